@@ -1,0 +1,40 @@
+/**
+ * An append-only store (commit log, consume queue, trace) shared between snapshots by length.
+ * A clone shares `items` and copies `length`; after a restore the run appends the very same
+ * values again (the run is deterministic), so overwriting in place keeps every clone valid.
+ */
+export class AppendLog<T> {
+  constructor(
+    readonly items: T[] = [],
+    public length = 0,
+  ) {}
+
+  append(item: T): number {
+    const index = this.length++;
+    if (index < this.items.length) this.items[index] = item;
+    else this.items.push(item);
+    return index;
+  }
+
+  at(index: number): T | undefined {
+    return index < this.length ? this.items[index] : undefined;
+  }
+
+  last(): T | undefined {
+    return this.length > 0 ? this.items[this.length - 1] : undefined;
+  }
+
+  /** The visible entries, as a fresh array. */
+  toArray(): T[] {
+    return this.items.slice(0, this.length);
+  }
+
+  clone(): AppendLog<T> {
+    return new AppendLog(this.items, this.length);
+  }
+
+  /** A copy that no longer shares storage: for forks that will append different values. */
+  detach(): AppendLog<T> {
+    return new AppendLog(this.items.slice(0, this.length), this.length);
+  }
+}

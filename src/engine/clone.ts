@@ -1,0 +1,28 @@
+import { AppendLog } from './append-log.ts';
+import { AppendIndex, MarkSet } from './mark-set.ts';
+
+/**
+ * Deep copy of plain simulation state: objects, arrays, Maps, Sets and typed arrays. Append logs
+ * are cloned by length (see AppendLog) and mark sets are shared (see MarkSet). Anything else (functions, class instances) is a bug in
+ * the model, since it could not be restored exactly.
+ */
+export function cloneState<T>(value: T): T {
+  return cloneValue(value) as T;
+}
+
+function cloneValue(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(cloneValue);
+  if (value instanceof AppendLog) return value.clone();
+  if (value instanceof MarkSet || value instanceof AppendIndex) return value; // shared: membership depends on the restored position
+  if (ArrayBuffer.isView(value)) return (value as unknown as Float64Array).slice();
+  if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, cloneValue(v)]));
+  if (value instanceof Set) return new Set(value);
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) {
+    throw new Error(`cloneState: ${String((value as object).constructor?.name)} is not plain data`);
+  }
+  const copy: Record<string, unknown> = {};
+  for (const key in value) copy[key] = cloneValue((value as Record<string, unknown>)[key]);
+  return copy;
+}

@@ -1,0 +1,7 @@
+export { AppendLog } from './append-log.ts';
+export { cloneState } from './clone.ts';
+export { AppendIndex, MarkSet } from './mark-set.ts';
+export { EventQueue } from './event-queue.ts';
+export { Network, linkKey, type NetEvent, type SendOutcome, type LinkLatency } from './network.ts';
+export { Rng } from './rng.ts';
+export { Simulation, type EngineEvent, type HandlerTable, type Snapshot } from './simulation.ts';

@@ -1,0 +1,48 @@
+/**
+ * A set of keys that grows with the run (ids seen so far) and is shared between snapshots instead
+ * of copied. Each key remembers the position (any counter that only moves forward and is part of
+ * the snapshot, such as the trace length) at which it was first added; a key added at or after
+ * the current position belongs to a future that a restore has undone, so it counts as absent.
+ */
+export class MarkSet {
+  private readonly marks = new Map<string, number>();
+
+  has(key: string, position: number): boolean {
+    const mark = this.marks.get(key);
+    return mark !== undefined && mark < position;
+  }
+
+  /** Adds the key at this position; returns false when it was already present. */
+  add(key: string, position: number): boolean {
+    if (this.has(key, position)) return false;
+    this.marks.set(key, position);
+    return true;
+  }
+
+  /** The keys present at this position. */
+  keysAt(position: number): string[] {
+    const keys: string[] = [];
+    for (const [key, mark] of this.marks) if (mark < position) keys.push(key);
+    return keys;
+  }
+}
+
+/**
+ * A multimap from key to increasing positions (an index into an append log), shared between
+ * snapshots like MarkSet: entries at or past the log's current length are a future that a restore
+ * undid, and re-adding the same position after a restore is a no-op.
+ */
+export class AppendIndex {
+  private readonly entries = new Map<string, number[]>();
+
+  add(key: string, position: number): void {
+    const list = this.entries.get(key);
+    if (!list) this.entries.set(key, [position]);
+    else if (position > list[list.length - 1]!) list.push(position);
+  }
+
+  /** Positions recorded under the key, below the log's current length. */
+  get(key: string, length: number): number[] {
+    return (this.entries.get(key) ?? []).filter((position) => position < length);
+  }
+}

@@ -1,0 +1,141 @@
+import { AppendLog } from './append-log.ts';
+import { cloneState } from './clone.ts';
+import { EventQueue, type EventQueueSnapshot } from './event-queue.ts';
+import { Network, createNetworkState, type LinkLatency, type NetEvent, type NetworkState } from './network.ts';
+import { Rng, type RngState } from './rng.ts';
+
+/** Every event is plain data with a `kind`; handlers are looked up by it. */
+export interface EngineEvent {
+  kind: string;
+}
+
+export type HandlerTable<S, E extends EngineEvent, M, T> = {
+  [K in (E | NetEvent<M>)['kind']]: (state: S, event: Extract<E | NetEvent<M>, { kind: K }>, sim: Simulation<S, E, M, T>) => void;
+};
+
+export interface SimulationOptions<S, E extends EngineEvent, M, T> {
+  state: S;
+  handlers: HandlerTable<S, E, M, T>;
+  seed: number;
+  latency: LinkLatency;
+  /** Called for every trace event as it happens (the headless runner streams with it). */
+  onTrace?: (event: T) => void;
+  /** Keep the trace in memory (simulate() and the page do; the streaming runner does not). */
+  keepTrace?: boolean;
+}
+
+export interface Snapshot<S, E, T> {
+  readonly now: number;
+  readonly queue: EventQueueSnapshot<E>;
+  readonly rng: RngState;
+  readonly network: NetworkState;
+  readonly state: S;
+  readonly trace: AppendLog<T>;
+  readonly traceCount: number;
+}
+
+/**
+ * The discrete-event loop: a virtual clock in integer milliseconds, events ordered by (time,
+ * sequence), one seeded PRNG, a network, and a trace. The only way to make something happen
+ * later is schedule(); the only way time moves is step() or runUntil().
+ */
+export class Simulation<S, E extends EngineEvent, M, T> {
+  now = 0;
+  state: S;
+  readonly rng: Rng;
+  readonly net: Network<M>;
+  trace: AppendLog<T>;
+  /** Trace events emitted so far, also when the trace is not kept. */
+  traceCount = 0;
+  private readonly queue = new EventQueue<E | NetEvent<M>>();
+  private readonly handlers: HandlerTable<S, E, M, T>;
+  private readonly onTrace: ((event: T) => void) | undefined;
+  private readonly keepTrace: boolean;
+
+  constructor(options: SimulationOptions<S, E, M, T>) {
+    this.state = options.state;
+    this.handlers = options.handlers;
+    this.rng = new Rng(options.seed);
+    this.onTrace = options.onTrace;
+    this.keepTrace = options.keepTrace ?? true;
+    this.trace = new AppendLog<T>();
+    this.net = new Network<M>(createNetworkState(options.latency), this.rng, (at, ev) => this.schedule(at, ev), () => this.now);
+  }
+
+  schedule(at: number, event: E | NetEvent<M>): void {
+    if (!(at >= this.now)) throw new Error(`cannot schedule ${event.kind} at ${at}, before now (${this.now})`);
+    this.queue.push(at, event);
+  }
+
+  after(delayMs: number, event: E | NetEvent<M>): void {
+    this.schedule(this.now + delayMs, event);
+  }
+
+  emit(event: T): void {
+    this.traceCount++;
+    if (this.keepTrace) this.trace.append(event);
+    this.onTrace?.(event);
+  }
+
+  /** Time of the next pending event, or Infinity. */
+  peekTime(): number {
+    return this.queue.peekTime();
+  }
+
+  get pending(): number {
+    return this.queue.size;
+  }
+
+  /** Runs exactly one event; false when none is left. */
+  step(): boolean {
+    const event = this.queue.pop();
+    if (event === undefined) return false;
+    this.now = this.queue.lastTime;
+    this.dispatch(event);
+    return true;
+  }
+
+  /** Runs every event at or before t, then sets the clock to t. */
+  runUntil(t: number): void {
+    const queue = this.queue;
+    while (queue.size > 0 && queue.peekTime() <= t) {
+      const event = queue.pop()!;
+      this.now = queue.lastTime;
+      this.dispatch(event);
+    }
+    if (t > this.now) this.now = t;
+  }
+
+  private dispatch(event: E | NetEvent<M>): void {
+    if (event.kind === 'net.deliver') {
+      const { from, to } = event as Extract<NetEvent<M>, { kind: 'net.deliver' }>;
+      // A message still in flight when its receiver died or was cut off is simply gone.
+      if (!this.net.canDeliver(from, to)) return;
+    }
+    const handler = this.handlers[event.kind as keyof HandlerTable<S, E, M, T>] as (state: S, event: E | NetEvent<M>, sim: this) => void;
+    handler(this.state, event, this);
+  }
+
+  snapshot(): Snapshot<S, E | NetEvent<M>, T> {
+    return {
+      now: this.now,
+      queue: this.queue.snapshot(),
+      rng: this.rng.getState(),
+      network: cloneState(this.net.state),
+      state: cloneState(this.state),
+      trace: this.trace.clone(),
+      traceCount: this.traceCount,
+    };
+  }
+
+  /** Puts the run back exactly where the snapshot was taken; the snapshot stays reusable. */
+  restore(snapshot: Snapshot<S, E | NetEvent<M>, T>): void {
+    this.now = snapshot.now;
+    this.queue.restore(snapshot.queue);
+    this.rng.setState(snapshot.rng);
+    this.net.state = cloneState(snapshot.network);
+    this.state = cloneState(snapshot.state);
+    this.trace = snapshot.trace.clone();
+    this.traceCount = snapshot.traceCount;
+  }
+}

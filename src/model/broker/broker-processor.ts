@@ -1,0 +1,172 @@
+/**
+ * The broker's request processors: SendMessageProcessor, PullMessageProcessor,
+ * ConsumerManageProcessor, ClientManageProcessor and the consumer send-back path.
+ */
+import { DLQ_GROUP_TOPIC_PREFIX, MASTER_ID, RETRY_GROUP_TOPIC_PREFIX } from '../defaults.ts';
+import { buildSubscriptionData } from '../filter.ts';
+import { isReadable } from '../perm.ts';
+import { reply } from '../remoting.ts';
+import type { RemotingRequest, RemotingResponse } from '../remoting-types.ts';
+import { trace, type Sim } from '../sim-types.ts';
+import type { BrokerState, ModelState, StoredMessage } from '../state.ts';
+import { registerBrokerAll } from './broker.ts';
+import { notifyConsumerIdsChanged, registerConsumer, unregisterConsumer } from './consumer-manager.ts';
+import { getMessage, putMessage, type PutRequest } from './message-store.ts';
+import { holdPullRequest, notifyMessageArriving } from './pull-request-hold-service.ts';
+import { putDelayed } from './schedule-message-service.ts';
+import { createTopicInSendMessageMethod, ensureSystemTopic } from './topic-config-manager.ts';
+
+type Request<C extends RemotingRequest['code']> = Extract<RemotingRequest, { code: C }>;
+
+export function onBrokerRequest(state: ModelState, broker: BrokerState, from: string, id: number | null, request: RemotingRequest, sim: Sim): void {
+  if (broker.status !== 'running') return;
+  const answer = (response: RemotingResponse) => {
+    if (id !== null) reply(sim, broker.node, from, id, response);
+  };
+  switch (request.code) {
+    case 'SEND_MESSAGE': return answer(sendMessage(state, broker, request, sim));
+    case 'PULL_MESSAGE': return pullMessage(state, broker, from, id, request, sim);
+    case 'HEART_BEAT':
+      heartBeat(state, broker, from, request, sim);
+      return answer({ code: 'SUCCESS' });
+    case 'UNREGISTER_CLIENT':
+      if (unregisterConsumer(broker, request.group, request.clientId, 'unregistered', sim)) notifyConsumerIdsChanged(broker, broker.consumerTable[request.group], sim);
+      return answer({ code: 'SUCCESS' });
+    case 'GET_CONSUMER_LIST_BY_GROUP':
+      return answer({ code: 'SUCCESS', consumerIds: Object.keys(broker.consumerTable[request.group]?.channels ?? {}) });
+    case 'QUERY_CONSUMER_OFFSET': return answer(queryConsumerOffset(broker, request));
+    case 'UPDATE_CONSUMER_OFFSET':
+      (broker.consumerOffsetTable[request.group] ??= {})[`${request.topic}@${request.queueId}`] = request.offset;
+      return answer({ code: 'SUCCESS' });
+    case 'CONSUMER_SEND_MSG_BACK': return answer(consumerSendMsgBack(state, broker, request, sim));
+    default: return answer({ code: 'SYSTEM_ERROR', remark: `request code ${request.code} not supported` });
+  }
+}
+
+/**
+ * ClientManageProcessor.heartBeat: a CLUSTERING group gets its retry topic (one queue) on this
+ * broker, registered at once; a changed group is told to rebalance.
+ */
+function heartBeat(state: ModelState, broker: BrokerState, from: string, request: Request<'HEART_BEAT'>, sim: Sim): void {
+  if (request.group === null) return;
+  const retryTopic = RETRY_GROUP_TOPIC_PREFIX + request.group;
+  if (request.messageModel === 'CLUSTERING' && !broker.topicConfigTable[retryTopic] && broker.role !== 'SLAVE') {
+    ensureSystemTopic(broker, retryTopic);
+    trace(sim, { type: 'topic.updated', broker: broker.name, topic: retryTopic, writeQueueNums: 1, readQueueNums: 1, perm: 6, created: true, auto: true });
+    registerBrokerAll(state, broker, sim);
+  }
+  if (registerConsumer(broker, from, request, sim.now, sim)) notifyConsumerIdsChanged(broker, broker.consumerTable[request.group], sim);
+}
+
+function sendMessage(state: ModelState, broker: BrokerState, request: Request<'SEND_MESSAGE'>, sim: Sim): RemotingResponse {
+  // A SLAVE store rejects puts (HookUtils: "putMessage is forbidden").
+  if (broker.role === 'SLAVE') return { code: 'SERVICE_NOT_AVAILABLE', remark: 'putMessage is forbidden on a slave' };
+  let config = broker.topicConfigTable[request.topic];
+  if (!config && state.config.autoCreateTopicEnable) {
+    config = createTopicInSendMessageMethod(broker, request.topic, state.config.producerDefaultTopicQueueNums) ?? undefined;
+    if (config) {
+      trace(sim, { type: 'topic.updated', broker: broker.name, topic: config.topicName, writeQueueNums: config.writeQueueNums, readQueueNums: config.readQueueNums, perm: config.perm, created: true, auto: true });
+      registerBrokerAll(state, broker, sim);
+    }
+  }
+  if (!config) return { code: 'TOPIC_NOT_EXIST', remark: `topic[${request.topic}] not exist, apply first please!` };
+  // msgCheck: only ids beyond both counts are refused; the topic's perm is not checked here.
+  if (request.queueId >= Math.max(config.writeQueueNums, config.readQueueNums)) {
+    return { code: state.config.rocketmqVersion === '4.x' ? 'SYSTEM_ERROR' : 'INVALID_PARAMETER', remark: `request queueId[${request.queueId}] is illegal` };
+  }
+  const { message } = request;
+  const put: PutRequest = {
+    msgId: message.msgId, topic: request.topic, queueId: request.queueId, tags: message.tags, keys: message.keys,
+    bodyBytes: message.bodyBytes, producer: request.producer, bornTimestamp: message.beginAt, reconsumeTimes: 0,
+    originTopic: request.topic, delayLevel: 0, realTopic: '', realQueueId: -1,
+  };
+  const stored = message.delayLevel > 0 ? putDelayed(state, broker, { ...put, delayLevel: message.delayLevel }, sim).message : store(state, broker, put, sim);
+  if (message.delayLevel > 0) traceStored(state, broker, stored, sim);
+  return { code: 'SUCCESS', sendStatus: sendStatus(state, broker), queueOffset: stored.queueOffset, offsetMsgId: stored.offsetMsgId };
+}
+
+/** A SYNC_MASTER answers SLAVE_NOT_AVAILABLE when no slave of its group is running. */
+function sendStatus(state: ModelState, broker: BrokerState): 'SEND_OK' | 'SLAVE_NOT_AVAILABLE' {
+  if (broker.role !== 'SYNC_MASTER') return 'SEND_OK';
+  const slaveUp = Object.values(state.brokers).some((other) => other.name === broker.name && other.brokerId !== MASTER_ID && other.status === 'running');
+  return slaveUp ? 'SEND_OK' : 'SLAVE_NOT_AVAILABLE';
+}
+
+/** Stores a message, traces it, counts it, and wakes the pulls waiting on its queue. */
+export function store(state: ModelState, broker: BrokerState, put: PutRequest, sim: Sim): StoredMessage {
+  const { message } = putMessage(broker, put, sim.now);
+  traceStored(state, broker, message, sim);
+  notifyMessageArriving(state, broker, message.topic, message.queueId, sim);
+  return message;
+}
+
+function traceStored(state: ModelState, broker: BrokerState, message: StoredMessage, sim: Sim): void {
+  if (state.stats.storedIds.add(message.msgId, sim.traceCount)) state.stats.stored++;
+  trace(sim, {
+    type: 'message.stored', broker: broker.name, brokerId: broker.brokerId, topic: message.topic, queueId: message.queueId,
+    queueOffset: message.queueOffset, commitLogOffset: message.commitLogOffset, msgId: message.msgId, offsetMsgId: message.offsetMsgId,
+  });
+}
+
+/** ScheduleMessageService delivering a parked message to its real topic. */
+export function onScheduleDeliver(state: ModelState, event: { broker: string; index: number }, sim: Sim): void {
+  const broker = state.brokers[event.broker];
+  const parked = broker?.commitLog.at(event.index);
+  if (!broker || !parked) return;
+  if (broker.status !== 'running') {
+    sim.after(1_000, { kind: 'broker.scheduleDeliver', broker: broker.node, epoch: broker.epoch, index: event.index });
+    return;
+  }
+  store(state, broker, {
+    ...parked, topic: parked.realTopic, queueId: parked.realQueueId, bodyBytes: parked.size - 91 - parked.topic.length,
+    delayLevel: 0, realTopic: '', realQueueId: -1,
+  }, sim);
+}
+
+function pullMessage(state: ModelState, broker: BrokerState, from: string, id: number | null, request: Request<'PULL_MESSAGE'>, sim: Sim): void {
+  if (id === null) return;
+  const config = broker.topicConfigTable[request.topic];
+  const reject = (code: RemotingResponse['code'], remark: string) => reply(sim, broker.node, from, id, { code, remark });
+  if (!config) return reject('TOPIC_NOT_EXIST', `topic[${request.topic}] not exist`);
+  if (!isReadable(config.perm)) return reject('NO_PERMISSION', `the topic[${request.topic}] pulling message is forbidden`);
+  // PullMessageProcessor: queue ids at or above readQueueNums are illegal.
+  if (request.queueId < 0 || request.queueId >= config.readQueueNums) {
+    return reject(state.config.rocketmqVersion === '4.x' ? 'SYSTEM_ERROR' : 'INVALID_PARAMETER', `queueId[${request.queueId}] is illegal, topic:[${request.topic}] topicConfig.readQueueNums:[${config.readQueueNums}]`);
+  }
+  const found = getMessage(broker, request.topic, request.queueId, request.queueOffset, Math.min(request.maxMsgNums, state.config.pullBatchSize), buildSubscriptionData(request.subscription));
+  if (found.messages.length > 0 || found.nextBeginOffset !== request.queueOffset) {
+    reply(sim, broker.node, from, id, found.messages.length > 0
+      ? { code: 'SUCCESS', messages: found.messages, nextBeginOffset: found.nextBeginOffset, maxOffset: found.maxOffset }
+      : { code: 'PULL_NOT_FOUND', nextBeginOffset: found.nextBeginOffset, maxOffset: found.maxOffset });
+    return;
+  }
+  holdPullRequest(state, broker, from, id, request, sim);
+}
+
+/** ConsumerManageProcessor.queryConsumerOffset: a group with no offset on a queue still in memory gets 0. */
+function queryConsumerOffset(broker: BrokerState, request: Request<'QUERY_CONSUMER_OFFSET'>): RemotingResponse {
+  const offset = broker.consumerOffsetTable[request.group]?.[`${request.topic}@${request.queueId}`];
+  if (offset !== undefined) return { code: 'SUCCESS', offset };
+  // minOffset <= 0 and offset 0 not yet swapped out of the page cache: answer 0, not "not found".
+  return { code: 'SUCCESS', offset: 0 };
+}
+
+/** The consumer send-back path: retry topic with delay level 3 + reconsumeTimes, DLQ after maxReconsumeTimes. */
+function consumerSendMsgBack(state: ModelState, broker: BrokerState, request: Request<'CONSUMER_SEND_MSG_BACK'>, sim: Sim): RemotingResponse {
+  const { message, group } = request;
+  const base: PutRequest = {
+    msgId: message.msgId, topic: '', queueId: 0, tags: message.tags, keys: message.keys,
+    bodyBytes: Math.max(0, message.size - 91 - message.topic.length), producer: message.producer, bornTimestamp: message.bornTimestamp,
+    reconsumeTimes: message.reconsumeTimes + 1, originTopic: message.originTopic, delayLevel: 0, realTopic: '', realQueueId: -1,
+  };
+  if (message.reconsumeTimes >= request.maxReconsumeTimes || request.delayLevel < 0) {
+    state.stats.toDlq++;
+    store(state, broker, { ...base, topic: DLQ_GROUP_TOPIC_PREFIX + group }, sim);
+    return { code: 'SUCCESS' };
+  }
+  state.stats.toRetry++;
+  const delayLevel = request.delayLevel === 0 ? 3 + message.reconsumeTimes : request.delayLevel;
+  const parked = putDelayed(state, broker, { ...base, topic: RETRY_GROUP_TOPIC_PREFIX + group, delayLevel }, sim).message;
+  traceStored(state, broker, parked, sim);
+  return { code: 'SUCCESS' };
+}

@@ -1,0 +1,104 @@
+/**
+ * The broker process: start, registration with every NameServer, crash, partition, graceful
+ * shutdown (BrokerController). Storage, consumers and pulls live in their own files.
+ */
+import { invoke } from '../remoting.ts';
+import { trace, type Sim } from '../sim-types.ts';
+import type { BrokerState, ModelState } from '../state.ts';
+import { createDefaultTopic, updateTopicConfig } from './topic-config-manager.ts';
+
+export function brokerKey(brokerName: string, brokerId: number): string {
+  return `${brokerName}/${brokerId}`;
+}
+
+export function startBroker(state: ModelState, broker: BrokerState, sim: Sim): void {
+  if (broker.status === 'running') return;
+  broker.status = 'running';
+  broker.partitioned = false;
+  broker.epoch++;
+  // Channels and parked pulls live in memory; topics, messages and offsets are on disk.
+  broker.consumerTable = {};
+  broker.pullHolds = {};
+  sim.net.start(broker.node);
+  sim.net.setIsolated(broker.node, false);
+  createDefaultTopic(broker, state.config);
+  registerBrokerAll(state, broker, sim);
+  // BrokerController.start: first periodic registration after 10 s, then every
+  // max(10 s, min(registerNameServerPeriod, 60 s)).
+  sim.after(state.config.brokerRegisterInitialDelayMs, { kind: 'broker.registerAll', broker: broker.node, epoch: broker.epoch });
+  sim.after(state.config.clientChannelScanIntervalMs, { kind: 'broker.scanNotActiveChannel', broker: broker.node, epoch: broker.epoch });
+  const holdCheck = state.config.longPollingEnable ? state.config.pullRequestHoldCheckMs : state.config.shortPollingTimeMs;
+  sim.after(holdCheck, { kind: 'broker.pullHoldCheck', broker: broker.node, epoch: broker.epoch });
+}
+
+export function registerPeriod(state: ModelState): number {
+  return Math.max(10_000, Math.min(state.config.brokerHeartbeatIntervalMs, 60_000));
+}
+
+/** BrokerOuterAPI.registerBrokerAll: the full topic table to every NameServer, in parallel. */
+export function registerBrokerAll(state: ModelState, broker: BrokerState, sim: Sim): void {
+  for (const nameServer of Object.keys(state.nameServers)) {
+    invoke(sim, broker.node, nameServer, {
+      code: 'REGISTER_BROKER',
+      brokerName: broker.name,
+      brokerId: broker.brokerId,
+      cluster: broker.cluster,
+      brokerAddr: broker.addr,
+      topicConfigTable: broker.topicConfigTable,
+      dataVersion: broker.dataVersion,
+    }, state.config.registerBrokerTimeoutMs, true);
+  }
+}
+
+export function onRegisterAllTimer(state: ModelState, event: { broker: string; epoch: number }, sim: Sim): void {
+  const broker = state.brokers[event.broker];
+  if (!broker || broker.status !== 'running' || broker.epoch !== event.epoch) return;
+  registerBrokerAll(state, broker, sim);
+  sim.after(registerPeriod(state), { kind: 'broker.registerAll', broker: broker.node, epoch: broker.epoch });
+}
+
+/** The process dies: its connections close, and its peers notice after one latency. */
+export function crashBroker(broker: BrokerState, sim: Sim): void {
+  if (broker.status !== 'running') return;
+  broker.status = 'crashed';
+  sim.net.stop(broker.node);
+}
+
+/** A partition: the process lives on, but nothing gets in or out and no connection closes. */
+export function partitionBroker(broker: BrokerState, sim: Sim, partitioned: boolean): void {
+  broker.partitioned = partitioned;
+  sim.net.setIsolated(broker.node, partitioned);
+}
+
+/** BrokerController.shutdown -> unregisterBrokerAll: UNREGISTER_BROKER to each NameServer in turn. */
+export function shutdownBroker(state: ModelState, broker: BrokerState, sim: Sim): void {
+  if (broker.status !== 'running') return;
+  broker.status = 'shutdown';
+  unregisterNext(state, broker, Object.keys(state.nameServers), sim);
+}
+
+export function unregisterNext(state: ModelState, broker: BrokerState, remaining: string[], sim: Sim): void {
+  const [nameServer, ...rest] = remaining;
+  if (nameServer === undefined) {
+    sim.net.stop(broker.node);
+    return;
+  }
+  invoke(sim, broker.node, nameServer, {
+    code: 'UNREGISTER_BROKER', brokerName: broker.name, brokerId: broker.brokerId, cluster: broker.cluster, brokerAddr: broker.addr,
+  }, state.config.unregisterBrokerTimeoutMs, true);
+  broker.unregisterQueue = rest;
+}
+
+/** mqadmin updateTopic on this broker: update, then register to every NameServer at once. */
+export function updateTopicOnBroker(state: ModelState, broker: BrokerState, topic: string, change: { writeQueueNums?: number; readQueueNums?: number; perm?: number }, sim: Sim): void {
+  const old = broker.topicConfigTable[topic];
+  const config = {
+    topicName: topic,
+    writeQueueNums: change.writeQueueNums ?? old?.writeQueueNums ?? state.config.topicQueueNums,
+    readQueueNums: change.readQueueNums ?? old?.readQueueNums ?? state.config.topicQueueNums,
+    perm: change.perm ?? old?.perm ?? state.config.topicPerm,
+  };
+  if (!updateTopicConfig(broker, config)) return;
+  trace(sim, { type: 'topic.updated', broker: broker.name, topic, writeQueueNums: config.writeQueueNums, readQueueNums: config.readQueueNums, perm: config.perm, created: old === undefined, auto: false });
+  if (broker.status === 'running') registerBrokerAll(state, broker, sim);
+}

@@ -1,0 +1,70 @@
+/**
+ * ConsumerManager: the broker's table of consumer groups and their channels, refreshed by
+ * heartbeats, with NOTIFY_CONSUMER_IDS_CHANGED on join, leave and closed channel, and a silent
+ * expiry after channelExpiredTimeout (broker/.../client/ConsumerManager.java).
+ */
+import { oneway } from '../remoting.ts';
+import type { RemotingRequest } from '../remoting-types.ts';
+import { trace, type Sim } from '../sim-types.ts';
+import type { BrokerState, ConsumerGroupInfo, ModelState } from '../state.ts';
+
+type Heartbeat = Extract<RemotingRequest, { code: 'HEART_BEAT' }>;
+
+/** registerConsumer: returns whether the group's channels or subscriptions changed. */
+export function registerConsumer(broker: BrokerState, node: string, heartbeat: Heartbeat, now: number, sim: Sim): boolean {
+  if (heartbeat.group === null) return false;
+  const group = (broker.consumerTable[heartbeat.group] ??= {
+    groupName: heartbeat.group, messageModel: heartbeat.messageModel, channels: {}, subscriptions: {},
+  });
+  const isNew = group.channels[heartbeat.clientId] === undefined;
+  group.channels[heartbeat.clientId] = { node, lastUpdateTimestamp: now };
+  const subscriptionsChanged = JSON.stringify(group.subscriptions) !== JSON.stringify(heartbeat.subscriptions);
+  group.subscriptions = { ...heartbeat.subscriptions };
+  if (isNew) trace(sim, { type: 'consumer.registered', broker: broker.name, group: group.groupName, consumer: node });
+  return isNew || subscriptionsChanged;
+}
+
+export function unregisterConsumer(broker: BrokerState, groupName: string, clientId: string, reason: 'unregistered' | 'channelClosed' | 'expired', sim: Sim): boolean {
+  const group = broker.consumerTable[groupName];
+  const channel = group?.channels[clientId];
+  if (!group || !channel) return false;
+  delete group.channels[clientId];
+  trace(sim, { type: 'consumer.removed', broker: broker.name, group: groupName, consumer: channel.node, reason });
+  if (Object.keys(group.channels).length === 0) delete broker.consumerTable[groupName];
+  return true;
+}
+
+/** DefaultConsumerIdsChangeListener CHANGE: tell every channel of a CLUSTERING group at once. */
+export function notifyConsumerIdsChanged(broker: BrokerState, group: ConsumerGroupInfo | undefined, sim: Sim): void {
+  if (!group || group.messageModel === 'BROADCASTING') return;
+  for (const channel of Object.values(group.channels)) {
+    oneway(sim, broker.node, channel.node, { code: 'NOTIFY_CONSUMER_IDS_CHANGED', group: group.groupName });
+  }
+}
+
+/** doChannelCloseEvent: the client's TCP connection closed: remove it and notify. */
+export function onConsumerChannelClosed(broker: BrokerState, node: string, sim: Sim): void {
+  for (const [groupName, group] of Object.entries(broker.consumerTable)) {
+    for (const [clientId, channel] of Object.entries(group.channels)) {
+      if (channel.node !== node) continue;
+      unregisterConsumer(broker, groupName, clientId, 'channelClosed', sim);
+      notifyConsumerIdsChanged(broker, broker.consumerTable[groupName], sim);
+    }
+  }
+}
+
+/** ClientHousekeepingService every 10 s: channels silent for 120 s are removed without a CHANGE. */
+export function onScanNotActiveChannel(state: ModelState, event: { broker: string; epoch: number }, sim: Sim): void {
+  const broker = state.brokers[event.broker];
+  if (!broker || broker.status !== 'running' || broker.epoch !== event.epoch) return;
+  const timeout = state.config.channelExpiredTimeoutMs;
+  for (const [groupName, group] of Object.entries(broker.consumerTable)) {
+    for (const [clientId, channel] of Object.entries(group.channels)) {
+      if (sim.now - channel.lastUpdateTimestamp > timeout) {
+        unregisterConsumer(broker, groupName, clientId, 'expired', sim);
+        sim.net.closeConnection(broker.node, channel.node);
+      }
+    }
+  }
+  sim.after(state.config.clientChannelScanIntervalMs, { kind: 'broker.scanNotActiveChannel', broker: broker.node, epoch: broker.epoch });
+}

@@ -1,0 +1,104 @@
+/**
+ * DefaultMessageStore: the CommitLog (physical offsets growing by each message's size), one
+ * ConsumeQueue per queue (logical offsets 0, 1, 2 ...), and the IndexService by key.
+ */
+import { COMMITLOG_FIXED_BYTES } from '../defaults.ts';
+import { isMatchedByConsumeQueue, tagsString2tagsCode, type SubscriptionData } from '../filter.ts';
+import { createOffsetMsgId, parseIpv4 } from '../message-id.ts';
+import type { BrokerState, StoredMessage } from '../state.ts';
+import { ensureSystemTopic } from './topic-config-manager.ts';
+
+export interface PutRequest {
+  msgId: string;
+  topic: string;
+  queueId: number;
+  tags: string;
+  keys: string;
+  bodyBytes: number;
+  producer: string;
+  bornTimestamp: number;
+  reconsumeTimes: number;
+  originTopic: string;
+  delayLevel: number;
+  realTopic: string;
+  realQueueId: number;
+}
+
+/** The properties string as MessageDecoder.messageProperties2String writes it (name\u0001value\u0002). */
+function propertiesLength(request: PutRequest): number {
+  let length = 'UNIQ_KEY'.length + request.msgId.length + 2;
+  if (request.tags) length += 'TAGS'.length + request.tags.length + 2;
+  if (request.keys) length += 'KEYS'.length + request.keys.length + 2;
+  return length;
+}
+
+/** CommitLog.calMsgLength: fixed fields + body + topic + properties. */
+export function messageSize(request: PutRequest): number {
+  return COMMITLOG_FIXED_BYTES + request.bodyBytes + request.topic.length + propertiesLength(request);
+}
+
+/** putMessage: append to the commit log, dispatch to the consume queue and the index. */
+export function putMessage(broker: BrokerState, request: PutRequest, now: number): { message: StoredMessage; index: number } {
+  ensureSystemTopic(broker, request.topic);
+  const queue = broker.consumeQueues[request.topic]![request.queueId]!;
+  const size = messageSize(request);
+  const commitLogOffset = broker.maxPhyOffset;
+  broker.maxPhyOffset += size;
+  const message: StoredMessage = {
+    msgId: request.msgId,
+    offsetMsgId: createOffsetMsgId(parseIpv4(broker.ip), broker.port, commitLogOffset),
+    topic: request.topic,
+    queueId: request.queueId,
+    queueOffset: queue.length,
+    commitLogOffset,
+    size,
+    tags: request.tags,
+    tagsCode: tagsString2tagsCode(request.tags),
+    keys: request.keys,
+    producer: request.producer,
+    bornTimestamp: request.bornTimestamp,
+    storeTimestamp: now,
+    reconsumeTimes: request.reconsumeTimes,
+    originTopic: request.originTopic,
+    delayLevel: request.delayLevel,
+    realTopic: request.realTopic,
+    realQueueId: request.realQueueId,
+  };
+  const index = broker.commitLog.append(message);
+  queue.append(index);
+  buildIndex(broker, message, index);
+  return { message, index };
+}
+
+/** IndexService: "topic#uniqKey" and "topic#key" for each space-separated key. */
+function buildIndex(broker: BrokerState, message: StoredMessage, index: number): void {
+  const keys = [message.msgId, ...message.keys.split(' ').filter((key) => key.length > 0)];
+  for (const key of keys) broker.index.add(`${message.topic}#${key}`, index);
+}
+
+export function getMaxOffset(broker: BrokerState, topic: string, queueId: number): number {
+  return broker.consumeQueues[topic]?.[queueId]?.length ?? 0;
+}
+
+export interface GetMessageResult {
+  messages: StoredMessage[];
+  nextBeginOffset: number;
+  maxOffset: number;
+}
+
+/**
+ * getMessage: up to maxMsgNums units from the offset, filtered by tag hash code on the consume
+ * queue (ExpressionMessageFilter.isMatchedByConsumeQueue); skipped units still advance the offset.
+ */
+export function getMessage(broker: BrokerState, topic: string, queueId: number, offset: number, maxMsgNums: number, subscription: SubscriptionData): GetMessageResult {
+  const queue = broker.consumeQueues[topic]?.[queueId];
+  const maxOffset = queue?.length ?? 0;
+  const messages: StoredMessage[] = [];
+  let next = Math.min(Math.max(offset, 0), maxOffset);
+  while (queue && next < maxOffset && messages.length < maxMsgNums) {
+    const message = broker.commitLog.at(queue.at(next)!)!;
+    next++;
+    if (isMatchedByConsumeQueue(subscription, message.tagsCode)) messages.push(message);
+  }
+  return { messages, nextBeginOffset: next, maxOffset };
+}

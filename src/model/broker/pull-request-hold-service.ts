@@ -1,0 +1,56 @@
+/**
+ * PullRequestHoldService: a pull that finds nothing is parked (long polling) until a message
+ * arrives for its queue or its suspend time runs out; the service re-checks every 5 s.
+ */
+import { buildSubscriptionData } from '../filter.ts';
+import { reply } from '../remoting.ts';
+import type { RemotingRequest } from '../remoting-types.ts';
+import type { Sim } from '../sim-types.ts';
+import type { BrokerState, HeldPull, ModelState } from '../state.ts';
+import { getMessage } from './message-store.ts';
+
+type PullRequest = Extract<RemotingRequest, { code: 'PULL_MESSAGE' }>;
+
+export function holdPullRequest(state: ModelState, broker: BrokerState, node: string, rpcId: number, request: PullRequest, sim: Sim): void {
+  const suspend = state.config.longPollingEnable ? request.suspendTimeoutMs : state.config.shortPollingTimeMs;
+  const key = `${request.topic}@${request.queueId}`;
+  (broker.pullHolds[key] ??= []).push({
+    rpcId, node, group: request.group, topic: request.topic, queueId: request.queueId,
+    queueOffset: request.queueOffset, subscription: request.subscription, expiresAt: sim.now + suspend,
+  });
+}
+
+/** Answers a parked pull if it now finds messages (or must give up); returns whether it did. */
+function tryWake(state: ModelState, broker: BrokerState, hold: HeldPull, giveUp: boolean, sim: Sim): boolean {
+  const found = getMessage(broker, hold.topic, hold.queueId, hold.queueOffset, state.config.pullBatchSize, buildSubscriptionData(hold.subscription));
+  if (found.messages.length > 0) {
+    reply(sim, broker.node, hold.node, hold.rpcId, { code: 'SUCCESS', messages: found.messages, nextBeginOffset: found.nextBeginOffset, maxOffset: found.maxOffset });
+    return true;
+  }
+  if (!giveUp && found.nextBeginOffset === hold.queueOffset) return false;
+  reply(sim, broker.node, hold.node, hold.rpcId, { code: 'PULL_NOT_FOUND', nextBeginOffset: found.nextBeginOffset, maxOffset: found.maxOffset });
+  return true;
+}
+
+/** The message-arrival listener: wake the pulls parked on this queue. */
+export function notifyMessageArriving(state: ModelState, broker: BrokerState, topic: string, queueId: number, sim: Sim): void {
+  const key = `${topic}@${queueId}`;
+  const holds = broker.pullHolds[key];
+  if (!holds) return;
+  const remaining = holds.filter((hold) => !tryWake(state, broker, hold, false, sim));
+  if (remaining.length > 0) broker.pullHolds[key] = remaining;
+  else delete broker.pullHolds[key];
+}
+
+/** checkHoldRequest, every 5 s (or shortPollingTimeMills): answer what has expired. */
+export function onPullHoldCheck(state: ModelState, event: { broker: string; epoch: number }, sim: Sim): void {
+  const broker = state.brokers[event.broker];
+  if (!broker || broker.status !== 'running' || broker.epoch !== event.epoch) return;
+  for (const [key, holds] of Object.entries(broker.pullHolds)) {
+    const remaining = holds.filter((hold) => !tryWake(state, broker, hold, sim.now >= hold.expiresAt, sim));
+    if (remaining.length > 0) broker.pullHolds[key] = remaining;
+    else delete broker.pullHolds[key];
+  }
+  const period = state.config.longPollingEnable ? state.config.pullRequestHoldCheckMs : state.config.shortPollingTimeMs;
+  sim.after(period, { kind: 'broker.pullHoldCheck', broker: broker.node, epoch: broker.epoch });
+}

@@ -1,0 +1,36 @@
+/**
+ * ScheduleMessageService: delayed messages wait in SCHEDULE_TOPIC_XXXX (queue = level - 1) and
+ * are written to their real topic when due. Retries use it too (delay level 3 + reconsumeTimes).
+ */
+import type { Sim } from '../sim-types.ts';
+import type { BrokerState, ModelState } from '../state.ts';
+import { putMessage, type PutRequest } from './message-store.ts';
+
+/** TopicValidator.RMQ_SYS_SCHEDULE_TOPIC. */
+export const SCHEDULE_TOPIC = 'SCHEDULE_TOPIC_XXXX';
+
+const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** MessageStoreConfig.messageDelayLevel parsed: level L (1-based) -> delay in ms. */
+export function parseDelayLevels(text: string): number[] {
+  return text.trim().split(/\s+/).map((token) => {
+    const unit = token.slice(-1);
+    return Number(token.slice(0, -1)) * (UNIT_MS[unit] ?? 0);
+  });
+}
+
+export function delayOfLevel(state: ModelState, level: number): number {
+  const levels = parseDelayLevels(state.config.messageDelayLevel);
+  return levels[Math.min(level, levels.length) - 1] ?? 0;
+}
+
+/** Parks a message for its delay level; the broker writes it to realTopic when due. */
+export function putDelayed(state: ModelState, broker: BrokerState, request: PutRequest, sim: Sim): ReturnType<typeof putMessage> {
+  const levels = parseDelayLevels(state.config.messageDelayLevel);
+  const level = Math.min(request.delayLevel, levels.length);
+  const parked = putMessage(broker, {
+    ...request, topic: SCHEDULE_TOPIC, queueId: level - 1, realTopic: request.topic, realQueueId: request.queueId, delayLevel: level,
+  }, sim.now);
+  sim.after(levels[level - 1] ?? 0, { kind: 'broker.scheduleDeliver', broker: broker.node, epoch: broker.epoch, index: parked.index });
+  return parked;
+}

@@ -1,0 +1,92 @@
+/**
+ * DefaultMQPushConsumer's life: start (routes, then heartbeat, then rebalance), heartbeats to
+ * every broker it knows, offsets persisted every 5 s, graceful shutdown, crash and hang.
+ */
+import { oneway } from '../remoting.ts';
+import type { Sim } from '../sim-types.ts';
+import type { ConsumerState, ModelState } from '../state.ts';
+import { isLive, startClientInstance, type RouteListener } from './mq-client-instance.ts';
+import { persistOffset } from './process-queue.ts';
+import { rebalanceImmediately } from './rebalance.ts';
+import { topicRouteData2SubscribeQueues } from './topic-route.ts';
+
+export function startConsumer(state: ModelState, consumer: ConsumerState, sim: Sim): void {
+  startClientInstance(state, consumer, sim);
+  consumer.started = false;
+  consumer.processQueueTable = {};
+  consumer.offsetTable = {};
+  consumer.committedOffsets = {};
+  consumer.consumeBusyUntil = new Array<number>(state.config.consumeThreadMax).fill(0);
+  const { epoch, id } = consumer;
+  sim.after(state.config.clientHeartbeatInitialDelayMs, { kind: 'client.heartbeat', client: id, epoch });
+  sim.after(state.config.persistConsumerOffsetInitialDelayMs, { kind: 'consumer.persistOffsets', client: id, epoch });
+  sim.after(state.config.rebalanceIntervalMs, { kind: 'consumer.rebalance', client: id, epoch, periodic: true });
+}
+
+/** sendHeartbeatToAllBroker: a consumer heartbeats masters and slaves alike. */
+export function sendHeartbeatToAllBroker(state: ModelState, consumer: ConsumerState, sim: Sim): void {
+  const subscriptions: Record<string, string> = { [consumer.spec.topic]: consumer.spec.subscription };
+  if (consumer.spec.messageModel === 'CLUSTERING') subscriptions[consumer.retryTopic] = '*';
+  for (const addrs of Object.values(consumer.brokerAddrTable)) {
+    for (const addr of Object.values(addrs)) {
+      const node = state.addrNodes[addr];
+      if (node === undefined) continue;
+      oneway(sim, consumer.id, node, {
+        code: 'HEART_BEAT', clientId: consumer.clientId, group: consumer.spec.group, messageModel: consumer.spec.messageModel, subscriptions,
+      });
+    }
+  }
+}
+
+export function onHeartbeatTimer(state: ModelState, event: { client: string; epoch: number }, sim: Sim): void {
+  const client = state.clients[event.client];
+  if (!isLive(client, event.epoch)) return;
+  if (client.kind === 'consumer') sendHeartbeatToAllBroker(state, client, sim);
+  sim.after(state.config.clientHeartbeatIntervalMs, { kind: 'client.heartbeat', client: client.id, epoch: client.epoch });
+}
+
+export function onPersistOffsetsTimer(state: ModelState, event: { client: string; epoch: number }, sim: Sim): void {
+  const consumer = state.clients[event.client];
+  if (!isLive(consumer, event.epoch) || consumer.kind !== 'consumer') return;
+  persistAllConsumerOffset(state, consumer, sim);
+  sim.after(state.config.persistConsumerOffsetIntervalMs, { kind: 'consumer.persistOffsets', client: consumer.id, epoch: consumer.epoch });
+}
+
+function persistAllConsumerOffset(state: ModelState, consumer: ConsumerState, sim: Sim): void {
+  for (const [key, pq] of Object.entries(consumer.processQueueTable)) if (!pq.dropped) persistOffset(state, consumer, key, pq, sim);
+}
+
+/** ClientRemotingProcessor.notifyConsumerIdsChanged -> rebalanceImmediately. */
+export function onNotifyConsumerIdsChanged(state: ModelState, consumer: ConsumerState, sim: Sim): void {
+  if (consumer.status === 'running' && consumer.started) rebalanceImmediately(state, consumer, sim);
+}
+
+/** shutdown: persist offsets, UNREGISTER_CLIENT to every broker, close. */
+export function shutdownConsumer(state: ModelState, consumer: ConsumerState, sim: Sim): void {
+  if (consumer.status !== 'running') return;
+  persistAllConsumerOffset(state, consumer, sim);
+  for (const addrs of Object.values(consumer.brokerAddrTable)) {
+    for (const addr of Object.values(addrs)) {
+      const node = state.addrNodes[addr];
+      if (node !== undefined) oneway(sim, consumer.id, node, { code: 'UNREGISTER_CLIENT', clientId: consumer.clientId, group: consumer.spec.group });
+    }
+  }
+  consumer.status = 'stopped';
+  sim.net.stop(consumer.id);
+}
+
+export const consumerRouteListener: RouteListener = {
+  onRouteChanged(_state, client, topic, route) {
+    // The new queues are used at the next rebalance, not at once (MQClientInstance).
+    if (client.kind === 'consumer') client.topicSubscribeInfoTable[topic] = topicRouteData2SubscribeQueues(topic, route);
+  },
+  onRouteAnswered() {},
+  onRouteFailed() {},
+  onRoundFinished(state, client, sim) {
+    if (client.kind !== 'consumer' || client.started) return;
+    // DefaultMQPushConsumerImpl.start: heartbeat to every broker, then rebalance at once.
+    client.started = true;
+    sendHeartbeatToAllBroker(state, client, sim);
+    rebalanceImmediately(state, client, sim);
+  },
+};

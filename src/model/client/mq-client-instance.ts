@@ -1,0 +1,142 @@
+/**
+ * MQClientInstance: what producers and consumers share. Which NameServer to ask
+ * (NettyRemotingClient: shuffled list, random start, sticky until a request fails), the route
+ * refresh every pollNameServerInterval, and the broker address table built from the routes.
+ */
+import type { FailureReason, RemotingResponse } from '../remoting-types.ts';
+import { invoke } from '../remoting.ts';
+import { trace, type Sim } from '../sim-types.ts';
+import type { ClientState, ModelState, PendingRequest, TopicRouteData } from '../state.ts';
+import { queueLabel, routeSignature, topicRouteData2PublishQueues, topicRouteData2SubscribeQueues } from './topic-route.ts';
+
+/** The topics a client keeps routes for (producer: its topic; consumer: its topic and retry topic). */
+export function topicsOf(client: ClientState): string[] {
+  if (client.kind === 'producer') return [client.spec.topic];
+  return client.spec.messageModel === 'CLUSTERING' ? [client.spec.topic, client.retryTopic] : [client.spec.topic];
+}
+
+export function startClientInstance(state: ModelState, client: ClientState, sim: Sim): void {
+  client.status = 'running';
+  client.epoch++;
+  sim.net.start(client.id);
+  // updateNameServerAddressList shuffles; namesrvIndex starts at a random value in [0, 999).
+  client.namesrvAddrList = sim.rng.shuffle(Object.keys(state.nameServers));
+  client.namesrvIndex = sim.rng.nextInt(999);
+  client.namesrvChosen = null;
+  client.routeRound = [];
+  sim.after(state.config.routeRefreshInitialDelayMs, { kind: 'client.routeRefresh', client: client.id, epoch: client.epoch });
+}
+
+export function isLive(client: ClientState | undefined, epoch: number): client is ClientState {
+  return client !== undefined && client.status === 'running' && client.epoch === epoch;
+}
+
+/** getAndCreateNameserverChannel: keep the chosen NameServer while its channel is fine, else the next. */
+export function chooseNameServer(client: ClientState, sim: Sim): string | null {
+  if (client.namesrvChosen !== null) return client.namesrvChosen;
+  const list = client.namesrvAddrList;
+  if (list.length === 0) return null;
+  client.namesrvIndex = (client.namesrvIndex + 1) & 0x7fffffff;
+  const chosen = list[client.namesrvIndex % list.length]!;
+  client.namesrvChosen = chosen;
+  trace(sim, { type: 'nameServer.chosen', client: client.id, nameServer: chosen });
+  return chosen;
+}
+
+export function onRouteRefreshTimer(state: ModelState, event: { client: string; epoch: number }, sim: Sim): void {
+  const client = state.clients[event.client];
+  if (!isLive(client, event.epoch)) return;
+  startRouteRound(state, client, sim);
+  sim.after(state.config.pollNameServerIntervalMs, { kind: 'client.routeRefresh', client: client.id, epoch: client.epoch });
+}
+
+/** updateTopicRouteInfoFromNameServer: one topic after another, from the chosen NameServer. */
+export function startRouteRound(state: ModelState, client: ClientState, sim: Sim): void {
+  if (client.routeRound.length > 0) return; // the previous round is still running
+  client.routeRound = topicsOf(client);
+  queryNextRoute(state, client, sim);
+}
+
+function queryNextRoute(state: ModelState, client: ClientState, sim: Sim): void {
+  const topic = client.routeRound[0];
+  if (topic === undefined) return;
+  queryRoute(state, client, topic, sim);
+}
+
+export function queryRoute(state: ModelState, client: ClientState, topic: string, sim: Sim): void {
+  const nameServer = chooseNameServer(client, sim);
+  if (nameServer === null) return;
+  invoke(sim, client.id, nameServer, { code: 'GET_ROUTEINFO_BY_TOPIC', topic, client: client.id }, state.config.mqClientApiTimeoutMs, true);
+}
+
+/** What producers and consumers do with route answers. */
+export interface RouteListener {
+  onRouteChanged(state: ModelState, client: ClientState, topic: string, route: TopicRouteData, sim: Sim): void;
+  /** After every answer for a topic, changed or not; found is false for TOPIC_NOT_EXIST. */
+  onRouteAnswered(state: ModelState, client: ClientState, topic: string, found: boolean, sim: Sim): void;
+  onRouteFailed(state: ModelState, client: ClientState, topic: string, sim: Sim): void;
+  onRoundFinished(state: ModelState, client: ClientState, sim: Sim): void;
+}
+
+export function onRouteResponse(state: ModelState, pending: PendingRequest, response: RemotingResponse, sim: Sim, listener: RouteListener): void {
+  const client = state.clients[pending.from];
+  if (!client || client.status !== 'running' || pending.request.code !== 'GET_ROUTEINFO_BY_TOPIC') return;
+  const topic = pending.request.topic;
+  const found = response.code === 'SUCCESS' && response.route !== undefined;
+  if (found) updateRoute(state, client, topic, response.route!, pending.to, sim, listener);
+  listener.onRouteAnswered(state, client, topic, found, sim);
+  advanceRound(state, client, topic, sim, listener);
+}
+
+function advanceRound(state: ModelState, client: ClientState, topic: string, sim: Sim, listener: RouteListener): void {
+  if (client.routeRound[0] !== topic) return; // an on-demand query, not part of the round
+  client.routeRound.shift();
+  if (client.routeRound.length > 0) queryNextRoute(state, client, sim);
+  else listener.onRoundFinished(state, client, sim);
+}
+
+/**
+ * A failed request closes the channel, so the next request picks the next NameServer; the
+ * exception aborts the rest of this refresh round (MQClientInstance rethrows it).
+ */
+export function onRouteFailure(state: ModelState, pending: PendingRequest, reason: FailureReason, sim: Sim, listener: RouteListener): void {
+  const client = state.clients[pending.from];
+  if (!client || client.status !== 'running' || pending.request.code !== 'GET_ROUTEINFO_BY_TOPIC') return;
+  if (client.namesrvChosen === pending.to) client.namesrvChosen = null;
+  trace(sim, { type: 'route.failed', client: client.id, topic: pending.request.topic, nameServer: pending.to, reason });
+  const wasInRound = client.routeRound[0] === pending.request.topic;
+  listener.onRouteFailed(state, client, pending.request.topic, sim);
+  if (!wasInRound) return;
+  client.routeRound = [];
+  listener.onRoundFinished(state, client, sim);
+}
+
+function updateRoute(state: ModelState, client: ClientState, topic: string, route: TopicRouteData, nameServer: string, sim: Sim, listener: RouteListener): void {
+  const old = client.topicRouteTable[topic];
+  if (old && routeSignature(old) === routeSignature(route)) return;
+  client.topicRouteTable[topic] = route;
+  rebuildBrokerAddrTable(client);
+  trace(sim, {
+    type: 'route.updated',
+    client: client.id,
+    topic,
+    writeQueues: topicRouteData2PublishQueues(topic, route).map(queueLabel),
+    readQueues: topicRouteData2SubscribeQueues(topic, route).map(queueLabel),
+    nameServer,
+  });
+  listener.onRouteChanged(state, client, topic, route, sim);
+}
+
+/** brokerAddrTable from every cached route; brokers in no route drop out (cleanOfflineBroker). */
+function rebuildBrokerAddrTable(client: ClientState): void {
+  const table: Record<string, Record<number, string>> = {};
+  for (const route of Object.values(client.topicRouteTable)) {
+    for (const brokerData of route.brokerDatas) table[brokerData.brokerName] = { ...brokerData.brokerAddrs };
+  }
+  client.brokerAddrTable = table;
+}
+
+/** A closed channel to the chosen NameServer makes the next request pick another. */
+export function onClientChannelClosed(client: ClientState, peer: string): void {
+  if (client.namesrvChosen === peer) client.namesrvChosen = null;
+}

@@ -1,0 +1,112 @@
+/**
+ * The consumer's queues after a rebalance: dropping what it no longer owns (persisting the offset
+ * first), and taking new ones from the offset the broker has (computePullFromWhere).
+ */
+import { invoke, oneway } from '../remoting.ts';
+import type { RemotingResponse } from '../remoting-types.ts';
+import { trace, type Sim } from '../sim-types.ts';
+import type { ConsumerState, ModelState, PendingRequest, ProcessQueue } from '../state.ts';
+import type { MessageQueue } from './allocate-strategies.ts';
+import { findBrokerAddr } from './topic-route.ts';
+import { pullMessage } from './pull.ts';
+
+export function queueKey(mq: MessageQueue): string {
+  return `${mq.topic}@${mq.brokerName}@${mq.queueId}`;
+}
+
+/** The node to talk to for a queue: its master, else the lowest id (findBrokerAddressInSubscribe). */
+export function brokerNodeFor(state: ModelState, consumer: ConsumerState, brokerName: string, masterOnly = false): string | undefined {
+  const target = findBrokerAddr(consumer.brokerAddrTable[brokerName], masterOnly);
+  return target ? state.addrNodes[target.addr] : undefined;
+}
+
+/** Returns whether the set of owned queues of this topic changed. */
+export function updateProcessQueueTableInRebalance(state: ModelState, consumer: ConsumerState, topic: string, allocated: MessageQueue[], sim: Sim): boolean {
+  const wanted = new Set(allocated.map(queueKey));
+  let changed = false;
+  for (const [key, pq] of Object.entries(consumer.processQueueTable)) {
+    if (pq.mq.topic !== topic || wanted.has(key)) continue;
+    removeUnnecessaryMessageQueue(state, consumer, key, pq, sim);
+    changed = true;
+  }
+  for (const mq of allocated) {
+    const key = queueKey(mq);
+    if (consumer.processQueueTable[key]) continue;
+    changed = true;
+    const pq: ProcessQueue = { mq, dropped: false, nextOffset: -1, msgCount: 0, pulling: false, token: consumer.nextToken++ };
+    consumer.processQueueTable[key] = pq;
+    computePullFromWhere(state, consumer, key, pq, sim);
+  }
+  return changed;
+}
+
+function removeUnnecessaryMessageQueue(state: ModelState, consumer: ConsumerState, key: string, pq: ProcessQueue, sim: Sim): void {
+  pq.dropped = true;
+  persistOffset(state, consumer, key, pq, sim);
+  delete consumer.processQueueTable[key];
+  delete consumer.offsetTable[key];
+  delete consumer.committedOffsets[key];
+}
+
+function computePullFromWhere(state: ModelState, consumer: ConsumerState, key: string, pq: ProcessQueue, sim: Sim): void {
+  if (consumer.spec.messageModel === 'BROADCASTING') {
+    // LocalFileOffsetStore: a fresh process has no local offsets; FIRST -> 0, otherwise the queue's end is unknown here, so 0.
+    startPulling(state, consumer, key, pq, consumer.offsetTable[key] ?? 0, sim);
+    return;
+  }
+  const node = brokerNodeFor(state, consumer, pq.mq.brokerName, true) ?? brokerNodeFor(state, consumer, pq.mq.brokerName);
+  if (node === undefined) {
+    delete consumer.processQueueTable[key];
+    return;
+  }
+  invoke(sim, consumer.id, node, {
+    code: 'QUERY_CONSUMER_OFFSET', group: consumer.spec.group, topic: pq.mq.topic, queueId: pq.mq.queueId, queueKey: key, token: pq.token,
+  }, state.config.mqClientApiTimeoutMs);
+}
+
+export function livePq(state: ModelState, pending: PendingRequest): { consumer: ConsumerState; pq: ProcessQueue; key: string } | null {
+  const consumer = state.clients[pending.from];
+  const request = pending.request;
+  if (consumer?.kind !== 'consumer' || consumer.status !== 'running') return null;
+  if (request.code !== 'QUERY_CONSUMER_OFFSET' && request.code !== 'PULL_MESSAGE') return null;
+  const pq = consumer.processQueueTable[request.queueKey];
+  if (!pq || pq.dropped || pq.token !== request.token) return null;
+  return { consumer, pq, key: request.queueKey };
+}
+
+export const offsetQueryHandler = {
+  onResponse(state: ModelState, pending: PendingRequest, response: RemotingResponse, sim: Sim): void {
+    const live = livePq(state, pending);
+    if (!live) return;
+    // CONSUME_FROM_LAST_OFFSET with no committed offset would start at the max offset; the broker
+    // answers 0 for a queue still in the page cache, so a new group starts at 0.
+    const offset = response.code === 'SUCCESS' ? (response.offset ?? 0) : 0;
+    startPulling(state, live.consumer, live.key, live.pq, offset, sim);
+  },
+  onFailure(state: ModelState, pending: PendingRequest): void {
+    const live = livePq(state, pending);
+    // computePullFromWhereWithException threw: skip this queue until the next rebalance.
+    if (live) delete live.consumer.processQueueTable[live.key];
+  },
+};
+
+function startPulling(state: ModelState, consumer: ConsumerState, key: string, pq: ProcessQueue, offset: number, sim: Sim): void {
+  pq.nextOffset = offset;
+  consumer.offsetTable[key] = offset;
+  consumer.committedOffsets[key] = offset;
+  pullMessage(state, consumer, key, pq, sim);
+}
+
+/** RemoteBrokerOffsetStore.updateConsumeOffsetToBroker: one way, to the master (else another broker). */
+export function persistOffset(state: ModelState, consumer: ConsumerState, key: string, pq: ProcessQueue, sim: Sim): boolean {
+  const offset = consumer.offsetTable[key];
+  if (offset === undefined || offset === consumer.committedOffsets[key]) return false;
+  const node = brokerNodeFor(state, consumer, pq.mq.brokerName);
+  if (consumer.spec.messageModel === 'CLUSTERING') {
+    if (node === undefined) return false;
+    oneway(sim, consumer.id, node, { code: 'UPDATE_CONSUMER_OFFSET', group: consumer.spec.group, topic: pq.mq.topic, queueId: pq.mq.queueId, offset });
+  }
+  consumer.committedOffsets[key] = offset;
+  trace(sim, { type: 'offset.committed', consumer: consumer.id, group: consumer.spec.group, broker: pq.mq.brokerName, queueId: pq.mq.queueId, offset, topic: pq.mq.topic });
+  return true;
+}

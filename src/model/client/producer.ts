@@ -1,0 +1,200 @@
+/**
+ * DefaultMQProducer: sends at a rate, picks a queue from its TopicPublishInfo, retries on another
+ * broker within sendMsgTimeout (DefaultMQProducerImpl.sendDefaultImpl).
+ */
+import { AUTO_CREATE_TOPIC_KEY_TOPIC } from '../defaults.ts';
+import { DEFAULT_CLASS_LOADER_HASH, createUniqId, parseIpv4 } from '../message-id.ts';
+import type { FailureReason, RemotingResponse, ResponseCode } from '../remoting-types.ts';
+import { invoke, oneway } from '../remoting.ts';
+import { trace, type Sim } from '../sim-types.ts';
+import type { ClientState, ModelState, PendingRequest, ProducerState, SendInFlight, TopicRouteData } from '../state.ts';
+import { createPublishInfo, selectOneMessageQueue, selectWithFaultTolerance, updateFaultItem } from './fault-strategy.ts';
+import { isLive, queryRoute, startClientInstance, type RouteListener } from './mq-client-instance.ts';
+import { findBrokerAddr, routeFromDefaultTopic, topicRouteData2PublishQueues } from './topic-route.ts';
+
+/** DefaultMQProducer.retryResponseCodes (5.x). */
+const RETRY_RESPONSE_CODES: ReadonlySet<ResponseCode> = new Set(['TOPIC_NOT_EXIST', 'SERVICE_NOT_AVAILABLE', 'SYSTEM_ERROR', 'NO_PERMISSION']);
+
+export function startProducer(state: ModelState, producer: ProducerState, sim: Sim): void {
+  startClientInstance(state, producer, sim);
+  producer.pid = 1_000 + sim.rng.nextInt(60_000);
+  setProducerRate(producer, producer.ratePerSec, sim);
+}
+
+export function setProducerRate(producer: ProducerState, ratePerSec: number, sim: Sim): void {
+  producer.ratePerSec = ratePerSec;
+  producer.rateEpoch++;
+  producer.rateStartAt = sim.now;
+  producer.rateCount = 0;
+  scheduleNextSend(producer, sim);
+}
+
+function scheduleNextSend(producer: ProducerState, sim: Sim): void {
+  if (producer.ratePerSec <= 0) return;
+  const meanGap = 1_000 / producer.ratePerSec;
+  // Constant rate: exact average with integer times; Poisson: exponential gaps from the PRNG.
+  const at = producer.spec.arrival === 'poisson'
+    ? sim.now + Math.round(sim.rng.nextExponential(meanGap))
+    : producer.rateStartAt + Math.round((producer.rateCount + 1) * meanGap);
+  sim.schedule(Math.max(at, sim.now), { kind: 'producer.send', client: producer.id, epoch: producer.epoch, rateEpoch: producer.rateEpoch });
+}
+
+export function onSendTimer(state: ModelState, event: { client: string; epoch: number; rateEpoch: number }, sim: Sim): void {
+  const producer = state.clients[event.client];
+  if (!isLive(producer, event.epoch) || producer.kind !== 'producer' || producer.rateEpoch !== event.rateEpoch) return;
+  producer.rateCount++;
+  sendDefaultImpl(state, producer, newMessage(producer, sim), sim);
+  scheduleNextSend(producer, sim);
+}
+
+/** The client msgId is set once (MessageClientIDSetter) and is the same on every retry. */
+function newMessage(producer: ProducerState, sim: Sim): SendInFlight {
+  const { spec } = producer;
+  const n = producer.sequence++;
+  const msgId = createUniqId({
+    ip: parseIpv4(spec.ip),
+    pid: producer.pid,
+    classLoaderHash: DEFAULT_CLASS_LOADER_HASH,
+    startOfMonthMs: sim.now, // the virtual run starts at the first instant of a month
+    counter: producer.counter++ & 0xffff,
+  });
+  return {
+    msgId,
+    tags: spec.tags.length > 0 ? spec.tags[n % spec.tags.length]! : '',
+    keys: spec.keyPrefix ? `${spec.keyPrefix}-${n}` : '',
+    bodyBytes: spec.bodyBytes,
+    delayLevel: spec.delayLevel,
+    beginAt: sim.now,
+    attempt: 0,
+    lastBrokerName: null,
+    sendMode: spec.sendMode,
+  };
+}
+
+function timesTotal(state: ModelState, message: SendInFlight): number {
+  if (message.sendMode === 'SYNC') return 1 + state.config.retryTimesWhenSendFailed;
+  if (message.sendMode === 'ASYNC') return 1 + state.config.retryTimesWhenSendAsyncFailed;
+  return 1;
+}
+
+function sendDefaultImpl(state: ModelState, producer: ProducerState, message: SendInFlight, sim: Sim): void {
+  state.stats.sent++;
+  // tryToFindTopicPublishInfo: no cached route yet -> ask the NameServer first.
+  if (!producer.publishInfo[producer.spec.topic]) {
+    producer.waitingForRoute.push(message);
+    if (producer.waitingForRoute.length === 1) queryRoute(state, producer, producer.spec.topic, sim);
+    return;
+  }
+  sendAttempt(state, producer, message, sim);
+}
+
+function sendAttempt(state: ModelState, producer: ProducerState, message: SendInFlight, sim: Sim): void {
+  const topic = producer.spec.topic;
+  const info = producer.publishInfo[topic];
+  if (!info || info.messageQueueList.length === 0) return finish(state, producer, message, 'FAILED', sim);
+  if (sim.now - message.beginAt > state.config.sendMsgTimeoutMs) return finish(state, producer, message, 'FAILED', sim);
+  const attempt = { ...message, attempt: message.attempt + 1 };
+  const mq = state.config.sendLatencyFaultEnable
+    ? selectWithFaultTolerance(producer.faultItems, info, message.lastBrokerName, sim.now, state.config.rocketmqVersion)
+    : selectOneMessageQueue(info, message.lastBrokerName);
+  if (!mq) return finish(state, producer, message, 'FAILED', sim);
+  attempt.lastBrokerName = mq.brokerName;
+  trace(sim, { type: 'message.sent', producer: producer.id, msgId: message.msgId, topic, tags: message.tags, keys: message.keys, broker: mq.brokerName, queueId: mq.queueId, attempt: attempt.attempt });
+  const target = findBrokerAddr(producer.brokerAddrTable[mq.brokerName], true);
+  const node = target ? state.addrNodes[target.addr] : undefined;
+  if (node === undefined) return attemptFailed(state, producer, attempt, mq.queueId, 'brokerNotExist', sim);
+  const request = { code: 'SEND_MESSAGE' as const, producer: producer.id, topic, queueId: mq.queueId, brokerName: mq.brokerName, message: attempt };
+  if (message.sendMode === 'ONEWAY') {
+    const handedOver = oneway(sim, producer.id, node, request) || sim.net.isUp(node); // a partition swallows it silently
+    if (handedOver) state.stats.onewayIds.add(message.msgId, sim.traceCount);
+    else attemptFailed(state, producer, attempt, mq.queueId, 'connectRefused', sim);
+    return;
+  }
+  invoke(sim, producer.id, node, request, state.config.sendMsgTimeoutMs - (sim.now - message.beginAt));
+}
+
+function attemptFailed(state: ModelState, producer: ProducerState, message: SendInFlight, queueId: number, reason: string, sim: Sim): void {
+  trace(sim, { type: 'send.failed', producer: producer.id, msgId: message.msgId, broker: message.lastBrokerName ?? '', queueId, attempt: message.attempt, reason });
+  if (message.attempt < timesTotal(state, message)) sendAttempt(state, producer, message, sim);
+  else finish(state, producer, message, 'FAILED', sim);
+}
+
+function finish(state: ModelState, producer: ProducerState, message: SendInFlight, status: 'SEND_OK' | 'FLUSH_DISK_TIMEOUT' | 'FLUSH_SLAVE_TIMEOUT' | 'SLAVE_NOT_AVAILABLE' | 'FAILED', sim: Sim): void {
+  if (status === 'FAILED') state.stats.failed++;
+  trace(sim, { type: 'send.result', producer: producer.id, msgId: message.msgId, status });
+}
+
+function producerOf(state: ModelState, pending: PendingRequest): ProducerState | null {
+  const client = state.clients[pending.from];
+  return client?.kind === 'producer' && client.status === 'running' ? client : null;
+}
+
+export function onSendResponse(state: ModelState, pending: PendingRequest, response: RemotingResponse, sim: Sim): void {
+  const producer = producerOf(state, pending);
+  if (!producer || pending.request.code !== 'SEND_MESSAGE') return;
+  const { message, queueId, brokerName } = pending.request;
+  if (state.config.sendLatencyFaultEnable) {
+    updateFaultItem(producer.faultItems, brokerName, sim.now - pending.sentAt, false, sim.now, state.config.rocketmqVersion);
+  }
+  if (response.code === 'SUCCESS') {
+    const status = response.sendStatus ?? 'SEND_OK';
+    const retry = status !== 'SEND_OK' && state.config.retryAnotherBrokerWhenNotStoreOK && message.sendMode === 'SYNC';
+    if (retry) return attemptFailed(state, producer, message, queueId, status, sim);
+    return finish(state, producer, message, status, sim);
+  }
+  // MQBrokerException: retried only for the codes in retryResponseCodes.
+  if (RETRY_RESPONSE_CODES.has(response.code)) return attemptFailed(state, producer, message, queueId, response.code, sim);
+  trace(sim, { type: 'send.failed', producer: producer.id, msgId: message.msgId, broker: brokerName, queueId, attempt: message.attempt, reason: response.code });
+  finish(state, producer, message, 'FAILED', sim);
+}
+
+export function onSendFailure(state: ModelState, pending: PendingRequest, reason: FailureReason, sim: Sim): void {
+  const producer = producerOf(state, pending);
+  if (!producer || pending.request.code !== 'SEND_MESSAGE') return;
+  if (state.config.sendLatencyFaultEnable) {
+    updateFaultItem(producer.faultItems, pending.request.brokerName, 0, true, sim.now, state.config.rocketmqVersion);
+  }
+  attemptFailed(state, producer, pending.request.message, pending.request.queueId, reason, sim);
+}
+
+function rebuildPublishInfo(producer: ProducerState, route: TopicRouteData, fromDefaultTopic: boolean, defaultQueueNums: number, sim: Sim): void {
+  const topic = producer.spec.topic;
+  const effective = fromDefaultTopic ? routeFromDefaultTopic(route, defaultQueueNums) : route;
+  producer.publishInfo[topic] = createPublishInfo(topicRouteData2PublishQueues(topic, effective), sim.rng, fromDefaultTopic);
+}
+
+function flushWaiting(state: ModelState, producer: ProducerState, sim: Sim): void {
+  const waiting = producer.waitingForRoute;
+  producer.waitingForRoute = [];
+  for (const message of waiting) {
+    if (producer.publishInfo[producer.spec.topic]) sendAttempt(state, producer, message, sim);
+    else finish(state, producer, message, 'FAILED', sim); // "No route info of this topic"
+  }
+}
+
+export const producerRouteListener: RouteListener = {
+  onRouteChanged(state, client, topic, route, sim) {
+    if (client.kind !== 'producer') return;
+    if (topic === client.spec.topic) rebuildPublishInfo(client, route, false, 0, sim);
+    else if (topic === AUTO_CREATE_TOPIC_KEY_TOPIC && !client.publishInfo[client.spec.topic]) {
+      rebuildPublishInfo(client, route, true, state.config.producerDefaultTopicQueueNums, sim);
+    }
+  },
+  onRouteAnswered(state, client, topic, found, sim) {
+    if (client.kind !== 'producer' || client.waitingForRoute.length === 0) return;
+    // No route for the topic: fall back to TBW102's route (isDefault = true), once.
+    if (!found && topic === client.spec.topic && topic !== AUTO_CREATE_TOPIC_KEY_TOPIC) {
+      queryRoute(state, client, AUTO_CREATE_TOPIC_KEY_TOPIC, sim);
+      return;
+    }
+    flushWaiting(state, client, sim);
+  },
+  onRouteFailed(state, client, _topic, sim) {
+    if (client.kind === 'producer' && client.waitingForRoute.length > 0) flushWaiting(state, client, sim);
+  },
+  onRoundFinished() {},
+};
+
+export function isProducer(client: ClientState): client is ProducerState {
+  return client.kind === 'producer';
+}

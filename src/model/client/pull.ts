@@ -1,0 +1,64 @@
+/**
+ * DefaultMQPushConsumerImpl.pullMessage and its callback: pull 32 at a time with long polling,
+ * filter tags again on the client, hand the messages to the consume service, pull again.
+ */
+import { buildSubscriptionData, isMatchedByClient } from '../filter.ts';
+import { invoke } from '../remoting.ts';
+import type { FailureReason, RemotingResponse } from '../remoting-types.ts';
+import { trace, type Sim } from '../sim-types.ts';
+import type { ConsumerState, ModelState, PendingRequest, ProcessQueue } from '../state.ts';
+import { submitConsumeRequest } from './consume-service.ts';
+import { isLive } from './mq-client-instance.ts';
+import { brokerNodeFor, livePq } from './process-queue.ts';
+
+function subscriptionOf(consumer: ConsumerState, topic: string): string {
+  return topic === consumer.spec.topic ? consumer.spec.subscription : '*';
+}
+
+export function pullMessage(state: ModelState, consumer: ConsumerState, key: string, pq: ProcessQueue, sim: Sim): void {
+  if (pq.dropped) return;
+  // Flow control: too many messages waiting to be consumed -> try again in 50 ms.
+  if (pq.msgCount > state.config.pullThresholdForQueue) return pullLater(consumer, key, pq, state.config.pullTimeDelayMillsWhenFlowControl, sim);
+  const node = brokerNodeFor(state, consumer, pq.mq.brokerName);
+  if (node === undefined) return pullLater(consumer, key, pq, state.config.pullTimeDelayMillsWhenException, sim);
+  invoke(sim, consumer.id, node, {
+    code: 'PULL_MESSAGE', group: consumer.spec.group, topic: pq.mq.topic, queueId: pq.mq.queueId, queueOffset: pq.nextOffset,
+    maxMsgNums: state.config.pullBatchSize, subscription: subscriptionOf(consumer, pq.mq.topic),
+    suspendTimeoutMs: state.config.brokerSuspendMaxTimeMs, queueKey: key, token: pq.token,
+  }, state.config.consumerTimeoutWhenSuspendMs);
+}
+
+function pullLater(consumer: ConsumerState, key: string, pq: ProcessQueue, delayMs: number, sim: Sim): void {
+  sim.after(delayMs, { kind: 'consumer.pull', client: consumer.id, epoch: consumer.epoch, queueKey: key, token: pq.token });
+}
+
+export function onPullTimer(state: ModelState, event: { client: string; epoch: number; queueKey: string; token: number }, sim: Sim): void {
+  const consumer = state.clients[event.client];
+  if (!isLive(consumer, event.epoch) || consumer.kind !== 'consumer') return;
+  const pq = consumer.processQueueTable[event.queueKey];
+  if (pq && pq.token === event.token) pullMessage(state, consumer, event.queueKey, pq, sim);
+}
+
+export const pullHandler = {
+  onResponse(state: ModelState, pending: PendingRequest, response: RemotingResponse, sim: Sim): void {
+    const live = livePq(state, pending);
+    if (!live) return;
+    const { consumer, pq, key } = live;
+    if (response.code === 'SUCCESS' || response.code === 'PULL_NOT_FOUND') {
+      pq.nextOffset = response.nextBeginOffset ?? pq.nextOffset;
+      // PullAPIWrapper.processPullResult: keep only tags the subscription names (removes hash collisions).
+      const subscription = buildSubscriptionData(subscriptionOf(consumer, pq.mq.topic));
+      const messages = (response.messages ?? []).filter((message) => isMatchedByClient(subscription, message.tags));
+      if (messages.length > 0) submitConsumeRequest(consumer, key, pq, messages, sim);
+      else if (response.messages && response.messages.length > 0) consumer.offsetTable[key] = pq.nextOffset;
+      pullMessage(state, consumer, key, pq, sim);
+      return;
+    }
+    trace(sim, { type: 'pull.rejected', consumer: consumer.id, broker: pq.mq.brokerName, topic: pq.mq.topic, queueId: pq.mq.queueId, reason: response.code });
+    pullLater(consumer, key, pq, state.config.pullTimeDelayMillsWhenException, sim);
+  },
+  onFailure(state: ModelState, pending: PendingRequest, _reason: FailureReason, sim: Sim): void {
+    const live = livePq(state, pending);
+    if (live) pullLater(live.consumer, live.key, live.pq, state.config.pullTimeDelayMillsWhenException, sim);
+  },
+};

@@ -1,0 +1,77 @@
+/**
+ * RebalanceImpl / RebalanceService: every 20 s, and at once when a broker says the group
+ * changed, each consumer recomputes which queues it owns (rebalanceByTopic).
+ */
+import type { RemotingResponse } from '../remoting-types.ts';
+import { invoke } from '../remoting.ts';
+import { trace, type Sim } from '../sim-types.ts';
+import type { ConsumerState, ModelState, PendingRequest } from '../state.ts';
+import { compareMessageQueue, createAllocateStrategy, type MessageQueue } from './allocate-strategies.ts';
+import { isLive, topicsOf } from './mq-client-instance.ts';
+import { findBrokerAddr, queueLabel } from './topic-route.ts';
+import { updateProcessQueueTableInRebalance } from './process-queue.ts';
+import { javaStringCompare } from '../java.ts';
+
+/** MQClientInstance.rebalanceImmediately: wake the RebalanceService, no sooner than minInterval (5.x). */
+export function rebalanceImmediately(state: ModelState, consumer: ConsumerState, sim: Sim): void {
+  if (consumer.rebalanceScheduled) return;
+  consumer.rebalanceScheduled = true;
+  const wait = Math.max(0, consumer.lastRebalanceAt + state.config.rebalanceMinIntervalMs - sim.now);
+  sim.after(wait, { kind: 'consumer.rebalance', client: consumer.id, epoch: consumer.epoch, periodic: false });
+}
+
+export function onRebalanceTimer(state: ModelState, event: { client: string; epoch: number; periodic: boolean }, sim: Sim): void {
+  const consumer = state.clients[event.client];
+  if (!isLive(consumer, event.epoch) || consumer.kind !== 'consumer') return;
+  if (event.periodic) sim.after(state.config.rebalanceIntervalMs, { kind: 'consumer.rebalance', client: consumer.id, epoch: consumer.epoch, periodic: true });
+  else consumer.rebalanceScheduled = false;
+  consumer.lastRebalanceAt = sim.now;
+  for (const topic of topicsOf(consumer)) rebalanceByTopic(state, consumer, topic, sim);
+}
+
+function rebalanceByTopic(state: ModelState, consumer: ConsumerState, topic: string, sim: Sim): void {
+  const mqSet = consumer.topicSubscribeInfoTable[topic];
+  if (!mqSet) return;
+  if (consumer.spec.messageModel === 'BROADCASTING') {
+    applyAllocation(state, consumer, topic, [...mqSet].sort(compareMessageQueue), sim);
+    return;
+  }
+  // findConsumerIdList: GET_CONSUMER_LIST_BY_GROUP to a random broker of the topic, master preferred.
+  const route = consumer.topicRouteTable[topic];
+  if (!route || route.brokerDatas.length === 0) return;
+  const brokerData = route.brokerDatas[sim.rng.nextInt(route.brokerDatas.length)]!;
+  const target = findBrokerAddr(brokerData.brokerAddrs, false);
+  const node = target ? state.addrNodes[target.addr] : undefined;
+  if (node === undefined) return;
+  invoke(sim, consumer.id, node, { code: 'GET_CONSUMER_LIST_BY_GROUP', group: consumer.spec.group, topic }, state.config.mqClientApiTimeoutMs);
+}
+
+export function onConsumerListResponse(state: ModelState, pending: PendingRequest, response: RemotingResponse, sim: Sim): void {
+  const consumer = state.clients[pending.from];
+  if (consumer?.kind !== 'consumer' || consumer.status !== 'running' || pending.request.code !== 'GET_CONSUMER_LIST_BY_GROUP') return;
+  const topic = pending.request.topic;
+  const mqSet = consumer.topicSubscribeInfoTable[topic];
+  const cidAll = [...(response.consumerIds ?? [])].sort(javaStringCompare);
+  if (!mqSet || mqSet.length === 0 || cidAll.length === 0) return;
+  const mqAll = [...mqSet].sort(compareMessageQueue);
+  const strategy = createAllocateStrategy(consumer.spec.allocateStrategy, {
+    messageQueueList: parseQueueList(topic, consumer.spec.messageQueueList),
+    consumeridcs: consumer.spec.consumeridcs,
+  });
+  const allocated = strategy.allocate(consumer.spec.group, consumer.clientId, mqAll, cidAll);
+  applyAllocation(state, consumer, topic, allocated, sim);
+}
+
+function parseQueueList(topic: string, labels: string[]): MessageQueue[] {
+  return labels.map((label) => {
+    const at = label.lastIndexOf(':');
+    return { topic, brokerName: label.slice(0, at), queueId: Number(label.slice(at + 1)) };
+  });
+}
+
+function applyAllocation(state: ModelState, consumer: ConsumerState, topic: string, allocated: MessageQueue[], sim: Sim): void {
+  const changed = updateProcessQueueTableInRebalance(state, consumer, topic, allocated, sim);
+  if (changed) {
+    trace(sim, { type: 'rebalance', consumer: consumer.id, group: consumer.spec.group, topic, queues: allocated.map(queueLabel) });
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * Every RocketMQ default the simulator uses, in one place, each citing the RocketMQ class it
+ * comes from (apache/rocketmq 5.3.x unless marked 4.x). A scenario's `config` overrides any key.
+ * Values are integers in milliseconds of virtual time unless the name says otherwise.
+ */
+export const ROCKETMQ_DEFAULTS = {
+  /** Which RocketMQ generation to imitate where 4.x and 5.x differ (scan period, latency tables). */
+  rocketmqVersion: '5.x' as '5.x' | '4.x',
+
+  // --- Broker -> NameServer registration (BrokerController.start, BrokerConfig) ---
+  /** BrokerConfig.registerNameServerPeriod: the broker's "heartbeat" is a full registerBrokerAll. */
+  brokerHeartbeatIntervalMs: 30_000,
+  /** BrokerController.start: scheduleAtFixedRate(registerBrokerAll, initialDelay 10 s, ...). */
+  brokerRegisterInitialDelayMs: 10_000,
+  /** BrokerConfig.registerBrokerTimeoutMills: 24 000 in 5.x (6 000 in 4.x). */
+  registerBrokerTimeoutMs: 24_000,
+  /** BrokerOuterAPI.unregisterBrokerAll: invokeSync(UNREGISTER_BROKER, 3000). */
+  unregisterBrokerTimeoutMs: 3_000,
+
+  // --- NameServer liveness (NamesrvConfig, RouteInfoManager) ---
+  /** NamesrvConfig.scanNotActiveBrokerInterval: 5 s in 5.x; NamesrvController 4.x used 10 s. */
+  scanNotActiveBrokerIntervalMs: 5_000,
+  /** NamesrvController.startScheduleService: initial delay of scanNotActiveBroker (5000 ms). */
+  scanNotActiveBrokerInitialDelayMs: 5_000,
+  /** RouteInfoManager.DEFAULT_BROKER_CHANNEL_EXPIRED_TIME (4.x BROKER_CHANNEL_EXPIRED_TIME). */
+  brokerChannelExpiredTimeMs: 120_000,
+
+  // --- Client (ClientConfig, MQClientInstance.startScheduledTask, NettySystemConfig) ---
+  /** ClientConfig.pollNameServerInterval: route refresh period. */
+  pollNameServerIntervalMs: 30_000,
+  /** MQClientInstance.startScheduledTask: updateTopicRouteInfoFromNameServer first runs after 10 ms. */
+  routeRefreshInitialDelayMs: 10,
+  /** ClientConfig.heartbeatBrokerInterval. */
+  clientHeartbeatIntervalMs: 30_000,
+  /** MQClientInstance.startScheduledTask: sendHeartbeatToAllBrokerWithLock initial delay 1 s. */
+  clientHeartbeatInitialDelayMs: 1_000,
+  /** ClientConfig.persistConsumerOffsetInterval. */
+  persistConsumerOffsetIntervalMs: 5_000,
+  /** MQClientInstance.startScheduledTask: persistAllConsumerOffset initial delay 10 s. */
+  persistConsumerOffsetInitialDelayMs: 10_000,
+  /** NettySystemConfig connectTimeoutMillis (sys-prop default "3000"). */
+  connectTimeoutMs: 3_000,
+  /** ClientConfig.mqClientApiTimeout: route queries and other client API calls. */
+  mqClientApiTimeoutMs: 3_000,
+
+  // --- Producer (DefaultMQProducer) ---
+  /** DefaultMQProducer.sendMsgTimeout: total budget across retries. */
+  sendMsgTimeoutMs: 3_000,
+  /** DefaultMQProducer.retryTimesWhenSendFailed (SYNC: 3 attempts). */
+  retryTimesWhenSendFailed: 2,
+  /** DefaultMQProducer.retryTimesWhenSendAsyncFailed. */
+  retryTimesWhenSendAsyncFailed: 2,
+  /** DefaultMQProducer.retryAnotherBrokerWhenNotStoreOK. */
+  retryAnotherBrokerWhenNotStoreOK: false,
+  /** ClientConfig.sendLatencyEnable (5.x) / DefaultMQProducer.sendLatencyFaultEnable (4.x). */
+  sendLatencyFaultEnable: false,
+  /** DefaultMQProducer.defaultTopicQueueNums: queues of an auto-created topic. */
+  producerDefaultTopicQueueNums: 4,
+  /** Message body size in bytes when a producer does not say (ours: RocketMQ has no default body). */
+  messageBodyBytes: 1_024,
+
+  // --- Broker (BrokerConfig, MessageStoreConfig) ---
+  /** BrokerConfig.autoCreateTopicEnable. */
+  autoCreateTopicEnable: true,
+  /** BrokerConfig.defaultTopicQueueNums: queues of TBW102. */
+  brokerDefaultTopicQueueNums: 8,
+  /** UpdateTopicSubCommand (mqadmin updateTopic) -r / -w default: 8 read, 8 write. */
+  topicQueueNums: 8,
+  /** TopicConfig default perm: PERM_READ | PERM_WRITE. */
+  topicPerm: 6,
+  /** BrokerConfig.longPollingEnable. */
+  longPollingEnable: true,
+  /** BrokerConfig.shortPollingTimeMills. */
+  shortPollingTimeMs: 1_000,
+  /** PullRequestHoldService: re-check every 5 s when long polling. */
+  pullRequestHoldCheckMs: 5_000,
+  /** ClientHousekeepingService: scanNotActiveChannel every 10 s (initial 10 s). */
+  clientChannelScanIntervalMs: 10_000,
+  /** BrokerConfig.channelExpiredTimeout (4.x ConsumerManager.CHANNEL_EXPIRED_TIMEOUT). */
+  channelExpiredTimeoutMs: 120_000,
+  /** MessageStoreConfig.syncFlushTimeout. */
+  syncFlushTimeoutMs: 5_000,
+  /** MessageStoreConfig.messageDelayLevel (18 levels). */
+  messageDelayLevel: '1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h',
+
+  // --- Push consumer (DefaultMQPushConsumer, DefaultMQPushConsumerImpl, RebalanceService) ---
+  /** RebalanceService.waitInterval (sys-prop rocketmq.client.rebalance.waitInterval). */
+  rebalanceIntervalMs: 20_000,
+  /** RebalanceService.minInterval (5.x, sys-prop rocketmq.client.rebalance.minInterval). */
+  rebalanceMinIntervalMs: 1_000,
+  /** DefaultMQPushConsumer.pullBatchSize (broker caps at maxTransferCountOnMessageInMemory 32). */
+  pullBatchSize: 32,
+  /** DefaultMQPushConsumerImpl.BROKER_SUSPEND_MAX_TIME_MILLIS: how long a pull is held. */
+  brokerSuspendMaxTimeMs: 15_000,
+  /** DefaultMQPushConsumerImpl.CONSUMER_TIMEOUT_MILLIS_WHEN_SUSPEND: RPC timeout of a held pull. */
+  consumerTimeoutWhenSuspendMs: 30_000,
+  /** ClientConfig.pullTimeDelayMillsWhenException (copied into the push consumer). */
+  pullTimeDelayMillsWhenException: 1_000,
+  /** DefaultMQPushConsumerImpl.PULL_TIME_DELAY_MILLS_WHEN_CACHE_FLOW_CONTROL. */
+  pullTimeDelayMillsWhenFlowControl: 50,
+  /** DefaultMQPushConsumer.pullThresholdForQueue. */
+  pullThresholdForQueue: 1_000,
+  /** DefaultMQPushConsumer.consumeThreadMax. */
+  consumeThreadMax: 20,
+  /** Time a consumer's listener spends on one message (ours: RocketMQ has no such setting). */
+  consumeTimeMs: 5,
+  /** DefaultMQPushConsumerImpl.getMaxReconsumeTimes: -1 means 16 for concurrent consumers. */
+  maxReconsumeTimes: 16,
+  /** ConsumeMessageConcurrentlyService: a failed send-back is re-consumed locally after 5 s. */
+  sendBackFailedRetryDelayMs: 5_000,
+
+  // --- The simulated network (ours: a data-centre LAN) ---
+  /** One-way latency of every link, before jitter. */
+  networkLatencyMs: 1,
+  /** Extra one-way latency drawn uniformly from [0, networkJitterMs] per message. */
+  networkJitterMs: 1,
+};
+
+export type SimConfig = typeof ROCKETMQ_DEFAULTS;
+export type ConfigKey = keyof SimConfig;
+
+/** RocketMQ 4.x values for the keys whose default changed in 5.x (NamesrvController 4.9.8, BrokerConfig 4.9.8). */
+export const ROCKETMQ_4X_OVERRIDES: Partial<SimConfig> = {
+  scanNotActiveBrokerIntervalMs: 10_000,
+  registerBrokerTimeoutMs: 6_000,
+  rebalanceMinIntervalMs: 0,
+};
+
+/** Resolves a scenario's config: RocketMQ defaults, then the chosen version's, then the scenario's own. */
+export function resolveConfig(overrides: Partial<SimConfig> = {}): SimConfig {
+  const version = overrides.rocketmqVersion ?? ROCKETMQ_DEFAULTS.rocketmqVersion;
+  const versionDefaults = version === '4.x' ? ROCKETMQ_4X_OVERRIDES : {};
+  return { ...ROCKETMQ_DEFAULTS, ...versionDefaults, ...overrides };
+}
+
+// --- Constants that are not tunable in RocketMQ itself ---
+
+/** TopicValidator.AUTO_CREATE_TOPIC_KEY_TOPIC. */
+export const AUTO_CREATE_TOPIC_KEY_TOPIC = 'TBW102';
+/** MixAll.RETRY_GROUP_TOPIC_PREFIX. */
+export const RETRY_GROUP_TOPIC_PREFIX = '%RETRY%';
+/** MixAll.DLQ_GROUP_TOPIC_PREFIX. */
+export const DLQ_GROUP_TOPIC_PREFIX = '%DLQ%';
+/** MixAll.MASTER_ID. */
+export const MASTER_ID = 0;
+/** NamesrvStartup: nettyServerConfig.setListenPort(9876). */
+export const NAMESRV_PORT = 9876;
+/** BrokerStartup: nettyServerConfig.setListenPort(10911). */
+export const BROKER_PORT = 10911;
+/** ConsumeQueue.CQ_STORE_UNIT_SIZE. */
+export const CQ_STORE_UNIT_SIZE = 20;
+/** MessageStoreConfig.mappedFileSizeCommitLog (1 GiB). */
+export const MAPPED_FILE_SIZE_COMMITLOG = 1024 * 1024 * 1024;
+/** MessageStoreConfig.mappedFileSizeConsumeQueue (300 000 units). */
+export const MAPPED_FILE_SIZE_CONSUME_QUEUE = 300_000 * CQ_STORE_UNIT_SIZE;
+/** CommitLog.calMsgLength: fixed part of a stored message, IPv4 hosts (4+4+4+4+4+8+8+4+8+8+8+8+4+8+4+1+2). */
+export const COMMITLOG_FIXED_BYTES = 91;
+/** AllocateMessageQueueConsistentHash: virtualNodeCnt default. */
+export const CONSISTENT_HASH_VIRTUAL_NODES = 10;
+/** MixAll.DLQ_NUMS_PER_GROUP and the retry topic's queue count (retryQueueNums). */
+export const RETRY_AND_DLQ_QUEUE_NUMS = 1;
+
+/** Latency-fault tables of MQFaultStrategy: 4.x ... 5.1.3 and 5.1.4 ... HEAD. */
+export const LATENCY_TABLES = {
+  '4.x': {
+    latencyMax: [50, 100, 550, 1_000, 2_000, 3_000, 15_000],
+    notAvailableDuration: [0, 0, 30_000, 60_000, 120_000, 180_000, 600_000],
+    isolationLatency: 30_000,
+  },
+  '5.x': {
+    latencyMax: [50, 100, 550, 1_800, 3_000, 5_000, 15_000],
+    notAvailableDuration: [0, 0, 2_000, 5_000, 6_000, 10_000, 30_000],
+    isolationLatency: 10_000,
+  },
+} as const;
+
+/** Bounds that keep any scenario from freezing a browser tab (contract §1). */
+export const SCENARIO_BOUNDS = {
+  nameServers: 64,
+  brokers: 256,
+  queuesPerTopicPerBroker: 1_024,
+  topics: 256,
+  producers: 1_000,
+  consumers: 1_000,
+  timeline: 10_000,
+  durationMs: 24 * 3_600_000,
+  ratePerSec: 10_000,
+  tagsPerProducer: 64,
+  stringLength: 255,
+  descriptionLength: 4_000,
+} as const;

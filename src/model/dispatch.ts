@@ -1,0 +1,134 @@
+/**
+ * The handler table: every event kind to the function that handles it, and every request code
+ * to the actor that answers it. Network arrivals are routed by what the receiving node is.
+ */
+import type { HandlerTable, NetEvent } from '../engine/index.ts';
+import { onRegisterAllTimer, unregisterNext } from './broker/broker.ts';
+import { onBrokerRequest, onScheduleDeliver } from './broker/broker-processor.ts';
+import { onConsumerChannelClosed, onScanNotActiveChannel } from './broker/consumer-manager.ts';
+import { onPullHoldCheck } from './broker/pull-request-hold-service.ts';
+import { onConsumed, sendBackHandler } from './client/consume-service.ts';
+import { consumerRouteListener, onHeartbeatTimer, onNotifyConsumerIdsChanged, onPersistOffsetsTimer } from './client/consumer.ts';
+import { onClientChannelClosed, onRouteFailure, onRouteResponse, onRouteRefreshTimer, type RouteListener } from './client/mq-client-instance.ts';
+import { offsetQueryHandler } from './client/process-queue.ts';
+import { onSendFailure, onSendResponse, onSendTimer, producerRouteListener } from './client/producer.ts';
+import { onPullTimer, pullHandler } from './client/pull.ts';
+import { onConsumerListResponse, onRebalanceTimer } from './client/rebalance.ts';
+import type { ModelEvent, TraceEvent } from './events.ts';
+import { onNameServerChannelClosed, onNameServerRequest, onScanNotActiveBroker } from './nameserver/nameserver.ts';
+import { failChannelRequests, takePending } from './remoting.ts';
+import type { FailureReason, RemotingResponse, RequestCode, Wire } from './remoting-types.ts';
+import type { Sim } from './sim-types.ts';
+import type { ClientState, ModelState, PendingRequest } from './state.ts';
+import { onTimelineAction, startNode } from './timeline.ts';
+
+interface ResponseHandler {
+  onResponse(state: ModelState, pending: PendingRequest, response: RemotingResponse, sim: Sim): void;
+  onFailure(state: ModelState, pending: PendingRequest, reason: FailureReason, sim: Sim): void;
+}
+
+function listenerOf(state: ModelState, pending: PendingRequest): RouteListener {
+  return (state.clients[pending.from] as ClientState | undefined)?.kind === 'consumer' ? consumerRouteListener : producerRouteListener;
+}
+
+const ignore: ResponseHandler = { onResponse() {}, onFailure() {} };
+
+/** What each requester does with the answer, or with the failure. */
+const RESPONSE_HANDLERS: Record<RequestCode, ResponseHandler> = {
+  REGISTER_BROKER: ignore,
+  UNREGISTER_BROKER: {
+    onResponse: (state, pending, _response, sim) => continueShutdown(state, pending, sim),
+    onFailure: (state, pending, _reason, sim) => continueShutdown(state, pending, sim),
+  },
+  GET_ROUTEINFO_BY_TOPIC: {
+    onResponse: (state, pending, response, sim) => onRouteResponse(state, pending, response, sim, listenerOf(state, pending)),
+    onFailure: (state, pending, reason, sim) => onRouteFailure(state, pending, reason, sim, listenerOf(state, pending)),
+  },
+  SEND_MESSAGE: { onResponse: onSendResponse, onFailure: onSendFailure },
+  HEART_BEAT: ignore,
+  UNREGISTER_CLIENT: ignore,
+  GET_CONSUMER_LIST_BY_GROUP: { onResponse: onConsumerListResponse, onFailure() {} },
+  QUERY_CONSUMER_OFFSET: offsetQueryHandler,
+  UPDATE_CONSUMER_OFFSET: ignore,
+  PULL_MESSAGE: pullHandler,
+  CONSUMER_SEND_MSG_BACK: sendBackHandler,
+  NOTIFY_CONSUMER_IDS_CHANGED: ignore,
+};
+
+/** Graceful shutdown unregisters from one NameServer after another, whatever each answered. */
+function continueShutdown(state: ModelState, pending: PendingRequest, sim: Sim): void {
+  const broker = state.brokers[pending.from];
+  if (broker?.status === 'shutdown') unregisterNext(state, broker, broker.unregisterQueue, sim);
+}
+
+function failRequest(state: ModelState, id: number, reason: FailureReason, sim: Sim): void {
+  const pending = takePending(state, id);
+  if (pending) RESPONSE_HANDLERS[pending.request.code].onFailure(state, pending, reason, sim);
+}
+
+function onDeliver(state: ModelState, event: Extract<NetEvent<Wire>, { kind: 'net.deliver' }>, sim: Sim): void {
+  const { wire, to, from } = { wire: event.message, to: event.to, from: event.from };
+  if (wire.dir === 'response') {
+    const pending = takePending(state, wire.id);
+    if (pending) RESPONSE_HANDLERS[pending.request.code].onResponse(state, pending, wire.response, sim);
+    return;
+  }
+  const id = wire.dir === 'request' ? wire.id : null;
+  switch (state.nodeKinds[to]) {
+    case 'nameServer':
+      if (id !== null) onNameServerRequest(state, to, from, id, wire.request, sim);
+      return;
+    case 'broker': {
+      const broker = state.brokers[to];
+      if (broker) onBrokerRequest(state, broker, from, id, wire.request, sim);
+      return;
+    }
+    case 'client': {
+      const client = state.clients[to];
+      if (client?.kind === 'consumer' && wire.request.code === 'NOTIFY_CONSUMER_IDS_CHANGED') onNotifyConsumerIdsChanged(state, client, sim);
+      return;
+    }
+    default:
+  }
+}
+
+function onClosed(state: ModelState, event: Extract<NetEvent<Wire>, { kind: 'net.closed' }>, sim: Sim): void {
+  const { node, peer } = event;
+  for (const id of failChannelRequests(state, node, peer)) failRequest(state, id, 'channelClosed', sim);
+  switch (state.nodeKinds[node]) {
+    case 'nameServer':
+      return onNameServerChannelClosed(state, node, peer, sim);
+    case 'broker': {
+      const broker = state.brokers[node];
+      if (broker?.status === 'running') onConsumerChannelClosed(broker, peer, sim);
+      return;
+    }
+    case 'client': {
+      const client = state.clients[node];
+      if (client) onClientChannelClosed(client, peer);
+      return;
+    }
+    default:
+  }
+}
+
+export const MODEL_HANDLERS: HandlerTable<ModelState, ModelEvent, Wire, TraceEvent> = {
+  'net.deliver': onDeliver,
+  'net.closed': onClosed,
+  'rpc.timeout': (state, event, sim) => failRequest(state, event.id, 'timeout', sim),
+  'rpc.failed': (state, event, sim) => failRequest(state, event.id, event.reason, sim),
+  timeline: (state, event, sim) => onTimelineAction(state, event.action, sim),
+  'lifecycle.start': (state, event, sim) => startNode(state, event.node, sim),
+  'nameServer.scanNotActiveBroker': onScanNotActiveBroker,
+  'broker.registerAll': onRegisterAllTimer,
+  'broker.scanNotActiveChannel': onScanNotActiveChannel,
+  'broker.pullHoldCheck': onPullHoldCheck,
+  'broker.scheduleDeliver': onScheduleDeliver,
+  'client.routeRefresh': onRouteRefreshTimer,
+  'client.heartbeat': onHeartbeatTimer,
+  'consumer.persistOffsets': onPersistOffsetsTimer,
+  'consumer.rebalance': onRebalanceTimer,
+  'consumer.pull': onPullTimer,
+  'consumer.consumed': onConsumed,
+  'producer.send': onSendTimer,
+};

@@ -1,0 +1,51 @@
+/**
+ * Model events (what is scheduled on the virtual clock) and trace events (what a run reports,
+ * shared/contract.md §3). Both are plain data in one discriminated union each.
+ */
+import type { NetEvent } from '../engine/index.ts';
+import type { FailureReason, Wire } from './remoting-types.ts';
+import type { TimelineAction } from './spec.ts';
+import type { StoredMessage } from './state.ts';
+
+export type ModelEvent =
+  | { kind: 'timeline'; action: TimelineAction }
+  | { kind: 'lifecycle.start'; node: string }
+  | { kind: 'nameServer.scanNotActiveBroker'; nameServer: string; epoch: number }
+  | { kind: 'broker.registerAll'; broker: string; epoch: number }
+  | { kind: 'broker.scanNotActiveChannel'; broker: string; epoch: number }
+  | { kind: 'broker.pullHoldCheck'; broker: string; epoch: number }
+  | { kind: 'broker.scheduleDeliver'; broker: string; epoch: number; index: number }
+  | { kind: 'client.routeRefresh'; client: string; epoch: number }
+  | { kind: 'client.heartbeat'; client: string; epoch: number }
+  | { kind: 'consumer.persistOffsets'; client: string; epoch: number }
+  | { kind: 'consumer.rebalance'; client: string; epoch: number; periodic: boolean }
+  | { kind: 'consumer.pull'; client: string; epoch: number; queueKey: string; token: number }
+  | { kind: 'consumer.consumed'; client: string; epoch: number; queueKey: string; token: number; brokerName: string; messages: StoredMessage[] }
+  | { kind: 'producer.send'; client: string; epoch: number; rateEpoch: number }
+  | { kind: 'rpc.timeout'; id: number }
+  | { kind: 'rpc.failed'; id: number; reason: FailureReason };
+
+export type AnyEvent = ModelEvent | NetEvent<Wire>;
+
+export type TraceEvent =
+  | { t: number; type: 'broker.registered'; nameServer: string; broker: string; brokerId: number; first: boolean }
+  | { t: number; type: 'broker.removed'; nameServer: string; broker: string; brokerId: number; reason: 'expired' | 'channelClosed' | 'unregistered' }
+  | { t: number; type: 'route.updated'; client: string; topic: string; writeQueues: string[]; readQueues: string[]; nameServer: string }
+  | { t: number; type: 'route.failed'; client: string; topic: string; nameServer: string; reason: string }
+  | { t: number; type: 'nameServer.chosen'; client: string; nameServer: string }
+  | { t: number; type: 'topic.updated'; broker: string; topic: string; writeQueueNums: number; readQueueNums: number; perm: number; created: boolean; auto: boolean }
+  | { t: number; type: 'message.sent'; producer: string; msgId: string; topic: string; tags: string; keys: string; broker: string; queueId: number; attempt: number }
+  | { t: number; type: 'message.stored'; broker: string; brokerId: number; topic: string; queueId: number; queueOffset: number; commitLogOffset: number; msgId: string; offsetMsgId: string }
+  | { t: number; type: 'send.failed'; producer: string; msgId: string; broker: string; queueId: number; attempt: number; reason: string }
+  | { t: number; type: 'send.result'; producer: string; msgId: string; status: 'SEND_OK' | 'FLUSH_DISK_TIMEOUT' | 'FLUSH_SLAVE_TIMEOUT' | 'SLAVE_NOT_AVAILABLE' | 'FAILED' }
+  | { t: number; type: 'rebalance'; consumer: string; group: string; topic: string; queues: string[] }
+  | { t: number; type: 'consumer.registered'; broker: string; group: string; consumer: string }
+  | { t: number; type: 'consumer.removed'; broker: string; group: string; consumer: string; reason: 'unregistered' | 'channelClosed' | 'expired' }
+  | { t: number; type: 'message.consumed'; consumer: string; group: string; msgId: string; broker: string; queueId: number; queueOffset: number; topic: string; reconsumeTimes: number }
+  | { t: number; type: 'consume.failed'; consumer: string; group: string; msgId: string; reconsumeTimes: number; next: string }
+  | { t: number; type: 'pull.rejected'; consumer: string; broker: string; topic: string; queueId: number; reason: string }
+  | { t: number; type: 'offset.committed'; consumer: string; group: string; broker: string; queueId: number; offset: number; topic: string }
+  | { t: number; type: 'fault'; action: string; target: string };
+
+export type TraceType = TraceEvent['type'];
+

@@ -1,0 +1,88 @@
+/**
+ * Builds the initial model state from a validated scenario: every process stopped, every topic
+ * configured on its brokers; the run starts each process at its startAt.
+ */
+import { AppendIndex, AppendLog, MarkSet } from '../engine/index.ts';
+import { RETRY_GROUP_TOPIC_PREFIX } from './defaults.ts';
+import { brokerKey } from './broker/broker.ts';
+import { updateTopicConfig } from './broker/topic-config-manager.ts';
+import { createNameServerTables } from './nameserver/route-info-manager.ts';
+import type { BrokerSpec, ConsumerSpec, ProducerSpec, Scenario, TopicSpec } from './spec.ts';
+import type { BrokerState, ClientInstanceState, ConsumerState, ModelState, ProducerState, TopicConfig } from './state.ts';
+
+function clientInstance(id: string, ip: string, instanceName: string): ClientInstanceState {
+  return {
+    id, ip, clientId: `${ip}@${instanceName}`, status: 'stopped', epoch: 0,
+    namesrvAddrList: [], namesrvIndex: 0, namesrvChosen: null, topicRouteTable: {}, brokerAddrTable: {}, routeRound: [],
+  };
+}
+
+export function createProducerState(spec: ProducerSpec): ProducerState {
+  return {
+    ...clientInstance(spec.id, spec.ip, spec.instanceName), kind: 'producer', spec,
+    ratePerSec: spec.ratePerSec, rateEpoch: 0, rateStartAt: 0, rateCount: 0, pid: 0, counter: 0, sequence: 0,
+    publishInfo: {}, faultItems: {}, waitingForRoute: [],
+  };
+}
+
+export function createConsumerState(spec: ConsumerSpec): ConsumerState {
+  return {
+    ...clientInstance(spec.id, spec.ip, spec.instanceName), kind: 'consumer', spec,
+    retryTopic: RETRY_GROUP_TOPIC_PREFIX + spec.group, topicSubscribeInfoTable: {}, processQueueTable: {},
+    offsetTable: {}, committedOffsets: {}, lastRebalanceAt: -Infinity, rebalanceScheduled: false, started: false,
+    nextToken: 1, consumeBusyUntil: [],
+  };
+}
+
+/** The topic's counts on one broker, or null when the topic is not placed there. */
+function topicConfigFor(topic: TopicSpec, broker: BrokerSpec): TopicConfig | null {
+  if (topic.brokers) {
+    const placed = topic.brokers.find((entry) => entry.name === broker.name);
+    return placed ? { topicName: topic.name, writeQueueNums: placed.writeQueueNums, readQueueNums: placed.readQueueNums, perm: placed.perm } : null;
+  }
+  // Cluster mode (mqadmin updateTopic -c): every master of the cluster; slaves copy their master's table.
+  if (topic.cluster !== broker.cluster) return null;
+  return { topicName: topic.name, writeQueueNums: topic.writeQueueNums, readQueueNums: topic.readQueueNums, perm: topic.perm };
+}
+
+function createBrokerState(spec: BrokerSpec, topics: TopicSpec[]): BrokerState {
+  const node = brokerKey(spec.name, spec.brokerId);
+  const broker: BrokerState = {
+    name: spec.name, brokerId: spec.brokerId, cluster: spec.cluster, role: spec.role, flushDiskType: spec.flushDiskType,
+    ip: spec.ip, port: spec.port, addr: `${spec.ip}:${spec.port}`, node, status: 'stopped', partitioned: false, epoch: 0,
+    topicConfigTable: {}, dataVersion: 0, commitLog: new AppendLog(), maxPhyOffset: 0, consumeQueues: {},
+    consumerTable: {}, consumerOffsetTable: {}, pullHolds: {}, unregisterQueue: [], index: new AppendIndex(),
+  };
+  for (const topic of topics) {
+    const config = topicConfigFor(topic, spec);
+    if (config) updateTopicConfig(broker, config);
+  }
+  return broker;
+}
+
+export function createModelState(scenario: Scenario): ModelState {
+  const state: ModelState = {
+    config: scenario.config, durationMs: scenario.durationMs, nameServers: {}, brokers: {}, clients: {}, addrNodes: {}, nodeKinds: {},
+    remoting: { nextId: 1, pending: {} },
+    stats: { sent: 0, failed: 0, stored: 0, consumed: 0, duplicates: 0, toDlq: 0, toRetry: 0, storedIds: new MarkSet(), consumedIds: new MarkSet(), onewayIds: new MarkSet() },
+  };
+  for (const spec of scenario.nameServers) {
+    state.nameServers[spec.id] = { id: spec.id, ip: spec.ip, up: false, epoch: 0, ...createNameServerTables(), nextScanAt: 0 };
+    state.nodeKinds[spec.id] = 'nameServer';
+  }
+  for (const spec of scenario.brokers) {
+    const broker = createBrokerState(spec, scenario.topics);
+    state.brokers[broker.node] = broker;
+    state.addrNodes[broker.addr] = broker.node;
+    state.nodeKinds[broker.node] = 'broker';
+  }
+  for (const spec of scenario.producers) {
+    state.clients[spec.id] = createProducerState(spec);
+    state.nodeKinds[spec.id] = 'client';
+  }
+  for (const spec of scenario.consumers) {
+    state.clients[spec.id] = createConsumerState(spec);
+    state.nodeKinds[spec.id] = 'client';
+  }
+  return state;
+}

@@ -1,0 +1,40 @@
+/**
+ * The RocketMQ model as a simulation: build it from a scenario, then step or run it.
+ */
+import { Simulation } from '../engine/index.ts';
+import { MODEL_HANDLERS } from './dispatch.ts';
+import type { ModelEvent, TraceEvent } from './events.ts';
+import { createModelState } from './factory.ts';
+import type { Wire } from './remoting-types.ts';
+import type { Sim } from './sim-types.ts';
+import type { Scenario } from './spec.ts';
+import type { ModelState } from './state.ts';
+
+
+export interface ModelOptions {
+  onTrace?: (event: TraceEvent) => void;
+  keepTrace?: boolean;
+}
+
+export function createSimulation(scenario: Scenario, options: ModelOptions = {}): Sim {
+  const sim = new Simulation<ModelState, ModelEvent, Wire, TraceEvent>({
+    state: createModelState(scenario),
+    handlers: MODEL_HANDLERS,
+    seed: scenario.seed,
+    latency: { latencyMs: scenario.config.networkLatencyMs, jitterMs: scenario.config.networkJitterMs },
+    ...(options.onTrace ? { onTrace: options.onTrace } : {}),
+    keepTrace: options.keepTrace ?? true,
+  });
+  const starts: { at: number; node: string }[] = [
+    ...scenario.nameServers.map((spec) => ({ at: spec.startAt, node: spec.id })),
+    ...scenario.brokers.map((spec) => ({ at: spec.startAt, node: `${spec.name}/${spec.brokerId}` })),
+    ...scenario.producers.map((spec) => ({ at: spec.startAt, node: spec.id })),
+    ...scenario.consumers.map((spec) => ({ at: spec.startAt, node: spec.id })),
+  ];
+  for (const node of Object.keys(sim.state.nodeKinds)) sim.net.addNode(node);
+  for (const start of starts) sim.schedule(start.at, { kind: 'lifecycle.start', node: start.node });
+  for (const action of scenario.timeline) sim.schedule(action.at, { kind: 'timeline', action });
+  return sim;
+}
+
+export type { ModelEvent, TraceEvent, Scenario, ModelState, Sim };

@@ -1,0 +1,121 @@
+/**
+ * RocketMQ's two message ids (IPv4 only: every simulated host has an IPv4 address).
+ * - the client "msgId" (UNIQ_KEY), common/.../message/MessageClientIDSetter.java;
+ * - the broker "offsetMsgId", MessageDecoder.createMessageId / decodeMessageId.
+ * Both are 16 bytes, big-endian, printed as 32 upper-case hex digits (UtilAll.bytes2string).
+ */
+import { hex, unhex } from './java.ts';
+
+export type Ipv4 = [number, number, number, number];
+
+/** MessageClientIDSetter.class.getClassLoader().hashCode() as commonly seen for the app class loader. */
+export const DEFAULT_CLASS_LOADER_HASH = 0x18b4aac2;
+
+const ID_BYTES = 16;
+const TWO_POW_32 = 0x1_0000_0000;
+
+export interface UniqIdFields {
+  ip: Ipv4;
+  /** Written as (short) pid: only the low 16 bits survive, and parseUniqId returns those. */
+  pid: number;
+  classLoaderHash: number;
+  /** Milliseconds since the start of the current month, written as (int): read back unsigned. */
+  startOfMonthMs: number;
+  /** AtomicInteger.getAndIncrement() written as a short: wraps at 65 536. */
+  counter: number;
+}
+
+/**
+ * MessageClientIDSetter.createUniqID: ip(4) + pid(2) + class loader hash(4) + time since the
+ * start of the month(4) + counter(2). The first 20 hex digits are fixed per producer process.
+ */
+export function createUniqId(fields: UniqIdFields): string {
+  const view = new DataView(new ArrayBuffer(ID_BYTES));
+  fields.ip.forEach((octet, i) => view.setUint8(i, octet));
+  view.setUint16(4, fields.pid & 0xffff);
+  view.setUint32(6, fields.classLoaderHash >>> 0);
+  view.setUint32(10, fields.startOfMonthMs >>> 0);
+  view.setUint16(14, fields.counter & 0xffff);
+  return hex(new Uint8Array(view.buffer));
+}
+
+/**
+ * The fields of a client msgId, all unsigned (getNearlyTimeFromID reads the time unsigned);
+ * null unless `id` is 32 hex digits.
+ */
+export function parseUniqId(id: string): UniqIdFields | null {
+  const view = idView(id);
+  if (view === null) return null;
+  return {
+    ip: readIpv4(view),
+    pid: view.getUint16(4),
+    classLoaderHash: view.getUint32(6),
+    startOfMonthMs: view.getUint32(10),
+    counter: view.getUint16(14),
+  };
+}
+
+export interface OffsetMsgId {
+  /** "a.b.c.d", as UtilAll.ipToIPv4Str prints it. */
+  ip: string;
+  port: number;
+  commitLogOffset: number;
+}
+
+/**
+ * MessageDecoder.createMessageId: store host ip(4) + port as int(4) + commit-log physical
+ * offset as long(8). The offset must be a safe integer, which every simulated offset is.
+ */
+export function createOffsetMsgId(ip: Ipv4, port: number, commitLogOffset: number): string {
+  if (!Number.isSafeInteger(commitLogOffset) || commitLogOffset < 0) {
+    throw new RangeError(`commitLogOffset ${commitLogOffset} is not a non-negative safe integer`);
+  }
+  const view = new DataView(new ArrayBuffer(ID_BYTES));
+  ip.forEach((octet, i) => view.setUint8(i, octet));
+  view.setUint32(4, port >>> 0);
+  view.setUint32(8, Math.floor(commitLogOffset / TWO_POW_32));
+  view.setUint32(12, commitLogOffset % TWO_POW_32);
+  return hex(new Uint8Array(view.buffer));
+}
+
+/**
+ * MessageDecoder.decodeMessageId for a 32-digit (IPv4) id; null for anything else, including
+ * an offset too large to hold exactly in a JS number.
+ */
+export function decodeOffsetMsgId(id: string): OffsetMsgId | null {
+  const view = idView(id);
+  if (view === null) return null;
+  const high = view.getUint32(8);
+  const commitLogOffset = high * TWO_POW_32 + view.getUint32(12);
+  if (!Number.isSafeInteger(commitLogOffset)) return null;
+  return { ip: ipv4ToString(readIpv4(view)), port: view.getInt32(4), commitLogOffset };
+}
+
+const IPV4_PATTERN = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+/** True for a dotted-quad "a.b.c.d" with every part in 0..255. */
+export function isIpv4(s: string): boolean {
+  const match = IPV4_PATTERN.exec(s);
+  return match !== null && match.slice(1).every((part) => Number(part) <= 255);
+}
+
+/** "a.b.c.d" to its four octets; throws on anything else (validate scenario input with isIpv4). */
+export function parseIpv4(s: string): Ipv4 {
+  if (!isIpv4(s)) throw new Error(`not an IPv4 address: "${s}"`);
+  const [a = 0, b = 0, c = 0, d = 0] = s.split('.').map(Number);
+  return [a, b, c, d];
+}
+
+/** UtilAll.ipToIPv4Str. */
+export function ipv4ToString(ip: Ipv4): string {
+  return ip.join('.');
+}
+
+function idView(id: string): DataView | null {
+  const bytes = id.length === 2 * ID_BYTES ? unhex(id) : null;
+  return bytes === null ? null : new DataView(bytes.buffer);
+}
+
+function readIpv4(view: DataView): Ipv4 {
+  return [view.getUint8(0), view.getUint8(1), view.getUint8(2), view.getUint8(3)];
+}

@@ -1,0 +1,86 @@
+/**
+ * The NameServer process: answers registrations and route queries from its own tables, scans
+ * for brokers that stopped registering, and forgets a broker at once when its channel closes.
+ * NameServers never talk to each other (docs/en/architecture.md), so they may disagree.
+ */
+import { reply } from '../remoting.ts';
+import type { RemotingRequest } from '../remoting-types.ts';
+import { trace, type Sim } from '../sim-types.ts';
+import type { ModelState, NameServerState } from '../state.ts';
+import {
+  createNameServerTables,
+  findAddrByNode,
+  findExpiredBrokers,
+  pickupTopicRouteData,
+  registerBroker,
+  unregisterBroker,
+  type RemovalReason,
+} from './route-info-manager.ts';
+
+export function startNameServer(state: ModelState, ns: NameServerState, sim: Sim): void {
+  if (ns.up) return;
+  // The NameServer keeps its routes in memory only: a restarted one starts empty.
+  Object.assign(ns, createNameServerTables(), { up: true, epoch: ns.epoch + 1 });
+  sim.net.start(ns.id);
+  const delay = state.config.scanNotActiveBrokerInitialDelayMs;
+  ns.nextScanAt = sim.now + delay;
+  sim.after(delay, { kind: 'nameServer.scanNotActiveBroker', nameServer: ns.id, epoch: ns.epoch });
+}
+
+export function crashNameServer(ns: NameServerState, sim: Sim): void {
+  if (!ns.up) return;
+  ns.up = false;
+  sim.net.stop(ns.id);
+}
+
+export function onScanNotActiveBroker(state: ModelState, event: { nameServer: string; epoch: number }, sim: Sim): void {
+  const ns = state.nameServers[event.nameServer];
+  if (!ns?.up || ns.epoch !== event.epoch) return;
+  for (const addr of findExpiredBrokers(ns, sim.now)) removeBroker(ns, addr, 'expired', sim);
+  const period = state.config.scanNotActiveBrokerIntervalMs;
+  ns.nextScanAt = sim.now + period;
+  sim.after(period, { kind: 'nameServer.scanNotActiveBroker', nameServer: ns.id, epoch: ns.epoch });
+}
+
+function removeBroker(ns: NameServerState, addr: string, reason: RemovalReason, sim: Sim): void {
+  const removed = unregisterBroker(ns, addr);
+  if (removed) {
+    trace(sim, {
+      type: 'broker.removed', nameServer: ns.id, broker: removed.brokerName, brokerId: removed.brokerId, reason,
+    });
+  }
+}
+
+/** BrokerHousekeepingService.onChannelClose -> RouteInfoManager.onChannelDestroy: immediate removal. */
+export function onNameServerChannelClosed(state: ModelState, nsId: string, peer: string, sim: Sim): void {
+  const ns = state.nameServers[nsId];
+  if (!ns?.up) return;
+  const addr = findAddrByNode(ns, peer);
+  if (addr !== null) removeBroker(ns, addr, 'channelClosed', sim);
+}
+
+export function onNameServerRequest(state: ModelState, nsId: string, from: string, id: number, request: RemotingRequest, sim: Sim): void {
+  const ns = state.nameServers[nsId];
+  if (!ns?.up) return;
+  switch (request.code) {
+    case 'REGISTER_BROKER': {
+      const first = registerBroker(ns, { ...request, node: from }, sim.now, state.config.brokerChannelExpiredTimeMs, state.config.rocketmqVersion);
+      trace(sim, {
+        type: 'broker.registered', nameServer: ns.id, broker: request.brokerName, brokerId: request.brokerId, first,
+      });
+      reply(sim, nsId, from, id, { code: 'SUCCESS' });
+      return;
+    }
+    case 'UNREGISTER_BROKER':
+      removeBroker(ns, request.brokerAddr, 'unregistered', sim);
+      reply(sim, nsId, from, id, { code: 'SUCCESS' });
+      return;
+    case 'GET_ROUTEINFO_BY_TOPIC': {
+      const route = pickupTopicRouteData(ns, request.topic);
+      reply(sim, nsId, from, id, route ? { code: 'SUCCESS', route } : { code: 'TOPIC_NOT_EXIST', remark: `No topic route info in name server for the topic: ${request.topic}` });
+      return;
+    }
+    default:
+      reply(sim, nsId, from, id, { code: 'SYSTEM_ERROR', remark: `request code ${request.code} not supported` });
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * RouteInfoManager: the NameServer's route tables and the rules that change them
+ * (namesrv/.../routeinfo/RouteInfoManager.java). Pure functions over a NameServerState.
+ */
+import { MASTER_ID } from '../defaults.ts';
+import type { BrokerData, NameServerState, QueueData, TopicConfig, TopicRouteData } from '../state.ts';
+
+export interface BrokerRegistration {
+  cluster: string;
+  brokerName: string;
+  brokerId: number;
+  brokerAddr: string;
+  node: string;
+  topicConfigTable: Record<string, TopicConfig>;
+  dataVersion: number;
+}
+
+export type RemovalReason = 'expired' | 'channelClosed' | 'unregistered';
+
+export interface RemovedBroker {
+  brokerName: string;
+  brokerId: number;
+}
+
+export function createNameServerTables(): Pick<NameServerState, 'topicQueueTable' | 'brokerAddrTable' | 'clusterAddrTable' | 'brokerLiveTable'> {
+  return { topicQueueTable: {}, brokerAddrTable: {}, clusterAddrTable: {}, brokerLiveTable: {} };
+}
+
+/** registerBroker: returns whether this was the first registration of that address. */
+export function registerBroker(ns: NameServerState, reg: BrokerRegistration, now: number, expiredTimeMs: number, version: '5.x' | '4.x'): boolean {
+  const cluster = (ns.clusterAddrTable[reg.cluster] ??= []);
+  if (!cluster.includes(reg.brokerName)) cluster.push(reg.brokerName);
+
+  let registerFirst = false;
+  let brokerData = ns.brokerAddrTable[reg.brokerName];
+  if (!brokerData) {
+    registerFirst = true;
+    brokerData = { cluster: reg.cluster, brokerName: reg.brokerName, brokerAddrs: {} };
+    ns.brokerAddrTable[reg.brokerName] = brokerData;
+  }
+  // "Switch slave to master": the same ip:port under another id is the same process, re-registered.
+  for (const [id, addr] of Object.entries(brokerData.brokerAddrs)) {
+    if (addr === reg.brokerAddr && Number(id) !== reg.brokerId) delete brokerData.brokerAddrs[Number(id)];
+  }
+  const oldAddr = brokerData.brokerAddrs[reg.brokerId];
+  brokerData.brokerAddrs[reg.brokerId] = reg.brokerAddr;
+  registerFirst ||= oldAddr === undefined;
+
+  if (mayWriteQueueData(brokerData, reg.brokerId, version)) {
+    const live = ns.brokerLiveTable[reg.brokerAddr];
+    // isBrokerTopicConfigChanged: queue data is rewritten only on a new DataVersion, so an
+    // identical heartbeat never undoes a NameServer-side change.
+    if (registerFirst || live === undefined || live.dataVersion !== reg.dataVersion) {
+      for (const config of Object.values(reg.topicConfigTable)) createAndUpdateQueueData(ns, reg.brokerName, config);
+    }
+  }
+  ns.brokerLiveTable[reg.brokerAddr] = {
+    lastUpdateTimestamp: now,
+    heartbeatTimeoutMillis: expiredTimeMs,
+    dataVersion: reg.dataVersion,
+    node: reg.node,
+    brokerName: reg.brokerName,
+    brokerId: reg.brokerId,
+    cluster: reg.cluster,
+  };
+  return registerFirst;
+}
+
+/** 4.x: only the master writes queue data; 5.x also the "prime slave" (lowest id, no master present). */
+function mayWriteQueueData(brokerData: BrokerData, brokerId: number, version: '5.x' | '4.x'): boolean {
+  if (brokerId === MASTER_ID) return true;
+  if (version === '4.x') return false;
+  const ids = Object.keys(brokerData.brokerAddrs).map(Number);
+  return !ids.includes(MASTER_ID) && brokerId === Math.min(...ids);
+}
+
+function createAndUpdateQueueData(ns: NameServerState, brokerName: string, config: TopicConfig): void {
+  const queueData: QueueData = {
+    brokerName,
+    readQueueNums: config.readQueueNums,
+    writeQueueNums: config.writeQueueNums,
+    perm: config.perm,
+  };
+  (ns.topicQueueTable[config.topicName] ??= {})[brokerName] = queueData;
+}
+
+/** unRegisterBroker (and onChannelDestroy): drop the address; drop the broker when no address is left. */
+export function unregisterBroker(ns: NameServerState, brokerAddr: string): RemovedBroker | null {
+  const live = ns.brokerLiveTable[brokerAddr];
+  if (!live) return null;
+  delete ns.brokerLiveTable[brokerAddr];
+  const { brokerName, brokerId, cluster } = live;
+  const brokerData = ns.brokerAddrTable[brokerName];
+  if (brokerData && brokerData.brokerAddrs[brokerId] === brokerAddr) delete brokerData.brokerAddrs[brokerId];
+  if (brokerData && Object.keys(brokerData.brokerAddrs).length === 0) {
+    delete ns.brokerAddrTable[brokerName];
+    removeFromCluster(ns, cluster, brokerName);
+    removeTopicByBrokerName(ns, brokerName);
+  }
+  return { brokerName, brokerId };
+}
+
+function removeFromCluster(ns: NameServerState, cluster: string, brokerName: string): void {
+  const names = ns.clusterAddrTable[cluster];
+  if (!names) return;
+  const remaining = names.filter((name) => name !== brokerName);
+  if (remaining.length > 0) ns.clusterAddrTable[cluster] = remaining;
+  else delete ns.clusterAddrTable[cluster];
+}
+
+/** A broker with no address left disappears from every topic; topics left empty are deleted. */
+function removeTopicByBrokerName(ns: NameServerState, brokerName: string): void {
+  for (const [topic, queueDataMap] of Object.entries(ns.topicQueueTable)) {
+    delete queueDataMap[brokerName];
+    if (Object.keys(queueDataMap).length === 0) delete ns.topicQueueTable[topic];
+  }
+}
+
+/** The address whose channel belongs to this network node, if any (onChannelDestroy's lookup). */
+export function findAddrByNode(ns: NameServerState, node: string): string | null {
+  for (const [addr, live] of Object.entries(ns.brokerLiveTable)) if (live.node === node) return addr;
+  return null;
+}
+
+/** scanNotActiveBroker: every address whose lastUpdateTimestamp + timeout < now. */
+export function findExpiredBrokers(ns: NameServerState, now: number): string[] {
+  return Object.entries(ns.brokerLiveTable)
+    .filter(([, live]) => live.lastUpdateTimestamp + live.heartbeatTimeoutMillis < now)
+    .map(([addr]) => addr);
+}
+
+/** pickupTopicRouteData: the topic's QueueData plus the BrokerData of every broker named there. */
+export function pickupTopicRouteData(ns: NameServerState, topic: string): TopicRouteData | null {
+  const queueDataMap = ns.topicQueueTable[topic];
+  if (!queueDataMap) return null;
+  const queueDatas = Object.values(queueDataMap).map((queueData) => ({ ...queueData }));
+  const brokerDatas: BrokerData[] = [];
+  for (const queueData of queueDatas) {
+    const brokerData = ns.brokerAddrTable[queueData.brokerName];
+    if (brokerData) brokerDatas.push({ ...brokerData, brokerAddrs: { ...brokerData.brokerAddrs } });
+  }
+  if (queueDatas.length === 0 || brokerDatas.length === 0) return null;
+  return { queueDatas, brokerDatas };
+}

@@ -1,0 +1,56 @@
+/**
+ * What travels on the simulated wire: RemotingCommand requests and responses, named by their
+ * RocketMQ RequestCode / ResponseCode.
+ */
+import type { SendInFlight, StoredMessage, TopicConfig, TopicRouteData } from './state.ts';
+
+export type RemotingRequest =
+  | { code: 'REGISTER_BROKER'; brokerName: string; brokerId: number; cluster: string; brokerAddr: string; topicConfigTable: Record<string, TopicConfig>; dataVersion: number }
+  | { code: 'UNREGISTER_BROKER'; brokerName: string; brokerId: number; cluster: string; brokerAddr: string }
+  | { code: 'GET_ROUTEINFO_BY_TOPIC'; topic: string; client: string }
+  | { code: 'SEND_MESSAGE'; producer: string; topic: string; queueId: number; brokerName: string; message: SendInFlight }
+  | { code: 'HEART_BEAT'; clientId: string; group: string | null; messageModel: 'CLUSTERING' | 'BROADCASTING'; subscriptions: Record<string, string> }
+  | { code: 'UNREGISTER_CLIENT'; clientId: string; group: string }
+  | { code: 'GET_CONSUMER_LIST_BY_GROUP'; group: string; topic: string }
+  | { code: 'QUERY_CONSUMER_OFFSET'; group: string; topic: string; queueId: number; queueKey: string; token: number }
+  | { code: 'UPDATE_CONSUMER_OFFSET'; group: string; topic: string; queueId: number; offset: number }
+  | { code: 'PULL_MESSAGE'; group: string; topic: string; queueId: number; queueOffset: number; maxMsgNums: number; subscription: string; suspendTimeoutMs: number; queueKey: string; token: number }
+  | { code: 'CONSUMER_SEND_MSG_BACK'; group: string; message: StoredMessage; delayLevel: number; maxReconsumeTimes: number }
+  | { code: 'NOTIFY_CONSUMER_IDS_CHANGED'; group: string };
+
+export type RequestCode = RemotingRequest['code'];
+
+export type ResponseCode =
+  | 'SUCCESS'
+  | 'SYSTEM_ERROR'
+  | 'TOPIC_NOT_EXIST'
+  | 'SERVICE_NOT_AVAILABLE'
+  | 'NO_PERMISSION'
+  | 'INVALID_PARAMETER'
+  | 'PULL_NOT_FOUND'
+  | 'PULL_OFFSET_MOVED'
+  | 'QUERY_NOT_FOUND';
+
+export interface RemotingResponse {
+  code: ResponseCode;
+  remark?: string;
+  route?: TopicRouteData;
+  /** SEND_MESSAGE: where it was stored and the SendStatus. */
+  sendStatus?: 'SEND_OK' | 'FLUSH_DISK_TIMEOUT' | 'FLUSH_SLAVE_TIMEOUT' | 'SLAVE_NOT_AVAILABLE';
+  queueOffset?: number;
+  offsetMsgId?: string;
+  consumerIds?: string[];
+  offset?: number;
+  /** PULL_MESSAGE: the found messages and the next offset to pull from. */
+  messages?: StoredMessage[];
+  nextBeginOffset?: number;
+  maxOffset?: number;
+}
+
+/** One message on the wire. */
+export type Wire =
+  | { dir: 'request'; id: number; request: RemotingRequest }
+  | { dir: 'response'; id: number; response: RemotingResponse }
+  | { dir: 'oneway'; request: RemotingRequest };
+
+export type FailureReason = 'timeout' | 'channelClosed' | 'connectRefused' | 'connectTimeout' | 'senderDown';

@@ -1,0 +1,57 @@
+/**
+ * Request/response over the simulated network, as NettyRemotingAbstract does it: a response
+ * table keyed by request id, a timeout per request, and fail-fast when the channel closes.
+ */
+import type { RemotingRequest, RemotingResponse } from './remoting-types.ts';
+import type { Sim } from './sim-types.ts';
+import type { ModelState, PendingRequest } from './state.ts';
+
+/**
+ * Sends a request and arms its timeout. A dead peer refuses at once (its host is up, the process
+ * is gone: RST) unless `downIsUnreachable`, where the connect waits connectTimeoutMillis.
+ */
+export function invoke(sim: Sim, from: string, to: string, request: RemotingRequest, timeoutMs: number, downIsUnreachable = false): number {
+  const state = sim.state;
+  const id = state.remoting.nextId++;
+  state.remoting.pending[id] = { id, from, to, sentAt: sim.now, request };
+  const outcome = sim.net.send(from, to, { dir: 'request', id, request });
+  if (outcome === 'down') {
+    const connectTimeout = state.config.connectTimeoutMs;
+    const delay = downIsUnreachable ? Math.min(connectTimeout, timeoutMs) : sim.net.latency(from, to);
+    sim.after(delay, { kind: 'rpc.failed', id, reason: downIsUnreachable ? 'connectTimeout' : 'connectRefused' });
+  } else if (outcome === 'senderDown') {
+    delete state.remoting.pending[id];
+  } else {
+    sim.after(timeoutMs, { kind: 'rpc.timeout', id });
+  }
+  return id;
+}
+
+export function oneway(sim: Sim, from: string, to: string, request: RemotingRequest): boolean {
+  return sim.net.send(from, to, { dir: 'oneway', request }) === 'sent';
+}
+
+export function reply(sim: Sim, from: string, to: string, id: number, response: RemotingResponse): void {
+  sim.net.send(from, to, { dir: 'response', id, response });
+}
+
+/** Removes and returns a pending request; undefined when it already timed out or failed. */
+export function takePending(state: ModelState, id: number): PendingRequest | undefined {
+  const pending = state.remoting.pending[id];
+  if (pending) delete state.remoting.pending[id];
+  return pending;
+}
+
+/** Ids of the requests waiting on one channel (NettyRemotingAbstract.failFast walks these). */
+export function failChannelRequests(state: ModelState, node: string, peer: string): number[] {
+  return Object.values(state.remoting.pending)
+    .filter((pending) => pending.from === node && pending.to === peer)
+    .map((pending) => pending.id);
+}
+
+/** A process that dies loses its own outstanding requests silently. */
+export function dropRequestsFrom(state: ModelState, node: string): void {
+  for (const pending of Object.values(state.remoting.pending)) {
+    if (pending.from === node) delete state.remoting.pending[pending.id];
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * The normalized form of a version-1 scenario (shared/contract.md §1): what the model is built
+ * from once src/scenario has validated a file and filled in every default.
+ */
+import type { SimConfig } from './defaults.ts';
+
+export type BrokerRole = 'ASYNC_MASTER' | 'SYNC_MASTER' | 'SLAVE';
+export type FlushDiskType = 'ASYNC_FLUSH' | 'SYNC_FLUSH';
+export type SendMode = 'SYNC' | 'ASYNC' | 'ONEWAY';
+export type MessageModel = 'CLUSTERING' | 'BROADCASTING';
+export type AllocateStrategyName = 'AVG' | 'AVG_BY_CIRCLE' | 'CONSISTENT_HASH' | 'CONFIG' | 'MACHINE_ROOM';
+export type ConsumeFromWhere = 'CONSUME_FROM_LAST_OFFSET' | 'CONSUME_FROM_FIRST_OFFSET' | 'CONSUME_FROM_TIMESTAMP';
+
+export interface NameServerSpec {
+  id: string;
+  /** Defaults to 10.0.0.(index + 1). */
+  ip: string;
+  /** Time the NameServer process starts; 0 by default. */
+  startAt: number;
+}
+
+export interface BrokerSpec {
+  name: string;
+  cluster: string;
+  brokerId: number;
+  role: BrokerRole;
+  flushDiskType: FlushDiskType;
+  ip: string;
+  port: number;
+  startAt: number;
+}
+
+export interface TopicBrokerSpec {
+  name: string;
+  writeQueueNums: number;
+  readQueueNums: number;
+  perm: number;
+}
+
+export interface TopicSpec {
+  name: string;
+  /** Cluster mode: every master of this cluster gets the same counts. */
+  cluster?: string;
+  writeQueueNums: number;
+  readQueueNums: number;
+  perm: number;
+  /** Broker mode: named brokers, each with its own counts. */
+  brokers?: TopicBrokerSpec[];
+}
+
+export interface ProducerSpec {
+  id: string;
+  group: string;
+  topic: string;
+  ratePerSec: number;
+  /** `constant`: evenly spaced sends; `poisson`: exponential gaps drawn from the seeded PRNG. */
+  arrival: 'constant' | 'poisson';
+  tags: string[];
+  /** Message keys: each message gets `<prefix>-<n>`; empty for none. */
+  keyPrefix: string;
+  sendMode: SendMode;
+  startAt: number;
+  /** Delay level 1..18 for delayed messages; 0 for none. */
+  delayLevel: number;
+  bodyBytes: number;
+  ip: string;
+  instanceName: string;
+}
+
+export interface ConsumerSpec {
+  id: string;
+  group: string;
+  topic: string;
+  subscription: string;
+  messageModel: MessageModel;
+  allocateStrategy: AllocateStrategyName;
+  consumeFromWhere: ConsumeFromWhere;
+  startAt: number;
+  /** Time the listener spends on one message. */
+  consumeTimeMs: number;
+  /** Share of messages whose first consumption attempts fail, in [0, 1]. */
+  failureRate: number;
+  /** Messages with one of these tags always fail (RECONSUME_LATER). */
+  failTags: string[];
+  ip: string;
+  instanceName: string;
+  /** AllocateMessageQueueByConfig: the fixed list, as "brokerName:queueId". */
+  messageQueueList: string[];
+  /** AllocateMessageQueueByMachineRoom: the consumer's machine rooms. */
+  consumeridcs: string[];
+}
+
+export type TimelineAction =
+  | { at: number; action: 'crashBroker' | 'partitionBroker' | 'healPartition' | 'shutdownBroker' | 'startBroker'; target: string; brokerId?: number }
+  | { at: number; action: 'crashNameServer' | 'startNameServer'; target: string }
+  | { at: number; action: 'partitionLink' | 'healLink'; target: string; peer: string }
+  | { at: number; action: 'addConsumer'; consumer: ConsumerSpec }
+  | { at: number; action: 'addProducer'; producer: ProducerSpec }
+  | { at: number; action: 'removeConsumer' | 'removeProducer' | 'crashConsumer' | 'hangConsumer'; target: string }
+  | { at: number; action: 'setProducerRate'; target: string; ratePerSec: number }
+  | { at: number; action: 'updateTopic'; topic: string; broker?: string; writeQueueNums?: number; readQueueNums?: number; perm?: number };
+
+export type TimelineActionName = TimelineAction['action'];
+
+export interface Scenario {
+  version: 1;
+  name: string;
+  description: string;
+  seed: number;
+  durationMs: number;
+  config: SimConfig;
+  nameServers: NameServerSpec[];
+  brokers: BrokerSpec[];
+  topics: TopicSpec[];
+  producers: ProducerSpec[];
+  consumers: ConsumerSpec[];
+  timeline: TimelineAction[];
+}

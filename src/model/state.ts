@@ -1,0 +1,295 @@
+/**
+ * The whole model state of a run: plain data only (objects, arrays, append logs), so that a
+ * snapshot is a copy and a restore is exact. Names follow RocketMQ's classes.
+ */
+import type { AppendIndex, AppendLog, MarkSet } from '../engine/index.ts';
+import type { SimConfig } from './defaults.ts';
+import type { MessageQueue } from './client/allocate-strategies.ts';
+import type { BrokerRole, ConsumerSpec, FlushDiskType, ProducerSpec } from './spec.ts';
+import type { RemotingRequest } from './remoting-types.ts';
+
+/** QueueData (remoting/protocol/route/QueueData). */
+export interface QueueData {
+  brokerName: string;
+  readQueueNums: number;
+  writeQueueNums: number;
+  perm: number;
+}
+
+/** BrokerData: brokerAddrs maps brokerId to "ip:port" (a HashMap<Long,String>: lowest id first). */
+export interface BrokerData {
+  cluster: string;
+  brokerName: string;
+  brokerAddrs: Record<number, string>;
+}
+
+/** TopicRouteData: what GET_ROUTEINFO_BY_TOPIC returns. */
+export interface TopicRouteData {
+  queueDatas: QueueData[];
+  brokerDatas: BrokerData[];
+}
+
+/** BrokerLiveInfo, keyed in brokerLiveTable by broker address. */
+export interface BrokerLiveInfo {
+  lastUpdateTimestamp: number;
+  heartbeatTimeoutMillis: number;
+  dataVersion: number;
+  /** The network node of the broker's channel, to find the entry again when it closes. */
+  node: string;
+  brokerName: string;
+  brokerId: number;
+  cluster: string;
+}
+
+export interface NameServerState {
+  id: string;
+  ip: string;
+  up: boolean;
+  epoch: number;
+  /** RouteInfoManager's tables. */
+  topicQueueTable: Record<string, Record<string, QueueData>>;
+  brokerAddrTable: Record<string, BrokerData>;
+  clusterAddrTable: Record<string, string[]>;
+  brokerLiveTable: Record<string, BrokerLiveInfo>;
+  /** Virtual time of the next scanNotActiveBroker run (for the countdown in the page). */
+  nextScanAt: number;
+}
+
+/** TopicConfig on a broker. */
+export interface TopicConfig {
+  topicName: string;
+  readQueueNums: number;
+  writeQueueNums: number;
+  perm: number;
+}
+
+/** One message as stored in a broker's CommitLog. Immutable once stored. */
+export interface StoredMessage {
+  msgId: string;
+  offsetMsgId: string;
+  topic: string;
+  queueId: number;
+  queueOffset: number;
+  commitLogOffset: number;
+  size: number;
+  tags: string;
+  tagsCode: number;
+  keys: string;
+  producer: string;
+  bornTimestamp: number;
+  storeTimestamp: number;
+  reconsumeTimes: number;
+  /** For retry and DLQ copies: the topic the message was first sent to. */
+  originTopic: string;
+  /** For a message parked in SCHEDULE_TOPIC_XXXX: its level and where it goes when due (else 0, "", -1). */
+  delayLevel: number;
+  realTopic: string;
+  realQueueId: number;
+}
+
+export type BrokerStatus = 'stopped' | 'running' | 'crashed' | 'shutdown';
+
+/** ConsumerGroupInfo on a broker: the channels (clients) of a group, refreshed by heartbeats. */
+export interface ConsumerGroupInfo {
+  groupName: string;
+  messageModel: 'CLUSTERING' | 'BROADCASTING';
+  /** clientId -> channel. */
+  channels: Record<string, { node: string; lastUpdateTimestamp: number }>;
+  /** Subscribed topics -> subscription expression. */
+  subscriptions: Record<string, string>;
+}
+
+/** A pull parked by the broker's PullRequestHoldService (long polling). */
+export interface HeldPull {
+  rpcId: number;
+  node: string;
+  group: string;
+  topic: string;
+  queueId: number;
+  queueOffset: number;
+  subscription: string;
+  expiresAt: number;
+}
+
+export interface BrokerState {
+  name: string;
+  brokerId: number;
+  cluster: string;
+  role: BrokerRole;
+  flushDiskType: FlushDiskType;
+  ip: string;
+  port: number;
+  /** brokerAddr = brokerIP1:listenPort (BrokerController.getBrokerAddr). */
+  addr: string;
+  node: string;
+  status: BrokerStatus;
+  partitioned: boolean;
+  /** Bumped at every start, so timers of an earlier life are ignored. */
+  epoch: number;
+  topicConfigTable: Record<string, TopicConfig>;
+  /** DataVersion counter: bumped on every topic change; the NameServer rewrites queue data when it differs. */
+  dataVersion: number;
+  commitLog: AppendLog<StoredMessage>;
+  /** Next physical offset in the commit log. */
+  maxPhyOffset: number;
+  /** topic -> queueId -> consume queue (indexes into commitLog). */
+  consumeQueues: Record<string, AppendLog<number>[]>;
+  consumerTable: Record<string, ConsumerGroupInfo>;
+  /** group -> "topic@queueId" -> committed offset (ConsumerOffsetManager.offsetTable). */
+  consumerOffsetTable: Record<string, Record<string, number>>;
+  /** "topic@queueId" -> pulls waiting for a message. */
+  pullHolds: Record<string, HeldPull[]>;
+  /** NameServers still to unregister from during a graceful shutdown (one at a time). */
+  unregisterQueue: string[];
+  /** IndexService: "topic#uniqKey" and "topic#key" -> commit log indexes. */
+  index: AppendIndex;
+}
+
+export type ClientStatus = 'stopped' | 'running' | 'crashed' | 'hung';
+
+/** MQClientInstance: what every producer and consumer process holds about routes. */
+export interface ClientInstanceState {
+  id: string;
+  clientId: string;
+  ip: string;
+  status: ClientStatus;
+  epoch: number;
+  /** NettyRemotingClient: shuffled NameServer list, index, and the sticky choice. */
+  namesrvAddrList: string[];
+  namesrvIndex: number;
+  namesrvChosen: string | null;
+  topicRouteTable: Record<string, TopicRouteData>;
+  /** brokerName -> brokerId -> addr, built from every cached route. */
+  brokerAddrTable: Record<string, Record<number, string>>;
+  /** The topics still to refresh in the current updateTopicRouteInfoFromNameServer round. */
+  routeRound: string[];
+}
+
+/** TopicPublishInfo: the producer's write queues, and its send index (ThreadLocalIndex). */
+export interface TopicPublishInfo {
+  messageQueueList: MessageQueue[];
+  sendWhichQueue: number;
+  /** True when built from TBW102 because the topic had no route yet. */
+  fromDefaultTopic: boolean;
+}
+
+/** LatencyFaultToleranceImpl's FaultItem. */
+export interface FaultItem {
+  brokerName: string;
+  currentLatency: number;
+  startTimestamp: number;
+}
+
+/** One message making its way through DefaultMQProducerImpl.sendDefaultImpl. */
+export interface SendInFlight {
+  msgId: string;
+  tags: string;
+  keys: string;
+  bodyBytes: number;
+  delayLevel: number;
+  beginAt: number;
+  attempt: number;
+  lastBrokerName: string | null;
+  sendMode: 'SYNC' | 'ASYNC' | 'ONEWAY';
+}
+
+export interface ProducerState extends ClientInstanceState {
+  kind: 'producer';
+  spec: ProducerSpec;
+  /** Current send rate; changed by setProducerRate. */
+  ratePerSec: number;
+  /** Bumped on every rate change so the old send timer stops. */
+  rateEpoch: number;
+  rateStartAt: number;
+  rateCount: number;
+  pid: number;
+  /** MessageClientIDSetter's counter. */
+  counter: number;
+  sequence: number;
+  publishInfo: Record<string, TopicPublishInfo>;
+  faultItems: Record<string, FaultItem>;
+  /** Messages waiting for a route before their first attempt (tryToFindTopicPublishInfo). */
+  waitingForRoute: SendInFlight[];
+}
+
+/** ProcessQueue: messages pulled from one queue and not yet consumed. */
+export interface ProcessQueue {
+  mq: MessageQueue;
+  dropped: boolean;
+  /** Next offset to pull. */
+  nextOffset: number;
+  /** Pulled, not yet consumed. */
+  msgCount: number;
+  pulling: boolean;
+  /** Bumped when the queue is taken again, so stale pull events are ignored. */
+  token: number;
+}
+
+export interface ConsumerState extends ClientInstanceState {
+  kind: 'consumer';
+  spec: ConsumerSpec;
+  retryTopic: string;
+  /** topicSubscribeInfoTable. */
+  topicSubscribeInfoTable: Record<string, MessageQueue[]>;
+  /** Allocated queues per topic, keyed by "topic@brokerName@queueId". */
+  processQueueTable: Record<string, ProcessQueue>;
+  /** OffsetStore: consumed offsets not yet committed, and what was last committed. */
+  offsetTable: Record<string, number>;
+  committedOffsets: Record<string, number>;
+  lastRebalanceAt: number;
+  rebalanceScheduled: boolean;
+  /** False until the first route round has finished and the first heartbeat went out. */
+  started: boolean;
+  /** Source of ProcessQueue tokens. */
+  nextToken: number;
+  /** When each of the consumeThreadMax consume threads is next free. */
+  consumeBusyUntil: number[];
+}
+
+export type ClientState = ProducerState | ConsumerState;
+
+export interface MessageStats {
+  sent: number;
+  failed: number;
+  stored: number;
+  consumed: number;
+  duplicates: number;
+  toDlq: number;
+  toRetry: number;
+  /** The id sets below are marked at the trace position (Simulation.traceCount) of their first entry. */
+  /** msgIds stored at least once. */
+  storedIds: MarkSet;
+  /** "group|msgId" consumed successfully at least once. */
+  consumedIds: MarkSet;
+  /** ONEWAY msgIds handed to the network: stored, or lost on the way. */
+  onewayIds: MarkSet;
+}
+
+export interface ModelState {
+  config: SimConfig;
+  durationMs: number;
+  nameServers: Record<string, NameServerState>;
+  brokers: Record<string, BrokerState>;
+  clients: Record<string, ClientState>;
+  /** "ip:port" -> network node, for clients that know brokers by address. */
+  addrNodes: Record<string, string>;
+  /** Network node -> what it is. */
+  nodeKinds: Record<string, 'nameServer' | 'broker' | 'client'>;
+  remoting: RemotingState;
+  stats: MessageStats;
+}
+
+export interface RemotingState {
+  nextId: number;
+  pending: Record<number, PendingRequest>;
+}
+
+
+/** A request awaiting its response (NettyRemotingAbstract.responseTable). */
+export interface PendingRequest {
+  id: number;
+  from: string;
+  to: string;
+  sentAt: number;
+  request: RemotingRequest;
+}

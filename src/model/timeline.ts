@@ -1,0 +1,131 @@
+/**
+ * Timeline actions (contract §1): faults and operator commands applied at their time, each
+ * traced as a `fault` event, plus the initial start of every process.
+ */
+import { MASTER_ID } from './defaults.ts';
+import { crashBroker, partitionBroker, shutdownBroker, startBroker, updateTopicOnBroker } from './broker/broker.ts';
+import { shutdownConsumer, startConsumer } from './client/consumer.ts';
+import { setProducerRate, startProducer } from './client/producer.ts';
+import { createConsumerState, createProducerState } from './factory.ts';
+import { crashNameServer, startNameServer } from './nameserver/nameserver.ts';
+import { dropRequestsFrom } from './remoting.ts';
+import { trace, type Sim } from './sim-types.ts';
+import type { TimelineAction } from './spec.ts';
+import type { BrokerState, ClientState, ModelState } from './state.ts';
+
+export function startNode(state: ModelState, node: string, sim: Sim): void {
+  const nameServer = state.nameServers[node];
+  if (nameServer) return startNameServer(state, nameServer, sim);
+  const broker = state.brokers[node];
+  if (broker) return startBroker(state, broker, sim);
+  const client = state.clients[node];
+  if (client?.kind === 'producer') startProducer(state, client, sim);
+  else if (client?.kind === 'consumer') startConsumer(state, client, sim);
+}
+
+function brokersOf(state: ModelState, name: string, brokerId: number | undefined): BrokerState[] {
+  const id = brokerId ?? MASTER_ID;
+  return Object.values(state.brokers).filter((broker) => broker.name === name && broker.brokerId === id);
+}
+
+/** A process that dies: its outstanding requests die with it, its peers see the channel close. */
+function crashClient(state: ModelState, client: ClientState, sim: Sim): void {
+  if (client.status !== 'running') return;
+  client.status = 'crashed';
+  dropRequestsFrom(state, client.id);
+  sim.net.stop(client.id);
+}
+
+function stopProducer(client: ClientState, sim: Sim): void {
+  client.status = 'stopped';
+  sim.net.stop(client.id);
+}
+
+function targetOf(action: TimelineAction): string {
+  if ('target' in action) return action.target;
+  if (action.action === 'addConsumer') return action.consumer.id;
+  if (action.action === 'addProducer') return action.producer.id;
+  return action.topic;
+}
+
+export function onTimelineAction(state: ModelState, action: TimelineAction, sim: Sim): void {
+  trace(sim, { type: 'fault', action: action.action, target: targetOf(action) });
+  switch (action.action) {
+    case 'crashBroker':
+      for (const broker of brokersOf(state, action.target, action.brokerId)) {
+        dropRequestsFrom(state, broker.node);
+        crashBroker(broker, sim);
+      }
+      return;
+    case 'partitionBroker':
+    case 'healPartition':
+      for (const broker of brokersOf(state, action.target, action.brokerId)) partitionBroker(broker, sim, action.action === 'partitionBroker');
+      return;
+    case 'shutdownBroker':
+      for (const broker of brokersOf(state, action.target, action.brokerId)) shutdownBroker(state, broker, sim);
+      return;
+    case 'startBroker':
+      for (const broker of brokersOf(state, action.target, action.brokerId)) startBroker(state, broker, sim);
+      return;
+    case 'crashNameServer': {
+      const nameServer = state.nameServers[action.target];
+      if (nameServer) crashNameServer(nameServer, sim);
+      return;
+    }
+    case 'startNameServer':
+      return startNode(state, action.target, sim);
+    case 'partitionLink':
+    case 'healLink':
+      sim.net.setBlocked(action.target, action.peer, action.action === 'partitionLink');
+      return;
+    default:
+      return onClientAction(state, action, sim);
+  }
+}
+
+function onClientAction(state: ModelState, action: TimelineAction, sim: Sim): void {
+  switch (action.action) {
+    case 'addConsumer':
+      state.clients[action.consumer.id] = createConsumerState(action.consumer);
+      state.nodeKinds[action.consumer.id] = 'client';
+      return startNode(state, action.consumer.id, sim);
+    case 'addProducer':
+      state.clients[action.producer.id] = createProducerState(action.producer);
+      state.nodeKinds[action.producer.id] = 'client';
+      return startNode(state, action.producer.id, sim);
+    case 'removeConsumer': {
+      const client = state.clients[action.target];
+      if (client?.kind === 'consumer') shutdownConsumer(state, client, sim);
+      return;
+    }
+    case 'removeProducer': {
+      const client = state.clients[action.target];
+      if (client?.status === 'running') stopProducer(client, sim);
+      return;
+    }
+    case 'crashConsumer': {
+      const client = state.clients[action.target];
+      if (client) crashClient(state, client, sim);
+      return;
+    }
+    case 'hangConsumer': {
+      // A hung process keeps its connections open but does nothing: only the 120 s expiry notices.
+      const client = state.clients[action.target];
+      if (client?.status === 'running') client.status = 'hung';
+      return;
+    }
+    case 'setProducerRate': {
+      const client = state.clients[action.target];
+      if (client?.kind === 'producer' && client.status === 'running') setProducerRate(client, action.ratePerSec, sim);
+      return;
+    }
+    case 'updateTopic':
+      for (const broker of Object.values(state.brokers)) {
+        if (action.broker !== undefined ? broker.name === action.broker : broker.topicConfigTable[action.topic] !== undefined) {
+          updateTopicOnBroker(state, broker, action.topic, action, sim);
+        }
+      }
+      return;
+    default:
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * simulate(): run a validated scenario to a time and return its trace and summary (contract §2).
+ */
+import { createSimulation } from '../model/index.ts';
+import type { TraceEvent } from '../model/events.ts';
+import type { Scenario } from '../model/spec.ts';
+import { summarize, type Summary } from './summary.ts';
+import { TraceHasher } from './trace-hash.ts';
+
+export interface SimulateOptions {
+  untilMs?: number;
+  /** Called with each trace line (JSON) as it is produced; the trace is then not kept in memory. */
+  onTraceLine?: (line: string) => void;
+}
+
+export interface SimulateResult {
+  trace: TraceEvent[];
+  summary: Summary;
+}
+
+export function simulate(scenario: Scenario, options: SimulateOptions = {}): SimulateResult {
+  const untilMs = options.untilMs ?? scenario.durationMs;
+  const hasher = new TraceHasher();
+  const onLine = options.onTraceLine;
+  const sim = createSimulation(scenario, {
+    keepTrace: onLine === undefined,
+    onTrace: (event) => {
+      const line = JSON.stringify(event);
+      hasher.addLine(line);
+      onLine?.(line);
+    },
+  });
+  sim.runUntil(untilMs);
+  return { trace: sim.trace.toArray(), summary: summarize(sim.state, untilMs, hasher.digest(), sim.traceCount) };
+}

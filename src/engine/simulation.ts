@@ -32,6 +32,7 @@ export interface Snapshot<S, E, T> {
   readonly state: S;
   readonly trace: AppendLog<T>;
   readonly traceCount: number;
+  readonly eventsHandled: number;
 }
 
 /**
@@ -47,6 +48,8 @@ export class Simulation<S, E extends EngineEvent, M, T> {
   trace: AppendLog<T>;
   /** Trace events emitted so far, also when the trace is not kept. */
   traceCount = 0;
+  /** Events handled so far (for benchmarks and the page's status line). */
+  eventsHandled = 0;
   private readonly queue = new EventQueue<E | NetEvent<M>>();
   private readonly handlers: HandlerTable<S, E, M, T>;
   private readonly onTrace: ((event: T) => void) | undefined;
@@ -107,6 +110,7 @@ export class Simulation<S, E extends EngineEvent, M, T> {
   }
 
   private dispatch(event: E | NetEvent<M>): void {
+    this.eventsHandled++;
     if (event.kind === 'net.deliver') {
       const { from, to } = event as Extract<NetEvent<M>, { kind: 'net.deliver' }>;
       // A message still in flight when its receiver died or was cut off is simply gone.
@@ -125,6 +129,7 @@ export class Simulation<S, E extends EngineEvent, M, T> {
       state: cloneState(this.state),
       trace: this.trace.clone(),
       traceCount: this.traceCount,
+      eventsHandled: this.eventsHandled,
     };
   }
 
@@ -137,5 +142,6 @@ export class Simulation<S, E extends EngineEvent, M, T> {
     this.state = cloneState(snapshot.state);
     this.trace = snapshot.trace.clone();
     this.traceCount = snapshot.traceCount;
+    this.eventsHandled = snapshot.eventsHandled;
   }
 }

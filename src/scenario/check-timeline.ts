@@ -1,0 +1,132 @@
+/**
+ * Cross-checks of timeline targets: each must name something of the right kind that exists at
+ * that moment (a client removed at 60 s must be initial or added before, in timeline order).
+ */
+import type { BrokerSpec, TimelineAction } from '../model/spec.ts';
+import { problem, type Path } from './issues.ts';
+import { quote } from './messages.ts';
+import type { Draft } from './normalize.ts';
+import { notFound } from './references.ts';
+import type { ValidationError } from './validate.ts';
+
+/** What targets may name; a list is absent when some of its items failed validation. */
+interface Known {
+  brokers?: BrokerSpec[];
+  nameServers?: Set<string>;
+  topics?: Set<string>;
+  /** Client ids existing so far while walking the sorted timeline, and where each later one is added. */
+  clients?: { producers: Set<string>; consumers: Set<string>; added: Map<string, Added> };
+  /** Everything a link may join: NameServer ids, brokerNames and every client id. */
+  processes?: Set<string>;
+}
+
+interface Added {
+  kind: ClientKind;
+  at: number;
+  index: number;
+}
+
+type ClientKind = 'producer' | 'consumer';
+
+export function checkTimeline(draft: Draft): ValidationError[] {
+  const known = knownTargets(draft);
+  const found = draft.timeline.map((slot) => {
+    const errors = checkAction(slot.action, ['timeline', slot.index], known);
+    if (slot.action.action === 'addProducer') known.clients?.producers.add(slot.action.producer.id);
+    if (slot.action.action === 'addConsumer') known.clients?.consumers.add(slot.action.consumer.id);
+    return { index: slot.index, errors };
+  });
+  // Walked in time order, reported in file order.
+  return found.sort((a, b) => a.index - b.index).flatMap((entry) => entry.errors);
+}
+
+function knownTargets(draft: Draft): Known {
+  const { complete } = draft;
+  const known: Known = {};
+  if (complete.brokers) known.brokers = draft.brokers.filter((b) => b !== undefined);
+  if (complete.nameServers) known.nameServers = new Set(draft.nameServers.flatMap((ns) => (ns ? [ns.id] : [])));
+  if (complete.topics) known.topics = new Set(draft.topics.flatMap((t) => (t ? [t.name] : [])));
+  if (complete.producers && complete.consumers && complete.timeline) {
+    known.clients = {
+      producers: new Set(draft.producers.flatMap((p) => (p ? [p.id] : []))),
+      consumers: new Set(draft.consumers.flatMap((c) => (c ? [c.id] : []))),
+      added: addedClients(draft),
+    };
+  }
+  const { brokers, nameServers, clients } = known;
+  if (brokers && nameServers && clients) {
+    known.processes = new Set([...nameServers, ...brokers.map((b) => b.name), ...clients.producers, ...clients.consumers, ...clients.added.keys()]);
+  }
+  return known;
+}
+
+function addedClients(draft: Draft): Map<string, Added> {
+  const added = new Map<string, Added>();
+  for (const { index, action } of draft.timeline) {
+    if (action.action === 'addProducer') added.set(action.producer.id, { kind: 'producer', at: action.at, index });
+    if (action.action === 'addConsumer') added.set(action.consumer.id, { kind: 'consumer', at: action.at, index });
+  }
+  return added;
+}
+
+function checkAction(action: TimelineAction, path: Path, known: Known): ValidationError[] {
+  switch (action.action) {
+    case 'crashBroker': case 'partitionBroker': case 'healPartition': case 'shutdownBroker': case 'startBroker':
+      return checkBroker(action.target, action.brokerId, path, known);
+    case 'crashNameServer': case 'startNameServer':
+      return known.nameServers === undefined || known.nameServers.has(action.target)
+        ? [] : [problem([...path, 'target'], notFound('no NameServer has id', action.target, known.nameServers))];
+    case 'removeConsumer': case 'crashConsumer': case 'hangConsumer':
+      return checkClient('consumer', action.target, path, known);
+    case 'removeProducer': case 'setProducerRate':
+      return checkClient('producer', action.target, path, known);
+    case 'partitionLink': case 'healLink':
+      return checkLink(action.target, action.peer, path, known);
+    case 'updateTopic':
+      return checkUpdateTopic(action, path, known);
+    case 'addConsumer': case 'addProducer':
+      return []; // checked with the other clients (check-clients.ts)
+  }
+}
+
+function checkBroker(name: string, brokerId: number | undefined, path: Path, known: Known): ValidationError[] {
+  if (known.brokers === undefined) return [];
+  const group = known.brokers.filter((b) => b.name === name);
+  if (group.length === 0) return [problem([...path, 'target'], notFound('no broker is named', name, known.brokers.map((b) => b.name)))];
+  if (brokerId === undefined || group.some((b) => b.brokerId === brokerId)) return [];
+  const ids = [...new Set(group.map((b) => b.brokerId))].join(', ');
+  return [problem([...path, 'brokerId'], `${quote(name)} has no broker with brokerId ${brokerId} (it has ${ids})`)];
+}
+
+function checkClient(kind: ClientKind, id: string, path: Path, known: Known): ValidationError[] {
+  const clients = known.clients;
+  const existing = kind === 'producer' ? clients?.producers : clients?.consumers;
+  if (clients === undefined || existing === undefined || existing.has(id)) return [];
+  const added = clients.added.get(id);
+  const message = added?.kind === kind
+    ? `${kind} ${quote(id)} is only added later, at ${added.at} ms (timeline[${added.index}])`
+    : notFound(`no ${kind} has id`, id, existing);
+  return [problem([...path, 'target'], message)];
+}
+
+/** A link joins any two processes: NameServers, brokers (by brokerName) and clients. */
+function checkLink(target: string, peer: string, path: Path, known: Known): ValidationError[] {
+  if (target === peer) return [problem([...path, 'peer'], 'must differ from target: a link joins two processes')];
+  const { processes } = known;
+  if (processes === undefined) return [];
+  return Object.entries({ target, peer })
+    .filter(([, name]) => !processes.has(name))
+    .map(([field, name]) => problem([...path, field], notFound('no NameServer, broker or client is named', name, processes)));
+}
+
+function checkUpdateTopic(action: Extract<TimelineAction, { action: 'updateTopic' }>, path: Path, known: Known): ValidationError[] {
+  const errors: ValidationError[] = [];
+  if (known.topics !== undefined && !known.topics.has(action.topic)) {
+    errors.push(problem([...path, 'topic'], notFound('no topic in "topics" is named', action.topic, known.topics)));
+  }
+  const brokerNames = known.brokers?.map((b) => b.name);
+  if (action.broker !== undefined && brokerNames !== undefined && !brokerNames.includes(action.broker)) {
+    errors.push(problem([...path, 'broker'], notFound('no broker is named', action.broker, brokerNames)));
+  }
+  return errors;
+}

@@ -1,0 +1,114 @@
+/**
+ * Field builders for the scenario schema. Each carries the one message a person reads when the
+ * value is wrong, so no zod default message ever reaches the screen.
+ */
+import { z } from 'zod';
+import { SCENARIO_BOUNDS } from '../model/defaults.ts';
+import { PERM_PRIORITY } from '../model/perm.ts';
+import { integerRange, numberRange, oneOf, says, unknownFields } from './messages.ts';
+
+export function integer(min: number, max: number, note?: string) {
+  return z.int({ error: says(integerRange(min, max, note)) }).min(min).max(max);
+}
+
+export function decimal(min: number, max: number, note?: string) {
+  return z.number({ error: says(numberRange(min, max, note)) }).min(min).max(max);
+}
+
+/** Ids and names: non-empty, and short enough to show in a panel. */
+export function text(max: number = SCENARIO_BOUNDS.stringLength) {
+  return z.string({ error: says(`must be a non-empty string of at most ${max} characters`) }).min(1).max(max);
+}
+
+/** Free text that may be empty. */
+export function anyText(max: number) {
+  return z.string({ error: says(`must be a string of at most ${max} characters`) }).max(max);
+}
+
+export function choice<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: says(oneOf(values)) });
+}
+
+/**
+ * Every member of the string union `T`, checked both ways by the compiler: a value outside `T`
+ * or a member of `T` left out is a type error, so an enum here cannot drift from spec.ts.
+ */
+export function allOf<T extends string>() {
+  return <const L extends readonly [T, ...T[]]>(values: L & ([T] extends [L[number]] ? unknown : never)): L => values;
+}
+
+/** An object that refuses unknown keys, naming them (with a suggestion for a likely typo). */
+export function strict<S extends z.core.$ZodLooseShape>(shape: S) {
+  const allowed = Object.keys(shape);
+  const objectMessage = says('must be an object ({ ... })');
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === 'unrecognized_keys' ? unknownFields(issue.keys, allowed) : objectMessage(issue)),
+  });
+}
+
+/**
+ * A list checked for its length before its items: an over-long list is refused at once
+ * instead of producing one problem per item.
+ */
+export function bounded(max: number, what: string, atLeastOne?: string) {
+  const array = z.array(z.unknown(), { error: says('must be a list ([ ... ])') });
+  const long = array.max(max, { error: `at most ${max} ${what}` });
+  return atLeastOne === undefined ? long : long.min(1, { error: atLeastOne });
+}
+
+export function list<T extends z.ZodType>(element: T, max: number, what: string, atLeastOne?: string) {
+  return bounded(max, what, atLeastOne).pipe(z.array(element));
+}
+
+/** TopicValidator.VALID_PATTERN_STR: the characters RocketMQ allows in topic and group names. */
+const TOPIC_OR_GROUP_CHARS = /^[%|a-zA-Z0-9_-]+$/;
+const CHARS_RULE = 'letters, digits, %, |, _ and -';
+/** TopicValidator.TOPIC_MAX_LENGTH. */
+const TOPIC_MAX_LENGTH = 127;
+/** Validators.CHARACTER_MAX_LENGTH: Validators.checkGroup allows 255 characters. */
+const GROUP_MAX_LENGTH = 255;
+
+export function topicName() {
+  const rule = `must be 1 to ${TOPIC_MAX_LENGTH} characters among ${CHARS_RULE} (RocketMQ TopicValidator)`;
+  return z.string({ error: says(rule) }).min(1).max(TOPIC_MAX_LENGTH).regex(TOPIC_OR_GROUP_CHARS);
+}
+
+export function groupName() {
+  const rule = `must be 1 to ${GROUP_MAX_LENGTH} characters among ${CHARS_RULE} (RocketMQ Validators.checkGroup)`;
+  return z.string({ error: says(rule) }).min(1).max(GROUP_MAX_LENGTH).regex(TOPIC_OR_GROUP_CHARS);
+}
+
+/** Queues are written "brokerName:queueId" in routes and traces, so a broker name has no colon. */
+export function brokerName() {
+  const max = SCENARIO_BOUNDS.stringLength;
+  const rule = `must be 1 to ${max} characters without spaces or ":" (queues are written "brokerName:queueId")`;
+  return z.string({ error: says(rule) }).min(1).max(max).regex(/^[^\s:]+$/);
+}
+
+export function queueRef() {
+  return z
+    .string({ error: says('must be a queue written "brokerName:queueId", such as "broker-a:0"') })
+    .regex(/^[^\s:]+:(?:0|[1-9]\d{0,3})$/);
+}
+
+export function ipv4() {
+  return z.ipv4({ error: says('must be a dotted IPv4 address such as 10.0.0.1') });
+}
+
+export function queueNums() {
+  return integer(1, SCENARIO_BOUNDS.queuesPerTopicPerBroker);
+}
+
+/** PermName.isValid: 0 <= perm < PERM_PRIORITY. */
+export function perm() {
+  return integer(0, PERM_PRIORITY - 1, 'PermName bits: 2 write, 4 read, 6 read and write');
+}
+
+/** MixAll.MASTER_ID is 0; slaves are numbered from 1. */
+export function brokerId() {
+  return integer(0, 1023);
+}
+
+export function ratePerSec() {
+  return decimal(0, SCENARIO_BOUNDS.ratePerSec, 'messages per second');
+}

@@ -1,0 +1,37 @@
+/** From zod issues to the `{ path, message }` pairs of the contract (`topics[0].readQueueNums`). */
+import type { z } from 'zod';
+import type { ValidationError } from './validate.ts';
+
+export type Path = readonly PropertyKey[];
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** `["topics", 0, "readQueueNums"]` -> `topics[0].readQueueNums`; the file itself is `$`. */
+export function formatPath(path: Path): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (IDENTIFIER.test(String(segment))) out += out === '' ? String(segment) : `.${String(segment)}`;
+    else out += `[${JSON.stringify(String(segment))}]`;
+  }
+  return out === '' ? '$' : out;
+}
+
+export function issuesToErrors(issues: readonly z.core.$ZodIssue[], prefix: Path): ValidationError[] {
+  return issues.map((issue) => ({ path: formatPath([...prefix, ...issue.path]), message: issue.message }));
+}
+
+export function problem(path: Path, message: string): ValidationError {
+  return { path: formatPath(path), message };
+}
+
+/** Several checks of one field (length and pattern) can share a message: say it once. */
+export function withoutRepeats(errors: readonly ValidationError[]): ValidationError[] {
+  const seen = new Set<string>();
+  return errors.filter((error) => {
+    const key = `${error.path}\n${error.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

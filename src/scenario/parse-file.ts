@@ -1,0 +1,87 @@
+/**
+ * The structural pass: zod checks each top-level field and each list item on its own, so one
+ * bad item neither hides the problems of the others nor loses the items that are fine.
+ */
+import type { z } from 'zod';
+import { SCENARIO_BOUNDS } from '../model/defaults.ts';
+import type { ConfigFile } from './config-schema.ts';
+import { bounded } from './fields.ts';
+import { issuesToErrors, type Path } from './issues.ts';
+import { fallbackMessage } from './messages.ts';
+import { SCENARIO_DEFAULTS, withoutUndefined } from './normalize.ts';
+import {
+  headSchemas, itemSchemas, LISTS, rootSchema, type BrokerFile, type ConsumerFile, type ListName,
+  type NameServerFile, type ProducerFile, type TimelineFile, type TopicFile,
+} from './schema.ts';
+import type { ValidationError } from './validate.ts';
+
+/** A list as parsed: an item that failed validation is a hole. */
+export type Slots<T> = Array<T | undefined>;
+
+export interface FileParts {
+  head: { name?: string; description?: string; seed?: number; durationMs?: number; config?: ConfigFile };
+  nameServers: Slots<NameServerFile>;
+  brokers: Slots<BrokerFile>;
+  topics: Slots<TopicFile>;
+  producers: Slots<ProducerFile>;
+  consumers: Slots<ConsumerFile>;
+  timeline: Slots<TimelineFile>;
+  complete: Record<ListName, boolean>;
+}
+
+/** Parses everything but `version` (validate.ts reads it first), appending problems to `errors`. */
+export function parseFile(file: Record<string, unknown>, errors: ValidationError[]): FileParts {
+  parsePart(rootSchema, file, [], errors);
+  const head = {
+    name: parseField(headSchemas.name, file, 'name', errors),
+    description: parseField(headSchemas.description, file, 'description', errors),
+    seed: parseField(headSchemas.seed, file, 'seed', errors),
+    durationMs: parseField(headSchemas.durationMs, file, 'durationMs', errors),
+    config: parseField(headSchemas.config, file, 'config', errors),
+  };
+  const items = itemSchemas(timeBound(file, head.durationMs));
+  const complete = {} as Record<ListName, boolean>;
+  const list = <T>(name: ListName, schema: z.ZodType<T>): Slots<T> => {
+    const parsed = parseList(schema, file, name, errors);
+    complete[name] = parsed.complete;
+    return parsed.items;
+  };
+  return {
+    head: withoutUndefined(head),
+    nameServers: list('nameServers', items.nameServers),
+    brokers: list('brokers', items.brokers),
+    topics: list('topics', items.topics),
+    producers: list('producers', items.producers),
+    consumers: list('consumers', items.consumers),
+    timeline: list('timeline', items.timeline),
+    complete,
+  };
+}
+
+/**
+ * Times must fall within durationMs. When durationMs itself is wrong, times are held to the
+ * bound only, so one mistake is not reported again at every `at`.
+ */
+function timeBound(file: Record<string, unknown>, durationMs: number | undefined): number {
+  if (durationMs !== undefined) return durationMs;
+  return file.durationMs === undefined ? SCENARIO_DEFAULTS.durationMs : SCENARIO_BOUNDS.durationMs;
+}
+
+function parsePart<T>(schema: z.ZodType<T>, value: unknown, path: Path, errors: ValidationError[]): T | undefined {
+  const result = schema.safeParse(value, { error: fallbackMessage });
+  if (result.success) return result.data;
+  errors.push(...issuesToErrors(result.error.issues, path));
+  return undefined;
+}
+
+/** An absent field is not a problem here: every top-level field but `version` has a default. */
+function parseField<T>(schema: z.ZodType<T>, file: Record<string, unknown>, key: string, errors: ValidationError[]): T | undefined {
+  return file[key] === undefined ? undefined : parsePart(schema, file[key], [key], errors);
+}
+
+function parseList<T>(schema: z.ZodType<T>, file: Record<string, unknown>, name: ListName, errors: ValidationError[]) {
+  const list = parseField(bounded(LISTS[name].max, LISTS[name].what), file, name, errors);
+  if (list === undefined) return { items: [], complete: file[name] === undefined };
+  const items = list.map((item, index) => parsePart(schema, item, [name, index], errors));
+  return { items, complete: items.every((item) => item !== undefined) };
+}

@@ -1,0 +1,191 @@
+import { validateScenario, type ValidationError } from '../../../src/scenario/validate.ts';
+
+type Json = Record<string, unknown>;
+
+/** A small valid scenario; each case changes one thing. */
+function base(): Json {
+  return {
+    version: 1,
+    durationMs: 300_000,
+    nameServers: [{ id: 'ns-1' }],
+    brokers: [{ name: 'broker-a' }, { name: 'broker-a', brokerId: 1 }],
+    topics: [{ name: 'TopicTest', writeQueueNums: 8, readQueueNums: 4 }],
+    producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest' }],
+    consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest' }],
+    timeline: [{ at: 60_000, action: 'crashBroker', target: 'broker-a' }],
+  };
+}
+
+function errorsOf(input: unknown): ValidationError[] {
+  const result = validateScenario(input);
+  return result.ok ? [] : result.errors;
+}
+
+function lines(input: unknown): string[] {
+  return errorsOf(input).map((e) => `${e.path}: ${e.message}`);
+}
+
+/** `change` edits a fresh base scenario in place. */
+const cases: Array<[string, (s: Json) => void, string]> = [];
+function refuses(what: string, change: (s: Json) => void, expected: string): void {
+  cases.push([what, change, expected]);
+}
+
+const at = (s: Json, list: string, i: number): Json => (s[list] as Json[])[i] as Json;
+
+refuses('a queue count out of range', (s) => { at(s, 'topics', 0).readQueueNums = 2000; },
+  'topics[0].readQueueNums: must be an integer from 1 to 1024');
+refuses('a queue count that is not an integer', (s) => { at(s, 'topics', 0).writeQueueNums = 2.5; },
+  'topics[0].writeQueueNums: must be an integer from 1 to 1024');
+refuses('a typo in a field name', (s) => { at(s, 'topics', 0).readQueueNum = 4; },
+  'topics[0]: unknown field "readQueueNum" (did you mean "readQueueNums"?)');
+refuses('an unknown top-level field', (s) => { s.nameservers = []; },
+  '$: unknown field "nameservers" (did you mean "nameServers"?)');
+refuses('another version', (s) => { s.version = 2; },
+  'version: unsupported version 2: this RocketScope reads version 1');
+refuses('a missing version', (s) => { delete s.version; },
+  'version: is required: write "version": 1');
+refuses('a duration over 24 h', (s) => { s.durationMs = 86_400_001; },
+  'durationMs: must be an integer from 1 to 86400000 (at most 24 h of virtual time)');
+refuses('too many NameServers', (s) => { s.nameServers = Array.from({ length: 65 }, (_, i) => ({ id: `ns-${i}` })); },
+  'nameServers: at most 64 NameServers');
+refuses('a perm outside PermName.isValid', (s) => { at(s, 'topics', 0).perm = 8; },
+  'topics[0].perm: must be an integer from 0 to 7 (PermName bits: 2 write, 4 read, 6 read and write)');
+refuses('an ip that is not dotted IPv4', (s) => { at(s, 'brokers', 0).ip = '10.0.0.256'; },
+  'brokers[0].ip: must be a dotted IPv4 address such as 10.0.0.1');
+refuses('a port out of range', (s) => { at(s, 'brokers', 0).port = 70_000; },
+  'brokers[0].port: must be an integer from 1 to 65535');
+refuses('an unknown enum value', (s) => { at(s, 'consumers', 0).messageModel = 'CLUSTER'; },
+  'consumers[0].messageModel: must be one of "CLUSTERING", "BROADCASTING"');
+refuses('a topic name TopicValidator refuses', (s) => { at(s, 'topics', 0).name = 'Topic Test'; },
+  'topics[0].name: must be 1 to 127 characters among letters, digits, %, |, _ and - (RocketMQ TopicValidator)');
+refuses('a missing required field', (s) => { delete at(s, 'producers', 0).group; },
+  'producers[0].group: is required');
+refuses('a time after durationMs', (s) => { at(s, 'timeline', 0).at = 300_001; },
+  "timeline[0].at: must be an integer from 0 to 300000 (the scenario's durationMs)");
+refuses('an unknown action', (s) => { at(s, 'timeline', 0).action = 'killBroker'; },
+  'timeline[0].action: unknown action "killBroker"; allowed actions: crashBroker, partitionBroker, healPartition, shutdownBroker, '
+  + 'startBroker, crashNameServer, startNameServer, partitionLink, healLink, addConsumer, addProducer, removeConsumer, '
+  + 'removeProducer, crashConsumer, hangConsumer, setProducerRate, updateTopic');
+refuses('a bad messageDelayLevel', (s) => { s.config = { messageDelayLevel: '1s 5s' }; },
+  'config.messageDelayLevel: must be 18 delays separated by single spaces, each a number and a unit s, m, h or d, '
+  + 'such as "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h"');
+refuses('a config key RocketScope does not know', (s) => { s.config = { brokerHeartbeatInterval: 1000 }; },
+  'config: unknown field "brokerHeartbeatInterval" (did you mean "brokerHeartbeatIntervalMs"?)');
+refuses('a negative config number', (s) => { s.config = { networkLatencyMs: -1 }; },
+  'config.networkLatencyMs: must be an integer from 0 to 60000');
+refuses('a config boolean given as a string', (s) => { s.config = { autoCreateTopicEnable: 'false' }; },
+  'config.autoCreateTopicEnable: must be true or false');
+refuses('a duplicate NameServer id', (s) => { s.nameServers = [{ id: 'ns-1' }, { id: 'ns-1' }]; },
+  'nameServers[1].id: duplicate NameServer id "ns-1" (also in nameServers[0])');
+refuses('a duplicate (brokerName, brokerId)', (s) => { at(s, 'brokers', 1).brokerId = 0; at(s, 'brokers', 1).ip = '10.0.9.9'; },
+  'brokers[1].brokerId: "broker-a" already has a broker with brokerId 0 (also in brokers[0])');
+refuses('a master with the role SLAVE', (s) => { at(s, 'brokers', 0).role = 'SLAVE'; },
+  'brokers[0].role: must be ASYNC_MASTER or SYNC_MASTER: brokerId 0 is the master (a slave needs a brokerId from 1)');
+refuses('a slave with a master role', (s) => { at(s, 'brokers', 1).role = 'SYNC_MASTER'; },
+  "brokers[1].role: must be SLAVE: brokerId 1 is a slave's (RocketMQ gives every master brokerId 0)");
+refuses('a duplicate client id across producers and consumers', (s) => { at(s, 'consumers', 0).id = 'p-1'; },
+  'consumers[0].id: duplicate client id "p-1" (also in producers[0])');
+refuses('a duplicate topic', (s) => { (s.topics as Json[]).push({ name: 'TopicTest' }); },
+  'topics[1].name: duplicate topic "TopicTest" (also in topics[0])');
+refuses('a topic on a cluster without brokers', (s) => { at(s, 'topics', 0).cluster = 'OtherCluster'; },
+  'topics[0].cluster: no master broker (brokerId 0) is in cluster "OtherCluster" (known: "DefaultCluster")');
+refuses('a topic on an unknown broker', (s) => { at(s, 'topics', 0).brokers = [{ name: 'broker-b' }]; },
+  'topics[0].brokers[0].name: no broker is named "broker-b" (did you mean "broker-a"?)');
+refuses('a topic with both cluster and brokers', (s) => { Object.assign(at(s, 'topics', 0), { cluster: 'DefaultCluster', brokers: [{ name: 'broker-a' }] }); },
+  'topics[0]: give either "cluster" (every master of a cluster) or "brokers" (named brokers), not both');
+refuses('a crash of an unknown broker', (s) => { at(s, 'timeline', 0).target = 'broker-x'; },
+  'timeline[0].target: no broker is named "broker-x" (did you mean "broker-a"?)');
+refuses('a crash of a brokerId that does not exist', (s) => { at(s, 'timeline', 0).brokerId = 2; },
+  'timeline[0].brokerId: "broker-a" has no broker with brokerId 2 (it has 0, 1)');
+refuses('a NameServer action on an unknown id', (s) => { s.timeline = [{ at: 1, action: 'crashNameServer', target: 'ns-9' }]; },
+  'timeline[0].target: no NameServer has id "ns-9" (did you mean "ns-1"?)');
+refuses('removing a consumer before it is added', (s) => {
+  s.timeline = [
+    { at: 5000, action: 'addConsumer', consumer: { id: 'c-2', group: 'CG', topic: 'TopicTest' } },
+    { at: 1000, action: 'removeConsumer', target: 'c-2' },
+  ];
+}, 'timeline[1].target: consumer "c-2" is only added later, at 5000 ms (timeline[0])');
+refuses('a producer action on a consumer', (s) => { s.timeline = [{ at: 1, action: 'setProducerRate', target: 'c-1', ratePerSec: 0 }]; },
+  'timeline[0].target: no producer has id "c-1" (known: "p-1")');
+refuses('a link to nothing', (s) => { s.timeline = [{ at: 1, action: 'partitionLink', target: 'ns-1', peer: 'nobody' }]; },
+  'timeline[0].peer: no NameServer, broker or client is named "nobody" (known: "ns-1", "broker-a", "p-1", "c-1")');
+refuses('an updateTopic of an undeclared topic', (s) => { s.timeline = [{ at: 1, action: 'updateTopic', topic: 'Other', perm: 4 }]; },
+  'timeline[0].topic: no topic in "topics" is named "Other" (known: "TopicTest")');
+refuses('an updateTopic that changes nothing', (s) => { s.timeline = [{ at: 1, action: 'updateTopic', topic: 'TopicTest' }]; },
+  'timeline[0]: give at least one of writeQueueNums, readQueueNums or perm');
+refuses('CONFIG allocation without a queue list', (s) => { at(s, 'consumers', 0).allocateStrategy = 'CONFIG'; },
+  'consumers[0].messageQueueList: must list at least one "brokerName:queueId" when allocateStrategy is CONFIG');
+refuses('MACHINE_ROOM allocation without machine rooms', (s) => { at(s, 'consumers', 0).allocateStrategy = 'MACHINE_ROOM'; },
+  'consumers[0].consumeridcs: must list at least one machine room when allocateStrategy is MACHINE_ROOM');
+refuses('a group whose consumers subscribe differently', (s) => {
+  (s.consumers as Json[]).push({ id: 'c-2', group: 'CG', topic: 'TopicTest', subscription: 'TagA' });
+}, 'consumers[1].subscription: must be "*" like the other consumers of group "CG" (also in consumers[0])');
+refuses('a delay level past 18', (s) => { at(s, 'producers', 0).delayLevel = 19; },
+  'producers[0].delayLevel: must be an integer from 0 to 18 (0 for none, else a level of messageDelayLevel)');
+refuses('a failure rate above 1', (s) => { at(s, 'consumers', 0).failureRate = 1.5; },
+  'consumers[0].failureRate: must be a number from 0 to 1');
+refuses('a malformed queue in messageQueueList', (s) => { at(s, 'consumers', 0).messageQueueList = ['broker-a-0']; },
+  'consumers[0].messageQueueList[0]: must be a queue written "brokerName:queueId", such as "broker-a:0"');
+refuses('a list item that is not an object', (s) => { s.nameServers = ['ns-1']; },
+  'nameServers[0]: must be an object ({ ... })');
+refuses('a section that is not a list', (s) => { s.brokers = { name: 'broker-a' }; },
+  'brokers: must be a list ([ ... ])');
+
+describe('validateScenario: each problem names its path', () => {
+  it.each(cases)('refuses %s', (_what, change, expected) => {
+    const scenario = base();
+    change(scenario);
+    expect(lines(scenario)).toEqual([expected]);
+  });
+
+  it('accepts the base scenario the cases start from', () => {
+    expect(lines(base())).toEqual([]);
+  });
+
+  it('refuses a value that is not an object', () => {
+    for (const input of [null, [], 42, 'scenario', undefined]) {
+      expect(errorsOf(input)).toEqual([{ path: '$', message: 'must be a JSON object: a RocketScope scenario file ({ "version": 1, ... })' }]);
+    }
+  });
+
+  it('refuses more producers than the bound, counting those added in the timeline', () => {
+    const scenario = base();
+    scenario.producers = Array.from({ length: 1000 }, (_, i) => ({ id: `p-${i}`, group: 'PG', topic: 'TopicTest' }));
+    scenario.timeline = [{ at: 1, action: 'addProducer', producer: { id: 'p-extra', group: 'PG', topic: 'TopicTest' } }];
+    expect(lines(scenario)).toEqual(['timeline[0].producer: at most 1000 producers, counting those added in the timeline']);
+  });
+});
+
+describe('validateScenario: every problem at once', () => {
+  it('reports all the problems of one file, structural and cross-reference', () => {
+    const scenario = base();
+    at(scenario, 'topics', 0).readQueueNums = 0;
+    at(scenario, 'brokers', 0).port = 0;
+    at(scenario, 'producers', 0).ratePerSec = -1;
+    at(scenario, 'consumers', 0).id = 'p-1';
+    scenario.nameServers = [{ id: 'ns-1' }, { id: 'ns-1' }];
+    scenario.timeline = [{ at: 1, action: 'crashNameServer', target: 'ns-2' }, { at: 2, action: 'crashBroker', target: 'broker-a', extra: 1 }];
+    expect(lines(scenario)).toEqual([
+      'brokers[0].port: must be an integer from 1 to 65535',
+      'topics[0].readQueueNums: must be an integer from 1 to 1024',
+      'producers[0].ratePerSec: must be a number from 0 to 10000 (messages per second)',
+      'timeline[1]: unknown field "extra"',
+      'nameServers[1].id: duplicate NameServer id "ns-1" (also in nameServers[0])',
+      'timeline[0].target: no NameServer has id "ns-2" (did you mean "ns-1"?)',
+    ]);
+  });
+
+  it('does not repeat a problem as a broken reference: a topic naming an invalid broker is not reported', () => {
+    const scenario = base();
+    at(scenario, 'brokers', 0).port = 'x';
+    at(scenario, 'topics', 0).brokers = [{ name: 'broker-a' }];
+    expect(lines(scenario)).toEqual(['brokers[0].port: must be an integer from 1 to 65535']);
+  });
+
+  it('checks timestamps against the bound, not against a durationMs that is itself wrong', () => {
+    const scenario = base();
+    scenario.durationMs = 'long';
+    expect(lines(scenario)).toEqual(['durationMs: must be an integer from 1 to 86400000 (at most 24 h of virtual time)']);
+  });
+});

@@ -14,7 +14,8 @@ export class MarkSet {
 
   /** Adds the key at this position; returns false when it was already present. */
   add(key: string, position: number): boolean {
-    if (this.has(key, position)) return false;
+    const mark = this.marks.get(key);
+    if (mark !== undefined && mark < position) return false;
     this.marks.set(key, position);
     return true;
   }

@@ -30,13 +30,24 @@ export interface UniqIdFields {
  * start of the month(4) + counter(2). The first 20 hex digits are fixed per producer process.
  */
 export function createUniqId(fields: UniqIdFields): string {
-  const view = new DataView(new ArrayBuffer(ID_BYTES));
-  fields.ip.forEach((octet, i) => view.setUint8(i, octet));
-  view.setUint16(4, fields.pid & 0xffff);
-  view.setUint32(6, fields.classLoaderHash >>> 0);
-  view.setUint32(10, fields.startOfMonthMs >>> 0);
-  view.setUint16(14, fields.counter & 0xffff);
-  return hex(new Uint8Array(view.buffer));
+  const [a, b, c, d] = fields.ip;
+  return hexByte(a) + hexByte(b) + hexByte(c) + hexByte(d) + hex16(fields.pid) + hex32(fields.classLoaderHash)
+    + hex32(fields.startOfMonthMs) + hex16(fields.counter);
+}
+
+/** Upper-case hex of every byte value, built once: ids are made for every message. */
+const BYTE_HEX: readonly string[] = Array.from({ length: 256 }, (_, byte) => hex(Uint8Array.of(byte)));
+
+function hexByte(value: number): string {
+  return BYTE_HEX[value & 0xff]!;
+}
+
+function hex16(value: number): string {
+  return hexByte(value >>> 8) + hexByte(value);
+}
+
+function hex32(value: number): string {
+  return hex16(value >>> 16) + hex16(value);
 }
 
 /**
@@ -70,12 +81,9 @@ export function createOffsetMsgId(ip: Ipv4, port: number, commitLogOffset: numbe
   if (!Number.isSafeInteger(commitLogOffset) || commitLogOffset < 0) {
     throw new RangeError(`commitLogOffset ${commitLogOffset} is not a non-negative safe integer`);
   }
-  const view = new DataView(new ArrayBuffer(ID_BYTES));
-  ip.forEach((octet, i) => view.setUint8(i, octet));
-  view.setUint32(4, port >>> 0);
-  view.setUint32(8, Math.floor(commitLogOffset / TWO_POW_32));
-  view.setUint32(12, commitLogOffset % TWO_POW_32);
-  return hex(new Uint8Array(view.buffer));
+  const [a, b, c, d] = ip;
+  return hexByte(a) + hexByte(b) + hexByte(c) + hexByte(d) + hex32(port) + hex32(Math.floor(commitLogOffset / TWO_POW_32))
+    + hex32(commitLogOffset % TWO_POW_32);
 }
 
 /**
@@ -101,10 +109,17 @@ export function isIpv4(s: string): boolean {
 
 /** "a.b.c.d" to its four octets; throws on anything else (validate scenario input with isIpv4). */
 export function parseIpv4(s: string): Ipv4 {
+  const cached = parsedIps.get(s);
+  if (cached) return cached;
   if (!isIpv4(s)) throw new Error(`not an IPv4 address: "${s}"`);
   const [a = 0, b = 0, c = 0, d = 0] = s.split('.').map(Number);
-  return [a, b, c, d];
+  const ip: Ipv4 = [a, b, c, d];
+  parsedIps.set(s, ip);
+  return ip;
 }
+
+/** Hosts are few and ids are made per message: remember each parsed address (a pure memo). */
+const parsedIps = new Map<string, Ipv4>();
 
 /** UtilAll.ipToIPv4Str. */
 export function ipv4ToString(ip: Ipv4): string {

@@ -2,7 +2,7 @@ import { AppendLog } from './append-log.ts';
 import { AppendIndex, MarkSet } from './mark-set.ts';
 
 /**
- * Deep copy of plain simulation state: objects, arrays, Maps, Sets and typed arrays. Append logs
+ * Deep copy of plain simulation state, sharing whatever is frozen: objects, arrays, Maps, Sets and typed arrays. Append logs
  * are cloned by length (see AppendLog) and mark sets are shared (see MarkSet). Anything else (functions, class instances) is a bug in
  * the model, since it could not be restored exactly.
  */
@@ -12,6 +12,8 @@ export function cloneState<T>(value: T): T {
 
 function cloneValue(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
+  // Frozen data (routes, requests, stored messages) never changes: every copy may share it.
+  if (Object.isFrozen(value)) return value;
   if (Array.isArray(value)) return value.map(cloneValue);
   if (value instanceof AppendLog) return value.clone();
   if (value instanceof MarkSet || value instanceof AppendIndex) return value; // shared: membership depends on the restored position
@@ -25,4 +27,11 @@ function cloneValue(value: unknown): unknown {
   const copy: Record<string, unknown> = {};
   for (const key in value) copy[key] = cloneValue((value as Record<string, unknown>)[key]);
   return copy;
+}
+
+/** Freezes a value and everything inside it, so that snapshots share it instead of copying it. */
+export function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  return Object.freeze(value);
 }

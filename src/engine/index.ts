@@ -1,5 +1,5 @@
 export { AppendLog } from './append-log.ts';
-export { cloneState } from './clone.ts';
+export { cloneState, deepFreeze } from './clone.ts';
 export { AppendIndex, MarkSet } from './mark-set.ts';
 export { EventQueue } from './event-queue.ts';
 export { Network, linkKey, type NetEvent, type SendOutcome, type LinkLatency } from './network.ts';

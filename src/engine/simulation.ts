@@ -74,10 +74,14 @@ export class Simulation<S, E extends EngineEvent, M, T> {
     this.schedule(this.now + delayMs, event);
   }
 
+  /** When set, receives the trace instead of onTrace (a timeline replaying a dropped segment). */
+  onTraceOverride: ((event: T) => void) | null = null;
+
   emit(event: T): void {
     this.traceCount++;
     if (this.keepTrace) this.trace.append(event);
-    this.onTrace?.(event);
+    if (this.onTraceOverride) this.onTraceOverride(event);
+    else this.onTrace?.(event);
   }
 
   /** Time of the next pending event, or Infinity. */

@@ -16,7 +16,7 @@ import { onPullTimer, pullHandler } from './client/pull.ts';
 import { onConsumerListResponse, onRebalanceTimer } from './client/rebalance.ts';
 import type { ModelEvent, TraceEvent } from './events.ts';
 import { onNameServerChannelClosed, onNameServerRequest, onScanNotActiveBroker } from './nameserver/nameserver.ts';
-import { failChannelRequests, takePending } from './remoting.ts';
+import { SCAN_RESPONSE_TABLE, expiredRequests, failChannelRequests, takePending } from './remoting.ts';
 import type { FailureReason, RemotingResponse, RequestCode, Wire } from './remoting-types.ts';
 import type { Sim } from './sim-types.ts';
 import type { ClientState, ModelState, PendingRequest } from './state.ts';
@@ -116,6 +116,10 @@ export const MODEL_HANDLERS: HandlerTable<ModelState, ModelEvent, Wire, TraceEve
   'net.deliver': onDeliver,
   'net.closed': onClosed,
   'rpc.timeout': (state, event, sim) => failRequest(state, event.id, 'timeout', sim),
+  'remoting.scanResponseTable': (state, _event, sim) => {
+    for (const id of expiredRequests(state, sim.now)) failRequest(state, id, 'timeout', sim);
+    sim.after(SCAN_RESPONSE_TABLE.periodMs, { kind: 'remoting.scanResponseTable' });
+  },
   'rpc.failed': (state, event, sim) => failRequest(state, event.id, event.reason, sim),
   timeline: (state, event, sim) => onTimelineAction(state, event.action, sim),
   'lifecycle.start': (state, event, sim) => startNode(state, event.node, sim),

@@ -23,6 +23,7 @@ export type ModelEvent =
   | { kind: 'consumer.consumed'; client: string; epoch: number; queueKey: string; token: number; brokerName: string; messages: StoredMessage[] }
   | { kind: 'producer.send'; client: string; epoch: number; rateEpoch: number }
   | { kind: 'rpc.timeout'; id: number }
+  | { kind: 'remoting.scanResponseTable' }
   | { kind: 'rpc.failed'; id: number; reason: FailureReason };
 
 export type AnyEvent = ModelEvent | NetEvent<Wire>;

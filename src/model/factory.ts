@@ -2,7 +2,7 @@
  * Builds the initial model state from a validated scenario: every process stopped, every topic
  * configured on its brokers; the run starts each process at its startAt.
  */
-import { AppendIndex, AppendLog, MarkSet } from '../engine/index.ts';
+import { AppendLog, MarkSet } from '../engine/index.ts';
 import { RETRY_GROUP_TOPIC_PREFIX } from './defaults.ts';
 import { brokerKey } from './broker/broker.ts';
 import { updateTopicConfig } from './broker/topic-config-manager.ts';
@@ -51,7 +51,7 @@ function createBrokerState(spec: BrokerSpec, topics: TopicSpec[]): BrokerState {
     name: spec.name, brokerId: spec.brokerId, cluster: spec.cluster, role: spec.role, flushDiskType: spec.flushDiskType,
     ip: spec.ip, port: spec.port, addr: `${spec.ip}:${spec.port}`, node, status: 'stopped', partitioned: false, epoch: 0,
     topicConfigTable: {}, dataVersion: 0, commitLog: new AppendLog(), maxPhyOffset: 0, consumeQueues: {},
-    consumerTable: {}, consumerOffsetTable: {}, pullHolds: {}, unregisterQueue: [], index: new AppendIndex(),
+    consumerTable: {}, consumerOffsetTable: {}, pullHolds: {}, unregisterQueue: [], index: {},
   };
   for (const topic of topics) {
     const config = topicConfigFor(topic, spec);
@@ -64,7 +64,7 @@ export function createModelState(scenario: Scenario): ModelState {
   const state: ModelState = {
     config: scenario.config, durationMs: scenario.durationMs, nameServers: {}, brokers: {}, clients: {}, addrNodes: {}, nodeKinds: {},
     remoting: { nextId: 1, pending: {} },
-    stats: { sent: 0, failed: 0, stored: 0, consumed: 0, duplicates: 0, toDlq: 0, toRetry: 0, storedIds: new MarkSet(), consumedIds: new MarkSet(), onewayIds: new MarkSet() },
+    stats: { sent: 0, failed: 0, stored: 0, consumed: 0, duplicates: 0, toDlq: 0, toRetry: 0, storedIds: new MarkSet(), consumedIds: {}, onewayIds: new MarkSet() },
   };
   for (const spec of scenario.nameServers) {
     state.nameServers[spec.id] = { id: spec.id, ip: spec.ip, up: false, epoch: 0, ...createNameServerTables(), nextScanAt: 0 };

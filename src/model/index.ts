@@ -3,6 +3,7 @@
  */
 import { Simulation } from '../engine/index.ts';
 import { MODEL_HANDLERS } from './dispatch.ts';
+import { SCAN_RESPONSE_TABLE } from './remoting.ts';
 import type { ModelEvent, TraceEvent } from './events.ts';
 import { createModelState } from './factory.ts';
 import type { Wire } from './remoting-types.ts';
@@ -34,6 +35,7 @@ export function createSimulation(scenario: Scenario, options: ModelOptions = {})
   for (const node of Object.keys(sim.state.nodeKinds)) sim.net.addNode(node);
   for (const start of starts) sim.schedule(start.at, { kind: 'lifecycle.start', node: start.node });
   for (const action of scenario.timeline) sim.schedule(action.at, { kind: 'timeline', action });
+  sim.schedule(SCAN_RESPONSE_TABLE.initialDelayMs, { kind: 'remoting.scanResponseTable' });
   return sim;
 }
 

@@ -6,14 +6,23 @@ import type { RemotingRequest, RemotingResponse } from './remoting-types.ts';
 import type { Sim } from './sim-types.ts';
 import type { ModelState, PendingRequest } from './state.ts';
 
-/**
- * Sends a request and arms its timeout. A dead peer refuses at once (its host is up, the process
- * is gone: RST) unless `downIsUnreachable`, where the connect waits connectTimeoutMillis.
- */
-export function invoke(sim: Sim, from: string, to: string, request: RemotingRequest, timeoutMs: number, downIsUnreachable = false): number {
+export interface InvokeOptions {
+  /** A dead peer's host is unreachable: the connect waits connectTimeoutMillis (else RST at once). */
+  downIsUnreachable?: boolean;
+  /**
+   * invokeAsync: no timer of its own; scanResponseTable fails it once sentAt + timeout + 1 s has
+   * passed (NettyRemotingAbstract.scanResponseTable). invokeSync waits exactly its timeout.
+   */
+  async?: boolean;
+}
+
+/** Sends a request and arms its timeout (see InvokeOptions). */
+export function invoke(sim: Sim, from: string, to: string, request: RemotingRequest, timeoutMs: number, options: InvokeOptions = {}): number {
   const state = sim.state;
   const id = state.remoting.nextId++;
-  state.remoting.pending[id] = { id, from, to, sentAt: sim.now, request };
+  const downIsUnreachable = options.downIsUnreachable === true;
+  const expiresAt = options.async ? sim.now + timeoutMs + SCAN_RESPONSE_GRACE_MS : -1;
+  state.remoting.pending[id] = { id, from, to, sentAt: sim.now, request: Object.freeze(request), expiresAt };
   const outcome = sim.net.send(from, to, { dir: 'request', id, request });
   if (outcome === 'down') {
     const connectTimeout = state.config.connectTimeoutMs;
@@ -21,10 +30,23 @@ export function invoke(sim: Sim, from: string, to: string, request: RemotingRequ
     sim.after(delay, { kind: 'rpc.failed', id, reason: downIsUnreachable ? 'connectTimeout' : 'connectRefused' });
   } else if (outcome === 'senderDown') {
     delete state.remoting.pending[id];
-  } else {
+  } else if (!options.async) {
     sim.after(timeoutMs, { kind: 'rpc.timeout', id });
   }
   return id;
+}
+
+/** scanResponseTable's margin: a request is failed once beginTimestamp + timeout + 1000 <= now. */
+const SCAN_RESPONSE_GRACE_MS = 1_000;
+
+/** NettyRemotingClient: scanResponseTable every 1 s, first after 3 s. */
+export const SCAN_RESPONSE_TABLE = { initialDelayMs: 3_000, periodMs: 1_000 };
+
+/** Ids of the async requests whose time is up (scanResponseTable). */
+export function expiredRequests(state: ModelState, now: number): number[] {
+  return Object.values(state.remoting.pending)
+    .filter((pending) => pending.expiresAt >= 0 && pending.expiresAt <= now)
+    .map((pending) => pending.id);
 }
 
 export function oneway(sim: Sim, from: string, to: string, request: RemotingRequest): boolean {

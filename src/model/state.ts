@@ -72,6 +72,8 @@ export interface StoredMessage {
   queueOffset: number;
   commitLogOffset: number;
   size: number;
+  /** The body alone: a retry or a delayed message is stored again with the same body. */
+  bodyBytes: number;
   tags: string;
   tagsCode: number;
   keys: string;
@@ -141,8 +143,8 @@ export interface BrokerState {
   pullHolds: Record<string, HeldPull[]>;
   /** NameServers still to unregister from during a graceful shutdown (one at a time). */
   unregisterQueue: string[];
-  /** IndexService: "topic#uniqKey" and "topic#key" -> commit log indexes. */
-  index: AppendIndex;
+  /** IndexService, per topic: uniqKey and each key -> commit log indexes (RocketMQ's "topic#key"). */
+  index: Record<string, AppendIndex>;
 }
 
 export type ClientStatus = 'stopped' | 'running' | 'crashed' | 'hung';
@@ -259,8 +261,8 @@ export interface MessageStats {
   /** The id sets below are marked at the trace position (Simulation.traceCount) of their first entry. */
   /** msgIds stored at least once. */
   storedIds: MarkSet;
-  /** "group|msgId" consumed successfully at least once. */
-  consumedIds: MarkSet;
+  /** Per consumer group: msgIds consumed successfully at least once. */
+  consumedIds: Record<string, MarkSet>;
   /** ONEWAY msgIds handed to the network: stored, or lost on the way. */
   onewayIds: MarkSet;
 }
@@ -292,4 +294,6 @@ export interface PendingRequest {
   to: string;
   sentAt: number;
   request: RemotingRequest;
+  /** For async requests, when scanResponseTable fails it; -1 for sync requests (own timer). */
+  expiresAt: number;
 }

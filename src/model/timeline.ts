@@ -28,6 +28,15 @@ function brokersOf(state: ModelState, name: string, brokerId: number | undefined
   return Object.values(state.brokers).filter((broker) => broker.name === name && broker.brokerId === id);
 }
 
+/**
+ * The network node a link names: a NameServer or client by id, a broker by brokerName (its
+ * master, as for the other broker actions: the node of a broker is "brokerName/brokerId").
+ */
+function linkNode(state: ModelState, name: string): string {
+  if (state.nameServers[name] || state.clients[name]) return name;
+  return brokersOf(state, name, undefined)[0]?.node ?? name;
+}
+
 /** A process that dies: its outstanding requests die with it, its peers see the channel close. */
 function crashClient(state: ModelState, client: ClientState, sim: Sim): void {
   if (client.status !== 'running') return;
@@ -76,7 +85,7 @@ export function onTimelineAction(state: ModelState, action: TimelineAction, sim:
       return startNode(state, action.target, sim);
     case 'partitionLink':
     case 'healLink':
-      sim.net.setBlocked(action.target, action.peer, action.action === 'partitionLink');
+      sim.net.setBlocked(linkNode(state, action.target), linkNode(state, action.peer), action.action === 'partitionLink');
       return;
     default:
       return onClientAction(state, action, sim);

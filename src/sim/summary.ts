@@ -71,10 +71,13 @@ export function summarizeQueues(state: ModelState): QueueSummary[] {
         const readable = config !== undefined && isReadable(config.perm) && queueId < config.readQueueNums;
         const consumerOffsets = groupOffsets(state, topic, broker.name, queueId);
         const lag = Object.fromEntries(Object.entries(consumerOffsets).map(([group, offset]) => [group, Math.max(0, maxOffset - offset)]));
+        // What some group has not read and now never can: a queue drained before its readQueueNums
+        // shrank (the safe way, rocketmq-facts §8) strands nothing; with no group, everything.
+        const unread = Object.values(lag);
         queues.push({
           topic, broker: broker.name, queueId, maxOffset, readable,
           writable: config !== undefined && isWriteable(config.perm) && queueId < config.writeQueueNums,
-          consumerOffsets, lag, neverConsumable: readable ? 0 : maxOffset,
+          consumerOffsets, lag, neverConsumable: readable ? 0 : unread.length === 0 ? maxOffset : Math.max(...unread),
         });
       });
     }

@@ -1,7 +1,8 @@
 /**
  * The timeline of one run for the page: seek to any virtual time through checkpoints plus
  * deterministic replay (RaftScope's and Runway's approach). A seek gives exactly the state a
- * straight run to that time gives.
+ * straight run to that time gives. The trace is kept per checkpoint segment in a bounded cache;
+ * a segment that was dropped is replayed again from its checkpoint when someone reads it.
  */
 import type { Snapshot } from '../engine/index.ts';
 import { createSimulation } from '../model/index.ts';
@@ -14,21 +15,37 @@ import { summarize, type Summary } from './summary.ts';
 export interface TimelineOptions {
   /** Virtual time between checkpoints; smaller seeks faster and costs more memory. */
   checkpointEveryMs?: number;
+  /** Trace events kept in memory at most (whole segments); the rest is replayed on demand. */
+  traceBudget?: number;
+}
+
+type Checkpoint = Snapshot<ModelState, AnyEvent, TraceEvent>;
+
+/** About 600 checkpoints per run, between 1 s and 10 s apart. */
+function defaultCheckpointInterval(durationMs: number): number {
+  return Math.min(10_000, Math.max(1_000, Math.round(durationMs / 600)));
 }
 
 export class Timeline {
   readonly scenario: Scenario;
   readonly checkpointEveryMs: number;
+  private readonly traceBudget: number;
   private readonly sim: Sim;
-  private readonly checkpoints: Snapshot<ModelState, AnyEvent, TraceEvent>[] = [];
+  private readonly checkpoints: Checkpoint[] = [];
+  /** Segment k holds the trace events with t in (k·I, (k+1)·I] (segment 0 also t = 0). */
+  private readonly segments = new Map<number, TraceEvent[]>();
+  private cachedEvents = 0;
+  private scratch: Sim | null = null;
   /** The furthest virtual time simulated so far. */
   private horizonMs = 0;
 
   constructor(scenario: Scenario, options: TimelineOptions = {}) {
     this.scenario = scenario;
-    this.checkpointEveryMs = options.checkpointEveryMs ?? 2_000;
-    this.sim = createSimulation(scenario);
+    this.checkpointEveryMs = options.checkpointEveryMs ?? defaultCheckpointInterval(scenario.durationMs);
+    this.traceBudget = options.traceBudget ?? 400_000;
+    this.sim = createSimulation(scenario, { keepTrace: false, onTrace: (event) => this.record(event) });
     this.checkpoints.push(this.sim.snapshot());
+    this.segments.set(0, []);
   }
 
   get now(): number {
@@ -50,16 +67,24 @@ export class Timeline {
 
   /** Number of trace events up to the current time. */
   get traceLength(): number {
-    return this.sim.trace.length;
+    return this.sim.traceCount;
   }
 
-  traceAt(index: number): TraceEvent | undefined {
-    return this.sim.trace.at(index);
+  private segmentOf(t: number): number {
+    return t <= 0 ? 0 : Math.ceil(t / this.checkpointEveryMs) - 1;
   }
 
-  /** Trace events [from, to) of the current time's prefix. */
-  traceSlice(from: number, to = this.traceLength): TraceEvent[] {
-    return this.sim.trace.items.slice(Math.max(0, from), Math.min(to, this.traceLength));
+  /** First pass only: events beyond the horizon are new and belong to their segment. */
+  private record(event: TraceEvent): void {
+    if (event.t <= this.horizonMs && this.horizonMs > 0) return;
+    const k = this.segmentOf(event.t);
+    let segment = this.segments.get(k);
+    if (!segment) {
+      segment = [];
+      this.segments.set(k, segment);
+    }
+    segment.push(event);
+    this.cachedEvents++;
   }
 
   /** Moves to exactly time t (every event at or before t has happened). */
@@ -77,20 +102,89 @@ export class Timeline {
       const nextCheckpoint = this.checkpoints.length * this.checkpointEveryMs;
       const stop = Math.min(target, nextCheckpoint);
       this.sim.runUntil(stop);
-      if (stop === nextCheckpoint && this.sim.now === nextCheckpoint) this.checkpoints.push(this.sim.snapshot());
+      this.horizonMs = Math.max(this.horizonMs, this.sim.now);
+      if (stop === nextCheckpoint) this.checkpoints.push(this.sim.snapshot());
     }
-    this.horizonMs = Math.max(this.horizonMs, this.sim.now);
+    this.evict();
+  }
+
+  /** Drops least recently read segments over budget, never the one still being written. */
+  private evict(): void {
+    const writing = this.segmentOf(this.horizonMs);
+    for (const [k, segment] of this.segments) {
+      if (this.cachedEvents <= this.traceBudget) return;
+      if (k === writing || k === writing + 1) continue;
+      this.segments.delete(k);
+      this.cachedEvents -= segment.length;
+    }
+  }
+
+  /** The events of segment k, replayed from its checkpoint if they were dropped. */
+  private segment(k: number): TraceEvent[] {
+    const cached = this.segments.get(k);
+    if (cached) {
+      // Map order is insertion order: re-insert to mark it recently used.
+      this.segments.delete(k);
+      this.segments.set(k, cached);
+      return cached;
+    }
+    const events: TraceEvent[] = [];
+    this.scratch ??= createSimulation(this.scenario, { keepTrace: false });
+    const scratch = this.scratch;
+    scratch.restore(this.checkpoints[k]!);
+    const sink = (event: TraceEvent) => events.push(event);
+    scratch.onTraceOverride = sink;
+    scratch.runUntil(Math.min((k + 1) * this.checkpointEveryMs, this.horizonMs));
+    scratch.onTraceOverride = null;
+    this.segments.set(k, events);
+    this.cachedEvents += events.length;
+    return events;
+  }
+
+  /** The segment holding global trace index i: the last checkpoint whose traceCount <= i. */
+  private segmentIndexOf(i: number): number {
+    let low = 0;
+    let high = this.checkpoints.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.checkpoints[mid]!.traceCount <= i) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  traceAt(index: number): TraceEvent | undefined {
+    if (index < 0 || index >= this.traceLength) return undefined;
+    const k = this.segmentIndexOf(index);
+    return this.segment(k)[index - this.checkpoints[k]!.traceCount];
+  }
+
+  /** Trace events [from, to) of the current time's prefix. */
+  traceSlice(from: number, to = this.traceLength): TraceEvent[] {
+    const end = Math.min(to, this.traceLength);
+    const events: TraceEvent[] = [];
+    let i = Math.max(0, from);
+    while (i < end) {
+      const k = this.segmentIndexOf(i);
+      const base = this.checkpoints[k]!.traceCount;
+      const segment = this.segment(k);
+      const take = Math.min(end - i, segment.length - (i - base));
+      if (take <= 0) break;
+      for (let j = 0; j < take; j++) events.push(segment[i - base + j]!);
+      i += take;
+    }
+    return events;
   }
 
   /** Time of the first trace event after now (simulating ahead as needed), or the end. */
   nextTraceTime(): number {
-    const length = this.traceLength;
     const from = this.sim.now;
+    const length = this.traceLength;
     let t = from;
     while (t < this.durationMs) {
       t = Math.min(this.durationMs, Math.max(t + 1, this.sim.peekTime()));
       this.seek(t);
-      if (this.traceLength > length && this.traceAt(length)!.t > from) return this.traceAt(length)!.t;
+      if (this.traceLength > length) return this.traceAt(length)!.t;
     }
     return this.durationMs;
   }
@@ -99,7 +193,7 @@ export class Timeline {
   previousTraceTime(): number {
     const now = this.sim.now;
     for (let i = this.traceLength - 1; i >= 0; i--) {
-      const event = this.sim.trace.items[i]!;
+      const event = this.traceAt(i)!;
       if (event.t < now) return event.t;
     }
     return 0;

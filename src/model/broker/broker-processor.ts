@@ -118,7 +118,7 @@ export function onScheduleDeliver(state: ModelState, event: { broker: string; in
     return;
   }
   store(state, broker, {
-    ...parked, topic: parked.realTopic, queueId: parked.realQueueId, bodyBytes: parked.size - 91 - parked.topic.length,
+    ...parked, topic: parked.realTopic, queueId: parked.realQueueId,
     delayLevel: 0, realTopic: '', realQueueId: -1,
   }, sim);
 }
@@ -156,7 +156,7 @@ function consumerSendMsgBack(state: ModelState, broker: BrokerState, request: Re
   const { message, group } = request;
   const base: PutRequest = {
     msgId: message.msgId, topic: '', queueId: 0, tags: message.tags, keys: message.keys,
-    bodyBytes: Math.max(0, message.size - 91 - message.topic.length), producer: message.producer, bornTimestamp: message.bornTimestamp,
+    bodyBytes: message.bodyBytes, producer: message.producer, bornTimestamp: message.bornTimestamp,
     reconsumeTimes: message.reconsumeTimes + 1, originTopic: message.originTopic, delayLevel: 0, realTopic: '', realQueueId: -1,
   };
   if (message.reconsumeTimes >= request.maxReconsumeTimes || request.delayLevel < 0) {

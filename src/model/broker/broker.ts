@@ -46,7 +46,7 @@ export function registerBrokerAll(state: ModelState, broker: BrokerState, sim: S
       brokerAddr: broker.addr,
       topicConfigTable: broker.topicConfigTable,
       dataVersion: broker.dataVersion,
-    }, state.config.registerBrokerTimeoutMs, true);
+    }, state.config.registerBrokerTimeoutMs, { downIsUnreachable: true });
   }
 }
 
@@ -85,7 +85,7 @@ export function unregisterNext(state: ModelState, broker: BrokerState, remaining
   }
   invoke(sim, broker.node, nameServer, {
     code: 'UNREGISTER_BROKER', brokerName: broker.name, brokerId: broker.brokerId, cluster: broker.cluster, brokerAddr: broker.addr,
-  }, state.config.unregisterBrokerTimeoutMs, true);
+  }, state.config.unregisterBrokerTimeoutMs, { downIsUnreachable: true });
   broker.unregisterQueue = rest;
 }
 

@@ -2,6 +2,7 @@
  * DefaultMessageStore: the CommitLog (physical offsets growing by each message's size), one
  * ConsumeQueue per queue (logical offsets 0, 1, 2 ...), and the IndexService by key.
  */
+import { AppendIndex } from '../../engine/index.ts';
 import { COMMITLOG_FIXED_BYTES } from '../defaults.ts';
 import { isMatchedByConsumeQueue, tagsString2tagsCode, type SubscriptionData } from '../filter.ts';
 import { createOffsetMsgId, parseIpv4 } from '../message-id.ts';
@@ -24,24 +25,27 @@ export interface PutRequest {
   realQueueId: number;
 }
 
-/** The properties string as MessageDecoder.messageProperties2String writes it (name\u0001value\u0002). */
-function propertiesLength(request: PutRequest): number {
+/**
+ * The properties string as MessageDecoder.messageProperties2String writes it (name\u0001value\u0002).
+ * SendMessageProcessor adds CLUSTER (the broker's cluster name) and drops "WAIT=true" before storing.
+ */
+function propertiesLength(request: PutRequest, cluster: string): number {
   let length = 'UNIQ_KEY'.length + request.msgId.length + 2;
   if (request.tags) length += 'TAGS'.length + request.tags.length + 2;
   if (request.keys) length += 'KEYS'.length + request.keys.length + 2;
-  return length;
+  return length + 'CLUSTER'.length + cluster.length + 2;
 }
 
 /** CommitLog.calMsgLength: fixed fields + body + topic + properties. */
-export function messageSize(request: PutRequest): number {
-  return COMMITLOG_FIXED_BYTES + request.bodyBytes + request.topic.length + propertiesLength(request);
+export function messageSize(request: PutRequest, cluster: string): number {
+  return COMMITLOG_FIXED_BYTES + request.bodyBytes + request.topic.length + propertiesLength(request, cluster);
 }
 
 /** putMessage: append to the commit log, dispatch to the consume queue and the index. */
 export function putMessage(broker: BrokerState, request: PutRequest, now: number): { message: StoredMessage; index: number } {
   ensureSystemTopic(broker, request.topic);
   const queue = broker.consumeQueues[request.topic]![request.queueId]!;
-  const size = messageSize(request);
+  const size = messageSize(request, broker.cluster);
   const commitLogOffset = broker.maxPhyOffset;
   broker.maxPhyOffset += size;
   const message: StoredMessage = {
@@ -52,6 +56,7 @@ export function putMessage(broker: BrokerState, request: PutRequest, now: number
     queueOffset: queue.length,
     commitLogOffset,
     size,
+    bodyBytes: request.bodyBytes,
     tags: request.tags,
     tagsCode: tagsString2tagsCode(request.tags),
     keys: request.keys,
@@ -64,16 +69,24 @@ export function putMessage(broker: BrokerState, request: PutRequest, now: number
     realTopic: request.realTopic,
     realQueueId: request.realQueueId,
   };
-  const index = broker.commitLog.append(message);
+  const index = broker.commitLog.append(Object.freeze(message));
   queue.append(index);
   buildIndex(broker, message, index);
   return { message, index };
 }
 
-/** IndexService: "topic#uniqKey" and "topic#key" for each space-separated key. */
+/** IndexService: "topic#uniqKey" and "topic#key" for each space-separated key (KEY_SEPARATOR). */
 function buildIndex(broker: BrokerState, message: StoredMessage, index: number): void {
-  const keys = [message.msgId, ...message.keys.split(' ').filter((key) => key.length > 0)];
-  for (const key of keys) broker.index.add(`${message.topic}#${key}`, index);
+  const topicIndex = (broker.index[message.topic] ??= new AppendIndex());
+  topicIndex.add(message.msgId, index);
+  if (message.keys === '') return;
+  for (const key of message.keys.split(' ')) if (key.length > 0) topicIndex.add(key, index);
+}
+
+/** queryMessage by key or unique key: the stored messages, oldest first. */
+export function queryMessageByKey(broker: BrokerState, topic: string, key: string): StoredMessage[] {
+  const positions = broker.index[topic]?.get(key, broker.commitLog.length) ?? [];
+  return positions.map((position) => broker.commitLog.at(position)!);
 }
 
 export function getMaxOffset(broker: BrokerState, topic: string, queueId: number): number {

@@ -2,9 +2,11 @@
  * ScheduleMessageService: delayed messages wait in SCHEDULE_TOPIC_XXXX (queue = level - 1) and
  * are written to their real topic when due. Retries use it too (delay level 3 + reconsumeTimes).
  */
+import { PERM_READ, PERM_WRITE } from '../perm.ts';
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, ModelState } from '../state.ts';
 import { putMessage, type PutRequest } from './message-store.ts';
+import { updateTopicConfig } from './topic-config-manager.ts';
 
 /** TopicValidator.RMQ_SYS_SCHEDULE_TOPIC. */
 export const SCHEDULE_TOPIC = 'SCHEDULE_TOPIC_XXXX';
@@ -24,10 +26,20 @@ export function delayOfLevel(state: ModelState, level: number): number {
   return levels[Math.min(level, levels.length) - 1] ?? 0;
 }
 
+/**
+ * TopicConfigManager's constructor creates SCHEDULE_TOPIC_XXXX with SCHEDULE_TOPIC_QUEUE_NUM (18)
+ * read and write queues: one per delay level, so level L is queue L-1 (delayLevel2QueueId).
+ */
+function ensureScheduleTopic(broker: BrokerState, queueNums: number): void {
+  if (broker.topicConfigTable[SCHEDULE_TOPIC]) return;
+  updateTopicConfig(broker, { topicName: SCHEDULE_TOPIC, readQueueNums: queueNums, writeQueueNums: queueNums, perm: PERM_READ | PERM_WRITE });
+}
+
 /** Parks a message for its delay level; the broker writes it to realTopic when due. */
 export function putDelayed(state: ModelState, broker: BrokerState, request: PutRequest, sim: Sim): ReturnType<typeof putMessage> {
   const levels = parseDelayLevels(state.config.messageDelayLevel);
   const level = Math.min(request.delayLevel, levels.length);
+  ensureScheduleTopic(broker, levels.length);
   const parked = putMessage(broker, {
     ...request, topic: SCHEDULE_TOPIC, queueId: level - 1, realTopic: request.topic, realQueueId: request.queueId, delayLevel: level,
   }, sim.now);

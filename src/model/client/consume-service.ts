@@ -2,6 +2,7 @@
  * ConsumeMessageConcurrentlyService: consumeThreadMax threads run the listener; a failure is
  * sent back to the broker (retry topic, then DLQ); the offset advances past the batch.
  */
+import { MarkSet } from '../../engine/index.ts';
 import { invoke } from '../remoting.ts';
 import { trace, type Sim } from '../sim-types.ts';
 import type { ConsumerState, ModelState, PendingRequest, ProcessQueue, StoredMessage } from '../state.ts';
@@ -47,7 +48,8 @@ export function onConsumed(state: ModelState, event: { client: string; epoch: nu
 function consumeSucceeded(state: ModelState, consumer: ConsumerState, message: StoredMessage, brokerName: string, sim: Sim): void {
   const stats = state.stats;
   // At-least-once: a second success for the same group and msgId is a duplicate.
-  if (stats.consumedIds.add(`${consumer.spec.group}|${message.msgId}`, sim.traceCount)) stats.consumed++;
+  const consumedIds = (stats.consumedIds[consumer.spec.group] ??= new MarkSet());
+  if (consumedIds.add(message.msgId, sim.traceCount)) stats.consumed++;
   else stats.duplicates++;
   trace(sim, {
     type: 'message.consumed', consumer: consumer.id, group: consumer.spec.group, msgId: message.msgId, broker: brokerName,

@@ -2,6 +2,7 @@
  * DefaultMQPushConsumer's life: start (routes, then heartbeat, then rebalance), heartbeats to
  * every broker it knows, offsets persisted every 5 s, graceful shutdown, crash and hang.
  */
+import { deepFreeze } from '../../engine/index.ts';
 import { oneway } from '../remoting.ts';
 import type { Sim } from '../sim-types.ts';
 import type { ConsumerState, ModelState } from '../state.ts';
@@ -78,7 +79,7 @@ export function shutdownConsumer(state: ModelState, consumer: ConsumerState, sim
 export const consumerRouteListener: RouteListener = {
   onRouteChanged(_state, client, topic, route) {
     // The new queues are used at the next rebalance, not at once (MQClientInstance).
-    if (client.kind === 'consumer') client.topicSubscribeInfoTable[topic] = topicRouteData2SubscribeQueues(topic, route);
+    if (client.kind === 'consumer') client.topicSubscribeInfoTable[topic] = deepFreeze(topicRouteData2SubscribeQueues(topic, route));
   },
   onRouteAnswered() {},
   onRouteFailed() {},

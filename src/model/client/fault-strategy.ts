@@ -3,7 +3,7 @@
  * tables (client/.../latency/MQFaultStrategy.java, LatencyFaultToleranceImpl.java).
  */
 import { LATENCY_TABLES } from '../defaults.ts';
-import type { Rng } from '../../engine/index.ts';
+import { deepFreeze, type Rng } from '../../engine/index.ts';
 import type { FaultItem, TopicPublishInfo } from '../state.ts';
 import type { MessageQueue } from './allocate-strategies.ts';
 
@@ -17,7 +17,7 @@ function nextIndex(info: TopicPublishInfo): number {
 
 /** A new TopicPublishInfo starts its index at a random int (ThreadLocalIndex). */
 export function createPublishInfo(messageQueueList: MessageQueue[], rng: Rng, fromDefaultTopic: boolean): TopicPublishInfo {
-  return { messageQueueList, sendWhichQueue: rng.nextUint32() & 0x7fffffff, fromDefaultTopic };
+  return { messageQueueList: deepFreeze(messageQueueList), sendWhichQueue: rng.nextUint32() & 0x7fffffff, fromDefaultTopic };
 }
 
 /** Without fault tolerance: the next queue; on a retry, the next one on another broker if any. */

@@ -3,6 +3,7 @@
  * (NettyRemotingClient: shuffled list, random start, sticky until a request fails), the route
  * refresh every pollNameServerInterval, and the broker address table built from the routes.
  */
+import { deepFreeze } from '../../engine/index.ts';
 import type { FailureReason, RemotingResponse } from '../remoting-types.ts';
 import { invoke } from '../remoting.ts';
 import { trace, type Sim } from '../sim-types.ts';
@@ -66,7 +67,7 @@ function queryNextRoute(state: ModelState, client: ClientState, sim: Sim): void 
 export function queryRoute(state: ModelState, client: ClientState, topic: string, sim: Sim): void {
   const nameServer = chooseNameServer(client, sim);
   if (nameServer === null) return;
-  invoke(sim, client.id, nameServer, { code: 'GET_ROUTEINFO_BY_TOPIC', topic, client: client.id }, state.config.mqClientApiTimeoutMs, true);
+  invoke(sim, client.id, nameServer, { code: 'GET_ROUTEINFO_BY_TOPIC', topic, client: client.id }, state.config.mqClientApiTimeoutMs, { downIsUnreachable: true });
 }
 
 /** What producers and consumers do with route answers. */
@@ -114,7 +115,7 @@ export function onRouteFailure(state: ModelState, pending: PendingRequest, reaso
 function updateRoute(state: ModelState, client: ClientState, topic: string, route: TopicRouteData, nameServer: string, sim: Sim, listener: RouteListener): void {
   const old = client.topicRouteTable[topic];
   if (old && routeSignature(old) === routeSignature(route)) return;
-  client.topicRouteTable[topic] = route;
+  client.topicRouteTable[topic] = deepFreeze(route);
   rebuildBrokerAddrTable(client);
   trace(sim, {
     type: 'route.updated',

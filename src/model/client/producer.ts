@@ -92,7 +92,9 @@ function sendAttempt(state: ModelState, producer: ProducerState, message: SendIn
   const topic = producer.spec.topic;
   const info = producer.publishInfo[topic];
   if (!info || info.messageQueueList.length === 0) return finish(state, producer, message, 'FAILED', sim);
-  if (sim.now - message.beginAt > state.config.sendMsgTimeoutMs) return finish(state, producer, message, 'FAILED', sim);
+  // sendDefaultImpl: `if (timeout < costTime) callTimeout`. After waiting out a whole timeout the
+  // real clock is always past it; on the integer virtual clock an exhausted budget must stop too.
+  if (sim.now - message.beginAt >= state.config.sendMsgTimeoutMs) return finish(state, producer, message, 'FAILED', sim);
   const attempt = { ...message, attempt: message.attempt + 1 };
   const mq = state.config.sendLatencyFaultEnable
     ? selectWithFaultTolerance(producer.faultItems, info, message.lastBrokerName, sim.now, state.config.rocketmqVersion)

@@ -25,7 +25,7 @@ export function pullMessage(state: ModelState, consumer: ConsumerState, key: str
     code: 'PULL_MESSAGE', group: consumer.spec.group, topic: pq.mq.topic, queueId: pq.mq.queueId, queueOffset: pq.nextOffset,
     maxMsgNums: state.config.pullBatchSize, subscription: subscriptionOf(consumer, pq.mq.topic),
     suspendTimeoutMs: state.config.brokerSuspendMaxTimeMs, queueKey: key, token: pq.token,
-  }, state.config.consumerTimeoutWhenSuspendMs);
+  }, state.config.consumerTimeoutWhenSuspendMs, { async: true });
 }
 
 function pullLater(consumer: ConsumerState, key: string, pq: ProcessQueue, delayMs: number, sim: Sim): void {
@@ -50,7 +50,9 @@ export const pullHandler = {
       const subscription = buildSubscriptionData(subscriptionOf(consumer, pq.mq.topic));
       const messages = (response.messages ?? []).filter((message) => isMatchedByClient(subscription, message.tags));
       if (messages.length > 0) submitConsumeRequest(consumer, key, pq, messages, sim);
-      else if (response.messages && response.messages.length > 0) consumer.offsetTable[key] = pq.nextOffset;
+      // correctTagsOffset (NO_NEW_MSG / NO_MATCHED_MSG): nothing left to consume, so the offset
+      // moves past the filtered-out messages; otherwise the consumed messages will move it.
+      else if (pq.msgCount === 0) consumer.offsetTable[key] = pq.nextOffset;
       pullMessage(state, consumer, key, pq, sim);
       return;
     }

@@ -23,8 +23,14 @@ export function rebalanceImmediately(state: ModelState, consumer: ConsumerState,
 export function onRebalanceTimer(state: ModelState, event: { client: string; epoch: number; periodic: boolean }, sim: Sim): void {
   const consumer = state.clients[event.client];
   if (!isLive(consumer, event.epoch) || consumer.kind !== 'consumer') return;
-  if (event.periodic) sim.after(state.config.rebalanceIntervalMs, { kind: 'consumer.rebalance', client: consumer.id, epoch: consumer.epoch, periodic: true });
-  else consumer.rebalanceScheduled = false;
+  if (event.periodic) {
+    // RebalanceService waits waitInterval after every run, a woken one included
+    // (waitForRunning, then doRebalance): an immediate rebalance pushes the next periodic one back.
+    const due = consumer.lastRebalanceAt + state.config.rebalanceIntervalMs;
+    const next = { kind: 'consumer.rebalance', client: consumer.id, epoch: consumer.epoch, periodic: true } as const;
+    if (sim.now < due) return sim.schedule(due, next);
+    sim.after(state.config.rebalanceIntervalMs, next);
+  } else consumer.rebalanceScheduled = false;
   consumer.lastRebalanceAt = sim.now;
   for (const topic of topicsOf(consumer)) rebalanceByTopic(state, consumer, topic, sim);
 }

@@ -1,0 +1,42 @@
+/** A compact table with a visible caption, for RocketMQ's tables in the inspector. */
+import type { ReactNode } from 'react';
+
+export interface DataTableProps {
+  caption: string;
+  columns: string[];
+  /** Each row: a stable key and one cell per column. */
+  rows: { key: string; cells: ReactNode[] }[];
+  empty: string;
+  testId?: string;
+}
+
+export function DataTable({ caption, columns, rows, empty, testId }: DataTableProps) {
+  return (
+    <div className="rs-table-scroll" data-testid={testId}>
+      <table className="rs-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>{columns.map((column) => <th key={column} scope="col">{column}</th>)}</tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr><td colSpan={columns.length} className="rs-muted">{empty}</td></tr>
+          ) : rows.map((row) => (
+            <tr key={row.key}>{row.cells.map((cell, i) => <td key={i}>{cell}</td>)}</tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A list of label / value pairs above the tables. */
+export function Facts({ items }: { items: [string, ReactNode][] }) {
+  return (
+    <dl className="rs-facts">
+      {items.map(([label, value]) => (
+        <div key={label}><dt>{label}</dt><dd>{value}</dd></div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * A broker's tables: topicConfigTable with perm2String, the consume queues' maxOffset per
+ * queue id, consumerTable (groups and their channels) and consumerOffsetTable.
+ */
+import { perm2String } from '../../model/perm.ts';
+import type { BrokerState } from '../../model/state.ts';
+import { formatSeconds } from '../../viz/format.ts';
+import { DataTable, Facts } from './DataTable.tsx';
+import { brokerStatus } from './status.ts';
+import type { PanelStrings } from './strings.ts';
+
+export function InspectBroker({ broker, timeMs, strings }: { broker: Readonly<BrokerState>; timeMs: number; strings: PanelStrings }) {
+  const topicRows = Object.values(broker.topicConfigTable).map((config) => ({
+    key: config.topicName,
+    cells: [config.topicName, String(config.writeQueueNums), String(config.readQueueNums), perm2String(config.perm)],
+  }));
+  const queueRows = Object.entries(broker.consumeQueues).map(([topic, queues]) => ({
+    key: topic,
+    cells: [topic, <span key="q" className="rs-mono">{queues.map((queue, queueId) => `${queueId}:${queue.length}`).join('  ')}</span>],
+  }));
+  const groupRows = Object.values(broker.consumerTable).map((group) => ({
+    key: group.groupName,
+    cells: [
+      group.groupName, group.messageModel,
+      Object.entries(group.channels).map(([clientId, channel]) => `${clientId} (${strings.ago(formatSeconds(timeMs - channel.lastUpdateTimestamp))})`).join(', ') || strings.none,
+      Object.entries(group.subscriptions).map(([topic, expression]) => `${topic}: ${expression}`).join(', '),
+    ],
+  }));
+  const offsetRows = Object.entries(broker.consumerOffsetTable).flatMap(([group, offsets]) =>
+    Object.entries(offsets).map(([key, offset]) => ({ key: `${group}|${key}`, cells: [group, key, String(offset)] })));
+  return (
+    <div className="rs-inspect" data-testid="inspect-broker">
+      <h3>Broker {broker.name}/{broker.brokerId}</h3>
+      <Facts items={[
+        [strings.statusLabel, strings.status[brokerStatus(broker)]],
+        [strings.role, broker.role],
+        [strings.address, broker.addr],
+        [strings.cluster, broker.cluster],
+      ]} />
+      <DataTable caption={strings.topicConfigTable} columns={[strings.topic, 'writeQueueNums', 'readQueueNums', 'perm']} rows={topicRows} empty={strings.none} testId="topicConfigTable" />
+      <DataTable caption={strings.consumeQueues} columns={[strings.topic, 'queueId:maxOffset']} rows={queueRows} empty={strings.none} testId="consumeQueues" />
+      <DataTable caption={strings.consumerTable} columns={[strings.group, 'messageModel', strings.channels, strings.subscription]} rows={groupRows} empty={strings.none} testId="consumerTable" />
+      <DataTable caption={strings.consumerOffsetTable} columns={[strings.group, 'topic@queueId', strings.committed]} rows={offsetRows} empty={strings.none} testId="consumerOffsetTable" />
+    </div>
+  );
+}

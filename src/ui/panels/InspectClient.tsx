@@ -1,0 +1,64 @@
+/**
+ * A producer's or consumer's MQClientInstance: the chosen NameServer, each cached route as the
+ * write queues (topicRouteData2TopicPublishInfo) and read queues (topicRouteData2TopicSubscribeInfo)
+ * it gives, and for a consumer its allocated queues with their offsets.
+ */
+import { queueLabel, topicRouteData2PublishQueues, topicRouteData2SubscribeQueues } from '../../model/client/topic-route.ts';
+import type { ClientState, ConsumerState } from '../../model/state.ts';
+import { DataTable, Facts } from './DataTable.tsx';
+import type { PanelStrings } from './strings.ts';
+
+function QueueList({ labels, strings }: { labels: string[]; strings: PanelStrings }) {
+  return <span className="rs-mono">{labels.length > 0 ? labels.join(' ') : strings.none}</span>;
+}
+
+function AllocatedQueues({ consumer, strings }: { consumer: Readonly<ConsumerState>; strings: PanelStrings }) {
+  const rows = Object.entries(consumer.processQueueTable)
+    .filter(([, pq]) => !pq.dropped)
+    .map(([key, pq]) => ({
+      key,
+      cells: [
+        pq.mq.topic, queueLabel(pq.mq), String(pq.nextOffset),
+        String(consumer.offsetTable[key] ?? '—'), String(consumer.committedOffsets[key] ?? '—'), String(pq.msgCount),
+      ],
+    }));
+  return (
+    <DataTable caption={strings.allocatedQueues} columns={[strings.topic, strings.queue, 'nextOffset', strings.offset, strings.committed, strings.pendingMessages]}
+      rows={rows} empty={strings.none} testId="allocatedQueues" />
+  );
+}
+
+function roleFacts(client: Readonly<ClientState>, strings: PanelStrings): [string, string][] {
+  if (client.kind === 'producer') {
+    return [[strings.group, client.spec.group], [strings.topic, client.spec.topic], ['sendMode', client.spec.sendMode], ['ratePerSec', strings.sendRate(client.ratePerSec)]];
+  }
+  return [
+    [strings.group, client.spec.group], [strings.topic, client.spec.topic], [strings.subscription, client.spec.subscription],
+    ['messageModel', client.spec.messageModel], ['allocateStrategy', client.spec.allocateStrategy],
+  ];
+}
+
+export function InspectClient({ client, strings }: { client: Readonly<ClientState>; strings: PanelStrings }) {
+  const routeRows = Object.entries(client.topicRouteTable).map(([topic, route]) => ({
+    key: topic,
+    cells: [
+      topic,
+      <QueueList key="w" labels={topicRouteData2PublishQueues(topic, route).map(queueLabel)} strings={strings} />,
+      <QueueList key="r" labels={topicRouteData2SubscribeQueues(topic, route).map(queueLabel)} strings={strings} />,
+    ],
+  }));
+  return (
+    <div className="rs-inspect" data-testid="inspect-client">
+      <h3>{client.kind === 'producer' ? strings.producer : strings.consumer} {client.id}</h3>
+      <Facts items={[
+        [strings.statusLabel, strings.status[client.status]],
+        ['clientId', client.clientId],
+        [strings.chosenNameServer, client.namesrvChosen ?? strings.none],
+        ['namesrvAddrList', client.namesrvAddrList.join(', ') || strings.none],
+        ...roleFacts(client, strings),
+      ]} />
+      <DataTable caption={strings.topicRouteTable} columns={[strings.topic, strings.writeQueues, strings.readQueues]} rows={routeRows} empty={strings.none} testId="topicRouteTable" />
+      {client.kind === 'consumer' && <AllocatedQueues consumer={client} strings={strings} />}
+    </div>
+  );
+}

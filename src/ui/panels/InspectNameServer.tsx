@@ -1,0 +1,34 @@
+/** A NameServer's RouteInfoManager tables: brokerAddrTable, brokerLiveTable and topicQueueTable. */
+import { NAMESRV_PORT } from '../../model/defaults.ts';
+import { perm2String } from '../../model/perm.ts';
+import type { NameServerState } from '../../model/state.ts';
+import { formatSeconds, formatTime } from '../../viz/format.ts';
+import { DataTable, Facts } from './DataTable.tsx';
+import type { PanelStrings } from './strings.ts';
+
+export function InspectNameServer({ ns, timeMs, strings }: { ns: Readonly<NameServerState>; timeMs: number; strings: PanelStrings }) {
+  const addrRows = Object.values(ns.brokerAddrTable).flatMap((data) =>
+    Object.entries(data.brokerAddrs).map(([brokerId, addr]) => ({ key: `${data.brokerName}/${brokerId}`, cells: [data.brokerName, brokerId, addr, data.cluster] })));
+  const liveRows = Object.entries(ns.brokerLiveTable).map(([addr, info]) => ({
+    key: addr,
+    cells: [addr, `${info.brokerName}/${info.brokerId}`, `${formatTime(info.lastUpdateTimestamp)} (${strings.ago(formatSeconds(timeMs - info.lastUpdateTimestamp))})`, String(info.heartbeatTimeoutMillis), String(info.dataVersion)],
+  }));
+  const topicRows = Object.entries(ns.topicQueueTable).flatMap(([topic, queueDatas]) =>
+    Object.values(queueDatas).map((data) => ({
+      key: `${topic}@${data.brokerName}`,
+      cells: [topic, data.brokerName, String(data.writeQueueNums), String(data.readQueueNums), perm2String(data.perm)],
+    })));
+  return (
+    <div className="rs-inspect" data-testid="inspect-nameserver">
+      <h3>NameServer {ns.id}</h3>
+      <Facts items={[
+        [strings.statusLabel, strings.status[ns.up ? 'up' : 'down']],
+        [strings.address, `${ns.ip}:${NAMESRV_PORT}`],
+        ['nextScanAt', ns.up ? formatTime(ns.nextScanAt) : strings.none],
+      ]} />
+      <DataTable caption="brokerAddrTable" columns={['brokerName', 'brokerId', strings.address, strings.cluster]} rows={addrRows} empty={strings.none} testId="brokerAddrTable" />
+      <DataTable caption="brokerLiveTable" columns={[strings.address, 'broker', strings.lastUpdate, 'heartbeatTimeoutMillis', 'dataVersion']} rows={liveRows} empty={strings.none} testId="brokerLiveTable" />
+      <DataTable caption="topicQueueTable" columns={[strings.topic, 'brokerName', 'writeQueueNums', 'readQueueNums', 'perm']} rows={topicRows} empty={strings.none} testId="topicQueueTable" />
+    </div>
+  );
+}

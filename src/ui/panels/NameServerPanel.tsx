@@ -1,0 +1,112 @@
+/**
+ * Each NameServer's view of the cluster: up or down, its brokerLiveTable with the time since
+ * every broker's last registration and the countdown to the 120 s expiry, the next
+ * scanNotActiveBroker, its routes per topic, and a sentence wherever two NameServers disagree.
+ */
+import { NAMESRV_PORT, type SimConfig } from '../../model/defaults.ts';
+import { formatSeconds } from '../../viz/format.ts';
+import { useSimView } from '../use-sim.ts';
+import { Countdown } from './Countdown.tsx';
+import { disagreements, nameServerViews, type Disagreement, type NameServerView } from './nameserver-model.ts';
+import { EmptyPanel, PanelFrame, usePanelStrings } from './shared.tsx';
+import type { PanelStrings } from './strings.ts';
+
+export interface NameServerPanelProps {
+  className?: string;
+}
+
+function BrokerTable({ view, timeoutMs, strings }: { view: NameServerView; timeoutMs: number; strings: PanelStrings }) {
+  if (view.brokers.length === 0) return <p className="rs-muted">{strings.noBrokersRegistered}</p>;
+  return (
+    <table className="rs-table rs-ns-table">
+      <caption className="rs-visually-hidden">brokerLiveTable · {view.id}</caption>
+      <thead>
+        <tr>
+          <th scope="col">brokerName / brokerId · {strings.address}</th>
+          <th scope="col">{strings.sinceRegistration}</th>
+          <th scope="col">{strings.expiresIn(formatSeconds(timeoutMs, 0))}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {view.brokers.map((row) => (
+          <tr key={row.addr} data-testid={`ns-broker-${view.id}-${row.brokerName}-${row.brokerId}`}>
+            <td>
+              <span className="rs-ns-broker">{row.brokerName}/{row.brokerId}</span>
+              <span className="rs-mono rs-muted rs-ns-addr">{row.addr}</span>
+            </td>
+            <td className="rs-num">{formatSeconds(row.sinceMs)}</td>
+            <td>
+              <Countdown remainingMs={row.expiresInMs} totalMs={row.timeoutMs}
+                label={row.expiresInMs > 0 ? strings.expiryBar(formatSeconds(row.expiresInMs)) : strings.overdue} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Routes({ view, strings }: { view: NameServerView; strings: PanelStrings }) {
+  return (
+    <div className="rs-ns-routes">
+      <h4>{strings.routes}</h4>
+      {view.routes.length === 0 ? <p className="rs-muted">{strings.noRoutes}</p> : (
+        <ul>
+          {view.routes.map((route) => (
+            <li key={route.topic} data-testid={`ns-route-${view.id}-${route.topic}`}>
+              <strong>{route.topic}</strong>: {route.brokers.map((b) => strings.routeBrokers(b.brokerName, b.writeQueueNums, b.readQueueNums)).join(', ')}
+            </li>
+          ))}
+        </ul>
+      )}
+      {view.systemTopics > 0 && <p className="rs-muted">{strings.systemTopicsHidden(view.systemTopics)}</p>}
+    </div>
+  );
+}
+
+function NameServerCard({ view, config, strings }: { view: NameServerView; config: SimConfig; strings: PanelStrings }) {
+  return (
+    <article className={`rs-ns-card${view.up ? '' : ' rs-ns-down'}`} data-testid={`nameserver-${view.id}`} aria-label={`NameServer ${view.id}`}>
+      <header className="rs-ns-header">
+        <h3>{view.id}</h3>
+        <span className="rs-mono rs-muted">{view.ip}:{NAMESRV_PORT}</span>
+        <span className={`rs-status rs-status-${view.up ? 'up' : 'down'}`}>{strings.status[view.up ? 'up' : 'down']}</span>
+      </header>
+      {view.up && (
+        <div className="rs-ns-scan">
+          <span>{strings.nextScanIn(formatSeconds(Math.max(0, view.nextScanInMs)))}</span>
+          <Countdown remainingMs={view.nextScanInMs} totalMs={config.scanNotActiveBrokerIntervalMs} label={strings.nextScanIn(formatSeconds(Math.max(0, view.nextScanInMs)))} />
+        </div>
+      )}
+      {view.up && <BrokerTable view={view} timeoutMs={config.brokerChannelExpiredTimeMs} strings={strings} />}
+      {view.up && <Routes view={view} strings={strings} />}
+    </article>
+  );
+}
+
+function Agreement({ differences, running, strings }: { differences: Disagreement[]; running: number; strings: PanelStrings }) {
+  if (differences.length > 0) {
+    return (
+      <div className="rs-alert" data-testid="ns-disagreement">
+        {differences.map((d) => <p key={d.broker}>{strings.disagreement(d.broker, d.listedBy, d.notListedBy)}</p>)}
+      </div>
+    );
+  }
+  return running > 1 ? <p className="rs-muted" data-testid="ns-agreement">{strings.agreement}</p> : null;
+}
+
+export function NameServerPanel({ className }: NameServerPanelProps) {
+  const view = useSimView();
+  const strings = usePanelStrings();
+  if (!view) return <EmptyPanel name="nameservers" title={strings.nameServerTitle} className={className} />;
+  const { state } = view.timeline;
+  const views = nameServerViews(state, view.timeMs);
+  return (
+    <PanelFrame name="nameservers" title={strings.nameServerTitle} className={className}>
+      <Agreement differences={disagreements(state)} running={views.filter((v) => v.up).length} strings={strings} />
+      <div className="rs-ns-cards">
+        {views.map((v) => <NameServerCard key={v.id} view={v} config={state.config} strings={strings} />)}
+      </div>
+    </PanelFrame>
+  );
+}

@@ -1,0 +1,130 @@
+/**
+ * The queues of every user topic on every master broker, one cell per queue id: the panel that
+ * shows why writeQueueNums > readQueueNums strands messages and readQueueNums >
+ * writeQueueNums leaves consumers idle (rocketmq-facts §8).
+ */
+import { useSimView } from '../use-sim.ts';
+import { percent, queueFill } from '../../viz/scales.ts';
+import { idleConsumers, queueTopics, type BrokerQueues, type IdleConsumer, type QueueCell } from './queue-model.ts';
+import { EmptyPanel, PanelFrame, summaryAt, usePanelStrings } from './shared.tsx';
+import type { PanelStrings } from './strings.ts';
+
+export interface QueuePanelProps {
+  className?: string;
+}
+
+function Badge({ on, letter }: { on: boolean; letter: 'W' | 'R' }) {
+  return <span className={`rs-badge ${on ? 'rs-badge-on' : 'rs-badge-off'}`} aria-hidden="true">{letter}</span>;
+}
+
+function cellClass(cell: QueueCell): string {
+  const classes = ['rs-queue-cell'];
+  if (!cell.readable && cell.count > 0) classes.push('rs-queue-never');
+  else if (!cell.readable) classes.push('rs-queue-unreadable');
+  if (cell.idle) classes.push('rs-queue-idle');
+  return classes.join(' ');
+}
+
+function GroupOffsets({ cell, strings }: { cell: QueueCell; strings: PanelStrings }) {
+  const groups = Object.keys(cell.offsets).sort();
+  if (groups.length === 0) return null;
+  return (
+    <dl className="rs-queue-groups">
+      {groups.map((group) => (
+        <div key={group} className={(cell.lag[group] ?? 0) > 0 ? 'rs-queue-lagging' : undefined}>
+          <dt>{group}</dt>
+          <dd>{cell.offsets[group] ?? 0} · {strings.lag} {cell.lag[group] ?? 0}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Cell({ topic, broker, cell, maxCount, strings }: { topic: string; broker: string; cell: QueueCell; maxCount: number; strings: PanelStrings }) {
+  return (
+    <li className={cellClass(cell)} data-testid={`queue-cell-${topic}-${broker}-${cell.queueId}`}
+      data-writable={cell.writable} data-readable={cell.readable}>
+      <span className="rs-visually-hidden">{strings.queueCellLabel(cell.queueId, cell.count, cell.writable, cell.readable)}</span>
+      <div className="rs-queue-head" aria-hidden="true">
+        <span className="rs-queue-id">#{cell.queueId}</span>
+        <span className="rs-queue-badges"><Badge on={cell.writable} letter="W" /><Badge on={cell.readable} letter="R" /></span>
+      </div>
+      <div className="rs-queue-count" data-testid="queue-count" aria-hidden="true">{cell.count}</div>
+      <div className="rs-queue-bar" aria-hidden="true"><span style={{ width: percent(queueFill(cell.count, maxCount)) }} /></div>
+      {cell.neverConsumable > 0 && <p className="rs-queue-note rs-queue-note-never">{strings.neverConsumable}</p>}
+      {cell.idle && <p className="rs-queue-note">{strings.idleQueue}</p>}
+      {cell.readable && <GroupOffsets cell={cell} strings={strings} />}
+    </li>
+  );
+}
+
+function BrokerRow({ topic, row, maxCount, strings }: { topic: string; row: BrokerQueues; maxCount: number; strings: PanelStrings }) {
+  return (
+    <div className="rs-queue-broker">
+      <h4>
+        {row.broker} <span className="rs-muted">{strings.queueCounts(row.writeQueueNums, row.readQueueNums, row.perm)}</span>
+      </h4>
+      <ol className="rs-queue-grid" aria-label={`${topic} · ${row.broker}`}>
+        {row.cells.map((cell) => <Cell key={cell.queueId} topic={topic} broker={row.broker} cell={cell} maxCount={maxCount} strings={strings} />)}
+      </ol>
+    </div>
+  );
+}
+
+function Legend({ strings }: { strings: PanelStrings }) {
+  return (
+    <ul className="rs-legend rs-queue-legend">
+      <li><Badge on letter="W" /> {strings.legendWritable}</li>
+      <li><Badge on letter="R" /> {strings.legendReadable}</li>
+      <li><span className="rs-swatch rs-swatch-never" aria-hidden="true" /> {strings.legendNeverConsumable}</li>
+      <li><span className="rs-swatch rs-swatch-idle" aria-hidden="true" /> {strings.legendIdle}</li>
+    </ul>
+  );
+}
+
+function IdleConsumers({ idle, strings }: { idle: IdleConsumer[]; strings: PanelStrings }) {
+  return (
+    <section className="rs-queue-idle-consumers" data-testid="idle-consumers">
+      <h3>{strings.idleConsumers}</h3>
+      {idle.length === 0 ? <p className="rs-muted">{strings.noIdleConsumers}</p> : (
+        <ul>
+          {idle.map((consumer) => (
+            <li key={consumer.consumer} data-testid={`idle-consumer-${consumer.consumer}`}>
+              <strong>{consumer.consumer}</strong> ({consumer.group}, {consumer.topic}):{' '}
+              {consumer.queues.length === 0 ? strings.idleOwnsNothing : strings.idleOwnsOnly(consumer.queues.join(', '))}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function QueuePanel({ className }: QueuePanelProps) {
+  const view = useSimView();
+  const strings = usePanelStrings();
+  if (!view) return <EmptyPanel name="queues" title={strings.queueTitle} className={className} />;
+  const { state } = view.timeline;
+  const summary = summaryAt(view.timeline, view.timeMs);
+  const topics = queueTopics(state, summary);
+  const total = summary.messages.neverConsumable;
+  const aside = (
+    <p className={`rs-queue-total${total > 0 ? ' rs-queue-total-warn' : ''}`}>
+      {strings.neverConsumableTotal}: <strong data-testid="never-consumable-total">{total}</strong>
+    </p>
+  );
+  return (
+    <PanelFrame name="queues" title={strings.queueTitle} className={className} aside={aside}>
+      <p className="rs-queue-rule">{strings.queueRule}</p>
+      <Legend strings={strings} />
+      {topics.length === 0 && <p className="rs-muted">{strings.noUserTopics}</p>}
+      {topics.map((topic) => (
+        <section key={topic.topic} className="rs-queue-topic">
+          <h3>{topic.topic}</h3>
+          {topic.brokers.map((row) => <BrokerRow key={row.broker} topic={topic.topic} row={row} maxCount={topic.maxCount} strings={strings} />)}
+        </section>
+      ))}
+      <IdleConsumers idle={idleConsumers(state)} strings={strings} />
+    </PanelFrame>
+  );
+}

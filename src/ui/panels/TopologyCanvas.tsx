@@ -1,0 +1,69 @@
+/**
+ * The moving dots over the topology: one canvas drawn imperatively from the trace at each
+ * time, outside React state (design.md: many moving marks go to one canvas layer).
+ */
+import { useEffect, useRef } from 'react';
+import type { TopologyLayout } from '../../viz/topology-layout.ts';
+import type { TraceSource } from './event-filter.ts';
+import { dotsAt, type Dot, type DotKind } from './topology-geometry.ts';
+
+export interface TopologyCanvasProps {
+  source: TraceSource;
+  layout: TopologyLayout;
+  timeMs: number;
+  flightMs: number;
+  /** The trace length at this time: a new value redraws even when the time did not change. */
+  traceLength: number;
+  maxDots?: number;
+}
+
+const DOT_KINDS: DotKind[] = ['sent', 'stored', 'consumed', 'registered', 'route'];
+const FALLBACK_COLORS: Record<DotKind, string> = {
+  sent: '#2563eb', stored: '#0d9488', consumed: '#7c3aed', registered: '#64748b', route: '#d97706',
+};
+
+/** Dot colours from the panel's CSS custom properties (--rs-dot-sent ...), so themes apply to the canvas too. */
+function dotColors(element: Element): Record<DotKind, string> {
+  const style = getComputedStyle(element);
+  return Object.fromEntries(DOT_KINDS.map((kind) => [kind, style.getPropertyValue(`--rs-dot-${kind}`).trim() || FALLBACK_COLORS[kind]])) as Record<DotKind, string>;
+}
+
+function drawDot(context: CanvasRenderingContext2D, dot: Dot, color: string): void {
+  context.globalAlpha = dot.opacity;
+  context.beginPath();
+  if (dot.ring !== undefined) {
+    context.strokeStyle = color;
+    context.lineWidth = 2;
+    context.arc(dot.x, dot.y, dot.ring, 0, 2 * Math.PI);
+    context.stroke();
+  } else {
+    context.fillStyle = color;
+    context.arc(dot.x, dot.y, dot.kind === 'registered' || dot.kind === 'route' ? 3 : 4, 0, 2 * Math.PI);
+    context.fill();
+  }
+}
+
+export function TopologyCanvas({ source, layout, timeMs, flightMs, traceLength, maxDots = 2_000 }: TopologyCanvasProps) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const context = canvas?.getContext('2d');
+    if (!canvas || !context) return;
+    const ratio = window.devicePixelRatio || 1;
+    const width = Math.round(layout.width * ratio);
+    const height = Math.round(layout.height * ratio);
+    if (canvas.width !== width) canvas.width = width;
+    if (canvas.height !== height) canvas.height = height;
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    context.clearRect(0, 0, layout.width, layout.height);
+    const colors = dotColors(canvas);
+    // Oldest first, so the newest dots are drawn on top.
+    const dots = dotsAt(source, layout, timeMs, flightMs, maxDots);
+    for (let i = dots.length - 1; i >= 0; i--) drawDot(context, dots[i]!, colors[dots[i]!.kind]);
+    context.globalAlpha = 1;
+  }, [source, layout, timeMs, flightMs, traceLength, maxDots]);
+  return (
+    <canvas ref={canvasRef} className="rs-topology-canvas" aria-hidden="true" data-testid="topology-canvas"
+      style={{ width: layout.width, height: layout.height }} />
+  );
+}

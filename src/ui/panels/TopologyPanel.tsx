@@ -1,0 +1,195 @@
+/**
+ * The cluster as a drawing: NameServers on top, producers, broker groups (master and slaves)
+ * and consumer groups below, the links between them, and a canvas of messages in flight.
+ * Clicking (or Enter on) a process selects it for the inspector.
+ */
+import { useId, type KeyboardEvent } from 'react';
+import { usePlayback, type Selection } from '../../store/playback.ts';
+import { flightWindowMs } from '../../viz/flight.ts';
+import { fitText } from '../../viz/format.ts';
+import { linkPath, type Box } from '../../viz/paths.ts';
+import { layoutTopology, type TopologyLayout } from '../../viz/topology-layout.ts';
+import { useSimView } from '../use-sim.ts';
+import { EmptyPanel, PanelFrame, usePanelStrings } from './shared.tsx';
+import type { EntityStatus, PanelStrings } from './strings.ts';
+import { TopologyCanvas } from './TopologyCanvas.tsx';
+import { linkOf } from './topology-geometry.ts';
+import { topologyModel, type LinkKind, type TopologyModel } from './topology-model.ts';
+import { useElementWidth } from './use-element-width.ts';
+
+export interface TopologyPanelProps {
+  className?: string;
+  /** Virtual length of a dot's flight; by default about half a second of wall time at the current speed. */
+  flightMs?: number;
+  /** Most dots drawn at once. */
+  maxDots?: number;
+}
+
+type NodeSelection = NonNullable<Selection>;
+
+interface NodeProps {
+  box: Box;
+  label: string;
+  detail: string;
+  status: EntityStatus;
+  accessibleName: string;
+  target: NodeSelection;
+  selected: boolean;
+  testId: string;
+}
+
+function select(target: NodeSelection): void {
+  usePlayback.getState().select(target);
+}
+
+function onKey(event: KeyboardEvent, target: NodeSelection): void {
+  if (event.key === 'Enter' || event.key === ' ') {
+    event.preventDefault();
+    select(target);
+  }
+}
+
+/** One process: a focusable button-like group with its name and a status word (never colour alone). */
+function Node({ box, label, detail, status, accessibleName, target, selected, testId }: NodeProps) {
+  return (
+    <g className={`rs-node rs-status-${status}${selected ? ' rs-node-selected' : ''}`} role="button" tabIndex={0}
+      aria-label={accessibleName} aria-pressed={selected} data-testid={testId}
+      onClick={() => select(target)} onKeyDown={(event) => onKey(event, target)}>
+      <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={6} />
+      <text x={box.x + 8} y={box.y + box.height / 2 - 3} className="rs-node-label">{fitText(label, box.width - 16, 7.2)}</text>
+      <text x={box.x + 8} y={box.y + box.height / 2 + 11} className="rs-node-detail">{fitText(detail, box.width - 16, 6)}</text>
+    </g>
+  );
+}
+
+function GroupFrame({ box, title }: { box: Box; title: string }) {
+  return (
+    <g className="rs-group" aria-hidden="true">
+      <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={8} />
+      <text x={box.x + 8} y={box.y + 17} className="rs-group-title">{fitText(title, box.width - 16, 7.2)}</text>
+    </g>
+  );
+}
+
+const LINK_ORDER: LinkKind[] = ['notListed', 'chosenNameServer', 'registered', 'canWrite', 'allocated'];
+
+function Links({ model, layout }: { model: TopologyModel; layout: TopologyLayout }) {
+  const links = [...model.links].sort((a, b) => LINK_ORDER.indexOf(a.kind) - LINK_ORDER.indexOf(b.kind));
+  return (
+    <g className="rs-links" aria-hidden="true">
+      {links.map((spec) => {
+        const link = linkOf(layout, spec.from, spec.to);
+        if (!link) return null;
+        return <path key={`${spec.kind}:${spec.from.id}->${spec.to.id}`} d={linkPath(link)} className={`rs-link rs-link-${spec.kind}`} data-link={spec.kind} />;
+      })}
+    </g>
+  );
+}
+
+function isSelected(selection: Selection, target: NodeSelection): boolean {
+  return selection !== null && selection.kind === target.kind && selection.id === target.id;
+}
+
+function Nodes({ model, layout, selection, strings }: { model: TopologyModel; layout: TopologyLayout; selection: Selection; strings: PanelStrings }) {
+  return (
+    <>
+      {model.input.nameServers.map((id) => {
+        const status = model.nameServerStatus[id] ?? 'down';
+        const target: NodeSelection = { kind: 'nameServer', id };
+        const box = layout.nameServers[id];
+        return box && <Node key={id} box={box} label={id} detail={`NameServer · ${strings.status[status]}`} status={status}
+          accessibleName={strings.nodeName.nameServer(id, strings.status[status])} target={target} selected={isSelected(selection, target)} testId={`topology-nameserver-${id}`} />;
+      })}
+      {model.input.brokerGroups.map((group) => {
+        const frame = layout.brokerGroups[group.name];
+        return frame && (
+          <g key={group.name}>
+            <GroupFrame box={frame} title={`Broker ${group.name}`} />
+            {group.members.map((node) => {
+              const broker = model.brokers[node];
+              const box = layout.brokers[node];
+              if (!broker || !box) return null;
+              const role = broker.brokerId === 0 ? strings.master : strings.slave;
+              const target: NodeSelection = { kind: 'broker', id: node };
+              return <Node key={node} box={box} label={`${node} · ${role}`} detail={strings.status[broker.status]} status={broker.status}
+                accessibleName={strings.nodeName.broker(node, role, strings.status[broker.status])} target={target} selected={isSelected(selection, target)} testId={`topology-broker-${node}`} />;
+            })}
+          </g>
+        );
+      })}
+      {model.input.producers.map((id) => {
+        const client = model.clients[id];
+        const box = layout.producers[id];
+        const target: NodeSelection = { kind: 'client', id };
+        return client && box && <Node key={id} box={box} label={id} detail={`${client.group} · ${strings.status[client.status]}`} status={client.status}
+          accessibleName={strings.nodeName.producer(id, client.group, strings.status[client.status])} target={target} selected={isSelected(selection, target)} testId={`topology-client-${id}`} />;
+      })}
+      {model.input.consumerGroups.map((group) => {
+        const frame = layout.consumerGroups[group.name];
+        return frame && (
+          <g key={group.name}>
+            <GroupFrame box={frame} title={group.name} />
+            {group.members.map((id) => {
+              const client = model.clients[id];
+              const box = layout.consumers[id];
+              const target: NodeSelection = { kind: 'client', id };
+              return client && box && <Node key={id} box={box} label={id} detail={strings.status[client.status]} status={client.status}
+                accessibleName={strings.nodeName.consumer(id, group.name, strings.status[client.status])} target={target} selected={isSelected(selection, target)} testId={`topology-client-${id}`} />;
+            })}
+          </g>
+        );
+      })}
+    </>
+  );
+}
+
+function Legend({ strings }: { strings: PanelStrings }) {
+  const links: [LinkKind, string][] = [
+    ['registered', strings.legendRegistered], ['notListed', strings.legendNotListed], ['chosenNameServer', strings.legendChosenNameServer],
+    ['canWrite', strings.legendCanWrite], ['allocated', strings.legendAllocated],
+  ];
+  const dots = Object.entries(strings.dots);
+  return (
+    <ul className="rs-legend rs-topology-legend">
+      {links.map(([kind, label]) => (
+        <li key={kind}><svg width="28" height="10" aria-hidden="true"><line x1="1" y1="5" x2="27" y2="5" className={`rs-link rs-link-${kind}`} /></svg>{label}</li>
+      ))}
+      {dots.map(([kind, label]) => (
+        <li key={kind}><span className={`rs-dot-swatch rs-dot-${kind}`} aria-hidden="true" />{label}</li>
+      ))}
+    </ul>
+  );
+}
+
+export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelProps) {
+  const view = useSimView();
+  const strings = usePanelStrings();
+  const selection = usePlayback((s) => s.selection);
+  const speed = usePlayback((s) => s.speed);
+  const [containerRef, width] = useElementWidth<HTMLDivElement>(960);
+  const svgId = useId();
+  if (!view) return <EmptyPanel name="topology" title={strings.topologyTitle} className={className} />;
+  const { timeline, timeMs } = view;
+  const model = topologyModel(timeline.state);
+  const layout = layoutTopology(model.input, width);
+  const headerText = { producers: strings.producers, brokers: strings.brokers, consumers: strings.consumers };
+  return (
+    <PanelFrame name="topology" title={strings.topologyTitle} className={className}>
+      <div ref={containerRef} className="rs-topology-stage" style={{ height: layout.height }}>
+        <svg width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} role="group"
+          aria-labelledby={`${svgId}-title`} aria-describedby={`${svgId}-desc`} data-testid="topology-svg" data-mode={layout.mode}>
+          <title id={`${svgId}-title`}>{strings.topologyTitle}</title>
+          <desc id={`${svgId}-desc`}>{strings.topologyDescription}</desc>
+          <Links model={model} layout={layout} />
+          {layout.headers.map((header) => (
+            <text key={header.section} x={header.x} y={header.y} textAnchor={header.anchor} className="rs-section-title" aria-hidden="true">{headerText[header.section]}</text>
+          ))}
+          <Nodes model={model} layout={layout} selection={selection} strings={strings} />
+        </svg>
+        <TopologyCanvas source={timeline} layout={layout} timeMs={timeMs} flightMs={flightMs ?? flightWindowMs(speed)}
+          traceLength={timeline.traceLength} {...(maxDots !== undefined ? { maxDots } : {})} />
+      </div>
+      <Legend strings={strings} />
+    </PanelFrame>
+  );
+}

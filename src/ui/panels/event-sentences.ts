@@ -1,0 +1,78 @@
+/**
+ * One short human sentence per trace event, in English and Simplified Chinese. The tables are
+ * keyed by every trace type, so a new event type does not compile until it has a sentence.
+ */
+import type { TraceEvent, TraceType } from '../../model/events.ts';
+import { perm2String } from '../../model/perm.ts';
+import type { Language } from '../../store/playback.ts';
+
+type Describers = { [K in TraceType]: (event: Extract<TraceEvent, { type: K }>) => string };
+
+/** Every trace type, in the order of the contract (used for the log's type filter). */
+export const TRACE_TYPES: TraceType[] = [
+  'broker.registered', 'broker.removed', 'nameServer.chosen', 'route.updated', 'route.failed', 'topic.updated',
+  'message.sent', 'message.stored', 'send.failed', 'send.result', 'rebalance', 'consumer.registered',
+  'consumer.removed', 'message.consumed', 'consume.failed', 'pull.rejected', 'offset.committed', 'fault',
+];
+
+const removedReasonEn = { expired: 'no registration for 120 s', channelClosed: 'its connection closed', unregistered: 'it unregistered (graceful shutdown)' };
+const removedReasonZh = { expired: '120 秒内没有注册（过期）', channelClosed: '连接已关闭', unregistered: '优雅关闭时主动注销' };
+const consumerRemovedEn = { expired: 'no heartbeat for 120 s', channelClosed: 'its connection closed', unregistered: 'it unregistered' };
+const consumerRemovedZh = { expired: '120 秒内没有心跳', channelClosed: '连接已关闭', unregistered: '主动注销' };
+
+const en: Describers = {
+  'broker.registered': (e) => (e.first
+    ? `${e.broker}/${e.brokerId} registered with ${e.nameServer} for the first time`
+    : `${e.broker}/${e.brokerId} re-registered with ${e.nameServer} (heartbeat)`),
+  'broker.removed': (e) => `${e.nameServer} removed ${e.broker}/${e.brokerId}: ${removedReasonEn[e.reason]}`,
+  'nameServer.chosen': (e) => `${e.client} chose ${e.nameServer}`,
+  'route.updated': (e) => `${e.client} got the route of ${e.topic} from ${e.nameServer}: ${e.writeQueues.length} write / ${e.readQueues.length} read queues`,
+  'route.failed': (e) => `${e.client} could not get the route of ${e.topic} from ${e.nameServer}: ${e.reason}`,
+  'topic.updated': (e) => `${e.broker} ${e.created ? 'created' : 'updated'} ${e.topic}: W ${e.writeQueueNums} / R ${e.readQueueNums}, perm ${perm2String(e.perm)}${e.auto ? ' (automatically)' : ''}`,
+  'message.sent': (e) => `${e.producer} sent ${e.msgId} to ${e.broker}:${e.queueId} (attempt ${e.attempt})`,
+  'message.stored': (e) => `${e.broker}/${e.brokerId} stored a message in ${e.topic} queue ${e.queueId} at offset ${e.queueOffset}`,
+  'send.failed': (e) => `${e.producer} failed to send ${e.msgId} to ${e.broker}:${e.queueId} (attempt ${e.attempt}): ${e.reason}`,
+  'send.result': (e) => `${e.producer}: ${e.status} for ${e.msgId}`,
+  rebalance: (e) => (e.queues.length > 0
+    ? `${e.consumer} (${e.group}) now owns ${e.queues.join(', ')} of ${e.topic}`
+    : `${e.consumer} (${e.group}) owns no queue of ${e.topic}`),
+  'consumer.registered': (e) => `${e.broker} registered ${e.consumer} in ${e.group}`,
+  'consumer.removed': (e) => `${e.broker} removed ${e.consumer} from ${e.group}: ${consumerRemovedEn[e.reason]}`,
+  'message.consumed': (e) => `${e.consumer} (${e.group}) consumed ${e.topic} ${e.broker}:${e.queueId} offset ${e.queueOffset}${e.reconsumeTimes > 0 ? ` (retry ${e.reconsumeTimes})` : ''}`,
+  'consume.failed': (e) => `${e.consumer} (${e.group}) failed to consume ${e.msgId} (reconsumeTimes ${e.reconsumeTimes}); next: ${e.next}`,
+  'pull.rejected': (e) => `${e.broker} rejected the pull of ${e.topic} queue ${e.queueId} by ${e.consumer}: ${e.reason}`,
+  'offset.committed': (e) => `${e.consumer} committed offset ${e.offset} of ${e.topic} ${e.broker}:${e.queueId} for ${e.group}`,
+  fault: (e) => `Fault injected: ${e.action} ${e.target}`,
+};
+
+const zh: Describers = {
+  'broker.registered': (e) => (e.first
+    ? `${e.broker}/${e.brokerId} 首次注册到 ${e.nameServer}`
+    : `${e.broker}/${e.brokerId} 向 ${e.nameServer} 重新注册（心跳）`),
+  'broker.removed': (e) => `${e.nameServer} 移除了 ${e.broker}/${e.brokerId}：${removedReasonZh[e.reason]}`,
+  'nameServer.chosen': (e) => `${e.client} 选定了 ${e.nameServer}`,
+  'route.updated': (e) => `${e.client} 从 ${e.nameServer} 获取了 ${e.topic} 的路由：${e.writeQueues.length} 个可写队列 / ${e.readQueues.length} 个可读队列`,
+  'route.failed': (e) => `${e.client} 未能从 ${e.nameServer} 获取 ${e.topic} 的路由：${e.reason}`,
+  'topic.updated': (e) => `${e.broker} ${e.created ? '创建' : '更新'}了 ${e.topic}：写 ${e.writeQueueNums} / 读 ${e.readQueueNums}，perm ${perm2String(e.perm)}${e.auto ? '（自动创建）' : ''}`,
+  'message.sent': (e) => `${e.producer} 将 ${e.msgId} 发送到 ${e.broker}:${e.queueId}（第 ${e.attempt} 次尝试）`,
+  'message.stored': (e) => `${e.broker}/${e.brokerId} 将消息存入 ${e.topic} 队列 ${e.queueId}，位点 ${e.queueOffset}`,
+  'send.failed': (e) => `${e.producer} 发送 ${e.msgId} 到 ${e.broker}:${e.queueId} 失败（第 ${e.attempt} 次尝试）：${e.reason}`,
+  'send.result': (e) => `${e.producer}：${e.msgId} 的发送结果为 ${e.status}`,
+  rebalance: (e) => (e.queues.length > 0
+    ? `${e.consumer}（${e.group}）现在拥有 ${e.topic} 的 ${e.queues.join('、')}`
+    : `${e.consumer}（${e.group}）没有分配到 ${e.topic} 的队列`),
+  'consumer.registered': (e) => `${e.broker} 登记了 ${e.group} 中的 ${e.consumer}`,
+  'consumer.removed': (e) => `${e.broker} 将 ${e.consumer} 从 ${e.group} 中移除：${consumerRemovedZh[e.reason]}`,
+  'message.consumed': (e) => `${e.consumer}（${e.group}）消费了 ${e.topic} ${e.broker}:${e.queueId} 位点 ${e.queueOffset} 的消息${e.reconsumeTimes > 0 ? `（第 ${e.reconsumeTimes} 次重试）` : ''}`,
+  'consume.failed': (e) => `${e.consumer}（${e.group}）消费 ${e.msgId} 失败（reconsumeTimes ${e.reconsumeTimes}）；下一步：${e.next}`,
+  'pull.rejected': (e) => `${e.broker} 拒绝了 ${e.consumer} 对 ${e.topic} 队列 ${e.queueId} 的拉取：${e.reason}`,
+  'offset.committed': (e) => `${e.consumer} 为 ${e.group} 提交了 ${e.topic} ${e.broker}:${e.queueId} 的位点 ${e.offset}`,
+  fault: (e) => `注入故障：${e.action} ${e.target}`,
+};
+
+const DESCRIBERS: Record<Language, Describers> = { en, zh };
+
+export function describeEvent(event: TraceEvent, language: Language): string {
+  const describe = DESCRIBERS[language][event.type] as (e: TraceEvent) => string;
+  return describe(event);
+}

@@ -1,0 +1,117 @@
+/**
+ * What the queue panel shows, derived from the state and the summary at one time: for each
+ * user topic and master broker, one cell per queue id with its writable / readable flags, its
+ * message count (maxOffset), each group's offset and lag; and the consumers that own only
+ * queues no producer writes to.
+ */
+import { MASTER_ID } from '../../model/defaults.ts';
+import { isWriteable, perm2String } from '../../model/perm.ts';
+import type { ConsumerState, ModelState } from '../../model/state.ts';
+import type { QueueSummary, Summary } from '../../sim/summary.ts';
+import { isSystemTopic } from './topics.ts';
+
+export interface QueueCell {
+  queueId: number;
+  /** Messages in the queue: its ConsumeQueue's maxOffset. */
+  count: number;
+  writable: boolean;
+  readable: boolean;
+  /** Written (or once written) but never given to a consumer. */
+  neverConsumable: number;
+  /** Readable but not written: a consumer that owns it gets no new message. */
+  idle: boolean;
+  offsets: Record<string, number>;
+  lag: Record<string, number>;
+}
+
+export interface BrokerQueues {
+  broker: string;
+  writeQueueNums: number;
+  readQueueNums: number;
+  perm: string;
+  cells: QueueCell[];
+}
+
+export interface TopicQueues {
+  topic: string;
+  groups: string[];
+  brokers: BrokerQueues[];
+  /** The largest count among the topic's cells, for the bars. */
+  maxCount: number;
+}
+
+export interface IdleConsumer {
+  consumer: string;
+  group: string;
+  topic: string;
+  /** The queues it owns ("broker-a:5"); empty when it owns none. */
+  queues: string[];
+}
+
+function emptyCell(queueId: number, groups: string[]): QueueSummary {
+  const zeros = Object.fromEntries(groups.map((group) => [group, 0]));
+  return { topic: '', broker: '', queueId, maxOffset: 0, readable: false, writable: false, consumerOffsets: zeros, lag: zeros, neverConsumable: 0 };
+}
+
+function consumerGroups(state: ModelState, topic: string): string[] {
+  const groups = new Set<string>();
+  for (const client of Object.values(state.clients)) if (client.kind === 'consumer' && client.spec.topic === topic) groups.add(client.spec.group);
+  return [...groups].sort();
+}
+
+/** One entry per user topic, each with one row of cells per master broker that has the topic. */
+export function queueTopics(state: ModelState, summary: Summary): TopicQueues[] {
+  const byKey = new Map(summary.queues.map((queue) => [`${queue.topic}@${queue.broker}@${queue.queueId}`, queue]));
+  const topics = new Map<string, TopicQueues>();
+  const masters = Object.values(state.brokers).filter((broker) => broker.brokerId === MASTER_ID).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const broker of masters) {
+    for (const [topic, config] of Object.entries(broker.topicConfigTable)) {
+      if (isSystemTopic(topic)) continue;
+      const entry = topics.get(topic) ?? { topic, groups: consumerGroups(state, topic), brokers: [], maxCount: 0 };
+      topics.set(topic, entry);
+      // Queue ids past both counts still show while they hold messages (after updateTopic shrank them).
+      const size = Math.max(config.readQueueNums, config.writeQueueNums, broker.consumeQueues[topic]?.length ?? 0);
+      const cells = Array.from({ length: size }, (_, queueId): QueueCell => {
+        const queue = byKey.get(`${topic}@${broker.name}@${queueId}`) ?? emptyCell(queueId, entry.groups);
+        return {
+          queueId, count: queue.maxOffset, writable: queue.writable, readable: queue.readable,
+          neverConsumable: queue.neverConsumable, idle: queue.readable && !queue.writable,
+          offsets: queue.consumerOffsets, lag: queue.lag,
+        };
+      });
+      entry.brokers.push({ broker: broker.name, writeQueueNums: config.writeQueueNums, readQueueNums: config.readQueueNums, perm: perm2String(config.perm), cells });
+      entry.maxCount = Math.max(entry.maxCount, ...cells.map((cell) => cell.count));
+    }
+  }
+  return [...topics.values()].sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0));
+}
+
+/** Whether a producer writes to this queue: the master's topic is writable and the id is below writeQueueNums. */
+function receivesMessages(state: ModelState, topic: string, brokerName: string, queueId: number): boolean {
+  const master = Object.values(state.brokers).find((broker) => broker.name === brokerName && broker.brokerId === MASTER_ID);
+  const config = master?.topicConfigTable[topic];
+  return config !== undefined && isWriteable(config.perm) && queueId < config.writeQueueNums;
+}
+
+function ownedQueues(consumer: ConsumerState): { brokerName: string; queueId: number }[] {
+  return Object.values(consumer.processQueueTable)
+    .filter((pq) => !pq.dropped && pq.mq.topic === consumer.spec.topic)
+    .map((pq) => pq.mq)
+    .sort((a, b) => (a.brokerName === b.brokerName ? a.queueId - b.queueId : a.brokerName < b.brokerName ? -1 : 1));
+}
+
+/**
+ * Running consumers that have rebalanced at least once and whose allocated queues of their topic receive no new message:
+ * they own none (more consumers than readable queues), or only ids at or above writeQueueNums.
+ */
+export function idleConsumers(state: ModelState): IdleConsumer[] {
+  const idle: IdleConsumer[] = [];
+  for (const client of Object.values(state.clients)) {
+    if (client.kind !== 'consumer' || client.status !== 'running' || !Number.isFinite(client.lastRebalanceAt)) continue;
+    if (isSystemTopic(client.spec.topic)) continue;
+    const owned = ownedQueues(client);
+    if (owned.some((mq) => receivesMessages(state, client.spec.topic, mq.brokerName, mq.queueId))) continue;
+    idle.push({ consumer: client.id, group: client.spec.group, topic: client.spec.topic, queues: owned.map((mq) => `${mq.brokerName}:${mq.queueId}`) });
+  }
+  return idle.sort((a, b) => (a.consumer < b.consumer ? -1 : a.consumer > b.consumer ? 1 : 0));
+}

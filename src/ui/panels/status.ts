@@ -1,0 +1,7 @@
+import type { BrokerState } from '../../model/state.ts';
+import type { EntityStatus } from './strings.ts';
+
+/** A running broker cut off by a partition keeps its connections but nothing gets through. */
+export function brokerStatus(broker: Readonly<BrokerState>): EntityStatus {
+  return broker.status === 'running' && broker.partitioned ? 'partitioned' : broker.status;
+}

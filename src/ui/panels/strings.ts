@@ -1,0 +1,357 @@
+/**
+ * Labels of the simulation panels in English and Simplified Chinese. RocketMQ's own names
+ * (NameServer, Broker, writeQueueNums, brokerLiveTable...) stay in Latin script in both, so a
+ * student can find them in RocketMQ's code and documentation.
+ */
+import type { Language } from '../../store/playback.ts';
+
+export type EntityStatus = 'running' | 'crashed' | 'partitioned' | 'shutdown' | 'stopped' | 'hung' | 'up' | 'down';
+
+export interface PanelStrings {
+  noScenario: string;
+  status: Record<EntityStatus, string>;
+  master: string;
+  slave: string;
+
+  summaryTitle: string;
+  summary: Record<'sent' | 'stored' | 'consumed' | 'neverConsumable' | 'lagging' | 'duplicates' | 'failed' | 'lost', { label: string; hint: string }>;
+
+  topologyTitle: string;
+  topologyDescription: string;
+  producers: string;
+  consumers: string;
+  brokers: string;
+  nameServers: string;
+  legendRegistered: string;
+  legendNotListed: string;
+  legendChosenNameServer: string;
+  legendCanWrite: string;
+  legendAllocated: string;
+  dots: Record<'sent' | 'stored' | 'consumed' | 'registered' | 'route', string>;
+  producer: string;
+  consumer: string;
+  /** Accessible names of the processes in the drawing. */
+  nodeName: {
+    nameServer: (id: string, status: string) => string;
+    broker: (node: string, role: string, status: string) => string;
+    producer: (id: string, group: string, status: string) => string;
+    consumer: (id: string, group: string, status: string) => string;
+  };
+
+  inspectorTitle: string;
+  nothingSelected: string;
+  notFound: string;
+  cluster: string;
+  address: string;
+  role: string;
+  statusLabel: string;
+  topic: string;
+  group: string;
+  queue: string;
+  offset: string;
+  committed: string;
+  lastUpdate: string;
+  ago: (duration: string) => string;
+  none: string;
+  topicConfigTable: string;
+  consumeQueues: string;
+  consumerTable: string;
+  channels: string;
+  consumerOffsetTable: string;
+  chosenNameServer: string;
+  topicRouteTable: string;
+  writeQueues: string;
+  readQueues: string;
+  allocatedQueues: string;
+  pendingMessages: string;
+  sendRate: (ratePerSec: number) => string;
+  subscription: string;
+
+  queueTitle: string;
+  queueRule: string;
+  legendWritable: string;
+  legendReadable: string;
+  legendNeverConsumable: string;
+  legendIdle: string;
+  messages: (count: number) => string;
+  lag: string;
+  neverConsumable: string;
+  neverConsumableTotal: string;
+  noUserTopics: string;
+  queueCounts: (write: number, read: number, perm: string) => string;
+  queueCellLabel: (queueId: number, count: number, writable: boolean, readable: boolean) => string;
+  idleQueue: string;
+  idleConsumers: string;
+  noIdleConsumers: string;
+  idleOwnsNothing: string;
+  idleOwnsOnly: (queues: string) => string;
+
+  nameServerTitle: string;
+  noBrokersRegistered: string;
+  sinceRegistration: string;
+  expiresIn: (timeout: string) => string;
+  nextScanIn: (duration: string) => string;
+  expiryBar: (duration: string) => string;
+  overdue: string;
+  routes: string;
+  noRoutes: string;
+  systemTopicsHidden: (count: number) => string;
+  routeBrokers: (brokerName: string, write: number, read: number) => string;
+  disagreement: (broker: string, listedBy: string[], notListedBy: string[]) => string;
+  agreement: string;
+
+  logTitle: string;
+  filterType: string;
+  allTypes: string;
+  filterEntity: string;
+  filterEntityPlaceholder: string;
+  showing: (shown: number, matching: string) => string;
+  noEvents: string;
+  seekTo: (time: string) => string;
+  time: string;
+  type: string;
+  what: string;
+}
+
+const en: PanelStrings = {
+  noScenario: 'No scenario is loaded.',
+  status: {
+    running: 'running', crashed: 'crashed', partitioned: 'partitioned', shutdown: 'shut down', stopped: 'stopped',
+    hung: 'hung', up: 'up', down: 'down',
+  },
+  master: 'master',
+  slave: 'slave',
+
+  summaryTitle: 'Summary',
+  summary: {
+    sent: { label: 'Sent', hint: 'send attempts by producers' },
+    stored: { label: 'Stored', hint: 'messages written to a broker\'s CommitLog' },
+    consumed: { label: 'Consumed', hint: 'messages a consumer group has processed' },
+    neverConsumable: { label: 'Never consumable', hint: 'messages in queue ids at or above readQueueNums' },
+    lagging: { label: 'Lagging', hint: 'stored in readable queues, not yet consumed' },
+    duplicates: { label: 'Duplicates', hint: 'messages consumed again by the same group' },
+    failed: { label: 'Failed', hint: 'send attempts that failed' },
+    lost: { label: 'Lost', hint: 'ONEWAY messages neither stored nor reported failed' },
+  },
+
+  topologyTitle: 'Topology',
+  topologyDescription: 'NameServers at the top, producers, broker groups and consumer groups below, with the links between them.',
+  producers: 'Producers',
+  consumers: 'Consumers',
+  brokers: 'Brokers',
+  nameServers: 'NameServers',
+  legendRegistered: 'registered with the NameServer',
+  legendNotListed: 'not in the NameServer\'s brokerLiveTable',
+  legendChosenNameServer: 'client → chosen NameServer',
+  legendCanWrite: 'producer can write',
+  legendAllocated: 'consumer owns queues',
+  dots: { sent: 'message sent', stored: 'message stored', consumed: 'message consumed', registered: 'broker registration', route: 'route update' },
+  producer: 'Producer',
+  consumer: 'Consumer',
+  nodeName: {
+    nameServer: (id, status) => `NameServer ${id}, ${status}`,
+    broker: (node, role, status) => `Broker ${node}, ${role}, ${status}`,
+    producer: (id, group, status) => `Producer ${id} (${group}), ${status}`,
+    consumer: (id, group, status) => `Consumer ${id} (${group}), ${status}`,
+  },
+
+  inspectorTitle: 'Inspector',
+  nothingSelected: 'Click a NameServer, a broker or a client in the topology to see its tables.',
+  notFound: 'The selected process is not part of this scenario.',
+  cluster: 'Cluster',
+  address: 'Address',
+  role: 'Role',
+  statusLabel: 'Status',
+  topic: 'Topic',
+  group: 'Group',
+  queue: 'Queue',
+  offset: 'Offset',
+  committed: 'Committed',
+  lastUpdate: 'lastUpdateTimestamp',
+  ago: (duration) => `${duration} ago`,
+  none: 'none',
+  topicConfigTable: 'Topics (topicConfigTable)',
+  consumeQueues: 'Consume queues (maxOffset per queue id)',
+  consumerTable: 'Consumer groups (consumerTable)',
+  channels: 'Channels',
+  consumerOffsetTable: 'Committed offsets (consumerOffsetTable)',
+  chosenNameServer: 'Chosen NameServer',
+  topicRouteTable: 'Cached routes (topicRouteTable)',
+  writeQueues: 'Write queues',
+  readQueues: 'Read queues',
+  allocatedQueues: 'Allocated queues (processQueueTable)',
+  pendingMessages: 'Pulled, not consumed',
+  sendRate: (rate) => `${rate} msg/s`,
+  subscription: 'Subscription',
+
+  queueTitle: 'Queues',
+  queueRule: 'Producers write only queue ids below writeQueueNums; consumers are given only ids below readQueueNums — messages in queues at or above readQueueNums are never consumed.',
+  legendWritable: 'W: producers write to this queue id',
+  legendReadable: 'R: consumers can be given this queue id',
+  legendNeverConsumable: 'never consumable: written, but no consumer can read it',
+  legendIdle: 'idle: readable, but no producer writes to it',
+  messages: (count) => (count === 1 ? '1 message' : `${count} messages`),
+  lag: 'lag',
+  neverConsumable: 'never consumable',
+  neverConsumableTotal: 'Never consumable in total',
+  noUserTopics: 'No topic with queues yet.',
+  queueCounts: (write, read, perm) => `writeQueueNums ${write} · readQueueNums ${read} · perm ${perm}`,
+  queueCellLabel: (queueId, count, writable, readable) =>
+    `Queue ${queueId}: ${count} messages, ${writable ? 'writable' : 'not writable'}, ${readable ? 'readable' : 'not readable'}`,
+  idleQueue: 'receives no messages',
+  idleConsumers: 'Idle consumers',
+  noIdleConsumers: 'None: every running consumer owns a queue that receives messages.',
+  idleOwnsNothing: 'owns no queue (more consumers than readable queues)',
+  idleOwnsOnly: (queues) => `owns only queues that receive no messages: ${queues}`,
+
+  nameServerTitle: 'NameServers',
+  noBrokersRegistered: 'No broker registered.',
+  sinceRegistration: 'Last registration',
+  expiresIn: (timeout) => `Expires (${timeout} timeout)`,
+  nextScanIn: (duration) => `next scanNotActiveBroker in ${duration}`,
+  expiryBar: (duration) => `${duration} until the heartbeat timeout`,
+  overdue: 'timed out: removed at the next scan',
+  routes: 'Routes (topicQueueTable)',
+  noRoutes: 'No route.',
+  systemTopicsHidden: (count) => `and ${count} system ${count === 1 ? 'topic' : 'topics'} (TBW102, %RETRY%…)`,
+  routeBrokers: (brokerName, write, read) => `${brokerName} (W ${write} / R ${read})`,
+  disagreement: (broker, listedBy, notListedBy) =>
+    `The NameServers disagree: ${listedBy.join(', ')} ${listedBy.length === 1 ? 'lists' : 'list'} ${broker}, ${notListedBy.join(', ')} ${notListedBy.length === 1 ? 'does' : 'do'} not. NameServers never talk to each other; each learns only from the broker's own registrations.`,
+  agreement: 'Every running NameServer lists the same brokers.',
+
+  logTitle: 'Event log',
+  filterType: 'Type',
+  allTypes: 'All types',
+  filterEntity: 'Entity',
+  filterEntityPlaceholder: 'broker-a, p-1, TopicTest…',
+  showing: (shown, matching) => `Latest ${shown} of ${matching} matching events, newest first.`,
+  noEvents: 'No event matches yet.',
+  seekTo: (time) => `Go to ${time}`,
+  time: 'Time',
+  type: 'Type',
+  what: 'What happened',
+};
+
+const zh: PanelStrings = {
+  noScenario: '尚未加载场景。',
+  status: {
+    running: '运行中', crashed: '已崩溃', partitioned: '网络分区', shutdown: '已关闭', stopped: '未启动',
+    hung: '卡死', up: '在线', down: '宕机',
+  },
+  master: '主节点',
+  slave: '从节点',
+
+  summaryTitle: '概览',
+  summary: {
+    sent: { label: '已发送', hint: '生产者的发送次数' },
+    stored: { label: '已存储', hint: '写入 Broker CommitLog 的消息' },
+    consumed: { label: '已消费', hint: '消费者组已处理的消息' },
+    neverConsumable: { label: '永远无法消费', hint: '队列 id ≥ readQueueNums 的队列中的消息' },
+    lagging: { label: '消费堆积', hint: '可读队列中已存储、尚未消费的消息' },
+    duplicates: { label: '重复消费', hint: '同一消费者组再次消费的消息' },
+    failed: { label: '发送失败', hint: '失败的发送尝试' },
+    lost: { label: '丢失', hint: '既未存储也未报告失败的 ONEWAY 消息' },
+  },
+
+  topologyTitle: '拓扑',
+  topologyDescription: '顶部是 NameServer，下方依次是生产者、Broker 组和消费者组，以及它们之间的连线。',
+  producers: '生产者',
+  consumers: '消费者',
+  brokers: 'Broker',
+  nameServers: 'NameServer',
+  legendRegistered: '已注册到 NameServer',
+  legendNotListed: '不在该 NameServer 的 brokerLiveTable 中',
+  legendChosenNameServer: '客户端 → 选定的 NameServer',
+  legendCanWrite: '生产者可写入',
+  legendAllocated: '消费者分配到的队列',
+  dots: { sent: '发送消息', stored: '存储消息', consumed: '消费消息', registered: 'Broker 注册', route: '路由更新' },
+  producer: '生产者',
+  consumer: '消费者',
+  nodeName: {
+    nameServer: (id, status) => `NameServer ${id}，${status}`,
+    broker: (node, role, status) => `Broker ${node}，${role}，${status}`,
+    producer: (id, group, status) => `生产者 ${id}（${group}），${status}`,
+    consumer: (id, group, status) => `消费者 ${id}（${group}），${status}`,
+  },
+
+  inspectorTitle: '详情',
+  nothingSelected: '在拓扑图中点击一个 NameServer、Broker 或客户端，查看它的数据表。',
+  notFound: '所选进程不在此场景中。',
+  cluster: '集群',
+  address: '地址',
+  role: '角色',
+  statusLabel: '状态',
+  topic: 'Topic',
+  group: '消费者组',
+  queue: '队列',
+  offset: '消费位点',
+  committed: '已提交位点',
+  lastUpdate: 'lastUpdateTimestamp',
+  ago: (duration) => `${duration}前`,
+  none: '无',
+  topicConfigTable: 'Topic 配置（topicConfigTable）',
+  consumeQueues: '消费队列（每个队列 id 的 maxOffset）',
+  consumerTable: '消费者组（consumerTable）',
+  channels: '连接',
+  consumerOffsetTable: '已提交的消费位点（consumerOffsetTable）',
+  chosenNameServer: '选定的 NameServer',
+  topicRouteTable: '缓存的路由（topicRouteTable）',
+  writeQueues: '可写队列',
+  readQueues: '可读队列',
+  allocatedQueues: '分配到的队列（processQueueTable）',
+  pendingMessages: '已拉取、未消费',
+  sendRate: (rate) => `${rate} 条/秒`,
+  subscription: '订阅表达式',
+
+  queueTitle: '队列',
+  queueRule: '生产者只写入 id 小于 writeQueueNums 的队列；消费者只会被分配 id 小于 readQueueNums 的队列——id 大于或等于 readQueueNums 的队列中的消息永远不会被消费。',
+  legendWritable: 'W：生产者会写入该队列 id',
+  legendReadable: 'R：该队列 id 可以分配给消费者',
+  legendNeverConsumable: '永远无法消费：有消息写入，但没有消费者能读取',
+  legendIdle: '空闲：可读，但没有生产者写入',
+  messages: (count) => `${count} 条消息`,
+  lag: '堆积',
+  neverConsumable: '永远无法消费',
+  neverConsumableTotal: '永远无法消费的消息总数',
+  noUserTopics: '还没有带队列的 Topic。',
+  queueCounts: (write, read, perm) => `writeQueueNums ${write} · readQueueNums ${read} · perm ${perm}`,
+  queueCellLabel: (queueId, count, writable, readable) =>
+    `队列 ${queueId}：${count} 条消息，${writable ? '可写' : '不可写'}，${readable ? '可读' : '不可读'}`,
+  idleQueue: '不会收到消息',
+  idleConsumers: '空闲的消费者',
+  noIdleConsumers: '无：每个运行中的消费者都拥有会收到消息的队列。',
+  idleOwnsNothing: '没有分配到队列（消费者数量多于可读队列数）',
+  idleOwnsOnly: (queues) => `只拥有不会收到消息的队列：${queues}`,
+
+  nameServerTitle: 'NameServer',
+  noBrokersRegistered: '没有已注册的 Broker。',
+  sinceRegistration: '距上次注册',
+  expiresIn: (timeout) => `过期倒计时（超时 ${timeout}）`,
+  nextScanIn: (duration) => `${duration}后执行下一次 scanNotActiveBroker`,
+  expiryBar: (duration) => `距心跳超时还有 ${duration}`,
+  overdue: '已超时：将在下一次扫描时移除',
+  routes: '路由（topicQueueTable）',
+  noRoutes: '没有路由。',
+  systemTopicsHidden: (count) => `以及 ${count} 个系统 Topic（TBW102、%RETRY%…）`,
+  routeBrokers: (brokerName, write, read) => `${brokerName}（写 ${write} / 读 ${read}）`,
+  disagreement: (broker, listedBy, notListedBy) => `NameServer 之间不一致：${listedBy.join('、')} 中有 ${broker}，${notListedBy.join('、')} 中没有。NameServer 之间从不通信，各自只从 Broker 的注册请求中获知信息。`,
+  agreement: '所有运行中的 NameServer 列出的 Broker 相同。',
+
+  logTitle: '事件日志',
+  filterType: '类型',
+  allTypes: '全部类型',
+  filterEntity: '实体',
+  filterEntityPlaceholder: 'broker-a、p-1、TopicTest…',
+  showing: (shown, matching) => `匹配的 ${matching} 个事件中最近的 ${shown} 个，最新的在最上面。`,
+  noEvents: '暂无匹配的事件。',
+  seekTo: (time) => `跳转到 ${time}`,
+  time: '时间',
+  type: '类型',
+  what: '发生了什么',
+};
+
+export const PANEL_STRINGS: Record<Language, PanelStrings> = { en, zh };
+
+export function panelStrings(language: Language): PanelStrings {
+  return PANEL_STRINGS[language];
+}

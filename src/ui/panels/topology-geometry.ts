@@ -1,0 +1,94 @@
+/**
+ * Geometry of the topology: the box of an entity in a layout, the link between two entities,
+ * and the dots of the trace events in flight at a time (what the canvas layer draws).
+ */
+import type { TraceEvent } from '../../model/events.ts';
+import { dotOpacity, flightProgress, lowerBound } from '../../viz/flight.ts';
+import { linkBetween, pointOnLink, type Box, type Link } from '../../viz/paths.ts';
+import type { TopologyLayout } from '../../viz/topology-layout.ts';
+import type { TraceSource } from './event-filter.ts';
+import type { EntityRef } from './topology-model.ts';
+
+export function boxOf(layout: TopologyLayout, ref: EntityRef): Box | undefined {
+  switch (ref.kind) {
+    case 'nameServer': return layout.nameServers[ref.id];
+    case 'broker': return layout.brokers[ref.id];
+    case 'brokerGroup': return layout.brokerGroups[ref.id];
+    case 'client': return layout.producers[ref.id] ?? layout.consumers[ref.id];
+  }
+}
+
+export function linkOf(layout: TopologyLayout, from: EntityRef, to: EntityRef): Link | null {
+  const a = boxOf(layout, from);
+  const b = boxOf(layout, to);
+  return a && b ? linkBetween(a, b) : null;
+}
+
+export type DotKind = 'sent' | 'stored' | 'consumed' | 'registered' | 'route';
+
+export interface Dot {
+  kind: DotKind;
+  x: number;
+  y: number;
+  opacity: number;
+  /** For a store (a pulse at the broker rather than a flight): the ring's radius. */
+  ring?: number;
+}
+
+/** Where an event's dot flies: its kind and the entities it goes from and to, or null for no dot. */
+export function dotRoute(event: TraceEvent): { kind: DotKind; from: EntityRef; to: EntityRef } | null {
+  switch (event.type) {
+    case 'message.sent':
+      return { kind: 'sent', from: { kind: 'client', id: event.producer }, to: { kind: 'brokerGroup', id: event.broker } };
+    case 'message.stored':
+      // A master stores (a pulse on itself); a slave's copy flies from its master.
+      return { kind: 'stored', from: { kind: 'broker', id: `${event.broker}/0` }, to: { kind: 'broker', id: `${event.broker}/${event.brokerId}` } };
+    case 'message.consumed':
+      return { kind: 'consumed', from: { kind: 'brokerGroup', id: event.broker }, to: { kind: 'client', id: event.consumer } };
+    case 'broker.registered':
+      return { kind: 'registered', from: { kind: 'broker', id: `${event.broker}/${event.brokerId}` }, to: { kind: 'nameServer', id: event.nameServer } };
+    case 'route.updated':
+      return { kind: 'route', from: { kind: 'nameServer', id: event.nameServer }, to: { kind: 'client', id: event.client } };
+    default:
+      return null;
+  }
+}
+
+function dotOf(layout: TopologyLayout, event: TraceEvent, progress: number): Dot | null {
+  const route = dotRoute(event);
+  if (!route) return null;
+  const opacity = dotOpacity(progress);
+  if (route.from.kind === route.to.kind && route.from.id === route.to.id) {
+    // A ring growing at the right end of the broker, clear of its name.
+    const box = boxOf(layout, route.to);
+    return box ? { kind: route.kind, x: box.x + box.width - 14, y: box.y + box.height / 2, opacity, ring: 2 + progress * 9 } : null;
+  }
+  const link = linkOf(layout, route.from, route.to);
+  return link ? { kind: route.kind, ...pointOnLink(link, progress), opacity } : null;
+}
+
+const DOT_CHUNK = 1_024;
+
+/**
+ * The dots in flight at timeMs: events with te <= timeMs <= te + flightMs, newest first up to
+ * `cap`. A pure function of (trace up to timeMs, layout, timeMs, flight): scrubbing shows the
+ * same picture whichever way one comes to a time.
+ */
+export function dotsAt(source: TraceSource, layout: TopologyLayout, timeMs: number, flightMs: number, cap = 2_000): Dot[] {
+  const timeAt = (index: number) => source.traceAt(index)?.t ?? Number.POSITIVE_INFINITY;
+  const first = lowerBound(source.traceLength, timeAt, timeMs - flightMs);
+  const dots: Dot[] = [];
+  // Newest first, in chunks, so a busy window (thousands of events) stops reading at the cap.
+  for (let end = source.traceLength; end > first && dots.length < cap; end -= DOT_CHUNK) {
+    const start = Math.max(first, end - DOT_CHUNK);
+    const events = source.traceSlice(start, end);
+    for (let index = events.length - 1; index >= 0 && dots.length < cap; index--) {
+      const event = events[index]!;
+      const progress = flightProgress(event.t, timeMs, flightMs);
+      if (progress === null) continue;
+      const dot = dotOf(layout, event, progress);
+      if (dot) dots.push(dot);
+    }
+  }
+  return dots;
+}

@@ -1,0 +1,78 @@
+/**
+ * Links between entities and where a moving dot is on them. A link is the cubic curve d3-shape's
+ * linkHorizontal / linkVertical draw (control points at the middle x, or middle y), so the dots
+ * on the canvas travel exactly along the curves of the SVG.
+ */
+import { linkHorizontal, linkVertical } from 'd3-shape';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface Box {
+  /** Top-left corner. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export type Orientation = 'horizontal' | 'vertical';
+
+export interface Link {
+  source: Point;
+  target: Point;
+  orientation: Orientation;
+}
+
+export function boxCenter(box: Box): Point {
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/**
+ * The link from one box to another: horizontal (right edge to left edge, or the reverse) when
+ * the boxes sit side by side, vertical (bottom to top) when one is above the other.
+ */
+export function linkBetween(from: Box, to: Box): Link {
+  const a = boxCenter(from);
+  const b = boxCenter(to);
+  const gapX = Math.max(to.x - (from.x + from.width), from.x - (to.x + to.width));
+  const gapY = Math.max(to.y - (from.y + from.height), from.y - (to.y + to.height));
+  if (gapX > 0 && gapX >= gapY) {
+    const rightward = b.x >= a.x;
+    return {
+      orientation: 'horizontal',
+      source: { x: rightward ? from.x + from.width : from.x, y: a.y },
+      target: { x: rightward ? to.x : to.x + to.width, y: b.y },
+    };
+  }
+  const downward = b.y >= a.y;
+  return {
+    orientation: 'vertical',
+    source: { x: a.x, y: downward ? from.y + from.height : from.y },
+    target: { x: b.x, y: downward ? to.y : to.y + to.height },
+  };
+}
+
+const horizontalPath = linkHorizontal<Link, Point>().x((p) => p.x).y((p) => p.y);
+const verticalPath = linkVertical<Link, Point>().x((p) => p.x).y((p) => p.y);
+
+/** The SVG path of a link (`M...C...`). */
+export function linkPath(link: Link): string {
+  return (link.orientation === 'horizontal' ? horizontalPath(link) : verticalPath(link)) ?? '';
+}
+
+/** The point at progress p in [0, 1] along the link's curve (clamped). */
+export function pointOnLink(link: Link, progress: number): Point {
+  const p = Math.min(1, Math.max(0, progress));
+  const { source: s, target: t } = link;
+  const c1 = link.orientation === 'horizontal' ? { x: (s.x + t.x) / 2, y: s.y } : { x: s.x, y: (s.y + t.y) / 2 };
+  const c2 = link.orientation === 'horizontal' ? { x: (s.x + t.x) / 2, y: t.y } : { x: t.x, y: (s.y + t.y) / 2 };
+  const q = 1 - p;
+  const w0 = q * q * q;
+  const w1 = 3 * q * q * p;
+  const w2 = 3 * q * p * p;
+  const w3 = p * p * p;
+  return { x: w0 * s.x + w1 * c1.x + w2 * c2.x + w3 * t.x, y: w0 * s.y + w1 * c1.y + w2 * c2.y + w3 * t.y };
+}

@@ -1,0 +1,157 @@
+/**
+ * Where each process of the topology goes, given only who exists and the width available.
+ * Wide (>= 720 px): NameServers in a top row, producers on the left, broker groups (master and
+ * slaves) in the middle, consumer groups on the right. Narrow: the same in stacked bands, top to
+ * bottom, so a phone shows every process at a legible size.
+ */
+import { scaleBand } from 'd3-scale';
+import type { Box } from './paths.ts';
+
+export interface TopologyInput {
+  nameServers: string[];
+  /** Broker groups by brokerName; members are node ids (`broker-a/0`), master first. */
+  brokerGroups: { name: string; members: string[] }[];
+  producers: string[];
+  /** Consumers by consumer group. */
+  consumerGroups: { name: string; members: string[] }[];
+}
+
+export interface SectionHeader {
+  section: 'producers' | 'brokers' | 'consumers';
+  x: number;
+  /** Baseline of the header text. */
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+}
+
+export interface TopologyLayout {
+  headers: SectionHeader[];
+  width: number;
+  height: number;
+  mode: 'wide' | 'narrow';
+  nameServers: Record<string, Box>;
+  brokerGroups: Record<string, Box>;
+  brokers: Record<string, Box>;
+  producers: Record<string, Box>;
+  consumerGroups: Record<string, Box>;
+  consumers: Record<string, Box>;
+}
+
+export const WIDE_MIN_WIDTH = 720;
+const MARGIN = 16;
+const NODE_HEIGHT = 40;
+const MEMBER_HEIGHT = 34;
+const MEMBER_GAP = 6;
+const GROUP_HEADER = 26;
+const GROUP_PADDING = 8;
+const GROUP_GAP = 16;
+const BAND_GAP = 56;
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.min(high, Math.max(low, value));
+}
+
+/** A row of boxes spread evenly over [x0, x1] with d3's band scale, each at most maxWidth wide. */
+function row(ids: string[], x0: number, x1: number, y: number, maxWidth: number): Record<string, Box> {
+  const band = scaleBand<string>().domain(ids).range([x0, x1]).paddingInner(0.25).paddingOuter(0.1);
+  const width = Math.min(maxWidth, band.bandwidth());
+  const boxes: Record<string, Box> = {};
+  for (const id of ids) {
+    const start = band(id) ?? x0;
+    boxes[id] = { x: start + (band.bandwidth() - width) / 2, y, width, height: NODE_HEIGHT };
+  }
+  return boxes;
+}
+
+/** Tiles in as many columns of at least minWidth as fit; returns the boxes and the height used. */
+function tiles(ids: string[], x: number, y: number, width: number, minWidth: number, height: number): { boxes: Record<string, Box>; height: number } {
+  const columns = Math.max(1, Math.min(ids.length, Math.floor((width + MEMBER_GAP) / (minWidth + MEMBER_GAP))));
+  const tileWidth = (width - MEMBER_GAP * (columns - 1)) / columns;
+  const boxes: Record<string, Box> = {};
+  ids.forEach((id, i) => {
+    boxes[id] = { x: x + (i % columns) * (tileWidth + MEMBER_GAP), y: y + Math.floor(i / columns) * (height + MEMBER_GAP), width: tileWidth, height };
+  });
+  const rows = Math.ceil(ids.length / columns);
+  return { boxes, height: rows > 0 ? rows * height + (rows - 1) * MEMBER_GAP : 0 };
+}
+
+interface Groups {
+  groups: Record<string, Box>;
+  members: Record<string, Box>;
+  height: number;
+}
+
+/** Group boxes (a header and member tiles) stacked from y in a column of the given width. */
+function groupColumn(groups: { name: string; members: string[] }[], x: number, y: number, width: number, memberMinWidth: number): Groups {
+  const result: Groups = { groups: {}, members: {}, height: 0 };
+  let top = y;
+  for (const group of groups) {
+    const inner = tiles(group.members, x + GROUP_PADDING, top + GROUP_HEADER, width - 2 * GROUP_PADDING, memberMinWidth, MEMBER_HEIGHT);
+    const height = GROUP_HEADER + inner.height + GROUP_PADDING;
+    result.groups[group.name] = { x, y: top, width, height };
+    Object.assign(result.members, inner.boxes);
+    top += height + GROUP_GAP;
+  }
+  result.height = groups.length > 0 ? top - GROUP_GAP - y : 0;
+  return result;
+}
+
+function shift(boxes: Record<string, Box>, dy: number): Record<string, Box> {
+  return Object.fromEntries(Object.entries(boxes).map(([id, box]) => [id, { ...box, y: box.y + dy }]));
+}
+
+function layoutWide(input: TopologyInput, width: number): TopologyLayout {
+  const sideWidth = clamp(width * 0.2, 120, 200);
+  const middleWidth = clamp(width * 0.32, 180, 320);
+  const nameServers = row(input.nameServers, width * 0.15, width * 0.85, MARGIN, 170);
+  const top = MARGIN + NODE_HEIGHT + BAND_GAP + 24;
+  const producers = tiles(input.producers, MARGIN, top, sideWidth, sideWidth, NODE_HEIGHT);
+  const brokers = groupColumn(input.brokerGroups, (width - middleWidth) / 2, top, middleWidth, middleWidth);
+  const consumers = groupColumn(input.consumerGroups, width - MARGIN - sideWidth, top, sideWidth, sideWidth);
+  const body = Math.max(producers.height, brokers.height, consumers.height);
+  // Shorter columns are centred on the tallest, so links run roughly level.
+  const centre = (height: number) => (body - height) / 2;
+  const headers: SectionHeader[] = [
+    { section: 'producers', x: MARGIN, y: top - 10, anchor: 'start' },
+    { section: 'brokers', x: width / 2, y: top - 10, anchor: 'middle' },
+    { section: 'consumers', x: width - MARGIN, y: top - 10, anchor: 'end' },
+  ];
+  return {
+    headers: headers.filter((header) => (header.section === 'producers' ? producers : header.section === 'brokers' ? brokers : consumers).height > 0),
+    width, height: top + body + MARGIN, mode: 'wide', nameServers,
+    producers: shift(producers.boxes, centre(producers.height)),
+    brokerGroups: shift(brokers.groups, centre(brokers.height)), brokers: shift(brokers.members, centre(brokers.height)),
+    consumerGroups: shift(consumers.groups, centre(consumers.height)), consumers: shift(consumers.members, centre(consumers.height)),
+  };
+}
+
+function layoutNarrow(input: TopologyInput, width: number): TopologyLayout {
+  const inner = width - 2 * MARGIN;
+  const nameServers = row(input.nameServers, MARGIN, width - MARGIN, MARGIN, 150);
+  const headers: SectionHeader[] = [];
+  let y = MARGIN + NODE_HEIGHT + BAND_GAP;
+  const producers = tiles(input.producers, MARGIN, y, inner, 110, NODE_HEIGHT);
+  if (producers.height > 0) {
+    headers.push({ section: 'producers', x: MARGIN, y: y - 8, anchor: 'start' });
+    y += producers.height + BAND_GAP;
+  }
+  const brokers = groupColumn(input.brokerGroups, MARGIN, y, inner, 120);
+  if (brokers.height > 0) {
+    headers.push({ section: 'brokers', x: MARGIN, y: y - 8, anchor: 'start' });
+    y += brokers.height + BAND_GAP;
+  }
+  const consumers = groupColumn(input.consumerGroups, MARGIN, y, inner, 110);
+  if (consumers.height > 0) headers.push({ section: 'consumers', x: MARGIN, y: y - 8, anchor: 'start' });
+  y += consumers.height;
+  return {
+    headers,
+    width, height: y + MARGIN, mode: 'narrow', nameServers, producers: producers.boxes,
+    brokerGroups: brokers.groups, brokers: brokers.members, consumerGroups: consumers.groups, consumers: consumers.members,
+  };
+}
+
+/** Positions of every entity for a drawing `width` px wide; the height follows from the counts. */
+export function layoutTopology(input: TopologyInput, width: number): TopologyLayout {
+  const safeWidth = Math.max(240, Math.round(width));
+  return safeWidth >= WIDE_MIN_WIDTH ? layoutWide(input, safeWidth) : layoutNarrow(input, safeWidth);
+}

@@ -1,0 +1,89 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { usePlayback } from '../../../src/store/playback.ts';
+import { describeEvent } from '../../../src/ui/panels/event-sentences.ts';
+import { EventLog } from '../../../src/ui/panels/index.ts';
+import { formatTime } from '../../../src/viz/format.ts';
+import { loadAt } from './load.ts';
+import { writeReadScenario } from './scenarios.ts';
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+describe('EventLog', () => {
+  it('lists the latest events up to now, newest first, each with time, type and a sentence', () => {
+    const timeline = loadAt(writeReadScenario(), 5_000);
+    render(<EventLog />);
+    const rows = screen.getAllByTestId('log-row');
+    expect(rows).toHaveLength(Math.min(500, timeline.traceLength));
+    const latest = timeline.traceAt(timeline.traceLength - 1)!;
+    expect(latest.t).toBeLessThanOrEqual(5_000);
+    expect(rows[0]).toHaveTextContent(formatTime(latest.t));
+    expect(rows[0]).toHaveTextContent(latest.type);
+    expect(rows[0]).toHaveTextContent(describeEvent(latest, 'en'));
+    const first = timeline.traceAt(0)!;
+    expect(first.type).toBe('broker.registered');
+    expect(rows.at(-1)).toHaveTextContent(`${formatTime(first.t)}${first.type}${describeEvent(first, 'en')}`);
+  });
+
+  it('caps the list at the latest 500 matching events', () => {
+    const timeline = loadAt(writeReadScenario(), 60_000);
+    expect(timeline.traceLength).toBeGreaterThan(500);
+    render(<EventLog />);
+    expect(screen.getAllByTestId('log-row')).toHaveLength(500);
+    expect(screen.getByText(`Latest 500 of ${timeline.traceLength.toLocaleString('en-US')} matching events, newest first.`)).toBeInTheDocument();
+  });
+
+  it('filters by type and by any field value', () => {
+    const timeline = loadAt(writeReadScenario(), 20_000);
+    render(<EventLog />);
+    const events = timeline.traceSlice(0);
+    fireEvent.change(screen.getByLabelText('Type'), { target: { value: 'broker.registered' } });
+    const registrations = events.filter((e) => e.type === 'broker.registered');
+    expect(screen.getAllByTestId('log-row')).toHaveLength(registrations.length);
+    for (const row of screen.getAllByTestId('log-row')) expect(row).toHaveTextContent('broker.registered');
+
+    fireEvent.change(screen.getByLabelText('Entity'), { target: { value: 'NS-2' } });
+    const onNs2 = registrations.filter((e) => e.type === 'broker.registered' && e.nameServer === 'ns-2');
+    expect(onNs2.length).toBeGreaterThan(0);
+    expect(screen.getAllByTestId('log-row')).toHaveLength(onNs2.length);
+
+    fireEvent.change(screen.getByLabelText('Type'), { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText('Entity'), { target: { value: 'no-such-process' } });
+    expect(screen.queryAllByTestId('log-row')).toHaveLength(0);
+    expect(screen.getByText('No event matches yet.')).toBeInTheDocument();
+  });
+
+  it('moves time to an event when its row is clicked', () => {
+    const timeline = loadAt(writeReadScenario(), 20_000);
+    render(<EventLog />);
+    const seek = vi.spyOn(usePlayback.getState(), 'seek');
+    const rows = screen.getAllByTestId('log-row');
+    const target = timeline.traceAt(timeline.traceLength - 10)!;
+    act(() => fireEvent.click(rows[9]!));
+    expect(seek).toHaveBeenCalledWith(target.t);
+    expect(usePlayback.getState().timeMs).toBe(target.t);
+  });
+
+  it('announces the newest event in a polite live region', () => {
+    const timeline = loadAt(writeReadScenario(), 3_000);
+    render(<EventLog />);
+    const region = screen.getByTestId('log-announcer');
+    expect(region).toHaveAttribute('aria-live', 'polite');
+    const latest = timeline.traceAt(timeline.traceLength - 1)!;
+    expect(region).toHaveTextContent(`${formatTime(latest.t)} ${latest.type}: ${describeEvent(latest, 'en')}`);
+    // Within the same second of wall time a newer event is not announced again.
+    act(() => usePlayback.getState().seek(6_000));
+    expect(region).toHaveTextContent(`${formatTime(latest.t)} ${latest.type}`);
+  });
+
+  it('writes its sentences in Chinese when the language is zh', () => {
+    loadAt(writeReadScenario(), 3_000);
+    act(() => usePlayback.getState().setLanguage('zh'));
+    render(<EventLog />);
+    fireEvent.change(screen.getByLabelText('类型'), { target: { value: 'broker.registered' } });
+    expect(within(screen.getAllByTestId('log-row').at(-1)!).getByText(/首次注册到 ns-/)).toBeInTheDocument();
+  });
+});

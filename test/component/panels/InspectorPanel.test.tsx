@@ -1,0 +1,76 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import type { ConsumerState } from '../../../src/model/state.ts';
+import { usePlayback } from '../../../src/store/playback.ts';
+import { InspectorPanel } from '../../../src/ui/panels/index.ts';
+import { formatSeconds, formatTime } from '../../../src/viz/format.ts';
+import { loadAt } from './load.ts';
+import { writeReadScenario } from './scenarios.ts';
+
+afterEach(cleanup);
+
+function rowsOf(testId: string): HTMLElement[] {
+  return within(screen.getByTestId(testId)).getAllByRole('row').slice(1);
+}
+
+describe('InspectorPanel', () => {
+  it('asks for a selection when nothing is selected', () => {
+    loadAt(writeReadScenario(), 10_000);
+    render(<InspectorPanel />);
+    expect(screen.getByText(/Click a NameServer, a broker or a client/)).toBeInTheDocument();
+  });
+
+  it("shows a NameServer's brokerAddrTable, brokerLiveTable and topicQueueTable", () => {
+    const timeline = loadAt(writeReadScenario({ slaves: true }), 20_000);
+    act(() => usePlayback.getState().select({ kind: 'nameServer', id: 'ns-1' }));
+    render(<InspectorPanel />);
+    const ns = timeline.state.nameServers['ns-1']!;
+    expect(rowsOf('brokerAddrTable')).toHaveLength(2);
+    expect(rowsOf('brokerAddrTable')[1]).toHaveTextContent('broker-a110.0.1.2:10911DefaultCluster');
+    const live = rowsOf('brokerLiveTable');
+    expect(live).toHaveLength(Object.keys(ns.brokerLiveTable).length);
+    const master = ns.brokerLiveTable['10.0.1.1:10911']!;
+    expect(live[0]).toHaveTextContent(`broker-a/0`);
+    expect(live[0]).toHaveTextContent(`${formatTime(master.lastUpdateTimestamp)} (${formatSeconds(20_000 - master.lastUpdateTimestamp)} ago)`);
+    expect(live[0]).toHaveTextContent('120000');
+    const topicRow = rowsOf('topicQueueTable').find((row) => row.textContent?.startsWith('TopicTest'));
+    expect(topicRow).toHaveTextContent('TopicTestbroker-a84RW-');
+  });
+
+  it("shows a broker's topics with perm2String, its consume queues' maxOffset, groups and offsets", () => {
+    const timeline = loadAt(writeReadScenario(), 30_000);
+    act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/0' }));
+    render(<InspectorPanel />);
+    const broker = timeline.state.brokers['broker-a/0']!;
+    const topics = rowsOf('topicConfigTable').map((row) => row.textContent);
+    expect(topics).toContain('TopicTest84RW-');
+    expect(topics).toContain('TBW102' + '88RWX');
+    const maxOffsets = broker.consumeQueues['TopicTest']!.map((queue, id) => `${id}:${queue.length}`).join('  ');
+    expect(rowsOf('consumeQueues').find((row) => row.textContent?.startsWith('TopicTest'))).toHaveTextContent(maxOffsets, { normalizeWhitespace: false });
+    expect(rowsOf('consumerTable')[0]).toHaveTextContent('CG_ORDERCLUSTERING10.0.2.1@c-1');
+    const committed = Object.entries(broker.consumerOffsetTable['CG_ORDER']!);
+    expect(committed.length).toBeGreaterThan(0);
+    expect(rowsOf('consumerOffsetTable')).toHaveLength(committed.length);
+  });
+
+  it("shows a consumer's chosen NameServer, cached route and allocated queues with offsets", () => {
+    const timeline = loadAt(writeReadScenario(), 30_000);
+    act(() => usePlayback.getState().select({ kind: 'client', id: 'c-1' }));
+    render(<InspectorPanel />);
+    const consumer = timeline.state.clients['c-1'] as ConsumerState;
+    expect(screen.getByText('Chosen NameServer').nextSibling).toHaveTextContent(consumer.namesrvChosen!);
+    const [route] = rowsOf('topicRouteTable');
+    expect(route).toHaveTextContent('broker-a:0 broker-a:1 broker-a:2 broker-a:3 broker-a:4 broker-a:5 broker-a:6 broker-a:7');
+    expect(within(route!).getAllByRole('cell')[2]).toHaveTextContent(/^broker-a:0 broker-a:1 broker-a:2 broker-a:3$/);
+    const allocated = rowsOf('allocatedQueues');
+    expect(allocated.map((row) => within(row).getAllByRole('cell')[1]!.textContent)).toEqual(['broker-a:0', 'broker-a:1']);
+    expect(within(allocated[0]!).getAllByRole('cell')[3]).toHaveTextContent(String(consumer.offsetTable['TopicTest@broker-a@0']));
+  });
+
+  it('says when the selection is not in the scenario', () => {
+    loadAt(writeReadScenario(), 1_000);
+    act(() => usePlayback.getState().select({ kind: 'client', id: 'nobody' }));
+    render(<InspectorPanel />);
+    expect(screen.getByText('The selected process is not part of this scenario.')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,65 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import type { TimelineAction } from '../../../src/model/spec.ts';
+import { NameServerPanel } from '../../../src/ui/panels/index.ts';
+import { formatSeconds } from '../../../src/viz/format.ts';
+import { loadAt } from './load.ts';
+import { writeReadScenario } from './scenarios.ts';
+
+afterEach(cleanup);
+
+const twoBrokers = (timeline: TimelineAction[] = []) =>
+  writeReadScenario({ brokers: ['broker-a', 'broker-b'], timeline });
+
+describe('NameServerPanel', () => {
+  it("lists each NameServer's brokers with the time since their last registration", () => {
+    const timeline = loadAt(twoBrokers(), 20_000);
+    render(<NameServerPanel />);
+    for (const nsId of ['ns-1', 'ns-2']) {
+      const card = screen.getByTestId(`nameserver-${nsId}`);
+      expect(within(card).getByText('up')).toBeInTheDocument();
+      const live = Object.values(timeline.state.nameServers[nsId]!.brokerLiveTable);
+      expect(live).toHaveLength(2);
+      for (const info of live) {
+        const row = within(card).getByTestId(`ns-broker-${nsId}-${info.brokerName}-${info.brokerId}`);
+        expect(row).toHaveTextContent(formatSeconds(20_000 - info.lastUpdateTimestamp));
+        const meter = within(row).getByRole('meter');
+        expect(meter).toHaveAttribute('aria-valuenow', String(info.lastUpdateTimestamp + 120_000 - 20_000));
+        expect(meter).toHaveAttribute('aria-valuemax', '120000');
+      }
+      expect(within(card).getByTestId(`ns-route-${nsId}-TopicTest`)).toHaveTextContent('TopicTest: broker-a (W 8 / R 4), broker-b (W 8 / R 4)');
+      const nextScan = timeline.state.nameServers[nsId]!.nextScanAt - 20_000;
+      expect(within(card).getAllByText(`next scanNotActiveBroker in ${formatSeconds(nextScan)}`).length).toBeGreaterThan(0);
+    }
+    expect(screen.getByTestId('ns-agreement')).toBeInTheDocument();
+  });
+
+  it('shows a crashed broker gone from both NameServers (its channels closed)', () => {
+    const timeline = loadAt(twoBrokers([{ at: 30_000, action: 'crashBroker', target: 'broker-b' }]), 40_000);
+    render(<NameServerPanel />);
+    for (const nsId of ['ns-1', 'ns-2']) {
+      expect(Object.keys(timeline.state.nameServers[nsId]!.brokerAddrTable)).toEqual(['broker-a']);
+      const card = screen.getByTestId(`nameserver-${nsId}`);
+      expect(within(card).getByTestId(`ns-broker-${nsId}-broker-a-0`)).toBeInTheDocument();
+      expect(within(card).queryByTestId(`ns-broker-${nsId}-broker-b-0`)).toBeNull();
+      expect(within(card).getByTestId(`ns-route-${nsId}-TopicTest`)).toHaveTextContent('TopicTest: broker-a (W 8 / R 4)');
+    }
+  });
+
+  it('says so when the NameServers disagree: a link cut from one NameServer expires there only', () => {
+    const scenario = twoBrokers([{ at: 5_000, action: 'partitionLink', target: 'broker-b', peer: 'ns-2' }]);
+    const timeline = loadAt(scenario, 130_000);
+    render(<NameServerPanel />);
+    expect(Object.keys(timeline.state.nameServers['ns-1']!.brokerAddrTable).sort()).toEqual(['broker-a', 'broker-b']);
+    expect(Object.keys(timeline.state.nameServers['ns-2']!.brokerAddrTable)).toEqual(['broker-a']);
+    expect(screen.getByTestId('ns-disagreement')).toHaveTextContent('The NameServers disagree: ns-1 lists broker-b/0, ns-2 does not.');
+  });
+
+  it('marks a crashed NameServer down', () => {
+    loadAt(twoBrokers([{ at: 10_000, action: 'crashNameServer', target: 'ns-2' }]), 20_000);
+    render(<NameServerPanel />);
+    const card = screen.getByTestId('nameserver-ns-2');
+    expect(within(card).getByText('down')).toBeInTheDocument();
+    expect(within(card).queryByRole('table')).toBeNull();
+  });
+});

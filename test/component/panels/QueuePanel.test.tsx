@@ -1,0 +1,104 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import type { ConsumerState } from '../../../src/model/state.ts';
+import { QueuePanel } from '../../../src/ui/panels/index.ts';
+import { usePlayback } from '../../../src/store/playback.ts';
+import { loadAt } from './load.ts';
+import { writeReadScenario } from './scenarios.ts';
+
+afterEach(cleanup);
+
+function cell(queueId: number): HTMLElement {
+  return screen.getByTestId(`queue-cell-TopicTest-broker-a-${queueId}`);
+}
+
+function countOf(queueId: number): number {
+  return Number(within(cell(queueId)).getByTestId('queue-count').textContent);
+}
+
+describe('QueuePanel, write 8 / read 4 after 60 s of 10 msg/s', () => {
+  it('fills queues 4..7 with never-consumable messages and keeps 0..3 readable', () => {
+    const timeline = loadAt(writeReadScenario({ writeQueueNums: 8, readQueueNums: 4 }), 61_000);
+    render(<QueuePanel />);
+    const queues = timeline.state.brokers['broker-a/0']!.consumeQueues['TopicTest']!;
+    expect(queues).toHaveLength(8);
+    for (let queueId = 0; queueId < 8; queueId++) {
+      // The count is the ConsumeQueue's maxOffset.
+      expect(countOf(queueId)).toBe(queues[queueId]!.length);
+      expect(countOf(queueId)).toBeGreaterThan(0);
+      expect(cell(queueId)).toHaveAttribute('data-writable', 'true');
+    }
+    for (const queueId of [0, 1, 2, 3]) {
+      expect(cell(queueId)).toHaveAttribute('data-readable', 'true');
+      expect(within(cell(queueId)).getByText(/, readable$/)).toBeInTheDocument();
+      expect(within(cell(queueId)).queryByText(/never consumable/)).toBeNull();
+    }
+    for (const queueId of [4, 5, 6, 7]) {
+      expect(cell(queueId)).toHaveAttribute('data-readable', 'false');
+      expect(within(cell(queueId)).getByText(/not readable/)).toBeInTheDocument();
+      expect(within(cell(queueId)).getByText("never consumable")).toBeInTheDocument();
+      expect(cell(queueId)).toHaveClass('rs-queue-never');
+    }
+    const stranded = [4, 5, 6, 7].reduce((sum, queueId) => sum + queues[queueId]!.length, 0);
+    expect(screen.getByTestId('never-consumable-total')).toHaveTextContent(String(stranded));
+    // About 600 messages in 60 s, half of them in queues 4..7.
+    expect(stranded).toBeGreaterThanOrEqual(295);
+    expect(stranded).toBeLessThanOrEqual(305);
+  });
+
+  it("shows each group's offset and lag in the readable cells", () => {
+    const timeline = loadAt(writeReadScenario(), 61_000);
+    render(<QueuePanel />);
+    const summary = timeline.summary();
+    for (const queueId of [0, 1, 2, 3]) {
+      const queue = summary.queues.find((q) => q.topic === 'TopicTest' && q.queueId === queueId)!;
+      expect(within(cell(queueId)).getByText('CG_ORDER')).toBeInTheDocument();
+      expect(within(cell(queueId)).getByText(`${queue.consumerOffsets['CG_ORDER']} · lag ${queue.lag['CG_ORDER']}`)).toBeInTheDocument();
+    }
+  });
+
+  it('states the rule in one sentence, with a legend', () => {
+    loadAt(writeReadScenario(), 10_000);
+    render(<QueuePanel />);
+    expect(screen.getByText('Producers write only queue ids below writeQueueNums; consumers are given only ids below readQueueNums — messages in queues at or above readQueueNums are never consumed.')).toBeInTheDocument();
+    expect(screen.getByText(/never consumable: written, but no consumer can read it/)).toBeInTheDocument();
+  });
+
+  it('speaks Chinese when the language is zh, keeping RocketMQ terms in Latin script', () => {
+    loadAt(writeReadScenario(), 10_000);
+    act(() => usePlayback.getState().setLanguage('zh'));
+    render(<QueuePanel />);
+    expect(screen.getByRole('heading', { name: '队列' })).toBeInTheDocument();
+    expect(screen.getByText(/生产者只写入 id 小于 writeQueueNums 的队列/)).toBeInTheDocument();
+  });
+});
+
+describe('QueuePanel, write 4 / read 8', () => {
+  it('shows queues 4..7 idle and lists the consumers that own only them', () => {
+    const timeline = loadAt(writeReadScenario({ writeQueueNums: 4, readQueueNums: 8, consumers: 4 }), 61_000);
+    render(<QueuePanel />);
+    for (const queueId of [4, 5, 6, 7]) {
+      expect(cell(queueId)).toHaveAttribute('data-writable', 'false');
+      expect(cell(queueId)).toHaveAttribute('data-readable', 'true');
+      expect(cell(queueId)).toHaveClass('rs-queue-idle');
+      expect(countOf(queueId)).toBe(0);
+    }
+    expect(screen.getByTestId('never-consumable-total')).toHaveTextContent('0');
+    // AllocateMessageQueueAveragely over 8 queues and 4 consumers: c-3 gets 4,5 and c-4 gets 6,7.
+    const owned = (id: string) => Object.values((timeline.state.clients[id] as ConsumerState).processQueueTable).map((pq) => pq.mq.queueId).sort();
+    expect(owned('c-3')).toEqual([4, 5]);
+    expect(owned('c-4')).toEqual([6, 7]);
+    expect(screen.getByTestId('idle-consumer-c-3')).toHaveTextContent('owns only queues that receive no messages: broker-a:4, broker-a:5');
+    expect(screen.getByTestId('idle-consumer-c-4')).toHaveTextContent('broker-a:6, broker-a:7');
+    expect(screen.queryByTestId('idle-consumer-c-1')).toBeNull();
+    expect(screen.queryByTestId('idle-consumer-c-2')).toBeNull();
+  });
+
+  it('lists a consumer that owns no queue at all when there are more consumers than readable queues', () => {
+    loadAt(writeReadScenario({ writeQueueNums: 4, readQueueNums: 4, consumers: 5 }), 30_000);
+    render(<QueuePanel />);
+    const idle = screen.getByTestId('idle-consumers');
+    expect(within(idle).getAllByRole('listitem')).toHaveLength(1);
+    expect(within(idle).getByText(/owns no queue/)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,106 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import type { TimelineAction } from '../../../src/model/spec.ts';
+import { usePlayback } from '../../../src/store/playback.ts';
+import { TopologyPanel } from '../../../src/ui/panels/index.ts';
+import { dotsAt } from '../../../src/ui/panels/topology-geometry.ts';
+import { topologyModel } from '../../../src/ui/panels/topology-model.ts';
+import { layoutTopology } from '../../../src/viz/topology-layout.ts';
+import { loadAt } from './load.ts';
+import { writeReadScenario } from './scenarios.ts';
+
+/** A 2D context that counts the arcs (dots and rings) of the latest frame: clearRect starts a frame. */
+interface FakeContext {
+  arcs: number;
+  context: Partial<CanvasRenderingContext2D>;
+}
+
+function fakeCanvas(): FakeContext {
+  const fake: FakeContext = { arcs: 0, context: {} };
+  fake.context = {
+    setTransform: vi.fn(), clearRect: vi.fn(() => { fake.arcs = 0; }), beginPath: vi.fn(), fill: vi.fn(), stroke: vi.fn(),
+    arc: vi.fn(() => { fake.arcs++; }),
+  };
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation((() => fake.context) as never);
+  return fake;
+}
+
+beforeEach(() => {
+  fakeCanvas();
+});
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+const twoBrokers = (timeline: TimelineAction[] = []) => writeReadScenario({ brokers: ['broker-a', 'broker-b'], slaves: true, timeline });
+
+describe('TopologyPanel', () => {
+  it('draws every NameServer, broker (master and slave), producer and consumer with its status in words', () => {
+    loadAt(twoBrokers(), 20_000);
+    render(<TopologyPanel />);
+    expect(screen.getByRole('button', { name: 'NameServer ns-1, up' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'NameServer ns-2, up' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Broker broker-a/0, master, running' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Broker broker-a/1, slave, running' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Broker broker-b/0, master, running' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Producer p-1 (PG_ORDER), running' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Consumer c-1 (CG_ORDER), running' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Consumer c-2 (CG_ORDER), running' })).toBeInTheDocument();
+  });
+
+  it('links every broker to every NameServer that lists it, the producer to the brokers it writes and each consumer to its queues', () => {
+    const timeline = loadAt(twoBrokers(), 20_000);
+    const { container } = render(<TopologyPanel />);
+    const links = (kind: string) => container.querySelectorAll(`path[data-link="${kind}"]`).length;
+    expect(links('registered')).toBe(4 * 2);
+    expect(links('notListed')).toBe(0);
+    expect(links('canWrite')).toBe(2);
+    const allocatedBrokers = ['c-1', 'c-2'].map((id) => {
+      const client = timeline.state.clients[id]!;
+      return client.kind === 'consumer' ? new Set(Object.values(client.processQueueTable).map((pq) => pq.mq.brokerName)).size : 0;
+    });
+    expect(links('allocated')).toBe(allocatedBrokers[0]! + allocatedBrokers[1]!);
+    expect(links('chosenNameServer')).toBe(3);
+  });
+
+  it('shows a crashed master as crashed and its registrations dashed on both NameServers', () => {
+    loadAt(twoBrokers([{ at: 30_000, action: 'crashBroker', target: 'broker-b' }]), 40_000);
+    const { container } = render(<TopologyPanel />);
+    const node = screen.getByRole('button', { name: 'Broker broker-b/0, master, crashed' });
+    expect(node).toHaveClass('rs-status-crashed');
+    expect(node).toHaveTextContent('crashed');
+    expect(container.querySelectorAll('path[data-link="notListed"]')).toHaveLength(2);
+  });
+
+  it('shows a partitioned broker still listed until its heartbeat expires', () => {
+    loadAt(twoBrokers([{ at: 20_000, action: 'partitionBroker', target: 'broker-b' }]), 30_000);
+    const { container } = render(<TopologyPanel />);
+    expect(screen.getByRole('button', { name: 'Broker broker-b/0, master, partitioned' })).toHaveClass('rs-status-partitioned');
+    expect(container.querySelectorAll('path[data-link="notListed"]')).toHaveLength(0);
+  });
+
+  it('selects a process on click and on Enter', () => {
+    loadAt(twoBrokers(), 20_000);
+    render(<TopologyPanel />);
+    act(() => fireEvent.click(screen.getByRole('button', { name: /^Broker broker-a\/1/ })));
+    expect(usePlayback.getState().selection).toEqual({ kind: 'broker', id: 'broker-a/1' });
+    expect(screen.getByRole('button', { name: /^Broker broker-a\/1/ })).toHaveAttribute('aria-pressed', 'true');
+    act(() => fireEvent.keyDown(screen.getByRole('button', { name: /^NameServer ns-2/ }), { key: 'Enter' }));
+    expect(usePlayback.getState().selection).toEqual({ kind: 'nameServer', id: 'ns-2' });
+    act(() => fireEvent.click(screen.getByRole('button', { name: /^Consumer c-2/ })));
+    expect(usePlayback.getState().selection).toEqual({ kind: 'client', id: 'c-2' });
+  });
+
+  it('draws one canvas mark per trace event in flight', () => {
+    const fake = fakeCanvas();
+    const timeline = loadAt(twoBrokers(), 20_050);
+    render(<TopologyPanel flightMs={500} />);
+    const layout = layoutTopology(topologyModel(timeline.state).input, 960);
+    const dots = dotsAt(timeline, layout, 20_050, 500);
+    expect(dots.length).toBeGreaterThan(0);
+    expect(fake.arcs).toBe(dots.length);
+    expect(screen.getByTestId('topology-canvas')).toHaveAttribute('aria-hidden', 'true');
+  });
+});

@@ -1,0 +1,51 @@
+import { dotRoute, dotsAt } from '../../../src/ui/panels/topology-geometry.ts';
+import { topologyModel } from '../../../src/ui/panels/topology-model.ts';
+import { Timeline } from '../../../src/sim/timeline.ts';
+import { layoutTopology } from '../../../src/viz/topology-layout.ts';
+import { writeReadScenario } from './scenarios.ts';
+
+describe('dots of the topology canvas', () => {
+  const timeline = new Timeline(writeReadScenario({ slaves: true }));
+
+  it('shows exactly the events of the last flight window, newest first', () => {
+    timeline.seek(30_000);
+    const layout = layoutTopology(topologyModel(timeline.state).input, 1280);
+    const inWindow = timeline.traceSlice(0).filter((e) => e.t >= 30_000 - 1_000 && e.t <= 30_000 && dotRoute(e) !== null);
+    const dots = dotsAt(timeline, layout, 30_000, 1_000);
+    expect(dots).toHaveLength(inWindow.length);
+    expect(dots.map((dot) => dot.kind)).toEqual(inWindow.reverse().map((e) => dotRoute(e)!.kind));
+    // 10 msg/s for one second: about 10 sends, 10 stores, 10 consumptions.
+    expect(dots.filter((dot) => dot.kind === 'sent').length).toBeGreaterThanOrEqual(9);
+  });
+
+  it('gives the same picture at a time however one got there (scrubbing back)', () => {
+    timeline.seek(45_000);
+    const layout = layoutTopology(topologyModel(timeline.state).input, 1280);
+    const forward = dotsAt(timeline, layout, 45_000, 2_000);
+    timeline.seek(90_000);
+    timeline.seek(45_000);
+    expect(dotsAt(timeline, layout, 45_000, 2_000)).toEqual(forward);
+  });
+
+  it('caps the number of dots', () => {
+    timeline.seek(60_000);
+    const layout = layoutTopology(topologyModel(timeline.state).input, 1280);
+    expect(dotsAt(timeline, layout, 60_000, 30_000, 50)).toHaveLength(50);
+  });
+
+  it('sends a message from the producer to its broker, a registration from a broker to a NameServer', () => {
+    expect(dotRoute({ t: 1, type: 'message.sent', producer: 'p-1', msgId: 'x', topic: 'T', tags: '', keys: '', broker: 'broker-a', queueId: 1, attempt: 1 }))
+      .toEqual({ kind: 'sent', from: { kind: 'client', id: 'p-1' }, to: { kind: 'brokerGroup', id: 'broker-a' } });
+    expect(dotRoute({ t: 1, type: 'broker.registered', nameServer: 'ns-1', broker: 'broker-a', brokerId: 1, first: true }))
+      .toEqual({ kind: 'registered', from: { kind: 'broker', id: 'broker-a/1' }, to: { kind: 'nameServer', id: 'ns-1' } });
+    expect(dotRoute({ t: 1, type: 'fault', action: 'crashBroker', target: 'broker-a' })).toBeNull();
+  });
+
+  it('draws a store on a master as a ring on the broker', () => {
+    timeline.seek(30_000);
+    const layout = layoutTopology(topologyModel(timeline.state).input, 1280);
+    const stored = dotsAt(timeline, layout, 30_000, 1_000).filter((dot) => dot.kind === 'stored');
+    expect(stored.length).toBeGreaterThan(0);
+    for (const dot of stored) expect(dot.ring).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,49 @@
+import { fitText, formatSeconds, formatTime, remainingFraction } from '../../../src/viz/format.ts';
+
+describe('formatTime', () => {
+  it('shows minutes, seconds and milliseconds', () => {
+    expect(formatTime(65_250)).toBe('1:05.250');
+    expect(formatTime(0)).toBe('0:00.000');
+    expect(formatTime(999)).toBe('0:00.999');
+    expect(formatTime(300_000)).toBe('5:00.000');
+  });
+
+  it('adds hours from one hour on', () => {
+    expect(formatTime(3_600_000 + 5_250)).toBe('1:00:05.250');
+    expect(formatTime(24 * 3_600_000)).toBe('24:00:00.000');
+  });
+
+  it('signs negative times and rounds fractions of a millisecond', () => {
+    expect(formatTime(-1_000)).toBe('-0:01.000');
+    expect(formatTime(1_000.4)).toBe('0:01.000');
+  });
+});
+
+describe('formatSeconds', () => {
+  it('shows a duration in seconds with one decimal by default', () => {
+    expect(formatSeconds(95_040)).toBe('95.0 s');
+    expect(formatSeconds(120_000, 0)).toBe('120 s');
+    expect(formatSeconds(1_234, 3)).toBe('1.234 s');
+  });
+
+  it('never shows minus zero', () => {
+    expect(formatSeconds(-10)).toBe('0.0 s');
+  });
+});
+
+describe('remainingFraction', () => {
+  it('is the share still to run, clamped to [0, 1]', () => {
+    expect(remainingFraction(60_000, 120_000)).toBe(0.5);
+    expect(remainingFraction(-5, 120_000)).toBe(0);
+    expect(remainingFraction(200_000, 120_000)).toBe(1);
+    expect(remainingFraction(5, 0)).toBe(0);
+  });
+});
+
+describe('fitText', () => {
+  it('keeps text that fits and cuts the rest with an ellipsis', () => {
+    expect(fitText('ns-1', 100)).toBe('ns-1');
+    expect(fitText('a-very-long-consumer-id', 70)).toBe('a-very-lo…');
+    expect(fitText('a-very-long-consumer-id', 70)).toHaveLength(10);
+  });
+});

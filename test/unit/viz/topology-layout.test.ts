@@ -1,0 +1,93 @@
+import type { Box } from '../../../src/viz/paths.ts';
+import { layoutTopology, WIDE_MIN_WIDTH, type TopologyInput, type TopologyLayout } from '../../../src/viz/topology-layout.ts';
+
+const input: TopologyInput = {
+  nameServers: ['ns-1', 'ns-2'],
+  brokerGroups: [{ name: 'broker-a', members: ['broker-a/0', 'broker-a/1'] }, { name: 'broker-b', members: ['broker-b/0'] }],
+  producers: ['p-1', 'p-2'],
+  consumerGroups: [{ name: 'CG_A', members: ['c-1', 'c-2', 'c-3'] }],
+};
+
+function allBoxes(layout: TopologyLayout): Box[] {
+  return [layout.nameServers, layout.producers, layout.brokers, layout.consumers].flatMap((boxes) => Object.values(boxes));
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+function contains(outer: Box, inner: Box): boolean {
+  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+}
+
+describe.each([1280, 960, 390])('layoutTopology at %i px', (width) => {
+  const layout = layoutTopology(input, width);
+
+  it('places every entity inside the drawing', () => {
+    expect(Object.keys(layout.nameServers)).toEqual(input.nameServers);
+    expect(Object.keys(layout.brokers).sort()).toEqual(['broker-a/0', 'broker-a/1', 'broker-b/0']);
+    expect(Object.keys(layout.consumers).sort()).toEqual(['c-1', 'c-2', 'c-3']);
+    for (const box of allBoxes(layout)) {
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(layout.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(layout.height);
+    }
+  });
+
+  it('never overlaps two processes', () => {
+    const boxes = allBoxes(layout);
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!)).toBe(false);
+  });
+
+  it('puts the members of a group inside its frame', () => {
+    expect(contains(layout.brokerGroups['broker-a']!, layout.brokers['broker-a/0']!)).toBe(true);
+    expect(contains(layout.brokerGroups['broker-a']!, layout.brokers['broker-a/1']!)).toBe(true);
+    for (const id of ['c-1', 'c-2', 'c-3']) expect(contains(layout.consumerGroups['CG_A']!, layout.consumers[id]!)).toBe(true);
+  });
+
+  it('keeps the NameServers in the top row', () => {
+    const nsBottom = Math.max(...Object.values(layout.nameServers).map((box) => box.y + box.height));
+    const others = [layout.producers, layout.brokers, layout.consumers].flatMap((boxes) => Object.values(boxes));
+    for (const box of others) expect(box.y).toBeGreaterThan(nsBottom);
+  });
+});
+
+describe('layoutTopology modes', () => {
+  it('puts producers left, brokers in the middle and consumers right when wide', () => {
+    const layout = layoutTopology(input, 1280);
+    expect(layout.mode).toBe('wide');
+    const producerRight = Math.max(...Object.values(layout.producers).map((box) => box.x + box.width));
+    const brokerLeft = Math.min(...Object.values(layout.brokerGroups).map((box) => box.x));
+    const brokerRight = Math.max(...Object.values(layout.brokerGroups).map((box) => box.x + box.width));
+    const consumerLeft = Math.min(...Object.values(layout.consumerGroups).map((box) => box.x));
+    expect(producerRight).toBeLessThan(brokerLeft);
+    expect(brokerRight).toBeLessThan(consumerLeft);
+  });
+
+  it('stacks producers, brokers and consumers top to bottom on a phone', () => {
+    const layout = layoutTopology(input, 390);
+    expect(layout.mode).toBe('narrow');
+    expect(layout.width).toBe(390);
+    const producerBottom = Math.max(...Object.values(layout.producers).map((box) => box.y + box.height));
+    const brokerTop = Math.min(...Object.values(layout.brokerGroups).map((box) => box.y));
+    const brokerBottom = Math.max(...Object.values(layout.brokerGroups).map((box) => box.y + box.height));
+    const consumerTop = Math.min(...Object.values(layout.consumerGroups).map((box) => box.y));
+    expect(producerBottom).toBeLessThan(brokerTop);
+    expect(brokerBottom).toBeLessThan(consumerTop);
+    expect(layout.headers.map((header) => header.section)).toEqual(['producers', 'brokers', 'consumers']);
+  });
+
+  it('switches at WIDE_MIN_WIDTH', () => {
+    expect(layoutTopology(input, WIDE_MIN_WIDTH).mode).toBe('wide');
+    expect(layoutTopology(input, WIDE_MIN_WIDTH - 1).mode).toBe('narrow');
+  });
+
+  it('grows taller with more processes and handles an empty cluster', () => {
+    const more = { ...input, producers: Array.from({ length: 12 }, (_, i) => `p-${i}`) };
+    expect(layoutTopology(more, 1280).height).toBeGreaterThan(layoutTopology(input, 1280).height);
+    const empty = layoutTopology({ nameServers: [], brokerGroups: [], producers: [], consumerGroups: [] }, 1280);
+    expect(empty.height).toBeGreaterThan(0);
+    expect(empty.headers).toEqual([]);
+  });
+});

@@ -1,5 +1,49 @@
-// Placeholder entry point: the app (src/ui/App.tsx) replaces this.
+/**
+ * Boot: the person's language, the run the address names (or the default scenario), then the
+ * page. Opening never fails silently: a bad link opens the default with a banner, and a
+ * failure while drawing shows a message instead of a white page.
+ */
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { usePlayback } from './store/playback.ts';
+import { App } from './ui/App.tsx';
+import { ErrorBoundary } from './ui/controls/ErrorBoundary.tsx';
+import { openDefault, openFromHash } from './ui/controls/session.ts';
+import { startUrlSync } from './ui/controls/url-sync.ts';
+import { preferredLanguage, translate } from './ui/i18n/index.ts';
 
+function boot(): void {
+  const state = usePlayback.getState();
+  state.setLanguage(preferredLanguage(navigator.languages ?? [navigator.language]));
+  try {
+    openFromHash(window.location.hash);
+  } catch (error) {
+    // A run that cannot even be built is a bug in the simulator; the page still opens.
+    openDefault();
+    state.setBanner(translate(state.language, 'pageFailed', { message: error instanceof Error ? error.message : String(error) }));
+  }
+  startUrlSync();
+}
+
+function PageFailed({ error }: { error: Error }) {
+  const language = usePlayback.getState().language;
+  return (
+    <div className="rs-failed" role="alert">
+      <h1>RocketScope</h1>
+      <p>{translate(language, 'pageFailed', { message: error.message })}</p>
+      <p><a href={window.location.pathname}>{translate(language, 'openDefault')}</a></p>
+    </div>
+  );
+}
+
+boot();
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<h1>RocketScope</h1>);
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <ErrorBoundary fallback={(error) => <PageFailed error={error} />}>
+        <App />
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+}

@@ -44,8 +44,10 @@ export class Timeline {
     this.checkpointEveryMs = options.checkpointEveryMs ?? defaultCheckpointInterval(scenario.durationMs);
     this.traceBudget = options.traceBudget ?? 400_000;
     this.sim = createSimulation(scenario, { keepTrace: false, onTrace: (event) => this.record(event) });
-    this.checkpoints.push(this.sim.snapshot());
     this.segments.set(0, []);
+    // Checkpoint 0 is the state at time 0: the processes that start at 0 have started.
+    this.sim.runUntil(0);
+    this.checkpoints.push(this.sim.snapshot());
   }
 
   get now(): number {
@@ -76,7 +78,7 @@ export class Timeline {
 
   /** First pass only: events beyond the horizon are new and belong to their segment. */
   private record(event: TraceEvent): void {
-    if (event.t <= this.horizonMs && this.horizonMs > 0) return;
+    if (event.t <= this.horizonMs && this.checkpoints.length > 0) return;
     const k = this.segmentOf(event.t);
     let segment = this.segments.get(k);
     if (!segment) {

@@ -10,8 +10,23 @@ import { Timeline } from '../sim/timeline.ts';
 export type Selection = { kind: 'nameServer' | 'broker' | 'client'; id: string } | null;
 export type Language = 'en' | 'zh';
 
+export interface LoadOptions {
+  /** The scenario file as the person wrote it (what a link or a download carries); defaults to `scenario`. */
+  source?: unknown;
+  /** The built-in library entry it came from, or null for an edited, uploaded or shared one. */
+  libraryId?: string | null;
+  /** Times where the person changed the run (shown on the scrubber); none by default. */
+  forks?: number[];
+  /** Keep the selected process (a fork of the same run); cleared by default. */
+  keepSelection?: boolean;
+}
+
 export interface PlaybackState {
   scenario: Scenario | null;
+  /** The scenario file as written, before defaults were filled in: what is shared and edited. */
+  source: unknown;
+  libraryId: string | null;
+  forks: number[];
   /** Bumped whenever a new Timeline is built (new scenario or an edit that forks the run). */
   timelineVersion: number;
   timeMs: number;
@@ -22,13 +37,17 @@ export interface PlaybackState {
   language: Language;
   /** A message for the banner (a damaged link, an invalid upload); null when none. */
   banner: string | null;
-  loadScenario(scenario: Scenario, atMs?: number): void;
+  helpOpen: boolean;
+  editorOpen: boolean;
+  loadScenario(scenario: Scenario, atMs?: number, options?: LoadOptions): void;
   seek(timeMs: number): void;
   setPlaying(playing: boolean): void;
   setSpeed(speed: number): void;
   select(selection: Selection): void;
   setLanguage(language: Language): void;
   setBanner(banner: string | null): void;
+  setHelpOpen(open: boolean): void;
+  setEditorOpen(open: boolean): void;
 }
 
 let current: Timeline | null = null;
@@ -43,17 +62,31 @@ export const MAX_SPEED = 1000;
 
 export const usePlayback = create<PlaybackState>()((set, get) => ({
   scenario: null,
+  source: null,
+  libraryId: null,
+  forks: [],
   timelineVersion: 0,
   timeMs: 0,
   playing: false,
-  speed: 1,
+  speed: 10,
   selection: null,
   language: 'en',
   banner: null,
-  loadScenario(scenario, atMs = 0) {
+  helpOpen: false,
+  editorOpen: false,
+  loadScenario(scenario, atMs = 0, options = {}) {
     current = new Timeline(scenario);
     current.seek(atMs);
-    set({ scenario, timelineVersion: get().timelineVersion + 1, timeMs: current.now, playing: false, selection: null });
+    set({
+      scenario,
+      source: options.source ?? scenario,
+      libraryId: options.libraryId ?? null,
+      forks: options.forks ?? [],
+      timelineVersion: get().timelineVersion + 1,
+      timeMs: current.now,
+      playing: false,
+      ...(options.keepSelection ? {} : { selection: null }),
+    });
   },
   seek(timeMs) {
     if (!current) return;
@@ -75,5 +108,11 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
   },
   setBanner(banner) {
     set({ banner });
+  },
+  setHelpOpen(helpOpen) {
+    set({ helpOpen });
+  },
+  setEditorOpen(editorOpen) {
+    set({ editorOpen });
   },
 }));

@@ -1,0 +1,95 @@
+/**
+ * The built-in scenarios the page offers, first one first (it is what the page opens on). Each
+ * file is a plain contract §1 scenario, so a course author can copy one and edit it; the title
+ * and description here say, in both languages, what to watch and when.
+ */
+import consumerJoinLeave from './consumer-join-leave.json';
+import crashPartitionShutdown from './crash-partition-shutdown.json';
+import nameServerDown from './nameserver-down.json';
+import read8Write4 from './read8-write4.json';
+import shrinkSafely from './shrink-safely.json';
+import shrinkUnsafely from './shrink-unsafely.json';
+import write8Read4 from './write8-read4.json';
+
+export interface Localized {
+  en: string;
+  zh: string;
+}
+
+export interface LibraryEntry {
+  id: string;
+  title: Localized;
+  description: Localized;
+  /** The scenario file as written (validated by test/unit/link/library.test.ts). */
+  scenario: unknown;
+}
+
+export const LIBRARY: readonly LibraryEntry[] = [
+  {
+    id: 'write8-read4',
+    title: { en: 'Write 8 / read 4', zh: '写 8 / 读 4' },
+    description: {
+      en: 'TopicTest has 8 write queues but only 4 read queues on each of broker-a and broker-b. The producer p-1 spreads its 10 messages a second over all 8 write queues of both brokers, but rebalancing only ever gives the consumers c-1 and c-2 the read queues 0-3. Press play and watch the queue panel: from about 1 s queues 4-7 keep growing and nobody pulls from them, so the never-consumable count climbs to half of every message sent (about 450 by 3:00). RocketMQ raises no error; the fix is to keep readQueueNums equal to writeQueueNums.',
+      zh: 'TopicTest 在 broker-a 和 broker-b 上各有 8 个写队列，却只有 4 个读队列。生产者 p-1 每秒发送 10 条消息，轮流写入两个 broker 的全部 8 个写队列；而 rebalance 只会把读队列 0-3 分配给消费者 c-1 和 c-2。点击播放并观察队列面板：大约从 1 秒起，队列 4-7 持续增长却没有任何消费者拉取，永远无法消费的消息数不断上升，到 3:00 约占发送总数的一半（约 450 条）。RocketMQ 不会报错；正确做法是让 readQueueNums 与 writeQueueNums 保持一致。',
+    },
+    scenario: write8Read4,
+  },
+  {
+    id: 'read8-write4',
+    title: { en: 'Read 8 / write 4', zh: '读 8 / 写 4' },
+    description: {
+      en: 'The opposite mistake: 4 write queues and 8 read queues per broker, with four consumers in group CG_ORDER. Nothing is lost, because every message lands in queues 0-3, but AllocateMessageQueueAveragely shares out all 16 readable queues, and c-2 and c-4 are given only queues 4-7, which never receive a message. Watch the rebalance events at 1-2 s in the event log, then select c-2 or c-4: they keep polling and consume nothing for the whole run, while c-1 and c-3 do all the work.',
+      zh: '相反的错误：每个 broker 有 4 个写队列和 8 个读队列，消费组 CG_ORDER 有四个消费者。消息不会丢失，因为所有消息都写入队列 0-3；但 AllocateMessageQueueAveragely 会分配全部 16 个可读队列，c-2 和 c-4 只分到永远收不到消息的队列 4-7。在事件日志中观察 1-2 秒时的 rebalance 事件，然后选中 c-2 或 c-4：它们一直在拉取，整个运行期间却一条消息也没有消费，所有工作都由 c-1 和 c-3 完成。',
+    },
+    scenario: read8Write4,
+  },
+  {
+    id: 'shrink-safely',
+    title: { en: 'Shrinking a topic safely', zh: '安全地缩减主题队列' },
+    description: {
+      en: 'The consumers start late (40 s), so a backlog builds up in all 16 queues. At 60 s an operator lowers writeQueueNums from 8 to 4 (updateTopic): producers stop writing to queues 4-7, but those queues stay readable, and the consumers drain them by about 90 s. Only at 150 s is readQueueNums lowered to 4 as well. Watch the lag of queues 4-7 fall to zero before 150 s: no message is left behind. Compare with the next scenario, which does both at once.',
+      zh: '消费者启动较晚（40 秒），因此 16 个队列中都积压了消息。60 秒时运维人员把 writeQueueNums 从 8 调为 4（updateTopic）：生产者不再写入队列 4-7，但这些队列仍然可读，消费者在约 90 秒前把它们消费完。直到 150 秒才把 readQueueNums 也调为 4。观察队列 4-7 的堆积量在 150 秒之前降为零：没有消息被遗留。可与下一个场景对比，它同时修改了两者。',
+    },
+    scenario: shrinkSafely,
+  },
+  {
+    id: 'shrink-unsafely',
+    title: { en: 'Shrinking a topic the unsafe way', zh: '不安全地缩减主题队列' },
+    description: {
+      en: 'The same backlog as in the safe scenario, but at 60 s readQueueNums and writeQueueNums both drop from 8 to 4 in one updateTopic. Queues 4-7 immediately stop being readable: consumers drop them at their next rebalance, and the messages still waiting there are stranded for good (watch broker-b queues 4-7 keep a lag of about 24 each until the end). A few sends also fail in the first second, while producers still hold the old route.',
+      zh: '与安全缩减场景相同的积压，但在 60 秒时用一次 updateTopic 同时把 readQueueNums 和 writeQueueNums 从 8 改为 4。队列 4-7 立即变为不可读：消费者在下一次 rebalance 时放弃它们，其中仍在等待的消息永远滞留（观察 broker-b 的队列 4-7 直到结束都保持约 24 条的堆积）。在最初的一秒内，生产者仍持有旧路由，也会有少量发送失败。',
+    },
+    scenario: shrinkUnsafely,
+  },
+  {
+    id: 'crash-partition-shutdown',
+    title: { en: 'Broker crash vs partition vs shutdown', zh: 'Broker 崩溃、网络分区与正常关闭' },
+    description: {
+      en: 'Three brokers leave in three ways, and the NameServer panel shows each removal path. broker-a crashes at 60 s: its connections close and both NameServers drop it within milliseconds (channelClosed). broker-b is partitioned at 90 s: its connections stay open but nothing gets through, so only heartbeat expiry notices; its last registration was at 70 s, so it stays in every route until the scan at 195 s (expired, lastUpdate + 120 s) while producers keep failing against it. broker-c shuts down gracefully at 240 s and unregisters itself at once (unregistered). broker-a restarts at 300 s and registers again.',
+      zh: '三个 broker 以三种方式离开，NameServer 面板展示了各自的移除路径。broker-a 在 60 秒崩溃：连接关闭，两个 NameServer 在几毫秒内将其移除（channelClosed）。broker-b 在 90 秒被网络分区：连接仍然打开但消息无法通过，只有心跳过期才能发现；它最后一次注册在 70 秒，因此直到 195 秒的扫描才被移除（expired，lastUpdate + 120 秒），在此期间生产者不断向它发送失败。broker-c 在 240 秒正常关闭并立即注销自己（unregistered）。broker-a 在 300 秒重启并重新注册。',
+    },
+    scenario: crashPartitionShutdown,
+  },
+  {
+    id: 'consumer-join-leave',
+    title: { en: 'A consumer joining and leaving', zh: '消费者的加入与离开' },
+    description: {
+      en: 'Three consumers share 8 queues with AllocateMessageQueueAveragely (3, 3 and 2 queues). c-4 joins at 60 s: within milliseconds the broker notifies the group and everyone rebalances to 2 queues each. c-4 leaves cleanly at 120 s (removeConsumer) and its queues are handed back at once. c-3 crashes at 180 s: its connection closes, so the rebalance is again immediate. c-2 hangs at 240 s: its connection stays open but it stops heartbeating and consuming, so its four queues pile up until the broker expires the channel (120 s without a heartbeat) and c-1 takes every queue at about 341 s.',
+      zh: '三个消费者按 AllocateMessageQueueAveragely 分摊 8 个队列（3、3、2 个）。c-4 在 60 秒加入：broker 在几毫秒内通知消费组，每个消费者 rebalance 为 2 个队列。c-4 在 120 秒正常退出（removeConsumer），它的队列立即被重新分配。c-3 在 180 秒崩溃：连接关闭，rebalance 同样立即发生。c-2 在 240 秒挂起：连接仍然打开，但它停止发送心跳和消费，因此它的四个队列不断堆积，直到 broker 判定通道过期（120 秒无心跳），约 341 秒时 c-1 接管全部队列。',
+    },
+    scenario: consumerJoinLeave,
+  },
+  {
+    id: 'nameserver-down',
+    title: { en: 'A NameServer going down', zh: 'NameServer 宕机' },
+    description: {
+      en: 'NameServers never talk to each other: each broker registers with every one of them. All four clients happen to pick ns-1. It crashes at 60 s; at their next route refresh (61 s) the clients find it unreachable and move to ns-2, and messages keep flowing. ns-1 restarts at 135 s with empty route tables: from 135 s to 160 s the two NameServers disagree (ns-1 knows no broker at all) until each broker\'s next registerBrokerAll fills it again. The clients stay on ns-2, so they never notice.',
+      zh: 'NameServer 之间从不通信：每个 broker 分别向所有 NameServer 注册。四个客户端恰好都选择了 ns-1。ns-1 在 60 秒崩溃；在下一次路由刷新（61 秒）时客户端发现它不可达，转而使用 ns-2，消息照常流动。ns-1 在 135 秒重启，路由表为空：从 135 秒到 160 秒，两个 NameServer 的数据不一致（ns-1 不知道任何 broker），直到各 broker 的下一次 registerBrokerAll 重新填充它。客户端继续使用 ns-2，因此毫无察觉。',
+    },
+    scenario: nameServerDown,
+  },
+];
+
+export function findLibraryEntry(id: string): LibraryEntry | undefined {
+  return LIBRARY.find((entry) => entry.id === id);
+}

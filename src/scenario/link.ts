@@ -1,0 +1,146 @@
+/**
+ * Shareable links (contract §5): `#s=<payload>&t=<ms>` in the URL fragment, so a static host
+ * serves any run. The payload is `1.<data>.<check>`: the format version, the scenario file as
+ * the person wrote it (JSON, lz-string compressed into URL-safe characters), and the FNV-1a
+ * hash of that JSON, so a damaged or truncated link is recognized instead of half-read.
+ *
+ * Decoding is an edge: any text gives a result naming what is wrong, never an exception, and
+ * every size is bounded before work proportional to it is done.
+ */
+import { compressToEncodedURIComponent } from 'lz-string';
+import type { Scenario } from '../model/spec.ts';
+import { decompressFromEncodedURIComponent, URI_SAFE_ALPHABET } from './link-decompress.ts';
+import { validateScenario, type ValidationError } from './validate.ts';
+
+export const LINK_VERSION = '1';
+/** The longest fragment we read or write: browsers and chat tools cut longer URLs. */
+export const MAX_FRAGMENT_CHARS = 64 * 1024;
+/** The largest scenario JSON a link may carry once decompressed. */
+export const MAX_SCENARIO_JSON_CHARS = 1024 * 1024;
+/** How many validation problems a link error lists (the rest are counted). */
+export const LINK_ERRORS_SHOWN = 3;
+
+const CHECK_LENGTH = 8;
+const DATA_CHARS = new RegExp(`^[${URI_SAFE_ALPHABET.replace(/[-$+]/g, '\\$&')}]*$`);
+
+export type LinkProblem =
+  /** The fragment carries no scenario at all (`#`, `#about`): not an error, open the default. */
+  | { code: 'none' }
+  | { code: 'unknownVersion'; version: string }
+  | { code: 'damaged'; detail: 'characters' | 'checksum' | 'decompression' | 'json' | 'time' }
+  | { code: 'truncated' }
+  | { code: 'tooLarge'; what: 'link' | 'scenario'; limit: number }
+  | { code: 'invalidScenario'; errors: ValidationError[]; more: number };
+
+export type DecodedLink =
+  | { ok: true; scenarioJson: unknown; scenario: Scenario; timeMs: number }
+  | { ok: false; reason: LinkProblem };
+
+export type EncodedLink = { ok: true; fragment: string } | { ok: false; reason: Extract<LinkProblem, { code: 'tooLarge' }> };
+
+/** FNV-1a (32 bits) over UTF-16 code units, as 8 hex digits. */
+export function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(CHECK_LENGTH, '0');
+}
+
+/** The fragment (without `#`) for a scenario file and a moment of its run. */
+export function encodeLink(scenarioJson: unknown, timeMs: number): EncodedLink {
+  const json = JSON.stringify(scenarioJson);
+  if (json.length > MAX_SCENARIO_JSON_CHARS) return tooLarge('scenario', MAX_SCENARIO_JSON_CHARS);
+  const payload = `${LINK_VERSION}.${compressToEncodedURIComponent(json)}.${fnv1a(json)}`;
+  const fragment = `s=${payload}&t=${Math.max(0, Math.round(timeMs))}`;
+  return fragment.length > MAX_FRAGMENT_CHARS ? tooLarge('link', MAX_FRAGMENT_CHARS) : { ok: true, fragment };
+}
+
+/** Reads `#s=...&t=...` (with or without the `#`). */
+export function decodeLink(hash: string): DecodedLink {
+  if (hash.length > MAX_FRAGMENT_CHARS + 1) return refuse(tooLarge('link', MAX_FRAGMENT_CHARS).reason);
+  const params = readParams(hash.startsWith('#') ? hash.slice(1) : hash);
+  if (params === undefined) return refuse({ code: 'damaged', detail: 'characters' });
+  const payload = params.get('s');
+  if (payload === undefined || payload === '') return refuse({ code: 'none' });
+  const timeMs = readTime(params.get('t'));
+  if (timeMs === undefined) return refuse({ code: 'damaged', detail: 'time' });
+  const json = readPayload(payload);
+  if (typeof json !== 'string') return refuse(json);
+  let scenarioJson: unknown;
+  try {
+    scenarioJson = JSON.parse(json);
+  } catch {
+    return refuse({ code: 'damaged', detail: 'json' });
+  }
+  const result = validateScenario(scenarioJson);
+  if (!result.ok) {
+    const shown = result.errors.slice(0, LINK_ERRORS_SHOWN);
+    return refuse({ code: 'invalidScenario', errors: shown, more: result.errors.length - shown.length });
+  }
+  return { ok: true, scenarioJson, scenario: result.scenario, timeMs: Math.min(timeMs, result.scenario.durationMs) };
+}
+
+/** `1.<data>.<check>` -> the JSON text, or what is wrong with it. */
+function readPayload(payload: string): string | LinkProblem {
+  const firstDot = payload.indexOf('.');
+  const version = firstDot === -1 ? payload : payload.slice(0, firstDot);
+  if (version !== LINK_VERSION) {
+    return /^\d{1,6}$/.test(version) ? { code: 'unknownVersion', version } : { code: 'damaged', detail: 'characters' };
+  }
+  // A link cut anywhere before its check value loses the last dot.
+  const lastDot = payload.lastIndexOf('.');
+  if (firstDot === -1 || lastDot === firstDot) return { code: 'truncated' };
+  const data = payload.slice(firstDot + 1, lastDot);
+  const check = payload.slice(lastDot + 1);
+  if (!DATA_CHARS.test(data)) return { code: 'damaged', detail: 'characters' };
+  if (!/^[0-9a-f]*$/.test(check)) return { code: 'damaged', detail: 'characters' };
+  if (check.length < CHECK_LENGTH) return { code: 'truncated' };
+  if (check.length > CHECK_LENGTH) return { code: 'damaged', detail: 'checksum' };
+  const decompressed = decompressFromEncodedURIComponent(data, MAX_SCENARIO_JSON_CHARS);
+  if (!decompressed.ok) {
+    return decompressed.reason === 'tooLarge'
+      ? tooLarge('scenario', MAX_SCENARIO_JSON_CHARS).reason
+      : { code: 'damaged', detail: 'decompression' };
+  }
+  return fnv1a(decompressed.text) === check ? decompressed.text : { code: 'damaged', detail: 'checksum' };
+}
+
+/**
+ * `k=v&k=v`, first value of each key kept. Parsed by hand because URLSearchParams turns `+`
+ * (a character of the compressed data) into a space. Tools that percent-encode `$` or `+` are
+ * undone here; undefined when the percent-encoding itself is broken.
+ */
+function readParams(fragment: string): Map<string, string> | undefined {
+  const params = new Map<string, string>();
+  for (const part of fragment.split('&')) {
+    const equals = part.indexOf('=');
+    if (equals === -1) continue;
+    const key = part.slice(0, equals);
+    let value = part.slice(equals + 1);
+    if (value.includes('%')) {
+      try {
+        value = decodeURIComponent(value);
+      } catch {
+        return undefined;
+      }
+    }
+    // Some tools turn `+` into a space on the way; lz-string's own decoder undoes the same.
+    if (!params.has(key)) params.set(key, value.replace(/ /g, '+'));
+  }
+  return params;
+}
+
+function readTime(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return 0;
+  return /^\d{1,9}$/.test(value) ? Number(value) : undefined;
+}
+
+function tooLarge(what: 'link' | 'scenario', limit: number): { ok: false; reason: { code: 'tooLarge'; what: 'link' | 'scenario'; limit: number } } {
+  return { ok: false, reason: { code: 'tooLarge', what, limit } };
+}
+
+function refuse(reason: LinkProblem): DecodedLink {
+  return { ok: false, reason };
+}

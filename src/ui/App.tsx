@@ -1,0 +1,115 @@
+/**
+ * The page: a header (scenario, language, editing, sharing, help), the playback bar, and the
+ * panels, which are views of the run at the playhead. The shell only wires things together:
+ * panels live in ui/panels, commands in ui/commands.ts, the animation loop in controls/driver.ts.
+ */
+import { useEffect } from 'react';
+import { usePlayback } from '../store/playback.ts';
+import { Banner } from './controls/Banner.tsx';
+import { CommandButton } from './controls/CommandButton.tsx';
+import { ControlsBar } from './controls/ControlsBar.tsx';
+import { startDriver } from './controls/driver.ts';
+import { ErrorBoundary } from './controls/ErrorBoundary.tsx';
+import { FileButtons } from './controls/FileButtons.tsx';
+import { HelpOverlay } from './controls/HelpOverlay.tsx';
+import { LanguageToggle } from './controls/LanguageToggle.tsx';
+import { ScenarioDescription, ScenarioPicker } from './controls/ScenarioPicker.tsx';
+import { openDefault } from './controls/session.ts';
+import { ShareButton } from './controls/ShareButton.tsx';
+import { useKeyboardShortcuts } from './controls/use-keyboard.ts';
+import { EditorPanel } from './editor/EditorPanel.tsx';
+import { useT } from './i18n/index.ts';
+import { EventLog, InspectorPanel, NameServerPanel, QueuePanel, SummaryBar, TopologyPanel } from './panels/index.ts';
+import './App.css';
+
+/**
+ * Two columns that stack their panels independently (a grid would align rows across columns
+ * and leave holes under the shorter panel); one column on a phone, in reading order.
+ */
+function Panels() {
+  return (
+    <div className="rs-panels">
+      <SummaryBar className="rs-area-summary" />
+      <div className="rs-column rs-column-main">
+        <TopologyPanel className="rs-area-topology" />
+        <QueuePanel className="rs-area-queues" />
+      </div>
+      <div className="rs-column rs-column-side">
+        <NameServerPanel className="rs-area-nameservers" />
+        <InspectorPanel className="rs-area-inspector" />
+        <EventLog className="rs-area-events" />
+      </div>
+    </div>
+  );
+}
+
+function PanelsFailed({ error }: { error: Error }) {
+  const t = useT();
+  return (
+    <div className="rs-failed" role="alert" data-testid="panels-failed">
+      <p>{t('panelsFailed', { message: error.message })}</p>
+      <button type="button" className="rs-button" onClick={openDefault}>{t('openDefault')}</button>
+    </div>
+  );
+}
+
+function Header() {
+  const t = useT();
+  const editorOpen = usePlayback((s) => s.editorOpen);
+  const setEditorOpen = usePlayback((s) => s.setEditorOpen);
+  return (
+    <header className="rs-header">
+      <div className="rs-brand">
+        <h1 className="rs-title">{t('appName')}</h1>
+        <span className="rs-tagline">{t('tagline')}</span>
+      </div>
+      <ScenarioPicker />
+      <div className="rs-header-actions">
+        <button
+          type="button"
+          className="rs-button"
+          aria-expanded={editorOpen}
+          data-testid="edit"
+          onClick={() => setEditorOpen(!editorOpen)}
+        >
+          {t('edit')}
+        </button>
+        <ShareButton />
+        <FileButtons />
+        <LanguageToggle />
+        <CommandButton name="help" />
+      </div>
+    </header>
+  );
+}
+
+/** The tab says which run it shows, so several open tabs can be told apart. */
+function useDocumentTitle(): void {
+  const name = usePlayback((s) => s.scenario?.name);
+  useEffect(() => {
+    document.title = name ? `${name} · RocketScope` : 'RocketScope';
+  }, [name]);
+}
+
+export function App() {
+  useKeyboardShortcuts();
+  useDocumentTitle();
+  useEffect(() => startDriver(), []);
+  const timelineVersion = usePlayback((s) => s.timelineVersion);
+  const editorOpen = usePlayback((s) => s.editorOpen);
+  return (
+    <div className={`rs-app${editorOpen ? ' rs-app-editing' : ''}`}>
+      <Header />
+      <ScenarioDescription />
+      <Banner />
+      <ControlsBar />
+      <main className="rs-main">
+        <ErrorBoundary key={timelineVersion} fallback={(error) => <PanelsFailed error={error} />}>
+          <Panels />
+        </ErrorBoundary>
+        <EditorPanel />
+      </main>
+      <HelpOverlay />
+    </div>
+  );
+}

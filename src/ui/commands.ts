@@ -1,0 +1,110 @@
+/**
+ * Every playback command, registered once: the control bar's buttons, the keyboard shortcuts
+ * and the help overlay all read this list, so a key shown in the help is the key that works.
+ */
+import { getTimeline, MAX_SPEED, MIN_SPEED, usePlayback } from '../store/playback.ts';
+import { cancelSeek, playheadTarget, seekTo } from './controls/driver.ts';
+import type { MessageKey } from './i18n/index.ts';
+
+export type CommandName =
+  | 'togglePlay' | 'stepBack' | 'stepForward' | 'jumpBack10' | 'jumpForward10' | 'jumpBack1' | 'jumpForward1'
+  | 'restart' | 'slower' | 'faster' | 'help';
+
+export interface KeyBinding {
+  /** KeyboardEvent.key. */
+  key: string;
+  shift?: boolean;
+  alt?: boolean;
+  /** How the help overlay writes it. */
+  label: string;
+}
+
+export interface Command {
+  name: CommandName;
+  label: MessageKey;
+  /** A short symbol for the button (the label is its accessible name). */
+  icon: string;
+  keys: readonly KeyBinding[];
+  perform(): void;
+}
+
+/** Speeds that + and - step through: 1-2-5 per decade, 0.1x to 1000x. */
+export const SPEED_STEPS = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] as const;
+
+/** Relative to where the playhead is going, so three quick presses of +10 s make 30 s. */
+function jump(deltaMs: number): void {
+  seekTo(playheadTarget() + deltaMs);
+}
+
+/** Stepping pauses: the person wants to look at one event at a time. */
+function step(direction: 'back' | 'forward'): void {
+  const timeline = getTimeline();
+  if (!timeline) return;
+  usePlayback.getState().setPlaying(false);
+  // A step is from what is on screen, not from where a long seek was going.
+  cancelSeek();
+  seekTo(direction === 'forward' ? timeline.nextTraceTime() : timeline.previousTraceTime());
+}
+
+function togglePlay(): void {
+  const state = usePlayback.getState();
+  const timeline = getTimeline();
+  if (!timeline) return;
+  if (state.playing) return state.setPlaying(false);
+  // Play at the end of the run starts it again.
+  if (state.timeMs >= timeline.durationMs) seekTo(0);
+  state.setPlaying(true);
+}
+
+export function nextSpeed(speed: number, direction: 1 | -1): number {
+  const steps: readonly number[] = SPEED_STEPS;
+  const next = direction > 0 ? steps.find((s) => s > speed * 1.0001) : [...steps].reverse().find((s) => s < speed / 1.0001);
+  return Math.min(MAX_SPEED, Math.max(MIN_SPEED, next ?? speed));
+}
+
+function changeSpeed(direction: 1 | -1): void {
+  const state = usePlayback.getState();
+  state.setSpeed(nextSpeed(state.speed, direction));
+}
+
+export const COMMANDS: readonly Command[] = [
+  { name: 'restart', label: 'restart', icon: '|<<', keys: [{ key: 'Home', label: 'Home' }], perform: () => seekTo(0) },
+  { name: 'jumpBack10', label: 'jumpBack10', icon: '−10s', keys: [{ key: 'ArrowLeft', shift: true, label: 'Shift+←' }], perform: () => jump(-10_000) },
+  { name: 'jumpBack1', label: 'jumpBack1', icon: '−1s', keys: [{ key: 'ArrowLeft', alt: true, label: 'Alt+←' }], perform: () => jump(-1_000) },
+  { name: 'stepBack', label: 'stepBack', icon: '|<', keys: [{ key: 'ArrowLeft', label: '←' }], perform: () => step('back') },
+  { name: 'togglePlay', label: 'togglePlay', icon: '>', keys: [{ key: ' ', label: 'Space' }], perform: togglePlay },
+  { name: 'stepForward', label: 'stepForward', icon: '>|', keys: [{ key: 'ArrowRight', label: '→' }], perform: () => step('forward') },
+  { name: 'jumpForward1', label: 'jumpForward1', icon: '+1s', keys: [{ key: 'ArrowRight', alt: true, label: 'Alt+→' }], perform: () => jump(1_000) },
+  { name: 'jumpForward10', label: 'jumpForward10', icon: '+10s', keys: [{ key: 'ArrowRight', shift: true, label: 'Shift+→' }], perform: () => jump(10_000) },
+  { name: 'slower', label: 'slower', icon: '−', keys: [{ key: '-', label: '-' }], perform: () => changeSpeed(-1) },
+  { name: 'faster', label: 'faster', icon: '+', keys: [{ key: '+', label: '+' }, { key: '=', label: '=' }], perform: () => changeSpeed(1) },
+  {
+    name: 'help', label: 'help', icon: '?', keys: [{ key: '?', label: '?' }],
+    perform: () => usePlayback.getState().setHelpOpen(!usePlayback.getState().helpOpen),
+  },
+];
+
+export function commandNamed(name: CommandName): Command {
+  return COMMANDS.find((command) => command.name === name)!;
+}
+
+export interface KeyLike {
+  key: string;
+  shiftKey: boolean;
+  altKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+}
+
+/** The command a key press means, if any. Ctrl and Meta chords stay the browser's. */
+export function commandForKey(event: KeyLike): Command | undefined {
+  if (event.ctrlKey || event.metaKey) return undefined;
+  return COMMANDS.find((command) =>
+    command.keys.some((binding) => {
+      if (binding.key !== event.key || Boolean(binding.alt) !== event.altKey) return false;
+      // Symbols such as + and ? need Shift on some keyboards and not on others.
+      const symbol = binding.key.length === 1 && binding.key !== ' ';
+      return symbol || Boolean(binding.shift) === event.shiftKey;
+    }));
+}
+

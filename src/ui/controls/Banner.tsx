@@ -1,0 +1,18 @@
+/** What went wrong at an edge (a bad link, a refused file), until the person dismisses it. */
+import { usePlayback } from '../../store/playback.ts';
+import { useT } from '../i18n/index.ts';
+
+export function Banner() {
+  const t = useT();
+  const banner = usePlayback((s) => s.banner);
+  const setBanner = usePlayback((s) => s.setBanner);
+  if (banner === null) return null;
+  return (
+    <div className="rs-banner" role="alert" data-testid="banner">
+      <p className="rs-banner-text">{banner}</p>
+      <button type="button" className="rs-button rs-banner-close" aria-label={t('dismiss')} title={t('dismiss')} onClick={() => setBanner(null)}>
+        <span aria-hidden="true">×</span>
+      </button>
+    </div>
+  );
+}

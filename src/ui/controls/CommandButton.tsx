@@ -1,0 +1,26 @@
+/** A button for one registered command: its label, icon and keys all come from ui/commands.ts. */
+import { usePlayback } from '../../store/playback.ts';
+import { commandNamed, type CommandName } from '../commands.ts';
+import { useT } from '../i18n/index.ts';
+import { CommandIcon } from './icons.tsx';
+
+export function CommandButton({ name, className }: { name: CommandName; className?: string }) {
+  const t = useT();
+  const playing = usePlayback((s) => s.playing);
+  const command = commandNamed(name);
+  const isPlay = name === 'togglePlay';
+  const label = isPlay ? t(playing ? 'pause' : 'play') : t(command.label);
+  const keys = command.keys.map((binding) => binding.label).join(', ');
+  return (
+    <button
+      type="button"
+      className={`rs-button rs-command${isPlay ? ' rs-command-play' : ''}${className ? ` ${className}` : ''}`}
+      aria-label={label}
+      title={`${label} (${keys})`}
+      data-testid={`command-${name}`}
+      onClick={() => command.perform()}
+    >
+      <CommandIcon name={name} playing={playing} fallback={command.icon} />
+    </button>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * Download the scenario file as written, or open one. A file with problems is not played: it
+ * opens in the JSON editor with every problem listed by path.
+ */
+import { useRef } from 'react';
+import { parseScenarioText } from '../../scenario/parse.ts';
+import { usePlayback } from '../../store/playback.ts';
+import { useDraft } from '../editor/draft.ts';
+import { useT } from '../i18n/index.ts';
+import { openSource } from './session.ts';
+
+export function downloadName(name: string): string {
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  return `${slug || 'scenario'}.json`;
+}
+
+function download(): void {
+  const { source, scenario } = usePlayback.getState();
+  if (!scenario) return;
+  const blob = new Blob([`${JSON.stringify(source, null, 2)}\n`], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = downloadName(scenario.name);
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked after the click has been handled, or some browsers download nothing.
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
+
+/** Opens a file's text: played when valid, else shown in the editor with its problems. */
+export function openFileText(text: string, message: (count: number) => string): void {
+  const result = parseScenarioText(text);
+  const state = usePlayback.getState();
+  if (result.ok) {
+    openSource(JSON.parse(text.replace(/^\uFEFF/, '')));
+    state.setBanner(null);
+    return;
+  }
+  useDraft.getState().showText(text);
+  state.setEditorOpen(true);
+  state.setBanner(message(result.errors.length));
+}
+
+export function FileButtons() {
+  const t = useT();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const onFile = async (file: File) => {
+    try {
+      const text = await file.text();
+      openFileText(text, (count) => t('uploadFailed', { file: file.name, count }));
+    } catch {
+      usePlayback.getState().setBanner(t('uploadUnreadable', { file: file.name }));
+    }
+  };
+  return (
+    <div className="rs-files">
+      <button type="button" className="rs-button" data-testid="download" onClick={download}>{t('download')}</button>
+      <button type="button" className="rs-button" data-testid="upload" onClick={() => inputRef.current?.click()}>{t('upload')}</button>
+      <input
+        ref={inputRef}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        data-testid="upload-input"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void onFile(file);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+/** The built-in scenarios, and under the picker the paragraph that says what to watch. */
+import { useId, useState } from 'react';
+import { LIBRARY, findLibraryEntry } from '../../scenario/library/index.ts';
+import { usePlayback } from '../../store/playback.ts';
+import { useT } from '../i18n/index.ts';
+import { openLibraryEntry } from './session.ts';
+
+const CUSTOM = '';
+
+export function ScenarioPicker() {
+  const t = useT();
+  const id = useId();
+  const libraryId = usePlayback((s) => s.libraryId);
+  const language = usePlayback((s) => s.language);
+  const name = usePlayback((s) => s.scenario?.name ?? '');
+  return (
+    <div className="rs-picker">
+      <label htmlFor={id} className="rs-picker-label">{t('scenario')}</label>
+      <select
+        id={id}
+        className="rs-select"
+        value={libraryId ?? CUSTOM}
+        data-testid="scenario-picker"
+        onChange={(event) => {
+          if (event.target.value !== CUSTOM) openLibraryEntry(event.target.value);
+        }}
+      >
+        {libraryId === null && <option value={CUSTOM}>{t('customScenario', { name })}</option>}
+        {LIBRARY.map((entry) => <option key={entry.id} value={entry.id}>{entry.title[language]}</option>)}
+      </select>
+    </div>
+  );
+}
+
+/**
+ * The library's paragraph for a built-in scenario, else the file's own description. On a phone
+ * it is cut to three lines until the person asks for more.
+ */
+export function ScenarioDescription() {
+  const t = useT();
+  const libraryId = usePlayback((s) => s.libraryId);
+  const language = usePlayback((s) => s.language);
+  const scenario = usePlayback((s) => s.scenario);
+  const [expanded, setExpanded] = useState(false);
+  const entry = libraryId === null ? undefined : findLibraryEntry(libraryId);
+  const text = entry ? entry.description[language] : scenario?.description || scenario?.name || '';
+  if (text === '') return null;
+  return (
+    <div className="rs-description">
+      <p className={`rs-description-text${expanded ? ' rs-expanded' : ''}`} data-testid="scenario-description">{text}</p>
+      <button type="button" className="rs-description-more" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+        {t(expanded ? 'less' : 'more')}
+      </button>
+    </div>
+  );
+}

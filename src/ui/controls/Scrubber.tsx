@@ -1,0 +1,118 @@
+/**
+ * The playhead over the whole run: a native range input (keyboard and screen reader support
+ * for free), with the scenario's timeline actions and the person's forks as ticks below it.
+ * A tick is a button: it jumps to that moment, and its title says what happens there.
+ */
+import type { KeyboardEvent } from 'react';
+import type { TimelineAction } from '../../model/spec.ts';
+import { usePlayback } from '../../store/playback.ts';
+import { useT, type Translate } from '../i18n/index.ts';
+import { playheadTarget, seekTo } from './driver.ts';
+import { formatTime } from './format-time.ts';
+
+/** Beyond this many actions the ticks would be a solid bar: show the first ones only. */
+const MAX_MARKS = 200;
+
+interface Mark {
+  at: number;
+  kind: 'fault' | 'fork';
+  title: string;
+}
+
+export function actionTarget(action: TimelineAction): string {
+  switch (action.action) {
+    case 'addConsumer': return action.consumer.id;
+    case 'addProducer': return action.producer.id;
+    case 'updateTopic': {
+      const counts = [
+        action.writeQueueNums === undefined ? '' : ` write ${action.writeQueueNums}`,
+        action.readQueueNums === undefined ? '' : ` read ${action.readQueueNums}`,
+        action.perm === undefined ? '' : ` perm ${action.perm}`,
+      ].join('');
+      return `${action.topic}${action.broker ? `@${action.broker}` : ''}${counts}`;
+    }
+    case 'partitionLink': case 'healLink': return `${action.target} ↔ ${action.peer}`;
+    case 'setProducerRate': return `${action.target} ${action.ratePerSec}/s`;
+    default: return action.target;
+  }
+}
+
+/**
+ * One tick per timeline action; a fork is one tick of its own that names the actions the person
+ * added there (they are in the timeline too, at the same time).
+ */
+function marksOf(timeline: readonly TimelineAction[], forks: readonly number[], t: Translate): Mark[] {
+  const forkTimes = new Set(forks);
+  const describe = (action: TimelineAction) => `${action.action} ${actionTarget(action)}`;
+  const faults = timeline.filter((action) => !forkTimes.has(action.at)).slice(0, MAX_MARKS).map((action): Mark => ({
+    at: action.at,
+    kind: 'fault',
+    title: t('faultMarker', { time: formatTime(action.at), action: action.action, target: actionTarget(action) }),
+  }));
+  const forkMarks = [...forkTimes].map((at): Mark => {
+    const actions = timeline.filter((action) => action.at === at).map(describe);
+    const title = t('forkMarker', { time: formatTime(at) });
+    return { at, kind: 'fork', title: actions.length > 0 ? `${title}: ${actions.join(', ')}` : title };
+  });
+  return [...faults, ...forkMarks];
+}
+
+/** Arrows move by a second, Page keys by ten, Home and End to the ends: a person's steps, not a millisecond's. */
+const KEY_STEPS: Record<string, (time: number, duration: number) => number> = {
+  ArrowLeft: (time) => time - 1_000,
+  ArrowDown: (time) => time - 1_000,
+  ArrowRight: (time) => time + 1_000,
+  ArrowUp: (time) => time + 1_000,
+  PageDown: (time) => time - 10_000,
+  PageUp: (time) => time + 10_000,
+  Home: () => 0,
+  End: (_time, duration) => duration,
+};
+
+export function Scrubber() {
+  const t = useT();
+  const timeMs = usePlayback((s) => s.timeMs);
+  const scenario = usePlayback((s) => s.scenario);
+  const forks = usePlayback((s) => s.forks);
+  const duration = scenario?.durationMs ?? 0;
+  const marks = scenario ? marksOf(scenario.timeline, forks, t) : [];
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    const move = KEY_STEPS[event.key];
+    if (!move || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    seekTo(move(playheadTarget(), duration));
+  };
+  return (
+    <div className="rs-scrubber">
+      <input
+        type="range"
+        className="rs-scrubber-range"
+        min={0}
+        max={duration}
+        step={1}
+        value={Math.min(timeMs, duration)}
+        disabled={!scenario}
+        aria-label={t('playhead')}
+        aria-valuetext={`${formatTime(timeMs)} ${t('timeOf')} ${formatTime(duration)}`}
+        data-testid="scrubber"
+        onChange={(event) => seekTo(Number(event.target.value))}
+        onKeyDown={onKeyDown}
+      />
+      <div className="rs-scrubber-marks">
+        {duration > 0 && marks.map((mark, index) => (
+          <button
+            key={`${mark.kind}-${index}`}
+            type="button"
+            tabIndex={-1}
+            className={`rs-mark rs-mark-${mark.kind}`}
+            style={{ left: `${(mark.at / duration) * 100}%` }}
+            title={mark.title}
+            aria-label={mark.title}
+            data-testid={`mark-${mark.kind}`}
+            onClick={() => seekTo(mark.at)}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * Share: copies the link to this run at this moment. Where the clipboard is refused (an
+ * insecure origin, a denied permission) the link appears selected in a field to copy by hand.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { MAX_FRAGMENT_CHARS } from '../../scenario/link.ts';
+import { useT } from '../i18n/index.ts';
+import { formatBytes } from './format-time.ts';
+import { currentLink, writeFragmentNow } from './url-sync.ts';
+
+type ShareState = { kind: 'idle' } | { kind: 'copied' } | { kind: 'manual'; link: string } | { kind: 'tooLarge' };
+
+const MESSAGE_MS = 3_000;
+
+export function ShareButton() {
+  const t = useT();
+  const [state, setState] = useState<ShareState>({ kind: 'idle' });
+  const fieldRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (state.kind === 'manual') fieldRef.current?.select();
+    if (state.kind !== 'copied' && state.kind !== 'tooLarge') return;
+    const timer = setTimeout(() => setState({ kind: 'idle' }), MESSAGE_MS);
+    return () => clearTimeout(timer);
+  }, [state]);
+
+  const share = async () => {
+    const link = currentLink();
+    if (link === null) return setState({ kind: 'tooLarge' });
+    writeFragmentNow();
+    try {
+      if (!navigator.clipboard) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(link);
+      setState({ kind: 'copied' });
+    } catch {
+      setState({ kind: 'manual', link });
+    }
+  };
+
+  return (
+    <div className="rs-share">
+      <button type="button" className="rs-button" data-testid="share" onClick={() => void share()}>{t('share')}</button>
+      <span className="rs-share-status" role="status" data-testid="share-status">
+        {state.kind === 'copied' && t('linkCopied')}
+        {state.kind === 'tooLarge' && t('shareTooLarge', { limit: formatBytes(MAX_FRAGMENT_CHARS) })}
+      </span>
+      {state.kind === 'manual' && (
+        <label className="rs-share-manual">
+          <span>{t('copyThisLink')}</span>
+          <input
+            ref={fieldRef}
+            className="rs-input"
+            readOnly
+            value={state.link}
+            data-testid="share-link"
+            onFocus={(event) => event.target.select()}
+            onBlur={() => setState({ kind: 'idle' })}
+          />
+        </label>
+      )}
+    </div>
+  );
+}

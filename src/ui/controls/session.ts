@@ -1,0 +1,90 @@
+/**
+ * Opening a run: from the library, from a file as written (an upload, the JSON editor, a fork),
+ * or from a link. Every path validates first and keeps the file as written next to the
+ * normalized scenario, so sharing and downloading give back what the person wrote.
+ */
+import type { Scenario } from '../../model/spec.ts';
+import { LIBRARY, findLibraryEntry } from '../../scenario/library/index.ts';
+import { decodeLink, type LinkProblem } from '../../scenario/link.ts';
+import { validateScenario, type ValidationResult } from '../../scenario/validate.ts';
+import { usePlayback, type Language, type LoadOptions } from '../../store/playback.ts';
+import { translate } from '../i18n/index.ts';
+import { cancelSeek, seekTo } from './driver.ts';
+import { formatBytes } from './format-time.ts';
+
+export interface OpenOptions extends Omit<LoadOptions, 'source'> {
+  /** Where the playhead goes once the run is built (reached across frames if far). */
+  atMs?: number;
+}
+
+const libraryTexts = new Map(LIBRARY.map((entry) => [JSON.stringify(entry.scenario), entry.id]));
+
+/** The library entry a file is, unchanged, or null. */
+export function libraryIdOf(source: unknown): string | null {
+  return libraryTexts.get(JSON.stringify(source)) ?? null;
+}
+
+function load(scenario: Scenario, source: unknown, options: OpenOptions): void {
+  cancelSeek();
+  const { atMs = 0, ...rest } = options;
+  usePlayback.getState().loadScenario(scenario, 0, { libraryId: libraryIdOf(source), ...rest, source });
+  if (atMs > 0) seekTo(atMs);
+}
+
+/** Validates a file as written and, when it is valid, plays it. */
+export function openSource(source: unknown, options: OpenOptions = {}): ValidationResult {
+  const result = validateScenario(source);
+  if (result.ok) load(result.scenario, source, options);
+  return result;
+}
+
+export function openLibraryEntry(id: string): void {
+  const entry = findLibraryEntry(id) ?? LIBRARY[0]!;
+  const result = openSource(entry.scenario, { libraryId: entry.id });
+  // The library is validated by test/unit/link/library.test.ts; this would be a bug.
+  if (!result.ok) throw new Error(`library scenario ${entry.id} does not validate: ${result.errors[0]?.path} ${result.errors[0]?.message}`);
+}
+
+export function openDefault(): void {
+  openLibraryEntry(LIBRARY[0]!.id);
+}
+
+/**
+ * Opens the run a URL fragment carries. A fragment without a scenario opens the default; a
+ * bad one opens the default with a banner saying what was wrong.
+ */
+export function openFromHash(hash: string): void {
+  const decoded = decodeLink(hash);
+  const state = usePlayback.getState();
+  if (decoded.ok) {
+    load(decoded.scenario, decoded.scenarioJson, { atMs: decoded.timeMs });
+    state.setBanner(null);
+    return;
+  }
+  openDefault();
+  state.setBanner(decoded.reason.code === 'none' ? null : describeLinkProblem(decoded.reason, state.language));
+}
+
+export function describeLinkProblem(reason: LinkProblem, language: Language): string {
+  const t = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) => translate(language, key, values);
+  switch (reason.code) {
+    case 'none': return '';
+    case 'unknownVersion': return t('linkUnknownVersion', { version: reason.version });
+    case 'truncated': return t('linkTruncated');
+    case 'tooLarge': return t(reason.what === 'link' ? 'linkTooLargeLink' : 'linkTooLargeScenario', { limit: formatBytes(reason.limit) });
+    case 'damaged': return t('linkDamaged', { detail: t(DAMAGE[reason.detail]) });
+    case 'invalidScenario': {
+      const listed = reason.errors.map((error) => `${error.path}: ${error.message}`);
+      if (reason.more > 0) listed.push(t('linkMoreErrors', { count: reason.more }));
+      return t('linkInvalid', { errors: listed.join('; ') });
+    }
+  }
+}
+
+const DAMAGE = {
+  characters: 'damagedCharacters',
+  checksum: 'damagedChecksum',
+  decompression: 'damagedDecompression',
+  json: 'damagedJson',
+  time: 'damagedTime',
+} as const;

@@ -1,0 +1,53 @@
+/**
+ * The address follows the run: `#s=<scenario>&t=<ms>` is rewritten with history.replaceState
+ * at most every 300 ms (no history entry per frame), so copying the address bar at any moment
+ * shares that moment. A fragment typed or pasted into the address bar opens that run.
+ */
+import { encodeLink } from '../../scenario/link.ts';
+import { usePlayback } from '../../store/playback.ts';
+import { openFromHash } from './session.ts';
+
+export const URL_SYNC_MS = 300;
+
+let lastWritten: string | null = null;
+
+/** The page's address with the current run's fragment, or null when the scenario is too large for a link. */
+export function currentLink(): string | null {
+  const { source, timeMs, scenario } = usePlayback.getState();
+  if (!scenario) return null;
+  const encoded = encodeLink(source, timeMs);
+  return encoded.ok ? `${window.location.href.split('#')[0]}#${encoded.fragment}` : null;
+}
+
+export function writeFragmentNow(): void {
+  const link = currentLink();
+  const hash = link === null ? '' : link.slice(link.indexOf('#'));
+  if (hash === window.location.hash || (hash === '' && window.location.hash === '')) return;
+  lastWritten = hash;
+  const base = `${window.location.pathname}${window.location.search}`;
+  window.history.replaceState(window.history.state, '', `${base}${hash}`);
+}
+
+export function startUrlSync(): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const schedule = () => {
+    // Throttled, not debounced: a playing run still updates the address every 300 ms.
+    timer ??= setTimeout(() => {
+      timer = null;
+      writeFragmentNow();
+    }, URL_SYNC_MS);
+  };
+  const unsubscribe = usePlayback.subscribe((state, previous) => {
+    if (state.timeMs !== previous.timeMs || state.source !== previous.source) schedule();
+  });
+  const onHashChange = () => {
+    if (window.location.hash !== lastWritten) openFromHash(window.location.hash);
+  };
+  window.addEventListener('hashchange', onHashChange);
+  schedule();
+  return () => {
+    unsubscribe();
+    window.removeEventListener('hashchange', onHashChange);
+    if (timer !== null) clearTimeout(timer);
+  };
+}

@@ -1,0 +1,52 @@
+/** The editor drawer: the knobs and a fault at the current time, or the whole file as JSON. */
+import { usePlayback } from '../../store/playback.ts';
+import { useT } from '../i18n/index.ts';
+import { useDraft, type EditorTab } from './draft.ts';
+import { FaultForm } from './FaultForm.tsx';
+import { JsonEditor } from './JsonEditor.tsx';
+import { KnobsForm } from './KnobsForm.tsx';
+
+const TABS: { tab: EditorTab; label: 'tabKnobs' | 'tabJson' }[] = [
+  { tab: 'knobs', label: 'tabKnobs' },
+  { tab: 'json', label: 'tabJson' },
+];
+
+export function EditorPanel() {
+  const t = useT();
+  const open = usePlayback((s) => s.editorOpen);
+  const setEditorOpen = usePlayback((s) => s.setEditorOpen);
+  const tab = useDraft((s) => s.tab);
+  const setTab = useDraft((s) => s.setTab);
+  if (!open) return null;
+  return (
+    <aside className="rs-editor" aria-label={t('editorTitle')} data-testid="editor">
+      <header className="rs-editor-header">
+        <h2>{t('editorTitle')}</h2>
+        <button type="button" className="rs-button" aria-label={t('close')} onClick={() => setEditorOpen(false)}>×</button>
+      </header>
+      <div className="rs-tabs" role="tablist">
+        {TABS.map((entry) => (
+          <button
+            key={entry.tab}
+            type="button"
+            role="tab"
+            className="rs-tab"
+            aria-selected={tab === entry.tab}
+            data-testid={`editor-tab-${entry.tab}`}
+            onClick={() => setTab(entry.tab)}
+          >
+            {t(entry.label)}
+          </button>
+        ))}
+      </div>
+      <div className="rs-editor-body" role="tabpanel">
+        {tab === 'knobs' ? (
+          <>
+            <KnobsForm />
+            <FaultForm />
+          </>
+        ) : <JsonEditor />}
+      </div>
+    </aside>
+  );
+}

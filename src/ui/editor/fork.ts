@@ -1,0 +1,206 @@
+/**
+ * What a knob change does to the scenario file as written. At 0:00 it edits the scenario
+ * itself; later it forks the run: the change becomes timeline actions at the current time
+ * (updateTopic, setProducerRate, addConsumer, removeConsumer, a fault), so everything before
+ * that moment happens exactly as it did (Runway's branches, RaftScope's "act in the past").
+ * Pure functions over plain data: the editor and the tests call them alike.
+ */
+import type { AllocateStrategyName, Scenario, TimelineActionName } from '../../model/spec.ts';
+import type { ModelState } from '../../model/state.ts';
+
+export interface TopicKnobs {
+  writeQueueNums: number;
+  readQueueNums: number;
+  perm: number;
+}
+
+export interface GroupKnobs {
+  count: number;
+  allocateStrategy: AllocateStrategyName;
+}
+
+export interface Knobs {
+  topics: Record<string, TopicKnobs>;
+  groups: Record<string, GroupKnobs>;
+  producers: Record<string, { ratePerSec: number }>;
+}
+
+/** The strategies a knob offers: CONFIG and MACHINE_ROOM need lists only the JSON can give. */
+export const KNOB_STRATEGIES: readonly AllocateStrategyName[] = ['AVG', 'AVG_BY_CIRCLE', 'CONSISTENT_HASH'];
+
+export const FAULT_ACTIONS = [
+  'crashBroker', 'partitionBroker', 'healPartition', 'shutdownBroker', 'startBroker', 'crashNameServer', 'startNameServer',
+  'crashConsumer', 'hangConsumer',
+] as const satisfies readonly TimelineActionName[];
+export type FaultAction = (typeof FAULT_ACTIONS)[number];
+
+type RawObject = Record<string, unknown>;
+type RawScenario = RawObject & { topics?: RawObject[]; producers?: RawObject[]; consumers?: RawObject[]; timeline?: RawObject[] };
+
+/** The consumers that count as a group's members at `atMs`: all of them before anything ran. */
+function groupMembers(scenario: Scenario, state: Readonly<ModelState>, group: string, atMs: number): string[] {
+  if (atMs === 0) return scenario.consumers.filter((c) => c.group === group).map((c) => c.id);
+  return Object.values(state.clients)
+    .filter((client) => client.kind === 'consumer' && client.spec.group === group && client.status === 'running')
+    .map((client) => client.id);
+}
+
+/** The knobs' values in the run at `atMs` (after every change made up to then). */
+export function currentKnobs(scenario: Scenario, state: Readonly<ModelState>, atMs: number): Knobs {
+  const topics: Knobs['topics'] = {};
+  for (const topic of scenario.topics) {
+    const master = Object.values(state.brokers).find((b) => b.brokerId === 0 && b.topicConfigTable[topic.name]);
+    const config = atMs > 0 ? master?.topicConfigTable[topic.name] : undefined;
+    const placed = topic.brokers?.[0];
+    topics[topic.name] = config
+      ? { writeQueueNums: config.writeQueueNums, readQueueNums: config.readQueueNums, perm: config.perm }
+      : { writeQueueNums: placed?.writeQueueNums ?? topic.writeQueueNums, readQueueNums: placed?.readQueueNums ?? topic.readQueueNums, perm: placed?.perm ?? topic.perm };
+  }
+  const groups: Knobs['groups'] = {};
+  const allConsumers = [...scenario.consumers, ...scenario.timeline.flatMap((a) => (a.action === 'addConsumer' ? [a.consumer] : []))];
+  for (const consumer of allConsumers) {
+    if (groups[consumer.group]) continue;
+    const members = groupMembers(scenario, state, consumer.group, atMs);
+    const live = members.map((id) => state.clients[id]).find((client) => client?.kind === 'consumer');
+    const strategy = live?.kind === 'consumer' ? live.spec.allocateStrategy : consumer.allocateStrategy;
+    groups[consumer.group] = { count: members.length, allocateStrategy: strategy };
+  }
+  const producers: Knobs['producers'] = {};
+  for (const producer of scenario.producers) {
+    const live = state.clients[producer.id];
+    producers[producer.id] = { ratePerSec: atMs > 0 && live?.kind === 'producer' ? live.ratePerSec : producer.ratePerSec };
+  }
+  return { topics, groups, producers };
+}
+
+function clone(source: unknown): RawScenario {
+  return structuredClone(source) as RawScenario;
+}
+
+/** Every client id in the file: initial ones and those the timeline adds. */
+function clientIds(raw: RawScenario): Set<string> {
+  const ids = new Set<string>();
+  for (const client of [...(raw.producers ?? []), ...(raw.consumers ?? [])]) ids.add(String(client.id));
+  for (const action of raw.timeline ?? []) {
+    const added = (action.consumer ?? action.producer) as RawObject | undefined;
+    if (added) ids.add(String(added.id));
+  }
+  return ids;
+}
+
+/** `c-3` -> `c-4` (or the first free number after it). */
+function freshId(like: string, taken: Set<string>): string {
+  const prefix = like.replace(/\d+$/, '') || `${like}-`;
+  let n = 1;
+  while (taken.has(`${prefix}${n}`)) n++;
+  const id = `${prefix}${n}`;
+  taken.add(id);
+  return id;
+}
+
+/** A group's consumer as written (initial or added), to copy for a new member (its id only names the next one). */
+function consumerTemplate(raw: RawScenario, group: string): RawObject | undefined {
+  const initial = (raw.consumers ?? []).find((c) => c.group === group);
+  const added = (raw.timeline ?? []).map((a) => a.consumer as RawObject | undefined).find((c) => c?.group === group);
+  const template = initial ?? added;
+  if (!template) return undefined;
+  // A new member has its own id, start, address and instance name (filled by defaults).
+  const copy = structuredClone(template);
+  for (const own of ['startAt', 'ip', 'instanceName']) delete copy[own];
+  return copy;
+}
+
+function editTopicInPlace(raw: RawScenario, name: string, values: Partial<TopicKnobs>): void {
+  const topic = (raw.topics ?? []).find((t) => t.name === name);
+  if (!topic) return;
+  const targets = Array.isArray(topic.brokers) ? (topic.brokers as RawObject[]) : [topic];
+  for (const target of targets) Object.assign(target, values);
+}
+
+function changed<T extends object>(before: T, after: T): Partial<T> {
+  return Object.fromEntries(Object.entries(after).filter(([key, value]) => before[key as keyof T] !== value)) as Partial<T>;
+}
+
+/**
+ * The file after the knobs went from `before` to `after` at `atMs`. Returns null when nothing
+ * changed.
+ */
+export function applyKnobs(source: unknown, scenario: Scenario, state: Readonly<ModelState>, before: Knobs, after: Knobs, atMs: number): unknown {
+  const raw = clone(source);
+  const actions: RawObject[] = [];
+  const at = Math.round(atMs);
+  for (const [name, values] of Object.entries(after.topics)) {
+    const diff = changed(before.topics[name] ?? values, values);
+    if (Object.keys(diff).length === 0) continue;
+    if (at === 0) editTopicInPlace(raw, name, diff);
+    else actions.push({ at, action: 'updateTopic', topic: name, ...diff });
+  }
+  for (const [id, { ratePerSec }] of Object.entries(after.producers)) {
+    if (before.producers[id]?.ratePerSec === ratePerSec) continue;
+    const initial = at === 0 ? (raw.producers ?? []).find((p) => p.id === id) : undefined;
+    if (initial) initial.ratePerSec = ratePerSec;
+    else actions.push({ at, action: 'setProducerRate', target: id, ratePerSec });
+  }
+  for (const [group, values] of Object.entries(after.groups)) {
+    const previous = before.groups[group];
+    if (!previous || (previous.count === values.count && previous.allocateStrategy === values.allocateStrategy)) continue;
+    if (at === 0) editGroupInPlace(raw, group, values);
+    else actions.push(...forkGroup(raw, group, groupMembers(scenario, state, group, at), previous, values, at));
+  }
+  if (actions.length === 0 && JSON.stringify(raw) === JSON.stringify(source)) return null;
+  raw.timeline = [...(raw.timeline ?? []), ...actions];
+  return raw;
+}
+
+/** At 0:00: the group's consumers in the file are added, removed or given the new strategy. */
+function editGroupInPlace(raw: RawScenario, group: string, values: GroupKnobs): void {
+  const consumers = raw.consumers ?? [];
+  const members = consumers.filter((c) => c.group === group);
+  for (const action of raw.timeline ?? []) {
+    const added = action.consumer as RawObject | undefined;
+    if (added?.group === group) added.allocateStrategy = values.allocateStrategy;
+  }
+  for (const member of members) member.allocateStrategy = values.allocateStrategy;
+  const taken = clientIds(raw);
+  const template = consumerTemplate(raw, group);
+  for (let n = members.length; n < values.count && template; n++) {
+    consumers.push({ ...structuredClone(template), id: freshId(String(template.id), taken), allocateStrategy: values.allocateStrategy });
+  }
+  const removed = new Set(members.slice(values.count).map((c) => c.id));
+  raw.consumers = consumers.filter((c) => !removed.has(c.id));
+}
+
+/**
+ * Later: new members join with addConsumer, the last members leave with removeConsumer. A
+ * running consumer cannot change strategy, so a new strategy replaces the whole group (a
+ * redeploy), the way an operator would change it.
+ */
+function forkGroup(raw: RawScenario, group: string, members: string[], before: GroupKnobs, after: GroupKnobs, at: number): RawObject[] {
+  const template = consumerTemplate(raw, group);
+  const taken = clientIds(raw);
+  const restart = before.allocateStrategy !== after.allocateStrategy;
+  const leaving = restart ? members : members.slice(after.count);
+  const joining = restart ? after.count : Math.max(0, after.count - members.length);
+  const actions: RawObject[] = leaving.map((id) => ({ at, action: 'removeConsumer', target: id }));
+  for (let n = 0; n < joining && template; n++) {
+    const consumer = { ...structuredClone(template), id: freshId(String(template.id), taken), allocateStrategy: after.allocateStrategy };
+    actions.push({ at, action: 'addConsumer', consumer });
+  }
+  return actions;
+}
+
+/** The file with one more fault at `atMs`. */
+export function addFault(source: unknown, action: FaultAction, target: string, atMs: number): unknown {
+  const raw = clone(source);
+  raw.timeline = [...(raw.timeline ?? []), { at: Math.round(atMs), action, target }];
+  return raw;
+}
+
+/** What a fault action may name: brokers (by brokerName), NameServers or running consumers. */
+export function faultTargets(action: FaultAction, scenario: Scenario, state: Readonly<ModelState>): string[] {
+  if (action === 'crashNameServer' || action === 'startNameServer') return scenario.nameServers.map((ns) => ns.id);
+  if (action === 'crashConsumer' || action === 'hangConsumer') {
+    return Object.values(state.clients).filter((c) => c.kind === 'consumer' && c.status === 'running').map((c) => c.id);
+  }
+  return [...new Set(scenario.brokers.map((b) => b.name))];
+}

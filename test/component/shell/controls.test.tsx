@@ -1,0 +1,247 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getTimeline, usePlayback } from '../../../src/store/playback.ts';
+import { COMMANDS } from '../../../src/ui/commands.ts';
+import { translate } from '../../../src/ui/i18n/index.ts';
+import { freshRun, renderControls, time } from './shell-harness.tsx';
+
+const click = (testId: string) => fireEvent.click(screen.getByTestId(testId));
+
+beforeEach(() => {
+  freshRun();
+  renderControls();
+});
+afterEach(cleanup);
+
+describe('the playback buttons', () => {
+  it('play starts playback and pause stops it, and the button says which it will do', () => {
+    expect(screen.getByTestId('command-togglePlay')).toHaveAccessibleName('Play');
+    click('command-togglePlay');
+    expect(usePlayback.getState().playing).toBe(true);
+    expect(screen.getByTestId('command-togglePlay')).toHaveAccessibleName('Pause');
+    click('command-togglePlay');
+    expect(usePlayback.getState().playing).toBe(false);
+  });
+
+  it('steps forward to the next trace event, then back to the one before', () => {
+    click('command-stepForward');
+    const first = time();
+    expect(first).toBeGreaterThan(0);
+    expect(getTimeline()!.traceAt(getTimeline()!.traceLength - 1)!.t).toBe(first);
+    click('command-stepForward');
+    const second = time();
+    expect(second).toBeGreaterThan(first);
+    click('command-stepBack');
+    expect(time()).toBe(first);
+  });
+
+  it('jumps by 10 s and 1 s each way, never before 0 or past the end', () => {
+    click('command-jumpForward10');
+    expect(time()).toBe(10_000);
+    click('command-jumpForward1');
+    expect(time()).toBe(11_000);
+    click('command-jumpBack1');
+    expect(time()).toBe(10_000);
+    click('command-jumpBack10');
+    click('command-jumpBack10');
+    expect(time()).toBe(0);
+    act(() => usePlayback.getState().seek(175_000));
+    click('command-jumpForward10');
+    expect(time()).toBe(180_000);
+  });
+
+  it('restart returns to 0:00.000', () => {
+    click('command-jumpForward10');
+    click('command-restart');
+    expect(time()).toBe(0);
+    expect(screen.getByTestId('time-current')).toHaveTextContent('0:00.000');
+  });
+
+  it('shows the time as m:ss.mmm and the length of the run', () => {
+    act(() => usePlayback.getState().seek(61_234));
+    expect(screen.getByTestId('time-current')).toHaveTextContent('1:01.234');
+    expect(screen.getByTestId('time-total')).toHaveTextContent('3:00.000');
+  });
+
+  it('steps the speed through 1-2-5 on a log scale and shows it as "10x"', () => {
+    expect(screen.getByTestId('speed-value')).toHaveTextContent('10x');
+    click('command-faster');
+    expect(screen.getByTestId('speed-value')).toHaveTextContent('20x');
+    click('command-slower');
+    click('command-slower');
+    expect(usePlayback.getState().speed).toBe(5);
+    expect(screen.getByTestId('speed-value')).toHaveTextContent('5x');
+  });
+
+  it('moves the speed on the slider from 0.1x to 1000x', () => {
+    const slider = screen.getByTestId('speed');
+    fireEvent.change(slider, { target: { value: '-100' } });
+    expect(usePlayback.getState().speed).toBe(0.1);
+    fireEvent.change(slider, { target: { value: '300' } });
+    expect(usePlayback.getState().speed).toBe(1000);
+    expect(slider).toHaveAttribute('aria-valuetext', '1000x');
+  });
+
+  it('play at the end of the run starts it again from 0', () => {
+    act(() => usePlayback.getState().seek(180_000));
+    click('command-togglePlay');
+    expect(time()).toBe(0);
+    expect(usePlayback.getState().playing).toBe(true);
+  });
+});
+
+describe('the scrubber', () => {
+  it('seeks anywhere in the run', () => {
+    fireEvent.change(screen.getByTestId('scrubber'), { target: { value: '90000' } });
+    expect(time()).toBe(90_000);
+    expect(screen.getByTestId('scrubber')).toHaveAttribute('aria-valuetext', '1:30.000 of 3:00.000');
+  });
+
+  it('moves a second per arrow key and ten per page key when focused', () => {
+    const scrubber = screen.getByTestId('scrubber');
+    fireEvent.keyDown(scrubber, { key: 'ArrowRight' });
+    expect(time()).toBe(1_000);
+    fireEvent.keyDown(scrubber, { key: 'PageUp' });
+    expect(time()).toBe(11_000);
+    fireEvent.keyDown(scrubber, { key: 'End' });
+    expect(time()).toBe(180_000);
+  });
+
+  it('draws each timeline action as a tick titled with its time, action and target', () => {
+    cleanup();
+    freshRun('crash-partition-shutdown');
+    renderControls();
+    const marks = screen.getAllByTestId('mark-fault');
+    expect(marks.map((mark) => mark.getAttribute('title'))).toEqual([
+      '1:00.000 · crashBroker broker-a',
+      '1:30.000 · partitionBroker broker-b',
+      '4:00.000 · shutdownBroker broker-c',
+      '5:00.000 · startBroker broker-a',
+    ]);
+    expect(marks[0]!.style.left).toBe(`${(60_000 / 360_000) * 100}%`);
+    fireEvent.click(marks[1]!);
+    expect(time()).toBe(90_000);
+  });
+
+  it('marks the forks the person made', () => {
+    act(() => usePlayback.setState({ forks: [42_000] }));
+    expect(screen.getByTestId('mark-fork')).toHaveAttribute('title', '0:42.000 · your change (the run forks here)');
+  });
+});
+
+describe('keyboard shortcuts', () => {
+  const press = (key: string, modifiers: { shiftKey?: boolean; altKey?: boolean; ctrlKey?: boolean } = {}, target: Element = document.body) =>
+    fireEvent.keyDown(target, { key, ...modifiers });
+
+  it('Space plays and pauses', () => {
+    press(' ');
+    expect(usePlayback.getState().playing).toBe(true);
+    press(' ');
+    expect(usePlayback.getState().playing).toBe(false);
+  });
+
+  it('→ and ← step one event, Shift jumps 10 s, Alt jumps 1 s, Home restarts', () => {
+    press('ArrowRight');
+    const first = time();
+    press('ArrowRight');
+    press('ArrowLeft');
+    expect(time()).toBe(first);
+    press('ArrowRight', { shiftKey: true });
+    expect(time()).toBe(first + 10_000);
+    press('ArrowLeft', { altKey: true });
+    expect(time()).toBe(first + 9_000);
+    press('Home');
+    expect(time()).toBe(0);
+  });
+
+  it('+ and - (or =) change the speed', () => {
+    press('+', { shiftKey: true });
+    expect(usePlayback.getState().speed).toBe(20);
+    press('=');
+    expect(usePlayback.getState().speed).toBe(50);
+    press('-');
+    press('-');
+    press('-');
+    expect(usePlayback.getState().speed).toBe(5);
+  });
+
+  it('leaves Ctrl and Meta chords to the browser', () => {
+    press('ArrowRight', { ctrlKey: true });
+    expect(time()).toBe(0);
+  });
+
+  it('does nothing while typing in an input, a textarea, a select or a contenteditable element', () => {
+    const fields = [
+      Object.assign(document.createElement('input'), { type: 'text' }),
+      document.createElement('textarea'),
+      document.createElement('select'),
+      document.createElement('div'),
+    ];
+    fields[3]!.setAttribute('contenteditable', 'true');
+    const inner = document.createElement('span');
+    fields[3]!.append(inner);
+    for (const field of fields) document.body.append(field);
+    for (const target of [...fields, inner]) {
+      for (const key of [' ', 'ArrowRight', 'Home', '+', '?']) press(key, {}, target);
+    }
+    expect(usePlayback.getState()).toMatchObject({ playing: false, timeMs: 0, speed: 10, helpOpen: false });
+    for (const field of fields) field.remove();
+  });
+
+  it('on a focused slider, arrows move the slider while Space and + still work', () => {
+    const speed = screen.getByTestId('speed');
+    press('ArrowRight', {}, speed);
+    press('Home', {}, speed);
+    expect(time()).toBe(0);
+    press(' ', {}, speed);
+    expect(usePlayback.getState().playing).toBe(true);
+    press('+', {}, screen.getByTestId('scrubber'));
+    expect(usePlayback.getState().speed).toBe(20);
+  });
+
+  it('Space on a focused button presses that button, not play', () => {
+    const step = screen.getByTestId('command-stepForward');
+    press(' ', {}, step);
+    expect(usePlayback.getState().playing).toBe(false);
+  });
+
+  it('? opens the help and Escape closes it', () => {
+    press('?', { shiftKey: true });
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+    press('Escape');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+});
+
+describe('the help overlay', () => {
+  it('lists every registered command with its label and every one of its keys', () => {
+    click('command-jumpForward10');
+    act(() => usePlayback.getState().setHelpOpen(true));
+    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    for (const command of COMMANDS) {
+      const row = within(dialog).getByTestId(`help-${command.name}`);
+      expect(row).toHaveTextContent(translate('en', command.label));
+      for (const binding of command.keys) expect(within(row).getByText(binding.label, { selector: 'kbd' })).toBeInTheDocument();
+    }
+    expect(within(dialog).getAllByRole('row')).toHaveLength(COMMANDS.length + 1);
+  });
+
+  it('gives every command a key, and no two commands the same key', () => {
+    const seen = new Set<string>();
+    for (const command of COMMANDS) {
+      expect(command.keys.length).toBeGreaterThan(0);
+      for (const binding of command.keys) {
+        const chord = `${binding.alt ? 'Alt+' : ''}${binding.shift ? 'Shift+' : ''}${binding.key}`;
+        expect(seen.has(chord)).toBe(false);
+        seen.add(chord);
+      }
+    }
+  });
+
+  it('speaks Chinese when the page does', () => {
+    act(() => usePlayback.getState().setLanguage('zh'));
+    act(() => usePlayback.getState().setHelpOpen(true));
+    expect(screen.getByRole('dialog', { name: '键盘快捷键' })).toHaveTextContent('前进一个事件');
+  });
+});

@@ -1,0 +1,116 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { getTimeline, usePlayback } from '../../../src/store/playback.ts';
+import { cancelSeek, pendingSeekTarget, seekTo, startDriver } from '../../../src/ui/controls/driver.ts';
+import { openLibraryEntry } from '../../../src/ui/controls/session.ts';
+
+/** requestAnimationFrame by hand: each `frame(at)` runs the callbacks queued so far. */
+let queued: FrameRequestCallback[] = [];
+function frame(at: number): void {
+  const callbacks = queued;
+  queued = [];
+  for (const callback of callbacks) callback(at);
+}
+
+let stop: () => void = () => undefined;
+
+function freshRun(simulated: boolean): void {
+  cancelSeek();
+  usePlayback.setState({ speed: 10, playing: false });
+  openLibraryEntry('write8-read4');
+  if (simulated) {
+    getTimeline()!.seek(180_000);
+    usePlayback.getState().seek(0);
+  }
+}
+
+const time = () => usePlayback.getState().timeMs;
+
+beforeEach(() => {
+  queued = [];
+  vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => queued.push(callback));
+  vi.stubGlobal('cancelAnimationFrame', () => undefined);
+  stop = startDriver();
+});
+afterEach(() => {
+  stop();
+  usePlayback.getState().setPlaying(false);
+  vi.unstubAllGlobals();
+});
+
+describe('the animation driver', () => {
+  it('advances virtual time by wall time x speed while playing', () => {
+    freshRun(true);
+    usePlayback.getState().setPlaying(true);
+    frame(1_000);
+    expect(time()).toBe(0);
+    frame(1_016);
+    expect(time()).toBe(160);
+    frame(1_032);
+    expect(time()).toBe(320);
+  });
+
+  it('does not replay a gap over 500 ms (a hidden tab) at once', () => {
+    freshRun(true);
+    usePlayback.getState().setPlaying(true);
+    frame(0);
+    frame(16);
+    frame(2_016);
+    expect(time()).toBe(160);
+    frame(2_032);
+    expect(time()).toBe(320);
+  });
+
+  it('keeps the fractions of a millisecond at slow speeds', () => {
+    freshRun(true);
+    usePlayback.setState({ speed: 0.1 });
+    usePlayback.getState().setPlaying(true);
+    for (let i = 0; i <= 10; i++) frame(i * 16);
+    expect(time()).toBe(16);
+  });
+
+  it('continues from where the person moved the playhead', () => {
+    freshRun(true);
+    usePlayback.getState().setPlaying(true);
+    frame(0);
+    frame(16);
+    usePlayback.getState().seek(50_000);
+    frame(32);
+    expect(time()).toBe(50_160);
+  });
+
+  it('stops at the end of the run and asks for no more frames', () => {
+    freshRun(true);
+    usePlayback.getState().seek(179_990);
+    usePlayback.getState().setPlaying(true);
+    frame(0);
+    frame(16);
+    expect(time()).toBe(180_000);
+    expect(usePlayback.getState().playing).toBe(false);
+    frame(32);
+    expect(queued).toHaveLength(0);
+  });
+
+  it('seeks at once inside the run simulated so far', () => {
+    freshRun(true);
+    seekTo(123_456);
+    expect(time()).toBe(123_456);
+    expect(pendingSeekTarget()).toBeNull();
+  });
+
+  it('reaches a far moment not yet simulated in bounded chunks, one per frame', () => {
+    freshRun(false);
+    seekTo(180_000);
+    expect(time()).toBeLessThan(180_000);
+    expect(pendingSeekTarget()).toBe(180_000);
+    const seen = [time()];
+    let frames = 0;
+    while (pendingSeekTarget() !== null && frames < 10_000) {
+      frame(++frames * 16);
+      seen.push(time());
+    }
+    expect(time()).toBe(180_000);
+    expect(frames).toBeGreaterThan(1);
+    // The playhead only moves forward on the way there.
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+  });
+});

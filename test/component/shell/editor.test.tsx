@@ -1,0 +1,81 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { usePlayback } from '../../../src/store/playback.ts';
+import { EditorPanel } from '../../../src/ui/editor/EditorPanel.tsx';
+import { useDraft } from '../../../src/ui/editor/draft.ts';
+import { freshRun, time } from './shell-harness.tsx';
+
+const timelineOf = () => (usePlayback.getState().source as { timeline: unknown[] }).timeline;
+
+beforeEach(() => {
+  freshRun();
+  useDraft.setState({ text: null, tab: 'knobs' });
+  usePlayback.setState({ editorOpen: true });
+});
+afterEach(cleanup);
+
+describe('the knobs', () => {
+  it('show the run at the current time and fork it there on Apply', async () => {
+    act(() => usePlayback.getState().seek(60_000));
+    render(<EditorPanel />);
+    const read = screen.getByTestId('knob-topics-TopicTest-readQueueNums');
+    expect(read).toHaveValue(4);
+    expect(screen.getByText(/The run forks at 1:00\.000/)).toBeInTheDocument();
+    fireEvent.change(read, { target: { value: '8' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply at 1:00.000' }));
+    expect(timelineOf()).toEqual([{ at: 60_000, action: 'updateTopic', topic: 'TopicTest', readQueueNums: 8 }]);
+    await waitFor(() => expect(time()).toBe(60_000), { timeout: 5_000 });
+    expect(usePlayback.getState()).toMatchObject({ forks: [60_000], libraryId: null });
+    expect(screen.getByTestId('knob-topics-TopicTest-readQueueNums')).toHaveValue(8);
+  });
+
+  it('edit the scenario itself at 0:00, without a fork', () => {
+    render(<EditorPanel />);
+    expect(screen.getByText(/At 0:00\.000 your changes edit the scenario itself/)).toBeInTheDocument();
+    fireEvent.change(screen.getByTestId('knob-groups-CG_ORDER-count'), { target: { value: '3' } });
+    fireEvent.click(screen.getByTestId('apply-knobs'));
+    const source = usePlayback.getState().source as { consumers: { id: string }[]; timeline: unknown[] };
+    expect(source.consumers.map((c) => c.id)).toEqual(['c-1', 'c-2', 'c-3']);
+    expect(source.timeline).toEqual([]);
+    expect(usePlayback.getState().forks).toEqual([]);
+  });
+
+  it('say so when nothing changed', () => {
+    render(<EditorPanel />);
+    fireEvent.click(screen.getByTestId('apply-knobs'));
+    expect(screen.getByRole('status')).toHaveTextContent('Nothing changed.');
+    expect(usePlayback.getState().libraryId).toBe('write8-read4');
+  });
+});
+
+describe('adding a fault', () => {
+  it('offers brokers for broker faults and NameServers for crashNameServer, and adds it now', async () => {
+    act(() => usePlayback.getState().seek(30_000));
+    render(<EditorPanel />);
+    const targets = () => within(screen.getByTestId('fault-target')).getAllByRole('option').map((o) => o.textContent);
+    expect(targets()).toEqual(['broker-a', 'broker-b']);
+    fireEvent.change(screen.getByTestId('fault-action'), { target: { value: 'crashNameServer' } });
+    expect(targets()).toEqual(['ns-1', 'ns-2']);
+    fireEvent.change(screen.getByTestId('fault-target'), { target: { value: 'ns-2' } });
+    fireEvent.click(screen.getByTestId('add-fault'));
+    expect(timelineOf()).toEqual([{ at: 30_000, action: 'crashNameServer', target: 'ns-2' }]);
+    await waitFor(() => expect(time()).toBe(30_000), { timeout: 5_000 });
+    expect(usePlayback.getState().forks).toEqual([30_000]);
+  });
+});
+
+describe('the JSON editor', () => {
+  it('shows the scenario as written, lists problems by path and applies a valid text', () => {
+    useDraft.setState({ tab: 'json' });
+    render(<EditorPanel />);
+    const editor = screen.getByTestId('json-editor') as HTMLTextAreaElement;
+    expect(JSON.parse(editor.value)).toEqual(usePlayback.getState().source);
+    fireEvent.change(editor, { target: { value: editor.value.replace('"seed": 42', '"seed": "x"') } });
+    expect(screen.getByTestId('json-errors')).toHaveTextContent('seed: must be an integer');
+    expect(screen.getByTestId('apply-json')).toBeDisabled();
+    fireEvent.change(editor, { target: { value: editor.value.replace('"seed": "x"', '"seed": 43') } });
+    fireEvent.click(screen.getByTestId('apply-json'));
+    expect(usePlayback.getState().scenario?.seed).toBe(43);
+  });
+});

@@ -1,0 +1,162 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { findLibraryEntry } from '../../../src/scenario/library/index.ts';
+import { decodeLink, encodeLink, type LinkProblem } from '../../../src/scenario/link.ts';
+import { usePlayback } from '../../../src/store/playback.ts';
+import { Banner } from '../../../src/ui/controls/Banner.tsx';
+import { ErrorBoundary } from '../../../src/ui/controls/ErrorBoundary.tsx';
+import { openFileText } from '../../../src/ui/controls/FileButtons.tsx';
+import { describeLinkProblem, openFromHash } from '../../../src/ui/controls/session.ts';
+import { ShareButton } from '../../../src/ui/controls/ShareButton.tsx';
+import { startUrlSync, URL_SYNC_MS } from '../../../src/ui/controls/url-sync.ts';
+import { EditorPanel } from '../../../src/ui/editor/EditorPanel.tsx';
+import { useDraft } from '../../../src/ui/editor/draft.ts';
+import { freshRun, time } from './shell-harness.tsx';
+
+function fragment(libraryId: string, timeMs: number): string {
+  const encoded = encodeLink(findLibraryEntry(libraryId)!.scenario, timeMs);
+  if (!encoded.ok) throw new Error('cannot encode');
+  return `#${encoded.fragment}`;
+}
+
+beforeEach(() => {
+  freshRun();
+  useDraft.setState({ text: null, tab: 'knobs' });
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
+
+describe('opening a link', () => {
+  it('restores the scenario as written and the moment', async () => {
+    openFromHash(fragment('nameserver-down', 61_234));
+    await waitFor(() => expect(time()).toBe(61_234), { timeout: 5_000 });
+    const state = usePlayback.getState();
+    expect(state.libraryId).toBe('nameserver-down');
+    expect(state.source).toEqual(findLibraryEntry('nameserver-down')!.scenario);
+    expect(state.banner).toBeNull();
+  });
+
+  it('opens the default scenario with a dismissible alert when the link is bad', () => {
+    openFromHash('#s=1.NoXQhgjg');
+    expect(usePlayback.getState().libraryId).toBe('write8-read4');
+    render(<Banner />);
+    expect(screen.getByRole('alert')).toHaveTextContent('This link is cut short');
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('opens the default scenario without a banner when the address has no scenario', () => {
+    openFromHash('');
+    expect(usePlayback.getState()).toMatchObject({ libraryId: 'write8-read4', banner: null });
+  });
+
+  it('says what was wrong, for every reason, in English and in Chinese', () => {
+    const reasons: LinkProblem[] = [
+      { code: 'unknownVersion', version: '9' },
+      { code: 'damaged', detail: 'checksum' },
+      { code: 'truncated' },
+      { code: 'tooLarge', what: 'link', limit: 65_536 },
+      { code: 'tooLarge', what: 'scenario', limit: 1_048_576 },
+      { code: 'invalidScenario', errors: [{ path: 'topics[0].readQueueNums', message: 'must be an integer from 1 to 1024' }], more: 2 },
+    ];
+    const english = reasons.map((reason) => describeLinkProblem(reason, 'en'));
+    expect(english).toEqual([
+      expect.stringContaining('format 9'),
+      expect.stringContaining('its check value does not match'),
+      expect.stringContaining('cut short'),
+      expect.stringContaining('over 64 KB'),
+      expect.stringContaining('over 1 MB'),
+      expect.stringContaining('topics[0].readQueueNums: must be an integer from 1 to 1024; and 2 more'),
+    ]);
+    for (const reason of reasons) expect(describeLinkProblem(reason, 'zh')).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe('Share', () => {
+  it('copies the link to this run at this moment and says "Link copied"', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    act(() => usePlayback.getState().seek(42_000));
+    render(<ShareButton />);
+    fireEvent.click(screen.getByTestId('share'));
+    await screen.findByText('Link copied');
+    const link = String((writeText.mock.calls[0] as unknown as [string])[0]);
+    const decoded = decodeLink(link.slice(link.indexOf('#')));
+    expect(decoded.ok && decoded.timeMs).toBe(42_000);
+    expect(decoded.ok && decoded.scenarioJson).toEqual(usePlayback.getState().source);
+    expect(window.location.hash).toBe(link.slice(link.indexOf('#')));
+  });
+
+  it('shows the link selected in a field when the clipboard is refused', async () => {
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: () => Promise.reject(new Error('denied')) } });
+    render(<ShareButton />);
+    fireEvent.click(screen.getByTestId('share'));
+    const field = await screen.findByTestId('share-link');
+    expect((field as HTMLInputElement).value).toMatch(/#s=1\..+&t=0$/);
+    expect(screen.getByLabelText('Copy this link')).toBe(field);
+    expect(document.activeElement === field || (field as HTMLInputElement).selectionEnd! > 0).toBe(true);
+  });
+});
+
+describe('the address follows the run', () => {
+  it('rewrites #s=...&t=... at most every 300 ms, and opens a fragment pasted into the address bar', async () => {
+    vi.useFakeTimers();
+    const stop = startUrlSync();
+    try {
+      act(() => usePlayback.getState().seek(12_345));
+      vi.advanceTimersByTime(URL_SYNC_MS);
+      expect(window.location.hash).toMatch(/&t=12345$/);
+      const decoded = decodeLink(window.location.hash);
+      expect(decoded.ok && decoded.scenarioJson).toEqual(findLibraryEntry('write8-read4')!.scenario);
+      window.location.hash = fragment('read8-write4', 0);
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+      expect(usePlayback.getState().libraryId).toBe('read8-write4');
+    } finally {
+      stop();
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('opening a file', () => {
+  it('plays a valid file and keeps it as written', () => {
+    const text = JSON.stringify({ version: 1, name: 'Tiny', durationMs: 30_000, nameServers: [{ id: 'ns-1' }], brokers: [{ name: 'broker-a' }] });
+    openFileText(text, () => 'unused');
+    expect(usePlayback.getState().scenario?.name).toBe('Tiny');
+    expect(usePlayback.getState().source).toEqual(JSON.parse(text));
+    expect(usePlayback.getState().libraryId).toBeNull();
+  });
+
+  it('does not play a file with problems: the editor opens on it with every problem by path', () => {
+    const text = '{ "version": 1, "durationMs": -1, "topics": [{ "name": "T", "readQueueNums": 0 }] }';
+    openFileText(text, (count) => `bad.json was not opened: ${count} problems`);
+    expect(usePlayback.getState().scenario?.name).toBe('Write 8 / read 4');
+    expect(usePlayback.getState().banner).toMatch(/^bad\.json was not opened: \d+ problems$/);
+    render(<EditorPanel />);
+    expect(screen.getByTestId('json-editor')).toHaveValue(text);
+    const errors = screen.getByTestId('json-errors');
+    expect(errors).toHaveTextContent('durationMs');
+    expect(errors).toHaveTextContent('topics[0].readQueueNums');
+  });
+});
+
+describe('a failure while drawing', () => {
+  it('shows a message instead of a white page', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    function Broken(): never {
+      throw new Error('no such broker');
+    }
+    render(
+      <ErrorBoundary fallback={(error) => <p role="alert">Could not draw: {error.message}</p>}>
+        <Broken />
+      </ErrorBoundary>,
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent('Could not draw: no such broker');
+  });
+});
+

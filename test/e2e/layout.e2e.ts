@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { test } from './harness.ts';
+import { openPage } from './shell-helpers.ts';
+
+for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+  test(`the default page at ${viewport.width}x${viewport.height}: no horizontal scroll, screenshots`, async ({ page, baseUrl, consoleErrors, screenshot }) => {
+    await openPage(page, baseUrl);
+    await page.getByTestId('command-stepForward').click();
+    await page.getByTestId('command-jumpForward10').click();
+    await page.getByTestId('command-jumpForward10').click();
+    await page.waitForTimeout(400);
+    await screenshot(`shell-${viewport.width}x${viewport.height}`);
+    await screenshot(`shell-${viewport.width}x${viewport.height}-full`, { fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+    await page.getByTestId('command-help').click();
+    await screenshot(`help-${viewport.width}x${viewport.height}`);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('edit').click();
+    await screenshot(`editor-${viewport.width}x${viewport.height}`);
+    await page.getByTestId('language-zh').click();
+    await screenshot(`editor-zh-${viewport.width}x${viewport.height}`);
+    assert.deepEqual(consoleErrors, []);
+  }, { viewport });
+}

@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { test } from './harness.ts';
+import { currentTime, openPage, parseTime, visibleNumbers, waitForSeek, waitForTime } from './shell-helpers.ts';
+
+test('the page opens on "Write 8 / read 4" with its description and no console errors', async ({ page, baseUrl, consoleErrors }) => {
+  await openPage(page, baseUrl);
+  assert.equal(await page.getByTestId('scenario-picker').inputValue(), 'write8-read4');
+  assert.match(await page.getByTestId('scenario-description').textContent() ?? '', /never-consumable/);
+  assert.equal(await currentTime(page), '0:00.000');
+  assert.equal(await page.getByTestId('time-total').textContent(), '3:00.000');
+  for (const name of ['Summary', 'Topology', 'Queues', 'NameServers', 'Inspector', 'Event log']) {
+    await page.getByRole('heading', { name, exact: true }).first().waitFor({ state: 'visible' });
+  }
+  assert.equal(await page.getByRole('alert').count(), 0, 'no banner');
+  assert.deepEqual(consoleErrors, []);
+});
+
+test('play advances the time and pause stops it', async ({ page, baseUrl, consoleErrors }) => {
+  await openPage(page, baseUrl);
+  await page.getByTestId('command-togglePlay').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="time-current"]')?.textContent !== '0:00.000');
+  await page.waitForTimeout(700);
+  const playing = parseTime(await currentTime(page));
+  assert.ok(playing > 2_000, `at 10x, 0.7 s of play moves several virtual seconds (got ${playing} ms)`);
+  await page.getByTestId('command-togglePlay').click();
+  const paused = await currentTime(page);
+  await page.waitForTimeout(500);
+  assert.equal(await currentTime(page), paused, 'the time stays put once paused');
+  assert.deepEqual(consoleErrors, []);
+});
+
+test('one step forward then one step back shows the same time and numbers', async ({ page, baseUrl }) => {
+  await openPage(page, baseUrl);
+  await page.getByTestId('command-jumpForward10').click();
+  await page.getByTestId('command-stepForward').click();
+  const before = await visibleNumbers(page);
+  await page.getByTestId('command-stepForward').click();
+  const after = await visibleNumbers(page);
+  assert.ok(parseTime(after.time!) > parseTime(before.time!), 'the step moved forward');
+  await page.getByTestId('command-stepBack').click();
+  assert.deepEqual(await visibleNumbers(page), before);
+});
+
+test('the scrubber moves the playhead anywhere in the run', async ({ page, baseUrl }) => {
+  await openPage(page, baseUrl);
+  const box = (await page.getByTestId('scrubber').boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForFunction(() => document.querySelector('[data-testid="time-current"]')?.textContent !== '0:00.000');
+  await waitForSeek(page);
+  const middle = parseTime(await currentTime(page));
+  assert.ok(Math.abs(middle - 90_000) < 4_000, `a click in the middle lands near 1:30 (got ${middle} ms)`);
+  await page.getByTestId('scrubber').focus();
+  await page.keyboard.press('End');
+  await waitForTime(page, '3:00.000');
+  await page.keyboard.press('Home');
+  await waitForTime(page, '0:00.000');
+});
+
+test('write 8 / read 4: never-consumable messages pile up in queues 4-7 and only there', async ({ page, baseUrl }) => {
+  await openPage(page, baseUrl);
+  const count = async (broker: string, queueId: number) =>
+    Number(await page.getByTestId(`queue-cell-TopicTest-${broker}-${queueId}`).getByTestId('queue-count').textContent());
+  const total = async () => Number(await page.getByTestId('never-consumable-total').textContent());
+  await page.getByTestId('scrubber').focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('PageUp');
+  await waitForTime(page, '0:30.000');
+  const early = { total: await total(), queues: await Promise.all([4, 5, 6, 7].map((q) => count('broker-a', q))) };
+  for (let i = 0; i < 6; i++) await page.keyboard.press('PageUp');
+  await waitForTime(page, '1:30.000');
+  const later = { total: await total(), queues: await Promise.all([4, 5, 6, 7].map((q) => count('broker-a', q))) };
+  assert.ok(early.total > 0, 'some messages are already never consumable at 0:30');
+  assert.ok(later.total > early.total, `the total grows (${early.total} -> ${later.total})`);
+  later.queues.forEach((n, i) => assert.ok(n > early.queues[i]!, `queue ${i + 4} grows`));
+  for (const queueId of [4, 5, 6, 7]) {
+    assert.equal(await page.getByTestId(`queue-cell-TopicTest-broker-b-${queueId}`).getAttribute('data-readable'), 'false');
+  }
+  assert.equal(await page.getByTestId('queue-cell-TopicTest-broker-a-0').getAttribute('data-readable'), 'true');
+});
+
+test('keyboard: Space plays and pauses, arrows step and jump, ? shows the help, typing is left alone', async ({ page, baseUrl }) => {
+  await openPage(page, baseUrl);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.querySelector('[data-testid="time-current"]')?.textContent !== '0:00.000');
+  await page.keyboard.press('Space');
+  const paused = await currentTime(page);
+  await page.keyboard.press('Home');
+  await waitForTime(page, '0:00.000');
+  assert.notEqual(paused, '0:00.000');
+  await page.keyboard.press('Shift+ArrowRight');
+  await waitForTime(page, '0:10.000');
+  await page.keyboard.press('Alt+ArrowRight');
+  await waitForTime(page, '0:11.000');
+  await page.keyboard.press('ArrowRight');
+  const stepped = parseTime(await currentTime(page));
+  assert.ok(stepped > 11_000 && stepped < 12_000, `→ steps to the next event (${stepped} ms)`);
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('+');
+  assert.equal(await page.getByTestId('speed-value').textContent(), '20x');
+  await page.keyboard.press('-');
+  await page.keyboard.press('-');
+  assert.equal(await page.getByTestId('speed-value').textContent(), '5x');
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await help.waitFor({ state: 'visible' });
+  assert.ok((await help.getByRole('row').count()) >= 11);
+  await page.keyboard.press('Escape');
+  await help.waitFor({ state: 'hidden' });
+  // Typing in the JSON editor types; it does not play or step.
+  await page.getByTestId('edit').click();
+  await page.getByTestId('editor-tab-json').click();
+  const before = await currentTime(page);
+  await page.getByTestId('json-editor').focus();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' ?+');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await currentTime(page), before);
+  assert.equal(await page.getByTestId('speed-value').textContent(), '5x');
+  assert.equal(await help.count(), 0);
+});
+
+test('the language toggle switches the shell to Chinese', async ({ page, baseUrl }) => {
+  await openPage(page, baseUrl);
+  await page.getByTestId('language-zh').click();
+  await page.getByRole('button', { name: '播放' }).waitFor();
+  assert.match(await page.getByTestId('scenario-description').textContent() ?? '', /readQueueNums/);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans');
+});

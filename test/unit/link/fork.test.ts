@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { LIBRARY, findLibraryEntry } from '../../../src/scenario/library/index.ts';
+import { validateScenario } from '../../../src/scenario/validate.ts';
+import { Timeline } from '../../../src/sim/timeline.ts';
+import type { Scenario } from '../../../src/model/spec.ts';
+import { addFault, applyKnobs, currentKnobs, type Knobs } from '../../../src/ui/editor/fork.ts';
+
+const source = LIBRARY[0]!.scenario;
+
+function scenarioOf(raw: unknown): Scenario {
+  const result = validateScenario(raw);
+  if (!result.ok) throw new Error(result.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+  return result.scenario;
+}
+
+function runAt(raw: unknown, atMs: number): Timeline {
+  const timeline = new Timeline(scenarioOf(raw));
+  timeline.seek(atMs);
+  return timeline;
+}
+
+function change(raw: unknown, atMs: number, edit: (knobs: Knobs) => void): { raw: Record<string, unknown>; timeline: unknown[] } {
+  const timeline = runAt(raw, atMs);
+  const before = currentKnobs(timeline.scenario, timeline.state, atMs);
+  const after = structuredClone(before);
+  edit(after);
+  const next = applyKnobs(raw, timeline.scenario, timeline.state, before, after, atMs) as Record<string, unknown>;
+  return { raw: next, timeline: next.timeline as unknown[] };
+}
+
+/** The trace before `atMs`, as lines. */
+function pastOf(raw: unknown, atMs: number): string[] {
+  const timeline = runAt(raw, atMs - 1);
+  return timeline.traceSlice(0).map((event) => JSON.stringify(event));
+}
+
+describe('changing a knob at 1:00 forks the run', () => {
+  it('adds updateTopic at 60000 and leaves everything before 1:00 exactly as it was', () => {
+    const { raw, timeline } = change(source, 60_000, (knobs) => {
+      knobs.topics.TopicTest!.readQueueNums = 8;
+    });
+    expect(timeline).toEqual([{ at: 60_000, action: 'updateTopic', topic: 'TopicTest', readQueueNums: 8 }]);
+    expect(pastOf(raw, 60_000)).toEqual(pastOf(source, 60_000));
+    const after = runAt(raw, 120_000);
+    expect(after.summary().queues.filter((q) => q.queueId >= 4).every((q) => q.readable)).toBe(true);
+  });
+
+  it('turns a producer rate into setProducerRate', () => {
+    expect(change(source, 60_000, (knobs) => {
+      knobs.producers['p-1']!.ratePerSec = 50;
+    }).timeline).toEqual([{ at: 60_000, action: 'setProducerRate', target: 'p-1', ratePerSec: 50 }]);
+  });
+
+  it('adds a consumer with a fresh id, and removes the last one', () => {
+    const grown = change(source, 60_000, (knobs) => {
+      knobs.groups.CG_ORDER!.count = 3;
+    });
+    expect(grown.timeline).toEqual([{
+      at: 60_000, action: 'addConsumer',
+      consumer: { id: 'c-3', group: 'CG_ORDER', topic: 'TopicTest', subscription: '*', messageModel: 'CLUSTERING', allocateStrategy: 'AVG' },
+    }]);
+    expect(pastOf(grown.raw, 60_000)).toEqual(pastOf(source, 60_000));
+    expect(change(source, 60_000, (knobs) => {
+      knobs.groups.CG_ORDER!.count = 1;
+    }).timeline).toEqual([{ at: 60_000, action: 'removeConsumer', target: 'c-2' }]);
+  });
+
+  it('replaces the group when its allocateStrategy changes (a running consumer keeps its own)', () => {
+    const { raw, timeline } = change(source, 60_000, (knobs) => {
+      knobs.groups.CG_ORDER!.allocateStrategy = 'AVG_BY_CIRCLE';
+    });
+    expect(timeline).toMatchObject([
+      { at: 60_000, action: 'removeConsumer', target: 'c-1' },
+      { at: 60_000, action: 'removeConsumer', target: 'c-2' },
+      { at: 60_000, action: 'addConsumer', consumer: { id: 'c-3', allocateStrategy: 'AVG_BY_CIRCLE' } },
+      { at: 60_000, action: 'addConsumer', consumer: { id: 'c-4', allocateStrategy: 'AVG_BY_CIRCLE' } },
+    ]);
+    scenarioOf(raw);
+  });
+
+  it('adds a fault at the current time', () => {
+    const raw = addFault(source, 'crashBroker', 'broker-a', 61_500) as { timeline: unknown[] };
+    expect(raw.timeline).toEqual([{ at: 61_500, action: 'crashBroker', target: 'broker-a' }]);
+    expect(pastOf(raw, 61_500)).toEqual(pastOf(source, 61_500));
+  });
+
+  it('reads the knobs from the run: after "write 8 -> 4" at 60 s the topic shows write 4', () => {
+    const safe = findLibraryEntry('shrink-safely')!.scenario;
+    const timeline = runAt(safe, 61_000);
+    expect(currentKnobs(timeline.scenario, timeline.state, 61_000).topics.TopicTest).toEqual({ writeQueueNums: 4, readQueueNums: 8, perm: 6 });
+  });
+
+  it('returns null when nothing changed', () => {
+    const timeline = runAt(source, 30_000);
+    const knobs = currentKnobs(timeline.scenario, timeline.state, 30_000);
+    expect(applyKnobs(source, timeline.scenario, timeline.state, knobs, structuredClone(knobs), 30_000)).toBeNull();
+  });
+});
+
+describe('changing a knob at 0:00 edits the scenario itself', () => {
+  it('writes the new counts, rate and group into the file and adds no action', () => {
+    const { raw, timeline } = change(source, 0, (knobs) => {
+      knobs.topics.TopicTest!.readQueueNums = 8;
+      knobs.producers['p-1']!.ratePerSec = 20;
+      knobs.groups.CG_ORDER!.count = 3;
+    });
+    expect(timeline).toEqual([]);
+    const scenario = scenarioOf(raw);
+    expect(scenario.topics[0]!.readQueueNums).toBe(8);
+    expect(scenario.producers[0]!.ratePerSec).toBe(20);
+    expect(scenario.consumers.map((c) => c.id)).toEqual(['c-1', 'c-2', 'c-3']);
+  });
+
+  it('leaves the file it was given untouched', () => {
+    const before = JSON.stringify(source);
+    change(source, 0, (knobs) => {
+      knobs.topics.TopicTest!.writeQueueNums = 2;
+    });
+    expect(JSON.stringify(source)).toBe(before);
+  });
+});

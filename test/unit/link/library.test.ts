@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { LIBRARY } from '../../../src/scenario/library/index.ts';
+import { validateScenario } from '../../../src/scenario/validate.ts';
+import { ACTION_NAMES } from '../../../src/scenario/schema.ts';
+
+describe('the built-in scenario library', () => {
+  it.each(LIBRARY.map((entry) => [entry.id, entry] as const))('%s validates as a contract §1 scenario', (_id, entry) => {
+    const result = validateScenario(entry.scenario);
+    expect(result.ok ? [] : result.errors).toEqual([]);
+  });
+
+  it('has unique ids and a title and a description in both languages', () => {
+    expect(new Set(LIBRARY.map((entry) => entry.id)).size).toBe(LIBRARY.length);
+    for (const entry of LIBRARY) {
+      for (const text of [entry.title.en, entry.title.zh, entry.description.en, entry.description.zh]) {
+        expect(text.trim().length).toBeGreaterThan(0);
+      }
+      expect(entry.description.en.length).toBeGreaterThan(120);
+    }
+  });
+
+  it('opens on "Write 8 / read 4": 2 NameServers, 2 masters, write 8 read 4, 1 producer at 10 msg/s, 2 consumers, 3 min', () => {
+    const first = validateScenario(LIBRARY[0]!.scenario);
+    if (!first.ok) throw new Error('the default scenario must validate');
+    const { scenario } = first;
+    expect(scenario.name).toBe('Write 8 / read 4');
+    expect(scenario.nameServers).toHaveLength(2);
+    expect(scenario.brokers.filter((b) => b.brokerId === 0)).toHaveLength(2);
+    expect(scenario.topics[0]).toMatchObject({ writeQueueNums: 8, readQueueNums: 4, cluster: 'DefaultCluster' });
+    expect(scenario.producers.map((p) => p.ratePerSec)).toEqual([10]);
+    expect(scenario.consumers.map((c) => c.messageModel)).toEqual(['CLUSTERING', 'CLUSTERING']);
+    expect(scenario.durationMs).toBe(180_000);
+  });
+
+  it('uses only the timeline actions of spec.ts', () => {
+    for (const entry of LIBRARY) {
+      const timeline = (entry.scenario as { timeline?: { action: string }[] }).timeline ?? [];
+      for (const action of timeline) expect(ACTION_NAMES).toContain(action.action);
+    }
+  });
+});

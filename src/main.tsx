@@ -37,6 +37,8 @@ function PageFailed({ error }: { error: Error }) {
 }
 
 boot();
+// The benchmark's handle is loaded only for `?bench`, so the page itself never carries it.
+if (new URLSearchParams(window.location.search).has('bench')) void import('./ui/bench-hook.ts').then((hook) => hook.installBenchHook());
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

@@ -60,6 +60,8 @@ export function TopologyCanvas({ source, layout, timeMs, flightMs, traceLength, 
     // Oldest first, so the newest dots are drawn on top.
     const dots = dotsAt(source, layout, timeMs, flightMs, maxDots);
     for (let i = dots.length - 1; i >= 0; i--) drawDot(context, dots[i]!, colors[dots[i]!.kind]);
+    // How many messages are in flight: read by the browser benchmark and by tests.
+    canvas.dataset.dots = String(dots.length);
     context.globalAlpha = 1;
   }, [source, layout, timeMs, flightMs, traceLength, maxDots]);
   return (

@@ -1,0 +1,153 @@
+/**
+ * The page's budgets, measured in headless Chromium against the production build (issue: the web
+ * page): seek anywhere in a one-hour run of the reference scenario, step back, frame times while
+ * about 300 messages are in flight, and the initial JavaScript gzipped. Prints figures, not
+ * pass/fail timings: it is a benchmark, run by `npm run bench:browser`.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { get } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import type { BenchHook } from '../../src/ui/bench-hook.ts';
+
+const PORT = 4190;
+const BASE = `http://127.0.0.1:${PORT}`;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+}
+
+/** The JavaScript the page loads before it can show anything: the entry and its static imports. */
+function initialJavaScriptGzipped(): { files: string[]; bytes: number } {
+  const html = readFileSync('dist/index.html', 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((match) => match[1]!);
+  const all = new Set(files);
+  for (const file of readdirSync('dist/assets').filter((name) => name.endsWith('.js'))) {
+    if (html.includes(file)) all.add(`assets/${file}`);
+  }
+  const bytes = [...all].reduce((sum, file) => sum + gzipSync(readFileSync(`dist/${file}`)).length, 0);
+  return { files: [...all], bytes };
+}
+
+function answers(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const request = get(BASE, (response) => {
+      response.resume();
+      resolve(response.statusCode === 200);
+    });
+    request.on('error', () => resolve(false));
+  });
+}
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (await answers()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('vite preview did not start');
+}
+
+async function main(): Promise<void> {
+  spawnSync('bash', ['scripts/ensure-chromium.sh'], { stdio: 'inherit' });
+  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('build failed');
+  const size = initialJavaScriptGzipped();
+  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+  try {
+    await waitForServer();
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // tsx names functions with a __name helper; the page must have it for page.evaluate.
+    await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+    const reference = JSON.parse(readFileSync('test/bench/reference.json', 'utf8')) as unknown;
+    await page.goto(`${BASE}/?bench`);
+    await page.waitForFunction(() => 'rocketscopeBench' in window, undefined, { timeout: 30_000 });
+    const results = await page.evaluate(async (scenario) => {
+      const bench = (window as unknown as { rocketscopeBench: BenchHook }).rocketscopeBench;
+      if (!bench.open(scenario)) throw new Error('the reference scenario does not validate');
+      const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+      const started = performance.now();
+      bench.seek(3_600_000);
+      const fullRunMs = performance.now() - started;
+      await frame();
+      // Seek: 41 spread-out times in a seeded order, measured until the page has rendered them.
+      const seeks: number[] = [];
+      let x = 12345;
+      for (let i = 0; i < 41; i++) {
+        x = (x * 1103515245 + 12345) % 2147483648;
+        const t = x % 3_600_000;
+        const t0 = performance.now();
+        bench.seek(t);
+        await Promise.resolve();
+        seeks.push(performance.now() - t0);
+        await frame();
+      }
+      // The same seeks for the simulation alone (Timeline.seek), to tell engine from rendering.
+      const engineSeeks: number[] = [];
+      x = 12345;
+      for (let i = 0; i < 41; i++) {
+        x = (x * 1103515245 + 12345) % 2147483648;
+        const t0 = performance.now();
+        bench.engineSeek(x % 3_600_000);
+        engineSeeks.push(performance.now() - t0);
+      }
+      // Step back one trace event, 41 times in a row from the middle of the run.
+      bench.seek(1_800_000);
+      await frame();
+      const stepBacks: number[] = [];
+      for (let i = 0; i < 41; i++) {
+        const t0 = performance.now();
+        bench.stepBack();
+        await Promise.resolve();
+        stepBacks.push(performance.now() - t0);
+        await frame();
+      }
+      // Frame times while playing at 1x from 10 min (200 messages/s: about 300 dots in flight).
+      bench.seek(600_000);
+      bench.play(1);
+      await frame();
+      const frames: number[] = [];
+      let last = performance.now();
+      const until = last + 4_000;
+      let maxInFlight = 0;
+      while (performance.now() < until) {
+        await frame();
+        const now = performance.now();
+        frames.push(now - last);
+        last = now;
+        maxInFlight = Math.max(maxInFlight, bench.dotsInFlight());
+      }
+      bench.play(0);
+      const heapMb = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
+      return { fullRunMs, seeks, engineSeeks, stepBacks, frames, maxInFlight, heapMb: heapMb / 1e6 };
+    }, reference);
+    await browser.close();
+    const fps = 1000 / median(results.frames);
+    console.log('RocketScope page budgets (headless Chromium, production build, reference scenario, one hour)\n');
+    console.log(`initial JavaScript, gzipped       ${(size.bytes / 1024).toFixed(1)} KB   budget <= 150 KB   (${size.files.join(', ')})`);
+    console.log(`simulate the whole hour once      ${(results.fullRunMs / 1000).toFixed(1)} s`);
+    console.log(`seek to any time (41 seeks)       median ${median(results.seeks).toFixed(1)} ms, p90 ${percentile(results.seeks, 0.9).toFixed(1)} ms   budget median <= 50 ms`);
+    console.log(`  of which the simulation alone   median ${median(results.engineSeeks).toFixed(1)} ms, p90 ${percentile(results.engineSeeks, 0.9).toFixed(1)} ms`);
+    console.log(`step back one event (41 steps)    median ${median(results.stepBacks).toFixed(1)} ms, p90 ${percentile(results.stepBacks, 0.9).toFixed(1)} ms   budget <= 16 ms`);
+    console.log(`frames while playing at 1x        median ${median(results.frames).toFixed(1)} ms (${fps.toFixed(0)} fps), p95 ${percentile(results.frames, 0.95).toFixed(1)} ms, ${results.frames.length} frames, up to ${results.maxInFlight} messages in flight   budget 60 fps with 300 in flight`);
+    if (results.heapMb > 0) console.log(`JS heap after the run             ${results.heapMb.toFixed(0)} MB`);
+  } finally {
+    if (server.pid) process.kill(-server.pid, 'SIGTERM');
+  }
+}
+
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -7,7 +7,8 @@ import type { SendInFlight, StoredMessage, TopicConfig, TopicRouteData } from '.
 export type RemotingRequest =
   | { code: 'REGISTER_BROKER'; brokerName: string; brokerId: number; cluster: string; brokerAddr: string; topicConfigTable: Record<string, TopicConfig>; dataVersion: number }
   | { code: 'UNREGISTER_BROKER'; brokerName: string; brokerId: number; cluster: string; brokerAddr: string }
-  | { code: 'GET_ROUTEINFO_BY_TOPIC'; topic: string; client: string }
+  /** defaultFor: TBW102's route asked on behalf of a topic the NameServer does not know (isDefault). */
+  | { code: 'GET_ROUTEINFO_BY_TOPIC'; topic: string; client: string; defaultFor?: string }
   | { code: 'SEND_MESSAGE'; producer: string; topic: string; queueId: number; brokerName: string; message: SendInFlight }
   | { code: 'HEART_BEAT'; clientId: string; group: string | null; messageModel: 'CLUSTERING' | 'BROADCASTING'; subscriptions: Record<string, string> }
   | { code: 'UNREGISTER_CLIENT'; clientId: string; group: string }

@@ -261,7 +261,7 @@ export interface MessageStats {
   /** The id sets below are marked at the trace position (Simulation.traceCount) of their first entry. */
   /** msgIds stored at least once. */
   storedIds: MarkSet;
-  /** Per consumer group: msgIds consumed successfully at least once. */
+  /** Per reader (a CLUSTERING group, or "group/consumer" in BROADCASTING): msgIds consumed successfully at least once. */
   consumedIds: Record<string, MarkSet>;
   /** ONEWAY msgIds handed to the network: stored, or lost on the way. */
   onewayIds: MarkSet;

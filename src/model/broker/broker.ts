@@ -37,6 +37,10 @@ export function registerPeriod(state: ModelState): number {
 
 /** BrokerOuterAPI.registerBrokerAll: the full topic table to every NameServer, in parallel. */
 export function registerBrokerAll(state: ModelState, broker: BrokerState, sim: Sim): void {
+  // The body is serialized when sent (TopicConfigSerializeWrapper): a copy of the table as it is
+  // now, never the live table, which a later topic change would alter under a request in flight
+  // (and under every snapshot sharing that request). Each TopicConfig is replaced, never changed.
+  const topicConfigTable = { ...broker.topicConfigTable };
   for (const nameServer of Object.keys(state.nameServers)) {
     invoke(sim, broker.node, nameServer, {
       code: 'REGISTER_BROKER',
@@ -44,7 +48,7 @@ export function registerBrokerAll(state: ModelState, broker: BrokerState, sim: S
       brokerId: broker.brokerId,
       cluster: broker.cluster,
       brokerAddr: broker.addr,
-      topicConfigTable: broker.topicConfigTable,
+      topicConfigTable,
       dataVersion: broker.dataVersion,
     }, state.config.registerBrokerTimeoutMs, { downIsUnreachable: true });
   }

@@ -47,8 +47,10 @@ export function onConsumed(state: ModelState, event: { client: string; epoch: nu
 
 function consumeSucceeded(state: ModelState, consumer: ConsumerState, message: StoredMessage, brokerName: string, sim: Sim): void {
   const stats = state.stats;
-  // At-least-once: a second success for the same group and msgId is a duplicate.
-  const consumedIds = (stats.consumedIds[consumer.spec.group] ??= new MarkSet());
+  // At-least-once: a second success for the same group and msgId is a duplicate. In BROADCASTING
+  // each consumer reads every message for itself (LocalFileOffsetStore): it is its own reader.
+  const reader = consumer.spec.messageModel === 'BROADCASTING' ? `${consumer.spec.group}/${consumer.id}` : consumer.spec.group;
+  const consumedIds = (stats.consumedIds[reader] ??= new MarkSet());
   if (consumedIds.add(message.msgId, sim.traceCount)) stats.consumed++;
   else stats.duplicates++;
   trace(sim, {

@@ -8,7 +8,7 @@ import type { FailureReason, RemotingResponse } from '../remoting-types.ts';
 import { invoke } from '../remoting.ts';
 import { trace, type Sim } from '../sim-types.ts';
 import type { ClientState, ModelState, PendingRequest, TopicRouteData } from '../state.ts';
-import { queueLabel, routeSignature, topicRouteData2PublishQueues, topicRouteData2SubscribeQueues } from './topic-route.ts';
+import { queueLabel, routeFromDefaultTopic, routeSignature, topicRouteData2PublishQueues, topicRouteData2SubscribeQueues } from './topic-route.ts';
 
 /** The topics a client keeps routes for (producer: its topic; consumer: its topic and retry topic). */
 export function topicsOf(client: ClientState): string[] {
@@ -64,15 +64,18 @@ function queryNextRoute(state: ModelState, client: ClientState, sim: Sim): void 
   queryRoute(state, client, topic, sim);
 }
 
-export function queryRoute(state: ModelState, client: ClientState, topic: string, sim: Sim): void {
+/** `defaultFor`: ask for TBW102's route on behalf of that topic (getDefaultTopicRouteInfoFromNameServer). */
+export function queryRoute(state: ModelState, client: ClientState, topic: string, sim: Sim, defaultFor?: string): void {
   const nameServer = chooseNameServer(client, sim);
   if (nameServer === null) return;
-  invoke(sim, client.id, nameServer, { code: 'GET_ROUTEINFO_BY_TOPIC', topic, client: client.id }, state.config.mqClientApiTimeoutMs, { downIsUnreachable: true });
+  const request = { code: 'GET_ROUTEINFO_BY_TOPIC' as const, topic, client: client.id, ...(defaultFor === undefined ? {} : { defaultFor }) };
+  invoke(sim, client.id, nameServer, request, state.config.mqClientApiTimeoutMs, { downIsUnreachable: true });
 }
 
 /** What producers and consumers do with route answers. */
 export interface RouteListener {
-  onRouteChanged(state: ModelState, client: ClientState, topic: string, route: TopicRouteData, sim: Sim): void;
+  /** fromDefaultTopic: the route is TBW102's, standing in for a topic the NameServer does not know yet. */
+  onRouteChanged(state: ModelState, client: ClientState, topic: string, route: TopicRouteData, sim: Sim, fromDefaultTopic: boolean): void;
   /** After every answer for a topic, changed or not; found is false for TOPIC_NOT_EXIST. */
   onRouteAnswered(state: ModelState, client: ClientState, topic: string, found: boolean, sim: Sim): void;
   onRouteFailed(state: ModelState, client: ClientState, topic: string, sim: Sim): void;
@@ -82,9 +85,14 @@ export interface RouteListener {
 export function onRouteResponse(state: ModelState, pending: PendingRequest, response: RemotingResponse, sim: Sim, listener: RouteListener): void {
   const client = state.clients[pending.from];
   if (!client || client.status !== 'running' || pending.request.code !== 'GET_ROUTEINFO_BY_TOPIC') return;
-  const topic = pending.request.topic;
+  const { topic, defaultFor } = pending.request;
   const found = response.code === 'SUCCESS' && response.route !== undefined;
-  if (found) updateRoute(state, client, topic, response.route!, pending.to, sim, listener);
+  if (found && defaultFor !== undefined) {
+    // updateTopicRouteInfoFromNameServer(topic, isDefault = true): TBW102's route with its queue
+    // counts capped at defaultTopicQueueNums, kept under the topic's own name.
+    const route = routeFromDefaultTopic(response.route!, state.config.producerDefaultTopicQueueNums);
+    updateRoute(state, client, defaultFor, route, pending.to, sim, listener, true);
+  } else if (found) updateRoute(state, client, topic, response.route!, pending.to, sim, listener, false);
   listener.onRouteAnswered(state, client, topic, found, sim);
   advanceRound(state, client, topic, sim, listener);
 }
@@ -112,7 +120,7 @@ export function onRouteFailure(state: ModelState, pending: PendingRequest, reaso
   listener.onRoundFinished(state, client, sim);
 }
 
-function updateRoute(state: ModelState, client: ClientState, topic: string, route: TopicRouteData, nameServer: string, sim: Sim, listener: RouteListener): void {
+function updateRoute(state: ModelState, client: ClientState, topic: string, route: TopicRouteData, nameServer: string, sim: Sim, listener: RouteListener, fromDefaultTopic: boolean): void {
   const old = client.topicRouteTable[topic];
   if (old && routeSignature(old) === routeSignature(route)) return;
   client.topicRouteTable[topic] = deepFreeze(route);
@@ -125,7 +133,7 @@ function updateRoute(state: ModelState, client: ClientState, topic: string, rout
     readQueues: topicRouteData2SubscribeQueues(topic, route).map(queueLabel),
     nameServer,
   });
-  listener.onRouteChanged(state, client, topic, route, sim);
+  listener.onRouteChanged(state, client, topic, route, sim, fromDefaultTopic);
 }
 
 /** brokerAddrTable from every cached route; brokers in no route drop out (cleanOfflineBroker). */

@@ -10,7 +10,7 @@ import { trace, type Sim } from '../sim-types.ts';
 import type { ClientState, ModelState, PendingRequest, ProducerState, SendInFlight, TopicRouteData } from '../state.ts';
 import { createPublishInfo, selectOneMessageQueue, selectWithFaultTolerance, updateFaultItem } from './fault-strategy.ts';
 import { isLive, queryRoute, startClientInstance, type RouteListener } from './mq-client-instance.ts';
-import { findBrokerAddr, routeFromDefaultTopic, topicRouteData2PublishQueues } from './topic-route.ts';
+import { findBrokerAddr, topicRouteData2PublishQueues } from './topic-route.ts';
 
 /** DefaultMQProducer.retryResponseCodes (5.x). */
 const RETRY_RESPONSE_CODES: ReadonlySet<ResponseCode> = new Set(['TOPIC_NOT_EXIST', 'SERVICE_NOT_AVAILABLE', 'SYSTEM_ERROR', 'NO_PERMISSION']);
@@ -108,7 +108,9 @@ function sendAttempt(state: ModelState, producer: ProducerState, message: SendIn
   const request = { code: 'SEND_MESSAGE' as const, producer: producer.id, topic, queueId: mq.queueId, brokerName: mq.brokerName, message: attempt };
   if (message.sendMode === 'ONEWAY') {
     const handedOver = oneway(sim, producer.id, node, request) || sim.net.isUp(node); // a partition swallows it silently
-    if (handedOver) state.stats.onewayIds.add(message.msgId, sim.traceCount);
+    // Marked at the position of its message.sent event (just emitted), as MessageStats says: a mark
+    // at the current count would read as absent until some later event is traced.
+    if (handedOver) state.stats.onewayIds.add(message.msgId, sim.traceCount - 1);
     else attemptFailed(state, producer, attempt, mq.queueId, 'connectRefused', sim);
     return;
   }
@@ -151,18 +153,22 @@ export function onSendResponse(state: ModelState, pending: PendingRequest, respo
 }
 
 export function onSendFailure(state: ModelState, pending: PendingRequest, reason: FailureReason, sim: Sim): void {
+  if (pending.request.code !== 'SEND_MESSAGE') return;
+  const stopped = state.clients[pending.from];
+  // Shut down with a send still open: the caller's invokeSync runs out its timeout and send()
+  // throws (the client is closed, so there is no retry). The message did fail.
+  if (stopped?.kind === 'producer' && stopped.status === 'stopped') return finish(state, stopped, pending.request.message, 'FAILED', sim);
   const producer = producerOf(state, pending);
-  if (!producer || pending.request.code !== 'SEND_MESSAGE') return;
+  if (!producer) return;
   if (state.config.sendLatencyFaultEnable) {
     updateFaultItem(producer.faultItems, pending.request.brokerName, 0, true, sim.now, state.config.rocketmqVersion);
   }
   attemptFailed(state, producer, pending.request.message, pending.request.queueId, reason, sim);
 }
 
-function rebuildPublishInfo(producer: ProducerState, route: TopicRouteData, fromDefaultTopic: boolean, defaultQueueNums: number, sim: Sim): void {
+function rebuildPublishInfo(producer: ProducerState, route: TopicRouteData, fromDefaultTopic: boolean, sim: Sim): void {
   const topic = producer.spec.topic;
-  const effective = fromDefaultTopic ? routeFromDefaultTopic(route, defaultQueueNums) : route;
-  producer.publishInfo[topic] = createPublishInfo(topicRouteData2PublishQueues(topic, effective), sim.rng, fromDefaultTopic);
+  producer.publishInfo[topic] = createPublishInfo(topicRouteData2PublishQueues(topic, route), sim.rng, fromDefaultTopic);
 }
 
 function flushWaiting(state: ModelState, producer: ProducerState, sim: Sim): void {
@@ -175,18 +181,14 @@ function flushWaiting(state: ModelState, producer: ProducerState, sim: Sim): voi
 }
 
 export const producerRouteListener: RouteListener = {
-  onRouteChanged(state, client, topic, route, sim) {
-    if (client.kind !== 'producer') return;
-    if (topic === client.spec.topic) rebuildPublishInfo(client, route, false, 0, sim);
-    else if (topic === AUTO_CREATE_TOPIC_KEY_TOPIC && !client.publishInfo[client.spec.topic]) {
-      rebuildPublishInfo(client, route, true, state.config.producerDefaultTopicQueueNums, sim);
-    }
+  onRouteChanged(_state, client, topic, route, sim, fromDefaultTopic) {
+    if (client.kind === 'producer' && topic === client.spec.topic) rebuildPublishInfo(client, route, fromDefaultTopic, sim);
   },
   onRouteAnswered(state, client, topic, found, sim) {
     if (client.kind !== 'producer' || client.waitingForRoute.length === 0) return;
     // No route for the topic: fall back to TBW102's route (isDefault = true), once.
     if (!found && topic === client.spec.topic && topic !== AUTO_CREATE_TOPIC_KEY_TOPIC) {
-      queryRoute(state, client, AUTO_CREATE_TOPIC_KEY_TOPIC, sim);
+      queryRoute(state, client, AUTO_CREATE_TOPIC_KEY_TOPIC, sim, client.spec.topic);
       return;
     }
     flushWaiting(state, client, sim);

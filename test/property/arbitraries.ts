@@ -1,0 +1,143 @@
+/**
+ * Generated scenarios for the property tests: small topologies (1-2 NameServers, 1-3 brokers,
+ * one topic with random counts and perms), 0-3 producers and 0-3 consumers with random modes,
+ * strategies and tags, and random faults, over 30-120 s. Every one is a valid contract §1 file.
+ */
+import fc from 'fast-check';
+import type { Scenario } from '../../src/model/spec.ts';
+import { scenarioOf, type ScenarioJson } from '../support/test-sim.ts';
+
+const BROKER_NAMES = ['broker-a', 'broker-b', 'broker-c'];
+const TAGS = ['TagA', 'TagB', 'Aa', 'BB'];
+
+const counts = fc.record({
+  writeQueueNums: fc.integer({ min: 1, max: 8 }),
+  readQueueNums: fc.integer({ min: 1, max: 8 }),
+  // Mostly read-write; sometimes read only (4) or write only (2).
+  perm: fc.constantFrom(6, 6, 6, 6, 6, 4, 2),
+});
+
+function topic(brokers: string[]): fc.Arbitrary<Record<string, unknown>> {
+  const clusterMode = counts.map((c) => ({ name: 'TopicTest', ...c }));
+  const brokerMode = fc.subarray(brokers, { minLength: 1 }).chain((names) =>
+    fc.tuple(...names.map((name) => counts.map((c) => ({ name, ...c })))).map((placements) => ({ name: 'TopicTest', brokers: placements })));
+  return fc.oneof(clusterMode, brokerMode);
+}
+
+const producer = (index: number) => fc.record({
+  id: fc.constant(`p-${index + 1}`),
+  group: fc.constant('PG'),
+  // Now and then an undeclared topic: automatic creation from TBW102.
+  topic: fc.constantFrom('TopicTest', 'TopicTest', 'TopicTest', 'NewTopic'),
+  ratePerSec: fc.constantFrom(0.5, 1, 2, 5, 10),
+  arrival: fc.constantFrom('constant', 'poisson'),
+  tags: fc.subarray(TAGS),
+  sendMode: fc.constantFrom('SYNC', 'SYNC', 'ASYNC', 'ONEWAY'),
+  startAt: fc.integer({ min: 0, max: 10_000 }),
+  delayLevel: fc.constantFrom(0, 0, 0, 0, 1, 2),
+});
+
+/**
+ * A consumer group: what its consumers must share (check-clients.ts), and the allocation
+ * strategy, which RocketMQ also expects one group to share (mixed strategies overlap).
+ */
+const group = (index: number) => fc.record({
+  group: fc.constant(`CG-${index + 1}`),
+  topic: fc.constant('TopicTest'),
+  subscription: fc.constantFrom('*', '*', '*', '*', 'TagA', 'TagA || BB', 'Aa'),
+  messageModel: fc.constantFrom('CLUSTERING', 'CLUSTERING', 'BROADCASTING'),
+  allocateStrategy: fc.constantFrom('AVG', 'AVG_BY_CIRCLE', 'CONSISTENT_HASH'),
+});
+
+const consumerFields = fc.record({
+  startAt: fc.integer({ min: 0, max: 20_000 }),
+  consumeTimeMs: fc.constantFrom(1, 5, 20),
+  failTags: fc.constantFrom([], [], ['TagB']),
+  failureRate: fc.constantFrom(0, 0, 0.2),
+});
+
+interface Names {
+  nameServers: string[];
+  brokers: string[];
+  producers: string[];
+  consumers: string[];
+}
+
+function fault(names: Names, durationMs: number): fc.Arbitrary<Record<string, unknown>> {
+  const at = fc.integer({ min: 1_000, max: durationMs - 1 });
+  const broker = fc.constantFrom(...names.brokers);
+  const nameServer = fc.constantFrom(...names.nameServers);
+  const options: fc.Arbitrary<Record<string, unknown>>[] = [
+    fc.record({ at, action: fc.constantFrom('crashBroker', 'partitionBroker', 'healPartition', 'shutdownBroker', 'startBroker'), target: broker }),
+    fc.record({ at, action: fc.constantFrom('crashNameServer', 'startNameServer'), target: nameServer }),
+    fc.record({ at, action: fc.constant('partitionLink'), target: broker, peer: nameServer }),
+    fc.record({ at, action: fc.constant('updateTopic'), topic: fc.constant('TopicTest'), readQueueNums: fc.integer({ min: 1, max: 8 }), writeQueueNums: fc.integer({ min: 1, max: 8 }) }),
+  ];
+  if (names.consumers.length > 0) {
+    options.push(fc.record({ at, action: fc.constantFrom('crashConsumer', 'hangConsumer', 'removeConsumer'), target: fc.constantFrom(...names.consumers) }));
+  }
+  if (names.producers.length > 0) {
+    const target = fc.constantFrom(...names.producers);
+    options.push(fc.record({ at, action: fc.constant('setProducerRate'), target, ratePerSec: fc.constantFrom(0, 1, 5) }));
+    options.push(fc.record({ at, action: fc.constant('removeProducer'), target }));
+  }
+  return fc.oneof(...options);
+}
+
+/** A scenario file as JSON. */
+export const scenarioJson: fc.Arbitrary<ScenarioJson> = fc
+  .record({
+    seed: fc.integer({ min: 0, max: 0xffff_ffff }),
+    durationMs: fc.integer({ min: 30_000, max: 120_000 }),
+    nameServerCount: fc.integer({ min: 1, max: 2 }),
+    brokerCount: fc.integer({ min: 1, max: 3 }),
+    producerCount: fc.integer({ min: 0, max: 3 }),
+    consumerCount: fc.integer({ min: 0, max: 3 }),
+    groupCount: fc.integer({ min: 1, max: 2 }),
+    jitter: fc.constantFrom(0, 1, 3),
+    rocketmqVersion: fc.constantFrom('5.x', '5.x', '4.x'),
+  })
+  .chain((shape) => {
+    const names: Names = {
+      nameServers: Array.from({ length: shape.nameServerCount }, (_, i) => `ns-${i + 1}`),
+      brokers: BROKER_NAMES.slice(0, shape.brokerCount),
+      producers: Array.from({ length: shape.producerCount }, (_, i) => `p-${i + 1}`),
+      consumers: Array.from({ length: shape.consumerCount }, (_, i) => `c-${i + 1}`),
+    };
+    const groups = fc.tuple(...Array.from({ length: shape.groupCount }, (_, i) => group(i)));
+    const consumers = groups.chain((gs) => fc.record({
+      initial: fc.tuple(...names.consumers.map((id) =>
+        fc.tuple(fc.nat(gs.length - 1), consumerFields).map(([g, fields]) => ({ id, ...gs[g]!, ...fields })))),
+      // Sometimes a consumer joins the first group during the run.
+      late: fc.option(fc.tuple(fc.integer({ min: 1_000, max: shape.durationMs - 1 }), consumerFields)
+        .map(([at, fields]) => ({ at, action: 'addConsumer', consumer: { id: 'c-late', ...gs[0]!, ...fields } }))),
+    }));
+    return fc.tuple(topic(names.brokers), fc.tuple(...names.producers.map((_, i) => producer(i))), consumers, fc.array(fault(names, shape.durationMs), { maxLength: 4 }))
+      .map(([topicJson, producers, clients, faults]) => ({
+        version: 1,
+        seed: shape.seed,
+        durationMs: shape.durationMs,
+        config: { networkJitterMs: shape.jitter, rocketmqVersion: shape.rocketmqVersion },
+        nameServers: names.nameServers.map((id) => ({ id })),
+        brokers: names.brokers.map((name) => ({ name })),
+        topics: [topicJson],
+        producers,
+        consumers: clients.initial,
+        timeline: clients.late === null ? faults : [...faults, clients.late],
+      }));
+  });
+
+/** The same, validated (with every default filled). */
+export const scenario: fc.Arbitrary<Scenario> = scenarioJson.map((json) => scenarioOf(json));
+
+/**
+ * fast-check options with `numRuns` runs, or ROCKETSCOPE_PROPERTY_RUNS for a deeper search
+ * (for example `ROCKETSCOPE_PROPERTY_RUNS=500 npx vitest run test/property`).
+ */
+export function runs(numRuns: number): { numRuns: number } {
+  const override = Number(process.env.ROCKETSCOPE_PROPERTY_RUNS);
+  return { numRuns: Number.isInteger(override) && override > 0 ? override : numRuns };
+}
+
+/** Per-test time limit: generous, since ROCKETSCOPE_PROPERTY_RUNS may ask for many runs. */
+export const PROPERTY_TIMEOUT_MS = 600_000;

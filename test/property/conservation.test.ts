@@ -1,0 +1,193 @@
+/**
+ * Conservation over generated scenarios: no message appears from nowhere or vanishes unexplained.
+ * - Every message a producer made is stored, failed (send.result FAILED), lost (a ONEWAY send
+ *   into a partition or a dying broker), or still on its way when the run ends.
+ * - Every message stored in a topic that a consumer group reads is, for that group, consumed,
+ *   filtered out by its subscription, failed by its listener (retry or DLQ), in a queue no
+ *   consumer may read, on a broker that is down, or at or after the group's offset (lagging).
+ * - A message consumed twice by one group is explained by a rebalance or a client or broker
+ *   failure between the two, or by being stored twice (a send retried after a timeout).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildSubscriptionData, isMatchedByClient } from '../../src/model/filter.ts';
+import { isReadable } from '../../src/model/perm.ts';
+import type { ConsumerSpec, Scenario } from '../../src/model/spec.ts';
+import type { ModelState } from '../../src/model/state.ts';
+import { TestSim, type EventOf } from '../support/test-sim.ts';
+import { PROPERTY_TIMEOUT_MS, runs, scenario } from './arbitraries.ts';
+
+const SYSTEM_TOPIC = /^(TBW102|SCHEDULE_TOPIC_XXXX|%RETRY%|%DLQ%)/;
+
+function run(s: Scenario): TestSim {
+  return new TestSim({ validated: s }).at(s.durationMs);
+}
+
+/** Every consumer of the scenario, those added in the timeline too. */
+function consumerSpecs(s: Scenario): ConsumerSpec[] {
+  return [...s.consumers, ...s.timeline.flatMap((action) => (action.action === 'addConsumer' ? [action.consumer] : []))];
+}
+
+/** msgIds of SEND_MESSAGE requests still awaiting an answer. */
+function inFlight(state: ModelState): Set<string> {
+  const ids = new Set<string>();
+  for (const pending of Object.values(state.remoting.pending)) {
+    if (pending.request.code === 'SEND_MESSAGE') ids.add(pending.request.message.msgId);
+  }
+  return ids;
+}
+
+/** What happened to each message a producer made; the list of those nothing explains. */
+function unexplainedSends(sim: TestSim): string[] {
+  const { state } = sim.sim;
+  const position = sim.sim.traceCount;
+  const made = new Set([...sim.events('message.sent'), ...sim.events('send.result')].map((e) => e.msgId));
+  const waiting = Object.values(state.clients).reduce((sum, c) => sum + (c.kind === 'producer' ? c.waitingForRoute.length : 0), 0);
+  const problems: string[] = [];
+  if (state.stats.sent !== made.size + waiting) problems.push(`stats.sent ${state.stats.sent} != ${made.size} traced + ${waiting} waiting for a route`);
+  const stored = new Set(sim.events('message.stored').map((e) => e.msgId));
+  const failed = new Set(sim.events('send.result', { status: 'FAILED' }).map((e) => e.msgId));
+  const ok = new Set(sim.events('send.result', (e) => e.status !== 'FAILED').map((e) => e.msgId));
+  const pending = inFlight(state);
+  for (const msgId of made) {
+    if (ok.has(msgId) && !stored.has(msgId)) problems.push(`${msgId}: send.result OK but never stored`);
+    const lost = state.stats.onewayIds.has(msgId, position) && !stored.has(msgId);
+    if (!(stored.has(msgId) || failed.has(msgId) || lost || pending.has(msgId))) problems.push(`${msgId}: neither stored, failed, lost nor in flight`);
+  }
+  return problems;
+}
+
+interface Reader {
+  group: string;
+  topic: string;
+  subscription: string;
+  consumers: string[];
+}
+
+function readers(s: Scenario): Reader[] {
+  const byGroup = new Map<string, Reader>();
+  for (const spec of consumerSpecs(s)) {
+    const reader = byGroup.get(spec.group) ?? { group: spec.group, topic: spec.topic, subscription: spec.subscription, consumers: [] };
+    reader.consumers.push(spec.id);
+    byGroup.set(spec.group, reader);
+  }
+  return [...byGroup.values()];
+}
+
+/** The lowest offset from which the group may still read a queue: committed on the broker or held by a live consumer. */
+function lowWater(state: ModelState, reader: Reader, brokerName: string, queueId: number): number {
+  const offsets: number[] = [];
+  const committed = state.brokers[`${brokerName}/0`]?.consumerOffsetTable[reader.group]?.[`${reader.topic}@${queueId}`];
+  if (committed !== undefined) offsets.push(committed);
+  for (const id of reader.consumers) {
+    const client = state.clients[id];
+    if (client?.kind !== 'consumer' || client.status !== 'running') continue;
+    const key = `${reader.topic}@${brokerName}@${queueId}`;
+    for (const offset of [client.offsetTable[key], client.committedOffsets[key]]) if (offset !== undefined) offsets.push(offset);
+  }
+  return offsets.length === 0 ? 0 : Math.min(...offsets);
+}
+
+/** Stored messages of each read topic that some group can account for in none of the allowed ways. */
+function unexplainedStored(sim: TestSim, s: Scenario): string[] {
+  const { state } = sim.sim;
+  const problems: string[] = [];
+  const tagsOf = new Map(sim.events('message.sent').map((e) => [e.msgId, e.tags]));
+  for (const reader of readers(s)) {
+    const subscription = buildSubscriptionData(reader.subscription);
+    const consumed = new Set(sim.events('message.consumed', { group: reader.group }).map((e) => e.msgId));
+    const failedByListener = new Set(sim.events('consume.failed', { group: reader.group }).map((e) => e.msgId));
+    for (const stored of sim.events('message.stored', { topic: reader.topic, brokerId: 0 })) {
+      const { msgId, broker: brokerName, queueId, queueOffset } = stored;
+      if (consumed.has(msgId) || failedByListener.has(msgId)) continue;
+      if (!isMatchedByClient(subscription, tagsOf.get(msgId) ?? '')) continue;
+      const broker = state.brokers[`${brokerName}/0`]!;
+      const config = broker.topicConfigTable[reader.topic];
+      if (!config || !isReadable(config.perm) || queueId >= config.readQueueNums) continue; // never consumable
+      if (broker.status !== 'running' || broker.partitioned) continue;
+      if (queueOffset >= lowWater(state, reader, brokerName, queueId)) continue; // lagging
+      problems.push(`${reader.group}: ${msgId} (${brokerName}:${queueId}@${queueOffset}) is behind the group's offset but was never consumed`);
+    }
+  }
+  return problems;
+}
+
+/** Events that may make a group consume a message again. */
+function disturbances(sim: TestSim, group: string): number[] {
+  return [
+    ...sim.times('rebalance', { group }),
+    ...sim.times('consumer.removed', { group }),
+    ...sim.times('fault'),
+  ];
+}
+
+/** Which consumers of the group held the queue at time t, each by its own latest rebalance. */
+function holders(sim: TestSim, group: string, topic: string, queue: string, t: number): string[] {
+  const latest = new Map<string, string[]>();
+  for (const e of sim.events('rebalance', (x) => x.group === group && x.topic === topic && x.t <= t)) latest.set(e.consumer, e.queues);
+  return [...latest].filter(([, queues]) => queues.includes(queue)).map(([consumer]) => consumer);
+}
+
+function failedBefore(sim: TestSim, group: string, msgId: string, t: number): boolean {
+  return sim.events('consume.failed', (x) => x.group === group && x.msgId === msgId && x.t <= t).length > 0;
+}
+
+/** Duplicates (a second message.consumed of one msgId by one reader) that nothing explains. */
+function unexplainedDuplicates(sim: TestSim, s: Scenario): string[] {
+  const problems: string[] = [];
+  const storedCopies = new Map<string, number>();
+  for (const e of sim.events('message.stored', (x) => !SYSTEM_TOPIC.test(x.topic) && x.brokerId === 0)) storedCopies.set(e.msgId, (storedCopies.get(e.msgId) ?? 0) + 1);
+  const broadcasting = new Set(consumerSpecs(s).filter((c) => c.messageModel === 'BROADCASTING').map((c) => c.group));
+  const firstSeen = new Map<string, EventOf<'message.consumed'>>();
+  for (const e of sim.events('message.consumed')) {
+    const key = broadcasting.has(e.group) ? `${e.group}/${e.consumer}|${e.msgId}` : `${e.group}|${e.msgId}`;
+    const first = firstSeen.get(key);
+    if (!first) {
+      firstSeen.set(key, e);
+      continue;
+    }
+    if ((storedCopies.get(e.msgId) ?? 0) > 1) continue; // a send retried after a timeout stored it twice
+    if (e.reconsumeTimes > 0 && failedBefore(sim, e.group, e.msgId, e.t)) continue; // a retry of a failed consumption
+    if (disturbances(sim, e.group).some((t) => t >= first.t && t <= e.t)) continue;
+    const queue = `${e.broker}:${e.queueId}`;
+    const heldAtFirst = holders(sim, e.group, e.topic, queue, first.t);
+    // Two consumers whose views of the group differed both held the queue (a rebalance in
+    // progress), or one was still consuming a batch of a queue a rebalance had just taken from it
+    // (the listener had started; RocketMQ then skips only processConsumeResult, not the listener).
+    if (heldAtFirst.length > 1 || !heldAtFirst.includes(first.consumer)) continue;
+    if (!holders(sim, e.group, e.topic, queue, e.t).includes(e.consumer)) continue;
+    problems.push(`${key}: consumed at ${first.t} by ${first.consumer} and again at ${e.t} by ${e.consumer}, with no rebalance or failure to explain it`);
+  }
+  return problems;
+}
+
+describe('conservation over generated scenarios', () => {
+  it('every message made is stored, failed, lost (ONEWAY) or still in flight', () => {
+    fc.assert(fc.property(scenario, (s) => {
+      expect(unexplainedSends(run(s))).toEqual([]);
+    }), runs(25));
+  }, PROPERTY_TIMEOUT_MS);
+
+  it('every stored message is consumed, filtered, failed by the listener, never consumable, on a broker that is down, or lagging', () => {
+    fc.assert(fc.property(scenario, (s) => {
+      expect(unexplainedStored(run(s), s)).toEqual([]);
+    }), runs(25));
+  }, PROPERTY_TIMEOUT_MS);
+
+  it('duplicates appear only where a rebalance, a failure or a second stored copy explains them', () => {
+    fc.assert(fc.property(scenario, (s) => {
+      const sim = run(s);
+      expect(unexplainedDuplicates(sim, s)).toEqual([]);
+      // The summary counts the same duplicates the trace shows.
+      const seen = new Set<string>();
+      const broadcasting = new Set(consumerSpecs(s).filter((c) => c.messageModel === 'BROADCASTING').map((c) => c.group));
+      let duplicates = 0;
+      for (const e of sim.events('message.consumed')) {
+        const key = broadcasting.has(e.group) ? `${e.group}/${e.consumer}|${e.msgId}` : `${e.group}|${e.msgId}`;
+        if (seen.has(key)) duplicates++;
+        else seen.add(key);
+      }
+      expect(sim.summary().messages).toMatchObject({ duplicates, consumed: seen.size });
+    }), runs(25));
+  }, PROPERTY_TIMEOUT_MS);
+});

@@ -1,0 +1,127 @@
+/**
+ * The headless runner as a person or a script uses it (contract §2): the real CLI in a child
+ * process. An invalid scenario exits 2 with every problem named by its JSON path and never a
+ * stack trace; a valid one exits 0, and its trace and summary come out as promised.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseScenarioText } from '../../src/scenario/parse.ts';
+import { simulate } from '../../src/sim/simulate.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'rocketscope-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/**
+ * `npx tsx src/cli/sim.ts ...args`: tsx's command line starts node with its loader, which is
+ * what this does directly (it saves starting npx and a second node on every call).
+ */
+function sim(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+const VALID = {
+  version: 1,
+  name: 'CLI check',
+  durationMs: 20_000,
+  nameServers: [{ id: 'ns-1' }],
+  brokers: [{ name: 'broker-a' }],
+  topics: [{ name: 'TopicTest', writeQueueNums: 2, readQueueNums: 2 }],
+  producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 5 }],
+  consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest' }],
+  timeline: [{ at: 10_000, action: 'crashBroker', target: 'broker-a' }],
+};
+
+/** A copy of VALID with one change. */
+function changed(change: (s: Record<string, unknown>) => void): string {
+  const copy = JSON.parse(JSON.stringify(VALID)) as Record<string, unknown>;
+  change(copy);
+  return JSON.stringify(copy, null, 2);
+}
+
+const at = (s: Record<string, unknown>, list: string, i: number) => (s[list] as Record<string, unknown>[])[i]!;
+
+/** [what, file text, the line(s) stderr must contain]. */
+const INVALID: Array<[string, string, string | string[]]> = [
+  ['truncated JSON', JSON.stringify(VALID, null, 2).slice(0, 120), '$: the JSON text ends too early at line'],
+  ['text that is not JSON', 'version: 1\n', '$: not valid JSON at line 1, column 1'],
+  ['an empty file', '', '$: the text is empty'],
+  ['a JSON array', '[1, 2, 3]', '$: must be a JSON object'],
+  ['another version', changed((s) => { s.version = 2; }), 'version: unsupported version 2'],
+  ['a queue count out of range', changed((s) => { at(s, 'topics', 0).readQueueNums = 2_000; }), 'topics[0].readQueueNums: must be an integer from 1 to 1024'],
+  ['a misspelt field', changed((s) => { at(s, 'topics', 0).readQueueNum = 4; }), 'topics[0]: unknown field "readQueueNum"'],
+  ['a misspelt config key', changed((s) => { s.config = { scanNotActiveBrokerInterval: 5_000 }; }), 'config: unknown field "scanNotActiveBrokerInterval"'],
+  ['a duration over 24 h', changed((s) => { s.durationMs = 86_400_001; }), 'durationMs: must be an integer from 1 to 86400000'],
+  ['a fault on an unknown broker', changed((s) => { at(s, 'timeline', 0).target = 'broker-z'; }), 'timeline[0].target: no broker is named "broker-z"'],
+  ['two NameServers with one id', changed((s) => { s.nameServers = [{ id: 'ns-1' }, { id: 'ns-1' }]; }), 'nameServers[1].id: duplicate NameServer id "ns-1"'],
+  ['two problems at once (both listed)', changed((s) => {
+    at(s, 'topics', 0).perm = 9;
+    at(s, 'producers', 0).sendMode = 'SOMETIMES';
+  }), ['topics[0].perm: must be an integer from 0 to 7', 'producers[0].sendMode: must be one of "SYNC", "ASYNC", "ONEWAY"']],
+];
+
+describe('npm run sim: invalid scenarios', () => {
+  it.each(INVALID)('refuses %s: exit 2, each problem named by its path, no stack trace', (_what, text, lines) => {
+    const expected = typeof lines === 'string' ? [lines] : lines;
+    const result = sim(file('invalid.json', text));
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(expected.length === 1 ? /^invalid scenario \(1 problem\):\n/ : /^invalid scenario \(\d+ problems\):\n/);
+    for (const line of expected) expect(result.stderr).toContain(`\n  ${line}`);
+    expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/); // a stack frame
+    expect(result.stderr).not.toMatch(/internal error|TypeError|SyntaxError/);
+  }, 60_000);
+
+  it('a missing file or a wrong option exits 2 with the usage, no stack trace', () => {
+    for (const args of [[join(dir, 'no-such-file.json')], [file('ok.json', JSON.stringify(VALID)), '--frobnicate']]) {
+      const result = sim(...args);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain('usage: npm run sim --');
+      expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    }
+  }, 60_000);
+});
+
+describe('npm run sim: a valid scenario', () => {
+  const path = file('valid.json', JSON.stringify(VALID, null, 2));
+  const scenario = parseScenarioText(JSON.stringify(VALID));
+  if (!scenario.ok) throw new Error('VALID is not valid');
+  const inProcess = simulate(scenario.scenario);
+
+  it('exits 0 and prints a short human summary', () => {
+    const result = sim(path);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain(`CLI check: ran to 20000 ms, ${inProcess.summary.traceEvents} trace events (hash ${inProcess.summary.traceHash})`);
+    expect(result.stdout).toContain('ns-1: brokers []');
+  }, 60_000);
+
+  it('--trace - prints the trace as JSON lines, byte-identical to simulate() in this process', () => {
+    const result = sim(path, '--trace', '-');
+    expect(result.status).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    for (const line of lines) expect(Object.keys(JSON.parse(line) as object).slice(0, 2)).toEqual(['t', 'type']);
+    expect(lines).toEqual(inProcess.trace.map((event) => JSON.stringify(event)));
+    expect(lines.some((line) => line.includes('"type":"broker.removed"'))).toBe(true);
+  }, 60_000);
+
+  it('--summary - prints the summary as one JSON object; --until stops early', () => {
+    const result = sim(path, '--summary', '-', '--until', '5000');
+    expect(result.status).toBe(0);
+    const summary = JSON.parse(result.stdout) as { untilMs: number; messages: Record<string, number>; routes: Record<string, unknown> };
+    expect(summary.untilMs).toBe(5_000);
+    expect(Object.keys(summary.messages)).toEqual(expect.arrayContaining(['sent', 'stored', 'consumed', 'neverConsumable', 'lost', 'duplicates']));
+    expect(summary.routes['ns-1']).toEqual({ brokers: ['broker-a'], topics: expect.objectContaining({ TopicTest: 2 }) });
+  }, 60_000);
+});

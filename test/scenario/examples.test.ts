@@ -1,0 +1,116 @@
+/**
+ * The example files in examples/ (for `npm run sim -- examples/<file>`), each read as the CLI
+ * reads it (parseScenarioText) and run with simulate(), each showing the RocketMQ fact its
+ * description promises.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { TraceEvent, TraceType } from '../../src/model/events.ts';
+import { parseScenarioText } from '../../src/scenario/parse.ts';
+import { simulate, type SimulateResult } from '../../src/sim/simulate.ts';
+
+const EXAMPLES = new URL('../../examples/', import.meta.url);
+
+function runExample(file: string): SimulateResult {
+  const parsed = parseScenarioText(readFileSync(new URL(file, EXAMPLES), 'utf8'));
+  if (!parsed.ok) throw new Error(`${file}: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  return simulate(parsed.scenario);
+}
+
+function events<T extends TraceType>(trace: TraceEvent[], type: T, accept: (e: Extract<TraceEvent, { type: T }>) => boolean = () => true) {
+  return trace.filter((e): e is Extract<TraceEvent, { type: T }> => e.type === type && accept(e as Extract<TraceEvent, { type: T }>));
+}
+
+describe('examples/', () => {
+  it('every example is a valid scenario with a name and a description', () => {
+    const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'));
+    expect(files).toEqual(expect.arrayContaining(['broker-crash.json', 'broker-partition.json', 'graceful-shutdown.json', 'nameservers-disagree.json']));
+    for (const file of files) {
+      const parsed = parseScenarioText(readFileSync(new URL(file, EXAMPLES), 'utf8'));
+      expect(parsed.ok, file).toBe(true);
+      if (parsed.ok) expect(parsed.scenario.description.length, file).toBeGreaterThan(50);
+    }
+  });
+
+  it('broker-crash.json: both NameServers drop the crashed broker at once; sends retry on the other broker until the route refresh', () => {
+    const { trace, summary } = runExample('broker-crash.json');
+    expect(events(trace, 'broker.removed').map(({ t, nameServer, broker, reason }) => ({ t, nameServer, broker, reason }))).toEqual([
+      { t: 60_051, nameServer: 'ns-1', broker: 'broker-a', reason: 'channelClosed' },
+      { t: 60_051, nameServer: 'ns-2', broker: 'broker-a', reason: 'channelClosed' },
+    ]);
+    const failed = events(trace, 'send.failed');
+    expect(failed.length).toBeGreaterThan(0);
+    for (const failure of failed) {
+      expect(failure).toMatchObject({ broker: 'broker-a', attempt: 1, reason: 'connectRefused' });
+      expect(failure.t).toBeGreaterThan(60_050);
+      expect(failure.t).toBeLessThan(90_012); // the producer's refresh at 90 010 ms answers 2 hops later
+      expect(events(trace, 'message.sent', (e) => e.msgId === failure.msgId && e.attempt === 2)).toEqual([expect.objectContaining({ broker: 'broker-b' })]);
+    }
+    expect(events(trace, 'message.sent', (e) => e.t >= 90_012 && e.broker === 'broker-a')).toEqual([]);
+    expect(summary.messages.failed).toBe(0);
+    expect(summary.routes['ns-1']?.brokers).toEqual(['broker-b']);
+  });
+
+  it('broker-partition.json: expired at the first scan after lastUpdate + 120 s; SYNC sends to it time out after 3 s; back after the heal', () => {
+    const { trace } = runExample('broker-partition.json');
+    expect(events(trace, 'broker.removed').map(({ t, nameServer, reason }) => ({ t, nameServer, reason }))).toEqual([
+      { t: 165_000, nameServer: 'ns-1', reason: 'expired' },
+      { t: 165_000, nameServer: 'ns-2', reason: 'expired' },
+    ]);
+    const timedOut = events(trace, 'send.failed', (e) => e.reason === 'timeout');
+    expect(timedOut.length).toBeGreaterThan(10);
+    for (const failure of timedOut) {
+      const sent = events(trace, 'message.sent', (e) => e.msgId === failure.msgId);
+      expect(sent).toEqual([expect.objectContaining({ broker: 'broker-a', attempt: 1, t: failure.t - 3_000 })]);
+      expect(events(trace, 'send.result', (e) => e.msgId === failure.msgId)).toEqual([expect.objectContaining({ t: failure.t, status: 'FAILED' })]);
+    }
+    expect(events(trace, 'broker.registered', (e) => e.broker === 'broker-a' && e.t > 200_000).map(({ t, nameServer, first }) => ({ t, nameServer, first }))).toEqual([
+      { t: 220_001, nameServer: 'ns-1', first: true },
+      { t: 220_001, nameServer: 'ns-2', first: true },
+    ]);
+  });
+
+  it('graceful-shutdown.json: unregistered from each NameServer in turn', () => {
+    const { trace } = runExample('graceful-shutdown.json');
+    expect(events(trace, 'broker.removed').map(({ t, nameServer, reason }) => ({ t, nameServer, reason }))).toEqual([
+      { t: 60_001, nameServer: 'ns-1', reason: 'unregistered' },
+      { t: 60_003, nameServer: 'ns-2', reason: 'unregistered' },
+      { t: 60_005, nameServer: 'ns-3', reason: 'unregistered' },
+    ]);
+  });
+
+  it('nameservers-disagree.json: a restarted NameServer relearns each broker at its next registration; a cut link expires on one NameServer only', () => {
+    const { trace, summary } = runExample('nameservers-disagree.json');
+    expect(events(trace, 'broker.registered', (e) => e.nameServer === 'ns-2' && e.t > 26_000 && e.first).map((e) => [e.t, e.broker])).toEqual([
+      [30_001, 'broker-b'], [40_001, 'broker-a'],
+    ]);
+    expect(events(trace, 'broker.removed').map(({ t, nameServer, broker, reason }) => ({ t, nameServer, broker, reason }))).toEqual([
+      { t: 215_000, nameServer: 'ns-1', broker: 'broker-b', reason: 'expired' },
+    ]);
+    expect(summary.routes['ns-1']?.brokers).toEqual(['broker-a']);
+    expect(summary.routes['ns-2']?.brokers).toEqual(['broker-a', 'broker-b']);
+  });
+
+  it('write8-read4.json: the messages of queue ids 4..7 are never consumable', () => {
+    const { trace, summary } = runExample('write8-read4.json');
+    const upper = events(trace, 'message.stored', (e) => e.topic === 'TopicTest' && e.queueId >= 4);
+    expect(upper.length).toBeGreaterThan(500);
+    expect(summary.messages.neverConsumable).toBe(upper.length);
+    expect(events(trace, 'message.consumed', (e) => e.queueId >= 4)).toEqual([]);
+  });
+
+  it('consumer-crash-vs-hang.json: a crash is noticed at once, a hang only after the 120 s channel expiry', () => {
+    const { trace } = runExample('consumer-crash-vs-hang.json');
+    expect(events(trace, 'consumer.removed').map(({ t, consumer, reason }) => ({ t, consumer, reason }))).toEqual([
+      { t: 40_001, consumer: 'c-3', reason: 'channelClosed' },
+      { t: 190_000, consumer: 'c-2', reason: 'expired' },
+    ]);
+    const afterCrash = events(trace, 'rebalance', (e) => e.topic === 'TopicTest' && e.t > 40_000 && e.t < 41_000);
+    expect(afterCrash.map((e) => [e.t, e.consumer])).toEqual([[40_004, 'c-1'], [40_004, 'c-2']]);
+    const afterHang = events(trace, 'rebalance', (e) => e.topic === 'TopicTest' && e.t > 70_000);
+    expect(afterHang.map((e) => e.consumer)).toEqual(['c-1']);
+    expect(afterHang[0]!.t).toBeGreaterThan(190_000);
+    expect(afterHang[0]!.t).toBeLessThanOrEqual(190_000 + 20_000 + 2);
+    expect(afterHang[0]!.queues).toHaveLength(6);
+  });
+});

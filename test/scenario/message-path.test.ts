@@ -1,0 +1,418 @@
+/**
+ * The message path as RocketMQ runs it: which queues producers write and consumers read, what
+ * happens to sends when a broker fails, how consumers notice each other, filtering, retries and
+ * the DLQ, delayed messages, offsets and ids. Expected numbers come from
+ * shared/rocketmq-facts.md (section in the describe titles), never from a run read back.
+ */
+import { describe, expect, it } from 'vitest';
+import { decodeOffsetMsgId } from '../../src/model/message-id.ts';
+import { TestSim, type ScenarioJson } from '../support/test-sim.ts';
+
+const HOP = 1;
+/** ConsumeMessageConcurrentlyService: a listener call takes consumeTimeMs (ours, default 5 ms). */
+const CONSUME_TIME = 5;
+/** MessageStoreConfig.messageDelayLevel: "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h". */
+const S = 1_000;
+const M = 60 * S;
+const H = 60 * M;
+const DELAY_LEVELS = [S, 5 * S, 10 * S, 30 * S, M, 2 * M, 3 * M, 4 * M, 5 * M, 6 * M, 7 * M, 8 * M, 9 * M, 10 * M, 20 * M, 30 * M, H, 2 * H];
+/** §4.8: retry k (reconsumeTimes k = 0..15) waits delay level 3 + k. */
+const RETRY_DELAYS = [10 * S, 30 * S, M, 2 * M, 3 * M, 4 * M, 5 * M, 6 * M, 7 * M, 8 * M, 9 * M, 10 * M, 20 * M, 30 * M, H, 2 * H];
+
+function scenario(parts: Partial<ScenarioJson>): ScenarioJson {
+  return {
+    version: 1,
+    durationMs: 6 * H,
+    config: { networkJitterMs: 0 },
+    nameServers: [{ id: 'ns-1' }],
+    brokers: [{ name: 'broker-a' }],
+    topics: [{ name: 'TopicTest', writeQueueNums: 4, readQueueNums: 4 }],
+    ...parts,
+  };
+}
+
+const producer = (fields: Record<string, unknown> = {}) => ({ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 10, ...fields });
+const consumer = (id: string, fields: Record<string, unknown> = {}) => ({ id, group: 'CG', topic: 'TopicTest', ...fields });
+
+/** msgIds of TopicTest messages stored in queues with the given ids. */
+function storedIn(sim: TestSim, accept: (queueId: number) => boolean): Set<string> {
+  return new Set(sim.events('message.stored', (e) => e.topic === 'TopicTest' && accept(e.queueId)).map((e) => e.msgId));
+}
+
+describe('readQueueNums vs writeQueueNums (§8)', () => {
+  it('write 8 / read 4 leaves the messages of queues 4..7 never consumable, with no consumer offset moving there', () => {
+    const sim = new TestSim(scenario({
+      brokers: [{ name: 'broker-a' }, { name: 'broker-b' }],
+      topics: [{ name: 'TopicTest', writeQueueNums: 8, readQueueNums: 4 }],
+      producers: [producer()],
+      consumers: [consumer('c-1'), consumer('c-2')],
+    })).at(60_000);
+    const upper = storedIn(sim, (id) => id >= 4);
+    const lower = storedIn(sim, (id) => id < 4);
+    expect(upper.size).toBeGreaterThan(200);
+    const summary = sim.summary();
+    expect(summary.messages.neverConsumable).toBe(upper.size);
+    for (const queue of summary.queues.filter((q) => q.topic === 'TopicTest' && q.queueId >= 4)) {
+      expect(queue).toMatchObject({ readable: false, writable: true, consumerOffsets: { CG: 0 } });
+    }
+    expect(sim.events('message.consumed', (e) => e.queueId >= 4)).toEqual([]);
+    expect(sim.events('offset.committed', (e) => e.topic === 'TopicTest' && e.queueId >= 4)).toEqual([]);
+    // Every message of queues 0..3 is consumed (the last few may still be on their way).
+    const consumed = new Set(sim.events('message.consumed').map((e) => e.msgId));
+    expect([...lower].filter((id) => !consumed.has(id)).length).toBeLessThanOrEqual(2);
+  });
+
+  it('read 8 / write 4: with AVG the consumer owning queue ids 4..7 consumes nothing', () => {
+    const sim = new TestSim(scenario({
+      topics: [{ name: 'TopicTest', writeQueueNums: 4, readQueueNums: 8 }],
+      producers: [producer()],
+      consumers: [consumer('c-1'), consumer('c-2')],
+    })).at(60_000);
+    // cidAll sorted: 10.0.2.1@c-1 < 10.0.2.2@c-2; AVG gives contiguous blocks of 8 / 2 = 4.
+    expect(sim.last('rebalance', { consumer: 'c-1', topic: 'TopicTest' })?.queues).toEqual(['broker-a:0', 'broker-a:1', 'broker-a:2', 'broker-a:3']);
+    expect(sim.last('rebalance', { consumer: 'c-2', topic: 'TopicTest' })?.queues).toEqual(['broker-a:4', 'broker-a:5', 'broker-a:6', 'broker-a:7']);
+    expect(sim.events('message.stored', (e) => e.topic === 'TopicTest' && e.queueId >= 4)).toEqual([]);
+    expect(sim.events('message.consumed', { consumer: 'c-2' })).toEqual([]);
+    expect(sim.events('message.consumed', { consumer: 'c-1' }).length).toBeGreaterThan(500);
+  });
+
+  /**
+   * Consumers that start 60 s late, consume 20 messages a second each and hold at most about 10
+   * pulled messages per queue (pullThresholdForQueue): a backlog that waits on the broker.
+   */
+  const shrinking = (timeline: unknown[]) => scenario({
+    config: { networkJitterMs: 0, consumeThreadMax: 1, pullThresholdForQueue: 10 },
+    brokers: [{ name: 'broker-a' }, { name: 'broker-b' }],
+    topics: [{ name: 'TopicTest', writeQueueNums: 8, readQueueNums: 8 }],
+    producers: [producer()],
+    consumers: [consumer('c-1', { startAt: 60_000, consumeTimeMs: 50 }), consumer('c-2', { startAt: 60_000, consumeTimeMs: 50 })],
+    timeline: [...timeline, { at: 170_050, action: 'setProducerRate', target: 'p-1', ratePerSec: 0 }],
+  });
+
+  it('shrinking the safe way (write 4, wait until 4..7 are drained, then read 4) loses nothing', () => {
+    const sim = new TestSim(shrinking([
+      { at: 65_000, action: 'updateTopic', topic: 'TopicTest', writeQueueNums: 4 },
+      // The producer learns the new write count at its next route refresh (90 010 ms); 4..7 then drain.
+      { at: 121_000, action: 'updateTopic', topic: 'TopicTest', readQueueNums: 4 },
+    ])).at(180_000);
+    expect(sim.events('message.stored', (e) => e.topic === 'TopicTest' && e.queueId >= 4 && e.t > 90_012)).toEqual([]);
+    const summary = sim.summary();
+    expect(summary.messages.neverConsumable).toBe(0);
+    expect(summary.queues.filter((q) => q.topic === 'TopicTest').map((q) => q.lag.CG)).toEqual(new Array(16).fill(0));
+    const consumed = new Set(sim.events('message.consumed').map((e) => e.msgId));
+    expect(consumed.size).toBe(1_700);
+    expect([...storedIn(sim, () => true)].filter((id) => !consumed.has(id))).toEqual([]);
+  });
+
+  it('shrinking the unsafe way (write 4 and read 4 at once) strands the backlog of queues 4..7', () => {
+    const sim = new TestSim(shrinking([
+      { at: 65_000, action: 'updateTopic', topic: 'TopicTest', writeQueueNums: 4, readQueueNums: 4 },
+    ])).at(180_000);
+    const consumed = new Set(sim.events('message.consumed').map((e) => e.msgId));
+    const stranded = [...storedIn(sim, (id) => id >= 4)].filter((id) => !consumed.has(id));
+    expect(stranded.length).toBeGreaterThan(50);
+    expect(sim.summary().messages.neverConsumable).toBe(stranded.length);
+    // From then on the broker refuses pulls of ids >= readQueueNums (PullMessageProcessor) ...
+    const pulledBefore = new Set(sim.events('message.consumed', (e) => e.queueId >= 4 && e.t > 65_000).map((e) => e.msgId));
+    // Only what the consumers had already pulled is consumed: per queue at most pullThresholdForQueue + pullBatchSize.
+    expect(pulledBefore.size).toBeLessThanOrEqual(2 * 4 * (10 + 32));
+    expect(sim.first('pull.rejected', (e) => e.queueId >= 4)).toMatchObject({ reason: 'INVALID_PARAMETER' });
+    // ... and sends to ids >= max(read, write) (msgCheck) until the producer's refresh at 90 010 ms.
+    const refused = sim.events('send.failed', { reason: 'INVALID_PARAMETER' });
+    expect(refused.length).toBeGreaterThan(50);
+    expect(refused.every((e) => e.queueId >= 4 && e.t > 65_000 && e.t < 90_012)).toBe(true);
+    expect(sim.events('send.result', (e) => refused.some((r) => r.msgId === e.msgId)).every((e) => e.status === 'FAILED')).toBe(true);
+    expect(sim.events('message.stored', (e) => e.topic === 'TopicTest' && e.queueId >= 4 && e.t > 65_000)).toEqual([]);
+  });
+});
+
+describe('sending when a broker fails (§3.3 sendDefaultImpl, §3.4 selectOneMessageQueue)', () => {
+  it('retries a send on another broker after a crash, with the same msgId, until the next route refresh drops the dead broker', () => {
+    const sim = new TestSim(scenario({
+      brokers: [{ name: 'broker-a' }, { name: 'broker-b' }],
+      producers: [producer()],
+      timeline: [{ at: 20_050, action: 'crashBroker', target: 'broker-a' }],
+    })).at(60_000);
+    const failed = sim.events('send.failed');
+    expect(failed.length).toBeGreaterThan(10);
+    for (const failure of failed) {
+      expect(failure).toMatchObject({ broker: 'broker-a', attempt: 1, reason: 'connectRefused' });
+      const retry = sim.events('message.sent', { msgId: failure.msgId, attempt: 2 });
+      expect(retry).toEqual([expect.objectContaining({ t: failure.t, broker: 'broker-b' })]);
+      expect(sim.events('send.result', { msgId: failure.msgId })).toEqual([expect.objectContaining({ status: 'SEND_OK' })]);
+      expect(sim.events('message.stored', { msgId: failure.msgId })).toEqual([expect.objectContaining({ broker: 'broker-b' })]);
+    }
+    // The refresh at 30 010 ms answers at 30 012 without broker-a (removed at 20 051).
+    const refresh = sim.last('route.updated', { client: 'p-1' })!;
+    expect(refresh.t).toBe(30_012);
+    expect(refresh.writeQueues.every((q) => q.startsWith('broker-b:'))).toBe(true);
+    expect(failed.at(-1)!.t).toBeLessThan(30_012);
+    expect(sim.events('message.sent', (e) => e.t > 30_012 && e.broker === 'broker-a')).toEqual([]);
+  });
+
+  it('a partitioned broker makes SYNC sends time out after sendMsgTimeout (3000 ms) with send.result FAILED', () => {
+    const sim = new TestSim(scenario({
+      producers: [producer({ ratePerSec: 1 })],
+      timeline: [{ at: 20_500, action: 'partitionBroker', target: 'broker-a' }],
+    })).at(40_000);
+    const sentAfter = sim.events('message.sent', (e) => e.t > 20_500 && e.t <= 36_000);
+    expect(sentAfter.map((e) => e.t)).toEqual([21_000, 22_000, 23_000, 24_000, 25_000, 26_000, 27_000, 28_000, 29_000, 30_000, 31_000, 32_000, 33_000, 34_000, 35_000, 36_000]);
+    for (const sent of sentAfter) {
+      expect(sent.attempt).toBe(1);
+      // After a full timeout no budget is left: "sendDefaultImpl call timeout", no second attempt.
+      expect(sim.events('message.sent', { msgId: sent.msgId })).toHaveLength(1);
+      expect(sim.events('send.failed', { msgId: sent.msgId })).toEqual([expect.objectContaining({ t: sent.t + 3_000, reason: 'timeout' })]);
+      expect(sim.events('send.result', { msgId: sent.msgId })).toEqual([expect.objectContaining({ t: sent.t + 3_000, status: 'FAILED' })]);
+    }
+    expect(sim.events('message.stored', (e) => e.t > 20_500)).toEqual([]);
+  });
+
+  it('a producer shut down with a send still open reports it FAILED when the send times out', () => {
+    const sim = new TestSim(scenario({
+      producers: [producer({ ratePerSec: 1 })],
+      timeline: [
+        { at: 10_500, action: 'partitionBroker', target: 'broker-a' },
+        { at: 11_500, action: 'removeProducer', target: 'p-1' },
+      ],
+    })).at(20_000);
+    const open = sim.last('message.sent')!;
+    expect(open.t).toBe(11_000);
+    expect(sim.events('send.result', { msgId: open.msgId })).toEqual([expect.objectContaining({ t: 14_000, status: 'FAILED' })]);
+    expect(sim.summary().messages).toMatchObject({ sent: 11, stored: 10, failed: 1 });
+  });
+});
+
+describe('consumers noticing each other (§4.2, §5.4)', () => {
+  const group = () => scenario({
+    topics: [{ name: 'TopicTest', writeQueueNums: 8, readQueueNums: 8 }],
+    producers: [producer()],
+    consumers: [consumer('c-1'), consumer('c-2')],
+  });
+
+  it('a crashed consumer closes its channel: the broker tells the group and the survivor rebalances within a few ms', () => {
+    const sim = new TestSim(group()).at(70_000);
+    sim.act({ action: 'crashConsumer', target: 'c-2' }).advance(1_000);
+    expect(sim.events('consumer.removed').map(({ t, consumer: c, reason }) => ({ t, c, reason }))).toEqual([{ t: 70_000 + HOP, c: 'c-2', reason: 'channelClosed' }]);
+    const rebalance = sim.events('rebalance', (e) => e.t > 70_000 && e.topic === 'TopicTest');
+    expect(rebalance.map(({ consumer: c, queues }) => ({ c, queues }))).toEqual([{ c: 'c-1', queues: [0, 1, 2, 3, 4, 5, 6, 7].map((i) => `broker-a:${i}`) }]);
+    // Close seen (1 hop), NOTIFY_CONSUMER_IDS_CHANGED (1 hop), GET_CONSUMER_LIST_BY_GROUP (2 hops).
+    expect(rebalance[0]!.t).toBe(70_000 + 4 * HOP);
+  });
+
+  it('a hung consumer is dropped only by the 120 s channel expiry (10 s scan), and the survivor rebalances at its next periodic rebalance', () => {
+    const sim = new TestSim(group()).at(70_000);
+    // Heartbeats every 30 s from 1 s: the last one before the hang arrived at 61 001.
+    const lastHeartbeat = 61_000 + HOP;
+    const channel = Object.values(sim.broker('broker-a').consumerTable.CG!.channels).find((c) => c.node === 'c-2')!;
+    expect(channel.lastUpdateTimestamp).toBe(lastHeartbeat);
+    sim.act({ action: 'hangConsumer', target: 'c-2' });
+    // ClientHousekeepingService scans every 10 s from the broker's start; expired when now - last > 120 s.
+    let scan = 10_000;
+    while (scan - lastHeartbeat <= 120_000) scan += 10_000;
+    expect(scan).toBe(190_000);
+    sim.at(scan);
+    expect(sim.events('consumer.removed').map(({ t, consumer: c, reason }) => ({ t, c, reason }))).toEqual([{ t: scan, c: 'c-2', reason: 'expired' }]);
+    // Expiry raises no CHANGE: c-1 notices at its next periodic run, 20 s after its previous run
+    // (RebalanceService.waitInterval), then asks a broker for the group (2 hops).
+    const previousRun = sim.consumer('c-1').lastRebalanceAt;
+    expect(previousRun).toBeGreaterThan(scan - 20_000);
+    sim.at(260_000);
+    const rebalance = sim.events('rebalance', (e) => e.t > 70_000 && e.topic === 'TopicTest');
+    expect(rebalance.map((e) => e.consumer)).toEqual(['c-1']);
+    expect(rebalance[0]!.t).toBe(previousRun + 20_000 + 2 * HOP);
+    expect(rebalance[0]!.queues).toHaveLength(8);
+  });
+});
+
+describe('message models and filtering (§4.3, §7)', () => {
+  it('broadcasting: every consumer of the group consumes every message', () => {
+    const sim = new TestSim(scenario({
+      producers: [producer()],
+      consumers: [consumer('c-1', { messageModel: 'BROADCASTING' }), consumer('c-2', { messageModel: 'BROADCASTING' })],
+      timeline: [{ at: 30_050, action: 'setProducerRate', target: 'p-1', ratePerSec: 0 }],
+    })).at(40_000);
+    const stored = [...storedIn(sim, () => true)].sort();
+    expect(stored.length).toBe(300);
+    // Each consumer reads for itself: two readings of every message, none of them a duplicate.
+    expect(sim.summary().messages).toMatchObject({ consumed: 600, duplicates: 0 });
+    for (const c of ['c-1', 'c-2']) {
+      expect(sim.events('message.consumed', { consumer: c }).map((e) => e.msgId).sort()).toEqual(stored);
+      expect(sim.last('rebalance', { consumer: c })?.queues).toEqual(['broker-a:0', 'broker-a:1', 'broker-a:2', 'broker-a:3']);
+    }
+  });
+
+  it('a subscription "TagA" consumes only the TagA messages, and its offsets still pass the others', () => {
+    const sim = new TestSim(scenario({
+      producers: [producer({ tags: ['TagA', 'TagB'] })],
+      consumers: [consumer('c-1', { subscription: 'TagA' })],
+      timeline: [{ at: 30_000, action: 'setProducerRate', target: 'p-1', ratePerSec: 0 }],
+    })).at(40_000);
+    const tags = new Map(sim.events('message.sent').map((e) => [e.msgId, e.tags]));
+    const consumed = sim.events('message.consumed').map((e) => e.msgId);
+    expect(consumed.length).toBe(150);
+    expect(new Set(consumed.map((id) => tags.get(id)))).toEqual(new Set(['TagA']));
+    expect(sim.summary().queues.filter((q) => q.topic === 'TopicTest').map((q) => q.lag.CG)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('"Aa" and "BB" share a hash code: the broker lets both through, the client keeps only the subscribed tag', () => {
+    // String.hashCode: 'A'*31 + 'a' = 65*31 + 97 = 2112 = 'B'*31 + 'B' = 66*31 + 66.
+    const sim = new TestSim(scenario({
+      producers: [producer({ tags: ['Aa', 'BB'] })],
+      consumers: [consumer('c-1', { subscription: 'Aa' })],
+      timeline: [{ at: 30_000, action: 'setProducerRate', target: 'p-1', ratePerSec: 0 }],
+    })).at(40_000);
+    const tags = new Map(sim.events('message.sent').map((e) => [e.msgId, e.tags]));
+    const consumed = sim.events('message.consumed').map((e) => e.msgId);
+    expect(consumed.length).toBe(150);
+    expect(new Set(consumed.map((id) => tags.get(id)))).toEqual(new Set(['Aa']));
+  });
+});
+
+describe('retries, the DLQ and delayed messages (§4.8)', () => {
+  /** One message with tag Bad at 1 s; the consumer always fails it. */
+  const failing = () => scenario({
+    producers: [producer({ ratePerSec: 1, tags: ['Bad'] })],
+    consumers: [consumer('c-1', { failTags: ['Bad'] })],
+    timeline: [{ at: 1_500, action: 'setProducerRate', target: 'p-1', ratePerSec: 0 }],
+  });
+
+  it('sends a failed message back to %RETRY%<group> after 10 s, 30 s, 1 min, 2 min ... (delay level 3 + reconsumeTimes)', () => {
+    const sim = new TestSim(failing()).at(5 * H);
+    const msgId = sim.first('message.sent')!.msgId;
+    const failures = sim.events('consume.failed', { msgId });
+    expect(failures.map((e) => e.reconsumeTimes)).toEqual(Array.from({ length: 17 }, (_, k) => k));
+    const retries = sim.events('message.stored', { msgId, topic: '%RETRY%CG' });
+    expect(retries).toHaveLength(16);
+    retries.forEach((stored, k) => {
+      // CONSUMER_SEND_MSG_BACK reaches the broker one hop after the failure; the schedule topic holds it for the delay.
+      expect(stored.t - failures[k]!.t).toBe(HOP + RETRY_DELAYS[k]!);
+      expect(failures[k + 1]!.t).toBeGreaterThanOrEqual(stored.t + HOP + CONSUME_TIME);
+    });
+    // Once the consumer owns the retry queue (from its 40 s rebalance), a retry is consumed as soon as it arrives.
+    retries.slice(1).forEach((stored, k) => expect(failures[k + 2]!.t).toBe(stored.t + HOP + CONSUME_TIME));
+    expect(RETRY_DELAYS.reduce((a, b) => a + b, 0)).toBe(4 * H + 45 * M + 40 * S);
+  });
+
+  it('sends the 17th failure (reconsumeTimes 16) to %DLQ%<group> instead of retrying', () => {
+    const sim = new TestSim(failing()).at(5 * H);
+    const msgId = sim.first('message.sent')!.msgId;
+    const last = sim.last('consume.failed', { msgId })!;
+    expect(last).toMatchObject({ reconsumeTimes: 16, next: 'dlq' });
+    expect(sim.events('message.stored', { msgId, topic: '%DLQ%CG' })).toEqual([expect.objectContaining({ t: last.t + HOP, queueId: 0 })]);
+    expect(sim.events('consume.failed', { msgId }).slice(0, 16).every((e) => e.next === 'retry')).toBe(true);
+    expect(sim.summary().messages).toMatchObject({ retried: 16, deadLettered: 1 });
+  });
+
+  it('a message with delayLevel L waits in SCHEDULE_TOPIC_XXXX queue L-1 and reaches its topic after level L\'s delay', () => {
+    for (const level of [1, 3, 5]) {
+      const sim = new TestSim(scenario({
+        producers: [producer({ ratePerSec: 1, delayLevel: level })],
+        consumers: [consumer('c-1')],
+        timeline: [{ at: 1_500, action: 'setProducerRate', target: 'p-1', ratePerSec: 0 }],
+      })).at(2 * M);
+      const sent = sim.first('message.sent')!;
+      const stored = sim.events('message.stored', { msgId: sent.msgId });
+      expect(stored.map(({ t, topic, queueId }) => ({ t, topic, queueId }))).toEqual([
+        { t: sent.t + HOP, topic: 'SCHEDULE_TOPIC_XXXX', queueId: level - 1 },
+        { t: sent.t + HOP + DELAY_LEVELS[level - 1]!, topic: 'TopicTest', queueId: sent.queueId },
+      ]);
+      expect(sim.first('message.consumed', { msgId: sent.msgId })!.t).toBeGreaterThanOrEqual(stored[1]!.t);
+    }
+  });
+});
+
+describe('offsets and ids (§2.2, §4.7, §6, §7)', () => {
+  const steady = (fields: Record<string, unknown> = {}) => scenario({
+    brokers: [{ name: 'broker-a', ip: '192.168.7.21', port: 10911 }, { name: 'broker-b', ip: '192.168.7.22', port: 20911 }],
+    producers: [producer({ tags: ['TagA'], keyPrefix: 'order', ...fields })],
+    consumers: [consumer('c-1')],
+  });
+
+  it('commits consumer offsets every 5 s, the first time 10 s after start', () => {
+    const sim = new TestSim(scenario({ producers: [producer()], consumers: [consumer('c-1', { startAt: 3_000 })] })).at(60_000);
+    const times = [...new Set(sim.times('offset.committed'))];
+    expect(times).toEqual([13_000, 18_000, 23_000, 28_000, 33_000, 38_000, 43_000, 48_000, 53_000, 58_000]);
+  });
+
+  it('msgId is 32 upper-case hex digits, fixed in its first 20 digits per producer, and identical across retries', () => {
+    const sim = new TestSim(scenario({
+      brokers: [{ name: 'broker-a' }, { name: 'broker-b' }],
+      producers: [producer()],
+      consumers: [consumer('c-1', { failTags: [] })],
+      timeline: [{ at: 20_050, action: 'crashBroker', target: 'broker-a' }],
+    })).at(30_000);
+    const sent = sim.events('message.sent');
+    for (const e of sent) expect(e.msgId).toMatch(/^[0-9A-F]{32}$/);
+    expect(new Set(sent.map((e) => e.msgId.slice(0, 20))).size).toBe(1);
+    // The producer's ip 10.0.3.1 opens the id.
+    expect(sent[0]!.msgId.slice(0, 8)).toBe('0A000301');
+    const retried = sim.events('message.sent', { attempt: 2 });
+    expect(retried.length).toBeGreaterThan(0);
+    for (const retry of retried) expect(sim.events('message.sent', { msgId: retry.msgId }).map((e) => e.attempt)).toEqual([1, 2]);
+  });
+
+  it('offsetMsgId decodes to the broker\'s ip:port and the commit log offset of the stored message', () => {
+    const sim = new TestSim(steady()).at(20_000);
+    const stored = sim.events('message.stored', { topic: 'TopicTest' });
+    // Sent every 100 ms from 100 ms; the one sent at 20 000 ms is stored a hop later.
+    expect(stored.length).toBe(199);
+    const hosts: Record<string, string> = { 'broker-a': '192.168.7.21:10911', 'broker-b': '192.168.7.22:20911' };
+    for (const e of stored) {
+      expect(e.offsetMsgId).toMatch(/^[0-9A-F]{32}$/);
+      const decoded = decodeOffsetMsgId(e.offsetMsgId)!;
+      expect(`${decoded.ip}:${decoded.port}`).toBe(hosts[e.broker]);
+      expect(decoded.commitLogOffset).toBe(e.commitLogOffset);
+    }
+  });
+
+  it('commit log offsets grow by each message\'s size (CommitLog.calMsgLength), starting at 0 on each broker', () => {
+    const sim = new TestSim(steady()).at(20_000);
+    for (const broker of ['broker-a', 'broker-b']) {
+      const stored = sim.events('message.stored', { broker });
+      expect(stored[0]!.commitLogOffset).toBe(0);
+      const sent = new Map(sim.events('message.sent').map((e) => [e.msgId, e]));
+      for (let i = 1; i < stored.length; i++) {
+        const previous = sent.get(stored[i - 1]!.msgId)!;
+        expect(stored[i]!.commitLogOffset - stored[i - 1]!.commitLogOffset).toBe(calMsgLength(1_024, 'TopicTest', {
+          UNIQ_KEY: previous.msgId, TAGS: previous.tags, KEYS: previous.keys, CLUSTER: 'DefaultCluster',
+        }));
+      }
+    }
+  });
+
+  it('consume queue offsets are 0, 1, 2 ... in every queue', () => {
+    const sim = new TestSim(steady()).at(20_000);
+    const byQueue = new Map<string, number[]>();
+    for (const e of sim.events('message.stored', { topic: 'TopicTest' })) {
+      const key = `${e.broker}:${e.queueId}`;
+      byQueue.set(key, [...(byQueue.get(key) ?? []), e.queueOffset]);
+    }
+    expect(byQueue.size).toBe(8);
+    for (const offsets of byQueue.values()) expect(offsets).toEqual(offsets.map((_, i) => i));
+  });
+
+  it('CONSUME_FROM_LAST_OFFSET: a new group on a young topic starts at offset 0 and consumes what was sent before it started', () => {
+    const sim = new TestSim(scenario({
+      producers: [producer()],
+      consumers: [consumer('c-1', { startAt: 30_000 })],
+      timeline: [{ at: 40_050, action: 'setProducerRate', target: 'p-1', ratePerSec: 0 }],
+    })).at(50_000);
+    for (let queueId = 0; queueId < 4; queueId++) {
+      expect(sim.first('message.consumed', { queueId })?.queueOffset).toBe(0);
+    }
+    const consumed = new Set(sim.events('message.consumed').map((e) => e.msgId));
+    expect([...storedIn(sim, () => true)].filter((id) => !consumed.has(id))).toEqual([]);
+    expect(consumed.size).toBe(400);
+  });
+});
+
+/**
+ * CommitLog.calMsgLength for IPv4 hosts: 91 fixed bytes + body + topic + properties, where the
+ * properties are written name \u0001 value \u0002 (MessageDecoder.messageProperties2String) and
+ * "WAIT=true" is not stored (SendMessageProcessor removes it; it adds CLUSTER).
+ */
+function calMsgLength(bodyLength: number, topic: string, properties: Record<string, string>): number {
+  const fixed = 4 + 4 + 4 + 4 + 4 + 8 + 8 + 4 + 8 + 8 + 8 + 8 + 4 + 8 + 4 + 1 + 2;
+  const props = Object.entries(properties).filter(([, value]) => value !== '').reduce((sum, [name, value]) => sum + name.length + value.length + 2, 0);
+  return fixed + bodyLength + topic.length + props;
+}

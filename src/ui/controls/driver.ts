@@ -200,7 +200,8 @@ export function startDriver(): () => void {
     if (state.playing && !previous.playing) ensureRunning();
     if (state.timelineVersion !== previous.timelineVersion) driver.cursor = null;
   });
-  if (usePlayback.getState().playing) ensureRunning();
+  // Also resume a long seek that was under way (React's StrictMode stops and starts this once).
+  if (usePlayback.getState().playing || driver.pendingTarget !== null) ensureRunning();
   return () => {
     unsubscribe();
     if (driver.frame !== null) cancelAnimationFrame(driver.frame);

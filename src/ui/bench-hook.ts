@@ -2,6 +2,8 @@
  * A handle for the browser benchmark (test/bench/browser.ts), installed only when the page is
  * opened with `?bench`: it drives the same store and commands a person does.
  */
+import { simulate } from '../sim/simulate.ts';
+import { TraceHasher } from '../sim/trace-hash.ts';
 import { getTimeline, usePlayback } from '../store/playback.ts';
 import { commandNamed } from './commands.ts';
 import { openSource } from './controls/session.ts';
@@ -15,6 +17,10 @@ export interface BenchHook {
   stepBack(): void;
   play(speed: number): void;
   dotsInFlight(): number;
+  /** The trace hash of a straight run of the loaded scenario to untilMs, computed in this page. */
+  traceHash(untilMs: number): string;
+  /** The same run reached through the page's Timeline after seeking to each time in turn. */
+  timelineTraceHash(seeks: number[], untilMs: number): string;
 }
 
 export function installBenchHook(): void {
@@ -27,6 +33,18 @@ export function installBenchHook(): void {
       const state = usePlayback.getState();
       if (speed > 0) state.setSpeed(speed);
       state.setPlaying(speed > 0);
+    },
+    traceHash: (untilMs) => {
+      const scenario = usePlayback.getState().scenario;
+      return scenario ? simulate(scenario, { untilMs, onTraceLine: () => {} }).summary.traceHash : '';
+    },
+    timelineTraceHash: (seeks, untilMs) => {
+      const timeline = getTimeline();
+      if (!timeline) return '';
+      for (const t of [...seeks, untilMs]) timeline.seek(t);
+      const hasher = new TraceHasher();
+      for (const event of timeline.traceSlice(0)) hasher.addLine(JSON.stringify(event));
+      return hasher.digest();
     },
     dotsInFlight: () => Number(document.querySelector<HTMLCanvasElement>('[data-testid="topology-canvas"]')?.dataset.dots ?? 0),
   };

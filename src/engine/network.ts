@@ -14,10 +14,12 @@ export interface NetworkState {
   nodes: Record<string, { up: boolean; isolated: boolean }>;
   /** Cut links, keyed by linkKey(a, b): a partition between two nodes only. */
   blocked: Record<string, true>;
-  /** Open connections, keyed by linkKey(a, b). */
-  connections: Record<string, true>;
+  blockedCount: number;
+  /** Open connections, both ways: connections[a][b] and connections[b][a]. */
+  connections: Record<string, Record<string, true>>;
   latency: LinkLatency;
   links: Record<string, LinkLatency>;
+  linkCount: number;
 }
 
 export type NetEvent<M> =
@@ -31,7 +33,7 @@ export function linkKey(a: string, b: string): string {
 }
 
 export function createNetworkState(latency: LinkLatency): NetworkState {
-  return { nodes: {}, blocked: {}, connections: {}, latency, links: {} };
+  return { nodes: {}, blocked: {}, blockedCount: 0, connections: {}, latency, links: {}, linkCount: 0 };
 }
 
 type Schedule<M> = (at: number, event: NetEvent<M>) => void;
@@ -54,16 +56,17 @@ export class Network<M> {
 
   /** True when a message from a would vanish on the way to b. */
   isBlackholed(a: string, b: string): boolean {
-    const { nodes, blocked } = this.state;
-    return nodes[a]?.isolated === true || nodes[b]?.isolated === true || blocked[linkKey(a, b)] === true;
+    const { nodes, blocked, blockedCount } = this.state;
+    if (nodes[a]?.isolated === true || nodes[b]?.isolated === true) return true;
+    return blockedCount > 0 && blocked[linkKey(a, b)] === true;
   }
 
   isConnected(a: string, b: string): boolean {
-    return this.state.connections[linkKey(a, b)] === true;
+    return this.state.connections[a]?.[b] === true;
   }
 
   latency(a: string, b: string): number {
-    const link = this.state.links[linkKey(a, b)] ?? this.state.latency;
+    const link = (this.state.linkCount > 0 ? this.state.links[linkKey(a, b)] : undefined) ?? this.state.latency;
     return link.latencyMs + (link.jitterMs > 0 ? this.rng.nextInt(link.jitterMs + 1) : 0);
   }
 
@@ -71,9 +74,17 @@ export class Network<M> {
     if (!this.isUp(from)) return 'senderDown';
     if (this.isBlackholed(from, to)) return 'blackholed';
     if (!this.isUp(to)) return 'down';
-    this.state.connections[linkKey(from, to)] = true;
+    this.connect(from, to);
     this.schedule(this.clock() + this.latency(from, to), { kind: 'net.deliver', from, to, message });
     return 'sent';
+  }
+
+  private connect(a: string, b: string): void {
+    const connections = this.state.connections;
+    const fromA = (connections[a] ??= {});
+    if (fromA[b]) return;
+    fromA[b] = true;
+    (connections[b] ??= {})[a] = true;
   }
 
   /** Whether a message in flight may still be handed over when it arrives. */
@@ -91,11 +102,9 @@ export class Network<M> {
     const node = this.state.nodes[id];
     if (!node) return;
     node.up = false;
-    for (const key of Object.keys(this.state.connections)) {
-      const [a, b] = key.split('|') as [string, string];
-      if (a !== id && b !== id) continue;
-      delete this.state.connections[key];
-      const peer = a === id ? b : a;
+    const peers = Object.keys(this.state.connections[id] ?? {});
+    for (const peer of peers) {
+      this.closeConnection(id, peer);
       if (this.isUp(peer) && !this.isBlackholed(id, peer)) {
         this.schedule(this.clock() + this.latency(id, peer), { kind: 'net.closed', node: peer, peer: id });
       }
@@ -103,7 +112,8 @@ export class Network<M> {
   }
 
   closeConnection(a: string, b: string): void {
-    delete this.state.connections[linkKey(a, b)];
+    delete this.state.connections[a]?.[b];
+    delete this.state.connections[b]?.[a];
   }
 
   setIsolated(id: string, isolated: boolean): void {
@@ -112,11 +122,14 @@ export class Network<M> {
   }
 
   setBlocked(a: string, b: string, blocked: boolean): void {
-    if (blocked) this.state.blocked[linkKey(a, b)] = true;
-    else delete this.state.blocked[linkKey(a, b)];
+    const key = linkKey(a, b);
+    if (blocked) this.state.blocked[key] = true;
+    else delete this.state.blocked[key];
+    this.state.blockedCount = Object.keys(this.state.blocked).length;
   }
 
   setLinkLatency(a: string, b: string, latency: LinkLatency): void {
     this.state.links[linkKey(a, b)] = latency;
+    this.state.linkCount = Object.keys(this.state.links).length;
   }
 }

@@ -2,10 +2,11 @@
  * The `config` section: any key of ROCKETMQ_DEFAULTS, each with a range that keeps a run sane.
  * Only keys of ROCKETMQ_DEFAULTS are accepted, so a typo is reported instead of being ignored.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ROCKETMQ_DEFAULTS, type ConfigKey, type SimConfig } from '../model/defaults.ts';
 import { PERM_PRIORITY } from '../model/perm.ts';
-import { integerRange, oneOf, says, unknownFields } from './messages.ts';
+import { integer } from './fields.ts';
+import { oneOf, says, unknownFields } from './messages.ts';
 
 type NumericKey = { [K in ConfigKey]: SimConfig[K] extends number ? K : never }[ConfigKey];
 type Range = readonly [min: number, max: number];
@@ -79,12 +80,12 @@ const CONFIG_RANGES: Record<NumericKey, Range> = {
 const DELAY_LEVELS = /^\d{1,6}[smhd](?: \d{1,6}[smhd]){17}$/;
 const DELAY_LEVELS_RULE = `must be 18 delays separated by single spaces, each a number and a unit s, m, h or d, such as ${JSON.stringify(ROCKETMQ_DEFAULTS.messageDelayLevel)}`;
 
-function configField(key: ConfigKey): z.ZodType {
+function configField(key: ConfigKey): z.ZodMiniType {
   if (key === 'rocketmqVersion') return z.enum(['5.x', '4.x'], { error: says(oneOf(['5.x', '4.x'])) });
-  if (key === 'messageDelayLevel') return z.string({ error: says(DELAY_LEVELS_RULE) }).regex(DELAY_LEVELS);
+  if (key === 'messageDelayLevel') return z.string({ error: says(DELAY_LEVELS_RULE) }).check(z.regex(DELAY_LEVELS));
   if (typeof ROCKETMQ_DEFAULTS[key] === 'boolean') return z.boolean({ error: says('must be true or false') });
   const [min, max] = CONFIG_RANGES[key as NumericKey];
-  return z.int({ error: says(integerRange(min, max)) }).min(min).max(max);
+  return integer(min, max);
 }
 
 const CONFIG_KEYS = Object.keys(ROCKETMQ_DEFAULTS) as ConfigKey[];
@@ -94,9 +95,9 @@ const CONFIG_KEYS = Object.keys(ROCKETMQ_DEFAULTS) as ConfigKey[];
  * here: each field checks exactly the type of its default.
  */
 export const configSchema = z.strictObject(
-  Object.fromEntries(CONFIG_KEYS.map((key) => [key, configField(key).optional()])),
+  Object.fromEntries(CONFIG_KEYS.map((key) => [key, z.optional(configField(key))])),
   { error: (issue) => (issue.code === 'unrecognized_keys' ? unknownFields(issue.keys, CONFIG_KEYS) : 'must be an object ({ ... })') },
-) as unknown as z.ZodType<ConfigFile>;
+) as unknown as z.ZodMiniType<ConfigFile>;
 
 /** What a file may write in `config`; an explicit `undefined` (possible from code, not JSON) means "default". */
 export type ConfigFile = { [K in ConfigKey]?: SimConfig[K] | undefined };

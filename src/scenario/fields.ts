@@ -2,27 +2,32 @@
  * Field builders for the scenario schema. Each carries the one message a person reads when the
  * value is wrong, so no zod default message ever reaches the screen.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { SCENARIO_BOUNDS } from '../model/defaults.ts';
 import { PERM_PRIORITY } from '../model/perm.ts';
 import { integerRange, numberRange, oneOf, says, unknownFields } from './messages.ts';
 
 export function integer(min: number, max: number, note?: string) {
-  return z.int({ error: says(integerRange(min, max, note)) }).min(min).max(max);
+  // A refinement rather than z.int(): the same verdict (the bounds keep values in the safe
+  // integer range) without zod's number formats in the page's bundle. `abort` skips the
+  // bound checks after a fraction, as z.int() does.
+  return z
+    .number({ error: says(integerRange(min, max, note)) })
+    .check(z.refine(Number.isInteger, { abort: true }), z.minimum(min), z.maximum(max));
 }
 
 export function decimal(min: number, max: number, note?: string) {
-  return z.number({ error: says(numberRange(min, max, note)) }).min(min).max(max);
+  return z.number({ error: says(numberRange(min, max, note)) }).check(z.minimum(min), z.maximum(max));
 }
 
 /** Ids and names: non-empty, and short enough to show in a panel. */
 export function text(max: number = SCENARIO_BOUNDS.stringLength) {
-  return z.string({ error: says(`must be a non-empty string of at most ${max} characters`) }).min(1).max(max);
+  return z.string({ error: says(`must be a non-empty string of at most ${max} characters`) }).check(z.minLength(1), z.maxLength(max));
 }
 
 /** Free text that may be empty. */
 export function anyText(max: number) {
-  return z.string({ error: says(`must be a string of at most ${max} characters`) }).max(max);
+  return z.string({ error: says(`must be a string of at most ${max} characters`) }).check(z.maxLength(max));
 }
 
 export function choice<const T extends readonly [string, ...string[]]>(values: T) {
@@ -52,12 +57,12 @@ export function strict<S extends z.core.$ZodLooseShape>(shape: S) {
  */
 export function bounded(max: number, what: string, atLeastOne?: string) {
   const array = z.array(z.unknown(), { error: says('must be a list ([ ... ])') });
-  const long = array.max(max, { error: `at most ${max} ${what}` });
-  return atLeastOne === undefined ? long : long.min(1, { error: atLeastOne });
+  const long = array.check(z.maxLength(max, { error: `at most ${max} ${what}` }));
+  return atLeastOne === undefined ? long : long.check(z.minLength(1, { error: atLeastOne }));
 }
 
-export function list<T extends z.ZodType>(element: T, max: number, what: string, atLeastOne?: string) {
-  return bounded(max, what, atLeastOne).pipe(z.array(element));
+export function list<T extends z.ZodMiniType>(element: T, max: number, what: string, atLeastOne?: string) {
+  return z.pipe(bounded(max, what, atLeastOne), z.array(element));
 }
 
 /** TopicValidator.VALID_PATTERN_STR: the characters RocketMQ allows in topic and group names. */
@@ -70,29 +75,30 @@ const GROUP_MAX_LENGTH = 255;
 
 export function topicName() {
   const rule = `must be 1 to ${TOPIC_MAX_LENGTH} characters among ${CHARS_RULE} (RocketMQ TopicValidator)`;
-  return z.string({ error: says(rule) }).min(1).max(TOPIC_MAX_LENGTH).regex(TOPIC_OR_GROUP_CHARS);
+  return z.string({ error: says(rule) }).check(z.minLength(1), z.maxLength(TOPIC_MAX_LENGTH), z.regex(TOPIC_OR_GROUP_CHARS));
 }
 
 export function groupName() {
   const rule = `must be 1 to ${GROUP_MAX_LENGTH} characters among ${CHARS_RULE} (RocketMQ Validators.checkGroup)`;
-  return z.string({ error: says(rule) }).min(1).max(GROUP_MAX_LENGTH).regex(TOPIC_OR_GROUP_CHARS);
+  return z.string({ error: says(rule) }).check(z.minLength(1), z.maxLength(GROUP_MAX_LENGTH), z.regex(TOPIC_OR_GROUP_CHARS));
 }
 
 /** Queues are written "brokerName:queueId" in routes and traces, so a broker name has no colon. */
 export function brokerName() {
   const max = SCENARIO_BOUNDS.stringLength;
   const rule = `must be 1 to ${max} characters without spaces or ":" (queues are written "brokerName:queueId")`;
-  return z.string({ error: says(rule) }).min(1).max(max).regex(/^[^\s:]+$/);
+  return z.string({ error: says(rule) }).check(z.minLength(1), z.maxLength(max), z.regex(/^[^\s:]+$/));
 }
 
 export function queueRef() {
   return z
     .string({ error: says('must be a queue written "brokerName:queueId", such as "broker-a:0"') })
-    .regex(/^[^\s:]+:(?:0|[1-9]\d{0,3})$/);
+    .check(z.regex(/^[^\s:]+:(?:0|[1-9]\d{0,3})$/));
 }
 
+/** zod's own IPv4 pattern, as a plain string check: z.ipv4() would add a string format to the bundle. */
 export function ipv4() {
-  return z.ipv4({ error: says('must be a dotted IPv4 address such as 10.0.0.1') });
+  return z.string({ error: says('must be a dotted IPv4 address such as 10.0.0.1') }).check(z.regex(z.regexes.ipv4));
 }
 
 export function queueNums() {

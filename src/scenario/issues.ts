@@ -1,5 +1,5 @@
 /** From zod issues to the `{ path, message }` pairs of the contract (`topics[0].readQueueNums`). */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { ValidationError } from './validate.ts';
 
 export type Path = readonly PropertyKey[];

@@ -2,7 +2,7 @@
  * Messages for people: the wording a student reads when a scenario file is refused. Zod's own
  * messages ("Invalid input: expected number, received string") are replaced everywhere.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 type RawIssue = z.core.$ZodRawIssue;
 

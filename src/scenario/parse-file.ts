@@ -2,7 +2,7 @@
  * The structural pass: zod checks each top-level field and each list item on its own, so one
  * bad item neither hides the problems of the others nor loses the items that are fine.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { SCENARIO_BOUNDS } from '../model/defaults.ts';
 import type { ConfigFile } from './config-schema.ts';
 import { bounded } from './fields.ts';
@@ -10,7 +10,7 @@ import { issuesToErrors, type Path } from './issues.ts';
 import { fallbackMessage } from './messages.ts';
 import { SCENARIO_DEFAULTS, withoutUndefined } from './normalize.ts';
 import {
-  headSchemas, itemSchemas, LISTS, rootSchema, type BrokerFile, type ConsumerFile, type ListName,
+  headSchemas, itemSchemas, LISTS, rootSchema, type BrokerFile, type ConsumerFile, type ItemSchemaOf, type ListName,
   type NameServerFile, type ProducerFile, type TimelineFile, type TopicFile,
 } from './schema.ts';
 import type { ValidationError } from './validate.ts';
@@ -41,8 +41,8 @@ export function parseFile(file: Record<string, unknown>, errors: ValidationError
   };
   const items = itemSchemas(timeBound(file, head.durationMs));
   const complete = {} as Record<ListName, boolean>;
-  const list = <T>(name: ListName, schema: z.ZodType<T>): Slots<T> => {
-    const parsed = parseList(schema, file, name, errors);
+  const list = <T>(name: ListName, schema: z.ZodMiniType<T> | ItemSchemaOf<T>): Slots<T> => {
+    const parsed = parseList(typeof schema === 'function' ? schema : () => schema, file, name, errors);
     complete[name] = parsed.complete;
     return parsed.items;
   };
@@ -67,7 +67,7 @@ function timeBound(file: Record<string, unknown>, durationMs: number | undefined
   return file.durationMs === undefined ? SCENARIO_DEFAULTS.durationMs : SCENARIO_BOUNDS.durationMs;
 }
 
-function parsePart<T>(schema: z.ZodType<T>, value: unknown, path: Path, errors: ValidationError[]): T | undefined {
+function parsePart<T>(schema: z.ZodMiniType<T>, value: unknown, path: Path, errors: ValidationError[]): T | undefined {
   const result = schema.safeParse(value, { error: fallbackMessage });
   if (result.success) return result.data;
   errors.push(...issuesToErrors(result.error.issues, path));
@@ -75,13 +75,13 @@ function parsePart<T>(schema: z.ZodType<T>, value: unknown, path: Path, errors: 
 }
 
 /** An absent field is not a problem here: every top-level field but `version` has a default. */
-function parseField<T>(schema: z.ZodType<T>, file: Record<string, unknown>, key: string, errors: ValidationError[]): T | undefined {
+function parseField<T>(schema: z.ZodMiniType<T>, file: Record<string, unknown>, key: string, errors: ValidationError[]): T | undefined {
   return file[key] === undefined ? undefined : parsePart(schema, file[key], [key], errors);
 }
 
-function parseList<T>(schema: z.ZodType<T>, file: Record<string, unknown>, name: ListName, errors: ValidationError[]) {
+function parseList<T>(schemaOf: ItemSchemaOf<T>, file: Record<string, unknown>, name: ListName, errors: ValidationError[]) {
   const list = parseField(bounded(LISTS[name].max, LISTS[name].what), file, name, errors);
   if (list === undefined) return { items: [], complete: file[name] === undefined };
-  const items = list.map((item, index) => parsePart(schema, item, [name, index], errors));
+  const items = list.map((item, index) => parsePart(schemaOf(item), item, [name, index], errors));
   return { items, complete: items.every((item) => item !== undefined) };
 }

@@ -1,9 +1,11 @@
 /**
- * The structure of a version-1 scenario file (shared/contract.md §1), in zod. Everything a file
- * may leave out is optional here; normalize.ts fills the defaults. Checks between sections
- * (does this topic's cluster exist?) are in the cross-check files.
+ * The structure of a version-1 scenario file (shared/contract.md §1), in zod/mini: zod 4's
+ * functional API, whose unused parts the bundler drops (classic zod carries every method of
+ * every schema into the page). Everything a file may leave out is optional here; normalize.ts
+ * fills the defaults. Checks between sections (does this topic's cluster exist?) are in the
+ * cross-check files.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { SCENARIO_BOUNDS } from '../model/defaults.ts';
 import type {
   AllocateStrategyName, BrokerRole, ConsumeFromWhere, FlushDiskType, MessageModel, SendMode, TimelineActionName,
@@ -13,7 +15,7 @@ import {
   allOf, anyText, brokerId, brokerName, choice, decimal, groupName, integer, ipv4, list, perm, queueNums,
   queueRef, ratePerSec, strict, text, topicName,
 } from './fields.ts';
-import { quote, suggestion } from './messages.ts';
+import { quote, says, suggestion } from './messages.ts';
 
 const HOUR = 3_600_000;
 const MAX_TAGS = SCENARIO_BOUNDS.tagsPerProducer;
@@ -62,7 +64,7 @@ export const headSchemas = {
 const ROOT_KEYS = ['version', ...Object.keys(headSchemas), ...Object.keys(LISTS)];
 
 /** Checks only that the file is an object without unknown top-level fields. */
-export const rootSchema = strict(Object.fromEntries(ROOT_KEYS.map((key) => [key, z.unknown().optional()])));
+export const rootSchema = strict(Object.fromEntries(ROOT_KEYS.map((key) => [key, z.optional(z.unknown())])));
 
 let lastItemSchemas: { durationMs: number; schemas: ReturnType<typeof buildItemSchemas> } | undefined;
 
@@ -81,14 +83,17 @@ function buildItemSchemas(durationMs: number) {
   const producer = producerSchema(time);
   const consumer = consumerSchema(time);
   return {
-    nameServers: strict({ id: text(), ip: ipv4().optional(), startAt: time.optional() }),
+    nameServers: strict({ id: text(), ip: z.optional(ipv4()), startAt: z.optional(time) }),
     brokers: brokerSchema(time),
     topics: topicSchema(),
     producers: producer,
     consumers: consumer,
     timeline: timelineSchema(time, producer, consumer),
-  } satisfies Record<ListName, z.ZodType>;
+  } satisfies Record<ListName, z.ZodMiniType | ItemSchemaOf>;
 }
+
+/** The schema for one list item, chosen by the item itself (a timeline entry by its `action`). */
+export type ItemSchemaOf<T = unknown> = (item: unknown) => z.ZodMiniType<T>;
 
 type TimeSchema = ReturnType<typeof integer>;
 type ItemSchemas = ReturnType<typeof buildItemSchemas>;
@@ -97,32 +102,33 @@ export type BrokerFile = z.output<ItemSchemas['brokers']>;
 export type TopicFile = z.output<ItemSchemas['topics']>;
 export type ProducerFile = z.output<ItemSchemas['producers']>;
 export type ConsumerFile = z.output<ItemSchemas['consumers']>;
-export type TimelineFile = z.output<ItemSchemas['timeline']>;
+export type TimelineFile = TimelineEntry<ReturnType<typeof actionSchemas>>;
+type TimelineEntry<Actions extends Record<TimelineActionName, z.ZodMiniType>> = z.output<Actions[TimelineActionName]>;
 
 function brokerSchema(time: TimeSchema) {
   return strict({
     name: brokerName(),
-    cluster: text().optional(),
-    brokerId: brokerId().optional(),
-    role: choice(ROLES).optional(),
-    flushDiskType: choice(FLUSH_DISK_TYPES).optional(),
-    ip: ipv4().optional(),
-    port: integer(1, 65_535).optional(),
-    startAt: time.optional(),
+    cluster: z.optional(text()),
+    brokerId: z.optional(brokerId()),
+    role: z.optional(choice(ROLES)),
+    flushDiskType: z.optional(choice(FLUSH_DISK_TYPES)),
+    ip: z.optional(ipv4()),
+    port: z.optional(integer(1, 65_535)),
+    startAt: z.optional(time),
   });
 }
 
 function topicSchema() {
-  const counts = { writeQueueNums: queueNums().optional(), readQueueNums: queueNums().optional(), perm: perm().optional() };
+  const counts = { writeQueueNums: z.optional(queueNums()), readQueueNums: z.optional(queueNums()), perm: z.optional(perm()) };
   const placement = strict({ name: brokerName(), ...counts });
   return strict({
     name: topicName(),
-    cluster: text().optional(),
-    brokers: list(placement, SCENARIO_BOUNDS.brokers, 'brokers', 'must list at least one broker').optional(),
+    cluster: z.optional(text()),
+    brokers: z.optional(list(placement, SCENARIO_BOUNDS.brokers, 'brokers', 'must list at least one broker')),
     ...counts,
-  }).refine((topic) => topic.cluster === undefined || topic.brokers === undefined, {
+  }).check(z.refine((topic) => topic.cluster === undefined || topic.brokers === undefined, {
     message: 'give either "cluster" (every master of a cluster) or "brokers" (named brokers), not both',
-  });
+  }));
 }
 
 function producerSchema(time: TimeSchema) {
@@ -130,16 +136,16 @@ function producerSchema(time: TimeSchema) {
     id: text(),
     group: groupName(),
     topic: topicName(),
-    ratePerSec: ratePerSec().optional(),
-    arrival: choice(['constant', 'poisson']).optional(),
-    tags: list(text(), MAX_TAGS, 'tags').optional(),
-    keyPrefix: anyText(SCENARIO_BOUNDS.stringLength).optional(),
-    sendMode: choice(SEND_MODES).optional(),
-    startAt: time.optional(),
-    delayLevel: integer(0, MAX_DELAY_LEVEL, '0 for none, else a level of messageDelayLevel').optional(),
-    bodyBytes: integer(1, MAX_BODY_BYTES, 'DefaultMQProducer.maxMessageSize').optional(),
-    ip: ipv4().optional(),
-    instanceName: text().optional(),
+    ratePerSec: z.optional(ratePerSec()),
+    arrival: z.optional(choice(['constant', 'poisson'])),
+    tags: z.optional(list(text(), MAX_TAGS, 'tags')),
+    keyPrefix: z.optional(anyText(SCENARIO_BOUNDS.stringLength)),
+    sendMode: z.optional(choice(SEND_MODES)),
+    startAt: z.optional(time),
+    delayLevel: z.optional(integer(0, MAX_DELAY_LEVEL, '0 for none, else a level of messageDelayLevel')),
+    bodyBytes: z.optional(integer(1, MAX_BODY_BYTES, 'DefaultMQProducer.maxMessageSize')),
+    ip: z.optional(ipv4()),
+    instanceName: z.optional(text()),
   });
 }
 
@@ -148,40 +154,64 @@ function consumerSchema(time: TimeSchema) {
     id: text(),
     group: groupName(),
     topic: topicName(),
-    subscription: text().optional(),
-    messageModel: choice(MESSAGE_MODELS).optional(),
-    allocateStrategy: choice(ALLOCATE_STRATEGIES).optional(),
-    consumeFromWhere: choice(CONSUME_FROM).optional(),
-    startAt: time.optional(),
-    consumeTimeMs: integer(0, HOUR).optional(),
-    failureRate: decimal(0, 1).optional(),
-    failTags: list(text(), MAX_TAGS, 'tags').optional(),
-    ip: ipv4().optional(),
-    instanceName: text().optional(),
-    messageQueueList: list(queueRef(), SCENARIO_BOUNDS.queuesPerTopicPerBroker, 'queues').optional(),
-    consumeridcs: list(text(), MAX_TAGS, 'machine rooms').optional(),
+    subscription: z.optional(text()),
+    messageModel: z.optional(choice(MESSAGE_MODELS)),
+    allocateStrategy: z.optional(choice(ALLOCATE_STRATEGIES)),
+    consumeFromWhere: z.optional(choice(CONSUME_FROM)),
+    startAt: z.optional(time),
+    consumeTimeMs: z.optional(integer(0, HOUR)),
+    failureRate: z.optional(decimal(0, 1)),
+    failTags: z.optional(list(text(), MAX_TAGS, 'tags')),
+    ip: z.optional(ipv4()),
+    instanceName: z.optional(text()),
+    messageQueueList: z.optional(list(queueRef(), SCENARIO_BOUNDS.queuesPerTopicPerBroker, 'queues')),
+    consumeridcs: z.optional(list(text(), MAX_TAGS, 'machine rooms')),
   })
     // AllocateMessageQueueByConfig and ...ByMachineRoom allocate nothing without their lists.
-    .refine((c) => c.allocateStrategy !== 'CONFIG' || (c.messageQueueList?.length ?? 0) > 0, {
-      path: ['messageQueueList'],
-      message: 'must list at least one "brokerName:queueId" when allocateStrategy is CONFIG',
-    })
-    .refine((c) => c.allocateStrategy !== 'MACHINE_ROOM' || (c.consumeridcs?.length ?? 0) > 0, {
-      path: ['consumeridcs'],
-      message: 'must list at least one machine room when allocateStrategy is MACHINE_ROOM',
-    });
+    .check(
+      z.refine((c) => c.allocateStrategy !== 'CONFIG' || (c.messageQueueList?.length ?? 0) > 0, {
+        path: ['messageQueueList'],
+        message: 'must list at least one "brokerName:queueId" when allocateStrategy is CONFIG',
+      }),
+      z.refine((c) => c.allocateStrategy !== 'MACHINE_ROOM' || (c.consumeridcs?.length ?? 0) > 0, {
+        path: ['consumeridcs'],
+        message: 'must list at least one machine room when allocateStrategy is MACHINE_ROOM',
+      }),
+    );
 }
 
+/**
+ * A timeline entry is checked by the schema of its `action`, or refused with the list of
+ * actions. The lookup is written out rather than made with z.discriminatedUnion, which would
+ * bring zod's unions into the page (about 0.7 KB gzipped) for one map lookup.
+ */
 function timelineSchema(
+  time: TimeSchema,
+  producer: ReturnType<typeof producerSchema>,
+  consumer: ReturnType<typeof consumerSchema>,
+): ItemSchemaOf<TimelineFile> {
+  const byAction = new Map<unknown, z.ZodMiniType<TimelineFile>>(Object.entries(actionSchemas(time, producer, consumer)));
+  // Never succeeds, so it may stand for any entry type.
+  const unknownAction = z.object(
+    { action: z.never({ error: (issue) => actionMessage(issue.input) }) },
+    { error: says('must be an object ({ ... })') },
+  ) as unknown as z.ZodMiniType<TimelineFile>;
+  return (entry) => {
+    const action = typeof entry === 'object' && entry !== null ? (entry as { action?: unknown }).action : undefined;
+    return byAction.get(action) ?? unknownAction;
+  };
+}
+
+function actionSchemas(
   time: TimeSchema,
   producer: ReturnType<typeof producerSchema>,
   consumer: ReturnType<typeof consumerSchema>,
 ) {
   const broker = <A extends string>(action: A) =>
-    strict({ at: time, action: z.literal(action), target: brokerName(), brokerId: brokerId().optional() });
+    strict({ at: time, action: z.literal(action), target: brokerName(), brokerId: z.optional(brokerId()) });
   const named = <A extends string>(action: A) => strict({ at: time, action: z.literal(action), target: text() });
   const link = <A extends string>(action: A) => strict({ at: time, action: z.literal(action), target: text(), peer: text() });
-  const actions = {
+  return {
     crashBroker: broker('crashBroker'),
     partitionBroker: broker('partitionBroker'),
     healPartition: broker('healPartition'),
@@ -199,11 +229,7 @@ function timelineSchema(
     hangConsumer: named('hangConsumer'),
     setProducerRate: strict({ at: time, action: z.literal('setProducerRate'), target: text(), ratePerSec: ratePerSec() }),
     updateTopic: updateTopicSchema(time),
-  } satisfies { [A in TimelineActionName]: z.ZodType<{ action: A }> };
-  const options = Object.values(actions) as [(typeof actions)[TimelineActionName], ...(typeof actions)[TimelineActionName][]];
-  return z.discriminatedUnion('action', options, {
-    error: (issue) => (issue.code === 'invalid_union' ? actionMessage(issue.input) : undefined),
-  });
+  } satisfies { [A in TimelineActionName]: z.ZodMiniType<{ action: A }> };
 }
 
 function updateTopicSchema(time: TimeSchema) {
@@ -211,13 +237,13 @@ function updateTopicSchema(time: TimeSchema) {
     at: time,
     action: z.literal('updateTopic'),
     topic: topicName(),
-    broker: brokerName().optional(),
-    writeQueueNums: queueNums().optional(),
-    readQueueNums: queueNums().optional(),
-    perm: perm().optional(),
-  }).refine((u) => u.writeQueueNums !== undefined || u.readQueueNums !== undefined || u.perm !== undefined, {
+    broker: z.optional(brokerName()),
+    writeQueueNums: z.optional(queueNums()),
+    readQueueNums: z.optional(queueNums()),
+    perm: z.optional(perm()),
+  }).check(z.refine((u) => u.writeQueueNums !== undefined || u.readQueueNums !== undefined || u.perm !== undefined, {
     message: 'give at least one of writeQueueNums, readQueueNums or perm',
-  });
+  }));
 }
 
 /** The allowed actions: exactly the `action` names of TimelineAction in spec.ts (the compiler checks both ways). */
@@ -227,8 +253,7 @@ export const ACTION_NAMES = allOf<TimelineActionName>()([
   'crashConsumer', 'hangConsumer', 'setProducerRate', 'updateTopic',
 ]);
 
-function actionMessage(entry: unknown): string {
-  const action = typeof entry === 'object' && entry !== null ? (entry as { action?: unknown }).action : undefined;
+function actionMessage(action: unknown): string {
   const allowed = `allowed actions: ${ACTION_NAMES.join(', ')}`;
   if (action === undefined) return `is required; ${allowed}`;
   if (typeof action !== 'string') return `must be a string; ${allowed}`;

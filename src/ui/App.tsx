@@ -3,7 +3,7 @@
  * panels, which are views of the run at the playhead. The shell only wires things together:
  * panels live in ui/panels, commands in ui/commands.ts, the animation loop in controls/driver.ts.
  */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { usePlayback } from '../store/playback.ts';
 import { Banner } from './controls/Banner.tsx';
 import { CommandButton } from './controls/CommandButton.tsx';
@@ -11,16 +11,40 @@ import { ControlsBar } from './controls/ControlsBar.tsx';
 import { startDriver } from './controls/driver.ts';
 import { ErrorBoundary } from './controls/ErrorBoundary.tsx';
 import { FileButtons } from './controls/FileButtons.tsx';
-import { HelpOverlay } from './controls/HelpOverlay.tsx';
 import { LanguageToggle } from './controls/LanguageToggle.tsx';
 import { ScenarioDescription, ScenarioPicker } from './controls/ScenarioPicker.tsx';
 import { openDefault } from './controls/session.ts';
 import { ShareButton } from './controls/ShareButton.tsx';
 import { useKeyboardShortcuts } from './controls/use-keyboard.ts';
-import { EditorPanel } from './editor/EditorPanel.tsx';
 import { useT } from './i18n/index.ts';
 import { EventLog, InspectorPanel, NameServerPanel, QueuePanel, SummaryBar, TopologyPanel } from './panels/index.ts';
 import './App.css';
+
+/*
+ * The editor and the help overlay are opened on demand, so they are separate chunks: the first
+ * paint does not wait for them, and they are fetched once the page is idle, so opening one is
+ * still instant. Each is mounted only while open (closed, it renders nothing anyway).
+ */
+const loadEditor = () => import('./editor/EditorPanel.tsx');
+const loadHelp = () => import('./controls/HelpOverlay.tsx');
+const EditorPanel = lazy(() => loadEditor().then((module) => ({ default: module.EditorPanel })));
+const HelpOverlay = lazy(() => loadHelp().then((module) => ({ default: module.HelpOverlay })));
+
+function usePrefetchOnIdle(): void {
+  useEffect(() => {
+    const prefetch = () => {
+      // A failed prefetch is retried by React.lazy when the panel is opened.
+      loadEditor().catch(() => undefined);
+      loadHelp().catch(() => undefined);
+    };
+    if (typeof window.requestIdleCallback !== 'function') {
+      prefetch();
+      return undefined;
+    }
+    const handle = window.requestIdleCallback(prefetch, { timeout: 3_000 });
+    return () => window.cancelIdleCallback(handle);
+  }, []);
+}
 
 /**
  * Two columns that stack their panels independently (a grid would align rows across columns
@@ -95,8 +119,10 @@ export function App() {
   useKeyboardShortcuts();
   useDocumentTitle();
   useEffect(() => startDriver(), []);
+  usePrefetchOnIdle();
   const timelineVersion = usePlayback((s) => s.timelineVersion);
   const editorOpen = usePlayback((s) => s.editorOpen);
+  const helpOpen = usePlayback((s) => s.helpOpen);
   return (
     <div className={`rs-app${editorOpen ? ' rs-app-editing' : ''}`}>
       <Header />
@@ -107,9 +133,17 @@ export function App() {
         <ErrorBoundary key={timelineVersion} fallback={(error) => <PanelsFailed error={error} />}>
           <Panels />
         </ErrorBoundary>
-        <EditorPanel />
+        {editorOpen && (
+          <Suspense fallback={<aside className="rs-editor" aria-busy="true" />}>
+            <EditorPanel />
+          </Suspense>
+        )}
       </main>
-      <HelpOverlay />
+      {helpOpen && (
+        <Suspense fallback={null}>
+          <HelpOverlay />
+        </Suspense>
+      )}
     </div>
   );
 }

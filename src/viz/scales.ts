@@ -1,13 +1,14 @@
 /** Scales shared by the panels: how full a queue's bar is, and how wide a countdown is. */
-import { scaleLinear } from 'd3-scale';
 
 /**
  * The fill of a queue's bar in [0, 1]: its message count against the fullest queue shown
  * beside it (linear, so twice the messages is twice the bar). An empty set fills nothing.
+ * Written out rather than with d3's scaleLinear: a linear scale carries d3-interpolate,
+ * d3-color and d3-format (about 8 KB gzipped) into the page for one division.
  */
 export function queueFill(count: number, maxCount: number): number {
   if (!(maxCount > 0)) return 0;
-  return scaleLinear().domain([0, maxCount]).range([0, 1]).clamp(true)(count);
+  return Math.min(1, Math.max(0, count / maxCount));
 }
 
 /** A fraction as a CSS percentage with one decimal, e.g. 0.5 -> "50.0%". */

@@ -15,3 +15,13 @@ export function queueFill(count: number, maxCount: number): number {
 export function percent(fraction: number): string {
   return `${(Math.min(1, Math.max(0, fraction)) * 100).toFixed(1)}%`;
 }
+
+/**
+ * A fraction as the transform of a bar drawn at full width and scaled from its left end, e.g.
+ * 0.5 -> "scaleX(0.5)". A transform changes no layout (a width would lay out the panel again on
+ * every frame of a playing run) and its transition runs off the main thread. Three decimals: a
+ * thousandth of a bar is less than a pixel.
+ */
+export function barTransform(fraction: number): string {
+  return `scaleX(${Math.round(Math.min(1, Math.max(0, fraction)) * 1_000) / 1_000})`;
+}

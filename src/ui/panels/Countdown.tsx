@@ -1,6 +1,6 @@
 /** A bar that empties as a deadline approaches: a heartbeat timeout or the next scan. */
 import { formatSeconds, remainingFraction } from '../../viz/format.ts';
-import { percent } from '../../viz/scales.ts';
+import { barTransform } from '../../viz/scales.ts';
 
 export interface CountdownProps {
   remainingMs: number;
@@ -17,7 +17,7 @@ export function Countdown({ remainingMs, totalMs, label, testId }: CountdownProp
     <div className={`rs-countdown rs-countdown-${level}`} data-testid={testId}>
       <div className="rs-countdown-track" role="meter" aria-label={label} aria-valuemin={0} aria-valuemax={totalMs}
         aria-valuenow={Math.max(0, Math.min(totalMs, remainingMs))} aria-valuetext={label}>
-        <span style={{ width: percent(fraction) }} />
+        <span style={{ transform: barTransform(fraction) }} />
       </div>
       <span className="rs-countdown-text" aria-hidden="true">{formatSeconds(Math.max(0, remainingMs))}</span>
     </div>

@@ -2,15 +2,19 @@
  * The trace up to the current time, newest first: the latest matching events (500 by default),
  * filtered by type and by any field value. Clicking a row moves the playhead to that event.
  * A visually hidden live region announces the newest event at most once a second.
+ *
+ * A filter on a long run is searched a little per render (event-filter.ts): the newest rows
+ * first, the count completed over the next moments while the log says it is still searching.
  */
-import { memo, useEffect, useId, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useId, useRef, useState } from 'react';
 import type { TraceEvent, TraceType } from '../../model/events.ts';
 import { usePlayback, type Language } from '../../store/playback.ts';
 import { formatTime } from '../../viz/format.ts';
 import { useSimView } from '../use-sim.ts';
-import { countMatching, latestMatching, type EventFilter } from './event-filter.ts';
+import { queryLog, type EventFilter, type LogQuery, type LogRow as LogRowData } from './event-filter.ts';
 import { describeEvent, TRACE_TYPES } from './event-sentences.ts';
 import { EmptyPanel, PanelFrame, usePanelStrings } from './shared.tsx';
+import type { PanelStrings } from './strings.ts';
 
 export interface EventLogProps {
   className?: string;
@@ -18,22 +22,33 @@ export interface EventLogProps {
   maxRows?: number;
   /** Shortest wall time between two announcements of the live region. */
   announceEveryMs?: number;
+  /** Wall time one render may spend searching the past for a filter; the search goes on after it. */
+  searchBudgetMs?: number;
 }
+
+/** Pause between two rounds of a search still under way, so the page keeps its frames. */
+const SEARCH_PAUSE_MS = 16;
+/**
+ * Rows rendered with every change of time: more than the list shows at once. The rows below
+ * them, out of the list's view, follow in a deferred render right after (Rows), so a seek
+ * paints the visible rows without first building 500 rows nobody sees yet.
+ */
+const FIRST_ROWS = 40;
 
 interface RowProps {
   index: number;
   event: TraceEvent;
   language: Language;
   current: boolean;
-  seekLabel: string;
+  seekTo: (time: string) => string;
 }
 
 /** Rows are re-rendered only when what they show changes (replays rebuild equal event objects). */
 const LogRow = memo(
-  function LogRow({ event, language, current, seekLabel }: RowProps) {
+  function LogRow({ event, language, current, seekTo }: RowProps) {
     return (
       <li className={`rs-log-row${current ? ' rs-log-current' : ''}`}>
-        <button type="button" className="rs-log-button" title={seekLabel} data-testid="log-row"
+        <button type="button" className="rs-log-button" title={seekTo(formatTime(event.t))} data-testid="log-row"
           onClick={() => usePlayback.getState().seek(event.t)}>
           <span className="rs-log-time rs-mono">{formatTime(event.t)}</span>
           <span className={`rs-log-type rs-type-${event.type.split('.')[0]}`}>{event.type}</span>
@@ -43,8 +58,47 @@ const LogRow = memo(
     );
   },
   (a, b) => a.index === b.index && a.event.t === b.event.t && a.event.type === b.event.type
-    && a.language === b.language && a.current === b.current && a.seekLabel === b.seekLabel,
+    && a.language === b.language && a.current === b.current && a.seekTo === b.seekTo,
 );
+
+/** While a search is not complete, renders again shortly to go on with it. */
+function useContinuedSearch(query: LogQuery | null): void {
+  const [, setRound] = useState(0);
+  useEffect(() => {
+    if (!query || query.complete) return;
+    const timer = setTimeout(() => setRound((round) => round + 1), SEARCH_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [query]);
+}
+
+interface RowsProps {
+  rows: LogRowData[];
+  timeMs: number;
+  language: Language;
+  seekTo: (time: string) => string;
+}
+
+/**
+ * The rows of the list, keyed by trace index. The first FIRST_ROWS are always the current ones;
+ * below them come the rows of a deferred render (useDeferredValue): while playing those are
+ * the same rows (each frame adds a few at the top), after a jump they are the previous rows
+ * older than the new first ones for the moment it takes to build the 500 new ones.
+ */
+function Rows({ rows, timeMs, language, seekTo }: RowsProps) {
+  const deferred = useDeferredValue(rows);
+  const first = rows.length > FIRST_ROWS ? rows.slice(0, FIRST_ROWS) : rows;
+  const oldestFirst = first.at(-1)?.index ?? Number.POSITIVE_INFINITY;
+  const later = deferred === rows ? rows.slice(first.length) : deferred.filter((row) => row.index < oldestFirst).slice(0, rows.length - first.length);
+  return [...first, ...later].map(({ index, event }) => (
+    <LogRow key={index} index={index} event={event} language={language} current={event.t === timeMs} seekTo={seekTo} />
+  ));
+}
+
+function countText(query: LogQuery, strings: PanelStrings): string {
+  const matching = query.matching.toLocaleString('en-US');
+  if (query.rows.length === 0) return query.complete ? strings.noEvents : strings.searching;
+  return query.complete ? strings.showing(query.rows.length, matching) : strings.showingSoFar(query.rows.length, matching);
+}
 
 /** Writes the newest event into the live region, at most once per `everyMs` of wall time. */
 function useAnnouncer(latest: TraceEvent | undefined, language: Language, everyMs: number) {
@@ -60,17 +114,18 @@ function useAnnouncer(latest: TraceEvent | undefined, language: Language, everyM
   return region;
 }
 
-export function EventLog({ className, maxRows = 500, announceEveryMs = 1_000 }: EventLogProps) {
+export function EventLog({ className, maxRows = 500, announceEveryMs = 1_000, searchBudgetMs = 6 }: EventLogProps) {
   const view = useSimView();
   const strings = usePanelStrings();
   const language = usePlayback((s) => s.language);
   const [filter, setFilter] = useState<EventFilter>({ type: '', entity: '' });
   const typeId = useId();
   const entityId = useId();
-  const rows = view ? latestMatching(view.timeline, filter, maxRows) : [];
-  const region = useAnnouncer(rows[0]?.event, language, announceEveryMs);
-  if (!view) return <EmptyPanel name="log" title={strings.logTitle} className={className} />;
-  const matching = countMatching(view.timeline, filter);
+  const query = view ? queryLog(view.timeline, filter, maxRows, { budgetMs: searchBudgetMs }) : null;
+  useContinuedSearch(query);
+  const region = useAnnouncer(query?.rows[0]?.event, language, announceEveryMs);
+  if (!view || !query) return <EmptyPanel name="log" title={strings.logTitle} className={className} />;
+  const { rows } = query;
   return (
     <PanelFrame name="log" title={strings.logTitle} className={className}>
       <div className="rs-log-filters">
@@ -83,13 +138,10 @@ export function EventLog({ className, maxRows = 500, announceEveryMs = 1_000 }: 
         <input id={entityId} type="search" value={filter.entity} placeholder={strings.filterEntityPlaceholder}
           onChange={(e) => setFilter({ ...filter, entity: e.target.value })} />
       </div>
-      <p className="rs-muted rs-log-count">{rows.length === 0 ? strings.noEvents : strings.showing(rows.length, matching.toLocaleString('en-US'))}</p>
+      <p className="rs-muted rs-log-count">{countText(query, strings)}</p>
       <div className="rs-log-body">
         <ol className="rs-log-list" aria-label={strings.logTitle}>
-          {rows.map(({ index, event }) => (
-            <LogRow key={index} index={index} event={event} language={language} current={event.t === view.timeMs}
-              seekLabel={strings.seekTo(formatTime(event.t))} />
-          ))}
+          <Rows rows={rows} timeMs={view.timeMs} language={language} seekTo={strings.seekTo} />
         </ol>
       </div>
       <div ref={region} className="rs-visually-hidden" aria-live="polite" aria-atomic="true" data-testid="log-announcer" />

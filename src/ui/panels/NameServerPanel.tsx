@@ -3,12 +3,13 @@
  * every broker's last registration and the countdown to the 120 s expiry, the next
  * scanNotActiveBroker, its routes per topic, and a sentence wherever two NameServers disagree.
  */
+import { memo } from 'react';
 import { NAMESRV_PORT, type SimConfig } from '../../model/defaults.ts';
 import { formatSeconds } from '../../viz/format.ts';
 import { useSimView } from '../use-sim.ts';
 import { Countdown } from './Countdown.tsx';
-import { disagreements, nameServerViews, type Disagreement, type NameServerView } from './nameserver-model.ts';
-import { EmptyPanel, PanelFrame, usePanelStrings } from './shared.tsx';
+import { disagreements, nameServerViews, type Disagreement, type NameServerView, type RouteRow } from './nameserver-model.ts';
+import { derivedAt, EmptyPanel, PanelFrame, usePanelStrings } from './shared.tsx';
 import type { PanelStrings } from './strings.ts';
 
 export interface NameServerPanelProps {
@@ -46,23 +47,31 @@ function BrokerTable({ view, timeoutMs, strings }: { view: NameServerView; timeo
   );
 }
 
-function Routes({ view, strings }: { view: NameServerView; strings: PanelStrings }) {
+interface RoutesProps {
+  id: string;
+  routes: RouteRow[];
+  systemTopics: number;
+  strings: PanelStrings;
+}
+
+/** Routes change only when a topic or a broker does: the same rows keep their identity (derivedAt). */
+const Routes = memo(function Routes({ id, routes, systemTopics, strings }: RoutesProps) {
   return (
     <div className="rs-ns-routes">
       <h4>{strings.routes}</h4>
-      {view.routes.length === 0 ? <p className="rs-muted">{strings.noRoutes}</p> : (
+      {routes.length === 0 ? <p className="rs-muted">{strings.noRoutes}</p> : (
         <ul>
-          {view.routes.map((route) => (
-            <li key={route.topic} data-testid={`ns-route-${view.id}-${route.topic}`}>
+          {routes.map((route) => (
+            <li key={route.topic} data-testid={`ns-route-${id}-${route.topic}`}>
               <strong>{route.topic}</strong>: {route.brokers.map((b) => strings.routeBrokers(b.brokerName, b.writeQueueNums, b.readQueueNums)).join(', ')}
             </li>
           ))}
         </ul>
       )}
-      {view.systemTopics > 0 && <p className="rs-muted">{strings.systemTopicsHidden(view.systemTopics)}</p>}
+      {systemTopics > 0 && <p className="rs-muted">{strings.systemTopicsHidden(systemTopics)}</p>}
     </div>
   );
-}
+});
 
 function NameServerCard({ view, config, strings }: { view: NameServerView; config: SimConfig; strings: PanelStrings }) {
   return (
@@ -79,12 +88,12 @@ function NameServerCard({ view, config, strings }: { view: NameServerView; confi
         </div>
       )}
       {view.up && <BrokerTable view={view} timeoutMs={config.brokerChannelExpiredTimeMs} strings={strings} />}
-      {view.up && <Routes view={view} strings={strings} />}
+      {view.up && <Routes id={view.id} routes={view.routes} systemTopics={view.systemTopics} strings={strings} />}
     </article>
   );
 }
 
-function Agreement({ differences, running, strings }: { differences: Disagreement[]; running: number; strings: PanelStrings }) {
+const Agreement = memo(function Agreement({ differences, running, strings }: { differences: Disagreement[]; running: number; strings: PanelStrings }) {
   if (differences.length > 0) {
     return (
       <div className="rs-alert" data-testid="ns-disagreement">
@@ -93,17 +102,18 @@ function Agreement({ differences, running, strings }: { differences: Disagreemen
     );
   }
   return running > 1 ? <p className="rs-muted" data-testid="ns-agreement">{strings.agreement}</p> : null;
-}
+});
 
 export function NameServerPanel({ className }: NameServerPanelProps) {
   const view = useSimView();
   const strings = usePanelStrings();
   if (!view) return <EmptyPanel name="nameservers" title={strings.nameServerTitle} className={className} />;
   const { state } = view.timeline;
-  const views = nameServerViews(state, view.timeMs);
+  const views = derivedAt(view.timeline, view.timeMs, 'nameServerViews', () => nameServerViews(state, view.timeMs));
+  const differences = derivedAt(view.timeline, view.timeMs, 'disagreements', () => disagreements(state));
   return (
     <PanelFrame name="nameservers" title={strings.nameServerTitle} className={className}>
-      <Agreement differences={disagreements(state)} running={views.filter((v) => v.up).length} strings={strings} />
+      <Agreement differences={differences} running={views.filter((v) => v.up).length} strings={strings} />
       <div className="rs-ns-cards">
         {views.map((v) => <NameServerCard key={v.id} view={v} config={state.config} strings={strings} />)}
       </div>

@@ -3,10 +3,11 @@
  * shows why writeQueueNums > readQueueNums strands messages and readQueueNums >
  * writeQueueNums leaves consumers idle (rocketmq-facts §8).
  */
+import { memo } from 'react';
 import { useSimView } from '../use-sim.ts';
-import { percent, queueFill } from '../../viz/scales.ts';
+import { barTransform, queueFill } from '../../viz/scales.ts';
 import { idleConsumers, queueTopics, type BrokerQueues, type IdleConsumer, type QueueCell } from './queue-model.ts';
-import { EmptyPanel, PanelFrame, summaryAt, usePanelStrings } from './shared.tsx';
+import { derivedAt, EmptyPanel, PanelFrame, summaryAt, usePanelStrings } from './shared.tsx';
 import type { PanelStrings } from './strings.ts';
 
 export interface QueuePanelProps {
@@ -40,7 +41,12 @@ function GroupOffsets({ cell, strings }: { cell: QueueCell; strings: PanelString
   );
 }
 
-function Cell({ topic, broker, cell, maxCount, strings }: { topic: string; broker: string; cell: QueueCell; maxCount: number; strings: PanelStrings }) {
+/**
+ * One queue. Its props are the cell (the same object while the queue does not change) and the
+ * bar's width as text, so a playing run re-renders only the queues that received or gave out a
+ * message (and those whose bar moved by a thousandth).
+ */
+const Cell = memo(function Cell({ topic, broker, cell, fill, strings }: { topic: string; broker: string; cell: QueueCell; fill: string; strings: PanelStrings }) {
   return (
     <li className={cellClass(cell)} data-testid={`queue-cell-${topic}-${broker}-${cell.queueId}`}
       data-writable={cell.writable} data-readable={cell.readable}>
@@ -50,28 +56,30 @@ function Cell({ topic, broker, cell, maxCount, strings }: { topic: string; broke
         <span className="rs-queue-badges"><Badge on={cell.writable} letter="W" /><Badge on={cell.readable} letter="R" /></span>
       </div>
       <div className="rs-queue-count" data-testid="queue-count" aria-hidden="true">{cell.count}</div>
-      <div className="rs-queue-bar" aria-hidden="true"><span style={{ width: percent(queueFill(cell.count, maxCount)) }} /></div>
+      <div className="rs-queue-bar" aria-hidden="true"><span style={{ transform: fill }} /></div>
       {cell.neverConsumable > 0 && <p className="rs-queue-note rs-queue-note-never">{strings.neverConsumable}</p>}
       {cell.idle && <p className="rs-queue-note">{strings.idleQueue}</p>}
       {cell.readable && <GroupOffsets cell={cell} strings={strings} />}
     </li>
   );
-}
+});
 
-function BrokerRow({ topic, row, maxCount, strings }: { topic: string; row: BrokerQueues; maxCount: number; strings: PanelStrings }) {
+const BrokerRow = memo(function BrokerRow({ topic, row, maxCount, strings }: { topic: string; row: BrokerQueues; maxCount: number; strings: PanelStrings }) {
   return (
     <div className="rs-queue-broker">
       <h4>
         {row.broker} <span className="rs-muted">{strings.queueCounts(row.writeQueueNums, row.readQueueNums, row.perm)}</span>
       </h4>
       <ol className="rs-queue-grid" aria-label={`${topic} · ${row.broker}`}>
-        {row.cells.map((cell) => <Cell key={cell.queueId} topic={topic} broker={row.broker} cell={cell} maxCount={maxCount} strings={strings} />)}
+        {row.cells.map((cell) => (
+          <Cell key={cell.queueId} topic={topic} broker={row.broker} cell={cell} fill={barTransform(queueFill(cell.count, maxCount))} strings={strings} />
+        ))}
       </ol>
     </div>
   );
-}
+});
 
-function Legend({ strings }: { strings: PanelStrings }) {
+const Legend = memo(function Legend({ strings }: { strings: PanelStrings }) {
   return (
     <ul className="rs-legend rs-queue-legend">
       <li><Badge on letter="W" /> {strings.legendWritable}</li>
@@ -80,9 +88,9 @@ function Legend({ strings }: { strings: PanelStrings }) {
       <li><span className="rs-swatch rs-swatch-idle" aria-hidden="true" /> {strings.legendIdle}</li>
     </ul>
   );
-}
+});
 
-function IdleConsumers({ idle, strings }: { idle: IdleConsumer[]; strings: PanelStrings }) {
+const IdleConsumers = memo(function IdleConsumers({ idle, strings }: { idle: IdleConsumer[]; strings: PanelStrings }) {
   return (
     <section className="rs-queue-idle-consumers" data-testid="idle-consumers">
       <h3>{strings.idleConsumers}</h3>
@@ -98,7 +106,7 @@ function IdleConsumers({ idle, strings }: { idle: IdleConsumer[]; strings: Panel
       )}
     </section>
   );
-}
+});
 
 export function QueuePanel({ className }: QueuePanelProps) {
   const view = useSimView();
@@ -106,7 +114,8 @@ export function QueuePanel({ className }: QueuePanelProps) {
   if (!view) return <EmptyPanel name="queues" title={strings.queueTitle} className={className} />;
   const { state } = view.timeline;
   const summary = summaryAt(view.timeline, view.timeMs);
-  const topics = queueTopics(state, summary);
+  const topics = derivedAt(view.timeline, view.timeMs, 'queueTopics', () => queueTopics(state, summary));
+  const idle = derivedAt(view.timeline, view.timeMs, 'idleConsumers', () => idleConsumers(state));
   const total = summary.messages.neverConsumable;
   const aside = (
     <p className={`rs-queue-total${total > 0 ? ' rs-queue-total-warn' : ''}`}>
@@ -124,7 +133,7 @@ export function QueuePanel({ className }: QueuePanelProps) {
           {topic.brokers.map((row) => <BrokerRow key={row.broker} topic={topic.topic} row={row} maxCount={topic.maxCount} strings={strings} />)}
         </section>
       ))}
-      <IdleConsumers idle={idleConsumers(state)} strings={strings} />
+      <IdleConsumers idle={idle} strings={strings} />
     </PanelFrame>
   );
 }

@@ -2,7 +2,7 @@
  * The moving dots over the topology: one canvas drawn imperatively from the trace at each
  * time, outside React state (design.md: many moving marks go to one canvas layer).
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TopologyLayout } from '../../viz/topology-layout.ts';
 import type { TraceSource } from './event-filter.ts';
 import { dotsAt, type Dot, type DotKind } from './topology-geometry.ts';
@@ -43,8 +43,25 @@ function drawDot(context: CanvasRenderingContext2D, dot: Dot, color: string): vo
   }
 }
 
+/** Bumped when the colour scheme changes (the dot colours are custom properties that follow it). */
+function useColorScheme(): number {
+  const [scheme, setScheme] = useState(0);
+  useEffect(() => {
+    if (typeof window.matchMedia !== 'function') return;
+    const query = window.matchMedia('(prefers-color-scheme: dark)');
+    const onChange = () => setScheme((n) => n + 1);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, []);
+  return scheme;
+}
+
 export function TopologyCanvas({ source, layout, timeMs, flightMs, traceLength, maxDots = 2_000 }: TopologyCanvasProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const scheme = useColorScheme();
+  // Read once per colour scheme: computed style read right after React changed the DOM forces a
+  // full style recalculation, which cost more than drawing every dot.
+  const colors = useRef<{ scheme: number; byKind: Record<DotKind, string> } | null>(null);
   useEffect(() => {
     const canvas = canvasRef.current;
     const context = canvas?.getContext('2d');
@@ -56,14 +73,15 @@ export function TopologyCanvas({ source, layout, timeMs, flightMs, traceLength, 
     if (canvas.height !== height) canvas.height = height;
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     context.clearRect(0, 0, layout.width, layout.height);
-    const colors = dotColors(canvas);
+    if (colors.current?.scheme !== scheme) colors.current = { scheme, byKind: dotColors(canvas) };
+    const { byKind } = colors.current;
     // Oldest first, so the newest dots are drawn on top.
     const dots = dotsAt(source, layout, timeMs, flightMs, maxDots);
-    for (let i = dots.length - 1; i >= 0; i--) drawDot(context, dots[i]!, colors[dots[i]!.kind]);
+    for (let i = dots.length - 1; i >= 0; i--) drawDot(context, dots[i]!, byKind[dots[i]!.kind]);
     // How many messages are in flight: read by the browser benchmark and by tests.
     canvas.dataset.dots = String(dots.length);
     context.globalAlpha = 1;
-  }, [source, layout, timeMs, flightMs, traceLength, maxDots]);
+  }, [source, layout, timeMs, flightMs, traceLength, maxDots, scheme]);
   return (
     <canvas ref={canvasRef} className="rs-topology-canvas" aria-hidden="true" data-testid="topology-canvas"
       style={{ width: layout.width, height: layout.height }} />

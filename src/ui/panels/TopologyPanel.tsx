@@ -3,18 +3,18 @@
  * and consumer groups below, the links between them, and a canvas of messages in flight.
  * Clicking (or Enter on) a process selects it for the inspector.
  */
-import { useId, type KeyboardEvent } from 'react';
+import { memo, useId, type KeyboardEvent } from 'react';
 import { usePlayback, type Selection } from '../../store/playback.ts';
 import { flightWindowMs } from '../../viz/flight.ts';
 import { fitText } from '../../viz/format.ts';
 import { linkPath, type Box } from '../../viz/paths.ts';
-import { layoutTopology, type TopologyLayout } from '../../viz/topology-layout.ts';
+import { layoutTopology, type TopologyInput, type TopologyLayout } from '../../viz/topology-layout.ts';
 import { useSimView } from '../use-sim.ts';
-import { EmptyPanel, PanelFrame, usePanelStrings } from './shared.tsx';
+import { derivedAt, EmptyPanel, PanelFrame, usePanelStrings } from './shared.tsx';
 import type { EntityStatus, PanelStrings } from './strings.ts';
 import { TopologyCanvas } from './TopologyCanvas.tsx';
 import { linkOf } from './topology-geometry.ts';
-import { topologyModel, type LinkKind, type TopologyModel } from './topology-model.ts';
+import { topologyModel, type LinkKind, type LinkSpec, type TopologyModel } from './topology-model.ts';
 import { useElementWidth } from './use-element-width.ts';
 
 export interface TopologyPanelProps {
@@ -33,7 +33,8 @@ interface NodeProps {
   detail: string;
   status: EntityStatus;
   accessibleName: string;
-  target: NodeSelection;
+  kind: NodeSelection['kind'];
+  id: string;
   selected: boolean;
   testId: string;
 }
@@ -50,7 +51,8 @@ function onKey(event: KeyboardEvent, target: NodeSelection): void {
 }
 
 /** One process: a focusable button-like group with its name and a status word (never colour alone). */
-function Node({ box, label, detail, status, accessibleName, target, selected, testId }: NodeProps) {
+const Node = memo(function Node({ box, label, detail, status, accessibleName, kind, id, selected, testId }: NodeProps) {
+  const target: NodeSelection = { kind, id };
   return (
     <g className={`rs-node rs-status-${status}${selected ? ' rs-node-selected' : ''}`} role="button" tabIndex={0}
       aria-label={accessibleName} aria-pressed={selected} data-testid={testId}
@@ -60,7 +62,7 @@ function Node({ box, label, detail, status, accessibleName, target, selected, te
       <text x={box.x + 8} y={box.y + box.height / 2 + 11} className="rs-node-detail">{fitText(detail, box.width - 16, 6)}</text>
     </g>
   );
-}
+});
 
 function GroupFrame({ box, title }: { box: Box; title: string }) {
   return (
@@ -73,8 +75,8 @@ function GroupFrame({ box, title }: { box: Box; title: string }) {
 
 const LINK_ORDER: LinkKind[] = ['notListed', 'chosenNameServer', 'registered', 'canWrite', 'allocated'];
 
-function Links({ model, layout }: { model: TopologyModel; layout: TopologyLayout }) {
-  const links = [...model.links].sort((a, b) => LINK_ORDER.indexOf(a.kind) - LINK_ORDER.indexOf(b.kind));
+const Links = memo(function Links({ specs, layout }: { specs: LinkSpec[]; layout: TopologyLayout }) {
+  const links = [...specs].sort((a, b) => LINK_ORDER.indexOf(a.kind) - LINK_ORDER.indexOf(b.kind));
   return (
     <g className="rs-links" aria-hidden="true">
       {links.map((spec) => {
@@ -84,21 +86,20 @@ function Links({ model, layout }: { model: TopologyModel; layout: TopologyLayout
       })}
     </g>
   );
+});
+
+function isSelected(selection: Selection, kind: NodeSelection['kind'], id: string): boolean {
+  return selection !== null && selection.kind === kind && selection.id === id;
 }
 
-function isSelected(selection: Selection, target: NodeSelection): boolean {
-  return selection !== null && selection.kind === target.kind && selection.id === target.id;
-}
-
-function Nodes({ model, layout, selection, strings }: { model: TopologyModel; layout: TopologyLayout; selection: Selection; strings: PanelStrings }) {
+const Nodes = memo(function Nodes({ model, layout, selection, strings }: { model: TopologyModel; layout: TopologyLayout; selection: Selection; strings: PanelStrings }) {
   return (
     <>
       {model.input.nameServers.map((id) => {
         const status = model.nameServerStatus[id] ?? 'down';
-        const target: NodeSelection = { kind: 'nameServer', id };
         const box = layout.nameServers[id];
         return box && <Node key={id} box={box} label={id} detail={`NameServer · ${strings.status[status]}`} status={status}
-          accessibleName={strings.nodeName.nameServer(id, strings.status[status])} target={target} selected={isSelected(selection, target)} testId={`topology-nameserver-${id}`} />;
+          accessibleName={strings.nodeName.nameServer(id, strings.status[status])} kind="nameServer" id={id} selected={isSelected(selection, 'nameServer', id)} testId={`topology-nameserver-${id}`} />;
       })}
       {model.input.brokerGroups.map((group) => {
         const frame = layout.brokerGroups[group.name];
@@ -110,9 +111,8 @@ function Nodes({ model, layout, selection, strings }: { model: TopologyModel; la
               const box = layout.brokers[node];
               if (!broker || !box) return null;
               const role = broker.brokerId === 0 ? strings.master : strings.slave;
-              const target: NodeSelection = { kind: 'broker', id: node };
               return <Node key={node} box={box} label={`${node} · ${role}`} detail={strings.status[broker.status]} status={broker.status}
-                accessibleName={strings.nodeName.broker(node, role, strings.status[broker.status])} target={target} selected={isSelected(selection, target)} testId={`topology-broker-${node}`} />;
+                accessibleName={strings.nodeName.broker(node, role, strings.status[broker.status])} kind="broker" id={node} selected={isSelected(selection, 'broker', node)} testId={`topology-broker-${node}`} />;
             })}
           </g>
         );
@@ -120,9 +120,8 @@ function Nodes({ model, layout, selection, strings }: { model: TopologyModel; la
       {model.input.producers.map((id) => {
         const client = model.clients[id];
         const box = layout.producers[id];
-        const target: NodeSelection = { kind: 'client', id };
         return client && box && <Node key={id} box={box} label={id} detail={`${client.group} · ${strings.status[client.status]}`} status={client.status}
-          accessibleName={strings.nodeName.producer(id, client.group, strings.status[client.status])} target={target} selected={isSelected(selection, target)} testId={`topology-client-${id}`} />;
+          accessibleName={strings.nodeName.producer(id, client.group, strings.status[client.status])} kind="client" id={id} selected={isSelected(selection, 'client', id)} testId={`topology-client-${id}`} />;
       })}
       {model.input.consumerGroups.map((group) => {
         const frame = layout.consumerGroups[group.name];
@@ -132,18 +131,17 @@ function Nodes({ model, layout, selection, strings }: { model: TopologyModel; la
             {group.members.map((id) => {
               const client = model.clients[id];
               const box = layout.consumers[id];
-              const target: NodeSelection = { kind: 'client', id };
               return client && box && <Node key={id} box={box} label={id} detail={strings.status[client.status]} status={client.status}
-                accessibleName={strings.nodeName.consumer(id, group.name, strings.status[client.status])} target={target} selected={isSelected(selection, target)} testId={`topology-client-${id}`} />;
+                accessibleName={strings.nodeName.consumer(id, group.name, strings.status[client.status])} kind="client" id={id} selected={isSelected(selection, 'client', id)} testId={`topology-client-${id}`} />;
             })}
           </g>
         );
       })}
     </>
   );
-}
+});
 
-function Legend({ strings }: { strings: PanelStrings }) {
+const Legend = memo(function Legend({ strings }: { strings: PanelStrings }) {
   const links: [LinkKind, string][] = [
     ['registered', strings.legendRegistered], ['notListed', strings.legendNotListed], ['chosenNameServer', strings.legendChosenNameServer],
     ['canWrite', strings.legendCanWrite], ['allocated', strings.legendAllocated],
@@ -159,6 +157,46 @@ function Legend({ strings }: { strings: PanelStrings }) {
       ))}
     </ul>
   );
+});
+
+interface DiagramProps {
+  model: TopologyModel;
+  layout: TopologyLayout;
+  selection: Selection;
+  strings: PanelStrings;
+  svgId: string;
+}
+
+/**
+ * The drawing without the dots. Its props keep their identity while the cluster's structure,
+ * the statuses, the selection and the width stay the same (derivedAt shares the model), so a
+ * playing run skips it and redraws only the canvas.
+ */
+const Diagram = memo(function Diagram({ model, layout, selection, strings, svgId }: DiagramProps) {
+  const headerText = { producers: strings.producers, brokers: strings.brokers, consumers: strings.consumers };
+  return (
+    <svg width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} role="group"
+      aria-labelledby={`${svgId}-title`} aria-describedby={`${svgId}-desc`} data-testid="topology-svg" data-mode={layout.mode}>
+      <title id={`${svgId}-title`}>{strings.topologyTitle}</title>
+      <desc id={`${svgId}-desc`}>{strings.topologyDescription}</desc>
+      <Links specs={model.links} layout={layout} />
+      {layout.headers.map((header) => (
+        <text key={header.section} x={header.x} y={header.y} textAnchor={header.anchor} className="rs-section-title" aria-hidden="true">{headerText[header.section]}</text>
+      ))}
+      <Nodes model={model} layout={layout} selection={selection} strings={strings} />
+    </svg>
+  );
+});
+
+const layouts = new WeakMap<TopologyInput, { width: number; layout: TopologyLayout }>();
+
+/** The layout of one structure at one width, computed once: the input keeps its identity while the structure does. */
+function layoutOf(input: TopologyInput, width: number): TopologyLayout {
+  const cached = layouts.get(input);
+  if (cached?.width === width) return cached.layout;
+  const layout = layoutTopology(input, width);
+  layouts.set(input, { width, layout });
+  return layout;
 }
 
 export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelProps) {
@@ -170,22 +208,13 @@ export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelPro
   const svgId = useId();
   if (!view) return <EmptyPanel name="topology" title={strings.topologyTitle} className={className} />;
   const { timeline, timeMs } = view;
-  const model = topologyModel(timeline.state);
-  const layout = layoutTopology(model.input, width);
-  const headerText = { producers: strings.producers, brokers: strings.brokers, consumers: strings.consumers };
+  // The model keeps its identity while nothing in it changes; the layout follows only the structure and the width.
+  const model = derivedAt(timeline, timeMs, 'topologyModel', () => topologyModel(timeline.state));
+  const layout = layoutOf(model.input, width);
   return (
     <PanelFrame name="topology" title={strings.topologyTitle} className={className}>
       <div ref={containerRef} className="rs-topology-stage" style={{ height: layout.height }}>
-        <svg width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} role="group"
-          aria-labelledby={`${svgId}-title`} aria-describedby={`${svgId}-desc`} data-testid="topology-svg" data-mode={layout.mode}>
-          <title id={`${svgId}-title`}>{strings.topologyTitle}</title>
-          <desc id={`${svgId}-desc`}>{strings.topologyDescription}</desc>
-          <Links model={model} layout={layout} />
-          {layout.headers.map((header) => (
-            <text key={header.section} x={header.x} y={header.y} textAnchor={header.anchor} className="rs-section-title" aria-hidden="true">{headerText[header.section]}</text>
-          ))}
-          <Nodes model={model} layout={layout} selection={selection} strings={strings} />
-        </svg>
+        <Diagram model={model} layout={layout} selection={selection} strings={strings} svgId={svgId} />
         <TopologyCanvas source={timeline} layout={layout} timeMs={timeMs} flightMs={flightMs ?? flightWindowMs(speed)}
           traceLength={timeline.traceLength} {...(maxDots !== undefined ? { maxDots } : {})} />
       </div>

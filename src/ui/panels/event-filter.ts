@@ -1,6 +1,14 @@
 /**
  * The event log's query over the trace: the latest events matching a type and an entity text,
- * and how many match in all (counted incrementally while the run moves forward).
+ * and how many match in all.
+ *
+ * A run of an hour holds millions of events, and the Timeline keeps only some of them in memory
+ * (the rest are replayed from a checkpoint when read), so a render never walks the whole trace:
+ * unfiltered, the latest rows are read straight from the end; filtered, an index per (trace,
+ * filter) remembers which ranges of the trace were already scanned and where the matches are.
+ * Moving forward scans only the new events, moving back only forgets, and a scan of the past goes
+ * backwards from the end within a time budget, continued on the next call, so the newest rows
+ * come first and the count is completed a little at a time.
  */
 import type { TraceEvent, TraceType } from '../../model/events.ts';
 
@@ -11,9 +19,6 @@ export interface TraceSource {
   /** Events [from, to); the Timeline serves a range from whole segments, cheaper than one traceAt per event. */
   traceSlice(from: number, to?: number): TraceEvent[];
 }
-
-/** Events are read in chunks of this many: bulk reads without copying the whole trace at once. */
-const CHUNK = 4_096;
 
 export interface EventFilter {
   /** '' for every type. */
@@ -27,12 +32,19 @@ function fieldMatches(value: unknown, needle: string): boolean {
   return String(value).toLowerCase().includes(needle);
 }
 
-export function matchesFilter(event: TraceEvent, filter: EventFilter): boolean {
-  if (filter.type !== '' && event.type !== filter.type) return false;
-  const needle = filter.entity.trim().toLowerCase();
+function matchesNeedle(event: TraceEvent, type: TraceType | '', needle: string): boolean {
+  if (type !== '' && event.type !== type) return false;
   if (needle === '') return true;
-  for (const [key, value] of Object.entries(event)) if (key !== 't' && fieldMatches(value, needle)) return true;
+  for (const key in event) if (key !== 't' && fieldMatches(event[key as keyof TraceEvent], needle)) return true;
   return false;
+}
+
+export function matchesFilter(event: TraceEvent, filter: EventFilter): boolean {
+  return matchesNeedle(event, filter.type, filter.entity.trim().toLowerCase());
+}
+
+function isEmptyFilter(filter: EventFilter): boolean {
+  return filter.type === '' && filter.entity.trim() === '';
 }
 
 export interface LogRow {
@@ -40,45 +52,225 @@ export interface LogRow {
   event: TraceEvent;
 }
 
-/** The latest `limit` matching events, newest first (a backward scan that stops at the limit). */
-export function latestMatching(source: TraceSource, filter: EventFilter, limit: number): LogRow[] {
-  const rows: LogRow[] = [];
-  // Unfiltered, the latest `limit` events are exactly what is needed: read no more.
-  const chunk = filter.type === '' && filter.entity.trim() === '' ? Math.max(1, limit) : CHUNK;
-  for (let end = source.traceLength; end > 0 && rows.length < limit; end -= chunk) {
-    const start = Math.max(0, end - chunk);
-    const events = source.traceSlice(start, end);
-    for (let i = events.length - 1; i >= 0 && rows.length < limit; i--) {
-      const event = events[i]!;
-      if (matchesFilter(event, filter)) rows.push({ index: start + i, event });
-    }
-  }
-  return rows;
+export interface LogQuery {
+  /** The latest matching events, newest first. */
+  rows: LogRow[];
+  /** Matching events up to now; a lower bound while `complete` is false. */
+  matching: number;
+  /** Whether the whole trace up to now has been searched (else call again to go on). */
+  complete: boolean;
 }
 
-interface MatchCount {
-  type: string;
-  entity: string;
-  length: number;
-  count: number;
-}
-
-/** The last count per trace source, so that playing forward only scans the new events. */
-const counts = new WeakMap<TraceSource, MatchCount>();
+/** Events read at once. */
+const CHUNK = 2_048;
+/** A call always reads this many events before it looks at its time budget, so it always gets somewhere. */
+const MIN_EVENTS_PER_CALL = 8_192;
+/** A forward jump longer than this starts a new scanned range at the end instead of reading the gap. */
+const MAX_FORWARD_GAP = 16_384;
+/** Matched events kept for the rows (the newest ones); older rows are read again from the trace. */
+const KEPT_EVENTS = 20_000;
 
 /**
- * Matching events in the whole trace up to now. Moving forward only scans the new events;
- * a new source, new filter or a step back counts again from the start (the prefix of a
- * deterministic run never changes, so the earlier count stays right while moving forward).
+ * The matches (trace indices) of one scanned range [low, high): the part scanned backwards is
+ * kept newest first in `older` (from `olderStart`), the part scanned forwards oldest first in
+ * `newer`, so both ends grow and shrink without copying.
  */
-export function countMatching(source: TraceSource, filter: EventFilter): number {
-  if (filter.type === '' && filter.entity.trim() === '') return source.traceLength;
-  const previous = counts.get(source);
-  const reusable = previous !== undefined && previous.type === filter.type && previous.entity === filter.entity && previous.length <= source.traceLength;
-  let count = reusable ? previous.count : 0;
-  for (let start = reusable ? previous.length : 0; start < source.traceLength; start += CHUNK) {
-    for (const event of source.traceSlice(start, Math.min(source.traceLength, start + CHUNK))) if (matchesFilter(event, filter)) count++;
+class ScannedRange {
+  low: number;
+  high: number;
+  private older: number[] = [];
+  private olderStart = 0;
+  private newer: number[] = [];
+
+  constructor(low: number, high: number) {
+    this.low = low;
+    this.high = high;
   }
-  counts.set(source, { type: filter.type, entity: filter.entity, length: source.traceLength, count });
-  return count;
+
+  get count(): number {
+    return this.older.length - this.olderStart + this.newer.length;
+  }
+
+  addOlder(index: number): void {
+    this.older.push(index);
+  }
+
+  addNewer(index: number): void {
+    this.newer.push(index);
+  }
+
+  /** Forgets everything at or after `length` (a step back). */
+  truncate(length: number): void {
+    this.high = Math.min(this.high, length);
+    while (this.newer.length > 0 && this.newer[this.newer.length - 1]! >= length) this.newer.pop();
+    if (this.newer.length === 0) while (this.olderStart < this.older.length && this.older[this.olderStart]! >= length) this.olderStart++;
+  }
+
+  /** The newest `limit` matches, newest first. */
+  latest(limit: number): number[] {
+    const result: number[] = [];
+    for (let i = this.newer.length - 1; i >= 0 && result.length < limit; i--) result.push(this.newer[i]!);
+    for (let i = this.olderStart; i < this.older.length && result.length < limit; i++) result.push(this.older[i]!);
+    return result;
+  }
+
+  /** Oldest first. */
+  ascending(): number[] {
+    return [...this.older.slice(this.olderStart).reverse(), ...this.newer];
+  }
+
+  /** Joins the range just below this one ([below.low, this.low)) into this one. */
+  absorb(below: ScannedRange): void {
+    this.older = [...this.older.slice(this.olderStart), ...below.ascending().reverse()];
+    this.olderStart = 0;
+    this.low = below.low;
+  }
+}
+
+interface MatchIndex {
+  type: TraceType | '';
+  needle: string;
+  /** Disjoint scanned ranges, lowest first. */
+  ranges: ScannedRange[];
+  /** Matched events by trace index, for the rows: a replayed segment would cost far more than keeping them. */
+  events: Map<number, TraceEvent>;
+  /** The last answer, returned again while neither the trace nor the limit changed. */
+  last: { length: number; limit: number; query: LogQuery } | null;
+}
+
+/** A few indexes per trace source (the log's recent filters), most recently used last. */
+const indexes = new WeakMap<TraceSource, MatchIndex[]>();
+const INDEXES_PER_SOURCE = 4;
+
+function indexFor(source: TraceSource, type: TraceType | '', needle: string): MatchIndex {
+  const list = indexes.get(source) ?? [];
+  indexes.set(source, list);
+  const at = list.findIndex((index) => index.type === type && index.needle === needle);
+  const index = at >= 0 ? list.splice(at, 1)[0]! : { type, needle, ranges: [], events: new Map(), last: null };
+  list.push(index);
+  if (list.length > INDEXES_PER_SOURCE) list.shift();
+  return index;
+}
+
+/** The prefix got shorter (a step back): forget what lies beyond it. */
+function forgetBeyond(index: MatchIndex, length: number): void {
+  index.ranges = index.ranges.filter((range) => range.low < length || (range.low === length && range.high === length));
+  for (const range of index.ranges) range.truncate(length);
+}
+
+function scanForward(index: MatchIndex, source: TraceSource, range: ScannedRange, to: number): void {
+  for (let start = range.high; start < to; start += CHUNK) {
+    const events = source.traceSlice(start, Math.min(to, start + CHUNK));
+    events.forEach((event, i) => {
+      if (!matchesNeedle(event, index.type, index.needle)) return;
+      range.addNewer(start + i);
+      index.events.set(start + i, event);
+    });
+  }
+  range.high = to;
+}
+
+/** The range that ends at `length`, made by reading forward from the last one when the gap is short. */
+function topRange(index: MatchIndex, source: TraceSource, length: number): ScannedRange {
+  const last = index.ranges.at(-1);
+  if (last && last.high === length) return last;
+  if (last && length - last.high <= MAX_FORWARD_GAP) {
+    scanForward(index, source, last, length);
+    return last;
+  }
+  const range = new ScannedRange(length, length);
+  index.ranges.push(range);
+  return range;
+}
+
+/** How much one call may search of the past. */
+export interface SearchBudget {
+  /** Wall time, after `minEvents` events are read; unlimited by default (the whole search at once). */
+  budgetMs?: number;
+  /** Events read before the time budget counts, so that every call gets somewhere. */
+  minEvents?: number;
+}
+
+/** Reads backwards from the top range's low end until the trace starts or the budget runs out. */
+function scanBackward(index: MatchIndex, source: TraceSource, top: ScannedRange, deadline: number, minEvents: number): void {
+  let read = 0;
+  while (top.low > 0) {
+    const below = index.ranges.length > 1 ? index.ranges[index.ranges.length - 2]! : null;
+    if (below && below.high === top.low) {
+      top.absorb(below);
+      index.ranges.splice(index.ranges.length - 2, 1);
+      continue;
+    }
+    if (read >= minEvents && performance.now() >= deadline) return;
+    const start = Math.max(below?.high ?? 0, top.low - CHUNK);
+    const events = source.traceSlice(start, top.low);
+    for (let i = events.length - 1; i >= 0; i--) {
+      if (!matchesNeedle(events[i]!, index.type, index.needle)) continue;
+      top.addOlder(start + i);
+      // Only the newest matches can be rows: older ones are counted, not kept.
+      if (top.count <= KEPT_EVENTS) index.events.set(start + i, events[i]!);
+    }
+    read += top.low - start;
+    top.low = start;
+  }
+}
+
+/** Keeps the newest KEPT_EVENTS matched events (and every one a row needs). */
+function trimEvents(index: MatchIndex, keep: Set<number>): void {
+  if (index.events.size <= 2 * KEPT_EVENTS) return;
+  const threshold = [...index.events.keys()].sort((a, b) => b - a)[KEPT_EVENTS - 1]!;
+  for (const key of index.events.keys()) if (key < threshold && !keep.has(key)) index.events.delete(key);
+}
+
+function eventAt(index: MatchIndex, source: TraceSource, at: number): TraceEvent {
+  let event = index.events.get(at);
+  if (!event) {
+    event = source.traceAt(at)!;
+    index.events.set(at, event);
+  }
+  return event;
+}
+
+function unfiltered(source: TraceSource, limit: number): LogQuery {
+  const length = source.traceLength;
+  const start = Math.max(0, length - limit);
+  const events = source.traceSlice(start, length);
+  const rows: LogRow[] = [];
+  for (let i = events.length - 1; i >= 0; i--) rows.push({ index: start + i, event: events[i]! });
+  return { rows, matching: length, complete: true };
+}
+
+/**
+ * The latest `limit` events matching the filter, newest first, and how many match up to now.
+ * Filtered, the search of the past stops once the budget is spent: the answer then says it is
+ * not complete, and the next call goes on from there.
+ */
+export function queryLog(source: TraceSource, filter: EventFilter, limit: number, budget: SearchBudget = {}): LogQuery {
+  if (isEmptyFilter(filter)) return unfiltered(source, limit);
+  const { budgetMs = Number.POSITIVE_INFINITY, minEvents = MIN_EVENTS_PER_CALL } = budget;
+  const deadline = budgetMs === Number.POSITIVE_INFINITY ? budgetMs : performance.now() + budgetMs;
+  const index = indexFor(source, filter.type, filter.entity.trim().toLowerCase());
+  const length = source.traceLength;
+  if (index.last && index.last.length === length && index.last.limit === limit && index.last.query.complete) return index.last.query;
+  forgetBeyond(index, length);
+  const top = topRange(index, source, length);
+  scanBackward(index, source, top, deadline, minEvents);
+  const latest = top.latest(limit);
+  const rows = latest.map((at) => ({ index: at, event: eventAt(index, source, at) }));
+  trimEvents(index, new Set(latest));
+  const complete = top.low === 0;
+  const matching = index.ranges.reduce((sum, range) => sum + range.count, 0);
+  const query = { rows, matching, complete };
+  index.last = { length, limit, query };
+  return query;
+}
+
+/** The latest `limit` matching events, newest first (the whole search, however long). */
+export function latestMatching(source: TraceSource, filter: EventFilter, limit: number): LogRow[] {
+  return queryLog(source, filter, limit).rows;
+}
+
+/** Matching events in the whole trace up to now (the whole search, however long). */
+export function countMatching(source: TraceSource, filter: EventFilter): number {
+  return queryLog(source, filter, 0).matching;
 }

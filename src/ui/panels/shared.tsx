@@ -1,11 +1,12 @@
 /**
  * What every panel shares: its frame (a labelled section), the language's strings, the
- * run's summary at the current time (computed once per time for all panels).
+ * run's summary and other view models at the current time (computed once per time for all panels).
  */
 import { useId, type ReactNode } from 'react';
 import type { Timeline } from '../../sim/timeline.ts';
 import type { Summary } from '../../sim/summary.ts';
 import { usePlayback } from '../../store/playback.ts';
+import { replaceEqualDeep } from './stable.ts';
 import { panelStrings, type PanelStrings } from './strings.ts';
 import './panels.css';
 
@@ -13,19 +14,38 @@ export function usePanelStrings(): PanelStrings {
   return panelStrings(usePlayback((s) => s.language));
 }
 
-const summaries = new WeakMap<Timeline, { timeMs: number; traceLength: number; summary: Summary }>();
+interface Derived {
+  timeMs: number;
+  traceLength: number;
+  value: unknown;
+}
+
+const derived = new WeakMap<Timeline, Map<string, Derived>>();
 
 /**
- * timeline.summary() walks every queue, so it is computed once per (timeline, time) and shared
- * by the panels that render at that time. A run is deterministic: the same time and trace
- * length give the same summary.
+ * A view model derived from the run at one time, computed once per (timeline, time, trace length)
+ * and shared by every panel that asks for it under the same name. A run is deterministic: the
+ * same time and trace length give the same value. The value is structurally shared with the one
+ * of the previous time (replaceEqualDeep), so the parts that did not change keep their identity
+ * and the components that show them (React.memo) are skipped.
  */
+export function derivedAt<T>(timeline: Timeline, timeMs: number, name: string, compute: () => T): T {
+  let byName = derived.get(timeline);
+  if (!byName) {
+    byName = new Map();
+    derived.set(timeline, byName);
+  }
+  const cached = byName.get(name);
+  const traceLength = timeline.traceLength;
+  if (cached && cached.timeMs === timeMs && cached.traceLength === traceLength) return cached.value as T;
+  const value = replaceEqualDeep(cached?.value, compute());
+  byName.set(name, { timeMs, traceLength, value });
+  return value;
+}
+
+/** timeline.summary() walks every queue: computed once per (timeline, time) for all the panels. */
 export function summaryAt(timeline: Timeline, timeMs: number): Summary {
-  const cached = summaries.get(timeline);
-  if (cached && cached.timeMs === timeMs && cached.traceLength === timeline.traceLength) return cached.summary;
-  const summary = timeline.summary();
-  summaries.set(timeline, { timeMs, traceLength: timeline.traceLength, summary });
-  return summary;
+  return derivedAt(timeline, timeMs, 'summary', () => timeline.summary());
 }
 
 export interface PanelFrameProps {

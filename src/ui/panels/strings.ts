@@ -106,7 +106,10 @@ export interface PanelStrings {
   filterEntity: string;
   filterEntityPlaceholder: string;
   showing: (shown: number, matching: string) => string;
+  /** While the search of the past for a filter is still going on. */
+  showingSoFar: (shown: number, matching: string) => string;
   noEvents: string;
+  searching: string;
   seekTo: (time: string) => string;
   time: string;
   type: string;
@@ -225,7 +228,9 @@ const en: PanelStrings = {
   filterEntity: 'Entity',
   filterEntityPlaceholder: 'broker-a, p-1, TopicTest…',
   showing: (shown, matching) => `Latest ${shown} of ${matching} matching events, newest first.`,
+  showingSoFar: (shown, matching) => `Latest ${shown} of at least ${matching} matching events, newest first (still searching…).`,
   noEvents: 'No event matches yet.',
+  searching: 'Searching the trace…',
   seekTo: (time) => `Go to ${time}`,
   time: 'Time',
   type: 'Type',
@@ -343,7 +348,9 @@ const zh: PanelStrings = {
   filterEntity: '实体',
   filterEntityPlaceholder: 'broker-a、p-1、TopicTest…',
   showing: (shown, matching) => `匹配的 ${matching} 个事件中最近的 ${shown} 个，最新的在最上面。`,
+  showingSoFar: (shown, matching) => `至少 ${matching} 个匹配的事件中最近的 ${shown} 个，最新的在最上面（仍在搜索…）。`,
   noEvents: '暂无匹配的事件。',
+  searching: '正在搜索事件记录…',
   seekTo: (time) => `跳转到 ${time}`,
   time: '时间',
   type: '类型',

@@ -3,7 +3,7 @@
  * and the dots of the trace events in flight at a time (what the canvas layer draws).
  */
 import type { TraceEvent } from '../../model/events.ts';
-import { dotOpacity, flightProgress, lowerBound } from '../../viz/flight.ts';
+import { dotOpacity, flightProgress } from '../../viz/flight.ts';
 import { linkBetween, pointOnLink, type Box, type Link } from '../../viz/paths.ts';
 import type { TopologyLayout } from '../../viz/topology-layout.ts';
 import type { TraceSource } from './event-filter.ts';
@@ -54,6 +54,24 @@ export function dotRoute(event: TraceEvent): { kind: DotKind; from: EntityRef; t
   }
 }
 
+/** Links between entities of one layout, by route: a layout lives for many frames, its links never change. */
+const linkCache = new WeakMap<TopologyLayout, Map<string, Link | null>>();
+
+function cachedLink(layout: TopologyLayout, from: EntityRef, to: EntityRef): Link | null {
+  let links = linkCache.get(layout);
+  if (!links) {
+    links = new Map();
+    linkCache.set(layout, links);
+  }
+  const key = `${from.kind}:${from.id}>${to.kind}:${to.id}`;
+  let link = links.get(key);
+  if (link === undefined) {
+    link = linkOf(layout, from, to);
+    links.set(key, link);
+  }
+  return link;
+}
+
 function dotOf(layout: TopologyLayout, event: TraceEvent, progress: number): Dot | null {
   const route = dotRoute(event);
   if (!route) return null;
@@ -63,27 +81,33 @@ function dotOf(layout: TopologyLayout, event: TraceEvent, progress: number): Dot
     const box = boxOf(layout, route.to);
     return box ? { kind: route.kind, x: box.x + box.width - 14, y: box.y + box.height / 2, opacity, ring: 2 + progress * 9 } : null;
   }
-  const link = linkOf(layout, route.from, route.to);
+  const link = cachedLink(layout, route.from, route.to);
   return link ? { kind: route.kind, ...pointOnLink(link, progress), opacity } : null;
 }
 
-const DOT_CHUNK = 1_024;
+/** The first read is small (at 1x a flight window holds a few hundred events); later ones double. */
+const FIRST_CHUNK = 512;
+const MAX_CHUNK = 8_192;
 
 /**
  * The dots in flight at timeMs: events with te <= timeMs <= te + flightMs, newest first up to
  * `cap`. A pure function of (trace up to timeMs, layout, timeMs, flight): scrubbing shows the
  * same picture whichever way one comes to a time.
+ *
+ * The trace is sorted by time, so the window is read backwards from the end and the reading
+ * stops at the first event older than the window: only the last flight window is ever touched
+ * (a binary search over the whole trace would make the Timeline replay far-away segments).
  */
 export function dotsAt(source: TraceSource, layout: TopologyLayout, timeMs: number, flightMs: number, cap = 2_000): Dot[] {
-  const timeAt = (index: number) => source.traceAt(index)?.t ?? Number.POSITIVE_INFINITY;
-  const first = lowerBound(source.traceLength, timeAt, timeMs - flightMs);
+  const oldest = timeMs - flightMs;
   const dots: Dot[] = [];
-  // Newest first, in chunks, so a busy window (thousands of events) stops reading at the cap.
-  for (let end = source.traceLength; end > first && dots.length < cap; end -= DOT_CHUNK) {
-    const start = Math.max(first, end - DOT_CHUNK);
+  let chunk = FIRST_CHUNK;
+  for (let end = source.traceLength; end > 0 && dots.length < cap; end -= chunk, chunk = Math.min(MAX_CHUNK, chunk * 2)) {
+    const start = Math.max(0, end - chunk);
     const events = source.traceSlice(start, end);
     for (let index = events.length - 1; index >= 0 && dots.length < cap; index--) {
       const event = events[index]!;
+      if (event.t < oldest) return dots;
       const progress = flightProgress(event.t, timeMs, flightMs);
       if (progress === null) continue;
       const dot = dotOf(layout, event, progress);

@@ -56,6 +56,25 @@ describe('EventLog', () => {
     expect(screen.getByText('No event matches yet.')).toBeInTheDocument();
   });
 
+  it('searches a long trace for a filter a little per render, saying so until it has searched it all', async () => {
+    vi.useFakeTimers();
+    try {
+      const timeline = loadAt(writeReadScenario(), 300_000);
+      expect(timeline.traceLength).toBeGreaterThan(10_000);
+      render(<EventLog searchBudgetMs={0} />);
+      fireEvent.change(screen.getByLabelText('Type'), { target: { value: 'broker.registered' } });
+      expect(screen.getByText(/still searching/)).toBeInTheDocument();
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(1_000);
+      });
+      const registrations = timeline.traceSlice(0).filter((e) => e.type === 'broker.registered');
+      expect(screen.getAllByTestId('log-row')).toHaveLength(registrations.length);
+      expect(screen.getByText(`Latest ${registrations.length} of ${registrations.length} matching events, newest first.`)).toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('moves time to an event when its row is clicked', () => {
     const timeline = loadAt(writeReadScenario(), 20_000);
     render(<EventLog />);

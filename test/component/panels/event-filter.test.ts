@@ -1,4 +1,5 @@
-import { countMatching, latestMatching, matchesFilter } from '../../../src/ui/panels/event-filter.ts';
+import type { TraceEvent } from '../../../src/model/events.ts';
+import { countMatching, latestMatching, matchesFilter, queryLog, type EventFilter, type LogQuery, type TraceSource } from '../../../src/ui/panels/event-filter.ts';
 import { Timeline } from '../../../src/sim/timeline.ts';
 import { writeReadScenario } from './scenarios.ts';
 
@@ -36,5 +37,112 @@ describe('the event log query', () => {
     expect(rows.map((row) => row.index)).toEqual([...rows.map((row) => row.index)].sort((a, b) => b - a));
     const consumed = timeline.traceSlice(0).filter((e) => e.type === 'message.consumed');
     expect(rows[0]!.event).toEqual(consumed.at(-1));
+  });
+});
+
+/** A trace of `size` events, one per millisecond; its prefix up to `length` is what a Timeline at some time would give. */
+class FakeTrace implements TraceSource {
+  length: number;
+  readonly events: TraceEvent[];
+  slices = 0;
+  /** Events handed out by traceSlice. */
+  read = 0;
+
+  constructor(size: number) {
+    this.events = Array.from({ length: size }, (_, i): TraceEvent => (i % 7 === 0
+      ? { t: i, type: 'fault', action: i % 2 === 0 ? 'crashBroker' : 'partitionBroker', target: `broker-${'abc'[i % 3]}` }
+      : { t: i, type: 'consumer.registered', broker: `broker-${'abc'[i % 3]}`, consumer: `c-${i % 5}`, group: 'G' }));
+    this.length = size;
+  }
+
+  get traceLength(): number {
+    return this.length;
+  }
+
+  traceAt(index: number): TraceEvent | undefined {
+    return index >= 0 && index < this.length ? this.events[index] : undefined;
+  }
+
+  traceSlice(from: number, to = this.length): TraceEvent[] {
+    this.slices++;
+    const events = this.events.slice(Math.max(0, from), Math.min(to, this.length));
+    this.read += events.length;
+    return events;
+  }
+}
+
+/** Calls queryLog until it says the search is complete, a small step at a time; returns the answer and the number of calls. */
+function searchToTheEnd(trace: TraceSource, filter: EventFilter, limit: number): { query: LogQuery; calls: number } {
+  for (let calls = 1; calls < 10_000; calls++) {
+    const query = queryLog(trace, filter, limit, { budgetMs: 0, minEvents: 1 });
+    if (query.complete) return { query, calls };
+  }
+  throw new Error('the search never completed');
+}
+
+function expected(trace: FakeTrace, filter: EventFilter, limit: number): { rows: number[]; matching: number } {
+  const matching = trace.events.slice(0, trace.length).map((event, index) => ({ event, index })).filter(({ event }) => matchesFilter(event, filter));
+  return { rows: matching.slice(-limit).reverse().map(({ index }) => index), matching: matching.length };
+}
+
+describe('the event log search of a long trace', () => {
+  const crashes: EventFilter = { type: 'fault', entity: 'crash' };
+
+  it('searches the past a little per call, newest first, and ends with the whole answer', () => {
+    const trace = new FakeTrace(60_000);
+    const first = queryLog(trace, crashes, 50, { budgetMs: 0, minEvents: 1 });
+    expect(first.complete).toBe(false);
+    expect(first.matching).toBeLessThan(expected(trace, crashes, 50).matching);
+    // The newest rows come with the first call already.
+    expect(first.rows.map((row) => row.index)).toEqual(expected(trace, crashes, 50).rows);
+    const { query, calls } = searchToTheEnd(trace, crashes, 50);
+    expect(calls).toBeGreaterThan(5);
+    expect(query.matching).toBe(expected(trace, crashes, 50).matching);
+    expect(query.rows.map((row) => row.index)).toEqual(expected(trace, crashes, 50).rows);
+    for (const row of query.rows) expect(row.event).toBe(trace.events[row.index]);
+  });
+
+  it('reads only the new events while the run moves forward, and nothing when it moves back', () => {
+    const trace = new FakeTrace(60_000);
+    trace.length = 30_000;
+    searchToTheEnd(trace, crashes, 20);
+    let previous = trace.length;
+    for (const length of [30_500, 31_000, 31_200, 20_000, 19_999, 25_000]) {
+      trace.length = length;
+      trace.read = 0;
+      const query = queryLog(trace, crashes, 20, { budgetMs: 0, minEvents: 1 });
+      expect(query.complete).toBe(true);
+      expect(query.matching).toBe(expected(trace, crashes, 20).matching);
+      expect(query.rows.map((row) => row.index)).toEqual(expected(trace, crashes, 20).rows);
+      expect(trace.read).toBe(Math.max(0, length - previous));
+      previous = length;
+    }
+  });
+
+  it('starts afresh at the end after a long jump forward and joins what it had scanned before', () => {
+    const trace = new FakeTrace(100_000);
+    trace.length = 10_000;
+    searchToTheEnd(trace, crashes, 10);
+    trace.length = 90_000;
+    const jumped = queryLog(trace, crashes, 10, { budgetMs: 0, minEvents: 1 });
+    expect(jumped.complete).toBe(false);
+    expect(jumped.rows.map((row) => row.index)).toEqual(expected(trace, crashes, 10).rows);
+    const { query } = searchToTheEnd(trace, crashes, 10);
+    expect(query.matching).toBe(expected(trace, crashes, 10).matching);
+  });
+
+  it('gives the whole answer at once without a budget, as latestMatching and countMatching do', () => {
+    const trace = new FakeTrace(40_000);
+    const filter: EventFilter = { type: '', entity: 'broker-b' };
+    expect(countMatching(trace, filter)).toBe(expected(trace, filter, 0).matching);
+    expect(latestMatching(trace, filter, 30).map((row) => row.index)).toEqual(expected(trace, filter, 30).rows);
+  });
+
+  it('reads only the latest rows when nothing is filtered', () => {
+    const trace = new FakeTrace(40_000);
+    const query = queryLog(trace, { type: '', entity: ' ' }, 25);
+    expect(query).toMatchObject({ matching: 40_000, complete: true });
+    expect(query.rows.map((row) => row.index)).toEqual(Array.from({ length: 25 }, (_, i) => 39_999 - i));
+    expect(trace.slices).toBe(1);
   });
 });

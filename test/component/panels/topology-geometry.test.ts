@@ -27,6 +27,32 @@ describe('dots of the topology canvas', () => {
     expect(dotsAt(timeline, layout, 45_000, 2_000)).toEqual(forward);
   });
 
+  it('reads only the last flight window of the trace, backwards from now', () => {
+    timeline.seek(120_000);
+    const layout = layoutTopology(topologyModel(timeline.state).input, 1280);
+    const read: [number, number][] = [];
+    const source = {
+      get traceLength() {
+        return timeline.traceLength;
+      },
+      traceAt: (index: number) => {
+        read.push([index, index + 1]);
+        return timeline.traceAt(index);
+      },
+      traceSlice: (from: number, to?: number) => {
+        read.push([from, to ?? timeline.traceLength]);
+        return timeline.traceSlice(from, to);
+      },
+    };
+    const dots = dotsAt(source, layout, 120_000, 1_000);
+    expect(dots).toEqual(dotsAt(timeline, layout, 120_000, 1_000));
+    const inWindow = timeline.traceSlice(0).filter((e) => e.t >= 119_000).length;
+    const eventsRead = read.reduce((sum, [from, to]) => sum + to - from, 0);
+    expect(eventsRead).toBeGreaterThan(inWindow);
+    expect(eventsRead).toBeLessThan(inWindow + 2_048);
+    expect(Math.min(...read.map(([from]) => from))).toBeGreaterThan(timeline.traceLength - inWindow - 2_048);
+  });
+
   it('caps the number of dots', () => {
     timeline.seek(60_000);
     const layout = layoutTopology(topologyModel(timeline.state).input, 1280);

@@ -1,5 +1,5 @@
 /** A compact table with a visible caption, for RocketMQ's tables in the inspector. */
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 
 export interface DataTableProps {
   caption: string;
@@ -9,6 +9,14 @@ export interface DataTableProps {
   empty: string;
   testId?: string;
 }
+
+/** A row is rendered again only when one of its cells changed (text compares by value), not on every frame of a run. */
+const Row = memo(
+  function Row({ cells }: { cells: ReactNode[] }) {
+    return <tr>{cells.map((cell, i) => <td key={i}>{cell}</td>)}</tr>;
+  },
+  (a, b) => a.cells.length === b.cells.length && a.cells.every((cell, i) => Object.is(cell, b.cells[i])),
+);
 
 export function DataTable({ caption, columns, rows, empty, testId }: DataTableProps) {
   return (
@@ -21,9 +29,7 @@ export function DataTable({ caption, columns, rows, empty, testId }: DataTablePr
         <tbody>
           {rows.length === 0 ? (
             <tr><td colSpan={columns.length} className="rs-muted">{empty}</td></tr>
-          ) : rows.map((row) => (
-            <tr key={row.key}>{row.cells.map((cell, i) => <td key={i}>{cell}</td>)}</tr>
-          ))}
+          ) : rows.map((row) => <Row key={row.key} cells={row.cells} />)}
         </tbody>
       </table>
     </div>

@@ -64,7 +64,7 @@ export interface LogQuery {
 /** Events read at once. */
 const CHUNK = 2_048;
 /** A call always reads this many events before it looks at its time budget, so it always gets somewhere. */
-const MIN_EVENTS_PER_CALL = 8_192;
+const MIN_EVENTS_PER_CALL = CHUNK;
 /** A forward jump longer than this starts a new scanned range at the end instead of reading the gap. */
 const MAX_FORWARD_GAP = 16_384;
 /** Matched events kept for the rows (the newest ones); older rows are read again from the trace. */

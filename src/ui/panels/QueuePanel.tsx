@@ -43,8 +43,8 @@ function GroupOffsets({ cell, strings }: { cell: QueueCell; strings: PanelString
 
 /**
  * One queue. Its props are the cell (the same object while the queue does not change) and the
- * bar's width as text, so a playing run re-renders only the queues that received or gave out a
- * message (and those whose bar moved by a thousandth).
+ * bar's transform as text, so a playing run re-renders only the queues that received or gave
+ * out a message (and those whose bar moved by a thousandth).
  */
 const Cell = memo(function Cell({ topic, broker, cell, fill, strings }: { topic: string; broker: string; cell: QueueCell; fill: string; strings: PanelStrings }) {
   return (

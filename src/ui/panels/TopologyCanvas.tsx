@@ -28,48 +28,19 @@ function dotColors(element: Element): Record<DotKind, string> {
   return Object.fromEntries(DOT_KINDS.map((kind) => [kind, style.getPropertyValue(`--rs-dot-${kind}`).trim() || FALLBACK_COLORS[kind]])) as Record<DotKind, string>;
 }
 
-/** Opacity steps of fading dots (a flight fades over about 100 ms of wall time: steps are not seen). */
-const OPACITY_STEPS = 16;
-
-function radiusOf(dot: Dot): number {
-  return dot.ring ?? (dot.kind === 'registered' || dot.kind === 'route' ? 3 : 4);
-}
-
-/**
- * Draws the dots in one path per (opacity step, kind, ring or dot) rather than one per dot: two
- * thousand dots at high speed cost milliseconds a frame drawn one by one. The faintest groups
- * (the oldest dots, fading out) are drawn first, so newer dots stay on top; within a group of one
- * colour the order cannot be seen.
- */
-function drawDots(context: CanvasRenderingContext2D, dots: Dot[], colors: Record<DotKind, string>): void {
-  const groups = new Map<number, Dot[]>();
-  for (const dot of dots) {
-    const step = Math.round(dot.opacity * OPACITY_STEPS);
-    const key = (step * DOT_KINDS.length + DOT_KINDS.indexOf(dot.kind)) * 2 + (dot.ring === undefined ? 0 : 1);
-    const group = groups.get(key);
-    if (group) group.push(dot);
-    else groups.set(key, [dot]);
+function drawDot(context: CanvasRenderingContext2D, dot: Dot, color: string): void {
+  context.globalAlpha = dot.opacity;
+  context.beginPath();
+  if (dot.ring !== undefined) {
+    context.strokeStyle = color;
+    context.lineWidth = 2;
+    context.arc(dot.x, dot.y, dot.ring, 0, 2 * Math.PI);
+    context.stroke();
+  } else {
+    context.fillStyle = color;
+    context.arc(dot.x, dot.y, dot.kind === 'registered' || dot.kind === 'route' ? 3 : 4, 0, 2 * Math.PI);
+    context.fill();
   }
-  context.lineWidth = 2;
-  for (const key of [...groups.keys()].sort((a, b) => a - b)) {
-    const group = groups.get(key)!;
-    const first = group[0]!;
-    context.globalAlpha = Math.round(first.opacity * OPACITY_STEPS) / OPACITY_STEPS;
-    context.beginPath();
-    for (const dot of group) {
-      const radius = radiusOf(dot);
-      context.moveTo(dot.x + radius, dot.y);
-      context.arc(dot.x, dot.y, radius, 0, 2 * Math.PI);
-    }
-    if (first.ring !== undefined) {
-      context.strokeStyle = colors[first.kind];
-      context.stroke();
-    } else {
-      context.fillStyle = colors[first.kind];
-      context.fill();
-    }
-  }
-  context.globalAlpha = 1;
 }
 
 /** Bumped when the colour scheme changes (the dot colours are custom properties that follow it). */
@@ -104,10 +75,12 @@ export function TopologyCanvas({ source, layout, timeMs, flightMs, traceLength, 
     context.clearRect(0, 0, layout.width, layout.height);
     if (colors.current?.scheme !== scheme) colors.current = { scheme, byKind: dotColors(canvas) };
     const { byKind } = colors.current;
+    // Oldest first, so the newest dots are drawn on top.
     const dots = dotsAt(source, layout, timeMs, flightMs, maxDots);
-    drawDots(context, dots, byKind);
+    for (let i = dots.length - 1; i >= 0; i--) drawDot(context, dots[i]!, byKind[dots[i]!.kind]);
     // How many messages are in flight: read by the browser benchmark and by tests.
     canvas.dataset.dots = String(dots.length);
+    context.globalAlpha = 1;
   }, [source, layout, timeMs, flightMs, traceLength, maxDots, scheme]);
   return (
     <canvas ref={canvasRef} className="rs-topology-canvas" aria-hidden="true" data-testid="topology-canvas"

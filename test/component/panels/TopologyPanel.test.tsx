@@ -18,7 +18,7 @@ interface FakeContext {
 function fakeCanvas(): FakeContext {
   const fake: FakeContext = { arcs: 0, context: {} };
   fake.context = {
-    setTransform: vi.fn(), clearRect: vi.fn(() => { fake.arcs = 0; }), beginPath: vi.fn(), moveTo: vi.fn(), fill: vi.fn(), stroke: vi.fn(),
+    setTransform: vi.fn(), clearRect: vi.fn(() => { fake.arcs = 0; }), beginPath: vi.fn(), fill: vi.fn(), stroke: vi.fn(),
     arc: vi.fn(() => { fake.arcs++; }),
   };
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation((() => fake.context) as never);

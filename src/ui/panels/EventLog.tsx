@@ -9,7 +9,7 @@
 import { memo, useDeferredValue, useEffect, useId, useRef, useState } from 'react';
 import type { TraceEvent, TraceType } from '../../model/events.ts';
 import { usePlayback, type Language } from '../../store/playback.ts';
-import { formatTime } from '../../viz/format.ts';
+import { formatCount, formatTime } from '../../viz/format.ts';
 import { useSimView } from '../use-sim.ts';
 import { queryLog, type EventFilter, type LogQuery, type LogRow as LogRowData } from './event-filter.ts';
 import { describeEvent, TRACE_TYPES } from './event-sentences.ts';
@@ -95,7 +95,7 @@ function Rows({ rows, timeMs, language, seekTo }: RowsProps) {
 }
 
 function countText(query: LogQuery, strings: PanelStrings): string {
-  const matching = query.matching.toLocaleString('en-US');
+  const matching = formatCount(query.matching);
   if (query.rows.length === 0) return query.complete ? strings.noEvents : strings.searching;
   return query.complete ? strings.showing(query.rows.length, matching) : strings.showingSoFar(query.rows.length, matching);
 }

@@ -2,6 +2,7 @@
  * The run's headline numbers at the current time, as the summary of `npm run sim` gives them:
  * sent, stored, consumed, never consumable, lagging, duplicates, failed and lost.
  */
+import { formatCount } from '../../viz/format.ts';
 import { useSimView } from '../use-sim.ts';
 import { EmptyPanel, PanelFrame, summaryAt, usePanelStrings } from './shared.tsx';
 import type { PanelStrings } from './strings.ts';
@@ -32,7 +33,7 @@ export function SummaryBar({ className }: SummaryBarProps) {
                 {strings.summary[metric].label}
                 <span className="rs-visually-hidden"> ({strings.summary[metric].hint})</span>
               </dt>
-              <dd>{value.toLocaleString('en-US')}</dd>
+              <dd>{formatCount(value)}</dd>
             </div>
           );
         })}

@@ -54,58 +54,35 @@ export function dotRoute(event: TraceEvent): { kind: DotKind; from: EntityRef; t
   }
 }
 
-/** Where an event's dot goes in one layout: along a link, or as a ring on a box. */
-type DotPath = { kind: DotKind; link: Link } | { kind: DotKind; ring: Box };
+/** Links between entities of one layout, by route: a layout lives for many frames, its links never change. */
+const linkCache = new WeakMap<TopologyLayout, Map<string, Link | null>>();
 
-interface LayoutPaths {
-  /** By route (`client:p-1>brokerGroup:broker-a`): a layout lives for many frames, its links never change. */
-  byRoute: Map<string, DotPath | null>;
-  /** By event: while playing, an event stays in flight for many frames. */
-  byEvent: WeakMap<TraceEvent, DotPath | null>;
-}
-
-const paths = new WeakMap<TopologyLayout, LayoutPaths>();
-
-function pathOfRoute(layout: TopologyLayout, route: NonNullable<ReturnType<typeof dotRoute>>): DotPath | null {
-  if (route.from.kind === route.to.kind && route.from.id === route.to.id) {
-    const box = boxOf(layout, route.to);
-    return box ? { kind: route.kind, ring: box } : null;
+function cachedLink(layout: TopologyLayout, from: EntityRef, to: EntityRef): Link | null {
+  let links = linkCache.get(layout);
+  if (!links) {
+    links = new Map();
+    linkCache.set(layout, links);
   }
-  const link = linkOf(layout, route.from, route.to);
-  return link ? { kind: route.kind, link } : null;
-}
-
-function pathOf(layout: TopologyLayout, event: TraceEvent): DotPath | null {
-  let cache = paths.get(layout);
-  if (!cache) {
-    cache = { byRoute: new Map(), byEvent: new WeakMap() };
-    paths.set(layout, cache);
+  const key = `${from.kind}:${from.id}>${to.kind}:${to.id}`;
+  let link = links.get(key);
+  if (link === undefined) {
+    link = linkOf(layout, from, to);
+    links.set(key, link);
   }
-  let path = cache.byEvent.get(event);
-  if (path !== undefined) return path;
-  const route = dotRoute(event);
-  if (route) {
-    const key = `${route.from.kind}:${route.from.id}>${route.to.kind}:${route.to.id}`;
-    path = cache.byRoute.get(key);
-    if (path === undefined) {
-      path = pathOfRoute(layout, route);
-      cache.byRoute.set(key, path);
-    }
-  } else path = null;
-  cache.byEvent.set(event, path);
-  return path;
+  return link;
 }
 
 function dotOf(layout: TopologyLayout, event: TraceEvent, progress: number): Dot | null {
-  const path = pathOf(layout, event);
-  if (!path) return null;
+  const route = dotRoute(event);
+  if (!route) return null;
   const opacity = dotOpacity(progress);
-  if ('ring' in path) {
+  if (route.from.kind === route.to.kind && route.from.id === route.to.id) {
     // A ring growing at the right end of the broker, clear of its name.
-    const box = path.ring;
-    return { kind: path.kind, x: box.x + box.width - 14, y: box.y + box.height / 2, opacity, ring: 2 + progress * 9 };
+    const box = boxOf(layout, route.to);
+    return box ? { kind: route.kind, x: box.x + box.width - 14, y: box.y + box.height / 2, opacity, ring: 2 + progress * 9 } : null;
   }
-  return { kind: path.kind, ...pointOnLink(path.link, progress), opacity };
+  const link = cachedLink(layout, route.from, route.to);
+  return link ? { kind: route.kind, ...pointOnLink(link, progress), opacity } : null;
 }
 
 /** The first read is small (at 1x a flight window holds a few hundred events); later ones double. */

@@ -1,4 +1,4 @@
-import { fitText, formatSeconds, formatTime, remainingFraction } from '../../../src/viz/format.ts';
+import { fitText, formatCount, formatSeconds, formatTime, remainingFraction } from '../../../src/viz/format.ts';
 
 describe('formatTime', () => {
   it('shows minutes, seconds and milliseconds', () => {
@@ -45,5 +45,12 @@ describe('fitText', () => {
     expect(fitText('ns-1', 100)).toBe('ns-1');
     expect(fitText('a-very-long-consumer-id', 70)).toBe('a-very-lo…');
     expect(fitText('a-very-long-consumer-id', 70)).toHaveLength(10);
+  });
+});
+
+describe('formatCount', () => {
+  it('groups thousands as toLocaleString(\'en-US\') does', () => {
+    for (const value of [0, 7, 999, 1_000, 713_599, 2_919_725, -1_500]) expect(formatCount(value)).toBe(value.toLocaleString('en-US'));
+    expect(formatCount(1_234_567)).toBe('1,234,567');
   });
 });

@@ -3,6 +3,11 @@
  * deterministic replay (RaftScope's and Runway's approach). A seek gives exactly the state a
  * straight run to that time gives. The trace is kept per checkpoint segment in a bounded cache;
  * a segment that was dropped is replayed again from its checkpoint when someone reads it.
+ *
+ * Two things keep the page's seeks and steps cheap: a seek that replays a dropped segment records
+ * it on the way (the panels read it next, and would otherwise replay it a second time), and the
+ * segment the playhead is in gets finer snapshots, so stepping back one event replays a fraction
+ * of a segment rather than all of it.
  */
 import type { Snapshot } from '../engine/index.ts';
 import { createSimulation } from '../model/index.ts';
@@ -22,6 +27,9 @@ export interface TimelineOptions {
 type Checkpoint = Snapshot<ModelState, AnyEvent, TraceEvent>;
 
 /** About 600 checkpoints per run, between 1 s and 10 s apart. */
+/** Fine snapshots per segment around the playhead. */
+const FINE_STEPS = 8;
+
 function defaultCheckpointInterval(durationMs: number): number {
   return Math.min(10_000, Math.max(1_000, Math.round(durationMs / 600)));
 }
@@ -36,6 +44,11 @@ export class Timeline {
   private readonly segments = new Map<number, TraceEvent[]>();
   private cachedEvents = 0;
   private scratch: Sim | null = null;
+  /** A dropped segment being replayed by seek, recorded as it goes (its events up to now). */
+  private capture: { k: number; events: TraceEvent[] } | null = null;
+  /** Snapshots at fine step j (1 to FINE_STEPS - 1) of the segment after checkpoint fineSegment. */
+  private fine: Checkpoint[] = [];
+  private fineSegment = -1;
   /** The furthest virtual time simulated so far. */
   private horizonMs = 0;
 
@@ -78,7 +91,7 @@ export class Timeline {
 
   /** First pass only: events beyond the horizon are new and belong to their segment. */
   private record(event: TraceEvent): void {
-    if (event.t <= this.horizonMs && this.checkpoints.length > 0) return;
+    if (event.t <= this.horizonMs && this.checkpoints.length > 0) return this.recordReplayed(event);
     const k = this.segmentOf(event.t);
     let segment = this.segments.get(k);
     if (!segment) {
@@ -89,14 +102,91 @@ export class Timeline {
     this.cachedEvents++;
   }
 
+  /** A replayed event: kept only while capturing a dropped segment (events come in time order). */
+  private recordReplayed(event: TraceEvent): void {
+    if (!this.capture) return;
+    const k = this.segmentOf(event.t);
+    if (k !== this.capture.k) {
+      // An event of a later segment means the captured one is complete.
+      this.completeCapture();
+      this.capture = k === this.capture.k + 1 && !this.segments.has(k) ? { k, events: [] } : null;
+    }
+    this.capture?.events.push(event);
+  }
+
+  private completeCapture(): void {
+    const capture = this.capture;
+    if (!capture || this.segments.has(capture.k)) return;
+    this.segments.set(capture.k, capture.events);
+    this.cachedEvents += capture.events.length;
+  }
+
   /** Moves to exactly time t (every event at or before t has happened). */
   seek(t: number): void {
     const target = Math.max(0, Math.min(Math.round(t), this.durationMs));
-    const index = Math.min(Math.floor(target / this.checkpointEveryMs), this.checkpoints.length - 1);
-    const checkpoint = this.checkpoints[index]!;
-    // Replay from the checkpoint unless we are already between it and the target.
-    if (target < this.sim.now || this.sim.now < checkpoint.now) this.sim.restore(checkpoint);
+    const start = this.startingPoint(target);
+    // Replay from a snapshot unless we are already between it and the target.
+    if (target < this.sim.now || this.sim.now < start.now) {
+      this.sim.restore(start);
+      this.restartCapture(start);
+      this.replayTakingFineSnapshots(target);
+    }
     this.runTo(target);
+    if (this.capture && this.sim.now >= (this.capture.k + 1) * this.checkpointEveryMs) {
+      this.completeCapture();
+      this.capture = null;
+    }
+  }
+
+  /**
+   * After a restore, a capture holds the restored segment's events up to the snapshot: from its
+   * checkpoint nothing yet; from a fine snapshot, what an earlier capture already recorded.
+   */
+  private restartCapture(start: Checkpoint): void {
+    const k = this.segmentOf(start.now + 1);
+    if (this.segments.has(k)) {
+      this.capture = null;
+      return;
+    }
+    const kept = start.traceCount - this.checkpoints[k]!.traceCount;
+    if (kept === 0) this.capture = { k, events: [] };
+    else if (this.capture?.k === k && this.capture.events.length >= kept) this.capture.events.length = kept;
+    else this.capture = null;
+  }
+
+  private fineStepMs(): number {
+    return Math.max(1, Math.floor(this.checkpointEveryMs / FINE_STEPS));
+  }
+
+  /** The latest snapshot at or before target: its segment's checkpoint, or a fine snapshot after it. */
+  private startingPoint(target: number): Checkpoint {
+    const index = Math.min(Math.floor(target / this.checkpointEveryMs), this.checkpoints.length - 1);
+    if (index === this.fineSegment) {
+      const base = index * this.checkpointEveryMs;
+      for (let j = Math.min(FINE_STEPS - 1, Math.floor((target - base) / this.fineStepMs())); j >= 1; j--) {
+        const fine = this.fine[j];
+        if (fine) return fine;
+      }
+    }
+    return this.checkpoints[index]!;
+  }
+
+  /**
+   * Replays towards target, snapshotting at each fine step of the target's segment on the way,
+   * so stepping back again (one event at a time) replays a fraction of a segment.
+   */
+  private replayTakingFineSnapshots(target: number): void {
+    const index = Math.floor(target / this.checkpointEveryMs);
+    if (index !== this.fineSegment) {
+      this.fineSegment = index;
+      this.fine = [];
+    }
+    const base = index * this.checkpointEveryMs;
+    const step = this.fineStepMs();
+    for (let j = Math.floor((this.sim.now - base) / step) + 1; j < FINE_STEPS && base + j * step < target; j++) {
+      this.sim.runUntil(base + j * step);
+      this.fine[j] ??= this.sim.snapshot();
+    }
   }
 
   private runTo(target: number): void {
@@ -123,6 +213,8 @@ export class Timeline {
 
   /** The events of segment k, replayed from its checkpoint if they were dropped. */
   private segment(k: number): TraceEvent[] {
+    // Reads stay within the current time's prefix, which is exactly what a capture holds.
+    if (this.capture?.k === k) return this.capture.events;
     const cached = this.segments.get(k);
     if (cached) {
       // Map order is insertion order: re-insert to mark it recently used.

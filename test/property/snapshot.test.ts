@@ -27,6 +27,11 @@ function summaryOf(state: Sim['state'], t: number, traceCount: number): string {
   return JSON.stringify(summarize(state, t, '', traceCount));
 }
 
+/** The times of every trace event of the whole run, in order. */
+function eventTimes(s: Scenario): number[] {
+  return straight(s, s.durationMs).trace.toArray().map((event) => event.t);
+}
+
 function straight(s: Scenario, t: number): Sim {
   const sim = createSimulation(s);
   sim.runUntil(t);
@@ -89,6 +94,45 @@ describe('snapshot and restore over generated scenarios', () => {
         check(t);
         timeline.seek(t2); // forwards again
         check(t2);
+      }),
+      runs(12),
+    );
+  }, PROPERTY_TIMEOUT_MS);
+
+  it('seeks followed by one-event steps back and forward read the trace of a straight run, whatever was dropped', () => {
+    const visit = (s: Scenario) => fc.record({
+      seek: fc.integer({ min: 0, max: s.durationMs }),
+      back: fc.integer({ min: 0, max: 6 }),
+      forward: fc.integer({ min: 0, max: 2 }),
+    });
+    const walk = scenario.chain((s) => fc.array(visit(s), { minLength: 1, maxLength: 4 }).map((visits) => ({ s, visits })));
+    fc.assert(
+      fc.property(walk, fc.constantFrom(1_000, 7_000), ({ s, visits }, every) => {
+        // A budget of 50 events drops nearly every segment, so reads go through captures and replays.
+        const timeline = new Timeline(s, { checkpointEveryMs: every, traceBudget: 50 });
+        timeline.seek(s.durationMs);
+        const check = () => {
+          const reference = straight(s, timeline.now);
+          expect(timeline.traceSlice(0).map((e) => JSON.stringify(e))).toEqual(lines(reference));
+          expect(JSON.stringify(timeline.summary())).toBe(summaryOf(reference.state, timeline.now, reference.traceCount));
+        };
+        for (const { seek, back, forward } of visits) {
+          timeline.seek(seek);
+          check();
+          for (let i = 0; i < back; i++) {
+            const before = timeline.now;
+            timeline.seek(timeline.previousTraceTime());
+            // Back lands on the last event before where we were (or 0).
+            expect(timeline.now).toBe(eventTimes(s).filter((t) => t < before).at(-1) ?? 0);
+            check();
+          }
+          for (let i = 0; i < forward; i++) {
+            const before = timeline.now;
+            timeline.seek(timeline.nextTraceTime());
+            expect(timeline.now).toBe(eventTimes(s).find((t) => t > before) ?? s.durationMs);
+            check();
+          }
+        }
       }),
       runs(12),
     );

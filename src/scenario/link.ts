@@ -48,12 +48,21 @@ export function fnv1a(text: string): string {
   return hash.toString(16).padStart(CHECK_LENGTH, '0');
 }
 
+/** The last payload made: the address follows a playing run, and only its time changes. */
+let lastPayload = { json: '', payload: '' };
+
+function payloadOf(json: string): string {
+  if (lastPayload.json !== json) {
+    lastPayload = { json, payload: `${LINK_VERSION}.${compressToEncodedURIComponent(json)}.${fnv1a(json)}` };
+  }
+  return lastPayload.payload;
+}
+
 /** The fragment (without `#`) for a scenario file and a moment of its run. */
 export function encodeLink(scenarioJson: unknown, timeMs: number): EncodedLink {
   const json = JSON.stringify(scenarioJson);
   if (json.length > MAX_SCENARIO_JSON_CHARS) return tooLarge('scenario', MAX_SCENARIO_JSON_CHARS);
-  const payload = `${LINK_VERSION}.${compressToEncodedURIComponent(json)}.${fnv1a(json)}`;
-  const fragment = `s=${payload}&t=${Math.max(0, Math.round(timeMs))}`;
+  const fragment = `s=${payloadOf(json)}&t=${Math.max(0, Math.round(timeMs))}`;
   return fragment.length > MAX_FRAGMENT_CHARS ? tooLarge('link', MAX_FRAGMENT_CHARS) : { ok: true, fragment };
 }
 

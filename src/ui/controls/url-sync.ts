@@ -1,13 +1,15 @@
 /**
  * The address follows the run: `#s=<scenario>&t=<ms>` is rewritten with history.replaceState
- * at most every 300 ms (no history entry per frame), so copying the address bar at any moment
- * shares that moment. A fragment typed or pasted into the address bar opens that run.
+ * 300 ms after a move, and once a second while playing (no history entry per frame; rewriting a
+ * long address costs the browser a few milliseconds), so copying the address bar shares the
+ * moment on screen. A fragment typed or pasted into the address bar opens that run.
  */
 import { encodeLink } from '../../scenario/link.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { openFromHash } from './session.ts';
 
 export const URL_SYNC_MS = 300;
+export const URL_SYNC_PLAYING_MS = 1_000;
 
 let lastWritten: string | null = null;
 
@@ -31,11 +33,11 @@ export function writeFragmentNow(): void {
 export function startUrlSync(): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const schedule = () => {
-    // Throttled, not debounced: a playing run still updates the address every 300 ms.
+    // Throttled, not debounced: a playing run still updates the address.
     timer ??= setTimeout(() => {
       timer = null;
       writeFragmentNow();
-    }, URL_SYNC_MS);
+    }, usePlayback.getState().playing ? URL_SYNC_PLAYING_MS : URL_SYNC_MS);
   };
   const unsubscribe = usePlayback.subscribe((state, previous) => {
     if (state.timeMs !== previous.timeMs || state.source !== previous.source) schedule();

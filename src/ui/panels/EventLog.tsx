@@ -6,12 +6,12 @@
  * A filter on a long run is searched a little per render (event-filter.ts): the newest rows
  * first, the count completed over the next moments while the log says it is still searching.
  */
-import { memo, useDeferredValue, useEffect, useId, useRef, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState } from 'react';
 import type { TraceEvent, TraceType } from '../../model/events.ts';
 import { usePlayback, type Language } from '../../store/playback.ts';
 import { formatCount, formatTime } from '../../viz/format.ts';
-import { useSimView } from '../use-sim.ts';
-import { queryLog, type EventFilter, type LogQuery, type LogRow as LogRowData } from './event-filter.ts';
+import { LOG_REFRESH, useSimView } from '../use-sim.ts';
+import { queryLog, type EventFilter, type LogQuery } from './event-filter.ts';
 import { describeEvent, TRACE_TYPES } from './event-sentences.ts';
 import { EmptyPanel, PanelFrame, usePanelStrings } from './shared.tsx';
 import type { PanelStrings } from './strings.ts';
@@ -29,11 +29,15 @@ export interface EventLogProps {
 /** Pause between two rounds of a search still under way, so the page keeps its frames. */
 const SEARCH_PAUSE_MS = 16;
 /**
- * Rows rendered with every change of time: more than the list shows at once. The rows below
- * them, out of the list's view, follow in a deferred render right after (Rows), so a seek
- * paints the visible rows without first building 500 rows nobody sees yet.
+ * Rows built at first: more than the list shows at once. The rest of the latest rows are built as
+ * the person scrolls (or tabs) towards the end, MORE_ROWS at a time: a playing run replaces the
+ * whole list several times a second, and building 500 rows nobody sees each time cost frames.
  */
 const FIRST_ROWS = 40;
+const MORE_ROWS = 100;
+/** How close to the end of the built rows (in pixels, or in rows for focus) more are built. */
+const NEAR_END_PX = 300;
+const NEAR_END_ROWS = 5;
 
 interface RowProps {
   index: number;
@@ -71,27 +75,21 @@ function useContinuedSearch(query: LogQuery | null): void {
   }, [query]);
 }
 
-interface RowsProps {
-  rows: LogRowData[];
-  timeMs: number;
-  language: Language;
-  seekTo: (time: string) => string;
-}
-
-/**
- * The rows of the list, keyed by trace index. The first FIRST_ROWS are always the current ones;
- * below them come the rows of a deferred render (useDeferredValue): while playing those are
- * the same rows (each frame adds a few at the top), after a jump they are the previous rows
- * older than the new first ones for the moment it takes to build the 500 new ones.
- */
-function Rows({ rows, timeMs, language, seekTo }: RowsProps) {
-  const deferred = useDeferredValue(rows);
-  const first = rows.length > FIRST_ROWS ? rows.slice(0, FIRST_ROWS) : rows;
-  const oldestFirst = first.at(-1)?.index ?? Number.POSITIVE_INFINITY;
-  const later = deferred === rows ? rows.slice(first.length) : deferred.filter((row) => row.index < oldestFirst).slice(0, rows.length - first.length);
-  return [...first, ...later].map(({ index, event }) => (
-    <LogRow key={index} index={index} event={event} language={language} current={event.t === timeMs} seekTo={seekTo} />
-  ));
+/** How many of the rows to build, growing as the person scrolls down and back to the first 40 at the top. */
+function useBuiltRows(limit: number): { built: number; onScroll: (list: HTMLElement) => void; onFocusRow: (list: HTMLElement, target: EventTarget) => void } {
+  const [built, setBuilt] = useState(FIRST_ROWS);
+  return {
+    built,
+    onScroll: (list) => {
+      if (list.scrollTop + list.clientHeight >= list.scrollHeight - NEAR_END_PX) setBuilt((n) => Math.min(limit, n + MORE_ROWS));
+      else if (list.scrollTop <= 0) setBuilt(FIRST_ROWS);
+    },
+    onFocusRow: (list, target) => {
+      const row = target instanceof Element ? target.closest('li') : null;
+      const position = row ? Array.prototype.indexOf.call(list.children, row) : -1;
+      if (position >= built - NEAR_END_ROWS) setBuilt((n) => Math.min(limit, n + MORE_ROWS));
+    },
+  };
 }
 
 function countText(query: LogQuery, strings: PanelStrings): string {
@@ -115,7 +113,7 @@ function useAnnouncer(latest: TraceEvent | undefined, language: Language, everyM
 }
 
 export function EventLog({ className, maxRows = 500, announceEveryMs = 1_000, searchBudgetMs = 6 }: EventLogProps) {
-  const view = useSimView();
+  const view = useSimView(LOG_REFRESH);
   const strings = usePanelStrings();
   const language = usePlayback((s) => s.language);
   const [filter, setFilter] = useState<EventFilter>({ type: '', entity: '' });
@@ -124,6 +122,7 @@ export function EventLog({ className, maxRows = 500, announceEveryMs = 1_000, se
   const query = view ? queryLog(view.timeline, filter, maxRows, { budgetMs: searchBudgetMs }) : null;
   useContinuedSearch(query);
   const region = useAnnouncer(query?.rows[0]?.event, language, announceEveryMs);
+  const { built, onScroll, onFocusRow } = useBuiltRows(maxRows);
   if (!view || !query) return <EmptyPanel name="log" title={strings.logTitle} className={className} />;
   const { rows } = query;
   return (
@@ -140,8 +139,12 @@ export function EventLog({ className, maxRows = 500, announceEveryMs = 1_000, se
       </div>
       <p className="rs-muted rs-log-count">{countText(query, strings)}</p>
       <div className="rs-log-body">
-        <ol className="rs-log-list" aria-label={strings.logTitle}>
-          <Rows rows={rows} timeMs={view.timeMs} language={language} seekTo={strings.seekTo} />
+        <ol className="rs-log-list" aria-label={strings.logTitle} onScroll={(e) => onScroll(e.currentTarget)}
+          onFocus={(e) => onFocusRow(e.currentTarget, e.target)}>
+          {rows.slice(0, built).map(({ index, event }) => (
+            <LogRow key={index} index={index} event={event} language={language}
+              current={event.t === view.timeMs} seekTo={strings.seekTo} />
+          ))}
         </ol>
       </div>
       <div ref={region} className="rs-visually-hidden" aria-live="polite" aria-atomic="true" data-testid="log-announcer" />

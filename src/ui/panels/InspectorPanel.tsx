@@ -4,7 +4,7 @@
  */
 import type { ModelState } from '../../model/state.ts';
 import { usePlayback, type Selection } from '../../store/playback.ts';
-import { useSimView } from '../use-sim.ts';
+import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { InspectBroker } from './InspectBroker.tsx';
 import { InspectClient } from './InspectClient.tsx';
 import { InspectNameServer } from './InspectNameServer.tsx';
@@ -31,7 +31,7 @@ function Details({ selection, state, timeMs, strings }: { selection: NonNullable
 }
 
 export function InspectorPanel({ className }: InspectorPanelProps) {
-  const view = useSimView();
+  const view = useSimView(TEXT_PANEL_REFRESH);
   const strings = usePanelStrings();
   const selection = usePlayback((s) => s.selection);
   if (!view) return <EmptyPanel name="inspector" title={strings.inspectorTitle} className={className} />;

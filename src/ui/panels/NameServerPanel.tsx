@@ -6,7 +6,7 @@
 import { memo } from 'react';
 import { NAMESRV_PORT, type SimConfig } from '../../model/defaults.ts';
 import { formatSeconds } from '../../viz/format.ts';
-import { useSimView } from '../use-sim.ts';
+import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { Countdown } from './Countdown.tsx';
 import { disagreements, nameServerViews, type Disagreement, type NameServerView, type RouteRow } from './nameserver-model.ts';
 import { derivedAt, EmptyPanel, PanelFrame, usePanelStrings } from './shared.tsx';
@@ -105,7 +105,7 @@ const Agreement = memo(function Agreement({ differences, running, strings }: { d
 });
 
 export function NameServerPanel({ className }: NameServerPanelProps) {
-  const view = useSimView();
+  const view = useSimView(TEXT_PANEL_REFRESH);
   const strings = usePanelStrings();
   if (!view) return <EmptyPanel name="nameservers" title={strings.nameServerTitle} className={className} />;
   const { state } = view.timeline;

@@ -4,7 +4,7 @@
  * writeQueueNums leaves consumers idle (rocketmq-facts §8).
  */
 import { memo } from 'react';
-import { useSimView } from '../use-sim.ts';
+import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { barTransform, queueFill } from '../../viz/scales.ts';
 import { idleConsumers, queueTopics, type BrokerQueues, type IdleConsumer, type QueueCell } from './queue-model.ts';
 import { derivedAt, EmptyPanel, PanelFrame, summaryAt, usePanelStrings } from './shared.tsx';
@@ -109,7 +109,7 @@ const IdleConsumers = memo(function IdleConsumers({ idle, strings }: { idle: Idl
 });
 
 export function QueuePanel({ className }: QueuePanelProps) {
-  const view = useSimView();
+  const view = useSimView(TEXT_PANEL_REFRESH);
   const strings = usePanelStrings();
   if (!view) return <EmptyPanel name="queues" title={strings.queueTitle} className={className} />;
   const { state } = view.timeline;

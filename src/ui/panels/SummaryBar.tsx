@@ -3,7 +3,7 @@
  * sent, stored, consumed, never consumable, lagging, duplicates, failed and lost.
  */
 import { formatCount } from '../../viz/format.ts';
-import { useSimView } from '../use-sim.ts';
+import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { EmptyPanel, PanelFrame, summaryAt, usePanelStrings } from './shared.tsx';
 import type { PanelStrings } from './strings.ts';
 
@@ -17,7 +17,7 @@ const METRICS: Metric[] = ['sent', 'stored', 'consumed', 'neverConsumable', 'lag
 const WARNINGS = new Set<Metric>(['neverConsumable', 'duplicates', 'failed', 'lost']);
 
 export function SummaryBar({ className }: SummaryBarProps) {
-  const view = useSimView();
+  const view = useSimView(TEXT_PANEL_REFRESH);
   const strings = usePanelStrings();
   if (!view) return <EmptyPanel name="summary" title={strings.summaryTitle} className={className} />;
   const { messages } = summaryAt(view.timeline, view.timeMs);

@@ -7,6 +7,18 @@ import { formatTime } from '../../../src/viz/format.ts';
 import { loadAt } from './load.ts';
 import { writeReadScenario } from './scenarios.ts';
 
+/** Scrolls the list to its end until no more rows are built; returns the rows. */
+function scrollToTheEnd(): HTMLElement[] {
+  const list = screen.getByRole('list', { name: 'Event log' });
+  let count = -1;
+  while (screen.queryAllByTestId('log-row').length !== count) {
+    count = screen.queryAllByTestId('log-row').length;
+    // jsdom lays nothing out: every scroll position is at the end of the list.
+    fireEvent.scroll(list);
+  }
+  return screen.queryAllByTestId('log-row');
+}
+
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
@@ -16,7 +28,10 @@ describe('EventLog', () => {
   it('lists the latest events up to now, newest first, each with time, type and a sentence', () => {
     const timeline = loadAt(writeReadScenario(), 5_000);
     render(<EventLog />);
-    const rows = screen.getAllByTestId('log-row');
+    expect(timeline.traceLength).toBeGreaterThan(40);
+    // The first 40 rows are built at once, the rest as the list is scrolled.
+    expect(screen.getAllByTestId('log-row')).toHaveLength(40);
+    const rows = scrollToTheEnd();
     expect(rows).toHaveLength(Math.min(500, timeline.traceLength));
     const latest = timeline.traceAt(timeline.traceLength - 1)!;
     expect(latest.t).toBeLessThanOrEqual(5_000);
@@ -32,8 +47,25 @@ describe('EventLog', () => {
     const timeline = loadAt(writeReadScenario(), 60_000);
     expect(timeline.traceLength).toBeGreaterThan(500);
     render(<EventLog />);
-    expect(screen.getAllByTestId('log-row')).toHaveLength(500);
+    expect(scrollToTheEnd()).toHaveLength(500);
     expect(screen.getByText(`Latest 500 of ${timeline.traceLength.toLocaleString('en-US')} matching events, newest first.`)).toBeInTheDocument();
+  });
+
+  it('builds older rows as the person tabs or scrolls towards them, and only the first 40 back at the top', () => {
+    loadAt(writeReadScenario(), 60_000);
+    render(<EventLog />);
+    const list = screen.getByRole('list', { name: 'Event log' });
+    const rows = screen.getAllByTestId('log-row');
+    expect(rows).toHaveLength(40);
+    act(() => rows[10]!.focus());
+    expect(screen.getAllByTestId('log-row')).toHaveLength(40);
+    act(() => rows[36]!.focus());
+    expect(screen.getAllByTestId('log-row')).toHaveLength(140);
+    // Scrolled back to the top of a long list: the rows below are dropped again.
+    Object.defineProperty(list, 'scrollHeight', { value: 4_000, configurable: true });
+    Object.defineProperty(list, 'clientHeight', { value: 420, configurable: true });
+    fireEvent.scroll(list);
+    expect(screen.getAllByTestId('log-row')).toHaveLength(40);
   });
 
   it('filters by type and by any field value', () => {

@@ -26,12 +26,16 @@ export interface TimelineOptions {
 
 type Checkpoint = Snapshot<ModelState, AnyEvent, TraceEvent>;
 
-/** About 600 checkpoints per run, between 1 s and 10 s apart. */
+/**
+ * About 1,200 checkpoints per run, between 1 s and 10 s apart: 3 s on an hour. Halving 6 s cost
+ * the reference hour about 14 % more memory (the checkpoints share the append-only logs) and
+ * made seeking a third faster.
+ */
 /** Fine snapshots per segment around the playhead. */
 const FINE_STEPS = 8;
 
 function defaultCheckpointInterval(durationMs: number): number {
-  return Math.min(10_000, Math.max(1_000, Math.round(durationMs / 600)));
+  return Math.min(10_000, Math.max(1_000, Math.round(durationMs / 1_200)));
 }
 
 export class Timeline {

@@ -20,6 +20,14 @@ export interface SimViewOptions {
   whilePlayingEveryMs?: number;
 }
 
+/**
+ * Wall time of the last refresh of any throttled panel while playing. One panel refreshes per
+ * frame: their refreshes spread over consecutive frames instead of piling into one long frame.
+ */
+let lastThrottledRefreshAt = Number.NEGATIVE_INFINITY;
+/** Shorter than a frame at 60 Hz (16.7 ms), longer than the work of one. */
+const SAME_FRAME_MS = 10;
+
 /** A selector of the playhead that, while playing, keeps its last answer for everyMs. */
 function useThrottledTime(everyMs: number): (state: PlaybackState) => number {
   const shown = useRef({ timeMs: -1, at: Number.NEGATIVE_INFINITY });
@@ -27,7 +35,10 @@ function useThrottledTime(everyMs: number): (state: PlaybackState) => number {
     const last = shown.current;
     if (state.timeMs === last.timeMs) return last.timeMs;
     const now = performance.now();
-    if (state.playing && everyMs > 0 && now - last.at < everyMs) return last.timeMs;
+    if (state.playing && everyMs > 0) {
+      if (now - last.at < everyMs || now - lastThrottledRefreshAt < SAME_FRAME_MS) return last.timeMs;
+      lastThrottledRefreshAt = now;
+    }
     shown.current = { timeMs: state.timeMs, at: now };
     return state.timeMs;
   };

@@ -10,6 +10,15 @@ function Shown({ everyMs }: { everyMs: number }) {
   return <output data-testid="shown">{view?.timeMs}</output>;
 }
 
+/** The wall clock of each test starts later than the last one ended: performance.now never goes back. */
+let wallStart = 0;
+function wallClock(): { advance: (ms: number) => void } {
+  wallStart += 1_000_000;
+  let wall = wallStart;
+  vi.spyOn(performance, 'now').mockImplementation(() => wall);
+  return { advance: (ms) => { wall += ms; } };
+}
+
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
@@ -17,48 +26,60 @@ afterEach(() => {
 
 describe('useSimView', () => {
   it('follows the playhead at most every whilePlayingEveryMs while playing, and every move when paused', () => {
-    let wall = 1_000;
-    vi.spyOn(performance, 'now').mockImplementation(() => wall);
+    const clock = wallClock();
     loadAt(writeReadScenario(), 1_000);
     render(<Shown everyMs={100} />);
     const shown = () => screen.getByTestId('shown').textContent;
     expect(shown()).toBe('1000');
 
     act(() => usePlayback.getState().setPlaying(true));
-    wall += 150;
+    clock.advance(150);
     act(() => usePlayback.getState().seek(1_016));
     expect(shown()).toBe('1016');
-    wall += 16;
+    clock.advance(16);
     act(() => usePlayback.getState().seek(1_032));
-    wall += 16;
+    clock.advance(16);
     act(() => usePlayback.getState().seek(1_048));
     expect(shown()).toBe('1016');
-    wall += 70;
+    clock.advance(70);
     act(() => usePlayback.getState().seek(1_064));
     expect(shown()).toBe('1064');
 
     // Paused: every move shows at once.
     act(() => usePlayback.getState().setPlaying(false));
-    wall += 1;
+    clock.advance(1);
     act(() => usePlayback.getState().seek(2_000));
     expect(shown()).toBe('2000');
-    wall += 1;
+    clock.advance(1);
     act(() => usePlayback.getState().seek(2_100));
     expect(shown()).toBe('2100');
   });
 
   it('shows the last time when playing stops between two refreshes', () => {
-    let wall = 1_000;
-    vi.spyOn(performance, 'now').mockImplementation(() => wall);
+    const clock = wallClock();
     loadAt(writeReadScenario(), 1_000);
     render(<Shown everyMs={100} />);
     act(() => usePlayback.getState().setPlaying(true));
-    wall += 200;
+    clock.advance(200);
     act(() => usePlayback.getState().seek(1_100));
-    wall += 10;
+    clock.advance(10);
     act(() => usePlayback.getState().seek(1_200));
     expect(screen.getByTestId('shown').textContent).toBe('1100');
     act(() => usePlayback.getState().setPlaying(false));
     expect(screen.getByTestId('shown').textContent).toBe('1200');
+  });
+
+  it('refreshes one throttled panel per frame while playing, the next one on the next frame', () => {
+    const clock = wallClock();
+    loadAt(writeReadScenario(), 1_000);
+    render(<><Shown everyMs={100} /><Shown everyMs={100} /></>);
+    const shown = () => screen.getAllByTestId('shown').map((element) => element.textContent);
+    act(() => usePlayback.getState().setPlaying(true));
+    clock.advance(200);
+    act(() => usePlayback.getState().seek(1_100));
+    expect(shown()).toEqual(['1100', '1000']);
+    clock.advance(16);
+    act(() => usePlayback.getState().seek(1_116));
+    expect(shown()).toEqual(['1100', '1116']);
   });
 });

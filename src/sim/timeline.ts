@@ -181,6 +181,8 @@ export class Timeline {
    */
   private replayTakingFineSnapshots(target: number): void {
     const index = Math.floor(target / this.checkpointEveryMs);
+    // Past the last checkpoint the run is new: runTo simulates it and takes its checkpoints.
+    if (index >= this.checkpoints.length) return;
     if (index !== this.fineSegment) {
       this.fineSegment = index;
       this.fine = [];

@@ -11,6 +11,14 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
     await page.waitForTimeout(400);
     await screenshot(`shell-${viewport.width}x${viewport.height}`);
     await screenshot(`shell-${viewport.width}x${viewport.height}-full`, { fullPage: true });
+    // The log's rows are laid out once they come into view (content-visibility): scrolled to, they show.
+    await page.locator('.rs-log').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => {
+      const row = document.querySelector('[data-testid="log-row"]');
+      return row !== null && row.getBoundingClientRect().height > 0 && row.checkVisibility();
+    });
+    await page.waitForTimeout(100);
+    await screenshot(`log-${viewport.width}x${viewport.height}`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
     await page.getByTestId('command-help').click();

@@ -148,7 +148,8 @@ export class Timeline {
    */
   private restartCapture(start: Checkpoint): void {
     const k = this.segmentOf(start.now + 1);
-    if (this.segments.has(k)) {
+    // Only a segment simulated to its end can have been dropped; the last one is still written.
+    if (this.segments.has(k) || k >= this.checkpoints.length - 1) {
       this.capture = null;
       return;
     }

@@ -1,0 +1,49 @@
+/**
+ * Timeline regressions found by the browser test and the deep property runs: moves that once
+ * lost events. Each is checked against a straight run of the same scenario.
+ */
+import { describe, expect, it } from 'vitest';
+import { createSimulation } from '../../../src/model/index.ts';
+import type { Scenario } from '../../../src/model/spec.ts';
+import { Timeline } from '../../../src/sim/timeline.ts';
+import { scenarioOf } from '../../support/test-sim.ts';
+
+function straightLines(s: Scenario, t: number): string[] {
+  const sim = createSimulation(s);
+  sim.runUntil(t);
+  return sim.trace.toArray().map((event) => JSON.stringify(event));
+}
+
+function lines(timeline: Timeline): string[] {
+  return timeline.traceSlice(0).map((event) => JSON.stringify(event));
+}
+
+/** A broker and a NameServer only: a trace of a few registrations, far apart. */
+const sparse = scenarioOf({ version: 1, durationMs: 60_000, nameServers: [{ id: 'ns-1' }], brokers: [{ name: 'broker-a' }] });
+
+const busy = scenarioOf({
+  version: 1, durationMs: 90_000, nameServers: [{ id: 'ns-1' }], brokers: [{ name: 'broker-a' }, { name: 'broker-b' }],
+  topics: [{ name: 'TopicTest', writeQueueNums: 8, readQueueNums: 4 }],
+  producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 10 }],
+  consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest' }],
+});
+
+describe('Timeline', () => {
+  it('a seek back, then far forward past everything simulated, keeps the new segments', () => {
+    const timeline = new Timeline(busy, { checkpointEveryMs: 1_000 });
+    for (const t of [40_000, 12_345, 77_000, 3_000, 60_001, 90_000]) timeline.seek(t);
+    expect(lines(timeline)).toEqual(straightLines(busy, 90_000));
+  });
+
+  it('the next event after a seek back lies beyond the simulated time, in the segment still being written', () => {
+    const timeline = new Timeline(sparse, { checkpointEveryMs: 7_000, traceBudget: 50 });
+    timeline.seek(7_000);
+    timeline.seek(1);
+    const next = timeline.nextTraceTime();
+    const expected = createSimulation(sparse);
+    expected.runUntil(sparse.durationMs);
+    expect(next).toBe(expected.trace.toArray().find((event) => event.t > 1)!.t);
+    expect(next).toBeGreaterThan(7_000);
+    expect(lines(timeline)).toEqual(straightLines(sparse, next));
+  });
+});

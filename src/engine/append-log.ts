@@ -24,6 +24,11 @@ export class AppendLog<T> {
     return this.length > 0 ? this.items[this.length - 1] : undefined;
   }
 
+  /** The visible entries from `from` up to `to`, as a fresh array. */
+  slice(from: number, to = this.length): T[] {
+    return this.items.slice(from, Math.min(to, this.length));
+  }
+
   /** The visible entries, as a fresh array. */
   toArray(): T[] {
     return this.items.slice(0, this.length);

@@ -80,6 +80,16 @@ export const ROCKETMQ_DEFAULTS = {
   channelExpiredTimeoutMs: 120_000,
   /** MessageStoreConfig.syncFlushTimeout. */
   syncFlushTimeoutMs: 5_000,
+  /** MessageStoreConfig.haSendHeartbeatInterval: a slave reports its commit log offset (and reconnects) this often. */
+  haSendHeartbeatIntervalMs: 5_000,
+  /** HAConnection.WriteSocketService: with nothing to send it sleeps 100 ms; only a SYNC_MASTER's put wakes it. */
+  haTransferWaitMs: 100,
+  /** BrokerController (slave): SlaveSynchronize first runs 3 s after start. */
+  slaveSyncInitialDelayMs: 3_000,
+  /** BrokerController (slave): how often SlaveSynchronize is considered: every 3 s in 5.x (4.x runs it every 10 s). */
+  slaveSyncCheckIntervalMs: 3_000,
+  /** BrokerController (slave, 5.x): SlaveSynchronize runs only when more than 60 s passed since the last (4.x: 0). */
+  slaveSyncMinIntervalMs: 60_000,
   /** MessageStoreConfig.messageDelayLevel (18 levels). */
   messageDelayLevel: '1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h',
 
@@ -124,6 +134,8 @@ export const ROCKETMQ_4X_OVERRIDES: Partial<SimConfig> = {
   scanNotActiveBrokerIntervalMs: 10_000,
   registerBrokerTimeoutMs: 6_000,
   rebalanceMinIntervalMs: 0,
+  slaveSyncCheckIntervalMs: 10_000,
+  slaveSyncMinIntervalMs: 0,
 };
 
 /** Resolves a scenario's config: RocketMQ defaults, then the chosen version's, then the scenario's own. */

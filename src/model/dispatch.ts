@@ -6,7 +6,9 @@ import type { HandlerTable, NetEvent } from '../engine/index.ts';
 import { onRegisterAllTimer, unregisterNext } from './broker/broker.ts';
 import { onBrokerRequest, onScheduleDeliver } from './broker/broker-processor.ts';
 import { onConsumerChannelClosed, onScanNotActiveChannel } from './broker/consumer-manager.ts';
+import { onHaChannelClosed, onHaReportTimer, onHaTransferTimer, onSyncReplicaTimeout } from './broker/ha-service.ts';
 import { onPullHoldCheck } from './broker/pull-request-hold-service.ts';
+import { onSlaveRegistered, onSlaveSyncResponse, onSlaveSyncTimer } from './broker/slave-synchronize.ts';
 import { onConsumed, sendBackHandler } from './client/consume-service.ts';
 import { consumerRouteListener, onHeartbeatTimer, onNotifyConsumerIdsChanged, onPersistOffsetsTimer } from './client/consumer.ts';
 import { onClientChannelClosed, onRouteFailure, onRouteResponse, onRouteRefreshTimer, type RouteListener } from './client/mq-client-instance.ts';
@@ -35,7 +37,7 @@ const ignore: ResponseHandler = { onResponse() {}, onFailure() {} };
 
 /** What each requester does with the answer, or with the failure. */
 const RESPONSE_HANDLERS: Record<RequestCode, ResponseHandler> = {
-  REGISTER_BROKER: ignore,
+  REGISTER_BROKER: { onResponse: (state, pending, response) => onSlaveRegistered(state, pending, response), onFailure() {} },
   UNREGISTER_BROKER: {
     onResponse: (state, pending, _response, sim) => continueShutdown(state, pending, sim),
     onFailure: (state, pending, _reason, sim) => continueShutdown(state, pending, sim),
@@ -53,6 +55,10 @@ const RESPONSE_HANDLERS: Record<RequestCode, ResponseHandler> = {
   PULL_MESSAGE: pullHandler,
   CONSUMER_SEND_MSG_BACK: sendBackHandler,
   NOTIFY_CONSUMER_IDS_CHANGED: ignore,
+  GET_ALL_TOPIC_CONFIG: { onResponse: (state, pending, response) => onSlaveSyncResponse(state, pending, response), onFailure() {} },
+  GET_ALL_CONSUMER_OFFSET: { onResponse: (state, pending, response) => onSlaveSyncResponse(state, pending, response), onFailure() {} },
+  HA_REPORT: ignore,
+  HA_TRANSFER: ignore,
 };
 
 /** Graceful shutdown unregisters from one NameServer after another, whatever each answered. */
@@ -100,7 +106,9 @@ function onClosed(state: ModelState, event: Extract<NetEvent<Wire>, { kind: 'net
       return onNameServerChannelClosed(state, node, peer, sim);
     case 'broker': {
       const broker = state.brokers[node];
-      if (broker?.status === 'running') onConsumerChannelClosed(broker, peer, sim);
+      if (broker?.status !== 'running') return;
+      onConsumerChannelClosed(broker, peer, sim);
+      onHaChannelClosed(broker, peer);
       return;
     }
     case 'client': {
@@ -128,6 +136,10 @@ export const MODEL_HANDLERS: HandlerTable<ModelState, ModelEvent, Wire, TraceEve
   'broker.scanNotActiveChannel': onScanNotActiveChannel,
   'broker.pullHoldCheck': onPullHoldCheck,
   'broker.scheduleDeliver': onScheduleDeliver,
+  'broker.haReport': onHaReportTimer,
+  'broker.haTransfer': onHaTransferTimer,
+  'broker.syncReplicaTimeout': onSyncReplicaTimeout,
+  'broker.slaveSync': onSlaveSyncTimer,
   'client.routeRefresh': onRouteRefreshTimer,
   'client.heartbeat': onHeartbeatTimer,
   'consumer.persistOffsets': onPersistOffsetsTimer,

@@ -15,6 +15,10 @@ export type ModelEvent =
   | { kind: 'broker.scanNotActiveChannel'; broker: string; epoch: number }
   | { kind: 'broker.pullHoldCheck'; broker: string; epoch: number }
   | { kind: 'broker.scheduleDeliver'; broker: string; epoch: number; index: number }
+  | { kind: 'broker.haReport'; broker: string; epoch: number }
+  | { kind: 'broker.haTransfer'; broker: string; epoch: number; slave: string }
+  | { kind: 'broker.syncReplicaTimeout'; broker: string; epoch: number; node: string; rpcId: number }
+  | { kind: 'broker.slaveSync'; broker: string; epoch: number }
   | { kind: 'client.routeRefresh'; client: string; epoch: number }
   | { kind: 'client.heartbeat'; client: string; epoch: number }
   | { kind: 'consumer.persistOffsets'; client: string; epoch: number }

@@ -52,6 +52,8 @@ function createBrokerState(spec: BrokerSpec, topics: TopicSpec[]): BrokerState {
     ip: spec.ip, port: spec.port, addr: `${spec.ip}:${spec.port}`, node, status: 'stopped', partitioned: false, epoch: 0,
     topicConfigTable: {}, dataVersion: 0, commitLog: new AppendLog(), maxPhyOffset: 0, consumeQueues: {},
     consumerTable: {}, consumerOffsetTable: {}, pullHolds: {}, unregisterQueue: [], index: {},
+    haConnections: {}, syncReplicaWaits: [], haMasterAddr: null, haConnected: false, syncMasterAddr: null,
+    lastSlaveSyncAt: Number.NEGATIVE_INFINITY,
   };
   for (const topic of topics) {
     const config = topicConfigFor(topic, spec);

@@ -17,7 +17,17 @@ export type RemotingRequest =
   | { code: 'UPDATE_CONSUMER_OFFSET'; group: string; topic: string; queueId: number; offset: number }
   | { code: 'PULL_MESSAGE'; group: string; topic: string; queueId: number; queueOffset: number; maxMsgNums: number; subscription: string; suspendTimeoutMs: number; queueKey: string; token: number }
   | { code: 'CONSUMER_SEND_MSG_BACK'; group: string; message: StoredMessage; delayLevel: number; maxReconsumeTimes: number }
-  | { code: 'NOTIFY_CONSUMER_IDS_CHANGED'; group: string };
+  | { code: 'NOTIFY_CONSUMER_IDS_CHANGED'; group: string }
+  /** SlaveSynchronize: a slave copies its master's topic table and consumer offsets. */
+  | { code: 'GET_ALL_TOPIC_CONFIG' }
+  | { code: 'GET_ALL_CONSUMER_OFFSET' }
+  /**
+   * The HA channel (HAService, a plain socket beside remoting): the slave reports how much of the
+   * commit log it has (`hello` opens a connection, which then starts from that point) ...
+   */
+  | { code: 'HA_REPORT'; hello: boolean; index: number }
+  /** ... and the master sends the commit log from `fromIndex` on. */
+  | { code: 'HA_TRANSFER'; fromIndex: number; messages: readonly StoredMessage[] };
 
 export type RequestCode = RemotingRequest['code'];
 
@@ -36,6 +46,12 @@ export interface RemotingResponse {
   code: ResponseCode;
   remark?: string;
   route?: TopicRouteData;
+  /** REGISTER_BROKER to a slave: its master, when the NameServer has it (RegisterBrokerResult). */
+  masterAddr?: string;
+  /** GET_ALL_TOPIC_CONFIG. */
+  topicConfigTable?: Record<string, TopicConfig>;
+  /** GET_ALL_CONSUMER_OFFSET: group -> "topic@queueId" -> offset. */
+  offsetTable?: Record<string, Record<string, number>>;
   /** SEND_MESSAGE: where it was stored and the SendStatus. */
   sendStatus?: 'SEND_OK' | 'FLUSH_DISK_TIMEOUT' | 'FLUSH_SLAVE_TIMEOUT' | 'SLAVE_NOT_AVAILABLE';
   queueOffset?: number;

@@ -6,7 +6,7 @@ import type { AppendIndex, AppendLog, MarkSet } from '../engine/index.ts';
 import type { SimConfig } from './defaults.ts';
 import type { MessageQueue } from './client/allocate-strategies.ts';
 import type { BrokerRole, ConsumerSpec, FlushDiskType, ProducerSpec } from './spec.ts';
-import type { RemotingRequest } from './remoting-types.ts';
+import type { RemotingRequest, RemotingResponse } from './remoting-types.ts';
 
 /** QueueData (remoting/protocol/route/QueueData). */
 export interface QueueData {
@@ -113,6 +113,27 @@ export interface HeldPull {
   expiresAt: number;
 }
 
+/** HAService.HAConnection on a master: one per slave that reported to it. */
+export interface HAConnection {
+  slave: string;
+  /** nextTransferFromWhere, as a commit log index: the next message to send. */
+  nextIndex: number;
+  /** The slave's last reported commit log length (its ack). */
+  ackIndex: number;
+  /** When the write service last sent (it sleeps 100 ms between looks when idle). */
+  lastTransferAt: number;
+  transferScheduled: boolean;
+}
+
+/** A SYNC_MASTER send waiting for a slave's ack (GroupTransferService), answered by whichever comes first. */
+export interface SyncReplicaWait {
+  /** Commit log length the slave must have acknowledged. */
+  index: number;
+  node: string;
+  rpcId: number;
+  response: RemotingResponse;
+}
+
 export interface BrokerState {
   name: string;
   brokerId: number;
@@ -145,6 +166,17 @@ export interface BrokerState {
   unregisterQueue: string[];
   /** IndexService, per topic: uniqKey and each key -> commit log indexes (RocketMQ's "topic#key"). */
   index: Record<string, AppendIndex>;
+  /** Master: HAService connections by slave node. */
+  haConnections: Record<string, HAConnection>;
+  /** Master: SYNC_MASTER sends waiting for a slave's ack. */
+  syncReplicaWaits: SyncReplicaWait[];
+  /** Slave: the master's HA address its HAClient connects to (kept when a registration names none). */
+  haMasterAddr: string | null;
+  /** Slave: whether its HAClient holds a connection (reports `hello` to open one when not). */
+  haConnected: boolean;
+  /** Slave: SlaveSynchronize's master, as the last registration answered (null when the master is gone). */
+  syncMasterAddr: string | null;
+  lastSlaveSyncAt: number;
 }
 
 export type ClientStatus = 'stopped' | 'running' | 'crashed' | 'hung';

@@ -57,6 +57,11 @@ const CONFIG_RANGES: Record<NumericKey, Range> = {
   clientChannelScanIntervalMs: PERIOD,
   channelExpiredTimeoutMs: TIMEOUT,
   syncFlushTimeoutMs: TIMEOUT,
+  haSendHeartbeatIntervalMs: PERIOD,
+  haTransferWaitMs: PERIOD,
+  slaveSyncInitialDelayMs: DELAY,
+  slaveSyncCheckIntervalMs: PERIOD,
+  slaveSyncMinIntervalMs: DELAY,
   rebalanceIntervalMs: PERIOD,
   rebalanceMinIntervalMs: DELAY,
   /** DefaultMQPushConsumerImpl.checkConfig: pullBatchSize in [1, 1024]. */

@@ -1,7 +1,8 @@
 /**
  * Generated scenarios for the property tests: small topologies (1-2 NameServers, 1-3 brokers,
- * one topic with random counts and perms), 0-3 producers and 0-3 consumers with random modes,
- * strategies and tags, and random faults, over 30-120 s. Every one is a valid contract §1 file.
+ * broker-a sometimes with a slave, one topic with random counts and perms), 0-3 producers and
+ * 0-3 consumers with random modes, strategies and tags, and random faults, over 30-120 s. Every
+ * one is a valid contract §1 file.
  */
 import fc from 'fast-check';
 import type { Scenario } from '../../src/model/spec.ts';
@@ -61,6 +62,8 @@ interface Names {
   brokers: string[];
   producers: string[];
   consumers: string[];
+  /** Whether broker-a has a slave (brokerId 1). */
+  slave: boolean;
 }
 
 function fault(names: Names, durationMs: number): fc.Arbitrary<Record<string, unknown>> {
@@ -73,6 +76,9 @@ function fault(names: Names, durationMs: number): fc.Arbitrary<Record<string, un
     fc.record({ at, action: fc.constant('partitionLink'), target: broker, peer: nameServer }),
     fc.record({ at, action: fc.constant('updateTopic'), topic: fc.constant('TopicTest'), readQueueNums: fc.integer({ min: 1, max: 8 }), writeQueueNums: fc.integer({ min: 1, max: 8 }) }),
   ];
+  if (names.slave) {
+    options.push(fc.record({ at, action: fc.constantFrom('crashBroker', 'startBroker', 'partitionBroker', 'healPartition'), target: fc.constant('broker-a'), brokerId: fc.constant(1) }));
+  }
   if (names.consumers.length > 0) {
     options.push(fc.record({ at, action: fc.constantFrom('crashConsumer', 'hangConsumer', 'removeConsumer'), target: fc.constantFrom(...names.consumers) }));
   }
@@ -96,6 +102,8 @@ export const scenarioJson: fc.Arbitrary<ScenarioJson> = fc
     groupCount: fc.integer({ min: 1, max: 2 }),
     jitter: fc.constantFrom(0, 1, 3),
     rocketmqVersion: fc.constantFrom('5.x', '5.x', '4.x'),
+    // Now and then broker-a has a slave, behind an ASYNC_MASTER or a SYNC_MASTER.
+    slaveBehind: fc.constantFrom(null, null, 'ASYNC_MASTER', 'SYNC_MASTER'),
   })
   .chain((shape) => {
     const names: Names = {
@@ -103,6 +111,7 @@ export const scenarioJson: fc.Arbitrary<ScenarioJson> = fc
       brokers: BROKER_NAMES.slice(0, shape.brokerCount),
       producers: Array.from({ length: shape.producerCount }, (_, i) => `p-${i + 1}`),
       consumers: Array.from({ length: shape.consumerCount }, (_, i) => `c-${i + 1}`),
+      slave: shape.slaveBehind !== null,
     };
     const groups = fc.tuple(...Array.from({ length: shape.groupCount }, (_, i) => group(i)));
     const consumers = groups.chain((gs) => fc.record({
@@ -119,7 +128,9 @@ export const scenarioJson: fc.Arbitrary<ScenarioJson> = fc
         durationMs: shape.durationMs,
         config: { networkJitterMs: shape.jitter, rocketmqVersion: shape.rocketmqVersion },
         nameServers: names.nameServers.map((id) => ({ id })),
-        brokers: names.brokers.map((name) => ({ name })),
+        brokers: shape.slaveBehind === null
+          ? names.brokers.map((name) => ({ name }))
+          : [{ name: 'broker-a', role: shape.slaveBehind }, { name: 'broker-a', brokerId: 1, role: 'SLAVE' }, ...names.brokers.slice(1).map((name) => ({ name }))],
         topics: [topicJson],
         producers,
         consumers: clients.initial,

@@ -2,7 +2,7 @@
  * The broker's request processors: SendMessageProcessor, PullMessageProcessor,
  * ConsumerManageProcessor, ClientManageProcessor and the consumer send-back path.
  */
-import { DLQ_GROUP_TOPIC_PREFIX, MASTER_ID, RETRY_GROUP_TOPIC_PREFIX } from '../defaults.ts';
+import { DLQ_GROUP_TOPIC_PREFIX, RETRY_GROUP_TOPIC_PREFIX } from '../defaults.ts';
 import { buildSubscriptionData } from '../filter.ts';
 import { isReadable } from '../perm.ts';
 import { reply } from '../remoting.ts';
@@ -11,9 +11,11 @@ import { trace, type Sim } from '../sim-types.ts';
 import type { BrokerState, ModelState, StoredMessage } from '../state.ts';
 import { registerBrokerAll } from './broker.ts';
 import { notifyConsumerIdsChanged, registerConsumer, unregisterConsumer } from './consumer-manager.ts';
+import { onHaReport, onHaTransfer, onMasterPut, syncReplica } from './ha-service.ts';
 import { getMessage, putMessage, type PutRequest } from './message-store.ts';
 import { holdPullRequest, notifyMessageArriving } from './pull-request-hold-service.ts';
 import { putDelayed } from './schedule-message-service.ts';
+import { answerSlaveSync } from './slave-synchronize.ts';
 import { createTopicInSendMessageMethod, ensureSystemTopic } from './topic-config-manager.ts';
 
 type Request<C extends RemotingRequest['code']> = Extract<RemotingRequest, { code: C }>;
@@ -24,7 +26,17 @@ export function onBrokerRequest(state: ModelState, broker: BrokerState, from: st
     if (id !== null) reply(sim, broker.node, from, id, response);
   };
   switch (request.code) {
-    case 'SEND_MESSAGE': return answer(sendMessage(state, broker, request, sim));
+    case 'SEND_MESSAGE': {
+      const response = sendMessage(state, broker, request, sim);
+      const now = response.code === 'SUCCESS' ? syncReplica(state, broker, from, id, response, sim) : response;
+      if (now) answer(now);
+      return;
+    }
+    case 'HA_REPORT': return onHaReport(state, broker, from, request, sim);
+    case 'HA_TRANSFER': return onHaTransfer(state, broker, request, sim);
+    case 'GET_ALL_TOPIC_CONFIG':
+    case 'GET_ALL_CONSUMER_OFFSET':
+      return answer(answerSlaveSync(broker, request));
     case 'PULL_MESSAGE': return pullMessage(state, broker, from, id, request, sim);
     case 'HEART_BEAT':
       heartBeat(state, broker, from, request, sim);
@@ -82,21 +94,15 @@ function sendMessage(state: ModelState, broker: BrokerState, request: Request<'S
   };
   const stored = message.delayLevel > 0 ? putDelayed(state, broker, { ...put, delayLevel: message.delayLevel }, sim).message : store(state, broker, put, sim);
   if (message.delayLevel > 0) traceStored(state, broker, stored, sim);
-  return { code: 'SUCCESS', sendStatus: sendStatus(state, broker), queueOffset: stored.queueOffset, offsetMsgId: stored.offsetMsgId };
+  return { code: 'SUCCESS', sendStatus: 'SEND_OK', queueOffset: stored.queueOffset, offsetMsgId: stored.offsetMsgId };
 }
 
-/** A SYNC_MASTER answers SLAVE_NOT_AVAILABLE when no slave of its group is running. */
-function sendStatus(state: ModelState, broker: BrokerState): 'SEND_OK' | 'SLAVE_NOT_AVAILABLE' {
-  if (broker.role !== 'SYNC_MASTER') return 'SEND_OK';
-  const slaveUp = Object.values(state.brokers).some((other) => other.name === broker.name && other.brokerId !== MASTER_ID && other.status === 'running');
-  return slaveUp ? 'SEND_OK' : 'SLAVE_NOT_AVAILABLE';
-}
-
-/** Stores a message, traces it, counts it, and wakes the pulls waiting on its queue. */
+/** Stores a message, traces it, counts it, wakes the pulls waiting on its queue and the HA service. */
 export function store(state: ModelState, broker: BrokerState, put: PutRequest, sim: Sim): StoredMessage {
   const { message } = putMessage(broker, put, sim.now);
   traceStored(state, broker, message, sim);
   notifyMessageArriving(state, broker, message.topic, message.queueId, sim);
+  onMasterPut(state, broker, sim);
   return message;
 }
 

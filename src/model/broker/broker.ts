@@ -5,6 +5,8 @@
 import { invoke } from '../remoting.ts';
 import { trace, type Sim } from '../sim-types.ts';
 import type { BrokerState, ModelState } from '../state.ts';
+import { startHaClient } from './ha-service.ts';
+import { startSlaveSynchronize } from './slave-synchronize.ts';
 import { createDefaultTopic, updateTopicConfig } from './topic-config-manager.ts';
 
 export function brokerKey(brokerName: string, brokerId: number): string {
@@ -19,6 +21,11 @@ export function startBroker(state: ModelState, broker: BrokerState, sim: Sim): v
   // Channels and parked pulls live in memory; topics, messages and offsets are on disk.
   broker.consumerTable = {};
   broker.pullHolds = {};
+  broker.haConnections = {};
+  broker.syncReplicaWaits = [];
+  // A slave learns its master again from its first registration (RegisterBrokerResult).
+  broker.haMasterAddr = null;
+  broker.syncMasterAddr = null;
   sim.net.start(broker.node);
   sim.net.setIsolated(broker.node, false);
   createDefaultTopic(broker, state.config);
@@ -29,6 +36,10 @@ export function startBroker(state: ModelState, broker: BrokerState, sim: Sim): v
   sim.after(state.config.clientChannelScanIntervalMs, { kind: 'broker.scanNotActiveChannel', broker: broker.node, epoch: broker.epoch });
   const holdCheck = state.config.longPollingEnable ? state.config.pullRequestHoldCheckMs : state.config.shortPollingTimeMs;
   sim.after(holdCheck, { kind: 'broker.pullHoldCheck', broker: broker.node, epoch: broker.epoch });
+  if (broker.role === 'SLAVE') {
+    startHaClient(broker, sim);
+    startSlaveSynchronize(state, broker, sim);
+  }
 }
 
 export function registerPeriod(state: ModelState): number {

@@ -2,7 +2,7 @@
  * DefaultMessageStore: the CommitLog (physical offsets growing by each message's size), one
  * ConsumeQueue per queue (logical offsets 0, 1, 2 ...), and the IndexService by key.
  */
-import { AppendIndex } from '../../engine/index.ts';
+import { AppendIndex, AppendLog } from '../../engine/index.ts';
 import { COMMITLOG_FIXED_BYTES } from '../defaults.ts';
 import { isMatchedByConsumeQueue, tagsString2tagsCode, type SubscriptionData } from '../filter.ts';
 import { createOffsetMsgId, parseIpv4 } from '../message-id.ts';
@@ -73,6 +73,19 @@ export function putMessage(broker: BrokerState, request: PutRequest, now: number
   queue.append(index);
   buildIndex(broker, message, index);
   return { message, index };
+}
+
+/**
+ * ReputMessageService on a slave: a replicated message joins the commit log at the master's
+ * offset, and its ConsumeQueue (created on demand, whatever the topic table says yet).
+ */
+export function appendReplica(broker: BrokerState, message: StoredMessage): void {
+  const queues = (broker.consumeQueues[message.topic] ??= []);
+  while (queues.length <= message.queueId) queues.push(new AppendLog<number>());
+  const index = broker.commitLog.append(message);
+  queues[message.queueId]!.append(index);
+  broker.maxPhyOffset = message.commitLogOffset + message.size;
+  buildIndex(broker, message, index);
 }
 
 /** IndexService: "topic#uniqKey" and "topic#key" for each space-separated key (KEY_SEPARATOR). */

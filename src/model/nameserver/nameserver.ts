@@ -11,6 +11,7 @@ import {
   createNameServerTables,
   findAddrByNode,
   findExpiredBrokers,
+  masterAddrFor,
   pickupTopicRouteData,
   registerBroker,
   unregisterBroker,
@@ -68,7 +69,8 @@ export function onNameServerRequest(state: ModelState, nsId: string, from: strin
       trace(sim, {
         type: 'broker.registered', nameServer: ns.id, broker: request.brokerName, brokerId: request.brokerId, first,
       });
-      reply(sim, nsId, from, id, { code: 'SUCCESS' });
+      const masterAddr = masterAddrFor(ns, request.brokerName, request.brokerId);
+      reply(sim, nsId, from, id, masterAddr === undefined ? { code: 'SUCCESS' } : { code: 'SUCCESS', masterAddr });
       return;
     }
     case 'UNREGISTER_BROKER':

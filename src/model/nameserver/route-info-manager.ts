@@ -142,3 +142,10 @@ export function pickupTopicRouteData(ns: NameServerState, topic: string): TopicR
   if (queueDatas.length === 0 || brokerDatas.length === 0) return null;
   return { queueDatas, brokerDatas };
 }
+
+/** RegisterBrokerResult.masterAddr for a slave: its master's address while the master is registered here. */
+export function masterAddrFor(ns: NameServerState, brokerName: string, brokerId: number): string | undefined {
+  if (brokerId === MASTER_ID) return undefined;
+  const masterAddr = ns.brokerAddrTable[brokerName]?.brokerAddrs[MASTER_ID];
+  return masterAddr !== undefined && ns.brokerLiveTable[masterAddr] ? masterAddr : undefined;
+}

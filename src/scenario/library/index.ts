@@ -5,6 +5,7 @@
  */
 import consumerJoinLeave from './consumer-join-leave.json';
 import crashPartitionShutdown from './crash-partition-shutdown.json';
+import masterSlaveFailover from './master-slave-failover.json';
 import nameServerDown from './nameserver-down.json';
 import read8Write4 from './read8-write4.json';
 import shrinkSafely from './shrink-safely.json';
@@ -69,6 +70,15 @@ export const LIBRARY: readonly LibraryEntry[] = [
       zh: '三个 broker 以三种方式离开，NameServer 面板展示了各自的移除路径。broker-a 在 60 秒崩溃：连接关闭，两个 NameServer 在几毫秒内将其移除（channelClosed）。broker-b 在 90 秒被网络分区：连接仍然打开但消息无法通过，只有心跳过期才能发现；它最后一次注册在 70 秒，因此直到 195 秒的扫描才被移除（expired，lastUpdate + 120 秒），在此期间生产者不断向它发送失败。broker-c 在 240 秒正常关闭并立即注销自己（unregistered）。broker-a 在 300 秒重启并重新注册。',
     },
     scenario: crashPartitionShutdown,
+  },
+  {
+    id: 'master-slave-failover',
+    title: { en: 'A master crashes, its slave keeps serving reads', zh: 'Master 崩溃，Slave 继续提供读取' },
+    description: {
+      en: 'broker-a is an ASYNC_MASTER with a slave, broker-a/1: watch the copies fly from the master to the slave (HAService: the slave reports its offset every 5 s, the master sends new data every 100 ms). The one consumer is slower than the producer, so a backlog builds up. At 75 s broker-a\'s master crashes: the NameServer removes broker-a/0 at once (channelClosed) but keeps broker-a in the route with only its slave. Until its next route refresh at 90 s the producer\'s sends to broker-a fail at once and are retried on broker-b; after it, broker-a has no write queues. c-1 keeps reading broker-a\'s backlog from the slave (findBrokerAddressInSubscribe falls back to it) and commits its offsets there, draining it by about 159 s. The master is back at 165 s, the producer returns to it at its 180 s refresh, and not one message is consumed twice.',
+      zh: 'broker-a 是带有一个 Slave（broker-a/1）的 ASYNC_MASTER：观察消息副本从 Master 飞向 Slave（HAService：Slave 每 5 秒上报一次复制位点，Master 每 100 毫秒发送一次新数据）。唯一的消费者比生产者慢，因此消息逐渐堆积。75 秒时 broker-a 的 Master 崩溃：NameServer 立即移除 broker-a/0（channelClosed），但 broker-a 仍以仅剩的 Slave 留在路由中。直到 90 秒的下一次路由刷新之前，生产者发往 broker-a 的消息会立即失败并在 broker-b 上重试；刷新之后 broker-a 不再有写队列。c-1 继续从 Slave 读取 broker-a 的积压消息（findBrokerAddressInSubscribe 会退而选择 Slave），并把消费位点提交到 Slave，约 159 秒时消费完毕。Master 在 165 秒恢复，生产者在 180 秒的路由刷新后重新写入它，没有任何消息被重复消费。',
+    },
+    scenario: masterSlaveFailover,
   },
   {
     id: 'consumer-join-leave',

@@ -1,0 +1,156 @@
+/**
+ * HAService: a master's commit log copied to its slaves (store/.../ha/HAService, HAConnection,
+ * HAClient). The slave's HAClient connects to the master's HA address, which its NameServer
+ * registration gave it, and reports how much of the commit log it holds every 5 s
+ * (haSendHeartbeatInterval) and after each batch it appends. The master's write service sends
+ * from the slave's first report on; idle, it sleeps 100 ms between looks, so an ASYNC_MASTER's
+ * slave trails by up to 100 ms, while a SYNC_MASTER's put wakes it at once and the send is
+ * answered only when the slave has acknowledged it (GroupTransferService), or after
+ * syncFlushTimeout with FLUSH_SLAVE_TIMEOUT.
+ *
+ * The copy is the same bytes at the same offsets, so the slave stores the master's very
+ * StoredMessage objects (same offsetMsgId: it names the master's store host) and builds its
+ * ConsumeQueues from them (ReputMessageService). Offsets are commit log indexes here, where
+ * RocketMQ counts bytes; batches of haTransferBatchSize (32 KB) go back to back, so a transfer
+ * carries everything pending at once.
+ */
+import { MASTER_ID } from '../defaults.ts';
+import { oneway, reply } from '../remoting.ts';
+import type { RemotingRequest, RemotingResponse } from '../remoting-types.ts';
+import { trace, type Sim } from '../sim-types.ts';
+import type { BrokerState, HAConnection, ModelState } from '../state.ts';
+import { appendReplica } from './message-store.ts';
+import { notifyMessageArriving } from './pull-request-hold-service.ts';
+
+type Request<C extends RemotingRequest['code']> = Extract<RemotingRequest, { code: C }>;
+
+function masterNode(state: ModelState, slave: BrokerState): string | undefined {
+  return slave.haMasterAddr === null ? undefined : state.addrNodes[slave.haMasterAddr];
+}
+
+/** HAClient: report the commit log length; a `hello` when no connection is held opens one. */
+function reportOffset(state: ModelState, slave: BrokerState, sim: Sim): void {
+  const master = masterNode(state, slave);
+  if (master === undefined) return;
+  const sent = oneway(sim, slave.node, master, { code: 'HA_REPORT', hello: !slave.haConnected, index: slave.commitLog.length });
+  slave.haConnected = sent;
+}
+
+/** HAClient's loop: report every haSendHeartbeatInterval (and reconnect if the connection is gone). */
+export function onHaReportTimer(state: ModelState, event: { broker: string; epoch: number }, sim: Sim): void {
+  const slave = state.brokers[event.broker];
+  if (!slave || slave.status !== 'running' || slave.epoch !== event.epoch) return;
+  reportOffset(state, slave, sim);
+  sim.after(state.config.haSendHeartbeatIntervalMs, { kind: 'broker.haReport', broker: slave.node, epoch: slave.epoch });
+}
+
+export function startHaClient(slave: BrokerState, sim: Sim): void {
+  slave.haConnected = false;
+  sim.after(0, { kind: 'broker.haReport', broker: slave.node, epoch: slave.epoch });
+}
+
+/** HAConnection.ReadSocketService: a report opens the connection or acknowledges what the slave has. */
+export function onHaReport(state: ModelState, master: BrokerState, from: string, request: Request<'HA_REPORT'>, sim: Sim): void {
+  if (master.brokerId !== MASTER_ID) return;
+  const known = master.haConnections[from];
+  if (request.hello || !known) {
+    // A new connection starts where the slave is (nextTransferFromWhere = its first report).
+    const nextIndex = Math.min(request.index, master.commitLog.length);
+    master.haConnections[from] = { slave: from, nextIndex, ackIndex: request.index, lastTransferAt: Number.NEGATIVE_INFINITY, transferScheduled: false };
+  } else {
+    known.ackIndex = Math.max(known.ackIndex, request.index);
+  }
+  answerAcknowledgedSends(master, sim);
+  scheduleTransfer(state, master, master.haConnections[from]!, sim);
+}
+
+/** When the write service next sends to this slave: at once if woken, else at its next look. */
+function scheduleTransfer(state: ModelState, master: BrokerState, connection: HAConnection, sim: Sim): void {
+  if (connection.transferScheduled || connection.nextIndex >= master.commitLog.length) return;
+  connection.transferScheduled = true;
+  const wait = state.config.haTransferWaitMs;
+  const sinceLast = sim.now - connection.lastTransferAt;
+  const delay = master.role === 'SYNC_MASTER' || sinceLast >= wait ? 0 : wait - sinceLast;
+  sim.after(delay, { kind: 'broker.haTransfer', broker: master.node, epoch: master.epoch, slave: connection.slave });
+}
+
+/** A message was put on this master: every connected slave will get it. */
+export function onMasterPut(state: ModelState, master: BrokerState, sim: Sim): void {
+  for (const connection of Object.values(master.haConnections)) scheduleTransfer(state, master, connection, sim);
+}
+
+/** WriteSocketService: send the commit log from nextTransferFromWhere. */
+export function onHaTransferTimer(state: ModelState, event: { broker: string; epoch: number; slave: string }, sim: Sim): void {
+  const master = state.brokers[event.broker];
+  if (!master || master.status !== 'running' || master.epoch !== event.epoch) return;
+  const connection = master.haConnections[event.slave];
+  if (!connection) return;
+  connection.transferScheduled = false;
+  connection.lastTransferAt = sim.now;
+  const messages = Object.freeze(master.commitLog.slice(connection.nextIndex));
+  if (messages.length === 0) return;
+  oneway(sim, master.node, event.slave, { code: 'HA_TRANSFER', fromIndex: connection.nextIndex, messages });
+  connection.nextIndex = master.commitLog.length;
+}
+
+/**
+ * HAClient.dispatchReadRequest: append what continues the commit log, then report at once. Data
+ * that does not continue it (a transfer lost in a partition) closes the connection, and the next
+ * report opens a new one from where the slave is.
+ */
+export function onHaTransfer(state: ModelState, slave: BrokerState, request: Request<'HA_TRANSFER'>, sim: Sim): void {
+  if (slave.brokerId === MASTER_ID) return;
+  if (request.fromIndex !== slave.commitLog.length) {
+    slave.haConnected = false;
+    return;
+  }
+  for (const message of request.messages) {
+    appendReplica(slave, message);
+    trace(sim, {
+      type: 'message.stored', broker: slave.name, brokerId: slave.brokerId, topic: message.topic, queueId: message.queueId,
+      queueOffset: message.queueOffset, commitLogOffset: message.commitLogOffset, msgId: message.msgId, offsetMsgId: message.offsetMsgId,
+    });
+    notifyMessageArriving(state, slave, message.topic, message.queueId, sim);
+  }
+  reportOffset(state, slave, sim);
+}
+
+/** Either side of the HA connection saw it close. */
+export function onHaChannelClosed(broker: BrokerState, peer: string): void {
+  if (broker.brokerId === MASTER_ID) delete broker.haConnections[peer];
+  else if (broker.haMasterAddr !== null) broker.haConnected = false;
+}
+
+/**
+ * A SYNC_MASTER's send: answered at once with SLAVE_NOT_AVAILABLE when no slave is connected
+ * (isSlaveOK), else when a slave has acknowledged it or syncFlushTimeout has passed. Returns the
+ * answer to give now, or null when it waits.
+ */
+export function syncReplica(state: ModelState, master: BrokerState, node: string, rpcId: number | null, response: RemotingResponse, sim: Sim): RemotingResponse | null {
+  if (master.role !== 'SYNC_MASTER') return response;
+  if (Object.keys(master.haConnections).length === 0) return { ...response, sendStatus: 'SLAVE_NOT_AVAILABLE' };
+  if (rpcId === null) return response;
+  master.syncReplicaWaits.push({ index: master.commitLog.length, node, rpcId, response });
+  sim.after(state.config.syncFlushTimeoutMs, { kind: 'broker.syncReplicaTimeout', broker: master.node, epoch: master.epoch, node, rpcId });
+  return null;
+}
+
+/** GroupTransferService: sends whose message a slave now has are answered SEND_OK. */
+function answerAcknowledgedSends(master: BrokerState, sim: Sim): void {
+  if (master.syncReplicaWaits.length === 0) return;
+  const acked = Math.max(...Object.values(master.haConnections).map((connection) => connection.ackIndex));
+  master.syncReplicaWaits = master.syncReplicaWaits.filter((wait) => {
+    if (wait.index > acked) return true;
+    reply(sim, master.node, wait.node, wait.rpcId, wait.response);
+    return false;
+  });
+}
+
+export function onSyncReplicaTimeout(state: ModelState, event: { broker: string; epoch: number; node: string; rpcId: number }, sim: Sim): void {
+  const master = state.brokers[event.broker];
+  if (!master || master.status !== 'running' || master.epoch !== event.epoch) return;
+  const wait = master.syncReplicaWaits.find((entry) => entry.node === event.node && entry.rpcId === event.rpcId);
+  if (!wait) return;
+  master.syncReplicaWaits = master.syncReplicaWaits.filter((entry) => entry !== wait);
+  reply(sim, master.node, wait.node, wait.rpcId, { ...wait.response, sendStatus: 'FLUSH_SLAVE_TIMEOUT' });
+}

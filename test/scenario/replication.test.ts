@@ -1,0 +1,191 @@
+/**
+ * Master/slave replication as RocketMQ runs it without a controller (HAService, HAClient,
+ * GroupTransferService, SlaveSynchronize; rocketmq-facts §4.7, §5.1, §5.5): the slave holds the
+ * master's commit log at the same offsets, consumers read from it while the master is gone, a
+ * SYNC_MASTER answers only once a slave has the message. Expected numbers come from RocketMQ's
+ * settings (MessageStoreConfig, BrokerController), never from a run read back.
+ */
+import { describe, expect, it } from 'vitest';
+import { findLibraryEntry } from '../../src/scenario/library/index.ts';
+import { TestSim, type ScenarioJson } from '../support/test-sim.ts';
+
+const HOP = 1;
+/** MessageStoreConfig.haSendHeartbeatInterval: a slave that is not connected tries again after 5 s. */
+const HA_HEARTBEAT = 5_000;
+/** HAConnection.WriteSocketService: idle, the master looks for new data every 100 ms. */
+const HA_IDLE_WAIT = 100;
+/** MessageStoreConfig.syncFlushTimeout. */
+const SYNC_FLUSH_TIMEOUT = 5_000;
+
+function scenario(parts: Partial<ScenarioJson> & { role?: string } = {}): ScenarioJson {
+  const { role = 'ASYNC_MASTER', ...rest } = parts;
+  return {
+    version: 1,
+    durationMs: 300_000,
+    config: { networkJitterMs: 0 },
+    nameServers: [{ id: 'ns-1' }],
+    brokers: [
+      { name: 'broker-a', ip: '10.0.1.1', role },
+      { name: 'broker-a', brokerId: 1, role: 'SLAVE', ip: '10.0.1.2' },
+    ],
+    topics: [{ name: 'TopicTest', writeQueueNums: 4, readQueueNums: 4 }],
+    producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 10 }],
+    ...rest,
+  };
+}
+
+const stored = (sim: TestSim, brokerId: number) => sim.events('message.stored', (e) => e.topic === 'TopicTest' && e.brokerId === brokerId);
+
+describe('HAService: the slave copies the master\'s commit log (ASYNC_MASTER)', () => {
+  it('holds every message at the master\'s offsets and ids, from its first report 5 s after start', () => {
+    const sim = new TestSim(scenario()).at(60_000);
+    const onMaster = stored(sim, 0).filter((e) => e.t < 59_000);
+    const onSlave = new Map(stored(sim, 1).map((e) => [e.msgId, e]));
+    expect(onMaster.length).toBeGreaterThan(500);
+    for (const master of onMaster) {
+      const copy = onSlave.get(master.msgId);
+      expect(copy, master.msgId).toMatchObject({
+        broker: 'broker-a', queueId: master.queueId, queueOffset: master.queueOffset,
+        commitLogOffset: master.commitLogOffset, offsetMsgId: master.offsetMsgId,
+      });
+      // The slave learns its master from its registration (a round trip at 0 ms), so its first
+      // report, which opens the connection, is the next one, 5 s after start; then the master's
+      // write service sends at its next look, every 100 ms when idle, one hop away.
+      const earliest = Math.max(master.t, HA_HEARTBEAT + HOP) + HOP;
+      expect(copy!.t).toBeGreaterThanOrEqual(earliest);
+      expect(copy!.t).toBeLessThanOrEqual(Math.max(master.t, HA_HEARTBEAT + HOP) + HA_IDLE_WAIT + HOP);
+    }
+    expect(stored(sim, 1)[0]!.t).toBe(HA_HEARTBEAT + 2 * HOP);
+  });
+
+  it('a slave that was down catches up from where it stopped, at its first report after restart', () => {
+    const sim = new TestSim(scenario()).at(30_000);
+    sim.crashBroker('broker-a', 1).at(40_000);
+    sim.act({ action: 'startBroker', target: 'broker-a', brokerId: 1 }).at(60_000);
+    const copies = stored(sim, 1);
+    const offsets = copies.map((e) => e.commitLogOffset);
+    expect(new Set(offsets).size).toBe(offsets.length);
+    // Everything the master stored while the slave was down arrives in one catch-up at
+    // 40 000 + 5 000 (the first report after the restart's unanswered one) + 2 hops.
+    const missed = stored(sim, 0).filter((e) => e.t > 30_000 && e.t < 40_000);
+    expect(missed.length).toBeGreaterThan(90);
+    for (const master of missed) {
+      expect(copies.find((e) => e.msgId === master.msgId)?.t).toBe(40_000 + HA_HEARTBEAT + 2 * HOP);
+    }
+  });
+});
+
+describe('§4.7 / §5.5: with the master gone, consumers read from the slave', () => {
+  const withConsumer = (slave: boolean) => scenario({
+    brokers: slave
+      ? [{ name: 'broker-a', ip: '10.0.1.1' }, { name: 'broker-a', brokerId: 1, role: 'SLAVE', ip: '10.0.1.2' }, { name: 'broker-b', ip: '10.0.1.3' }]
+      : [{ name: 'broker-a', ip: '10.0.1.1' }, { name: 'broker-b', ip: '10.0.1.3' }],
+    // One consumer thread at 10 messages a second behind a producer at 20: a backlog builds up,
+    // and the consumer holds at most 10 messages per queue in memory (pullThresholdForQueue).
+    config: { networkJitterMs: 0, consumeThreadMax: 1, pullThresholdForQueue: 10, pullBatchSize: 4 },
+    consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest', consumeTimeMs: 100 }],
+    producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 20 }],
+    timeline: [{ at: 60_000, action: 'crashBroker', target: 'broker-a' }, { at: 120_000, action: 'startBroker', target: 'broker-a' }],
+  });
+
+  it('the backlog stored on broker-a before the crash is consumed during the outage, from the slave, without duplicates', () => {
+    const sim = new TestSim(withConsumer(true)).at(200_000);
+    // Long after what the consumer held in memory at the crash is done, it still reads broker-a.
+    const duringOutage = sim.events('message.consumed', (e) => e.broker === 'broker-a' && e.t > 70_000 && e.t < 120_000);
+    expect(duringOutage.length).toBeGreaterThan(100);
+    const storedBeforeCrash = new Set(sim.events('message.stored', (e) => e.broker === 'broker-a' && e.brokerId === 0 && e.t < 60_000).map((e) => e.msgId));
+    for (const consumed of duringOutage) expect(storedBeforeCrash.has(consumed.msgId)).toBe(true);
+    // The offsets were committed to the slave and copied back: nothing is read twice.
+    const consumedIds = sim.events('message.consumed').map((e) => e.msgId);
+    expect(new Set(consumedIds).size).toBe(consumedIds.length);
+  });
+
+  it('without a slave, broker-a\'s queues are not read until the master is back', () => {
+    const sim = new TestSim(withConsumer(false)).at(200_000);
+    expect(sim.events('message.consumed', (e) => e.broker === 'broker-a' && e.t > 70_000 && e.t < 120_000)).toEqual([]);
+  });
+});
+
+describe('GroupTransferService: a SYNC_MASTER answers once a slave has the message', () => {
+  it('SEND_OK takes 4 hops (to the master, to the slave, the ack, the answer) instead of 2', () => {
+    const sync = new TestSim(scenario({ role: 'SYNC_MASTER' })).at(20_000);
+    const async = new TestSim(scenario()).at(20_000);
+    const latencies = (sim: TestSim) => sim.events('send.result', (e) => e.t > 10_000).map((result) => {
+      const sent = sim.first('message.sent', { msgId: result.msgId })!;
+      return [result.status, result.t - sent.t];
+    });
+    expect(new Set(latencies(sync).map(String))).toEqual(new Set([`SEND_OK,${4 * HOP}`]));
+    expect(new Set(latencies(async).map(String))).toEqual(new Set([`SEND_OK,${2 * HOP}`]));
+  });
+
+  it('SLAVE_NOT_AVAILABLE at once when no slave is connected; FLUSH_SLAVE_TIMEOUT after 5 s when it is cut off', () => {
+    const crashed = new TestSim(scenario({ role: 'SYNC_MASTER' })).at(20_000);
+    crashed.crashBroker('broker-a', 1).at(21_000);
+    const afterCrash = crashed.events('send.result', (e) => e.t > 20_000 + 2 * HOP);
+    expect(afterCrash.length).toBeGreaterThan(5);
+    for (const result of afterCrash) {
+      expect(result.status).toBe('SLAVE_NOT_AVAILABLE');
+      expect(result.t - crashed.first('message.sent', { msgId: result.msgId })!.t).toBe(2 * HOP);
+    }
+    // A partition closes nothing: the master still counts the slave and waits for its ack.
+    const cut = new TestSim(scenario({ role: 'SYNC_MASTER', config: { networkJitterMs: 0, sendMsgTimeoutMs: 10_000 } })).at(20_000);
+    cut.act({ action: 'partitionBroker', target: 'broker-a', brokerId: 1 }).at(30_000);
+    const sent = cut.first('message.sent', (e) => e.t > 20_000)!;
+    expect(cut.first('send.result', { msgId: sent.msgId })).toMatchObject({ status: 'FLUSH_SLAVE_TIMEOUT', t: sent.t + HOP + SYNC_FLUSH_TIMEOUT + HOP });
+  });
+});
+
+describe('SlaveSynchronize copies topics and consumer offsets from the master', () => {
+  const topicOnSlaveAt = (version: '5.x' | '4.x', times: number[]) => {
+    const sim = new TestSim(scenario({
+      config: { networkJitterMs: 0, rocketmqVersion: version },
+      producers: [{ id: 'p-1', group: 'PG', topic: 'NewTopic', ratePerSec: 1, startAt: 20_000 }],
+    }));
+    return times.map((t) => 'NewTopic' in sim.at(t).sim.state.brokers['broker-a/1']!.topicConfigTable);
+  };
+
+  it('5.x: at 3 s, then when more than 60 s have passed, checked every 3 s (66 s)', () => {
+    // NewTopic is auto-created on the master at about 20 s.
+    expect(topicOnSlaveAt('5.x', [60_000, 65_999, 66_010])).toEqual([false, false, true]);
+  });
+
+  it('4.x: every 10 s from 3 s (23 s)', () => {
+    expect(topicOnSlaveAt('4.x', [22_999, 23_010])).toEqual([false, true]);
+  });
+});
+
+describe('the library\'s "A master crashes, its slave keeps serving reads" does what its description says', () => {
+  const sim = new TestSim(findLibraryEntry('master-slave-failover')!.scenario as ScenarioJson).at(240_000);
+  /** ClientConfig.pollNameServerInterval: routes are refreshed every 30 s, the first about 10 ms after start. */
+  const REFRESH_AFTER_CRASH = 90_000;
+
+  it('the NameServer drops broker-a/0 at once and keeps broker-a with its slave in the route', () => {
+    expect(sim.events('broker.removed')).toEqual([expect.objectContaining({ t: 75_000 + HOP, broker: 'broker-a', brokerId: 0, reason: 'channelClosed' })]);
+    const route = sim.first('route.updated', (e) => e.client === 'p-1' && e.topic === 'TopicTest' && e.t > 75_000)!;
+    expect(route.t).toBeGreaterThan(REFRESH_AFTER_CRASH);
+    expect(route.t).toBeLessThan(REFRESH_AFTER_CRASH + 100);
+    expect(route.writeQueues.every((queue) => queue.startsWith('broker-b:'))).toBe(true);
+    expect(route.readQueues.filter((queue) => queue.startsWith('broker-a:'))).toHaveLength(4);
+  });
+
+  it('sends to broker-a fail at once until the refresh, each retried on broker-b', () => {
+    const failures = sim.events('send.failed', (e) => e.t > 75_000);
+    expect(failures.length).toBeGreaterThan(30);
+    for (const failure of failures) {
+      expect(failure.broker).toBe('broker-a');
+      expect(failure.t).toBeLessThan(REFRESH_AFTER_CRASH + 100);
+      expect(sim.first('message.stored', { msgId: failure.msgId })).toMatchObject({ broker: 'broker-b' });
+    }
+  });
+
+  it('c-1 drains broker-a\'s backlog from the slave during the outage, and nothing is consumed twice', () => {
+    const backlog = sim.events('message.stored', (e) => e.broker === 'broker-a' && e.brokerId === 0 && e.topic === 'TopicTest' && e.t < 75_000).length
+      - sim.events('message.consumed', (e) => e.broker === 'broker-a' && e.t < 75_000).length;
+    const fromSlave = sim.events('message.consumed', (e) => e.broker === 'broker-a' && e.t > 76_000 && e.t < 165_000);
+    expect(backlog).toBeGreaterThan(150);
+    // A few were already in c-1's memory at the crash; the rest came from the slave.
+    expect(fromSlave.length).toBeGreaterThanOrEqual(backlog - 10);
+    const consumed = sim.events('message.consumed').map((e) => e.msgId);
+    expect(new Set(consumed).size).toBe(consumed.length);
+  });
+});

@@ -67,11 +67,24 @@ describe('dots of the topology canvas', () => {
     expect(dotRoute({ t: 1, type: 'fault', action: 'crashBroker', target: 'broker-a' })).toBeNull();
   });
 
-  it('draws a store on a master as a ring on the broker', () => {
+  it('draws a store on a master as a ring on the broker, and the slave\'s copy as a dot flying from master to slave', () => {
     timeline.seek(30_000);
     const layout = layoutTopology(topologyModel(timeline.state).input, 1280);
     const stored = dotsAt(timeline, layout, 30_000, 1_000).filter((dot) => dot.kind === 'stored');
-    expect(stored.length).toBeGreaterThan(0);
-    for (const dot of stored) expect(dot.ring).toBeGreaterThan(0);
+    const onMaster = timeline.traceSlice(0).filter((e) => e.type === 'message.stored' && e.t >= 29_000 && e.brokerId === 0).length;
+    const rings = stored.filter((dot) => dot.ring !== undefined);
+    expect(rings).toHaveLength(onMaster);
+    for (const dot of rings) expect(dot.ring).toBeGreaterThan(0);
+    const copies = stored.filter((dot) => dot.ring === undefined);
+    expect(copies.length).toBeGreaterThan(0);
+    // Each copy lies between the two boxes of its broker group (masters above their slaves).
+    for (const dot of copies) {
+      const between = ['broker-a', 'broker-b'].some((name) => {
+        const master = layout.brokers[`${name}/0`]!;
+        const slave = layout.brokers[`${name}/1`]!;
+        return dot.y >= master.y && dot.y <= slave.y + slave.height;
+      });
+      expect(between).toBe(true);
+    }
   });
 });

@@ -1,6 +1,7 @@
 /**
  * A broker's tables: topicConfigTable with perm2String, the consume queues' maxOffset per
- * queue id, consumerTable (groups and their channels) and consumerOffsetTable.
+ * queue id, consumerTable (groups and their channels) and consumerOffsetTable; and its
+ * replication: a master's connected slaves and what each acknowledged, a slave's HA master.
  */
 import { perm2String } from '../../model/perm.ts';
 import type { BrokerState } from '../../model/state.ts';
@@ -26,6 +27,9 @@ export function InspectBroker({ broker, timeMs, strings }: { broker: Readonly<Br
       Object.entries(group.subscriptions).map(([topic, expression]) => `${topic}: ${expression}`).join(', '),
     ],
   }));
+  const replication: [string, string][] = broker.role === 'SLAVE'
+    ? [[strings.haMasterLabel, strings.haMaster(broker.haMasterAddr, broker.haConnected)]]
+    : [[strings.haSlaves, Object.values(broker.haConnections).map((connection) => `${connection.slave}: ${strings.haAcked(connection.ackIndex, broker.commitLog.length)}`).join('; ') || strings.none]];
   const offsetRows = Object.entries(broker.consumerOffsetTable).flatMap(([group, offsets]) =>
     Object.entries(offsets).map(([key, offset]) => ({ key: `${group}|${key}`, cells: [group, key, String(offset)] })));
   return (
@@ -36,6 +40,8 @@ export function InspectBroker({ broker, timeMs, strings }: { broker: Readonly<Br
         [strings.role, broker.role],
         [strings.address, broker.addr],
         [strings.cluster, broker.cluster],
+        [strings.commitLogLabel, strings.messagesCount(broker.commitLog.length)],
+        ...replication,
       ]} />
       <DataTable caption={strings.topicConfigTable} columns={[strings.topic, 'writeQueueNums', 'readQueueNums', 'perm']} rows={topicRows} empty={strings.none} testId="topicConfigTable" />
       <DataTable caption={strings.consumeQueues} columns={[strings.topic, 'queueId:maxOffset']} rows={queueRows} empty={strings.none} testId="consumeQueues" />

@@ -45,6 +45,14 @@ export interface PanelStrings {
   address: string;
   role: string;
   statusLabel: string;
+  /** A master's HA connections: each slave and how much of the commit log it acknowledged. */
+  haSlaves: string;
+  haAcked: (acked: number, total: number) => string;
+  /** A slave's HAClient: the master it copies from and whether it is connected. */
+  haMaster: (addr: string | null, connected: boolean) => string;
+  haMasterLabel: string;
+  commitLogLabel: string;
+  messagesCount: (count: number) => string;
   topic: string;
   group: string;
   queue: string;
@@ -165,6 +173,12 @@ const en: PanelStrings = {
   address: 'Address',
   role: 'Role',
   statusLabel: 'Status',
+  haSlaves: 'HA slaves',
+  haAcked: (acked, total) => `has ${acked.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} messages`,
+  haMaster: (addr, connected) => (addr === null ? 'not known yet (learned from a registration)' : `${addr}, ${connected ? 'connected' : 'not connected'}`),
+  haMasterLabel: 'HA master',
+  commitLogLabel: 'CommitLog',
+  messagesCount: (count) => `${count.toLocaleString('en-US')} messages`,
   topic: 'Topic',
   group: 'Group',
   queue: 'Queue',
@@ -286,6 +300,12 @@ const zh: PanelStrings = {
   address: '地址',
   role: '角色',
   statusLabel: '状态',
+  haSlaves: 'HA Slave',
+  haAcked: (acked, total) => `已确认 ${acked.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')} 条消息`,
+  haMaster: (addr, connected) => (addr === null ? '尚未知道（由注册结果得知）' : `${addr}，${connected ? '已连接' : '未连接'}`),
+  haMasterLabel: 'HA Master',
+  commitLogLabel: 'CommitLog',
+  messagesCount: (count) => `${count.toLocaleString('zh-CN')} 条消息`,
   topic: 'Topic',
   group: '消费者组',
   queue: '队列',

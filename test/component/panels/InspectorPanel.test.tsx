@@ -53,6 +53,23 @@ describe('InspectorPanel', () => {
     expect(rowsOf('consumerOffsetTable')).toHaveLength(committed.length);
   });
 
+  it("shows a master's slaves with what each acknowledged, and a slave's HA master", () => {
+    const timeline = loadAt(writeReadScenario({ slaves: true }), 30_000);
+    act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/0' }));
+    render(<InspectorPanel />);
+    const master = timeline.state.brokers['broker-a/0']!;
+    const slave = timeline.state.brokers['broker-a/1']!;
+    expect(master.commitLog.length).toBeGreaterThan(100);
+    // 10 messages a second, replicated within 100 ms: the slave holds all, or all but the newest.
+    expect(slave.commitLog.length).toBeGreaterThanOrEqual(master.commitLog.length - 1);
+    const acked = master.haConnections['broker-a/1']!.ackIndex;
+    const panel = screen.getByTestId('inspect-broker');
+    expect(panel).toHaveTextContent(`CommitLog${master.commitLog.length} messages`);
+    expect(panel).toHaveTextContent(`HA slavesbroker-a/1: has ${acked} of ${master.commitLog.length} messages`);
+    act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/1' }));
+    expect(screen.getByTestId('inspect-broker')).toHaveTextContent(`HA master${master.addr}, connected`);
+  });
+
   it("shows a consumer's chosen NameServer, cached route and allocated queues with offsets", () => {
     const timeline = loadAt(writeReadScenario(), 30_000);
     act(() => usePlayback.getState().select({ kind: 'client', id: 'c-1' }));

@@ -4,16 +4,16 @@
  * the snapshot, such as the trace length) at which it was first added; a key added at or after
  * the current position belongs to a future that a restore has undone, so it counts as absent.
  */
-export class MarkSet {
-  private readonly marks = new Map<string, number>();
+export class MarkSet<K = string> {
+  private readonly marks = new Map<K, number>();
 
-  has(key: string, position: number): boolean {
+  has(key: K, position: number): boolean {
     const mark = this.marks.get(key);
     return mark !== undefined && mark < position;
   }
 
   /** Adds the key at this position; returns false when it was already present. */
-  add(key: string, position: number): boolean {
+  add(key: K, position: number): boolean {
     const mark = this.marks.get(key);
     if (mark !== undefined && mark < position) return false;
     this.marks.set(key, position);
@@ -21,10 +21,42 @@ export class MarkSet {
   }
 
   /** The keys present at this position. */
-  keysAt(position: number): string[] {
-    const keys: string[] = [];
+  keysAt(position: number): K[] {
+    const keys: K[] = [];
     for (const [key, mark] of this.marks) if (mark < position) keys.push(key);
     return keys;
+  }
+}
+
+/**
+ * A MarkSet whose keys are serial numbers (0, 1, 2 ... as things are made): marks in a typed
+ * array instead of a Map. A run makes hundreds of thousands of messages, and a Map that large
+ * costs about half a microsecond per lookup; the array, a few nanoseconds.
+ */
+export class SerialMarkSet {
+  /** The position of each serial's first mark, or -1. */
+  private marks = new Float64Array(1_024).fill(-1);
+
+  has(serial: number, position: number): boolean {
+    const mark = serial < this.marks.length ? this.marks[serial]! : -1;
+    return mark >= 0 && mark < position;
+  }
+
+  /** Marks the serial at this position; returns false when it was already present. */
+  add(serial: number, position: number): boolean {
+    if (serial >= this.marks.length) this.grow(serial);
+    const mark = this.marks[serial]!;
+    if (mark >= 0 && mark < position) return false;
+    this.marks[serial] = position;
+    return true;
+  }
+
+  private grow(serial: number): void {
+    let length = this.marks.length * 2;
+    while (length <= serial) length *= 2;
+    const marks = new Float64Array(length).fill(-1);
+    marks.set(this.marks);
+    this.marks = marks;
   }
 }
 

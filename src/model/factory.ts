@@ -2,7 +2,7 @@
  * Builds the initial model state from a validated scenario: every process stopped, every topic
  * configured on its brokers; the run starts each process at its startAt.
  */
-import { AppendLog, MarkSet } from '../engine/index.ts';
+import { AppendLog, MarkSet, SerialMarkSet } from '../engine/index.ts';
 import { RETRY_GROUP_TOPIC_PREFIX } from './defaults.ts';
 import { brokerKey } from './broker/broker.ts';
 import { updateTopicConfig } from './broker/topic-config-manager.ts';
@@ -66,7 +66,10 @@ export function createModelState(scenario: Scenario): ModelState {
   const state: ModelState = {
     config: scenario.config, durationMs: scenario.durationMs, nameServers: {}, brokers: {}, clients: {}, addrNodes: {}, nodeKinds: {},
     remoting: { nextId: 1, pending: {} },
-    stats: { sent: 0, failed: 0, stored: 0, consumed: 0, duplicates: 0, toDlq: 0, toRetry: 0, storedIds: new MarkSet(), consumedIds: {}, onewayIds: new MarkSet() },
+    stats: {
+      sent: 0, failed: 0, stored: 0, consumed: 0, duplicates: 0, toDlq: 0, toRetry: 0,
+      nextSerial: 0, storedIds: new SerialMarkSet(), consumedIds: {}, onewayIds: new MarkSet<number>(),
+    },
   };
   for (const spec of scenario.nameServers) {
     state.nameServers[spec.id] = { id: spec.id, ip: spec.ip, up: false, epoch: 0, ...createNameServerTables(), nextScanAt: 0 };

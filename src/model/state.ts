@@ -2,7 +2,7 @@
  * The whole model state of a run: plain data only (objects, arrays, append logs), so that a
  * snapshot is a copy and a restore is exact. Names follow RocketMQ's classes.
  */
-import type { AppendIndex, AppendLog, MarkSet } from '../engine/index.ts';
+import type { AppendIndex, AppendLog, MarkSet, SerialMarkSet } from '../engine/index.ts';
 import type { SimConfig } from './defaults.ts';
 import type { MessageQueue } from './client/allocate-strategies.ts';
 import type { BrokerRole, ConsumerSpec, FlushDiskType, ProducerSpec } from './spec.ts';
@@ -66,6 +66,8 @@ export interface TopicConfig {
 /** One message as stored in a broker's CommitLog. Immutable once stored. */
 export interface StoredMessage {
   msgId: string;
+  /** SendInFlight.serial of the message this is a copy of. */
+  serial: number;
   offsetMsgId: string;
   topic: string;
   queueId: number;
@@ -217,6 +219,12 @@ export interface FaultItem {
 /** One message making its way through DefaultMQProducerImpl.sendDefaultImpl. */
 export interface SendInFlight {
   msgId: string;
+  /**
+   * The simulator's own number for the message (not a RocketMQ field), carried by every copy
+   * that keeps its msgId (retries, stores, slave copies, %RETRY% and DLQ): the statistics count
+   * by it.
+   */
+  serial: number;
   tags: string;
   keys: string;
   bodyBytes: number;
@@ -290,13 +298,15 @@ export interface MessageStats {
   duplicates: number;
   toDlq: number;
   toRetry: number;
-  /** The id sets below are marked at the trace position (Simulation.traceCount) of their first entry. */
-  /** msgIds stored at least once. */
-  storedIds: MarkSet;
-  /** Per reader (a CLUSTERING group, or "group/consumer" in BROADCASTING): msgIds consumed successfully at least once. */
-  consumedIds: Record<string, MarkSet>;
-  /** ONEWAY msgIds handed to the network: stored, or lost on the way. */
-  onewayIds: MarkSet;
+  /** Serial of the next message a producer makes (SendInFlight.serial). */
+  nextSerial: number;
+  /** The sets below hold message serials, marked at the trace position (Simulation.traceCount) of their first entry. */
+  /** Messages stored at least once. */
+  storedIds: SerialMarkSet;
+  /** Per reader (a CLUSTERING group, or "group/consumer" in BROADCASTING): messages consumed successfully at least once. */
+  consumedIds: Record<string, SerialMarkSet>;
+  /** ONEWAY messages handed to the network: stored, or lost on the way. */
+  onewayIds: MarkSet<number>;
 }
 
 export interface ModelState {

@@ -104,7 +104,7 @@ export function summarize(state: ModelState, untilMs: number, traceHash: string,
   const neverConsumable = queues.reduce((sum, queue) => sum + queue.neverConsumable, 0);
   const lagging = queues.reduce((sum, queue) => sum + (queue.readable ? Math.max(0, ...Object.values(queue.lag)) : 0), 0);
   // Sent but neither stored nor reported failed: ONEWAY messages that vanished on the way.
-  const lost = stats.onewayIds.keysAt(position).filter((id) => !stats.storedIds.has(id, position)).length;
+  const lost = stats.onewayIds.keysAt(position).filter((serial) => !stats.storedIds.has(serial, position)).length;
   return {
     untilMs,
     traceHash,

@@ -88,7 +88,7 @@ function sendMessage(state: ModelState, broker: BrokerState, request: Request<'S
   }
   const { message } = request;
   const put: PutRequest = {
-    msgId: message.msgId, topic: request.topic, queueId: request.queueId, tags: message.tags, keys: message.keys,
+    msgId: message.msgId, serial: message.serial, topic: request.topic, queueId: request.queueId, tags: message.tags, keys: message.keys,
     bodyBytes: message.bodyBytes, producer: request.producer, bornTimestamp: message.beginAt, reconsumeTimes: 0,
     originTopic: request.topic, delayLevel: 0, realTopic: '', realQueueId: -1,
   };
@@ -107,7 +107,7 @@ export function store(state: ModelState, broker: BrokerState, put: PutRequest, s
 }
 
 function traceStored(state: ModelState, broker: BrokerState, message: StoredMessage, sim: Sim): void {
-  if (state.stats.storedIds.add(message.msgId, sim.traceCount)) state.stats.stored++;
+  if (state.stats.storedIds.add(message.serial, sim.traceCount)) state.stats.stored++;
   trace(sim, {
     type: 'message.stored', broker: broker.name, brokerId: broker.brokerId, topic: message.topic, queueId: message.queueId,
     queueOffset: message.queueOffset, commitLogOffset: message.commitLogOffset, msgId: message.msgId, offsetMsgId: message.offsetMsgId,
@@ -161,7 +161,7 @@ function queryConsumerOffset(broker: BrokerState, request: Request<'QUERY_CONSUM
 function consumerSendMsgBack(state: ModelState, broker: BrokerState, request: Request<'CONSUMER_SEND_MSG_BACK'>, sim: Sim): RemotingResponse {
   const { message, group } = request;
   const base: PutRequest = {
-    msgId: message.msgId, topic: '', queueId: 0, tags: message.tags, keys: message.keys,
+    msgId: message.msgId, serial: message.serial, topic: '', queueId: 0, tags: message.tags, keys: message.keys,
     bodyBytes: message.bodyBytes, producer: message.producer, bornTimestamp: message.bornTimestamp,
     reconsumeTimes: message.reconsumeTimes + 1, originTopic: message.originTopic, delayLevel: 0, realTopic: '', realQueueId: -1,
   };

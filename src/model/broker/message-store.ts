@@ -11,6 +11,7 @@ import { ensureSystemTopic } from './topic-config-manager.ts';
 
 export interface PutRequest {
   msgId: string;
+  serial: number;
   topic: string;
   queueId: number;
   tags: string;
@@ -50,6 +51,7 @@ export function putMessage(broker: BrokerState, request: PutRequest, now: number
   broker.maxPhyOffset += size;
   const message: StoredMessage = {
     msgId: request.msgId,
+    serial: request.serial,
     offsetMsgId: createOffsetMsgId(parseIpv4(broker.ip), broker.port, commitLogOffset),
     topic: request.topic,
     queueId: request.queueId,

@@ -2,7 +2,7 @@
  * ConsumeMessageConcurrentlyService: consumeThreadMax threads run the listener; a failure is
  * sent back to the broker (retry topic, then DLQ); the offset advances past the batch.
  */
-import { MarkSet } from '../../engine/index.ts';
+import { SerialMarkSet } from '../../engine/index.ts';
 import { invoke } from '../remoting.ts';
 import { trace, type Sim } from '../sim-types.ts';
 import type { ConsumerState, ModelState, PendingRequest, ProcessQueue, StoredMessage } from '../state.ts';
@@ -50,8 +50,8 @@ function consumeSucceeded(state: ModelState, consumer: ConsumerState, message: S
   // At-least-once: a second success for the same group and msgId is a duplicate. In BROADCASTING
   // each consumer reads every message for itself (LocalFileOffsetStore): it is its own reader.
   const reader = consumer.spec.messageModel === 'BROADCASTING' ? `${consumer.spec.group}/${consumer.id}` : consumer.spec.group;
-  const consumedIds = (stats.consumedIds[reader] ??= new MarkSet());
-  if (consumedIds.add(message.msgId, sim.traceCount)) stats.consumed++;
+  const consumedIds = (stats.consumedIds[reader] ??= new SerialMarkSet());
+  if (consumedIds.add(message.serial, sim.traceCount)) stats.consumed++;
   else stats.duplicates++;
   trace(sim, {
     type: 'message.consumed', consumer: consumer.id, group: consumer.spec.group, msgId: message.msgId, broker: brokerName,

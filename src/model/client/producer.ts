@@ -60,6 +60,7 @@ function newMessage(producer: ProducerState, sim: Sim): SendInFlight {
   });
   return {
     msgId,
+    serial: sim.state.stats.nextSerial++,
     tags: spec.tags.length > 0 ? spec.tags[n % spec.tags.length]! : '',
     keys: spec.keyPrefix ? `${spec.keyPrefix}-${n}` : '',
     bodyBytes: spec.bodyBytes,
@@ -110,7 +111,7 @@ function sendAttempt(state: ModelState, producer: ProducerState, message: SendIn
     const handedOver = oneway(sim, producer.id, node, request) || sim.net.isUp(node); // a partition swallows it silently
     // Marked at the position of its message.sent event (just emitted), as MessageStats says: a mark
     // at the current count would read as absent until some later event is traced.
-    if (handedOver) state.stats.onewayIds.add(message.msgId, sim.traceCount - 1);
+    if (handedOver) state.stats.onewayIds.add(message.serial, sim.traceCount - 1);
     else attemptFailed(state, producer, attempt, mq.queueId, 'connectRefused', sim);
     return;
   }

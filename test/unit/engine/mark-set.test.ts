@@ -1,0 +1,39 @@
+/**
+ * MarkSet and SerialMarkSet: sets shared between snapshots, where a key counts as present only
+ * for positions after the one it was first added at (a restore to an earlier position undoes it).
+ */
+import { describe, expect, it } from 'vitest';
+import { MarkSet, SerialMarkSet } from '../../../src/engine/index.ts';
+
+describe.each([
+  ['MarkSet<number>', () => new MarkSet<number>()],
+  ['SerialMarkSet', () => new SerialMarkSet()],
+])('%s', (_name, make) => {
+  it('holds a key from the position after it was added', () => {
+    const set = make();
+    expect(set.add(7, 10)).toBe(true);
+    expect(set.has(7, 10)).toBe(false);
+    expect(set.has(7, 11)).toBe(true);
+    expect(set.add(7, 20)).toBe(false);
+    expect(set.has(8, 100)).toBe(false);
+  });
+
+  it('after a restore to an earlier position, adding again counts as new and moves the mark', () => {
+    const set = make();
+    set.add(3, 50);
+    // The run went back to position 30 and adds key 3 at 40 this time.
+    expect(set.add(3, 40)).toBe(true);
+    expect(set.has(3, 41)).toBe(true);
+    expect(set.has(3, 40)).toBe(false);
+  });
+
+  it('takes keys far beyond its first size', () => {
+    const set = make();
+    for (const key of [0, 1_023, 1_024, 5_000, 1_000_000]) expect(set.add(key, key + 1)).toBe(true);
+    for (const key of [0, 1_023, 1_024, 5_000, 1_000_000]) {
+      expect(set.has(key, key + 2)).toBe(true);
+      expect(set.has(key, key + 1)).toBe(false);
+    }
+    expect(set.has(999_999, 2_000_000)).toBe(false);
+  });
+});

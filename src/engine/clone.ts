@@ -1,5 +1,5 @@
 import { AppendLog } from './append-log.ts';
-import { AppendIndex, MarkSet, SerialMarkSet } from './mark-set.ts';
+import { MarkSet, SerialMarkSet } from './mark-set.ts';
 
 /**
  * Deep copy of plain simulation state, sharing whatever is frozen: objects, arrays, Maps, Sets and typed arrays. Append logs
@@ -17,7 +17,7 @@ function cloneValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(cloneValue);
   if (value instanceof AppendLog) return value.clone();
   // Shared: membership depends on the restored position.
-  if (value instanceof MarkSet || value instanceof SerialMarkSet || value instanceof AppendIndex) return value;
+  if (value instanceof MarkSet || value instanceof SerialMarkSet) return value;
   if (ArrayBuffer.isView(value)) return (value as unknown as Float64Array).slice();
   if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, cloneValue(v)]));
   if (value instanceof Set) return new Set(value);

@@ -59,28 +59,3 @@ export class SerialMarkSet {
     this.marks = marks;
   }
 }
-
-/**
- * A multimap from key to increasing positions (an index into an append log), shared between
- * snapshots like MarkSet: entries at or past the log's current length are a future that a restore
- * undid, and re-adding the same position after a restore is a no-op. Most keys have one position,
- * kept as a bare number to save memory.
- */
-export class AppendIndex {
-  private readonly entries = new Map<string, number | number[]>();
-
-  add(key: string, position: number): void {
-    const entry = this.entries.get(key);
-    if (entry === undefined) this.entries.set(key, position);
-    else if (typeof entry === 'number') {
-      if (position > entry) this.entries.set(key, [entry, position]);
-    } else if (position > entry[entry.length - 1]!) entry.push(position);
-  }
-
-  /** Positions recorded under the key, below the log's current length. */
-  get(key: string, length: number): number[] {
-    const entry = this.entries.get(key);
-    const positions = entry === undefined ? [] : typeof entry === 'number' ? [entry] : entry;
-    return positions.filter((position) => position < length);
-  }
-}

@@ -51,7 +51,7 @@ function createBrokerState(spec: BrokerSpec, topics: TopicSpec[]): BrokerState {
     name: spec.name, brokerId: spec.brokerId, cluster: spec.cluster, role: spec.role, flushDiskType: spec.flushDiskType,
     ip: spec.ip, port: spec.port, addr: `${spec.ip}:${spec.port}`, node, status: 'stopped', partitioned: false, epoch: 0,
     topicConfigTable: {}, dataVersion: 0, commitLog: new AppendLog(), maxPhyOffset: 0, consumeQueues: {},
-    consumerTable: {}, consumerOffsetTable: {}, pullHolds: {}, unregisterQueue: [], index: {},
+    consumerTable: {}, consumerOffsetTable: {}, pullHolds: {}, unregisterQueue: [],
     haConnections: {}, syncReplicaWaits: [], haMasterAddr: null, haConnected: false, syncMasterAddr: null,
     lastSlaveSyncAt: Number.NEGATIVE_INFINITY,
   };

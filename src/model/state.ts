@@ -2,7 +2,7 @@
  * The whole model state of a run: plain data only (objects, arrays, append logs), so that a
  * snapshot is a copy and a restore is exact. Names follow RocketMQ's classes.
  */
-import type { AppendIndex, AppendLog, MarkSet, SerialMarkSet } from '../engine/index.ts';
+import type { AppendLog, MarkSet, SerialMarkSet } from '../engine/index.ts';
 import type { SimConfig } from './defaults.ts';
 import type { MessageQueue } from './client/allocate-strategies.ts';
 import type { BrokerRole, ConsumerSpec, FlushDiskType, ProducerSpec } from './spec.ts';
@@ -166,8 +166,6 @@ export interface BrokerState {
   pullHolds: Record<string, HeldPull[]>;
   /** NameServers still to unregister from during a graceful shutdown (one at a time). */
   unregisterQueue: string[];
-  /** IndexService, per topic: uniqKey and each key -> commit log indexes (RocketMQ's "topic#key"). */
-  index: Record<string, AppendIndex>;
   /** Master: HAService connections by slave node. */
   haConnections: Record<string, HAConnection>;
   /** Master: SYNC_MASTER sends waiting for a slave's ack. */

@@ -1,8 +1,9 @@
 /**
  * DefaultMessageStore: the CommitLog (physical offsets growing by each message's size), one
- * ConsumeQueue per queue (logical offsets 0, 1, 2 ...), and the IndexService by key.
+ * ConsumeQueue per queue (logical offsets 0, 1, 2 ...). RocketMQ's IndexService (lookups by key)
+ * is left out: nothing in a run queries by key.
  */
-import { AppendIndex, AppendLog } from '../../engine/index.ts';
+import { AppendLog } from '../../engine/index.ts';
 import { COMMITLOG_FIXED_BYTES } from '../defaults.ts';
 import { isMatchedByConsumeQueue, tagsString2tagsCode, type SubscriptionData } from '../filter.ts';
 import { createOffsetMsgId, parseIpv4 } from '../message-id.ts';
@@ -73,7 +74,6 @@ export function putMessage(broker: BrokerState, request: PutRequest, now: number
   };
   const index = broker.commitLog.append(Object.freeze(message));
   queue.append(index);
-  buildIndex(broker, message, index);
   return { message, index };
 }
 
@@ -87,21 +87,6 @@ export function appendReplica(broker: BrokerState, message: StoredMessage): void
   const index = broker.commitLog.append(message);
   queues[message.queueId]!.append(index);
   broker.maxPhyOffset = message.commitLogOffset + message.size;
-  buildIndex(broker, message, index);
-}
-
-/** IndexService: "topic#uniqKey" and "topic#key" for each space-separated key (KEY_SEPARATOR). */
-function buildIndex(broker: BrokerState, message: StoredMessage, index: number): void {
-  const topicIndex = (broker.index[message.topic] ??= new AppendIndex());
-  topicIndex.add(message.msgId, index);
-  if (message.keys === '') return;
-  for (const key of message.keys.split(' ')) if (key.length > 0) topicIndex.add(key, index);
-}
-
-/** queryMessage by key or unique key: the stored messages, oldest first. */
-export function queryMessageByKey(broker: BrokerState, topic: string, key: string): StoredMessage[] {
-  const positions = broker.index[topic]?.get(key, broker.commitLog.length) ?? [];
-  return positions.map((position) => broker.commitLog.at(position)!);
 }
 
 export function getMaxOffset(broker: BrokerState, topic: string, queueId: number): number {

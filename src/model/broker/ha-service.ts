@@ -76,7 +76,8 @@ function scheduleTransfer(state: ModelState, master: BrokerState, connection: HA
 
 /** A message was put on this master: every connected slave will get it. */
 export function onMasterPut(state: ModelState, master: BrokerState, sim: Sim): void {
-  for (const connection of Object.values(master.haConnections)) scheduleTransfer(state, master, connection, sim);
+  // Every put passes here, most on masters without slaves: no array is made for them.
+  for (const slave in master.haConnections) scheduleTransfer(state, master, master.haConnections[slave]!, sim);
 }
 
 /** WriteSocketService: send the commit log from nextTransferFromWhere. */

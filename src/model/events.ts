@@ -24,7 +24,7 @@ export type ModelEvent =
   | { kind: 'consumer.persistOffsets'; client: string; epoch: number }
   | { kind: 'consumer.rebalance'; client: string; epoch: number; periodic: boolean }
   | { kind: 'consumer.pull'; client: string; epoch: number; queueKey: string; token: number }
-  | { kind: 'consumer.consumed'; client: string; epoch: number; queueKey: string; token: number; brokerName: string; messages: StoredMessage[] }
+  | { kind: 'consumer.consumed'; client: string; epoch: number; queueKey: string; token: number; brokerName: string; messages: StoredMessage[]; startsAt: number[] }
   | { kind: 'producer.send'; client: string; epoch: number; rateEpoch: number }
   | { kind: 'rpc.timeout'; id: number }
   | { kind: 'remoting.scanResponseTable' }

@@ -30,7 +30,7 @@ export function createConsumerState(spec: ConsumerSpec): ConsumerState {
     ...clientInstance(spec.id, spec.ip, spec.instanceName), kind: 'consumer', spec,
     retryTopic: RETRY_GROUP_TOPIC_PREFIX + spec.group, topicSubscribeInfoTable: {}, processQueueTable: {},
     offsetTable: {}, committedOffsets: {}, lastRebalanceAt: -Infinity, rebalanceScheduled: false, started: false,
-    nextToken: 1, consumeBusyUntil: [],
+    nextToken: 1, consumeBusyUntil: [], droppedAt: {},
   };
 }
 

@@ -258,8 +258,10 @@ export interface ProcessQueue {
   dropped: boolean;
   /** Next offset to pull. */
   nextOffset: number;
-  /** Pulled, not yet consumed. */
-  msgCount: number;
+  /** Queue offsets pulled and not yet consumed, in order (ProcessQueue.msgTreeMap's keys). */
+  outstanding: number[];
+  /** The largest queue offset ever put in (ProcessQueue.queueOffsetMax). */
+  queueOffsetMax: number;
   pulling: boolean;
   /** Bumped when the queue is taken again, so stale pull events are ignored. */
   token: number;
@@ -284,6 +286,8 @@ export interface ConsumerState extends ClientInstanceState {
   nextToken: number;
   /** When each of the consumeThreadMax consume threads is next free. */
   consumeBusyUntil: number[];
+  /** ProcessQueue token -> when it was dropped: its consume requests not yet started are skipped. */
+  droppedAt: Record<number, number>;
 }
 
 export type ClientState = ProducerState | ConsumerState;

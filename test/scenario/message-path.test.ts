@@ -224,6 +224,42 @@ describe('consumers noticing each other (§4.2, §5.4)', () => {
   });
 });
 
+describe('ConsumeMessageConcurrentlyService with a slow listener (one ConsumeRequest per message)', () => {
+  // One consume thread at 100 ms a message behind 20 messages a second: c-1 always holds a
+  // backlog in memory (up to pullThresholdForQueue per queue).
+  const slow = (timeline: unknown[] = []) => scenario({
+    config: { networkJitterMs: 0, consumeThreadMax: 1, pullThresholdForQueue: 20 },
+    topics: [{ name: 'TopicTest', writeQueueNums: 4, readQueueNums: 4 }],
+    producers: [producer({ ratePerSec: 20 })],
+    consumers: [consumer('c-1', { consumeTimeMs: 100 })],
+    timeline,
+  });
+
+  it('completes messages one at a time, 100 ms apart, each traced when its listener call returns', () => {
+    const sim = new TestSim(slow()).at(20_000);
+    const times = sim.times('message.consumed', (e) => e.t > 10_000);
+    expect(times.length).toBeGreaterThan(90);
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBe(100);
+  });
+
+  it('a queue dropped by a rebalance: its messages still waiting for the thread are left to the new owner', () => {
+    const sim = new TestSim(slow([{ at: 30_000, action: 'addConsumer', consumer: consumer('c-2', { consumeTimeMs: 100 }) }])).at(60_000);
+    const rebalance = sim.events('rebalance', (e) => e.consumer === 'c-1' && e.topic === 'TopicTest' && e.t > 30_000)[0]!;
+    const kept = new Set(rebalance.queues);
+    expect(kept.size).toBe(2);
+    // ConsumeRequest.run skips a dropped queue: only the message the thread had started finishes.
+    const afterDrop = sim.events('message.consumed', (e) => e.consumer === 'c-1' && e.t > rebalance.t && !kept.has(`${e.broker}:${e.queueId}`));
+    expect(afterDrop.length).toBeLessThanOrEqual(1);
+    // c-2 starts where c-1 stopped (the offset it committed on dropping): no message is left out.
+    for (const queue of ['broker-a:0', 'broker-a:1', 'broker-a:2', 'broker-a:3'].filter((q) => !kept.has(q))) {
+      const inQueue = (e: { broker: string; queueId: number }) => `${e.broker}:${e.queueId}` === queue;
+      const lastByC1 = Math.max(...sim.events('message.consumed', (e) => e.consumer === 'c-1' && inQueue(e)).map((e) => e.queueOffset));
+      const firstByC2 = Math.min(...sim.events('message.consumed', (e) => e.consumer === 'c-2' && inQueue(e)).map((e) => e.queueOffset));
+      expect(firstByC2).toBeLessThanOrEqual(lastByC1 + 1);
+    }
+  });
+});
+
 describe('message models and filtering (§4.3, §7)', () => {
   it('broadcasting: every consumer of the group consumes every message', () => {
     const sim = new TestSim(scenario({

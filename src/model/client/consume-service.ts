@@ -9,19 +9,37 @@ import type { ConsumerState, ModelState, PendingRequest, ProcessQueue, StoredMes
 import { isLive } from './mq-client-instance.ts';
 import { brokerNodeFor } from './process-queue.ts';
 
-/** Each message goes to the thread that is free first; the batch completes with its last message. */
+/**
+ * Each message is a ConsumeRequest of its own (consumeMessageBatchMaxSize 1) and goes to the
+ * thread that is free first. Messages finishing at the same moment share one event, so a slow
+ * listener's messages complete one by one, as they do in RocketMQ.
+ */
 export function submitConsumeRequest(consumer: ConsumerState, key: string, pq: ProcessQueue, messages: StoredMessage[], sim: Sim): void {
-  pq.msgCount += messages.length;
   const threads = consumer.consumeBusyUntil;
-  let doneAt = sim.now;
-  for (let i = 0; i < messages.length; i++) {
+  const batches: { finish: number; messages: StoredMessage[]; startsAt: number[] }[] = [];
+  for (const message of messages) {
+    pq.outstanding.push(message.queueOffset);
+    pq.queueOffsetMax = Math.max(pq.queueOffsetMax, message.queueOffset);
     let best = 0;
     for (let t = 1; t < threads.length; t++) if (threads[t]! < threads[best]!) best = t;
-    const finish = Math.max(sim.now, threads[best]!) + consumer.spec.consumeTimeMs;
+    // The earliest free thread: starts, and so finishes, never go backwards within a submit.
+    const start = Math.max(sim.now, threads[best]!);
+    const finish = start + consumer.spec.consumeTimeMs;
     threads[best] = finish;
-    doneAt = Math.max(doneAt, finish);
+    let batch = batches.at(-1);
+    if (batch?.finish !== finish) {
+      batch = { finish, messages: [], startsAt: [] };
+      batches.push(batch);
+    }
+    batch.messages.push(message);
+    batch.startsAt.push(start);
   }
-  sim.schedule(doneAt, { kind: 'consumer.consumed', client: consumer.id, epoch: consumer.epoch, queueKey: key, token: pq.token, brokerName: pq.mq.brokerName, messages });
+  for (const batch of batches) {
+    sim.schedule(batch.finish, {
+      kind: 'consumer.consumed', client: consumer.id, epoch: consumer.epoch, queueKey: key, token: pq.token,
+      brokerName: pq.mq.brokerName, messages: batch.messages, startsAt: batch.startsAt,
+    });
+  }
 }
 
 function listenerFails(consumer: ConsumerState, message: StoredMessage, sim: Sim): boolean {
@@ -29,20 +47,27 @@ function listenerFails(consumer: ConsumerState, message: StoredMessage, sim: Sim
   return consumer.spec.failureRate > 0 && sim.rng.nextFloat() < consumer.spec.failureRate;
 }
 
-export function onConsumed(state: ModelState, event: { client: string; epoch: number; queueKey: string; token: number; brokerName: string; messages: StoredMessage[] }, sim: Sim): void {
+export function onConsumed(state: ModelState, event: { client: string; epoch: number; queueKey: string; token: number; brokerName: string; messages: StoredMessage[]; startsAt: number[] }, sim: Sim): void {
   const consumer = state.clients[event.client];
   if (!isLive(consumer, event.epoch) || consumer.kind !== 'consumer') return;
   const pq = consumer.processQueueTable[event.queueKey];
   const { brokerName } = event;
-  for (const message of event.messages) {
+  const droppedAt = consumer.droppedAt[event.token];
+  event.messages.forEach((message, i) => {
+    // ConsumeRequest.run: a request whose queue was dropped before its turn is not consumed
+    // ("the message queue not be able to consume, because it's dropped").
+    if (droppedAt !== undefined && event.startsAt[i]! >= droppedAt) return;
     if (listenerFails(consumer, message, sim)) consumeFailed(state, consumer, message, brokerName, sim);
     else consumeSucceeded(state, consumer, message, brokerName, sim);
-  }
+  });
   // A queue dropped meanwhile keeps no offset: its next owner consumes these again (at-least-once).
   if (!pq || pq.dropped || pq.token !== event.token) return;
-  pq.msgCount -= event.messages.length;
-  const last = event.messages[event.messages.length - 1];
-  if (last) consumer.offsetTable[event.queueKey] = Math.max(consumer.offsetTable[event.queueKey] ?? 0, last.queueOffset + 1);
+  // ProcessQueue.removeMessage: the offset to commit is the smallest still being consumed, or
+  // past the largest ever pulled when none is left.
+  const done = new Set(event.messages.map((message) => message.queueOffset));
+  pq.outstanding = pq.outstanding.filter((offset) => !done.has(offset));
+  const offset = pq.outstanding[0] ?? pq.queueOffsetMax + 1;
+  consumer.offsetTable[event.queueKey] = Math.max(consumer.offsetTable[event.queueKey] ?? 0, offset);
 }
 
 function consumeSucceeded(state: ModelState, consumer: ConsumerState, message: StoredMessage, brokerName: string, sim: Sim): void {
@@ -75,7 +100,7 @@ function consumeFailed(state: ModelState, consumer: ConsumerState, message: Stor
 function reconsumeLater(state: ModelState, consumer: ConsumerState, message: StoredMessage, brokerName: string, sim: Sim): void {
   const again = { ...message, reconsumeTimes: message.reconsumeTimes + 1 };
   sim.after(state.config.sendBackFailedRetryDelayMs + consumer.spec.consumeTimeMs, {
-    kind: 'consumer.consumed', client: consumer.id, epoch: consumer.epoch, queueKey: '', token: -1, brokerName, messages: [again],
+    kind: 'consumer.consumed', client: consumer.id, epoch: consumer.epoch, queueKey: '', token: -1, brokerName, messages: [again], startsAt: [sim.now],
   });
 }
 

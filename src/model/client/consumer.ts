@@ -18,6 +18,7 @@ export function startConsumer(state: ModelState, consumer: ConsumerState, sim: S
   consumer.offsetTable = {};
   consumer.committedOffsets = {};
   consumer.consumeBusyUntil = new Array<number>(state.config.consumeThreadMax).fill(0);
+  consumer.droppedAt = {};
   const { epoch, id } = consumer;
   sim.after(state.config.clientHeartbeatInitialDelayMs, { kind: 'client.heartbeat', client: id, epoch });
   sim.after(state.config.persistConsumerOffsetInitialDelayMs, { kind: 'consumer.persistOffsets', client: id, epoch });

@@ -33,7 +33,7 @@ export function updateProcessQueueTableInRebalance(state: ModelState, consumer: 
     const key = queueKey(mq);
     if (consumer.processQueueTable[key]) continue;
     changed = true;
-    const pq: ProcessQueue = { mq, dropped: false, nextOffset: -1, msgCount: 0, pulling: false, token: consumer.nextToken++ };
+    const pq: ProcessQueue = { mq, dropped: false, nextOffset: -1, outstanding: [], queueOffsetMax: -1, pulling: false, token: consumer.nextToken++ };
     consumer.processQueueTable[key] = pq;
     computePullFromWhere(state, consumer, key, pq, sim);
   }
@@ -42,6 +42,7 @@ export function updateProcessQueueTableInRebalance(state: ModelState, consumer: 
 
 function removeUnnecessaryMessageQueue(state: ModelState, consumer: ConsumerState, key: string, pq: ProcessQueue, sim: Sim): void {
   pq.dropped = true;
+  consumer.droppedAt[pq.token] = sim.now;
   persistOffset(state, consumer, key, pq, sim);
   delete consumer.processQueueTable[key];
   delete consumer.offsetTable[key];

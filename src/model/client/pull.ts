@@ -18,7 +18,7 @@ function subscriptionOf(consumer: ConsumerState, topic: string): string {
 export function pullMessage(state: ModelState, consumer: ConsumerState, key: string, pq: ProcessQueue, sim: Sim): void {
   if (pq.dropped) return;
   // Flow control: too many messages waiting to be consumed -> try again in 50 ms.
-  if (pq.msgCount > state.config.pullThresholdForQueue) return pullLater(consumer, key, pq, state.config.pullTimeDelayMillsWhenFlowControl, sim);
+  if (pq.outstanding.length > state.config.pullThresholdForQueue) return pullLater(consumer, key, pq, state.config.pullTimeDelayMillsWhenFlowControl, sim);
   const node = brokerNodeFor(state, consumer, pq.mq.brokerName);
   if (node === undefined) return pullLater(consumer, key, pq, state.config.pullTimeDelayMillsWhenException, sim);
   invoke(sim, consumer.id, node, {
@@ -52,7 +52,7 @@ export const pullHandler = {
       if (messages.length > 0) submitConsumeRequest(consumer, key, pq, messages, sim);
       // correctTagsOffset (NO_NEW_MSG / NO_MATCHED_MSG): nothing left to consume, so the offset
       // moves past the filtered-out messages; otherwise the consumed messages will move it.
-      else if (pq.msgCount === 0) consumer.offsetTable[key] = pq.nextOffset;
+      else if (pq.outstanding.length === 0) consumer.offsetTable[key] = pq.nextOffset;
       pullMessage(state, consumer, key, pq, sim);
       return;
     }

@@ -30,8 +30,8 @@ export const LIBRARY: readonly LibraryEntry[] = [
     id: 'write8-read4',
     title: { en: 'Write 8 / read 4', zh: '写 8 / 读 4' },
     description: {
-      en: 'TopicTest has 8 write queues but only 4 read queues on each of broker-a and broker-b. The producer p-1 spreads its 10 messages a second over all 8 write queues of both brokers, but rebalancing only ever gives the consumers c-1 and c-2 the read queues 0-3. Press play and watch the queue panel: from about 1 s queues 4-7 keep growing and nobody pulls from them, so the never-consumable count climbs to half of every message sent (about 450 by 3:00). RocketMQ raises no error; the fix is to keep readQueueNums equal to writeQueueNums.',
-      zh: 'TopicTest 在 broker-a 和 broker-b 上各有 8 个写队列，却只有 4 个读队列。生产者 p-1 每秒发送 10 条消息，轮流写入两个 broker 的全部 8 个写队列；而 rebalance 只会把读队列 0-3 分配给消费者 c-1 和 c-2。点击播放并观察队列面板：大约从 1 秒起，队列 4-7 持续增长却没有任何消费者拉取，永远无法消费的消息数不断上升，到 3:00 约占发送总数的一半（约 450 条）。RocketMQ 不会报错；正确做法是让 readQueueNums 与 writeQueueNums 保持一致。',
+      en: 'TopicTest has 8 write queues but only 4 read queues on each of broker-a and broker-b. The producer p-1 spreads its 10 messages a second over all 8 write queues of both brokers, but rebalancing only ever gives the consumers c-1 and c-2 the read queues 0-3. Press play and watch the queue panel: from about 1 s queues 4-7 keep growing and nobody pulls from them, so the never-consumable count climbs to half of every message sent (about 900 by 3:00). RocketMQ raises no error; the fix is to keep readQueueNums equal to writeQueueNums.',
+      zh: 'TopicTest 在 broker-a 和 broker-b 上各有 8 个写队列，却只有 4 个读队列。生产者 p-1 每秒发送 10 条消息，轮流写入两个 broker 的全部 8 个写队列；而 rebalance 只会把读队列 0-3 分配给消费者 c-1 和 c-2。点击播放并观察队列面板：大约从 1 秒起，队列 4-7 持续增长却没有任何消费者拉取，永远无法消费的消息数不断上升，到 3:00 约占发送总数的一半（约 900 条）。RocketMQ 不会报错；正确做法是让 readQueueNums 与 writeQueueNums 保持一致。',
     },
     scenario: write8Read4,
   },
@@ -57,8 +57,8 @@ export const LIBRARY: readonly LibraryEntry[] = [
     id: 'shrink-unsafely',
     title: { en: 'Shrinking a topic the unsafe way', zh: '不安全地缩减主题队列' },
     description: {
-      en: 'The same backlog as in the safe scenario, but at 60 s readQueueNums and writeQueueNums both drop from 8 to 4 in one updateTopic. Queues 4-7 immediately stop being readable: consumers drop them at their next rebalance, and the messages still waiting there are stranded for good (watch broker-b queues 4-7 keep a lag of about 24 each until the end). A few sends also fail in the first second, while producers still hold the old route.',
-      zh: '与安全缩减场景相同的积压，但在 60 秒时用一次 updateTopic 同时把 readQueueNums 和 writeQueueNums 从 8 改为 4。队列 4-7 立即变为不可读：消费者在下一次 rebalance 时放弃它们，其中仍在等待的消息永远滞留（观察 broker-b 的队列 4-7 直到结束都保持约 24 条的堆积）。在最初的一秒内，生产者仍持有旧路由，也会有少量发送失败。',
+      en: 'The same backlog as in the safe scenario, but at 60 s readQueueNums and writeQueueNums both drop from 8 to 4 in one updateTopic. Queues 4-7 immediately stop being readable: consumers drop them at their next rebalance, and the messages still waiting there are stranded for good (watch broker-b queues 4-7 keep a lag of about 22 each until the end). A few sends also fail in about the first second, while producers still hold the old route.',
+      zh: '与安全缩减场景相同的积压，但在 60 秒时用一次 updateTopic 同时把 readQueueNums 和 writeQueueNums 从 8 改为 4。队列 4-7 立即变为不可读：消费者在下一次 rebalance 时放弃它们，其中仍在等待的消息永远滞留（观察 broker-b 的队列 4-7 直到结束都保持约 22 条的堆积）。在最初大约一秒内，生产者仍持有旧路由，也会有少量发送失败。',
     },
     scenario: shrinkUnsafely,
   },
@@ -84,8 +84,8 @@ export const LIBRARY: readonly LibraryEntry[] = [
     id: 'consumer-join-leave',
     title: { en: 'A consumer joining and leaving', zh: '消费者的加入与离开' },
     description: {
-      en: 'Three consumers share 8 queues with AllocateMessageQueueAveragely (3, 3 and 2 queues). c-4 joins at 60 s: within milliseconds the broker notifies the group and everyone rebalances to 2 queues each. c-4 leaves cleanly at 120 s (removeConsumer) and its queues are handed back at once. c-3 crashes at 180 s: its connection closes, so the rebalance is again immediate. c-2 hangs at 240 s: its connection stays open but it stops heartbeating and consuming, so its four queues pile up until the broker expires the channel (120 s without a heartbeat) and c-1 takes every queue at about 341 s.',
-      zh: '三个消费者按 AllocateMessageQueueAveragely 分摊 8 个队列（3、3、2 个）。c-4 在 60 秒加入：broker 在几毫秒内通知消费组，每个消费者 rebalance 为 2 个队列。c-4 在 120 秒正常退出（removeConsumer），它的队列立即被重新分配。c-3 在 180 秒崩溃：连接关闭，rebalance 同样立即发生。c-2 在 240 秒挂起：连接仍然打开，但它停止发送心跳和消费，因此它的四个队列不断堆积，直到 broker 判定通道过期（120 秒无心跳），约 341 秒时 c-1 接管全部队列。',
+      en: 'Three consumers share 8 queues with AllocateMessageQueueAveragely (3, 3 and 2 queues). c-4 joins at 60 s: within milliseconds the broker notifies the group and everyone rebalances to 2 queues each. c-4 leaves cleanly at 120 s (removeConsumer) and its queues are handed back at once. c-3 crashes at 180 s: its connection closes, so the rebalance is again immediate. c-2 hangs at 240 s: its connection stays open but it stops heartbeating and consuming, so its four queues pile up until the broker expires the channel (120 s without a heartbeat) and c-1 takes every queue at about 340 s.',
+      zh: '三个消费者按 AllocateMessageQueueAveragely 分摊 8 个队列（3、3、2 个）。c-4 在 60 秒加入：broker 在几毫秒内通知消费组，每个消费者 rebalance 为 2 个队列。c-4 在 120 秒正常退出（removeConsumer），它的队列立即被重新分配。c-3 在 180 秒崩溃：连接关闭，rebalance 同样立即发生。c-2 在 240 秒挂起：连接仍然打开，但它停止发送心跳和消费，因此它的四个队列不断堆积，直到 broker 判定通道过期（120 秒无心跳），约 340 秒时 c-1 接管全部队列。',
     },
     scenario: consumerJoinLeave,
   },

@@ -19,7 +19,7 @@ function AllocatedQueues({ consumer, strings }: { consumer: Readonly<ConsumerSta
       key,
       cells: [
         pq.mq.topic, queueLabel(pq.mq), String(pq.nextOffset),
-        String(consumer.offsetTable[key] ?? '—'), String(consumer.committedOffsets[key] ?? '—'), String(pq.msgCount),
+        String(consumer.offsetTable[key] ?? '—'), String(consumer.committedOffsets[key] ?? '—'), String(pq.outstanding.length),
       ],
     }));
   return (

@@ -1,0 +1,106 @@
+/**
+ * The built-in scenarios do what their descriptions say: each sentence with a number in it is
+ * checked against a run (teachers send these to students, so a wrong number is a bug).
+ */
+import { describe, expect, it } from 'vitest';
+import { findLibraryEntry } from '../../src/scenario/library/index.ts';
+import { TestSim, type ScenarioJson } from '../support/test-sim.ts';
+
+function run(id: string): TestSim {
+  const entry = findLibraryEntry(id);
+  if (!entry) throw new Error(`no library entry ${id}`);
+  const sim = new TestSim(entry.scenario as ScenarioJson);
+  return sim.at(sim.scenario.durationMs);
+}
+
+describe('the library descriptions', () => {
+  it('Write 8 / read 4: nobody reads queues 4-7, and half of every message sent, about 900 by 3:00, is never consumable', () => {
+    const sim = run('write8-read4');
+    expect(sim.events('message.consumed', (e) => e.topic === 'TopicTest' && e.queueId >= 4)).toEqual([]);
+    const { sent, neverConsumable } = sim.summary().messages;
+    expect(Math.abs(neverConsumable - sent / 2)).toBeLessThanOrEqual(5);
+    expect(Math.abs(neverConsumable - 900)).toBeLessThan(25);
+    const firstInUpper = sim.first('message.stored', (e) => e.topic === 'TopicTest' && e.queueId >= 4)!;
+    expect(firstInUpper.t).toBeLessThan(1_600);
+  });
+
+  it('Read 8 / write 4: rebalances at 1-2 s give c-2 and c-4 only queues 4-7; they consume nothing, c-1 and c-3 everything', () => {
+    const sim = run('read8-write4');
+    const last = new Map(sim.events('rebalance', (e) => e.topic === 'TopicTest').map((e) => [e.consumer, e]));
+    for (const e of last.values()) {
+      expect(e.t).toBeGreaterThan(1_000);
+      expect(e.t).toBeLessThan(2_100);
+    }
+    for (const idle of ['c-2', 'c-4']) {
+      expect(last.get(idle)!.queues.every((queue) => Number(queue.split(':')[1]) >= 4)).toBe(true);
+      expect(sim.events('message.consumed', { consumer: idle })).toEqual([]);
+    }
+    const consumers = new Set(sim.events('message.consumed').map((e) => e.consumer));
+    expect([...consumers].sort()).toEqual(['c-1', 'c-3']);
+  });
+
+  it('Shrinking safely: write 4 at 60 s, queues 4-7 drained by about 90 s, read 4 only at 150 s, nothing left behind', () => {
+    const sim = run('shrink-safely');
+    const updates = sim.events('topic.updated', (e) => e.topic === 'TopicTest' && !e.created);
+    expect(updates.map((e) => [e.t, e.writeQueueNums, e.readQueueNums])).toEqual([[60_000, 4, 8], [60_000, 4, 8], [150_000, 4, 4], [150_000, 4, 4]]);
+    const lastUpper = Math.max(...sim.times('message.consumed', (e) => e.topic === 'TopicTest' && e.queueId >= 4));
+    expect(lastUpper).toBeGreaterThan(85_000);
+    expect(lastUpper).toBeLessThan(95_000);
+    expect(sim.summary().messages.neverConsumable).toBe(0);
+  });
+
+  it('Shrinking unsafely: broker-b queues 4-7 keep a lag of about 22 each; a few sends fail in about the first second', () => {
+    const sim = run('shrink-unsafely');
+    const upper = sim.summary().queues.filter((q) => q.broker === 'broker-b' && q.topic === 'TopicTest' && q.queueId >= 4);
+    expect(upper).toHaveLength(4);
+    for (const queue of upper) expect(Math.abs(queue.lag['CG_ORDER']! - 22)).toBeLessThanOrEqual(2);
+    const failed = sim.events('send.failed', (e) => e.t >= 60_000);
+    expect(failed.length).toBeGreaterThan(0);
+    for (const failure of failed) expect(failure.t).toBeLessThan(61_100);
+  });
+
+  it('Crash vs partition vs shutdown: channelClosed at 60 s, expired at 195 s (last registration 70 s), unregistered at 240 s, back at 300 s', () => {
+    const sim = run('crash-partition-shutdown');
+    const removed = sim.events('broker.removed').map((e) => [e.broker, e.reason, Math.floor(e.t / 1_000)]);
+    expect(removed).toEqual([
+      ['broker-a', 'channelClosed', 60], ['broker-a', 'channelClosed', 60],
+      ['broker-b', 'expired', 195], ['broker-b', 'expired', 195],
+      ['broker-c', 'unregistered', 240], ['broker-c', 'unregistered', 240],
+    ]);
+    const lastB = Math.max(...sim.times('broker.registered', (e) => e.broker === 'broker-b' && e.t < 90_000));
+    expect(Math.floor(lastB / 1_000)).toBe(70);
+    expect(Math.floor(sim.first('broker.registered', (e) => e.broker === 'broker-a' && e.t > 60_000)!.t / 1_000)).toBe(300);
+  });
+
+  it('A consumer joining and leaving: 3/3/2, then 2 each at 60 s, back at 120 s, immediate at 180 s, c-1 alone at about 340 s', () => {
+    const sim = run('consumer-join-leave');
+    const sizesAt = (from: number, to: number) => Object.fromEntries(sim.events('rebalance', (e) => e.topic === 'TopicTest' && e.t >= from && e.t < to).map((e) => [e.consumer, e.queues.length]));
+    expect(Object.values(sizesAt(0, 30_000)).sort()).toEqual([2, 3, 3]);
+    expect(sizesAt(60_000, 62_000)).toEqual({ 'c-1': 2, 'c-2': 2, 'c-3': 2, 'c-4': 2 });
+    expect(Object.values(sizesAt(120_000, 120_100)).sort()).toEqual([2, 3, 3]);
+    expect(Object.values(sizesAt(180_000, 180_100))).toEqual([4, 4]);
+    const alone = sim.first('rebalance', (e) => e.topic === 'TopicTest' && e.t > 240_000)!;
+    expect(alone).toMatchObject({ consumer: 'c-1' });
+    expect(alone.queues).toHaveLength(8);
+    expect(Math.abs(alone.t - 340_000)).toBeLessThan(2_000);
+  });
+
+  it('A NameServer going down: everyone on ns-1, on ns-2 at 61 s; ns-1 empty from 135 s until the registrations at 160 s', () => {
+    const sim = run('nameserver-down');
+    const chosen = sim.events('nameServer.chosen');
+    expect(new Set(chosen.filter((e) => e.t < 60_000).map((e) => e.nameServer))).toEqual(new Set(['ns-1']));
+    const moved = chosen.filter((e) => e.t >= 60_000);
+    expect(moved.length).toBe(4);
+    for (const e of moved) expect(e).toMatchObject({ nameServer: 'ns-2' });
+    for (const e of moved) expect(Math.floor(e.t / 1_000)).toBe(61);
+    const relearned = sim.times('broker.registered', (e) => e.nameServer === 'ns-1' && e.t >= 135_000);
+    expect(Math.floor(relearned[0]! / 1_000)).toBe(160);
+  });
+
+  it('A master crashes: c-1 drains broker-a from the slave by about 159 s; nothing is consumed twice', () => {
+    const sim = run('master-slave-failover');
+    const drained = Math.max(...sim.times('message.consumed', (e) => e.broker === 'broker-a' && e.t < 165_000));
+    expect(Math.abs(drained - 159_000)).toBeLessThan(2_000);
+    expect(sim.summary().messages.duplicates).toBe(0);
+  });
+});

@@ -7,6 +7,7 @@
  *   consumer may read, on a broker that is down, or at or after the group's offset (lagging).
  * - A message consumed twice by one group is explained by a rebalance or a client or broker
  *   failure between the two, or by being stored twice (a send retried after a timeout).
+ * - A slave's commit log is the start of its master's, message for message.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -190,6 +191,17 @@ describe('conservation over generated scenarios', () => {
         else seen.add(key);
       }
       expect(sim.summary().messages).toMatchObject({ duplicates, consumed: seen.size });
+    }), runs(25));
+  }, PROPERTY_TIMEOUT_MS);
+
+  it('a slave\'s commit log is always a copy of the start of its master\'s (HAService appends only what continues it)', () => {
+    fc.assert(fc.property(scenario, (s) => {
+      const { brokers } = run(s).sim.state;
+      for (const slave of Object.values(brokers).filter((broker) => broker.role === 'SLAVE')) {
+        const master = brokers[`${slave.name}/0`]!;
+        expect(slave.commitLog.length).toBeLessThanOrEqual(master.commitLog.length);
+        for (let i = 0; i < slave.commitLog.length; i++) expect(slave.commitLog.at(i)).toBe(master.commitLog.at(i));
+      }
     }), runs(25));
   }, PROPERTY_TIMEOUT_MS);
 });

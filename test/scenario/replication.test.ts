@@ -106,6 +106,30 @@ describe('§4.7 / §5.5: with the master gone, consumers read from the slave', (
   });
 });
 
+describe('a failed message while the master is gone (sendMessageBack goes to the master only)', () => {
+  it('is not written on the slave, whose commit log stays the master\'s; the consumer tries it again 5 s later', () => {
+    const sim = new TestSim(scenario({
+      brokers: [{ name: 'broker-a', ip: '10.0.1.1' }, { name: 'broker-a', brokerId: 1, role: 'SLAVE', ip: '10.0.1.2' }, { name: 'broker-b', ip: '10.0.1.3' }],
+      config: { networkJitterMs: 0, consumeThreadMax: 1, pullThresholdForQueue: 10, pullBatchSize: 4 },
+      producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 20, tags: ['TagA', 'TagB'] }],
+      consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest', consumeTimeMs: 100, failTags: ['TagB'] }],
+      timeline: [{ at: 60_000, action: 'crashBroker', target: 'broker-a' }, { at: 120_000, action: 'startBroker', target: 'broker-a' }],
+    })).at(180_000);
+    const master = sim.sim.state.brokers['broker-a/0']!;
+    const slave = sim.sim.state.brokers['broker-a/1']!;
+    expect(slave.commitLog.length).toBeGreaterThan(100);
+    expect(slave.commitLog.length).toBeLessThanOrEqual(master.commitLog.length);
+    for (let i = 0; i < slave.commitLog.length; i++) expect(slave.commitLog.at(i)).toBe(master.commitLog.at(i));
+    // A TagB message of broker-a failed during the outage is consumed again locally after
+    // sendBackFailedRetryDelay (5 s) + the listener's 100 ms, with reconsumeTimes + 1.
+    const failed = sim.events('consume.failed', (e) => e.t > 70_000 && e.t < 110_000 && e.reconsumeTimes === 0
+      && sim.first('message.stored', { msgId: e.msgId })!.broker === 'broker-a');
+    expect(failed.length).toBeGreaterThan(0);
+    const again = sim.first('consume.failed', (e) => e.msgId === failed[0]!.msgId && e.reconsumeTimes === 1)!;
+    expect(again.t).toBeGreaterThanOrEqual(failed[0]!.t + 5_000 + 100);
+  });
+});
+
 describe('GroupTransferService: a SYNC_MASTER answers once a slave has the message', () => {
   it('SEND_OK takes 4 hops (to the master, to the slave, the ack, the answer) instead of 2', () => {
     const sync = new TestSim(scenario({ role: 'SYNC_MASTER' })).at(20_000);

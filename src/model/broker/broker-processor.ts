@@ -159,6 +159,8 @@ function queryConsumerOffset(broker: BrokerState, request: Request<'QUERY_CONSUM
 
 /** The consumer send-back path: retry topic with delay level 3 + reconsumeTimes, DLQ after maxReconsumeTimes. */
 function consumerSendMsgBack(state: ModelState, broker: BrokerState, request: Request<'CONSUMER_SEND_MSG_BACK'>, sim: Sim): RemotingResponse {
+  // A slave's store refuses puts: the send-back path answers SYSTEM_ERROR with the put status.
+  if (broker.role === 'SLAVE') return { code: 'SYSTEM_ERROR', remark: 'SERVICE_NOT_AVAILABLE' };
   const { message, group } = request;
   const base: PutRequest = {
     msgId: message.msgId, serial: message.serial, topic: '', queueId: 0, tags: message.tags, keys: message.keys,

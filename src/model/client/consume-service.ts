@@ -4,6 +4,7 @@
  */
 import { SerialMarkSet } from '../../engine/index.ts';
 import { invoke } from '../remoting.ts';
+import type { RemotingResponse } from '../remoting-types.ts';
 import { trace, type Sim } from '../sim-types.ts';
 import type { ConsumerState, ModelState, PendingRequest, ProcessQueue, StoredMessage } from '../state.ts';
 import { isLive } from './mq-client-instance.ts';
@@ -91,12 +92,19 @@ function consumeFailed(state: ModelState, consumer: ConsumerState, message: Stor
   const next = !clustering ? 'dropped' : message.reconsumeTimes >= max ? 'dlq' : 'retry';
   trace(sim, { type: 'consume.failed', consumer: consumer.id, group: consumer.spec.group, msgId: message.msgId, reconsumeTimes: message.reconsumeTimes, next });
   if (!clustering) return;
-  const node = brokerNodeFor(state, consumer, brokerName);
+  // sendMessageBack goes to the master (findBrokerAddressInPublish); with none there is nowhere to send it.
+  const node = brokerNodeFor(state, consumer, brokerName, true);
   if (node === undefined) return reconsumeLater(state, consumer, message, brokerName, sim);
-  invoke(sim, consumer.id, node, { code: 'CONSUMER_SEND_MSG_BACK', group: consumer.spec.group, message, delayLevel: 0, maxReconsumeTimes: max }, state.config.mqClientApiTimeoutMs);
+  invoke(sim, consumer.id, node, {
+    code: 'CONSUMER_SEND_MSG_BACK', group: consumer.spec.group, brokerName, message, delayLevel: 0, maxReconsumeTimes: max,
+  }, state.config.mqClientApiTimeoutMs);
 }
 
-/** A failed send-back: the consumer itself consumes the message again 5 s later. */
+/**
+ * A failed send-back: the consumer itself consumes the message again 5 s later. (RocketMQ first
+ * tries its internal producer on %RETRY%<group>, and does this only when that fails too; the
+ * fallback producer is not modelled.)
+ */
 function reconsumeLater(state: ModelState, consumer: ConsumerState, message: StoredMessage, brokerName: string, sim: Sim): void {
   const again = { ...message, reconsumeTimes: message.reconsumeTimes + 1 };
   sim.after(state.config.sendBackFailedRetryDelayMs + consumer.spec.consumeTimeMs, {
@@ -104,12 +112,18 @@ function reconsumeLater(state: ModelState, consumer: ConsumerState, message: Sto
   });
 }
 
+function sendBackFailed(state: ModelState, pending: PendingRequest, sim: Sim): void {
+  const consumer = state.clients[pending.from];
+  if (consumer?.kind !== 'consumer' || consumer.status !== 'running' || pending.request.code !== 'CONSUMER_SEND_MSG_BACK') return;
+  reconsumeLater(state, consumer, pending.request.message, pending.request.brokerName, sim);
+}
+
+/** Any answer but SUCCESS is an MQBrokerException for consumerSendMessageBack, like a timeout. */
 export const sendBackHandler = {
-  onResponse(): void {},
+  onResponse(state: ModelState, pending: PendingRequest, response: RemotingResponse, sim: Sim): void {
+    if (response.code !== 'SUCCESS') sendBackFailed(state, pending, sim);
+  },
   onFailure(state: ModelState, pending: PendingRequest, _reason: unknown, sim: Sim): void {
-    const consumer = state.clients[pending.from];
-    if (consumer?.kind !== 'consumer' || consumer.status !== 'running' || pending.request.code !== 'CONSUMER_SEND_MSG_BACK') return;
-    const brokerName = Object.entries(consumer.brokerAddrTable).find(([, addrs]) => Object.values(addrs).some((addr) => state.addrNodes[addr] === pending.to))?.[0] ?? '';
-    reconsumeLater(state, consumer, pending.request.message, brokerName, sim);
+    sendBackFailed(state, pending, sim);
   },
 };

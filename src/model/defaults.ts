@@ -82,6 +82,8 @@ export const ROCKETMQ_DEFAULTS = {
   syncFlushTimeoutMs: 5_000,
   /** MessageStoreConfig.haSendHeartbeatInterval: a slave reports its commit log offset (and reconnects) this often. */
   haSendHeartbeatIntervalMs: 5_000,
+  /** MessageStoreConfig.haMaxGapNotInSync (4.x haSlaveFallbehindMax): a slave further behind than 256 MB is not OK. */
+  haMaxGapNotInSyncBytes: 256 * 1024 * 1024,
   /** HAConnection.WriteSocketService: with nothing to send it sleeps 100 ms; only a SYNC_MASTER's put wakes it. */
   haTransferWaitMs: 100,
   /** BrokerController (slave): SlaveSynchronize first runs 3 s after start. */

@@ -58,6 +58,7 @@ const CONFIG_RANGES: Record<NumericKey, Range> = {
   channelExpiredTimeoutMs: TIMEOUT,
   syncFlushTimeoutMs: TIMEOUT,
   haSendHeartbeatIntervalMs: PERIOD,
+  haMaxGapNotInSyncBytes: [1, 2 ** 40],
   haTransferWaitMs: PERIOD,
   slaveSyncInitialDelayMs: DELAY,
   slaveSyncCheckIntervalMs: PERIOD,

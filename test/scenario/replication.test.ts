@@ -157,6 +157,30 @@ describe('GroupTransferService: a SYNC_MASTER answers once a slave has the messa
     const sent = cut.first('message.sent', (e) => e.t > 20_000)!;
     expect(cut.first('send.result', { msgId: sent.msgId })).toMatchObject({ status: 'FLUSH_SLAVE_TIMEOUT', t: sent.t + HOP + SYNC_FLUSH_TIMEOUT + HOP });
   });
+
+  it('isSlaveOK: once the unacknowledged bytes reach haMaxGapNotInSync, SLAVE_NOT_AVAILABLE comes at once', () => {
+    const GAP = 10_000;
+    const sim = new TestSim(scenario({ role: 'SYNC_MASTER', config: { networkJitterMs: 0, sendMsgTimeoutMs: 10_000, haMaxGapNotInSyncBytes: GAP } })).at(20_000);
+    sim.act({ action: 'partitionBroker', target: 'broker-a', brokerId: 1 }).at(24_000);
+    const after = stored(sim, 0).filter((e) => e.t > 20_000);
+    sim.at(40_000);
+    const sizeOf = new Map(sim.sim.state.brokers['broker-a/0']!.commitLog.toArray().map((m) => [m.msgId, m.size]));
+    // Everything before the partition was acknowledged; nothing after it is.
+    const ackedBytes = after[0]!.commitLogOffset;
+    let waited = 0;
+    for (const e of after) {
+      const result = sim.first('send.result', { msgId: e.msgId })!;
+      if (e.commitLogOffset + sizeOf.get(e.msgId)! - ackedBytes >= GAP) {
+        expect(result).toMatchObject({ status: 'SLAVE_NOT_AVAILABLE', t: e.t + HOP });
+      } else {
+        expect(result).toMatchObject({ status: 'FLUSH_SLAVE_TIMEOUT', t: e.t + SYNC_FLUSH_TIMEOUT + HOP });
+        waited++;
+      }
+    }
+    // About 10 000 / 1 100 bytes per message: the first eight or so wait, the rest are refused.
+    expect(waited).toBeGreaterThan(5);
+    expect(after.length - waited).toBeGreaterThan(20);
+  });
 });
 
 describe('SlaveSynchronize copies topics and consumer offsets from the master', () => {

@@ -122,14 +122,28 @@ export function onHaChannelClosed(broker: BrokerState, peer: string): void {
   else if (broker.haMasterAddr !== null) broker.haConnected = false;
 }
 
+/** The furthest commit log length any slave has acknowledged (push2SlaveMaxOffset), or null with no slave. */
+function ackedByAnySlave(master: BrokerState): number | null {
+  const connections = Object.values(master.haConnections);
+  return connections.length === 0 ? null : Math.max(...connections.map((connection) => connection.ackIndex));
+}
+
+/** HAService.isSlaveOK: a slave is connected and less than haMaxGapNotInSync behind in bytes. */
+function isSlaveOK(state: ModelState, master: BrokerState): boolean {
+  const acked = ackedByAnySlave(master);
+  if (acked === null) return false;
+  const ackedBytes = master.commitLog.at(acked)?.commitLogOffset ?? master.maxPhyOffset;
+  return master.maxPhyOffset - ackedBytes < state.config.haMaxGapNotInSyncBytes;
+}
+
 /**
- * A SYNC_MASTER's send: answered at once with SLAVE_NOT_AVAILABLE when no slave is connected
- * (isSlaveOK), else when a slave has acknowledged it or syncFlushTimeout has passed. Returns the
- * answer to give now, or null when it waits.
+ * A SYNC_MASTER's send: answered at once with SLAVE_NOT_AVAILABLE unless a slave is OK, else
+ * when a slave has acknowledged it or syncFlushTimeout has passed. Returns the answer to give
+ * now, or null when it waits.
  */
 export function syncReplica(state: ModelState, master: BrokerState, node: string, rpcId: number | null, response: RemotingResponse, sim: Sim): RemotingResponse | null {
   if (master.role !== 'SYNC_MASTER') return response;
-  if (Object.keys(master.haConnections).length === 0) return { ...response, sendStatus: 'SLAVE_NOT_AVAILABLE' };
+  if (!isSlaveOK(state, master)) return { ...response, sendStatus: 'SLAVE_NOT_AVAILABLE' };
   if (rpcId === null) return response;
   master.syncReplicaWaits.push({ index: master.commitLog.length, node, rpcId, response });
   sim.after(state.config.syncFlushTimeoutMs, { kind: 'broker.syncReplicaTimeout', broker: master.node, epoch: master.epoch, node, rpcId });
@@ -138,8 +152,8 @@ export function syncReplica(state: ModelState, master: BrokerState, node: string
 
 /** GroupTransferService: sends whose message a slave now has are answered SEND_OK. */
 function answerAcknowledgedSends(master: BrokerState, sim: Sim): void {
-  if (master.syncReplicaWaits.length === 0) return;
-  const acked = Math.max(...Object.values(master.haConnections).map((connection) => connection.ackIndex));
+  const acked = ackedByAnySlave(master);
+  if (master.syncReplicaWaits.length === 0 || acked === null) return;
   master.syncReplicaWaits = master.syncReplicaWaits.filter((wait) => {
     if (wait.index > acked) return true;
     reply(sim, master.node, wait.node, wait.rpcId, wait.response);

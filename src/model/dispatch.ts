@@ -34,6 +34,8 @@ function listenerOf(state: ModelState, pending: PendingRequest): RouteListener {
 }
 
 const ignore: ResponseHandler = { onResponse() {}, onFailure() {} };
+/** SlaveSynchronize copies whatever comes back; a failure waits for the next round. */
+const slaveSync: ResponseHandler = { onResponse: (state, pending, response) => onSlaveSyncResponse(state, pending, response), onFailure() {} };
 
 /** What each requester does with the answer, or with the failure. */
 const RESPONSE_HANDLERS: Record<RequestCode, ResponseHandler> = {
@@ -55,8 +57,8 @@ const RESPONSE_HANDLERS: Record<RequestCode, ResponseHandler> = {
   PULL_MESSAGE: pullHandler,
   CONSUMER_SEND_MSG_BACK: sendBackHandler,
   NOTIFY_CONSUMER_IDS_CHANGED: ignore,
-  GET_ALL_TOPIC_CONFIG: { onResponse: (state, pending, response) => onSlaveSyncResponse(state, pending, response), onFailure() {} },
-  GET_ALL_CONSUMER_OFFSET: { onResponse: (state, pending, response) => onSlaveSyncResponse(state, pending, response), onFailure() {} },
+  GET_ALL_TOPIC_CONFIG: slaveSync,
+  GET_ALL_CONSUMER_OFFSET: slaveSync,
   HA_REPORT: ignore,
   HA_TRANSFER: ignore,
 };

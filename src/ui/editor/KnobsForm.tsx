@@ -63,6 +63,16 @@ export function KnobsForm() {
       />
     </label>
   );
+  /** A choice among `options`; the current value stays listed even when it is not one of them. */
+  const selectField = <V extends string | number>(section: keyof Knobs, name: string, field: string, value: V, options: readonly V[], title?: string) => (
+    <label className="rs-field" title={title}>
+      <span>{field}</span>
+      <select className="rs-select" value={value} data-testid={`knob-${section}-${name}-${field}`}
+        onChange={(event) => edit(section, name, field, typeof value === 'number' ? Number(event.target.value) : event.target.value)}>
+        {[...new Set([...options, value])].map((option) => <option key={option} value={option}>{option}</option>)}
+      </select>
+    </label>
+  );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const timeline = getTimeline();
@@ -84,12 +94,7 @@ export function KnobsForm() {
             <strong className="rs-knob-name">{name}</strong>
             {numberField('topics', name, 'writeQueueNums', topic.writeQueueNums, 1, 1024)}
             {numberField('topics', name, 'readQueueNums', topic.readQueueNums, 1, 1024)}
-            <label className="rs-field">
-              <span>perm</span>
-              <select className="rs-select" value={topic.perm} data-testid={`knob-topics-${name}-perm`} onChange={(event) => edit('topics', name, 'perm', Number(event.target.value))}>
-                {[...new Set([...PERMS, topic.perm])].map((perm) => <option key={perm} value={perm}>{perm}</option>)}
-              </select>
-            </label>
+            {selectField('topics', name, 'perm', topic.perm, PERMS)}
           </div>
         ))}
       </fieldset>
@@ -99,12 +104,7 @@ export function KnobsForm() {
           <div key={group} className="rs-knob-row">
             <strong className="rs-knob-name">{group}</strong>
             {numberField('groups', group, 'count', knobs.count, 0, 50)}
-            <label className="rs-field" title={t('strategyNote')}>
-              <span>allocateStrategy</span>
-              <select className="rs-select" value={knobs.allocateStrategy} data-testid={`knob-groups-${group}-allocateStrategy`} onChange={(event) => edit('groups', group, 'allocateStrategy', event.target.value)}>
-                {[...new Set([...KNOB_STRATEGIES, knobs.allocateStrategy])].map((name) => <option key={name} value={name}>{name}</option>)}
-              </select>
-            </label>
+            {selectField('groups', group, 'allocateStrategy', knobs.allocateStrategy, KNOB_STRATEGIES, t('strategyNote'))}
           </div>
         ))}
       </fieldset>

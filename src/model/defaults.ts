@@ -161,12 +161,6 @@ export const MASTER_ID = 0;
 export const NAMESRV_PORT = 9876;
 /** BrokerStartup: nettyServerConfig.setListenPort(10911). */
 export const BROKER_PORT = 10911;
-/** ConsumeQueue.CQ_STORE_UNIT_SIZE. */
-export const CQ_STORE_UNIT_SIZE = 20;
-/** MessageStoreConfig.mappedFileSizeCommitLog (1 GiB). */
-export const MAPPED_FILE_SIZE_COMMITLOG = 1024 * 1024 * 1024;
-/** MessageStoreConfig.mappedFileSizeConsumeQueue (300 000 units). */
-export const MAPPED_FILE_SIZE_CONSUME_QUEUE = 300_000 * CQ_STORE_UNIT_SIZE;
 /** CommitLog.calMsgLength: fixed part of a stored message, IPv4 hosts (4+4+4+4+4+8+8+4+8+8+8+8+4+8+4+1+2). */
 export const COMMITLOG_FIXED_BYTES = 91;
 /** AllocateMessageQueueConsistentHash: virtualNodeCnt default. */

@@ -89,10 +89,6 @@ export function appendReplica(broker: BrokerState, message: StoredMessage): void
   broker.maxPhyOffset = message.commitLogOffset + message.size;
 }
 
-export function getMaxOffset(broker: BrokerState, topic: string, queueId: number): number {
-  return broker.consumeQueues[topic]?.[queueId]?.length ?? 0;
-}
-
 export interface GetMessageResult {
   messages: StoredMessage[];
   nextBeginOffset: number;

@@ -14,17 +14,16 @@ export const SCHEDULE_TOPIC = 'SCHEDULE_TOPIC_XXXX';
 
 const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
-/** MessageStoreConfig.messageDelayLevel parsed: level L (1-based) -> delay in ms. */
-export function parseDelayLevels(text: string): number[] {
-  return text.trim().split(/\s+/).map((token) => {
-    const unit = token.slice(-1);
-    return Number(token.slice(0, -1)) * (UNIT_MS[unit] ?? 0);
-  });
-}
+/** The last text parsed: a run has one messageDelayLevel, and every delayed put asks for it. */
+let parsed: { text: string; levels: readonly number[] } = { text: '', levels: [] };
 
-export function delayOfLevel(state: ModelState, level: number): number {
-  const levels = parseDelayLevels(state.config.messageDelayLevel);
-  return levels[Math.min(level, levels.length) - 1] ?? 0;
+/** MessageStoreConfig.messageDelayLevel parsed: level L (1-based) -> delay in ms. */
+export function parseDelayLevels(text: string): readonly number[] {
+  if (parsed.text !== text) {
+    const levels = text.trim().split(/\s+/).map((token) => Number(token.slice(0, -1)) * (UNIT_MS[token.slice(-1)] ?? 0));
+    parsed = { text, levels };
+  }
+  return parsed.levels;
 }
 
 /**

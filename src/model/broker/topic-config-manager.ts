@@ -3,7 +3,7 @@
  * (broker/.../topic/TopicConfigManager.java).
  */
 import { AppendLog } from '../../engine/index.ts';
-import { AUTO_CREATE_TOPIC_KEY_TOPIC, type SimConfig } from '../defaults.ts';
+import { AUTO_CREATE_TOPIC_KEY_TOPIC, RETRY_AND_DLQ_QUEUE_NUMS, type SimConfig } from '../defaults.ts';
 import { PERM_INHERIT, PERM_READ, PERM_WRITE, isInherited } from '../perm.ts';
 import type { BrokerState, TopicConfig } from '../state.ts';
 
@@ -55,5 +55,5 @@ export function createTopicInSendMessageMethod(broker: BrokerState, topic: strin
 /** Retry and DLQ topics are created on demand with one queue, perm RW (MixAll, SubscriptionGroupConfig). */
 export function ensureSystemTopic(broker: BrokerState, topic: string): void {
   if (broker.topicConfigTable[topic]) return;
-  updateTopicConfig(broker, { topicName: topic, readQueueNums: 1, writeQueueNums: 1, perm: PERM_READ | PERM_WRITE });
+  updateTopicConfig(broker, { topicName: topic, readQueueNums: RETRY_AND_DLQ_QUEUE_NUMS, writeQueueNums: RETRY_AND_DLQ_QUEUE_NUMS, perm: PERM_READ | PERM_WRITE });
 }

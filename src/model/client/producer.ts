@@ -7,7 +7,7 @@ import { DEFAULT_CLASS_LOADER_HASH, createUniqId, parseIpv4 } from '../message-i
 import type { FailureReason, RemotingResponse, ResponseCode } from '../remoting-types.ts';
 import { invoke, oneway } from '../remoting.ts';
 import { trace, type Sim } from '../sim-types.ts';
-import type { ClientState, ModelState, PendingRequest, ProducerState, SendInFlight, TopicRouteData } from '../state.ts';
+import type { ModelState, PendingRequest, ProducerState, SendInFlight, TopicRouteData } from '../state.ts';
 import { createPublishInfo, selectOneMessageQueue, selectWithFaultTolerance, updateFaultItem } from './fault-strategy.ts';
 import { isLive, queryRoute, startClientInstance, type RouteListener } from './mq-client-instance.ts';
 import { findBrokerAddr, topicRouteData2PublishQueues } from './topic-route.ts';
@@ -199,7 +199,3 @@ export const producerRouteListener: RouteListener = {
   },
   onRoundFinished() {},
 };
-
-export function isProducer(client: ClientState): client is ProducerState {
-  return client.kind === 'producer';
-}

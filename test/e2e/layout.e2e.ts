@@ -25,6 +25,8 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
     await screenshot(`help-${viewport.width}x${viewport.height}`);
     await page.keyboard.press('Escape');
     await page.getByTestId('edit').click();
+    // The editor is loaded on first use: shoot it once it is there.
+    await page.getByTestId('editor-tab-knobs').waitFor();
     await screenshot(`editor-${viewport.width}x${viewport.height}`);
     await page.getByTestId('language-zh').click();
     await screenshot(`editor-zh-${viewport.width}x${viewport.height}`);

@@ -18,32 +18,35 @@ export interface NameServerPanelProps {
 
 function BrokerTable({ view, timeoutMs, strings }: { view: NameServerView; timeoutMs: number; strings: PanelStrings }) {
   if (view.brokers.length === 0) return <p className="rs-muted">{strings.noBrokersRegistered}</p>;
+  // A narrow column (the editor open beside it) scrolls the table rather than spill out of the card.
   return (
-    <table className="rs-table rs-ns-table">
-      <caption className="rs-visually-hidden">brokerLiveTable · {view.id}</caption>
-      <thead>
-        <tr>
-          <th scope="col">brokerName / brokerId · {strings.address}</th>
-          <th scope="col">{strings.sinceRegistration}</th>
-          <th scope="col">{strings.expiresIn(formatSeconds(timeoutMs, 0))}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {view.brokers.map((row) => (
-          <tr key={row.addr} data-testid={`ns-broker-${view.id}-${row.brokerName}-${row.brokerId}`}>
-            <td>
-              <span className="rs-ns-broker">{row.brokerName}/{row.brokerId}</span>
-              <span className="rs-mono rs-muted rs-ns-addr">{row.addr}</span>
-            </td>
-            <td className="rs-num">{formatSeconds(row.sinceMs)}</td>
-            <td>
-              <Countdown remainingMs={row.expiresInMs} totalMs={row.timeoutMs}
-                label={row.expiresInMs > 0 ? strings.expiryBar(formatSeconds(row.expiresInMs)) : strings.overdue} />
-            </td>
+    <div className="rs-table-scroll">
+      <table className="rs-table rs-ns-table">
+        <caption className="rs-visually-hidden">brokerLiveTable · {view.id}</caption>
+        <thead>
+          <tr>
+            <th scope="col">brokerName / brokerId · {strings.address}</th>
+            <th scope="col">{strings.sinceRegistration}</th>
+            <th scope="col">{strings.expiresIn(formatSeconds(timeoutMs, 0))}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {view.brokers.map((row) => (
+            <tr key={row.addr} data-testid={`ns-broker-${view.id}-${row.brokerName}-${row.brokerId}`}>
+              <td>
+                <span className="rs-ns-broker">{row.brokerName}/{row.brokerId}</span>
+                <span className="rs-mono rs-muted rs-ns-addr">{row.addr}</span>
+              </td>
+              <td className="rs-num">{formatSeconds(row.sinceMs)}</td>
+              <td>
+                <Countdown remainingMs={row.expiresInMs} totalMs={row.timeoutMs}
+                  label={row.expiresInMs > 0 ? strings.expiryBar(formatSeconds(row.expiresInMs)) : strings.overdue} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -2,10 +2,11 @@
  * npm run sim -- <scenario.json | -> [--until <ms>] [--trace <file.jsonl | ->] [--summary <file.json | ->]
  * Exit 0 on success, 2 on an invalid scenario or usage, 1 on an internal error (contract §2).
  */
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseScenarioText } from '../scenario/parse.ts';
 import { simulate } from '../sim/simulate.ts';
 import type { Summary } from '../sim/summary.ts';
+import { lineWriter, OutputError } from './line-writer.ts';
 
 interface CliOptions {
   input: string;
@@ -44,29 +45,6 @@ function parseArgs(argv: string[]): CliOptions {
 
 function readInput(input: string): string {
   return readFileSync(input === '-' ? 0 : input, 'utf8');
-}
-
-/** Buffered line writer to a file or stdout, so a long trace streams in constant memory. */
-function lineWriter(target: string): { write(line: string): void; close(): void } {
-  const fd = target === '-' ? 1 : openSync(target, 'w');
-  let buffer: string[] = [];
-  let size = 0;
-  const flush = () => {
-    if (buffer.length > 0) writeSync(fd, buffer.join(''));
-    buffer = [];
-    size = 0;
-  };
-  return {
-    write(line) {
-      buffer.push(line, '\n');
-      size += line.length + 1;
-      if (size > 1 << 20) flush();
-    },
-    close() {
-      flush();
-      if (fd !== 1) closeSync(fd);
-    },
-  };
 }
 
 function humanSummary(name: string, summary: Summary): string {
@@ -115,6 +93,7 @@ export function main(argv: string[]): number {
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
-  process.stderr.write(`internal error: ${(error as Error).stack ?? String(error)}\n`);
+  if (error instanceof OutputError) process.stderr.write(`${error.message}\n`);
+  else process.stderr.write(`internal error: ${(error as Error).stack ?? String(error)}\n`);
   process.exitCode = 1;
 }

@@ -1,5 +1,5 @@
 /**
- * RocketScope's public API (shared/contract.md §2): run a scenario headless and read its trace
+ * RocketScope's public API (docs/runner.md): run a scenario headless and read its trace
  * and summary. No DOM needed: it runs under Node.
  */
 import { validateScenario } from './scenario/validate.ts';

@@ -1,6 +1,6 @@
 /**
  * npm run sim -- <scenario.json | -> [--until <ms>] [--trace <file.jsonl | ->] [--summary <file.json | ->]
- * Exit 0 on success, 2 on an invalid scenario or usage, 1 on an internal error (contract §2).
+ * Exit 0 on success, 2 on an invalid scenario or usage, 1 on an internal error (docs/runner.md).
  */
 import { readFileSync } from 'node:fs';
 import { parseScenarioText } from '../scenario/parse.ts';

@@ -182,7 +182,7 @@ export const LATENCY_TABLES = {
   },
 } as const;
 
-/** Bounds that keep any scenario from freezing a browser tab (contract §1). */
+/** Bounds that keep any scenario from freezing a browser tab (docs/scenario.md, "Bounds"). */
 export const SCENARIO_BOUNDS = {
   nameServers: 64,
   brokers: 256,

@@ -1,6 +1,6 @@
 /**
  * Model events (what is scheduled on the virtual clock) and trace events (what a run reports,
- * shared/contract.md §3). Both are plain data in one discriminated union each.
+ * docs/trace.md). Both are plain data in one discriminated union each.
  */
 import type { NetEvent } from '../engine/index.ts';
 import type { FailureReason, Wire } from './remoting-types.ts';

@@ -1,5 +1,5 @@
 /**
- * The normalized form of a version-1 scenario (shared/contract.md §1): what the model is built
+ * The normalized form of a version-1 scenario (docs/scenario.md): what the model is built
  * from once src/scenario has validated a file and filled in every default.
  */
 import type { SimConfig } from './defaults.ts';

@@ -1,5 +1,5 @@
 /**
- * Timeline actions (contract §1): faults and operator commands applied at their time, each
+ * Timeline actions (docs/scenario.md): faults and operator commands applied at their time, each
  * traced as a `fault` event, plus the initial start of every process.
  */
 import { MASTER_ID } from './defaults.ts';

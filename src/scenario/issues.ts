@@ -1,4 +1,4 @@
-/** From zod issues to the `{ path, message }` pairs of the contract (`topics[0].readQueueNums`). */
+/** From zod issues to the `{ path, message }` pairs of docs/scenario.md (`topics[0].readQueueNums`). */
 import type { z } from 'zod/mini';
 import type { ValidationError } from './validate.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Shareable links (contract §5): `#s=<payload>&t=<ms>` in the URL fragment, so a static host
+ * Shareable links (docs/links.md): `#s=<payload>&t=<ms>` in the URL fragment, so a static host
  * serves any run. The payload is `1.<data>.<check>`: the format version, the scenario file as
  * the person wrote it (JSON, lz-string compressed into URL-safe characters), and the FNV-1a
  * hash of that JSON, so a damaged or truncated link is recognized instead of half-read.

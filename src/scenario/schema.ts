@@ -1,5 +1,5 @@
 /**
- * The structure of a version-1 scenario file (shared/contract.md §1), in zod/mini: zod 4's
+ * The structure of a version-1 scenario file (docs/scenario.md), in zod/mini: zod 4's
  * functional API, whose unused parts the bundler drops (classic zod carries every method of
  * every schema into the page). Everything a file may leave out is optional here; normalize.ts
  * fills the defaults. Checks between sections (does this topic's cluster exist?) are in the
@@ -33,7 +33,7 @@ const MESSAGE_MODELS = allOf<MessageModel>()(['CLUSTERING', 'BROADCASTING']);
 const ALLOCATE_STRATEGIES = allOf<AllocateStrategyName>()(['AVG', 'AVG_BY_CIRCLE', 'CONSISTENT_HASH', 'CONFIG', 'MACHINE_ROOM']);
 const CONSUME_FROM = allOf<ConsumeFromWhere>()(['CONSUME_FROM_LAST_OFFSET', 'CONSUME_FROM_FIRST_OFFSET', 'CONSUME_FROM_TIMESTAMP']);
 
-/** Top-level lists and their bounds (contract §1: "at most 64 NameServers, 256 brokers ..."). */
+/** Top-level lists and their bounds (docs/scenario.md, "Bounds"). */
 export const LISTS = {
   nameServers: { max: SCENARIO_BOUNDS.nameServers, what: 'NameServers' },
   brokers: { max: SCENARIO_BOUNDS.brokers, what: 'brokers' },

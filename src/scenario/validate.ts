@@ -1,5 +1,5 @@
 /**
- * Validates a version-1 scenario (shared/contract.md §1) and fills its defaults. Errors at the
+ * Validates a version-1 scenario (docs/scenario.md) and fills its defaults. Errors at the
  * edge are values: any input, however wrong, gives a result listing every problem found, each
  * with its path in the file (`topics[0].readQueueNums`), never an exception.
  */

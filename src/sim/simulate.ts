@@ -1,5 +1,5 @@
 /**
- * simulate(): run a validated scenario to a time and return its trace and summary (contract §2).
+ * simulate(): run a validated scenario to a time and return its trace and summary (docs/runner.md).
  */
 import { createSimulation } from '../model/index.ts';
 import type { TraceEvent } from '../model/events.ts';

@@ -1,5 +1,5 @@
 /**
- * The summary of a run (contract §4): message counts with conservation, per-queue offsets and
+ * The summary of a run (docs/summary.md): message counts with conservation, per-queue offsets and
  * lag, and what each NameServer believes.
  */
 import { isReadable, isWriteable } from '../model/perm.ts';
@@ -72,7 +72,7 @@ export function summarizeQueues(state: ModelState): QueueSummary[] {
         const consumerOffsets = groupOffsets(state, topic, broker.name, queueId);
         const lag = Object.fromEntries(Object.entries(consumerOffsets).map(([group, offset]) => [group, Math.max(0, maxOffset - offset)]));
         // What some group has not read and now never can: a queue drained before its readQueueNums
-        // shrank (the safe way, rocketmq-facts §8) strands nothing; with no group, everything.
+        // shrank (the safe way: mqadmin updateTopic -r once consumers drained it) strands nothing; with no group, everything.
         const unread = Object.values(lag);
         queues.push({
           topic, broker: broker.name, queueId, maxOffset, readable,

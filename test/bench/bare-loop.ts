@@ -1,6 +1,6 @@
 /**
  * The baseline every figure is divided by: a bare discrete-event loop over a binary heap of
- * (time, sequence) in typed arrays, no event objects, no dispatch (shared/toolchain.md).
+ * (time, sequence) in typed arrays, no event objects, no dispatch.
  */
 export function bareLoop(pending: number, events: number, seed: number): number {
   let capacity = 1;

@@ -2,7 +2,7 @@
  * Generated scenarios for the property tests: small topologies (1-2 NameServers, 1-3 brokers,
  * broker-a sometimes with a slave, one topic with random counts and perms), 0-3 producers and
  * 0-3 consumers with random modes, strategies and tags, and random faults, over 30-120 s. Every
- * one is a valid contract §1 file.
+ * one is a valid version-1 file (docs/scenario.md).
  */
 import fc from 'fast-check';
 import type { Scenario } from '../../src/model/spec.ts';

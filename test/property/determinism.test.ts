@@ -1,5 +1,5 @@
 /**
- * Determinism (contract §2: "the same scenario file gives a byte-identical trace on every run"),
+ * Determinism (docs/runner.md: "the same scenario file gives a byte-identical trace on every run"),
  * over generated scenarios: the same run twice, and a shorter run as a prefix of a longer one.
  */
 import fc from 'fast-check';

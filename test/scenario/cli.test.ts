@@ -1,5 +1,5 @@
 /**
- * The headless runner as a person or a script uses it (contract §2): the real CLI in a child
+ * The headless runner as a person or a script uses it (docs/runner.md): the real CLI in a child
  * process. An invalid scenario exits 2 with every problem named by its JSON path and never a
  * stack trace; a valid one exits 0, and its trace and summary come out as promised.
  */

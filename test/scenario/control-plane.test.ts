@@ -2,7 +2,7 @@
  * The control plane as RocketMQ runs it: brokers registering with every NameServer, NameServers
  * forgetting brokers (channel close, expiry, unregistration), clients choosing a NameServer and
  * refreshing routes, and the rules that turn a route into queues. Every expected number comes
- * from shared/rocketmq-facts.md (section in each test's comment), never from a run read back.
+ * from RocketMQ's source (the class in each test's comment), never from a run read back.
  *
  * Jitter is 0 wherever a time is asserted exactly: every message then takes exactly
  * networkLatencyMs = 1 ms.

@@ -1,8 +1,8 @@
 /**
  * The message path as RocketMQ runs it: which queues producers write and consumers read, what
  * happens to sends when a broker fails, how consumers notice each other, filtering, retries and
- * the DLQ, delayed messages, offsets and ids. Expected numbers come from
- * shared/rocketmq-facts.md (section in the describe titles), never from a run read back.
+ * the DLQ, delayed messages, offsets and ids. Expected numbers come from RocketMQ's source (the
+ * classes in the describe titles), never from a run read back.
  */
 import { describe, expect, it } from 'vitest';
 import { decodeOffsetMsgId } from '../../src/model/message-id.ts';
@@ -16,7 +16,7 @@ const S = 1_000;
 const M = 60 * S;
 const H = 60 * M;
 const DELAY_LEVELS = [S, 5 * S, 10 * S, 30 * S, M, 2 * M, 3 * M, 4 * M, 5 * M, 6 * M, 7 * M, 8 * M, 9 * M, 10 * M, 20 * M, 30 * M, H, 2 * H];
-/** §4.8: retry k (reconsumeTimes k = 0..15) waits delay level 3 + k. */
+/** SendMessageProcessor.consumerSendMsgBack: retry k (reconsumeTimes k = 0..15) waits delay level 3 + k. */
 const RETRY_DELAYS = [10 * S, 30 * S, M, 2 * M, 3 * M, 4 * M, 5 * M, 6 * M, 7 * M, 8 * M, 9 * M, 10 * M, 20 * M, 30 * M, H, 2 * H];
 
 function scenario(parts: Partial<ScenarioJson>): ScenarioJson {
@@ -39,7 +39,7 @@ function storedIn(sim: TestSim, accept: (queueId: number) => boolean): Set<strin
   return new Set(sim.events('message.stored', (e) => e.topic === 'TopicTest' && accept(e.queueId)).map((e) => e.msgId));
 }
 
-describe('readQueueNums vs writeQueueNums (§8)', () => {
+describe('readQueueNums vs writeQueueNums (topicRouteData2TopicPublishInfo / SubscribeInfo)', () => {
   it('write 8 / read 4 leaves the messages of queues 4..7 never consumable, with no consumer offset moving there', () => {
     const sim = new TestSim(scenario({
       brokers: [{ name: 'broker-a' }, { name: 'broker-b' }],
@@ -126,7 +126,7 @@ describe('readQueueNums vs writeQueueNums (§8)', () => {
   });
 });
 
-describe('sending when a broker fails (§3.3 sendDefaultImpl, §3.4 selectOneMessageQueue)', () => {
+describe('sending when a broker fails (DefaultMQProducerImpl.sendDefaultImpl, TopicPublishInfo.selectOneMessageQueue)', () => {
   it('retries a send on another broker after a crash, with the same msgId, until the next route refresh drops the dead broker', () => {
     const sim = new TestSim(scenario({
       brokers: [{ name: 'broker-a' }, { name: 'broker-b' }],
@@ -182,7 +182,7 @@ describe('sending when a broker fails (§3.3 sendDefaultImpl, §3.4 selectOneMes
   });
 });
 
-describe('consumers noticing each other (§4.2, §5.4)', () => {
+describe('consumers noticing each other (RebalanceService, ClientHousekeepingService)', () => {
   const group = () => scenario({
     topics: [{ name: 'TopicTest', writeQueueNums: 8, readQueueNums: 8 }],
     producers: [producer()],
@@ -260,7 +260,7 @@ describe('ConsumeMessageConcurrentlyService with a slow listener (one ConsumeReq
   });
 });
 
-describe('message models and filtering (§4.3, §7)', () => {
+describe('message models and filtering (RebalanceImpl.rebalanceByTopic, the consume queue tag code)', () => {
   it('broadcasting: every consumer of the group consumes every message', () => {
     const sim = new TestSim(scenario({
       producers: [producer()],
@@ -304,7 +304,7 @@ describe('message models and filtering (§4.3, §7)', () => {
   });
 });
 
-describe('retries, the DLQ and delayed messages (§4.8)', () => {
+describe('retries, the DLQ and delayed messages (consumerSendMsgBack, ScheduleMessageService)', () => {
   /** One message with tag Bad at 1 s; the consumer always fails it. */
   const failing = () => scenario({
     producers: [producer({ ratePerSec: 1, tags: ['Bad'] })],
@@ -357,7 +357,7 @@ describe('retries, the DLQ and delayed messages (§4.8)', () => {
   });
 });
 
-describe('offsets and ids (§2.2, §4.7, §6, §7)', () => {
+describe('offsets and ids (MQClientInstance tasks, computePullFromWhere, MessageClientIDSetter, MessageDecoder)', () => {
   const steady = (fields: Record<string, unknown> = {}) => scenario({
     brokers: [{ name: 'broker-a', ip: '192.168.7.21', port: 10911 }, { name: 'broker-b', ip: '192.168.7.22', port: 20911 }],
     producers: [producer({ tags: ['TagA'], keyPrefix: 'order', ...fields })],

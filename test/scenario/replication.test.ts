@@ -1,6 +1,6 @@
 /**
  * Master/slave replication as RocketMQ runs it without a controller (HAService, HAClient,
- * GroupTransferService, SlaveSynchronize; rocketmq-facts §4.7, §5.1, §5.5): the slave holds the
+ * GroupTransferService, SlaveSynchronize, PullMessageProcessor): the slave holds the
  * master's commit log at the same offsets, consumers read from it while the master is gone, a
  * SYNC_MASTER answers only once a slave has the message. Expected numbers come from RocketMQ's
  * settings (MessageStoreConfig, BrokerController), never from a run read back.
@@ -75,7 +75,7 @@ describe('HAService: the slave copies the master\'s commit log (ASYNC_MASTER)', 
   });
 });
 
-describe('§4.7 / §5.5: with the master gone, consumers read from the slave', () => {
+describe('PullMessageProcessor / findBrokerAddressInSubscribe: with the master gone, consumers read from the slave', () => {
   const withConsumer = (slave: boolean) => scenario({
     brokers: slave
       ? [{ name: 'broker-a', ip: '10.0.1.1' }, { name: 'broker-a', brokerId: 1, role: 'SLAVE', ip: '10.0.1.2' }, { name: 'broker-b', ip: '10.0.1.3' }]

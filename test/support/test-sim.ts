@@ -1,5 +1,5 @@
 /**
- * A fluent driver for scenario tests: a contract §1 scenario (JSON, validated and given every
+ * A fluent driver for scenario tests: a version-1 scenario (docs/scenario.md) (JSON, validated and given every
  * default by validateScenario) run on the virtual clock, with readers for the trace and the
  * model state. Exact values only: time moves when a test says so, never by sleeping.
  *
@@ -175,7 +175,7 @@ export class TestSim {
     return client;
   }
 
-  /** The contract §4 summary at the current time (traceHash over the trace so far). */
+  /** The summary (docs/summary.md) at the current time (traceHash over the trace so far). */
   summary(): Summary {
     const hasher = new TraceHasher();
     for (const line of this.traceLines()) hasher.addLine(line);

@@ -1,6 +1,6 @@
 /**
  * The built-in scenarios the page offers, first one first (it is what the page opens on). Each
- * file is a plain contract §1 scenario, so a course author can copy one and edit it; the title
+ * file is a plain scenario file (docs/scenario.md), so a course author can copy one and edit it; the title
  * and description here say, in both languages, what to watch and when.
  */
 import consumerJoinLeave from './consumer-join-leave.json';

@@ -1,7 +1,8 @@
 /**
  * The queues of every user topic on every master broker, one cell per queue id: the panel that
  * shows why writeQueueNums > readQueueNums strands messages and readQueueNums >
- * writeQueueNums leaves consumers idle (rocketmq-facts §8).
+ * writeQueueNums leaves consumers idle (MQClientInstance.topicRouteData2TopicPublishInfo /
+ * topicRouteData2TopicSubscribeInfo: producers use writeQueueNums, consumers readQueueNums).
  */
 import { memo } from 'react';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';

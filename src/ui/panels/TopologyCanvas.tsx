@@ -1,6 +1,7 @@
 /**
  * The moving dots over the topology: one canvas drawn imperatively from the trace at each
- * time, outside React state (design.md: many moving marks go to one canvas layer).
+ * time, outside React state (many moving marks on one canvas layer cost one draw per frame, not one
+ * React render per mark).
  */
 import { useEffect, useRef, useState } from 'react';
 import type { TopologyLayout } from '../../viz/topology-layout.ts';

@@ -8,7 +8,7 @@ import type { Language } from '../../store/playback.ts';
 
 type Describers = { [K in TraceType]: (event: Extract<TraceEvent, { type: K }>) => string };
 
-/** Every trace type, in the order of the contract (used for the log's type filter). */
+/** Every trace type, in the order of docs/trace.md (used for the log's type filter). */
 export const TRACE_TYPES: TraceType[] = [
   'broker.registered', 'broker.removed', 'nameServer.chosen', 'route.updated', 'route.failed', 'topic.updated',
   'message.sent', 'message.stored', 'send.failed', 'send.result', 'rebalance', 'consumer.registered',

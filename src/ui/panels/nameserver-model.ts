@@ -81,7 +81,8 @@ function listedBrokers(ns: NameServerState): Set<string> {
 
 /**
  * Brokers that some running NameServers list and others do not. NameServers never replicate
- * to each other (rocketmq-facts §1.1), so they can disagree until the broker's next registration
+ * to each other (each BrokerController registers with every one; RouteInfoManager
+ * keeps its own tables), so they can disagree until the broker's next registration
  * or the next expiry scan.
  */
 export function disagreements(state: ModelState): Disagreement[] {

@@ -4,7 +4,7 @@ import { validateScenario } from '../../../src/scenario/validate.ts';
 import { ACTION_NAMES } from '../../../src/scenario/schema.ts';
 
 describe('the built-in scenario library', () => {
-  it.each(LIBRARY.map((entry) => [entry.id, entry] as const))('%s validates as a contract §1 scenario', (_id, entry) => {
+  it.each(LIBRARY.map((entry) => [entry.id, entry] as const))('%s validates as a version-1 scenario', (_id, entry) => {
     const result = validateScenario(entry.scenario);
     expect(result.ok ? [] : result.errors).toEqual([]);
   });

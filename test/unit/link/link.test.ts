@@ -39,7 +39,7 @@ describe('shareable links', () => {
     }
   });
 
-  it('writes s before t, as the contract shows', () => {
+  it('writes s before t, as docs/links.md shows', () => {
     expect(fragmentOf(raw, 5)).toMatch(/^s=1\.[A-Za-z0-9+\-$]+\.[0-9a-f]{8}&t=5$/);
   });
 

@@ -69,7 +69,7 @@ describe('validateScenario: defaults', () => {
     expect(valid({ version: 1 })).toMatchObject({ name: 'Untitled scenario', nameServers: [], brokers: [], timeline: [] });
   });
 
-  it('validates the example of contract §1 and keeps what it says', () => {
+  it('validates the example of docs/scenario.md and keeps what it says', () => {
     const scenario = valid(CONTRACT_EXAMPLE);
     expect(scenario.brokers.map((b) => [b.brokerId, b.role, b.ip, b.flushDiskType])).toEqual([
       [0, 'ASYNC_MASTER', '10.0.0.11', 'ASYNC_FLUSH'],

@@ -78,8 +78,10 @@ export const ROCKETMQ_DEFAULTS = {
   clientChannelScanIntervalMs: 10_000,
   /** BrokerConfig.channelExpiredTimeout (4.x ConsumerManager.CHANNEL_EXPIRED_TIMEOUT). */
   channelExpiredTimeoutMs: 120_000,
-  /** MessageStoreConfig.syncFlushTimeout. */
+  /** MessageStoreConfig.syncFlushTimeout: how long a SYNC_FLUSH put waits for the flush before FLUSH_DISK_TIMEOUT. */
   syncFlushTimeoutMs: 5_000,
+  /** MessageStoreConfig.slaveTimeout: how long a SYNC_MASTER put waits for slaves' acks before FLUSH_SLAVE_TIMEOUT (4.9.8 and 5.x). */
+  slaveTimeoutMs: 3_000,
   /** MessageStoreConfig.haSendHeartbeatInterval: a slave reports its commit log offset (and reconnects) this often. */
   haSendHeartbeatIntervalMs: 5_000,
   /** MessageStoreConfig.haMaxGapNotInSync (4.x haSlaveFallbehindMax): a slave further behind than 256 MB is not OK. */

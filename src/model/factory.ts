@@ -49,6 +49,7 @@ function createBrokerState(spec: BrokerSpec, topics: TopicSpec[]): BrokerState {
   const node = brokerKey(spec.name, spec.brokerId);
   const broker: BrokerState = {
     name: spec.name, brokerId: spec.brokerId, cluster: spec.cluster, role: spec.role, flushDiskType: spec.flushDiskType,
+    inSyncReplicas: spec.inSyncReplicas, minInSyncReplicas: spec.minInSyncReplicas, enableSlaveActingMaster: spec.enableSlaveActingMaster,
     ip: spec.ip, port: spec.port, addr: `${spec.ip}:${spec.port}`, node, status: 'stopped', partitioned: false, epoch: 0,
     topicConfigTable: {}, dataVersion: 0, commitLog: new AppendLog(), maxPhyOffset: 0, consumeQueues: {},
     consumerTable: {}, consumerOffsetTable: {}, pullHolds: {}, unregisterQueue: [],

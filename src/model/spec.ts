@@ -25,6 +25,12 @@ export interface BrokerSpec {
   brokerId: number;
   role: BrokerRole;
   flushDiskType: FlushDiskType;
+  /** MessageStoreConfig.inSyncReplicas (5.x): replicas, the master included, that must hold a SYNC_MASTER's message. */
+  inSyncReplicas: number;
+  /** MessageStoreConfig.minInSyncReplicas (5.x): fewer in-sync replicas refuse the put (controller mode). */
+  minInSyncReplicas: number;
+  /** BrokerConfig.enableSlaveActingMaster (5.x): a put needs inSyncReplicas replicas alive and in sync. */
+  enableSlaveActingMaster: boolean;
   ip: string;
   port: number;
   startAt: number;

@@ -131,6 +131,8 @@ export interface HAConnection {
 export interface SyncReplicaWait {
   /** Commit log length the slave must have acknowledged. */
   index: number;
+  /** Replicas, the master included, that must hold it (5.x inSyncReplicas; 2 in 4.x). */
+  needAckNums: number;
   node: string;
   rpcId: number;
   response: RemotingResponse;
@@ -142,6 +144,9 @@ export interface BrokerState {
   cluster: string;
   role: BrokerRole;
   flushDiskType: FlushDiskType;
+  inSyncReplicas: number;
+  minInSyncReplicas: number;
+  enableSlaveActingMaster: boolean;
   ip: string;
   port: number;
   /** brokerAddr = brokerIP1:listenPort (BrokerController.getBrokerAddr). */

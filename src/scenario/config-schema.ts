@@ -57,6 +57,7 @@ const CONFIG_RANGES: Record<NumericKey, Range> = {
   clientChannelScanIntervalMs: PERIOD,
   channelExpiredTimeoutMs: TIMEOUT,
   syncFlushTimeoutMs: TIMEOUT,
+  slaveTimeoutMs: TIMEOUT,
   haSendHeartbeatIntervalMs: PERIOD,
   haMaxGapNotInSyncBytes: [1, 2 ** 40],
   haTransferWaitMs: PERIOD,

@@ -114,6 +114,9 @@ function broker(item: BrokerFile, index: number): BrokerSpec {
     // BrokerConfig.brokerRole defaults to ASYNC_MASTER; a numbered broker can only be a slave.
     role: item.role ?? (brokerId === MASTER_ID ? 'ASYNC_MASTER' : 'SLAVE'),
     flushDiskType: item.flushDiskType ?? 'ASYNC_FLUSH', // MessageStoreConfig.flushDiskType
+    inSyncReplicas: item.inSyncReplicas ?? 1, // MessageStoreConfig.inSyncReplicas
+    minInSyncReplicas: item.minInSyncReplicas ?? 1, // MessageStoreConfig.minInSyncReplicas
+    enableSlaveActingMaster: item.enableSlaveActingMaster ?? false, // BrokerConfig.enableSlaveActingMaster
     ip: item.ip ?? defaultIp(SUBNET.broker, index),
     port: item.port ?? BROKER_PORT,
     startAt: item.startAt ?? 0,

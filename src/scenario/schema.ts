@@ -23,6 +23,8 @@ const MAX_TAGS = SCENARIO_BOUNDS.tagsPerProducer;
 const MAX_DELAY_LEVEL = 18;
 /** DefaultMQProducer.maxMessageSize: 4 MiB. */
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** A broker group has at most this many replicas: the master and slaves 1 to 1023 (see brokerId). */
+const MAX_REPLICAS = 1_024;
 /** The PRNG is seeded with an unsigned 32-bit integer. */
 const MAX_SEED = 0xffff_ffff;
 
@@ -112,6 +114,9 @@ function brokerSchema(time: TimeSchema) {
     brokerId: z.optional(brokerId()),
     role: z.optional(choice(ROLES)),
     flushDiskType: z.optional(choice(FLUSH_DISK_TYPES)),
+    inSyncReplicas: z.optional(integer(1, MAX_REPLICAS)),
+    minInSyncReplicas: z.optional(integer(1, MAX_REPLICAS)),
+    enableSlaveActingMaster: z.optional(z.boolean({ error: says('must be true or false') })),
     ip: z.optional(ipv4()),
     port: z.optional(integer(1, 65_535)),
     startAt: z.optional(time),

@@ -14,8 +14,8 @@ const HOP = 1;
 const HA_HEARTBEAT = 5_000;
 /** HAConnection.WriteSocketService: idle, the master looks for new data every 100 ms. */
 const HA_IDLE_WAIT = 100;
-/** MessageStoreConfig.syncFlushTimeout. */
-const SYNC_FLUSH_TIMEOUT = 5_000;
+/** MessageStoreConfig.slaveTimeout (4.9.8 and 5.x). */
+const SLAVE_TIMEOUT = 3_000;
 
 function scenario(parts: Partial<ScenarioJson> & { role?: string } = {}): ScenarioJson {
   const { role = 'ASYNC_MASTER', ...rest } = parts;
@@ -32,6 +32,14 @@ function scenario(parts: Partial<ScenarioJson> & { role?: string } = {}): Scenar
     producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 10 }],
     ...rest,
   };
+}
+
+/** Each answer's status and how long after its send it came, for sends after `from`. */
+function latencies(sim: TestSim, from = 10_000): Set<string> {
+  return new Set(sim.events('send.result', (e) => e.t > from + 2 * HOP).map((result) => {
+    const sent = sim.first('message.sent', { msgId: result.msgId })!;
+    return `${result.status},${result.t - sent.t}`;
+  }));
 }
 
 const stored = (sim: TestSim, brokerId: number) => sim.events('message.stored', (e) => e.topic === 'TopicTest' && e.brokerId === brokerId);
@@ -130,20 +138,18 @@ describe('a failed message while the master is gone (sendMessageBack goes to the
   });
 });
 
-describe('GroupTransferService: a SYNC_MASTER answers once a slave has the message', () => {
+describe('GroupTransferService, 4.9.8: a SYNC_MASTER answers once a slave has the message', () => {
+  const V4 = { rocketmqVersion: '4.x', networkJitterMs: 0 };
+
   it('SEND_OK takes 4 hops (to the master, to the slave, the ack, the answer) instead of 2', () => {
-    const sync = new TestSim(scenario({ role: 'SYNC_MASTER' })).at(20_000);
-    const async = new TestSim(scenario()).at(20_000);
-    const latencies = (sim: TestSim) => sim.events('send.result', (e) => e.t > 10_000).map((result) => {
-      const sent = sim.first('message.sent', { msgId: result.msgId })!;
-      return [result.status, result.t - sent.t];
-    });
-    expect(new Set(latencies(sync).map(String))).toEqual(new Set([`SEND_OK,${4 * HOP}`]));
-    expect(new Set(latencies(async).map(String))).toEqual(new Set([`SEND_OK,${2 * HOP}`]));
+    const sync = new TestSim(scenario({ role: 'SYNC_MASTER', config: V4 })).at(20_000);
+    const async = new TestSim(scenario({ config: V4 })).at(20_000);
+    expect(latencies(sync)).toEqual(new Set([`SEND_OK,${4 * HOP}`]));
+    expect(latencies(async)).toEqual(new Set([`SEND_OK,${2 * HOP}`]));
   });
 
-  it('SLAVE_NOT_AVAILABLE at once when no slave is connected; FLUSH_SLAVE_TIMEOUT after 5 s when it is cut off', () => {
-    const crashed = new TestSim(scenario({ role: 'SYNC_MASTER' })).at(20_000);
+  it('SLAVE_NOT_AVAILABLE at once when no slave is connected; FLUSH_SLAVE_TIMEOUT after slaveTimeout (3 s) when it is cut off', () => {
+    const crashed = new TestSim(scenario({ role: 'SYNC_MASTER', config: V4 })).at(20_000);
     crashed.crashBroker('broker-a', 1).at(21_000);
     const afterCrash = crashed.events('send.result', (e) => e.t > 20_000 + 2 * HOP);
     expect(afterCrash.length).toBeGreaterThan(5);
@@ -152,15 +158,15 @@ describe('GroupTransferService: a SYNC_MASTER answers once a slave has the messa
       expect(result.t - crashed.first('message.sent', { msgId: result.msgId })!.t).toBe(2 * HOP);
     }
     // A partition closes nothing: the master still counts the slave and waits for its ack.
-    const cut = new TestSim(scenario({ role: 'SYNC_MASTER', config: { networkJitterMs: 0, sendMsgTimeoutMs: 10_000 } })).at(20_000);
+    const cut = new TestSim(scenario({ role: 'SYNC_MASTER', config: { ...V4, sendMsgTimeoutMs: 10_000 } })).at(20_000);
     cut.act({ action: 'partitionBroker', target: 'broker-a', brokerId: 1 }).at(30_000);
     const sent = cut.first('message.sent', (e) => e.t > 20_000)!;
-    expect(cut.first('send.result', { msgId: sent.msgId })).toMatchObject({ status: 'FLUSH_SLAVE_TIMEOUT', t: sent.t + HOP + SYNC_FLUSH_TIMEOUT + HOP });
+    expect(cut.first('send.result', { msgId: sent.msgId })).toMatchObject({ status: 'FLUSH_SLAVE_TIMEOUT', t: sent.t + HOP + SLAVE_TIMEOUT + HOP });
   });
 
   it('isSlaveOK: once the unacknowledged bytes reach haMaxGapNotInSync, SLAVE_NOT_AVAILABLE comes at once', () => {
     const GAP = 10_000;
-    const sim = new TestSim(scenario({ role: 'SYNC_MASTER', config: { networkJitterMs: 0, sendMsgTimeoutMs: 10_000, haMaxGapNotInSyncBytes: GAP } })).at(20_000);
+    const sim = new TestSim(scenario({ role: 'SYNC_MASTER', config: { ...V4, sendMsgTimeoutMs: 10_000, haMaxGapNotInSyncBytes: GAP } })).at(20_000);
     sim.act({ action: 'partitionBroker', target: 'broker-a', brokerId: 1 }).at(24_000);
     const after = stored(sim, 0).filter((e) => e.t > 20_000);
     sim.at(40_000);
@@ -173,13 +179,50 @@ describe('GroupTransferService: a SYNC_MASTER answers once a slave has the messa
       if (e.commitLogOffset + sizeOf.get(e.msgId)! - ackedBytes >= GAP) {
         expect(result).toMatchObject({ status: 'SLAVE_NOT_AVAILABLE', t: e.t + HOP });
       } else {
-        expect(result).toMatchObject({ status: 'FLUSH_SLAVE_TIMEOUT', t: e.t + SYNC_FLUSH_TIMEOUT + HOP });
+        expect(result).toMatchObject({ status: 'FLUSH_SLAVE_TIMEOUT', t: e.t + SLAVE_TIMEOUT + HOP });
         waited++;
       }
     }
     // About 10 000 / 1 100 bytes per message: the first eight or so wait, the rest are refused.
     expect(waited).toBeGreaterThan(5);
     expect(after.length - waited).toBeGreaterThan(20);
+  });
+});
+
+describe('CommitLog.handleHA, 5.x: a SYNC_MASTER waits for inSyncReplicas replicas, the master included', () => {
+  it('with the default inSyncReplicas 1 it answers SEND_OK at once, like an ASYNC_MASTER, whatever the slave does', () => {
+    const sync = new TestSim(scenario({ role: 'SYNC_MASTER' })).at(20_000);
+    expect(latencies(sync)).toEqual(new Set([`SEND_OK,${2 * HOP}`]));
+    const crashed = new TestSim(scenario({ role: 'SYNC_MASTER' })).at(20_000).crashBroker('broker-a', 1).at(30_000);
+    expect(latencies(crashed, 20_000)).toEqual(new Set([`SEND_OK,${2 * HOP}`]));
+    const cut = new TestSim(scenario({ role: 'SYNC_MASTER' })).at(20_000);
+    cut.act({ action: 'partitionBroker', target: 'broker-a', brokerId: 1 }).at(30_000);
+    expect(latencies(cut, 20_000)).toEqual(new Set([`SEND_OK,${2 * HOP}`]));
+  });
+
+  it('inSyncReplicas 2: SEND_OK after the slave\'s ack (4 hops); with the slave gone FLUSH_SLAVE_TIMEOUT after slaveTimeout, never SLAVE_NOT_AVAILABLE', () => {
+    const brokers = (extra: object) => [
+      { name: 'broker-a', ip: '10.0.1.1', role: 'SYNC_MASTER', inSyncReplicas: 2, ...extra },
+      { name: 'broker-a', brokerId: 1, role: 'SLAVE', ip: '10.0.1.2' },
+    ];
+    const two = new TestSim(scenario({ brokers: brokers({}), config: { networkJitterMs: 0, sendMsgTimeoutMs: 10_000 } })).at(20_000);
+    expect(latencies(two)).toEqual(new Set([`SEND_OK,${4 * HOP}`]));
+    two.crashBroker('broker-a', 1).at(40_000);
+    const afterCrash = two.events('send.result', (e) => two.first('message.sent', { msgId: e.msgId })!.t > 20_000);
+    expect(afterCrash.length).toBeGreaterThan(5);
+    for (const result of afterCrash) {
+      expect(result.t - two.first('message.sent', { msgId: result.msgId })!.t).toBe(HOP + SLAVE_TIMEOUT + HOP);
+      expect(result.status).toBe('FLUSH_SLAVE_TIMEOUT');
+    }
+    // enableSlaveActingMaster: too few in-sync replicas refuse the put before it is stored.
+    const acting = new TestSim(scenario({ brokers: brokers({ enableSlaveActingMaster: true }), config: { networkJitterMs: 0 } })).at(20_000);
+    acting.crashBroker('broker-a', 1).at(30_000);
+    // The master sees the HA channel close one hop after the crash; nothing is stored after that.
+    expect(stored(acting, 0).filter((e) => e.t > 20_000 + 2 * HOP)).toEqual([]);
+    const failed = acting.events('send.failed', (e) => acting.first('message.sent', { msgId: e.msgId })!.t > 20_000 + 2 * HOP);
+    expect(failed.length).toBeGreaterThan(5);
+    // SendMessageProcessor answers IN_SYNC_REPLICAS_NOT_ENOUGH as SYSTEM_ERROR, which the producer retries.
+    expect(new Set(failed.map((e) => e.reason))).toEqual(new Set(['SYSTEM_ERROR']));
   });
 });
 

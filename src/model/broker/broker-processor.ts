@@ -11,7 +11,8 @@ import { trace, type Sim } from '../sim-types.ts';
 import type { BrokerState, ModelState, StoredMessage } from '../state.ts';
 import { registerBrokerAll } from './broker.ts';
 import { notifyConsumerIdsChanged, registerConsumer, unregisterConsumer } from './consumer-manager.ts';
-import { onHaReport, onHaTransfer, onMasterPut, syncReplica } from './ha-service.ts';
+import { checkInSyncReplicas, syncReplica } from './group-transfer-service.ts';
+import { onHaReport, onHaTransfer, onMasterPut } from './ha-service.ts';
 import { getMessage, putMessage, type PutRequest } from './message-store.ts';
 import { holdPullRequest, notifyMessageArriving } from './pull-request-hold-service.ts';
 import { putDelayed } from './schedule-message-service.ts';
@@ -86,6 +87,9 @@ function sendMessage(state: ModelState, broker: BrokerState, request: Request<'S
   if (request.queueId >= Math.max(config.writeQueueNums, config.readQueueNums)) {
     return { code: state.config.rocketmqVersion === '4.x' ? 'SYSTEM_ERROR' : 'INVALID_PARAMETER', remark: `request queueId[${request.queueId}] is illegal` };
   }
+  // CommitLog.asyncPutMessage refuses before appending when too few replicas are in sync.
+  const refused = checkInSyncReplicas(state, broker);
+  if (refused) return refused;
   const { message } = request;
   const put: PutRequest = {
     msgId: message.msgId, serial: message.serial, topic: request.topic, queueId: request.queueId, tags: message.tags, keys: message.keys,

@@ -4,9 +4,8 @@
  * registration gave it, and reports how much of the commit log it holds every 5 s
  * (haSendHeartbeatInterval) and after each batch it appends. The master's write service sends
  * from the slave's first report on; idle, it sleeps 100 ms between looks, so an ASYNC_MASTER's
- * slave trails by up to 100 ms, while a SYNC_MASTER's put wakes it at once and the send is
- * answered only when the slave has acknowledged it (GroupTransferService), or after
- * syncFlushTimeout with FLUSH_SLAVE_TIMEOUT.
+ * slave trails by up to 100 ms, while a SYNC_MASTER's put wakes it at once; when the send is
+ * answered is GroupTransferService's business (group-transfer-service.ts).
  *
  * The copy is the same bytes at the same offsets, so the slave stores the master's very
  * StoredMessage objects (same offsetMsgId: it names the master's store host) and builds its
@@ -15,10 +14,11 @@
  * carries everything pending at once.
  */
 import { MASTER_ID } from '../defaults.ts';
-import { oneway, reply } from '../remoting.ts';
-import type { RemotingRequest, RemotingResponse } from '../remoting-types.ts';
+import { oneway } from '../remoting.ts';
+import type { RemotingRequest } from '../remoting-types.ts';
 import { trace, type Sim } from '../sim-types.ts';
 import type { BrokerState, HAConnection, ModelState } from '../state.ts';
+import { answerAcknowledgedSends } from './group-transfer-service.ts';
 import { appendReplica } from './message-store.ts';
 import { notifyMessageArriving } from './pull-request-hold-service.ts';
 
@@ -120,52 +120,4 @@ export function onHaTransfer(state: ModelState, slave: BrokerState, request: Req
 export function onHaChannelClosed(broker: BrokerState, peer: string): void {
   if (broker.brokerId === MASTER_ID) delete broker.haConnections[peer];
   else if (broker.haMasterAddr !== null) broker.haConnected = false;
-}
-
-/** The furthest commit log length any slave has acknowledged (push2SlaveMaxOffset), or null with no slave. */
-function ackedByAnySlave(master: BrokerState): number | null {
-  const connections = Object.values(master.haConnections);
-  return connections.length === 0 ? null : Math.max(...connections.map((connection) => connection.ackIndex));
-}
-
-/** HAService.isSlaveOK: a slave is connected and less than haMaxGapNotInSync behind in bytes. */
-function isSlaveOK(state: ModelState, master: BrokerState): boolean {
-  const acked = ackedByAnySlave(master);
-  if (acked === null) return false;
-  const ackedBytes = master.commitLog.at(acked)?.commitLogOffset ?? master.maxPhyOffset;
-  return master.maxPhyOffset - ackedBytes < state.config.haMaxGapNotInSyncBytes;
-}
-
-/**
- * A SYNC_MASTER's send: answered at once with SLAVE_NOT_AVAILABLE unless a slave is OK, else
- * when a slave has acknowledged it or syncFlushTimeout has passed. Returns the answer to give
- * now, or null when it waits.
- */
-export function syncReplica(state: ModelState, master: BrokerState, node: string, rpcId: number | null, response: RemotingResponse, sim: Sim): RemotingResponse | null {
-  if (master.role !== 'SYNC_MASTER') return response;
-  if (!isSlaveOK(state, master)) return { ...response, sendStatus: 'SLAVE_NOT_AVAILABLE' };
-  if (rpcId === null) return response;
-  master.syncReplicaWaits.push({ index: master.commitLog.length, node, rpcId, response });
-  sim.after(state.config.syncFlushTimeoutMs, { kind: 'broker.syncReplicaTimeout', broker: master.node, epoch: master.epoch, node, rpcId });
-  return null;
-}
-
-/** GroupTransferService: sends whose message a slave now has are answered SEND_OK. */
-function answerAcknowledgedSends(master: BrokerState, sim: Sim): void {
-  const acked = ackedByAnySlave(master);
-  if (master.syncReplicaWaits.length === 0 || acked === null) return;
-  master.syncReplicaWaits = master.syncReplicaWaits.filter((wait) => {
-    if (wait.index > acked) return true;
-    reply(sim, master.node, wait.node, wait.rpcId, wait.response);
-    return false;
-  });
-}
-
-export function onSyncReplicaTimeout(state: ModelState, event: { broker: string; epoch: number; node: string; rpcId: number }, sim: Sim): void {
-  const master = state.brokers[event.broker];
-  if (!master || master.status !== 'running' || master.epoch !== event.epoch) return;
-  const wait = master.syncReplicaWaits.find((entry) => entry.node === event.node && entry.rpcId === event.rpcId);
-  if (!wait) return;
-  master.syncReplicaWaits = master.syncReplicaWaits.filter((entry) => entry !== wait);
-  reply(sim, master.node, wait.node, wait.rpcId, { ...wait.response, sendStatus: 'FLUSH_SLAVE_TIMEOUT' });
 }

@@ -8,7 +8,7 @@ import type { BrokerSpec, ConsumerSpec, ProducerSpec, Scenario, TimelineAction, 
 export function brokerSpec(name: string, index: number, brokerId = 0): BrokerSpec {
   return {
     name, cluster: 'DefaultCluster', brokerId, role: brokerId === 0 ? 'ASYNC_MASTER' : 'SLAVE',
-    flushDiskType: 'ASYNC_FLUSH', ip: `10.0.1.${index + 1}`, port: 10911, startAt: 0,
+    flushDiskType: 'ASYNC_FLUSH', inSyncReplicas: 1, minInSyncReplicas: 1, enableSlaveActingMaster: false, ip: `10.0.1.${index + 1}`, port: 10911, startAt: 0,
   };
 }
 

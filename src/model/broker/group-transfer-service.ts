@@ -1,0 +1,97 @@
+/**
+ * When a SYNC_MASTER answers a send (CommitLog.handleHA / submitReplicaRequest and
+ * GroupTransferService). The message is stored on the master in every case; only the answer
+ * waits, and its status tells the producer what the slaves had.
+ *
+ * - 5.x: the put needs MessageStoreConfig.inSyncReplicas replicas, the master included (default
+ *   1: PUT_OK at once, as an ASYNC_MASTER). With 2 or more it waits for that many acks up to
+ *   slaveTimeout, then FLUSH_SLAVE_TIMEOUT. With enableSlaveActingMaster, a put that cannot reach
+ *   inSyncReplicas in-sync replicas is refused before it is stored (IN_SYNC_REPLICAS_NOT_ENOUGH).
+ * - 4.9.8: HAService.isSlaveOK (a slave connected, less than haMaxGapNotInSync behind) or
+ *   SLAVE_NOT_AVAILABLE at once; then one slave's ack, up to slaveTimeout, else FLUSH_SLAVE_TIMEOUT.
+ */
+import { reply } from '../remoting.ts';
+import type { RemotingResponse } from '../remoting-types.ts';
+import type { Sim } from '../sim-types.ts';
+import type { BrokerState, HAConnection, ModelState } from '../state.ts';
+
+/** Bytes of the master's commit log a slave has not acknowledged (its ack is a commit log length). */
+function bytesBehind(master: BrokerState, ackIndex: number): number {
+  const ackedBytes = master.commitLog.at(ackIndex)?.commitLogOffset ?? master.maxPhyOffset;
+  return master.maxPhyOffset - ackedBytes;
+}
+
+/** DefaultHAService.isInSyncSlave: a connected slave less than haMaxGapNotInSync bytes behind. */
+function isInSyncSlave(state: ModelState, master: BrokerState, connection: HAConnection): boolean {
+  return bytesBehind(master, connection.ackIndex) < state.config.haMaxGapNotInSyncBytes;
+}
+
+/** DefaultHAService.inSyncReplicasNums: the master and its in-sync slaves. */
+function inSyncReplicasNums(state: ModelState, master: BrokerState): number {
+  let count = 1;
+  for (const slave in master.haConnections) if (isInSyncSlave(state, master, master.haConnections[slave]!)) count++;
+  return count;
+}
+
+/** HAService.isSlaveOK (4.9.8): push2SlaveMaxOffset, the furthest ack of any slave, is close enough. */
+function isSlaveOK(state: ModelState, master: BrokerState): boolean {
+  const acks = Object.values(master.haConnections).map((connection) => connection.ackIndex);
+  return acks.length > 0 && bytesBehind(master, Math.max(...acks)) < state.config.haMaxGapNotInSyncBytes;
+}
+
+/** GroupTransferService: replicas holding everything below `index`, the master included. */
+function ackNums(master: BrokerState, index: number): number {
+  let count = 1;
+  for (const slave in master.haConnections) if (master.haConnections[slave]!.ackIndex >= index) count++;
+  return count;
+}
+
+/**
+ * CommitLog.asyncPutMessage (5.x, enableSlaveActingMaster): the refusal of a put that too few
+ * replicas could hold, before anything is stored; null when the put may go ahead. The alive
+ * replicas are taken to be the master and its connected slaves.
+ */
+export function checkInSyncReplicas(state: ModelState, master: BrokerState): RemotingResponse | null {
+  if (master.role !== 'SYNC_MASTER' || state.config.rocketmqVersion === '4.x' || !master.enableSlaveActingMaster) return null;
+  if (master.inSyncReplicas <= inSyncReplicasNums(state, master)) return null;
+  // SendMessageProcessor.handlePutMessageResult: IN_SYNC_REPLICAS_NOT_ENOUGH -> SYSTEM_ERROR.
+  return { code: 'SYSTEM_ERROR', remark: 'in-sync replicas not enough' };
+}
+
+/** How many replicas must hold the message before the answer, or the answer to give at once. */
+function needAckNums(state: ModelState, master: BrokerState, response: RemotingResponse): number | RemotingResponse {
+  if (state.config.rocketmqVersion === '4.x') return isSlaveOK(state, master) ? 2 : { ...response, sendStatus: 'SLAVE_NOT_AVAILABLE' };
+  return master.inSyncReplicas <= 1 ? response : master.inSyncReplicas;
+}
+
+/**
+ * A stored message's answer on this master: returns the answer to give now, or null when it
+ * waits for the slaves' acks (answered by answerAcknowledgedSends or onSyncReplicaTimeout).
+ */
+export function syncReplica(state: ModelState, master: BrokerState, node: string, rpcId: number | null, response: RemotingResponse, sim: Sim): RemotingResponse | null {
+  if (master.role !== 'SYNC_MASTER') return response;
+  const need = needAckNums(state, master, response);
+  if (typeof need !== 'number' || rpcId === null) return typeof need === 'number' ? response : need;
+  master.syncReplicaWaits.push({ index: master.commitLog.length, needAckNums: need, node, rpcId, response });
+  sim.after(state.config.slaveTimeoutMs, { kind: 'broker.syncReplicaTimeout', broker: master.node, epoch: master.epoch, node, rpcId });
+  return null;
+}
+
+/** GroupTransferService.doWaitTransfer: sends whose message enough replicas now hold are answered. */
+export function answerAcknowledgedSends(master: BrokerState, sim: Sim): void {
+  if (master.syncReplicaWaits.length === 0) return;
+  master.syncReplicaWaits = master.syncReplicaWaits.filter((wait) => {
+    if (ackNums(master, wait.index) < wait.needAckNums) return true;
+    reply(sim, master.node, wait.node, wait.rpcId, wait.response);
+    return false;
+  });
+}
+
+export function onSyncReplicaTimeout(state: ModelState, event: { broker: string; epoch: number; node: string; rpcId: number }, sim: Sim): void {
+  const master = state.brokers[event.broker];
+  if (!master || master.status !== 'running' || master.epoch !== event.epoch) return;
+  const wait = master.syncReplicaWaits.find((entry) => entry.node === event.node && entry.rpcId === event.rpcId);
+  if (!wait) return;
+  master.syncReplicaWaits = master.syncReplicaWaits.filter((entry) => entry !== wait);
+  reply(sim, master.node, wait.node, wait.rpcId, { ...wait.response, sendStatus: 'FLUSH_SLAVE_TIMEOUT' });
+}

@@ -1,4 +1,5 @@
 import { AppendLog } from './append-log.ts';
+import { dict } from './dict.ts';
 import { MarkSet, SerialMarkSet } from './mark-set.ts';
 
 /**
@@ -25,8 +26,14 @@ function cloneValue(value: unknown): unknown {
   if (proto !== Object.prototype && proto !== null) {
     throw new Error(`cloneState: ${String((value as object).constructor?.name)} is not plain data`);
   }
-  const copy: Record<string, unknown> = {};
-  for (const key in value) copy[key] = cloneValue((value as Record<string, unknown>)[key]);
+  // A dictionary (src/engine/dict.ts) stays one: its keys are names, `constructor` included.
+  const copy: Record<string, unknown> = proto === null ? dict<unknown>() : {};
+  for (const key in value) {
+    const field = cloneValue((value as Record<string, unknown>)[key]);
+    // On a plain object, assigning "__proto__" would set the prototype instead of a key.
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: field, enumerable: true, writable: true, configurable: true });
+    else copy[key] = field;
+  }
   return copy;
 }
 

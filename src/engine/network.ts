@@ -1,3 +1,4 @@
+import { dict } from './dict.ts';
 import type { Rng } from './rng.ts';
 
 /**
@@ -33,7 +34,7 @@ export function linkKey(a: string, b: string): string {
 }
 
 export function createNetworkState(latency: LinkLatency): NetworkState {
-  return { nodes: {}, blocked: {}, blockedCount: 0, connections: {}, latency, links: {}, linkCount: 0 };
+  return { nodes: dict(), blocked: dict(), blockedCount: 0, connections: dict(), latency, links: dict(), linkCount: 0 };
 }
 
 type Schedule<M> = (at: number, event: NetEvent<M>) => void;
@@ -81,10 +82,10 @@ export class Network<M> {
 
   private connect(a: string, b: string): void {
     const connections = this.state.connections;
-    const fromA = (connections[a] ??= {});
+    const fromA = (connections[a] ??= dict());
     if (fromA[b]) return;
     fromA[b] = true;
-    (connections[b] ??= {})[a] = true;
+    (connections[b] ??= dict())[a] = true;
   }
 
   /** Whether a message in flight may still be handed over when it arrives. */

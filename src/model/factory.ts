@@ -2,7 +2,7 @@
  * Builds the initial model state from a validated scenario: every process stopped, every topic
  * configured on its brokers; the run starts each process at its startAt.
  */
-import { AppendLog, MarkSet, SerialMarkSet } from '../engine/index.ts';
+import { AppendLog, MarkSet, SerialMarkSet, dict } from '../engine/index.ts';
 import { RETRY_GROUP_TOPIC_PREFIX } from './defaults.ts';
 import { brokerKey } from './broker/broker.ts';
 import { updateTopicConfig } from './broker/topic-config-manager.ts';
@@ -13,7 +13,7 @@ import type { BrokerState, ClientInstanceState, ConsumerState, ModelState, Produ
 function clientInstance(id: string, ip: string, instanceName: string): ClientInstanceState {
   return {
     id, ip, clientId: `${ip}@${instanceName}`, status: 'stopped', epoch: 0,
-    namesrvAddrList: [], namesrvIndex: 0, namesrvChosen: null, topicRouteTable: {}, brokerAddrTable: {}, routeRound: [],
+    namesrvAddrList: [], namesrvIndex: 0, namesrvChosen: null, topicRouteTable: dict(), brokerAddrTable: dict(), routeRound: [],
   };
 }
 
@@ -21,15 +21,15 @@ export function createProducerState(spec: ProducerSpec): ProducerState {
   return {
     ...clientInstance(spec.id, spec.ip, spec.instanceName), kind: 'producer', spec,
     ratePerSec: spec.ratePerSec, rateEpoch: 0, rateStartAt: 0, rateCount: 0, pid: 0, counter: 0, sequence: 0,
-    publishInfo: {}, faultItems: {}, waitingForRoute: [],
+    publishInfo: dict(), faultItems: dict(), waitingForRoute: [],
   };
 }
 
 export function createConsumerState(spec: ConsumerSpec): ConsumerState {
   return {
     ...clientInstance(spec.id, spec.ip, spec.instanceName), kind: 'consumer', spec,
-    retryTopic: RETRY_GROUP_TOPIC_PREFIX + spec.group, topicSubscribeInfoTable: {}, processQueueTable: {},
-    offsetTable: {}, committedOffsets: {}, lastRebalanceAt: -Infinity, rebalanceScheduled: false, started: false,
+    retryTopic: RETRY_GROUP_TOPIC_PREFIX + spec.group, topicSubscribeInfoTable: dict(), processQueueTable: dict(),
+    offsetTable: dict(), committedOffsets: dict(), lastRebalanceAt: -Infinity, rebalanceScheduled: false, started: false,
     nextToken: 1, consumeBusyUntil: [], droppedAt: {},
   };
 }
@@ -51,9 +51,9 @@ function createBrokerState(spec: BrokerSpec, topics: TopicSpec[]): BrokerState {
     name: spec.name, brokerId: spec.brokerId, cluster: spec.cluster, role: spec.role, flushDiskType: spec.flushDiskType,
     inSyncReplicas: spec.inSyncReplicas, minInSyncReplicas: spec.minInSyncReplicas, enableSlaveActingMaster: spec.enableSlaveActingMaster,
     ip: spec.ip, port: spec.port, addr: `${spec.ip}:${spec.port}`, node, status: 'stopped', partitioned: false, epoch: 0,
-    topicConfigTable: {}, dataVersion: 0, commitLog: new AppendLog(), maxPhyOffset: 0, consumeQueues: {},
-    consumerTable: {}, consumerOffsetTable: {}, pullHolds: {}, unregisterQueue: [],
-    haConnections: {}, syncReplicaWaits: [], haMasterAddr: null, haConnected: false, syncMasterAddr: null,
+    topicConfigTable: dict(), dataVersion: 0, commitLog: new AppendLog(), maxPhyOffset: 0, consumeQueues: dict(),
+    consumerTable: dict(), consumerOffsetTable: dict(), pullHolds: dict(), unregisterQueue: [],
+    haConnections: dict(), syncReplicaWaits: [], haMasterAddr: null, haConnected: false, syncMasterAddr: null,
     lastSlaveSyncAt: Number.NEGATIVE_INFINITY,
   };
   for (const topic of topics) {
@@ -65,11 +65,11 @@ function createBrokerState(spec: BrokerSpec, topics: TopicSpec[]): BrokerState {
 
 export function createModelState(scenario: Scenario): ModelState {
   const state: ModelState = {
-    config: scenario.config, durationMs: scenario.durationMs, nameServers: {}, brokers: {}, clients: {}, addrNodes: {}, nodeKinds: {},
+    config: scenario.config, durationMs: scenario.durationMs, nameServers: dict(), brokers: dict(), clients: dict(), addrNodes: dict(), nodeKinds: dict(),
     remoting: { nextId: 1, pending: {} },
     stats: {
       sent: 0, failed: 0, stored: 0, consumed: 0, duplicates: 0, toDlq: 0, toRetry: 0,
-      nextSerial: 0, storedIds: new SerialMarkSet(), consumedIds: {}, onewayIds: new MarkSet<number>(),
+      nextSerial: 0, storedIds: new SerialMarkSet(), consumedIds: dict(), onewayIds: new MarkSet<number>(),
     },
   };
   for (const spec of scenario.nameServers) {

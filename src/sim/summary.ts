@@ -2,6 +2,7 @@
  * The summary of a run (docs/summary.md): message counts with conservation, per-queue offsets and
  * lag, and what each NameServer believes.
  */
+import { dict, dictFrom } from '../engine/index.ts';
 import { isReadable, isWriteable } from '../model/perm.ts';
 import type { ModelState } from '../model/state.ts';
 
@@ -42,7 +43,7 @@ const SYSTEM_TOPIC = /^(TBW102|SCHEDULE_TOPIC_XXXX|%RETRY%|%DLQ%)/;
 
 /** Consumer groups per topic, with the offsets each group's consumers hold or committed. */
 function groupOffsets(state: ModelState, topic: string, brokerName: string, queueId: number): Record<string, number> {
-  const offsets: Record<string, number> = {};
+  const offsets = dict<number>();
   for (const client of Object.values(state.clients)) {
     if (client.kind !== 'consumer' || client.spec.topic !== topic) continue;
     offsets[client.spec.group] ??= 0;
@@ -70,7 +71,7 @@ export function summarizeQueues(state: ModelState): QueueSummary[] {
         const maxOffset = queue.length;
         const readable = config !== undefined && isReadable(config.perm) && queueId < config.readQueueNums;
         const consumerOffsets = groupOffsets(state, topic, broker.name, queueId);
-        const lag = Object.fromEntries(Object.entries(consumerOffsets).map(([group, offset]) => [group, Math.max(0, maxOffset - offset)]));
+        const lag = dictFrom(Object.entries(consumerOffsets).map(([group, offset]) => [group, Math.max(0, maxOffset - offset)]));
         // What some group has not read and now never can: a queue drained before its readQueueNums
         // shrank (the safe way: mqadmin updateTopic -r once consumers drained it) strands nothing; with no group, everything.
         const unread = Object.values(lag);
@@ -86,9 +87,9 @@ export function summarizeQueues(state: ModelState): QueueSummary[] {
 }
 
 function summarizeRoutes(state: ModelState): Summary['routes'] {
-  const routes: Summary['routes'] = {};
+  const routes: Summary['routes'] = dict();
   for (const ns of Object.values(state.nameServers)) {
-    const topics: Record<string, number> = {};
+    const topics = dict<number>();
     for (const [topic, queueDatas] of Object.entries(ns.topicQueueTable)) {
       topics[topic] = Object.values(queueDatas).reduce((sum, queueData) => sum + queueData.writeQueueNums, 0);
     }

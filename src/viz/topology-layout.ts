@@ -4,6 +4,7 @@
  * slaves) in the middle, consumer groups on the right. Narrow: the same in stacked bands, top to
  * bottom, so a phone shows every process at a legible size.
  */
+import { dict, dictFrom } from '../engine/index.ts';
 import { scaleBand } from 'd3-scale';
 import type { Box } from './paths.ts';
 
@@ -55,7 +56,7 @@ function clamp(value: number, low: number, high: number): number {
 function row(ids: string[], x0: number, x1: number, y: number, maxWidth: number): Record<string, Box> {
   const band = scaleBand<string>().domain(ids).range([x0, x1]).paddingInner(0.25).paddingOuter(0.1);
   const width = Math.min(maxWidth, band.bandwidth());
-  const boxes: Record<string, Box> = {};
+  const boxes = dict<Box>();
   for (const id of ids) {
     const start = band(id) ?? x0;
     boxes[id] = { x: start + (band.bandwidth() - width) / 2, y, width, height: NODE_HEIGHT };
@@ -67,7 +68,7 @@ function row(ids: string[], x0: number, x1: number, y: number, maxWidth: number)
 function tiles(ids: string[], x: number, y: number, width: number, minWidth: number, height: number): { boxes: Record<string, Box>; height: number } {
   const columns = Math.max(1, Math.min(ids.length, Math.floor((width + MEMBER_GAP) / (minWidth + MEMBER_GAP))));
   const tileWidth = (width - MEMBER_GAP * (columns - 1)) / columns;
-  const boxes: Record<string, Box> = {};
+  const boxes = dict<Box>();
   ids.forEach((id, i) => {
     boxes[id] = { x: x + (i % columns) * (tileWidth + MEMBER_GAP), y: y + Math.floor(i / columns) * (height + MEMBER_GAP), width: tileWidth, height };
   });
@@ -83,7 +84,7 @@ interface Groups {
 
 /** Group boxes (a header and member tiles) stacked from y in a column of the given width. */
 function groupColumn(groups: { name: string; members: string[] }[], x: number, y: number, width: number, memberMinWidth: number): Groups {
-  const result: Groups = { groups: {}, members: {}, height: 0 };
+  const result: Groups = { groups: dict(), members: dict(), height: 0 };
   let top = y;
   for (const group of groups) {
     const inner = tiles(group.members, x + GROUP_PADDING, top + GROUP_HEADER, width - 2 * GROUP_PADDING, memberMinWidth, MEMBER_HEIGHT);
@@ -97,7 +98,7 @@ function groupColumn(groups: { name: string; members: string[] }[], x: number, y
 }
 
 function shift(boxes: Record<string, Box>, dy: number): Record<string, Box> {
-  return Object.fromEntries(Object.entries(boxes).map(([id, box]) => [id, { ...box, y: box.y + dy }]));
+  return dictFrom(Object.entries(boxes).map(([id, box]) => [id, { ...box, y: box.y + dy }]));
 }
 
 function layoutWide(input: TopologyInput, width: number): TopologyLayout {

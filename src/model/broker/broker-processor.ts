@@ -2,6 +2,7 @@
  * The broker's request processors: SendMessageProcessor, PullMessageProcessor,
  * ConsumerManageProcessor, ClientManageProcessor and the consumer send-back path.
  */
+import { dict } from '../../engine/index.ts';
 import { DLQ_GROUP_TOPIC_PREFIX, RETRY_GROUP_TOPIC_PREFIX } from '../defaults.ts';
 import { buildSubscriptionData } from '../filter.ts';
 import { isReadable } from '../perm.ts';
@@ -49,7 +50,7 @@ export function onBrokerRequest(state: ModelState, broker: BrokerState, from: st
       return answer({ code: 'SUCCESS', consumerIds: Object.keys(broker.consumerTable[request.group]?.channels ?? {}) });
     case 'QUERY_CONSUMER_OFFSET': return answer(queryConsumerOffset(broker, request));
     case 'UPDATE_CONSUMER_OFFSET':
-      (broker.consumerOffsetTable[request.group] ??= {})[`${request.topic}@${request.queueId}`] = request.offset;
+      (broker.consumerOffsetTable[request.group] ??= dict())[`${request.topic}@${request.queueId}`] = request.offset;
       return answer({ code: 'SUCCESS' });
     case 'CONSUMER_SEND_MSG_BACK': return answer(consumerSendMsgBack(state, broker, request, sim));
     default: return answer({ code: 'SYSTEM_ERROR', remark: `request code ${request.code} not supported` });

@@ -2,6 +2,7 @@
  * The broker process: start, registration with every NameServer, crash, partition, graceful
  * shutdown (BrokerController). Storage, consumers and pulls live in their own files.
  */
+import { copyDict, dict } from '../../engine/index.ts';
 import { invoke } from '../remoting.ts';
 import { trace, type Sim } from '../sim-types.ts';
 import type { BrokerState, ModelState } from '../state.ts';
@@ -19,9 +20,9 @@ export function startBroker(state: ModelState, broker: BrokerState, sim: Sim): v
   broker.partitioned = false;
   broker.epoch++;
   // Channels and parked pulls live in memory; topics, messages and offsets are on disk.
-  broker.consumerTable = {};
-  broker.pullHolds = {};
-  broker.haConnections = {};
+  broker.consumerTable = dict();
+  broker.pullHolds = dict();
+  broker.haConnections = dict();
   broker.syncReplicaWaits = [];
   // A slave learns its master again from its first registration (RegisterBrokerResult).
   broker.haMasterAddr = null;
@@ -51,7 +52,7 @@ export function registerBrokerAll(state: ModelState, broker: BrokerState, sim: S
   // The body is serialized when sent (TopicConfigSerializeWrapper): a copy of the table as it is
   // now, never the live table, which a later topic change would alter under a request in flight
   // (and under every snapshot sharing that request). Each TopicConfig is replaced, never changed.
-  const topicConfigTable = { ...broker.topicConfigTable };
+  const topicConfigTable = copyDict(broker.topicConfigTable);
   for (const nameServer of Object.keys(state.nameServers)) {
     invoke(sim, broker.node, nameServer, {
       code: 'REGISTER_BROKER',

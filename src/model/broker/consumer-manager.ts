@@ -3,6 +3,7 @@
  * heartbeats, with NOTIFY_CONSUMER_IDS_CHANGED on join, leave and closed channel, and a silent
  * expiry after channelExpiredTimeout (broker/.../client/ConsumerManager.java).
  */
+import { copyDict, dict } from '../../engine/index.ts';
 import { oneway } from '../remoting.ts';
 import type { RemotingRequest } from '../remoting-types.ts';
 import { trace, type Sim } from '../sim-types.ts';
@@ -14,12 +15,12 @@ type Heartbeat = Extract<RemotingRequest, { code: 'HEART_BEAT' }>;
 export function registerConsumer(broker: BrokerState, node: string, heartbeat: Heartbeat, now: number, sim: Sim): boolean {
   if (heartbeat.group === null) return false;
   const group = (broker.consumerTable[heartbeat.group] ??= {
-    groupName: heartbeat.group, messageModel: heartbeat.messageModel, channels: {}, subscriptions: {},
+    groupName: heartbeat.group, messageModel: heartbeat.messageModel, channels: dict(), subscriptions: dict(),
   });
   const isNew = group.channels[heartbeat.clientId] === undefined;
   group.channels[heartbeat.clientId] = { node, lastUpdateTimestamp: now };
   const subscriptionsChanged = JSON.stringify(group.subscriptions) !== JSON.stringify(heartbeat.subscriptions);
-  group.subscriptions = { ...heartbeat.subscriptions };
+  group.subscriptions = copyDict(heartbeat.subscriptions);
   if (isNew) trace(sim, { type: 'consumer.registered', broker: broker.name, group: group.groupName, consumer: node });
   return isNew || subscriptionsChanged;
 }

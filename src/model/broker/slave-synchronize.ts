@@ -6,6 +6,7 @@
  * The master it asks is the one its last NameServer registration named (none while the master
  * is not registered).
  */
+import { copyDict, dictFrom } from '../../engine/index.ts';
 import { invoke } from '../remoting.ts';
 import type { RemotingRequest, RemotingResponse } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
@@ -30,8 +31,8 @@ export function onSlaveSyncTimer(state: ModelState, event: { broker: string; epo
 
 /** The master's side (AdminBrokerProcessor): copies, never the live tables. */
 export function answerSlaveSync(master: BrokerState, request: Extract<RemotingRequest, { code: 'GET_ALL_TOPIC_CONFIG' | 'GET_ALL_CONSUMER_OFFSET' }>): RemotingResponse {
-  if (request.code === 'GET_ALL_TOPIC_CONFIG') return { code: 'SUCCESS', topicConfigTable: { ...master.topicConfigTable } };
-  const offsetTable = Object.fromEntries(Object.entries(master.consumerOffsetTable).map(([group, offsets]) => [group, { ...offsets }]));
+  if (request.code === 'GET_ALL_TOPIC_CONFIG') return { code: 'SUCCESS', topicConfigTable: copyDict(master.topicConfigTable) };
+  const offsetTable = dictFrom(Object.entries(master.consumerOffsetTable).map(([group, offsets]) => [group, copyDict(offsets)]));
   return { code: 'SUCCESS', offsetTable };
 }
 
@@ -41,7 +42,7 @@ export function onSlaveSyncResponse(state: ModelState, pending: PendingRequest, 
   if (!slave || slave.status !== 'running' || response.code !== 'SUCCESS') return;
   for (const config of Object.values(response.topicConfigTable ?? {})) updateTopicConfig(slave, config);
   for (const [group, offsets] of Object.entries(response.offsetTable ?? {})) {
-    slave.consumerOffsetTable[group] = { ...slave.consumerOffsetTable[group], ...offsets };
+    slave.consumerOffsetTable[group] = Object.assign(copyDict(slave.consumerOffsetTable[group] ?? {}), offsets);
   }
 }
 

@@ -2,7 +2,7 @@
  * DefaultMQPushConsumer's life: start (routes, then heartbeat, then rebalance), heartbeats to
  * every broker it knows, offsets persisted every 5 s, graceful shutdown, crash and hang.
  */
-import { deepFreeze } from '../../engine/index.ts';
+import { deepFreeze, dict, dictFrom } from '../../engine/index.ts';
 import { oneway } from '../remoting.ts';
 import type { Sim } from '../sim-types.ts';
 import type { ConsumerState, ModelState } from '../state.ts';
@@ -14,9 +14,9 @@ import { topicRouteData2SubscribeQueues } from './topic-route.ts';
 export function startConsumer(state: ModelState, consumer: ConsumerState, sim: Sim): void {
   startClientInstance(state, consumer, sim);
   consumer.started = false;
-  consumer.processQueueTable = {};
-  consumer.offsetTable = {};
-  consumer.committedOffsets = {};
+  consumer.processQueueTable = dict();
+  consumer.offsetTable = dict();
+  consumer.committedOffsets = dict();
   consumer.consumeBusyUntil = new Array<number>(state.config.consumeThreadMax).fill(0);
   consumer.droppedAt = {};
   const { epoch, id } = consumer;
@@ -27,7 +27,7 @@ export function startConsumer(state: ModelState, consumer: ConsumerState, sim: S
 
 /** sendHeartbeatToAllBroker: a consumer heartbeats masters and slaves alike. */
 export function sendHeartbeatToAllBroker(state: ModelState, consumer: ConsumerState, sim: Sim): void {
-  const subscriptions: Record<string, string> = { [consumer.spec.topic]: consumer.spec.subscription };
+  const subscriptions = dictFrom([[consumer.spec.topic, consumer.spec.subscription]]);
   if (consumer.spec.messageModel === 'CLUSTERING') subscriptions[consumer.retryTopic] = '*';
   for (const addrs of Object.values(consumer.brokerAddrTable)) {
     for (const addr of Object.values(addrs)) {

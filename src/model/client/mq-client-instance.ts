@@ -3,7 +3,7 @@
  * (NettyRemotingClient: shuffled list, random start, sticky until a request fails), the route
  * refresh every pollNameServerInterval, and the broker address table built from the routes.
  */
-import { deepFreeze } from '../../engine/index.ts';
+import { deepFreeze, dict } from '../../engine/index.ts';
 import type { FailureReason, RemotingResponse } from '../remoting-types.ts';
 import { invoke } from '../remoting.ts';
 import { trace, type Sim } from '../sim-types.ts';
@@ -138,7 +138,7 @@ function updateRoute(state: ModelState, client: ClientState, topic: string, rout
 
 /** brokerAddrTable from every cached route; brokers in no route drop out (cleanOfflineBroker). */
 function rebuildBrokerAddrTable(client: ClientState): void {
-  const table: Record<string, Record<number, string>> = {};
+  const table = dict<Record<number, string>>();
   for (const route of Object.values(client.topicRouteTable)) {
     for (const brokerData of route.brokerDatas) table[brokerData.brokerName] = { ...brokerData.brokerAddrs };
   }

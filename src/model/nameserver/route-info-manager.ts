@@ -2,6 +2,7 @@
  * RouteInfoManager: the NameServer's route tables and the rules that change them
  * (namesrv/.../routeinfo/RouteInfoManager.java). Pure functions over a NameServerState.
  */
+import { dict } from '../../engine/index.ts';
 import { MASTER_ID } from '../defaults.ts';
 import type { BrokerData, NameServerState, QueueData, TopicConfig, TopicRouteData } from '../state.ts';
 
@@ -23,7 +24,7 @@ export interface RemovedBroker {
 }
 
 export function createNameServerTables(): Pick<NameServerState, 'topicQueueTable' | 'brokerAddrTable' | 'clusterAddrTable' | 'brokerLiveTable'> {
-  return { topicQueueTable: {}, brokerAddrTable: {}, clusterAddrTable: {}, brokerLiveTable: {} };
+  return { topicQueueTable: dict(), brokerAddrTable: dict(), clusterAddrTable: dict(), brokerLiveTable: dict() };
 }
 
 /** registerBroker: returns whether this was the first registration of that address. */
@@ -81,7 +82,7 @@ function createAndUpdateQueueData(ns: NameServerState, brokerName: string, confi
     writeQueueNums: config.writeQueueNums,
     perm: config.perm,
   };
-  (ns.topicQueueTable[config.topicName] ??= {})[brokerName] = queueData;
+  (ns.topicQueueTable[config.topicName] ??= dict())[brokerName] = queueData;
 }
 
 /** unRegisterBroker (and onChannelDestroy): drop the address; drop the broker when no address is left. */

@@ -5,6 +5,7 @@
  * that moment happens exactly as it did (Runway's branches, RaftScope's "act in the past").
  * Pure functions over plain data: the editor and the tests call them alike.
  */
+import { dict } from '../../engine/index.ts';
 import type { AllocateStrategyName, Scenario, TimelineActionName } from '../../model/spec.ts';
 import type { ModelState } from '../../model/state.ts';
 
@@ -47,7 +48,7 @@ function groupMembers(scenario: Scenario, state: Readonly<ModelState>, group: st
 
 /** The knobs' values in the run at `atMs` (after every change made up to then). */
 export function currentKnobs(scenario: Scenario, state: Readonly<ModelState>, atMs: number): Knobs {
-  const topics: Knobs['topics'] = {};
+  const topics: Knobs['topics'] = dict();
   for (const topic of scenario.topics) {
     const master = Object.values(state.brokers).find((b) => b.brokerId === 0 && b.topicConfigTable[topic.name]);
     const config = atMs > 0 ? master?.topicConfigTable[topic.name] : undefined;
@@ -56,7 +57,7 @@ export function currentKnobs(scenario: Scenario, state: Readonly<ModelState>, at
       ? { writeQueueNums: config.writeQueueNums, readQueueNums: config.readQueueNums, perm: config.perm }
       : { writeQueueNums: placed?.writeQueueNums ?? topic.writeQueueNums, readQueueNums: placed?.readQueueNums ?? topic.readQueueNums, perm: placed?.perm ?? topic.perm };
   }
-  const groups: Knobs['groups'] = {};
+  const groups: Knobs['groups'] = dict();
   const allConsumers = [...scenario.consumers, ...scenario.timeline.flatMap((a) => (a.action === 'addConsumer' ? [a.consumer] : []))];
   for (const consumer of allConsumers) {
     if (groups[consumer.group]) continue;
@@ -65,7 +66,7 @@ export function currentKnobs(scenario: Scenario, state: Readonly<ModelState>, at
     const strategy = live?.kind === 'consumer' ? live.spec.allocateStrategy : consumer.allocateStrategy;
     groups[consumer.group] = { count: members.length, allocateStrategy: strategy };
   }
-  const producers: Knobs['producers'] = {};
+  const producers: Knobs['producers'] = dict();
   for (const producer of scenario.producers) {
     const live = state.clients[producer.id];
     producers[producer.id] = { ratePerSec: atMs > 0 && live?.kind === 'producer' ? live.ratePerSec : producer.ratePerSec };

@@ -4,6 +4,7 @@
  * message count (maxOffset), each group's offset and lag; and the consumers that own only
  * queues no producer writes to.
  */
+import { dictFrom } from '../../engine/index.ts';
 import { MASTER_ID } from '../../model/defaults.ts';
 import { isWriteable, perm2String } from '../../model/perm.ts';
 import type { ConsumerState, ModelState } from '../../model/state.ts';
@@ -49,7 +50,7 @@ export interface IdleConsumer {
 }
 
 function emptyCell(queueId: number, groups: string[]): QueueSummary {
-  const zeros = Object.fromEntries(groups.map((group) => [group, 0]));
+  const zeros = dictFrom(groups.map((group) => [group, 0]));
   return { topic: '', broker: '', queueId, maxOffset: 0, readable: false, writable: false, consumerOffsets: zeros, lag: zeros, neverConsumable: 0 };
 }
 

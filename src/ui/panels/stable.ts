@@ -3,6 +3,7 @@
  * identity of every part that did not change, so React.memo can skip the components that show
  * those parts (TanStack Query's replaceEqualDeep does the same for fetched data).
  */
+import { dict } from '../../engine/index.ts';
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object') return false;
@@ -23,7 +24,8 @@ export function replaceEqualDeep<T>(previous: unknown, next: T): T {
   const after = next as Record<string, unknown>;
   const keys = Object.keys(after);
   let same = keys.length === Object.keys(before).length;
-  const result: Record<string, unknown> | unknown[] = arrays ? [] : {};
+  // A dictionary: the keys may be names (a topic called `__proto__`), never a prototype.
+  const result: Record<string, unknown> | unknown[] = arrays ? [] : dict();
   for (const key of keys) {
     const value = replaceEqualDeep(before[key], after[key]);
     (result as Record<string, unknown>)[key] = value;

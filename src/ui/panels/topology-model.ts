@@ -3,6 +3,7 @@
  * links join them (broker registrations, each client's chosen NameServer, the brokers a producer
  * can write and the brokers of a consumer's allocated queues).
  */
+import { dictFrom } from '../../engine/index.ts';
 import type { BrokerState, ClientState, ModelState } from '../../model/state.ts';
 import type { TopologyInput } from '../../viz/topology-layout.ts';
 import { brokerStatus } from './status.ts';
@@ -85,9 +86,9 @@ export function topologyModel(state: Readonly<ModelState>): TopologyModel {
       producers: clients.filter((client) => client.kind === 'producer').map((client) => client.id),
       consumerGroups: consumerGroups(clients),
     },
-    nameServerStatus: Object.fromEntries(nameServers.map((ns) => [ns.id, ns.up ? 'up' : 'down'])),
-    brokers: Object.fromEntries(brokers.map((broker) => [broker.node, { name: broker.name, brokerId: broker.brokerId, status: brokerStatus(broker) }])),
-    clients: Object.fromEntries(clients.map((client) => [client.id, { kind: client.kind, status: client.status, group: client.spec.group }])),
+    nameServerStatus: dictFrom(nameServers.map((ns) => [ns.id, ns.up ? 'up' : 'down'])),
+    brokers: dictFrom(brokers.map((broker) => [broker.node, { name: broker.name, brokerId: broker.brokerId, status: brokerStatus(broker) }])),
+    clients: dictFrom(clients.map((client) => [client.id, { kind: client.kind, status: client.status, group: client.spec.group }])),
     links,
   };
 }

@@ -40,6 +40,7 @@ export type ResponseCode =
   | 'INVALID_PARAMETER'
   | 'PULL_NOT_FOUND'
   | 'PULL_OFFSET_MOVED'
+  | 'PULL_RETRY_IMMEDIATELY'
   | 'QUERY_NOT_FOUND';
 
 export interface RemotingResponse {

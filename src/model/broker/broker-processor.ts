@@ -145,6 +145,13 @@ function pullMessage(state: ModelState, broker: BrokerState, from: string, id: n
     return reject(state.config.rocketmqVersion === '4.x' ? 'SYSTEM_ERROR' : 'INVALID_PARAMETER', `queueId[${request.queueId}] is illegal, topic:[${request.topic}] topicConfig.readQueueNums:[${config.readQueueNums}]`);
   }
   const found = getMessage(broker, request.topic, request.queueId, request.queueOffset, Math.min(request.maxMsgNums, state.config.pullBatchSize), buildSubscriptionData(request.subscription));
+  // DefaultMessageStore.nextOffsetCorrection: a slave (offsetCheckInSlave false) never moves the
+  // consumer. An offset beyond its max (OFFSET_OVERFLOW_BADLY, or NO_MESSAGE_IN_QUEUE) would be
+  // PULL_OFFSET_MOVED on a master; DefaultPullMessageResultHandler turns it into
+  // PULL_RETRY_IMMEDIATELY with the requested offset, so the consumer asks again from there.
+  if (broker.role === 'SLAVE' && request.queueOffset > found.maxOffset) {
+    return reply(sim, broker.node, from, id, { code: 'PULL_RETRY_IMMEDIATELY', nextBeginOffset: request.queueOffset, maxOffset: found.maxOffset });
+  }
   if (found.messages.length > 0 || found.nextBeginOffset !== request.queueOffset) {
     reply(sim, broker.node, from, id, found.messages.length > 0
       ? { code: 'SUCCESS', messages: found.messages, nextBeginOffset: found.nextBeginOffset, maxOffset: found.maxOffset }

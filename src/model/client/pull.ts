@@ -44,7 +44,9 @@ export const pullHandler = {
     const live = livePq(state, pending);
     if (!live) return;
     const { consumer, pq, key } = live;
-    if (response.code === 'SUCCESS' || response.code === 'PULL_NOT_FOUND') {
+    // PullAPIWrapper.processPullResult: SUCCESS is FOUND, PULL_NOT_FOUND is NO_NEW_MSG and
+    // PULL_RETRY_IMMEDIATELY is NO_MATCHED_MSG; all three continue from nextBeginOffset at once.
+    if (response.code === 'SUCCESS' || response.code === 'PULL_NOT_FOUND' || response.code === 'PULL_RETRY_IMMEDIATELY') {
       pq.nextOffset = response.nextBeginOffset ?? pq.nextOffset;
       // PullAPIWrapper.processPullResult: keep only tags the subscription names (removes hash collisions).
       const subscription = buildSubscriptionData(subscriptionOf(consumer, pq.mq.topic));

@@ -36,19 +36,27 @@ export class MarkSet<K = string> {
 export class SerialMarkSet {
   /** The position of each serial's first mark, or -1. */
   private marks = new Float64Array(1_024).fill(-1);
+  /** A number given with each first mark (who marked it, say): as immutable as the mark. */
+  private tags = new Int32Array(1_024);
 
   has(serial: number, position: number): boolean {
     const mark = serial < this.marks.length ? this.marks[serial]! : -1;
     return mark >= 0 && mark < position;
   }
 
-  /** Marks the serial at this position; returns false when it was already present. */
-  add(serial: number, position: number): boolean {
+  /** Marks the serial at this position with a tag; returns false when it was already present. */
+  add(serial: number, position: number, tag = 0): boolean {
     if (serial >= this.marks.length) this.grow(serial);
     const mark = this.marks[serial]!;
     if (mark >= 0 && mark < position) return false;
     this.marks[serial] = position;
+    this.tags[serial] = tag;
     return true;
+  }
+
+  /** The tag of the serial's first mark, or undefined when it is absent at this position. */
+  tagOf(serial: number, position: number): number | undefined {
+    return this.has(serial, position) ? this.tags[serial] : undefined;
   }
 
   private grow(serial: number): void {
@@ -57,5 +65,8 @@ export class SerialMarkSet {
     const marks = new Float64Array(length).fill(-1);
     marks.set(this.marks);
     this.marks = marks;
+    const tags = new Int32Array(length);
+    tags.set(this.tags);
+    this.tags = tags;
   }
 }

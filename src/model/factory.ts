@@ -13,7 +13,8 @@ import type { BrokerState, ClientInstanceState, ConsumerState, ModelState, Produ
 function clientInstance(id: string, ip: string, instanceName: string): ClientInstanceState {
   return {
     id, ip, clientId: `${ip}@${instanceName}`, status: 'stopped', epoch: 0,
-    namesrvAddrList: [], namesrvIndex: 0, namesrvChosen: null, topicRouteTable: dict(), brokerAddrTable: dict(), routeRound: [],
+    namesrvAddrList: [], namesrvIndex: 0, namesrvChosen: null, namesrvLeft: null, nextRouteRefreshAt: -1,
+    topicRouteTable: dict(), brokerAddrTable: dict(), routeRound: [],
   };
 }
 
@@ -25,9 +26,10 @@ export function createProducerState(spec: ProducerSpec): ProducerState {
   };
 }
 
-export function createConsumerState(spec: ConsumerSpec): ConsumerState {
+/** `ordinal`: the consumer's number in the run (how many clients existed before it), its tag in MessageStats.consumedIds. */
+export function createConsumerState(spec: ConsumerSpec, ordinal: number): ConsumerState {
   return {
-    ...clientInstance(spec.id, spec.ip, spec.instanceName), kind: 'consumer', spec,
+    ...clientInstance(spec.id, spec.ip, spec.instanceName), kind: 'consumer', spec, ordinal,
     retryTopic: RETRY_GROUP_TOPIC_PREFIX + spec.group, topicSubscribeInfoTable: dict(), processQueueTable: dict(),
     offsetTable: dict(), committedOffsets: dict(), lastRebalanceAt: -Infinity, rebalanceScheduled: false, started: false,
     nextToken: 1, consumeBusyUntil: [], droppedAt: {},
@@ -69,6 +71,7 @@ export function createModelState(scenario: Scenario): ModelState {
     remoting: { nextId: 1, pending: {} },
     stats: {
       sent: 0, failed: 0, stored: 0, consumed: 0, duplicates: 0, toDlq: 0, toRetry: 0,
+      attempts: 0, failedAttempts: 0, failedAttemptReasons: dict(), duplicateCauses: {},
       nextSerial: 0, storedIds: new SerialMarkSet(), consumedIds: dict(), onewayIds: new MarkSet<number>(),
     },
   };
@@ -87,7 +90,7 @@ export function createModelState(scenario: Scenario): ModelState {
     state.nodeKinds[spec.id] = 'client';
   }
   for (const spec of scenario.consumers) {
-    state.clients[spec.id] = createConsumerState(spec);
+    state.clients[spec.id] = createConsumerState(spec, Object.keys(state.clients).length);
     state.nodeKinds[spec.id] = 'client';
   }
   return state;

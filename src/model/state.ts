@@ -197,6 +197,10 @@ export interface ClientInstanceState {
   namesrvAddrList: string[];
   namesrvIndex: number;
   namesrvChosen: string | null;
+  /** The NameServer whose failed request or closed channel made the client move on to namesrvChosen; null for the random start. */
+  namesrvLeft: string | null;
+  /** When the next updateTopicRouteInfoFromNameServer round is due (-1 while stopped). */
+  nextRouteRefreshAt: number;
   topicRouteTable: Record<string, TopicRouteData>;
   /** brokerName -> brokerId -> addr, built from every cached route. */
   brokerAddrTable: Record<string, Record<number, string>>;
@@ -275,6 +279,8 @@ export interface ProcessQueue {
 export interface ConsumerState extends ClientInstanceState {
   kind: 'consumer';
   spec: ConsumerSpec;
+  /** The consumer's number in the run: its tag on the messages it consumed first (MessageStats.consumedIds). */
+  ordinal: number;
   retryTopic: string;
   /** topicSubscribeInfoTable. */
   topicSubscribeInfoTable: Record<string, MessageQueue[]>;
@@ -305,16 +311,34 @@ export interface MessageStats {
   duplicates: number;
   toDlq: number;
   toRetry: number;
+  /** Send attempts (one per message.sent: a message retried twice is three attempts). */
+  attempts: number;
+  /** Attempts that failed (one per send.failed), and how many failed for each reason. */
+  failedAttempts: number;
+  failedAttemptReasons: Partial<Record<string, number>>;
+  /** Duplicates by what brought the message back (see DuplicateCause). */
+  duplicateCauses: Partial<Record<DuplicateCause, number>>;
   /** Serial of the next message a producer makes (SendInFlight.serial). */
   nextSerial: number;
   /** The sets below hold message serials, marked at the trace position (Simulation.traceCount) of their first entry. */
   /** Messages stored at least once. */
   storedIds: SerialMarkSet;
-  /** Per reader (a CLUSTERING group, or "group/consumer" in BROADCASTING): messages consumed successfully at least once. */
+  /**
+   * Per reader (a CLUSTERING group, or "group/consumer" in BROADCASTING): messages consumed
+   * successfully at least once, each tagged with the ordinal of the consumer that did it first.
+   */
   consumedIds: Record<string, SerialMarkSet>;
   /** ONEWAY messages handed to the network: stored, or lost on the way. */
   onewayIds: MarkSet<number>;
 }
+
+/**
+ * Why a reader consumed a message again (at-least-once delivery): the queue moved to another
+ * consumer at a rebalance before the offset was committed; its first consumer crashed or hung, or
+ * shut down, first; the same consumer pulled it again (its queue was dropped and taken back); or
+ * it was a retry copy (%RETRY%) of a message that had already succeeded.
+ */
+export type DuplicateCause = 'rebalance' | 'crash' | 'shutdown' | 'pulledAgain' | 'retry';
 
 export interface ModelState {
   config: SimConfig;

@@ -95,7 +95,7 @@ export function onTimelineAction(state: ModelState, action: TimelineAction, sim:
 function onClientAction(state: ModelState, action: TimelineAction, sim: Sim): void {
   switch (action.action) {
     case 'addConsumer':
-      state.clients[action.consumer.id] = createConsumerState(action.consumer);
+      state.clients[action.consumer.id] = createConsumerState(action.consumer, Object.keys(state.clients).length);
       state.nodeKinds[action.consumer.id] = 'client';
       return startNode(state, action.consumer.id, sim);
     case 'addProducer':

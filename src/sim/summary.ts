@@ -2,9 +2,9 @@
  * The summary of a run (docs/summary.md): message counts with conservation, per-queue offsets and
  * lag, and what each NameServer believes.
  */
-import { dict, dictFrom } from '../engine/index.ts';
+import { copyDict, dict, dictFrom } from '../engine/index.ts';
 import { isReadable, isWriteable } from '../model/perm.ts';
-import type { ModelState } from '../model/state.ts';
+import type { BrokerState, DuplicateCause, ModelState, TopicConfig } from '../model/state.ts';
 
 export interface QueueSummary {
   topic: string;
@@ -15,9 +15,21 @@ export interface QueueSummary {
   writable: boolean;
   consumerOffsets: Record<string, number>;
   lag: Record<string, number>;
-  /** Messages in a queue id at or above readQueueNums: no consumer can be given this queue. */
+  /**
+   * Messages no consumer may pull any more (the queue id is at or above readQueueNums, or the
+   * topic's perm has no R) that some group has neither consumed nor already pulled into a
+   * consumer's ProcessQueue; every message when no group reads the topic.
+   */
   neverConsumable: number;
+  /** Why the queue cannot be read, when it cannot (see NeverConsumableCause). */
+  unreadableCause: NeverConsumableCause | null;
 }
+
+/**
+ * Why a queue cannot be read: it is written but sits at or above readQueueNums (write > read);
+ * readQueueNums shrank below it (it is at or above both counts now); the topic's perm has no R.
+ */
+export type NeverConsumableCause = 'writtenAboveRead' | 'readShrunk' | 'notReadable';
 
 export interface Summary {
   untilMs: number;
@@ -30,7 +42,16 @@ export interface Summary {
     neverConsumable: number;
     lost: number;
     duplicates: number;
+    /** Messages whose send finally failed (send.result FAILED), whatever their attempts. */
     failed: number;
+    /** Send attempts (message.sent) and the attempts that failed (send.failed), by reason. */
+    sendAttempts: number;
+    failedAttempts: number;
+    failedAttemptReasons: Record<string, number>;
+    /** Duplicates by what brought the message back. */
+    duplicateCauses: Partial<Record<DuplicateCause, number>>;
+    /** Never-consumable messages by why their queue cannot be read. */
+    neverConsumableCauses: Partial<Record<NeverConsumableCause, number>>;
     lagging: number;
     retried: number;
     deadLettered: number;
@@ -60,27 +81,47 @@ function groupOffsets(state: ModelState, topic: string, brokerName: string, queu
   return offsets;
 }
 
+/** Per group, the furthest offset it consumed, committed or already pulled into a live ProcessQueue. */
+function groupReach(state: ModelState, topic: string, brokerName: string, queueId: number, offsets: Record<string, number>): number[] {
+  const reach = copyDict(offsets);
+  const key = `${topic}@${brokerName}@${queueId}`;
+  for (const client of Object.values(state.clients)) {
+    if (client.kind !== 'consumer' || client.status !== 'running' || client.spec.topic !== topic) continue;
+    const pq = client.processQueueTable[key];
+    if (pq && !pq.dropped) reach[client.spec.group] = Math.max(reach[client.spec.group] ?? 0, pq.nextOffset);
+  }
+  return Object.values(reach);
+}
+
+function unreadableCause(config: TopicConfig | undefined, queueId: number): NeverConsumableCause | null {
+  if (config === undefined || !isReadable(config.perm)) return 'notReadable';
+  if (queueId < config.readQueueNums) return null;
+  return queueId < config.writeQueueNums ? 'writtenAboveRead' : 'readShrunk';
+}
+
+function summarizeQueue(state: ModelState, broker: BrokerState, topic: string, queueId: number, maxOffset: number): QueueSummary {
+  const config = broker.topicConfigTable[topic];
+  const cause = unreadableCause(config, queueId);
+  const consumerOffsets = groupOffsets(state, topic, broker.name, queueId);
+  const lag = dictFrom(Object.entries(consumerOffsets).map(([group, offset]) => [group, Math.max(0, maxOffset - offset)]));
+  // What some group has not reached and now never can: a queue drained before its readQueueNums
+  // shrank (the safe way) strands nothing; with no group, everything.
+  const reach = groupReach(state, topic, broker.name, queueId, consumerOffsets);
+  const unreached = reach.length === 0 ? maxOffset : Math.max(...reach.map((offset) => Math.max(0, maxOffset - offset)));
+  return {
+    topic, broker: broker.name, queueId, maxOffset, readable: cause === null,
+    writable: config !== undefined && isWriteable(config.perm) && queueId < config.writeQueueNums,
+    consumerOffsets, lag, neverConsumable: cause === null ? 0 : unreached, unreadableCause: cause,
+  };
+}
+
 export function summarizeQueues(state: ModelState): QueueSummary[] {
   const queues: QueueSummary[] = [];
   for (const broker of Object.values(state.brokers)) {
     if (broker.brokerId !== 0) continue;
     for (const [topic, consumeQueues] of Object.entries(broker.consumeQueues)) {
       if (SYSTEM_TOPIC.test(topic)) continue;
-      const config = broker.topicConfigTable[topic];
-      consumeQueues.forEach((queue, queueId) => {
-        const maxOffset = queue.length;
-        const readable = config !== undefined && isReadable(config.perm) && queueId < config.readQueueNums;
-        const consumerOffsets = groupOffsets(state, topic, broker.name, queueId);
-        const lag = dictFrom(Object.entries(consumerOffsets).map(([group, offset]) => [group, Math.max(0, maxOffset - offset)]));
-        // What some group has not read and now never can: a queue drained before its readQueueNums
-        // shrank (the safe way: mqadmin updateTopic -r once consumers drained it) strands nothing; with no group, everything.
-        const unread = Object.values(lag);
-        queues.push({
-          topic, broker: broker.name, queueId, maxOffset, readable,
-          writable: config !== undefined && isWriteable(config.perm) && queueId < config.writeQueueNums,
-          consumerOffsets, lag, neverConsumable: readable ? 0 : unread.length === 0 ? maxOffset : Math.max(...unread),
-        });
-      });
+      consumeQueues.forEach((queue, queueId) => queues.push(summarizeQueue(state, broker, topic, queueId, queue.length)));
     }
   }
   return queues;
@@ -98,6 +139,19 @@ function summarizeRoutes(state: ModelState): Summary['routes'] {
   return routes;
 }
 
+/** Counts with their keys in order, so the JSON is the same whatever order they were first met in. */
+function sortedCounts<K extends string>(counts: Partial<Record<K, number>>): Record<K, number> {
+  return dictFrom(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) as Record<K, number>;
+}
+
+function neverConsumableCauses(queues: QueueSummary[]): Partial<Record<NeverConsumableCause, number>> {
+  const causes: Partial<Record<NeverConsumableCause, number>> = {};
+  for (const queue of queues) {
+    if (queue.unreadableCause !== null && queue.neverConsumable > 0) causes[queue.unreadableCause] = (causes[queue.unreadableCause] ?? 0) + queue.neverConsumable;
+  }
+  return sortedCounts(causes);
+}
+
 export function summarize(state: ModelState, untilMs: number, traceHash: string, traceEvents: number): Summary {
   const position = traceEvents;
   const { stats } = state;
@@ -113,6 +167,8 @@ export function summarize(state: ModelState, untilMs: number, traceHash: string,
     messages: {
       sent: stats.sent, stored: stats.stored, consumed: stats.consumed, neverConsumable, lost, duplicates: stats.duplicates,
       failed: stats.failed, lagging, retried: stats.toRetry, deadLettered: stats.toDlq,
+      sendAttempts: stats.attempts, failedAttempts: stats.failedAttempts, failedAttemptReasons: sortedCounts(stats.failedAttemptReasons),
+      duplicateCauses: sortedCounts(stats.duplicateCauses), neverConsumableCauses: neverConsumableCauses(queues),
     },
     queues,
     routes: summarizeRoutes(state),

@@ -6,7 +6,7 @@ import { SerialMarkSet } from '../../engine/index.ts';
 import { invoke } from '../remoting.ts';
 import type { RemotingResponse } from '../remoting-types.ts';
 import { trace, type Sim } from '../sim-types.ts';
-import type { ConsumerState, ModelState, PendingRequest, ProcessQueue, StoredMessage } from '../state.ts';
+import type { ConsumerState, DuplicateCause, ModelState, PendingRequest, ProcessQueue, StoredMessage } from '../state.ts';
 import { isLive } from './mq-client-instance.ts';
 import { brokerNodeFor } from './process-queue.ts';
 
@@ -77,12 +77,26 @@ function consumeSucceeded(state: ModelState, consumer: ConsumerState, message: S
   // each consumer reads every message for itself (LocalFileOffsetStore): it is its own reader.
   const reader = consumer.spec.messageModel === 'BROADCASTING' ? `${consumer.spec.group}/${consumer.id}` : consumer.spec.group;
   const consumedIds = (stats.consumedIds[reader] ??= new SerialMarkSet());
-  if (consumedIds.add(message.serial, sim.traceCount)) stats.consumed++;
-  else stats.duplicates++;
+  if (consumedIds.add(message.serial, sim.traceCount, consumer.ordinal)) stats.consumed++;
+  else {
+    stats.duplicates++;
+    const cause = duplicateCause(state, consumer, message, consumedIds.tagOf(message.serial, sim.traceCount));
+    stats.duplicateCauses[cause] = (stats.duplicateCauses[cause] ?? 0) + 1;
+  }
   trace(sim, {
     type: 'message.consumed', consumer: consumer.id, group: consumer.spec.group, msgId: message.msgId, broker: brokerName,
     queueId: message.queueId, queueOffset: message.queueOffset, topic: message.topic, reconsumeTimes: message.reconsumeTimes,
   });
+}
+
+/** What brought a message back to a reader that had consumed it (the first consumer's ordinal given). */
+function duplicateCause(state: ModelState, consumer: ConsumerState, message: StoredMessage, firstOrdinal: number | undefined): DuplicateCause {
+  if (message.reconsumeTimes > 0) return 'retry';
+  if (firstOrdinal === consumer.ordinal) return 'pulledAgain';
+  const first = Object.values(state.clients).find((client) => client.kind === 'consumer' && client.ordinal === firstOrdinal);
+  if (first?.status === 'crashed' || first?.status === 'hung') return 'crash';
+  if (first?.status === 'stopped') return 'shutdown';
+  return 'rebalance';
 }
 
 /** processConsumeResult: BROADCASTING drops a failure; CLUSTERING sends it back (CONSUMER_SEND_MSG_BACK). */

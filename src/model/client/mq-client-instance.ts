@@ -24,7 +24,9 @@ export function startClientInstance(state: ModelState, client: ClientState, sim:
   client.namesrvAddrList = sim.rng.shuffle(Object.keys(state.nameServers));
   client.namesrvIndex = sim.rng.nextInt(999);
   client.namesrvChosen = null;
+  client.namesrvLeft = null;
   client.routeRound = [];
+  client.nextRouteRefreshAt = sim.now + state.config.routeRefreshInitialDelayMs;
   sim.after(state.config.routeRefreshInitialDelayMs, { kind: 'client.routeRefresh', client: client.id, epoch: client.epoch });
 }
 
@@ -48,6 +50,7 @@ export function onRouteRefreshTimer(state: ModelState, event: { client: string; 
   const client = state.clients[event.client];
   if (!isLive(client, event.epoch)) return;
   startRouteRound(state, client, sim);
+  client.nextRouteRefreshAt = sim.now + state.config.pollNameServerIntervalMs;
   sim.after(state.config.pollNameServerIntervalMs, { kind: 'client.routeRefresh', client: client.id, epoch: client.epoch });
 }
 
@@ -111,7 +114,7 @@ function advanceRound(state: ModelState, client: ClientState, topic: string, sim
 export function onRouteFailure(state: ModelState, pending: PendingRequest, reason: FailureReason, sim: Sim, listener: RouteListener): void {
   const client = state.clients[pending.from];
   if (!client || client.status !== 'running' || pending.request.code !== 'GET_ROUTEINFO_BY_TOPIC') return;
-  if (client.namesrvChosen === pending.to) client.namesrvChosen = null;
+  leaveNameServer(client, pending.to);
   trace(sim, { type: 'route.failed', client: client.id, topic: pending.request.topic, nameServer: pending.to, reason });
   const wasInRound = client.routeRound[0] === pending.request.topic;
   listener.onRouteFailed(state, client, pending.request.topic, sim);
@@ -147,5 +150,11 @@ function rebuildBrokerAddrTable(client: ClientState): void {
 
 /** A closed channel to the chosen NameServer makes the next request pick another. */
 export function onClientChannelClosed(client: ClientState, peer: string): void {
-  if (client.namesrvChosen === peer) client.namesrvChosen = null;
+  leaveNameServer(client, peer);
+}
+
+function leaveNameServer(client: ClientState, nameServer: string): void {
+  if (client.namesrvChosen !== nameServer) return;
+  client.namesrvChosen = null;
+  client.namesrvLeft = nameServer;
 }

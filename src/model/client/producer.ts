@@ -102,6 +102,7 @@ function sendAttempt(state: ModelState, producer: ProducerState, message: SendIn
     : selectOneMessageQueue(info, message.lastBrokerName);
   if (!mq) return finish(state, producer, message, 'FAILED', sim);
   attempt.lastBrokerName = mq.brokerName;
+  state.stats.attempts++;
   trace(sim, { type: 'message.sent', producer: producer.id, msgId: message.msgId, topic, tags: message.tags, keys: message.keys, broker: mq.brokerName, queueId: mq.queueId, attempt: attempt.attempt });
   const target = findBrokerAddr(producer.brokerAddrTable[mq.brokerName], true);
   const node = target ? state.addrNodes[target.addr] : undefined;
@@ -118,8 +119,16 @@ function sendAttempt(state: ModelState, producer: ProducerState, message: SendIn
   invoke(sim, producer.id, node, request, state.config.sendMsgTimeoutMs - (sim.now - message.beginAt));
 }
 
+/** Traces a failed attempt and counts it by its reason. */
+function traceSendFailed(state: ModelState, producer: ProducerState, message: SendInFlight, broker: string, queueId: number, reason: string, sim: Sim): void {
+  const { stats } = state;
+  stats.failedAttempts++;
+  stats.failedAttemptReasons[reason] = (stats.failedAttemptReasons[reason] ?? 0) + 1;
+  trace(sim, { type: 'send.failed', producer: producer.id, msgId: message.msgId, broker, queueId, attempt: message.attempt, reason });
+}
+
 function attemptFailed(state: ModelState, producer: ProducerState, message: SendInFlight, queueId: number, reason: string, sim: Sim): void {
-  trace(sim, { type: 'send.failed', producer: producer.id, msgId: message.msgId, broker: message.lastBrokerName ?? '', queueId, attempt: message.attempt, reason });
+  traceSendFailed(state, producer, message, message.lastBrokerName ?? '', queueId, reason, sim);
   if (message.attempt < timesTotal(state, message)) sendAttempt(state, producer, message, sim);
   else finish(state, producer, message, 'FAILED', sim);
 }
@@ -149,7 +158,7 @@ export function onSendResponse(state: ModelState, pending: PendingRequest, respo
   }
   // MQBrokerException: retried only for the codes in retryResponseCodes.
   if (RETRY_RESPONSE_CODES.has(response.code)) return attemptFailed(state, producer, message, queueId, response.code, sim);
-  trace(sim, { type: 'send.failed', producer: producer.id, msgId: message.msgId, broker: brokerName, queueId, attempt: message.attempt, reason: response.code });
+  traceSendFailed(state, producer, message, brokerName, queueId, response.code, sim);
   finish(state, producer, message, 'FAILED', sim);
 }
 

@@ -10,6 +10,9 @@ import { barTransform, queueFill } from '../../viz/scales.ts';
 import { idleConsumers, queueTopics, type BrokerQueues, type IdleConsumer, type QueueCell } from './queue-model.ts';
 import { derivedAt, EmptyPanel, PanelFrame, summaryAt, usePanelStrings } from './shared.tsx';
 import type { PanelStrings } from './strings.ts';
+import { causeStrings, type CauseStrings } from './cause-strings.ts';
+import { usePlayback } from '../../store/playback.ts';
+import './counters.css';
 
 export interface QueuePanelProps {
   className?: string;
@@ -21,7 +24,8 @@ function Badge({ on, letter }: { on: boolean; letter: 'W' | 'R' }) {
 
 function cellClass(cell: QueueCell): string {
   const classes = ['rs-queue-cell'];
-  if (!cell.readable && cell.count > 0) classes.push('rs-queue-never');
+  if (cell.neverConsumable > 0) classes.push('rs-queue-never');
+  else if (cell.drained) classes.push('rs-queue-drained');
   else if (!cell.readable) classes.push('rs-queue-unreadable');
   if (cell.idle) classes.push('rs-queue-idle');
   return classes.join(' ');
@@ -47,7 +51,7 @@ function GroupOffsets({ cell, strings }: { cell: QueueCell; strings: PanelString
  * bar's transform as text, so a playing run re-renders only the queues that received or gave
  * out a message (and those whose bar moved by a thousandth).
  */
-const Cell = memo(function Cell({ topic, broker, cell, fill, strings }: { topic: string; broker: string; cell: QueueCell; fill: string; strings: PanelStrings }) {
+const Cell = memo(function Cell({ topic, broker, cell, fill, strings, causes }: { topic: string; broker: string; cell: QueueCell; fill: string; strings: PanelStrings; causes: CauseStrings }) {
   return (
     <li className={cellClass(cell)} data-testid={`queue-cell-${topic}-${broker}-${cell.queueId}`}
       data-writable={cell.writable} data-readable={cell.readable}>
@@ -58,14 +62,15 @@ const Cell = memo(function Cell({ topic, broker, cell, fill, strings }: { topic:
       </div>
       <div className="rs-queue-count" data-testid="queue-count" aria-hidden="true">{cell.count}</div>
       <div className="rs-queue-bar" aria-hidden="true"><span style={{ transform: fill }} /></div>
-      {cell.neverConsumable > 0 && <p className="rs-queue-note rs-queue-note-never">{strings.neverConsumable}</p>}
+      {cell.neverConsumable > 0 && <p className="rs-queue-note rs-queue-note-never">{strings.neverConsumable}: {cell.neverConsumable}</p>}
+      {cell.drained && <p className="rs-queue-note rs-queue-note-drained">{causes.drained}</p>}
       {cell.idle && <p className="rs-queue-note">{strings.idleQueue}</p>}
       {cell.readable && <GroupOffsets cell={cell} strings={strings} />}
     </li>
   );
 });
 
-const BrokerRow = memo(function BrokerRow({ topic, row, maxCount, strings }: { topic: string; row: BrokerQueues; maxCount: number; strings: PanelStrings }) {
+const BrokerRow = memo(function BrokerRow({ topic, row, maxCount, strings, causes }: { topic: string; row: BrokerQueues; maxCount: number; strings: PanelStrings; causes: CauseStrings }) {
   return (
     <div className="rs-queue-broker">
       <h4>
@@ -73,25 +78,26 @@ const BrokerRow = memo(function BrokerRow({ topic, row, maxCount, strings }: { t
       </h4>
       <ol className="rs-queue-grid" aria-label={`${topic} · ${row.broker}`}>
         {row.cells.map((cell) => (
-          <Cell key={cell.queueId} topic={topic} broker={row.broker} cell={cell} fill={barTransform(queueFill(cell.count, maxCount))} strings={strings} />
+          <Cell key={cell.queueId} topic={topic} broker={row.broker} cell={cell} fill={barTransform(queueFill(cell.count, maxCount))} strings={strings} causes={causes} />
         ))}
       </ol>
     </div>
   );
 });
 
-const Legend = memo(function Legend({ strings }: { strings: PanelStrings }) {
+const Legend = memo(function Legend({ strings, causes }: { strings: PanelStrings; causes: CauseStrings }) {
   return (
     <ul className="rs-legend rs-queue-legend">
       <li><Badge on letter="W" /> {strings.legendWritable}</li>
       <li><Badge on letter="R" /> {strings.legendReadable}</li>
       <li><span className="rs-swatch rs-swatch-never" aria-hidden="true" /> {strings.legendNeverConsumable}</li>
+      <li><span className="rs-swatch rs-swatch-drained" aria-hidden="true" /> {causes.legendDrained}</li>
       <li><span className="rs-swatch rs-swatch-idle" aria-hidden="true" /> {strings.legendIdle}</li>
     </ul>
   );
 });
 
-const IdleConsumers = memo(function IdleConsumers({ idle, strings }: { idle: IdleConsumer[]; strings: PanelStrings }) {
+const IdleConsumers = memo(function IdleConsumers({ idle, strings, causes }: { idle: IdleConsumer[]; strings: PanelStrings; causes: CauseStrings }) {
   return (
     <section className="rs-queue-idle-consumers" data-testid="idle-consumers">
       <h3>{strings.idleConsumers}</h3>
@@ -99,8 +105,7 @@ const IdleConsumers = memo(function IdleConsumers({ idle, strings }: { idle: Idl
         <ul>
           {idle.map((consumer) => (
             <li key={consumer.consumer} data-testid={`idle-consumer-${consumer.consumer}`}>
-              <strong>{consumer.consumer}</strong> ({consumer.group}, {consumer.topic}):{' '}
-              {consumer.queues.length === 0 ? strings.idleOwnsNothing : strings.idleOwnsOnly(consumer.queues.join(', '))}
+              <strong>{consumer.consumer}</strong> ({consumer.group}, {consumer.topic}): {causes.idle(consumer.reason)}
             </li>
           ))}
         </ul>
@@ -112,6 +117,7 @@ const IdleConsumers = memo(function IdleConsumers({ idle, strings }: { idle: Idl
 export function QueuePanel({ className }: QueuePanelProps) {
   const view = useSimView(TEXT_PANEL_REFRESH);
   const strings = usePanelStrings();
+  const causes = causeStrings(usePlayback((s) => s.language));
   if (!view) return <EmptyPanel name="queues" title={strings.queueTitle} className={className} />;
   const { state } = view.timeline;
   const summary = summaryAt(view.timeline, view.timeMs);
@@ -126,15 +132,15 @@ export function QueuePanel({ className }: QueuePanelProps) {
   return (
     <PanelFrame name="queues" title={strings.queueTitle} className={className} aside={aside}>
       <p className="rs-queue-rule">{strings.queueRule}</p>
-      <Legend strings={strings} />
+      <Legend strings={strings} causes={causes} />
       {topics.length === 0 && <p className="rs-muted">{strings.noUserTopics}</p>}
       {topics.map((topic) => (
         <section key={topic.topic} className="rs-queue-topic">
           <h3>{topic.topic}</h3>
-          {topic.brokers.map((row) => <BrokerRow key={row.broker} topic={topic.topic} row={row} maxCount={topic.maxCount} strings={strings} />)}
+          {topic.brokers.map((row) => <BrokerRow key={row.broker} topic={topic.topic} row={row} maxCount={topic.maxCount} strings={strings} causes={causes} />)}
         </section>
       ))}
-      <IdleConsumers idle={idle} strings={strings} />
+      <IdleConsumers idle={idle} strings={strings} causes={causes} />
     </PanelFrame>
   );
 }

@@ -1,24 +1,50 @@
 /**
  * The run's headline numbers at the current time, as the summary of `npm run sim` gives them:
- * sent, stored, consumed, never consumable, lagging, duplicates, failed and lost.
+ * messages (sent, stored, consumed, never consumable, lagging, duplicates, failed, lost) and send
+ * attempts apart. A counter that has causes opens the list of them with their counts.
  */
+import { useState } from 'react';
 import { formatCount } from '../../viz/format.ts';
+import { usePlayback } from '../../store/playback.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
+import { causeStrings } from './cause-strings.ts';
+import { CauseList, causesOf, type CausedMetric } from './CauseList.tsx';
 import { EmptyPanel, PanelFrame, summaryAt, usePanelStrings } from './shared.tsx';
 import type { PanelStrings } from './strings.ts';
+import './counters.css';
 
 export interface SummaryBarProps {
   className?: string;
 }
 
 type Metric = keyof PanelStrings['summary'];
-const METRICS: Metric[] = ['sent', 'stored', 'consumed', 'neverConsumable', 'lagging', 'duplicates', 'failed', 'lost'];
-/** Metrics that mean something went wrong when not zero. */
-const WARNINGS = new Set<Metric>(['neverConsumable', 'duplicates', 'failed', 'lost']);
+const METRICS: Metric[] = ['sent', 'sendAttempts', 'stored', 'consumed', 'neverConsumable', 'lagging', 'duplicates', 'failed', 'failedAttempts', 'lost'];
+/** Something went wrong when these are not zero. */
+const WARNINGS = new Set<Metric>(['neverConsumable', 'failed', 'failedAttempts', 'lost']);
+/** Worth knowing, not an error: at-least-once delivery makes duplicates after a rebalance or a crash. */
+const NOTICES = new Set<Metric>(['duplicates']);
+const CAUSED = new Set<Metric>(['neverConsumable', 'duplicates', 'failedAttempts']);
+
+function tone(metric: Metric, value: number): string {
+  if (value === 0) return '';
+  if (WARNINGS.has(metric)) return ' rs-summary-warn';
+  return NOTICES.has(metric) ? ' rs-summary-notice' : '';
+}
+
+function MetricLabel({ metric, strings }: { metric: Metric; strings: PanelStrings }) {
+  return (
+    <>
+      {strings.summary[metric].label}
+      <span className="rs-visually-hidden"> ({strings.summary[metric].hint})</span>
+    </>
+  );
+}
 
 export function SummaryBar({ className }: SummaryBarProps) {
   const view = useSimView(TEXT_PANEL_REFRESH);
   const strings = usePanelStrings();
+  const causes = causeStrings(usePlayback((s) => s.language));
+  const [open, setOpen] = useState<CausedMetric | null>(null);
   if (!view) return <EmptyPanel name="summary" title={strings.summaryTitle} className={className} />;
   const { messages } = summaryAt(view.timeline, view.timeMs);
   return (
@@ -26,18 +52,25 @@ export function SummaryBar({ className }: SummaryBarProps) {
       <dl className="rs-summary-list">
         {METRICS.map((metric) => {
           const value = messages[metric];
-          const warn = WARNINGS.has(metric) && value > 0;
+          const caused = CAUSED.has(metric) ? (metric as CausedMetric) : null;
           return (
-            <div key={metric} className={`rs-summary-item${warn ? ' rs-summary-warn' : ''}`} data-testid={`summary-${metric}`} title={strings.summary[metric].hint}>
+            <div key={metric} className={`rs-summary-item${tone(metric, value)}`} data-testid={`summary-${metric}`} title={strings.summary[metric].hint}>
               <dt>
-                {strings.summary[metric].label}
-                <span className="rs-visually-hidden"> ({strings.summary[metric].hint})</span>
+                {caused === null ? <MetricLabel metric={metric} strings={strings} /> : (
+                  <button type="button" className="rs-summary-causes-button" aria-expanded={open === caused} data-testid={`summary-causes-${metric}`}
+                    aria-label={causes.showCauses(strings.summary[metric].label)} onClick={() => setOpen(open === caused ? null : caused)}>
+                    <MetricLabel metric={metric} strings={strings} /> <span aria-hidden="true">{open === caused ? '▴' : '▾'}</span>
+                  </button>
+                )}
               </dt>
               <dd>{formatCount(value)}</dd>
             </div>
           );
         })}
       </dl>
+      {open !== null && (
+        <CauseList title={causes.causesOf(strings.summary[open].label)} counts={causesOf(open, messages, causes)} empty={causes.noCauses} />
+      )}
     </PanelFrame>
   );
 }

@@ -19,6 +19,8 @@ export interface QueueCell {
   readable: boolean;
   /** Written (or once written) but never given to a consumer. */
   neverConsumable: number;
+  /** Not readable any more, but every group consumed or pulled what it held. */
+  drained: boolean;
   /** Readable but not written: a consumer that owns it gets no new message. */
   idle: boolean;
   offsets: Record<string, number>;
@@ -41,17 +43,29 @@ export interface TopicQueues {
   maxCount: number;
 }
 
+/** Why a running consumer gets no message, computed from what it and the brokers hold. */
+export type IdleReason =
+  | { kind: 'noRoute' }
+  | { kind: 'noReadableQueues' }
+  /** RebalanceImpl: a consumer missing from the broker's list of its group is given nothing. */
+  | { kind: 'notInConsumerList' }
+  | { kind: 'moreConsumersThanQueues'; consumers: number; queues: number }
+  /** Enough queues, but the strategy (CONSISTENT_HASH, CONFIG, MACHINE_ROOM ...) left it none. */
+  | { kind: 'strategyLeftNone'; strategy: string; consumers: number; queues: number }
+  | { kind: 'onlyUnwrittenQueues'; queues: string[] };
+
 export interface IdleConsumer {
   consumer: string;
   group: string;
   topic: string;
   /** The queues it owns ("broker-a:5"); empty when it owns none. */
   queues: string[];
+  reason: IdleReason;
 }
 
 function emptyCell(queueId: number, groups: string[]): QueueSummary {
   const zeros = dictFrom(groups.map((group) => [group, 0]));
-  return { topic: '', broker: '', queueId, maxOffset: 0, readable: false, writable: false, consumerOffsets: zeros, lag: zeros, neverConsumable: 0 };
+  return { topic: '', broker: '', queueId, maxOffset: 0, readable: false, writable: false, consumerOffsets: zeros, lag: zeros, neverConsumable: 0, unreadableCause: null };
 }
 
 function consumerGroups(state: ModelState, topic: string): string[] {
@@ -76,7 +90,8 @@ export function queueTopics(state: ModelState, summary: Summary): TopicQueues[] 
         const queue = byKey.get(`${topic}@${broker.name}@${queueId}`) ?? emptyCell(queueId, entry.groups);
         return {
           queueId, count: queue.maxOffset, writable: queue.writable, readable: queue.readable,
-          neverConsumable: queue.neverConsumable, idle: queue.readable && !queue.writable,
+          neverConsumable: queue.neverConsumable, drained: !queue.readable && queue.maxOffset > 0 && queue.neverConsumable === 0,
+          idle: queue.readable && !queue.writable,
           offsets: queue.consumerOffsets, lag: queue.lag,
         };
       });
@@ -101,18 +116,41 @@ function ownedQueues(consumer: ConsumerState): { brokerName: string; queueId: nu
     .sort((a, b) => (a.brokerName === b.brokerName ? a.queueId - b.queueId : a.brokerName < b.brokerName ? -1 : 1));
 }
 
-/**
- * Running consumers that have rebalanced at least once and whose allocated queues of their topic receive no new message:
- * they own none (more consumers than readable queues), or only ids at or above writeQueueNums.
- */
+/** The clients the masters list in the group (ConsumerManager's channels): what a rebalance allocates over. */
+function groupMembers(state: ModelState, group: string): Set<string> {
+  const members = new Set<string>();
+  for (const broker of Object.values(state.brokers)) {
+    if (broker.brokerId !== MASTER_ID || broker.status !== 'running') continue;
+    for (const clientId of Object.keys(broker.consumerTable[group]?.channels ?? {})) members.add(clientId);
+  }
+  return members;
+}
+
+/** Why the consumer gets no new message, or null when one of its queues receives messages. */
+export function idleReason(state: ModelState, consumer: ConsumerState): IdleReason | null {
+  const topic = consumer.spec.topic;
+  const mqSet = consumer.topicSubscribeInfoTable[topic];
+  if (mqSet === undefined) return { kind: 'noRoute' };
+  if (mqSet.length === 0) return { kind: 'noReadableQueues' };
+  if (!Number.isFinite(consumer.lastRebalanceAt)) return null; // not allocated yet: nothing to judge
+  const owned = ownedQueues(consumer);
+  if (owned.some((mq) => receivesMessages(state, topic, mq.brokerName, mq.queueId))) return null;
+  if (owned.length > 0) return { kind: 'onlyUnwrittenQueues', queues: owned.map((mq) => `${mq.brokerName}:${mq.queueId}`) };
+  const members = groupMembers(state, consumer.spec.group);
+  if (!members.has(consumer.clientId)) return { kind: 'notInConsumerList' };
+  if (members.size > mqSet.length) return { kind: 'moreConsumersThanQueues', consumers: members.size, queues: mqSet.length };
+  return { kind: 'strategyLeftNone', strategy: consumer.spec.allocateStrategy, consumers: members.size, queues: mqSet.length };
+}
+
+/** Running consumers of user topics whose queues receive no new message, each with the reason. */
 export function idleConsumers(state: ModelState): IdleConsumer[] {
   const idle: IdleConsumer[] = [];
   for (const client of Object.values(state.clients)) {
-    if (client.kind !== 'consumer' || client.status !== 'running' || !Number.isFinite(client.lastRebalanceAt)) continue;
-    if (isSystemTopic(client.spec.topic)) continue;
-    const owned = ownedQueues(client);
-    if (owned.some((mq) => receivesMessages(state, client.spec.topic, mq.brokerName, mq.queueId))) continue;
-    idle.push({ consumer: client.id, group: client.spec.group, topic: client.spec.topic, queues: owned.map((mq) => `${mq.brokerName}:${mq.queueId}`) });
+    if (client.kind !== 'consumer' || client.status !== 'running' || isSystemTopic(client.spec.topic)) continue;
+    const reason = idleReason(state, client);
+    if (reason === null) continue;
+    const queues = ownedQueues(client).map((mq) => `${mq.brokerName}:${mq.queueId}`);
+    idle.push({ consumer: client.id, group: client.spec.group, topic: client.spec.topic, queues, reason });
   }
   return idle.sort((a, b) => (a.consumer < b.consumer ? -1 : a.consumer > b.consumer ? 1 : 0));
 }

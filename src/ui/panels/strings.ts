@@ -14,7 +14,7 @@ export interface PanelStrings {
   slave: string;
 
   summaryTitle: string;
-  summary: Record<'sent' | 'stored' | 'consumed' | 'neverConsumable' | 'lagging' | 'duplicates' | 'failed' | 'lost', { label: string; hint: string }>;
+  summary: Record<'sent' | 'sendAttempts' | 'stored' | 'consumed' | 'neverConsumable' | 'lagging' | 'duplicates' | 'failed' | 'failedAttempts' | 'lost', { label: string; hint: string }>;
 
   topologyTitle: string;
   topologyDescription: string;
@@ -91,8 +91,6 @@ export interface PanelStrings {
   idleQueue: string;
   idleConsumers: string;
   noIdleConsumers: string;
-  idleOwnsNothing: string;
-  idleOwnsOnly: (queues: string) => string;
 
   nameServerTitle: string;
   noBrokersRegistered: string;
@@ -135,13 +133,15 @@ const en: PanelStrings = {
 
   summaryTitle: 'Summary',
   summary: {
-    sent: { label: 'Sent', hint: 'send attempts by producers' },
+    sent: { label: 'Sent', hint: 'messages the producers sent, each counted once however many attempts it took' },
+    sendAttempts: { label: 'Send attempts', hint: 'SEND_MESSAGE requests: a message retried twice is three attempts' },
     stored: { label: 'Stored', hint: 'messages written to a broker\'s CommitLog' },
     consumed: { label: 'Consumed', hint: 'messages a consumer group has processed' },
-    neverConsumable: { label: 'Never consumable', hint: 'messages in queue ids at or above readQueueNums' },
+    neverConsumable: { label: 'Never consumable', hint: 'messages in queues no consumer may pull (id at or above readQueueNums, or no R in perm) that no group consumed or pulled' },
     lagging: { label: 'Lagging', hint: 'stored in readable queues, not yet consumed' },
-    duplicates: { label: 'Duplicates', hint: 'messages consumed again by the same group' },
-    failed: { label: 'Failed', hint: 'send attempts that failed' },
+    duplicates: { label: 'Duplicates', hint: 'deliveries of a message its group had already consumed: at-least-once delivery, expected after a rebalance or a crash' },
+    failed: { label: 'Failed messages', hint: 'messages whose send failed after every retry' },
+    failedAttempts: { label: 'Failed attempts', hint: 'send attempts that failed, retried or not' },
     lost: { label: 'Lost', hint: 'ONEWAY messages neither stored nor reported failed' },
   },
 
@@ -218,8 +218,6 @@ const en: PanelStrings = {
   idleQueue: 'receives no messages',
   idleConsumers: 'Idle consumers',
   noIdleConsumers: 'None: every running consumer owns a queue that receives messages.',
-  idleOwnsNothing: 'owns no queue (more consumers than readable queues)',
-  idleOwnsOnly: (queues) => `owns only queues that receive no messages: ${queues}`,
 
   nameServerTitle: 'NameServers',
   noBrokersRegistered: 'No broker registered.',
@@ -262,13 +260,15 @@ const zh: PanelStrings = {
 
   summaryTitle: '概览',
   summary: {
-    sent: { label: '已发送', hint: '生产者的发送次数' },
+    sent: { label: '已发送', hint: '生产者发送的消息，无论尝试几次，每条只计一次' },
+    sendAttempts: { label: '发送尝试', hint: 'SEND_MESSAGE 请求数：一条重试两次的消息计三次尝试' },
     stored: { label: '已存储', hint: '写入 Broker CommitLog 的消息' },
     consumed: { label: '已消费', hint: '消费者组已处理的消息' },
-    neverConsumable: { label: '永远无法消费', hint: '队列 id ≥ readQueueNums 的队列中的消息' },
+    neverConsumable: { label: '永远无法消费', hint: '没有消费者能再拉取的队列（id ≥ readQueueNums，或 perm 没有 R）中、尚未被任何消费组消费或拉取的消息' },
     lagging: { label: '消费堆积', hint: '可读队列中已存储、尚未消费的消息' },
-    duplicates: { label: '重复消费', hint: '同一消费者组再次消费的消息' },
-    failed: { label: '发送失败', hint: '失败的发送尝试' },
+    duplicates: { label: '重复消费', hint: '消费组再次收到已消费过的消息：至少一次（at-least-once）投递，在 rebalance 或崩溃之后属于正常现象' },
+    failed: { label: '发送失败的消息', hint: '用尽所有重试后仍发送失败的消息' },
+    failedAttempts: { label: '失败的发送尝试', hint: '失败的发送尝试，无论之后是否重试成功' },
     lost: { label: '丢失', hint: '既未存储也未报告失败的 ONEWAY 消息' },
   },
 
@@ -345,8 +345,6 @@ const zh: PanelStrings = {
   idleQueue: '不会收到消息',
   idleConsumers: '空闲的消费者',
   noIdleConsumers: '无：每个运行中的消费者都拥有会收到消息的队列。',
-  idleOwnsNothing: '没有分配到队列（消费者数量多于可读队列数）',
-  idleOwnsOnly: (queues) => `只拥有不会收到消息的队列：${queues}`,
 
   nameServerTitle: 'NameServer',
   noBrokersRegistered: '没有已注册的 Broker。',

@@ -36,7 +36,7 @@ describe('QueuePanel, write 8 / read 4 after 60 s of 10 msg/s', () => {
     for (const queueId of [4, 5, 6, 7]) {
       expect(cell(queueId)).toHaveAttribute('data-readable', 'false');
       expect(within(cell(queueId)).getByText(/not readable/)).toBeInTheDocument();
-      expect(within(cell(queueId)).getByText("never consumable")).toBeInTheDocument();
+      expect(within(cell(queueId)).getByText(`never consumable: ${queues[queueId]!.length}`)).toBeInTheDocument();
       expect(cell(queueId)).toHaveClass('rs-queue-never');
     }
     const stranded = [4, 5, 6, 7].reduce((sum, queueId) => sum + queues[queueId]!.length, 0);
@@ -88,7 +88,7 @@ describe('QueuePanel, write 4 / read 8', () => {
     const owned = (id: string) => Object.values((timeline.state.clients[id] as ConsumerState).processQueueTable).map((pq) => pq.mq.queueId).sort();
     expect(owned('c-3')).toEqual([4, 5]);
     expect(owned('c-4')).toEqual([6, 7]);
-    expect(screen.getByTestId('idle-consumer-c-3')).toHaveTextContent('owns only queues that receive no messages: broker-a:4, broker-a:5');
+    expect(screen.getByTestId('idle-consumer-c-3')).toHaveTextContent('owns only queues no producer writes to (ids at or above writeQueueNums): broker-a:4, broker-a:5');
     expect(screen.getByTestId('idle-consumer-c-4')).toHaveTextContent('broker-a:6, broker-a:7');
     expect(screen.queryByTestId('idle-consumer-c-1')).toBeNull();
     expect(screen.queryByTestId('idle-consumer-c-2')).toBeNull();
@@ -99,6 +99,45 @@ describe('QueuePanel, write 4 / read 8', () => {
     render(<QueuePanel />);
     const idle = screen.getByTestId('idle-consumers');
     expect(within(idle).getAllByRole('listitem')).toHaveLength(1);
-    expect(within(idle).getByText(/owns no queue/)).toBeInTheDocument();
+    expect(within(idle).getByText(/owns no queue: 5 consumers for 4 readable queues/)).toBeInTheDocument();
+  });
+});
+
+describe('QueuePanel, the idle consumer\'s real reason', () => {
+  it('names CONSISTENT_HASH when it leaves a consumer no queue although there are as many queues as consumers', () => {
+    const scenario = writeReadScenario({ writeQueueNums: 4, readQueueNums: 4, consumers: 4 });
+    scenario.consumers = scenario.consumers.map((consumer) => ({ ...consumer, allocateStrategy: 'CONSISTENT_HASH' }));
+    const timeline = loadAt(scenario, 30_000);
+    render(<QueuePanel />);
+    const ownsNothing = Object.values(timeline.state.clients).filter((client) => client.kind === 'consumer' && Object.keys(client.processQueueTable).length === 0);
+    expect(ownsNothing.map((client) => client.id)).toEqual(['c-3']);
+    expect(screen.getByTestId('idle-consumer-c-3')).toHaveTextContent('owns no queue: CONSISTENT_HASH gave it none (4 consumers, 4 readable queues)');
+  });
+
+  it('says "no route yet" before the first route answer arrives', () => {
+    loadAt(writeReadScenario(), 1_005);
+    render(<QueuePanel />);
+    expect(screen.getByTestId('idle-consumer-c-1')).toHaveTextContent('no route for its topic yet');
+  });
+});
+
+describe('QueuePanel, shrinking a topic safely', () => {
+  it('shows queues drained before readQueueNums dropped as drained, not stranded', () => {
+    const timeline = loadAt(writeReadScenario({
+      writeQueueNums: 8, readQueueNums: 8,
+      timeline: [
+        { at: 20_000, action: 'updateTopic', topic: 'TopicTest', writeQueueNums: 4 },
+        { at: 60_000, action: 'updateTopic', topic: 'TopicTest', readQueueNums: 4 },
+      ],
+    }), 70_000);
+    render(<QueuePanel />);
+    for (const queueId of [4, 5, 6, 7]) {
+      expect(countOf(queueId)).toBeGreaterThan(0);
+      expect(cell(queueId)).toHaveClass('rs-queue-drained');
+      expect(cell(queueId)).not.toHaveClass('rs-queue-never');
+      expect(within(cell(queueId)).getByText('drained: every group consumed it')).toBeInTheDocument();
+    }
+    expect(timeline.summary().messages.neverConsumable).toBe(0);
+    expect(screen.getByTestId('never-consumable-total')).toHaveTextContent('0');
   });
 });

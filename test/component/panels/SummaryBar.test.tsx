@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { SummaryBar } from '../../../src/ui/panels/index.ts';
 import { loadAt } from './load.ts';
@@ -7,7 +7,7 @@ import { writeReadScenario } from './scenarios.ts';
 
 afterEach(cleanup);
 
-const METRICS = ['sent', 'stored', 'consumed', 'neverConsumable', 'lagging', 'duplicates', 'failed', 'lost'] as const;
+const METRICS = ['sent', 'sendAttempts', 'stored', 'consumed', 'neverConsumable', 'lagging', 'duplicates', 'failed', 'failedAttempts', 'lost'] as const;
 
 describe('SummaryBar', () => {
   it("shows the run's counts at the current time", () => {
@@ -32,6 +32,35 @@ describe('SummaryBar', () => {
     const after = timeline.summary().messages.sent;
     expect(after).toBeGreaterThan(before);
     expect(screen.getByTestId('summary-sent')).toHaveTextContent(String(after));
+  });
+
+  it('counts failed attempts apart from failed messages, and lists their reasons', () => {
+    // broker-a crashes at 20 s; p-1 keeps it in its route until its next pull and retries on broker-b.
+    const timeline = loadAt(writeReadScenario({ brokers: ['broker-a', 'broker-b'], timeline: [{ at: 20_000, action: 'crashBroker', target: 'broker-a' }] }), 40_000);
+    render(<SummaryBar />);
+    const { messages } = timeline.summary();
+    expect(messages.failed).toBe(0);
+    expect(messages.failedAttempts).toBeGreaterThan(0);
+    expect(screen.getByTestId('summary-failed')).toHaveTextContent('0');
+    expect(screen.getByTestId('summary-failed')).not.toHaveClass('rs-summary-warn');
+    expect(screen.getByTestId('summary-failedAttempts')).toHaveTextContent(String(messages.failedAttempts));
+    fireEvent.click(screen.getByTestId('summary-causes-failedAttempts'));
+    expect(within(screen.getByTestId('cause-connectRefused')).getByText(String(messages.failedAttempts))).toBeInTheDocument();
+    expect(screen.getByTestId('cause-connectRefused')).toHaveTextContent('the broker process was down: connection refused');
+  });
+
+  it('explains duplicates by cause and never colours them as an error', () => {
+    const timeline = loadAt(writeReadScenario({ writeQueueNums: 4, readQueueNums: 4, timeline: [{ at: 20_000, action: 'crashConsumer', target: 'c-1' }] }), 40_000);
+    render(<SummaryBar />);
+    const { messages } = timeline.summary();
+    expect(messages.duplicates).toBeGreaterThan(0);
+    expect(screen.getByTestId('summary-duplicates')).not.toHaveClass('rs-summary-warn');
+    expect(screen.getByTestId('summary-duplicates')).toHaveClass('rs-summary-notice');
+    fireEvent.click(screen.getByTestId('summary-causes-duplicates'));
+    expect(screen.getByTestId('summary-causes-duplicates')).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByTestId('cause-crash')).toHaveTextContent(`${messages.duplicateCauses.crash} its first consumer crashed or hung`);
+    fireEvent.click(screen.getByTestId('summary-causes-duplicates'));
+    expect(screen.queryByTestId('summary-causes')).toBeNull();
   });
 
   it('asks for a scenario when none is loaded', async () => {

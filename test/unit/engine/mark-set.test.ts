@@ -37,3 +37,23 @@ describe.each([
     expect(set.has(999_999, 2_000_000)).toBe(false);
   });
 });
+
+describe('SerialMarkSet tags', () => {
+  it('keeps the tag of the first mark, forgets it before that mark, and takes a new one after a restore', () => {
+    const set = new SerialMarkSet();
+    set.add(5, 10, 3);
+    expect(set.add(5, 20, 9)).toBe(false);
+    expect(set.tagOf(5, 21)).toBe(3);
+    expect(set.tagOf(5, 10)).toBeUndefined();
+    // Restored to position 8, the serial is marked again by someone else.
+    set.add(5, 8, 4);
+    expect(set.tagOf(5, 9)).toBe(4);
+  });
+
+  it('keeps tags when it grows', () => {
+    const set = new SerialMarkSet();
+    set.add(1, 1, 7);
+    set.add(100_000, 2, 8);
+    expect([set.tagOf(1, 3), set.tagOf(100_000, 3)]).toEqual([7, 8]);
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * The causes behind a counter of the summary, each with its count, largest first: duplicates by
+ * what brought the message back, never-consumable messages by why their queue cannot be read,
+ * failed send attempts by the broker's answer or the channel's failure.
+ */
+import type { Summary } from '../../sim/summary.ts';
+import { formatCount } from '../../viz/format.ts';
+import type { CauseStrings } from './cause-strings.ts';
+
+export type CausedMetric = 'neverConsumable' | 'duplicates' | 'failedAttempts';
+
+export interface CauseCount {
+  key: string;
+  label: string;
+  count: number;
+}
+
+function sorted(entries: [string, number | undefined][], label: (key: string) => string): CauseCount[] {
+  return entries
+    .filter((entry): entry is [string, number] => (entry[1] ?? 0) > 0)
+    .map(([key, count]) => ({ key, label: label(key), count }))
+    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
+}
+
+export function causesOf(metric: CausedMetric, messages: Summary['messages'], strings: CauseStrings): CauseCount[] {
+  switch (metric) {
+    case 'duplicates':
+      return sorted(Object.entries(messages.duplicateCauses), (key) => strings.duplicate[key as keyof CauseStrings['duplicate']]);
+    case 'neverConsumable':
+      return sorted(Object.entries(messages.neverConsumableCauses), (key) => strings.neverConsumable[key as keyof CauseStrings['neverConsumable']]);
+    case 'failedAttempts':
+      return sorted(Object.entries(messages.failedAttemptReasons), (key) => strings.failedAttempt(key));
+  }
+}
+
+export function CauseList({ title, counts, empty }: { title: string; counts: CauseCount[]; empty: string }) {
+  return (
+    <section className="rs-summary-causes" data-testid="summary-causes" aria-live="polite">
+      <h3>{title}</h3>
+      {counts.length === 0 ? <p className="rs-muted">{empty}</p> : (
+        <ul>
+          {counts.map((cause) => (
+            <li key={cause.key} data-testid={`cause-${cause.key}`}>
+              <strong>{formatCount(cause.count)}</strong> <span>{cause.label}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

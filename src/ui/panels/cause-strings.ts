@@ -1,0 +1,105 @@
+/**
+ * What the counters' causes and the idle consumers' reasons say, in English and Simplified
+ * Chinese: each duplicate, never-consumable message and failed send attempt names what caused it.
+ */
+import type { DuplicateCause } from '../../model/state.ts';
+import type { NeverConsumableCause } from '../../sim/summary.ts';
+import type { Language } from '../../store/playback.ts';
+import type { IdleReason } from './queue-model.ts';
+
+export interface CauseStrings {
+  showCauses: (label: string) => string;
+  causesOf: (label: string) => string;
+  noCauses: string;
+  duplicate: Record<DuplicateCause, string>;
+  neverConsumable: Record<NeverConsumableCause, string>;
+  /** A failed attempt's reason: a RocketMQ ResponseCode or a failure of the channel. */
+  failedAttempt: (reason: string) => string;
+  idle: (reason: IdleReason) => string;
+  drained: string;
+  legendDrained: string;
+}
+
+const ATTEMPT_EN: Record<string, string> = {
+  connectRefused: 'the broker process was down: connection refused',
+  connectTimeout: 'the broker\'s host did not answer the connect (connectTimeoutMillis)',
+  timeout: 'no answer within sendMsgTimeout',
+  channelClosed: 'the channel closed while the request was out',
+  brokerNotExist: 'the route names a broker with no master address',
+};
+
+const ATTEMPT_ZH: Record<string, string> = {
+  connectRefused: 'Broker 进程已宕机：连接被拒绝',
+  connectTimeout: 'Broker 所在主机没有响应连接（connectTimeoutMillis）',
+  timeout: '在 sendMsgTimeout 内没有收到应答',
+  channelClosed: '请求发出后连接被关闭',
+  brokerNotExist: '路由中的 Broker 没有 Master 地址',
+};
+
+const en: CauseStrings = {
+  showCauses: (label) => `${label}: show the causes`,
+  causesOf: (label) => `What caused them (${label})`,
+  noCauses: 'Nothing to explain yet.',
+  duplicate: {
+    rebalance: 'redelivered after a rebalance moved the queue before its offset was committed',
+    crash: 'its first consumer crashed or hung before its next offset commit (persistConsumerOffsetInterval)',
+    shutdown: 'its first consumer shut down before the offset commit reached the broker',
+    pulledAgain: 'the same consumer pulled it again: its queue was dropped and taken back',
+    retry: 'a retry (%RETRY%) of a message that had already been consumed',
+  },
+  neverConsumable: {
+    writtenAboveRead: 'written to a queue id at or above readQueueNums (writeQueueNums > readQueueNums)',
+    readShrunk: 'left in a queue when readQueueNums shrank below it before it was drained',
+    notReadable: 'the topic\'s perm has no R (read forbidden)',
+  },
+  failedAttempt: (reason) => ATTEMPT_EN[reason] ?? `the broker answered ${reason}`,
+  idle: (reason) => {
+    switch (reason.kind) {
+      case 'noRoute': return 'no route for its topic yet (it asks a NameServer at its next route pull)';
+      case 'noReadableQueues': return 'its topic has no readable queue';
+      case 'notInConsumerList': return 'owns no queue: the broker does not list it in its group yet (no heartbeat arrived)';
+      case 'moreConsumersThanQueues': return `owns no queue: ${reason.consumers} consumers for ${reason.queues} readable queues`;
+      case 'strategyLeftNone': return `owns no queue: ${reason.strategy} gave it none (${reason.consumers} consumers, ${reason.queues} readable queues)`;
+      case 'onlyUnwrittenQueues': return `owns only queues no producer writes to (ids at or above writeQueueNums): ${reason.queues.join(', ')}`;
+    }
+  },
+  drained: 'drained: every group consumed it',
+  legendDrained: 'drained: not readable any more, but nothing was left in it',
+};
+
+const zh: CauseStrings = {
+  showCauses: (label) => `${label}：查看原因`,
+  causesOf: (label) => `原因（${label}）`,
+  noCauses: '暂时没有需要解释的。',
+  duplicate: {
+    rebalance: 'rebalance 把队列交给了别的消费者，而消费位点尚未提交，于是再次投递',
+    crash: '最初消费它的消费者在下一次提交位点（persistConsumerOffsetInterval）之前崩溃或卡死',
+    shutdown: '最初消费它的消费者在位点提交到 Broker 之前关闭',
+    pulledAgain: '同一个消费者再次拉取：它的队列被移除后又被分配回来',
+    retry: '已经消费成功的消息的重试副本（%RETRY%）',
+  },
+  neverConsumable: {
+    writtenAboveRead: '写入了 id ≥ readQueueNums 的队列（writeQueueNums > readQueueNums）',
+    readShrunk: 'readQueueNums 缩小时，队列中还没消费完的消息被遗留',
+    notReadable: 'Topic 的 perm 没有 R（禁止读）',
+  },
+  failedAttempt: (reason) => ATTEMPT_ZH[reason] ?? `Broker 返回 ${reason}`,
+  idle: (reason) => {
+    switch (reason.kind) {
+      case 'noRoute': return '还没有它的 Topic 的路由（下一次路由拉取时向 NameServer 询问）';
+      case 'noReadableQueues': return '它的 Topic 没有可读队列';
+      case 'notInConsumerList': return '没有分配到队列：Broker 的消费组中还没有它（心跳尚未到达）';
+      case 'moreConsumersThanQueues': return `没有分配到队列：${reason.consumers} 个消费者，只有 ${reason.queues} 个可读队列`;
+      case 'strategyLeftNone': return `没有分配到队列：${reason.strategy} 没有分给它（${reason.consumers} 个消费者，${reason.queues} 个可读队列）`;
+      case 'onlyUnwrittenQueues': return `只拥有没有生产者写入的队列（id ≥ writeQueueNums）：${reason.queues.join('、')}`;
+    }
+  },
+  drained: '已消费完：每个消费组都已消费',
+  legendDrained: '已消费完：不再可读，但没有遗留消息',
+};
+
+const CAUSE_STRINGS: Record<Language, CauseStrings> = { en, zh };
+
+export function causeStrings(language: Language): CauseStrings {
+  return CAUSE_STRINGS[language];
+}

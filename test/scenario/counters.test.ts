@@ -1,0 +1,91 @@
+/**
+ * The summary's counters count what their names say: messages apart from send attempts, every
+ * duplicate with what brought it back, and one definition of a never-consumable message.
+ */
+import { describe, expect, it } from 'vitest';
+import consumerJoinLeave from '../../src/scenario/library/consumer-join-leave.json';
+import shrinkSafely from '../../src/scenario/library/shrink-safely.json';
+import shrinkUnsafely from '../../src/scenario/library/shrink-unsafely.json';
+import write8Read4 from '../../src/scenario/library/write8-read4.json';
+import { summarize } from '../../src/sim/summary.ts';
+import { TestSim, type ScenarioJson } from '../support/test-sim.ts';
+
+const oneBroker: ScenarioJson = {
+  version: 1, name: 'one broker', seed: 3, durationMs: 60_000,
+  nameServers: [{ id: 'ns-1' }],
+  brokers: [{ name: 'broker-a', cluster: 'DefaultCluster', brokerId: 0 }],
+  topics: [{ name: 'TopicTest', writeQueueNums: 4, readQueueNums: 4, cluster: 'DefaultCluster' }],
+  producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 1, sendMode: 'SYNC', startAt: 1_000 }],
+  consumers: [],
+};
+
+describe('messages and send attempts', () => {
+  it('a SYNC message to a crashed broker fails once but is attempted 1 + retryTimesWhenSendFailed (2) times', () => {
+    const sim = new TestSim(oneBroker).at(20_500).crashBroker('broker-a').advance(5_000);
+    const { messages } = sim.summary();
+    const failedMessages = sim.events('send.result', { status: 'FAILED' }).length;
+    expect(failedMessages).toBeGreaterThan(0);
+    expect(messages.failed).toBe(failedMessages);
+    // The producer keeps the crashed broker in its route until its next 30 s pull: every attempt is refused.
+    expect(messages.failedAttempts).toBe(3 * failedMessages);
+    expect(messages.failedAttemptReasons).toEqual({ connectRefused: 3 * failedMessages });
+    expect(messages.sendAttempts).toBe(messages.sent - failedMessages + 3 * failedMessages);
+  });
+});
+
+describe('duplicates and their causes', () => {
+  const sim = new TestSim(consumerJoinLeave).advance(420_000);
+  const { messages } = sim.summary();
+  /** msgId -> who consumed it and when, in order. */
+  const consumers = new Map<string, { consumer: string; t: number }[]>();
+  for (const { msgId, consumer, t } of sim.events('message.consumed')) consumers.set(msgId, [...(consumers.get(msgId) ?? []), { consumer, t }]);
+  const again = [...consumers.values()].filter((list) => list.length > 1);
+  const died = { 'c-3': 180_000, 'c-2': 240_000 } as Record<string, number>;
+
+  it('counts one duplicate per extra consumption, and every duplicate has a cause', () => {
+    expect(messages.duplicates).toBe(again.reduce((sum, list) => sum + list.length - 1, 0));
+    expect(Object.values(messages.duplicateCauses).reduce((sum, n) => sum + n, 0)).toBe(messages.duplicates);
+  });
+
+  it('blames the crash of c-3 and the hang of c-2 for what another consumer got again after them', () => {
+    // c-3 crashed and c-2 hung after their last offset commit (every 5 s): their queues went to others.
+    const afterDeadConsumer = again.filter(([first, second]) => {
+      const diedAt = died[first!.consumer];
+      return diedAt !== undefined && first!.t < diedAt && second!.t >= diedAt && second!.consumer !== first!.consumer;
+    });
+    expect(afterDeadConsumer.length).toBeGreaterThan(0);
+    expect(messages.duplicateCauses.crash).toBe(afterDeadConsumer.length);
+    expect(messages.duplicateCauses.rebalance).toBe(messages.duplicates - afterDeadConsumer.length);
+  });
+});
+
+describe('never consumable: one definition', () => {
+  it('write 8 / read 4: every message stored in queues 4-7 (never allocated, never pullable)', () => {
+    const sim = new TestSim(write8Read4).advance(180_000);
+    const stranded = sim.events('message.stored', (event) => event.topic === 'TopicTest' && event.queueId >= 4).length;
+    const { messages } = sim.summary();
+    expect(messages.neverConsumable).toBe(stranded);
+    expect(messages.neverConsumableCauses).toEqual({ writtenAboveRead: stranded });
+  });
+
+  it('shrinking unsafely: what the consumers had not pulled when queues 4-7 stopped being readable, and it never goes down', () => {
+    const sim = new TestSim(shrinkUnsafely);
+    const seen: number[] = [];
+    // The summary without its trace hash (hashing the whole trace at every step is the slow part).
+    for (let t = 60_000; t <= 240_000; t += 5_000) seen.push(summarize(sim.at(t).sim.state, t, '', sim.sim.traceCount).messages.neverConsumable);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    const { messages, queues } = sim.summary();
+    const left = queues.filter((queue) => queue.queueId >= 4).reduce((sum, queue) => sum + (queue.maxOffset - (queue.consumerOffsets.CG_ORDER ?? 0)), 0);
+    expect(messages.neverConsumable).toBe(left);
+    expect(left).toBeGreaterThan(0);
+    expect(messages.neverConsumableCauses).toEqual({ readShrunk: left });
+  });
+
+  it('shrinking safely strands nothing: queues 4-7 are drained before readQueueNums drops', () => {
+    const { messages, queues } = new TestSim(shrinkSafely).advance(240_000).summary();
+    expect(messages.neverConsumable).toBe(0);
+    const drained = queues.filter((queue) => !queue.readable && queue.maxOffset > 0);
+    expect(drained.length).toBe(8);
+    expect(drained.every((queue) => queue.neverConsumable === 0 && queue.unreadableCause === 'readShrunk')).toBe(true);
+  });
+});

@@ -44,7 +44,10 @@ export class Timeline {
   private readonly traceBudget: number;
   private readonly sim: Sim;
   private readonly checkpoints: Checkpoint[] = [];
-  /** Segment k holds the trace events with t in (k·I, (k+1)·I] (segment 0 also t = 0). */
+  /**
+   * Segment k holds the trace events from checkpoint k to checkpoint k + 1: t in (k·I, (k+1)·I],
+   * and segment 0 also those at t = 0, since checkpoint 0 is taken before anything happens.
+   */
   private readonly segments = new Map<number, TraceEvent[]>();
   private cachedEvents = 0;
   private scratch: Sim | null = null;
@@ -55,6 +58,8 @@ export class Timeline {
   private fineSegment = -1;
   /** The furthest virtual time simulated so far. */
   private horizonMs = 0;
+  /** Trace events of the first pass so far: an event numbered at or below is a replay. */
+  private firstPassCount = 0;
 
   constructor(scenario: Scenario, options: TimelineOptions = {}) {
     this.scenario = scenario;
@@ -62,9 +67,10 @@ export class Timeline {
     this.traceBudget = options.traceBudget ?? 400_000;
     this.sim = createSimulation(scenario, { keepTrace: false, onTrace: (event) => this.record(event) });
     this.segments.set(0, []);
-    // Checkpoint 0 is the state at time 0: the processes that start at 0 have started.
-    this.sim.runUntil(0);
+    // Checkpoint 0 is the state before anything happened, so that the events at time 0 (a process
+    // starting, a fault at 0:00) belong to segment 0 like any other and a replay repeats them.
     this.checkpoints.push(this.sim.snapshot());
+    this.runTo(0);
   }
 
   get now(): number {
@@ -93,9 +99,11 @@ export class Timeline {
     return t <= 0 ? 0 : Math.ceil(t / this.checkpointEveryMs) - 1;
   }
 
-  /** First pass only: events beyond the horizon are new and belong to their segment. */
+  /** First pass only: events never traced before are new and belong to their segment. */
   private record(event: TraceEvent): void {
-    if (event.t <= this.horizonMs && this.checkpoints.length > 0) return this.recordReplayed(event);
+    // emit() has counted the event already: its number is sim.traceCount.
+    if (this.sim.traceCount <= this.firstPassCount) return this.recordReplayed(event);
+    this.firstPassCount = this.sim.traceCount;
     const k = this.segmentOf(event.t);
     let segment = this.segments.get(k);
     if (!segment) {
@@ -196,14 +204,15 @@ export class Timeline {
     }
   }
 
+  /** Runs every event at or before target (those at the current time too: after restoring checkpoint 0, the events of time 0). */
   private runTo(target: number): void {
-    while (this.sim.now < target) {
+    do {
       const nextCheckpoint = this.checkpoints.length * this.checkpointEveryMs;
       const stop = Math.min(target, nextCheckpoint);
       this.sim.runUntil(stop);
       this.horizonMs = Math.max(this.horizonMs, this.sim.now);
       if (stop === nextCheckpoint) this.checkpoints.push(this.sim.snapshot());
-    }
+    } while (this.sim.now < target);
     this.evict();
   }
 

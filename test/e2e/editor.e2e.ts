@@ -90,3 +90,26 @@ test('Download JSON saves the scenario as written', async ({ page, baseUrl }) =>
   assert.equal(saved.name, 'Write 8 / read 4');
   assert.equal(saved.topics[0].readQueueNums, 4);
 });
+
+test('a fault added at 0:00 on a fresh page is an ordinary fault: the panels draw it, and steps cross 0:00', async ({ page, baseUrl, consoleErrors }) => {
+  await openPage(page, baseUrl);
+  await page.getByTestId('edit').click();
+  await page.getByTestId('fault-action').selectOption('crashBroker');
+  await page.getByTestId('fault-target').selectOption('broker-b');
+  await page.getByTestId('add-fault').click();
+  await waitForTime(page, '0:00.000');
+  await page.getByTestId('command-jumpForward10').click();
+  await waitForTime(page, '0:10.000');
+  await page.getByTestId('command-restart').click();
+  await waitForTime(page, '0:00.000');
+  await page.getByTestId('command-stepForward').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="time-current"]')?.textContent !== '0:00.000');
+  await page.getByTestId('command-stepBack').click();
+  await page.getByTestId('command-stepBack').click();
+  await waitForTime(page, '0:00.000');
+  const body = (await page.locator('body').textContent()) ?? '';
+  assert.doesNotMatch(body, /could not be drawn/);
+  assert.match(body, /crashBroker/);
+  assert.equal(await page.getByTestId('ns-broker-ns-1-broker-b-0').count(), 0, 'no NameServer ever hears of broker-b');
+  assert.deepEqual(consoleErrors, []);
+});

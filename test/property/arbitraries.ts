@@ -66,8 +66,14 @@ interface Names {
   slave: boolean;
 }
 
-function fault(names: Names, durationMs: number): fc.Arbitrary<Record<string, unknown>> {
-  const at = fc.integer({ min: 1_000, max: durationMs - 1 });
+/** When an action happens: from `first` on, and time 0 itself often when `first` is 0. */
+function actionTime(first: number, durationMs: number): fc.Arbitrary<number> {
+  const any = fc.integer({ min: first, max: durationMs - 1 });
+  return first === 0 ? fc.oneof(fc.constant(0), any) : any;
+}
+
+function fault(names: Names, durationMs: number, first: number): fc.Arbitrary<Record<string, unknown>> {
+  const at = actionTime(first, durationMs);
   const broker = fc.constantFrom(...names.brokers);
   const nameServer = fc.constantFrom(...names.nameServers);
   const options: fc.Arbitrary<Record<string, unknown>>[] = [
@@ -90,53 +96,61 @@ function fault(names: Names, durationMs: number): fc.Arbitrary<Record<string, un
   return fc.oneof(...options);
 }
 
-/** A scenario file as JSON. */
-export const scenarioJson: fc.Arbitrary<ScenarioJson> = fc
-  .record({
-    seed: fc.integer({ min: 0, max: 0xffff_ffff }),
-    durationMs: fc.integer({ min: 30_000, max: 120_000 }),
-    nameServerCount: fc.integer({ min: 1, max: 2 }),
-    brokerCount: fc.integer({ min: 1, max: 3 }),
-    producerCount: fc.integer({ min: 0, max: 3 }),
-    consumerCount: fc.integer({ min: 0, max: 3 }),
-    groupCount: fc.integer({ min: 1, max: 2 }),
-    jitter: fc.constantFrom(0, 1, 3),
-    rocketmqVersion: fc.constantFrom('5.x', '5.x', '4.x'),
-    // Now and then broker-a has a slave, behind an ASYNC_MASTER or a SYNC_MASTER.
-    slaveBehind: fc.constantFrom(null, null, 'ASYNC_MASTER', 'SYNC_MASTER'),
-  })
-  .chain((shape) => {
-    const names: Names = {
-      nameServers: Array.from({ length: shape.nameServerCount }, (_, i) => `ns-${i + 1}`),
-      brokers: BROKER_NAMES.slice(0, shape.brokerCount),
-      producers: Array.from({ length: shape.producerCount }, (_, i) => `p-${i + 1}`),
-      consumers: Array.from({ length: shape.consumerCount }, (_, i) => `c-${i + 1}`),
-      slave: shape.slaveBehind !== null,
-    };
-    const groups = fc.tuple(...Array.from({ length: shape.groupCount }, (_, i) => group(i)));
-    const consumers = groups.chain((gs) => fc.record({
-      initial: fc.tuple(...names.consumers.map((id) =>
-        fc.tuple(fc.nat(gs.length - 1), consumerFields).map(([g, fields]) => ({ id, ...gs[g]!, ...fields })))),
-      // Sometimes a consumer joins the first group during the run.
-      late: fc.option(fc.tuple(fc.integer({ min: 1_000, max: shape.durationMs - 1 }), consumerFields)
-        .map(([at, fields]) => ({ at, action: 'addConsumer', consumer: { id: 'c-late', ...gs[0]!, ...fields } }))),
-    }));
-    return fc.tuple(topic(names.brokers), fc.tuple(...names.producers.map((_, i) => producer(i))), consumers, fc.array(fault(names, shape.durationMs), { maxLength: 4 }))
-      .map(([topicJson, producers, clients, faults]) => ({
-        version: 1,
-        seed: shape.seed,
-        durationMs: shape.durationMs,
-        config: { networkJitterMs: shape.jitter, rocketmqVersion: shape.rocketmqVersion },
-        nameServers: names.nameServers.map((id) => ({ id })),
-        brokers: shape.slaveBehind === null
-          ? names.brokers.map((name) => ({ name }))
-          : [{ name: 'broker-a', role: shape.slaveBehind }, { name: 'broker-a', brokerId: 1, role: 'SLAVE' }, ...names.brokers.slice(1).map((name) => ({ name }))],
-        topics: [topicJson],
-        producers,
-        consumers: clients.initial,
-        timeline: clients.late === null ? faults : [...faults, clients.late],
+/** A scenario file as JSON whose timeline actions happen at `firstActionAt` or later. */
+function scenarioJsonFrom(firstActionAt: number): fc.Arbitrary<ScenarioJson> {
+  return fc
+    .record({
+      seed: fc.integer({ min: 0, max: 0xffff_ffff }),
+      durationMs: fc.integer({ min: 30_000, max: 120_000 }),
+      nameServerCount: fc.integer({ min: 1, max: 2 }),
+      brokerCount: fc.integer({ min: 1, max: 3 }),
+      producerCount: fc.integer({ min: 0, max: 3 }),
+      consumerCount: fc.integer({ min: 0, max: 3 }),
+      groupCount: fc.integer({ min: 1, max: 2 }),
+      jitter: fc.constantFrom(0, 1, 3),
+      rocketmqVersion: fc.constantFrom('5.x', '5.x', '4.x'),
+      // Now and then broker-a has a slave, behind an ASYNC_MASTER or a SYNC_MASTER.
+      slaveBehind: fc.constantFrom(null, null, 'ASYNC_MASTER', 'SYNC_MASTER'),
+    })
+    .chain((shape) => {
+      const names: Names = {
+        nameServers: Array.from({ length: shape.nameServerCount }, (_, i) => `ns-${i + 1}`),
+        brokers: BROKER_NAMES.slice(0, shape.brokerCount),
+        producers: Array.from({ length: shape.producerCount }, (_, i) => `p-${i + 1}`),
+        consumers: Array.from({ length: shape.consumerCount }, (_, i) => `c-${i + 1}`),
+        slave: shape.slaveBehind !== null,
+      };
+      const groups = fc.tuple(...Array.from({ length: shape.groupCount }, (_, i) => group(i)));
+      const consumers = groups.chain((gs) => fc.record({
+        initial: fc.tuple(...names.consumers.map((id) =>
+          fc.tuple(fc.nat(gs.length - 1), consumerFields).map(([g, fields]) => ({ id, ...gs[g]!, ...fields })))),
+        // Sometimes a consumer joins the first group during the run.
+        late: fc.option(fc.tuple(actionTime(firstActionAt, shape.durationMs), consumerFields)
+          .map(([at, fields]) => ({ at, action: 'addConsumer', consumer: { id: 'c-late', ...gs[0]!, ...fields } }))),
       }));
-  });
+      return fc.tuple(topic(names.brokers), fc.tuple(...names.producers.map((_, i) => producer(i))), consumers, fc.array(fault(names, shape.durationMs, firstActionAt), { maxLength: 4 }))
+        .map(([topicJson, producers, clients, faults]) => ({
+          version: 1,
+          seed: shape.seed,
+          durationMs: shape.durationMs,
+          config: { networkJitterMs: shape.jitter, rocketmqVersion: shape.rocketmqVersion },
+          nameServers: names.nameServers.map((id) => ({ id })),
+          brokers: shape.slaveBehind === null
+            ? names.brokers.map((name) => ({ name }))
+            : [{ name: 'broker-a', role: shape.slaveBehind }, { name: 'broker-a', brokerId: 1, role: 'SLAVE' }, ...names.brokers.slice(1).map((name) => ({ name }))],
+          topics: [topicJson],
+          producers,
+          consumers: clients.initial,
+          timeline: clients.late === null ? faults : [...faults, clients.late],
+        }));
+    });
+}
+
+/** A scenario file as JSON, with its faults from 1 s on. */
+export const scenarioJson: fc.Arbitrary<ScenarioJson> = scenarioJsonFrom(1_000);
+
+/** The same with faults at any time, 0:00 often among them (a fault at 0:00 is an ordinary fault). */
+export const scenarioJsonWithActionsAtZero: fc.Arbitrary<ScenarioJson> = scenarioJsonFrom(0);
 
 /** The same, validated (with every default filled). */
 export const scenario: fc.Arbitrary<Scenario> = scenarioJson.map((json) => scenarioOf(json));

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate, Timeline, validateScenario } from '../../src/index.ts';
 import { LIBRARY } from '../../src/scenario/library/index.ts';
+import { PROPERTY_TIMEOUT_MS } from './arbitraries.ts';
 
 /** Keys every plain object (or function) answers to; the first ones matter most. */
 const BUILTIN_KEYS = [
@@ -106,5 +107,5 @@ describe('names that are JavaScript built-in keys', () => {
     expect(comparable(timeline.summary())).toEqual(comparable(simulate(hostile).summary));
     // Nothing leaked into every object of the process.
     expect(Object.getOwnPropertyNames(Object.prototype)).toEqual(OBJECT_PROTOTYPE_KEYS);
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });

@@ -7,7 +7,13 @@ import { create } from 'zustand';
 import type { Scenario } from '../model/spec.ts';
 import { Timeline } from '../sim/timeline.ts';
 
-export type Selection = { kind: 'nameServer' | 'broker' | 'client'; id: string } | null;
+/** A process for the inspector, a message for its card, or a queue for its latest messages. */
+export type Selection =
+  | { kind: 'nameServer' | 'broker' | 'client'; id: string }
+  | { kind: 'message'; msgId: string }
+  | { kind: 'queue'; topic: string; broker: string; queueId: number }
+  | null;
+export type ProcessSelection = Extract<NonNullable<Selection>, { id: string }>;
 export type Language = 'en' | 'zh';
 
 export interface LoadOptions {

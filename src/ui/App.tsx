@@ -17,7 +17,7 @@ import { openDefault } from './controls/session.ts';
 import { ShareButton } from './controls/ShareButton.tsx';
 import { useKeyboardShortcuts } from './controls/use-keyboard.ts';
 import { useT } from './i18n/index.ts';
-import { EventLog, InspectorPanel, NameServerPanel, QueuePanel, SummaryBar, TopologyPanel } from './panels/index.ts';
+import { EventLog, NameServerPanel, QueuePanel, SummaryBar, TopologyPanel } from './panels/index.ts';
 import './App.css';
 
 /*
@@ -27,6 +27,8 @@ import './App.css';
  */
 const loadEditor = () => import('./editor/EditorPanel.tsx');
 const loadHelp = () => import('./controls/HelpOverlay.tsx');
+/** The inspector shows a hint until something is selected: its tables load after the first paint. */
+const InspectorPanel = lazy(() => import('./panels/InspectorPanel.tsx').then((module) => ({ default: module.InspectorPanel })));
 const EditorPanel = lazy(() => loadEditor().then((module) => ({ default: module.EditorPanel })));
 const HelpOverlay = lazy(() => loadHelp().then((module) => ({ default: module.HelpOverlay })));
 
@@ -60,7 +62,9 @@ function Panels() {
       </div>
       <div className="rs-column rs-column-side">
         <NameServerPanel className="rs-area-nameservers" />
-        <InspectorPanel className="rs-area-inspector" />
+        <Suspense fallback={null}>
+          <InspectorPanel className="rs-area-inspector" />
+        </Suspense>
         <EventLog className="rs-area-events" />
       </div>
     </div>

@@ -24,6 +24,8 @@ export interface Link {
   source: Point;
   target: Point;
   orientation: Orientation;
+  /** Explicit control points (links into and out of a queue cell); else d3's, from the orientation. */
+  controls?: [Point, Point];
 }
 
 export function boxCenter(box: Box): Point {
@@ -60,15 +62,46 @@ const verticalPath = linkVertical<Link, Point>().x((p) => p.x).y((p) => p.y);
 
 /** The SVG path of a link (`M...C...`). */
 export function linkPath(link: Link): string {
+  if (link.controls) {
+    const [c1, c2] = link.controls;
+    return `M${link.source.x},${link.source.y}C${c1.x},${c1.y},${c2.x},${c2.y},${link.target.x},${link.target.y}`;
+  }
   return (link.orientation === 'horizontal' ? horizontalPath(link) : verticalPath(link)) ?? '';
+}
+
+function defaultControls({ source: s, target: t, orientation }: Link): [Point, Point] {
+  return orientation === 'horizontal'
+    ? [{ x: (s.x + t.x) / 2, y: s.y }, { x: (s.x + t.x) / 2, y: t.y }]
+    : [{ x: s.x, y: (s.y + t.y) / 2 }, { x: t.x, y: (s.y + t.y) / 2 }];
+}
+
+/** How far a link into or out of a queue cell runs straight up or down before it turns. */
+const CELL_LEAD = 18;
+
+/**
+ * From a process to the top of a queue cell: it leaves the process's side (or bottom, when the
+ * cell is below it) and drops into the cell from above, so each dot lands in its own queue id.
+ */
+export function linkIntoCell(from: Box, cell: Box): Link {
+  const side = linkBetween(from, cell);
+  const target = { x: cell.x + cell.width / 2, y: cell.y };
+  const lead = side.orientation === 'horizontal' ? { x: (side.source.x + target.x) / 2, y: side.source.y } : { x: side.source.x, y: side.source.y + CELL_LEAD };
+  return { source: side.source, target, orientation: side.orientation, controls: [lead, { x: target.x, y: target.y - CELL_LEAD * 2 }] };
+}
+
+/** From the bottom of a queue cell to a process: down out of the cell, then across (or down) to it. */
+export function linkOutOfCell(cell: Box, to: Box): Link {
+  const side = linkBetween(cell, to);
+  const source = { x: cell.x + cell.width / 2, y: cell.y + cell.height };
+  const lead = side.orientation === 'horizontal' ? { x: (source.x + side.target.x) / 2, y: side.target.y } : { x: side.target.x, y: side.target.y - CELL_LEAD };
+  return { source, target: side.target, orientation: side.orientation, controls: [{ x: source.x, y: source.y + CELL_LEAD * 2 }, lead] };
 }
 
 /** The point at progress p in [0, 1] along the link's curve (clamped). */
 export function pointOnLink(link: Link, progress: number): Point {
   const p = Math.min(1, Math.max(0, progress));
   const { source: s, target: t } = link;
-  const c1 = link.orientation === 'horizontal' ? { x: (s.x + t.x) / 2, y: s.y } : { x: s.x, y: (s.y + t.y) / 2 };
-  const c2 = link.orientation === 'horizontal' ? { x: (s.x + t.x) / 2, y: t.y } : { x: t.x, y: (s.y + t.y) / 2 };
+  const [c1, c2] = link.controls ?? defaultControls(link);
   const q = 1 - p;
   const w0 = q * q * q;
   const w1 = 3 * q * q * p;

@@ -7,6 +7,7 @@
 import { dict, dictFrom } from '../engine/index.ts';
 import { scaleBand } from 'd3-scale';
 import type { Box } from './paths.ts';
+import { layoutQueueStrip, queueStripHeight, STRIP_TOP } from './queue-strip.ts';
 
 export interface TopologyInput {
   nameServers: string[];
@@ -15,6 +16,8 @@ export interface TopologyInput {
   producers: string[];
   /** Consumers by consumer group. */
   consumerGroups: { name: string; members: string[] }[];
+  /** Queue ids to draw inside a broker (node id -> count) for the topic in view; none when absent. */
+  queueSlots?: Record<string, number>;
 }
 
 export interface SectionHeader {
@@ -36,6 +39,12 @@ export interface TopologyLayout {
   producers: Record<string, Box>;
   consumerGroups: Record<string, Box>;
   consumers: Record<string, Box>;
+  /** The cell of each queue drawn in a broker, by `${node}#${queueId}` (see queueCellId). */
+  queues: Record<string, Box>;
+}
+
+export function queueCellId(node: string, queueId: number): string {
+  return `${node}#${queueId}`;
 }
 
 export const WIDE_MIN_WIDTH = 720;
@@ -64,17 +73,27 @@ function row(ids: string[], x0: number, x1: number, y: number, maxWidth: number)
   return boxes;
 }
 
-/** Tiles in as many columns of at least minWidth as fit; returns the boxes and the height used. */
-function tiles(ids: string[], x: number, y: number, width: number, minWidth: number, height: number): { boxes: Record<string, Box>; height: number } {
+/**
+ * Tiles in as many columns of at least minWidth as fit, each row as tall as its tallest tile
+ * (a broker with a queue strip is taller); returns the boxes and the height used.
+ */
+function tiles(ids: string[], x: number, y: number, width: number, minWidth: number, heightOf: (id: string, width: number) => number): { boxes: Record<string, Box>; height: number } {
   const columns = Math.max(1, Math.min(ids.length, Math.floor((width + MEMBER_GAP) / (minWidth + MEMBER_GAP))));
   const tileWidth = (width - MEMBER_GAP * (columns - 1)) / columns;
   const boxes = dict<Box>();
-  ids.forEach((id, i) => {
-    boxes[id] = { x: x + (i % columns) * (tileWidth + MEMBER_GAP), y: y + Math.floor(i / columns) * (height + MEMBER_GAP), width: tileWidth, height };
-  });
-  const rows = Math.ceil(ids.length / columns);
-  return { boxes, height: rows > 0 ? rows * height + (rows - 1) * MEMBER_GAP : 0 };
+  let top = y;
+  for (let start = 0; start < ids.length; start += columns) {
+    const rowIds = ids.slice(start, start + columns);
+    const rowHeight = Math.max(...rowIds.map((id) => heightOf(id, tileWidth)));
+    rowIds.forEach((id, i) => {
+      boxes[id] = { x: x + i * (tileWidth + MEMBER_GAP), y: top, width: tileWidth, height: rowHeight };
+    });
+    top += rowHeight + MEMBER_GAP;
+  }
+  return { boxes, height: ids.length > 0 ? top - MEMBER_GAP - y : 0 };
 }
+
+const fixed = (height: number) => () => height;
 
 interface Groups {
   groups: Record<string, Box>;
@@ -83,11 +102,15 @@ interface Groups {
 }
 
 /** Group boxes (a header and member tiles) stacked from y in a column of the given width. */
-function groupColumn(groups: { name: string; members: string[] }[], x: number, y: number, width: number, memberMinWidth: number): Groups {
+function groupColumn(groups: { name: string; members: string[] }[], x: number, y: number, width: number, memberMinWidth: number, slots: Record<string, number> = dict()): Groups {
   const result: Groups = { groups: dict(), members: dict(), height: 0 };
+  const heightOf = (id: string, tileWidth: number) => {
+    const count = slots[id] ?? 0;
+    return count > 0 ? STRIP_TOP + queueStripHeight(count, tileWidth) : MEMBER_HEIGHT;
+  };
   let top = y;
   for (const group of groups) {
-    const inner = tiles(group.members, x + GROUP_PADDING, top + GROUP_HEADER, width - 2 * GROUP_PADDING, memberMinWidth, MEMBER_HEIGHT);
+    const inner = tiles(group.members, x + GROUP_PADDING, top + GROUP_HEADER, width - 2 * GROUP_PADDING, memberMinWidth, heightOf);
     const height = GROUP_HEADER + inner.height + GROUP_PADDING;
     result.groups[group.name] = { x, y: top, width, height };
     Object.assign(result.members, inner.boxes);
@@ -101,13 +124,14 @@ function shift(boxes: Record<string, Box>, dy: number): Record<string, Box> {
   return dictFrom(Object.entries(boxes).map(([id, box]) => [id, { ...box, y: box.y + dy }]));
 }
 
-function layoutWide(input: TopologyInput, width: number): TopologyLayout {
+function layoutWide(input: TopologyInput, width: number): Omit<TopologyLayout, 'queues'> {
   const sideWidth = clamp(width * 0.2, 120, 200);
-  const middleWidth = clamp(width * 0.32, 180, 320);
+  // A wide screen gives the brokers (and their queues) the room: 64 queues still read as cells.
+  const middleWidth = clamp(width * 0.36, 180, 460);
   const nameServers = row(input.nameServers, width * 0.15, width * 0.85, MARGIN, 170);
   const top = MARGIN + NODE_HEIGHT + BAND_GAP + 24;
-  const producers = tiles(input.producers, MARGIN, top, sideWidth, sideWidth, NODE_HEIGHT);
-  const brokers = groupColumn(input.brokerGroups, (width - middleWidth) / 2, top, middleWidth, middleWidth);
+  const producers = tiles(input.producers, MARGIN, top, sideWidth, sideWidth, fixed(NODE_HEIGHT));
+  const brokers = groupColumn(input.brokerGroups, (width - middleWidth) / 2, top, middleWidth, middleWidth, input.queueSlots);
   const consumers = groupColumn(input.consumerGroups, width - MARGIN - sideWidth, top, sideWidth, sideWidth);
   const body = Math.max(producers.height, brokers.height, consumers.height);
   // Shorter columns are centred on the tallest, so links run roughly level.
@@ -126,17 +150,17 @@ function layoutWide(input: TopologyInput, width: number): TopologyLayout {
   };
 }
 
-function layoutNarrow(input: TopologyInput, width: number): TopologyLayout {
+function layoutNarrow(input: TopologyInput, width: number): Omit<TopologyLayout, 'queues'> {
   const inner = width - 2 * MARGIN;
   const nameServers = row(input.nameServers, MARGIN, width - MARGIN, MARGIN, 150);
   const headers: SectionHeader[] = [];
   let y = MARGIN + NODE_HEIGHT + BAND_GAP;
-  const producers = tiles(input.producers, MARGIN, y, inner, 110, NODE_HEIGHT);
+  const producers = tiles(input.producers, MARGIN, y, inner, 110, fixed(NODE_HEIGHT));
   if (producers.height > 0) {
     headers.push({ section: 'producers', x: MARGIN, y: y - 8, anchor: 'start' });
     y += producers.height + BAND_GAP;
   }
-  const brokers = groupColumn(input.brokerGroups, MARGIN, y, inner, 120);
+  const brokers = groupColumn(input.brokerGroups, MARGIN, y, inner, 120, input.queueSlots);
   if (brokers.height > 0) {
     headers.push({ section: 'brokers', x: MARGIN, y: y - 8, anchor: 'start' });
     y += brokers.height + BAND_GAP;
@@ -151,8 +175,18 @@ function layoutNarrow(input: TopologyInput, width: number): TopologyLayout {
   };
 }
 
+function queueCells(brokers: Record<string, Box>, slots: Record<string, number>): Record<string, Box> {
+  const cells = dict<Box>();
+  for (const [node, count] of Object.entries(slots)) {
+    const box = brokers[node];
+    if (box) layoutQueueStrip(count, box).forEach((cell, queueId) => { cells[queueCellId(node, queueId)] = cell; });
+  }
+  return cells;
+}
+
 /** Positions of every entity for a drawing `width` px wide; the height follows from the counts. */
 export function layoutTopology(input: TopologyInput, width: number): TopologyLayout {
   const safeWidth = Math.max(240, Math.round(width));
-  return safeWidth >= WIDE_MIN_WIDTH ? layoutWide(input, safeWidth) : layoutNarrow(input, safeWidth);
+  const layout = safeWidth >= WIDE_MIN_WIDTH ? layoutWide(input, safeWidth) : layoutNarrow(input, safeWidth);
+  return { ...layout, queues: queueCells(layout.brokers, input.queueSlots ?? dict()) };
 }

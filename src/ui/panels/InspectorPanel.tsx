@@ -23,9 +23,12 @@ function Details({ selection, state, timeMs, strings }: { selection: NonNullable
     // A broker is selected by its node id (`broker-a/0`); a bare brokerName means its master.
     const broker = state.brokers[selection.id] ?? state.brokers[`${selection.id}/0`];
     if (broker) return <InspectBroker broker={broker} timeMs={timeMs} strings={strings} />;
-  } else {
+  } else if (selection.kind === 'client') {
     const client = state.clients[selection.id];
     if (client) return <InspectClient client={client} strings={strings} />;
+  } else {
+    // A message or a queue opens its card beside the canvas; the inspector keeps its hint.
+    return <p className="rs-muted">{strings.nothingSelected}</p>;
   }
   return <p className="rs-muted">{strings.notFound}</p>;
 }

@@ -3,7 +3,7 @@
  * time, outside React state (many moving marks on one canvas layer cost one draw per frame, not one
  * React render per mark).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { TopologyLayout } from '../../viz/topology-layout.ts';
 import type { TraceSource } from './event-filter.ts';
 import { dotsAt, type Dot, type DotKind } from './topology-geometry.ts';
@@ -16,12 +16,25 @@ export interface TopologyCanvasProps {
   /** The trace length at this time: a new value redraws even when the time did not change. */
   traceLength: number;
   maxDots?: number;
+  /** Filled with the dots of the latest frame, so a click can find the message under the pointer. */
+  drawnRef?: RefObject<Dot[]>;
 }
 
-const DOT_KINDS: DotKind[] = ['sent', 'stored', 'consumed', 'registered', 'route'];
+const DOT_KINDS: DotKind[] = ['sent', 'retried', 'failed', 'stored', 'consumed', 'registered', 'route'];
 const FALLBACK_COLORS: Record<DotKind, string> = {
-  sent: '#2563eb', stored: '#0d9488', consumed: '#7c3aed', registered: '#64748b', route: '#d97706',
+  sent: '#2563eb', retried: '#c2410c', failed: '#dc2626', stored: '#0d9488', consumed: '#7c3aed', registered: '#64748b', route: '#d97706',
 };
+
+/** A failed send: a cross, never a dot, so it reads as "did not arrive" without its colour. */
+function drawCross(context: CanvasRenderingContext2D, x: number, y: number, color: string): void {
+  context.strokeStyle = color;
+  context.lineWidth = 2.5;
+  context.moveTo(x - 4, y - 4);
+  context.lineTo(x + 4, y + 4);
+  context.moveTo(x + 4, y - 4);
+  context.lineTo(x - 4, y + 4);
+  context.stroke();
+}
 
 /** Dot colours from the panel's CSS custom properties (--rs-dot-sent ...), so themes apply to the canvas too. */
 function dotColors(element: Element): Record<DotKind, string> {
@@ -32,7 +45,19 @@ function dotColors(element: Element): Record<DotKind, string> {
 function drawDot(context: CanvasRenderingContext2D, dot: Dot, color: string): void {
   context.globalAlpha = dot.opacity;
   context.beginPath();
-  if (dot.ring !== undefined) {
+  if (dot.kind === 'failed') {
+    drawCross(context, dot.x, dot.y, color);
+  } else if (dot.kind === 'retried') {
+    // A retry: a dot inside a ring (a second attempt), wherever colour is not seen.
+    context.fillStyle = color;
+    context.strokeStyle = color;
+    context.lineWidth = 1.5;
+    context.arc(dot.x, dot.y, 3, 0, 2 * Math.PI);
+    context.fill();
+    context.beginPath();
+    context.arc(dot.x, dot.y, 6, 0, 2 * Math.PI);
+    context.stroke();
+  } else if (dot.ring !== undefined) {
     context.strokeStyle = color;
     context.lineWidth = 2;
     context.arc(dot.x, dot.y, dot.ring, 0, 2 * Math.PI);
@@ -57,7 +82,7 @@ function useColorScheme(): number {
   return scheme;
 }
 
-export function TopologyCanvas({ source, layout, timeMs, flightMs, traceLength, maxDots = 2_000 }: TopologyCanvasProps) {
+export function TopologyCanvas({ source, layout, timeMs, flightMs, traceLength, maxDots = 2_000, drawnRef }: TopologyCanvasProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const scheme = useColorScheme();
   // Read once per colour scheme: computed style read right after React changed the DOM forces a
@@ -81,8 +106,9 @@ export function TopologyCanvas({ source, layout, timeMs, flightMs, traceLength, 
     for (let i = dots.length - 1; i >= 0; i--) drawDot(context, dots[i]!, byKind[dots[i]!.kind]);
     // How many messages are in flight: read by the browser benchmark and by tests.
     canvas.dataset.dots = String(dots.length);
+    if (drawnRef) drawnRef.current = dots;
     context.globalAlpha = 1;
-  }, [source, layout, timeMs, flightMs, traceLength, maxDots, scheme]);
+  }, [source, layout, timeMs, flightMs, traceLength, maxDots, scheme, drawnRef]);
   return (
     <canvas ref={canvasRef} className="rs-topology-canvas" aria-hidden="true" data-testid="topology-canvas"
       style={{ width: layout.width, height: layout.height }} />

@@ -3,8 +3,8 @@
  * and consumer groups below, the links between them, and a canvas of messages in flight.
  * Clicking (or Enter on) a process selects it for the inspector.
  */
-import { memo, useId, type KeyboardEvent } from 'react';
-import { usePlayback, type Selection } from '../../store/playback.ts';
+import { lazy, memo, Suspense, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { usePlayback, type ProcessSelection, type Selection } from '../../store/playback.ts';
 import { flightWindowMs } from '../../viz/flight.ts';
 import { fitText } from '../../viz/format.ts';
 import { linkPath, type Box } from '../../viz/paths.ts';
@@ -13,9 +13,11 @@ import { useSimView } from '../use-sim.ts';
 import { derivedAt, EmptyPanel, PanelFrame, usePanelStrings } from './shared.tsx';
 import type { EntityStatus, PanelStrings } from './strings.ts';
 import { TopologyCanvas } from './TopologyCanvas.tsx';
-import { linkOf } from './topology-geometry.ts';
+import { linkOf, type Dot } from './topology-geometry.ts';
+import { useTopologyStrings, type TopologyStrings } from './topology-strings.ts';
 import { topologyModel, type LinkKind, type LinkSpec, type TopologyModel } from './topology-model.ts';
 import { useElementWidth } from './use-element-width.ts';
+import './topology.css';
 
 export interface TopologyPanelProps {
   className?: string;
@@ -25,7 +27,11 @@ export interface TopologyPanelProps {
   maxDots?: number;
 }
 
-type NodeSelection = NonNullable<Selection>;
+type NodeSelection = ProcessSelection;
+
+/** The queue cells and owner lines come a moment after the first paint: a chunk of their own keeps the first load small. */
+const TopologyQueues = lazy(() => import('./TopologyQueues.tsx').then((module) => ({ default: module.TopologyQueues })));
+const TopologyLegend = lazy(() => import('./TopologyLegend.tsx').then((module) => ({ default: module.TopologyLegend })));
 
 interface NodeProps {
   box: Box;
@@ -58,8 +64,8 @@ const Node = memo(function Node({ box, label, detail, status, accessibleName, ki
       aria-label={accessibleName} aria-pressed={selected} data-testid={testId}
       onClick={() => select(target)} onKeyDown={(event) => onKey(event, target)}>
       <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={6} />
-      <text x={box.x + 8} y={box.y + box.height / 2 - 3} className="rs-node-label">{fitText(label, box.width - 16, 7.2)}</text>
-      <text x={box.x + 8} y={box.y + box.height / 2 + 11} className="rs-node-detail">{fitText(detail, box.width - 16, 6)}</text>
+      <text x={box.x + 8} y={box.y + Math.min(box.height, 40) / 2 - 3} className="rs-node-label">{fitText(label, box.width - 16, 7.2)}</text>
+      <text x={box.x + 8} y={box.y + Math.min(box.height, 40) / 2 + 11} className="rs-node-detail">{fitText(detail, box.width - 16, 6)}</text>
     </g>
   );
 });
@@ -76,7 +82,8 @@ function GroupFrame({ box, title }: { box: Box; title: string }) {
 const LINK_ORDER: LinkKind[] = ['notListed', 'chosenNameServer', 'registered', 'canWrite', 'allocated'];
 
 const Links = memo(function Links({ specs, layout }: { specs: LinkSpec[]; layout: TopologyLayout }) {
-  const links = [...specs].sort((a, b) => LINK_ORDER.indexOf(a.kind) - LINK_ORDER.indexOf(b.kind));
+  // Queue-to-owner lines are drawn over the boxes by TopologyQueues.
+  const links = specs.filter((spec) => spec.from.kind !== 'queue').sort((a, b) => LINK_ORDER.indexOf(a.kind) - LINK_ORDER.indexOf(b.kind));
   return (
     <g className="rs-links" aria-hidden="true">
       {links.map((spec) => {
@@ -89,10 +96,10 @@ const Links = memo(function Links({ specs, layout }: { specs: LinkSpec[]; layout
 });
 
 function isSelected(selection: Selection, kind: NodeSelection['kind'], id: string): boolean {
-  return selection !== null && selection.kind === kind && selection.id === id;
+  return selection !== null && selection.kind === kind && 'id' in selection && selection.id === id;
 }
 
-const Nodes = memo(function Nodes({ model, layout, selection, strings }: { model: TopologyModel; layout: TopologyLayout; selection: Selection; strings: PanelStrings }) {
+const Nodes = memo(function Nodes({ model, layout, selection, strings, canvasStrings }: { model: TopologyModel; layout: TopologyLayout; selection: Selection; strings: PanelStrings; canvasStrings: TopologyStrings }) {
   return (
     <>
       {model.input.nameServers.map((id) => {
@@ -111,7 +118,8 @@ const Nodes = memo(function Nodes({ model, layout, selection, strings }: { model
               const box = layout.brokers[node];
               if (!broker || !box) return null;
               const role = broker.brokerId === 0 ? strings.master : strings.slave;
-              return <Node key={node} box={box} label={`${node} · ${role}`} detail={strings.status[broker.status]} status={broker.status}
+              const queues = broker.queueNums ? ` · ${model.topic} ${canvasStrings.queueCounts(broker.queueNums.write, broker.queueNums.read)}` : '';
+              return <Node key={node} box={box} label={`${node} · ${role}`} detail={`${strings.status[broker.status]}${queues}`} status={broker.status}
                 accessibleName={strings.nodeName.broker(node, role, strings.status[broker.status])} kind="broker" id={node} selected={isSelected(selection, 'broker', node)} testId={`topology-broker-${node}`} />;
             })}
           </g>
@@ -141,29 +149,12 @@ const Nodes = memo(function Nodes({ model, layout, selection, strings }: { model
   );
 });
 
-const Legend = memo(function Legend({ strings }: { strings: PanelStrings }) {
-  const links: [LinkKind, string][] = [
-    ['registered', strings.legendRegistered], ['notListed', strings.legendNotListed], ['chosenNameServer', strings.legendChosenNameServer],
-    ['canWrite', strings.legendCanWrite], ['allocated', strings.legendAllocated],
-  ];
-  const dots = Object.entries(strings.dots);
-  return (
-    <ul className="rs-legend rs-topology-legend">
-      {links.map(([kind, label]) => (
-        <li key={kind}><svg width="28" height="10" aria-hidden="true"><line x1="1" y1="5" x2="27" y2="5" className={`rs-link rs-link-${kind}`} /></svg>{label}</li>
-      ))}
-      {dots.map(([kind, label]) => (
-        <li key={kind}><span className={`rs-dot-swatch rs-dot-${kind}`} aria-hidden="true" />{label}</li>
-      ))}
-    </ul>
-  );
-});
-
 interface DiagramProps {
   model: TopologyModel;
   layout: TopologyLayout;
   selection: Selection;
   strings: PanelStrings;
+  canvasStrings: TopologyStrings;
   svgId: string;
 }
 
@@ -172,7 +163,7 @@ interface DiagramProps {
  * the statuses, the selection and the width stay the same (derivedAt shares the model), so a
  * playing run skips it and redraws only the canvas.
  */
-const Diagram = memo(function Diagram({ model, layout, selection, strings, svgId }: DiagramProps) {
+const Diagram = memo(function Diagram({ model, layout, selection, strings, canvasStrings, svgId }: DiagramProps) {
   const headerText = { producers: strings.producers, brokers: strings.brokers, consumers: strings.consumers };
   return (
     <svg width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} role="group"
@@ -183,7 +174,10 @@ const Diagram = memo(function Diagram({ model, layout, selection, strings, svgId
       {layout.headers.map((header) => (
         <text key={header.section} x={header.x} y={header.y} textAnchor={header.anchor} className="rs-section-title" aria-hidden="true">{headerText[header.section]}</text>
       ))}
-      <Nodes model={model} layout={layout} selection={selection} strings={strings} />
+      <Nodes model={model} layout={layout} selection={selection} strings={strings} canvasStrings={canvasStrings} />
+      <Suspense fallback={null}>
+        <TopologyQueues model={model} layout={layout} />
+      </Suspense>
     </svg>
   );
 });
@@ -199,26 +193,65 @@ function layoutOf(input: TopologyInput, width: number): TopologyLayout {
   return layout;
 }
 
+/** A click on a message's dot opens its card (before the process under it is selected). */
+const HIT_RADIUS = 8;
+
+function messageUnder(event: MouseEvent<HTMLDivElement>, dots: readonly Dot[]): string | null {
+  const bounds = event.currentTarget.getBoundingClientRect();
+  const x = event.clientX - bounds.left;
+  const y = event.clientY - bounds.top;
+  let best: { msgId: string; distance: number } | null = null;
+  for (const dot of dots) {
+    const distance = Math.hypot(dot.x - x, dot.y - y);
+    if (dot.msgId !== undefined && distance <= HIT_RADIUS && (!best || distance < best.distance)) best = { msgId: dot.msgId, distance };
+  }
+  return best?.msgId ?? null;
+}
+
+function TopicPicker({ model, onPick, canvasStrings }: { model: TopologyModel; onPick: (topic: string) => void; canvasStrings: TopologyStrings }) {
+  if (model.topics.length < 2) return model.topic === null ? null : <p className="rs-muted rs-topology-topic">{canvasStrings.queuesOf(model.topic)}</p>;
+  return (
+    <label className="rs-topology-topic">
+      {canvasStrings.topicInView}{' '}
+      <select className="rs-select" value={model.topic ?? ''} data-testid="topology-topic" onChange={(event) => onPick(event.target.value)}>
+        {model.topics.map((topic) => <option key={topic} value={topic}>{topic}</option>)}
+      </select>
+    </label>
+  );
+}
+
 export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelProps) {
   const view = useSimView();
   const strings = usePanelStrings();
+  const canvasStrings = useTopologyStrings();
   const selection = usePlayback((s) => s.selection);
   const speed = usePlayback((s) => s.speed);
+  const [topicWanted, setTopicWanted] = useState<string | null>(null);
   const [containerRef, width] = useElementWidth<HTMLDivElement>(960);
+  const drawn = useRef<Dot[]>([]);
   const svgId = useId();
   if (!view) return <EmptyPanel name="topology" title={strings.topologyTitle} className={className} />;
   const { timeline, timeMs } = view;
   // The model keeps its identity while nothing in it changes; the layout follows only the structure and the width.
-  const model = derivedAt(timeline, timeMs, 'topologyModel', () => topologyModel(timeline.state));
+  const model = derivedAt(timeline, timeMs, `topologyModel:${topicWanted ?? ''}`, () => topologyModel(timeline.state, topicWanted));
   const layout = layoutOf(model.input, width);
+  const onClickCapture = (event: MouseEvent<HTMLDivElement>) => {
+    const msgId = messageUnder(event, drawn.current);
+    if (msgId === null) return;
+    event.stopPropagation();
+    usePlayback.getState().select({ kind: 'message', msgId });
+  };
   return (
-    <PanelFrame name="topology" title={strings.topologyTitle} className={className}>
-      <div ref={containerRef} className="rs-topology-stage" style={{ height: layout.height }}>
-        <Diagram model={model} layout={layout} selection={selection} strings={strings} svgId={svgId} />
+    <PanelFrame name="topology" title={strings.topologyTitle} className={className}
+      aside={<TopicPicker model={model} onPick={setTopicWanted} canvasStrings={canvasStrings} />}>
+      <div ref={containerRef} className="rs-topology-stage" style={{ height: layout.height }} onClickCapture={onClickCapture}>
+        <Diagram model={model} layout={layout} selection={selection} strings={strings} canvasStrings={canvasStrings} svgId={svgId} />
         <TopologyCanvas source={timeline} layout={layout} timeMs={timeMs} flightMs={flightMs ?? flightWindowMs(speed)}
-          traceLength={timeline.traceLength} {...(maxDots !== undefined ? { maxDots } : {})} />
+          traceLength={timeline.traceLength} drawnRef={drawn} {...(maxDots !== undefined ? { maxDots } : {})} />
       </div>
-      <Legend strings={strings} />
+      <Suspense fallback={null}>
+        <TopologyLegend strings={strings} canvasStrings={canvasStrings} />
+      </Suspense>
     </PanelFrame>
   );
 }

@@ -1,6 +1,5 @@
 /** The simulation panels; each reads the run through useSimView() and the store's selection and language. */
 export { TopologyPanel, type TopologyPanelProps } from './TopologyPanel.tsx';
-export { InspectorPanel, type InspectorPanelProps } from './InspectorPanel.tsx';
 export { QueuePanel, type QueuePanelProps } from './QueuePanel.tsx';
 export { NameServerPanel, type NameServerPanelProps } from './NameServerPanel.tsx';
 export { EventLog, type EventLogProps } from './EventLog.tsx';

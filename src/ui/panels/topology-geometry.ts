@@ -4,8 +4,8 @@
  */
 import type { TraceEvent } from '../../model/events.ts';
 import { dotOpacity, flightProgress } from '../../viz/flight.ts';
-import { linkBetween, pointOnLink, type Box, type Link } from '../../viz/paths.ts';
-import type { TopologyLayout } from '../../viz/topology-layout.ts';
+import { linkBetween, linkIntoCell, linkOutOfCell, pointOnLink, type Box, type Link } from '../../viz/paths.ts';
+import { queueCellId, type TopologyLayout } from '../../viz/topology-layout.ts';
 import type { TraceSource } from './event-filter.ts';
 import type { EntityRef } from './topology-model.ts';
 
@@ -15,16 +15,22 @@ export function boxOf(layout: TopologyLayout, ref: EntityRef): Box | undefined {
     case 'broker': return layout.brokers[ref.id];
     case 'brokerGroup': return layout.brokerGroups[ref.id];
     case 'client': return layout.producers[ref.id] ?? layout.consumers[ref.id];
+    case 'queue': return layout.queues[ref.id];
   }
 }
 
+/** The link between two entities; one that starts or ends at a queue cell goes out of its bottom or into its top. */
 export function linkOf(layout: TopologyLayout, from: EntityRef, to: EntityRef): Link | null {
   const a = boxOf(layout, from);
   const b = boxOf(layout, to);
-  return a && b ? linkBetween(a, b) : null;
+  if (!a || !b) return null;
+  if (from.kind === 'queue') return linkOutOfCell(a, b);
+  if (to.kind === 'queue') return linkIntoCell(a, b);
+  return linkBetween(a, b);
 }
 
-export type DotKind = 'sent' | 'stored' | 'consumed' | 'registered' | 'route';
+/** A retried send (attempt > 1) and a failed one look different from a first, successful one. */
+export type DotKind = 'sent' | 'retried' | 'failed' | 'stored' | 'consumed' | 'registered' | 'route';
 
 export interface Dot {
   kind: DotKind;
@@ -33,18 +39,30 @@ export interface Dot {
   opacity: number;
   /** For a store (a pulse at the broker rather than a flight): the ring's radius. */
   ring?: number;
+  /** The message a dot carries (a click on it opens its card). */
+  msgId?: string;
 }
 
+/** A queue's cell, in its broker name's master (node ids are `${brokerName}/${brokerId}`). */
+function queueRef(brokerName: string, queueId: number): EntityRef {
+  return { kind: 'queue', id: queueCellId(`${brokerName}/0`, queueId) };
+}
+
+/** A failed send's mark stops short of its queue: the message never got there. */
+export const FAILED_REACH = 0.6;
+
 /** Where an event's dot flies: its kind and the entities it goes from and to, or null for no dot. */
-export function dotRoute(event: TraceEvent): { kind: DotKind; from: EntityRef; to: EntityRef } | null {
+export function dotRoute(event: TraceEvent): { kind: DotKind; from: EntityRef; to: EntityRef; msgId?: string } | null {
   switch (event.type) {
     case 'message.sent':
-      return { kind: 'sent', from: { kind: 'client', id: event.producer }, to: { kind: 'brokerGroup', id: event.broker } };
+      return { kind: event.attempt > 1 ? 'retried' : 'sent', from: { kind: 'client', id: event.producer }, to: queueRef(event.broker, event.queueId), msgId: event.msgId };
+    case 'send.failed':
+      return { kind: 'failed', from: { kind: 'client', id: event.producer }, to: queueRef(event.broker, event.queueId), msgId: event.msgId };
     case 'message.stored':
       // A master stores (a pulse on itself); a slave's copy flies from its master.
-      return { kind: 'stored', from: { kind: 'broker', id: `${event.broker}/0` }, to: { kind: 'broker', id: `${event.broker}/${event.brokerId}` } };
+      return { kind: 'stored', from: { kind: 'broker', id: `${event.broker}/0` }, to: { kind: 'broker', id: `${event.broker}/${event.brokerId}` }, msgId: event.msgId };
     case 'message.consumed':
-      return { kind: 'consumed', from: { kind: 'brokerGroup', id: event.broker }, to: { kind: 'client', id: event.consumer } };
+      return { kind: 'consumed', from: queueRef(event.broker, event.queueId), to: { kind: 'client', id: event.consumer }, msgId: event.msgId };
     case 'broker.registered':
       return { kind: 'registered', from: { kind: 'broker', id: `${event.broker}/${event.brokerId}` }, to: { kind: 'nameServer', id: event.nameServer } };
     case 'route.updated':
@@ -57,6 +75,10 @@ export function dotRoute(event: TraceEvent): { kind: DotKind; from: EntityRef; t
 /** Links between entities of one layout, by route: a layout lives for many frames, its links never change. */
 const linkCache = new WeakMap<TopologyLayout, Map<string, Link | null>>();
 
+/**
+ * The link a dot travels; a queue not drawn (another topic's, a retry topic's) falls back to its
+ * broker group, where the dots of such messages always flew.
+ */
 function cachedLink(layout: TopologyLayout, from: EntityRef, to: EntityRef): Link | null {
   let links = linkCache.get(layout);
   if (!links) {
@@ -66,10 +88,15 @@ function cachedLink(layout: TopologyLayout, from: EntityRef, to: EntityRef): Lin
   const key = `${from.kind}:${from.id}>${to.kind}:${to.id}`;
   let link = links.get(key);
   if (link === undefined) {
-    link = linkOf(layout, from, to);
+    link = linkOf(layout, orGroup(layout, from), orGroup(layout, to));
     links.set(key, link);
   }
   return link;
+}
+
+function orGroup(layout: TopologyLayout, ref: EntityRef): EntityRef {
+  if (ref.kind !== 'queue' || layout.queues[ref.id]) return ref;
+  return { kind: 'brokerGroup', id: ref.id.slice(0, ref.id.lastIndexOf('/')) };
 }
 
 function dotOf(layout: TopologyLayout, event: TraceEvent, progress: number): Dot | null {
@@ -79,10 +106,12 @@ function dotOf(layout: TopologyLayout, event: TraceEvent, progress: number): Dot
   if (route.from.kind === route.to.kind && route.from.id === route.to.id) {
     // A ring growing at the right end of the broker, clear of its name.
     const box = boxOf(layout, route.to);
-    return box ? { kind: route.kind, x: box.x + box.width - 14, y: box.y + box.height / 2, opacity, ring: 2 + progress * 9 } : null;
+    return box ? { kind: route.kind, x: box.x + box.width - 14, y: box.y + 17, opacity, ring: 2 + progress * 9 } : null;
   }
   const link = cachedLink(layout, route.from, route.to);
-  return link ? { kind: route.kind, ...pointOnLink(link, progress), opacity } : null;
+  if (!link) return null;
+  const reach = route.kind === 'failed' ? progress * FAILED_REACH : progress;
+  return { kind: route.kind, ...pointOnLink(link, reach), opacity, ...(route.msgId === undefined ? {} : { msgId: route.msgId }) };
 }
 
 /** The first read is small (at 1x a flight window holds a few hundred events); later ones double. */

@@ -1,15 +1,18 @@
 /**
  * The topology at one time, before geometry: which processes exist, their status, and which
  * links join them (broker registrations, each client's chosen NameServer, the brokers a producer
- * can write and the brokers of a consumer's allocated queues).
+ * can write, and each queue of the topic in view to the consumer that owns it now).
  */
-import { dictFrom } from '../../engine/index.ts';
+import { dict, dictFrom } from '../../engine/index.ts';
+import { MASTER_ID } from '../../model/defaults.ts';
 import type { BrokerState, ClientState, ModelState } from '../../model/state.ts';
-import type { TopologyInput } from '../../viz/topology-layout.ts';
+import { queueCellId, type TopologyInput } from '../../viz/topology-layout.ts';
 import { brokerStatus } from './status.ts';
 import type { EntityStatus } from './strings.ts';
+import { isSystemTopic } from './topics.ts';
 
-export type EntityKind = 'nameServer' | 'broker' | 'brokerGroup' | 'client';
+/** A queue is `${masterNode}#${queueId}` (queueCellId): its cell is drawn in its master's box. */
+export type EntityKind = 'nameServer' | 'broker' | 'brokerGroup' | 'client' | 'queue';
 
 export interface EntityRef {
   kind: EntityKind;
@@ -27,9 +30,14 @@ export interface LinkSpec {
 export interface TopologyModel {
   input: TopologyInput;
   nameServerStatus: Record<string, EntityStatus>;
-  brokers: Record<string, { name: string; brokerId: number; status: EntityStatus }>;
+  /** queueNums: the topic in view's write and read queue counts on a master that has it, else null. */
+  brokers: Record<string, { name: string; brokerId: number; status: EntityStatus; queueNums: { write: number; read: number } | null }>;
   clients: Record<string, { kind: 'producer' | 'consumer'; status: EntityStatus; group: string }>;
   links: LinkSpec[];
+  /** The topic whose queues are drawn in the brokers (null when there is none). */
+  topic: string | null;
+  /** Every user topic a master has, for choosing the one in view. */
+  topics: string[];
 }
 
 function compareText(a: string, b: string): number {
@@ -50,8 +58,60 @@ function consumerGroups(clients: ClientState[]): TopologyInput['consumerGroups']
   return [...groups.entries()].sort(([a], [b]) => compareText(a, b)).map(([name, members]) => ({ name, members }));
 }
 
+/** The master's node of each broker name (where that name's queue cells are drawn). */
+function masterNodes(brokers: BrokerState[]): Map<string, string> {
+  return new Map(brokers.filter((broker) => broker.brokerId === MASTER_ID).map((broker) => [broker.name, broker.node]));
+}
+
+/** User topics of the masters, sorted. */
+export function userTopics(state: Readonly<ModelState>): string[] {
+  const topics = new Set<string>();
+  for (const broker of Object.values(state.brokers)) {
+    if (broker.brokerId !== MASTER_ID) continue;
+    for (const topic of Object.keys(broker.topicConfigTable)) if (!isSystemTopic(topic)) topics.add(topic);
+  }
+  return [...topics].sort(compareText);
+}
+
+/** The topic shown by default: the first producer's (else consumer's) topic, else the first user topic. */
+export function defaultTopic(state: Readonly<ModelState>, topics: string[]): string | null {
+  for (const kind of ['producer', 'consumer'] as const) {
+    const client = Object.values(state.clients).find((candidate) => candidate.kind === kind && topics.includes(candidate.spec.topic));
+    if (client) return client.spec.topic;
+  }
+  return topics[0] ?? null;
+}
+
+/** Queue ids drawn per master: every id below either count, and higher ids still holding messages. */
+function queueSlots(brokers: BrokerState[], topic: string | null): Record<string, number> {
+  const slots = dict<number>();
+  if (topic === null) return slots;
+  for (const broker of brokers) {
+    const config = broker.brokerId === MASTER_ID ? broker.topicConfigTable[topic] : undefined;
+    if (config) slots[broker.node] = Math.max(config.readQueueNums, config.writeQueueNums, broker.consumeQueues[topic]?.length ?? 0);
+  }
+  return slots;
+}
+
+function queueNums(broker: BrokerState, topic: string | null): { write: number; read: number } | null {
+  const config = topic !== null && broker.brokerId === MASTER_ID ? broker.topicConfigTable[topic] : undefined;
+  return config ? { write: config.writeQueueNums, read: config.readQueueNums } : null;
+}
+
+/** Each queue of the topic in view a consumer owns now (RebalanceImpl's processQueueTable, as its latest rebalance left it). */
+function ownedQueueLinks(client: ClientState, topic: string | null, masters: Map<string, string>): LinkSpec[] {
+  if (client.kind !== 'consumer') return [];
+  const links: LinkSpec[] = [];
+  for (const pq of Object.values(client.processQueueTable)) {
+    const master = masters.get(pq.mq.brokerName);
+    if (pq.dropped || pq.mq.topic !== topic || master === undefined) continue;
+    links.push({ kind: 'allocated', from: { kind: 'queue', id: queueCellId(master, pq.mq.queueId) }, to: { kind: 'client', id: client.id } });
+  }
+  return links.sort((a, b) => compareText(a.from.id, b.from.id));
+}
+
 /** Running (or hung) clients keep their links; a stopped or crashed one has none. */
-function clientLinks(client: ClientState): LinkSpec[] {
+function clientLinks(client: ClientState, topic: string | null, masters: Map<string, string>): LinkSpec[] {
   if (client.status !== 'running' && client.status !== 'hung') return [];
   const self: EntityRef = { kind: 'client', id: client.id };
   const links: LinkSpec[] = [];
@@ -59,6 +119,8 @@ function clientLinks(client: ClientState): LinkSpec[] {
   const brokerNames = new Set<string>();
   if (client.kind === 'producer') {
     for (const info of Object.values(client.publishInfo)) for (const mq of info.messageQueueList) brokerNames.add(mq.brokerName);
+  } else if (client.spec.topic === topic) {
+    links.push(...ownedQueueLinks(client, topic, masters));
   } else {
     for (const pq of Object.values(client.processQueueTable)) if (!pq.dropped) brokerNames.add(pq.mq.brokerName);
   }
@@ -67,10 +129,14 @@ function clientLinks(client: ClientState): LinkSpec[] {
   return links;
 }
 
-export function topologyModel(state: Readonly<ModelState>): TopologyModel {
+/** The topology at one time, with the queues of `topic` (by default the one defaultTopic picks) in the brokers. */
+export function topologyModel(state: Readonly<ModelState>, topicWanted?: string | null): TopologyModel {
   const nameServers = Object.values(state.nameServers);
   const brokers = Object.values(state.brokers);
   const clients = Object.values(state.clients);
+  const topics = userTopics(state);
+  const topic = topicWanted && topics.includes(topicWanted) ? topicWanted : defaultTopic(state, topics);
+  const masters = masterNodes(brokers);
   const links: LinkSpec[] = [];
   for (const broker of brokers) {
     for (const ns of nameServers) {
@@ -78,17 +144,20 @@ export function topologyModel(state: Readonly<ModelState>): TopologyModel {
       links.push({ kind: listed ? 'registered' : 'notListed', from: { kind: 'broker', id: broker.node }, to: { kind: 'nameServer', id: ns.id } });
     }
   }
-  for (const client of clients) links.push(...clientLinks(client));
+  for (const client of clients) links.push(...clientLinks(client, topic, masters));
   return {
     input: {
       nameServers: nameServers.map((ns) => ns.id),
       brokerGroups: brokerGroups(brokers),
       producers: clients.filter((client) => client.kind === 'producer').map((client) => client.id),
       consumerGroups: consumerGroups(clients),
+      queueSlots: queueSlots(brokers, topic),
     },
     nameServerStatus: dictFrom(nameServers.map((ns) => [ns.id, ns.up ? 'up' : 'down'])),
-    brokers: dictFrom(brokers.map((broker) => [broker.node, { name: broker.name, brokerId: broker.brokerId, status: brokerStatus(broker) }])),
+    brokers: dictFrom(brokers.map((broker) => [broker.node, { name: broker.name, brokerId: broker.brokerId, status: brokerStatus(broker), queueNums: queueNums(broker, topic) }])),
     clients: dictFrom(clients.map((client) => [client.id, { kind: client.kind, status: client.status, group: client.spec.group }])),
     links,
+    topic,
+    topics,
   };
 }

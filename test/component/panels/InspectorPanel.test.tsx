@@ -2,7 +2,7 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import type { ConsumerState } from '../../../src/model/state.ts';
 import { usePlayback } from '../../../src/store/playback.ts';
-import { InspectorPanel } from '../../../src/ui/panels/index.ts';
+import { InspectorPanel } from '../../../src/ui/panels/InspectorPanel.tsx';
 import { formatSeconds, formatTime } from '../../../src/viz/format.ts';
 import { loadAt } from './load.ts';
 import { writeReadScenario } from './scenarios.ts';

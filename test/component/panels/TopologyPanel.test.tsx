@@ -19,7 +19,7 @@ function fakeCanvas(): FakeContext {
   const fake: FakeContext = { arcs: 0, context: {} };
   fake.context = {
     setTransform: vi.fn(), clearRect: vi.fn(() => { fake.arcs = 0; }), beginPath: vi.fn(), fill: vi.fn(), stroke: vi.fn(),
-    arc: vi.fn(() => { fake.arcs++; }),
+    arc: vi.fn(() => { fake.arcs++; }), moveTo: vi.fn(), lineTo: vi.fn(),
   };
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation((() => fake.context) as never);
   return fake;
@@ -33,6 +33,13 @@ afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
 });
+
+/** Renders the panel and waits for its queue cells (a chunk loaded after the first paint). */
+async function renderWithQueues() {
+  const result = render(<TopologyPanel />);
+  await screen.findAllByTestId(/^canvas-queue-/);
+  return result;
+}
 
 const twoBrokers = (timeline: TimelineAction[] = []) => writeReadScenario({ brokers: ['broker-a', 'broker-b'], slaves: true, timeline });
 
@@ -50,19 +57,44 @@ describe('TopologyPanel', () => {
     expect(screen.getByRole('button', { name: 'Consumer c-2 (CG_ORDER), running' })).toBeInTheDocument();
   });
 
-  it('links every broker to every NameServer that lists it, the producer to the brokers it writes and each consumer to its queues', () => {
+  it('links every broker to every NameServer that lists it, the producer to the brokers it writes and each owned queue to its consumer', async () => {
     const timeline = loadAt(twoBrokers(), 20_000);
-    const { container } = render(<TopologyPanel />);
+    const { container } = await renderWithQueues();
     const links = (kind: string) => container.querySelectorAll(`path[data-link="${kind}"]`).length;
     expect(links('registered')).toBe(4 * 2);
     expect(links('notListed')).toBe(0);
     expect(links('canWrite')).toBe(2);
-    const allocatedBrokers = ['c-1', 'c-2'].map((id) => {
-      const client = timeline.state.clients[id]!;
-      return client.kind === 'consumer' ? new Set(Object.values(client.processQueueTable).map((pq) => pq.mq.brokerName)).size : 0;
-    });
-    expect(links('allocated')).toBe(allocatedBrokers[0]! + allocatedBrokers[1]!);
+    // Read 4 on two brokers: the 8 readable queues, each owned by one consumer of CG_ORDER.
+    const owned = ['c-1', 'c-2'].map((id) => Object.keys((timeline.state.clients[id] as { processQueueTable: object }).processQueueTable).length);
+    expect(owned[0]! + owned[1]!).toBe(8);
+    expect(links('owner')).toBe(8);
     expect(links('chosenNameServer')).toBe(3);
+  });
+
+  it('draws each queue of the topic in its master, named for a screen reader, the ones at or above readQueueNums never consumed', async () => {
+    const timeline = loadAt(twoBrokers(), 60_000);
+    await renderWithQueues();
+    const maxOffset = timeline.state.brokers['broker-a/0']!.consumeQueues['TopicTest']![5]!.length;
+    expect(maxOffset).toBeGreaterThan(0);
+    expect(screen.getByRole('button', { name: `broker-a queue 5: ${maxOffset} messages, never consumed (at or above readQueueNums)` })).toHaveClass('rs-qcell-never');
+    const readable = screen.getByRole('button', { name: /^broker-b queue 2: \d+ messages, \d+ consumed, owned by c-\d$/ });
+    expect(readable).toHaveClass('rs-qcell-readable', 'rs-qcell-written');
+    expect(screen.getAllByRole('button', { name: /^broker-[ab] queue \d:/ })).toHaveLength(16);
+    act(() => fireEvent.click(screen.getByRole('button', { name: /^broker-a queue 5:/ })));
+    expect(usePlayback.getState().selection).toEqual({ kind: 'queue', topic: 'TopicTest', broker: 'broker-a', queueId: 5 });
+  });
+
+  it('moves the owner lines when a rebalance moves the queues to another consumer', async () => {
+    const scenario = writeReadScenario({ writeQueueNums: 4, readQueueNums: 4, timeline: [{ at: 30_000, action: 'crashConsumer', target: 'c-2' }] });
+    const owners = (container: HTMLElement) => [...container.querySelectorAll('[data-testid^="canvas-queue-"]')].map((cell) => cell.getAttribute('aria-label')!.replace(/.*, /, ''));
+    loadAt(scenario, 20_000);
+    const before = await renderWithQueues();
+    expect(owners(before.container).sort()).toEqual(['owned by c-1', 'owned by c-1', 'owned by c-2', 'owned by c-2']);
+    before.unmount();
+    loadAt(scenario, 40_000);
+    const after = await renderWithQueues();
+    expect(owners(after.container)).toEqual(['owned by c-1', 'owned by c-1', 'owned by c-1', 'owned by c-1']);
+    expect(after.container.querySelectorAll('path[data-link="owner"]')).toHaveLength(4);
   });
 
   it('shows a crashed master as crashed and its registrations dashed on both NameServers', () => {

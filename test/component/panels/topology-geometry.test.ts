@@ -59,12 +59,31 @@ describe('dots of the topology canvas', () => {
     expect(dotsAt(timeline, layout, 60_000, 30_000, 50)).toHaveLength(50);
   });
 
-  it('sends a message from the producer to its broker, a registration from a broker to a NameServer', () => {
-    expect(dotRoute({ t: 1, type: 'message.sent', producer: 'p-1', msgId: 'x', topic: 'T', tags: '', keys: '', broker: 'broker-a', queueId: 1, attempt: 1 }))
-      .toEqual({ kind: 'sent', from: { kind: 'client', id: 'p-1' }, to: { kind: 'brokerGroup', id: 'broker-a' } });
+  it('sends a message from the producer into its exact queue id, a registration from a broker to a NameServer', () => {
+    const sent = { t: 1, type: 'message.sent', producer: 'p-1', msgId: 'x', topic: 'T', tags: '', keys: '', broker: 'broker-a', queueId: 5, attempt: 1 } as const;
+    expect(dotRoute(sent)).toEqual({ kind: 'sent', from: { kind: 'client', id: 'p-1' }, to: { kind: 'queue', id: 'broker-a/0#5' }, msgId: 'x' });
+    expect(dotRoute({ ...sent, attempt: 2 })).toMatchObject({ kind: 'retried' });
+    expect(dotRoute({ t: 1, type: 'send.failed', producer: 'p-1', msgId: 'x', broker: 'broker-a', queueId: 5, attempt: 1, reason: 'timeout' }))
+      .toMatchObject({ kind: 'failed', to: { kind: 'queue', id: 'broker-a/0#5' } });
+    expect(dotRoute({ t: 1, type: 'message.consumed', consumer: 'c-1', group: 'G', msgId: 'x', broker: 'broker-a', queueId: 2, queueOffset: 0, topic: 'T', reconsumeTimes: 0 }))
+      .toMatchObject({ kind: 'consumed', from: { kind: 'queue', id: 'broker-a/0#2' }, to: { kind: 'client', id: 'c-1' } });
     expect(dotRoute({ t: 1, type: 'broker.registered', nameServer: 'ns-1', broker: 'broker-a', brokerId: 1, first: true }))
       .toEqual({ kind: 'registered', from: { kind: 'broker', id: 'broker-a/1' }, to: { kind: 'nameServer', id: 'ns-1' } });
     expect(dotRoute({ t: 1, type: 'fault', action: 'crashBroker', target: 'broker-a' })).toBeNull();
+  });
+
+  it('lands each sent message exactly in the cell of its queue id', () => {
+    timeline.seek(30_000);
+    const layout = layoutTopology(topologyModel(timeline.state).input, 1280);
+    const sends = timeline.traceSlice(0).filter((e) => e.type === 'message.sent' && e.t >= 29_000);
+    expect(sends.length).toBeGreaterThan(5);
+    // At the end of its flight (progress 1) each dot is at the top centre of its queue's cell.
+    for (const send of sends) {
+      if (send.type !== 'message.sent') continue;
+      const [dot] = dotsAt({ traceLength: 1, traceAt: () => send, traceSlice: () => [send] }, layout, send.t + 1_000, 1_000);
+      const cell = layout.queues[`${send.broker}/0#${send.queueId}`]!;
+      expect(dot).toMatchObject({ x: cell.x + cell.width / 2, y: cell.y });
+    }
   });
 
   it('draws a store on a master as a ring on the broker, and the slave\'s copy as a dot flying from master to slave', () => {

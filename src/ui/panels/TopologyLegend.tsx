@@ -1,0 +1,29 @@
+/** What the lines, dots and queue cells of the topology mean (loaded after the first paint). */
+import { memo } from 'react';
+import type { PanelStrings } from './strings.ts';
+import type { LinkKind } from './topology-model.ts';
+import type { TopologyStrings } from './topology-strings.ts';
+
+export const TopologyLegend = memo(function TopologyLegend({ strings, canvasStrings }: { strings: PanelStrings; canvasStrings: TopologyStrings }) {
+  const links: [LinkKind | 'owner', string][] = [
+    ['registered', strings.legendRegistered], ['notListed', strings.legendNotListed], ['chosenNameServer', strings.legendChosenNameServer],
+    ['canWrite', strings.legendCanWrite], ['owner', canvasStrings.legendOwner],
+  ];
+  const dots = [...Object.entries(strings.dots), ['retried', canvasStrings.dotRetried], ['failed', canvasStrings.dotFailed]];
+  const cells: [string, string][] = [['readable', canvasStrings.legendQueueReadable], ['never', canvasStrings.legendQueueNever], ['written', canvasStrings.legendQueueWritten]];
+  return (
+    <ul className="rs-legend rs-topology-legend">
+      {cells.map(([kind, label]) => (
+        <li key={kind}><svg width="14" height="14" aria-hidden="true" className={`rs-qcell rs-qcell-${kind === 'never' ? 'unreadable rs-qcell-never' : kind === 'written' ? 'readable rs-qcell-written' : 'readable'}`}>
+          <rect className="rs-qcell-frame" x="1" y="1" width="12" height="12" rx="2" />{kind === 'written' && <rect className="rs-qcell-w" x="1" y="1" width="12" height="2" />}</svg>{label}</li>
+      ))}
+      {links.map(([kind, label]) => (
+        <li key={kind}><svg width="28" height="10" aria-hidden="true"><line x1="1" y1="5" x2="27" y2="5" className={`rs-link rs-link-${kind}`} /></svg>{label}</li>
+      ))}
+      {dots.map(([kind, label]) => (
+        <li key={kind}><span className={`rs-dot-swatch rs-dot-${kind}`} aria-hidden="true" />{label}</li>
+      ))}
+    </ul>
+  );
+});
+

@@ -1,0 +1,92 @@
+/**
+ * The queues of the topic in view, drawn inside each master: one cell per queue id, filled by
+ * its message count, its top edge blue while producers write it, dashed and orange when it holds
+ * messages no consumer can ever pull (id >= readQueueNums). Each cell is a button named for a
+ * screen reader ("broker-a queue 5: 81 messages, never consumed"); it opens the queue's latest
+ * messages. The lines from each queue to the consumer that owns it now are drawn over the boxes.
+ */
+import { memo, type KeyboardEvent } from 'react';
+import { usePlayback } from '../../store/playback.ts';
+import { linkPath, type Box } from '../../viz/paths.ts';
+import { cellShowsId } from '../../viz/queue-strip.ts';
+import type { TopologyLayout } from '../../viz/topology-layout.ts';
+import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
+import { derivedAt } from './shared.tsx';
+import { linkOf } from './topology-geometry.ts';
+import type { TopologyModel } from './topology-model.ts';
+import { canvasQueues, ownersByCell, type CanvasQueue } from './topology-queues.ts';
+import { useTopologyStrings, type TopologyStrings } from './topology-strings.ts';
+
+function openQueue(topic: string, queue: CanvasQueue): void {
+  usePlayback.getState().select({ kind: 'queue', topic, broker: queue.broker, queueId: queue.queueId });
+}
+
+function cellClass(queue: CanvasQueue): string {
+  const classes = ['rs-qcell'];
+  classes.push(queue.readable ? 'rs-qcell-readable' : 'rs-qcell-unreadable');
+  if (!queue.readable && queue.count > 0) classes.push('rs-qcell-never');
+  if (queue.writable) classes.push('rs-qcell-written');
+  return classes.join(' ');
+}
+
+interface CellProps {
+  cellId: string;
+  box: Box;
+  queue: CanvasQueue;
+  maxCount: number;
+  topic: string;
+  strings: TopologyStrings;
+}
+
+const Cell = memo(function Cell({ cellId, box, queue, maxCount, topic, strings }: CellProps) {
+  const fill = maxCount > 0 ? (box.height - 2) * Math.min(1, queue.count / maxCount) : 0;
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    event.preventDefault();
+    openQueue(topic, queue);
+  };
+  return (
+    <g className={cellClass(queue)} role="button" tabIndex={0} aria-label={strings.queueCell(queue)} data-testid={`canvas-queue-${cellId}`}
+      data-count={queue.count} data-readable={queue.readable} onClick={() => openQueue(topic, queue)} onKeyDown={onKeyDown}>
+      <title>{strings.queueCell(queue)}</title>
+      <rect className="rs-qcell-frame" x={box.x} y={box.y} width={box.width} height={box.height} rx={2} />
+      {fill > 0 && <rect className="rs-qcell-fill" x={box.x + 1} y={box.y + box.height - 1 - fill} width={box.width - 2} height={fill} />}
+      {queue.writable && <rect className="rs-qcell-w" x={box.x} y={box.y} width={box.width} height={2} />}
+      {cellShowsId(box) && <text className="rs-qcell-id" x={box.x + box.width / 2} y={box.y + box.height - 4} textAnchor="middle">{queue.queueId}</text>}
+    </g>
+  );
+});
+
+/** Queue → owner lines over the boxes, so each starts visibly at its own cell. */
+const OwnerLines = memo(function OwnerLines({ model, layout }: { model: TopologyModel; layout: TopologyLayout }) {
+  return (
+    <g className="rs-owner-links" aria-hidden="true">
+      {model.links.filter((spec) => spec.from.kind === 'queue').map((spec) => {
+        const link = linkOf(layout, spec.from, spec.to);
+        return link && <path key={`${spec.from.id}->${spec.to.id}`} d={linkPath(link)} className="rs-link rs-link-owner" data-link="owner" />;
+      })}
+    </g>
+  );
+});
+
+export function TopologyQueues({ model, layout }: { model: TopologyModel; layout: TopologyLayout }) {
+  const view = useSimView(TEXT_PANEL_REFRESH);
+  const strings = useTopologyStrings();
+  const topic = model.topic;
+  if (!view || topic === null) return null;
+  const slots = model.input.queueSlots ?? {};
+  const queues = derivedAt(view.timeline, view.timeMs, `canvasQueues:${topic}`,
+    () => canvasQueues(view.timeline.state, topic, slots, ownersByCell(model.links)));
+  const maxCount = Math.max(0, ...Object.values(queues).map((queue) => queue.count));
+  return (
+    <>
+      <g className="rs-qcells">
+        {Object.entries(queues).map(([cellId, queue]) => {
+          const box = layout.queues[cellId];
+          return box && <Cell key={cellId} cellId={cellId} box={box} queue={queue} maxCount={maxCount} topic={topic} strings={strings} />;
+        })}
+      </g>
+      <OwnerLines model={model} layout={layout} />
+    </>
+  );
+}

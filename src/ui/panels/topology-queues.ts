@@ -1,0 +1,64 @@
+/**
+ * The queues drawn inside the brokers, at one time: for the topic in view, each master's queue
+ * ids with their message count (the ConsumeQueue's length, i.e. its maxOffset), whether
+ * producers write them (id < writeQueueNums) and consumers may own them (id < readQueueNums),
+ * how far the groups have consumed, and who owns each now.
+ */
+import { dict } from '../../engine/index.ts';
+import { MASTER_ID } from '../../model/defaults.ts';
+import { isReadable, isWriteable } from '../../model/perm.ts';
+import type { BrokerState, ModelState } from '../../model/state.ts';
+import { queueCellId } from '../../viz/topology-layout.ts';
+import type { LinkSpec } from './topology-model.ts';
+
+export interface CanvasQueue {
+  broker: string;
+  queueId: number;
+  count: number;
+  writable: boolean;
+  readable: boolean;
+  /** The lowest offset the topic's groups committed on the master (0 when none has). */
+  consumed: number;
+  /** Consumers owning it now, by their latest rebalance. */
+  owners: string[];
+}
+
+function lowestCommitted(broker: BrokerState, topic: string, queueId: number, groups: string[]): number {
+  if (groups.length === 0) return 0;
+  return Math.min(...groups.map((group) => broker.consumerOffsetTable[group]?.[`${topic}@${queueId}`] ?? 0));
+}
+
+function topicGroups(state: Readonly<ModelState>, topic: string): string[] {
+  const groups = new Set<string>();
+  for (const client of Object.values(state.clients)) if (client.kind === 'consumer' && client.spec.topic === topic) groups.add(client.spec.group);
+  return [...groups];
+}
+
+/** Owners by cell id, from the model's ownership links (queue cell -> consumer). */
+export function ownersByCell(links: readonly LinkSpec[]): Record<string, string[]> {
+  const owners = dict<string[]>();
+  for (const link of links) if (link.kind === 'allocated' && link.from.kind === 'queue') (owners[link.from.id] ??= []).push(link.to.id);
+  return owners;
+}
+
+/** Every drawn queue by cell id (`${masterNode}#${queueId}`), for `slots` (node -> queue ids drawn). */
+export function canvasQueues(state: Readonly<ModelState>, topic: string, slots: Record<string, number>, owners: Record<string, string[]>): Record<string, CanvasQueue> {
+  const groups = topicGroups(state, topic);
+  const queues = dict<CanvasQueue>();
+  for (const [node, count] of Object.entries(slots)) {
+    const broker = state.brokers[node];
+    const config = broker?.brokerId === MASTER_ID ? broker.topicConfigTable[topic] : undefined;
+    for (let queueId = 0; broker && queueId < count; queueId++) {
+      const id = queueCellId(node, queueId);
+      queues[id] = {
+        broker: broker.name, queueId,
+        count: broker.consumeQueues[topic]?.[queueId]?.length ?? 0,
+        writable: config !== undefined && isWriteable(config.perm) && queueId < config.writeQueueNums,
+        readable: config !== undefined && isReadable(config.perm) && queueId < config.readQueueNums,
+        consumed: lowestCommitted(broker, topic, queueId, groups),
+        owners: owners[id] ?? [],
+      };
+    }
+  }
+  return queues;
+}

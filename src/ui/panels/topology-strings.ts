@@ -1,0 +1,71 @@
+/** The words of the queues drawn on the canvas and of the new marks, in English and Simplified Chinese. */
+import { usePlayback, type Language } from '../../store/playback.ts';
+
+export interface CanvasQueueWords {
+  broker: string;
+  queueId: number;
+  count: number;
+  writable: boolean;
+  readable: boolean;
+  consumed: number;
+  owners: string[];
+}
+
+export interface TopologyStrings {
+  queuesOf: (topic: string) => string;
+  topicInView: string;
+  /** The accessible name of a queue cell: what a screen reader says for it. */
+  queueCell: (queue: CanvasQueueWords) => string;
+  queueCounts: (write: number, read: number) => string;
+  legendQueueReadable: string;
+  legendQueueNever: string;
+  legendQueueWritten: string;
+  legendOwner: string;
+  dotRetried: string;
+  dotFailed: string;
+}
+
+const enOwners = (owners: string[]) => (owners.length === 0 ? 'owned by no consumer' : `owned by ${owners.join(', ')}`);
+const zhOwners = (owners: string[]) => (owners.length === 0 ? '没有消费者拥有' : `由 ${owners.join('、')} 拥有`);
+
+const en: TopologyStrings = {
+  queuesOf: (topic) => `Queues of ${topic}`,
+  topicInView: 'Topic on the canvas',
+  queueCell: (q) => {
+    const messages = `${q.count} ${q.count === 1 ? 'message' : 'messages'}`;
+    const written = q.writable ? '' : ', no producer writes to it';
+    if (!q.readable) return `${q.broker} queue ${q.queueId}: ${messages}, never consumed (at or above readQueueNums)${written}`;
+    return `${q.broker} queue ${q.queueId}: ${messages}, ${q.consumed} consumed${written}, ${enOwners(q.owners)}`;
+  },
+  queueCounts: (write, read) => `W ${write} / R ${read}`,
+  legendQueueReadable: 'queue cell: solid = readable (id < readQueueNums)',
+  legendQueueNever: 'dashed, orange = never pulled (id ≥ readQueueNums)',
+  legendQueueWritten: 'blue top edge = producers write it (id < writeQueueNums)',
+  legendOwner: 'queue → the consumer that owns it now',
+  dotRetried: 'send retried (attempt > 1)',
+  dotFailed: 'send failed',
+};
+
+const zh: TopologyStrings = {
+  queuesOf: (topic) => `${topic} 的队列`,
+  topicInView: '画布上的主题',
+  queueCell: (q) => {
+    const messages = `${q.count} 条消息`;
+    const written = q.writable ? '' : '，没有生产者写入';
+    if (!q.readable) return `${q.broker} 队列 ${q.queueId}：${messages}，永远不会被消费（id ≥ readQueueNums）${written}`;
+    return `${q.broker} 队列 ${q.queueId}：${messages}，已消费 ${q.consumed} 条${written}，${zhOwners(q.owners)}`;
+  },
+  queueCounts: (write, read) => `写 ${write} / 读 ${read}`,
+  legendQueueReadable: '队列格：实线 = 可读（id < readQueueNums）',
+  legendQueueNever: '虚线、橙色 = 永远不会被拉取（id ≥ readQueueNums）',
+  legendQueueWritten: '蓝色上边 = 生产者会写入（id < writeQueueNums）',
+  legendOwner: '队列 → 当前拥有它的消费者',
+  dotRetried: '重试发送（第 2 次及以后）',
+  dotFailed: '发送失败',
+};
+
+const STRINGS: Record<Language, TopologyStrings> = { en, zh };
+
+export function useTopologyStrings(): TopologyStrings {
+  return STRINGS[usePlayback((s) => s.language)];
+}

@@ -104,7 +104,11 @@ export type TimelineAction =
   | { at: number; action: 'addProducer'; producer: ProducerSpec }
   | { at: number; action: 'removeConsumer' | 'removeProducer' | 'crashConsumer' | 'hangConsumer'; target: string }
   | { at: number; action: 'setProducerRate'; target: string; ratePerSec: number }
-  | { at: number; action: 'updateTopic'; topic: string; broker?: string; writeQueueNums?: number; readQueueNums?: number; perm?: number };
+  /**
+   * mqadmin updateTopic: `cluster` (-c) creates or updates the topic on every master of that
+   * cluster, `broker` (-b) on that broker's master only; with neither, every broker that has it.
+   */
+  | { at: number; action: 'updateTopic'; topic: string; cluster?: string; broker?: string; writeQueueNums?: number; readQueueNums?: number; perm?: number };
 
 export type TimelineActionName = TimelineAction['action'];
 

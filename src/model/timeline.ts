@@ -50,6 +50,18 @@ function stopProducer(client: ClientState, sim: Sim): void {
   sim.net.stop(client.id);
 }
 
+/**
+ * The brokers an updateTopic reaches: mqadmin -c every master of the cluster
+ * (CommandUtil.fetchMasterAddrByClusterName), -b that broker's master; with neither, every broker
+ * that has the topic. A master that is down does not answer the admin request.
+ */
+function updateTopicTargets(state: ModelState, action: Extract<TimelineAction, { action: 'updateTopic' }>): BrokerState[] {
+  const brokers = Object.values(state.brokers);
+  if (action.cluster === undefined && action.broker === undefined) return brokers.filter((broker) => broker.topicConfigTable[action.topic] !== undefined);
+  return brokers.filter((broker) => broker.brokerId === MASTER_ID && broker.status === 'running'
+    && (action.cluster !== undefined ? broker.cluster === action.cluster : broker.name === action.broker));
+}
+
 function targetOf(action: TimelineAction): string {
   if ('target' in action) return action.target;
   if (action.action === 'addConsumer') return action.consumer.id;
@@ -129,11 +141,7 @@ function onClientAction(state: ModelState, action: TimelineAction, sim: Sim): vo
       return;
     }
     case 'updateTopic':
-      for (const broker of Object.values(state.brokers)) {
-        if (action.broker !== undefined ? broker.name === action.broker : broker.topicConfigTable[action.topic] !== undefined) {
-          updateTopicOnBroker(state, broker, action.topic, action, sim);
-        }
-      }
+      for (const broker of updateTopicTargets(state, action)) updateTopicOnBroker(state, broker, action.topic, action, sim);
       return;
     default:
   }

@@ -2,6 +2,7 @@
  * Cross-checks of timeline targets: each must name something of the right kind that exists at
  * that moment (a client removed at 60 s must be initial or added before, in timeline order).
  */
+import { MASTER_ID } from '../model/defaults.ts';
 import type { BrokerSpec, TimelineAction } from '../model/spec.ts';
 import { problem, type Path } from './issues.ts';
 import { quote } from './messages.ts';
@@ -34,6 +35,7 @@ export function checkTimeline(draft: Draft): ValidationError[] {
     const errors = checkAction(slot.action, ['timeline', slot.index], known);
     if (slot.action.action === 'addProducer') known.clients?.producers.add(slot.action.producer.id);
     if (slot.action.action === 'addConsumer') known.clients?.consumers.add(slot.action.consumer.id);
+    if (slot.action.action === 'updateTopic' && createsTopic(slot.action)) known.topics?.add(slot.action.topic);
     return { index: slot.index, errors };
   });
   // Walked in time order, reported in file order.
@@ -119,14 +121,25 @@ function checkLink(target: string, peer: string, path: Path, known: Known): Vali
     .map(([field, name]) => problem([...path, field], notFound('no NameServer, broker or client is named', name, processes)));
 }
 
-function checkUpdateTopic(action: Extract<TimelineAction, { action: 'updateTopic' }>, path: Path, known: Known): ValidationError[] {
+type UpdateTopic = Extract<TimelineAction, { action: 'updateTopic' }>;
+
+/** An updateTopic naming a cluster or a broker creates the topic when it does not exist yet. */
+function createsTopic(action: UpdateTopic): boolean {
+  return action.cluster !== undefined || action.broker !== undefined;
+}
+
+function checkUpdateTopic(action: UpdateTopic, path: Path, known: Known): ValidationError[] {
   const errors: ValidationError[] = [];
-  if (known.topics !== undefined && !known.topics.has(action.topic)) {
-    errors.push(problem([...path, 'topic'], notFound('no topic in "topics" is named', action.topic, known.topics)));
+  if (known.topics !== undefined && !known.topics.has(action.topic) && !createsTopic(action)) {
+    const message = notFound('no topic in "topics" (or created earlier in the timeline) is named', action.topic, known.topics);
+    errors.push(problem([...path, 'topic'], `${message}; give "cluster" or "broker" to create it`));
   }
-  const brokerNames = known.brokers?.map((b) => b.name);
-  if (action.broker !== undefined && brokerNames !== undefined && !brokerNames.includes(action.broker)) {
-    errors.push(problem([...path, 'broker'], notFound('no broker is named', action.broker, brokerNames)));
+  const masters = known.brokers?.filter((b) => b.brokerId === MASTER_ID);
+  if (action.broker !== undefined && masters !== undefined && !masters.some((b) => b.name === action.broker)) {
+    errors.push(problem([...path, 'broker'], notFound('no master broker (brokerId 0) is named', action.broker, masters.map((b) => b.name))));
+  }
+  if (action.cluster !== undefined && masters !== undefined && !masters.some((b) => b.cluster === action.cluster)) {
+    errors.push(problem([...path, 'cluster'], notFound('no master broker (brokerId 0) is in cluster', action.cluster, masters.map((b) => b.cluster))));
   }
   return errors;
 }

@@ -242,13 +242,21 @@ function updateTopicSchema(time: TimeSchema) {
     at: time,
     action: z.literal('updateTopic'),
     topic: topicName(),
+    cluster: z.optional(text()),
     broker: z.optional(brokerName()),
     writeQueueNums: z.optional(queueNums()),
     readQueueNums: z.optional(queueNums()),
     perm: z.optional(perm()),
-  }).check(z.refine((u) => u.writeQueueNums !== undefined || u.readQueueNums !== undefined || u.perm !== undefined, {
-    message: 'give at least one of writeQueueNums, readQueueNums or perm',
-  }));
+  }).check(
+    // mqadmin updateTopic: -b and -c are mutually exclusive.
+    z.refine((u) => u.cluster === undefined || u.broker === undefined, {
+      message: 'give either "cluster" (every master of a cluster: mqadmin -c) or "broker" (one broker: mqadmin -b), not both',
+    }),
+    // Creating a topic (cluster or broker named) may take mqadmin's defaults; changing one must change something.
+    z.refine((u) => u.cluster !== undefined || u.broker !== undefined || u.writeQueueNums !== undefined || u.readQueueNums !== undefined || u.perm !== undefined, {
+      message: 'give at least one of writeQueueNums, readQueueNums or perm, or a cluster or broker to create the topic on',
+    }),
+  );
 }
 
 /** The allowed actions: exactly the `action` names of TimelineAction in spec.ts (the compiler checks both ways). */

@@ -103,4 +103,41 @@ describe('the library descriptions', () => {
     expect(Math.abs(drained - 159_000)).toBeLessThan(2_000);
     expect(sim.summary().messages.duplicates).toBe(0);
   });
+  it('Cluster mode: 37 messages fail before 20 s without a send attempt; broker-a and broker-b create 8 / 8 / 6 at 20 s, not broker-c; p-1 sends from 20 s, the consumers see it at about 31 s', () => {
+    const sim = run('create-topic-cluster');
+    const failed = sim.events('send.result', { status: 'FAILED' });
+    expect(failed).toHaveLength(37);
+    expect(failed.every((e) => e.t >= 1_500 && e.t < 20_000)).toBe(true);
+    expect(sim.events('message.sent', (e) => e.t < 20_000)).toEqual([]);
+    const created = sim.events('topic.updated', { topic: 'TopicOrder' }).map(({ t, broker, writeQueueNums, readQueueNums, perm }) => [t, broker, writeQueueNums, readQueueNums, perm]);
+    expect(created).toEqual([[20_000, 'broker-a', 8, 8, 6], [20_000, 'broker-b', 8, 8, 6]]);
+    expect(sim.broker('broker-c').topicConfigTable.TopicOrder).toBeUndefined();
+    expect(Math.floor(sim.first('message.sent')!.t / 1_000)).toBe(20);
+    for (const consumer of ['c-1', 'c-2']) expect(Math.floor(sim.first('route.updated', { client: consumer, topic: 'TopicOrder' })!.t / 1_000)).toBe(31);
+  });
+
+  it('Broker mode: only broker-b creates TopicOrder with 4 / 4; p-1 writes only there; from about 32 s c-1 and c-2 own two queues each', () => {
+    const sim = run('create-topic-broker');
+    expect(sim.events('topic.updated', { topic: 'TopicOrder' }).map((e) => [e.broker, e.writeQueueNums, e.readQueueNums])).toEqual([['broker-b', 4, 4]]);
+    expect(new Set(sim.events('message.sent').map((e) => e.broker))).toEqual(new Set(['broker-b']));
+    const owned = new Map(sim.events('rebalance', { topic: 'TopicOrder' }).map((e) => [e.consumer, e]));
+    for (const consumer of ['c-1', 'c-2']) {
+      expect(owned.get(consumer)!.queues).toHaveLength(2);
+      expect(Math.floor(owned.get(consumer)!.t / 1_000)).toBe(32);
+    }
+    for (const other of ['broker-a', 'broker-c']) expect(sim.broker(other).topicConfigTable.TopicOrder).toBeUndefined();
+  });
+
+  it('Auto-creation: one message at 2 s through TBW102\'s route creates NewTopic (4 queues) on broker-a only; the route at about 31 s lists broker-a alone; everything from 40 s goes there', () => {
+    const sim = run('auto-create-topic');
+    const first = sim.first('message.sent')!;
+    expect([Math.floor(first.t / 1_000), first.broker]).toEqual([2, 'broker-a']);
+    expect(sim.events('topic.updated', { topic: 'NewTopic' }).map((e) => [e.broker, e.writeQueueNums, e.readQueueNums, e.perm, e.auto])).toEqual([['broker-a', 4, 4, 6, true]]);
+    const pulled = sim.events('route.updated', { client: 'p-1', topic: 'NewTopic' });
+    expect(pulled.map((e) => [Math.floor(e.t / 1_000), new Set(e.writeQueues.map((q) => q.split(':')[0])).size])).toEqual([[2, 2], [31, 1]]);
+    const later = sim.events('message.sent', (e) => e.t >= 40_000);
+    expect(later.length).toBeGreaterThan(400);
+    expect(later.every((e) => e.broker === 'broker-a')).toBe(true);
+    expect(sim.broker('broker-b').topicConfigTable.NewTopic).toBeUndefined();
+  });
 });

@@ -3,7 +3,10 @@
  * file is a plain scenario file (docs/scenario.md), so a course author can copy one and edit it; the title
  * and description here say, in both languages, what to watch and when.
  */
+import autoCreateTopic from './auto-create-topic.json';
 import consumerJoinLeave from './consumer-join-leave.json';
+import createTopicBroker from './create-topic-broker.json';
+import createTopicCluster from './create-topic-cluster.json';
 import crashPartitionShutdown from './crash-partition-shutdown.json';
 import masterSlaveFailover from './master-slave-failover.json';
 import nameServerDown from './nameserver-down.json';
@@ -97,6 +100,33 @@ export const LIBRARY: readonly LibraryEntry[] = [
       zh: 'NameServer 之间从不通信：每个 broker 分别向所有 NameServer 注册。四个客户端恰好都选择了 ns-1。ns-1 在 60 秒崩溃；在下一次路由刷新（61 秒）时客户端发现它不可达，转而使用 ns-2，消息照常流动。ns-1 在 135 秒重启，路由表为空：从 135 秒到 160 秒，两个 NameServer 的数据不一致（ns-1 不知道任何 broker），直到各 broker 的下一次 registerBrokerAll 重新填充它。客户端继续使用 ns-2，因此毫无察觉。',
     },
     scenario: nameServerDown,
+  },
+  {
+    id: 'create-topic-cluster',
+    title: { en: 'Creating a topic in cluster mode', zh: '集群模式创建主题' },
+    description: {
+      en: 'autoCreateTopicEnable is off, and TopicOrder does not exist: from 1.5 s every message of p-1 fails at once with "No route info of this topic" (37 failed messages, and not a single send attempt). At 20 s an operator runs mqadmin updateTopic -c DefaultCluster -t TopicOrder: every master of DefaultCluster, broker-a and broker-b, creates it with mqadmin\'s defaults (8 read and 8 write queues, perm 6) and registers to both NameServers at once; broker-c, in OtherCluster, does not get it. p-1 asks for the route again with its next message and sends from 20 s; the consumers c-1 and c-2 see the topic only at their next 30 s route pull, at about 31 s. Watch the event log\'s topic.updated and route.updated events.',
+      zh: 'autoCreateTopicEnable 已关闭，TopicOrder 还不存在：从 1.5 秒起，p-1 的每条消息都立即失败（"No route info of this topic"），共 37 条发送失败的消息，而发送尝试一次也没有。20 秒时运维人员执行 mqadmin updateTopic -c DefaultCluster -t TopicOrder：DefaultCluster 的每个 Master（broker-a 和 broker-b）都按 mqadmin 的默认值（8 个读队列、8 个写队列，perm 6）创建该主题，并立即向两个 NameServer 路由注册；属于 OtherCluster 的 broker-c 没有这个主题。p-1 在下一条消息时重新查询路由，从 20 秒起正常发送；消费者 c-1 和 c-2 要等到下一次 30 秒一次的路由拉取（约 31 秒）才看到该主题。请在事件日志中观察 topic.updated 和 route.updated 事件。',
+    },
+    scenario: createTopicCluster,
+  },
+  {
+    id: 'create-topic-broker',
+    title: { en: 'Creating a topic in broker mode', zh: 'Broker 模式创建主题' },
+    description: {
+      en: 'The same start as in cluster mode, but at 20 s the operator runs mqadmin updateTopic -b broker-b -t TopicOrder -w 4 -r 4: only broker-b creates TopicOrder, with 4 write and 4 read queues. The queue panel shows TopicOrder on broker-b alone; p-1 writes only to broker-b\'s 4 queues, and from about 32 s (their route pull at 31 s, then a rebalance) c-1 and c-2 share them, two each. broker-a and broker-c never hear of TopicOrder.',
+      zh: '开头与集群模式相同，但 20 秒时运维人员执行 mqadmin updateTopic -b broker-b -t TopicOrder -w 4 -r 4：只有 broker-b 创建了 TopicOrder，有 4 个写队列和 4 个读队列。队列面板中 TopicOrder 只出现在 broker-b 上；p-1 只写入 broker-b 的 4 个队列，从约 32 秒起（31 秒拉取路由，随后 rebalance）c-1 和 c-2 各分到其中两个。broker-a 和 broker-c 从未知道 TopicOrder。',
+    },
+    scenario: createTopicBroker,
+  },
+  {
+    id: 'auto-create-topic',
+    title: { en: 'Automatic topic creation (TBW102)', zh: '自动创建主题（TBW102）' },
+    description: {
+      en: 'autoCreateTopicEnable is on (the default) and NewTopic is declared nowhere. p-1 sends a single message at 2 s: the NameServer has no route for NewTopic, so the producer uses TBW102\'s route (4 queues on each of broker-a and broker-b) and the message reaches broker-a, which creates NewTopic with min(4, 8) = 4 queues and registers it. At the producer\'s next route pull, at about 31 s, the route lists broker-a only, so when p-1 sends 10 messages a second from 40 s every one of them goes to broker-a, and broker-b never gets the topic. This is RocketMQ\'s classic surprise: an auto-created topic lives on the brokers the first sends happened to reach. Create topics with mqadmin instead.',
+      zh: 'autoCreateTopicEnable 已开启（默认），NewTopic 没有在任何地方声明。p-1 在 2 秒时只发送一条消息：NameServer 没有 NewTopic 的路由，于是生产者使用 TBW102 的路由（broker-a 和 broker-b 各 4 个队列），消息到达 broker-a，broker-a 以 min(4, 8) = 4 个队列创建 NewTopic 并立即路由注册。在生产者下一次路由拉取（约 31 秒）时，路由里只有 broker-a，所以从 40 秒起 p-1 每秒发送的 10 条消息全部写入 broker-a，broker-b 始终没有这个主题。这就是 RocketMQ 经典的意外：自动创建的主题只存在于最初几条消息碰巧到达的 Broker 上。生产环境应使用 mqadmin 创建主题。',
+    },
+    scenario: autoCreateTopic,
   },
 ];
 

@@ -111,9 +111,16 @@ refuses('a producer action on a consumer', (s) => { s.timeline = [{ at: 1, actio
 refuses('a link to nothing', (s) => { s.timeline = [{ at: 1, action: 'partitionLink', target: 'ns-1', peer: 'nobody' }]; },
   'timeline[0].peer: no NameServer, broker or client is named "nobody" (known: "ns-1", "broker-a", "p-1", "c-1")');
 refuses('an updateTopic of an undeclared topic', (s) => { s.timeline = [{ at: 1, action: 'updateTopic', topic: 'Other', perm: 4 }]; },
-  'timeline[0].topic: no topic in "topics" is named "Other" (known: "TopicTest")');
+  'timeline[0].topic: no topic in "topics" (or created earlier in the timeline) is named "Other" (known: "TopicTest"); give "cluster" or "broker" to create it');
 refuses('an updateTopic that changes nothing', (s) => { s.timeline = [{ at: 1, action: 'updateTopic', topic: 'TopicTest' }]; },
-  'timeline[0]: give at least one of writeQueueNums, readQueueNums or perm');
+  'timeline[0]: give at least one of writeQueueNums, readQueueNums or perm, or a cluster or broker to create the topic on');
+refuses('an updateTopic with both -c and -b', (s) => { s.timeline = [{ at: 1, action: 'updateTopic', topic: 'New', cluster: 'DefaultCluster', broker: 'broker-a' }]; },
+  'timeline[0]: give either "cluster" (every master of a cluster: mqadmin -c) or "broker" (one broker: mqadmin -b), not both');
+refuses('an updateTopic on a cluster with no master', (s) => { s.timeline = [{ at: 1, action: 'updateTopic', topic: 'New', cluster: 'NoSuchCluster' }]; },
+  'timeline[0].cluster: no master broker (brokerId 0) is in cluster "NoSuchCluster" (known: "DefaultCluster")');
+refuses('a change of a topic before the timeline creates it', (s) => {
+  s.timeline = [{ at: 5, action: 'updateTopic', topic: 'New', cluster: 'DefaultCluster' }, { at: 1, action: 'updateTopic', topic: 'New', perm: 4 }];
+}, 'timeline[1].topic: no topic in "topics" (or created earlier in the timeline) is named "New" (known: "TopicTest"); give "cluster" or "broker" to create it');
 refuses('CONFIG allocation without a queue list', (s) => { at(s, 'consumers', 0).allocateStrategy = 'CONFIG'; },
   'consumers[0].messageQueueList: must list at least one "brokerName:queueId" when allocateStrategy is CONFIG');
 refuses('MACHINE_ROOM allocation without machine rooms', (s) => { at(s, 'consumers', 0).allocateStrategy = 'MACHINE_ROOM'; },

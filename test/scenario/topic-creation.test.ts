@@ -1,0 +1,90 @@
+/**
+ * Creating a topic as an operator does it (mqadmin updateTopic, UpdateTopicSubCommand): `-c`
+ * reaches every master of a cluster, `-b` one broker; read 8 / write 8 / perm 6 unless given;
+ * the broker registers to every NameServer at once (AdminBrokerProcessor.updateAndCreateTopic)
+ * and clients see the topic at their next route pull (MQClientInstance, every 30 s).
+ *
+ * Jitter is 0 so that one hop takes exactly networkLatencyMs = 1 ms.
+ */
+import { describe, expect, it } from 'vitest';
+import { TestSim, type ScenarioJson } from '../support/test-sim.ts';
+
+const HOP = 1;
+/** UpdateTopicSubCommand: -r and -w default to 8; TopicConfig's perm defaults to 6 (RW). */
+const MQADMIN = { writeQueueNums: 8, readQueueNums: 8, perm: 6 };
+/** MQClientInstance.startScheduledTask: route refresh at 10 ms, then every pollNameServerInterval (30 s). */
+const ROUTE_FIRST = 10;
+const ROUTE_PERIOD = 30_000;
+const CREATE_AT = 15_000;
+
+function scenario(create: Record<string, unknown>): ScenarioJson {
+  return {
+    version: 1, durationMs: 120_000,
+    // No automatic creation: the topic exists only once the operator creates it.
+    config: { networkJitterMs: 0, autoCreateTopicEnable: false },
+    nameServers: [{ id: 'ns-1' }, { id: 'ns-2' }],
+    brokers: [
+      { name: 'broker-a', cluster: 'DefaultCluster' }, { name: 'broker-a', cluster: 'DefaultCluster', brokerId: 1, role: 'SLAVE' },
+      { name: 'broker-b', cluster: 'DefaultCluster' },
+      { name: 'broker-c', cluster: 'OtherCluster' },
+    ],
+    topics: [],
+    consumers: [{ id: 'c-1', group: 'CG', topic: 'NewTopic', startAt: 0 }],
+    timeline: [{ at: CREATE_AT, action: 'updateTopic', topic: 'NewTopic', ...create }],
+  };
+}
+
+function created(sim: TestSim) {
+  return sim.events('topic.updated', { topic: 'NewTopic' }).map(({ t, broker, writeQueueNums, readQueueNums, perm, created: isNew, auto }) =>
+    ({ t, broker, writeQueueNums, readQueueNums, perm, isNew, auto }));
+}
+
+describe('updateTopic -c: every master of the cluster', () => {
+  const sim = new TestSim(scenario({ cluster: 'DefaultCluster' })).at(CREATE_AT + 10);
+
+  it('creates the topic on broker-a and broker-b (masters of DefaultCluster) with mqadmin\'s 8 / 8 / 6, not on broker-c nor on the slave', () => {
+    expect(created(sim)).toEqual([
+      { t: CREATE_AT, broker: 'broker-a', ...MQADMIN, isNew: true, auto: false },
+      { t: CREATE_AT, broker: 'broker-b', ...MQADMIN, isNew: true, auto: false },
+    ]);
+    expect(sim.broker('broker-c').topicConfigTable.NewTopic).toBeUndefined();
+    expect(sim.broker('broker-a', 1).topicConfigTable.NewTopic).toBeUndefined();
+  });
+
+  it('each broker registers to every NameServer at once, so both NameServers route it one hop later', () => {
+    const registered = sim.events('broker.registered', (e) => e.t === CREATE_AT + HOP && e.brokerId === 0).map(({ broker, nameServer }) => `${broker}@${nameServer}`);
+    expect(registered.sort()).toEqual(['broker-a@ns-1', 'broker-a@ns-2', 'broker-b@ns-1', 'broker-b@ns-2']);
+    for (const ns of ['ns-1', 'ns-2']) {
+      expect(sim.route(ns).topics.NewTopic).toEqual({
+        'broker-a': { brokerName: 'broker-a', ...MQADMIN },
+        'broker-b': { brokerName: 'broker-b', ...MQADMIN },
+      });
+    }
+  });
+
+  it('the consumer sees the topic only at its next 30 s route pull', () => {
+    const nextPull = ROUTE_FIRST + Math.ceil((CREATE_AT - ROUTE_FIRST) / ROUTE_PERIOD) * ROUTE_PERIOD;
+    expect(sim.first('route.updated', { client: 'c-1', topic: 'NewTopic' })).toBeUndefined();
+    sim.at(nextPull + 2 * HOP);
+    expect(sim.first('route.updated', { client: 'c-1', topic: 'NewTopic' })).toMatchObject({
+      t: nextPull + 2 * HOP,
+      readQueues: [...[0, 1, 2, 3, 4, 5, 6, 7].map((id) => `broker-a:${id}`), ...[0, 1, 2, 3, 4, 5, 6, 7].map((id) => `broker-b:${id}`)],
+    });
+  });
+});
+
+describe('updateTopic -b: one broker only', () => {
+  it('creates the topic on broker-b alone, with the counts given', () => {
+    const sim = new TestSim(scenario({ broker: 'broker-b', writeQueueNums: 4, readQueueNums: 2 })).at(CREATE_AT + 10);
+    expect(created(sim)).toEqual([{ t: CREATE_AT, broker: 'broker-b', writeQueueNums: 4, readQueueNums: 2, perm: 6, isNew: true, auto: false }]);
+    expect(Object.keys(sim.route('ns-1').topics.NewTopic ?? {})).toEqual(['broker-b']);
+    expect(Object.keys(sim.route('ns-2').topics.NewTopic ?? {})).toEqual(['broker-b']);
+  });
+
+  it('skips a master that is down: it cannot answer the admin request', () => {
+    const json = scenario({ cluster: 'DefaultCluster' });
+    (json.timeline as unknown[]).unshift({ at: 5_000, action: 'crashBroker', target: 'broker-a' });
+    const sim = new TestSim(json).at(CREATE_AT + 10);
+    expect(created(sim).map((entry) => entry.broker)).toEqual(['broker-b']);
+  });
+});

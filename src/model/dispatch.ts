@@ -18,7 +18,7 @@ import { onSendFailure, onSendResponse, onSendTimer, producerRouteListener } fro
 import { onPullTimer, pullHandler } from './client/pull.ts';
 import { onConsumerListResponse, onRebalanceTimer } from './client/rebalance.ts';
 import type { ModelEvent, TraceEvent } from './events.ts';
-import { onNameServerChannelClosed, onNameServerRequest, onScanNotActiveBroker } from './nameserver/nameserver.ts';
+import { onChannelIdleCheck, onNameServerChannelClosed, onNameServerRequest, onScanNotActiveBroker } from './nameserver/nameserver.ts';
 import { SCAN_RESPONSE_TABLE, expiredRequests, failChannelRequests, takePending } from './remoting.ts';
 import type { FailureReason, RemotingResponse, RequestCode, Wire } from './remoting-types.ts';
 import type { Sim } from './sim-types.ts';
@@ -135,6 +135,7 @@ export const MODEL_HANDLERS: HandlerTable<ModelState, ModelEvent, Wire, TraceEve
   timeline: (state, event, sim) => onTimelineAction(state, event.action, sim),
   'lifecycle.start': (state, event, sim) => startNode(state, event.node, sim),
   'nameServer.scanNotActiveBroker': onScanNotActiveBroker,
+  'nameServer.channelIdleCheck': onChannelIdleCheck,
   'broker.registerAll': onRegisterAllTimer,
   'broker.scanNotActiveChannel': onScanNotActiveChannel,
   'broker.pullHoldCheck': onPullHoldCheck,

@@ -3,6 +3,8 @@
  * docs/trace.md). Both are plain data in one discriminated union each.
  */
 import type { NetEvent } from '../engine/index.ts';
+import type { ChannelIdleCheck } from './nameserver/channel-idle.ts';
+import type { RemovalReason } from './nameserver/route-info-manager.ts';
 import type { FailureReason, Wire } from './remoting-types.ts';
 import type { TimelineAction } from './spec.ts';
 import type { StoredMessage } from './state.ts';
@@ -11,6 +13,7 @@ export type ModelEvent =
   | { kind: 'timeline'; action: TimelineAction }
   | { kind: 'lifecycle.start'; node: string }
   | { kind: 'nameServer.scanNotActiveBroker'; nameServer: string; epoch: number }
+  | ({ kind: 'nameServer.channelIdleCheck' } & ChannelIdleCheck)
   | { kind: 'broker.registerAll'; broker: string; epoch: number }
   | { kind: 'broker.scanNotActiveChannel'; broker: string; epoch: number }
   | { kind: 'broker.pullHoldCheck'; broker: string; epoch: number }
@@ -34,7 +37,7 @@ export type AnyEvent = ModelEvent | NetEvent<Wire>;
 
 export type TraceEvent =
   | { t: number; type: 'broker.registered'; nameServer: string; broker: string; brokerId: number; first: boolean }
-  | { t: number; type: 'broker.removed'; nameServer: string; broker: string; brokerId: number; reason: 'expired' | 'channelClosed' | 'unregistered' }
+  | { t: number; type: 'broker.removed'; nameServer: string; broker: string; brokerId: number; reason: RemovalReason }
   | { t: number; type: 'route.updated'; client: string; topic: string; writeQueues: string[]; readQueues: string[]; nameServer: string }
   | { t: number; type: 'route.failed'; client: string; topic: string; nameServer: string; reason: string }
   | { t: number; type: 'nameServer.chosen'; client: string; nameServer: string }

@@ -53,6 +53,8 @@ export interface NameServerState {
   brokerLiveTable: Record<string, BrokerLiveInfo>;
   /** Virtual time of the next scanNotActiveBroker run (for the countdown in the page). */
   nextScanAt: number;
+  /** Broker channels by peer node: when each opened and was last read or written (IdleStateHandler). */
+  brokerChannels: Record<string, { openedAt: number; lastActivity: number }>;
 }
 
 /** TopicConfig on a broker. */

@@ -34,6 +34,8 @@ const CONFIG_RANGES: Record<NumericKey, Range> = {
   scanNotActiveBrokerIntervalMs: PERIOD,
   scanNotActiveBrokerInitialDelayMs: DELAY,
   brokerChannelExpiredTimeMs: TIMEOUT,
+  /** 0 switches the idle close off, as IdleStateHandler does with 0. */
+  serverChannelMaxIdleTimeMs: [0, DAY],
   pollNameServerIntervalMs: PERIOD,
   routeRefreshInitialDelayMs: DELAY,
   clientHeartbeatIntervalMs: PERIOD,

@@ -17,6 +17,8 @@ const REGISTER_INITIAL_DELAY = 10_000;
 const REGISTER_PERIOD = 30_000;
 /** RouteInfoManager.DEFAULT_BROKER_CHANNEL_EXPIRED_TIME. */
 const BROKER_EXPIRED = 120_000;
+/** NettyServerConfig.serverChannelMaxIdleTimeSeconds: the NameServer closes a channel idle this long (4.x and 5.x). */
+const CHANNEL_MAX_IDLE = 120_000;
 /** NamesrvController: scanNotActiveBroker initial delay 5 s, period 5 s (5.x) / 10 s (4.x). */
 const SCAN_INITIAL = 5_000;
 const SCAN_PERIOD_5X = 5_000;
@@ -86,10 +88,29 @@ describe('how a NameServer forgets a broker (RouteInfoManager, BrokerHousekeepin
     expect(sim.route('ns-1').topics.TopicTest).toBeUndefined();
   });
 
+  it('removes a partitioned broker when its channel has been idle 120 s, at its last registration + 120 s, before the scan (5.x and 4.x)', () => {
+    for (const rocketmqVersion of ['5.x', '4.x']) {
+      const sim = new TestSim(scenario({
+        config: { networkJitterMs: 0, rocketmqVersion },
+        brokers: [{ name: 'broker-a', startAt: 7_000 }],
+        timeline: [{ at: 60_000, action: 'partitionBroker', target: 'broker-a' }],
+      })).at(200_000);
+      const lastRegistration = registrationTimes(7_000, 60_000).at(-1)! + HOP; // 47 001
+      const expected = lastRegistration + CHANNEL_MAX_IDLE;
+      expect(expected).toBeLessThan(firstScanAfter(lastRegistration + BROKER_EXPIRED, rocketmqVersion === '5.x' ? SCAN_PERIOD_5X : SCAN_PERIOD_4X));
+      expect(sim.events('broker.removed').map(({ t, nameServer, reason }) => ({ t, nameServer, reason }))).toEqual([
+        { t: expected, nameServer: 'ns-1', reason: 'channelIdle' },
+        { t: expected, nameServer: 'ns-2', reason: 'channelIdle' },
+      ]);
+    }
+  });
+
+  // The scan alone, as with serverChannelMaxIdleTimeSeconds 0 (IdleStateHandler then checks nothing).
   it('removes a partitioned broker at the first scan after lastUpdate + 120 s (5.x: scan every 5 s from 5 s)', () => {
     // Started at 7 s so that the 5.x and 4.x scan grids give different answers.
     const partitionAt = 60_000;
     const sim = new TestSim(scenario({
+      config: { networkJitterMs: 0, serverChannelMaxIdleTimeMs: 0 },
       brokers: [{ name: 'broker-a', startAt: 7_000 }],
       timeline: [{ at: partitionAt, action: 'partitionBroker', target: 'broker-a' }],
     })).at(partitionAt);
@@ -110,7 +131,7 @@ describe('how a NameServer forgets a broker (RouteInfoManager, BrokerHousekeepin
 
   it('removes a partitioned broker at the first 10 s scan after lastUpdate + 120 s with rocketmqVersion 4.x', () => {
     const sim = new TestSim(scenario({
-      config: { networkJitterMs: 0, rocketmqVersion: '4.x' },
+      config: { networkJitterMs: 0, rocketmqVersion: '4.x', serverChannelMaxIdleTimeMs: 0 },
       brokers: [{ name: 'broker-a', startAt: 7_000 }],
       timeline: [{ at: 60_000, action: 'partitionBroker', target: 'broker-a' }],
     })).at(200_000);
@@ -126,8 +147,8 @@ describe('how a NameServer forgets a broker (RouteInfoManager, BrokerHousekeepin
         { at: 180_000, action: 'healPartition', target: 'broker-a' },
       ],
     })).at(180_000);
-    // Last registration received at 40 001; expired at the first 5 s scan after 160 001.
-    expect(sim.times('broker.removed', { nameServer: 'ns-1' })).toEqual([165_000]);
+    // Last registration received at 40 001: its channel is idle from then, closed at 160 001.
+    expect(sim.times('broker.removed', { nameServer: 'ns-1', reason: 'channelIdle' })).toEqual([40_001 + CHANNEL_MAX_IDLE]);
     expect(sim.route('ns-1').brokers).toEqual([]);
     // Registrations go out at 10 s + 30 s·k; the first after the heal is at 190 s.
     sim.at(190_000 + HOP);
@@ -189,13 +210,12 @@ describe('NameServers never talk to each other (docs/en/architecture.md)', () =>
     ]);
   });
 
-  it('a cut link between a broker and ns-2 makes ns-2 expire the broker while ns-1 keeps it', () => {
+  it('a cut link between a broker and ns-2 makes ns-2 drop the broker (idle channel) while ns-1 keeps it', () => {
     const sim = new TestSim(scenario({
       timeline: [{ at: 50_000, action: 'partitionLink', target: 'broker-a', peer: 'ns-2' }],
     })).at(300_000);
-    const expected = firstScanAfter(40_001 + BROKER_EXPIRED, SCAN_PERIOD_5X);
     expect(sim.events('broker.removed').map(({ t, nameServer, reason }) => ({ t, nameServer, reason }))).toEqual([
-      { t: expected, nameServer: 'ns-2', reason: 'expired' },
+      { t: 40_001 + CHANNEL_MAX_IDLE, nameServer: 'ns-2', reason: 'channelIdle' },
     ]);
     expect(sim.route('ns-1').brokers).toEqual(['broker-a']);
     expect(sim.route('ns-2').brokers).toEqual([]);

@@ -7,6 +7,7 @@ import { reply } from '../remoting.ts';
 import type { RemotingRequest } from '../remoting-types.ts';
 import { trace, type Sim } from '../sim-types.ts';
 import type { ModelState, NameServerState } from '../state.ts';
+import { idleSince, touchBrokerChannel, type ChannelIdleCheck } from './channel-idle.ts';
 import {
   createNameServerTables,
   findAddrByNode,
@@ -21,7 +22,7 @@ import {
 export function startNameServer(state: ModelState, ns: NameServerState, sim: Sim): void {
   if (ns.up) return;
   // The NameServer keeps its routes in memory only: a restarted one starts empty.
-  Object.assign(ns, createNameServerTables(), { up: true, epoch: ns.epoch + 1 });
+  Object.assign(ns, createNameServerTables(), { up: true, epoch: ns.epoch + 1, brokerChannels: {} });
   sim.net.start(ns.id);
   const delay = state.config.scanNotActiveBrokerInitialDelayMs;
   ns.nextScanAt = sim.now + delay;
@@ -56,13 +57,25 @@ function removeBroker(ns: NameServerState, addr: string, reason: RemovalReason, 
 export function onNameServerChannelClosed(state: ModelState, nsId: string, peer: string, sim: Sim): void {
   const ns = state.nameServers[nsId];
   if (!ns?.up) return;
+  delete ns.brokerChannels[peer];
   const addr = findAddrByNode(ns, peer);
   if (addr !== null) removeBroker(ns, addr, 'channelClosed', sim);
+}
+
+/** NettyConnectManageHandler on IdleStateEvent ALL_IDLE: close the channel, then onChannelIdle -> onChannelDestroy. */
+export function onChannelIdleCheck(state: ModelState, event: ChannelIdleCheck, sim: Sim): void {
+  const ns = state.nameServers[event.nameServer];
+  if (!ns?.up || ns.epoch !== event.epoch || idleSince(state, ns, event, sim) === null) return;
+  delete ns.brokerChannels[event.peer];
+  sim.net.closeConnection(ns.id, event.peer);
+  const addr = findAddrByNode(ns, event.peer);
+  if (addr !== null) removeBroker(ns, addr, 'channelIdle', sim);
 }
 
 export function onNameServerRequest(state: ModelState, nsId: string, from: string, id: number, request: RemotingRequest, sim: Sim): void {
   const ns = state.nameServers[nsId];
   if (!ns?.up) return;
+  if (state.nodeKinds[from] === 'broker') touchBrokerChannel(state, ns, from, sim);
   switch (request.code) {
     case 'REGISTER_BROKER': {
       const first = registerBroker(ns, { ...request, node: from }, sim.now, state.config.brokerChannelExpiredTimeMs, state.config.rocketmqVersion);

@@ -16,7 +16,8 @@ export interface BrokerRegistration {
   dataVersion: number;
 }
 
-export type RemovalReason = 'expired' | 'channelClosed' | 'unregistered';
+/** channelIdle: the NameServer closed a channel idle for serverChannelMaxIdleTimeSeconds (channel-idle.ts). */
+export type RemovalReason = 'expired' | 'channelClosed' | 'channelIdle' | 'unregistered';
 
 export interface RemovedBroker {
   brokerName: string;

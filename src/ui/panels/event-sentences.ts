@@ -15,8 +15,8 @@ export const TRACE_TYPES: TraceType[] = [
   'consumer.removed', 'message.consumed', 'consume.failed', 'pull.rejected', 'offset.committed', 'fault',
 ];
 
-const removedReasonEn = { expired: 'no registration for 120 s', channelClosed: 'its connection closed', unregistered: 'it unregistered (graceful shutdown)' };
-const removedReasonZh = { expired: '120 秒内没有注册（过期）', channelClosed: '连接已关闭', unregistered: '优雅关闭时主动注销' };
+const removedReasonEn = { expired: 'no registration for 120 s', channelClosed: 'its connection closed', channelIdle: 'its channel was idle for 120 s and the NameServer closed it', unregistered: 'it unregistered (graceful shutdown)' };
+const removedReasonZh = { expired: '120 秒内没有注册（过期）', channelClosed: '连接已关闭', channelIdle: '连接空闲 120 秒，被 NameServer 关闭', unregistered: '优雅关闭时主动注销' };
 const consumerRemovedEn = { expired: 'no heartbeat for 120 s', channelClosed: 'its connection closed', unregistered: 'it unregistered' };
 const consumerRemovedZh = { expired: '120 秒内没有心跳', channelClosed: '连接已关闭', unregistered: '主动注销' };
 

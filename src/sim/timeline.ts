@@ -227,10 +227,14 @@ export class Timeline {
     }
   }
 
-  /** The events of segment k, replayed from its checkpoint if they were dropped. */
+  /** The events of segment k up to now at least, replayed from its checkpoint if they were dropped. */
   private segment(k: number): TraceEvent[] {
     // Reads stay within the current time's prefix, which is exactly what a capture holds.
-    if (this.capture?.k === k) return this.capture.events;
+    return this.capture?.k === k ? this.capture.events : this.wholeSegment(k);
+  }
+
+  /** Every event of segment k simulated so far (a capture holds only those up to now). */
+  private wholeSegment(k: number): TraceEvent[] {
     const cached = this.segments.get(k);
     if (cached) {
       // Map order is insertion order: re-insert to mark it recently used.
@@ -286,17 +290,28 @@ export class Timeline {
     return events;
   }
 
-  /** Time of the first trace event after now (simulating ahead as needed), or the end. */
-  nextTraceTime(): number {
-    const from = this.sim.now;
-    const length = this.traceLength;
-    let t = from;
-    while (t < this.durationMs) {
-      t = Math.min(this.durationMs, Math.max(t + 1, this.sim.peekTime()));
-      this.seek(t);
-      if (this.traceLength > length) return this.traceAt(length)!.t;
+  /**
+   * Time of the first trace event after now, when the run has been simulated past it; undefined
+   * when it has not (only a move can find out). A query: the run stays where it is.
+   */
+  peekNextTraceTime(): number | undefined {
+    const index = this.traceLength;
+    if (index >= this.firstPassCount) return undefined;
+    const k = this.segmentIndexOf(index);
+    return this.wholeSegment(k)[index - this.checkpoints[k]!.traceCount]?.t;
+  }
+
+  /**
+   * Moves to the time of the first trace event after now, simulating ahead as needed, or to the
+   * end of the run when there is none; returns the new time.
+   */
+  seekNextTraceEvent(): number {
+    const before = this.traceLength;
+    while (this.traceLength === before && this.now < this.durationMs) {
+      // Unknown yet: go to the next scheduled event; if it traces nothing, on to the one after.
+      this.seek(this.peekNextTraceTime() ?? Math.max(this.now + 1, this.sim.peekTime()));
     }
-    return this.durationMs;
+    return this.now;
   }
 
   /** Time of the last trace event before now, or 0. */
@@ -313,3 +328,13 @@ export class Timeline {
     return summarize(this.sim.state, this.sim.now, '', this.sim.traceCount);
   }
 }
+
+/**
+ * What the page may read of a Timeline: the state and trace at the current time, and queries.
+ * Moving the run (seek) belongs to the store (src/store/playback.ts), the one owner of time.
+ */
+export type TimelineView = Pick<
+  Timeline,
+  'scenario' | 'now' | 'durationMs' | 'horizon' | 'state' | 'traceLength' | 'traceAt' | 'traceSlice'
+  | 'peekNextTraceTime' | 'previousTraceTime' | 'summary'
+>;

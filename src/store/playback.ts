@@ -2,10 +2,16 @@
  * What the person controls: the scenario being played, the playhead, play/pause, speed,
  * selection, language and panel filters. Simulation data is never copied in here: panels derive
  * it from the Timeline at `timeMs` (see ui/use-sim.ts).
+ *
+ * The store is the one owner of time: it alone moves the run. The animation driver, the event
+ * log, the scrubber and the commands (buttons and keys) ask it to (`seek`, `requestSeek`,
+ * `playTo`, `step`); everyone else reads the Timeline through a TimelineView, which has no way
+ * to move it.
  */
 import { create } from 'zustand';
 import type { Scenario } from '../model/spec.ts';
-import { Timeline } from '../sim/timeline.ts';
+import { Timeline, type TimelineView } from '../sim/timeline.ts';
+import { boundedSeek } from './seek-budget.ts';
 
 /** A process for the inspector, a message for its card, or a queue for its latest messages. */
 export type Selection =
@@ -35,7 +41,12 @@ export interface PlaybackState {
   forks: number[];
   /** Bumped whenever a new Timeline is built (new scenario or an edit that forks the run). */
   timelineVersion: number;
+  /** The playhead: the time every panel shows. */
   timeMs: number;
+  /** Where a seek carried out across frames is going (the driver continues it); null when none. */
+  seekTarget: number | null;
+  /** How far that seek has come, 0-99, for the progress display; null when none. */
+  seekProgress: number | null;
   playing: boolean;
   /** Virtual milliseconds per wall millisecond, 0.1 to 1000 on a log scale. */
   speed: number;
@@ -46,7 +57,18 @@ export interface PlaybackState {
   helpOpen: boolean;
   editorOpen: boolean;
   loadScenario(scenario: Scenario, atMs?: number, options?: LoadOptions): void;
+  /** Moves the playhead to timeMs at once, however much must be simulated; ends a seek under way. */
   seek(timeMs: number): void;
+  /** Moves the playhead to timeMs: at once when that is cheap, else across the next frames. */
+  requestSeek(timeMs: number): void;
+  /** One frame's share of the seek under way (the driver calls it once per frame). */
+  continueSeek(): void;
+  /** Ends a seek under way where it has got to, so the panels and the Timeline agree. */
+  cancelSeek(): void;
+  /** Playing: moves forward toward timeMs within a frame's budget; returns the time reached. */
+  playTo(timeMs: number): number;
+  /** Pauses and moves to the previous or next trace event. */
+  step(direction: 'back' | 'forward'): void;
   setPlaying(playing: boolean): void;
   setSpeed(speed: number): void;
   select(selection: Selection): void;
@@ -58,9 +80,20 @@ export interface PlaybackState {
 
 let current: Timeline | null = null;
 
-/** The Timeline of the loaded scenario, positioned at the store's timeMs. */
-export function getTimeline(): Timeline | null {
+/** The Timeline of the loaded scenario, positioned at the store's timeMs: to read, never to move. */
+export function getTimeline(): TimelineView | null {
   return current;
+}
+
+/** While a long seek is under way, how often the page shows where it has got to. */
+export const PUBLISH_EVERY_MS = 250;
+/** Wall time the playhead was last published during a long seek. */
+let publishedAt = 0;
+
+/** Where the playhead is going: the target of a seek under way, else where it is. Relative moves start here. */
+export function playheadTarget(): number {
+  const { seekTarget, timeMs } = usePlayback.getState();
+  return seekTarget ?? timeMs;
 }
 
 export const MIN_SPEED = 0.1;
@@ -73,6 +106,8 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
   forks: [],
   timelineVersion: 0,
   timeMs: 0,
+  seekTarget: null,
+  seekProgress: null,
   playing: false,
   speed: 10,
   selection: null,
@@ -90,6 +125,8 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
       forks: options.forks ?? [],
       timelineVersion: get().timelineVersion + 1,
       timeMs: current.now,
+      seekTarget: null,
+      seekProgress: null,
       playing: false,
       ...(options.keepSelection ? {} : { selection: null }),
     });
@@ -97,8 +134,44 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
   seek(timeMs) {
     if (!current) return;
     current.seek(timeMs);
-    const atEnd = current.now >= current.durationMs;
-    set({ timeMs: current.now, ...(atEnd ? { playing: false } : {}) });
+    publish(set, current, { seekTarget: null, seekProgress: null });
+  },
+  requestSeek(timeMs) {
+    if (!current) return;
+    set({ seekTarget: Math.max(0, Math.min(Math.round(timeMs), current.durationMs)), seekProgress: 0 });
+    publishedAt = performance.now();
+    get().continueSeek();
+  },
+  continueSeek() {
+    const target = get().seekTarget;
+    if (target === null || !current) return;
+    const reached = boundedSeek(current, target);
+    // The chunks on the way are not all shown: redrawing every panel for each would cost far more
+    // than simulating it, so the page shows the playhead every PUBLISH_EVERY_MS and at the target.
+    const now = performance.now();
+    if (reached === target) return publish(set, current, { seekTarget: null, seekProgress: null });
+    const seekProgress = Math.min(99, Math.floor((reached / Math.max(1, target)) * 100));
+    if (now - publishedAt >= PUBLISH_EVERY_MS) {
+      publishedAt = now;
+      publish(set, current, { seekProgress });
+    } else if (seekProgress !== get().seekProgress) set({ seekProgress });
+  },
+  cancelSeek() {
+    if (get().seekTarget === null || !current) return;
+    publish(set, current, { seekTarget: null, seekProgress: null });
+  },
+  playTo(timeMs) {
+    if (!current) return get().timeMs;
+    const reached = boundedSeek(current, timeMs);
+    publish(set, current, {});
+    return reached;
+  },
+  step(direction) {
+    if (!current) return;
+    // From where the run is (a long seek under way stops there); stepping pauses.
+    if (direction === 'forward') current.seekNextTraceEvent();
+    else current.seek(current.previousTraceTime());
+    publish(set, current, { playing: false, seekTarget: null, seekProgress: null });
   },
   setPlaying(playing) {
     set({ playing });
@@ -122,3 +195,11 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
     set({ editorOpen });
   },
 }));
+
+type Setter = (partial: Partial<PlaybackState>) => void;
+
+/** The playhead becomes the Timeline's time; playing stops at the end of the run. */
+function publish(set: Setter, timeline: Timeline, changes: Partial<PlaybackState>): void {
+  const atEnd = timeline.now >= timeline.durationMs;
+  set({ timeMs: timeline.now, ...changes, ...(atEnd ? { playing: false } : {}) });
+}

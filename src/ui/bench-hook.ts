@@ -12,14 +12,14 @@ export interface BenchHook {
   /** Opens a scenario file (JSON value) as the person's upload would; false when it is invalid. */
   open(source: unknown): boolean;
   seek(t: number): void;
-  /** The simulation alone, without the page: Timeline.seek. */
+  /** The store's move alone, measured before the page renders it. */
   engineSeek(t: number): void;
   stepBack(): void;
   play(speed: number): void;
   dotsInFlight(): number;
   /** The trace hash of a straight run of the loaded scenario to untilMs, computed in this page. */
   traceHash(untilMs: number): string;
-  /** The same run reached through the page's Timeline after seeking to each time in turn. */
+  /** The same run reached through the store after seeking to each time in turn. */
   timelineTraceHash(seeks: number[], untilMs: number): string;
 }
 
@@ -27,7 +27,7 @@ export function installBenchHook(): void {
   const hook: BenchHook = {
     open: (source) => openSource(source).ok,
     seek: (t) => usePlayback.getState().seek(t),
-    engineSeek: (t) => getTimeline()?.seek(t),
+    engineSeek: (t) => usePlayback.getState().seek(t),
     stepBack: () => commandNamed('stepBack').perform(),
     play: (speed) => {
       const state = usePlayback.getState();
@@ -39,9 +39,9 @@ export function installBenchHook(): void {
       return scenario ? simulate(scenario, { untilMs, onTraceLine: () => {} }).summary.traceHash : '';
     },
     timelineTraceHash: (seeks, untilMs) => {
+      for (const t of [...seeks, untilMs]) usePlayback.getState().seek(t);
       const timeline = getTimeline();
       if (!timeline) return '';
-      for (const t of [...seeks, untilMs]) timeline.seek(t);
       const hasher = new TraceHasher();
       for (const event of timeline.traceSlice(0)) hasher.addLine(JSON.stringify(event));
       return hasher.digest();

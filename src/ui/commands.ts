@@ -2,8 +2,7 @@
  * Every playback command, registered once: the control bar's buttons, the keyboard shortcuts
  * and the help overlay all read this list, so a key shown in the help is the key that works.
  */
-import { getTimeline, MAX_SPEED, MIN_SPEED, usePlayback } from '../store/playback.ts';
-import { cancelSeek, playheadTarget, seekTo } from './controls/driver.ts';
+import { MAX_SPEED, MIN_SPEED, playheadTarget, usePlayback } from '../store/playback.ts';
 import type { MessageKey } from './i18n/index.ts';
 
 export type CommandName =
@@ -33,26 +32,15 @@ export const SPEED_STEPS = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1
 
 /** Relative to where the playhead is going, so three quick presses of +10 s make 30 s. */
 function jump(deltaMs: number): void {
-  seekTo(playheadTarget() + deltaMs);
-}
-
-/** Stepping pauses: the person wants to look at one event at a time. */
-function step(direction: 'back' | 'forward'): void {
-  const timeline = getTimeline();
-  if (!timeline) return;
-  usePlayback.getState().setPlaying(false);
-  // A step is from what is on screen, not from where a long seek was going.
-  cancelSeek();
-  seekTo(direction === 'forward' ? timeline.nextTraceTime() : timeline.previousTraceTime());
+  usePlayback.getState().requestSeek(playheadTarget() + deltaMs);
 }
 
 function togglePlay(): void {
   const state = usePlayback.getState();
-  const timeline = getTimeline();
-  if (!timeline) return;
+  if (!state.scenario) return;
   if (state.playing) return state.setPlaying(false);
   // Play at the end of the run starts it again.
-  if (state.timeMs >= timeline.durationMs) seekTo(0);
+  if (state.timeMs >= state.scenario.durationMs) state.requestSeek(0);
   state.setPlaying(true);
 }
 
@@ -68,12 +56,12 @@ function changeSpeed(direction: 1 | -1): void {
 }
 
 export const COMMANDS: readonly Command[] = [
-  { name: 'restart', label: 'restart', icon: '|<<', keys: [{ key: 'Home', label: 'Home' }], perform: () => seekTo(0) },
+  { name: 'restart', label: 'restart', icon: '|<<', keys: [{ key: 'Home', label: 'Home' }], perform: () => usePlayback.getState().requestSeek(0) },
   { name: 'jumpBack10', label: 'jumpBack10', icon: '−10s', keys: [{ key: 'ArrowLeft', shift: true, label: 'Shift+←' }], perform: () => jump(-10_000) },
   { name: 'jumpBack1', label: 'jumpBack1', icon: '−1s', keys: [{ key: 'ArrowLeft', alt: true, label: 'Alt+←' }], perform: () => jump(-1_000) },
-  { name: 'stepBack', label: 'stepBack', icon: '|<', keys: [{ key: 'ArrowLeft', label: '←' }], perform: () => step('back') },
+  { name: 'stepBack', label: 'stepBack', icon: '|<', keys: [{ key: 'ArrowLeft', label: '←' }], perform: () => usePlayback.getState().step('back') },
   { name: 'togglePlay', label: 'togglePlay', icon: '>', keys: [{ key: ' ', label: 'Space' }], perform: togglePlay },
-  { name: 'stepForward', label: 'stepForward', icon: '>|', keys: [{ key: 'ArrowRight', label: '→' }], perform: () => step('forward') },
+  { name: 'stepForward', label: 'stepForward', icon: '>|', keys: [{ key: 'ArrowRight', label: '→' }], perform: () => usePlayback.getState().step('forward') },
   { name: 'jumpForward1', label: 'jumpForward1', icon: '+1s', keys: [{ key: 'ArrowRight', alt: true, label: 'Alt+→' }], perform: () => jump(1_000) },
   { name: 'jumpForward10', label: 'jumpForward10', icon: '+10s', keys: [{ key: 'ArrowRight', shift: true, label: 'Shift+→' }], perform: () => jump(10_000) },
   { name: 'slower', label: 'slower', icon: '−', keys: [{ key: '-', label: '-' }], perform: () => changeSpeed(-1) },

@@ -2,12 +2,12 @@
  * The one way panels read the simulation: the Timeline at the store's current time. Panels
  * re-render when the time or the timeline changes, and derive everything else from the state.
  */
-import { useRef } from 'react';
+import { useEffect, useState } from 'react';
 import { getTimeline, usePlayback, type PlaybackState } from '../store/playback.ts';
-import type { Timeline } from '../sim/timeline.ts';
+import type { TimelineView } from '../sim/timeline.ts';
 
 export interface SimView {
-  timeline: Timeline;
+  timeline: TimelineView;
   timeMs: number;
 }
 
@@ -21,31 +21,37 @@ export interface SimViewOptions {
 }
 
 /**
- * Wall time of the last refresh of any throttled panel while playing. One panel refreshes per
- * frame: their refreshes spread over consecutive frames instead of piling into one long frame.
+ * Throttled panels take turns while playing: at most one refreshes per frame, so their
+ * refreshes spread over consecutive frames instead of piling into one long frame. Written only
+ * by the store listeners below, never by a selector.
  */
-let lastThrottledRefreshAt = Number.NEGATIVE_INFINITY;
+const turns = { lastRefreshAt: Number.NEGATIVE_INFINITY };
 /** Shorter than a frame at 60 Hz (16.7 ms), longer than the work of one. */
 const SAME_FRAME_MS = 10;
 
-/** A selector of the playhead that, while playing, keeps its last answer for everyMs. */
-function useThrottledTime(everyMs: number): (state: PlaybackState) => number {
-  const shown = useRef({ timeMs: -1, at: Number.NEGATIVE_INFINITY });
-  return (state) => {
-    const last = shown.current;
-    if (state.timeMs === last.timeMs) return last.timeMs;
-    const now = performance.now();
-    if (state.playing && everyMs > 0) {
-      if (now - last.at < everyMs || now - lastThrottledRefreshAt < SAME_FRAME_MS) return last.timeMs;
-      lastThrottledRefreshAt = now;
-    }
-    shown.current = { timeMs: state.timeMs, at: now };
-    return state.timeMs;
-  };
+/** The playhead as a panel shows it: while playing, at most every everyMs (if > 0) and on its turn. */
+function useThrottledTime(everyMs: number): number {
+  const [shown, setShown] = useState(() => usePlayback.getState().timeMs);
+  useEffect(() => {
+    let last = { timeMs: Number.NaN, at: Number.NEGATIVE_INFINITY };
+    const follow = (state: PlaybackState) => {
+      if (state.timeMs === last.timeMs) return;
+      const now = performance.now();
+      if (state.playing && everyMs > 0) {
+        if (now - last.at < everyMs || now - turns.lastRefreshAt < SAME_FRAME_MS) return;
+        turns.lastRefreshAt = now;
+      }
+      last = { timeMs: state.timeMs, at: now };
+      setShown(state.timeMs);
+    };
+    follow({ ...usePlayback.getState(), playing: false });
+    return usePlayback.subscribe(follow);
+  }, [everyMs]);
+  return shown;
 }
 
 export function useSimView(options: SimViewOptions = {}): SimView | null {
-  const timeMs = usePlayback(useThrottledTime(options.whilePlayingEveryMs ?? 0));
+  const timeMs = useThrottledTime(options.whilePlayingEveryMs ?? 0);
   usePlayback((s) => s.timelineVersion);
   const timeline = getTimeline();
   return timeline ? { timeline, timeMs } : null;

@@ -92,7 +92,7 @@ async function main(): Promise<void> {
         seeks.push(performance.now() - t0);
         await frame();
       }
-      // The same seeks for the simulation alone (Timeline.seek), to tell engine from rendering.
+      // The same seeks through the store without waiting for the render, to tell simulation from rendering.
       const engineSeeks: number[] = [];
       x = 12345;
       for (let i = 0; i < 41; i++) {

@@ -127,8 +127,13 @@ describe('snapshot and restore over generated scenarios', () => {
           }
           for (let i = 0; i < forward; i++) {
             const before = timeline.now;
-            timeline.seek(timeline.nextTraceTime());
-            expect(timeline.now).toBe(eventTimes(s).find((t) => t > before) ?? s.durationMs);
+            const known = timeline.peekNextTraceTime();
+            // The query leaves the run where it was; the move goes to the next event.
+            expect(timeline.now).toBe(before);
+            const expected = eventTimes(s).find((t) => t > before) ?? s.durationMs;
+            if (known !== undefined) expect(known).toBe(expected);
+            expect(timeline.seekNextTraceEvent()).toBe(expected);
+            expect(timeline.now).toBe(expected);
             check();
           }
         }

@@ -5,9 +5,8 @@
  */
 import type { KeyboardEvent } from 'react';
 import type { TimelineAction } from '../../model/spec.ts';
-import { usePlayback } from '../../store/playback.ts';
+import { playheadTarget, usePlayback } from '../../store/playback.ts';
 import { useT, type Translate } from '../i18n/index.ts';
-import { playheadTarget, seekTo } from './driver.ts';
 import { formatTime } from './format-time.ts';
 
 /** Beyond this many actions the ticks would be a solid bar: show the first ones only. */
@@ -80,7 +79,7 @@ export function Scrubber() {
     const move = KEY_STEPS[event.key];
     if (!move || event.altKey || event.ctrlKey || event.metaKey) return;
     event.preventDefault();
-    seekTo(move(playheadTarget(), duration));
+    usePlayback.getState().requestSeek(move(playheadTarget(), duration));
   };
   return (
     <div className="rs-scrubber">
@@ -95,7 +94,7 @@ export function Scrubber() {
         aria-label={t('playhead')}
         aria-valuetext={`${formatTime(timeMs)} ${t('timeOf')} ${formatTime(duration)}`}
         data-testid="scrubber"
-        onChange={(event) => seekTo(Number(event.target.value))}
+        onChange={(event) => usePlayback.getState().requestSeek(Number(event.target.value))}
         onKeyDown={onKeyDown}
       />
       <div className="rs-scrubber-marks">
@@ -109,7 +108,7 @@ export function Scrubber() {
             title={mark.title}
             aria-label={mark.title}
             data-testid={`mark-${mark.kind}`}
-            onClick={() => seekTo(mark.at)}
+            onClick={() => usePlayback.getState().requestSeek(mark.at)}
           />
         ))}
       </div>

@@ -1,15 +1,13 @@
 /** The playhead as m:ss.mmm, the run's length, and the progress of a long seek. */
-import { useSyncExternalStore } from 'react';
 import { usePlayback } from '../../store/playback.ts';
 import { useT } from '../i18n/index.ts';
-import { pendingSeekProgress, subscribePendingSeek } from './driver.ts';
 import { formatTime } from './format-time.ts';
 
 export function TimeDisplay() {
   const t = useT();
   const timeMs = usePlayback((s) => s.timeMs);
   const durationMs = usePlayback((s) => s.scenario?.durationMs ?? 0);
-  const progress = useSyncExternalStore(subscribePendingSeek, pendingSeekProgress, pendingSeekProgress);
+  const progress = usePlayback((s) => s.seekProgress);
   return (
     <div className="rs-time">
       <output className="rs-time-current" data-testid="time-current" aria-label={t('playhead')}>{formatTime(timeMs)}</output>

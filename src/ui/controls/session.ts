@@ -9,7 +9,6 @@ import { decodeLink, type LinkProblem } from '../../scenario/link.ts';
 import { validateScenario, type ValidationResult } from '../../scenario/validate.ts';
 import { usePlayback, type Language, type LoadOptions } from '../../store/playback.ts';
 import { translate } from '../i18n/index.ts';
-import { cancelSeek, seekTo } from './driver.ts';
 import { formatBytes } from './format-time.ts';
 
 export interface OpenOptions extends Omit<LoadOptions, 'source'> {
@@ -25,10 +24,9 @@ export function libraryIdOf(source: unknown): string | null {
 }
 
 function load(scenario: Scenario, source: unknown, options: OpenOptions): void {
-  cancelSeek();
   const { atMs = 0, ...rest } = options;
   usePlayback.getState().loadScenario(scenario, 0, { libraryId: libraryIdOf(source), ...rest, source });
-  if (atMs > 0) seekTo(atMs);
+  if (atMs > 0) usePlayback.getState().requestSeek(atMs);
 }
 
 /** Validates a file as written and, when it is valid, plays it. */

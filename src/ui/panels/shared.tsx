@@ -3,7 +3,7 @@
  * run's summary and other view models at the current time (computed once per time for all panels).
  */
 import { useId, type ReactNode } from 'react';
-import type { Timeline } from '../../sim/timeline.ts';
+import type { TimelineView } from '../../sim/timeline.ts';
 import type { Summary } from '../../sim/summary.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { replaceEqualDeep } from './stable.ts';
@@ -20,7 +20,7 @@ interface Derived {
   value: unknown;
 }
 
-const derived = new WeakMap<Timeline, Map<string, Derived>>();
+const derived = new WeakMap<TimelineView, Map<string, Derived>>();
 
 /**
  * A view model derived from the run at one time, computed once per (timeline, time, trace length)
@@ -29,7 +29,7 @@ const derived = new WeakMap<Timeline, Map<string, Derived>>();
  * of the previous time (replaceEqualDeep), so the parts that did not change keep their identity
  * and the components that show them (React.memo) are skipped.
  */
-export function derivedAt<T>(timeline: Timeline, timeMs: number, name: string, compute: () => T): T {
+export function derivedAt<T>(timeline: TimelineView, timeMs: number, name: string, compute: () => T): T {
   let byName = derived.get(timeline);
   if (!byName) {
     byName = new Map();
@@ -44,7 +44,7 @@ export function derivedAt<T>(timeline: Timeline, timeMs: number, name: string, c
 }
 
 /** timeline.summary() walks every queue: computed once per (timeline, time) for all the panels. */
-export function summaryAt(timeline: Timeline, timeMs: number): Summary {
+export function summaryAt(timeline: TimelineView, timeMs: number): Summary {
   return derivedAt(timeline, timeMs, 'summary', () => timeline.summary());
 }
 

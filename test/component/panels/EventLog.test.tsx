@@ -121,6 +121,20 @@ describe('EventLog', () => {
     expect(usePlayback.getState().timeMs).toBe(target.t);
   });
 
+  it('a click on a row during a seek under way ends that seek: the store keeps the event\'s time', () => {
+    const timeline = loadAt(writeReadScenario(), 20_000);
+    render(<EventLog />);
+    // The newest row on screen: a long seek shows its progress only now and then.
+    const target = timeline.traceAt(timeline.traceLength - 1)!;
+    act(() => usePlayback.getState().requestSeek(timeline.durationMs));
+    expect(usePlayback.getState().seekTarget).toBe(timeline.durationMs);
+    act(() => fireEvent.click(screen.getAllByTestId('log-row')[0]!));
+    expect(usePlayback.getState().seekTarget).toBeNull();
+    act(() => usePlayback.getState().continueSeek());
+    expect(usePlayback.getState().timeMs).toBe(target.t);
+    expect(timeline.now).toBe(target.t);
+  });
+
   it('announces the newest event in a polite live region', () => {
     const timeline = loadAt(writeReadScenario(), 3_000);
     render(<EventLog />);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getTimeline, usePlayback } from '../../../src/store/playback.ts';
-import { cancelSeek, pendingSeekTarget, seekTo, startDriver } from '../../../src/ui/controls/driver.ts';
+import { startDriver } from '../../../src/ui/controls/driver.ts';
 import { openLibraryEntry } from '../../../src/ui/controls/session.ts';
 
 /** requestAnimationFrame by hand: each `frame(at)` runs the callbacks queued so far. */
@@ -14,11 +14,11 @@ function frame(at: number): void {
 let stop: () => void = () => undefined;
 
 function freshRun(simulated: boolean): void {
-  cancelSeek();
+  usePlayback.getState().cancelSeek();
   usePlayback.setState({ speed: 10, playing: false });
   openLibraryEntry('write8-read4');
   if (simulated) {
-    getTimeline()!.seek(180_000);
+    usePlayback.getState().seek(180_000);
     usePlayback.getState().seek(0);
   }
 }
@@ -37,7 +37,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('the animation driver', () => {
+describe('the animation driver asking the store to move', () => {
   it('advances virtual time by wall time x speed while playing', () => {
     freshRun(true);
     usePlayback.getState().setPlaying(true);
@@ -92,19 +92,19 @@ describe('the animation driver', () => {
 
   it('seeks at once inside the run simulated so far', () => {
     freshRun(true);
-    seekTo(123_456);
+    usePlayback.getState().requestSeek(123_456);
     expect(time()).toBe(123_456);
-    expect(pendingSeekTarget()).toBeNull();
+    expect(usePlayback.getState().seekTarget).toBeNull();
   });
 
   it('reaches a far moment not yet simulated in bounded chunks, one per frame', () => {
     freshRun(false);
-    seekTo(180_000);
+    usePlayback.getState().requestSeek(180_000);
     expect(time()).toBeLessThan(180_000);
-    expect(pendingSeekTarget()).toBe(180_000);
+    expect(usePlayback.getState().seekTarget).toBe(180_000);
     const seen = [time()];
     let frames = 0;
-    while (pendingSeekTarget() !== null && frames < 10_000) {
+    while (usePlayback.getState().seekTarget !== null && frames < 10_000) {
       frame(++frames * 16);
       seen.push(time());
     }
@@ -113,4 +113,18 @@ describe('the animation driver', () => {
     // The playhead only moves forward on the way there.
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
   });
+
+  it('ends a seek under way when the person picks a moment through the store (as the event log does)', () => {
+    freshRun(false);
+    usePlayback.getState().requestSeek(180_000);
+    expect(usePlayback.getState().seekTarget).toBe(180_000);
+    usePlayback.getState().seek(1_000);
+    expect(usePlayback.getState().seekTarget).toBeNull();
+    expect(usePlayback.getState().seekProgress).toBeNull();
+    frame(16);
+    frame(32);
+    expect(time()).toBe(1_000);
+    expect(getTimeline()!.now).toBe(1_000);
+  });
 });
+

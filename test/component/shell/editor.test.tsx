@@ -4,16 +4,23 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { EditorPanel } from '../../../src/ui/editor/EditorPanel.tsx';
 import { useDraft } from '../../../src/ui/editor/draft.ts';
+import { startDriver } from '../../../src/ui/controls/driver.ts';
 import { freshRun, time } from './shell-harness.tsx';
 
 const timelineOf = () => (usePlayback.getState().source as { timeline: unknown[] }).timeline;
 
+let stopDriver = () => {};
 beforeEach(() => {
+  // The page's driver carries a seek past the simulated time across frames (App starts it).
+  stopDriver = startDriver();
   freshRun();
   useDraft.setState({ text: null, tab: 'knobs' });
   usePlayback.setState({ editorOpen: true });
 });
-afterEach(cleanup);
+afterEach(() => {
+  stopDriver();
+  cleanup();
+});
 
 describe('the knobs', () => {
   it('show the run at the current time and fork it there on Apply', async () => {

@@ -12,6 +12,7 @@ import { ShareButton } from '../../../src/ui/controls/ShareButton.tsx';
 import { startUrlSync, URL_SYNC_MS } from '../../../src/ui/controls/url-sync.ts';
 import { EditorPanel } from '../../../src/ui/editor/EditorPanel.tsx';
 import { useDraft } from '../../../src/ui/editor/draft.ts';
+import { startDriver } from '../../../src/ui/controls/driver.ts';
 import { freshRun, time } from './shell-harness.tsx';
 
 function fragment(libraryId: string, timeMs: number): string {
@@ -20,11 +21,15 @@ function fragment(libraryId: string, timeMs: number): string {
   return `#${encoded.fragment}`;
 }
 
+let stopDriver = () => {};
 beforeEach(() => {
+  // The page's driver carries a seek past the simulated time across frames (App starts it).
+  stopDriver = startDriver();
   freshRun();
   useDraft.setState({ text: null, tab: 'knobs' });
 });
 afterEach(() => {
+  stopDriver();
   cleanup();
   vi.restoreAllMocks();
   vi.unstubAllGlobals();

@@ -4,18 +4,16 @@
  */
 import { render } from '@testing-library/react';
 import { ControlsBar } from '../../../src/ui/controls/ControlsBar.tsx';
-import { cancelSeek } from '../../../src/ui/controls/driver.ts';
 import { HelpOverlay } from '../../../src/ui/controls/HelpOverlay.tsx';
 import { openLibraryEntry } from '../../../src/ui/controls/session.ts';
 import { useKeyboardShortcuts } from '../../../src/ui/controls/use-keyboard.ts';
 import { getTimeline, usePlayback } from '../../../src/store/playback.ts';
 
 export function freshRun(libraryId = 'write8-read4'): void {
-  cancelSeek();
+  usePlayback.getState().cancelSeek();
   usePlayback.setState({ speed: 10, playing: false, helpOpen: false, editorOpen: false, banner: null, language: 'en' });
   openLibraryEntry(libraryId);
-  const timeline = getTimeline()!;
-  timeline.seek(timeline.durationMs);
+  usePlayback.getState().seek(getTimeline()!.durationMs);
   usePlayback.getState().seek(0);
 }
 

@@ -39,11 +39,37 @@ describe('Timeline', () => {
     const timeline = new Timeline(sparse, { checkpointEveryMs: 7_000, traceBudget: 50 });
     timeline.seek(7_000);
     timeline.seek(1);
-    const next = timeline.nextTraceTime();
+    expect(timeline.peekNextTraceTime()).toBeUndefined(); // not simulated that far yet
+    const next = timeline.seekNextTraceEvent();
     const expected = createSimulation(sparse);
     expected.runUntil(sparse.durationMs);
     expect(next).toBe(expected.trace.toArray().find((event) => event.t > 1)!.t);
     expect(next).toBeGreaterThan(7_000);
     expect(lines(timeline)).toEqual(straightLines(sparse, next));
+  });
+
+  it('answers queries without moving the run: the next and previous event times', () => {
+    const timeline = new Timeline(busy, { checkpointEveryMs: 1_000, traceBudget: 50 });
+    timeline.seek(30_000);
+    timeline.seek(12_345);
+    const straight = createSimulation(busy);
+    straight.runUntil(30_000);
+    const times = straight.trace.toArray().map((event) => event.t);
+    const length = timeline.traceLength;
+    expect(timeline.peekNextTraceTime()).toBe(times.find((t) => t > 12_345));
+    expect(timeline.previousTraceTime()).toBe(times.filter((t) => t < 12_345).at(-1));
+    expect(timeline.now).toBe(12_345);
+    expect(timeline.traceLength).toBe(length);
+    expect(lines(timeline)).toEqual(straightLines(busy, 12_345));
+  });
+
+  it('a move to the next event lands on it, with the trace of a straight run to there', () => {
+    const timeline = new Timeline(busy, { checkpointEveryMs: 1_000 });
+    timeline.seek(5_000);
+    const next = timeline.seekNextTraceEvent();
+    expect(timeline.now).toBe(next);
+    expect(next).toBeGreaterThan(5_000);
+    expect(lines(timeline)).toEqual(straightLines(busy, next));
+    expect(straightLines(busy, next - 1)).toEqual(straightLines(busy, 5_000));
   });
 });

@@ -1,0 +1,31 @@
+/**
+ * How far the store may move the run in one frame. Seeking inside what was already simulated is
+ * cheap (checkpoints and replay), but simulating new time costs about a millisecond per virtual
+ * second on the default scenario (far more on big ones), so a move past the simulated horizon is
+ * cut into chunks of about FRAME_BUDGET_MS of work: the playhead visibly runs to its target
+ * instead of the tab freezing.
+ */
+import type { Timeline } from '../sim/timeline.ts';
+
+/** Wall-clock work allowed per frame for simulating new virtual time. */
+export const FRAME_BUDGET_MS = 12;
+
+/** Measured cost of simulating new time, in wall ms per virtual ms. */
+let costPerVirtualMs = 0.002;
+
+/** Moves the Timeline toward `target` within the frame budget and returns the time reached. */
+export function boundedSeek(timeline: Timeline, target: number): number {
+  const simulated = Math.max(timeline.horizon, 0);
+  const from = Math.max(simulated, Math.min(timeline.now, target));
+  const affordable = Math.max(1, Math.floor(FRAME_BUDGET_MS / costPerVirtualMs));
+  const step = target <= simulated ? target : Math.min(target, from + affordable);
+  const started = performance.now();
+  timeline.seek(step);
+  const newTime = step - from;
+  if (newTime > 200) {
+    const cost = (performance.now() - started) / newTime;
+    // A moving average: one slow frame (a GC pause) should not halve the next chunks.
+    costPerVirtualMs = Math.min(1, Math.max(1e-5, costPerVirtualMs * 0.6 + cost * 0.4));
+  }
+  return timeline.now;
+}

@@ -28,7 +28,8 @@ const moves: fc.Arbitrary<Move[]> = fc.array(fc.oneof(
 
 function play(timeline: Timeline, move: Move): void {
   if ('seek' in move) timeline.seek(move.seek * timeline.durationMs);
-  else timeline.seek(move.step === 'next' ? timeline.nextTraceTime() : timeline.previousTraceTime());
+  else if (move.step === 'next') timeline.seekNextTraceEvent();
+  else timeline.seek(timeline.previousTraceTime());
 }
 
 describe('the page\'s trace reader around time 0', () => {

@@ -2,6 +2,7 @@
 import { usePlayback } from '../../store/playback.ts';
 import { useT } from '../i18n/index.ts';
 import { useDraft, type EditorTab } from './draft.ts';
+import { CreateTopicForm } from './CreateTopicForm.tsx';
 import { FaultForm } from './FaultForm.tsx';
 import { JsonEditor } from './JsonEditor.tsx';
 import { KnobsForm } from './KnobsForm.tsx';
@@ -43,6 +44,7 @@ export function EditorPanel() {
         {tab === 'knobs' ? (
           <>
             <KnobsForm />
+            <CreateTopicForm />
             <FaultForm />
           </>
         ) : <JsonEditor />}

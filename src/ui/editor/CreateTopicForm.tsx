@@ -1,0 +1,89 @@
+/**
+ * Creates a topic at the current time as an operator would (mqadmin updateTopic -c / -b), with
+ * mqadmin's defaults filled in: 8 write and 8 read queues, perm 6.
+ */
+import { useState, type FormEvent } from 'react';
+import type { ValidationError } from '../../scenario/validate.ts';
+import { usePlayback } from '../../store/playback.ts';
+import { formatTime } from '../controls/format-time.ts';
+import { useT } from '../i18n/index.ts';
+import { useSimView } from '../use-sim.ts';
+import { applyEdit } from './apply.ts';
+import { addCreateTopic, createTargets, type CreateMode } from './create-topic.ts';
+import { createTopicStrings } from './create-topic-strings.ts';
+import { ValidationErrors } from './ValidationErrors.tsx';
+
+const MODES: CreateMode[] = ['cluster', 'broker'];
+const PERMS = [6, 4, 2];
+
+export function CreateTopicForm() {
+  const t = useT();
+  const s = createTopicStrings(usePlayback((state) => state.language));
+  const view = useSimView();
+  const config = usePlayback((state) => state.scenario?.config);
+  const [topic, setTopic] = useState('TopicNew');
+  const [mode, setMode] = useState<CreateMode>('cluster');
+  const [chosen, setChosen] = useState('');
+  const [counts, setCounts] = useState<{ write?: number; read?: number; perm?: number }>({});
+  const [errors, setErrors] = useState<ValidationError[]>([]);
+  if (!view || !config) return null;
+  const targets = createTargets(view.timeline.state, mode);
+  const target = targets.includes(chosen) ? chosen : (targets[0] ?? '');
+  const write = counts.write ?? config.topicQueueNums;
+  const read = counts.read ?? config.topicQueueNums;
+  const perm = counts.perm ?? config.topicPerm;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const { source, timeMs } = usePlayback.getState();
+    const next = addCreateTopic(source, { topic: topic.trim(), mode, target, writeQueueNums: write, readQueueNums: read, perm }, timeMs);
+    setErrors(applyEdit(next, timeMs, 'fork'));
+  };
+  const count = (field: 'write' | 'read', label: string, value: number) => (
+    <label className="rs-field">
+      <span>{label}</span>
+      <input className="rs-input rs-input-number" type="number" min={1} max={1024} value={value} data-testid={`create-topic-${field}`}
+        onChange={(event) => {
+          const parsed = Number(event.target.value);
+          if (event.target.value !== '' && Number.isInteger(parsed)) setCounts({ ...counts, [field]: Math.min(1024, Math.max(1, parsed)) });
+        }} />
+    </label>
+  );
+  return (
+    <form className="rs-create-topic" onSubmit={submit} data-testid="create-topic-form">
+      <fieldset className="rs-fieldset">
+        <legend>{s.title}</legend>
+        <p className="rs-note">{s.explain(mode)}</p>
+        <div className="rs-knob-row">
+          <label className="rs-field">
+            <span>{s.topic}</span>
+            <input className="rs-input" value={topic} data-testid="create-topic-name" onChange={(event) => setTopic(event.target.value)} />
+          </label>
+          <label className="rs-field">
+            <span>{s.mode}</span>
+            <select className="rs-select" value={mode} data-testid="create-topic-mode" onChange={(event) => setMode(event.target.value as CreateMode)}>
+              {MODES.map((name) => <option key={name} value={name}>{s.modeName(name)}</option>)}
+            </select>
+          </label>
+          <label className="rs-field">
+            <span>{mode === 'cluster' ? s.cluster : s.broker}</span>
+            <select className="rs-select" value={target} data-testid="create-topic-target" onChange={(event) => setChosen(event.target.value)}>
+              {targets.map((name) => <option key={name} value={name}>{name}</option>)}
+            </select>
+          </label>
+          {count('write', 'writeQueueNums (-w)', write)}
+          {count('read', 'readQueueNums (-r)', read)}
+          <label className="rs-field">
+            <span>perm (-p)</span>
+            <select className="rs-select" value={perm} data-testid="create-topic-perm" onChange={(event) => setCounts({ ...counts, perm: Number(event.target.value) })}>
+              {PERMS.map((value) => <option key={value} value={value}>{value}</option>)}
+            </select>
+          </label>
+        </div>
+        <button type="submit" className="rs-button" disabled={target === '' || topic.trim() === ''} data-testid="create-topic-apply">
+          {s.createAt(formatTime(view.timeMs))}
+        </button>
+      </fieldset>
+      <ValidationErrors errors={errors} title={t('jsonProblems', { count: errors.length })} testId="create-topic-errors" />
+    </form>
+  );
+}

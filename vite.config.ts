@@ -29,5 +29,9 @@ export default defineConfig({
     include: ['test/{unit,scenario,property,component}/**/*.test.{ts,tsx}'],
     environment: 'node',
     setupFiles: ['test/setup.ts'],
+    // A guard against hangs, not a measure of speed: scenario tests simulate minutes of a run,
+    // and on a busy two-core machine one of them can take far longer than Vitest's 5 s default.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

@@ -1,21 +1,23 @@
 /**
  * The timeline of one run for the page: seek to any virtual time through checkpoints plus
  * deterministic replay (RaftScope's and Runway's approach). A seek gives exactly the state a
- * straight run to that time gives. The trace is kept per checkpoint segment in a bounded cache;
- * a segment that was dropped is replayed again from its checkpoint when someone reads it.
+ * straight run to that time gives.
  *
- * Two things keep the page's seeks and steps cheap: a seek that replays a dropped segment records
- * it on the way (the panels read it next, and would otherwise replay it a second time), and the
- * segment the playhead is in gets finer snapshots, so stepping back one event replays a fraction
- * of a segment rather than all of it.
+ * Its parts each keep one thing: the checkpoints (checkpoints.ts), the trace per segment in a
+ * bounded cache (trace-segments.ts), the capture of a dropped segment a seek replays
+ * (segment-capture.ts), and the finer snapshots of the playhead's segment (fine-snapshots.ts).
+ * The Timeline runs the simulation and answers for the current time.
  */
-import type { Snapshot } from '../engine/index.ts';
 import { createSimulation } from '../model/index.ts';
-import type { AnyEvent, TraceEvent } from '../model/events.ts';
+import type { TraceEvent } from '../model/events.ts';
 import type { Sim } from '../model/sim-types.ts';
 import type { Scenario } from '../model/spec.ts';
 import type { ModelState } from '../model/state.ts';
+import { type Checkpoint, Checkpoints } from './checkpoints.ts';
+import { FineSnapshots } from './fine-snapshots.ts';
+import { SegmentCapture } from './segment-capture.ts';
 import { summarize, type Summary } from './summary.ts';
+import { TraceSegments } from './trace-segments.ts';
 
 export interface TimelineOptions {
   /** Virtual time between checkpoints; smaller seeks faster and costs more memory. */
@@ -24,16 +26,11 @@ export interface TimelineOptions {
   traceBudget?: number;
 }
 
-type Checkpoint = Snapshot<ModelState, AnyEvent, TraceEvent>;
-
 /**
  * About 1,200 checkpoints per run, between 1 s and 10 s apart: 3 s on an hour. Halving 6 s cost
  * the reference hour about 14 % more memory (the checkpoints share the append-only logs) and
  * made seeking a third faster.
  */
-/** Fine snapshots per segment around the playhead. */
-const FINE_STEPS = 8;
-
 function defaultCheckpointInterval(durationMs: number): number {
   return Math.min(10_000, Math.max(1_000, Math.round(durationMs / 1_200)));
 }
@@ -41,21 +38,13 @@ function defaultCheckpointInterval(durationMs: number): number {
 export class Timeline {
   readonly scenario: Scenario;
   readonly checkpointEveryMs: number;
-  private readonly traceBudget: number;
   private readonly sim: Sim;
-  private readonly checkpoints: Checkpoint[] = [];
-  /**
-   * Segment k holds the trace events from checkpoint k to checkpoint k + 1: t in (k·I, (k+1)·I],
-   * and segment 0 also those at t = 0, since checkpoint 0 is taken before anything happens.
-   */
-  private readonly segments = new Map<number, TraceEvent[]>();
-  private cachedEvents = 0;
-  private scratch: Sim | null = null;
-  /** A dropped segment being replayed by seek, recorded as it goes (its events up to now). */
-  private capture: { k: number; events: TraceEvent[] } | null = null;
-  /** Snapshots at fine step j (1 to FINE_STEPS - 1) of the segment after checkpoint fineSegment. */
-  private fine: Checkpoint[] = [];
-  private fineSegment = -1;
+  private readonly checkpoints: Checkpoints;
+  private readonly segments: TraceSegments;
+  private readonly capture: SegmentCapture;
+  private readonly fine: FineSnapshots;
+  /** A second simulation that replays dropped segments without moving the run (made on first need). */
+  private scratch: Sim | undefined;
   /** The furthest virtual time simulated so far. */
   private horizonMs = 0;
   /** Trace events of the first pass so far: an event numbered at or below is a replay. */
@@ -64,12 +53,15 @@ export class Timeline {
   constructor(scenario: Scenario, options: TimelineOptions = {}) {
     this.scenario = scenario;
     this.checkpointEveryMs = options.checkpointEveryMs ?? defaultCheckpointInterval(scenario.durationMs);
-    this.traceBudget = options.traceBudget ?? 400_000;
+    this.checkpoints = new Checkpoints(this.checkpointEveryMs);
+    this.segments = new TraceSegments(options.traceBudget ?? 400_000, (k) => this.replaySegment(k));
+    this.capture = new SegmentCapture(this.checkpoints, this.segments);
+    this.fine = new FineSnapshots(this.checkpoints);
     this.sim = createSimulation(scenario, { keepTrace: false, onTrace: (event) => this.record(event) });
-    this.segments.set(0, []);
+    this.segments.put(0, []);
     // Checkpoint 0 is the state before anything happened, so that the events at time 0 (a process
     // starting, a fault at 0:00) belong to segment 0 like any other and a replay repeats them.
-    this.checkpoints.push(this.sim.snapshot());
+    this.checkpoints.add(this.sim.snapshot());
     this.runTo(0);
   }
 
@@ -95,42 +87,12 @@ export class Timeline {
     return this.sim.traceCount;
   }
 
-  private segmentOf(t: number): number {
-    return t <= 0 ? 0 : Math.ceil(t / this.checkpointEveryMs) - 1;
-  }
-
-  /** First pass only: events never traced before are new and belong to their segment. */
+  /** Every traced event: a new one (first pass) goes to its segment, a replayed one to the capture. */
   private record(event: TraceEvent): void {
     // emit() has counted the event already: its number is sim.traceCount.
-    if (this.sim.traceCount <= this.firstPassCount) return this.recordReplayed(event);
+    if (this.sim.traceCount <= this.firstPassCount) return this.capture.record(event);
     this.firstPassCount = this.sim.traceCount;
-    const k = this.segmentOf(event.t);
-    let segment = this.segments.get(k);
-    if (!segment) {
-      segment = [];
-      this.segments.set(k, segment);
-    }
-    segment.push(event);
-    this.cachedEvents++;
-  }
-
-  /** A replayed event: kept only while capturing a dropped segment (events come in time order). */
-  private recordReplayed(event: TraceEvent): void {
-    if (!this.capture) return;
-    const k = this.segmentOf(event.t);
-    if (k !== this.capture.k) {
-      // An event of a later segment means the captured one is complete.
-      this.completeCapture();
-      this.capture = k === this.capture.k + 1 && !this.segments.has(k) ? { k, events: [] } : null;
-    }
-    this.capture?.events.push(event);
-  }
-
-  private completeCapture(): void {
-    const capture = this.capture;
-    if (!capture || this.segments.has(capture.k)) return;
-    this.segments.set(capture.k, capture.events);
-    this.cachedEvents += capture.events.length;
+    this.segments.append(this.checkpoints.segmentOfTime(event.t), event);
   }
 
   /** Moves to exactly time t (every event at or before t has happened). */
@@ -140,137 +102,54 @@ export class Timeline {
     // Replay from a snapshot unless we are already between it and the target.
     if (target < this.sim.now || this.sim.now < start.now) {
       this.sim.restore(start);
-      this.restartCapture(start);
-      this.replayTakingFineSnapshots(target);
+      this.capture.restart(start);
+      this.fine.replayToward(this.sim, target);
     }
     this.runTo(target);
-    if (this.capture && this.sim.now >= (this.capture.k + 1) * this.checkpointEveryMs) {
-      this.completeCapture();
-      this.capture = null;
-    }
-  }
-
-  /**
-   * After a restore, a capture holds the restored segment's events up to the snapshot: from its
-   * checkpoint nothing yet; from a fine snapshot, what an earlier capture already recorded.
-   */
-  private restartCapture(start: Checkpoint): void {
-    const k = this.segmentOf(start.now + 1);
-    // Only a segment simulated to its end can have been dropped; the last one is still written.
-    if (this.segments.has(k) || k >= this.checkpoints.length - 1) {
-      this.capture = null;
-      return;
-    }
-    const kept = start.traceCount - this.checkpoints[k]!.traceCount;
-    if (kept === 0) this.capture = { k, events: [] };
-    else if (this.capture?.k === k && this.capture.events.length >= kept) this.capture.events.length = kept;
-    else this.capture = null;
-  }
-
-  private fineStepMs(): number {
-    return Math.max(1, Math.floor(this.checkpointEveryMs / FINE_STEPS));
+    this.capture.completeBy(this.sim.now);
   }
 
   /** The latest snapshot at or before target: its segment's checkpoint, or a fine snapshot after it. */
   private startingPoint(target: number): Checkpoint {
-    const index = Math.min(Math.floor(target / this.checkpointEveryMs), this.checkpoints.length - 1);
-    if (index === this.fineSegment) {
-      const base = index * this.checkpointEveryMs;
-      for (let j = Math.min(FINE_STEPS - 1, Math.floor((target - base) / this.fineStepMs())); j >= 1; j--) {
-        const fine = this.fine[j];
-        if (fine) return fine;
-      }
-    }
-    return this.checkpoints[index]!;
-  }
-
-  /**
-   * Replays towards target, snapshotting at each fine step of the target's segment on the way,
-   * so stepping back again (one event at a time) replays a fraction of a segment.
-   */
-  private replayTakingFineSnapshots(target: number): void {
-    const index = Math.floor(target / this.checkpointEveryMs);
-    // Past the last checkpoint the run is new: runTo simulates it and takes its checkpoints.
-    if (index >= this.checkpoints.length) return;
-    if (index !== this.fineSegment) {
-      this.fineSegment = index;
-      this.fine = [];
-    }
-    const base = index * this.checkpointEveryMs;
-    const step = this.fineStepMs();
-    for (let j = Math.floor((this.sim.now - base) / step) + 1; j < FINE_STEPS && base + j * step < target; j++) {
-      this.sim.runUntil(base + j * step);
-      this.fine[j] ??= this.sim.snapshot();
-    }
+    const k = this.checkpoints.indexAtOrBefore(target);
+    return this.fine.latestAtOrBefore(k, target) ?? this.checkpoints.at(k);
   }
 
   /** Runs every event at or before target (those at the current time too: after restoring checkpoint 0, the events of time 0). */
   private runTo(target: number): void {
     do {
-      const nextCheckpoint = this.checkpoints.length * this.checkpointEveryMs;
+      const nextCheckpoint = this.checkpoints.nextAt;
       const stop = Math.min(target, nextCheckpoint);
       this.sim.runUntil(stop);
       this.horizonMs = Math.max(this.horizonMs, this.sim.now);
-      if (stop === nextCheckpoint) this.checkpoints.push(this.sim.snapshot());
+      if (stop === nextCheckpoint) this.checkpoints.add(this.sim.snapshot());
     } while (this.sim.now < target);
-    this.evict();
+    // Never drop the segment still being written.
+    const writing = this.checkpoints.segmentOfTime(this.horizonMs);
+    this.segments.evict((k) => k === writing || k === writing + 1);
   }
 
-  /** Drops least recently read segments over budget, never the one still being written. */
-  private evict(): void {
-    const writing = this.segmentOf(this.horizonMs);
-    for (const [k, segment] of this.segments) {
-      if (this.cachedEvents <= this.traceBudget) return;
-      if (k === writing || k === writing + 1) continue;
-      this.segments.delete(k);
-      this.cachedEvents -= segment.length;
-    }
-  }
-
-  /** The events of segment k up to now at least, replayed from its checkpoint if they were dropped. */
-  private segment(k: number): TraceEvent[] {
-    // Reads stay within the current time's prefix, which is exactly what a capture holds.
-    return this.capture?.k === k ? this.capture.events : this.wholeSegment(k);
-  }
-
-  /** Every event of segment k simulated so far (a capture holds only those up to now). */
-  private wholeSegment(k: number): TraceEvent[] {
-    const cached = this.segments.get(k);
-    if (cached) {
-      // Map order is insertion order: re-insert to mark it recently used.
-      this.segments.delete(k);
-      this.segments.set(k, cached);
-      return cached;
-    }
+  /** The events of a dropped segment k, replayed from its checkpoint in the scratch simulation. */
+  private replaySegment(k: number): TraceEvent[] {
     const events: TraceEvent[] = [];
     this.scratch ??= createSimulation(this.scenario, { keepTrace: false });
     const scratch = this.scratch;
-    scratch.restore(this.checkpoints[k]!);
-    const sink = (event: TraceEvent) => events.push(event);
-    scratch.onTraceOverride = sink;
-    scratch.runUntil(Math.min((k + 1) * this.checkpointEveryMs, this.horizonMs));
+    scratch.restore(this.checkpoints.at(k));
+    scratch.onTraceOverride = (event) => events.push(event);
+    scratch.runUntil(Math.min(this.checkpoints.segmentEnd(k), this.horizonMs));
     scratch.onTraceOverride = null;
-    this.segments.set(k, events);
-    this.cachedEvents += events.length;
     return events;
   }
 
-  /** The segment holding global trace index i: the last checkpoint whose traceCount <= i. */
-  private segmentIndexOf(i: number): number {
-    let low = 0;
-    let high = this.checkpoints.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.checkpoints[mid]!.traceCount <= i) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+  /** The events of segment k up to now at least: reads stay within the current time's prefix, which is what a capture holds. */
+  private segment(k: number): TraceEvent[] {
+    return this.capture.eventsOf(k) ?? this.segments.read(k);
   }
 
   traceAt(index: number): TraceEvent | undefined {
     if (index < 0 || index >= this.traceLength) return undefined;
-    const k = this.segmentIndexOf(index);
-    return this.segment(k)[index - this.checkpoints[k]!.traceCount];
+    const k = this.checkpoints.segmentOfTrace(index);
+    return this.segment(k)[index - this.checkpoints.at(k).traceCount];
   }
 
   /** Trace events [from, to) of the current time's prefix. */
@@ -279,8 +158,8 @@ export class Timeline {
     const events: TraceEvent[] = [];
     let i = Math.max(0, from);
     while (i < end) {
-      const k = this.segmentIndexOf(i);
-      const base = this.checkpoints[k]!.traceCount;
+      const k = this.checkpoints.segmentOfTrace(i);
+      const base = this.checkpoints.at(k).traceCount;
       const segment = this.segment(k);
       const take = Math.min(end - i, segment.length - (i - base));
       if (take <= 0) break;
@@ -297,8 +176,9 @@ export class Timeline {
   peekNextTraceTime(): number | undefined {
     const index = this.traceLength;
     if (index >= this.firstPassCount) return undefined;
-    const k = this.segmentIndexOf(index);
-    return this.wholeSegment(k)[index - this.checkpoints[k]!.traceCount]?.t;
+    const k = this.checkpoints.segmentOfTrace(index);
+    // The whole segment: a capture holds only the events up to now.
+    return this.segments.read(k)[index - this.checkpoints.at(k).traceCount]?.t;
   }
 
   /**

@@ -80,6 +80,12 @@ export const ROCKETMQ_DEFAULTS = {
   clientChannelScanIntervalMs: 10_000,
   /** BrokerConfig.channelExpiredTimeout (4.x ConsumerManager.CHANNEL_EXPIRED_TIMEOUT). */
   channelExpiredTimeoutMs: 120_000,
+  /** MessageStoreConfig.flushIntervalCommitLog: FlushRealTimeService wakes this often (and at every put). */
+  flushIntervalCommitLogMs: 500,
+  /** MessageStoreConfig.flushCommitLogLeastPages: ASYNC_FLUSH flushes once this many 4 KB pages are dirty. */
+  flushCommitLogLeastPages: 4,
+  /** MessageStoreConfig.flushCommitLogThoroughInterval: ASYNC_FLUSH flushes everything at least this often. */
+  flushCommitLogThoroughIntervalMs: 10_000,
   /** MessageStoreConfig.syncFlushTimeout: how long a SYNC_FLUSH put waits for the flush before FLUSH_DISK_TIMEOUT. */
   syncFlushTimeoutMs: 5_000,
   /** MessageStoreConfig.slaveTimeout: how long a SYNC_MASTER put waits for slaves' acks before FLUSH_SLAVE_TIMEOUT (4.9.8 and 5.x). */

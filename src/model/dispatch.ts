@@ -6,6 +6,7 @@ import type { HandlerTable, NetEvent } from '../engine/index.ts';
 import { onRegisterAllTimer, unregisterNext } from './broker/broker.ts';
 import { onBrokerRequest, onScheduleDeliver } from './broker/broker-processor.ts';
 import { onConsumerChannelClosed, onScanNotActiveChannel } from './broker/consumer-manager.ts';
+import { onFlushTick } from './broker/flush-service.ts';
 import { onSyncReplicaTimeout } from './broker/group-transfer-service.ts';
 import { onHaChannelClosed, onHaReportTimer, onHaTransferTimer } from './broker/ha-service.ts';
 import { onPullHoldCheck } from './broker/pull-request-hold-service.ts';
@@ -136,6 +137,7 @@ export const MODEL_HANDLERS: HandlerTable<ModelState, ModelEvent, Wire, TraceEve
   'lifecycle.start': (state, event, sim) => startNode(state, event.node, sim),
   'nameServer.scanNotActiveBroker': onScanNotActiveBroker,
   'nameServer.channelIdleCheck': onChannelIdleCheck,
+  'broker.flushCommitLog': onFlushTick,
   'broker.registerAll': onRegisterAllTimer,
   'broker.scanNotActiveChannel': onScanNotActiveChannel,
   'broker.pullHoldCheck': onPullHoldCheck,

@@ -22,6 +22,7 @@ export type ModelEvent =
   | { kind: 'broker.haTransfer'; broker: string; epoch: number; slave: string }
   | { kind: 'broker.syncReplicaTimeout'; broker: string; epoch: number; node: string; rpcId: number }
   | { kind: 'broker.slaveSync'; broker: string; epoch: number }
+  | { kind: 'broker.flushCommitLog'; broker: string; epoch: number }
   | { kind: 'client.routeRefresh'; client: string; epoch: number }
   | { kind: 'client.heartbeat'; client: string; epoch: number }
   | { kind: 'consumer.persistOffsets'; client: string; epoch: number }
@@ -44,6 +45,7 @@ export type TraceEvent =
   | { t: number; type: 'topic.updated'; broker: string; topic: string; writeQueueNums: number; readQueueNums: number; perm: number; created: boolean; auto: boolean }
   | { t: number; type: 'message.sent'; producer: string; msgId: string; topic: string; tags: string; keys: string; broker: string; queueId: number; attempt: number }
   | { t: number; type: 'message.stored'; broker: string; brokerId: number; topic: string; queueId: number; queueOffset: number; commitLogOffset: number; msgId: string; offsetMsgId: string }
+  | { t: number; type: 'message.lost'; msgId: string; broker: string; brokerId: number; topic: string; queueId: number; queueOffset: number; reason: 'notFlushedNotReplicated' }
   | { t: number; type: 'send.failed'; producer: string; msgId: string; broker: string; queueId: number; attempt: number; reason: string }
   | { t: number; type: 'send.result'; producer: string; msgId: string; status: 'SEND_OK' | 'FLUSH_DISK_TIMEOUT' | 'FLUSH_SLAVE_TIMEOUT' | 'SLAVE_NOT_AVAILABLE' | 'FAILED' }
   | { t: number; type: 'rebalance'; consumer: string; group: string; topic: string; queues: string[] }

@@ -53,7 +53,8 @@ function createBrokerState(spec: BrokerSpec, topics: TopicSpec[]): BrokerState {
     name: spec.name, brokerId: spec.brokerId, cluster: spec.cluster, role: spec.role, flushDiskType: spec.flushDiskType,
     inSyncReplicas: spec.inSyncReplicas, minInSyncReplicas: spec.minInSyncReplicas, enableSlaveActingMaster: spec.enableSlaveActingMaster,
     ip: spec.ip, port: spec.port, addr: `${spec.ip}:${spec.port}`, node, status: 'stopped', partitioned: false, epoch: 0,
-    topicConfigTable: dict(), dataVersion: 0, commitLog: new AppendLog(), maxPhyOffset: 0, consumeQueues: dict(),
+    topicConfigTable: dict(), dataVersion: 0, commitLog: new AppendLog(), maxPhyOffset: 0,
+    flushedPhyOffset: 0, lastThoroughFlushAt: 0, flushTickPending: false, pageCacheLost: false, consumeQueues: dict(),
     consumerTable: dict(), consumerOffsetTable: dict(), pullHolds: dict(), unregisterQueue: [],
     haConnections: dict(), syncReplicaWaits: [], haMasterAddr: null, haConnected: false, syncMasterAddr: null,
     lastSlaveSyncAt: Number.NEGATIVE_INFINITY,
@@ -70,7 +71,7 @@ export function createModelState(scenario: Scenario): ModelState {
     config: scenario.config, durationMs: scenario.durationMs, nameServers: dict(), brokers: dict(), clients: dict(), addrNodes: dict(), nodeKinds: dict(),
     remoting: { nextId: 1, pending: {} },
     stats: {
-      sent: 0, failed: 0, stored: 0, consumed: 0, duplicates: 0, toDlq: 0, toRetry: 0,
+      sent: 0, failed: 0, stored: 0, consumed: 0, duplicates: 0, toDlq: 0, toRetry: 0, lost: 0,
       attempts: 0, failedAttempts: 0, failedAttemptReasons: dict(), duplicateCauses: {},
       nextSerial: 0, storedIds: new SerialMarkSet(), consumedIds: dict(), onewayIds: new MarkSet<number>(),
     },

@@ -97,7 +97,7 @@ export interface ConsumerSpec {
 }
 
 export type TimelineAction =
-  | { at: number; action: 'crashBroker' | 'partitionBroker' | 'healPartition' | 'shutdownBroker' | 'startBroker'; target: string; brokerId?: number }
+  | { at: number; action: 'crashBroker' | 'powerOffBroker' | 'partitionBroker' | 'healPartition' | 'shutdownBroker' | 'startBroker'; target: string; brokerId?: number }
   | { at: number; action: 'crashNameServer' | 'startNameServer'; target: string }
   | { at: number; action: 'partitionLink' | 'healLink'; target: string; peer: string }
   | { at: number; action: 'addConsumer'; consumer: ConsumerSpec }

@@ -164,6 +164,14 @@ export interface BrokerState {
   commitLog: AppendLog<StoredMessage>;
   /** Next physical offset in the commit log. */
   maxPhyOffset: number;
+  /** CommitLog bytes flushed to disk; the rest is in the page cache only (flush-service.ts). */
+  flushedPhyOffset: number;
+  /** FlushRealTimeService.lastFlushTimestamp: when it last flushed thoroughly. */
+  lastThoroughFlushAt: number;
+  /** Whether a 500 ms FlushRealTimeService round is scheduled. */
+  flushTickPending: boolean;
+  /** The machine lost power: the page cache is gone, the next start recovers what was flushed. */
+  pageCacheLost: boolean;
   /** topic -> queueId -> consume queue (indexes into commitLog). */
   consumeQueues: Record<string, AppendLog<number>[]>;
   consumerTable: Record<string, ConsumerGroupInfo>;
@@ -313,6 +321,8 @@ export interface MessageStats {
   duplicates: number;
   toDlq: number;
   toRetry: number;
+  /** Stored copies a power loss took before any other replica had them (message.lost). */
+  lost: number;
   /** Send attempts (one per message.sent: a message retried twice is three attempts). */
   attempts: number;
   /** Attempts that failed (one per send.failed), and how many failed for each reason. */

@@ -4,6 +4,7 @@
  */
 import { MASTER_ID } from './defaults.ts';
 import { crashBroker, partitionBroker, shutdownBroker, startBroker, updateTopicOnBroker } from './broker/broker.ts';
+import { losePageCache } from './broker/flush-service.ts';
 import { shutdownConsumer, startConsumer } from './client/consumer.ts';
 import { setProducerRate, startProducer } from './client/producer.ts';
 import { createConsumerState, createProducerState } from './factory.ts';
@@ -73,8 +74,12 @@ export function onTimelineAction(state: ModelState, action: TimelineAction, sim:
   trace(sim, { type: 'fault', action: action.action, target: targetOf(action) });
   switch (action.action) {
     case 'crashBroker':
+    case 'powerOffBroker':
       for (const broker of brokersOf(state, action.target, action.brokerId)) {
+        if (broker.status !== 'running') continue;
         dropRequestsFrom(state, broker.node);
+        // A power loss takes the page cache with it; a process crash leaves it to the OS.
+        if (action.action === 'powerOffBroker') losePageCache(state, broker, sim);
         crashBroker(broker, sim);
       }
       return;

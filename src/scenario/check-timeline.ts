@@ -73,7 +73,7 @@ function addedClients(draft: Draft): Map<string, Added> {
 
 function checkAction(action: TimelineAction, path: Path, known: Known): ValidationError[] {
   switch (action.action) {
-    case 'crashBroker': case 'partitionBroker': case 'healPartition': case 'shutdownBroker': case 'startBroker':
+    case 'crashBroker': case 'powerOffBroker': case 'partitionBroker': case 'healPartition': case 'shutdownBroker': case 'startBroker':
       return checkBroker(action.target, action.brokerId, path, known);
     case 'crashNameServer': case 'startNameServer':
       return known.nameServers === undefined || known.nameServers.has(action.target)

@@ -198,7 +198,7 @@ function timelineAction(entry: TimelineFile, next: { producers: number; consumer
       return { at: entry.at, action: entry.action, producer: producer(entry.producer, next.producers++, config) };
     case 'addConsumer':
       return { at: entry.at, action: entry.action, consumer: consumer(entry.consumer, next.consumers++, config) };
-    case 'crashBroker': case 'partitionBroker': case 'healPartition': case 'shutdownBroker': case 'startBroker': {
+    case 'crashBroker': case 'powerOffBroker': case 'partitionBroker': case 'healPartition': case 'shutdownBroker': case 'startBroker': {
       const { brokerId, ...rest } = entry;
       return brokerId === undefined ? rest : { ...rest, brokerId };
     }

@@ -218,6 +218,7 @@ function actionSchemas(
   const link = <A extends string>(action: A) => strict({ at: time, action: z.literal(action), target: text(), peer: text() });
   return {
     crashBroker: broker('crashBroker'),
+    powerOffBroker: broker('powerOffBroker'),
     partitionBroker: broker('partitionBroker'),
     healPartition: broker('healPartition'),
     shutdownBroker: broker('shutdownBroker'),
@@ -261,7 +262,7 @@ function updateTopicSchema(time: TimeSchema) {
 
 /** The allowed actions: exactly the `action` names of TimelineAction in spec.ts (the compiler checks both ways). */
 export const ACTION_NAMES = allOf<TimelineActionName>()([
-  'crashBroker', 'partitionBroker', 'healPartition', 'shutdownBroker', 'startBroker', 'crashNameServer',
+  'crashBroker', 'powerOffBroker', 'partitionBroker', 'healPartition', 'shutdownBroker', 'startBroker', 'crashNameServer',
   'startNameServer', 'partitionLink', 'healLink', 'addConsumer', 'addProducer', 'removeConsumer', 'removeProducer',
   'crashConsumer', 'hangConsumer', 'setProducerRate', 'updateTopic',
 ]);

@@ -158,8 +158,9 @@ export function summarize(state: ModelState, untilMs: number, traceHash: string,
   const queues = summarizeQueues(state);
   const neverConsumable = queues.reduce((sum, queue) => sum + queue.neverConsumable, 0);
   const lagging = queues.reduce((sum, queue) => sum + (queue.readable ? Math.max(0, ...Object.values(queue.lag)) : 0), 0);
-  // Sent but neither stored nor reported failed: ONEWAY messages that vanished on the way.
-  const lost = stats.onewayIds.keysAt(position).filter((serial) => !stats.storedIds.has(serial, position)).length;
+  // ONEWAY messages that vanished on the way (sent, neither stored nor reported failed), and
+  // stored copies a power loss took before any other replica had them (message.lost).
+  const lost = stats.onewayIds.keysAt(position).filter((serial) => !stats.storedIds.has(serial, position)).length + stats.lost;
   return {
     untilMs,
     traceHash,

@@ -12,6 +12,7 @@ import { trace, type Sim } from '../sim-types.ts';
 import type { BrokerState, ModelState, StoredMessage } from '../state.ts';
 import { registerBrokerAll } from './broker.ts';
 import { notifyConsumerIdsChanged, registerConsumer, unregisterConsumer } from './consumer-manager.ts';
+import { flushAfterPut } from './flush-service.ts';
 import { checkInSyncReplicas, syncReplica } from './group-transfer-service.ts';
 import { onHaReport, onHaTransfer, onMasterPut } from './ha-service.ts';
 import { getMessage, putMessage, type PutRequest } from './message-store.ts';
@@ -105,6 +106,7 @@ function sendMessage(state: ModelState, broker: BrokerState, request: Request<'S
 /** Stores a message, traces it, counts it, wakes the pulls waiting on its queue and the HA service. */
 export function store(state: ModelState, broker: BrokerState, put: PutRequest, sim: Sim): StoredMessage {
   const { message } = putMessage(broker, put, sim.now);
+  flushAfterPut(state, broker, sim);
   traceStored(state, broker, message, sim);
   notifyMessageArriving(state, broker, message.topic, message.queueId, sim);
   onMasterPut(state, broker, sim);

@@ -6,6 +6,7 @@ import { copyDict, dict } from '../../engine/index.ts';
 import { invoke } from '../remoting.ts';
 import { trace, type Sim } from '../sim-types.ts';
 import type { BrokerState, ModelState } from '../state.ts';
+import { recoverAfterPowerLoss, startFlushService } from './flush-service.ts';
 import { startHaClient } from './ha-service.ts';
 import { startSlaveSynchronize } from './slave-synchronize.ts';
 import { createDefaultTopic, updateTopicConfig } from './topic-config-manager.ts';
@@ -27,6 +28,8 @@ export function startBroker(state: ModelState, broker: BrokerState, sim: Sim): v
   // A slave learns its master again from its first registration (RegisterBrokerResult).
   broker.haMasterAddr = null;
   broker.syncMasterAddr = null;
+  recoverAfterPowerLoss(broker);
+  startFlushService(broker, sim.now);
   sim.net.start(broker.node);
   sim.net.setIsolated(broker.node, false);
   createDefaultTopic(broker, state.config);

@@ -18,6 +18,7 @@ import { oneway } from '../remoting.ts';
 import type { RemotingRequest } from '../remoting-types.ts';
 import { trace, type Sim } from '../sim-types.ts';
 import type { BrokerState, HAConnection, ModelState } from '../state.ts';
+import { flushAfterPut } from './flush-service.ts';
 import { answerAcknowledgedSends } from './group-transfer-service.ts';
 import { appendReplica } from './message-store.ts';
 import { notifyMessageArriving } from './pull-request-hold-service.ts';
@@ -113,6 +114,7 @@ export function onHaTransfer(state: ModelState, slave: BrokerState, request: Req
     });
     notifyMessageArriving(state, slave, message.topic, message.queueId, sim);
   }
+  flushAfterPut(state, slave, sim);
   reportOffset(state, slave, sim);
 }
 

@@ -5,6 +5,7 @@
 import { PERM_READ, PERM_WRITE } from '../perm.ts';
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, ModelState } from '../state.ts';
+import { flushAfterPut } from './flush-service.ts';
 import { onMasterPut } from './ha-service.ts';
 import { putMessage, type PutRequest } from './message-store.ts';
 import { updateTopicConfig } from './topic-config-manager.ts';
@@ -43,6 +44,7 @@ export function putDelayed(state: ModelState, broker: BrokerState, request: PutR
   const parked = putMessage(broker, {
     ...request, topic: SCHEDULE_TOPIC, queueId: level - 1, realTopic: request.topic, realQueueId: request.queueId, delayLevel: level,
   }, sim.now);
+  flushAfterPut(state, broker, sim);
   sim.after(levels[level - 1] ?? 0, { kind: 'broker.scheduleDeliver', broker: broker.node, epoch: broker.epoch, index: parked.index });
   onMasterPut(state, broker, sim);
   return parked;

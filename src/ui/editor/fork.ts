@@ -30,7 +30,7 @@ export interface Knobs {
 export const KNOB_STRATEGIES: readonly AllocateStrategyName[] = ['AVG', 'AVG_BY_CIRCLE', 'CONSISTENT_HASH'];
 
 export const FAULT_ACTIONS = [
-  'crashBroker', 'partitionBroker', 'healPartition', 'shutdownBroker', 'startBroker', 'crashNameServer', 'startNameServer',
+  'crashBroker', 'powerOffBroker', 'partitionBroker', 'healPartition', 'shutdownBroker', 'startBroker', 'crashNameServer', 'startNameServer',
   'crashConsumer', 'hangConsumer',
 ] as const satisfies readonly TimelineActionName[];
 export type FaultAction = (typeof FAULT_ACTIONS)[number];

@@ -64,7 +64,7 @@ refuses('a missing required field', (s) => { delete at(s, 'producers', 0).group;
 refuses('a time after durationMs', (s) => { at(s, 'timeline', 0).at = 300_001; },
   "timeline[0].at: must be an integer from 0 to 300000 (the scenario's durationMs)");
 refuses('an unknown action', (s) => { at(s, 'timeline', 0).action = 'killBroker'; },
-  'timeline[0].action: unknown action "killBroker"; allowed actions: crashBroker, partitionBroker, healPartition, shutdownBroker, '
+  'timeline[0].action: unknown action "killBroker"; allowed actions: crashBroker, powerOffBroker, partitionBroker, healPartition, shutdownBroker, '
   + 'startBroker, crashNameServer, startNameServer, partitionLink, healLink, addConsumer, addProducer, removeConsumer, '
   + 'removeProducer, crashConsumer, hangConsumer, setProducerRate, updateTopic');
 refuses('a bad messageDelayLevel', (s) => { s.config = { messageDelayLevel: '1s 5s' }; },

@@ -1,0 +1,121 @@
+/**
+ * Flushing the CommitLog from the page cache to disk, and what a machine loses when it dies
+ * (CommitLog.FlushRealTimeService, GroupCommitService, DefaultFlushManager.handleDiskFlush).
+ *
+ * - ASYNC_FLUSH: every put wakes FlushRealTimeService, which otherwise wakes every
+ *   flushIntervalCommitLog (500 ms). It flushes only when at least flushCommitLogLeastPages (4)
+ *   OS pages of 4 KB are dirty, except that every flushCommitLogThoroughInterval (10 s) it flushes
+ *   whatever there is. At a low rate of small messages, seconds of acknowledged messages live in
+ *   the page cache only.
+ * - SYNC_FLUSH: the put waits for GroupCommitService to flush up to it. A flush takes no virtual
+ *   time here, so the put is flushed when it is answered (and FLUSH_DISK_TIMEOUT never comes).
+ *
+ * A process crash keeps the page cache (the OS writes it out); a power loss drops it. On restart
+ * the broker recovers the CommitLog up to what was flushed and truncates its ConsumeQueues to
+ * match (CommitLog.recoverAbnormally, DefaultMessageStore.truncateDirtyLogicFiles). A message in
+ * the lost tail is lost for good when no other replica of the broker group still holds it.
+ */
+import { AppendLog } from '../../engine/index.ts';
+import { trace, type Sim } from '../sim-types.ts';
+import type { BrokerState, ModelState } from '../state.ts';
+
+/** MappedFile.OS_PAGE_SIZE. */
+const OS_PAGE_SIZE = 4_096;
+
+/** MappedFile.isAbleToFlush: pages written beyond the last flushed page. */
+function dirtyPages(broker: BrokerState): number {
+  return Math.floor(broker.maxPhyOffset / OS_PAGE_SIZE) - Math.floor(broker.flushedPhyOffset / OS_PAGE_SIZE);
+}
+
+/** One round of FlushRealTimeService (or GroupCommitService for SYNC_FLUSH). */
+function flushCommitLog(state: ModelState, broker: BrokerState, now: number): void {
+  if (broker.flushDiskType === 'SYNC_FLUSH') {
+    broker.flushedPhyOffset = broker.maxPhyOffset;
+    return;
+  }
+  const thorough = now >= broker.lastThoroughFlushAt + state.config.flushCommitLogThoroughIntervalMs;
+  if (thorough) broker.lastThoroughFlushAt = now;
+  if (thorough || dirtyPages(broker) >= state.config.flushCommitLogLeastPages) broker.flushedPhyOffset = broker.maxPhyOffset;
+}
+
+/** FlushRealTimeService's loop starts with the store: its first round flushes thoroughly. */
+export function startFlushService(broker: BrokerState, now: number): void {
+  broker.lastThoroughFlushAt = now;
+  broker.flushTickPending = false;
+}
+
+/** A put was appended: wake the flush service, and keep its 500 ms rounds going while data is dirty. */
+export function flushAfterPut(state: ModelState, broker: BrokerState, sim: Sim): void {
+  flushCommitLog(state, broker, sim.now);
+  scheduleFlushTick(state, broker, sim);
+}
+
+function scheduleFlushTick(state: ModelState, broker: BrokerState, sim: Sim): void {
+  if (broker.flushTickPending || broker.flushedPhyOffset >= broker.maxPhyOffset) return;
+  broker.flushTickPending = true;
+  sim.after(state.config.flushIntervalCommitLogMs, { kind: 'broker.flushCommitLog', broker: broker.node, epoch: broker.epoch });
+}
+
+export function onFlushTick(state: ModelState, event: { broker: string; epoch: number }, sim: Sim): void {
+  const broker = state.brokers[event.broker];
+  if (!broker || broker.status !== 'running' || broker.epoch !== event.epoch) return;
+  broker.flushTickPending = false;
+  flushCommitLog(state, broker, sim.now);
+  scheduleFlushTick(state, broker, sim);
+}
+
+/** Commit log entries that survive a power loss: those wholly below the flushed offset. */
+export function durableLength(broker: BrokerState): number {
+  if (!broker.pageCacheLost) return broker.commitLog.length;
+  let length = broker.commitLog.length;
+  while (length > 0) {
+    const message = broker.commitLog.at(length - 1)!;
+    if (message.commitLogOffset + message.size <= broker.flushedPhyOffset) break;
+    length--;
+  }
+  return length;
+}
+
+/** Whether another replica of the group still has this entry (a crashed one keeps its page cache). */
+function heldElsewhere(state: ModelState, broker: BrokerState, index: number): boolean {
+  const message = broker.commitLog.at(index)!;
+  return Object.values(state.brokers).some((other) => other !== broker && other.name === broker.name
+    && index < durableLength(other) && other.commitLog.at(index)?.msgId === message.msgId);
+}
+
+/** The machine dies: the page cache is gone, and so is every unflushed entry no other replica has. */
+export function losePageCache(state: ModelState, broker: BrokerState, sim: Sim): void {
+  broker.pageCacheLost = true;
+  const durable = durableLength(broker);
+  for (let index = durable; index < broker.commitLog.length; index++) {
+    if (heldElsewhere(state, broker, index)) continue;
+    const message = broker.commitLog.at(index)!;
+    state.stats.lost++;
+    trace(sim, {
+      type: 'message.lost', msgId: message.msgId, broker: broker.name, brokerId: broker.brokerId, topic: message.topic,
+      queueId: message.queueId, queueOffset: message.queueOffset, reason: 'notFlushedNotReplicated',
+    });
+  }
+}
+
+/**
+ * Restart after a power loss: the CommitLog ends at its last flushed message and each
+ * ConsumeQueue at its last entry inside it. The logs are copied, not cut in place: snapshots
+ * share the old storage by length, and the new messages will take the lost ones' places.
+ */
+export function recoverAfterPowerLoss(broker: BrokerState): void {
+  if (!broker.pageCacheLost) return;
+  const durable = durableLength(broker);
+  broker.commitLog = new AppendLog(broker.commitLog.slice(0, durable), durable);
+  const last = broker.commitLog.last();
+  broker.maxPhyOffset = last ? last.commitLogOffset + last.size : 0;
+  broker.flushedPhyOffset = broker.maxPhyOffset;
+  for (const queues of Object.values(broker.consumeQueues)) {
+    queues.forEach((queue, queueId) => {
+      let length = queue.length;
+      while (length > 0 && queue.at(length - 1)! >= durable) length--;
+      queues[queueId] = new AppendLog(queue.slice(0, length), length);
+    });
+  }
+  broker.pageCacheLost = false;
+}

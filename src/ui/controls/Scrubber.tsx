@@ -7,6 +7,7 @@ import type { KeyboardEvent } from 'react';
 import type { TimelineAction } from '../../model/spec.ts';
 import { playheadTarget, usePlayback } from '../../store/playback.ts';
 import { useT, type Translate } from '../i18n/index.ts';
+import { useNarrator } from '../narration/use-narrator.ts';
 import { formatTime } from './format-time.ts';
 
 /** Beyond this many actions the ticks would be a solid bar: show the first ones only. */
@@ -36,18 +37,26 @@ export function actionTarget(action: TimelineAction): string {
   }
 }
 
+/** The target a timeline action's `fault` trace event names (src/model/timeline.ts), so a mark's caption is the caption shown there. */
+function traceTarget(action: TimelineAction): string {
+  if ('target' in action) return action.target;
+  if (action.action === 'addConsumer') return action.consumer.id;
+  if (action.action === 'addProducer') return action.producer.id;
+  return action.topic;
+}
+
 /**
  * One tick per timeline action; a fork is one tick of its own that names the actions the person
  * added there (they are in the timeline too, at the same time).
  */
-function marksOf(timeline: readonly TimelineAction[], forks: readonly number[], t: Translate): Mark[] {
+function marksOf(timeline: readonly TimelineAction[], forks: readonly number[], t: Translate, caption: (action: TimelineAction) => string | null): Mark[] {
   const forkTimes = new Set(forks);
   const describe = (action: TimelineAction) => `${action.action} ${actionTarget(action)}`;
-  const faults = timeline.filter((action) => !forkTimes.has(action.at)).slice(0, MAX_MARKS).map((action): Mark => ({
-    at: action.at,
-    kind: 'fault',
-    title: t('faultMarker', { time: formatTime(action.at), action: action.action, target: actionTarget(action) }),
-  }));
+  const faults = timeline.filter((action) => !forkTimes.has(action.at)).slice(0, MAX_MARKS).map((action): Mark => {
+    const marker = t('faultMarker', { time: formatTime(action.at), action: action.action, target: actionTarget(action) });
+    const said = caption(action);
+    return { at: action.at, kind: 'fault', title: said === null ? marker : `${marker}. ${said}` };
+  });
   const forkMarks = [...forkTimes].map((at): Mark => {
     const actions = timeline.filter((action) => action.at === at).map(describe);
     const title = t('forkMarker', { time: formatTime(at) });
@@ -73,8 +82,14 @@ export function Scrubber() {
   const timeMs = usePlayback((s) => s.timeMs);
   const scenario = usePlayback((s) => s.scenario);
   const forks = usePlayback((s) => s.forks);
+  const language = usePlayback((s) => s.language);
+  const narrator = useNarrator();
   const duration = scenario?.durationMs ?? 0;
-  const marks = scenario ? marksOf(scenario.timeline, forks, t) : [];
+  // A mark says what the caption will say when the playhead gets there (the fault event's caption).
+  const caption = (action: TimelineAction) => (narrator && scenario
+    ? narrator.narrate({ t: action.at, type: 'fault', action: action.action, target: traceTarget(action) }, language, { config: scenario.config })
+    : null);
+  const marks = scenario ? marksOf(scenario.timeline, forks, t, caption) : [];
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     const move = KEY_STEPS[event.key];
     if (!move || event.altKey || event.ctrlKey || event.metaKey) return;

@@ -7,12 +7,14 @@
  * first, the count completed over the next moments while the log says it is still searching.
  */
 import { memo, useEffect, useId, useRef, useState } from 'react';
+import type { SimConfig } from '../../model/defaults.ts';
 import type { TraceEvent, TraceType } from '../../model/events.ts';
 import { usePlayback, type Language } from '../../store/playback.ts';
 import { formatCount, formatTime } from '../../viz/format.ts';
 import { LOG_REFRESH, useSimView } from '../use-sim.ts';
 import { queryLog, type EventFilter, type LogQuery } from './event-filter.ts';
 import { describeEvent, TRACE_TYPES } from './event-sentences.ts';
+import { MessageCardButton } from './MessageCardButton.tsx';
 import { EmptyPanel, PanelFrame, usePanelStrings } from './shared.tsx';
 import type { PanelStrings } from './strings.ts';
 
@@ -43,26 +45,29 @@ interface RowProps {
   index: number;
   event: TraceEvent;
   language: Language;
+  config: SimConfig | undefined;
   current: boolean;
   seekTo: (time: string) => string;
 }
 
 /** Rows are re-rendered only when what they show changes (replays rebuild equal event objects). */
 const LogRow = memo(
-  function LogRow({ event, language, current, seekTo }: RowProps) {
+  function LogRow({ event, language, config, current, seekTo }: RowProps) {
+    const msgId = 'msgId' in event ? event.msgId : null;
     return (
       <li className={`rs-log-row${current ? ' rs-log-current' : ''}`}>
         <button type="button" className="rs-log-button" title={seekTo(formatTime(event.t))} data-testid="log-row"
           onClick={() => usePlayback.getState().seek(event.t)}>
           <span className="rs-log-time rs-mono">{formatTime(event.t)}</span>
           <span className={`rs-log-type rs-type-${event.type.split('.')[0]}`}>{event.type}</span>
-          <span className="rs-log-what">{describeEvent(event, language)}</span>
+          <span className="rs-log-what">{describeEvent(event, language, config)}</span>
         </button>
+        {msgId !== null && <MessageCardButton msgId={msgId} language={language} />}
       </li>
     );
   },
   (a, b) => a.index === b.index && a.event.t === b.event.t && a.event.type === b.event.type
-    && a.language === b.language && a.current === b.current && a.seekTo === b.seekTo,
+    && a.language === b.language && a.config === b.config && a.current === b.current && a.seekTo === b.seekTo,
 );
 
 /** While a search is not complete, renders again shortly to go on with it. */
@@ -99,7 +104,7 @@ function countText(query: LogQuery, strings: PanelStrings): string {
 }
 
 /** Writes the newest event into the live region, at most once per `everyMs` of wall time. */
-function useAnnouncer(latest: TraceEvent | undefined, language: Language, everyMs: number) {
+function useAnnouncer(latest: TraceEvent | undefined, language: Language, config: SimConfig | undefined, everyMs: number) {
   const region = useRef<HTMLDivElement>(null);
   const last = useRef({ at: Number.NEGATIVE_INFINITY, event: undefined as TraceEvent | undefined });
   useEffect(() => {
@@ -107,8 +112,8 @@ function useAnnouncer(latest: TraceEvent | undefined, language: Language, everyM
     const now = performance.now();
     if (now - last.current.at < everyMs) return;
     last.current = { at: now, event: latest };
-    region.current.textContent = `${formatTime(latest.t)} ${latest.type}: ${describeEvent(latest, language)}`;
-  }, [latest, language, everyMs]);
+    region.current.textContent = `${formatTime(latest.t)} ${latest.type}: ${describeEvent(latest, language, config)}`;
+  }, [latest, language, config, everyMs]);
   return region;
 }
 
@@ -116,12 +121,13 @@ export function EventLog({ className, maxRows = 500, announceEveryMs = 1_000, se
   const view = useSimView(LOG_REFRESH);
   const strings = usePanelStrings();
   const language = usePlayback((s) => s.language);
+  const config = usePlayback((s) => s.scenario?.config);
   const [filter, setFilter] = useState<EventFilter>({ type: '', entity: '' });
   const typeId = useId();
   const entityId = useId();
   const query = view ? queryLog(view.timeline, filter, maxRows, { budgetMs: searchBudgetMs }) : null;
   useContinuedSearch(query);
-  const region = useAnnouncer(query?.rows[0]?.event, language, announceEveryMs);
+  const region = useAnnouncer(query?.rows[0]?.event, language, config, announceEveryMs);
   const { built, onScroll, onFocusRow } = useBuiltRows(maxRows);
   if (!view || !query) return <EmptyPanel name="log" title={strings.logTitle} className={className} />;
   const { rows } = query;
@@ -142,7 +148,7 @@ export function EventLog({ className, maxRows = 500, announceEveryMs = 1_000, se
         <ol className="rs-log-list" aria-label={strings.logTitle} onScroll={(e) => onScroll(e.currentTarget)}
           onFocus={(e) => onFocusRow(e.currentTarget, e.target)}>
           {rows.slice(0, built).map(({ index, event }) => (
-            <LogRow key={index} index={index} event={event} language={language}
+            <LogRow key={index} index={index} event={event} language={language} config={config}
               current={event.t === view.timeMs} seekTo={strings.seekTo} />
           ))}
         </ol>

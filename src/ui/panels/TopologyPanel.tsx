@@ -17,6 +17,7 @@ import { linkOf, type Dot } from './topology-geometry.ts';
 import { useTopologyStrings, type TopologyStrings } from './topology-strings.ts';
 import { topologyModel, type LinkKind, type LinkSpec, type TopologyModel } from './topology-model.ts';
 import { useElementWidth } from './use-element-width.ts';
+import { NarrationCaption } from '../narration/NarrationCaption.tsx';
 import './topology.css';
 
 export interface TopologyPanelProps {
@@ -244,6 +245,7 @@ export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelPro
   return (
     <PanelFrame name="topology" title={strings.topologyTitle} className={className}
       aside={<TopicPicker model={model} onPick={setTopicWanted} canvasStrings={canvasStrings} />}>
+      <NarrationCaption />
       <div ref={containerRef} className="rs-topology-stage" style={{ height: layout.height }} onClickCapture={onClickCapture}>
         <Diagram model={model} layout={layout} selection={selection} strings={strings} canvasStrings={canvasStrings} svgId={svgId} />
         <TopologyCanvas source={timeline} layout={layout} timeMs={timeMs} flightMs={flightMs ?? flightWindowMs(speed)}

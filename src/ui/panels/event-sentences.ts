@@ -2,11 +2,13 @@
  * One short human sentence per trace event, in English and Simplified Chinese. The tables are
  * keyed by every trace type, so a new event type does not compile until it has a sentence.
  */
+import { ROCKETMQ_DEFAULTS, type SimConfig } from '../../model/defaults.ts';
 import type { TraceEvent, TraceType } from '../../model/events.ts';
 import { perm2String } from '../../model/perm.ts';
 import type { Language } from '../../store/playback.ts';
 
-type Describers = { [K in TraceType]: (event: Extract<TraceEvent, { type: K }>) => string };
+/** The run's configured values: a sentence names the run's own expiry, never a literal 120 s. */
+type Describers = { [K in TraceType]: (event: Extract<TraceEvent, { type: K }>, config: SimConfig) => string };
 
 /** Every trace type, in the order of docs/trace.md (used for the log's type filter). */
 export const TRACE_TYPES: TraceType[] = [
@@ -15,16 +17,17 @@ export const TRACE_TYPES: TraceType[] = [
   'consumer.removed', 'message.consumed', 'consume.failed', 'pull.rejected', 'offset.committed', 'fault',
 ];
 
-const removedReasonEn = { expired: 'no registration for 120 s', channelClosed: 'its connection closed', channelIdle: 'its channel was idle for 120 s and the NameServer closed it', unregistered: 'it unregistered (graceful shutdown)' };
-const removedReasonZh = { expired: '120 秒内没有注册（过期）', channelClosed: '连接已关闭', channelIdle: '连接空闲 120 秒，被 NameServer 关闭', unregistered: '优雅关闭时主动注销' };
-const consumerRemovedEn = { expired: 'no heartbeat for 120 s', channelClosed: 'its connection closed', unregistered: 'it unregistered' };
-const consumerRemovedZh = { expired: '120 秒内没有心跳', channelClosed: '连接已关闭', unregistered: '主动注销' };
+const seconds = (ms: number) => String(Number((ms / 1_000).toFixed(1)));
+const removedReasonEn = (config: SimConfig) => ({ expired: `no heartbeat (registration) for ${seconds(config.brokerChannelExpiredTimeMs)} s`, channelClosed: 'its connection closed', channelIdle: `its channel was idle for ${seconds(config.serverChannelMaxIdleTimeMs)} s and the NameServer closed it`, unregistered: 'it unregistered (graceful shutdown)' });
+const removedReasonZh = (config: SimConfig) => ({ expired: `${seconds(config.brokerChannelExpiredTimeMs)} 秒内没有心跳（注册），已过期`, channelClosed: '连接已关闭', channelIdle: `连接空闲 ${seconds(config.serverChannelMaxIdleTimeMs)} 秒，被 NameServer 关闭`, unregistered: '优雅关闭时主动注销' });
+const consumerRemovedEn = (config: SimConfig) => ({ expired: `no heartbeat for ${seconds(config.channelExpiredTimeoutMs)} s`, channelClosed: 'its connection closed', unregistered: 'it unregistered' });
+const consumerRemovedZh = (config: SimConfig) => ({ expired: `${seconds(config.channelExpiredTimeoutMs)} 秒内没有心跳`, channelClosed: '连接已关闭', unregistered: '主动注销' });
 
 const en: Describers = {
   'broker.registered': (e) => (e.first
     ? `${e.broker}/${e.brokerId} registered with ${e.nameServer} for the first time`
-    : `${e.broker}/${e.brokerId} re-registered with ${e.nameServer} (heartbeat)`),
-  'broker.removed': (e) => `${e.nameServer} removed ${e.broker}/${e.brokerId}: ${removedReasonEn[e.reason]}`,
+    : `${e.broker}/${e.brokerId} sent its heartbeat (re-registration) to ${e.nameServer}`),
+  'broker.removed': (e, config) => `${e.nameServer} removed ${e.broker}/${e.brokerId}: ${removedReasonEn(config)[e.reason]}`,
   'nameServer.chosen': (e) => `${e.client} chose ${e.nameServer}`,
   'route.updated': (e) => `${e.client} got the route of ${e.topic} from ${e.nameServer}: ${e.writeQueues.length} write / ${e.readQueues.length} read queues`,
   'route.failed': (e) => `${e.client} could not get the route of ${e.topic} from ${e.nameServer}: ${e.reason}`,
@@ -38,7 +41,7 @@ const en: Describers = {
     ? `${e.consumer} (${e.group}) now owns ${e.queues.join(', ')} of ${e.topic}`
     : `${e.consumer} (${e.group}) owns no queue of ${e.topic}`),
   'consumer.registered': (e) => `${e.broker} registered ${e.consumer} in ${e.group}`,
-  'consumer.removed': (e) => `${e.broker} removed ${e.consumer} from ${e.group}: ${consumerRemovedEn[e.reason]}`,
+  'consumer.removed': (e, config) => `${e.broker} removed ${e.consumer} from ${e.group}: ${consumerRemovedEn(config)[e.reason]}`,
   'message.consumed': (e) => `${e.consumer} (${e.group}) consumed ${e.topic} ${e.broker}:${e.queueId} offset ${e.queueOffset}${e.reconsumeTimes > 0 ? ` (retry ${e.reconsumeTimes})` : ''}`,
   'consume.failed': (e) => `${e.consumer} (${e.group}) failed to consume ${e.msgId} (reconsumeTimes ${e.reconsumeTimes}); next: ${e.next}`,
   'pull.rejected': (e) => `${e.broker} rejected the pull of ${e.topic} queue ${e.queueId} by ${e.consumer}: ${e.reason}`,
@@ -50,7 +53,7 @@ const zh: Describers = {
   'broker.registered': (e) => (e.first
     ? `${e.broker}/${e.brokerId} 首次注册到 ${e.nameServer}`
     : `${e.broker}/${e.brokerId} 向 ${e.nameServer} 重新注册（心跳）`),
-  'broker.removed': (e) => `${e.nameServer} 移除了 ${e.broker}/${e.brokerId}：${removedReasonZh[e.reason]}`,
+  'broker.removed': (e, config) => `${e.nameServer} 移除了 ${e.broker}/${e.brokerId}：${removedReasonZh(config)[e.reason]}`,
   'nameServer.chosen': (e) => `${e.client} 选定了 ${e.nameServer}`,
   'route.updated': (e) => `${e.client} 从 ${e.nameServer} 获取了 ${e.topic} 的路由：${e.writeQueues.length} 个可写队列 / ${e.readQueues.length} 个可读队列`,
   'route.failed': (e) => `${e.client} 未能从 ${e.nameServer} 获取 ${e.topic} 的路由：${e.reason}`,
@@ -64,7 +67,7 @@ const zh: Describers = {
     ? `${e.consumer}（${e.group}）现在拥有 ${e.topic} 的 ${e.queues.join('、')}`
     : `${e.consumer}（${e.group}）没有分配到 ${e.topic} 的队列`),
   'consumer.registered': (e) => `${e.broker} 登记了 ${e.group} 中的 ${e.consumer}`,
-  'consumer.removed': (e) => `${e.broker} 将 ${e.consumer} 从 ${e.group} 中移除：${consumerRemovedZh[e.reason]}`,
+  'consumer.removed': (e, config) => `${e.broker} 将 ${e.consumer} 从 ${e.group} 中移除：${consumerRemovedZh(config)[e.reason]}`,
   'message.consumed': (e) => `${e.consumer}（${e.group}）消费了 ${e.topic} ${e.broker}:${e.queueId} 位点 ${e.queueOffset} 的消息${e.reconsumeTimes > 0 ? `（第 ${e.reconsumeTimes} 次重试）` : ''}`,
   'consume.failed': (e) => `${e.consumer}（${e.group}）消费 ${e.msgId} 失败（reconsumeTimes ${e.reconsumeTimes}）；下一步：${e.next}`,
   'pull.rejected': (e) => `${e.broker} 拒绝了 ${e.consumer} 对 ${e.topic} 队列 ${e.queueId} 的拉取：${e.reason}`,
@@ -74,7 +77,7 @@ const zh: Describers = {
 
 const DESCRIBERS: Record<Language, Describers> = { en, zh };
 
-export function describeEvent(event: TraceEvent, language: Language): string {
-  const describe = DESCRIBERS[language][event.type] as (e: TraceEvent) => string;
-  return describe(event);
+export function describeEvent(event: TraceEvent, language: Language, config: SimConfig = ROCKETMQ_DEFAULTS): string {
+  const describe = DESCRIBERS[language][event.type] as (e: TraceEvent, c: SimConfig) => string;
+  return describe(event, config);
 }

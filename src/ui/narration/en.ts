@@ -1,0 +1,85 @@
+/**
+ * The captions in English: what an event means, in plain words, with the run's own numbers.
+ * RocketMQ's names stay as they are (CommitLog, ConsumeQueue, readQueueNums ...).
+ */
+import { perm2String } from '../../model/perm.ts';
+import { durationEn as d, syncAttempts, type Narrators } from './context.ts';
+
+const FAULTS: Record<string, (target: string) => string> = {
+  crashBroker: (t) => `${t} crashes: its process dies and its connections close, so the NameServers drop it at once (channelClosed) instead of waiting for the heartbeat expiry.`,
+  partitionBroker: (t) => `${t} is cut off by a network partition: its connections stay open but nothing gets through, so only the heartbeat expiry will notice.`,
+  healPartition: (t) => `The partition around ${t} heals: its next heartbeat reaches the NameServers again.`,
+  shutdownBroker: (t) => `${t} shuts down gracefully: it unregisters from every NameServer before it stops.`,
+  startBroker: (t) => `${t} starts: it registers with every NameServer, and clients see it at their next route pull.`,
+  crashNameServer: (t) => `${t} crashes: its route tables are lost; brokers and clients that talk to it get no answer.`,
+  startNameServer: (t) => `${t} starts with empty route tables: it learns each broker again from that broker's next heartbeat.`,
+  partitionLink: (t) => `The link ${t} is cut: those two processes can no longer reach each other.`,
+  healLink: (t) => `The link ${t} works again.`,
+  addConsumer: (t) => `${t} joins: it registers with the brokers, and its group rebalances to give it queues.`,
+  addProducer: (t) => `${t} starts sending.`,
+  removeConsumer: (t) => `${t} leaves cleanly: it unregisters, so its group rebalances at once.`,
+  removeProducer: (t) => `${t} stops sending.`,
+  crashConsumer: (t) => `${t} crashes: the brokers see its connection close and its group rebalances at once.`,
+  hangConsumer: (t) => `${t} hangs: it stops heartbeating and consuming but its connections stay open, so only the channel expiry notices.`,
+  setProducerRate: (t) => `The send rate changes: ${t}.`,
+  updateTopic: (t) => `An operator runs updateTopic: ${t}.`,
+};
+
+export const en: Narrators = {
+  'broker.registered': (e, { config }) => (e.first
+    ? `${e.broker}/${e.brokerId} registered with ${e.nameServer} for the first time: ${e.nameServer} now lists it in routes. It repeats this every ${d(config.brokerHeartbeatIntervalMs)}: that registration is the broker's heartbeat.`
+    : `${e.broker}/${e.brokerId}'s heartbeat reached ${e.nameServer}: its ${d(config.brokerChannelExpiredTimeMs)} expiry starts again at ${d(e.t)}, so it stays listed unless nothing arrives by ${d(e.t + config.brokerChannelExpiredTimeMs)}.`),
+  'broker.removed': (e, { config }) => {
+    const why = {
+      expired: `no heartbeat for ${d(config.brokerChannelExpiredTimeMs)}; its scan runs every ${d(config.scanNotActiveBrokerIntervalMs)}`,
+      channelClosed: `its connection closed, so it did not wait for the ${d(config.brokerChannelExpiredTimeMs)} expiry`,
+      channelIdle: `its channel was idle for ${d(config.serverChannelMaxIdleTimeMs)}, so the NameServer closed it`,
+      unregistered: 'the broker unregistered itself while shutting down',
+    }[e.reason];
+    return `${e.nameServer} removed ${e.broker}/${e.brokerId} from its routes: ${why}. Clients learn it at their next route pull (every ${d(config.pollNameServerIntervalMs)}).`;
+  },
+  'nameServer.chosen': (e) => `${e.client} now asks ${e.nameServer} for routes: a client starts at a random NameServer of its list and moves to the next one only when a request fails.`,
+  'route.updated': (e, { config }) => `${e.client} pulled the route of ${e.topic} from ${e.nameServer}: ${e.writeQueues.length} queues to write, ${e.readQueues.length} to read. It pulls again in ${d(config.pollNameServerIntervalMs)}.`,
+  'route.failed': (e, { config }) => `${e.client} could not get the route of ${e.topic} from ${e.nameServer} (${e.reason}); it keeps its cached route and tries again in ${d(config.pollNameServerIntervalMs)}.`,
+  'topic.updated': (e, { config }) => `${e.broker} ${e.created ? 'created' : 'changed'} ${e.topic}: ${e.writeQueueNums} write queues, ${e.readQueueNums} read queues, perm ${perm2String(e.perm)}${e.auto ? ` (created automatically from TBW102, autoCreateTopicEnable)` : ''}. Clients see it at their next route pull (every ${d(config.pollNameServerIntervalMs)}).`,
+  'message.sent': (e, { config }) => (e.attempt > 1
+    ? `${e.producer} retried message ${e.msgId}: attempt ${e.attempt} of at most ${syncAttempts(config)} (retryTimesWhenSendFailed ${config.retryTimesWhenSendFailed}) goes to ${e.broker} queue ${e.queueId}.`
+    : `${e.producer} sent message ${e.msgId} (tags ${e.tags || 'none'}${e.keys ? `, keys ${e.keys}` : ''}) to ${e.broker} queue ${e.queueId}: producers take the write queues in turn.`),
+  'message.stored': (e, { readQueueNums }) => {
+    if (e.brokerId !== 0) return `${e.broker}/${e.brokerId}, a slave, copied the message from its master (HAService): the same CommitLog offset ${e.commitLogOffset}.`;
+    const read = readQueueNums?.(e.broker, e.topic);
+    const fate = read !== undefined && e.queueId >= read
+      ? ` Queue ${e.queueId} is at or above readQueueNums (${read}): no consumer will ever pull it.`
+      : ' It can now be pulled.';
+    return `${e.broker} appended the message to its CommitLog at offset ${e.commitLogOffset} and to ConsumeQueue ${e.topic} #${e.queueId} at position ${e.queueOffset}.${fate}`;
+  },
+  'send.failed': (e, { config }) => `${e.producer}'s attempt ${e.attempt} to send ${e.msgId} to ${e.broker} queue ${e.queueId} failed (${e.reason}).${e.attempt < syncAttempts(config) ? ' A SYNC send tries again, on another broker when it can.' : ' No attempt is left.'}`,
+  'send.result': (e, { config }) => {
+    const what = {
+      SEND_OK: 'the broker stored it',
+      FLUSH_DISK_TIMEOUT: `stored, but not flushed to disk within ${d(config.syncFlushTimeoutMs)}`,
+      FLUSH_SLAVE_TIMEOUT: `stored on the master, but the slave did not confirm within ${d(config.slaveTimeoutMs)}`,
+      SLAVE_NOT_AVAILABLE: 'stored on the master, but no slave is in sync',
+      FAILED: 'every attempt failed, so the send throws to the application',
+    }[e.status];
+    return `${e.producer}'s send of ${e.msgId} ended with ${e.status}: ${what}.`;
+  },
+  rebalance: (e, { config }) => (e.queues.length > 0
+    ? `${e.consumer} rebalanced ${e.topic} for ${e.group} and now owns ${e.queues.join(', ')}. Every member sorts the same lists and runs the same allocation, so each queue has one owner. Rebalancing repeats every ${d(config.rebalanceIntervalMs)} and whenever the group changes.`
+    : `${e.consumer} rebalanced ${e.topic} for ${e.group} and owns no queue: it consumes nothing until a rebalance gives it one (every ${d(config.rebalanceIntervalMs)}, or when the group changes).`),
+  'consumer.registered': (e, { config }) => `${e.broker} added ${e.consumer} to ${e.group}'s consumer table (clients heartbeat every ${d(config.clientHeartbeatIntervalMs)}); the group's members are told to rebalance.`,
+  'consumer.removed': (e, { config }) => {
+    const why = { expired: `no heartbeat for ${d(config.channelExpiredTimeoutMs)}`, channelClosed: 'its connection closed', unregistered: 'it unregistered' }[e.reason];
+    return `${e.broker} removed ${e.consumer} from ${e.group}: ${why}. The rest of the group rebalances and takes over its queues.`;
+  },
+  'message.consumed': (e, { config }) => `${e.consumer} (${e.group}) consumed the message at position ${e.queueOffset} of ${e.broker} queue ${e.queueId}${e.reconsumeTimes > 0 ? `, on retry ${e.reconsumeTimes}` : ''}. Its offset reaches the broker with the next commit (every ${d(config.persistConsumerOffsetIntervalMs)}).`,
+  'consume.failed': (e, { config }) => {
+    const next = e.next === 'dlq'
+      ? `after ${config.maxReconsumeTimes} retries it goes to the dead letter queue %DLQ%${e.group}`
+      : e.next === 'retry' ? `it is sent back to %RETRY%${e.group} and delivered again later` : 'in broadcasting mode a failure is not retried';
+    return `${e.consumer} (${e.group}) failed to consume ${e.msgId} (reconsumeTimes ${e.reconsumeTimes}): ${next}.`;
+  },
+  'pull.rejected': (e) => `${e.broker} refused ${e.consumer}'s pull of ${e.topic} queue ${e.queueId}: ${e.reason}.`,
+  'offset.committed': (e, { config }) => `${e.consumer} committed offset ${e.offset} of ${e.broker} queue ${e.queueId} for ${e.group}: after a restart or a rebalance the group resumes there. Commits run every ${d(config.persistConsumerOffsetIntervalMs)}.`,
+  fault: (e) => (FAULTS[e.action] ?? ((t) => `${e.action} ${t}.`))(e.target),
+};

@@ -1,0 +1,28 @@
+/**
+ * The caption of a trace event: what it means, in plain words, in the page's language, with the
+ * run's configured numbers. Loaded on demand (the caption and the scrubber's marks use it).
+ */
+import { MASTER_ID } from '../../model/defaults.ts';
+import type { TraceEvent } from '../../model/events.ts';
+import type { ModelState } from '../../model/state.ts';
+import type { Language } from '../../store/playback.ts';
+import type { NarrationContext, Narrators } from './context.ts';
+import { en } from './en.ts';
+import { zh } from './zh.ts';
+
+const NARRATORS: Record<Language, Narrators> = { en, zh };
+
+export function narrate(event: TraceEvent, language: Language, context: NarrationContext): string {
+  const narrator = NARRATORS[language][event.type] as (e: TraceEvent, c: NarrationContext) => string;
+  return narrator(event, context);
+}
+
+export type { NarrationContext } from './context.ts';
+
+/** The context of a caption at the time a state shows: the run's config and its topics' readQueueNums. */
+export function contextAt(config: NarrationContext['config'], state: Readonly<ModelState>): NarrationContext {
+  return {
+    config,
+    readQueueNums: (brokerName, topic) => state.brokers[`${brokerName}/${MASTER_ID}`]?.topicConfigTable[topic]?.readQueueNums,
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * 字幕（简体中文）：用平实的话和本次运行自己的数字说明一个事件的含义。
+ * RocketMQ 的名词保持原样（CommitLog、ConsumeQueue、readQueueNums ……）。
+ */
+import { perm2String } from '../../model/perm.ts';
+import { durationZh as d, syncAttempts, type Narrators } from './context.ts';
+
+const FAULTS: Record<string, (target: string) => string> = {
+  crashBroker: (t) => `${t} 崩溃：进程退出、连接关闭，NameServer 立即将其剔除（channelClosed），不必等待心跳过期。`,
+  partitionBroker: (t) => `${t} 被网络分区隔离：连接仍然打开，但任何请求都无法通过，只有心跳过期才能发现它。`,
+  healPartition: (t) => `${t} 的网络分区恢复：它的下一次心跳会重新到达 NameServer。`,
+  shutdownBroker: (t) => `${t} 正常关闭：停止前先向每个 NameServer 注销。`,
+  startBroker: (t) => `${t} 启动：向每个 NameServer 注册，客户端在下一次拉取路由时看到它。`,
+  crashNameServer: (t) => `${t} 崩溃：它的路由表丢失，向它发请求的 Broker 和客户端得不到回应。`,
+  startNameServer: (t) => `${t} 以空路由表启动：它要等每个 Broker 的下一次心跳才重新知道该 Broker。`,
+  partitionLink: (t) => `链路 ${t} 被切断：这两个进程之间无法通信。`,
+  healLink: (t) => `链路 ${t} 恢复。`,
+  addConsumer: (t) => `${t} 加入：向 Broker 注册，它的消费者组通过 rebalance 给它分配队列。`,
+  addProducer: (t) => `${t} 开始发送消息。`,
+  removeConsumer: (t) => `${t} 正常退出：主动注销，消费者组立即 rebalance。`,
+  removeProducer: (t) => `${t} 停止发送。`,
+  crashConsumer: (t) => `${t} 崩溃：Broker 发现连接关闭，消费者组立即 rebalance。`,
+  hangConsumer: (t) => `${t} 卡死：不再发送心跳、不再消费，但连接仍然打开，只有通道过期才能发现。`,
+  setProducerRate: (t) => `发送速率改变：${t}。`,
+  updateTopic: (t) => `运维人员执行 updateTopic：${t}。`,
+};
+
+export const zh: Narrators = {
+  'broker.registered': (e, { config }) => (e.first
+    ? `${e.broker}/${e.brokerId} 首次注册到 ${e.nameServer}（路由注册）：${e.nameServer} 开始在路由中提供它。之后它每 ${d(config.brokerHeartbeatIntervalMs)}重复注册一次——这次注册就是 Broker 的心跳。`
+    : `${e.broker}/${e.brokerId} 的心跳到达 ${e.nameServer}：它的 ${d(config.brokerChannelExpiredTimeMs)}过期计时在 ${d(e.t)}重新开始，只要在 ${d(e.t + config.brokerChannelExpiredTimeMs)}之前还有心跳，就不会被剔除。`),
+  'broker.removed': (e, { config }) => {
+    const why = {
+      expired: `${d(config.brokerChannelExpiredTimeMs)}内没有心跳（扫描每 ${d(config.scanNotActiveBrokerIntervalMs)}执行一次）`,
+      channelClosed: `连接已关闭，所以不必等待 ${d(config.brokerChannelExpiredTimeMs)}的过期`,
+      channelIdle: `连接空闲 ${d(config.serverChannelMaxIdleTimeMs)}，NameServer 关闭了它`,
+      unregistered: 'Broker 在正常关闭时主动注销',
+    }[e.reason];
+    return `${e.nameServer} 将 ${e.broker}/${e.brokerId} 从路由中剔除（路由剔除）：${why}。客户端在下一次拉取路由时得知（每 ${d(config.pollNameServerIntervalMs)}）。`;
+  },
+  'nameServer.chosen': (e) => `${e.client} 现在向 ${e.nameServer} 查询路由：客户端从列表中随机选一个 NameServer 开始，只有请求失败时才换到下一个。`,
+  'route.updated': (e, { config }) => `${e.client} 从 ${e.nameServer} 拉取了 ${e.topic} 的路由（路由发现）：可写 ${e.writeQueues.length} 个队列，可读 ${e.readQueues.length} 个。${d(config.pollNameServerIntervalMs)}后再次拉取。`,
+  'route.failed': (e, { config }) => `${e.client} 未能从 ${e.nameServer} 获取 ${e.topic} 的路由（${e.reason}）；它继续使用缓存的路由，${d(config.pollNameServerIntervalMs)}后重试。`,
+  'topic.updated': (e, { config }) => `${e.broker} ${e.created ? '创建' : '修改'}了主题 ${e.topic}：写队列 ${e.writeQueueNums} 个、读队列 ${e.readQueueNums} 个，perm ${perm2String(e.perm)}${e.auto ? '（根据 TBW102 自动创建，autoCreateTopicEnable）' : ''}。客户端在下一次拉取路由时看到变化（每 ${d(config.pollNameServerIntervalMs)}）。`,
+  'message.sent': (e, { config }) => (e.attempt > 1
+    ? `${e.producer} 重试发送消息 ${e.msgId}：第 ${e.attempt} 次尝试（最多 ${syncAttempts(config)} 次，retryTimesWhenSendFailed ${config.retryTimesWhenSendFailed}），发往 ${e.broker} 的队列 ${e.queueId}。`
+    : `${e.producer} 把消息 ${e.msgId}（标签 ${e.tags || '无'}${e.keys ? `，key ${e.keys}` : ''}）发送到 ${e.broker} 的队列 ${e.queueId}：生产者轮流选择可写队列。`),
+  'message.stored': (e, { readQueueNums }) => {
+    if (e.brokerId !== 0) return `${e.broker}/${e.brokerId}（Slave）通过 HAService 从 Master 复制了这条消息：CommitLog 位置同为 ${e.commitLogOffset}。`;
+    const read = readQueueNums?.(e.broker, e.topic);
+    const fate = read !== undefined && e.queueId >= read
+      ? `队列 ${e.queueId} 的 id 大于或等于 readQueueNums（${read}）：永远不会有消费者拉取它。`
+      : '现在可以被拉取了。';
+    return `${e.broker} 把消息追加到 CommitLog（偏移量 ${e.commitLogOffset}），并写入 ConsumeQueue ${e.topic} #${e.queueId} 的位置 ${e.queueOffset}。${fate}`;
+  },
+  'send.failed': (e, { config }) => `${e.producer} 第 ${e.attempt} 次发送 ${e.msgId} 到 ${e.broker} 的队列 ${e.queueId} 失败（${e.reason}）。${e.attempt < syncAttempts(config) ? '同步发送会重试，尽量换一个 Broker。' : '已没有重试机会。'}`,
+  'send.result': (e, { config }) => {
+    const what = {
+      SEND_OK: 'Broker 已存储',
+      FLUSH_DISK_TIMEOUT: `已存储，但没有在 ${d(config.syncFlushTimeoutMs)}内刷盘`,
+      FLUSH_SLAVE_TIMEOUT: `Master 已存储，但 Slave 没有在 ${d(config.slaveTimeoutMs)}内确认`,
+      SLAVE_NOT_AVAILABLE: 'Master 已存储，但没有处于同步状态的 Slave',
+      FAILED: '所有尝试都失败了，发送向应用抛出异常',
+    }[e.status];
+    return `${e.producer} 发送 ${e.msgId} 的结果是 ${e.status}：${what}。`;
+  },
+  rebalance: (e, { config }) => (e.queues.length > 0
+    ? `${e.consumer} 为 ${e.group} 对 ${e.topic} 做了 rebalance，现在拥有 ${e.queues.join('、')}。组内每个成员对同样排序的列表执行同样的分配算法，所以每个队列只有一个拥有者。rebalance 每 ${d(config.rebalanceIntervalMs)}执行一次，组成员变化时也会立即执行。`
+    : `${e.consumer} 为 ${e.group} 对 ${e.topic} 做了 rebalance，但没有分到队列：在下一次 rebalance 给它队列之前，它什么也不消费（每 ${d(config.rebalanceIntervalMs)}一次，或组成员变化时）。`),
+  'consumer.registered': (e, { config }) => `${e.broker} 把 ${e.consumer} 加入 ${e.group} 的消费者表（客户端每 ${d(config.clientHeartbeatIntervalMs)}发送一次心跳）；组内成员会被通知 rebalance。`,
+  'consumer.removed': (e, { config }) => {
+    const why = { expired: `${d(config.channelExpiredTimeoutMs)}内没有心跳`, channelClosed: '连接已关闭', unregistered: '主动注销' }[e.reason];
+    return `${e.broker} 将 ${e.consumer} 从 ${e.group} 中移除：${why}。组内其他成员 rebalance 并接管它的队列。`;
+  },
+  'message.consumed': (e, { config }) => `${e.consumer}（${e.group}）消费了 ${e.broker} 队列 ${e.queueId} 位置 ${e.queueOffset} 的消息${e.reconsumeTimes > 0 ? `（第 ${e.reconsumeTimes} 次重试）` : ''}。消费位点随下一次提交到达 Broker（每 ${d(config.persistConsumerOffsetIntervalMs)}）。`,
+  'consume.failed': (e, { config }) => {
+    const next = e.next === 'dlq'
+      ? `重试 ${config.maxReconsumeTimes} 次后进入死信队列 %DLQ%${e.group}`
+      : e.next === 'retry' ? `它被发回 %RETRY%${e.group}，稍后再次投递` : '广播模式下失败不会重试';
+    return `${e.consumer}（${e.group}）消费 ${e.msgId} 失败（reconsumeTimes ${e.reconsumeTimes}）：${next}。`;
+  },
+  'pull.rejected': (e) => `${e.broker} 拒绝了 ${e.consumer} 对 ${e.topic} 队列 ${e.queueId} 的拉取：${e.reason}。`,
+  'offset.committed': (e, { config }) => `${e.consumer} 为 ${e.group} 提交了 ${e.broker} 队列 ${e.queueId} 的消费位点 ${e.offset}：重启或 rebalance 之后，组从这里继续消费。每 ${d(config.persistConsumerOffsetIntervalMs)}提交一次。`,
+  fault: (e) => (FAULTS[e.action] ?? ((t) => `${e.action} ${t}。`))(e.target),
+};

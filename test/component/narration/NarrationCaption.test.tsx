@@ -1,0 +1,35 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { usePlayback } from '../../../src/store/playback.ts';
+import { NarrationCaption } from '../../../src/ui/narration/NarrationCaption.tsx';
+import { narrate, contextAt } from '../../../src/ui/narration/narrate.ts';
+import { loadAt } from '../panels/load.ts';
+import { writeReadScenario } from '../panels/scenarios.ts';
+
+afterEach(cleanup);
+
+describe('NarrationCaption', () => {
+  it('says what the latest event at the playhead means, and changes as the playhead moves', async () => {
+    const timeline = loadAt(writeReadScenario(), 20_000);
+    render(<NarrationCaption />);
+    const caption = await screen.findByTestId('caption');
+    const latest = timeline.traceAt(timeline.traceLength - 1)!;
+    expect(caption).toHaveAttribute('data-event-type', latest.type);
+    expect(caption).toHaveTextContent(narrate(latest, 'en', contextAt(timeline.scenario.config, timeline.state)));
+    const before = caption.textContent;
+    act(() => usePlayback.getState().seek(31_000));
+    const next = timeline.traceAt(timeline.traceLength - 1)!;
+    expect(screen.getByTestId('caption')).toHaveTextContent(narrate(next, 'en', contextAt(timeline.scenario.config, timeline.state)));
+    expect(screen.getByTestId('caption').textContent).not.toBe(before);
+  });
+
+  it('speaks Chinese when the page does', async () => {
+    const timeline = loadAt(writeReadScenario(), 20_000);
+    act(() => usePlayback.getState().setLanguage('zh'));
+    render(<NarrationCaption />);
+    const caption = await screen.findByTestId('caption');
+    expect(caption).toHaveTextContent(narrate(timeline.traceAt(timeline.traceLength - 1)!, 'zh', contextAt(timeline.scenario.config, timeline.state)));
+    expect(caption).toHaveTextContent('正在发生什么');
+    act(() => usePlayback.getState().setLanguage('en'));
+  });
+});

@@ -1,0 +1,71 @@
+import { resolveConfig } from '../../../src/model/defaults.ts';
+import type { TraceEvent } from '../../../src/model/events.ts';
+import { TRACE_TYPES } from '../../../src/ui/panels/event-sentences.ts';
+import { narrate } from '../../../src/ui/narration/narrate.ts';
+
+/** One event of every trace type. */
+const SAMPLES: TraceEvent[] = [
+  { t: 95_000, type: 'broker.registered', nameServer: 'ns-1', broker: 'broker-a', brokerId: 0, first: false },
+  { t: 200_000, type: 'broker.removed', nameServer: 'ns-1', broker: 'broker-b', brokerId: 0, reason: 'expired' },
+  { t: 1_000, type: 'nameServer.chosen', client: 'p-1', nameServer: 'ns-2' },
+  { t: 1_000, type: 'route.updated', client: 'p-1', topic: 'TopicTest', writeQueues: ['a:0', 'a:1'], readQueues: ['a:0'], nameServer: 'ns-1' },
+  { t: 1_000, type: 'route.failed', client: 'p-1', topic: 'TopicTest', nameServer: 'ns-1', reason: 'connectTimeout' },
+  { t: 0, type: 'topic.updated', broker: 'broker-a', topic: 'TopicTest', writeQueueNums: 8, readQueueNums: 4, perm: 6, created: true, auto: false },
+  { t: 1_500, type: 'message.sent', producer: 'p-1', msgId: 'ID1', topic: 'TopicTest', tags: 'TagA', keys: 'ORDER-1', broker: 'broker-a', queueId: 5, attempt: 1 },
+  { t: 1_501, type: 'message.stored', broker: 'broker-a', brokerId: 0, topic: 'TopicTest', queueId: 5, queueOffset: 3, commitLogOffset: 4_096, msgId: 'ID1', offsetMsgId: 'OFF1' },
+  { t: 1_502, type: 'send.failed', producer: 'p-1', msgId: 'ID1', broker: 'broker-a', queueId: 5, attempt: 1, reason: 'timeout' },
+  { t: 1_503, type: 'send.result', producer: 'p-1', msgId: 'ID1', status: 'FLUSH_SLAVE_TIMEOUT' },
+  { t: 2_000, type: 'rebalance', consumer: 'c-1', group: 'CG', topic: 'TopicTest', queues: ['broker-a:0', 'broker-a:1'] },
+  { t: 2_000, type: 'consumer.registered', broker: 'broker-a', group: 'CG', consumer: 'c-1' },
+  { t: 2_000, type: 'consumer.removed', broker: 'broker-a', group: 'CG', consumer: 'c-2', reason: 'expired' },
+  { t: 2_100, type: 'message.consumed', consumer: 'c-1', group: 'CG', msgId: 'ID1', broker: 'broker-a', queueId: 1, queueOffset: 7, topic: 'TopicTest', reconsumeTimes: 0 },
+  { t: 2_200, type: 'consume.failed', consumer: 'c-1', group: 'CG', msgId: 'ID1', reconsumeTimes: 16, next: 'dlq' },
+  { t: 2_300, type: 'pull.rejected', consumer: 'c-1', broker: 'broker-a', topic: 'TopicTest', queueId: 6, reason: 'NO_PERMISSION' },
+  { t: 2_400, type: 'offset.committed', consumer: 'c-1', group: 'CG', broker: 'broker-a', queueId: 1, offset: 8, topic: 'TopicTest' },
+  { t: 60_000, type: 'fault', action: 'crashBroker', target: 'broker-a' },
+];
+
+const config = resolveConfig({ brokerChannelExpiredTimeMs: 90_000, scanNotActiveBrokerIntervalMs: 7_000, pollNameServerIntervalMs: 20_000, maxReconsumeTimes: 3, slaveTimeoutMs: 2_000, persistConsumerOffsetIntervalMs: 4_000, rebalanceIntervalMs: 15_000, channelExpiredTimeoutMs: 100_000 });
+const sample = (type: string) => SAMPLES.find((event) => event.type === type)!;
+
+describe('the caption of every event', () => {
+  it('has a sample for every trace type', () => {
+    expect(SAMPLES.map((event) => event.type).sort()).toEqual([...TRACE_TYPES].sort());
+  });
+
+  it('says every event in English and in Chinese, differently and in full sentences', () => {
+    for (const event of SAMPLES) {
+      const en = narrate(event, 'en', { config });
+      const zh = narrate(event, 'zh', { config });
+      expect(en.length, event.type).toBeGreaterThan(30);
+      expect(en).toMatch(/[.:]$/);
+      expect(zh, event.type).toMatch(/[\u4e00-\u9fff]/);
+      expect(zh).not.toBe(en);
+    }
+  });
+
+  it('calls the 30 s registration the heartbeat and uses the configured expiry, restarting at the event time', () => {
+    expect(narrate(sample('broker.registered'), 'en', { config }))
+      .toBe("broker-a/0's heartbeat reached ns-1: its 90 s expiry starts again at 95 s, so it stays listed unless nothing arrives by 185 s.");
+    expect(narrate(sample('broker.registered'), 'zh', { config })).toContain('90 秒过期计时在 95 秒重新开始');
+    expect(narrate({ ...sample('broker.registered'), first: true } as TraceEvent, 'en', { config })).toContain('every 30 s: that registration is the broker\'s heartbeat');
+  });
+
+  it('uses the run\'s configured periods, never the defaults, in every sentence that names one', () => {
+    expect(narrate(sample('broker.removed'), 'en', { config })).toContain('no heartbeat for 90 s; its scan runs every 7 s');
+    expect(narrate(sample('broker.removed'), 'en', { config })).toContain('every 20 s');
+    expect(narrate(sample('route.updated'), 'en', { config })).toContain('It pulls again in 20 s');
+    expect(narrate(sample('consume.failed'), 'en', { config })).toContain('after 3 retries it goes to the dead letter queue %DLQ%CG');
+    expect(narrate(sample('send.result'), 'en', { config })).toContain('within 2 s');
+    expect(narrate(sample('offset.committed'), 'en', { config })).toContain('every 4 s');
+    expect(narrate(sample('rebalance'), 'zh', { config })).toContain('每 15 秒');
+    expect(narrate(sample('consumer.removed'), 'en', { config })).toContain('no heartbeat for 100 s');
+    for (const event of SAMPLES) expect(narrate(event, 'en', { config })).not.toContain('120 s');
+  });
+
+  it('says a message stored at or above readQueueNums will never be pulled', () => {
+    const stored = sample('message.stored');
+    expect(narrate(stored, 'en', { config, readQueueNums: () => 4 })).toContain('Queue 5 is at or above readQueueNums (4): no consumer will ever pull it.');
+    expect(narrate(stored, 'en', { config, readQueueNums: () => 8 })).toContain('It can now be pulled.');
+  });
+});

@@ -7,6 +7,7 @@ import { durationEn as d, syncAttempts, type Narrators } from './context.ts';
 
 const FAULTS: Record<string, (target: string) => string> = {
   crashBroker: (t) => `${t} crashes: its process dies and its connections close, so the NameServers drop it at once (channelClosed) instead of waiting for the heartbeat expiry.`,
+  powerOffBroker: (t) => `${t}'s machine loses power: the page cache goes with it, so whatever was not flushed to disk is gone unless a slave holds it.`,
   partitionBroker: (t) => `${t} is cut off by a network partition: its connections stay open but nothing gets through, so only the heartbeat expiry will notice.`,
   healPartition: (t) => `The partition around ${t} heals: its next heartbeat reaches the NameServers again.`,
   shutdownBroker: (t) => `${t} shuts down gracefully: it unregisters from every NameServer before it stops.`,
@@ -53,6 +54,7 @@ export const en: Narrators = {
       : ' It can now be pulled.';
     return `${e.broker} appended the message to its CommitLog at offset ${e.commitLogOffset} and to ConsumeQueue ${e.topic} #${e.queueId} at position ${e.queueOffset}.${fate}`;
   },
+  'message.lost': (e) => `${e.broker}/${e.brokerId} lost message ${e.msgId} (${e.topic} queue ${e.queueId}, position ${e.queueOffset}) with its machine: it was only in the page cache, not yet flushed to disk, and no slave held a copy.`,
   'send.failed': (e, { config }) => `${e.producer}'s attempt ${e.attempt} to send ${e.msgId} to ${e.broker} queue ${e.queueId} failed (${e.reason}).${e.attempt < syncAttempts(config) ? ' A SYNC send tries again, on another broker when it can.' : ' No attempt is left.'}`,
   'send.result': (e, { config }) => {
     const what = {

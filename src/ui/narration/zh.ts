@@ -7,6 +7,7 @@ import { durationZh as d, syncAttempts, type Narrators } from './context.ts';
 
 const FAULTS: Record<string, (target: string) => string> = {
   crashBroker: (t) => `${t} 崩溃：进程退出、连接关闭，NameServer 立即将其剔除（channelClosed），不必等待心跳过期。`,
+  powerOffBroker: (t) => `${t} 所在机器断电：page cache 随之消失，尚未刷盘的消息如果没有 Slave 副本就丢失了。`,
   partitionBroker: (t) => `${t} 被网络分区隔离：连接仍然打开，但任何请求都无法通过，只有心跳过期才能发现它。`,
   healPartition: (t) => `${t} 的网络分区恢复：它的下一次心跳会重新到达 NameServer。`,
   shutdownBroker: (t) => `${t} 正常关闭：停止前先向每个 NameServer 注销。`,
@@ -53,6 +54,7 @@ export const zh: Narrators = {
       : '现在可以被拉取了。';
     return `${e.broker} 把消息追加到 CommitLog（偏移量 ${e.commitLogOffset}），并写入 ConsumeQueue ${e.topic} #${e.queueId} 的位置 ${e.queueOffset}。${fate}`;
   },
+  'message.lost': (e) => `${e.broker}/${e.brokerId} 断电，消息 ${e.msgId}（${e.topic} 队列 ${e.queueId}，位置 ${e.queueOffset}）随之丢失：它只在 page cache 中，尚未刷盘，也没有 Slave 持有副本。`,
   'send.failed': (e, { config }) => `${e.producer} 第 ${e.attempt} 次发送 ${e.msgId} 到 ${e.broker} 的队列 ${e.queueId} 失败（${e.reason}）。${e.attempt < syncAttempts(config) ? '同步发送会重试，尽量换一个 Broker。' : '已没有重试机会。'}`,
   'send.result': (e, { config }) => {
     const what = {

@@ -5,6 +5,11 @@
  */
 import { queueLabel, topicRouteData2PublishQueues, topicRouteData2SubscribeQueues } from '../../model/client/topic-route.ts';
 import type { ClientState, ConsumerState } from '../../model/state.ts';
+import type { SimConfig } from '../../model/defaults.ts';
+import { usePlayback } from '../../store/playback.ts';
+import { formatSeconds } from '../../viz/format.ts';
+import { clientViewStrings, type ChoiceReason } from './client-view-strings.ts';
+import { Countdown } from './Countdown.tsx';
 import { DataTable, Facts } from './DataTable.tsx';
 import type { PanelStrings } from './strings.ts';
 
@@ -38,7 +43,36 @@ function roleFacts(client: Readonly<ClientState>, strings: PanelStrings): [strin
   ];
 }
 
-export function InspectClient({ client, strings }: { client: Readonly<ClientState>; strings: PanelStrings }) {
+/** Which NameServer the client talks to, and why (NettyRemotingClient.getAndCreateNameserverChannel). */
+function choiceReason(client: Readonly<ClientState>): ChoiceReason {
+  if (client.namesrvChosen === null) return { kind: 'notYet' };
+  if (client.namesrvLeft === null) return { kind: 'randomStart', list: client.namesrvAddrList };
+  return { kind: 'after', failed: client.namesrvLeft, list: client.namesrvAddrList };
+}
+
+function NameServerChoice({ client, timeMs, config, strings }: { client: Readonly<ClientState>; timeMs: number; config: SimConfig; strings: PanelStrings }) {
+  const words = clientViewStrings(usePlayback((s) => s.language));
+  const remaining = client.nextRouteRefreshAt - timeMs;
+  const period = formatSeconds(config.pollNameServerIntervalMs, 0);
+  return (
+    <dl className="rs-facts rs-client-nameserver" data-testid="client-nameserver">
+      <div>
+        <dt>{strings.chosenNameServer}</dt>
+        <dd><strong data-testid="client-chosen">{client.namesrvChosen ?? '—'}</strong> <span className="rs-muted" data-testid="client-chosen-why">{words.chosenWhy(choiceReason(client))}</span></dd>
+      </div>
+      {client.status === 'running' && (
+        <div>
+          <dt>{words.nextRoutePull}</dt>
+          <dd data-testid="client-next-route-pull">
+            <Countdown remainingMs={remaining} totalMs={config.pollNameServerIntervalMs} label={words.nextRoutePullIn(formatSeconds(Math.max(0, remaining)), period)} />
+          </dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+export function InspectClient({ client, timeMs, config, strings }: { client: Readonly<ClientState>; timeMs: number; config: SimConfig; strings: PanelStrings }) {
   const routeRows = Object.entries(client.topicRouteTable).map(([topic, route]) => ({
     key: topic,
     cells: [
@@ -53,10 +87,10 @@ export function InspectClient({ client, strings }: { client: Readonly<ClientStat
       <Facts items={[
         [strings.statusLabel, strings.status[client.status]],
         ['clientId', client.clientId],
-        [strings.chosenNameServer, client.namesrvChosen ?? strings.none],
         ['namesrvAddrList', client.namesrvAddrList.join(', ') || strings.none],
         ...roleFacts(client, strings),
       ]} />
+      <NameServerChoice client={client} timeMs={timeMs} config={config} strings={strings} />
       <DataTable caption={strings.topicRouteTable} columns={[strings.topic, strings.writeQueues, strings.readQueues]} rows={routeRows} empty={strings.none} testId="topicRouteTable" />
       {client.kind === 'consumer' && <AllocatedQueues consumer={client} strings={strings} />}
     </div>

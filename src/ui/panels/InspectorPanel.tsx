@@ -25,7 +25,7 @@ function Details({ selection, state, timeMs, strings }: { selection: NonNullable
     if (broker) return <InspectBroker broker={broker} timeMs={timeMs} strings={strings} />;
   } else if (selection.kind === 'client') {
     const client = state.clients[selection.id];
-    if (client) return <InspectClient client={client} strings={strings} />;
+    if (client) return <InspectClient client={client} timeMs={timeMs} config={state.config} strings={strings} />;
   } else {
     // A message or a queue opens its card beside the canvas; the inspector keeps its hint.
     return <p className="rs-muted">{strings.nothingSelected}</p>;

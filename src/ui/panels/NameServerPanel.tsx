@@ -3,7 +3,9 @@
  * every broker's last registration and the countdown to the 120 s expiry, the next
  * scanNotActiveBroker, its routes per topic, and a sentence wherever two NameServers disagree.
  */
-import { memo } from 'react';
+import { lazy, memo, Suspense } from 'react';
+import { usePlayback } from '../../store/playback.ts';
+import { clientViewStrings } from './client-view-strings.ts';
 import { NAMESRV_PORT, type SimConfig } from '../../model/defaults.ts';
 import { formatSeconds } from '../../viz/format.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
@@ -12,11 +14,15 @@ import { disagreements, nameServerViews, type Disagreement, type NameServerView,
 import { derivedAt, EmptyPanel, PanelFrame, usePanelStrings } from './shared.tsx';
 import type { PanelStrings } from './strings.ts';
 
+/** The 4.x / 5.x switch replays the run: loaded after the first paint. */
+const VersionSwitch = lazy(() => import('./VersionSwitch.tsx').then((module) => ({ default: module.VersionSwitch })));
+
 export interface NameServerPanelProps {
   className?: string;
 }
 
-function BrokerTable({ view, timeoutMs, strings }: { view: NameServerView; timeoutMs: number; strings: PanelStrings }) {
+function BrokerTable({ view, config, strings }: { view: NameServerView; config: SimConfig; strings: PanelStrings }) {
+  const words = clientViewStrings(usePlayback((s) => s.language));
   if (view.brokers.length === 0) return <p className="rs-muted">{strings.noBrokersRegistered}</p>;
   // A narrow column (the editor open beside it) scrolls the table rather than spill out of the card.
   return (
@@ -26,8 +32,8 @@ function BrokerTable({ view, timeoutMs, strings }: { view: NameServerView; timeo
         <thead>
           <tr>
             <th scope="col">brokerName / brokerId · {strings.address}</th>
-            <th scope="col">{strings.sinceRegistration}</th>
-            <th scope="col">{strings.expiresIn(formatSeconds(timeoutMs, 0))}</th>
+            <th scope="col">{words.sinceHeartbeat(formatSeconds(config.brokerHeartbeatIntervalMs, 0))}</th>
+            <th scope="col">{strings.expiresIn(formatSeconds(config.brokerChannelExpiredTimeMs, 0))}</th>
           </tr>
         </thead>
         <tbody>
@@ -90,7 +96,7 @@ function NameServerCard({ view, config, strings }: { view: NameServerView; confi
           <Countdown remainingMs={view.nextScanInMs} totalMs={config.scanNotActiveBrokerIntervalMs} label={strings.nextScanIn(formatSeconds(Math.max(0, view.nextScanInMs)))} />
         </div>
       )}
-      {view.up && <BrokerTable view={view} timeoutMs={config.brokerChannelExpiredTimeMs} strings={strings} />}
+      {view.up && <BrokerTable view={view} config={config} strings={strings} />}
       {view.up && <Routes id={view.id} routes={view.routes} systemTopics={view.systemTopics} strings={strings} />}
     </article>
   );
@@ -110,12 +116,18 @@ const Agreement = memo(function Agreement({ differences, running, strings }: { d
 export function NameServerPanel({ className }: NameServerPanelProps) {
   const view = useSimView(TEXT_PANEL_REFRESH);
   const strings = usePanelStrings();
+  const words = clientViewStrings(usePlayback((s) => s.language));
   if (!view) return <EmptyPanel name="nameservers" title={strings.nameServerTitle} className={className} />;
   const { state } = view.timeline;
   const views = derivedAt(view.timeline, view.timeMs, 'nameServerViews', () => nameServerViews(state, view.timeMs));
   const differences = derivedAt(view.timeline, view.timeMs, 'disagreements', () => disagreements(state));
+  const { config } = state;
+  const aside = <Suspense fallback={null}><VersionSwitch /></Suspense>;
   return (
-    <PanelFrame name="nameservers" title={strings.nameServerTitle} className={className}>
+    <PanelFrame name="nameservers" title={strings.nameServerTitle} className={className} aside={aside}>
+      <p className="rs-muted rs-ns-heartbeat-note" data-testid="heartbeat-note">
+        {words.heartbeatNote(formatSeconds(config.brokerHeartbeatIntervalMs, 0), formatSeconds(config.brokerChannelExpiredTimeMs, 0), formatSeconds(config.scanNotActiveBrokerIntervalMs, 0))}
+      </p>
       <Agreement differences={differences} running={views.filter((v) => v.up).length} strings={strings} />
       <div className="rs-ns-cards">
         {views.map((v) => <NameServerCard key={v.id} view={v} config={state.config} strings={strings} />)}

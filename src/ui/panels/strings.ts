@@ -94,7 +94,6 @@ export interface PanelStrings {
 
   nameServerTitle: string;
   noBrokersRegistered: string;
-  sinceRegistration: string;
   expiresIn: (timeout: string) => string;
   nextScanIn: (duration: string) => string;
   expiryBar: (duration: string) => string;
@@ -184,7 +183,7 @@ const en: PanelStrings = {
   queue: 'Queue',
   offset: 'Offset',
   committed: 'Committed',
-  lastUpdate: 'lastUpdateTimestamp',
+  lastUpdate: 'lastUpdateTimestamp (last heartbeat)',
   ago: (duration) => `${duration} ago`,
   none: 'none',
   topicConfigTable: 'Topics (topicConfigTable)',
@@ -221,7 +220,6 @@ const en: PanelStrings = {
 
   nameServerTitle: 'NameServers',
   noBrokersRegistered: 'No broker registered.',
-  sinceRegistration: 'Last registration',
   expiresIn: (timeout) => `Expires (${timeout} timeout)`,
   nextScanIn: (duration) => `next scanNotActiveBroker in ${duration}`,
   expiryBar: (duration) => `${duration} until the heartbeat timeout`,
@@ -311,7 +309,7 @@ const zh: PanelStrings = {
   queue: '队列',
   offset: '消费位点',
   committed: '已提交位点',
-  lastUpdate: 'lastUpdateTimestamp',
+  lastUpdate: 'lastUpdateTimestamp（上次心跳）',
   ago: (duration) => `${duration}前`,
   none: '无',
   topicConfigTable: 'Topic 配置（topicConfigTable）',
@@ -348,7 +346,6 @@ const zh: PanelStrings = {
 
   nameServerTitle: 'NameServer',
   noBrokersRegistered: '没有已注册的 Broker。',
-  sinceRegistration: '距上次注册',
   expiresIn: (timeout) => `过期倒计时（超时 ${timeout}）`,
   nextScanIn: (duration) => `${duration}后执行下一次 scanNotActiveBroker`,
   expiryBar: (duration) => `距心跳超时还有 ${duration}`,

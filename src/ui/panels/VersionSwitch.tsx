@@ -1,0 +1,64 @@
+/**
+ * RocketMQ 4.x or 5.x: the switch replays the run with `config.rocketmqVersion` changed (a
+ * rebuild back to this moment: the version matters from 0:00) and says what it changes, read
+ * from the defaults themselves (ROCKETMQ_4X_OVERRIDES, LATENCY_TABLES).
+ */
+import { LATENCY_TABLES, ROCKETMQ_4X_OVERRIDES, ROCKETMQ_DEFAULTS, type ConfigKey } from '../../model/defaults.ts';
+import { usePlayback } from '../../store/playback.ts';
+import { formatSeconds } from '../../viz/format.ts';
+import { applyEdit } from '../editor/apply.ts';
+import { clientViewStrings } from './client-view-strings.ts';
+import './counters.css';
+
+type Version = '4.x' | '5.x';
+const VERSIONS: Version[] = ['4.x', '5.x'];
+
+function withVersion(source: unknown, version: Version): unknown {
+  const raw = structuredClone(source) as { config?: Record<string, unknown> };
+  return { ...raw, config: { ...raw.config, rocketmqVersion: version } };
+}
+
+function durations(values: readonly number[]): string {
+  return values.map((ms) => formatSeconds(ms, 0)).join(' / ');
+}
+
+/** The keys whose default differs, with both values in milliseconds as seconds. */
+function changedDefaults(): [string, string, string][] {
+  return (Object.keys(ROCKETMQ_4X_OVERRIDES) as ConfigKey[]).map((key) =>
+    [key.replace(/Ms$/, ''), formatSeconds(Number(ROCKETMQ_4X_OVERRIDES[key]), 0), formatSeconds(Number(ROCKETMQ_DEFAULTS[key]), 0)]);
+}
+
+export function VersionSwitch() {
+  const words = clientViewStrings(usePlayback((s) => s.language));
+  const config = usePlayback((s) => s.scenario?.config);
+  if (!config) return null;
+  const current = config.rocketmqVersion;
+  const choose = (version: Version) => {
+    if (version === current) return;
+    const { source, timeMs } = usePlayback.getState();
+    applyEdit(withVersion(source, version), timeMs, 'rebuild');
+  };
+  return (
+    <div className="rs-version">
+      <div role="radiogroup" aria-label={words.versionTitle} className="rs-version-buttons">
+        {VERSIONS.map((version) => (
+          <button key={version} type="button" role="radio" aria-checked={version === current} data-testid={`version-${version}`}
+            className={`rs-button${version === current ? ' rs-button-primary' : ''}`} onClick={() => choose(version)}>
+            {words.versionLabel(version)}
+          </button>
+        ))}
+      </div>
+      <details className="rs-version-details" data-testid="version-changes">
+        <summary>{words.versionChanges}</summary>
+        <ul>
+          {changedDefaults().map(([name, v4, v5]) => <li key={name}>{words.versionRow(name, v4, v5)}</li>)}
+          <li>{words.versionRow(words.latencyTables, durations(LATENCY_TABLES['4.x'].notAvailableDuration), durations(LATENCY_TABLES['5.x'].notAvailableDuration))}</li>
+          <li>{words.syncMasterRule.v4(formatSeconds(config.slaveTimeoutMs, 0))}</li>
+          <li>{words.syncMasterRule.v5}</li>
+          <li>4.x: {words.illegalQueueId.v4}; 5.x: {words.illegalQueueId.v5}</li>
+        </ul>
+        <p className="rs-muted">{words.versionNote}</p>
+      </details>
+    </div>
+  );
+}

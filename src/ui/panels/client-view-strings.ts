@@ -1,0 +1,82 @@
+/**
+ * The words of the NameServer's side and the client's side of routing, in English and
+ * Simplified Chinese: the broker's heartbeat (its registration every registerNameServerPeriod),
+ * the NameServer a client chose and why, its next route pull, and the RocketMQ 4.x / 5.x switch.
+ * Every number comes from the run's config.
+ */
+import type { Language } from '../../store/playback.ts';
+
+export type ChoiceReason = { kind: 'notYet' } | { kind: 'randomStart'; list: string[] } | { kind: 'after'; failed: string; list: string[] };
+
+export interface ClientViewStrings {
+  sinceHeartbeat: (period: string) => string;
+  heartbeatNote: (period: string, expiry: string, scan: string) => string;
+  chosenWhy: (reason: ChoiceReason) => string;
+  nextRoutePull: string;
+  nextRoutePullIn: (duration: string, period: string) => string;
+  versionTitle: string;
+  versionLabel: (version: string) => string;
+  versionChanges: string;
+  versionNote: string;
+  /** One line of the 4.x / 5.x comparison. */
+  versionRow: (name: string, v4: string, v5: string) => string;
+  latencyTables: string;
+  syncMasterRule: { v4: (slaveTimeout: string) => string; v5: string };
+  illegalQueueId: { v4: string; v5: string };
+}
+
+const en: ClientViewStrings = {
+  sinceHeartbeat: (period) => `Last heartbeat (registration every ${period})`,
+  heartbeatNote: (period, expiry, scan) => `A broker's heartbeat is its full registration (REGISTER_BROKER) sent to every NameServer every ${period}. A NameServer removes a broker whose last heartbeat is older than ${expiry}, at its scan every ${scan}.`,
+  chosenWhy: (reason) => {
+    switch (reason.kind) {
+      case 'notYet': return 'none yet: chosen at the first request to a NameServer';
+      case 'randomStart': return `a random start (namesrvIndex) in the shuffled list ${reason.list.join(', ')}, kept while its channel works`;
+      case 'after': return `the next in the shuffled list ${reason.list.join(', ')} after a request to ${reason.failed} failed`;
+    }
+  },
+  nextRoutePull: 'Next route pull',
+  nextRoutePullIn: (duration, period) => `${duration} until updateTopicRouteInfoFromNameServer (every ${period})`,
+  versionTitle: 'RocketMQ version',
+  versionLabel: (version) => `RocketMQ ${version}`,
+  versionChanges: 'What the switch changes',
+  versionNote: 'Switching replays the whole run with the other version\'s defaults, back to this moment.',
+  versionRow: (name, v4, v5) => `${name}: 4.x ${v4}, 5.x ${v5}`,
+  latencyTables: 'MQFaultStrategy notAvailableDuration',
+  syncMasterRule: {
+    v4: (slaveTimeout) => `4.x SYNC_MASTER: waits up to ${slaveTimeout} (slaveTimeout) for a slave's ack, else FLUSH_SLAVE_TIMEOUT; SLAVE_NOT_AVAILABLE at once without a slave in sync`,
+    v5: '5.x SYNC_MASTER: inSyncReplicas decides (default 1: SEND_OK at once); enableSlaveActingMaster refuses a put too few replicas could hold',
+  },
+  illegalQueueId: { v4: 'an illegal queue id is refused with SYSTEM_ERROR', v5: 'with INVALID_PARAMETER' },
+};
+
+const zh: ClientViewStrings = {
+  sinceHeartbeat: (period) => `距上次心跳（每 ${period} 注册一次）`,
+  heartbeatNote: (period, expiry, scan) => `Broker 的心跳就是它每 ${period} 向每个 NameServer 发送的完整路由注册（REGISTER_BROKER）。NameServer 每 ${scan} 扫描一次，移除上次心跳早于 ${expiry} 之前的 Broker（路由剔除）。`,
+  chosenWhy: (reason) => {
+    switch (reason.kind) {
+      case 'notYet': return '尚未选定：第一次请求 NameServer 时选定';
+      case 'randomStart': return `在打乱后的列表 ${reason.list.join('、')} 中随机起点（namesrvIndex），连接正常时一直使用`;
+      case 'after': return `向 ${reason.failed} 的请求失败后，改用打乱后的列表 ${reason.list.join('、')} 中的下一个`;
+    }
+  },
+  nextRoutePull: '下一次路由拉取',
+  nextRoutePullIn: (duration, period) => `距 updateTopicRouteInfoFromNameServer 还有 ${duration}（每 ${period} 一次）`,
+  versionTitle: 'RocketMQ 版本',
+  versionLabel: (version) => `RocketMQ ${version}`,
+  versionChanges: '切换版本会改变什么',
+  versionNote: '切换后整个运行按另一版本的默认值重放，并回到当前时刻。',
+  versionRow: (name, v4, v5) => `${name}：4.x ${v4}，5.x ${v5}`,
+  latencyTables: 'MQFaultStrategy notAvailableDuration',
+  syncMasterRule: {
+    v4: (slaveTimeout) => `4.x SYNC_MASTER：最多等待 ${slaveTimeout}（slaveTimeout）Slave 的确认，否则返回 FLUSH_SLAVE_TIMEOUT；没有同步中的 Slave 时立即返回 SLAVE_NOT_AVAILABLE`,
+    v5: '5.x SYNC_MASTER：由 inSyncReplicas 决定（默认 1：立即 SEND_OK）；enableSlaveActingMaster 时副本不足则拒绝写入',
+  },
+  illegalQueueId: { v4: '非法队列 id 返回 SYSTEM_ERROR', v5: '返回 INVALID_PARAMETER' },
+};
+
+const STRINGS: Record<Language, ClientViewStrings> = { en, zh };
+
+export function clientViewStrings(language: Language): ClientViewStrings {
+  return STRINGS[language];
+}

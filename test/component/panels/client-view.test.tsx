@@ -1,0 +1,81 @@
+// @vitest-environment jsdom
+/**
+ * The NameServer's and the client's side of routing: the broker's 30 s registration called its
+ * heartbeat, each client's chosen NameServer and why, the countdown to its next route pull, and
+ * the RocketMQ 4.x / 5.x switch with what it changes.
+ */
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { resolveConfig } from '../../../src/model/defaults.ts';
+import { getTimeline, usePlayback } from '../../../src/store/playback.ts';
+import { InspectorPanel } from '../../../src/ui/panels/InspectorPanel.tsx';
+import { NameServerPanel } from '../../../src/ui/panels/index.ts';
+import { loadAt } from './load.ts';
+import { writeReadScenario } from './scenarios.ts';
+
+afterEach(cleanup);
+
+/** MQClientInstance: route refresh 10 ms after start, then every pollNameServerInterval (30 s). */
+const ROUTE_FIRST = 10;
+const ROUTE_PERIOD = 30_000;
+
+describe('the broker\'s heartbeat on the NameServer panel', () => {
+  it('calls the registration every registerNameServerPeriod the heartbeat, with the run\'s numbers', () => {
+    loadAt(writeReadScenario(), 20_000);
+    render(<NameServerPanel />);
+    expect(screen.getAllByRole('columnheader', { name: 'Last heartbeat (registration every 30 s)' })).toHaveLength(2);
+    expect(screen.getByTestId('heartbeat-note')).toHaveTextContent('every 30 s. A NameServer removes a broker whose last heartbeat is older than 120 s, at its scan every 5 s.');
+  });
+
+  it('says 10 s for the scan of RocketMQ 4.x, and speaks Chinese', () => {
+    const scenario = writeReadScenario();
+    scenario.config = resolveConfig({ rocketmqVersion: '4.x' });
+    loadAt(scenario, 20_000);
+    act(() => usePlayback.getState().setLanguage('zh'));
+    render(<NameServerPanel />);
+    expect(screen.getByTestId('heartbeat-note')).toHaveTextContent('NameServer 每 10 s 扫描一次');
+    expect(screen.getAllByRole('columnheader', { name: '距上次心跳（每 30 s 注册一次）' })).toHaveLength(2);
+  });
+});
+
+describe('the client\'s NameServer and its next route pull', () => {
+  it('shows the random start in the shuffled list and counts down to the next 30 s pull', () => {
+    const timeline = loadAt(writeReadScenario(), 12_000);
+    act(() => usePlayback.getState().select({ kind: 'client', id: 'c-1' }));
+    render(<InspectorPanel />);
+    const client = timeline.state.clients['c-1']!;
+    expect(screen.getByTestId('client-chosen')).toHaveTextContent(client.namesrvChosen!);
+    expect(screen.getByTestId('client-chosen-why')).toHaveTextContent(`a random start (namesrvIndex) in the shuffled list ${client.namesrvAddrList.join(', ')}`);
+    // c-1 started at 1 s: pulls at 1.010 s and 31.010 s.
+    const next = 1_000 + ROUTE_FIRST + ROUTE_PERIOD;
+    expect(within(screen.getByTestId('client-next-route-pull')).getByRole('meter')).toHaveAttribute('aria-valuenow', String(next - 12_000));
+  });
+
+  it('after its NameServer crashed, names the one that failed and the next one chosen', () => {
+    const first = loadAt(writeReadScenario(), 12_000).state.clients['c-1']!.namesrvChosen!;
+    const timeline = loadAt(writeReadScenario({ timeline: [{ at: 15_000, action: 'crashNameServer', target: first }] }), 40_000);
+    act(() => usePlayback.getState().select({ kind: 'client', id: 'c-1' }));
+    render(<InspectorPanel />);
+    const client = timeline.state.clients['c-1']!;
+    expect(client.namesrvChosen).not.toBe(first);
+    expect(screen.getByTestId('client-chosen-why')).toHaveTextContent(`after a request to ${first} failed`);
+  });
+});
+
+describe('the RocketMQ 4.x / 5.x switch', () => {
+  it('lists what changes from the defaults and replays the run as 4.x at the same moment', async () => {
+    loadAt(writeReadScenario(), 20_000);
+    // The file as written: no config of its own, so the version's defaults apply.
+    usePlayback.setState({ source: { ...writeReadScenario(), config: {} } });
+    render(<NameServerPanel />);
+    const button = await screen.findByTestId('version-4.x');
+    expect(screen.getByTestId('version-5.x')).toHaveAttribute('aria-checked', 'true');
+    const changes = screen.getByTestId('version-changes');
+    expect(changes).toHaveTextContent('scanNotActiveBrokerInterval: 4.x 10 s, 5.x 5 s');
+    expect(changes).toHaveTextContent('registerBrokerTimeout: 4.x 6 s, 5.x 24 s');
+    expect(changes).toHaveTextContent('MQFaultStrategy notAvailableDuration: 4.x 0 s / 0 s / 30 s / 60 s / 120 s / 180 s / 600 s, 5.x 0 s / 0 s / 2 s / 5 s / 6 s / 10 s / 30 s');
+    fireEvent.click(button);
+    await waitFor(() => expect(usePlayback.getState().scenario?.config.rocketmqVersion).toBe('4.x'));
+    expect(getTimeline()!.state.config.scanNotActiveBrokerIntervalMs).toBe(10_000);
+    expect(screen.getByTestId('heartbeat-note')).toHaveTextContent('at its scan every 10 s');
+  });
+});

@@ -6,6 +6,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { usePlayback } from '../store/playback.ts';
 import { Banner } from './controls/Banner.tsx';
+import { CardHost } from './controls/CardHost.tsx';
 import { CommandButton } from './controls/CommandButton.tsx';
 import { ControlsBar } from './controls/ControlsBar.tsx';
 import { startDriver } from './controls/driver.ts';
@@ -143,6 +144,7 @@ export function App() {
           </Suspense>
         )}
       </main>
+      <CardHost />
       {helpOpen && (
         <Suspense fallback={null}>
           <HelpOverlay />

@@ -1,0 +1,65 @@
+/**
+ * The card beside the page for a selected message (MessageCard) or queue (its latest messages,
+ * each opening its own card). Loaded on demand: nothing of it is in the first load.
+ */
+import { useId } from 'react';
+import { usePlayback, type Selection } from '../../store/playback.ts';
+import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
+import { derivedAt } from '../panels/shared.tsx';
+import { CARD_STRINGS, type CardStrings } from './card-strings.ts';
+import { MessageCard } from './MessageCard.tsx';
+import { messageFacts } from './message-facts.ts';
+import { queueMessages } from './queue-messages.ts';
+import './card.css';
+
+type CardSelection = Extract<NonNullable<Selection>, { kind: 'message' | 'queue' }>;
+
+function QueueList({ selection, strings }: { selection: Extract<CardSelection, { kind: 'queue' }>; strings: CardStrings }) {
+  const view = useSimView(TEXT_PANEL_REFRESH);
+  if (!view) return null;
+  const queue = queueMessages(view.timeline.state, selection.broker, selection.topic, selection.queueId);
+  if (!queue || queue.latest.length === 0) return <p className="rs-muted">{strings.noMessages}</p>;
+  return (
+    <>
+      <p className="rs-muted">{strings.latestMessages(queue.latest.length, queue.maxOffset)}</p>
+      <ul className="rs-card-list" data-testid="queue-latest">
+        {queue.latest.map((message) => (
+          <li key={message.queueOffset}>
+            <button type="button" className="rs-card-link" aria-label={`${strings.open}: ${message.msgId}`} data-testid="queue-message"
+              onClick={() => usePlayback.getState().select({ kind: 'message', msgId: message.msgId })}>
+              #{message.queueOffset} <span className="rs-mono">{message.msgId}</span>
+            </button>{' '}
+            <span className="rs-muted">{message.tags}{message.keys ? ` · ${message.keys}` : ''}</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function MessageBody({ msgId, strings }: { msgId: string; strings: CardStrings }) {
+  const view = useSimView(TEXT_PANEL_REFRESH);
+  if (!view) return null;
+  const facts = derivedAt(view.timeline, view.timeMs, `messageFacts:${msgId}`, () => messageFacts(view.timeline, msgId));
+  if (!facts) return <p>{strings.notAMsgId}</p>;
+  return <MessageCard facts={facts} state={view.timeline.state} strings={strings} />;
+}
+
+export function CardPanel({ selection }: { selection: CardSelection }) {
+  const strings = CARD_STRINGS[usePlayback((s) => s.language)];
+  const headingId = useId();
+  const title = selection.kind === 'message' ? strings.title(selection.msgId) : strings.queueTitle(selection.broker, selection.queueId, selection.topic);
+  return (
+    <aside className="rs-card" role="dialog" aria-modal="false" aria-labelledby={headingId} data-testid="message-card">
+      <header className="rs-card-header">
+        <h2 id={headingId} className="rs-card-title">{title}</h2>
+        <button type="button" className="rs-button rs-button-small" data-testid="card-close" onClick={() => usePlayback.getState().select(null)}>{strings.close}</button>
+      </header>
+      <div className="rs-card-body">
+        {selection.kind === 'message'
+          ? <MessageBody msgId={selection.msgId} strings={strings} />
+          : <QueueList selection={selection} strings={strings} />}
+      </div>
+    </aside>
+  );
+}

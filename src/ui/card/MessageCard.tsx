@@ -1,0 +1,110 @@
+/**
+ * A message in hand: its two ids decoded, its topic, tags (and the tag hash the ConsumeQueue
+ * keeps) and keys, how the broker's index finds it by key, every send attempt, every stored
+ * copy, and who consumed it when, with retries and dead letters. A view of the run at the playhead.
+ */
+import { MASTER_ID } from '../../model/defaults.ts';
+import { indexedKeys, indexSlot } from '../../model/broker/index-service.ts';
+import { javaStringHashCode } from '../../model/java.ts';
+import type { ModelState } from '../../model/state.ts';
+import { formatTime } from '../../viz/format.ts';
+import type { CardStrings } from './card-strings.ts';
+import type { MessageFacts } from './message-facts.ts';
+import { MessageIds } from './MessageIds.tsx';
+
+type Stored = MessageFacts['stored'][number];
+
+function Facts({ facts, first, strings }: { facts: MessageFacts; first: Stored | undefined; strings: CardStrings }) {
+  const sent = facts.sent[0]!;
+  return (
+    <section className="rs-card-section">
+      <h3>{strings.messageHeading}</h3>
+      <dl className="rs-facts" data-testid="card-facts">
+        <div><dt>{strings.topic}</dt><dd>{sent.topic}</dd></div>
+        <div><dt>{strings.tags}</dt><dd>{sent.tags || strings.noKeys}</dd></div>
+        <div><dt>{strings.tagsCode}</dt><dd className="rs-mono">{sent.tags ? javaStringHashCode(sent.tags) : 0}</dd></div>
+        <div><dt>{strings.keys}</dt><dd>{sent.keys || strings.noKeys}</dd></div>
+        <div><dt>{strings.queue}</dt><dd>{first ? `${first.broker} #${first.queueId}` : '—'}</dd></div>
+        <div><dt>{strings.queueOffset}</dt><dd>{first ? first.queueOffset : '—'}</dd></div>
+      </dl>
+      <p className="rs-muted">{strings.tagsCodeNote}</p>
+    </section>
+  );
+}
+
+function IndexLookup({ facts, first, strings }: { facts: MessageFacts; first: Stored | undefined; strings: CardStrings }) {
+  const sent = facts.sent[0]!;
+  return (
+    <section className="rs-card-section" data-testid="card-index">
+      <h3>{strings.indexHeading}</h3>
+      <p className="rs-muted">{strings.indexIntro}</p>
+      <ul className="rs-card-list">
+        {indexedKeys(sent.keys, facts.msgId).map((key) => {
+          const slot = indexSlot(sent.topic, key);
+          return (
+            <li key={key}>
+              <span className="rs-mono">{slot.indexKey}</span> → {strings.keyHash} {slot.keyHash} → {strings.slot(slot.slot, slot.slotPosition)}:{' '}
+              {first ? strings.indexFinds(first.commitLogOffset, first.broker) : strings.indexNotStored}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function Sends({ facts, strings }: { facts: MessageFacts; strings: CardStrings }) {
+  const rows = [
+    ...facts.sent.map((e) => ({ t: e.t, key: `s${e.attempt}`, text: `${strings.attempt(e.attempt)}: ${strings.sentTo(e.broker, e.queueId)}` })),
+    ...facts.failed.map((e) => ({ t: e.t, key: `f${e.attempt}`, text: `${strings.attempt(e.attempt)}: ${strings.failedBecause(e.reason)}` })),
+    ...(facts.result ? [{ t: facts.result.t, key: 'r', text: strings.result(facts.result.status) }] : []),
+  ].sort((a, b) => a.t - b.t);
+  return (
+    <section className="rs-card-section">
+      <h3>{strings.sendsHeading}</h3>
+      <ul className="rs-card-list" data-testid="card-sends">
+        {rows.map((row) => <li key={row.key}><span className="rs-mono rs-muted">{formatTime(row.t)}</span> {row.text}</li>)}
+      </ul>
+    </section>
+  );
+}
+
+function Consumption({ facts, first, state, strings }: { facts: MessageFacts; first: Stored | undefined; state: Readonly<ModelState>; strings: CardStrings }) {
+  const read = first ? state.brokers[`${first.broker}/${MASTER_ID}`]?.topicConfigTable[first.topic]?.readQueueNums : undefined;
+  const rows = [
+    ...facts.stored.map((e) => ({ t: e.t, key: `st${e.broker}/${e.brokerId}${e.topic}${e.t}`, text: strings.retryStored(e.topic, `${e.broker}/${e.brokerId}`) })),
+    ...facts.consumed.map((e) => ({ t: e.t, key: `c${e.consumer}${e.t}`, text: strings.consumedBy(e.consumer, e.group, e.reconsumeTimes) })),
+    ...facts.consumeFailed.map((e) => ({ t: e.t, key: `cf${e.consumer}${e.t}`, text: strings.consumeFailed(e.consumer, e.reconsumeTimes, e.next) })),
+    ...facts.lost.map((e) => ({ t: e.t, key: `l${e.broker}/${e.brokerId}`, text: strings.lost(`${e.broker}/${e.brokerId}`) })),
+  ].sort((a, b) => a.t - b.t);
+  const never = facts.consumed.length === 0 && first !== undefined && read !== undefined && first.queueId >= read;
+  return (
+    <section className="rs-card-section">
+      <h3>{strings.consumeHeading}</h3>
+      {never && <p className="rs-card-never" data-testid="card-never">{strings.neverConsumable(read)}</p>}
+      {!never && facts.consumed.length === 0 && <p className="rs-muted">{strings.notConsumed}</p>}
+      <ul className="rs-card-list" data-testid="card-consumption">
+        {rows.map((row) => <li key={row.key}><span className="rs-mono rs-muted">{formatTime(row.t)}</span> {row.text}</li>)}
+      </ul>
+    </section>
+  );
+}
+
+export function MessageCard({ facts, state, strings }: { facts: MessageFacts; state: Readonly<ModelState>; strings: CardStrings }) {
+  // The copy the producer's send stored: the first one on a master in the topic it was sent to.
+  const first = facts.stored.find((copy) => copy.brokerId === MASTER_ID && copy.topic === facts.sent[0]?.topic);
+  return (
+    <>
+      <MessageIds msgId={facts.msgId} stored={facts.stored} strings={strings} />
+      {facts.sent.length > 0 ? (
+        <>
+          <Facts facts={facts} first={first} strings={strings} />
+          <IndexLookup facts={facts} first={first} strings={strings} />
+          <Sends facts={facts} strings={strings} />
+          <Consumption facts={facts} first={first} state={state} strings={strings} />
+        </>
+      ) : <p>{strings.notYet}</p>}
+      {!facts.complete && <p className="rs-muted">{strings.incomplete}</p>}
+    </>
+  );
+}

@@ -1,0 +1,151 @@
+/** The words of the message card and the queue's latest messages, in English and Simplified Chinese. */
+import type { Language } from '../../store/playback.ts';
+
+export interface CardStrings {
+  title: (msgId: string) => string;
+  queueTitle: (broker: string, queueId: number, topic: string) => string;
+  close: string;
+  notAMsgId: string;
+  notYet: string;
+  incomplete: string;
+  msgIdHeading: string;
+  msgIdIntro: string;
+  field: string;
+  bytes: string;
+  value: string;
+  clientIp: string;
+  pid: string;
+  classLoader: string;
+  bornTime: string;
+  bornTimeValue: (ms: string) => string;
+  counter: string;
+  offsetMsgIdHeading: string;
+  storeHost: string;
+  commitLogOffset: string;
+  whyBoth: string;
+  copyOf: (node: string, topic: string) => string;
+  messageHeading: string;
+  topic: string;
+  tags: string;
+  tagsCode: string;
+  tagsCodeNote: string;
+  keys: string;
+  noKeys: string;
+  queue: string;
+  queueOffset: string;
+  indexHeading: string;
+  indexIntro: string;
+  indexKey: string;
+  keyHash: string;
+  slot: (slot: number, position: number) => string;
+  indexFinds: (offset: number, host: string) => string;
+  indexNotStored: string;
+  sendsHeading: string;
+  attempt: (n: number) => string;
+  sentTo: (broker: string, queueId: number) => string;
+  failedBecause: (reason: string) => string;
+  result: (status: string) => string;
+  consumeHeading: string;
+  notConsumed: string;
+  neverConsumable: (readQueueNums: number) => string;
+  consumedBy: (consumer: string, group: string, retry: number) => string;
+  consumeFailed: (consumer: string, reconsumeTimes: number, next: string) => string;
+  lost: (node: string) => string;
+  retriesHeading: string;
+  retryStored: (topic: string, node: string) => string;
+  latestMessages: (count: number, maxOffset: number) => string;
+  noMessages: string;
+  open: string;
+}
+
+const en: CardStrings = {
+  title: (msgId) => `Message ${msgId}`,
+  queueTitle: (broker, queueId, topic) => `${broker} queue ${queueId} of ${topic}`,
+  close: 'Close',
+  notAMsgId: 'This is not a client msgId (32 hex digits).',
+  notYet: 'This message has not been sent yet at this time.',
+  incomplete: 'The search stopped early in this long run: later facts may be missing.',
+  msgIdHeading: 'msgId, field by field (MessageClientIDSetter)',
+  msgIdIntro: 'The producer makes the msgId before sending, from its own address and process, so no broker is needed to make it unique.',
+  field: 'Field', bytes: 'Bytes', value: 'Value',
+  clientIp: 'client IP', pid: 'process id (low 16 bits)', classLoader: 'class loader hash', bornTime: 'time since the month started',
+  bornTimeValue: (time) => `${time} (the run starts at the first instant of a month)`,
+  counter: 'counter',
+  offsetMsgIdHeading: 'offsetMsgId (MessageDecoder.createMessageId)',
+  storeHost: 'store host', commitLogOffset: 'CommitLog offset',
+  whyBoth: 'Why both? The msgId is the producer\'s name for the message: made before it is sent, the same on every retry and redelivery. The offsetMsgId is the broker\'s address of one stored copy: the store host and the CommitLog offset where its bytes are, so a lookup reads them directly.',
+  copyOf: (node, topic) => `${node}, ${topic}`,
+  messageHeading: 'Topic, tags and keys',
+  topic: 'Topic', tags: 'Tags', tagsCode: 'tagsCode in the ConsumeQueue',
+  tagsCodeNote: 'Each ConsumeQueue unit stores the tag\'s String.hashCode(); the broker filters a tag subscription by these hashes and the client checks the tag text again.',
+  keys: 'Keys', noKeys: 'none', queue: 'Queue id', queueOffset: 'Queue offset',
+  indexHeading: 'Finding it by key: the broker\'s index (IndexService)',
+  indexIntro: 'Each key (and the msgId) is indexed as topic#key; abs(hashCode) % 5,000,000 picks the hash slot, and the slot leads to the CommitLog offset.',
+  indexKey: 'Index key', keyHash: 'keyHash',
+  slot: (slot, position) => `slot ${slot.toLocaleString('en-US')} (byte ${position.toLocaleString('en-US')} of the index file)`,
+  indexFinds: (offset, host) => `the index entry points to CommitLog offset ${offset.toLocaleString('en-US')} on ${host}: this message.`,
+  indexNotStored: 'not stored yet, so not indexed yet.',
+  sendsHeading: 'Send attempts',
+  attempt: (n) => `attempt ${n}`,
+  sentTo: (broker, queueId) => `sent to ${broker} queue ${queueId}`,
+  failedBecause: (reason) => `failed: ${reason}`,
+  result: (status) => `result: ${status}`,
+  consumeHeading: 'Consumption, retries and dead letters',
+  notConsumed: 'Not consumed yet.',
+  neverConsumable: (read) => `Never consumed: its queue id is at or above readQueueNums (${read}), so no consumer is ever given it.`,
+  consumedBy: (consumer, group, retry) => `consumed by ${consumer} (${group})${retry > 0 ? `, retry ${retry}` : ''}`,
+  consumeFailed: (consumer, n, next) => `${consumer} failed to consume it (reconsumeTimes ${n}); next: ${next}`,
+  lost: (node) => `lost on ${node} with its page cache (not flushed, no slave copy)`,
+  retriesHeading: 'Copies stored',
+  retryStored: (topic, node) => `stored in ${topic} on ${node}`,
+  latestMessages: (count, maxOffset) => `The latest ${count} of ${maxOffset} messages (ConsumeQueue → CommitLog), newest first. Choose one for its card.`,
+  noMessages: 'No message in this queue yet.',
+  open: 'Open its card',
+};
+
+const zh: CardStrings = {
+  title: (msgId) => `消息 ${msgId}`,
+  queueTitle: (broker, queueId, topic) => `${topic} 在 ${broker} 上的队列 ${queueId}`,
+  close: '关闭',
+  notAMsgId: '这不是客户端 msgId（32 位十六进制）。',
+  notYet: '此时这条消息还没有发送。',
+  incomplete: '运行很长，搜索提前停止：之后的信息可能不全。',
+  msgIdHeading: 'msgId 的各个字段（MessageClientIDSetter）',
+  msgIdIntro: 'msgId 由生产者在发送前根据自己的地址和进程生成，不需要 Broker 参与就能保证唯一。',
+  field: '字段', bytes: '字节', value: '值',
+  clientIp: '客户端 IP', pid: '进程 id（低 16 位）', classLoader: '类加载器哈希', bornTime: '距本月开始的时间',
+  bornTimeValue: (time) => `${time}（运行从某月的第一刻开始）`,
+  counter: '计数器',
+  offsetMsgIdHeading: 'offsetMsgId（MessageDecoder.createMessageId）',
+  storeHost: '存储主机', commitLogOffset: 'CommitLog 偏移量',
+  whyBoth: '为什么有两个 id？msgId 是生产者给消息起的名字：发送前生成，重试和重新投递时都不变。offsetMsgId 是 Broker 上某个存储副本的地址：存储主机加上消息字节所在的 CommitLog 偏移量，查询时可以直接读取。',
+  copyOf: (node, topic) => `${node}，${topic}`,
+  messageHeading: '主题、标签和 key',
+  topic: '主题', tags: '标签', tagsCode: 'ConsumeQueue 中的 tagsCode',
+  tagsCodeNote: '每个 ConsumeQueue 单元保存标签的 String.hashCode()；Broker 按哈希值过滤标签订阅，客户端再按标签文本复核。',
+  keys: 'Key', noKeys: '无', queue: '队列 id', queueOffset: '队列位点',
+  indexHeading: '按 key 查找：Broker 的索引（IndexService）',
+  indexIntro: '每个 key（以及 msgId）以 topic#key 的形式建立索引；abs(hashCode) % 5,000,000 选出哈希槽，槽再指向 CommitLog 偏移量。',
+  indexKey: '索引 key', keyHash: 'keyHash',
+  slot: (slot, position) => `槽 ${slot.toLocaleString('zh-CN')}（索引文件第 ${position.toLocaleString('zh-CN')} 字节）`,
+  indexFinds: (offset, host) => `索引条目指向 ${host} 上 CommitLog 偏移量 ${offset.toLocaleString('zh-CN')}：就是这条消息。`,
+  indexNotStored: '尚未存储，因此尚未建立索引。',
+  sendsHeading: '发送尝试',
+  attempt: (n) => `第 ${n} 次`,
+  sentTo: (broker, queueId) => `发送到 ${broker} 的队列 ${queueId}`,
+  failedBecause: (reason) => `失败：${reason}`,
+  result: (status) => `结果：${status}`,
+  consumeHeading: '消费、重试与死信',
+  notConsumed: '尚未被消费。',
+  neverConsumable: (read) => `永远不会被消费：它所在队列的 id 大于或等于 readQueueNums（${read}），不会分配给任何消费者。`,
+  consumedBy: (consumer, group, retry) => `被 ${consumer}（${group}）消费${retry > 0 ? `，第 ${retry} 次重试` : ''}`,
+  consumeFailed: (consumer, n, next) => `${consumer} 消费失败（reconsumeTimes ${n}）；下一步：${next}`,
+  lost: (node) => `在 ${node} 上随 page cache 丢失（未刷盘，也没有 Slave 副本）`,
+  retriesHeading: '存储的副本',
+  retryStored: (topic, node) => `存入 ${node} 的 ${topic}`,
+  latestMessages: (count, maxOffset) => `共 ${maxOffset} 条消息中最新的 ${count} 条（ConsumeQueue → CommitLog），最新的在前。选择一条查看它的卡片。`,
+  noMessages: '这个队列还没有消息。',
+  open: '打开卡片',
+};
+
+export const CARD_STRINGS: Record<Language, CardStrings> = { en, zh };

@@ -1,0 +1,76 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { indexSlot } from '../../../src/model/broker/index-service.ts';
+import { javaStringHashCode } from '../../../src/model/java.ts';
+import { decodeOffsetMsgId, parseUniqId } from '../../../src/model/message-id.ts';
+import { usePlayback } from '../../../src/store/playback.ts';
+import { CardHost } from '../../../src/ui/controls/CardHost.tsx';
+import { loadAt } from '../panels/load.ts';
+import { producerSpec, writeReadScenario } from '../panels/scenarios.ts';
+
+afterEach(() => {
+  cleanup();
+  act(() => usePlayback.getState().select(null));
+});
+
+/** Write 8 / read 4 with keys on the producer's messages. */
+function keyedScenario() {
+  const scenario = writeReadScenario();
+  return { ...scenario, producers: [{ ...producerSpec('p-1', 'TopicTest', 10), keyPrefix: 'order' }] };
+}
+
+describe('the message card', () => {
+  it('decodes both ids, shows the tag hash, the keys through the index, the send and who consumed it', async () => {
+    const timeline = loadAt(keyedScenario(), 30_000);
+    const events = timeline.traceSlice(0);
+    const consumed = events.find((e) => e.type === 'message.consumed')!;
+    if (consumed.type !== 'message.consumed') throw new Error('no consumption');
+    const stored = events.find((e) => e.type === 'message.stored' && e.msgId === consumed.msgId && e.brokerId === 0)!;
+    const sent = events.find((e) => e.type === 'message.sent' && e.msgId === consumed.msgId)!;
+    if (stored.type !== 'message.stored' || sent.type !== 'message.sent') throw new Error('no store');
+    act(() => usePlayback.getState().select({ kind: 'message', msgId: consumed.msgId }));
+    render(<CardHost />);
+    const card = await screen.findByTestId('message-card');
+    const fields = parseUniqId(consumed.msgId)!;
+    const msgIdTable = within(card).getByTestId('card-msgid');
+    expect(msgIdTable).toHaveTextContent(`client IP${consumed.msgId.slice(0, 8)}${fields.ip.join('.')}`);
+    expect(msgIdTable).toHaveTextContent(`counter${consumed.msgId.slice(28)}${fields.counter}`);
+    const decoded = decodeOffsetMsgId(stored.offsetMsgId)!;
+    expect(within(card).getByTestId('card-offsetmsgid')).toHaveTextContent(`${decoded.ip}:${decoded.port}`);
+    expect(within(card).getByTestId('card-offsetmsgid')).toHaveTextContent(decoded.commitLogOffset.toLocaleString('en-US'));
+    expect(within(card).getByTestId('card-why-both')).toHaveTextContent(/Why both\?/);
+    expect(within(card).getByTestId('card-facts')).toHaveTextContent(`tagsCode in the ConsumeQueue${javaStringHashCode(sent.tags)}`);
+    expect(sent.keys).toMatch(/^order-\d+$/);
+    const slot = indexSlot('TopicTest', sent.keys);
+    expect(within(card).getByTestId('card-index')).toHaveTextContent(`TopicTest#${sent.keys} → keyHash ${slot.keyHash} → slot ${slot.slot.toLocaleString('en-US')}`);
+    expect(within(card).getByTestId('card-index')).toHaveTextContent(`CommitLog offset ${stored.commitLogOffset.toLocaleString('en-US')}`);
+    expect(within(card).getByTestId('card-sends')).toHaveTextContent(`attempt 1: sent to ${sent.broker} queue ${sent.queueId}`);
+    expect(within(card).getByTestId('card-consumption')).toHaveTextContent(`consumed by ${consumed.consumer} (CG_ORDER)`);
+  });
+
+  it('says a message in a queue at or above readQueueNums is never consumed', async () => {
+    const timeline = loadAt(keyedScenario(), 30_000);
+    const upper = timeline.traceSlice(0).find((e) => e.type === 'message.stored' && e.queueId >= 4)!;
+    if (upper.type !== 'message.stored') throw new Error('no store in queues 4-7');
+    act(() => usePlayback.getState().select({ kind: 'message', msgId: upper.msgId }));
+    render(<CardHost />);
+    expect(await screen.findByTestId('card-never')).toHaveTextContent('Never consumed: its queue id is at or above readQueueNums (4)');
+  });
+
+  it('lists a queue\'s latest messages from its ConsumeQueue, and one click opens a message\'s card; Close closes it', async () => {
+    const timeline = loadAt(keyedScenario(), 30_000);
+    act(() => usePlayback.getState().select({ kind: 'queue', topic: 'TopicTest', broker: 'broker-a', queueId: 5 }));
+    render(<CardHost />);
+    const list = await screen.findByTestId('queue-latest');
+    const queue = timeline.state.brokers['broker-a/0']!.consumeQueues['TopicTest']![5]!;
+    const newest = timeline.state.brokers['broker-a/0']!.commitLog.at(queue.at(queue.length - 1)!)!;
+    const items = within(list).getAllByTestId('queue-message');
+    expect(items).toHaveLength(8);
+    expect(items[0]).toHaveTextContent(`#${newest.queueOffset} ${newest.msgId}`);
+    act(() => fireEvent.click(items[0]!));
+    expect(usePlayback.getState().selection).toEqual({ kind: 'message', msgId: newest.msgId });
+    expect(await screen.findByTestId('card-msgid')).toBeInTheDocument();
+    act(() => fireEvent.click(screen.getByTestId('card-close')));
+    expect(screen.queryByTestId('message-card')).toBeNull();
+  });
+});

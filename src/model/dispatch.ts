@@ -2,6 +2,8 @@
  * The handler table: every event kind to the function that handles it, and every request code
  * to the actor that answers it. Network arrivals are routed by what the receiving node is.
  */
+import { MASTER_ID } from './defaults.ts';
+import { noticed } from './detections.ts';
 import type { HandlerTable, NetEvent } from '../engine/index.ts';
 import { onRegisterAllTimer, unregisterNext } from './broker/broker.ts';
 import { onBrokerRequest, onScheduleDeliver } from './broker/broker-processor.ts';
@@ -113,6 +115,7 @@ function onClosed(state: ModelState, event: Extract<NetEvent<Wire>, { kind: 'net
       if (broker?.status !== 'running') return;
       onConsumerChannelClosed(broker, peer, sim);
       onHaChannelClosed(broker, peer);
+      if (broker.brokerId !== MASTER_ID && peer === `${broker.name}/${MASTER_ID}`) noticed(state, broker.name, MASTER_ID, broker.node, sim.now, { how: 'haChannelClosed' });
       return;
     }
     case 'client': {

@@ -70,6 +70,7 @@ export function createModelState(scenario: Scenario): ModelState {
   const state: ModelState = {
     config: scenario.config, durationMs: scenario.durationMs, nameServers: dict(), brokers: dict(), clients: dict(), addrNodes: dict(), nodeKinds: dict(),
     remoting: { nextId: 1, pending: {} },
+    faults: [], detections: [],
     stats: {
       sent: 0, failed: 0, stored: 0, consumed: 0, duplicates: 0, toDlq: 0, toRetry: 0, lost: 0,
       attempts: 0, failedAttempts: 0, failedAttemptReasons: dict(), duplicateCauses: {},

@@ -6,6 +6,7 @@ import type { AppendLog, MarkSet, SerialMarkSet } from '../engine/index.ts';
 import type { SimConfig } from './defaults.ts';
 import type { MessageQueue } from './client/allocate-strategies.ts';
 import type { BrokerRole, ConsumerSpec, FlushDiskType, ProducerSpec } from './spec.ts';
+import type { Detection, FaultRecord } from './detections.ts';
 import type { RemotingRequest, RemotingResponse } from './remoting-types.ts';
 
 /** QueueData (remoting/protocol/route/QueueData). */
@@ -364,6 +365,9 @@ export interface ModelState {
   nodeKinds: Record<string, 'nameServer' | 'broker' | 'client'>;
   remoting: RemotingState;
   stats: MessageStats;
+  /** Broker faults of the timeline, and who noticed each (detections.ts). */
+  faults: FaultRecord[];
+  detections: Detection[];
 }
 
 export interface RemotingState {

@@ -5,6 +5,7 @@
 import { MASTER_ID } from './defaults.ts';
 import { crashBroker, partitionBroker, shutdownBroker, startBroker, updateTopicOnBroker } from './broker/broker.ts';
 import { losePageCache } from './broker/flush-service.ts';
+import { closeFaults, openFault } from './detections.ts';
 import { shutdownConsumer, startConsumer } from './client/consumer.ts';
 import { setProducerRate, startProducer } from './client/producer.ts';
 import { createConsumerState, createProducerState } from './factory.ts';
@@ -70,11 +71,21 @@ function targetOf(action: TimelineAction): string {
   return action.topic;
 }
 
+/** Opens a fault for detections.ts, or ends one when the broker is back. */
+type BrokerAction = Extract<TimelineAction, { action: 'crashBroker' | 'powerOffBroker' | 'partitionBroker' | 'healPartition' | 'shutdownBroker' | 'startBroker' }>;
+
+function trackBrokerFault(state: ModelState, action: BrokerAction, now: number): void {
+  const brokerId = action.brokerId ?? MASTER_ID;
+  if (action.action === 'startBroker' || action.action === 'healPartition') closeFaults(state, action.target, brokerId, now);
+  else if (brokersOf(state, action.target, brokerId).some((broker) => broker.status === 'running')) openFault(state, action.action, action.target, brokerId, now);
+}
+
 export function onTimelineAction(state: ModelState, action: TimelineAction, sim: Sim): void {
   trace(sim, { type: 'fault', action: action.action, target: targetOf(action) });
   switch (action.action) {
     case 'crashBroker':
     case 'powerOffBroker':
+      trackBrokerFault(state, action, sim.now);
       for (const broker of brokersOf(state, action.target, action.brokerId)) {
         if (broker.status !== 'running') continue;
         dropRequestsFrom(state, broker.node);
@@ -85,12 +96,15 @@ export function onTimelineAction(state: ModelState, action: TimelineAction, sim:
       return;
     case 'partitionBroker':
     case 'healPartition':
+      trackBrokerFault(state, action, sim.now);
       for (const broker of brokersOf(state, action.target, action.brokerId)) partitionBroker(broker, sim, action.action === 'partitionBroker');
       return;
     case 'shutdownBroker':
+      trackBrokerFault(state, action, sim.now);
       for (const broker of brokersOf(state, action.target, action.brokerId)) shutdownBroker(state, broker, sim);
       return;
     case 'startBroker':
+      trackBrokerFault(state, action, sim.now);
       for (const broker of brokersOf(state, action.target, action.brokerId)) startBroker(state, broker, sim);
       return;
     case 'crashNameServer': {

@@ -2,6 +2,7 @@
  * The summary of a run (docs/summary.md): message counts with conservation, per-queue offsets and
  * lag, and what each NameServer believes.
  */
+import type { Detection } from '../model/detections.ts';
 import { copyDict, dict, dictFrom } from '../engine/index.ts';
 import { isReadable, isWriteable } from '../model/perm.ts';
 import type { BrokerState, DuplicateCause, ModelState, TopicConfig } from '../model/state.ts';
@@ -58,6 +59,8 @@ export interface Summary {
   };
   queues: QueueSummary[];
   routes: Record<string, { brokers: string[]; topics: Record<string, number> }>;
+  /** Who noticed each broker fault, when and how, in the order they noticed (src/model/detections.ts). */
+  detections: Detection[];
 }
 
 const SYSTEM_TOPIC = /^(TBW102|SCHEDULE_TOPIC_XXXX|%RETRY%|%DLQ%)/;
@@ -173,5 +176,6 @@ export function summarize(state: ModelState, untilMs: number, traceHash: string,
     },
     queues,
     routes: summarizeRoutes(state),
+    detections: state.detections.map((detection) => ({ ...detection })),
   };
 }

@@ -19,6 +19,7 @@ import { ShareButton } from './controls/ShareButton.tsx';
 import { useKeyboardShortcuts } from './controls/use-keyboard.ts';
 import { useT } from './i18n/index.ts';
 import { EventLog, NameServerPanel, QueuePanel, SummaryBar, TopologyPanel } from './panels/index.ts';
+import { FailoverPanel } from './panels/FailoverPanel.tsx';
 import './App.css';
 
 /*
@@ -67,6 +68,7 @@ function Panels() {
           <InspectorPanel className="rs-area-inspector" />
         </Suspense>
         <EventLog className="rs-area-events" />
+        <FailoverPanel className="rs-area-failover" />
       </div>
     </div>
   );

@@ -3,6 +3,7 @@
  * (NettyRemotingClient: shuffled list, random start, sticky until a request fails), the route
  * refresh every pollNameServerInterval, and the broker address table built from the routes.
  */
+import { noticedInRoute } from '../detections.ts';
 import { deepFreeze, dict } from '../../engine/index.ts';
 import type { FailureReason, RemotingResponse } from '../remoting-types.ts';
 import { invoke } from '../remoting.ts';
@@ -128,6 +129,7 @@ function updateRoute(state: ModelState, client: ClientState, topic: string, rout
   if (old && routeSignature(old) === routeSignature(route)) return;
   client.topicRouteTable[topic] = deepFreeze(route);
   rebuildBrokerAddrTable(client);
+  noticedInRoute(state, client.id, old, route, sim.now);
   trace(sim, {
     type: 'route.updated',
     client: client.id,

@@ -2,7 +2,8 @@
  * DefaultMQProducer: sends at a rate, picks a queue from its TopicPublishInfo, retries on another
  * broker within sendMsgTimeout (DefaultMQProducerImpl.sendDefaultImpl).
  */
-import { AUTO_CREATE_TOPIC_KEY_TOPIC } from '../defaults.ts';
+import { AUTO_CREATE_TOPIC_KEY_TOPIC, MASTER_ID } from '../defaults.ts';
+import { noticed } from '../detections.ts';
 import { DEFAULT_CLASS_LOADER_HASH, createUniqId, parseIpv4 } from '../message-id.ts';
 import type { FailureReason, RemotingResponse, ResponseCode } from '../remoting-types.ts';
 import { invoke, oneway } from '../remoting.ts';
@@ -125,6 +126,7 @@ function traceSendFailed(state: ModelState, producer: ProducerState, message: Se
   stats.failedAttempts++;
   stats.failedAttemptReasons[reason] = (stats.failedAttemptReasons[reason] ?? 0) + 1;
   trace(sim, { type: 'send.failed', producer: producer.id, msgId: message.msgId, broker, queueId, attempt: message.attempt, reason });
+  noticed(state, broker, MASTER_ID, producer.id, sim.now, { how: 'sendFailed', detail: reason });
 }
 
 function attemptFailed(state: ModelState, producer: ProducerState, message: SendInFlight, queueId: number, reason: string, sim: Sim): void {

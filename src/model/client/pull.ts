@@ -2,6 +2,7 @@
  * DefaultMQPushConsumerImpl.pullMessage and its callback: pull 32 at a time with long polling,
  * filter tags again on the client, hand the messages to the consume service, pull again.
  */
+import { noticed } from '../detections.ts';
 import { buildSubscriptionData, isMatchedByClient } from '../filter.ts';
 import { invoke } from '../remoting.ts';
 import type { FailureReason, RemotingResponse } from '../remoting-types.ts';
@@ -61,8 +62,11 @@ export const pullHandler = {
     trace(sim, { type: 'pull.rejected', consumer: consumer.id, broker: pq.mq.brokerName, topic: pq.mq.topic, queueId: pq.mq.queueId, reason: response.code });
     pullLater(consumer, key, pq, state.config.pullTimeDelayMillsWhenException, sim);
   },
-  onFailure(state: ModelState, pending: PendingRequest, _reason: FailureReason, sim: Sim): void {
+  onFailure(state: ModelState, pending: PendingRequest, reason: FailureReason, sim: Sim): void {
     const live = livePq(state, pending);
-    if (live) pullLater(live.consumer, live.key, live.pq, state.config.pullTimeDelayMillsWhenException, sim);
+    if (!live) return;
+    const broker = state.brokers[pending.to];
+    if (broker) noticed(state, broker.name, broker.brokerId, live.consumer.id, sim.now, { how: 'pullFailed', detail: reason });
+    pullLater(live.consumer, live.key, live.pq, state.config.pullTimeDelayMillsWhenException, sim);
   },
 };

@@ -3,6 +3,7 @@
  * for brokers that stopped registering, and forgets a broker at once when its channel closes.
  * NameServers never talk to each other (docs/en/architecture.md), so they may disagree.
  */
+import { noticed } from '../detections.ts';
 import { reply } from '../remoting.ts';
 import type { RemotingRequest } from '../remoting-types.ts';
 import { trace, type Sim } from '../sim-types.ts';
@@ -38,19 +39,20 @@ export function crashNameServer(ns: NameServerState, sim: Sim): void {
 export function onScanNotActiveBroker(state: ModelState, event: { nameServer: string; epoch: number }, sim: Sim): void {
   const ns = state.nameServers[event.nameServer];
   if (!ns?.up || ns.epoch !== event.epoch) return;
-  for (const addr of findExpiredBrokers(ns, sim.now)) removeBroker(ns, addr, 'expired', sim);
+  for (const addr of findExpiredBrokers(ns, sim.now)) removeBroker(state, ns, addr, 'expired', sim, ns.brokerLiveTable[addr]!.lastUpdateTimestamp);
   const period = state.config.scanNotActiveBrokerIntervalMs;
   ns.nextScanAt = sim.now + period;
   sim.after(period, { kind: 'nameServer.scanNotActiveBroker', nameServer: ns.id, epoch: ns.epoch });
 }
 
-function removeBroker(ns: NameServerState, addr: string, reason: RemovalReason, sim: Sim): void {
+/** `since`: what the removal counted from (the channel's last activity, or the last registration). */
+function removeBroker(state: ModelState, ns: NameServerState, addr: string, reason: RemovalReason, sim: Sim, since?: number): void {
   const removed = unregisterBroker(ns, addr);
-  if (removed) {
-    trace(sim, {
-      type: 'broker.removed', nameServer: ns.id, broker: removed.brokerName, brokerId: removed.brokerId, reason,
-    });
-  }
+  if (!removed) return;
+  trace(sim, {
+    type: 'broker.removed', nameServer: ns.id, broker: removed.brokerName, brokerId: removed.brokerId, reason,
+  });
+  noticed(state, removed.brokerName, removed.brokerId, ns.id, sim.now, since === undefined ? { how: reason } : { how: reason, since });
 }
 
 /** BrokerHousekeepingService.onChannelClose -> RouteInfoManager.onChannelDestroy: immediate removal. */
@@ -59,17 +61,19 @@ export function onNameServerChannelClosed(state: ModelState, nsId: string, peer:
   if (!ns?.up) return;
   delete ns.brokerChannels[peer];
   const addr = findAddrByNode(ns, peer);
-  if (addr !== null) removeBroker(ns, addr, 'channelClosed', sim);
+  if (addr !== null) removeBroker(state, ns, addr, 'channelClosed', sim);
 }
 
 /** NettyConnectManageHandler on IdleStateEvent ALL_IDLE: close the channel, then onChannelIdle -> onChannelDestroy. */
 export function onChannelIdleCheck(state: ModelState, event: ChannelIdleCheck, sim: Sim): void {
   const ns = state.nameServers[event.nameServer];
-  if (!ns?.up || ns.epoch !== event.epoch || idleSince(state, ns, event, sim) === null) return;
+  if (!ns?.up || ns.epoch !== event.epoch) return;
+  const since = idleSince(state, ns, event, sim);
+  if (since === null) return;
   delete ns.brokerChannels[event.peer];
   sim.net.closeConnection(ns.id, event.peer);
   const addr = findAddrByNode(ns, event.peer);
-  if (addr !== null) removeBroker(ns, addr, 'channelIdle', sim);
+  if (addr !== null) removeBroker(state, ns, addr, 'channelIdle', sim, since);
 }
 
 export function onNameServerRequest(state: ModelState, nsId: string, from: string, id: number, request: RemotingRequest, sim: Sim): void {
@@ -87,7 +91,7 @@ export function onNameServerRequest(state: ModelState, nsId: string, from: strin
       return;
     }
     case 'UNREGISTER_BROKER':
-      removeBroker(ns, request.brokerAddr, 'unregistered', sim);
+      removeBroker(state, ns, request.brokerAddr, 'unregistered', sim);
       reply(sim, nsId, from, id, { code: 'SUCCESS' });
       return;
     case 'GET_ROUTEINFO_BY_TOPIC': {

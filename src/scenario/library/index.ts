@@ -10,6 +10,7 @@ import createTopicCluster from './create-topic-cluster.json';
 import crashPartitionShutdown from './crash-partition-shutdown.json';
 import masterSlaveFailover from './master-slave-failover.json';
 import nameServerDown from './nameserver-down.json';
+import powerLossFlush from './power-loss-flush.json';
 import read8Write4 from './read8-write4.json';
 import shrinkSafely from './shrink-safely.json';
 import shrinkUnsafely from './shrink-unsafely.json';
@@ -82,6 +83,15 @@ export const LIBRARY: readonly LibraryEntry[] = [
       zh: 'broker-a 是带有一个 Slave（broker-a/1）的 ASYNC_MASTER：观察消息副本从 Master 飞向 Slave（HAService：Slave 每 5 秒上报一次复制位点，Master 每 100 毫秒发送一次新数据）。唯一的消费者比生产者慢，因此消息逐渐堆积。75 秒时 broker-a 的 Master 崩溃：NameServer 立即移除 broker-a/0（channelClosed），但 broker-a 仍以仅剩的 Slave 留在路由中。直到 90 秒的下一次路由刷新之前，生产者发往 broker-a 的消息会立即失败并在 broker-b 上重试；刷新之后 broker-a 不再有写队列。c-1 继续从 Slave 读取 broker-a 的积压消息（findBrokerAddressInSubscribe 会退而选择 Slave），并把消费位点提交到 Slave，约 159 秒时消费完毕。Master 在 165 秒恢复，生产者在 180 秒的路由刷新后重新写入它，没有任何消息被重复消费。',
     },
     scenario: masterSlaveFailover,
+  },
+  {
+    id: 'power-loss-flush',
+    title: { en: 'Power loss: ASYNC_FLUSH vs SYNC_FLUSH', zh: '断电：ASYNC_FLUSH 与 SYNC_FLUSH' },
+    description: {
+      en: 'broker-a flushes asynchronously (ASYNC_FLUSH, the default), broker-b synchronously (SYNC_FLUSH). p-1 sends 4 small messages a second, 2 to each broker, and gets SEND_OK for every one. ASYNC_FLUSH writes the page cache to disk once 4 pages (16 KB) are dirty, or everything every 10 s: at 2 messages of about 370 bytes a second 16 KB would take 22 s, so broker-a flushes only every 10 s, last at about 51 s. Both machines lose power at 60 s (powerOffBroker: a crashBroker would keep the page cache): broker-a loses the 19 messages it stored after that flush, queue offsets 25 to 29 (message.lost, notFlushedNotReplicated, counted in the summary\'s lost); c-1 had already pulled them into its ProcessQueue and still consumes them, but they are gone from broker-a: a group that reads later, or an offset reset, will never see them; broker-b flushed every message before answering and loses none. Both come back at 90 s: broker-a recovers its CommitLog up to the last flushed message, its ConsumeQueues end at offset 25 again, and the next messages take the lost offsets. The failover view shows ns-1 removing both brokers at once (channelClosed).',
+      zh: 'broker-a 异步刷盘（ASYNC_FLUSH，默认），broker-b 同步刷盘（SYNC_FLUSH）。p-1 每秒发送 4 条小消息，每个 Broker 各 2 条，每条都得到 SEND_OK。ASYNC_FLUSH 在脏页达到 4 页（16 KB）时才把 page cache 写入磁盘，或者每 10 秒全部刷一次：每秒 2 条约 370 字节的消息要 22 秒才攒够 16 KB，所以 broker-a 只每 10 秒刷一次盘，最后一次约在 51 秒。两台机器在 60 秒断电（powerOffBroker；crashBroker 则会保留 page cache）：broker-a 丢失了那次刷盘之后存储的 19 条消息，队列位点 25 到 29（message.lost，notFlushedNotReplicated，计入汇总的 lost）；c-1 事先已把它们拉取到 ProcessQueue 中，仍会消费它们，但它们已从 broker-a 消失：之后才读取的消费组或重置位点后都再也读不到；broker-b 在应答前已把每条消息刷盘，一条也没有丢。两者在 90 秒恢复：broker-a 把 CommitLog 恢复到最后一条已刷盘的消息，ConsumeQueue 重新止于位点 25，之后的新消息占用了丢失消息的位点。故障切换视图显示 ns-1 立即移除了两个 Broker（channelClosed）。',
+    },
+    scenario: powerLossFlush,
   },
   {
     id: 'consumer-join-leave',

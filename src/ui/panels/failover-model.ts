@@ -1,0 +1,62 @@
+/**
+ * The failover view's data, pure functions of the run at time t: each fault with the sentences of
+ * who noticed it (with the arithmetic: "idle for 120.0 s since 35.0 s"), and who believes which
+ * broker is there (each NameServer's brokerAddrTable, each client's cached route) against the truth.
+ */
+import type { Detection, FaultRecord } from '../../model/detections.ts';
+import type { ModelState } from '../../model/state.ts';
+import { formatSeconds } from '../../viz/format.ts';
+import type { FailoverStrings } from './failover-strings.ts';
+
+export interface FaultView {
+  key: string;
+  title: string;
+  sentences: string[];
+}
+
+export function detectionSentence(detection: Detection, strings: FailoverStrings): string {
+  const since = detection.since ?? detection.faultAt;
+  return strings.sentence[detection.how]({
+    party: detection.party,
+    broker: detection.target,
+    at: formatSeconds(detection.noticedAt),
+    after: formatSeconds(detection.noticedAt - detection.faultAt),
+    since: formatSeconds(since),
+    span: formatSeconds(detection.noticedAt - since),
+    detail: detection.detail ?? '',
+  });
+}
+
+export function faultViews(faults: readonly FaultRecord[], detections: readonly Detection[], strings: FailoverStrings): FaultView[] {
+  return faults.map((fault) => ({
+    key: `${fault.fault} ${fault.target}@${fault.at}`,
+    title: strings.fault(`${fault.fault} ${fault.target}`, formatSeconds(fault.at)),
+    sentences: detections.filter((d) => d.target === fault.target && d.faultAt === fault.at).map((d) => detectionSentence(d, strings)),
+  }));
+}
+
+export interface BeliefRow {
+  /** "brokerName/brokerId". */
+  broker: string;
+  alive: boolean;
+  /** Per believer (NameServer or client id): whether it lists this broker's address. */
+  listed: Record<string, boolean>;
+}
+
+export interface Beliefs {
+  believers: string[];
+  rows: BeliefRow[];
+}
+
+export function beliefsAt(state: Readonly<ModelState>): Beliefs {
+  const nameServers = Object.values(state.nameServers);
+  const clients = Object.values(state.clients).filter((client) => client.status !== 'stopped');
+  const believers = [...nameServers.map((ns) => ns.id), ...clients.map((client) => client.id)];
+  const rows = Object.values(state.brokers).map((broker): BeliefRow => {
+    const listed: Record<string, boolean> = {};
+    for (const ns of nameServers) listed[ns.id] = ns.up && ns.brokerAddrTable[broker.name]?.brokerAddrs[broker.brokerId] === broker.addr;
+    for (const client of clients) listed[client.id] = client.brokerAddrTable[broker.name]?.[broker.brokerId] === broker.addr;
+    return { broker: broker.node, alive: broker.status === 'running' && !broker.partitioned, listed };
+  });
+  return { believers, rows };
+}

@@ -1,0 +1,87 @@
+/** The failover view's words, in English and Simplified Chinese (RocketMQ's terms stay in Latin script). */
+import type { Detection } from '../../model/detections.ts';
+import type { Language } from '../../store/playback.ts';
+
+/** Times and durations already formatted ("155.0 s"). */
+export interface DetectionWords {
+  party: string;
+  broker: string;
+  at: string;
+  /** From the fault to the detection. */
+  after: string;
+  /** channelIdle / expired: the counted-from time and the span since it. */
+  since: string;
+  span: string;
+  detail: string;
+}
+
+export interface FailoverStrings {
+  title: string;
+  detectionsHeading: string;
+  noFaults: string;
+  noDetections: string;
+  fault(fault: string, at: string): string;
+  sentence: Record<Detection['how'], (w: DetectionWords) => string>;
+  beliefsHeading(time: string): string;
+  beliefsCaption: string;
+  truth: string;
+  up: string;
+  down: string;
+  listed: string;
+  missing: string;
+  wrong: string;
+}
+
+const en: FailoverStrings = {
+  title: 'Failover: who noticed what, when',
+  detectionsHeading: 'Detections',
+  noFaults: 'No broker fault so far. Crash, power off, partition or shut down a broker (timeline or editor) to see who notices it and when.',
+  noDetections: 'Nobody has noticed yet.',
+  fault: (fault, at) => `${fault} at ${at}`,
+  sentence: {
+    channelClosed: (w) => `${w.party} removed ${w.broker} at ${w.at}: its connection closed (${w.after} after the fault)`,
+    channelIdle: (w) => `${w.party} removed ${w.broker} at ${w.at}: its channel was idle for ${w.span} since ${w.since}`,
+    expired: (w) => `${w.party} removed ${w.broker} at ${w.at}: its last registration, at ${w.since}, was ${w.span} old (over 120 s), found by the scan`,
+    unregistered: (w) => `${w.party} removed ${w.broker} at ${w.at}: it unregistered (graceful shutdown)`,
+    sendFailed: (w) => `${w.party} noticed at ${w.at}: a send to ${w.broker} failed (${w.detail}), ${w.after} after the fault`,
+    pullFailed: (w) => `${w.party} noticed at ${w.at}: a pull from ${w.broker} failed (${w.detail}), ${w.after} after the fault`,
+    routeUpdated: (w) => `${w.party} noticed at ${w.at}: its route refresh no longer lists ${w.broker} (${w.after} after the fault)`,
+    haChannelClosed: (w) => `${w.party} noticed at ${w.at}: its HA connection to ${w.broker} closed (${w.after} after the fault)`,
+  },
+  beliefsHeading: (time) => `Who believes what at ${time}`,
+  beliefsCaption: 'Each NameServer\'s broker table and each client\'s cached route against the truth: a highlighted cell believes wrong.',
+  truth: 'truth',
+  up: 'up',
+  down: 'down',
+  listed: 'listed',
+  missing: '—',
+  wrong: 'believes wrong',
+};
+
+const zh: FailoverStrings = {
+  title: '故障切换：谁在何时发现了什么',
+  detectionsHeading: '发现记录',
+  noFaults: '目前没有 Broker 故障。在时间线或编辑器中让一个 Broker 崩溃、断电、网络分区或关闭，即可看到谁在何时发现它。',
+  noDetections: '还没有任何一方发现。',
+  fault: (fault, at) => `${at} 的 ${fault}`,
+  sentence: {
+    channelClosed: (w) => `${w.party} 在 ${w.at} 移除了 ${w.broker}：连接已关闭（故障后 ${w.after}）`,
+    channelIdle: (w) => `${w.party} 在 ${w.at} 移除了 ${w.broker}：它的连接自 ${w.since} 起空闲了 ${w.span}`,
+    expired: (w) => `${w.party} 在 ${w.at} 移除了 ${w.broker}：它最后一次注册在 ${w.since}，已过去 ${w.span}（超过 120 秒），被扫描发现`,
+    unregistered: (w) => `${w.party} 在 ${w.at} 移除了 ${w.broker}：它主动注销（优雅关闭）`,
+    sendFailed: (w) => `${w.party} 在 ${w.at} 发现：向 ${w.broker} 发送消息失败（${w.detail}），故障后 ${w.after}`,
+    pullFailed: (w) => `${w.party} 在 ${w.at} 发现：从 ${w.broker} 拉取消息失败（${w.detail}），故障后 ${w.after}`,
+    routeUpdated: (w) => `${w.party} 在 ${w.at} 发现：路由刷新后不再包含 ${w.broker}（故障后 ${w.after}）`,
+    haChannelClosed: (w) => `${w.party} 在 ${w.at} 发现：与 ${w.broker} 的 HA 连接已关闭（故障后 ${w.after}）`,
+  },
+  beliefsHeading: (time) => `${time} 时各方的认知`,
+  beliefsCaption: '每个 NameServer 的 Broker 表与每个客户端缓存的路由，对照真实情况：高亮的单元格表示认知有误。',
+  truth: '真实情况',
+  up: '运行中',
+  down: '已停止',
+  listed: '有',
+  missing: '—',
+  wrong: '认知有误',
+};
+
+export const FAILOVER_STRINGS: Record<Language, FailoverStrings> = { en, zh };

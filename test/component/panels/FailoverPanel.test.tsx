@@ -1,0 +1,54 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { FailoverPanel } from '../../../src/ui/panels/FailoverPanel.tsx';
+import { usePlayback } from '../../../src/store/playback.ts';
+import { loadAt } from './load.ts';
+import { writeReadScenario } from './scenarios.ts';
+
+afterEach(cleanup);
+
+const crashB = () => writeReadScenario({ brokers: ['broker-a', 'broker-b'], timeline: [{ at: 30_000, action: 'crashBroker', target: 'broker-b' }] });
+const partitionB = () => writeReadScenario({ brokers: ['broker-a', 'broker-b'], timeline: [{ at: 50_000, action: 'partitionBroker', target: 'broker-b' }] });
+
+describe('FailoverPanel', () => {
+  it('says there is no fault before the first one', () => {
+    loadAt(crashB(), 20_000);
+    render(<FailoverPanel />);
+    expect(screen.getByText(/No broker fault so far/)).toBeInTheDocument();
+  });
+
+  it('lists who noticed a crash, with the arithmetic, in English and in Chinese', () => {
+    const timeline = loadAt(crashB(), 40_000);
+    render(<FailoverPanel />);
+    const faults = screen.getByTestId('failover-faults');
+    expect(within(faults).getByText('crashBroker broker-b at 30.0 s')).toBeInTheDocument();
+    const items = within(faults).getAllByRole('listitem').map((li) => li.textContent);
+    // One latency (1 ms plus up to 1 ms of jitter) after the crash: channelClosed on both NameServers.
+    for (const ns of ['ns-1', 'ns-2']) {
+      const detection = timeline.state.detections.find((d) => d.party === ns)!;
+      expect(detection.noticedAt - 30_000).toBeLessThanOrEqual(2);
+      expect(items).toContain(`${ns} removed broker-b at 30.0 s: its connection closed (0.0 s after the fault)`);
+    }
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByText('ns-1 在 30.0 s 移除了 broker-b：连接已关闭（故障后 0.0 s）')).toBeInTheDocument();
+  });
+
+  it('shows the idle close with its 120 s and, before it, the NameServers still listing a partitioned broker', () => {
+    const timeline = loadAt(partitionB(), 100_000);
+    render(<FailoverPanel />);
+    // At 100 s both NameServers still list broker-b/0, which is cut off: the cells are marked wrong.
+    for (const ns of ['ns-1', 'ns-2']) {
+      const cell = screen.getByTestId(`belief-broker-b/0-${ns}`);
+      expect(cell).toHaveTextContent('listed');
+      expect(cell).toHaveClass('rs-failover-wrong');
+    }
+    expect(within(screen.getByTestId('belief-broker-a/0')).getByText('up')).toBeInTheDocument();
+    cleanup();
+    loadAt(partitionB(), 200_000);
+    render(<FailoverPanel />);
+    const since = timeline.state.nameServers['ns-1']!.brokerLiveTable['10.0.1.2:10911']!.lastUpdateTimestamp;
+    const at = ((since + 120_000) / 1_000).toFixed(1);
+    expect(screen.getByText(`ns-1 removed broker-b at ${at} s: its channel was idle for 120.0 s since ${(since / 1_000).toFixed(1)} s`)).toBeInTheDocument();
+    expect(screen.getByTestId('belief-broker-b/0-ns-1')).not.toHaveClass('rs-failover-wrong');
+  });
+});

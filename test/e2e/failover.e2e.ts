@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { test } from './harness.ts';
+import { openPage, waitForSeek } from './shell-helpers.ts';
+
+test('the failover view lists who noticed each broker fault, with the arithmetic, in English and Chinese', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  await openPage(page, baseUrl);
+  await page.getByTestId('scenario-picker').selectOption('crash-partition-shutdown');
+  await page.getByTestId('scrubber').focus();
+  await page.keyboard.press('End');
+  await waitForSeek(page);
+  const faults = page.getByTestId('failover-faults');
+  await faults.waitFor();
+  await faults.scrollIntoViewIfNeeded();
+  const items = await faults.locator('[data-testid="failover-detections"] li').allTextContents();
+  // broker-a crashed at 60 s: both NameServers drop it one hop later (channelClosed).
+  assert.ok(items.includes('ns-1 removed broker-a at 60.0 s: its connection closed (0.0 s after the fault)'), items.join('\n'));
+  // broker-b was partitioned at 90 s after registering at 70 s: the idle close at 70 s + 120 s.
+  assert.ok(items.some((text) => /^ns-2 removed broker-b at 190\.0 s: its channel was idle for 120\.0 s since 70\.0 s$/.test(text)), items.join('\n'));
+  assert.ok(items.some((text) => text.startsWith('ns-1 removed broker-c at 240.0 s: it unregistered')), items.join('\n'));
+  await screenshot('failover-view');
+  await page.getByTestId('language-zh').click();
+  await page.getByText('ns-2 在 190.0 s 移除了 broker-b：它的连接自 70.0 s 起空闲了 120.0 s').waitFor();
+  assert.deepEqual(consoleErrors, []);
+});

@@ -1,0 +1,65 @@
+/**
+ * Who noticed a broker fault, when and how (summary.detections). The expected times come from
+ * RocketMQ's rules: a closed channel is seen one hop later (BrokerHousekeepingService.onChannelClose),
+ * an idle one after serverChannelMaxIdleTimeSeconds (120 s) since its last registration, a
+ * producer's SYNC send into a partition fails after sendMsgTimeout (3 s), a slave's HA connection
+ * closes with its master's process.
+ */
+import { describe, expect, it } from 'vitest';
+import { TestSim, type ScenarioJson } from '../support/test-sim.ts';
+
+const HOP = 1;
+const CHANNEL_MAX_IDLE = 120_000;
+const SEND_TIMEOUT = 3_000;
+
+function scenario(action: string): ScenarioJson {
+  return {
+    version: 1, durationMs: 300_000, config: { networkJitterMs: 0 },
+    nameServers: [{ id: 'ns-1' }, { id: 'ns-2' }],
+    brokers: [
+      { name: 'broker-a', ip: '10.0.1.1' },
+      { name: 'broker-a', brokerId: 1, role: 'SLAVE', ip: '10.0.1.2' },
+      { name: 'broker-b', ip: '10.0.1.3' },
+    ],
+    topics: [{ name: 'TopicTest', writeQueueNums: 4, readQueueNums: 4 }],
+    producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 10 }],
+    consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest' }],
+    timeline: [{ at: 50_000, action, target: 'broker-a' }],
+  };
+}
+
+const of = (sim: TestSim, party: string) => sim.summary().detections.filter((d) => d.party === party);
+
+describe('summary.detections', () => {
+  it('a crash: both NameServers and the slave see the channel close one hop later; the producer and consumer by their first failed call', () => {
+    const sim = new TestSim(scenario('crashBroker')).at(120_000);
+    for (const ns of ['ns-1', 'ns-2']) {
+      expect(of(sim, ns)).toEqual([{ fault: 'crashBroker', target: 'broker-a', faultAt: 50_000, party: ns, noticedAt: 50_000 + HOP, how: 'channelClosed' }]);
+    }
+    expect(of(sim, 'broker-a/1')).toEqual([{ fault: 'crashBroker', target: 'broker-a', faultAt: 50_000, party: 'broker-a/1', noticedAt: 50_000 + HOP, how: 'haChannelClosed' }]);
+    const firstFailure = sim.first('send.failed', (e) => e.t >= 50_000 && e.broker === 'broker-a')!;
+    expect(of(sim, 'p-1')).toEqual([expect.objectContaining({ noticedAt: firstFailure.t, how: 'sendFailed', detail: firstFailure.reason })]);
+    expect(of(sim, 'c-1')).toEqual([expect.objectContaining({ how: 'pullFailed', detail: 'channelClosed', noticedAt: 50_000 + HOP })]);
+  });
+
+  it('a partition: each NameServer when the channel has been idle 120 s since the last registration; the producer when a send times out', () => {
+    const sim = new TestSim(scenario('partitionBroker')).at(200_000);
+    const lastRegistration = 40_000 + HOP; // registrations at 0, 10 s, 40 s: the last before 50 s
+    for (const ns of ['ns-1', 'ns-2']) {
+      expect(of(sim, ns)).toEqual([{ fault: 'partitionBroker', target: 'broker-a', faultAt: 50_000, party: ns, noticedAt: lastRegistration + CHANNEL_MAX_IDLE, how: 'channelIdle', since: lastRegistration }]);
+    }
+    const firstSend = sim.first('message.sent', (e) => e.t >= 50_000 && e.broker === 'broker-a')!;
+    expect(of(sim, 'p-1')).toEqual([expect.objectContaining({ noticedAt: firstSend.t + SEND_TIMEOUT, how: 'sendFailed', detail: 'timeout' })]);
+    // A partition closes nothing: the slave's HA connection stays open and it notices nothing.
+    expect(of(sim, 'broker-a/1')).toEqual([]);
+  });
+
+  it('nothing is recorded for a fault that ended before anyone noticed, nor twice for one party', () => {
+    const sim = new TestSim({ ...scenario('partitionBroker'), timeline: [
+      { at: 50_000, action: 'partitionBroker', target: 'broker-a' }, { at: 50_500, action: 'healPartition', target: 'broker-a' },
+    ] }).at(200_000);
+    expect(sim.summary().detections.filter((d) => d.party.startsWith('ns-'))).toEqual([]);
+    const parties = sim.summary().detections.map((d) => d.party);
+    expect(new Set(parties).size).toBe(parties.length);
+  });
+});

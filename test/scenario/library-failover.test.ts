@@ -1,0 +1,61 @@
+/**
+ * The failover scenarios of the library do what their descriptions say: each number is checked
+ * against a run, and against RocketMQ's flush rules (MessageStoreConfig: flushCommitLogLeastPages
+ * 4 pages of 4 KB, flushCommitLogThoroughInterval 10 s).
+ */
+import { describe, expect, it } from 'vitest';
+import { findLibraryEntry } from '../../src/scenario/library/index.ts';
+import { TestSim, type ScenarioJson } from '../support/test-sim.ts';
+
+const THOROUGH_INTERVAL = 10_000;
+const LEAST_PAGES_BYTES = 4 * 4_096;
+
+function run(id: string): TestSim {
+  const entry = findLibraryEntry(id);
+  if (!entry) throw new Error(`no library entry ${id}`);
+  const sim = new TestSim(entry.scenario as ScenarioJson);
+  return sim.at(sim.scenario.durationMs);
+}
+
+describe('Power loss: ASYNC_FLUSH vs SYNC_FLUSH', () => {
+  const sim = run('power-loss-flush');
+  const lost = sim.events('message.lost');
+
+  it('2 messages a second of about 370 bytes need 22 s to fill 4 pages, so broker-a flushes only every 10 s', () => {
+    const stored = sim.events('message.stored', (e) => e.broker === 'broker-a' && e.topic === 'TopicTest' && e.t < 60_000);
+    const bytesPerMessage = (stored.at(-1)!.commitLogOffset - stored[0]!.commitLogOffset) / (stored.length - 1);
+    expect(Math.round(bytesPerMessage / 10) * 10).toBe(370);
+    expect(Math.round(LEAST_PAGES_BYTES / (2 * bytesPerMessage))).toBe(22);
+  });
+
+  it('broker-a loses the 19 messages stored after its last flush at about 51 s, offsets 25 to 29, each acknowledged SEND_OK, consumed only because c-1 had pulled them already; broker-b none', () => {
+    expect(lost).toHaveLength(19);
+    expect(new Set(lost.map((e) => e.broker))).toEqual(new Set(['broker-a']));
+    expect(new Set(lost.map((e) => e.reason))).toEqual(new Set(['notFlushedNotReplicated']));
+    expect(Math.min(...lost.map((e) => e.queueOffset))).toBe(25);
+    expect(Math.max(...lost.map((e) => e.queueOffset))).toBe(29);
+    const storedAt = lost.map((e) => sim.first('message.stored', { msgId: e.msgId })!.t);
+    // Every one after the last thorough flush, which came less than 10 s before the power loss, at about 51 s.
+    expect(Math.floor(Math.min(...storedAt) / 1_000)).toBe(51);
+    expect(Math.min(...storedAt)).toBeGreaterThan(60_000 - THOROUGH_INTERVAL);
+    for (const e of lost) expect(sim.first('send.result', { msgId: e.msgId })!.status).toBe('SEND_OK');
+    // Each was in c-1's ProcessQueue before the power loss: no pull reached broker-a after it.
+    const pulledBefore = sim.events('message.consumed', (e) => lost.some((l) => l.msgId === e.msgId));
+    expect(pulledBefore).toHaveLength(19);
+    expect(sim.broker('broker-a').commitLog.toArray().filter((m) => lost.some((l) => l.msgId === m.msgId))).toEqual([]);
+    expect(sim.summary().messages.lost).toBe(19);
+  });
+
+  it('at 90 s broker-a\'s ConsumeQueues end at offset 25 again and the next messages take the lost offsets', () => {
+    const restarted = new TestSim(findLibraryEntry('power-loss-flush')!.scenario as ScenarioJson).at(90_000);
+    for (const queue of restarted.broker('broker-a').consumeQueues['TopicTest']!) expect(queue.length).toBe(25);
+    const reused = sim.events('message.stored', (e) => e.t > 90_000 && e.broker === 'broker-a' && e.queueOffset === 25);
+    expect(reused.length).toBeGreaterThan(0);
+  });
+
+  it('ns-1 removes both brokers at once (channelClosed)', () => {
+    const removals = sim.summary().detections.filter((d) => d.party === 'ns-1');
+    expect(removals.map((d) => [d.target, d.how])).toEqual(expect.arrayContaining([['broker-a', 'channelClosed'], ['broker-b', 'channelClosed']]));
+    for (const d of removals) expect(d.noticedAt - 60_000).toBeLessThanOrEqual(2);
+  });
+});

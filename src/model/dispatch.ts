@@ -100,7 +100,7 @@ function onDeliver(state: ModelState, event: Extract<NetEvent<Wire>, { kind: 'ne
       if (client?.kind === 'consumer' && wire.request.code === 'NOTIFY_CONSUMER_IDS_CHANGED') onNotifyConsumerIdsChanged(state, client, sim);
       return;
     }
-    default:
+    case undefined: // a node the scenario never had
   }
 }
 
@@ -123,7 +123,7 @@ function onClosed(state: ModelState, event: Extract<NetEvent<Wire>, { kind: 'net
       if (client) onClientChannelClosed(client, peer);
       return;
     }
-    default:
+    case undefined: // a node the scenario never had
   }
 }
 

@@ -118,12 +118,18 @@ export function onTimelineAction(state: ModelState, action: TimelineAction, sim:
     case 'healLink':
       sim.net.setBlocked(linkNode(state, action.target), linkNode(state, action.peer), action.action === 'partitionLink');
       return;
-    default:
+    case 'addConsumer': case 'addProducer': case 'removeConsumer': case 'removeProducer': case 'crashConsumer':
+    case 'hangConsumer': case 'setProducerRate': case 'updateTopic':
       return onClientAction(state, action, sim);
   }
 }
 
-function onClientAction(state: ModelState, action: TimelineAction, sim: Sim): void {
+/** The actions on clients and topics (the others act on processes and links). */
+type ClientAction = Extract<TimelineAction, {
+  action: 'addConsumer' | 'addProducer' | 'removeConsumer' | 'removeProducer' | 'crashConsumer' | 'hangConsumer' | 'setProducerRate' | 'updateTopic';
+}>;
+
+function onClientAction(state: ModelState, action: ClientAction, sim: Sim): void {
   switch (action.action) {
     case 'addConsumer':
       state.clients[action.consumer.id] = createConsumerState(action.consumer, Object.keys(state.clients).length);
@@ -162,6 +168,5 @@ function onClientAction(state: ModelState, action: TimelineAction, sim: Sim): vo
     case 'updateTopic':
       for (const broker of updateTopicTargets(state, action)) updateTopicOnBroker(state, broker, action.topic, action, sim);
       return;
-    default:
   }
 }

@@ -101,7 +101,8 @@ export function fallbackMessage(issue: RawIssue): string {
       return oneOf(issue.values.map(String));
     case 'unrecognized_keys':
       return unknownFields(issue.keys, []);
-    default:
+    case 'custom': case 'invalid_element': case 'invalid_format': case 'invalid_key': case 'invalid_union':
+    case 'not_multiple_of': case 'too_big': case 'too_small':
       return 'is not valid here';
   }
 }

@@ -206,7 +206,8 @@ function timelineAction(entry: TimelineFile, next: { producers: number; consumer
       const { at, action, topic: name, ...changes } = entry;
       return { at, action, topic: name, ...withoutUndefined(changes) };
     }
-    default:
+    case 'crashNameServer': case 'startNameServer': case 'partitionLink': case 'healLink': case 'removeConsumer':
+    case 'removeProducer': case 'crashConsumer': case 'hangConsumer': case 'setProducerRate':
       return entry;
   }
 }

@@ -4,7 +4,7 @@
  * slaves) in the middle, consumer groups on the right. Narrow: the same in stacked bands, top to
  * bottom, so a phone shows every process at a legible size.
  */
-import { dict, dictFrom } from '../engine/index.ts';
+import { dict, dictFrom } from '../sim/index.ts';
 import { scaleBand } from 'd3-scale';
 import type { Box } from './paths.ts';
 import { layoutQueueStrip, queueStripHeight, STRIP_TOP } from './queue-strip.ts';

@@ -54,7 +54,9 @@ export function onBrokerRequest(state: ModelState, broker: BrokerState, from: st
       (broker.consumerOffsetTable[request.group] ??= dict())[`${request.topic}@${request.queueId}`] = request.offset;
       return answer({ code: 'SUCCESS' });
     case 'CONSUMER_SEND_MSG_BACK': return answer(consumerSendMsgBack(state, broker, request, sim));
-    default: return answer({ code: 'SYSTEM_ERROR', remark: `request code ${request.code} not supported` });
+    // The NameServer's requests and the one a broker sends its consumers: not a broker's to serve.
+    case 'REGISTER_BROKER': case 'UNREGISTER_BROKER': case 'GET_ROUTEINFO_BY_TOPIC': case 'NOTIFY_CONSUMER_IDS_CHANGED':
+      return answer({ code: 'SYSTEM_ERROR', remark: `request code ${request.code} not supported` });
   }
 }
 

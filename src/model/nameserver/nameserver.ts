@@ -99,7 +99,11 @@ export function onNameServerRequest(state: ModelState, nsId: string, from: strin
       reply(sim, nsId, from, id, route ? { code: 'SUCCESS', route } : { code: 'TOPIC_NOT_EXIST', remark: `No topic route info in name server for the topic: ${request.topic}` });
       return;
     }
-    default:
+    // Requests for brokers and clients: DefaultRequestProcessor answers REQUEST_CODE_NOT_SUPPORTED.
+    case 'SEND_MESSAGE': case 'HEART_BEAT': case 'UNREGISTER_CLIENT': case 'GET_CONSUMER_LIST_BY_GROUP':
+    case 'QUERY_CONSUMER_OFFSET': case 'UPDATE_CONSUMER_OFFSET': case 'PULL_MESSAGE': case 'CONSUMER_SEND_MSG_BACK':
+    case 'NOTIFY_CONSUMER_IDS_CHANGED': case 'GET_ALL_TOPIC_CONFIG': case 'GET_ALL_CONSUMER_OFFSET': case 'HA_REPORT':
+    case 'HA_TRANSFER':
       reply(sim, nsId, from, id, { code: 'SYSTEM_ERROR', remark: `request code ${request.code} not supported` });
   }
 }

@@ -4,7 +4,7 @@
  * A tick is a button: it jumps to that moment, and its title says what happens there.
  */
 import type { KeyboardEvent } from 'react';
-import type { TimelineAction } from '../../model/spec.ts';
+import type { TimelineAction } from '../../sim/index.ts';
 import { playheadTarget, usePlayback } from '../../store/playback.ts';
 import { useT, type Translate } from '../i18n/index.ts';
 import { useNarrator } from '../narration/use-narrator.ts';
@@ -33,7 +33,10 @@ export function actionTarget(action: TimelineAction): string {
     }
     case 'partitionLink': case 'healLink': return `${action.target} ↔ ${action.peer}`;
     case 'setProducerRate': return `${action.target} ${action.ratePerSec}/s`;
-    default: return action.target;
+    case 'crashBroker': case 'partitionBroker': case 'healPartition': case 'shutdownBroker': case 'startBroker':
+    case 'crashNameServer': case 'startNameServer': case 'removeConsumer': case 'removeProducer': case 'crashConsumer':
+    case 'hangConsumer':
+      return action.target;
   }
 }
 

@@ -3,7 +3,7 @@
  * or from a link. Every path validates first and keeps the file as written next to the
  * normalized scenario, so sharing and downloading give back what the person wrote.
  */
-import type { Scenario } from '../../model/spec.ts';
+import type { Scenario } from '../../sim/index.ts';
 import { LIBRARY, findLibraryEntry } from '../../scenario/library/index.ts';
 import { decodeLink, type LinkProblem } from '../../scenario/link.ts';
 import { validateScenario, type ValidationResult } from '../../scenario/validate.ts';

@@ -2,7 +2,7 @@
  * mqadmin updateTopic as an edit: a topic created at the current time on every master of a
  * cluster (-c) or on one broker (-b), as an `updateTopic` timeline action, so the run forks there.
  */
-import type { ModelState } from '../../model/state.ts';
+import type { ModelState } from '../../sim/index.ts';
 
 export type CreateMode = 'cluster' | 'broker';
 

@@ -5,9 +5,7 @@
  * that moment happens exactly as it did (Runway's branches, RaftScope's "act in the past").
  * Pure functions over plain data: the editor and the tests call them alike.
  */
-import { dict } from '../../engine/index.ts';
-import type { AllocateStrategyName, Scenario, TimelineActionName } from '../../model/spec.ts';
-import type { ModelState } from '../../model/state.ts';
+import { dict, type AllocateStrategyName, type Scenario, type TimelineActionName, type ModelState } from '../../sim/index.ts';
 
 export interface TopicKnobs {
   writeQueueNums: number;

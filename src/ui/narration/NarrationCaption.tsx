@@ -3,7 +3,7 @@
  * just reached), in plain words with the run's numbers. Several events at the same instant are
  * counted; the log lists them all.
  */
-import type { TraceEvent } from '../../model/events.ts';
+import type { TraceEvent } from '../../sim/index.ts';
 import { usePlayback, type Language } from '../../store/playback.ts';
 import type { TimelineView } from '../../sim/timeline.ts';
 import { formatTime } from '../../viz/format.ts';

@@ -2,8 +2,7 @@
  * What a caption may use besides its event: the run's configured values (a scenario that changes
  * the expiry gets its own number, never a literal "120 s") and a look at the state at that time.
  */
-import type { TraceEvent, TraceType } from '../../model/events.ts';
-import type { SimConfig } from '../../model/defaults.ts';
+import type { TraceEvent, TraceType, SimConfig } from '../../sim/index.ts';
 
 export interface NarrationContext {
   config: SimConfig;

@@ -2,7 +2,7 @@
  * The captions in English: what an event means, in plain words, with the run's own numbers.
  * RocketMQ's names stay as they are (CommitLog, ConsumeQueue, readQueueNums ...).
  */
-import { perm2String } from '../../model/perm.ts';
+import { perm2String } from '../../sim/index.ts';
 import { durationEn as d, syncAttempts, type Narrators } from './context.ts';
 
 const FAULTS: Record<string, (target: string) => string> = {

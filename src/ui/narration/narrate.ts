@@ -2,9 +2,7 @@
  * The caption of a trace event: what it means, in plain words, in the page's language, with the
  * run's configured numbers. Loaded on demand (the caption and the scrubber's marks use it).
  */
-import { MASTER_ID } from '../../model/defaults.ts';
-import type { TraceEvent } from '../../model/events.ts';
-import type { ModelState } from '../../model/state.ts';
+import { MASTER_ID, type TraceEvent, type ModelState } from '../../sim/index.ts';
 import type { Language } from '../../store/playback.ts';
 import type { NarrationContext, Narrators } from './context.ts';
 import { en } from './en.ts';

@@ -2,7 +2,7 @@
  * 字幕（简体中文）：用平实的话和本次运行自己的数字说明一个事件的含义。
  * RocketMQ 的名词保持原样（CommitLog、ConsumeQueue、readQueueNums ……）。
  */
-import { perm2String } from '../../model/perm.ts';
+import { perm2String } from '../../sim/index.ts';
 import { durationZh as d, syncAttempts, type Narrators } from './context.ts';
 
 const FAULTS: Record<string, (target: string) => string> = {

@@ -7,8 +7,7 @@
  * first, the count completed over the next moments while the log says it is still searching.
  */
 import { memo, useEffect, useId, useRef, useState } from 'react';
-import type { SimConfig } from '../../model/defaults.ts';
-import type { TraceEvent, TraceType } from '../../model/events.ts';
+import type { SimConfig, TraceEvent, TraceType } from '../../sim/index.ts';
 import { usePlayback, type Language } from '../../store/playback.ts';
 import { formatCount, formatTime } from '../../viz/format.ts';
 import { LOG_REFRESH, useSimView } from '../use-sim.ts';

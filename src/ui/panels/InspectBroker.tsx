@@ -3,8 +3,7 @@
  * queue id, consumerTable (groups and their channels) and consumerOffsetTable; and its
  * replication: a master's connected slaves and what each acknowledged, a slave's HA master.
  */
-import { perm2String } from '../../model/perm.ts';
-import type { BrokerState } from '../../model/state.ts';
+import { perm2String, type BrokerState } from '../../sim/index.ts';
 import { formatSeconds } from '../../viz/format.ts';
 import { DataTable, Facts } from './DataTable.tsx';
 import { brokerStatus } from './status.ts';

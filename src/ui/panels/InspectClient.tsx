@@ -3,9 +3,7 @@
  * write queues (topicRouteData2TopicPublishInfo) and read queues (topicRouteData2TopicSubscribeInfo)
  * it gives, and for a consumer its allocated queues with their offsets.
  */
-import { queueLabel, topicRouteData2PublishQueues, topicRouteData2SubscribeQueues } from '../../model/client/topic-route.ts';
-import type { ClientState, ConsumerState } from '../../model/state.ts';
-import type { SimConfig } from '../../model/defaults.ts';
+import { queueLabel, topicRouteData2PublishQueues, topicRouteData2SubscribeQueues, type ClientState, type ConsumerState, type SimConfig } from '../../sim/index.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { formatSeconds } from '../../viz/format.ts';
 import { clientViewStrings, type ChoiceReason } from './client-view-strings.ts';

@@ -1,7 +1,5 @@
 /** A NameServer's RouteInfoManager tables: brokerAddrTable, brokerLiveTable and topicQueueTable. */
-import { NAMESRV_PORT } from '../../model/defaults.ts';
-import { perm2String } from '../../model/perm.ts';
-import type { NameServerState } from '../../model/state.ts';
+import { NAMESRV_PORT, perm2String, type NameServerState } from '../../sim/index.ts';
 import { formatSeconds, formatTime } from '../../viz/format.ts';
 import { DataTable, Facts } from './DataTable.tsx';
 import type { PanelStrings } from './strings.ts';

@@ -2,7 +2,7 @@
  * The tables of the selected process (chosen by clicking it in the topology): a NameServer's
  * RouteInfoManager, a broker's topics, queues, groups and offsets, a client's cached routes.
  */
-import type { ModelState } from '../../model/state.ts';
+import type { ModelState } from '../../sim/index.ts';
 import { usePlayback, type Selection } from '../../store/playback.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { InspectBroker } from './InspectBroker.tsx';

@@ -6,7 +6,7 @@
 import { lazy, memo, Suspense } from 'react';
 import { usePlayback } from '../../store/playback.ts';
 import { clientViewStrings } from './client-view-strings.ts';
-import { NAMESRV_PORT, type SimConfig } from '../../model/defaults.ts';
+import { NAMESRV_PORT, type SimConfig } from '../../sim/index.ts';
 import { formatSeconds } from '../../viz/format.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { Countdown } from './Countdown.tsx';

@@ -3,7 +3,7 @@
  * rebuild back to this moment: the version matters from 0:00) and says what it changes, read
  * from the defaults themselves (ROCKETMQ_4X_OVERRIDES, LATENCY_TABLES).
  */
-import { LATENCY_TABLES, ROCKETMQ_4X_OVERRIDES, ROCKETMQ_DEFAULTS, type ConfigKey } from '../../model/defaults.ts';
+import { LATENCY_TABLES, ROCKETMQ_4X_OVERRIDES, ROCKETMQ_DEFAULTS, type ConfigKey } from '../../sim/index.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { formatSeconds } from '../../viz/format.ts';
 import { applyEdit } from '../editor/apply.ts';

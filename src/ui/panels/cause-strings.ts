@@ -2,7 +2,7 @@
  * What the counters' causes and the idle consumers' reasons say, in English and Simplified
  * Chinese: each duplicate, never-consumable message and failed send attempt names what caused it.
  */
-import type { DuplicateCause } from '../../model/state.ts';
+import type { DuplicateCause } from '../../sim/index.ts';
 import type { NeverConsumableCause } from '../../sim/summary.ts';
 import type { Language } from '../../store/playback.ts';
 import type { IdleReason } from './queue-model.ts';

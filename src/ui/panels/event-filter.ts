@@ -10,7 +10,7 @@
  * backwards from the end within a time budget, continued on the next call, so the newest rows
  * come first and the count is completed a little at a time.
  */
-import type { TraceEvent, TraceType } from '../../model/events.ts';
+import type { TraceEvent, TraceType } from '../../sim/index.ts';
 
 /** What the panels read of a Timeline's trace (the prefix up to the current time). */
 export interface TraceSource {

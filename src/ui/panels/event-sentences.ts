@@ -2,9 +2,7 @@
  * One short human sentence per trace event, in English and Simplified Chinese. The tables are
  * keyed by every trace type, so a new event type does not compile until it has a sentence.
  */
-import { ROCKETMQ_DEFAULTS, type SimConfig } from '../../model/defaults.ts';
-import type { TraceEvent, TraceType } from '../../model/events.ts';
-import { perm2String } from '../../model/perm.ts';
+import { ROCKETMQ_DEFAULTS, perm2String, type SimConfig, type TraceEvent, type TraceType } from '../../sim/index.ts';
 import type { Language } from '../../store/playback.ts';
 
 /** The run's configured values: a sentence names the run's own expiry, never a literal 120 s. */

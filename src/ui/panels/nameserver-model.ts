@@ -3,7 +3,7 @@
  * broker's last registration and the countdown to its expiry, the next scanNotActiveBroker,
  * its routes per topic, and where NameServers disagree about which brokers exist.
  */
-import type { ModelState, NameServerState } from '../../model/state.ts';
+import type { ModelState, NameServerState } from '../../sim/index.ts';
 import { isSystemTopic } from './topics.ts';
 
 export interface LiveBrokerRow {

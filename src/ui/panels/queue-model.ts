@@ -4,10 +4,7 @@
  * message count (maxOffset), each group's offset and lag; and the consumers that own only
  * queues no producer writes to.
  */
-import { dictFrom } from '../../engine/index.ts';
-import { MASTER_ID } from '../../model/defaults.ts';
-import { isWriteable, perm2String } from '../../model/perm.ts';
-import type { ConsumerState, ModelState } from '../../model/state.ts';
+import { dictFrom, MASTER_ID, isWriteable, perm2String, type ConsumerState, type ModelState } from '../../sim/index.ts';
 import type { QueueSummary, Summary } from '../../sim/summary.ts';
 import { isSystemTopic } from './topics.ts';
 

@@ -3,7 +3,7 @@
  * identity of every part that did not change, so React.memo can skip the components that show
  * those parts (TanStack Query's replaceEqualDeep does the same for fetched data).
  */
-import { dict } from '../../engine/index.ts';
+import { dict } from '../../sim/index.ts';
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object') return false;

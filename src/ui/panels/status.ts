@@ -1,4 +1,4 @@
-import type { BrokerState } from '../../model/state.ts';
+import type { BrokerState } from '../../sim/index.ts';
 import type { EntityStatus } from './strings.ts';
 
 /** A running broker cut off by a partition keeps its connections but nothing gets through. */

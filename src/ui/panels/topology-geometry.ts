@@ -2,7 +2,7 @@
  * Geometry of the topology: the box of an entity in a layout, the link between two entities,
  * and the dots of the trace events in flight at a time (what the canvas layer draws).
  */
-import type { TraceEvent } from '../../model/events.ts';
+import type { TraceEvent } from '../../sim/index.ts';
 import { dotOpacity, flightProgress } from '../../viz/flight.ts';
 import { linkBetween, linkIntoCell, linkOutOfCell, pointOnLink, type Box, type Link } from '../../viz/paths.ts';
 import { queueCellId, type TopologyLayout } from '../../viz/topology-layout.ts';
@@ -67,7 +67,9 @@ export function dotRoute(event: TraceEvent): { kind: DotKind; from: EntityRef; t
       return { kind: 'registered', from: { kind: 'broker', id: `${event.broker}/${event.brokerId}` }, to: { kind: 'nameServer', id: event.nameServer } };
     case 'route.updated':
       return { kind: 'route', from: { kind: 'nameServer', id: event.nameServer }, to: { kind: 'client', id: event.client } };
-    default:
+    case 'broker.removed': case 'route.failed': case 'nameServer.chosen': case 'topic.updated': case 'send.result':
+    case 'rebalance': case 'consumer.registered': case 'consumer.removed': case 'consume.failed': case 'pull.rejected':
+    case 'offset.committed': case 'fault':
       return null;
   }
 }

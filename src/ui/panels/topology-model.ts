@@ -3,9 +3,7 @@
  * links join them (broker registrations, each client's chosen NameServer, the brokers a producer
  * can write, and each queue of the topic in view to the consumer that owns it now).
  */
-import { dict, dictFrom } from '../../engine/index.ts';
-import { MASTER_ID } from '../../model/defaults.ts';
-import type { BrokerState, ClientState, ModelState } from '../../model/state.ts';
+import { dict, dictFrom, MASTER_ID, type BrokerState, type ClientState, type ModelState } from '../../sim/index.ts';
 import { queueCellId, type TopologyInput } from '../../viz/topology-layout.ts';
 import { brokerStatus } from './status.ts';
 import type { EntityStatus } from './strings.ts';

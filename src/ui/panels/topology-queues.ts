@@ -4,10 +4,7 @@
  * producers write them (id < writeQueueNums) and consumers may own them (id < readQueueNums),
  * how far the groups have consumed, and who owns each now.
  */
-import { dict } from '../../engine/index.ts';
-import { MASTER_ID } from '../../model/defaults.ts';
-import { isReadable, isWriteable } from '../../model/perm.ts';
-import type { BrokerState, ModelState } from '../../model/state.ts';
+import { dict, MASTER_ID, isReadable, isWriteable, type BrokerState, type ModelState } from '../../sim/index.ts';
 import { queueCellId } from '../../viz/topology-layout.ts';
 import type { LinkSpec } from './topology-model.ts';
 

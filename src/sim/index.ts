@@ -1,0 +1,19 @@
+/**
+ * The page's door to the simulation: what src/ui and src/viz may use of the layers below sim.
+ *
+ * The panels draw RocketMQ's own state (a broker's topic config table, a NameServer's route
+ * tables, a consumer's offsets), so the model's state types are the page's view of time t, and a
+ * few of RocketMQ's own helpers (PermName, the route-to-queue rules) say things the way RocketMQ
+ * says them. Everything else in src/model and src/engine (handlers, remoting, the event queue) is
+ * internal: the lint rules refuse it in ui and viz, so a change inside the model shows up here,
+ * in one file, rather than in every panel.
+ */
+export { dict, dictFrom } from '../engine/index.ts';
+export type { TraceEvent, TraceType } from '../model/events.ts';
+export type { AllocateStrategyName, Scenario, TimelineAction, TimelineActionName } from '../model/spec.ts';
+export type { BrokerState, ClientState, ConsumerState, DuplicateCause, ModelState, NameServerState } from '../model/state.ts';
+export {
+  LATENCY_TABLES, MASTER_ID, NAMESRV_PORT, ROCKETMQ_4X_OVERRIDES, ROCKETMQ_DEFAULTS, type ConfigKey, type SimConfig,
+} from '../model/defaults.ts';
+export { isReadable, isWriteable, perm2String } from '../model/perm.ts';
+export { queueLabel, topicRouteData2PublishQueues, topicRouteData2SubscribeQueues } from '../model/client/topic-route.ts';

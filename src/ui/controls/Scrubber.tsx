@@ -33,8 +33,8 @@ export function actionTarget(action: TimelineAction): string {
     }
     case 'partitionLink': case 'healLink': return `${action.target} ↔ ${action.peer}`;
     case 'setProducerRate': return `${action.target} ${action.ratePerSec}/s`;
-    case 'crashBroker': case 'partitionBroker': case 'healPartition': case 'shutdownBroker': case 'startBroker':
-    case 'crashNameServer': case 'startNameServer': case 'removeConsumer': case 'removeProducer': case 'crashConsumer':
+    case 'crashBroker': case 'powerOffBroker': case 'partitionBroker': case 'healPartition': case 'shutdownBroker':
+    case 'startBroker': case 'crashNameServer': case 'startNameServer': case 'removeConsumer': case 'removeProducer': case 'crashConsumer':
     case 'hangConsumer':
       return action.target;
   }

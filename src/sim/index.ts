@@ -11,9 +11,15 @@
 export { dict, dictFrom } from '../engine/index.ts';
 export type { TraceEvent, TraceType } from '../model/events.ts';
 export type { AllocateStrategyName, Scenario, TimelineAction, TimelineActionName } from '../model/spec.ts';
-export type { BrokerState, ClientState, ConsumerState, DuplicateCause, ModelState, NameServerState } from '../model/state.ts';
+export type {
+  BrokerState, ClientState, ConsumerState, DuplicateCause, ModelState, NameServerState, StoredMessage,
+} from '../model/state.ts';
 export {
   LATENCY_TABLES, MASTER_ID, NAMESRV_PORT, ROCKETMQ_4X_OVERRIDES, ROCKETMQ_DEFAULTS, type ConfigKey, type SimConfig,
 } from '../model/defaults.ts';
 export { isReadable, isWriteable, perm2String } from '../model/perm.ts';
 export { queueLabel, topicRouteData2PublishQueues, topicRouteData2SubscribeQueues } from '../model/client/topic-route.ts';
+// The message card shows how RocketMQ computes its ids and its index slots.
+export { decodeOffsetMsgId, parseUniqId, type UniqIdFields } from '../model/message-id.ts';
+export { indexedKeys, indexSlot } from '../model/broker/index-service.ts';
+export { javaStringHashCode } from '../model/java.ts';

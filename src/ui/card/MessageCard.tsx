@@ -3,10 +3,7 @@
  * keeps) and keys, how the broker's index finds it by key, every send attempt, every stored
  * copy, and who consumed it when, with retries and dead letters. A view of the run at the playhead.
  */
-import { MASTER_ID } from '../../model/defaults.ts';
-import { indexedKeys, indexSlot } from '../../model/broker/index-service.ts';
-import { javaStringHashCode } from '../../model/java.ts';
-import type { ModelState } from '../../model/state.ts';
+import { MASTER_ID, indexedKeys, indexSlot, javaStringHashCode, type ModelState } from '../../sim/index.ts';
 import { formatTime } from '../../viz/format.ts';
 import type { CardStrings } from './card-strings.ts';
 import type { MessageFacts } from './message-facts.ts';

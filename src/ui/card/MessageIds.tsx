@@ -1,6 +1,5 @@
 /** The two ids of a message decoded field by field: the producer's msgId and each stored copy's offsetMsgId. */
-import { decodeOffsetMsgId, parseUniqId, type UniqIdFields } from '../../model/message-id.ts';
-import type { TraceEvent } from '../../model/events.ts';
+import { decodeOffsetMsgId, parseUniqId, type UniqIdFields, type TraceEvent } from '../../sim/index.ts';
 import { formatTime } from '../../viz/format.ts';
 import type { CardStrings } from './card-strings.ts';
 

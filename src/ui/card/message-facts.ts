@@ -4,8 +4,7 @@
  * when, and why a consumption failed. The search starts at the time the msgId itself carries (the
  * producer wrote its birth into it), so it never reads the trace before the message existed.
  */
-import type { TraceEvent } from '../../model/events.ts';
-import { parseUniqId } from '../../model/message-id.ts';
+import { type TraceEvent, parseUniqId } from '../../sim/index.ts';
 import { lowerBound } from '../../viz/flight.ts';
 import type { TraceSource } from '../panels/event-filter.ts';
 

@@ -2,8 +2,7 @@
  * The latest messages of one queue, read from its master's ConsumeQueue: each unit points into
  * the CommitLog, where the message itself is (ConsumeQueue.putMessagePositionInfo).
  */
-import { MASTER_ID } from '../../model/defaults.ts';
-import type { ModelState, StoredMessage } from '../../model/state.ts';
+import { MASTER_ID, type ModelState, type StoredMessage } from '../../sim/index.ts';
 
 export interface QueueMessages {
   /** The queue's maxOffset: how many messages it ever held. */

@@ -3,8 +3,7 @@
  * who noticed it (with the arithmetic: "idle for 120.0 s since 35.0 s"), and who believes which
  * broker is there (each NameServer's brokerAddrTable, each client's cached route) against the truth.
  */
-import type { Detection, FaultRecord } from '../../model/detections.ts';
-import type { ModelState } from '../../model/state.ts';
+import type { Detection, FaultRecord, ModelState } from '../../sim/index.ts';
 import { formatSeconds } from '../../viz/format.ts';
 import type { FailoverStrings } from './failover-strings.ts';
 

@@ -1,5 +1,5 @@
 /** The failover view's words, in English and Simplified Chinese (RocketMQ's terms stay in Latin script). */
-import type { Detection } from '../../model/detections.ts';
+import type { Detection } from '../../sim/index.ts';
 import type { Language } from '../../store/playback.ts';
 
 /** Times and durations already formatted ("155.0 s"). */

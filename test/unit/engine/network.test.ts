@@ -1,0 +1,111 @@
+/**
+ * The network's rules (src/engine/network.ts): a message takes the link's latency; a connection
+ * opens with the first message over it; when a node's process dies, each connected peer sees the
+ * close exactly one latency later; a partitioned node or link is a black hole, where nothing
+ * arrives and nothing closes.
+ */
+import { describe, expect, it } from 'vitest';
+import { Simulation, type HandlerTable } from '../../../src/engine/index.ts';
+
+type Seen = { t: number; what: 'deliver' | 'closed'; at: string; other: string; message?: string };
+type Event = { kind: 'send'; from: string; to: string; message: string } | { kind: 'stop'; node: string };
+
+const LATENCY_MS = 5;
+
+function network(nodes: string[]): Simulation<Seen[], Event, string, never> {
+  const handlers: HandlerTable<Seen[], Event, string, never> = {
+    send: (_seen, event, sim) => void sim.net.send(event.from, event.to, event.message),
+    stop: (_seen, event, sim) => sim.net.stop(event.node),
+    'net.deliver': (seen, event, sim) => void seen.push({ t: sim.now, what: 'deliver', at: event.to, other: event.from, message: event.message }),
+    'net.closed': (seen, event, sim) => void seen.push({ t: sim.now, what: 'closed', at: event.node, other: event.peer }),
+  };
+  const sim = new Simulation({ state: [] as Seen[], handlers, seed: 7, latency: { latencyMs: LATENCY_MS, jitterMs: 0 } });
+  for (const node of nodes) sim.net.start(node);
+  return sim;
+}
+
+describe('the network', () => {
+  it('delivers a message one latency after it is sent', () => {
+    const sim = network(['a', 'b']);
+    sim.schedule(10, { kind: 'send', from: 'a', to: 'b', message: 'hello' });
+    sim.runUntil(100);
+    expect(sim.state).toEqual([{ t: 10 + LATENCY_MS, what: 'deliver', at: 'b', other: 'a', message: 'hello' }]);
+  });
+
+  it('closes a dead node\'s connections at each peer one latency after it dies, and only where a connection was open', () => {
+    const sim = network(['a', 'b', 'c', 'lonely']);
+    sim.schedule(0, { kind: 'send', from: 'a', to: 'b', message: 'opens a-b' });
+    sim.schedule(0, { kind: 'send', from: 'c', to: 'b', message: 'opens c-b' });
+    sim.schedule(40, { kind: 'stop', node: 'b' });
+    sim.runUntil(100);
+    const closes = sim.state.filter((seen) => seen.what === 'closed');
+    expect(closes).toEqual([
+      { t: 40 + LATENCY_MS, what: 'closed', at: 'a', other: 'b' },
+      { t: 40 + LATENCY_MS, what: 'closed', at: 'c', other: 'b' },
+    ]);
+    expect(sim.net.isConnected('a', 'b')).toBe(false);
+  });
+
+  it('refuses a send to a dead node and from a dead one', () => {
+    const sim = network(['a', 'b']);
+    sim.net.stop('b');
+    expect(sim.net.send('a', 'b', 'x')).toBe('down');
+    expect(sim.net.send('b', 'a', 'x')).toBe('senderDown');
+    sim.runUntil(100);
+    expect(sim.state).toEqual([]);
+  });
+
+  it('drops a message in flight when its receiver dies before it arrives', () => {
+    const sim = network(['a', 'b']);
+    sim.schedule(0, { kind: 'send', from: 'a', to: 'b', message: 'too late' });
+    sim.schedule(LATENCY_MS - 1, { kind: 'stop', node: 'b' });
+    sim.runUntil(100);
+    expect(sim.state.filter((seen) => seen.what === 'deliver')).toEqual([]);
+  });
+
+  describe('partitions are black holes', () => {
+    it('an isolated node receives nothing and sends nothing, and the sender is not told', () => {
+      const sim = network(['a', 'b']);
+      sim.net.setIsolated('b', true);
+      expect(sim.net.send('a', 'b', 'lost')).toBe('blackholed');
+      expect(sim.net.send('b', 'a', 'lost')).toBe('blackholed');
+      sim.runUntil(100);
+      expect(sim.state).toEqual([]);
+    });
+
+    it('a message in flight when the partition starts vanishes; after healing, messages arrive again', () => {
+      const sim = network(['a', 'b']);
+      sim.schedule(0, { kind: 'send', from: 'a', to: 'b', message: 'in flight' });
+      sim.runUntil(1);
+      sim.net.setIsolated('b', true);
+      sim.runUntil(50);
+      sim.net.setIsolated('b', false);
+      sim.schedule(60, { kind: 'send', from: 'a', to: 'b', message: 'after heal' });
+      sim.runUntil(100);
+      expect(sim.state).toEqual([{ t: 60 + LATENCY_MS, what: 'deliver', at: 'b', other: 'a', message: 'after heal' }]);
+    });
+
+    it('nothing closes across a partition: a peer of an isolated node that dies hears nothing', () => {
+      const sim = network(['a', 'b']);
+      sim.schedule(0, { kind: 'send', from: 'a', to: 'b', message: 'opens a-b' });
+      sim.runUntil(10);
+      sim.net.setIsolated('b', true);
+      sim.schedule(20, { kind: 'stop', node: 'b' });
+      sim.runUntil(200);
+      expect(sim.state.filter((seen) => seen.what === 'closed')).toEqual([]);
+      // a is never told that b died: only a timeout of its own could find out.
+      expect(sim.net.isUp('b')).toBe(false);
+    });
+
+    it('a cut link blocks only its two ends, both ways', () => {
+      const sim = network(['a', 'b', 'c']);
+      sim.net.setBlocked('a', 'b', true);
+      expect(sim.net.send('a', 'b', 'x')).toBe('blackholed');
+      expect(sim.net.send('b', 'a', 'x')).toBe('blackholed');
+      expect(sim.net.send('a', 'c', 'through')).toBe('sent');
+      expect(sim.net.send('b', 'c', 'through too')).toBe('sent');
+      sim.runUntil(100);
+      expect(sim.state.map((seen) => seen.message)).toEqual(['through', 'through too']);
+    });
+  });
+});

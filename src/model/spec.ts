@@ -112,10 +112,15 @@ export type TimelineAction =
 
 export type TimelineActionName = TimelineAction['action'];
 
+/** Panels a scenario can name as its focus. */
+export type FocusPanel = 'topology' | 'queues' | 'nameServers' | 'inspector' | 'log' | 'failover';
+
 export interface Scenario {
   version: 1;
   name: string;
   description: string;
+  /** The panels this scenario is about, first on screen (the page's layout); empty for the default order. */
+  focus?: FocusPanel[];
   seed: number;
   durationMs: number;
   config: SimConfig;

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod/mini';
 import { SCENARIO_BOUNDS } from '../model/defaults.ts';
+import type { FocusPanel } from '../model/spec.ts';
 import type { ConfigFile } from './config-schema.ts';
 import { bounded } from './fields.ts';
 import { issuesToErrors, type Path } from './issues.ts';
@@ -19,7 +20,7 @@ import type { ValidationError } from './validate.ts';
 export type Slots<T> = Array<T | undefined>;
 
 export interface FileParts {
-  head: { name?: string; description?: string; seed?: number; durationMs?: number; config?: ConfigFile };
+  head: { name?: string; description?: string; seed?: number; durationMs?: number; config?: ConfigFile; focus?: FocusPanel[] };
   nameServers: Slots<NameServerFile>;
   brokers: Slots<BrokerFile>;
   topics: Slots<TopicFile>;
@@ -38,6 +39,7 @@ export function parseFile(file: Record<string, unknown>, errors: ValidationError
     seed: parseField(headSchemas.seed, file, 'seed', errors),
     durationMs: parseField(headSchemas.durationMs, file, 'durationMs', errors),
     config: parseField(headSchemas.config, file, 'config', errors),
+    focus: parseField(headSchemas.focus, file, 'focus', errors),
   };
   const items = itemSchemas(timeBound(file, head.durationMs));
   const complete = {} as Record<ListName, boolean>;

@@ -8,7 +8,7 @@
 import { z } from 'zod/mini';
 import { SCENARIO_BOUNDS } from '../model/defaults.ts';
 import type {
-  AllocateStrategyName, BrokerRole, ConsumeFromWhere, FlushDiskType, MessageModel, SendMode, TimelineActionName,
+  AllocateStrategyName, BrokerRole, ConsumeFromWhere, FlushDiskType, FocusPanel, MessageModel, SendMode, TimelineActionName,
 } from '../model/spec.ts';
 import { configSchema } from './config-schema.ts';
 import {
@@ -61,6 +61,7 @@ export const headSchemas = {
   seed: integer(0, MAX_SEED),
   durationMs: integer(1, SCENARIO_BOUNDS.durationMs, 'at most 24 h of virtual time'),
   config: configSchema,
+  focus: list(choice(allOf<FocusPanel>()(['topology', 'queues', 'nameServers', 'inspector', 'log', 'failover'])), 6, 'focus panels'),
 };
 
 const ROOT_KEYS = ['version', ...Object.keys(headSchemas), ...Object.keys(LISTS)];

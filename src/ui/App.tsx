@@ -3,7 +3,7 @@
  * panels, which are views of the run at the playhead. The shell only wires things together:
  * panels live in ui/panels, commands in ui/commands.ts, the animation loop in controls/driver.ts.
  */
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { usePlayback } from '../store/playback.ts';
 import { Banner } from './controls/Banner.tsx';
 import { CardHost } from './controls/CardHost.tsx';
@@ -18,6 +18,7 @@ import { openDefault } from './controls/session.ts';
 import { ShareButton } from './controls/ShareButton.tsx';
 import { useKeyboardShortcuts } from './controls/use-keyboard.ts';
 import { useT } from './i18n/index.ts';
+import { sideOrder, type SidePanel } from './panel-order.ts';
 import { EventLog, NameServerPanel, QueuePanel, SummaryBar, TopologyPanel } from './panels/index.ts';
 import { FailoverPanel } from './panels/FailoverPanel.tsx';
 import './App.css';
@@ -55,6 +56,13 @@ function usePrefetchOnIdle(): void {
  * and leave holes under the shorter panel); one column on a phone, in reading order.
  */
 function Panels() {
+  const focus = usePlayback((s) => s.scenario?.focus);
+  const side: Record<SidePanel, ReactNode> = {
+    nameServers: <NameServerPanel key="nameServers" className="rs-area-nameservers" />,
+    inspector: <Suspense key="inspector" fallback={null}><InspectorPanel className="rs-area-inspector" /></Suspense>,
+    log: <EventLog key="log" className="rs-area-events" />,
+    failover: <FailoverPanel key="failover" className="rs-area-failover" />,
+  };
   return (
     <div className="rs-panels">
       <SummaryBar className="rs-area-summary" />
@@ -63,12 +71,7 @@ function Panels() {
         <QueuePanel className="rs-area-queues" />
       </div>
       <div className="rs-column rs-column-side">
-        <NameServerPanel className="rs-area-nameservers" />
-        <Suspense fallback={null}>
-          <InspectorPanel className="rs-area-inspector" />
-        </Suspense>
-        <EventLog className="rs-area-events" />
-        <FailoverPanel className="rs-area-failover" />
+        {sideOrder(focus ?? []).map((name) => side[name])}
       </div>
     </div>
   );

@@ -32,23 +32,47 @@ export function ScenarioPicker() {
   );
 }
 
+/** Where the page remembers whether the person unfolded the description (a preference, not part of a run). */
+const UNFOLDED_KEY = 'rocketscope.description.unfolded';
+
+function readUnfolded(): boolean {
+  try {
+    return window.localStorage.getItem(UNFOLDED_KEY) === 'true';
+  } catch {
+    return false;
+  }
+}
+
+function writeUnfolded(unfolded: boolean): void {
+  try {
+    window.localStorage.setItem(UNFOLDED_KEY, String(unfolded));
+  } catch {
+    // Storage refused (private mode): the choice lasts until the page is closed.
+  }
+}
+
 /**
- * The library's paragraph for a built-in scenario, else the file's own description. On a phone
- * it is cut to three lines until the person asks for more.
+ * The library's paragraph for a built-in scenario, else the file's own description. Folded to
+ * two lines (three on a phone) until the person unfolds it; the page remembers the choice, so
+ * the panels a scenario is about stay on screen for someone who has read it.
  */
 export function ScenarioDescription() {
   const t = useT();
   const libraryId = usePlayback((s) => s.libraryId);
   const language = usePlayback((s) => s.language);
   const scenario = usePlayback((s) => s.scenario);
-  const [expanded, setExpanded] = useState(false);
+  const [expanded, setExpandedState] = useState(readUnfolded);
+  const setExpanded = (unfolded: boolean) => {
+    setExpandedState(unfolded);
+    writeUnfolded(unfolded);
+  };
   const entry = libraryId === null ? undefined : findLibraryEntry(libraryId);
   const text = entry ? entry.description[language] : scenario?.description || scenario?.name || '';
   if (text === '') return null;
   return (
     <div className="rs-description">
       <p className={`rs-description-text${expanded ? ' rs-expanded' : ''}`} data-testid="scenario-description">{text}</p>
-      <button type="button" className="rs-description-more" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+      <button type="button" className="rs-description-more" aria-expanded={expanded} data-testid="description-toggle" onClick={() => setExpanded(!expanded)}>
         {t(expanded ? 'less' : 'more')}
       </button>
     </div>

@@ -19,6 +19,23 @@ describe('the built-in scenario library', () => {
     }
   });
 
+  it('names, for each scenario, the panels it is about (its focus), and gives every producer keys', () => {
+    for (const entry of LIBRARY) {
+      const result = validateScenario(entry.scenario);
+      if (!result.ok) throw new Error(`${entry.id} must validate`);
+      expect(result.scenario.focus?.length ?? 0, entry.id).toBeGreaterThan(0);
+      for (const producer of result.scenario.producers) expect(producer.keyPrefix, `${entry.id} ${producer.id}`).not.toBe('');
+    }
+    const write8 = validateScenario(LIBRARY[0]!.scenario);
+    expect(write8.ok && write8.scenario.focus).toEqual(['queues', 'log']);
+  });
+
+  it('refuses a focus that is not a panel, by its path', () => {
+    const result = validateScenario({ ...(LIBRARY[0]!.scenario as object), focus: ['queues', 'dashboard'] });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.map((error) => error.path)).toEqual(['focus[1]']);
+  });
+
   it('opens on "Write 8 / read 4": 2 NameServers, 2 masters, write 8 read 4, 1 producer at 10 msg/s, 2 consumers, 3 min', () => {
     const first = validateScenario(LIBRARY[0]!.scenario);
     if (!first.ok) throw new Error('the default scenario must validate');

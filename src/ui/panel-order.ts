@@ -1,0 +1,15 @@
+/** Where the panels go: a scenario's focus (its JSON's `focus`) comes first. */
+import type { FocusPanel } from '../model/spec.ts';
+
+export type SidePanel = 'nameServers' | 'inspector' | 'log' | 'failover';
+const SIDE_PANELS: SidePanel[] = ['nameServers', 'inspector', 'log', 'failover'];
+
+/**
+ * The side column, the panels the scenario names as its focus first (so they are on screen
+ * without scrolling), then the others in their usual order. The main column always opens with
+ * the topology, whose brokers draw their queues.
+ */
+export function sideOrder(focus: readonly FocusPanel[]): SidePanel[] {
+  const first = SIDE_PANELS.filter((name) => focus.includes(name));
+  return [...first, ...SIDE_PANELS.filter((name) => !first.includes(name))];
+}

@@ -1,5 +1,5 @@
 /** Where the panels go: a scenario's focus (its JSON's `focus`) comes first. */
-import type { FocusPanel } from '../model/spec.ts';
+import type { FocusPanel } from '../sim/index.ts';
 
 export type SidePanel = 'nameServers' | 'inspector' | 'log' | 'failover';
 const SIDE_PANELS: SidePanel[] = ['nameServers', 'inspector', 'log', 'failover'];

@@ -1,51 +1,15 @@
 /**
- * npm run sim -- <scenario.json | -> [--until <ms>] [--trace <file.jsonl | ->] [--summary <file.json | ->]
+ * npm run sim -- <scenario.json | -> [--until <ms>] [--trace <file.jsonl | ->] [--summary <file.json | ->] [--no-budget]
  * Exit 0 on success, 2 on an invalid scenario or usage, 1 on an internal error (docs/runner.md).
  */
-import { readFileSync } from 'node:fs';
+import { budgetMessage, checkBudget, RUNNER_BUDGET } from '../scenario/budget.ts';
 import { parseScenarioText } from '../scenario/parse.ts';
 import { simulate } from '../sim/simulate.ts';
 import type { Summary } from '../sim/summary.ts';
+import { parseArgs, USAGE, UsageError, type CliOptions } from './args.ts';
 import { lineWriter, OutputError } from './line-writer.ts';
-
-interface CliOptions {
-  input: string;
-  untilMs: number | undefined;
-  trace: string | undefined;
-  summary: string | undefined;
-}
-
-const USAGE = 'usage: npm run sim -- <scenario.json | -> [--until <ms>] [--trace <file.jsonl | ->] [--summary <file.json | ->]';
-
-class UsageError extends Error {}
-
-function parseArgs(argv: string[]): CliOptions {
-  const options: CliOptions = { input: '', untilMs: undefined, trace: undefined, summary: undefined };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined) throw new UsageError(`${arg} needs a value`);
-      return next;
-    };
-    if (arg === '--until') {
-      const text = value();
-      const until = Number(text);
-      if (!Number.isInteger(until) || until < 0) throw new UsageError(`--until must be a whole number of milliseconds, got "${text}"`);
-      options.untilMs = until;
-    } else if (arg === '--trace') options.trace = value();
-    else if (arg === '--summary') options.summary = value();
-    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
-    else if (options.input === '') options.input = arg;
-    else throw new UsageError(`unexpected argument ${arg}`);
-  }
-  if (options.input === '') throw new UsageError('no scenario given');
-  return options;
-}
-
-function readInput(input: string): string {
-  return readFileSync(input === '-' ? 0 : input, 'utf8');
-}
+import { checkOutputPath } from './output-path.ts';
+import { readInput } from './read-input.ts';
 
 function humanSummary(name: string, summary: Summary): string {
   const m = summary.messages;
@@ -59,15 +23,28 @@ function humanSummary(name: string, summary: Summary): string {
   return lines.join('\n') + '\n';
 }
 
+/** The command line, the output paths and the input, checked before anything runs. */
+function prepare(argv: string[]): { options: CliOptions; text: string } {
+  const options = parseArgs(argv);
+  if (options.help) return { options, text: '' };
+  if (options.trace !== undefined) checkOutputPath('--trace', options.trace);
+  if (options.summary !== undefined) checkOutputPath('--summary', options.summary);
+  return { options, text: readInput(options.input) };
+}
+
 export function main(argv: string[]): number {
-  let options: CliOptions;
-  let text: string;
+  let prepared: { options: CliOptions; text: string };
   try {
-    options = parseArgs(argv);
-    text = readInput(options.input);
+    prepared = prepare(argv);
   } catch (error) {
-    process.stderr.write(`${error instanceof UsageError ? error.message : `cannot read scenario: ${(error as Error).message}`}\n${USAGE}\n`);
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${error.message} (${USAGE})\n`);
     return 2;
+  }
+  const { options, text } = prepared;
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
   }
   const parsed = parseScenarioText(text);
   if (!parsed.ok) {
@@ -75,8 +52,18 @@ export function main(argv: string[]): number {
     for (const error of parsed.errors) process.stderr.write(`  ${error.path || '$'}: ${error.message}\n`);
     return 2;
   }
+  const { scenario } = parsed;
+  if (options.untilMs !== undefined && options.untilMs > scenario.durationMs) {
+    process.stderr.write(`--until ${options.untilMs} is after the end of the run: durationMs is ${scenario.durationMs} (${USAGE})\n`);
+    return 2;
+  }
+  const over = options.budget ? checkBudget(scenario, RUNNER_BUDGET) : null;
+  if (over) {
+    process.stderr.write(`${budgetMessage(over, 'here')}; or run it anyway with --no-budget\n`);
+    return 2;
+  }
   const traceOut = options.trace === undefined ? null : lineWriter(options.trace);
-  const { summary } = simulate(parsed.scenario, {
+  const { summary } = simulate(scenario, {
     ...(options.untilMs !== undefined ? { untilMs: options.untilMs } : {}),
     onTraceLine: (line) => traceOut?.write(line),
   });
@@ -86,7 +73,7 @@ export function main(argv: string[]): number {
     out.write(JSON.stringify(summary, null, 2));
     out.close();
   }
-  if (options.trace === undefined && options.summary === undefined) process.stdout.write(humanSummary(parsed.scenario.name, summary));
+  if (options.trace === undefined && options.summary === undefined) process.stdout.write(humanSummary(scenario.name, summary));
   return 0;
 }
 

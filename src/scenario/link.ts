@@ -9,6 +9,7 @@
  */
 import { compressToEncodedURIComponent } from 'lz-string';
 import type { Scenario } from '../model/spec.ts';
+import { checkBudget, PAGE_BUDGET, type OverBudget } from './budget.ts';
 import { decompressFromEncodedURIComponent, URI_SAFE_ALPHABET } from './link-decompress.ts';
 import { validateScenario, type ValidationError } from './validate.ts';
 
@@ -30,7 +31,9 @@ export type LinkProblem =
   | { code: 'damaged'; detail: 'characters' | 'checksum' | 'decompression' | 'json' | 'time' }
   | { code: 'truncated' }
   | { code: 'tooLarge'; what: 'link' | 'scenario'; limit: number }
-  | { code: 'invalidScenario'; errors: ValidationError[]; more: number };
+  | { code: 'invalidScenario'; errors: ValidationError[]; more: number }
+  /** Valid, but over the page's cost budget (src/scenario/budget.ts). */
+  | { code: 'tooHeavy'; over: OverBudget };
 
 export type DecodedLink =
   | { ok: true; scenarioJson: unknown; scenario: Scenario; timeMs: number }
@@ -88,6 +91,8 @@ export function decodeLink(hash: string): DecodedLink {
     const shown = result.errors.slice(0, LINK_ERRORS_SHOWN);
     return refuse({ code: 'invalidScenario', errors: shown, more: result.errors.length - shown.length });
   }
+  const over = checkBudget(result.scenario, PAGE_BUDGET);
+  if (over) return refuse({ code: 'tooHeavy', over });
   return { ok: true, scenarioJson, scenario: result.scenario, timeMs: Math.min(timeMs, result.scenario.durationMs) };
 }
 

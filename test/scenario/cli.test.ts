@@ -21,7 +21,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
  * what this does directly (it saves starting npx and a second node on every call).
  */
 function sim(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  return simWithInput(undefined, ...args);
+}
+
+function simWithInput(input: Buffer | undefined, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, ...(input ? { input } : {}) });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -123,5 +127,60 @@ describe('npm run sim: a valid scenario', () => {
     expect(summary.untilMs).toBe(5_000);
     expect(Object.keys(summary.messages)).toEqual(expect.arrayContaining(['sent', 'stored', 'consumed', 'neverConsumable', 'lost', 'duplicates']));
     expect(summary.routes['ns-1']).toEqual({ brokers: ['broker-a'], topics: expect.objectContaining({ TopicTest: 2 }) });
+  }, 60_000);
+});
+
+/** Exit 2 and exactly one line on stderr, naming the problem and the usage, no stack trace. */
+function expectUsageError(result: { status: number | null; stdout: string; stderr: string }, says: string | RegExp): void {
+  expect(result.status).toBe(2);
+  expect(result.stdout).toBe('');
+  expect(result.stderr.endsWith('\n')).toBe(true);
+  expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(result.stderr).toMatch(typeof says === 'string' ? new RegExp(says.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : says);
+  expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+|internal error/);
+}
+
+describe('npm run sim: the command line is checked before anything runs', () => {
+  const path = file('until.json', JSON.stringify(VALID));
+  const heavy = file('heavy.json', JSON.stringify({
+    version: 1, durationMs: 86_400_000, nameServers: [{ id: 'ns-1' }], brokers: [{ name: 'broker-a' }],
+    topics: [{ name: 'TopicTest' }], producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 10_000 }],
+  }));
+
+  it.each([
+    [['--until', ''], '--until must be a whole number of milliseconds (0 or more), got ""'],
+    [['--until', '-5'], '--until must be a whole number of milliseconds (0 or more), got "-5"'],
+    [['--until', '1e3'], 'got "1e3"'],
+    [['--until', '99999999999999999999'], 'got "99999999999999999999"'],
+    [['--until'], '--until needs a value'],
+    [['--until', '20001'], '--until 20001 is after the end of the run: durationMs is 20000'],
+    [['--trace', join(dir, 'no-such-folder', 'run.jsonl')], 'does not exist'],
+    [['--summary', dir], 'is a directory'],
+    [['--summary', ''], 'an empty path'],
+    [['--frobnicate'], 'unknown option "--frobnicate"'],
+    [['second.json'], 'unexpected argument "second.json"'],
+  ])('%j: exit 2, one line', (args, says) => {
+    expectUsageError(sim(path, ...args), says);
+  }, 60_000);
+
+  it('--until at the very end runs to it; --no-budget is accepted', () => {
+    const result = sim(path, '--until', '20000', '--summary', '-', '--no-budget');
+    expect(result.status).toBe(0);
+    expect((JSON.parse(result.stdout) as { untilMs: number }).untilMs).toBe(20_000);
+  }, 60_000);
+
+  it('an output path is checked before the run: nothing is simulated for a summary that cannot be written', () => {
+    const result = sim(heavy, '--no-budget', '--summary', join(dir, 'missing', 'summary.json'));
+    expectUsageError(result, 'the folder');
+  }, 60_000);
+
+  it('stops reading at 2 MB: /dev/zero and a 3 MB standard input fail at once', () => {
+    expectUsageError(sim('/dev/zero'), 'the scenario is larger than 2 MB');
+    expectUsageError(simWithInput(Buffer.alloc(3 * 1024 * 1024, 0x20), '-'), 'the scenario is larger than 2 MB');
+    expectUsageError(sim(dir), 'it is a directory');
+  }, 60_000);
+
+  it('a scenario over the runner\'s cost budget is refused at once with what to reduce, and --no-budget named', () => {
+    expectUsageError(sim(heavy), /^too heavy to run here: .* reduce the messages \(producers' ratePerSec x durationMs: about 864 million\).* --no-budget$/m);
   }, 60_000);
 });

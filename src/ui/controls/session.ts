@@ -4,11 +4,13 @@
  * normalized scenario, so sharing and downloading give back what the person wrote.
  */
 import type { Scenario } from '../../sim/index.ts';
+import { checkBudget, PAGE_BUDGET } from '../../scenario/budget.ts';
 import { LIBRARY, findLibraryEntry } from '../../scenario/library/index.ts';
 import { decodeLink, type LinkProblem } from '../../scenario/link.ts';
 import { validateScenario, type ValidationResult } from '../../scenario/validate.ts';
 import { usePlayback, type Language, type LoadOptions } from '../../store/playback.ts';
 import { translate } from '../i18n/index.ts';
+import { describeOverBudget } from './budget-text.ts';
 import { formatBytes } from './format-time.ts';
 
 export interface OpenOptions extends Omit<LoadOptions, 'source'> {
@@ -29,10 +31,16 @@ function load(scenario: Scenario, source: unknown, options: OpenOptions): void {
   if (atMs > 0) usePlayback.getState().requestSeek(atMs);
 }
 
-/** Validates a file as written and, when it is valid, plays it. */
+/**
+ * Validates a file as written and, when it is valid and within the page's cost budget, plays it.
+ * The budget is judged before the run is built, so a scenario too heavy for a tab never freezes it.
+ */
 export function openSource(source: unknown, options: OpenOptions = {}): ValidationResult {
   const result = validateScenario(source);
-  if (result.ok) load(result.scenario, source, options);
+  if (!result.ok) return result;
+  const over = checkBudget(result.scenario, PAGE_BUDGET);
+  if (over) return { ok: false, errors: [{ path: '$', message: describeOverBudget(over, usePlayback.getState().language) }] };
+  load(result.scenario, source, options);
   return result;
 }
 
@@ -76,6 +84,7 @@ export function describeLinkProblem(reason: LinkProblem, language: Language): st
       if (reason.more > 0) listed.push(t('linkMoreErrors', { count: reason.more }));
       return t('linkInvalid', { errors: listed.join('; ') });
     }
+    case 'tooHeavy': return t('linkTooHeavy', { reason: describeOverBudget(reason.over, language) });
   }
 }
 

@@ -1,0 +1,264 @@
+/**
+ * What a run will cost, estimated from the scenario alone before anything is built: each size
+ * limit of the file is checked alone, but it is their product (brokers x topics x queues,
+ * rate x duration) that fills the memory and the event queue. The coefficients were measured on
+ * this simulator (docs/runner.md, "Cost budget"): a stored message holds about 650 bytes, a
+ * queue 300 (2,000 when a consumer pulls it), a snapshot of the small state about 60 bytes per
+ * queue and 500 per queue a consumer holds, and each periodic task costs a few events a period.
+ */
+import type { SimConfig } from '../model/defaults.ts';
+import type { ConsumerSpec, ProducerSpec, Scenario } from '../model/spec.ts';
+
+export interface Cost {
+  /** Messages the producers make over the run. */
+  messages: number;
+  /** Messages handed to consumer listeners (each reading group or broadcasting consumer, retries included). */
+  deliveries: number;
+  /** Consume queues on every broker process (masters and slaves), at their largest. */
+  queues: number;
+  /** Queues times the groups (or broadcasting consumers) reading them: each is pulled all the time. */
+  queueReaders: number;
+  clients: number;
+  brokers: number;
+  /** Engine events the whole run handles (what the time to simulate it grows with). */
+  events: number;
+  /** Trace events of the whole run. */
+  traceEvents: number;
+  /** Memory a straight run holds at its end (the runner: stored messages and state). */
+  runBytes: number;
+  /** Memory the page holds besides: a snapshot at every checkpoint and the cached trace. */
+  pageBytes: number;
+  /** The same, by what it comes from. */
+  parts: Record<CostCause, CostPart>;
+}
+
+const BYTES_PER_STORED_MESSAGE = 650;
+const SNAPSHOT_BYTES_PER_QUEUE = 60;
+/** A live run holds more per queue than a snapshot: consume queue logs, pulls in flight, ProcessQueues. */
+const RUN_BYTES_PER_QUEUE = 300;
+const RUN_BYTES_PER_HELD_QUEUE = 2_000;
+const SNAPSHOT_BYTES_PER_HELD_QUEUE = 500;
+const SNAPSHOT_BYTES_PER_CLIENT_BROKER = 1_000;
+const SNAPSHOT_BYTES_PER_BROKER_NAMESERVER = 1_200;
+const SNAPSHOT_BASE_BYTES = 40_000;
+const BYTES_PER_CACHED_TRACE_EVENT = 350;
+/** Timeline's traceBudget and checkpoint spacing (src/sim/timeline.ts). */
+const PAGE_TRACE_CACHE = 400_000;
+const CHECKPOINTS_PER_RUN = 1_200;
+
+/** Events per message sent (send, store, answer, trace) and per slave copy of it. */
+const EVENTS_PER_MESSAGE = 4;
+const EVENTS_PER_SLAVE_COPY = 2;
+/** Events per message delivered to a listener (pull answer, consume, offset). */
+const EVENTS_PER_DELIVERY = 3;
+const TRACE_PER_MESSAGE = 3;
+const TRACE_PER_DELIVERY = 1.2;
+
+interface Topology {
+  masters: number;
+  brokers: number;
+  slaves: number;
+  nameServers: number;
+  /** Broker processes per broker name (a master and its slaves). */
+  processesByName: Map<string, number>;
+  mastersByCluster: Map<string, number>;
+}
+
+function topology(scenario: Scenario): Topology {
+  const processesByName = new Map<string, number>();
+  const mastersByCluster = new Map<string, number>();
+  for (const broker of scenario.brokers) {
+    processesByName.set(broker.name, (processesByName.get(broker.name) ?? 0) + 1);
+    if (broker.brokerId === 0) mastersByCluster.set(broker.cluster, (mastersByCluster.get(broker.cluster) ?? 0) + 1);
+  }
+  const masters = [...mastersByCluster.values()].reduce((sum, n) => sum + n, 0);
+  return {
+    masters, brokers: scenario.brokers.length, slaves: scenario.brokers.length - masters,
+    nameServers: scenario.nameServers.length, processesByName, mastersByCluster,
+  };
+}
+
+function allProducers(scenario: Scenario): { spec: ProducerSpec; from: number }[] {
+  const added = scenario.timeline.flatMap((a) => (a.action === 'addProducer' ? [{ spec: a.producer, from: a.at }] : []));
+  return [...scenario.producers.map((spec) => ({ spec, from: 0 })), ...added];
+}
+
+function allConsumers(scenario: Scenario): ConsumerSpec[] {
+  return [...scenario.consumers, ...scenario.timeline.flatMap((a) => (a.action === 'addConsumer' ? [a.consumer] : []))];
+}
+
+/** Messages per topic: each producer at its highest rate from its start to the end. */
+function messagesByTopic(scenario: Scenario): Map<string, number> {
+  const byTopic = new Map<string, number>();
+  for (const { spec, from } of allProducers(scenario)) {
+    const rates = scenario.timeline.flatMap((a) => (a.action === 'setProducerRate' && a.target === spec.id ? [a.ratePerSec] : []));
+    const seconds = Math.max(0, scenario.durationMs - Math.max(from, spec.startAt)) / 1_000;
+    byTopic.set(spec.topic, (byTopic.get(spec.topic) ?? 0) + Math.max(spec.ratePerSec, ...rates) * seconds);
+  }
+  return byTopic;
+}
+
+/** Listeners that each get every message of a topic: one per CLUSTERING group, one per BROADCASTING consumer. */
+function readersByTopic(consumers: ConsumerSpec[]): Map<string, number> {
+  const keys = new Map<string, Set<string>>();
+  for (const c of consumers) {
+    const set = keys.get(c.topic) ?? new Set<string>();
+    set.add(c.messageModel === 'BROADCASTING' ? `${c.group}\u0000${c.id}` : c.group);
+    keys.set(c.topic, set);
+  }
+  return new Map([...keys].map(([topic, set]) => [topic, set.size]));
+}
+
+/**
+ * Queues pulled again every pullTimeDelayMillsWhenFlowControl (50 ms) because their readers
+ * cannot keep up: a group (or broadcasting consumer) whose threads consume less than its topic
+ * receives fills its ProcessQueues up to pullThresholdForQueue.
+ */
+function flowControlledQueues(consumers: ConsumerSpec[], rates: Map<string, number>, queues: Map<string, { onMasters: number }>, config: SimConfig, seconds: number): number {
+  const capacity = new Map<string, { topic: string; perSecond: number }>();
+  for (const c of consumers) {
+    const key = c.messageModel === 'BROADCASTING' ? `${c.group}\u0000${c.id}` : c.group;
+    const entry = capacity.get(key) ?? { topic: c.topic, perSecond: 0 };
+    entry.perSecond += config.consumeThreadMax * 1_000 / Math.max(1, c.consumeTimeMs);
+    capacity.set(key, entry);
+  }
+  let held = 0;
+  for (const { topic, perSecond } of capacity.values()) {
+    if ((rates.get(topic) ?? 0) / Math.max(seconds, 1) > perSecond) held += queues.get(topic)?.onMasters ?? 0;
+  }
+  return held;
+}
+
+/** Expected listener calls per message when a share f fails and is retried up to R times. */
+function attempts(consumer: ConsumerSpec, config: SimConfig): number {
+  const f = Math.min(consumer.failureRate + (consumer.failTags.length > 0 ? 0.5 : 0), 1);
+  const tries = config.maxReconsumeTimes + 1;
+  return f >= 1 ? tries : (1 - f ** tries) / (1 - f);
+}
+
+/** Queues of each topic on every process of the brokers it is on, at the largest counts the timeline gives it. */
+function queuesByTopic(scenario: Scenario, shape: Topology): Map<string, { all: number; onMasters: number }> {
+  const byTopic = new Map<string, { all: number; onMasters: number }>();
+  const grown = (topic: string, count: number) => Math.max(count, ...scenario.timeline.flatMap((a) =>
+    (a.action === 'updateTopic' && a.topic === topic ? [a.writeQueueNums ?? 0, a.readQueueNums ?? 0] : [])));
+  const add = (topic: string, brokerName: string | null, cluster: string | null, count: number) => {
+    const entry = byTopic.get(topic) ?? { all: 0, onMasters: 0 };
+    const masters = brokerName !== null ? 1 : shape.mastersByCluster.get(cluster ?? '') ?? shape.masters;
+    const processes = brokerName !== null ? shape.processesByName.get(brokerName) ?? 1 : masters * (shape.brokers / Math.max(1, shape.masters));
+    entry.all += grown(topic, count) * processes;
+    entry.onMasters += grown(topic, count) * masters;
+    byTopic.set(topic, entry);
+  };
+  for (const topic of scenario.topics) {
+    if (topic.brokers) for (const b of topic.brokers) add(topic.name, b.name, null, Math.max(b.readQueueNums, b.writeQueueNums));
+    else add(topic.name, null, topic.cluster ?? null, Math.max(topic.readQueueNums, topic.writeQueueNums));
+  }
+  for (const action of scenario.timeline) {
+    if (action.action !== 'updateTopic' || byTopic.has(action.topic)) continue;
+    add(action.topic, action.broker ?? null, null, scenario.config.topicQueueNums);
+  }
+  // Topics a producer creates from TBW102.
+  for (const { spec } of allProducers(scenario)) if (!byTopic.has(spec.topic)) add(spec.topic, null, null, scenario.config.producerDefaultTopicQueueNums);
+  return byTopic;
+}
+
+/** Events of the periodic tasks: each runs `count` times per `periodMs` and costs `events` each time. */
+function periodic(seconds: number, tasks: [count: number, periodMs: number, events: number][]): number {
+  return tasks.reduce((sum, [count, periodMs, events]) => sum + count * events * (seconds * 1_000) / Math.max(1, periodMs), 0);
+}
+
+/** What a cost comes from, so that a refusal can say what to reduce. */
+export type CostCause = 'messages' | 'deliveries' | 'queues' | 'clients' | 'brokers';
+
+export interface CostPart {
+  events: number;
+  /** Memory of a straight run (the runner). */
+  runBytes: number;
+  /** Memory the page needs besides: checkpoints and the cached trace. */
+  pageBytes: number;
+}
+
+export function estimateCost(scenario: Scenario): Cost {
+  const { config } = scenario;
+  const shape = topology(scenario);
+  const consumers = allConsumers(scenario);
+  const clients = allProducers(scenario).length + consumers.length;
+  const seconds = scenario.durationMs / 1_000;
+  const sent = messagesByTopic(scenario);
+  const readers = readersByTopic(consumers);
+  const queues = queuesByTopic(scenario, shape);
+  const retryFactor = consumers.length === 0 ? 1 : Math.max(...consumers.map((c) => attempts(c, config)));
+
+  let messages = 0;
+  let deliveries = 0;
+  for (const [topic, count] of sent) {
+    messages += count;
+    deliveries += count * (readers.get(topic) ?? 0) * retryFactor;
+  }
+  // Every group's %RETRY% topic has one queue per master.
+  let queueCount = shape.masters * new Set(consumers.map((c) => c.group)).size;
+  let queueReaders = 0;
+  for (const [topic, q] of queues) {
+    queueCount += q.all;
+    queueReaders += q.onMasters * (readers.get(topic) ?? 0);
+  }
+  const slaveShare = shape.slaves / Math.max(1, shape.masters);
+  const pullPeriod = config.longPollingEnable ? config.brokerSuspendMaxTimeMs : config.shortPollingTimeMs;
+  const holdCheck = config.longPollingEnable ? config.pullRequestHoldCheckMs : config.shortPollingTimeMs;
+  const traceEvents = messages * TRACE_PER_MESSAGE + deliveries * TRACE_PER_DELIVERY
+    + periodic(seconds, [[shape.brokers * shape.nameServers, config.brokerHeartbeatIntervalMs, 1]]);
+  const snapshots = checkpoints(scenario.durationMs);
+  const parts: Record<CostCause, CostPart> = {
+    messages: {
+      events: messages * (EVENTS_PER_MESSAGE + EVENTS_PER_SLAVE_COPY * slaveShare),
+      runBytes: messages * (1 + slaveShare) * BYTES_PER_STORED_MESSAGE,
+      pageBytes: Math.min(traceEvents, PAGE_TRACE_CACHE) * BYTES_PER_CACHED_TRACE_EVENT,
+    },
+    deliveries: {
+      events: deliveries * EVENTS_PER_DELIVERY + periodic(seconds, [
+        [flowControlledQueues(consumers, sent, queues, config, seconds), config.pullTimeDelayMillsWhenFlowControl, 1],
+      ]),
+      runBytes: 0,
+      pageBytes: 0,
+    },
+    queues: {
+      events: periodic(seconds, [[queueReaders, pullPeriod, 4]]),
+      runBytes: queueCount * RUN_BYTES_PER_QUEUE + queueReaders * RUN_BYTES_PER_HELD_QUEUE,
+      pageBytes: snapshots * (queueCount * SNAPSHOT_BYTES_PER_QUEUE + queueReaders * SNAPSHOT_BYTES_PER_HELD_QUEUE),
+    },
+    clients: {
+      events: periodic(seconds, [
+        [clients * shape.brokers, config.clientHeartbeatIntervalMs, 3],
+        [clients * Math.max(1, queues.size), config.pollNameServerIntervalMs, 3],
+        [consumers.length * shape.masters, config.persistConsumerOffsetIntervalMs, 2],
+        [consumers.length, config.rebalanceIntervalMs, 2],
+      ]),
+      runBytes: clients * shape.brokers * SNAPSHOT_BYTES_PER_CLIENT_BROKER,
+      pageBytes: snapshots * clients * shape.brokers * SNAPSHOT_BYTES_PER_CLIENT_BROKER,
+    },
+    brokers: {
+      events: periodic(seconds, [
+        [shape.brokers * shape.nameServers, config.brokerHeartbeatIntervalMs, 4],
+        [shape.nameServers, config.scanNotActiveBrokerIntervalMs, 1],
+        [shape.brokers, holdCheck, 1],
+        [shape.brokers, config.clientChannelScanIntervalMs, 1],
+        [shape.slaves, config.haTransferWaitMs, 1],
+        [shape.slaves, config.haSendHeartbeatIntervalMs, 3],
+        [shape.slaves, config.slaveSyncCheckIntervalMs, 1],
+      ]),
+      runBytes: SNAPSHOT_BASE_BYTES + shape.brokers * shape.nameServers * SNAPSHOT_BYTES_PER_BROKER_NAMESERVER,
+      pageBytes: snapshots * (SNAPSHOT_BASE_BYTES + shape.brokers * shape.nameServers * SNAPSHOT_BYTES_PER_BROKER_NAMESERVER),
+    },
+  };
+  const total = (key: keyof CostPart) => Object.values(parts).reduce((sum, part) => sum + part[key], 0);
+  return {
+    messages, deliveries, queues: queueCount, queueReaders, clients, brokers: shape.brokers, traceEvents,
+    events: total('events'), runBytes: total('runBytes'), pageBytes: total('pageBytes'), parts,
+  };
+}
+
+/** Checkpoints the page's Timeline takes over a run (one every 1 s to 10 s, about 1,200). */
+function checkpoints(durationMs: number): number {
+  const every = Math.min(10_000, Math.max(1_000, Math.round(durationMs / CHECKPOINTS_PER_RUN)));
+  return Math.ceil(durationMs / every) + 1;
+}

@@ -1,0 +1,36 @@
+/** The page's refusal of a scenario over its cost budget, in the person's language. */
+import type { OverBudget } from '../../scenario/budget.ts';
+import type { CostCause } from '../../scenario/cost.ts';
+import type { Language } from '../../store/playback.ts';
+import { translate, type MessageKey } from '../i18n/index.ts';
+
+const CAUSE_KEYS: Record<CostCause, MessageKey> = {
+  messages: 'costMessages',
+  deliveries: 'costDeliveries',
+  queues: 'costQueues',
+  clients: 'costClients',
+  brokers: 'costBrokers',
+};
+
+function count(language: Language, value: number): string {
+  return new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}
+
+function gigabytes(bytes: number): string {
+  return `${(bytes / 1e9).toFixed(1)} GB`;
+}
+
+export function describeOverBudget(result: OverBudget, language: Language): string {
+  const { cost, budget } = result;
+  const amounts: Record<CostCause, number> = { messages: cost.messages, deliveries: cost.deliveries, queues: cost.queues, clients: cost.clients, brokers: cost.brokers };
+  const reduce = result.reduce.map((cause) => translate(language, CAUSE_KEYS[cause], {
+    count: count(language, amounts[cause]), held: count(language, cost.queueReaders), brokers: cost.brokers,
+  }));
+  return translate(language, 'tooHeavy', {
+    events: count(language, cost.events),
+    memory: gigabytes(cost.runBytes + (budget.page ? cost.pageBytes : 0)),
+    maxEvents: count(language, budget.events),
+    maxMemory: gigabytes(budget.bytes),
+    reduce: reduce.join(translate(language, 'costOr')),
+  });
+}

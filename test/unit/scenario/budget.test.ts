@@ -1,0 +1,81 @@
+/**
+ * The cost budget: the estimate follows real runs closely enough to judge by (checked against
+ * straight runs of the library), the benchmark scenarios pass the budgets they are run at, and
+ * the heavy scenarios of issue 13 are refused before anything is built, with what to reduce.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createSimulation } from '../../../src/model/index.ts';
+import { budgetMessage, checkBudget, PAGE_BUDGET, RUNNER_BUDGET } from '../../../src/scenario/budget.ts';
+import { estimateCost } from '../../../src/scenario/cost.ts';
+import { decodeLink, encodeLink } from '../../../src/scenario/link.ts';
+import { LIBRARY } from '../../../src/scenario/library/index.ts';
+import { scenarioOf, type ScenarioJson } from '../../support/test-sim.ts';
+
+const bench = (name: string) => JSON.parse(readFileSync(new URL(`../../bench/${name}`, import.meta.url), 'utf8')) as ScenarioJson;
+
+/** 256 brokers x 16 topics x 1,024 queues: a 1.4 KB link that once froze the page for good. */
+const manyQueues: ScenarioJson = {
+  version: 1, durationMs: 60_000, nameServers: [{ id: 'ns-1' }],
+  brokers: Array.from({ length: 256 }, (_, i) => ({ name: `b-${i}` })),
+  topics: Array.from({ length: 16 }, (_, i) => ({ name: `T${i}`, writeQueueNums: 1024, readQueueNums: 1024 })),
+  consumers: [{ id: 'c-1', group: 'CG', topic: 'T0' }],
+};
+
+/** One producer at 10,000 messages a second for an hour: the heap went past 3.8 GB. */
+const fastProducer: ScenarioJson = {
+  version: 1, durationMs: 3_600_000, nameServers: [{ id: 'ns-1' }], brokers: [{ name: 'broker-a' }],
+  topics: [{ name: 'TopicTest' }], producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 10_000 }],
+};
+
+describe('estimateCost against real runs', () => {
+  it.each(LIBRARY.map((entry) => entry.id))('%s: events within 0.5-2x, trace events within 0.7-1.5x, messages within 5 %%', (id) => {
+    const scenario = scenarioOf(LIBRARY.find((entry) => entry.id === id)!.scenario as ScenarioJson);
+    const cost = estimateCost(scenario);
+    const sim = createSimulation(scenario, { keepTrace: false });
+    sim.runUntil(scenario.durationMs);
+    expect(cost.events / sim.eventsHandled).toBeGreaterThan(0.5);
+    expect(cost.events / sim.eventsHandled).toBeLessThan(2);
+    expect(cost.traceEvents / sim.traceCount).toBeGreaterThan(0.7);
+    expect(cost.traceEvents / sim.traceCount).toBeLessThan(1.5);
+    expect(Math.abs(cost.messages - sim.state.stats.sent)).toBeLessThanOrEqual(0.05 * sim.state.stats.sent + 1);
+  }, 60_000);
+});
+
+describe('the budgets', () => {
+  it('the reference hour fits the page and the runner; the large scale test fits the runner only, refused by the page for its messages', () => {
+    const reference = scenarioOf(bench('reference.json'));
+    const large = scenarioOf(bench('large.json'));
+    expect(checkBudget(reference, PAGE_BUDGET)).toBeNull();
+    expect(checkBudget(reference, RUNNER_BUDGET)).toBeNull();
+    expect(checkBudget(large, RUNNER_BUDGET)).toBeNull();
+    const refused = checkBudget(large, PAGE_BUDGET);
+    expect(refused?.over).toContain('bytes');
+    expect(refused?.reduce[0]).toBe('messages');
+  });
+
+  it('every built-in scenario fits the page', () => {
+    for (const entry of LIBRARY) expect(checkBudget(scenarioOf(entry.scenario as ScenarioJson), PAGE_BUDGET)).toBeNull();
+  });
+
+  it('256 brokers x 16 topics x 1,024 queues is refused by the page, naming the queues', () => {
+    const refused = checkBudget(scenarioOf(manyQueues), PAGE_BUDGET);
+    expect(refused?.reduce).toEqual(['queues']);
+    expect(budgetMessage(refused!, 'on this page')).toMatch(/^too heavy to run on this page: it needs about .* GB of memory .* reduce the queues \(4\.2 million on all brokers/);
+  });
+
+  it('a producer at 10,000 messages a second for an hour is refused, naming the messages', () => {
+    const refused = checkBudget(scenarioOf(fastProducer), RUNNER_BUDGET);
+    expect(refused?.over).toContain('bytes');
+    expect(budgetMessage(refused!, 'here')).toContain('reduce the messages (producers\' ratePerSec x durationMs: about 36 million)');
+  });
+
+  it('a link to a scenario over the page\'s budget is refused as too heavy, before the run is built', () => {
+    const encoded = encodeLink(manyQueues, 0);
+    if (!encoded.ok) throw new Error('the link must fit');
+    expect(encoded.fragment.length).toBeLessThan(2_000);
+    const decoded = decodeLink(`#${encoded.fragment}`);
+    expect(decoded.ok).toBe(false);
+    if (!decoded.ok) expect(decoded.reason.code).toBe('tooHeavy');
+  });
+});

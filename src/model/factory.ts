@@ -78,7 +78,7 @@ export function createModelState(scenario: Scenario): ModelState {
     },
   };
   for (const spec of scenario.nameServers) {
-    state.nameServers[spec.id] = { id: spec.id, ip: spec.ip, up: false, epoch: 0, ...createNameServerTables(), nextScanAt: 0, brokerChannels: {} };
+    state.nameServers[spec.id] = { id: spec.id, ip: spec.ip, up: false, epoch: 0, ...createNameServerTables(), nextScanAt: 0, brokerChannels: dict() };
     state.nodeKinds[spec.id] = 'nameServer';
   }
   for (const spec of scenario.brokers) {

@@ -87,13 +87,21 @@ function allConsumers(scenario: Scenario): ConsumerSpec[] {
   return [...scenario.consumers, ...scenario.timeline.flatMap((a) => (a.action === 'addConsumer' ? [a.consumer] : []))];
 }
 
-/** Messages per topic: each producer at its highest rate from its start to the end. */
+/** Messages per topic: each producer's rate, as setProducerRate changes it, from its start to the end. */
 function messagesByTopic(scenario: Scenario): Map<string, number> {
   const byTopic = new Map<string, number>();
   for (const { spec, from } of allProducers(scenario)) {
-    const rates = scenario.timeline.flatMap((a) => (a.action === 'setProducerRate' && a.target === spec.id ? [a.ratePerSec] : []));
-    const seconds = Math.max(0, scenario.durationMs - Math.max(from, spec.startAt)) / 1_000;
-    byTopic.set(spec.topic, (byTopic.get(spec.topic) ?? 0) + Math.max(spec.ratePerSec, ...rates) * seconds);
+    const changes = scenario.timeline.flatMap((a) => (a.action === 'setProducerRate' && a.target === spec.id ? [a] : [])).sort((a, b) => a.at - b.at);
+    let at = Math.max(from, spec.startAt);
+    let rate = spec.ratePerSec;
+    let count = 0;
+    for (const change of [...changes, { at: scenario.durationMs, ratePerSec: 0 }]) {
+      const until = Math.min(Math.max(change.at, at), scenario.durationMs);
+      count += rate * (until - at) / 1_000;
+      at = until;
+      rate = change.ratePerSec;
+    }
+    byTopic.set(spec.topic, (byTopic.get(spec.topic) ?? 0) + count);
   }
   return byTopic;
 }

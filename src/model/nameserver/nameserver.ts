@@ -3,6 +3,7 @@
  * for brokers that stopped registering, and forgets a broker at once when its channel closes.
  * NameServers never talk to each other (docs/en/architecture.md), so they may disagree.
  */
+import { dict } from '../../engine/index.ts';
 import { noticed } from '../detections.ts';
 import { reply } from '../remoting.ts';
 import type { RemotingRequest } from '../remoting-types.ts';
@@ -23,7 +24,7 @@ import {
 export function startNameServer(state: ModelState, ns: NameServerState, sim: Sim): void {
   if (ns.up) return;
   // The NameServer keeps its routes in memory only: a restarted one starts empty.
-  Object.assign(ns, createNameServerTables(), { up: true, epoch: ns.epoch + 1, brokerChannels: {} });
+  Object.assign(ns, createNameServerTables(), { up: true, epoch: ns.epoch + 1, brokerChannels: dict() });
   sim.net.start(ns.id);
   const delay = state.config.scanNotActiveBrokerInitialDelayMs;
   ns.nextScanAt = sim.now + delay;

@@ -119,8 +119,9 @@ function readersByTopic(consumers: ConsumerSpec[]): Map<string, number> {
 
 /**
  * Queues pulled again every pullTimeDelayMillsWhenFlowControl (50 ms) because their readers
- * cannot keep up: a group (or broadcasting consumer) whose threads consume less than its topic
- * receives fills its ProcessQueues up to pullThresholdForQueue.
+ * cannot keep up, averaged over the run: a group (or broadcasting consumer) whose threads consume
+ * less than its topic receives fills its ProcessQueues, and once they hold pullThresholdForQueue
+ * messages each, every pull is put off.
  */
 function flowControlledQueues(consumers: ConsumerSpec[], rates: Map<string, number>, queues: Map<string, { onMasters: number }>, config: SimConfig, seconds: number): number {
   const capacity = new Map<string, { topic: string; perSecond: number }>();
@@ -132,7 +133,11 @@ function flowControlledQueues(consumers: ConsumerSpec[], rates: Map<string, numb
   }
   let held = 0;
   for (const { topic, perSecond } of capacity.values()) {
-    if ((rates.get(topic) ?? 0) / Math.max(seconds, 1) > perSecond) held += queues.get(topic)?.onMasters ?? 0;
+    const excess = (rates.get(topic) ?? 0) / Math.max(seconds, 1) - perSecond;
+    const count = queues.get(topic)?.onMasters ?? 0;
+    if (excess <= 0 || count === 0) continue;
+    const fillSeconds = config.pullThresholdForQueue * count / excess;
+    held += count * Math.max(0, seconds - fillSeconds) / Math.max(seconds, 1);
   }
   return held;
 }

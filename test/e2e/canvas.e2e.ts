@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { test } from './harness.ts';
+import { openPage, waitForSeek } from './shell-helpers.ts';
+
+const QUEUE_5 = '[data-testid="canvas-queue-broker-a/0#5"]';
+
+async function jumpTo20s(page: import('playwright-core').Page): Promise<void> {
+  await page.getByTestId('command-jumpForward10').click();
+  await page.getByTestId('command-jumpForward10').click();
+  await waitForSeek(page);
+}
+
+test('write 8 / read 4: a message lands in queue 5 of broker-a and stays unconsumed; its card decodes both ids', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  await openPage(page, baseUrl);
+  await jumpTo20s(page);
+  const cell = page.locator(QUEUE_5);
+  await cell.waitFor();
+  assert.match((await cell.getAttribute('aria-label')) ?? '', /^broker-a queue 5: \d+ messages, never consumed/);
+  assert.ok(Number(await cell.getAttribute('data-count')) > 0);
+  await cell.click();
+  const first = page.getByTestId('queue-message').first();
+  await first.waitFor();
+  const msgId = ((await first.textContent()) ?? '').match(/[0-9A-F]{32}/)?.[0];
+  assert.ok(msgId, 'the queue lists its latest messages by msgId');
+  await first.click();
+  const card = page.getByTestId('message-card');
+  await card.getByTestId('card-msgid').waitFor();
+  assert.match((await card.getByTestId('card-msgid').textContent()) ?? '', /client IP[0-9A-F]{8}10\.0\.3\.1/);
+  assert.match((await card.getByTestId('card-offsetmsgid').textContent()) ?? '', /store host[0-9A-F]{16}10\.0\.1\.1:10911/);
+  assert.match((await card.getByTestId('card-sends').textContent()) ?? '', /sent to broker-a queue 5/);
+  assert.match((await card.getByTestId('card-never').textContent()) ?? '', /readQueueNums \(4\)/);
+  await screenshot('card-1280x800');
+  // A minute later it is still there, and still nobody has consumed it.
+  for (let i = 0; i < 6; i++) await page.getByTestId('command-jumpForward10').click();
+  await waitForSeek(page);
+  await page.waitForFunction(() => document.querySelector('[data-testid="time-current"]')?.textContent?.startsWith('1:20'));
+  assert.equal(await card.getByTestId('card-consumption').locator('li', { hasText: 'consumed by' }).count(), 0);
+  assert.match((await card.getByTestId('card-never').textContent()) ?? '', /Never consumed/);
+  assert.deepEqual(consoleErrors, []);
+});
+
+test('the caption says what the stepped-to event means, and changes back when stepping back', async ({ page, baseUrl, consoleErrors }) => {
+  await openPage(page, baseUrl);
+  await jumpTo20s(page);
+  const caption = page.getByTestId('caption');
+  await caption.waitFor();
+  const before = (await caption.textContent()) ?? '';
+  assert.ok(before.length > 30);
+  await page.getByTestId('command-stepForward').click();
+  await page.waitForFunction((text) => document.querySelector('[data-testid="caption"]')?.textContent !== text, before);
+  const after = (await caption.textContent()) ?? '';
+  assert.notEqual(after, before);
+  await page.getByTestId('command-stepBack').click();
+  await page.waitForFunction((text) => document.querySelector('[data-testid="caption"]')?.textContent === text, before);
+  await page.getByTestId('language-zh').click();
+  await page.waitForFunction(() => /[\u4e00-\u9fff]/.test(document.querySelector('[data-testid="caption"]')?.textContent ?? ''));
+  assert.deepEqual(consoleErrors, []);
+});
+
+for (const viewport of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }, { width: 390, height: 844 }]) {
+  const size = `${viewport.width}x${viewport.height}`;
+  test(`the queues on the canvas at ${size}${viewport.width >= 1280 ? ', inside the viewport without scrolling' : ''}; screenshots in English and Chinese`, async ({ page, baseUrl, consoleErrors, screenshot }) => {
+    await openPage(page, baseUrl);
+    await jumpTo20s(page);
+    await page.locator(QUEUE_5).waitFor();
+    if (viewport.width >= 1280) {
+      const cells = page.locator('[data-testid^="canvas-queue-"]');
+      assert.equal(await cells.count(), 16);
+      for (const box of await cells.evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().toJSON() as DOMRect))) {
+        assert.ok(box.top >= 0 && box.bottom <= viewport.height, `a queue cell at y ${box.top}-${box.bottom} is outside the ${size} viewport`);
+      }
+      const log = await page.getByTestId('log-row').first().boundingBox();
+      assert.ok(log && log.y + log.height <= viewport.height, 'the event log (the scenario\'s other focus) starts on screen');
+    }
+    await screenshot(`canvas-en-${size}`);
+    await page.getByTestId('language-zh').click();
+    await page.getByTestId('caption').waitFor();
+    await screenshot(`canvas-zh-${size}`);
+    assert.deepEqual(consoleErrors, []);
+  }, { viewport });
+}

@@ -56,7 +56,7 @@ function createBrokerState(spec: BrokerSpec, topics: TopicSpec[]): BrokerState {
     topicConfigTable: dict(), dataVersion: 0, commitLog: new AppendLog(), maxPhyOffset: 0,
     flushedPhyOffset: 0, lastThoroughFlushAt: 0, flushTickPending: false, pageCacheLost: false, consumeQueues: dict(),
     consumerTable: dict(), consumerOffsetTable: dict(), pullHolds: dict(), unregisterQueue: [],
-    haConnections: dict(), syncReplicaWaits: [], haMasterAddr: null, haConnected: false, syncMasterAddr: null,
+    requestCounts: dict(), haConnections: dict(), syncReplicaWaits: [], haMasterAddr: null, haConnected: false, syncMasterAddr: null,
     lastSlaveSyncAt: Number.NEGATIVE_INFINITY,
   };
   for (const topic of topics) {

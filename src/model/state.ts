@@ -182,6 +182,11 @@ export interface BrokerState {
   pullHolds: Record<string, HeldPull[]>;
   /** NameServers still to unregister from during a graceful shutdown (one at a time). */
   unregisterQueue: string[];
+  /**
+   * Remoting requests this broker processed, by RequestCode name, counted as they arrive (one
+   * number per code, like BrokerStatsManager's counters). The HA channel is not remoting.
+   */
+  requestCounts: Partial<Record<string, number>>;
   /** Master: HAService connections by slave node. */
   haConnections: Record<string, HAConnection>;
   /** Master: SYNC_MASTER sends waiting for a slave's ack. */

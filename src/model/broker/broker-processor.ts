@@ -11,6 +11,7 @@ import type { RemotingRequest, RemotingResponse } from '../remoting-types.ts';
 import { trace, type Sim } from '../sim-types.ts';
 import type { BrokerState, ModelState, StoredMessage } from '../state.ts';
 import { registerBrokerAll } from './broker.ts';
+import { countRequest } from './broker-stats.ts';
 import { notifyConsumerIdsChanged, registerConsumer, unregisterConsumer } from './consumer-manager.ts';
 import { flushAfterPut } from './flush-service.ts';
 import { checkInSyncReplicas, syncReplica } from './group-transfer-service.ts';
@@ -25,6 +26,7 @@ type Request<C extends RemotingRequest['code']> = Extract<RemotingRequest, { cod
 
 export function onBrokerRequest(state: ModelState, broker: BrokerState, from: string, id: number | null, request: RemotingRequest, sim: Sim): void {
   if (broker.status !== 'running') return;
+  if (request.code !== 'HA_REPORT' && request.code !== 'HA_TRANSFER') countRequest(broker, request.code);
   const answer = (response: RemotingResponse) => {
     if (id !== null) reply(sim, broker.node, from, id, response);
   };

@@ -6,6 +6,7 @@ import { copyDict, dict } from '../../engine/index.ts';
 import { invoke } from '../remoting.ts';
 import { trace, type Sim } from '../sim-types.ts';
 import type { BrokerState, ModelState } from '../state.ts';
+import { countRequest } from './broker-stats.ts';
 import { recoverAfterPowerLoss, startFlushService } from './flush-service.ts';
 import { startHaClient } from './ha-service.ts';
 import { startSlaveSynchronize } from './slave-synchronize.ts';
@@ -117,6 +118,8 @@ export function updateTopicOnBroker(state: ModelState, broker: BrokerState, topi
     readQueueNums: change.readQueueNums ?? old?.readQueueNums ?? state.config.topicQueueNums,
     perm: change.perm ?? old?.perm ?? state.config.topicPerm,
   };
+  // mqadmin's UPDATE_AND_CREATE_TOPIC reaches the broker's AdminBrokerProcessor.
+  countRequest(broker, 'UPDATE_AND_CREATE_TOPIC');
   if (!updateTopicConfig(broker, config)) return;
   trace(sim, { type: 'topic.updated', broker: broker.name, topic, writeQueueNums: config.writeQueueNums, readQueueNums: config.readQueueNums, perm: config.perm, created: old === undefined, auto: false });
   if (broker.status === 'running') registerBrokerAll(state, broker, sim);

@@ -3,13 +3,18 @@
  * queue id, consumerTable (groups and their channels) and consumerOffsetTable; and its
  * replication: a master's connected slaves and what each acknowledged, a slave's HA master.
  */
+import { lazy, Suspense } from 'react';
 import { perm2String, type BrokerState } from '../../sim/index.ts';
 import { formatSeconds } from '../../viz/format.ts';
 import { DataTable, Facts } from './DataTable.tsx';
 import { brokerStatus } from './status.ts';
 import type { PanelStrings } from './strings.ts';
 
-export function InspectBroker({ broker, timeMs, strings }: { broker: Readonly<BrokerState>; timeMs: number; strings: PanelStrings }) {
+/** The modules view (and its tables) loads on first use: most visits never open a broker. */
+const BrokerModules = lazy(() => import('./BrokerModules.tsx').then((module) => ({ default: module.BrokerModules })));
+
+/** `msgId`: the selected message, whose path through this broker's modules is highlighted. */
+export function InspectBroker({ broker, timeMs, strings, msgId = null }: { broker: Readonly<BrokerState>; timeMs: number; strings: PanelStrings; msgId?: string | null }) {
   const topicRows = Object.values(broker.topicConfigTable).map((config) => ({
     key: config.topicName,
     cells: [config.topicName, String(config.writeQueueNums), String(config.readQueueNums), perm2String(config.perm)],
@@ -42,6 +47,7 @@ export function InspectBroker({ broker, timeMs, strings }: { broker: Readonly<Br
         [strings.commitLogLabel, strings.messagesCount(broker.commitLog.length)],
         ...replication,
       ]} />
+      <Suspense fallback={null}><BrokerModules broker={broker} timeMs={timeMs} msgId={msgId} /></Suspense>
       <DataTable caption={strings.topicConfigTable} columns={[strings.topic, 'writeQueueNums', 'readQueueNums', 'perm']} rows={topicRows} empty={strings.none} testId="topicConfigTable" />
       <DataTable caption={strings.consumeQueues} columns={[strings.topic, 'queueId:maxOffset']} rows={queueRows} empty={strings.none} testId="consumeQueues" />
       <DataTable caption={strings.consumerTable} columns={[strings.group, 'messageModel', strings.channels, strings.subscription]} rows={groupRows} empty={strings.none} testId="consumerTable" />

@@ -2,8 +2,9 @@
  * The tables of the selected process (chosen by clicking it in the topology): a NameServer's
  * RouteInfoManager, a broker's topics, queues, groups and offsets, a client's cached routes.
  */
+import { useState } from 'react';
 import type { ModelState } from '../../sim/index.ts';
-import { usePlayback, type Selection } from '../../store/playback.ts';
+import { usePlayback, type ProcessSelection, type Selection } from '../../store/playback.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { InspectBroker } from './InspectBroker.tsx';
 import { InspectClient } from './InspectClient.tsx';
@@ -15,32 +16,43 @@ export interface InspectorPanelProps {
   className?: string;
 }
 
-function Details({ selection, state, timeMs, strings }: { selection: NonNullable<Selection>; state: Readonly<ModelState>; timeMs: number; strings: PanelStrings }) {
+function Details({ selection, msgId, state, timeMs, strings }: { selection: ProcessSelection; msgId: string | null; state: Readonly<ModelState>; timeMs: number; strings: PanelStrings }) {
   if (selection.kind === 'nameServer') {
     const ns = state.nameServers[selection.id];
     if (ns) return <InspectNameServer ns={ns} timeMs={timeMs} strings={strings} />;
   } else if (selection.kind === 'broker') {
     // A broker is selected by its node id (`broker-a/0`); a bare brokerName means its master.
     const broker = state.brokers[selection.id] ?? state.brokers[`${selection.id}/0`];
-    if (broker) return <InspectBroker broker={broker} timeMs={timeMs} strings={strings} />;
-  } else if (selection.kind === 'client') {
+    if (broker) return <InspectBroker broker={broker} timeMs={timeMs} strings={strings} msgId={msgId} />;
+  } else {
     const client = state.clients[selection.id];
     if (client) return <InspectClient client={client} timeMs={timeMs} config={state.config} strings={strings} />;
-  } else {
-    // A message or a queue opens its card beside the canvas; the inspector keeps its hint.
-    return <p className="rs-muted">{strings.nothingSelected}</p>;
   }
   return <p className="rs-muted">{strings.notFound}</p>;
+}
+
+/**
+ * The process shown: the selected one, or while a message or a queue is selected (its card opens
+ * beside the canvas), the process selected before, so a broker shows the message's path through it.
+ */
+function useShownProcess(selection: Selection): ProcessSelection | null {
+  const [last, setLast] = useState<ProcessSelection | null>(null);
+  const shown = selection === null ? null : 'id' in selection ? selection : last;
+  // React's "state from the previous render" pattern: remembered during render, no effect needed.
+  if (shown !== last) setLast(shown);
+  return shown;
 }
 
 export function InspectorPanel({ className }: InspectorPanelProps) {
   const view = useSimView(TEXT_PANEL_REFRESH);
   const strings = usePanelStrings();
   const selection = usePlayback((s) => s.selection);
+  const shown = useShownProcess(selection);
+  const msgId = selection?.kind === 'message' ? selection.msgId : null;
   if (!view) return <EmptyPanel name="inspector" title={strings.inspectorTitle} className={className} />;
   return (
     <PanelFrame name="inspector" title={strings.inspectorTitle} className={className}>
-      {selection ? <Details selection={selection} state={view.timeline.state} timeMs={view.timeMs} strings={strings} />
+      {shown ? <Details selection={shown} msgId={msgId} state={view.timeline.state} timeMs={view.timeMs} strings={strings} />
         : <p className="rs-muted">{strings.nothingSelected}</p>}
     </PanelFrame>
   );

@@ -1,0 +1,98 @@
+/**
+ * A broker drawn as its modules: remoting (requests by RequestCode and count), the client
+ * manager (consumer groups and the age of each channel's heartbeat), the store (CommitLog, one
+ * ConsumeQueue per queue, the index) and HA. With a message selected, its path through them is
+ * highlighted: send processor, CommitLog, dispatch to ConsumeQueue and index, pull processor.
+ */
+import type { ReactNode } from 'react';
+import { indexedKeys, type BrokerState, type StoredMessage } from '../../sim/index.ts';
+import { usePlayback } from '../../store/playback.ts';
+import { formatCount, formatSeconds } from '../../viz/format.ts';
+import { findStored, indexEntries, pulledBy, remotingRows } from './broker-modules-model.ts';
+import { brokerModulesStrings, type BrokerModulesStrings } from './broker-modules-strings.ts';
+import { DataTable } from './DataTable.tsx';
+import './modules.css';
+
+type Step = 'send' | 'commitLog' | 'consumeQueue' | 'index' | 'pull';
+
+function Module({ name, title, on, children }: { name: string; title: string; on: boolean; children: ReactNode }) {
+  return (
+    <section className={`rs-module${on ? ' rs-module-on' : ''}`} data-testid={`module-${name}`} data-on={on}>
+      <h4>{title}</h4>
+      {children}
+    </section>
+  );
+}
+
+function MessagePath({ broker, message, words }: { broker: Readonly<BrokerState>; message: StoredMessage; words: BrokerModulesStrings }) {
+  const keys = indexedKeys(message.keys, message.msgId).map((key) => `${message.topic}#${key}`);
+  const steps: [Step, string][] = [
+    ['send', words.steps.send(message.producer, broker.brokerId !== 0)],
+    ['commitLog', words.steps.commitLog(formatCount(message.commitLogOffset), message.size)],
+    ['consumeQueue', words.steps.consumeQueue(message.topic, message.queueId, message.queueOffset)],
+    ['index', words.steps.index(keys.join(', '))],
+    ['pull', words.steps.pull(pulledBy(broker, message))],
+  ];
+  return (
+    <ol className="rs-module-path" aria-label={words.path(message.msgId)} data-testid="module-path">
+      {steps.map(([step, text]) => <li key={step} data-testid={`path-${step}`}>{text}</li>)}
+    </ol>
+  );
+}
+
+export function BrokerModules({ broker, timeMs, msgId }: { broker: Readonly<BrokerState>; timeMs: number; msgId: string | null }) {
+  const words = brokerModulesStrings(usePlayback((s) => s.language));
+  const message = msgId === null ? null : findStored(broker, msgId);
+  const on = message !== null;
+  const requests = remotingRows(broker).map((row) => ({
+    key: row.name,
+    cells: [row.name, row.code === null ? '—' : String(row.code), row.processor, formatCount(row.count)],
+  }));
+  const groups = Object.values(broker.consumerTable);
+  return (
+    <div className="rs-modules" data-testid="broker-modules">
+      <h4 className="rs-modules-title">{words.title}</h4>
+      {msgId === null ? <p className="rs-muted">{words.pathHint}</p>
+        : message === null ? <p className="rs-muted">{words.notOnThisBroker(msgId)}</p>
+          : <MessagePath broker={broker} message={message} words={words} />}
+      <Module name="remoting" title={words.remoting} on={on}>
+        <DataTable caption={words.remotingHint} columns={[...words.requestColumns]} rows={requests} empty={words.noRequests} testId="remoting-requests" />
+      </Module>
+      <Module name="clientManager" title={words.clientManager} on={false}>
+        <p className="rs-module-caption">{words.consumerGroups}</p>
+        {groups.length === 0 ? <p className="rs-muted">{words.noConsumers}</p> : (
+          <ul data-testid="module-consumer-groups">
+            {groups.map((group) => (
+              <li key={group.groupName}>
+                <strong>{group.groupName}</strong> ({group.messageModel}):{' '}
+                {Object.entries(group.channels).map(([clientId, channel]) => words.channelAge(clientId, formatSeconds(timeMs - channel.lastUpdateTimestamp))).join('; ')}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="rs-muted">{words.producersNote}</p>
+      </Module>
+      <Module name="store" title={words.store} on={on}>
+        <p data-testid="module-commitlog">{words.commitLog(formatCount(broker.commitLog.length), formatCount(broker.maxPhyOffset))}</p>
+        <p className="rs-module-caption">{words.consumeQueues}</p>
+        <ul className="rs-mono" data-testid="module-consumequeues">
+          {Object.entries(broker.consumeQueues).map(([topic, queues]) => (
+            <li key={topic}>{topic}: {queues.map((queue, queueId) => `${queueId}:${queue.length}`).join('  ')}</li>
+          ))}
+        </ul>
+        <p data-testid="module-index">{words.index(formatCount(indexEntries(broker)))}</p>
+      </Module>
+      <Module name="ha" title={words.ha} on={on && broker.brokerId !== 0}>
+        {broker.role === 'SLAVE' ? <p>{words.haMaster(broker.haMasterAddr ?? '—', broker.haConnected)}</p> : (
+          Object.values(broker.haConnections).length === 0 ? <p className="rs-muted">{words.haNone}</p> : (
+            <ul data-testid="module-ha-slaves">
+              {Object.values(broker.haConnections).map((connection) => (
+                <li key={connection.slave}>{words.haSlave(connection.slave, formatCount(connection.ackIndex), formatCount(broker.commitLog.length))}</li>
+              ))}
+            </ul>
+          )
+        )}
+      </Module>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+/** The broker's modules in English and Simplified Chinese (RocketMQ's class names stay as they are). */
+import type { Language } from '../../store/playback.ts';
+
+export interface BrokerModulesStrings {
+  title: string;
+  remoting: string;
+  remotingHint: string;
+  requestColumns: [string, string, string, string];
+  noRequests: string;
+  clientManager: string;
+  consumerGroups: string;
+  channelAge: (clientId: string, age: string) => string;
+  noConsumers: string;
+  producersNote: string;
+  store: string;
+  commitLog: (messages: string, bytes: string) => string;
+  consumeQueues: string;
+  index: (entries: string) => string;
+  ha: string;
+  haSlave: (slave: string, acked: string, total: string) => string;
+  haNone: string;
+  haMaster: (addr: string, connected: boolean) => string;
+  path: (msgId: string) => string;
+  pathHint: string;
+  notOnThisBroker: (msgId: string) => string;
+  steps: {
+    send: (producer: string, replicated: boolean) => string;
+    commitLog: (offset: string, size: number) => string;
+    consumeQueue: (topic: string, queueId: number, offset: number) => string;
+    index: (keys: string) => string;
+    pull: (groups: string[]) => string;
+  };
+}
+
+const en: BrokerModulesStrings = {
+  title: 'Modules',
+  remoting: 'Remoting',
+  remotingHint: 'Requests this broker processed, by RocketMQ request code',
+  requestColumns: ['Request', 'Code', 'Processor', 'Count'],
+  noRequests: 'No request yet.',
+  clientManager: 'Client manager',
+  consumerGroups: 'ConsumerManager: each group\'s channels and the age of their last heartbeat',
+  channelAge: (clientId, age) => `${clientId}: heartbeat ${age} ago`,
+  noConsumers: 'No consumer group.',
+  producersNote: 'ProducerManager: the simulated producers send no heartbeat, so this table stays empty here.',
+  store: 'Store',
+  commitLog: (messages, bytes) => `CommitLog: ${messages} messages, ${bytes} bytes`,
+  consumeQueues: 'ConsumeQueue per queue (queueId: maxOffset)',
+  index: (entries) => `IndexService: ${entries} entries (the unique key and each key of every message)`,
+  ha: 'HA',
+  haSlave: (slave, acked, total) => `${slave} acknowledged ${acked} of ${total} messages`,
+  haNone: 'No slave connected.',
+  haMaster: (addr, connected) => `copies from ${addr} (${connected ? 'connected' : 'not connected'})`,
+  path: (msgId) => `The path of ${msgId}`,
+  pathHint: 'Select a message (a dot, a queue\'s latest messages or a log row) to follow its path through these modules.',
+  notOnThisBroker: (msgId) => `${msgId} is not stored on this broker.`,
+  steps: {
+    send: (producer, replicated) => (replicated ? 'HAService: copied from the master' : `SendMessageProcessor: SEND_MESSAGE from ${producer}`),
+    commitLog: (offset, size) => `CommitLog at physical offset ${offset} (${size} bytes)`,
+    consumeQueue: (topic, queueId, offset) => `dispatched to ConsumeQueue ${topic}/${queueId} at queue offset ${offset}`,
+    index: (keys) => `and to IndexService: ${keys}`,
+    pull: (groups) => (groups.length > 0 ? `PullMessageProcessor: pulled and committed by ${groups.join(', ')}` : 'PullMessageProcessor: no group has committed past it yet'),
+  },
+};
+
+const zh: BrokerModulesStrings = {
+  title: '模块',
+  remoting: 'Remoting（通信）',
+  remotingHint: '该 Broker 处理过的请求，按 RocketMQ 请求码统计',
+  requestColumns: ['请求', '请求码', '处理器', '次数'],
+  noRequests: '暂无请求。',
+  clientManager: '客户端管理',
+  consumerGroups: 'ConsumerManager：每个消费组的连接及其上次心跳距今的时间',
+  channelAge: (clientId, age) => `${clientId}：上次心跳 ${age}前`,
+  noConsumers: '没有消费组。',
+  producersNote: 'ProducerManager：模拟中的生产者不发送心跳，因此这里没有生产者表。',
+  store: '存储',
+  commitLog: (messages, bytes) => `CommitLog：${messages} 条消息，${bytes} 字节`,
+  consumeQueues: '每个队列一个 ConsumeQueue（queueId: maxOffset）',
+  index: (entries) => `IndexService：${entries} 个索引项（每条消息的唯一键和每个 key）`,
+  ha: 'HA（主从复制）',
+  haSlave: (slave, acked, total) => `${slave} 已确认 ${total} 条消息中的 ${acked} 条`,
+  haNone: '没有已连接的 Slave。',
+  haMaster: (addr, connected) => `从 ${addr} 复制（${connected ? '已连接' : '未连接'}）`,
+  path: (msgId) => `${msgId} 经过的路径`,
+  pathHint: '选中一条消息（圆点、队列的最新消息或日志中的一行），即可查看它在这些模块中的路径。',
+  notOnThisBroker: (msgId) => `${msgId} 没有存储在这个 Broker 上。`,
+  steps: {
+    send: (producer, replicated) => (replicated ? 'HAService：从 Master 复制而来' : `SendMessageProcessor：来自 ${producer} 的 SEND_MESSAGE`),
+    commitLog: (offset, size) => `写入 CommitLog，物理偏移量 ${offset}（${size} 字节）`,
+    consumeQueue: (topic, queueId, offset) => `分发到 ConsumeQueue ${topic}/${queueId}，队列偏移量 ${offset}`,
+    index: (keys) => `并分发到 IndexService：${keys}`,
+    pull: (groups) => (groups.length > 0 ? `PullMessageProcessor：已被 ${groups.join('、')} 拉取并提交位点` : 'PullMessageProcessor：还没有消费组的提交位点越过它'),
+  },
+};
+
+const STRINGS: Record<Language, BrokerModulesStrings> = { en, zh };
+
+export function brokerModulesStrings(language: Language): BrokerModulesStrings {
+  return STRINGS[language];
+}

@@ -1,0 +1,67 @@
+// @vitest-environment jsdom
+/**
+ * The broker's modules in the inspector: remoting by request code and count, the consumer
+ * groups' channels, the store with its index entries, HA; a selected message's path through them.
+ */
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { usePlayback } from '../../../src/store/playback.ts';
+import { InspectorPanel } from '../../../src/ui/panels/InspectorPanel.tsx';
+import { loadAt } from './load.ts';
+import { writeReadScenario } from './scenarios.ts';
+
+afterEach(cleanup);
+
+function scenarioWithKeys() {
+  const scenario = writeReadScenario({ slaves: true });
+  scenario.producers = scenario.producers.map((producer) => ({ ...producer, keyPrefix: 'order' }));
+  return scenario;
+}
+
+describe('the broker\'s modules', () => {
+  it('shows remoting by RocketMQ request code, the store and its index, and HA', async () => {
+    const timeline = loadAt(scenarioWithKeys(), 30_000);
+    act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/0' }));
+    render(<InspectorPanel />);
+    const master = timeline.state.brokers['broker-a/0']!;
+    const remoting = await screen.findByTestId('remoting-requests');
+    const send = within(remoting).getAllByRole('row').find((row) => row.textContent?.startsWith('SEND_MESSAGE'));
+    expect(send).toHaveTextContent(`SEND_MESSAGE10SendMessageProcessor${master.requestCounts.SEND_MESSAGE}`);
+    expect(within(remoting).getAllByRole('row').find((row) => row.textContent?.startsWith('HEART_BEAT'))).toHaveTextContent('HEART_BEAT34ClientManageProcessor');
+    expect(screen.getByTestId('module-commitlog')).toHaveTextContent(`CommitLog: ${master.commitLog.length.toLocaleString('en-US')} messages`);
+    // IndexService: the unique key and the one key ("order-N") of each producer message; system messages have no keys.
+    const withKey = master.commitLog.items.slice(0, master.commitLog.length).filter((m) => m.keys !== '').length;
+    expect(screen.getByTestId('module-index')).toHaveTextContent(`IndexService: ${(master.commitLog.length + withKey).toLocaleString('en-US')} entries`);
+    expect(screen.getByTestId('module-ha-slaves')).toHaveTextContent(/acknowledged/);
+    expect(screen.getByTestId('module-consumer-groups')).toHaveTextContent(/CG_ORDER \(CLUSTERING\): 10\.0\.2\.1@c-1: heartbeat/);
+    expect(screen.getByTestId('module-remoting')).toHaveAttribute('data-on', 'false');
+  });
+
+  it('highlights a selected message\'s path: send processor, CommitLog, ConsumeQueue and index, pull processor', async () => {
+    const timeline = loadAt(scenarioWithKeys(), 30_000);
+    act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/0' }));
+    render(<InspectorPanel />);
+    await screen.findByTestId('remoting-requests');
+    const master = timeline.state.brokers['broker-a/0']!;
+    const message = master.commitLog.items.find((m) => m.topic === 'TopicTest' && m.queueId === 1)!;
+    act(() => usePlayback.getState().select({ kind: 'message', msgId: message.msgId }));
+    expect(screen.getByTestId('path-send')).toHaveTextContent('SendMessageProcessor: SEND_MESSAGE from p-1');
+    expect(screen.getByTestId('path-commitLog')).toHaveTextContent(`CommitLog at physical offset ${message.commitLogOffset.toLocaleString('en-US')} (${message.size} bytes)`);
+    expect(screen.getByTestId('path-consumeQueue')).toHaveTextContent(`ConsumeQueue TopicTest/1 at queue offset ${message.queueOffset}`);
+    expect(screen.getByTestId('path-index')).toHaveTextContent(`TopicTest#${message.keys}, TopicTest#${message.msgId}`);
+    // Queue 1 is readable and consumed long before 30 s: CG_ORDER committed past it.
+    expect(screen.getByTestId('path-pull')).toHaveTextContent('pulled and committed by CG_ORDER');
+    for (const module of ['remoting', 'store']) expect(screen.getByTestId(`module-${module}`)).toHaveAttribute('data-on', 'true');
+  });
+
+  it('says when the selected message is not on this broker, in Chinese too', async () => {
+    loadAt(scenarioWithKeys(), 30_000);
+    act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/0' }));
+    render(<InspectorPanel />);
+    await screen.findByTestId('remoting-requests');
+    act(() => usePlayback.getState().select({ kind: 'message', msgId: 'NO_SUCH_ID' }));
+    expect(screen.getByText('NO_SUCH_ID is not stored on this broker.')).toBeInTheDocument();
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByText('NO_SUCH_ID 没有存储在这个 Broker 上。')).toBeInTheDocument();
+    expect(screen.getByText('Remoting（通信）')).toBeInTheDocument();
+  });
+});

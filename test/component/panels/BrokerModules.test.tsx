@@ -23,7 +23,7 @@ describe('the broker\'s modules', () => {
     act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/0' }));
     render(<InspectorPanel />);
     const master = timeline.state.brokers['broker-a/0']!;
-    const remoting = await screen.findByTestId('remoting-requests');
+    const remoting = await screen.findByTestId('remoting-requests', {}, { timeout: 10_000 });
     const send = within(remoting).getAllByRole('row').find((row) => row.textContent?.startsWith('SEND_MESSAGE'));
     expect(send).toHaveTextContent(`SEND_MESSAGE10SendMessageProcessor${master.requestCounts.SEND_MESSAGE}`);
     expect(within(remoting).getAllByRole('row').find((row) => row.textContent?.startsWith('HEART_BEAT'))).toHaveTextContent('HEART_BEAT34ClientManageProcessor');
@@ -40,7 +40,7 @@ describe('the broker\'s modules', () => {
     const timeline = loadAt(scenarioWithKeys(), 30_000);
     act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/0' }));
     render(<InspectorPanel />);
-    await screen.findByTestId('remoting-requests');
+    await screen.findByTestId('remoting-requests', {}, { timeout: 10_000 });
     const master = timeline.state.brokers['broker-a/0']!;
     const message = master.commitLog.items.find((m) => m.topic === 'TopicTest' && m.queueId === 1)!;
     act(() => usePlayback.getState().select({ kind: 'message', msgId: message.msgId }));
@@ -57,7 +57,7 @@ describe('the broker\'s modules', () => {
     loadAt(scenarioWithKeys(), 30_000);
     act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/0' }));
     render(<InspectorPanel />);
-    await screen.findByTestId('remoting-requests');
+    await screen.findByTestId('remoting-requests', {}, { timeout: 10_000 });
     act(() => usePlayback.getState().select({ kind: 'message', msgId: 'NO_SUCH_ID' }));
     expect(screen.getByText('NO_SUCH_ID is not stored on this broker.')).toBeInTheDocument();
     act(() => usePlayback.getState().setLanguage('zh'));

@@ -67,14 +67,14 @@ describe('the RocketMQ 4.x / 5.x switch', () => {
     // The file as written: no config of its own, so the version's defaults apply.
     usePlayback.setState({ source: { ...writeReadScenario(), config: {} } });
     render(<NameServerPanel />);
-    const button = await screen.findByTestId('version-4.x');
+    const button = await screen.findByTestId('version-4.x', {}, { timeout: 10_000 });
     expect(screen.getByTestId('version-5.x')).toHaveAttribute('aria-checked', 'true');
     const changes = screen.getByTestId('version-changes');
     expect(changes).toHaveTextContent('scanNotActiveBrokerInterval: 4.x 10 s, 5.x 5 s');
     expect(changes).toHaveTextContent('registerBrokerTimeout: 4.x 6 s, 5.x 24 s');
     expect(changes).toHaveTextContent('MQFaultStrategy notAvailableDuration: 4.x 0 s / 0 s / 30 s / 60 s / 120 s / 180 s / 600 s, 5.x 0 s / 0 s / 2 s / 5 s / 6 s / 10 s / 30 s');
     fireEvent.click(button);
-    await waitFor(() => expect(usePlayback.getState().scenario?.config.rocketmqVersion).toBe('4.x'));
+    await waitFor(() => expect(usePlayback.getState().scenario?.config.rocketmqVersion).toBe('4.x'), { timeout: 10_000 });
     expect(getTimeline()!.state.config.scanNotActiveBrokerIntervalMs).toBe(10_000);
     expect(screen.getByTestId('heartbeat-note')).toHaveTextContent('at its scan every 10 s');
   });

@@ -3,9 +3,11 @@
  * comes from (apache/rocketmq 5.3.x unless marked 4.x). A scenario's `config` overrides any key.
  * Values are integers in milliseconds of virtual time unless the name says otherwise.
  */
+import type { RocketMQVersion } from './vocabulary.ts';
+
 export const ROCKETMQ_DEFAULTS = {
   /** Which RocketMQ generation to imitate where 4.x and 5.x differ (scan period, latency tables). */
-  rocketmqVersion: '5.x' as '5.x' | '4.x',
+  rocketmqVersion: '5.x' as RocketMQVersion,
 
   // --- Broker -> NameServer registration (BrokerController.start, BrokerConfig) ---
   /** BrokerConfig.registerNameServerPeriod: the broker's "heartbeat" is a full registerBrokerAll. */

@@ -23,7 +23,8 @@ import { onConsumerListResponse, onRebalanceTimer } from './client/rebalance.ts'
 import type { ModelEvent, TraceEvent } from './events.ts';
 import { onChannelIdleCheck, onNameServerChannelClosed, onNameServerRequest, onScanNotActiveBroker } from './nameserver/nameserver.ts';
 import { SCAN_RESPONSE_TABLE, expiredRequests, failChannelRequests, takePending } from './remoting.ts';
-import type { FailureReason, RemotingResponse, RequestCode, Wire } from './remoting-types.ts';
+import type { RemotingResponse, RequestCode, Wire } from './remoting-types.ts';
+import type { FailureReason } from './vocabulary.ts';
 import type { Sim } from './sim-types.ts';
 import type { ClientState, ModelState, PendingRequest } from './state.ts';
 import { onTimelineAction, startNode } from './timeline.ts';

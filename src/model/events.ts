@@ -4,8 +4,8 @@
  */
 import type { NetEvent } from '../engine/index.ts';
 import type { ChannelIdleCheck } from './nameserver/channel-idle.ts';
-import type { RemovalReason } from './nameserver/route-info-manager.ts';
-import type { FailureReason, Wire } from './remoting-types.ts';
+import type { Wire } from './remoting-types.ts';
+import type { BrokerRemovalReason, ConsumeFailedNext, ConsumerRemovalReason, FailureReason, MessageLostReason, ResponseCode, SendFailedReason, SendResultStatus } from './vocabulary.ts';
 import type { TimelineAction } from './spec.ts';
 import type { StoredMessage } from './state.ts';
 
@@ -38,22 +38,22 @@ export type AnyEvent = ModelEvent | NetEvent<Wire>;
 
 export type TraceEvent =
   | { t: number; type: 'broker.registered'; nameServer: string; broker: string; brokerId: number; first: boolean }
-  | { t: number; type: 'broker.removed'; nameServer: string; broker: string; brokerId: number; reason: RemovalReason }
+  | { t: number; type: 'broker.removed'; nameServer: string; broker: string; brokerId: number; reason: BrokerRemovalReason }
   | { t: number; type: 'route.updated'; client: string; topic: string; writeQueues: string[]; readQueues: string[]; nameServer: string }
-  | { t: number; type: 'route.failed'; client: string; topic: string; nameServer: string; reason: string }
+  | { t: number; type: 'route.failed'; client: string; topic: string; nameServer: string; reason: FailureReason }
   | { t: number; type: 'nameServer.chosen'; client: string; nameServer: string }
   | { t: number; type: 'topic.updated'; broker: string; topic: string; writeQueueNums: number; readQueueNums: number; perm: number; created: boolean; auto: boolean }
   | { t: number; type: 'message.sent'; producer: string; msgId: string; topic: string; tags: string; keys: string; broker: string; queueId: number; attempt: number }
   | { t: number; type: 'message.stored'; broker: string; brokerId: number; topic: string; queueId: number; queueOffset: number; commitLogOffset: number; msgId: string; offsetMsgId: string }
-  | { t: number; type: 'message.lost'; msgId: string; broker: string; brokerId: number; topic: string; queueId: number; queueOffset: number; reason: 'notFlushedNotReplicated' }
-  | { t: number; type: 'send.failed'; producer: string; msgId: string; broker: string; queueId: number; attempt: number; reason: string }
-  | { t: number; type: 'send.result'; producer: string; msgId: string; status: 'SEND_OK' | 'FLUSH_DISK_TIMEOUT' | 'FLUSH_SLAVE_TIMEOUT' | 'SLAVE_NOT_AVAILABLE' | 'FAILED' }
+  | { t: number; type: 'message.lost'; msgId: string; broker: string; brokerId: number; topic: string; queueId: number; queueOffset: number; reason: MessageLostReason }
+  | { t: number; type: 'send.failed'; producer: string; msgId: string; broker: string; queueId: number; attempt: number; reason: SendFailedReason }
+  | { t: number; type: 'send.result'; producer: string; msgId: string; status: SendResultStatus }
   | { t: number; type: 'rebalance'; consumer: string; group: string; topic: string; queues: string[] }
   | { t: number; type: 'consumer.registered'; broker: string; group: string; consumer: string }
-  | { t: number; type: 'consumer.removed'; broker: string; group: string; consumer: string; reason: 'unregistered' | 'channelClosed' | 'expired' }
+  | { t: number; type: 'consumer.removed'; broker: string; group: string; consumer: string; reason: ConsumerRemovalReason }
   | { t: number; type: 'message.consumed'; consumer: string; group: string; msgId: string; broker: string; queueId: number; queueOffset: number; topic: string; reconsumeTimes: number }
-  | { t: number; type: 'consume.failed'; consumer: string; group: string; msgId: string; reconsumeTimes: number; next: string }
-  | { t: number; type: 'pull.rejected'; consumer: string; broker: string; topic: string; queueId: number; reason: string }
+  | { t: number; type: 'consume.failed'; consumer: string; group: string; msgId: string; reconsumeTimes: number; next: ConsumeFailedNext }
+  | { t: number; type: 'pull.rejected'; consumer: string; broker: string; topic: string; queueId: number; reason: ResponseCode }
   | { t: number; type: 'offset.committed'; consumer: string; group: string; broker: string; queueId: number; offset: number; topic: string }
   | { t: number; type: 'fault'; action: string; target: string };
 

@@ -3,6 +3,7 @@
  * RocketMQ RequestCode / ResponseCode.
  */
 import type { SendInFlight, StoredMessage, TopicConfig, TopicRouteData } from './state.ts';
+import type { MessageModel, ResponseCode, SendStatus } from './vocabulary.ts';
 
 export type RemotingRequest =
   | { code: 'REGISTER_BROKER'; brokerName: string; brokerId: number; cluster: string; brokerAddr: string; topicConfigTable: Record<string, TopicConfig>; dataVersion: number }
@@ -10,7 +11,7 @@ export type RemotingRequest =
   /** defaultFor: TBW102's route asked on behalf of a topic the NameServer does not know (isDefault). */
   | { code: 'GET_ROUTEINFO_BY_TOPIC'; topic: string; client: string; defaultFor?: string }
   | { code: 'SEND_MESSAGE'; producer: string; topic: string; queueId: number; brokerName: string; message: SendInFlight }
-  | { code: 'HEART_BEAT'; clientId: string; group: string | null; messageModel: 'CLUSTERING' | 'BROADCASTING'; subscriptions: Record<string, string> }
+  | { code: 'HEART_BEAT'; clientId: string; group: string | null; messageModel: MessageModel; subscriptions: Record<string, string> }
   | { code: 'UNREGISTER_CLIENT'; clientId: string; group: string }
   | { code: 'GET_CONSUMER_LIST_BY_GROUP'; group: string; topic: string }
   | { code: 'QUERY_CONSUMER_OFFSET'; group: string; topic: string; queueId: number; queueKey: string; token: number }
@@ -31,18 +32,6 @@ export type RemotingRequest =
 
 export type RequestCode = RemotingRequest['code'];
 
-export type ResponseCode =
-  | 'SUCCESS'
-  | 'SYSTEM_ERROR'
-  | 'TOPIC_NOT_EXIST'
-  | 'SERVICE_NOT_AVAILABLE'
-  | 'NO_PERMISSION'
-  | 'INVALID_PARAMETER'
-  | 'PULL_NOT_FOUND'
-  | 'PULL_OFFSET_MOVED'
-  | 'PULL_RETRY_IMMEDIATELY'
-  | 'QUERY_NOT_FOUND';
-
 export interface RemotingResponse {
   code: ResponseCode;
   remark?: string;
@@ -54,7 +43,7 @@ export interface RemotingResponse {
   /** GET_ALL_CONSUMER_OFFSET: group -> "topic@queueId" -> offset. */
   offsetTable?: Record<string, Record<string, number>>;
   /** SEND_MESSAGE: where it was stored and the SendStatus. */
-  sendStatus?: 'SEND_OK' | 'FLUSH_DISK_TIMEOUT' | 'FLUSH_SLAVE_TIMEOUT' | 'SLAVE_NOT_AVAILABLE';
+  sendStatus?: SendStatus;
   queueOffset?: number;
   offsetMsgId?: string;
   consumerIds?: string[];
@@ -71,4 +60,3 @@ export type Wire =
   | { dir: 'response'; id: number; response: RemotingResponse }
   | { dir: 'oneway'; request: RemotingRequest };
 
-export type FailureReason = 'timeout' | 'channelClosed' | 'connectRefused' | 'connectTimeout' | 'senderDown';

@@ -3,13 +3,9 @@
  * from once src/scenario has validated a file and filled in every default.
  */
 import type { SimConfig } from './defaults.ts';
-
-export type BrokerRole = 'ASYNC_MASTER' | 'SYNC_MASTER' | 'SLAVE';
-export type FlushDiskType = 'ASYNC_FLUSH' | 'SYNC_FLUSH';
-export type SendMode = 'SYNC' | 'ASYNC' | 'ONEWAY';
-export type MessageModel = 'CLUSTERING' | 'BROADCASTING';
-export type AllocateStrategyName = 'AVG' | 'AVG_BY_CIRCLE' | 'CONSISTENT_HASH' | 'CONFIG' | 'MACHINE_ROOM';
-export type ConsumeFromWhere = 'CONSUME_FROM_LAST_OFFSET' | 'CONSUME_FROM_FIRST_OFFSET' | 'CONSUME_FROM_TIMESTAMP';
+import type {
+  AllocateStrategyName, Arrival, BrokerRole, ConsumeFromWhere, FlushDiskType, FocusPanel, MessageModel, SendMode,
+} from './vocabulary.ts';
 
 export interface NameServerSpec {
   id: string;
@@ -60,7 +56,7 @@ export interface ProducerSpec {
   topic: string;
   ratePerSec: number;
   /** `constant`: evenly spaced sends; `poisson`: exponential gaps drawn from the seeded PRNG. */
-  arrival: 'constant' | 'poisson';
+  arrival: Arrival;
   tags: string[];
   /** Message keys: each message gets `<prefix>-<n>`; empty for none. */
   keyPrefix: string;
@@ -111,9 +107,6 @@ export type TimelineAction =
   | { at: number; action: 'updateTopic'; topic: string; cluster?: string; broker?: string; writeQueueNums?: number; readQueueNums?: number; perm?: number };
 
 export type TimelineActionName = TimelineAction['action'];
-
-/** Panels a scenario can name as its focus. */
-export type FocusPanel = 'topology' | 'queues' | 'nameServers' | 'inspector' | 'log' | 'failover';
 
 export interface Scenario {
   version: 1;

@@ -5,7 +5,8 @@
 import type { AppendLog, MarkSet, SerialMarkSet } from '../engine/index.ts';
 import type { SimConfig } from './defaults.ts';
 import type { MessageQueue } from './client/allocate-strategies.ts';
-import type { BrokerRole, ConsumerSpec, FlushDiskType, ProducerSpec } from './spec.ts';
+import type { ConsumerSpec, ProducerSpec } from './spec.ts';
+import type { BrokerRole, FlushDiskType, MessageModel, SendMode } from './vocabulary.ts';
 import type { Detection, FaultRecord } from './detections.ts';
 import type { RemotingRequest, RemotingResponse } from './remoting-types.ts';
 
@@ -99,7 +100,7 @@ export type BrokerStatus = 'stopped' | 'running' | 'crashed' | 'shutdown';
 /** ConsumerGroupInfo on a broker: the channels (clients) of a group, refreshed by heartbeats. */
 export interface ConsumerGroupInfo {
   groupName: string;
-  messageModel: 'CLUSTERING' | 'BROADCASTING';
+  messageModel: MessageModel;
   /** clientId -> channel. */
   channels: Record<string, { node: string; lastUpdateTimestamp: number }>;
   /** Subscribed topics -> subscription expression. */
@@ -255,7 +256,7 @@ export interface SendInFlight {
   beginAt: number;
   attempt: number;
   lastBrokerName: string | null;
-  sendMode: 'SYNC' | 'ASYNC' | 'ONEWAY';
+  sendMode: SendMode;
 }
 
 export interface ProducerState extends ClientInstanceState {

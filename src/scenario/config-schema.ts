@@ -5,8 +5,9 @@
 import { z } from 'zod/mini';
 import { ROCKETMQ_DEFAULTS, type ConfigKey, type SimConfig } from '../model/defaults.ts';
 import { PERM_PRIORITY } from '../model/perm.ts';
-import { integer } from './fields.ts';
-import { oneOf, says, unknownFields } from './messages.ts';
+import { ROCKETMQ_VERSIONS } from '../model/vocabulary.ts';
+import { choice, integer } from './fields.ts';
+import { says, unknownFields } from './messages.ts';
 
 type NumericKey = { [K in ConfigKey]: SimConfig[K] extends number ? K : never }[ConfigKey];
 type Range = readonly [min: number, max: number];
@@ -93,7 +94,7 @@ const DELAY_LEVELS = /^\d{1,6}[smhd](?: \d{1,6}[smhd]){17}$/;
 const DELAY_LEVELS_RULE = `must be 18 delays separated by single spaces, each a number and a unit s, m, h or d, such as ${JSON.stringify(ROCKETMQ_DEFAULTS.messageDelayLevel)}`;
 
 function configField(key: ConfigKey): z.ZodMiniType {
-  if (key === 'rocketmqVersion') return z.enum(['5.x', '4.x'], { error: says(oneOf(['5.x', '4.x'])) });
+  if (key === 'rocketmqVersion') return choice(ROCKETMQ_VERSIONS);
   if (key === 'messageDelayLevel') return z.string({ error: says(DELAY_LEVELS_RULE) }).check(z.regex(DELAY_LEVELS));
   if (typeof ROCKETMQ_DEFAULTS[key] === 'boolean') return z.boolean({ error: says('must be true or false') });
   const [min, max] = CONFIG_RANGES[key as NumericKey];

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod/mini';
 import { SCENARIO_BOUNDS } from '../model/defaults.ts';
-import type { FocusPanel } from '../model/spec.ts';
+import type { FocusPanel } from '../model/vocabulary.ts';
 import type { ConfigFile } from './config-schema.ts';
 import { bounded } from './fields.ts';
 import { issuesToErrors, type Path } from './issues.ts';

@@ -7,9 +7,10 @@
  */
 import { z } from 'zod/mini';
 import { SCENARIO_BOUNDS } from '../model/defaults.ts';
-import type {
-  AllocateStrategyName, BrokerRole, ConsumeFromWhere, FlushDiskType, FocusPanel, MessageModel, SendMode, TimelineActionName,
-} from '../model/spec.ts';
+import type { TimelineActionName } from '../model/spec.ts';
+import {
+  ALLOCATE_STRATEGIES, ARRIVALS, BROKER_ROLES, CONSUME_FROM_WHERE, FLUSH_DISK_TYPES, FOCUS_PANELS, MESSAGE_MODELS, SEND_MODES,
+} from '../model/vocabulary.ts';
 import { configSchema } from './config-schema.ts';
 import {
   allOf, anyText, brokerId, brokerName, choice, decimal, groupName, integer, ipv4, list, perm, queueNums,
@@ -28,12 +29,6 @@ const MAX_REPLICAS = 1_024;
 /** The PRNG is seeded with an unsigned 32-bit integer. */
 const MAX_SEED = 0xffff_ffff;
 
-export const ROLES = allOf<BrokerRole>()(['ASYNC_MASTER', 'SYNC_MASTER', 'SLAVE']);
-const FLUSH_DISK_TYPES = allOf<FlushDiskType>()(['ASYNC_FLUSH', 'SYNC_FLUSH']);
-const SEND_MODES = allOf<SendMode>()(['SYNC', 'ASYNC', 'ONEWAY']);
-const MESSAGE_MODELS = allOf<MessageModel>()(['CLUSTERING', 'BROADCASTING']);
-const ALLOCATE_STRATEGIES = allOf<AllocateStrategyName>()(['AVG', 'AVG_BY_CIRCLE', 'CONSISTENT_HASH', 'CONFIG', 'MACHINE_ROOM']);
-const CONSUME_FROM = allOf<ConsumeFromWhere>()(['CONSUME_FROM_LAST_OFFSET', 'CONSUME_FROM_FIRST_OFFSET', 'CONSUME_FROM_TIMESTAMP']);
 
 /** Top-level lists and their bounds (docs/scenario.md, "Bounds"). */
 export const LISTS = {
@@ -61,7 +56,7 @@ export const headSchemas = {
   seed: integer(0, MAX_SEED),
   durationMs: integer(1, SCENARIO_BOUNDS.durationMs, 'at most 24 h of virtual time'),
   config: configSchema,
-  focus: list(choice(allOf<FocusPanel>()(['topology', 'queues', 'nameServers', 'inspector', 'log', 'failover'])), 6, 'focus panels'),
+  focus: list(choice(FOCUS_PANELS), FOCUS_PANELS.length, 'focus panels'),
 };
 
 const ROOT_KEYS = ['version', ...Object.keys(headSchemas), ...Object.keys(LISTS)];
@@ -113,7 +108,7 @@ function brokerSchema(time: TimeSchema) {
     name: brokerName(),
     cluster: z.optional(text()),
     brokerId: z.optional(brokerId()),
-    role: z.optional(choice(ROLES)),
+    role: z.optional(choice(BROKER_ROLES)),
     flushDiskType: z.optional(choice(FLUSH_DISK_TYPES)),
     inSyncReplicas: z.optional(integer(1, MAX_REPLICAS)),
     minInSyncReplicas: z.optional(integer(1, MAX_REPLICAS)),
@@ -143,7 +138,7 @@ function producerSchema(time: TimeSchema) {
     group: groupName(),
     topic: topicName(),
     ratePerSec: z.optional(ratePerSec()),
-    arrival: z.optional(choice(['constant', 'poisson'])),
+    arrival: z.optional(choice(ARRIVALS)),
     tags: z.optional(list(text(), MAX_TAGS, 'tags')),
     keyPrefix: z.optional(anyText(SCENARIO_BOUNDS.stringLength)),
     sendMode: z.optional(choice(SEND_MODES)),
@@ -163,7 +158,7 @@ function consumerSchema(time: TimeSchema) {
     subscription: z.optional(text()),
     messageModel: z.optional(choice(MESSAGE_MODELS)),
     allocateStrategy: z.optional(choice(ALLOCATE_STRATEGIES)),
-    consumeFromWhere: z.optional(choice(CONSUME_FROM)),
+    consumeFromWhere: z.optional(choice(CONSUME_FROM_WHERE)),
     startAt: z.optional(time),
     consumeTimeMs: z.optional(integer(0, HOUR)),
     failureRate: z.optional(decimal(0, 1)),

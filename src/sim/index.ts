@@ -11,7 +11,8 @@
 export { dict, dictFrom } from '../engine/index.ts';
 export type { TraceEvent, TraceType } from '../model/events.ts';
 export type { Detection, FaultRecord } from '../model/detections.ts';
-export type { AllocateStrategyName, FocusPanel, Scenario, TimelineAction, TimelineActionName } from '../model/spec.ts';
+export type { Scenario, TimelineAction, TimelineActionName } from '../model/spec.ts';
+export * from '../model/vocabulary.ts';
 export type {
   BrokerState, ClientState, ConsumerState, DuplicateCause, ModelState, NameServerState, StoredMessage,
 } from '../model/state.ts';

@@ -8,6 +8,7 @@ import { oneway } from '../remoting.ts';
 import type { RemotingRequest } from '../remoting-types.ts';
 import { trace, type Sim } from '../sim-types.ts';
 import type { BrokerState, ConsumerGroupInfo, ModelState } from '../state.ts';
+import type { ConsumerRemovalReason } from '../vocabulary.ts';
 
 type Heartbeat = Extract<RemotingRequest, { code: 'HEART_BEAT' }>;
 
@@ -25,7 +26,7 @@ export function registerConsumer(broker: BrokerState, node: string, heartbeat: H
   return isNew || subscriptionsChanged;
 }
 
-export function unregisterConsumer(broker: BrokerState, groupName: string, clientId: string, reason: 'unregistered' | 'channelClosed' | 'expired', sim: Sim): boolean {
+export function unregisterConsumer(broker: BrokerState, groupName: string, clientId: string, reason: ConsumerRemovalReason, sim: Sim): boolean {
   const group = broker.consumerTable[groupName];
   const channel = group?.channels[clientId];
   if (!group || !channel) return false;

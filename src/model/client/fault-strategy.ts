@@ -6,8 +6,8 @@ import { LATENCY_TABLES } from '../defaults.ts';
 import { deepFreeze, type Rng } from '../../engine/index.ts';
 import type { FaultItem, TopicPublishInfo } from '../state.ts';
 import type { MessageQueue } from './allocate-strategies.ts';
+import type { RocketMQVersion } from '../vocabulary.ts';
 
-type Version = '5.x' | '4.x';
 
 /** ThreadLocalIndex.incrementAndGet: ++index & 0x7FFFFFFF. */
 function nextIndex(info: TopicPublishInfo): number {
@@ -41,7 +41,7 @@ function isAvailable(faults: Record<string, FaultItem>, brokerName: string, now:
  * sendLatencyFaultEnable: prefer a broker that is not isolated (and, in 5.x, not the one that
  * just failed); fall back to the plain rotation.
  */
-export function selectWithFaultTolerance(faults: Record<string, FaultItem>, info: TopicPublishInfo, lastBrokerName: string | null, now: number, version: Version): MessageQueue | undefined {
+export function selectWithFaultTolerance(faults: Record<string, FaultItem>, info: TopicPublishInfo, lastBrokerName: string | null, now: number, version: RocketMQVersion): MessageQueue | undefined {
   const list = info.messageQueueList;
   for (let i = 0; i < list.length; i++) {
     const mq = list[nextIndex(info) % list.length]!;
@@ -52,7 +52,7 @@ export function selectWithFaultTolerance(faults: Record<string, FaultItem>, info
 }
 
 /** updateFaultItem: isolate a broker for the duration its latency (or failure) falls into. */
-export function updateFaultItem(faults: Record<string, FaultItem>, brokerName: string, latencyMs: number, isolation: boolean, now: number, version: Version): void {
+export function updateFaultItem(faults: Record<string, FaultItem>, brokerName: string, latencyMs: number, isolation: boolean, now: number, version: RocketMQVersion): void {
   const table = LATENCY_TABLES[version];
   const latency = isolation ? table.isolationLatency : latencyMs;
   let duration = 0;

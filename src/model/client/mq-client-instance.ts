@@ -5,7 +5,8 @@
  */
 import { noticedInRoute } from '../detections.ts';
 import { deepFreeze, dict } from '../../engine/index.ts';
-import type { FailureReason, RemotingResponse } from '../remoting-types.ts';
+import type { RemotingResponse } from '../remoting-types.ts';
+import type { FailureReason } from '../vocabulary.ts';
 import { invoke } from '../remoting.ts';
 import { trace, type Sim } from '../sim-types.ts';
 import type { ClientState, ModelState, PendingRequest, TopicRouteData } from '../state.ts';

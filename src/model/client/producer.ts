@@ -5,7 +5,8 @@
 import { AUTO_CREATE_TOPIC_KEY_TOPIC, MASTER_ID } from '../defaults.ts';
 import { noticed } from '../detections.ts';
 import { DEFAULT_CLASS_LOADER_HASH, createUniqId, parseIpv4 } from '../message-id.ts';
-import type { FailureReason, RemotingResponse, ResponseCode } from '../remoting-types.ts';
+import type { RemotingResponse } from '../remoting-types.ts';
+import type { FailureReason, ResponseCode, SendFailedReason, SendResultStatus } from '../vocabulary.ts';
 import { invoke, oneway } from '../remoting.ts';
 import { trace, type Sim } from '../sim-types.ts';
 import type { ModelState, PendingRequest, ProducerState, SendInFlight, TopicRouteData } from '../state.ts';
@@ -121,7 +122,7 @@ function sendAttempt(state: ModelState, producer: ProducerState, message: SendIn
 }
 
 /** Traces a failed attempt and counts it by its reason. */
-function traceSendFailed(state: ModelState, producer: ProducerState, message: SendInFlight, broker: string, queueId: number, reason: string, sim: Sim): void {
+function traceSendFailed(state: ModelState, producer: ProducerState, message: SendInFlight, broker: string, queueId: number, reason: SendFailedReason, sim: Sim): void {
   const { stats } = state;
   stats.failedAttempts++;
   stats.failedAttemptReasons[reason] = (stats.failedAttemptReasons[reason] ?? 0) + 1;
@@ -129,13 +130,13 @@ function traceSendFailed(state: ModelState, producer: ProducerState, message: Se
   noticed(state, broker, MASTER_ID, producer.id, sim.now, { how: 'sendFailed', detail: reason });
 }
 
-function attemptFailed(state: ModelState, producer: ProducerState, message: SendInFlight, queueId: number, reason: string, sim: Sim): void {
+function attemptFailed(state: ModelState, producer: ProducerState, message: SendInFlight, queueId: number, reason: SendFailedReason, sim: Sim): void {
   traceSendFailed(state, producer, message, message.lastBrokerName ?? '', queueId, reason, sim);
   if (message.attempt < timesTotal(state, message)) sendAttempt(state, producer, message, sim);
   else finish(state, producer, message, 'FAILED', sim);
 }
 
-function finish(state: ModelState, producer: ProducerState, message: SendInFlight, status: 'SEND_OK' | 'FLUSH_DISK_TIMEOUT' | 'FLUSH_SLAVE_TIMEOUT' | 'SLAVE_NOT_AVAILABLE' | 'FAILED', sim: Sim): void {
+function finish(state: ModelState, producer: ProducerState, message: SendInFlight, status: SendResultStatus, sim: Sim): void {
   if (status === 'FAILED') state.stats.failed++;
   trace(sim, { type: 'send.result', producer: producer.id, msgId: message.msgId, status });
 }

@@ -5,7 +5,8 @@
 import { noticed } from '../detections.ts';
 import { buildSubscriptionData, isMatchedByClient } from '../filter.ts';
 import { invoke } from '../remoting.ts';
-import type { FailureReason, RemotingResponse } from '../remoting-types.ts';
+import type { RemotingResponse } from '../remoting-types.ts';
+import type { FailureReason } from '../vocabulary.ts';
 import { trace, type Sim } from '../sim-types.ts';
 import type { ConsumerState, ModelState, PendingRequest, ProcessQueue } from '../state.ts';
 import { submitConsumeRequest } from './consume-service.ts';

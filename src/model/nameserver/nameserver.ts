@@ -9,6 +9,7 @@ import { reply } from '../remoting.ts';
 import type { RemotingRequest } from '../remoting-types.ts';
 import { trace, type Sim } from '../sim-types.ts';
 import type { ModelState, NameServerState } from '../state.ts';
+import type { BrokerRemovalReason } from '../vocabulary.ts';
 import { idleSince, touchBrokerChannel, type ChannelIdleCheck } from './channel-idle.ts';
 import {
   createNameServerTables,
@@ -18,7 +19,6 @@ import {
   pickupTopicRouteData,
   registerBroker,
   unregisterBroker,
-  type RemovalReason,
 } from './route-info-manager.ts';
 
 export function startNameServer(state: ModelState, ns: NameServerState, sim: Sim): void {
@@ -47,7 +47,7 @@ export function onScanNotActiveBroker(state: ModelState, event: { nameServer: st
 }
 
 /** `since`: what the removal counted from (the channel's last activity, or the last registration). */
-function removeBroker(state: ModelState, ns: NameServerState, addr: string, reason: RemovalReason, sim: Sim, since?: number): void {
+function removeBroker(state: ModelState, ns: NameServerState, addr: string, reason: BrokerRemovalReason, sim: Sim, since?: number): void {
   const removed = unregisterBroker(ns, addr);
   if (!removed) return;
   trace(sim, {

@@ -5,6 +5,7 @@
 import { dict } from '../../engine/index.ts';
 import { MASTER_ID } from '../defaults.ts';
 import type { BrokerData, NameServerState, QueueData, TopicConfig, TopicRouteData } from '../state.ts';
+import type { RocketMQVersion } from '../vocabulary.ts';
 
 export interface BrokerRegistration {
   cluster: string;
@@ -17,7 +18,6 @@ export interface BrokerRegistration {
 }
 
 /** channelIdle: the NameServer closed a channel idle for serverChannelMaxIdleTimeSeconds (channel-idle.ts). */
-export type RemovalReason = 'expired' | 'channelClosed' | 'channelIdle' | 'unregistered';
 
 export interface RemovedBroker {
   brokerName: string;
@@ -29,7 +29,7 @@ export function createNameServerTables(): Pick<NameServerState, 'topicQueueTable
 }
 
 /** registerBroker: returns whether this was the first registration of that address. */
-export function registerBroker(ns: NameServerState, reg: BrokerRegistration, now: number, expiredTimeMs: number, version: '5.x' | '4.x'): boolean {
+export function registerBroker(ns: NameServerState, reg: BrokerRegistration, now: number, expiredTimeMs: number, version: RocketMQVersion): boolean {
   const cluster = (ns.clusterAddrTable[reg.cluster] ??= []);
   if (!cluster.includes(reg.brokerName)) cluster.push(reg.brokerName);
 
@@ -69,7 +69,7 @@ export function registerBroker(ns: NameServerState, reg: BrokerRegistration, now
 }
 
 /** 4.x: only the master writes queue data; 5.x also the "prime slave" (lowest id, no master present). */
-function mayWriteQueueData(brokerData: BrokerData, brokerId: number, version: '5.x' | '4.x'): boolean {
+function mayWriteQueueData(brokerData: BrokerData, brokerId: number, version: RocketMQVersion): boolean {
   if (brokerId === MASTER_ID) return true;
   if (version === '4.x') return false;
   const ids = Object.keys(brokerData.brokerAddrs).map(Number);

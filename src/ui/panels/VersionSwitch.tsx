@@ -3,17 +3,19 @@
  * rebuild back to this moment: the version matters from 0:00) and says what it changes, read
  * from the defaults themselves (ROCKETMQ_4X_OVERRIDES, LATENCY_TABLES).
  */
-import { LATENCY_TABLES, ROCKETMQ_4X_OVERRIDES, ROCKETMQ_DEFAULTS, type ConfigKey } from '../../sim/index.ts';
+import {
+  LATENCY_TABLES, ROCKETMQ_4X_OVERRIDES, ROCKETMQ_DEFAULTS, ROCKETMQ_VERSIONS, type ConfigKey, type RocketMQVersion,
+} from '../../sim/index.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { formatSeconds } from '../../viz/format.ts';
 import { applyEdit } from '../editor/apply.ts';
 import { clientViewStrings } from './client-view-strings.ts';
 import './counters.css';
 
-type Version = '4.x' | '5.x';
-const VERSIONS: Version[] = ['4.x', '5.x'];
+/** Oldest first, as a reader compares them. */
+const VERSIONS = [...ROCKETMQ_VERSIONS].sort();
 
-function withVersion(source: unknown, version: Version): unknown {
+function withVersion(source: unknown, version: RocketMQVersion): unknown {
   const raw = structuredClone(source) as { config?: Record<string, unknown> };
   return { ...raw, config: { ...raw.config, rocketmqVersion: version } };
 }
@@ -33,7 +35,7 @@ export function VersionSwitch() {
   const config = usePlayback((s) => s.scenario?.config);
   if (!config) return null;
   const current = config.rocketmqVersion;
-  const choose = (version: Version) => {
+  const choose = (version: RocketMQVersion) => {
     if (version === current) return;
     const { source, timeMs } = usePlayback.getState();
     applyEdit(withVersion(source, version), timeMs, 'rebuild');

@@ -1,0 +1,79 @@
+/**
+ * RocketMQ's enumerations and the simulator's reasons, each said once: a const list (what the
+ * scenario schema's enums are built from, and what test/unit/docs-vocabulary.test.ts checks the
+ * documentation against) and its union type (what the model, the trace and the page use). Adding a value here is the one change; the compiler and
+ * the exhaustive-switch lint then name every place that must decide what it means.
+ */
+
+/** Which RocketMQ generation to imitate where 4.x and 5.x differ. */
+export const ROCKETMQ_VERSIONS = ['5.x', '4.x'] as const;
+export type RocketMQVersion = (typeof ROCKETMQ_VERSIONS)[number];
+
+/** BrokerRole. */
+export const BROKER_ROLES = ['ASYNC_MASTER', 'SYNC_MASTER', 'SLAVE'] as const;
+export type BrokerRole = (typeof BROKER_ROLES)[number];
+
+/** FlushDiskType. */
+export const FLUSH_DISK_TYPES = ['ASYNC_FLUSH', 'SYNC_FLUSH'] as const;
+export type FlushDiskType = (typeof FLUSH_DISK_TYPES)[number];
+
+/** CommunicationMode as a producer's send() uses it. */
+export const SEND_MODES = ['SYNC', 'ASYNC', 'ONEWAY'] as const;
+export type SendMode = (typeof SEND_MODES)[number];
+
+/** MessageModel. */
+export const MESSAGE_MODELS = ['CLUSTERING', 'BROADCASTING'] as const;
+export type MessageModel = (typeof MESSAGE_MODELS)[number];
+
+/** The AllocateMessageQueue* strategies, by their short names in a scenario. */
+export const ALLOCATE_STRATEGIES = ['AVG', 'AVG_BY_CIRCLE', 'CONSISTENT_HASH', 'CONFIG', 'MACHINE_ROOM'] as const;
+export type AllocateStrategyName = (typeof ALLOCATE_STRATEGIES)[number];
+
+/** ConsumeFromWhere (the three that 5.x still honours). */
+export const CONSUME_FROM_WHERE = ['CONSUME_FROM_LAST_OFFSET', 'CONSUME_FROM_FIRST_OFFSET', 'CONSUME_FROM_TIMESTAMP'] as const;
+export type ConsumeFromWhere = (typeof CONSUME_FROM_WHERE)[number];
+
+/** How a producer spaces its sends: evenly, or with exponential gaps from the seeded PRNG. */
+export const ARRIVALS = ['constant', 'poisson'] as const;
+export type Arrival = (typeof ARRIVALS)[number];
+
+/** The page's panels a scenario may point the reader to (`focus`). */
+export const FOCUS_PANELS = ['topology', 'queues', 'nameServers', 'inspector', 'log', 'failover'] as const;
+export type FocusPanel = (typeof FOCUS_PANELS)[number];
+
+/** SendStatus: what a broker's SEND_MESSAGE answer says of a stored message. */
+export const SEND_STATUSES = ['SEND_OK', 'FLUSH_DISK_TIMEOUT', 'FLUSH_SLAVE_TIMEOUT', 'SLAVE_NOT_AVAILABLE'] as const;
+export type SendStatus = (typeof SEND_STATUSES)[number];
+/** What send() finally returned: a SendStatus, or FAILED once the last attempt failed. */
+export type SendResultStatus = SendStatus | 'FAILED';
+
+/** ResponseCode: the codes a simulated broker or NameServer answers with. */
+export type ResponseCode =
+  | 'SUCCESS' | 'SYSTEM_ERROR' | 'TOPIC_NOT_EXIST' | 'SERVICE_NOT_AVAILABLE' | 'NO_PERMISSION' | 'INVALID_PARAMETER'
+  | 'PULL_NOT_FOUND' | 'PULL_OFFSET_MOVED' | 'PULL_RETRY_IMMEDIATELY' | 'QUERY_NOT_FOUND';
+
+/** Why a request got no answer (RemotingTimeoutException, RemotingConnectException, a closed channel ...). */
+export const FAILURE_REASONS = ['timeout', 'channelClosed', 'connectRefused', 'connectTimeout', 'senderDown'] as const;
+export type FailureReason = (typeof FAILURE_REASONS)[number];
+
+/**
+ * Why one send attempt failed (send.failed): no answer, a route naming a broker without a master
+ * address, the broker's ResponseCode, or a store status retried with retryAnotherBrokerWhenNotStoreOK.
+ */
+export type SendFailedReason = FailureReason | 'brokerNotExist' | ResponseCode | SendStatus;
+
+/** Why a NameServer forgot a broker (broker.removed). */
+export const BROKER_REMOVAL_REASONS = ['expired', 'channelClosed', 'channelIdle', 'unregistered'] as const;
+export type BrokerRemovalReason = (typeof BROKER_REMOVAL_REASONS)[number];
+
+/** Why a broker forgot a consumer (consumer.removed). */
+export const CONSUMER_REMOVAL_REASONS = ['unregistered', 'channelClosed', 'expired'] as const;
+export type ConsumerRemovalReason = (typeof CONSUMER_REMOVAL_REASONS)[number];
+
+/** What becomes of a message whose consumption failed (consume.failed). */
+export const CONSUME_FAILED_NEXT = ['retry', 'dlq', 'dropped'] as const;
+export type ConsumeFailedNext = (typeof CONSUME_FAILED_NEXT)[number];
+
+/** Why a stored message was lost (message.lost). */
+export const MESSAGE_LOST_REASONS = ['notFlushedNotReplicated'] as const;
+export type MessageLostReason = (typeof MESSAGE_LOST_REASONS)[number];

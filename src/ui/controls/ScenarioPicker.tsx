@@ -1,6 +1,6 @@
 /** The built-in scenarios, and under the picker the paragraph that says what to watch. */
-import { useId, useState } from 'react';
-import { LIBRARY, findLibraryEntry } from '../../scenario/library/index.ts';
+import { useEffect, useId, useState } from 'react';
+import { LIBRARY, loadLibraryDescription, type Localized } from '../../scenario/library/index.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { useT } from '../i18n/index.ts';
 import { openLibraryEntry } from './session.ts';
@@ -51,6 +51,20 @@ function writeUnfolded(unfolded: boolean): void {
   }
 }
 
+/** The paragraph of a built-in scenario, once its chunk has loaded (undefined before, and for no entry). */
+function useLibraryDescription(libraryId: string | null): Localized | undefined {
+  const [loaded, setLoaded] = useState<{ id: string; text: Localized | undefined } | null>(null);
+  useEffect(() => {
+    if (libraryId === null) return undefined;
+    let live = true;
+    loadLibraryDescription(libraryId).then((text) => live && setLoaded({ id: libraryId, text }), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [libraryId]);
+  return loaded !== null && loaded.id === libraryId ? loaded.text : undefined;
+}
+
 /**
  * The library's paragraph for a built-in scenario, else the file's own description. Folded to
  * two lines (three on a phone) until the person unfolds it; the page remembers the choice, so
@@ -66,8 +80,9 @@ export function ScenarioDescription() {
     setExpandedState(unfolded);
     writeUnfolded(unfolded);
   };
-  const entry = libraryId === null ? undefined : findLibraryEntry(libraryId);
-  const text = entry ? entry.description[language] : scenario?.description || scenario?.name || '';
+  const library = useLibraryDescription(libraryId);
+  // A built-in scenario's paragraph arrives a moment after the first paint (a chunk of its own).
+  const text = libraryId !== null ? library?.[language] ?? '' : scenario?.description || scenario?.name || '';
   if (text === '') return null;
   return (
     <div className="rs-description">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LIBRARY } from '../../../src/scenario/library/index.ts';
+import { LIBRARY, loadLibraryDescription } from '../../../src/scenario/library/index.ts';
 import { validateScenario } from '../../../src/scenario/validate.ts';
 import { ACTION_NAMES } from '../../../src/scenario/schema.ts';
 
@@ -9,14 +9,17 @@ describe('the built-in scenario library', () => {
     expect(result.ok ? [] : result.errors).toEqual([]);
   });
 
-  it('has unique ids and a title and a description in both languages', () => {
+  it('has unique ids and a title and a description in both languages', async () => {
     expect(new Set(LIBRARY.map((entry) => entry.id)).size).toBe(LIBRARY.length);
     for (const entry of LIBRARY) {
-      for (const text of [entry.title.en, entry.title.zh, entry.description.en, entry.description.zh]) {
+      const description = await loadLibraryDescription(entry.id);
+      if (!description) throw new Error(`${entry.id} has no description`);
+      for (const text of [entry.title.en, entry.title.zh, description.en, description.zh]) {
         expect(text.trim().length).toBeGreaterThan(0);
       }
-      expect(entry.description.en.length).toBeGreaterThan(120);
+      expect(description.en.length).toBeGreaterThan(120);
     }
+    expect(await loadLibraryDescription('no-such-entry')).toBeUndefined();
   });
 
   it('names, for each scenario, the panels it is about (its focus), and gives every producer keys', () => {

@@ -69,13 +69,32 @@ export function encodeLink(scenarioJson: unknown, timeMs: number): EncodedLink {
   return fragment.length > MAX_FRAGMENT_CHARS ? tooLarge('link', MAX_FRAGMENT_CHARS) : { ok: true, fragment };
 }
 
-/** Reads `#s=...&t=...` (with or without the `#`). */
+/**
+ * What chat tools and mail clients do to a link, undone: line breaks and tabs inserted where
+ * they wrap it, zero-width characters, `&amp;`, percent-encoded `=`, `&` and `#` (even twice),
+ * and punctuation glued to its end (`...&t=5000).`, `。`). Neither the data nor the check nor
+ * `t` can end in punctuation, so nothing of the link itself is lost.
+ */
+export function cleanFragment(hash: string): string {
+  let text = hash.replace(/[\u200b-\u200d\ufeff]/g, '').replace(/[ \u00a0]*[\r\n\t][\s\u00a0]*/g, '').trim();
+  for (let i = 0; i < 2 && /%25/i.test(text); i++) text = text.replace(/%25/gi, '%');
+  text = text.replace(/&amp;/gi, '&').replace(/%26/gi, '&').replace(/%3d/gi, '=').replace(/%23/gi, '#');
+  return text.replace(/^[^0-9A-Za-z]*#/, '').replace(/[^0-9A-Za-z]+$/, '');
+}
+
+/** A fragment that is no link of ours at all (`#about`, `#t=100`): opened as the default, quietly. */
+function looksLikeScenario(fragment: string): boolean {
+  return /(^|&)\s*s\s*(=.|%)/i.test(fragment) || /\b1\.[0-9A-Za-z+$-]{16,}/.test(fragment);
+}
+
+/** Reads `#s=...&t=...` (with or without the `#`), after undoing what chat tools do to links. */
 export function decodeLink(hash: string): DecodedLink {
   if (hash.length > MAX_FRAGMENT_CHARS + 1) return refuse(tooLarge('link', MAX_FRAGMENT_CHARS).reason);
-  const params = readParams(hash.startsWith('#') ? hash.slice(1) : hash);
+  const fragment = cleanFragment(hash);
+  const params = readParams(fragment);
   if (params === undefined) return refuse({ code: 'damaged', detail: 'characters' });
   const payload = params.get('s');
-  if (payload === undefined || payload === '') return refuse({ code: 'none' });
+  if (payload === undefined || payload === '') return refuse(looksLikeScenario(fragment) ? { code: 'damaged', detail: 'characters' } : { code: 'none' });
   const timeMs = readTime(params.get('t'));
   if (timeMs === undefined) return refuse({ code: 'damaged', detail: 'time' });
   const json = readPayload(payload);
@@ -131,7 +150,7 @@ function readParams(fragment: string): Map<string, string> | undefined {
   for (const part of fragment.split('&')) {
     const equals = part.indexOf('=');
     if (equals === -1) continue;
-    const key = part.slice(0, equals);
+    const key = part.slice(0, equals).trim();
     let value = part.slice(equals + 1);
     if (value.includes('%')) {
       try {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from './harness.ts';
-import { openPage } from './shell-helpers.ts';
+import { openPage, waitForFrames, waitForSeek } from './shell-helpers.ts';
 
 for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
   test(`the default page at ${viewport.width}x${viewport.height}: no horizontal scroll, screenshots`, async ({ page, baseUrl, consoleErrors, screenshot }) => {
@@ -8,7 +8,8 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
     await page.getByTestId('command-stepForward').click();
     await page.getByTestId('command-jumpForward10').click();
     await page.getByTestId('command-jumpForward10').click();
-    await page.waitForTimeout(400);
+    await waitForSeek(page);
+    await waitForFrames(page, 5);
     await screenshot(`shell-${viewport.width}x${viewport.height}`);
     await screenshot(`shell-${viewport.width}x${viewport.height}-full`, { fullPage: true });
     // The log's rows are laid out once they come into view (content-visibility): scrolled to, they show.
@@ -17,7 +18,7 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
       const row = document.querySelector('[data-testid="log-row"]');
       return row !== null && row.getBoundingClientRect().height > 0 && row.checkVisibility();
     });
-    await page.waitForTimeout(100);
+    await waitForFrames(page, 3);
     await screenshot(`log-${viewport.width}x${viewport.height}`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);

@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from './harness.ts';
-import { currentTime, openPage, visibleNumbers, waitForFragment, waitForTime } from './shell-helpers.ts';
+import lzString from 'lz-string';
+import { currentTime, openPage, visibleNumbers, waitForFragment, waitForFrames, waitForTime } from './shell-helpers.ts';
+
+/** A share link's fragment made as the page makes it (docs/links.md): version, lz-string data, FNV-1a check. */
+function fragmentOf(scenario: unknown, timeMs: number): string {
+  const json = JSON.stringify(scenario);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < json.length; i++) hash = Math.imul(hash ^ json.charCodeAt(i), 0x01000193) >>> 0;
+  return `s=1.${lzString.compressToEncodedURIComponent(json)}.${hash.toString(16).padStart(8, '0')}&t=${timeMs}`;
+}
 
 test('a shared link opens the same scenario at the same moment with the same numbers', async ({ page, context, baseUrl, consoleErrors }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
@@ -66,5 +75,89 @@ test('nothing a link carries runs as code or blanks the page', async ({ page, ba
   assert.equal(await page.locator('img[src="x"]').count(), 0);
   await openPage(page, baseUrl, `#s=${'A'.repeat(70_000)}`);
   assert.match(await page.getByRole('alert').textContent() ?? '', /too long/);
+  assert.deepEqual(consoleErrors, []);
+});
+
+/** The default scenario with every name a JavaScript built-in key. */
+const BUILTIN_NAMES = {
+  version: 1, name: 'Built-in keys', durationMs: 60_000,
+  nameServers: [{ id: '__proto__' }, { id: 'constructor' }],
+  brokers: [{ name: 'toString', cluster: 'valueOf' }, { name: 'hasOwnProperty', cluster: 'valueOf' }],
+  topics: [{ name: '__proto__', writeQueueNums: 8, readQueueNums: 4, cluster: 'valueOf' }],
+  producers: [{ id: 'constructor-p', group: 'constructor', topic: '__proto__', ratePerSec: 10 }],
+  consumers: [{ id: 'isPrototypeOf', group: 'toString', topic: '__proto__' }, { id: 'valueOf', group: 'toString', topic: '__proto__' }],
+  timeline: [{ at: 0, action: 'crashBroker', target: 'hasOwnProperty' }, { at: 20_000, action: 'startBroker', target: 'hasOwnProperty' }],
+};
+
+test('a link whose names are JavaScript built-in keys opens its run, and every built-in scenario still loads after it', async ({ page, baseUrl, consoleErrors }) => {
+  await openPage(page, baseUrl, `#${fragmentOf(BUILTIN_NAMES, 30_000)}`);
+  await waitForTime(page, '0:30.000');
+  assert.equal(await page.getByRole('alert').count(), 0, 'no banner');
+  assert.equal(await page.getByTestId('scenario-picker').inputValue(), '');
+  const body = (await page.locator('body').textContent()) ?? '';
+  assert.doesNotMatch(body, /could not be drawn/);
+  assert.match(body, /hasOwnProperty/);
+  assert.ok(await page.getByTestId('queue-cell-__proto__-toString-0').count() > 0, 'the queue panel shows topic __proto__ on broker toString');
+  for (const id of await page.getByTestId('scenario-picker').locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean))) {
+    await page.getByTestId('scenario-picker').selectOption(id);
+    await waitForTime(page, '0:00.000');
+    assert.equal(await page.getByTestId('scenario-picker').inputValue(), id);
+    await page.getByTestId('command-jumpForward10').click();
+    await waitForTime(page, '0:10.000');
+    assert.doesNotMatch((await page.locator('body').textContent()) ?? '', /could not be drawn/, id);
+  }
+  assert.equal(await page.evaluate('Object.getOwnPropertyNames(Object.prototype).length'), await page.evaluate('Object.getOwnPropertyNames(Object.getPrototypeOf({})).length'));
+  assert.deepEqual(consoleErrors, []);
+});
+
+test('a link a chat tool percent-encoded and wrapped opens its run; one still unreadable opens the default with a banner', async ({ page, baseUrl, consoleErrors }) => {
+  await openPage(page, baseUrl);
+  await page.getByTestId('scenario-picker').selectOption('crash-partition-shutdown');
+  await page.getByTestId('command-jumpForward10').click();
+  await waitForTime(page, '0:10.000');
+  const link = await waitForFragment(page, 10_000);
+  const fragment = link.slice(link.indexOf('#') + 1);
+  await openPage(page, baseUrl, `#${fragment.replace('=', '%3D').replace('&t=', '%26t%3D')}).`);
+  await page.reload({ waitUntil: 'networkidle' });
+  await waitForTime(page, '0:10.000');
+  assert.equal(await page.getByRole('alert').count(), 0, 'no banner');
+  assert.equal(await page.getByTestId('scenario-picker').inputValue(), 'crash-partition-shutdown');
+  const second = await page.context().newPage();
+  await openPage(second, baseUrl, `#s%3D${fragment.slice(2, 40)}`);
+  await second.getByRole('alert').waitFor();
+  assert.equal(await second.getByTestId('scenario-picker').inputValue(), 'write8-read4');
+  assert.deepEqual(consoleErrors, []);
+});
+
+test('a link to a scenario too heavy for the page opens the default with a banner naming what to reduce', async ({ page, baseUrl }) => {
+  const heavy = {
+    version: 1, durationMs: 60_000, nameServers: [{ id: 'ns-1' }],
+    brokers: Array.from({ length: 256 }, (_, i) => ({ name: `b-${i}` })),
+    topics: Array.from({ length: 16 }, (_, i) => ({ name: `T${i}`, writeQueueNums: 1024, readQueueNums: 1024 })),
+    consumers: [{ id: 'c-1', group: 'CG', topic: 'T0' }],
+  };
+  await openPage(page, baseUrl, `#${fragmentOf(heavy, 0)}`);
+  const banner = page.getByRole('alert');
+  await banner.waitFor();
+  assert.match(await banner.textContent() ?? '', /too heavy for the page.*the queues/);
+  assert.equal(await page.getByTestId('scenario-picker').inputValue(), 'write8-read4');
+});
+
+test('the built page carries a Content Security Policy without inline script or eval, and runs under it', async ({ page, baseUrl, consoleErrors }) => {
+  const violations: string[] = [];
+  await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
+  await page.addInitScript('document.addEventListener("securitypolicyviolation", (e) => window.reportViolation(e.violatedDirective + " " + e.blockedURI))');
+  await openPage(page, baseUrl);
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content') ?? '';
+  assert.match(policy, /script-src 'self'(;|$)/);
+  assert.doesNotMatch(policy, /unsafe-eval|unsafe-inline[^;]*;.*script|script-src[^;]*unsafe/);
+  await page.getByTestId('command-togglePlay').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="time-current"]')?.textContent !== '0:00.000');
+  await page.getByTestId('command-togglePlay').click();
+  await page.getByTestId('edit').click();
+  await page.getByTestId('editor-tab-knobs').waitFor();
+  await page.getByTestId('command-help').click();
+  await waitForFrames(page, 3);
+  assert.deepEqual(violations, []);
   assert.deepEqual(consoleErrors, []);
 });

@@ -56,3 +56,13 @@ export async function waitForTime(page: Page, text: string): Promise<void> {
     { timeout: 10_000 },
   );
 }
+
+/** Waits until the page has drawn `count` more animation frames (a condition, not a wall-clock sleep). */
+export async function waitForFrames(page: Page, count: number): Promise<void> {
+  // A string, not a function: tsx would wrap a function's inner functions in a helper the page lacks.
+  await page.evaluate(`new Promise((resolve) => {
+    let left = ${count};
+    const frame = () => (--left <= 0 ? resolve(null) : requestAnimationFrame(frame));
+    requestAnimationFrame(frame);
+  })`);
+}

@@ -5,7 +5,8 @@
  */
 import type { Summary } from '../../sim/summary.ts';
 import { formatCount } from '../../viz/format.ts';
-import type { CauseStrings } from './cause-strings.ts';
+import { usePlayback } from '../../store/playback.ts';
+import { causeStrings, type CauseStrings } from './cause-strings.ts';
 
 export type CausedMetric = 'neverConsumable' | 'duplicates' | 'failedAttempts';
 
@@ -33,7 +34,12 @@ export function causesOf(metric: CausedMetric, messages: Summary['messages'], st
   }
 }
 
-export function CauseList({ title, counts, empty }: { title: string; counts: CauseCount[]; empty: string }) {
+/** The open counter's causes; loaded when a counter is first opened. */
+export function CauseList({ metric, label, messages }: { metric: CausedMetric; label: string; messages: Summary['messages'] }) {
+  const strings = causeStrings(usePlayback((s) => s.language));
+  const counts = causesOf(metric, messages, strings);
+  const title = strings.causesOf(label);
+  const empty = strings.noCauses;
   return (
     <section className="rs-summary-causes" data-testid="summary-causes" aria-live="polite">
       <h3>{title}</h3>

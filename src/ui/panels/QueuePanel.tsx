@@ -10,7 +10,7 @@ import { barTransform, queueFill } from '../../viz/scales.ts';
 import { idleConsumers, queueTopics, type BrokerQueues, type IdleConsumer, type QueueCell } from './queue-model.ts';
 import { derivedAt, EmptyPanel, PanelFrame, summaryAt, usePanelStrings } from './shared.tsx';
 import type { PanelStrings } from './strings.ts';
-import { causeStrings, type CauseStrings } from './cause-strings.ts';
+import { reasonStrings, type ReasonStrings } from './reason-strings.ts';
 import { usePlayback } from '../../store/playback.ts';
 import './counters.css';
 
@@ -51,7 +51,7 @@ function GroupOffsets({ cell, strings }: { cell: QueueCell; strings: PanelString
  * bar's transform as text, so a playing run re-renders only the queues that received or gave
  * out a message (and those whose bar moved by a thousandth).
  */
-const Cell = memo(function Cell({ topic, broker, cell, fill, strings, causes }: { topic: string; broker: string; cell: QueueCell; fill: string; strings: PanelStrings; causes: CauseStrings }) {
+const Cell = memo(function Cell({ topic, broker, cell, fill, strings, causes }: { topic: string; broker: string; cell: QueueCell; fill: string; strings: PanelStrings; causes: ReasonStrings }) {
   return (
     <li className={cellClass(cell)} data-testid={`queue-cell-${topic}-${broker}-${cell.queueId}`}
       data-writable={cell.writable} data-readable={cell.readable}>
@@ -70,7 +70,7 @@ const Cell = memo(function Cell({ topic, broker, cell, fill, strings, causes }: 
   );
 });
 
-const BrokerRow = memo(function BrokerRow({ topic, row, maxCount, strings, causes }: { topic: string; row: BrokerQueues; maxCount: number; strings: PanelStrings; causes: CauseStrings }) {
+const BrokerRow = memo(function BrokerRow({ topic, row, maxCount, strings, causes }: { topic: string; row: BrokerQueues; maxCount: number; strings: PanelStrings; causes: ReasonStrings }) {
   return (
     <div className="rs-queue-broker">
       <h4>
@@ -85,7 +85,7 @@ const BrokerRow = memo(function BrokerRow({ topic, row, maxCount, strings, cause
   );
 });
 
-const Legend = memo(function Legend({ strings, causes }: { strings: PanelStrings; causes: CauseStrings }) {
+const Legend = memo(function Legend({ strings, causes }: { strings: PanelStrings; causes: ReasonStrings }) {
   return (
     <ul className="rs-legend rs-queue-legend">
       <li><Badge on letter="W" /> {strings.legendWritable}</li>
@@ -97,7 +97,7 @@ const Legend = memo(function Legend({ strings, causes }: { strings: PanelStrings
   );
 });
 
-const IdleConsumers = memo(function IdleConsumers({ idle, strings, causes }: { idle: IdleConsumer[]; strings: PanelStrings; causes: CauseStrings }) {
+const IdleConsumers = memo(function IdleConsumers({ idle, strings, causes }: { idle: IdleConsumer[]; strings: PanelStrings; causes: ReasonStrings }) {
   return (
     <section className="rs-queue-idle-consumers" data-testid="idle-consumers">
       <h3>{strings.idleConsumers}</h3>
@@ -117,7 +117,7 @@ const IdleConsumers = memo(function IdleConsumers({ idle, strings, causes }: { i
 export function QueuePanel({ className }: QueuePanelProps) {
   const view = useSimView(TEXT_PANEL_REFRESH);
   const strings = usePanelStrings();
-  const causes = causeStrings(usePlayback((s) => s.language));
+  const causes = reasonStrings(usePlayback((s) => s.language));
   if (!view) return <EmptyPanel name="queues" title={strings.queueTitle} className={className} />;
   const { state } = view.timeline;
   const summary = summaryAt(view.timeline, view.timeMs);

@@ -3,15 +3,18 @@
  * messages (sent, stored, consumed, never consumable, lagging, duplicates, failed, lost) and send
  * attempts apart. A counter that has causes opens the list of them with their counts.
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { formatCount } from '../../viz/format.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
-import { causeStrings } from './cause-strings.ts';
-import { CauseList, causesOf, type CausedMetric } from './CauseList.tsx';
+import type { CausedMetric } from './CauseList.tsx';
+import { reasonStrings } from './reason-strings.ts';
 import { EmptyPanel, PanelFrame, summaryAt, usePanelStrings } from './shared.tsx';
 import type { PanelStrings } from './strings.ts';
 import './counters.css';
+
+/** The causes and their sentences load when a counter is first opened. */
+const CauseList = lazy(() => import('./CauseList.tsx').then((module) => ({ default: module.CauseList })));
 
 export interface SummaryBarProps {
   className?: string;
@@ -43,7 +46,7 @@ function MetricLabel({ metric, strings }: { metric: Metric; strings: PanelString
 export function SummaryBar({ className }: SummaryBarProps) {
   const view = useSimView(TEXT_PANEL_REFRESH);
   const strings = usePanelStrings();
-  const causes = causeStrings(usePlayback((s) => s.language));
+  const causes = reasonStrings(usePlayback((s) => s.language));
   const [open, setOpen] = useState<CausedMetric | null>(null);
   if (!view) return <EmptyPanel name="summary" title={strings.summaryTitle} className={className} />;
   const { messages } = summaryAt(view.timeline, view.timeMs);
@@ -69,7 +72,7 @@ export function SummaryBar({ className }: SummaryBarProps) {
         })}
       </dl>
       {open !== null && (
-        <CauseList title={causes.causesOf(strings.summary[open].label)} counts={causesOf(open, messages, causes)} empty={causes.noCauses} />
+        <Suspense fallback={null}><CauseList metric={open} label={strings.summary[open].label} messages={messages} /></Suspense>
       )}
     </PanelFrame>
   );

@@ -1,23 +1,18 @@
 /**
- * What the counters' causes and the idle consumers' reasons say, in English and Simplified
- * Chinese: each duplicate, never-consumable message and failed send attempt names what caused it.
+ * What the counters' causes say, in English and Simplified Chinese: each duplicate,
+ * never-consumable message and failed send attempt names what caused it (loaded with CauseList).
  */
 import type { DuplicateCause } from '../../sim/index.ts';
 import type { NeverConsumableCause } from '../../sim/summary.ts';
 import type { Language } from '../../store/playback.ts';
-import type { IdleReason } from './queue-model.ts';
 
 export interface CauseStrings {
-  showCauses: (label: string) => string;
   causesOf: (label: string) => string;
   noCauses: string;
   duplicate: Record<DuplicateCause, string>;
   neverConsumable: Record<NeverConsumableCause, string>;
   /** A failed attempt's reason: a RocketMQ ResponseCode or a failure of the channel. */
   failedAttempt: (reason: string) => string;
-  idle: (reason: IdleReason) => string;
-  drained: string;
-  legendDrained: string;
 }
 
 const ATTEMPT_EN: Record<string, string> = {
@@ -37,7 +32,6 @@ const ATTEMPT_ZH: Record<string, string> = {
 };
 
 const en: CauseStrings = {
-  showCauses: (label) => `${label}: show the causes`,
   causesOf: (label) => `What caused them (${label})`,
   noCauses: 'Nothing to explain yet.',
   duplicate: {
@@ -53,22 +47,9 @@ const en: CauseStrings = {
     notReadable: 'the topic\'s perm has no R (read forbidden)',
   },
   failedAttempt: (reason) => ATTEMPT_EN[reason] ?? `the broker answered ${reason}`,
-  idle: (reason) => {
-    switch (reason.kind) {
-      case 'noRoute': return 'no route for its topic yet (it asks a NameServer at its next route pull)';
-      case 'noReadableQueues': return 'its topic has no readable queue';
-      case 'notInConsumerList': return 'owns no queue: the broker does not list it in its group yet (no heartbeat arrived)';
-      case 'moreConsumersThanQueues': return `owns no queue: ${reason.consumers} consumers for ${reason.queues} readable queues`;
-      case 'strategyLeftNone': return `owns no queue: ${reason.strategy} gave it none (${reason.consumers} consumers, ${reason.queues} readable queues)`;
-      case 'onlyUnwrittenQueues': return `owns only queues no producer writes to (ids at or above writeQueueNums): ${reason.queues.join(', ')}`;
-    }
-  },
-  drained: 'drained: every group consumed it',
-  legendDrained: 'drained: not readable any more, but nothing was left in it',
 };
 
 const zh: CauseStrings = {
-  showCauses: (label) => `${label}：查看原因`,
   causesOf: (label) => `原因（${label}）`,
   noCauses: '暂时没有需要解释的。',
   duplicate: {
@@ -84,18 +65,6 @@ const zh: CauseStrings = {
     notReadable: 'Topic 的 perm 没有 R（禁止读）',
   },
   failedAttempt: (reason) => ATTEMPT_ZH[reason] ?? `Broker 返回 ${reason}`,
-  idle: (reason) => {
-    switch (reason.kind) {
-      case 'noRoute': return '还没有它的 Topic 的路由（下一次路由拉取时向 NameServer 询问）';
-      case 'noReadableQueues': return '它的 Topic 没有可读队列';
-      case 'notInConsumerList': return '没有分配到队列：Broker 的消费组中还没有它（心跳尚未到达）';
-      case 'moreConsumersThanQueues': return `没有分配到队列：${reason.consumers} 个消费者，只有 ${reason.queues} 个可读队列`;
-      case 'strategyLeftNone': return `没有分配到队列：${reason.strategy} 没有分给它（${reason.consumers} 个消费者，${reason.queues} 个可读队列）`;
-      case 'onlyUnwrittenQueues': return `只拥有没有生产者写入的队列（id ≥ writeQueueNums）：${reason.queues.join('、')}`;
-    }
-  },
-  drained: '已消费完：每个消费组都已消费',
-  legendDrained: '已消费完：不再可读，但没有遗留消息',
 };
 
 const CAUSE_STRINGS: Record<Language, CauseStrings> = { en, zh };

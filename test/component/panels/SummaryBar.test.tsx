@@ -34,7 +34,7 @@ describe('SummaryBar', () => {
     expect(screen.getByTestId('summary-sent')).toHaveTextContent(String(after));
   });
 
-  it('counts failed attempts apart from failed messages, and lists their reasons', () => {
+  it('counts failed attempts apart from failed messages, and lists their reasons', async () => {
     // broker-a crashes at 20 s; p-1 keeps it in its route until its next pull and retries on broker-b.
     const timeline = loadAt(writeReadScenario({ brokers: ['broker-a', 'broker-b'], timeline: [{ at: 20_000, action: 'crashBroker', target: 'broker-a' }] }), 40_000);
     render(<SummaryBar />);
@@ -45,11 +45,12 @@ describe('SummaryBar', () => {
     expect(screen.getByTestId('summary-failed')).not.toHaveClass('rs-summary-warn');
     expect(screen.getByTestId('summary-failedAttempts')).toHaveTextContent(String(messages.failedAttempts));
     fireEvent.click(screen.getByTestId('summary-causes-failedAttempts'));
-    expect(within(screen.getByTestId('cause-connectRefused')).getByText(String(messages.failedAttempts))).toBeInTheDocument();
+    // The causes load on first use.
+    expect(within(await screen.findByTestId('cause-connectRefused', {}, { timeout: 10_000 })).getByText(String(messages.failedAttempts))).toBeInTheDocument();
     expect(screen.getByTestId('cause-connectRefused')).toHaveTextContent('the broker process was down: connection refused');
   });
 
-  it('explains duplicates by cause and never colours them as an error', () => {
+  it('explains duplicates by cause and never colours them as an error', async () => {
     const timeline = loadAt(writeReadScenario({ writeQueueNums: 4, readQueueNums: 4, timeline: [{ at: 20_000, action: 'crashConsumer', target: 'c-1' }] }), 40_000);
     render(<SummaryBar />);
     const { messages } = timeline.summary();
@@ -58,7 +59,7 @@ describe('SummaryBar', () => {
     expect(screen.getByTestId('summary-duplicates')).toHaveClass('rs-summary-notice');
     fireEvent.click(screen.getByTestId('summary-causes-duplicates'));
     expect(screen.getByTestId('summary-causes-duplicates')).toHaveAttribute('aria-expanded', 'true');
-    expect(screen.getByTestId('cause-crash')).toHaveTextContent(`${messages.duplicateCauses.crash} its first consumer crashed or hung`);
+    expect(await screen.findByTestId('cause-crash', {}, { timeout: 10_000 })).toHaveTextContent(`${messages.duplicateCauses.crash} its first consumer crashed or hung`);
     fireEvent.click(screen.getByTestId('summary-causes-duplicates'));
     expect(screen.queryByTestId('summary-causes')).toBeNull();
   });

@@ -1,0 +1,51 @@
+/**
+ * The queue panel's reasons in English and Simplified Chinese: why a consumer is idle (computed
+ * from the real cause), a drained queue apart from a stranded one, and the counters' cause button.
+ */
+import type { Language } from '../../store/playback.ts';
+import type { IdleReason } from './queue-model.ts';
+
+export interface ReasonStrings {
+  showCauses: (label: string) => string;
+  idle: (reason: IdleReason) => string;
+  drained: string;
+  legendDrained: string;
+}
+
+const en: ReasonStrings = {
+  showCauses: (label) => `${label}: show the causes`,
+  idle: (reason) => {
+    switch (reason.kind) {
+      case 'noRoute': return 'no route for its topic yet (it asks a NameServer at its next route pull)';
+      case 'noReadableQueues': return 'its topic has no readable queue';
+      case 'notInConsumerList': return 'owns no queue: the broker does not list it in its group yet (no heartbeat arrived)';
+      case 'moreConsumersThanQueues': return `owns no queue: ${reason.consumers} consumers for ${reason.queues} readable queues`;
+      case 'strategyLeftNone': return `owns no queue: ${reason.strategy} gave it none (${reason.consumers} consumers, ${reason.queues} readable queues)`;
+      case 'onlyUnwrittenQueues': return `owns only queues no producer writes to (ids at or above writeQueueNums): ${reason.queues.join(', ')}`;
+    }
+  },
+  drained: 'drained: every group consumed it',
+  legendDrained: 'drained: not readable any more, but nothing was left in it',
+};
+
+const zh: ReasonStrings = {
+  showCauses: (label) => `${label}：查看原因`,
+  idle: (reason) => {
+    switch (reason.kind) {
+      case 'noRoute': return '还没有它的 Topic 的路由（下一次路由拉取时向 NameServer 询问）';
+      case 'noReadableQueues': return '它的 Topic 没有可读队列';
+      case 'notInConsumerList': return '没有分配到队列：Broker 的消费组中还没有它（心跳尚未到达）';
+      case 'moreConsumersThanQueues': return `没有分配到队列：${reason.consumers} 个消费者，只有 ${reason.queues} 个可读队列`;
+      case 'strategyLeftNone': return `没有分配到队列：${reason.strategy} 没有分给它（${reason.consumers} 个消费者，${reason.queues} 个可读队列）`;
+      case 'onlyUnwrittenQueues': return `只拥有没有生产者写入的队列（id ≥ writeQueueNums）：${reason.queues.join('、')}`;
+    }
+  },
+  drained: '已消费完：每个消费组都已消费',
+  legendDrained: '已消费完：不再可读，但没有遗留消息',
+};
+
+const STRINGS: Record<Language, ReasonStrings> = { en, zh };
+
+export function reasonStrings(language: Language): ReasonStrings {
+  return STRINGS[language];
+}

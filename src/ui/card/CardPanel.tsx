@@ -2,7 +2,7 @@
  * The card beside the page for a selected message (MessageCard) or queue (its latest messages,
  * each opening its own card). Loaded on demand: nothing of it is in the first load.
  */
-import { useId } from 'react';
+import { useId, type KeyboardEvent } from 'react';
 import { usePlayback, type Selection } from '../../store/playback.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { derivedAt } from '../panels/shared.tsx';
@@ -45,12 +45,19 @@ function MessageBody({ msgId, strings }: { msgId: string; strings: CardStrings }
   return <MessageCard facts={facts} state={view.timeline.state} strings={strings} />;
 }
 
+/** Escape inside the card closes it (the page's own shortcuts ignore Escape unless help is open). */
+function closeOnEscape(event: KeyboardEvent): void {
+  if (event.key !== 'Escape') return;
+  event.stopPropagation();
+  usePlayback.getState().select(null);
+}
+
 export function CardPanel({ selection }: { selection: CardSelection }) {
   const strings = CARD_STRINGS[usePlayback((s) => s.language)];
   const headingId = useId();
   const title = selection.kind === 'message' ? strings.title(selection.msgId) : strings.queueTitle(selection.broker, selection.queueId, selection.topic);
   return (
-    <aside className="rs-card" role="dialog" aria-modal="false" aria-labelledby={headingId} data-testid="message-card">
+    <aside className="rs-card" role="dialog" aria-modal="false" aria-labelledby={headingId} data-testid="message-card" onKeyDown={closeOnEscape}>
       <header className="rs-card-header">
         <h2 id={headingId} className="rs-card-title">{title}</h2>
         <button type="button" className="rs-button rs-button-small" data-testid="card-close" onClick={() => usePlayback.getState().select(null)}>{strings.close}</button>

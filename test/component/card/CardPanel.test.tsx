@@ -57,7 +57,7 @@ describe('the message card', () => {
     expect(await screen.findByTestId('card-never')).toHaveTextContent('Never consumed: its queue id is at or above readQueueNums (4)');
   });
 
-  it('lists a queue\'s latest messages from its ConsumeQueue, and one click opens a message\'s card; Close closes it', async () => {
+  it('lists a queue\'s latest messages from its ConsumeQueue, and one click opens a message\'s card; Escape and Close close it', async () => {
     const timeline = loadAt(keyedScenario(), 30_000);
     act(() => usePlayback.getState().select({ kind: 'queue', topic: 'TopicTest', broker: 'broker-a', queueId: 5 }));
     render(<CardHost />);
@@ -70,6 +70,9 @@ describe('the message card', () => {
     act(() => fireEvent.click(items[0]!));
     expect(usePlayback.getState().selection).toEqual({ kind: 'message', msgId: newest.msgId });
     expect(await screen.findByTestId('card-msgid')).toBeInTheDocument();
+    act(() => fireEvent.keyDown(screen.getByTestId('card-msgid'), { key: 'Escape' }));
+    expect(screen.queryByTestId('message-card')).toBeNull();
+    act(() => usePlayback.getState().select({ kind: 'message', msgId: newest.msgId }));
     act(() => fireEvent.click(screen.getByTestId('card-close')));
     expect(screen.queryByTestId('message-card')).toBeNull();
   });

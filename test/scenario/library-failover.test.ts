@@ -21,10 +21,10 @@ describe('Power loss: ASYNC_FLUSH vs SYNC_FLUSH', () => {
   const sim = run('power-loss-flush');
   const lost = sim.events('message.lost');
 
-  it('2 messages a second of about 370 bytes need 22 s to fill 4 pages, so broker-a flushes only every 10 s', () => {
+  it('2 messages a second of about 380 bytes (keys included) need 22 s to fill 4 pages, so broker-a flushes only every 10 s', () => {
     const stored = sim.events('message.stored', (e) => e.broker === 'broker-a' && e.topic === 'TopicTest' && e.t < 60_000);
     const bytesPerMessage = (stored.at(-1)!.commitLogOffset - stored[0]!.commitLogOffset) / (stored.length - 1);
-    expect(Math.round(bytesPerMessage / 10) * 10).toBe(370);
+    expect(Math.round(bytesPerMessage / 10) * 10).toBe(380);
     expect(Math.round(LEAST_PAGES_BYTES / (2 * bytesPerMessage))).toBe(22);
   });
 

@@ -4,6 +4,7 @@
  */
 import { budgetMessage, checkBudget, RUNNER_BUDGET } from '../scenario/budget.ts';
 import { parseScenarioText } from '../scenario/parse.ts';
+import { describeInconsistentGroup, inconsistentGroups } from '../scenario/subscription-consistency.ts';
 import { simulate } from '../sim/simulate.ts';
 import type { Summary } from '../sim/summary.ts';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args.ts';
@@ -11,7 +12,7 @@ import { lineWriter, OutputError } from './line-writer.ts';
 import { checkOutputPath } from './output-path.ts';
 import { readInput } from './read-input.ts';
 
-function humanSummary(name: string, summary: Summary): string {
+function humanSummary(name: string, summary: Summary, warnings: string[]): string {
   const m = summary.messages;
   const lines = [
     `${name}: ran to ${summary.untilMs} ms, ${summary.traceEvents} trace events (hash ${summary.traceHash})`,
@@ -20,7 +21,7 @@ function humanSummary(name: string, summary: Summary): string {
   for (const [nameServer, route] of Object.entries(summary.routes)) {
     lines.push(`${nameServer}: brokers [${route.brokers.join(', ')}], topics ${Object.entries(route.topics).map(([t, n]) => `${t}(${n})`).join(', ')}`);
   }
-  return lines.join('\n') + '\n';
+  return [...lines, ...warnings].join('\n') + '\n';
 }
 
 /** The command line, the output paths and the input, checked before anything runs. */
@@ -62,6 +63,10 @@ export function main(argv: string[]): number {
     process.stderr.write(`${budgetMessage(over, 'here')}; or run it anyway with --no-budget\n`);
     return 2;
   }
+  // Accepted, as RocketMQ accepts it, but said: on stderr when stdout carries the trace or the summary.
+  const warnings = inconsistentGroups(scenario).map(describeInconsistentGroup);
+  const human = options.trace === undefined && options.summary === undefined;
+  if (!human) for (const warning of warnings) process.stderr.write(`${warning}\n`);
   const traceOut = options.trace === undefined ? null : lineWriter(options.trace);
   const { summary } = simulate(scenario, {
     ...(options.untilMs !== undefined ? { untilMs: options.untilMs } : {}),
@@ -73,7 +78,7 @@ export function main(argv: string[]): number {
     out.write(JSON.stringify(summary, null, 2));
     out.close();
   }
-  if (options.trace === undefined && options.summary === undefined) process.stdout.write(humanSummary(scenario.name, summary));
+  if (human) process.stdout.write(humanSummary(scenario.name, summary, warnings));
   return 0;
 }
 

@@ -46,6 +46,7 @@ export type TraceEvent =
   | { t: number; type: 'message.sent'; producer: string; msgId: string; topic: string; tags: string; keys: string; broker: string; queueId: number; attempt: number }
   | { t: number; type: 'message.stored'; broker: string; brokerId: number; topic: string; queueId: number; queueOffset: number; commitLogOffset: number; msgId: string; offsetMsgId: string }
   | { t: number; type: 'message.lost'; msgId: string; broker: string; brokerId: number; topic: string; queueId: number; queueOffset: number; reason: MessageLostReason }
+  | { t: number; type: 'message.filtered'; group: string; msgId: string; broker: string; topic: string; queueId: number; queueOffset: number; tags: string; by: 'broker' | 'client' }
   | { t: number; type: 'send.failed'; producer: string; msgId: string; broker: string; queueId: number; attempt: number; reason: SendFailedReason }
   | { t: number; type: 'send.result'; producer: string; msgId: string; status: SendResultStatus }
   | { t: number; type: 'rebalance'; consumer: string; group: string; topic: string; queues: string[] }

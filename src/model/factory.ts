@@ -66,13 +66,25 @@ function createBrokerState(spec: BrokerSpec, topics: TopicSpec[]): BrokerState {
   return broker;
 }
 
+/** Each group's members' subscriptions, and the groups whose members differ. */
+function groupSubscriptions(scenario: Scenario): Pick<ModelState, 'groupMembers' | 'inconsistentGroups'> {
+  const added = scenario.timeline.flatMap((action) => (action.action === 'addConsumer' ? [action.consumer] : []));
+  const groupMembers: ModelState['groupMembers'] = dict();
+  for (const { group, topic, subscription } of [...scenario.consumers, ...added]) (groupMembers[group] ??= []).push({ topic, subscription });
+  const inconsistentGroups: ModelState['inconsistentGroups'] = dict();
+  for (const [group, members] of Object.entries(groupMembers)) {
+    if (new Set(members.map((m) => `${m.topic}\u0000${m.subscription}`)).size > 1) inconsistentGroups[group] = true;
+  }
+  return { groupMembers, inconsistentGroups };
+}
+
 export function createModelState(scenario: Scenario): ModelState {
   const state: ModelState = {
     config: scenario.config, durationMs: scenario.durationMs, nameServers: dict(), brokers: dict(), clients: dict(), addrNodes: dict(), nodeKinds: dict(),
     remoting: { nextId: 1, pending: {} },
-    faults: [], detections: [],
+    faults: [], detections: [], ...groupSubscriptions(scenario),
     stats: {
-      sent: 0, failed: 0, stored: 0, consumed: 0, duplicates: 0, toDlq: 0, toRetry: 0, lost: 0,
+      sent: 0, failed: 0, stored: 0, consumed: 0, duplicates: 0, toDlq: 0, toRetry: 0, lost: 0, filteredOutIds: new MarkSet<string>(),
       attempts: 0, failedAttempts: 0, failedAttemptReasons: dict(), duplicateCauses: {},
       nextSerial: 0, storedIds: new SerialMarkSet(), consumedIds: dict(), onewayIds: new MarkSet<number>(),
     },

@@ -11,7 +11,8 @@ export type RemotingRequest =
   /** defaultFor: TBW102's route asked on behalf of a topic the NameServer does not know (isDefault). */
   | { code: 'GET_ROUTEINFO_BY_TOPIC'; topic: string; client: string; defaultFor?: string }
   | { code: 'SEND_MESSAGE'; producer: string; topic: string; queueId: number; brokerName: string; message: SendInFlight }
-  | { code: 'HEART_BEAT'; clientId: string; group: string | null; messageModel: MessageModel; subscriptions: Record<string, string> }
+  /** subVersion: when the consumer built its subscriptions (SubscriptionData.subVersion): its start. */
+  | { code: 'HEART_BEAT'; clientId: string; group: string | null; messageModel: MessageModel; subscriptions: Record<string, string>; subVersion: number }
   | { code: 'UNREGISTER_CLIENT'; clientId: string; group: string }
   | { code: 'GET_CONSUMER_LIST_BY_GROUP'; group: string; topic: string }
   | { code: 'QUERY_CONSUMER_OFFSET'; group: string; topic: string; queueId: number; queueKey: string; token: number }

@@ -103,8 +103,10 @@ export interface ConsumerGroupInfo {
   messageModel: MessageModel;
   /** clientId -> channel. */
   channels: Record<string, { node: string; lastUpdateTimestamp: number }>;
-  /** Subscribed topics -> subscription expression. */
+  /** subscriptionTable: subscribed topics -> subscription expression, one for the whole group. */
   subscriptions: Record<string, string>;
+  /** Each topic's SubscriptionData.subVersion: a heartbeat replaces a topic's expression only with a newer one. */
+  subVersions: Record<string, number>;
 }
 
 /** A pull parked by the broker's PullRequestHoldService (long polling). */
@@ -330,6 +332,8 @@ export interface MessageStats {
   toRetry: number;
   /** Stored copies a power loss took before any other replica had them (message.lost). */
   lost: number;
+  /** "group|serial" of each message a member of an inconsistent group passed over although another member wants it (message.filtered). */
+  filteredOutIds: MarkSet<string>;
   /** Send attempts (one per message.sent: a message retried twice is three attempts). */
   attempts: number;
   /** Attempts that failed (one per send.failed), and how many failed for each reason. */
@@ -371,6 +375,10 @@ export interface ModelState {
   nodeKinds: Record<string, 'nameServer' | 'broker' | 'client'>;
   remoting: RemotingState;
   stats: MessageStats;
+  /** Every consumer group's members' subscriptions, from the scenario (timeline additions too). */
+  groupMembers: Record<string, { topic: string; subscription: string }[]>;
+  /** Groups whose members subscribe differently (broker/group-subscription.ts). */
+  inconsistentGroups: Record<string, true>;
   /** Broker faults of the timeline, and who noticed each (detections.ts). */
   faults: FaultRecord[];
   detections: Detection[];

@@ -26,12 +26,14 @@ function checkCount(clients: ReadonlyArray<Located<unknown>>, max: number, what:
   return over === undefined ? [] : [problem(over.path, `at most ${max} ${what}, counting those added in the timeline`)];
 }
 
-const GROUP_WIDE = ['topic', 'subscription', 'messageModel'] as const;
-
 /**
- * All consumers of a group must subscribe alike: the broker keeps one subscription per group
- * (ConsumerManager), and RocketMQ's documentation requires a group's subscriptions to match.
+ * What must match inside a group. Its members may subscribe differently (other topics, other
+ * tags): RocketMQ accepts that silently and the broker keeps one subscription per group
+ * (ConsumerManager), so the run shows what goes missing and the runner and the page warn
+ * (subscription-consistency.ts). A mixed messageModel is refused: RocketScope keeps one per group.
  */
+const GROUP_WIDE = ['messageModel'] as const;
+
 function checkGroups(consumers: ReadonlyArray<Located<ConsumerSpec>>): ValidationError[] {
   const first = new Map<string, Located<ConsumerSpec>>();
   return consumers.flatMap((consumer) => {

@@ -54,6 +54,8 @@ export interface Summary {
     /** Never-consumable messages by why their queue cannot be read. */
     neverConsumableCauses: Partial<Record<NeverConsumableCause, number>>;
     lagging: number;
+    /** Messages a consumer group's members skipped because their subscriptions differ (message.filtered). */
+    filteredOut: number;
     retried: number;
     deadLettered: number;
   };
@@ -155,6 +157,14 @@ function neverConsumableCauses(queues: QueueSummary[]): Partial<Record<NeverCons
   return sortedCounts(causes);
 }
 
+/** Messages a group passed over (message.filtered) and never consumed after all (a later owner of the queue may have). */
+function filteredOut(state: ModelState, position: number): number {
+  return state.stats.filteredOutIds.keysAt(position).filter((key) => {
+    const bar = key.lastIndexOf('|');
+    return state.stats.consumedIds[key.slice(0, bar)]?.has(Number(key.slice(bar + 1)), position) !== true;
+  }).length;
+}
+
 export function summarize(state: ModelState, untilMs: number, traceHash: string, traceEvents: number): Summary {
   const position = traceEvents;
   const { stats } = state;
@@ -170,7 +180,7 @@ export function summarize(state: ModelState, untilMs: number, traceHash: string,
     traceEvents,
     messages: {
       sent: stats.sent, stored: stats.stored, consumed: stats.consumed, neverConsumable, lost, duplicates: stats.duplicates,
-      failed: stats.failed, lagging, retried: stats.toRetry, deadLettered: stats.toDlq,
+      failed: stats.failed, lagging, filteredOut: filteredOut(state, position), retried: stats.toRetry, deadLettered: stats.toDlq,
       sendAttempts: stats.attempts, failedAttempts: stats.failedAttempts, failedAttemptReasons: sortedCounts(stats.failedAttemptReasons),
       duplicateCauses: sortedCounts(stats.duplicateCauses), neverConsumableCauses: neverConsumableCauses(queues),
     },

@@ -21,6 +21,7 @@ import { useT } from './i18n/index.ts';
 import { sideOrder, type SidePanel } from './panel-order.ts';
 import { EventLog, NameServerPanel, QueuePanel, SummaryBar, TopologyPanel } from './panels/index.ts';
 import { FailoverPanel } from './panels/FailoverPanel.tsx';
+import { SubscriptionWarning } from './panels/SubscriptionWarning.tsx';
 import './App.css';
 
 /*
@@ -67,6 +68,7 @@ function Panels() {
     <div className="rs-panels">
       <SummaryBar className="rs-area-summary" />
       <div className="rs-column rs-column-main">
+        <SubscriptionWarning />
         <TopologyPanel className="rs-area-topology" />
         <QueuePanel className="rs-area-queues" />
       </div>

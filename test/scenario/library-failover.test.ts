@@ -21,7 +21,7 @@ describe('Power loss: ASYNC_FLUSH vs SYNC_FLUSH', () => {
   const sim = run('power-loss-flush');
   const lost = sim.events('message.lost');
 
-  it('2 messages a second of about 380 bytes (keys included) need 22 s to fill 4 pages, so broker-a flushes only every 10 s', () => {
+  it('2 messages a second of about 380 bytes need 22 s to fill 4 pages, so broker-a flushes only every 10 s', () => {
     const stored = sim.events('message.stored', (e) => e.broker === 'broker-a' && e.topic === 'TopicTest' && e.t < 60_000);
     const bytesPerMessage = (stored.at(-1)!.commitLogOffset - stored[0]!.commitLogOffset) / (stored.length - 1);
     expect(Math.round(bytesPerMessage / 10) * 10).toBe(380);
@@ -57,5 +57,25 @@ describe('Power loss: ASYNC_FLUSH vs SYNC_FLUSH', () => {
     const removals = sim.summary().detections.filter((d) => d.party === 'ns-1');
     expect(removals.map((d) => [d.target, d.how])).toEqual(expect.arrayContaining([['broker-a', 'channelClosed'], ['broker-b', 'channelClosed']]));
     for (const d of removals) expect(d.noticedAt - 60_000).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('One group, two subscriptions', () => {
+  const sim = run('inconsistent-subscriptions');
+  const tagsOf = new Map(sim.events('message.sent').map((e) => [e.msgId, e.tags]));
+
+  it('c-2\'s heartbeat at about 2 s puts TagB in the group\'s one table (newer subVersion)', () => {
+    expect(Math.round(sim.first('consumer.registered', { consumer: 'c-2' })!.t / 1_000)).toBe(2);
+    expect(sim.broker('broker-a').consumerTable['CG_ORDER']!.subscriptions['TopicTest']).toBe('TagB');
+  });
+
+  it('of 1 199 stored the group consumes 312 (12 TagA in the first 2 s, then TagB only) and passes over 887', () => {
+    const { stored, consumed, filteredOut } = sim.summary().messages;
+    expect({ stored, consumed, filteredOut }).toEqual({ stored: 1_199, consumed: 312, filteredOut: 887 });
+    const tagA = sim.events('message.consumed', (e) => tagsOf.get(e.msgId) === 'TagA');
+    expect(tagA).toHaveLength(12);
+    for (const e of tagA) expect(e.t).toBeLessThan(2_500);
+    const consumedIds = new Set(sim.events('message.consumed').map((e) => e.msgId));
+    expect(sim.events('message.filtered', (e) => !consumedIds.has(e.msgId))).toHaveLength(887);
   });
 });

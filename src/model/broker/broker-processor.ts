@@ -14,6 +14,7 @@ import { registerBrokerAll } from './broker.ts';
 import { countRequest } from './broker-stats.ts';
 import { notifyConsumerIdsChanged, registerConsumer, unregisterConsumer } from './consumer-manager.ts';
 import { flushAfterPut } from './flush-service.ts';
+import { groupExpression, noteSkipped } from './group-subscription.ts';
 import { checkInSyncReplicas, syncReplica } from './group-transfer-service.ts';
 import { onHaReport, onHaTransfer, onMasterPut } from './ha-service.ts';
 import { getMessage, putMessage, type PutRequest } from './message-store.ts';
@@ -150,7 +151,9 @@ function pullMessage(state: ModelState, broker: BrokerState, from: string, id: n
   if (request.queueId < 0 || request.queueId >= config.readQueueNums) {
     return reject(state.config.rocketmqVersion === '4.x' ? 'SYSTEM_ERROR' : 'INVALID_PARAMETER', `queueId[${request.queueId}] is illegal, topic:[${request.topic}] topicConfig.readQueueNums:[${config.readQueueNums}]`);
   }
-  const found = getMessage(broker, request.topic, request.queueId, request.queueOffset, Math.min(request.maxMsgNums, state.config.pullBatchSize), buildSubscriptionData(request.subscription));
+  const expression = groupExpression(broker, request);
+  if (expression === null) return reject('SUBSCRIPTION_NOT_EXIST', `the consumer's subscription not exist, group: ${request.group}`);
+  const found = getMessage(broker, request.topic, request.queueId, request.queueOffset, Math.min(request.maxMsgNums, state.config.pullBatchSize), buildSubscriptionData(expression));
   // DefaultMessageStore.nextOffsetCorrection: a slave (offsetCheckInSlave false) never moves the
   // consumer. An offset beyond its max (OFFSET_OVERFLOW_BADLY, or NO_MESSAGE_IN_QUEUE) would be
   // PULL_OFFSET_MOVED on a master; DefaultPullMessageResultHandler turns it into
@@ -159,12 +162,13 @@ function pullMessage(state: ModelState, broker: BrokerState, from: string, id: n
     return reply(sim, broker.node, from, id, { code: 'PULL_RETRY_IMMEDIATELY', nextBeginOffset: request.queueOffset, maxOffset: found.maxOffset });
   }
   if (found.messages.length > 0 || found.nextBeginOffset !== request.queueOffset) {
+    noteSkipped(state, broker, request, expression, found.nextBeginOffset, sim);
     reply(sim, broker.node, from, id, found.messages.length > 0
       ? { code: 'SUCCESS', messages: found.messages, nextBeginOffset: found.nextBeginOffset, maxOffset: found.maxOffset }
       : { code: 'PULL_NOT_FOUND', nextBeginOffset: found.nextBeginOffset, maxOffset: found.maxOffset });
     return;
   }
-  holdPullRequest(state, broker, from, id, request, sim);
+  holdPullRequest(state, broker, from, id, { ...request, subscription: expression }, sim);
 }
 
 /** ConsumerManageProcessor.queryConsumerOffset: a group with no offset on a queue still in memory gets 0. */

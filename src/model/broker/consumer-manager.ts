@@ -3,7 +3,7 @@
  * heartbeats, with NOTIFY_CONSUMER_IDS_CHANGED on join, leave and closed channel, and a silent
  * expiry after channelExpiredTimeout (broker/.../client/ConsumerManager.java).
  */
-import { copyDict, dict } from '../../engine/index.ts';
+import { dict } from '../../engine/index.ts';
 import { oneway } from '../remoting.ts';
 import type { RemotingRequest } from '../remoting-types.ts';
 import { trace, type Sim } from '../sim-types.ts';
@@ -16,14 +16,37 @@ type Heartbeat = Extract<RemotingRequest, { code: 'HEART_BEAT' }>;
 export function registerConsumer(broker: BrokerState, node: string, heartbeat: Heartbeat, now: number, sim: Sim): boolean {
   if (heartbeat.group === null) return false;
   const group = (broker.consumerTable[heartbeat.group] ??= {
-    groupName: heartbeat.group, messageModel: heartbeat.messageModel, channels: dict(), subscriptions: dict(),
+    groupName: heartbeat.group, messageModel: heartbeat.messageModel, channels: dict(), subscriptions: dict(), subVersions: dict(),
   });
   const isNew = group.channels[heartbeat.clientId] === undefined;
   group.channels[heartbeat.clientId] = { node, lastUpdateTimestamp: now };
-  const subscriptionsChanged = JSON.stringify(group.subscriptions) !== JSON.stringify(heartbeat.subscriptions);
-  group.subscriptions = copyDict(heartbeat.subscriptions);
+  const subscriptionsChanged = updateSubscription(group, heartbeat.subscriptions, heartbeat.subVersion);
   if (isNew) trace(sim, { type: 'consumer.registered', broker: broker.name, group: group.groupName, consumer: node });
   return isNew || subscriptionsChanged;
+}
+
+/**
+ * ConsumerGroupInfo.updateSubscription: one table for the whole group. A topic not in it is
+ * added; a topic in it takes the heartbeat's expression only when its subVersion is newer; a
+ * topic the heartbeat does not name is removed. Members that subscribe differently therefore
+ * leave the newest member's tags, and topics that come and go with each heartbeat.
+ */
+function updateSubscription(group: ConsumerGroupInfo, incoming: Record<string, string>, subVersion: number): boolean {
+  let changed = false;
+  for (const [topic, expression] of Object.entries(incoming)) {
+    const old = group.subscriptions[topic];
+    if (old !== undefined && subVersion <= group.subVersions[topic]!) continue;
+    changed ||= old !== expression;
+    group.subscriptions[topic] = expression;
+    group.subVersions[topic] = subVersion;
+  }
+  for (const topic of Object.keys(group.subscriptions)) {
+    if (Object.hasOwn(incoming, topic)) continue;
+    delete group.subscriptions[topic];
+    delete group.subVersions[topic];
+    changed = true;
+  }
+  return changed;
 }
 
 export function unregisterConsumer(broker: BrokerState, groupName: string, clientId: string, reason: ConsumerRemovalReason, sim: Sim): boolean {

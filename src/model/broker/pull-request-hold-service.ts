@@ -7,6 +7,7 @@ import { reply } from '../remoting.ts';
 import type { RemotingRequest } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, HeldPull, ModelState } from '../state.ts';
+import { noteSkipped } from './group-subscription.ts';
 import { getMessage } from './message-store.ts';
 
 type PullRequest = Extract<RemotingRequest, { code: 'PULL_MESSAGE' }>;
@@ -23,6 +24,7 @@ export function holdPullRequest(state: ModelState, broker: BrokerState, node: st
 /** Answers a parked pull if it now finds messages (or must give up); returns whether it did. */
 function tryWake(state: ModelState, broker: BrokerState, hold: HeldPull, giveUp: boolean, sim: Sim): boolean {
   const found = getMessage(broker, hold.topic, hold.queueId, hold.queueOffset, state.config.pullBatchSize, buildSubscriptionData(hold.subscription));
+  if (found.nextBeginOffset !== hold.queueOffset) noteSkipped(state, broker, hold, hold.subscription, found.nextBeginOffset, sim);
   if (found.messages.length > 0) {
     reply(sim, broker.node, hold.node, hold.rpcId, { code: 'SUCCESS', messages: found.messages, nextBeginOffset: found.nextBeginOffset, maxOffset: found.maxOffset });
     return true;

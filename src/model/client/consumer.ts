@@ -35,6 +35,7 @@ export function sendHeartbeatToAllBroker(state: ModelState, consumer: ConsumerSt
       if (node === undefined) continue;
       oneway(sim, consumer.id, node, {
         code: 'HEART_BEAT', clientId: consumer.clientId, group: consumer.spec.group, messageModel: consumer.spec.messageModel, subscriptions,
+        subVersion: consumer.spec.startAt,
       });
     }
   }

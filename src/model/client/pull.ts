@@ -2,6 +2,7 @@
  * DefaultMQPushConsumerImpl.pullMessage and its callback: pull 32 at a time with long polling,
  * filter tags again on the client, hand the messages to the consume service, pull again.
  */
+import { noteFilteredOut } from '../broker/group-subscription.ts';
 import { noticed } from '../detections.ts';
 import { buildSubscriptionData, isMatchedByClient } from '../filter.ts';
 import { invoke } from '../remoting.ts';
@@ -52,7 +53,11 @@ export const pullHandler = {
       pq.nextOffset = response.nextBeginOffset ?? pq.nextOffset;
       // PullAPIWrapper.processPullResult: keep only tags the subscription names (removes hash collisions).
       const subscription = buildSubscriptionData(subscriptionOf(consumer, pq.mq.topic));
-      const messages = (response.messages ?? []).filter((message) => isMatchedByClient(subscription, message.tags));
+      const messages = (response.messages ?? []).filter((message) => {
+        if (isMatchedByClient(subscription, message.tags)) return true;
+        noteFilteredOut(state, consumer.spec.group, pq.mq.brokerName, message, 'client', sim);
+        return false;
+      });
       if (messages.length > 0) submitConsumeRequest(consumer, key, pq, messages, sim);
       // correctTagsOffset (NO_NEW_MSG / NO_MATCHED_MSG): nothing left to consume, so the offset
       // moves past the filtered-out messages; otherwise the consumed messages will move it.

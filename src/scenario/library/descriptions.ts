@@ -2,9 +2,9 @@
  * What each built-in scenario is about and what to watch, in English and Simplified Chinese
  * (loaded on demand by loadLibraryDescription in index.ts).
  */
-import type { Bilingual } from '../language.ts';
+import type { Localized } from './index.ts';
 
-const DESCRIPTIONS = new Map<string, Bilingual<string>>([
+const DESCRIPTIONS = new Map<string, Localized>([
   ['write8-read4', {
     en: 'TopicTest has 8 write queues but only 4 read queues on each of broker-a and broker-b. The producer p-1 spreads its 10 messages a second over all 8 write queues of both brokers, but rebalancing only ever gives the consumers c-1 and c-2 the read queues 0-3. Press play and watch the queue panel: from about 1 s queues 4-7 keep growing and nobody pulls from them, so the never-consumable count climbs to half of every message sent (about 900 by 3:00). RocketMQ raises no error; the fix is to keep readQueueNums equal to writeQueueNums.',
     zh: 'TopicTest 在 broker-a 和 broker-b 上各有 8 个写队列，却只有 4 个读队列。生产者 p-1 每秒发送 10 条消息，轮流写入两个 broker 的全部 8 个写队列；而 rebalance 只会把读队列 0-3 分配给消费者 c-1 和 c-2。点击播放并观察队列面板：大约从 1 秒起，队列 4-7 持续增长却没有任何消费者拉取，永远无法消费的消息数不断上升，到 3:00 约占发送总数的一半（约 900 条）。RocketMQ 不会报错；正确做法是让 readQueueNums 与 writeQueueNums 保持一致。',
@@ -33,6 +33,10 @@ const DESCRIPTIONS = new Map<string, Bilingual<string>>([
     en: 'broker-a flushes asynchronously (ASYNC_FLUSH, the default), broker-b synchronously (SYNC_FLUSH). p-1 sends 4 small messages a second, 2 to each broker, and gets SEND_OK for every one. ASYNC_FLUSH writes the page cache to disk once 4 pages (16 KB) are dirty, or everything every 10 s: at 2 messages of about 380 bytes a second (keys included) 16 KB would take 22 s, so broker-a flushes only every 10 s, last at about 51 s. Both machines lose power at 60 s (powerOffBroker: a crashBroker would keep the page cache): broker-a loses the 19 messages it stored after that flush, queue offsets 25 to 29 (message.lost, notFlushedNotReplicated, counted in the summary\'s lost); c-1 had already pulled them into its ProcessQueue and still consumes them, but they are gone from broker-a: a group that reads later, or an offset reset, will never see them; broker-b flushed every message before answering and loses none. Both come back at 90 s: broker-a recovers its CommitLog up to the last flushed message, its ConsumeQueues end at offset 25 again, and the next messages take the lost offsets. The failover view shows ns-1 removing both brokers at once (channelClosed).',
     zh: 'broker-a 异步刷盘（ASYNC_FLUSH，默认），broker-b 同步刷盘（SYNC_FLUSH）。p-1 每秒发送 4 条小消息，每个 Broker 各 2 条，每条都得到 SEND_OK。ASYNC_FLUSH 在脏页达到 4 页（16 KB）时才把 page cache 写入磁盘，或者每 10 秒全部刷一次：每秒 2 条约 380 字节（含 key）的消息要 22 秒才攒够 16 KB，所以 broker-a 只每 10 秒刷一次盘，最后一次约在 51 秒。两台机器在 60 秒断电（powerOffBroker；crashBroker 则会保留 page cache）：broker-a 丢失了那次刷盘之后存储的 19 条消息，队列位点 25 到 29（message.lost，notFlushedNotReplicated，计入汇总的 lost）；c-1 事先已把它们拉取到 ProcessQueue 中，仍会消费它们，但它们已从 broker-a 消失：之后才读取的消费组或重置位点后都再也读不到；broker-b 在应答前已把每条消息刷盘，一条也没有丢。两者在 90 秒恢复：broker-a 把 CommitLog 恢复到最后一条已刷盘的消息，ConsumeQueue 重新止于位点 25，之后的新消息占用了丢失消息的位点。故障切换视图显示 ns-1 立即移除了两个 Broker（channelClosed）。',
   }],
+  ['inconsistent-subscriptions', {
+    en: 'RocketMQ\'s most famous pitfall. c-1 and c-2 are both in CG_ORDER, but c-1 subscribes TagA and c-2, started a second later, TagB; p-1 sends TagA and TagB. RocketMQ accepts this without a word (the page and the runner warn). The broker keeps one subscription per group: c-2\'s heartbeat at about 2 s replaces TagA with TagB, because its subVersion is newer. From then on the broker filters every pull of the group with TagB, so c-1\'s queues deliver only TagB messages, which c-1 drops, and the TagA messages are skipped everywhere. Of 1 199 messages stored in 2 minutes, the group consumes 312 (12 TagA ones in the first 2 s, then only TagB on c-2\'s queues) and passes over 887: the summary\'s filteredOut, one message.filtered each in the event log.',
+    zh: 'RocketMQ 最著名的陷阱。c-1 和 c-2 都属于 CG_ORDER，但 c-1 订阅 TagA，晚一秒启动的 c-2 订阅 TagB；p-1 发送 TagA 和 TagB 两种消息。RocketMQ 不会报任何错（页面和命令行工具会给出警告）。Broker 每个消费者组只保存一份订阅：约 2 秒时 c-2 的心跳因 subVersion 更新而把 TagA 替换为 TagB。此后 Broker 用 TagB 过滤该组的每一次拉取，于是 c-1 的队列只交付 TagB 消息，而 c-1 又把它们丢弃；TagA 消息则在所有队列上都被跳过。2 分钟内存储的 1 199 条消息中，该组只消费了 312 条（前 2 秒的 12 条 TagA，之后只有 c-2 队列上的 TagB），跳过了 887 条：即汇总中的 filteredOut，事件日志中每条都有一个 message.filtered。',
+  }],
   ['consumer-join-leave', {
     en: 'Three consumers share 8 queues with AllocateMessageQueueAveragely (3, 3 and 2 queues). c-4 joins at 60 s: within milliseconds the broker notifies the group and everyone rebalances to 2 queues each. c-4 leaves cleanly at 120 s (removeConsumer) and its queues are handed back at once. c-3 crashes at 180 s: its connection closes, so the rebalance is again immediate. c-2 hangs at 240 s: its connection stays open but it stops heartbeating and consuming, so its four queues pile up until the broker expires the channel (120 s without a heartbeat) and c-1 takes every queue at about 340 s.',
     zh: '三个消费者按 AllocateMessageQueueAveragely 分摊 8 个队列（3、3、2 个）。c-4 在 60 秒加入：broker 在几毫秒内通知消费组，每个消费者 rebalance 为 2 个队列。c-4 在 120 秒正常退出（removeConsumer），它的队列立即被重新分配。c-3 在 180 秒崩溃：连接关闭，rebalance 同样立即发生。c-2 在 240 秒挂起：连接仍然打开，但它停止发送心跳和消费，因此它的四个队列不断堆积，直到 broker 判定通道过期（120 秒无心跳），约 340 秒时 c-1 接管全部队列。',
@@ -55,6 +59,6 @@ const DESCRIPTIONS = new Map<string, Bilingual<string>>([
   }],
 ]);
 
-export function libraryDescription(id: string): Bilingual<string> | undefined {
+export function libraryDescription(id: string): Localized | undefined {
   return DESCRIPTIONS.get(id);
 }

@@ -3,13 +3,13 @@
  * file is a plain scenario file (docs/scenario.md), so a course author can copy one and edit it; the title
  * here and the description in descriptions.ts say, in both languages, what to watch and when.
  */
-import type { Bilingual } from '../language.ts';
 import autoCreateTopic from './auto-create-topic.json';
 import consumerJoinLeave from './consumer-join-leave.json';
 import createTopicBroker from './create-topic-broker.json';
 import createTopicCluster from './create-topic-cluster.json';
 import crashPartitionShutdown from './crash-partition-shutdown.json';
 import masterSlaveFailover from './master-slave-failover.json';
+import inconsistentSubscriptions from './inconsistent-subscriptions.json';
 import nameServerDown from './nameserver-down.json';
 import powerLossFlush from './power-loss-flush.json';
 import read8Write4 from './read8-write4.json';
@@ -17,10 +17,14 @@ import shrinkSafely from './shrink-safely.json';
 import shrinkUnsafely from './shrink-unsafely.json';
 import write8Read4 from './write8-read4.json';
 
+export interface Localized {
+  en: string;
+  zh: string;
+}
 
 export interface LibraryEntry {
   id: string;
-  title: Bilingual<string>;
+  title: Localized;
   /** The scenario file as written (validated by test/unit/link/library.test.ts). */
   scenario: unknown;
 }
@@ -62,6 +66,11 @@ export const LIBRARY: readonly LibraryEntry[] = [
     scenario: powerLossFlush,
   },
   {
+    id: 'inconsistent-subscriptions',
+    title: { en: 'One group, two subscriptions', zh: '同一消费者组，两种订阅' },
+    scenario: inconsistentSubscriptions,
+  },
+  {
     id: 'consumer-join-leave',
     title: { en: 'A consumer joining and leaving', zh: '消费者的加入与离开' },
     scenario: consumerJoinLeave,
@@ -92,7 +101,7 @@ export const LIBRARY: readonly LibraryEntry[] = [
  * The paragraph that says what to watch, in both languages: long texts (the Chinese ones compress
  * poorly) that the first paint does not need, so they are a chunk of their own.
  */
-export function loadLibraryDescription(id: string): Promise<Bilingual<string> | undefined> {
+export function loadLibraryDescription(id: string): Promise<Localized | undefined> {
   return import('./descriptions.ts').then((module) => module.libraryDescription(id));
 }
 

@@ -6,7 +6,6 @@ import { useId, type KeyboardEvent } from 'react';
 import { usePlayback, type Selection } from '../../store/playback.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { derivedAt } from '../panels/shared.tsx';
-import { useWords } from '../i18n/index.ts';
 import { CARD_STRINGS, type CardStrings } from './card-strings.ts';
 import { MessageCard } from './MessageCard.tsx';
 import { messageFacts } from './message-facts.ts';
@@ -54,7 +53,7 @@ function closeOnEscape(event: KeyboardEvent): void {
 }
 
 export function CardPanel({ selection }: { selection: CardSelection }) {
-  const strings = useWords(CARD_STRINGS);
+  const strings = CARD_STRINGS[usePlayback((s) => s.language)];
   const headingId = useId();
   const title = selection.kind === 'message' ? strings.title(selection.msgId) : strings.queueTitle(selection.broker, selection.queueId, selection.topic);
   return (

@@ -41,6 +41,8 @@ function collect(facts: MessageFacts, event: TraceEvent): void {
     case 'message.consumed': facts.consumed.push(event); return;
     case 'consume.failed': facts.consumeFailed.push(event); return;
     case 'message.lost': facts.lost.push(event); return;
+    // A group passing over the message (inconsistent subscriptions) is shown in the log and the failover docs, not on the card.
+    case 'message.filtered': return;
   }
 }
 

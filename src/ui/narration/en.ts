@@ -54,6 +54,7 @@ export const en: Narrators = {
       : ' It can now be pulled.';
     return `${e.broker} appended the message to its CommitLog at offset ${e.commitLogOffset} and to ConsumeQueue ${e.topic} #${e.queueId} at position ${e.queueOffset}.${fate}`;
   },
+  'message.filtered': (e) => `Group ${e.group} passed over message ${e.msgId} (${e.topic} ${e.broker} queue ${e.queueId}, position ${e.queueOffset}, tags ${e.tags || 'none'}) on the ${e.by} side: the broker keeps one subscription per group, so with members that subscribe differently a message one member wants is skipped by another and never consumed by the group.`,
   'message.lost': (e) => `${e.broker}/${e.brokerId} lost message ${e.msgId} (${e.topic} queue ${e.queueId}, position ${e.queueOffset}) with its machine: it was only in the page cache, not yet flushed to disk, and no slave held a copy.`,
   'send.failed': (e, { config }) => `${e.producer}'s attempt ${e.attempt} to send ${e.msgId} to ${e.broker} queue ${e.queueId} failed (${e.reason}).${e.attempt < syncAttempts(config) ? ' A SYNC send tries again, on another broker when it can.' : ' No attempt is left.'}`,
   'send.result': (e, { config }) => {

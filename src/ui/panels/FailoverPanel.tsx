@@ -3,8 +3,8 @@
  * run's detections, with the arithmetic), and a "who believes what" table at the current time:
  * each NameServer's broker table and each client's cached route against the truth.
  */
+import { usePlayback } from '../../store/playback.ts';
 import { formatSeconds } from '../../viz/format.ts';
-import { useWords } from '../i18n/index.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { beliefsAt, faultViews, type Beliefs } from './failover-model.ts';
 import { FAILOVER_STRINGS, type FailoverStrings } from './failover-strings.ts';
@@ -18,8 +18,9 @@ export interface FailoverPanelProps {
 function BeliefTable({ beliefs, strings }: { beliefs: Beliefs; strings: FailoverStrings }) {
   return (
     <div className="rs-table-scroll">
+      <p className="rs-muted rs-failover-note">{strings.beliefsCaption}</p>
       <table className="rs-table rs-failover-beliefs" data-testid="failover-beliefs">
-        <caption>{strings.beliefsCaption}</caption>
+        <caption className="rs-visually-hidden">{strings.beliefsCaption}</caption>
         <thead>
           <tr>
             <th scope="col">brokerName / brokerId</th>
@@ -50,7 +51,7 @@ function BeliefTable({ beliefs, strings }: { beliefs: Beliefs; strings: Failover
 }
 
 export function FailoverPanel({ className }: FailoverPanelProps) {
-  const strings = useWords(FAILOVER_STRINGS);
+  const strings = FAILOVER_STRINGS[usePlayback((s) => s.language)];
   const view = useSimView(TEXT_PANEL_REFRESH);
   if (!view) return <EmptyPanel name="failover" title={strings.title} className={className} />;
   const { timeline, timeMs } = view;

@@ -1,6 +1,5 @@
 /** The broker's modules in English and Simplified Chinese (RocketMQ's class names stay as they are). */
 import type { Language } from '../../store/playback.ts';
-import { type Bilingual, inLanguage } from '../i18n/index.ts';
 
 export interface BrokerModulesStrings {
   title: string;
@@ -95,8 +94,8 @@ const zh: BrokerModulesStrings = {
   },
 };
 
-const STRINGS: Bilingual<BrokerModulesStrings> = { en, zh };
+const STRINGS: Record<Language, BrokerModulesStrings> = { en, zh };
 
 export function brokerModulesStrings(language: Language): BrokerModulesStrings {
-  return inLanguage(STRINGS, language);
+  return STRINGS[language];
 }

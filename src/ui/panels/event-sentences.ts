@@ -4,7 +4,6 @@
  */
 import { ROCKETMQ_DEFAULTS, perm2String, type SimConfig, type TraceEvent, type TraceType } from '../../sim/index.ts';
 import type { Language } from '../../store/playback.ts';
-import { type Bilingual, inLanguage } from '../i18n/index.ts';
 
 /** The run's configured values: a sentence names the run's own expiry, never a literal 120 s. */
 type Describers = { [K in TraceType]: (event: Extract<TraceEvent, { type: K }>, config: SimConfig) => string };
@@ -12,7 +11,7 @@ type Describers = { [K in TraceType]: (event: Extract<TraceEvent, { type: K }>, 
 /** Every trace type once, in the order of docs/trace.md: a record, so a new type does not compile until it is listed. */
 const TYPE_ORDER: Record<TraceType, true> = {
   'broker.registered': true, 'broker.removed': true, 'nameServer.chosen': true, 'route.updated': true, 'route.failed': true, 'topic.updated': true,
-  'message.sent': true, 'message.stored': true, 'message.lost': true, 'send.failed': true, 'send.result': true, rebalance: true, 'consumer.registered': true,
+  'message.sent': true, 'message.stored': true, 'message.lost': true, 'message.filtered': true, 'send.failed': true, 'send.result': true, rebalance: true, 'consumer.registered': true,
   'consumer.removed': true, 'message.consumed': true, 'consume.failed': true, 'pull.rejected': true, 'offset.committed': true, fault: true,
 };
 
@@ -37,6 +36,7 @@ const en: Describers = {
   'message.sent': (e) => `${e.producer} sent ${e.msgId} to ${e.broker}:${e.queueId} (attempt ${e.attempt})`,
   'message.stored': (e) => `${e.broker}/${e.brokerId} stored a message in ${e.topic} queue ${e.queueId} at offset ${e.queueOffset}`,
   'message.lost': (e) => `${e.broker}/${e.brokerId} lost ${e.msgId} (${e.topic} queue ${e.queueId} offset ${e.queueOffset}) with its page cache: never flushed to disk, and no slave had it`,
+  'message.filtered': (e) => `${e.group} passed over ${e.msgId} (${e.topic} ${e.broker}:${e.queueId} offset ${e.queueOffset}, tags ${e.tags || '-'}) on the ${e.by} side: its members subscribe differently, and another member wants it`,
   'send.failed': (e) => `${e.producer} failed to send ${e.msgId} to ${e.broker}:${e.queueId} (attempt ${e.attempt}): ${e.reason}`,
   'send.result': (e) => `${e.producer}: ${e.status} for ${e.msgId}`,
   rebalance: (e) => (e.queues.length > 0
@@ -63,6 +63,7 @@ const zh: Describers = {
   'message.sent': (e) => `${e.producer} 将 ${e.msgId} 发送到 ${e.broker}:${e.queueId}（第 ${e.attempt} 次尝试）`,
   'message.stored': (e) => `${e.broker}/${e.brokerId} 将消息存入 ${e.topic} 队列 ${e.queueId}，位点 ${e.queueOffset}`,
   'message.lost': (e) => `${e.broker}/${e.brokerId} 断电丢失了 ${e.msgId}（${e.topic} 队列 ${e.queueId} 位点 ${e.queueOffset}）：它只在 page cache 中，尚未刷盘，也没有 Slave 拥有它`,
+  'message.filtered': (e) => `${e.group} 在${e.by === 'broker' ? ' Broker ' : '客户端'}跳过了 ${e.msgId}（${e.topic} ${e.broker}:${e.queueId} 位点 ${e.queueOffset}，标签 ${e.tags || '-'}）：组内成员订阅不一致，而另一个成员需要这条消息`,
   'send.failed': (e) => `${e.producer} 发送 ${e.msgId} 到 ${e.broker}:${e.queueId} 失败（第 ${e.attempt} 次尝试）：${e.reason}`,
   'send.result': (e) => `${e.producer}：${e.msgId} 的发送结果为 ${e.status}`,
   rebalance: (e) => (e.queues.length > 0
@@ -77,9 +78,9 @@ const zh: Describers = {
   fault: (e) => `注入故障：${e.action} ${e.target}`,
 };
 
-const DESCRIBERS: Bilingual<Describers> = { en, zh };
+const DESCRIBERS: Record<Language, Describers> = { en, zh };
 
 export function describeEvent(event: TraceEvent, language: Language, config: SimConfig = ROCKETMQ_DEFAULTS): string {
-  const describe = inLanguage(DESCRIBERS, language)[event.type] as (e: TraceEvent, c: SimConfig) => string;
+  const describe = DESCRIBERS[language][event.type] as (e: TraceEvent, c: SimConfig) => string;
   return describe(event, config);
 }

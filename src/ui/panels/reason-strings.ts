@@ -4,7 +4,6 @@
  */
 import type { Language } from '../../store/playback.ts';
 import type { IdleReason } from './queue-model.ts';
-import { inLanguage, type Bilingual } from '../i18n/index.ts';
 
 export interface ReasonStrings {
   showCauses: (label: string) => string;
@@ -45,8 +44,8 @@ const zh: ReasonStrings = {
   legendDrained: '已消费完：不再可读，但没有遗留消息',
 };
 
-const STRINGS: Bilingual<ReasonStrings> = { en, zh };
+const STRINGS: Record<Language, ReasonStrings> = { en, zh };
 
 export function reasonStrings(language: Language): ReasonStrings {
-  return inLanguage(STRINGS, language);
+  return STRINGS[language];
 }

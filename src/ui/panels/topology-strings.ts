@@ -1,5 +1,5 @@
 /** The words of the queues drawn on the canvas and of the new marks, in English and Simplified Chinese. */
-import { useWords, type Bilingual } from '../i18n/index.ts';
+import { usePlayback, type Language } from '../../store/playback.ts';
 
 export interface CanvasQueueWords {
   broker: string;
@@ -64,8 +64,8 @@ const zh: TopologyStrings = {
   dotFailed: '发送失败',
 };
 
-const STRINGS: Bilingual<TopologyStrings> = { en, zh };
+const STRINGS: Record<Language, TopologyStrings> = { en, zh };
 
 export function useTopologyStrings(): TopologyStrings {
-  return useWords(STRINGS);
+  return STRINGS[usePlayback((s) => s.language)];
 }

@@ -14,6 +14,7 @@ const SAMPLES: TraceEvent[] = [
   { t: 1_500, type: 'message.sent', producer: 'p-1', msgId: 'ID1', topic: 'TopicTest', tags: 'TagA', keys: 'ORDER-1', broker: 'broker-a', queueId: 5, attempt: 1 },
   { t: 1_501, type: 'message.stored', broker: 'broker-a', brokerId: 0, topic: 'TopicTest', queueId: 5, queueOffset: 3, commitLogOffset: 4_096, msgId: 'ID1', offsetMsgId: 'OFF1' },
   { t: 1_501, type: 'message.lost', msgId: 'ID1', broker: 'broker-a', brokerId: 0, topic: 'TopicTest', queueId: 5, queueOffset: 3, reason: 'notFlushedNotReplicated' },
+  { t: 1_501, type: 'message.filtered', group: 'CG', msgId: 'ID1', broker: 'broker-a', topic: 'TopicTest', queueId: 5, queueOffset: 3, tags: 'TagA', by: 'broker' },
   { t: 1_502, type: 'send.failed', producer: 'p-1', msgId: 'ID1', broker: 'broker-a', queueId: 5, attempt: 1, reason: 'timeout' },
   { t: 1_503, type: 'send.result', producer: 'p-1', msgId: 'ID1', status: 'FLUSH_SLAVE_TIMEOUT' },
   { t: 2_000, type: 'rebalance', consumer: 'c-1', group: 'CG', topic: 'TopicTest', queues: ['broker-a:0', 'broker-a:1'] },

@@ -1,0 +1,55 @@
+/**
+ * Pulls are filtered with the group's one subscription table (PullMessageProcessor: the pull
+ * carries its own expression only with postSubscriptionWhenPull, default false). When a group's
+ * members subscribe differently, a member's pull skips the messages the table's expression does
+ * not match, even the ones its own subscription wants: the offset moves past them and nobody
+ * in the group ever consumes them (RocketMQ's "subscriptions must be consistent" pitfall). The
+ * client then drops what the broker passed but its own tags do not name. Each message some member
+ * wants that a member passed over this way is counted once per group
+ * (summary.messages.filteredOut) and traced (message.filtered, by the broker or the client).
+ */
+import { buildSubscriptionData, isMatchedByClient, isMatchedByConsumeQueue } from '../filter.ts';
+import type { RemotingRequest } from '../remoting-types.ts';
+import { trace, type Sim } from '../sim-types.ts';
+import type { BrokerState, ModelState, StoredMessage } from '../state.ts';
+
+type PullRequest = Extract<RemotingRequest, { code: 'PULL_MESSAGE' }>;
+
+/**
+ * The expression the broker filters this pull with: the group's, or the pull's own when the
+ * broker does not know the group yet; null when the group's table lacks the topic
+ * (SUBSCRIPTION_NOT_EXIST: another member's heartbeat removed it).
+ */
+export function groupExpression(broker: BrokerState, request: PullRequest): string | null {
+  const group = broker.consumerTable[request.group];
+  if (!group) return request.subscription;
+  return group.subscriptions[request.topic] ?? null;
+}
+
+/** Whether some member of the group subscribes to this message's topic with an expression matching its tags. */
+function wantedByGroup(state: ModelState, group: string, message: StoredMessage): boolean {
+  return (state.groupMembers[group] ?? []).some((member) => member.topic === message.topic
+    && isMatchedByClient(buildSubscriptionData(member.subscription), message.tags));
+}
+
+/** A message a member of an inconsistent group passed over although another member wants it: counted once per group, traced. */
+export function noteFilteredOut(state: ModelState, group: string, broker: string, message: StoredMessage, by: 'broker' | 'client', sim: Sim): void {
+  if (!state.inconsistentGroups[group] || !wantedByGroup(state, group, message)) return;
+  if (!state.stats.filteredOutIds.add(`${group}|${message.serial}`, sim.traceCount)) return;
+  trace(sim, {
+    type: 'message.filtered', group, msgId: message.msgId, broker, topic: message.topic,
+    queueId: message.queueId, queueOffset: message.queueOffset, tags: message.tags, by,
+  });
+}
+
+/** What the group's expression made the broker skip in [pull.queueOffset, to), for a pull answered now or a held one woken. */
+export function noteSkipped(state: ModelState, broker: BrokerState, request: Pick<PullRequest, 'group' | 'topic' | 'queueId' | 'queueOffset'>, expression: string, to: number, sim: Sim): void {
+  if (!state.inconsistentGroups[request.group]) return;
+  const queue = broker.consumeQueues[request.topic]?.[request.queueId];
+  if (!queue) return;
+  const filter = buildSubscriptionData(expression);
+  for (let offset = request.queueOffset; offset < to; offset++) {
+    const message = broker.commitLog.at(queue.at(offset)!)!;
+    if (!isMatchedByConsumeQueue(filter, message.tagsCode)) noteFilteredOut(state, request.group, broker.name, message, 'broker', sim);
+  }
+}

@@ -19,8 +19,7 @@ import { ShareButton } from './controls/ShareButton.tsx';
 import { useKeyboardShortcuts } from './controls/use-keyboard.ts';
 import { useT } from './i18n/index.ts';
 import { sideOrder, type SidePanel } from './panel-order.ts';
-import { EventLog, NameServerPanel, QueuePanel, SummaryBar, TopologyPanel } from './panels/index.ts';
-import { FailoverPanel } from './panels/FailoverPanel.tsx';
+import { EventLog, SummaryBar, TopologyPanel } from './panels/index.ts';
 import { SubscriptionWarning } from './panels/SubscriptionWarning.tsx';
 import './App.css';
 
@@ -31,6 +30,14 @@ import './App.css';
  */
 const loadEditor = () => import('./editor/EditorPanel.tsx');
 const loadHelp = () => import('./controls/HelpOverlay.tsx');
+/*
+ * The queue grid (the canvas already draws each broker's queues), the NameServer tables and the
+ * failover view load just after the first paint, which keeps the initial JavaScript within its
+ * 150 KB budget.
+ */
+const QueuePanel = lazy(() => import('./panels/QueuePanel.tsx').then((module) => ({ default: module.QueuePanel })));
+const NameServerPanel = lazy(() => import('./panels/NameServerPanel.tsx').then((module) => ({ default: module.NameServerPanel })));
+const FailoverPanel = lazy(() => import('./panels/FailoverPanel.tsx').then((module) => ({ default: module.FailoverPanel })));
 /** The inspector shows a hint until something is selected: its tables load after the first paint. */
 const InspectorPanel = lazy(() => import('./panels/InspectorPanel.tsx').then((module) => ({ default: module.InspectorPanel })));
 const EditorPanel = lazy(() => loadEditor().then((module) => ({ default: module.EditorPanel })));
@@ -59,10 +66,10 @@ function usePrefetchOnIdle(): void {
 function Panels() {
   const focus = usePlayback((s) => s.scenario?.focus);
   const side: Record<SidePanel, ReactNode> = {
-    nameServers: <NameServerPanel key="nameServers" className="rs-area-nameservers" />,
+    nameServers: <Suspense key="nameServers" fallback={null}><NameServerPanel className="rs-area-nameservers" /></Suspense>,
     inspector: <Suspense key="inspector" fallback={null}><InspectorPanel className="rs-area-inspector" /></Suspense>,
     log: <EventLog key="log" className="rs-area-events" />,
-    failover: <FailoverPanel key="failover" className="rs-area-failover" />,
+    failover: <Suspense key="failover" fallback={null}><FailoverPanel className="rs-area-failover" /></Suspense>,
   };
   return (
     <div className="rs-panels">
@@ -70,7 +77,7 @@ function Panels() {
       <div className="rs-column rs-column-main">
         <SubscriptionWarning />
         <TopologyPanel className="rs-area-topology" />
-        <QueuePanel className="rs-area-queues" />
+        <Suspense fallback={null}><QueuePanel className="rs-area-queues" /></Suspense>
       </div>
       <div className="rs-column rs-column-side">
         {sideOrder(focus ?? []).map((name) => side[name])}

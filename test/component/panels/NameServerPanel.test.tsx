@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
 import type { TimelineAction } from '../../../src/model/spec.ts';
-import { NameServerPanel } from '../../../src/ui/panels/index.ts';
+import { NameServerPanel } from '../../../src/ui/panels/NameServerPanel.tsx';
 import { formatSeconds } from '../../../src/viz/format.ts';
 import { loadAt } from './load.ts';
 import { writeReadScenario } from './scenarios.ts';

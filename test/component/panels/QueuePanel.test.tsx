@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import type { ConsumerState } from '../../../src/model/state.ts';
-import { QueuePanel } from '../../../src/ui/panels/index.ts';
+import { QueuePanel } from '../../../src/ui/panels/QueuePanel.tsx';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { loadAt } from './load.ts';
 import { writeReadScenario } from './scenarios.ts';

@@ -8,7 +8,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { resolveConfig } from '../../../src/model/defaults.ts';
 import { getTimeline, usePlayback } from '../../../src/store/playback.ts';
 import { InspectorPanel } from '../../../src/ui/panels/InspectorPanel.tsx';
-import { NameServerPanel } from '../../../src/ui/panels/index.ts';
+import { NameServerPanel } from '../../../src/ui/panels/NameServerPanel.tsx';
 import { loadAt } from './load.ts';
 import { writeReadScenario } from './scenarios.ts';
 

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { describeEvent } from '../../../src/ui/panels/event-sentences.ts';
-import { EventLog } from '../../../src/ui/panels/index.ts';
+import { EventLog } from '../../../src/ui/panels/EventLog.tsx';
 import { formatTime } from '../../../src/viz/format.ts';
 import { loadAt } from './load.ts';
 import { writeReadScenario } from './scenarios.ts';

@@ -1,21 +1,12 @@
 /** The words of the queues drawn on the canvas and of the new marks, in English and Simplified Chinese. */
 import { usePlayback, type Language } from '../../store/playback.ts';
-
-export interface CanvasQueueWords {
-  broker: string;
-  queueId: number;
-  count: number;
-  writable: boolean;
-  readable: boolean;
-  consumed: number;
-  owners: string[];
-}
+import type { CanvasQueue } from './topology-queues.ts';
 
 export interface TopologyStrings {
   queuesOf: (topic: string) => string;
   topicInView: string;
   /** The accessible name of a queue cell: what a screen reader says for it. */
-  queueCell: (queue: CanvasQueueWords) => string;
+  queueCell: (queue: CanvasQueue) => string;
   queueCounts: (write: number, read: number) => string;
   legendQueueReadable: string;
   legendQueueNever: string;

@@ -18,6 +18,8 @@ import { openDefault } from './controls/session.ts';
 import { ShareButton } from './controls/ShareButton.tsx';
 import { useKeyboardShortcuts } from './controls/use-keyboard.ts';
 import { useT } from './i18n/index.ts';
+import { LearnButton } from './learn/LearnButton.tsx';
+import { LearnSlot } from './learn/LearnSlot.tsx';
 import { sideOrder, type SidePanel } from './panel-order.ts';
 import { SummaryBar, TopologyPanel } from './panels/index.ts';
 import { SubscriptionWarning } from './panels/SubscriptionWarning.tsx';
@@ -109,6 +111,7 @@ function Header() {
       </div>
       <ScenarioPicker />
       <div className="rs-header-actions">
+        <LearnButton />
         <button
           type="button"
           className="rs-button"
@@ -149,6 +152,7 @@ export function App() {
       <ScenarioDescription />
       <Banner />
       <ControlsBar />
+      <LearnSlot />
       <main className="rs-main">
         <ErrorBoundary key={timelineVersion} fallback={(error) => <PanelsFailed error={error} />}>
           <Panels />

@@ -9,16 +9,12 @@
  * Add a query with one line below; a query never moves the run.
  */
 import type { TimelineView } from '../timeline.ts';
+import { chapterMoments } from './chapter-moments.ts';
 import { traceWindow } from './trace-window.ts';
-import { seriesOverTime } from './series-over-time.ts';
-import { traceJsonLines } from './trace-lines.ts';
-import { whatIf } from './what-if.ts';
 
 export const simQueries = {
   traceWindow,
-  seriesOverTime,
-  traceJsonLines,
-  whatIf,
+  chapterMoments,
 } satisfies Record<string, (timeline: TimelineView, args: never) => unknown>;
 
 export type SimQueries = typeof simQueries;

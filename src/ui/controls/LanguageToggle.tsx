@@ -1,8 +1,7 @@
-/** EN / 中文: the whole page's language (panels read the same store field), remembered for the next visit. */
+/** EN / 中文: the whole page's language (panels read the same store field). */
 import { useEffect } from 'react';
 import { usePlayback, type Language } from '../../store/playback.ts';
 import { useT } from '../i18n/index.ts';
-import { rememberLanguage } from '../i18n/language-choice.ts';
 
 const LANGUAGES: { code: Language; label: string; htmlLang: string }[] = [
   { code: 'en', label: 'EN', htmlLang: 'en' },
@@ -26,10 +25,7 @@ export function LanguageToggle() {
           aria-pressed={language === entry.code}
           lang={entry.htmlLang}
           data-testid={`language-${entry.code}`}
-          onClick={() => {
-            setLanguage(entry.code);
-            rememberLanguage(entry.code);
-          }}
+          onClick={() => setLanguage(entry.code)}
         >
           {entry.label}
         </button>

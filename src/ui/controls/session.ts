@@ -6,8 +6,10 @@
 import type { Scenario } from '../../sim/index.ts';
 import { checkBudget, PAGE_BUDGET } from '../../scenario/budget.ts';
 import { LIBRARY, findLibraryEntry } from '../../scenario/library/index.ts';
+import { decodeChapterLink } from '../../scenario/chapter-link.ts';
 import { decodeLink, type LinkProblem } from '../../scenario/link.ts';
 import { validateScenario, type ValidationResult } from '../../scenario/validate.ts';
+import { useLesson } from '../../store/lesson.ts';
 import { usePlayback, type Language, type LoadOptions } from '../../store/playback.ts';
 import { translate } from '../i18n/index.ts';
 import { describeOverBudget } from './budget-text.ts';
@@ -57,9 +59,12 @@ export function openDefault(): void {
 
 /**
  * Opens the run a URL fragment carries. A fragment without a scenario opens the default; a
- * bad one opens the default with a banner saying what was wrong.
+ * bad one opens the default with a banner saying what was wrong. A guided chapter it names
+ * (`ch`, `st`) opens too, and then loads its own scenario.
  */
 export function openFromHash(hash: string): void {
+  const chapter = decodeChapterLink(hash);
+  if (chapter) useLesson.getState().openChapter(chapter.chapter, chapter.step);
   const decoded = decodeLink(hash);
   const state = usePlayback.getState();
   if (decoded.ok) {

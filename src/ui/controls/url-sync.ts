@@ -4,7 +4,9 @@
  * long address costs the browser a few milliseconds), so copying the address bar shares the
  * moment on screen. A fragment typed or pasted into the address bar opens that run.
  */
+import { encodeChapterLink } from '../../scenario/chapter-link.ts';
 import { encodeLink } from '../../scenario/link.ts';
+import { useLesson } from '../../store/lesson.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { openFromHash } from './session.ts';
 
@@ -13,12 +15,18 @@ export const URL_SYNC_PLAYING_MS = 1_000;
 
 let lastWritten: string | null = null;
 
-/** The page's address with the current run's fragment, or null when the scenario is too large for a link. */
+/**
+ * The page's address with the current run's fragment, or null when the scenario is too large for
+ * a link. In a guided chapter it names the chapter and its step, which say the scenario and the moment.
+ */
 export function currentLink(): string | null {
   const { source, timeMs, scenario } = usePlayback.getState();
+  const base = window.location.href.split('#')[0];
+  const { chapterId, step } = useLesson.getState();
+  if (chapterId !== null) return `${base}#${encodeChapterLink({ chapter: chapterId, step })}`;
   if (!scenario) return null;
   const encoded = encodeLink(source, timeMs);
-  return encoded.ok ? `${window.location.href.split('#')[0]}#${encoded.fragment}` : null;
+  return encoded.ok ? `${base}#${encoded.fragment}` : null;
 }
 
 export function writeFragmentNow(): void {
@@ -42,6 +50,9 @@ export function startUrlSync(): () => void {
   const unsubscribe = usePlayback.subscribe((state, previous) => {
     if (state.timeMs !== previous.timeMs || state.source !== previous.source) schedule();
   });
+  const stopFollowingLesson = useLesson.subscribe((state, previous) => {
+    if (state.chapterId !== previous.chapterId || state.step !== previous.step) schedule();
+  });
   const onHashChange = () => {
     if (window.location.hash !== lastWritten) openFromHash(window.location.hash);
   };
@@ -49,6 +60,7 @@ export function startUrlSync(): () => void {
   schedule();
   return () => {
     unsubscribe();
+    stopFollowingLesson();
     window.removeEventListener('hashchange', onHashChange);
     if (timer !== null) clearTimeout(timer);
   };

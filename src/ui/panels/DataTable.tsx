@@ -1,6 +1,5 @@
 /** A compact table with a visible caption, for RocketMQ's tables in the inspector. */
 import { memo, type ReactNode } from 'react';
-import { ScrollArea } from '../controls/ScrollArea.tsx';
 
 export interface DataTableProps {
   caption: string;
@@ -21,7 +20,7 @@ const Row = memo(
 
 export function DataTable({ caption, columns, rows, empty, testId }: DataTableProps) {
   return (
-    <ScrollArea className="rs-table-scroll" label={caption} testId={testId}>
+    <div className="rs-table-scroll" data-testid={testId}>
       <table className="rs-table">
         <caption>{caption}</caption>
         <thead>
@@ -33,7 +32,7 @@ export function DataTable({ caption, columns, rows, empty, testId }: DataTablePr
           ) : rows.map((row) => <Row key={row.key} cells={row.cells} />)}
         </tbody>
       </table>
-    </ScrollArea>
+    </div>
   );
 }
 

@@ -1,0 +1,52 @@
+/**
+ * The guided chapters, as the person controls them: whether the chapter list is open, which
+ * chapter is being read and at which step. The run itself stays in the playback store (the one
+ * owner of time); a chapter only asks it to load its scenario and to move to a step's moment.
+ */
+import { create } from 'zustand';
+import { usePlayback } from './playback.ts';
+
+export interface LessonState {
+  listOpen: boolean;
+  chapterId: string | null;
+  step: number;
+  /**
+   * The playback store's timelineVersion once the chapter's scenario is loaded; null until then.
+   * Another scenario loaded afterwards (the picker, an upload, an edit) ends the chapter.
+   */
+  loadedVersion: number | null;
+  setListOpen(open: boolean): void;
+  openChapter(id: string, step?: number): void;
+  setStep(step: number): void;
+  /** The chapter's scenario is now the loaded run. */
+  markLoaded(timelineVersion: number): void;
+  closeChapter(): void;
+}
+
+export const useLesson = create<LessonState>()((set) => ({
+  listOpen: false,
+  chapterId: null,
+  step: 0,
+  loadedVersion: null,
+  setListOpen(listOpen) {
+    set({ listOpen });
+  },
+  openChapter(chapterId, step = 0) {
+    set({ chapterId, step: Math.max(0, Math.floor(step)), loadedVersion: null, listOpen: false });
+  },
+  setStep(step) {
+    set({ step: Math.max(0, Math.floor(step)) });
+  },
+  markLoaded(loadedVersion) {
+    set({ loadedVersion });
+  },
+  closeChapter() {
+    set({ chapterId: null, step: 0, loadedVersion: null });
+  },
+}));
+
+usePlayback.subscribe((state, previous) => {
+  const { chapterId, loadedVersion } = useLesson.getState();
+  if (chapterId === null || loadedVersion === null) return;
+  if (state.timelineVersion !== previous.timelineVersion && state.timelineVersion !== loadedVersion) useLesson.getState().closeChapter();
+});

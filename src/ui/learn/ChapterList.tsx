@@ -1,0 +1,60 @@
+/** The chapter list: a dialog opened by the header's "Learn" button; Esc or a click outside closes it. */
+import { useEffect, useId, useRef } from 'react';
+import { useLesson } from '../../store/lesson.ts';
+import { usePlayback } from '../../store/playback.ts';
+import { CHAPTERS } from './chapters/index.ts';
+import { LEARN_STRINGS } from './learn-strings.ts';
+
+export function ChapterList() {
+  const language = usePlayback((s) => s.language);
+  const current = useLesson((s) => s.chapterId);
+  const words = LEARN_STRINGS[language];
+  const titleId = useId();
+  const firstRef = useRef<HTMLButtonElement>(null);
+  const close = () => useLesson.getState().setListOpen(false);
+  useEffect(() => {
+    const previous = document.activeElement;
+    firstRef.current?.focus();
+    return () => {
+      if (previous instanceof HTMLElement) previous.focus();
+    };
+  }, []);
+  return (
+    <div className="rs-overlay" onClick={close}>
+      <div
+        className="rs-dialog rs-chapter-list"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        data-testid="chapter-list"
+        onClick={(event) => event.stopPropagation()}
+        onKeyDown={(event) => {
+          if (event.key !== 'Escape') return;
+          event.stopPropagation();
+          close();
+        }}
+      >
+        <h2 id={titleId}>{words.chaptersTitle}</h2>
+        <p className="rs-chapter-list-intro">{words.chaptersIntro}</p>
+        <ol className="rs-chapter-list-items">
+          {CHAPTERS.map((entry, index) => (
+            <li key={entry.id}>
+              <button
+                ref={index === 0 ? firstRef : undefined}
+                type="button"
+                className="rs-button rs-chapter-list-item"
+                aria-current={entry.id === current ? 'true' : undefined}
+                data-testid={`chapter-${entry.id}`}
+                onClick={() => useLesson.getState().openChapter(entry.id)}
+              >
+                <span className="rs-chapter-number">{words.chapterLabel(index + 1)}</span>
+                <span>{entry.title[language]}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+        <button type="button" className="rs-button" onClick={close}>{words.close}</button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+/**
+ * The chapter being read: a caption box above the canvas with the step's words, its question when
+ * it asks one, and the controls (back, next, glossary, try it yourself, the chapter list). The
+ * run pauses at each step's moment; back really moves the run back (the store seeks).
+ */
+import { useState } from 'react';
+import { useLesson } from '../../store/lesson.ts';
+import { usePlayback, type Language } from '../../store/playback.ts';
+import type { ChapterEntry } from './chapter.ts';
+import { CHAPTERS } from './chapters/index.ts';
+import { jumpTo } from './glide.ts';
+import { Glossary } from './Glossary.tsx';
+import { LEARN_STRINGS } from './learn-strings.ts';
+import { PredictionBox } from './PredictionBox.tsx';
+import { useChapterRun, type ChapterRun } from './use-chapter-run.ts';
+import { useStepKeys } from './use-step-keys.ts';
+import { useStepMotion } from './use-step-motion.ts';
+
+type ReadyRun = Extract<ChapterRun, { status: 'ready' }>;
+
+export function ChapterPlayer({ entry }: { entry: ChapterEntry }) {
+  const run = useChapterRun(entry);
+  const language = usePlayback((s) => s.language);
+  const words = LEARN_STRINGS[language];
+  if (run.status !== 'ready') {
+    return (
+      <section className="rs-lesson" data-testid="chapter" data-status={run.status} aria-busy={run.status === 'loading'}>
+        <p className="rs-lesson-caption" role={run.status === 'failed' ? 'alert' : undefined}>
+          {run.status === 'loading' ? words.loading : words.loadFailed(run.message)}
+        </p>
+      </section>
+    );
+  }
+  return <ReadyChapter entry={entry} run={run} language={language} />;
+}
+
+function ReadyChapter({ entry, run, language }: { entry: ChapterEntry; run: ReadyRun; language: Language }) {
+  const words = LEARN_STRINGS[language];
+  const { chapter, moments } = run;
+  // Steps after one the run never reached are not offered (a test checks every chapter reaches all).
+  const count = moments.unmet ?? chapter.steps.length;
+  const wantedStep = useLesson((s) => s.step);
+  const step = Math.min(wantedStep, Math.max(0, count - 1));
+  const [picked, setPicked] = useState<Record<number, number>>({});
+  const [glossaryOpen, setGlossaryOpen] = useState(false);
+  const current = chapter.steps[step];
+  const revealed = !current?.predict || picked[step] !== undefined;
+  const { target, arrived, setMotion } = useStepMotion(chapter.steps, moments, step, revealed);
+  const number = CHAPTERS.indexOf(entry) + 1;
+
+  const next = () => {
+    if (!revealed) return pick(-1);
+    if (step + 1 >= count) return;
+    setMotion('glide');
+    useLesson.getState().setStep(step + 1);
+  };
+  const back = () => {
+    if (step === 0) return;
+    setMotion('jump');
+    useLesson.getState().setStep(step - 1);
+  };
+  const pick = (choice: number) => {
+    setMotion('glide');
+    setPicked((answers) => ({ ...answers, [step]: choice }));
+  };
+  /** The free simulator, on this run at this step's moment. */
+  const tryIt = () => {
+    if (target !== null) jumpTo(target);
+    useLesson.getState().closeChapter();
+  };
+  useStepKeys(next, back);
+  if (!current) return null;
+  const tagLabel = current.tag === 'why' ? words.why : current.tag === 'correction' ? words.correction : null;
+
+  return (
+    <section
+      className="rs-lesson"
+      aria-labelledby="rs-lesson-title"
+      data-testid="chapter"
+      data-status="ready"
+      data-chapter={chapter.id}
+      data-step={step}
+      data-arrived={arrived}
+    >
+      <div className="rs-lesson-bar">
+        <h2 className="rs-lesson-title" id="rs-lesson-title">
+          <span className="rs-chapter-number">{words.chapterLabel(number)}</span> {entry.title[language]}
+        </h2>
+        <span className="rs-lesson-progress" data-testid="step-progress">{words.stepOf(step + 1, count)}</span>
+        <div className="rs-lesson-actions">
+          <button type="button" className="rs-button" data-testid="step-back" disabled={step === 0} onClick={back} aria-keyshortcuts="ArrowLeft PageUp">
+            ← {words.back}
+          </button>
+          <button type="button" className="rs-button rs-button-primary" data-testid="step-next" disabled={revealed && step + 1 >= count} onClick={next} aria-keyshortcuts="ArrowRight PageDown">
+            {words.next} →
+          </button>
+          <button type="button" className="rs-button" data-testid="glossary-open" aria-haspopup="dialog" onClick={() => setGlossaryOpen(true)}>{words.glossary}</button>
+          <button type="button" className="rs-button" data-testid="try-it" title={words.tryItHint} onClick={tryIt}>{words.tryIt}</button>
+          <button type="button" className="rs-button" data-testid="chapter-list-open" aria-haspopup="dialog" onClick={() => useLesson.getState().setListOpen(true)}>{words.chapters}</button>
+        </div>
+      </div>
+      <div className="rs-lesson-body" aria-live="polite">
+        {tagLabel && revealed && <p className={`rs-lesson-tag rs-lesson-tag-${current.tag}`}>{tagLabel}</p>}
+        {revealed && <p className="rs-lesson-caption" data-testid="step-caption">{current.caption[language]}</p>}
+        {current.predict && (
+          <PredictionBox prediction={current.predict} picked={picked[step]} arrived={arrived} language={language} onPick={pick} />
+        )}
+        {moments.unmet !== null && step + 1 === count && <p className="rs-lesson-note">{words.unmet(count + 1)}</p>}
+      </div>
+      {glossaryOpen && <Glossary onClose={() => setGlossaryOpen(false)} />}
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+/** The guided chapters: the list when it is open, and the chapter being read. */
+import { useEffect } from 'react';
+import { useLesson } from '../../store/lesson.ts';
+import { ChapterList } from './ChapterList.tsx';
+import { ChapterPlayer } from './ChapterPlayer.tsx';
+import { findChapter } from './chapters/index.ts';
+import './learn.css';
+
+export function LearnHost() {
+  const listOpen = useLesson((s) => s.listOpen);
+  const chapterId = useLesson((s) => s.chapterId);
+  const entry = chapterId === null ? undefined : findChapter(chapterId);
+  return (
+    <>
+      {entry && <ChapterPlayer key={entry.id} entry={entry} />}
+      {chapterId !== null && !entry && <UnknownChapter />}
+      {listOpen && <ChapterList />}
+    </>
+  );
+}
+
+/** A link named a chapter that does not exist: it is ignored, as any damaged link key is. */
+function UnknownChapter() {
+  useEffect(() => useLesson.getState().closeChapter(), []);
+  return null;
+}

@@ -1,0 +1,52 @@
+/** "Predict, then run": the question and its choices; once answered, which was right and why. */
+import type { Language } from '../../store/playback.ts';
+import type { Prediction } from './chapter.ts';
+import { LEARN_STRINGS } from './learn-strings.ts';
+
+interface Props {
+  prediction: Prediction;
+  /** The choice picked, -1 when the learner went on without one, undefined while open. */
+  picked: number | undefined;
+  /** Whether the run has reached the answer (the verdict waits for it). */
+  arrived: boolean;
+  language: Language;
+  onPick(choice: number): void;
+}
+
+function verdict(prediction: Prediction, picked: number, language: Language): string {
+  const words = LEARN_STRINGS[language];
+  const answer = prediction.choices[prediction.answer]?.[language] ?? '';
+  if (picked === prediction.answer) return words.right;
+  return picked < 0 ? words.skipped(answer) : words.wrong(answer);
+}
+
+export function PredictionBox({ prediction, picked, arrived, language, onPick }: Props) {
+  const words = LEARN_STRINGS[language];
+  const open = picked === undefined;
+  return (
+    <div className="rs-predict" data-testid="prediction" data-open={open}>
+      <p className="rs-predict-question"><strong>{words.predict}:</strong> {prediction.question[language]}</p>
+      <div className="rs-predict-choices" role="group" aria-label={prediction.question[language]}>
+        {prediction.choices.map((choice, index) => (
+          <button
+            key={choice.en}
+            type="button"
+            className={`rs-button rs-predict-choice${!open && index === prediction.answer ? ' rs-predict-right' : ''}`}
+            aria-pressed={picked === index}
+            disabled={!open}
+            data-testid={`choice-${index}`}
+            onClick={() => onPick(index)}
+          >
+            {choice[language]}
+          </button>
+        ))}
+      </div>
+      {open && <p className="rs-predict-hint">{words.pickOne}</p>}
+      {!open && arrived && (
+        <p className="rs-predict-verdict" data-testid="verdict" data-right={picked === prediction.answer}>
+          <strong>{verdict(prediction, picked, language)}</strong> {prediction.why[language]}
+        </p>
+      )}
+    </div>
+  );
+}

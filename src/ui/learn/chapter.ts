@@ -1,0 +1,49 @@
+/**
+ * A guided chapter: a scenario and the steps a learner walks through. Each step waits for a
+ * moment of the run (a virtual time, or the next trace event of a type: src/sim/queries/
+ * chapter-moments.ts finds it), pauses there and says what happened, in English and Chinese.
+ */
+import { findLibraryEntry, type Localized } from '../../scenario/library/index.ts';
+import type { StepWait } from '../../sim/queries/chapter-moments.ts';
+
+/** What a step points at on the canvas: a process (its inspector), or the message its event names (its card). */
+export type StepFocus =
+  | { kind: 'nameServer' | 'broker' | 'client'; id: string }
+  | { kind: 'message' };
+
+/** "Predict, then run": the learner picks a choice, the run plays to the step's moment, the page says why. */
+export interface Prediction {
+  question: Localized;
+  choices: readonly Localized[];
+  /** Index of the right choice. */
+  answer: number;
+  why: Localized;
+}
+
+export interface ChapterStep {
+  wait: StepWait;
+  caption: Localized;
+  focus?: StepFocus;
+  predict?: Prediction;
+  /** A step that corrects the study note, or the chapter's closing "why RocketMQ is built this way". */
+  tag?: 'correction' | 'why';
+}
+
+export interface Chapter {
+  id: string;
+  /** A library scenario (src/scenario/library) by id, or a scenario file of the chapter's own. */
+  scenario: { library: string } | { file: unknown };
+  steps: readonly ChapterStep[];
+}
+
+/** What the chapter list shows before a chapter is loaded. */
+export interface ChapterEntry {
+  id: string;
+  title: Localized;
+  load(): Promise<Chapter>;
+}
+
+/** The scenario file a chapter plays: a library entry's, or its own. */
+export function chapterScenario(chapter: Chapter): unknown {
+  return 'library' in chapter.scenario ? findLibraryEntry(chapter.scenario.library)?.scenario : chapter.scenario.file;
+}

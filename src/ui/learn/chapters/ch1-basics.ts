@@ -1,0 +1,81 @@
+/** Chapter 1: message, topic, tag, queue, sharding, msgId and offsetMsgId, keys. */
+import type { Chapter } from '../chapter.ts';
+import scenario from './ch1-basics.json';
+
+export const chapter: Chapter = {
+  id: 'basics',
+  scenario: { file: scenario },
+  steps: [
+    {
+      wait: { type: 'route.updated', where: { client: 'p-1' } },
+      caption: {
+        en: 'A topic (TopicOrder) is a name for one kind of message. Its messages live in queues: here 4 on broker-a and 2 on broker-b, created in broker mode. The producer p-1 has just fetched the topic\'s route from a NameServer: the list of those 6 queues.',
+        zh: '主题（Topic，这里是 TopicOrder）是一类消息的名字。消息存放在队列（queue）里：这里 broker-a 上 4 个、broker-b 上 2 个，用 broker 模式创建。生产者 p-1 刚从 NameServer 拉到这个主题的路由：就是这 6 个队列的列表。',
+      },
+      focus: { kind: 'client', id: 'p-1' },
+    },
+    {
+      wait: { type: 'message.sent' },
+      caption: {
+        en: 'The first message (消息) leaves p-1. A message is a body plus the topic it belongs to, one tag (TagA: a sub-type inside the topic) and keys (order-0: a business id you can search by). Its card is open.',
+        zh: '第一条消息离开了 p-1。消息 = 消息体 + 所属主题 + 一个标签（tag，这里是 TagA：主题内的子类型）+ keys（order-0：可以用来查找的业务标识）。右侧打开的是它的卡片。',
+      },
+      focus: { kind: 'message' },
+    },
+    {
+      wait: { type: 'message.stored' },
+      caption: {
+        en: 'broker-a stored it: appended to its CommitLog and indexed in one queue of the topic (a ConsumeQueue). The broker gave it a second id, the offsetMsgId: the broker\'s address and the message\'s CommitLog offset. The producer\'s msgId was made before sending: its IP, process id, class-loader hash, the time since the start of the month and a counter.',
+        zh: 'broker-a 存下了它：追加到 CommitLog，并在主题的一个队列（ConsumeQueue）里建立索引。broker 给它第二个标识 offsetMsgId：broker 地址 + 消息在 CommitLog 中的偏移量。生产者的 msgId 在发送前就生成了：IP、进程号、类加载器哈希、从本月开始计的时间和自增计数器。',
+      },
+      focus: { kind: 'message' },
+    },
+    {
+      wait: { atMs: 15_000 },
+      caption: {
+        en: 'Ten seconds of sending later: look at the queue counts on the canvas.',
+        zh: '又发送了十秒：看画布上每个队列的消息数。',
+      },
+      predict: {
+        question: {
+          en: 'The topic has 4 queues on broker-a and 2 on broker-b. How do the messages spread?',
+          zh: '主题在 broker-a 上有 4 个队列，在 broker-b 上有 2 个。消息如何分布？',
+        },
+        choices: [
+          { en: 'Evenly: each broker gets half', zh: '平均：每个 broker 各一半' },
+          { en: 'Each queue in turn: broker-a gets 4 of every 6', zh: '逐个队列轮流：每 6 条里 broker-a 得 4 条' },
+          { en: 'All into queue 0 until it is full', zh: '全部写进 0 号队列，直到写满' },
+        ],
+        answer: 1,
+        why: {
+          en: 'The producer takes the next queue of its route in turn (TopicPublishInfo.selectOneMessageQueue), so every queue gets about the same number, and a broker with more queues gets more. The shards of one topic need not be the same size, whatever the study note says.',
+          zh: '生产者按路由里的队列逐个轮流选择（TopicPublishInfo.selectOneMessageQueue），所以每个队列的消息数差不多，队列多的 broker 分到的就多。同一主题在各 broker 上的分片大小不必相同，学习笔记说"每个queue的大小都是一样的"并不准确。',
+        },
+      },
+      tag: 'correction',
+    },
+    {
+      wait: { type: 'message.consumed', afterMs: 15_000 },
+      caption: {
+        en: 'The consumer c-1 subscribed to TagA only. It just consumed a TagA message; TagB messages are stored too but filtered by their tag\'s hash code in the ConsumeQueue before they are pulled, so c-1 never sees them, though its consume offsets move past them.',
+        zh: '消费者 c-1 只订阅了 TagA。它刚消费了一条 TagA 消息；TagB 的消息同样被存储，但在拉取前就按 ConsumeQueue 里的标签哈希码被过滤掉了，所以 c-1 看不到它们，但它的消费位点会越过它们。',
+      },
+      focus: { kind: 'message' },
+    },
+    {
+      wait: { atMs: 20_000 },
+      caption: {
+        en: 'Keys are indexed by the broker\'s IndexService: an operator finds a message by its key (mqadmin queryMsgByKey -k order-7) without knowing its queue. The msgId finds it too; the offsetMsgId points straight at its place in the CommitLog.',
+        zh: 'keys 由 broker 的 IndexService 建索引：运维人员不用知道队列就能按 key 找到消息（mqadmin queryMsgByKey -k order-7）。msgId 也能找到它；offsetMsgId 则直接指向它在 CommitLog 中的位置。',
+      },
+    },
+    {
+      wait: { atMs: 20_000 },
+      caption: {
+        en: 'A topic is split into queues so that many brokers can store it and many consumers can read it at once: a queue is the unit of order and of parallelism. Two ids, because the producer needs an id before the message is stored (msgId) and the broker a cheap way to find it again (offsetMsgId).',
+        zh: '主题被拆成多个队列，是为了让多个 broker 一起存、多个消费者一起读：队列是顺序的单位，也是并行的单位。有两个标识，是因为生产者在消息存储之前就需要一个 id（msgId），而 broker 需要一个能快速定位消息的 id（offsetMsgId）。',
+      },
+      tag: 'why',
+    },
+  ],
+};

@@ -1,0 +1,22 @@
+/**
+ * The chapters in the study note's order. Each chapter's steps and scenario are a chunk of their
+ * own, loaded when it is opened; the list itself is only titles.
+ */
+import type { ChapterEntry } from '../chapter.ts';
+
+export const CHAPTERS: readonly ChapterEntry[] = [
+  {
+    id: 'basics',
+    title: { en: 'Message, topic, tag and queue', zh: '消息、主题、标签与队列' },
+    load: () => import('./ch1-basics.ts').then((module) => module.chapter),
+  },
+  {
+    id: 'groups',
+    title: { en: 'Producer groups and consumer groups', zh: '生产者组与消费者组' },
+    load: () => import('./ch2-groups.ts').then((module) => module.chapter),
+  },
+];
+
+export function findChapter(id: string): ChapterEntry | undefined {
+  return CHAPTERS.find((entry) => entry.id === id);
+}

@@ -1,0 +1,84 @@
+/** The chapter player's own words, in English and Simplified Chinese (RocketMQ's terms stay in Latin script). */
+import type { Language } from '../../store/playback.ts';
+
+export interface LearnStrings {
+  chaptersTitle: string;
+  chaptersIntro: string;
+  chapterLabel(number: number): string;
+  stepOf(step: number, count: number): string;
+  back: string;
+  next: string;
+  finish: string;
+  tryIt: string;
+  tryItHint: string;
+  glossary: string;
+  meaning: string;
+  chapters: string;
+  close: string;
+  loading: string;
+  loadFailed(message: string): string;
+  unmet(step: number): string;
+  predict: string;
+  pickOne: string;
+  right: string;
+  wrong(answer: string): string;
+  skipped(answer: string): string;
+  correction: string;
+  why: string;
+  keysHint: string;
+}
+
+export const LEARN_STRINGS: Record<Language, LearnStrings> = {
+  en: {
+    chaptersTitle: 'Learn RocketMQ, one chapter at a time',
+    chaptersIntro: 'Nine chapters in the order of the study note. Each plays a real run and pauses at every step; ← → or PageUp / PageDown move between steps.',
+    chapterLabel: (number) => `Chapter ${number}`,
+    stepOf: (step, count) => `Step ${step} of ${count}`,
+    back: 'Back',
+    next: 'Next',
+    finish: 'Chapters',
+    tryIt: 'Try it yourself',
+    tryItHint: 'Leave the chapter and play this run freely from this moment',
+    glossary: 'Glossary',
+    meaning: 'Meaning',
+    chapters: 'Chapters',
+    close: 'Close',
+    loading: 'Preparing the chapter…',
+    loadFailed: (message) => `The chapter could not be opened: ${message}`,
+    unmet: (step) => `This run ended before step ${step} happened.`,
+    predict: 'Predict, then run',
+    pickOne: 'Pick an answer: the simulation then runs to show what happens.',
+    right: 'Right.',
+    wrong: (answer) => `Not quite: the run shows “${answer}”.`,
+    skipped: (answer) => `The answer: “${answer}”.`,
+    correction: 'Where the study note is wrong',
+    why: 'Why RocketMQ is built this way',
+    keysHint: '← → or PageUp / PageDown',
+  },
+  zh: {
+    chaptersTitle: '一章一章学 RocketMQ',
+    chaptersIntro: '九章，顺序与学习笔记相同。每章播放一次真实的运行，并在每一步暂停；用 ← → 或 PageUp / PageDown 前后翻步。',
+    chapterLabel: (number) => `第 ${number} 章`,
+    stepOf: (step, count) => `第 ${step} 步，共 ${count} 步`,
+    back: '上一步',
+    next: '下一步',
+    finish: '章节列表',
+    tryIt: '自己试试',
+    tryItHint: '离开本章，从此刻起自由操作这次运行',
+    glossary: '术语表',
+    meaning: '含义',
+    chapters: '章节',
+    close: '关闭',
+    loading: '正在准备本章……',
+    loadFailed: (message) => `无法打开本章：${message}`,
+    unmet: (step) => `运行在第 ${step} 步发生之前就结束了。`,
+    predict: '先预测，再运行',
+    pickOne: '选一个答案，模拟随后运行，给出结果。',
+    right: '答对了。',
+    wrong: (answer) => `不对：运行的结果是“${answer}”。`,
+    skipped: (answer) => `答案是：“${answer}”。`,
+    correction: '学习笔记说错的地方',
+    why: 'RocketMQ 为什么这样设计',
+    keysHint: '← → 或 PageUp / PageDown',
+  },
+};

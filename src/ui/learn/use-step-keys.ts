@@ -1,0 +1,35 @@
+/**
+ * In a chapter, → and PageDown go to the next step, ← and PageUp back (a presentation clicker
+ * sends PageDown / PageUp). Listened to before the page's own shortcuts, which then leave the key
+ * alone; with a modifier the arrows keep their usual meaning (Shift+→ jumps 10 s ...). Keys typed
+ * into a field or moving a focused slider belong to it.
+ */
+import { useEffect, useRef } from 'react';
+import { isTypingTarget } from '../controls/use-keyboard.ts';
+
+const NEXT = new Set(['ArrowRight', 'PageDown']);
+const BACK = new Set(['ArrowLeft', 'PageUp']);
+
+function isSlider(target: EventTarget | null): boolean {
+  return target instanceof HTMLInputElement && target.type === 'range';
+}
+
+export function useStepKeys(onNext: () => void, onBack: () => void): void {
+  const handlers = useRef({ onNext, onBack });
+  useEffect(() => {
+    handlers.current = { onNext, onBack };
+  });
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey || event.shiftKey || event.ctrlKey || event.metaKey) return;
+      if (isTypingTarget(event.target) || isSlider(event.target)) return;
+      if (event.target instanceof Element && event.target.closest('[role="dialog"]')) return;
+      const move = NEXT.has(event.key) ? handlers.current.onNext : BACK.has(event.key) ? handlers.current.onBack : null;
+      if (!move) return;
+      event.preventDefault();
+      move();
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
+  }, []);
+}

@@ -1,0 +1,60 @@
+/**
+ * Keeps the run at the moment of the step on screen: a step forward plays there, anything else
+ * (back, a link, the first step) jumps; a prediction not yet answered holds the run at the
+ * previous step's moment, and answering it plays on. Reports when the run has arrived, and then
+ * points at what the step is about (a process's inspector, a message's card).
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { ChapterMoments } from '../../sim/queries/chapter-moments.ts';
+import { usePlayback } from '../../store/playback.ts';
+import type { ChapterStep } from './chapter.ts';
+import { glideTo, jumpTo } from './glide.ts';
+
+export type Motion = 'glide' | 'jump';
+
+/** The moment the run shows for a step: its own, or the one before while its question is open. */
+export function stepTarget(moments: ChapterMoments, step: number, revealed: boolean): number | null {
+  const index = revealed ? step : step - 1;
+  if (index < 0) return 0;
+  return moments.moments[index]?.t ?? null;
+}
+
+/** On a phone the message card is a sheet over most of the screen: the learner opens it from the canvas. */
+function cardFits(): boolean {
+  return typeof window.matchMedia !== 'function' || !window.matchMedia('(max-width: 640px)').matches;
+}
+
+function pointAt(step: ChapterStep | undefined, msgId: string | null): void {
+  const { select } = usePlayback.getState();
+  const focus = step?.focus;
+  if (!focus) return select(null);
+  if (focus.kind === 'message') return select(msgId === null || !cardFits() ? null : { kind: 'message', msgId });
+  select({ kind: focus.kind, id: focus.id });
+}
+
+export function useStepMotion(steps: readonly ChapterStep[], moments: ChapterMoments, step: number, revealed: boolean) {
+  const motion = useRef<Motion>('jump');
+  const [arrivedAt, setArrivedAt] = useState<number | null>(null);
+  const target = stepTarget(moments, step, revealed);
+  useEffect(() => {
+    if (target === null) return undefined;
+    const how = motion.current;
+    motion.current = 'jump';
+    const arrive = () => {
+      setArrivedAt(target);
+      pointAt(revealed ? steps[step] : undefined, moments.moments[step]?.msgId ?? null);
+    };
+    if (how === 'glide') return glideTo(target, arrive);
+    jumpTo(target);
+    arrive();
+    return undefined;
+  }, [target, step, revealed, steps, moments]);
+  return {
+    target,
+    arrived: target !== null && arrivedAt === target,
+    /** How the next change of step or answer moves the run. */
+    setMotion(how: Motion) {
+      motion.current = how;
+    },
+  };
+}

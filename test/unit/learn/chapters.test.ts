@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { chapterMoments, type StepWait } from '../../../src/sim/queries/chapter-moments.ts';
+import { simulate } from '../../../src/sim/simulate.ts';
+import { Timeline } from '../../../src/sim/timeline.ts';
+import { validateScenario } from '../../../src/scenario/validate.ts';
+import type { TraceEvent } from '../../../src/sim/index.ts';
+import { CHAPTERS } from '../../../src/ui/learn/chapters/index.ts';
+import { chapterScenario } from '../../../src/ui/learn/chapter.ts';
+
+function metBy(event: TraceEvent, wait: StepWait): boolean {
+  if ('atMs' in wait || event.type !== wait.type || event.t < (wait.afterMs ?? 0)) return false;
+  const fields = event as unknown as Record<string, unknown>;
+  return Object.entries(wait.where ?? {}).every(([key, value]) => fields[key] === value);
+}
+
+describe.each(CHAPTERS.map((entry) => [entry.id, entry] as const))('chapter %s', (_id, entry) => {
+  it('plays a valid scenario and every step resolves, in order, to a moment within the run', async () => {
+    const chapter = await entry.load();
+    const result = validateScenario(chapterScenario(chapter));
+    expect(result.ok ? [] : result.errors).toEqual([]);
+    if (!result.ok) return;
+    const { moments, unmet } = chapterMoments(new Timeline(result.scenario), { waits: chapter.steps.map((step) => step.wait) });
+    expect(unmet).toBeNull();
+    expect(moments).toHaveLength(chapter.steps.length);
+    const trace = simulate(result.scenario).trace;
+    moments.forEach((moment, index) => {
+      const wait = chapter.steps[index]!.wait;
+      expect(moment.t).toBeGreaterThanOrEqual(index === 0 ? 0 : moments[index - 1]!.t);
+      expect(moment.t).toBeLessThanOrEqual(result.scenario.durationMs);
+      if ('atMs' in wait) expect(moment.t).toBe(Math.max(wait.atMs, index === 0 ? 0 : moments[index - 1]!.t));
+      else expect(trace.some((event) => event.t === moment.t && metBy(event, wait))).toBe(true);
+    });
+  });
+
+  it('has the same steps in English and Chinese, and a prediction and a closing "why"', async () => {
+    const chapter = await entry.load();
+    expect(entry.title.en.length).toBeGreaterThan(0);
+    expect(entry.title.zh.length).toBeGreaterThan(0);
+    for (const step of chapter.steps) {
+      expect(step.caption.en.trim()).not.toBe('');
+      expect(step.caption.zh.trim()).not.toBe('');
+      expect(step.caption.zh).toMatch(/[\u4e00-\u9fff]/);
+      if (!step.predict) continue;
+      const { question, choices, answer, why } = step.predict;
+      for (const text of [question, why, ...choices]) {
+        expect(text.en.trim()).not.toBe('');
+        expect(text.zh).toMatch(/[\u4e00-\u9fff]/);
+      }
+      expect(answer).toBeGreaterThanOrEqual(0);
+      expect(answer).toBeLessThan(choices.length);
+    }
+    expect(chapter.steps.some((step) => step.predict)).toBe(true);
+    expect(chapter.steps.at(-1)?.tag).toBe('why');
+  });
+});
+
+describe('the chapter list', () => {
+  it('has unique ids that a link can carry', () => {
+    const ids = CHAPTERS.map((entry) => entry.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9-]{1,40}$/);
+  });
+});

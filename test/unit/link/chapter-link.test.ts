@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { decodeChapterLink, encodeChapterLink } from '../../../src/scenario/chapter-link.ts';
+
+describe('chapter links (ch, st)', () => {
+  it('reads the chapter and its step, and writes them back', () => {
+    expect(decodeChapterLink('#ch=nameserver&st=3')).toEqual({ chapter: 'nameserver', step: 3 });
+    expect(encodeChapterLink({ chapter: 'nameserver', step: 3 })).toBe('ch=nameserver&st=3');
+  });
+
+  it('starts at step 0 when st is absent or damaged', () => {
+    expect(decodeChapterLink('#ch=basics')).toEqual({ chapter: 'basics', step: 0 });
+    expect(decodeChapterLink('#ch=basics&st=two')).toEqual({ chapter: 'basics', step: 0 });
+    expect(decodeChapterLink('#ch=basics&st=-1')).toEqual({ chapter: 'basics', step: 0 });
+  });
+
+  it('ignores a missing or malformed chapter, and keeps the first of a repeated key', () => {
+    expect(decodeChapterLink('#s=1.abc.12345678&t=5')).toBeNull();
+    expect(decodeChapterLink('#ch=<script>&st=1')).toBeNull();
+    expect(decodeChapterLink('#ch=__proto__')).toBeNull();
+    expect(decodeChapterLink('#ch=groups&ch=basics&st=1&st=4')).toEqual({ chapter: 'groups', step: 1 });
+  });
+
+  it('reads the keys next to a scenario link and after chat-tool damage', () => {
+    expect(decodeChapterLink('#s=1.abc.12345678&t=5&ch=groups&st=2')).toEqual({ chapter: 'groups', step: 2 });
+    expect(decodeChapterLink('#ch=groups&amp;st=2).')).toEqual({ chapter: 'groups', step: 2 });
+  });
+});

@@ -10,11 +10,12 @@ import { App } from './ui/App.tsx';
 import { ErrorBoundary } from './ui/controls/ErrorBoundary.tsx';
 import { openDefault, openFromHash } from './ui/controls/session.ts';
 import { startUrlSync } from './ui/controls/url-sync.ts';
-import { preferredLanguage, translate } from './ui/i18n/index.ts';
+import { translate } from './ui/i18n/index.ts';
+import { browserLanguages, chooseLanguage, readRememberedLanguage } from './ui/i18n/language-choice.ts';
 
 function boot(): void {
   const state = usePlayback.getState();
-  state.setLanguage(preferredLanguage(navigator.languages ?? [navigator.language]));
+  state.setLanguage(chooseLanguage({ hash: window.location.hash, remembered: readRememberedLanguage(), browser: browserLanguages() }));
   try {
     openFromHash(window.location.hash);
   } catch (error) {

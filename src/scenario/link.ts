@@ -115,6 +115,15 @@ export function decodeLink(hash: string): DecodedLink {
   return { ok: true, scenarioJson, scenario: result.scenario, timeMs: Math.min(timeMs, result.scenario.durationMs) };
 }
 
+/**
+ * The value of one key of a link's fragment (`lang`, ...), read as decodeLink reads `s` and `t`;
+ * undefined when the key is absent or the fragment unreadable. What the value means is the caller's.
+ */
+export function readLinkKey(hash: string, key: string): string | undefined {
+  if (hash.length > MAX_FRAGMENT_CHARS + 1) return undefined;
+  return readParams(cleanFragment(hash))?.get(key);
+}
+
 /** `1.<data>.<check>` -> the JSON text, or what is wrong with it. */
 function readPayload(payload: string): string | LinkProblem {
   const firstDot = payload.indexOf('.');

@@ -10,6 +10,7 @@
  */
 import { create } from 'zustand';
 import type { Scenario } from '../model/spec.ts';
+import type { Language } from '../scenario/language.ts';
 import { Timeline, type TimelineView } from '../sim/timeline.ts';
 import { boundedSeek } from './seek-budget.ts';
 
@@ -20,7 +21,7 @@ export type Selection =
   | { kind: 'queue'; topic: string; broker: string; queueId: number }
   | null;
 export type ProcessSelection = Extract<NonNullable<Selection>, { id: string }>;
-export type Language = 'en' | 'zh';
+export type { Language };
 
 export interface LoadOptions {
   /** The scenario file as the person wrote it (what a link or a download carries); defaults to `scenario`. */

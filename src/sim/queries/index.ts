@@ -11,9 +11,15 @@
 import type { TimelineView } from '../timeline.ts';
 import { chapterMoments } from './chapter-moments.ts';
 import { traceWindow } from './trace-window.ts';
+import { seriesOverTime } from './series-over-time.ts';
+import { traceJsonLines } from './trace-lines.ts';
+import { whatIf } from './what-if.ts';
 
 export const simQueries = {
   traceWindow,
+  seriesOverTime,
+  traceJsonLines,
+  whatIf,
   chapterMoments,
 } satisfies Record<string, (timeline: TimelineView, args: never) => unknown>;
 

@@ -5,6 +5,7 @@
 import { useId, type KeyboardEvent } from 'react';
 import { usePlayback, type Selection } from '../../store/playback.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
+import { ScrollArea } from '../controls/ScrollArea.tsx';
 import { derivedAt } from '../panels/shared.tsx';
 import { CARD_STRINGS, type CardStrings } from './card-strings.ts';
 import { MessageCard } from './MessageCard.tsx';
@@ -62,11 +63,11 @@ export function CardPanel({ selection }: { selection: CardSelection }) {
         <h2 id={headingId} className="rs-card-title">{title}</h2>
         <button type="button" className="rs-button rs-button-small" data-testid="card-close" onClick={() => usePlayback.getState().select(null)}>{strings.close}</button>
       </header>
-      <div className="rs-card-body">
+      <ScrollArea className="rs-card-body" label={title}>
         {selection.kind === 'message'
           ? <MessageBody msgId={selection.msgId} strings={strings} />
           : <QueueList selection={selection} strings={strings} />}
-      </div>
+      </ScrollArea>
     </aside>
   );
 }

@@ -1,7 +1,8 @@
-/** EN / 中文: the whole page's language (panels read the same store field). */
+/** EN / 中文: the whole page's language (panels read the same store field), remembered for the next visit. */
 import { useEffect } from 'react';
 import { usePlayback, type Language } from '../../store/playback.ts';
 import { useT } from '../i18n/index.ts';
+import { rememberLanguage } from '../i18n/language-choice.ts';
 
 const LANGUAGES: { code: Language; label: string; htmlLang: string }[] = [
   { code: 'en', label: 'EN', htmlLang: 'en' },
@@ -25,7 +26,10 @@ export function LanguageToggle() {
           aria-pressed={language === entry.code}
           lang={entry.htmlLang}
           data-testid={`language-${entry.code}`}
-          onClick={() => setLanguage(entry.code)}
+          onClick={() => {
+            setLanguage(entry.code);
+            rememberLanguage(entry.code);
+          }}
         >
           {entry.label}
         </button>

@@ -19,9 +19,3 @@ export function useT(): Translate {
   const language = usePlayback((s) => s.language);
   return (key, values) => translate(language, key, values);
 }
-
-/** The language a browser asks for, when it is one of ours. */
-export function preferredLanguage(languages: readonly string[]): Language {
-  const first = languages.find((tag) => /^(en|zh)\b/i.test(tag));
-  return first?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}

@@ -1,5 +1,6 @@
 /** A compact table with a visible caption, for RocketMQ's tables in the inspector. */
 import { memo, type ReactNode } from 'react';
+import { ScrollArea } from '../controls/ScrollArea.tsx';
 
 export interface DataTableProps {
   caption: string;
@@ -20,7 +21,7 @@ const Row = memo(
 
 export function DataTable({ caption, columns, rows, empty, testId }: DataTableProps) {
   return (
-    <div className="rs-table-scroll" data-testid={testId}>
+    <ScrollArea className="rs-table-scroll" label={caption} testId={testId}>
       <table className="rs-table">
         <caption>{caption}</caption>
         <thead>
@@ -32,7 +33,7 @@ export function DataTable({ caption, columns, rows, empty, testId }: DataTablePr
           ) : rows.map((row) => <Row key={row.key} cells={row.cells} />)}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   );
 }
 

@@ -5,6 +5,7 @@
  */
 import { usePlayback } from '../../store/playback.ts';
 import { formatSeconds } from '../../viz/format.ts';
+import { ScrollArea } from '../controls/ScrollArea.tsx';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { beliefsAt, faultViews, type Beliefs } from './failover-model.ts';
 import { FAILOVER_STRINGS, type FailoverStrings } from './failover-strings.ts';
@@ -17,7 +18,7 @@ export interface FailoverPanelProps {
 
 function BeliefTable({ beliefs, strings }: { beliefs: Beliefs; strings: FailoverStrings }) {
   return (
-    <div className="rs-table-scroll">
+    <ScrollArea className="rs-table-scroll" label={strings.beliefsCaption}>
       <p className="rs-muted rs-failover-note">{strings.beliefsCaption}</p>
       <table className="rs-table rs-failover-beliefs" data-testid="failover-beliefs">
         <caption className="rs-visually-hidden">{strings.beliefsCaption}</caption>
@@ -46,7 +47,7 @@ function BeliefTable({ beliefs, strings }: { beliefs: Beliefs; strings: Failover
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   );
 }
 

@@ -8,6 +8,7 @@ import { usePlayback } from '../../store/playback.ts';
 import { clientViewStrings } from './client-view-strings.ts';
 import { NAMESRV_PORT, type SimConfig } from '../../sim/index.ts';
 import { formatSeconds } from '../../viz/format.ts';
+import { ScrollArea } from '../controls/ScrollArea.tsx';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { Countdown } from './Countdown.tsx';
 import { disagreements, nameServerViews, type Disagreement, type NameServerView, type RouteRow } from './nameserver-model.ts';
@@ -26,7 +27,7 @@ function BrokerTable({ view, config, strings }: { view: NameServerView; config: 
   if (view.brokers.length === 0) return <p className="rs-muted">{strings.noBrokersRegistered}</p>;
   // A narrow column (the editor open beside it) scrolls the table rather than spill out of the card.
   return (
-    <div className="rs-table-scroll">
+    <ScrollArea className="rs-table-scroll" label={`brokerLiveTable · ${view.id}`}>
       <table className="rs-table rs-ns-table">
         <caption className="rs-visually-hidden">brokerLiveTable · {view.id}</caption>
         <thead>
@@ -52,7 +53,7 @@ function BrokerTable({ view, config, strings }: { view: NameServerView; config: 
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   );
 }
 

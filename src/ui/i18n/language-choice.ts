@@ -1,0 +1,53 @@
+/**
+ * Which language the page opens in: a link's `lang` (docs/links.md) for that visit, else the
+ * learner's own earlier choice, else the browser's languages. Only a choice made on the page is
+ * remembered, so a link in another language does not change what the learner picked.
+ */
+import { isLanguage, type Language } from '../../scenario/language.ts';
+import { readLinkKey } from '../../scenario/link.ts';
+
+/** Where the learner's choice is kept between visits (a preference, not part of a run). */
+export const LANGUAGE_STORAGE_KEY = 'rocketscope.language';
+
+/** Chinese when the browser lists any Chinese (zh, zh-CN, zh-Hant-TW ...), else English. */
+export function preferredLanguage(languages: readonly string[]): Language {
+  return languages.some((tag) => /^zh(-|$)/i.test(tag.trim())) ? 'zh' : 'en';
+}
+
+export interface LanguageSources {
+  /** The fragment of the address the page was opened with. */
+  hash: string;
+  /** What the storage holds under LANGUAGE_STORAGE_KEY: anything, or null. */
+  remembered: string | null;
+  /** navigator.languages. */
+  browser: readonly string[];
+}
+
+export function chooseLanguage({ hash, remembered, browser }: LanguageSources): Language {
+  const linked = readLinkKey(hash, 'lang');
+  if (isLanguage(linked)) return linked;
+  if (isLanguage(remembered)) return remembered;
+  return preferredLanguage(browser);
+}
+
+/** The stored choice, or null when there is none or storage is refused (private mode, a sandbox). */
+export function readRememberedLanguage(): string | null {
+  try {
+    return window.localStorage.getItem(LANGUAGE_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function rememberLanguage(language: Language): void {
+  try {
+    window.localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
+  } catch {
+    // Storage refused or full: the choice lasts until the page is closed.
+  }
+}
+
+/** The browser's languages, as navigator gives them (older browsers have only navigator.language). */
+export function browserLanguages(): readonly string[] {
+  return navigator.languages?.length ? navigator.languages : [navigator.language];
+}

@@ -1,0 +1,78 @@
+/**
+ * What each trace event is on a space-time diagram: an arrow from one process to another (a
+ * request or a response), or a mark on one process's lane (something it did or noticed itself).
+ * Lanes are processes: NameServers, brokers (node ids `broker-a/0`), producers and consumers.
+ *
+ * The trace records what arrived, so an arrow ends at the event's time. RocketMQ's periodic
+ * requests show where the trace has them: a broker's registration every
+ * registerNameServerPeriod (broker.registered), a client's route pull when the route changed
+ * (route.updated), a consumer's first heartbeat to a broker (consumer.registered), sends,
+ * pulls that delivered (message.consumed) or were refused (pull.rejected), offset commits.
+ */
+import { MASTER_ID, type Scenario, type TraceEvent } from '../sim/index.ts';
+
+export type ArrowKind = 'register' | 'route' | 'send' | 'replicate' | 'result' | 'pull' | 'heartbeat' | 'offset';
+export type MarkKind = 'removed' | 'rebalance' | 'failed' | 'lost' | 'topic' | 'chosen' | 'filtered' | 'fault';
+
+export type Stroke =
+  | { shape: 'arrow'; kind: ArrowKind; from: string; to: string }
+  /** A fault's lane is its target as the timeline names it (a brokerName means its master). */
+  | { shape: 'mark'; kind: MarkKind; lane: string };
+
+export interface Lane {
+  id: string;
+  role: 'nameServer' | 'broker' | 'producer' | 'consumer';
+}
+
+/** Lanes top to bottom: producers, brokers (master then slaves), NameServers, consumers, each in file order. */
+export function lanesOf(scenario: Scenario): Lane[] {
+  const added = scenario.timeline.flatMap((action): Lane[] =>
+    action.action === 'addProducer' ? [{ id: action.producer.id, role: 'producer' }]
+      : action.action === 'addConsumer' ? [{ id: action.consumer.id, role: 'consumer' }] : []);
+  const lanes: Lane[] = [
+    ...scenario.producers.map((p) => ({ id: p.id, role: 'producer' as const })),
+    ...added.filter((lane) => lane.role === 'producer'),
+    ...scenario.brokers.map((b) => ({ id: `${b.name}/${b.brokerId}`, role: 'broker' as const })),
+    ...scenario.nameServers.map((ns) => ({ id: ns.id, role: 'nameServer' as const })),
+    ...scenario.consumers.map((c) => ({ id: c.id, role: 'consumer' as const })),
+    ...added.filter((lane) => lane.role === 'consumer'),
+  ];
+  const seen = new Set<string>();
+  return lanes.filter((lane) => !seen.has(lane.id) && seen.add(lane.id));
+}
+
+const master = (brokerName: string) => `${brokerName}/${MASTER_ID}`;
+
+/**
+ * The stroke of one event. `lastSendBroker` answers which broker a message's latest attempt went
+ * to (send.result names only the producer): undefined when the attempt is outside the window.
+ */
+export function strokeOf(event: TraceEvent, lastSendBroker: (msgId: string) => string | undefined): Stroke | null {
+  switch (event.type) {
+    case 'broker.registered': return { shape: 'arrow', kind: 'register', from: `${event.broker}/${event.brokerId}`, to: event.nameServer };
+    case 'broker.removed': return { shape: 'mark', kind: 'removed', lane: event.nameServer };
+    case 'route.updated': return { shape: 'arrow', kind: 'route', from: event.nameServer, to: event.client };
+    case 'route.failed': return { shape: 'mark', kind: 'failed', lane: event.client };
+    case 'nameServer.chosen': return { shape: 'mark', kind: 'chosen', lane: event.client };
+    case 'topic.updated': return { shape: 'mark', kind: 'topic', lane: master(event.broker) };
+    case 'message.sent': return { shape: 'arrow', kind: 'send', from: event.producer, to: master(event.broker) };
+    case 'message.stored':
+      return event.brokerId === MASTER_ID ? null : { shape: 'arrow', kind: 'replicate', from: master(event.broker), to: `${event.broker}/${event.brokerId}` };
+    case 'message.lost': return { shape: 'mark', kind: 'lost', lane: `${event.broker}/${event.brokerId}` };
+    case 'message.filtered': return { shape: 'mark', kind: 'filtered', lane: master(event.broker) };
+    case 'send.failed': return { shape: 'mark', kind: 'failed', lane: event.producer };
+    case 'send.result': {
+      const broker = lastSendBroker(event.msgId);
+      if (event.status === 'FAILED' || broker === undefined) return event.status === 'FAILED' ? { shape: 'mark', kind: 'failed', lane: event.producer } : null;
+      return { shape: 'arrow', kind: 'result', from: master(broker), to: event.producer };
+    }
+    case 'rebalance': return { shape: 'mark', kind: 'rebalance', lane: event.consumer };
+    case 'consumer.registered': return { shape: 'arrow', kind: 'heartbeat', from: event.consumer, to: master(event.broker) };
+    case 'consumer.removed': return { shape: 'mark', kind: 'removed', lane: master(event.broker) };
+    case 'message.consumed': return { shape: 'arrow', kind: 'pull', from: master(event.broker), to: event.consumer };
+    case 'consume.failed': return { shape: 'mark', kind: 'failed', lane: event.consumer };
+    case 'pull.rejected': return { shape: 'arrow', kind: 'pull', from: master(event.broker), to: event.consumer };
+    case 'offset.committed': return { shape: 'arrow', kind: 'offset', from: event.consumer, to: master(event.broker) };
+    case 'fault': return { shape: 'mark', kind: 'fault', lane: event.target };
+  }
+}

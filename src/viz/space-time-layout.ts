@@ -1,0 +1,127 @@
+/**
+ * The space-time diagram's geometry: one row (lane) per process, time left to right, an arrow
+ * for each request or response between lanes and a mark for what a process did alone. Dense
+ * windows stay readable: strokes of the same kind between the same lanes within one column of
+ * COLUMN_PX pixels are drawn once, with their count (a bundle), and a click on a bundle goes to
+ * its first event.
+ */
+import type { TraceEvent } from '../sim/index.ts';
+import { strokeOf, type ArrowKind, type Lane, type MarkKind } from './space-time-events.ts';
+import { linear, niceTicks } from './ticks.ts';
+
+export interface SpaceTimeInput {
+  lanes: Lane[];
+  /** The window's events in trace order, the first being trace index `firstIndex`. */
+  events: TraceEvent[];
+  firstIndex: number;
+  fromMs: number;
+  toMs: number;
+  /** The playhead: its events are highlighted. */
+  nowMs: number;
+  width: number;
+}
+
+interface Bundle {
+  count: number;
+  /** Trace index and time of the bundle's first event (where a click goes). */
+  index: number;
+  t: number;
+  /** Whether one of its events happened at the playhead. */
+  current: boolean;
+}
+
+export interface ArrowBundle extends Bundle {
+  kind: ArrowKind;
+  from: string;
+  to: string;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+export interface MarkBundle extends Bundle {
+  kind: MarkKind;
+  lane: string;
+  x: number;
+  y: number;
+}
+
+/** A fault whose target is no lane (a topic, a link): a rule across every lane. */
+export interface FaultRule extends Bundle {
+  x: number;
+  label: string;
+}
+
+export interface SpaceTimeLayout {
+  width: number;
+  height: number;
+  plotLeft: number;
+  plotRight: number;
+  lanes: (Lane & { y: number })[];
+  ticks: { x: number; t: number }[];
+  arrows: ArrowBundle[];
+  marks: MarkBundle[];
+  rules: FaultRule[];
+  playheadX: number;
+}
+
+export const LANE_HEIGHT = 26;
+export const LABEL_WIDTH = 96;
+const AXIS_HEIGHT = 22;
+export const RIGHT_PAD = 12;
+/** Strokes closer than this (in pixels) are bundled. */
+export const COLUMN_PX = 6;
+/** An arrow leans back this far, so its direction reads even when the latency is far below a pixel. */
+const SLANT_PX = 5;
+
+function laneOf(rows: Map<string, number>, id: string): number | undefined {
+  // A fault names a broker by its brokerName: its master's lane.
+  return rows.get(id) ?? rows.get(`${id}/0`);
+}
+
+export function layoutSpaceTime(input: SpaceTimeInput): SpaceTimeLayout {
+  const plotLeft = LABEL_WIDTH;
+  const plotRight = Math.max(plotLeft + 40, input.width - RIGHT_PAD);
+  const x = linear(input.fromMs, input.toMs, plotLeft, plotRight);
+  const rows = new Map(input.lanes.map((lane, i) => [lane.id, AXIS_HEIGHT + i * LANE_HEIGHT + LANE_HEIGHT / 2]));
+  const lastSend = new Map<string, string>();
+  const bundles = new Map<string, ArrowBundle | MarkBundle | FaultRule>();
+  const layout: SpaceTimeLayout = {
+    width: input.width, height: AXIS_HEIGHT + input.lanes.length * LANE_HEIGHT, plotLeft, plotRight,
+    lanes: input.lanes.map((lane) => ({ ...lane, y: rows.get(lane.id)! })),
+    ticks: niceTicks(input.fromMs, input.toMs, Math.max(2, Math.floor((plotRight - plotLeft) / 90))).map((t) => ({ x: x(t), t })),
+    arrows: [], marks: [], rules: [], playheadX: x(input.nowMs),
+  };
+  input.events.forEach((event, i) => {
+    if (event.type === 'message.sent') lastSend.set(event.msgId, event.broker);
+    const stroke = strokeOf(event, (msgId) => lastSend.get(msgId));
+    if (!stroke) return;
+    const at = x(event.t);
+    const column = Math.floor((at - plotLeft) / COLUMN_PX);
+    const own = { count: 1, index: input.firstIndex + i, t: event.t, current: event.t === input.nowMs };
+    const from = stroke.shape === 'arrow' ? rows.get(stroke.from) : undefined;
+    const to = stroke.shape === 'arrow' ? rows.get(stroke.to) : undefined;
+    const lane = stroke.shape === 'mark' ? laneOf(rows, stroke.lane) : undefined;
+    const key = stroke.shape === 'arrow' ? `a|${stroke.kind}|${stroke.from}|${stroke.to}|${column}` : `m|${stroke.kind}|${stroke.lane}|${column}`;
+    const found = bundles.get(key);
+    if (found) {
+      found.count++;
+      found.current ||= own.current;
+      return;
+    }
+    let made: ArrowBundle | MarkBundle | FaultRule | undefined;
+    if (stroke.shape === 'arrow' && from !== undefined && to !== undefined) {
+      made = { ...own, kind: stroke.kind, from: stroke.from, to: stroke.to, x1: at - SLANT_PX, y1: from, x2: at, y2: to };
+      layout.arrows.push(made);
+    } else if (stroke.shape === 'mark' && lane !== undefined) {
+      made = { ...own, kind: stroke.kind, lane: stroke.lane, x: at, y: lane };
+      layout.marks.push(made);
+    } else if (stroke.shape === 'mark' && stroke.kind === 'fault' && event.type === 'fault') {
+      made = { ...own, x: at, label: `${event.action} ${event.target}` };
+      layout.rules.push(made);
+    }
+    if (made) bundles.set(key, made);
+  });
+  return layout;
+}

@@ -1,0 +1,76 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { usePlayback } from '../../../src/store/playback.ts';
+import { LanguageToggle } from '../../../src/ui/controls/LanguageToggle.tsx';
+import {
+  chooseLanguage, LANGUAGE_STORAGE_KEY, preferredLanguage, readRememberedLanguage, rememberLanguage,
+} from '../../../src/ui/i18n/language-choice.ts';
+
+describe('the browser\'s languages decide on a first visit', () => {
+  it('opens in Chinese when the browser lists any Chinese, wherever in the list', () => {
+    expect(preferredLanguage(['zh-CN'])).toBe('zh');
+    expect(preferredLanguage(['en-US', 'zh-TW'])).toBe('zh');
+    expect(preferredLanguage(['fr', 'zh-Hant-HK'])).toBe('zh');
+    expect(preferredLanguage(['ZH'])).toBe('zh');
+  });
+
+  it('opens in English otherwise, and for tags that only begin with the letters zh', () => {
+    expect(preferredLanguage(['en-GB'])).toBe('en');
+    expect(preferredLanguage(['ja', 'ko'])).toBe('en');
+    expect(preferredLanguage([])).toBe('en');
+    expect(preferredLanguage(['zha'])).toBe('en');
+  });
+});
+
+describe('a link, then the remembered choice, then the browser', () => {
+  it('a link\'s lang wins over the remembered choice and the browser', () => {
+    expect(chooseLanguage({ hash: '#s=1.abc.0123abcd&t=5&lang=zh', remembered: 'en', browser: ['en'] })).toBe('zh');
+    expect(chooseLanguage({ hash: '#lang=en', remembered: 'zh', browser: ['zh-CN'] })).toBe('en');
+  });
+
+  it('the remembered choice wins over the browser', () => {
+    expect(chooseLanguage({ hash: '', remembered: 'zh', browser: ['en-US'] })).toBe('zh');
+    expect(chooseLanguage({ hash: '', remembered: 'en', browser: ['zh-CN'] })).toBe('en');
+  });
+
+  it('ignores a damaged lang and junk in storage', () => {
+    expect(chooseLanguage({ hash: '#s=x&lang=fr', remembered: '{"oops"', browser: ['zh-CN'] })).toBe('zh');
+    expect(chooseLanguage({ hash: '#lang=__proto__', remembered: 'constructor', browser: ['en'] })).toBe('en');
+    expect(chooseLanguage({ hash: '#lang=%E4%B8', remembered: null, browser: ['zh'] })).toBe('zh');
+  });
+});
+
+describe('remembering the choice', () => {
+  beforeEach(() => {
+    window.localStorage.clear();
+    usePlayback.setState({ language: 'en' });
+  });
+  afterEach(() => {
+    cleanup();
+    vi.restoreAllMocks();
+  });
+
+  it('the toggle switches the page and remembers the choice for the next visit', () => {
+    render(<LanguageToggle />);
+    fireEvent.click(screen.getByTestId('language-zh'));
+    expect(usePlayback.getState().language).toBe('zh');
+    expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('zh');
+    expect(document.documentElement.lang).toBe('zh-Hans');
+    expect(screen.getByTestId('language-zh')).toHaveAttribute('aria-pressed', 'true');
+    fireEvent.click(screen.getByTestId('language-en'));
+    expect(readRememberedLanguage()).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('a storage that refuses reads and writes neither throws nor remembers', () => {
+    vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
+      throw new DOMException('denied', 'SecurityError');
+    });
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    expect(() => rememberLanguage('zh')).not.toThrow();
+    expect(readRememberedLanguage()).toBeNull();
+  });
+});

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { seriousViolations } from './axe.ts';
+import { test } from './harness.ts';
+import { openPage, waitForSeek } from './shell-helpers.ts';
+
+test('axe: the default page in English has no serious or critical violation', async ({ page, baseUrl }) => {
+  await openPage(page, baseUrl);
+  await page.getByTestId('command-jumpForward10').click();
+  await waitForSeek(page);
+  assert.deepEqual(await seriousViolations(page), []);
+});
+
+test('axe: the default page in Chinese has no serious or critical violation', async ({ page, baseUrl }) => {
+  await openPage(page, baseUrl);
+  await page.getByTestId('language-zh').click();
+  await page.getByRole('button', { name: '播放' }).waitFor();
+  assert.deepEqual(await seriousViolations(page), []);
+});
+
+test('axe: the editor open has no serious or critical violation', async ({ page, baseUrl }) => {
+  await openPage(page, baseUrl);
+  await page.getByTestId('edit').click();
+  await page.getByTestId('editor').waitFor();
+  assert.deepEqual(await seriousViolations(page), []);
+  await page.getByTestId('editor-tab-json').click();
+  await page.getByTestId('json-editor').waitFor();
+  assert.deepEqual(await seriousViolations(page), []);
+});
+
+test('axe: the message card open has no serious or critical violation', async ({ page, baseUrl }) => {
+  await openPage(page, baseUrl);
+  for (let i = 0; i < 2; i++) await page.getByTestId('command-jumpForward10').click();
+  await waitForSeek(page);
+  await page.locator('[data-testid="canvas-queue-broker-a/0#5"]').click();
+  await page.getByTestId('queue-message').first().click();
+  await page.getByTestId('message-card').getByTestId('card-msgid').waitFor();
+  assert.deepEqual(await seriousViolations(page), []);
+});
+
+test('language: 中文 chosen on the page is still 中文 after a reload and on a new visit; a link\'s lang wins for that visit', async ({ page, context, baseUrl }) => {
+  await openPage(page, baseUrl);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await page.getByTestId('language-zh').click();
+  await page.getByRole('button', { name: '播放' }).waitFor();
+  await page.reload({ waitUntil: 'networkidle' });
+  await page.getByRole('button', { name: '播放' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans');
+  assert.equal(await page.getByTestId('language-zh').getAttribute('aria-pressed'), 'true');
+  // A new visit without the run's address still opens in the remembered language.
+  const second = await context.newPage();
+  await openPage(second, baseUrl);
+  await second.getByRole('button', { name: '播放' }).waitFor();
+  // A link that says lang=en opens in English, and does not change what the learner chose.
+  const third = await context.newPage();
+  await openPage(third, baseUrl, '#lang=en');
+  await third.getByRole('button', { name: 'Play' }).waitFor();
+  assert.equal(await third.evaluate(() => window.localStorage.getItem('rocketscope.language')), 'zh');
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { Timeline } from '../../../../src/sim/timeline.ts';
+import { whatIf } from '../../../../src/sim/queries/what-if.ts';
+import { applyWhatIf, readWhatIfChange } from '../../../../src/sim/queries/what-if-change.ts';
+import { scenarioOf } from '../../../support/test-sim.ts';
+
+const write8read4 = scenarioOf({
+  version: 1, durationMs: 120_000, nameServers: [{ id: 'ns-1' }], brokers: [{ name: 'broker-a' }],
+  topics: [{ name: 'TopicTest', writeQueueNums: 8, readQueueNums: 4 }],
+  producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 10, startAt: 1_000 }],
+  consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest', startAt: 1_000 }],
+});
+
+describe('whatIf', () => {
+  const timeline = new Timeline(write8read4);
+  timeline.seek(40_000);
+
+  it('readQueueNums 4 -> 8 at 40 s: the runs agree until 40 s, then the stranded queues drain', () => {
+    const result = whatIf(timeline, { change: { at: 40_000, path: 'topics.TopicTest.readQueueNums', value: 8 }, untilMs: 120_000 });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.effectiveAtMs).toBe(40_000);
+    expect(result.divergence?.t).toBe(40_000);
+    expect(result.divergence?.changed).toEqual({ t: 40_000, type: 'fault', action: 'updateTopic', target: 'TopicTest' });
+    expect(result.original.summary.messages.neverConsumable).toBeGreaterThan(0);
+    expect(result.changed.summary.messages.neverConsumable).toBe(0);
+    expect(result.differences).toContainEqual({ name: 'neverConsumable', original: result.original.summary.messages.neverConsumable, changed: 0 });
+    expect(result.original.series.samples.at(-1)!.t).toBe(120_000);
+    expect(timeline.now).toBe(40_000);
+  });
+
+  it('a broker heartbeat every 10 s instead of 30 s: the first difference is the second registration, at 10 s + 10 s instead of 10 s + 30 s', () => {
+    // BrokerController.start: registerBrokerAll after 10 s, then every registerNameServerPeriod.
+    const result = whatIf(timeline, { change: { at: 40_000, path: 'config.brokerHeartbeatIntervalMs', value: 10_000 }, untilMs: 60_000 });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.effectiveAtMs).toBe(0);
+    expect(result.divergence!.t).toBeGreaterThanOrEqual(20_000);
+    expect(result.divergence!.t).toBeLessThan(20_100);
+    expect(result.divergence!.changed).toMatchObject({ type: 'broker.registered', first: false });
+  });
+
+  it('the same setting: no divergence and no difference', () => {
+    const result = whatIf(timeline, { change: { at: 10_000, path: 'config.brokerHeartbeatIntervalMs', value: 30_000 }, untilMs: 30_000 });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.divergence).toBeNull();
+    expect(result.differences).toEqual([]);
+  });
+
+  it('an updateTopic with the counts the topic has: only the command itself differs', () => {
+    const result = whatIf(timeline, { change: { at: 10_000, path: 'topics.TopicTest.readQueueNums', value: 4 }, untilMs: 30_000 });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.divergence?.changed).toMatchObject({ t: 10_000, type: 'fault', action: 'updateTopic' });
+    expect(result.differences).toEqual([]);
+  });
+
+  it('refuses what is not a setting, or a value the scenario validator refuses, with a message', () => {
+    const refused = (path: string, value: number | string) => {
+      const result = applyWhatIf(write8read4, { at: 0, path, value });
+      return result.ok ? '' : result.message;
+    };
+    expect(refused('topics.__proto__.readQueueNums', 8)).toBe('no topic named "__proto__"');
+    expect(refused('config.constructor', 1)).toBe('config has no key "constructor"');
+    expect(refused('config.brokerHeartbeatIntervalMs', 'fast')).toBe('config.brokerHeartbeatIntervalMs takes a number');
+    expect(refused('topics.TopicTest.readQueueNums', 5_000)).toMatch(/^timeline\[0\]\.readQueueNums: /);
+    expect(refused('nonsense', 1)).toMatch(/is not a setting/);
+  });
+
+  it('switches the defaults that differ between 4.x and 5.x with the version', () => {
+    const result = applyWhatIf(write8read4, { at: 0, path: 'config.rocketmqVersion', value: '4.x' });
+    if (!result.ok) throw new Error(result.message);
+    // NamesrvController 4.x scans every 10 s (5.x: 5 s).
+    expect(result.scenario.config.scanNotActiveBrokerIntervalMs).toBe(10_000);
+  });
+
+  it('reads a change from a link only when it has the right shape', () => {
+    expect(readWhatIfChange({ at: 5, path: 'config.x', value: 1 })).toEqual({ at: 5, path: 'config.x', value: 1 });
+    for (const bad of [null, 3, { at: -1, path: 'a', value: 1 }, { at: 1, path: 2, value: 1 }, { at: 1, path: 'a', value: {} }]) expect(readWhatIfChange(bad)).toBeNull();
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { CHART_MARGIN, layoutChart, linesFrom, nearestSample } from '../../../src/viz/chart-layout.ts';
+
+const width = CHART_MARGIN.left + 100 + CHART_MARGIN.right;
+const height = CHART_MARGIN.top + 200 + CHART_MARGIN.bottom;
+
+describe('chart layout', () => {
+  it('makes one line per key, 0 where a sample lacks it', () => {
+    expect(linesFrom([{ 'broker-b': 2 }, { 'broker-a': 1, 'broker-b': 3 }])).toEqual([
+      { name: 'broker-a', values: [0, 1] }, { name: 'broker-b', values: [2, 3] },
+    ]);
+  });
+
+  it('maps time to x and values to y, the y axis ending on a round value above the peak', () => {
+    const layout = layoutChart({ times: [0, 5_000, 10_000], lines: [{ name: 'lag', values: [0, 7, 43] }], fromMs: 0, toMs: 10_000, faults: [], nowMs: 5_000, width, height });
+    expect(layout.yTicks.at(-1)!.value).toBe(50);
+    expect(layout.paths[0]!.d).toBe(`M${CHART_MARGIN.left}.0,${CHART_MARGIN.top + 200}.0L${CHART_MARGIN.left + 50}.0,${(CHART_MARGIN.top + 200 - 28).toFixed(1)}L${CHART_MARGIN.left + 100}.0,${(CHART_MARGIN.top + 200 - 172).toFixed(1)}`);
+    expect(layout.playheadX).toBe(CHART_MARGIN.left + 50);
+  });
+
+  it('shows the faults inside the window only, and an empty chart still has an axis', () => {
+    const layout = layoutChart({ times: [], lines: [], fromMs: 10_000, toMs: 20_000, faults: [{ t: 5_000, label: 'early' }, { t: 15_000, label: 'crashBroker broker-a' }], nowMs: null, width, height });
+    expect(layout.faults).toEqual([{ x: CHART_MARGIN.left + 50, label: 'crashBroker broker-a' }]);
+    expect(layout.yTicks.map((tick) => tick.value)).toContain(1);
+    expect(layout.playheadX).toBeNull();
+  });
+
+  it('finds the sample nearest a time', () => {
+    expect(nearestSample([0, 1_000, 2_000], 1_400)).toBe(1);
+    expect(nearestSample([0, 1_000, 2_000], 9_000)).toBe(2);
+    expect(nearestSample([], 5)).toBe(-1);
+  });
+});

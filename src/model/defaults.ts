@@ -177,6 +177,11 @@ export const BROKER_PORT = 10911;
 export const COMMITLOG_FIXED_BYTES = 91;
 /** AllocateMessageQueueConsistentHash: virtualNodeCnt default. */
 export const CONSISTENT_HASH_VIRTUAL_NODES = 10;
+/**
+ * ProducerManager.CHANNEL_EXPIRED_TIMEOUT (1000 * 120): a producer channel silent this long is
+ * closed. A constant in 4.x and 5.x alike; 5.x's channelExpiredTimeout only covers consumers.
+ */
+export const PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS = 120_000;
 /** MixAll.DLQ_NUMS_PER_GROUP and the retry topic's queue count (retryQueueNums). */
 export const RETRY_AND_DLQ_QUEUE_NUMS = 1;
 

@@ -9,12 +9,14 @@ import { onRegisterAllTimer, unregisterNext } from './broker/broker.ts';
 import { onBrokerRequest, onScheduleDeliver } from './broker/broker-processor.ts';
 import { onConsumerChannelClosed, onScanNotActiveChannel } from './broker/consumer-manager.ts';
 import { onFlushTick } from './broker/flush-service.ts';
+import { onProducerChannelClosed } from './broker/producer-manager.ts';
 import { onSyncReplicaTimeout } from './broker/group-transfer-service.ts';
 import { onHaChannelClosed, onHaReportTimer, onHaTransferTimer } from './broker/ha-service.ts';
 import { onPullHoldCheck } from './broker/pull-request-hold-service.ts';
 import { onSlaveRegistered, onSlaveSyncResponse, onSlaveSyncTimer } from './broker/slave-synchronize.ts';
 import { onConsumed, sendBackHandler } from './client/consume-service.ts';
-import { consumerRouteListener, onHeartbeatTimer, onNotifyConsumerIdsChanged, onPersistOffsetsTimer } from './client/consumer.ts';
+import { consumerRouteListener, onNotifyConsumerIdsChanged, onPersistOffsetsTimer } from './client/consumer.ts';
+import { onHeartbeatTimer } from './client/heartbeat.ts';
 import { onClientChannelClosed, onRouteFailure, onRouteResponse, onRouteRefreshTimer, type RouteListener } from './client/mq-client-instance.ts';
 import { offsetQueryHandler } from './client/process-queue.ts';
 import { onSendFailure, onSendResponse, onSendTimer, producerRouteListener } from './client/producer.ts';
@@ -114,6 +116,8 @@ function onClosed(state: ModelState, event: Extract<NetEvent<Wire>, { kind: 'net
     case 'broker': {
       const broker = state.brokers[node];
       if (broker?.status !== 'running') return;
+      // ClientHousekeepingService.onChannelClose: the producers' table, then the consumers'.
+      onProducerChannelClosed(broker, peer, sim);
       onConsumerChannelClosed(broker, peer, sim);
       onHaChannelClosed(broker, peer);
       if (broker.brokerId !== MASTER_ID && peer === `${broker.name}/${MASTER_ID}`) noticed(state, broker.name, MASTER_ID, broker.node, sim.now, { how: 'haChannelClosed' });

@@ -52,6 +52,8 @@ export type TraceEvent =
   | { t: number; type: 'rebalance'; consumer: string; group: string; topic: string; queues: string[] }
   | { t: number; type: 'consumer.registered'; broker: string; group: string; consumer: string }
   | { t: number; type: 'consumer.removed'; broker: string; group: string; consumer: string; reason: ConsumerRemovalReason }
+  | { t: number; type: 'producer.registered'; broker: string; group: string; producer: string }
+  | { t: number; type: 'producer.removed'; broker: string; group: string; producer: string; reason: ConsumerRemovalReason }
   | { t: number; type: 'message.consumed'; consumer: string; group: string; msgId: string; broker: string; queueId: number; queueOffset: number; topic: string; reconsumeTimes: number }
   | { t: number; type: 'consume.failed'; consumer: string; group: string; msgId: string; reconsumeTimes: number; next: ConsumeFailedNext }
   | { t: number; type: 'pull.rejected'; consumer: string; broker: string; topic: string; queueId: number; reason: ResponseCode }

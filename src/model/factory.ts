@@ -55,7 +55,7 @@ function createBrokerState(spec: BrokerSpec, topics: TopicSpec[]): BrokerState {
     ip: spec.ip, port: spec.port, addr: `${spec.ip}:${spec.port}`, node, status: 'stopped', partitioned: false, epoch: 0,
     topicConfigTable: dict(), dataVersion: 0, commitLog: new AppendLog(), maxPhyOffset: 0,
     flushedPhyOffset: 0, lastThoroughFlushAt: 0, flushTickPending: false, pageCacheLost: false, consumeQueues: dict(),
-    consumerTable: dict(), consumerOffsetTable: dict(), pullHolds: dict(), unregisterQueue: [],
+    consumerTable: dict(), producerTable: dict(), consumerOffsetTable: dict(), pullHolds: dict(), unregisterQueue: [],
     requestCounts: dict(), haConnections: dict(), syncReplicaWaits: [], haMasterAddr: null, haConnected: false, syncMasterAddr: null,
     lastSlaveSyncAt: Number.NEGATIVE_INFINITY,
   };

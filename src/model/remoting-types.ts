@@ -5,15 +5,24 @@
 import type { SendInFlight, StoredMessage, TopicConfig, TopicRouteData } from './state.ts';
 import type { MessageModel, ResponseCode, SendStatus } from './vocabulary.ts';
 
+/** ConsumerData in a heartbeat; subVersion: when the consumer built its subscriptions (SubscriptionData.subVersion): its start. */
+export interface ConsumerData {
+  group: string;
+  messageModel: MessageModel;
+  subscriptions: Record<string, string>;
+  subVersion: number;
+}
+
 export type RemotingRequest =
   | { code: 'REGISTER_BROKER'; brokerName: string; brokerId: number; cluster: string; brokerAddr: string; topicConfigTable: Record<string, TopicConfig>; dataVersion: number }
   | { code: 'UNREGISTER_BROKER'; brokerName: string; brokerId: number; cluster: string; brokerAddr: string }
   /** defaultFor: TBW102's route asked on behalf of a topic the NameServer does not know (isDefault). */
   | { code: 'GET_ROUTEINFO_BY_TOPIC'; topic: string; client: string; defaultFor?: string }
   | { code: 'SEND_MESSAGE'; producer: string; topic: string; queueId: number; brokerName: string; message: SendInFlight }
-  /** subVersion: when the consumer built its subscriptions (SubscriptionData.subVersion): its start. */
-  | { code: 'HEART_BEAT'; clientId: string; group: string | null; messageModel: MessageModel; subscriptions: Record<string, string>; subVersion: number }
-  | { code: 'UNREGISTER_CLIENT'; clientId: string; group: string }
+  /** HeartbeatData: the client's producer group (ProducerData) and consumer group (ConsumerData), each when it has one. */
+  | { code: 'HEART_BEAT'; clientId: string; producerData: { group: string } | null; consumerData: ConsumerData | null }
+  /** UnregisterClientRequestHeader: producerGroup and consumerGroup, each null when not unregistered. */
+  | { code: 'UNREGISTER_CLIENT'; clientId: string; producerGroup: string | null; consumerGroup: string | null }
   | { code: 'GET_CONSUMER_LIST_BY_GROUP'; group: string; topic: string }
   | { code: 'QUERY_CONSUMER_OFFSET'; group: string; topic: string; queueId: number; queueKey: string; token: number }
   | { code: 'UPDATE_CONSUMER_OFFSET'; group: string; topic: string; queueId: number; offset: number }

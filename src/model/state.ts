@@ -97,12 +97,18 @@ export interface StoredMessage {
 
 export type BrokerStatus = 'stopped' | 'running' | 'crashed' | 'shutdown';
 
+/** ClientChannelInfo: a client's channel on a broker and when its last heartbeat arrived. */
+export interface ClientChannelInfo {
+  node: string;
+  lastUpdateTimestamp: number;
+}
+
 /** ConsumerGroupInfo on a broker: the channels (clients) of a group, refreshed by heartbeats. */
 export interface ConsumerGroupInfo {
   groupName: string;
   messageModel: MessageModel;
   /** clientId -> channel. */
-  channels: Record<string, { node: string; lastUpdateTimestamp: number }>;
+  channels: Record<string, ClientChannelInfo>;
   /** subscriptionTable: subscribed topics -> subscription expression, one for the whole group. */
   subscriptions: Record<string, string>;
   /** Each topic's SubscriptionData.subVersion: a heartbeat replaces a topic's expression only with a newer one. */
@@ -179,6 +185,8 @@ export interface BrokerState {
   /** topic -> queueId -> consume queue (indexes into commitLog). */
   consumeQueues: Record<string, AppendLog<number>[]>;
   consumerTable: Record<string, ConsumerGroupInfo>;
+  /** ProducerManager.groupChannelTable: producer group -> clientId -> channel, refreshed by heartbeats. */
+  producerTable: Record<string, Record<string, ClientChannelInfo>>;
   /** group -> "topic@queueId" -> committed offset (ConsumerOffsetManager.offsetTable). */
   consumerOffsetTable: Record<string, Record<string, number>>;
   /** "topic@queueId" -> pulls waiting for a message. */

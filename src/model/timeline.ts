@@ -7,7 +7,7 @@ import { crashBroker, partitionBroker, shutdownBroker, startBroker, updateTopicO
 import { losePageCache } from './broker/flush-service.ts';
 import { closeFaults, openFault } from './detections.ts';
 import { shutdownConsumer, startConsumer } from './client/consumer.ts';
-import { setProducerRate, startProducer } from './client/producer.ts';
+import { setProducerRate, shutdownProducer, startProducer } from './client/producer.ts';
 import { createConsumerState, createProducerState } from './factory.ts';
 import { crashNameServer, startNameServer } from './nameserver/nameserver.ts';
 import { dropRequestsFrom } from './remoting.ts';
@@ -44,11 +44,6 @@ function crashClient(state: ModelState, client: ClientState, sim: Sim): void {
   if (client.status !== 'running') return;
   client.status = 'crashed';
   dropRequestsFrom(state, client.id);
-  sim.net.stop(client.id);
-}
-
-function stopProducer(client: ClientState, sim: Sim): void {
-  client.status = 'stopped';
   sim.net.stop(client.id);
 }
 
@@ -146,7 +141,7 @@ function onClientAction(state: ModelState, action: ClientAction, sim: Sim): void
     }
     case 'removeProducer': {
       const client = state.clients[action.target];
-      if (client?.status === 'running') stopProducer(client, sim);
+      if (client?.kind === 'producer') shutdownProducer(state, client, sim);
       return;
     }
     case 'crashConsumer': {

@@ -66,7 +66,7 @@ export type SendFailedReason = FailureReason | 'brokerNotExist' | ResponseCode |
 export const BROKER_REMOVAL_REASONS = ['expired', 'channelClosed', 'channelIdle', 'unregistered'] as const;
 export type BrokerRemovalReason = (typeof BROKER_REMOVAL_REASONS)[number];
 
-/** Why a broker forgot a consumer (consumer.removed). */
+/** Why a broker forgot a consumer (consumer.removed) or a producer (producer.removed): the same three ways for both. */
 export const CONSUMER_REMOVAL_REASONS = ['unregistered', 'channelClosed', 'expired'] as const;
 export type ConsumerRemovalReason = (typeof CONSUMER_REMOVAL_REASONS)[number];
 

@@ -14,10 +14,10 @@ export type { Detection, FaultRecord } from '../model/detections.ts';
 export type { Scenario, TimelineAction, TimelineActionName } from '../model/spec.ts';
 export * from '../model/vocabulary.ts';
 export type {
-  BrokerState, ClientState, ConsumerState, DuplicateCause, ModelState, NameServerState, StoredMessage,
+  BrokerState, ClientChannelInfo, ClientState, ConsumerState, DuplicateCause, ModelState, NameServerState, StoredMessage,
 } from '../model/state.ts';
 export {
-  LATENCY_TABLES, MASTER_ID, NAMESRV_PORT, ROCKETMQ_4X_OVERRIDES, ROCKETMQ_DEFAULTS, type ConfigKey, type SimConfig,
+  LATENCY_TABLES, MASTER_ID, NAMESRV_PORT, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_4X_OVERRIDES, ROCKETMQ_DEFAULTS, type ConfigKey, type SimConfig,
 } from '../model/defaults.ts';
 export { isReadable, isWriteable, perm2String } from '../model/perm.ts';
 export { queueLabel, topicRouteData2PublishQueues, topicRouteData2SubscribeQueues } from '../model/client/topic-route.ts';

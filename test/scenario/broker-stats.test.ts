@@ -1,6 +1,6 @@
 /**
  * A broker counts the remoting requests it processed by RequestCode (BrokerStatsManager-like
- * counters): every SEND_MESSAGE that reached it, a consumer's HEART_BEAT every
+ * counters): every SEND_MESSAGE that reached it, the consumer's and the producer's HEART_BEAT every
  * heartbeatBrokerInterval (30 s), mqadmin's UPDATE_AND_CREATE_TOPIC.
  */
 import { describe, expect, it } from 'vitest';
@@ -32,11 +32,12 @@ describe('requests counted by RequestCode', () => {
     }
   });
 
-  it('counts one HEART_BEAT from the consumer every 30 s, and one UPDATE_AND_CREATE_TOPIC per mqadmin run', () => {
+  it('counts one HEART_BEAT from the consumer and one from the producer every 30 s, and one UPDATE_AND_CREATE_TOPIC per mqadmin run', () => {
     const before = counts('broker-a');
     sim.at(40_000 + 2 * HEARTBEAT_PERIOD);
     const after = counts('broker-a');
-    expect((after.HEART_BEAT ?? 0) - (before.HEART_BEAT ?? 0)).toBe(2);
+    // Two clients, each heartbeating every master it knows once per period.
+    expect((after.HEART_BEAT ?? 0) - (before.HEART_BEAT ?? 0)).toBe(2 * 2);
     expect(before.UPDATE_AND_CREATE_TOPIC).toBeUndefined();
     expect(after.UPDATE_AND_CREATE_TOPIC).toBe(1);
     expect(after.PULL_MESSAGE).toBeGreaterThan(0);

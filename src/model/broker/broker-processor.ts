@@ -1,6 +1,7 @@
 /**
  * The broker's request processors: SendMessageProcessor, PullMessageProcessor,
- * ConsumerManageProcessor, ClientManageProcessor and the consumer send-back path.
+ * ConsumerManageProcessor, ClientManageProcessor (heartbeats to ProducerManager and
+ * ConsumerManager) and the consumer send-back path.
  */
 import { dict } from '../../engine/index.ts';
 import { DLQ_GROUP_TOPIC_PREFIX, RETRY_GROUP_TOPIC_PREFIX } from '../defaults.ts';
@@ -18,6 +19,7 @@ import { groupExpression, noteSkipped } from './group-subscription.ts';
 import { checkInSyncReplicas, syncReplica } from './group-transfer-service.ts';
 import { onHaReport, onHaTransfer, onMasterPut } from './ha-service.ts';
 import { getMessage, putMessage, type PutRequest } from './message-store.ts';
+import { registerProducer, unregisterProducer } from './producer-manager.ts';
 import { holdPullRequest, notifyMessageArriving } from './pull-request-hold-service.ts';
 import { putDelayed } from './schedule-message-service.ts';
 import { answerSlaveSync } from './slave-synchronize.ts';
@@ -48,7 +50,7 @@ export function onBrokerRequest(state: ModelState, broker: BrokerState, from: st
       heartBeat(state, broker, from, request, sim);
       return answer({ code: 'SUCCESS' });
     case 'UNREGISTER_CLIENT':
-      if (unregisterConsumer(broker, request.group, request.clientId, 'unregistered', sim)) notifyConsumerIdsChanged(broker, broker.consumerTable[request.group], sim);
+      unregisterClient(broker, request, sim);
       return answer({ code: 'SUCCESS' });
     case 'GET_CONSUMER_LIST_BY_GROUP':
       return answer({ code: 'SUCCESS', consumerIds: Object.keys(broker.consumerTable[request.group]?.channels ?? {}) });
@@ -68,14 +70,23 @@ export function onBrokerRequest(state: ModelState, broker: BrokerState, from: st
  * broker, registered at once; a changed group is told to rebalance.
  */
 function heartBeat(state: ModelState, broker: BrokerState, from: string, request: Request<'HEART_BEAT'>, sim: Sim): void {
-  if (request.group === null) return;
-  const retryTopic = RETRY_GROUP_TOPIC_PREFIX + request.group;
-  if (request.messageModel === 'CLUSTERING' && !broker.topicConfigTable[retryTopic] && broker.role !== 'SLAVE') {
+  if (request.producerData) registerProducer(broker, from, request.producerData.group, request.clientId, sim.now, sim);
+  const data = request.consumerData;
+  if (!data) return;
+  const retryTopic = RETRY_GROUP_TOPIC_PREFIX + data.group;
+  if (data.messageModel === 'CLUSTERING' && !broker.topicConfigTable[retryTopic] && broker.role !== 'SLAVE') {
     ensureSystemTopic(broker, retryTopic);
     trace(sim, { type: 'topic.updated', broker: broker.name, topic: retryTopic, writeQueueNums: 1, readQueueNums: 1, perm: 6, created: true, auto: true });
     registerBrokerAll(state, broker, sim);
   }
-  if (registerConsumer(broker, from, request, sim.now, sim)) notifyConsumerIdsChanged(broker, broker.consumerTable[request.group], sim);
+  if (registerConsumer(broker, from, request.clientId, data, sim.now, sim)) notifyConsumerIdsChanged(broker, broker.consumerTable[data.group], sim);
+}
+
+/** ClientManageProcessor.unregisterClient: the producer group, the consumer group, or both. */
+function unregisterClient(broker: BrokerState, request: Request<'UNREGISTER_CLIENT'>, sim: Sim): void {
+  const { clientId, producerGroup, consumerGroup } = request;
+  if (producerGroup !== null) unregisterProducer(broker, producerGroup, clientId, 'unregistered', sim);
+  if (consumerGroup !== null && unregisterConsumer(broker, consumerGroup, clientId, 'unregistered', sim)) notifyConsumerIdsChanged(broker, broker.consumerTable[consumerGroup], sim);
 }
 
 function sendMessage(state: ModelState, broker: BrokerState, request: Request<'SEND_MESSAGE'>, sim: Sim): RemotingResponse {

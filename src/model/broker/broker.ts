@@ -23,6 +23,7 @@ export function startBroker(state: ModelState, broker: BrokerState, sim: Sim): v
   broker.epoch++;
   // Channels and parked pulls live in memory; topics, messages and offsets are on disk.
   broker.consumerTable = dict();
+  broker.producerTable = dict();
   broker.pullHolds = dict();
   broker.haConnections = dict();
   broker.syncReplicaWaits = [];

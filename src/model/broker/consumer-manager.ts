@@ -5,22 +5,20 @@
  */
 import { dict } from '../../engine/index.ts';
 import { oneway } from '../remoting.ts';
-import type { RemotingRequest } from '../remoting-types.ts';
+import type { ConsumerData } from '../remoting-types.ts';
+import { scanNotActiveProducerChannel } from './producer-manager.ts';
 import { trace, type Sim } from '../sim-types.ts';
 import type { BrokerState, ConsumerGroupInfo, ModelState } from '../state.ts';
 import type { ConsumerRemovalReason } from '../vocabulary.ts';
 
-type Heartbeat = Extract<RemotingRequest, { code: 'HEART_BEAT' }>;
-
 /** registerConsumer: returns whether the group's channels or subscriptions changed. */
-export function registerConsumer(broker: BrokerState, node: string, heartbeat: Heartbeat, now: number, sim: Sim): boolean {
-  if (heartbeat.group === null) return false;
-  const group = (broker.consumerTable[heartbeat.group] ??= {
-    groupName: heartbeat.group, messageModel: heartbeat.messageModel, channels: dict(), subscriptions: dict(), subVersions: dict(),
+export function registerConsumer(broker: BrokerState, node: string, clientId: string, data: ConsumerData, now: number, sim: Sim): boolean {
+  const group = (broker.consumerTable[data.group] ??= {
+    groupName: data.group, messageModel: data.messageModel, channels: dict(), subscriptions: dict(), subVersions: dict(),
   });
-  const isNew = group.channels[heartbeat.clientId] === undefined;
-  group.channels[heartbeat.clientId] = { node, lastUpdateTimestamp: now };
-  const subscriptionsChanged = updateSubscription(group, heartbeat.subscriptions, heartbeat.subVersion);
+  const isNew = group.channels[clientId] === undefined;
+  group.channels[clientId] = { node, lastUpdateTimestamp: now };
+  const subscriptionsChanged = updateSubscription(group, data.subscriptions, data.subVersion);
   if (isNew) trace(sim, { type: 'consumer.registered', broker: broker.name, group: group.groupName, consumer: node });
   return isNew || subscriptionsChanged;
 }
@@ -78,10 +76,14 @@ export function onConsumerChannelClosed(broker: BrokerState, node: string, sim: 
   }
 }
 
-/** ClientHousekeepingService every 10 s: channels silent for 120 s are removed without a CHANGE. */
+/**
+ * ClientHousekeepingService every 10 s: the producers' scan (producer-manager.ts), then the
+ * consumers': channels silent for channelExpiredTimeout are removed without a CHANGE.
+ */
 export function onScanNotActiveChannel(state: ModelState, event: { broker: string; epoch: number }, sim: Sim): void {
   const broker = state.brokers[event.broker];
   if (!broker || broker.status !== 'running' || broker.epoch !== event.epoch) return;
+  scanNotActiveProducerChannel(broker, sim);
   const timeout = state.config.channelExpiredTimeoutMs;
   for (const [groupName, group] of Object.entries(broker.consumerTable)) {
     for (const [clientId, channel] of Object.entries(group.channels)) {

@@ -1,11 +1,11 @@
 /**
  * DefaultMQPushConsumer's life: start (routes, then heartbeat, then rebalance), heartbeats to
- * every broker it knows, offsets persisted every 5 s, graceful shutdown, crash and hang.
+ * every broker it knows (heartbeat.ts), offsets persisted every 5 s, graceful shutdown, crash and hang.
  */
-import { deepFreeze, dict, dictFrom } from '../../engine/index.ts';
-import { oneway } from '../remoting.ts';
+import { deepFreeze, dict } from '../../engine/index.ts';
 import type { Sim } from '../sim-types.ts';
 import type { ConsumerState, ModelState } from '../state.ts';
+import { scheduleHeartbeat, sendHeartbeatToAllBroker, unregisterClient } from './heartbeat.ts';
 import { isLive, startClientInstance, type RouteListener } from './mq-client-instance.ts';
 import { persistOffset } from './process-queue.ts';
 import { rebalanceImmediately } from './rebalance.ts';
@@ -20,32 +20,9 @@ export function startConsumer(state: ModelState, consumer: ConsumerState, sim: S
   consumer.consumeBusyUntil = new Array<number>(state.config.consumeThreadMax).fill(0);
   consumer.droppedAt = {};
   const { epoch, id } = consumer;
-  sim.after(state.config.clientHeartbeatInitialDelayMs, { kind: 'client.heartbeat', client: id, epoch });
+  scheduleHeartbeat(state, consumer, sim);
   sim.after(state.config.persistConsumerOffsetInitialDelayMs, { kind: 'consumer.persistOffsets', client: id, epoch });
   sim.after(state.config.rebalanceIntervalMs, { kind: 'consumer.rebalance', client: id, epoch, periodic: true });
-}
-
-/** sendHeartbeatToAllBroker: a consumer heartbeats masters and slaves alike. */
-export function sendHeartbeatToAllBroker(state: ModelState, consumer: ConsumerState, sim: Sim): void {
-  const subscriptions = dictFrom([[consumer.spec.topic, consumer.spec.subscription]]);
-  if (consumer.spec.messageModel === 'CLUSTERING') subscriptions[consumer.retryTopic] = '*';
-  for (const addrs of Object.values(consumer.brokerAddrTable)) {
-    for (const addr of Object.values(addrs)) {
-      const node = state.addrNodes[addr];
-      if (node === undefined) continue;
-      oneway(sim, consumer.id, node, {
-        code: 'HEART_BEAT', clientId: consumer.clientId, group: consumer.spec.group, messageModel: consumer.spec.messageModel, subscriptions,
-        subVersion: consumer.spec.startAt,
-      });
-    }
-  }
-}
-
-export function onHeartbeatTimer(state: ModelState, event: { client: string; epoch: number }, sim: Sim): void {
-  const client = state.clients[event.client];
-  if (!isLive(client, event.epoch)) return;
-  if (client.kind === 'consumer') sendHeartbeatToAllBroker(state, client, sim);
-  sim.after(state.config.clientHeartbeatIntervalMs, { kind: 'client.heartbeat', client: client.id, epoch: client.epoch });
 }
 
 export function onPersistOffsetsTimer(state: ModelState, event: { client: string; epoch: number }, sim: Sim): void {
@@ -68,12 +45,7 @@ export function onNotifyConsumerIdsChanged(state: ModelState, consumer: Consumer
 export function shutdownConsumer(state: ModelState, consumer: ConsumerState, sim: Sim): void {
   if (consumer.status !== 'running') return;
   persistAllConsumerOffset(state, consumer, sim);
-  for (const addrs of Object.values(consumer.brokerAddrTable)) {
-    for (const addr of Object.values(addrs)) {
-      const node = state.addrNodes[addr];
-      if (node !== undefined) oneway(sim, consumer.id, node, { code: 'UNREGISTER_CLIENT', clientId: consumer.clientId, group: consumer.spec.group });
-    }
-  }
+  unregisterClient(state, consumer, sim);
   consumer.status = 'stopped';
   sim.net.stop(consumer.id);
 }

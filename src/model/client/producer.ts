@@ -1,6 +1,7 @@
 /**
  * DefaultMQProducer: sends at a rate, picks a queue from its TopicPublishInfo, retries on another
- * broker within sendMsgTimeout (DefaultMQProducerImpl.sendDefaultImpl).
+ * broker within sendMsgTimeout (DefaultMQProducerImpl.sendDefaultImpl), heartbeats the masters
+ * it knows (heartbeat.ts) and unregisters from them when shut down.
  */
 import { AUTO_CREATE_TOPIC_KEY_TOPIC, MASTER_ID } from '../defaults.ts';
 import { noticed } from '../detections.ts';
@@ -11,6 +12,7 @@ import { invoke, oneway } from '../remoting.ts';
 import { trace, type Sim } from '../sim-types.ts';
 import type { ModelState, PendingRequest, ProducerState, SendInFlight, TopicRouteData } from '../state.ts';
 import { createPublishInfo, selectOneMessageQueue, selectWithFaultTolerance, updateFaultItem } from './fault-strategy.ts';
+import { scheduleHeartbeat, unregisterClient } from './heartbeat.ts';
 import { isLive, queryRoute, startClientInstance, type RouteListener } from './mq-client-instance.ts';
 import { findBrokerAddr, topicRouteData2PublishQueues } from './topic-route.ts';
 
@@ -20,7 +22,16 @@ const RETRY_RESPONSE_CODES: ReadonlySet<ResponseCode> = new Set(['TOPIC_NOT_EXIS
 export function startProducer(state: ModelState, producer: ProducerState, sim: Sim): void {
   startClientInstance(state, producer, sim);
   producer.pid = 1_000 + sim.rng.nextInt(60_000);
+  scheduleHeartbeat(state, producer, sim);
   setProducerRate(producer, producer.ratePerSec, sim);
+}
+
+/** DefaultMQProducerImpl.shutdown: unregisterProducer (UNREGISTER_CLIENT to every broker), then close. */
+export function shutdownProducer(state: ModelState, producer: ProducerState, sim: Sim): void {
+  if (producer.status !== 'running') return;
+  unregisterClient(state, producer, sim);
+  producer.status = 'stopped';
+  sim.net.stop(producer.id);
 }
 
 export function setProducerRate(producer: ProducerState, ratePerSec: number, sim: Sim): void {

@@ -2,7 +2,7 @@
  * The captions in English: what an event means, in plain words, with the run's own numbers.
  * RocketMQ's names stay as they are (CommitLog, ConsumeQueue, readQueueNums ...).
  */
-import { perm2String } from '../../sim/index.ts';
+import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, perm2String } from '../../sim/index.ts';
 import { durationEn as d, syncAttempts, type Narrators } from './context.ts';
 
 const FAULTS: Record<string, (target: string) => string> = {
@@ -17,9 +17,9 @@ const FAULTS: Record<string, (target: string) => string> = {
   partitionLink: (t) => `The link ${t} is cut: those two processes can no longer reach each other.`,
   healLink: (t) => `The link ${t} works again.`,
   addConsumer: (t) => `${t} joins: it registers with the brokers, and its group rebalances to give it queues.`,
-  addProducer: (t) => `${t} starts sending.`,
+  addProducer: (t) => `${t} starts: it fetches its topic's route, then sends and heartbeats the masters it knows.`,
   removeConsumer: (t) => `${t} leaves cleanly: it unregisters, so its group rebalances at once.`,
-  removeProducer: (t) => `${t} stops sending.`,
+  removeProducer: (t) => `${t} shuts down: it unregisters from every broker it knows, then stops sending.`,
   crashConsumer: (t) => `${t} crashes: the brokers see its connection close and its group rebalances at once.`,
   hangConsumer: (t) => `${t} hangs: it stops heartbeating and consuming but its connections stay open, so only the channel expiry notices.`,
   setProducerRate: (t) => `The send rate changes: ${t}.`,
@@ -74,6 +74,11 @@ export const en: Narrators = {
   'consumer.removed': (e, { config }) => {
     const why = { expired: `no heartbeat for ${d(config.channelExpiredTimeoutMs)}`, channelClosed: 'its connection closed', unregistered: 'it unregistered' }[e.reason];
     return `${e.broker} removed ${e.consumer} from ${e.group}: ${why}. The rest of the group rebalances and takes over its queues.`;
+  },
+  'producer.registered': (e, { config }) => `${e.broker} added ${e.producer} to ${e.group}'s producer table (ProducerManager): producers heartbeat the masters they know every ${d(config.clientHeartbeatIntervalMs)}, and a producer channel silent for ${d(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)} is closed.`,
+  'producer.removed': (e) => {
+    const why = { expired: `no heartbeat for ${d(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)}, so the broker closed its channel`, channelClosed: 'its connection closed', unregistered: 'it unregistered as it shut down' }[e.reason];
+    return `${e.broker} removed ${e.producer} from ${e.group}'s producer table: ${why}. Nobody is told: sends do not depend on this table.`;
   },
   'message.consumed': (e, { config }) => `${e.consumer} (${e.group}) consumed the message at position ${e.queueOffset} of ${e.broker} queue ${e.queueId}${e.reconsumeTimes > 0 ? `, on retry ${e.reconsumeTimes}` : ''}. Its offset reaches the broker with the next commit (every ${d(config.persistConsumerOffsetIntervalMs)}).`,
   'consume.failed': (e, { config }) => {

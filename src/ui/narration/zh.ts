@@ -2,7 +2,7 @@
  * 字幕（简体中文）：用平实的话和本次运行自己的数字说明一个事件的含义。
  * RocketMQ 的名词保持原样（CommitLog、ConsumeQueue、readQueueNums ……）。
  */
-import { perm2String } from '../../sim/index.ts';
+import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, perm2String } from '../../sim/index.ts';
 import { durationZh as d, syncAttempts, type Narrators } from './context.ts';
 
 const FAULTS: Record<string, (target: string) => string> = {
@@ -17,9 +17,9 @@ const FAULTS: Record<string, (target: string) => string> = {
   partitionLink: (t) => `链路 ${t} 被切断：这两个进程之间无法通信。`,
   healLink: (t) => `链路 ${t} 恢复。`,
   addConsumer: (t) => `${t} 加入：向 Broker 注册，它的消费者组通过 rebalance 给它分配队列。`,
-  addProducer: (t) => `${t} 开始发送消息。`,
+  addProducer: (t) => `${t} 启动：先获取主题的路由，然后发送消息，并向它知道的 Master 发送心跳。`,
   removeConsumer: (t) => `${t} 正常退出：主动注销，消费者组立即 rebalance。`,
-  removeProducer: (t) => `${t} 停止发送。`,
+  removeProducer: (t) => `${t} 关闭：先向它知道的每个 Broker 注销，然后停止发送。`,
   crashConsumer: (t) => `${t} 崩溃：Broker 发现连接关闭，消费者组立即 rebalance。`,
   hangConsumer: (t) => `${t} 卡死：不再发送心跳、不再消费，但连接仍然打开，只有通道过期才能发现。`,
   setProducerRate: (t) => `发送速率改变：${t}。`,
@@ -74,6 +74,11 @@ export const zh: Narrators = {
   'consumer.removed': (e, { config }) => {
     const why = { expired: `${d(config.channelExpiredTimeoutMs)}内没有心跳`, channelClosed: '连接已关闭', unregistered: '主动注销' }[e.reason];
     return `${e.broker} 将 ${e.consumer} 从 ${e.group} 中移除：${why}。组内其他成员 rebalance 并接管它的队列。`;
+  },
+  'producer.registered': (e, { config }) => `${e.broker} 把 ${e.producer} 加入生产者组 ${e.group} 的生产者表（ProducerManager）：生产者每 ${d(config.clientHeartbeatIntervalMs)}向它知道的每个 Master 发送一次心跳，${d(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)}没有心跳的生产者连接会被关闭。`,
+  'producer.removed': (e) => {
+    const why = { expired: `${d(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)}内没有心跳，Broker 关闭了它的连接`, channelClosed: '连接已关闭', unregistered: '关闭时主动注销' }[e.reason];
+    return `${e.broker} 将 ${e.producer} 从生产者组 ${e.group} 的生产者表中移除：${why}。不会通知任何人：发送消息并不依赖这张表。`;
   },
   'message.consumed': (e, { config }) => `${e.consumer}（${e.group}）消费了 ${e.broker} 队列 ${e.queueId} 位置 ${e.queueOffset} 的消息${e.reconsumeTimes > 0 ? `（第 ${e.reconsumeTimes} 次重试）` : ''}。消费位点随下一次提交到达 Broker（每 ${d(config.persistConsumerOffsetIntervalMs)}）。`,
   'consume.failed': (e, { config }) => {

@@ -1,11 +1,11 @@
 /**
  * A broker drawn as its modules: remoting (requests by RequestCode and count), the client
- * manager (consumer groups and the age of each channel's heartbeat), the store (CommitLog, one
+ * manager (producer and consumer groups and the age of each channel's heartbeat), the store (CommitLog, one
  * ConsumeQueue per queue, the index) and HA. With a message selected, its path through them is
  * highlighted: send processor, CommitLog, dispatch to ConsumeQueue and index, pull processor.
  */
 import type { ReactNode } from 'react';
-import { indexedKeys, type BrokerState, type StoredMessage } from '../../sim/index.ts';
+import { indexedKeys, type BrokerState, type ClientChannelInfo, type StoredMessage } from '../../sim/index.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { formatCount, formatSeconds } from '../../viz/format.ts';
 import { findStored, indexEntries, pulledBy, remotingRows } from './broker-modules-model.ts';
@@ -21,6 +21,30 @@ function Module({ name, title, on, children }: { name: string; title: string; on
       <h4>{title}</h4>
       {children}
     </section>
+  );
+}
+
+interface ClientGroup {
+  name: string;
+  channels: Readonly<Record<string, ClientChannelInfo>>;
+}
+
+/** ProducerManager's or ConsumerManager's table: each group, its clients and their heartbeat's age. */
+function ClientTable({ caption, empty, testId, groups, timeMs, words }: { caption: string; empty: string; testId: string; groups: ClientGroup[]; timeMs: number; words: BrokerModulesStrings }) {
+  return (
+    <>
+      <p className="rs-module-caption">{caption}</p>
+      {groups.length === 0 ? <p className="rs-muted" data-testid={testId}>{empty}</p> : (
+        <ul data-testid={testId}>
+          {groups.map((group) => (
+            <li key={group.name}>
+              <strong>{group.name}</strong>:{' '}
+              {Object.entries(group.channels).map(([clientId, channel]) => words.channelAge(clientId, formatSeconds(timeMs - channel.lastUpdateTimestamp))).join('; ')}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
 
@@ -48,7 +72,6 @@ export function BrokerModules({ broker, timeMs, msgId }: { broker: Readonly<Brok
     key: row.name,
     cells: [row.name, row.code === null ? '—' : String(row.code), row.processor, formatCount(row.count)],
   }));
-  const groups = Object.values(broker.consumerTable);
   return (
     <div className="rs-modules" data-testid="broker-modules">
       <h4 className="rs-modules-title">{words.title}</h4>
@@ -59,18 +82,10 @@ export function BrokerModules({ broker, timeMs, msgId }: { broker: Readonly<Brok
         <DataTable caption={words.remotingHint} columns={[...words.requestColumns]} rows={requests} empty={words.noRequests} testId="remoting-requests" />
       </Module>
       <Module name="clientManager" title={words.clientManager} on={false}>
-        <p className="rs-module-caption">{words.consumerGroups}</p>
-        {groups.length === 0 ? <p className="rs-muted">{words.noConsumers}</p> : (
-          <ul data-testid="module-consumer-groups">
-            {groups.map((group) => (
-              <li key={group.groupName}>
-                <strong>{group.groupName}</strong> ({group.messageModel}):{' '}
-                {Object.entries(group.channels).map(([clientId, channel]) => words.channelAge(clientId, formatSeconds(timeMs - channel.lastUpdateTimestamp))).join('; ')}
-              </li>
-            ))}
-          </ul>
-        )}
-        <p className="rs-muted">{words.producersNote}</p>
+        <ClientTable caption={words.producerGroups} empty={words.noProducers(broker.brokerId !== 0)} testId="module-producer-groups"
+          groups={Object.entries(broker.producerTable).map(([name, channels]) => ({ name, channels }))} timeMs={timeMs} words={words} />
+        <ClientTable caption={words.consumerGroups} empty={words.noConsumers} testId="module-consumer-groups"
+          groups={Object.values(broker.consumerTable).map((group) => ({ name: `${group.groupName} (${group.messageModel})`, channels: group.channels }))} timeMs={timeMs} words={words} />
       </Module>
       <Module name="store" title={words.store} on={on}>
         <p data-testid="module-commitlog">{words.commitLog(formatCount(broker.commitLog.length), formatCount(broker.maxPhyOffset))}</p>

@@ -11,7 +11,8 @@ export interface BrokerModulesStrings {
   consumerGroups: string;
   channelAge: (clientId: string, age: string) => string;
   noConsumers: string;
-  producersNote: string;
+  producerGroups: string;
+  noProducers: (slave: boolean) => string;
   store: string;
   commitLog: (messages: string, bytes: string) => string;
   consumeQueues: string;
@@ -42,7 +43,8 @@ const en: BrokerModulesStrings = {
   consumerGroups: 'ConsumerManager: each group\'s channels and the age of their last heartbeat',
   channelAge: (clientId, age) => `${clientId}: heartbeat ${age} ago`,
   noConsumers: 'No consumer group.',
-  producersNote: 'ProducerManager: the simulated producers send no heartbeat, so this table stays empty here.',
+  producerGroups: 'ProducerManager: each producer group\'s channels and the age of their last heartbeat',
+  noProducers: (slave) => (slave ? 'No producer: producers heartbeat masters only.' : 'No producer group.'),
   store: 'Store',
   commitLog: (messages, bytes) => `CommitLog: ${messages} messages, ${bytes} bytes`,
   consumeQueues: 'ConsumeQueue per queue (queueId: maxOffset)',
@@ -73,7 +75,8 @@ const zh: BrokerModulesStrings = {
   consumerGroups: 'ConsumerManager：每个消费组的连接及其上次心跳距今的时间',
   channelAge: (clientId, age) => `${clientId}：上次心跳 ${age}前`,
   noConsumers: '没有消费组。',
-  producersNote: 'ProducerManager：模拟中的生产者不发送心跳，因此这里没有生产者表。',
+  producerGroups: 'ProducerManager：每个生产者组的连接及其上次心跳距今的时间',
+  noProducers: (slave) => (slave ? '没有生产者：生产者只向 Master 发送心跳。' : '没有生产者组。'),
   store: '存储',
   commitLog: (messages, bytes) => `CommitLog：${messages} 条消息，${bytes} 字节`,
   consumeQueues: '每个队列一个 ConsumeQueue（queueId: maxOffset）',

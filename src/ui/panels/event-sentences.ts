@@ -2,7 +2,7 @@
  * One short human sentence per trace event, in English and Simplified Chinese. The tables are
  * keyed by every trace type, so a new event type does not compile until it has a sentence.
  */
-import { ROCKETMQ_DEFAULTS, perm2String, type SimConfig, type TraceEvent, type TraceType } from '../../sim/index.ts';
+import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_DEFAULTS, perm2String, type SimConfig, type TraceEvent, type TraceType } from '../../sim/index.ts';
 import type { Language } from '../../store/playback.ts';
 
 /** The run's configured values: a sentence names the run's own expiry, never a literal 120 s. */
@@ -12,7 +12,7 @@ type Describers = { [K in TraceType]: (event: Extract<TraceEvent, { type: K }>, 
 const TYPE_ORDER: Record<TraceType, true> = {
   'broker.registered': true, 'broker.removed': true, 'nameServer.chosen': true, 'route.updated': true, 'route.failed': true, 'topic.updated': true,
   'message.sent': true, 'message.stored': true, 'message.lost': true, 'message.filtered': true, 'send.failed': true, 'send.result': true, rebalance: true, 'consumer.registered': true,
-  'consumer.removed': true, 'message.consumed': true, 'consume.failed': true, 'pull.rejected': true, 'offset.committed': true, fault: true,
+  'consumer.removed': true, 'producer.registered': true, 'producer.removed': true, 'message.consumed': true, 'consume.failed': true, 'pull.rejected': true, 'offset.committed': true, fault: true,
 };
 
 /** Every trace type (used for the log's type filter). */
@@ -23,6 +23,9 @@ const removedReasonEn = (config: SimConfig) => ({ expired: `no heartbeat (regist
 const removedReasonZh = (config: SimConfig) => ({ expired: `${seconds(config.brokerChannelExpiredTimeMs)} 秒内没有心跳（注册），已过期`, channelClosed: '连接已关闭', channelIdle: `连接空闲 ${seconds(config.serverChannelMaxIdleTimeMs)} 秒，被 NameServer 关闭`, unregistered: '优雅关闭时主动注销' });
 const consumerRemovedEn = (config: SimConfig) => ({ expired: `no heartbeat for ${seconds(config.channelExpiredTimeoutMs)} s`, channelClosed: 'its connection closed', unregistered: 'it unregistered' });
 const consumerRemovedZh = (config: SimConfig) => ({ expired: `${seconds(config.channelExpiredTimeoutMs)} 秒内没有心跳`, channelClosed: '连接已关闭', unregistered: '主动注销' });
+/** Producers expire after ProducerManager's own constant, whatever channelExpiredTimeout says. */
+const producerRemovedEn = (config: SimConfig) => ({ ...consumerRemovedEn(config), expired: `no heartbeat for ${seconds(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)} s` });
+const producerRemovedZh = (config: SimConfig) => ({ ...consumerRemovedZh(config), expired: `${seconds(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)} 秒内没有心跳` });
 
 const en: Describers = {
   'broker.registered': (e) => (e.first
@@ -44,6 +47,8 @@ const en: Describers = {
     : `${e.consumer} (${e.group}) owns no queue of ${e.topic}`),
   'consumer.registered': (e) => `${e.broker} registered ${e.consumer} in ${e.group}`,
   'consumer.removed': (e, config) => `${e.broker} removed ${e.consumer} from ${e.group}: ${consumerRemovedEn(config)[e.reason]}`,
+  'producer.registered': (e) => `${e.broker} registered producer ${e.producer} in ${e.group}`,
+  'producer.removed': (e, config) => `${e.broker} removed producer ${e.producer} from ${e.group}: ${producerRemovedEn(config)[e.reason]}`,
   'message.consumed': (e) => `${e.consumer} (${e.group}) consumed ${e.topic} ${e.broker}:${e.queueId} offset ${e.queueOffset}${e.reconsumeTimes > 0 ? ` (retry ${e.reconsumeTimes})` : ''}`,
   'consume.failed': (e) => `${e.consumer} (${e.group}) failed to consume ${e.msgId} (reconsumeTimes ${e.reconsumeTimes}); next: ${e.next}`,
   'pull.rejected': (e) => `${e.broker} rejected the pull of ${e.topic} queue ${e.queueId} by ${e.consumer}: ${e.reason}`,
@@ -71,6 +76,8 @@ const zh: Describers = {
     : `${e.consumer}（${e.group}）没有分配到 ${e.topic} 的队列`),
   'consumer.registered': (e) => `${e.broker} 登记了 ${e.group} 中的 ${e.consumer}`,
   'consumer.removed': (e, config) => `${e.broker} 将 ${e.consumer} 从 ${e.group} 中移除：${consumerRemovedZh(config)[e.reason]}`,
+  'producer.registered': (e) => `${e.broker} 登记了生产者组 ${e.group} 中的 ${e.producer}`,
+  'producer.removed': (e, config) => `${e.broker} 将生产者 ${e.producer} 从 ${e.group} 中移除：${producerRemovedZh(config)[e.reason]}`,
   'message.consumed': (e) => `${e.consumer}（${e.group}）消费了 ${e.topic} ${e.broker}:${e.queueId} 位点 ${e.queueOffset} 的消息${e.reconsumeTimes > 0 ? `（第 ${e.reconsumeTimes} 次重试）` : ''}`,
   'consume.failed': (e) => `${e.consumer}（${e.group}）消费 ${e.msgId} 失败（reconsumeTimes ${e.reconsumeTimes}）；下一步：${e.next}`,
   'pull.rejected': (e) => `${e.broker} 拒绝了 ${e.consumer} 对 ${e.topic} 队列 ${e.queueId} 的拉取：${e.reason}`,

@@ -68,7 +68,7 @@ export function dotRoute(event: TraceEvent): { kind: DotKind; from: EntityRef; t
     case 'route.updated':
       return { kind: 'route', from: { kind: 'nameServer', id: event.nameServer }, to: { kind: 'client', id: event.client } };
     case 'broker.removed': case 'route.failed': case 'nameServer.chosen': case 'topic.updated': case 'send.result':
-    case 'rebalance': case 'consumer.registered': case 'consumer.removed': case 'consume.failed': case 'pull.rejected':
+    case 'rebalance': case 'consumer.registered': case 'consumer.removed': case 'producer.registered': case 'producer.removed': case 'consume.failed': case 'pull.rejected':
     case 'offset.committed': case 'fault': case 'message.lost': case 'message.filtered':
       return null;
   }

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 /**
- * The broker's modules in the inspector: remoting by request code and count, the consumer
- * groups' channels, the store with its index entries, HA; a selected message's path through them.
+ * The broker's modules in the inspector: remoting by request code and count, the producer and
+ * consumer groups' channels, the store with its index entries, HA; a selected message's path through them.
  */
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { usePlayback } from '../../../src/store/playback.ts';
@@ -34,6 +34,20 @@ describe('the broker\'s modules', () => {
     expect(screen.getByTestId('module-ha-slaves')).toHaveTextContent(/acknowledged/);
     expect(screen.getByTestId('module-consumer-groups')).toHaveTextContent(/CG_ORDER \(CLUSTERING\): 10\.0\.2\.1@c-1: heartbeat/);
     expect(screen.getByTestId('module-remoting')).toHaveAttribute('data-on', 'false');
+  });
+
+  it('shows ProducerManager\'s groups on a master, with the age of the last heartbeat, and none on a slave', async () => {
+    loadAt(scenarioWithKeys(), 30_000);
+    act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/0' }));
+    const { unmount } = render(<InspectorPanel />);
+    // p-1 starts at 1 s and heartbeats 1 s later, then every 30 s: at 30 s its heartbeat of 2 s (plus 1-2 ms on the wire) is the latest.
+    expect(await screen.findByTestId('module-producer-groups', {}, { timeout: 10_000 })).toHaveTextContent(/^PG_ORDER: 10\.0\.3\.1@p-1: heartbeat 28\.0 s ago$/);
+    unmount();
+    act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/1' }));
+    render(<InspectorPanel />);
+    expect(await screen.findByTestId('module-producer-groups', {}, { timeout: 10_000 })).toHaveTextContent('No producer: producers heartbeat masters only.');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('module-producer-groups')).toHaveTextContent('没有生产者：生产者只向 Master 发送心跳。');
   });
 
   it('highlights a selected message\'s path: send processor, CommitLog, ConsumeQueue and index, pull processor', async () => {

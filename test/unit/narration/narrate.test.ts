@@ -20,6 +20,8 @@ const SAMPLES: TraceEvent[] = [
   { t: 2_000, type: 'rebalance', consumer: 'c-1', group: 'CG', topic: 'TopicTest', queues: ['broker-a:0', 'broker-a:1'] },
   { t: 2_000, type: 'consumer.registered', broker: 'broker-a', group: 'CG', consumer: 'c-1' },
   { t: 2_000, type: 'consumer.removed', broker: 'broker-a', group: 'CG', consumer: 'c-2', reason: 'expired' },
+  { t: 1_001, type: 'producer.registered', broker: 'broker-a', group: 'PG', producer: 'p-1' },
+  { t: 190_000, type: 'producer.removed', broker: 'broker-a', group: 'PG', producer: 'p-1', reason: 'expired' },
   { t: 2_100, type: 'message.consumed', consumer: 'c-1', group: 'CG', msgId: 'ID1', broker: 'broker-a', queueId: 1, queueOffset: 7, topic: 'TopicTest', reconsumeTimes: 0 },
   { t: 2_200, type: 'consume.failed', consumer: 'c-1', group: 'CG', msgId: 'ID1', reconsumeTimes: 16, next: 'dlq' },
   { t: 2_300, type: 'pull.rejected', consumer: 'c-1', broker: 'broker-a', topic: 'TopicTest', queueId: 6, reason: 'NO_PERMISSION' },
@@ -62,7 +64,14 @@ describe('the caption of every event', () => {
     expect(narrate(sample('offset.committed'), 'en', { config })).toContain('every 4 s');
     expect(narrate(sample('rebalance'), 'zh', { config })).toContain('每 15 秒');
     expect(narrate(sample('consumer.removed'), 'en', { config })).toContain('no heartbeat for 100 s');
-    for (const event of SAMPLES) expect(narrate(event, 'en', { config })).not.toContain('120 s');
+    // ProducerManager's CHANNEL_EXPIRED_TIMEOUT is a constant; every other period is configurable.
+    for (const event of SAMPLES.filter((e) => !e.type.startsWith('producer.'))) expect(narrate(event, 'en', { config })).not.toContain('120 s');
+  });
+
+  it('says a producer channel expires after ProducerManager\'s fixed 120 s, whatever channelExpiredTimeout is', () => {
+    expect(narrate(sample('producer.removed'), 'en', { config })).toContain('no heartbeat for 120 s');
+    expect(narrate(sample('producer.removed'), 'zh', { config })).toContain('120 秒内没有心跳');
+    expect(narrate(sample('producer.registered'), 'en', { config })).toContain('every 30 s');
   });
 
   it('says a message stored at or above readQueueNums will never be pulled', () => {

@@ -1,0 +1,92 @@
+/**
+ * Producers' heartbeats and the broker's ProducerManager: MQClientInstance.sendHeartbeatToAllBroker
+ * runs 1 s after start and every heartbeatBrokerInterval (30 s); a client without a consumer skips
+ * slaves; ProducerManager keeps group -> channel, drops a channel on UNREGISTER_CLIENT, and
+ * ClientHousekeepingService (every 10 s from the broker's start) closes one silent for its fixed
+ * CHANNEL_EXPIRED_TIMEOUT of 120 s, whatever BrokerConfig.channelExpiredTimeout says.
+ */
+import { describe, expect, it } from 'vitest';
+import { TestSim, type ScenarioJson } from '../support/test-sim.ts';
+
+const HOP = 1;
+/** MQClientInstance.startScheduledTask: sendHeartbeatToAllBrokerWithLock, initial delay 1 s. */
+const HEARTBEAT_DELAY = 1_000;
+/** ClientConfig.heartbeatBrokerInterval. */
+const HEARTBEAT_PERIOD = 30_000;
+/** ProducerManager.CHANNEL_EXPIRED_TIMEOUT. */
+const PRODUCER_EXPIRY = 120_000;
+/** ClientHousekeepingService: scanExceptionChannel every 10 s, first after 10 s. */
+const SCAN_PERIOD = 10_000;
+
+function scenario(parts: Partial<ScenarioJson> = {}): ScenarioJson {
+  return {
+    version: 1,
+    durationMs: 600_000,
+    // channelExpiredTimeout covers consumers only: producers must not follow it.
+    config: { networkJitterMs: 0, channelExpiredTimeoutMs: 60_000 },
+    nameServers: [{ id: 'ns-1' }],
+    brokers: [{ name: 'broker-a' }, { name: 'broker-a', brokerId: 1, role: 'SLAVE' }, { name: 'broker-b' }],
+    topics: [{ name: 'TopicTest', writeQueueNums: 4, readQueueNums: 4 }],
+    producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 2 }],
+    ...parts,
+  };
+}
+
+/** Arrival times of the heartbeats sent from start up to `until`. */
+function heartbeatArrivals(until: number): number[] {
+  const times: number[] = [];
+  for (let sent = HEARTBEAT_DELAY; sent + HOP <= until; sent += HEARTBEAT_PERIOD) times.push(sent + HOP);
+  return times;
+}
+
+describe('producer heartbeats (MQClientInstance.sendHeartbeatToAllBroker, ProducerManager)', () => {
+  it('registers the producer on each master at its first heartbeat, never on a slave', () => {
+    const sim = new TestSim(scenario()).at(95_000);
+    const registered = sim.events('producer.registered').map(({ t, broker, group, producer }) => ({ t, broker, group, producer }));
+    expect(registered).toEqual([
+      { t: HEARTBEAT_DELAY + HOP, broker: 'broker-a', group: 'PG', producer: 'p-1' },
+      { t: HEARTBEAT_DELAY + HOP, broker: 'broker-b', group: 'PG', producer: 'p-1' },
+    ]);
+    expect(Object.keys(sim.broker('broker-a', 1).producerTable)).toEqual([]);
+    expect(sim.broker('broker-a', 1).requestCounts.HEART_BEAT).toBeUndefined();
+  });
+
+  it('refreshes the channel with every heartbeat, one every 30 s', () => {
+    const sim = new TestSim(scenario()).at(95_000);
+    const arrivals = heartbeatArrivals(95_000);
+    expect(arrivals).toEqual([1_001, 31_001, 61_001, 91_001]);
+    const { clientId } = sim.producer('p-1');
+    for (const name of ['broker-a', 'broker-b']) {
+      const broker = sim.broker(name);
+      expect(broker.producerTable).toEqual({ PG: { [clientId]: { node: 'p-1', lastUpdateTimestamp: arrivals.at(-1) } } });
+      expect(broker.requestCounts.HEART_BEAT).toBe(arrivals.length);
+    }
+  });
+
+  it('removes the producer at once when it shuts down (UNREGISTER_CLIENT)', () => {
+    const sim = new TestSim(scenario()).at(50_000);
+    sim.act({ action: 'removeProducer', target: 'p-1' }).advance(1_000);
+    const removed = sim.events('producer.removed').map(({ t, broker, producer, reason }) => ({ t, broker, producer, reason }));
+    expect(removed).toEqual([
+      { t: 50_000 + HOP, broker: 'broker-a', producer: 'p-1', reason: 'unregistered' },
+      { t: 50_000 + HOP, broker: 'broker-b', producer: 'p-1', reason: 'unregistered' },
+    ]);
+    expect(sim.broker('broker-a').producerTable).toEqual({});
+  });
+
+  it('closes the channel of a producer silent for 120 s (a partition), then takes it back at its next heartbeat', () => {
+    const sim = new TestSim(scenario({ timeline: [{ at: 70_000, action: 'partitionBroker', target: 'broker-b' }, { at: 200_000, action: 'healPartition', target: 'broker-b' }] })).at(260_000);
+    const lastHeartbeat = heartbeatArrivals(70_000).at(-1)!;
+    let scan = SCAN_PERIOD;
+    while (scan - lastHeartbeat <= PRODUCER_EXPIRY) scan += SCAN_PERIOD;
+    expect(scan).toBe(190_000);
+    expect(sim.events('producer.removed').map(({ t, broker, reason }) => ({ t, broker, reason }))).toEqual([{ t: scan, broker: 'broker-b', reason: 'expired' }]);
+    // The NameServer dropped broker-b too, so the producer heartbeats it again only once a route
+    // pull after the heal names it (brokerAddrTable is built from the routes).
+    const relearned = sim.first('route.updated', (e) => e.client === 'p-1' && e.t > 200_000 && e.writeQueues.some((q) => q.startsWith('broker-b')))!;
+    const back = heartbeatArrivals(260_000).find((t) => t - HOP > relearned.t)!;
+    expect(sim.events('producer.registered', { broker: 'broker-b' }).map((e) => e.t)).toEqual([HEARTBEAT_DELAY + HOP, back]);
+    // broker-a kept hearing the producer all along.
+    expect(sim.events('producer.removed', { broker: 'broker-a' })).toEqual([]);
+  });
+});

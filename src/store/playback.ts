@@ -57,6 +57,8 @@ export interface PlaybackState {
   banner: string | null;
   helpOpen: boolean;
   editorOpen: boolean;
+  /** Presentation mode: large type, side panels hidden, for a teacher at a projector. */
+  presenting: boolean;
   loadScenario(scenario: Scenario, atMs?: number, options?: LoadOptions): void;
   /** Moves the playhead to timeMs at once, however much must be simulated; ends a seek under way. */
   seek(timeMs: number): void;
@@ -77,6 +79,7 @@ export interface PlaybackState {
   setBanner(banner: string | null): void;
   setHelpOpen(open: boolean): void;
   setEditorOpen(open: boolean): void;
+  setPresenting(presenting: boolean): void;
 }
 
 let current: Timeline | null = null;
@@ -116,6 +119,7 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
   banner: null,
   helpOpen: false,
   editorOpen: false,
+  presenting: false,
   loadScenario(scenario, atMs = 0, options = {}) {
     current = new Timeline(scenario);
     current.seek(atMs);
@@ -194,6 +198,10 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
   },
   setEditorOpen(editorOpen) {
     set({ editorOpen });
+  },
+  setPresenting(presenting) {
+    // The editor is for the teacher's desk, not the projector: presenting closes it.
+    set(presenting ? { presenting, editorOpen: false } : { presenting });
   },
 }));
 

@@ -13,6 +13,7 @@ import { startDriver } from './controls/driver.ts';
 import { ErrorBoundary } from './controls/ErrorBoundary.tsx';
 import { FileButtons } from './controls/FileButtons.tsx';
 import { LanguageToggle } from './controls/LanguageToggle.tsx';
+import { PresentButton } from './controls/PresentButton.tsx';
 import { ScenarioDescription, ScenarioPicker } from './controls/ScenarioPicker.tsx';
 import { openDefault } from './controls/session.ts';
 import { ShareButton } from './controls/ShareButton.tsx';
@@ -123,6 +124,7 @@ function Header() {
         </button>
         <ShareButton />
         <FileButtons />
+        <PresentButton />
         <LanguageToggle />
         <CommandButton name="help" />
       </div>
@@ -146,8 +148,9 @@ export function App() {
   const timelineVersion = usePlayback((s) => s.timelineVersion);
   const editorOpen = usePlayback((s) => s.editorOpen);
   const helpOpen = usePlayback((s) => s.helpOpen);
+  const presenting = usePlayback((s) => s.presenting);
   return (
-    <div className={`rs-app${editorOpen ? ' rs-app-editing' : ''}`}>
+    <div className={`rs-app${editorOpen ? ' rs-app-editing' : ''}${presenting ? ' rs-presenting' : ''}`}>
       <Header />
       <ScenarioDescription />
       <Banner />

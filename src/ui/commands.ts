@@ -7,7 +7,7 @@ import type { MessageKey } from './i18n/index.ts';
 
 export type CommandName =
   | 'togglePlay' | 'stepBack' | 'stepForward' | 'jumpBack10' | 'jumpForward10' | 'jumpBack1' | 'jumpForward1'
-  | 'restart' | 'slower' | 'faster' | 'help';
+  | 'restart' | 'slower' | 'faster' | 'help' | 'present';
 
 export interface KeyBinding {
   /** KeyboardEvent.key. */
@@ -16,6 +16,11 @@ export interface KeyBinding {
   alt?: boolean;
   /** How the help overlay writes it. */
   label: string;
+  /**
+   * Bound only in presentation mode: the keys a presentation clicker sends (PageDown, PageUp),
+   * which elsewhere keep scrolling the page.
+   */
+  presenting?: boolean;
 }
 
 export interface Command {
@@ -59,9 +64,9 @@ export const COMMANDS: readonly Command[] = [
   { name: 'restart', label: 'restart', icon: '|<<', keys: [{ key: 'Home', label: 'Home' }], perform: () => usePlayback.getState().requestSeek(0) },
   { name: 'jumpBack10', label: 'jumpBack10', icon: '−10s', keys: [{ key: 'ArrowLeft', shift: true, label: 'Shift+←' }], perform: () => jump(-10_000) },
   { name: 'jumpBack1', label: 'jumpBack1', icon: '−1s', keys: [{ key: 'ArrowLeft', alt: true, label: 'Alt+←' }], perform: () => jump(-1_000) },
-  { name: 'stepBack', label: 'stepBack', icon: '|<', keys: [{ key: 'ArrowLeft', label: '←' }], perform: () => usePlayback.getState().step('back') },
+  { name: 'stepBack', label: 'stepBack', icon: '|<', keys: [{ key: 'ArrowLeft', label: '←' }, { key: 'PageUp', label: 'PageUp', presenting: true }], perform: () => usePlayback.getState().step('back') },
   { name: 'togglePlay', label: 'togglePlay', icon: '>', keys: [{ key: ' ', label: 'Space' }], perform: togglePlay },
-  { name: 'stepForward', label: 'stepForward', icon: '>|', keys: [{ key: 'ArrowRight', label: '→' }], perform: () => usePlayback.getState().step('forward') },
+  { name: 'stepForward', label: 'stepForward', icon: '>|', keys: [{ key: 'ArrowRight', label: '→' }, { key: 'PageDown', label: 'PageDown', presenting: true }], perform: () => usePlayback.getState().step('forward') },
   { name: 'jumpForward1', label: 'jumpForward1', icon: '+1s', keys: [{ key: 'ArrowRight', alt: true, label: 'Alt+→' }], perform: () => jump(1_000) },
   { name: 'jumpForward10', label: 'jumpForward10', icon: '+10s', keys: [{ key: 'ArrowRight', shift: true, label: 'Shift+→' }], perform: () => jump(10_000) },
   { name: 'slower', label: 'slower', icon: '−', keys: [{ key: '-', label: '-' }], perform: () => changeSpeed(-1) },
@@ -69,6 +74,10 @@ export const COMMANDS: readonly Command[] = [
   {
     name: 'help', label: 'help', icon: '?', keys: [{ key: '?', label: '?' }],
     perform: () => usePlayback.getState().setHelpOpen(!usePlayback.getState().helpOpen),
+  },
+  {
+    name: 'present', label: 'present', icon: 'P', keys: [{ key: 'p', label: 'P' }],
+    perform: () => usePlayback.getState().setPresenting(!usePlayback.getState().presenting),
   },
 ];
 
@@ -85,11 +94,14 @@ export interface KeyLike {
 }
 
 /** The command a key press means, if any. Ctrl and Meta chords stay the browser's. */
-export function commandForKey(event: KeyLike): Command | undefined {
+export function commandForKey(event: KeyLike, presenting = false): Command | undefined {
   if (event.ctrlKey || event.metaKey) return undefined;
+  // A letter means the same with Shift or Caps Lock.
+  const key = /^[A-Z]$/.test(event.key) ? event.key.toLowerCase() : event.key;
   return COMMANDS.find((command) =>
     command.keys.some((binding) => {
-      if (binding.key !== event.key || Boolean(binding.alt) !== event.altKey) return false;
+      if (binding.key !== key || Boolean(binding.alt) !== event.altKey) return false;
+      if (binding.presenting && !presenting) return false;
       // Symbols such as + and ? need Shift on some keyboards and not on others.
       const symbol = binding.key.length === 1 && binding.key !== ' ';
       return symbol || Boolean(binding.shift) === event.shiftKey;

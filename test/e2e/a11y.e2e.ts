@@ -56,3 +56,29 @@ test('language: 中文 chosen on the page is still 中文 after a reload and on 
   await third.getByRole('button', { name: 'Play' }).waitFor();
   assert.equal(await third.evaluate(() => window.localStorage.getItem('rocketscope.language')), 'zh');
 });
+
+test('presentation mode: the Present button, large caption, side panels hidden, a clicker steps, Esc leaves; axe finds nothing serious', async ({ page, baseUrl, screenshot }) => {
+  await openPage(page, baseUrl);
+  for (let i = 0; i < 2; i++) await page.getByTestId('command-jumpForward10').click();
+  await waitForSeek(page);
+  const captionSize = async () => page.getByTestId('caption').evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+  const normal = await captionSize();
+  await page.getByRole('button', { name: 'Present' }).click();
+  await page.locator('.rs-app.rs-presenting').waitFor();
+  assert.ok(await captionSize() >= normal * 1.8, 'the caption is at least 1.8 times larger');
+  assert.equal(await page.getByRole('heading', { name: 'Event log', exact: true }).isVisible(), false, 'the side column is hidden');
+  const before = await page.getByTestId('time-current').textContent();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('PageDown');
+  await page.waitForFunction((text) => document.querySelector('[data-testid="time-current"]')?.textContent !== text, before);
+  await page.keyboard.press('PageUp');
+  await page.waitForFunction((text) => document.querySelector('[data-testid="time-current"]')?.textContent === text, before);
+  assert.deepEqual(await seriousViolations(page), []);
+  await screenshot('present-1920x1080-en');
+  await page.getByTestId('language-zh').click();
+  await page.getByRole('button', { name: '演示' }).waitFor();
+  await screenshot('present-1920x1080-zh');
+  await page.keyboard.press('Escape');
+  await page.locator('.rs-app:not(.rs-presenting)').waitFor();
+  await page.getByRole('heading', { name: '事件日志', exact: true }).waitFor({ state: 'visible' });
+}, { viewport: { width: 1920, height: 1080 } });

@@ -2,10 +2,11 @@
  * The card beside the page for a selected message (MessageCard) or queue (its latest messages,
  * each opening its own card). Loaded on demand: nothing of it is in the first load.
  */
-import { useId, type KeyboardEvent } from 'react';
+import { useId, useRef, type KeyboardEvent } from 'react';
 import { usePlayback, type Selection } from '../../store/playback.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { ScrollArea } from '../controls/ScrollArea.tsx';
+import { useFocusReturn } from '../controls/use-focus-return.ts';
 import { derivedAt } from '../panels/shared.tsx';
 import { CARD_STRINGS, type CardStrings } from './card-strings.ts';
 import { MessageCard } from './MessageCard.tsx';
@@ -56,9 +57,11 @@ function closeOnEscape(event: KeyboardEvent): void {
 export function CardPanel({ selection }: { selection: CardSelection }) {
   const strings = CARD_STRINGS[usePlayback((s) => s.language)];
   const headingId = useId();
+  const card = useRef<HTMLElement>(null);
+  useFocusReturn(card);
   const title = selection.kind === 'message' ? strings.title(selection.msgId) : strings.queueTitle(selection.broker, selection.queueId, selection.topic);
   return (
-    <aside className="rs-card" role="dialog" aria-modal="false" aria-labelledby={headingId} data-testid="message-card" onKeyDown={closeOnEscape}>
+    <aside ref={card} tabIndex={-1} className="rs-card" role="dialog" aria-modal="false" aria-labelledby={headingId} data-testid="message-card" onKeyDown={closeOnEscape}>
       <header className="rs-card-header">
         <h2 id={headingId} className="rs-card-title">{title}</h2>
         <button type="button" className="rs-button rs-button-small" data-testid="card-close" onClick={() => usePlayback.getState().select(null)}>{strings.close}</button>

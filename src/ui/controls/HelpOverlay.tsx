@@ -45,13 +45,18 @@ export function HelpOverlay() {
           <tbody>
             {COMMANDS.map((command) => (
               <tr key={command.name} data-testid={`help-${command.name}`}>
-                <td>{command.keys.map((binding) => <kbd key={binding.label}>{binding.label}</kbd>)}</td>
+                <td>{command.keys.map((binding) => (
+                  <span key={binding.label} className="rs-help-key">
+                    <kbd>{binding.label}</kbd>{binding.presenting && <span className="rs-muted"> ({t('whilePresenting')})</span>}
+                  </span>
+                ))}</td>
                 <td>{t(command.label)}</td>
               </tr>
             ))}
           </tbody>
         </table>
         <p className="rs-help-note">{t('helpNote')}</p>
+        <p className="rs-help-note">{t('escapeNote')}</p>
         <button ref={closeRef} type="button" className="rs-button" onClick={() => setHelpOpen(false)}>{t('close')}</button>
       </div>
     </div>

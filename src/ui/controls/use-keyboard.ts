@@ -6,6 +6,7 @@
 import { useEffect } from 'react';
 import { usePlayback } from '../../store/playback.ts';
 import { commandForKey } from '../commands.ts';
+import { closeTopmost } from './escape.ts';
 
 /** Inputs that take no typed text: a shortcut pressed on them still works. */
 const NOT_TYPED = ['range', 'checkbox', 'radio', 'button', 'submit', 'reset', 'color', 'file'].map((type) => `:not([type="${type}"])`).join('');
@@ -24,14 +25,14 @@ function isSlider(target: EventTarget | null): boolean {
 
 export function onShortcutKey(event: KeyboardEvent): void {
   if (event.defaultPrevented) return;
-  if (event.key === 'Escape' && usePlayback.getState().helpOpen) {
-    usePlayback.getState().setHelpOpen(false);
+  if (event.key === 'Escape') {
+    if (closeTopmost()) event.preventDefault();
     return;
   }
   if (isTypingTarget(event.target)) return;
   if (isSlider(event.target) && SLIDER_KEYS.has(event.key)) return;
   if ((event.key === ' ' || event.key === 'Enter') && event.target instanceof Element && event.target.closest(PRESSABLE)) return;
-  const command = commandForKey(event);
+  const command = commandForKey(event, usePlayback.getState().presenting);
   if (!command) return;
   event.preventDefault();
   command.perform();

@@ -1,5 +1,7 @@
 /** The editor drawer: the knobs and a fault at the current time, or the whole file as JSON. */
+import { useRef } from 'react';
 import { usePlayback } from '../../store/playback.ts';
+import { useFocusReturn } from '../controls/use-focus-return.ts';
 import { useT } from '../i18n/index.ts';
 import { useDraft, type EditorTab } from './draft.ts';
 import { CreateTopicForm } from './CreateTopicForm.tsx';
@@ -18,9 +20,11 @@ export function EditorPanel() {
   const setEditorOpen = usePlayback((s) => s.setEditorOpen);
   const tab = useDraft((s) => s.tab);
   const setTab = useDraft((s) => s.setTab);
+  const drawer = useRef<HTMLElement>(null);
+  useFocusReturn(drawer);
   if (!open) return null;
   return (
-    <aside className="rs-editor" aria-label={t('editorTitle')} data-testid="editor">
+    <aside ref={drawer} tabIndex={-1} className="rs-editor" aria-label={t('editorTitle')} data-testid="editor">
       <header className="rs-editor-header">
         <h2>{t('editorTitle')}</h2>
         <button type="button" className="rs-button" aria-label={t('close')} onClick={() => setEditorOpen(false)}>×</button>

@@ -26,6 +26,10 @@ export const en = {
   faster: 'Faster',
   slower: 'Slower',
   help: 'Keyboard shortcuts',
+  present: 'Present',
+  presentHint: 'Presentation mode: large type, side panels hidden; a clicker\'s PageDown / PageUp step the run; Esc leaves',
+  whilePresenting: 'while presenting',
+  escapeNote: 'Esc closes the help, the message card and the editor, then leaves presentation mode.',
 
   controls: 'Playback',
   playhead: 'Playhead',

@@ -1,0 +1,26 @@
+/**
+ * "Present / 演示": presentation mode for a teacher at a projector (the `presenting` flag; the
+ * page root carries `rs-presenting`, which presenting.css and any view may style). The same
+ * command as the P key (ui/commands.ts); Esc leaves it (escape.ts).
+ */
+import { usePlayback } from '../../store/playback.ts';
+import { commandNamed } from '../commands.ts';
+import { useT } from '../i18n/index.ts';
+import './presenting.css';
+
+export function PresentButton() {
+  const t = useT();
+  const presenting = usePlayback((s) => s.presenting);
+  return (
+    <button
+      type="button"
+      className="rs-button rs-present-button"
+      aria-pressed={presenting}
+      title={`${t('presentHint')} (P)`}
+      data-testid="present"
+      onClick={() => commandNamed('present').perform()}
+    >
+      {t('present')}
+    </button>
+  );
+}

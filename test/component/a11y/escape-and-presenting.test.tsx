@@ -1,0 +1,115 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { usePlayback } from '../../../src/store/playback.ts';
+import { CardHost } from '../../../src/ui/controls/CardHost.tsx';
+import { PresentButton } from '../../../src/ui/controls/PresentButton.tsx';
+import { EditorPanel } from '../../../src/ui/editor/EditorPanel.tsx';
+import { freshRun, renderControls, time } from '../shell/shell-harness.tsx';
+
+/** A key pressed where focus is (the page's shortcuts listen on window, as in the browser). */
+function press(key: string, target: Element = document.activeElement ?? document.body): void {
+  act(() => {
+    fireEvent.keyDown(target, { key });
+  });
+}
+
+/** The Edit button and the drawer it opens, as the page's header and main area have them. */
+function EditorWithOpener() {
+  const open = usePlayback((s) => s.editorOpen);
+  return (
+    <>
+      <button type="button" data-testid="edit" onClick={() => usePlayback.getState().setEditorOpen(!open)}>Edit</button>
+      {open && <EditorPanel />}
+    </>
+  );
+}
+
+beforeEach(() => {
+  freshRun();
+  usePlayback.setState({ presenting: false, selection: null });
+  renderControls();
+});
+afterEach(cleanup);
+
+describe('Escape closes what is on top, one thing per press', () => {
+  it('the help, then the message card, then the editor, then presentation mode', async () => {
+    render(<><CardHost /><EditorWithOpener /><PresentButton /></>);
+    act(() => {
+      usePlayback.getState().setPresenting(true);
+      usePlayback.setState({ editorOpen: true, helpOpen: true, selection: { kind: 'queue', topic: 'TopicTest', broker: 'broker-a', queueId: 5 } });
+    });
+    await screen.findByTestId('message-card', {}, { timeout: 10_000 });
+    press('Escape', document.body);
+    expect(usePlayback.getState()).toMatchObject({ helpOpen: false, editorOpen: true, presenting: true });
+    expect(screen.getByTestId('message-card')).toBeInTheDocument();
+    press('Escape', document.body);
+    expect(screen.queryByTestId('message-card')).toBeNull();
+    expect(usePlayback.getState()).toMatchObject({ editorOpen: true, presenting: true });
+    press('Escape', document.body);
+    expect(usePlayback.getState()).toMatchObject({ editorOpen: false, presenting: true });
+    press('Escape', document.body);
+    expect(usePlayback.getState().presenting).toBe(false);
+    expect(screen.getByTestId('present')).toHaveAttribute('aria-pressed', 'false');
+  });
+
+  it('closes the editor even while typing in its JSON field, and focus goes back to the Edit button', () => {
+    render(<EditorWithOpener />);
+    const edit = screen.getByTestId('edit');
+    edit.focus();
+    fireEvent.click(edit);
+    const drawer = screen.getByTestId('editor');
+    expect(drawer).toHaveFocus();
+    fireEvent.click(screen.getByTestId('editor-tab-json'));
+    screen.getByTestId('json-editor').focus();
+    press('Escape');
+    expect(screen.queryByTestId('editor')).toBeNull();
+    expect(edit).toHaveFocus();
+  });
+
+  it('the message card takes focus when it opens and gives it back to what opened it', async () => {
+    render(<><button type="button" data-testid="opener" onClick={() => usePlayback.getState().select({ kind: 'queue', topic: 'TopicTest', broker: 'broker-a', queueId: 5 })}>queue 5</button><CardHost /></>);
+    const opener = screen.getByTestId('opener');
+    opener.focus();
+    fireEvent.click(opener);
+    expect(await screen.findByTestId('message-card', {}, { timeout: 10_000 })).toHaveFocus();
+    press('Escape');
+    expect(screen.queryByTestId('message-card')).toBeNull();
+    expect(opener).toHaveFocus();
+  });
+
+  it('does nothing, and leaves the key alone, when nothing is open', () => {
+    const event = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+    act(() => {
+      document.body.dispatchEvent(event);
+    });
+    expect(event.defaultPrevented).toBe(false);
+  });
+});
+
+describe('presentation mode', () => {
+  it('P and the Present button switch it on and off; presenting closes the editor', () => {
+    render(<PresentButton />);
+    act(() => usePlayback.setState({ editorOpen: true }));
+    press('p', document.body);
+    expect(usePlayback.getState()).toMatchObject({ presenting: true, editorOpen: false });
+    expect(screen.getByRole('button', { name: 'Present' })).toHaveAttribute('aria-pressed', 'true');
+    press('P', document.body);
+    expect(usePlayback.getState().presenting).toBe(false);
+    fireEvent.click(screen.getByTestId('present'));
+    expect(usePlayback.getState().presenting).toBe(true);
+  });
+
+  it('a clicker\'s PageDown and PageUp step the run only while presenting', () => {
+    press('PageDown', document.body);
+    expect(time()).toBe(0);
+    act(() => usePlayback.getState().setPresenting(true));
+    press('PageDown', document.body);
+    const first = time();
+    expect(first).toBeGreaterThan(0);
+    press('PageDown', document.body);
+    expect(time()).toBeGreaterThan(first);
+    press('PageUp', document.body);
+    expect(time()).toBe(first);
+  });
+});

@@ -69,6 +69,9 @@ export function strokeOf(event: TraceEvent, lastSendBroker: (msgId: string) => s
     case 'rebalance': return { shape: 'mark', kind: 'rebalance', lane: event.consumer };
     case 'consumer.registered': return { shape: 'arrow', kind: 'heartbeat', from: event.consumer, to: master(event.broker) };
     case 'consumer.removed': return { shape: 'mark', kind: 'removed', lane: master(event.broker) };
+    // Producers heartbeat masters only, so a producer's registration is always on the master's lane.
+    case 'producer.registered': return { shape: 'arrow', kind: 'heartbeat', from: event.producer, to: master(event.broker) };
+    case 'producer.removed': return { shape: 'mark', kind: 'removed', lane: master(event.broker) };
     case 'message.consumed': return { shape: 'arrow', kind: 'pull', from: master(event.broker), to: event.consumer };
     case 'consume.failed': return { shape: 'mark', kind: 'failed', lane: event.consumer };
     case 'pull.rejected': return { shape: 'arrow', kind: 'pull', from: master(event.broker), to: event.consumer };

@@ -3,7 +3,7 @@
  * instead of the scenario's own `s` and `t`. A damaged or unknown value is ignored, never an
  * error: the page then opens as the rest of the link says.
  */
-import { cleanFragment } from './link.ts';
+import { readLinkKey } from './link.ts';
 
 export interface ChapterLink {
   chapter: string;
@@ -14,20 +14,10 @@ export interface ChapterLink {
 const CHAPTER_ID = /^[a-z0-9-]{1,40}$/;
 const STEP = /^\d{1,4}$/;
 
-/** The first value of each key, read by hand as link.ts reads `s` and `t`. */
-function firstValue(fragment: string, key: string): string | undefined {
-  for (const part of fragment.split('&')) {
-    const equals = part.indexOf('=');
-    if (equals !== -1 && part.slice(0, equals).trim() === key) return part.slice(equals + 1).trim();
-  }
-  return undefined;
-}
-
 export function decodeChapterLink(hash: string): ChapterLink | null {
-  const fragment = cleanFragment(hash);
-  const chapter = firstValue(fragment, 'ch');
+  const chapter = readLinkKey(hash, 'ch');
   if (chapter === undefined || !CHAPTER_ID.test(chapter)) return null;
-  const step = firstValue(fragment, 'st');
+  const step = readLinkKey(hash, 'st');
   return { chapter, step: step !== undefined && STEP.test(step) ? Number(step) : 0 };
 }
 

@@ -15,6 +15,21 @@ export const CHAPTERS: readonly ChapterEntry[] = [
     title: { en: 'Producer groups and consumer groups', zh: '生产者组与消费者组' },
     load: () => import('./ch2-groups.ts').then((module) => module.chapter),
   },
+  {
+    id: 'nameserver',
+    title: { en: 'The NameServer: registration, removal, discovery', zh: 'NameServer：路由注册、路由剔除、路由发现' },
+    load: () => import('./ch3-nameserver.ts').then((module) => module.chapter),
+  },
+  {
+    id: 'broker',
+    title: { en: 'The broker\'s modules', zh: 'Broker 的组成' },
+    load: () => import('./ch4-broker.ts').then((module) => module.chapter),
+  },
+  {
+    id: 'workflow',
+    title: { en: 'From start-up to the first consumed message', zh: '工作流程：从启动到第一条消息被消费' },
+    load: () => import('./ch5-workflow.ts').then((module) => module.chapter),
+  },
 ];
 
 export function findChapter(id: string): ChapterEntry | undefined {

@@ -1,0 +1,109 @@
+/** Chapter 3: the NameServer. Registration and its 30 s heartbeat, removal, route discovery, choosing a NameServer. */
+import type { Chapter } from '../chapter.ts';
+import scenario from './ch3-nameserver.json';
+
+export const chapter: Chapter = {
+  id: 'nameserver',
+  scenario: { file: scenario },
+  steps: [
+    {
+      wait: { type: 'broker.registered', where: { broker: 'broker-b', nameServer: 'ns-2', first: true } },
+      caption: {
+        en: 'Route registration (路由注册): as it starts, each broker sends REGISTER_BROKER with its address and its whole topic table to every NameServer, in parallel. Both ns-1 and ns-2 now list broker-a and broker-b.',
+        zh: '路由注册：broker 一启动，就把自己的地址和完整的主题配置表用 REGISTER_BROKER 并行发给每一个 NameServer。现在 ns-1 和 ns-2 都登记了 broker-a 和 broker-b。',
+      },
+      focus: { kind: 'nameServer', id: 'ns-1' },
+    },
+    {
+      wait: { type: 'nameServer.chosen', where: { client: 'c-1' } },
+      caption: {
+        en: 'Clients pick one NameServer: the list is shuffled, a random index picks the first, and the client keeps it (p-1 took ns-1, c-1 ns-2) until a request to it fails; only then does it move to the next one in the list (NettyRemotingClient).',
+        zh: '客户端只选一个 NameServer：地址列表先被打乱，再用随机下标选中一个，之后一直用它（p-1 选了 ns-1，c-1 选了 ns-2），直到对它的请求失败，才换到列表里的下一个（NettyRemotingClient）。',
+      },
+      focus: { kind: 'client', id: 'c-1' },
+    },
+    {
+      wait: { type: 'route.updated', where: { client: 'p-1', topic: 'TopicOrder' } },
+      caption: {
+        en: 'Route discovery (路由发现) is a pull: the client asks its NameServer for the topic\'s route (GET_ROUTEINFO_BY_TOPIC) at start and then every 30 s (pollNameServerInterval). Nothing is pushed to clients when a route changes.',
+        zh: '路由发现采用拉模式：客户端启动时以及之后每 30 秒（pollNameServerInterval）向自己的 NameServer 查询主题路由（GET_ROUTEINFO_BY_TOPIC）。路由变化时，NameServer 不会主动推送给客户端。',
+      },
+      focus: { kind: 'client', id: 'p-1' },
+    },
+    {
+      wait: { type: 'broker.registered', where: { broker: 'broker-b', first: false }, afterMs: 9_000 },
+      caption: {
+        en: 'Ten seconds after start, and then every 30 s (registerNameServerPeriod), each broker registers again with every NameServer: that registration is its heartbeat, and the NameServer notes the time (lastUpdateTimestamp). The study note says the heartbeat goes "to the broker": it goes to every NameServer.',
+        zh: '启动 10 秒后，之后每 30 秒（registerNameServerPeriod），每个 broker 都向每个 NameServer 重新注册一次：这次注册就是心跳，NameServer 记下时间（lastUpdateTimestamp）。学习笔记写"broker每30s发送心跳包到broker"，实际是发给每一个 NameServer。',
+      },
+      focus: { kind: 'nameServer', id: 'ns-1' },
+      tag: 'correction',
+    },
+    {
+      wait: { type: 'fault', where: { action: 'partitionBroker' } },
+      caption: {
+        en: 'broker-b is cut off by a network partition: the process runs and its connections stay open, but nothing gets through. Its last registration arrived at 0:10; the one due at 0:40 never arrives.',
+        zh: 'broker-b 被网络分区隔离：进程还在运行，连接也没有断开，但什么都传不过去。它最后一次注册在 0:10 到达；0:40 那次再也到不了。',
+      },
+      focus: { kind: 'broker', id: 'broker-b' },
+    },
+    {
+      wait: { type: 'broker.removed', where: { broker: 'broker-b' } },
+      caption: {
+        en: 'ns-1 removed broker-b from its tables (路由剔除), and ns-2 did the same on its own.',
+        zh: 'ns-1 把 broker-b 从路由表中剔除了（路由剔除），ns-2 也各自做了同样的事。',
+      },
+      focus: { kind: 'nameServer', id: 'ns-1' },
+      tag: 'correction',
+      predict: {
+        question: { en: 'When will the NameServers remove broker-b?', zh: 'NameServer 什么时候剔除 broker-b？' },
+        choices: [
+          { en: 'At once, at 0:40', zh: '立即，在 0:40' },
+          { en: '120 s after its last registration: at about 2:10', zh: '最后一次注册之后 120 秒：大约 2:10' },
+          { en: 'After 1210 s without a heartbeat', zh: '没有心跳 1210 秒之后' },
+        ],
+        answer: 1,
+        why: {
+          en: 'A silent broker is removed 120 s after its last registration (0:10 + 120 s = 2:10): the NameServer closes a connection idle for 120 s (serverChannelMaxIdleTimeSeconds), and its scan (scanNotActiveBroker, every 5 s in 5.x and 10 s in 4.x) removes a broker whose lastUpdateTimestamp is over 120 s old, whichever comes first. The study note\'s 1210 s is a typo for 120 s.',
+          zh: '没有心跳的 broker 在最后一次注册 120 秒后被剔除（0:10 + 120 秒 = 2:10）：NameServer 会关闭空闲 120 秒的连接（serverChannelMaxIdleTimeSeconds），它的扫描任务（scanNotActiveBroker，5.x 每 5 秒、4.x 每 10 秒）也会剔除 lastUpdateTimestamp 超过 120 秒的 broker，以先到者为准。学习笔记里的 1210 秒应为 120 秒。',
+        },
+      },
+    },
+    {
+      wait: { type: 'route.updated', where: { client: 'p-1', topic: 'TopicOrder' } },
+      caption: {
+        en: 'p-1 learns it only at its next route pull, about 22 s later. Until then it kept choosing broker-b\'s queues, and those sends timed out (send.failed in the log). NameServers favour being simple and always available over being instantly right.',
+        zh: 'p-1 要到下一次拉取路由（约 22 秒后）才知道。在此之前它仍然会选 broker-b 的队列，这些发送都超时了（日志里的 send.failed）。NameServer 的取舍是：简单、始终可用，而不是时刻准确。',
+      },
+      focus: { kind: 'client', id: 'p-1' },
+    },
+    {
+      wait: { type: 'broker.removed', where: { broker: 'broker-a' } },
+      caption: {
+        en: 'broker-a\'s process was killed: its operating system closed its connections, and each NameServer removed it within milliseconds (BrokerHousekeepingService.onChannelClose).',
+        zh: 'broker-a 的进程被杀掉：操作系统关闭了它的连接，每个 NameServer 在几毫秒内就剔除了它（BrokerHousekeepingService.onChannelClose）。',
+      },
+      focus: { kind: 'nameServer', id: 'ns-2' },
+      predict: {
+        question: { en: 'broker-a\'s process is killed at 3:30. When is it removed?', zh: 'broker-a 的进程在 3:30 被杀掉。它什么时候被剔除？' },
+        choices: [
+          { en: 'At once: its connections close', zh: '立即：它的连接被关闭了' },
+          { en: 'After 120 s, like broker-b', zh: '120 秒后，和 broker-b 一样' },
+        ],
+        answer: 0,
+        why: {
+          en: 'A dead process\'s connections are closed by its operating system, and a closed channel removes the broker at once. Only a broker that goes silent while its connection stays open (a partition, a hung machine) waits for the 120 s.',
+          zh: '进程死掉后，操作系统会关闭它的连接，连接一关闭 broker 就立即被剔除。只有连接还在却没有消息的 broker（网络分区、机器卡死）才需要等 120 秒。',
+        },
+      },
+    },
+    {
+      wait: { atMs: 215_000 },
+      caption: {
+        en: 'NameServers never talk to each other: every broker registers with every NameServer, and each keeps its own full copy of the routes (you saw ns-1 and ns-2 each remove broker-b on its own). No replication and no election keeps them simple and keeps the routes readable while any one of them runs; the price is that they may disagree for a moment and that clients learn of changes up to 30 s late, which producers absorb by retrying another broker.',
+        zh: 'NameServer 之间从不通信：每个 broker 向每个 NameServer 注册，每个 NameServer 各自保存一份完整路由（你看到 ns-1 和 ns-2 各自剔除了 broker-b）。没有复制、没有选主，所以它们很简单，只要还有一个在运行，路由就能查到；代价是它们可能短暂不一致，客户端最多晚 30 秒才知道变化，生产者靠换一个 broker 重试来弥补。',
+      },
+      tag: 'why',
+    },
+  ],
+};

@@ -1,0 +1,71 @@
+/** Chapter 4: the broker's modules: remoting, client manager, store, HA, index. */
+import type { Chapter } from '../chapter.ts';
+import scenario from './ch4-broker.json';
+
+export const chapter: Chapter = {
+  id: 'broker',
+  scenario: { file: scenario },
+  steps: [
+    {
+      wait: { type: 'broker.registered', where: { broker: 'broker-a', brokerId: 1, first: true } },
+      caption: {
+        en: 'The inspector shows broker-a drawn as its modules. Remoting is the broker\'s network layer: every request arrives there and is handed to a processor by its RequestCode. broker-a/1, its slave, has just registered with the NameServer too.',
+        zh: '检查器把 broker-a 画成它的各个模块。Remoting 模块是 broker 的网络层：所有请求都先到这里，再按 RequestCode 交给对应的处理器。它的 Slave broker-a/1 也刚刚向 NameServer 注册。',
+      },
+      focus: { kind: 'broker', id: 'broker-a' },
+    },
+    {
+      wait: { type: 'consumer.registered', where: { broker: 'broker-a' } },
+      caption: {
+        en: 'c-1\'s heartbeat (HEART_BEAT) reached the client manager: ConsumerManager now keeps group CG_ORDER, its subscription and c-1\'s channel with the time of its last heartbeat. Consumers heartbeat every broker every 30 s; a channel silent for 120 s is dropped.',
+        zh: 'c-1 的心跳（HEART_BEAT）到达了客户端管理模块：ConsumerManager 现在保存着消费者组 CG_ORDER、它的订阅，以及 c-1 的连接和最近一次心跳的时间。消费者每 30 秒向每个 broker 发心跳；沉默 120 秒的连接会被移除。',
+      },
+      focus: { kind: 'broker', id: 'broker-a' },
+    },
+    {
+      wait: { type: 'message.stored', where: { broker: 'broker-a', brokerId: 0 } },
+      caption: {
+        en: 'A message arrived (SEND_MESSAGE). The store service appended it to the CommitLog, one file for every topic written strictly in order; a background task then added a unit to the topic queue\'s ConsumeQueue (offset, size, tag hash) and indexed its keys in the IndexService.',
+        zh: '一条消息到达（SEND_MESSAGE）。存储服务把它追加到 CommitLog：所有主题共用一个文件，严格顺序写入；随后后台任务在该队列的 ConsumeQueue 里加一条记录（偏移量、大小、标签哈希），并在 IndexService 里为它的 keys 建索引。',
+      },
+      focus: { kind: 'broker', id: 'broker-a' },
+    },
+    {
+      wait: { type: 'message.stored', where: { broker: 'broker-a', brokerId: 1 } },
+      caption: {
+        en: 'broker-a/1 now holds the same bytes at the same CommitLog offset.',
+        zh: 'broker-a/1 现在在相同的 CommitLog 偏移量上保存着相同的字节。',
+      },
+      focus: { kind: 'broker', id: 'broker-a/1' },
+      predict: {
+        question: { en: 'What does the slave broker-a/1 keep while its master is up?', zh: 'Master 正常时，Slave broker-a/1 保存什么？' },
+        choices: [
+          { en: 'Nothing until the master fails', zh: '什么都不存，等 Master 故障再说' },
+          { en: 'A copy of the master\'s CommitLog, streamed by HA', zh: 'Master 的 CommitLog 副本，由 HA 模块同步' },
+          { en: 'Only the index of keys', zh: '只保存 key 的索引' },
+        ],
+        answer: 1,
+        why: {
+          en: 'The HA service streams the master\'s CommitLog to its slave as it grows (HAService / HAConnection); the slave rebuilds its own ConsumeQueues and index from it. With ASYNC_MASTER the producer does not wait for the copy; with SYNC_MASTER it does.',
+          zh: 'HA 服务把 Master 不断增长的 CommitLog 同步给 Slave（HAService / HAConnection），Slave 据此重建自己的 ConsumeQueue 和索引。ASYNC_MASTER 时生产者不等待复制完成；SYNC_MASTER 时要等。',
+        },
+      },
+    },
+    {
+      wait: { type: 'message.consumed', afterMs: 5_000 },
+      caption: {
+        en: 'c-1 pulled (PULL_MESSAGE): the pull processor read the queue\'s ConsumeQueue from c-1\'s offset, then the messages from the CommitLog at the offsets it lists. A ConsumeQueue unit is 20 bytes, so finding the n-th message of a queue is one multiplication.',
+        zh: 'c-1 拉取了消息（PULL_MESSAGE）：拉取处理器从 c-1 的位点读该队列的 ConsumeQueue，再按其中记录的偏移量到 CommitLog 读消息。每条 ConsumeQueue 记录 20 字节，找队列里第 n 条消息只需一次乘法。',
+      },
+      focus: { kind: 'broker', id: 'broker-a' },
+    },
+    {
+      wait: { atMs: 20_000 },
+      caption: {
+        en: 'Why these modules: the CommitLog takes every write as one sequential append, the fastest thing a disk does; everything that needs lookups (ConsumeQueue per queue, the key index) is built from it afterwards and can be rebuilt. Remoting and the client manager keep the network and the clients apart from storage, and HA copies one file instead of many.',
+        zh: '为什么这样分模块：CommitLog 把所有写入变成一次顺序追加，这是磁盘最快的操作；需要查找的东西（每个队列的 ConsumeQueue、key 索引）都是事后从它构建的，丢了也能重建。Remoting 和客户端管理把网络和客户端与存储分开，HA 只需复制一个文件而不是很多个。',
+      },
+      tag: 'why',
+    },
+  ],
+};

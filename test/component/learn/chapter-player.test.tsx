@@ -1,0 +1,139 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { chapterMoments } from '../../../src/sim/queries/chapter-moments.ts';
+import { Timeline } from '../../../src/sim/timeline.ts';
+import { validateScenario } from '../../../src/scenario/validate.ts';
+import { useLesson } from '../../../src/store/lesson.ts';
+import { usePlayback } from '../../../src/store/playback.ts';
+import { chapterScenario } from '../../../src/ui/learn/chapter.ts';
+import { findChapter } from '../../../src/ui/learn/chapters/index.ts';
+import { LearnSlot } from '../../../src/ui/learn/LearnSlot.tsx';
+
+const WAIT = { timeout: 10_000 };
+
+/** The moments the chapter's steps must land on, found here independently of the page. */
+async function expectedMoments(id: string): Promise<number[]> {
+  const chapter = await findChapter(id)!.load();
+  const result = validateScenario(chapterScenario(chapter));
+  if (!result.ok) throw new Error('chapter scenario invalid');
+  return chapterMoments(new Timeline(result.scenario), { waits: chapter.steps.map((step) => step.wait) }).moments.map((m) => m.t);
+}
+
+function reducedMotion(reduce: boolean): void {
+  vi.stubGlobal('matchMedia', (query: string) => ({ matches: reduce && query.includes('reduce'), media: query, addEventListener() {}, removeEventListener() {} }));
+}
+
+async function openChapter(id: string, step = 0): Promise<void> {
+  render(<LearnSlot />);
+  act(() => useLesson.getState().openChapter(id, step));
+  await waitFor(() => expect(screen.getByTestId('chapter')).toHaveAttribute('data-arrived', 'true'), WAIT);
+}
+
+async function arrivedAt(step: number): Promise<void> {
+  await waitFor(() => {
+    expect(screen.getByTestId('chapter')).toHaveAttribute('data-step', String(step));
+    expect(screen.getByTestId('chapter')).toHaveAttribute('data-arrived', 'true');
+  }, WAIT);
+}
+
+const key = (name: string) => fireEvent.keyDown(window, { key: name });
+
+beforeEach(() => {
+  reducedMotion(true);
+  usePlayback.setState({ language: 'en', playing: false, selection: null });
+});
+afterEach(() => {
+  cleanup();
+  act(() => useLesson.getState().closeChapter());
+  vi.unstubAllGlobals();
+});
+
+describe('the chapter player', () => {
+  it('loads the chapter\'s scenario and pauses at the first step\'s moment', async () => {
+    const moments = await expectedMoments('basics');
+    await openChapter('basics');
+    expect(usePlayback.getState().timeMs).toBe(moments[0]);
+    expect(usePlayback.getState().playing).toBe(false);
+    expect(screen.getByTestId('step-progress')).toHaveTextContent('Step 1 of 7');
+    expect(screen.getByTestId('step-caption')).toHaveTextContent('TopicOrder');
+  });
+
+  it('goes forward with → and PageDown, and back with ← and PageUp, moving the run each time', async () => {
+    const moments = await expectedMoments('basics');
+    await openChapter('basics');
+    key('ArrowRight');
+    await arrivedAt(1);
+    expect(usePlayback.getState().timeMs).toBe(moments[1]);
+    key('PageDown');
+    await arrivedAt(2);
+    expect(usePlayback.getState().timeMs).toBe(moments[2]);
+    key('PageUp');
+    await arrivedAt(1);
+    expect(usePlayback.getState().timeMs).toBe(moments[1]);
+    key('ArrowLeft');
+    await arrivedAt(0);
+    expect(usePlayback.getState().timeMs).toBe(moments[0]);
+  });
+
+  it('opens the card of the message a step is about', async () => {
+    await openChapter('basics', 1);
+    expect(usePlayback.getState().selection).toMatchObject({ kind: 'message' });
+  });
+
+  it('holds a question at the previous moment, then runs to the answer and says whether the pick was right', async () => {
+    const moments = await expectedMoments('basics');
+    await openChapter('basics', 3);
+    expect(usePlayback.getState().timeMs).toBe(moments[2]);
+    expect(screen.queryByTestId('step-caption')).toBeNull();
+    fireEvent.click(screen.getByTestId('choice-0'));
+    await waitFor(() => expect(screen.getByTestId('verdict')).toHaveAttribute('data-right', 'false'), WAIT);
+    expect(usePlayback.getState().timeMs).toBe(moments[3]);
+    expect(screen.getByTestId('verdict')).toHaveTextContent('Not quite');
+    expect(screen.getByTestId('step-caption')).toBeInTheDocument();
+  });
+
+  it('says "right" for the right choice, in Chinese too', async () => {
+    act(() => usePlayback.getState().setLanguage('zh'));
+    await openChapter('basics', 3);
+    fireEvent.click(screen.getByTestId('choice-1'));
+    await waitFor(() => expect(screen.getByTestId('verdict')).toHaveAttribute('data-right', 'true'), WAIT);
+    expect(screen.getByTestId('verdict')).toHaveTextContent('答对了');
+    expect(screen.getByTestId('step-progress')).toHaveTextContent('第 4 步，共 7 步');
+  });
+
+  it('plays forward to the next step when motion is allowed, and stops exactly on its moment', async () => {
+    reducedMotion(false);
+    const moments = await expectedMoments('groups');
+    await openChapter('groups');
+    fireEvent.click(screen.getByTestId('step-next'));
+    // Step 1 asks first: the run stays; answering plays on to the answer.
+    expect(usePlayback.getState().timeMs).toBe(moments[0]);
+    fireEvent.click(screen.getByTestId('choice-1'));
+    await waitFor(() => expect(screen.getByTestId('verdict')).toBeInTheDocument(), WAIT);
+    expect(usePlayback.getState().timeMs).toBe(moments[1]);
+  });
+
+  it('"Try it yourself" leaves the chapter with the same run at the same moment', async () => {
+    const moments = await expectedMoments('groups');
+    await openChapter('groups', 2);
+    const version = usePlayback.getState().timelineVersion;
+    fireEvent.click(screen.getByTestId('try-it'));
+    expect(useLesson.getState().chapterId).toBeNull();
+    expect(usePlayback.getState().timelineVersion).toBe(version);
+    expect(usePlayback.getState().timeMs).toBe(moments[2]);
+  });
+
+  it('ends the chapter when another scenario is loaded', async () => {
+    await openChapter('groups');
+    const { scenario } = usePlayback.getState();
+    act(() => usePlayback.getState().loadScenario(scenario!, 0));
+    expect(useLesson.getState().chapterId).toBeNull();
+  });
+
+  it('ignores an unknown chapter', async () => {
+    render(<LearnSlot />);
+    act(() => useLesson.getState().openChapter('no-such-chapter', 2));
+    await waitFor(() => expect(useLesson.getState().chapterId).toBeNull(), WAIT);
+  });
+});

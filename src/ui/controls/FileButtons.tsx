@@ -7,26 +7,17 @@ import { parseScenarioText } from '../../scenario/parse.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { useDraft } from '../editor/draft.ts';
 import { useT } from '../i18n/index.ts';
+import { fileStem, saveBlob } from './save-file.ts';
 import { openSource } from './session.ts';
 
 export function downloadName(name: string): string {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
-  return `${slug || 'scenario'}.json`;
+  return `${fileStem(name, 'scenario')}.json`;
 }
 
 function download(): void {
   const { source, scenario } = usePlayback.getState();
   if (!scenario) return;
-  const blob = new Blob([`${JSON.stringify(source, null, 2)}\n`], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = downloadName(scenario.name);
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked after the click has been handled, or some browsers download nothing.
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+  saveBlob(new Blob([`${JSON.stringify(source, null, 2)}\n`], { type: 'application/json' }), downloadName(scenario.name));
 }
 
 /** Opens a file's text: played when valid, else shown in the editor with its problems. */

@@ -1,0 +1,108 @@
+/**
+ * A line chart over virtual time, drawn by React from the pure layout (src/viz/chart-layout.ts):
+ * axes labelled in words with their unit, a legend, the faults and the playhead as rules, and a
+ * readout of every line at one sample, moved by pointing or by ← → Home End when focused.
+ * Colours are attributes, not CSS, so the exported SVG looks the same as the page.
+ */
+import { forwardRef, useId, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { CHART_MARGIN, layoutChart, nearestSample, type ChartLine } from '../../../viz/chart-layout.ts';
+import { fitText, formatCount, formatTime } from '../../../viz/format.ts';
+import { linear } from '../../../viz/ticks.ts';
+
+export const LINE_COLOURS = ['#2563eb', '#d97706', '#059669', '#db2777', '#7c3aed', '#0891b2', '#65a30d', '#dc2626'];
+const FAULT_COLOUR = '#dc2626';
+const PLAYHEAD_COLOUR = '#1d4ed8';
+const LEGEND_WIDTH = 150;
+const LEGEND_ROW = 15;
+
+export interface LineChartProps {
+  title: string;
+  times: number[];
+  lines: ChartLine[];
+  fromMs: number;
+  toMs: number;
+  faults: { t: number; label: string }[];
+  nowMs: number | null;
+  width: number;
+  height: number;
+  timeAxis: string;
+  valueAxis: string;
+  readout: (time: string) => string;
+  testId?: string;
+}
+
+function format(value: number): string {
+  return Number.isInteger(value) ? formatCount(value) : value.toFixed(1);
+}
+
+const STEP_KEYS: Record<string, (index: number, count: number) => number> = {
+  ArrowLeft: (i) => Math.max(0, i - 1),
+  ArrowRight: (i, n) => Math.min(n - 1, i + 1),
+  Home: () => 0,
+  End: (_i, n) => n - 1,
+};
+
+export const LineChart = forwardRef<SVGSVGElement, LineChartProps>(function LineChart(props, ref) {
+  const { times, lines, width, height } = props;
+  const [cursor, setCursor] = useState<number | null>(null);
+  const readoutId = useId();
+  const layout = layoutChart({ ...props, width: width - LEGEND_WIDTH });
+  const { plot } = layout;
+  const shown = cursor !== null && cursor < times.length ? cursor : null;
+  const onPointerMove = (event: PointerEvent<SVGSVGElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    if (box.width === 0) return;
+    const viewX = ((event.clientX - box.left) * width) / box.width;
+    setCursor(nearestSample(times, linear(plot.left, plot.right, props.fromMs, props.toMs)(viewX)));
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    const move = STEP_KEYS[event.key];
+    if (!move || times.length === 0) return;
+    event.preventDefault();
+    setCursor(move(shown ?? times.length - 1, times.length));
+  };
+  return (
+    <figure className="rs-chart" data-testid={props.testId}>
+      <div role="group" tabIndex={0} aria-label={props.title} aria-describedby={readoutId} className="rs-chart-frame" onKeyDown={onKeyDown}>
+        <svg ref={ref} viewBox={`0 0 ${width} ${height}`} aria-hidden="true" className="rs-chart-svg" onPointerMove={onPointerMove} onPointerLeave={() => setCursor(null)}>
+          <g fontSize="11" fill="currentColor">
+            {layout.yTicks.map((tick) => (
+              <g key={tick.value}>
+                <line x1={plot.left} x2={plot.right} y1={tick.y} y2={tick.y} stroke="currentColor" strokeOpacity={0.12} />
+                <text x={plot.left - 4} y={tick.y + 4} textAnchor="end">{format(tick.value)}</text>
+              </g>
+            ))}
+            {layout.xTicks.map((tick) => <text key={tick.t} x={tick.x} y={plot.bottom + 14} textAnchor="middle">{(tick.t / 1_000).toString()}</text>)}
+            <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} stroke="currentColor" strokeOpacity={0.5} />
+            <text x={(plot.left + plot.right) / 2} y={height - 4} textAnchor="middle">{props.timeAxis}</text>
+            <text transform={`translate(12 ${(plot.top + plot.bottom) / 2}) rotate(-90)`} textAnchor="middle">{props.valueAxis}</text>
+          </g>
+          {layout.faults.map((fault, i) => (
+            <line key={i} x1={fault.x} x2={fault.x} y1={plot.top} y2={plot.bottom} stroke={FAULT_COLOUR} strokeDasharray="4 3"><title>{fault.label}</title></line>
+          ))}
+          {layout.paths.map((path) => (
+            <path key={path.name} d={path.d} fill="none" stroke={LINE_COLOURS[path.colour]} strokeWidth={1.6} strokeDasharray={path.dashed ? '5 3' : undefined} />
+          ))}
+          {layout.playheadX !== null && <line x1={layout.playheadX} x2={layout.playheadX} y1={plot.top} y2={plot.bottom} stroke={PLAYHEAD_COLOUR} strokeWidth={1.5} />}
+          {shown !== null && <line x1={layout.x(times[shown]!)} x2={layout.x(times[shown]!)} y1={plot.top} y2={plot.bottom} stroke="currentColor" strokeOpacity={0.4} />}
+          <g fontSize="11" fill="currentColor" transform={`translate(${width - LEGEND_WIDTH + 8} ${CHART_MARGIN.top})`}>
+            {layout.paths.slice(0, Math.floor((height - CHART_MARGIN.top) / LEGEND_ROW)).map((path, i) => (
+              <g key={path.name} transform={`translate(0 ${i * LEGEND_ROW})`}>
+                <line x1={0} x2={14} y1={-4} y2={-4} stroke={LINE_COLOURS[path.colour]} strokeWidth={2} strokeDasharray={path.dashed ? '4 2' : undefined} />
+                <text x={18} y={0}>{fitText(path.name, LEGEND_WIDTH - 26, 6)}</text>
+              </g>
+            ))}
+          </g>
+        </svg>
+      </div>
+      <figcaption id={readoutId} className="rs-chart-readout" aria-live="polite">
+        {shown === null ? null : (
+          <>
+            <strong>{props.readout(formatTime(times[shown]!))}</strong>{' '}
+            {lines.map((line) => `${line.name} ${format(line.values[shown] ?? 0)}`).join(' · ')}
+          </>
+        )}
+      </figcaption>
+    </figure>
+  );
+});

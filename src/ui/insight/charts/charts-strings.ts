@@ -1,0 +1,71 @@
+/** The charts' words, in English and Simplified Chinese (RocketMQ's terms stay in Latin script). */
+import type { Language } from '../../../store/playback.ts';
+import type { ChartMetric } from './chart-metrics.ts';
+
+export interface ChartsStrings {
+  heading: string;
+  intro: string;
+  metric: Record<ChartMetric, string>;
+  metricLabel: string;
+  groupLabel: string;
+  timeAxis: string;
+  unit: Record<'perSecond' | 'messages', string>;
+  neverConsumable: string;
+  failed: string;
+  noData: string;
+  readoutHint: string;
+  readout(time: string): string;
+  fault: string;
+  playhead: string;
+  exportSvg: string;
+  exportPng: string;
+  chartName(metric: string, scenario: string): string;
+}
+
+const en: ChartsStrings = {
+  heading: 'Charts over time',
+  intro: 'From 0:00 to the playhead, sampled every step; dashed red lines are faults, the blue line is the playhead.',
+  metric: {
+    produceTps: 'Produce TPS per broker', consumeTps: 'Consume TPS per broker', lagByGroup: 'Lag per consumer group (diffTotal)',
+    lagByQueue: 'Lag per queue of one group (diff)', counters: 'Never-consumable and failed messages',
+  },
+  metricLabel: 'Chart',
+  groupLabel: 'Group',
+  timeAxis: 'Virtual time (s)',
+  unit: { perSecond: 'Messages per second', messages: 'Messages' },
+  neverConsumable: 'never consumable',
+  failed: 'send failed',
+  noData: 'Nothing to plot yet: play or move the playhead forward.',
+  readoutHint: 'Point at the chart, or focus it and use ← →, to read the values at one moment.',
+  readout: (time) => `At ${time}:`,
+  fault: 'Fault',
+  playhead: 'Playhead',
+  exportSvg: 'SVG',
+  exportPng: 'PNG',
+  chartName: (metric, scenario) => `${scenario} — ${metric}`,
+};
+
+const zh: ChartsStrings = {
+  heading: '随时间变化的图表',
+  intro: '从 0:00 到播放位置，按步长采样；红色虚线是故障，蓝线是播放位置。',
+  metric: {
+    produceTps: '各 Broker 的生产 TPS', consumeTps: '各 Broker 的消费 TPS', lagByGroup: '各消费者组的堆积量（diffTotal）',
+    lagByQueue: '某个消费者组各队列的堆积量（diff）', counters: '永远无法消费与发送失败的消息',
+  },
+  metricLabel: '图表',
+  groupLabel: '消费者组',
+  timeAxis: '虚拟时间（秒）',
+  unit: { perSecond: '消息数/秒', messages: '消息数' },
+  neverConsumable: '永远无法消费',
+  failed: '发送失败',
+  noData: '还没有可画的数据：请播放或把播放位置向后移动。',
+  readoutHint: '把指针移到图上，或聚焦图表后用 ← → 键，读出某一时刻的数值。',
+  readout: (time) => `${time} 时：`,
+  fault: '故障',
+  playhead: '播放位置',
+  exportSvg: 'SVG',
+  exportPng: 'PNG',
+  chartName: (metric, scenario) => `${scenario} — ${metric}`,
+};
+
+export const CHARTS_STRINGS: Record<Language, ChartsStrings> = { en, zh };

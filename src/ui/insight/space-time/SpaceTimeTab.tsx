@@ -1,0 +1,71 @@
+/**
+ * The Space-time tab: who told whom what in the last seconds before the playhead (the
+ * traceWindow query), with a legend, a choice of window, and exports: the diagram as SVG and the
+ * window's trace as JSON Lines, byte for byte what the headless runner writes for it.
+ */
+import { useId, useRef, useState } from 'react';
+import { askSim } from '../../../store/sim-query.ts';
+import { usePlayback } from '../../../store/playback.ts';
+import { formatTime } from '../../../viz/format.ts';
+import { lanesOf } from '../../../viz/space-time-events.ts';
+import { layoutSpaceTime } from '../../../viz/space-time-layout.ts';
+import { fileStem } from '../../controls/save-file.ts';
+import { PanelFrame } from '../../panels/shared.tsx';
+import { useElementWidth } from '../../panels/use-element-width.ts';
+import { useSimQuery } from '../../use-sim-query.ts';
+import { TEXT_PANEL_REFRESH, useSimView } from '../../use-sim.ts';
+import { saveSvg, saveText } from '../export.ts';
+import { ARROW_COLOURS, MARK_COLOURS, SpaceTimeDiagram } from './SpaceTimeDiagram.tsx';
+import { SPACE_TIME_STRINGS } from './space-time-strings.ts';
+import './space-time.css';
+
+const WINDOWS_S = [5, 20, 60] as const;
+/** More events than this in a window are not drawn (the first ones are): the diagram would be a blur anyway. */
+const EVENT_LIMIT = 20_000;
+
+export function SpaceTimeTab() {
+  const language = usePlayback((s) => s.language);
+  const scenario = usePlayback((s) => s.scenario);
+  const nowMs = useSimView(TEXT_PANEL_REFRESH)?.timeMs ?? 0;
+  const strings = SPACE_TIME_STRINGS[language];
+  const [seconds, setSeconds] = useState<number>(20);
+  const [measure, width] = useElementWidth<HTMLDivElement>(760);
+  const svg = useRef<SVGSVGElement>(null);
+  const windowId = useId();
+  const spanMs = seconds * 1_000;
+  const fromMs = Math.max(0, nowMs - spanMs);
+  const toMs = Math.max(nowMs, spanMs);
+  const { data } = useSimQuery('traceWindow', { from: fromMs, to: nowMs, limit: EVENT_LIMIT });
+  if (!scenario) return null;
+  const layout = layoutSpaceTime({ lanes: lanesOf(scenario), events: data?.events ?? [], firstIndex: data?.firstIndex ?? 0, fromMs, toMs, nowMs, width });
+  const stem = `${fileStem(scenario.name, 'run')}-${fromMs}-${nowMs}`;
+  const exportTrace = () => void askSim('traceJsonLines', { fromMs, toMs: nowMs }).then((lines) => saveText(lines, `${stem}.jsonl`, 'application/x-ndjson'));
+  return (
+    <PanelFrame name="spacetime" title={strings.heading}>
+      <p className="rs-muted">{strings.intro}</p>
+      <div className="rs-chart-tools">
+        <label htmlFor={windowId}>{strings.windowLabel}</label>
+        <select id={windowId} value={seconds} data-testid="spacetime-window" onChange={(e) => setSeconds(Number(e.target.value))}>
+          {WINDOWS_S.map((s) => <option key={s} value={s}>{strings.lastSeconds(s)}</option>)}
+        </select>
+        <span className="rs-chart-export">
+          <button type="button" className="rs-button" data-testid="spacetime-svg-export" onClick={() => svg.current && saveSvg(svg.current, stem)}>{strings.exportSvg}</button>
+          <button type="button" className="rs-button" data-testid="spacetime-trace-export" onClick={exportTrace}>{strings.exportTrace}</button>
+        </span>
+      </div>
+      {data?.truncated && <p className="rs-muted" role="status">{strings.truncated(EVENT_LIMIT)}</p>}
+      <div ref={measure} className="rs-spacetime">
+        <SpaceTimeDiagram ref={svg} layout={layout} strings={strings} label={strings.diagramLabel(formatTime(fromMs), formatTime(nowMs))}
+          onPick={(t) => usePlayback.getState().seek(t)} />
+      </div>
+      <ul className="rs-spacetime-legend" aria-label={strings.legend}>
+        {Object.entries(ARROW_COLOURS).map(([kind, colour]) => (
+          <li key={kind}><span className="rs-swatch" style={{ background: colour }} />{strings.arrow[kind as keyof typeof ARROW_COLOURS]}</li>
+        ))}
+        {(['fault', 'failed', 'removed', 'rebalance'] as const).map((kind) => (
+          <li key={kind}><span className="rs-swatch rs-swatch-dot" style={{ background: MARK_COLOURS[kind] }} />{strings.mark[kind]}</li>
+        ))}
+      </ul>
+    </PanelFrame>
+  );
+}

@@ -1,0 +1,67 @@
+/** The space-time diagram's words, in English and Simplified Chinese (RocketMQ's terms stay in Latin script). */
+import type { Language } from '../../../store/playback.ts';
+import type { ArrowKind, MarkKind } from '../../../viz/space-time-events.ts';
+
+export interface SpaceTimeStrings {
+  heading: string;
+  intro: string;
+  windowLabel: string;
+  lastSeconds(seconds: number): string;
+  arrow: Record<ArrowKind, string>;
+  mark: Record<MarkKind, string>;
+  diagramLabel(from: string, to: string): string;
+  bundle(count: number, what: string, from: string, to: string, time: string): string;
+  markTitle(count: number, what: string, lane: string, time: string): string;
+  truncated(limit: number): string;
+  exportTrace: string;
+  exportSvg: string;
+  legend: string;
+}
+
+const en: SpaceTimeStrings = {
+  heading: 'Space-time diagram',
+  intro: 'One row per process, time to the right up to the playhead. Each arrow is a request or answer the trace records; a number is how many fell on one spot. Click one to move the playhead to it (the log highlights it).',
+  windowLabel: 'Window',
+  lastSeconds: (seconds) => `last ${seconds} s`,
+  arrow: {
+    register: 'Broker registration (registerBrokerAll)', route: 'Route update (after a route pull)', send: 'Send (SEND_MESSAGE)',
+    replicate: 'Replication to a slave (HA)', result: 'Send result', pull: 'Pull answer (message delivered or refused)',
+    heartbeat: 'Client heartbeat (first, per broker)', offset: 'Offset commit (UPDATE_CONSUMER_OFFSET)',
+  },
+  mark: {
+    removed: 'Removed (route eviction / client expired)', rebalance: 'Rebalance', failed: 'Failed', lost: 'Message lost',
+    topic: 'Topic config changed', chosen: 'NameServer chosen', filtered: 'Filtered out', fault: 'Fault',
+  },
+  diagramLabel: (from, to) => `Space-time diagram from ${from} to ${to}`,
+  bundle: (count, what, from, to, time) => `${count > 1 ? `${count} × ` : ''}${what}: ${from} → ${to}, ${time}`,
+  markTitle: (count, what, lane, time) => `${count > 1 ? `${count} × ` : ''}${what}: ${lane}, ${time}`,
+  truncated: (limit) => `Only the first ${limit} events of this window are drawn: choose a shorter window.`,
+  exportTrace: 'Trace (JSON Lines)',
+  exportSvg: 'SVG',
+  legend: 'Legend',
+};
+
+const zh: SpaceTimeStrings = {
+  heading: '时空图',
+  intro: '每个进程一行，时间向右直到播放位置。每个箭头是轨迹记录的一次请求或应答；数字表示落在同一处的个数。点击箭头即可把播放位置移到那里（事件日志会高亮它）。',
+  windowLabel: '时间窗口',
+  lastSeconds: (seconds) => `最近 ${seconds} 秒`,
+  arrow: {
+    register: 'Broker 路由注册（registerBrokerAll）', route: '路由更新（路由发现之后）', send: '发送（SEND_MESSAGE）',
+    replicate: '复制到 Slave（HA）', result: '发送结果', pull: '拉取应答（送达消息或被拒绝）',
+    heartbeat: '客户端心跳（每个 Broker 的第一次）', offset: '提交消费位点（UPDATE_CONSUMER_OFFSET）',
+  },
+  mark: {
+    removed: '被移除（路由剔除 / 客户端过期）', rebalance: 'Rebalance', failed: '失败', lost: '消息丢失',
+    topic: '主题配置变更', chosen: '选定 NameServer', filtered: '被过滤', fault: '故障',
+  },
+  diagramLabel: (from, to) => `${from} 到 ${to} 的时空图`,
+  bundle: (count, what, from, to, time) => `${count > 1 ? `${count} 个 ` : ''}${what}：${from} → ${to}，${time}`,
+  markTitle: (count, what, lane, time) => `${count > 1 ? `${count} 个 ` : ''}${what}：${lane}，${time}`,
+  truncated: (limit) => `这个窗口只画出了前 ${limit} 个事件：请选择更短的窗口。`,
+  exportTrace: '轨迹（JSON Lines）',
+  exportSvg: 'SVG',
+  legend: '图例',
+};
+
+export const SPACE_TIME_STRINGS: Record<Language, SpaceTimeStrings> = { en, zh };

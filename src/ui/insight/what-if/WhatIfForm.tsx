@@ -1,0 +1,41 @@
+/** The what-if form: one setting, its new value, forked at the playhead. */
+import { useId, useState, type FormEvent } from 'react';
+import type { Scenario } from '../../../sim/index.ts';
+import { useWhatIf } from '../../../store/what-if.ts';
+import { formatTime } from '../../../viz/format.ts';
+import { whatIfChoices } from './what-if-choices.ts';
+import type { WhatIfStrings } from './what-if-strings.ts';
+
+export function WhatIfForm({ scenario, nowMs, strings }: { scenario: Scenario; nowMs: number; strings: WhatIfStrings }) {
+  const choices = whatIfChoices(scenario);
+  const setChange = useWhatIf((s) => s.setChange);
+  const [path, setPath] = useState(choices[0]?.path ?? '');
+  const choice = choices.find((c) => c.path === path) ?? choices[0];
+  const [typed, setTyped] = useState<string | null>(null);
+  const settingId = useId();
+  const valueId = useId();
+  if (!choice) return null;
+  const value = typed ?? String(choice.current);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const number = Number(value);
+    setChange({ at: Math.round(nowMs), path: choice.path, value: choice.options || value.trim() === '' || !Number.isFinite(number) ? value : number });
+  };
+  return (
+    <form className="rs-whatif-form" onSubmit={submit} data-testid="whatif-form">
+      <label htmlFor={settingId}>{strings.setting}</label>
+      <select id={settingId} value={choice.path} data-testid="whatif-setting" onChange={(e) => { setPath(e.target.value); setTyped(null); }}>
+        {choices.map((c) => <option key={c.path} value={c.path}>{`${c.path} = ${c.current}`}</option>)}
+      </select>
+      <label htmlFor={valueId}>{strings.value}</label>
+      {choice.options ? (
+        <select id={valueId} value={value} data-testid="whatif-value" onChange={(e) => setTyped(e.target.value)}>
+          {choice.options.map((option) => <option key={option} value={option}>{option}</option>)}
+        </select>
+      ) : (
+        <input id={valueId} type="number" inputMode="numeric" value={value} className="rs-whatif-number" data-testid="whatif-value" onChange={(e) => setTyped(e.target.value)} />
+      )}
+      <button type="submit" className="rs-button rs-button-primary" data-testid="whatif-compare">{`${strings.compare} · ${strings.forkAt(formatTime(nowMs))}`}</button>
+    </form>
+  );
+}

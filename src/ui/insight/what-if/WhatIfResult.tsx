@@ -1,0 +1,83 @@
+/**
+ * Both runs of a what-if side by side (the whatIf query): where they first differ, the summary
+ * counters that differ at the end, and one chart with both runs' lines (the changed run dashed).
+ */
+import { useId, useRef, useState } from 'react';
+import type { TraceEvent } from '../../../sim/index.ts';
+import type { WhatIfChange } from '../../../sim/queries/what-if-change.ts';
+import { usePlayback } from '../../../store/playback.ts';
+import { formatCount, formatTime } from '../../../viz/format.ts';
+import { panelStrings } from '../../panels/strings.ts';
+import { useElementWidth } from '../../panels/use-element-width.ts';
+import { useSimQuery } from '../../use-sim-query.ts';
+import { CHART_METRICS, metricLines, unitOf, type ChartMetric } from '../charts/chart-metrics.ts';
+import { CHARTS_STRINGS } from '../charts/charts-strings.ts';
+import { LineChart } from '../charts/LineChart.tsx';
+import type { WhatIfStrings } from './what-if-strings.ts';
+
+/** How far past the fork both runs are compared. */
+export const COMPARE_SPAN_MS = 120_000;
+
+function EventText({ event, none }: { event: TraceEvent | null; none: string }) {
+  return <code className="rs-whatif-event">{event ? JSON.stringify(event) : none}</code>;
+}
+
+export function WhatIfResult({ change, durationMs, strings }: { change: WhatIfChange; durationMs: number; strings: WhatIfStrings }) {
+  const language = usePlayback((s) => s.language);
+  const chartStrings = CHARTS_STRINGS[language];
+  const counters = panelStrings(language).summary as Record<string, { label: string } | undefined>;
+  const [metric, setMetric] = useState<ChartMetric>('lagByGroup');
+  const [measure, width] = useElementWidth<HTMLDivElement>(760);
+  const svg = useRef<SVGSVGElement>(null);
+  const metricId = useId();
+  const untilMs = Math.min(durationMs, change.at + COMPARE_SPAN_MS);
+  const { data, pending } = useSimQuery('whatIf', { change, untilMs });
+  if (!data) return <p aria-busy={pending}>{strings.working}</p>;
+  if (!data.ok) return <p className="rs-whatif-refused" role="alert" data-testid="whatif-refused">{strings.refused(data.message)}</p>;
+  const { divergence } = data;
+  const lines = [
+    ...metricLines(data.original.series, metric, undefined, chartStrings),
+    ...metricLines(data.changed.series, metric, undefined, chartStrings).map((line) => ({ ...line, name: `${line.name} ${strings.changedSuffix}`, dashed: true })),
+  ];
+  return (
+    <div className="rs-whatif-result" data-testid="whatif-result">
+      <p>{data.effectiveAtMs > 0 ? strings.appliesAt(formatTime(data.effectiveAtMs)) : strings.appliesFromStart} {strings.compared(formatTime(data.untilMs))}</p>
+      {divergence ? (
+        <div className="rs-whatif-divergence" data-testid="whatif-divergence" data-t={divergence.t}>
+          <p><strong>{strings.divergedAt(formatTime(divergence.t), divergence.index)}</strong></p>
+          <dl>
+            <dt>{strings.thisRun}</dt><dd><EventText event={divergence.original} none={strings.none} /></dd>
+            <dt>{strings.changedRun}</dt><dd><EventText event={divergence.changed} none={strings.none} /></dd>
+          </dl>
+        </div>
+      ) : <p data-testid="whatif-divergence-none">{strings.noDivergence}</p>}
+      <h3 className="rs-whatif-subheading">{strings.differencesHeading}</h3>
+      {data.differences.length === 0 ? <p>{strings.noDifferences}</p> : (
+        <table className="rs-table" data-testid="whatif-differences">
+          <thead><tr><th scope="col">{strings.counter}</th><th scope="col">{strings.thisRun}</th><th scope="col">{strings.changedRun}</th><th scope="col">{strings.difference}</th></tr></thead>
+          <tbody>
+            {data.differences.map((d) => (
+              <tr key={d.name} data-counter={d.name}>
+                <th scope="row">{counters[d.name]?.label ?? d.name}</th>
+                <td>{formatCount(d.original)}</td>
+                <td>{formatCount(d.changed)}</td>
+                <td>{`${d.changed > d.original ? '+' : ''}${formatCount(d.changed - d.original)}`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="rs-chart-tools">
+        <label htmlFor={metricId}>{strings.chartHeading}</label>
+        <select id={metricId} value={metric} onChange={(e) => setMetric(e.target.value as ChartMetric)}>
+          {CHART_METRICS.map((id) => <option key={id} value={id}>{chartStrings.metric[id]}</option>)}
+        </select>
+      </div>
+      <div ref={measure}>
+        <LineChart ref={svg} title={`${chartStrings.metric[metric]} — ${strings.thisRun} / ${strings.changedRun}`} times={data.original.series.samples.map((s) => s.t)}
+          lines={lines} fromMs={0} toMs={data.untilMs} faults={data.original.series.faults.map((f) => ({ t: f.t, label: `${f.action} ${f.target}` }))}
+          nowMs={change.at} width={width} height={200} timeAxis={chartStrings.timeAxis} valueAxis={chartStrings.unit[unitOf(metric)]} readout={chartStrings.readout} testId="whatif-chart" />
+      </div>
+    </div>
+  );
+}

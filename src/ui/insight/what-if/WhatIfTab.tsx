@@ -1,0 +1,27 @@
+/** The What-if tab: the form, and once a change is asked for, both runs compared. */
+import { usePlayback } from '../../../store/playback.ts';
+import { useWhatIf } from '../../../store/what-if.ts';
+import { PanelFrame } from '../../panels/shared.tsx';
+import { TEXT_PANEL_REFRESH, useSimView } from '../../use-sim.ts';
+import { WhatIfForm } from './WhatIfForm.tsx';
+import { WhatIfResult } from './WhatIfResult.tsx';
+import { WHAT_IF_STRINGS } from './what-if-strings.ts';
+import './what-if.css';
+
+export function WhatIfTab() {
+  const language = usePlayback((s) => s.language);
+  const scenario = usePlayback((s) => s.scenario);
+  const nowMs = useSimView(TEXT_PANEL_REFRESH)?.timeMs ?? 0;
+  const change = useWhatIf((s) => s.change);
+  const setChange = useWhatIf((s) => s.setChange);
+  const strings = WHAT_IF_STRINGS[language];
+  if (!scenario) return null;
+  return (
+    <PanelFrame name="whatif" title={strings.heading}
+      aside={change && <button type="button" className="rs-button" data-testid="whatif-clear" onClick={() => setChange(null)}>{strings.clear}</button>}>
+      <p className="rs-muted">{strings.intro}</p>
+      <WhatIfForm scenario={scenario} nowMs={nowMs} strings={strings} />
+      {change && <WhatIfResult change={change} durationMs={scenario.durationMs} strings={strings} />}
+    </PanelFrame>
+  );
+}

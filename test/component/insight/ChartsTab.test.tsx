@@ -1,0 +1,63 @@
+// @vitest-environment jsdom
+/** The Charts tab against the run it plots: lines per broker, the readout by keyboard, the SVG export. */
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { usePlayback } from '../../../src/store/playback.ts';
+import { standaloneSvg } from '../../../src/ui/insight/export.ts';
+import { ChartsTab } from '../../../src/ui/insight/charts/ChartsTab.tsx';
+import { loadAt } from '../panels/load.ts';
+import { writeReadScenario } from '../panels/scenarios.ts';
+
+afterEach(cleanup);
+
+const WAIT = { timeout: 10_000 };
+
+describe('ChartsTab', () => {
+  it('plots produce TPS per broker up to the playhead and reads 10 messages a second on broker-a by keyboard', async () => {
+    loadAt(writeReadScenario(), 60_000);
+    render(<ChartsTab />);
+    const first = await screen.findByTestId('chart-first-figure', {}, WAIT);
+    const svg = first.querySelector('svg')!;
+    expect(within(first).getByText('broker-a')).toBeInTheDocument();
+    expect(svg.querySelectorAll('path[fill="none"]')).toHaveLength(1);
+    const frame = within(first).getByRole('group', { name: 'Produce TPS per broker' });
+    fireEvent.keyDown(frame, { key: 'End' });
+    // One producer at 10 messages a second, every message stored on broker-a's master.
+    expect(first.querySelector('figcaption')!.textContent).toBe('At 1:00.000: broker-a 10');
+    fireEvent.keyDown(frame, { key: 'ArrowLeft' });
+    expect(first.querySelector('figcaption')!.textContent).toMatch(/^At 0:5[89]\.000: broker-a 10$/);
+  });
+
+  it('switches a chart to the never-consumable and failed counts, the lag of a group, and says it in Chinese', async () => {
+    loadAt(writeReadScenario(), 60_000);
+    render(<ChartsTab />);
+    const select = await screen.findByTestId('chart-second-metric', {}, WAIT);
+    expect(within(screen.getByTestId('chart-second-figure')).getByText('CG_ORDER')).toBeInTheDocument();
+    fireEvent.change(select, { target: { value: 'counters' } });
+    const second = screen.getByTestId('chart-second-figure');
+    expect(within(second).getByText('never consumable')).toBeInTheDocument();
+    expect(within(second).getByText('send failed')).toBeInTheDocument();
+    expect(within(second).getByText('Messages')).toBeInTheDocument();
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByRole('heading', { name: '随时间变化的图表' })).toBeInTheDocument();
+    expect(within(second).getByText('永远无法消费')).toBeInTheDocument();
+    expect(within(second).getByText('虚拟时间（秒）')).toBeInTheDocument();
+  });
+
+  it('exports a chart as a standalone SVG document with its lines', async () => {
+    loadAt(writeReadScenario(), 30_000);
+    render(<ChartsTab />);
+    const first = await screen.findByTestId('chart-first-figure', {}, WAIT);
+    const svg = first.querySelector('svg')!;
+    const { markup, width, height } = standaloneSvg(svg);
+    expect(markup.startsWith('<svg')).toBe(true);
+    expect(markup).toContain('xmlns="http://www.w3.org/2000/svg"');
+    expect(markup).toContain(svg.querySelector('path[fill="none"]')!.getAttribute('d'));
+    expect([width, height]).toEqual(svg.getAttribute('viewBox')!.split(' ').slice(2).map(Number));
+  });
+
+  it('says there is nothing to plot at 0:00', async () => {
+    loadAt(writeReadScenario(), 0);
+    render(<ChartsTab />);
+    await waitFor(() => expect(screen.getByTestId('charts-empty')).toBeInTheDocument(), WAIT);
+  });
+});

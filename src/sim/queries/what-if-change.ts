@@ -104,3 +104,20 @@ export function applyWhatIf(scenario: Scenario, change: WhatIfChange): AppliedCh
   if (!result.ok) return { ok: false, message: result.errors.slice(0, 3).map((error) => `${error.path}: ${error.message}`).join('; ') };
   return { ok: true, scenario: result.scenario, effectiveAtMs: effect };
 }
+
+/**
+ * The change as the share link's `w` carries it (docs/links.md): `<at>~<path>~<value>`, e.g.
+ * `40000~topics.TopicTest.readQueueNums~8`. `~` is not percent-encoded by browsers or chat tools,
+ * and RocketMQ's names (topics, groups: TopicValidator's `^[%|a-zA-Z0-9_-]+$`) never hold it.
+ */
+export function whatIfToLink(change: WhatIfChange): string {
+  return `${change.at}~${change.path}~${change.value}`;
+}
+
+/** A link's `w`, or null when it is not one (then the link opens without a what-if). */
+export function whatIfFromLink(text: string | undefined): WhatIfChange | null {
+  const match = text === undefined ? null : /^(\d{1,9})~(.+)~([^~]*)$/.exec(text);
+  if (!match) return null;
+  const [, at, path, value] = match as unknown as [string, string, string, string];
+  return readWhatIfChange({ at: Number(at), path, value: /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value });
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Timeline } from '../../../../src/sim/timeline.ts';
 import { whatIf } from '../../../../src/sim/queries/what-if.ts';
-import { applyWhatIf, readWhatIfChange } from '../../../../src/sim/queries/what-if-change.ts';
+import { applyWhatIf, readWhatIfChange, whatIfFromLink, whatIfToLink } from '../../../../src/sim/queries/what-if-change.ts';
 import { scenarioOf } from '../../../support/test-sim.ts';
 
 // No jitter: an extra registration must not shift the other messages' latencies (jitter draws
@@ -76,5 +76,14 @@ describe('whatIf', () => {
   it('reads a change from a link only when it has the right shape', () => {
     expect(readWhatIfChange({ at: 5, path: 'config.x', value: 1 })).toEqual({ at: 5, path: 'config.x', value: 1 });
     for (const bad of [null, 3, { at: -1, path: 'a', value: 1 }, { at: 1, path: 2, value: 1 }, { at: 1, path: 'a', value: {} }]) expect(readWhatIfChange(bad)).toBeNull();
+  });
+
+  it('travels in a link as at~path~value, and a damaged one is ignored', () => {
+    const change = { at: 40_000, path: 'topics.TopicTest.readQueueNums', value: 8 };
+    expect(whatIfToLink(change)).toBe('40000~topics.TopicTest.readQueueNums~8');
+    expect(whatIfFromLink(whatIfToLink(change))).toEqual(change);
+    expect(whatIfFromLink('0~config.rocketmqVersion~4.x')).toEqual({ at: 0, path: 'config.rocketmqVersion', value: '4.x' });
+    expect(whatIfFromLink('0~groups.CG~1.allocateStrategy~AVG')).toEqual({ at: 0, path: 'groups.CG~1.allocateStrategy', value: 'AVG' });
+    for (const bad of [undefined, '', 'x~a~1', '-5~a~1', '1~~2', '12345678901~a~1']) expect(whatIfFromLink(bad)).toBeNull();
   });
 });

@@ -2,7 +2,7 @@
  * In a chapter, → and PageDown go to the next step, ← and PageUp back (a presentation clicker
  * sends PageDown / PageUp). Listened to before the page's own shortcuts, which then leave the key
  * alone; with a modifier the arrows keep their usual meaning (Shift+→ jumps 10 s ...). Keys typed
- * into a field or moving a focused slider belong to it.
+ * into a field, moving a focused slider or pressed in a modal dialog belong to it.
  */
 import { useEffect, useRef } from 'react';
 import { isTypingTarget } from '../controls/use-keyboard.ts';
@@ -23,7 +23,8 @@ export function useStepKeys(onNext: () => void, onBack: () => void): void {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.shiftKey || event.ctrlKey || event.metaKey) return;
       if (isTypingTarget(event.target) || isSlider(event.target)) return;
-      if (event.target instanceof Element && event.target.closest('[role="dialog"]')) return;
+      // A modal dialog (the chapter list, the glossary, the help) keeps its keys; the message card is not modal.
+      if (event.target instanceof Element && event.target.closest('[role="dialog"][aria-modal="true"]')) return;
       const move = NEXT.has(event.key) ? handlers.current.onNext : BACK.has(event.key) ? handlers.current.onBack : null;
       if (!move) return;
       event.preventDefault();

@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { test } from './harness.ts';
+import { currentTime, openPage, parseTime } from './shell-helpers.ts';
+
+/** Waits until the chapter is at `step` (0-based) and the run has arrived at its moment. */
+async function arrivedAt(page: Page, step: number): Promise<number> {
+  await page.locator(`[data-testid="chapter"][data-step="${step}"][data-arrived="true"]`).waitFor({ timeout: 20_000 });
+  return parseTime(await currentTime(page));
+}
+
+async function openChapterFromList(page: Page, id: string): Promise<void> {
+  await page.getByTestId('learn').click();
+  await page.getByTestId('chapter-list').waitFor();
+  await page.getByTestId(`chapter-${id}`).click();
+  await arrivedAt(page, 0);
+}
+
+test('a chapter in English: the keyboard walks it, back moves the run back, a prediction answered wrong', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  await openPage(page, baseUrl, '#lang=en');
+  await openChapterFromList(page, 'basics');
+  const first = await arrivedAt(page, 0);
+  await page.keyboard.press('ArrowRight');
+  const second = await arrivedAt(page, 1);
+  assert.ok(second > first, `the run moved forward (${first} -> ${second})`);
+  await page.keyboard.press('PageDown');
+  const third = await arrivedAt(page, 2);
+  assert.ok(third >= second);
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await arrivedAt(page, 1), second, 'back lands on the previous step\'s moment');
+  await page.keyboard.press('PageUp');
+  assert.equal(await arrivedAt(page, 0), first, 'the playhead goes back to the first step');
+  for (const step of [1, 2, 3]) {
+    await page.keyboard.press('ArrowRight');
+    await arrivedAt(page, step);
+  }
+  // Step 4 asks first; the run waits at step 3's moment until an answer is picked.
+  assert.equal(await page.getByTestId('prediction').getAttribute('data-open'), 'true');
+  await page.getByTestId('choice-0').click();
+  await page.getByTestId('verdict').waitFor({ timeout: 20_000 });
+  assert.equal(await page.getByTestId('verdict').getAttribute('data-right'), 'false');
+  assert.match((await page.getByTestId('verdict').textContent()) ?? '', /Not quite/);
+  assert.equal(await page.getByTestId('step-progress').textContent(), 'Step 4 of 7');
+  await screenshot('learn-en-1280x800');
+  assert.deepEqual(consoleErrors, []);
+});
+
+test('a chapter in Chinese: walked with PageDown, a prediction answered right, and back inside it', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  await openPage(page, baseUrl, '#lang=zh');
+  await openChapterFromList(page, 'groups');
+  assert.equal(await page.getByTestId('learn').textContent(), '学习');
+  const first = await arrivedAt(page, 0);
+  await page.keyboard.press('PageDown');
+  await arrivedAt(page, 1);
+  await page.getByTestId('choice-1').click();
+  await page.getByTestId('verdict').waitFor({ timeout: 20_000 });
+  assert.equal(await page.getByTestId('verdict').getAttribute('data-right'), 'true');
+  assert.match((await page.getByTestId('verdict').textContent()) ?? '', /答对了/);
+  const answered = await arrivedAt(page, 1);
+  assert.ok(answered > first);
+  await page.keyboard.press('PageUp');
+  assert.equal(await arrivedAt(page, 0), first, '上一步 moves the run back');
+  assert.equal(await page.getByTestId('step-progress').textContent(), '第 1 步，共 6 步');
+  await screenshot('learn-zh-1280x800');
+  assert.deepEqual(consoleErrors, []);
+});
+
+test('a chapter link lands on its step, and the address follows the step', async ({ page, baseUrl, consoleErrors }) => {
+  await openPage(page, baseUrl, '#ch=nameserver&st=4&lang=en');
+  const at = await arrivedAt(page, 4);
+  assert.equal(at, 40_000, 'step 5 of the NameServer chapter is the partition at 0:40');
+  await page.getByTestId('step-next').click();
+  await arrivedAt(page, 5);
+  await page.waitForFunction(() => window.location.hash === '#ch=nameserver&st=5', undefined, { timeout: 5_000 });
+  await page.getByTestId('step-back').click();
+  await page.waitForFunction(() => window.location.hash === '#ch=nameserver&st=4', undefined, { timeout: 5_000 });
+  assert.deepEqual(consoleErrors, []);
+});
+
+test('the chapter and the canvas share the first screen on a phone', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  await openPage(page, baseUrl, '#ch=basics&st=2&lang=zh');
+  await arrivedAt(page, 2);
+  const caption = await page.getByTestId('step-caption').boundingBox();
+  assert.ok(caption && caption.y + caption.height <= 844, `the caption ends within the screen (${JSON.stringify(caption)})`);
+  await page.getByTestId('step-next').waitFor();
+  await screenshot('learn-zh-390x844');
+  assert.deepEqual(consoleErrors, []);
+}, { viewport: { width: 390, height: 844 } });

@@ -11,15 +11,12 @@
 import { create } from 'zustand';
 import type { Scenario } from '../model/spec.ts';
 import type { Language } from '../scenario/language.ts';
+import type { LinkSelection } from '../scenario/selection-link.ts';
 import { Timeline, type TimelineView } from '../sim/timeline.ts';
 import { boundedSeek } from './seek-budget.ts';
 
-/** A process for the inspector, a message for its card, or a queue for its latest messages. */
-export type Selection =
-  | { kind: 'nameServer' | 'broker' | 'client'; id: string }
-  | { kind: 'message'; msgId: string }
-  | { kind: 'queue'; topic: string; broker: string; queueId: number }
-  | null;
+/** What is selected (the same as a share link can carry), or nothing. */
+export type Selection = LinkSelection | null;
 export type ProcessSelection = Extract<NonNullable<Selection>, { id: string }>;
 export type { Language };
 

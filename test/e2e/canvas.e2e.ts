@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from './harness.ts';
-import { openPage, waitForSeek } from './shell-helpers.ts';
+import { openPage, waitForSeek, waitForTime } from './shell-helpers.ts';
 
 const QUEUE_5 = '[data-testid="canvas-queue-broker-a/0#5"]';
 
@@ -36,6 +36,38 @@ test('write 8 / read 4: a message lands in queue 5 of broker-a and stays unconsu
   await page.waitForFunction(() => document.querySelector('[data-testid="time-current"]')?.textContent?.startsWith('1:20'));
   assert.equal(await card.getByTestId('card-consumption').locator('li', { hasText: 'consumed by' }).count(), 0);
   assert.match((await card.getByTestId('card-never').textContent()) ?? '', /Never consumed/);
+  assert.deepEqual(consoleErrors, []);
+});
+
+test('a link made with a message card open opens that card again at that moment; a damaged sel is ignored', async ({ page, context, baseUrl, consoleErrors }) => {
+  await openPage(page, baseUrl);
+  await jumpTo20s(page);
+  await page.locator(QUEUE_5).click();
+  const first = page.getByTestId('queue-message').first();
+  await first.waitFor();
+  const msgId = ((await first.textContent()) ?? '').match(/[0-9A-F]{32}/)![0];
+  await first.click();
+  await page.getByTestId('message-card').getByTestId('card-msgid').waitFor();
+  await page.waitForFunction((id) => window.location.hash.includes(`&sel=m.${id}`), msgId, { timeout: 5_000 });
+  const link = page.url();
+  assert.match(link, /&t=20000&sel=m\.[0-9A-F]{32}$/);
+
+  const fresh = await context.newPage();
+  await openPage(fresh, baseUrl, link.slice(link.indexOf('#')));
+  await waitForTime(fresh, '0:20.000');
+  const card = fresh.getByTestId('message-card');
+  await card.getByTestId('card-msgid').waitFor();
+  assert.equal(await card.getByRole('heading', { level: 2 }).textContent(), `Message ${msgId}`);
+  assert.match((await card.getByTestId('card-sends').textContent()) ?? '', /sent to broker-a queue 5/);
+
+  for (const sel of ['m.NOT-A-MSGID', 'q.5.zz.62726f6b65722d61', 'b.', 'm.0A0A0A0A000000000000000000000000', '%3Cscript%3E']) {
+    const damaged = await context.newPage();
+    await openPage(damaged, baseUrl, `${link.slice(link.indexOf('#'), link.indexOf('&sel='))}&sel=${sel}`);
+    await waitForTime(damaged, '0:20.000');
+    assert.equal(await damaged.getByTestId('message-card').count(), 0, `sel=${sel} opens no card`);
+    assert.equal(await damaged.getByRole('alert').count(), 0, `sel=${sel} raises no banner`);
+    await damaged.close();
+  }
   assert.deepEqual(consoleErrors, []);
 });
 

@@ -7,7 +7,8 @@ import type { Scenario } from '../../sim/index.ts';
 import { checkBudget, PAGE_BUDGET } from '../../scenario/budget.ts';
 import { LIBRARY, findLibraryEntry } from '../../scenario/library/index.ts';
 import { decodeChapterLink } from '../../scenario/chapter-link.ts';
-import { decodeLink, type LinkProblem } from '../../scenario/link.ts';
+import { decodeLink, readLinkKey, type LinkProblem } from '../../scenario/link.ts';
+import { decodeSelection } from '../../scenario/selection-link.ts';
 import { validateScenario, type ValidationResult } from '../../scenario/validate.ts';
 import { useLesson } from '../../store/lesson.ts';
 import { usePlayback, type Language, type LoadOptions } from '../../store/playback.ts';
@@ -69,6 +70,9 @@ export function openFromHash(hash: string): void {
   const state = usePlayback.getState();
   if (decoded.ok) {
     load(decoded.scenario, decoded.scenarioJson, { atMs: decoded.timeMs });
+    // The card or process open when the link was made; a damaged or made-up one is ignored.
+    const selection = decodeSelection(readLinkKey(hash, 'sel'), decoded.scenario);
+    if (selection) state.select(selection);
     state.setBanner(null);
     return;
   }

@@ -1,11 +1,12 @@
 /**
- * The address follows the run: `#s=<scenario>&t=<ms>` is rewritten with history.replaceState
+ * The address follows the run: `#s=<scenario>&t=<ms>` (and `&sel=` for what is selected) is rewritten with history.replaceState
  * 300 ms after a move, and once a second while playing (no history entry per frame; rewriting a
  * long address costs the browser a few milliseconds), so copying the address bar shares the
  * moment on screen. A fragment typed or pasted into the address bar opens that run.
  */
 import { encodeChapterLink } from '../../scenario/chapter-link.ts';
 import { encodeLink } from '../../scenario/link.ts';
+import { encodeSelection } from '../../scenario/selection-link.ts';
 import { useLesson } from '../../store/lesson.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { openFromHash } from './session.ts';
@@ -20,13 +21,14 @@ let lastWritten: string | null = null;
  * a link. In a guided chapter it names the chapter and its step, which say the scenario and the moment.
  */
 export function currentLink(): string | null {
-  const { source, timeMs, scenario } = usePlayback.getState();
+  const { source, timeMs, scenario, selection } = usePlayback.getState();
   const base = window.location.href.split('#')[0];
   const { chapterId, step } = useLesson.getState();
   if (chapterId !== null) return `${base}#${encodeChapterLink({ chapter: chapterId, step })}`;
   if (!scenario) return null;
   const encoded = encodeLink(source, timeMs);
-  return encoded.ok ? `${base}#${encoded.fragment}` : null;
+  if (!encoded.ok) return null;
+  return `${base}#${encoded.fragment}${selection ? `&sel=${encodeSelection(selection)}` : ''}`;
 }
 
 export function writeFragmentNow(): void {
@@ -48,7 +50,7 @@ export function startUrlSync(): () => void {
     }, usePlayback.getState().playing ? URL_SYNC_PLAYING_MS : URL_SYNC_MS);
   };
   const unsubscribe = usePlayback.subscribe((state, previous) => {
-    if (state.timeMs !== previous.timeMs || state.source !== previous.source) schedule();
+    if (state.timeMs !== previous.timeMs || state.source !== previous.source || state.selection !== previous.selection) schedule();
   });
   const stopFollowingLesson = useLesson.subscribe((state, previous) => {
     if (state.chapterId !== previous.chapterId || state.step !== previous.step) schedule();

@@ -127,6 +127,35 @@ describe('the address follows the run', () => {
   });
 });
 
+describe('the selection in the address (sel)', () => {
+  it('writes the open card into the address, and a link with it opens the card again', async () => {
+    vi.useFakeTimers();
+    const stop = startUrlSync();
+    const queue = { kind: 'queue', topic: 'TopicTest', broker: 'broker-a', queueId: 5 } as const;
+    try {
+      act(() => usePlayback.getState().select(queue));
+      vi.advanceTimersByTime(URL_SYNC_MS);
+      expect(window.location.hash).toMatch(/&t=0&sel=q\.5\.546f70696354657374\.62726f6b65722d61$/);
+      act(() => usePlayback.getState().select(null));
+      vi.advanceTimersByTime(URL_SYNC_MS);
+      expect(window.location.hash).toMatch(/&t=0$/);
+    } finally {
+      stop();
+      vi.useRealTimers();
+    }
+    openFromHash(`${fragment('write8-read4', 20_000)}&sel=q.5.546f70696354657374.62726f6b65722d61`);
+    await waitFor(() => expect(time()).toBe(20_000), { timeout: 5_000 });
+    expect(usePlayback.getState()).toMatchObject({ selection: queue, banner: null });
+  });
+
+  it('ignores a damaged or made-up selection: no card, no banner', () => {
+    for (const sel of ['q.5.zz.62', 'm.7F000001', 'c.632d39', '%3Cimg%3E']) {
+      openFromHash(`${fragment('write8-read4', 1_000)}&sel=${sel}`);
+      expect(usePlayback.getState(), sel).toMatchObject({ selection: null, banner: null, libraryId: 'write8-read4' });
+    }
+  });
+});
+
 describe('opening a file', () => {
   it('plays a valid file and keeps it as written', () => {
     const text = JSON.stringify({ version: 1, name: 'Tiny', durationMs: 30_000, nameServers: [{ id: 'ns-1' }], brokers: [{ name: 'broker-a' }] });

@@ -35,8 +35,15 @@ export type LinkProblem =
   /** Valid, but over the page's cost budget (src/scenario/budget.ts). */
   | { code: 'tooHeavy'; over: OverBudget };
 
+/**
+ * The page's other keys (`v`: the open view, and the keys docs/links.md reserves), by name: the
+ * first value of each key other than `s` and `t`, as text. A dictionary without a prototype; the
+ * page checks each value and ignores one it does not know.
+ */
+export type LinkExtras = Readonly<Record<string, string>>;
+
 export type DecodedLink =
-  | { ok: true; scenarioJson: unknown; scenario: Scenario; timeMs: number }
+  | { ok: true; scenarioJson: unknown; scenario: Scenario; timeMs: number; extra: LinkExtras }
   | { ok: false; reason: LinkProblem };
 
 export type EncodedLink = { ok: true; fragment: string } | { ok: false; reason: Extract<LinkProblem, { code: 'tooLarge' }> };
@@ -61,11 +68,12 @@ function payloadOf(json: string): string {
   return lastPayload.payload;
 }
 
-/** The fragment (without `#`) for a scenario file and a moment of its run. */
-export function encodeLink(scenarioJson: unknown, timeMs: number): EncodedLink {
+/** The fragment (without `#`) for a scenario file, a moment of its run and the page's other keys (after `t`, in order). */
+export function encodeLink(scenarioJson: unknown, timeMs: number, extra: LinkExtras = {}): EncodedLink {
   const json = JSON.stringify(scenarioJson);
   if (json.length > MAX_SCENARIO_JSON_CHARS) return tooLarge('scenario', MAX_SCENARIO_JSON_CHARS);
-  const fragment = `s=${payloadOf(json)}&t=${Math.max(0, Math.round(timeMs))}`;
+  const extras = Object.entries(extra).map(([key, value]) => `&${key}=${encodeURIComponent(value)}`).join('');
+  const fragment = `s=${payloadOf(json)}&t=${Math.max(0, Math.round(timeMs))}${extras}`;
   return fragment.length > MAX_FRAGMENT_CHARS ? tooLarge('link', MAX_FRAGMENT_CHARS) : { ok: true, fragment };
 }
 
@@ -112,7 +120,7 @@ export function decodeLink(hash: string): DecodedLink {
   }
   const over = checkBudget(result.scenario, PAGE_BUDGET);
   if (over) return refuse({ code: 'tooHeavy', over });
-  return { ok: true, scenarioJson, scenario: result.scenario, timeMs: Math.min(timeMs, result.scenario.durationMs) };
+  return { ok: true, scenarioJson, scenario: result.scenario, timeMs: Math.min(timeMs, result.scenario.durationMs), extra: extrasOf(params) };
 }
 
 /**
@@ -152,7 +160,7 @@ function readPayload(payload: string): string | LinkProblem {
 /**
  * `k=v&k=v`, first value of each key kept. Parsed by hand because URLSearchParams turns `+`
  * (a character of the compressed data) into a space. Tools that percent-encode `$` or `+` are
- * undone here; undefined when the percent-encoding itself is broken.
+ * undone here; undefined when the percent-encoding of `s` or `t` itself is broken.
  */
 function readParams(fragment: string): Map<string, string> | undefined {
   const params = new Map<string, string>();
@@ -165,13 +173,21 @@ function readParams(fragment: string): Map<string, string> | undefined {
       try {
         value = decodeURIComponent(value);
       } catch {
-        return undefined;
+        // Only the run's own keys make a link unusable; a damaged page key is just ignored.
+        if (key === 's' || key === 't') return undefined;
+        continue;
       }
     }
     // Some tools turn `+` into a space on the way; lz-string's own decoder undoes the same.
     if (!params.has(key)) params.set(key, value.replace(/ /g, '+'));
   }
   return params;
+}
+
+function extrasOf(params: Map<string, string>): LinkExtras {
+  const extra: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [key, value] of params) if (key !== 's' && key !== 't') extra[key] = value;
+  return extra;
 }
 
 function readTime(value: string | undefined): number | undefined {

@@ -22,8 +22,8 @@ import { useT } from './i18n/index.ts';
 import { LearnButton } from './learn/LearnButton.tsx';
 import { LearnSlot } from './learn/LearnSlot.tsx';
 import { sideOrder, type SidePanel } from './panel-order.ts';
-import { SummaryBar, TopologyPanel } from './panels/index.ts';
-import { SubscriptionWarning } from './panels/SubscriptionWarning.tsx';
+import { SummaryBar } from './panels/index.ts';
+import { InsightTabs } from './insight/InsightTabs.tsx';
 import './App.css';
 
 /*
@@ -34,12 +34,12 @@ import './App.css';
 const loadEditor = () => import('./editor/EditorPanel.tsx');
 const loadHelp = () => import('./controls/HelpOverlay.tsx');
 /*
- * The first paint is the shell, the summary and the topology (which draws each broker's queues);
- * the queue grid, the event log, the NameServer tables and the failover view are fetched right
- * after it, which keeps the initial JavaScript within its 150 KB budget.
+ * The first paint is the shell, the summary and the Insight tabs' first view, the topology (which
+ * draws each broker's queues); the queue grid (insight/ClusterTab.tsx), the event log, the
+ * NameServer tables and the failover view are fetched right after it, which keeps the initial
+ * JavaScript within its 150 KB budget.
  */
 const EventLog = lazy(() => import('./panels/EventLog.tsx').then((module) => ({ default: module.EventLog })));
-const QueuePanel = lazy(() => import('./panels/QueuePanel.tsx').then((module) => ({ default: module.QueuePanel })));
 const NameServerPanel = lazy(() => import('./panels/NameServerPanel.tsx').then((module) => ({ default: module.NameServerPanel })));
 const FailoverPanel = lazy(() => import('./panels/FailoverPanel.tsx').then((module) => ({ default: module.FailoverPanel })));
 /** The inspector shows a hint until something is selected: its tables load after the first paint. */
@@ -79,9 +79,7 @@ function Panels() {
     <div className="rs-panels">
       <SummaryBar className="rs-area-summary" />
       <div className="rs-column rs-column-main">
-        <SubscriptionWarning />
-        <TopologyPanel className="rs-area-topology" />
-        <Suspense fallback={null}><QueuePanel className="rs-area-queues" /></Suspense>
+        <InsightTabs />
       </div>
       <div className="rs-column rs-column-side">
         {sideOrder(focus ?? []).map((name) => side[name])}

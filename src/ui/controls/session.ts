@@ -11,8 +11,10 @@ import { decodeLink, readLinkKey, type LinkProblem } from '../../scenario/link.t
 import { decodeSelection } from '../../scenario/selection-link.ts';
 import { validateScenario, type ValidationResult } from '../../scenario/validate.ts';
 import { useLesson } from '../../store/lesson.ts';
+import { useInsight } from '../../store/insight.ts';
 import { usePlayback, type Language, type LoadOptions } from '../../store/playback.ts';
 import { translate } from '../i18n/index.ts';
+import { resolveTab } from '../insight/tabs.ts';
 import { describeOverBudget } from './budget-text.ts';
 import { formatBytes } from './format-time.ts';
 
@@ -73,6 +75,7 @@ export function openFromHash(hash: string): void {
     // The card or process open when the link was made; a damaged or made-up one is ignored.
     const selection = decodeSelection(readLinkKey(hash, 'sel'), decoded.scenario);
     if (selection) state.select(selection);
+    useInsight.getState().setTab(resolveTab(decoded.extra.v).id);
     state.setBanner(null);
     return;
   }

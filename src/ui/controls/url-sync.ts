@@ -1,14 +1,17 @@
 /**
- * The address follows the run: `#s=<scenario>&t=<ms>` (and `&sel=` for what is selected) is rewritten with history.replaceState
- * 300 ms after a move, and once a second while playing (no history entry per frame; rewriting a
- * long address costs the browser a few milliseconds), so copying the address bar shares the
- * moment on screen. A fragment typed or pasted into the address bar opens that run.
+ * The address follows the run: `#s=<scenario>&t=<ms>` (with `&v=<view>` off the first tab and
+ * `&sel=` for what is selected) is rewritten with history.replaceState 300 ms after a move, and
+ * once a second while playing (no history entry per frame; rewriting a long address costs the
+ * browser a few milliseconds), so copying the address bar shares the moment on screen. A
+ * fragment typed or pasted into the address bar opens that run.
  */
 import { encodeChapterLink } from '../../scenario/chapter-link.ts';
 import { encodeLink } from '../../scenario/link.ts';
 import { encodeSelection } from '../../scenario/selection-link.ts';
 import { useLesson } from '../../store/lesson.ts';
+import { FIRST_TAB, useInsight } from '../../store/insight.ts';
 import { usePlayback } from '../../store/playback.ts';
+import { resolveTab } from '../insight/tabs.ts';
 import { openFromHash } from './session.ts';
 
 export const URL_SYNC_MS = 300;
@@ -26,7 +29,9 @@ export function currentLink(): string | null {
   const { chapterId, step } = useLesson.getState();
   if (chapterId !== null) return `${base}#${encodeChapterLink({ chapter: chapterId, step })}`;
   if (!scenario) return null;
-  const encoded = encodeLink(source, timeMs);
+  const tab = resolveTab(useInsight.getState().tab).id;
+  // The first view is what a link without `v` opens: no key for it.
+  const encoded = encodeLink(source, timeMs, tab === FIRST_TAB ? {} : { v: tab });
   if (!encoded.ok) return null;
   return `${base}#${encoded.fragment}${selection ? `&sel=${encodeSelection(selection)}` : ''}`;
 }
@@ -55,6 +60,9 @@ export function startUrlSync(): () => void {
   const stopFollowingLesson = useLesson.subscribe((state, previous) => {
     if (state.chapterId !== previous.chapterId || state.step !== previous.step) schedule();
   });
+  const unsubscribeTab = useInsight.subscribe((state, previous) => {
+    if (state.tab !== previous.tab) schedule();
+  });
   const onHashChange = () => {
     if (window.location.hash !== lastWritten) openFromHash(window.location.hash);
   };
@@ -63,6 +71,7 @@ export function startUrlSync(): () => void {
   return () => {
     unsubscribe();
     stopFollowingLesson();
+    unsubscribeTab();
     window.removeEventListener('hashchange', onHashChange);
     if (timer !== null) clearTimeout(timer);
   };

@@ -118,3 +118,24 @@ describe('shareable links', () => {
     expect(decoded.ok && decoded.timeMs).toBe(180_000);
   });
 });
+
+describe('the page keys after t (docs/links.md)', () => {
+  it('writes them after t, in order, and reads back their values', () => {
+    const encoded = encodeLink(raw, 5, { v: 'dashboard', w: 'readQueueNums.4_é' });
+    expect(encoded.ok && encoded.fragment).toMatch(/&t=5&v=dashboard&w=readQueueNums\.4_%C3%A9$/);
+    const decoded = decodeLink(`#${encoded.ok ? encoded.fragment : ''}`);
+    expect(decoded.ok && { ...decoded.extra }).toEqual({ v: 'dashboard', w: 'readQueueNums.4_é' });
+  });
+
+  it('keeps the first value of a repeated key and never takes s or t for one', () => {
+    const decoded = decodeLink(`#${fragmentOf(raw, 0)}&v=message&v=cluster`);
+    expect(decoded.ok && { ...decoded.extra }).toEqual({ v: 'message' });
+  });
+
+  it('reads a key named like a built-in as just a name', () => {
+    const decoded = decodeLink(`#${fragmentOf(raw, 0)}&__proto__=x&constructor=y`);
+    expect(decoded.ok && decoded.extra['__proto__']).toBe('x');
+    expect(decoded.ok && decoded.extra['constructor']).toBe('y');
+    expect(decoded.ok && Object.getPrototypeOf(decoded.extra)).toBeNull();
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * What the person chose in the Insight views: the open tab (carried by the share link as `v`)
+ * and the message the Message tab follows. Kept apart from the playback store: it moves no time.
+ */
+import { create } from 'zustand';
+
+/** How a message is looked up: RocketMQ's three ways (msgId, offsetMsgId, or a key through the index). */
+export interface MessageLookup {
+  by: 'msgId' | 'offsetMsgId' | 'key';
+  value: string;
+}
+
+export interface InsightState {
+  /** The open tab's id (ui/insight/tabs.ts); the first tab when unknown. */
+  tab: string;
+  /** The message the Message tab shows; null until one is asked for. */
+  lookup: MessageLookup | null;
+  setTab(tab: string): void;
+  /** Opens the Message tab on one message (the message card's "Follow its whole life"). */
+  followMessage(lookup: MessageLookup): void;
+  setLookup(lookup: MessageLookup | null): void;
+}
+
+export const FIRST_TAB = 'cluster';
+export const MESSAGE_TAB = 'message';
+
+export const useInsight = create<InsightState>()((set) => ({
+  tab: FIRST_TAB,
+  lookup: null,
+  setTab(tab) {
+    set({ tab });
+  },
+  followMessage(lookup) {
+    set({ tab: MESSAGE_TAB, lookup });
+  },
+  setLookup(lookup) {
+    set({ lookup });
+  },
+}));

@@ -1,0 +1,17 @@
+/** The first Insight tab: the cluster at the playhead, drawn (topology) and counted (queues). */
+import { lazy, Suspense } from 'react';
+import { TopologyPanel } from '../panels/TopologyPanel.tsx';
+import { SubscriptionWarning } from '../panels/SubscriptionWarning.tsx';
+
+/** The queue grid is fetched right after the first paint (the initial JavaScript budget). */
+const QueuePanel = lazy(() => import('../panels/QueuePanel.tsx').then((module) => ({ default: module.QueuePanel })));
+
+export function ClusterTab() {
+  return (
+    <>
+      <SubscriptionWarning />
+      <TopologyPanel className="rs-area-topology" />
+      <Suspense fallback={null}><QueuePanel className="rs-area-queues" /></Suspense>
+    </>
+  );
+}

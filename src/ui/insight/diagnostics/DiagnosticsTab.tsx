@@ -1,0 +1,47 @@
+/** The Diagnostics tab: every route problem at the playhead, each explained with its safe fix. */
+import { usePlayback } from '../../../store/playback.ts';
+import { derivedAt, PanelFrame, summaryAt } from '../../panels/shared.tsx';
+import { reasonStrings } from '../../panels/reason-strings.ts';
+import { TEXT_PANEL_REFRESH, useSimView } from '../../use-sim.ts';
+import { diagnosticsStrings } from './diagnostics-strings.ts';
+import { routeDiagnostics, type RouteDiagnostic } from './route-diagnostics.ts';
+import './diagnostics.css';
+
+function keyOf(finding: RouteDiagnostic): string {
+  switch (finding.kind) {
+    case 'writeAboveRead': case 'readAboveWrite': case 'unreadable': case 'unwritable':
+      return `${finding.kind}|${finding.topic}|${finding.broker}`;
+    case 'oneBroker': return `${finding.kind}|${finding.topic}`;
+    case 'idleConsumer': return `${finding.kind}|${finding.consumer}`;
+    case 'inconsistentGroup': return `${finding.kind}|${finding.group}`;
+  }
+}
+
+export function DiagnosticsTab() {
+  const view = useSimView(TEXT_PANEL_REFRESH);
+  const language = usePlayback((s) => s.language);
+  const strings = diagnosticsStrings(language);
+  const idle = reasonStrings(language).idle;
+  if (!view) return null;
+  const { timeline, timeMs } = view;
+  const findings = derivedAt(timeline, timeMs, 'routeDiagnostics', () => routeDiagnostics(timeline.state, summaryAt(timeline, timeMs), timeline.scenario));
+  return (
+    <PanelFrame name="diagnostics" title={strings.heading}>
+      <p className="rs-muted">{strings.intro}</p>
+      {findings.length === 0 ? <p data-testid="diagnostics-none">{strings.none}</p> : (
+        <ul className="rs-diagnostics" data-testid="diagnostics-list">
+          {findings.map((finding) => {
+            const text = strings.describe(finding, idle);
+            return (
+              <li key={keyOf(finding)} className={`rs-diagnostic rs-diagnostic-${finding.kind}`} data-kind={finding.kind}>
+                <h3>{text.title}</h3>
+                <p><strong>{strings.whyLabel}:</strong> {text.why}</p>
+                <p><strong>{strings.fixLabel}:</strong> {text.fix}</p>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </PanelFrame>
+  );
+}

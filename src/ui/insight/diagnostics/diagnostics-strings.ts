@@ -1,0 +1,142 @@
+/**
+ * Route diagnostics in English and Simplified Chinese: for each finding, what it is, why it
+ * matters (RocketMQ's rule) and the safe fix (mqadmin updateTopic's options: -w writeQueueNums,
+ * -r readQueueNums, -p perm, -c cluster, -b broker).
+ */
+import type { Language } from '../../../store/playback.ts';
+import type { RouteDiagnostic } from './route-diagnostics.ts';
+
+export interface DiagnosticText {
+  title: string;
+  why: string;
+  fix: string;
+}
+
+export interface DiagnosticsStrings {
+  heading: string;
+  intro: string;
+  none: string;
+  whyLabel: string;
+  fixLabel: string;
+  describe: (finding: RouteDiagnostic, idle: (reason: Extract<RouteDiagnostic, { kind: 'idleConsumer' }>['reason']) => string) => DiagnosticText;
+}
+
+function members(finding: Extract<RouteDiagnostic, { kind: 'inconsistentGroup' }>, separator: string): string {
+  return finding.members.map((member) => `${member.id}: ${member.topic} "${member.subscription}"`).join(separator);
+}
+
+const en: DiagnosticsStrings = {
+  heading: 'Route diagnostics',
+  intro: 'What is wrong with the routes at this moment, why, and the safe fix.',
+  none: 'Nothing to report at this moment: every topic is read and written on all its queues.',
+  whyLabel: 'Why',
+  fixLabel: 'Safe fix',
+  describe: (f, idle) => {
+    switch (f.kind) {
+      case 'writeAboveRead': return {
+        title: `${f.topic} on ${f.broker}: writeQueueNums ${f.writeQueueNums} > readQueueNums ${f.readQueueNums}`,
+        why: `Producers spread messages over queues 0-${f.writeQueueNums - 1}, consumers only read queues 0-${f.readQueueNums - 1}: queues ${f.readQueueNums}-${f.writeQueueNums - 1} fill up and are never consumed (${f.stranded} messages now).`,
+        fix: `Raise readQueueNums to ${f.writeQueueNums} (mqadmin updateTopic -t ${f.topic} -b ${f.broker} -r ${f.writeQueueNums}): the stranded messages become consumable. To shrink instead, lower writeQueueNums first, wait until those queues drain, then lower readQueueNums.`,
+      };
+      case 'readAboveWrite': return {
+        title: `${f.topic} on ${f.broker}: readQueueNums ${f.readQueueNums} > writeQueueNums ${f.writeQueueNums}`,
+        why: `Queues ${f.writeQueueNums}-${f.readQueueNums - 1} receive nothing new; consumers that own only those queues sit idle. This is the middle step of a safe shrink: ${f.undrained} messages in them are still to be consumed.`,
+        fix: f.undrained > 0
+          ? `Wait until queues ${f.writeQueueNums}-${f.readQueueNums - 1} drain (lag 0 for every group), then lower readQueueNums to ${f.writeQueueNums}. Lowering it now would strand ${f.undrained} messages.`
+          : `Those queues are drained: lowering readQueueNums to ${f.writeQueueNums} now loses nothing (mqadmin updateTopic -t ${f.topic} -b ${f.broker} -r ${f.writeQueueNums}).`,
+      };
+      case 'unreadable': return {
+        title: `${f.topic} on ${f.broker}: not readable (perm ${f.perm})`,
+        why: `Without PermName.PERM_READ (4) no consumer gets these queues in its route: ${f.waiting} messages wait in them.`,
+        fix: `Give the topic perm 6 (read and write) on ${f.broker} (mqadmin updateTopic -t ${f.topic} -b ${f.broker} -p 6), unless you are retiring the broker: then make it unwritable, not unreadable, and let consumers drain it.`,
+      };
+      case 'unwritable': return {
+        title: `${f.topic} on ${f.broker}: not writable (perm ${f.perm})`,
+        why: `Without PermName.PERM_WRITE (2) producers leave ${f.broker} out of the topic's send queues: other brokers take all the traffic.`,
+        fix: `Intended while draining a broker before taking it out. Otherwise give the topic perm 6 again (mqadmin updateTopic -t ${f.topic} -b ${f.broker} -p 6).`,
+      };
+      case 'oneBroker': return {
+        title: `${f.topic} lives on ${f.broker} only (the cluster has ${f.masters} masters)`,
+        why: `Producers can send ${f.topic} to one broker only: when ${f.broker} fails, every send fails until it is back, though other masters are up.`,
+        fix: `Create the topic on every master of the cluster (mqadmin updateTopic -t ${f.topic} -c <cluster>).`,
+      };
+      case 'idleConsumer': return {
+        title: `${f.consumer} (${f.group}) gets no message`,
+        why: `It ${idle(f.reason)}.`,
+        fix: f.reason.kind === 'moreConsumersThanQueues'
+          ? `Give ${f.topic} at least as many readable queues as the group has consumers (raise readQueueNums and writeQueueNums together), or run fewer consumers.`
+          : f.reason.kind === 'strategyLeftNone'
+            ? `AVG or AVG_BY_CIRCLE give every consumer a queue while there are enough queues; CONSISTENT_HASH does not promise it.`
+            : f.reason.kind === 'onlyUnwrittenQueues'
+              ? `Finish the shrink (lower readQueueNums once those queues drain) or raise writeQueueNums back, so its queues receive messages.`
+              : `Wait for the next route pull and rebalance (every 30 s and 20 s by default); if it lasts, check that the topic exists and is readable.`,
+      };
+      case 'inconsistentGroup': return {
+        title: `Group ${f.group}: its members subscribe differently`,
+        why: `The broker keeps one subscription per group (${members(f, ', ')}): messages one member wants are filtered out for another's queues, and queues given to a member that does not subscribe to their topic are never pulled.`,
+        fix: 'Give every member of a group the same topic and tag expression, or put the different subscriptions in different groups.',
+      };
+    }
+  },
+};
+
+const zh: DiagnosticsStrings = {
+  heading: '路由诊断',
+  intro: '此刻路由有什么问题、为什么，以及安全的修复方法。',
+  none: '此刻没有问题：每个 Topic 的所有队列都在被读写。',
+  whyLabel: '原因',
+  fixLabel: '安全修复',
+  describe: (f, idle) => {
+    switch (f.kind) {
+      case 'writeAboveRead': return {
+        title: `${f.broker} 上的 ${f.topic}：writeQueueNums ${f.writeQueueNums} > readQueueNums ${f.readQueueNums}`,
+        why: `生产者把消息分散到队列 0-${f.writeQueueNums - 1}，消费者只读队列 0-${f.readQueueNums - 1}：队列 ${f.readQueueNums}-${f.writeQueueNums - 1} 不断堆积，永远不会被消费（当前 ${f.stranded} 条消息）。`,
+        fix: `把 readQueueNums 调到 ${f.writeQueueNums}（mqadmin updateTopic -t ${f.topic} -b ${f.broker} -r ${f.writeQueueNums}），堆积的消息就能被消费。如果本意是缩容：先调小 writeQueueNums，等这些队列消费完，再调小 readQueueNums。`,
+      };
+      case 'readAboveWrite': return {
+        title: `${f.broker} 上的 ${f.topic}：readQueueNums ${f.readQueueNums} > writeQueueNums ${f.writeQueueNums}`,
+        why: `队列 ${f.writeQueueNums}-${f.readQueueNums - 1} 不再有新消息；只分到这些队列的消费者会空闲。这是安全缩容的中间一步：其中还有 ${f.undrained} 条消息待消费。`,
+        fix: f.undrained > 0
+          ? `等队列 ${f.writeQueueNums}-${f.readQueueNums - 1} 消费完（每个消费组的 lag 为 0），再把 readQueueNums 调到 ${f.writeQueueNums}。现在调小会让 ${f.undrained} 条消息永远无法消费。`
+          : `这些队列已消费完：现在把 readQueueNums 调到 ${f.writeQueueNums} 不会丢消息（mqadmin updateTopic -t ${f.topic} -b ${f.broker} -r ${f.writeQueueNums}）。`,
+      };
+      case 'unreadable': return {
+        title: `${f.broker} 上的 ${f.topic}：不可读（perm ${f.perm}）`,
+        why: `没有 PermName.PERM_READ (4)，消费者的路由中不会有这些队列：其中有 ${f.waiting} 条消息在等待。`,
+        fix: `在 ${f.broker} 上把该 Topic 的 perm 设为 6（可读可写）（mqadmin updateTopic -t ${f.topic} -b ${f.broker} -p 6）。如果是要下线这个 Broker：应让它不可写而不是不可读，让消费者把消息消费完。`,
+      };
+      case 'unwritable': return {
+        title: `${f.broker} 上的 ${f.topic}：不可写（perm ${f.perm}）`,
+        why: `没有 PermName.PERM_WRITE (2)，生产者的发送队列中不包含 ${f.broker}：所有流量都发往其他 Broker。`,
+        fix: `下线 Broker 前排空消息时正是这样做的。否则把 perm 改回 6（mqadmin updateTopic -t ${f.topic} -b ${f.broker} -p 6）。`,
+      };
+      case 'oneBroker': return {
+        title: `${f.topic} 只在 ${f.broker} 上（集群有 ${f.masters} 个 Master）`,
+        why: `生产者只能把 ${f.topic} 发到一个 Broker：${f.broker} 故障时，即使其他 Master 正常，所有发送也都会失败，直到它恢复。`,
+        fix: `在集群的每个 Master 上创建该 Topic（mqadmin updateTopic -t ${f.topic} -c <cluster>）。`,
+      };
+      case 'idleConsumer': return {
+        title: `${f.consumer}（${f.group}）收不到消息`,
+        why: `它${idle(f.reason)}。`,
+        fix: f.reason.kind === 'moreConsumersThanQueues'
+          ? `让 ${f.topic} 的可读队列数不少于消费组的消费者数（同时调大 readQueueNums 和 writeQueueNums），或减少消费者。`
+          : f.reason.kind === 'strategyLeftNone'
+            ? `队列足够时，AVG 或 AVG_BY_CIRCLE 会给每个消费者分到队列；CONSISTENT_HASH 不保证这一点。`
+            : f.reason.kind === 'onlyUnwrittenQueues'
+              ? `完成缩容（这些队列消费完后调小 readQueueNums），或把 writeQueueNums 调回去，让它的队列有消息写入。`
+              : `等待下一次路由拉取和 Rebalance（默认每 30 秒和 20 秒一次）；如果一直如此，检查 Topic 是否存在且可读。`,
+      };
+      case 'inconsistentGroup': return {
+        title: `消费者组 ${f.group}：成员订阅不一致`,
+        why: `Broker 每个消费者组只保存一份订阅（${members(f, '、')}）：一个成员想要的消息会在另一个成员的队列上被过滤掉，分配给未订阅该 Topic 的成员的队列永远不会被拉取。`,
+        fix: '同一消费者组的所有成员使用相同的 Topic 和 Tag 表达式，或把不同的订阅放到不同的消费者组。',
+      };
+    }
+  },
+};
+
+const STRINGS: Record<Language, DiagnosticsStrings> = { en, zh };
+
+export function diagnosticsStrings(language: Language): DiagnosticsStrings {
+  return STRINGS[language];
+}

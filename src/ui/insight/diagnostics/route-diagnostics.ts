@@ -1,0 +1,101 @@
+/**
+ * What is wrong with the routes at the playhead, from the masters' TopicConfig (what they
+ * register with the NameServers) and the clients: each finding names the topic, broker or client
+ * it is about, with the numbers its explanation and its safe fix need.
+ *
+ * The rules are RocketMQ's: producers write queue ids below writeQueueNums of writable brokers
+ * (MQClientInstance.topicRouteData2TopicPublishInfo), consumers read ids below readQueueNums of
+ * readable ones (topicRouteData2TopicSubscribeInfo), PermName decides readable and writable.
+ */
+import { isReadable, isWriteable, MASTER_ID, type ModelState, type Scenario } from '../../../sim/index.ts';
+import type { Summary } from '../../../sim/summary.ts';
+import { inconsistentGroups, type InconsistentGroup } from '../../../scenario/subscription-consistency.ts';
+import { idleConsumers, type IdleReason } from '../../panels/queue-model.ts';
+import { isSystemTopic } from '../../panels/topics.ts';
+
+interface OnBroker {
+  topic: string;
+  broker: string;
+  writeQueueNums: number;
+  readQueueNums: number;
+  perm: number;
+}
+
+export type RouteDiagnostic =
+  /** Queues readQueueNums..writeQueueNums-1 receive messages no consumer will pull. */
+  | ({ kind: 'writeAboveRead'; stranded: number } & OnBroker)
+  /** Queues writeQueueNums..readQueueNums-1 get nothing new; `undrained` messages in them are still to consume. */
+  | ({ kind: 'readAboveWrite'; undrained: number } & OnBroker)
+  | ({ kind: 'unreadable'; waiting: number } & OnBroker)
+  | ({ kind: 'unwritable' } & OnBroker)
+  /** The topic lives on one broker of a cluster of several masters: no other broker to send to when it fails. */
+  | { kind: 'oneBroker'; topic: string; broker: string; masters: number }
+  | { kind: 'idleConsumer'; consumer: string; group: string; topic: string; reason: IdleReason }
+  | { kind: 'inconsistentGroup'; group: string; members: InconsistentGroup['members'] };
+
+export type RouteDiagnosticKind = RouteDiagnostic['kind'];
+
+function runningMasters(state: ModelState) {
+  return Object.values(state.brokers)
+    .filter((broker) => broker.brokerId === MASTER_ID && broker.status === 'running')
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Messages in queue ids [from, to) of one topic on one broker: still to consume for the slowest group. */
+function waitingIn(summary: Summary, at: Omit<OnBroker, 'perm' | 'writeQueueNums' | 'readQueueNums'>, from: number, to: number): number {
+  let total = 0;
+  for (const queue of summary.queues) {
+    if (queue.topic !== at.topic || queue.broker !== at.broker || queue.queueId < from || queue.queueId >= to) continue;
+    const lags = Object.values(queue.lag);
+    total += queue.neverConsumable > 0 ? queue.neverConsumable : lags.length > 0 ? Math.max(...lags) : 0;
+  }
+  return total;
+}
+
+function perBroker(state: ModelState, summary: Summary): RouteDiagnostic[] {
+  const found: RouteDiagnostic[] = [];
+  for (const master of runningMasters(state)) {
+    for (const config of Object.values(master.topicConfigTable)) {
+      if (isSystemTopic(config.topicName)) continue;
+      const at: OnBroker = { topic: config.topicName, broker: master.name, writeQueueNums: config.writeQueueNums, readQueueNums: config.readQueueNums, perm: config.perm };
+      const size = Math.max(config.writeQueueNums, config.readQueueNums);
+      if (!isReadable(config.perm)) found.push({ kind: 'unreadable', waiting: waitingIn(summary, at, 0, size), ...at });
+      if (!isWriteable(config.perm)) found.push({ kind: 'unwritable', ...at });
+      if (config.writeQueueNums > config.readQueueNums) {
+        found.push({ kind: 'writeAboveRead', stranded: waitingIn(summary, at, config.readQueueNums, config.writeQueueNums), ...at });
+      } else if (config.readQueueNums > config.writeQueueNums) {
+        found.push({ kind: 'readAboveWrite', undrained: waitingIn(summary, at, config.writeQueueNums, config.readQueueNums), ...at });
+      }
+    }
+  }
+  return found;
+}
+
+/** Topics on a single broker while the cluster has several masters. */
+function singleBrokerTopics(state: ModelState): RouteDiagnostic[] {
+  const masters = runningMasters(state);
+  const byCluster = new Map<string, number>();
+  for (const master of masters) byCluster.set(master.cluster, (byCluster.get(master.cluster) ?? 0) + 1);
+  const brokersOf = new Map<string, { broker: string; cluster: string }[]>();
+  for (const master of masters) {
+    for (const topic of Object.keys(master.topicConfigTable)) {
+      if (!isSystemTopic(topic)) brokersOf.set(topic, [...(brokersOf.get(topic) ?? []), { broker: master.name, cluster: master.cluster }]);
+    }
+  }
+  const found: Extract<RouteDiagnostic, { kind: 'oneBroker' }>[] = [];
+  for (const [topic, on] of brokersOf) {
+    const masterCount = byCluster.get(on[0]!.cluster) ?? 0;
+    if (on.length === 1 && masterCount > 1) found.push({ kind: 'oneBroker', topic, broker: on[0]!.broker, masters: masterCount });
+  }
+  return found.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0));
+}
+
+/** Every finding at the playhead, in a fixed order: routes, then clients, then groups. */
+export function routeDiagnostics(state: ModelState, summary: Summary, scenario: Scenario): RouteDiagnostic[] {
+  return [
+    ...perBroker(state, summary),
+    ...singleBrokerTopics(state),
+    ...idleConsumers(state).map(({ consumer, group, topic, reason }): RouteDiagnostic => ({ kind: 'idleConsumer', consumer, group, topic, reason })),
+    ...inconsistentGroups(scenario).map(({ group, members }): RouteDiagnostic => ({ kind: 'inconsistentGroup', group, members })),
+  ];
+}

@@ -1,0 +1,26 @@
+/**
+ * The Insight views, in tab order: one line each. The first is the cluster as it stands (the
+ * topology and the queues) and is part of the first paint; every other view is a chunk of its
+ * own, fetched when its tab is first opened, which keeps the initial JavaScript in budget.
+ */
+import { lazy, type ComponentType } from 'react';
+import { FIRST_TAB } from '../../store/insight.ts';
+import type { Language } from '../../store/playback.ts';
+import { ClusterTab } from './ClusterTab.tsx';
+
+export interface InsightTab {
+  /** Stable: the share link carries it (`v`, docs/links.md). Lowercase letters and dashes. */
+  id: string;
+  label: Record<Language, string>;
+  view: ComponentType;
+}
+
+export const INSIGHT_TABS: readonly InsightTab[] = [
+  { id: FIRST_TAB, label: { en: 'Cluster', zh: '集群' }, view: ClusterTab },
+  { id: 'diagnostics', label: { en: 'Diagnostics', zh: '路由诊断' }, view: lazy(() => import('./diagnostics/DiagnosticsTab.tsx').then((m) => ({ default: m.DiagnosticsTab }))) },
+];
+
+/** The tab a link or the store names, or the first tab when the name is unknown or damaged. */
+export function resolveTab(id: string | undefined): InsightTab {
+  return INSIGHT_TABS.find((tab) => tab.id === id) ?? INSIGHT_TABS[0]!;
+}

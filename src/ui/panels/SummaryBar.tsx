@@ -1,6 +1,7 @@
 /**
  * The run's headline numbers at the current time, as the summary of `npm run sim` gives them:
- * messages (sent, stored, consumed, never consumable, lagging, duplicates, failed, lost) and send
+ * messages (sent, stored, consumed, never consumable, lagging, duplicates, failed, lost, filtered
+ * out by a group whose members subscribe differently) and send
  * attempts apart. A counter that has causes opens the list of them with their counts.
  */
 import { lazy, Suspense, useState } from 'react';
@@ -21,9 +22,9 @@ export interface SummaryBarProps {
 }
 
 type Metric = keyof PanelStrings['summary'];
-const METRICS: Metric[] = ['sent', 'sendAttempts', 'stored', 'consumed', 'neverConsumable', 'lagging', 'duplicates', 'failed', 'failedAttempts', 'lost'];
+const METRICS: Metric[] = ['sent', 'sendAttempts', 'stored', 'consumed', 'neverConsumable', 'lagging', 'duplicates', 'failed', 'failedAttempts', 'lost', 'filteredOut'];
 /** Something went wrong when these are not zero. */
-const WARNINGS = new Set<Metric>(['neverConsumable', 'failed', 'failedAttempts', 'lost']);
+const WARNINGS = new Set<Metric>(['neverConsumable', 'failed', 'failedAttempts', 'lost', 'filteredOut']);
 /** Worth knowing, not an error: at-least-once delivery makes duplicates after a rebalance or a crash. */
 const NOTICES = new Set<Metric>(['duplicates']);
 const CAUSED = new Set<Metric>(['neverConsumable', 'duplicates', 'failedAttempts']);

@@ -14,7 +14,7 @@ export interface PanelStrings {
   slave: string;
 
   summaryTitle: string;
-  summary: Record<'sent' | 'sendAttempts' | 'stored' | 'consumed' | 'neverConsumable' | 'lagging' | 'duplicates' | 'failed' | 'failedAttempts' | 'lost', { label: string; hint: string }>;
+  summary: Record<'sent' | 'sendAttempts' | 'stored' | 'consumed' | 'neverConsumable' | 'lagging' | 'duplicates' | 'failed' | 'failedAttempts' | 'lost' | 'filteredOut', { label: string; hint: string }>;
 
   topologyTitle: string;
   topologyDescription: string;
@@ -142,6 +142,7 @@ const en: PanelStrings = {
     failed: { label: 'Failed messages', hint: 'messages whose send failed after every retry' },
     failedAttempts: { label: 'Failed attempts', hint: 'send attempts that failed, retried or not' },
     lost: { label: 'Lost', hint: 'ONEWAY messages neither stored nor reported failed' },
+    filteredOut: { label: 'Filtered out', hint: 'messages a consumer group never consumes because its members subscribe differently: one member passed over a message another member wants (message.filtered in the log), counted once per group' },
   },
 
   topologyTitle: 'Topology',
@@ -268,6 +269,7 @@ const zh: PanelStrings = {
     failed: { label: '发送失败的消息', hint: '用尽所有重试后仍发送失败的消息' },
     failedAttempts: { label: '失败的发送尝试', hint: '失败的发送尝试，无论之后是否重试成功' },
     lost: { label: '丢失', hint: '既未存储也未报告失败的 ONEWAY 消息' },
+    filteredOut: { label: '被过滤跳过', hint: '因组内成员订阅不一致而永远不会被该消费组消费的消息：一个成员跳过了另一个成员需要的消息（见事件日志中的 message.filtered），每个消费组只计一次' },
   },
 
   topologyTitle: '拓扑',

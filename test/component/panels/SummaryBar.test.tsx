@@ -2,12 +2,14 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { SummaryBar } from '../../../src/ui/panels/index.ts';
+import { findLibraryEntry } from '../../../src/scenario/library/index.ts';
+import { scenarioOf } from '../../support/test-sim.ts';
 import { loadAt } from './load.ts';
 import { writeReadScenario } from './scenarios.ts';
 
 afterEach(cleanup);
 
-const METRICS = ['sent', 'sendAttempts', 'stored', 'consumed', 'neverConsumable', 'lagging', 'duplicates', 'failed', 'failedAttempts', 'lost'] as const;
+const METRICS = ['sent', 'sendAttempts', 'stored', 'consumed', 'neverConsumable', 'lagging', 'duplicates', 'failed', 'failedAttempts', 'lost', 'filteredOut'] as const;
 
 describe('SummaryBar', () => {
   it("shows the run's counts at the current time", () => {
@@ -22,6 +24,19 @@ describe('SummaryBar', () => {
     expect(messages.neverConsumable).toBeGreaterThan(290);
     expect(screen.getByTestId('summary-neverConsumable')).toHaveClass('rs-summary-warn');
     expect(screen.getByTestId('summary-lost')).not.toHaveClass('rs-summary-warn');
+  });
+
+  it('counts what a group with inconsistent subscriptions passes over (filteredOut) as a warning, explained in both languages', () => {
+    const timeline = loadAt(scenarioOf(findLibraryEntry('inconsistent-subscriptions')!.scenario as Record<string, unknown>), 60_000);
+    render(<SummaryBar />);
+    const { filteredOut } = timeline.summary().messages;
+    expect(filteredOut).toBeGreaterThan(0);
+    const item = screen.getByTestId('summary-filteredOut');
+    expect(item).toHaveTextContent(`Filtered out (messages a consumer group never consumes because its members subscribe differently`);
+    expect(item).toHaveTextContent(filteredOut.toLocaleString('en-US'));
+    expect(item).toHaveClass('rs-summary-warn');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('summary-filteredOut')).toHaveTextContent('被过滤跳过 (因组内成员订阅不一致而永远不会被该消费组消费的消息');
   });
 
   it('follows the playhead', () => {

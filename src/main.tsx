@@ -5,7 +5,7 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { usePlayback } from './store/playback.ts';
+import { runInWorker, usePlayback } from './store/playback.ts';
 import { App } from './ui/App.tsx';
 import { ErrorBoundary } from './ui/controls/ErrorBoundary.tsx';
 import { openDefault, openFromHash } from './ui/controls/session.ts';
@@ -37,7 +37,19 @@ function PageFailed({ error }: { error: Error }) {
   );
 }
 
-boot();
+/**
+ * With `?worker` the run lives in a Web Worker (src/store/worker/): started before the run is
+ * opened, so even a maximal scenario from a link never runs on the page's thread. Not a
+ * top-level await: the worker's module imports from this one, which must finish first.
+ */
+if (new URLSearchParams(window.location.search).has('worker') && typeof Worker === 'function') {
+  void import('./store/remote-run.ts').then(({ startRemoteRun }) => {
+    runInWorker(startRemoteRun, (message) => translate(usePlayback.getState().language, 'pageFailed', { message }));
+    boot();
+  });
+} else {
+  boot();
+}
 // The benchmark's handle is loaded only for `?bench`, so the page itself never carries it.
 if (new URLSearchParams(window.location.search).has('bench')) void import('./ui/bench-hook.ts').then((hook) => hook.installBenchHook());
 const root = document.getElementById('root');

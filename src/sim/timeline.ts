@@ -82,6 +82,11 @@ export class Timeline {
     return this.sim.state;
   }
 
+  /** The first trace index that can be read here: 0, every event is (a FrameView on the page holds only the latest). */
+  get traceStart(): number {
+    return 0;
+  }
+
   /** Number of trace events up to the current time. */
   get traceLength(): number {
     return this.sim.traceCount;
@@ -215,6 +220,6 @@ export class Timeline {
  */
 export type TimelineView = Pick<
   Timeline,
-  'scenario' | 'now' | 'durationMs' | 'horizon' | 'state' | 'traceLength' | 'traceAt' | 'traceSlice'
+  'scenario' | 'now' | 'durationMs' | 'horizon' | 'state' | 'traceStart' | 'traceLength' | 'traceAt' | 'traceSlice'
   | 'peekNextTraceTime' | 'previousTraceTime' | 'summary'
 >;

@@ -13,6 +13,7 @@ import type { Scenario } from '../model/spec.ts';
 import type { Language } from '../scenario/language.ts';
 import type { LinkSelection } from '../scenario/selection-link.ts';
 import { Timeline, type TimelineView } from '../sim/timeline.ts';
+import type { FrameArrival, RemoteRun, RemoteRunListener } from './remote-run.ts';
 import { boundedSeek } from './seek-budget.ts';
 
 /** What is selected (the same as a share link can carry), or nothing. */
@@ -79,11 +80,19 @@ export interface PlaybackState {
   setPresenting(presenting: boolean): void;
 }
 
+/** The run on the page's own thread (tests, and the page without a worker). */
 let current: Timeline | null = null;
+/** The run in the simulation's worker, when the page runs it there (runInWorker). */
+let remote: RemoteRun | null = null;
 
 /** The Timeline of the loaded scenario, positioned at the store's timeMs: to read, never to move. */
 export function getTimeline(): TimelineView | null {
-  return current;
+  return remote ? remote.latest : current;
+}
+
+/** The run in the worker, for named queries (src/store/sim-query.ts); null when the run is on the page. */
+export function getRemoteRun(): RemoteRun | null {
+  return remote;
 }
 
 /** While a long seek is under way, how often the page shows where it has got to. */
@@ -118,33 +127,45 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
   editorOpen: false,
   presenting: false,
   loadScenario(scenario, atMs = 0, options = {}) {
-    current = new Timeline(scenario);
-    current.seek(atMs);
-    set({
+    const chosen = {
       scenario,
       source: options.source ?? scenario,
       libraryId: options.libraryId ?? null,
       forks: options.forks ?? [],
-      timelineVersion: get().timelineVersion + 1,
-      timeMs: current.now,
-      seekTarget: null,
-      seekProgress: null,
       playing: false,
       ...(options.keepSelection ? {} : { selection: null }),
-    });
+    };
+    if (remote) {
+      // The panels switch to the new run with its first frame (onFrame bumps timelineVersion).
+      remote.load(scenario, atMs);
+      const target = Math.max(0, Math.min(Math.round(atMs), scenario.durationMs));
+      return set({ ...chosen, timeMs: 0, seekTarget: target > 0 ? target : null, seekProgress: target > 0 ? 0 : null });
+    }
+    current = new Timeline(scenario);
+    current.seek(atMs);
+    set({ ...chosen, timelineVersion: get().timelineVersion + 1, timeMs: current.now, seekTarget: null, seekProgress: null });
   },
   seek(timeMs) {
+    if (remote) return get().requestSeek(timeMs);
     if (!current) return;
     current.seek(timeMs);
     publish(set, current, { seekTarget: null, seekProgress: null });
   },
   requestSeek(timeMs) {
+    const durationMs = get().scenario?.durationMs;
+    if (remote && durationMs !== undefined) {
+      const target = Math.max(0, Math.min(Math.round(timeMs), durationMs));
+      remote.move(target, 'seek');
+      return set({ seekTarget: target, seekProgress: 0 });
+    }
     if (!current) return;
     set({ seekTarget: Math.max(0, Math.min(Math.round(timeMs), current.durationMs)), seekProgress: 0 });
     publishedAt = performance.now();
     get().continueSeek();
   },
   continueSeek() {
+    // A run in the worker continues by itself and reports with its frames.
+    if (remote) return;
     const target = get().seekTarget;
     if (target === null || !current) return;
     const reached = boundedSeek(current, target);
@@ -159,16 +180,29 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
     } else if (seekProgress !== get().seekProgress) set({ seekProgress });
   },
   cancelSeek() {
+    if (remote && get().seekTarget !== null) {
+      remote.cancel();
+      return set({ seekTarget: null, seekProgress: null });
+    }
     if (get().seekTarget === null || !current) return;
     publish(set, current, { seekTarget: null, seekProgress: null });
   },
   playTo(timeMs) {
+    if (remote) {
+      // The worker moves there and answers with a frame; the playhead follows the frames.
+      remote.move(timeMs, 'play');
+      return timeMs;
+    }
     if (!current) return get().timeMs;
     const reached = boundedSeek(current, timeMs);
     publish(set, current, {});
     return reached;
   },
   step(direction) {
+    if (remote) {
+      remote.step(direction);
+      return set({ playing: false, seekTarget: null, seekProgress: null });
+    }
     if (!current) return;
     // From where the run is (a long seek under way stops there); stepping pauses.
     if (direction === 'forward') current.seekNextTraceEvent();
@@ -203,6 +237,30 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
 }));
 
 type Setter = (partial: Partial<PlaybackState>) => void;
+
+/**
+ * Runs the simulation in a Web Worker from now on (the page calls this once, before loading):
+ * the store's commands go to the worker, and the playhead is the time of its latest frame.
+ */
+export function runInWorker(start: (listener: RemoteRunListener) => RemoteRun, describeFailure: (message: string) => string): void {
+  const failed = (message: string) => usePlayback.setState({ banner: describeFailure(message), playing: false, seekTarget: null, seekProgress: null });
+  // Started by the caller, so that the worker's code loads only for a page that uses it.
+  remote = start({ frame: onFrame, failed });
+  current = null;
+}
+
+/** A frame from the worker: the playhead moves to it, and a seek under way shows how far it has come. */
+function onFrame({ view, first, move }: FrameArrival): void {
+  const state = usePlayback.getState();
+  const changes: Partial<PlaybackState> = { timeMs: view.now };
+  if (first) changes.timelineVersion = state.timelineVersion + 1;
+  if (move?.kind === 'seek' && move.target === state.seekTarget) {
+    if (move.done) Object.assign(changes, { seekTarget: null, seekProgress: null });
+    else changes.seekProgress = Math.min(99, Math.floor((view.now / Math.max(1, move.target)) * 100));
+  }
+  if (view.now >= view.durationMs) changes.playing = false;
+  usePlayback.setState(changes);
+}
 
 /** The playhead becomes the Timeline's time; playing stops at the end of the run. */
 function publish(set: Setter, timeline: Timeline, changes: Partial<PlaybackState>): void {

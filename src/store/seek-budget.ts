@@ -13,11 +13,11 @@ export const FRAME_BUDGET_MS = 12;
 /** Measured cost of simulating new time, in wall ms per virtual ms. */
 let costPerVirtualMs = 0.002;
 
-/** Moves the Timeline toward `target` within the frame budget and returns the time reached. */
-export function boundedSeek(timeline: Timeline, target: number): number {
+/** Moves the Timeline toward `target` within the budget (a frame's by default) and returns the time reached. */
+export function boundedSeek(timeline: Timeline, target: number, budgetMs = FRAME_BUDGET_MS): number {
   const simulated = Math.max(timeline.horizon, 0);
   const from = Math.max(simulated, Math.min(timeline.now, target));
-  const affordable = Math.max(1, Math.floor(FRAME_BUDGET_MS / costPerVirtualMs));
+  const affordable = Math.max(1, Math.floor(budgetMs / costPerVirtualMs));
   const step = target <= simulated ? target : Math.min(target, from + affordable);
   const started = performance.now();
   timeline.seek(step);

@@ -4,7 +4,7 @@
  * asked and never moves it.
  */
 import { runSimQuery, type SimQueryArgs, type SimQueryName, type SimQueryResult } from '../sim/queries/index.ts';
-import { getTimeline } from './playback.ts';
+import { getRemoteRun, getTimeline } from './playback.ts';
 
 export class NoRunLoaded extends Error {
   constructor() {
@@ -14,6 +14,8 @@ export class NoRunLoaded extends Error {
 }
 
 export function askSim<N extends SimQueryName>(name: N, args: SimQueryArgs<N>): Promise<SimQueryResult<N>> {
+  const remote = getRemoteRun();
+  if (remote) return remote.ask(name, args) as Promise<SimQueryResult<N>>;
   const timeline = getTimeline();
   if (!timeline) return Promise.reject(new NoRunLoaded());
   try {

@@ -28,6 +28,8 @@ export interface SimViewOptions {
 const turns = { lastRefreshAt: Number.NEGATIVE_INFINITY };
 /** Shorter than a frame at 60 Hz (16.7 ms), longer than the work of one. */
 const SAME_FRAME_MS = 10;
+/** A panel that waited this many of its periods refreshes even in another panel's frame. */
+const STARVED_PERIODS = 3;
 
 /** The playhead as a panel shows it: while playing, at most every everyMs (if > 0) and on its turn. */
 function useThrottledTime(everyMs: number): number {
@@ -38,7 +40,10 @@ function useThrottledTime(everyMs: number): number {
       if (state.timeMs === last.timeMs) return;
       const now = performance.now();
       if (state.playing && everyMs > 0) {
-        if (now - last.at < everyMs || now - turns.lastRefreshAt < SAME_FRAME_MS) return;
+        if (now - last.at < everyMs) return;
+        // Wait for a frame of its own, unless it has waited two periods more: with more panels due
+        // than frames (the worker's frames may come every other frame), none starves.
+        if (now - turns.lastRefreshAt < SAME_FRAME_MS && now - last.at < STARVED_PERIODS * everyMs) return;
         turns.lastRefreshAt = now;
       }
       last = { timeMs: state.timeMs, at: now };

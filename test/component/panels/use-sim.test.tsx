@@ -82,4 +82,19 @@ describe('useSimView', () => {
     act(() => usePlayback.getState().seek(1_116));
     expect(shown()).toEqual(['1100', '1116']);
   });
+
+  it('lets no panel starve when more panels are due than frames come: each refreshes within three periods', () => {
+    const clock = wallClock();
+    loadAt(writeReadScenario(), 1_000);
+    const panels = 12;
+    render(<>{Array.from({ length: panels }, (_, i) => <Shown key={i} everyMs={100} />)}</>);
+    act(() => usePlayback.getState().setPlaying(true));
+    // Moves come every 32 ms (a frame every other display frame): three turns per 100 ms for twelve panels.
+    for (let t = 1_032; t <= 1_032 + 32 * 10; t += 32) {
+      clock.advance(32);
+      act(() => usePlayback.getState().seek(t));
+    }
+    const shown = screen.getAllByTestId('shown').map((element) => Number(element.textContent));
+    expect(Math.min(...shown)).toBeGreaterThanOrEqual(1_032 + 32 * 10 - 300);
+  });
 });

@@ -1,0 +1,96 @@
+/**
+ * The page's view of a run whose Timeline lives in the simulation's worker: the latest frame,
+ * read like the Timeline itself (a TimelineView), so panels do not know where the run is. The
+ * trace before the tail the page holds is read in the worker, through named queries.
+ */
+import type { TraceEvent } from '../../model/events.ts';
+import type { Scenario } from '../../model/spec.ts';
+import type { ModelState } from '../../model/state.ts';
+import type { Summary } from '../summary.ts';
+import type { TimelineView } from '../timeline.ts';
+import type { Frame } from './frame.ts';
+import { StateMirror } from './state-mirror.ts';
+import { TraceTail } from './trace-tail.ts';
+import { WireDecoder } from './wire.ts';
+
+export class FrameView implements TimelineView {
+  readonly scenario: Scenario;
+  private readonly decoder = new WireDecoder();
+  private readonly mirror = new StateMirror<ModelState>(this.decoder);
+  private readonly tail = new TraceTail();
+  private latest: Omit<Frame, 'patches' | 'trace' | 'summary'> & { summary: Summary } | null = null;
+
+  constructor(scenario: Scenario) {
+    this.scenario = scenario;
+  }
+
+  /** Whether a frame has arrived: before that there is nothing to draw. */
+  get ready(): boolean {
+    return this.latest !== null;
+  }
+
+  receive(frame: Frame): void {
+    const shared = new Map<object, unknown>();
+    this.mirror.apply(frame.patches);
+    const events = frame.trace.events.map((event) => this.decoder.decode(event, shared) as TraceEvent);
+    this.tail.apply(frame.trace.from, events, frame.traceLength);
+    this.latest = {
+      timeMs: frame.timeMs,
+      horizon: frame.horizon,
+      traceLength: frame.traceLength,
+      previousTraceTime: frame.previousTraceTime,
+      nextTraceTime: frame.nextTraceTime,
+      summary: frame.summary === undefined && this.latest ? this.latest.summary : this.decoder.decode(frame.summary, shared) as Summary,
+    };
+  }
+
+  private get frame(): NonNullable<FrameView['latest']> {
+    if (!this.latest) throw new Error('The run has not sent its first frame yet.');
+    return this.latest;
+  }
+
+  get now(): number {
+    return this.latest?.timeMs ?? 0;
+  }
+
+  get durationMs(): number {
+    return this.scenario.durationMs;
+  }
+
+  get horizon(): number {
+    return this.latest?.horizon ?? 0;
+  }
+
+  get state(): Readonly<ModelState> {
+    return this.mirror.state;
+  }
+
+  get traceLength(): number {
+    return this.latest?.traceLength ?? 0;
+  }
+
+  /** The first trace index the page holds: earlier events are read through queries. */
+  get traceStart(): number {
+    return this.tail.start;
+  }
+
+  traceAt(index: number): TraceEvent | undefined {
+    return index < this.traceLength ? this.tail.at(index) : undefined;
+  }
+
+  traceSlice(from: number, to = this.traceLength): TraceEvent[] {
+    return this.tail.slice(from, Math.min(to, this.traceLength));
+  }
+
+  peekNextTraceTime(): number | undefined {
+    return this.frame.nextTraceTime;
+  }
+
+  previousTraceTime(): number {
+    return this.frame.previousTraceTime;
+  }
+
+  summary(): Summary {
+    return this.frame.summary;
+  }
+}

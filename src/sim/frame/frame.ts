@@ -1,0 +1,52 @@
+/**
+ * A frame: the view of time t that the simulation's worker sends the page after each move
+ * (what the panels draw), made of changes since the last frame: the state as patches, the trace
+ * events the page does not hold yet, and the summary. The worker's FrameSource makes them from
+ * its Timeline; the page's FrameView (frame-view.ts) reads like the Timeline itself.
+ */
+import type { TraceEvent } from '../../model/events.ts';
+import type { Timeline } from '../timeline.ts';
+import { StateDiffer, type StatePatch } from './state-diff.ts';
+import { TraceTail } from './trace-tail.ts';
+import { WireEncoder } from './wire.ts';
+
+export interface Frame {
+  timeMs: number;
+  horizon: number;
+  traceLength: number;
+  patches: StatePatch[];
+  /**
+   * The Summary, encoded for the wire (src/sim/frame/wire.ts), or undefined when this frame
+   * does not bring one (summing up a large run costs more than a frame: the page keeps the last).
+   */
+  summary: unknown;
+  /** Trace events [from, traceLength), encoded. */
+  trace: { from: number; events: unknown[] };
+  previousTraceTime: number;
+  nextTraceTime: number | undefined;
+}
+
+export class FrameSource {
+  private readonly encoder = new WireEncoder();
+  private readonly differ = new StateDiffer(this.encoder);
+  private readonly tail = new TraceTail();
+
+  /** The frame of the Timeline's current time; with its summary unless `withSummary` is false. */
+  frameOf(timeline: Timeline, withSummary = true): Frame {
+    this.encoder.startMessage();
+    const length = timeline.traceLength;
+    const from = this.tail.fromFor(length);
+    const events: TraceEvent[] = timeline.traceSlice(from, length);
+    this.tail.apply(from, events, length);
+    return {
+      timeMs: timeline.now,
+      horizon: timeline.horizon,
+      traceLength: length,
+      patches: this.differ.diff(timeline.state),
+      summary: withSummary ? this.encoder.encode(timeline.summary()) : undefined,
+      trace: { from, events: events.map((event) => this.encoder.encode(event)) },
+      previousTraceTime: timeline.previousTraceTime(),
+      nextTraceTime: timeline.peekNextTraceTime(),
+    };
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * The changes to the model state since the last frame, as patches the page applies to its copy
+ * (src/sim/frame/state-mirror.ts). The model changes its state in place, so the worker keeps a
+ * shadow of what the page holds (a copy sharing frozen data, like a snapshot) and compares by
+ * value; frozen data is compared by identity, since it never changes. A frame in the middle of
+ * a large run changes a few hundred values; sending the whole state would clone megabytes.
+ */
+import { AppendLog } from '../../engine/append-log.ts';
+import { cloneState } from '../../engine/clone.ts';
+import type { WireEncoder } from './wire.ts';
+
+export type PatchPath = (string | number)[];
+
+/** Set the value at a path (encoded for the wire), delete the key, or cut an array to a length. */
+export type StatePatch =
+  | { op: 'set'; path: PatchPath; value: unknown }
+  | { op: 'delete'; path: PatchPath }
+  | { op: 'length'; path: PatchPath; length: number };
+
+type Container = Record<string | number, unknown>;
+
+function isContainer(value: unknown): value is Container {
+  return value !== null && typeof value === 'object' && !(value instanceof AppendLog);
+}
+
+/** Whether a shadow container can be updated in place to follow `value`: same shape of container, not frozen. */
+function sameKind(value: Container, shadow: unknown): shadow is Container {
+  if (!isContainer(shadow) || Object.isFrozen(value) || Object.isFrozen(shadow)) return false;
+  if (Array.isArray(value) !== Array.isArray(shadow)) return false;
+  return Object.getPrototypeOf(value) === Object.getPrototypeOf(shadow);
+}
+
+/**
+ * Whether the keys `value` shares with `shadow` come in the same order: the page adds new keys
+ * at the end, so a key deleted and added again (which moves to the end) needs the whole object
+ * sent. Tables are shown in their order.
+ */
+function keysInOrder(value: Container, shadow: Container): boolean {
+  const keys = Object.keys(value);
+  let i = 0;
+  for (const key in shadow) if (Object.hasOwn(value, key) && keys[i++] !== key) return false;
+  return true;
+}
+
+export class StateDiffer {
+  private readonly holder: { root?: unknown } = {};
+  private readonly path: PatchPath = [];
+  private patches: StatePatch[] = [];
+
+  constructor(private readonly encoder: WireEncoder) {}
+
+  /** The patches that turn what the page holds into `state`. */
+  diff(state: unknown): StatePatch[] {
+    this.patches = [];
+    this.compare(state, this.holder as Container, 'root', true);
+    return this.patches;
+  }
+
+  private compare(value: unknown, parent: Container, key: string | number, root = false): void {
+    if (!root) this.path.push(key);
+    const shadow = parent[key];
+    if (value === shadow) {
+      // Unchanged: a primitive, frozen data, or a mark set (shared by every snapshot).
+    } else if (value instanceof AppendLog) {
+      if (!(shadow instanceof AppendLog) || shadow.items !== value.items || shadow.length !== value.length) this.replace(value, parent, key);
+    } else if (isContainer(value) && sameKind(value, shadow) && Array.isArray(value)) {
+      this.compareArray(value, shadow as unknown as unknown[]);
+    } else if (isContainer(value) && sameKind(value, shadow) && keysInOrder(value, shadow)) {
+      this.compareObject(value, shadow);
+    } else {
+      this.replace(value, parent, key);
+    }
+    if (!root) this.path.pop();
+  }
+
+  private compareArray(value: unknown[], shadow: unknown[]): void {
+    if (shadow.length > value.length) {
+      shadow.length = value.length;
+      this.patches.push({ op: 'length', path: [...this.path], length: value.length });
+    }
+    for (let i = 0; i < value.length; i++) this.compare(value[i], shadow as unknown as Container, i);
+  }
+
+  private compareObject(value: Container, shadow: Container): void {
+    for (const key in shadow) {
+      if (Object.hasOwn(value, key)) continue;
+      delete shadow[key];
+      this.patches.push({ op: 'delete', path: [...this.path, key] });
+    }
+    for (const key in value) this.compare(value[key], shadow, key);
+  }
+
+  private replace(value: unknown, parent: Container, key: string | number): void {
+    this.patches.push({ op: 'set', path: [...this.path], value: this.encoder.encode(value) });
+    const copy = cloneState(value);
+    if (key === '__proto__') Object.defineProperty(parent, key, { value: copy, enumerable: true, writable: true, configurable: true });
+    else parent[key] = copy;
+  }
+}

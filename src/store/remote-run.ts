@@ -1,0 +1,103 @@
+/**
+ * The page's side of a run that lives in the simulation's Web Worker (src/store/worker/): it
+ * sends the store's commands, keeps the latest frame as a FrameView (what getTimeline() gives
+ * the panels) and matches the answers of named queries to their asks. The store (playback.ts)
+ * stays the one owner of time; this only carries its words.
+ */
+import type { Scenario } from '../model/spec.ts';
+import type { Frame } from '../sim/frame/frame.ts';
+import { FrameView } from '../sim/frame/frame-view.ts';
+import type { FromWorker, MoveKind, ToWorker } from './worker/protocol.ts';
+
+/** What the page needs of a Worker (a test may give a stand-in that runs the service in the same thread). */
+export interface WorkerPort {
+  postMessage(message: ToWorker): void;
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null;
+  onerror?: ((event: ErrorEvent) => void) | null;
+}
+
+export interface FrameArrival {
+  view: FrameView;
+  /** The first frame of this run: the panels switch to it now. */
+  first: boolean;
+  move: Extract<FromWorker, { type: 'frame' }>['move'];
+}
+
+export interface RemoteRunListener {
+  frame(arrival: FrameArrival): void;
+  failed(message: string): void;
+}
+
+export class RemoteRun {
+  private version = 0;
+  private view: FrameView | null = null;
+  private nextAsk = 0;
+  private readonly asks = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+
+  constructor(private readonly port: WorkerPort, private readonly listener: RemoteRunListener) {
+    port.onmessage = (event) => this.receive(event.data);
+    port.onerror = (event) => listener.failed(event.message || 'The simulation worker stopped.');
+  }
+
+  /** The latest frame of the current run, or null before its first frame. */
+  get latest(): FrameView | null {
+    return this.view?.ready ? this.view : null;
+  }
+
+  load(scenario: Scenario, atMs: number): void {
+    this.version++;
+    this.view = new FrameView(scenario);
+    this.port.postMessage({ type: 'load', version: this.version, scenario, atMs });
+  }
+
+  move(target: number, kind: MoveKind): void {
+    this.port.postMessage({ type: 'move', version: this.version, target, kind });
+  }
+
+  step(direction: 'back' | 'forward'): void {
+    this.port.postMessage({ type: 'step', version: this.version, direction });
+  }
+
+  cancel(): void {
+    this.port.postMessage({ type: 'cancel', version: this.version });
+  }
+
+  ask(name: string, args: unknown): Promise<unknown> {
+    const id = this.nextAsk++;
+    return new Promise((resolve, reject) => {
+      this.asks.set(id, { resolve, reject });
+      this.port.postMessage({ type: 'ask', id, name, args });
+    });
+  }
+
+  private receive(message: FromWorker): void {
+    switch (message.type) {
+      case 'frame':
+        return this.receiveFrame(message.version, message.frame, message.move);
+      case 'answer': {
+        const ask = this.asks.get(message.id);
+        this.asks.delete(message.id);
+        if (message.ok) ask?.resolve(message.result);
+        else ask?.reject(new Error(message.message));
+        return;
+      }
+      case 'failed':
+        if (message.version === this.version) this.listener.failed(message.message);
+        return;
+    }
+  }
+
+  private receiveFrame(version: number, frame: Frame, move: FrameArrival['move']): void {
+    const view = this.view;
+    if (version !== this.version || !view) return;
+    const first = !view.ready;
+    view.receive(frame);
+    this.listener.frame({ view, first, move });
+  }
+}
+
+/** Starts the simulation's worker (bundled by Vite from this URL) and the page's side of it. */
+export function startRemoteRun(listener: RemoteRunListener): RemoteRun {
+  const worker = new Worker(new URL('./worker/sim-worker.ts', import.meta.url), { type: 'module', name: 'rocketscope-simulation' });
+  return new RemoteRun(worker as unknown as WorkerPort, listener);
+}

@@ -1,0 +1,30 @@
+/**
+ * The messages between the page and the simulation's worker. The page says where the run should
+ * be; the worker answers with frames (the view of time t, src/sim/frame/frame.ts) and with the
+ * answers to named queries. Every command carries the run's version, so that a frame of a run
+ * the page has already replaced is dropped.
+ */
+import type { Scenario } from '../../model/spec.ts';
+import type { Frame } from '../../sim/frame/frame.ts';
+
+/** A move: `seek` shows progress while the worker runs ahead; `play` is the driver's next step. */
+export type MoveKind = 'seek' | 'play';
+
+export type ToWorker =
+  | { type: 'load'; version: number; scenario: Scenario; atMs: number }
+  | { type: 'move'; version: number; target: number; kind: MoveKind }
+  | { type: 'step'; version: number; direction: 'back' | 'forward' }
+  | { type: 'cancel'; version: number }
+  | { type: 'ask'; id: number; name: string; args: unknown };
+
+export type FromWorker =
+  | {
+    type: 'frame';
+    version: number;
+    frame: Frame;
+    /** The move this frame belongs to, and whether it is done (null: a frame after a load, a step or a cancel). */
+    move: { target: number; kind: MoveKind; done: boolean } | null;
+  }
+  | { type: 'answer'; id: number; ok: true; result: unknown }
+  | { type: 'answer'; id: number; ok: false; message: string }
+  | { type: 'failed'; version: number; message: string };

@@ -1,0 +1,152 @@
+/**
+ * The run as the simulation's worker keeps it: the Timeline and its checkpoints, moved by the
+ * page's commands in chunks of work, with a frame after each (src/sim/frame/frame.ts). Between
+ * chunks the worker reads its messages, so a new target, a cancel or a query never waits for a
+ * long move to finish. Written against a post function and a scheduler, so that it runs in a
+ * test as it runs in the worker (sim-worker.ts).
+ */
+import { FrameSource } from '../../sim/frame/frame.ts';
+import { runSimQuery, simQueries, type SimQueryName } from '../../sim/queries/index.ts';
+import { Timeline } from '../../sim/timeline.ts';
+import { boundedSeek } from '../seek-budget.ts';
+import type { FromWorker, MoveKind, ToWorker } from './protocol.ts';
+
+/** Work per chunk of a long move: long enough to get somewhere, short enough to answer soon. */
+export const CHUNK_MS = 40;
+/** While a long seek runs ahead, the page sees where it has got to this often (wall ms). */
+export const PROGRESS_EVERY_MS = 250;
+/** A summary is made at most this often while moving, and at most every five frames' cost. */
+const SUMMARY_EVERY_MS = 200;
+
+export interface RunServiceHost {
+  post(message: FromWorker): void;
+  /** Runs `work` soon, after the messages that arrived meanwhile. */
+  later(work: () => void): void;
+  /** Wall-clock milliseconds (performance.now in the worker). */
+  clock(): number;
+}
+
+interface Run {
+  version: number;
+  timeline: Timeline;
+  frames: FrameSource;
+  move: { target: number; kind: MoveKind } | null;
+}
+
+export class RunService {
+  private run: Run | null = null;
+  private scheduled = false;
+  private lastFrameAt = Number.NEGATIVE_INFINITY;
+  private lastSummaryAt = Number.NEGATIVE_INFINITY;
+  private frameCostMs = 0;
+
+  constructor(private readonly host: RunServiceHost) {}
+
+  handle(message: ToWorker): void {
+    try {
+      this.dispatch(message);
+    } catch (error) {
+      const version = 'version' in message ? message.version : this.run?.version ?? 0;
+      this.host.post({ type: 'failed', version, message: error instanceof Error ? error.message : String(error) });
+      if (this.run) this.run.move = null;
+    }
+  }
+
+  private dispatch(message: ToWorker): void {
+    switch (message.type) {
+      case 'load':
+        this.run = { version: message.version, timeline: new Timeline(message.scenario), frames: new FrameSource(), move: null };
+        this.lastSummaryAt = Number.NEGATIVE_INFINITY;
+        this.sendFrame(this.run, null);
+        if (message.atMs > 0) this.startMove(message.atMs, 'seek');
+        return;
+      case 'move':
+        if (this.current(message.version)) this.startMove(message.target, message.kind);
+        return;
+      case 'step':
+        return this.step(message.version, message.direction);
+      case 'cancel': {
+        const run = this.current(message.version);
+        if (run?.move) {
+          run.move = null;
+          this.sendFrame(run, null);
+        }
+        return;
+      }
+      case 'ask':
+        return this.answer(message.id, message.name, message.args);
+    }
+  }
+
+  /** The run of this version, or null when the page has replaced it. */
+  private current(version: number): Run | null {
+    return this.run && this.run.version === version ? this.run : null;
+  }
+
+  private startMove(target: number, kind: MoveKind): void {
+    const run = this.run!;
+    run.move = { target: Math.max(0, Math.min(Math.round(target), run.timeline.durationMs)), kind };
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.host.later(() => {
+      this.scheduled = false;
+      this.continueMove();
+    });
+  }
+
+  /** One chunk of the move under way, a frame when it is done or when the page should see progress. */
+  private continueMove(): void {
+    const run = this.run;
+    const move = run?.move;
+    if (!run || !move) return;
+    try {
+      const reached = boundedSeek(run.timeline, move.target, CHUNK_MS);
+      const done = reached === move.target;
+      if (done) run.move = null;
+      if (done || move.kind === 'play' || this.host.clock() - this.lastFrameAt >= PROGRESS_EVERY_MS) {
+        this.sendFrame(run, { ...move, done });
+      }
+      if (!done) this.schedule();
+    } catch (error) {
+      run.move = null;
+      this.host.post({ type: 'failed', version: run.version, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private step(version: number, direction: 'back' | 'forward'): void {
+    const run = this.current(version);
+    if (!run) return;
+    run.move = null;
+    if (direction === 'forward') run.timeline.seekNextTraceEvent();
+    else run.timeline.seek(run.timeline.previousTraceTime());
+    this.sendFrame(run, null);
+  }
+
+  private sendFrame(run: Run, move: { target: number; kind: MoveKind; done: boolean } | null): void {
+    const now = this.host.clock();
+    // Summing up scans the run's tables: at rest always, while moving as often as it is cheap.
+    const settled = move === null || move.done;
+    const withSummary = settled || now - this.lastSummaryAt >= Math.max(SUMMARY_EVERY_MS, 5 * this.frameCostMs);
+    const frame = run.frames.frameOf(run.timeline, withSummary);
+    if (withSummary) {
+      this.lastSummaryAt = now;
+      this.frameCostMs = this.host.clock() - now;
+    }
+    this.lastFrameAt = now;
+    this.host.post({ type: 'frame', version: run.version, frame, move });
+  }
+
+  private answer(id: number, name: string, args: unknown): void {
+    if (!this.run) return this.host.post({ type: 'answer', id, ok: false, message: 'No scenario is loaded: there is no run to ask.' });
+    if (!Object.hasOwn(simQueries, name)) return this.host.post({ type: 'answer', id, ok: false, message: `No query is called ${name}.` });
+    try {
+      this.host.post({ type: 'answer', id, ok: true, result: runSimQuery(this.run.timeline, name as SimQueryName, args as never) });
+    } catch (error) {
+      this.host.post({ type: 'answer', id, ok: false, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Frames (src/sim/frame): the page's copy of the run, rebuilt from the worker's frames after
+ * every kind of move, equals the Timeline it came from: state (dictionaries stay prototype-less,
+ * `__proto__` stays a key), append logs, summary and the trace tail.
+ */
+import { describe, expect, it } from 'vitest';
+import { AppendLog } from '../../../src/engine/append-log.ts';
+import { MarkSet, SerialMarkSet } from '../../../src/engine/mark-set.ts';
+import type { Scenario } from '../../../src/model/spec.ts';
+import { FrameSource } from '../../../src/sim/frame/frame.ts';
+import { FrameView } from '../../../src/sim/frame/frame-view.ts';
+import { TAIL_EVENTS } from '../../../src/sim/frame/trace-tail.ts';
+import { Timeline } from '../../../src/sim/timeline.ts';
+import { LEFT_IN_WORKER, LOG_TAIL } from '../../../src/sim/frame/wire.ts';
+import { scenarioOf } from '../../support/test-sim.ts';
+
+/** The value with the kind of every container spelled out, so that equal means equal prototypes too. */
+function canonical(value: unknown, logEntries = true): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  // The page holds every log's length and its latest LOG_TAIL entries.
+  if (value instanceof AppendLog) return logEntries ? { length: value.length, tail: value.slice(Math.max(0, value.length - LOG_TAIL)).map((item) => canonical(item)) } : value.length;
+  if (value instanceof MarkSet || value instanceof SerialMarkSet) return 'marks';
+  if (Array.isArray(value)) return value.map((item) => canonical(item, logEntries));
+  if (value === LEFT_IN_WORKER) return 'marks';
+  const kind = Object.getPrototypeOf(value) === null ? 'dict' : 'object';
+  return [kind, Object.keys(value).map((key) => [key, canonical((value as Record<string, unknown>)[key], logEntries)])];
+}
+
+function expectSame(view: FrameView, timeline: Timeline): void {
+  expect(view.now).toBe(timeline.now);
+  expect(view.traceLength).toBe(timeline.traceLength);
+  expect(canonical(view.state)).toEqual(canonical(timeline.state));
+  expect(canonical(view.summary())).toEqual(canonical(timeline.summary()));
+  expect(view.traceStart).toBeLessThanOrEqual(Math.max(0, timeline.traceLength - TAIL_EVENTS / 2));
+  expect(view.traceSlice(view.traceStart)).toEqual(timeline.traceSlice(view.traceStart));
+  expect(view.previousTraceTime()).toBe(timeline.previousTraceTime());
+  expect(view.peekNextTraceTime()).toBe(timeline.peekNextTraceTime());
+}
+
+function busy(topic: string, group: string, broker: string): Scenario {
+  return scenarioOf({
+    version: 1, durationMs: 120_000, nameServers: [{ id: 'ns-1' }], brokers: [{ name: broker }, { name: 'broker-b' }],
+    topics: [{ name: topic, writeQueueNums: 4, readQueueNums: 4 }],
+    producers: [{ id: 'p-1', group: 'PG', topic, ratePerSec: 40 }],
+    consumers: [{ id: 'c-1', group, topic }, { id: 'c-2', group, topic }],
+    timeline: [{ at: 30_000, action: 'crashBroker', target: 'broker-b' }, { at: 50_000, action: 'startBroker', target: 'broker-b' }],
+  });
+}
+
+describe('frames', () => {
+  for (const [label, scenario] of [
+    ['plain names', busy('TopicTest', 'CG', 'broker-a')],
+    ['built-in keys as names', busy('__proto__', 'constructor', 'toString')],
+  ] as const) {
+    it(`rebuild the Timeline's view after moves forward, back, far back and to the end (${label})`, () => {
+      const timeline = new Timeline(scenario, { checkpointEveryMs: 2_000, traceBudget: 2_000 });
+      const source = new FrameSource();
+      const view = new FrameView(scenario);
+      for (const t of [0, 1_500, 1_516, 20_000, 20_016, 45_000, 44_000, 3_000, 70_000, 69_990, 120_000]) {
+        timeline.seek(t);
+        view.receive(structuredClone(source.frameOf(timeline)));
+        expectSame(view, timeline);
+      }
+    });
+  }
+
+  it('send only what changed: a frame a few milliseconds on is a small fraction of the first', () => {
+    const scenario = busy('TopicTest', 'CG', 'broker-a');
+    const timeline = new Timeline(scenario);
+    const source = new FrameSource();
+    timeline.seek(40_000);
+    const first = JSON.stringify(source.frameOf(timeline), (_key, value: unknown) => (value instanceof Map ? [...value] : value));
+    timeline.seek(40_016);
+    const next = JSON.stringify(source.frameOf(timeline), (_key, value: unknown) => (value instanceof Map ? [...value] : value));
+    expect(next.length).toBeLessThan(first.length / 10);
+  });
+
+  it('keep a frame as it was when later frames arrive (each frame is a new state object; log entries are shared, log lengths are not)', () => {
+    const scenario = busy('TopicTest', 'CG', 'broker-a');
+    const timeline = new Timeline(scenario);
+    const source = new FrameSource();
+    const view = new FrameView(scenario);
+    timeline.seek(10_000);
+    view.receive(structuredClone(source.frameOf(timeline)));
+    const before = view.state;
+    const beforeCanonical = canonical(before, false);
+    timeline.seek(30_000);
+    view.receive(structuredClone(source.frameOf(timeline)));
+    expect(view.state).not.toBe(before);
+    expect(canonical(before, false)).toEqual(beforeCanonical);
+    expect(view.state.config).toBe(before.config);
+  });
+});

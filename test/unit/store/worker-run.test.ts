@@ -1,0 +1,107 @@
+/**
+ * The store with its run in the simulation's worker (in-thread here: test/support/in-thread-worker.ts):
+ * every command reaches the same times and states as the run on the page does, the playhead is
+ * the time of the latest frame, and queries are answered by the worker's Timeline.
+ */
+import { AppendLog } from '../../../src/engine/append-log.ts';
+import { LEFT_IN_WORKER, LOG_TAIL } from '../../../src/sim/frame/wire.ts';
+import { runSimQuery } from '../../../src/sim/queries/index.ts';
+import { Timeline } from '../../../src/sim/timeline.ts';
+import { getTimeline, runInWorker, usePlayback } from '../../../src/store/playback.ts';
+import { RemoteRun } from '../../../src/store/remote-run.ts';
+import { askSim } from '../../../src/store/sim-query.ts';
+import { writeReadScenario } from '../../component/panels/scenarios.ts';
+import { inThreadWorker } from '../../support/in-thread-worker.ts';
+
+function canonical(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof AppendLog) return { length: value.length, tail: value.slice(Math.max(0, value.length - LOG_TAIL)).map(canonical) };
+  if (value === LEFT_IN_WORKER || value.constructor?.name?.includes('MarkSet')) return 'marks';
+  if (Array.isArray(value)) return value.map(canonical);
+  return Object.keys(value).map((key) => [key, canonical((value as Record<string, unknown>)[key])]);
+}
+
+/** Resolves when the store is at rest at time t (no seek under way). */
+function settledAt(t: number): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const state = usePlayback.getState();
+      if (state.timeMs === t && state.seekTarget === null && getTimeline()?.now === t) {
+        unsubscribe();
+        resolve();
+      }
+    };
+    const unsubscribe = usePlayback.subscribe(check);
+    check();
+  });
+}
+
+function expectLike(local: Timeline): void {
+  const view = getTimeline()!;
+  expect(view.now).toBe(local.now);
+  expect(view.traceLength).toBe(local.traceLength);
+  expect(canonical(view.state)).toEqual(canonical(local.state));
+  expect(view.summary()).toEqual(local.summary());
+  expect(view.traceSlice(view.traceStart)).toEqual(local.traceSlice(view.traceStart));
+}
+
+describe('the store with its run in a worker', () => {
+  const scenario = writeReadScenario({ durationMs: 120_000 });
+  const local = new Timeline(scenario);
+  const port = inThreadWorker();
+  runInWorker((listener) => new RemoteRun(port, listener), (message) => message);
+
+  it('loads, seeks, steps, plays and answers queries like the run on the page', async () => {
+    const version = usePlayback.getState().timelineVersion;
+    usePlayback.getState().loadScenario(scenario, 20_000);
+    // Nothing to draw until the worker's first frame: the panels keep to the version they know.
+    expect(getTimeline()).toBeNull();
+    expect(usePlayback.getState().seekTarget).toBe(20_000);
+    await settledAt(20_000);
+    expect(usePlayback.getState().timelineVersion).toBe(version + 1);
+    local.seek(20_000);
+    expectLike(local);
+
+    usePlayback.getState().requestSeek(75_000);
+    await settledAt(75_000);
+    local.seek(75_000);
+    expectLike(local);
+
+    usePlayback.getState().step('back');
+    const back = local.previousTraceTime();
+    await settledAt(back);
+    local.seek(back);
+    expectLike(local);
+
+    usePlayback.getState().step('forward');
+    const forward = local.seekNextTraceEvent();
+    await settledAt(forward);
+    expectLike(local);
+
+    expect(usePlayback.getState().playTo(forward + 500)).toBe(forward + 500);
+    await settledAt(forward + 500);
+    local.seek(forward + 500);
+    expectLike(local);
+
+    const args = { from: 10_000, to: 11_000 };
+    expect(await askSim('traceWindow', args)).toEqual(runSimQuery(local, 'traceWindow', args));
+    await expect(askSim('noSuchQuery' as 'traceWindow', args)).rejects.toThrow('No query is called noSuchQuery');
+  });
+
+  it('drops the frames of a run it has replaced, and ends a cancelled seek where it got to', async () => {
+    usePlayback.getState().loadScenario(scenario, 0);
+    usePlayback.getState().loadScenario(writeReadScenario({ durationMs: 120_000, consumers: 1 }), 0);
+    await settledAt(0);
+    expect(Object.keys(getTimeline()!.state.clients).sort()).toEqual(['c-1', 'p-1']);
+
+    const before = port.posted.length;
+    usePlayback.getState().requestSeek(120_000);
+    usePlayback.getState().cancelSeek();
+    expect(usePlayback.getState().seekTarget).toBeNull();
+    // The worker ends the move where it is (it had not run a chunk yet) and says so with a frame.
+    await vi.waitFor(() => expect(port.posted.length).toBeGreaterThan(before));
+    const frames = port.posted.slice(before).filter((message) => message.type === 'frame');
+    expect(frames.map((message) => [message.frame.timeMs, message.move])).toEqual([[0, null]]);
+    await settledAt(0);
+  });
+});

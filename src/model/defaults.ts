@@ -107,6 +107,30 @@ export const ROCKETMQ_DEFAULTS = {
   /** MessageStoreConfig.messageDelayLevel (18 levels). */
   messageDelayLevel: '1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h',
 
+  // --- Controller mode (5.x only: BrokerConfig, ControllerConfig, MessageStoreConfig) ---
+  /** BrokerConfig.enableControllerMode: a controller keeps each group's SyncStateSet and elects a new master (5.x; off by default). */
+  enableControllerMode: false,
+  /** NamesrvConfig.enableControllerInNamesrv: the controller runs inside the (first) NameServer instead of standing alone. */
+  enableControllerInNamesrv: false,
+  /** BrokerConfig.brokerHeartbeatInterval: BrokerController.scheduleSendHeartbeat to the controller (initial delay 1 s). */
+  controllerHeartbeatIntervalMs: 1_000,
+  /** BrokerConfig.controllerHeartBeatTimeoutMills: the controller forgets a broker silent this long. */
+  controllerHeartBeatTimeoutMs: 10_000,
+  /** ControllerConfig.scanNotActiveBrokerInterval: DefaultBrokerHeartbeatManager.scanNotActiveBroker (initial delay 2 s). */
+  controllerScanNotActiveBrokerIntervalMs: 5_000,
+  /** DefaultBrokerHeartbeatManager.start: scheduleAtFixedRate(scanNotActiveBroker, 2000, ...). */
+  controllerScanNotActiveBrokerInitialDelayMs: 2_000,
+  /** ControllerConfig.scanInactiveMasterInterval: DLedgerController.scanInactiveMasterAndTriggerReelect (first after one period). */
+  scanInactiveMasterIntervalMs: 5_000,
+  /** ControllerConfig.enableElectUncleanMaster: elect a replica outside the SyncStateSet when none inside is alive. */
+  enableElectUncleanMaster: false,
+  /** BrokerConfig.syncBrokerMetadataPeriod: ReplicasManager asks the controller for its group's master (initial delay 3 s). */
+  syncBrokerMetadataPeriodMs: 5_000,
+  /** BrokerConfig.checkSyncStateSetPeriod: the master shrinks its SyncStateSet and reports it (initial delay 3 s). */
+  checkSyncStateSetPeriodMs: 5_000,
+  /** MessageStoreConfig.haMaxTimeSlaveNotCatchup: a slave not caught up for this long leaves the SyncStateSet. */
+  haMaxTimeSlaveNotCatchupMs: 15_000,
+
   // --- Push consumer (DefaultMQPushConsumer, DefaultMQPushConsumerImpl, RebalanceService) ---
   /** RebalanceService.waitInterval (sys-prop rocketmq.client.rebalance.waitInterval). */
   rebalanceIntervalMs: 20_000,
@@ -202,6 +226,8 @@ export const LATENCY_TABLES = {
 /** Bounds that keep any scenario from freezing a browser tab (docs/scenario.md, "Bounds"). */
 export const SCENARIO_BOUNDS = {
   nameServers: 64,
+  /** One standalone controller: RocketMQ's Raft group of controllers is simplified to its leader. */
+  controllers: 1,
   brokers: 256,
   queuesPerTopicPerBroker: 1_024,
   topics: 256,

@@ -15,13 +15,18 @@ export interface FaultRecord {
   target: string;
   broker: string;
   brokerId: number;
+  /** The broker process's network node (its name and declared id), which controller mode may give another id. */
+  node: string;
   at: number;
   endedAt: number | null;
 }
 
 export type DetectionHow =
   | 'channelClosed' | 'channelIdle' | 'expired' | 'unregistered'
-  | 'sendFailed' | 'pullFailed' | 'routeUpdated' | 'haChannelClosed';
+  | 'sendFailed' | 'pullFailed' | 'routeUpdated' | 'haChannelClosed'
+  // Controller mode: the controller elected on the master's channel closing, at its heartbeat
+  // scan, at its inactive-master scan or when a broker asked; a slave learned it became master.
+  | 'controllerChannelClosed' | 'controllerExpired' | 'controllerMasterInactive' | 'controllerBrokerElect' | 'becameMaster';
 
 /** One party learning of one fault (docs/summary.md, `detections`). */
 export interface Detection {
@@ -33,20 +38,20 @@ export interface Detection {
   how: DetectionHow;
   /** channelIdle: the channel's last activity; expired: the broker's last registration. */
   since?: number;
-  /** sendFailed / pullFailed: the failure's reason. */
+  /** sendFailed / pullFailed: the failure's reason; controller*: the node elected, or "none". */
   detail?: string;
 }
 
 const BROKER_FAULTS = new Set(['crashBroker', 'powerOffBroker', 'partitionBroker', 'shutdownBroker']);
 
-export function openFault(state: ModelState, action: string, broker: string, brokerId: number, at: number): void {
+export function openFault(state: ModelState, action: string, broker: string, brokerId: number, node: string, at: number): void {
   if (!BROKER_FAULTS.has(action)) return;
-  state.faults.push({ fault: action, target: brokerId === 0 ? broker : `${broker}/${brokerId}`, broker, brokerId, at, endedAt: null });
+  state.faults.push({ fault: action, target: brokerId === 0 ? broker : `${broker}/${brokerId}`, broker, brokerId, node, at, endedAt: null });
 }
 
 /** The broker is back (started, or its partition healed): its open faults end. */
-export function closeFaults(state: ModelState, broker: string, brokerId: number, at: number): void {
-  for (const fault of state.faults) if (fault.broker === broker && fault.brokerId === brokerId && fault.endedAt === null) fault.endedAt = at;
+export function closeFaults(state: ModelState, node: string, at: number): void {
+  for (const fault of state.faults) if (fault.node === node && fault.endedAt === null) fault.endedAt = at;
 }
 
 export interface Sign {
@@ -55,23 +60,24 @@ export interface Sign {
   detail?: string;
 }
 
-/** `party` saw a sign that brokerName/brokerId is gone: recorded for each open fault of it it had not noticed yet. */
-export function noticed(state: ModelState, brokerName: string, brokerId: number, party: string, now: number, sign: Sign): void {
+/** `party` saw a sign that the broker process `node` is gone: recorded for each open fault of it it had not noticed yet. */
+export function noticed(state: ModelState, node: string, party: string, now: number, sign: Sign): void {
   for (const fault of state.faults) {
-    if (fault.broker !== brokerName || fault.brokerId !== brokerId || fault.endedAt !== null) continue;
+    if (fault.node !== node || fault.endedAt !== null) continue;
     if (state.detections.some((d) => d.target === fault.target && d.faultAt === fault.at && d.party === party)) continue;
     state.detections.push({ fault: fault.fault, target: fault.target, faultAt: fault.at, party, noticedAt: now, ...sign });
   }
 }
 
-function lists(route: TopicRouteData | undefined, brokerName: string, brokerId: number): boolean {
-  return route?.brokerDatas.some((data) => data.brokerName === brokerName && data.brokerAddrs[brokerId] !== undefined) ?? false;
+function lists(route: TopicRouteData | undefined, addr: string): boolean {
+  return route?.brokerDatas.some((data) => Object.values(data.brokerAddrs).includes(addr)) ?? false;
 }
 
 /** A client's route changed: a faulty broker its old route listed and the new one does not has been noticed. */
 export function noticedInRoute(state: ModelState, party: string, old: TopicRouteData | undefined, route: TopicRouteData, now: number): void {
   for (const fault of state.faults) {
-    if (fault.endedAt !== null || !lists(old, fault.broker, fault.brokerId) || lists(route, fault.broker, fault.brokerId)) continue;
-    noticed(state, fault.broker, fault.brokerId, party, now, { how: 'routeUpdated' });
+    const addr = state.brokers[fault.node]?.addr ?? '';
+    if (fault.endedAt !== null || !lists(old, addr) || lists(route, addr)) continue;
+    noticed(state, fault.node, party, now, { how: 'routeUpdated' });
   }
 }

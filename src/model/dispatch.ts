@@ -13,6 +13,8 @@ import { onProducerChannelClosed } from './broker/producer-manager.ts';
 import { onSyncReplicaTimeout } from './broker/group-transfer-service.ts';
 import { onHaChannelClosed, onHaReportTimer, onHaTransferTimer } from './broker/ha-service.ts';
 import { onPullHoldCheck } from './broker/pull-request-hold-service.ts';
+import { onCheckSyncStateSetTimer, onControllerHeartbeatTimer, onControllerResponse, onSyncBrokerMetadataTimer } from './broker/replicas-manager.ts';
+import { onControllerChannelClosed, onControllerRequest, onControllerScanNotActiveBroker, onScanInactiveMaster } from './controller/controller.ts';
 import { onSlaveRegistered, onSlaveSyncResponse, onSlaveSyncTimer } from './broker/slave-synchronize.ts';
 import { onConsumed, sendBackHandler } from './client/consume-service.ts';
 import { consumerRouteListener, onNotifyConsumerIdsChanged, onPersistOffsetsTimer } from './client/consumer.ts';
@@ -25,7 +27,7 @@ import { onConsumerListResponse, onRebalanceTimer } from './client/rebalance.ts'
 import type { ModelEvent, TraceEvent } from './events.ts';
 import { onChannelIdleCheck, onNameServerChannelClosed, onNameServerRequest, onScanNotActiveBroker } from './nameserver/nameserver.ts';
 import { SCAN_RESPONSE_TABLE, expiredRequests, failChannelRequests, takePending } from './remoting.ts';
-import type { RemotingResponse, RequestCode, Wire } from './remoting-types.ts';
+import type { RemotingRequest, RemotingResponse, RequestCode, Wire } from './remoting-types.ts';
 import type { FailureReason } from './vocabulary.ts';
 import type { Sim } from './sim-types.ts';
 import type { ClientState, ModelState, PendingRequest } from './state.ts';
@@ -44,6 +46,9 @@ const ignore: ResponseHandler = { onResponse() {}, onFailure() {} };
 /** SlaveSynchronize copies whatever comes back; a failure waits for the next round. */
 const slaveSync: ResponseHandler = { onResponse: (state, pending, response) => onSlaveSyncResponse(state, pending, response), onFailure() {} };
 
+/** ReplicasManager applies what the controller answers; a failure waits for the next round. */
+const controllerAnswer: ResponseHandler = { onResponse: onControllerResponse, onFailure() {} };
+
 /** What each requester does with the answer, or with the failure. */
 const RESPONSE_HANDLERS: Record<RequestCode, ResponseHandler> = {
   REGISTER_BROKER: { onResponse: (state, pending, response) => onSlaveRegistered(state, pending, response), onFailure() {} },
@@ -56,6 +61,12 @@ const RESPONSE_HANDLERS: Record<RequestCode, ResponseHandler> = {
     onFailure: (state, pending, reason, sim) => onRouteFailure(state, pending, reason, sim, listenerOf(state, pending)),
   },
   SEND_MESSAGE: { onResponse: onSendResponse, onFailure: onSendFailure },
+  BROKER_HEARTBEAT: ignore,
+  CONTROLLER_REGISTER_BROKER: controllerAnswer,
+  CONTROLLER_GET_REPLICA_INFO: controllerAnswer,
+  CONTROLLER_ELECT_MASTER: controllerAnswer,
+  CONTROLLER_ALTER_SYNC_STATE_SET: controllerAnswer,
+  NOTIFY_BROKER_ROLE_CHANGED: ignore,
   HEART_BEAT: ignore,
   UNREGISTER_CLIENT: ignore,
   GET_CONSUMER_LIST_BY_GROUP: { onResponse: onConsumerListResponse, onFailure() {} },
@@ -89,6 +100,12 @@ function onDeliver(state: ModelState, event: Extract<NetEvent<Wire>, { kind: 'ne
     return;
   }
   const id = wire.dir === 'request' ? wire.id : null;
+  // An embedded controller shares its NameServer's node: controller requests go to it.
+  const controller = state.controllers[to];
+  if (controller && (state.nodeKinds[to] === 'controller' || isControllerRequest(wire.request))) {
+    onControllerRequest(state, controller, from, id, wire.request, sim);
+    return;
+  }
   switch (state.nodeKinds[to]) {
     case 'nameServer':
       if (id !== null) onNameServerRequest(state, to, from, id, wire.request, sim);
@@ -103,13 +120,20 @@ function onDeliver(state: ModelState, event: Extract<NetEvent<Wire>, { kind: 'ne
       if (client?.kind === 'consumer' && wire.request.code === 'NOTIFY_CONSUMER_IDS_CHANGED') onNotifyConsumerIdsChanged(state, client, sim);
       return;
     }
+    case 'controller': // handled above
     case undefined: // a node the scenario never had
   }
+}
+
+function isControllerRequest(request: RemotingRequest): boolean {
+  return request.code === 'BROKER_HEARTBEAT' || request.code.startsWith('CONTROLLER_');
 }
 
 function onClosed(state: ModelState, event: Extract<NetEvent<Wire>, { kind: 'net.closed' }>, sim: Sim): void {
   const { node, peer } = event;
   for (const id of failChannelRequests(state, node, peer)) failRequest(state, id, 'channelClosed', sim);
+  const controller = state.controllers[node];
+  if (controller) onControllerChannelClosed(state, controller, peer, sim);
   switch (state.nodeKinds[node]) {
     case 'nameServer':
       return onNameServerChannelClosed(state, node, peer, sim);
@@ -120,7 +144,7 @@ function onClosed(state: ModelState, event: Extract<NetEvent<Wire>, { kind: 'net
       onProducerChannelClosed(broker, peer, sim);
       onConsumerChannelClosed(broker, peer, sim);
       onHaChannelClosed(broker, peer);
-      if (broker.brokerId !== MASTER_ID && peer === `${broker.name}/${MASTER_ID}`) noticed(state, broker.name, MASTER_ID, broker.node, sim.now, { how: 'haChannelClosed' });
+      if (broker.brokerId !== MASTER_ID && broker.haMasterAddr !== null && state.addrNodes[broker.haMasterAddr] === peer) noticed(state, peer, broker.node, sim.now, { how: 'haChannelClosed' });
       return;
     }
     case 'client': {
@@ -128,6 +152,7 @@ function onClosed(state: ModelState, event: Extract<NetEvent<Wire>, { kind: 'net
       if (client) onClientChannelClosed(client, peer);
       return;
     }
+    case 'controller': // handled above
     case undefined: // a node the scenario never had
   }
 }
@@ -146,6 +171,11 @@ export const MODEL_HANDLERS: HandlerTable<ModelState, ModelEvent, Wire, TraceEve
   'nameServer.scanNotActiveBroker': onScanNotActiveBroker,
   'nameServer.channelIdleCheck': onChannelIdleCheck,
   'broker.flushCommitLog': onFlushTick,
+  'broker.controllerHeartbeat': onControllerHeartbeatTimer,
+  'broker.syncBrokerMetadata': onSyncBrokerMetadataTimer,
+  'broker.checkSyncStateSet': onCheckSyncStateSetTimer,
+  'controller.scanNotActiveBroker': onControllerScanNotActiveBroker,
+  'controller.scanInactiveMaster': onScanInactiveMaster,
   'broker.registerAll': onRegisterAllTimer,
   'broker.scanNotActiveChannel': onScanNotActiveChannel,
   'broker.pullHoldCheck': onPullHoldCheck,

@@ -5,7 +5,10 @@
 import type { NetEvent } from '../engine/index.ts';
 import type { ChannelIdleCheck } from './nameserver/channel-idle.ts';
 import type { Wire } from './remoting-types.ts';
-import type { BrokerRemovalReason, ConsumeFailedNext, ConsumerRemovalReason, FailureReason, MessageLostReason, ResponseCode, SendFailedReason, SendResultStatus } from './vocabulary.ts';
+import type {
+  BrokerRemovalReason, BrokerRole, ConsumeFailedNext, ConsumerRemovalReason, ElectionTrigger, FailureReason, MessageLostReason, ResponseCode,
+  SendFailedReason, SendResultStatus,
+} from './vocabulary.ts';
 import type { TimelineAction } from './spec.ts';
 import type { StoredMessage } from './state.ts';
 
@@ -23,6 +26,11 @@ export type ModelEvent =
   | { kind: 'broker.syncReplicaTimeout'; broker: string; epoch: number; node: string; rpcId: number }
   | { kind: 'broker.slaveSync'; broker: string; epoch: number }
   | { kind: 'broker.flushCommitLog'; broker: string; epoch: number }
+  | { kind: 'broker.controllerHeartbeat'; broker: string; epoch: number }
+  | { kind: 'broker.syncBrokerMetadata'; broker: string; epoch: number }
+  | { kind: 'broker.checkSyncStateSet'; broker: string; epoch: number }
+  | { kind: 'controller.scanNotActiveBroker'; controller: string; epoch: number }
+  | { kind: 'controller.scanInactiveMaster'; controller: string; epoch: number }
   | { kind: 'client.routeRefresh'; client: string; epoch: number }
   | { kind: 'client.heartbeat'; client: string; epoch: number }
   | { kind: 'consumer.persistOffsets'; client: string; epoch: number }
@@ -58,6 +66,12 @@ export type TraceEvent =
   | { t: number; type: 'consume.failed'; consumer: string; group: string; msgId: string; reconsumeTimes: number; next: ConsumeFailedNext }
   | { t: number; type: 'pull.rejected'; consumer: string; broker: string; topic: string; queueId: number; reason: ResponseCode }
   | { t: number; type: 'offset.committed'; consumer: string; group: string; broker: string; queueId: number; offset: number; topic: string }
+  /** Controller mode: the controller elected a master (brokerId: its controller id) or, with none alive in sync, none (null). */
+  | { t: number; type: 'controller.elected'; controller: string; broker: string; brokerId: number | null; masterEpoch: number; trigger: ElectionTrigger }
+  /** Controller mode: the controller accepted a master's new SyncStateSet (controller ids). */
+  | { t: number; type: 'syncStateSet.changed'; controller: string; broker: string; syncStateSet: number[]; syncStateSetEpoch: number }
+  /** Controller mode: a broker took the role the controller gave it (brokerId 0 as master, its controller id as slave). */
+  | { t: number; type: 'broker.roleChanged'; broker: string; brokerId: number; controllerId: number; role: BrokerRole; masterEpoch: number }
   | { t: number; type: 'fault'; action: string; target: string };
 
 export type TraceType = TraceEvent['type'];

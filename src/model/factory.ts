@@ -3,12 +3,12 @@
  * configured on its brokers; the run starts each process at its startAt.
  */
 import { AppendLog, MarkSet, SerialMarkSet, dict } from '../engine/index.ts';
-import { RETRY_GROUP_TOPIC_PREFIX } from './defaults.ts';
+import { MASTER_ID, RETRY_GROUP_TOPIC_PREFIX } from './defaults.ts';
 import { brokerKey } from './broker/broker.ts';
 import { updateTopicConfig } from './broker/topic-config-manager.ts';
 import { createNameServerTables } from './nameserver/route-info-manager.ts';
 import type { BrokerSpec, ConsumerSpec, ProducerSpec, Scenario, TopicSpec } from './spec.ts';
-import type { BrokerState, ClientInstanceState, ConsumerState, ModelState, ProducerState, TopicConfig } from './state.ts';
+import type { BrokerState, ClientInstanceState, ConsumerState, ControllerState, ModelState, ProducerState, TopicConfig } from './state.ts';
 
 function clientInstance(id: string, ip: string, instanceName: string): ClientInstanceState {
   return {
@@ -47,7 +47,17 @@ function topicConfigFor(topic: TopicSpec, broker: BrokerSpec): TopicConfig | nul
   return { topicName: topic.name, writeQueueNums: topic.writeQueueNums, readQueueNums: topic.readQueueNums, perm: topic.perm };
 }
 
-function createBrokerState(spec: BrokerSpec, topics: TopicSpec[]): BrokerState {
+/** ReplicasInfoManager's ids: 1, 2, ... within each group, in the scenario's order (the order brokers first register). */
+function controllerIds(brokers: BrokerSpec[]): number[] {
+  const seen = new Map<string, number>();
+  return brokers.map((spec) => {
+    const next = (seen.get(spec.name) ?? 0) + 1;
+    seen.set(spec.name, next);
+    return next;
+  });
+}
+
+function createBrokerState(spec: BrokerSpec, topics: TopicSpec[], controllerId: number): BrokerState {
   const node = brokerKey(spec.name, spec.brokerId);
   const broker: BrokerState = {
     name: spec.name, brokerId: spec.brokerId, cluster: spec.cluster, role: spec.role, flushDiskType: spec.flushDiskType,
@@ -58,12 +68,39 @@ function createBrokerState(spec: BrokerSpec, topics: TopicSpec[]): BrokerState {
     consumerTable: dict(), producerTable: dict(), consumerOffsetTable: dict(), pullHolds: dict(), unregisterQueue: [],
     requestCounts: dict(), haConnections: dict(), syncReplicaWaits: [], haMasterAddr: null, haConnected: false, syncMasterAddr: null,
     lastSlaveSyncAt: Number.NEGATIVE_INFINITY,
+    replicas: { controllerId, masterEpoch: 0, roleKnown: false, syncStateSet: [], caughtUpAt: dict() },
   };
   for (const topic of topics) {
     const config = topicConfigFor(topic, spec);
     if (config) updateTopicConfig(broker, config);
   }
   return broker;
+}
+
+/**
+ * The controller: standalone when the scenario declares one, else inside the first NameServer
+ * (enableControllerInNamesrv). It starts out knowing every broker group with its declared master
+ * at epoch 1 and a SyncStateSet of that master alone (slaves join once caught up).
+ */
+function createControllers(state: ModelState, scenario: Scenario): void {
+  const standalone = scenario.controllers?.[0];
+  const node = standalone?.id ?? (scenario.config.enableControllerInNamesrv ? scenario.nameServers[0]?.id : undefined);
+  if (node === undefined) return;
+  // An embedded controller is a party of its own in the detections: "ns-1/controller".
+  const controller: ControllerState = {
+    id: standalone ? node : `${node}/controller`, node, up: false, epoch: 0, brokerLiveTable: dict(), syncStateSetInfoTable: dict(), nextScanAt: 0, nextMasterScanAt: 0,
+  };
+  if (standalone) state.nodeKinds[node] = 'controller';
+  state.controllers[node] = controller;
+  if (!scenario.config.enableControllerMode) return;
+  for (const broker of Object.values(state.brokers)) {
+    const info = (controller.syncStateSetInfoTable[broker.name] ??= {
+      brokerName: broker.name, cluster: broker.cluster, masterBrokerId: null, masterEpoch: 0, syncStateSet: [], syncStateSetEpoch: 0, replicas: dict(),
+    });
+    info.replicas[broker.replicas.controllerId] = { addr: broker.addr, node: broker.node };
+    if (broker.brokerId !== MASTER_ID) continue;
+    Object.assign(info, { masterBrokerId: broker.replicas.controllerId, masterEpoch: 1, syncStateSet: [broker.replicas.controllerId], syncStateSetEpoch: 1 });
+  }
 }
 
 /** Each group's members' subscriptions, and the groups whose members differ. */
@@ -81,7 +118,7 @@ function groupSubscriptions(scenario: Scenario): Pick<ModelState, 'groupMembers'
 export function createModelState(scenario: Scenario): ModelState {
   const state: ModelState = {
     config: scenario.config, durationMs: scenario.durationMs, nameServers: dict(), brokers: dict(), clients: dict(), addrNodes: dict(), nodeKinds: dict(),
-    remoting: { nextId: 1, pending: {} },
+    controllers: dict(), remoting: { nextId: 1, pending: {} },
     faults: [], detections: [], ...groupSubscriptions(scenario),
     stats: {
       sent: 0, failed: 0, stored: 0, consumed: 0, duplicates: 0, toDlq: 0, toRetry: 0, lost: 0, filteredOutIds: new MarkSet<string>(),
@@ -93,12 +130,14 @@ export function createModelState(scenario: Scenario): ModelState {
     state.nameServers[spec.id] = { id: spec.id, ip: spec.ip, up: false, epoch: 0, ...createNameServerTables(), nextScanAt: 0, brokerChannels: dict() };
     state.nodeKinds[spec.id] = 'nameServer';
   }
-  for (const spec of scenario.brokers) {
-    const broker = createBrokerState(spec, scenario.topics);
+  const ids = controllerIds(scenario.brokers);
+  scenario.brokers.forEach((spec, index) => {
+    const broker = createBrokerState(spec, scenario.topics, ids[index]!);
     state.brokers[broker.node] = broker;
     state.addrNodes[broker.addr] = broker.node;
     state.nodeKinds[broker.node] = 'broker';
-  }
+  });
+  createControllers(state, scenario);
   for (const spec of scenario.producers) {
     state.clients[spec.id] = createProducerState(spec);
     state.nodeKinds[spec.id] = 'client';

@@ -28,6 +28,7 @@ export function createSimulation(scenario: Scenario, options: ModelOptions = {})
   });
   const starts: { at: number; node: string }[] = [
     ...scenario.nameServers.map((spec) => ({ at: spec.startAt, node: spec.id })),
+    ...(scenario.controllers ?? []).map((spec) => ({ at: spec.startAt, node: spec.id })),
     ...scenario.brokers.map((spec) => ({ at: spec.startAt, node: `${spec.name}/${spec.brokerId}` })),
     ...scenario.producers.map((spec) => ({ at: spec.startAt, node: spec.id })),
     ...scenario.consumers.map((spec) => ({ at: spec.startAt, node: spec.id })),

@@ -14,7 +14,8 @@ export interface ConsumerData {
 }
 
 export type RemotingRequest =
-  | { code: 'REGISTER_BROKER'; brokerName: string; brokerId: number; cluster: string; brokerAddr: string; topicConfigTable: Record<string, TopicConfig>; dataVersion: number }
+  /** stateVersion: DataVersion.stateVersion, the master epoch in controller mode (0 otherwise). */
+  | { code: 'REGISTER_BROKER'; brokerName: string; brokerId: number; cluster: string; brokerAddr: string; topicConfigTable: Record<string, TopicConfig>; dataVersion: number; stateVersion: number }
   | { code: 'UNREGISTER_BROKER'; brokerName: string; brokerId: number; cluster: string; brokerAddr: string }
   /** defaultFor: TBW102's route asked on behalf of a topic the NameServer does not know (isDefault). */
   | { code: 'GET_ROUTEINFO_BY_TOPIC'; topic: string; client: string; defaultFor?: string }
@@ -38,7 +39,31 @@ export type RemotingRequest =
    */
   | { code: 'HA_REPORT'; hello: boolean; index: number }
   /** ... and the master sends the commit log from `fromIndex` on. */
-  | { code: 'HA_TRANSFER'; fromIndex: number; messages: readonly StoredMessage[] };
+  | { code: 'HA_TRANSFER'; fromIndex: number; messages: readonly StoredMessage[] }
+  /**
+   * Controller mode (controller/controller.ts). BROKER_HEARTBEAT: ReplicasManager.sendHeartbeatToController,
+   * oneway every brokerHeartbeatInterval, with the broker's epoch and max offset for the election.
+   */
+  | { code: 'BROKER_HEARTBEAT'; brokerName: string; controllerId: number; epoch: number; maxOffset: number; heartbeatTimeoutMillis: number }
+  /** ApplyBrokerId and REGISTER_BROKER_TO_CONTROLLER in one: the broker learns its group's master. */
+  | { code: 'CONTROLLER_REGISTER_BROKER'; brokerName: string; controllerId: number }
+  | { code: 'CONTROLLER_GET_REPLICA_INFO'; brokerName: string }
+  /** ReplicasManager.brokerElect: a broker of a group without a master asks to be elected. */
+  | { code: 'CONTROLLER_ELECT_MASTER'; brokerName: string; controllerId: number }
+  /** A master reports its SyncStateSet after it shrank or grew. */
+  | { code: 'CONTROLLER_ALTER_SYNC_STATE_SET'; brokerName: string; controllerId: number; masterEpoch: number; syncStateSet: number[] }
+  /** ControllerManager.notifyBrokerRoleChanged: oneway to each live broker of the group after an election. */
+  | { code: 'NOTIFY_BROKER_ROLE_CHANGED'; replicaInfo: ReplicaInfo };
+
+/** GetReplicaInfoResponseHeader with its SyncStateSet: who the group's master is, at which epoch. */
+export interface ReplicaInfo {
+  brokerName: string;
+  masterBrokerId: number | null;
+  masterAddr: string | null;
+  masterEpoch: number;
+  syncStateSet: number[];
+  syncStateSetEpoch: number;
+}
 
 export type RequestCode = RemotingRequest['code'];
 
@@ -62,6 +87,8 @@ export interface RemotingResponse {
   messages?: StoredMessage[];
   nextBeginOffset?: number;
   maxOffset?: number;
+  /** The controller's answers. */
+  replicaInfo?: ReplicaInfo;
 }
 
 /** One message on the wire. */

@@ -15,6 +15,13 @@ export interface NameServerSpec {
   startAt: number;
 }
 
+/** A standalone controller (controller mode): one process, where RocketMQ runs a Raft group of them. */
+export interface ControllerSpec {
+  id: string;
+  ip: string;
+  startAt: number;
+}
+
 export interface BrokerSpec {
   name: string;
   cluster: string;
@@ -118,6 +125,8 @@ export interface Scenario {
   durationMs: number;
   config: SimConfig;
   nameServers: NameServerSpec[];
+  /** A standalone controller (at most one; controller mode, docs/scenario.md); absent when none is declared. */
+  controllers?: ControllerSpec[];
   brokers: BrokerSpec[];
   topics: TopicSpec[];
   producers: ProducerSpec[];

@@ -36,6 +36,8 @@ export interface BrokerLiveInfo {
   lastUpdateTimestamp: number;
   heartbeatTimeoutMillis: number;
   dataVersion: number;
+  /** DataVersion.stateVersion: the master epoch in controller mode; a lower one cannot take a brokerId held by a higher. */
+  stateVersion: number;
   /** The network node of the broker's channel, to find the entry again when it closes. */
   node: string;
   brokerName: string;
@@ -209,6 +211,22 @@ export interface BrokerState {
   /** Slave: SlaveSynchronize's master, as the last registration answered (null when the master is gone). */
   syncMasterAddr: string | null;
   lastSlaveSyncAt: number;
+  /** Controller mode (broker/replicas-manager.ts): the broker's part of ReplicasManager. */
+  replicas: BrokerReplicas;
+}
+
+/** ReplicasManager (controller mode): the id the controller gave this broker, the epoch it knows, and a master's SyncStateSet. */
+export interface BrokerReplicas {
+  /** brokerControllerId: the controller's id for this broker (1, 2, ... in the group); its brokerId while it is a slave. */
+  controllerId: number;
+  /** The master epoch this broker last applied (changeToMaster / changeToSlave act only on a newer one). */
+  masterEpoch: number;
+  /** Whether the broker knows its role since it started (it registers with the NameServers only then). */
+  roleKnown: boolean;
+  /** Master: its SyncStateSet (controller ids), as last reported to the controller. */
+  syncStateSet: number[];
+  /** Master: when each connected slave (by node) last held everything (AutoSwitchHAService.connectionCaughtUpTimeTable). */
+  caughtUpAt: Record<string, number>;
 }
 
 export type ClientStatus = 'stopped' | 'running' | 'crashed' | 'hung';
@@ -375,12 +393,14 @@ export interface ModelState {
   config: SimConfig;
   durationMs: number;
   nameServers: Record<string, NameServerState>;
+  /** Controller mode: the controller, by its network node (its NameServer's when embedded). */
+  controllers: Record<string, ControllerState>;
   brokers: Record<string, BrokerState>;
   clients: Record<string, ClientState>;
   /** "ip:port" -> network node, for clients that know brokers by address. */
   addrNodes: Record<string, string>;
   /** Network node -> what it is. */
-  nodeKinds: Record<string, 'nameServer' | 'broker' | 'client'>;
+  nodeKinds: Record<string, 'nameServer' | 'broker' | 'client' | 'controller'>;
   remoting: RemotingState;
   stats: MessageStats;
   /** Every consumer group's members' subscriptions, from the scenario (timeline additions too). */
@@ -390,6 +410,48 @@ export interface ModelState {
   /** Broker faults of the timeline, and who noticed each (detections.ts). */
   faults: FaultRecord[];
   detections: Detection[];
+}
+
+/** SyncStateInfo and BrokerReplicaInfo of one broker group, as the controller keeps them (ReplicasInfoManager). */
+export interface SyncStateInfo {
+  brokerName: string;
+  cluster: string;
+  /** Controller id of the master, or null after an election found no replica to elect. */
+  masterBrokerId: number | null;
+  masterEpoch: number;
+  syncStateSet: number[];
+  syncStateSetEpoch: number;
+  /** BrokerReplicaInfo.brokerIdTable: controller id -> the broker's address and network node. */
+  replicas: Record<number, { addr: string; node: string }>;
+}
+
+/** DefaultBrokerHeartbeatManager's BrokerLiveInfo, keyed by "brokerName@controllerId". */
+export interface ControllerBrokerLiveInfo {
+  brokerName: string;
+  controllerId: number;
+  node: string;
+  lastUpdateTimestamp: number;
+  heartbeatTimeoutMillis: number;
+  epoch: number;
+  maxOffset: number;
+}
+
+/**
+ * The controller (ControllerManager with its DLedgerController): one process here, where RocketMQ
+ * runs a Raft group whose leader does this work. Embedded (enableControllerInNamesrv) it shares
+ * its NameServer's node and lives and dies with it.
+ */
+export interface ControllerState {
+  /** Its own id when standalone; "<NameServer id>/controller" when embedded. */
+  id: string;
+  node: string;
+  up: boolean;
+  epoch: number;
+  brokerLiveTable: Record<string, ControllerBrokerLiveInfo>;
+  syncStateSetInfoTable: Record<string, SyncStateInfo>;
+  /** When the two scans next run (for the page's countdowns). */
+  nextScanAt: number;
+  nextMasterScanAt: number;
 }
 
 export interface RemotingState {

@@ -3,7 +3,8 @@
  * traced as a `fault` event, plus the initial start of every process.
  */
 import { MASTER_ID } from './defaults.ts';
-import { crashBroker, partitionBroker, shutdownBroker, startBroker, updateTopicOnBroker } from './broker/broker.ts';
+import { brokerKey, crashBroker, partitionBroker, shutdownBroker, startBroker, updateTopicOnBroker } from './broker/broker.ts';
+import { startController, stopController } from './controller/controller.ts';
 import { losePageCache } from './broker/flush-service.ts';
 import { closeFaults, openFault } from './detections.ts';
 import { shutdownConsumer, startConsumer } from './client/consumer.ts';
@@ -18,6 +19,8 @@ import type { BrokerState, ClientState, ModelState } from './state.ts';
 export function startNode(state: ModelState, node: string, sim: Sim): void {
   const nameServer = state.nameServers[node];
   if (nameServer) return startNameServer(state, nameServer, sim);
+  const controller = state.controllers[node];
+  if (controller) return startController(state, controller, sim);
   const broker = state.brokers[node];
   if (broker) return startBroker(state, broker, sim);
   const client = state.clients[node];
@@ -25,9 +28,13 @@ export function startNode(state: ModelState, node: string, sim: Sim): void {
   else if (client?.kind === 'consumer') startConsumer(state, client, sim);
 }
 
+/**
+ * The broker process an action names: brokerName and the brokerId the scenario declared it with
+ * (its network node), which stays its name when controller mode gives it another role and id.
+ */
 function brokersOf(state: ModelState, name: string, brokerId: number | undefined): BrokerState[] {
-  const id = brokerId ?? MASTER_ID;
-  return Object.values(state.brokers).filter((broker) => broker.name === name && broker.brokerId === id);
+  const broker = state.brokers[brokerKey(name, brokerId ?? MASTER_ID)];
+  return broker ? [broker] : [];
 }
 
 /**
@@ -71,8 +78,9 @@ type BrokerAction = Extract<TimelineAction, { action: 'crashBroker' | 'powerOffB
 
 function trackBrokerFault(state: ModelState, action: BrokerAction, now: number): void {
   const brokerId = action.brokerId ?? MASTER_ID;
-  if (action.action === 'startBroker' || action.action === 'healPartition') closeFaults(state, action.target, brokerId, now);
-  else if (brokersOf(state, action.target, brokerId).some((broker) => broker.status === 'running')) openFault(state, action.action, action.target, brokerId, now);
+  const node = brokerKey(action.target, brokerId);
+  if (action.action === 'startBroker' || action.action === 'healPartition') closeFaults(state, node, now);
+  else if (brokersOf(state, action.target, brokerId).some((broker) => broker.status === 'running')) openFault(state, action.action, action.target, brokerId, node, now);
 }
 
 export function onTimelineAction(state: ModelState, action: TimelineAction, sim: Sim): void {
@@ -105,6 +113,8 @@ export function onTimelineAction(state: ModelState, action: TimelineAction, sim:
     case 'crashNameServer': {
       const nameServer = state.nameServers[action.target];
       if (nameServer) crashNameServer(nameServer, sim);
+      const controller = state.controllers[action.target];
+      if (controller) stopController(controller);
       return;
     }
     case 'startNameServer':

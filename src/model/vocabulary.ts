@@ -74,6 +74,14 @@ export type ConsumerRemovalReason = (typeof CONSUMER_REMOVAL_REASONS)[number];
 export const CONSUME_FAILED_NEXT = ['retry', 'dlq', 'dropped'] as const;
 export type ConsumeFailedNext = (typeof CONSUME_FAILED_NEXT)[number];
 
-/** Why a stored message was lost (message.lost). */
-export const MESSAGE_LOST_REASONS = ['notFlushedNotReplicated'] as const;
+/**
+ * Why a stored message was lost (message.lost): a power loss took it before any other replica had
+ * it, or (controller mode) its old master came back as a slave of a newer master and cut it off
+ * its commit log (AutoSwitchHAClient truncates to the last epoch both share).
+ */
+export const MESSAGE_LOST_REASONS = ['notFlushedNotReplicated', 'truncatedByNewMaster'] as const;
 export type MessageLostReason = (typeof MESSAGE_LOST_REASONS)[number];
+
+/** What made the controller elect (controller.elected): the master's channel closed, the heartbeat scan, the inactive-master scan, or a broker asking. */
+export const ELECTION_TRIGGERS = ['channelClosed', 'expired', 'masterInactive', 'brokerElect'] as const;
+export type ElectionTrigger = (typeof ELECTION_TRIGGERS)[number];

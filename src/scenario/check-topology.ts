@@ -1,14 +1,48 @@
 /** Cross-checks of NameServers, brokers and topics: uniqueness, broker roles, topic placement. */
 import { MASTER_ID, NAMESRV_PORT } from '../model/defaults.ts';
 import type { BrokerSpec, TopicSpec } from '../model/spec.ts';
-import { problem } from './issues.ts';
+import { problem, type Path } from './issues.ts';
 import { quote } from './messages.ts';
 import { SCENARIO_DEFAULTS, type Draft } from './normalize.ts';
 import { alsoIn, duplicates, located, notFound, type Located } from './references.ts';
 import type { ValidationError } from './validate.ts';
 
 export function checkTopology(draft: Draft): ValidationError[] {
-  return [...checkNameServers(draft), ...checkBrokers(draft), ...checkTopics(draft)];
+  return [...checkNameServers(draft), ...checkControllers(draft), ...checkBrokers(draft), ...checkTopics(draft)];
+}
+
+/**
+ * Controller mode exists from RocketMQ 5.0 (BrokerConfig.enableControllerMode) and needs a
+ * controller: a standalone one in `controllers`, or one inside the first NameServer
+ * (NamesrvConfig.enableControllerInNamesrv), not both.
+ */
+function checkControllers(draft: Draft): ValidationError[] {
+  const { config } = draft;
+  const controllers = located(draft.controllers, 'controllers');
+  const fiveOnly = (path: Path, what: string) =>
+    problem(path, `${what} exists only in RocketMQ 5.x: remove it, or set config.rocketmqVersion to "5.x"`);
+  if (config.rocketmqVersion === '4.x') {
+    return [
+      ...(config.enableControllerMode ? [fiveOnly(['config', 'enableControllerMode'], 'controller mode (BrokerConfig.enableControllerMode)')] : []),
+      ...(config.enableControllerInNamesrv ? [fiveOnly(['config', 'enableControllerInNamesrv'], 'a controller in the NameServer (NamesrvConfig.enableControllerInNamesrv)')] : []),
+      ...controllers.map((c) => fiveOnly(c.path, 'a controller (controller mode)')),
+    ];
+  }
+  const errors: ValidationError[] = [];
+  if (config.enableControllerInNamesrv && controllers.length > 0) {
+    errors.push(problem(controllers[0]!.path, 'give either a standalone controller here or config.enableControllerInNamesrv (the controller inside the first NameServer), not both'));
+  }
+  if (config.enableControllerMode && !config.enableControllerInNamesrv && draft.complete.controllers && draft.controllers.length === 0) {
+    errors.push(problem(['config', 'enableControllerMode'], 'controller mode needs a controller: set config.enableControllerInNamesrv to true (the first NameServer runs it) or declare one in "controllers"'));
+  }
+  if (config.enableControllerInNamesrv && draft.nameServers.length === 0) {
+    errors.push(problem(['config', 'enableControllerInNamesrv'], 'needs a NameServer to run the controller in'));
+  }
+  const taken = new Set([...draft.nameServers, ...draft.producers, ...draft.consumers].flatMap((item) => (item ? ['id' in item ? item.id : ''] : [])));
+  for (const { item, path } of controllers) {
+    if (taken.has(item.id)) errors.push(problem([...path, 'id'], `${quote(item.id)} is already the id of a NameServer or client: give the controller its own`));
+  }
+  return errors;
 }
 
 function checkNameServers(draft: Draft): ValidationError[] {

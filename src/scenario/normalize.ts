@@ -4,7 +4,7 @@
  */
 import { BROKER_PORT, MASTER_ID, resolveConfig, type SimConfig } from '../model/defaults.ts';
 import type {
-  BrokerSpec, ConsumerSpec, NameServerSpec, ProducerSpec, Scenario, TimelineAction, TopicSpec,
+  BrokerSpec, ConsumerSpec, ControllerSpec, NameServerSpec, ProducerSpec, Scenario, TimelineAction, TopicSpec,
 } from '../model/spec.ts';
 import type { FileParts, Slots } from './parse-file.ts';
 import type {
@@ -23,7 +23,7 @@ export const SCENARIO_DEFAULTS = {
 } as const;
 
 /** Default ips: a /24 per kind of process, so a trace shows at a glance who is who. */
-const SUBNET = { nameServer: 0, broker: 1, consumer: 2, producer: 3 } as const;
+const SUBNET = { nameServer: 0, broker: 1, consumer: 2, producer: 3, controller: 4 } as const;
 
 /**
  * `10.0.<subnet>.<index + 1>`; past 254 hosts the second octet counts blocks of 254
@@ -40,8 +40,9 @@ export interface TimelineSlot {
 }
 
 /** A scenario with every default filled, items that failed validation left as holes. */
-export interface Draft extends Omit<Scenario, 'nameServers' | 'brokers' | 'topics' | 'producers' | 'consumers' | 'timeline'> {
+export interface Draft extends Omit<Scenario, 'nameServers' | 'controllers' | 'brokers' | 'topics' | 'producers' | 'consumers' | 'timeline'> {
   nameServers: Slots<NameServerSpec>;
+  controllers: Slots<ControllerSpec>;
   brokers: Slots<BrokerSpec>;
   topics: Slots<TopicSpec>;
   producers: Slots<ProducerSpec>;
@@ -64,6 +65,7 @@ export function normalize(parts: FileParts): Draft {
     durationMs: head.durationMs ?? SCENARIO_DEFAULTS.durationMs,
     config,
     nameServers: parts.nameServers.map((item, i) => item && nameServer(item, i)),
+    controllers: parts.controllers.map((item, i) => item && { id: item.id, ip: item.ip ?? defaultIp(SUBNET.controller, i), startAt: item.startAt ?? 0 }),
     brokers: parts.brokers.map((item, i) => item && broker(item, i)),
     topics: parts.topics.map((item) => item && topic(item, config)),
     producers: parts.producers.map((item, i) => item && producer(item, i, config)),
@@ -84,6 +86,7 @@ export function finalize(draft: Draft): Scenario {
     durationMs: draft.durationMs,
     config: draft.config,
     nameServers: draft.nameServers.filter(isDefined),
+    ...(draft.controllers.length > 0 ? { controllers: draft.controllers.filter(isDefined) } : {}),
     brokers: draft.brokers.filter(isDefined),
     topics: draft.topics.filter(isDefined),
     producers: draft.producers.filter(isDefined),

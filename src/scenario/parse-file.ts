@@ -11,7 +11,7 @@ import { issuesToErrors, type Path } from './issues.ts';
 import { fallbackMessage } from './messages.ts';
 import { SCENARIO_DEFAULTS, withoutUndefined } from './normalize.ts';
 import {
-  headSchemas, itemSchemas, LISTS, rootSchema, type BrokerFile, type ConsumerFile, type ItemSchemaOf, type ListName,
+  headSchemas, itemSchemas, LISTS, rootSchema, type BrokerFile, type ConsumerFile, type ControllerFile, type ItemSchemaOf, type ListName,
   type NameServerFile, type ProducerFile, type TimelineFile, type TopicFile,
 } from './schema.ts';
 import type { ValidationError } from './validate.ts';
@@ -22,6 +22,7 @@ export type Slots<T> = Array<T | undefined>;
 export interface FileParts {
   head: { name?: string; description?: string; seed?: number; durationMs?: number; config?: ConfigFile; focus?: FocusPanel[] };
   nameServers: Slots<NameServerFile>;
+  controllers: Slots<ControllerFile>;
   brokers: Slots<BrokerFile>;
   topics: Slots<TopicFile>;
   producers: Slots<ProducerFile>;
@@ -51,6 +52,7 @@ export function parseFile(file: Record<string, unknown>, errors: ValidationError
   return {
     head: withoutUndefined(head),
     nameServers: list('nameServers', items.nameServers),
+    controllers: list('controllers', items.controllers),
     brokers: list('brokers', items.brokers),
     topics: list('topics', items.topics),
     producers: list('producers', items.producers),

@@ -33,6 +33,7 @@ const MAX_SEED = 0xffff_ffff;
 /** Top-level lists and their bounds (docs/scenario.md, "Bounds"). */
 export const LISTS = {
   nameServers: { max: SCENARIO_BOUNDS.nameServers, what: 'NameServers' },
+  controllers: { max: SCENARIO_BOUNDS.controllers, what: "controller (RocketScope runs one: the leader of RocketMQ's Raft group of controllers)" },
   brokers: { max: SCENARIO_BOUNDS.brokers, what: 'brokers' },
   topics: { max: SCENARIO_BOUNDS.topics, what: 'topics' },
   producers: { max: SCENARIO_BOUNDS.producers, what: 'producers' },
@@ -82,6 +83,7 @@ function buildItemSchemas(durationMs: number) {
   const consumer = consumerSchema(time);
   return {
     nameServers: strict({ id: text(), ip: z.optional(ipv4()), startAt: z.optional(time) }),
+    controllers: strict({ id: text(), ip: z.optional(ipv4()), startAt: z.optional(time) }),
     brokers: brokerSchema(time),
     topics: topicSchema(),
     producers: producer,
@@ -96,6 +98,7 @@ export type ItemSchemaOf<T = unknown> = (item: unknown) => z.ZodMiniType<T>;
 type TimeSchema = ReturnType<typeof integer>;
 type ItemSchemas = ReturnType<typeof buildItemSchemas>;
 export type NameServerFile = z.output<ItemSchemas['nameServers']>;
+export type ControllerFile = z.output<ItemSchemas['controllers']>;
 export type BrokerFile = z.output<ItemSchemas['brokers']>;
 export type TopicFile = z.output<ItemSchemas['topics']>;
 export type ProducerFile = z.output<ItemSchemas['producers']>;

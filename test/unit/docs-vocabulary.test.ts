@@ -24,6 +24,7 @@ const WHERE: Record<string, string> = {
   CONSUMER_REMOVAL_REASONS: 'trace.md',
   CONSUME_FAILED_NEXT: 'trace.md',
   MESSAGE_LOST_REASONS: 'trace.md',
+  ELECTION_TRIGGERS: 'trace.md',
 };
 
 const lists: [string, readonly string[]][] = Object.entries(vocabulary as Record<string, unknown>)

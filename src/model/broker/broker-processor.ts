@@ -21,6 +21,7 @@ import { onHaReport, onHaTransfer, onMasterPut } from './ha-service.ts';
 import { getMessage, putMessage, type PutRequest } from './message-store.ts';
 import { registerProducer, unregisterProducer } from './producer-manager.ts';
 import { holdPullRequest, notifyMessageArriving } from './pull-request-hold-service.ts';
+import { onBrokerRoleChanged } from './replicas-manager.ts';
 import { putDelayed } from './schedule-message-service.ts';
 import { answerSlaveSync } from './slave-synchronize.ts';
 import { createTopicInSendMessageMethod, ensureSystemTopic } from './topic-config-manager.ts';
@@ -42,6 +43,7 @@ export function onBrokerRequest(state: ModelState, broker: BrokerState, from: st
     }
     case 'HA_REPORT': return onHaReport(state, broker, from, request, sim);
     case 'HA_TRANSFER': return onHaTransfer(state, broker, request, sim);
+    case 'NOTIFY_BROKER_ROLE_CHANGED': return onBrokerRoleChanged(state, broker, request.replicaInfo, sim);
     case 'GET_ALL_TOPIC_CONFIG':
     case 'GET_ALL_CONSUMER_OFFSET':
       return answer(answerSlaveSync(broker, request));
@@ -61,6 +63,8 @@ export function onBrokerRequest(state: ModelState, broker: BrokerState, from: st
     case 'CONSUMER_SEND_MSG_BACK': return answer(consumerSendMsgBack(state, broker, request, sim));
     // The NameServer's requests and the one a broker sends its consumers: not a broker's to serve.
     case 'REGISTER_BROKER': case 'UNREGISTER_BROKER': case 'GET_ROUTEINFO_BY_TOPIC': case 'NOTIFY_CONSUMER_IDS_CHANGED':
+    case 'BROKER_HEARTBEAT': case 'CONTROLLER_REGISTER_BROKER': case 'CONTROLLER_GET_REPLICA_INFO': case 'CONTROLLER_ELECT_MASTER':
+    case 'CONTROLLER_ALTER_SYNC_STATE_SET':
       return answer({ code: 'SYSTEM_ERROR', remark: `request code ${request.code} not supported` });
   }
 }

@@ -9,6 +9,7 @@ import type { BrokerState, ModelState } from '../state.ts';
 import { countRequest } from './broker-stats.ts';
 import { recoverAfterPowerLoss, startFlushService } from './flush-service.ts';
 import { startHaClient } from './ha-service.ts';
+import { startReplicasManager } from './replicas-manager.ts';
 import { startSlaveSynchronize } from './slave-synchronize.ts';
 import { createDefaultTopic, updateTopicConfig } from './topic-config-manager.ts';
 
@@ -35,14 +36,17 @@ export function startBroker(state: ModelState, broker: BrokerState, sim: Sim): v
   sim.net.start(broker.node);
   sim.net.setIsolated(broker.node, false);
   createDefaultTopic(broker, state.config);
-  registerBrokerAll(state, broker, sim);
+  // Controller mode: the broker registers with the NameServers once the controller gave it its role.
+  if (state.config.enableControllerMode) startReplicasManager(state, broker, sim);
+  else registerBrokerAll(state, broker, sim);
   // BrokerController.start: first periodic registration after 10 s, then every
   // max(10 s, min(registerNameServerPeriod, 60 s)).
   sim.after(state.config.brokerRegisterInitialDelayMs, { kind: 'broker.registerAll', broker: broker.node, epoch: broker.epoch });
   sim.after(state.config.clientChannelScanIntervalMs, { kind: 'broker.scanNotActiveChannel', broker: broker.node, epoch: broker.epoch });
   const holdCheck = state.config.longPollingEnable ? state.config.pullRequestHoldCheckMs : state.config.shortPollingTimeMs;
   sim.after(holdCheck, { kind: 'broker.pullHoldCheck', broker: broker.node, epoch: broker.epoch });
-  if (broker.role === 'SLAVE') {
+  // In controller mode any broker may become a slave: its HA client and sync idle while it is master.
+  if (broker.role === 'SLAVE' || state.config.enableControllerMode) {
     startHaClient(broker, sim);
     startSlaveSynchronize(state, broker, sim);
   }
@@ -67,6 +71,7 @@ export function registerBrokerAll(state: ModelState, broker: BrokerState, sim: S
       brokerAddr: broker.addr,
       topicConfigTable,
       dataVersion: broker.dataVersion,
+      stateVersion: broker.replicas.masterEpoch,
     }, state.config.registerBrokerTimeoutMs, { downIsUnreachable: true });
   }
 }
@@ -74,7 +79,7 @@ export function registerBrokerAll(state: ModelState, broker: BrokerState, sim: S
 export function onRegisterAllTimer(state: ModelState, event: { broker: string; epoch: number }, sim: Sim): void {
   const broker = state.brokers[event.broker];
   if (!broker || broker.status !== 'running' || broker.epoch !== event.epoch) return;
-  registerBrokerAll(state, broker, sim);
+  if (!state.config.enableControllerMode || broker.replicas.roleKnown) registerBrokerAll(state, broker, sim);
   sim.after(registerPeriod(state), { kind: 'broker.registerAll', broker: broker.node, epoch: broker.epoch });
 }
 

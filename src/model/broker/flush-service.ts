@@ -15,9 +15,10 @@
  * match (CommitLog.recoverAbnormally, DefaultMessageStore.truncateDirtyLogicFiles). A message in
  * the lost tail is lost for good when no other replica of the broker group still holds it.
  */
-import { AppendLog } from '../../engine/index.ts';
 import { trace, type Sim } from '../sim-types.ts';
 import type { BrokerState, ModelState } from '../state.ts';
+import type { MessageLostReason } from '../vocabulary.ts';
+import { truncateCommitLog } from './message-store.ts';
 
 /** MappedFile.OS_PAGE_SIZE. */
 const OS_PAGE_SIZE = 4_096;
@@ -83,39 +84,34 @@ function heldElsewhere(state: ModelState, broker: BrokerState, index: number): b
     && index < durableLength(other) && other.commitLog.at(index)?.msgId === message.msgId);
 }
 
-/** The machine dies: the page cache is gone, and so is every unflushed entry no other replica has. */
-export function losePageCache(state: ModelState, broker: BrokerState, sim: Sim): void {
-  broker.pageCacheLost = true;
-  const durable = durableLength(broker);
-  for (let index = durable; index < broker.commitLog.length; index++) {
+/**
+ * Entries from `from` on leave this broker's commit log (`reason`): each one no other replica of
+ * the group still holds is lost for good (message.lost).
+ */
+export function loseEntries(state: ModelState, broker: BrokerState, from: number, reason: MessageLostReason, sim: Sim): void {
+  for (let index = from; index < broker.commitLog.length; index++) {
     if (heldElsewhere(state, broker, index)) continue;
     const message = broker.commitLog.at(index)!;
     state.stats.lost++;
     trace(sim, {
       type: 'message.lost', msgId: message.msgId, broker: broker.name, brokerId: broker.brokerId, topic: message.topic,
-      queueId: message.queueId, queueOffset: message.queueOffset, reason: 'notFlushedNotReplicated',
+      queueId: message.queueId, queueOffset: message.queueOffset, reason,
     });
   }
 }
 
+/** The machine dies: the page cache is gone, and so is every unflushed entry no other replica has. */
+export function losePageCache(state: ModelState, broker: BrokerState, sim: Sim): void {
+  broker.pageCacheLost = true;
+  loseEntries(state, broker, durableLength(broker), 'notFlushedNotReplicated', sim);
+}
+
 /**
  * Restart after a power loss: the CommitLog ends at its last flushed message and each
- * ConsumeQueue at its last entry inside it. The logs are copied, not cut in place: snapshots
- * share the old storage by length, and the new messages will take the lost ones' places.
+ * ConsumeQueue at its last entry inside it (message-store.ts, truncateCommitLog).
  */
 export function recoverAfterPowerLoss(broker: BrokerState): void {
   if (!broker.pageCacheLost) return;
-  const durable = durableLength(broker);
-  broker.commitLog = new AppendLog(broker.commitLog.slice(0, durable), durable);
-  const last = broker.commitLog.last();
-  broker.maxPhyOffset = last ? last.commitLogOffset + last.size : 0;
-  broker.flushedPhyOffset = broker.maxPhyOffset;
-  for (const queues of Object.values(broker.consumeQueues)) {
-    queues.forEach((queue, queueId) => {
-      let length = queue.length;
-      while (length > 0 && queue.at(length - 1)! >= durable) length--;
-      queues[queueId] = new AppendLog(queue.slice(0, length), length);
-    });
-  }
+  truncateCommitLog(broker, durableLength(broker));
   broker.pageCacheLost = false;
 }

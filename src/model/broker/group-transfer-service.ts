@@ -47,15 +47,19 @@ function ackNums(master: BrokerState, index: number): number {
 }
 
 /**
- * CommitLog.asyncPutMessage (5.x, enableSlaveActingMaster): the refusal of a put that too few
- * replicas could hold, before anything is stored; null when the put may go ahead. The alive
- * replicas are taken to be the master and its connected slaves.
+ * CommitLog.asyncPutMessage (5.x): the refusal of a put that too few replicas could hold, before
+ * anything is stored; null when the put may go ahead. In controller mode the master's SyncStateSet
+ * must hold minInSyncReplicas replicas (AutoSwitchHAService.inSyncReplicasNums); with
+ * enableSlaveActingMaster, inSyncReplicas must be in sync, the alive replicas taken to be the
+ * master and its connected slaves.
  */
 export function checkInSyncReplicas(state: ModelState, master: BrokerState): RemotingResponse | null {
-  if (master.role !== 'SYNC_MASTER' || state.config.rocketmqVersion === '4.x' || !master.enableSlaveActingMaster) return null;
-  if (master.inSyncReplicas <= inSyncReplicasNums(state, master)) return null;
+  if (master.role !== 'SYNC_MASTER' || state.config.rocketmqVersion === '4.x') return null;
+  const enough = state.config.enableControllerMode
+    ? master.replicas.syncStateSet.length >= master.minInSyncReplicas
+    : !master.enableSlaveActingMaster || master.inSyncReplicas <= inSyncReplicasNums(state, master);
   // SendMessageProcessor.handlePutMessageResult: IN_SYNC_REPLICAS_NOT_ENOUGH -> SYSTEM_ERROR.
-  return { code: 'SYSTEM_ERROR', remark: 'in-sync replicas not enough' };
+  return enough ? null : { code: 'SYSTEM_ERROR', remark: 'in-sync replicas not enough' };
 }
 
 /** How many replicas must hold the message before the answer, or the answer to give at once. */

@@ -22,6 +22,7 @@ import { flushAfterPut } from './flush-service.ts';
 import { answerAcknowledgedSends } from './group-transfer-service.ts';
 import { appendReplica } from './message-store.ts';
 import { notifyMessageArriving } from './pull-request-hold-service.ts';
+import { onSlaveAck } from './replicas-manager.ts';
 
 type Request<C extends RemotingRequest['code']> = Extract<RemotingRequest, { code: C }>;
 
@@ -62,6 +63,7 @@ export function onHaReport(state: ModelState, master: BrokerState, from: string,
     known.ackIndex = Math.max(known.ackIndex, request.index);
   }
   answerAcknowledgedSends(master, sim);
+  onSlaveAck(state, master, master.haConnections[from]!, sim);
   scheduleTransfer(state, master, master.haConnections[from]!, sim);
 }
 

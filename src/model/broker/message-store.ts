@@ -111,3 +111,23 @@ export function getMessage(broker: BrokerState, topic: string, queueId: number, 
   }
   return { messages, nextBeginOffset: next, maxOffset };
 }
+
+/**
+ * The CommitLog cut back to its first `length` entries and each ConsumeQueue to its last entry
+ * inside them (CommitLog.recoverAbnormally, DefaultMessageStore.truncateDirtyLogicFiles). The logs
+ * are copied, not cut in place: snapshots share the old storage by length, and new messages will
+ * take the cut ones' places.
+ */
+export function truncateCommitLog(broker: BrokerState, length: number): void {
+  broker.commitLog = new AppendLog(broker.commitLog.slice(0, length), length);
+  const last = broker.commitLog.last();
+  broker.maxPhyOffset = last ? last.commitLogOffset + last.size : 0;
+  broker.flushedPhyOffset = Math.min(broker.flushedPhyOffset, broker.maxPhyOffset);
+  for (const queues of Object.values(broker.consumeQueues)) {
+    queues.forEach((queue, queueId) => {
+      let kept = queue.length;
+      while (kept > 0 && queue.at(kept - 1)! >= length) kept--;
+      queues[queueId] = new AppendLog(queue.slice(0, kept), kept);
+    });
+  }
+}

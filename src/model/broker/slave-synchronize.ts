@@ -50,6 +50,8 @@ export function onSlaveSyncResponse(state: ModelState, pending: PendingRequest, 
 export function onSlaveRegistered(state: ModelState, pending: PendingRequest, response: RemotingResponse): void {
   const slave = state.brokers[pending.from];
   if (!slave || slave.status !== 'running' || slave.role !== 'SLAVE' || response.code !== 'SUCCESS') return;
+  // Controller mode: the slave's master is the controller's word (replicas-manager.ts), not the NameServer's.
+  if (state.config.enableControllerMode) return;
   if (response.masterAddr !== undefined) slave.haMasterAddr = response.masterAddr;
   slave.syncMasterAddr = response.masterAddr ?? null;
 }

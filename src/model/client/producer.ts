@@ -138,7 +138,10 @@ function traceSendFailed(state: ModelState, producer: ProducerState, message: Se
   stats.failedAttempts++;
   stats.failedAttemptReasons[reason] = (stats.failedAttemptReasons[reason] ?? 0) + 1;
   trace(sim, { type: 'send.failed', producer: producer.id, msgId: message.msgId, broker, queueId, attempt: message.attempt, reason });
-  noticed(state, broker, MASTER_ID, producer.id, sim.now, { how: 'sendFailed', detail: reason });
+  // The master this producer's route names, or, when the route has none, whichever broker process of that name holds brokerId 0.
+  const addr = producer.brokerAddrTable[broker]?.[MASTER_ID];
+  const node = addr === undefined ? Object.values(state.brokers).find((b) => b.name === broker && b.brokerId === MASTER_ID)?.node : state.addrNodes[addr];
+  if (node !== undefined) noticed(state, node, producer.id, sim.now, { how: 'sendFailed', detail: reason });
 }
 
 function attemptFailed(state: ModelState, producer: ProducerState, message: SendInFlight, queueId: number, reason: SendFailedReason, sim: Sim): void {

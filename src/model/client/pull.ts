@@ -72,7 +72,7 @@ export const pullHandler = {
     const live = livePq(state, pending);
     if (!live) return;
     const broker = state.brokers[pending.to];
-    if (broker) noticed(state, broker.name, broker.brokerId, live.consumer.id, sim.now, { how: 'pullFailed', detail: reason });
+    if (broker) noticed(state, broker.node, live.consumer.id, sim.now, { how: 'pullFailed', detail: reason });
     pullLater(live.consumer, live.key, live.pq, state.config.pullTimeDelayMillsWhenException, sim);
   },
 };

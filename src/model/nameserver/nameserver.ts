@@ -4,6 +4,7 @@
  * NameServers never talk to each other (docs/en/architecture.md), so they may disagree.
  */
 import { dict } from '../../engine/index.ts';
+import { startController } from '../controller/controller.ts';
 import { noticed } from '../detections.ts';
 import { reply } from '../remoting.ts';
 import type { RemotingRequest } from '../remoting-types.ts';
@@ -29,6 +30,9 @@ export function startNameServer(state: ModelState, ns: NameServerState, sim: Sim
   const delay = state.config.scanNotActiveBrokerInitialDelayMs;
   ns.nextScanAt = sim.now + delay;
   sim.after(delay, { kind: 'nameServer.scanNotActiveBroker', nameServer: ns.id, epoch: ns.epoch });
+  // enableControllerInNamesrv: the controller runs in this process.
+  const controller = state.controllers[ns.id];
+  if (controller) startController(state, controller, sim);
 }
 
 export function crashNameServer(ns: NameServerState, sim: Sim): void {
@@ -53,7 +57,7 @@ function removeBroker(state: ModelState, ns: NameServerState, addr: string, reas
   trace(sim, {
     type: 'broker.removed', nameServer: ns.id, broker: removed.brokerName, brokerId: removed.brokerId, reason,
   });
-  noticed(state, removed.brokerName, removed.brokerId, ns.id, sim.now, since === undefined ? { how: reason } : { how: reason, since });
+  noticed(state, removed.node, ns.id, sim.now, since === undefined ? { how: reason } : { how: reason, since });
 }
 
 /** BrokerHousekeepingService.onChannelClose -> RouteInfoManager.onChannelDestroy: immediate removal. */
@@ -84,6 +88,10 @@ export function onNameServerRequest(state: ModelState, nsId: string, from: strin
   switch (request.code) {
     case 'REGISTER_BROKER': {
       const first = registerBroker(ns, { ...request, node: from }, sim.now, state.config.brokerChannelExpiredTimeMs, state.config.rocketmqVersion);
+      if (first === null) {
+        reply(sim, nsId, from, id, { code: 'SUCCESS' });
+        return;
+      }
       trace(sim, {
         type: 'broker.registered', nameServer: ns.id, broker: request.brokerName, brokerId: request.brokerId, first,
       });
@@ -104,7 +112,8 @@ export function onNameServerRequest(state: ModelState, nsId: string, from: strin
     case 'SEND_MESSAGE': case 'HEART_BEAT': case 'UNREGISTER_CLIENT': case 'GET_CONSUMER_LIST_BY_GROUP':
     case 'QUERY_CONSUMER_OFFSET': case 'UPDATE_CONSUMER_OFFSET': case 'PULL_MESSAGE': case 'CONSUMER_SEND_MSG_BACK':
     case 'NOTIFY_CONSUMER_IDS_CHANGED': case 'GET_ALL_TOPIC_CONFIG': case 'GET_ALL_CONSUMER_OFFSET': case 'HA_REPORT':
-    case 'HA_TRANSFER':
+    case 'HA_TRANSFER': case 'BROKER_HEARTBEAT': case 'CONTROLLER_REGISTER_BROKER': case 'CONTROLLER_GET_REPLICA_INFO':
+    case 'CONTROLLER_ELECT_MASTER': case 'CONTROLLER_ALTER_SYNC_STATE_SET': case 'NOTIFY_BROKER_ROLE_CHANGED':
       reply(sim, nsId, from, id, { code: 'SYSTEM_ERROR', remark: `request code ${request.code} not supported` });
   }
 }

@@ -15,6 +15,7 @@ export interface BrokerRegistration {
   node: string;
   topicConfigTable: Record<string, TopicConfig>;
   dataVersion: number;
+  stateVersion: number;
 }
 
 /** channelIdle: the NameServer closed a channel idle for serverChannelMaxIdleTimeSeconds (channel-idle.ts). */
@@ -22,14 +23,19 @@ export interface BrokerRegistration {
 export interface RemovedBroker {
   brokerName: string;
   brokerId: number;
+  node: string;
 }
 
 export function createNameServerTables(): Pick<NameServerState, 'topicQueueTable' | 'brokerAddrTable' | 'clusterAddrTable' | 'brokerLiveTable'> {
   return { topicQueueTable: dict(), brokerAddrTable: dict(), clusterAddrTable: dict(), brokerLiveTable: dict() };
 }
 
-/** registerBroker: returns whether this was the first registration of that address. */
-export function registerBroker(ns: NameServerState, reg: BrokerRegistration, now: number, expiredTimeMs: number, version: RocketMQVersion): boolean {
+/**
+ * registerBroker: returns whether this was the first registration of that address, or null when it
+ * was refused: another address holds the brokerId with a higher stateVersion (a newer master epoch,
+ * controller mode), and the refused address leaves the live table.
+ */
+export function registerBroker(ns: NameServerState, reg: BrokerRegistration, now: number, expiredTimeMs: number, version: RocketMQVersion): boolean | null {
   const cluster = (ns.clusterAddrTable[reg.cluster] ??= []);
   if (!cluster.includes(reg.brokerName)) cluster.push(reg.brokerName);
 
@@ -45,6 +51,11 @@ export function registerBroker(ns: NameServerState, reg: BrokerRegistration, now
     if (addr === reg.brokerAddr && Number(id) !== reg.brokerId) delete brokerData.brokerAddrs[Number(id)];
   }
   const oldAddr = brokerData.brokerAddrs[reg.brokerId];
+  const oldLive = oldAddr === undefined || oldAddr === reg.brokerAddr ? undefined : ns.brokerLiveTable[oldAddr];
+  if (oldLive && oldLive.stateVersion > reg.stateVersion) {
+    delete ns.brokerLiveTable[reg.brokerAddr];
+    return null;
+  }
   brokerData.brokerAddrs[reg.brokerId] = reg.brokerAddr;
   registerFirst ||= oldAddr === undefined;
 
@@ -60,6 +71,7 @@ export function registerBroker(ns: NameServerState, reg: BrokerRegistration, now
     lastUpdateTimestamp: now,
     heartbeatTimeoutMillis: expiredTimeMs,
     dataVersion: reg.dataVersion,
+    stateVersion: reg.stateVersion,
     node: reg.node,
     brokerName: reg.brokerName,
     brokerId: reg.brokerId,
@@ -99,7 +111,7 @@ export function unregisterBroker(ns: NameServerState, brokerAddr: string): Remov
     removeFromCluster(ns, cluster, brokerName);
     removeTopicByBrokerName(ns, brokerName);
   }
-  return { brokerName, brokerId };
+  return { brokerName, brokerId, node: live.node };
 }
 
 function removeFromCluster(ns: NameServerState, cluster: string, brokerName: string): void {

@@ -55,7 +55,14 @@ export const en: Narrators = {
     return `${e.broker} appended the message to its CommitLog at offset ${e.commitLogOffset} and to ConsumeQueue ${e.topic} #${e.queueId} at position ${e.queueOffset}.${fate}`;
   },
   'message.filtered': (e) => `Group ${e.group} passed over message ${e.msgId} (${e.topic} ${e.broker} queue ${e.queueId}, position ${e.queueOffset}, tags ${e.tags || 'none'}) on the ${e.by} side: the broker keeps one subscription per group, so with members that subscribe differently a message one member wants is skipped by another and never consumed by the group.`,
-  'message.lost': (e) => `${e.broker}/${e.brokerId} lost message ${e.msgId} (${e.topic} queue ${e.queueId}, position ${e.queueOffset}) with its machine: it was only in the page cache, not yet flushed to disk, and no slave held a copy.`,
+  'message.lost': (e) => (e.reason === 'truncatedByNewMaster'
+    ? `${e.broker}/${e.brokerId} cut message ${e.msgId} (${e.topic} queue ${e.queueId}, position ${e.queueOffset}) off its CommitLog: it came back as a slave of a newer master, which never received that message, and no other replica holds it.`
+    : `${e.broker}/${e.brokerId} lost message ${e.msgId} (${e.topic} queue ${e.queueId}, position ${e.queueOffset}) with its machine: it was only in the page cache, not yet flushed to disk, and no slave held a copy.`),
+  'controller.elected': (e) => (e.brokerId === null
+    ? `Controller ${e.controller} found no live broker of ${e.broker}'s SyncStateSet to make master (${e.trigger}): with unclean election off, ${e.broker} has no master until an in-sync replica returns.`
+    : `Controller ${e.controller} elected ${e.broker}'s broker with controller id ${e.brokerId} as master, epoch ${e.masterEpoch} (${e.trigger}). It will register with the NameServers as brokerId 0; clients find it at their next route pull.`),
+  'syncStateSet.changed': (e) => `Controller ${e.controller} now counts ${e.broker}'s replicas ${e.syncStateSet.join(', ')} as in sync (SyncStateSet epoch ${e.syncStateSetEpoch}): only these may be elected master.`,
+  'broker.roleChanged': (e) => `${e.broker} (controller id ${e.controllerId}) is now ${e.role === 'SLAVE' ? `a slave with brokerId ${e.brokerId}` : 'the master, brokerId 0'} at master epoch ${e.masterEpoch}, as the controller said.`,
   'send.failed': (e, { config }) => `${e.producer}'s attempt ${e.attempt} to send ${e.msgId} to ${e.broker} queue ${e.queueId} failed (${e.reason}).${e.attempt < syncAttempts(config) ? ' A SYNC send tries again, on another broker when it can.' : ' No attempt is left.'}`,
   'send.result': (e, { config }) => {
     const what = {

@@ -55,7 +55,14 @@ export const zh: Narrators = {
     return `${e.broker} 把消息追加到 CommitLog（偏移量 ${e.commitLogOffset}），并写入 ConsumeQueue ${e.topic} #${e.queueId} 的位置 ${e.queueOffset}。${fate}`;
   },
   'message.filtered': (e) => `消费者组 ${e.group} 在${e.by === 'broker' ? ' Broker ' : '客户端'}跳过了消息 ${e.msgId}（${e.topic} ${e.broker} 队列 ${e.queueId}，位置 ${e.queueOffset}，标签 ${e.tags || '无'}）：Broker 每个消费者组只保存一份订阅，成员订阅不一致时，一个成员需要的消息会被另一个成员跳过，整个组都不会消费它。`,
-  'message.lost': (e) => `${e.broker}/${e.brokerId} 断电，消息 ${e.msgId}（${e.topic} 队列 ${e.queueId}，位置 ${e.queueOffset}）随之丢失：它只在 page cache 中，尚未刷盘，也没有 Slave 持有副本。`,
+  'message.lost': (e) => (e.reason === 'truncatedByNewMaster'
+    ? `${e.broker}/${e.brokerId} 把消息 ${e.msgId}（${e.topic} 队列 ${e.queueId}，位置 ${e.queueOffset}）从 CommitLog 截掉了：它作为新 Master 的 Slave 回来，而新 Master 从未收到这条消息，也没有其他副本持有它。`
+    : `${e.broker}/${e.brokerId} 断电，消息 ${e.msgId}（${e.topic} 队列 ${e.queueId}，位置 ${e.queueOffset}）随之丢失：它只在 page cache 中，尚未刷盘，也没有 Slave 持有副本。`),
+  'controller.elected': (e) => (e.brokerId === null
+    ? `Controller ${e.controller} 在 ${e.broker} 的 SyncStateSet 中找不到存活的 Broker 来当 Master（${e.trigger}）：未开启 unclean 选举，${e.broker} 在同步副本回来之前没有 Master。`
+    : `Controller ${e.controller} 选举 ${e.broker} 中 controller id 为 ${e.brokerId} 的 Broker 为 Master，epoch ${e.masterEpoch}（${e.trigger}）。它会以 brokerId 0 向 NameServer 注册；客户端在下一次拉取路由时发现它。`),
+  'syncStateSet.changed': (e) => `Controller ${e.controller} 现在认为 ${e.broker} 的副本 ${e.syncStateSet.join('、')} 处于同步状态（SyncStateSet epoch ${e.syncStateSetEpoch}）：只有它们可以被选为 Master。`,
+  'broker.roleChanged': (e) => `${e.broker}（controller id ${e.controllerId}）按 Controller 的结果成为${e.role === 'SLAVE' ? ` Slave，brokerId ${e.brokerId}` : ' Master，brokerId 0'}，master epoch ${e.masterEpoch}。`,
   'send.failed': (e, { config }) => `${e.producer} 第 ${e.attempt} 次发送 ${e.msgId} 到 ${e.broker} 的队列 ${e.queueId} 失败（${e.reason}）。${e.attempt < syncAttempts(config) ? '同步发送会重试，尽量换一个 Broker。' : '已没有重试机会。'}`,
   'send.result': (e, { config }) => {
     const what = {

@@ -57,7 +57,7 @@ export function FailoverPanel({ className }: FailoverPanelProps) {
   if (!view) return <EmptyPanel name="failover" title={strings.title} className={className} />;
   const { timeline, timeMs } = view;
   const state = timeline.state;
-  const faults = faultViews(state.faults, state.detections, strings);
+  const faults = faultViews(state.faults, state.detections, strings, state.config);
   const beliefs = derivedAt(timeline, timeMs, 'failover-beliefs', () => beliefsAt(state));
   return (
     <PanelFrame name="failover" title={strings.title} className={className}>

@@ -12,7 +12,8 @@ type Describers = { [K in TraceType]: (event: Extract<TraceEvent, { type: K }>, 
 const TYPE_ORDER: Record<TraceType, true> = {
   'broker.registered': true, 'broker.removed': true, 'nameServer.chosen': true, 'route.updated': true, 'route.failed': true, 'topic.updated': true,
   'message.sent': true, 'message.stored': true, 'message.lost': true, 'message.filtered': true, 'send.failed': true, 'send.result': true, rebalance: true, 'consumer.registered': true,
-  'consumer.removed': true, 'producer.registered': true, 'producer.removed': true, 'message.consumed': true, 'consume.failed': true, 'pull.rejected': true, 'offset.committed': true, fault: true,
+  'consumer.removed': true, 'producer.registered': true, 'producer.removed': true, 'message.consumed': true, 'consume.failed': true, 'pull.rejected': true, 'offset.committed': true,
+  'controller.elected': true, 'syncStateSet.changed': true, 'broker.roleChanged': true, fault: true,
 };
 
 /** Every trace type (used for the log's type filter). */
@@ -38,7 +39,14 @@ const en: Describers = {
   'topic.updated': (e) => `${e.broker} ${e.created ? 'created' : 'updated'} ${e.topic}: W ${e.writeQueueNums} / R ${e.readQueueNums}, perm ${perm2String(e.perm)}${e.auto ? ' (automatically)' : ''}`,
   'message.sent': (e) => `${e.producer} sent ${e.msgId} to ${e.broker}:${e.queueId} (attempt ${e.attempt})`,
   'message.stored': (e) => `${e.broker}/${e.brokerId} stored a message in ${e.topic} queue ${e.queueId} at offset ${e.queueOffset}`,
-  'message.lost': (e) => `${e.broker}/${e.brokerId} lost ${e.msgId} (${e.topic} queue ${e.queueId} offset ${e.queueOffset}) with its page cache: never flushed to disk, and no slave had it`,
+  'message.lost': (e) => (e.reason === 'truncatedByNewMaster'
+    ? `${e.broker}/${e.brokerId} cut ${e.msgId} (${e.topic} queue ${e.queueId} offset ${e.queueOffset}) off its CommitLog: back as a slave, the new master never had it`
+    : `${e.broker}/${e.brokerId} lost ${e.msgId} (${e.topic} queue ${e.queueId} offset ${e.queueOffset}) with its page cache: never flushed to disk, and no slave had it`),
+  'controller.elected': (e) => (e.brokerId === null
+    ? `controller ${e.controller} elected no master for ${e.broker} (${e.trigger}): no in-sync replica alive`
+    : `controller ${e.controller} elected ${e.broker} controller id ${e.brokerId} as master, epoch ${e.masterEpoch} (${e.trigger})`),
+  'syncStateSet.changed': (e) => `controller ${e.controller}: ${e.broker} SyncStateSet is now {${e.syncStateSet.join(', ')}} (epoch ${e.syncStateSetEpoch})`,
+  'broker.roleChanged': (e) => `${e.broker} controller id ${e.controllerId} became ${e.role} with brokerId ${e.brokerId} (master epoch ${e.masterEpoch})`,
   'message.filtered': (e) => `${e.group} passed over ${e.msgId} (${e.topic} ${e.broker}:${e.queueId} offset ${e.queueOffset}, tags ${e.tags || '-'}) on the ${e.by} side: its members subscribe differently, and another member wants it`,
   'send.failed': (e) => `${e.producer} failed to send ${e.msgId} to ${e.broker}:${e.queueId} (attempt ${e.attempt}): ${e.reason}`,
   'send.result': (e) => `${e.producer}: ${e.status} for ${e.msgId}`,
@@ -67,7 +75,14 @@ const zh: Describers = {
   'topic.updated': (e) => `${e.broker} ${e.created ? '创建' : '更新'}了 ${e.topic}：写 ${e.writeQueueNums} / 读 ${e.readQueueNums}，perm ${perm2String(e.perm)}${e.auto ? '（自动创建）' : ''}`,
   'message.sent': (e) => `${e.producer} 将 ${e.msgId} 发送到 ${e.broker}:${e.queueId}（第 ${e.attempt} 次尝试）`,
   'message.stored': (e) => `${e.broker}/${e.brokerId} 将消息存入 ${e.topic} 队列 ${e.queueId}，位点 ${e.queueOffset}`,
-  'message.lost': (e) => `${e.broker}/${e.brokerId} 断电丢失了 ${e.msgId}（${e.topic} 队列 ${e.queueId} 位点 ${e.queueOffset}）：它只在 page cache 中，尚未刷盘，也没有 Slave 拥有它`,
+  'message.lost': (e) => (e.reason === 'truncatedByNewMaster'
+    ? `${e.broker}/${e.brokerId} 把 ${e.msgId}（${e.topic} 队列 ${e.queueId} 位点 ${e.queueOffset}）从 CommitLog 截掉：它作为 Slave 回来，新 Master 从未收到它`
+    : `${e.broker}/${e.brokerId} 断电丢失了 ${e.msgId}（${e.topic} 队列 ${e.queueId} 位点 ${e.queueOffset}）：它只在 page cache 中，尚未刷盘，也没有 Slave 拥有它`),
+  'controller.elected': (e) => (e.brokerId === null
+    ? `Controller ${e.controller} 未能为 ${e.broker} 选出 Master（${e.trigger}）：没有存活的同步副本`
+    : `Controller ${e.controller} 选举 ${e.broker} controller id ${e.brokerId} 为 Master，epoch ${e.masterEpoch}（${e.trigger}）`),
+  'syncStateSet.changed': (e) => `Controller ${e.controller}：${e.broker} 的 SyncStateSet 现为 {${e.syncStateSet.join(', ')}}（epoch ${e.syncStateSetEpoch}）`,
+  'broker.roleChanged': (e) => `${e.broker} controller id ${e.controllerId} 成为 ${e.role}，brokerId ${e.brokerId}（master epoch ${e.masterEpoch}）`,
   'message.filtered': (e) => `${e.group} 在${e.by === 'broker' ? ' Broker ' : '客户端'}跳过了 ${e.msgId}（${e.topic} ${e.broker}:${e.queueId} 位点 ${e.queueOffset}，标签 ${e.tags || '-'}）：组内成员订阅不一致，而另一个成员需要这条消息`,
   'send.failed': (e) => `${e.producer} 发送 ${e.msgId} 到 ${e.broker}:${e.queueId} 失败（第 ${e.attempt} 次尝试）：${e.reason}`,
   'send.result': (e) => `${e.producer}：${e.msgId} 的发送结果为 ${e.status}`,

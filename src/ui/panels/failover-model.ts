@@ -3,7 +3,7 @@
  * who noticed it (with the arithmetic: "idle for 120.0 s since 35.0 s"), and who believes which
  * broker is there (each NameServer's brokerAddrTable, each client's cached route) against the truth.
  */
-import type { Detection, FaultRecord, ModelState } from '../../sim/index.ts';
+import type { Detection, FaultRecord, ModelState, SimConfig } from '../../sim/index.ts';
 import { formatSeconds } from '../../viz/format.ts';
 import type { FailoverStrings } from './failover-strings.ts';
 
@@ -13,9 +13,16 @@ export interface FaultView {
   sentences: string[];
 }
 
-export function detectionSentence(detection: Detection, strings: FailoverStrings): string {
+/** The run's settings a detection's arithmetic names (controller mode). */
+export type DetectionConfig = Pick<SimConfig, 'controllerHeartBeatTimeoutMs' | 'controllerScanNotActiveBrokerIntervalMs' | 'scanInactiveMasterIntervalMs'>;
+
+export function detectionSentence(detection: Detection, strings: FailoverStrings, config: DetectionConfig): string {
   const since = detection.since ?? detection.faultAt;
   return strings.sentence[detection.how]({
+    outcome: strings.elected(detection.detail ?? 'none'),
+    timeout: formatSeconds(config.controllerHeartBeatTimeoutMs),
+    scanPeriod: formatSeconds(config.controllerScanNotActiveBrokerIntervalMs),
+    masterScanPeriod: formatSeconds(config.scanInactiveMasterIntervalMs),
     party: detection.party,
     broker: detection.target,
     at: formatSeconds(detection.noticedAt),
@@ -26,11 +33,11 @@ export function detectionSentence(detection: Detection, strings: FailoverStrings
   });
 }
 
-export function faultViews(faults: readonly FaultRecord[], detections: readonly Detection[], strings: FailoverStrings): FaultView[] {
+export function faultViews(faults: readonly FaultRecord[], detections: readonly Detection[], strings: FailoverStrings, config: DetectionConfig): FaultView[] {
   return faults.map((fault) => ({
     key: `${fault.fault} ${fault.target}@${fault.at}`,
     title: strings.fault(`${fault.fault} ${fault.target}`, formatSeconds(fault.at)),
-    sentences: detections.filter((d) => d.target === fault.target && d.faultAt === fault.at).map((d) => detectionSentence(d, strings)),
+    sentences: detections.filter((d) => d.target === fault.target && d.faultAt === fault.at).map((d) => detectionSentence(d, strings, config)),
   }));
 }
 

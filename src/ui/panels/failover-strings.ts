@@ -13,6 +13,11 @@ export interface DetectionWords {
   since: string;
   span: string;
   detail: string;
+  /** Controller mode: what the election did (strings.elected), the heartbeat timeout and the two scans' periods. */
+  outcome: string;
+  timeout: string;
+  scanPeriod: string;
+  masterScanPeriod: string;
 }
 
 export interface FailoverStrings {
@@ -21,6 +26,8 @@ export interface FailoverStrings {
   noFaults: string;
   noDetections: string;
   fault(fault: string, at: string): string;
+  /** What an election did: the node elected, or "none". */
+  elected(node: string): string;
   sentence: Record<Detection['how'], (w: DetectionWords) => string>;
   beliefsHeading(time: string): string;
   beliefsCaption: string;
@@ -47,7 +54,13 @@ const en: FailoverStrings = {
     pullFailed: (w) => `${w.party} noticed at ${w.at}: a pull from ${w.broker} failed (${w.detail}), ${w.after} after the fault`,
     routeUpdated: (w) => `${w.party} noticed at ${w.at}: its route refresh no longer lists ${w.broker} (${w.after} after the fault)`,
     haChannelClosed: (w) => `${w.party} noticed at ${w.at}: its HA connection to ${w.broker} closed (${w.after} after the fault)`,
+    controllerChannelClosed: (w) => `controller ${w.party} ${w.outcome} at ${w.at}: ${w.broker}'s channel to it closed (${w.after} after the fault)`,
+    controllerExpired: (w) => `controller ${w.party} ${w.outcome} at ${w.at}: ${w.broker} silent for ${w.span} since ${w.since} (over ${w.timeout}), found by the heartbeat scan every ${w.scanPeriod}`,
+    controllerMasterInactive: (w) => `controller ${w.party} ${w.outcome} at ${w.at}: ${w.broker} silent for ${w.span} since ${w.since} (over ${w.timeout}), found by the inactive-master scan every ${w.masterScanPeriod}`,
+    controllerBrokerElect: (w) => `controller ${w.party} ${w.outcome} at ${w.at}, asked by a broker of the group (${w.after} after the fault)`,
+    becameMaster: (w) => `${w.party} became master (brokerId 0) at ${w.at}: the controller's election reached it (${w.after} after the fault)`,
   },
+  elected: (node) => (node === 'none' ? 'elected no master (no replica of the SyncStateSet alive; unclean election is off)' : `elected ${node} as master`),
   beliefsHeading: (time) => `Who believes what at ${time}`,
   beliefsCaption: 'Each NameServer\'s broker table and each client\'s cached route against the truth: a highlighted cell believes wrong.',
   truth: 'truth',
@@ -73,7 +86,13 @@ const zh: FailoverStrings = {
     pullFailed: (w) => `${w.party} 在 ${w.at} 发现：从 ${w.broker} 拉取消息失败（${w.detail}），故障后 ${w.after}`,
     routeUpdated: (w) => `${w.party} 在 ${w.at} 发现：路由刷新后不再包含 ${w.broker}（故障后 ${w.after}）`,
     haChannelClosed: (w) => `${w.party} 在 ${w.at} 发现：与 ${w.broker} 的 HA 连接已关闭（故障后 ${w.after}）`,
+    controllerChannelClosed: (w) => `Controller ${w.party} 在 ${w.at} ${w.outcome}：${w.broker} 与它的连接已关闭（故障后 ${w.after}）`,
+    controllerExpired: (w) => `Controller ${w.party} 在 ${w.at} ${w.outcome}：${w.broker} 自 ${w.since} 起 ${w.span} 没有心跳（超过 ${w.timeout}），被每 ${w.scanPeriod} 一次的心跳扫描发现`,
+    controllerMasterInactive: (w) => `Controller ${w.party} 在 ${w.at} ${w.outcome}：${w.broker} 自 ${w.since} 起 ${w.span} 没有心跳（超过 ${w.timeout}），被每 ${w.masterScanPeriod} 一次的 Master 存活扫描发现`,
+    controllerBrokerElect: (w) => `Controller ${w.party} 在 ${w.at} ${w.outcome}：由该组的一个 Broker 请求（故障后 ${w.after}）`,
+    becameMaster: (w) => `${w.party} 在 ${w.at} 成为 Master（brokerId 0）：Controller 的选举结果送达（故障后 ${w.after}）`,
   },
+  elected: (node) => (node === 'none' ? '没有选出 Master（SyncStateSet 中没有存活的副本；未开启 unclean 选举）' : `选举 ${node} 为 Master`),
   beliefsHeading: (time) => `${time} 时各方的认知`,
   beliefsCaption: '每个 NameServer 的 Broker 表与每个客户端缓存的路由，对照真实情况：高亮的单元格表示认知有误。',
   truth: '真实情况',

@@ -70,6 +70,7 @@ export function dotRoute(event: TraceEvent): { kind: DotKind; from: EntityRef; t
     case 'broker.removed': case 'route.failed': case 'nameServer.chosen': case 'topic.updated': case 'send.result':
     case 'rebalance': case 'consumer.registered': case 'consumer.removed': case 'producer.registered': case 'producer.removed': case 'consume.failed': case 'pull.rejected':
     case 'offset.committed': case 'fault': case 'message.lost': case 'message.filtered':
+    case 'controller.elected': case 'syncStateSet.changed': case 'broker.roleChanged':
       return null;
   }
 }

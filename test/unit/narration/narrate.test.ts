@@ -26,6 +26,9 @@ const SAMPLES: TraceEvent[] = [
   { t: 2_200, type: 'consume.failed', consumer: 'c-1', group: 'CG', msgId: 'ID1', reconsumeTimes: 16, next: 'dlq' },
   { t: 2_300, type: 'pull.rejected', consumer: 'c-1', broker: 'broker-a', topic: 'TopicTest', queueId: 6, reason: 'NO_PERMISSION' },
   { t: 2_400, type: 'offset.committed', consumer: 'c-1', group: 'CG', broker: 'broker-a', queueId: 1, offset: 8, topic: 'TopicTest' },
+  { t: 40_000, type: 'controller.elected', controller: 'ns-1/controller', broker: 'broker-a', brokerId: 2, masterEpoch: 2, trigger: 'masterInactive' },
+  { t: 5_000, type: 'syncStateSet.changed', controller: 'ns-1/controller', broker: 'broker-a', syncStateSet: [1, 2], syncStateSetEpoch: 2 },
+  { t: 40_001, type: 'broker.roleChanged', broker: 'broker-a', brokerId: 0, controllerId: 2, role: 'SYNC_MASTER', masterEpoch: 2 },
   { t: 60_000, type: 'fault', action: 'crashBroker', target: 'broker-a' },
 ];
 

@@ -77,5 +77,7 @@ export function strokeOf(event: TraceEvent, lastSendBroker: (msgId: string) => s
     case 'pull.rejected': return { shape: 'arrow', kind: 'pull', from: master(event.broker), to: event.consumer };
     case 'offset.committed': return { shape: 'arrow', kind: 'offset', from: event.consumer, to: master(event.broker) };
     case 'fault': return { shape: 'mark', kind: 'fault', lane: event.target };
+    // Controller mode: the controller has no lane of its own here.
+    case 'controller.elected': case 'syncStateSet.changed': case 'broker.roleChanged': return null;
   }
 }

@@ -30,6 +30,16 @@ export const CHAPTERS: readonly ChapterEntry[] = [
     title: { en: 'From start-up to the first consumed message', zh: '工作流程：从启动到第一条消息被消费' },
     load: () => import('./ch5-workflow.ts').then((module) => module.chapter),
   },
+  {
+    id: 'topics',
+    title: { en: 'Creating topics: cluster mode, broker mode, automatic', zh: '创建主题：集群模式、Broker 模式与自动创建' },
+    load: () => import('./ch6-topics.ts').then((module) => module.chapter),
+  },
+  {
+    id: 'read-write',
+    title: { en: 'Read queues and write queues', zh: '读队列与写队列' },
+    load: () => import('./ch7-read-write.ts').then((module) => module.chapter),
+  },
 ];
 
 export function findChapter(id: string): ChapterEntry | undefined {

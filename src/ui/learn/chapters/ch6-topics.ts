@@ -1,0 +1,98 @@
+/** Chapter 6: creating topics: cluster mode and broker mode, default queue counts, automatic creation. */
+import type { Chapter } from '../chapter.ts';
+import scenario from './ch6-topics.json';
+
+export const chapter: Chapter = {
+  id: 'topics',
+  scenario: { file: scenario },
+  steps: [
+    {
+      wait: { type: 'topic.updated', where: { broker: 'broker-c', topic: 'TopicOrder' } },
+      caption: {
+        en: 'At 0:10 an operator ran mqadmin updateTopic -c DefaultCluster -t TopicOrder, naming no queue counts. Cluster mode (-c): every master of the cluster gets the topic with the same counts: 8 write and 8 read queues on each of the three brokers.',
+        zh: '0:10 运维执行了 mqadmin updateTopic -c DefaultCluster -t TopicOrder，没有指定队列数。集群模式（-c）：集群里每个 Master 都创建这个主题，队列数相同：三个 broker 上各 8 个写队列、8 个读队列。',
+      },
+      focus: { kind: 'broker', id: 'broker-a' },
+      tag: 'correction',
+      predict: {
+        question: {
+          en: 'mqadmin updateTopic is run without -r and -w. How many queues does each broker get?',
+          zh: '执行 mqadmin updateTopic 时没有给 -r 和 -w。每个 broker 上会有几个队列？',
+        },
+        choices: [
+          { en: '4, as the study note says', zh: '4 个，如学习笔记所说' },
+          { en: '8', zh: '8 个' },
+          { en: '16', zh: '16 个' },
+        ],
+        answer: 1,
+        why: {
+          en: 'mqadmin\'s UpdateTopicSubCommand defaults to 8 read and 8 write queues. 4 is the default of automatic creation (a producer\'s defaultTopicQueueNums), which the study note mixes up with it.',
+          zh: 'mqadmin 的 UpdateTopicSubCommand 默认 8 个读队列、8 个写队列。4 是自动创建主题时的默认值（生产者的 defaultTopicQueueNums），学习笔记把两者混在了一起。',
+        },
+      },
+    },
+    {
+      wait: { type: 'route.updated', where: { client: 'p-1', topic: 'TopicOrder' } },
+      caption: {
+        en: 'p-1\'s route lists 24 write queues: 8 on each broker. Sends spread over all three brokers.',
+        zh: 'p-1 的路由里有 24 个写队列：每个 broker 8 个。消息会发往全部三个 broker。',
+      },
+      focus: { kind: 'client', id: 'p-1' },
+    },
+    {
+      wait: { type: 'topic.updated', where: { topic: 'TopicPay' } },
+      caption: {
+        en: 'Broker mode (-b): mqadmin updateTopic -b broker-b -t TopicPay -w 2 -r 2 creates the topic on that one broker only, with its own counts. Repeated per broker, a topic can have different counts on each broker.',
+        zh: 'Broker 模式（-b）：mqadmin updateTopic -b broker-b -t TopicPay -w 2 -r 2 只在这一个 broker 上创建主题，队列数单独指定。对每个 broker 分别执行，同一主题在各 broker 上的队列数可以不同。',
+      },
+      focus: { kind: 'broker', id: 'broker-b' },
+    },
+    {
+      wait: { type: 'route.updated', where: { client: 'p-2', topic: 'NewTopic' } },
+      caption: {
+        en: 'p-2 wants to send to NewTopic, which nobody created. The NameServer has no route for it, so the producer takes the route of TBW102 (which each broker with autoCreateTopicEnable created at start-up) and assumes min(4, 8) = 4 queues on each broker: 4 is its defaultTopicQueueNums.',
+        zh: 'p-2 要向 NewTopic 发送，但没有人创建过它。NameServer 里没有它的路由，于是生产者借用 TBW102 的路由（开启 autoCreateTopicEnable 的 broker 启动时都会创建 TBW102），并假定每个 broker 上有 min(4, 8) = 4 个队列：4 就是生产者的 defaultTopicQueueNums。',
+      },
+      focus: { kind: 'client', id: 'p-2' },
+    },
+    {
+      wait: { type: 'topic.updated', where: { topic: 'NewTopic' } },
+      caption: {
+        en: 'The first message reached broker-c, which created NewTopic on itself (4 queues, from TBW102\'s settings) and registered it with the NameServers at once. broker-a and broker-b know nothing of it.',
+        zh: '第一条消息到了 broker-c，它在自己这里创建了 NewTopic（4 个队列，按 TBW102 的设置），并立即向 NameServer 注册。broker-a 和 broker-b 对此一无所知。',
+      },
+      focus: { kind: 'broker', id: 'broker-c' },
+    },
+    {
+      wait: { type: 'route.updated', where: { client: 'p-2', topic: 'NewTopic' } },
+      caption: {
+        en: 'At its next route pull p-2 got NewTopic\'s real route: broker-c only. From 1:15 every message goes to broker-c.',
+        zh: '下一次拉取路由时，p-2 拿到了 NewTopic 的真实路由：只有 broker-c。从 1:15 起所有消息都发往 broker-c。',
+      },
+      focus: { kind: 'client', id: 'p-2' },
+      predict: {
+        question: {
+          en: 'p-2 sent one message and paused. At its next route pull, which brokers hold NewTopic?',
+          zh: 'p-2 只发了一条消息就暂停了。下一次拉取路由时，哪些 broker 上有 NewTopic？',
+        },
+        choices: [
+          { en: 'All three: it is a cluster', zh: '三个都有：这是一个集群' },
+          { en: 'Only broker-c, where the first message landed', zh: '只有 broker-c，第一条消息落在那里' },
+        ],
+        answer: 1,
+        why: {
+          en: 'A broker creates an unknown topic only when a message for it arrives there (createTopicInSendMessageMethod). Once any broker has registered the real topic, the NameServer returns that route instead of TBW102\'s, so the others never get the topic: an automatically created topic often ends up on a subset of the brokers.',
+          zh: 'broker 只有在收到某个未知主题的消息时才会创建它（createTopicInSendMessageMethod）。一旦有 broker 注册了真实的主题，NameServer 就返回这条路由而不再返回 TBW102 的，其他 broker 就再也拿不到这个主题：自动创建的主题常常只落在部分 broker 上。',
+        },
+      },
+    },
+    {
+      wait: { atMs: 80_000 },
+      caption: {
+        en: 'Topics are created ahead of time, on purpose: queue counts decide how many consumers can share the work and can only be shrunk with care (next chapter), so they are an operator\'s choice. Automatic creation is a convenience for development; production clusters turn autoCreateTopicEnable off.',
+        zh: '主题要提前、有意识地创建：队列数决定了最多能有多少消费者分担工作，而且缩减时必须小心（见下一章），所以应由运维来决定。自动创建只是开发时的便利；生产集群会关闭 autoCreateTopicEnable。',
+      },
+      tag: 'why',
+    },
+  ],
+};

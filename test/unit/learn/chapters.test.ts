@@ -61,3 +61,23 @@ describe('the chapter list', () => {
     for (const id of ids) expect(id).toMatch(/^[a-z0-9-]{1,40}$/);
   });
 });
+
+describe('what the chapters show matches RocketMQ\'s numbers', () => {
+  it.each([['nameserver', 'broker-b'], ['failover', 'broker-c']])(
+    'chapter %s: the partitioned %s is removed 120 s (RouteInfoManager\'s broker channel expiry) after its last registration, no later than one 5 s scan after',
+    async (id, broker) => {
+      const chapter = await CHAPTERS.find((entry) => entry.id === id)!.load();
+      const result = validateScenario(chapterScenario(chapter));
+      if (!result.ok) throw new Error('invalid');
+      const trace = simulate(result.scenario).trace;
+      const partition = trace.find((event) => event.type === 'fault' && event.action === 'partitionBroker' && event.target === broker)!;
+      const removal = trace.find((event) => event.type === 'broker.removed' && event.broker === broker)!;
+      const nameServer = removal.type === 'broker.removed' ? removal.nameServer : '';
+      const lastRegistration = trace
+        .filter((event) => event.type === 'broker.registered' && event.broker === broker && event.nameServer === nameServer && event.t <= partition.t)
+        .at(-1)!;
+      expect(removal.t).toBeGreaterThanOrEqual(lastRegistration.t + 120_000);
+      expect(removal.t).toBeLessThanOrEqual(lastRegistration.t + 120_000 + 5_000);
+    },
+  );
+});

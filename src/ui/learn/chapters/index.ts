@@ -40,6 +40,16 @@ export const CHAPTERS: readonly ChapterEntry[] = [
     title: { en: 'Read queues and write queues', zh: '读队列与写队列' },
     load: () => import('./ch7-read-write.ts').then((module) => module.chapter),
   },
+  {
+    id: 'consumers',
+    title: { en: 'Consumer groups at work: clustering, broadcasting, rebalancing', zh: '消费者组：集群消费、广播消费与负载均衡' },
+    load: () => import('./ch8-consumers.ts').then((module) => module.chapter),
+  },
+  {
+    id: 'failover',
+    title: { en: 'Failover: a crash, a slave, a partition, a NameServer down', zh: '故障：崩溃、Slave、网络分区与 NameServer 宕机' },
+    load: () => import('./ch9-failover.ts').then((module) => module.chapter),
+  },
 ];
 
 export function findChapter(id: string): ChapterEntry | undefined {

@@ -1,0 +1,106 @@
+/** Chapter 9: failover: a broker crash, a master with its slave, a partition, a NameServer down. */
+import type { Chapter } from '../chapter.ts';
+import scenario from './ch9-failover.json';
+
+export const chapter: Chapter = {
+  id: 'failover',
+  scenario: { file: scenario },
+  steps: [
+    {
+      wait: { type: 'broker.removed', where: { broker: 'broker-a', brokerId: 0, nameServer: 'ns-2' } },
+      caption: {
+        en: 'At 0:30 broker-a\'s master process died. Its connections closed, so both NameServers removed broker-a/0 at once. broker-a stays in the route, though: its slave broker-a/1 is still registered.',
+        zh: '0:30 broker-a 的 Master 进程挂了。连接随之断开，两个 NameServer 立即剔除了 broker-a/0。但 broker-a 仍留在路由里：它的 Slave broker-a/1 还在注册。',
+      },
+      focus: { kind: 'nameServer', id: 'ns-1' },
+    },
+    {
+      wait: { type: 'route.updated', where: { client: 'p-1' }, afterMs: 30_000 },
+      caption: {
+        en: 'p-1\'s new route lists write queues on broker-b and broker-c only.',
+        zh: 'p-1 的新路由里只有 broker-b 和 broker-c 的写队列。',
+      },
+      focus: { kind: 'client', id: 'p-1' },
+      predict: {
+        question: { en: 'p-1 keeps sending. Where do its messages go now?', zh: 'p-1 继续发送。消息现在发往哪里？' },
+        choices: [
+          { en: 'To broker-a\'s slave', zh: '发往 broker-a 的 Slave' },
+          { en: 'To broker-b and broker-c only', zh: '只发往 broker-b 和 broker-c' },
+          { en: 'Nowhere until broker-a\'s master returns', zh: '哪里都不发，直到 broker-a 的 Master 恢复' },
+        ],
+        answer: 1,
+        why: {
+          en: 'A producer writes only to masters: building its queue list it skips a broker name with no master (id 0) in the route (topicRouteData2TopicPublishInfo). A slave never takes writes unless the cluster runs automatic failover (controller mode or slave acting master, both off by default).',
+          zh: '生产者只向 Master 写：它在构建队列列表时会跳过路由里没有 Master（id 0）的 broker（topicRouteData2TopicPublishInfo）。除非集群开启了自动切换（Controller 模式或 Slave 代理 Master，默认都关闭），Slave 从不接收写入。',
+        },
+      },
+    },
+    {
+      wait: { type: 'message.consumed', where: { broker: 'broker-a' }, afterMs: 31_000 },
+      caption: {
+        en: 'c-1 consumed a message of broker-a after its master died: it pulled from the slave.',
+        zh: '在 broker-a 的 Master 挂掉之后，c-1 仍消费了 broker-a 的消息：它是从 Slave 拉取的。',
+      },
+      focus: { kind: 'broker', id: 'broker-a/1' },
+      predict: {
+        question: {
+          en: 'c-1 had not yet consumed everything on broker-a. Is the rest stuck until the master returns?',
+          zh: 'c-1 还没有消费完 broker-a 上的消息。剩下的要等 Master 恢复吗？',
+        },
+        choices: [
+          { en: 'Yes, it waits for the master', zh: '是的，要等 Master' },
+          { en: 'No, it is read from the slave', zh: '不用，从 Slave 读取' },
+        ],
+        answer: 1,
+        why: {
+          en: 'Consumers may read from a slave: with no master in the route the client picks a slave address (BrokerData.selectBrokerAddr), and the slave holds the CommitLog it copied. Only messages the master had not yet replicated must wait for it to come back.',
+          zh: '消费者可以从 Slave 读：路由里没有 Master 时，客户端会选一个 Slave 地址（BrokerData.selectBrokerAddr），Slave 上有它复制来的 CommitLog。只有 Master 还没来得及复制的消息，要等它恢复后才能读到。',
+        },
+      },
+    },
+    {
+      wait: { type: 'fault', where: { action: 'partitionBroker' } },
+      caption: {
+        en: 'At 1:00 broker-c is cut off by a partition. Nobody can tell a silent broker from a slow one: sends to broker-c now time out after 3 s, and p-1 retries them on another broker.',
+        zh: '1:00 broker-c 被网络分区隔离。没人能区分一个沉默的 broker 和一个很慢的 broker：发往 broker-c 的消息会在 3 秒后超时，p-1 会换一个 broker 重试。',
+      },
+      focus: { kind: 'broker', id: 'broker-c' },
+    },
+    {
+      wait: { type: 'nameServer.chosen', where: { client: 'p-1' }, afterMs: 90_000 },
+      caption: {
+        en: 'At 1:30 ns-2 went down, the NameServer both clients had chosen. At their next route pull the request to ns-2 failed and each moved on to ns-1.',
+        zh: '1:30 ns-2 宕机，两个客户端选的都是它。下一次拉取路由时，对 ns-2 的请求失败，它们各自换到了 ns-1。',
+      },
+      focus: { kind: 'client', id: 'p-1' },
+      predict: {
+        question: { en: 'ns-2, the NameServer both clients use, goes down. What happens?', zh: '两个客户端正在用的 ns-2 宕机了。会发生什么？' },
+        choices: [
+          { en: 'They have no routes until ns-2 is back', zh: '在 ns-2 恢复之前它们没有路由' },
+          { en: 'At their next request they move on to ns-1', zh: '下一次请求时换到 ns-1' },
+        ],
+        answer: 1,
+        why: {
+          en: 'A client keeps its chosen NameServer until a request to it fails, then takes the next one in its list (NettyRemotingClient). Its cached routes keep working meanwhile; at worst one 30 s refresh round is lost. Sends and pulls never went through ns-2 anyway.',
+          zh: '客户端一直用选中的 NameServer，直到对它的请求失败，才换到列表里的下一个（NettyRemotingClient）。在此期间缓存的路由照常可用，最多损失一轮 30 秒的刷新。发送和拉取本来就不经过 ns-2。',
+        },
+      },
+    },
+    {
+      wait: { type: 'broker.removed', where: { broker: 'broker-c' } },
+      caption: {
+        en: 'ns-1 removed broker-c at 2:40: 120 s after its last registration at 0:40. ns-2 is down and could not. At their next route pull the clients stop choosing broker-c.',
+        zh: 'ns-1 在 2:40 剔除了 broker-c：距它最后一次注册（0:40）正好 120 秒。ns-2 已宕机，无法剔除。客户端在下一次拉取路由后不再选择 broker-c。',
+      },
+      focus: { kind: 'nameServer', id: 'ns-1' },
+    },
+    {
+      wait: { atMs: 200_000 },
+      caption: {
+        en: 'Every failure here was survived without any node coordinating with another: clients fall back on cached routes and retries, consumers read from slaves, NameServers each judge brokers alone. RocketMQ chooses availability and simplicity, and pays with time (up to 120 s before a silent broker is removed, 30 s before clients notice) and with duplicates, never with a central component that could stop the cluster.',
+        zh: '这里的每一次故障都挺过来了，而且没有任何节点需要与其他节点协调：客户端依靠缓存的路由和重试，消费者从 Slave 读取，每个 NameServer 独立判断 broker 的存活。RocketMQ 选择了可用性和简单性，代价是时间（沉默的 broker 最多 120 秒才被剔除，客户端最多 30 秒才发现）和重复消费，而不是一个一旦失效就会让整个集群停下来的中心组件。',
+      },
+      tag: 'why',
+    },
+  ],
+};

@@ -12,6 +12,7 @@ import masterSlaveFailover from './master-slave-failover.json';
 import inconsistentSubscriptions from './inconsistent-subscriptions.json';
 import nameServerDown from './nameserver-down.json';
 import powerLossFlush from './power-loss-flush.json';
+import controllerFailover from './controller-failover.json';
 import read8Write4 from './read8-write4.json';
 import shrinkSafely from './shrink-safely.json';
 import shrinkUnsafely from './shrink-unsafely.json';
@@ -64,6 +65,11 @@ export const LIBRARY: readonly LibraryEntry[] = [
     id: 'power-loss-flush',
     title: { en: 'Power loss: ASYNC_FLUSH vs SYNC_FLUSH', zh: '断电：ASYNC_FLUSH 与 SYNC_FLUSH' },
     scenario: powerLossFlush,
+  },
+  {
+    id: 'controller-failover',
+    title: { en: 'Controller mode: a new master in 12 s', zh: 'Controller 模式：12 秒后选出新 Master' },
+    scenario: controllerFailover,
   },
   {
     id: 'inconsistent-subscriptions',

@@ -27,6 +27,8 @@ export interface Link {
   orientation: Orientation;
   /** Explicit control points (links into and out of a queue cell); else d3's, from the orientation. */
   controls?: [Point, Point];
+  /** Straight segments run before the curve, from via[0] to the curve's source (out of a broker under its queues). */
+  via?: Point[];
 }
 
 export function boxCenter(box: Box): Point {
@@ -61,7 +63,8 @@ export function linkBetween(from: Box, to: Box): Link {
 /** The SVG path of a link (`M...C...`). */
 export function linkPath(link: Link): string {
   const [c1, c2] = link.controls ?? defaultControls(link);
-  return `M${link.source.x},${link.source.y}C${c1.x},${c1.y},${c2.x},${c2.y},${link.target.x},${link.target.y}`;
+  const start = link.via?.length ? `M${link.via.map((p) => `${p.x},${p.y}`).join('L')}L` : 'M';
+  return `${start}${link.source.x},${link.source.y}C${c1.x},${c1.y},${c2.x},${c2.y},${link.target.x},${link.target.y}`;
 }
 
 function defaultControls({ source: s, target: t, orientation }: Link): [Point, Point] {
@@ -84,17 +87,53 @@ export function linkIntoCell(from: Box, cell: Box): Link {
   return { source: side.source, target, orientation: side.orientation, controls: [lead, { x: target.x, y: target.y - CELL_LEAD * 2 }] };
 }
 
-/** From the bottom of a queue cell to a process: down out of the cell, then across (or down) to it. */
-export function linkOutOfCell(cell: Box, to: Box): Link {
+/**
+ * From the bottom of a queue cell to a process: down out of the cell, then across (or down) to
+ * it. A process beside the broker is reached under the queues: straight down into the broker's
+ * bottom margin, along it to the broker's side, then a curve, so the line never crosses another
+ * broker's box.
+ */
+export function linkOutOfCell(cell: Box, to: Box, broker?: Box): Link {
   const side = linkBetween(cell, to);
+  if (broker && side.orientation === 'horizontal') {
+    const start = { x: cell.x + cell.width / 2, y: cell.y + cell.height };
+    const runY = Math.max(start.y, broker.y + broker.height - 3);
+    const edgeX = side.target.x >= start.x ? broker.x + broker.width : broker.x;
+    return { source: { x: edgeX, y: runY }, target: side.target, orientation: 'horizontal', via: [start, { x: start.x, y: runY }] };
+  }
   const source = { x: cell.x + cell.width / 2, y: cell.y + cell.height };
   const lead = side.orientation === 'horizontal' ? { x: (source.x + side.target.x) / 2, y: side.target.y } : { x: side.target.x, y: side.target.y - CELL_LEAD };
   return { source, target: side.target, orientation: side.orientation, controls: [{ x: source.x, y: source.y + CELL_LEAD * 2 }, lead] };
 }
 
-/** The point at progress p in [0, 1] along the link's curve (clamped). */
+function distance(a: Point, b: Point): number {
+  return Math.hypot(b.x - a.x, b.y - a.y);
+}
+
+/** The point at progress p in [0, 1] along the link (clamped): its straight run first, by length, then its curve. */
 export function pointOnLink(link: Link, progress: number): Point {
   const p = Math.min(1, Math.max(0, progress));
+  if (!link.via?.length) return pointOnCurve(link, p);
+  const points = [...link.via, link.source];
+  const segments = points.slice(1).map((point, i) => distance(points[i]!, point));
+  const straight = segments.reduce((sum, length) => sum + length, 0);
+  // The curve's length, near enough: the mean of its chord and its control polygon.
+  const [c1, c2] = link.controls ?? defaultControls(link);
+  const curve = (distance(link.source, link.target) + distance(link.source, c1) + distance(c1, c2) + distance(c2, link.target)) / 2;
+  let along = p * (straight + curve);
+  for (let i = 0; i < segments.length; i++) {
+    const length = segments[i]!;
+    if (along <= length && length > 0) {
+      const a = points[i]!;
+      const b = points[i + 1]!;
+      return { x: a.x + ((b.x - a.x) * along) / length, y: a.y + ((b.y - a.y) * along) / length };
+    }
+    along -= length;
+  }
+  return pointOnCurve(link, curve > 0 ? Math.min(1, along / curve) : 1);
+}
+
+function pointOnCurve(link: Link, p: number): Point {
   const { source: s, target: t } = link;
   const [c1, c2] = link.controls ?? defaultControls(link);
   const q = 1 - p;

@@ -13,6 +13,7 @@ import { useSimView } from '../use-sim.ts';
 import { derivedAt, EmptyPanel, PanelFrame, usePanelStrings } from './shared.tsx';
 import type { EntityStatus, PanelStrings } from './strings.ts';
 import { TopologyCanvas } from './TopologyCanvas.tsx';
+import { NodeText, TopologyLabels, type BrokerLabel } from './TopologyLabels.tsx';
 import { linkOf, type Dot } from './topology-geometry.ts';
 import { useTopologyStrings, type TopologyStrings } from './topology-strings.ts';
 import { topologyModel, type LinkKind, type LinkSpec, type TopologyModel } from './topology-model.ts';
@@ -44,6 +45,8 @@ interface NodeProps {
   id: string;
   selected: boolean;
   testId: string;
+  /** The name is drawn by TopologyLabels, over the dots. */
+  textOnTop?: boolean;
 }
 
 function select(target: NodeSelection): void {
@@ -58,15 +61,14 @@ function onKey(event: KeyboardEvent, target: NodeSelection): void {
 }
 
 /** One process: a focusable button-like group with its name and a status word (never colour alone). */
-const Node = memo(function Node({ box, label, detail, status, accessibleName, kind, id, selected, testId }: NodeProps) {
+const Node = memo(function Node({ box, label, detail, status, accessibleName, kind, id, selected, testId, textOnTop = false }: NodeProps) {
   const target: NodeSelection = { kind, id };
   return (
     <g className={`rs-node rs-status-${status}${selected ? ' rs-node-selected' : ''}`} role="button" tabIndex={0}
       aria-label={accessibleName} aria-pressed={selected} data-testid={testId}
       onClick={() => select(target)} onKeyDown={(event) => onKey(event, target)}>
       <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={6} />
-      <text x={box.x + 8} y={box.y + Math.min(box.height, 40) / 2 - 3} className="rs-node-label">{fitText(label, box.width - 16, 7.2)}</text>
-      <text x={box.x + 8} y={box.y + Math.min(box.height, 40) / 2 + 11} className="rs-node-detail">{fitText(detail, box.width - 16, 6)}</text>
+      {!textOnTop && <NodeText box={box} label={label} detail={detail} />}
     </g>
   );
 });
@@ -96,11 +98,22 @@ const Links = memo(function Links({ specs, layout }: { specs: LinkSpec[]; layout
   );
 });
 
+/** Each broker's name, role, status and the topic's queue counts, drawn over the dots. */
+function brokerLabels(model: TopologyModel, strings: PanelStrings, canvasStrings: TopologyStrings): BrokerLabel[] {
+  return model.input.brokerGroups.flatMap((group) => group.members.flatMap((node) => {
+    const broker = model.brokers[node];
+    if (!broker) return [];
+    const role = broker.brokerId === 0 ? strings.master : strings.slave;
+    const queues = broker.queueNums ? ` · ${model.topic} ${canvasStrings.queueCounts(broker.queueNums.write, broker.queueNums.read)}` : '';
+    return [{ node, label: `${node} · ${role}`, detail: `${strings.status[broker.status]}${queues}`, status: broker.status }];
+  }));
+}
+
 function isSelected(selection: Selection, kind: NodeSelection['kind'], id: string): boolean {
   return selection !== null && selection.kind === kind && 'id' in selection && selection.id === id;
 }
 
-const Nodes = memo(function Nodes({ model, layout, selection, strings, canvasStrings }: { model: TopologyModel; layout: TopologyLayout; selection: Selection; strings: PanelStrings; canvasStrings: TopologyStrings }) {
+const Nodes = memo(function Nodes({ model, layout, selection, strings }: { model: TopologyModel; layout: TopologyLayout; selection: Selection; strings: PanelStrings }) {
   return (
     <>
       {model.input.nameServers.map((id) => {
@@ -119,8 +132,7 @@ const Nodes = memo(function Nodes({ model, layout, selection, strings, canvasStr
               const box = layout.brokers[node];
               if (!broker || !box) return null;
               const role = broker.brokerId === 0 ? strings.master : strings.slave;
-              const queues = broker.queueNums ? ` · ${model.topic} ${canvasStrings.queueCounts(broker.queueNums.write, broker.queueNums.read)}` : '';
-              return <Node key={node} box={box} label={`${node} · ${role}`} detail={`${strings.status[broker.status]}${queues}`} status={broker.status}
+              return <Node key={node} box={box} label="" detail="" status={broker.status} textOnTop
                 accessibleName={strings.nodeName.broker(node, role, strings.status[broker.status])} kind="broker" id={node} selected={isSelected(selection, 'broker', node)} testId={`topology-broker-${node}`} />;
             })}
           </g>
@@ -155,7 +167,6 @@ interface DiagramProps {
   layout: TopologyLayout;
   selection: Selection;
   strings: PanelStrings;
-  canvasStrings: TopologyStrings;
   svgId: string;
 }
 
@@ -164,7 +175,7 @@ interface DiagramProps {
  * the statuses, the selection and the width stay the same (derivedAt shares the model), so a
  * playing run skips it and redraws only the canvas.
  */
-const Diagram = memo(function Diagram({ model, layout, selection, strings, canvasStrings, svgId }: DiagramProps) {
+const Diagram = memo(function Diagram({ model, layout, selection, strings, svgId }: DiagramProps) {
   const headerText = { producers: strings.producers, brokers: strings.brokers, consumers: strings.consumers };
   return (
     <svg width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} role="group"
@@ -175,7 +186,7 @@ const Diagram = memo(function Diagram({ model, layout, selection, strings, canva
       {layout.headers.map((header) => (
         <text key={header.section} x={header.x} y={header.y} textAnchor={header.anchor} className="rs-section-title" aria-hidden="true">{headerText[header.section]}</text>
       ))}
-      <Nodes model={model} layout={layout} selection={selection} strings={strings} canvasStrings={canvasStrings} />
+      <Nodes model={model} layout={layout} selection={selection} strings={strings} />
       <Suspense fallback={null}>
         <TopologyQueues model={model} layout={layout} />
       </Suspense>
@@ -227,6 +238,7 @@ export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelPro
   const canvasStrings = useTopologyStrings();
   const selection = usePlayback((s) => s.selection);
   const speed = usePlayback((s) => s.speed);
+  const language = usePlayback((s) => s.language);
   const [topicWanted, setTopicWanted] = useState<string | null>(null);
   const [containerRef, width] = useElementWidth<HTMLDivElement>(960);
   const drawn = useRef<Dot[]>([]);
@@ -247,9 +259,10 @@ export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelPro
       aside={<TopicPicker model={model} onPick={setTopicWanted} canvasStrings={canvasStrings} />}>
       <NarrationCaption />
       <div ref={containerRef} className="rs-topology-stage" style={{ height: layout.height }} onClickCapture={onClickCapture}>
-        <Diagram model={model} layout={layout} selection={selection} strings={strings} canvasStrings={canvasStrings} svgId={svgId} />
+        <Diagram model={model} layout={layout} selection={selection} strings={strings} svgId={svgId} />
         <TopologyCanvas source={timeline} layout={layout} timeMs={timeMs} flightMs={flightMs ?? flightWindowMs(speed)}
           traceLength={timeline.traceLength} drawnRef={drawn} {...(maxDots !== undefined ? { maxDots } : {})} />
+        <TopologyLabels labels={derivedAt(timeline, timeMs, `brokerLabels:${topicWanted ?? ''}:${language}`, () => brokerLabels(model, strings, canvasStrings))} layout={layout} />
       </div>
       <Suspense fallback={null}>
         <TopologyLegend strings={strings} canvasStrings={canvasStrings} />

@@ -24,7 +24,7 @@ export function linkOf(layout: TopologyLayout, from: EntityRef, to: EntityRef): 
   const a = boxOf(layout, from);
   const b = boxOf(layout, to);
   if (!a || !b) return null;
-  if (from.kind === 'queue') return linkOutOfCell(a, b);
+  if (from.kind === 'queue') return linkOutOfCell(a, b, layout.brokers[from.id.slice(0, from.id.lastIndexOf('#'))]);
   if (to.kind === 'queue') return linkIntoCell(a, b);
   return linkBetween(a, b);
 }

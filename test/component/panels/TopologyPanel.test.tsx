@@ -102,7 +102,12 @@ describe('TopologyPanel', () => {
     const { container } = render(<TopologyPanel />);
     const node = screen.getByRole('button', { name: 'Broker broker-b/0, master, crashed' });
     expect(node).toHaveClass('rs-status-crashed');
-    expect(node).toHaveTextContent('crashed');
+    // The broker's name and status are drawn over the dots' canvas, in the layer after it.
+    const labels = screen.getByTestId('topology-labels');
+    expect(screen.getByTestId('topology-canvas').compareDocumentPosition(labels) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const label = [...labels.querySelectorAll('g.rs-node-text')].find((g) => g.textContent?.startsWith('broker-b/0 · master'));
+    expect(label).toHaveClass('rs-status-crashed');
+    expect(label).toHaveTextContent('crashed');
     expect(container.querySelectorAll('path[data-link="notListed"]')).toHaveLength(2);
   });
 

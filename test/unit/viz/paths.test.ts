@@ -1,4 +1,4 @@
-import { boxCenter, linkBetween, linkPath, pointOnLink, type Box } from '../../../src/viz/paths.ts';
+import { boxCenter, linkBetween, linkOutOfCell, linkPath, pointOnLink, type Box } from '../../../src/viz/paths.ts';
 
 const left: Box = { x: 0, y: 100, width: 100, height: 40 };
 const right: Box = { x: 300, y: 0, width: 100, height: 40 };
@@ -52,5 +52,30 @@ describe('pointOnLink', () => {
 describe('boxCenter', () => {
   it('is the middle of the box', () => {
     expect(boxCenter(left)).toEqual({ x: 50, y: 120 });
+  });
+});
+
+describe('linkOutOfCell (a queue to its owner)', () => {
+  // A broker at x 100-300, y 50-130 with a queue cell at x 120-140, y 90-106; the consumer to its right.
+  const broker: Box = { x: 100, y: 50, width: 200, height: 80 };
+  const cell: Box = { x: 120, y: 90, width: 20, height: 16 };
+  const consumer: Box = { x: 500, y: 300, width: 100, height: 40 };
+
+  it('runs under the queues to the broker\'s side before it turns, so it never crosses a box below', () => {
+    const link = linkOutOfCell(cell, consumer, broker);
+    expect(linkPath(link)).toBe('M130,106L130,127L300,127C400,127,400,320,500,320');
+    for (let i = 0; i <= 20; i++) {
+      const point = pointOnLink(link, i / 20);
+      // Inside the broker (its bottom margin) until its right edge, then beyond it: never below it while under it.
+      if (point.x <= broker.x + broker.width) expect(point.y).toBeLessThanOrEqual(broker.y + broker.height);
+    }
+    expect(pointOnLink(link, 0)).toEqual({ x: 130, y: 106 });
+    expect(pointOnLink(link, 1)).toEqual({ x: 500, y: 320 });
+  });
+
+  it('moves forward along the run, then along the curve', () => {
+    const link = linkOutOfCell(cell, consumer, broker);
+    const xs = Array.from({ length: 11 }, (_, i) => pointOnLink(link, i / 10).x);
+    for (let i = 1; i < xs.length; i++) expect(xs[i]).toBeGreaterThanOrEqual(xs[i - 1]!);
   });
 });

@@ -1,0 +1,39 @@
+/**
+ * The brokers' names and statuses drawn over the canvas of moving dots: messages land in the
+ * queue cells just below a broker's name, and at 10x speed a pile of dots would hide it. The
+ * text carries a halo in the panel's colour, so it stays readable above any dot; the layer takes
+ * no pointer events (a click goes to the dot or the broker beneath).
+ */
+import { memo } from 'react';
+import { fitText } from '../../viz/format.ts';
+import type { Box } from '../../viz/paths.ts';
+import type { TopologyLayout } from '../../viz/topology-layout.ts';
+import type { EntityStatus } from './strings.ts';
+
+/** A process's name and status line inside its box (also used by the boxes of the diagram). */
+export function NodeText({ box, label, detail }: { box: Box; label: string; detail: string }) {
+  return (
+    <>
+      <text x={box.x + 8} y={box.y + Math.min(box.height, 40) / 2 - 3} className="rs-node-label">{fitText(label, box.width - 16, 7.2)}</text>
+      <text x={box.x + 8} y={box.y + Math.min(box.height, 40) / 2 + 11} className="rs-node-detail">{fitText(detail, box.width - 16, 6)}</text>
+    </>
+  );
+}
+
+export interface BrokerLabel {
+  node: string;
+  label: string;
+  detail: string;
+  status: EntityStatus;
+}
+
+export const TopologyLabels = memo(function TopologyLabels({ labels, layout }: { labels: BrokerLabel[]; layout: TopologyLayout }) {
+  return (
+    <svg className="rs-topology-labels" width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} aria-hidden="true" data-testid="topology-labels">
+      {labels.map(({ node, label, detail, status }) => {
+        const box = layout.brokers[node];
+        return box && <g key={node} className={`rs-node-text rs-status-${status}`}><NodeText box={box} label={label} detail={detail} /></g>;
+      })}
+    </svg>
+  );
+});

@@ -1,6 +1,7 @@
 /** The glossary: the study note's terms in English and Chinese, reachable from every chapter. */
 import { useEffect, useId, useRef } from 'react';
 import { usePlayback } from '../../store/playback.ts';
+import { ScrollArea } from '../controls/ScrollArea.tsx';
 import { GLOSSARY } from './glossary.ts';
 import { LEARN_STRINGS } from './learn-strings.ts';
 
@@ -32,7 +33,7 @@ export function Glossary({ onClose }: { onClose(): void }) {
         }}
       >
         <h2 id={titleId}>{words.glossary}</h2>
-        <div className="rs-glossary-scroll" tabIndex={0}>
+        <ScrollArea className="rs-glossary-scroll" label={words.glossary}>
           <table className="rs-glossary-table">
             <thead>
               <tr><th scope="col">English</th><th scope="col">中文</th><th scope="col">{words.meaning}</th></tr>
@@ -47,7 +48,7 @@ export function Glossary({ onClose }: { onClose(): void }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
         <button ref={closeRef} type="button" className="rs-button" onClick={onClose}>{words.close}</button>
       </div>
     </div>

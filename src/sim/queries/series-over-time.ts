@@ -1,7 +1,7 @@
 /**
  * Numbers over time for the charts: produce and consume TPS per broker (the Dashboard's
- * "produce TPS" is what a master put, BrokerStatsManager's TOPIC_PUT_NUMS; "consume TPS" what
- * consumers took, GROUP_GET_NUMS), each group's lag in total and per queue (the Dashboard's
+ * "produce TPS" is what a master put, "consume TPS" what consumers took, each over the last
+ * 10 s as StoreStatsService.getPutTps(10) reports putTps in the broker's runtime info), each group's lag in total and per queue (the Dashboard's
  * diff: the broker's max offset minus the group's offset, ConsumeStats.computeTotalDiff),
  * never-consumable messages and failed sends, and the faults.
  *
@@ -33,12 +33,12 @@ export interface FaultMark {
   target: string;
 }
 
-/** One sample: the state at time t, and the events of (t - stepMs, t]. */
+/** One sample: the state at time t, and the rates of (t - TPS_WINDOW_MS, t]. */
 export interface SeriesSample {
   t: number;
-  /** Messages a master stored in the step, per second, by brokerName. */
+  /** Messages a master stored in the window, per second, by brokerName. */
   produceTps: Record<string, number>;
-  /** Messages consumed in the step, per second, by brokerName. */
+  /** Messages consumed in the window, per second, by brokerName. */
   consumeTps: Record<string, number>;
   /** Each group's diffTotal: the sum over its queues of max offset - consumer offset. */
   lagByGroup: Record<string, number>;
@@ -57,6 +57,8 @@ export interface SeriesOverTime {
 
 /** Steps shorter than this would make more samples than any chart has pixels. */
 export const MIN_STEP_MS = 100;
+/** StoreStatsService.getPutTps(10): the broker's putTps is over the last 10 s (a longer step: over the step). */
+export const TPS_WINDOW_MS = 10_000;
 
 interface Counts {
   produce: Record<string, number>;
@@ -69,9 +71,13 @@ function countEvent(counts: Counts, faults: FaultMark[], event: TraceEvent): voi
   else if (event.type === 'fault') faults.push({ t: event.t, action: event.action, target: event.target });
 }
 
-function perSecond(counts: Record<string, number>, stepMs: number): Record<string, number> {
+/** The rate per second of the counts of the last steps, which span `spanMs`. */
+function perSecond(steps: Record<string, number>[], spanMs: number): Record<string, number> {
   const rates = dict<number>();
-  for (const [key, count] of Object.entries(counts)) rates[key] = (count * 1_000) / stepMs;
+  for (const counts of steps) {
+    for (const [key, count] of Object.entries(counts)) rates[key] = (rates[key] ?? 0) + count;
+  }
+  for (const key of Object.keys(rates)) rates[key] = (rates[key]! * 1_000) / spanMs;
   return rates;
 }
 
@@ -96,6 +102,8 @@ export class SeriesSampler {
   readonly faults: FaultMark[] = [];
   private readonly sim: Sim;
   private counts: Counts = { produce: dict(), consume: dict() };
+  /** The counts of the last steps, as many as TPS_WINDOW_MS spans (newest last). */
+  private recent: Counts[] = [];
 
   /** `listen` hears every trace event too (a what-if compares two runs' traces). */
   constructor(scenario: Scenario, readonly stepMs: number, listen?: (event: TraceEvent) => void) {
@@ -117,8 +125,13 @@ export class SeriesSampler {
   advanceTo(t: number): void {
     for (let next = this.samples.length * this.stepMs; next <= t; next += this.stepMs) {
       this.sim.runUntil(next);
-      const { produce, consume } = this.counts;
-      this.samples.push({ t: next, produceTps: perSecond(produce, this.stepMs), consumeTps: perSecond(consume, this.stepMs), ...readState(this.sim) });
+      const steps = Math.max(1, Math.round(TPS_WINDOW_MS / this.stepMs));
+      this.recent = [...this.recent, this.counts].slice(-steps);
+      // The first samples of a run have less than a window behind them: the rate over what there is.
+      const spanMs = Math.min(steps * this.stepMs, Math.max(this.stepMs, next));
+      this.samples.push({
+        t: next, produceTps: perSecond(this.recent.map((c) => c.produce), spanMs), consumeTps: perSecond(this.recent.map((c) => c.consume), spanMs), ...readState(this.sim),
+      });
       this.counts = { produce: dict(), consume: dict() };
     }
   }

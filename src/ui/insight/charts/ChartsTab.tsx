@@ -12,7 +12,8 @@ import { ChartCard } from './ChartCard.tsx';
 import { CHARTS_STRINGS } from './charts-strings.ts';
 import './charts.css';
 
-const CHART_HEIGHT = 210;
+/** Two charts and their tools fit under the summary at 1280 x 800. */
+const CHART_HEIGHT = 170;
 
 export function ChartsTab() {
   const language = usePlayback((s) => s.language);

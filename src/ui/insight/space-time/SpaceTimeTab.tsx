@@ -19,6 +19,7 @@ import { ARROW_COLOURS, MARK_COLOURS, SpaceTimeDiagram } from './SpaceTimeDiagra
 import { SPACE_TIME_STRINGS } from './space-time-strings.ts';
 import './space-time.css';
 
+/** Five seconds by default: at ten sends a second each arrow stays apart; longer windows bundle. */
 const WINDOWS_S = [5, 20, 60] as const;
 /** More events than this in a window are not drawn (the first ones are): the diagram would be a blur anyway. */
 const EVENT_LIMIT = 20_000;
@@ -28,7 +29,7 @@ export function SpaceTimeTab() {
   const scenario = usePlayback((s) => s.scenario);
   const nowMs = useSimView(TEXT_PANEL_REFRESH)?.timeMs ?? 0;
   const strings = SPACE_TIME_STRINGS[language];
-  const [seconds, setSeconds] = useState<number>(20);
+  const [seconds, setSeconds] = useState<number>(5);
   const [measure, width] = useElementWidth<HTMLDivElement>(760);
   const svg = useRef<SVGSVGElement>(null);
   const windowId = useId();

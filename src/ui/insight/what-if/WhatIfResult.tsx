@@ -3,10 +3,11 @@
  * counters that differ at the end, and one chart with both runs' lines (the changed run dashed).
  */
 import { useId, useRef, useState } from 'react';
-import type { TraceEvent } from '../../../sim/index.ts';
+import type { Scenario, SimConfig, TraceEvent } from '../../../sim/index.ts';
 import type { WhatIfChange } from '../../../sim/queries/what-if-change.ts';
-import { usePlayback } from '../../../store/playback.ts';
+import { usePlayback, type Language } from '../../../store/playback.ts';
 import { formatCount, formatTime } from '../../../viz/format.ts';
+import { describeEvent } from '../../panels/event-sentences.ts';
 import { panelStrings } from '../../panels/strings.ts';
 import { useElementWidth } from '../../panels/use-element-width.ts';
 import { useSimQuery } from '../../use-sim-query.ts';
@@ -18,12 +19,14 @@ import type { WhatIfStrings } from './what-if-strings.ts';
 /** How far past the fork both runs are compared. */
 export const COMPARE_SPAN_MS = 120_000;
 
-function EventText({ event, none }: { event: TraceEvent | null; none: string }) {
-  return <code className="rs-whatif-event">{event ? JSON.stringify(event) : none}</code>;
+function EventText({ event, none, language, config }: { event: TraceEvent | null; none: string; language: Language; config: SimConfig }) {
+  if (!event) return <span>{none}</span>;
+  return <span><code className="rs-whatif-event">{`${event.type}`}</code> {describeEvent(event, language, config)}</span>;
 }
 
-export function WhatIfResult({ change, durationMs, strings }: { change: WhatIfChange; durationMs: number; strings: WhatIfStrings }) {
+export function WhatIfResult({ change, scenario, strings }: { change: WhatIfChange; scenario: Scenario; strings: WhatIfStrings }) {
   const language = usePlayback((s) => s.language);
+  const { config, durationMs } = scenario;
   const chartStrings = CHARTS_STRINGS[language];
   const counters = panelStrings(language).summary as Record<string, { label: string } | undefined>;
   const [metric, setMetric] = useState<ChartMetric>('lagByGroup');
@@ -46,8 +49,8 @@ export function WhatIfResult({ change, durationMs, strings }: { change: WhatIfCh
         <div className="rs-whatif-divergence" data-testid="whatif-divergence" data-t={divergence.t}>
           <p><strong>{strings.divergedAt(formatTime(divergence.t), divergence.index)}</strong></p>
           <dl>
-            <dt>{strings.thisRun}</dt><dd><EventText event={divergence.original} none={strings.none} /></dd>
-            <dt>{strings.changedRun}</dt><dd><EventText event={divergence.changed} none={strings.none} /></dd>
+            <dt>{strings.thisRun}</dt><dd><EventText event={divergence.original} none={strings.none} language={language} config={config} /></dd>
+            <dt>{strings.changedRun}</dt><dd><EventText event={divergence.changed} none={strings.none} language={language} config={config} /></dd>
           </dl>
         </div>
       ) : <p data-testid="whatif-divergence-none">{strings.noDivergence}</p>}

@@ -21,7 +21,7 @@ export function WhatIfTab() {
       aside={change && <button type="button" className="rs-button" data-testid="whatif-clear" onClick={() => setChange(null)}>{strings.clear}</button>}>
       <p className="rs-muted">{strings.intro}</p>
       <WhatIfForm scenario={scenario} nowMs={nowMs} strings={strings} />
-      {change && <WhatIfResult change={change} durationMs={scenario.durationMs} strings={strings} />}
+      {change && <WhatIfResult change={change} scenario={scenario} strings={strings} />}
     </PanelFrame>
   );
 }

@@ -25,6 +25,15 @@ export function flightProgress(eventMs: number, timeMs: number, flightMs: number
   return flightMs > 0 ? (timeMs - eventMs) / flightMs : 1;
 }
 
+/**
+ * Where a dot is drawn along its link for someone who asked for less motion
+ * (prefers-reduced-motion): at its start for the first half of its flight, then at its end. It
+ * jumps once instead of gliding, and still shows where the message went.
+ */
+export function jumpProgress(progress: number): number {
+  return progress < 0.5 ? 0 : 1;
+}
+
 /** First index in [0, length) whose time is >= t, or length: a binary search over a sorted sequence. */
 export function lowerBound(length: number, timeAt: (index: number) => number, t: number): number {
   let low = 0;

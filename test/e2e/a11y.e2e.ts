@@ -3,19 +3,22 @@ import { seriousViolations } from './axe.ts';
 import { test } from './harness.ts';
 import { openPage, waitForSeek } from './shell-helpers.ts';
 
+/** axe reads the whole page: on a busy two-core machine one pass can take many seconds. */
+const AXE_TEST = { timeoutMs: 120_000 };
+
 test('axe: the default page in English has no serious or critical violation', async ({ page, baseUrl }) => {
   await openPage(page, baseUrl);
   await page.getByTestId('command-jumpForward10').click();
   await waitForSeek(page);
   assert.deepEqual(await seriousViolations(page), []);
-});
+}, AXE_TEST);
 
 test('axe: the default page in Chinese has no serious or critical violation', async ({ page, baseUrl }) => {
   await openPage(page, baseUrl);
   await page.getByTestId('language-zh').click();
   await page.getByRole('button', { name: '播放' }).waitFor();
   assert.deepEqual(await seriousViolations(page), []);
-});
+}, AXE_TEST);
 
 test('axe: the editor open has no serious or critical violation', async ({ page, baseUrl }) => {
   await openPage(page, baseUrl);
@@ -25,7 +28,7 @@ test('axe: the editor open has no serious or critical violation', async ({ page,
   await page.getByTestId('editor-tab-json').click();
   await page.getByTestId('json-editor').waitFor();
   assert.deepEqual(await seriousViolations(page), []);
-});
+}, AXE_TEST);
 
 test('axe: the message card open has no serious or critical violation', async ({ page, baseUrl }) => {
   await openPage(page, baseUrl);
@@ -35,7 +38,7 @@ test('axe: the message card open has no serious or critical violation', async ({
   await page.getByTestId('queue-message').first().click();
   await page.getByTestId('message-card').getByTestId('card-msgid').waitFor();
   assert.deepEqual(await seriousViolations(page), []);
-});
+}, AXE_TEST);
 
 test('language: 中文 chosen on the page is still 中文 after a reload and on a new visit; a link\'s lang wins for that visit', async ({ page, context, baseUrl }) => {
   await openPage(page, baseUrl);
@@ -81,4 +84,4 @@ test('presentation mode: the Present button, large caption, side panels hidden, 
   await page.keyboard.press('Escape');
   await page.locator('.rs-app:not(.rs-presenting)').waitFor();
   await page.getByRole('heading', { name: '事件日志', exact: true }).waitFor({ state: 'visible' });
-}, { viewport: { width: 1920, height: 1080 } });
+}, { ...AXE_TEST, viewport: { width: 1920, height: 1080 } });

@@ -2,7 +2,7 @@
 import { usePlayback } from '../../store/playback.ts';
 import { commandNamed, type CommandName } from '../commands.ts';
 import { useT } from '../i18n/index.ts';
-import { CommandIcon } from './icons.tsx';
+import { CommandIcon, hasDrawnIcon } from './icons.tsx';
 
 export function CommandButton({ name, className }: { name: CommandName; className?: string }) {
   const t = useT();
@@ -11,11 +11,13 @@ export function CommandButton({ name, className }: { name: CommandName; classNam
   const isPlay = name === 'togglePlay';
   const label = isPlay ? t(playing ? 'pause' : 'play') : t(command.label);
   const keys = command.keys.map((binding) => binding.label).join(', ');
+  // A button that shows words (−10s) is named by them first, so a speech user can say what they see.
+  const accessibleName = hasDrawnIcon(name) || !/[\p{L}\p{N}]/u.test(command.icon) ? label : `${command.icon}, ${label}`;
   return (
     <button
       type="button"
       className={`rs-button rs-command${isPlay ? ' rs-command-play' : ''}${className ? ` ${className}` : ''}`}
-      aria-label={label}
+      aria-label={accessibleName}
       title={`${label} (${keys})`}
       data-testid={`command-${name}`}
       onClick={() => command.perform()}

@@ -85,11 +85,12 @@ export function ScenarioDescription() {
   const text = libraryId !== null ? library?.[language] ?? '' : scenario?.description || scenario?.name || '';
   if (text === '') return null;
   return (
-    <div className="rs-description">
+    // A landmark of its own, so a screen reader's list of regions leads to what the scenario is about.
+    <section className="rs-description" aria-label={t('aboutScenario')}>
       <p className={`rs-description-text${expanded ? ' rs-expanded' : ''}`} data-testid="scenario-description">{text}</p>
       <button type="button" className="rs-description-more" aria-expanded={expanded} data-testid="description-toggle" onClick={() => setExpanded(!expanded)}>
         {t(expanded ? 'less' : 'more')}
       </button>
-    </div>
+    </section>
   );
 }

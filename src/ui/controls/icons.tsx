@@ -15,6 +15,11 @@ const PATHS: Partial<Record<CommandName | 'play' | 'pause', ReactNode>> = {
 /** Restart is "to the start": a double arrow, unlike the single step back. */
 const RESTART = <path d="M2 3h2v10H2zM9 3v10L4.5 8zM15 3v10L10.5 8z" />;
 
+/** Whether the command's button shows a drawn icon (else it shows its text icon). */
+export function hasDrawnIcon(name: CommandName): boolean {
+  return name === 'togglePlay' || name === 'restart' || PATHS[name] !== undefined;
+}
+
 export function CommandIcon({ name, playing, fallback }: { name: CommandName; playing: boolean; fallback: string }) {
   const shape = name === 'togglePlay' ? PATHS[playing ? 'pause' : 'play'] : name === 'restart' ? RESTART : PATHS[name];
   if (!shape) return <span aria-hidden="true">{fallback}</span>;

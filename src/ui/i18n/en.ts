@@ -27,6 +27,7 @@ export const en = {
   slower: 'Slower',
   help: 'Keyboard shortcuts',
   present: 'Present',
+  aboutScenario: 'About this scenario',
   presentHint: 'Presentation mode: large type, side panels hidden; a clicker\'s PageDown / PageUp step the run; Esc leaves',
   whilePresenting: 'while presenting',
   escapeNote: 'Esc closes the help, the message card and the editor, then leaves presentation mode.',

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { TopologyLayout } from '../../viz/topology-layout.ts';
 import type { TraceSource } from './event-filter.ts';
+import { useReducedMotion } from '../use-reduced-motion.ts';
 import { dotsAt, type Dot, type DotKind } from './topology-geometry.ts';
 
 export interface TopologyCanvasProps {
@@ -85,6 +86,8 @@ function useColorScheme(): number {
 export function TopologyCanvas({ source, layout, timeMs, flightMs, traceLength, maxDots = 2_000, drawnRef }: TopologyCanvasProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const scheme = useColorScheme();
+  // Reduced motion: each dot jumps from its start to its end instead of gliding.
+  const motion = useReducedMotion() ? 'jump' : 'fly';
   // Read once per colour scheme: computed style read right after React changed the DOM forces a
   // full style recalculation, which cost more than drawing every dot.
   const colors = useRef<{ scheme: number; byKind: Record<DotKind, string> } | null>(null);
@@ -102,13 +105,13 @@ export function TopologyCanvas({ source, layout, timeMs, flightMs, traceLength, 
     if (colors.current?.scheme !== scheme) colors.current = { scheme, byKind: dotColors(canvas) };
     const { byKind } = colors.current;
     // Oldest first, so the newest dots are drawn on top.
-    const dots = dotsAt(source, layout, timeMs, flightMs, maxDots);
+    const dots = dotsAt(source, layout, timeMs, flightMs, maxDots, motion);
     for (let i = dots.length - 1; i >= 0; i--) drawDot(context, dots[i]!, byKind[dots[i]!.kind]);
     // How many messages are in flight: read by the browser benchmark and by tests.
     canvas.dataset.dots = String(dots.length);
     if (drawnRef) drawnRef.current = dots;
     context.globalAlpha = 1;
-  }, [source, layout, timeMs, flightMs, traceLength, maxDots, scheme, drawnRef]);
+  }, [source, layout, timeMs, flightMs, traceLength, maxDots, scheme, drawnRef, motion]);
   return (
     <canvas ref={canvasRef} className="rs-topology-canvas" aria-hidden="true" data-testid="topology-canvas"
       style={{ width: layout.width, height: layout.height }} />

@@ -14,7 +14,7 @@ import type { EntityStatus } from './strings.ts';
 export function NodeText({ box, label, detail }: { box: Box; label: string; detail: string }) {
   return (
     <>
-      <text x={box.x + 8} y={box.y + Math.min(box.height, 40) / 2 - 3} className="rs-node-label">{fitText(label, box.width - 16, 7.2)}</text>
+      <text x={box.x + 8} y={box.y + Math.min(box.height, 40) / 2 - 3} className="rs-node-label">{fitText(label, box.width - 16, 7.2)}</text>{' '}
       <text x={box.x + 8} y={box.y + Math.min(box.height, 40) / 2 + 11} className="rs-node-detail">{fitText(detail, box.width - 16, 6)}</text>
     </>
   );

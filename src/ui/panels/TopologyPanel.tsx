@@ -40,7 +40,8 @@ interface NodeProps {
   label: string;
   detail: string;
   status: EntityStatus;
-  accessibleName: string;
+  /** Said after the box's words in its accessible name (what the box does not show). */
+  kindWords?: string;
   kind: NodeSelection['kind'];
   id: string;
   selected: boolean;
@@ -61,8 +62,10 @@ function onKey(event: KeyboardEvent, target: NodeSelection): void {
 }
 
 /** One process: a focusable button-like group with its name and a status word (never colour alone). */
-const Node = memo(function Node({ box, label, detail, status, accessibleName, kind, id, selected, testId, textOnTop = false }: NodeProps) {
+const Node = memo(function Node({ box, label, detail, status, kindWords, kind, id, selected, testId, textOnTop = false }: NodeProps) {
   const target: NodeSelection = { kind, id };
+  // The name begins with the box's two lines as they read, so a speech user can say what they see.
+  const accessibleName = `${label} ${detail}${kindWords ? `, ${kindWords}` : ''}`;
   return (
     <g className={`rs-node rs-status-${status}${selected ? ' rs-node-selected' : ''}`} role="button" tabIndex={0}
       aria-label={accessibleName} aria-pressed={selected} data-testid={testId}
@@ -120,7 +123,7 @@ const Nodes = memo(function Nodes({ model, layout, selection, strings }: { model
         const status = model.nameServerStatus[id] ?? 'down';
         const box = layout.nameServers[id];
         return box && <Node key={id} box={box} label={id} detail={`NameServer · ${strings.status[status]}`} status={status}
-          accessibleName={strings.nodeName.nameServer(id, strings.status[status])} kind="nameServer" id={id} selected={isSelected(selection, 'nameServer', id)} testId={`topology-nameserver-${id}`} />;
+          kind="nameServer" id={id} selected={isSelected(selection, 'nameServer', id)} testId={`topology-nameserver-${id}`} />;
       })}
       {model.input.brokerGroups.map((group) => {
         const frame = layout.brokerGroups[group.name];
@@ -132,8 +135,8 @@ const Nodes = memo(function Nodes({ model, layout, selection, strings }: { model
               const box = layout.brokers[node];
               if (!broker || !box) return null;
               const role = broker.brokerId === 0 ? strings.master : strings.slave;
-              return <Node key={node} box={box} label="" detail="" status={broker.status} textOnTop
-                accessibleName={strings.nodeName.broker(node, role, strings.status[broker.status])} kind="broker" id={node} selected={isSelected(selection, 'broker', node)} testId={`topology-broker-${node}`} />;
+              return <Node key={node} box={box} label={`${node} · ${role}`} detail={strings.status[broker.status]} status={broker.status} textOnTop
+                kindWords={strings.nodeKind.broker} kind="broker" id={node} selected={isSelected(selection, 'broker', node)} testId={`topology-broker-${node}`} />;
             })}
           </g>
         );
@@ -142,7 +145,7 @@ const Nodes = memo(function Nodes({ model, layout, selection, strings }: { model
         const client = model.clients[id];
         const box = layout.producers[id];
         return client && box && <Node key={id} box={box} label={id} detail={`${client.group} · ${strings.status[client.status]}`} status={client.status}
-          accessibleName={strings.nodeName.producer(id, client.group, strings.status[client.status])} kind="client" id={id} selected={isSelected(selection, 'client', id)} testId={`topology-client-${id}`} />;
+          kindWords={strings.nodeKind.producer} kind="client" id={id} selected={isSelected(selection, 'client', id)} testId={`topology-client-${id}`} />;
       })}
       {model.input.consumerGroups.map((group) => {
         const frame = layout.consumerGroups[group.name];
@@ -153,7 +156,7 @@ const Nodes = memo(function Nodes({ model, layout, selection, strings }: { model
               const client = model.clients[id];
               const box = layout.consumers[id];
               return client && box && <Node key={id} box={box} label={id} detail={strings.status[client.status]} status={client.status}
-                accessibleName={strings.nodeName.consumer(id, group.name, strings.status[client.status])} kind="client" id={id} selected={isSelected(selection, 'client', id)} testId={`topology-client-${id}`} />;
+                kindWords={strings.nodeKind.consumer(group.name)} kind="client" id={id} selected={isSelected(selection, 'client', id)} testId={`topology-client-${id}`} />;
             })}
           </g>
         );

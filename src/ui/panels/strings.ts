@@ -30,12 +30,14 @@ export interface PanelStrings {
   dots: Record<'sent' | 'stored' | 'consumed' | 'registered' | 'route', string>;
   producer: string;
   consumer: string;
-  /** Accessible names of the processes in the drawing. */
-  nodeName: {
-    nameServer: (id: string, status: string) => string;
-    broker: (node: string, role: string, status: string) => string;
-    producer: (id: string, group: string, status: string) => string;
-    consumer: (id: string, group: string, status: string) => string;
+  /**
+   * What a process's accessible name adds after the words drawn in its box (the name begins with
+   * those, so a speech user can say what they see); a NameServer's box already says NameServer.
+   */
+  nodeKind: {
+    broker: string;
+    producer: string;
+    consumer: (group: string) => string;
   };
 
   inspectorTitle: string;
@@ -159,11 +161,10 @@ const en: PanelStrings = {
   dots: { sent: 'message sent', stored: 'message stored', consumed: 'message consumed', registered: 'broker registration', route: 'route update' },
   producer: 'Producer',
   consumer: 'Consumer',
-  nodeName: {
-    nameServer: (id, status) => `NameServer ${id}, ${status}`,
-    broker: (node, role, status) => `Broker ${node}, ${role}, ${status}`,
-    producer: (id, group, status) => `Producer ${id} (${group}), ${status}`,
-    consumer: (id, group, status) => `Consumer ${id} (${group}), ${status}`,
+  nodeKind: {
+    broker: 'Broker',
+    producer: 'Producer',
+    consumer: (group) => `Consumer (${group})`,
   },
 
   inspectorTitle: 'Inspector',
@@ -286,11 +287,10 @@ const zh: PanelStrings = {
   dots: { sent: '发送消息', stored: '存储消息', consumed: '消费消息', registered: 'Broker 注册', route: '路由更新' },
   producer: '生产者',
   consumer: '消费者',
-  nodeName: {
-    nameServer: (id, status) => `NameServer ${id}，${status}`,
-    broker: (node, role, status) => `Broker ${node}，${role}，${status}`,
-    producer: (id, group, status) => `生产者 ${id}（${group}），${status}`,
-    consumer: (id, group, status) => `消费者 ${id}（${group}），${status}`,
+  nodeKind: {
+    broker: 'Broker',
+    producer: '生产者',
+    consumer: (group) => `消费者（${group}）`,
   },
 
   inspectorTitle: '详情',

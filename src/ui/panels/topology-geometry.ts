@@ -3,7 +3,7 @@
  * and the dots of the trace events in flight at a time (what the canvas layer draws).
  */
 import type { TraceEvent } from '../../sim/index.ts';
-import { dotOpacity, flightProgress } from '../../viz/flight.ts';
+import { dotOpacity, flightProgress, jumpProgress } from '../../viz/flight.ts';
 import { linkBetween, linkIntoCell, linkOutOfCell, pointOnLink, type Box, type Link } from '../../viz/paths.ts';
 import { queueCellId, type TopologyLayout } from '../../viz/topology-layout.ts';
 import type { TraceSource } from './event-filter.ts';
@@ -102,10 +102,14 @@ function orGroup(layout: TopologyLayout, ref: EntityRef): EntityRef {
   return { kind: 'brokerGroup', id: ref.id.slice(0, ref.id.lastIndexOf('/')) };
 }
 
-function dotOf(layout: TopologyLayout, event: TraceEvent, progress: number): Dot | null {
+/** How dots move: gliding along their links, or jumping from start to end (reduced motion). */
+export type DotMotion = 'fly' | 'jump';
+
+function dotOf(layout: TopologyLayout, event: TraceEvent, flight: number, motion: DotMotion): Dot | null {
   const route = dotRoute(event);
   if (!route) return null;
-  const opacity = dotOpacity(progress);
+  const opacity = dotOpacity(flight);
+  const progress = motion === 'jump' ? jumpProgress(flight) : flight;
   if (route.from.kind === route.to.kind && route.from.id === route.to.id) {
     // A ring growing at the right end of the broker, clear of its name.
     const box = boxOf(layout, route.to);
@@ -130,7 +134,7 @@ const MAX_CHUNK = 8_192;
  * stops at the first event older than the window: only the last flight window is ever touched
  * (a binary search over the whole trace would make the Timeline replay far-away segments).
  */
-export function dotsAt(source: TraceSource, layout: TopologyLayout, timeMs: number, flightMs: number, cap = 2_000): Dot[] {
+export function dotsAt(source: TraceSource, layout: TopologyLayout, timeMs: number, flightMs: number, cap = 2_000, motion: DotMotion = 'fly'): Dot[] {
   const oldest = timeMs - flightMs;
   const dots: Dot[] = [];
   let chunk = FIRST_CHUNK;
@@ -142,7 +146,7 @@ export function dotsAt(source: TraceSource, layout: TopologyLayout, timeMs: numb
       if (event.t < oldest) return dots;
       const progress = flightProgress(event.t, timeMs, flightMs);
       if (progress === null) continue;
-      const dot = dotOf(layout, event, progress);
+      const dot = dotOf(layout, event, progress, motion);
       if (dot) dots.push(dot);
     }
   }

@@ -44,17 +44,17 @@ async function renderWithQueues() {
 const twoBrokers = (timeline: TimelineAction[] = []) => writeReadScenario({ brokers: ['broker-a', 'broker-b'], slaves: true, timeline });
 
 describe('TopologyPanel', () => {
-  it('draws every NameServer, broker (master and slave), producer and consumer with its status in words', () => {
+  it('draws every NameServer, broker (master and slave), producer and consumer with its status in words; each name begins with the words in its box', () => {
     loadAt(twoBrokers(), 20_000);
     render(<TopologyPanel />);
-    expect(screen.getByRole('button', { name: 'NameServer ns-1, up' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'NameServer ns-2, up' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Broker broker-a/0, master, running' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Broker broker-a/1, slave, running' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Broker broker-b/0, master, running' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Producer p-1 (PG_ORDER), running' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Consumer c-1 (CG_ORDER), running' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Consumer c-2 (CG_ORDER), running' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'ns-1 NameServer · up' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'ns-2 NameServer · up' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /^broker-a\/0 · master running( · .*)?, Broker$/ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /^broker-a\/1 · slave running( · .*)?, Broker$/ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /^broker-b\/0 · master running( · .*)?, Broker$/ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'p-1 PG_ORDER · running, Producer' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'c-1 running, Consumer (CG_ORDER)' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'c-2 running, Consumer (CG_ORDER)' })).toBeInTheDocument();
   });
 
   it('links every broker to every NameServer that lists it, the producer to the brokers it writes and each owned queue to its consumer', async () => {
@@ -100,7 +100,7 @@ describe('TopologyPanel', () => {
   it('shows a crashed master as crashed and its registrations dashed on both NameServers', () => {
     loadAt(twoBrokers([{ at: 30_000, action: 'crashBroker', target: 'broker-b' }]), 40_000);
     const { container } = render(<TopologyPanel />);
-    const node = screen.getByRole('button', { name: 'Broker broker-b/0, master, crashed' });
+    const node = screen.getByRole('button', { name: /^broker-b\/0 · master crashed( · .*)?, Broker$/ });
     expect(node).toHaveClass('rs-status-crashed');
     // The broker's name and status are drawn over the dots' canvas, in the layer after it.
     const labels = screen.getByTestId('topology-labels');
@@ -114,19 +114,19 @@ describe('TopologyPanel', () => {
   it('shows a partitioned broker still listed until its heartbeat expires', () => {
     loadAt(twoBrokers([{ at: 20_000, action: 'partitionBroker', target: 'broker-b' }]), 30_000);
     const { container } = render(<TopologyPanel />);
-    expect(screen.getByRole('button', { name: 'Broker broker-b/0, master, partitioned' })).toHaveClass('rs-status-partitioned');
+    expect(screen.getByRole('button', { name: /^broker-b\/0 · master partitioned( · .*)?, Broker$/ })).toHaveClass('rs-status-partitioned');
     expect(container.querySelectorAll('path[data-link="notListed"]')).toHaveLength(0);
   });
 
   it('selects a process on click and on Enter', () => {
     loadAt(twoBrokers(), 20_000);
     render(<TopologyPanel />);
-    act(() => fireEvent.click(screen.getByRole('button', { name: /^Broker broker-a\/1/ })));
+    act(() => fireEvent.click(screen.getByRole('button', { name: /^broker-a\/1 · slave/ })));
     expect(usePlayback.getState().selection).toEqual({ kind: 'broker', id: 'broker-a/1' });
-    expect(screen.getByRole('button', { name: /^Broker broker-a\/1/ })).toHaveAttribute('aria-pressed', 'true');
-    act(() => fireEvent.keyDown(screen.getByRole('button', { name: /^NameServer ns-2/ }), { key: 'Enter' }));
+    expect(screen.getByRole('button', { name: /^broker-a\/1 · slave/ })).toHaveAttribute('aria-pressed', 'true');
+    act(() => fireEvent.keyDown(screen.getByRole('button', { name: /^ns-2 NameServer/ }), { key: 'Enter' }));
     expect(usePlayback.getState().selection).toEqual({ kind: 'nameServer', id: 'ns-2' });
-    act(() => fireEvent.click(screen.getByRole('button', { name: /^Consumer c-2/ })));
+    act(() => fireEvent.click(screen.getByRole('button', { name: /^c-2 .*Consumer/ })));
     expect(usePlayback.getState().selection).toEqual({ kind: 'client', id: 'c-2' });
   });
 

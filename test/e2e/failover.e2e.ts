@@ -22,3 +22,25 @@ test('the failover view lists who noticed each broker fault, with the arithmetic
   await page.getByText('ns-2 在 190.0 s 移除了 broker-b：它的连接自 70.0 s 起空闲了 120.0 s').waitFor();
   assert.deepEqual(consoleErrors, []);
 });
+
+test('controller mode: the failover view reads the controller\'s election with its arithmetic, in English and Chinese', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  await openPage(page, baseUrl);
+  await page.getByTestId('scenario-picker').selectOption('controller-failover');
+  await page.getByTestId('scrubber').focus();
+  await page.keyboard.press('End');
+  await waitForSeek(page);
+  const faults = page.getByTestId('failover-faults');
+  await faults.waitFor();
+  await faults.scrollIntoViewIfNeeded();
+  const items = await faults.locator('[data-testid="failover-detections"] li').allTextContents();
+  // Partitioned at 30.5 s, its last heartbeat at 30.0 s: silent over 10 s at the 42.0 s scan.
+  assert.ok(items.some((text) => /^controller ns-1\/controller elected broker-a\/1 as master at 42\.0 s: broker-a silent for 12\.0 s since 30\.0 s \(over 10\.0 s\), found by the heartbeat scan every 5\.0 s$/.test(text)), items.join('\n'));
+  assert.ok(items.some((text) => text.startsWith('broker-a/1 became master (brokerId 0) at 42.0 s')), items.join('\n'));
+  await screenshot('failover-controller-en');
+  await page.getByTestId('language-zh').click();
+  const election = page.getByText('Controller ns-1/controller 在 42.0 s 选举 broker-a/1 为 Master：broker-a 自 30.0 s 起 12.0 s 没有心跳（超过 10.0 s），被每 5.0 s 一次的心跳扫描发现');
+  await election.waitFor();
+  await election.scrollIntoViewIfNeeded();
+  await screenshot('failover-controller-zh');
+  assert.deepEqual(consoleErrors, []);
+});

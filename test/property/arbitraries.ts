@@ -113,6 +113,8 @@ function scenarioJsonFrom(firstActionAt: number): fc.Arbitrary<ScenarioJson> {
       rocketmqVersion: fc.constantFrom('5.x', '5.x', '4.x'),
       // Now and then broker-a has a slave, behind an ASYNC_MASTER or a SYNC_MASTER.
       slaveBehind: fc.constantFrom(null, null, 'ASYNC_MASTER', 'SYNC_MASTER'),
+      // 5.x only: now and then controller mode, its controller inside the first NameServer.
+      controllerMode: fc.constantFrom(false, false, true),
     })
     .chain((shape) => {
       const names: Names = {
@@ -135,7 +137,10 @@ function scenarioJsonFrom(firstActionAt: number): fc.Arbitrary<ScenarioJson> {
           version: 1,
           seed: shape.seed,
           durationMs: shape.durationMs,
-          config: { networkJitterMs: shape.jitter, rocketmqVersion: shape.rocketmqVersion },
+          config: {
+            networkJitterMs: shape.jitter, rocketmqVersion: shape.rocketmqVersion,
+            ...(shape.controllerMode && shape.rocketmqVersion === '5.x' ? { enableControllerMode: true, enableControllerInNamesrv: true } : {}),
+          },
           nameServers: names.nameServers.map((id) => ({ id })),
           brokers: shape.slaveBehind === null
             ? names.brokers.map((name) => ({ name }))

@@ -1,15 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from './harness.ts';
-import lzString from 'lz-string';
-import { currentTime, openPage, visibleNumbers, waitForFragment, waitForFrames, waitForTime } from './shell-helpers.ts';
-
-/** A share link's fragment made as the page makes it (docs/links.md): version, lz-string data, FNV-1a check. */
-function fragmentOf(scenario: unknown, timeMs: number): string {
-  const json = JSON.stringify(scenario);
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < json.length; i++) hash = Math.imul(hash ^ json.charCodeAt(i), 0x01000193) >>> 0;
-  return `s=1.${lzString.compressToEncodedURIComponent(json)}.${hash.toString(16).padStart(8, '0')}&t=${timeMs}`;
-}
+import { currentTime, fragmentOf, openPage, visibleNumbers, waitForFragment, waitForFrames, waitForTime } from './shell-helpers.ts';
 
 test('a shared link opens the same scenario at the same moment with the same numbers', async ({ page, context, baseUrl, consoleErrors }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });

@@ -1,5 +1,14 @@
 // Shared steps of the shell's browser tests (not a test file: no .e2e.ts suffix).
+import lzString from 'lz-string';
 import type { Page } from 'playwright-core';
+
+/** A share link's fragment made as the page makes it (docs/links.md): version, lz-string data, FNV-1a check. */
+export function fragmentOf(scenario: unknown, timeMs: number): string {
+  const json = JSON.stringify(scenario);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < json.length; i++) hash = Math.imul(hash ^ json.charCodeAt(i), 0x01000193) >>> 0;
+  return `s=1.${lzString.compressToEncodedURIComponent(json)}.${hash.toString(16).padStart(8, '0')}&t=${timeMs}`;
+}
 
 /** Opens the page (optionally at a fragment) and waits until a run is on screen. */
 export async function openPage(page: Page, baseUrl: string, hash = ''): Promise<void> {

@@ -10,9 +10,11 @@ import { decodeChapterLink } from '../../scenario/chapter-link.ts';
 import { decodeLink, readLinkKey, type LinkProblem } from '../../scenario/link.ts';
 import { decodeSelection } from '../../scenario/selection-link.ts';
 import { validateScenario, type ValidationResult } from '../../scenario/validate.ts';
+import { whatIfFromLink } from '../../sim/queries/what-if-change.ts';
 import { useLesson } from '../../store/lesson.ts';
 import { useInsight } from '../../store/insight.ts';
 import { usePlayback, type Language, type LoadOptions } from '../../store/playback.ts';
+import { useWhatIf } from '../../store/what-if.ts';
 import { translate } from '../i18n/index.ts';
 import { resolveTab } from '../insight/tabs.ts';
 import { describeOverBudget } from './budget-text.ts';
@@ -76,6 +78,7 @@ export function openFromHash(hash: string): void {
     const selection = decodeSelection(readLinkKey(hash, 'sel'), decoded.scenario);
     if (selection) state.select(selection);
     useInsight.getState().setTab(resolveTab(decoded.extra.v).id);
+    useWhatIf.getState().setChange(whatIfFromLink(decoded.extra.w));
     state.setBanner(null);
     return;
   }

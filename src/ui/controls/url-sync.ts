@@ -1,6 +1,6 @@
 /**
- * The address follows the run: `#s=<scenario>&t=<ms>` (with `&v=<view>` off the first tab and
- * `&sel=` for what is selected) is rewritten with history.replaceState 300 ms after a move, and
+ * The address follows the run: `#s=<scenario>&t=<ms>` (with `&v=<view>` off the first tab,
+ * `&w=` for a what-if and `&sel=` for what is selected) is rewritten with history.replaceState 300 ms after a move, and
  * once a second while playing (no history entry per frame; rewriting a long address costs the
  * browser a few milliseconds), so copying the address bar shares the moment on screen. A
  * fragment typed or pasted into the address bar opens that run.
@@ -8,9 +8,11 @@
 import { encodeChapterLink } from '../../scenario/chapter-link.ts';
 import { encodeLink } from '../../scenario/link.ts';
 import { encodeSelection } from '../../scenario/selection-link.ts';
+import { whatIfToLink } from '../../sim/queries/what-if-change.ts';
 import { useLesson } from '../../store/lesson.ts';
 import { FIRST_TAB, useInsight } from '../../store/insight.ts';
 import { usePlayback } from '../../store/playback.ts';
+import { useWhatIf } from '../../store/what-if.ts';
 import { resolveTab } from '../insight/tabs.ts';
 import { openFromHash } from './session.ts';
 
@@ -30,8 +32,9 @@ export function currentLink(): string | null {
   if (chapterId !== null) return `${base}#${encodeChapterLink({ chapter: chapterId, step })}`;
   if (!scenario) return null;
   const tab = resolveTab(useInsight.getState().tab).id;
+  const change = useWhatIf.getState().change;
   // The first view is what a link without `v` opens: no key for it.
-  const encoded = encodeLink(source, timeMs, tab === FIRST_TAB ? {} : { v: tab });
+  const encoded = encodeLink(source, timeMs, { ...(tab === FIRST_TAB ? {} : { v: tab }), ...(change ? { w: whatIfToLink(change) } : {}) });
   if (!encoded.ok) return null;
   return `${base}#${encoded.fragment}${selection ? `&sel=${encodeSelection(selection)}` : ''}`;
 }
@@ -63,6 +66,7 @@ export function startUrlSync(): () => void {
   const unsubscribeTab = useInsight.subscribe((state, previous) => {
     if (state.tab !== previous.tab) schedule();
   });
+  const unsubscribeWhatIf = useWhatIf.subscribe(schedule);
   const onHashChange = () => {
     if (window.location.hash !== lastWritten) openFromHash(window.location.hash);
   };
@@ -72,6 +76,7 @@ export function startUrlSync(): () => void {
     unsubscribe();
     stopFollowingLesson();
     unsubscribeTab();
+    unsubscribeWhatIf();
     window.removeEventListener('hashchange', onHashChange);
     if (timer !== null) clearTimeout(timer);
   };

@@ -13,6 +13,7 @@ import inconsistentSubscriptions from './inconsistent-subscriptions.json';
 import nameServerDown from './nameserver-down.json';
 import powerLossFlush from './power-loss-flush.json';
 import controllerFailover from './controller-failover.json';
+import masterLossSyncAsync from './master-loss-sync-async.json';
 import read8Write4 from './read8-write4.json';
 import shrinkSafely from './shrink-safely.json';
 import shrinkUnsafely from './shrink-unsafely.json';
@@ -65,6 +66,11 @@ export const LIBRARY: readonly LibraryEntry[] = [
     id: 'power-loss-flush',
     title: { en: 'Power loss: ASYNC_FLUSH vs SYNC_FLUSH', zh: '断电：ASYNC_FLUSH 与 SYNC_FLUSH' },
     scenario: powerLossFlush,
+  },
+  {
+    id: 'master-loss-sync-async',
+    title: { en: 'Master loss: ASYNC_MASTER vs SYNC_MASTER', zh: 'Master 断电：ASYNC_MASTER 与 SYNC_MASTER' },
+    scenario: masterLossSyncAsync,
   },
   {
     id: 'controller-failover',

@@ -85,3 +85,48 @@ test('presentation mode: the Present button, large caption, side panels hidden, 
   await page.locator('.rs-app:not(.rs-presenting)').waitFor();
   await page.getByRole('heading', { name: '事件日志', exact: true }).waitFor({ state: 'visible' });
 }, { ...AXE_TEST, viewport: { width: 1920, height: 1080 } });
+
+for (const language of ['en', 'zh'] as const) {
+  test(`axe: a guided chapter in ${language === 'en' ? 'English' : 'Chinese'}, its list and a prediction have no serious or critical violation`, async ({ page, baseUrl }) => {
+    await openPage(page, baseUrl, `#ch=basics&st=0&lang=${language}`);
+    await page.locator('[data-testid="chapter"][data-step="0"][data-arrived="true"]').waitFor({ timeout: 20_000 });
+    assert.deepEqual(await seriousViolations(page), []);
+    // Walk on to the first question (predict, then run), and check the page with it open.
+    for (let step = 1; step < 12 && (await page.getByTestId('prediction').count()) === 0; step++) {
+      await page.locator('body').click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press('ArrowRight');
+      await page.locator(`[data-testid="chapter"][data-step="${step}"][data-arrived="true"]`).waitFor({ timeout: 20_000 });
+    }
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.getByTestId('learn').click();
+    await page.getByTestId('chapter-list').waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
+  }, AXE_TEST);
+}
+
+test('keyboard: Tab shows a focus ring on every control it reaches in the header and the playback bar (screenshots in English and Chinese)', async ({ page, baseUrl, screenshot }) => {
+  await openPage(page, baseUrl);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  const rings: string[] = [];
+  for (let i = 0; i < 24; i++) {
+    await page.keyboard.press('Tab');
+    const ring = await page.evaluate(() => {
+      const element = document.activeElement;
+      if (!(element instanceof Element) || element === document.body) return null;
+      const style = getComputedStyle(element);
+      return { name: element.getAttribute('data-testid') ?? element.tagName, ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+    });
+    if (ring === null) break;
+    if (!ring.ring) rings.push(ring.name);
+  }
+  assert.deepEqual(rings, [], 'every focused control draws a 2 px outline');
+  await page.getByTestId('command-togglePlay').focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await screenshot('a11y-focus-1280x800-en');
+  await page.getByTestId('language-zh').click();
+  await page.getByTestId('command-jumpForward10').focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Shift+Tab');
+  await screenshot('a11y-focus-1280x800-zh');
+});

@@ -5,7 +5,6 @@
  * bottom, so a phone shows every process at a legible size.
  */
 import { dict, dictFrom } from '../sim/index.ts';
-import { scaleBand } from 'd3-scale';
 import type { Box } from './paths.ts';
 import { layoutQueueStrip, queueStripHeight, STRIP_TOP } from './queue-strip.ts';
 
@@ -61,15 +60,23 @@ function clamp(value: number, low: number, high: number): number {
   return Math.min(high, Math.max(low, value));
 }
 
-/** A row of boxes spread evenly over [x0, x1] with d3's band scale, each at most maxWidth wide. */
+const PADDING_INNER = 0.25;
+const PADDING_OUTER = 0.1;
+
+/**
+ * A row of boxes spread evenly over [x0, x1], each at most maxWidth wide: the arithmetic of d3's
+ * band scale (paddingInner 0.25, paddingOuter 0.1, centred), written out so the first load
+ * carries no d3-scale for one row of boxes.
+ */
 function row(ids: string[], x0: number, x1: number, y: number, maxWidth: number): Record<string, Box> {
-  const band = scaleBand<string>().domain(ids).range([x0, x1]).paddingInner(0.25).paddingOuter(0.1);
-  const width = Math.min(maxWidth, band.bandwidth());
+  const step = (x1 - x0) / Math.max(1, ids.length - PADDING_INNER + PADDING_OUTER * 2);
+  const first = x0 + (x1 - x0 - step * (ids.length - PADDING_INNER)) / 2;
+  const bandwidth = step * (1 - PADDING_INNER);
+  const width = Math.min(maxWidth, bandwidth);
   const boxes = dict<Box>();
-  for (const id of ids) {
-    const start = band(id) ?? x0;
-    boxes[id] = { x: start + (band.bandwidth() - width) / 2, y, width, height: NODE_HEIGHT };
-  }
+  ids.forEach((id, i) => {
+    boxes[id] = { x: first + step * i + (bandwidth - width) / 2, y, width, height: NODE_HEIGHT };
+  });
   return boxes;
 }
 

@@ -1,14 +1,16 @@
 /**
- * The what-if the person asked for: one setting changed from a moment of the run (the share
- * link carries it as `w`, docs/links.md). Kept apart from the playback store: it moves no time;
- * the comparison itself is a named query (src/sim/queries/what-if.ts).
+ * The what-if the person asked for: one setting changed from a moment of the run, kept as the
+ * share link writes it (`w`, docs/links.md: `<at>~<path>~<value>`), so the shell carries it to
+ * and from the address without loading the what-if code; the What-if view reads it with
+ * whatIfFromLink (src/sim/queries/what-if-change.ts). Kept apart from the playback store: it
+ * moves no time; the comparison itself is a named query (src/sim/queries/what-if.ts).
  */
 import { create } from 'zustand';
-import type { WhatIfChange } from '../sim/queries/what-if-change.ts';
 
 export interface WhatIfState {
-  change: WhatIfChange | null;
-  setChange(change: WhatIfChange | null): void;
+  /** The change as a link's `w`; null when none was asked for. */
+  change: string | null;
+  setChange(change: string | null): void;
 }
 
 export const useWhatIf = create<WhatIfState>()((set) => ({

@@ -10,7 +10,6 @@ import { decodeChapterLink } from '../../scenario/chapter-link.ts';
 import { decodeLink, readLinkKey, type LinkProblem } from '../../scenario/link.ts';
 import { decodeSelection } from '../../scenario/selection-link.ts';
 import { validateScenario, type ValidationResult } from '../../scenario/validate.ts';
-import { whatIfFromLink } from '../../sim/queries/what-if-change.ts';
 import { useLesson } from '../../store/lesson.ts';
 import { useInsight } from '../../store/insight.ts';
 import { usePlayback, type Language, type LoadOptions } from '../../store/playback.ts';
@@ -78,7 +77,8 @@ export function openFromHash(hash: string): void {
     const selection = decodeSelection(readLinkKey(hash, 'sel'), decoded.scenario);
     if (selection) state.select(selection);
     useInsight.getState().setTab(resolveTab(decoded.extra.v).id);
-    useWhatIf.getState().setChange(whatIfFromLink(decoded.extra.w));
+    // Read by the What-if view when it opens (a damaged one is ignored there).
+    useWhatIf.getState().setChange(decoded.extra.w ?? null);
     state.setBanner(null);
     return;
   }

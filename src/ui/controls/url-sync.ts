@@ -8,7 +8,6 @@
 import { encodeChapterLink } from '../../scenario/chapter-link.ts';
 import { encodeLink } from '../../scenario/link.ts';
 import { encodeSelection } from '../../scenario/selection-link.ts';
-import { whatIfToLink } from '../../sim/queries/what-if-change.ts';
 import { useLesson } from '../../store/lesson.ts';
 import { FIRST_TAB, useInsight } from '../../store/insight.ts';
 import { usePlayback } from '../../store/playback.ts';
@@ -34,7 +33,7 @@ export function currentLink(): string | null {
   const tab = resolveTab(useInsight.getState().tab).id;
   const change = useWhatIf.getState().change;
   // The first view is what a link without `v` opens: no key for it.
-  const encoded = encodeLink(source, timeMs, { ...(tab === FIRST_TAB ? {} : { v: tab }), ...(change ? { w: whatIfToLink(change) } : {}) });
+  const encoded = encodeLink(source, timeMs, { ...(tab === FIRST_TAB ? {} : { v: tab }), ...(change ? { w: change } : {}) });
   if (!encoded.ok) return null;
   return `${base}#${encoded.fragment}${selection ? `&sel=${encodeSelection(selection)}` : ''}`;
 }

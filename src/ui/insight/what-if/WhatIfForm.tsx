@@ -1,6 +1,7 @@
 /** The what-if form: one setting, its new value, forked at the playhead. */
 import { useId, useState, type FormEvent } from 'react';
 import type { Scenario } from '../../../sim/index.ts';
+import { whatIfToLink } from '../../../sim/queries/what-if-change.ts';
 import { useWhatIf } from '../../../store/what-if.ts';
 import { formatTime } from '../../../viz/format.ts';
 import { whatIfChoices } from './what-if-choices.ts';
@@ -19,7 +20,7 @@ export function WhatIfForm({ scenario, nowMs, strings }: { scenario: Scenario; n
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const number = Number(value);
-    setChange({ at: Math.round(nowMs), path: choice.path, value: choice.options || value.trim() === '' || !Number.isFinite(number) ? value : number });
+    setChange(whatIfToLink({ at: Math.round(nowMs), path: choice.path, value: choice.options || value.trim() === '' || !Number.isFinite(number) ? value : number }));
   };
   return (
     <form className="rs-whatif-form" onSubmit={submit} data-testid="whatif-form">

@@ -1,4 +1,5 @@
 /** The What-if tab: the form, and once a change is asked for, both runs compared. */
+import { whatIfFromLink } from '../../../sim/queries/what-if-change.ts';
 import { usePlayback } from '../../../store/playback.ts';
 import { useWhatIf } from '../../../store/what-if.ts';
 import { PanelFrame } from '../../panels/shared.tsx';
@@ -12,7 +13,7 @@ export function WhatIfTab() {
   const language = usePlayback((s) => s.language);
   const scenario = usePlayback((s) => s.scenario);
   const nowMs = useSimView(TEXT_PANEL_REFRESH)?.timeMs ?? 0;
-  const change = useWhatIf((s) => s.change);
+  const change = whatIfFromLink(useWhatIf((s) => s.change) ?? undefined);
   const setChange = useWhatIf((s) => s.setChange);
   const strings = WHAT_IF_STRINGS[language];
   if (!scenario) return null;

@@ -3,12 +3,10 @@
  * and the message the Message tab follows. Kept apart from the playback store: it moves no time.
  */
 import { create } from 'zustand';
+import type { MessageLifeArgs } from '../sim/queries/message-life.ts';
 
 /** How a message is looked up: RocketMQ's three ways (msgId, offsetMsgId, or a key through the index). */
-export interface MessageLookup {
-  by: 'msgId' | 'offsetMsgId' | 'key';
-  value: string;
-}
+export type MessageLookup = MessageLifeArgs;
 
 export interface InsightState {
   /** The open tab's id (ui/insight/tabs.ts); the first tab when unknown. */

@@ -14,6 +14,7 @@ import { traceWindow } from './trace-window.ts';
 import { seriesOverTime } from './series-over-time.ts';
 import { traceJsonLines } from './trace-lines.ts';
 import { whatIf } from './what-if.ts';
+import { messageLife } from './message-life.ts';
 
 export const simQueries = {
   traceWindow,
@@ -21,6 +22,7 @@ export const simQueries = {
   traceJsonLines,
   whatIf,
   chapterMoments,
+  messageLife,
 } satisfies Record<string, (timeline: TimelineView, args: never) => unknown>;
 
 export type SimQueries = typeof simQueries;

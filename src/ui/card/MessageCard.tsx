@@ -4,6 +4,8 @@
  * copy, and who consumed it when, with retries and dead letters. A view of the run at the playhead.
  */
 import { MASTER_ID, indexedKeys, indexSlot, javaStringHashCode, type ModelState } from '../../sim/index.ts';
+import { useInsight } from '../../store/insight.ts';
+import { usePlayback } from '../../store/playback.ts';
 import { formatTime } from '../../viz/format.ts';
 import type { CardStrings } from './card-strings.ts';
 import type { MessageFacts } from './message-facts.ts';
@@ -87,11 +89,18 @@ function Consumption({ facts, first, state, strings }: { facts: MessageFacts; fi
   );
 }
 
+/** The Message tab takes over: the card closes so the whole life is in view. */
+function followLife(msgId: string): void {
+  useInsight.getState().followMessage({ by: 'msgId', value: msgId });
+  usePlayback.getState().select(null);
+}
+
 export function MessageCard({ facts, state, strings }: { facts: MessageFacts; state: Readonly<ModelState>; strings: CardStrings }) {
   // The copy the producer's send stored: the first one on a master in the topic it was sent to.
   const first = facts.stored.find((copy) => copy.brokerId === MASTER_ID && copy.topic === facts.sent[0]?.topic);
   return (
     <>
+      <button type="button" className="rs-button" data-testid="follow-life" onClick={() => followLife(facts.msgId)}>{strings.followLife}</button>
       <MessageIds msgId={facts.msgId} stored={facts.stored} strings={strings} />
       {facts.sent.length > 0 ? (
         <>

@@ -5,6 +5,8 @@ export interface CardStrings {
   title: (msgId: string) => string;
   queueTitle: (broker: string, queueId: number, topic: string) => string;
   close: string;
+  /** Opens the Message tab on this message (ui/insight/message). */
+  followLife: string;
   notAMsgId: string;
   notYet: string;
   incomplete: string;
@@ -62,6 +64,7 @@ const en: CardStrings = {
   title: (msgId) => `Message ${msgId}`,
   queueTitle: (broker, queueId, topic) => `${broker} queue ${queueId} of ${topic}`,
   close: 'Close',
+  followLife: 'Follow its whole life',
   notAMsgId: 'This is not a client msgId (32 hex digits).',
   notYet: 'This message has not been sent yet at this time.',
   incomplete: 'The search stopped early in this long run: later facts may be missing.',
@@ -107,6 +110,7 @@ const zh: CardStrings = {
   title: (msgId) => `消息 ${msgId}`,
   queueTitle: (broker, queueId, topic) => `${topic} 在 ${broker} 上的队列 ${queueId}`,
   close: '关闭',
+  followLife: '查看完整消息轨迹',
   notAMsgId: '这不是客户端 msgId（32 位十六进制）。',
   notYet: '此时这条消息还没有发送。',
   incomplete: '运行很长，搜索提前停止：之后的信息可能不全。',

@@ -1,0 +1,139 @@
+/**
+ * The Message tab (the Dashboard's message query and message trace): find a message by msgId,
+ * offsetMsgId or key, then follow its life step by step; each step moves the playhead there.
+ * The search runs as the named query messageLife (src/sim/queries/message-life.ts).
+ */
+import { useState, type FormEvent } from 'react';
+import type { MessageLife, StoredCopy } from '../../../sim/queries/message-life.ts';
+import { useInsight, type MessageLookup } from '../../../store/insight.ts';
+import { usePlayback } from '../../../store/playback.ts';
+import { formatTime } from '../../controls/format-time.ts';
+import { DataTable } from '../../panels/DataTable.tsx';
+import { PanelFrame } from '../../panels/shared.tsx';
+import { useSimQuery } from '../../use-sim-query.ts';
+import { messageStrings, type MessageStrings } from './message-strings.ts';
+import './message.css';
+
+const LOOKUPS: MessageLookup['by'][] = ['msgId', 'offsetMsgId', 'key'];
+
+function LookupForm({ strings }: { strings: MessageStrings }) {
+  const lookup = useInsight((s) => s.lookup);
+  const setLookup = useInsight((s) => s.setLookup);
+  const scenario = usePlayback((s) => s.scenario);
+  const topics = scenario?.topics.map((entry) => entry.name) ?? [];
+  const [by, setBy] = useState<MessageLookup['by']>(lookup?.by ?? 'key');
+  const [value, setValue] = useState(lookup?.value ?? '');
+  const [topic, setTopic] = useState(lookup?.topic ?? '');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (value.trim() === '') return;
+    setLookup({ by, value: value.trim(), ...(by === 'key' && topic !== '' ? { topic } : {}) });
+  };
+  return (
+    <form className="rs-message-form" onSubmit={submit} data-testid="message-lookup">
+      <label>{strings.lookupBy}{' '}
+        <select className="rs-select" value={by} onChange={(event) => setBy(event.target.value as MessageLookup['by'])}>
+          {LOOKUPS.map((option) => <option key={option} value={option}>{strings.by[option]}</option>)}
+        </select>
+      </label>
+      {by === 'key' && (
+        <label>{strings.topic}{' '}
+          <select className="rs-select" value={topic} onChange={(event) => setTopic(event.target.value)}>
+            <option value="">{strings.anyTopic}</option>
+            {topics.map((name) => <option key={name} value={name}>{name}</option>)}
+          </select>
+        </label>
+      )}
+      <label className="rs-message-value">{strings.value}{' '}
+        <input className="rs-input" value={value} spellCheck={false} onChange={(event) => setValue(event.target.value)} data-testid="message-value" />
+      </label>
+      <button type="submit" className="rs-button">{strings.search}</button>
+    </form>
+  );
+}
+
+function FoundTable({ found, strings }: { found: StoredCopy[]; strings: MessageStrings }) {
+  const setLookup = useInsight((s) => s.setLookup);
+  const c = strings.columns;
+  return (
+    <DataTable
+      caption={strings.foundCaption(found.length)}
+      testId="message-found"
+      columns={[c.msgId, c.topic, c.tags, c.keys, c.broker, c.queue, c.queueOffset, c.commitLogOffset, c.storeTime, c.reconsumeTimes, c.delayLevel, '']}
+      empty=""
+      rows={found.map((copy) => ({
+        key: `${copy.broker}/${copy.brokerId}@${copy.commitLogOffset}`,
+        cells: [
+          <code key="id">{copy.msgId}</code>, copy.topic, copy.tags, copy.keys, `${copy.broker}/${copy.brokerId}`, copy.queueId, copy.queueOffset,
+          copy.commitLogOffset, formatTime(copy.storeTimestamp), copy.reconsumeTimes, copy.delayLevel,
+          <button key="follow" type="button" className="rs-button" onClick={() => setLookup({ by: 'msgId', value: copy.msgId })}>{strings.follow}</button>,
+        ],
+      }))}
+    />
+  );
+}
+
+function LifeSteps({ life, strings }: { life: MessageLife; strings: MessageStrings }) {
+  const seek = usePlayback((s) => s.seek);
+  const timeMs = usePlayback((s) => s.timeMs);
+  if (life.msgId === null) return null;
+  const current = life.events.findLastIndex((event) => event.t <= timeMs);
+  return (
+    <section aria-label={strings.lifeCaption(life.msgId)}>
+      <h3>{strings.lifeCaption(life.msgId)}</h3>
+      <p className="rs-muted">{strings.stepHint}</p>
+      <ol className="rs-message-life" data-testid="message-life">
+        {life.events.map((event, index) => (
+          <li key={index} className={`rs-life-step rs-life-${event.type.replace('.', '-')}${event.t > timeMs ? ' rs-life-later' : ''}`}>
+            <button type="button" className="rs-life-button" onClick={() => seek(event.t)} data-testid="life-step" data-t={event.t}
+              aria-current={index === current ? 'step' : undefined}>
+              <span className="rs-life-time">{formatTime(event.t)}</span> <span>{strings.step(event)}</span>
+              {event.t > timeMs && <span className="rs-life-note"> · {strings.later}</span>}
+            </button>
+          </li>
+        ))}
+      </ol>
+      {!life.complete && <p className="rs-muted">{strings.incomplete}</p>}
+    </section>
+  );
+}
+
+/**
+ * The longest life seen for this lookup in this run. A query answers up to the playhead, so after
+ * a click moves it back to an early step, the later steps would vanish; the run is deterministic,
+ * so what was seen of its future still holds and stays on screen, marked as later.
+ */
+function useLongestLife(lookup: MessageLookup): { data: MessageLife | undefined; pending: boolean } {
+  const { data, pending } = useSimQuery('messageLife', lookup);
+  const version = usePlayback((s) => s.timelineVersion);
+  const question = JSON.stringify([lookup, version]);
+  const [kept, setKept] = useState<{ question: string; life: MessageLife } | null>(null);
+  if (data !== undefined && (kept?.question !== question || data.events.length > kept.life.events.length)) {
+    setKept({ question, life: data });
+  }
+  return { data: kept?.question === question ? kept.life : data, pending };
+}
+
+function LookupResult({ lookup, strings }: { lookup: MessageLookup; strings: MessageStrings }) {
+  const { data, pending } = useLongestLife(lookup);
+  if (data === undefined) return <p className="rs-muted" aria-busy={pending}>{strings.searching}</p>;
+  if (data.problem !== null) return <p role="status" data-testid="message-problem">{data.problem === 'notAnId' ? strings.notAnId : strings.notFound}</p>;
+  return (
+    <>
+      <FoundTable found={data.found} strings={strings} />
+      <LifeSteps life={data} strings={strings} />
+    </>
+  );
+}
+
+export function MessageTab() {
+  const strings = messageStrings(usePlayback((s) => s.language));
+  const lookup = useInsight((s) => s.lookup);
+  return (
+    <PanelFrame name="message-trace" title={strings.heading}>
+      <p className="rs-muted">{strings.intro}</p>
+      <LookupForm key={lookup ? `${lookup.by}:${lookup.value}` : ''} strings={strings} />
+      {lookup && <LookupResult lookup={lookup} strings={strings} />}
+    </PanelFrame>
+  );
+}

@@ -1,0 +1,120 @@
+/**
+ * The Message tab's words in English and Simplified Chinese: the lookup form, the stored copies'
+ * columns (the Dashboard's message detail) and one sentence per step of a message's life.
+ */
+import type { LifeEvent } from '../../../sim/queries/message-life.ts';
+import type { Language } from '../../../store/playback.ts';
+
+export interface MessageStrings {
+  heading: string;
+  intro: string;
+  by: Record<'msgId' | 'offsetMsgId' | 'key', string>;
+  lookupBy: string;
+  value: string;
+  topic: string;
+  anyTopic: string;
+  search: string;
+  notAnId: string;
+  notFound: string;
+  incomplete: string;
+  searching: string;
+  foundCaption: (count: number) => string;
+  columns: { msgId: string; topic: string; tags: string; keys: string; broker: string; queue: string; queueOffset: string; commitLogOffset: string; storeTime: string; reconsumeTimes: string; delayLevel: string };
+  follow: string;
+  lifeCaption: (msgId: string) => string;
+  stepHint: string;
+  /** A step after the playhead (seen before the playhead moved back). */
+  later: string;
+  step: (event: LifeEvent) => string;
+}
+
+/** Where a stored copy sits: a retry, a delayed message or a dead letter go to RocketMQ's system topics. */
+function placeEn(topic: string): string {
+  if (topic.startsWith('%RETRY%')) return `retry topic ${topic}`;
+  if (topic.startsWith('%DLQ%')) return `dead-letter topic ${topic}`;
+  if (topic === 'SCHEDULE_TOPIC_XXXX') return 'SCHEDULE_TOPIC_XXXX (waiting for its delay level)';
+  return topic;
+}
+
+function placeZh(topic: string): string {
+  if (topic.startsWith('%RETRY%')) return `重试队列 ${topic}`;
+  if (topic.startsWith('%DLQ%')) return `死信队列 ${topic}`;
+  if (topic === 'SCHEDULE_TOPIC_XXXX') return 'SCHEDULE_TOPIC_XXXX（等待延迟级别到期）';
+  return topic;
+}
+
+const en: MessageStrings = {
+  heading: 'Message trace',
+  intro: 'Find a message as RocketMQ does: by msgId, by offsetMsgId, or by key through every broker\'s index. Each step moves the playhead to its moment.',
+  by: { msgId: 'Message ID (msgId)', offsetMsgId: 'offsetMsgId', key: 'Key' },
+  lookupBy: 'Find by',
+  value: 'Value',
+  topic: 'Topic',
+  anyTopic: 'every topic',
+  search: 'Search',
+  notAnId: 'Not an id: RocketMQ ids are 32 hexadecimal digits.',
+  notFound: 'No message found by the playhead\'s time.',
+  incomplete: 'The run is very long: steps after the first 400,000 trace events are not shown.',
+  searching: 'Searching…',
+  foundCaption: (count) => `Messages found (${count})`,
+  columns: { msgId: 'Message ID', topic: 'Topic', tags: 'Tag', keys: 'Key', broker: 'Broker', queue: 'Queue', queueOffset: 'queueOffset', commitLogOffset: 'commitLogOffset', storeTime: 'storeTimestamp', reconsumeTimes: 'reconsumeTimes', delayLevel: 'delayLevel' },
+  follow: 'Follow',
+  lifeCaption: (msgId) => `The life of ${msgId}`,
+  stepHint: 'Click a step to move the playhead there.',
+  later: 'after the playhead',
+  step: (e) => {
+    switch (e.type) {
+      case 'message.sent': return `${e.producer} sends it to ${e.broker} queue ${e.queueId} of ${e.topic} (attempt ${e.attempt})`;
+      case 'send.failed': return `attempt ${e.attempt} to ${e.broker} queue ${e.queueId} fails: ${e.reason}`;
+      case 'send.result': return `${e.producer} gets SendResult ${e.status}`;
+      case 'message.stored': return e.brokerId === 0
+        ? `${e.broker} stores it in ${placeEn(e.topic)} queue ${e.queueId}, queueOffset ${e.queueOffset}, commitLogOffset ${e.commitLogOffset}`
+        : `slave ${e.broker}/${e.brokerId} holds the copy (HA replication), commitLogOffset ${e.commitLogOffset}`;
+      case 'message.lost': return `${e.broker}/${e.brokerId} loses it: ${e.reason}`;
+      case 'message.filtered': return `${e.group} passes over it (${e.by === 'broker' ? 'filtered by the broker' : 'filtered by the client'}: tags ${e.tags})`;
+      case 'message.consumed': return `${e.consumer} (${e.group}) consumes it from ${e.broker} queue ${e.queueId}${e.reconsumeTimes > 0 ? `, reconsumeTimes ${e.reconsumeTimes}` : ''}`;
+      case 'consume.failed': return `${e.consumer} (${e.group}) fails to consume it (reconsumeTimes ${e.reconsumeTimes}): ${e.next === 'retry' ? 'sent back to the retry topic' : e.next === 'dlq' ? 'sent to the dead-letter topic' : 'dropped'}`;
+    }
+  },
+};
+
+const zh: MessageStrings = {
+  heading: '消息轨迹',
+  intro: '像 RocketMQ 一样查找消息：按 msgId、按 offsetMsgId，或按 Key 查询每个 Broker 的索引。点击任一步骤，播放头移到那一刻。',
+  by: { msgId: '消息 ID（msgId）', offsetMsgId: 'offsetMsgId', key: 'Key' },
+  lookupBy: '查找方式',
+  value: '值',
+  topic: '主题',
+  anyTopic: '所有主题',
+  search: '搜索',
+  notAnId: '不是有效的 ID：RocketMQ 的 ID 是 32 位十六进制数。',
+  notFound: '到播放头时刻为止没有找到消息。',
+  incomplete: '运行时间很长：前 400,000 个轨迹事件之后的步骤未显示。',
+  searching: '搜索中…',
+  foundCaption: (count) => `找到的消息（${count}）`,
+  columns: { msgId: '消息 ID', topic: '主题', tags: '标签', keys: 'Key', broker: 'Broker', queue: '队列', queueOffset: 'queueOffset', commitLogOffset: 'commitLogOffset', storeTime: 'storeTimestamp', reconsumeTimes: 'reconsumeTimes', delayLevel: 'delayLevel' },
+  follow: '追踪',
+  lifeCaption: (msgId) => `${msgId} 的轨迹`,
+  stepHint: '点击步骤，播放头移到那一刻。',
+  later: '在播放头之后',
+  step: (e) => {
+    switch (e.type) {
+      case 'message.sent': return `${e.producer} 把它发送到 ${e.broker} 的 ${e.topic} 队列 ${e.queueId}（第 ${e.attempt} 次尝试）`;
+      case 'send.failed': return `第 ${e.attempt} 次发送到 ${e.broker} 队列 ${e.queueId} 失败：${e.reason}`;
+      case 'send.result': return `${e.producer} 收到 SendResult ${e.status}`;
+      case 'message.stored': return e.brokerId === 0
+        ? `${e.broker} 把它存入 ${placeZh(e.topic)} 队列 ${e.queueId}，queueOffset ${e.queueOffset}，commitLogOffset ${e.commitLogOffset}`
+        : `Slave ${e.broker}/${e.brokerId} 保存了副本（主从复制），commitLogOffset ${e.commitLogOffset}`;
+      case 'message.lost': return `${e.broker}/${e.brokerId} 丢失了它：${e.reason}`;
+      case 'message.filtered': return `${e.group} 跳过了它（${e.by === 'broker' ? '被 Broker 过滤' : '被客户端过滤'}：标签 ${e.tags}）`;
+      case 'message.consumed': return `${e.consumer}（${e.group}）从 ${e.broker} 队列 ${e.queueId} 消费了它${e.reconsumeTimes > 0 ? `，reconsumeTimes ${e.reconsumeTimes}` : ''}`;
+      case 'consume.failed': return `${e.consumer}（${e.group}）消费失败（reconsumeTimes ${e.reconsumeTimes}）：${e.next === 'retry' ? '发回重试队列' : e.next === 'dlq' ? '进入死信队列' : '被丢弃'}`;
+    }
+  },
+};
+
+const STRINGS: Record<Language, MessageStrings> = { en, zh };
+
+export function messageStrings(language: Language): MessageStrings {
+  return STRINGS[language];
+}

@@ -15,6 +15,7 @@ import { seriesOverTime } from './series-over-time.ts';
 import { traceJsonLines } from './trace-lines.ts';
 import { whatIf } from './what-if.ts';
 import { messageLife } from './message-life.ts';
+import { dashboardStats } from './dashboard-stats.ts';
 
 export const simQueries = {
   traceWindow,
@@ -23,6 +24,7 @@ export const simQueries = {
   whatIf,
   chapterMoments,
   messageLife,
+  dashboardStats,
 } satisfies Record<string, (timeline: TimelineView, args: never) => unknown>;
 
 export type SimQueries = typeof simQueries;

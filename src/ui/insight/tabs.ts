@@ -17,6 +17,7 @@ export interface InsightTab {
 
 export const INSIGHT_TABS: readonly InsightTab[] = [
   { id: FIRST_TAB, label: { en: 'Cluster', zh: '集群' }, view: ClusterTab },
+  { id: 'dashboard', label: { en: 'Dashboard', zh: '控制台' }, view: lazy(() => import('./dashboard/DashboardTab.tsx').then((m) => ({ default: m.DashboardTab }))) },
   { id: 'message', label: { en: 'Message', zh: '消息轨迹' }, view: lazy(() => import('./message/MessageTab.tsx').then((m) => ({ default: m.MessageTab }))) },
   { id: 'diagnostics', label: { en: 'Diagnostics', zh: '路由诊断' }, view: lazy(() => import('./diagnostics/DiagnosticsTab.tsx').then((m) => ({ default: m.DiagnosticsTab }))) },
   { id: 'charts', label: { en: 'Charts', zh: '图表' }, view: lazy(() => import('./charts/ChartsTab.tsx').then((m) => ({ default: m.ChartsTab }))) },

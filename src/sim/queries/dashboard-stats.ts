@@ -1,0 +1,59 @@
+/**
+ * The moving numbers of the RocketMQ Dashboard's cluster and consumer pages at the playhead:
+ * each broker's put and get TPS and each group's consume TPS, over the last 10 s as the broker's
+ * BrokerStatsManager reports them first (its moving averages cover 10 s, 1 min and 10 min: the
+ * Dashboard shows the first), and today's put and get totals (msgPutTotalTodayNow,
+ * msgGetTotalTodayNow). The run starts at midnight, so "today" is the whole run so far and
+ * yesterday's totals are 0.
+ */
+import type { TraceEvent } from '../../model/events.ts';
+import type { TimelineView } from '../timeline.ts';
+import { firstIndexAtOrAfter } from './trace-window.ts';
+
+/** BrokerStatsManager's shortest window, which the Dashboard shows. */
+export const TPS_WINDOW_MS = 10_000;
+const CHUNK = 4_096;
+
+export interface DashboardStats {
+  /** Per broker node ("broker-a/0"): messages put per second over the window, and today. */
+  putTps: Record<string, number>;
+  putToday: Record<string, number>;
+  /** Per brokerName: messages consumed from its queues per second over the window, and today. */
+  getTps: Record<string, number>;
+  getToday: Record<string, number>;
+  /** Per consumer group: messages consumed per second over the window. */
+  consumeTps: Record<string, number>;
+}
+
+function add(table: Record<string, number>, key: string, amount: number): void {
+  table[key] = (table[key] ?? 0) + amount;
+}
+
+function count(stats: DashboardStats, event: TraceEvent, recent: boolean, perSecond: number): void {
+  if (event.type === 'message.stored') {
+    const node = `${event.broker}/${event.brokerId}`;
+    add(stats.putToday, node, 1);
+    if (recent) add(stats.putTps, node, perSecond);
+  } else if (event.type === 'message.consumed') {
+    add(stats.getToday, event.broker, 1);
+    if (recent) {
+      add(stats.getTps, event.broker, perSecond);
+      add(stats.consumeTps, event.group, perSecond);
+    }
+  }
+}
+
+export function dashboardStats(timeline: TimelineView, _args: Record<string, never> = {}): DashboardStats {
+  const dict = (): Record<string, number> => Object.create(null) as Record<string, number>;
+  const stats: DashboardStats = { putTps: dict(), putToday: dict(), getTps: dict(), getToday: dict(), consumeTps: dict() };
+  const windowStart = timeline.now - TPS_WINDOW_MS;
+  const recentFrom = firstIndexAtOrAfter(timeline, windowStart + 1);
+  // Early in the run the window is shorter than 10 s: divide by what has passed.
+  const perSecond = 1_000 / Math.max(1_000, Math.min(TPS_WINDOW_MS, timeline.now));
+  const length = timeline.traceLength;
+  for (let index = 0; index < length; index += CHUNK) {
+    const events = timeline.traceSlice(index, Math.min(length, index + CHUNK));
+    events.forEach((event, offset) => count(stats, event, index + offset >= recentFrom, perSecond));
+  }
+  return stats;
+}

@@ -1,0 +1,85 @@
+/**
+ * The Dashboard tab: the RocketMQ Dashboard's tables at the playhead, with its own column names.
+ * State at t is read through useSimView; the TPS and today's counts need the run's history and
+ * come from the named query dashboardStats. Every table exports as CSV.
+ */
+import { useState } from 'react';
+import { usePlayback } from '../../../store/playback.ts';
+import { formatTime } from '../../controls/format-time.ts';
+import { fileStem } from '../../controls/save-file.ts';
+import { DataTable } from '../../panels/DataTable.tsx';
+import { PanelFrame } from '../../panels/shared.tsx';
+import { isSystemTopic } from '../../panels/topics.ts';
+import { useSimQuery } from '../../use-sim-query.ts';
+import { TEXT_PANEL_REFRESH, useSimView } from '../../use-sim.ts';
+import { saveCsv } from '../csv.ts';
+import { dashboardStrings, type DashboardStrings } from './dashboard-strings.ts';
+import { clusterRows, connectionRows, progressRows, routeRows, statusRows, type Row } from './dashboard-tables.ts';
+import './dashboard.css';
+
+interface TableProps {
+  id: string;
+  caption: string;
+  columns: string[];
+  rows: Row[];
+  strings: DashboardStrings;
+}
+
+/** A Dashboard table with its CSV export (the file named after the table and the moment). */
+function ExportableTable({ id, caption, columns, rows, strings }: TableProps) {
+  const timeMs = usePlayback((s) => s.timeMs);
+  return (
+    <div className="rs-dashboard-table">
+      <button type="button" className="rs-button rs-csv-button" data-testid={`csv-${id}`}
+        onClick={() => saveCsv(`${fileStem(id, 'table')}-${Math.round(timeMs)}ms.csv`, columns, rows)}>
+        {strings.exportCsv(caption)}
+      </button>
+      <DataTable caption={caption} columns={columns} testId={`dashboard-${id}`} empty={strings.none}
+        rows={rows.map((row, index) => ({ key: `${index}|${String(row[0])}|${String(row[1])}`, cells: row }))} />
+    </div>
+  );
+}
+
+export function DashboardTab() {
+  const view = useSimView(TEXT_PANEL_REFRESH);
+  const strings = dashboardStrings(usePlayback((s) => s.language));
+  const { data: stats } = useSimQuery('dashboardStats', {});
+  const [picked, setPicked] = useState<string | null>(null);
+  if (!view) return null;
+  const state = view.timeline.state;
+  const topics = [...new Set(Object.values(state.brokers).flatMap((broker) => Object.keys(broker.topicConfigTable)))].filter((name) => !isSystemTopic(name)).sort();
+  const topic = picked !== null && topics.includes(picked) ? picked : topics[0] ?? '';
+  const c = strings.cluster;
+  const r = strings.route;
+  const s = strings.status;
+  const p = strings.progress;
+  const k = strings.connections;
+  const route = topic ? routeRows(state, topic) : null;
+  return (
+    <PanelFrame name="dashboard" title={strings.heading}>
+      <p className="rs-muted">{strings.intro}</p>
+      <ExportableTable id="cluster" caption={c.caption} strings={strings} rows={clusterRows(state, stats)}
+        columns={[c.brokerName, c.brokerId, c.address, c.version, c.putTps, c.getTps, c.yesterdayPut, c.yesterdayGet, c.todayPut, c.todayGet]} />
+      <label className="rs-dashboard-topic">{strings.topic}{' '}
+        <select className="rs-select" value={topic} onChange={(event) => setPicked(event.target.value)} data-testid="dashboard-topic">
+          {topics.map((name) => <option key={name} value={name}>{name}</option>)}
+        </select>
+      </label>
+      {route ? (
+        <ExportableTable id="route" caption={r.caption(topic, route.nameServer)} strings={strings} rows={route.rows}
+          columns={[r.brokerName, r.readQueueNums, r.writeQueueNums, r.perm]} />
+      ) : <p className="rs-muted">{strings.noRoute}</p>}
+      <ExportableTable id="status" caption={s.caption(topic)} strings={strings} rows={statusRows(state, topic, formatTime)}
+        columns={[s.broker, s.queue, s.minOffset, s.maxOffset, s.lastUpdate]} />
+      {progressRows(state, stats).map((group) => (
+        <ExportableTable key={group.group} id={`progress-${group.group}`} strings={strings} rows={group.rows}
+          caption={p.caption(group.group, group.topic, group.diffTotal, String(group.consumeTps))}
+          columns={[p.broker, p.queue, p.client, p.brokerOffset, p.consumerOffset, p.diff]} />
+      ))}
+      {connectionRows(state).map((group) => (
+        <ExportableTable key={group.group} id={`connections-${group.group}`} strings={strings} rows={group.rows}
+          caption={k.caption(group.group)} columns={[k.clientId, k.address, k.language, k.version]} />
+      ))}
+    </PanelFrame>
+  );
+}

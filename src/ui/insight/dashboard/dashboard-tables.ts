@@ -1,0 +1,122 @@
+/**
+ * The Dashboard's tables at the playhead as plain rows (text and numbers), so a table renders
+ * them and exports them to CSV alike. Read from RocketMQ's own tables: each broker's CommitLog
+ * and ConsumeQueues, a NameServer's topicQueueTable, the consumers' ProcessQueues and the
+ * brokers' ConsumerOffsetManager and ConsumerManager.
+ */
+import { isReadable, MASTER_ID, perm2String, type ModelState } from '../../../sim/index.ts';
+import type { DashboardStats } from '../../../sim/queries/dashboard-stats.ts';
+import type { CsvCell } from '../csv.ts';
+import { isSystemTopic } from '../../panels/topics.ts';
+
+export type Row = CsvCell[];
+
+/** The simulated client's version string, as MQVersion names it in a heartbeat. */
+function clientVersion(state: ModelState): string {
+  return state.config.rocketmqVersion === '4.x' ? 'V4_9_4' : 'V5_1_4';
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function byName<T extends { name: string; brokerId: number }>(a: T, b: T): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : a.brokerId - b.brokerId;
+}
+
+/** Cluster: brokerName, brokerId, address, version, produce and consume TPS, yesterday's and today's counts. */
+export function clusterRows(state: ModelState, stats: DashboardStats | undefined): Row[] {
+  return Object.values(state.brokers).sort(byName).map((broker) => {
+    const node = `${broker.name}/${broker.brokerId}`;
+    // A slave serves no consumer here: the get numbers belong to the master.
+    const getTps = broker.brokerId === MASTER_ID ? stats?.getTps[broker.name] ?? 0 : 0;
+    const getToday = broker.brokerId === MASTER_ID ? stats?.getToday[broker.name] ?? 0 : 0;
+    return [broker.name, broker.brokerId, broker.addr, clientVersion(state), round(stats?.putTps[node] ?? 0), round(getTps), 0, 0, stats?.putToday[node] ?? 0, getToday];
+  });
+}
+
+/** PermName bit by bit: "6 = PERM_READ(4) | PERM_WRITE(2) · RW-". */
+export function decodePerm(perm: number): string {
+  const bits = [['PERM_PRIORITY', 8], ['PERM_READ', 4], ['PERM_WRITE', 2], ['PERM_INHERIT', 1]] as const;
+  const set = bits.filter(([, bit]) => (perm & bit) === bit).map(([name, bit]) => `${name}(${bit})`);
+  return `${perm} = ${set.length > 0 ? set.join(' | ') : '0'} · ${perm2String(perm)}`;
+}
+
+/** The topic's queueDatas as the first running NameServer that holds it answers GET_ROUTEINFO_BY_TOPIC. */
+export function routeRows(state: ModelState, topic: string): { nameServer: string; rows: Row[] } | null {
+  const nameServer = Object.values(state.nameServers).sort((a, b) => (a.id < b.id ? -1 : 1)).find((ns) => ns.up && ns.topicQueueTable[topic] !== undefined);
+  if (!nameServer) return null;
+  const queueDatas = Object.values(nameServer.topicQueueTable[topic]!).sort((a, b) => (a.brokerName < b.brokerName ? -1 : 1));
+  return { nameServer: nameServer.id, rows: queueDatas.map((data) => [data.brokerName, data.readQueueNums, data.writeQueueNums, decodePerm(data.perm)]) };
+}
+
+/** Status: each queue of the topic on each master: minOffset, maxOffset and when it last received a message. */
+export function statusRows(state: ModelState, topic: string, formatTime: (ms: number) => string): Row[] {
+  const rows: Row[] = [];
+  for (const broker of Object.values(state.brokers).filter((b) => b.brokerId === MASTER_ID).sort(byName)) {
+    (broker.consumeQueues[topic] ?? []).forEach((queue, queueId) => {
+      const last = queue.length > 0 ? broker.commitLog.at(queue.at(queue.length - 1)!) : undefined;
+      // The simulation never deletes expired CommitLog files, so a queue's minOffset stays 0.
+      rows.push([broker.name, queueId, 0, queue.length, last ? formatTime(last.storeTimestamp) : '']);
+    });
+  }
+  return rows;
+}
+
+export interface GroupProgress {
+  group: string;
+  topic: string;
+  diffTotal: number;
+  consumeTps: number;
+  rows: Row[];
+}
+
+/** The consumer that holds a queue now (its ProcessQueue), by "brokerName@queueId". */
+function owners(state: ModelState, group: string, topic: string): Map<string, string> {
+  const owned = new Map<string, string>();
+  for (const client of Object.values(state.clients)) {
+    if (client.kind !== 'consumer' || client.spec.group !== group || client.status !== 'running') continue;
+    for (const pq of Object.values(client.processQueueTable)) if (!pq.dropped && pq.mq.topic === topic) owned.set(`${pq.mq.brokerName}@${pq.mq.queueId}`, client.clientId);
+  }
+  return owned;
+}
+
+/** Consumer progress: per queue the broker's maxOffset, the group's committed offset and their diff. */
+export function progressRows(state: ModelState, stats: DashboardStats | undefined): GroupProgress[] {
+  const groups = new Map<string, string>();
+  for (const client of Object.values(state.clients)) if (client.kind === 'consumer' && !isSystemTopic(client.spec.topic)) groups.set(client.spec.group, client.spec.topic);
+  return [...groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([group, topic]) => {
+    const owned = owners(state, group, topic);
+    const rows: Row[] = [];
+    let diffTotal = 0;
+    for (const broker of Object.values(state.brokers).filter((b) => b.brokerId === MASTER_ID).sort(byName)) {
+      const config = broker.topicConfigTable[topic];
+      if (!config || !isReadable(config.perm)) continue;
+      (broker.consumeQueues[topic] ?? []).slice(0, config.readQueueNums).forEach((queue, queueId) => {
+        const consumerOffset = broker.consumerOffsetTable[group]?.[`${topic}@${queueId}`] ?? 0;
+        const diff = Math.max(0, queue.length - consumerOffset);
+        diffTotal += diff;
+        rows.push([broker.name, queueId, owned.get(`${broker.name}@${queueId}`) ?? '', queue.length, consumerOffset, diff]);
+      });
+    }
+    return { group, topic, diffTotal, consumeTps: round(stats?.consumeTps[group] ?? 0), rows };
+  });
+}
+
+/** Client connections: the channels the masters' ConsumerManager holds for each group. */
+export function connectionRows(state: ModelState): { group: string; rows: Row[] }[] {
+  const byGroup = new Map<string, Map<string, Row>>();
+  const clientsById = new Map(Object.values(state.clients).map((client) => [client.clientId, client]));
+  for (const broker of Object.values(state.brokers)) {
+    if (broker.brokerId !== MASTER_ID || broker.status !== 'running') continue;
+    for (const info of Object.values(broker.consumerTable)) {
+      const rows = byGroup.get(info.groupName) ?? new Map<string, Row>();
+      byGroup.set(info.groupName, rows);
+      for (const clientId of Object.keys(info.channels)) {
+        rows.set(clientId, [clientId, clientsById.get(clientId)?.ip ?? '', 'JAVA', clientVersion(state)]);
+      }
+    }
+  }
+  return [...byGroup].sort(([a], [b]) => (a < b ? -1 : 1)).map(([group, rows]) => ({ group, rows: [...rows.values()].sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)) }));
+}
+

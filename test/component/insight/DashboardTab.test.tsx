@@ -1,0 +1,78 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getTimeline, usePlayback } from '../../../src/store/playback.ts';
+import { openLibraryEntry } from '../../../src/ui/controls/session.ts';
+import { DashboardTab } from '../../../src/ui/insight/dashboard/DashboardTab.tsx';
+
+const WAIT = { timeout: 10_000 };
+
+function cells(testId: string): string[][] {
+  return within(screen.getByTestId(testId)).getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent ?? ''));
+}
+
+function headers(testId: string): string[] {
+  return within(screen.getByTestId(testId)).getAllByRole('columnheader').map((cell) => cell.textContent ?? '');
+}
+
+beforeEach(() => {
+  usePlayback.setState({ language: 'en' });
+  openLibraryEntry('write8-read4');
+  usePlayback.getState().seek(60_000);
+});
+afterEach(cleanup);
+
+describe('the Dashboard tab (write 8 / read 4 at 60 s)', () => {
+  it('lists the cluster with the Dashboard\'s columns and TPS over the last 10 s: 10 msg/s over two masters is 5 each', async () => {
+    render(<DashboardTab />);
+    expect(headers('dashboard-cluster')).toEqual(['Broker', 'NO.', 'Address', 'Version', 'Produce Message TPS', 'Consumer Message TPS', 'Yesterday Produce Count', 'Yesterday Consume Count', 'Today Produce Count', 'Today Consume Count']);
+    await waitFor(() => expect(cells('dashboard-cluster')[0]![4]).not.toBe('0'), WAIT);
+    const brokerA = cells('dashboard-cluster').find((row) => row[0] === 'broker-a' && row[1] === '0')!;
+    expect(brokerA[2]).toBe(getTimeline()!.state.brokers['broker-a/0']!.addr);
+    expect(Number(brokerA[4])).toBeCloseTo(5, 0);
+    // Today's count is every message the master put since the run began at midnight.
+    expect(Number(brokerA[8])).toBe(getTimeline()!.state.brokers['broker-a/0']!.commitLog.length);
+    expect(brokerA[6]).toBe('0');
+  });
+
+  it('decodes the route\'s perm bit by bit, and shows each queue\'s offsets', () => {
+    render(<DashboardTab />);
+    expect(cells('dashboard-route')).toEqual([
+      ['broker-a', '4', '8', '6 = PERM_READ(4) | PERM_WRITE(2) · RW-'],
+      ['broker-b', '4', '8', '6 = PERM_READ(4) | PERM_WRITE(2) · RW-'],
+    ]);
+    const queues = getTimeline()!.state.brokers['broker-a/0']!.consumeQueues['TopicTest']!;
+    const status = cells('dashboard-status').filter((row) => row[0] === 'broker-a');
+    expect(status.map((row) => Number(row[3]))).toEqual(queues.map((queue) => queue.length));
+    expect(status.every((row) => row[2] === '0')).toBe(true);
+  });
+
+  it('shows consumer progress for the readable queues only, with diff = brokerOffset - consumerOffset', () => {
+    render(<DashboardTab />);
+    const rows = cells('dashboard-progress-CG_ORDER');
+    expect(rows.map((row) => `${row[0]}:${row[1]}`)).toEqual(['broker-a:0', 'broker-a:1', 'broker-a:2', 'broker-a:3', 'broker-b:0', 'broker-b:1', 'broker-b:2', 'broker-b:3']);
+    for (const row of rows) expect(Number(row[5])).toBe(Number(row[3]) - Number(row[4]));
+    expect(rows.every((row) => row[2] !== '')).toBe(true);
+  });
+
+  it('lists each group\'s client connections, language JAVA', () => {
+    render(<DashboardTab />);
+    const rows = cells('dashboard-connections-CG_ORDER');
+    expect(rows).toHaveLength(2);
+    expect(rows.every((row) => row[2] === 'JAVA')).toBe(true);
+  });
+
+  it('reads the table again at another time and sees it change', () => {
+    render(<DashboardTab />);
+    const before = cells('dashboard-status');
+    usePlayback.getState().seek(90_000);
+    return waitFor(() => expect(cells('dashboard-status')).not.toEqual(before), WAIT);
+  });
+
+  it('uses the Dashboard\'s Chinese column names', () => {
+    usePlayback.setState({ language: 'zh' });
+    render(<DashboardTab />);
+    expect(headers('dashboard-cluster')).toContain('生产消息TPS');
+    expect(headers('dashboard-status')).toEqual(['Broker', '队列', '最小位点', '最大位点', '上次更新时间']);
+  });
+});

@@ -1,5 +1,5 @@
 /**
- * The brokers' names and statuses drawn over the canvas of moving dots: messages land in the
+ * The brokers' names, statuses and group titles drawn over the canvas of moving dots: messages land in the
  * queue cells just below a broker's name, and at 10x speed a pile of dots would hide it. The
  * text carries a halo in the panel's colour, so it stays readable above any dot; the layer takes
  * no pointer events (a click goes to the dot or the broker beneath).
@@ -27,9 +27,17 @@ export interface BrokerLabel {
   status: EntityStatus;
 }
 
+/** A group's title in the top-left corner of its frame. */
+export function GroupTitle({ box, title }: { box: Box; title: string }) {
+  return <text x={box.x + 8} y={box.y + 17} className="rs-group-title">{fitText(title, box.width - 16, 7.2)}</text>;
+}
+
 export const TopologyLabels = memo(function TopologyLabels({ labels, layout }: { labels: BrokerLabel[]; layout: TopologyLayout }) {
   return (
     <svg className="rs-topology-labels" width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} aria-hidden="true" data-testid="topology-labels">
+      <g className="rs-node-text">
+        {Object.entries(layout.brokerGroups).map(([name, box]) => <GroupTitle key={name} box={box} title={`Broker ${name}`} />)}
+      </g>
       {labels.map(({ node, label, detail, status }) => {
         const box = layout.brokers[node];
         return box && <g key={node} className={`rs-node-text rs-status-${status}`}><NodeText box={box} label={label} detail={detail} /></g>;

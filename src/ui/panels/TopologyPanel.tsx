@@ -6,14 +6,13 @@
 import { lazy, memo, Suspense, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { usePlayback, type ProcessSelection, type Selection } from '../../store/playback.ts';
 import { flightWindowMs } from '../../viz/flight.ts';
-import { fitText } from '../../viz/format.ts';
 import { linkPath, type Box } from '../../viz/paths.ts';
 import { layoutTopology, type TopologyInput, type TopologyLayout } from '../../viz/topology-layout.ts';
 import { useSimView } from '../use-sim.ts';
 import { derivedAt, EmptyPanel, PanelFrame, usePanelStrings } from './shared.tsx';
 import type { EntityStatus, PanelStrings } from './strings.ts';
 import { TopologyCanvas } from './TopologyCanvas.tsx';
-import { NodeText, TopologyLabels, type BrokerLabel } from './TopologyLabels.tsx';
+import { GroupTitle, NodeText, TopologyLabels, type BrokerLabel } from './TopologyLabels.tsx';
 import { linkOf, type Dot } from './topology-geometry.ts';
 import { useTopologyStrings, type TopologyStrings } from './topology-strings.ts';
 import { topologyModel, type LinkKind, type LinkSpec, type TopologyModel } from './topology-model.ts';
@@ -76,11 +75,12 @@ const Node = memo(function Node({ box, label, detail, status, kindWords, kind, i
   );
 });
 
-function GroupFrame({ box, title }: { box: Box; title: string }) {
+/** A group's frame; a broker group's title is drawn by TopologyLabels, over the dots. */
+function GroupFrame({ box, title }: { box: Box; title: string | null }) {
   return (
     <g className="rs-group" aria-hidden="true">
       <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={8} />
-      <text x={box.x + 8} y={box.y + 17} className="rs-group-title">{fitText(title, box.width - 16, 7.2)}</text>
+      {title !== null && <GroupTitle box={box} title={title} />}
     </g>
   );
 }
@@ -129,7 +129,7 @@ const Nodes = memo(function Nodes({ model, layout, selection, strings }: { model
         const frame = layout.brokerGroups[group.name];
         return frame && (
           <g key={group.name}>
-            <GroupFrame box={frame} title={`Broker ${group.name}`} />
+            <GroupFrame box={frame} title={null} />
             {group.members.map((node) => {
               const broker = model.brokers[node];
               const box = layout.brokers[node];

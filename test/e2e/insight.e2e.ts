@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { test } from './harness.ts';
+import { openPage, parseTime, waitForSeek, waitForTime } from './shell-helpers.ts';
+
+const VIEWPORT = { width: 1280, height: 800 };
+
+async function jumpTo(page: Page, tens: number): Promise<void> {
+  for (let i = 0; i < tens; i++) await page.getByTestId('command-jumpForward10').click();
+  await waitForSeek(page);
+}
+
+/** The cells of a table's body, row by row. */
+async function tableCells(page: Page, testId: string): Promise<string[][]> {
+  return page.getByTestId(testId).locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent ?? '')));
+}
+
+test('finds a message by key and follows its life: clicking a step moves the playhead there', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  await openPage(page, baseUrl);
+  await page.getByTestId('language-en').click();
+  await jumpTo(page, 3);
+  await page.getByRole('tab', { name: 'Message' }).click();
+  await page.getByRole('combobox', { name: 'Find by' }).selectOption('key');
+  await page.getByTestId('message-value').fill('order-3');
+  await page.getByRole('button', { name: 'Search' }).click();
+  const steps = page.getByTestId('life-step');
+  await steps.first().waitFor();
+  assert.match((await steps.first().textContent()) ?? '', /p-1 sends it to broker-\w queue \d of TopicTest \(attempt 1\)/);
+  const stored = steps.filter({ hasText: 'stores it' }).first();
+  const at = Number(await stored.getAttribute('data-t'));
+  assert.ok(at > 0 && at < 30_000, `the message is stored early in the run (${at} ms)`);
+  await screenshot('insight-message-en-1280x800');
+  await stored.click();
+  await waitForTime(page, formatTime(at));
+  assert.equal(parseTime((await page.getByTestId('time-current').textContent()) ?? ''), at);
+  assert.equal(await stored.getAttribute('aria-current'), 'step');
+  // The steps after the playhead stay on screen, marked as later.
+  await page.getByText('after the playhead').first().waitFor();
+  await page.waitForFunction(() => window.location.hash.includes('&v=message'), undefined, { timeout: 5_000 });
+  await page.getByTestId('language-zh').click();
+  await page.getByRole('heading', { name: '消息轨迹', level: 2 }).waitFor();
+  await screenshot('insight-message-zh-1280x800');
+  assert.deepEqual(consoleErrors, []);
+}, { viewport: VIEWPORT });
+
+test('reads a Dashboard table at two times and sees it change', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  await openPage(page, baseUrl);
+  await page.getByTestId('language-en').click();
+  await jumpTo(page, 2);
+  await page.getByRole('tab', { name: 'Dashboard' }).click();
+  await page.getByTestId('dashboard-status').waitFor();
+  const before = await tableCells(page, 'dashboard-status');
+  assert.ok(before.length >= 8, 'one row per queue of TopicTest on each master');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="dashboard-cluster"] tbody tr')].some((row) => Number(row.children[4]?.textContent) > 0), undefined, { timeout: 10_000 });
+  await screenshot('insight-dashboard-en-1280x800');
+  await jumpTo(page, 3);
+  await waitForTime(page, '0:50.000');
+  const after = await tableCells(page, 'dashboard-status');
+  assert.notDeepEqual(after, before);
+  const maxOffset = (rows: string[][]) => rows.reduce((sum, row) => sum + Number(row[3]), 0);
+  assert.ok(maxOffset(after) > maxOffset(before), 'the queues hold more messages 30 s later');
+  await page.getByTestId('language-zh').click();
+  await page.getByRole('columnheader', { name: '最大位点' }).waitFor();
+  await screenshot('insight-dashboard-zh-1280x800');
+  assert.deepEqual(consoleErrors, []);
+}, { viewport: VIEWPORT });
+
+test('the Insight tabs: arrow keys move between them, the link keeps the open one; screenshots of Diagnostics', async ({ page, context, baseUrl, consoleErrors, screenshot }) => {
+  await openPage(page, baseUrl);
+  await page.getByTestId('language-en').click();
+  await jumpTo(page, 3);
+  await page.getByRole('tab', { name: 'Cluster' }).focus();
+  // Cluster -> Dashboard -> Message -> Diagnostics.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await page.getByRole('tab', { name: 'Diagnostics' }).waitFor();
+  assert.equal(await page.getByRole('tab', { name: 'Diagnostics' }).getAttribute('aria-selected'), 'true');
+  await page.getByTestId('diagnostics-list').waitFor();
+  assert.equal(await currentTimeText(page), '0:30.000', 'the arrow keys on a tab do not move the run');
+  await screenshot('insight-diagnostics-en-1280x800');
+  await page.waitForFunction(() => window.location.hash.includes('&v=diagnostics'), undefined, { timeout: 5_000 });
+  const fresh = await context.newPage();
+  await fresh.setViewportSize(VIEWPORT);
+  await openPage(fresh, baseUrl, page.url().slice(page.url().indexOf('#')));
+  await fresh.getByTestId('diagnostics-list').waitFor();
+  await fresh.getByTestId('language-zh').click();
+  await fresh.getByRole('heading', { name: '路由诊断', level: 2 }).waitFor();
+  await fresh.screenshot({ path: 'test-results/insight-diagnostics-zh-1280x800.png' });
+  assert.deepEqual(consoleErrors, []);
+}, { viewport: VIEWPORT });
+
+/** As the playhead shows a time: m:ss.mmm. */
+function formatTime(ms: number): string {
+  return `${Math.floor(ms / 60_000)}:${String(Math.floor((ms % 60_000) / 1_000)).padStart(2, '0')}.${String(ms % 1_000).padStart(3, '0')}`;
+}
+
+async function currentTimeText(page: Page): Promise<string> {
+  return (await page.getByTestId('time-current').textContent()) ?? '';
+}

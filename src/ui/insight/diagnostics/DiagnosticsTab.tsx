@@ -29,7 +29,7 @@ export function DiagnosticsTab() {
     <PanelFrame name="diagnostics" title={strings.heading}>
       <p className="rs-muted">{strings.intro}</p>
       {findings.length === 0 ? <p data-testid="diagnostics-none">{strings.none}</p> : (
-        <ul className="rs-diagnostics" data-testid="diagnostics-list">
+        <ul className="rs-diagnostic-list" data-testid="diagnostics-list">
           {findings.map((finding) => {
             const text = strings.describe(finding, idle);
             return (

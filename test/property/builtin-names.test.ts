@@ -49,11 +49,11 @@ function renaming(scenario: Json): Map<string, string> {
   return new Map(sorted.map((name, i) => [name, keys[i]!]));
 }
 
-/** A string with every name in it replaced: whole, or as the part of `%RETRY%g`, `broker:3`, `broker/0`. */
+/** A string with every name in it replaced: whole, or as the part of `%RETRY%g`, `broker:3`, `broker/0`, `ns-1/controller`. */
 function renameString(text: string, map: Map<string, string>): string {
   const whole = map.get(text);
   if (whole !== undefined) return whole;
-  const match = /^(%RETRY%|%DLQ%)?(.*?)([:/@]\d+)?$/.exec(text);
+  const match = /^(%RETRY%|%DLQ%)?(.*?)([:/@]\d+|\/controller)?$/.exec(text);
   const inner = match && map.get(match[2]!);
   return match && inner !== undefined ? `${match[1] ?? ''}${inner}${match[3] ?? ''}` : text;
 }

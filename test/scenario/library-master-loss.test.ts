@@ -16,7 +16,7 @@ const HOP = 1;
 function run(version: '5.x' | '4.x'): TestSim {
   const json = findLibraryEntry('master-loss-sync-async')!.scenario as ScenarioJson;
   const config = { ...(json.config as object), rocketmqVersion: version };
-  return new TestSim({ ...json, config }).at(90_000);
+  return new TestSim({ ...json, config }).at(75_000);
 }
 
 describe.each(['5.x', '4.x'] as const)('Master loss: ASYNC_MASTER vs SYNC_MASTER in %s', (version) => {

@@ -245,8 +245,14 @@ type Setter = (partial: Partial<PlaybackState>) => void;
 export function runInWorker(start: (listener: RemoteRunListener) => RemoteRun, describeFailure: (message: string) => string): void {
   const failed = (message: string) => usePlayback.setState({ banner: describeFailure(message), playing: false, seekTarget: null, seekProgress: null });
   // Started by the caller, so that the worker's code loads only for a page that uses it.
-  remote = start({ frame: onFrame, failed });
+  remote = start({ frame: onFrame, progress: onProgress, failed });
   current = null;
+}
+
+/** A long seek under way in the worker: only its progress shows; the panels wait for its frame. */
+function onProgress(target: number, timeMs: number): void {
+  if (usePlayback.getState().seekTarget !== target) return;
+  usePlayback.setState({ seekProgress: Math.min(99, Math.floor((timeMs / Math.max(1, target)) * 100)) });
 }
 
 /** A frame from the worker: the playhead moves to it, and a seek under way shows how far it has come. */
@@ -254,10 +260,7 @@ function onFrame({ view, first, move }: FrameArrival): void {
   const state = usePlayback.getState();
   const changes: Partial<PlaybackState> = { timeMs: view.now };
   if (first) changes.timelineVersion = state.timelineVersion + 1;
-  if (move?.kind === 'seek' && move.target === state.seekTarget) {
-    if (move.done) Object.assign(changes, { seekTarget: null, seekProgress: null });
-    else changes.seekProgress = Math.min(99, Math.floor((view.now / Math.max(1, move.target)) * 100));
-  }
+  if (move?.kind === 'seek' && move.done && move.target === state.seekTarget) Object.assign(changes, { seekTarget: null, seekProgress: null });
   if (view.now >= view.durationMs) changes.playing = false;
   usePlayback.setState(changes);
 }

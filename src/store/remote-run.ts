@@ -25,6 +25,8 @@ export interface FrameArrival {
 
 export interface RemoteRunListener {
   frame(arrival: FrameArrival): void;
+  /** A long seek toward target has simulated up to timeMs (no frame yet). */
+  progress(target: number, timeMs: number): void;
   failed(message: string): void;
 }
 
@@ -74,6 +76,9 @@ export class RemoteRun {
     switch (message.type) {
       case 'frame':
         return this.receiveFrame(message.version, message.frame, message.move);
+      case 'progress':
+        if (message.version === this.version) this.listener.progress(message.target, message.timeMs);
+        return;
       case 'answer': {
         const ask = this.asks.get(message.id);
         this.asks.delete(message.id);

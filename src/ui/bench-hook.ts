@@ -4,7 +4,8 @@
  */
 import { simulate } from '../sim/simulate.ts';
 import { TraceHasher } from '../sim/trace-hash.ts';
-import { getTimeline, usePlayback } from '../store/playback.ts';
+import { getTimeline, usePlayback, type PlaybackState } from '../store/playback.ts';
+import { askSim } from '../store/sim-query.ts';
 import { commandNamed } from './commands.ts';
 import { openSource } from './controls/session.ts';
 
@@ -21,6 +22,21 @@ export interface BenchHook {
   traceHash(untilMs: number): string;
   /** The same run reached through the store after seeking to each time in turn. */
   timelineTraceHash(seeks: number[], untilMs: number): string;
+  /** The same, for a run in the simulation's worker (`?worker`): each seek waits for its frame, the hash is the worker's. */
+  workerTraceHash(seeks: number[], untilMs: number): Promise<string>;
+}
+
+/** Resolves when the playhead rests at t (the worker's frame of the seek has arrived). */
+function settledAt(t: number): Promise<void> {
+  return new Promise((resolve) => {
+    const check = (state: PlaybackState) => {
+      if (state.timeMs !== t || state.seekTarget !== null) return;
+      unsubscribe();
+      resolve();
+    };
+    const unsubscribe = usePlayback.subscribe(check);
+    check(usePlayback.getState());
+  });
 }
 
 export function installBenchHook(): void {
@@ -45,6 +61,13 @@ export function installBenchHook(): void {
       const hasher = new TraceHasher();
       for (const event of timeline.traceSlice(0)) hasher.addLine(JSON.stringify(event));
       return hasher.digest();
+    },
+    workerTraceHash: async (seeks, untilMs) => {
+      for (const t of [...seeks, untilMs]) {
+        usePlayback.getState().requestSeek(t);
+        await settledAt(t);
+      }
+      return askSim('traceHash', {});
     },
     dotsInFlight: () => Number(document.querySelector<HTMLCanvasElement>('[data-testid="topology-canvas"]')?.dataset.dots ?? 0),
   };

@@ -31,3 +31,14 @@ test('the browser produces the byte-identical trace of Node, played straight or 
   assert.equal(inBrowser.straight, inNode, 'a straight run in Chromium hashes like the Node run');
   assert.equal(inBrowser.seeking, inNode, 'the page Timeline, after seeking back and forth, holds the same trace');
 });
+
+test('the run in the simulation worker (?worker) hashes like the Node run, reached by seeking', async ({ page, baseUrl }) => {
+  await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  await page.goto(`${baseUrl}/?bench&worker`);
+  await page.waitForFunction(() => 'rocketscopeBench' in window);
+  const inWorker = await page.evaluate((until) => {
+    const bench = (window as unknown as { rocketscopeBench: BenchHook }).rocketscopeBench;
+    return bench.workerTraceHash([40_000, 12_345, 77_000, 3_000, 60_001], until);
+  }, UNTIL_MS);
+  assert.equal(inWorker, nodeTraceHash(), "the worker's Timeline, after seeking back and forth, holds the same trace as Node");
+});

@@ -11,6 +11,7 @@
 import type { TimelineView } from '../timeline.ts';
 import { chapterMoments } from './chapter-moments.ts';
 import { traceWindow } from './trace-window.ts';
+import { traceHash } from './trace-hash.ts';
 import { seriesOverTime } from './series-over-time.ts';
 import { traceJsonLines } from './trace-lines.ts';
 import { whatIf } from './what-if.ts';
@@ -19,6 +20,7 @@ import { dashboardStats } from './dashboard-stats.ts';
 
 export const simQueries = {
   traceWindow,
+  traceHash,
   seriesOverTime,
   traceJsonLines,
   whatIf,

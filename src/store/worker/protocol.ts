@@ -25,6 +25,8 @@ export type FromWorker =
     /** The move this frame belongs to, and whether it is done (null: a frame after a load, a step or a cancel). */
     move: { target: number; kind: MoveKind; done: boolean } | null;
   }
+  /** How far a long seek has come: the page shows it without redrawing the panels for each step. */
+  | { type: 'progress'; version: number; target: number; timeMs: number }
   | { type: 'answer'; id: number; ok: true; result: unknown }
   | { type: 'answer'; id: number; ok: false; message: string }
   | { type: 'failed'; version: number; message: string };

@@ -1,6 +1,7 @@
 /**
  * The run as the simulation's worker keeps it: the Timeline and its checkpoints, moved by the
- * page's commands in chunks of work, with a frame after each (src/sim/frame/frame.ts). Between
+ * page's commands in chunks of work, with a frame when a move is done (src/sim/frame/frame.ts)
+ * and how far it has come meanwhile. Between
  * chunks the worker reads its messages, so a new target, a cancel or a query never waits for a
  * long move to finish. Written against a post function and a scheduler, so that it runs in a
  * test as it runs in the worker (sim-worker.ts).
@@ -13,6 +14,9 @@ import type { FromWorker, MoveKind, ToWorker } from './protocol.ts';
 
 /** Work per chunk of a long move: long enough to get somewhere, short enough to answer soon. */
 export const CHUNK_MS = 40;
+/** Bounds of the new virtual time one chunk may simulate (see stepCap). */
+const MIN_STEP_MS = 100;
+const MAX_STEP_MS = 600_000;
 /** While a long seek runs ahead, the page sees where it has got to this often (wall ms). */
 export const PROGRESS_EVERY_MS = 250;
 /** A summary is made at most this often while moving, and at most every five frames' cost. */
@@ -39,6 +43,8 @@ export class RunService {
   private lastFrameAt = Number.NEGATIVE_INFINITY;
   private lastSummaryAt = Number.NEGATIVE_INFINITY;
   private frameCostMs = 0;
+  /** Virtual time a chunk may simulate beyond the horizon, adapted to what a chunk costs. */
+  private stepCap = MIN_STEP_MS;
 
   constructor(private readonly host: RunServiceHost) {}
 
@@ -104,11 +110,21 @@ export class RunService {
     const move = run?.move;
     if (!run || !move) return;
     try {
-      const reached = boundedSeek(run.timeline, move.target, CHUNK_MS);
+      // New time at most stepCap ahead of what was simulated: the cost estimate of boundedSeek
+      // starts at a small run's, and a large run's first chunk would otherwise take seconds.
+      const started = this.host.clock();
+      const reached = boundedSeek(run.timeline, Math.min(move.target, run.timeline.horizon + this.stepCap), CHUNK_MS);
+      const took = this.host.clock() - started;
+      if (took < CHUNK_MS / 2) this.stepCap = Math.min(MAX_STEP_MS, this.stepCap * 2);
+      else if (took > 2 * CHUNK_MS) this.stepCap = Math.max(MIN_STEP_MS, this.stepCap / 2);
       const done = reached === move.target;
       if (done) run.move = null;
-      if (done || move.kind === 'play' || this.host.clock() - this.lastFrameAt >= PROGRESS_EVERY_MS) {
-        this.sendFrame(run, { ...move, done });
+      if (done || move.kind === 'play') this.sendFrame(run, { ...move, done });
+      else if (this.host.clock() - this.lastFrameAt >= PROGRESS_EVERY_MS) {
+        // Only how far: drawing each step of a long seek would cost the page far more than the
+        // worker spends simulating it.
+        this.lastFrameAt = this.host.clock();
+        this.host.post({ type: 'progress', version: run.version, target: move.target, timeMs: reached });
       }
       if (!done) this.schedule();
     } catch (error) {

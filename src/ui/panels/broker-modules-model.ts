@@ -57,14 +57,17 @@ export function indexEntries(broker: Readonly<BrokerState>): number {
   }
   let known = length;
   while (prefix[known] === -1) known--;
-  for (let i = known; i < length; i++) prefix[i + 1] = prefix[i]! + entriesOf(items[i]!);
+  // With the run in a worker the page holds a log's latest entries only (docs/worker.md): the rest count 0.
+  for (let i = known; i < length; i++) prefix[i + 1] = prefix[i]! + (items[i] ? entriesOf(items[i]!) : 0);
   return prefix[length]!;
 }
 
 /** The selected message in this broker's commit log (its newest copy), or null. */
 export function findStored(broker: Readonly<BrokerState>, msgId: string): StoredMessage | null {
   for (let i = broker.commitLog.length - 1; i >= 0; i--) {
-    const message = broker.commitLog.items[i]!;
+    const message = broker.commitLog.items[i];
+    // Past the latest entries the page holds when the run is in a worker (docs/worker.md).
+    if (!message) return null;
     if (message.msgId === msgId) return message;
   }
   return null;

@@ -1,14 +1,11 @@
 /**
  * Download the scenario file as written, or open one. A file with problems is not played: it
- * opens in the JSON editor with every problem listed by path.
+ * opens in the JSON editor with every problem listed by path (./open-file.ts).
  */
 import { useRef } from 'react';
-import { parseScenarioText } from '../../scenario/parse.ts';
 import { usePlayback } from '../../store/playback.ts';
-import { useDraft } from '../editor/draft.ts';
 import { useT } from '../i18n/index.ts';
 import { fileStem, saveBlob } from './save-file.ts';
-import { openSource } from './session.ts';
 
 export function downloadName(name: string): string {
   return `${fileStem(name, 'scenario')}.json`;
@@ -20,26 +17,14 @@ function download(): void {
   saveBlob(new Blob([`${JSON.stringify(source, null, 2)}\n`], { type: 'application/json' }), downloadName(scenario.name));
 }
 
-/** Opens a file's text: played when valid, else shown in the editor with its problems. */
-export function openFileText(text: string, message: (count: number) => string): void {
-  const result = parseScenarioText(text);
-  const state = usePlayback.getState();
-  if (result.ok) {
-    openSource(JSON.parse(text.replace(/^\uFEFF/, '')));
-    state.setBanner(null);
-    return;
-  }
-  useDraft.getState().showText(text);
-  state.setEditorOpen(true);
-  state.setBanner(message(result.errors.length));
-}
-
 export function FileButtons() {
   const t = useT();
   const inputRef = useRef<HTMLInputElement>(null);
   const onFile = async (file: File) => {
     try {
       const text = await file.text();
+      // The JSON reader (with its line-and-column errors) is needed only once a file is chosen.
+      const { openFileText } = await import('./open-file.ts');
       openFileText(text, (count) => t('uploadFailed', { file: file.name, count }));
     } catch {
       usePlayback.getState().setBanner(t('uploadUnreadable', { file: file.name }));

@@ -6,7 +6,7 @@ import { decodeLink, encodeLink, type LinkProblem } from '../../../src/scenario/
 import { usePlayback } from '../../../src/store/playback.ts';
 import { Banner } from '../../../src/ui/controls/Banner.tsx';
 import { ErrorBoundary } from '../../../src/ui/controls/ErrorBoundary.tsx';
-import { openFileText } from '../../../src/ui/controls/FileButtons.tsx';
+import { openFileText } from '../../../src/ui/controls/open-file.ts';
 import { describeLinkProblem, openFromHash } from '../../../src/ui/controls/session.ts';
 import { ShareButton } from '../../../src/ui/controls/ShareButton.tsx';
 import { startUrlSync, URL_SYNC_MS } from '../../../src/ui/controls/url-sync.ts';

@@ -1,0 +1,22 @@
+/**
+ * Opening a scenario file's text (an upload): loaded on demand by FileButtons, so the JSON
+ * reader and its error positions stay out of the first download.
+ */
+import { parseScenarioText } from '../../scenario/parse.ts';
+import { usePlayback } from '../../store/playback.ts';
+import { useDraft } from '../editor/draft.ts';
+import { openSource } from './session.ts';
+
+/** Opens a file's text: played when valid, else shown in the editor with its problems. */
+export function openFileText(text: string, message: (count: number) => string): void {
+  const result = parseScenarioText(text);
+  const state = usePlayback.getState();
+  if (result.ok) {
+    openSource(JSON.parse(text.replace(/^\uFEFF/, '')));
+    state.setBanner(null);
+    return;
+  }
+  useDraft.getState().showText(text);
+  state.setEditorOpen(true);
+  state.setBanner(message(result.errors.length));
+}

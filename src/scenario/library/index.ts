@@ -8,6 +8,7 @@ import consumerJoinLeave from './consumer-join-leave.json';
 import createTopicBroker from './create-topic-broker.json';
 import createTopicCluster from './create-topic-cluster.json';
 import crashPartitionShutdown from './crash-partition-shutdown.json';
+import partitionIdleVsScan from './partition-idle-vs-scan.json';
 import masterSlaveFailover from './master-slave-failover.json';
 import inconsistentSubscriptions from './inconsistent-subscriptions.json';
 import nameServerDown from './nameserver-down.json';
@@ -56,6 +57,11 @@ export const LIBRARY: readonly LibraryEntry[] = [
     id: 'crash-partition-shutdown',
     title: { en: 'Broker crash vs partition vs shutdown', zh: 'Broker 崩溃、网络分区与正常关闭' },
     scenario: crashPartitionShutdown,
+  },
+  {
+    id: 'partition-idle-vs-scan',
+    title: { en: 'Partition detection: idle close vs scan', zh: '网络分区的发现：空闲关闭与扫描' },
+    scenario: partitionIdleVsScan,
   },
   {
     id: 'master-slave-failover',

@@ -1,0 +1,84 @@
+/**
+ * The built-in "Partition detection: idle close vs scan": broker-b (started at 7 s) is partitioned
+ * at 90 s. Each NameServer removes it by the first of its two rules, and every expected time is
+ * derived here from RocketMQ's periods and the registrations found in the trace:
+ * - NettyRemotingServer's IdleStateHandler(0, 0, serverChannelMaxIdleTimeSeconds = 120) closes the
+ *   channel at its last activity (the last registration read) + 120 s (channelIdle);
+ * - NamesrvController's scanNotActiveBroker (first after 5 s, then every 5 s in 5.x, 10 s in 4.x)
+ *   removes it at the first run where lastUpdateTimestamp + 120 s < now (expired).
+ */
+import { describe, expect, it } from 'vitest';
+import { findLibraryEntry } from '../../src/scenario/library/index.ts';
+import { TestSim, type ScenarioJson } from '../support/test-sim.ts';
+
+/** NettyServerConfig.serverChannelMaxIdleTimeSeconds. */
+const CHANNEL_MAX_IDLE = 120_000;
+/** RouteInfoManager.DEFAULT_BROKER_CHANNEL_EXPIRED_TIME (4.x BROKER_CHANNEL_EXPIRED_TIME). */
+const BROKER_EXPIRED = 120_000;
+/** NamesrvController: scanNotActiveBroker initial delay 5 s, period 5 s (5.x) / 10 s (4.x). */
+const SCAN_INITIAL = 5_000;
+const SCAN_PERIOD = { '5.x': 5_000, '4.x': 10_000 } as const;
+const PARTITION_AT = 90_000;
+const NAME_SERVERS = ['ns-1', 'ns-2'];
+
+function library(): ScenarioJson {
+  const entry = findLibraryEntry('partition-idle-vs-scan');
+  if (!entry) throw new Error('no library entry partition-idle-vs-scan');
+  return entry.scenario as ScenarioJson;
+}
+
+function run(version: '5.x' | '4.x', config: Record<string, unknown> = {}): TestSim {
+  const scenario = library();
+  const sim = new TestSim({ ...scenario, config: { ...scenario.config, rocketmqVersion: version, ...config } });
+  return sim.at(sim.scenario.durationMs);
+}
+
+/** When broker-b's last registration before the partition reached this NameServer. */
+function lastRegistration(sim: TestSim, nameServer: string): number {
+  return Math.max(...sim.times('broker.registered', (e) => e.broker === 'broker-b' && e.nameServer === nameServer && e.t < PARTITION_AT));
+}
+
+/** The first scanNotActiveBroker run strictly after `deadline` (lastUpdateTimestamp + timeout < now). */
+function firstScanAfter(deadline: number, period: number): number {
+  let scan = SCAN_INITIAL;
+  while (scan <= deadline) scan += period;
+  return scan;
+}
+
+const removals = (sim: TestSim, nameServer: string) =>
+  sim.events('broker.removed', (e) => e.broker === 'broker-b' && e.nameServer === nameServer).map(({ t, reason }) => ({ t, reason }));
+
+describe('Partition detection: idle close vs scan (library)', () => {
+  for (const version of ['5.x', '4.x'] as const) {
+    it(`${version}: each NameServer closes the idle channel at the last registration + 120 s, before its scan would`, () => {
+      const sim = run(version);
+      for (const ns of NAME_SERVERS) {
+        const last = lastRegistration(sim, ns);
+        const idleClose = last + CHANNEL_MAX_IDLE;
+        expect(idleClose).toBeLessThan(firstScanAfter(last + BROKER_EXPIRED, SCAN_PERIOD[version]));
+        expect(removals(sim, ns)).toEqual([{ t: idleClose, reason: 'channelIdle' }]);
+      }
+      expect(sim.events('broker.removed', (e) => e.broker === 'broker-a')).toEqual([]);
+    });
+
+    it(`${version}: with the idle close off (serverChannelMaxIdleTimeMs 0) the scan removes it, on its ${SCAN_PERIOD[version] / 1_000} s grid`, () => {
+      const sim = run(version, { serverChannelMaxIdleTimeMs: 0 });
+      for (const ns of NAME_SERVERS) {
+        const scan = firstScanAfter(lastRegistration(sim, ns) + BROKER_EXPIRED, SCAN_PERIOD[version]);
+        expect(removals(sim, ns)).toEqual([{ t: scan, reason: 'expired' }]);
+      }
+    });
+  }
+
+  it('the description\'s numbers: registrations at 7, 17, 47, 77 s (every 30 s after 7 s + 10 s), failed sends to broker-b, idle close at about 197 s, scan at 200 s (5.x) and 205 s (4.x)', () => {
+    const idle = run('5.x');
+    const registered = idle.times('broker.registered', (e) => e.broker === 'broker-b' && e.nameServer === 'ns-1' && e.t < PARTITION_AT);
+    for (const second of [7, 17, 47, 77]) expect(registered.map((t) => Math.floor(t / 1_000))).toContain(second);
+    const last = lastRegistration(idle, 'ns-1');
+    expect(idle.events('send.failed', (e) => e.broker === 'broker-b' && e.t > PARTITION_AT).length).toBeGreaterThan(0);
+    expect(Math.floor((last + CHANNEL_MAX_IDLE) / 1_000)).toBe(197);
+    const scan5 = firstScanAfter(lastRegistration(run('5.x', { serverChannelMaxIdleTimeMs: 0 }), 'ns-1') + BROKER_EXPIRED, SCAN_PERIOD['5.x']);
+    const scan4 = firstScanAfter(lastRegistration(run('4.x', { serverChannelMaxIdleTimeMs: 0 }), 'ns-1') + BROKER_EXPIRED, SCAN_PERIOD['4.x']);
+    expect([scan5, scan4]).toEqual([200_000, 205_000]);
+  });
+});

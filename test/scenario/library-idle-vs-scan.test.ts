@@ -29,7 +29,7 @@ function library(): ScenarioJson {
 
 function run(version: '5.x' | '4.x', config: Record<string, unknown> = {}): TestSim {
   const scenario = library();
-  const sim = new TestSim({ ...scenario, config: { ...scenario.config, rocketmqVersion: version, ...config } });
+  const sim = new TestSim({ ...scenario, config: { ...(scenario.config as object | undefined), rocketmqVersion: version, ...config } });
   return sim.at(sim.scenario.durationMs);
 }
 

@@ -1,9 +1,14 @@
 /**
- * The page's languages, English and Simplified Chinese. Said here, below the store, so a link
- * (src/scenario/link.ts) can name one as well as the page.
+ * The page's languages, English and Simplified Chinese, and the one shape of a text given in
+ * both: the library's titles and descriptions here, every table of the page's words in src/ui
+ * (read through src/ui/i18n/index.ts, the page's one language lookup). Said here, below the
+ * store, so a link (src/scenario/link.ts) can name a language as well as the page.
  */
 export const LANGUAGES = ['en', 'zh'] as const;
 export type Language = (typeof LANGUAGES)[number];
+
+/** A text, or a table of texts, in every language of the page. */
+export type Bilingual<T> = Readonly<Record<Language, T>>;
 
 /** Whether a value read from outside (a link, the browser's storage) is one of the page's languages. */
 export function isLanguage(value: unknown): value is Language {

@@ -2,9 +2,9 @@
  * What each built-in scenario is about and what to watch, in English and Simplified Chinese
  * (loaded on demand by loadLibraryDescription in index.ts).
  */
-import type { Localized } from './index.ts';
+import type { Bilingual } from '../language.ts';
 
-const DESCRIPTIONS = new Map<string, Localized>([
+const DESCRIPTIONS = new Map<string, Bilingual<string>>([
   ['write8-read4', {
     en: 'TopicTest has 8 write queues but only 4 read queues on each of broker-a and broker-b. The producer p-1 spreads its 10 messages a second over all 8 write queues of both brokers, but rebalancing only ever gives the consumers c-1 and c-2 the read queues 0-3. Press play and watch the queue panel: from about 1 s queues 4-7 keep growing and nobody pulls from them, so the never-consumable count climbs to half of every message sent (about 900 by 3:00). RocketMQ raises no error; the fix is to keep readQueueNums equal to writeQueueNums.',
     zh: 'TopicTest 在 broker-a 和 broker-b 上各有 8 个写队列，却只有 4 个读队列。生产者 p-1 每秒发送 10 条消息，轮流写入两个 broker 的全部 8 个写队列；而 rebalance 只会把读队列 0-3 分配给消费者 c-1 和 c-2。点击播放并观察队列面板：大约从 1 秒起，队列 4-7 持续增长却没有任何消费者拉取，永远无法消费的消息数不断上升，到 3:00 约占发送总数的一半（约 900 条）。RocketMQ 不会报错；正确做法是让 readQueueNums 与 writeQueueNums 保持一致。',
@@ -71,6 +71,6 @@ const DESCRIPTIONS = new Map<string, Localized>([
   }],
 ]);
 
-export function libraryDescription(id: string): Localized | undefined {
+export function libraryDescription(id: string): Bilingual<string> | undefined {
   return DESCRIPTIONS.get(id);
 }

@@ -3,6 +3,7 @@
  * file is a plain scenario file (docs/scenario.md), so a course author can copy one and edit it; the title
  * here and the description in descriptions.ts say, in both languages, what to watch and when.
  */
+import type { Bilingual } from '../language.ts';
 import autoCreateTopic from './auto-create-topic.json';
 import consumerJoinLeave from './consumer-join-leave.json';
 import createTopicBroker from './create-topic-broker.json';
@@ -20,14 +21,10 @@ import shrinkSafely from './shrink-safely.json';
 import shrinkUnsafely from './shrink-unsafely.json';
 import write8Read4 from './write8-read4.json';
 
-export interface Localized {
-  en: string;
-  zh: string;
-}
 
 export interface LibraryEntry {
   id: string;
-  title: Localized;
+  title: Bilingual<string>;
   /** The scenario file as written (validated by test/unit/link/library.test.ts). */
   scenario: unknown;
 }
@@ -119,7 +116,7 @@ export const LIBRARY: readonly LibraryEntry[] = [
  * The paragraph that says what to watch, in both languages: long texts (the Chinese ones compress
  * poorly) that the first paint does not need, so they are a chunk of their own.
  */
-export function loadLibraryDescription(id: string): Promise<Localized | undefined> {
+export function loadLibraryDescription(id: string): Promise<Bilingual<string> | undefined> {
   return import('./descriptions.ts').then((module) => module.libraryDescription(id));
 }
 

@@ -8,6 +8,7 @@ import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { ScrollArea } from '../controls/ScrollArea.tsx';
 import { useFocusReturn } from '../controls/use-focus-return.ts';
 import { derivedAt } from '../panels/shared.tsx';
+import { useWords } from '../i18n/index.ts';
 import { CARD_STRINGS, type CardStrings } from './card-strings.ts';
 import { MessageCard } from './MessageCard.tsx';
 import { messageFacts } from './message-facts.ts';
@@ -55,7 +56,7 @@ function closeOnEscape(event: KeyboardEvent): void {
 }
 
 export function CardPanel({ selection }: { selection: CardSelection }) {
-  const strings = CARD_STRINGS[usePlayback((s) => s.language)];
+  const strings = useWords(CARD_STRINGS);
   const headingId = useId();
   const card = useRef<HTMLElement>(null);
   useFocusReturn(card);

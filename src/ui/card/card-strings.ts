@@ -1,5 +1,5 @@
 /** The words of the message card and the queue's latest messages, in English and Simplified Chinese. */
-import type { Language } from '../../store/playback.ts';
+import { type Bilingual } from '../i18n/index.ts';
 
 export interface CardStrings {
   title: (msgId: string) => string;
@@ -152,4 +152,4 @@ const zh: CardStrings = {
   open: '打开卡片',
 };
 
-export const CARD_STRINGS: Record<Language, CardStrings> = { en, zh };
+export const CARD_STRINGS: Bilingual<CardStrings> = { en, zh };

@@ -1,8 +1,8 @@
 /** The built-in scenarios, and under the picker the paragraph that says what to watch. */
 import { useEffect, useId, useState } from 'react';
-import { LIBRARY, loadLibraryDescription, type Localized } from '../../scenario/library/index.ts';
+import { LIBRARY, loadLibraryDescription } from '../../scenario/library/index.ts';
 import { usePlayback } from '../../store/playback.ts';
-import { useT } from '../i18n/index.ts';
+import { inLanguage, useT, type Bilingual } from '../i18n/index.ts';
 import { openLibraryEntry } from './session.ts';
 
 const CUSTOM = '';
@@ -26,7 +26,7 @@ export function ScenarioPicker() {
         }}
       >
         {libraryId === null && <option value={CUSTOM}>{t('customScenario', { name })}</option>}
-        {LIBRARY.map((entry) => <option key={entry.id} value={entry.id}>{entry.title[language]}</option>)}
+        {LIBRARY.map((entry) => <option key={entry.id} value={entry.id}>{inLanguage(entry.title, language)}</option>)}
       </select>
     </div>
   );
@@ -52,8 +52,8 @@ function writeUnfolded(unfolded: boolean): void {
 }
 
 /** The paragraph of a built-in scenario, once its chunk has loaded (undefined before, and for no entry). */
-function useLibraryDescription(libraryId: string | null): Localized | undefined {
-  const [loaded, setLoaded] = useState<{ id: string; text: Localized | undefined } | null>(null);
+function useLibraryDescription(libraryId: string | null): Bilingual<string> | undefined {
+  const [loaded, setLoaded] = useState<{ id: string; text: Bilingual<string> | undefined } | null>(null);
   useEffect(() => {
     if (libraryId === null) return undefined;
     let live = true;
@@ -82,7 +82,7 @@ export function ScenarioDescription() {
   };
   const library = useLibraryDescription(libraryId);
   // A built-in scenario's paragraph arrives a moment after the first paint (a chunk of its own).
-  const text = libraryId !== null ? library?.[language] ?? '' : scenario?.description || scenario?.name || '';
+  const text = libraryId !== null ? (library ? inLanguage(library, language) : '') : scenario?.description || scenario?.name || '';
   if (text === '') return null;
   return (
     // A landmark of its own, so a screen reader's list of regions leads to what the scenario is about.

@@ -1,6 +1,7 @@
 /** The topic-creation form's words in English and Simplified Chinese (mqadmin's options stay as they are). */
 import type { Language } from '../../store/playback.ts';
 import type { CreateMode } from './create-topic.ts';
+import { type Bilingual, inLanguage } from '../i18n/index.ts';
 
 export interface CreateTopicStrings {
   title: string;
@@ -39,8 +40,8 @@ const zh: CreateTopicStrings = {
   createAt: (time) => `在 ${time} 执行 updateTopic`,
 };
 
-const STRINGS: Record<Language, CreateTopicStrings> = { en, zh };
+const STRINGS: Bilingual<CreateTopicStrings> = { en, zh };
 
 export function createTopicStrings(language: Language): CreateTopicStrings {
-  return STRINGS[language];
+  return inLanguage(STRINGS, language);
 }

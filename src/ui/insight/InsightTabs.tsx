@@ -6,8 +6,11 @@
 import { Suspense, useId, useRef, type KeyboardEvent } from 'react';
 import { useInsight } from '../../store/insight.ts';
 import { usePlayback } from '../../store/playback.ts';
+import { inLanguage, type Bilingual } from '../i18n/index.ts';
 import { INSIGHT_TABS, resolveTab } from './tabs.ts';
 import './insight.css';
+
+const LIST_LABEL: Bilingual<string> = { en: 'Views', zh: '视图' };
 
 const MOVES: Record<string, (index: number, count: number) => number> = {
   ArrowRight: (index, count) => (index + 1) % count,
@@ -34,7 +37,7 @@ export function InsightTabs() {
   const View = open.view;
   return (
     <div className="rs-insight">
-      <div role="tablist" className="rs-insight-tabs" aria-label={language === 'zh' ? '视图' : 'Views'}>
+      <div role="tablist" className="rs-insight-tabs" aria-label={inLanguage(LIST_LABEL, language)}>
         {INSIGHT_TABS.map((tab, index) => {
           const selected = tab.id === open.id;
           return (
@@ -52,7 +55,7 @@ export function InsightTabs() {
               onClick={() => setTab(tab.id)}
               onKeyDown={(event) => onKeyDown(event, index)}
             >
-              {tab.label[language]}
+              {inLanguage(tab.label, language)}
             </button>
           );
         })}

@@ -5,13 +5,13 @@
  */
 import { lazy, type ComponentType } from 'react';
 import { FIRST_TAB } from '../../store/insight.ts';
-import type { Language } from '../../store/playback.ts';
 import { ClusterTab } from './ClusterTab.tsx';
+import { type Bilingual } from '../i18n/index.ts';
 
 export interface InsightTab {
   /** Stable: the share link carries it (`v`, docs/links.md). Lowercase letters and dashes. */
   id: string;
-  label: Record<Language, string>;
+  label: Bilingual<string>;
   view: ComponentType;
 }
 

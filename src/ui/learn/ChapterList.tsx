@@ -4,11 +4,12 @@ import { useLesson } from '../../store/lesson.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { CHAPTERS } from './chapters/index.ts';
 import { LEARN_STRINGS } from './learn-strings.ts';
+import { inLanguage } from '../i18n/index.ts';
 
 export function ChapterList() {
   const language = usePlayback((s) => s.language);
   const current = useLesson((s) => s.chapterId);
-  const words = LEARN_STRINGS[language];
+  const words = inLanguage(LEARN_STRINGS, language);
   const titleId = useId();
   const firstRef = useRef<HTMLButtonElement>(null);
   const close = () => useLesson.getState().setListOpen(false);

@@ -15,13 +15,14 @@ import { PredictionBox } from './PredictionBox.tsx';
 import { useChapterRun, type ChapterRun } from './use-chapter-run.ts';
 import { useStepKeys } from './use-step-keys.ts';
 import { useStepMotion } from './use-step-motion.ts';
+import { inLanguage } from '../i18n/index.ts';
 
 type ReadyRun = Extract<ChapterRun, { status: 'ready' }>;
 
 export function ChapterPlayer({ entry }: { entry: ChapterEntry }) {
   const run = useChapterRun(entry);
   const language = usePlayback((s) => s.language);
-  const words = LEARN_STRINGS[language];
+  const words = inLanguage(LEARN_STRINGS, language);
   if (run.status !== 'ready') {
     return (
       <section className="rs-lesson" data-testid="chapter" data-status={run.status} aria-busy={run.status === 'loading'}>
@@ -35,7 +36,7 @@ export function ChapterPlayer({ entry }: { entry: ChapterEntry }) {
 }
 
 function ReadyChapter({ entry, run, language }: { entry: ChapterEntry; run: ReadyRun; language: Language }) {
-  const words = LEARN_STRINGS[language];
+  const words = inLanguage(LEARN_STRINGS, language);
   const { chapter, moments } = run;
   // Steps after one the run never reached are not offered (a test checks every chapter reaches all).
   const count = moments.unmet ?? chapter.steps.length;

@@ -4,10 +4,11 @@ import { usePlayback } from '../../store/playback.ts';
 import { ScrollArea } from '../controls/ScrollArea.tsx';
 import { GLOSSARY } from './glossary.ts';
 import { LEARN_STRINGS } from './learn-strings.ts';
+import { inLanguage } from '../i18n/index.ts';
 
 export function Glossary({ onClose }: { onClose(): void }) {
   const language = usePlayback((s) => s.language);
-  const words = LEARN_STRINGS[language];
+  const words = inLanguage(LEARN_STRINGS, language);
   const titleId = useId();
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {

@@ -1,8 +1,9 @@
 /** The header's "Learn" button: opens the list of guided chapters (loaded on demand). */
 import { useLesson } from '../../store/lesson.ts';
-import { usePlayback, type Language } from '../../store/playback.ts';
+import { usePlayback } from '../../store/playback.ts';
+import { type Bilingual, inLanguage } from '../i18n/index.ts';
 
-const LABEL: Record<Language, string> = { en: 'Learn', zh: '学习' };
+const LABEL: Bilingual<string> = { en: 'Learn', zh: '学习' };
 
 export function LearnButton() {
   const language = usePlayback((s) => s.language);
@@ -16,7 +17,7 @@ export function LearnButton() {
       data-testid="learn"
       onClick={() => useLesson.getState().setListOpen(!listOpen)}
     >
-      {LABEL[language]}
+      {inLanguage(LABEL, language)}
     </button>
   );
 }

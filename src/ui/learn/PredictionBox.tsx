@@ -2,6 +2,7 @@
 import type { Language } from '../../store/playback.ts';
 import type { Prediction } from './chapter.ts';
 import { LEARN_STRINGS } from './learn-strings.ts';
+import { inLanguage } from '../i18n/index.ts';
 
 interface Props {
   prediction: Prediction;
@@ -14,14 +15,14 @@ interface Props {
 }
 
 function verdict(prediction: Prediction, picked: number, language: Language): string {
-  const words = LEARN_STRINGS[language];
+  const words = inLanguage(LEARN_STRINGS, language);
   const answer = prediction.choices[prediction.answer]?.[language] ?? '';
   if (picked === prediction.answer) return words.right;
   return picked < 0 ? words.skipped(answer) : words.wrong(answer);
 }
 
 export function PredictionBox({ prediction, picked, arrived, language, onPick }: Props) {
-  const words = LEARN_STRINGS[language];
+  const words = inLanguage(LEARN_STRINGS, language);
   const open = picked === undefined;
   return (
     <div className="rs-predict" data-testid="prediction" data-open={open}>

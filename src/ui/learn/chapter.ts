@@ -3,7 +3,8 @@
  * moment of the run (a virtual time, or the next trace event of a type: src/sim/queries/
  * chapter-moments.ts finds it), pauses there and says what happened, in English and Chinese.
  */
-import { findLibraryEntry, type Localized } from '../../scenario/library/index.ts';
+import type { Bilingual } from '../../scenario/language.ts';
+import { findLibraryEntry } from '../../scenario/library/index.ts';
 import type { StepWait } from '../../sim/queries/chapter-moments.ts';
 
 /** What a step points at on the canvas: a process (its inspector), or the message its event names (its card). */
@@ -13,16 +14,16 @@ export type StepFocus =
 
 /** "Predict, then run": the learner picks a choice, the run plays to the step's moment, the page says why. */
 export interface Prediction {
-  question: Localized;
-  choices: readonly Localized[];
+  question: Bilingual<string>;
+  choices: readonly Bilingual<string>[];
   /** Index of the right choice. */
   answer: number;
-  why: Localized;
+  why: Bilingual<string>;
 }
 
 export interface ChapterStep {
   wait: StepWait;
-  caption: Localized;
+  caption: Bilingual<string>;
   focus?: StepFocus;
   predict?: Prediction;
   /** A step that corrects the study note, or the chapter's closing "why RocketMQ is built this way". */
@@ -39,7 +40,7 @@ export interface Chapter {
 /** What the chapter list shows before a chapter is loaded. */
 export interface ChapterEntry {
   id: string;
-  title: Localized;
+  title: Bilingual<string>;
   load(): Promise<Chapter>;
 }
 

@@ -2,12 +2,12 @@
  * The study note's terms in both languages: the Chinese is the note's own word, the English the
  * word RocketMQ's documentation and source use (RocketMQ's identifiers stay as they are).
  */
-import type { Localized } from '../../scenario/library/index.ts';
+import type { Bilingual } from '../../scenario/language.ts';
 
 export interface GlossaryTerm {
   en: string;
   zh: string;
-  meaning: Localized;
+  meaning: Bilingual<string>;
 }
 
 export const GLOSSARY: readonly GlossaryTerm[] = [

@@ -1,5 +1,5 @@
 /** The chapter player's own words, in English and Simplified Chinese (RocketMQ's terms stay in Latin script). */
-import type { Language } from '../../store/playback.ts';
+import { type Bilingual } from '../i18n/index.ts';
 
 export interface LearnStrings {
   chaptersTitle: string;
@@ -28,7 +28,7 @@ export interface LearnStrings {
   keysHint: string;
 }
 
-export const LEARN_STRINGS: Record<Language, LearnStrings> = {
+export const LEARN_STRINGS: Bilingual<LearnStrings> = {
   en: {
     chaptersTitle: 'Learn RocketMQ, one chapter at a time',
     chaptersIntro: 'Nine chapters in the order of the study note. Each plays a real run and pauses at every step; ← → or PageUp / PageDown move between steps.',

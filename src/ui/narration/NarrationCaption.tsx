@@ -4,13 +4,14 @@
  * counted; the log lists them all.
  */
 import type { TraceEvent } from '../../sim/index.ts';
-import { usePlayback, type Language } from '../../store/playback.ts';
+import { usePlayback } from '../../store/playback.ts';
 import type { TimelineView } from '../../sim/timeline.ts';
 import { formatTime } from '../../viz/format.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { useNarrator } from './use-narrator.ts';
+import { inLanguage, type Bilingual } from '../i18n/index.ts';
 
-const WORDS: Record<Language, { label: string; idle: string; more: (count: number) => string }> = {
+const WORDS: Bilingual<{ label: string; idle: string; more: (count: number) => string }> = {
   en: {
     label: 'What is happening',
     idle: 'Nothing has happened yet: press play, or step one event forward (→).',
@@ -34,7 +35,7 @@ export function NarrationCaption() {
   const view = useSimView(TEXT_PANEL_REFRESH);
   const language = usePlayback((s) => s.language);
   const narrator = useNarrator();
-  const words = WORDS[language];
+  const words = inLanguage(WORDS, language);
   if (!view || !narrator) return null;
   const { timeline } = view;
   const latest = timeline.traceLength > 0 ? timeline.traceAt(timeline.traceLength - 1) : undefined;

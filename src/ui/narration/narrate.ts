@@ -7,11 +7,12 @@ import type { Language } from '../../store/playback.ts';
 import type { NarrationContext, Narrators } from './context.ts';
 import { en } from './en.ts';
 import { zh } from './zh.ts';
+import { type Bilingual, inLanguage } from '../i18n/index.ts';
 
-const NARRATORS: Record<Language, Narrators> = { en, zh };
+const NARRATORS: Bilingual<Narrators> = { en, zh };
 
 export function narrate(event: TraceEvent, language: Language, context: NarrationContext): string {
-  const narrator = NARRATORS[language][event.type] as (e: TraceEvent, c: NarrationContext) => string;
+  const narrator = inLanguage(NARRATORS, language)[event.type] as (e: TraceEvent, c: NarrationContext) => string;
   return narrator(event, context);
 }
 

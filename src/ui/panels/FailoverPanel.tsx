@@ -3,9 +3,9 @@
  * run's detections, with the arithmetic), and a "who believes what" table at the current time:
  * each NameServer's broker table and each client's cached route against the truth.
  */
-import { usePlayback } from '../../store/playback.ts';
 import { formatSeconds } from '../../viz/format.ts';
 import { ScrollArea } from '../controls/ScrollArea.tsx';
+import { useWords } from '../i18n/index.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { beliefsAt, faultViews, type Beliefs } from './failover-model.ts';
 import { FAILOVER_STRINGS, type FailoverStrings } from './failover-strings.ts';
@@ -52,7 +52,7 @@ function BeliefTable({ beliefs, strings }: { beliefs: Beliefs; strings: Failover
 }
 
 export function FailoverPanel({ className }: FailoverPanelProps) {
-  const strings = FAILOVER_STRINGS[usePlayback((s) => s.language)];
+  const strings = useWords(FAILOVER_STRINGS);
   const view = useSimView(TEXT_PANEL_REFRESH);
   if (!view) return <EmptyPanel name="failover" title={strings.title} className={className} />;
   const { timeline, timeMs } = view;

@@ -4,10 +4,11 @@
  * missing for the group (src/scenario/subscription-consistency.ts).
  */
 import { inconsistentGroups, type InconsistentGroup } from '../../scenario/subscription-consistency.ts';
-import { usePlayback, type Language } from '../../store/playback.ts';
+import { usePlayback } from '../../store/playback.ts';
 import './failover.css';
+import { type Bilingual, inLanguage } from '../i18n/index.ts';
 
-const TEXT: Record<Language, { heading: string; body: (group: InconsistentGroup) => string }> = {
+const TEXT: Bilingual<{ heading: string; body: (group: InconsistentGroup) => string }> = {
   en: {
     heading: 'Inconsistent subscriptions',
     body: (group) => `The consumers of group ${group.group} subscribe differently (${members(group)}). RocketMQ accepts this, but the broker keeps one subscription per group: some messages are skipped for the whole group (message.filtered in the log, filteredOut in the summary) and queues allocated to a member that does not subscribe to their topic are never pulled.`,
@@ -28,7 +29,7 @@ export function SubscriptionWarning() {
   if (!scenario) return null;
   const groups = inconsistentGroups(scenario);
   if (groups.length === 0) return null;
-  const text = TEXT[language];
+  const text = inLanguage(TEXT, language);
   return (
     <section className="rs-subscription-warning" role="status" data-testid="subscription-warning">
       <strong>{text.heading}</strong>

@@ -1,5 +1,6 @@
 /** The broker's modules in English and Simplified Chinese (RocketMQ's class names stay as they are). */
 import type { Language } from '../../store/playback.ts';
+import { type Bilingual, inLanguage } from '../i18n/index.ts';
 
 export interface BrokerModulesStrings {
   title: string;
@@ -97,8 +98,8 @@ const zh: BrokerModulesStrings = {
   },
 };
 
-const STRINGS: Record<Language, BrokerModulesStrings> = { en, zh };
+const STRINGS: Bilingual<BrokerModulesStrings> = { en, zh };
 
 export function brokerModulesStrings(language: Language): BrokerModulesStrings {
-  return STRINGS[language];
+  return inLanguage(STRINGS, language);
 }

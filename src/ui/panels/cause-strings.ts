@@ -5,6 +5,7 @@
 import type { DuplicateCause } from '../../sim/index.ts';
 import type { NeverConsumableCause } from '../../sim/summary.ts';
 import type { Language } from '../../store/playback.ts';
+import { type Bilingual, inLanguage } from '../i18n/index.ts';
 
 export interface CauseStrings {
   causesOf: (label: string) => string;
@@ -67,8 +68,8 @@ const zh: CauseStrings = {
   failedAttempt: (reason) => ATTEMPT_ZH[reason] ?? `Broker 返回 ${reason}`,
 };
 
-const CAUSE_STRINGS: Record<Language, CauseStrings> = { en, zh };
+const CAUSE_STRINGS: Bilingual<CauseStrings> = { en, zh };
 
 export function causeStrings(language: Language): CauseStrings {
-  return CAUSE_STRINGS[language];
+  return inLanguage(CAUSE_STRINGS, language);
 }

@@ -5,6 +5,7 @@
  * Every number comes from the run's config.
  */
 import type { Language } from '../../store/playback.ts';
+import { type Bilingual, inLanguage } from '../i18n/index.ts';
 
 export type ChoiceReason = { kind: 'notYet' } | { kind: 'randomStart'; list: string[] } | { kind: 'after'; failed: string; list: string[] };
 
@@ -75,8 +76,8 @@ const zh: ClientViewStrings = {
   illegalQueueId: { v4: '非法队列 id 返回 SYSTEM_ERROR', v5: '返回 INVALID_PARAMETER' },
 };
 
-const STRINGS: Record<Language, ClientViewStrings> = { en, zh };
+const STRINGS: Bilingual<ClientViewStrings> = { en, zh };
 
 export function clientViewStrings(language: Language): ClientViewStrings {
-  return STRINGS[language];
+  return inLanguage(STRINGS, language);
 }

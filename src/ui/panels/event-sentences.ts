@@ -4,6 +4,7 @@
  */
 import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_DEFAULTS, perm2String, type SimConfig, type TraceEvent, type TraceType } from '../../sim/index.ts';
 import type { Language } from '../../store/playback.ts';
+import { type Bilingual, inLanguage } from '../i18n/index.ts';
 
 /** The run's configured values: a sentence names the run's own expiry, never a literal 120 s. */
 type Describers = { [K in TraceType]: (event: Extract<TraceEvent, { type: K }>, config: SimConfig) => string };
@@ -100,9 +101,9 @@ const zh: Describers = {
   fault: (e) => `注入故障：${e.action} ${e.target}`,
 };
 
-const DESCRIBERS: Record<Language, Describers> = { en, zh };
+const DESCRIBERS: Bilingual<Describers> = { en, zh };
 
 export function describeEvent(event: TraceEvent, language: Language, config: SimConfig = ROCKETMQ_DEFAULTS): string {
-  const describe = DESCRIBERS[language][event.type] as (e: TraceEvent, c: SimConfig) => string;
+  const describe = inLanguage(DESCRIBERS, language)[event.type] as (e: TraceEvent, c: SimConfig) => string;
   return describe(event, config);
 }

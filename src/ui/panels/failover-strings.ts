@@ -1,6 +1,6 @@
 /** The failover view's words, in English and Simplified Chinese (RocketMQ's terms stay in Latin script). */
 import type { Detection } from '../../sim/index.ts';
-import type { Language } from '../../store/playback.ts';
+import { type Bilingual } from '../i18n/index.ts';
 
 /** Times and durations already formatted ("155.0 s"). */
 export interface DetectionWords {
@@ -103,4 +103,4 @@ const zh: FailoverStrings = {
   wrong: '认知有误',
 };
 
-export const FAILOVER_STRINGS: Record<Language, FailoverStrings> = { en, zh };
+export const FAILOVER_STRINGS: Bilingual<FailoverStrings> = { en, zh };

@@ -4,6 +4,7 @@
  */
 import type { Language } from '../../store/playback.ts';
 import type { IdleReason } from './queue-model.ts';
+import { type Bilingual, inLanguage } from '../i18n/index.ts';
 
 export interface ReasonStrings {
   showCauses: (label: string) => string;
@@ -44,8 +45,8 @@ const zh: ReasonStrings = {
   legendDrained: '已消费完：不再可读，但没有遗留消息',
 };
 
-const STRINGS: Record<Language, ReasonStrings> = { en, zh };
+const STRINGS: Bilingual<ReasonStrings> = { en, zh };
 
 export function reasonStrings(language: Language): ReasonStrings {
-  return STRINGS[language];
+  return inLanguage(STRINGS, language);
 }

@@ -4,6 +4,7 @@
  * student can find them in RocketMQ's code and documentation.
  */
 import type { Language } from '../../store/playback.ts';
+import { type Bilingual, inLanguage } from '../i18n/index.ts';
 
 export type EntityStatus = 'running' | 'crashed' | 'partitioned' | 'shutdown' | 'stopped' | 'hung' | 'up' | 'down';
 
@@ -374,8 +375,8 @@ const zh: PanelStrings = {
   what: '发生了什么',
 };
 
-export const PANEL_STRINGS: Record<Language, PanelStrings> = { en, zh };
+export const PANEL_STRINGS: Bilingual<PanelStrings> = { en, zh };
 
 export function panelStrings(language: Language): PanelStrings {
-  return PANEL_STRINGS[language];
+  return inLanguage(PANEL_STRINGS, language);
 }

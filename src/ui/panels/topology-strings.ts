@@ -1,5 +1,5 @@
 /** The words of the queues drawn on the canvas and of the new marks, in English and Simplified Chinese. */
-import { usePlayback, type Language } from '../../store/playback.ts';
+import { useWords, type Bilingual } from '../i18n/index.ts';
 import type { CanvasQueue } from './topology-queues.ts';
 
 export interface TopologyStrings {
@@ -55,8 +55,8 @@ const zh: TopologyStrings = {
   dotFailed: '发送失败',
 };
 
-const STRINGS: Record<Language, TopologyStrings> = { en, zh };
+const STRINGS: Bilingual<TopologyStrings> = { en, zh };
 
 export function useTopologyStrings(): TopologyStrings {
-  return STRINGS[usePlayback((s) => s.language)];
+  return useWords(STRINGS);
 }

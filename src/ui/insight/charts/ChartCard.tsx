@@ -7,6 +7,7 @@ import { savePng, saveSvg } from '../export.ts';
 import { CHART_METRICS, groupsOf, metricLines, unitOf, type ChartMetric } from './chart-metrics.ts';
 import { CHARTS_STRINGS } from './charts-strings.ts';
 import { LineChart } from './LineChart.tsx';
+import { inLanguage } from '../../i18n/index.ts';
 
 export interface ChartCardProps {
   series: SeriesOverTime;
@@ -21,7 +22,7 @@ export interface ChartCardProps {
 export function ChartCard({ series, initial, toMs, nowMs, width, height, name }: ChartCardProps) {
   const language = usePlayback((s) => s.language);
   const scenarioName = usePlayback((s) => s.scenario?.name ?? '');
-  const strings = CHARTS_STRINGS[language];
+  const strings = inLanguage(CHARTS_STRINGS, language);
   const [metric, setMetric] = useState<ChartMetric>(initial);
   const groups = groupsOf(series);
   const [chosenGroup, setGroup] = useState<string | undefined>(undefined);

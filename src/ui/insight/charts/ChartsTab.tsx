@@ -11,6 +11,7 @@ import { TEXT_PANEL_REFRESH, useSimView } from '../../use-sim.ts';
 import { ChartCard } from './ChartCard.tsx';
 import { CHARTS_STRINGS } from './charts-strings.ts';
 import './charts.css';
+import { inLanguage } from '../../i18n/index.ts';
 
 /** Two charts and their tools fit under the summary at 1280 x 800. */
 const CHART_HEIGHT = 170;
@@ -19,7 +20,7 @@ export function ChartsTab() {
   const language = usePlayback((s) => s.language);
   const durationMs = usePlayback((s) => s.scenario?.durationMs ?? 0);
   const nowMs = useSimView(TEXT_PANEL_REFRESH)?.timeMs ?? 0;
-  const strings = CHARTS_STRINGS[language];
+  const strings = inLanguage(CHARTS_STRINGS, language);
   const [measure, width] = useElementWidth<HTMLDivElement>(760);
   const { data } = useSimQuery('seriesOverTime', { fromMs: 0, toMs: durationMs, stepMs: stepFor(durationMs) });
   return (

@@ -1,6 +1,6 @@
 /** The charts' words, in English and Simplified Chinese (RocketMQ's terms stay in Latin script). */
-import type { Language } from '../../../store/playback.ts';
 import type { ChartMetric } from './chart-metrics.ts';
+import { type Bilingual } from '../../i18n/index.ts';
 
 export interface ChartsStrings {
   heading: string;
@@ -68,4 +68,4 @@ const zh: ChartsStrings = {
   chartName: (metric, scenario) => `${scenario} — ${metric}`,
 };
 
-export const CHARTS_STRINGS: Record<Language, ChartsStrings> = { en, zh };
+export const CHARTS_STRINGS: Bilingual<ChartsStrings> = { en, zh };

@@ -3,6 +3,7 @@
  * zh.js of apache/rocketmq-dashboard), RocketMQ's field names kept in Latin script.
  */
 import type { Language } from '../../../store/playback.ts';
+import { type Bilingual, inLanguage } from '../../i18n/index.ts';
 
 export interface DashboardStrings {
   heading: string;
@@ -49,8 +50,8 @@ const zh: DashboardStrings = {
   noRoute: '此刻没有 NameServer 持有该主题的路由。',
 };
 
-const STRINGS: Record<Language, DashboardStrings> = { en, zh };
+const STRINGS: Bilingual<DashboardStrings> = { en, zh };
 
 export function dashboardStrings(language: Language): DashboardStrings {
-  return STRINGS[language];
+  return inLanguage(STRINGS, language);
 }

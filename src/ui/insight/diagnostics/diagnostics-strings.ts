@@ -5,6 +5,7 @@
  */
 import type { Language } from '../../../store/playback.ts';
 import type { RouteDiagnostic } from './route-diagnostics.ts';
+import { type Bilingual, inLanguage } from '../../i18n/index.ts';
 
 export interface DiagnosticText {
   title: string;
@@ -135,8 +136,8 @@ const zh: DiagnosticsStrings = {
   },
 };
 
-const STRINGS: Record<Language, DiagnosticsStrings> = { en, zh };
+const STRINGS: Bilingual<DiagnosticsStrings> = { en, zh };
 
 export function diagnosticsStrings(language: Language): DiagnosticsStrings {
-  return STRINGS[language];
+  return inLanguage(STRINGS, language);
 }

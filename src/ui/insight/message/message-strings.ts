@@ -4,6 +4,7 @@
  */
 import type { LifeEvent } from '../../../sim/queries/message-life.ts';
 import type { Language } from '../../../store/playback.ts';
+import { type Bilingual, inLanguage } from '../../i18n/index.ts';
 
 export interface MessageStrings {
   heading: string;
@@ -113,8 +114,8 @@ const zh: MessageStrings = {
   },
 };
 
-const STRINGS: Record<Language, MessageStrings> = { en, zh };
+const STRINGS: Bilingual<MessageStrings> = { en, zh };
 
 export function messageStrings(language: Language): MessageStrings {
-  return STRINGS[language];
+  return inLanguage(STRINGS, language);
 }

@@ -18,6 +18,7 @@ import { saveSvg, saveText } from '../export.ts';
 import { ARROW_COLOURS, MARK_COLOURS, SpaceTimeDiagram } from './SpaceTimeDiagram.tsx';
 import { SPACE_TIME_STRINGS } from './space-time-strings.ts';
 import './space-time.css';
+import { inLanguage } from '../../i18n/index.ts';
 
 /** Five seconds by default: at ten sends a second each arrow stays apart; longer windows bundle. */
 const WINDOWS_S = [5, 20, 60] as const;
@@ -28,7 +29,7 @@ export function SpaceTimeTab() {
   const language = usePlayback((s) => s.language);
   const scenario = usePlayback((s) => s.scenario);
   const nowMs = useSimView(TEXT_PANEL_REFRESH)?.timeMs ?? 0;
-  const strings = SPACE_TIME_STRINGS[language];
+  const strings = inLanguage(SPACE_TIME_STRINGS, language);
   const [seconds, setSeconds] = useState<number>(5);
   const [measure, width] = useElementWidth<HTMLDivElement>(760);
   const svg = useRef<SVGSVGElement>(null);

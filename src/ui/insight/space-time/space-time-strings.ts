@@ -1,6 +1,6 @@
 /** The space-time diagram's words, in English and Simplified Chinese (RocketMQ's terms stay in Latin script). */
-import type { Language } from '../../../store/playback.ts';
 import type { ArrowKind, MarkKind } from '../../../viz/space-time-events.ts';
+import { type Bilingual } from '../../i18n/index.ts';
 
 export interface SpaceTimeStrings {
   heading: string;
@@ -64,4 +64,4 @@ const zh: SpaceTimeStrings = {
   legend: '图例',
 };
 
-export const SPACE_TIME_STRINGS: Record<Language, SpaceTimeStrings> = { en, zh };
+export const SPACE_TIME_STRINGS: Bilingual<SpaceTimeStrings> = { en, zh };

@@ -15,6 +15,7 @@ import { CHART_METRICS, metricLines, unitOf, type ChartMetric } from '../charts/
 import { CHARTS_STRINGS } from '../charts/charts-strings.ts';
 import { LineChart } from '../charts/LineChart.tsx';
 import type { WhatIfStrings } from './what-if-strings.ts';
+import { inLanguage } from '../../i18n/index.ts';
 
 /** How far past the fork both runs are compared. */
 export const COMPARE_SPAN_MS = 120_000;
@@ -27,7 +28,7 @@ function EventText({ event, none, language, config }: { event: TraceEvent | null
 export function WhatIfResult({ change, scenario, strings }: { change: WhatIfChange; scenario: Scenario; strings: WhatIfStrings }) {
   const language = usePlayback((s) => s.language);
   const { config, durationMs } = scenario;
-  const chartStrings = CHARTS_STRINGS[language];
+  const chartStrings = inLanguage(CHARTS_STRINGS, language);
   const counters = panelStrings(language).summary as Record<string, { label: string } | undefined>;
   const [metric, setMetric] = useState<ChartMetric>('lagByGroup');
   const [measure, width] = useElementWidth<HTMLDivElement>(760);

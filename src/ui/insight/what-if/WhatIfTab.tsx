@@ -8,6 +8,7 @@ import { WhatIfForm } from './WhatIfForm.tsx';
 import { WhatIfResult } from './WhatIfResult.tsx';
 import { WHAT_IF_STRINGS } from './what-if-strings.ts';
 import './what-if.css';
+import { inLanguage } from '../../i18n/index.ts';
 
 export function WhatIfTab() {
   const language = usePlayback((s) => s.language);
@@ -15,7 +16,7 @@ export function WhatIfTab() {
   const nowMs = useSimView(TEXT_PANEL_REFRESH)?.timeMs ?? 0;
   const change = whatIfFromLink(useWhatIf((s) => s.change) ?? undefined);
   const setChange = useWhatIf((s) => s.setChange);
-  const strings = WHAT_IF_STRINGS[language];
+  const strings = inLanguage(WHAT_IF_STRINGS, language);
   if (!scenario) return null;
   return (
     <PanelFrame name="whatif" title={strings.heading}

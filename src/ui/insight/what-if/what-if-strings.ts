@@ -1,5 +1,5 @@
 /** The what-if view's words, in English and Simplified Chinese (RocketMQ's terms stay in Latin script). */
-import type { Language } from '../../../store/playback.ts';
+import { type Bilingual } from '../../i18n/index.ts';
 
 export interface WhatIfStrings {
   heading: string;
@@ -79,4 +79,4 @@ const zh: WhatIfStrings = {
   changedSuffix: '（修改后）',
 };
 
-export const WHAT_IF_STRINGS: Record<Language, WhatIfStrings> = { en, zh };
+export const WHAT_IF_STRINGS: Bilingual<WhatIfStrings> = { en, zh };

@@ -5,7 +5,7 @@
  * Colours are attributes, not CSS, so the exported SVG looks the same as the page.
  */
 import { forwardRef, useId, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { CHART_MARGIN, layoutChart, nearestSample, type ChartLine } from '../../../viz/chart-layout.ts';
+import { CHART_MARGIN, layoutChart, nearestSample, type ChartInput } from '../../../viz/chart-layout.ts';
 import { fitText, formatCount, formatTime } from '../../../viz/format.ts';
 import { linear } from '../../../viz/ticks.ts';
 
@@ -15,16 +15,9 @@ const PLAYHEAD_COLOUR = '#1d4ed8';
 const LEGEND_WIDTH = 150;
 const LEGEND_ROW = 15;
 
-export interface LineChartProps {
+/** What the layout takes (src/viz/chart-layout.ts), and the words around it. */
+export interface LineChartProps extends ChartInput {
   title: string;
-  times: number[];
-  lines: ChartLine[];
-  fromMs: number;
-  toMs: number;
-  faults: { t: number; label: string }[];
-  nowMs: number | null;
-  width: number;
-  height: number;
   timeAxis: string;
   valueAxis: string;
   readout: (time: string) => string;

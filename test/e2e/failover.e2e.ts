@@ -1,17 +1,23 @@
 import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
 import { test } from './harness.ts';
 import { openPage, waitForSeek } from './shell-helpers.ts';
 
-test('the failover view lists who noticed each broker fault, with the arithmetic, in English and Chinese', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+/** Opens a built-in scenario at its end and reads the failover view's detection list. */
+async function detectionsAtEnd(page: Page, baseUrl: string, scenarioId: string): Promise<string[]> {
   await openPage(page, baseUrl);
-  await page.getByTestId('scenario-picker').selectOption('crash-partition-shutdown');
+  await page.getByTestId('scenario-picker').selectOption(scenarioId);
   await page.getByTestId('scrubber').focus();
   await page.keyboard.press('End');
   await waitForSeek(page);
   const faults = page.getByTestId('failover-faults');
   await faults.waitFor();
   await faults.scrollIntoViewIfNeeded();
-  const items = await faults.locator('[data-testid="failover-detections"] li').allTextContents();
+  return faults.locator('[data-testid="failover-detections"] li').allTextContents();
+}
+
+test('the failover view lists who noticed each broker fault, with the arithmetic, in English and Chinese', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  const items = await detectionsAtEnd(page, baseUrl, 'crash-partition-shutdown');
   // broker-a crashed at 60 s: both NameServers drop it one hop later (channelClosed).
   assert.ok(items.includes('ns-1 removed broker-a at 60.0 s: its connection closed (0.0 s after the fault)'), items.join('\n'));
   // broker-b was partitioned at 90 s after registering at 70 s: the idle close at 70 s + 120 s.
@@ -24,15 +30,7 @@ test('the failover view lists who noticed each broker fault, with the arithmetic
 });
 
 test('controller mode: the failover view reads the controller\'s election with its arithmetic, in English and Chinese', async ({ page, baseUrl, consoleErrors, screenshot }) => {
-  await openPage(page, baseUrl);
-  await page.getByTestId('scenario-picker').selectOption('controller-failover');
-  await page.getByTestId('scrubber').focus();
-  await page.keyboard.press('End');
-  await waitForSeek(page);
-  const faults = page.getByTestId('failover-faults');
-  await faults.waitFor();
-  await faults.scrollIntoViewIfNeeded();
-  const items = await faults.locator('[data-testid="failover-detections"] li').allTextContents();
+  const items = await detectionsAtEnd(page, baseUrl, 'controller-failover');
   // Partitioned at 30.5 s, its last heartbeat at 30.0 s: silent over 10 s at the 42.0 s scan.
   assert.ok(items.some((text) => /^controller ns-1\/controller elected broker-a\/1 as master at 42\.0 s: broker-a silent for 12\.0 s since 30\.0 s \(over 10\.0 s\), found by the heartbeat scan every 5\.0 s$/.test(text)), items.join('\n'));
   assert.ok(items.some((text) => text.startsWith('broker-a/1 became master (brokerId 0) at 42.0 s')), items.join('\n'));

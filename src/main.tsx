@@ -24,6 +24,9 @@ function boot(): void {
     state.setBanner(translate(state.language, 'pageFailed', { message: error instanceof Error ? error.message : String(error) }));
   }
   startUrlSync();
+  // The benchmark's handle is loaded only for `?bench`, so the page itself never carries it; and
+  // only once the run is open, so that its first command never meets an empty store.
+  if (new URLSearchParams(window.location.search).has('bench')) void import('./ui/bench-hook.ts').then((hook) => hook.installBenchHook());
 }
 
 function PageFailed({ error }: { error: Error }) {
@@ -50,8 +53,6 @@ if (new URLSearchParams(window.location.search).has('worker') && typeof Worker =
 } else {
   boot();
 }
-// The benchmark's handle is loaded only for `?bench`, so the page itself never carries it.
-if (new URLSearchParams(window.location.search).has('bench')) void import('./ui/bench-hook.ts').then((hook) => hook.installBenchHook());
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

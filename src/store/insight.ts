@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import type { MessageLifeArgs } from '../sim/queries/message-life.ts';
+import type { MessagesByTopicArgs } from '../sim/queries/messages-by-topic.ts';
 
 /** How a message is looked up: RocketMQ's three ways (msgId, offsetMsgId, or a key through the index). */
 export type MessageLookup = MessageLifeArgs;
@@ -13,10 +14,13 @@ export interface InsightState {
   tab: string;
   /** The message the Message tab shows; null until one is asked for. */
   lookup: MessageLookup | null;
+  /** The Message tab's query by topic and store time; null until one is asked for. */
+  topicQuery: MessagesByTopicArgs | null;
   setTab(tab: string): void;
   /** Opens the Message tab on one message (the message card's "Follow its whole life"). */
   followMessage(lookup: MessageLookup): void;
   setLookup(lookup: MessageLookup | null): void;
+  setTopicQuery(query: MessagesByTopicArgs | null): void;
 }
 
 export const FIRST_TAB = 'cluster';
@@ -25,6 +29,7 @@ export const MESSAGE_TAB = 'message';
 export const useInsight = create<InsightState>()((set) => ({
   tab: FIRST_TAB,
   lookup: null,
+  topicQuery: null,
   setTab(tab) {
     set({ tab });
   },
@@ -33,5 +38,8 @@ export const useInsight = create<InsightState>()((set) => ({
   },
   setLookup(lookup) {
     set({ lookup });
+  },
+  setTopicQuery(topicQuery) {
+    set({ topicQuery });
   },
 }));

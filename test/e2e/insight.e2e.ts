@@ -43,6 +43,34 @@ test('finds a message by key and follows its life: clicking a step moves the pla
   assert.deepEqual(consoleErrors, []);
 }, { viewport: VIEWPORT });
 
+test('finds messages by topic and time as the Dashboard lists them, and opens one\'s life from its row', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  await openPage(page, baseUrl);
+  await page.getByTestId('language-en').click();
+  await jumpTo(page, 4);
+  await page.getByRole('tab', { name: 'Message' }).click();
+  await page.getByRole('combobox', { name: 'Find by' }).selectOption('topic');
+  // The default range is the 5 minutes before the playhead (0:40): from 0:00.
+  assert.equal(await page.getByTestId('topic-query-end').inputValue(), '0:40.000');
+  await page.getByTestId('topic-query-begin').fill('0:20');
+  await page.getByRole('button', { name: 'Search' }).click();
+  const table = page.getByTestId('topic-messages');
+  await table.locator('tbody tr').first().waitFor();
+  assert.deepEqual(await table.locator('thead th').allTextContents(), ['Message ID', 'Tag', 'Message Key', 'StoreTime', 'Operation']);
+  const rows = await tableCells(page, 'topic-messages');
+  assert.ok(rows.length > 20, `about 10 messages a second, half in readable queues (${rows.length} rows)`);
+  const times = rows.map((row) => parseTime(row[3]!));
+  assert.ok(times.every((t, i) => t >= 20_000 && t <= 40_000 && (i === 0 || t <= times[i - 1]!)), 'newest first, within 0:20 - 0:40');
+  await page.getByTestId('topic-messages-unreadable').waitFor();
+  await screenshot('insight-message-topic-en-1280x800');
+  const msgId = rows[0]![0]!;
+  await page.getByRole('button', { name: `Message Detail ${msgId}` }).click();
+  await page.getByRole('heading', { name: `The life of ${msgId}` }).waitFor();
+  await page.getByTestId('language-zh').click();
+  await page.getByRole('columnheader', { name: '存储时间' }).waitFor();
+  await screenshot('insight-message-topic-zh-1280x800');
+  assert.deepEqual(consoleErrors, []);
+}, { viewport: VIEWPORT });
+
 test('reads a Dashboard table at two times and sees it change', async ({ page, baseUrl, consoleErrors, screenshot }) => {
   await openPage(page, baseUrl);
   await page.getByTestId('language-en').click();

@@ -17,6 +17,7 @@ import { traceJsonLines } from './trace-lines.ts';
 import { whatIf } from './what-if.ts';
 import { messageLife } from './message-life.ts';
 import { dashboardStats } from './dashboard-stats.ts';
+import { messagesByTopic } from './messages-by-topic.ts';
 
 export const simQueries = {
   traceWindow,
@@ -27,6 +28,7 @@ export const simQueries = {
   chapterMoments,
   messageLife,
   dashboardStats,
+  messagesByTopic,
 } satisfies Record<string, (timeline: TimelineView, args: never) => unknown>;
 
 export type SimQueries = typeof simQueries;

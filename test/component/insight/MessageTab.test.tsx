@@ -10,7 +10,7 @@ const WAIT = { timeout: 10_000 };
 
 beforeEach(() => {
   usePlayback.setState({ language: 'en' });
-  useInsight.setState({ tab: FIRST_TAB, lookup: null });
+  useInsight.setState({ tab: FIRST_TAB, lookup: null, topicQuery: null });
   openLibraryEntry('write8-read4');
   usePlayback.getState().seek(60_000);
 });
@@ -75,5 +75,61 @@ describe('the Message tab', () => {
     expect(screen.getByRole('heading', { name: '消息轨迹' })).toBeInTheDocument();
     const steps = await screen.findAllByTestId('life-step', {}, WAIT);
     expect(steps[0]).toHaveTextContent('把它发送到');
+  });
+});
+
+describe('the Message tab: by topic and time, as the Dashboard lists them', () => {
+  function searchTopic(begin?: string, end?: string): void {
+    fireEvent.change(screen.getByRole('combobox', { name: 'Find by' }), { target: { value: 'topic' } });
+    if (begin !== undefined) fireEvent.change(screen.getByTestId('topic-query-begin'), { target: { value: begin } });
+    if (end !== undefined) fireEvent.change(screen.getByTestId('topic-query-end'), { target: { value: end } });
+    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+  }
+
+  it('defaults to the last 5 minutes before the playhead and lists the Dashboard\'s columns, newest first', async () => {
+    render(<MessageTab />);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Find by' }), { target: { value: 'topic' } });
+    // The run is at 1:00, so the 5 minutes before it start at 0:00.
+    expect(screen.getByTestId('topic-query-begin')).toHaveValue('0:00.000');
+    expect(screen.getByTestId('topic-query-end')).toHaveValue('1:00.000');
+    searchTopic();
+    const table = await screen.findByTestId('topic-messages', {}, WAIT);
+    expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Message ID', 'Tag', 'Message Key', 'StoreTime', 'Operation']);
+    const stored = getTimeline()!.traceSlice(0).filter((event) => event.type === 'message.stored' && event.brokerId === 0 && event.topic === 'TopicTest' && event.queueId < 4);
+    expect(within(table).getByText(`TopicTest, stored 0:00.000 – 1:00.000: ${stored.length} messages, the newest 64 shown`)).toBeInTheDocument();
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(64);
+    expect(rows[0]).toHaveTextContent(/^[0-9A-F]{32}Tag[AB]order-\d+\d:\d\d\.\d{3}Message Detail$/);
+    // Queues 4-7 (readQueueNums 4) are written but not read: the Dashboard does not list them.
+    expect(screen.getByTestId('topic-messages-unreadable')).toHaveTextContent(/^\d+ more messages were stored in this range where the Dashboard cannot read/);
+  });
+
+  it('opens a listed message\'s life from its row', async () => {
+    render(<MessageTab />);
+    searchTopic('0:20', '0:25');
+    const table = await screen.findByTestId('topic-messages', {}, WAIT);
+    const first = within(table).getAllByRole('row')[1]!;
+    const msgId = first.querySelector('code')!.textContent!;
+    fireEvent.click(within(first).getByRole('button', { name: `Message Detail ${msgId}` }));
+    expect(await screen.findByRole('heading', { name: `The life of ${msgId}` }, WAIT)).toBeInTheDocument();
+    expect(screen.getByTestId('topic-messages')).toBeInTheDocument();
+  });
+
+  it('says what is wrong with a time instead of searching', async () => {
+    render(<MessageTab />);
+    searchTopic('soon');
+    expect(screen.getByRole('alert')).toHaveTextContent('Begin is not a time: write it as m:ss or m:ss.mmm, for example 1:30.');
+    searchTopic('0:50', '0:10');
+    expect(screen.getByRole('alert')).toHaveTextContent('The begin time is after the end time.');
+    expect(useInsight.getState().topicQuery).toBeNull();
+  });
+
+  it('speaks Chinese with the Dashboard\'s Chinese column names', async () => {
+    usePlayback.setState({ language: 'zh' });
+    useInsight.setState({ topicQuery: { topic: 'TopicTest', beginMs: 20_000, endMs: 25_000 } });
+    render(<MessageTab />);
+    const table = await screen.findByTestId('topic-messages', {}, WAIT);
+    expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['消息ID', '标签', '消息Key', '存储时间', '操作']);
+    expect(screen.getByRole('combobox', { name: '查找方式' })).toHaveValue('topic');
   });
 });

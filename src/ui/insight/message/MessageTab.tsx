@@ -3,7 +3,7 @@
  * offsetMsgId or key, then follow its life step by step; each step moves the playhead there.
  * The search runs as the named query messageLife (src/sim/queries/message-life.ts).
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import type { MessageLife, StoredCopy } from '../../../sim/queries/message-life.ts';
 import { useInsight, type MessageLookup } from '../../../store/insight.ts';
 import { usePlayback } from '../../../store/playback.ts';
@@ -12,30 +12,48 @@ import { DataTable } from '../../panels/DataTable.tsx';
 import { PanelFrame } from '../../panels/shared.tsx';
 import { useSimQuery } from '../../use-sim-query.ts';
 import { messageStrings, type MessageStrings } from './message-strings.ts';
+import { TopicQueryForm, TopicResult } from './TopicQuery.tsx';
+import { topicQueryStrings, type TopicQueryStrings } from './topic-query-strings.ts';
 import './message.css';
 
-const LOOKUPS: MessageLookup['by'][] = ['msgId', 'offsetMsgId', 'key'];
+/** RocketMQ's ways to find a message: the Dashboard's topic and time, then msgId, offsetMsgId or key. */
+type SearchBy = MessageLookup['by'] | 'topic';
+const SEARCHES: SearchBy[] = ['topic', 'msgId', 'offsetMsgId', 'key'];
 
-function LookupForm({ strings }: { strings: MessageStrings }) {
+interface PickerProps {
+  by: SearchBy;
+  setBy: (by: SearchBy) => void;
+  strings: MessageStrings;
+  topicStrings: TopicQueryStrings;
+}
+
+function SearchPicker({ by, setBy, strings, topicStrings }: PickerProps) {
+  return (
+    <label>{strings.lookupBy}{' '}
+      <select className="rs-select" value={by} onChange={(event) => setBy(event.target.value as SearchBy)}>
+        {SEARCHES.map((option) => <option key={option} value={option}>{option === 'topic' ? topicStrings.byTopic : strings.by[option]}</option>)}
+      </select>
+    </label>
+  );
+}
+
+function LookupForm({ by, picker, strings }: { by: MessageLookup['by']; picker: ReactNode; strings: MessageStrings }) {
   const lookup = useInsight((s) => s.lookup);
   const setLookup = useInsight((s) => s.setLookup);
+  const setTopicQuery = useInsight((s) => s.setTopicQuery);
   const scenario = usePlayback((s) => s.scenario);
   const topics = scenario?.topics.map((entry) => entry.name) ?? [];
-  const [by, setBy] = useState<MessageLookup['by']>(lookup?.by ?? 'key');
   const [value, setValue] = useState(lookup?.value ?? '');
   const [topic, setTopic] = useState(lookup?.topic ?? '');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (value.trim() === '') return;
+    setTopicQuery(null);
     setLookup({ by, value: value.trim(), ...(by === 'key' && topic !== '' ? { topic } : {}) });
   };
   return (
     <form className="rs-message-form" onSubmit={submit} data-testid="message-lookup">
-      <label>{strings.lookupBy}{' '}
-        <select className="rs-select" value={by} onChange={(event) => setBy(event.target.value as MessageLookup['by'])}>
-          {LOOKUPS.map((option) => <option key={option} value={option}>{strings.by[option]}</option>)}
-        </select>
-      </label>
+      {picker}
       {by === 'key' && (
         <label>{strings.topic}{' '}
           <select className="rs-select" value={topic} onChange={(event) => setTopic(event.target.value)}>
@@ -50,6 +68,14 @@ function LookupForm({ strings }: { strings: MessageStrings }) {
       <button type="submit" className="rs-button">{strings.search}</button>
     </form>
   );
+}
+
+function SearchForm({ strings, topicStrings }: { strings: MessageStrings; topicStrings: TopicQueryStrings }) {
+  const lookup = useInsight((s) => s.lookup);
+  const topicQuery = useInsight((s) => s.topicQuery);
+  const [by, setBy] = useState<SearchBy>(lookup?.by ?? (topicQuery ? 'topic' : 'key'));
+  const picker = <SearchPicker by={by} setBy={setBy} strings={strings} topicStrings={topicStrings} />;
+  return by === 'topic' ? <TopicQueryForm picker={picker} strings={topicStrings} /> : <LookupForm by={by} picker={picker} strings={strings} />;
 }
 
 function FoundTable({ found, strings }: { found: StoredCopy[]; strings: MessageStrings }) {
@@ -127,12 +153,16 @@ function LookupResult({ lookup, strings }: { lookup: MessageLookup; strings: Mes
 }
 
 export function MessageTab() {
-  const strings = messageStrings(usePlayback((s) => s.language));
+  const language = usePlayback((s) => s.language);
+  const strings = messageStrings(language);
+  const topicStrings = topicQueryStrings(language);
   const lookup = useInsight((s) => s.lookup);
+  const topicQuery = useInsight((s) => s.topicQuery);
   return (
     <PanelFrame name="message-trace" title={strings.heading}>
       <p className="rs-muted">{strings.intro}</p>
-      <LookupForm key={lookup ? `${lookup.by}:${lookup.value}` : ''} strings={strings} />
+      <SearchForm key={lookup ? `${lookup.by}:${lookup.value}` : ''} strings={strings} topicStrings={topicStrings} />
+      {topicQuery && <TopicResult query={topicQuery} strings={topicStrings} />}
       {lookup && <LookupResult lookup={lookup} strings={strings} />}
     </PanelFrame>
   );

@@ -46,7 +46,7 @@ function placeZh(topic: string): string {
 
 const en: MessageStrings = {
   heading: 'Message trace',
-  intro: 'Find a message as RocketMQ does: by msgId, by offsetMsgId, or by key through every broker\'s index. Each step moves the playhead to its moment.',
+  intro: 'Find messages as RocketMQ does: by topic and store time (as the Dashboard lists them), by msgId, by offsetMsgId, or by key through every broker\'s index. Each step of a message\'s life moves the playhead to its moment.',
   by: { msgId: 'Message ID (msgId)', offsetMsgId: 'offsetMsgId', key: 'Key' },
   lookupBy: 'Find by',
   value: 'Value',
@@ -81,7 +81,7 @@ const en: MessageStrings = {
 
 const zh: MessageStrings = {
   heading: '消息轨迹',
-  intro: '像 RocketMQ 一样查找消息：按 msgId、按 offsetMsgId，或按 Key 查询每个 Broker 的索引。点击任一步骤，播放头移到那一刻。',
+  intro: '像 RocketMQ 一样查找消息：按主题和存储时间（与控制台的列表一样）、按 msgId、按 offsetMsgId，或按 Key 查询每个 Broker 的索引。点击消息轨迹的任一步骤，播放头移到那一刻。',
   by: { msgId: '消息 ID（msgId）', offsetMsgId: 'offsetMsgId', key: 'Key' },
   lookupBy: '查找方式',
   value: '值',

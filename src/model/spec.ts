@@ -115,10 +115,17 @@ export type TimelineAction =
 
 export type TimelineActionName = TimelineAction['action'];
 
+export type ScenarioTranslations = Readonly<Record<string, { name?: string | undefined; description?: string | undefined } | undefined>>;
+
 export interface Scenario {
   version: 1;
   name: string;
   description: string;
+  /**
+   * The name and description in the page's languages, keyed by language ('en', 'zh': src/scenario/language.ts);
+   * a part left out falls back to `name` or `description`. The simulation ignores it.
+   */
+  translations?: ScenarioTranslations;
   /** The panels this scenario is about, first on screen (the page's layout); empty for the default order. */
   focus?: FocusPanel[];
   seed: number;

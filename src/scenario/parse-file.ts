@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod/mini';
 import { SCENARIO_BOUNDS } from '../model/defaults.ts';
+import type { ScenarioTranslations } from '../model/spec.ts';
 import type { FocusPanel } from '../model/vocabulary.ts';
 import type { ConfigFile } from './config-schema.ts';
 import { bounded } from './fields.ts';
@@ -20,7 +21,7 @@ import type { ValidationError } from './validate.ts';
 export type Slots<T> = Array<T | undefined>;
 
 export interface FileParts {
-  head: { name?: string; description?: string; seed?: number; durationMs?: number; config?: ConfigFile; focus?: FocusPanel[] };
+  head: { name?: string; description?: string; seed?: number; durationMs?: number; config?: ConfigFile; focus?: FocusPanel[]; translations?: ScenarioTranslations };
   nameServers: Slots<NameServerFile>;
   controllers: Slots<ControllerFile>;
   brokers: Slots<BrokerFile>;
@@ -41,6 +42,7 @@ export function parseFile(file: Record<string, unknown>, errors: ValidationError
     durationMs: parseField(headSchemas.durationMs, file, 'durationMs', errors),
     config: parseField(headSchemas.config, file, 'config', errors),
     focus: parseField(headSchemas.focus, file, 'focus', errors),
+    translations: parseField(headSchemas.translations, file, 'translations', errors),
   };
   const items = itemSchemas(timeBound(file, head.durationMs));
   const complete = {} as Record<ListName, boolean>;

@@ -8,6 +8,7 @@
 import { z } from 'zod/mini';
 import { SCENARIO_BOUNDS } from '../model/defaults.ts';
 import type { TimelineActionName } from '../model/spec.ts';
+import type { Language } from './language.ts';
 import {
   ALLOCATE_STRATEGIES, ARRIVALS, BROKER_ROLES, CONSUME_FROM_WHERE, FLUSH_DISK_TYPES, FOCUS_PANELS, MESSAGE_MODELS, SEND_MODES,
 } from '../model/vocabulary.ts';
@@ -58,7 +59,14 @@ export const headSchemas = {
   durationMs: integer(1, SCENARIO_BOUNDS.durationMs, 'at most 24 h of virtual time'),
   config: configSchema,
   focus: list(choice(FOCUS_PANELS), FOCUS_PANELS.length, 'focus panels'),
+  translations: translationsSchema(),
 };
+
+/** The name and description in the page's other languages (src/scenario/language.ts), each part optional. */
+function translationsSchema() {
+  const translation = strict({ name: z.optional(text()), description: z.optional(anyText(SCENARIO_BOUNDS.descriptionLength)) });
+  return strict({ en: z.optional(translation), zh: z.optional(translation) } satisfies Record<Language, unknown>);
+}
 
 const ROOT_KEYS = ['version', ...Object.keys(headSchemas), ...Object.keys(LISTS)];
 

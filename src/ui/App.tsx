@@ -4,6 +4,7 @@
  * panels live in ui/panels, commands in ui/commands.ts, the animation loop in controls/driver.ts.
  */
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { scenarioText } from '../scenario/language.ts';
 import { usePlayback } from '../store/playback.ts';
 import { Banner } from './controls/Banner.tsx';
 import { CardHost } from './controls/CardHost.tsx';
@@ -132,7 +133,7 @@ function Header() {
 
 /** The tab says which run it shows, so several open tabs can be told apart. */
 function useDocumentTitle(): void {
-  const name = usePlayback((s) => s.scenario?.name);
+  const name = usePlayback((s) => s.scenario && scenarioText(s.scenario, s.language).name);
   useEffect(() => {
     document.title = name ? `${name} · RocketScope` : 'RocketScope';
   }, [name]);

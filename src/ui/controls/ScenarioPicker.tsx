@@ -1,5 +1,6 @@
 /** The built-in scenarios, and under the picker the paragraph that says what to watch. */
 import { useEffect, useId, useState } from 'react';
+import { scenarioText } from '../../scenario/language.ts';
 import { LIBRARY, loadLibraryDescription } from '../../scenario/library/index.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { inLanguage, useT, type Bilingual } from '../i18n/index.ts';
@@ -12,7 +13,7 @@ export function ScenarioPicker() {
   const id = useId();
   const libraryId = usePlayback((s) => s.libraryId);
   const language = usePlayback((s) => s.language);
-  const name = usePlayback((s) => s.scenario?.name ?? '');
+  const name = usePlayback((s) => (s.scenario ? scenarioText(s.scenario, s.language).name : ''));
   return (
     <div className="rs-picker">
       <label htmlFor={id} className="rs-picker-label">{t('scenario')}</label>
@@ -82,7 +83,8 @@ export function ScenarioDescription() {
   };
   const library = useLibraryDescription(libraryId);
   // A built-in scenario's paragraph arrives a moment after the first paint (a chunk of its own).
-  const text = libraryId !== null ? (library ? inLanguage(library, language) : '') : scenario?.description || scenario?.name || '';
+  const own = scenario ? scenarioText(scenario, language) : undefined;
+  const text = libraryId !== null ? (library ? inLanguage(library, language) : '') : own?.description || own?.name || '';
   if (text === '') return null;
   return (
     // A landmark of its own, so a screen reader's list of regions leads to what the scenario is about.

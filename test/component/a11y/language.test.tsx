@@ -2,7 +2,10 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { usePlayback } from '../../../src/store/playback.ts';
+import { scenarioText } from '../../../src/scenario/language.ts';
 import { LanguageToggle } from '../../../src/ui/controls/LanguageToggle.tsx';
+import { ScenarioDescription, ScenarioPicker } from '../../../src/ui/controls/ScenarioPicker.tsx';
+import { openSource } from '../../../src/ui/controls/session.ts';
 import {
   chooseLanguage, LANGUAGE_STORAGE_KEY, preferredLanguage, readRememberedLanguage, rememberLanguage,
 } from '../../../src/ui/i18n/language-choice.ts';
@@ -72,5 +75,31 @@ describe('remembering the choice', () => {
     });
     expect(() => rememberLanguage('zh')).not.toThrow();
     expect(readRememberedLanguage()).toBeNull();
+  });
+});
+
+describe('a scenario file that carries its own translation', () => {
+  afterEach(() => cleanup());
+
+  it('is named and described in the page\'s language in the picker, falling back to the file\'s own text', () => {
+    window.localStorage.clear();
+    usePlayback.setState({ language: 'en' });
+    const result = openSource({
+      version: 1,
+      name: 'Chapter 7 · Read queues and write queues',
+      description: 'Eight write queues, four read queues.',
+      translations: { zh: { name: '第 7 章 · 读队列与写队列', description: '8 个写队列，4 个读队列。' } },
+      nameServers: [{ id: 'ns-1' }],
+      brokers: [{ name: 'broker-a' }],
+    });
+    expect(result.ok).toBe(true);
+    render(<><ScenarioPicker /><ScenarioDescription /><LanguageToggle /></>);
+    expect(screen.getByRole('option', { selected: true })).toHaveTextContent(/^Chapter 7 · Read queues and write queues/);
+    expect(screen.getByTestId('scenario-description')).toHaveTextContent('Eight write queues, four read queues.');
+    fireEvent.click(screen.getByTestId('language-zh'));
+    expect(screen.getByRole('option', { selected: true })).toHaveTextContent(/^第 7 章 · 读队列与写队列/);
+    expect(screen.getByTestId('scenario-description')).toHaveTextContent('8 个写队列，4 个读队列。');
+    expect(scenarioText({ name: 'Only English', description: '', translations: { zh: { description: '只有说明' } } }, 'zh'))
+      .toEqual({ name: 'Only English', description: '只有说明' });
   });
 });

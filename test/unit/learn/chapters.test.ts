@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chapterMoments, type StepWait } from '../../../src/sim/queries/chapter-moments.ts';
 import { simulate } from '../../../src/sim/simulate.ts';
 import { Timeline } from '../../../src/sim/timeline.ts';
+import { scenarioText } from '../../../src/scenario/language.ts';
 import { validateScenario } from '../../../src/scenario/validate.ts';
 import type { TraceEvent } from '../../../src/sim/index.ts';
 import { CHAPTERS } from '../../../src/ui/learn/chapters/index.ts';
@@ -30,6 +31,19 @@ describe.each(CHAPTERS.map((entry) => [entry.id, entry] as const))('chapter %s',
       if ('atMs' in wait) expect(moment.t).toBe(Math.max(wait.atMs, index === 0 ? 0 : moments[index - 1]!.t));
       else expect(trace.some((event) => event.t === moment.t && metBy(event, wait))).toBe(true);
     });
+  });
+
+  it('names and describes its scenario in both languages, as the picker and the description show it', async () => {
+    const result = validateScenario(chapterScenario(await entry.load()));
+    if (!result.ok) throw new Error(result.errors[0]?.message);
+    const number = CHAPTERS.indexOf(entry) + 1;
+    const en = scenarioText(result.scenario, 'en');
+    const zh = scenarioText(result.scenario, 'zh');
+    expect(en.name).toBe(`Chapter ${number} · ${entry.title.en}`);
+    expect(zh.name).toBe(`第 ${number} 章 · ${entry.title.zh}`);
+    expect(en.description).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(zh.description).toMatch(/[\u4e00-\u9fff]/);
+    expect(zh.description).not.toBe(en.description);
   });
 
   it('has the same steps in English and Chinese, and a prediction and a closing "why"', async () => {

@@ -136,6 +136,10 @@ refuses('a failure rate above 1', (s) => { at(s, 'consumers', 0).failureRate = 1
   'consumers[0].failureRate: must be a number from 0 to 1');
 refuses('a malformed queue in messageQueueList', (s) => { at(s, 'consumers', 0).messageQueueList = ['broker-a-0']; },
   'consumers[0].messageQueueList[0]: must be a queue written "brokerName:queueId", such as "broker-a:0"');
+refuses('a translation into a language the page does not have', (s) => { s.translations = { fr: { name: 'Écrire 8' } }; },
+  'translations: unknown field "fr"');
+refuses('an empty translated name', (s) => { s.translations = { zh: { name: '' } }; },
+  'translations.zh.name: must be a non-empty string of at most 255 characters');
 refuses('a list item that is not an object', (s) => { s.nameServers = ['ns-1']; },
   'nameServers[0]: must be an object ({ ... })');
 refuses('a section that is not a list', (s) => { s.brokers = { name: 'broker-a' }; },

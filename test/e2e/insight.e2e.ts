@@ -80,6 +80,7 @@ test('reads a Dashboard table at two times and sees it change', async ({ page, b
   const before = await tableCells(page, 'dashboard-status');
   assert.ok(before.length >= 8, 'one row per queue of TopicTest on each master');
   await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="dashboard-cluster"] tbody tr')].some((row) => Number(row.children[4]?.textContent) > 0), undefined, { timeout: 10_000 });
+  await assertFitsWidth(page, 'dashboard-cluster');
   await screenshot('insight-dashboard-en-1280x800');
   await jumpTo(page, 3);
   await waitForTime(page, '0:50.000');
@@ -89,6 +90,7 @@ test('reads a Dashboard table at two times and sees it change', async ({ page, b
   assert.ok(maxOffset(after) > maxOffset(before), 'the queues hold more messages 30 s later');
   await page.getByTestId('language-zh').click();
   await page.getByRole('columnheader', { name: '最大位点' }).waitFor();
+  await assertFitsWidth(page, 'dashboard-cluster');
   await screenshot('insight-dashboard-zh-1280x800');
   assert.deepEqual(consoleErrors, []);
 }, { viewport: VIEWPORT });
@@ -115,6 +117,12 @@ test('the Insight tabs: arrow keys move between them, the link keeps the open on
   await fresh.screenshot({ path: 'test-results/insight-diagnostics-zh-1280x800.png' });
   assert.deepEqual(consoleErrors, []);
 }, { viewport: VIEWPORT });
+
+/** A table that shows all its columns without scrolling sideways, every column name on screen. */
+async function assertFitsWidth(page: Page, testId: string): Promise<void> {
+  const { scrollWidth, clientWidth } = await page.getByTestId(testId).evaluate((area) => ({ scrollWidth: area.scrollWidth, clientWidth: area.clientWidth }));
+  assert.ok(scrollWidth <= clientWidth, `${testId} is ${scrollWidth} px wide in ${clientWidth} px`);
+}
 
 /** As the playhead shows a time: m:ss.mmm. */
 function formatTime(ms: number): string {

@@ -59,3 +59,37 @@ test('the Charts and Space-time views draw the run up to the playhead, in Englis
   await screenshot('charts-zh');
   assert.deepEqual(consoleErrors, []);
 }, { timeoutMs: 60_000, viewport: { width: 1280, height: 800 } });
+
+test('the space-time diagram from the keyboard: Tab reaches its events, arrows walk them in time order, Enter moves the playhead there', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  await openPage(page, baseUrl, linkAt(30_000));
+  await page.getByTestId('language-en').click();
+  await page.getByTestId('insight-tab-spacetime').click();
+  const svg = page.getByTestId('spacetime-svg');
+  await svg.locator('[data-kind="send"]').first().waitFor({ timeout: 20_000 });
+  await page.getByTestId('spacetime-window').focus();
+  const focusedStroke = () => page.evaluate(() => document.activeElement?.getAttribute('data-stroke') ?? null);
+  for (let i = 0; i < 5 && (await focusedStroke()) === null; i++) await page.keyboard.press('Tab');
+  assert.notEqual(await focusedStroke(), null, 'Tab reaches the diagram');
+  const label = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+  assert.equal(await svg.locator('[tabindex="0"]').count(), 1, 'the diagram is one stop in the Tab order');
+  await page.keyboard.press('Home');
+  const first = await label();
+  assert.match(first, /^0:25\.\d{3} \S+/);
+  const names = [first];
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('ArrowRight');
+    names.push(await label());
+  }
+  const times = names.map((name) => name.slice(0, 8));
+  assert.deepEqual([...times].sort(), times, `in time order: ${names.join(' | ')}`);
+  assert.equal(new Set(names).size, names.length);
+  assert.equal(await page.getByTestId('time-current').textContent(), '0:30.000', 'walking the events does not move the run');
+  await screenshot('space-time-keyboard-en');
+  const chosen = times.at(-1)!;
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((text) => document.querySelector('[data-testid="time-current"]')?.textContent === text, chosen, { timeout: 10_000 });
+  // The log marks the event at the playhead, and the focus stays on the diagram's stop.
+  await page.locator('.rs-log-current .rs-log-time', { hasText: chosen }).first().waitFor();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('tabindex') === '0' && document.activeElement.hasAttribute('data-stroke'), undefined, { timeout: 10_000 });
+  assert.deepEqual(consoleErrors, []);
+}, { timeoutMs: 60_000, viewport: { width: 1280, height: 800 } });

@@ -54,3 +54,65 @@ describe('SpaceTimeTab', () => {
     expect(screen.getByRole('list', { name: '图例' })).toHaveTextContent('Broker 路由注册（registerBrokerAll）');
   });
 });
+
+describe('SpaceTimeTab from the keyboard', () => {
+  /** The strokes in the Tab order: exactly one, the roving stop. */
+  function stops(svg: HTMLElement): Element[] {
+    return [...svg.querySelectorAll('[role="button"]')].filter((element) => element.getAttribute('tabindex') === '0');
+  }
+
+  it('is one Tab stop whose arrow keys walk the events in time order, each named time first', async () => {
+    loadAt(writeReadScenario(), 30_000);
+    render(<SpaceTimeTab />);
+    const svg = await screen.findByTestId('spacetime-svg', {}, WAIT);
+    await waitFor(() => expect(svg.querySelector('[data-kind="send"]')).not.toBeNull(), WAIT);
+    expect(svg).toHaveAttribute('role', 'group');
+    const buttons = [...svg.querySelectorAll('[role="button"]')];
+    expect(buttons.length).toBeGreaterThan(10);
+    // The stop starts on the newest stroke, nearest the playhead.
+    expect(stops(svg)).toHaveLength(1);
+    const times = buttons.map((button) => button.getAttribute('aria-label')!.slice(0, 8));
+    const newest = [...times].sort().at(-1)!;
+    expect(stops(svg)[0]!.getAttribute('aria-label')!.startsWith(newest)).toBe(true);
+    (stops(svg)[0] as SVGElement).focus();
+    fireEvent.keyDown(svg, { key: 'Home' });
+    const first = document.activeElement!;
+    expect(stops(svg)).toEqual([first]);
+    expect(first.getAttribute('aria-label')).toMatch(/^0:25\.\d{3} \S+ → \S+: .+|^0:25\.\d{3} \S+: .+/);
+    fireEvent.keyDown(svg, { key: 'ArrowRight' });
+    const second = document.activeElement!;
+    expect(second).not.toBe(first);
+    expect(second.getAttribute('aria-label')!.slice(0, 8) >= first.getAttribute('aria-label')!.slice(0, 8)).toBe(true);
+    fireEvent.keyDown(svg, { key: 'ArrowLeft' });
+    expect(document.activeElement).toBe(first);
+  });
+
+  it('moves the playhead to the focused event with Enter, and a send is named "time from → to: what"', async () => {
+    loadAt(writeReadScenario(), 30_000);
+    render(<SpaceTimeTab />);
+    const svg = await screen.findByTestId('spacetime-svg', {}, WAIT);
+    await waitFor(() => expect(svg.querySelector('[data-kind="send"]')).not.toBeNull(), WAIT);
+    const send = svg.querySelector('[data-kind="send"]') as SVGElement;
+    expect(send.getAttribute('aria-label')).toMatch(/^0:2\d\.\d{3} p-1 → broker-[ab]\/0: (\d+ × )?Send \(SEND_MESSAGE\)$/);
+    act(() => send.focus());
+    expect(stops(svg)).toEqual([send]);
+    const at = send.getAttribute('aria-label')!.slice(0, 8);
+    act(() => {
+      fireEvent.keyDown(svg, { key: 'Enter' });
+    });
+    const [minutes, seconds] = at.split(':');
+    expect(usePlayback.getState().timeMs).toBe(Number(minutes) * 60_000 + Math.round(Number(seconds) * 1_000));
+    // Drawn again for the new time, the diagram keeps the focus on a stroke at or before that time.
+    await waitFor(() => expect(svg.querySelector(`[data-kind="send"][data-current="true"]`)).not.toBeNull(), WAIT);
+    await waitFor(() => expect(stops(svg)).toEqual([document.activeElement]), WAIT);
+    expect(document.activeElement!.getAttribute('aria-label')! <= `${at}~`).toBe(true);
+    // The page's own arrow shortcut (step one event) does not also fire: the key is taken.
+    const before = usePlayback.getState().timeMs;
+    const right = new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true });
+    act(() => {
+      (document.activeElement ?? svg).dispatchEvent(right);
+    });
+    expect(right.defaultPrevented).toBe(true);
+    expect(usePlayback.getState().timeMs).toBe(before);
+  });
+});

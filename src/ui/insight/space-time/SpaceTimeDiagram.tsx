@@ -1,12 +1,14 @@
 /**
  * The space-time diagram drawn from its layout (src/viz/space-time-layout.ts): lanes, time ticks,
- * arrows (bundles show their count), marks, fault rules and the playhead. A click on a stroke
- * moves the playhead to its first event, where the event log highlights it.
+ * arrows (bundles show their count), marks, fault rules and the playhead. A click on a stroke, or
+ * Enter on the one the arrow keys reached (roving-strokes.ts), moves the playhead to its first
+ * event, where the event log highlights it.
  */
 import { forwardRef, useId } from 'react';
 import { formatTime } from '../../../viz/format.ts';
 import type { ArrowKind, MarkKind } from '../../../viz/space-time-events.ts';
 import type { SpaceTimeLayout } from '../../../viz/space-time-layout.ts';
+import { useRovingStrokes } from './roving-strokes.ts';
 import type { SpaceTimeStrings } from './space-time-strings.ts';
 
 export const ARROW_COLOURS: Record<ArrowKind, string> = {
@@ -29,8 +31,15 @@ export interface SpaceTimeDiagramProps {
 
 export const SpaceTimeDiagram = forwardRef<SVGSVGElement, SpaceTimeDiagramProps>(function SpaceTimeDiagram({ layout, strings, label, onPick }, ref) {
   const markerId = useId().replace(/:/g, '');
+  const roving = useRovingStrokes(layout, onPick);
+  /** What makes a stroke a button in the roving Tab stop: its name begins with its time. */
+  const pickable = (key: string, name: string, t: number) => ({
+    role: 'button', 'aria-label': name, tabIndex: roving.stop === key ? 0 : -1, 'data-stroke': key,
+    onFocus: () => roving.onFocusStroke(key), onClick: () => onPick(t),
+  });
   return (
-    <svg ref={ref} viewBox={`0 0 ${layout.width} ${layout.height}`} role="img" aria-label={label} className="rs-spacetime-svg" data-testid="spacetime-svg">
+    <svg ref={ref} viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label={label} className="rs-spacetime-svg" data-testid="spacetime-svg"
+      onKeyDown={roving.onKeyDown} onBlur={roving.onBlur}>
       <defs>
         {Object.entries(ARROW_COLOURS).map(([kind, colour]) => (
           <marker key={kind} id={`${markerId}-${kind}`} viewBox="0 0 8 8" refX="7" refY="4" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
@@ -48,12 +57,15 @@ export const SpaceTimeDiagram = forwardRef<SVGSVGElement, SpaceTimeDiagramProps>
         ))}
       </g>
       {layout.rules.map((rule) => (
-        <line key={`r${rule.index}`} className="rs-spacetime-pick" x1={rule.x} x2={rule.x} y1={18} y2={layout.height} stroke={FAULT_COLOUR} strokeWidth={2} strokeDasharray="5 3" onClick={() => onPick(rule.t)}>
+        <g key={`r${rule.index}`} className="rs-spacetime-pick" {...pickable(`r${rule.index}`, strings.ruleName(rule.label, formatTime(rule.t)), rule.t)}>
           <title>{`${strings.mark.fault}: ${rule.label}, ${formatTime(rule.t)}`}</title>
-        </line>
+          <line x1={rule.x} x2={rule.x} y1={18} y2={layout.height} stroke="transparent" strokeWidth={8} />
+          <line x1={rule.x} x2={rule.x} y1={18} y2={layout.height} stroke={FAULT_COLOUR} strokeWidth={2} strokeDasharray="5 3" />
+        </g>
       ))}
       {layout.arrows.map((arrow) => (
-        <g key={`a${arrow.index}`} className="rs-spacetime-pick" data-kind={arrow.kind} data-current={arrow.current || undefined} onClick={() => onPick(arrow.t)}>
+        <g key={`a${arrow.index}`} className="rs-spacetime-pick" data-kind={arrow.kind} data-current={arrow.current || undefined}
+          {...pickable(`a${arrow.index}`, strings.arrowName(arrow.count, strings.arrow[arrow.kind], arrow.from, arrow.to, formatTime(arrow.t)), arrow.t)}>
           <title>{strings.bundle(arrow.count, strings.arrow[arrow.kind], arrow.from, arrow.to, formatTime(arrow.t))}</title>
           {/* A wide invisible line makes a thin arrow easy to hit. */}
           <line x1={arrow.x1} y1={arrow.y1} x2={arrow.x2} y2={arrow.y2} stroke="transparent" strokeWidth={8} />
@@ -63,7 +75,8 @@ export const SpaceTimeDiagram = forwardRef<SVGSVGElement, SpaceTimeDiagramProps>
         </g>
       ))}
       {layout.marks.map((mark) => (
-        <g key={`m${mark.index}`} className="rs-spacetime-pick" data-kind={mark.kind} onClick={() => onPick(mark.t)}>
+        <g key={`m${mark.index}`} className="rs-spacetime-pick" data-kind={mark.kind}
+          {...pickable(`m${mark.index}`, strings.markName(mark.count, strings.mark[mark.kind], mark.lane, formatTime(mark.t)), mark.t)}>
           <title>{strings.markTitle(mark.count, strings.mark[mark.kind], mark.lane, formatTime(mark.t))}</title>
           {mark.kind === 'fault' || mark.kind === 'failed' || mark.kind === 'lost'
             ? <path d={`M${mark.x - 5},${mark.y - 5}L${mark.x + 5},${mark.y + 5}M${mark.x - 5},${mark.y + 5}L${mark.x + 5},${mark.y - 5}`} stroke={MARK_COLOURS[mark.kind]} strokeWidth={mark.kind === 'fault' ? 3 : 2} />

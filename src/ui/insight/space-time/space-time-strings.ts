@@ -12,6 +12,10 @@ export interface SpaceTimeStrings {
   diagramLabel(from: string, to: string): string;
   bundle(count: number, what: string, from: string, to: string, time: string): string;
   markTitle(count: number, what: string, lane: string, time: string): string;
+  /** Accessible names of the strokes, time first: the arrow keys walk them in time order. */
+  arrowName(count: number, what: string, from: string, to: string, time: string): string;
+  markName(count: number, what: string, lane: string, time: string): string;
+  ruleName(fault: string, time: string): string;
   truncated(limit: number): string;
   exportTrace: string;
   exportSvg: string;
@@ -20,7 +24,7 @@ export interface SpaceTimeStrings {
 
 const en: SpaceTimeStrings = {
   heading: 'Space-time diagram',
-  intro: 'One row per process, time to the right up to the playhead. Each arrow is a request or answer the trace records; a number is how many fell on one spot. Click one to move the playhead to it (the log highlights it).',
+  intro: 'One row per process, time to the right up to the playhead. Each arrow is a request or answer the trace records; a number is how many fell on one spot. Click one to move the playhead to it (the log highlights it); from the keyboard, Tab into the diagram, walk its events in time order with the arrow keys and press Enter.',
   windowLabel: 'Window',
   lastSeconds: (seconds) => `last ${seconds} s`,
   arrow: {
@@ -35,6 +39,9 @@ const en: SpaceTimeStrings = {
   diagramLabel: (from, to) => `Space-time diagram from ${from} to ${to}`,
   bundle: (count, what, from, to, time) => `${count > 1 ? `${count} × ` : ''}${what}: ${from} → ${to}, ${time}`,
   markTitle: (count, what, lane, time) => `${count > 1 ? `${count} × ` : ''}${what}: ${lane}, ${time}`,
+  arrowName: (count, what, from, to, time) => `${time} ${from} → ${to}: ${count > 1 ? `${count} × ` : ''}${what}`,
+  markName: (count, what, lane, time) => `${time} ${lane}: ${count > 1 ? `${count} × ` : ''}${what}`,
+  ruleName: (fault, time) => `${time} fault: ${fault}`,
   truncated: (limit) => `Only the first ${limit} events of this window are drawn: choose a shorter window.`,
   exportTrace: 'Trace (JSON Lines)',
   exportSvg: 'SVG',
@@ -43,7 +50,7 @@ const en: SpaceTimeStrings = {
 
 const zh: SpaceTimeStrings = {
   heading: '时空图',
-  intro: '每个进程一行，时间向右直到播放位置。每个箭头是轨迹记录的一次请求或应答；数字表示落在同一处的个数。点击箭头即可把播放位置移到那里（事件日志会高亮它）。',
+  intro: '每个进程一行，时间向右直到播放位置。每个箭头是轨迹记录的一次请求或应答；数字表示落在同一处的个数。点击箭头即可把播放位置移到那里（事件日志会高亮它）；用键盘时，按 Tab 进入图中，用方向键按时间顺序逐个浏览事件，按 Enter 跳转。',
   windowLabel: '时间窗口',
   lastSeconds: (seconds) => `最近 ${seconds} 秒`,
   arrow: {
@@ -58,6 +65,9 @@ const zh: SpaceTimeStrings = {
   diagramLabel: (from, to) => `${from} 到 ${to} 的时空图`,
   bundle: (count, what, from, to, time) => `${count > 1 ? `${count} 个 ` : ''}${what}：${from} → ${to}，${time}`,
   markTitle: (count, what, lane, time) => `${count > 1 ? `${count} 个 ` : ''}${what}：${lane}，${time}`,
+  arrowName: (count, what, from, to, time) => `${time} ${from} → ${to}：${count > 1 ? `${count} 个 ` : ''}${what}`,
+  markName: (count, what, lane, time) => `${time} ${lane}：${count > 1 ? `${count} 个 ` : ''}${what}`,
+  ruleName: (fault, time) => `${time} 故障：${fault}`,
   truncated: (limit) => `这个窗口只画出了前 ${limit} 个事件：请选择更短的窗口。`,
   exportTrace: '轨迹（JSON Lines）',
   exportSvg: 'SVG',

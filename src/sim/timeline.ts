@@ -223,3 +223,6 @@ export type TimelineView = Pick<
   'scenario' | 'now' | 'durationMs' | 'horizon' | 'state' | 'traceStart' | 'traceLength' | 'traceAt' | 'traceSlice'
   | 'peekNextTraceTime' | 'previousTraceTime' | 'summary'
 >;
+
+/** What a reader of the trace needs (the prefix up to the current time): a Timeline, the page's FrameView, a test's fake. */
+export type TraceSource = Pick<TimelineView, 'traceLength' | 'traceAt' | 'traceSlice'>;

@@ -5,7 +5,8 @@
  * ask when it returns, so a slow query never piles up work behind the playhead. An answer to
  * other arguments or another run than the panel's latest is dropped; an answer for an earlier
  * time of the same question is shown until the newer one arrives (a chart lagging one refresh
- * behind reads better than a blank one).
+ * behind reads better than a blank one). A query that answers a share of its work at a time (the
+ * event log's search) is asked again, after a pause, while `askAgain` says its answer is partial.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { SimQueryArgs, SimQueryName, SimQueryResult } from '../sim/queries/index.ts';
@@ -22,6 +23,14 @@ export interface SimQueryAnswer<N extends SimQueryName> {
   error?: string;
 }
 
+export interface SimQueryOptions<N extends SimQueryName> extends SimViewOptions {
+  /** Whether an answer is only part of the work, so the same question is asked again (after AGAIN_AFTER_MS). */
+  askAgain?: (data: SimQueryResult<N>) => boolean;
+}
+
+/** Pause before a partial answer is asked again, so the page keeps its frames meanwhile. */
+export const AGAIN_AFTER_MS = 16;
+
 interface Answered<N extends SimQueryName> {
   /** The question (name, arguments and run) and the time it was asked at. */
   question: string;
@@ -31,16 +40,17 @@ interface Answered<N extends SimQueryName> {
 }
 
 /**
- * Asks `name` with `args` at the playhead. Arguments are compared by their JSON, so a literal
- * object per render does not re-ask. While playing, follows the playhead as `options` says
- * (ten times a second by default, like the text panels).
+ * Asks `name` with `args` at the playhead; `args` null asks nothing (the panel needs no answer
+ * now). Arguments are compared by their JSON, so a literal object per render does not re-ask.
+ * While playing, follows the playhead as `options` says (ten times a second by default, like the
+ * text panels).
  */
-export function useSimQuery<N extends SimQueryName>(name: N, args: SimQueryArgs<N>, options: SimViewOptions = TEXT_PANEL_REFRESH): SimQueryAnswer<N> {
+export function useSimQuery<N extends SimQueryName>(name: N, args: SimQueryArgs<N> | null, options: SimQueryOptions<N> = TEXT_PANEL_REFRESH): SimQueryAnswer<N> {
   const view = useSimView(options);
   const version = usePlayback((s) => s.timelineVersion);
   const question = JSON.stringify([name, args, version]);
   const timeMs = view?.timeMs ?? 0;
-  const loaded = view !== null;
+  const loaded = view !== null && args !== null;
   const [answer, setAnswer] = useState<Answered<N> | null>(null);
   /** Bumped when an ask returns, so that moves made meanwhile are asked for. */
   const [returned, setReturned] = useState(0);
@@ -53,23 +63,31 @@ export function useSimQuery<N extends SimQueryName>(name: N, args: SimQueryArgs<
     };
   }, []);
 
+  const current = answer && answer.question === question ? answer : null;
+  const partial = current !== null && current.timeMs === timeMs && current.data !== undefined && options.askAgain?.(current.data) === true;
+
   useEffect(() => {
     if (!loaded || inFlight.current) return;
-    if (answer && answer.question === question && answer.timeMs === timeMs) return;
-    inFlight.current = true;
-    const asked = { question, timeMs };
-    // The arguments as compared (their JSON): a new literal object per render does not re-ask.
-    const [askedName, askedArgs] = JSON.parse(question) as [N, SimQueryArgs<N>];
-    askSim(askedName, askedArgs).then(
-      (data) => mounted.current && setAnswer({ ...asked, data }),
-      (error: unknown) => mounted.current && setAnswer({ ...asked, error: error instanceof Error ? error.message : String(error) }),
-    ).finally(() => {
-      inFlight.current = false;
-      if (mounted.current) setReturned((n) => n + 1);
-    });
-  }, [loaded, question, timeMs, answer, returned]);
+    const answered = answer !== null && answer.question === question && answer.timeMs === timeMs;
+    if (answered && !partial) return;
+    const ask = () => {
+      inFlight.current = true;
+      const asked = { question, timeMs };
+      // The arguments as compared (their JSON): a new literal object per render does not re-ask.
+      const [askedName, askedArgs] = JSON.parse(question) as [N, SimQueryArgs<N>];
+      askSim(askedName, askedArgs).then(
+        (data) => mounted.current && setAnswer({ ...asked, data }),
+        (error: unknown) => mounted.current && setAnswer({ ...asked, error: error instanceof Error ? error.message : String(error) }),
+      ).finally(() => {
+        inFlight.current = false;
+        if (mounted.current) setReturned((n) => n + 1);
+      });
+    };
+    if (!answered) return ask();
+    const timer = setTimeout(ask, AGAIN_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [loaded, question, timeMs, answer, returned, partial]);
 
-  const current = answer && answer.question === question ? answer : null;
   return {
     data: current?.data,
     pending: loaded && (!current || current.timeMs !== timeMs),

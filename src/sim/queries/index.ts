@@ -18,6 +18,9 @@ import { whatIf } from './what-if.ts';
 import { messageLife } from './message-life.ts';
 import { dashboardStats } from './dashboard-stats.ts';
 import { messagesByTopic } from './messages-by-topic.ts';
+import { traceSearch } from './trace-search.ts';
+import { brokerStore } from './broker-store.ts';
+import { queueMessages } from './queue-messages.ts';
 
 export const simQueries = {
   traceWindow,
@@ -29,6 +32,9 @@ export const simQueries = {
   messageLife,
   dashboardStats,
   messagesByTopic,
+  traceSearch,
+  brokerStore,
+  queueMessages,
 } satisfies Record<string, (timeline: TimelineView, args: never) => unknown>;
 
 export type SimQueries = typeof simQueries;

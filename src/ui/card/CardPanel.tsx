@@ -5,22 +5,21 @@
 import { useId, useRef, type KeyboardEvent } from 'react';
 import { usePlayback, type Selection } from '../../store/playback.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
+import { useSimQuery } from '../use-sim-query.ts';
 import { ScrollArea } from '../controls/ScrollArea.tsx';
 import { useFocusReturn } from '../controls/use-focus-return.ts';
-import { derivedAt } from '../panels/shared.tsx';
 import { useWords } from '../i18n/index.ts';
 import { CARD_STRINGS, type CardStrings } from './card-strings.ts';
 import { MessageCard } from './MessageCard.tsx';
 import { messageFacts } from './message-facts.ts';
-import { queueMessages } from './queue-messages.ts';
 import './card.css';
 
 type CardSelection = Extract<NonNullable<Selection>, { kind: 'message' | 'queue' }>;
 
 function QueueList({ selection, strings }: { selection: Extract<CardSelection, { kind: 'queue' }>; strings: CardStrings }) {
-  const view = useSimView(TEXT_PANEL_REFRESH);
-  if (!view) return null;
-  const queue = queueMessages(view.timeline.state, selection.broker, selection.topic, selection.queueId);
+  // The latest units may point far back into the CommitLog: read where the run lives.
+  const queue = useSimQuery('queueMessages', { broker: selection.broker, topic: selection.topic, queueId: selection.queueId }).data;
+  if (queue === undefined) return null;
   if (!queue || queue.latest.length === 0) return <p className="rs-muted">{strings.noMessages}</p>;
   return (
     <>
@@ -42,8 +41,10 @@ function QueueList({ selection, strings }: { selection: Extract<CardSelection, {
 
 function MessageBody({ msgId, strings }: { msgId: string; strings: CardStrings }) {
   const view = useSimView(TEXT_PANEL_REFRESH);
-  if (!view) return null;
-  const facts = derivedAt(view.timeline, view.timeMs, `messageFacts:${msgId}`, () => messageFacts(view.timeline, msgId));
+  // The message's events since its birth are read where the run lives: the page holds only the latest.
+  const life = useSimQuery('messageLife', { by: 'msgId', value: msgId });
+  if (!view || !life.data) return null;
+  const facts = messageFacts(msgId, life.data);
   if (!facts) return <p>{strings.notAMsgId}</p>;
   return <MessageCard facts={facts} state={view.timeline.state} strings={strings} />;
 }

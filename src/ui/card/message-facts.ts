@@ -1,14 +1,13 @@
 /**
- * Everything the run says about one message, read from the trace: its send attempts, where each
+ * Everything the run says about one message, sorted for the card: its send attempts, where each
  * copy was stored (the master, its slaves, a retry or dead-letter topic), who consumed it and
- * when, and why a consumption failed. The search starts at the time the msgId itself carries (the
- * producer wrote its birth into it), so it never reads the trace before the message existed.
+ * when, and why a consumption failed. The events themselves are the message's life as the named
+ * query messageLife (src/sim/queries/message-life.ts) finds it where the run lives: from its
+ * birth (the time its msgId carries) to the playhead.
  */
-import { type TraceEvent, parseUniqId } from '../../sim/index.ts';
-import { lowerBound } from '../../viz/flight.ts';
-import type { TraceSource } from '../panels/event-filter.ts';
+import type { LifeEvent, MessageLife } from '../../sim/queries/message-life.ts';
 
-type Of<K extends TraceEvent['type']> = Extract<TraceEvent, { type: K }>;
+type Of<K extends LifeEvent['type']> = Extract<LifeEvent, { type: K }>;
 
 export interface MessageFacts {
   msgId: string;
@@ -23,16 +22,7 @@ export interface MessageFacts {
   complete: boolean;
 }
 
-/** Events read at most: far more than a learner's run holds after one message's birth. */
-const MAX_SCAN = 400_000;
-const CHUNK = 4_096;
-
-function emptyFacts(msgId: string): MessageFacts {
-  return { msgId, sent: [], failed: [], result: null, stored: [], consumed: [], consumeFailed: [], lost: [], complete: true };
-}
-
-function collect(facts: MessageFacts, event: TraceEvent): void {
-  if (!('msgId' in event) || event.msgId !== facts.msgId) return;
+function collect(facts: MessageFacts, event: LifeEvent): void {
   switch (event.type) {
     case 'message.sent': facts.sent.push(event); return;
     case 'send.failed': facts.failed.push(event); return;
@@ -46,16 +36,10 @@ function collect(facts: MessageFacts, event: TraceEvent): void {
   }
 }
 
-/** The facts of `msgId` in the trace up to now; null when it is not a client msgId. */
-export function messageFacts(source: TraceSource, msgId: string): MessageFacts | null {
-  const fields = parseUniqId(msgId);
-  if (fields === null) return null;
-  const facts = emptyFacts(msgId);
-  const length = source.traceLength;
-  // The run starts at the first instant of a month: the msgId's time field is the run time of its birth.
-  let index = lowerBound(length, (i) => source.traceAt(i)?.t ?? Number.POSITIVE_INFINITY, fields.startOfMonthMs);
-  const stop = Math.min(length, index + MAX_SCAN);
-  for (; index < stop; index += CHUNK) for (const event of source.traceSlice(index, Math.min(stop, index + CHUNK))) collect(facts, event);
-  facts.complete = stop === length;
+/** The facts of `msgId` from its life (asked by msgId); null when it is not a client msgId. */
+export function messageFacts(msgId: string, life: MessageLife): MessageFacts | null {
+  if (life.problem === 'notAnId') return null;
+  const facts: MessageFacts = { msgId, sent: [], failed: [], result: null, stored: [], consumed: [], consumeFailed: [], lost: [], complete: life.complete };
+  for (const event of life.events) collect(facts, event);
   return facts;
 }

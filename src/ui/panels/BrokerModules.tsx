@@ -8,7 +8,8 @@ import type { ReactNode } from 'react';
 import { indexedKeys, type BrokerState, type ClientChannelInfo, type StoredMessage } from '../../sim/index.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { formatCount, formatSeconds } from '../../viz/format.ts';
-import { findStored, indexEntries, pulledBy, remotingRows } from './broker-modules-model.ts';
+import { useSimQuery } from '../use-sim-query.ts';
+import { pulledBy, remotingRows } from './broker-modules-model.ts';
 import { brokerModulesStrings, type BrokerModulesStrings } from './broker-modules-strings.ts';
 import { DataTable } from './DataTable.tsx';
 import './modules.css';
@@ -66,7 +67,9 @@ function MessagePath({ broker, message, words }: { broker: Readonly<BrokerState>
 
 export function BrokerModules({ broker, timeMs, msgId }: { broker: Readonly<BrokerState>; timeMs: number; msgId: string | null }) {
   const words = brokerModulesStrings(usePlayback((s) => s.language));
-  const message = msgId === null ? null : findStored(broker, msgId);
+  // The whole CommitLog is read where the run lives: the page holds only its latest entries.
+  const store = useSimQuery('brokerStore', { broker: `${broker.name}/${broker.brokerId}`, msgId }).data;
+  const message = store?.message ?? null;
   const on = message !== null;
   const requests = remotingRows(broker).map((row) => ({
     key: row.name,
@@ -76,8 +79,9 @@ export function BrokerModules({ broker, timeMs, msgId }: { broker: Readonly<Brok
     <div className="rs-modules" data-testid="broker-modules">
       <h4 className="rs-modules-title">{words.title}</h4>
       {msgId === null ? <p className="rs-muted">{words.pathHint}</p>
-        : message === null ? <p className="rs-muted">{words.notOnThisBroker(msgId)}</p>
-          : <MessagePath broker={broker} message={message} words={words} />}
+        : store === undefined ? null
+          : message === null ? <p className="rs-muted">{words.notOnThisBroker(msgId)}</p>
+            : <MessagePath broker={broker} message={message} words={words} />}
       <Module name="remoting" title={words.remoting} on={on}>
         <DataTable caption={words.remotingHint} columns={[...words.requestColumns]} rows={requests} empty={words.noRequests} testId="remoting-requests" />
       </Module>
@@ -95,7 +99,7 @@ export function BrokerModules({ broker, timeMs, msgId }: { broker: Readonly<Brok
             <li key={topic}>{topic}: {queues.map((queue, queueId) => `${queueId}:${queue.length}`).join('  ')}</li>
           ))}
         </ul>
-        <p data-testid="module-index">{words.index(formatCount(indexEntries(broker)))}</p>
+        {store && <p data-testid="module-index">{words.index(formatCount(store.indexEntries))}</p>}
       </Module>
       <Module name="ha" title={words.ha} on={on && broker.brokerId !== 0}>
         {broker.role === 'SLAVE' ? <p>{words.haMaster(broker.haMasterAddr ?? '—', broker.haConnected)}</p> : (

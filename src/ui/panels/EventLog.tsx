@@ -3,15 +3,18 @@
  * filtered by type and by any field value. Clicking a row moves the playhead to that event.
  * A visually hidden live region announces the newest event at most once a second.
  *
- * A filter on a long run is searched a little per render (event-filter.ts): the newest rows
- * first, the count completed over the next moments while the log says it is still searching.
+ * The latest rows unfiltered are read from the trace the page holds. A filter searches the whole
+ * past where the run lives, through the named query traceSearch (src/sim/queries/trace-search.ts),
+ * a share per ask: the newest rows first, the count completed over the next moments while the log
+ * says it is still searching.
  */
 import { memo, useEffect, useId, useRef, useState } from 'react';
 import type { SimConfig, TraceEvent, TraceType } from '../../sim/index.ts';
 import { usePlayback, type Language } from '../../store/playback.ts';
 import { formatCount, formatTime } from '../../viz/format.ts';
+import { queryLog, type EventFilter, type LogQuery } from '../../sim/queries/trace-search.ts';
 import { LOG_REFRESH, useSimView } from '../use-sim.ts';
-import { queryLog, type EventFilter, type LogQuery } from './event-filter.ts';
+import { useSimQuery, type SimQueryOptions } from '../use-sim-query.ts';
 import { describeEvent, TRACE_TYPES } from './event-sentences.ts';
 import { MessageCardButton } from './MessageCardButton.tsx';
 import { EmptyPanel, PanelFrame, usePanelStrings } from './shared.tsx';
@@ -23,12 +26,12 @@ export interface EventLogProps {
   maxRows?: number;
   /** Shortest wall time between two announcements of the live region. */
   announceEveryMs?: number;
-  /** Wall time one render may spend searching the past for a filter; the search goes on after it. */
-  searchBudgetMs?: number;
+  /** Events of the past one ask of a filtered search reads; the search goes on with the next ask. */
+  searchEventsPerAsk?: number;
 }
 
-/** Pause between two rounds of a search still under way, so the page keeps its frames. */
-const SEARCH_PAUSE_MS = 16;
+/** A filtered search is asked again while its answer says it has not read the whole past. */
+const SEARCH_OPTIONS: SimQueryOptions<'traceSearch'> = { ...LOG_REFRESH, askAgain: (query) => !query.complete };
 /**
  * Rows built at first: more than the list shows at once. The rest of the latest rows are built as
  * the person scrolls (or tabs) towards the end, MORE_ROWS at a time: a playing run replaces the
@@ -69,16 +72,6 @@ const LogRow = memo(
     && a.language === b.language && a.config === b.config && a.current === b.current && a.seekTo === b.seekTo,
 );
 
-/** While a search is not complete, renders again shortly to go on with it. */
-function useContinuedSearch(query: LogQuery | null): void {
-  const [, setRound] = useState(0);
-  useEffect(() => {
-    if (!query || query.complete) return;
-    const timer = setTimeout(() => setRound((round) => round + 1), SEARCH_PAUSE_MS);
-    return () => clearTimeout(timer);
-  }, [query]);
-}
-
 /** How many of the rows to build, growing as the person scrolls down and back to the first 40 at the top. */
 function useBuiltRows(limit: number): { built: number; onScroll: (list: HTMLElement) => void; onFocusRow: (list: HTMLElement, target: EventTarget) => void } {
   const [built, setBuilt] = useState(FIRST_ROWS);
@@ -116,20 +109,27 @@ function useAnnouncer(latest: TraceEvent | undefined, language: Language, config
   return region;
 }
 
-export function EventLog({ className, maxRows = 500, announceEveryMs = 1_000, searchBudgetMs = 6 }: EventLogProps) {
+/** The rows: unfiltered from the trace the page holds, filtered from the search where the run lives (null until its first answer). */
+function useLogQuery(filter: EventFilter, maxRows: number, searchEventsPerAsk: number | undefined): { view: ReturnType<typeof useSimView>; query: LogQuery | null } {
   const view = useSimView(LOG_REFRESH);
+  const filtered = filter.type !== '' || filter.entity.trim() !== '';
+  const search = useSimQuery('traceSearch', filtered ? { filter, limit: maxRows, ...(searchEventsPerAsk === undefined ? {} : { maxEvents: searchEventsPerAsk }) } : null, SEARCH_OPTIONS);
+  if (!view) return { view, query: null };
+  return { view, query: filtered ? search.data ?? null : queryLog(view.timeline, filter, maxRows) };
+}
+
+export function EventLog({ className, maxRows = 500, announceEveryMs = 1_000, searchEventsPerAsk }: EventLogProps) {
   const strings = usePanelStrings();
   const language = usePlayback((s) => s.language);
   const config = usePlayback((s) => s.scenario?.config);
   const [filter, setFilter] = useState<EventFilter>({ type: '', entity: '' });
   const typeId = useId();
   const entityId = useId();
-  const query = view ? queryLog(view.timeline, filter, maxRows, { budgetMs: searchBudgetMs }) : null;
-  useContinuedSearch(query);
+  const { view, query } = useLogQuery(filter, maxRows, searchEventsPerAsk);
   const region = useAnnouncer(query?.rows[0]?.event, language, config, announceEveryMs);
   const { built, onScroll, onFocusRow } = useBuiltRows(maxRows);
-  if (!view || !query) return <EmptyPanel name="log" title={strings.logTitle} className={className} />;
-  const { rows } = query;
+  if (!view) return <EmptyPanel name="log" title={strings.logTitle} className={className} />;
+  const rows = query?.rows ?? [];
   return (
     <PanelFrame name="log" title={strings.logTitle} className={className}>
       <div className="rs-log-filters">
@@ -142,7 +142,7 @@ export function EventLog({ className, maxRows = 500, announceEveryMs = 1_000, se
         <input id={entityId} type="search" value={filter.entity} placeholder={strings.filterEntityPlaceholder}
           onChange={(e) => setFilter({ ...filter, entity: e.target.value })} />
       </div>
-      <p className="rs-muted rs-log-count">{countText(query, strings)}</p>
+      <p className="rs-muted rs-log-count">{query ? countText(query, strings) : strings.searching}</p>
       <div className="rs-log-body">
         <ol className="rs-log-list" aria-label={strings.logTitle} onScroll={(e) => onScroll(e.currentTarget)}
           onFocus={(e) => onFocusRow(e.currentTarget, e.target)}>

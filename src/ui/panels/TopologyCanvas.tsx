@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { TopologyLayout } from '../../viz/topology-layout.ts';
-import type { TraceSource } from './event-filter.ts';
+import type { TraceSource } from '../../sim/timeline.ts';
 import { useReducedMotion } from '../use-reduced-motion.ts';
 import { dotsAt, type Dot, type DotKind } from './topology-geometry.ts';
 

@@ -6,7 +6,7 @@ import type { TraceEvent } from '../../sim/index.ts';
 import { dotOpacity, flightProgress, jumpProgress } from '../../viz/flight.ts';
 import { linkBetween, linkIntoCell, linkOutOfCell, pointOnLink, type Box, type Link } from '../../viz/paths.ts';
 import { queueCellId, type TopologyLayout } from '../../viz/topology-layout.ts';
-import type { TraceSource } from './event-filter.ts';
+import type { TraceSource } from '../../sim/timeline.ts';
 import type { EntityRef } from './topology-model.ts';
 
 export function boxOf(layout: TopologyLayout, ref: EntityRef): Box | undefined {

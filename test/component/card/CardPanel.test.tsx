@@ -31,6 +31,8 @@ describe('the message card', () => {
     act(() => usePlayback.getState().select({ kind: 'message', msgId: consumed.msgId }));
     render(<CardHost />);
     const card = await screen.findByTestId('message-card');
+    // The message's life comes from the named query messageLife, a moment after the card opens.
+    await within(card).findByTestId('card-msgid');
     const fields = parseUniqId(consumed.msgId)!;
     const msgIdTable = within(card).getByTestId('card-msgid');
     expect(msgIdTable).toHaveTextContent(`client IP${consumed.msgId.slice(0, 8)}${fields.ip.join('.')}`);

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { describeEvent } from '../../../src/ui/panels/event-sentences.ts';
 import { EventLog } from '../../../src/ui/panels/EventLog.tsx';
@@ -68,35 +68,38 @@ describe('EventLog', () => {
     expect(screen.getAllByTestId('log-row')).toHaveLength(40);
   });
 
-  it('filters by type and by any field value', () => {
+  it('filters by type and by any field value (a search where the run lives, answered a moment later)', async () => {
     const timeline = loadAt(writeReadScenario(), 20_000);
     render(<EventLog />);
     const events = timeline.traceSlice(0);
     fireEvent.change(screen.getByLabelText('Type'), { target: { value: 'broker.registered' } });
     const registrations = events.filter((e) => e.type === 'broker.registered');
-    expect(screen.getAllByTestId('log-row')).toHaveLength(registrations.length);
+    await waitFor(() => expect(screen.getAllByTestId('log-row')).toHaveLength(registrations.length));
     for (const row of screen.getAllByTestId('log-row')) expect(row).toHaveTextContent('broker.registered');
 
     fireEvent.change(screen.getByLabelText('Entity'), { target: { value: 'NS-2' } });
     const onNs2 = registrations.filter((e) => e.type === 'broker.registered' && e.nameServer === 'ns-2');
     expect(onNs2.length).toBeGreaterThan(0);
-    expect(screen.getAllByTestId('log-row')).toHaveLength(onNs2.length);
+    await waitFor(() => expect(screen.getAllByTestId('log-row')).toHaveLength(onNs2.length));
 
     fireEvent.change(screen.getByLabelText('Type'), { target: { value: '' } });
     fireEvent.change(screen.getByLabelText('Entity'), { target: { value: 'no-such-process' } });
+    expect(await screen.findByText('No event matches yet.')).toBeInTheDocument();
     expect(screen.queryAllByTestId('log-row')).toHaveLength(0);
-    expect(screen.getByText('No event matches yet.')).toBeInTheDocument();
   });
 
-  it('searches a long trace for a filter a little per render, saying so until it has searched it all', async () => {
+  it('searches a long trace for a filter a share per ask, saying so until it has searched it all', async () => {
     vi.useFakeTimers();
     try {
       const timeline = loadAt(writeReadScenario(), 300_000);
       expect(timeline.traceLength).toBeGreaterThan(10_000);
-      render(<EventLog searchBudgetMs={0} />);
+      render(<EventLog searchEventsPerAsk={2_048} />);
       fireEvent.change(screen.getByLabelText('Type'), { target: { value: 'broker.registered' } });
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(0);
+      });
       expect(screen.getByText(/still searching/)).toBeInTheDocument();
-      // Each round of the search is a render a moment after the previous one.
+      // Each share of the search is an ask a moment after the previous answer.
       for (let round = 0; round < 100 && screen.queryByText(/still searching|Searching/); round++) {
         await act(async () => {
           await vi.advanceTimersByTimeAsync(20);
@@ -147,11 +150,11 @@ describe('EventLog', () => {
     expect(region).toHaveTextContent(`${formatTime(latest.t)} ${latest.type}`);
   });
 
-  it('writes its sentences in Chinese when the language is zh', () => {
+  it('writes its sentences in Chinese when the language is zh', async () => {
     loadAt(writeReadScenario(), 3_000);
     act(() => usePlayback.getState().setLanguage('zh'));
     render(<EventLog />);
     fireEvent.change(screen.getByLabelText('类型'), { target: { value: 'broker.registered' } });
-    expect(within(screen.getAllByTestId('log-row').at(-1)!).getByText(/首次注册到 ns-/)).toBeInTheDocument();
+    await waitFor(() => expect(within(screen.getAllByTestId('log-row').at(-1)!).getByText(/首次注册到 ns-/)).toBeInTheDocument());
   });
 });

@@ -1,7 +1,7 @@
-import type { TraceEvent } from '../../../src/model/events.ts';
-import { countMatching, latestMatching, matchesFilter, queryLog, type EventFilter, type LogQuery, type TraceSource } from '../../../src/ui/panels/event-filter.ts';
-import { Timeline } from '../../../src/sim/timeline.ts';
-import { writeReadScenario } from './scenarios.ts';
+import type { TraceEvent } from '../../../../src/model/events.ts';
+import { countMatching, latestMatching, matchesFilter, queryLog, type EventFilter, type LogQuery } from '../../../../src/sim/queries/trace-search.ts';
+import { Timeline, type TraceSource } from '../../../../src/sim/timeline.ts';
+import { writeReadScenario } from '../../../component/panels/scenarios.ts';
 
 describe('the event log query', () => {
   const sent = { t: 1_100, type: 'message.sent', producer: 'p-1', msgId: 'AB12', topic: 'TopicTest', tags: 'TagA', keys: '', broker: 'broker-a', queueId: 6, attempt: 1 } as const;
@@ -71,10 +71,13 @@ class FakeTrace implements TraceSource {
   }
 }
 
+/** One call's share of the search: one chunk of the trace read backwards. */
+const ONE_CHUNK = 2_048;
+
 /** Calls queryLog until it says the search is complete, a small step at a time; returns the answer and the number of calls. */
 function searchToTheEnd(trace: TraceSource, filter: EventFilter, limit: number): { query: LogQuery; calls: number } {
   for (let calls = 1; calls < 10_000; calls++) {
-    const query = queryLog(trace, filter, limit, { budgetMs: 0, minEvents: 1 });
+    const query = queryLog(trace, filter, limit, ONE_CHUNK);
     if (query.complete) return { query, calls };
   }
   throw new Error('the search never completed');
@@ -90,7 +93,7 @@ describe('the event log search of a long trace', () => {
 
   it('searches the past a little per call, newest first, and ends with the whole answer', () => {
     const trace = new FakeTrace(60_000);
-    const first = queryLog(trace, crashes, 50, { budgetMs: 0, minEvents: 1 });
+    const first = queryLog(trace, crashes, 50, ONE_CHUNK);
     expect(first.complete).toBe(false);
     expect(first.matching).toBeLessThan(expected(trace, crashes, 50).matching);
     // The newest rows come with the first call already.
@@ -110,7 +113,7 @@ describe('the event log search of a long trace', () => {
     for (const length of [30_500, 31_000, 31_200, 20_000, 19_999, 25_000]) {
       trace.length = length;
       trace.read = 0;
-      const query = queryLog(trace, crashes, 20, { budgetMs: 0, minEvents: 1 });
+      const query = queryLog(trace, crashes, 20, ONE_CHUNK);
       expect(query.complete).toBe(true);
       expect(query.matching).toBe(expected(trace, crashes, 20).matching);
       expect(query.rows.map((row) => row.index)).toEqual(expected(trace, crashes, 20).rows);
@@ -124,7 +127,7 @@ describe('the event log search of a long trace', () => {
     trace.length = 10_000;
     searchToTheEnd(trace, crashes, 10);
     trace.length = 90_000;
-    const jumped = queryLog(trace, crashes, 10, { budgetMs: 0, minEvents: 1 });
+    const jumped = queryLog(trace, crashes, 10, ONE_CHUNK);
     expect(jumped.complete).toBe(false);
     expect(jumped.rows.map((row) => row.index)).toEqual(expected(trace, crashes, 10).rows);
     const { query } = searchToTheEnd(trace, crashes, 10);

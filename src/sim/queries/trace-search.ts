@@ -1,24 +1,18 @@
 /**
- * The event log's query over the trace: the latest events matching a type and an entity text,
- * and how many match in all.
+ * The event log's search of the trace (the named query traceSearch): the latest events matching
+ * a type and an entity text, and how many match in all. It runs where the Timeline lives (the
+ * simulation's worker, or the page), because the page holds only the trace's latest events.
  *
  * A run of an hour holds millions of events, and the Timeline keeps only some of them in memory
- * (the rest are replayed from a checkpoint when read), so a render never walks the whole trace:
+ * (the rest are replayed from a checkpoint when read), so one ask never walks the whole trace:
  * unfiltered, the latest rows are read straight from the end; filtered, an index per (trace,
  * filter) remembers which ranges of the trace were already scanned and where the matches are.
  * Moving forward scans only the new events, moving back only forgets, and a scan of the past goes
- * backwards from the end within a time budget, continued on the next call, so the newest rows
+ * backwards from the end within a budget of events, continued on the next ask, so the newest rows
  * come first and the count is completed a little at a time.
  */
-import type { TraceEvent, TraceType } from '../../sim/index.ts';
-
-/** What the panels read of a Timeline's trace (the prefix up to the current time). */
-export interface TraceSource {
-  readonly traceLength: number;
-  traceAt(index: number): TraceEvent | undefined;
-  /** Events [from, to); the Timeline serves a range from whole segments, cheaper than one traceAt per event. */
-  traceSlice(from: number, to?: number): TraceEvent[];
-}
+import type { TraceEvent, TraceType } from '../../model/events.ts';
+import type { TimelineView, TraceSource } from '../timeline.ts';
 
 export interface EventFilter {
   /** '' for every type. */
@@ -63,8 +57,8 @@ export interface LogQuery {
 
 /** Events read at once. */
 const CHUNK = 2_048;
-/** A call always reads this many events before it looks at its time budget, so it always gets somewhere. */
-const MIN_EVENTS_PER_CALL = CHUNK;
+/** Events of the past one ask reads by default: a few tens of milliseconds, so that the run is not held up for long. */
+export const SEARCH_EVENTS_PER_ASK = 100_000;
 /** A forward jump longer than this starts a new scanned range at the end instead of reading the gap. */
 const MAX_FORWARD_GAP = 16_384;
 /** Matched events kept for the rows (the newest ones); older rows are read again from the trace. */
@@ -183,16 +177,8 @@ function topRange(index: MatchIndex, source: TraceSource, length: number): Scann
   return range;
 }
 
-/** How much one call may search of the past. */
-export interface SearchBudget {
-  /** Wall time, after `minEvents` events are read; unlimited by default (the whole search at once). */
-  budgetMs?: number;
-  /** Events read before the time budget counts, so that every call gets somewhere. */
-  minEvents?: number;
-}
-
-/** Reads backwards from the top range's low end until the trace starts or the budget runs out. */
-function scanBackward(index: MatchIndex, source: TraceSource, top: ScannedRange, deadline: number, minEvents: number): void {
+/** Reads backwards from the top range's low end until the trace starts or `maxEvents` are read (at least one). */
+function scanBackward(index: MatchIndex, source: TraceSource, top: ScannedRange, maxEvents: number): void {
   let read = 0;
   while (top.low > 0) {
     const below = index.ranges.length > 1 ? index.ranges[index.ranges.length - 2]! : null;
@@ -201,8 +187,8 @@ function scanBackward(index: MatchIndex, source: TraceSource, top: ScannedRange,
       index.ranges.splice(index.ranges.length - 2, 1);
       continue;
     }
-    if (read >= minEvents && performance.now() >= deadline) return;
-    const start = Math.max(below?.high ?? 0, top.low - CHUNK);
+    if (read >= Math.max(1, maxEvents)) return;
+    const start = Math.max(below?.high ?? 0, top.low - Math.min(CHUNK, Math.max(1, maxEvents - read)));
     const events = source.traceSlice(start, top.low);
     for (let i = events.length - 1; i >= 0; i--) {
       if (!matchesNeedle(events[i]!, index.type, index.needle)) continue;
@@ -242,19 +228,17 @@ function unfiltered(source: TraceSource, limit: number): LogQuery {
 
 /**
  * The latest `limit` events matching the filter, newest first, and how many match up to now.
- * Filtered, the search of the past stops once the budget is spent: the answer then says it is
- * not complete, and the next call goes on from there.
+ * Filtered, the search of the past stops after `maxEvents` events of it (all of it by default):
+ * the answer then says it is not complete, and the next call goes on from there.
  */
-export function queryLog(source: TraceSource, filter: EventFilter, limit: number, budget: SearchBudget = {}): LogQuery {
+export function queryLog(source: TraceSource, filter: EventFilter, limit: number, maxEvents = Number.POSITIVE_INFINITY): LogQuery {
   if (isEmptyFilter(filter)) return unfiltered(source, limit);
-  const { budgetMs = Number.POSITIVE_INFINITY, minEvents = MIN_EVENTS_PER_CALL } = budget;
-  const deadline = budgetMs === Number.POSITIVE_INFINITY ? budgetMs : performance.now() + budgetMs;
   const index = indexFor(source, filter.type, filter.entity.trim().toLowerCase());
   const length = source.traceLength;
   if (index.last && index.last.length === length && index.last.limit === limit && index.last.query.complete) return index.last.query;
   forgetBeyond(index, length);
   const top = topRange(index, source, length);
-  scanBackward(index, source, top, deadline, minEvents);
+  scanBackward(index, source, top, maxEvents);
   const latest = top.latest(limit);
   const rows = latest.map((at) => ({ index: at, event: eventAt(index, source, at) }));
   trimEvents(index, new Set(latest));
@@ -273,4 +257,17 @@ export function latestMatching(source: TraceSource, filter: EventFilter, limit: 
 /** Matching events in the whole trace up to now (the whole search, however long). */
 export function countMatching(source: TraceSource, filter: EventFilter): number {
   return queryLog(source, filter, 0).matching;
+}
+
+export interface TraceSearchArgs {
+  filter: EventFilter;
+  /** How many of the latest matching events to return. */
+  limit: number;
+  /** Events of the past this ask reads at most; SEARCH_EVENTS_PER_ASK by default. */
+  maxEvents?: number;
+}
+
+/** The named query: one ask's share of the search, continued by the next ask with the same filter. */
+export function traceSearch(timeline: TimelineView, { filter, limit, maxEvents = SEARCH_EVENTS_PER_ASK }: TraceSearchArgs): LogQuery {
+  return queryLog(timeline, filter, limit, maxEvents);
 }

@@ -1,0 +1,66 @@
+/**
+ * A broker's store as its modules panel shows it (the named query brokerStore): how many entries
+ * its IndexService holds, and one message found in its CommitLog by msgId. Both read the whole
+ * CommitLog, which lives where the run lives: the page holds only each log's latest entries.
+ */
+import { indexedKeys } from '../../model/broker/index-service.ts';
+import type { BrokerState, StoredMessage } from '../../model/state.ts';
+import type { TimelineView } from '../timeline.ts';
+
+export interface BrokerStoreArgs {
+  /** The broker's key in the model state: brokerName/brokerId. */
+  broker: string;
+  /** The selected message, or null for none. */
+  msgId: string | null;
+}
+
+export interface BrokerStore {
+  /** IndexService's entries: one per key of each stored message (IndexService.buildIndex). */
+  indexEntries: number;
+  /** The selected message's newest copy in this broker's CommitLog, or null. */
+  message: StoredMessage | null;
+}
+
+/**
+ * IndexService.buildIndex: one entry for the message's unique key and one per key of `keys`
+ * (split on spaces), per stored message. Counted once per message and kept per commit log, whose
+ * entries never change: a later look only counts the messages appended since.
+ */
+const indexCounts = new WeakMap<readonly StoredMessage[], Int32Array>();
+
+function entriesOf(message: StoredMessage): number {
+  return indexedKeys(message.keys, message.msgId).length;
+}
+
+export function indexEntries(broker: Readonly<BrokerState>): number {
+  const { items, length } = broker.commitLog;
+  // Keyed by the entries' array, which a log restored from a checkpoint shares with the one it was.
+  let prefix = indexCounts.get(items);
+  if (!prefix || prefix.length <= length) {
+    const grown = new Int32Array(Math.max(1_024, (length + 1) * 2)).fill(-1);
+    if (prefix) grown.set(prefix);
+    grown[0] = 0;
+    prefix = grown;
+    indexCounts.set(items, prefix);
+  }
+  let known = length;
+  while (prefix[known] === -1) known--;
+  for (let i = known; i < length; i++) prefix[i + 1] = prefix[i]! + entriesOf(items[i]!);
+  return prefix[length]!;
+}
+
+/** The message's newest copy in this broker's CommitLog, or null. */
+export function findStored(broker: Readonly<BrokerState>, msgId: string): StoredMessage | null {
+  for (let i = broker.commitLog.length - 1; i >= 0; i--) {
+    const message = broker.commitLog.at(i)!;
+    if (message.msgId === msgId) return message;
+  }
+  return null;
+}
+
+/** The query: null when the run has no such broker. */
+export function brokerStore(timeline: TimelineView, { broker, msgId }: BrokerStoreArgs): BrokerStore | null {
+  const state = timeline.state.brokers[broker];
+  if (!state) return null;
+  return { indexEntries: indexEntries(state), message: msgId === null ? null : findStored(state, msgId) };
+}

@@ -3,6 +3,7 @@
  */
 import { createSimulation } from '../model/index.ts';
 import type { TraceEvent } from '../model/events.ts';
+import type { Sim } from '../model/sim-types.ts';
 import type { Scenario } from '../model/spec.ts';
 import { summarize, type Summary } from './summary.ts';
 import { TraceHasher } from './trace-hash.ts';
@@ -18,10 +19,14 @@ export interface SimulateResult {
   summary: Summary;
 }
 
-export function simulate(scenario: Scenario, options: SimulateOptions = {}): SimulateResult {
-  const untilMs = options.untilMs ?? scenario.durationMs;
+/** A run as the runner keeps it: the model, and every trace line hashed and handed on (kept only without onTraceLine). */
+export interface RunnerRun {
+  sim: Sim;
+  hasher: TraceHasher;
+}
+
+export function startRun(scenario: Scenario, onLine: ((line: string) => void) | undefined): RunnerRun {
   const hasher = new TraceHasher();
-  const onLine = options.onTraceLine;
   const sim = createSimulation(scenario, {
     keepTrace: onLine === undefined,
     onTrace: (event) => {
@@ -30,6 +35,12 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
       onLine?.(line);
     },
   });
+  return { sim, hasher };
+}
+
+export function simulate(scenario: Scenario, options: SimulateOptions = {}): SimulateResult {
+  const untilMs = options.untilMs ?? scenario.durationMs;
+  const { sim, hasher } = startRun(scenario, options.onTraceLine);
   sim.runUntil(untilMs);
   return { trace: sim.trace.toArray(), summary: summarize(sim.state, untilMs, hasher.digest(), sim.traceCount) };
 }

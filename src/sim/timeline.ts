@@ -87,6 +87,11 @@ export class Timeline {
     return 0;
   }
 
+  /** Engine events handled from 0:00 to the current time (for benchmarks). */
+  get eventsHandled(): number {
+    return this.sim.eventsHandled;
+  }
+
   /** Number of trace events up to the current time. */
   get traceLength(): number {
     return this.sim.traceCount;

@@ -1,10 +1,17 @@
 /**
- * npm run bench: speed as ratios to a bare typed-array heap loop measured in the same run, so the
- * figures compare across machines. Each figure is the median of several timed runs after a warm-up.
+ * npm run bench [-- --hours <n>]: speed as ratios to a bare typed-array heap loop measured in the
+ * same run, so the figures compare across machines. Each figure is the median of several timed
+ * runs after a warm-up. The full model runs as the page runs it (a Timeline: the trace kept per
+ * segment, checkpoints taken) and as the headless runner runs it (each trace line encoded and
+ * hashed). Then memory: the reference scenario in the runner, in a child process with
+ * --expose-gc, for `--hours` virtual hours (24 unless told): the heap per virtual hour and its peak.
  */
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createSimulation } from '../../src/model/index.ts';
+import { createInterface } from 'node:readline';
 import { parseScenarioText } from '../../src/scenario/parse.ts';
+import { startRun } from '../../src/sim/simulate.ts';
+import { Timeline } from '../../src/sim/timeline.ts';
 import { bareLoop } from './bare-loop.ts';
 import { engineCore } from './engine-core.ts';
 
@@ -15,15 +22,23 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-/** Events per second of a workload: median over RUNS after one warm-up run. */
+/** CPU seconds this process has used (every thread: the GC's helpers count too). */
+function cpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
+
+/**
+ * Events per CPU second of a workload: median over RUNS after one warm-up run. CPU time rather
+ * than wall time, so that other processes on a busy machine do not count against a figure.
+ */
 function rate(run: () => number): number {
   run();
   const rates: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const start = process.hrtime.bigint();
+    const start = cpuSeconds();
     const events = run();
-    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    rates.push(events / seconds);
+    rates.push(events / (cpuSeconds() - start));
   }
   return median(rates);
 }
@@ -34,7 +49,7 @@ function fmt(eventsPerSecond: number): string {
 
 function line(label: string, value: number, baseline: number, aim: number): string {
   const ratio = value / baseline;
-  return `${label.padEnd(44)} ${fmt(value).padStart(16)}   ratio ${ratio.toFixed(2)}   aim >= ${aim.toFixed(2)}  ${ratio >= aim ? 'ok' : 'BELOW AIM'}`;
+  return `${label.padEnd(52)} ${fmt(value).padStart(16)}   ratio ${ratio.toFixed(2)}   aim >= ${aim.toFixed(2)}  ${ratio >= aim ? 'ok' : 'BELOW AIM'}`;
 }
 
 function loadScenario(file: string) {
@@ -43,23 +58,79 @@ function loadScenario(file: string) {
   return parsed.scenario;
 }
 
-function modelRun(file: string, untilMs: number): () => number {
+/** The page's run: a Timeline keeps the trace per checkpoint segment and takes the checkpoints. */
+function timelineRun(file: string, untilMs: number): () => number {
   const scenario = loadScenario(file);
   return () => {
-    const sim = createSimulation(scenario, { keepTrace: false, onTrace: (event) => JSON.stringify(event) });
+    const timeline = new Timeline(scenario);
+    timeline.seek(untilMs);
+    return timeline.eventsHandled;
+  };
+}
+
+/** The headless runner's run: every trace line encoded and hashed, then handed to a writer (here one that keeps nothing). */
+function runnerRun(file: string, untilMs: number): () => number {
+  const scenario = loadScenario(file);
+  return () => {
+    const { sim } = startRun(scenario, () => {});
     sim.runUntil(untilMs);
     return sim.eventsHandled;
   };
 }
 
+interface HourReport {
+  hour: number;
+  heapMB: number;
+  growthMB: number;
+  peakMB: number;
+  seconds: number;
+}
+
+/** Runs runner-memory.ts for `hours` virtual hours, handing on each hour's report as it comes. */
+function runnerMemory(hours: number, onHour: (report: HourReport) => void): Promise<void> {
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', new URL('./runner-memory.ts', import.meta.url).pathname, String(hours)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  createInterface({ input: child.stdout }).on('line', (line) => onHour(JSON.parse(line) as HourReport));
+  return new Promise((resolve, reject) => {
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`runner-memory.ts exited with ${code}`))));
+  });
+}
+
+const MEMORY_BUDGET_MB = 256;
+
+function memoryLines(hours: number): Promise<void> {
+  return runnerMemory(hours, (report) => {
+    if (report.hour === 1) {
+      const verdict = report.growthMB <= MEMORY_BUDGET_MB ? 'ok' : 'OVER BUDGET';
+      console.log(`${'runner memory, reference scenario, 1st virtual hour'.padEnd(52)} ${report.growthMB.toFixed(0).padStart(5)} MB of heap   budget <= ${MEMORY_BUDGET_MB} MB  ${verdict}`);
+    }
+    if (report.hour === hours) {
+      console.log(`${`runner, reference scenario, ${hours} virtual hour${hours === 1 ? '' : 's'}`.padEnd(52)} completed in ${(report.seconds / 60).toFixed(1)} min; heap after GC ${report.heapMB.toFixed(0)} MB `
+        + `(+${(report.growthMB / hours).toFixed(0)} MB per virtual hour), peak heap ${report.peakMB.toFixed(0)} MB`);
+    }
+  });
+}
+
+function hoursArgument(): number {
+  const at = process.argv.indexOf('--hours');
+  const hours = at < 0 ? 24 : Number(process.argv[at + 1]);
+  if (!Number.isInteger(hours) || hours < 1 || hours > 24) throw new Error('--hours takes a whole number from 1 to 24');
+  return hours;
+}
+
+const hours = hoursArgument();
 const EVENTS = 2_000_000;
-console.log(`RocketScope benchmarks (node ${process.version}); medians of ${RUNS} runs after a warm-up\n`);
+console.log(`RocketScope benchmarks (node ${process.version}); events per CPU second, medians of ${RUNS} runs after a warm-up\n`);
 for (const pending of [1_000, 100_000]) {
   const bare = rate(() => (bareLoop(pending, EVENTS, 7), EVENTS));
   const core = rate(() => (engineCore(pending, EVENTS, 7), EVENTS));
-  console.log(`${`bare typed-array heap loop, ${pending} pending`.padEnd(44)} ${fmt(bare).padStart(16)}   (baseline)`);
+  console.log(`${`bare typed-array heap loop, ${pending} pending`.padEnd(52)} ${fmt(bare).padStart(16)}   (baseline)`);
   console.log(line(`engine core, ${pending} pending`, core, bare, pending === 1_000 ? 0.6 : 0.4));
 }
 const bare = rate(() => (bareLoop(1_000, EVENTS, 7), EVENTS));
-const reference = rate(modelRun('./reference.json', 600_000));
-console.log(line('full model, reference scenario (10 min, traced)', reference, bare, 0.25));
+const page = rate(timelineRun('./reference.json', 600_000));
+console.log(line('full model, reference 10 min, in a Timeline (page)', page, bare, 0.25));
+const runner = rate(runnerRun('./reference.json', 600_000));
+console.log(line('full model, reference 10 min, in the runner (hashed)', runner, bare, 0.25));
+await memoryLines(hours);

@@ -10,7 +10,7 @@ import { isReadable } from '../perm.ts';
 import { reply } from '../remoting.ts';
 import type { RemotingRequest, RemotingResponse } from '../remoting-types.ts';
 import { trace, type Sim } from '../sim-types.ts';
-import type { BrokerState, ModelState, StoredMessage } from '../state.ts';
+import type { BrokerState, ModelState, StoredMessage, TopicConfig } from '../state.ts';
 import { registerBrokerAll } from './broker.ts';
 import { countRequest } from './broker-stats.ts';
 import { notifyConsumerIdsChanged, registerConsumer, unregisterConsumer } from './consumer-manager.ts';
@@ -31,41 +31,54 @@ type Request<C extends RemotingRequest['code']> = Extract<RemotingRequest, { cod
 export function onBrokerRequest(state: ModelState, broker: BrokerState, from: string, id: number | null, request: RemotingRequest, sim: Sim): void {
   if (broker.status !== 'running') return;
   if (request.code !== 'HA_REPORT' && request.code !== 'HA_TRANSFER') countRequest(broker, request.code);
-  const answer = (response: RemotingResponse) => {
-    if (id !== null) reply(sim, broker.node, from, id, response);
-  };
+  const response = processRequest(state, broker, from, id, request, sim);
+  if (response && id !== null) reply(sim, broker.node, from, id, response);
+}
+
+/**
+ * Each request code's processor: its answer now, or null when it answers later (a held pull, a
+ * SYNC_MASTER waiting for its slaves) or never (oneway). A return value rather than an `answer`
+ * closure: this runs for every message, and a closure per call costs.
+ */
+function processRequest(state: ModelState, broker: BrokerState, from: string, id: number | null, request: RemotingRequest, sim: Sim): RemotingResponse | null {
   switch (request.code) {
     case 'SEND_MESSAGE': {
       const response = sendMessage(state, broker, request, sim);
-      const now = response.code === 'SUCCESS' ? syncReplica(state, broker, from, id, response, sim) : response;
-      if (now) answer(now);
-      return;
+      return response.code === 'SUCCESS' ? syncReplica(state, broker, from, id, response, sim) : response;
     }
-    case 'HA_REPORT': return onHaReport(state, broker, from, request, sim);
-    case 'HA_TRANSFER': return onHaTransfer(state, broker, request, sim);
-    case 'NOTIFY_BROKER_ROLE_CHANGED': return onBrokerRoleChanged(state, broker, request.replicaInfo, sim);
+    case 'HA_REPORT':
+      onHaReport(state, broker, from, request, sim);
+      return null;
+    case 'HA_TRANSFER':
+      onHaTransfer(state, broker, request, sim);
+      return null;
+    case 'NOTIFY_BROKER_ROLE_CHANGED':
+      onBrokerRoleChanged(state, broker, request.replicaInfo, sim);
+      return null;
     case 'GET_ALL_TOPIC_CONFIG':
     case 'GET_ALL_CONSUMER_OFFSET':
-      return answer(answerSlaveSync(broker, request));
-    case 'PULL_MESSAGE': return pullMessage(state, broker, from, id, request, sim);
+      return answerSlaveSync(broker, request);
+    case 'PULL_MESSAGE':
+      pullMessage(state, broker, from, id, request, sim);
+      return null;
     case 'HEART_BEAT':
       heartBeat(state, broker, from, request, sim);
-      return answer({ code: 'SUCCESS' });
+      return { code: 'SUCCESS' };
     case 'UNREGISTER_CLIENT':
       unregisterClient(broker, request, sim);
-      return answer({ code: 'SUCCESS' });
+      return { code: 'SUCCESS' };
     case 'GET_CONSUMER_LIST_BY_GROUP':
-      return answer({ code: 'SUCCESS', consumerIds: Object.keys(broker.consumerTable[request.group]?.channels ?? {}) });
-    case 'QUERY_CONSUMER_OFFSET': return answer(queryConsumerOffset(broker, request));
+      return { code: 'SUCCESS', consumerIds: Object.keys(broker.consumerTable[request.group]?.channels ?? {}) };
+    case 'QUERY_CONSUMER_OFFSET': return queryConsumerOffset(broker, request);
     case 'UPDATE_CONSUMER_OFFSET':
       (broker.consumerOffsetTable[request.group] ??= dict())[`${request.topic}@${request.queueId}`] = request.offset;
-      return answer({ code: 'SUCCESS' });
-    case 'CONSUMER_SEND_MSG_BACK': return answer(consumerSendMsgBack(state, broker, request, sim));
+      return { code: 'SUCCESS' };
+    case 'CONSUMER_SEND_MSG_BACK': return consumerSendMsgBack(state, broker, request, sim);
     // The NameServer's requests and the one a broker sends its consumers: not a broker's to serve.
     case 'REGISTER_BROKER': case 'UNREGISTER_BROKER': case 'GET_ROUTEINFO_BY_TOPIC': case 'NOTIFY_CONSUMER_IDS_CHANGED':
     case 'BROKER_HEARTBEAT': case 'CONTROLLER_REGISTER_BROKER': case 'CONTROLLER_GET_REPLICA_INFO': case 'CONTROLLER_ELECT_MASTER':
     case 'CONTROLLER_ALTER_SYNC_STATE_SET':
-      return answer({ code: 'SYSTEM_ERROR', remark: `request code ${request.code} not supported` });
+      return { code: 'SYSTEM_ERROR', remark: `request code ${request.code} not supported` };
   }
 }
 
@@ -159,15 +172,10 @@ export function onScheduleDeliver(state: ModelState, event: { broker: string; in
 function pullMessage(state: ModelState, broker: BrokerState, from: string, id: number | null, request: Request<'PULL_MESSAGE'>, sim: Sim): void {
   if (id === null) return;
   const config = broker.topicConfigTable[request.topic];
-  const reject = (code: RemotingResponse['code'], remark: string) => reply(sim, broker.node, from, id, { code, remark });
-  if (!config) return reject('TOPIC_NOT_EXIST', `topic[${request.topic}] not exist`);
-  if (!isReadable(config.perm)) return reject('NO_PERMISSION', `the topic[${request.topic}] pulling message is forbidden`);
-  // PullMessageProcessor: queue ids at or above readQueueNums are illegal.
-  if (request.queueId < 0 || request.queueId >= config.readQueueNums) {
-    return reject(state.config.rocketmqVersion === '4.x' ? 'SYSTEM_ERROR' : 'INVALID_PARAMETER', `queueId[${request.queueId}] is illegal, topic:[${request.topic}] topicConfig.readQueueNums:[${config.readQueueNums}]`);
-  }
+  const refusal = pullRefusal(state, config, request);
+  if (refusal) return reply(sim, broker.node, from, id, refusal);
   const expression = groupExpression(broker, request);
-  if (expression === null) return reject('SUBSCRIPTION_NOT_EXIST', `the consumer's subscription not exist, group: ${request.group}`);
+  if (expression === null) return reply(sim, broker.node, from, id, { code: 'SUBSCRIPTION_NOT_EXIST', remark: `the consumer's subscription not exist, group: ${request.group}` });
   const found = getMessage(broker, request.topic, request.queueId, request.queueOffset, Math.min(request.maxMsgNums, state.config.pullBatchSize), buildSubscriptionData(expression));
   // DefaultMessageStore.nextOffsetCorrection: a slave (offsetCheckInSlave false) never moves the
   // consumer. An offset beyond its max (OFFSET_OVERFLOW_BADLY, or NO_MESSAGE_IN_QUEUE) would be
@@ -184,6 +192,18 @@ function pullMessage(state: ModelState, broker: BrokerState, from: string, id: n
     return;
   }
   holdPullRequest(state, broker, from, id, { ...request, subscription: expression }, sim);
+}
+
+/** PullMessageProcessor's checks of the topic before reading: its answer when the pull is refused. */
+function pullRefusal(state: ModelState, config: TopicConfig | undefined, request: Request<'PULL_MESSAGE'>): RemotingResponse | null {
+  if (!config) return { code: 'TOPIC_NOT_EXIST', remark: `topic[${request.topic}] not exist` };
+  if (!isReadable(config.perm)) return { code: 'NO_PERMISSION', remark: `the topic[${request.topic}] pulling message is forbidden` };
+  // Queue ids at or above readQueueNums are illegal.
+  if (request.queueId < 0 || request.queueId >= config.readQueueNums) {
+    const code = state.config.rocketmqVersion === '4.x' ? 'SYSTEM_ERROR' : 'INVALID_PARAMETER';
+    return { code, remark: `queueId[${request.queueId}] is illegal, topic:[${request.topic}] topicConfig.readQueueNums:[${config.readQueueNums}]` };
+  }
+  return null;
 }
 
 /** ConsumerManageProcessor.queryConsumerOffset: a group with no offset on a queue still in memory gets 0. */

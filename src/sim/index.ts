@@ -25,3 +25,5 @@ export { queueLabel, topicRouteData2PublishQueues, topicRouteData2SubscribeQueue
 export { decodeOffsetMsgId, parseUniqId, type UniqIdFields } from '../model/message-id.ts';
 export { indexedKeys, indexSlot } from '../model/broker/index-service.ts';
 export { javaStringHashCode } from '../model/java.ts';
+// Who is a broker group's master now (a controller election moves brokerId 0 to another node).
+export { brokerRoles, masterOf, type BrokerRoleNow, type BrokerRoles } from './broker-roles.ts';

@@ -1,10 +1,10 @@
 /**
- * The latest messages of one queue (the named query queueMessages), read from its master's
+ * The latest messages of one queue (the named query queueMessages), read from its master's (now)
  * ConsumeQueue: each unit points into the CommitLog, where the message itself is
  * (ConsumeQueue.putMessagePositionInfo). Read where the run lives: a quiet queue's latest units
  * point far back into a busy CommitLog, past the latest entries the page holds.
  */
-import { MASTER_ID } from '../../model/defaults.ts';
+import { masterOf } from '../broker-roles.ts';
 import type { StoredMessage } from '../../model/state.ts';
 import type { TimelineView } from '../timeline.ts';
 
@@ -25,7 +25,7 @@ export interface QueueMessages {
 
 /** The query: null when the broker's master has no such queue. */
 export function queueMessages(timeline: TimelineView, { broker: brokerName, topic, queueId, count = 8 }: QueueMessagesArgs): QueueMessages | null {
-  const broker = timeline.state.brokers[`${brokerName}/${MASTER_ID}`];
+  const broker = masterOf(timeline.state, brokerName);
   const queue = broker?.consumeQueues[topic]?.[queueId];
   if (!broker || !queue) return null;
   const latest: StoredMessage[] = [];

@@ -3,7 +3,7 @@
  * keeps) and keys, how the broker's index finds it by key, every send attempt, every stored
  * copy, and who consumed it when, with retries and dead letters. A view of the run at the playhead.
  */
-import { MASTER_ID, indexedKeys, indexSlot, javaStringHashCode, type ModelState } from '../../sim/index.ts';
+import { MASTER_ID, indexedKeys, masterOf, indexSlot, javaStringHashCode, type ModelState } from '../../sim/index.ts';
 import { useInsight } from '../../store/insight.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { formatTime } from '../../viz/format.ts';
@@ -69,7 +69,7 @@ function Sends({ facts, strings }: { facts: MessageFacts; strings: CardStrings }
 }
 
 function Consumption({ facts, first, state, strings }: { facts: MessageFacts; first: Stored | undefined; state: Readonly<ModelState>; strings: CardStrings }) {
-  const read = first ? state.brokers[`${first.broker}/${MASTER_ID}`]?.topicConfigTable[first.topic]?.readQueueNums : undefined;
+  const read = first ? masterOf(state, first.broker)?.topicConfigTable[first.topic]?.readQueueNums : undefined;
   const rows = [
     ...facts.stored.map((e) => ({ t: e.t, key: `st${e.broker}/${e.brokerId}${e.topic}${e.t}`, text: strings.retryStored(e.topic, `${e.broker}/${e.brokerId}`) })),
     ...facts.consumed.map((e) => ({ t: e.t, key: `c${e.consumer}${e.t}`, text: strings.consumedBy(e.consumer, e.group, e.reconsumeTimes) })),

@@ -2,7 +2,7 @@
  * The caption of a trace event: what it means, in plain words, in the page's language, with the
  * run's configured numbers. Loaded on demand (the caption and the scrubber's marks use it).
  */
-import { MASTER_ID, type TraceEvent, type ModelState } from '../../sim/index.ts';
+import { masterOf, type TraceEvent, type ModelState } from '../../sim/index.ts';
 import type { Language } from '../../store/playback.ts';
 import type { NarrationContext, Narrators } from './context.ts';
 import { en } from './en.ts';
@@ -22,6 +22,6 @@ export type { NarrationContext } from './context.ts';
 export function contextAt(config: NarrationContext['config'], state: Readonly<ModelState>): NarrationContext {
   return {
     config,
-    readQueueNums: (brokerName, topic) => state.brokers[`${brokerName}/${MASTER_ID}`]?.topicConfigTable[topic]?.readQueueNums,
+    readQueueNums: (brokerName, topic) => masterOf(state, brokerName)?.topicConfigTable[topic]?.readQueueNums,
   };
 }

@@ -7,7 +7,7 @@ import { formatSeconds } from '../../viz/format.ts';
 import { ScrollArea } from '../controls/ScrollArea.tsx';
 import { useWords } from '../i18n/index.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
-import { beliefsAt, faultViews, type Beliefs } from './failover-model.ts';
+import { beliefsAt, believesWrong, faultViews, type Beliefs } from './failover-model.ts';
 import { FAILOVER_STRINGS, type FailoverStrings } from './failover-strings.ts';
 import { derivedAt, EmptyPanel, PanelFrame } from './shared.tsx';
 import './failover.css';
@@ -32,14 +32,14 @@ function BeliefTable({ beliefs, strings }: { beliefs: Beliefs; strings: Failover
         <tbody>
           {beliefs.rows.map((row) => (
             <tr key={row.broker} data-testid={`belief-${row.broker}`}>
-              <th scope="row">{row.broker}</th>
+              <th scope="row">{row.broker} <span className="rs-muted rs-failover-now">{strings.now(row.brokerId, row.role)}</span></th>
               <td>{row.alive ? strings.up : strings.down}</td>
               {beliefs.believers.map((id) => {
-                const listed = row.listed[id] === true;
-                const wrong = listed !== row.alive;
+                const listed = row.listed[id] ?? null;
+                const wrong = believesWrong(row, listed);
                 return (
                   <td key={id} className={wrong ? 'rs-failover-wrong' : undefined} title={wrong ? strings.wrong : undefined} data-testid={`belief-${row.broker}-${id}`}>
-                    {listed ? strings.listed : strings.missing}
+                    {listed === null ? strings.missing : strings.listed(listed)}
                   </td>
                 );
               })}

@@ -3,7 +3,7 @@
  * RouteInfoManager, a broker's topics, queues, groups and offsets, a client's cached routes.
  */
 import { useState } from 'react';
-import type { ModelState } from '../../sim/index.ts';
+import { masterOf, type ModelState } from '../../sim/index.ts';
 import { usePlayback, type ProcessSelection, type Selection } from '../../store/playback.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { InspectBroker } from './InspectBroker.tsx';
@@ -21,8 +21,8 @@ function Details({ selection, msgId, state, timeMs, strings }: { selection: Proc
     const ns = state.nameServers[selection.id];
     if (ns) return <InspectNameServer ns={ns} timeMs={timeMs} strings={strings} />;
   } else if (selection.kind === 'broker') {
-    // A broker is selected by its node id (`broker-a/0`); a bare brokerName means its master.
-    const broker = state.brokers[selection.id] ?? state.brokers[`${selection.id}/0`];
+    // A broker is selected by its node id (`broker-a/0`); a bare brokerName means its master now.
+    const broker = state.brokers[selection.id] ?? masterOf(state, selection.id);
     if (broker) return <InspectBroker broker={broker} timeMs={timeMs} strings={strings} msgId={msgId} />;
   } else {
     const client = state.clients[selection.id];

@@ -8,10 +8,13 @@ import type { TopologyLayout } from '../../viz/topology-layout.ts';
 import type { TraceSource } from '../../sim/timeline.ts';
 import { useReducedMotion } from '../use-reduced-motion.ts';
 import { dotsAt, type Dot, type DotKind } from './topology-geometry.ts';
+import type { DotRouting } from './topology-model.ts';
 
 export interface TopologyCanvasProps {
   source: TraceSource;
   layout: TopologyLayout;
+  /** Which node each event's broker is now (topologyModel's routing). */
+  routing: DotRouting;
   timeMs: number;
   flightMs: number;
   /** The trace length at this time: a new value redraws even when the time did not change. */
@@ -83,7 +86,7 @@ function useColorScheme(): number {
   return scheme;
 }
 
-export function TopologyCanvas({ source, layout, timeMs, flightMs, traceLength, maxDots = 2_000, drawnRef }: TopologyCanvasProps) {
+export function TopologyCanvas({ source, layout, routing, timeMs, flightMs, traceLength, maxDots = 2_000, drawnRef }: TopologyCanvasProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const scheme = useColorScheme();
   // Reduced motion: each dot jumps from its start to its end instead of gliding.
@@ -105,13 +108,13 @@ export function TopologyCanvas({ source, layout, timeMs, flightMs, traceLength, 
     if (colors.current?.scheme !== scheme) colors.current = { scheme, byKind: dotColors(canvas) };
     const { byKind } = colors.current;
     // Oldest first, so the newest dots are drawn on top.
-    const dots = dotsAt(source, layout, timeMs, flightMs, maxDots, motion);
+    const dots = dotsAt(source, layout, routing, timeMs, flightMs, maxDots, motion);
     for (let i = dots.length - 1; i >= 0; i--) drawDot(context, dots[i]!, byKind[dots[i]!.kind]);
     // How many messages are in flight: read by the browser benchmark and by tests.
     canvas.dataset.dots = String(dots.length);
     if (drawnRef) drawnRef.current = dots;
     context.globalAlpha = 1;
-  }, [source, layout, timeMs, flightMs, traceLength, maxDots, scheme, drawnRef, motion]);
+  }, [source, layout, routing, timeMs, flightMs, traceLength, maxDots, scheme, drawnRef, motion]);
   return (
     <canvas ref={canvasRef} className="rs-topology-canvas" aria-hidden="true" data-testid="topology-canvas"
       style={{ width: layout.width, height: layout.height }} />

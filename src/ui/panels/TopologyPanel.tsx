@@ -101,14 +101,22 @@ const Links = memo(function Links({ specs, layout }: { specs: LinkSpec[]; layout
   );
 });
 
+/**
+ * A broker's node id and its role now; its brokerId too once that is no longer the one the node
+ * was declared with (controller mode gives slaves their controller ids, and an election moves 0).
+ */
+function brokerTitle(node: string, broker: TopologyModel['brokers'][string], strings: PanelStrings): string {
+  const declared = node.slice(node.lastIndexOf('/') + 1);
+  return `${node} · ${strings.roleNow[broker.role]}${String(broker.brokerId) === declared ? '' : ` · brokerId ${broker.brokerId}`}`;
+}
+
 /** Each broker's name, role, status and the topic's queue counts, drawn over the dots. */
 function brokerLabels(model: TopologyModel, strings: PanelStrings, canvasStrings: TopologyStrings): BrokerLabel[] {
   return model.input.brokerGroups.flatMap((group) => group.members.flatMap((node) => {
     const broker = model.brokers[node];
     if (!broker) return [];
-    const role = broker.brokerId === 0 ? strings.master : strings.slave;
     const queues = broker.queueNums ? ` · ${model.topic} ${canvasStrings.queueCounts(broker.queueNums.write, broker.queueNums.read)}` : '';
-    return [{ node, label: `${node} · ${role}`, detail: `${strings.status[broker.status]}${queues}`, status: broker.status }];
+    return [{ node, label: brokerTitle(node, broker, strings), detail: `${strings.status[broker.status]}${queues}`, status: broker.status }];
   }));
 }
 
@@ -134,8 +142,7 @@ const Nodes = memo(function Nodes({ model, layout, selection, strings }: { model
               const broker = model.brokers[node];
               const box = layout.brokers[node];
               if (!broker || !box) return null;
-              const role = broker.brokerId === 0 ? strings.master : strings.slave;
-              return <Node key={node} box={box} label={`${node} · ${role}`} detail={strings.status[broker.status]} status={broker.status} textOnTop
+              return <Node key={node} box={box} label={brokerTitle(node, broker, strings)} detail={strings.status[broker.status]} status={broker.status} textOnTop
                 kindWords={strings.nodeKind.broker} kind="broker" id={node} selected={isSelected(selection, 'broker', node)} testId={`topology-broker-${node}`} />;
             })}
           </g>
@@ -263,7 +270,7 @@ export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelPro
       <NarrationCaption />
       <div ref={containerRef} className="rs-topology-stage" style={{ height: layout.height }} onClickCapture={onClickCapture}>
         <Diagram model={model} layout={layout} selection={selection} strings={strings} svgId={svgId} />
-        <TopologyCanvas source={timeline} layout={layout} timeMs={timeMs} flightMs={flightMs ?? flightWindowMs(speed)}
+        <TopologyCanvas source={timeline} layout={layout} routing={model.routing} timeMs={timeMs} flightMs={flightMs ?? flightWindowMs(speed)}
           traceLength={timeline.traceLength} drawnRef={drawn} {...(maxDots !== undefined ? { maxDots } : {})} />
         <TopologyLabels labels={derivedAt(timeline, timeMs, `brokerLabels:${topicWanted ?? ''}:${language}`, () => brokerLabels(model, strings, canvasStrings))} layout={layout} />
       </div>

@@ -3,7 +3,7 @@
  * who noticed it (with the arithmetic: "idle for 120.0 s since 35.0 s"), and who believes which
  * broker is there (each NameServer's brokerAddrTable, each client's cached route) against the truth.
  */
-import type { Detection, FaultRecord, ModelState, SimConfig } from '../../sim/index.ts';
+import { brokerRoles, type BrokerRoleNow, type Detection, type FaultRecord, type ModelState, type SimConfig } from '../../sim/index.ts';
 import { formatSeconds } from '../../viz/format.ts';
 import type { FailoverStrings } from './failover-strings.ts';
 
@@ -42,11 +42,25 @@ export function faultViews(faults: readonly FaultRecord[], detections: readonly 
 }
 
 export interface BeliefRow {
-  /** "brokerName/brokerId". */
+  /** The node, "brokerName/brokerId" as declared. */
   broker: string;
+  /** Its brokerId and role now (a controller election moves brokerId 0 to another node). */
+  brokerId: number;
+  role: BrokerRoleNow;
   alive: boolean;
-  /** Per believer (NameServer or client id): whether it lists this broker's address. */
-  listed: Record<string, boolean>;
+  /** Per believer (NameServer or client id): the brokerId it lists this broker's address under, or null. */
+  listed: Record<string, number | null>;
+}
+
+/** The brokerId under which a table (BrokerData.brokerAddrs) holds an address, or null. */
+function listedId(brokerAddrs: Record<number, string> | undefined, addr: string): number | null {
+  const found = Object.entries(brokerAddrs ?? {}).find(([, listed]) => listed === addr);
+  return found ? Number(found[0]) : null;
+}
+
+/** A believer is wrong to list a broker that is not alive, to miss one that is, or to list it under another brokerId. */
+export function believesWrong(row: BeliefRow, listed: number | null): boolean {
+  return (listed !== null) !== row.alive || (listed !== null && listed !== row.brokerId);
 }
 
 export interface Beliefs {
@@ -58,11 +72,12 @@ export function beliefsAt(state: Readonly<ModelState>): Beliefs {
   const nameServers = Object.values(state.nameServers);
   const clients = Object.values(state.clients).filter((client) => client.status !== 'stopped');
   const believers = [...nameServers.map((ns) => ns.id), ...clients.map((client) => client.id)];
+  const roles = brokerRoles(state);
   const rows = Object.values(state.brokers).map((broker): BeliefRow => {
-    const listed: Record<string, boolean> = {};
-    for (const ns of nameServers) listed[ns.id] = ns.up && ns.brokerAddrTable[broker.name]?.brokerAddrs[broker.brokerId] === broker.addr;
-    for (const client of clients) listed[client.id] = client.brokerAddrTable[broker.name]?.[broker.brokerId] === broker.addr;
-    return { broker: broker.node, alive: broker.status === 'running' && !broker.partitioned, listed };
+    const listed: Record<string, number | null> = {};
+    for (const ns of nameServers) listed[ns.id] = ns.up ? listedId(ns.brokerAddrTable[broker.name]?.brokerAddrs, broker.addr) : null;
+    for (const client of clients) listed[client.id] = listedId(client.brokerAddrTable[broker.name], broker.addr);
+    return { broker: broker.node, brokerId: broker.brokerId, role: roles.role[broker.node]!, alive: broker.status === 'running' && !broker.partitioned, listed };
   });
   return { believers, rows };
 }

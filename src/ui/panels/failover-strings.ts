@@ -1,5 +1,5 @@
 /** The failover view's words, in English and Simplified Chinese (RocketMQ's terms stay in Latin script). */
-import type { Detection } from '../../sim/index.ts';
+import type { BrokerRoleNow, Detection } from '../../sim/index.ts';
 import { type Bilingual } from '../i18n/index.ts';
 
 /** Times and durations already formatted ("155.0 s"). */
@@ -34,7 +34,10 @@ export interface FailoverStrings {
   truth: string;
   up: string;
   down: string;
-  listed: string;
+  /** A believer lists the broker's address under this brokerId. */
+  listed(brokerId: number): string;
+  /** A row's broker: its brokerId and role now (an election moves brokerId 0). */
+  now(brokerId: number, role: BrokerRoleNow): string;
   missing: string;
   wrong: string;
 }
@@ -66,7 +69,8 @@ const en: FailoverStrings = {
   truth: 'truth',
   up: 'up',
   down: 'down',
-  listed: 'listed',
+  listed: (id) => `listed (brokerId ${id})`,
+  now: (id, role) => `brokerId ${id} now, ${{ master: 'master', slave: 'slave', staleMaster: 'old master, replaced' }[role]}`,
   missing: '—',
   wrong: 'believes wrong',
 };
@@ -98,7 +102,8 @@ const zh: FailoverStrings = {
   truth: '真实情况',
   up: '运行中',
   down: '已停止',
-  listed: '有',
+  listed: (id) => `有（brokerId ${id}）`,
+  now: (id, role) => `当前 brokerId ${id}，${{ master: 'Master', slave: 'Slave', staleMaster: '旧 Master（已被取代）' }[role]}`,
   missing: '—',
   wrong: '认知有误',
 };

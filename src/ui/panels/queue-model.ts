@@ -4,7 +4,7 @@
  * message count (maxOffset), each group's offset and lag; and the consumers that own only
  * queues no producer writes to.
  */
-import { dictFrom, MASTER_ID, isWriteable, perm2String, type ConsumerState, type ModelState } from '../../sim/index.ts';
+import { brokerRoles, dictFrom, isWriteable, masterOf, perm2String, type ConsumerState, type ModelState } from '../../sim/index.ts';
 import type { QueueSummary, Summary } from '../../sim/summary.ts';
 import { isSystemTopic } from './topics.ts';
 
@@ -75,7 +75,8 @@ function consumerGroups(state: ModelState, topic: string): string[] {
 export function queueTopics(state: ModelState, summary: Summary): TopicQueues[] {
   const byKey = new Map(summary.queues.map((queue) => [`${queue.topic}@${queue.broker}@${queue.queueId}`, queue]));
   const topics = new Map<string, TopicQueues>();
-  const masters = Object.values(state.brokers).filter((broker) => broker.brokerId === MASTER_ID).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const roles = brokerRoles(state);
+  const masters = Object.values(state.brokers).filter((broker) => roles.role[broker.node] === 'master').sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const broker of masters) {
     for (const [topic, config] of Object.entries(broker.topicConfigTable)) {
       if (isSystemTopic(topic)) continue;
@@ -101,8 +102,7 @@ export function queueTopics(state: ModelState, summary: Summary): TopicQueues[] 
 
 /** Whether a producer writes to this queue: the master's topic is writable and the id is below writeQueueNums. */
 function receivesMessages(state: ModelState, topic: string, brokerName: string, queueId: number): boolean {
-  const master = Object.values(state.brokers).find((broker) => broker.name === brokerName && broker.brokerId === MASTER_ID);
-  const config = master?.topicConfigTable[topic];
+  const config = masterOf(state, brokerName)?.topicConfigTable[topic];
   return config !== undefined && isWriteable(config.perm) && queueId < config.writeQueueNums;
 }
 
@@ -116,8 +116,9 @@ function ownedQueues(consumer: ConsumerState): { brokerName: string; queueId: nu
 /** The clients the masters list in the group (ConsumerManager's channels): what a rebalance allocates over. */
 function groupMembers(state: ModelState, group: string): Set<string> {
   const members = new Set<string>();
+  const roles = brokerRoles(state);
   for (const broker of Object.values(state.brokers)) {
-    if (broker.brokerId !== MASTER_ID || broker.status !== 'running') continue;
+    if (roles.role[broker.node] !== 'master' || broker.status !== 'running') continue;
     for (const clientId of Object.keys(broker.consumerTable[group]?.channels ?? {})) members.add(clientId);
   }
   return members;

@@ -3,6 +3,7 @@
  * (NameServer, Broker, writeQueueNums, brokerLiveTable...) stay in Latin script in both, so a
  * student can find them in RocketMQ's code and documentation.
  */
+import type { BrokerRoleNow } from '../../sim/index.ts';
 import type { Language } from '../../store/playback.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
 
@@ -11,8 +12,8 @@ export type EntityStatus = 'running' | 'crashed' | 'partitioned' | 'shutdown' | 
 export interface PanelStrings {
   noScenario: string;
   status: Record<EntityStatus, string>;
-  master: string;
-  slave: string;
+  /** A broker's role now (an election makes a slave the master, and a cut-off old master is stale until it hears). */
+  roleNow: Record<BrokerRoleNow, string>;
 
   summaryTitle: string;
   summary: Record<'sent' | 'sendAttempts' | 'stored' | 'consumed' | 'neverConsumable' | 'lagging' | 'duplicates' | 'failed' | 'failedAttempts' | 'lost' | 'filteredOut', { label: string; hint: string }>;
@@ -130,8 +131,7 @@ const en: PanelStrings = {
     running: 'running', crashed: 'crashed', partitioned: 'partitioned', shutdown: 'shut down', stopped: 'stopped',
     hung: 'hung', up: 'up', down: 'down',
   },
-  master: 'master',
-  slave: 'slave',
+  roleNow: { master: 'master', slave: 'slave', staleMaster: 'old master' },
 
   summaryTitle: 'Summary',
   summary: {
@@ -256,8 +256,7 @@ const zh: PanelStrings = {
     running: '运行中', crashed: '已崩溃', partitioned: '网络分区', shutdown: '已关闭', stopped: '未启动',
     hung: '卡死', up: '在线', down: '宕机',
   },
-  master: '主节点',
-  slave: '从节点',
+  roleNow: { master: '主节点', slave: '从节点', staleMaster: '旧主节点' },
 
   summaryTitle: '概览',
   summary: {

@@ -7,7 +7,7 @@ import { dotOpacity, flightProgress, jumpProgress } from '../../viz/flight.ts';
 import { linkBetween, linkIntoCell, linkOutOfCell, pointOnLink, type Box, type Link } from '../../viz/paths.ts';
 import { queueCellId, type TopologyLayout } from '../../viz/topology-layout.ts';
 import type { TraceSource } from '../../sim/timeline.ts';
-import type { EntityRef } from './topology-model.ts';
+import type { DotRouting, EntityRef } from './topology-model.ts';
 
 export function boxOf(layout: TopologyLayout, ref: EntityRef): Box | undefined {
   switch (ref.kind) {
@@ -43,28 +43,54 @@ export interface Dot {
   msgId?: string;
 }
 
-/** A queue's cell, in its broker name's master (node ids are `${brokerName}/${brokerId}`). */
-function queueRef(brokerName: string, queueId: number): EntityRef {
-  return { kind: 'queue', id: queueCellId(`${brokerName}/0`, queueId) };
+/**
+ * A queue's cell in the node given (a master's), or in a node-less `${brokerName}/` when the
+ * group has none now: a queue not drawn falls back to its broker's box, else its group's.
+ */
+function queueRef(node: string | undefined, brokerName: string, queueId: number): EntityRef {
+  return { kind: 'queue', id: queueCellId(node ?? `${brokerName}/`, queueId) };
+}
+
+function brokerRef(node: string | undefined): EntityRef | null {
+  return node === undefined ? null : { kind: 'broker', id: node };
 }
 
 /** A failed send's mark stops short of its queue: the message never got there. */
 export const FAILED_REACH = 0.6;
 
-/** Where an event's dot flies: its kind and the entities it goes from and to, or null for no dot. */
-export function dotRoute(event: TraceEvent): { kind: DotKind; from: EntityRef; to: EntityRef; msgId?: string } | null {
+export interface DotRoute {
+  kind: DotKind;
+  from: EntityRef;
+  to: EntityRef;
+  msgId?: string;
+}
+
+function stored(event: Extract<TraceEvent, { type: 'message.stored' }>, routing: DotRouting): DotRoute | null {
+  // A master stores (a pulse on itself); a slave's copy flies from its master.
+  const from = brokerRef(routing.master[event.broker]);
+  const to = brokerRef(routing.node[`${event.broker}/${event.brokerId}`]);
+  return from && to && { kind: 'stored', from, to, msgId: event.msgId };
+}
+
+/**
+ * Where an event's dot flies: its kind and the entities it goes from and to, or null for no dot.
+ * Brokers are found by their roles now (`routing`), not by the ids the scenario declared.
+ */
+export function dotRoute(event: TraceEvent, routing: DotRouting): DotRoute | null {
   switch (event.type) {
-    case 'message.sent':
-      return { kind: event.attempt > 1 ? 'retried' : 'sent', from: { kind: 'client', id: event.producer }, to: queueRef(event.broker, event.queueId), msgId: event.msgId };
-    case 'send.failed':
-      return { kind: 'failed', from: { kind: 'client', id: event.producer }, to: queueRef(event.broker, event.queueId), msgId: event.msgId };
+    case 'message.sent': case 'send.failed': {
+      const to = queueRef(routing.sendTo[`${event.producer}>${event.broker}`], event.broker, event.queueId);
+      const kind = event.type === 'send.failed' ? 'failed' : event.attempt > 1 ? 'retried' : 'sent';
+      return { kind, from: { kind: 'client', id: event.producer }, to, msgId: event.msgId };
+    }
     case 'message.stored':
-      // A master stores (a pulse on itself); a slave's copy flies from its master.
-      return { kind: 'stored', from: { kind: 'broker', id: `${event.broker}/0` }, to: { kind: 'broker', id: `${event.broker}/${event.brokerId}` }, msgId: event.msgId };
+      return stored(event, routing);
     case 'message.consumed':
-      return { kind: 'consumed', from: queueRef(event.broker, event.queueId), to: { kind: 'client', id: event.consumer }, msgId: event.msgId };
-    case 'broker.registered':
-      return { kind: 'registered', from: { kind: 'broker', id: `${event.broker}/${event.brokerId}` }, to: { kind: 'nameServer', id: event.nameServer } };
+      return { kind: 'consumed', from: queueRef(routing.master[event.broker], event.broker, event.queueId), to: { kind: 'client', id: event.consumer }, msgId: event.msgId };
+    case 'broker.registered': {
+      const from = brokerRef(routing.node[`${event.broker}/${event.brokerId}`]);
+      return from && { kind: 'registered', from, to: { kind: 'nameServer', id: event.nameServer } };
+    }
     case 'route.updated':
       return { kind: 'route', from: { kind: 'nameServer', id: event.nameServer }, to: { kind: 'client', id: event.client } };
     case 'broker.removed': case 'route.failed': case 'nameServer.chosen': case 'topic.updated': case 'send.result':
@@ -79,8 +105,8 @@ export function dotRoute(event: TraceEvent): { kind: DotKind; from: EntityRef; t
 const linkCache = new WeakMap<TopologyLayout, Map<string, Link | null>>();
 
 /**
- * The link a dot travels; a queue not drawn (another topic's, a retry topic's) falls back to its
- * broker group, where the dots of such messages always flew.
+ * The link a dot travels; a queue not drawn (another topic's, a retry topic's, an old master's)
+ * falls back to its broker's box, else to its broker group.
  */
 function cachedLink(layout: TopologyLayout, from: EntityRef, to: EntityRef): Link | null {
   let links = linkCache.get(layout);
@@ -99,14 +125,15 @@ function cachedLink(layout: TopologyLayout, from: EntityRef, to: EntityRef): Lin
 
 function orGroup(layout: TopologyLayout, ref: EntityRef): EntityRef {
   if (ref.kind !== 'queue' || layout.queues[ref.id]) return ref;
-  return { kind: 'brokerGroup', id: ref.id.slice(0, ref.id.lastIndexOf('/')) };
+  const node = ref.id.slice(0, ref.id.lastIndexOf('#'));
+  return layout.brokers[node] ? { kind: 'broker', id: node } : { kind: 'brokerGroup', id: node.slice(0, node.lastIndexOf('/')) };
 }
 
 /** How dots move: gliding along their links, or jumping from start to end (reduced motion). */
 export type DotMotion = 'fly' | 'jump';
 
-function dotOf(layout: TopologyLayout, event: TraceEvent, flight: number, motion: DotMotion): Dot | null {
-  const route = dotRoute(event);
+function dotOf(layout: TopologyLayout, routing: DotRouting, event: TraceEvent, flight: number, motion: DotMotion): Dot | null {
+  const route = dotRoute(event, routing);
   if (!route) return null;
   const opacity = dotOpacity(flight);
   const progress = motion === 'jump' ? jumpProgress(flight) : flight;
@@ -127,14 +154,14 @@ const MAX_CHUNK = 8_192;
 
 /**
  * The dots in flight at timeMs: events with te <= timeMs <= te + flightMs, newest first up to
- * `cap`. A pure function of (trace up to timeMs, layout, timeMs, flight): scrubbing shows the
+ * `cap`. A pure function of (trace up to timeMs, layout, roles at timeMs, timeMs, flight): scrubbing shows the
  * same picture whichever way one comes to a time.
  *
  * The trace is sorted by time, so the window is read backwards from the end and the reading
  * stops at the first event older than the window: only the last flight window is ever touched
  * (a binary search over the whole trace would make the Timeline replay far-away segments).
  */
-export function dotsAt(source: TraceSource, layout: TopologyLayout, timeMs: number, flightMs: number, cap = 2_000, motion: DotMotion = 'fly'): Dot[] {
+export function dotsAt(source: TraceSource, layout: TopologyLayout, routing: DotRouting, timeMs: number, flightMs: number, cap = 2_000, motion: DotMotion = 'fly'): Dot[] {
   const oldest = timeMs - flightMs;
   const dots: Dot[] = [];
   let chunk = FIRST_CHUNK;
@@ -146,7 +173,7 @@ export function dotsAt(source: TraceSource, layout: TopologyLayout, timeMs: numb
       if (event.t < oldest) return dots;
       const progress = flightProgress(event.t, timeMs, flightMs);
       if (progress === null) continue;
-      const dot = dotOf(layout, event, progress, motion);
+      const dot = dotOf(layout, routing, event, progress, motion);
       if (dot) dots.push(dot);
     }
   }

@@ -3,7 +3,7 @@
  * links join them (broker registrations, each client's chosen NameServer, the brokers a producer
  * can write, and each queue of the topic in view to the consumer that owns it now).
  */
-import { dict, dictFrom, MASTER_ID, type BrokerState, type ClientState, type ModelState } from '../../sim/index.ts';
+import { brokerRoles, dict, dictFrom, MASTER_ID, type BrokerRoleNow, type BrokerRoles, type BrokerState, type ClientState, type ModelState } from '../../sim/index.ts';
 import { queueCellId, type TopologyInput } from '../../viz/topology-layout.ts';
 import { brokerStatus } from './status.ts';
 import type { EntityStatus } from './strings.ts';
@@ -28,14 +28,26 @@ export interface LinkSpec {
 export interface TopologyModel {
   input: TopologyInput;
   nameServerStatus: Record<string, EntityStatus>;
-  /** queueNums: the topic in view's write and read queue counts on a master that has it, else null. */
-  brokers: Record<string, { name: string; brokerId: number; status: EntityStatus; queueNums: { write: number; read: number } | null }>;
+  /** brokerId and role as they are now; queueNums: the topic in view's write and read queue counts on the master, else null. */
+  brokers: Record<string, { name: string; brokerId: number; role: BrokerRoleNow; status: EntityStatus; queueNums: { write: number; read: number } | null }>;
   clients: Record<string, { kind: 'producer' | 'consumer'; status: EntityStatus; group: string }>;
   links: LinkSpec[];
   /** The topic whose queues are drawn in the brokers (null when there is none). */
   topic: string | null;
   /** Every user topic a master has, for choosing the one in view. */
   topics: string[];
+  /** Where the dots fly: the brokers' nodes by their ids now, and each producer's master by its cached route. */
+  routing: DotRouting;
+}
+
+/**
+ * The nodes a trace event's dots go to. Events name a broker by brokerName and its brokerId now,
+ * and a send goes to the address the producer's route holds for brokerId 0 (which, while a new
+ * master is not yet in it, is the old one).
+ */
+export interface DotRouting extends Pick<BrokerRoles, 'master' | 'node'> {
+  /** `${producer}>${brokerName}` -> the node the producer sends that broker's messages to. */
+  sendTo: Record<string, string>;
 }
 
 function compareText(a: string, b: string): number {
@@ -56,16 +68,11 @@ function consumerGroups(clients: ClientState[]): TopologyInput['consumerGroups']
   return [...groups.entries()].sort(([a], [b]) => compareText(a, b)).map(([name, members]) => ({ name, members }));
 }
 
-/** The master's node of each broker name (where that name's queue cells are drawn). */
-function masterNodes(brokers: BrokerState[]): Map<string, string> {
-  return new Map(brokers.filter((broker) => broker.brokerId === MASTER_ID).map((broker) => [broker.name, broker.node]));
-}
-
 /** User topics of the masters, sorted. */
-export function userTopics(state: Readonly<ModelState>): string[] {
+export function userTopics(state: Readonly<ModelState>, roles: BrokerRoles = brokerRoles(state)): string[] {
   const topics = new Set<string>();
   for (const broker of Object.values(state.brokers)) {
-    if (broker.brokerId !== MASTER_ID) continue;
+    if (roles.role[broker.node] !== 'master') continue;
     for (const topic of Object.keys(broker.topicConfigTable)) if (!isSystemTopic(topic)) topics.add(topic);
   }
   return [...topics].sort(compareText);
@@ -81,27 +88,45 @@ export function defaultTopic(state: Readonly<ModelState>, topics: string[]): str
 }
 
 /** Queue ids drawn per master: every id below either count, and higher ids still holding messages. */
-function queueSlots(brokers: BrokerState[], topic: string | null): Record<string, number> {
+function queueSlots(brokers: BrokerState[], topic: string | null, roles: BrokerRoles): Record<string, number> {
   const slots = dict<number>();
   if (topic === null) return slots;
   for (const broker of brokers) {
-    const config = broker.brokerId === MASTER_ID ? broker.topicConfigTable[topic] : undefined;
+    const config = masterTopic(broker, topic, roles);
     if (config) slots[broker.node] = Math.max(config.readQueueNums, config.writeQueueNums, broker.consumeQueues[topic]?.length ?? 0);
   }
   return slots;
 }
 
-function queueNums(broker: BrokerState, topic: string | null): { write: number; read: number } | null {
-  const config = topic !== null && broker.brokerId === MASTER_ID ? broker.topicConfigTable[topic] : undefined;
+/** The topic's config on a broker that is its group's master now (the queues are drawn there only). */
+function masterTopic(broker: BrokerState, topic: string | null, roles: BrokerRoles) {
+  return topic !== null && roles.role[broker.node] === 'master' ? broker.topicConfigTable[topic] : undefined;
+}
+
+function queueNums(broker: BrokerState, topic: string | null, roles: BrokerRoles): { write: number; read: number } | null {
+  const config = masterTopic(broker, topic, roles);
   return config ? { write: config.writeQueueNums, read: config.readQueueNums } : null;
 }
 
+/** Each producer's master per brokerName, by the address its cached route holds for brokerId 0 (MQClientInstance.findBrokerAddressInPublish). */
+function sendTargets(clients: ClientState[], roles: BrokerRoles): Record<string, string> {
+  const sendTo = dict<string>();
+  for (const client of clients) {
+    if (client.kind !== 'producer') continue;
+    for (const [name, addrs] of Object.entries(client.brokerAddrTable)) {
+      const node = roles.byAddr[addrs[MASTER_ID] ?? ''];
+      if (node !== undefined) sendTo[`${client.id}>${name}`] = node;
+    }
+  }
+  return sendTo;
+}
+
 /** Each queue of the topic in view a consumer owns now (RebalanceImpl's processQueueTable, as its latest rebalance left it). */
-function ownedQueueLinks(client: ClientState, topic: string | null, masters: Map<string, string>): LinkSpec[] {
+function ownedQueueLinks(client: ClientState, topic: string | null, masters: Record<string, string>): LinkSpec[] {
   if (client.kind !== 'consumer') return [];
   const links: LinkSpec[] = [];
   for (const pq of Object.values(client.processQueueTable)) {
-    const master = masters.get(pq.mq.brokerName);
+    const master = masters[pq.mq.brokerName];
     if (pq.dropped || pq.mq.topic !== topic || master === undefined) continue;
     links.push({ kind: 'allocated', from: { kind: 'queue', id: queueCellId(master, pq.mq.queueId) }, to: { kind: 'client', id: client.id } });
   }
@@ -109,7 +134,7 @@ function ownedQueueLinks(client: ClientState, topic: string | null, masters: Map
 }
 
 /** Running (or hung) clients keep their links; a stopped or crashed one has none. */
-function clientLinks(client: ClientState, topic: string | null, masters: Map<string, string>): LinkSpec[] {
+function clientLinks(client: ClientState, topic: string | null, masters: Record<string, string>): LinkSpec[] {
   if (client.status !== 'running' && client.status !== 'hung') return [];
   const self: EntityRef = { kind: 'client', id: client.id };
   const links: LinkSpec[] = [];
@@ -132,9 +157,10 @@ export function topologyModel(state: Readonly<ModelState>, topicWanted?: string 
   const nameServers = Object.values(state.nameServers);
   const brokers = Object.values(state.brokers);
   const clients = Object.values(state.clients);
-  const topics = userTopics(state);
+  const roles = brokerRoles(state);
+  const topics = userTopics(state, roles);
   const topic = topicWanted && topics.includes(topicWanted) ? topicWanted : defaultTopic(state, topics);
-  const masters = masterNodes(brokers);
+  const masters = roles.master;
   const links: LinkSpec[] = [];
   for (const broker of brokers) {
     for (const ns of nameServers) {
@@ -149,13 +175,16 @@ export function topologyModel(state: Readonly<ModelState>, topicWanted?: string 
       brokerGroups: brokerGroups(brokers),
       producers: clients.filter((client) => client.kind === 'producer').map((client) => client.id),
       consumerGroups: consumerGroups(clients),
-      queueSlots: queueSlots(brokers, topic),
+      queueSlots: queueSlots(brokers, topic, roles),
     },
     nameServerStatus: dictFrom(nameServers.map((ns) => [ns.id, ns.up ? 'up' : 'down'])),
-    brokers: dictFrom(brokers.map((broker) => [broker.node, { name: broker.name, brokerId: broker.brokerId, status: brokerStatus(broker), queueNums: queueNums(broker, topic) }])),
+    brokers: dictFrom(brokers.map((broker) => [broker.node, {
+      name: broker.name, brokerId: broker.brokerId, role: roles.role[broker.node]!, status: brokerStatus(broker), queueNums: queueNums(broker, topic, roles),
+    }])),
     clients: dictFrom(clients.map((client) => [client.id, { kind: client.kind, status: client.status, group: client.spec.group }])),
     links,
     topic,
     topics,
+    routing: { master: roles.master, node: roles.node, sendTo: sendTargets(clients, roles) },
   };
 }

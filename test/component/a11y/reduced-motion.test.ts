@@ -14,13 +14,14 @@ describe('reduced motion: dots jump instead of flying', () => {
   it('draws the same dots as flying, each only at one of its two ends', () => {
     const timeline = new Timeline(writeReadScenario());
     timeline.seek(30_000);
-    const layout = layoutTopology(topologyModel(timeline.state).input, 1280);
-    const flying = dotsAt(timeline, layout, 30_000, 1_000);
-    const jumping = dotsAt(timeline, layout, 30_000, 1_000, 2_000, 'jump');
+    const model = topologyModel(timeline.state);
+    const layout = layoutTopology(model.input, 1280);
+    const flying = dotsAt(timeline, layout, model.routing, 30_000, 1_000);
+    const jumping = dotsAt(timeline, layout, model.routing, 30_000, 1_000, 2_000, 'jump');
     expect(jumping.map((dot) => [dot.kind, dot.opacity])).toEqual(flying.map((dot) => [dot.kind, dot.opacity]));
     // The sends of the last second: flying, they are spread along their links; jumping, each is
     // where its flight starts (the producer) or ends (its queue), so far fewer places are used.
-    const sendEvents = timeline.traceSlice(0).filter((e) => e.t >= 29_000 && e.t <= 30_000 && dotRoute(e)?.kind === 'sent');
+    const sendEvents = timeline.traceSlice(0).filter((e) => e.t >= 29_000 && e.t <= 30_000 && dotRoute(e, model.routing)?.kind === 'sent');
     const places = (dots: typeof flying) => new Set(dots.filter((dot) => dot.kind === 'sent').map((dot) => `${dot.x.toFixed(1)},${dot.y.toFixed(1)}`)).size;
     expect(sendEvents.length).toBeGreaterThanOrEqual(9);
     expect(places(flying)).toBe(sendEvents.length);

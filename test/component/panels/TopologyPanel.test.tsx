@@ -134,8 +134,9 @@ describe('TopologyPanel', () => {
     const fake = fakeCanvas();
     const timeline = loadAt(twoBrokers(), 20_050);
     render(<TopologyPanel flightMs={500} />);
-    const layout = layoutTopology(topologyModel(timeline.state).input, 960);
-    const dots = dotsAt(timeline, layout, 20_050, 500);
+    const model = topologyModel(timeline.state);
+    const layout = layoutTopology(model.input, 960);
+    const dots = dotsAt(timeline, layout, model.routing, 20_050, 500);
     expect(dots.length).toBeGreaterThan(0);
     expect(fake.arcs).toBe(dots.length);
     expect(screen.getByTestId('topology-canvas')).toHaveAttribute('aria-hidden', 'true');

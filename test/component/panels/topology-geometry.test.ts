@@ -9,27 +9,30 @@ describe('dots of the topology canvas', () => {
 
   it('shows exactly the events of the last flight window, newest first', () => {
     timeline.seek(30_000);
-    const layout = layoutTopology(topologyModel(timeline.state).input, 1280);
-    const inWindow = timeline.traceSlice(0).filter((e) => e.t >= 30_000 - 1_000 && e.t <= 30_000 && dotRoute(e) !== null);
-    const dots = dotsAt(timeline, layout, 30_000, 1_000);
+    const model = topologyModel(timeline.state);
+    const layout = layoutTopology(model.input, 1280);
+    const inWindow = timeline.traceSlice(0).filter((e) => e.t >= 30_000 - 1_000 && e.t <= 30_000 && dotRoute(e, model.routing) !== null);
+    const dots = dotsAt(timeline, layout, model.routing, 30_000, 1_000);
     expect(dots).toHaveLength(inWindow.length);
-    expect(dots.map((dot) => dot.kind)).toEqual(inWindow.reverse().map((e) => dotRoute(e)!.kind));
+    expect(dots.map((dot) => dot.kind)).toEqual(inWindow.reverse().map((e) => dotRoute(e, model.routing)!.kind));
     // 10 msg/s for one second: about 10 sends, 10 stores, 10 consumptions.
     expect(dots.filter((dot) => dot.kind === 'sent').length).toBeGreaterThanOrEqual(9);
   });
 
   it('gives the same picture at a time however one got there (scrubbing back)', () => {
     timeline.seek(45_000);
-    const layout = layoutTopology(topologyModel(timeline.state).input, 1280);
-    const forward = dotsAt(timeline, layout, 45_000, 2_000);
+    const model = topologyModel(timeline.state);
+    const layout = layoutTopology(model.input, 1280);
+    const forward = dotsAt(timeline, layout, model.routing, 45_000, 2_000);
     timeline.seek(90_000);
     timeline.seek(45_000);
-    expect(dotsAt(timeline, layout, 45_000, 2_000)).toEqual(forward);
+    expect(dotsAt(timeline, layout, model.routing, 45_000, 2_000)).toEqual(forward);
   });
 
   it('reads only the last flight window of the trace, backwards from now', () => {
     timeline.seek(120_000);
-    const layout = layoutTopology(topologyModel(timeline.state).input, 1280);
+    const model = topologyModel(timeline.state);
+    const layout = layoutTopology(model.input, 1280);
     const read: [number, number][] = [];
     const source = {
       get traceLength() {
@@ -44,8 +47,8 @@ describe('dots of the topology canvas', () => {
         return timeline.traceSlice(from, to);
       },
     };
-    const dots = dotsAt(source, layout, 120_000, 1_000);
-    expect(dots).toEqual(dotsAt(timeline, layout, 120_000, 1_000));
+    const dots = dotsAt(source, layout, model.routing, 120_000, 1_000);
+    expect(dots).toEqual(dotsAt(timeline, layout, model.routing, 120_000, 1_000));
     const inWindow = timeline.traceSlice(0).filter((e) => e.t >= 119_000).length;
     const eventsRead = read.reduce((sum, [from, to]) => sum + to - from, 0);
     expect(eventsRead).toBeGreaterThan(inWindow);
@@ -55,32 +58,35 @@ describe('dots of the topology canvas', () => {
 
   it('caps the number of dots', () => {
     timeline.seek(60_000);
-    const layout = layoutTopology(topologyModel(timeline.state).input, 1280);
-    expect(dotsAt(timeline, layout, 60_000, 30_000, 50)).toHaveLength(50);
+    const model = topologyModel(timeline.state);
+    const layout = layoutTopology(model.input, 1280);
+    expect(dotsAt(timeline, layout, model.routing, 60_000, 30_000, 50)).toHaveLength(50);
   });
 
   it('sends a message from the producer into its exact queue id, a registration from a broker to a NameServer', () => {
+    const routing = { master: { 'broker-a': 'broker-a/0' }, node: { 'broker-a/0': 'broker-a/0', 'broker-a/1': 'broker-a/1' }, sendTo: { 'p-1>broker-a': 'broker-a/0' } };
     const sent = { t: 1, type: 'message.sent', producer: 'p-1', msgId: 'x', topic: 'T', tags: '', keys: '', broker: 'broker-a', queueId: 5, attempt: 1 } as const;
-    expect(dotRoute(sent)).toEqual({ kind: 'sent', from: { kind: 'client', id: 'p-1' }, to: { kind: 'queue', id: 'broker-a/0#5' }, msgId: 'x' });
-    expect(dotRoute({ ...sent, attempt: 2 })).toMatchObject({ kind: 'retried' });
-    expect(dotRoute({ t: 1, type: 'send.failed', producer: 'p-1', msgId: 'x', broker: 'broker-a', queueId: 5, attempt: 1, reason: 'timeout' }))
+    expect(dotRoute(sent, routing)).toEqual({ kind: 'sent', from: { kind: 'client', id: 'p-1' }, to: { kind: 'queue', id: 'broker-a/0#5' }, msgId: 'x' });
+    expect(dotRoute({ ...sent, attempt: 2 }, routing)).toMatchObject({ kind: 'retried' });
+    expect(dotRoute({ t: 1, type: 'send.failed', producer: 'p-1', msgId: 'x', broker: 'broker-a', queueId: 5, attempt: 1, reason: 'timeout' }, routing))
       .toMatchObject({ kind: 'failed', to: { kind: 'queue', id: 'broker-a/0#5' } });
-    expect(dotRoute({ t: 1, type: 'message.consumed', consumer: 'c-1', group: 'G', msgId: 'x', broker: 'broker-a', queueId: 2, queueOffset: 0, topic: 'T', reconsumeTimes: 0 }))
+    expect(dotRoute({ t: 1, type: 'message.consumed', consumer: 'c-1', group: 'G', msgId: 'x', broker: 'broker-a', queueId: 2, queueOffset: 0, topic: 'T', reconsumeTimes: 0 }, routing))
       .toMatchObject({ kind: 'consumed', from: { kind: 'queue', id: 'broker-a/0#2' }, to: { kind: 'client', id: 'c-1' } });
-    expect(dotRoute({ t: 1, type: 'broker.registered', nameServer: 'ns-1', broker: 'broker-a', brokerId: 1, first: true }))
+    expect(dotRoute({ t: 1, type: 'broker.registered', nameServer: 'ns-1', broker: 'broker-a', brokerId: 1, first: true }, routing))
       .toEqual({ kind: 'registered', from: { kind: 'broker', id: 'broker-a/1' }, to: { kind: 'nameServer', id: 'ns-1' } });
-    expect(dotRoute({ t: 1, type: 'fault', action: 'crashBroker', target: 'broker-a' })).toBeNull();
+    expect(dotRoute({ t: 1, type: 'fault', action: 'crashBroker', target: 'broker-a' }, routing)).toBeNull();
   });
 
   it('lands each sent message exactly in the cell of its queue id', () => {
     timeline.seek(30_000);
-    const layout = layoutTopology(topologyModel(timeline.state).input, 1280);
+    const model = topologyModel(timeline.state);
+    const layout = layoutTopology(model.input, 1280);
     const sends = timeline.traceSlice(0).filter((e) => e.type === 'message.sent' && e.t >= 29_000);
     expect(sends.length).toBeGreaterThan(5);
     // At the end of its flight (progress 1) each dot is at the top centre of its queue's cell.
     for (const send of sends) {
       if (send.type !== 'message.sent') continue;
-      const [dot] = dotsAt({ traceLength: 1, traceAt: () => send, traceSlice: () => [send] }, layout, send.t + 1_000, 1_000);
+      const [dot] = dotsAt({ traceLength: 1, traceAt: () => send, traceSlice: () => [send] }, layout, model.routing, send.t + 1_000, 1_000);
       const cell = layout.queues[`${send.broker}/0#${send.queueId}`]!;
       expect(dot).toMatchObject({ x: cell.x + cell.width / 2, y: cell.y });
     }
@@ -88,8 +94,9 @@ describe('dots of the topology canvas', () => {
 
   it('draws a store on a master as a ring on the broker, and the slave\'s copy as a dot flying from master to slave', () => {
     timeline.seek(30_000);
-    const layout = layoutTopology(topologyModel(timeline.state).input, 1280);
-    const stored = dotsAt(timeline, layout, 30_000, 1_000).filter((dot) => dot.kind === 'stored');
+    const model = topologyModel(timeline.state);
+    const layout = layoutTopology(model.input, 1280);
+    const stored = dotsAt(timeline, layout, model.routing, 30_000, 1_000).filter((dot) => dot.kind === 'stored');
     const onMaster = timeline.traceSlice(0).filter((e) => e.type === 'message.stored' && e.t >= 29_000 && e.brokerId === 0).length;
     const rings = stored.filter((dot) => dot.ring !== undefined);
     expect(rings).toHaveLength(onMaster);

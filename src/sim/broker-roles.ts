@@ -1,0 +1,45 @@
+/**
+ * Who is each broker group's master now. The scenario's node ids (`broker-a/0`) are the declared
+ * ids, but in controller mode an election moves brokerId 0: ReplicasManager.changeToMaster gives
+ * the elected broker brokerId 0 and a newer master epoch, and changeToSlave gives the old master
+ * its controller id once it hears of it. A cut-off old master still claims brokerId 0 at its old
+ * epoch meanwhile, so of two claims the newer epoch is the master.
+ */
+import { dict } from '../engine/index.ts';
+import { MASTER_ID } from '../model/defaults.ts';
+import type { BrokerState, ModelState } from '../model/state.ts';
+
+/** A `staleMaster` still claims brokerId 0 while another holds it at a newer master epoch. */
+export type BrokerRoleNow = 'master' | 'slave' | 'staleMaster';
+
+export interface BrokerRoles {
+  /** brokerName -> the node that is its master now (absent while no broker of the name claims brokerId 0). */
+  master: Record<string, string>;
+  /** node -> its role now. */
+  role: Record<string, BrokerRoleNow>;
+  /** `${brokerName}/${brokerId}` as a trace event names a broker (its brokerId now) -> node. */
+  node: Record<string, string>;
+  /** broker address (ip:port) -> node. */
+  byAddr: Record<string, string>;
+}
+
+export function brokerRoles(state: Readonly<ModelState>): BrokerRoles {
+  const roles: BrokerRoles = { master: dict(), role: dict(), node: dict(), byAddr: dict() };
+  const brokers = Object.values(state.brokers);
+  for (const broker of brokers) {
+    const current = state.brokers[roles.master[broker.name] ?? ''];
+    if (broker.brokerId === MASTER_ID && (!current || broker.replicas.masterEpoch > current.replicas.masterEpoch)) roles.master[broker.name] = broker.node;
+  }
+  for (const broker of brokers) {
+    const master = roles.master[broker.name] === broker.node;
+    roles.role[broker.node] = master ? 'master' : broker.brokerId === MASTER_ID ? 'staleMaster' : 'slave';
+    roles.byAddr[broker.addr] = broker.node;
+    if (master || broker.brokerId !== MASTER_ID) roles.node[`${broker.name}/${broker.brokerId}`] = broker.node;
+  }
+  return roles;
+}
+
+/** The broker that is brokerName's master now, if any claims brokerId 0. */
+export function masterOf(state: Readonly<ModelState>, brokerName: string): BrokerState | undefined {
+  return state.brokers[brokerRoles(state).master[brokerName] ?? ''];
+}

@@ -8,13 +8,13 @@ import { perm2String, type BrokerState } from '../../sim/index.ts';
 import { formatSeconds } from '../../viz/format.ts';
 import { DataTable, Facts } from './DataTable.tsx';
 import { brokerStatus } from './status.ts';
-import type { PanelStrings } from './strings.ts';
+import type { InspectStrings } from './inspector-strings.ts';
 
 /** The modules view (and its tables) loads on first use: most visits never open a broker. */
 const BrokerModules = lazy(() => import('./BrokerModules.tsx').then((module) => ({ default: module.BrokerModules })));
 
 /** `msgId`: the selected message, whose path through this broker's modules is highlighted. */
-export function InspectBroker({ broker, timeMs, strings, msgId = null }: { broker: Readonly<BrokerState>; timeMs: number; strings: PanelStrings; msgId?: string | null }) {
+export function InspectBroker({ broker, timeMs, strings, msgId = null }: { broker: Readonly<BrokerState>; timeMs: number; strings: InspectStrings; msgId?: string | null }) {
   const topicRows = Object.values(broker.topicConfigTable).map((config) => ({
     key: config.topicName,
     cells: [config.topicName, String(config.writeQueueNums), String(config.readQueueNums), perm2String(config.perm)],

@@ -9,13 +9,13 @@ import { formatSeconds } from '../../viz/format.ts';
 import { clientViewStrings, type ChoiceReason } from './client-view-strings.ts';
 import { Countdown } from './Countdown.tsx';
 import { DataTable, Facts } from './DataTable.tsx';
-import type { PanelStrings } from './strings.ts';
+import type { InspectStrings } from './inspector-strings.ts';
 
-function QueueList({ labels, strings }: { labels: string[]; strings: PanelStrings }) {
+function QueueList({ labels, strings }: { labels: string[]; strings: InspectStrings }) {
   return <span className="rs-mono">{labels.length > 0 ? labels.join(' ') : strings.none}</span>;
 }
 
-function AllocatedQueues({ consumer, strings }: { consumer: Readonly<ConsumerState>; strings: PanelStrings }) {
+function AllocatedQueues({ consumer, strings }: { consumer: Readonly<ConsumerState>; strings: InspectStrings }) {
   const rows = Object.entries(consumer.processQueueTable)
     .filter(([, pq]) => !pq.dropped)
     .map(([key, pq]) => ({
@@ -31,7 +31,7 @@ function AllocatedQueues({ consumer, strings }: { consumer: Readonly<ConsumerSta
   );
 }
 
-function roleFacts(client: Readonly<ClientState>, strings: PanelStrings): [string, string][] {
+function roleFacts(client: Readonly<ClientState>, strings: InspectStrings): [string, string][] {
   if (client.kind === 'producer') {
     return [[strings.group, client.spec.group], [strings.topic, client.spec.topic], ['sendMode', client.spec.sendMode], ['ratePerSec', strings.sendRate(client.ratePerSec)]];
   }
@@ -48,7 +48,7 @@ function choiceReason(client: Readonly<ClientState>): ChoiceReason {
   return { kind: 'after', failed: client.namesrvLeft, list: client.namesrvAddrList };
 }
 
-function NameServerChoice({ client, timeMs, config, strings }: { client: Readonly<ClientState>; timeMs: number; config: SimConfig; strings: PanelStrings }) {
+function NameServerChoice({ client, timeMs, config, strings }: { client: Readonly<ClientState>; timeMs: number; config: SimConfig; strings: InspectStrings }) {
   const words = clientViewStrings(usePlayback((s) => s.language));
   const remaining = client.nextRouteRefreshAt - timeMs;
   const period = formatSeconds(config.pollNameServerIntervalMs, 0);
@@ -70,7 +70,7 @@ function NameServerChoice({ client, timeMs, config, strings }: { client: Readonl
   );
 }
 
-export function InspectClient({ client, timeMs, config, strings }: { client: Readonly<ClientState>; timeMs: number; config: SimConfig; strings: PanelStrings }) {
+export function InspectClient({ client, timeMs, config, strings }: { client: Readonly<ClientState>; timeMs: number; config: SimConfig; strings: InspectStrings }) {
   const routeRows = Object.entries(client.topicRouteTable).map(([topic, route]) => ({
     key: topic,
     cells: [

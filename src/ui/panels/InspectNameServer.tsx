@@ -2,9 +2,9 @@
 import { NAMESRV_PORT, perm2String, type NameServerState } from '../../sim/index.ts';
 import { formatSeconds, formatTime } from '../../viz/format.ts';
 import { DataTable, Facts } from './DataTable.tsx';
-import type { PanelStrings } from './strings.ts';
+import type { InspectStrings } from './inspector-strings.ts';
 
-export function InspectNameServer({ ns, timeMs, strings }: { ns: Readonly<NameServerState>; timeMs: number; strings: PanelStrings }) {
+export function InspectNameServer({ ns, timeMs, strings }: { ns: Readonly<NameServerState>; timeMs: number; strings: InspectStrings }) {
   const addrRows = Object.values(ns.brokerAddrTable).flatMap((data) =>
     Object.entries(data.brokerAddrs).map(([brokerId, addr]) => ({ key: `${data.brokerName}/${brokerId}`, cells: [data.brokerName, brokerId, addr, data.cluster] })));
   const liveRows = Object.entries(ns.brokerLiveTable).map(([addr, info]) => ({

@@ -9,14 +9,14 @@ import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { InspectBroker } from './InspectBroker.tsx';
 import { InspectClient } from './InspectClient.tsx';
 import { InspectNameServer } from './InspectNameServer.tsx';
-import { EmptyPanel, PanelFrame, usePanelStrings } from './shared.tsx';
-import type { PanelStrings } from './strings.ts';
+import { EmptyPanel, PanelFrame } from './shared.tsx';
+import { useInspectStrings, type InspectStrings } from './inspector-strings.ts';
 
 export interface InspectorPanelProps {
   className?: string;
 }
 
-function Details({ selection, msgId, state, timeMs, strings }: { selection: ProcessSelection; msgId: string | null; state: Readonly<ModelState>; timeMs: number; strings: PanelStrings }) {
+function Details({ selection, msgId, state, timeMs, strings }: { selection: ProcessSelection; msgId: string | null; state: Readonly<ModelState>; timeMs: number; strings: InspectStrings }) {
   if (selection.kind === 'nameServer') {
     const ns = state.nameServers[selection.id];
     if (ns) return <InspectNameServer ns={ns} timeMs={timeMs} strings={strings} />;
@@ -45,7 +45,7 @@ function useShownProcess(selection: Selection): ProcessSelection | null {
 
 export function InspectorPanel({ className }: InspectorPanelProps) {
   const view = useSimView(TEXT_PANEL_REFRESH);
-  const strings = usePanelStrings();
+  const strings = useInspectStrings();
   const selection = usePlayback((s) => s.selection);
   const shown = useShownProcess(selection);
   const msgId = selection?.kind === 'message' ? selection.msgId : null;

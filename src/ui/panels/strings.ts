@@ -42,42 +42,16 @@ export interface PanelStrings {
     consumer: (group: string) => string;
   };
 
-  inspectorTitle: string;
-  nothingSelected: string;
   notFound: string;
   cluster: string;
   address: string;
   role: string;
-  statusLabel: string;
-  /** A master's HA connections: each slave and how much of the commit log it acknowledged. */
-  haSlaves: string;
-  haAcked: (acked: number, total: number) => string;
-  /** A slave's HAClient: the master it copies from and whether it is connected. */
-  haMaster: (addr: string | null, connected: boolean) => string;
-  haMasterLabel: string;
-  commitLogLabel: string;
-  messagesCount: (count: number) => string;
   topic: string;
   group: string;
   queue: string;
   offset: string;
-  committed: string;
   lastUpdate: string;
-  ago: (duration: string) => string;
   none: string;
-  topicConfigTable: string;
-  consumeQueues: string;
-  consumerTable: string;
-  channels: string;
-  consumerOffsetTable: string;
-  chosenNameServer: string;
-  topicRouteTable: string;
-  writeQueues: string;
-  readQueues: string;
-  allocatedQueues: string;
-  pendingMessages: string;
-  sendRate: (ratePerSec: number) => string;
-  subscription: string;
 
   queueTitle: string;
   queueRule: string;
@@ -168,40 +142,16 @@ const en: PanelStrings = {
     consumer: (group) => `Consumer (${group})`,
   },
 
-  inspectorTitle: 'Inspector',
-  nothingSelected: 'Click a NameServer, a broker or a client in the topology to see its tables.',
   notFound: 'The selected process is not part of this scenario.',
   cluster: 'Cluster',
   address: 'Address',
   role: 'Role',
-  statusLabel: 'Status',
-  haSlaves: 'HA slaves',
-  haAcked: (acked, total) => `has ${acked.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} messages`,
-  haMaster: (addr, connected) => (addr === null ? 'not known yet (learned from a registration)' : `${addr}, ${connected ? 'connected' : 'not connected'}`),
-  haMasterLabel: 'HA master',
-  commitLogLabel: 'CommitLog',
-  messagesCount: (count) => `${count.toLocaleString('en-US')} messages`,
   topic: 'Topic',
   group: 'Group',
   queue: 'Queue',
   offset: 'Offset',
-  committed: 'Committed',
   lastUpdate: 'lastUpdateTimestamp (last heartbeat)',
-  ago: (duration) => `${duration} ago`,
   none: 'none',
-  topicConfigTable: 'Topics (topicConfigTable)',
-  consumeQueues: 'Consume queues (maxOffset per queue id)',
-  consumerTable: 'Consumer groups (consumerTable)',
-  channels: 'Channels',
-  consumerOffsetTable: 'Committed offsets (consumerOffsetTable)',
-  chosenNameServer: 'Chosen NameServer',
-  topicRouteTable: 'Cached routes (topicRouteTable)',
-  writeQueues: 'Write queues',
-  readQueues: 'Read queues',
-  allocatedQueues: 'Allocated queues (processQueueTable)',
-  pendingMessages: 'Pulled, not consumed',
-  sendRate: (rate) => `${rate} msg/s`,
-  subscription: 'Subscription',
 
   queueTitle: 'Queues',
   queueRule: 'Producers write only queue ids below writeQueueNums; consumers are given only ids below readQueueNums — messages in queues at or above readQueueNums are never consumed.',
@@ -293,40 +243,16 @@ const zh: PanelStrings = {
     consumer: (group) => `消费者（${group}）`,
   },
 
-  inspectorTitle: '详情',
-  nothingSelected: '在拓扑图中点击一个 NameServer、Broker 或客户端，查看它的数据表。',
   notFound: '所选进程不在此场景中。',
   cluster: '集群',
   address: '地址',
   role: '角色',
-  statusLabel: '状态',
-  haSlaves: 'HA Slave',
-  haAcked: (acked, total) => `已确认 ${acked.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')} 条消息`,
-  haMaster: (addr, connected) => (addr === null ? '尚未知道（由注册结果得知）' : `${addr}，${connected ? '已连接' : '未连接'}`),
-  haMasterLabel: 'HA Master',
-  commitLogLabel: 'CommitLog',
-  messagesCount: (count) => `${count.toLocaleString('zh-CN')} 条消息`,
   topic: 'Topic',
   group: '消费者组',
   queue: '队列',
   offset: '消费位点',
-  committed: '已提交位点',
   lastUpdate: 'lastUpdateTimestamp（上次心跳）',
-  ago: (duration) => `${duration}前`,
   none: '无',
-  topicConfigTable: 'Topic 配置（topicConfigTable）',
-  consumeQueues: '消费队列（每个队列 id 的 maxOffset）',
-  consumerTable: '消费者组（consumerTable）',
-  channels: '连接',
-  consumerOffsetTable: '已提交的消费位点（consumerOffsetTable）',
-  chosenNameServer: '选定的 NameServer',
-  topicRouteTable: '缓存的路由（topicRouteTable）',
-  writeQueues: '可写队列',
-  readQueues: '可读队列',
-  allocatedQueues: '分配到的队列（processQueueTable）',
-  pendingMessages: '已拉取、未消费',
-  sendRate: (rate) => `${rate} 条/秒`,
-  subscription: '订阅表达式',
 
   queueTitle: '队列',
   queueRule: '生产者只写入 id 小于 writeQueueNums 的队列；消费者只会被分配 id 小于 readQueueNums 的队列——id 大于或等于 readQueueNums 的队列中的消息永远不会被消费。',

@@ -1,0 +1,102 @@
+/**
+ * The inspector's words (the tables of a selected NameServer, broker or client), in English and
+ * Simplified Chinese: only the inspector, a view loaded on demand, reads them.
+ */
+import { useMemo } from 'react';
+import { useWords, type Bilingual } from '../i18n/index.ts';
+import { usePanelStrings } from './shared.tsx';
+import type { PanelStrings } from './strings.ts';
+
+export interface InspectorStrings {
+  inspectorTitle: string;
+  nothingSelected: string;
+  statusLabel: string;
+  /** A master's HA connections: each slave and how much of the commit log it acknowledged. */
+  haSlaves: string;
+  haAcked: (acked: number, total: number) => string;
+  /** A slave's HAClient: the master it copies from and whether it is connected. */
+  haMaster: (addr: string | null, connected: boolean) => string;
+  haMasterLabel: string;
+  commitLogLabel: string;
+  messagesCount: (count: number) => string;
+  committed: string;
+  ago: (duration: string) => string;
+  topicConfigTable: string;
+  consumeQueues: string;
+  consumerTable: string;
+  channels: string;
+  consumerOffsetTable: string;
+  chosenNameServer: string;
+  topicRouteTable: string;
+  writeQueues: string;
+  readQueues: string;
+  allocatedQueues: string;
+  pendingMessages: string;
+  sendRate: (ratePerSec: number) => string;
+  subscription: string;
+}
+
+const en: InspectorStrings = {
+  inspectorTitle: 'Inspector',
+  nothingSelected: 'Click a NameServer, a broker or a client in the topology to see its tables.',
+  statusLabel: 'Status',
+  haSlaves: 'HA slaves',
+  haAcked: (acked, total) => `has ${acked.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} messages`,
+  haMaster: (addr, connected) => (addr === null ? 'not known yet (learned from a registration)' : `${addr}, ${connected ? 'connected' : 'not connected'}`),
+  haMasterLabel: 'HA master',
+  commitLogLabel: 'CommitLog',
+  messagesCount: (count) => `${count.toLocaleString('en-US')} messages`,
+  committed: 'Committed',
+  ago: (duration) => `${duration} ago`,
+  topicConfigTable: 'Topics (topicConfigTable)',
+  consumeQueues: 'Consume queues (maxOffset per queue id)',
+  consumerTable: 'Consumer groups (consumerTable)',
+  channels: 'Channels',
+  consumerOffsetTable: 'Committed offsets (consumerOffsetTable)',
+  chosenNameServer: 'Chosen NameServer',
+  topicRouteTable: 'Cached routes (topicRouteTable)',
+  writeQueues: 'Write queues',
+  readQueues: 'Read queues',
+  allocatedQueues: 'Allocated queues (processQueueTable)',
+  pendingMessages: 'Pulled, not consumed',
+  sendRate: (rate) => `${rate} msg/s`,
+  subscription: 'Subscription',
+};
+
+const zh: InspectorStrings = {
+  inspectorTitle: '详情',
+  nothingSelected: '在拓扑图中点击一个 NameServer、Broker 或客户端，查看它的数据表。',
+  statusLabel: '状态',
+  haSlaves: 'HA Slave',
+  haAcked: (acked, total) => `已确认 ${acked.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')} 条消息`,
+  haMaster: (addr, connected) => (addr === null ? '尚未知道（由注册结果得知）' : `${addr}，${connected ? '已连接' : '未连接'}`),
+  haMasterLabel: 'HA Master',
+  commitLogLabel: 'CommitLog',
+  messagesCount: (count) => `${count.toLocaleString('zh-CN')} 条消息`,
+  committed: '已提交位点',
+  ago: (duration) => `${duration}前`,
+  topicConfigTable: 'Topic 配置（topicConfigTable）',
+  consumeQueues: '消费队列（每个队列 id 的 maxOffset）',
+  consumerTable: '消费者组（consumerTable）',
+  channels: '连接',
+  consumerOffsetTable: '已提交的消费位点（consumerOffsetTable）',
+  chosenNameServer: '选定的 NameServer',
+  topicRouteTable: '缓存的路由（topicRouteTable）',
+  writeQueues: '可写队列',
+  readQueues: '可读队列',
+  allocatedQueues: '分配到的队列（processQueueTable）',
+  pendingMessages: '已拉取、未消费',
+  sendRate: (rate) => `${rate} 条/秒`,
+  subscription: '订阅表达式',
+};
+
+export const INSPECTOR_STRINGS: Bilingual<InspectorStrings> = { en, zh };
+
+/** What the inspector's views read: the panels' shared words and the inspector's own. */
+export type InspectStrings = PanelStrings & InspectorStrings;
+
+export function useInspectStrings(): InspectStrings {
+  const panel = usePanelStrings();
+  const own = useWords(INSPECTOR_STRINGS);
+  return useMemo(() => ({ ...panel, ...own }), [panel, own]);
+}

@@ -10,7 +10,7 @@
  * carries) to the playhead: send attempts, stores on masters and slaves, copies to %RETRY%,
  * SCHEDULE_TOPIC_XXXX and %DLQ%, consumptions, failures, losses.
  */
-import { MASTER_ID } from '../../model/defaults.ts';
+import { brokerRoles } from '../broker-roles.ts';
 import type { TraceEvent } from '../../model/events.ts';
 import { indexedKeys } from '../../model/broker/index-service.ts';
 import { decodeOffsetMsgId, parseUniqId } from '../../model/message-id.ts';
@@ -92,8 +92,9 @@ function byOffsetMsgId(timeline: TimelineView, id: string): StoredCopy[] | null 
 /** Every master's index, then the client's filter on the real keys (a slot holds other keys too). */
 function byKey(timeline: TimelineView, key: string, topic: string | undefined): StoredCopy[] {
   const found: StoredCopy[] = [];
+  const roles = brokerRoles(timeline.state);
   for (const broker of Object.values(timeline.state.brokers)) {
-    if (broker.brokerId !== MASTER_ID) continue;
+    if (roles.role[broker.node] !== 'master') continue;
     for (let i = broker.commitLog.length - 1; i >= 0 && found.length < KEY_QUERY_MAX_NUM; i--) {
       const message = broker.commitLog.at(i)!;
       if (topic !== undefined && message.topic !== topic) continue;

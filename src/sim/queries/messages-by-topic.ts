@@ -10,7 +10,7 @@
  * perm forbids reading, a broker down) is not listed: it is counted apart, as `unreadable`, so
  * the page can say why the Dashboard does not show it.
  */
-import { MASTER_ID } from '../../model/defaults.ts';
+import { brokerRoles } from '../broker-roles.ts';
 import { isReadable } from '../../model/perm.ts';
 import type { AppendLog } from '../../engine/append-log.ts';
 import type { BrokerState, ModelState, QueueData } from '../../model/state.ts';
@@ -78,7 +78,8 @@ function newestFirst(a: TopicMessageRow, b: TopicMessageRow): number {
 export function messagesByTopic(timeline: TimelineView, { topic, beginMs, endMs }: MessagesByTopicArgs): MessagesByTopic {
   const state = timeline.state;
   const route = routeOf(state, topic);
-  const masters = Object.values(state.brokers).filter((broker) => broker.brokerId === MASTER_ID);
+  const roles = brokerRoles(state);
+  const masters = Object.values(state.brokers).filter((broker) => roles.role[broker.node] === 'master');
   const rows: TopicMessageRow[] = [];
   let total = 0;
   let unreadable = 0;

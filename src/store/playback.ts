@@ -57,6 +57,8 @@ export interface PlaybackState {
   editorOpen: boolean;
   /** Presentation mode: large type, side panels hidden, for a teacher at a projector. */
   presenting: boolean;
+  /** The stage blanked while presenting (a clicker's blank key): black, the run paused. */
+  blanked: boolean;
   loadScenario(scenario: Scenario, atMs?: number, options?: LoadOptions): void;
   /** Moves the playhead to timeMs at once, however much must be simulated; ends a seek under way. */
   seek(timeMs: number): void;
@@ -78,6 +80,7 @@ export interface PlaybackState {
   setHelpOpen(open: boolean): void;
   setEditorOpen(open: boolean): void;
   setPresenting(presenting: boolean): void;
+  setBlanked(blanked: boolean): void;
 }
 
 /** The run on the page's own thread (tests, and the page without a worker). */
@@ -126,6 +129,7 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
   helpOpen: false,
   editorOpen: false,
   presenting: false,
+  blanked: false,
   loadScenario(scenario, atMs = 0, options = {}) {
     const chosen = {
       scenario,
@@ -232,7 +236,11 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
   },
   setPresenting(presenting) {
     // The editor is for the teacher's desk, not the projector: presenting closes it.
-    set(presenting ? { presenting, editorOpen: false } : { presenting });
+    set(presenting ? { presenting, editorOpen: false } : { presenting, blanked: false });
+  },
+  setBlanked(blanked) {
+    // Nothing runs on unseen: the class finds the run where it was when the stage comes back.
+    set(blanked ? { blanked, playing: false } : { blanked });
   },
 }));
 

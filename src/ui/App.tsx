@@ -47,6 +47,7 @@ const FailoverPanel = lazy(() => import('./panels/FailoverPanel.tsx').then((modu
 const InspectorPanel = lazy(() => import('./panels/InspectorPanel.tsx').then((module) => ({ default: module.InspectorPanel })));
 const EditorPanel = lazy(() => loadEditor().then((module) => ({ default: module.EditorPanel })));
 const HelpOverlay = lazy(() => loadHelp().then((module) => ({ default: module.HelpOverlay })));
+const BlankStage = lazy(() => import('./controls/BlankStage.tsx').then((module) => ({ default: module.BlankStage })));
 
 function usePrefetchOnIdle(): void {
   useEffect(() => {
@@ -148,6 +149,7 @@ export function App() {
   const editorOpen = usePlayback((s) => s.editorOpen);
   const helpOpen = usePlayback((s) => s.helpOpen);
   const presenting = usePlayback((s) => s.presenting);
+  const blanked = usePlayback((s) => s.blanked);
   return (
     <div className={`rs-app${editorOpen ? ' rs-app-editing' : ''}${presenting ? ' rs-presenting' : ''}`}>
       <Header />
@@ -166,6 +168,11 @@ export function App() {
         )}
       </main>
       <CardHost />
+      {blanked && (
+        <Suspense fallback={<div className="rs-blank" />}>
+          <BlankStage />
+        </Suspense>
+      )}
       {helpOpen && (
         <Suspense fallback={null}>
           <HelpOverlay />

@@ -7,7 +7,7 @@ import type { MessageKey } from './i18n/index.ts';
 
 export type CommandName =
   | 'togglePlay' | 'stepBack' | 'stepForward' | 'jumpBack10' | 'jumpForward10' | 'jumpBack1' | 'jumpForward1'
-  | 'restart' | 'slower' | 'faster' | 'help' | 'present';
+  | 'restart' | 'slower' | 'faster' | 'help' | 'present' | 'blank';
 
 export interface KeyBinding {
   /** KeyboardEvent.key. */
@@ -24,8 +24,8 @@ export interface KeyBinding {
 }
 
 export interface Command {
-  name: CommandName;
-  label: MessageKey;
+  /** Also the key of its label in the page's words (ui/i18n). */
+  name: CommandName & MessageKey;
   /** A short symbol for the button (the label is its accessible name). */
   icon: string;
   keys: readonly KeyBinding[];
@@ -61,23 +61,28 @@ function changeSpeed(direction: 1 | -1): void {
 }
 
 export const COMMANDS: readonly Command[] = [
-  { name: 'restart', label: 'restart', icon: '|<<', keys: [{ key: 'Home', label: 'Home' }], perform: () => usePlayback.getState().requestSeek(0) },
-  { name: 'jumpBack10', label: 'jumpBack10', icon: '−10s', keys: [{ key: 'ArrowLeft', shift: true, label: 'Shift+←' }], perform: () => jump(-10_000) },
-  { name: 'jumpBack1', label: 'jumpBack1', icon: '−1s', keys: [{ key: 'ArrowLeft', alt: true, label: 'Alt+←' }], perform: () => jump(-1_000) },
-  { name: 'stepBack', label: 'stepBack', icon: '|<', keys: [{ key: 'ArrowLeft', label: '←' }, { key: 'PageUp', label: 'PageUp', presenting: true }], perform: () => usePlayback.getState().step('back') },
-  { name: 'togglePlay', label: 'togglePlay', icon: '>', keys: [{ key: ' ', label: 'Space' }], perform: togglePlay },
-  { name: 'stepForward', label: 'stepForward', icon: '>|', keys: [{ key: 'ArrowRight', label: '→' }, { key: 'PageDown', label: 'PageDown', presenting: true }], perform: () => usePlayback.getState().step('forward') },
-  { name: 'jumpForward1', label: 'jumpForward1', icon: '+1s', keys: [{ key: 'ArrowRight', alt: true, label: 'Alt+→' }], perform: () => jump(1_000) },
-  { name: 'jumpForward10', label: 'jumpForward10', icon: '+10s', keys: [{ key: 'ArrowRight', shift: true, label: 'Shift+→' }], perform: () => jump(10_000) },
-  { name: 'slower', label: 'slower', icon: '−', keys: [{ key: '-', label: '-' }], perform: () => changeSpeed(-1) },
-  { name: 'faster', label: 'faster', icon: '+', keys: [{ key: '+', label: '+' }, { key: '=', label: '=' }], perform: () => changeSpeed(1) },
+  { name: 'restart', icon: '|<<', keys: [{ key: 'Home', label: 'Home' }], perform: () => usePlayback.getState().requestSeek(0) },
+  { name: 'jumpBack10', icon: '−10s', keys: [{ key: 'ArrowLeft', shift: true, label: 'Shift+←' }], perform: () => jump(-10_000) },
+  { name: 'jumpBack1', icon: '−1s', keys: [{ key: 'ArrowLeft', alt: true, label: 'Alt+←' }], perform: () => jump(-1_000) },
+  { name: 'stepBack', icon: '|<', keys: [{ key: 'ArrowLeft', label: '←' }, { key: 'PageUp', label: 'PageUp', presenting: true }], perform: () => usePlayback.getState().step('back') },
+  { name: 'togglePlay', icon: '>', keys: [{ key: ' ', label: 'Space' }], perform: togglePlay },
+  { name: 'stepForward', icon: '>|', keys: [{ key: 'ArrowRight', label: '→' }, { key: 'PageDown', label: 'PageDown', presenting: true }], perform: () => usePlayback.getState().step('forward') },
+  { name: 'jumpForward1', icon: '+1s', keys: [{ key: 'ArrowRight', alt: true, label: 'Alt+→' }], perform: () => jump(1_000) },
+  { name: 'jumpForward10', icon: '+10s', keys: [{ key: 'ArrowRight', shift: true, label: 'Shift+→' }], perform: () => jump(10_000) },
+  { name: 'slower', icon: '−', keys: [{ key: '-', label: '-' }], perform: () => changeSpeed(-1) },
+  { name: 'faster', icon: '+', keys: [{ key: '+', label: '+' }, { key: '=', label: '=' }], perform: () => changeSpeed(1) },
   {
-    name: 'help', label: 'help', icon: '?', keys: [{ key: '?', label: '?' }],
+    name: 'help', icon: '?', keys: [{ key: '?', label: '?' }],
     perform: () => usePlayback.getState().setHelpOpen(!usePlayback.getState().helpOpen),
   },
   {
-    name: 'present', label: 'present', icon: 'P', keys: [{ key: 'p', label: 'P' }],
+    name: 'present', icon: 'P', keys: [{ key: 'p', label: 'P' }],
     perform: () => usePlayback.getState().setPresenting(!usePlayback.getState().presenting),
+  },
+  {
+    // A clicker's blank button sends B or '.'; while the stage is blank any command key only brings it back (use-keyboard.ts).
+    name: 'blank', icon: 'B', keys: [{ key: 'b', label: 'B', presenting: true }, { key: '.', label: '.', presenting: true }],
+    perform: () => usePlayback.getState().setBlanked(true),
   },
 ];
 

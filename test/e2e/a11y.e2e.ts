@@ -78,6 +78,24 @@ test('presentation mode: the Present button, large caption, side panels hidden, 
   await page.waitForFunction((text) => document.querySelector('[data-testid="time-current"]')?.textContent === text, before);
   assert.deepEqual(await seriousViolations(page), []);
   await screenshot('present-1920x1080-en');
+  // A clicker's blank key: the stage goes black with only a hint; a step key brings it back on the same moment.
+  await page.keyboard.press('b');
+  await page.getByTestId('blank-stage').waitFor();
+  assert.equal(await page.evaluate(() => document.elementFromPoint(960, 540)?.closest('[data-testid="blank-stage"]') !== null), true, 'the blank covers the stage');
+  assert.equal(await page.getByTestId('blank-stage').textContent(), 'B, . or a step key brings it back');
+  await screenshot('present-blank-1920x1080');
+  await page.keyboard.press('PageDown');
+  await page.getByTestId('blank-stage').waitFor({ state: 'detached' });
+  assert.equal(await page.getByTestId('time-current').textContent(), before, 'lifting the blank does not step');
+  await page.keyboard.press('.');
+  await page.getByTestId('blank-stage').waitFor();
+  await page.keyboard.press('.');
+  await page.getByTestId('blank-stage').waitFor({ state: 'detached' });
+  await page.keyboard.press('?');
+  await page.getByTestId('help-blank').waitFor();
+  assert.match((await page.getByTestId('help-blank').textContent()) ?? '', /^B \(while presenting\)\. \(while presenting\)Blank the screen/);
+  await page.keyboard.press('Escape');
+  await page.getByTestId('help-overlay').waitFor({ state: 'detached' });
   await page.getByTestId('language-zh').click();
   await page.getByRole('button', { name: '演示' }).waitFor();
   await screenshot('present-1920x1080-zh');

@@ -86,3 +86,18 @@ test('the chapter and the canvas share the first screen on a phone', async ({ pa
   await screenshot('learn-zh-390x844');
   assert.deepEqual(consoleErrors, []);
 }, { viewport: { width: 390, height: 844 } });
+
+test('presenting a chapter: the clicker\'s blank key blanks it, its next key lifts the blank on the same step, then steps', async ({ page, baseUrl, consoleErrors }) => {
+  await openPage(page, baseUrl, '#ch=nameserver&st=1&lang=en');
+  const moment = await arrivedAt(page, 1);
+  await page.keyboard.press('p');
+  await page.locator('.rs-app.rs-presenting').waitFor();
+  await page.keyboard.press('b');
+  await page.getByTestId('blank-stage').waitFor();
+  await page.keyboard.press('PageDown');
+  await page.getByTestId('blank-stage').waitFor({ state: 'detached' });
+  assert.equal(await arrivedAt(page, 1), moment, 'still on step 2, at its moment');
+  await page.keyboard.press('PageDown');
+  assert.ok(await arrivedAt(page, 2) >= moment);
+  assert.deepEqual(consoleErrors, []);
+});

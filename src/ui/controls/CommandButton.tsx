@@ -9,7 +9,7 @@ export function CommandButton({ name, className }: { name: CommandName; classNam
   const playing = usePlayback((s) => s.playing);
   const command = commandNamed(name);
   const isPlay = name === 'togglePlay';
-  const label = isPlay ? t(playing ? 'pause' : 'play') : t(command.label);
+  const label = isPlay ? t(playing ? 'pause' : 'play') : t(command.name);
   const keys = command.keys.map((binding) => binding.label).join(', ');
   // A button that shows words (−10s) is named by them first, so a speech user can say what they see.
   const accessibleName = hasDrawnIcon(name) || !/[\p{L}\p{N}]/u.test(command.icon) ? label : `${command.icon}, ${label}`;

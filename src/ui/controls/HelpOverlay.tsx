@@ -50,7 +50,7 @@ export function HelpOverlay() {
                     <kbd>{binding.label}</kbd>{binding.presenting && <span className="rs-muted"> ({t('whilePresenting')})</span>}
                   </span>
                 ))}</td>
-                <td>{t(command.label)}</td>
+                <td>{t(command.name)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,6 @@
 /**
  * Escape closes what is on top, one thing per press, wherever focus is (also in a field of the
- * editor): the help, then the message card, then the editor, then presentation mode. Each view
+ * editor): a blanked stage, the help, then the message card, then the editor, then presentation mode. Each view
  * gives focus back to what opened it as it closes (see use-focus-return.ts).
  */
 import { usePlayback } from '../../store/playback.ts';
@@ -8,7 +8,8 @@ import { usePlayback } from '../../store/playback.ts';
 /** Closes the topmost open thing; false when nothing was open. */
 export function closeTopmost(): boolean {
   const state = usePlayback.getState();
-  if (state.helpOpen) state.setHelpOpen(false);
+  if (state.blanked) state.setBlanked(false);
+  else if (state.helpOpen) state.setHelpOpen(false);
   else if (state.selection?.kind === 'message' || state.selection?.kind === 'queue') state.select(null);
   else if (state.editorOpen) state.setEditorOpen(false);
   else if (state.presenting) state.setPresenting(false);

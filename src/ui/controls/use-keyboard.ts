@@ -32,10 +32,12 @@ export function onShortcutKey(event: KeyboardEvent): void {
   if (isTypingTarget(event.target)) return;
   if (isSlider(event.target) && SLIDER_KEYS.has(event.key)) return;
   if ((event.key === ' ' || event.key === 'Enter') && event.target instanceof Element && event.target.closest(PRESSABLE)) return;
-  const command = commandForKey(event, usePlayback.getState().presenting);
+  const state = usePlayback.getState();
+  const command = commandForKey(event, state.presenting);
   if (!command) return;
   event.preventDefault();
-  command.perform();
+  if (state.blanked) state.setBlanked(false);
+  else command.perform();
 }
 
 export function useKeyboardShortcuts(): void {

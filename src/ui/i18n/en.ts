@@ -30,6 +30,7 @@ export const en = {
   aboutScenario: 'About this scenario',
   presentHint: 'Presentation mode: large type, side panels hidden; a clicker\'s PageDown / PageUp step the run; Esc leaves',
   whilePresenting: 'while presenting',
+  blank: 'Blank the screen',
   escapeNote: 'Esc closes the help, the message card and the editor, then leaves presentation mode.',
 
   controls: 'Playback',

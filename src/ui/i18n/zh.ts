@@ -32,6 +32,7 @@ export const zh: Record<MessageKey, string> = {
   aboutScenario: '关于这个场景',
   presentHint: '演示模式：大字号，隐藏侧栏；翻页笔的 PageDown / PageUp 单步前进、后退；Esc 退出',
   whilePresenting: '演示模式下',
+  blank: '黑屏',
   escapeNote: 'Esc 依次关闭帮助、消息卡片和编辑器，最后退出演示模式。',
 
   controls: '播放控制',

@@ -5,6 +5,7 @@
  * into a field, moving a focused slider or pressed in a modal dialog belong to it.
  */
 import { useEffect, useRef } from 'react';
+import { usePlayback } from '../../store/playback.ts';
 import { isTypingTarget } from '../controls/use-keyboard.ts';
 
 const NEXT = new Set(['ArrowRight', 'PageDown']);
@@ -28,7 +29,9 @@ export function useStepKeys(onNext: () => void, onBack: () => void): void {
       const move = NEXT.has(event.key) ? handlers.current.onNext : BACK.has(event.key) ? handlers.current.onBack : null;
       if (!move) return;
       event.preventDefault();
-      move();
+      // A blanked stage comes back on the step it left (a clicker's next or back only lifts the blank).
+      if (usePlayback.getState().blanked) usePlayback.getState().setBlanked(false);
+      else move();
     };
     window.addEventListener('keydown', onKey, { capture: true });
     return () => window.removeEventListener('keydown', onKey, { capture: true });

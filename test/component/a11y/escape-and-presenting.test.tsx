@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { usePlayback } from '../../../src/store/playback.ts';
+import { BlankStage } from '../../../src/ui/controls/BlankStage.tsx';
 import { CardHost } from '../../../src/ui/controls/CardHost.tsx';
 import { PresentButton } from '../../../src/ui/controls/PresentButton.tsx';
 import { EditorPanel } from '../../../src/ui/editor/EditorPanel.tsx';
@@ -111,5 +112,40 @@ describe('presentation mode', () => {
     expect(time()).toBeGreaterThan(first);
     press('PageUp', document.body);
     expect(time()).toBe(first);
+  });
+
+  it('a clicker\'s blank key (B or .) blanks the stage and pauses; the same key, a step key or Esc brings it back on the same moment', () => {
+    const blanked = () => usePlayback.getState().blanked;
+    press('b', document.body);
+    expect(blanked()).toBe(false);
+    act(() => usePlayback.getState().setPresenting(true));
+    press('PageDown', document.body);
+    const moment = time();
+    act(() => usePlayback.getState().setPlaying(true));
+    press('b', document.body);
+    expect(usePlayback.getState()).toMatchObject({ blanked: true, playing: false });
+    press('B', document.body);
+    expect(blanked()).toBe(false);
+    press('.', document.body);
+    expect(blanked()).toBe(true);
+    press('PageDown', document.body);
+    expect(blanked()).toBe(false);
+    expect(time()).toBe(moment);
+    press('.', document.body);
+    press('Escape', document.body);
+    expect(usePlayback.getState()).toMatchObject({ blanked: false, presenting: true });
+    act(() => usePlayback.getState().setBlanked(true));
+    act(() => usePlayback.getState().setPresenting(false));
+    expect(blanked()).toBe(false);
+  });
+
+  it('the blanked stage says how to come back, in the page\'s language, and a click brings the page back', () => {
+    act(() => usePlayback.setState({ presenting: true, blanked: true, language: 'zh' }));
+    render(<BlankStage />);
+    expect(screen.getByTestId('blank-stage')).toHaveTextContent('按 B、. 或翻页键恢复');
+    fireEvent.click(screen.getByTestId('blank-stage'));
+    expect(usePlayback.getState().blanked).toBe(false);
+    act(() => usePlayback.setState({ language: 'en' }));
+    expect(screen.getByTestId('blank-stage')).toHaveTextContent('B, . or a step key brings it back');
   });
 });

@@ -221,7 +221,7 @@ describe('the help overlay', () => {
     const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
     for (const command of COMMANDS) {
       const row = within(dialog).getByTestId(`help-${command.name}`);
-      expect(row).toHaveTextContent(translate('en', command.label));
+      expect(row).toHaveTextContent(translate('en', command.name));
       for (const binding of command.keys) expect(within(row).getByText(binding.label, { selector: 'kbd' })).toBeInTheDocument();
     }
     expect(within(dialog).getAllByRole('row')).toHaveLength(COMMANDS.length + 1);

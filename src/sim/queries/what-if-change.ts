@@ -1,12 +1,16 @@
 /**
- * One setting changed for a what-if fork (docs/links.md, key `w`): `{ at, path, value }`.
+ * One setting changed for a what-if fork (docs/links.md, key `w`): `{ at, path, value }`. Where
+ * RocketMQ can change it on a running cluster, the fork starts at `at` and the runs are the same
+ * until then; where it cannot, the changed run is a cluster started with the new value:
  *
- * - `topics.<topic>.writeQueueNums | readQueueNums | perm`: mqadmin updateTopic at `at`, so the
- *   run is the same until then (the fork starts at the moment chosen).
- * - `config.<key>`, `groups.<group>.allocateStrategy`, `brokers.<brokerName>.role | flushDiskType`:
- *   RocketMQ reads these when a process starts (BrokerConfig, MessageStoreConfig, the consumer's
- *   AllocateMessageQueueStrategy), so the changed run is a cluster started with the new value:
- *   it applies from 0:00, and the first difference shows when it first mattered.
+ * - `topics.<topic>.writeQueueNums | readQueueNums | perm`: mqadmin updateTopic at `at`.
+ * - `groups.<group>.allocateStrategy`: the group redeployed at `at` (what-if-redeploy.ts).
+ * - `producers.<id>.ratePerSec`: the producer's send rate from `at` (the workload, not a setting).
+ * - `config.<key>`, `brokers.<brokerName>.role | flushDiskType`: RocketMQ reads these when a
+ *   process starts (the scheduled tasks of NamesrvController, BrokerController and
+ *   MQClientInstance are scheduled once at start; MessageStoreConfig is read by the store), or
+ *   the simulation has no way to change them mid-run: from 0:00, and the first difference shows
+ *   when it first mattered. `WhatIfEffect` says which, so the page can say it in words.
  *
  * The result is validated like any scenario file, so a value out of range is refused with the
  * validator's message. Any name in the path is just a name: it is looked up, never evaluated.
@@ -14,6 +18,7 @@
 import { ROCKETMQ_4X_OVERRIDES, ROCKETMQ_DEFAULTS, type ConfigKey } from '../../model/defaults.ts';
 import type { Scenario } from '../../model/spec.ts';
 import { validateScenario } from '../../scenario/validate.ts';
+import { redeployGroup } from './what-if-redeploy.ts';
 
 export interface WhatIfChange {
   /** The moment of the fork (ms). */
@@ -22,10 +27,53 @@ export interface WhatIfChange {
   value: number | string;
 }
 
-export type AppliedChange = { ok: true; scenario: Scenario; effectiveAtMs: number } | { ok: false; message: string };
+/**
+ * How the change reaches the run. At `at`: `updateTopic`, `redeploy` (how many running consumers
+ * were replaced) and `producerRate`. From 0:00, with who reads the setting: `nameServer`,
+ * `broker` or `client` (a task scheduled when the process starts), `store` (the broker's
+ * MessageStoreConfig), `send` (read at every send: an application could change it on a running
+ * producer, the simulation cannot), `version` (another build: an upgrade restarts every process),
+ * `process` (any other start-up setting).
+ */
+export type WhatIfEffect =
+  | { how: 'updateTopic' | 'producerRate' }
+  | { how: 'redeploy'; replaced: number }
+  | { how: 'fromStart'; reader: 'nameServer' | 'broker' | 'client' | 'store' | 'send' | 'version' | 'process' };
+
+export type AppliedChange = { ok: true; scenario: Scenario; effectiveAtMs: number; effect: WhatIfEffect } | { ok: false; message: string };
+
+export type FromStartReader = Extract<WhatIfEffect, { how: 'fromStart' }>['reader'];
+
+/** Who reads each config key a what-if offers (src/ui/insight/what-if/what-if-choices.ts). */
+const CONFIG_READERS: Partial<Record<ConfigKey, FromStartReader>> = {
+  // NamesrvController: scanNotActiveBroker scheduled at a fixed rate when the NameServer starts.
+  scanNotActiveBrokerIntervalMs: 'nameServer',
+  // BrokerController.start: registerBrokerAll scheduled every registerNameServerPeriod.
+  brokerHeartbeatIntervalMs: 'broker',
+  // MQClientInstance.startScheduledTask: route pulls, heartbeats and offset persistence; RebalanceService's wait interval.
+  pollNameServerIntervalMs: 'client',
+  clientHeartbeatIntervalMs: 'client',
+  persistConsumerOffsetIntervalMs: 'client',
+  rebalanceIntervalMs: 'client',
+  // DefaultMQProducerImpl.sendDefaultImpl reads retryTimesWhenSendFailed at every send.
+  retryTimesWhenSendFailed: 'send',
+  rocketmqVersion: 'version',
+};
 
 const TOPIC_FIELDS = ['writeQueueNums', 'readQueueNums', 'perm'] as const;
 const BROKER_FIELDS = ['role', 'flushDiskType'] as const;
+
+/** Before the change is made: whether it will fork at its moment, or who reads it at start-up (null: not a setting). */
+export function plannedEffect(path: string): 'atMoment' | FromStartReader | null {
+  const parts = splitPath(path);
+  if (!parts) return null;
+  const [section, name, field] = parts;
+  if (section === 'config' && name === '') return isConfigKey(field) ? CONFIG_READERS[field] ?? 'process' : null;
+  if (section === 'topics' && (TOPIC_FIELDS as readonly string[]).includes(field)) return 'atMoment';
+  if ((section === 'groups' && field === 'allocateStrategy') || (section === 'producers' && field === 'ratePerSec')) return 'atMoment';
+  if (section === 'brokers' && (BROKER_FIELDS as readonly string[]).includes(field)) return 'store';
+  return null;
+}
 
 /** A what-if change read from anything (a link, a form): null when it is not one. */
 export function readWhatIfChange(input: unknown): WhatIfChange | null {
@@ -47,7 +95,7 @@ function splitPath(path: string): [string, string, string] | null {
 }
 
 type Item = Record<string, unknown>;
-interface Raw { config: Item; topics: Item[]; brokers: Item[]; consumers: Item[]; timeline: Item[] }
+interface Raw { config: Item; topics: Item[]; brokers: Item[]; producers: Item[]; consumers: Item[]; timeline: Item[] }
 
 function isConfigKey(key: string): key is ConfigKey {
   return Object.hasOwn(ROCKETMQ_DEFAULTS, key);
@@ -63,34 +111,57 @@ function setVersion(config: Record<string, unknown>, value: string): void {
   config.rocketmqVersion = value;
 }
 
-/** Edits the scenario file in place; returns the time the change takes effect, or a message. */
-function edit(raw: Raw, change: WhatIfChange): number | string {
+interface Effect {
+  effectiveAtMs: number;
+  effect: WhatIfEffect;
+}
+
+function fromStart(reader: FromStartReader): Effect {
+  return { effectiveAtMs: 0, effect: { how: 'fromStart', reader } };
+}
+
+/** A producer's rate from `at`; before the producer starts (or at 0:00), the rate it starts with. */
+function editProducerRate(raw: Raw, id: string, value: number | string, at: number): Effect | string {
+  const initial = raw.producers.find((producer) => producer.id === id);
+  const added = raw.timeline.find((action) => action.action === 'addProducer' && (action.producer as Item | undefined)?.id === id);
+  if (!initial && !added) return `no producer has id "${id}"`;
+  const startsAt = initial ? Number(initial.startAt ?? 0) : Number(added!.at);
+  if (at === 0 || startsAt >= at) {
+    (initial ?? (added!.producer as Item)).ratePerSec = value;
+    return { effectiveAtMs: startsAt, effect: { how: 'producerRate' } };
+  }
+  raw.timeline.push({ at, action: 'setProducerRate', target: id, ratePerSec: value });
+  return { effectiveAtMs: at, effect: { how: 'producerRate' } };
+}
+
+/** Edits the scenario file in place; returns when and how the change takes effect, or a message. */
+function edit(raw: Raw, change: WhatIfChange): Effect | string {
   const parts = splitPath(change.path);
-  if (!parts) return `"${change.path}" is not a setting: use config.<key>, topics.<topic>.<field>, groups.<group>.allocateStrategy or brokers.<broker>.<field>`;
+  if (!parts) return `"${change.path}" is not a setting: use config.<key>, topics.<topic>.<field>, groups.<group>.allocateStrategy, producers.<id>.ratePerSec or brokers.<broker>.<field>`;
   const [section, name, field] = parts;
   if (section === 'config' && name === '') {
     if (!isConfigKey(field)) return `config has no key "${field}"`;
     if (typeof ROCKETMQ_DEFAULTS[field] !== typeof change.value) return `config.${field} takes a ${typeof ROCKETMQ_DEFAULTS[field]}`;
     if (field === 'rocketmqVersion') setVersion(raw.config, String(change.value));
     else raw.config[field] = change.value;
-    return 0;
+    return fromStart(CONFIG_READERS[field] ?? 'process');
   }
   if (section === 'topics' && (TOPIC_FIELDS as readonly string[]).includes(field)) {
     if (!raw.topics.some((topic) => topic.name === name)) return `no topic named "${name}"`;
     raw.timeline.push({ at: change.at, action: 'updateTopic', topic: name, [field]: change.value });
-    return change.at;
+    return { effectiveAtMs: change.at, effect: { how: 'updateTopic' } };
   }
   if (section === 'groups' && field === 'allocateStrategy') {
-    const members = [...raw.consumers, ...raw.timeline.map((action) => action.consumer as Item | undefined)].filter((c) => c?.group === name);
-    if (members.length === 0) return `no consumer group named "${name}"`;
-    for (const member of members) member!.allocateStrategy = change.value;
-    return 0;
+    const replaced = redeployGroup(raw, name, change.value, change.at);
+    if (replaced === null) return `no consumer group named "${name}"`;
+    return { effectiveAtMs: change.at, effect: { how: 'redeploy', replaced } };
   }
+  if (section === 'producers' && field === 'ratePerSec') return editProducerRate(raw, name, change.value, change.at);
   if (section === 'brokers' && (BROKER_FIELDS as readonly string[]).includes(field)) {
     const brokers = raw.brokers.filter((broker) => broker.name === name && (field === 'flushDiskType' || broker.brokerId === 0));
     if (brokers.length === 0) return `no broker named "${name}"`;
     for (const broker of brokers) broker[field] = change.value;
-    return 0;
+    return fromStart('store');
   }
   return `"${change.path}" is not a setting a what-if can change`;
 }
@@ -98,11 +169,11 @@ function edit(raw: Raw, change: WhatIfChange): number | string {
 /** The scenario with the change made, validated as a file would be. */
 export function applyWhatIf(scenario: Scenario, change: WhatIfChange): AppliedChange {
   const raw = structuredClone(scenario) as unknown as Raw;
-  const effect = edit(raw, change);
-  if (typeof effect === 'string') return { ok: false, message: effect };
+  const edited = edit(raw, change);
+  if (typeof edited === 'string') return { ok: false, message: edited };
   const result = validateScenario(raw);
   if (!result.ok) return { ok: false, message: result.errors.slice(0, 3).map((error) => `${error.path}: ${error.message}`).join('; ') };
-  return { ok: true, scenario: result.scenario, effectiveAtMs: effect };
+  return { ok: true, scenario: result.scenario, ...edited };
 }
 
 /**

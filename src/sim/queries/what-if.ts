@@ -8,7 +8,7 @@ import type { Summary } from '../summary.ts';
 import type { TimelineView } from '../timeline.ts';
 import { SeriesSampler, stepFor, type SeriesOverTime } from './series-over-time.ts';
 import { summaryDifferences, type SummaryDifference } from './summary-difference.ts';
-import { applyWhatIf, type WhatIfChange } from './what-if-change.ts';
+import { applyWhatIf, type WhatIfChange, type WhatIfEffect } from './what-if-change.ts';
 
 export interface WhatIfArgs {
   change: WhatIfChange;
@@ -29,6 +29,7 @@ export type WhatIfResult =
   | {
     ok: true;
     effectiveAtMs: number;
+    effect: WhatIfEffect;
     untilMs: number;
     divergence: Divergence | null;
     original: { summary: Summary; series: SeriesOverTime };
@@ -87,7 +88,7 @@ function compute(timeline: TimelineView, args: WhatIfArgs): WhatIfResult {
   const before = original.summary();
   const after = changed.summary();
   return {
-    ok: true, effectiveAtMs: applied.effectiveAtMs, untilMs: original.samples.at(-1)?.t ?? 0, divergence: comparison.divergence,
+    ok: true, effectiveAtMs: applied.effectiveAtMs, effect: applied.effect, untilMs: original.samples.at(-1)?.t ?? 0, divergence: comparison.divergence,
     original: { summary: before, series: original.window(0, untilMs) },
     changed: { summary: after, series: changed.window(0, untilMs) },
     differences: summaryDifferences(before, after),

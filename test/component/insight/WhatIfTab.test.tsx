@@ -43,4 +43,32 @@ describe('WhatIfTab', () => {
     expect(screen.getByTestId('whatif-refused')).toHaveTextContent(/^无法做这个修改：/);
     expect(screen.getByRole('heading', { name: '假如……' })).toBeInTheDocument();
   });
+
+  it('says before the comparison whether a setting forks at the playhead or, read at start-up, applies from 0:00, and why', () => {
+    loadAt(writeReadScenario({ durationMs: 120_000 }), 40_000);
+    render(<WhatIfTab />);
+    const choose = (path: string) => fireEvent.change(screen.getByTestId('whatif-setting'), { target: { value: path } });
+    choose('groups.CG_ORDER.allocateStrategy');
+    expect(screen.getByTestId('whatif-planned')).toHaveTextContent('Forks at 0:40.000: the runs are the same until then.');
+    expect(screen.getByTestId('whatif-compare')).toHaveTextContent('Fork at 0:40.000');
+    choose('config.scanNotActiveBrokerIntervalMs');
+    expect(screen.getByTestId('whatif-planned')).toHaveTextContent(/^The NameServer schedules this task once, when it starts \(NamesrvController\): RocketMQ changes it only by restarting the NameServer\./);
+    expect(screen.getByTestId('whatif-compare')).not.toHaveTextContent('Fork at');
+    choose('brokers.broker-a.flushDiskType');
+    expect(screen.getByTestId('whatif-planned')).toHaveTextContent('MessageStoreConfig');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('whatif-planned')).toHaveTextContent(/^Broker 的存储在启动时读取这个设置/);
+  });
+
+  it('a new allocation strategy at the playhead redeploys the group then: the runs part at that moment, and the page says so', async () => {
+    loadAt(writeReadScenario({ durationMs: 120_000 }), 40_000);
+    render(<WhatIfTab />);
+    fireEvent.change(screen.getByTestId('whatif-setting'), { target: { value: 'groups.CG_ORDER.allocateStrategy' } });
+    fireEvent.change(screen.getByTestId('whatif-value'), { target: { value: 'AVG_BY_CIRCLE' } });
+    fireEvent.click(screen.getByTestId('whatif-compare'));
+    expect(useWhatIf.getState().change).toBe('40000~groups.CG_ORDER.allocateStrategy~AVG_BY_CIRCLE');
+    const divergence = await screen.findByTestId('whatif-divergence', {}, WAIT);
+    expect(divergence).toHaveAttribute('data-t', '40000');
+    expect(screen.getByTestId('whatif-effect')).toHaveTextContent(/^A running consumer keeps the AllocateMessageQueueStrategy it started with, so at 0:40\.000 the group is redeployed: its 2 running consumers shut down and new ones start with the new strategy\./);
+  });
 });

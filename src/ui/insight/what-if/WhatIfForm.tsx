@@ -1,7 +1,7 @@
 /** The what-if form: one setting, its new value, forked at the playhead. */
 import { useId, useState, type FormEvent } from 'react';
 import type { Scenario } from '../../../sim/index.ts';
-import { whatIfToLink } from '../../../sim/queries/what-if-change.ts';
+import { plannedEffect, whatIfToLink } from '../../../sim/queries/what-if-change.ts';
 import { useWhatIf } from '../../../store/what-if.ts';
 import { formatTime } from '../../../viz/format.ts';
 import { whatIfChoices } from './what-if-choices.ts';
@@ -17,6 +17,7 @@ export function WhatIfForm({ scenario, nowMs, strings }: { scenario: Scenario; n
   const valueId = useId();
   if (!choice) return null;
   const value = typed ?? String(choice.current);
+  const planned = plannedEffect(choice.path);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const number = Number(value);
@@ -36,7 +37,12 @@ export function WhatIfForm({ scenario, nowMs, strings }: { scenario: Scenario; n
       ) : (
         <input id={valueId} type="number" inputMode="numeric" value={value} className="rs-whatif-number" data-testid="whatif-value" onChange={(e) => setTyped(e.target.value)} />
       )}
-      <button type="submit" className="rs-button rs-button-primary" data-testid="whatif-compare">{`${strings.compare} · ${strings.forkAt(formatTime(nowMs))}`}</button>
+      <button type="submit" className="rs-button rs-button-primary" data-testid="whatif-compare">
+        {planned === 'atMoment' || planned === null ? `${strings.compare} · ${strings.forkAt(formatTime(nowMs))}` : strings.compare}
+      </button>
+      {planned !== null && (
+        <p className="rs-muted rs-whatif-planned" data-testid="whatif-planned">{planned === 'atMoment' ? strings.forksAt(formatTime(nowMs)) : strings.fromStart[planned]}</p>
+      )}
     </form>
   );
 }

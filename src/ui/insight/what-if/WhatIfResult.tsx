@@ -45,7 +45,7 @@ export function WhatIfResult({ change, scenario, strings }: { change: WhatIfChan
   ];
   return (
     <div className="rs-whatif-result" data-testid="whatif-result">
-      <p>{data.effectiveAtMs > 0 ? strings.appliesAt(formatTime(data.effectiveAtMs)) : strings.appliesFromStart} {strings.compared(formatTime(data.untilMs))}</p>
+      <p data-testid="whatif-effect">{strings.effect(data.effect, formatTime(data.effectiveAtMs))} {strings.compared(formatTime(data.untilMs))}</p>
       {divergence ? (
         <div className="rs-whatif-divergence" data-testid="whatif-divergence" data-t={divergence.t}>
           <p><strong>{strings.divergedAt(formatTime(divergence.t), divergence.index)}</strong></p>

@@ -1,7 +1,8 @@
 /**
  * The settings a what-if offers for a scenario, with their values in it: each topic's queue
- * counts and perm, each group's allocation strategy, each master's replication and each broker's
- * flush mode, and the intervals and the version RocketMQ's processes read when they start
+ * counts and perm, each group's allocation strategy, each producer's rate, each master's
+ * replication and each broker's flush mode, and the intervals and the version RocketMQ's
+ * processes read when they start
  * (src/sim/queries/what-if-change.ts says when each takes effect).
  */
 import { ALLOCATE_STRATEGIES, FLUSH_DISK_TYPES, ROCKETMQ_VERSIONS, type ConfigKey, type Scenario } from '../../../sim/index.ts';
@@ -33,6 +34,9 @@ export function whatIfChoices(scenario: Scenario): WhatIfChoice[] {
   }
   const groups = new Map([...scenario.consumers, ...scenario.timeline.flatMap((a) => (a.action === 'addConsumer' ? [a.consumer] : []))].map((c) => [c.group, c.allocateStrategy]));
   for (const [group, strategy] of groups) choices.push({ path: `groups.${group}.allocateStrategy`, current: strategy, options: STRATEGIES });
+  for (const producer of [...scenario.producers, ...scenario.timeline.flatMap((a) => (a.action === 'addProducer' ? [a.producer] : []))]) {
+    choices.push({ path: `producers.${producer.id}.ratePerSec`, current: producer.ratePerSec });
+  }
   for (const broker of scenario.brokers) {
     if (broker.brokerId === 0) choices.push({ path: `brokers.${broker.name}.role`, current: broker.role, options: ['ASYNC_MASTER', 'SYNC_MASTER'] });
   }

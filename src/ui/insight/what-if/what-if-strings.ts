@@ -1,4 +1,5 @@
 /** The what-if view's words, in English and Simplified Chinese (RocketMQ's terms stay in Latin script). */
+import type { FromStartReader, WhatIfEffect } from '../../../sim/queries/what-if-change.ts';
 import { type Bilingual } from '../../i18n/index.ts';
 
 export interface WhatIfStrings {
@@ -11,8 +12,11 @@ export interface WhatIfStrings {
   clear: string;
   working: string;
   refused(message: string): string;
-  appliesAt(time: string): string;
-  appliesFromStart: string;
+  /** How the change reaches the run, once made (src/sim/queries/what-if-change.ts). */
+  effect(effect: WhatIfEffect, time: string): string;
+  /** Before it is made: it forks at the playhead, or RocketMQ reads it at start-up. */
+  forksAt(time: string): string;
+  fromStart: Record<FromStartReader, string>;
   compared(until: string): string;
   divergedAt(time: string, index: number): string;
   noDivergence: string;
@@ -37,8 +41,24 @@ const en: WhatIfStrings = {
   clear: 'Clear',
   working: 'Running both…',
   refused: (message) => `This change cannot be made: ${message}`,
-  appliesAt: (time) => `mqadmin updateTopic at ${time}: the runs are the same until then.`,
-  appliesFromStart: 'RocketMQ reads this setting when a process starts: the changed run is a cluster started with it, from 0:00.',
+  effect: (effect, time) => {
+    switch (effect.how) {
+      case 'updateTopic': return `mqadmin updateTopic at ${time}: the runs are the same until then.`;
+      case 'redeploy': return `A running consumer keeps the AllocateMessageQueueStrategy it started with, so at ${time} the group is redeployed: its ${effect.replaced} running consumer${effect.replaced === 1 ? '' : 's'} shut${effect.replaced === 1 ? 's' : ''} down and new ones start with the new strategy. The runs are the same until then.`;
+      case 'producerRate': return `From ${time} the producer sends at the new rate (the workload, not a RocketMQ setting); the runs are the same until then.`;
+      case 'fromStart': return en.fromStart[effect.reader];
+    }
+  },
+  forksAt: (time) => `Forks at ${time}: the runs are the same until then.`,
+  fromStart: {
+    nameServer: 'The NameServer schedules this task once, when it starts (NamesrvController): RocketMQ changes it only by restarting the NameServer. So the changed run is a cluster started with it, from 0:00.',
+    broker: 'The broker schedules this task once, when it starts (BrokerController.start): RocketMQ changes it only by restarting the broker. So the changed run is a cluster started with it, from 0:00.',
+    client: 'The client schedules this task once, when it starts (MQClientInstance.startScheduledTask, RebalanceService): RocketMQ changes it only by restarting the producer or consumer. So the changed run is a cluster started with it, from 0:00.',
+    store: 'The broker\'s store reads this when the broker starts (MessageStoreConfig): RocketMQ changes it only by restarting the broker. So the changed run is a cluster started with it, from 0:00.',
+    send: 'RocketMQ reads this at every send (DefaultMQProducerImpl.sendDefaultImpl), so an application could change it on a running producer; the simulation has no action for that, so the changed run uses it from 0:00.',
+    version: 'Another RocketMQ version is another build: an upgrade restarts every process. The changed run is the cluster running that version from 0:00.',
+    process: 'RocketMQ reads this setting when a process starts: the changed run is a cluster started with it, from 0:00.',
+  },
   compared: (until) => `Both runs compared up to ${until}.`,
   divergedAt: (time, index) => `The runs first differ at ${time} (trace event #${index}).`,
   noDivergence: 'The two runs are identical over this span: the setting made no difference yet.',
@@ -63,8 +83,24 @@ const zh: WhatIfStrings = {
   clear: '清除',
   working: '正在运行两次……',
   refused: (message) => `无法做这个修改：${message}`,
-  appliesAt: (time) => `在 ${time} 执行 mqadmin updateTopic：此前两次运行完全相同。`,
-  appliesFromStart: 'RocketMQ 在进程启动时读取这个设置：修改后的运行相当于用它启动的集群，从 0:00 起生效。',
+  effect: (effect, time) => {
+    switch (effect.how) {
+      case 'updateTopic': return `在 ${time} 执行 mqadmin updateTopic：此前两次运行完全相同。`;
+      case 'redeploy': return `运行中的消费者一直使用启动时的 AllocateMessageQueueStrategy，所以在 ${time} 重新部署这个消费者组：正在运行的 ${effect.replaced} 个消费者关闭，用新策略启动新的消费者。此前两次运行完全相同。`;
+      case 'producerRate': return `从 ${time} 起生产者按新的速率发送（这是负载，不是 RocketMQ 的设置）；此前两次运行完全相同。`;
+      case 'fromStart': return zh.fromStart[effect.reader];
+    }
+  },
+  forksAt: (time) => `在 ${time} 分叉：此前两次运行完全相同。`,
+  fromStart: {
+    nameServer: 'NameServer 只在启动时安排一次这个定时任务（NamesrvController）：RocketMQ 只有重启 NameServer 才能改变它。所以修改后的运行相当于用它启动的集群，从 0:00 起生效。',
+    broker: 'Broker 只在启动时安排一次这个定时任务（BrokerController.start）：RocketMQ 只有重启 Broker 才能改变它。所以修改后的运行相当于用它启动的集群，从 0:00 起生效。',
+    client: '客户端只在启动时安排一次这个定时任务（MQClientInstance.startScheduledTask、RebalanceService）：RocketMQ 只有重启生产者或消费者才能改变它。所以修改后的运行相当于用它启动的集群，从 0:00 起生效。',
+    store: 'Broker 的存储在启动时读取这个设置（MessageStoreConfig）：RocketMQ 只有重启 Broker 才能改变它。所以修改后的运行相当于用它启动的集群，从 0:00 起生效。',
+    send: 'RocketMQ 在每次发送时读取这个设置（DefaultMQProducerImpl.sendDefaultImpl），所以应用可以在运行中的生产者上修改它；模拟器没有这样的动作，所以修改后的运行从 0:00 起使用它。',
+    version: '换一个 RocketMQ 版本就是换一套程序：升级要重启每个进程。修改后的运行相当于从 0:00 起就运行那个版本的集群。',
+    process: 'RocketMQ 在进程启动时读取这个设置：修改后的运行相当于用它启动的集群，从 0:00 起生效。',
+  },
   compared: (until) => `两次运行比较到 ${until}。`,
   divergedAt: (time, index) => `两次运行在 ${time} 第一次出现不同（第 ${index} 个轨迹事件）。`,
   noDivergence: '在这段时间里两次运行完全相同：这个设置还没有产生影响。',

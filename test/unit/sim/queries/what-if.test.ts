@@ -87,3 +87,71 @@ describe('whatIf', () => {
     for (const bad of [undefined, '', 'x~a~1', '-5~a~1', '1~~2', '12345678901~a~1']) expect(whatIfFromLink(bad)).toBeNull();
   });
 });
+
+describe('whatIf at the playhead for what RocketMQ can change while running', () => {
+  const twoConsumers = scenarioOf({
+    version: 1, durationMs: 150_000, config: { networkJitterMs: 0 }, nameServers: [{ id: 'ns-1' }], brokers: [{ name: 'broker-a' }],
+    topics: [{ name: 'TopicTest', writeQueueNums: 4, readQueueNums: 4 }],
+    producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 10, startAt: 1_000 }],
+    consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest', startAt: 1_000 }, { id: 'c-2', group: 'CG', topic: 'TopicTest', startAt: 1_000 }],
+    timeline: [{ at: 100_000, action: 'crashConsumer', target: 'c-2' }],
+  });
+  const timeline = new Timeline(twoConsumers);
+  timeline.seek(40_000);
+
+  it('a new allocation strategy at 40 s redeploys the group then: the running consumers are replaced, the runs agree until 40 s', () => {
+    const applied = applyWhatIf(twoConsumers, { at: 40_000, path: 'groups.CG.allocateStrategy', value: 'AVG_BY_CIRCLE' });
+    if (!applied.ok) throw new Error(applied.message);
+    expect(applied.effect).toEqual({ how: 'redeploy', replaced: 2 });
+    expect(applied.effectiveAtMs).toBe(40_000);
+    const at40 = applied.scenario.timeline.filter((action) => action.at === 40_000);
+    const said = at40.map((action) => (action.action === 'addConsumer' ? `add ${action.consumer.id} ${action.consumer.allocateStrategy}` : action.action === 'removeConsumer' ? `remove ${action.target}` : action.action));
+    expect(said).toEqual(['remove c-1', 'add c-3 AVG_BY_CIRCLE', 'remove c-2', 'add c-4 AVG_BY_CIRCLE']);
+    // The crash written for c-2 at 100 s now crashes its replacement.
+    expect(applied.scenario.timeline).toContainEqual({ at: 100_000, action: 'crashConsumer', target: 'c-4' });
+    const result = whatIf(timeline, { change: { at: 40_000, path: 'groups.CG.allocateStrategy', value: 'AVG_BY_CIRCLE' }, untilMs: 60_000 });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.effect).toEqual({ how: 'redeploy', replaced: 2 });
+    expect(result.divergence!.t).toBe(40_000);
+  });
+
+  it('at 0:00 the group simply starts with the new strategy', () => {
+    const applied = applyWhatIf(twoConsumers, { at: 0, path: 'groups.CG.allocateStrategy', value: 'CONSISTENT_HASH' });
+    if (!applied.ok) throw new Error(applied.message);
+    expect(applied.scenario.consumers.map((c) => c.allocateStrategy)).toEqual(['CONSISTENT_HASH', 'CONSISTENT_HASH']);
+    expect(applied.scenario.timeline).toHaveLength(1);
+  });
+
+  it('a producer sending 20 messages a second from 40 s: the runs agree until 40 s, then 10 more messages a second are sent', () => {
+    const result = whatIf(timeline, { change: { at: 40_000, path: 'producers.p-1.ratePerSec', value: 20 }, untilMs: 60_000 });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.effect).toEqual({ how: 'producerRate' });
+    expect(result.effectiveAtMs).toBe(40_000);
+    expect(result.divergence!.t).toBeGreaterThanOrEqual(40_000);
+    // 20 s at 10 more a second: about 200 more sends, give or take the first and last send's timing.
+    const more = result.changed.summary.messages.sent - result.original.summary.messages.sent;
+    expect(more).toBeGreaterThanOrEqual(195);
+    expect(more).toBeLessThanOrEqual(205);
+  });
+
+  it('says who reads each start-up setting, so the page can say why it applies from 0:00', () => {
+    const reader = (path: string, value: number | string) => {
+      const applied = applyWhatIf(twoConsumers, { at: 40_000, path, value });
+      if (!applied.ok) throw new Error(applied.message);
+      expect(applied.effectiveAtMs).toBe(0);
+      return applied.effect.how === 'fromStart' ? applied.effect.reader : applied.effect.how;
+    };
+    expect(reader('config.scanNotActiveBrokerIntervalMs', 10_000)).toBe('nameServer');
+    expect(reader('config.brokerHeartbeatIntervalMs', 10_000)).toBe('broker');
+    expect(reader('config.pollNameServerIntervalMs', 10_000)).toBe('client');
+    expect(reader('config.retryTimesWhenSendFailed', 5)).toBe('send');
+    expect(reader('config.rocketmqVersion', '4.x')).toBe('version');
+    expect(reader('config.brokerChannelExpiredTimeMs', 60_000)).toBe('process');
+    expect(reader('brokers.broker-a.flushDiskType', 'SYNC_FLUSH')).toBe('store');
+  });
+
+  it('refuses a producer that is not in the file', () => {
+    const applied = applyWhatIf(twoConsumers, { at: 40_000, path: 'producers.<p>.ratePerSec', value: 5 });
+    expect(applied).toEqual({ ok: false, message: 'no producer has id "<p>"' });
+  });
+});

@@ -7,6 +7,7 @@
  */
 import { AppendLog } from '../../engine/append-log.ts';
 import { cloneState } from '../../engine/clone.ts';
+import { MarkSet, SerialMarkSet } from '../../engine/mark-set.ts';
 import type { WireEncoder } from './wire.ts';
 
 export type PatchPath = (string | number)[];
@@ -19,8 +20,13 @@ export type StatePatch =
 
 type Container = Record<string | number, unknown>;
 
+/**
+ * Logs and mark sets are not compared inside: a log is sent as its tail, and a mark set stays in
+ * the worker (the page holds a placeholder), so another one (a set made again after a move back)
+ * is sent whole, as its placeholder, never as changes inside it.
+ */
 function isContainer(value: unknown): value is Container {
-  return value !== null && typeof value === 'object' && !(value instanceof AppendLog);
+  return value !== null && typeof value === 'object' && !(value instanceof AppendLog) && !(value instanceof MarkSet) && !(value instanceof SerialMarkSet);
 }
 
 /** Whether a shadow container can be updated in place to follow `value`: same shape of container, not frozen. */

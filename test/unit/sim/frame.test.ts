@@ -90,4 +90,20 @@ describe('frames', () => {
     expect(canonical(before, false)).toEqual(beforeCanonical);
     expect(view.state.config).toBe(before.config);
   });
+
+  it('send a mark set made again after a move back as a whole (the page holds none of its marks), never as changes inside it', () => {
+    const scenario = busy('TopicTest', 'CG', 'broker-a');
+    const timeline = new Timeline(scenario, { checkpointEveryMs: 2_000 });
+    const source = new FrameSource();
+    const view = new FrameView(scenario);
+    // From late in the run straight to early moments: a consumer's set of consumed ids made
+    // after the checkpoint the move replays from is a new object the page never saw.
+    for (let t = 1_000; t <= 5_000; t += 250) {
+      timeline.seek(45_000);
+      view.receive(structuredClone(source.frameOf(timeline)));
+      timeline.seek(t);
+      view.receive(structuredClone(source.frameOf(timeline)));
+      expectSame(view, timeline);
+    }
+  });
 });

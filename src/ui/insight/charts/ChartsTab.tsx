@@ -26,7 +26,7 @@ export function ChartsTab() {
   return (
     <PanelFrame name="charts" title={strings.heading}>
       <p className="rs-muted">{strings.intro} {strings.readoutHint}</p>
-      <div ref={measure} className="rs-charts">
+      <div ref={measure} className="rs-chart-list">
         {!data || data.samples.length < 2 ? <p data-testid="charts-empty">{strings.noData}</p> : (
           <>
             <ChartCard name="first" series={data} initial="produceTps" toMs={durationMs} nowMs={nowMs} width={width} height={CHART_HEIGHT} />

@@ -8,6 +8,7 @@ import { forwardRef, useId, useState, type KeyboardEvent, type PointerEvent } fr
 import { CHART_MARGIN, layoutChart, nearestSample, type ChartInput } from '../../../viz/chart-layout.ts';
 import { fitText, formatCount, formatTime } from '../../../viz/format.ts';
 import { linear } from '../../../viz/ticks.ts';
+import './charts.css';
 
 export const LINE_COLOURS = ['#2563eb', '#d97706', '#059669', '#db2777', '#7c3aed', '#0891b2', '#65a30d', '#dc2626'];
 const FAULT_COLOUR = '#dc2626';

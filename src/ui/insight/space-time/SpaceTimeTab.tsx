@@ -17,6 +17,7 @@ import { TEXT_PANEL_REFRESH, useSimView } from '../../use-sim.ts';
 import { saveSvg, saveText } from '../export.ts';
 import { ARROW_COLOURS, MARK_COLOURS, SpaceTimeDiagram } from './SpaceTimeDiagram.tsx';
 import { SPACE_TIME_STRINGS } from './space-time-strings.ts';
+import '../charts/charts.css';
 import './space-time.css';
 import { inLanguage } from '../../i18n/index.ts';
 

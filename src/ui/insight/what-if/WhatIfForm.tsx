@@ -7,7 +7,8 @@ import { formatTime } from '../../../viz/format.ts';
 import { whatIfChoices } from './what-if-choices.ts';
 import type { WhatIfStrings } from './what-if-strings.ts';
 
-export function WhatIfForm({ scenario, nowMs, strings }: { scenario: Scenario; nowMs: number; strings: WhatIfStrings }) {
+/** `shownPath`: the setting whose comparison is on screen, which says itself how the change applies. */
+export function WhatIfForm({ scenario, nowMs, strings, shownPath }: { scenario: Scenario; nowMs: number; strings: WhatIfStrings; shownPath: string | null }) {
   const choices = whatIfChoices(scenario);
   const setChange = useWhatIf((s) => s.setChange);
   const [path, setPath] = useState(choices[0]?.path ?? '');
@@ -40,7 +41,7 @@ export function WhatIfForm({ scenario, nowMs, strings }: { scenario: Scenario; n
       <button type="submit" className="rs-button rs-button-primary" data-testid="whatif-compare">
         {planned === 'atMoment' || planned === null ? `${strings.compare} · ${strings.forkAt(formatTime(nowMs))}` : strings.compare}
       </button>
-      {planned !== null && (
+      {planned !== null && choice.path !== shownPath && (
         <p className="rs-muted rs-whatif-planned" data-testid="whatif-planned">{planned === 'atMoment' ? strings.forksAt(formatTime(nowMs)) : strings.fromStart[planned]}</p>
       )}
     </form>

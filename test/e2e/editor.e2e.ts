@@ -35,6 +35,9 @@ test('a fault added now shows on the scrubber as a fork and takes effect', async
   await openPage(page, baseUrl);
   await page.getByTestId('command-jumpForward10').click();
   await page.getByTestId('command-jumpForward10').click();
+  // A fault is added at the playhead shown: on a busy machine the 20 s seek may still be under
+  // way when the fault is added, and the run would fork where it had got to.
+  await waitForTime(page, '0:20.000');
   await page.getByTestId('edit').click();
   await page.getByTestId('fault-action').selectOption('crashBroker');
   await page.getByTestId('fault-target').selectOption('broker-b');

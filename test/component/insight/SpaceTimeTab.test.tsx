@@ -46,6 +46,15 @@ describe('SpaceTimeTab', () => {
     await waitFor(() => expect(svg.querySelector('[data-kind="register"][data-current="true"]')).not.toBeNull(), WAIT);
   });
 
+  it('says when the window holds nothing yet, and not once it does', async () => {
+    loadAt(writeReadScenario(), 0);
+    render(<SpaceTimeTab />);
+    expect(await screen.findByTestId('spacetime-empty', {}, WAIT)).toHaveTextContent('Nothing in this window yet');
+    act(() => usePlayback.getState().seek(15_000));
+    await waitFor(() => expect(screen.queryByTestId('spacetime-empty')).toBeNull(), WAIT);
+    expect(screen.getByTestId('spacetime-svg').querySelector('[data-kind="send"]')).not.toBeNull();
+  });
+
   it('speaks Chinese', async () => {
     loadAt(writeReadScenario(), 5_000);
     usePlayback.getState().setLanguage('zh');

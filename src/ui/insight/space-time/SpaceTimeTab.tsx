@@ -57,6 +57,7 @@ export function SpaceTimeTab() {
         </span>
       </div>
       {data?.truncated && <p className="rs-muted" role="status">{strings.truncated(EVENT_LIMIT)}</p>}
+      {data && layout.arrows.length + layout.marks.length + layout.rules.length === 0 && <p className="rs-muted" role="status" data-testid="spacetime-empty">{strings.empty}</p>}
       <div ref={measure} className="rs-spacetime">
         <SpaceTimeDiagram ref={svg} layout={layout} strings={strings} label={strings.diagramLabel(formatTime(fromMs), formatTime(nowMs))}
           onPick={(t) => usePlayback.getState().seek(t)} />

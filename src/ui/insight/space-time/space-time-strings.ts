@@ -17,6 +17,8 @@ export interface SpaceTimeStrings {
   markName(count: number, what: string, lane: string, time: string): string;
   ruleName(fault: string, time: string): string;
   truncated(limit: number): string;
+  /** The window holds no request, answer or mark yet. */
+  empty: string;
   exportTrace: string;
   exportSvg: string;
   legend: string;
@@ -42,6 +44,7 @@ const en: SpaceTimeStrings = {
   arrowName: (count, what, from, to, time) => `${time} ${from} → ${to}: ${count > 1 ? `${count} × ` : ''}${what}`,
   markName: (count, what, lane, time) => `${time} ${lane}: ${count > 1 ? `${count} × ` : ''}${what}`,
   ruleName: (fault, time) => `${time} fault: ${fault}`,
+  empty: 'Nothing in this window yet: no process has sent anything. Play, or move the playhead forward.',
   truncated: (limit) => `Only the first ${limit} events of this window are drawn: choose a shorter window.`,
   exportTrace: 'Trace (JSON Lines)',
   exportSvg: 'SVG',
@@ -68,6 +71,7 @@ const zh: SpaceTimeStrings = {
   arrowName: (count, what, from, to, time) => `${time} ${from} → ${to}：${count > 1 ? `${count} 个 ` : ''}${what}`,
   markName: (count, what, lane, time) => `${time} ${lane}：${count > 1 ? `${count} 个 ` : ''}${what}`,
   ruleName: (fault, time) => `${time} 故障：${fault}`,
+  empty: '这个窗口里还没有任何事件：还没有进程发送过东西。请播放，或把播放位置向后移动。',
   truncated: (limit) => `这个窗口只画出了前 ${limit} 个事件：请选择更短的窗口。`,
   exportTrace: '轨迹（JSON Lines）',
   exportSvg: 'SVG',

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from './harness.ts';
+import { seriousViolations } from './axe.ts';
 import { fragmentOf, openPage } from './shell-helpers.ts';
 
 const WRITE8_READ4 = JSON.parse(readFileSync('src/scenario/library/write8-read4.json', 'utf8')) as unknown;
@@ -91,5 +92,6 @@ test('the space-time diagram from the keyboard: Tab reaches its events, arrows w
   // The log marks the event at the playhead, and the focus stays on the diagram's stop.
   await page.locator('.rs-log-current .rs-log-time', { hasText: chosen }).first().waitFor();
   await page.waitForFunction(() => document.activeElement?.getAttribute('tabindex') === '0' && document.activeElement.hasAttribute('data-stroke'), undefined, { timeout: 10_000 });
+  assert.deepEqual(await seriousViolations(page), [], 'axe finds nothing serious in the diagram made of buttons');
   assert.deepEqual(consoleErrors, []);
-}, { timeoutMs: 60_000, viewport: { width: 1280, height: 800 } });
+}, { timeoutMs: 120_000, viewport: { width: 1280, height: 800 } });

@@ -13,6 +13,8 @@ import type { DotRouting } from './topology-model.ts';
 export interface TopologyCanvasProps {
   source: TraceSource;
   layout: TopologyLayout;
+  /** The drawing is shown this much larger than its layout. */
+  scale: number;
   /** Which node each event's broker is now (topologyModel's routing). */
   routing: DotRouting;
   timeMs: number;
@@ -86,7 +88,7 @@ function useColorScheme(): number {
   return scheme;
 }
 
-export function TopologyCanvas({ source, layout, routing, timeMs, flightMs, traceLength, maxDots = 2_000, drawnRef }: TopologyCanvasProps) {
+export function TopologyCanvas({ source, layout, scale, routing, timeMs, flightMs, traceLength, maxDots = 2_000, drawnRef }: TopologyCanvasProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const scheme = useColorScheme();
   // Reduced motion: each dot jumps from its start to its end instead of gliding.
@@ -98,7 +100,7 @@ export function TopologyCanvas({ source, layout, routing, timeMs, flightMs, trac
     const canvas = canvasRef.current;
     const context = canvas?.getContext('2d');
     if (!canvas || !context) return;
-    const ratio = window.devicePixelRatio || 1;
+    const ratio = (window.devicePixelRatio || 1) * scale;
     const width = Math.round(layout.width * ratio);
     const height = Math.round(layout.height * ratio);
     if (canvas.width !== width) canvas.width = width;
@@ -114,9 +116,9 @@ export function TopologyCanvas({ source, layout, routing, timeMs, flightMs, trac
     canvas.dataset.dots = String(dots.length);
     if (drawnRef) drawnRef.current = dots;
     context.globalAlpha = 1;
-  }, [source, layout, routing, timeMs, flightMs, traceLength, maxDots, scheme, drawnRef, motion]);
+  }, [source, layout, scale, routing, timeMs, flightMs, traceLength, maxDots, scheme, drawnRef, motion]);
   return (
     <canvas ref={canvasRef} className="rs-topology-canvas" aria-hidden="true" data-testid="topology-canvas"
-      style={{ width: layout.width, height: layout.height }} />
+      style={{ width: layout.width * scale, height: layout.height * scale }} />
   );
 }

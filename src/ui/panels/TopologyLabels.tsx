@@ -32,9 +32,9 @@ export function GroupTitle({ box, title }: { box: Box; title: string }) {
   return <text x={box.x + 8} y={box.y + 17} className="rs-group-title">{fitText(title, box.width - 16, 7.2)}</text>;
 }
 
-export const TopologyLabels = memo(function TopologyLabels({ labels, layout }: { labels: BrokerLabel[]; layout: TopologyLayout }) {
+export const TopologyLabels = memo(function TopologyLabels({ labels, layout, scale }: { labels: BrokerLabel[]; layout: TopologyLayout; scale: number }) {
   return (
-    <svg className="rs-topology-labels" width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} aria-hidden="true" data-testid="topology-labels">
+    <svg className="rs-topology-labels" width={layout.width * scale} height={layout.height * scale} viewBox={`0 0 ${layout.width} ${layout.height}`} aria-hidden="true" data-testid="topology-labels">
       <g className="rs-node-text">
         {Object.entries(layout.brokerGroups).map(([name, box]) => <GroupTitle key={name} box={box} title={`Broker ${name}`} />)}
       </g>

@@ -3,7 +3,7 @@
  * and consumer groups below, the links between them, and a canvas of messages in flight.
  * Clicking (or Enter on) a process selects it for the inspector.
  */
-import { lazy, memo, Suspense, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { lazy, memo, Suspense, useCallback, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { usePlayback, type ProcessSelection, type Selection } from '../../store/playback.ts';
 import { flightWindowMs } from '../../viz/flight.ts';
 import { linkPath, type Box } from '../../viz/paths.ts';
@@ -17,6 +17,8 @@ import { linkOf, type Dot } from './topology-geometry.ts';
 import { useTopologyStrings, type TopologyStrings } from './topology-strings.ts';
 import { topologyModel, type LinkKind, type LinkSpec, type TopologyModel } from './topology-model.ts';
 import { useElementWidth } from './use-element-width.ts';
+import { useStageRoom } from './use-stage-room.ts';
+import { topologyScale } from '../../viz/topology-scale.ts';
 import { NarrationCaption } from '../narration/NarrationCaption.tsx';
 import './topology.css';
 
@@ -175,6 +177,7 @@ const Nodes = memo(function Nodes({ model, layout, selection, strings }: { model
 interface DiagramProps {
   model: TopologyModel;
   layout: TopologyLayout;
+  scale: number;
   selection: Selection;
   strings: PanelStrings;
   svgId: string;
@@ -185,10 +188,10 @@ interface DiagramProps {
  * the statuses, the selection and the width stay the same (derivedAt shares the model), so a
  * playing run skips it and redraws only the canvas.
  */
-const Diagram = memo(function Diagram({ model, layout, selection, strings, svgId }: DiagramProps) {
+const Diagram = memo(function Diagram({ model, layout, scale, selection, strings, svgId }: DiagramProps) {
   const headerText = { producers: strings.producers, brokers: strings.brokers, consumers: strings.consumers };
   return (
-    <svg width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} role="group"
+    <svg width={layout.width * scale} height={layout.height * scale} viewBox={`0 0 ${layout.width} ${layout.height}`} role="group"
       aria-labelledby={`${svgId}-title`} aria-describedby={`${svgId}-desc`} data-testid="topology-svg" data-mode={layout.mode}>
       <title id={`${svgId}-title`}>{strings.topologyTitle}</title>
       <desc id={`${svgId}-desc`}>{strings.topologyDescription}</desc>
@@ -204,24 +207,37 @@ const Diagram = memo(function Diagram({ model, layout, selection, strings, svgId
   );
 });
 
-const layouts = new WeakMap<TopologyInput, { width: number; layout: TopologyLayout }>();
+interface Scene {
+  layout: TopologyLayout;
+  /** The drawing is shown this much larger than its layout (topologyScale). */
+  scale: number;
+}
 
-/** The layout of one structure at one width, computed once: the input keeps its identity while the structure does. */
-function layoutOf(input: TopologyInput, width: number): TopologyLayout {
-  const cached = layouts.get(input);
-  if (cached?.width === width) return cached.layout;
-  const layout = layoutTopology(input, width);
-  layouts.set(input, { width, layout });
-  return layout;
+const scenes = new WeakMap<TopologyInput, { key: string; scene: Scene }>();
+
+/** Height kept below the drawing for the legend. */
+const LEGEND_ROOM = 96;
+/** Presentation mode draws the topology at least this much larger, for the back of the room. */
+const PRESENTING_SCALE = 1.5;
+
+/** The layout of one structure at one size, computed once: the input keeps its identity while the structure does. */
+function sceneOf(input: TopologyInput, width: number, room: number, presenting: boolean): Scene {
+  const key = `${width} ${room} ${presenting}`;
+  const cached = scenes.get(input);
+  if (cached?.key === key) return cached.scene;
+  const scale = topologyScale(width, (layoutWidth) => layoutTopology(input, layoutWidth).height, room - LEGEND_ROOM, presenting ? PRESENTING_SCALE : 1);
+  const scene = { layout: layoutTopology(input, width / scale), scale };
+  scenes.set(input, { key, scene });
+  return scene;
 }
 
 /** A click on a message's dot opens its card (before the process under it is selected). */
 const HIT_RADIUS = 8;
 
-function messageUnder(event: MouseEvent<HTMLDivElement>, dots: readonly Dot[]): string | null {
+function messageUnder(event: MouseEvent<HTMLDivElement>, dots: readonly Dot[], scale: number): string | null {
   const bounds = event.currentTarget.getBoundingClientRect();
-  const x = event.clientX - bounds.left;
-  const y = event.clientY - bounds.top;
+  const x = (event.clientX - bounds.left) / scale;
+  const y = (event.clientY - bounds.top) / scale;
   let best: { msgId: string; distance: number } | null = null;
   for (const dot of dots) {
     const distance = Math.hypot(dot.x - x, dot.y - y);
@@ -250,16 +266,23 @@ export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelPro
   const speed = usePlayback((s) => s.speed);
   const language = usePlayback((s) => s.language);
   const [topicWanted, setTopicWanted] = useState<string | null>(null);
-  const [containerRef, width] = useElementWidth<HTMLDivElement>(960);
+  const presenting = usePlayback((s) => s.presenting);
+  const [stage, setStage] = useState<HTMLDivElement | null>(null);
+  const [measureWidth, width] = useElementWidth<HTMLDivElement>(960);
+  const room = useStageRoom(stage);
+  const stageRef = useCallback((element: HTMLDivElement | null) => {
+    measureWidth(element);
+    setStage(element);
+  }, [measureWidth]);
   const drawn = useRef<Dot[]>([]);
   const svgId = useId();
   if (!view) return <EmptyPanel name="topology" title={strings.topologyTitle} className={className} />;
   const { timeline, timeMs } = view;
   // The model keeps its identity while nothing in it changes; the layout follows only the structure and the width.
   const model = derivedAt(timeline, timeMs, `topologyModel:${topicWanted ?? ''}`, () => topologyModel(timeline.state, topicWanted));
-  const layout = layoutOf(model.input, width);
+  const { layout, scale } = sceneOf(model.input, width, room, presenting);
   const onClickCapture = (event: MouseEvent<HTMLDivElement>) => {
-    const msgId = messageUnder(event, drawn.current);
+    const msgId = messageUnder(event, drawn.current, scale);
     if (msgId === null) return;
     event.stopPropagation();
     usePlayback.getState().select({ kind: 'message', msgId });
@@ -268,11 +291,12 @@ export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelPro
     <PanelFrame name="topology" title={strings.topologyTitle} className={className}
       aside={<TopicPicker model={model} onPick={setTopicWanted} canvasStrings={canvasStrings} />}>
       <NarrationCaption />
-      <div ref={containerRef} className="rs-topology-stage" style={{ height: layout.height }} onClickCapture={onClickCapture}>
-        <Diagram model={model} layout={layout} selection={selection} strings={strings} svgId={svgId} />
-        <TopologyCanvas source={timeline} layout={layout} routing={model.routing} timeMs={timeMs} flightMs={flightMs ?? flightWindowMs(speed)}
+      <div ref={stageRef} className="rs-topology-stage" style={{ height: layout.height * scale }}
+        onClickCapture={onClickCapture} data-scale={scale}>
+        <Diagram model={model} layout={layout} scale={scale} selection={selection} strings={strings} svgId={svgId} />
+        <TopologyCanvas source={timeline} layout={layout} scale={scale} routing={model.routing} timeMs={timeMs} flightMs={flightMs ?? flightWindowMs(speed)}
           traceLength={timeline.traceLength} drawnRef={drawn} {...(maxDots !== undefined ? { maxDots } : {})} />
-        <TopologyLabels labels={derivedAt(timeline, timeMs, `brokerLabels:${topicWanted ?? ''}:${language}`, () => brokerLabels(model, strings, canvasStrings))} layout={layout} />
+        <TopologyLabels labels={derivedAt(timeline, timeMs, `brokerLabels:${topicWanted ?? ''}:${language}`, () => brokerLabels(model, strings, canvasStrings))} layout={layout} scale={scale} />
       </div>
       <Suspense fallback={null}>
         <TopologyLegend strings={strings} canvasStrings={canvasStrings} />

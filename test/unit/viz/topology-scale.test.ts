@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { BASE_WIDTH, MAX_SCALE, topologyScale } from '../../../src/viz/topology-scale.ts';
+import { WIDE_MIN_WIDTH } from '../../../src/viz/topology-layout.ts';
+
+/** A layout 400 px high at any width (the wide layout's height hardly depends on its width). */
+const height400 = () => 400;
+
+describe('how much larger the topology is drawn', () => {
+  it('draws a panel up to BASE_WIDTH wide at its layout\'s size', () => {
+    expect(topologyScale(BASE_WIDTH, height400, 10_000)).toBe(1);
+    expect(topologyScale(800, height400, 10_000)).toBe(1);
+  });
+
+  it('grows with the width, in steps of 0.05, up to MAX_SCALE', () => {
+    expect(topologyScale(1_344, height400, 10_000)).toBe(1.4);
+    expect(topologyScale(4_000, height400, 10_000)).toBe(MAX_SCALE);
+  });
+
+  it('grows only as far as the height left in the window allows', () => {
+    // 1,344 px would give 1.4x, but 520 px of room hold 400 px drawn 1.3x.
+    expect(topologyScale(1_344, height400, 520)).toBe(1.3);
+    expect(topologyScale(1_344, height400, 300)).toBe(1);
+  });
+
+  it('gives presentation mode its minimum whatever the height, while the layout stays wide', () => {
+    expect(topologyScale(1_240, height400, 300, 1.5)).toBe(1.5);
+    expect(topologyScale(900, height400, 300, 1.5)).toBeCloseTo(900 / WIDE_MIN_WIDTH);
+    expect(topologyScale(500, height400, 300, 1.5)).toBe(1);
+  });
+});

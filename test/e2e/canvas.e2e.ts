@@ -111,3 +111,75 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 1920, height: 108
     assert.deepEqual(consoleErrors, []);
   }, { viewport });
 }
+
+/** The rectangle of an element on screen. */
+async function rectOf(page: import('playwright-core').Page, selector: string): Promise<DOMRect> {
+  return page.locator(selector).first().evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
+}
+
+for (const language of ['en', 'zh'] as const) {
+  test(`at 1280x800 an open card hides neither the consumers nor the time, and its id tables' columns do not overlap (${language})`, async ({ page, baseUrl, consoleErrors, screenshot }) => {
+    await openPage(page, baseUrl);
+    if (language === 'zh') await page.getByTestId('language-zh').click();
+    await jumpTo20s(page);
+    await page.locator(QUEUE_5).click();
+    await page.getByTestId('queue-message').first().click();
+    await page.getByTestId('message-card').getByTestId('card-msgid').waitFor();
+    await page.locator('.rs-card.rs-card-docked').waitFor();
+    const card = await rectOf(page, '[data-testid="message-card"]');
+    for (const consumer of ['c-1', 'c-2']) {
+      const box = await rectOf(page, `[data-testid="topology-client-${consumer}"]`);
+      assert.ok(box.right <= card.left, `${consumer} (x ${box.left}-${box.right}) is not under the card (from x ${card.left})`);
+      assert.ok(box.bottom <= 800, `${consumer} is on screen`);
+    }
+    const time = await rectOf(page, '[data-testid="time-current"]');
+    assert.ok(time.bottom <= card.top, 'the time is above the card');
+    assert.ok(card.bottom <= 800 && card.right <= 1280, 'the card is inside the viewport');
+    // Each cell's text fits its column: nothing runs into the next one.
+    const overflowing = await page.locator('.rs-card-ids th, .rs-card-ids td').evaluateAll((cells) =>
+      cells.filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => cell.textContent));
+    assert.deepEqual(overflowing, []);
+    await screenshot(`card-docked-${language}-1280x800`);
+    assert.deepEqual(consoleErrors, []);
+  });
+}
+
+test('at 1920x1080 the topology is drawn larger, with its legend still on screen; presentation mode makes it larger still', async ({ page, baseUrl, consoleErrors }) => {
+  await openPage(page, baseUrl);
+  await jumpTo20s(page);
+  await page.locator(QUEUE_5).waitFor();
+  const stage = page.locator('.rs-topology-stage');
+  const labelSize = () => page.locator('[data-testid="topology-labels"] .rs-node-label').first().evaluate((element) => element.getBoundingClientRect().height);
+  const scale = Number(await stage.getAttribute('data-scale'));
+  assert.ok(scale >= 1.2, `drawn ${scale}x its layout`);
+  const legend = await rectOf(page, '.rs-topology-legend');
+  assert.ok(legend.bottom <= 1080, `the legend ends at y ${legend.bottom}`);
+  const size = await labelSize();
+  await page.keyboard.press('p');
+  await page.locator('.rs-app.rs-presenting').waitFor();
+  await page.waitForFunction(() => Number(document.querySelector('.rs-topology-stage')?.getAttribute('data-scale')) >= 1.5);
+  assert.ok(await labelSize() > size, 'the canvas labels grow in presentation mode');
+  assert.deepEqual(consoleErrors, []);
+}, { viewport: { width: 1920, height: 1080 } });
+
+for (const viewport of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }, { width: 390, height: 844 }]) {
+  const size = `${viewport.width}x${viewport.height}`;
+  test(`controller mode at ${size}: after the election broker-a/1 is drawn as the master with the queues, broker-a/0 as the old master; screenshots in English and Chinese`, async ({ page, baseUrl, consoleErrors, screenshot }) => {
+    await openPage(page, baseUrl);
+    await page.getByTestId('scenario-picker').selectOption('controller-failover');
+    for (let i = 0; i < 7; i++) await page.getByTestId('command-jumpForward10').click();
+    await waitForSeek(page);
+    await page.waitForFunction(() => document.querySelector('[data-testid="time-current"]')?.textContent?.startsWith('1:10'));
+    const newMaster = page.getByTestId('topology-broker-broker-a/1');
+    await page.locator('[data-testid^="canvas-queue-broker-a/1#"]').first().waitFor();
+    assert.match((await newMaster.getAttribute('aria-label')) ?? '', /^broker-a\/1 · master · brokerId 0 /);
+    assert.match((await page.getByTestId('topology-broker-broker-a/0').getAttribute('aria-label')) ?? '', /^broker-a\/0 · old master /);
+    assert.equal(await page.locator('[data-testid^="canvas-queue-broker-a/0#"]').count(), 0);
+    await newMaster.scrollIntoViewIfNeeded();
+    await screenshot(`controller-en-${size}`);
+    await page.getByTestId('language-zh').click();
+    await page.waitForFunction(() => /^broker-a\/1 · 主节点/.test(document.querySelector('[data-testid="topology-broker-broker-a/1"]')?.getAttribute('aria-label') ?? ''));
+    await screenshot(`controller-zh-${size}`);
+    assert.deepEqual(consoleErrors, []);
+  }, { viewport });
+}

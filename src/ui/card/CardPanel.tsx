@@ -12,6 +12,7 @@ import { useWords } from '../i18n/index.ts';
 import { CARD_STRINGS, type CardStrings } from './card-strings.ts';
 import { MessageCard } from './MessageCard.tsx';
 import { messageFacts } from './message-facts.ts';
+import { useDock } from './use-dock.ts';
 import './card.css';
 
 type CardSelection = Extract<NonNullable<Selection>, { kind: 'message' | 'queue' }>;
@@ -61,9 +62,10 @@ export function CardPanel({ selection }: { selection: CardSelection }) {
   const headingId = useId();
   const card = useRef<HTMLElement>(null);
   useFocusReturn(card);
+  const docked = useDock();
   const title = selection.kind === 'message' ? strings.title(selection.msgId) : strings.queueTitle(selection.broker, selection.queueId, selection.topic);
   return (
-    <aside ref={card} tabIndex={-1} className="rs-card" role="dialog" aria-modal="false" aria-labelledby={headingId} data-testid="message-card" onKeyDown={closeOnEscape}>
+    <aside ref={card} tabIndex={-1} className={`rs-card${docked ? ' rs-card-docked' : ''}`} style={docked ?? undefined} role="dialog" aria-modal="false" aria-labelledby={headingId} data-testid="message-card" onKeyDown={closeOnEscape}>
       <header className="rs-card-header">
         <h2 id={headingId} className="rs-card-title">{title}</h2>
         <button type="button" className="rs-button rs-button-small" data-testid="card-close" onClick={() => usePlayback.getState().select(null)}>{strings.close}</button>

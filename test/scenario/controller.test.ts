@@ -13,6 +13,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../../src/scenario/validate.ts';
+import { masterSlaveCluster } from '../support/cluster.ts';
 import { TestSim, type ScenarioJson } from '../support/test-sim.ts';
 
 const HOP = 1;
@@ -27,21 +28,9 @@ const HA_MAX_TIME_NOT_CATCHUP = 15_000;
 const CHECK_SYNC_STATE_SET_INITIAL = 3_000;
 const CHECK_SYNC_STATE_SET_PERIOD = 5_000;
 
+/** The cluster in controller mode, the controller inside ns-1 (enableControllerInNamesrv). */
 function scenario(timeline: unknown[], config: Record<string, unknown> = {}): ScenarioJson {
-  return {
-    version: 1, durationMs: 200_000,
-    config: { networkJitterMs: 0, enableControllerMode: true, enableControllerInNamesrv: true, ...config },
-    nameServers: [{ id: 'ns-1' }, { id: 'ns-2' }],
-    brokers: [
-      { name: 'broker-a', ip: '10.0.1.1' },
-      { name: 'broker-a', brokerId: 1, role: 'SLAVE', ip: '10.0.1.2' },
-      { name: 'broker-b', ip: '10.0.1.3' },
-    ],
-    topics: [{ name: 'TopicTest', writeQueueNums: 4, readQueueNums: 4 }],
-    producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 10 }],
-    consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest' }],
-    timeline,
-  };
+  return masterSlaveCluster({ durationMs: 200_000, config: { enableControllerMode: true, enableControllerInNamesrv: true, ...config }, timeline });
 }
 
 /** The last heartbeat a broker started at 0 sent before `t` reaches the controller one hop later. */

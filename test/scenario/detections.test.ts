@@ -6,26 +6,16 @@
  * closes with its master's process.
  */
 import { describe, expect, it } from 'vitest';
+import { masterSlaveCluster } from '../support/cluster.ts';
 import { TestSim, type ScenarioJson } from '../support/test-sim.ts';
 
 const HOP = 1;
 const CHANNEL_MAX_IDLE = 120_000;
 const SEND_TIMEOUT = 3_000;
 
+/** The cluster with one fault on broker-a at 50 s. */
 function scenario(action: string): ScenarioJson {
-  return {
-    version: 1, durationMs: 300_000, config: { networkJitterMs: 0 },
-    nameServers: [{ id: 'ns-1' }, { id: 'ns-2' }],
-    brokers: [
-      { name: 'broker-a', ip: '10.0.1.1' },
-      { name: 'broker-a', brokerId: 1, role: 'SLAVE', ip: '10.0.1.2' },
-      { name: 'broker-b', ip: '10.0.1.3' },
-    ],
-    topics: [{ name: 'TopicTest', writeQueueNums: 4, readQueueNums: 4 }],
-    producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 10 }],
-    consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest' }],
-    timeline: [{ at: 50_000, action, target: 'broker-a' }],
-  };
+  return masterSlaveCluster({ durationMs: 300_000, timeline: [{ at: 50_000, action, target: 'broker-a' }] });
 }
 
 const of = (sim: TestSim, party: string) => sim.summary().detections.filter((d) => d.party === party);

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findLibraryEntry } from '../../src/scenario/library/index.ts';
+import { MASTER_SLAVE_BROKERS } from '../support/cluster.ts';
 import { TestSim, type ScenarioJson } from '../support/test-sim.ts';
 
 const HOP = 1;
@@ -86,8 +87,8 @@ describe('HAService: the slave copies the master\'s commit log (ASYNC_MASTER)', 
 describe('PullMessageProcessor / findBrokerAddressInSubscribe: with the master gone, consumers read from the slave', () => {
   const withConsumer = (slave: boolean) => scenario({
     brokers: slave
-      ? [{ name: 'broker-a', ip: '10.0.1.1' }, { name: 'broker-a', brokerId: 1, role: 'SLAVE', ip: '10.0.1.2' }, { name: 'broker-b', ip: '10.0.1.3' }]
-      : [{ name: 'broker-a', ip: '10.0.1.1' }, { name: 'broker-b', ip: '10.0.1.3' }],
+      ? MASTER_SLAVE_BROKERS
+      : MASTER_SLAVE_BROKERS.filter((broker) => broker.role !== 'SLAVE'),
     // One consumer thread at 10 messages a second behind a producer at 20: a backlog builds up,
     // and the consumer holds at most 10 messages per queue in memory (pullThresholdForQueue).
     config: { networkJitterMs: 0, consumeThreadMax: 1, pullThresholdForQueue: 10, pullBatchSize: 4 },
@@ -117,7 +118,7 @@ describe('PullMessageProcessor / findBrokerAddressInSubscribe: with the master g
 describe('a failed message while the master is gone (sendMessageBack goes to the master only)', () => {
   it('is not written on the slave, whose commit log stays the master\'s; the consumer tries it again 5 s later', () => {
     const sim = new TestSim(scenario({
-      brokers: [{ name: 'broker-a', ip: '10.0.1.1' }, { name: 'broker-a', brokerId: 1, role: 'SLAVE', ip: '10.0.1.2' }, { name: 'broker-b', ip: '10.0.1.3' }],
+      brokers: MASTER_SLAVE_BROKERS,
       config: { networkJitterMs: 0, consumeThreadMax: 1, pullThresholdForQueue: 10, pullBatchSize: 4 },
       producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 20, tags: ['TagA', 'TagB'] }],
       consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest', consumeTimeMs: 100, failTags: ['TagB'] }],

@@ -8,8 +8,6 @@
  */
 import { cleanup, render, screen } from '@testing-library/react';
 import type { Scenario } from '../../../src/model/spec.ts';
-import { findLibraryEntry } from '../../../src/scenario/library/index.ts';
-import { validateScenario } from '../../../src/scenario/validate.ts';
 import { brokerRoles } from '../../../src/sim/broker-roles.ts';
 import { Timeline } from '../../../src/sim/timeline.ts';
 import { FailoverPanel } from '../../../src/ui/panels/FailoverPanel.tsx';
@@ -17,12 +15,11 @@ import { TopologyPanel } from '../../../src/ui/panels/index.ts';
 import { dotsAt } from '../../../src/ui/panels/topology-geometry.ts';
 import { topologyModel } from '../../../src/ui/panels/topology-model.ts';
 import { layoutTopology } from '../../../src/viz/topology-layout.ts';
+import { libraryScenario } from '../../support/library.ts';
 import { loadAt } from './load.ts';
 
 function controllerFailover(): Scenario {
-  const result = validateScenario(findLibraryEntry('controller-failover')!.scenario);
-  if (!result.ok) throw new Error('the library scenario is valid');
-  return result.scenario;
+  return libraryScenario('controller-failover');
 }
 
 afterEach(() => {

@@ -2,14 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../src/sim/simulate.ts';
 import { chapterMoments } from '../../../src/sim/queries/chapter-moments.ts';
 import { Timeline } from '../../../src/sim/timeline.ts';
-import { findLibraryEntry } from '../../../src/scenario/library/index.ts';
-import { validateScenario } from '../../../src/scenario/validate.ts';
-
-function libraryScenario(id: string) {
-  const result = validateScenario(findLibraryEntry(id)!.scenario);
-  if (!result.ok) throw new Error(`${id} does not validate`);
-  return result.scenario;
-}
+import { libraryScenario } from '../../support/library.ts';
 
 describe('chapterMoments', () => {
   const scenario = libraryScenario('crash-partition-shutdown');

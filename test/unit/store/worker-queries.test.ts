@@ -11,6 +11,7 @@ import { RemoteRun } from '../../../src/store/remote-run.ts';
 import { askSim } from '../../../src/store/sim-query.ts';
 import { writeReadScenario } from '../../component/panels/scenarios.ts';
 import { inThreadWorker } from '../../support/in-thread-worker.ts';
+import { settledAt } from '../../support/store-settled.ts';
 
 const AT = 300_000;
 
@@ -19,20 +20,6 @@ function busyScenario() {
   const scenario = writeReadScenario({ durationMs: AT });
   scenario.producers = scenario.producers.map((producer) => ({ ...producer, ratePerSec: 60, keyPrefix: 'order' }));
   return scenario;
-}
-
-function settledAt(t: number): Promise<void> {
-  return new Promise((resolve) => {
-    const check = () => {
-      const state = usePlayback.getState();
-      if (state.timeMs === t && state.seekTarget === null && getTimeline()?.now === t) {
-        unsubscribe();
-        resolve();
-      }
-    };
-    const unsubscribe = usePlayback.subscribe(check);
-    check();
-  });
 }
 
 describe('queries over the whole past, through the worker', () => {

@@ -12,6 +12,7 @@ import { RemoteRun } from '../../../src/store/remote-run.ts';
 import { askSim } from '../../../src/store/sim-query.ts';
 import { writeReadScenario } from '../../component/panels/scenarios.ts';
 import { inThreadWorker } from '../../support/in-thread-worker.ts';
+import { settledAt } from '../../support/store-settled.ts';
 
 function canonical(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
@@ -19,21 +20,6 @@ function canonical(value: unknown): unknown {
   if (value === LEFT_IN_WORKER || value.constructor?.name?.includes('MarkSet')) return 'marks';
   if (Array.isArray(value)) return value.map(canonical);
   return Object.keys(value).map((key) => [key, canonical((value as Record<string, unknown>)[key])]);
-}
-
-/** Resolves when the store is at rest at time t (no seek under way). */
-function settledAt(t: number): Promise<void> {
-  return new Promise((resolve) => {
-    const check = () => {
-      const state = usePlayback.getState();
-      if (state.timeMs === t && state.seekTarget === null && getTimeline()?.now === t) {
-        unsubscribe();
-        resolve();
-      }
-    };
-    const unsubscribe = usePlayback.subscribe(check);
-    check();
-  });
 }
 
 function expectLike(local: Timeline): void {

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findLibraryEntry } from '../../../../src/scenario/library/index.ts';
-import { validateScenario } from '../../../../src/scenario/validate.ts';
 import { Timeline } from '../../../../src/sim/timeline.ts';
 import { runSimQuery } from '../../../../src/sim/queries/index.ts';
 import type { TraceEvent } from '../../../../src/model/events.ts';
-
-function timelineOf(libraryId: string, atMs: number): Timeline {
-  const result = validateScenario(findLibraryEntry(libraryId)!.scenario);
-  if (!result.ok) throw new Error('library scenario does not validate');
-  const timeline = new Timeline(result.scenario);
-  timeline.seek(atMs);
-  return timeline;
-}
+import { libraryTimeline } from '../../../support/library.ts';
 
 type Stored = Extract<TraceEvent, { type: 'message.stored' }>;
 
@@ -24,7 +15,7 @@ function firstStored(timeline: Timeline, queueId: number): Stored {
 }
 
 describe('messageLife (write 8 / read 4 at 60 s)', () => {
-  const timeline = timelineOf('write8-read4', 60_000);
+  const timeline = libraryTimeline('write8-read4', 60_000);
 
   it('follows a message of a readable queue from its send to its consumption, found by msgId', () => {
     const stored = firstStored(timeline, 1);

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../../../src/model/events.ts';
-import { findLibraryEntry } from '../../../../src/scenario/library/index.ts';
-import { validateScenario } from '../../../../src/scenario/validate.ts';
 import { MESSAGES_BY_TOPIC_PAGE } from '../../../../src/sim/queries/messages-by-topic.ts';
 import { runSimQuery } from '../../../../src/sim/queries/index.ts';
 import { Timeline } from '../../../../src/sim/timeline.ts';
-
-function timelineOf(libraryId: string, atMs: number): Timeline {
-  const result = validateScenario(findLibraryEntry(libraryId)!.scenario);
-  if (!result.ok) throw new Error('library scenario does not validate');
-  const timeline = new Timeline(result.scenario);
-  timeline.seek(atMs);
-  return timeline;
-}
+import { libraryTimeline } from '../../../support/library.ts';
 
 type Stored = Extract<TraceEvent, { type: 'message.stored' }>;
 
@@ -23,7 +14,7 @@ function storedOnMasters(timeline: Timeline, beginMs: number, endMs: number): St
 }
 
 describe('messagesByTopic: the Dashboard\'s query by topic and time (write 8 / read 4 at 60 s)', () => {
-  const timeline = timelineOf('write8-read4', 60_000);
+  const timeline = libraryTimeline('write8-read4', 60_000);
 
   it('lists only the readable queues 0-3 (readQueueNums 4) and counts queues 4-7 apart', () => {
     const stored = storedOnMasters(timeline, 20_000, 25_000);
@@ -69,7 +60,7 @@ describe('messagesByTopic: the Dashboard\'s query by topic and time (write 8 / r
 
 describe('messagesByTopic: a broker that crashed cannot be pulled from', () => {
   it('counts the crashed broker\'s messages as unreadable (crash, partition, shutdown)', () => {
-    const timeline = timelineOf('crash-partition-shutdown', 120_000);
+    const timeline = libraryTimeline('crash-partition-shutdown', 120_000);
     const crashed = Object.values(timeline.state.brokers).filter((broker) => broker.status !== 'running' || broker.partitioned);
     const answer = runSimQuery(timeline, 'messagesByTopic', { topic: 'TopicTest', beginMs: 0, endMs: 120_000 });
     const onDown = crashed.reduce((sum, broker) => sum + (broker.consumeQueues['TopicTest'] ?? []).reduce((n, queue) => n + queue.length, 0), 0);

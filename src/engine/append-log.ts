@@ -9,6 +9,11 @@ export class AppendLog<T> {
     public length = 0,
   ) {}
 
+  /** What clones share: the same storage means the same entries up to each one's length. */
+  get storage(): object {
+    return this.items;
+  }
+
   append(item: T): number {
     const index = this.length++;
     if (index < this.items.length) this.items[index] = item;
@@ -36,6 +41,11 @@ export class AppendLog<T> {
 
   clone(): AppendLog<T> {
     return new AppendLog(this.items, this.length);
+  }
+
+  /** A copy of the first `length` entries that no longer shares storage (a log cut back). */
+  truncated(length: number): AppendLog<T> {
+    return new AppendLog(this.items.slice(0, Math.min(length, this.length)), Math.min(length, this.length));
   }
 
   /** A copy that no longer shares storage: for forks that will append different values. */

@@ -2,13 +2,13 @@
  * Builds the initial model state from a validated scenario: every process stopped, every topic
  * configured on its brokers; the run starts each process at its startAt.
  */
-import { AppendLog, MarkSet, SerialMarkSet, dict } from '../engine/index.ts';
+import { type AppendLog, MarkSet, SerialMarkSet, dict } from '../engine/index.ts';
 import { MASTER_ID, RETRY_GROUP_TOPIC_PREFIX } from './defaults.ts';
 import { brokerKey } from './broker/broker.ts';
 import { updateTopicConfig } from './broker/topic-config-manager.ts';
 import { createNameServerTables } from './nameserver/route-info-manager.ts';
 import type { BrokerSpec, ConsumerSpec, ProducerSpec, Scenario, TopicSpec } from './spec.ts';
-import type { BrokerState, ClientInstanceState, ConsumerState, ControllerState, ModelState, ProducerState, TopicConfig } from './state.ts';
+import type { BrokerState, ClientInstanceState, ConsumerState, ControllerState, ModelState, ProducerState, StoredMessage, TopicConfig } from './state.ts';
 
 function clientInstance(id: string, ip: string, instanceName: string): ClientInstanceState {
   return {
@@ -57,13 +57,13 @@ function controllerIds(brokers: BrokerSpec[]): number[] {
   });
 }
 
-function createBrokerState(spec: BrokerSpec, topics: TopicSpec[], controllerId: number): BrokerState {
+function createBrokerState(spec: BrokerSpec, topics: TopicSpec[], controllerId: number, newCommitLog: () => AppendLog<StoredMessage>): BrokerState {
   const node = brokerKey(spec.name, spec.brokerId);
   const broker: BrokerState = {
     name: spec.name, brokerId: spec.brokerId, cluster: spec.cluster, role: spec.role, flushDiskType: spec.flushDiskType,
     inSyncReplicas: spec.inSyncReplicas, minInSyncReplicas: spec.minInSyncReplicas, enableSlaveActingMaster: spec.enableSlaveActingMaster,
     ip: spec.ip, port: spec.port, addr: `${spec.ip}:${spec.port}`, node, status: 'stopped', partitioned: false, epoch: 0,
-    topicConfigTable: dict(), dataVersion: 0, commitLog: new AppendLog(), maxPhyOffset: 0,
+    topicConfigTable: dict(), dataVersion: 0, commitLog: newCommitLog(), maxPhyOffset: 0,
     flushedPhyOffset: 0, lastThoroughFlushAt: 0, flushTickPending: false, pageCacheLost: false, consumeQueues: dict(),
     consumerTable: dict(), producerTable: dict(), consumerOffsetTable: dict(), pullHolds: dict(), unregisterQueue: [],
     requestCounts: dict(), haConnections: dict(), syncReplicaWaits: [], haMasterAddr: null, haConnected: false, syncMasterAddr: null,
@@ -115,7 +115,7 @@ function groupSubscriptions(scenario: Scenario): Pick<ModelState, 'groupMembers'
   return { groupMembers, inconsistentGroups };
 }
 
-export function createModelState(scenario: Scenario): ModelState {
+export function createModelState(scenario: Scenario, newCommitLog: () => AppendLog<StoredMessage>): ModelState {
   const state: ModelState = {
     config: scenario.config, durationMs: scenario.durationMs, nameServers: dict(), brokers: dict(), clients: dict(), addrNodes: dict(), nodeKinds: dict(),
     controllers: dict(), remoting: { nextId: 1, pending: {} },
@@ -123,7 +123,7 @@ export function createModelState(scenario: Scenario): ModelState {
     stats: {
       sent: 0, failed: 0, stored: 0, consumed: 0, duplicates: 0, toDlq: 0, toRetry: 0, lost: 0, filteredOutIds: new MarkSet<string>(),
       attempts: 0, failedAttempts: 0, failedAttemptReasons: dict(), duplicateCauses: {},
-      nextSerial: 0, storedIds: new SerialMarkSet(), consumedIds: dict(), onewayIds: new MarkSet<number>(),
+      nextSerial: 0, nextStoreId: 0, storedIds: new SerialMarkSet(), consumedIds: dict(), onewayIds: new MarkSet<number>(),
     },
   };
   for (const spec of scenario.nameServers) {
@@ -132,7 +132,7 @@ export function createModelState(scenario: Scenario): ModelState {
   }
   const ids = controllerIds(scenario.brokers);
   scenario.brokers.forEach((spec, index) => {
-    const broker = createBrokerState(spec, scenario.topics, ids[index]!);
+    const broker = createBrokerState(spec, scenario.topics, ids[index]!, newCommitLog);
     state.brokers[broker.node] = broker;
     state.addrNodes[broker.addr] = broker.node;
     state.nodeKinds[broker.node] = 'broker';

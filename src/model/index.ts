@@ -1,7 +1,7 @@
 /**
  * The RocketMQ model as a simulation: build it from a scenario, then step or run it.
  */
-import { Simulation } from '../engine/index.ts';
+import { AppendLog, Simulation } from '../engine/index.ts';
 import { MODEL_HANDLERS } from './dispatch.ts';
 import { SCAN_RESPONSE_TABLE } from './remoting.ts';
 import type { ModelEvent, TraceEvent } from './events.ts';
@@ -9,17 +9,23 @@ import { createModelState } from './factory.ts';
 import type { Wire } from './remoting-types.ts';
 import type { Sim } from './sim-types.ts';
 import type { Scenario } from './spec.ts';
-import type { ModelState } from './state.ts';
+import type { ModelState, StoredMessage } from './state.ts';
 
 
 export interface ModelOptions {
   onTrace?: (event: TraceEvent) => void;
   keepTrace?: boolean;
+  /**
+   * How each broker keeps its CommitLog: entries as objects unless told, or in columns
+   * (broker/commit-log.ts) for long runs (the runner, the page's worker), which the page's
+   * initial JavaScript does without. The same entries and the same run either way.
+   */
+  commitLog?: () => AppendLog<StoredMessage>;
 }
 
 export function createSimulation(scenario: Scenario, options: ModelOptions = {}): Sim {
   const sim = new Simulation<ModelState, ModelEvent, Wire, TraceEvent>({
-    state: createModelState(scenario),
+    state: createModelState(scenario, options.commitLog ?? (() => new AppendLog<StoredMessage>())),
     handlers: MODEL_HANDLERS,
     seed: scenario.seed,
     latency: { latencyMs: scenario.config.networkLatencyMs, jitterMs: scenario.config.networkJitterMs },

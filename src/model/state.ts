@@ -95,6 +95,8 @@ export interface StoredMessage {
   delayLevel: number;
   realTopic: string;
   realQueueId: number;
+  /** Which put stored it (MessageStats.nextStoreId): a slave's replica has its master's, so two logs hold the same entry when these match. */
+  storeId: number;
 }
 
 export type BrokerStatus = 'stopped' | 'running' | 'crashed' | 'shutdown';
@@ -369,6 +371,8 @@ export interface MessageStats {
   duplicateCauses: Partial<Record<DuplicateCause, number>>;
   /** Serial of the next message a producer makes (SendInFlight.serial). */
   nextSerial: number;
+  /** StoredMessage.storeId of the next message a broker stores. */
+  nextStoreId: number;
   /** The sets below hold message serials, marked at the trace position (Simulation.traceCount) of their first entry. */
   /** Messages stored at least once. */
   storedIds: SerialMarkSet;

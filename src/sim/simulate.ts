@@ -5,6 +5,7 @@ import { createSimulation } from '../model/index.ts';
 import type { TraceEvent } from '../model/events.ts';
 import type { Sim } from '../model/sim-types.ts';
 import type { Scenario } from '../model/spec.ts';
+import { commitLogInColumns } from './commit-log-columns.ts';
 import { summarize, type Summary } from './summary.ts';
 import { TraceHasher } from './trace-hash.ts';
 
@@ -28,6 +29,7 @@ export interface RunnerRun {
 export function startRun(scenario: Scenario, onLine: ((line: string) => void) | undefined): RunnerRun {
   const hasher = new TraceHasher();
   const sim = createSimulation(scenario, {
+    commitLog: commitLogInColumns,
     keepTrace: onLine === undefined,
     onTrace: (event) => {
       const line = JSON.stringify(event);

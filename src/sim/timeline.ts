@@ -8,7 +8,7 @@
  * (segment-capture.ts), and the finer snapshots of the playhead's segment (fine-snapshots.ts).
  * The Timeline runs the simulation and answers for the current time.
  */
-import { createSimulation } from '../model/index.ts';
+import { createSimulation, type ModelOptions } from '../model/index.ts';
 import type { TraceEvent } from '../model/events.ts';
 import type { Sim } from '../model/sim-types.ts';
 import type { Scenario } from '../model/spec.ts';
@@ -24,6 +24,8 @@ export interface TimelineOptions {
   checkpointEveryMs?: number;
   /** Trace events kept in memory at most (whole segments); the rest is replayed on demand. */
   traceBudget?: number;
+  /** How brokers keep their CommitLog (ModelOptions.commitLog): the worker passes the columns. */
+  commitLog?: ModelOptions['commitLog'];
 }
 
 /**
@@ -45,6 +47,8 @@ export class Timeline {
   private readonly fine: FineSnapshots;
   /** A second simulation that replays dropped segments without moving the run (made on first need). */
   private scratch: Sim | undefined;
+  /** The model options both simulations share: how brokers keep their CommitLog. */
+  private readonly storage: Pick<ModelOptions, 'commitLog'>;
   /** The furthest virtual time simulated so far. */
   private horizonMs = 0;
   /** Trace events of the first pass so far: an event numbered at or below is a replay. */
@@ -57,7 +61,8 @@ export class Timeline {
     this.segments = new TraceSegments(options.traceBudget ?? 400_000, (k) => this.replaySegment(k));
     this.capture = new SegmentCapture(this.checkpoints, this.segments);
     this.fine = new FineSnapshots(this.checkpoints);
-    this.sim = createSimulation(scenario, { keepTrace: false, onTrace: (event) => this.record(event) });
+    this.storage = options.commitLog ? { commitLog: options.commitLog } : {};
+    this.sim = createSimulation(scenario, { keepTrace: false, onTrace: (event) => this.record(event), ...this.storage });
     this.segments.put(0, []);
     // Checkpoint 0 is the state before anything happened, so that the events at time 0 (a process
     // starting, a fault at 0:00) belong to segment 0 like any other and a replay repeats them.
@@ -142,7 +147,7 @@ export class Timeline {
   /** The events of a dropped segment k, replayed from its checkpoint in the scratch simulation. */
   private replaySegment(k: number): TraceEvent[] {
     const events: TraceEvent[] = [];
-    this.scratch ??= createSimulation(this.scenario, { keepTrace: false });
+    this.scratch ??= createSimulation(this.scenario, { keepTrace: false, ...this.storage });
     const scratch = this.scratch;
     scratch.restore(this.checkpoints.at(k));
     scratch.onTraceOverride = (event) => events.push(event);

@@ -128,7 +128,7 @@ describe('a failed message while the master is gone (sendMessageBack goes to the
     const slave = sim.sim.state.brokers['broker-a/1']!;
     expect(slave.commitLog.length).toBeGreaterThan(100);
     expect(slave.commitLog.length).toBeLessThanOrEqual(master.commitLog.length);
-    for (let i = 0; i < slave.commitLog.length; i++) expect(slave.commitLog.at(i)).toBe(master.commitLog.at(i));
+    for (let i = 0; i < slave.commitLog.length; i++) expect(slave.commitLog.at(i)).toEqual(master.commitLog.at(i));
     // A TagB message of broker-a failed during the outage is consumed again locally after
     // sendBackFailedRetryDelay (5 s) + the listener's 100 ms, with reconsumeTimes + 1.
     const failed = sim.events('consume.failed', (e) => e.t > 70_000 && e.t < 110_000 && e.reconsumeTimes === 0

@@ -138,7 +138,7 @@ function sendMessage(state: ModelState, broker: BrokerState, request: Request<'S
 
 /** Stores a message, traces it, counts it, wakes the pulls waiting on its queue and the HA service. */
 export function store(state: ModelState, broker: BrokerState, put: PutRequest, sim: Sim): StoredMessage {
-  const { message } = putMessage(broker, put, sim.now);
+  const { message } = putMessage(state, broker, put, sim.now);
   flushAfterPut(state, broker, sim);
   traceStored(state, broker, message, sim);
   notifyMessageArriving(state, broker, message.topic, message.queueId, sim);

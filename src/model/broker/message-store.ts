@@ -7,7 +7,7 @@ import { AppendLog } from '../../engine/index.ts';
 import { COMMITLOG_FIXED_BYTES } from '../defaults.ts';
 import { isMatchedByConsumeQueue, tagsString2tagsCode, type SubscriptionData } from '../filter.ts';
 import { createOffsetMsgId, parseIpv4 } from '../message-id.ts';
-import type { BrokerState, StoredMessage } from '../state.ts';
+import type { BrokerState, ModelState, StoredMessage } from '../state.ts';
 import { ensureSystemTopic } from './topic-config-manager.ts';
 
 export interface PutRequest {
@@ -44,7 +44,7 @@ export function messageSize(request: PutRequest, cluster: string): number {
 }
 
 /** putMessage: append to the commit log, dispatch to the consume queue and the index. */
-export function putMessage(broker: BrokerState, request: PutRequest, now: number): { message: StoredMessage; index: number } {
+export function putMessage(state: ModelState, broker: BrokerState, request: PutRequest, now: number): { message: StoredMessage; index: number } {
   ensureSystemTopic(broker, request.topic);
   const queue = broker.consumeQueues[request.topic]![request.queueId]!;
   const size = messageSize(request, broker.cluster);
@@ -71,10 +71,11 @@ export function putMessage(broker: BrokerState, request: PutRequest, now: number
     delayLevel: request.delayLevel,
     realTopic: request.realTopic,
     realQueueId: request.realQueueId,
+    storeId: state.stats.nextStoreId++,
   };
-  const index = broker.commitLog.append(Object.freeze(message));
+  const index = broker.commitLog.append(message);
   queue.append(index);
-  return { message, index };
+  return { message: Object.freeze(message), index };
 }
 
 /**
@@ -119,7 +120,7 @@ export function getMessage(broker: BrokerState, topic: string, queueId: number, 
  * take the cut ones' places.
  */
 export function truncateCommitLog(broker: BrokerState, length: number): void {
-  broker.commitLog = new AppendLog(broker.commitLog.slice(0, length), length);
+  broker.commitLog = broker.commitLog.truncated(length);
   const last = broker.commitLog.last();
   broker.maxPhyOffset = last ? last.commitLogOffset + last.size : 0;
   broker.flushedPhyOffset = Math.min(broker.flushedPhyOffset, broker.maxPhyOffset);

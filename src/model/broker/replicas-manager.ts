@@ -156,7 +156,7 @@ function changeToSlave(state: ModelState, broker: BrokerState, info: ReplicaInfo
 function cutBackTo(state: ModelState, broker: BrokerState, master: BrokerState, sim: Sim): void {
   const limit = Math.min(broker.commitLog.length, master.commitLog.length);
   let common = 0;
-  while (common < limit && broker.commitLog.at(common) === master.commitLog.at(common)) common++;
+  while (common < limit && broker.commitLog.at(common)!.storeId === master.commitLog.at(common)!.storeId) common++;
   if (common === broker.commitLog.length) return;
   loseEntries(state, broker, common, 'truncatedByNewMaster', sim);
   truncateCommitLog(broker, common);

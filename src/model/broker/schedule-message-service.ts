@@ -41,7 +41,7 @@ export function putDelayed(state: ModelState, broker: BrokerState, request: PutR
   const levels = parseDelayLevels(state.config.messageDelayLevel);
   const level = Math.min(request.delayLevel, levels.length);
   ensureScheduleTopic(broker, levels.length);
-  const parked = putMessage(broker, {
+  const parked = putMessage(state, broker, {
     ...request, topic: SCHEDULE_TOPIC, queueId: level - 1, realTopic: request.topic, realQueueId: request.queueId, delayLevel: level,
   }, sim.now);
   flushAfterPut(state, broker, sim);

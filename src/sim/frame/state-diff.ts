@@ -68,7 +68,7 @@ export class StateDiffer {
     if (value === shadow) {
       // Unchanged: a primitive, frozen data, or a mark set (shared by every snapshot).
     } else if (value instanceof AppendLog) {
-      if (!(shadow instanceof AppendLog) || shadow.items !== value.items || shadow.length !== value.length) this.replace(value, parent, key);
+      if (!(shadow instanceof AppendLog) || shadow.storage !== value.storage || shadow.length !== value.length) this.replace(value, parent, key);
     } else if (isContainer(value) && sameKind(value, shadow) && Array.isArray(value)) {
       this.compareArray(value, shadow as unknown as unknown[]);
     } else if (isContainer(value) && sameKind(value, shadow) && keysInOrder(value, shadow)) {

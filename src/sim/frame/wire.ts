@@ -39,7 +39,7 @@ export function setKey(target: Record<string, unknown>, key: string, value: unkn
 
 /** The worker's side: what each log storage the page holds, so each entry crosses once. */
 export class WireEncoder {
-  private readonly logIds = new WeakMap<unknown[], number>();
+  private readonly logIds = new WeakMap<object, number>();
   /** Per storage id: the entries [start, end) the page holds for sure (a run appends the same values again after a restore). */
   private readonly held: { start: number; end: number }[] = [];
   /** Frozen data seen in this message: encoded once and shared, so the clone carries it once (a route many clients hold). */
@@ -71,10 +71,10 @@ export class WireEncoder {
   }
 
   private encodeLog(log: AppendLog<unknown>): WireLog {
-    let id = this.logIds.get(log.items);
+    let id = this.logIds.get(log.storage);
     if (id === undefined) {
       id = this.held.length;
-      this.logIds.set(log.items, id);
+      this.logIds.set(log.storage, id);
       this.held.push({ start: 0, end: 0 });
     }
     const held = this.held[id]!;

@@ -26,26 +26,27 @@ export interface BrokerStore {
  * (split on spaces), per stored message. Counted once per message and kept per commit log, whose
  * entries never change: a later look only counts the messages appended since.
  */
-const indexCounts = new WeakMap<readonly StoredMessage[], Int32Array>();
+const indexCounts = new WeakMap<object, Int32Array>();
 
 function entriesOf(message: StoredMessage): number {
   return indexedKeys(message.keys, message.msgId).length;
 }
 
 export function indexEntries(broker: Readonly<BrokerState>): number {
-  const { items, length } = broker.commitLog;
-  // Keyed by the entries' array, which a log restored from a checkpoint shares with the one it was.
-  let prefix = indexCounts.get(items);
+  const log = broker.commitLog;
+  const { storage, length } = log;
+  // Keyed by the log's storage, which a log restored from a checkpoint shares with the one it was.
+  let prefix = indexCounts.get(storage);
   if (!prefix || prefix.length <= length) {
     const grown = new Int32Array(Math.max(1_024, (length + 1) * 2)).fill(-1);
     if (prefix) grown.set(prefix);
     grown[0] = 0;
     prefix = grown;
-    indexCounts.set(items, prefix);
+    indexCounts.set(storage, prefix);
   }
   let known = length;
   while (prefix[known] === -1) known--;
-  for (let i = known; i < length; i++) prefix[i + 1] = prefix[i]! + entriesOf(items[i]!);
+  for (let i = known; i < length; i++) prefix[i + 1] = prefix[i]! + entriesOf(log.at(i)!);
   return prefix[length]!;
 }
 

@@ -6,6 +6,7 @@
  * long move to finish. Written against a post function and a scheduler, so that it runs in a
  * test as it runs in the worker (sim-worker.ts).
  */
+import { commitLogInColumns } from '../../sim/commit-log-columns.ts';
 import { FrameSource } from '../../sim/frame/frame.ts';
 import { runSimQuery, simQueries, type SimQueryName } from '../../sim/queries/index.ts';
 import { Timeline } from '../../sim/timeline.ts';
@@ -61,7 +62,7 @@ export class RunService {
   private dispatch(message: ToWorker): void {
     switch (message.type) {
       case 'load':
-        this.run = { version: message.version, timeline: new Timeline(message.scenario), frames: new FrameSource(), move: null };
+        this.run = { version: message.version, timeline: new Timeline(message.scenario, { commitLog: commitLogInColumns }), frames: new FrameSource(), move: null };
         this.lastSummaryAt = Number.NEGATIVE_INFINITY;
         this.sendFrame(this.run, null);
         if (message.atMs > 0) this.startMove(message.atMs, 'seek');

@@ -29,7 +29,7 @@ describe('the broker\'s modules', () => {
     expect(within(remoting).getAllByRole('row').find((row) => row.textContent?.startsWith('HEART_BEAT'))).toHaveTextContent('HEART_BEAT34ClientManageProcessor');
     expect(screen.getByTestId('module-commitlog')).toHaveTextContent(`CommitLog: ${master.commitLog.length.toLocaleString('en-US')} messages`);
     // IndexService: the unique key and the one key ("order-N") of each producer message; system messages have no keys.
-    const withKey = master.commitLog.items.slice(0, master.commitLog.length).filter((m) => m.keys !== '').length;
+    const withKey = master.commitLog.toArray().filter((m) => m.keys !== '').length;
     // The index is counted over the whole CommitLog where the run lives (the named query brokerStore).
     expect(await screen.findByTestId('module-index')).toHaveTextContent(`IndexService: ${(master.commitLog.length + withKey).toLocaleString('en-US')} entries`);
     expect(screen.getByTestId('module-ha-slaves')).toHaveTextContent(/acknowledged/);
@@ -57,7 +57,7 @@ describe('the broker\'s modules', () => {
     render(<InspectorPanel />);
     await screen.findByTestId('remoting-requests', {}, { timeout: 10_000 });
     const master = timeline.state.brokers['broker-a/0']!;
-    const message = master.commitLog.items.find((m) => m.topic === 'TopicTest' && m.queueId === 1)!;
+    const message = master.commitLog.toArray().find((m) => m.topic === 'TopicTest' && m.queueId === 1)!;
     act(() => usePlayback.getState().select({ kind: 'message', msgId: message.msgId }));
     expect(await screen.findByTestId('path-send')).toHaveTextContent('SendMessageProcessor: SEND_MESSAGE from p-1');
     expect(screen.getByTestId('path-commitLog')).toHaveTextContent(`CommitLog at physical offset ${message.commitLogOffset.toLocaleString('en-US')} (${message.size} bytes)`);

@@ -2,6 +2,7 @@
 import { useEffect, useId, useState } from 'react';
 import { scenarioText } from '../../scenario/language.ts';
 import { LIBRARY, loadLibraryDescription } from '../../scenario/library/index.ts';
+import { useLesson } from '../../store/lesson.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { inLanguage, useT, type Bilingual } from '../i18n/index.ts';
 import { openLibraryEntry } from './session.ts';
@@ -14,6 +15,7 @@ export function ScenarioPicker() {
   const libraryId = usePlayback((s) => s.libraryId);
   const language = usePlayback((s) => s.language);
   const name = usePlayback((s) => (s.scenario ? scenarioText(s.scenario, s.language).name : ''));
+  const inChapter = useLesson((s) => s.chapterId !== null);
   return (
     <div className="rs-picker">
       <label htmlFor={id} className="rs-picker-label">{t('scenario')}</label>
@@ -26,7 +28,8 @@ export function ScenarioPicker() {
           if (event.target.value !== CUSTOM) openLibraryEntry(event.target.value);
         }}
       >
-        {libraryId === null && <option value={CUSTOM}>{t('customScenario', { name })}</option>}
+        {/* A guided chapter's run is the chapter's, not yet the person's own. */}
+        {libraryId === null && <option value={CUSTOM}>{inChapter ? name : t('customScenario', { name })}</option>}
         {LIBRARY.map((entry) => <option key={entry.id} value={entry.id}>{inLanguage(entry.title, language)}</option>)}
       </select>
     </div>

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useLesson } from '../../../src/store/lesson.ts';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { scenarioText } from '../../../src/scenario/language.ts';
 import { LanguageToggle } from '../../../src/ui/controls/LanguageToggle.tsx';
@@ -99,6 +100,11 @@ describe('a scenario file that carries its own translation', () => {
     fireEvent.click(screen.getByTestId('language-zh'));
     expect(screen.getByRole('option', { selected: true })).toHaveTextContent(/^第 7 章 · 读队列与写队列/);
     expect(screen.getByTestId('scenario-description')).toHaveTextContent('8 个写队列，4 个读队列。');
+    expect(screen.getByRole('option', { selected: true })).toHaveTextContent('（你的场景');
+    // While a chapter plays it, the run is the chapter's: the picker does not call it the person's own.
+    act(() => useLesson.setState({ chapterId: 'read-write' }));
+    expect(screen.getByRole('option', { selected: true }).textContent).toBe('第 7 章 · 读队列与写队列');
+    act(() => useLesson.getState().closeChapter());
     expect(scenarioText({ name: 'Only English', description: '', translations: { zh: { description: '只有说明' } } }, 'zh'))
       .toEqual({ name: 'Only English', description: '只有说明' });
   });

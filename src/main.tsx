@@ -41,17 +41,22 @@ function PageFailed({ error }: { error: Error }) {
 }
 
 /**
- * With `?worker` the run lives in a Web Worker (src/store/worker/): started before the run is
- * opened, so even a maximal scenario from a link never runs on the page's thread. Not a
- * top-level await: the worker's module imports from this one, which must finish first.
+ * The run lives in a Web Worker (src/store/worker/), started before the run is opened, so even a
+ * maximal scenario from a link never runs on the page's thread. `?inpage` (or a browser without
+ * Worker) keeps it on the page, for debugging. Either way the code that runs it loads here, not
+ * in the page's first load. Not a top-level await: the worker's module imports from this one,
+ * which must finish first.
  */
-if (new URLSearchParams(window.location.search).has('worker') && typeof Worker === 'function') {
+if (!new URLSearchParams(window.location.search).has('inpage') && typeof Worker === 'function') {
   void import('./store/remote-run.ts').then(({ startRemoteRun }) => {
     runInWorker(startRemoteRun, (message) => translate(usePlayback.getState().language, 'pageFailed', { message }));
     boot();
   });
 } else {
-  boot();
+  void import('./store/page-run.ts').then(({ startPageRun }) => {
+    startPageRun();
+    boot();
+  });
 }
 const root = document.getElementById('root');
 if (root) {

@@ -11,7 +11,7 @@ export interface LessonState {
   chapterId: string | null;
   step: number;
   /**
-   * The playback store's timelineVersion once the chapter's scenario is loaded; null until then.
+   * The playback store's runVersion once the chapter's scenario is loaded; null until then.
    * Another scenario loaded afterwards (the picker, an upload, an edit) ends the chapter.
    */
   loadedVersion: number | null;
@@ -19,7 +19,7 @@ export interface LessonState {
   openChapter(id: string, step?: number): void;
   setStep(step: number): void;
   /** The chapter's scenario is now the loaded run. */
-  markLoaded(timelineVersion: number): void;
+  markLoaded(runVersion: number): void;
   closeChapter(): void;
 }
 
@@ -48,5 +48,5 @@ export const useLesson = create<LessonState>()((set) => ({
 usePlayback.subscribe((state, previous) => {
   const { chapterId, loadedVersion } = useLesson.getState();
   if (chapterId === null || loadedVersion === null) return;
-  if (state.timelineVersion !== previous.timelineVersion && state.timelineVersion !== loadedVersion) useLesson.getState().closeChapter();
+  if (state.runVersion !== previous.runVersion && state.runVersion !== loadedVersion) useLesson.getState().closeChapter();
 });

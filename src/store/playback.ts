@@ -12,7 +12,7 @@ import { create } from 'zustand';
 import type { Scenario } from '../model/spec.ts';
 import type { Language } from '../scenario/language.ts';
 import type { LinkSelection } from '../scenario/selection-link.ts';
-import { Timeline, type TimelineView } from '../sim/timeline.ts';
+import type { Timeline, TimelineView } from '../sim/timeline.ts';
 import type { FrameArrival, RemoteRun, RemoteRunListener } from './remote-run.ts';
 import { boundedSeek } from './seek-budget.ts';
 
@@ -38,8 +38,13 @@ export interface PlaybackState {
   source: unknown;
   libraryId: string | null;
   forks: number[];
-  /** Bumped whenever a new Timeline is built (new scenario or an edit that forks the run). */
+  /**
+   * Bumped whenever the panels switch to a new run (new scenario or an edit that forks the run):
+   * at once on the page, with the run's first frame when it lives in the worker.
+   */
   timelineVersion: number;
+  /** Bumped by every loadScenario at once, wherever the run lives: who loaded a run knows it by this. */
+  runVersion: number;
   /** The playhead: the time every panel shows. */
   timeMs: number;
   /** Where a seek carried out across frames is going (the driver continues it); null when none. */
@@ -83,9 +88,11 @@ export interface PlaybackState {
   setBlanked(blanked: boolean): void;
 }
 
-/** The run on the page's own thread (tests, and the page without a worker). */
+/** Builds the run on the page's own thread (runOnPage: tests, `?inpage`, a browser without Worker). */
+let makeTimeline: ((scenario: Scenario) => Timeline) | null = null;
+/** The run on the page's own thread. */
 let current: Timeline | null = null;
-/** The run in the simulation's worker, when the page runs it there (runInWorker). */
+/** The run in the simulation's worker, when the page runs it there (runInWorker, the page's default). */
 let remote: RemoteRun | null = null;
 
 /** The Timeline of the loaded scenario, positioned at the store's timeMs: to read, never to move. */
@@ -118,6 +125,7 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
   libraryId: null,
   forks: [],
   timelineVersion: 0,
+  runVersion: 0,
   timeMs: 0,
   seekTarget: null,
   seekProgress: null,
@@ -132,6 +140,7 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
   blanked: false,
   loadScenario(scenario, atMs = 0, options = {}) {
     const chosen = {
+      runVersion: get().runVersion + 1,
       scenario,
       source: options.source ?? scenario,
       libraryId: options.libraryId ?? null,
@@ -145,7 +154,8 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
       const target = Math.max(0, Math.min(Math.round(atMs), scenario.durationMs));
       return set({ ...chosen, timeMs: 0, seekTarget: target > 0 ? target : null, seekProgress: target > 0 ? 0 : null });
     }
-    current = new Timeline(scenario);
+    if (!makeTimeline) throw new Error('The run has nowhere to live: call runInWorker or runOnPage first.');
+    current = makeTimeline(scenario);
     current.seek(atMs);
     set({ ...chosen, timelineVersion: get().timelineVersion + 1, timeMs: current.now, seekTarget: null, seekProgress: null });
   },
@@ -245,6 +255,15 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
 }));
 
 type Setter = (partial: Partial<PlaybackState>) => void;
+
+/**
+ * Runs the simulation on the page's own thread from now on (src/store/page-run.ts passes the
+ * Timeline, so that the model's code is not in the page's first load when the run is in a worker).
+ */
+export function runOnPage(make: (scenario: Scenario) => Timeline): void {
+  makeTimeline = make;
+  remote = null;
+}
 
 /**
  * Runs the simulation in a Web Worker from now on (the page calls this once, before loading):

@@ -1,6 +1,8 @@
 /**
  * A handle for the browser benchmark (test/bench/browser.ts), installed only when the page is
- * opened with `?bench`: it drives the same store and commands a person does.
+ * opened with `?bench`: it drives the same store and commands a person does. With the run in the
+ * worker (the default), a move is done when its frame has arrived and the panels have drawn it,
+ * so the timings include the round trip and the render.
  */
 import { simulate } from '../sim/simulate.ts';
 import { TraceHasher } from '../sim/trace-hash.ts';
@@ -12,39 +14,65 @@ import { openSource } from './controls/session.ts';
 export interface BenchHook {
   /** Opens a scenario file (JSON value) as the person's upload would; false when it is invalid. */
   open(source: unknown): boolean;
-  seek(t: number): void;
-  /** The store's move alone, measured before the page renders it. */
-  engineSeek(t: number): void;
-  stepBack(): void;
+  /** Resolves once the panels have drawn the moment t. */
+  seek(t: number): Promise<void>;
+  /** The store's move alone, until the moment arrives (the worker's round trip), before the page renders it: its wall milliseconds. */
+  engineSeek(t: number): Promise<number>;
+  /** Resolves once the panels have drawn the previous event's moment. */
+  stepBack(): Promise<void>;
   play(speed: number): void;
   dotsInFlight(): number;
   /** The trace hash of a straight run of the loaded scenario to untilMs, computed in this page. */
   traceHash(untilMs: number): string;
-  /** The same run reached through the store after seeking to each time in turn. */
+  /** The same run reached through the store after seeking to each time in turn (the run on the page: `?inpage`). */
   timelineTraceHash(seeks: number[], untilMs: number): string;
-  /** The same, for a run in the simulation's worker (`?worker`): each seek waits for its frame, the hash is the worker's. */
+  /** The same, for the run in the simulation's worker (the default): each seek waits for its frame, the hash is the worker's. */
   workerTraceHash(seeks: number[], untilMs: number): Promise<string>;
 }
 
-/** Resolves when the playhead rests at t (the worker's frame of the seek has arrived). */
-function settledAt(t: number): Promise<void> {
+/** Resolves with the wall time when the playhead rests at t (the worker's frame of the seek has arrived). */
+function settledAt(t: number): Promise<number> {
   return new Promise((resolve) => {
     const check = (state: PlaybackState) => {
       if (state.timeMs !== t || state.seekTarget !== null) return;
       unsubscribe();
-      resolve();
+      resolve(performance.now());
     };
     const unsubscribe = usePlayback.subscribe(check);
     check(usePlayback.getState());
   });
 }
 
+/** Resolves after the render the store's last change asked for (React renders a store's change before the next task). */
+function rendered(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+async function seekAndDraw(t: number): Promise<void> {
+  usePlayback.getState().seek(t);
+  await settledAt(Math.max(0, Math.min(Math.round(t), usePlayback.getState().scenario?.durationMs ?? t)));
+  await rendered();
+}
+
 export function installBenchHook(): void {
   const hook: BenchHook = {
     open: (source) => openSource(source).ok,
-    seek: (t) => usePlayback.getState().seek(t),
-    engineSeek: (t) => usePlayback.getState().seek(t),
-    stepBack: () => commandNamed('stepBack').perform(),
+    seek: seekAndDraw,
+    engineSeek: async (t) => {
+      const started = performance.now();
+      usePlayback.getState().seek(t);
+      return (await settledAt(Math.max(0, Math.min(Math.round(t), usePlayback.getState().scenario?.durationMs ?? t)))) - started;
+    },
+    stepBack: async () => {
+      const target = getTimeline()?.previousTraceTime() ?? 0;
+      commandNamed('stepBack').perform();
+      await settledAt(target);
+      await rendered();
+    },
     play: (speed) => {
       const state = usePlayback.getState();
       if (speed > 0) state.setSpeed(speed);

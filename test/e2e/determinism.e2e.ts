@@ -14,10 +14,10 @@ function nodeTraceHash(): string {
   return simulate(result.scenario, { untilMs: UNTIL_MS, onTraceLine: () => {} }).summary.traceHash;
 }
 
-test('the browser produces the byte-identical trace of Node, played straight or reached by seeking', async ({ page, baseUrl }) => {
+test('the browser produces the byte-identical trace of Node, played straight or reached by seeking on the page (?inpage)', async ({ page, baseUrl }) => {
   // tsx names functions with a __name helper; page.evaluate needs it in the page too.
   await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-  await page.goto(`${baseUrl}/?bench`);
+  await page.goto(`${baseUrl}/?bench&inpage`);
   await page.waitForFunction(() => 'rocketscopeBench' in window);
   const inBrowser = await page.evaluate((until) => {
     const bench = (window as unknown as { rocketscopeBench: BenchHook }).rocketscopeBench;
@@ -32,9 +32,9 @@ test('the browser produces the byte-identical trace of Node, played straight or 
   assert.equal(inBrowser.seeking, inNode, 'the page Timeline, after seeking back and forth, holds the same trace');
 });
 
-test('the run in the simulation worker (?worker) hashes like the Node run, reached by seeking', async ({ page, baseUrl }) => {
+test('the run in the simulation worker (the page\'s default) hashes like the Node run, reached by seeking', async ({ page, baseUrl }) => {
   await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-  await page.goto(`${baseUrl}/?bench&worker`);
+  await page.goto(`${baseUrl}/?bench`);
   await page.waitForFunction(() => 'rocketscopeBench' in window);
   const inWorker = await page.evaluate((until) => {
     const bench = (window as unknown as { rocketscopeBench: BenchHook }).rocketscopeBench;

@@ -1,5 +1,5 @@
 /**
- * The run in the simulation's worker (`?worker`): the large scale test opened from a share link
+ * The run in the simulation's worker (the page's default): the large scale test opened from a share link
  * far into its run. Scaled to 5 minutes (its later timeline actions dropped), the longest the
  * page's cost budget takes (the full hour is refused, with what to reduce). While the worker
  * runs ahead, the page shows progress and keeps answering: a click changes the page at once.
@@ -18,7 +18,7 @@ function largeLink(atMs: number): string {
 }
 
 test('a large scenario from a link runs ahead in the worker while the page keeps answering input', async ({ page, baseUrl, consoleErrors }) => {
-  await page.goto(`${baseUrl}/?worker#${largeLink(240_000)}`);
+  await page.goto(`${baseUrl}/#${largeLink(240_000)}`);
   const progress = page.getByTestId('seek-progress');
   await progress.waitFor();
   // The worker says how far it has come while it runs ahead (the panels wait for the moment itself).

@@ -21,7 +21,7 @@ function loadScenario(chapter: Chapter): string | null {
   if (useLesson.getState().loadedVersion !== null) return null;
   const result = openSource(chapterScenario(chapter));
   if (!result.ok) return result.errors.map((error) => `${error.path}: ${error.message}`).join('; ');
-  useLesson.getState().markLoaded(usePlayback.getState().timelineVersion);
+  useLesson.getState().markLoaded(usePlayback.getState().runVersion);
   return null;
 }
 

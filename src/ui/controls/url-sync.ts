@@ -10,7 +10,7 @@ import { encodeLink } from '../../scenario/link.ts';
 import { encodeSelection } from '../../scenario/selection-link.ts';
 import { useLesson } from '../../store/lesson.ts';
 import { FIRST_TAB, useInsight } from '../../store/insight.ts';
-import { usePlayback } from '../../store/playback.ts';
+import { playheadTarget, usePlayback } from '../../store/playback.ts';
 import { useWhatIf } from '../../store/what-if.ts';
 import { resolveTab } from '../insight/tabs.ts';
 import { openFromHash } from './session.ts';
@@ -22,10 +22,13 @@ let lastWritten: string | null = null;
 
 /**
  * The page's address with the current run's fragment, or null when the scenario is too large for
- * a link. In a guided chapter it names the chapter and its step, which say the scenario and the moment.
+ * a link. In a guided chapter it names the chapter and its step, which say the scenario and the
+ * moment. The moment is where the playhead is going: a run opened at 10 s shows 0:00 until the
+ * worker's frame arrives, and a reload meanwhile must still open it at 10 s.
  */
 export function currentLink(): string | null {
-  const { source, timeMs, scenario, selection } = usePlayback.getState();
+  const { source, scenario, selection } = usePlayback.getState();
+  const timeMs = playheadTarget();
   const base = window.location.href.split('#')[0];
   const { chapterId, step } = useLesson.getState();
   if (chapterId !== null) return `${base}#${encodeChapterLink({ chapter: chapterId, step })}`;

@@ -16,6 +16,7 @@ import { queryLog, type EventFilter, type LogQuery } from '../../sim/queries/tra
 import { LOG_REFRESH, useSimView } from '../use-sim.ts';
 import { useSimQuery, type SimQueryOptions } from '../use-sim-query.ts';
 import { describeEvent, TRACE_TYPES } from './event-sentences.ts';
+import { logTypeClass } from './log-tone.ts';
 import { MessageCardButton } from './MessageCardButton.tsx';
 import { EmptyPanel, PanelFrame, usePanelStrings } from './shared.tsx';
 import type { PanelStrings } from './strings.ts';
@@ -61,7 +62,7 @@ const LogRow = memo(
         <button type="button" className="rs-log-button" title={seekTo(formatTime(event.t))} data-testid="log-row"
           onClick={() => usePlayback.getState().seek(event.t)}>
           <span className="rs-log-time rs-mono">{formatTime(event.t)}</span>
-          <span className={`rs-log-type rs-type-${event.type.split('.')[0]}`}>{event.type}</span>
+          <span className={`rs-log-type ${logTypeClass(event)}`}>{event.type}</span>
           <span className="rs-log-what">{describeEvent(event, language, config)}</span>
         </button>
         {msgId !== null && <MessageCardButton msgId={msgId} language={language} />}

@@ -96,6 +96,8 @@ test('keyboard: Space plays and pauses, arrows step and jump, ? shows the help, 
   await page.keyboard.press('Alt+ArrowRight');
   await waitForTime(page, '0:11.000');
   await page.keyboard.press('ArrowRight');
+  // The step's frame comes from the simulation's worker a moment later.
+  await page.waitForFunction(() => document.querySelector('[data-testid="time-current"]')?.textContent !== '0:11.000');
   const stepped = parseTime(await currentTime(page));
   assert.ok(stepped > 11_000 && stepped < 12_000, `→ steps to the next event (${stepped} ms)`);
   await page.keyboard.press('ArrowLeft');

@@ -36,12 +36,18 @@ test('play advances the time and pause stops it', async ({ page, baseUrl, consol
 test('one step forward then one step back shows the same time and numbers', async ({ page, baseUrl }) => {
   await openPage(page, baseUrl);
   await page.getByTestId('command-jumpForward10').click();
-  await page.getByTestId('command-stepForward').click();
+  await waitForTime(page, '0:10.000');
+  // Each step's frame comes from the simulation's worker a moment later: wait for the time to move.
+  const stepTo = async (command: string, from: string) => {
+    await page.getByTestId(command).click();
+    await page.waitForFunction((shown) => document.querySelector('[data-testid="time-current"]')?.textContent !== shown, from);
+  };
+  await stepTo('command-stepForward', '0:10.000');
   const before = await visibleNumbers(page);
-  await page.getByTestId('command-stepForward').click();
+  await stepTo('command-stepForward', before.time!);
   const after = await visibleNumbers(page);
   assert.ok(parseTime(after.time!) > parseTime(before.time!), 'the step moved forward');
-  await page.getByTestId('command-stepBack').click();
+  await stepTo('command-stepBack', after.time!);
   assert.deepEqual(await visibleNumbers(page), before);
 });
 

@@ -65,6 +65,8 @@ test('the JSON editor lists problems by path and Apply rebuilds the run', async 
   await errors.waitFor({ state: 'detached' });
   await page.getByTestId('apply-json').click();
   await page.getByTestId('command-jumpForward10').click();
+  // The rebuilt run reaches the page with the worker's first frame: wait for it, then read.
+  await waitForTime(page, '0:10.000');
   assert.equal(await page.getByTestId('queue-cell-TopicTest-broker-a-7').getAttribute('data-readable'), 'true');
 });
 

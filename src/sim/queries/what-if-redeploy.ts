@@ -14,8 +14,8 @@ export interface RedeployFile {
   timeline: Item[];
 }
 
-/** `c-2` -> `c-3` (the first number free after the prefix). */
-function freshId(like: string, taken: Set<string>): string {
+/** `c-2` -> `c-3` (the first number free after the prefix); the id is taken. */
+export function freshId(like: string, taken: Set<string>): string {
   const prefix = like.replace(/\d+$/, '') || `${like}-`;
   let n = 1;
   while (taken.has(`${prefix}${n}`)) n++;

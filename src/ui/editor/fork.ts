@@ -6,6 +6,7 @@
  * Pure functions over plain data: the editor and the tests call them alike.
  */
 import { dict, type AllocateStrategyName, type Scenario, type TimelineActionName, type ModelState } from '../../sim/index.ts';
+import { freshId } from '../../sim/queries/what-if-redeploy.ts';
 
 export interface TopicKnobs {
   writeQueueNums: number;
@@ -85,16 +86,6 @@ function clientIds(raw: RawScenario): Set<string> {
     if (added) ids.add(String(added.id));
   }
   return ids;
-}
-
-/** `c-3` -> `c-4` (or the first free number after it). */
-function freshId(like: string, taken: Set<string>): string {
-  const prefix = like.replace(/\d+$/, '') || `${like}-`;
-  let n = 1;
-  while (taken.has(`${prefix}${n}`)) n++;
-  const id = `${prefix}${n}`;
-  taken.add(id);
-  return id;
 }
 
 /** A group's consumer as written (initial or added), to copy for a new member (its id only names the next one). */

@@ -20,21 +20,8 @@ import { layoutTopology } from '../../../src/viz/topology-layout.ts';
 import type { Scenario } from '../../../src/model/spec.ts';
 import { writeReadScenario } from '../../component/panels/scenarios.ts';
 import { inThreadWorker } from '../../support/in-thread-worker.ts';
+import { settledAt } from '../../support/store-settled.ts';
 import { scenarioOf, type ScenarioJson } from '../../support/test-sim.ts';
-
-function settledAt(t: number): Promise<void> {
-  return new Promise((resolve) => {
-    const check = () => {
-      const state = usePlayback.getState();
-      if (state.timeMs === t && state.seekTarget === null && getTimeline()?.now === t) {
-        unsubscribe();
-        resolve();
-      }
-    };
-    const unsubscribe = usePlayback.subscribe(check);
-    check();
-  });
-}
 
 /** The large scale test (10 brokers x 64 queues, 100 clients), cut to its first 40 s. */
 function largeScenario(): Scenario {

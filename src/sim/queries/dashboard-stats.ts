@@ -4,8 +4,10 @@
  * BrokerStatsManager reports them first (its moving averages cover 10 s, 1 min and 10 min: the
  * Dashboard shows the first), and today's put and get totals (msgPutTotalTodayNow,
  * msgGetTotalTodayNow). The run starts at midnight, so "today" is the whole run so far and
- * yesterday's totals are 0.
+ * yesterday's totals are 0. With them, the store time of each queue's last message for the Topic
+ * status page: the CommitLog entry it names may be long gone from the page's copy of the log.
  */
+import { dict } from '../../engine/dict.ts';
 import type { TraceEvent } from '../../model/events.ts';
 import type { TimelineView } from '../timeline.ts';
 import { firstIndexAtOrAfter } from './trace-window.ts';
@@ -23,6 +25,21 @@ export interface DashboardStats {
   getToday: Record<string, number>;
   /** Per consumer group: messages consumed per second over the window. */
   consumeTps: Record<string, number>;
+  /** Per broker node, per topic, per queue id: the storeTimestamp of the queue's last message (null when empty). */
+  lastStoreTime: Record<string, Record<string, (number | null)[]>>;
+}
+
+/** ConsumeQueue's last unit -> its CommitLog entry's storeTimestamp, as the Topic status page reads it. */
+function lastStoreTimes(timeline: TimelineView): DashboardStats['lastStoreTime'] {
+  const nodes = dict<Record<string, (number | null)[]>>();
+  for (const broker of Object.values(timeline.state.brokers)) {
+    const topics = dict<(number | null)[]>();
+    for (const [topic, queues] of Object.entries(broker.consumeQueues)) {
+      topics[topic] = queues.map((queue) => (queue.length > 0 ? broker.commitLog.at(queue.at(queue.length - 1)!)?.storeTimestamp ?? null : null));
+    }
+    nodes[`${broker.name}/${broker.brokerId}`] = topics;
+  }
+  return nodes;
 }
 
 function add(table: Record<string, number>, key: string, amount: number): void {
@@ -44,8 +61,7 @@ function count(stats: DashboardStats, event: TraceEvent, recent: boolean, perSec
 }
 
 export function dashboardStats(timeline: TimelineView, _args: Record<string, never> = {}): DashboardStats {
-  const dict = (): Record<string, number> => Object.create(null) as Record<string, number>;
-  const stats: DashboardStats = { putTps: dict(), putToday: dict(), getTps: dict(), getToday: dict(), consumeTps: dict() };
+  const stats: DashboardStats = { putTps: dict(), putToday: dict(), getTps: dict(), getToday: dict(), consumeTps: dict(), lastStoreTime: lastStoreTimes(timeline) };
   const windowStart = timeline.now - TPS_WINDOW_MS;
   const recentFrom = firstIndexAtOrAfter(timeline, windowStart + 1);
   // Early in the run the window is shorter than 10 s: divide by what has passed.

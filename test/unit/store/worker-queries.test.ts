@@ -57,6 +57,10 @@ describe('queries over the whole past, through the worker', () => {
     expect(store!.message?.msgId).toBe(old.msgId);
     expect(store!.indexEntries).toBe(2 * local.state.brokers['broker-a/0']!.commitLog.length - local.state.brokers['broker-a/0']!.commitLog.slice(0).filter((m) => m.keys === '').length);
 
+    // The Topic status page's last store times come from the worker's whole CommitLog too.
+    const stats = await sameAnswer('dashboardStats', {});
+    expect(stats.lastStoreTime['broker-a/0']!['TopicTest']!.every((time) => time !== null && time <= AT)).toBe(true);
+
     const queue = await sameAnswer('queueMessages', { broker: 'broker-a', topic: 'TopicTest', queueId: 3, count: 64 });
     expect(queue!.latest).toHaveLength(64);
   });

@@ -69,7 +69,7 @@ export function DashboardTab() {
         <ExportableTable id="route" caption={r.caption(topic, route.nameServer)} strings={strings} rows={route.rows}
           columns={[r.brokerName, r.readQueueNums, r.writeQueueNums, r.perm]} />
       ) : <p className="rs-muted">{strings.noRoute}</p>}
-      <ExportableTable id="status" caption={s.caption(topic)} strings={strings} rows={statusRows(state, topic, formatTime)}
+      <ExportableTable id="status" caption={s.caption(topic)} strings={strings} rows={statusRows(state, topic, stats, formatTime)}
         columns={[s.broker, s.queue, s.minOffset, s.maxOffset, s.lastUpdate]} />
       {progressRows(state, stats).map((group) => (
         <ExportableTable key={group.group} id={`progress-${group.group}`} strings={strings} rows={group.rows}

@@ -51,13 +51,14 @@ export function routeRows(state: ModelState, topic: string): { nameServer: strin
 }
 
 /** Status: each queue of the topic on each master: minOffset, maxOffset and when it last received a message. */
-export function statusRows(state: ModelState, topic: string, formatTime: (ms: number) => string): Row[] {
+export function statusRows(state: ModelState, topic: string, stats: DashboardStats | undefined, formatTime: (ms: number) => string): Row[] {
   const rows: Row[] = [];
   for (const broker of Object.values(state.brokers).filter((b) => b.brokerId === MASTER_ID).sort(byName)) {
+    const lastStored = stats?.lastStoreTime[`${broker.name}/${broker.brokerId}`]?.[topic];
     (broker.consumeQueues[topic] ?? []).forEach((queue, queueId) => {
-      const last = queue.length > 0 ? broker.commitLog.at(queue.at(queue.length - 1)!) : undefined;
+      const last = lastStored?.[queueId];
       // The simulation never deletes expired CommitLog files, so a queue's minOffset stays 0.
-      rows.push([broker.name, queueId, 0, queue.length, last ? formatTime(last.storeTimestamp) : '']);
+      rows.push([broker.name, queueId, 0, queue.length, last != null ? formatTime(last) : '']);
     });
   }
   return rows;

@@ -8,7 +8,10 @@ test('a shared link opens the same scenario at the same moment with the same num
   await page.getByTestId('scenario-picker').selectOption('crash-partition-shutdown');
   await page.getByTestId('scrubber').focus();
   for (let i = 0; i < 7; i++) await page.keyboard.press('PageUp');
+  await waitForTime(page, '1:10.000');
   await page.getByTestId('command-stepForward').click();
+  // The step's frame comes from the simulation's worker a moment later.
+  await page.waitForFunction(() => document.querySelector('[data-testid="time-current"]')?.textContent !== '1:10.000');
   const time = await currentTime(page);
   const before = await visibleNumbers(page);
   await page.getByTestId('share').click();

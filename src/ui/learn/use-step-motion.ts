@@ -1,7 +1,7 @@
 /**
  * Keeps the run at the moment of the step on screen: a step forward plays there, anything else
  * (back, a link, the first step) jumps; a prediction not yet answered holds the run at the
- * previous step's moment, and answering it plays on. Reports when the run has arrived, and then
+ * previous step's moment, and answering it plays on. Reports when the panels show the step's moment, and then
  * points at what the step is about (a process's inspector, a message's card).
  */
 import { useEffect, useRef, useState } from 'react';
@@ -36,6 +36,9 @@ export function useStepMotion(steps: readonly ChapterStep[], moments: ChapterMom
   const motion = useRef<Motion>('jump');
   const [arrivedAt, setArrivedAt] = useState<number | null>(null);
   const target = stepTarget(moments, step, revealed);
+  // With the run in the worker the playhead reaches the target with the worker's frame, a moment
+  // after the jump was asked for: the step has arrived only when the panels show its moment.
+  const timeMs = usePlayback((s) => s.timeMs);
   useEffect(() => {
     if (target === null) return undefined;
     const how = motion.current;
@@ -51,7 +54,7 @@ export function useStepMotion(steps: readonly ChapterStep[], moments: ChapterMom
   }, [target, step, revealed, steps, moments]);
   return {
     target,
-    arrived: target !== null && arrivedAt === target,
+    arrived: target !== null && arrivedAt === target && timeMs === target,
     /** How the next change of step or answer moves the run. */
     setMotion(how: Motion) {
       motion.current = how;

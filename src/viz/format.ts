@@ -1,22 +1,24 @@
 /**
- * Time as people read it on the page. Virtual time is an integer of milliseconds; the page
- * shows minutes, seconds and milliseconds (`1:05.250`) and short durations in seconds.
+ * Time as people read it on the page: the one formatter for every view. Virtual time is an
+ * integer of milliseconds; the page shows `m:ss.mmm` and short durations in seconds.
  */
 
 function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
 }
 
-/** `65250` -> `"1:05.250"`; an hour or more -> `"1:00:05.250"`; negative times get a minus sign. */
+/**
+ * `65250` -> `"1:05.250"`. Minutes keep counting past 59 (`60:00.000` is one hour) so that every
+ * time the page shows is one form that a person can type back into the topic query
+ * (src/ui/insight/message/time-text.ts) and the browser tests read off the scrubber; negative
+ * times (a difference between two runs) get a minus sign.
+ */
 export function formatTime(ms: number): string {
   const sign = ms < 0 ? '-' : '';
   const total = Math.round(Math.abs(ms));
-  const millis = total % 1_000;
+  const minutes = Math.floor(total / 60_000);
   const seconds = Math.floor(total / 1_000) % 60;
-  const minutes = Math.floor(total / 60_000) % 60;
-  const hours = Math.floor(total / 3_600_000);
-  const clock = hours > 0 ? `${hours}:${pad(minutes, 2)}:${pad(seconds, 2)}` : `${minutes}:${pad(seconds, 2)}`;
-  return `${sign}${clock}.${pad(millis, 3)}`;
+  return `${sign}${minutes}:${pad(seconds, 2)}.${pad(total % 1_000, 3)}`;
 }
 
 /** `95_040` -> `"95.0 s"`: a duration or countdown, one decimal unless told otherwise. */
@@ -50,4 +52,15 @@ const GROUPED = new Intl.NumberFormat('en-US');
  */
 export function formatCount(value: number): string {
   return GROUPED.format(value);
+}
+
+/** A speed as the control shows it: `0.1x`, `2.5x`, `10x`, `1000x`. */
+export function formatSpeed(speed: number): string {
+  const rounded = speed >= 10 ? Math.round(speed) : speed >= 1 ? Math.round(speed * 10) / 10 : Math.round(speed * 100) / 100;
+  return `${rounded}x`;
+}
+
+/** A byte count for messages: `64 KB`, `1 MB`. */
+export function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`;
 }

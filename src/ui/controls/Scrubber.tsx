@@ -8,7 +8,7 @@ import type { TimelineAction } from '../../sim/index.ts';
 import { playheadTarget, usePlayback } from '../../store/playback.ts';
 import { useT, type Translate } from '../i18n/index.ts';
 import { useNarrator } from '../narration/use-narrator.ts';
-import { formatTime } from './format-time.ts';
+import { formatTime } from '../../viz/format.ts';
 
 /** Beyond this many actions the ticks would be a solid bar: show the first ones only. */
 const MAX_MARKS = 200;

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { MAX_FRAGMENT_CHARS } from '../../scenario/link.ts';
 import { useT } from '../i18n/index.ts';
-import { formatBytes } from './format-time.ts';
+import { formatBytes } from '../../viz/format.ts';
 import { currentLink, writeFragmentNow } from './url-sync.ts';
 
 type ShareState = { kind: 'idle' } | { kind: 'copied' } | { kind: 'manual'; link: string } | { kind: 'tooLarge' };

@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { MAX_SPEED, MIN_SPEED, usePlayback } from '../../store/playback.ts';
 import { useT } from '../i18n/index.ts';
 import { CommandButton } from './CommandButton.tsx';
-import { formatSpeed } from './format-time.ts';
+import { formatSpeed } from '../../viz/format.ts';
 
 /** Slider units per decade of speed. */
 const PER_DECADE = 100;

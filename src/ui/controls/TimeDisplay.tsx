@@ -1,7 +1,7 @@
 /** The playhead as m:ss.mmm, the run's length, and the progress of a long seek. */
 import { usePlayback } from '../../store/playback.ts';
 import { useT } from '../i18n/index.ts';
-import { formatTime } from './format-time.ts';
+import { formatTime } from '../../viz/format.ts';
 
 export function TimeDisplay() {
   const t = useT();

@@ -17,7 +17,7 @@ import { useWhatIf } from '../../store/what-if.ts';
 import { translate } from '../i18n/index.ts';
 import { resolveTab } from '../insight/tabs.ts';
 import { describeOverBudget } from './budget-text.ts';
-import { formatBytes } from './format-time.ts';
+import { formatBytes } from '../../viz/format.ts';
 
 export interface OpenOptions extends Omit<LoadOptions, 'source'> {
   /** Where the playhead goes once the run is built (reached across frames if far). */

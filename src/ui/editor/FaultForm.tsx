@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ValidationError } from '../../scenario/validate.ts';
 import { usePlayback } from '../../store/playback.ts';
-import { formatTime } from '../controls/format-time.ts';
+import { formatTime } from '../../viz/format.ts';
 import { useT } from '../i18n/index.ts';
 import { useSimView } from '../use-sim.ts';
 import { applyEdit } from './apply.ts';

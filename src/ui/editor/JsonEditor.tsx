@@ -5,7 +5,7 @@
 import { useDeferredValue, useId, useMemo } from 'react';
 import { parseScenarioText } from '../../scenario/parse.ts';
 import { usePlayback } from '../../store/playback.ts';
-import { formatTime } from '../controls/format-time.ts';
+import { formatTime } from '../../viz/format.ts';
 import { useT } from '../i18n/index.ts';
 import { applyEdit } from './apply.ts';
 import { useDraft } from './draft.ts';

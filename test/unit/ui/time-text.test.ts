@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTime } from '../../../src/ui/controls/format-time.ts';
+import { formatTime } from '../../../src/viz/format.ts';
 import { parseTimeText } from '../../../src/ui/insight/message/time-text.ts';
 
 describe('parseTimeText: a time typed for the topic query', () => {
@@ -12,7 +12,7 @@ describe('parseTimeText: a time typed for the topic query', () => {
   });
 
   it('reads back what formatTime writes', () => {
-    for (const ms of [0, 999, 61_001, 3_599_999]) expect(parseTimeText(formatTime(ms))).toBe(ms);
+    for (const ms of [0, 999, 61_001, 3_599_999, 3_600_000, 7_265_250]) expect(parseTimeText(formatTime(ms))).toBe(ms);
   });
 
   it('refuses what is not a time instead of guessing', () => {

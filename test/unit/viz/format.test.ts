@@ -1,4 +1,4 @@
-import { fitText, formatCount, formatSeconds, formatTime, remainingFraction } from '../../../src/viz/format.ts';
+import { fitText, formatBytes, formatCount, formatSeconds, formatSpeed, formatTime, remainingFraction } from '../../../src/viz/format.ts';
 
 describe('formatTime', () => {
   it('shows minutes, seconds and milliseconds', () => {
@@ -8,9 +8,9 @@ describe('formatTime', () => {
     expect(formatTime(300_000)).toBe('5:00.000');
   });
 
-  it('adds hours from one hour on', () => {
-    expect(formatTime(3_600_000 + 5_250)).toBe('1:00:05.250');
-    expect(formatTime(24 * 3_600_000)).toBe('24:00:00.000');
+  it('keeps counting minutes past the hour, the one form the scrubber and the topic query read', () => {
+    expect(formatTime(3_600_000 + 5_250)).toBe('60:05.250');
+    expect(formatTime(24 * 3_600_000)).toBe('1440:00.000');
   });
 
   it('signs negative times and rounds fractions of a millisecond', () => {
@@ -52,5 +52,19 @@ describe('formatCount', () => {
   it('groups thousands as toLocaleString(\'en-US\') does', () => {
     for (const value of [0, 7, 999, 1_000, 713_599, 2_919_725, -1_500]) expect(formatCount(value)).toBe(value.toLocaleString('en-US'));
     expect(formatCount(1_234_567)).toBe('1,234,567');
+  });
+});
+
+describe('formatSpeed and formatBytes', () => {
+  it('shows a speed with the precision its scale needs', () => {
+    expect(formatSpeed(0.1)).toBe('0.1x');
+    expect(formatSpeed(0.333)).toBe('0.33x');
+    expect(formatSpeed(2.54)).toBe('2.5x');
+    expect(formatSpeed(999.6)).toBe('1000x');
+  });
+
+  it('shows message sizes in KB below a megabyte and MB from one on', () => {
+    expect(formatBytes(64 * 1024)).toBe('64 KB');
+    expect(formatBytes(4 * 1024 * 1024)).toBe('4 MB');
   });
 });

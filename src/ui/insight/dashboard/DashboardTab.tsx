@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { usePlayback } from '../../../store/playback.ts';
-import { formatTime } from '../../controls/format-time.ts';
+import { formatTime } from '../../../viz/format.ts';
 import { fileStem } from '../../controls/save-file.ts';
 import { DataTable } from '../../panels/DataTable.tsx';
 import { PanelFrame } from '../../panels/shared.tsx';

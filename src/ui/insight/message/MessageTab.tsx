@@ -7,7 +7,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import type { MessageLife, StoredCopy } from '../../../sim/queries/message-life.ts';
 import { useInsight, type MessageLookup } from '../../../store/insight.ts';
 import { usePlayback } from '../../../store/playback.ts';
-import { formatTime } from '../../controls/format-time.ts';
+import { formatTime } from '../../../viz/format.ts';
 import { DataTable } from '../../panels/DataTable.tsx';
 import { PanelFrame } from '../../panels/shared.tsx';
 import { useSimQuery } from '../../use-sim-query.ts';

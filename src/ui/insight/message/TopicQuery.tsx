@@ -8,7 +8,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import type { MessagesByTopicArgs } from '../../../sim/queries/messages-by-topic.ts';
 import { useInsight } from '../../../store/insight.ts';
 import { usePlayback } from '../../../store/playback.ts';
-import { formatTime } from '../../controls/format-time.ts';
+import { formatTime } from '../../../viz/format.ts';
 import { fileStem } from '../../controls/save-file.ts';
 import { DataTable } from '../../panels/DataTable.tsx';
 import { useSimQuery } from '../../use-sim-query.ts';

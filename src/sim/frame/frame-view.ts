@@ -32,14 +32,13 @@ export class FrameView implements TimelineView {
   receive(frame: Frame): void {
     const shared = new Map<object, unknown>();
     this.mirror.apply(frame.patches);
-    const events = frame.trace.events.map((event) => this.decoder.decode(event, shared) as TraceEvent);
+    const events = JSON.parse(frame.trace.json) as TraceEvent[];
     this.tail.apply(frame.trace.from, events, frame.traceLength);
     this.latest = {
       timeMs: frame.timeMs,
       horizon: frame.horizon,
       traceLength: frame.traceLength,
       previousTraceTime: frame.previousTraceTime,
-      nextTraceTime: frame.nextTraceTime,
       summary: frame.summary === undefined && this.latest ? this.latest.summary : this.decoder.decode(frame.summary, shared) as Summary,
     };
   }
@@ -82,8 +81,12 @@ export class FrameView implements TimelineView {
     return this.tail.slice(from, Math.min(to, this.traceLength));
   }
 
+  /**
+   * Unknown on the page: a step forward is the worker's move (it finds the next event there).
+   * Peeking in the worker would replay the whole trace segment after a far seek, for every frame.
+   */
   peekNextTraceTime(): number | undefined {
-    return this.frame.nextTraceTime;
+    return undefined;
   }
 
   previousTraceTime(): number {

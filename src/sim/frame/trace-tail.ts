@@ -3,10 +3,24 @@
  * and the narration read. The worker keeps the same record of it, so each event crosses once
  * while playing forward, and a seek far back sends a fresh tail. Events before the tail are
  * read in the worker, through named queries (src/sim/queries).
+ *
+ * A fresh tail is small on purpose: reading it from the Timeline replays the trace segments it
+ * spans, and every event costs the wire and the page, so it brings what the panels show at once
+ * and no more. Playing forward, the tail grows to 2 x TAIL_EVENTS and is cut back to TAIL_EVENTS.
  */
 import type { TraceEvent } from '../../model/events.ts';
 
-/** Events the page is sent after a far seek; it keeps between this and twice this. */
+/**
+ * The least the page ever holds of the latest trace (all of it when the trace is shorter): the
+ * log's 500 rows, the narration's moment, and the canvas's dots in flight, which stop at their
+ * cap of 2,000 or at the widest flight window. Three of four events of a busy run fly as a dot
+ * (sent, stored, consumed), so 2,000 dots lie within the latest 2,700 events or so; a quiet run
+ * covers the widest window (test/unit/store/worker-flights.test.ts checks both).
+ */
+export const HELD_EVENTS = 3_000;
+/** Events a fresh tail brings: HELD_EVENTS and room to step back a while before the next fresh tail. */
+export const FRESH_EVENTS = 4_000;
+/** Playing forward, the page keeps between this and twice this. */
 export const TAIL_EVENTS = 20_000;
 
 export class TraceTail {
@@ -18,10 +32,10 @@ export class TraceTail {
     return this.start + this.events.length;
   }
 
-  /** Where the events sent for a trace of `length` start: where the tail ends, or a fresh tail when it would be too short or too far. */
+  /** Where the events sent for a trace of `length` start: where the tail ends, or a fresh tail when it would hold too little or miss events between. */
   fromFor(length: number): number {
-    const fresh = Math.max(0, length - TAIL_EVENTS);
-    const tooShort = this.start > Math.max(0, length - TAIL_EVENTS / 2);
+    const fresh = Math.max(0, length - FRESH_EVENTS);
+    const tooShort = this.start > Math.max(0, length - HELD_EVENTS);
     const tooFar = this.end < fresh;
     return tooShort || tooFar ? fresh : Math.min(this.end, length);
   }

@@ -1,15 +1,15 @@
 /**
  * The dots in flight read the trace the page holds, never a query: the canvas asks for them every
  * frame, and a round trip to the worker each time would cost the animation its frames. That is
- * enough because the page always holds at least the latest TAIL_EVENTS / 2 events (a seek far back
+ * enough because the page always holds at least the latest HELD_EVENTS events (a seek far back
  * brings a fresh tail, src/sim/frame/trace-tail.ts), and dotsAt stops at the first event older
  * than the flight window or at its cap of dots: a quiet run's widest window (MAX_FLIGHT_MS) holds
- * fewer events than that, and a busy run reaches the cap well inside it. Here both hold after a
+ * fewer events than that, and a busy run reaches the cap inside it. Here both hold after a
  * seek far back, in the worker (in-thread: test/support/in-thread-worker.ts), for a busy small run
  * and for the large scale test.
  */
 import { readFileSync } from 'node:fs';
-import { TAIL_EVENTS } from '../../../src/sim/frame/trace-tail.ts';
+import { HELD_EVENTS } from '../../../src/sim/frame/trace-tail.ts';
 import { Timeline } from '../../../src/sim/timeline.ts';
 import { getTimeline, runInWorker, usePlayback } from '../../../src/store/playback.ts';
 import { RemoteRun } from '../../../src/store/remote-run.ts';
@@ -51,9 +51,9 @@ describe('the dots in flight on the page, after a seek far back, are those of th
     const local = new Timeline(scenario);
     local.seek(early);
     const page = getTimeline()!;
-    // The page holds only part of the trace, and at least the latest half tail.
+    // The page holds only part of the trace, and at least the latest HELD_EVENTS.
     expect(page.traceStart).toBeGreaterThan(0);
-    expect(page.traceLength - page.traceStart).toBeGreaterThanOrEqual(TAIL_EVENTS / 2);
+    expect(page.traceLength - page.traceStart).toBeGreaterThanOrEqual(HELD_EVENTS);
     const model = topologyModel(local.state);
     const layout = layoutTopology(model.input, 1280);
     for (const flightMs of [MIN_FLIGHT_MS, 2_000, MAX_FLIGHT_MS]) {

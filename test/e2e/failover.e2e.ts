@@ -3,13 +3,18 @@ import type { Page } from 'playwright-core';
 import { test } from './harness.ts';
 import { openPage, waitForSeek } from './shell-helpers.ts';
 
-/** Opens a built-in scenario at its end and reads the failover view's detection list. */
-async function detectionsAtEnd(page: Page, baseUrl: string, scenarioId: string): Promise<string[]> {
+/** Opens a built-in scenario at its end. */
+async function openAtEnd(page: Page, baseUrl: string, scenarioId: string): Promise<void> {
   await openPage(page, baseUrl);
   await page.getByTestId('scenario-picker').selectOption(scenarioId);
   await page.getByTestId('scrubber').focus();
   await page.keyboard.press('End');
   await waitForSeek(page);
+}
+
+/** Opens a built-in scenario at its end and reads the failover view's detection list. */
+async function detectionsAtEnd(page: Page, baseUrl: string, scenarioId: string): Promise<string[]> {
+  await openAtEnd(page, baseUrl, scenarioId);
   const faults = page.getByTestId('failover-faults');
   await faults.waitFor();
   await faults.scrollIntoViewIfNeeded();
@@ -40,5 +45,35 @@ test('controller mode: the failover view reads the controller\'s election with i
   await election.waitFor();
   await election.scrollIntoViewIfNeeded();
   await screenshot('failover-controller-zh');
+  assert.deepEqual(consoleErrors, []);
+});
+
+/** How far the "who believes what" table sticks out of its box, in pixels (0: it fits). */
+async function beliefsOverflow(page: Page): Promise<number> {
+  const table = page.getByTestId('failover-beliefs');
+  await table.scrollIntoViewIfNeeded();
+  return table.evaluate((element) => {
+    const box = element.parentElement!;
+    return Math.max(box.scrollWidth - box.clientWidth, element.getBoundingClientRect().right - box.getBoundingClientRect().right);
+  });
+}
+
+test('"who believes what" fits the side column at 1280x800 without a sideways scroll, in English and Chinese', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  // The most believers (read8-write4: 2 NameServers and 5 clients) and the most brokers (master-loss-sync-async: 4).
+  for (const scenarioId of ['crash-partition-shutdown', 'read8-write4', 'master-loss-sync-async']) {
+    await openAtEnd(page, baseUrl, scenarioId);
+    await page.getByRole('columnheader', { name: 'NameServer / client' }).waitFor();
+    assert.equal(await beliefsOverflow(page), 0, `${scenarioId} in English`);
+    if (scenarioId === 'crash-partition-shutdown') await screenshot('failover-beliefs-en-1280x800');
+    await page.getByTestId('language-zh').click();
+    await page.getByRole('columnheader', { name: 'NameServer / 客户端' }).waitFor();
+    assert.equal(await beliefsOverflow(page), 0, `${scenarioId} in Chinese`);
+    if (scenarioId === 'crash-partition-shutdown') {
+      await screenshot('failover-beliefs-zh-1280x800');
+      // Each cell still says in words what its mark means (broker-a came back at 120 s).
+      assert.equal(await page.getByTestId('belief-broker-a/0-ns-1').getAttribute('title'), '有（brokerId 0）');
+    }
+    await page.getByTestId('language-en').click();
+  }
   assert.deepEqual(consoleErrors, []);
 });

@@ -7,7 +7,7 @@ import { formatSeconds } from '../../viz/format.ts';
 import { ScrollArea } from '../controls/ScrollArea.tsx';
 import { useWords } from '../i18n/index.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
-import { beliefsAt, believesWrong, faultViews, type Beliefs } from './failover-model.ts';
+import { beliefsAt, believesWrong, faultViews, type BeliefRow, type Beliefs } from './failover-model.ts';
 import { FAILOVER_STRINGS, type FailoverStrings } from './failover-strings.ts';
 import { derivedAt, EmptyPanel, PanelFrame } from './shared.tsx';
 import './failover.css';
@@ -16,6 +16,11 @@ export interface FailoverPanelProps {
   className?: string;
 }
 
+/**
+ * One column per broker and one row per NameServer or client, so more processes make the table
+ * longer, never wider: it fits the side column at 1280 px in both languages. A cell shows a
+ * short mark ("✓ 0"); its full words ("listed (brokerId 0)", "believes wrong") are read out.
+ */
 function BeliefTable({ beliefs, strings }: { beliefs: Beliefs; strings: FailoverStrings }) {
   return (
     <ScrollArea className="rs-table-scroll" label={strings.beliefsCaption}>
@@ -24,30 +29,40 @@ function BeliefTable({ beliefs, strings }: { beliefs: Beliefs; strings: Failover
         <caption className="rs-visually-hidden">{strings.beliefsCaption}</caption>
         <thead>
           <tr>
-            <th scope="col">brokerName / brokerId</th>
-            <th scope="col">{strings.truth}</th>
-            {beliefs.believers.map((id) => <th scope="col" key={id}>{id}</th>)}
+            <th scope="col">{strings.believer}</th>
+            {beliefs.rows.map((row) => (
+              <th scope="col" key={row.broker} data-testid={`belief-${row.broker}`}>
+                {row.broker} <span className="rs-muted rs-failover-now">{strings.now(row.brokerId, row.role)}</span>
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
-          {beliefs.rows.map((row) => (
-            <tr key={row.broker} data-testid={`belief-${row.broker}`}>
-              <th scope="row">{row.broker} <span className="rs-muted rs-failover-now">{strings.now(row.brokerId, row.role)}</span></th>
-              <td>{row.alive ? strings.up : strings.down}</td>
-              {beliefs.believers.map((id) => {
-                const listed = row.listed[id] ?? null;
-                const wrong = believesWrong(row, listed);
-                return (
-                  <td key={id} className={wrong ? 'rs-failover-wrong' : undefined} title={wrong ? strings.wrong : undefined} data-testid={`belief-${row.broker}-${id}`}>
-                    {listed === null ? strings.missing : strings.listed(listed)}
-                  </td>
-                );
-              })}
+          <tr className="rs-failover-truth">
+            <th scope="row">{strings.truth}</th>
+            {beliefs.rows.map((row) => <td key={row.broker}>{row.alive ? strings.up : strings.down}</td>)}
+          </tr>
+          {beliefs.believers.map((id) => (
+            <tr key={id}>
+              <th scope="row">{id}</th>
+              {beliefs.rows.map((row) => <BeliefCell key={row.broker} row={row} believer={id} strings={strings} />)}
             </tr>
           ))}
         </tbody>
       </table>
     </ScrollArea>
+  );
+}
+
+function BeliefCell({ row, believer, strings }: { row: BeliefRow; believer: string; strings: FailoverStrings }) {
+  const listed = row.listed[believer] ?? null;
+  const wrong = believesWrong(row, listed);
+  const words = listed === null ? strings.notListed : strings.listed(listed);
+  return (
+    <td className={wrong ? 'rs-failover-wrong' : undefined} title={wrong ? `${words}: ${strings.wrong}` : words} data-testid={`belief-${row.broker}-${believer}`}>
+      <span aria-hidden="true">{listed === null ? strings.missing : strings.listedMark(listed)}</span>
+      <span className="rs-visually-hidden">{wrong ? `${words}, ${strings.wrong}` : words}</span>
+    </td>
   );
 }
 

@@ -31,14 +31,20 @@ export interface FailoverStrings {
   sentence: Record<Detection['how'], (w: DetectionWords) => string>;
   beliefsHeading(time: string): string;
   beliefsCaption: string;
+  /** The first column's heading: the NameServers and clients, one row each. */
+  believer: string;
   truth: string;
   up: string;
   down: string;
   /** A believer lists the broker's address under this brokerId. */
   listed(brokerId: number): string;
+  /** The same, as the cell shows it: a check mark and the brokerId. */
+  listedMark(brokerId: number): string;
   /** A row's broker: its brokerId and role now (an election moves brokerId 0). */
   now(brokerId: number, role: BrokerRoleNow): string;
   missing: string;
+  /** What the missing mark says, read out. */
+  notListed: string;
   wrong: string;
 }
 
@@ -65,13 +71,16 @@ const en: FailoverStrings = {
   },
   elected: (node) => (node === 'none' ? 'elected no master (no replica of the SyncStateSet alive; unclean election is off)' : `elected ${node} as master`),
   beliefsHeading: (time) => `Who believes what at ${time}`,
-  beliefsCaption: 'Each NameServer\'s broker table and each client\'s cached route against the truth: a highlighted cell believes wrong.',
+  beliefsCaption: 'Each NameServer\'s broker table and each client\'s cached route against the truth. ✓ 0: listed under brokerId 0; —: not listed; a highlighted cell believes wrong.',
+  believer: 'NameServer / client',
   truth: 'truth',
   up: 'up',
   down: 'down',
   listed: (id) => `listed (brokerId ${id})`,
+  listedMark: (id) => `✓ ${id}`,
   now: (id, role) => `brokerId ${id} now, ${{ master: 'master', slave: 'slave', staleMaster: 'old master, replaced' }[role]}`,
   missing: '—',
+  notListed: 'not listed',
   wrong: 'believes wrong',
 };
 
@@ -98,13 +107,16 @@ const zh: FailoverStrings = {
   },
   elected: (node) => (node === 'none' ? '没有选出 Master（SyncStateSet 中没有存活的副本；未开启 unclean 选举）' : `选举 ${node} 为 Master`),
   beliefsHeading: (time) => `${time} 时各方的认知`,
-  beliefsCaption: '每个 NameServer 的 Broker 表与每个客户端缓存的路由，对照真实情况：高亮的单元格表示认知有误。',
+  beliefsCaption: '每个 NameServer 的 Broker 表与每个客户端缓存的路由，对照真实情况。✓ 0：以 brokerId 0 列出；—：未列出；高亮的单元格表示认知有误。',
+  believer: 'NameServer / 客户端',
   truth: '真实情况',
   up: '运行中',
   down: '已停止',
   listed: (id) => `有（brokerId ${id}）`,
+  listedMark: (id) => `✓ ${id}`,
   now: (id, role) => `当前 brokerId ${id}，${{ master: 'Master', slave: 'Slave', staleMaster: '旧 Master（已被取代）' }[role]}`,
   missing: '—',
+  notListed: '未列出',
   wrong: '认知有误',
 };
 

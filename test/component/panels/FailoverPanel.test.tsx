@@ -42,7 +42,16 @@ describe('FailoverPanel', () => {
       expect(cell).toHaveTextContent('listed');
       expect(cell).toHaveClass('rs-failover-wrong');
     }
-    expect(within(screen.getByTestId('belief-broker-a/0')).getByText('up')).toBeInTheDocument();
+    // One column per broker: the truth row says broker-a is up and broker-b (cut off, still running) is not reachable.
+    const truth = within(screen.getByTestId('failover-beliefs')).getByRole('row', { name: /^truth/ });
+    expect(within(truth).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['up', 'down']);
+    // A cell's full words are what a screen reader reads; the mark is what the eye reads.
+    const wrongCells = screen.getAllByRole('cell', { name: 'listed (brokerId 0), believes wrong' });
+    // The clients' routes come from the NameServers, so they are wrong with them.
+    expect(wrongCells.map((cell) => cell.dataset.testid)).toEqual(['ns-1', 'ns-2', 'p-1', 'c-1', 'c-2'].map((id) => `belief-broker-b/0-${id}`));
+    expect(within(screen.getByTestId('belief-broker-a/0-ns-1')).getByText('✓ 0')).toHaveAttribute('aria-hidden', 'true');
+    // One row per NameServer and client under the truth row: more processes make the table longer, not wider.
+    expect(within(screen.getByTestId('failover-beliefs')).getAllByRole('columnheader')).toHaveLength(3);
     cleanup();
     loadAt(partitionB(), 200_000);
     render(<FailoverPanel />);

@@ -1,10 +1,12 @@
 /**
  * What a run will cost, estimated from the scenario alone before anything is built: each size
  * limit of the file is checked alone, but it is their product (brokers x topics x queues,
- * rate x duration) that fills the memory and the event queue. The coefficients were measured on
- * this simulator (docs/runner.md, "Cost budget"): a stored message holds about 650 bytes, a
- * queue 300 (2,000 when a consumer pulls it), a snapshot of the small state about 60 bytes per
- * queue and 500 per queue a consumer holds, and each periodic task costs a few events a period.
+ * rate x duration) that fills the memory and the event queue. The memory coefficients were
+ * measured on this simulator with the CommitLog in columns (test/bench/cost-measure.ts, rerun it
+ * after a change to what the model or the Timeline keeps): the heap after a full GC, typed
+ * arrays included, of variants of the reference scenario that each differ in one thing, held by
+ * the headless runner (the model alone) and by the simulation's worker (a Timeline: checkpoints
+ * and trace cache). docs/runner.md, "Cost budget", has the figures.
  */
 import type { SimConfig } from '../model/defaults.ts';
 import type { ConsumerSpec, ProducerSpec, Scenario } from '../model/spec.ts';
@@ -32,16 +34,27 @@ export interface Cost {
   parts: Record<CostCause, CostPart>;
 }
 
-const BYTES_PER_STORED_MESSAGE = 650;
+/** A message in the CommitLog's columns, its consume queue unit and its ids: 160-182 B measured. */
+const BYTES_PER_STORED_MESSAGE = 180;
+/**
+ * Each checkpoint copies what grows with the messages and is not an append-only log shared by
+ * length (the sets of ids seen): 0.21-0.35 B per message of the run, averaged over the checkpoints.
+ */
+const SNAPSHOT_BYTES_PER_STORED_MESSAGE = 0.35;
+/** A queue nobody reads: 57-67 B per checkpoint; in the run below what the measurement tells from noise (kept at 300). */
 const SNAPSHOT_BYTES_PER_QUEUE = 60;
-/** A live run holds more per queue than a snapshot: consume queue logs, pulls in flight, ProcessQueues. */
 const RUN_BYTES_PER_QUEUE = 300;
-const RUN_BYTES_PER_HELD_QUEUE = 2_000;
-const SNAPSHOT_BYTES_PER_HELD_QUEUE = 500;
-const SNAPSHOT_BYTES_PER_CLIENT_BROKER = 1_000;
+/** A queue a group pulls (its ProcessQueue, pull requests, offsets): 2,295 B in the run, 817-829 B per checkpoint. */
+const RUN_BYTES_PER_HELD_QUEUE = 2_300;
+const SNAPSHOT_BYTES_PER_HELD_QUEUE = 820;
+/** A client and a broker it talks to (heartbeats, channels, route tables): 2,316 B in the run, 1,141-1,175 B per checkpoint. */
+const RUN_BYTES_PER_CLIENT_BROKER = 2_300;
+const SNAPSHOT_BYTES_PER_CLIENT_BROKER = 1_150;
 const SNAPSHOT_BYTES_PER_BROKER_NAMESERVER = 1_200;
-const SNAPSHOT_BASE_BYTES = 40_000;
-const BYTES_PER_CACHED_TRACE_EVENT = 350;
+/** What is left of the reference scenario's checkpoint (235-238 KB) once its queues, clients and messages are counted. */
+const SNAPSHOT_BASE_BYTES = 60_000;
+/** A trace event in the Timeline's cache: 148-180 B. */
+const BYTES_PER_CACHED_TRACE_EVENT = 180;
 /** Timeline's traceBudget and checkpoint spacing (src/sim/timeline.ts). */
 const PAGE_TRACE_CACHE = 400_000;
 const CHECKPOINTS_PER_RUN = 1_200;
@@ -225,7 +238,8 @@ export function estimateCost(scenario: Scenario): Cost {
     messages: {
       events: messages * (EVENTS_PER_MESSAGE + EVENTS_PER_SLAVE_COPY * slaveShare),
       runBytes: messages * (1 + slaveShare) * BYTES_PER_STORED_MESSAGE,
-      pageBytes: Math.min(traceEvents, PAGE_TRACE_CACHE) * BYTES_PER_CACHED_TRACE_EVENT,
+      pageBytes: Math.min(traceEvents, PAGE_TRACE_CACHE) * BYTES_PER_CACHED_TRACE_EVENT
+        + snapshots * messages * (1 + slaveShare) * SNAPSHOT_BYTES_PER_STORED_MESSAGE,
     },
     deliveries: {
       events: deliveries * EVENTS_PER_DELIVERY + periodic(seconds, [
@@ -246,7 +260,7 @@ export function estimateCost(scenario: Scenario): Cost {
         [consumers.length * shape.masters, config.persistConsumerOffsetIntervalMs, 2],
         [consumers.length, config.rebalanceIntervalMs, 2],
       ]),
-      runBytes: clients * shape.brokers * SNAPSHOT_BYTES_PER_CLIENT_BROKER,
+      runBytes: clients * shape.brokers * RUN_BYTES_PER_CLIENT_BROKER,
       pageBytes: snapshots * clients * shape.brokers * SNAPSHOT_BYTES_PER_CLIENT_BROKER,
     },
     brokers: {

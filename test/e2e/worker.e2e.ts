@@ -1,7 +1,7 @@
 /**
  * The run in the simulation's worker (the page's default): the large scale test opened from a share link
- * far into its run. Scaled to 5 minutes (its later timeline actions dropped), the longest the
- * page's cost budget takes (the full hour is refused, with what to reduce). While the worker
+ * far into its run. Scaled to 5 minutes (its later timeline actions dropped), well within the
+ * page's cost budget (the full hour is refused, with what to reduce). While the worker
  * runs ahead, the page shows progress and keeps answering: a click changes the page at once.
  */
 import assert from 'node:assert/strict';

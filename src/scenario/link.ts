@@ -36,9 +36,10 @@ export type LinkProblem =
   | { code: 'tooHeavy'; over: OverBudget };
 
 /**
- * The page's other keys (`v`: the open view, and the keys docs/links.md reserves), by name: the
- * first value of each key other than `s` and `t`, as text. A dictionary without a prototype; the
- * page checks each value and ignores one it does not know.
+ * The page's other keys (`v`: the open view, `w`: a what-if, `tq`: the Message tab's query by
+ * topic and time (src/scenario/topic-query-link.ts), and the keys docs/links.md reserves), by name:
+ * the first value of each key other than `s` and `t`, as text. A dictionary without a prototype;
+ * the page checks each value and ignores one it does not know.
  */
 export type LinkExtras = Readonly<Record<string, string>>;
 

@@ -19,11 +19,13 @@ const MSG_ID = /^[0-9A-F]{32}$/;
 const HEX = /^(?:[0-9a-f]{2}){1,200}$/;
 const QUEUE_ID = /^\d{1,4}$/;
 
-function toHex(text: string): string {
+/** A name as the lowercase hex of its UTF-8 bytes: it survives chat tools whatever it holds. */
+export function toHex(text: string): string {
   return Array.from(new TextEncoder().encode(text), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-function fromHex(hex: string): string | null {
+/** toHex undone; null when the text is not such hex or not UTF-8. */
+export function fromHex(hex: string): string | null {
   if (!HEX.test(hex)) return null;
   const bytes = Uint8Array.from(hex.match(/../g)!, (pair) => parseInt(pair, 16));
   try {
@@ -56,7 +58,7 @@ function readSelection(value: string): LinkSelection | null {
 }
 
 /** What the scenario has (its timeline's additions too), for telling a real selection from a made-up one. */
-function scenarioNames(scenario: Scenario) {
+export function scenarioNames(scenario: Scenario) {
   const producers = [...scenario.producers, ...scenario.timeline.flatMap((a) => (a.action === 'addProducer' ? [a.producer] : []))];
   const consumers = [...scenario.consumers, ...scenario.timeline.flatMap((a) => (a.action === 'addConsumer' ? [a.consumer] : []))];
   return {

@@ -71,6 +71,37 @@ test('finds messages by topic and time as the Dashboard lists them, and opens on
   assert.deepEqual(consoleErrors, []);
 }, { viewport: VIEWPORT });
 
+test('a link carries the query by topic and time: a fresh page opens it with the same rows, and a damaged one is ignored', async ({ page, context, baseUrl, consoleErrors, screenshot }) => {
+  await openPage(page, baseUrl);
+  await page.getByTestId('language-en').click();
+  await jumpTo(page, 4);
+  await page.getByRole('tab', { name: 'Message' }).click();
+  await page.getByRole('combobox', { name: 'Find by' }).selectOption('topic');
+  await page.getByTestId('topic-query-begin').fill('0:20');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByTestId('topic-messages').locator('tbody tr').first().waitFor();
+  const rows = await tableCells(page, 'topic-messages');
+  // TopicTest (hex of its bytes) from 20 000 to 40 000 ms.
+  await page.waitForFunction(() => window.location.hash.includes('&tq=546f70696354657374.20000.40000'), undefined, { timeout: 5_000 });
+  const link = page.url();
+  const fresh = await context.newPage();
+  await openPage(fresh, baseUrl, link.slice(link.indexOf('#')));
+  // The rows are the run's at the link's moment: wait for that many, then read them.
+  await fresh.waitForFunction((count) => document.querySelectorAll('[data-testid="topic-messages"] tbody tr').length === count, rows.length, { timeout: 10_000 });
+  assert.deepEqual(await tableCells(fresh, 'topic-messages'), rows);
+  assert.equal(await fresh.getByRole('tab', { name: 'Message' }).getAttribute('aria-selected'), 'true');
+  assert.equal(await fresh.getByTestId('topic-query-begin').inputValue(), '0:20.000');
+  assert.equal(await fresh.getByTestId('topic-query-end').inputValue(), '0:40.000');
+  await screenshot('insight-topic-link-en-1280x800');
+  // A damaged value opens the same run without a query, and without a banner.
+  const damaged = await context.newPage();
+  await openPage(damaged, baseUrl, link.slice(link.indexOf('#')).replace('tq=546f70696354657374.20000.40000', 'tq=546f70696354657374.40000.2'));
+  await damaged.getByTestId('message-lookup').waitFor();
+  assert.equal(await damaged.getByTestId('topic-messages').count(), 0);
+  assert.equal(await damaged.getByTestId('banner').count(), 0);
+  assert.deepEqual(consoleErrors, []);
+}, { viewport: VIEWPORT });
+
 test('reads a Dashboard table at two times and sees it change', async ({ page, baseUrl, consoleErrors, screenshot }) => {
   await openPage(page, baseUrl);
   await page.getByTestId('language-en').click();

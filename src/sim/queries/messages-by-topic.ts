@@ -15,13 +15,10 @@ import { isReadable } from '../../model/perm.ts';
 import type { AppendLog } from '../../engine/append-log.ts';
 import type { BrokerState, ModelState, QueueData } from '../../model/state.ts';
 import type { TimelineView } from '../timeline.ts';
+import type { TopicQuery } from '../../scenario/topic-query-link.ts';
 
-export interface MessagesByTopicArgs {
-  topic: string;
-  /** Store time bounds, both included, in virtual milliseconds. */
-  beginMs: number;
-  endMs: number;
-}
+/** What to search: a topic and store time bounds, both included (the share link's `tq` carries the same). */
+export type MessagesByTopicArgs = TopicQuery;
 
 /** One row as the Dashboard's topic query lists it (Message ID, Tag, Message Key, StoreTime), with where it is stored. */
 export interface TopicMessageRow {

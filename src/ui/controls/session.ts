@@ -9,6 +9,7 @@ import { LIBRARY, findLibraryEntry } from '../../scenario/library/index.ts';
 import { decodeChapterLink } from '../../scenario/chapter-link.ts';
 import { decodeLink, readLinkKey, type LinkProblem } from '../../scenario/link.ts';
 import { decodeSelection } from '../../scenario/selection-link.ts';
+import { decodeTopicQuery } from '../../scenario/topic-query-link.ts';
 import { validateScenario, type ValidationResult } from '../../scenario/validate.ts';
 import { useLesson } from '../../store/lesson.ts';
 import { useInsight } from '../../store/insight.ts';
@@ -77,6 +78,8 @@ export function openFromHash(hash: string): void {
     const selection = decodeSelection(readLinkKey(hash, 'sel'), decoded.scenario);
     if (selection) state.select(selection);
     useInsight.getState().setTab(resolveTab(decoded.extra.v).id);
+    // The Message tab's query by topic and time, with its rows; a damaged or made-up one is ignored.
+    useInsight.getState().setTopicQuery(decodeTopicQuery(decoded.extra.tq, decoded.scenario));
     // Read by the What-if view when it opens (a damaged one is ignored there).
     useWhatIf.getState().setChange(decoded.extra.w ?? null);
     state.setBanner(null);

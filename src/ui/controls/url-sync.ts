@@ -1,6 +1,6 @@
 /**
  * The address follows the run: `#s=<scenario>&t=<ms>` (with `&v=<view>` off the first tab,
- * `&w=` for a what-if and `&sel=` for what is selected) is rewritten with history.replaceState 300 ms after a move, and
+ * `&w=` for a what-if, `&tq=` for the Message tab's query by topic and `&sel=` for what is selected) is rewritten with history.replaceState 300 ms after a move, and
  * once a second while playing (no history entry per frame; rewriting a long address costs the
  * browser a few milliseconds), so copying the address bar shares the moment on screen. A
  * fragment typed or pasted into the address bar opens that run.
@@ -8,6 +8,7 @@
 import { encodeChapterLink } from '../../scenario/chapter-link.ts';
 import { encodeLink } from '../../scenario/link.ts';
 import { encodeSelection } from '../../scenario/selection-link.ts';
+import { encodeTopicQuery } from '../../scenario/topic-query-link.ts';
 import { useLesson } from '../../store/lesson.ts';
 import { FIRST_TAB, useInsight } from '../../store/insight.ts';
 import { playheadTarget, usePlayback } from '../../store/playback.ts';
@@ -33,10 +34,13 @@ export function currentLink(): string | null {
   const { chapterId, step } = useLesson.getState();
   if (chapterId !== null) return `${base}#${encodeChapterLink({ chapter: chapterId, step })}`;
   if (!scenario) return null;
-  const tab = resolveTab(useInsight.getState().tab).id;
+  const { tab: tabId, topicQuery } = useInsight.getState();
+  const tab = resolveTab(tabId).id;
   const change = useWhatIf.getState().change;
   // The first view is what a link without `v` opens: no key for it.
-  const encoded = encodeLink(source, timeMs, { ...(tab === FIRST_TAB ? {} : { v: tab }), ...(change ? { w: change } : {}) });
+  const encoded = encodeLink(source, timeMs, {
+    ...(tab === FIRST_TAB ? {} : { v: tab }), ...(change ? { w: change } : {}), ...(topicQuery ? { tq: encodeTopicQuery(topicQuery) } : {}),
+  });
   if (!encoded.ok) return null;
   return `${base}#${encoded.fragment}${selection ? `&sel=${encodeSelection(selection)}` : ''}`;
 }
@@ -66,7 +70,7 @@ export function startUrlSync(): () => void {
     if (state.chapterId !== previous.chapterId || state.step !== previous.step) schedule();
   });
   const unsubscribeTab = useInsight.subscribe((state, previous) => {
-    if (state.tab !== previous.tab) schedule();
+    if (state.tab !== previous.tab || state.topicQuery !== previous.topicQuery) schedule();
   });
   const unsubscribeWhatIf = useWhatIf.subscribe(schedule);
   const onHashChange = () => {

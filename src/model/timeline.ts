@@ -12,7 +12,7 @@ import { setProducerRate, shutdownProducer, startProducer } from './client/produ
 import { createConsumerState, createProducerState } from './factory.ts';
 import { crashNameServer, startNameServer } from './nameserver/nameserver.ts';
 import { dropRequestsFrom } from './remoting.ts';
-import { trace, type Sim } from './sim-types.ts';
+import type { Sim } from './sim-types.ts';
 import type { TimelineAction } from './spec.ts';
 import type { BrokerState, ClientState, ModelState } from './state.ts';
 
@@ -84,7 +84,7 @@ function trackBrokerFault(state: ModelState, action: BrokerAction, now: number):
 }
 
 export function onTimelineAction(state: ModelState, action: TimelineAction, sim: Sim): void {
-  trace(sim, { type: 'fault', action: action.action, target: targetOf(action) });
+  sim.emit({ t: sim.now, type: 'fault', action: action.action, target: targetOf(action) });
   switch (action.action) {
     case 'crashBroker':
     case 'powerOffBroker':

@@ -9,7 +9,7 @@ import { buildSubscriptionData } from '../filter.ts';
 import { isReadable } from '../perm.ts';
 import { reply } from '../remoting.ts';
 import type { RemotingRequest, RemotingResponse } from '../remoting-types.ts';
-import { trace, type Sim } from '../sim-types.ts';
+import type { Sim } from '../sim-types.ts';
 import type { BrokerState, ModelState, StoredMessage, TopicConfig } from '../state.ts';
 import { registerBrokerAll } from './broker.ts';
 import { countRequest } from './broker-stats.ts';
@@ -93,7 +93,7 @@ function heartBeat(state: ModelState, broker: BrokerState, from: string, request
   const retryTopic = RETRY_GROUP_TOPIC_PREFIX + data.group;
   if (data.messageModel === 'CLUSTERING' && !broker.topicConfigTable[retryTopic] && broker.role !== 'SLAVE') {
     ensureSystemTopic(broker, retryTopic);
-    trace(sim, { type: 'topic.updated', broker: broker.name, topic: retryTopic, writeQueueNums: 1, readQueueNums: 1, perm: 6, created: true, auto: true });
+    sim.emit({ t: sim.now, type: 'topic.updated', broker: broker.name, topic: retryTopic, writeQueueNums: 1, readQueueNums: 1, perm: 6, created: true, auto: true });
     registerBrokerAll(state, broker, sim);
   }
   if (registerConsumer(broker, from, request.clientId, data, sim.now, sim)) notifyConsumerIdsChanged(broker, broker.consumerTable[data.group], sim);
@@ -113,7 +113,7 @@ function sendMessage(state: ModelState, broker: BrokerState, request: Request<'S
   if (!config && state.config.autoCreateTopicEnable) {
     config = createTopicInSendMessageMethod(broker, request.topic, state.config.producerDefaultTopicQueueNums) ?? undefined;
     if (config) {
-      trace(sim, { type: 'topic.updated', broker: broker.name, topic: config.topicName, writeQueueNums: config.writeQueueNums, readQueueNums: config.readQueueNums, perm: config.perm, created: true, auto: true });
+      sim.emit({ t: sim.now, type: 'topic.updated', broker: broker.name, topic: config.topicName, writeQueueNums: config.writeQueueNums, readQueueNums: config.readQueueNums, perm: config.perm, created: true, auto: true });
       registerBrokerAll(state, broker, sim);
     }
   }
@@ -148,8 +148,8 @@ export function store(state: ModelState, broker: BrokerState, put: PutRequest, s
 
 function traceStored(state: ModelState, broker: BrokerState, message: StoredMessage, sim: Sim): void {
   if (state.stats.storedIds.add(message.serial, sim.traceCount)) state.stats.stored++;
-  trace(sim, {
-    type: 'message.stored', broker: broker.name, brokerId: broker.brokerId, topic: message.topic, queueId: message.queueId,
+  sim.emit({
+    t: sim.now, type: 'message.stored', broker: broker.name, brokerId: broker.brokerId, topic: message.topic, queueId: message.queueId,
     queueOffset: message.queueOffset, commitLogOffset: message.commitLogOffset, msgId: message.msgId, offsetMsgId: message.offsetMsgId,
   });
 }

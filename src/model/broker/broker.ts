@@ -4,7 +4,7 @@
  */
 import { copyDict, dict } from '../../engine/index.ts';
 import { invoke } from '../remoting.ts';
-import { trace, type Sim } from '../sim-types.ts';
+import type { Sim } from '../sim-types.ts';
 import type { BrokerState, ModelState } from '../state.ts';
 import { countRequest } from './broker-stats.ts';
 import { recoverAfterPowerLoss, startFlushService } from './flush-service.ts';
@@ -127,6 +127,6 @@ export function updateTopicOnBroker(state: ModelState, broker: BrokerState, topi
   // mqadmin's UPDATE_AND_CREATE_TOPIC reaches the broker's AdminBrokerProcessor.
   countRequest(broker, 'UPDATE_AND_CREATE_TOPIC');
   if (!updateTopicConfig(broker, config)) return;
-  trace(sim, { type: 'topic.updated', broker: broker.name, topic, writeQueueNums: config.writeQueueNums, readQueueNums: config.readQueueNums, perm: config.perm, created: old === undefined, auto: false });
+  sim.emit({ t: sim.now, type: 'topic.updated', broker: broker.name, topic, writeQueueNums: config.writeQueueNums, readQueueNums: config.readQueueNums, perm: config.perm, created: old === undefined, auto: false });
   if (broker.status === 'running') registerBrokerAll(state, broker, sim);
 }

@@ -15,7 +15,7 @@
  * match (CommitLog.recoverAbnormally, DefaultMessageStore.truncateDirtyLogicFiles). A message in
  * the lost tail is lost for good when no other replica of the broker group still holds it.
  */
-import { trace, type Sim } from '../sim-types.ts';
+import type { Sim } from '../sim-types.ts';
 import type { BrokerState, ModelState } from '../state.ts';
 import type { MessageLostReason } from '../vocabulary.ts';
 import { truncateCommitLog } from './message-store.ts';
@@ -93,8 +93,8 @@ export function loseEntries(state: ModelState, broker: BrokerState, from: number
     if (heldElsewhere(state, broker, index)) continue;
     const message = broker.commitLog.at(index)!;
     state.stats.lost++;
-    trace(sim, {
-      type: 'message.lost', msgId: message.msgId, broker: broker.name, brokerId: broker.brokerId, topic: message.topic,
+    sim.emit({
+      t: sim.now, type: 'message.lost', msgId: message.msgId, broker: broker.name, brokerId: broker.brokerId, topic: message.topic,
       queueId: message.queueId, queueOffset: message.queueOffset, reason,
     });
   }

@@ -10,7 +10,7 @@
  */
 import { buildSubscriptionData, isMatchedByClient, isMatchedByConsumeQueue } from '../filter.ts';
 import type { RemotingRequest } from '../remoting-types.ts';
-import { trace, type Sim } from '../sim-types.ts';
+import type { Sim } from '../sim-types.ts';
 import type { BrokerState, ModelState, StoredMessage } from '../state.ts';
 
 type PullRequest = Extract<RemotingRequest, { code: 'PULL_MESSAGE' }>;
@@ -36,8 +36,8 @@ function wantedByGroup(state: ModelState, group: string, message: StoredMessage)
 export function noteFilteredOut(state: ModelState, group: string, broker: string, message: StoredMessage, by: 'broker' | 'client', sim: Sim): void {
   if (!state.inconsistentGroups[group] || !wantedByGroup(state, group, message)) return;
   if (!state.stats.filteredOutIds.add(`${group}|${message.serial}`, sim.traceCount)) return;
-  trace(sim, {
-    type: 'message.filtered', group, msgId: message.msgId, broker, topic: message.topic,
+  sim.emit({
+    t: sim.now, type: 'message.filtered', group, msgId: message.msgId, broker, topic: message.topic,
     queueId: message.queueId, queueOffset: message.queueOffset, tags: message.tags, by,
   });
 }

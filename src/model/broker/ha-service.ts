@@ -16,7 +16,7 @@
 import { MASTER_ID } from '../defaults.ts';
 import { oneway } from '../remoting.ts';
 import type { RemotingRequest } from '../remoting-types.ts';
-import { trace, type Sim } from '../sim-types.ts';
+import type { Sim } from '../sim-types.ts';
 import type { BrokerState, HAConnection, ModelState } from '../state.ts';
 import { flushAfterPut } from './flush-service.ts';
 import { answerAcknowledgedSends } from './group-transfer-service.ts';
@@ -110,8 +110,8 @@ export function onHaTransfer(state: ModelState, slave: BrokerState, request: Req
   }
   for (const message of request.messages) {
     appendReplica(slave, message);
-    trace(sim, {
-      type: 'message.stored', broker: slave.name, brokerId: slave.brokerId, topic: message.topic, queueId: message.queueId,
+    sim.emit({
+      t: sim.now, type: 'message.stored', broker: slave.name, brokerId: slave.brokerId, topic: message.topic, queueId: message.queueId,
       queueOffset: message.queueOffset, commitLogOffset: message.commitLogOffset, msgId: message.msgId, offsetMsgId: message.offsetMsgId,
     });
     notifyMessageArriving(state, slave, message.topic, message.queueId, sim);

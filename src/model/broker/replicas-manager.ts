@@ -16,7 +16,7 @@ import { MASTER_ID } from '../defaults.ts';
 import { noticed } from '../detections.ts';
 import { invoke, oneway } from '../remoting.ts';
 import type { RemotingRequest, RemotingResponse, ReplicaInfo } from '../remoting-types.ts';
-import { trace, type Sim } from '../sim-types.ts';
+import type { Sim } from '../sim-types.ts';
 import type { BrokerState, HAConnection, ModelState, PendingRequest } from '../state.ts';
 import { registerBrokerAll } from './broker.ts';
 import { loseEntries } from './flush-service.ts';
@@ -120,7 +120,7 @@ function roleChanged(state: ModelState, broker: BrokerState, info: ReplicaInfo, 
   // DataVersion.nextVersion(masterEpoch): the NameServers rewrite the queue data, and the epoch
   // is the stateVersion that refuses an older master's registration.
   broker.dataVersion++;
-  trace(sim, { type: 'broker.roleChanged', broker: broker.name, brokerId: broker.brokerId, controllerId: broker.replicas.controllerId, role: broker.role, masterEpoch: info.masterEpoch });
+  sim.emit({ t: sim.now, type: 'broker.roleChanged', broker: broker.name, brokerId: broker.brokerId, controllerId: broker.replicas.controllerId, role: broker.role, masterEpoch: info.masterEpoch });
   registerBrokerAll(state, broker, sim);
 }
 

@@ -5,7 +5,7 @@
 import { SerialMarkSet } from '../../engine/index.ts';
 import { invoke } from '../remoting.ts';
 import type { RemotingResponse } from '../remoting-types.ts';
-import { trace, type Sim } from '../sim-types.ts';
+import type { Sim } from '../sim-types.ts';
 import type { ConsumerState, DuplicateCause, ModelState, PendingRequest, ProcessQueue, StoredMessage } from '../state.ts';
 import { isLive } from './mq-client-instance.ts';
 import { brokerNodeFor } from './process-queue.ts';
@@ -83,8 +83,8 @@ function consumeSucceeded(state: ModelState, consumer: ConsumerState, message: S
     const cause = duplicateCause(state, consumer, message, consumedIds.tagOf(message.serial, sim.traceCount));
     stats.duplicateCauses[cause] = (stats.duplicateCauses[cause] ?? 0) + 1;
   }
-  trace(sim, {
-    type: 'message.consumed', consumer: consumer.id, group: consumer.spec.group, msgId: message.msgId, broker: brokerName,
+  sim.emit({
+    t: sim.now, type: 'message.consumed', consumer: consumer.id, group: consumer.spec.group, msgId: message.msgId, broker: brokerName,
     queueId: message.queueId, queueOffset: message.queueOffset, topic: message.topic, reconsumeTimes: message.reconsumeTimes,
   });
 }
@@ -104,7 +104,7 @@ function consumeFailed(state: ModelState, consumer: ConsumerState, message: Stor
   const max = state.config.maxReconsumeTimes;
   const clustering = consumer.spec.messageModel === 'CLUSTERING';
   const next = !clustering ? 'dropped' : message.reconsumeTimes >= max ? 'dlq' : 'retry';
-  trace(sim, { type: 'consume.failed', consumer: consumer.id, group: consumer.spec.group, msgId: message.msgId, reconsumeTimes: message.reconsumeTimes, next });
+  sim.emit({ t: sim.now, type: 'consume.failed', consumer: consumer.id, group: consumer.spec.group, msgId: message.msgId, reconsumeTimes: message.reconsumeTimes, next });
   if (!clustering) return;
   // sendMessageBack goes to the master (findBrokerAddressInPublish); with none there is nowhere to send it.
   const node = brokerNodeFor(state, consumer, brokerName, true);

@@ -8,7 +8,7 @@ import { deepFreeze, dict } from '../../engine/index.ts';
 import type { RemotingResponse } from '../remoting-types.ts';
 import type { FailureReason } from '../vocabulary.ts';
 import { invoke } from '../remoting.ts';
-import { trace, type Sim } from '../sim-types.ts';
+import type { Sim } from '../sim-types.ts';
 import type { ClientState, ModelState, PendingRequest, TopicRouteData } from '../state.ts';
 import { queueLabel, routeFromDefaultTopic, routeSignature, topicRouteData2PublishQueues, topicRouteData2SubscribeQueues } from './topic-route.ts';
 
@@ -44,7 +44,7 @@ export function chooseNameServer(client: ClientState, sim: Sim): string | null {
   client.namesrvIndex = (client.namesrvIndex + 1) & 0x7fffffff;
   const chosen = list[client.namesrvIndex % list.length]!;
   client.namesrvChosen = chosen;
-  trace(sim, { type: 'nameServer.chosen', client: client.id, nameServer: chosen });
+  sim.emit({ t: sim.now, type: 'nameServer.chosen', client: client.id, nameServer: chosen });
   return chosen;
 }
 
@@ -117,7 +117,7 @@ export function onRouteFailure(state: ModelState, pending: PendingRequest, reaso
   const client = state.clients[pending.from];
   if (!client || client.status !== 'running' || pending.request.code !== 'GET_ROUTEINFO_BY_TOPIC') return;
   leaveNameServer(client, pending.to);
-  trace(sim, { type: 'route.failed', client: client.id, topic: pending.request.topic, nameServer: pending.to, reason });
+  sim.emit({ t: sim.now, type: 'route.failed', client: client.id, topic: pending.request.topic, nameServer: pending.to, reason });
   const wasInRound = client.routeRound[0] === pending.request.topic;
   listener.onRouteFailed(state, client, pending.request.topic, sim);
   if (!wasInRound) return;
@@ -131,8 +131,8 @@ function updateRoute(state: ModelState, client: ClientState, topic: string, rout
   client.topicRouteTable[topic] = deepFreeze(route);
   rebuildBrokerAddrTable(client);
   noticedInRoute(state, client.id, old, route, sim.now);
-  trace(sim, {
-    type: 'route.updated',
+  sim.emit({
+    t: sim.now, type: 'route.updated',
     client: client.id,
     topic,
     writeQueues: topicRouteData2PublishQueues(topic, route).map(queueLabel),

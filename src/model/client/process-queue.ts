@@ -4,7 +4,7 @@
  */
 import { invoke, oneway } from '../remoting.ts';
 import type { RemotingResponse } from '../remoting-types.ts';
-import { trace, type Sim } from '../sim-types.ts';
+import type { Sim } from '../sim-types.ts';
 import type { ConsumerState, ModelState, PendingRequest, ProcessQueue } from '../state.ts';
 import type { MessageQueue } from './allocate-strategies.ts';
 import { findBrokerAddr } from './topic-route.ts';
@@ -108,6 +108,6 @@ export function persistOffset(state: ModelState, consumer: ConsumerState, key: s
     oneway(sim, consumer.id, node, { code: 'UPDATE_CONSUMER_OFFSET', group: consumer.spec.group, topic: pq.mq.topic, queueId: pq.mq.queueId, offset });
   }
   consumer.committedOffsets[key] = offset;
-  trace(sim, { type: 'offset.committed', consumer: consumer.id, group: consumer.spec.group, broker: pq.mq.brokerName, queueId: pq.mq.queueId, offset, topic: pq.mq.topic });
+  sim.emit({ t: sim.now, type: 'offset.committed', consumer: consumer.id, group: consumer.spec.group, broker: pq.mq.brokerName, queueId: pq.mq.queueId, offset, topic: pq.mq.topic });
   return true;
 }

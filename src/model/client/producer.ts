@@ -9,7 +9,7 @@ import { DEFAULT_CLASS_LOADER_HASH, createUniqId, parseIpv4 } from '../message-i
 import type { RemotingResponse } from '../remoting-types.ts';
 import type { FailureReason, ResponseCode, SendFailedReason, SendResultStatus } from '../vocabulary.ts';
 import { invoke, oneway } from '../remoting.ts';
-import { trace, type Sim } from '../sim-types.ts';
+import type { Sim } from '../sim-types.ts';
 import type { ModelState, PendingRequest, ProducerState, SendInFlight, TopicRouteData } from '../state.ts';
 import { createPublishInfo, selectOneMessageQueue, selectWithFaultTolerance, updateFaultItem } from './fault-strategy.ts';
 import { scheduleHeartbeat, unregisterClient } from './heartbeat.ts';
@@ -116,7 +116,7 @@ function sendAttempt(state: ModelState, producer: ProducerState, message: SendIn
   if (!mq) return finish(state, producer, message, 'FAILED', sim);
   attempt.lastBrokerName = mq.brokerName;
   state.stats.attempts++;
-  trace(sim, { type: 'message.sent', producer: producer.id, msgId: message.msgId, topic, tags: message.tags, keys: message.keys, broker: mq.brokerName, queueId: mq.queueId, attempt: attempt.attempt });
+  sim.emit({ t: sim.now, type: 'message.sent', producer: producer.id, msgId: message.msgId, topic, tags: message.tags, keys: message.keys, broker: mq.brokerName, queueId: mq.queueId, attempt: attempt.attempt });
   const target = findBrokerAddr(producer.brokerAddrTable[mq.brokerName], true);
   const node = target ? state.addrNodes[target.addr] : undefined;
   if (node === undefined) return attemptFailed(state, producer, attempt, mq.queueId, 'brokerNotExist', sim);
@@ -137,7 +137,7 @@ function traceSendFailed(state: ModelState, producer: ProducerState, message: Se
   const { stats } = state;
   stats.failedAttempts++;
   stats.failedAttemptReasons[reason] = (stats.failedAttemptReasons[reason] ?? 0) + 1;
-  trace(sim, { type: 'send.failed', producer: producer.id, msgId: message.msgId, broker, queueId, attempt: message.attempt, reason });
+  sim.emit({ t: sim.now, type: 'send.failed', producer: producer.id, msgId: message.msgId, broker, queueId, attempt: message.attempt, reason });
   // The master this producer's route names, or, when the route has none, whichever broker process of that name holds brokerId 0.
   const addr = producer.brokerAddrTable[broker]?.[MASTER_ID];
   const node = addr === undefined ? Object.values(state.brokers).find((b) => b.name === broker && b.brokerId === MASTER_ID)?.node : state.addrNodes[addr];
@@ -152,7 +152,7 @@ function attemptFailed(state: ModelState, producer: ProducerState, message: Send
 
 function finish(state: ModelState, producer: ProducerState, message: SendInFlight, status: SendResultStatus, sim: Sim): void {
   if (status === 'FAILED') state.stats.failed++;
-  trace(sim, { type: 'send.result', producer: producer.id, msgId: message.msgId, status });
+  sim.emit({ t: sim.now, type: 'send.result', producer: producer.id, msgId: message.msgId, status });
 }
 
 function producerOf(state: ModelState, pending: PendingRequest): ProducerState | null {

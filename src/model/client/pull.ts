@@ -8,7 +8,7 @@ import { buildSubscriptionData, isMatchedByClient } from '../filter.ts';
 import { invoke } from '../remoting.ts';
 import type { RemotingResponse } from '../remoting-types.ts';
 import type { FailureReason } from '../vocabulary.ts';
-import { trace, type Sim } from '../sim-types.ts';
+import type { Sim } from '../sim-types.ts';
 import type { ConsumerState, ModelState, PendingRequest, ProcessQueue } from '../state.ts';
 import { submitConsumeRequest } from './consume-service.ts';
 import { isLive } from './mq-client-instance.ts';
@@ -65,7 +65,7 @@ export const pullHandler = {
       pullMessage(state, consumer, key, pq, sim);
       return;
     }
-    trace(sim, { type: 'pull.rejected', consumer: consumer.id, broker: pq.mq.brokerName, topic: pq.mq.topic, queueId: pq.mq.queueId, reason: response.code });
+    sim.emit({ t: sim.now, type: 'pull.rejected', consumer: consumer.id, broker: pq.mq.brokerName, topic: pq.mq.topic, queueId: pq.mq.queueId, reason: response.code });
     pullLater(consumer, key, pq, state.config.pullTimeDelayMillsWhenException, sim);
   },
   onFailure(state: ModelState, pending: PendingRequest, reason: FailureReason, sim: Sim): void {

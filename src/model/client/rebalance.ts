@@ -4,7 +4,7 @@
  */
 import type { RemotingResponse } from '../remoting-types.ts';
 import { invoke } from '../remoting.ts';
-import { trace, type Sim } from '../sim-types.ts';
+import type { Sim } from '../sim-types.ts';
 import type { ConsumerState, ModelState, PendingRequest } from '../state.ts';
 import { compareMessageQueue, createAllocateStrategy, type MessageQueue } from './allocate-strategies.ts';
 import { isLive, topicsOf } from './mq-client-instance.ts';
@@ -78,6 +78,6 @@ function parseQueueList(topic: string, labels: string[]): MessageQueue[] {
 function applyAllocation(state: ModelState, consumer: ConsumerState, topic: string, allocated: MessageQueue[], sim: Sim): void {
   const changed = updateProcessQueueTableInRebalance(state, consumer, topic, allocated, sim);
   if (changed) {
-    trace(sim, { type: 'rebalance', consumer: consumer.id, group: consumer.spec.group, topic, queues: allocated.map(queueLabel) });
+    sim.emit({ t: sim.now, type: 'rebalance', consumer: consumer.id, group: consumer.spec.group, topic, queues: allocated.map(queueLabel) });
   }
 }

@@ -15,7 +15,7 @@ import { dict } from '../../engine/index.ts';
 import { noticed, type DetectionHow } from '../detections.ts';
 import { oneway, reply } from '../remoting.ts';
 import type { RemotingRequest, RemotingResponse } from '../remoting-types.ts';
-import { trace, type Sim } from '../sim-types.ts';
+import type { Sim } from '../sim-types.ts';
 import type { ControllerBrokerLiveInfo, ControllerState, ModelState, SyncStateInfo } from '../state.ts';
 import type { ElectionTrigger } from '../vocabulary.ts';
 import { alterSyncStateSet, electMaster, expiredBrokers, isBrokerActive, liveKey, needReelect, replicaInfoOf, type ElectResult } from './replicas-info-manager.ts';
@@ -86,7 +86,7 @@ export function onControllerRequest(state: ModelState, controller: ControllerSta
       return answer(answerReplicaInfo(info, elect(state, controller, info, 'brokerElect', sim, undefined, request.controllerId) !== 'noCandidate'));
     case 'CONTROLLER_ALTER_SYNC_STATE_SET':
       if (alterSyncStateSet(controller, info, request.controllerId, request.masterEpoch, request.syncStateSet, sim.now)) {
-        trace(sim, { type: 'syncStateSet.changed', controller: controller.id, broker: info.brokerName, syncStateSet: [...info.syncStateSet], syncStateSetEpoch: info.syncStateSetEpoch });
+        sim.emit({ t: sim.now, type: 'syncStateSet.changed', controller: controller.id, broker: info.brokerName, syncStateSet: [...info.syncStateSet], syncStateSetEpoch: info.syncStateSetEpoch });
       }
       return answer(answerReplicaInfo(info, true));
     // The NameServer's, brokers' and clients' requests: ControllerRequestProcessor answers REQUEST_CODE_NOT_SUPPORTED.
@@ -114,7 +114,7 @@ function elect(state: ModelState, controller: ControllerState, info: SyncStateIn
   const result = electMaster(controller, info, state.config.enableElectUncleanMaster, requester ?? null, sim.now);
   // Traced when the group's master changed: a new one, or (the controller's own trigger) none.
   if (result === 'masterStillExists' || (result === 'noCandidate' && (requester !== undefined || oldMaster === null))) return result;
-  trace(sim, { type: 'controller.elected', controller: controller.id, broker: info.brokerName, brokerId: info.masterBrokerId, masterEpoch: info.masterEpoch, trigger });
+  sim.emit({ t: sim.now, type: 'controller.elected', controller: controller.id, broker: info.brokerName, brokerId: info.masterBrokerId, masterEpoch: info.masterEpoch, trigger });
   const oldNode = oldMaster === null ? undefined : info.replicas[oldMaster]?.node;
   const newNode = info.masterBrokerId === null ? 'none' : info.replicas[info.masterBrokerId]?.node ?? 'none';
   const sign = { how: DETECTION_BY_TRIGGER[trigger], detail: newNode, ...(since === undefined ? {} : { since }) };

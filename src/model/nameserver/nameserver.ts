@@ -8,7 +8,7 @@ import { startController } from '../controller/controller.ts';
 import { noticed } from '../detections.ts';
 import { reply } from '../remoting.ts';
 import type { RemotingRequest } from '../remoting-types.ts';
-import { trace, type Sim } from '../sim-types.ts';
+import type { Sim } from '../sim-types.ts';
 import type { ModelState, NameServerState } from '../state.ts';
 import type { BrokerRemovalReason } from '../vocabulary.ts';
 import { idleSince, touchBrokerChannel, type ChannelIdleCheck } from './channel-idle.ts';
@@ -54,8 +54,8 @@ export function onScanNotActiveBroker(state: ModelState, event: { nameServer: st
 function removeBroker(state: ModelState, ns: NameServerState, addr: string, reason: BrokerRemovalReason, sim: Sim, since?: number): void {
   const removed = unregisterBroker(ns, addr);
   if (!removed) return;
-  trace(sim, {
-    type: 'broker.removed', nameServer: ns.id, broker: removed.brokerName, brokerId: removed.brokerId, reason,
+  sim.emit({
+    t: sim.now, type: 'broker.removed', nameServer: ns.id, broker: removed.brokerName, brokerId: removed.brokerId, reason,
   });
   noticed(state, removed.node, ns.id, sim.now, since === undefined ? { how: reason } : { how: reason, since });
 }
@@ -92,8 +92,8 @@ export function onNameServerRequest(state: ModelState, nsId: string, from: strin
         reply(sim, nsId, from, id, { code: 'SUCCESS' });
         return;
       }
-      trace(sim, {
-        type: 'broker.registered', nameServer: ns.id, broker: request.brokerName, brokerId: request.brokerId, first,
+      sim.emit({
+        t: sim.now, type: 'broker.registered', nameServer: ns.id, broker: request.brokerName, brokerId: request.brokerId, first,
       });
       const masterAddr = masterAddrFor(ns, request.brokerName, request.brokerId);
       reply(sim, nsId, from, id, masterAddr === undefined ? { code: 'SUCCESS' } : { code: 'SUCCESS', masterAddr });

@@ -6,7 +6,8 @@
 //   node scripts/e2e.mjs [--grep TEXT] [--no-build | --build] [--port N] [--report FILE]
 //
 // Env: E2E_SKIP_BUILD=1 (same as --no-build), E2E_PORT, E2E_TIMEOUT_MS (per test,
-// default 30000). Results also go to test-results/e2e.json for scripts/test-all.mjs.
+// default 30000), E2E_INPAGE=1 (pages opened with ?inpage: the run on the page's thread).
+// Results also go to test-results/e2e.json for scripts/test-all.mjs.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';

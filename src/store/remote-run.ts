@@ -33,6 +33,10 @@ export interface RemoteRunListener {
 export class RemoteRun {
   private version = 0;
   private view: FrameView | null = null;
+  /** Commands sent (every message but `ask`); a frame says how many the worker had handled. */
+  private sent = 0;
+  private restingNow = true;
+  private readonly restListeners = new Set<() => void>();
   private nextAsk = 0;
   private readonly asks = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
 
@@ -46,22 +50,36 @@ export class RemoteRun {
     return this.view?.ready ? this.view : null;
   }
 
+  /**
+   * Whether the worker has answered every command sent with its frame and no move is under way
+   * there: the page shows the run where it will stay (the browser tests wait on it).
+   */
+  get resting(): boolean {
+    return this.restingNow;
+  }
+
+  /** Calls `listener` whenever `resting` changes; returns the function that stops it. */
+  readonly subscribeResting = (listener: () => void): (() => void) => {
+    this.restListeners.add(listener);
+    return () => this.restListeners.delete(listener);
+  };
+
   load(scenario: Scenario, atMs: number): void {
     this.version++;
     this.view = new FrameView(scenario);
-    this.port.postMessage({ type: 'load', version: this.version, scenario, atMs });
+    this.command({ type: 'load', version: this.version, scenario, atMs });
   }
 
   move(target: number, kind: MoveKind): void {
-    this.port.postMessage({ type: 'move', version: this.version, target, kind });
+    this.command({ type: 'move', version: this.version, target, kind });
   }
 
   step(direction: 'back' | 'forward'): void {
-    this.port.postMessage({ type: 'step', version: this.version, direction });
+    this.command({ type: 'step', version: this.version, direction });
   }
 
   cancel(): void {
-    this.port.postMessage({ type: 'cancel', version: this.version });
+    this.command({ type: 'cancel', version: this.version });
   }
 
   ask(name: string, args: unknown): Promise<unknown> {
@@ -75,7 +93,9 @@ export class RemoteRun {
   private receive(message: FromWorker): void {
     switch (message.type) {
       case 'frame':
-        return this.receiveFrame(message.version, message.frame, message.move);
+        this.receiveFrame(message.version, message.frame, message.move);
+        // After the store has taken the frame: resting never runs ahead of what the panels show.
+        return this.setResting(message.handled === this.sent && message.resting);
       case 'progress':
         if (message.version === this.version) this.listener.progress(message.target, message.timeMs);
         return;
@@ -90,6 +110,18 @@ export class RemoteRun {
         if (message.version === this.version) this.listener.failed(message.message);
         return;
     }
+  }
+
+  private command(message: Exclude<ToWorker, { type: 'ask' }>): void {
+    this.sent++;
+    this.setResting(false);
+    this.port.postMessage(message);
+  }
+
+  private setResting(resting: boolean): void {
+    if (resting === this.restingNow) return;
+    this.restingNow = resting;
+    for (const listener of this.restListeners) listener();
   }
 
   private receiveFrame(version: number, frame: Frame, move: FrameArrival['move']): void {

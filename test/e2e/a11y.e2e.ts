@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { seriousViolations } from './axe.ts';
 import { test } from './harness.ts';
-import { openPage, waitForSeek } from './shell-helpers.ts';
+import { currentTime, moveAndWait, openPage, waitForRest, waitForTime } from './shell-helpers.ts';
 
 /** axe reads the whole page: on a busy two-core machine one pass can take many seconds. */
 const AXE_TEST = { timeoutMs: 120_000 };
@@ -9,7 +9,7 @@ const AXE_TEST = { timeoutMs: 120_000 };
 test('axe: the default page in English has no serious or critical violation', async ({ page, baseUrl }) => {
   await openPage(page, baseUrl);
   await page.getByTestId('command-jumpForward10').click();
-  await waitForSeek(page);
+  await waitForRest(page);
   assert.deepEqual(await seriousViolations(page), []);
 }, AXE_TEST);
 
@@ -33,7 +33,7 @@ test('axe: the editor open has no serious or critical violation', async ({ page,
 test('axe: the message card open has no serious or critical violation', async ({ page, baseUrl }) => {
   await openPage(page, baseUrl);
   for (let i = 0; i < 2; i++) await page.getByTestId('command-jumpForward10').click();
-  await waitForSeek(page);
+  await waitForRest(page);
   await page.locator('[data-testid="canvas-queue-broker-a/0#5"]').click();
   await page.getByTestId('queue-message').first().click();
   await page.getByTestId('message-card').getByTestId('card-msgid').waitFor();
@@ -63,19 +63,18 @@ test('language: 中文 chosen on the page is still 中文 after a reload and on 
 test('presentation mode: the Present button, large caption, side panels hidden, a clicker steps, Esc leaves; axe finds nothing serious', async ({ page, baseUrl, screenshot }) => {
   await openPage(page, baseUrl);
   for (let i = 0; i < 2; i++) await page.getByTestId('command-jumpForward10').click();
-  await waitForSeek(page);
+  await waitForRest(page);
   const captionSize = async () => page.getByTestId('caption').evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
   const normal = await captionSize();
   await page.getByRole('button', { name: 'Present' }).click();
   await page.locator('.rs-app.rs-presenting').waitFor();
   assert.ok(await captionSize() >= normal * 1.8, 'the caption is at least 1.8 times larger');
   assert.equal(await page.getByRole('heading', { name: 'Event log', exact: true }).isVisible(), false, 'the side column is hidden');
-  const before = await page.getByTestId('time-current').textContent();
+  const before = await currentTime(page);
   await page.locator('body').click({ position: { x: 5, y: 5 } });
-  await page.keyboard.press('PageDown');
-  await page.waitForFunction((text) => document.querySelector('[data-testid="time-current"]')?.textContent !== text, before);
+  await moveAndWait(page, () => page.keyboard.press('PageDown'));
   await page.keyboard.press('PageUp');
-  await page.waitForFunction((text) => document.querySelector('[data-testid="time-current"]')?.textContent === text, before);
+  await waitForTime(page, before);
   assert.deepEqual(await seriousViolations(page), []);
   await screenshot('present-1920x1080-en');
   // A clicker's blank key: the stage goes black with only a hint; a step key brings it back on the same moment.
@@ -86,7 +85,9 @@ test('presentation mode: the Present button, large caption, side panels hidden, 
   await screenshot('present-blank-1920x1080');
   await page.keyboard.press('PageDown');
   await page.getByTestId('blank-stage').waitFor({ state: 'detached' });
-  assert.equal(await page.getByTestId('time-current').textContent(), before, 'lifting the blank does not step');
+  // Had the key stepped, the page would be waiting for the worker's frame: wait, then compare.
+  await waitForRest(page);
+  assert.equal(await currentTime(page), before, 'lifting the blank does not step');
   await page.keyboard.press('.');
   await page.getByTestId('blank-stage').waitFor();
   await page.keyboard.press('.');

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from './harness.ts';
-import { openPage, waitForSeek, waitForTime } from './shell-helpers.ts';
+import { jumpAndWait, openPage, waitForTime } from './shell-helpers.ts';
 
 const QUEUE_5 = '[data-testid="canvas-queue-broker-a/0#5"]';
 
 async function jumpTo20s(page: import('playwright-core').Page): Promise<void> {
-  await page.getByTestId('command-jumpForward10').click();
-  await page.getByTestId('command-jumpForward10').click();
-  await waitForSeek(page);
+  await jumpAndWait(page, 2);
 }
 
 test('write 8 / read 4: a message lands in queue 5 of broker-a and stays unconsumed; its card decodes both ids', async ({ page, baseUrl, consoleErrors, screenshot }) => {
@@ -31,9 +29,7 @@ test('write 8 / read 4: a message lands in queue 5 of broker-a and stays unconsu
   assert.match((await card.getByTestId('card-never').textContent()) ?? '', /readQueueNums \(4\)/);
   await screenshot('card-1280x800');
   // A minute later it is still there, and still nobody has consumed it.
-  for (let i = 0; i < 6; i++) await page.getByTestId('command-jumpForward10').click();
-  await waitForSeek(page);
-  await page.waitForFunction(() => document.querySelector('[data-testid="time-current"]')?.textContent?.startsWith('1:20'));
+  await jumpAndWait(page, 6);
   assert.equal(await card.getByTestId('card-consumption').locator('li', { hasText: 'consumed by' }).count(), 0);
   assert.match((await card.getByTestId('card-never').textContent()) ?? '', /Never consumed/);
   assert.deepEqual(consoleErrors, []);
@@ -167,9 +163,7 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 1920, height: 108
   test(`controller mode at ${size}: after the election broker-a/1 is drawn as the master with the queues, broker-a/0 as the old master; screenshots in English and Chinese`, async ({ page, baseUrl, consoleErrors, screenshot }) => {
     await openPage(page, baseUrl);
     await page.getByTestId('scenario-picker').selectOption('controller-failover');
-    for (let i = 0; i < 7; i++) await page.getByTestId('command-jumpForward10').click();
-    await waitForSeek(page);
-    await page.waitForFunction(() => document.querySelector('[data-testid="time-current"]')?.textContent?.startsWith('1:10'));
+    await jumpAndWait(page, 7);
     const newMaster = page.getByTestId('topology-broker-broker-a/1');
     await page.locator('[data-testid^="canvas-queue-broker-a/1#"]').first().waitFor();
     assert.match((await newMaster.getAttribute('aria-label')) ?? '', /^broker-a\/1 · master · brokerId 0 /);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from './harness.ts';
-import { openPage, visibleNumbers, waitForTime } from './shell-helpers.ts';
+import { jumpAndWait, openPage, stepAndWait, visibleNumbers, waitForTime } from './shell-helpers.ts';
 
 test('a knob changed at 1:00 forks the run there: same moment, a fork marker, the change in effect, the past unchanged', async ({ page, baseUrl, consoleErrors }) => {
   await openPage(page, baseUrl);
@@ -33,11 +33,9 @@ test('a knob changed at 1:00 forks the run there: same moment, a fork marker, th
 
 test('a fault added now shows on the scrubber as a fork and takes effect', async ({ page, baseUrl }) => {
   await openPage(page, baseUrl);
-  await page.getByTestId('command-jumpForward10').click();
-  await page.getByTestId('command-jumpForward10').click();
   // A fault is added at the playhead shown: on a busy machine the 20 s seek may still be under
   // way when the fault is added, and the run would fork where it had got to.
-  await waitForTime(page, '0:20.000');
+  await jumpAndWait(page, 2);
   await page.getByTestId('edit').click();
   await page.getByTestId('fault-action').selectOption('crashBroker');
   await page.getByTestId('fault-target').selectOption('broker-b');
@@ -46,6 +44,8 @@ test('a fault added now shows on the scrubber as a fork and takes effect', async
   assert.equal(await page.getByTestId('mark-fault').count(), 0);
   assert.match(await page.getByTestId('mark-fork').getAttribute('title') ?? '', /0:20\.000 · your change .*: crashBroker broker-b/);
   await page.getByTestId('command-jumpForward1').click();
+  // The NameServer panel shows 0:20 until the worker's frame of 0:21 arrives.
+  await waitForTime(page, '0:21.000');
   await page.getByTestId('ns-broker-ns-1-broker-a-0').waitFor();
   assert.equal(await page.getByTestId('ns-broker-ns-1-broker-b-0').count(), 0, 'ns-1 dropped the crashed broker');
 });
@@ -107,8 +107,7 @@ test('a fault added at 0:00 on a fresh page is an ordinary fault: the panels dra
   await waitForTime(page, '0:10.000');
   await page.getByTestId('command-restart').click();
   await waitForTime(page, '0:00.000');
-  await page.getByTestId('command-stepForward').click();
-  await page.waitForFunction(() => document.querySelector('[data-testid="time-current"]')?.textContent !== '0:00.000');
+  await stepAndWait(page, 'forward');
   await page.getByTestId('command-stepBack').click();
   await page.getByTestId('command-stepBack').click();
   await waitForTime(page, '0:00.000');

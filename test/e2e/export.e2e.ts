@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { test } from './harness.ts';
-import { fragmentOf, openPage } from './shell-helpers.ts';
+import { fragmentOf, openPage, waitForAnswer } from './shell-helpers.ts';
 
 const SCENARIO_FILE = 'src/scenario/library/write8-read4.json';
 const WRITE8_READ4 = JSON.parse(readFileSync(SCENARIO_FILE, 'utf8')) as unknown;
@@ -31,6 +31,8 @@ test('a Dashboard table and the topic query save as CSV with the Dashboard\'s co
   await page.getByTestId('insight-tab-dashboard').click();
   const table = page.getByTestId('dashboard-cluster');
   await table.locator('tbody tr').nth(1).waitFor();
+  // The TPS columns come with the worker's answer after the frame: the file and the screen must both have it.
+  await waitForAnswer(page, 'dashboard');
   const { name, bytes } = await download(page, page.getByTestId('csv-cluster'));
   assert.equal(name, 'cluster-30000ms.csv');
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 byte order mark, for Excel');
@@ -59,6 +61,7 @@ test('a chart saves as SVG (a document with the chart\'s axis labels) and as PNG
   await page.getByTestId('insight-tab-charts').click();
   const figure = page.getByTestId('chart-first-figure');
   await figure.locator('path[fill="none"]').first().waitFor({ timeout: 20_000 });
+  await waitForAnswer(page, 'charts');
   const drawn = await figure.locator('svg text').allTextContents();
   const svg = await download(page, page.getByTestId('chart-first-svg'));
   assert.match(svg.name, /^write-8-read-4-\w+\.svg$/);
@@ -93,6 +96,7 @@ test('the space-time diagram saves as SVG, and its window\'s trace as the JSON L
   await page.getByTestId('language-en').click();
   await page.getByTestId('insight-tab-spacetime').click();
   await page.getByTestId('spacetime-svg').locator('[data-kind="send"]').first().waitFor({ timeout: 20_000 });
+  await waitForAnswer(page, 'spacetime');
   const svg = await download(page, page.getByTestId('spacetime-svg-export'));
   assert.equal(svg.name, 'write-8-read-4-25000-30000.svg');
   const lanes = await page.evaluate((markup) => {

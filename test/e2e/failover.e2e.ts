@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { test } from './harness.ts';
-import { openPage, waitForSeek } from './shell-helpers.ts';
+import { openPage, waitForRest } from './shell-helpers.ts';
 
 /** Opens a built-in scenario at its end. */
 async function openAtEnd(page: Page, baseUrl: string, scenarioId: string): Promise<void> {
@@ -9,7 +9,7 @@ async function openAtEnd(page: Page, baseUrl: string, scenarioId: string): Promi
   await page.getByTestId('scenario-picker').selectOption(scenarioId);
   await page.getByTestId('scrubber').focus();
   await page.keyboard.press('End');
-  await waitForSeek(page);
+  await waitForRest(page);
 }
 
 /** Opens a built-in scenario at its end and reads the failover view's detection list. */

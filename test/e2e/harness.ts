@@ -115,6 +115,20 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
 
+/** Where the page was when a test failed: its address, the playhead and whether it was at rest. */
+async function describePage(page: Page): Promise<string> {
+  try {
+    // A string, not a function: tsx would wrap a function's inner functions in a helper the page lacks.
+    const shown = await withTimeout(page.evaluate(`(() => {
+      const time = document.querySelector('[data-testid="time-current"]');
+      return time ? time.textContent + ' (data-at-rest ' + time.getAttribute('data-at-rest') + ')' : 'no playhead';
+    })()`), 5_000, 'reading the page');
+    return `page: ${page.url().slice(0, 160)}, playhead ${String(shown)}`;
+  } catch {
+    return `page: ${page.url().slice(0, 160)} (not readable)`;
+  }
+}
+
 async function runOne(browser: Browser, entry: RegisteredTest, options: RunOptions): Promise<TestResult> {
   const started = performance.now();
   const base = { name: entry.name, file: entry.file };
@@ -154,7 +168,7 @@ async function runOne(browser: Browser, entry: RegisteredTest, options: RunOptio
       ...base,
       status: 'failed',
       durationMs: Math.round(performance.now() - started),
-      error: describeError(error),
+      error: `${describeError(error)}\n${await describePage(page)}`,
       consoleErrors: [...consoleErrors],
     };
     const file = path.join(options.resultsDir, `${slug(fullName(entry))}-failed.png`);

@@ -1,14 +1,9 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { test } from './harness.ts';
-import { openPage, parseTime, waitForSeek, waitForTime } from './shell-helpers.ts';
+import { currentTime, formatTime, jumpAndWait, openPage, parseTime, waitForAnswer, waitForTime } from './shell-helpers.ts';
 
 const VIEWPORT = { width: 1280, height: 800 };
-
-async function jumpTo(page: Page, tens: number): Promise<void> {
-  for (let i = 0; i < tens; i++) await page.getByTestId('command-jumpForward10').click();
-  await waitForSeek(page);
-}
 
 /** The cells of a table's body, row by row. */
 async function tableCells(page: Page, testId: string): Promise<string[][]> {
@@ -18,7 +13,7 @@ async function tableCells(page: Page, testId: string): Promise<string[][]> {
 test('finds a message by key and follows its life: clicking a step moves the playhead there', async ({ page, baseUrl, consoleErrors, screenshot }) => {
   await openPage(page, baseUrl);
   await page.getByTestId('language-en').click();
-  await jumpTo(page, 3);
+  await jumpAndWait(page, 3);
   await page.getByRole('tab', { name: 'Message' }).click();
   await page.getByRole('combobox', { name: 'Find by' }).selectOption('key');
   await page.getByTestId('message-value').fill('order-3');
@@ -46,7 +41,7 @@ test('finds a message by key and follows its life: clicking a step moves the pla
 test('finds messages by topic and time as the Dashboard lists them, and opens one\'s life from its row', async ({ page, baseUrl, consoleErrors, screenshot }) => {
   await openPage(page, baseUrl);
   await page.getByTestId('language-en').click();
-  await jumpTo(page, 4);
+  await jumpAndWait(page, 4);
   await page.getByRole('tab', { name: 'Message' }).click();
   await page.getByRole('combobox', { name: 'Find by' }).selectOption('topic');
   // The default range is the 5 minutes before the playhead (0:40): from 0:00.
@@ -105,16 +100,17 @@ test('a link carries the query by topic and time: a fresh page opens it with the
 test('reads a Dashboard table at two times and sees it change', async ({ page, baseUrl, consoleErrors, screenshot }) => {
   await openPage(page, baseUrl);
   await page.getByTestId('language-en').click();
-  await jumpTo(page, 2);
+  await jumpAndWait(page, 2);
   await page.getByRole('tab', { name: 'Dashboard' }).click();
   await page.getByTestId('dashboard-status').waitFor();
+  await waitForAnswer(page, 'dashboard');
   const before = await tableCells(page, 'dashboard-status');
   assert.ok(before.length >= 8, 'one row per queue of TopicTest on each master');
   await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="dashboard-cluster"] tbody tr')].some((row) => Number(row.children[4]?.textContent) > 0), undefined, { timeout: 10_000 });
   await assertFitsWidth(page, 'dashboard-cluster');
   await screenshot('insight-dashboard-en-1280x800');
-  await jumpTo(page, 3);
-  await waitForTime(page, '0:50.000');
+  assert.equal(await jumpAndWait(page, 3), '0:50.000');
+  await waitForAnswer(page, 'dashboard');
   const after = await tableCells(page, 'dashboard-status');
   assert.notDeepEqual(after, before);
   const maxOffset = (rows: string[][]) => rows.reduce((sum, row) => sum + Number(row[3]), 0);
@@ -129,14 +125,14 @@ test('reads a Dashboard table at two times and sees it change', async ({ page, b
 test('the Insight tabs: arrow keys move between them, the link keeps the open one; screenshots of Diagnostics', async ({ page, context, baseUrl, consoleErrors, screenshot }) => {
   await openPage(page, baseUrl);
   await page.getByTestId('language-en').click();
-  await jumpTo(page, 3);
+  await jumpAndWait(page, 3);
   await page.getByRole('tab', { name: 'Cluster' }).focus();
   // Cluster -> Dashboard -> Message -> Diagnostics.
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
   await page.getByRole('tab', { name: 'Diagnostics' }).waitFor();
   assert.equal(await page.getByRole('tab', { name: 'Diagnostics' }).getAttribute('aria-selected'), 'true');
   await page.getByTestId('diagnostics-list').waitFor();
-  assert.equal(await currentTimeText(page), '0:30.000', 'the arrow keys on a tab do not move the run');
+  assert.equal(await currentTime(page), '0:30.000', 'the arrow keys on a tab do not move the run');
   await screenshot('insight-diagnostics-en-1280x800');
   await page.waitForFunction(() => window.location.hash.includes('&v=diagnostics'), undefined, { timeout: 5_000 });
   const fresh = await context.newPage();
@@ -153,13 +149,4 @@ test('the Insight tabs: arrow keys move between them, the link keeps the open on
 async function assertFitsWidth(page: Page, testId: string): Promise<void> {
   const { scrollWidth, clientWidth } = await page.getByTestId(testId).evaluate((area) => ({ scrollWidth: area.scrollWidth, clientWidth: area.clientWidth }));
   assert.ok(scrollWidth <= clientWidth, `${testId} is ${scrollWidth} px wide in ${clientWidth} px`);
-}
-
-/** As the playhead shows a time: m:ss.mmm. */
-function formatTime(ms: number): string {
-  return `${Math.floor(ms / 60_000)}:${String(Math.floor((ms % 60_000) / 1_000)).padStart(2, '0')}.${String(ms % 1_000).padStart(3, '0')}`;
-}
-
-async function currentTimeText(page: Page): Promise<string> {
-  return (await page.getByTestId('time-current').textContent()) ?? '';
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from './harness.ts';
-import { openPage, waitForFrames, waitForSeek } from './shell-helpers.ts';
+import { openPage, waitForFrames, waitForRest } from './shell-helpers.ts';
 
 for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
   test(`the default page at ${viewport.width}x${viewport.height}: no horizontal scroll, screenshots`, async ({ page, baseUrl, consoleErrors, screenshot }) => {
@@ -8,7 +8,7 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
     await page.getByTestId('command-stepForward').click();
     await page.getByTestId('command-jumpForward10').click();
     await page.getByTestId('command-jumpForward10').click();
-    await waitForSeek(page);
+    await waitForRest(page);
     await waitForFrames(page, 5);
     await screenshot(`shell-${viewport.width}x${viewport.height}`);
     await screenshot(`shell-${viewport.width}x${viewport.height}-full`, { fullPage: true });

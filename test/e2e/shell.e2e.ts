@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from './harness.ts';
-import { currentTime, openPage, parseTime, visibleNumbers, waitForFrames, waitForSeek, waitForTime } from './shell-helpers.ts';
+import { currentTime, moveAndWait, openPage, parseTime, stepAndWait, visibleNumbers, waitForFrames, waitForRest, waitForTime } from './shell-helpers.ts';
 
 test('the page opens on "Write 8 / read 4" with its description and no console errors', async ({ page, baseUrl, consoleErrors }) => {
   await openPage(page, baseUrl);
@@ -24,8 +24,8 @@ test('play advances the time and pause stops it', async ({ page, baseUrl, consol
     return match !== null && Number(match[1]) * 60_000 + Number(match[2]) * 1_000 + Number(match[3]) > 2_000;
   }, undefined, { timeout: 20_000 });
   await page.getByTestId('command-togglePlay').click();
-  // A frame already under way when the click landed may still move the time once.
-  await waitForFrames(page, 2);
+  // The worker still answers the moves sent before the click: the time may move until it has.
+  await waitForRest(page);
   const paused = await currentTime(page);
   assert.ok(parseTime(paused) > 2_000);
   await waitForFrames(page, 30);
@@ -37,27 +37,19 @@ test('one step forward then one step back shows the same time and numbers', asyn
   await openPage(page, baseUrl);
   await page.getByTestId('command-jumpForward10').click();
   await waitForTime(page, '0:10.000');
-  // Each step's frame comes from the simulation's worker a moment later: wait for the time to move.
-  const stepTo = async (command: string, from: string) => {
-    await page.getByTestId(command).click();
-    await page.waitForFunction((shown) => document.querySelector('[data-testid="time-current"]')?.textContent !== shown, from);
-  };
-  await stepTo('command-stepForward', '0:10.000');
+  await stepAndWait(page, 'forward');
   const before = await visibleNumbers(page);
-  await stepTo('command-stepForward', before.time!);
+  await stepAndWait(page, 'forward');
   const after = await visibleNumbers(page);
   assert.ok(parseTime(after.time!) > parseTime(before.time!), 'the step moved forward');
-  await stepTo('command-stepBack', after.time!);
+  await stepAndWait(page, 'back');
   assert.deepEqual(await visibleNumbers(page), before);
 });
 
 test('the scrubber moves the playhead anywhere in the run', async ({ page, baseUrl }) => {
   await openPage(page, baseUrl);
   const box = (await page.getByTestId('scrubber').boundingBox())!;
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  await page.waitForFunction(() => document.querySelector('[data-testid="time-current"]')?.textContent !== '0:00.000');
-  await waitForSeek(page);
-  const middle = parseTime(await currentTime(page));
+  const middle = parseTime(await moveAndWait(page, () => page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)));
   assert.ok(Math.abs(middle - 90_000) < 4_000, `a click in the middle lands near 1:30 (got ${middle} ms)`);
   await page.getByTestId('scrubber').focus();
   await page.keyboard.press('End');
@@ -90,10 +82,11 @@ test('write 8 / read 4: never-consumable messages pile up in queues 4-7 and only
 test('keyboard: Space plays and pauses, arrows step and jump, ? shows the help, typing is left alone', async ({ page, baseUrl }) => {
   await openPage(page, baseUrl);
   await page.locator('body').click({ position: { x: 5, y: 5 } });
-  await page.keyboard.press('Space');
-  await page.waitForFunction(() => document.querySelector('[data-testid="time-current"]')?.textContent !== '0:00.000');
-  await page.keyboard.press('Space');
-  const paused = await currentTime(page);
+  const paused = await moveAndWait(page, async () => {
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => document.querySelector('[data-testid="time-current"]')?.textContent !== '0:00.000');
+    await page.keyboard.press('Space');
+  });
   await page.keyboard.press('Home');
   await waitForTime(page, '0:00.000');
   assert.notEqual(paused, '0:00.000');
@@ -101,12 +94,9 @@ test('keyboard: Space plays and pauses, arrows step and jump, ? shows the help, 
   await waitForTime(page, '0:10.000');
   await page.keyboard.press('Alt+ArrowRight');
   await waitForTime(page, '0:11.000');
-  await page.keyboard.press('ArrowRight');
-  // The step's frame comes from the simulation's worker a moment later.
-  await page.waitForFunction(() => document.querySelector('[data-testid="time-current"]')?.textContent !== '0:11.000');
-  const stepped = parseTime(await currentTime(page));
+  const stepped = parseTime(await moveAndWait(page, () => page.keyboard.press('ArrowRight')));
   assert.ok(stepped > 11_000 && stepped < 12_000, `→ steps to the next event (${stepped} ms)`);
-  await page.keyboard.press('ArrowLeft');
+  await moveAndWait(page, () => page.keyboard.press('ArrowLeft'));
   await page.keyboard.press('+');
   assert.equal(await page.getByTestId('speed-value').textContent(), '20x');
   await page.keyboard.press('-');
@@ -127,6 +117,8 @@ test('keyboard: Space plays and pauses, arrows step and jump, ? shows the help, 
   await page.keyboard.type(' ?+');
   await page.keyboard.press('Space');
   await page.keyboard.press('ArrowLeft');
+  // Had a key moved the run, the page would be waiting for the worker's frame: wait, then compare.
+  await waitForRest(page);
   assert.equal(await currentTime(page), before);
   assert.equal(await page.getByTestId('speed-value').textContent(), '5x');
   assert.equal(await help.count(), 0);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from './harness.ts';
 import { seriousViolations } from './axe.ts';
-import { fragmentOf, openPage } from './shell-helpers.ts';
+import { fragmentOf, openPage, waitForAnswer, waitForTime } from './shell-helpers.ts';
 
 const WRITE8_READ4 = JSON.parse(readFileSync('src/scenario/library/write8-read4.json', 'utf8')) as unknown;
 
@@ -44,6 +44,7 @@ test('the Charts and Space-time views draw the run up to the playhead, in Englis
   await page.getByTestId('insight-tab-charts').click();
   const figure = page.getByTestId('chart-first-figure');
   await figure.waitFor({ timeout: 20_000 });
+  await waitForAnswer(page, 'charts');
   assert.ok(await figure.locator('path[fill="none"]').count() >= 2, 'a produce TPS line per broker');
   await figure.getByRole('group').press('End');
   assert.match((await figure.locator('figcaption').textContent()) ?? '', /^At 1:30\.000: /);
@@ -51,6 +52,7 @@ test('the Charts and Space-time views draw the run up to the playhead, in Englis
   await page.getByTestId('insight-tab-spacetime').click();
   const svg = page.getByTestId('spacetime-svg');
   await svg.locator('[data-kind="send"]').first().waitFor({ timeout: 20_000 });
+  await waitForAnswer(page, 'spacetime');
   await screenshot('space-time-en');
   await page.getByTestId('language-zh').click();
   await page.getByRole('heading', { name: '时空图' }).waitFor();
@@ -67,6 +69,7 @@ test('the space-time diagram from the keyboard: Tab reaches its events, arrows w
   await page.getByTestId('insight-tab-spacetime').click();
   const svg = page.getByTestId('spacetime-svg');
   await svg.locator('[data-kind="send"]').first().waitFor({ timeout: 20_000 });
+  await waitForAnswer(page, 'spacetime');
   await page.getByTestId('spacetime-window').focus();
   const focusedStroke = () => page.evaluate(() => document.activeElement?.getAttribute('data-stroke') ?? null);
   for (let i = 0; i < 5 && (await focusedStroke()) === null; i++) await page.keyboard.press('Tab');
@@ -88,7 +91,7 @@ test('the space-time diagram from the keyboard: Tab reaches its events, arrows w
   await screenshot('space-time-keyboard-en');
   const chosen = times.at(-1)!;
   await page.keyboard.press('Enter');
-  await page.waitForFunction((text) => document.querySelector('[data-testid="time-current"]')?.textContent === text, chosen, { timeout: 10_000 });
+  await waitForTime(page, chosen);
   // The log marks the event at the playhead, and the focus stays on the diagram's stop.
   await page.locator('.rs-log-current .rs-log-time', { hasText: chosen }).first().waitFor();
   await page.waitForFunction(() => document.activeElement?.getAttribute('tabindex') === '0' && document.activeElement.hasAttribute('data-stroke'), undefined, { timeout: 10_000 });

@@ -24,6 +24,10 @@ export type FromWorker =
     frame: Frame;
     /** The move this frame belongs to, and whether it is done (null: a frame after a load, a step or a cancel). */
     move: { target: number; kind: MoveKind; done: boolean } | null;
+    /** How many commands (every message but `ask`) the worker had handled when it made this frame. */
+    handled: number;
+    /** No move was under way when it was made: with `handled` the page tells it owes no more frames. */
+    resting: boolean;
   }
   /** How far a long seek has come: the page shows it without redrawing the panels for each step. */
   | { type: 'progress'; version: number; target: number; timeMs: number }

@@ -46,10 +46,13 @@ export class RunService {
   private frameCostMs = 0;
   /** Virtual time a chunk may simulate beyond the horizon, adapted to what a chunk costs. */
   private stepCap = MIN_STEP_MS;
+  /** Commands handled so far (every message but `ask`): each frame says it, so the page knows what it answers. */
+  private handled = 0;
 
   constructor(private readonly host: RunServiceHost) {}
 
   handle(message: ToWorker): void {
+    if (message.type !== 'ask') this.handled++;
     try {
       this.dispatch(message);
     } catch (error) {
@@ -64,8 +67,9 @@ export class RunService {
       case 'load':
         this.run = { version: message.version, timeline: new Timeline(message.scenario, { commitLog: commitLogInColumns }), frames: new FrameSource(), move: null };
         this.lastSummaryAt = Number.NEGATIVE_INFINITY;
-        this.sendFrame(this.run, null);
+        // The move first, so that the run's first frame says a seek is still under way.
         if (message.atMs > 0) this.startMove(message.atMs, 'seek');
+        this.sendFrame(this.run, null);
         return;
       case 'move':
         if (this.current(message.version)) this.startMove(message.target, message.kind);
@@ -73,12 +77,11 @@ export class RunService {
       case 'step':
         return this.step(message.version, message.direction);
       case 'cancel': {
+        // Answered with a frame even when no move was under way: the page counts on one per command.
         const run = this.current(message.version);
-        if (run?.move) {
-          run.move = null;
-          this.sendFrame(run, null);
-        }
-        return;
+        if (!run) return;
+        run.move = null;
+        return this.sendFrame(run, null);
       }
       case 'ask':
         return this.answer(message.id, message.name, message.args);
@@ -154,7 +157,7 @@ export class RunService {
       this.frameCostMs = this.host.clock() - now;
     }
     this.lastFrameAt = now;
-    this.host.post({ type: 'frame', version: run.version, frame, move });
+    this.host.post({ type: 'frame', version: run.version, frame, move, handled: this.handled, resting: run.move === null });
   }
 
   private answer(id: number, name: string, args: unknown): void {

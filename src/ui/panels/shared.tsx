@@ -54,14 +54,16 @@ export interface PanelFrameProps {
   className?: string | undefined;
   /** Right-aligned content of the header (a total, a filter). */
   aside?: ReactNode;
+  /** An answer from the run (a named query) for the playhead shown is still to come: aria-busy. */
+  busy?: boolean;
   children: ReactNode;
 }
 
 /** A panel: a section named by its heading. */
-export function PanelFrame({ name, title, className, aside, children }: PanelFrameProps) {
+export function PanelFrame({ name, title, className, aside, busy, children }: PanelFrameProps) {
   const headingId = useId();
   return (
-    <section className={`rs-panel rs-${name}${className ? ` ${className}` : ''}`} aria-labelledby={headingId}>
+    <section className={`rs-panel rs-${name}${className ? ` ${className}` : ''}`} aria-labelledby={headingId} aria-busy={busy}>
       <header className="rs-panel-header">
         <h2 id={headingId} className="rs-panel-title">{title}</h2>
         {aside}

@@ -7,7 +7,7 @@ import { AppendLog } from '../../../src/engine/append-log.ts';
 import { LEFT_IN_WORKER, LOG_TAIL } from '../../../src/sim/frame/wire.ts';
 import { runSimQuery } from '../../../src/sim/queries/index.ts';
 import { Timeline } from '../../../src/sim/timeline.ts';
-import { getTimeline, runInWorker, usePlayback } from '../../../src/store/playback.ts';
+import { getRemoteRun, getTimeline, runInWorker, usePlayback } from '../../../src/store/playback.ts';
 import { RemoteRun } from '../../../src/store/remote-run.ts';
 import { askSim } from '../../../src/store/sim-query.ts';
 import { writeReadScenario } from '../../component/panels/scenarios.ts';
@@ -89,5 +89,36 @@ describe('the store with its run in a worker', () => {
     const frames = port.posted.slice(before).filter((message) => message.type === 'frame');
     expect(frames.map((message) => [message.frame.timeMs, message.move])).toEqual([[0, null]]);
     await settledAt(0);
+  });
+
+  it('is resting only once the worker has answered every command with its frame and no move is under way', async () => {
+    const remote = getRemoteRun()!;
+    const changes: [boolean, number | undefined][] = [];
+    const stop = remote.subscribeResting(() => changes.push([remote.resting, getTimeline()?.now]));
+    usePlayback.getState().loadScenario(scenario, 30_000);
+    expect(remote.resting).toBe(false);
+    // The first frame (at 0:00) says the seek to 0:30 is still under way.
+    await vi.waitFor(() => expect(getTimeline()?.now).toBe(0));
+    expect(remote.resting).toBe(false);
+    await settledAt(30_000);
+    expect(changes).toEqual([[false, undefined], [true, 30_000]]);
+
+    // Two steps: the first one's frame arrives while the second's is still owed.
+    local.seek(30_000);
+    const first = local.seekNextTraceEvent();
+    const second = local.seekNextTraceEvent();
+    usePlayback.getState().step('forward');
+    usePlayback.getState().step('forward');
+    await vi.waitFor(() => expect(remote.resting).toBe(true));
+    expect(first).toBeLessThan(second);
+    expect(changes.slice(2)).toEqual([[false, 30_000], [true, second]]);
+
+    // A cancel with no move under way is answered too.
+    const before = port.posted.length;
+    remote.cancel();
+    expect(remote.resting).toBe(false);
+    await vi.waitFor(() => expect(remote.resting).toBe(true));
+    expect(port.posted.slice(before).map((message) => message.type)).toEqual(['frame']);
+    stop();
   });
 });

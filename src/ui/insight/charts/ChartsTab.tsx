@@ -22,9 +22,9 @@ export function ChartsTab() {
   const nowMs = useSimView(TEXT_PANEL_REFRESH)?.timeMs ?? 0;
   const strings = inLanguage(CHARTS_STRINGS, language);
   const [measure, width] = useElementWidth<HTMLDivElement>(760);
-  const { data } = useSimQuery('seriesOverTime', { fromMs: 0, toMs: durationMs, stepMs: stepFor(durationMs) });
+  const { data, pending } = useSimQuery('seriesOverTime', { fromMs: 0, toMs: durationMs, stepMs: stepFor(durationMs) });
   return (
-    <PanelFrame name="charts" title={strings.heading}>
+    <PanelFrame name="charts" title={strings.heading} busy={pending}>
       <p className="rs-muted">{strings.intro} {strings.readoutHint}</p>
       <div ref={measure} className="rs-chart-list">
         {!data || data.samples.length < 2 ? <p data-testid="charts-empty">{strings.noData}</p> : (

@@ -43,7 +43,7 @@ function ExportableTable({ id, caption, columns, rows, strings }: TableProps) {
 export function DashboardTab() {
   const view = useSimView(TEXT_PANEL_REFRESH);
   const strings = dashboardStrings(usePlayback((s) => s.language));
-  const { data: stats } = useSimQuery('dashboardStats', {});
+  const { data: stats, pending } = useSimQuery('dashboardStats', {});
   const [picked, setPicked] = useState<string | null>(null);
   if (!view) return null;
   const state = view.timeline.state;
@@ -56,7 +56,7 @@ export function DashboardTab() {
   const k = strings.connections;
   const route = topic ? routeRows(state, topic) : null;
   return (
-    <PanelFrame name="dashboard" title={strings.heading}>
+    <PanelFrame name="dashboard" title={strings.heading} busy={pending}>
       <p className="rs-muted">{strings.intro}</p>
       <ExportableTable id="cluster" caption={c.caption} strings={strings} rows={clusterRows(state, stats)}
         columns={[c.brokerName, c.brokerId, c.address, c.version, c.putTps, c.getTps, c.yesterdayPut, c.yesterdayGet, c.todayPut, c.todayGet]} />

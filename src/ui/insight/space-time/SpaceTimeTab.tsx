@@ -38,13 +38,13 @@ export function SpaceTimeTab() {
   const spanMs = seconds * 1_000;
   const fromMs = Math.max(0, nowMs - spanMs);
   const toMs = Math.max(nowMs, spanMs);
-  const { data } = useSimQuery('traceWindow', { from: fromMs, to: nowMs, limit: EVENT_LIMIT });
+  const { data, pending } = useSimQuery('traceWindow', { from: fromMs, to: nowMs, limit: EVENT_LIMIT });
   if (!scenario) return null;
   const layout = layoutSpaceTime({ lanes: lanesOf(scenario), events: data?.events ?? [], firstIndex: data?.firstIndex ?? 0, fromMs, toMs, nowMs, width });
   const stem = `${fileStem(scenario.name, 'run')}-${fromMs}-${nowMs}`;
   const exportTrace = () => void askSim('traceJsonLines', { fromMs, toMs: nowMs }).then((lines) => saveText(lines, `${stem}.jsonl`, 'application/x-ndjson'));
   return (
-    <PanelFrame name="spacetime" title={strings.heading}>
+    <PanelFrame name="spacetime" title={strings.heading} busy={pending}>
       <p className="rs-muted">{strings.intro}</p>
       <div className="rs-chart-tools">
         <label htmlFor={windowId}>{strings.windowLabel}</label>

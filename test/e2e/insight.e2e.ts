@@ -69,7 +69,7 @@ test('finds messages by topic and time as the Dashboard lists them, and opens on
 test('a link carries the query by topic and time: a fresh page opens it with the same rows, and a damaged one is ignored', async ({ page, context, baseUrl, consoleErrors, screenshot }) => {
   await openPage(page, baseUrl);
   await page.getByTestId('language-en').click();
-  await jumpTo(page, 4);
+  await jumpAndWait(page, 4);
   await page.getByRole('tab', { name: 'Message' }).click();
   await page.getByRole('combobox', { name: 'Find by' }).selectOption('topic');
   await page.getByTestId('topic-query-begin').fill('0:20');

@@ -10,8 +10,10 @@ import { get } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import type { BenchHook } from '../../src/ui/bench-hook.ts';
+import { measureInFlight } from './browser-inflight.ts';
+import { measureLarge } from './browser-large.ts';
 
-const PORT = 4190;
+const PORT = Number(process.env.BENCH_PORT ?? 4190);
 const BASE = `http://127.0.0.1:${PORT}`;
 
 function median(values: number[]): number {
@@ -127,6 +129,9 @@ async function main(): Promise<void> {
       const heapMb = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
       return { fullRunMs, seeks, engineSeeks, stepBacks, frames, maxInFlight, heapMb: heapMb / 1e6 };
     }, reference);
+    // The issue's budgets at size, each on a page of its own (its worker's heap is read).
+    await page.close();
+    const atSize = [...await measureInFlight(browser, BASE), ...await measureLarge(browser, BASE)];
     await browser.close();
     const fps = 1000 / median(results.frames);
     console.log('RocketScope page budgets (headless Chromium, production build, reference scenario, one hour)\n');
@@ -138,6 +143,7 @@ async function main(): Promise<void> {
     const meanFps = (1000 * results.frames.length) / results.frames.reduce((sum, ms) => sum + ms, 0);
     console.log(`frames while playing at 1x        median ${median(results.frames).toFixed(1)} ms (${fps.toFixed(0)} fps; ${meanFps.toFixed(0)} fps on average), p95 ${percentile(results.frames, 0.95).toFixed(1)} ms, ${results.frames.length} frames, up to ${results.maxInFlight} messages in flight   budget 60 fps with 300 in flight`);
     if (results.heapMb > 0) console.log(`JS heap after the run             ${results.heapMb.toFixed(0)} MB`);
+    for (const line of atSize) console.log(line);
   } finally {
     if (server.pid) process.kill(-server.pid, 'SIGTERM');
   }

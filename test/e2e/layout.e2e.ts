@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from './harness.ts';
-import { openPage, waitForFrames, waitForRest } from './shell-helpers.ts';
+import { jumpAndWait, openPage, stepAndWait, waitForFrames } from './shell-helpers.ts';
 
 for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
   test(`the default page at ${viewport.width}x${viewport.height}: no horizontal scroll, screenshots`, async ({ page, baseUrl, consoleErrors, screenshot }) => {
     await openPage(page, baseUrl);
-    await page.getByTestId('command-stepForward').click();
-    await page.getByTestId('command-jumpForward10').click();
-    await page.getByTestId('command-jumpForward10').click();
-    await waitForRest(page);
+    // A jump counts from the playhead shown: after the step's frame, so the screenshots show one moment.
+    await stepAndWait(page, 'forward');
+    await jumpAndWait(page, 2);
     await waitForFrames(page, 5);
     await screenshot(`shell-${viewport.width}x${viewport.height}`);
     await screenshot(`shell-${viewport.width}x${viewport.height}-full`, { fullPage: true });
@@ -23,6 +22,8 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
     await page.getByTestId('command-help').click();
+    // The help is loaded on first use: shoot it once it is there.
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
     await screenshot(`help-${viewport.width}x${viewport.height}`);
     await page.keyboard.press('Escape');
     await page.getByTestId('edit').click();

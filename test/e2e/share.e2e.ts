@@ -151,6 +151,8 @@ test('the built page carries a Content Security Policy without inline script or 
   await page.getByTestId('edit').click();
   await page.getByTestId('editor-tab-knobs').waitFor();
   await page.getByTestId('command-help').click();
+  // The help is loaded on first use: its code too must run under the policy.
+  await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
   await waitForFrames(page, 3);
   assert.deepEqual(violations, []);
   assert.deepEqual(consoleErrors, []);

@@ -6,6 +6,7 @@ import type { Detection } from '../model/detections.ts';
 import { copyDict, dict, dictFrom } from '../engine/index.ts';
 import { isReadable, isWriteable } from '../model/perm.ts';
 import type { BrokerState, DuplicateCause, ModelState, TopicConfig } from '../model/state.ts';
+import { brokerRoles } from './broker-roles.ts';
 
 export interface QueueSummary {
   topic: string;
@@ -122,8 +123,11 @@ function summarizeQueue(state: ModelState, broker: BrokerState, topic: string, q
 
 export function summarizeQueues(state: ModelState): QueueSummary[] {
   const queues: QueueSummary[] = [];
+  // The masters now: a cut-off old master still claiming brokerId 0 after a controller election
+  // would count the group's queues twice (src/sim/broker-roles.ts).
+  const roles = brokerRoles(state);
   for (const broker of Object.values(state.brokers)) {
-    if (broker.brokerId !== 0) continue;
+    if (roles.role[broker.node] !== 'master') continue;
     for (const [topic, consumeQueues] of Object.entries(broker.consumeQueues)) {
       if (SYSTEM_TOPIC.test(topic)) continue;
       consumeQueues.forEach((queue, queueId) => queues.push(summarizeQueue(state, broker, topic, queueId, queue.length)));

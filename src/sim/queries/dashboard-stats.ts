@@ -10,6 +10,7 @@
 import { dict } from '../../engine/dict.ts';
 import type { TraceEvent } from '../../model/events.ts';
 import type { TimelineView } from '../timeline.ts';
+import { masterChangeOf, traceBrokerNode, type MasterChange } from '../trace-broker-node.ts';
 import { firstIndexAtOrAfter } from './trace-window.ts';
 
 /** BrokerStatsManager's shortest window, which the Dashboard shows. */
@@ -17,7 +18,7 @@ export const TPS_WINDOW_MS = 10_000;
 const CHUNK = 4_096;
 
 export interface DashboardStats {
-  /** Per broker node ("broker-a/0"): messages put per second over the window, and today. */
+  /** Per broker node as the canvas draws it ("broker-a/0", whatever its brokerId now): messages put per second over the window, and today. */
   putTps: Record<string, number>;
   putToday: Record<string, number>;
   /** Per brokerName: messages consumed from its queues per second over the window, and today. */
@@ -25,7 +26,7 @@ export interface DashboardStats {
   getToday: Record<string, number>;
   /** Per consumer group: messages consumed per second over the window. */
   consumeTps: Record<string, number>;
-  /** Per broker node, per topic, per queue id: the storeTimestamp of the queue's last message (null when empty). */
+  /** Per broker node (its id as drawn), per topic, per queue id: the storeTimestamp of the queue's last message (null when empty). */
   lastStoreTime: Record<string, Record<string, (number | null)[]>>;
 }
 
@@ -37,7 +38,7 @@ function lastStoreTimes(timeline: TimelineView): DashboardStats['lastStoreTime']
     for (const [topic, queues] of Object.entries(broker.consumeQueues)) {
       topics[topic] = queues.map((queue) => (queue.length > 0 ? broker.commitLog.at(queue.at(queue.length - 1)!)?.storeTimestamp ?? null : null));
     }
-    nodes[`${broker.name}/${broker.brokerId}`] = topics;
+    nodes[broker.node] = topics;
   }
   return nodes;
 }
@@ -46,9 +47,17 @@ function add(table: Record<string, number>, key: string, amount: number): void {
   table[key] = (table[key] ?? 0) + amount;
 }
 
-function count(stats: DashboardStats, event: TraceEvent, recent: boolean, perSecond: number): void {
+/** The run's master changes met so far in the scan, so a store is counted on the node that made it. */
+interface Scan {
+  timeline: TimelineView;
+  changes: MasterChange[];
+}
+
+function count(stats: DashboardStats, scan: Scan, event: TraceEvent, recent: boolean, perSecond: number): void {
+  const change = masterChangeOf(scan.timeline.state, event);
+  if (change) scan.changes.push(change);
   if (event.type === 'message.stored') {
-    const node = `${event.broker}/${event.brokerId}`;
+    const node = traceBrokerNode(scan.timeline.state, scan.changes, event.broker, event.brokerId, event.t);
     add(stats.putToday, node, 1);
     if (recent) add(stats.putTps, node, perSecond);
   } else if (event.type === 'message.consumed') {
@@ -67,9 +76,10 @@ export function dashboardStats(timeline: TimelineView, _args: Record<string, nev
   // Early in the run the window is shorter than 10 s: divide by what has passed.
   const perSecond = 1_000 / Math.max(1_000, Math.min(TPS_WINDOW_MS, timeline.now));
   const length = timeline.traceLength;
+  const scan: Scan = { timeline, changes: [] };
   for (let index = 0; index < length; index += CHUNK) {
     const events = timeline.traceSlice(index, Math.min(length, index + CHUNK));
-    events.forEach((event, offset) => count(stats, event, index + offset >= recentFrom, perSecond));
+    events.forEach((event, offset) => count(stats, scan, event, index + offset >= recentFrom, perSecond));
   }
   return stats;
 }

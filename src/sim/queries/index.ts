@@ -21,6 +21,7 @@ import { messagesByTopic } from './messages-by-topic.ts';
 import { traceSearch } from './trace-search.ts';
 import { brokerStore } from './broker-store.ts';
 import { queueMessages } from './queue-messages.ts';
+import { masterChanges } from './master-changes.ts';
 
 export const simQueries = {
   traceWindow,
@@ -35,6 +36,7 @@ export const simQueries = {
   traceSearch,
   brokerStore,
   queueMessages,
+  masterChanges,
 } satisfies Record<string, (timeline: TimelineView, args: never) => unknown>;
 
 export type SimQueries = typeof simQueries;

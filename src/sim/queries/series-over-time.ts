@@ -66,6 +66,9 @@ interface Counts {
 }
 
 function countEvent(counts: Counts, faults: FaultMark[], event: TraceEvent): void {
+  // A store's brokerId is the broker's id when it stored: 0 is a master's put, also after an
+  // election moved brokerId 0 to another node; the lag and never-consumable counts read the
+  // masters at each sample time (summarizeQueues).
   if (event.type === 'message.stored' && event.brokerId === MASTER_ID) counts.produce[event.broker] = (counts.produce[event.broker] ?? 0) + 1;
   else if (event.type === 'message.consumed') counts.consume[event.broker] = (counts.consume[event.broker] ?? 0) + 1;
   else if (event.type === 'fault') faults.push({ t: event.t, action: event.action, target: event.target });

@@ -158,6 +158,7 @@ function edit(raw: Raw, change: WhatIfChange): Effect | string {
   }
   if (section === 'producers' && field === 'ratePerSec') return editProducerRate(raw, name, change.value, change.at);
   if (section === 'brokers' && (BROKER_FIELDS as readonly string[]).includes(field)) {
+    if (field === 'role' && raw.config.enableControllerMode === true) return `in controller mode the controller decides which broker of "${name}" is master, and every master is SYNC_MASTER (ReplicasManager.changeToMaster): its role cannot be changed`;
     const brokers = raw.brokers.filter((broker) => broker.name === name && (field === 'flushDiskType' || broker.brokerId === 0));
     if (brokers.length === 0) return `no broker named "${name}"`;
     for (const broker of brokers) broker[field] = change.value;

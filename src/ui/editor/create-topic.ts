@@ -2,7 +2,7 @@
  * mqadmin updateTopic as an edit: a topic created at the current time on every master of a
  * cluster (-c) or on one broker (-b), as an `updateTopic` timeline action, so the run forks there.
  */
-import type { ModelState } from '../../sim/index.ts';
+import { brokerRoles, type ModelState } from '../../sim/index.ts';
 
 export type CreateMode = 'cluster' | 'broker';
 
@@ -16,9 +16,10 @@ export interface CreateTopicRequest {
   perm: number;
 }
 
-/** The clusters and master brokerNames an operator can name, sorted. */
+/** The clusters and master brokerNames an operator can name, sorted (masters now: brokerRoles). */
 export function createTargets(state: Readonly<ModelState>, mode: CreateMode): string[] {
-  const masters = Object.values(state.brokers).filter((broker) => broker.brokerId === 0);
+  const roles = brokerRoles(state);
+  const masters = Object.values(state.brokers).filter((broker) => roles.role[broker.node] === 'master');
   return [...new Set(masters.map((broker) => (mode === 'cluster' ? broker.cluster : broker.name)))].sort();
 }
 

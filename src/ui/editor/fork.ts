@@ -5,7 +5,7 @@
  * that moment happens exactly as it did (Runway's branches, RaftScope's "act in the past").
  * Pure functions over plain data: the editor and the tests call them alike.
  */
-import { dict, type AllocateStrategyName, type Scenario, type TimelineActionName, type ModelState } from '../../sim/index.ts';
+import { brokerRoles, dict, type AllocateStrategyName, type Scenario, type TimelineActionName, type ModelState } from '../../sim/index.ts';
 import { freshId } from '../../sim/queries/what-if-redeploy.ts';
 
 export interface TopicKnobs {
@@ -48,8 +48,10 @@ function groupMembers(scenario: Scenario, state: Readonly<ModelState>, group: st
 /** The knobs' values in the run at `atMs` (after every change made up to then). */
 export function currentKnobs(scenario: Scenario, state: Readonly<ModelState>, atMs: number): Knobs {
   const topics: Knobs['topics'] = dict();
+  const roles = brokerRoles(state);
   for (const topic of scenario.topics) {
-    const master = Object.values(state.brokers).find((b) => b.brokerId === 0 && b.topicConfigTable[topic.name]);
+    // The master now: after a controller election the declared one may be a cut-off old master.
+    const master = Object.values(state.brokers).find((b) => roles.role[b.node] === 'master' && b.topicConfigTable[topic.name]);
     const config = atMs > 0 ? master?.topicConfigTable[topic.name] : undefined;
     const placed = topic.brokers?.[0];
     topics[topic.name] = config

@@ -29,5 +29,5 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   { en: 'rebalance', zh: '负载均衡（Rebalance）', meaning: { en: 'Consumers of a group share out the queues again.', zh: '组内消费者重新分配队列。' } },
   { en: 'clustering / broadcasting', zh: '集群消费 / 广播消费', meaning: { en: 'Each message once per group, or once per consumer.', zh: '每条消息每组消费一次，或每个消费者消费一次。' } },
   { en: 'consume offset', zh: '消费位点', meaning: { en: 'How far a group has consumed a queue.', zh: '一个组在某个队列上消费到的位置。' } },
-  { en: 'master / slave', zh: '主 / 从（Master / Slave）', meaning: { en: 'A slave copies its master\'s CommitLog (HAService) and can serve reads.', zh: 'Slave 复制 Master 的 CommitLog（HAService），可以提供读取。' } },
+  { en: 'master / slave', zh: 'Master / Slave（主 / 从）', meaning: { en: 'A slave copies its master\'s CommitLog (HAService) and can serve reads.', zh: 'Slave 复制 Master 的 CommitLog（HAService），可以提供读取。' } },
 ];

@@ -9,6 +9,7 @@ import type { TimelineView } from '../../sim/timeline.ts';
 import { formatTime } from '../../viz/format.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { useNarrator } from './use-narrator.ts';
+import { useBrokerNodeNames } from '../broker-node-names.ts';
 import { inLanguage, type Bilingual } from '../i18n/index.ts';
 
 const WORDS: Bilingual<{ label: string; idle: string; more: (count: number) => string }> = {
@@ -35,6 +36,7 @@ export function NarrationCaption() {
   const view = useSimView(TEXT_PANEL_REFRESH);
   const language = usePlayback((s) => s.language);
   const narrator = useNarrator();
+  const names = useBrokerNodeNames(TEXT_PANEL_REFRESH);
   const words = inLanguage(WORDS, language);
   if (!view || !narrator) return null;
   const { timeline } = view;
@@ -46,7 +48,7 @@ export function NarrationCaption() {
       {latest ? (
         <>
           <span className="rs-caption-time rs-mono">{formatTime(latest.t)}</span>{' '}
-          <span className="rs-caption-text">{narrator.narrate(latest, language, narrator.contextAt(timeline.scenario.config, timeline.state))}</span>
+          <span className="rs-caption-text">{narrator.narrate(latest, language, narrator.contextAt(timeline.scenario.config, timeline.state, names))}</span>
           {others > 0 && <span className="rs-caption-more"> {words.more(others)}</span>}
         </>
       ) : words.idle}

@@ -3,11 +3,28 @@
  * the expiry gets its own number, never a literal "120 s") and a look at the state at that time.
  */
 import type { TraceEvent, TraceType, SimConfig } from '../../sim/index.ts';
+import { DECLARED_NAMES, drawnNode, type BrokerNodeNames } from '../broker-node-names.ts';
 
 export interface NarrationContext {
   config: SimConfig;
   /** readQueueNums of a topic on a broker name's master at the caption's time, when it has the topic. */
   readQueueNums?: (brokerName: string, topic: string) => number | undefined;
+  /** The node behind an event's brokerName/brokerId (after an election, not the declared one). */
+  names?: BrokerNodeNames;
+}
+
+/** A broker event's node as the canvas draws it, "(now master)" when an election made it master. */
+export function nodeEn(context: NarrationContext, e: { t: number; broker: string }, brokerId: number, stale = false): string {
+  return drawnNode(context.names ?? DECLARED_NAMES, 'en', e, brokerId, stale);
+}
+
+export function nodeZh(context: NarrationContext, e: { t: number; broker: string }, brokerId: number, stale = false): string {
+  return drawnNode(context.names ?? DECLARED_NAMES, 'zh', e, brokerId, stale);
+}
+
+/** A node by name only, where the sentence says its role itself (an election, a role change). */
+export function nodeName(context: NarrationContext, e: { t: number; broker: string }, brokerId: number): string {
+  return (context.names ?? DECLARED_NAMES).node(e.broker, brokerId, e.t);
 }
 
 /** One caption per trace type: the compiler lists a new type until it is narrated. */

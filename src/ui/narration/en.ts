@@ -3,7 +3,7 @@
  * RocketMQ's names stay as they are (CommitLog, ConsumeQueue, readQueueNums ...).
  */
 import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, perm2String } from '../../sim/index.ts';
-import { durationEn as d, syncAttempts, type Narrators } from './context.ts';
+import { durationEn as d, nodeEn as node, nodeName, syncAttempts, type Narrators } from './context.ts';
 
 const FAULTS: Record<string, (target: string) => string> = {
   crashBroker: (t) => `${t} crashes: its process dies and its connections close, so the NameServers drop it at once (channelClosed) instead of waiting for the heartbeat expiry.`,
@@ -27,17 +27,18 @@ const FAULTS: Record<string, (target: string) => string> = {
 };
 
 export const en: Narrators = {
-  'broker.registered': (e, { config }) => (e.first
-    ? `${e.broker}/${e.brokerId} registered with ${e.nameServer} for the first time: ${e.nameServer} now lists it in routes. It repeats this every ${d(config.brokerHeartbeatIntervalMs)}: that registration is the broker's heartbeat.`
-    : `${e.broker}/${e.brokerId}'s heartbeat reached ${e.nameServer}: its ${d(config.brokerChannelExpiredTimeMs)} expiry starts again at ${d(e.t)}, so it stays listed unless nothing arrives by ${d(e.t + config.brokerChannelExpiredTimeMs)}.`),
-  'broker.removed': (e, { config }) => {
+  'broker.registered': (e, c) => (e.first
+    ? `${node(c, e, e.brokerId)} registered with ${e.nameServer} for the first time: ${e.nameServer} now lists it in routes. It repeats this every ${d(c.config.brokerHeartbeatIntervalMs)}: that registration is the broker's heartbeat.`
+    : `${node(c, e, e.brokerId)}'s heartbeat reached ${e.nameServer}: its ${d(c.config.brokerChannelExpiredTimeMs)} expiry starts again at ${d(e.t)}, so it stays listed unless nothing arrives by ${d(e.t + c.config.brokerChannelExpiredTimeMs)}.`),
+  'broker.removed': (e, c) => {
+    const { config } = c;
     const why = {
       expired: `no heartbeat for ${d(config.brokerChannelExpiredTimeMs)}; its scan runs every ${d(config.scanNotActiveBrokerIntervalMs)}`,
       channelClosed: `its connection closed, so it did not wait for the ${d(config.brokerChannelExpiredTimeMs)} expiry`,
       channelIdle: `its channel was idle for ${d(config.serverChannelMaxIdleTimeMs)}, so the NameServer closed it`,
       unregistered: 'the broker unregistered itself while shutting down',
     }[e.reason];
-    return `${e.nameServer} removed ${e.broker}/${e.brokerId} from its routes: ${why}. Clients learn it at their next route pull (every ${d(config.pollNameServerIntervalMs)}).`;
+    return `${e.nameServer} removed ${node(c, e, e.brokerId)} from its routes: ${why}. Clients learn it at their next route pull (every ${d(config.pollNameServerIntervalMs)}).`;
   },
   'nameServer.chosen': (e) => `${e.client} now asks ${e.nameServer} for routes: a client starts at a random NameServer of its list and moves to the next one only when a request fails.`,
   'route.updated': (e, { config }) => `${e.client} pulled the route of ${e.topic} from ${e.nameServer}: ${e.writeQueues.length} queues to write, ${e.readQueues.length} to read. It pulls again in ${d(config.pollNameServerIntervalMs)}.`,
@@ -46,23 +47,23 @@ export const en: Narrators = {
   'message.sent': (e, { config }) => (e.attempt > 1
     ? `${e.producer} retried message ${e.msgId}: attempt ${e.attempt} of at most ${syncAttempts(config)} (retryTimesWhenSendFailed ${config.retryTimesWhenSendFailed}) goes to ${e.broker} queue ${e.queueId}.`
     : `${e.producer} sent message ${e.msgId} (tags ${e.tags || 'none'}${e.keys ? `, keys ${e.keys}` : ''}) to ${e.broker} queue ${e.queueId}: producers take the write queues in turn.`),
-  'message.stored': (e, { readQueueNums }) => {
-    if (e.brokerId !== 0) return `${e.broker}/${e.brokerId}, a slave, copied the message from its master (HAService): the same CommitLog offset ${e.commitLogOffset}.`;
-    const read = readQueueNums?.(e.broker, e.topic);
+  'message.stored': (e, c) => {
+    if (e.brokerId !== 0) return `${node(c, e, e.brokerId)}, a slave, copied the message from its master (HAService): the same CommitLog offset ${e.commitLogOffset}.`;
+    const read = c.readQueueNums?.(e.broker, e.topic);
     const fate = read !== undefined && e.queueId >= read
       ? ` Queue ${e.queueId} is at or above readQueueNums (${read}): no consumer will ever pull it.`
       : ' It can now be pulled.';
-    return `${e.broker} appended the message to its CommitLog at offset ${e.commitLogOffset} and to ConsumeQueue ${e.topic} #${e.queueId} at position ${e.queueOffset}.${fate}`;
+    return `${node(c, e, 0)} appended the message to its CommitLog at offset ${e.commitLogOffset} and to ConsumeQueue ${e.topic} #${e.queueId} at position ${e.queueOffset}.${fate}`;
   },
   'message.filtered': (e) => `Group ${e.group} passed over message ${e.msgId} (${e.topic} ${e.broker} queue ${e.queueId}, position ${e.queueOffset}, tags ${e.tags || 'none'}) on the ${e.by} side: the broker keeps one subscription per group, so with members that subscribe differently a message one member wants is skipped by another and never consumed by the group.`,
-  'message.lost': (e) => (e.reason === 'truncatedByNewMaster'
-    ? `${e.broker}/${e.brokerId} cut message ${e.msgId} (${e.topic} queue ${e.queueId}, position ${e.queueOffset}) off its CommitLog: it came back as a slave of a newer master, which never received that message, and no other replica holds it.`
-    : `${e.broker}/${e.brokerId} lost message ${e.msgId} (${e.topic} queue ${e.queueId}, position ${e.queueOffset}) with its machine: it was only in the page cache, not yet flushed to disk, and no slave held a copy.`),
-  'controller.elected': (e) => (e.brokerId === null
+  'message.lost': (e, c) => (e.reason === 'truncatedByNewMaster'
+    ? `${node(c, e, e.brokerId, true)} cut message ${e.msgId} (${e.topic} queue ${e.queueId}, position ${e.queueOffset}) off its CommitLog: it came back as a slave of a newer master, which never received that message, and no other replica holds it.`
+    : `${node(c, e, e.brokerId)} lost message ${e.msgId} (${e.topic} queue ${e.queueId}, position ${e.queueOffset}) with its machine: it was only in the page cache, not yet flushed to disk, and no slave held a copy.`),
+  'controller.elected': (e, c) => (e.brokerId === null
     ? `Controller ${e.controller} found no live broker of ${e.broker}'s SyncStateSet to make master (${e.trigger}): with unclean election off, ${e.broker} has no master until an in-sync replica returns.`
-    : `Controller ${e.controller} elected ${e.broker}'s broker with controller id ${e.brokerId} as master, epoch ${e.masterEpoch} (${e.trigger}). It will register with the NameServers as brokerId 0; clients find it at their next route pull.`),
+    : `Controller ${e.controller} elected ${nodeName(c, e, e.brokerId)} (controller id ${e.brokerId}) as ${e.broker}'s master, epoch ${e.masterEpoch} (${e.trigger}). It will register with the NameServers as brokerId 0; clients find it at their next route pull.`),
   'syncStateSet.changed': (e) => `Controller ${e.controller} now counts ${e.broker}'s replicas ${e.syncStateSet.join(', ')} as in sync (SyncStateSet epoch ${e.syncStateSetEpoch}): only these may be elected master.`,
-  'broker.roleChanged': (e) => `${e.broker} (controller id ${e.controllerId}) is now ${e.role === 'SLAVE' ? `a slave with brokerId ${e.brokerId}` : 'the master, brokerId 0'} at master epoch ${e.masterEpoch}, as the controller said.`,
+  'broker.roleChanged': (e, c) => `${nodeName(c, e, e.controllerId)} (controller id ${e.controllerId}) is now ${e.role === 'SLAVE' ? `a slave with brokerId ${e.brokerId}` : 'the master, brokerId 0'} at master epoch ${e.masterEpoch}, as the controller said.`,
   'send.failed': (e, { config }) => `${e.producer}'s attempt ${e.attempt} to send ${e.msgId} to ${e.broker} queue ${e.queueId} failed (${e.reason}).${e.attempt < syncAttempts(config) ? ' A SYNC send tries again, on another broker when it can.' : ' No attempt is left.'}`,
   'send.result': (e, { config }) => {
     const what = {

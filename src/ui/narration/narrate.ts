@@ -5,6 +5,7 @@
 import { masterOf, type TraceEvent, type ModelState } from '../../sim/index.ts';
 import type { Language } from '../../store/playback.ts';
 import type { NarrationContext, Narrators } from './context.ts';
+import type { BrokerNodeNames } from '../broker-node-names.ts';
 import { en } from './en.ts';
 import { zh } from './zh.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
@@ -18,10 +19,11 @@ export function narrate(event: TraceEvent, language: Language, context: Narratio
 
 export type { NarrationContext } from './context.ts';
 
-/** The context of a caption at the time a state shows: the run's config and its topics' readQueueNums. */
-export function contextAt(config: NarrationContext['config'], state: Readonly<ModelState>): NarrationContext {
+/** The context of a caption at the time a state shows: the run's config, its topics' readQueueNums and the brokers' nodes. */
+export function contextAt(config: NarrationContext['config'], state: Readonly<ModelState>, names?: BrokerNodeNames): NarrationContext {
   return {
     config,
+    ...(names ? { names } : {}),
     readQueueNums: (brokerName, topic) => masterOf(state, brokerName)?.topicConfigTable[topic]?.readQueueNums,
   };
 }

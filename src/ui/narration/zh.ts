@@ -3,7 +3,7 @@
  * RocketMQ 的名词保持原样（CommitLog、ConsumeQueue、readQueueNums ……）。
  */
 import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, perm2String } from '../../sim/index.ts';
-import { durationZh as d, syncAttempts, type Narrators } from './context.ts';
+import { durationZh as d, nodeZh as node, nodeName, syncAttempts, type Narrators } from './context.ts';
 
 const FAULTS: Record<string, (target: string) => string> = {
   crashBroker: (t) => `${t} 崩溃：进程退出、连接关闭，NameServer 立即将其剔除（channelClosed），不必等待心跳过期。`,
@@ -27,17 +27,18 @@ const FAULTS: Record<string, (target: string) => string> = {
 };
 
 export const zh: Narrators = {
-  'broker.registered': (e, { config }) => (e.first
-    ? `${e.broker}/${e.brokerId} 首次注册到 ${e.nameServer}（路由注册）：${e.nameServer} 开始在路由中提供它。之后它每 ${d(config.brokerHeartbeatIntervalMs)}重复注册一次——这次注册就是 Broker 的心跳。`
-    : `${e.broker}/${e.brokerId} 的心跳到达 ${e.nameServer}：它的 ${d(config.brokerChannelExpiredTimeMs)}过期计时在 ${d(e.t)}重新开始，只要在 ${d(e.t + config.brokerChannelExpiredTimeMs)}之前还有心跳，就不会被剔除。`),
-  'broker.removed': (e, { config }) => {
+  'broker.registered': (e, c) => (e.first
+    ? `${node(c, e, e.brokerId)} 首次注册到 ${e.nameServer}（路由注册）：${e.nameServer} 开始在路由中提供它。之后它每 ${d(c.config.brokerHeartbeatIntervalMs)}重复注册一次——这次注册就是 Broker 的心跳。`
+    : `${node(c, e, e.brokerId)} 的心跳到达 ${e.nameServer}：它的 ${d(c.config.brokerChannelExpiredTimeMs)}过期计时在 ${d(e.t)}重新开始，只要在 ${d(e.t + c.config.brokerChannelExpiredTimeMs)}之前还有心跳，就不会被剔除。`),
+  'broker.removed': (e, c) => {
+    const { config } = c;
     const why = {
       expired: `${d(config.brokerChannelExpiredTimeMs)}内没有心跳（扫描每 ${d(config.scanNotActiveBrokerIntervalMs)}执行一次）`,
       channelClosed: `连接已关闭，所以不必等待 ${d(config.brokerChannelExpiredTimeMs)}的过期`,
       channelIdle: `连接空闲 ${d(config.serverChannelMaxIdleTimeMs)}，NameServer 关闭了它`,
       unregistered: 'Broker 在正常关闭时主动注销',
     }[e.reason];
-    return `${e.nameServer} 将 ${e.broker}/${e.brokerId} 从路由中剔除（路由剔除）：${why}。客户端在下一次拉取路由时得知（每 ${d(config.pollNameServerIntervalMs)}）。`;
+    return `${e.nameServer} 将 ${node(c, e, e.brokerId)} 从路由中剔除（路由剔除）：${why}。客户端在下一次拉取路由时得知（每 ${d(config.pollNameServerIntervalMs)}）。`;
   },
   'nameServer.chosen': (e) => `${e.client} 现在向 ${e.nameServer} 查询路由：客户端从列表中随机选一个 NameServer 开始，只有请求失败时才换到下一个。`,
   'route.updated': (e, { config }) => `${e.client} 从 ${e.nameServer} 拉取了 ${e.topic} 的路由（路由发现）：可写 ${e.writeQueues.length} 个队列，可读 ${e.readQueues.length} 个。${d(config.pollNameServerIntervalMs)}后再次拉取。`,
@@ -46,23 +47,23 @@ export const zh: Narrators = {
   'message.sent': (e, { config }) => (e.attempt > 1
     ? `${e.producer} 重试发送消息 ${e.msgId}：第 ${e.attempt} 次尝试（最多 ${syncAttempts(config)} 次，retryTimesWhenSendFailed ${config.retryTimesWhenSendFailed}），发往 ${e.broker} 的队列 ${e.queueId}。`
     : `${e.producer} 把消息 ${e.msgId}（标签 ${e.tags || '无'}${e.keys ? `，key ${e.keys}` : ''}）发送到 ${e.broker} 的队列 ${e.queueId}：生产者轮流选择可写队列。`),
-  'message.stored': (e, { readQueueNums }) => {
-    if (e.brokerId !== 0) return `${e.broker}/${e.brokerId}（Slave）通过 HAService 从 Master 复制了这条消息：CommitLog 位置同为 ${e.commitLogOffset}。`;
-    const read = readQueueNums?.(e.broker, e.topic);
+  'message.stored': (e, c) => {
+    if (e.brokerId !== 0) return `${node(c, e, e.brokerId)}（Slave）通过 HAService 从 Master 复制了这条消息：CommitLog 位置同为 ${e.commitLogOffset}。`;
+    const read = c.readQueueNums?.(e.broker, e.topic);
     const fate = read !== undefined && e.queueId >= read
       ? `队列 ${e.queueId} 的 id 大于或等于 readQueueNums（${read}）：永远不会有消费者拉取它。`
       : '现在可以被拉取了。';
-    return `${e.broker} 把消息追加到 CommitLog（偏移量 ${e.commitLogOffset}），并写入 ConsumeQueue ${e.topic} #${e.queueId} 的位置 ${e.queueOffset}。${fate}`;
+    return `${node(c, e, 0)} 把消息追加到 CommitLog（偏移量 ${e.commitLogOffset}），并写入 ConsumeQueue ${e.topic} #${e.queueId} 的位置 ${e.queueOffset}。${fate}`;
   },
   'message.filtered': (e) => `消费者组 ${e.group} 在${e.by === 'broker' ? ' Broker ' : '客户端'}跳过了消息 ${e.msgId}（${e.topic} ${e.broker} 队列 ${e.queueId}，位置 ${e.queueOffset}，标签 ${e.tags || '无'}）：Broker 每个消费者组只保存一份订阅，成员订阅不一致时，一个成员需要的消息会被另一个成员跳过，整个组都不会消费它。`,
-  'message.lost': (e) => (e.reason === 'truncatedByNewMaster'
-    ? `${e.broker}/${e.brokerId} 把消息 ${e.msgId}（${e.topic} 队列 ${e.queueId}，位置 ${e.queueOffset}）从 CommitLog 截掉了：它作为新 Master 的 Slave 回来，而新 Master 从未收到这条消息，也没有其他副本持有它。`
-    : `${e.broker}/${e.brokerId} 断电，消息 ${e.msgId}（${e.topic} 队列 ${e.queueId}，位置 ${e.queueOffset}）随之丢失：它只在 page cache 中，尚未刷盘，也没有 Slave 持有副本。`),
-  'controller.elected': (e) => (e.brokerId === null
+  'message.lost': (e, c) => (e.reason === 'truncatedByNewMaster'
+    ? `${node(c, e, e.brokerId, true)} 把消息 ${e.msgId}（${e.topic} 队列 ${e.queueId}，位置 ${e.queueOffset}）从 CommitLog 截掉了：它作为新 Master 的 Slave 回来，而新 Master 从未收到这条消息，也没有其他副本持有它。`
+    : `${node(c, e, e.brokerId)} 断电，消息 ${e.msgId}（${e.topic} 队列 ${e.queueId}，位置 ${e.queueOffset}）随之丢失：它只在 page cache 中，尚未刷盘，也没有 Slave 持有副本。`),
+  'controller.elected': (e, c) => (e.brokerId === null
     ? `Controller ${e.controller} 在 ${e.broker} 的 SyncStateSet 中找不到存活的 Broker 来当 Master（${e.trigger}）：未开启 unclean 选举，${e.broker} 在同步副本回来之前没有 Master。`
-    : `Controller ${e.controller} 选举 ${e.broker} 中 controller id 为 ${e.brokerId} 的 Broker 为 Master，epoch ${e.masterEpoch}（${e.trigger}）。它会以 brokerId 0 向 NameServer 注册；客户端在下一次拉取路由时发现它。`),
+    : `Controller ${e.controller} 选举 ${nodeName(c, e, e.brokerId)}（controller id ${e.brokerId}）为 ${e.broker} 的 Master，epoch ${e.masterEpoch}（${e.trigger}）。它会以 brokerId 0 向 NameServer 注册；客户端在下一次拉取路由时发现它。`),
   'syncStateSet.changed': (e) => `Controller ${e.controller} 现在认为 ${e.broker} 的副本 ${e.syncStateSet.join('、')} 处于同步状态（SyncStateSet epoch ${e.syncStateSetEpoch}）：只有它们可以被选为 Master。`,
-  'broker.roleChanged': (e) => `${e.broker}（controller id ${e.controllerId}）按 Controller 的结果成为${e.role === 'SLAVE' ? ` Slave，brokerId ${e.brokerId}` : ' Master，brokerId 0'}，master epoch ${e.masterEpoch}。`,
+  'broker.roleChanged': (e, c) => `${nodeName(c, e, e.controllerId)}（controller id ${e.controllerId}）按 Controller 的结果成为${e.role === 'SLAVE' ? ` Slave，brokerId ${e.brokerId}` : ' Master，brokerId 0'}，master epoch ${e.masterEpoch}。`,
   'send.failed': (e, { config }) => `${e.producer} 第 ${e.attempt} 次发送 ${e.msgId} 到 ${e.broker} 的队列 ${e.queueId} 失败（${e.reason}）。${e.attempt < syncAttempts(config) ? '同步发送会重试，尽量换一个 Broker。' : '已没有重试机会。'}`,
   'send.result': (e, { config }) => {
     const what = {

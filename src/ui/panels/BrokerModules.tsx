@@ -68,7 +68,7 @@ function MessagePath({ broker, message, words }: { broker: Readonly<BrokerState>
 export function BrokerModules({ broker, timeMs, msgId }: { broker: Readonly<BrokerState>; timeMs: number; msgId: string | null }) {
   const words = brokerModulesStrings(usePlayback((s) => s.language));
   // The whole CommitLog is read where the run lives: the page holds only its latest entries.
-  const store = useSimQuery('brokerStore', { broker: `${broker.name}/${broker.brokerId}`, msgId }).data;
+  const store = useSimQuery('brokerStore', { broker: broker.node, msgId }).data;
   const message = store?.message ?? null;
   const on = message !== null;
   const requests = remotingRows(broker).map((row) => ({

@@ -16,6 +16,7 @@ import { queryLog, type EventFilter, type LogQuery } from '../../sim/queries/tra
 import { LOG_REFRESH, useSimView } from '../use-sim.ts';
 import { useSimQuery, type SimQueryOptions } from '../use-sim-query.ts';
 import { describeEvent, TRACE_TYPES } from './event-sentences.ts';
+import { useBrokerNodeNames, type BrokerNodeNames } from '../broker-node-names.ts';
 import { logTypeClass } from './log-tone.ts';
 import { MessageCardButton } from './MessageCardButton.tsx';
 import { EmptyPanel, PanelFrame, usePanelStrings } from './shared.tsx';
@@ -49,13 +50,14 @@ interface RowProps {
   event: TraceEvent;
   language: Language;
   config: SimConfig | undefined;
+  names: BrokerNodeNames;
   current: boolean;
   seekTo: (time: string) => string;
 }
 
 /** Rows are re-rendered only when what they show changes (replays rebuild equal event objects). */
 const LogRow = memo(
-  function LogRow({ event, language, config, current, seekTo }: RowProps) {
+  function LogRow({ event, language, config, names, current, seekTo }: RowProps) {
     const msgId = 'msgId' in event ? event.msgId : null;
     return (
       <li className={`rs-log-row${current ? ' rs-log-current' : ''}`}>
@@ -63,14 +65,14 @@ const LogRow = memo(
           onClick={() => usePlayback.getState().seek(event.t)}>
           <span className="rs-log-time rs-mono">{formatTime(event.t)}</span>
           <span className={`rs-log-type ${logTypeClass(event)}`}>{event.type}</span>
-          <span className="rs-log-what">{describeEvent(event, language, config)}</span>
+          <span className="rs-log-what">{describeEvent(event, language, config, names)}</span>
         </button>
         {msgId !== null && <MessageCardButton msgId={msgId} language={language} />}
       </li>
     );
   },
   (a, b) => a.index === b.index && a.event.t === b.event.t && a.event.type === b.event.type
-    && a.language === b.language && a.config === b.config && a.current === b.current && a.seekTo === b.seekTo,
+    && a.language === b.language && a.config === b.config && a.names.key === b.names.key && a.current === b.current && a.seekTo === b.seekTo,
 );
 
 /** How many of the rows to build, growing as the person scrolls down and back to the first 40 at the top. */
@@ -97,7 +99,7 @@ function countText(query: LogQuery, strings: PanelStrings): string {
 }
 
 /** Writes the newest event into the live region, at most once per `everyMs` of wall time. */
-function useAnnouncer(latest: TraceEvent | undefined, language: Language, config: SimConfig | undefined, everyMs: number) {
+function useAnnouncer(latest: TraceEvent | undefined, language: Language, config: SimConfig | undefined, names: BrokerNodeNames, everyMs: number) {
   const region = useRef<HTMLDivElement>(null);
   const last = useRef({ at: Number.NEGATIVE_INFINITY, event: undefined as TraceEvent | undefined });
   useEffect(() => {
@@ -105,8 +107,8 @@ function useAnnouncer(latest: TraceEvent | undefined, language: Language, config
     const now = performance.now();
     if (now - last.current.at < everyMs) return;
     last.current = { at: now, event: latest };
-    region.current.textContent = `${formatTime(latest.t)} ${latest.type}: ${describeEvent(latest, language, config)}`;
-  }, [latest, language, config, everyMs]);
+    region.current.textContent = `${formatTime(latest.t)} ${latest.type}: ${describeEvent(latest, language, config, names)}`;
+  }, [latest, language, config, names, everyMs]);
   return region;
 }
 
@@ -127,7 +129,8 @@ export function EventLog({ className, maxRows = 500, announceEveryMs = 1_000, se
   const typeId = useId();
   const entityId = useId();
   const { view, query } = useLogQuery(filter, maxRows, searchEventsPerAsk);
-  const region = useAnnouncer(query?.rows[0]?.event, language, config, announceEveryMs);
+  const names = useBrokerNodeNames();
+  const region = useAnnouncer(query?.rows[0]?.event, language, config, names, announceEveryMs);
   const { built, onScroll, onFocusRow } = useBuiltRows(maxRows);
   if (!view) return <EmptyPanel name="log" title={strings.logTitle} className={className} />;
   const rows = query?.rows ?? [];
@@ -148,7 +151,7 @@ export function EventLog({ className, maxRows = 500, announceEveryMs = 1_000, se
         <ol className="rs-log-list" aria-label={strings.logTitle} onScroll={(e) => onScroll(e.currentTarget)}
           onFocus={(e) => onFocusRow(e.currentTarget, e.target)}>
           {rows.slice(0, built).map(({ index, event }) => (
-            <LogRow key={index} index={index} event={event} language={language} config={config}
+            <LogRow key={index} index={index} event={event} language={language} config={config} names={names}
               current={event.t === view.timeMs} seekTo={strings.seekTo} />
           ))}
         </ol>

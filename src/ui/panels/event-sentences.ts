@@ -5,9 +5,13 @@
 import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_DEFAULTS, perm2String, type SimConfig, type TraceEvent, type TraceType } from '../../sim/index.ts';
 import type { Language } from '../../store/playback.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
+import { DECLARED_NAMES, drawnNode, type BrokerNodeNames } from '../broker-node-names.ts';
 
-/** The run's configured values: a sentence names the run's own expiry, never a literal 120 s. */
-type Describers = { [K in TraceType]: (event: Extract<TraceEvent, { type: K }>, config: SimConfig) => string };
+/**
+ * The run's configured values: a sentence names the run's own expiry, never a literal 120 s; and
+ * a broker is named by its node as the canvas draws it (`names`), not by the event's brokerId.
+ */
+type Describers = { [K in TraceType]: (event: Extract<TraceEvent, { type: K }>, config: SimConfig, names: BrokerNodeNames) => string };
 
 /** Every trace type once, in the order of docs/trace.md: a record, so a new type does not compile until it is listed. */
 const TYPE_ORDER: Record<TraceType, true> = {
@@ -30,24 +34,24 @@ const producerRemovedEn = (config: SimConfig) => ({ ...consumerRemovedEn(config)
 const producerRemovedZh = (config: SimConfig) => ({ ...consumerRemovedZh(config), expired: `${seconds(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)} 秒内没有心跳` });
 
 const en: Describers = {
-  'broker.registered': (e) => (e.first
-    ? `${e.broker}/${e.brokerId} registered with ${e.nameServer} for the first time`
-    : `${e.broker}/${e.brokerId} sent its heartbeat (re-registration) to ${e.nameServer}`),
-  'broker.removed': (e, config) => `${e.nameServer} removed ${e.broker}/${e.brokerId}: ${removedReasonEn(config)[e.reason]}`,
+  'broker.registered': (e, _config, names) => (e.first
+    ? `${drawnNode(names, 'en', e, e.brokerId)} registered with ${e.nameServer} for the first time`
+    : `${drawnNode(names, 'en', e, e.brokerId)} sent its heartbeat (re-registration) to ${e.nameServer}`),
+  'broker.removed': (e, config, names) => `${e.nameServer} removed ${drawnNode(names, 'en', e, e.brokerId)}: ${removedReasonEn(config)[e.reason]}`,
   'nameServer.chosen': (e) => `${e.client} chose ${e.nameServer}`,
   'route.updated': (e) => `${e.client} got the route of ${e.topic} from ${e.nameServer}: ${e.writeQueues.length} write / ${e.readQueues.length} read queues`,
   'route.failed': (e) => `${e.client} could not get the route of ${e.topic} from ${e.nameServer}: ${e.reason}`,
   'topic.updated': (e) => `${e.broker} ${e.created ? 'created' : 'updated'} ${e.topic}: W ${e.writeQueueNums} / R ${e.readQueueNums}, perm ${perm2String(e.perm)}${e.auto ? ' (automatically)' : ''}`,
   'message.sent': (e) => `${e.producer} sent ${e.msgId} to ${e.broker}:${e.queueId} (attempt ${e.attempt})`,
-  'message.stored': (e) => `${e.broker}/${e.brokerId} stored a message in ${e.topic} queue ${e.queueId} at offset ${e.queueOffset}`,
-  'message.lost': (e) => (e.reason === 'truncatedByNewMaster'
-    ? `${e.broker}/${e.brokerId} cut ${e.msgId} (${e.topic} queue ${e.queueId} offset ${e.queueOffset}) off its CommitLog: back as a slave, the new master never had it`
-    : `${e.broker}/${e.brokerId} lost ${e.msgId} (${e.topic} queue ${e.queueId} offset ${e.queueOffset}) with its page cache: never flushed to disk, and no slave had it`),
-  'controller.elected': (e) => (e.brokerId === null
+  'message.stored': (e, _config, names) => `${drawnNode(names, 'en', e, e.brokerId)} stored a message in ${e.topic} queue ${e.queueId} at offset ${e.queueOffset}`,
+  'message.lost': (e, _config, names) => (e.reason === 'truncatedByNewMaster'
+    ? `${drawnNode(names, 'en', e, e.brokerId, true)} cut ${e.msgId} (${e.topic} queue ${e.queueId} offset ${e.queueOffset}) off its CommitLog: back as a slave, the new master never had it`
+    : `${drawnNode(names, 'en', e, e.brokerId)} lost ${e.msgId} (${e.topic} queue ${e.queueId} offset ${e.queueOffset}) with its page cache: never flushed to disk, and no slave had it`),
+  'controller.elected': (e, _config, names) => (e.brokerId === null
     ? `controller ${e.controller} elected no master for ${e.broker} (${e.trigger}): no in-sync replica alive`
-    : `controller ${e.controller} elected ${e.broker} controller id ${e.brokerId} as master, epoch ${e.masterEpoch} (${e.trigger})`),
+    : `controller ${e.controller} elected ${names.node(e.broker, e.brokerId, e.t)} (${e.broker} controller id ${e.brokerId}) as master, epoch ${e.masterEpoch} (${e.trigger})`),
   'syncStateSet.changed': (e) => `controller ${e.controller}: ${e.broker} SyncStateSet is now {${e.syncStateSet.join(', ')}} (epoch ${e.syncStateSetEpoch})`,
-  'broker.roleChanged': (e) => `${e.broker} controller id ${e.controllerId} became ${e.role} with brokerId ${e.brokerId} (master epoch ${e.masterEpoch})`,
+  'broker.roleChanged': (e, _config, names) => `${names.node(e.broker, e.controllerId, e.t)} (${e.broker} controller id ${e.controllerId}) became ${e.role} with brokerId ${e.brokerId} (master epoch ${e.masterEpoch})`,
   'message.filtered': (e) => `${e.group} passed over ${e.msgId} (${e.topic} ${e.broker}:${e.queueId} offset ${e.queueOffset}, tags ${e.tags || '-'}) on the ${e.by} side: its members subscribe differently, and another member wants it`,
   'send.failed': (e) => `${e.producer} failed to send ${e.msgId} to ${e.broker}:${e.queueId} (attempt ${e.attempt}): ${e.reason}`,
   'send.result': (e) => `${e.producer}: ${e.status} for ${e.msgId}`,
@@ -66,24 +70,24 @@ const en: Describers = {
 };
 
 const zh: Describers = {
-  'broker.registered': (e) => (e.first
-    ? `${e.broker}/${e.brokerId} 首次注册到 ${e.nameServer}`
-    : `${e.broker}/${e.brokerId} 向 ${e.nameServer} 重新注册（心跳）`),
-  'broker.removed': (e, config) => `${e.nameServer} 移除了 ${e.broker}/${e.brokerId}：${removedReasonZh(config)[e.reason]}`,
+  'broker.registered': (e, _config, names) => (e.first
+    ? `${drawnNode(names, 'zh', e, e.brokerId)} 首次注册到 ${e.nameServer}`
+    : `${drawnNode(names, 'zh', e, e.brokerId)} 向 ${e.nameServer} 重新注册（心跳）`),
+  'broker.removed': (e, config, names) => `${e.nameServer} 移除了 ${drawnNode(names, 'zh', e, e.brokerId)}：${removedReasonZh(config)[e.reason]}`,
   'nameServer.chosen': (e) => `${e.client} 选定了 ${e.nameServer}`,
   'route.updated': (e) => `${e.client} 从 ${e.nameServer} 获取了 ${e.topic} 的路由：${e.writeQueues.length} 个可写队列 / ${e.readQueues.length} 个可读队列`,
   'route.failed': (e) => `${e.client} 未能从 ${e.nameServer} 获取 ${e.topic} 的路由：${e.reason}`,
   'topic.updated': (e) => `${e.broker} ${e.created ? '创建' : '更新'}了 ${e.topic}：写 ${e.writeQueueNums} / 读 ${e.readQueueNums}，perm ${perm2String(e.perm)}${e.auto ? '（自动创建）' : ''}`,
   'message.sent': (e) => `${e.producer} 将 ${e.msgId} 发送到 ${e.broker}:${e.queueId}（第 ${e.attempt} 次尝试）`,
-  'message.stored': (e) => `${e.broker}/${e.brokerId} 将消息存入 ${e.topic} 队列 ${e.queueId}，位点 ${e.queueOffset}`,
-  'message.lost': (e) => (e.reason === 'truncatedByNewMaster'
-    ? `${e.broker}/${e.brokerId} 把 ${e.msgId}（${e.topic} 队列 ${e.queueId} 位点 ${e.queueOffset}）从 CommitLog 截掉：它作为 Slave 回来，新 Master 从未收到它`
-    : `${e.broker}/${e.brokerId} 断电丢失了 ${e.msgId}（${e.topic} 队列 ${e.queueId} 位点 ${e.queueOffset}）：它只在 page cache 中，尚未刷盘，也没有 Slave 拥有它`),
-  'controller.elected': (e) => (e.brokerId === null
+  'message.stored': (e, _config, names) => `${drawnNode(names, 'zh', e, e.brokerId)} 将消息存入 ${e.topic} 队列 ${e.queueId}，位点 ${e.queueOffset}`,
+  'message.lost': (e, _config, names) => (e.reason === 'truncatedByNewMaster'
+    ? `${drawnNode(names, 'zh', e, e.brokerId, true)} 把 ${e.msgId}（${e.topic} 队列 ${e.queueId} 位点 ${e.queueOffset}）从 CommitLog 截掉：它作为 Slave 回来，新 Master 从未收到它`
+    : `${drawnNode(names, 'zh', e, e.brokerId)} 断电丢失了 ${e.msgId}（${e.topic} 队列 ${e.queueId} 位点 ${e.queueOffset}）：它只在 page cache 中，尚未刷盘，也没有 Slave 拥有它`),
+  'controller.elected': (e, _config, names) => (e.brokerId === null
     ? `Controller ${e.controller} 未能为 ${e.broker} 选出 Master（${e.trigger}）：没有存活的同步副本`
-    : `Controller ${e.controller} 选举 ${e.broker} controller id ${e.brokerId} 为 Master，epoch ${e.masterEpoch}（${e.trigger}）`),
+    : `Controller ${e.controller} 选举 ${names.node(e.broker, e.brokerId, e.t)}（${e.broker} controller id ${e.brokerId}）为 Master，epoch ${e.masterEpoch}（${e.trigger}）`),
   'syncStateSet.changed': (e) => `Controller ${e.controller}：${e.broker} 的 SyncStateSet 现为 {${e.syncStateSet.join(', ')}}（epoch ${e.syncStateSetEpoch}）`,
-  'broker.roleChanged': (e) => `${e.broker} controller id ${e.controllerId} 成为 ${e.role}，brokerId ${e.brokerId}（master epoch ${e.masterEpoch}）`,
+  'broker.roleChanged': (e, _config, names) => `${names.node(e.broker, e.controllerId, e.t)}（${e.broker} controller id ${e.controllerId}） 成为 ${e.role}，brokerId ${e.brokerId}（master epoch ${e.masterEpoch}）`,
   'message.filtered': (e) => `${e.group} 在${e.by === 'broker' ? ' Broker ' : '客户端'}跳过了 ${e.msgId}（${e.topic} ${e.broker}:${e.queueId} 位点 ${e.queueOffset}，标签 ${e.tags || '-'}）：组内成员订阅不一致，而另一个成员需要这条消息`,
   'send.failed': (e) => `${e.producer} 发送 ${e.msgId} 到 ${e.broker}:${e.queueId} 失败（第 ${e.attempt} 次尝试）：${e.reason}`,
   'send.result': (e) => `${e.producer}：${e.msgId} 的发送结果为 ${e.status}`,
@@ -103,7 +107,7 @@ const zh: Describers = {
 
 const DESCRIBERS: Bilingual<Describers> = { en, zh };
 
-export function describeEvent(event: TraceEvent, language: Language, config: SimConfig = ROCKETMQ_DEFAULTS): string {
-  const describe = inLanguage(DESCRIBERS, language)[event.type] as (e: TraceEvent, c: SimConfig) => string;
-  return describe(event, config);
+export function describeEvent(event: TraceEvent, language: Language, config: SimConfig = ROCKETMQ_DEFAULTS, names: BrokerNodeNames = DECLARED_NAMES): string {
+  const describe = inLanguage(DESCRIBERS, language)[event.type] as (e: TraceEvent, c: SimConfig, n: BrokerNodeNames) => string;
+  return describe(event, config, names);
 }

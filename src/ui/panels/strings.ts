@@ -206,7 +206,7 @@ const zh: PanelStrings = {
     running: '运行中', crashed: '已崩溃', partitioned: '网络分区', shutdown: '已关闭', stopped: '未启动',
     hung: '卡死', up: '在线', down: '宕机',
   },
-  roleNow: { master: '主节点', slave: '从节点', staleMaster: '旧主节点' },
+  roleNow: { master: 'Master', slave: 'Slave', staleMaster: '旧 Master' },
 
   summaryTitle: '概览',
   summary: {

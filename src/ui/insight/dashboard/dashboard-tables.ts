@@ -2,9 +2,10 @@
  * The Dashboard's tables at the playhead as plain rows (text and numbers), so a table renders
  * them and exports them to CSV alike. Read from RocketMQ's own tables: each broker's CommitLog
  * and ConsumeQueues, a NameServer's topicQueueTable, the consumers' ProcessQueues and the
- * brokers' ConsumerOffsetManager and ConsumerManager.
+ * brokers' ConsumerOffsetManager and ConsumerManager. A master is the master now (brokerRoles,
+ * src/sim/broker-roles.ts): after a controller election that is another node than the declared one.
  */
-import { isReadable, MASTER_ID, perm2String, type ModelState } from '../../../sim/index.ts';
+import { brokerRoles, isReadable, perm2String, type BrokerState, type ModelState } from '../../../sim/index.ts';
 import type { DashboardStats } from '../../../sim/queries/dashboard-stats.ts';
 import type { CsvCell } from '../csv.ts';
 import { isSystemTopic } from '../../panels/topics.ts';
@@ -24,14 +25,26 @@ function byName<T extends { name: string; brokerId: number }>(a: T, b: T): numbe
   return a.name < b.name ? -1 : a.name > b.name ? 1 : a.brokerId - b.brokerId;
 }
 
-/** Cluster: brokerName, brokerId, address, version, produce and consume TPS, yesterday's and today's counts. */
+/** The brokers that are their group's master now, by name. */
+function mastersNow(state: ModelState): BrokerState[] {
+  const roles = brokerRoles(state);
+  return Object.values(state.brokers).filter((broker) => roles.role[broker.node] === 'master').sort(byName);
+}
+
+/**
+ * Cluster: brokerName, brokerId (now), address, version, produce and consume TPS, yesterday's and
+ * today's counts. A cut-off old master still claiming brokerId 0 is left out: the Dashboard lists
+ * what the NameServer's BrokerData holds, and the new master's registration took brokerId 0's
+ * address there (RouteInfoManager.registerBroker).
+ */
 export function clusterRows(state: ModelState, stats: DashboardStats | undefined): Row[] {
-  return Object.values(state.brokers).sort(byName).map((broker) => {
-    const node = `${broker.name}/${broker.brokerId}`;
+  const roles = brokerRoles(state);
+  return Object.values(state.brokers).filter((broker) => roles.role[broker.node] !== 'staleMaster').sort(byName).map((broker) => {
     // A slave serves no consumer here: the get numbers belong to the master.
-    const getTps = broker.brokerId === MASTER_ID ? stats?.getTps[broker.name] ?? 0 : 0;
-    const getToday = broker.brokerId === MASTER_ID ? stats?.getToday[broker.name] ?? 0 : 0;
-    return [broker.name, broker.brokerId, broker.addr, clientVersion(state), round(stats?.putTps[node] ?? 0), round(getTps), 0, 0, stats?.putToday[node] ?? 0, getToday];
+    const master = roles.role[broker.node] === 'master';
+    const getTps = master ? stats?.getTps[broker.name] ?? 0 : 0;
+    const getToday = master ? stats?.getToday[broker.name] ?? 0 : 0;
+    return [broker.name, broker.brokerId, broker.addr, clientVersion(state), round(stats?.putTps[broker.node] ?? 0), round(getTps), 0, 0, stats?.putToday[broker.node] ?? 0, getToday];
   });
 }
 
@@ -53,8 +66,8 @@ export function routeRows(state: ModelState, topic: string): { nameServer: strin
 /** Status: each queue of the topic on each master: minOffset, maxOffset and when it last received a message. */
 export function statusRows(state: ModelState, topic: string, stats: DashboardStats | undefined, formatTime: (ms: number) => string): Row[] {
   const rows: Row[] = [];
-  for (const broker of Object.values(state.brokers).filter((b) => b.brokerId === MASTER_ID).sort(byName)) {
-    const lastStored = stats?.lastStoreTime[`${broker.name}/${broker.brokerId}`]?.[topic];
+  for (const broker of mastersNow(state)) {
+    const lastStored = stats?.lastStoreTime[broker.node]?.[topic];
     (broker.consumeQueues[topic] ?? []).forEach((queue, queueId) => {
       const last = lastStored?.[queueId];
       // The simulation never deletes expired CommitLog files, so a queue's minOffset stays 0.
@@ -90,7 +103,7 @@ export function progressRows(state: ModelState, stats: DashboardStats | undefine
     const owned = owners(state, group, topic);
     const rows: Row[] = [];
     let diffTotal = 0;
-    for (const broker of Object.values(state.brokers).filter((b) => b.brokerId === MASTER_ID).sort(byName)) {
+    for (const broker of mastersNow(state)) {
       const config = broker.topicConfigTable[topic];
       if (!config || !isReadable(config.perm)) continue;
       (broker.consumeQueues[topic] ?? []).slice(0, config.readQueueNums).forEach((queue, queueId) => {
@@ -108,8 +121,8 @@ export function progressRows(state: ModelState, stats: DashboardStats | undefine
 export function connectionRows(state: ModelState): { group: string; rows: Row[] }[] {
   const byGroup = new Map<string, Map<string, Row>>();
   const clientsById = new Map(Object.values(state.clients).map((client) => [client.clientId, client]));
-  for (const broker of Object.values(state.brokers)) {
-    if (broker.brokerId !== MASTER_ID || broker.status !== 'running') continue;
+  for (const broker of mastersNow(state)) {
+    if (broker.status !== 'running') continue;
     for (const info of Object.values(broker.consumerTable)) {
       const rows = byGroup.get(info.groupName) ?? new Map<string, Row>();
       byGroup.set(info.groupName, rows);

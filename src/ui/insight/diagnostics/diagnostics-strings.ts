@@ -1,10 +1,10 @@
 /**
  * Route diagnostics in English and Simplified Chinese: for each finding, what it is, why it
  * matters (RocketMQ's rule) and the safe fix (mqadmin updateTopic's options: -w writeQueueNums,
- * -r readQueueNums, -p perm, -c cluster, -b broker).
+ * -r readQueueNums, -p perm, -c cluster, -b the master's address).
  */
 import type { Language } from '../../../store/playback.ts';
-import type { RouteDiagnostic } from './route-diagnostics.ts';
+import type { OnBroker, RouteDiagnostic } from './route-diagnostics.ts';
 import { type Bilingual, inLanguage } from '../../i18n/index.ts';
 
 export interface DiagnosticText {
@@ -22,6 +22,15 @@ export interface DiagnosticsStrings {
   describe: (finding: RouteDiagnostic, idle: (reason: Extract<RouteDiagnostic, { kind: 'idleConsumer' }>['reason']) => string) => DiagnosticText;
 }
 
+/** The broker by name, and its master by node when an election made another node than the declared one master. */
+function onBroker(f: OnBroker): string {
+  return f.master === `${f.broker}/0` ? f.broker : `${f.broker} (master now ${f.master})`;
+}
+
+function onBrokerZh(f: OnBroker): string {
+  return f.master === `${f.broker}/0` ? f.broker : `${f.broker}（当前 Master 为 ${f.master}）`;
+}
+
 function members(finding: Extract<RouteDiagnostic, { kind: 'inconsistentGroup' }>, separator: string): string {
   return finding.members.map((member) => `${member.id}: ${member.topic} "${member.subscription}"`).join(separator);
 }
@@ -35,26 +44,26 @@ const en: DiagnosticsStrings = {
   describe: (f, idle) => {
     switch (f.kind) {
       case 'writeAboveRead': return {
-        title: `${f.topic} on ${f.broker}: writeQueueNums ${f.writeQueueNums} > readQueueNums ${f.readQueueNums}`,
+        title: `${f.topic} on ${onBroker(f)}: writeQueueNums ${f.writeQueueNums} > readQueueNums ${f.readQueueNums}`,
         why: `Producers spread messages over queues 0-${f.writeQueueNums - 1}, consumers only read queues 0-${f.readQueueNums - 1}: queues ${f.readQueueNums}-${f.writeQueueNums - 1} fill up and are never consumed (${f.stranded} messages now).`,
-        fix: `Raise readQueueNums to ${f.writeQueueNums} (mqadmin updateTopic -t ${f.topic} -b ${f.broker} -r ${f.writeQueueNums}): the stranded messages become consumable. To shrink instead, lower writeQueueNums first, wait until those queues drain, then lower readQueueNums.`,
+        fix: `Raise readQueueNums to ${f.writeQueueNums} (mqadmin updateTopic -t ${f.topic} -b ${f.addr} -r ${f.writeQueueNums}): the stranded messages become consumable. To shrink instead, lower writeQueueNums first, wait until those queues drain, then lower readQueueNums.`,
       };
       case 'readAboveWrite': return {
-        title: `${f.topic} on ${f.broker}: readQueueNums ${f.readQueueNums} > writeQueueNums ${f.writeQueueNums}`,
+        title: `${f.topic} on ${onBroker(f)}: readQueueNums ${f.readQueueNums} > writeQueueNums ${f.writeQueueNums}`,
         why: `Queues ${f.writeQueueNums}-${f.readQueueNums - 1} receive nothing new; consumers that own only those queues sit idle. This is the middle step of a safe shrink: ${f.undrained} messages in them are still to be consumed.`,
         fix: f.undrained > 0
           ? `Wait until queues ${f.writeQueueNums}-${f.readQueueNums - 1} drain (lag 0 for every group), then lower readQueueNums to ${f.writeQueueNums}. Lowering it now would strand ${f.undrained} messages.`
-          : `Those queues are drained: lowering readQueueNums to ${f.writeQueueNums} now loses nothing (mqadmin updateTopic -t ${f.topic} -b ${f.broker} -r ${f.writeQueueNums}).`,
+          : `Those queues are drained: lowering readQueueNums to ${f.writeQueueNums} now loses nothing (mqadmin updateTopic -t ${f.topic} -b ${f.addr} -r ${f.writeQueueNums}).`,
       };
       case 'unreadable': return {
-        title: `${f.topic} on ${f.broker}: not readable (perm ${f.perm})`,
+        title: `${f.topic} on ${onBroker(f)}: not readable (perm ${f.perm})`,
         why: `Without PermName.PERM_READ (4) no consumer gets these queues in its route: ${f.waiting} messages wait in them.`,
-        fix: `Give the topic perm 6 (read and write) on ${f.broker} (mqadmin updateTopic -t ${f.topic} -b ${f.broker} -p 6), unless you are retiring the broker: then make it unwritable, not unreadable, and let consumers drain it.`,
+        fix: `Give the topic perm 6 (read and write) on ${f.broker} (mqadmin updateTopic -t ${f.topic} -b ${f.addr} -p 6), unless you are retiring the broker: then make it unwritable, not unreadable, and let consumers drain it.`,
       };
       case 'unwritable': return {
-        title: `${f.topic} on ${f.broker}: not writable (perm ${f.perm})`,
+        title: `${f.topic} on ${onBroker(f)}: not writable (perm ${f.perm})`,
         why: `Without PermName.PERM_WRITE (2) producers leave ${f.broker} out of the topic's send queues: other brokers take all the traffic.`,
-        fix: `Intended while draining a broker before taking it out. Otherwise give the topic perm 6 again (mqadmin updateTopic -t ${f.topic} -b ${f.broker} -p 6).`,
+        fix: `Intended while draining a broker before taking it out. Otherwise give the topic perm 6 again (mqadmin updateTopic -t ${f.topic} -b ${f.addr} -p 6).`,
       };
       case 'oneBroker': return {
         title: `${f.topic} lives on ${f.broker} only (the cluster has ${f.masters} masters)`,
@@ -90,26 +99,26 @@ const zh: DiagnosticsStrings = {
   describe: (f, idle) => {
     switch (f.kind) {
       case 'writeAboveRead': return {
-        title: `${f.broker} 上的 ${f.topic}：writeQueueNums ${f.writeQueueNums} > readQueueNums ${f.readQueueNums}`,
+        title: `${onBrokerZh(f)} 上的 ${f.topic}：writeQueueNums ${f.writeQueueNums} > readQueueNums ${f.readQueueNums}`,
         why: `生产者把消息分散到队列 0-${f.writeQueueNums - 1}，消费者只读队列 0-${f.readQueueNums - 1}：队列 ${f.readQueueNums}-${f.writeQueueNums - 1} 不断堆积，永远不会被消费（当前 ${f.stranded} 条消息）。`,
-        fix: `把 readQueueNums 调到 ${f.writeQueueNums}（mqadmin updateTopic -t ${f.topic} -b ${f.broker} -r ${f.writeQueueNums}），堆积的消息就能被消费。如果本意是缩容：先调小 writeQueueNums，等这些队列消费完，再调小 readQueueNums。`,
+        fix: `把 readQueueNums 调到 ${f.writeQueueNums}（mqadmin updateTopic -t ${f.topic} -b ${f.addr} -r ${f.writeQueueNums}），堆积的消息就能被消费。如果本意是缩容：先调小 writeQueueNums，等这些队列消费完，再调小 readQueueNums。`,
       };
       case 'readAboveWrite': return {
-        title: `${f.broker} 上的 ${f.topic}：readQueueNums ${f.readQueueNums} > writeQueueNums ${f.writeQueueNums}`,
+        title: `${onBrokerZh(f)} 上的 ${f.topic}：readQueueNums ${f.readQueueNums} > writeQueueNums ${f.writeQueueNums}`,
         why: `队列 ${f.writeQueueNums}-${f.readQueueNums - 1} 不再有新消息；只分到这些队列的消费者会空闲。这是安全缩容的中间一步：其中还有 ${f.undrained} 条消息待消费。`,
         fix: f.undrained > 0
           ? `等队列 ${f.writeQueueNums}-${f.readQueueNums - 1} 消费完（每个消费组的 lag 为 0），再把 readQueueNums 调到 ${f.writeQueueNums}。现在调小会让 ${f.undrained} 条消息永远无法消费。`
-          : `这些队列已消费完：现在把 readQueueNums 调到 ${f.writeQueueNums} 不会丢消息（mqadmin updateTopic -t ${f.topic} -b ${f.broker} -r ${f.writeQueueNums}）。`,
+          : `这些队列已消费完：现在把 readQueueNums 调到 ${f.writeQueueNums} 不会丢消息（mqadmin updateTopic -t ${f.topic} -b ${f.addr} -r ${f.writeQueueNums}）。`,
       };
       case 'unreadable': return {
-        title: `${f.broker} 上的 ${f.topic}：不可读（perm ${f.perm}）`,
+        title: `${onBrokerZh(f)} 上的 ${f.topic}：不可读（perm ${f.perm}）`,
         why: `没有 PermName.PERM_READ (4)，消费者的路由中不会有这些队列：其中有 ${f.waiting} 条消息在等待。`,
-        fix: `在 ${f.broker} 上把该 Topic 的 perm 设为 6（可读可写）（mqadmin updateTopic -t ${f.topic} -b ${f.broker} -p 6）。如果是要下线这个 Broker：应让它不可写而不是不可读，让消费者把消息消费完。`,
+        fix: `在 ${f.broker} 上把该 Topic 的 perm 设为 6（可读可写）（mqadmin updateTopic -t ${f.topic} -b ${f.addr} -p 6）。如果是要下线这个 Broker：应让它不可写而不是不可读，让消费者把消息消费完。`,
       };
       case 'unwritable': return {
-        title: `${f.broker} 上的 ${f.topic}：不可写（perm ${f.perm}）`,
+        title: `${onBrokerZh(f)} 上的 ${f.topic}：不可写（perm ${f.perm}）`,
         why: `没有 PermName.PERM_WRITE (2)，生产者的发送队列中不包含 ${f.broker}：所有流量都发往其他 Broker。`,
-        fix: `下线 Broker 前排空消息时正是这样做的。否则把 perm 改回 6（mqadmin updateTopic -t ${f.topic} -b ${f.broker} -p 6）。`,
+        fix: `下线 Broker 前排空消息时正是这样做的。否则把 perm 改回 6（mqadmin updateTopic -t ${f.topic} -b ${f.addr} -p 6）。`,
       };
       case 'oneBroker': return {
         title: `${f.topic} 只在 ${f.broker} 上（集群有 ${f.masters} 个 Master）`,

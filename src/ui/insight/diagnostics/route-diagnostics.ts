@@ -7,15 +7,18 @@
  * (MQClientInstance.topicRouteData2TopicPublishInfo), consumers read ids below readQueueNums of
  * readable ones (topicRouteData2TopicSubscribeInfo), PermName decides readable and writable.
  */
-import { isReadable, isWriteable, MASTER_ID, type ModelState, type Scenario } from '../../../sim/index.ts';
+import { brokerRoles, isReadable, isWriteable, type ModelState, type Scenario } from '../../../sim/index.ts';
 import type { Summary } from '../../../sim/summary.ts';
 import { inconsistentGroups, type InconsistentGroup } from '../../../scenario/subscription-consistency.ts';
 import { idleConsumers, type IdleReason } from '../../panels/queue-model.ts';
 import { isSystemTopic } from '../../panels/topics.ts';
 
-interface OnBroker {
+export interface OnBroker {
   topic: string;
   broker: string;
+  /** The node that is the broker's master now (after a controller election, not the declared one) and its address, which mqadmin -b takes. */
+  master: string;
+  addr: string;
   writeQueueNums: number;
   readQueueNums: number;
   perm: number;
@@ -35,14 +38,16 @@ export type RouteDiagnostic =
 
 export type RouteDiagnosticKind = RouteDiagnostic['kind'];
 
+/** The running masters now (brokerRoles: a cut-off old master still claiming brokerId 0 is not one). */
 function runningMasters(state: ModelState) {
+  const roles = brokerRoles(state);
   return Object.values(state.brokers)
-    .filter((broker) => broker.brokerId === MASTER_ID && broker.status === 'running')
+    .filter((broker) => roles.role[broker.node] === 'master' && broker.status === 'running')
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** Messages in queue ids [from, to) of one topic on one broker: still to consume for the slowest group. */
-function waitingIn(summary: Summary, at: Omit<OnBroker, 'perm' | 'writeQueueNums' | 'readQueueNums'>, from: number, to: number): number {
+function waitingIn(summary: Summary, at: Pick<OnBroker, 'topic' | 'broker'>, from: number, to: number): number {
   let total = 0;
   for (const queue of summary.queues) {
     if (queue.topic !== at.topic || queue.broker !== at.broker || queue.queueId < from || queue.queueId >= to) continue;
@@ -57,7 +62,7 @@ function perBroker(state: ModelState, summary: Summary): RouteDiagnostic[] {
   for (const master of runningMasters(state)) {
     for (const config of Object.values(master.topicConfigTable)) {
       if (isSystemTopic(config.topicName)) continue;
-      const at: OnBroker = { topic: config.topicName, broker: master.name, writeQueueNums: config.writeQueueNums, readQueueNums: config.readQueueNums, perm: config.perm };
+      const at: OnBroker = { topic: config.topicName, broker: master.name, master: master.node, addr: master.addr, writeQueueNums: config.writeQueueNums, readQueueNums: config.readQueueNums, perm: config.perm };
       const size = Math.max(config.writeQueueNums, config.readQueueNums);
       if (!isReadable(config.perm)) found.push({ kind: 'unreadable', waiting: waitingIn(summary, at, 0, size), ...at });
       if (!isWriteable(config.perm)) found.push({ kind: 'unwritable', ...at });

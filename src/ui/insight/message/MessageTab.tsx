@@ -8,6 +8,7 @@ import type { MessageLife, StoredCopy } from '../../../sim/queries/message-life.
 import { useInsight, type MessageLookup } from '../../../store/insight.ts';
 import { usePlayback } from '../../../store/playback.ts';
 import { formatTime } from '../../../viz/format.ts';
+import { useBrokerNodeNames } from '../../broker-node-names.ts';
 import { DataTable } from '../../panels/DataTable.tsx';
 import { PanelFrame } from '../../panels/shared.tsx';
 import { useSimQuery } from '../../use-sim-query.ts';
@@ -102,6 +103,7 @@ function FoundTable({ found, strings }: { found: StoredCopy[]; strings: MessageS
 function LifeSteps({ life, strings }: { life: MessageLife; strings: MessageStrings }) {
   const seek = usePlayback((s) => s.seek);
   const timeMs = usePlayback((s) => s.timeMs);
+  const names = useBrokerNodeNames();
   if (life.msgId === null) return null;
   const current = life.events.findLastIndex((event) => event.t <= timeMs);
   return (
@@ -113,7 +115,7 @@ function LifeSteps({ life, strings }: { life: MessageLife; strings: MessageStrin
           <li key={index} className={`rs-life-step rs-life-${event.type.replace('.', '-')}${event.t > timeMs ? ' rs-life-later' : ''}`}>
             <button type="button" className="rs-life-button" onClick={() => seek(event.t)} data-testid="life-step" data-t={event.t}
               aria-current={index === current ? 'step' : undefined}>
-              <span className="rs-life-time">{formatTime(event.t)}</span> <span>{strings.step(event)}</span>
+              <span className="rs-life-time">{formatTime(event.t)}</span> <span>{strings.step(event, names)}</span>
               {event.t > timeMs && <span className="rs-life-note"> · {strings.later}</span>}
             </button>
           </li>

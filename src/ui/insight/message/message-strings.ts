@@ -5,6 +5,7 @@
 import type { LifeEvent } from '../../../sim/queries/message-life.ts';
 import type { Language } from '../../../store/playback.ts';
 import { type Bilingual, inLanguage } from '../../i18n/index.ts';
+import { drawnNode, type BrokerNodeNames } from '../../broker-node-names.ts';
 
 export interface MessageStrings {
   heading: string;
@@ -26,7 +27,8 @@ export interface MessageStrings {
   stepHint: string;
   /** A step after the playhead (seen before the playhead moved back). */
   later: string;
-  step: (event: LifeEvent) => string;
+  /** A step of the message's life; a broker is named by its node as the canvas draws it (`names`). */
+  step: (event: LifeEvent, names: BrokerNodeNames) => string;
 }
 
 /** Where a stored copy sits: a retry, a delayed message or a dead letter go to RocketMQ's system topics. */
@@ -63,15 +65,15 @@ const en: MessageStrings = {
   lifeCaption: (msgId) => `The life of ${msgId}`,
   stepHint: 'Click a step to move the playhead there.',
   later: 'after the playhead',
-  step: (e) => {
+  step: (e, names) => {
     switch (e.type) {
       case 'message.sent': return `${e.producer} sends it to ${e.broker} queue ${e.queueId} of ${e.topic} (attempt ${e.attempt})`;
       case 'send.failed': return `attempt ${e.attempt} to ${e.broker} queue ${e.queueId} fails: ${e.reason}`;
       case 'send.result': return `${e.producer} gets SendResult ${e.status}`;
       case 'message.stored': return e.brokerId === 0
-        ? `${e.broker} stores it in ${placeEn(e.topic)} queue ${e.queueId}, queueOffset ${e.queueOffset}, commitLogOffset ${e.commitLogOffset}`
-        : `slave ${e.broker}/${e.brokerId} holds the copy (HA replication), commitLogOffset ${e.commitLogOffset}`;
-      case 'message.lost': return `${e.broker}/${e.brokerId} loses it: ${e.reason}`;
+        ? `${drawnNode(names, 'en', e, 0)} stores it in ${placeEn(e.topic)} queue ${e.queueId}, queueOffset ${e.queueOffset}, commitLogOffset ${e.commitLogOffset}`
+        : `slave ${drawnNode(names, 'en', e, e.brokerId)} holds the copy (HA replication), commitLogOffset ${e.commitLogOffset}`;
+      case 'message.lost': return `${drawnNode(names, 'en', e, e.brokerId, e.reason === 'truncatedByNewMaster')} loses it: ${e.reason}`;
       case 'message.filtered': return `${e.group} passes over it (${e.by === 'broker' ? 'filtered by the broker' : 'filtered by the client'}: tags ${e.tags})`;
       case 'message.consumed': return `${e.consumer} (${e.group}) consumes it from ${e.broker} queue ${e.queueId}${e.reconsumeTimes > 0 ? `, reconsumeTimes ${e.reconsumeTimes}` : ''}`;
       case 'consume.failed': return `${e.consumer} (${e.group}) fails to consume it (reconsumeTimes ${e.reconsumeTimes}): ${e.next === 'retry' ? 'sent back to the retry topic' : e.next === 'dlq' ? 'sent to the dead-letter topic' : 'dropped'}`;
@@ -98,15 +100,15 @@ const zh: MessageStrings = {
   lifeCaption: (msgId) => `${msgId} 的轨迹`,
   stepHint: '点击步骤，播放头移到那一刻。',
   later: '在播放头之后',
-  step: (e) => {
+  step: (e, names) => {
     switch (e.type) {
       case 'message.sent': return `${e.producer} 把它发送到 ${e.broker} 的 ${e.topic} 队列 ${e.queueId}（第 ${e.attempt} 次尝试）`;
       case 'send.failed': return `第 ${e.attempt} 次发送到 ${e.broker} 队列 ${e.queueId} 失败：${e.reason}`;
       case 'send.result': return `${e.producer} 收到 SendResult ${e.status}`;
       case 'message.stored': return e.brokerId === 0
-        ? `${e.broker} 把它存入 ${placeZh(e.topic)} 队列 ${e.queueId}，queueOffset ${e.queueOffset}，commitLogOffset ${e.commitLogOffset}`
-        : `Slave ${e.broker}/${e.brokerId} 保存了副本（主从复制），commitLogOffset ${e.commitLogOffset}`;
-      case 'message.lost': return `${e.broker}/${e.brokerId} 丢失了它：${e.reason}`;
+        ? `${drawnNode(names, 'zh', e, 0)} 把它存入 ${placeZh(e.topic)} 队列 ${e.queueId}，queueOffset ${e.queueOffset}，commitLogOffset ${e.commitLogOffset}`
+        : `Slave ${drawnNode(names, 'zh', e, e.brokerId)} 保存了副本（主从复制），commitLogOffset ${e.commitLogOffset}`;
+      case 'message.lost': return `${drawnNode(names, 'zh', e, e.brokerId, e.reason === 'truncatedByNewMaster')} 丢失了它：${e.reason}`;
       case 'message.filtered': return `${e.group} 跳过了它（${e.by === 'broker' ? '被 Broker 过滤' : '被客户端过滤'}：标签 ${e.tags}）`;
       case 'message.consumed': return `${e.consumer}（${e.group}）从 ${e.broker} 队列 ${e.queueId} 消费了它${e.reconsumeTimes > 0 ? `，reconsumeTimes ${e.reconsumeTimes}` : ''}`;
       case 'consume.failed': return `${e.consumer}（${e.group}）消费失败（reconsumeTimes ${e.reconsumeTimes}）：${e.next === 'retry' ? '发回重试队列' : e.next === 'dlq' ? '进入死信队列' : '被丢弃'}`;

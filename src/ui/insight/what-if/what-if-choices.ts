@@ -37,7 +37,9 @@ export function whatIfChoices(scenario: Scenario): WhatIfChoice[] {
   for (const producer of [...scenario.producers, ...scenario.timeline.flatMap((a) => (a.action === 'addProducer' ? [a.producer] : []))]) {
     choices.push({ path: `producers.${producer.id}.ratePerSec`, current: producer.ratePerSec });
   }
-  for (const broker of scenario.brokers) {
+  // In controller mode the controller picks the master and ReplicasManager.changeToMaster makes it
+  // SYNC_MASTER whichever node it is, so the declared master's role changes nothing.
+  for (const broker of scenario.config.enableControllerMode ? [] : scenario.brokers) {
     if (broker.brokerId === 0) choices.push({ path: `brokers.${broker.name}.role`, current: broker.role, options: ['ASYNC_MASTER', 'SYNC_MASTER'] });
   }
   for (const broker of scenario.brokers) {

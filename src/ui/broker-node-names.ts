@@ -1,0 +1,58 @@
+/**
+ * A trace event names a broker `brokerName/brokerId` as it was then; the canvas draws nodes (the
+ * scenario's ids). After a controller election the two differ (broker-a/1 registers as brokerId
+ * 0, broker-a/0 comes back as brokerId 1), so every sentence names the node as drawn, found with
+ * the run's master changes (the named query masterChanges, src/sim/trace-broker-node.ts).
+ */
+import { brokerRoles, traceBrokerNode, type MasterChange, type ModelState } from '../sim/index.ts';
+import type { Language } from '../store/playback.ts';
+import { inLanguage, type Bilingual } from './i18n/index.ts';
+import { useSimQuery } from './use-sim-query.ts';
+import { LOG_REFRESH, useSimView, type SimViewOptions } from './use-sim.ts';
+
+/** The node that was `${broker}/${brokerId}` at time `at`, and whether it is its group's master now. */
+export interface BrokerNodeNames {
+  /** `stale` for an event only a replaced master makes (see traceBrokerNode). */
+  node: (broker: string, brokerId: number, at: number, stale?: boolean) => string;
+  /** True when the node is master now but was not declared master: "(now master)" helps there. */
+  electedMaster: (node: string) => boolean;
+  /** Equal keys name every broker alike: a row drawn with one needs no new drawing for the other. */
+  key: string;
+}
+
+/** Names as the scenario declares them: what a run without controller mode always has. */
+export const DECLARED_NAMES: BrokerNodeNames = { node: (broker, brokerId) => `${broker}/${brokerId}`, electedMaster: () => false, key: '' };
+
+/**
+ * Names from the state at the playhead and the master changes up to it. Before the changes have
+ * arrived, brokerId 0 is the master at the playhead (right for the latest events).
+ */
+export function brokerNodeNames(state: Readonly<ModelState>, changes: readonly MasterChange[] | undefined): BrokerNodeNames {
+  if (!state.config.enableControllerMode) return DECLARED_NAMES;
+  const roles = brokerRoles(state);
+  return {
+    node: (broker, brokerId, at, stale = false) => (changes === undefined && !stale ? roles.node[`${broker}/${brokerId}`] : undefined)
+      ?? traceBrokerNode(state, changes ?? [], broker, brokerId, at, stale),
+    // A node's id is `${brokerName}/${declared brokerId}` (src/model/index.ts).
+    electedMaster: (node) => roles.role[node] === 'master' && !node.endsWith('/0'),
+    key: JSON.stringify([changes ?? null, roles.node, roles.role]),
+  };
+}
+
+export function useBrokerNodeNames(options: SimViewOptions = LOG_REFRESH): BrokerNodeNames {
+  const view = useSimView(options);
+  const controllerMode = view?.timeline.scenario.config.enableControllerMode === true;
+  const changes = useSimQuery('masterChanges', controllerMode ? {} : null, options).data;
+  return view ? brokerNodeNames(view.timeline.state, changes) : DECLARED_NAMES;
+}
+
+const NOW_MASTER: Bilingual<string> = { en: ' (now master)', zh: '（现为 Master）' };
+
+/**
+ * An event's broker as the canvas draws it, saying "(now master)" when the event names it as a
+ * master (brokerId 0) and an election made it one: its id alone would read as a slave's.
+ */
+export function drawnNode(names: BrokerNodeNames, language: Language, e: { t: number; broker: string }, brokerId: number, stale = false): string {
+  const node = names.node(e.broker, brokerId, e.t, stale);
+  return brokerId === 0 && !stale && names.electedMaster(node) ? `${node}${inLanguage(NOW_MASTER, language)}` : node;
+}

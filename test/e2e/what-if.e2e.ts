@@ -39,6 +39,27 @@ test('a what-if fork (readQueueNums 4 -> 8 at 0:40) shows where the runs part an
   assert.deepEqual(consoleErrors, []);
 }, { timeoutMs: 90_000, viewport: { width: 1280, height: 800 } });
 
+test('a what-if with one more consumer at 0:40: the runs part at 0:40, where the group rebalances on the brokers\' notice, in English and Chinese', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  await openPage(page, baseUrl, linkAt(40_000));
+  await page.getByTestId('language-en').click();
+  await page.getByTestId('insight-tab-whatif').click();
+  await page.getByTestId('whatif-setting').selectOption('groups.CG_ORDER.consumers');
+  // c-1 and c-2 run at the playhead.
+  assert.equal(await page.getByTestId('whatif-value').inputValue(), '2');
+  await page.getByTestId('whatif-value').fill('3');
+  await page.getByTestId('whatif-compare').click();
+  const divergence = page.getByTestId('whatif-divergence');
+  await divergence.waitFor({ timeout: 30_000 });
+  assert.equal(await divergence.getAttribute('data-t'), '40000');
+  assert.match((await page.getByTestId('whatif-effect').textContent()) ?? '', /^At 0:40\.000 1 more consumer starts in the group\. The brokers tell every member at once \(NOTIFY_CONSUMER_IDS_CHANGED\)/);
+  await page.waitForFunction(() => window.location.hash.includes('&w=40000~groups.CG_ORDER.consumers~3'), undefined, { timeout: 5_000 });
+  await screenshot('what-if-consumers-en');
+  await page.getByTestId('language-zh').click();
+  await page.getByText('在 0:40.000 这个消费者组新启动 1 个消费者', { exact: false }).waitFor();
+  await screenshot('what-if-consumers-zh');
+  assert.deepEqual(consoleErrors, []);
+}, { timeoutMs: 90_000, viewport: { width: 1280, height: 800 } });
+
 test('the Charts and Space-time views draw the run up to the playhead, in English and Chinese', async ({ page, baseUrl, consoleErrors, screenshot }) => {
   await openPage(page, baseUrl, linkAt(90_000));
   await page.getByTestId('insight-tab-charts').click();

@@ -5,6 +5,7 @@
  *
  * - `topics.<topic>.writeQueueNums | readQueueNums | perm`: mqadmin updateTopic at `at`.
  * - `groups.<group>.allocateStrategy`: the group redeployed at `at` (what-if-redeploy.ts).
+ * - `groups.<group>.consumers`: consumers started or shut down at `at` (what-if-consumers.ts).
  * - `producers.<id>.ratePerSec`: the producer's send rate from `at` (the workload, not a setting).
  * - `config.<key>`, `brokers.<brokerName>.role | flushDiskType`: RocketMQ reads these when a
  *   process starts (the scheduled tasks of NamesrvController, BrokerController and
@@ -18,6 +19,7 @@
 import { ROCKETMQ_4X_OVERRIDES, ROCKETMQ_DEFAULTS, type ConfigKey } from '../../model/defaults.ts';
 import type { Scenario } from '../../model/spec.ts';
 import { validateScenario } from '../../scenario/validate.ts';
+import { resizeGroup } from './what-if-consumers.ts';
 import { redeployGroup } from './what-if-redeploy.ts';
 
 export interface WhatIfChange {
@@ -29,7 +31,7 @@ export interface WhatIfChange {
 
 /**
  * How the change reaches the run. At `at`: `updateTopic`, `redeploy` (how many running consumers
- * were replaced) and `producerRate`. From 0:00, with who reads the setting: `nameServer`,
+ * were replaced), `consumers` (how many were started or shut down) and `producerRate`. From 0:00, with who reads the setting: `nameServer`,
  * `broker` or `client` (a task scheduled when the process starts), `store` (the broker's
  * MessageStoreConfig), `send` (read at every send: an application could change it on a running
  * producer, the simulation cannot), `version` (another build: an upgrade restarts every process),
@@ -38,6 +40,7 @@ export interface WhatIfChange {
 export type WhatIfEffect =
   | { how: 'updateTopic' | 'producerRate' }
   | { how: 'redeploy'; replaced: number }
+  | { how: 'consumers'; added: number; removed: number }
   | { how: 'fromStart'; reader: 'nameServer' | 'broker' | 'client' | 'store' | 'send' | 'version' | 'process' };
 
 export type AppliedChange = { ok: true; scenario: Scenario; effectiveAtMs: number; effect: WhatIfEffect } | { ok: false; message: string };
@@ -70,7 +73,7 @@ export function plannedEffect(path: string): 'atMoment' | FromStartReader | null
   const [section, name, field] = parts;
   if (section === 'config' && name === '') return isConfigKey(field) ? CONFIG_READERS[field] ?? 'process' : null;
   if (section === 'topics' && (TOPIC_FIELDS as readonly string[]).includes(field)) return 'atMoment';
-  if ((section === 'groups' && field === 'allocateStrategy') || (section === 'producers' && field === 'ratePerSec')) return 'atMoment';
+  if ((section === 'groups' && (field === 'allocateStrategy' || field === 'consumers')) || (section === 'producers' && field === 'ratePerSec')) return 'atMoment';
   if (section === 'brokers' && (BROKER_FIELDS as readonly string[]).includes(field)) return 'store';
   return null;
 }
@@ -137,7 +140,7 @@ function editProducerRate(raw: Raw, id: string, value: number | string, at: numb
 /** Edits the scenario file in place; returns when and how the change takes effect, or a message. */
 function edit(raw: Raw, change: WhatIfChange): Effect | string {
   const parts = splitPath(change.path);
-  if (!parts) return `"${change.path}" is not a setting: use config.<key>, topics.<topic>.<field>, groups.<group>.allocateStrategy, producers.<id>.ratePerSec or brokers.<broker>.<field>`;
+  if (!parts) return `"${change.path}" is not a setting: use config.<key>, topics.<topic>.<field>, groups.<group>.allocateStrategy or .consumers, producers.<id>.ratePerSec or brokers.<broker>.<field>`;
   const [section, name, field] = parts;
   if (section === 'config' && name === '') {
     if (!isConfigKey(field)) return `config has no key "${field}"`;
@@ -155,6 +158,10 @@ function edit(raw: Raw, change: WhatIfChange): Effect | string {
     const replaced = redeployGroup(raw, name, change.value, change.at);
     if (replaced === null) return `no consumer group named "${name}"`;
     return { effectiveAtMs: change.at, effect: { how: 'redeploy', replaced } };
+  }
+  if (section === 'groups' && field === 'consumers') {
+    const resized = resizeGroup(raw, name, change.value, change.at);
+    return typeof resized === 'string' ? resized : { effectiveAtMs: change.at, effect: { how: 'consumers', ...resized } };
   }
   if (section === 'producers' && field === 'ratePerSec') return editProducerRate(raw, name, change.value, change.at);
   if (section === 'brokers' && (BROKER_FIELDS as readonly string[]).includes(field)) {

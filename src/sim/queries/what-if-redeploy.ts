@@ -25,7 +25,7 @@ export function freshId(like: string, taken: Set<string>): string {
 }
 
 /** Every consumer of the group in the file, with when it starts: an initial one at its startAt, an added one at its action's time. */
-function membersOf(file: RedeployFile, group: string): { consumer: Item; startsAt: number }[] {
+export function membersOf(file: RedeployFile, group: string): { consumer: Item; startsAt: number }[] {
   const initial = file.consumers.filter((c) => c.group === group).map((consumer) => ({ consumer, startsAt: Number(consumer.startAt ?? 0) }));
   const added = file.timeline.flatMap((action) => {
     const consumer = action.consumer as Item | undefined;
@@ -34,8 +34,13 @@ function membersOf(file: RedeployFile, group: string): { consumer: Item; startsA
   return [...initial, ...added];
 }
 
+/** Every consumer id in the file, for freshId. */
+export function takenIds(file: RedeployFile): Set<string> {
+  return new Set([...file.consumers.map((c) => String(c.id)), ...file.timeline.flatMap((a) => (a.consumer ? [String((a.consumer as Item).id)] : []))]);
+}
+
 /** Whether an action before or at `at` already took the consumer away (removed or crashed). */
-function goneBy(file: RedeployFile, id: unknown, at: number): boolean {
+export function goneBy(file: RedeployFile, id: unknown, at: number): boolean {
   return file.timeline.some((action) => (action.action === 'removeConsumer' || action.action === 'crashConsumer') && action.target === id && Number(action.at) <= at);
 }
 
@@ -43,7 +48,7 @@ function goneBy(file: RedeployFile, id: unknown, at: number): boolean {
 export function redeployGroup(file: RedeployFile, group: string, strategy: unknown, at: number): number | null {
   const members = membersOf(file, group);
   if (members.length === 0) return null;
-  const taken = new Set([...file.consumers.map((c) => String(c.id)), ...file.timeline.flatMap((a) => (a.consumer ? [String((a.consumer as Item).id)] : []))]);
+  const taken = takenIds(file);
   const replaced = new Map<unknown, string>();
   const actions: Item[] = [];
   for (const { consumer, startsAt } of members) {

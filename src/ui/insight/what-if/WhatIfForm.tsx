@@ -9,7 +9,7 @@ import type { WhatIfStrings } from './what-if-strings.ts';
 
 /** `shownPath`: the setting whose comparison is on screen, which says itself how the change applies. */
 export function WhatIfForm({ scenario, nowMs, strings, shownPath }: { scenario: Scenario; nowMs: number; strings: WhatIfStrings; shownPath: string | null }) {
-  const choices = whatIfChoices(scenario);
+  const choices = whatIfChoices(scenario, nowMs);
   const setChange = useWhatIf((s) => s.setChange);
   const [path, setPath] = useState(choices[0]?.path ?? '');
   const choice = choices.find((c) => c.path === path) ?? choices[0];

@@ -1,10 +1,12 @@
 /**
  * The settings a what-if offers for a scenario, with their values in it: each topic's queue
- * counts and perm, each group's allocation strategy, each producer's rate, each master's
+ * counts and perm, each group's allocation strategy and number of consumers (at the playhead),
+ * each producer's rate, each master's
  * replication and each broker's flush mode, and the intervals and the version RocketMQ's
  * processes read when they start
  * (src/sim/queries/what-if-change.ts says when each takes effect).
  */
+import { groupSizeAt } from '../../../sim/queries/what-if-consumers.ts';
 import { ALLOCATE_STRATEGIES, FLUSH_DISK_TYPES, ROCKETMQ_VERSIONS, type ConfigKey, type Scenario } from '../../../sim/index.ts';
 
 export interface WhatIfChoice {
@@ -22,7 +24,8 @@ const CONFIG_KEYS: readonly ConfigKey[] = [
 /** The strategies that need no lists of their own (CONFIG and MACHINE_ROOM need them in the file). */
 const STRATEGIES = ALLOCATE_STRATEGIES.filter((s) => s !== 'CONFIG' && s !== 'MACHINE_ROOM');
 
-export function whatIfChoices(scenario: Scenario): WhatIfChoice[] {
+/** `atMs`: the playhead, where the fork would be (the number of consumers running then). */
+export function whatIfChoices(scenario: Scenario, atMs = 0): WhatIfChoice[] {
   const choices: WhatIfChoice[] = [];
   for (const topic of scenario.topics) {
     const counts = topic.brokers?.[0] ?? topic;
@@ -34,6 +37,7 @@ export function whatIfChoices(scenario: Scenario): WhatIfChoice[] {
   }
   const groups = new Map([...scenario.consumers, ...scenario.timeline.flatMap((a) => (a.action === 'addConsumer' ? [a.consumer] : []))].map((c) => [c.group, c.allocateStrategy]));
   for (const [group, strategy] of groups) choices.push({ path: `groups.${group}.allocateStrategy`, current: strategy, options: STRATEGIES });
+  for (const group of groups.keys()) choices.push({ path: `groups.${group}.consumers`, current: groupSizeAt(scenario, group, atMs) });
   for (const producer of [...scenario.producers, ...scenario.timeline.flatMap((a) => (a.action === 'addProducer' ? [a.producer] : []))]) {
     choices.push({ path: `producers.${producer.id}.ratePerSec`, current: producer.ratePerSec });
   }

@@ -45,6 +45,9 @@ const en: WhatIfStrings = {
     switch (effect.how) {
       case 'updateTopic': return `mqadmin updateTopic at ${time}: the runs are the same until then.`;
       case 'redeploy': return `A running consumer keeps the AllocateMessageQueueStrategy it started with, so at ${time} the group is redeployed: its ${effect.replaced} running consumer${effect.replaced === 1 ? '' : 's'} shut${effect.replaced === 1 ? 's' : ''} down and new ones start with the new strategy. The runs are the same until then.`;
+      case 'consumers': return effect.added + effect.removed === 0
+        ? `The group already has this many consumers at ${time}: nothing changes.`
+        : `At ${time} ${effect.added > 0 ? `${effect.added} more consumer${effect.added === 1 ? '' : 's'} start${effect.added === 1 ? 's' : ''}` : `${effect.removed} consumer${effect.removed === 1 ? '' : 's'} shut${effect.removed === 1 ? 's' : ''} down`} in the group. The brokers tell every member at once (NOTIFY_CONSUMER_IDS_CHANGED), so the group rebalances then, not at RebalanceService's next 20 s round. The runs are the same until then.`;
       case 'producerRate': return `From ${time} the producer sends at the new rate (the workload, not a RocketMQ setting); the runs are the same until then.`;
       case 'fromStart': return en.fromStart[effect.reader];
     }
@@ -87,6 +90,9 @@ const zh: WhatIfStrings = {
     switch (effect.how) {
       case 'updateTopic': return `在 ${time} 执行 mqadmin updateTopic：此前两次运行完全相同。`;
       case 'redeploy': return `运行中的消费者一直使用启动时的 AllocateMessageQueueStrategy，所以在 ${time} 重新部署这个消费者组：正在运行的 ${effect.replaced} 个消费者关闭，用新策略启动新的消费者。此前两次运行完全相同。`;
+      case 'consumers': return effect.added + effect.removed === 0
+        ? `${time} 时这个消费者组已经是这么多消费者：没有变化。`
+        : `在 ${time} ${effect.added > 0 ? `这个消费者组新启动 ${effect.added} 个消费者` : `这个消费者组关闭 ${effect.removed} 个消费者`}。Broker 立即通知组内每个成员（NOTIFY_CONSUMER_IDS_CHANGED），所以消费者组当时就重新 Rebalance，而不是等 RebalanceService 下一次 20 秒的周期。此前两次运行完全相同。`;
       case 'producerRate': return `从 ${time} 起生产者按新的速率发送（这是负载，不是 RocketMQ 的设置）；此前两次运行完全相同。`;
       case 'fromStart': return zh.fromStart[effect.reader];
     }

@@ -135,9 +135,11 @@ export class WireDecoder {
       items[wire.from + i] = this.decode(item, shared);
     });
     // Let go of the entries before the tail (the worker sends them again if a seek needs them).
+    // Only up to the last entry ever written: after a seek far ahead the tail starts hundreds of
+    // thousands of entries on, and deleting every index on the way cost the page whole frames.
     let cleared = Math.min(this.cleared[id] ?? wire.from, wire.from);
-    for (const end = tailStart(wire.length); cleared < end; cleared++) delete items[cleared];
-    this.cleared[id] = cleared;
+    for (const end = Math.min(tailStart(wire.length), items.length); cleared < end; cleared++) delete items[cleared];
+    this.cleared[id] = Math.max(cleared, tailStart(wire.length));
     return new AppendLog(items, wire.length);
   }
 }

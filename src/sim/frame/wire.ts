@@ -104,11 +104,16 @@ export const LEFT_IN_WORKER = Object.freeze({
   },
 });
 
+/** What the page holds of one log storage: entries [start, end) of `items`, by their index in the log. */
+interface HeldLog {
+  items: unknown[];
+  start: number;
+  end: number;
+}
+
 /** The page's side: the entries of every log storage received so far. */
 export class WireDecoder {
-  private readonly logs: unknown[][] = [];
-  /** Per log: entries below this were let go. */
-  private readonly cleared: number[] = [];
+  private readonly logs: HeldLog[] = [];
 
   decode(value: unknown, shared = new Map<object, unknown>()): unknown {
     if (value === null || typeof value !== 'object') return value;
@@ -135,16 +140,18 @@ export class WireDecoder {
 
   private decodeLog(wire: WireLog, shared: Map<object, unknown>): AppendLog<unknown> {
     const id = wire[LOG_KEY];
-    const items = (this.logs[id] ??= []);
+    let log = this.logs[id];
+    // A tail that does not go on from what the page holds (a move far away) starts a new array:
+    // letting go of the old entries one by one would walk every index in between, hundreds of
+    // thousands in a CommitLog. Earlier frames keep the old array, as they were.
+    if (!log || wire.from < log.start || wire.from > log.end) log = this.logs[id] = { items: [], start: wire.from, end: wire.from };
+    const { items } = log;
     wire.items.forEach((item, i) => {
       items[wire.from + i] = this.decode(item, shared);
     });
-    // Let go of the entries before the tail (the worker sends them again if a seek needs them).
-    // Only up to the last entry ever written: after a seek far ahead the tail starts hundreds of
-    // thousands of entries on, and deleting every index on the way cost the page whole frames.
-    let cleared = Math.min(this.cleared[id] ?? wire.from, wire.from);
-    for (const end = Math.min(tailStart(wire.length), items.length); cleared < end; cleared++) delete items[cleared];
-    this.cleared[id] = Math.max(cleared, tailStart(wire.length));
+    log.end = Math.max(log.end, wire.from + wire.items.length);
+    // Let go of the entries before the tail (the worker sends them again if a move needs them).
+    for (const start = Math.min(tailStart(wire.length), log.end); log.start < start; log.start++) delete items[log.start];
     return new AppendLog(items, wire.length);
   }
 }

@@ -90,6 +90,23 @@ describe('frames', () => {
     expect(view.state.config).toBe(before.config);
   });
 
+  it('let go of log entries before the tail after moves far ahead, back and ahead again (the page keeps a log\'s latest LOG_TAIL entries)', () => {
+    const scenario = busy('TopicTest', 'CG', 'broker-a');
+    const timeline = new Timeline(scenario);
+    const source = new FrameSource();
+    const view = new FrameView(scenario);
+    for (const t of [5_000, 100_000, 100_016, 10_000, 110_000]) {
+      timeline.seek(t);
+      view.receive(structuredClone(source.frameOf(timeline)));
+      const broker = Object.values(view.state.brokers).find((b) => b.name === 'broker-a')!;
+      for (const log of [broker.commitLog, broker.consumeQueues.TopicTest![0]!]) {
+        const held = Object.keys(log.storage).map(Number);
+        expect(held.length).toBeGreaterThan(0);
+        expect(Math.min(...held)).toBeGreaterThanOrEqual(log.length - LOG_TAIL);
+      }
+    }
+  });
+
   it('send a mark set made again after a move back as a whole (the page holds none of its marks), never as changes inside it', () => {
     const scenario = busy('TopicTest', 'CG', 'broker-a');
     const timeline = new Timeline(scenario, { checkpointEveryMs: 2_000 });

@@ -55,6 +55,11 @@ const GROUP_HEADER = 26;
 const GROUP_PADDING = 8;
 const GROUP_GAP = 16;
 const BAND_GAP = 56;
+/**
+ * Narrow: a broker tile is at least this wide, so on a phone a master and its slaves each take a
+ * whole row and their names and roles ("broker-a/1 · master · brokerId 0") are not cut short.
+ */
+const NARROW_BROKER_MIN_WIDTH = 200;
 
 function clamp(value: number, low: number, high: number): number {
   return Math.min(high, Math.max(low, value));
@@ -167,7 +172,7 @@ function layoutNarrow(input: TopologyInput, width: number): Omit<TopologyLayout,
     headers.push({ section: 'producers', x: MARGIN, y: y - 8, anchor: 'start' });
     y += producers.height + BAND_GAP;
   }
-  const brokers = groupColumn(input.brokerGroups, MARGIN, y, inner, 120, input.queueSlots);
+  const brokers = groupColumn(input.brokerGroups, MARGIN, y, inner, NARROW_BROKER_MIN_WIDTH, input.queueSlots);
   if (brokers.height > 0) {
     headers.push({ section: 'brokers', x: MARGIN, y: y - 8, anchor: 'start' });
     y += brokers.height + BAND_GAP;

@@ -1,3 +1,4 @@
+import { fitText } from '../../../src/viz/format.ts';
 import type { Box } from '../../../src/viz/paths.ts';
 import { layoutTopology, WIDE_MIN_WIDTH, type TopologyInput, type TopologyLayout } from '../../../src/viz/topology-layout.ts';
 
@@ -76,6 +77,21 @@ describe('layoutTopology modes', () => {
     expect(producerBottom).toBeLessThan(brokerTop);
     expect(brokerBottom).toBeLessThan(consumerTop);
     expect(layout.headers.map((header) => header.section)).toEqual(['producers', 'brokers', 'consumers']);
+  });
+
+  it('gives each broker of a group a whole row on a phone, so its name and role are not cut short; side by side when there is room', () => {
+    // 348 px: the topology panel's drawing on a 390 px phone.
+    const phone = layoutTopology(input, 348);
+    const [master, slave] = [phone.brokers['broker-a/0']!, phone.brokers['broker-a/1']!];
+    const group = phone.brokerGroups['broker-a']!;
+    expect(master.x).toBe(slave.x);
+    expect(slave.y).toBeGreaterThan(master.y + master.height - 1);
+    expect(master.width).toBeGreaterThan(group.width - 20);
+    // The longest label a broker shows (a slave elected master in controller mode), as NodeText fits it (7.2 px a character).
+    const label = 'broker-a/1 · master · brokerId 0';
+    expect(fitText(label, master.width - 16, 7.2)).toBe(label);
+    const tablet = layoutTopology(input, WIDE_MIN_WIDTH - 1);
+    expect(tablet.brokers['broker-a/1']!.y).toBe(tablet.brokers['broker-a/0']!.y);
   });
 
   it('switches at WIDE_MIN_WIDTH', () => {

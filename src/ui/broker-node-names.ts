@@ -2,13 +2,13 @@
  * A trace event names a broker `brokerName/brokerId` as it was then; the canvas draws nodes (the
  * scenario's ids). After a controller election the two differ (broker-a/1 registers as brokerId
  * 0, broker-a/0 comes back as brokerId 1), so every sentence names the node as drawn, found with
- * the run's master changes (the named query masterChanges, src/sim/trace-broker-node.ts).
+ * the run's master changes (the named query masterChanges, src/sim/trace-broker-node.ts; asked by
+ * use-broker-node-names.ts, apart from this file so that the caption's first load stays free of
+ * the queries).
  */
 import { brokerRoles, traceBrokerNode, type MasterChange, type ModelState } from '../sim/index.ts';
 import type { Language } from '../store/playback.ts';
 import { inLanguage, type Bilingual } from './i18n/index.ts';
-import { useSimQuery } from './use-sim-query.ts';
-import { LOG_REFRESH, useSimView, type SimViewOptions } from './use-sim.ts';
 
 /** The node that was `${broker}/${brokerId}` at time `at`, and whether it is its group's master now. */
 export interface BrokerNodeNames {
@@ -37,13 +37,6 @@ export function brokerNodeNames(state: Readonly<ModelState>, changes: readonly M
     electedMaster: (node) => roles.role[node] === 'master' && !node.endsWith('/0'),
     key: JSON.stringify([changes ?? null, roles.node, roles.role]),
   };
-}
-
-export function useBrokerNodeNames(options: SimViewOptions = LOG_REFRESH): BrokerNodeNames {
-  const view = useSimView(options);
-  const controllerMode = view?.timeline.scenario.config.enableControllerMode === true;
-  const changes = useSimQuery('masterChanges', controllerMode ? {} : null, options).data;
-  return view ? brokerNodeNames(view.timeline.state, changes) : DECLARED_NAMES;
 }
 
 const NOW_MASTER: Bilingual<string> = { en: ' (now master)', zh: '（现为 Master）' };

@@ -9,7 +9,7 @@ import type { TimelineView } from '../../sim/timeline.ts';
 import { formatTime } from '../../viz/format.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { useNarrator } from './use-narrator.ts';
-import { useBrokerNodeNames } from '../broker-node-names.ts';
+import { brokerNodeNames } from '../broker-node-names.ts';
 import { inLanguage, type Bilingual } from '../i18n/index.ts';
 
 const WORDS: Bilingual<{ label: string; idle: string; more: (count: number) => string }> = {
@@ -36,12 +36,14 @@ export function NarrationCaption() {
   const view = useSimView(TEXT_PANEL_REFRESH);
   const language = usePlayback((s) => s.language);
   const narrator = useNarrator();
-  const names = useBrokerNodeNames(TEXT_PANEL_REFRESH);
   const words = inLanguage(WORDS, language);
   if (!view || !narrator) return null;
   const { timeline } = view;
   const latest = timeline.traceLength > 0 ? timeline.traceAt(timeline.traceLength - 1) : undefined;
   const others = latest ? sameInstant(timeline, latest) : 0;
+  // The latest event's broker is named by the roles at the playhead: no history to ask for, which
+  // keeps the named queries (and the model behind them) out of the page's first load.
+  const names = brokerNodeNames(timeline.state, undefined);
   return (
     <p className="rs-caption" data-testid="caption" data-event-type={latest?.type ?? ''}>
       <span className="rs-visually-hidden">{words.label}: </span>

@@ -16,7 +16,8 @@ import { queryLog, type EventFilter, type LogQuery } from '../../sim/queries/tra
 import { LOG_REFRESH, useSimView } from '../use-sim.ts';
 import { useSimQuery, type SimQueryOptions } from '../use-sim-query.ts';
 import { describeEvent, TRACE_TYPES } from './event-sentences.ts';
-import { useBrokerNodeNames, type BrokerNodeNames } from '../broker-node-names.ts';
+import type { BrokerNodeNames } from '../broker-node-names.ts';
+import { useBrokerNodeNames } from '../use-broker-node-names.ts';
 import { logTypeClass } from './log-tone.ts';
 import { MessageCardButton } from './MessageCardButton.tsx';
 import { EmptyPanel, PanelFrame, usePanelStrings } from './shared.tsx';

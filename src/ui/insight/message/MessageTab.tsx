@@ -8,7 +8,7 @@ import type { MessageLife, StoredCopy } from '../../../sim/queries/message-life.
 import { useInsight, type MessageLookup } from '../../../store/insight.ts';
 import { usePlayback } from '../../../store/playback.ts';
 import { formatTime } from '../../../viz/format.ts';
-import { useBrokerNodeNames } from '../../broker-node-names.ts';
+import { useBrokerNodeNames } from '../../use-broker-node-names.ts';
 import { DataTable } from '../../panels/DataTable.tsx';
 import { PanelFrame } from '../../panels/shared.tsx';
 import { useSimQuery } from '../../use-sim-query.ts';

@@ -172,7 +172,7 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 1920, height: 108
     await newMaster.scrollIntoViewIfNeeded();
     await screenshot(`controller-en-${size}`);
     await page.getByTestId('language-zh').click();
-    await page.waitForFunction(() => /^broker-a\/1 · 主节点/.test(document.querySelector('[data-testid="topology-broker-broker-a/1"]')?.getAttribute('aria-label') ?? ''));
+    await page.waitForFunction(() => /^broker-a\/1 · Master/.test(document.querySelector('[data-testid="topology-broker-broker-a/1"]')?.getAttribute('aria-label') ?? ''));
     await newMaster.scrollIntoViewIfNeeded();
     await screenshot(`controller-zh-${size}`);
     assert.deepEqual(consoleErrors, []);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { test } from './harness.ts';
-import { currentTime, formatTime, jumpAndWait, openPage, parseTime, waitForAnswer, waitForTime } from './shell-helpers.ts';
+import { currentTime, formatTime, jumpAndWait, openPage, parseTime, waitForAnswer, waitForRest, waitForTime } from './shell-helpers.ts';
 
 const VIEWPORT = { width: 1280, height: 800 };
 
@@ -132,6 +132,8 @@ test('the Insight tabs: arrow keys move between them, the link keeps the open on
   await page.getByRole('tab', { name: 'Diagnostics' }).waitFor();
   assert.equal(await page.getByRole('tab', { name: 'Diagnostics' }).getAttribute('aria-selected'), 'true');
   await page.getByTestId('diagnostics-list').waitFor();
+  // Had a key moved the run, the page would be waiting for the worker's frame: wait, then compare.
+  await waitForRest(page);
   assert.equal(await currentTime(page), '0:30.000', 'the arrow keys on a tab do not move the run');
   await screenshot('insight-diagnostics-en-1280x800');
   await page.waitForFunction(() => window.location.hash.includes('&v=diagnostics'), undefined, { timeout: 5_000 });

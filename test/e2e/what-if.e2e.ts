@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from './harness.ts';
 import { seriousViolations } from './axe.ts';
-import { fragmentOf, openPage, waitForAnswer, waitForTime } from './shell-helpers.ts';
+import { fragmentOf, openPage, waitForAnswer, waitForRest, waitForTime } from './shell-helpers.ts';
 
 const WRITE8_READ4 = JSON.parse(readFileSync('src/scenario/library/write8-read4.json', 'utf8')) as unknown;
 
@@ -108,6 +108,7 @@ test('the space-time diagram from the keyboard: Tab reaches its events, arrows w
   const times = names.map((name) => name.slice(0, 8));
   assert.deepEqual([...times].sort(), times, `in time order: ${names.join(' | ')}`);
   assert.equal(new Set(names).size, names.length);
+  await waitForRest(page);
   assert.equal(await page.getByTestId('time-current').textContent(), '0:30.000', 'walking the events does not move the run');
   await screenshot('space-time-keyboard-en');
   const chosen = times.at(-1)!;

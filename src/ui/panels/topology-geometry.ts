@@ -132,20 +132,55 @@ function orGroup(layout: TopologyLayout, ref: EntityRef): EntityRef {
 /** How dots move: gliding along their links, or jumping from start to end (reduced motion). */
 export type DotMotion = 'fly' | 'jump';
 
-function dotOf(layout: TopologyLayout, routing: DotRouting, event: TraceEvent, flight: number, motion: DotMotion): Dot | null {
+/** Where an event's dot goes: along a link, or a ring at a broker (a store on itself). */
+type DotPath = { kind: DotKind; link: Link; msgId?: string } | { kind: DotKind; ringAt: { x: number; y: number } };
+
+function pathOf(layout: TopologyLayout, routing: DotRouting, event: TraceEvent): DotPath | null {
   const route = dotRoute(event, routing);
   if (!route) return null;
-  const opacity = dotOpacity(flight);
-  const progress = motion === 'jump' ? jumpProgress(flight) : flight;
   if (route.from.kind === route.to.kind && route.from.id === route.to.id) {
     // A ring growing at the right end of the broker, clear of its name.
     const box = boxOf(layout, route.to);
-    return box ? { kind: route.kind, x: box.x + box.width - 14, y: box.y + 17, opacity, ring: 2 + progress * 9 } : null;
+    return box ? { kind: route.kind, ringAt: { x: box.x + box.width - 14, y: box.y + 17 } } : null;
   }
   const link = cachedLink(layout, route.from, route.to);
-  if (!link) return null;
-  const reach = route.kind === 'failed' ? progress * FAILED_REACH : progress;
-  return { kind: route.kind, ...pointOnLink(link, reach), opacity, ...(route.msgId === undefined ? {} : { msgId: route.msgId }) };
+  return link && { kind: route.kind, link, ...(route.msgId === undefined ? {} : { msgId: route.msgId }) };
+}
+
+/**
+ * Each event's path, per layout and routing (both keep their identity while the structure and
+ * the roles do): an event flies for many frames, and finding its link builds names and looks
+ * them up, which cost more than moving the dot along it.
+ */
+const pathCache = new WeakMap<TopologyLayout, WeakMap<DotRouting, WeakMap<TraceEvent, DotPath | null>>>();
+
+function cachedPath(layout: TopologyLayout, routing: DotRouting, event: TraceEvent): DotPath | null {
+  let byRouting = pathCache.get(layout);
+  if (!byRouting) {
+    byRouting = new WeakMap();
+    pathCache.set(layout, byRouting);
+  }
+  let byEvent = byRouting.get(routing);
+  if (!byEvent) {
+    byEvent = new WeakMap();
+    byRouting.set(routing, byEvent);
+  }
+  let path = byEvent.get(event);
+  if (path === undefined) {
+    path = pathOf(layout, routing, event);
+    byEvent.set(event, path);
+  }
+  return path;
+}
+
+function dotOf(layout: TopologyLayout, routing: DotRouting, event: TraceEvent, flight: number, motion: DotMotion): Dot | null {
+  const path = cachedPath(layout, routing, event);
+  if (!path) return null;
+  const opacity = dotOpacity(flight);
+  const progress = motion === 'jump' ? jumpProgress(flight) : flight;
+  if ('ringAt' in path) return { kind: path.kind, ...path.ringAt, opacity, ring: 2 + progress * 9 };
+  const reach = path.kind === 'failed' ? progress * FAILED_REACH : progress;
+  return { kind: path.kind, ...pointOnLink(path.link, reach), opacity, ...(path.msgId === undefined ? {} : { msgId: path.msgId }) };
 }
 
 /** The first read is small (at 1x a flight window holds a few hundred events); later ones double. */

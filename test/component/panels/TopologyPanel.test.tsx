@@ -9,17 +9,18 @@ import { layoutTopology } from '../../../src/viz/topology-layout.ts';
 import { loadAt } from './load.ts';
 import { writeReadScenario } from './scenarios.ts';
 
-/** A 2D context that counts the arcs (dots and rings) of the latest frame: clearRect starts a frame. */
+/** A 2D context that keeps the latest picture put on the canvas (the dots are stamped into its pixels). */
 interface FakeContext {
-  arcs: number;
+  picture: ImageData | null;
   context: Partial<CanvasRenderingContext2D>;
 }
 
 function fakeCanvas(): FakeContext {
-  const fake: FakeContext = { arcs: 0, context: {} };
+  const fake: FakeContext = { picture: null, context: {} };
   fake.context = {
-    setTransform: vi.fn(), clearRect: vi.fn(() => { fake.arcs = 0; }), beginPath: vi.fn(), fill: vi.fn(), stroke: vi.fn(),
-    arc: vi.fn(() => { fake.arcs++; }), moveTo: vi.fn(), lineTo: vi.fn(),
+    fillStyle: '#000000',
+    createImageData: ((width: number, height: number) => ({ data: new Uint8ClampedArray(width * height * 4), width, height, colorSpace: 'srgb' })) as never,
+    putImageData: vi.fn((picture: ImageData) => { fake.picture = picture; }),
   };
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation((() => fake.context) as never);
   return fake;
@@ -130,7 +131,7 @@ describe('TopologyPanel', () => {
     expect(usePlayback.getState().selection).toEqual({ kind: 'client', id: 'c-2' });
   });
 
-  it('draws one canvas mark per trace event in flight', () => {
+  it('draws a mark for each trace event in flight, in one picture a frame, and an empty one when nothing flies', () => {
     const fake = fakeCanvas();
     const timeline = loadAt(twoBrokers(), 20_050);
     render(<TopologyPanel flightMs={500} />);
@@ -138,7 +139,16 @@ describe('TopologyPanel', () => {
     const layout = layoutTopology(model.input, 960);
     const dots = dotsAt(timeline, layout, model.routing, 20_050, 500);
     expect(dots.length).toBeGreaterThan(0);
-    expect(fake.arcs).toBe(dots.length);
-    expect(screen.getByTestId('topology-canvas')).toHaveAttribute('aria-hidden', 'true');
+    const canvas = screen.getByTestId('topology-canvas');
+    expect(canvas).toHaveAttribute('data-dots', String(dots.length));
+    expect(fake.picture?.width).toBe((canvas as HTMLCanvasElement).width);
+    expect(fake.picture?.data.some((byte) => byte > 0)).toBe(true);
+    expect(canvas).toHaveAttribute('aria-hidden', 'true');
+    // Before the first message and heartbeat, nothing is in flight: the picture is empty.
+    cleanup();
+    loadAt(twoBrokers(), 0);
+    render(<TopologyPanel flightMs={1} />);
+    expect(screen.getByTestId('topology-canvas')).toHaveAttribute('data-dots', '0');
+    expect(fake.picture?.data.every((byte) => byte === 0)).toBe(true);
   });
 });

@@ -1,0 +1,156 @@
+/**
+ * Painting the dots in flight into the canvas's pixels: each mark is a stamp (the pixels it
+ * covers and how much, antialiased), computed once per shape and size, and blended into one
+ * image that is put on the canvas once per frame. A software canvas (headless Chromium, a
+ * machine without GPU raster) paid about 10-30 ms a frame for a thousand arcs, each its own
+ * path, fill and raster; stamping them costs 1-2 ms (test/bench/browser-inflight.ts measures the page).
+ */
+import type { Dot, DotKind } from './topology-geometry.ts';
+
+export const DOT_KINDS: readonly DotKind[] = ['sent', 'retried', 'failed', 'stored', 'consumed', 'registered', 'route'];
+
+/** Red, green, blue of a colour in 0-255. */
+export type Rgb = readonly [number, number, number];
+
+/** The pixels a mark covers around its centre and the share of each it covers (0-1]. */
+interface Stamp {
+  dx: Int16Array;
+  dy: Int16Array;
+  coverage: Float32Array;
+}
+
+function clamp01(value: number): number {
+  return value <= 0 ? 0 : value >= 1 ? 1 : value;
+}
+
+/** Coverage of a pixel whose centre is `distance` device pixels inside an edge (0.5: on it). */
+function edge(distance: number): number {
+  return clamp01(distance + 0.5);
+}
+
+function distanceToSegment(x: number, y: number, x1: number, y1: number, x2: number, y2: number): number {
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  const t = clamp01(((x - x1) * dx + (y - y1) * dy) / (dx * dx + dy * dy));
+  return Math.hypot(x - x1 - t * dx, y - y1 - t * dy);
+}
+
+/** Layout units: a message's dot 4, control traffic's 3; a retry a dot of 3 in a ring of 6; a failed send a cross of 8. */
+function coverageAt(kind: DotKind, ring: number | undefined, x: number, y: number, unit: number): number {
+  const distance = Math.hypot(x, y);
+  const disc = (radius: number) => edge(radius * unit - distance);
+  const circle = (radius: number, width: number) => edge((width * unit) / 2 - Math.abs(distance - radius * unit));
+  if (kind === 'failed') {
+    // A failed send: a cross, never a dot, so it reads as "did not arrive" without its colour.
+    const arm = 4 * unit;
+    return edge(1.25 * unit - Math.min(distanceToSegment(x, y, -arm, -arm, arm, arm), distanceToSegment(x, y, arm, -arm, -arm, arm)));
+  }
+  // A retry: a dot inside a ring (a second attempt), wherever colour is not seen.
+  if (kind === 'retried') return Math.max(disc(3), circle(6, 1.5));
+  // A store: a ring growing at its broker.
+  if (ring !== undefined) return circle(ring, 2);
+  return disc(kind === 'registered' || kind === 'route' ? 3 : 4);
+}
+
+/** Rings grow continuously; their stamps are kept per half unit of radius. */
+function ringSize(dot: Dot): number | undefined {
+  return dot.ring === undefined ? undefined : Math.round(dot.ring * 2) / 2;
+}
+
+/** Stamps of the current device pixel ratio, by kind and ring size (see stampKey). */
+const stamps = { unit: 0, byKey: new Map<number, Stamp>() };
+
+function stampKey(kind: DotKind, ring: number | undefined): number {
+  return DOT_KINDS.indexOf(kind) * 64 + (ring === undefined ? 63 : ring * 2);
+}
+
+function stampOf(kind: DotKind, ring: number | undefined, unit: number): Stamp {
+  if (stamps.unit !== unit) {
+    stamps.unit = unit;
+    stamps.byKey.clear();
+  }
+  const key = stampKey(kind, ring);
+  const cached = stamps.byKey.get(key);
+  if (cached) return cached;
+  const reach = Math.ceil(((ring ?? 0) + 8) * unit);
+  const dx: number[] = [];
+  const dy: number[] = [];
+  const coverage: number[] = [];
+  for (let y = -reach; y <= reach; y++) {
+    for (let x = -reach; x <= reach; x++) {
+      const share = coverageAt(kind, ring, x, y, unit);
+      if (share <= 0) continue;
+      dx.push(x);
+      dy.push(y);
+      coverage.push(share);
+    }
+  }
+  const stamp = { dx: Int16Array.from(dx), dy: Int16Array.from(dy), coverage: Float32Array.from(coverage) };
+  stamps.byKey.set(key, stamp);
+  return stamp;
+}
+
+/** Source-over of a straight-alpha colour onto a straight-alpha RGBA pixel at byte index i. */
+function blend(data: Uint8ClampedArray, i: number, color: Rgb, alpha: number): void {
+  const below = (data[i + 3]! / 255) * (1 - alpha);
+  const out = alpha + below;
+  data[i] = (color[0] * alpha + data[i]! * below) / out;
+  data[i + 1] = (color[1] * alpha + data[i + 1]! * below) / out;
+  data[i + 2] = (color[2] * alpha + data[i + 2]! * below) / out;
+  data[i + 3] = out * 255;
+}
+
+/** Whether a 32-bit word holds RGBA with alpha in its high byte (a big-endian machine blends every pixel). */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+/** The image's pixels as 32-bit words. */
+const words = new WeakMap<ImageData, Uint32Array>();
+
+function wordsOf(image: ImageData): Uint32Array {
+  let view = words.get(image);
+  if (!view) {
+    view = new Uint32Array(image.data.buffer, image.data.byteOffset, image.width * image.height);
+    words.set(image, view);
+  }
+  return view;
+}
+
+/**
+ * Paints the dots (layout units) into an RGBA image of `unit` device pixels per layout unit,
+ * cleared first: the oldest first, so that the newest are on top (the dots come newest first).
+ * Most pixels a dot covers are still empty: those take one 32-bit write, the others a blend.
+ */
+export function paintDots(image: ImageData, dots: readonly Dot[], colors: Record<DotKind, Rgb>, unit: number): void {
+  const { data, width, height } = image;
+  const pixels = wordsOf(image);
+  pixels.fill(0);
+  for (let index = dots.length - 1; index >= 0; index--) {
+    const dot = dots[index]!;
+    if (dot.opacity <= 0) continue;
+    const stamp = stampOf(dot.kind, ringSize(dot), unit);
+    const cx = Math.round(dot.x * unit);
+    const cy = Math.round(dot.y * unit);
+    const color = colors[dot.kind];
+    const rgbWord = (color[2] << 16) | (color[1] << 8) | color[0];
+    for (let p = 0; p < stamp.coverage.length; p++) {
+      const x = cx + stamp.dx[p]!;
+      const y = cy + stamp.dy[p]!;
+      if (x < 0 || y < 0 || x >= width || y >= height) continue;
+      const at = y * width + x;
+      const alpha = stamp.coverage[p]! * dot.opacity;
+      if (LITTLE_ENDIAN && pixels[at] === 0) pixels[at] = ((Math.round(alpha * 255) << 24) | rgbWord) >>> 0;
+      else blend(data, at * 4, color, alpha);
+    }
+  }
+}
+
+/** A CSS colour as red, green, blue, the way the canvas reads it; black when it does not parse. */
+export function rgbOf(context: CanvasRenderingContext2D, color: string): Rgb {
+  context.fillStyle = '#000000';
+  context.fillStyle = color;
+  const parsed = String(context.fillStyle);
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(parsed);
+  if (hex) return [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16), parseInt(hex[3]!, 16)];
+  const rgb = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(parsed);
+  return rgb ? [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])] : [0, 0, 0];
+}

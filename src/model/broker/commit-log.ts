@@ -5,6 +5,9 @@
  * typed-array columns about 130, and nothing for the garbage collector to trace. A message is
  * read back as a frozen StoredMessage, built when asked for (at, slice).
  *
+ * The latest RECENT messages appended stay as the frozen objects they came as: consumers and
+ * slaves read a message soon after it is stored, so most reads take the object as it is.
+ *
  * Like every AppendLog it is shared between snapshots by length: clones share the columns, and
  * after a restore the run writes the very same values again.
  */
@@ -14,33 +17,60 @@ import type { StoredMessage } from '../state.ts';
 /** Entries per chunk: the columns grow by whole chunks, so a long run never copies them. */
 const CHUNK_BITS = 12;
 const CHUNK = 1 << CHUNK_BITS;
+/** Messages kept as objects after their append (a power of two: the slot is index & (RECENT - 1)). */
+const RECENT = 4_096;
 
 /**
- * How each field is kept, in putMessage's order (a message read back prints the same): 0, a
- * Float64 for values that may pass 2^31 (offsets, times, ids); 1, an Int32 for sizes, queue ids
- * and Java int hash codes; 2, a name repeated across messages, kept once and stored as its
- * number; 3, a 16-byte id (32 hex digits, as createUniqId and createOffsetMsgId print them); 4,
- * text as it is (keys: free text a producer sets, often unique per message).
+ * Per row: Float64 for values that may pass 2^31 (offsets, times, ids), Int32 for sizes, queue
+ * ids and Java int hash codes, a name repeated across messages kept once and stored as its number,
+ * 16 bytes for each of the two ids (32 hex digits, as createUniqId and createOffsetMsgId print
+ * them), and keys as they are (free text a producer sets, often unique per message).
  */
-const FIELDS: readonly (readonly [keyof StoredMessage, 0 | 1 | 2 | 3 | 4])[] = [
-  ['msgId', 3], ['serial', 0], ['offsetMsgId', 3], ['topic', 2], ['queueId', 1], ['queueOffset', 0], ['commitLogOffset', 0],
-  ['size', 1], ['bodyBytes', 1], ['tags', 2], ['tagsCode', 1], ['keys', 4], ['producer', 2], ['bornTimestamp', 0],
-  ['storeTimestamp', 0], ['reconsumeTimes', 1], ['originTopic', 2], ['delayLevel', 1], ['realTopic', 2], ['realQueueId', 1], ['storeId', 0],
-];
-
-/** How many fields of each kind, and each field's column among those of its kind. */
-const WIDTH = [0, 0, 0, 0, 0];
-const SLOT = FIELDS.map(([, kind]) => WIDTH[kind]!++);
+const FLOATS = 6;
+const INTS = 7;
+const NAMES = 5;
 const ID_BYTES = 16;
 
-/** One chunk's columns per kind (names in an Int32Array of their numbers, ids in bytes). */
-type Chunk = [Float64Array, Int32Array, Int32Array, Uint8Array, string[]];
-
-function newChunk(): Chunk {
-  return [new Float64Array(CHUNK * WIDTH[0]!), new Int32Array(CHUNK * WIDTH[1]!), new Int32Array(CHUNK * WIDTH[2]!), new Uint8Array(CHUNK * WIDTH[3]! * ID_BYTES), []];
+class Chunk {
+  readonly floats = new Float64Array(CHUNK * FLOATS);
+  readonly ints = new Int32Array(CHUNK * INTS);
+  readonly names = new Int32Array(CHUNK * NAMES);
+  readonly ids = new Uint8Array(CHUNK * 2 * ID_BYTES);
+  readonly keys: string[] = [];
 }
 
-const HEX = '0123456789ABCDEF';
+/** Char codes of the upper-case hex digits. */
+const HEX_CODES = Array.from('0123456789ABCDEF', (digit) => digit.charCodeAt(0));
+
+/** The value of an upper-case hex digit's char code, or -1. */
+function hexValue(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 65 && code <= 70) return code - 55;
+  return -1;
+}
+
+/** An id's 16 bytes from its 32 upper-case hex digits: anything else is a bug (every id comes from message-id.ts). */
+function writeId(bytes: Uint8Array, at: number, id: string): void {
+  if (id.length !== 2 * ID_BYTES) throw new Error(`CommitLog: "${id}" is not an id of 32 upper-case hex digits`);
+  for (let i = 0; i < ID_BYTES; i++) {
+    const high = hexValue(id.charCodeAt(2 * i));
+    const low = hexValue(id.charCodeAt(2 * i + 1));
+    if (high < 0 || low < 0) throw new Error(`CommitLog: "${id}" is not an id of 32 upper-case hex digits`);
+    bytes[at + i] = (high << 4) | low;
+  }
+}
+
+/** One flat string in one call: a chain of + would keep a tree of pieces alive for as long as the id lives. */
+const idCodes: number[] = new Array<number>(2 * ID_BYTES).fill(0);
+
+function readId(bytes: Uint8Array, at: number): string {
+  for (let i = 0; i < ID_BYTES; i++) {
+    const byte = bytes[at + i]!;
+    idCodes[2 * i] = HEX_CODES[byte >> 4]!;
+    idCodes[2 * i + 1] = HEX_CODES[byte & 15]!;
+  }
+  return String.fromCharCode(...idCodes);
+}
 
 /** The columns of one log's storage: shared by every clone of it. */
 class Columns {
@@ -48,32 +78,76 @@ class Columns {
   /** Names by number, and numbers by name. */
   readonly names: string[] = [];
   readonly nameIds = new Map<string, number>();
+  /** The latest messages appended, by index & (RECENT - 1), with the index each slot holds. */
+  private readonly recent: (StoredMessage | undefined)[] = new Array<StoredMessage | undefined>(RECENT).fill(undefined);
+  private readonly recentIndex = new Float64Array(RECENT).fill(-1);
 
   write(index: number, message: StoredMessage): void {
-    while (this.chunks.length <= index >> CHUNK_BITS) this.chunks.push(newChunk());
+    while (this.chunks.length <= index >> CHUNK_BITS) this.chunks.push(new Chunk());
     const chunk = this.chunks[index >> CHUNK_BITS]!;
     const row = index & (CHUNK - 1);
-    for (let i = 0; i < FIELDS.length; i++) {
-      const [field, kind] = FIELDS[i]!;
-      const at = row * WIDTH[kind]! + SLOT[i]!;
-      const value = message[field];
-      if (kind === 4) chunk[4][row] = value as string;
-      else if (kind === 3) writeId(chunk[3], at * ID_BYTES, value as string);
-      else if (kind === 2) chunk[2][at] = this.nameId(value as string);
-      else chunk[kind][at] = value as number;
-    }
+    const f = row * FLOATS;
+    const i = row * INTS;
+    const n = row * NAMES;
+    writeId(chunk.ids, row * 2 * ID_BYTES, message.msgId);
+    writeId(chunk.ids, (row * 2 + 1) * ID_BYTES, message.offsetMsgId);
+    chunk.floats[f] = message.serial;
+    chunk.floats[f + 1] = message.queueOffset;
+    chunk.floats[f + 2] = message.commitLogOffset;
+    chunk.floats[f + 3] = message.bornTimestamp;
+    chunk.floats[f + 4] = message.storeTimestamp;
+    chunk.floats[f + 5] = message.storeId;
+    chunk.ints[i] = message.queueId;
+    chunk.ints[i + 1] = message.size;
+    chunk.ints[i + 2] = message.bodyBytes;
+    chunk.ints[i + 3] = message.tagsCode;
+    chunk.ints[i + 4] = message.reconsumeTimes;
+    chunk.ints[i + 5] = message.delayLevel;
+    chunk.ints[i + 6] = message.realQueueId;
+    chunk.names[n] = this.nameId(message.topic);
+    chunk.names[n + 1] = this.nameId(message.tags);
+    chunk.names[n + 2] = this.nameId(message.producer);
+    chunk.names[n + 3] = this.nameId(message.originTopic);
+    chunk.names[n + 4] = this.nameId(message.realTopic);
+    chunk.keys[row] = message.keys;
+    this.recent[index & (RECENT - 1)] = Object.isFrozen(message) ? message : undefined;
+    this.recentIndex[index & (RECENT - 1)] = index;
   }
 
   read(index: number): StoredMessage {
+    if (this.recentIndex[index & (RECENT - 1)] === index) {
+      const recent = this.recent[index & (RECENT - 1)];
+      if (recent) return recent;
+    }
     const chunk = this.chunks[index >> CHUNK_BITS]!;
     const row = index & (CHUNK - 1);
-    const message: Record<string, number | string> = {};
-    for (let i = 0; i < FIELDS.length; i++) {
-      const [field, kind] = FIELDS[i]!;
-      const at = row * WIDTH[kind]! + SLOT[i]!;
-      message[field] = kind === 4 ? chunk[4][row]! : kind === 3 ? readId(chunk[3], at * ID_BYTES) : kind === 2 ? this.names[chunk[2][at]!]! : chunk[kind][at]!;
-    }
-    return Object.freeze(message as unknown as StoredMessage);
+    const f = row * FLOATS;
+    const i = row * INTS;
+    const n = row * NAMES;
+    // In putMessage's order, so that a message read back prints the same.
+    return Object.freeze({
+      msgId: readId(chunk.ids, row * 2 * ID_BYTES),
+      serial: chunk.floats[f]!,
+      offsetMsgId: readId(chunk.ids, (row * 2 + 1) * ID_BYTES),
+      topic: this.names[chunk.names[n]!]!,
+      queueId: chunk.ints[i]!,
+      queueOffset: chunk.floats[f + 1]!,
+      commitLogOffset: chunk.floats[f + 2]!,
+      size: chunk.ints[i + 1]!,
+      bodyBytes: chunk.ints[i + 2]!,
+      tags: this.names[chunk.names[n + 1]!]!,
+      tagsCode: chunk.ints[i + 3]!,
+      keys: chunk.keys[row]!,
+      producer: this.names[chunk.names[n + 2]!]!,
+      bornTimestamp: chunk.floats[f + 3]!,
+      storeTimestamp: chunk.floats[f + 4]!,
+      reconsumeTimes: chunk.ints[i + 4]!,
+      originTopic: this.names[chunk.names[n + 3]!]!,
+      delayLevel: chunk.ints[i + 5]!,
+      realTopic: this.names[chunk.names[n + 4]!]!,
+      realQueueId: chunk.ints[i + 6]!,
+      storeId: chunk.floats[f + 5]!,
+    });
   }
 
   private nameId(name: string): number {
@@ -81,22 +155,6 @@ class Columns {
     if (id === undefined) this.nameIds.set(name, (id = this.names.push(name) - 1));
     return id;
   }
-}
-
-/** An id's 16 bytes from its 32 upper-case hex digits: anything else is a bug (every id comes from message-id.ts). */
-function writeId(bytes: Uint8Array, at: number, id: string): void {
-  for (let i = 0; i < 2 * ID_BYTES; i++) {
-    const digit = HEX.indexOf(id[i] ?? '-');
-    if (digit < 0 || id.length !== 2 * ID_BYTES) throw new Error(`CommitLog: "${id}" is not an id of 32 upper-case hex digits`);
-    bytes[at + (i >> 1)] = i & 1 ? bytes[at + (i >> 1)]! | digit : digit << 4;
-  }
-}
-
-function readId(bytes: Uint8Array, at: number): string {
-  const digits: string[] = [];
-  for (let i = 0; i < ID_BYTES; i++) digits.push(HEX[bytes[at + i]! >> 4]!, HEX[bytes[at + i]! & 15]!);
-  // One flat string: a chain of + would keep a tree of pieces alive for as long as the id lives.
-  return digits.join('');
 }
 
 export class CommitLog extends AppendLog<StoredMessage> {

@@ -73,9 +73,10 @@ export function putMessage(state: ModelState, broker: BrokerState, request: PutR
     realQueueId: request.realQueueId,
     storeId: state.stats.nextStoreId++,
   };
-  const index = broker.commitLog.append(message);
+  // Frozen before the append: the log may keep the very object (broker/commit-log.ts).
+  const index = broker.commitLog.append(Object.freeze(message));
   queue.append(index);
-  return { message: Object.freeze(message), index };
+  return { message, index };
 }
 
 /**

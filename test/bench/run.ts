@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseScenarioText } from '../../src/scenario/parse.ts';
+import { commitLogInColumns } from '../../src/sim/commit-log-columns.ts';
 import { startRun } from '../../src/sim/simulate.ts';
 import { Timeline } from '../../src/sim/timeline.ts';
 import { bareLoop } from './bare-loop.ts';
@@ -58,11 +59,14 @@ function loadScenario(file: string) {
   return parsed.scenario;
 }
 
-/** The page's run: a Timeline keeps the trace per checkpoint segment and takes the checkpoints. */
+/**
+ * The page's run as its worker runs it (src/store/worker/run-service.ts): a Timeline keeps the
+ * trace per checkpoint segment, takes the checkpoints, and the brokers keep their CommitLog in columns.
+ */
 function timelineRun(file: string, untilMs: number): () => number {
   const scenario = loadScenario(file);
   return () => {
-    const timeline = new Timeline(scenario);
+    const timeline = new Timeline(scenario, { commitLog: commitLogInColumns });
     timeline.seek(untilMs);
     return timeline.eventsHandled;
   };
@@ -130,7 +134,7 @@ for (const pending of [1_000, 100_000]) {
 }
 const bare = rate(() => (bareLoop(1_000, EVENTS, 7), EVENTS));
 const page = rate(timelineRun('./reference.json', 600_000));
-console.log(line('full model, reference 10 min, in a Timeline (page)', page, bare, 0.25));
+console.log(line('full model, reference 10 min, in a Timeline (worker)', page, bare, 0.25));
 const runner = rate(runnerRun('./reference.json', 600_000));
 console.log(line('full model, reference 10 min, in the runner (hashed)', runner, bare, 0.25));
 await memoryLines(hours);

@@ -87,6 +87,23 @@ test('the chapter and the canvas share the first screen on a phone', async ({ pa
   assert.deepEqual(consoleErrors, []);
 }, { viewport: { width: 390, height: 844 } });
 
+for (const language of ['en', 'zh'] as const) {
+  test(`a step with a question and the canvas share the first screen on a phone (${language})`, async ({ page, baseUrl, consoleErrors, screenshot }) => {
+    // Step 4 of the first chapter asks before it runs: the lesson's tallest box.
+    await openPage(page, baseUrl, `#ch=basics&st=3&lang=${language}`);
+    await arrivedAt(page, 3);
+    await page.locator('[data-testid="prediction"][data-open="true"]').waitFor();
+    const lastChoice = await page.getByTestId('choice-2').boundingBox();
+    assert.ok(lastChoice && lastChoice.y + lastChoice.height <= 844, `every choice is on the first screen (${JSON.stringify(lastChoice)})`);
+    const stage = await page.locator('.rs-topology-stage').boundingBox();
+    // The canvas starts on the first screen with its NameServers row in view (a box is 40 px tall, 16 px below the top).
+    assert.ok(stage && stage.y + 60 <= 844, `the canvas starts on the first screen (${JSON.stringify(stage)})`);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, 'nothing scrolls sideways');
+    await screenshot(`learn-question-${language}-390x844`);
+    assert.deepEqual(consoleErrors, []);
+  }, { viewport: { width: 390, height: 844 } });
+}
+
 test('presenting a chapter: the clicker\'s blank key blanks it, its next key lifts the blank on the same step, then steps', async ({ page, baseUrl, consoleErrors }) => {
   await openPage(page, baseUrl, '#ch=nameserver&st=1&lang=en');
   const moment = await arrivedAt(page, 1);

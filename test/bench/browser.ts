@@ -11,20 +11,11 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import type { BenchHook } from '../../src/ui/bench-hook.ts';
 import { measureInFlight } from './browser-inflight.ts';
+import { describeFrames, median, percentile, playAtOnce, seekMs } from './browser-play.ts';
 import { measureLarge } from './browser-large.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4190);
 const BASE = `http://127.0.0.1:${PORT}`;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
-}
 
 /** The JavaScript the page loads before it can show anything: the entry and its static imports. */
 function initialJavaScriptGzipped(): { files: string[]; bytes: number } {
@@ -110,38 +101,23 @@ async function main(): Promise<void> {
         stepBacks.push(performance.now() - t0);
         await frame();
       }
-      // Frame times while playing at 1x from 10 min (200 messages/s: about 300 dots in flight).
-      await bench.seek(600_000);
-      bench.play(1);
-      await frame();
-      const frames: number[] = [];
-      let last = performance.now();
-      const until = last + 4_000;
-      let maxInFlight = 0;
-      while (performance.now() < until) {
-        await frame();
-        const now = performance.now();
-        frames.push(now - last);
-        last = now;
-        maxInFlight = Math.max(maxInFlight, bench.dotsInFlight());
-      }
-      bench.play(0);
       const heapMb = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
-      return { fullRunMs, seeks, engineSeeks, stepBacks, frames, maxInFlight, heapMb: heapMb / 1e6 };
+      return { fullRunMs, seeks, engineSeeks, stepBacks, heapMb: heapMb / 1e6 };
     }, reference);
+    // Frame times while playing at 1x from 10 min (200 messages/s: about 300 dots in flight).
+    await seekMs(page, 600_000);
+    const playing = await playAtOnce(page, 4_000);
     // The issue's budgets at size, each on a page of its own (its worker's heap is read).
     await page.close();
     const atSize = [...await measureInFlight(browser, BASE), ...await measureLarge(browser, BASE)];
     await browser.close();
-    const fps = 1000 / median(results.frames);
     console.log('RocketScope page budgets (headless Chromium, production build, reference scenario, one hour)\n');
     console.log(`initial JavaScript, gzipped       ${(size.bytes / 1024).toFixed(1)} KB   budget <= 150 KB   (${size.files.join(', ')})`);
     console.log(`simulate the whole hour once      ${(results.fullRunMs / 1000).toFixed(1)} s`);
     console.log(`seek to any time (41 seeks)       median ${median(results.seeks).toFixed(1)} ms, p90 ${percentile(results.seeks, 0.9).toFixed(1)} ms   budget median <= 50 ms`);
     console.log(`  of which the simulation alone   median ${median(results.engineSeeks).toFixed(1)} ms, p90 ${percentile(results.engineSeeks, 0.9).toFixed(1)} ms`);
     console.log(`step back one event (41 steps)    median ${median(results.stepBacks).toFixed(1)} ms, p90 ${percentile(results.stepBacks, 0.9).toFixed(1)} ms   budget <= 16 ms`);
-    const meanFps = (1000 * results.frames.length) / results.frames.reduce((sum, ms) => sum + ms, 0);
-    console.log(`frames while playing at 1x        median ${median(results.frames).toFixed(1)} ms (${fps.toFixed(0)} fps; ${meanFps.toFixed(0)} fps on average), p95 ${percentile(results.frames, 0.95).toFixed(1)} ms, ${results.frames.length} frames, up to ${results.maxInFlight} messages in flight   budget 60 fps with 300 in flight`);
+    console.log(`frames while playing at 1x        ${describeFrames(playing.frames)}, up to ${playing.maxInFlight} messages in flight   budget 60 fps with 300 in flight`);
     if (results.heapMb > 0) console.log(`JS heap after the run             ${results.heapMb.toFixed(0)} MB`);
     for (const line of atSize) console.log(line);
   } finally {

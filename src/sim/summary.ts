@@ -5,7 +5,7 @@
 import type { Detection } from '../model/detections.ts';
 import { copyDict, dict, dictFrom } from '../engine/index.ts';
 import { isReadable, isWriteable } from '../model/perm.ts';
-import type { BrokerState, DuplicateCause, ModelState, TopicConfig } from '../model/state.ts';
+import type { BrokerState, ConsumerState, DuplicateCause, ModelState, TopicConfig } from '../model/state.ts';
 import { brokerRoles } from './broker-roles.ts';
 
 export interface QueueSummary {
@@ -68,17 +68,41 @@ export interface Summary {
 
 const SYSTEM_TOPIC = /^(TBW102|SCHEDULE_TOPIC_XXXX|%RETRY%|%DLQ%)/;
 
+/**
+ * Who reads each queue, found once per summary rather than once per queue: a large run has
+ * hundreds of queues and a hundred clients, and walking every client for every queue was most of
+ * the cost of a summary.
+ */
+interface QueueReaders {
+  /** The consumers of each topic, in the order of the clients table. */
+  consumersOf: Map<string, ConsumerState[]>;
+  /** The broker processes (master and slaves) of each broker name. */
+  brokersNamed: Map<string, BrokerState[]>;
+}
+
+function listed<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function queueReaders(state: ModelState): QueueReaders {
+  const readers: QueueReaders = { consumersOf: new Map(), brokersNamed: new Map() };
+  for (const client of Object.values(state.clients)) if (client.kind === 'consumer') listed(readers.consumersOf, client.spec.topic, client);
+  for (const broker of Object.values(state.brokers)) listed(readers.brokersNamed, broker.name, broker);
+  return readers;
+}
+
 /** Consumer groups per topic, with the offsets each group's consumers hold or committed. */
-function groupOffsets(state: ModelState, topic: string, brokerName: string, queueId: number): Record<string, number> {
+function groupOffsets(readers: QueueReaders, topic: string, brokerName: string, queueId: number): Record<string, number> {
   const offsets = dict<number>();
-  for (const client of Object.values(state.clients)) {
-    if (client.kind !== 'consumer' || client.spec.topic !== topic) continue;
+  const key = `${topic}@${brokerName}@${queueId}`;
+  for (const client of readers.consumersOf.get(topic) ?? []) {
     offsets[client.spec.group] ??= 0;
-    const live = client.status === 'running' ? client.offsetTable[`${topic}@${brokerName}@${queueId}`] : undefined;
+    const live = client.status === 'running' ? client.offsetTable[key] : undefined;
     if (live !== undefined) offsets[client.spec.group] = Math.max(offsets[client.spec.group]!, live);
   }
-  for (const broker of Object.values(state.brokers)) {
-    if (broker.name !== brokerName) continue;
+  for (const broker of readers.brokersNamed.get(brokerName) ?? []) {
     for (const group of Object.keys(offsets)) {
       const committed = broker.consumerOffsetTable[group]?.[`${topic}@${queueId}`];
       if (committed !== undefined) offsets[group] = Math.max(offsets[group]!, committed);
@@ -88,11 +112,11 @@ function groupOffsets(state: ModelState, topic: string, brokerName: string, queu
 }
 
 /** Per group, the furthest offset it consumed, committed or already pulled into a live ProcessQueue. */
-function groupReach(state: ModelState, topic: string, brokerName: string, queueId: number, offsets: Record<string, number>): number[] {
+function groupReach(readers: QueueReaders, topic: string, brokerName: string, queueId: number, offsets: Record<string, number>): number[] {
   const reach = copyDict(offsets);
   const key = `${topic}@${brokerName}@${queueId}`;
-  for (const client of Object.values(state.clients)) {
-    if (client.kind !== 'consumer' || client.status !== 'running' || client.spec.topic !== topic) continue;
+  for (const client of readers.consumersOf.get(topic) ?? []) {
+    if (client.status !== 'running') continue;
     const pq = client.processQueueTable[key];
     if (pq && !pq.dropped) reach[client.spec.group] = Math.max(reach[client.spec.group] ?? 0, pq.nextOffset);
   }
@@ -105,14 +129,14 @@ function unreadableCause(config: TopicConfig | undefined, queueId: number): Neve
   return queueId < config.writeQueueNums ? 'writtenAboveRead' : 'readShrunk';
 }
 
-function summarizeQueue(state: ModelState, broker: BrokerState, topic: string, queueId: number, maxOffset: number): QueueSummary {
+function summarizeQueue(readers: QueueReaders, broker: BrokerState, topic: string, queueId: number, maxOffset: number): QueueSummary {
   const config = broker.topicConfigTable[topic];
   const cause = unreadableCause(config, queueId);
-  const consumerOffsets = groupOffsets(state, topic, broker.name, queueId);
+  const consumerOffsets = groupOffsets(readers, topic, broker.name, queueId);
   const lag = dictFrom(Object.entries(consumerOffsets).map(([group, offset]) => [group, Math.max(0, maxOffset - offset)]));
   // What some group has not reached and now never can: a queue drained before its readQueueNums
   // shrank (the safe way) strands nothing; with no group, everything.
-  const reach = groupReach(state, topic, broker.name, queueId, consumerOffsets);
+  const reach = groupReach(readers, topic, broker.name, queueId, consumerOffsets);
   const unreached = reach.length === 0 ? maxOffset : Math.max(...reach.map((offset) => Math.max(0, maxOffset - offset)));
   return {
     topic, broker: broker.name, queueId, maxOffset, readable: cause === null,
@@ -126,11 +150,12 @@ export function summarizeQueues(state: ModelState): QueueSummary[] {
   // The masters now: a cut-off old master still claiming brokerId 0 after a controller election
   // would count the group's queues twice (src/sim/broker-roles.ts).
   const roles = brokerRoles(state);
+  const readers = queueReaders(state);
   for (const broker of Object.values(state.brokers)) {
     if (roles.role[broker.node] !== 'master') continue;
     for (const [topic, consumeQueues] of Object.entries(broker.consumeQueues)) {
       if (SYSTEM_TOPIC.test(topic)) continue;
-      consumeQueues.forEach((queue, queueId) => queues.push(summarizeQueue(state, broker, topic, queueId, queue.length)));
+      consumeQueues.forEach((queue, queueId) => queues.push(summarizeQueue(readers, broker, topic, queueId, queue.length)));
     }
   }
   return queues;

@@ -28,4 +28,4 @@ export { javaStringHashCode } from '../model/java.ts';
 // Who is a broker group's master now (a controller election moves brokerId 0 to another node).
 export { brokerRoles, masterOf, type BrokerRoleNow, type BrokerRoles } from './broker-roles.ts';
 // The node behind an event's brokerName/brokerId at the event's time.
-export { nodeOfControllerId, traceBrokerNode, type MasterChange } from './trace-broker-node.ts';
+export { brokerNodeTable, nodeOfControllerId, STALE, traceBrokerNode, type BrokerNodeTable, type MasterChange } from './trace-broker-node.ts';

@@ -12,6 +12,7 @@
  * CommitLog back to the new master's, AutoSwitchHAClient) asks for the master before the latest
  * change (`stale`); any other reads as the master of that time.
  */
+import { dict } from '../engine/index.ts';
 import type { TraceEvent } from '../model/events.ts';
 import { MASTER_ID } from '../model/defaults.ts';
 import type { ModelState } from '../model/state.ts';
@@ -56,4 +57,32 @@ export function traceBrokerNode(state: Readonly<ModelState>, changes: readonly M
     node = change.node;
   }
   return stale ? before : node;
+}
+
+/**
+ * The nodes a run's events name at one moment, as plain data (a query's answer, where the run's
+ * state does not go): `${brokerName}/${brokerId}` -> node for every id an event can name then,
+ * `${brokerName}/0${STALE}` for a replaced master's own events, and the masters an election made
+ * (not the declared ones). Null without controller mode: the declared names hold.
+ */
+export interface BrokerNodeTable {
+  nodes: Record<string, string>;
+  electedMasters: string[];
+}
+
+/** The key of a replaced master's brokerId 0 in a BrokerNodeTable. */
+export const STALE = '!stale';
+
+export function brokerNodeTable(state: Readonly<ModelState>, changes: readonly MasterChange[], at: number): BrokerNodeTable | null {
+  if (!state.config.enableControllerMode) return null;
+  const table: BrokerNodeTable = { nodes: dict(), electedMasters: [] };
+  for (const broker of Object.values(state.brokers)) {
+    table.nodes[`${broker.name}/${broker.replicas.controllerId}`] = broker.node;
+    const master = traceBrokerNode(state, changes, broker.name, MASTER_ID, at);
+    table.nodes[`${broker.name}/${MASTER_ID}`] = master;
+    table.nodes[`${broker.name}/${MASTER_ID}${STALE}`] = traceBrokerNode(state, changes, broker.name, MASTER_ID, at, true);
+    // A node's id is `${brokerName}/${declared brokerId}` (src/model/index.ts).
+    if (master !== `${broker.name}/${MASTER_ID}` && !table.electedMasters.includes(master)) table.electedMasters.push(master);
+  }
+  return table;
 }

@@ -6,7 +6,7 @@
  * use-broker-node-names.ts, apart from this file so that the caption's first load stays free of
  * the queries).
  */
-import { brokerRoles, traceBrokerNode, type MasterChange, type ModelState } from '../sim/index.ts';
+import { brokerRoles, STALE, traceBrokerNode, type BrokerNodeTable, type MasterChange, type ModelState } from '../sim/index.ts';
 import type { Language } from '../store/playback.ts';
 import { inLanguage, type Bilingual } from './i18n/index.ts';
 
@@ -36,6 +36,19 @@ export function brokerNodeNames(state: Readonly<ModelState>, changes: readonly M
     // A node's id is `${brokerName}/${declared brokerId}` (src/model/index.ts).
     electedMaster: (node) => roles.role[node] === 'master' && !node.endsWith('/0'),
     key: JSON.stringify([changes ?? null, roles.node, roles.role]),
+  };
+}
+
+/**
+ * Names from a query's table of one moment of a run (a what-if's runs are not the page's: their
+ * elections are their own). Every event named there is of that moment, so the time is not asked.
+ */
+export function tableNames(table: BrokerNodeTable | null): BrokerNodeNames {
+  if (!table) return DECLARED_NAMES;
+  return {
+    node: (broker, brokerId, _at, stale = false) => table.nodes[`${broker}/${brokerId}${stale && brokerId === 0 ? STALE : ''}`] ?? `${broker}/${brokerId}`,
+    electedMaster: (node) => table.electedMasters.includes(node),
+    key: JSON.stringify(table),
   };
 }
 

@@ -3,9 +3,19 @@ import { brokerNodeNames, DECLARED_NAMES, type BrokerNodeNames } from './broker-
 import { useSimQuery } from './use-sim-query.ts';
 import { LOG_REFRESH, useSimView, type SimViewOptions } from './use-sim.ts';
 
-export function useBrokerNodeNames(options: SimViewOptions = LOG_REFRESH): BrokerNodeNames {
+export interface BrokerNodeNamesAnswer {
+  names: BrokerNodeNames;
+  /** Whether the master changes up to the shown time are still to come (a panel is not at rest). */
+  pending: boolean;
+}
+
+export function useBrokerNodeNamesAnswer(options: SimViewOptions = LOG_REFRESH): BrokerNodeNamesAnswer {
   const view = useSimView(options);
   const controllerMode = view?.timeline.scenario.config.enableControllerMode === true;
-  const changes = useSimQuery('masterChanges', controllerMode ? {} : null, options).data;
-  return view ? brokerNodeNames(view.timeline.state, changes) : DECLARED_NAMES;
+  const { data: changes, pending } = useSimQuery('masterChanges', controllerMode ? {} : null, options);
+  return { names: view ? brokerNodeNames(view.timeline.state, changes) : DECLARED_NAMES, pending: controllerMode && pending };
+}
+
+export function useBrokerNodeNames(options: SimViewOptions = LOG_REFRESH): BrokerNodeNames {
+  return useBrokerNodeNamesAnswer(options).names;
 }

@@ -8,6 +8,10 @@
  * registerNameServerPeriod (broker.registered), a client's route pull when the route changed
  * (route.updated), a consumer's first heartbeat to a broker (consumer.registered), sends,
  * pulls that delivered (message.consumed) or were refused (pull.rejected), offset commits.
+ *
+ * An event names a broker `brokerName/brokerId` as it was then; in controller mode an election
+ * moves brokerId 0 to another node (ReplicasManager.changeToMaster), so each stroke goes to the
+ * lane of the node that was that broker at the event's time (src/sim/trace-broker-node.ts).
  */
 import { MASTER_ID, type Scenario, type TraceEvent } from '../sim/index.ts';
 
@@ -41,15 +45,20 @@ export function lanesOf(scenario: Scenario): Lane[] {
   return lanes.filter((lane) => !seen.has(lane.id) && seen.add(lane.id));
 }
 
-const master = (brokerName: string) => `${brokerName}/${MASTER_ID}`;
+/** The node that was `${broker}/${brokerId}` at `at`; `stale` for an event only a replaced master makes (traceBrokerNode). */
+export type NodeOf = (broker: string, brokerId: number, at: number, stale?: boolean) => string;
+
+/** The nodes as the scenario declares them: what a run without controller mode always has. */
+export const DECLARED_NODES: NodeOf = (broker, brokerId) => `${broker}/${brokerId}`;
 
 /**
  * The stroke of one event. `lastSendBroker` answers which broker a message's latest attempt went
  * to (send.result names only the producer): undefined when the attempt is outside the window.
  */
-export function strokeOf(event: TraceEvent, lastSendBroker: (msgId: string) => string | undefined): Stroke | null {
+export function strokeOf(event: TraceEvent, lastSendBroker: (msgId: string) => string | undefined, nodeOf: NodeOf = DECLARED_NODES): Stroke | null {
+  const master = (brokerName: string) => nodeOf(brokerName, MASTER_ID, event.t);
   switch (event.type) {
-    case 'broker.registered': return { shape: 'arrow', kind: 'register', from: `${event.broker}/${event.brokerId}`, to: event.nameServer };
+    case 'broker.registered': return { shape: 'arrow', kind: 'register', from: nodeOf(event.broker, event.brokerId, event.t), to: event.nameServer };
     case 'broker.removed': return { shape: 'mark', kind: 'removed', lane: event.nameServer };
     case 'route.updated': return { shape: 'arrow', kind: 'route', from: event.nameServer, to: event.client };
     case 'route.failed': return { shape: 'mark', kind: 'failed', lane: event.client };
@@ -57,8 +66,9 @@ export function strokeOf(event: TraceEvent, lastSendBroker: (msgId: string) => s
     case 'topic.updated': return { shape: 'mark', kind: 'topic', lane: master(event.broker) };
     case 'message.sent': return { shape: 'arrow', kind: 'send', from: event.producer, to: master(event.broker) };
     case 'message.stored':
-      return event.brokerId === MASTER_ID ? null : { shape: 'arrow', kind: 'replicate', from: master(event.broker), to: `${event.broker}/${event.brokerId}` };
-    case 'message.lost': return { shape: 'mark', kind: 'lost', lane: `${event.broker}/${event.brokerId}` };
+      return event.brokerId === MASTER_ID ? null : { shape: 'arrow', kind: 'replicate', from: master(event.broker), to: nodeOf(event.broker, event.brokerId, event.t) };
+    // Only a replaced master cuts a message off its CommitLog (AutoSwitchHAClient): it still claims brokerId 0.
+    case 'message.lost': return { shape: 'mark', kind: 'lost', lane: nodeOf(event.broker, event.brokerId, event.t, event.reason === 'truncatedByNewMaster') };
     case 'message.filtered': return { shape: 'mark', kind: 'filtered', lane: master(event.broker) };
     case 'send.failed': return { shape: 'mark', kind: 'failed', lane: event.producer };
     case 'send.result': {

@@ -5,8 +5,8 @@
  * COLUMN_PX pixels are drawn once, with their count (a bundle), and a click on a bundle goes to
  * its first event.
  */
-import type { TraceEvent } from '../sim/index.ts';
-import { strokeOf, type ArrowKind, type Lane, type MarkKind } from './space-time-events.ts';
+import { MASTER_ID, type BrokerRoleNow, type TraceEvent } from '../sim/index.ts';
+import { DECLARED_NODES, strokeOf, type ArrowKind, type Lane, type MarkKind, type NodeOf } from './space-time-events.ts';
 import { linear, niceTicks } from './ticks.ts';
 
 export interface SpaceTimeInput {
@@ -19,6 +19,10 @@ export interface SpaceTimeInput {
   /** The playhead: its events are highlighted. */
   nowMs: number;
   width: number;
+  /** The node behind an event's `brokerName/brokerId` at its time (declared names without controller mode). */
+  nodeOf?: NodeOf;
+  /** Each broker lane's role at the playhead, where an election can move it (controller mode). */
+  roles?: Readonly<Record<string, BrokerRoleNow>>;
 }
 
 interface Bundle {
@@ -58,7 +62,8 @@ export interface SpaceTimeLayout {
   height: number;
   plotLeft: number;
   plotRight: number;
-  lanes: (Lane & { y: number })[];
+  /** `now`: a broker lane's role at the playhead, when the input gives roles. */
+  lanes: (Lane & { y: number; now?: BrokerRoleNow })[];
   ticks: { x: number; t: number }[];
   arrows: ArrowBundle[];
   marks: MarkBundle[];
@@ -75,12 +80,13 @@ export const COLUMN_PX = 6;
 /** An arrow leans back this far, so its direction reads even when the latency is far below a pixel. */
 const SLANT_PX = 5;
 
-function laneOf(rows: Map<string, number>, id: string): number | undefined {
-  // A fault names a broker by its brokerName: its master's lane.
-  return rows.get(id) ?? rows.get(`${id}/0`);
+function laneOf(rows: Map<string, number>, id: string, masterAt: (brokerName: string) => string): number | undefined {
+  // A fault names a broker by its brokerName: the lane of its master at the fault's time.
+  return rows.get(id) ?? rows.get(masterAt(id));
 }
 
 export function layoutSpaceTime(input: SpaceTimeInput): SpaceTimeLayout {
+  const nodeOf = input.nodeOf ?? DECLARED_NODES;
   const plotLeft = LABEL_WIDTH;
   const plotRight = Math.max(plotLeft + 40, input.width - RIGHT_PAD);
   const x = linear(input.fromMs, input.toMs, plotLeft, plotRight);
@@ -89,20 +95,23 @@ export function layoutSpaceTime(input: SpaceTimeInput): SpaceTimeLayout {
   const bundles = new Map<string, ArrowBundle | MarkBundle | FaultRule>();
   const layout: SpaceTimeLayout = {
     width: input.width, height: AXIS_HEIGHT + input.lanes.length * LANE_HEIGHT, plotLeft, plotRight,
-    lanes: input.lanes.map((lane) => ({ ...lane, y: rows.get(lane.id)! })),
+    lanes: input.lanes.map((lane) => {
+      const now = lane.role === 'broker' ? input.roles?.[lane.id] : undefined;
+      return { ...lane, y: rows.get(lane.id)!, ...(now ? { now } : {}) };
+    }),
     ticks: niceTicks(input.fromMs, input.toMs, Math.max(2, Math.floor((plotRight - plotLeft) / 90))).map((t) => ({ x: x(t), t })),
     arrows: [], marks: [], rules: [], playheadX: x(input.nowMs),
   };
   input.events.forEach((event, i) => {
     if (event.type === 'message.sent') lastSend.set(event.msgId, event.broker);
-    const stroke = strokeOf(event, (msgId) => lastSend.get(msgId));
+    const stroke = strokeOf(event, (msgId) => lastSend.get(msgId), nodeOf);
     if (!stroke) return;
     const at = x(event.t);
     const column = Math.floor((at - plotLeft) / COLUMN_PX);
     const own = { count: 1, index: input.firstIndex + i, t: event.t, current: event.t === input.nowMs };
     const from = stroke.shape === 'arrow' ? rows.get(stroke.from) : undefined;
     const to = stroke.shape === 'arrow' ? rows.get(stroke.to) : undefined;
-    const lane = stroke.shape === 'mark' ? laneOf(rows, stroke.lane) : undefined;
+    const lane = stroke.shape === 'mark' ? laneOf(rows, stroke.lane, (brokerName) => nodeOf(brokerName, MASTER_ID, event.t)) : undefined;
     const key = stroke.shape === 'arrow' ? `a|${stroke.kind}|${stroke.from}|${stroke.to}|${column}` : `m|${stroke.kind}|${stroke.lane}|${column}`;
     const found = bundles.get(key);
     if (found) {

@@ -16,6 +16,7 @@ import { createSimulation } from '../../model/index.ts';
 import type { TraceEvent } from '../../model/events.ts';
 import type { Sim } from '../../model/sim-types.ts';
 import type { Scenario } from '../../model/spec.ts';
+import type { ModelState } from '../../model/state.ts';
 import { dict } from '../../engine/index.ts';
 import { summarize, summarizeQueues, type Summary } from '../summary.ts';
 import type { TimelineView } from '../timeline.ts';
@@ -117,6 +118,11 @@ export class SeriesSampler {
         listen?.(event);
       },
     });
+  }
+
+  /** The run's state now (the last sample's, once advanceTo returns). */
+  get state(): Readonly<ModelState> {
+    return this.sim.state;
   }
 
   /** The summary at the last sample (without the trace digest, which the sampler does not compute). */

@@ -6,6 +6,7 @@
 import type { TraceEvent } from '../../model/events.ts';
 import type { Summary } from '../summary.ts';
 import type { TimelineView } from '../timeline.ts';
+import { brokerNodeTable, masterChangeOf, type BrokerNodeTable, type MasterChange } from '../trace-broker-node.ts';
 import { SeriesSampler, stepFor, type SeriesOverTime } from './series-over-time.ts';
 import { summaryDifferences, type SummaryDifference } from './summary-difference.ts';
 import { applyWhatIf, type WhatIfChange, type WhatIfEffect } from './what-if-change.ts';
@@ -16,13 +17,22 @@ export interface WhatIfArgs {
   untilMs: number;
 }
 
-export interface Divergence {
+interface FirstDifference {
   /** Index of the first trace event that differs (the traces agree before it). */
   index: number;
   t: number;
   /** The differing events; null where one run has no event there. */
   original: TraceEvent | null;
   changed: TraceEvent | null;
+}
+
+export interface Divergence extends FirstDifference {
+  /**
+   * The nodes each run's event names (null without controller mode): an election in either run
+   * moves brokerId 0 to another node, and the runs may elect differently.
+   */
+  originalNodes: BrokerNodeTable | null;
+  changedNodes: BrokerNodeTable | null;
 }
 
 export type WhatIfResult =
@@ -42,7 +52,7 @@ export type WhatIfResult =
 class TraceComparison {
   private readonly pending: [TraceEvent[], TraceEvent[]] = [[], []];
   private compared = 0;
-  divergence: Divergence | null = null;
+  divergence: FirstDifference | null = null;
 
   listener(side: 0 | 1): (event: TraceEvent) => void {
     return (event) => {
@@ -76,8 +86,19 @@ function compute(timeline: TimelineView, args: WhatIfArgs): WhatIfResult {
   const untilMs = Math.max(0, Math.min(Math.round(args.untilMs), timeline.durationMs));
   const stepMs = stepFor(untilMs, 120);
   const comparison = new TraceComparison();
-  const original = new SeriesSampler(timeline.scenario, stepMs, comparison.listener(0));
-  const changed = new SeriesSampler(applied.scenario, stepMs, comparison.listener(1));
+  const changes: [MasterChange[], MasterChange[]] = [[], []];
+  const samplers: SeriesSampler[] = [];
+  const listen = (side: 0 | 1) => {
+    const compare = comparison.listener(side);
+    return (event: TraceEvent) => {
+      compare(event);
+      const change = masterChangeOf(samplers[side]!.state, event);
+      if (change) changes[side].push(change);
+    };
+  };
+  const original = new SeriesSampler(timeline.scenario, stepMs, listen(0));
+  const changed = new SeriesSampler(applied.scenario, stepMs, listen(1));
+  samplers.push(original, changed);
   // Step by step in lockstep, so the comparison holds one step of events, not the whole runs.
   for (let t = 0; t <= untilMs; t += stepMs) {
     original.advanceTo(t);
@@ -85,10 +106,13 @@ function compute(timeline: TimelineView, args: WhatIfArgs): WhatIfResult {
     comparison.compare(false);
   }
   comparison.compare(true);
+  const first = comparison.divergence;
+  const nodes = (side: 0 | 1, event: TraceEvent | null) => (event ? brokerNodeTable(samplers[side]!.state, changes[side], event.t) : null);
+  const divergence = first && { ...first, originalNodes: nodes(0, first.original), changedNodes: nodes(1, first.changed) };
   const before = original.summary();
   const after = changed.summary();
   return {
-    ok: true, effectiveAtMs: applied.effectiveAtMs, effect: applied.effect, untilMs: original.samples.at(-1)?.t ?? 0, divergence: comparison.divergence,
+    ok: true, effectiveAtMs: applied.effectiveAtMs, effect: applied.effect, untilMs: original.samples.at(-1)?.t ?? 0, divergence,
     original: { summary: before, series: original.window(0, untilMs) },
     changed: { summary: after, series: changed.window(0, untilMs) },
     differences: summaryDifferences(before, after),

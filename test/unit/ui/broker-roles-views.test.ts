@@ -10,11 +10,12 @@ import { runSimQuery } from '../../../src/sim/queries/index.ts';
 import { summarizeQueues } from '../../../src/sim/summary.ts';
 import { applyWhatIf } from '../../../src/sim/queries/what-if-change.ts';
 import type { Timeline } from '../../../src/sim/timeline.ts';
-import { brokerNodeNames } from '../../../src/ui/broker-node-names.ts';
+import { brokerNodeNames, tableNames } from '../../../src/ui/broker-node-names.ts';
 import { clusterRows, progressRows, statusRows } from '../../../src/ui/insight/dashboard/dashboard-tables.ts';
 import { diagnosticsStrings } from '../../../src/ui/insight/diagnostics/diagnostics-strings.ts';
 import { routeDiagnostics } from '../../../src/ui/insight/diagnostics/route-diagnostics.ts';
 import { whatIfChoices } from '../../../src/ui/insight/what-if/what-if-choices.ts';
+import { whatIf } from '../../../src/sim/queries/what-if.ts';
 import { contextAt, narrate } from '../../../src/ui/narration/narrate.ts';
 import { describeEvent } from '../../../src/ui/panels/event-sentences.ts';
 import { formatTime } from '../../../src/viz/format.ts';
@@ -81,6 +82,22 @@ describe('diagnostics and what-if speak of the new master', () => {
     expect(text.title).toContain('broker-a (master now broker-a/1)');
     expect(text.fix).toContain(`-b ${NEW_MASTER_ADDR}`);
     expect(diagnosticsStrings('zh').describe(finding, () => '').title).toContain('broker-a（当前 Master 为 broker-a/1）');
+  });
+
+  it('the first difference of a what-if names the node each run had: broker-a/1 (now master) re-registers as brokerId 0', () => {
+    // broker-a alone, cut off at 10 s: the controller elects broker-a/1 at 20 s (masterInactive), and
+    // with registerNameServerPeriod 20 s instead of 30 s its re-registration is the first difference.
+    const json = structuredClone(libraryScenario('controller-failover'));
+    json.brokers = json.brokers.filter((broker) => broker.name === 'broker-a');
+    json.timeline = [{ at: 10_000, action: 'partitionBroker', target: 'broker-a' }];
+    const timeline = new TimelineClass(json);
+    timeline.seek(30_000);
+    const result = whatIf(timeline, { change: { at: 30_000, path: 'config.brokerHeartbeatIntervalMs', value: 20_000 }, untilMs: 60_000 });
+    if (!result.ok || !result.divergence) throw new Error('the runs should differ');
+    const { changed, changedNodes } = result.divergence;
+    expect(changed).toMatchObject({ type: 'broker.registered', broker: 'broker-a', brokerId: 0 });
+    expect(describeEvent(changed!, 'en', json.config, tableNames(changedNodes))).toMatch(/^broker-a\/1 \(now master\) sent its heartbeat/);
+    expect(describeEvent(changed!, 'zh', json.config, tableNames(changedNodes))).toMatch(/^broker-a\/1（现为 Master） 向 ns-\d 重新注册/);
   });
 
   it('offers no master role to change in controller mode, and refuses one: every elected master is SYNC_MASTER', () => {

@@ -50,9 +50,10 @@ export const SpaceTimeDiagram = forwardRef<SVGSVGElement, SpaceTimeDiagramProps>
       <g fontSize="11" fill="currentColor">
         {layout.ticks.map((tick) => <text key={tick.t} x={tick.x} y={12} textAnchor="middle">{formatTime(tick.t).replace(/\.000$/, '')}</text>)}
         {layout.lanes.map((lane) => (
-          <g key={lane.id}>
+          <g key={lane.id} data-lane={lane.id} data-role={lane.now}>
             <line x1={layout.plotLeft} x2={layout.plotRight} y1={lane.y} y2={lane.y} stroke="currentColor" strokeOpacity={0.2} />
-            <text x={layout.plotLeft - 6} y={lane.y + 4} textAnchor="end">{lane.id}</text>
+            <text x={layout.plotLeft - 6} y={lane.y + (lane.now ? -1 : 4)} textAnchor="end">{lane.id}</text>
+            {lane.now && <text x={layout.plotLeft - 6} y={lane.y + 9} textAnchor="end" fontSize="9" fillOpacity={0.7}>{strings.roleNow[lane.now]}</text>}
           </g>
         ))}
       </g>

@@ -4,6 +4,7 @@
  * window's trace as JSON Lines, byte for byte what the headless runner writes for it.
  */
 import { useId, useRef, useState } from 'react';
+import { brokerRoles } from '../../../sim/index.ts';
 import { askSim } from '../../../store/sim-query.ts';
 import { usePlayback } from '../../../store/playback.ts';
 import { formatTime } from '../../../viz/format.ts';
@@ -12,6 +13,7 @@ import { layoutSpaceTime } from '../../../viz/space-time-layout.ts';
 import { fileStem } from '../../controls/save-file.ts';
 import { PanelFrame } from '../../panels/shared.tsx';
 import { useElementWidth } from '../../panels/use-element-width.ts';
+import { useBrokerNodeNamesAnswer } from '../../use-broker-node-names.ts';
 import { useSimQuery } from '../../use-sim-query.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../../use-sim.ts';
 import { saveSvg, saveText } from '../export.ts';
@@ -29,7 +31,10 @@ const EVENT_LIMIT = 20_000;
 export function SpaceTimeTab() {
   const language = usePlayback((s) => s.language);
   const scenario = usePlayback((s) => s.scenario);
-  const nowMs = useSimView(TEXT_PANEL_REFRESH)?.timeMs ?? 0;
+  const view = useSimView(TEXT_PANEL_REFRESH);
+  const nowMs = view?.timeMs ?? 0;
+  // After an election brokerId 0 is another node: strokes go to the node that was the broker then.
+  const { names, pending: namesPending } = useBrokerNodeNamesAnswer(TEXT_PANEL_REFRESH);
   const strings = inLanguage(SPACE_TIME_STRINGS, language);
   const [seconds, setSeconds] = useState<number>(5);
   const [measure, width] = useElementWidth<HTMLDivElement>(760);
@@ -40,11 +45,14 @@ export function SpaceTimeTab() {
   const toMs = Math.max(nowMs, spanMs);
   const { data, pending } = useSimQuery('traceWindow', { from: fromMs, to: nowMs, limit: EVENT_LIMIT });
   if (!scenario) return null;
-  const layout = layoutSpaceTime({ lanes: lanesOf(scenario), events: data?.events ?? [], firstIndex: data?.firstIndex ?? 0, fromMs, toMs, nowMs, width });
+  const roles = view && scenario.config.enableControllerMode ? brokerRoles(view.timeline.state).role : undefined;
+  const layout = layoutSpaceTime({
+    lanes: lanesOf(scenario), events: data?.events ?? [], firstIndex: data?.firstIndex ?? 0, fromMs, toMs, nowMs, width, nodeOf: names.node, ...(roles ? { roles } : {}),
+  });
   const stem = `${fileStem(scenario.name, 'run')}-${fromMs}-${nowMs}`;
   const exportTrace = () => void askSim('traceJsonLines', { fromMs, toMs: nowMs }).then((lines) => saveText(lines, `${stem}.jsonl`, 'application/x-ndjson'));
   return (
-    <PanelFrame name="spacetime" title={strings.heading} busy={pending}>
+    <PanelFrame name="spacetime" title={strings.heading} busy={pending || namesPending}>
       <p className="rs-muted">{strings.intro}</p>
       <div className="rs-chart-tools">
         <label htmlFor={windowId}>{strings.windowLabel}</label>

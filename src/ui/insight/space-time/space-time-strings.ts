@@ -1,4 +1,5 @@
 /** The space-time diagram's words, in English and Simplified Chinese (RocketMQ's terms stay in Latin script). */
+import type { BrokerRoleNow } from '../../../sim/index.ts';
 import type { ArrowKind, MarkKind } from '../../../viz/space-time-events.ts';
 import { type Bilingual } from '../../i18n/index.ts';
 
@@ -9,6 +10,8 @@ export interface SpaceTimeStrings {
   lastSeconds(seconds: number): string;
   arrow: Record<ArrowKind, string>;
   mark: Record<MarkKind, string>;
+  /** A broker lane's role at the playhead, under its node id (an election moves it). */
+  roleNow: Record<BrokerRoleNow, string>;
   diagramLabel(from: string, to: string): string;
   bundle(count: number, what: string, from: string, to: string, time: string): string;
   markTitle(count: number, what: string, lane: string, time: string): string;
@@ -38,6 +41,7 @@ const en: SpaceTimeStrings = {
     removed: 'Removed (route eviction / client expired)', rebalance: 'Rebalance', failed: 'Failed', lost: 'Message lost',
     topic: 'Topic config changed', chosen: 'NameServer chosen', filtered: 'Filtered out', fault: 'Fault',
   },
+  roleNow: { master: 'master now', slave: 'slave now', staleMaster: 'old master' },
   diagramLabel: (from, to) => `Space-time diagram from ${from} to ${to}`,
   bundle: (count, what, from, to, time) => `${count > 1 ? `${count} × ` : ''}${what}: ${from} → ${to}, ${time}`,
   markTitle: (count, what, lane, time) => `${count > 1 ? `${count} × ` : ''}${what}: ${lane}, ${time}`,
@@ -65,6 +69,7 @@ const zh: SpaceTimeStrings = {
     removed: '被移除（路由剔除 / 客户端过期）', rebalance: 'Rebalance', failed: '失败', lost: '消息丢失',
     topic: '主题配置变更', chosen: '选定 NameServer', filtered: '被过滤', fault: '故障',
   },
+  roleNow: { master: '当前 Master', slave: '当前 Slave', staleMaster: '旧 Master' },
   diagramLabel: (from, to) => `${from} 到 ${to} 的时空图`,
   bundle: (count, what, from, to, time) => `${count > 1 ? `${count} 个 ` : ''}${what}：${from} → ${to}，${time}`,
   markTitle: (count, what, lane, time) => `${count > 1 ? `${count} 个 ` : ''}${what}：${lane}，${time}`,

@@ -3,10 +3,11 @@
  * counters that differ at the end, and one chart with both runs' lines (the changed run dashed).
  */
 import { useId, useRef, useState } from 'react';
-import type { Scenario, SimConfig, TraceEvent } from '../../../sim/index.ts';
+import type { BrokerNodeTable, Scenario, SimConfig, TraceEvent } from '../../../sim/index.ts';
 import type { WhatIfChange } from '../../../sim/queries/what-if-change.ts';
 import { usePlayback, type Language } from '../../../store/playback.ts';
 import { formatCount, formatTime } from '../../../viz/format.ts';
+import { tableNames } from '../../broker-node-names.ts';
 import { describeEvent } from '../../panels/event-sentences.ts';
 import { panelStrings } from '../../panels/strings.ts';
 import { useElementWidth } from '../../panels/use-element-width.ts';
@@ -20,9 +21,18 @@ import { inLanguage } from '../../i18n/index.ts';
 /** How far past the fork both runs are compared. */
 export const COMPARE_SPAN_MS = 120_000;
 
-function EventText({ event, none, language, config }: { event: TraceEvent | null; none: string; language: Language; config: SimConfig }) {
+interface EventTextProps {
+  event: TraceEvent | null;
+  /** The nodes the event's run had then (each run elects on its own). */
+  nodes: BrokerNodeTable | null;
+  none: string;
+  language: Language;
+  config: SimConfig;
+}
+
+function EventText({ event, nodes, none, language, config }: EventTextProps) {
   if (!event) return <span>{none}</span>;
-  return <span><code className="rs-whatif-event">{`${event.type}`}</code> {describeEvent(event, language, config)}</span>;
+  return <span><code className="rs-whatif-event">{`${event.type}`}</code> {describeEvent(event, language, config, tableNames(nodes))}</span>;
 }
 
 export function WhatIfResult({ change, scenario, strings }: { change: WhatIfChange; scenario: Scenario; strings: WhatIfStrings }) {
@@ -50,8 +60,8 @@ export function WhatIfResult({ change, scenario, strings }: { change: WhatIfChan
         <div className="rs-whatif-divergence" data-testid="whatif-divergence" data-t={divergence.t}>
           <p><strong>{strings.divergedAt(formatTime(divergence.t), divergence.index)}</strong></p>
           <dl>
-            <dt>{strings.thisRun}</dt><dd><EventText event={divergence.original} none={strings.none} language={language} config={config} /></dd>
-            <dt>{strings.changedRun}</dt><dd><EventText event={divergence.changed} none={strings.none} language={language} config={config} /></dd>
+            <dt>{strings.thisRun}</dt><dd><EventText event={divergence.original} nodes={divergence.originalNodes} none={strings.none} language={language} config={config} /></dd>
+            <dt>{strings.changedRun}</dt><dd><EventText event={divergence.changed} nodes={divergence.changedNodes} none={strings.none} language={language} config={config} /></dd>
           </dl>
         </div>
       ) : <p data-testid="whatif-divergence-none">{strings.noDivergence}</p>}

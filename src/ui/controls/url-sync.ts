@@ -1,7 +1,7 @@
 /**
  * The address follows the run: `#s=<scenario>&t=<ms>` (with `&v=<view>` off the first tab,
  * `&w=` for a what-if, `&tq=` for the Message tab's query by topic and `&sel=` for what is selected) is rewritten with history.replaceState 300 ms after a move, and
- * once a second while playing (no history entry per frame; rewriting a long address costs the
+ * once a second while playing, when the page is next idle (no history entry per frame; rewriting a long address costs the
  * browser a few milliseconds), so copying the address bar shares the moment on screen. A
  * fragment typed or pasted into the address bar opens that run.
  */
@@ -54,13 +54,30 @@ export function writeFragmentNow(): void {
   window.history.replaceState(window.history.state, '', `${base}${hash}`);
 }
 
+/**
+ * Runs `write` when the page is next idle (within `withinMs`), or at once where the browser has
+ * no idle callbacks. history.replaceState with a scenario's long address costs the page's thread
+ * several milliseconds: landing between a frame's arrival and its render, it delayed the panels
+ * of the next seek; idle, it waits while the worker simulates.
+ */
+function whenIdle(write: () => void, withinMs: number): () => void {
+  if (typeof window.requestIdleCallback !== 'function') {
+    write();
+    return () => {};
+  }
+  const handle = window.requestIdleCallback(write, { timeout: withinMs });
+  return () => window.cancelIdleCallback(handle);
+}
+
 export function startUrlSync(): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let cancelIdle = () => {};
   const schedule = () => {
     // Throttled, not debounced: a playing run still updates the address.
     timer ??= setTimeout(() => {
       timer = null;
-      writeFragmentNow();
+      cancelIdle();
+      cancelIdle = whenIdle(writeFragmentNow, URL_SYNC_PLAYING_MS);
     }, usePlayback.getState().playing ? URL_SYNC_PLAYING_MS : URL_SYNC_MS);
   };
   const unsubscribe = usePlayback.subscribe((state, previous) => {
@@ -85,5 +102,6 @@ export function startUrlSync(): () => void {
     unsubscribeWhatIf();
     window.removeEventListener('hashchange', onHashChange);
     if (timer !== null) clearTimeout(timer);
+    cancelIdle();
   };
 }

@@ -3,6 +3,7 @@
  * run's detections, with the arithmetic), and a "who believes what" table at the current time:
  * each NameServer's broker table and each client's cached route against the truth.
  */
+import { useMemo } from 'react';
 import { formatSeconds } from '../../viz/format.ts';
 import { ScrollArea } from '../controls/ScrollArea.tsx';
 import { useWords } from '../i18n/index.ts';
@@ -69,10 +70,16 @@ function BeliefCell({ row, believer, strings }: { row: BeliefRow; believer: stri
 export function FailoverPanel({ className }: FailoverPanelProps) {
   const strings = useWords(FAILOVER_STRINGS);
   const view = useSimView(TEXT_PANEL_REFRESH);
-  if (!view) return <EmptyPanel name="failover" title={strings.title} className={className} />;
+  const state = view?.timeline.state;
+  // The page's copy of the state keeps the identity of what did not change (src/sim/frame/state-mirror.ts):
+  // the sentences of every detection so far are written again only when a fault or a detection came.
+  const [faultRecords, detections, config] = [state?.faults, state?.detections, state?.config];
+  const faults = useMemo(
+    () => (faultRecords && detections && config ? faultViews(faultRecords, detections, strings, config) : []),
+    [faultRecords, detections, config, strings],
+  );
+  if (!view || !state) return <EmptyPanel name="failover" title={strings.title} className={className} />;
   const { timeline, timeMs } = view;
-  const state = timeline.state;
-  const faults = faultViews(state.faults, state.detections, strings, state.config);
   const beliefs = derivedAt(timeline, timeMs, 'failover-beliefs', () => beliefsAt(state));
   return (
     <PanelFrame name="failover" title={strings.title} className={className}>

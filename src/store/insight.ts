@@ -1,6 +1,8 @@
 /**
  * What the person chose in the Insight views: the open tab (carried by the share link as `v`)
  * and the message the Message tab follows. Kept apart from the playback store: it moves no time.
+ * The Message tab's questions belong to the run they were asked of: a new scenario starts
+ * without them (`forgetQueries`), while the open tab stays.
  */
 import { create } from 'zustand';
 import type { MessageLifeArgs } from '../sim/queries/message-life.ts';
@@ -21,6 +23,8 @@ export interface InsightState {
   followMessage(lookup: MessageLookup): void;
   setLookup(lookup: MessageLookup | null): void;
   setTopicQuery(query: MessagesByTopicArgs | null): void;
+  /** Drops the Message tab's lookup and query by topic: another scenario has other messages. */
+  forgetQueries(): void;
 }
 
 export const FIRST_TAB = 'cluster';
@@ -41,5 +45,8 @@ export const useInsight = create<InsightState>()((set) => ({
   },
   setTopicQuery(topicQuery) {
     set({ topicQuery });
+  },
+  forgetQueries() {
+    set({ lookup: null, topicQuery: null });
   },
 }));

@@ -97,6 +97,27 @@ test('a link carries the query by topic and time: a fresh page opens it with the
   assert.deepEqual(consoleErrors, []);
 }, { viewport: VIEWPORT });
 
+test('a newly picked scenario opens the Message tab without the old query by topic and time', async ({ page, baseUrl, consoleErrors }) => {
+  await openPage(page, baseUrl);
+  await page.getByTestId('language-en').click();
+  await jumpAndWait(page, 4);
+  await page.getByRole('tab', { name: 'Message' }).click();
+  await page.getByRole('combobox', { name: 'Find by' }).selectOption('topic');
+  await page.getByTestId('topic-query-begin').fill('0:20');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByTestId('topic-messages').locator('tbody tr').first().waitFor();
+  await page.waitForFunction(() => window.location.hash.includes('&tq='), undefined, { timeout: 5_000 });
+  // read8-write4 has a TopicTest too: the old query would find its messages, as if asked of it.
+  await page.getByTestId('scenario-picker').selectOption('read8-write4');
+  await waitForRest(page);
+  await page.getByTestId('message-lookup').waitFor();
+  assert.equal(await page.getByRole('tab', { name: 'Message' }).getAttribute('aria-selected'), 'true');
+  assert.equal(await page.getByTestId('topic-messages').count(), 0);
+  assert.equal(await page.getByTestId('topic-query').count(), 0, 'the form starts at its default lookup, not the old query');
+  await page.waitForFunction(() => window.location.hash.includes('&v=message') && !window.location.hash.includes('&tq='), undefined, { timeout: 5_000 });
+  assert.deepEqual(consoleErrors, []);
+}, { viewport: VIEWPORT });
+
 test('reads a Dashboard table at two times and sees it change', async ({ page, baseUrl, consoleErrors, screenshot }) => {
   await openPage(page, baseUrl);
   await page.getByTestId('language-en').click();

@@ -160,10 +160,12 @@ export function MessageTab() {
   const topicStrings = topicQueryStrings(language);
   const lookup = useInsight((s) => s.lookup);
   const topicQuery = useInsight((s) => s.topicQuery);
+  // A new run starts with a fresh form too: the old one's typed text and times were for other messages.
+  const runVersion = usePlayback((s) => s.runVersion);
   return (
     <PanelFrame name="message-trace" title={strings.heading}>
       <p className="rs-muted">{strings.intro}</p>
-      <SearchForm key={lookup ? `${lookup.by}:${lookup.value}` : ''} strings={strings} topicStrings={topicStrings} />
+      <SearchForm key={`${runVersion}|${lookup ? `${lookup.by}:${lookup.value}` : ''}`} strings={strings} topicStrings={topicStrings} />
       {topicQuery && <TopicResult query={topicQuery} strings={topicStrings} />}
       {lookup && <LookupResult lookup={lookup} strings={strings} />}
     </PanelFrame>

@@ -36,18 +36,29 @@ function sameKind(value: Container, shadow: unknown): shadow is Container {
   return Object.getPrototypeOf(value) === Object.getPrototypeOf(shadow);
 }
 
+/** Whether two lists of keys are the same in the same order (the usual case: a table whose rows did not change). */
+function sameKeys(keys: string[], shadowKeys: string[]): boolean {
+  if (keys.length !== shadowKeys.length) return false;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== shadowKeys[i]) return false;
+  return true;
+}
+
 /**
  * Whether the keys `value` shares with `shadow` come in the same order: the page adds new keys
  * at the end, so a key deleted and added again (which moves to the end) needs the whole object
  * sent. Tables are shown in their order.
  */
-function keysInOrder(value: Container, shadow: Container): boolean {
-  const keys = Object.keys(value);
+function keysInOrder(keys: string[], value: Container, shadowKeys: string[]): boolean {
   let i = 0;
-  for (const key in shadow) if (Object.hasOwn(value, key) && keys[i++] !== key) return false;
+  for (const key of shadowKeys) if (Object.hasOwn(value, key) && keys[i++] !== key) return false;
   return true;
 }
 
+/**
+ * Walks the state and its shadow side by side. Listing an object's keys is most of the cost (a
+ * table keyed by names is a prototype-less dictionary, whose keys V8 gathers anew each time), so
+ * each side's keys are listed once per object.
+ */
 export class StateDiffer {
   private readonly holder: { root?: unknown } = {};
   private readonly path: PatchPath = [];
@@ -58,25 +69,30 @@ export class StateDiffer {
   /** The patches that turn what the page holds into `state`. */
   diff(state: unknown): StatePatch[] {
     this.patches = [];
-    this.compare(state, this.holder as Container, 'root', true);
+    const holder = this.holder as Container;
+    if (state !== holder.root) this.compareChanged(state, holder, 'root');
     return this.patches;
   }
 
-  private compare(value: unknown, parent: Container, key: string | number, root = false): void {
-    if (!root) this.path.push(key);
+  private compare(value: unknown, parent: Container, key: string | number): void {
+    // Unchanged: a primitive, frozen data, or a mark set (shared by every snapshot).
+    if (value === parent[key]) return;
+    this.path.push(key);
+    this.compareChanged(value, parent, key);
+    this.path.pop();
+  }
+
+  private compareChanged(value: unknown, parent: Container, key: string | number): void {
     const shadow = parent[key];
-    if (value === shadow) {
-      // Unchanged: a primitive, frozen data, or a mark set (shared by every snapshot).
-    } else if (value instanceof AppendLog) {
+    if (value instanceof AppendLog) {
       if (!(shadow instanceof AppendLog) || shadow.storage !== value.storage || shadow.length !== value.length) this.replace(value, parent, key);
-    } else if (isContainer(value) && sameKind(value, shadow) && Array.isArray(value)) {
+    } else if (!isContainer(value) || !sameKind(value, shadow)) {
+      this.replace(value, parent, key);
+    } else if (Array.isArray(value)) {
       this.compareArray(value, shadow as unknown as unknown[]);
-    } else if (isContainer(value) && sameKind(value, shadow) && keysInOrder(value, shadow)) {
-      this.compareObject(value, shadow);
-    } else {
+    } else if (!this.compareObject(value, shadow)) {
       this.replace(value, parent, key);
     }
-    if (!root) this.path.pop();
   }
 
   private compareArray(value: unknown[], shadow: unknown[]): void {
@@ -87,13 +103,20 @@ export class StateDiffer {
     for (let i = 0; i < value.length; i++) this.compare(value[i], shadow as unknown as Container, i);
   }
 
-  private compareObject(value: Container, shadow: Container): void {
-    for (const key in shadow) {
-      if (Object.hasOwn(value, key)) continue;
-      delete shadow[key];
-      this.patches.push({ op: 'delete', path: [...this.path, key] });
+  /** Brings the shadow object in line with `value`; false when its keys came out of order (then it is sent whole). */
+  private compareObject(value: Container, shadow: Container): boolean {
+    const keys = Object.keys(value);
+    const shadowKeys = Object.keys(shadow);
+    if (!sameKeys(keys, shadowKeys)) {
+      if (!keysInOrder(keys, value, shadowKeys)) return false;
+      for (const key of shadowKeys) {
+        if (Object.hasOwn(value, key)) continue;
+        delete shadow[key];
+        this.patches.push({ op: 'delete', path: [...this.path, key] });
+      }
     }
-    for (const key in value) this.compare(value[key], shadow, key);
+    for (const key of keys) this.compare(value[key], shadow, key);
+    return true;
   }
 
   private replace(value: unknown, parent: Container, key: string | number): void {

@@ -8,7 +8,7 @@ import type { TopologyLayout } from '../../viz/topology-layout.ts';
 import type { TraceSource } from '../../sim/timeline.ts';
 import { useReducedMotion } from '../use-reduced-motion.ts';
 import { dotsAt, type Dot, type DotKind } from './topology-geometry.ts';
-import { DOT_KINDS, paintDots, rgbOf, type Rgb } from './topology-paint.ts';
+import { DOT_KINDS, NOTHING_PAINTED, paintDots, rgbOf, unionOf, type Painted, type Rgb } from './topology-paint.ts';
 import type { DotRouting } from './topology-model.ts';
 
 export interface TopologyCanvasProps {
@@ -37,9 +37,19 @@ function dotColors(element: Element, context: CanvasRenderingContext2D): Record<
   return Object.fromEntries(DOT_KINDS.map((kind) => [kind, rgbOf(context, style.getPropertyValue(`--rs-dot-${kind}`).trim() || FALLBACK_COLORS[kind])])) as Record<DotKind, Rgb>;
 }
 
-/** The frame's pixels, kept while the canvas keeps its size (a new image each frame would be megabytes of garbage). */
-function imageOf(context: CanvasRenderingContext2D, kept: { current: ImageData | null }, width: number, height: number): ImageData {
-  if (kept.current?.width !== width || kept.current.height !== height) kept.current = context.createImageData(width, height);
+/**
+ * The frame's pixels, kept while the canvas keeps its size (a new image each frame would be
+ * megabytes of garbage), and where the latest frame painted in them: the next clears and puts
+ * only that and what it paints (a large drawing is millions of pixels, most of them empty).
+ */
+interface Kept {
+  image: ImageData;
+  painted: Painted;
+}
+
+function keptOf(context: CanvasRenderingContext2D, kept: { current: Kept | null }, width: number, height: number): Kept {
+  // A new size clears the canvas, and a new image is empty.
+  if (kept.current?.image.width !== width || kept.current.image.height !== height) kept.current = { image: context.createImageData(width, height), painted: NOTHING_PAINTED };
   return kept.current;
 }
 
@@ -64,7 +74,7 @@ export function TopologyCanvas({ source, layout, scale, routing, timeMs, flightM
   // Read once per colour scheme: computed style read right after React changed the DOM forces a
   // full style recalculation, which cost more than drawing every dot.
   const colors = useRef<{ scheme: number; byKind: Record<DotKind, Rgb> } | null>(null);
-  const image = useRef<ImageData | null>(null);
+  const image = useRef<Kept | null>(null);
   useEffect(() => {
     const canvas = canvasRef.current;
     const context = canvas?.getContext('2d');
@@ -76,9 +86,11 @@ export function TopologyCanvas({ source, layout, scale, routing, timeMs, flightM
     if (canvas.height !== height) canvas.height = height;
     if (colors.current?.scheme !== scheme) colors.current = { scheme, byKind: dotColors(canvas, context) };
     const dots = dotsAt(source, layout, routing, timeMs, flightMs, maxDots, motion);
-    const pixels = imageOf(context, image, width, height);
-    paintDots(pixels, dots, colors.current.byKind, ratio);
-    context.putImageData(pixels, 0, 0);
+    const kept = keptOf(context, image, width, height);
+    const painted = paintDots(kept.image, dots, colors.current.byKind, ratio, kept.painted);
+    const changed = unionOf(kept.painted, painted);
+    kept.painted = painted;
+    if (changed.x0 < changed.x1) context.putImageData(kept.image, 0, 0, changed.x0, changed.y0, changed.x1 - changed.x0, changed.y1 - changed.y0);
     // How many messages are in flight: read by the browser benchmark and by tests.
     canvas.dataset.dots = String(dots.length);
     if (drawnRef) drawnRef.current = dots;

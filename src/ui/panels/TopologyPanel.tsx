@@ -3,17 +3,18 @@
  * and consumer groups below, the links between them, and a canvas of messages in flight.
  * Clicking (or Enter on) a process selects it for the inspector.
  */
-import { lazy, memo, Suspense, useCallback, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { lazy, memo, Suspense, useCallback, useId, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import { usePlayback, type ProcessSelection, type Selection } from '../../store/playback.ts';
 import { flightWindowMs } from '../../viz/flight.ts';
 import { linkPath, type Box } from '../../viz/paths.ts';
 import { layoutTopology, type TopologyInput, type TopologyLayout } from '../../viz/topology-layout.ts';
-import { useSimView } from '../use-sim.ts';
+import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { derivedAt, EmptyPanel, PanelFrame, usePanelStrings } from './shared.tsx';
 import type { EntityStatus, PanelStrings } from './strings.ts';
 import { TopologyCanvas } from './TopologyCanvas.tsx';
 import { GroupTitle, NodeText, TopologyLabels, type BrokerLabel } from './TopologyLabels.tsx';
 import { linkOf, type Dot } from './topology-geometry.ts';
+import type { DotRouting } from './topology-model.ts';
 import { useTopologyStrings, type TopologyStrings } from './topology-strings.ts';
 import { topologyModel, type LinkKind, type LinkSpec, type TopologyModel } from './topology-model.ts';
 import { useElementWidth } from './use-element-width.ts';
@@ -258,8 +259,29 @@ function TopicPicker({ model, onPick, canvasStrings }: { model: TopologyModel; o
   );
 }
 
-export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelProps) {
+interface DotsProps {
+  layout: TopologyLayout;
+  scale: number;
+  routing: DotRouting;
+  flightMs: number;
+  maxDots: number | undefined;
+  drawnRef: RefObject<Dot[]>;
+}
+
+/**
+ * The dots follow the playhead every frame; the drawing around them follows it as the text panels
+ * do (TEXT_PANEL_REFRESH while playing, every move at rest): with 100 clients and 640 queues,
+ * deriving the model and reconciling the diagram each frame cost more than the frame.
+ */
+function TopologyDots({ layout, scale, routing, flightMs, maxDots, drawnRef }: DotsProps) {
   const view = useSimView();
+  if (!view) return null;
+  return <TopologyCanvas source={view.timeline} layout={layout} scale={scale} routing={routing} timeMs={view.timeMs} flightMs={flightMs}
+    traceLength={view.timeline.traceLength} drawnRef={drawnRef} {...(maxDots !== undefined ? { maxDots } : {})} />;
+}
+
+export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelProps) {
+  const view = useSimView(TEXT_PANEL_REFRESH);
   const strings = usePanelStrings();
   const canvasStrings = useTopologyStrings();
   const selection = usePlayback((s) => s.selection);
@@ -294,8 +316,7 @@ export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelPro
       <div ref={stageRef} className="rs-topology-stage" style={{ height: layout.height * scale }}
         onClickCapture={onClickCapture} data-scale={scale}>
         <Diagram model={model} layout={layout} scale={scale} selection={selection} strings={strings} svgId={svgId} />
-        <TopologyCanvas source={timeline} layout={layout} scale={scale} routing={model.routing} timeMs={timeMs} flightMs={flightMs ?? flightWindowMs(speed)}
-          traceLength={timeline.traceLength} drawnRef={drawn} {...(maxDots !== undefined ? { maxDots } : {})} />
+        <TopologyDots layout={layout} scale={scale} routing={model.routing} flightMs={flightMs ?? flightWindowMs(speed)} maxDots={maxDots} drawnRef={drawn} />
         <TopologyLabels labels={derivedAt(timeline, timeMs, `brokerLabels:${topicWanted ?? ''}:${language}`, () => brokerLabels(model, strings, canvasStrings))} layout={layout} scale={scale} />
       </div>
       <Suspense fallback={null}>

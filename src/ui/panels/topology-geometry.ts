@@ -154,7 +154,8 @@ function pathOf(layout: TopologyLayout, routing: DotRouting, event: TraceEvent):
  */
 const pathCache = new WeakMap<TopologyLayout, WeakMap<DotRouting, WeakMap<TraceEvent, DotPath | null>>>();
 
-function cachedPath(layout: TopologyLayout, routing: DotRouting, event: TraceEvent): DotPath | null {
+/** The paths of one layout and routing, looked up once per frame rather than once per event. */
+function pathsOf(layout: TopologyLayout, routing: DotRouting): WeakMap<TraceEvent, DotPath | null> {
   let byRouting = pathCache.get(layout);
   if (!byRouting) {
     byRouting = new WeakMap();
@@ -165,22 +166,17 @@ function cachedPath(layout: TopologyLayout, routing: DotRouting, event: TraceEve
     byEvent = new WeakMap();
     byRouting.set(routing, byEvent);
   }
-  let path = byEvent.get(event);
-  if (path === undefined) {
-    path = pathOf(layout, routing, event);
-    byEvent.set(event, path);
-  }
-  return path;
+  return byEvent;
 }
 
-function dotOf(layout: TopologyLayout, routing: DotRouting, event: TraceEvent, flight: number, motion: DotMotion): Dot | null {
-  const path = cachedPath(layout, routing, event);
-  if (!path) return null;
+function dotOf(path: DotPath, flight: number, motion: DotMotion): Dot {
   const opacity = dotOpacity(flight);
   const progress = motion === 'jump' ? jumpProgress(flight) : flight;
-  if ('ringAt' in path) return { kind: path.kind, ...path.ringAt, opacity, ring: 2 + progress * 9 };
-  const reach = path.kind === 'failed' ? progress * FAILED_REACH : progress;
-  return { kind: path.kind, ...pointOnLink(path.link, reach), opacity, ...(path.msgId === undefined ? {} : { msgId: path.msgId }) };
+  if ('ringAt' in path) return { kind: path.kind, x: path.ringAt.x, y: path.ringAt.y, opacity, ring: 2 + progress * 9 };
+  const point = pointOnLink(path.link, path.kind === 'failed' ? progress * FAILED_REACH : progress);
+  const dot: Dot = { kind: path.kind, x: point.x, y: point.y, opacity };
+  if (path.msgId !== undefined) dot.msgId = path.msgId;
+  return dot;
 }
 
 /** The first read is small (at 1x a flight window holds a few hundred events); later ones double. */
@@ -198,6 +194,7 @@ const MAX_CHUNK = 8_192;
  */
 export function dotsAt(source: TraceSource, layout: TopologyLayout, routing: DotRouting, timeMs: number, flightMs: number, cap = 2_000, motion: DotMotion = 'fly'): Dot[] {
   const oldest = timeMs - flightMs;
+  const paths = pathsOf(layout, routing);
   const dots: Dot[] = [];
   let chunk = FIRST_CHUNK;
   for (let end = source.traceLength; end > 0 && dots.length < cap; end -= chunk, chunk = Math.min(MAX_CHUNK, chunk * 2)) {
@@ -208,8 +205,12 @@ export function dotsAt(source: TraceSource, layout: TopologyLayout, routing: Dot
       if (event.t < oldest) return dots;
       const progress = flightProgress(event.t, timeMs, flightMs);
       if (progress === null) continue;
-      const dot = dotOf(layout, routing, event, progress, motion);
-      if (dot) dots.push(dot);
+      let path = paths.get(event);
+      if (path === undefined) {
+        path = pathOf(layout, routing, event);
+        paths.set(event, path);
+      }
+      if (path) dots.push(dotOf(path, progress, motion));
     }
   }
   return dots;

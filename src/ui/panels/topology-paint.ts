@@ -17,6 +17,13 @@ interface Stamp {
   dx: Int16Array;
   dy: Int16Array;
   coverage: Float32Array;
+  /** The coverage as an alpha byte, for a dot at full opacity (most of them). */
+  alpha: Uint8Array;
+  /** How far the stamp reaches from its centre, in device pixels. */
+  reach: number;
+  /** Each pixel's index from the centre's in an image `offsetsWidth` wide. */
+  offsets: Int32Array;
+  offsetsWidth: number;
 }
 
 function clamp01(value: number): number {
@@ -85,7 +92,7 @@ function stampOf(kind: DotKind, ring: number | undefined, unit: number): Stamp {
       coverage.push(share);
     }
   }
-  const stamp = { dx: Int16Array.from(dx), dy: Int16Array.from(dy), coverage: Float32Array.from(coverage) };
+  const stamp = { dx: Int16Array.from(dx), dy: Int16Array.from(dy), coverage: Float32Array.from(coverage), alpha: Uint8Array.from(coverage, (share) => Math.round(share * 255)), reach, offsets: new Int32Array(0), offsetsWidth: -1 };
   stamps.byKey.set(key, stamp);
   return stamp;
 }
@@ -103,45 +110,111 @@ function blend(data: Uint8ClampedArray, i: number, color: Rgb, alpha: number): v
 /** Whether a 32-bit word holds RGBA with alpha in its high byte (a big-endian machine blends every pixel). */
 const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 
-/** The image's pixels as 32-bit words. */
-const words = new WeakMap<ImageData, Uint32Array>();
+/** The image's pixels as 32-bit words (signed: an opaque pixel's word stays a small integer to the compiler, never a double). */
+const words = new WeakMap<ImageData, Int32Array>();
 
-function wordsOf(image: ImageData): Uint32Array {
+function wordsOf(image: ImageData): Int32Array {
   let view = words.get(image);
   if (!view) {
-    view = new Uint32Array(image.data.buffer, image.data.byteOffset, image.width * image.height);
+    view = new Int32Array(image.data.buffer, image.data.byteOffset, image.width * image.height);
     words.set(image, view);
   }
   return view;
 }
 
+/** The rectangle of device pixels a frame painted (empty when x0 >= x1). */
+export interface Painted {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export const NOTHING_PAINTED: Painted = { x0: 0, y0: 0, x1: 0, y1: 0 };
+
+/** The smallest rectangle holding both (what a frame must put on the canvas: what was painted and what is now). */
+export function unionOf(a: Painted, b: Painted): Painted {
+  if (a.x0 >= a.x1 || a.y0 >= a.y1) return b;
+  if (b.x0 >= b.x1 || b.y0 >= b.y1) return a;
+  return { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };
+}
+
+/** Clears the rectangle `area` of the image (what the previous frame painted), row by row. */
+function clear(pixels: Int32Array, width: number, area: Painted): void {
+  if (area.x0 >= area.x1 || area.y0 >= area.y1) return;
+  if (area.x0 === 0 && area.x1 === width) pixels.fill(0, area.y0 * width, area.y1 * width);
+  else for (let y = area.y0; y < area.y1; y++) pixels.fill(0, y * width + area.x0, y * width + area.x1);
+}
+
+/** The stamp's pixels as index offsets in an image `width` wide, computed once per width. */
+function offsetsOf(stamp: Stamp, width: number): Int32Array {
+  if (stamp.offsetsWidth !== width) {
+    stamp.offsets = Int32Array.from(stamp.dx, (dx, p) => stamp.dy[p]! * width + dx);
+    stamp.offsetsWidth = width;
+  }
+  return stamp.offsets;
+}
+
 /**
- * Paints the dots (layout units) into an RGBA image of `unit` device pixels per layout unit,
- * cleared first: the oldest first, so that the newest are on top (the dots come newest first).
- * Most pixels a dot covers are still empty: those take one 32-bit write, the others a blend.
+ * Stamps one dot centred at device pixel (cx, cy). The common case, a dot at full opacity wholly
+ * inside the image, walks the stamp's precomputed offsets and alpha bytes without bounds checks.
  */
-export function paintDots(image: ImageData, dots: readonly Dot[], colors: Record<DotKind, Rgb>, unit: number): void {
+function stampDot(image: ImageData, pixels: Int32Array, stamp: Stamp, cx: number, cy: number, color: Rgb, opacity: number): void {
   const { data, width, height } = image;
+  const rgbWord = (color[2] << 16) | (color[1] << 8) | color[0];
+  if (LITTLE_ENDIAN && opacity >= 1 && cx - stamp.reach >= 0 && cy - stamp.reach >= 0 && cx + stamp.reach < width && cy + stamp.reach < height) {
+    const offsets = offsetsOf(stamp, width);
+    const centre = cy * width + cx;
+    for (let p = 0; p < offsets.length; p++) {
+      const at = centre + offsets[p]!;
+      const alpha = stamp.alpha[p]!;
+      // An empty pixel, or one a mark covers opaquely (a dot's inside over another dot), takes the colour as it is.
+      if (alpha === 255 || pixels[at] === 0) pixels[at] = (alpha << 24) | rgbWord;
+      else blend(data, at * 4, color, stamp.coverage[p]!);
+    }
+    return;
+  }
+  for (let p = 0; p < stamp.coverage.length; p++) {
+    const x = cx + stamp.dx[p]!;
+    const y = cy + stamp.dy[p]!;
+    if (x < 0 || y < 0 || x >= width || y >= height) continue;
+    const at = y * width + x;
+    const alpha = stamp.coverage[p]! * opacity;
+    if (LITTLE_ENDIAN && (alpha >= 1 || pixels[at] === 0)) pixels[at] = (Math.round(alpha * 255) << 24) | rgbWord;
+    else blend(data, at * 4, color, alpha);
+  }
+}
+
+/**
+ * Paints the dots (layout units) into an RGBA image of `unit` device pixels per layout unit:
+ * the oldest first, so that the newest are on top (the dots come newest first). The image is
+ * cleared first where `before` says the previous frame painted (all of it by default); returns
+ * where this frame painted, so that the next clears only that and the canvas takes only the
+ * rectangle that changed. Most pixels a dot covers are still empty or covered opaquely: those
+ * take one 32-bit write, the others a blend.
+ */
+export function paintDots(image: ImageData, dots: readonly Dot[], colors: Record<DotKind, Rgb>, unit: number, before: Painted = { x0: 0, y0: 0, x1: image.width, y1: image.height }): Painted {
+  const { width, height } = image;
   const pixels = wordsOf(image);
-  pixels.fill(0);
+  clear(pixels, width, before);
+  let x0 = width;
+  let y0 = height;
+  let x1 = 0;
+  let y1 = 0;
   for (let index = dots.length - 1; index >= 0; index--) {
     const dot = dots[index]!;
     if (dot.opacity <= 0) continue;
     const stamp = stampOf(dot.kind, ringSize(dot), unit);
     const cx = Math.round(dot.x * unit);
     const cy = Math.round(dot.y * unit);
-    const color = colors[dot.kind];
-    const rgbWord = (color[2] << 16) | (color[1] << 8) | color[0];
-    for (let p = 0; p < stamp.coverage.length; p++) {
-      const x = cx + stamp.dx[p]!;
-      const y = cy + stamp.dy[p]!;
-      if (x < 0 || y < 0 || x >= width || y >= height) continue;
-      const at = y * width + x;
-      const alpha = stamp.coverage[p]! * dot.opacity;
-      if (LITTLE_ENDIAN && pixels[at] === 0) pixels[at] = ((Math.round(alpha * 255) << 24) | rgbWord) >>> 0;
-      else blend(data, at * 4, color, alpha);
-    }
+    stampDot(image, pixels, stamp, cx, cy, colors[dot.kind], dot.opacity);
+    x0 = Math.min(x0, cx - stamp.reach);
+    y0 = Math.min(y0, cy - stamp.reach);
+    x1 = Math.max(x1, cx + stamp.reach + 1);
+    y1 = Math.max(y1, cy + stamp.reach + 1);
   }
+  const area = { x0: Math.max(0, x0), y0: Math.max(0, y0), x1: Math.min(width, x1), y1: Math.min(height, y1) };
+  return area.x0 < area.x1 && area.y0 < area.y1 ? area : NOTHING_PAINTED;
 }
 
 /** A CSS colour as red, green, blue, the way the canvas reads it; black when it does not parse. */

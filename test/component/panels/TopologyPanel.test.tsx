@@ -9,21 +9,44 @@ import { layoutTopology } from '../../../src/viz/topology-layout.ts';
 import { loadAt } from './load.ts';
 import { writeReadScenario } from './scenarios.ts';
 
-/** A 2D context that keeps the latest picture put on the canvas (the dots are stamped into its pixels). */
+/**
+ * A 2D context whose canvas keeps its pixels: the dots are stamped into an image (`picture`),
+ * of which each frame puts on the canvas only the rectangle that changed; a new image comes with
+ * a new or resized canvas, which starts blank.
+ */
 interface FakeContext {
   picture: ImageData | null;
+  /** What the canvas shows. */
+  shown: Uint8ClampedArray;
   context: Partial<CanvasRenderingContext2D>;
 }
 
 function fakeCanvas(): FakeContext {
-  const fake: FakeContext = { picture: null, context: {} };
+  const fake: FakeContext = { picture: null, shown: new Uint8ClampedArray(0), context: {} };
+  const put = (picture: ImageData, dx: number, dy: number, x = 0, y = 0, width = picture.width, height = picture.height) => {
+    fake.picture = picture;
+    for (let row = y; row < y + height; row++) {
+      const from = ((row + dy) * picture.width + x + dx) * 4;
+      fake.shown.set(picture.data.subarray(from, from + width * 4), from);
+    }
+  };
   fake.context = {
     fillStyle: '#000000',
-    createImageData: ((width: number, height: number) => ({ data: new Uint8ClampedArray(width * height * 4), width, height, colorSpace: 'srgb' })) as never,
-    putImageData: vi.fn((picture: ImageData) => { fake.picture = picture; }),
+    createImageData: ((width: number, height: number) => {
+      fake.shown = new Uint8ClampedArray(width * height * 4);
+      return { data: new Uint8ClampedArray(width * height * 4), width, height, colorSpace: 'srgb' };
+    }) as never,
+    putImageData: vi.fn(put) as never,
   };
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation((() => fake.context) as never);
   return fake;
+}
+
+/** The first byte index where two pictures differ, or -1. */
+function firstDifference(a: Uint8ClampedArray, b: Uint8ClampedArray): number {
+  if (a.length !== b.length) return 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return i;
+  return -1;
 }
 
 beforeEach(() => {
@@ -142,13 +165,28 @@ describe('TopologyPanel', () => {
     const canvas = screen.getByTestId('topology-canvas');
     expect(canvas).toHaveAttribute('data-dots', String(dots.length));
     expect(fake.picture?.width).toBe((canvas as HTMLCanvasElement).width);
-    expect(fake.picture?.data.some((byte) => byte > 0)).toBe(true);
+    expect(fake.shown.some((byte) => byte > 0)).toBe(true);
     expect(canvas).toHaveAttribute('aria-hidden', 'true');
     // Before the first message and heartbeat, nothing is in flight: the picture is empty.
     cleanup();
     loadAt(twoBrokers(), 0);
     render(<TopologyPanel flightMs={1} />);
     expect(screen.getByTestId('topology-canvas')).toHaveAttribute('data-dots', '0');
-    expect(fake.picture?.data.every((byte) => byte === 0)).toBe(true);
+    expect(fake.shown.every((byte) => byte === 0)).toBe(true);
+  });
+
+  it('each frame puts only the rectangle that changed, and the canvas shows the whole picture of its moment', () => {
+    const fake = fakeCanvas();
+    loadAt(twoBrokers(), 20_050);
+    render(<TopologyPanel flightMs={500} />);
+    const puts = fake.context.putImageData as unknown as { mock: { calls: unknown[][] } };
+    for (const t of [20_200, 20_450, 21_400, 22_000]) {
+      act(() => usePlayback.getState().seek(t));
+      expect(firstDifference(fake.shown, fake.picture!.data)).toBe(-1);
+    }
+    const [, , , x, y, width, height] = puts.mock.calls.at(-1) as number[];
+    expect(width! * height!).toBeLessThan(fake.picture!.width * fake.picture!.height);
+    expect(x! + width!).toBeLessThanOrEqual(fake.picture!.width);
+    expect(y! + height!).toBeLessThanOrEqual(fake.picture!.height);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Dot, DotKind } from '../../../src/ui/panels/topology-geometry.ts';
-import { DOT_KINDS, paintDots, type Rgb } from '../../../src/ui/panels/topology-paint.ts';
+import { DOT_KINDS, NOTHING_PAINTED, paintDots, unionOf, type Rgb } from '../../../src/ui/panels/topology-paint.ts';
 
 const SIZE = 40;
 const COLORS = Object.fromEntries(DOT_KINDS.map((kind, i) => [kind, [10 + i * 30, 200 - i * 20, 7 * i] as Rgb])) as Record<DotKind, Rgb>;
@@ -103,5 +103,39 @@ describe('the dots in flight, stamped into pixels', () => {
     const picture = painted([at('sent', 20, 20)]);
     paintDots(picture, [], COLORS, 1);
     expect(picture.data.every((byte) => byte === 0)).toBe(true);
+  });
+
+  it('says where it painted: the rectangle of every pixel it touched, cut at the image\'s border', () => {
+    const picture = image();
+    const area = paintDots(picture, [at('sent', 10, 12), at('stored', 30, 20, { ring: 6 }), at('sent', 0, 39)], COLORS, 1);
+    expect(area.x0).toBe(0);
+    expect(area.y1).toBe(SIZE);
+    for (let y = 0; y < SIZE; y++) {
+      for (let x = 0; x < SIZE; x++) {
+        if (pixel(picture, x, y)[3]! > 0) expect(x >= area.x0 && x < area.x1 && y >= area.y0 && y < area.y1).toBe(true);
+      }
+    }
+    expect(paintDots(image(), [], COLORS, 1)).toEqual(NOTHING_PAINTED);
+  });
+
+  it('clearing only where the previous frame painted leaves the same image as clearing all of it', () => {
+    const frames: Dot[][] = [
+      [at('sent', 8, 8), at('consumed', 12, 9, { opacity: 0.4 }), at('stored', 30, 30, { ring: 9 })],
+      [at('retried', 20, 20), at('failed', 39, 0)],
+      [],
+      [at('route', 5, 35)],
+    ];
+    const reused = image();
+    let before = NOTHING_PAINTED;
+    for (const dots of frames) {
+      before = paintDots(reused, dots, COLORS, 1, before);
+      expect([...reused.data]).toEqual([...painted(dots).data]);
+    }
+  });
+
+  it('the rectangle a frame puts on the canvas holds what was painted before and what is painted now', () => {
+    expect(unionOf({ x0: 1, y0: 2, x1: 5, y1: 6 }, { x0: 3, y0: 0, x1: 9, y1: 4 })).toEqual({ x0: 1, y0: 0, x1: 9, y1: 6 });
+    expect(unionOf(NOTHING_PAINTED, { x0: 3, y0: 0, x1: 9, y1: 4 })).toEqual({ x0: 3, y0: 0, x1: 9, y1: 4 });
+    expect(unionOf({ x0: 3, y0: 0, x1: 9, y1: 4 }, NOTHING_PAINTED)).toEqual({ x0: 3, y0: 0, x1: 9, y1: 4 });
   });
 });

@@ -10,9 +10,9 @@ export const SUB_ALL = '*';
 
 /** SubscriptionData, TAG expression type only. Arrays stand in for Java's HashSets (no duplicates). */
 export interface SubscriptionData {
-  subString: string;
-  tagsSet: string[];
-  codeSet: number[];
+  readonly subString: string;
+  readonly tagsSet: readonly string[];
+  readonly codeSet: readonly number[];
 }
 
 /**
@@ -21,14 +21,27 @@ export interface SubscriptionData {
  * written. An expression made only of "||" throws, as RocketMQ's "subString split error" does.
  */
 export function buildSubscriptionData(subString: string | null | undefined): SubscriptionData {
-  if (subString === null || subString === undefined || subString === '' || subString === SUB_ALL) {
-    return { subString: SUB_ALL, tagsSet: [], codeSet: [] };
-  }
+  if (subString === null || subString === undefined || subString === '' || subString === SUB_ALL) return SUBSCRIBE_ALL;
+  let data = parsedExpressions.get(subString);
+  if (data === undefined) parsedExpressions.set(subString, (data = parseExpression(subString)));
+  return data;
+}
+
+const SUBSCRIBE_ALL: SubscriptionData = Object.freeze({ subString: SUB_ALL, tagsSet: Object.freeze([]), codeSet: Object.freeze([]) });
+
+/**
+ * Expressions already parsed, by their text: every pull parses its group's expression on the
+ * broker and again on the client, and a run has only the few its scenario names. Frozen, so
+ * that no caller can change one that others share.
+ */
+const parsedExpressions = new Map<string, SubscriptionData>();
+
+function parseExpression(subString: string): SubscriptionData {
   const parts = javaStringSplit(subString, '||');
   if (parts.length === 0) throw new Error('subString split error');
   const tagsSet = [...new Set(parts.map((part) => part.trim()).filter((tag) => tag !== ''))];
   const codeSet = [...new Set(tagsSet.map(javaStringHashCode))];
-  return { subString, tagsSet, codeSet };
+  return Object.freeze({ subString, tagsSet: Object.freeze(tagsSet), codeSet: Object.freeze(codeSet) });
 }
 
 /**

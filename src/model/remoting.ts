@@ -22,14 +22,14 @@ export function invoke(sim: Sim, from: string, to: string, request: RemotingRequ
   const id = state.remoting.nextId++;
   const downIsUnreachable = options.downIsUnreachable === true;
   const expiresAt = options.async ? sim.now + timeoutMs + SCAN_RESPONSE_GRACE_MS : -1;
-  state.remoting.pending[id] = { id, from, to, sentAt: sim.now, request: Object.freeze(request), expiresAt };
+  state.remoting.pending.set(id, { id, from, to, sentAt: sim.now, request: Object.freeze(request), expiresAt });
   const outcome = sim.net.send(from, to, { dir: 'request', id, request });
   if (outcome === 'down') {
     const connectTimeout = state.config.connectTimeoutMs;
     const delay = downIsUnreachable ? Math.min(connectTimeout, timeoutMs) : sim.net.latency(from, to);
     sim.after(delay, { kind: 'rpc.failed', id, reason: downIsUnreachable ? 'connectTimeout' : 'connectRefused' });
   } else if (outcome === 'senderDown') {
-    delete state.remoting.pending[id];
+    state.remoting.pending.delete(id);
   } else if (!options.async) {
     sim.after(timeoutMs, { kind: 'rpc.timeout', id });
   }
@@ -44,9 +44,9 @@ export const SCAN_RESPONSE_TABLE = { initialDelayMs: 3_000, periodMs: 1_000 };
 
 /** Ids of the async requests whose time is up (scanResponseTable). */
 export function expiredRequests(state: ModelState, now: number): number[] {
-  return Object.values(state.remoting.pending)
-    .filter((pending) => pending.expiresAt >= 0 && pending.expiresAt <= now)
-    .map((pending) => pending.id);
+  const ids: number[] = [];
+  for (const pending of state.remoting.pending.values()) if (pending.expiresAt >= 0 && pending.expiresAt <= now) ids.push(pending.id);
+  return ids;
 }
 
 export function oneway(sim: Sim, from: string, to: string, request: RemotingRequest): boolean {
@@ -59,21 +59,21 @@ export function reply(sim: Sim, from: string, to: string, id: number, response: 
 
 /** Removes and returns a pending request; undefined when it already timed out or failed. */
 export function takePending(state: ModelState, id: number): PendingRequest | undefined {
-  const pending = state.remoting.pending[id];
-  if (pending) delete state.remoting.pending[id];
+  const pending = state.remoting.pending.get(id);
+  if (pending) state.remoting.pending.delete(id);
   return pending;
 }
 
 /** Ids of the requests waiting on one channel (NettyRemotingAbstract.failFast walks these). */
 export function failChannelRequests(state: ModelState, node: string, peer: string): number[] {
-  return Object.values(state.remoting.pending)
-    .filter((pending) => pending.from === node && pending.to === peer)
-    .map((pending) => pending.id);
+  const ids: number[] = [];
+  for (const pending of state.remoting.pending.values()) if (pending.from === node && pending.to === peer) ids.push(pending.id);
+  return ids;
 }
 
 /** A process that dies loses its own outstanding requests silently. */
 export function dropRequestsFrom(state: ModelState, node: string): void {
-  for (const pending of Object.values(state.remoting.pending)) {
-    if (pending.from === node) delete state.remoting.pending[pending.id];
+  for (const pending of state.remoting.pending.values()) {
+    if (pending.from === node) state.remoting.pending.delete(pending.id);
   }
 }

@@ -460,7 +460,13 @@ export interface ControllerState {
 
 export interface RemotingState {
   nextId: number;
-  pending: Record<number, PendingRequest>;
+  /**
+   * NettyRemotingAbstract.responseTable: by request id, in the order sent. A Map, not a numbered
+   * object: every request is added and removed once, and an object with numbered keys coming and
+   * going is kept as a slow dictionary (about a twentieth of a run went there). Snapshots copy it
+   * (engine/clone.ts); the page's frames leave it out, since no view reads it.
+   */
+  pending: Map<number, PendingRequest>;
 }
 
 

@@ -37,7 +37,7 @@ function consumerSpecs(s: Scenario): ConsumerSpec[] {
 /** msgIds of SEND_MESSAGE requests still awaiting an answer. */
 function inFlight(state: ModelState): Set<string> {
   const ids = new Set<string>();
-  for (const pending of Object.values(state.remoting.pending)) {
+  for (const pending of [...state.remoting.pending.values()]) {
     if (pending.request.code === 'SEND_MESSAGE') ids.add(pending.request.message.msgId);
   }
   return ids;

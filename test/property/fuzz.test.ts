@@ -69,7 +69,7 @@ function unexplainedSends(sim: TestSim): number {
   const { state } = sim.sim;
   const stored = new Set(sim.events('message.stored').map((e) => e.msgId));
   const answered = new Set(sim.events('send.result').map((e) => e.msgId));
-  const pending = new Set(Object.values(state.remoting.pending).flatMap((p) => (p.request.code === 'SEND_MESSAGE' ? [p.request.message.msgId] : [])));
+  const pending = new Set([...state.remoting.pending.values()].flatMap((p) => (p.request.code === 'SEND_MESSAGE' ? [p.request.message.msgId] : [])));
   const oneway = (producer: string) => { const c = state.clients[producer]; return c?.kind === 'producer' && c.spec.sendMode === 'ONEWAY'; };
   return sim.events('message.sent').filter((e) => !stored.has(e.msgId) && !answered.has(e.msgId) && !pending.has(e.msgId) && !oneway(e.producer)).length;
 }

@@ -191,7 +191,7 @@ function pullMessage(state: ModelState, broker: BrokerState, from: string, id: n
       : { code: 'PULL_NOT_FOUND', nextBeginOffset: found.nextBeginOffset, maxOffset: found.maxOffset });
     return;
   }
-  holdPullRequest(state, broker, from, id, { ...request, subscription: expression }, sim);
+  holdPullRequest(state, broker, from, id, request, expression, sim);
 }
 
 /** PullMessageProcessor's checks of the topic before reading: its answer when the pull is refused. */

@@ -12,12 +12,13 @@ import { getMessage } from './message-store.ts';
 
 type PullRequest = Extract<RemotingRequest, { code: 'PULL_MESSAGE' }>;
 
-export function holdPullRequest(state: ModelState, broker: BrokerState, node: string, rpcId: number, request: PullRequest, sim: Sim): void {
+/** Parks a pull, with the expression the broker filters by (the group's, which may differ from the request's). */
+export function holdPullRequest(state: ModelState, broker: BrokerState, node: string, rpcId: number, request: PullRequest, subscription: string, sim: Sim): void {
   const suspend = state.config.longPollingEnable ? request.suspendTimeoutMs : state.config.shortPollingTimeMs;
   const key = `${request.topic}@${request.queueId}`;
   (broker.pullHolds[key] ??= []).push({
     rpcId, node, group: request.group, topic: request.topic, queueId: request.queueId,
-    queueOffset: request.queueOffset, subscription: request.subscription, expiresAt: sim.now + suspend,
+    queueOffset: request.queueOffset, subscription, expiresAt: sim.now + suspend,
   });
 }
 
@@ -38,21 +39,25 @@ function tryWake(state: ModelState, broker: BrokerState, hold: HeldPull, giveUp:
 export function notifyMessageArriving(state: ModelState, broker: BrokerState, topic: string, queueId: number, sim: Sim): void {
   const key = `${topic}@${queueId}`;
   const holds = broker.pullHolds[key];
-  if (!holds) return;
-  const remaining = holds.filter((hold) => !tryWake(state, broker, hold, false, sim));
-  if (remaining.length > 0) broker.pullHolds[key] = remaining;
-  else delete broker.pullHolds[key];
+  if (holds) wakeHolds(state, broker, key, holds, false, sim);
+}
+
+/**
+ * Answers the pulls of one queue that can be answered now (or, when `expire`, that have waited
+ * out their suspend time) and keeps the others in place: this runs for every stored message.
+ */
+function wakeHolds(state: ModelState, broker: BrokerState, key: string, holds: HeldPull[], expire: boolean, sim: Sim): void {
+  let kept = 0;
+  for (const hold of holds) if (!tryWake(state, broker, hold, expire && sim.now >= hold.expiresAt, sim)) holds[kept++] = hold;
+  holds.length = kept;
+  if (kept === 0) delete broker.pullHolds[key];
 }
 
 /** checkHoldRequest, every 5 s (or shortPollingTimeMills): answer what has expired. */
 export function onPullHoldCheck(state: ModelState, event: { broker: string; epoch: number }, sim: Sim): void {
   const broker = state.brokers[event.broker];
   if (!broker || broker.status !== 'running' || broker.epoch !== event.epoch) return;
-  for (const [key, holds] of Object.entries(broker.pullHolds)) {
-    const remaining = holds.filter((hold) => !tryWake(state, broker, hold, sim.now >= hold.expiresAt, sim));
-    if (remaining.length > 0) broker.pullHolds[key] = remaining;
-    else delete broker.pullHolds[key];
-  }
+  for (const [key, holds] of Object.entries(broker.pullHolds)) wakeHolds(state, broker, key, holds, true, sim);
   const period = state.config.longPollingEnable ? state.config.pullRequestHoldCheckMs : state.config.shortPollingTimeMs;
   sim.after(period, { kind: 'broker.pullHoldCheck', broker: broker.node, epoch: broker.epoch });
 }

@@ -16,31 +16,42 @@ import { brokerNodeFor } from './process-queue.ts';
  * listener's messages complete one by one, as they do in RocketMQ.
  */
 export function submitConsumeRequest(consumer: ConsumerState, key: string, pq: ProcessQueue, messages: StoredMessage[], sim: Sim): void {
+  const startsAt = startTimes(consumer, pq, messages, sim);
+  let from = 0;
+  for (let i = 1; i <= messages.length; i++) {
+    if (i < messages.length && startsAt[i] === startsAt[from]) continue;
+    scheduleConsumed(consumer, key, pq, startsAt[from]! + consumer.spec.consumeTimeMs, part(messages, from, i), part(startsAt, from, i), sim);
+    from = i;
+  }
+}
+
+/** Each message's start on the thread that is free first; the messages become outstanding. */
+function startTimes(consumer: ConsumerState, pq: ProcessQueue, messages: StoredMessage[], sim: Sim): number[] {
   const threads = consumer.consumeBusyUntil;
-  const batches: { finish: number; messages: StoredMessage[]; startsAt: number[] }[] = [];
-  for (const message of messages) {
-    pq.outstanding.push(message.queueOffset);
-    pq.queueOffsetMax = Math.max(pq.queueOffsetMax, message.queueOffset);
+  const startsAt = new Array<number>(messages.length);
+  for (let i = 0; i < messages.length; i++) {
+    const { queueOffset } = messages[i]!;
+    pq.outstanding.push(queueOffset);
+    pq.queueOffsetMax = Math.max(pq.queueOffsetMax, queueOffset);
     let best = 0;
     for (let t = 1; t < threads.length; t++) if (threads[t]! < threads[best]!) best = t;
     // The earliest free thread: starts, and so finishes, never go backwards within a submit.
-    const start = Math.max(sim.now, threads[best]!);
-    const finish = start + consumer.spec.consumeTimeMs;
-    threads[best] = finish;
-    let batch = batches.at(-1);
-    if (batch?.finish !== finish) {
-      batch = { finish, messages: [], startsAt: [] };
-      batches.push(batch);
-    }
-    batch.messages.push(message);
-    batch.startsAt.push(start);
+    startsAt[i] = Math.max(sim.now, threads[best]!);
+    threads[best] = startsAt[i]! + consumer.spec.consumeTimeMs;
   }
-  for (const batch of batches) {
-    sim.schedule(batch.finish, {
-      kind: 'consumer.consumed', client: consumer.id, epoch: consumer.epoch, queueKey: key, token: pq.token,
-      brokerName: pq.mq.brokerName, messages: batch.messages, startsAt: batch.startsAt,
-    });
-  }
+  return startsAt;
+}
+
+/** Entries from..to of an array: the array itself when that is all of it (most pulls finish together). */
+function part<T>(array: T[], from: number, to: number): T[] {
+  return from === 0 && to === array.length ? array : array.slice(from, to);
+}
+
+/** The messages finishing together, as one event at their finish time. */
+function scheduleConsumed(consumer: ConsumerState, key: string, pq: ProcessQueue, finish: number, messages: StoredMessage[], startsAt: number[], sim: Sim): void {
+  sim.schedule(finish, {
+    kind: 'consumer.consumed', client: consumer.id, epoch: consumer.epoch, queueKey: key, token: pq.token, brokerName: pq.mq.brokerName, messages, startsAt,
+  });
 }
 
 function listenerFails(consumer: ConsumerState, message: StoredMessage, sim: Sim): boolean {
@@ -54,21 +65,44 @@ export function onConsumed(state: ModelState, event: { client: string; epoch: nu
   const pq = consumer.processQueueTable[event.queueKey];
   const { brokerName } = event;
   const droppedAt = consumer.droppedAt[event.token];
-  event.messages.forEach((message, i) => {
+  const { messages, startsAt } = event;
+  for (let i = 0; i < messages.length; i++) {
     // ConsumeRequest.run: a request whose queue was dropped before its turn is not consumed
     // ("the message queue not be able to consume, because it's dropped").
-    if (droppedAt !== undefined && event.startsAt[i]! >= droppedAt) return;
-    if (listenerFails(consumer, message, sim)) consumeFailed(state, consumer, message, brokerName, sim);
-    else consumeSucceeded(state, consumer, message, brokerName, sim);
-  });
+    if (droppedAt !== undefined && startsAt[i]! >= droppedAt) continue;
+    if (listenerFails(consumer, messages[i]!, sim)) consumeFailed(state, consumer, messages[i]!, brokerName, sim);
+    else consumeSucceeded(state, consumer, messages[i]!, brokerName, sim);
+  }
   // A queue dropped meanwhile keeps no offset: its next owner consumes these again (at-least-once).
   if (!pq || pq.dropped || pq.token !== event.token) return;
   // ProcessQueue.removeMessage: the offset to commit is the smallest still being consumed, or
   // past the largest ever pulled when none is left.
-  const done = new Set(event.messages.map((message) => message.queueOffset));
-  pq.outstanding = pq.outstanding.filter((offset) => !done.has(offset));
+  removeConsumed(pq.outstanding, messages);
   const offset = pq.outstanding[0] ?? pq.queueOffsetMax + 1;
   consumer.offsetTable[event.queueKey] = Math.max(consumer.offsetTable[event.queueKey] ?? 0, offset);
+}
+
+/**
+ * Drops the consumed messages' offsets from those outstanding, in place: no Set and no new array
+ * for every batch. An offset outside the batch's range is kept at a glance.
+ */
+function removeConsumed(outstanding: number[], messages: readonly StoredMessage[]): void {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const message of messages) {
+    low = Math.min(low, message.queueOffset);
+    high = Math.max(high, message.queueOffset);
+  }
+  let kept = 0;
+  for (const offset of outstanding) {
+    if (offset < low || offset > high || !hasOffset(messages, offset)) outstanding[kept++] = offset;
+  }
+  outstanding.length = kept;
+}
+
+function hasOffset(messages: readonly StoredMessage[], offset: number): boolean {
+  for (const message of messages) if (message.queueOffset === offset) return true;
+  return false;
 }
 
 function consumeSucceeded(state: ModelState, consumer: ConsumerState, message: StoredMessage, brokerName: string, sim: Sim): void {

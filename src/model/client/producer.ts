@@ -5,7 +5,7 @@
  */
 import { AUTO_CREATE_TOPIC_KEY_TOPIC, MASTER_ID } from '../defaults.ts';
 import { noticed } from '../detections.ts';
-import { DEFAULT_CLASS_LOADER_HASH, createUniqId, parseIpv4 } from '../message-id.ts';
+import { DEFAULT_CLASS_LOADER_HASH, parseIpv4, uniqIdOf } from '../message-id.ts';
 import type { RemotingResponse } from '../remoting-types.ts';
 import type { FailureReason, ResponseCode, SendFailedReason, SendResultStatus } from '../vocabulary.ts';
 import { invoke, oneway } from '../remoting.ts';
@@ -64,13 +64,8 @@ export function onSendTimer(state: ModelState, event: { client: string; epoch: n
 function newMessage(producer: ProducerState, sim: Sim): SendInFlight {
   const { spec } = producer;
   const n = producer.sequence++;
-  const msgId = createUniqId({
-    ip: parseIpv4(spec.ip),
-    pid: producer.pid,
-    classLoaderHash: DEFAULT_CLASS_LOADER_HASH,
-    startOfMonthMs: sim.now, // the virtual run starts at the first instant of a month
-    counter: producer.counter++ & 0xffff,
-  });
+  // The virtual run starts at the first instant of a month: the time since then is sim.now.
+  const msgId = uniqIdOf(parseIpv4(spec.ip), producer.pid, DEFAULT_CLASS_LOADER_HASH, sim.now, producer.counter++ & 0xffff);
   return {
     msgId,
     serial: sim.state.stats.nextSerial++,

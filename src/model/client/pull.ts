@@ -9,7 +9,7 @@ import { invoke } from '../remoting.ts';
 import type { RemotingResponse } from '../remoting-types.ts';
 import type { FailureReason } from '../vocabulary.ts';
 import type { Sim } from '../sim-types.ts';
-import type { ConsumerState, ModelState, PendingRequest, ProcessQueue } from '../state.ts';
+import type { ConsumerState, ModelState, PendingRequest, ProcessQueue, StoredMessage } from '../state.ts';
 import { submitConsumeRequest } from './consume-service.ts';
 import { isLive } from './mq-client-instance.ts';
 import { brokerNodeFor, livePq } from './process-queue.ts';
@@ -42,6 +42,25 @@ export function onPullTimer(state: ModelState, event: { client: string; epoch: n
   if (pq && pq.token === event.token) pullMessage(state, consumer, event.queueKey, pq, sim);
 }
 
+/**
+ * The pulled messages whose tag the subscription names; the others are noted as filtered out.
+ * Usually every message matches, and the pulled array itself is handed on.
+ */
+function matchedByClient(state: ModelState, consumer: ConsumerState, pq: ProcessQueue, pulled: StoredMessage[], sim: Sim): StoredMessage[] {
+  const subscription = buildSubscriptionData(subscriptionOf(consumer, pq.mq.topic));
+  let matched: StoredMessage[] | null = null;
+  for (let i = 0; i < pulled.length; i++) {
+    const message = pulled[i]!;
+    if (isMatchedByClient(subscription, message.tags)) {
+      matched?.push(message);
+      continue;
+    }
+    matched ??= pulled.slice(0, i);
+    noteFilteredOut(state, consumer.spec.group, pq.mq.brokerName, message, 'client', sim);
+  }
+  return matched ?? pulled;
+}
+
 export const pullHandler = {
   onResponse(state: ModelState, pending: PendingRequest, response: RemotingResponse, sim: Sim): void {
     const live = livePq(state, pending);
@@ -52,12 +71,7 @@ export const pullHandler = {
     if (response.code === 'SUCCESS' || response.code === 'PULL_NOT_FOUND' || response.code === 'PULL_RETRY_IMMEDIATELY') {
       pq.nextOffset = response.nextBeginOffset ?? pq.nextOffset;
       // PullAPIWrapper.processPullResult: keep only tags the subscription names (removes hash collisions).
-      const subscription = buildSubscriptionData(subscriptionOf(consumer, pq.mq.topic));
-      const messages = (response.messages ?? []).filter((message) => {
-        if (isMatchedByClient(subscription, message.tags)) return true;
-        noteFilteredOut(state, consumer.spec.group, pq.mq.brokerName, message, 'client', sim);
-        return false;
-      });
+      const messages = matchedByClient(state, consumer, pq, response.messages ?? [], sim);
       if (messages.length > 0) submitConsumeRequest(consumer, key, pq, messages, sim);
       // correctTagsOffset (NO_NEW_MSG / NO_MATCHED_MSG): nothing left to consume, so the offset
       // moves past the filtered-out messages; otherwise the consumed messages will move it.

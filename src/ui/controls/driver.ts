@@ -2,10 +2,12 @@
  * The animation driver: a requestAnimationFrame loop that maps wall time x speed to a target
  * virtual time and asks the store to move there (RaftScope's loop, xstate's SimulatedClock). A
  * gap of more than 500 ms between frames (a background tab, a debugger) is ignored rather than
- * replayed at once. It also gives a seek under way (store.seekTarget) one frame's budget per
- * frame. The store moves the run; the driver only says when.
+ * replayed at once. It also gives a seek under way on the page (store.seekTarget) one frame's
+ * budget per frame; a run in the worker seeks by itself and reports with its frames, so there the
+ * loop runs only while playing (each animation frame asked for costs the page a frame's work
+ * while it waits for the worker). The store moves the run; the driver only says when.
  */
-import { usePlayback } from '../../store/playback.ts';
+import { getRemoteRun, usePlayback, type PlaybackState } from '../../store/playback.ts';
 import { translate } from '../i18n/index.ts';
 
 /** Longer gaps between frames are treated as a pause (the tab was hidden). */
@@ -33,9 +35,13 @@ function onFrame(now: number): void {
     stopOnError(error);
     return;
   }
-  const { playing, seekTarget } = usePlayback.getState();
-  if (seekTarget !== null || playing) driver.frame = requestAnimationFrame(onFrame);
+  if (wanted(usePlayback.getState())) driver.frame = requestAnimationFrame(onFrame);
   else driver.lastFrameAt = null;
+}
+
+/** Whether the loop has work: a run playing, or a seek under way on the page's own thread. */
+function wanted({ playing, seekTarget }: PlaybackState): boolean {
+  return playing || (seekTarget !== null && getRemoteRun() === null);
 }
 
 function play(elapsedWallMs: number): void {
@@ -76,12 +82,11 @@ function ensureRunning(): void {
 /** Runs the loop whenever playback starts or a seek across frames begins; returns the function that stops listening. */
 export function startDriver(): () => void {
   const unsubscribe = usePlayback.subscribe((state, previous) => {
-    if ((state.playing && !previous.playing) || (state.seekTarget !== null && previous.seekTarget === null)) ensureRunning();
+    if (wanted(state) && !wanted(previous)) ensureRunning();
     if (state.timelineVersion !== previous.timelineVersion) driver.cursor = null;
   });
   // Also resume a long seek that was under way (React's StrictMode stops and starts this once).
-  const { playing, seekTarget } = usePlayback.getState();
-  if (playing || seekTarget !== null) ensureRunning();
+  if (wanted(usePlayback.getState())) ensureRunning();
   return () => {
     unsubscribe();
     if (driver.frame !== null) cancelAnimationFrame(driver.frame);

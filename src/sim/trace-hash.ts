@@ -1,41 +1,152 @@
 /**
- * The trace digest in the summary: FNV-1a (64-bit) over the UTF-16 code units of every trace line
- * and its newline. Pure JavaScript, so Node and the browser compute the same hex string.
+ * The trace digest in the summary (docs/summary.md): MurmurHash3_x86_128 (Austin Appleby's
+ * SMHasher, seed 0) over the UTF-8 bytes of the trace file, that is every trace line and its
+ * newline; traceHash is its first two 32-bit words, h1 then h2, as 16 hex digits. Pure
+ * JavaScript with 32-bit integer arithmetic, so Node and the browser compute the same string.
  *
- * The 64-bit state is kept as four 16-bit limbs in small integers: each step multiplies by the
- * FNV prime 2^40 + 0x1b3 with int32 arithmetic only. Two 32-bit halves needed a floating-point
- * division per code unit for the carry, and that chain made hashing the runner's trace cost more
- * than encoding it.
+ * Why this one: it mixes 16 bytes per step in four independent lanes, about a third of the work
+ * per byte of FNV-1a over UTF-16 code units (the digest before, which cost the headless runner as
+ * much CPU as encoding the lines), and anyone can check a trace file with any MurmurHash3 library.
+ * The text is gathered and encoded to UTF-8 in chunks by the platform's TextEncoder (native code).
  */
-const PRIME_LOW = 0x1b3;
+const C1 = 0x239b961b;
+const C2 = 0xab0e9789;
+const C3 = 0x38b34ae5;
+const C4 = 0xa1e38b93;
+
+/** Characters gathered before they are encoded and hashed: large enough that the calls cost nothing, small enough to stay in cache. */
+const CHUNK_CHARS = 1 << 15;
+/** UTF-8 takes at most 3 bytes per UTF-16 code unit; 16 more for the partial block carried over. */
+const bytesFor = (chars: number) => chars * 3 + 16;
+
+const encoder = new TextEncoder();
+
+function rotl(x: number, r: number): number {
+  return (x << r) | (x >>> (32 - r));
+}
+
+/** One lane's input word before it is xored in: k·c, rotated, ·c'. */
+function mixK(k: number, c: number, r: number, next: number): number {
+  return Math.imul(rotl(Math.imul(k, c), r), next);
+}
+
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+const hex = (word: number) => (word >>> 0).toString(16).padStart(8, '0');
+
+/** MurmurHash3_x86_128's tail: the lanes' constants and rotations. */
+const TAIL_MIX: readonly (readonly [number, number, number])[] = [[C1, 15, C2], [C2, 16, C3], [C3, 17, C4], [C4, 18, C1]];
 
 export class TraceHasher {
-  /** The offset basis 0xcbf29ce484222325, lowest limb first. */
-  private limbs = [0x2325, 0x8422, 0x9ce4, 0xcbf2];
+  private h1 = 0;
+  private h2 = 0;
+  private h3 = 0;
+  private h4 = 0;
+  /** Texts not encoded yet, and their length in code units. */
+  private pending: string[] = [];
+  private pendingChars = 0;
+  private bytes = new Uint8Array(bytesFor(CHUNK_CHARS));
+  private view = new DataView(this.bytes.buffer);
+  /** Bytes at the start of `bytes` not hashed yet: fewer than a block. */
+  private carried = 0;
+  /** Bytes of the whole text, modulo 2^32 as MurmurHash3's length is a 32-bit integer. */
+  private length = 0;
 
+  /** Adds a text (encoded whole: split a surrogate pair across two calls and it becomes two U+FFFD). */
   update(text: string): void {
-    let [v0, v1, v2, v3] = this.limbs as [number, number, number, number];
-    for (let i = 0; i < text.length; i++) {
-      // A code unit is 16 bits: the xor touches the lowest limb only.
-      v0 ^= text.charCodeAt(i);
-      // (v3:v2:v1:v0) * (2^40 + 0x1b3) modulo 2^64: 2^40 shifts v0 and v1 into limbs 2 and 3.
-      const t0 = v0 * PRIME_LOW;
-      const t1 = v1 * PRIME_LOW + (t0 >>> 16);
-      const t2 = v2 * PRIME_LOW + (v0 << 8) + (t1 >>> 16);
-      v3 = (v3 * PRIME_LOW + (v1 << 8) + (t2 >>> 16)) & 0xffff;
-      v0 = t0 & 0xffff;
-      v1 = t1 & 0xffff;
-      v2 = t2 & 0xffff;
-    }
-    this.limbs = [v0, v1, v2, v3];
+    this.pending.push(text);
+    this.pendingChars += text.length;
+    if (this.pendingChars >= CHUNK_CHARS) this.flush();
   }
 
+  /** Adds a trace line and its newline. */
   addLine(line: string): void {
-    this.update(line);
-    this.update('\n');
+    this.pending.push(line, '\n');
+    this.pendingChars += line.length + 1;
+    if (this.pendingChars >= CHUNK_CHARS) this.flush();
   }
 
+  /** The 64-bit digest of everything added so far; more can be added after. */
   digest(): string {
-    return this.limbs.map((limb) => limb.toString(16).padStart(4, '0')).reverse().join('');
+    this.flush();
+    let [h1, h2, h3, h4] = this.tail();
+    const length = this.length;
+    h1 ^= length;
+    h2 ^= length;
+    h3 ^= length;
+    h4 ^= length;
+    h1 = (h1 + h2 + h3 + h4) | 0;
+    h2 = (h2 + h1) | 0;
+    h3 = (h3 + h1) | 0;
+    h4 = (h4 + h1) | 0;
+    h1 = fmix32(h1);
+    h2 = fmix32(h2);
+    h3 = fmix32(h3);
+    h4 = fmix32(h4);
+    h1 = (h1 + h2 + h3 + h4) | 0;
+    h2 = (h2 + h1) | 0;
+    return hex(h1) + hex(h2);
+  }
+
+  /** Encodes the pending texts behind the carried bytes and hashes every whole block. */
+  private flush(): void {
+    if (this.pendingChars === 0) return;
+    const text = this.pending.length === 1 ? this.pending[0]! : this.pending.join('');
+    this.pending = [];
+    this.pendingChars = 0;
+    if (this.bytes.length < bytesFor(text.length)) this.grow(bytesFor(text.length));
+    const { written } = encoder.encodeInto(text, this.bytes.subarray(this.carried));
+    this.length = (this.length + written) >>> 0;
+    const end = this.carried + written;
+    const whole = end - (end & 15);
+    this.blocks(whole);
+    this.bytes.copyWithin(0, whole, end);
+    this.carried = end - whole;
+  }
+
+  /** A text longer than the buffer holds (a very long line): a larger buffer, keeping the carried bytes. */
+  private grow(size: number): void {
+    const bytes = new Uint8Array(size);
+    bytes.set(this.bytes.subarray(0, this.carried));
+    this.bytes = bytes;
+    this.view = new DataView(bytes.buffer);
+  }
+
+  /** The body of MurmurHash3_x86_128: bytes [0, end) in blocks of 16, four little-endian words each. */
+  private blocks(end: number): void {
+    const view = this.view;
+    let { h1, h2, h3, h4 } = this;
+    for (let i = 0; i < end; i += 16) {
+      h1 ^= mixK(view.getInt32(i, true), C1, 15, C2);
+      h1 = (Math.imul((rotl(h1, 19) + h2) | 0, 5) + 0x561ccd1b) | 0;
+      h2 ^= mixK(view.getInt32(i + 4, true), C2, 16, C3);
+      h2 = (Math.imul((rotl(h2, 17) + h3) | 0, 5) + 0x0bcaa747) | 0;
+      h3 ^= mixK(view.getInt32(i + 8, true), C3, 17, C4);
+      h3 = (Math.imul((rotl(h3, 15) + h4) | 0, 5) + 0x96cd1c35) | 0;
+      h4 ^= mixK(view.getInt32(i + 12, true), C4, 18, C1);
+      h4 = (Math.imul((rotl(h4, 13) + h1) | 0, 5) + 0x32ac3b17) | 0;
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+    this.h3 = h3;
+    this.h4 = h4;
+  }
+
+  /** The state with the carried bytes (the last partial block) mixed in, as MurmurHash3's tail does: every lane up to the last byte's. */
+  private tail(): [number, number, number, number] {
+    const k = [0, 0, 0, 0];
+    for (let i = 0; i < this.carried; i++) k[i >> 2]! ^= this.bytes[i]! << ((i & 3) * 8);
+    const h: [number, number, number, number] = [this.h1, this.h2, this.h3, this.h4];
+    for (let lane = 0; lane * 4 < this.carried; lane++) {
+      const [c, r, next] = TAIL_MIX[lane]!;
+      h[lane]! ^= mixK(k[lane]!, c, r, next);
+    }
+    return h;
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The runner's output: lines to a file or to stdout, buffered so a long trace streams in constant
+ * The runner's output: lines or bytes to a file or to stdout, buffered so a long trace streams in constant
  * memory, and written completely or not at all. A pipe to a slow reader is non-blocking on Linux
  * once Node has opened it, so a write may take only part of the bytes or fail with EAGAIN: the
  * writer keeps the rest and waits for the reader (backpressure) instead of dropping it. Any other
@@ -10,7 +10,10 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 export class OutputError extends Error {}
 
 export interface LineWriter {
+  /** A line of text; the writer adds its newline. */
   write(line: string): void;
+  /** Bytes as they are (the trace file's UTF-8 from simulate's onTraceBytes); copied, so the caller may reuse them. */
+  writeBytes(chunk: Uint8Array): void;
   close(): void;
 }
 
@@ -24,7 +27,7 @@ function isPipeFull(error: unknown): boolean {
 }
 
 /** Writes every byte of `bytes`, waiting while the pipe is full. */
-function writeAll(fd: number, bytes: Buffer): void {
+function writeAll(fd: number, bytes: Uint8Array): void {
   let offset = 0;
   while (offset < bytes.length) {
     try {
@@ -49,25 +52,30 @@ export function lineWriter(target: string): LineWriter {
   } catch (error) {
     throw describe(target, error);
   }
-  let buffer: string[] = [];
+  const buffer = Buffer.alloc(FLUSH_BYTES);
   let size = 0;
-  const flush = () => {
-    if (buffer.length === 0) return;
-    const bytes = Buffer.from(buffer.join(''), 'utf8');
-    buffer = [];
-    size = 0;
+  const writeOut = (bytes: Uint8Array) => {
     try {
       writeAll(fd, bytes);
     } catch (error) {
       throw describe(target, error);
     }
   };
+  const flush = () => {
+    if (size === 0) return;
+    writeOut(buffer.subarray(0, size));
+    size = 0;
+  };
+  const writeBytes = (chunk: Uint8Array) => {
+    if (size + chunk.length > FLUSH_BYTES) flush();
+    // A chunk as large as the buffer goes out as it is.
+    if (chunk.length >= FLUSH_BYTES) return writeOut(chunk);
+    buffer.set(chunk, size);
+    size += chunk.length;
+  };
   return {
-    write(line) {
-      buffer.push(line, '\n');
-      size += line.length + 1;
-      if (size > FLUSH_BYTES) flush();
-    },
+    write: (line) => writeBytes(Buffer.from(`${line}\n`, 'utf8')),
+    writeBytes,
     close() {
       flush();
       if (fd !== 1) closeSync(fd);

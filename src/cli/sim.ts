@@ -70,7 +70,7 @@ export function main(argv: string[]): number {
   const traceOut = options.trace === undefined ? null : lineWriter(options.trace);
   const { summary } = simulate(scenario, {
     ...(options.untilMs !== undefined ? { untilMs: options.untilMs } : {}),
-    onTraceLine: (line) => traceOut?.write(line),
+    onTraceBytes: (chunk) => traceOut?.writeBytes(chunk),
   });
   traceOut?.close();
   if (options.summary !== undefined) {

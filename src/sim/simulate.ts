@@ -13,6 +13,12 @@ export interface SimulateOptions {
   untilMs?: number;
   /** Called with each trace line (JSON) as it is produced; the trace is then not kept in memory. */
   onTraceLine?: (line: string) => void;
+  /**
+   * Called with the trace file's bytes (UTF-8 JSON Lines, as `--trace` writes them) in chunks, in
+   * order; a chunk is valid only during the call. The trace is then not kept in memory. Cheaper
+   * than onTraceLine: no string is made per line. Not with onTraceLine.
+   */
+  onTraceBytes?: (chunk: Uint8Array) => void;
 }
 
 export interface SimulateResult {
@@ -20,29 +26,42 @@ export interface SimulateResult {
   summary: Summary;
 }
 
-/** A run as the runner keeps it: the model, and every trace line hashed and handed on (kept only without onTraceLine). */
+/** Where a runner's trace goes: kept in memory (sim.trace), handed on line by line as text, or as the trace file's bytes. */
+export type TraceOutput =
+  | { kind: 'kept' }
+  | { kind: 'lines'; onLine: (line: string) => void }
+  | { kind: 'bytes'; onBytes: (chunk: Uint8Array) => void };
+
+/** A run as the runner keeps it: the model, and every trace line hashed and handed on. */
 export interface RunnerRun {
   sim: Sim;
   hasher: TraceHasher;
 }
 
-export function startRun(scenario: Scenario, onLine: ((line: string) => void) | undefined): RunnerRun {
-  const hasher = new TraceHasher();
-  const sim = createSimulation(scenario, {
-    commitLog: commitLogInColumns,
-    keepTrace: onLine === undefined,
-    onTrace: (event) => {
+export function startRun(scenario: Scenario, output: TraceOutput): RunnerRun {
+  const hasher = new TraceHasher(output.kind === 'bytes' ? output.onBytes : undefined);
+  const onTrace = output.kind === 'lines'
+    ? (event: TraceEvent) => {
       const line = JSON.stringify(event);
       hasher.addLine(line);
-      onLine?.(line);
-    },
-  });
+      output.onLine(line);
+    }
+    // Only bytes are needed: the line is written as bytes without making its string.
+    : (event: TraceEvent) => hasher.addEvent(event);
+  const sim = createSimulation(scenario, { commitLog: commitLogInColumns, keepTrace: output.kind === 'kept', onTrace });
   return { sim, hasher };
+}
+
+function traceOutput(options: SimulateOptions): TraceOutput {
+  if (options.onTraceLine && options.onTraceBytes) throw new Error('simulate() takes onTraceLine or onTraceBytes, not both');
+  if (options.onTraceLine) return { kind: 'lines', onLine: options.onTraceLine };
+  if (options.onTraceBytes) return { kind: 'bytes', onBytes: options.onTraceBytes };
+  return { kind: 'kept' };
 }
 
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): SimulateResult {
   const untilMs = options.untilMs ?? scenario.durationMs;
-  const { sim, hasher } = startRun(scenario, options.onTraceLine);
+  const { sim, hasher } = startRun(scenario, traceOutput(options));
   sim.runUntil(untilMs);
   return { trace: sim.trace.toArray(), summary: summarize(sim.state, untilMs, hasher.digest(), sim.traceCount) };
 }

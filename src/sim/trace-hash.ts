@@ -7,17 +7,18 @@
  * Why this one: it mixes 16 bytes per step in four independent lanes, about a third of the work
  * per byte of FNV-1a over UTF-16 code units (the digest before, which cost the headless runner as
  * much CPU as encoding the lines), and anyone can check a trace file with any MurmurHash3 library.
- * The text is gathered and encoded to UTF-8 in chunks by the platform's TextEncoder (native code).
+ * Lines given as text are gathered and encoded to UTF-8 in chunks by the platform's TextEncoder
+ * (native code); events are written as bytes directly (src/sim/trace-encoding.ts).
  */
+import { writeJsonLine } from './trace-encoding.ts';
+
 const C1 = 0x239b961b;
 const C2 = 0xab0e9789;
 const C3 = 0x38b34ae5;
 const C4 = 0xa1e38b93;
 
-/** Characters gathered before they are encoded and hashed: large enough that the calls cost nothing, small enough to stay in cache. */
-const CHUNK_CHARS = 1 << 15;
-/** UTF-8 takes at most 3 bytes per UTF-16 code unit; 16 more for the partial block carried over. */
-const bytesFor = (chars: number) => chars * 3 + 16;
+/** Bytes gathered before they are hashed (and handed on): large enough that the calls cost nothing, small enough to stay in cache. */
+const CHUNK_BYTES = 1 << 15;
 
 const encoder = new TextEncoder();
 
@@ -51,30 +52,48 @@ export class TraceHasher {
   /** Texts not encoded yet, and their length in code units. */
   private pending: string[] = [];
   private pendingChars = 0;
-  private bytes = new Uint8Array(bytesFor(CHUNK_CHARS));
+  private bytes = new Uint8Array(4 * CHUNK_BYTES);
   private view = new DataView(this.bytes.buffer);
-  /** Bytes at the start of `bytes` not hashed yet: fewer than a block. */
-  private carried = 0;
+  /** Bytes in `bytes`: those from `fresh` on are not handed on yet, those before were carried over (fewer than a block). */
+  private filled = 0;
+  private fresh = 0;
   /** Bytes of the whole text, modulo 2^32 as MurmurHash3's length is a 32-bit integer. */
   private length = 0;
+
+  /** `onBytes`, if given, receives every byte hashed, in order, in chunks that are valid only during the call (the trace file's bytes). */
+  constructor(private readonly onBytes?: (chunk: Uint8Array) => void) {}
 
   /** Adds a text (encoded whole: split a surrogate pair across two calls and it becomes two U+FFFD). */
   update(text: string): void {
     this.pending.push(text);
     this.pendingChars += text.length;
-    if (this.pendingChars >= CHUNK_CHARS) this.flush();
+    if (this.pendingChars >= CHUNK_BYTES) this.encodePending();
   }
 
   /** Adds a trace line and its newline. */
   addLine(line: string): void {
     this.pending.push(line, '\n');
     this.pendingChars += line.length + 1;
-    if (this.pendingChars >= CHUNK_CHARS) this.flush();
+    if (this.pendingChars >= CHUNK_BYTES) this.encodePending();
+  }
+
+  /** Adds an event's trace line, JSON.stringify(event) and its newline, written as bytes without the string (src/sim/trace-encoding.ts). */
+  addEvent(event: object): void {
+    if (this.pendingChars > 0) this.encodePending();
+    let end = writeJsonLine(this.bytes, this.filled, event);
+    while (end > this.bytes.length) {
+      this.grow(2 * this.bytes.length);
+      end = writeJsonLine(this.bytes, this.filled, event);
+    }
+    this.length = (this.length + end - this.filled) >>> 0;
+    this.filled = end;
+    if (end >= CHUNK_BYTES) this.hashBuffered();
   }
 
   /** The 64-bit digest of everything added so far; more can be added after. */
   digest(): string {
-    this.flush();
+    this.encodePending();
+    this.hashBuffered();
     let [h1, h2, h3, h4] = this.tail();
     const length = this.length;
     h1 ^= length;
@@ -94,26 +113,34 @@ export class TraceHasher {
     return hex(h1) + hex(h2);
   }
 
-  /** Encodes the pending texts behind the carried bytes and hashes every whole block. */
-  private flush(): void {
+  /** Encodes the pending texts as UTF-8 behind the bytes already there, and hashes them. */
+  private encodePending(): void {
     if (this.pendingChars === 0) return;
     const text = this.pending.length === 1 ? this.pending[0]! : this.pending.join('');
     this.pending = [];
     this.pendingChars = 0;
-    if (this.bytes.length < bytesFor(text.length)) this.grow(bytesFor(text.length));
-    const { written } = encoder.encodeInto(text, this.bytes.subarray(this.carried));
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    if (this.bytes.length < this.filled + 3 * text.length) this.grow(this.filled + 3 * text.length);
+    const { written } = encoder.encodeInto(text, this.bytes.subarray(this.filled));
     this.length = (this.length + written) >>> 0;
-    const end = this.carried + written;
-    const whole = end - (end & 15);
-    this.blocks(whole);
-    this.bytes.copyWithin(0, whole, end);
-    this.carried = end - whole;
+    this.filled += written;
+    this.hashBuffered();
   }
 
-  /** A text longer than the buffer holds (a very long line): a larger buffer, keeping the carried bytes. */
+  /** Hands on the new bytes, hashes every whole block and carries the rest to the start. */
+  private hashBuffered(): void {
+    if (this.filled > this.fresh) this.onBytes?.(this.bytes.subarray(this.fresh, this.filled));
+    const whole = this.filled - (this.filled & 15);
+    this.blocks(whole);
+    this.bytes.copyWithin(0, whole, this.filled);
+    this.filled -= whole;
+    this.fresh = this.filled;
+  }
+
+  /** A larger buffer (a very long line), keeping the bytes in it. */
   private grow(size: number): void {
     const bytes = new Uint8Array(size);
-    bytes.set(this.bytes.subarray(0, this.carried));
+    bytes.set(this.bytes.subarray(0, this.filled));
     this.bytes = bytes;
     this.view = new DataView(bytes.buffer);
   }
@@ -141,9 +168,9 @@ export class TraceHasher {
   /** The state with the carried bytes (the last partial block) mixed in, as MurmurHash3's tail does: every lane up to the last byte's. */
   private tail(): [number, number, number, number] {
     const k = [0, 0, 0, 0];
-    for (let i = 0; i < this.carried; i++) k[i >> 2]! ^= this.bytes[i]! << ((i & 3) * 8);
+    for (let i = 0; i < this.filled; i++) k[i >> 2]! ^= this.bytes[i]! << ((i & 3) * 8);
     const h: [number, number, number, number] = [this.h1, this.h2, this.h3, this.h4];
-    for (let lane = 0; lane * 4 < this.carried; lane++) {
+    for (let lane = 0; lane * 4 < this.filled; lane++) {
       const [c, r, next] = TAIL_MIX[lane]!;
       h[lane]! ^= mixK(k[lane]!, c, r, next);
     }

@@ -43,7 +43,7 @@ interface Held {
 function measure(scenario: Scenario, hold: 'runner' | 'worker' | 'worker, no trace cache'): Held {
   const base = heapAfterGc();
   if (hold === 'runner') {
-    const { sim } = startRun(scenario, () => {});
+    const { sim } = startRun(scenario, { kind: 'bytes', onBytes: () => {} });
     sim.runUntil(scenario.durationMs);
     const bytes = heapAfterGc() - base;
     return { bytes, messages: sim.state.stats.sent, traceEvents: sim.traceCount, checkpoints: 0 };

@@ -72,11 +72,11 @@ function timelineRun(file: string, untilMs: number): () => number {
   };
 }
 
-/** The headless runner's run: every trace line encoded and hashed, then handed to a writer (here one that keeps nothing). */
+/** The headless runner's run (src/cli/sim.ts): every trace line encoded as bytes and hashed, then handed to a writer (here one that keeps nothing). */
 function runnerRun(file: string, untilMs: number): () => number {
   const scenario = loadScenario(file);
   return () => {
-    const { sim } = startRun(scenario, () => {});
+    const { sim } = startRun(scenario, { kind: 'bytes', onBytes: () => {} });
     sim.runUntil(untilMs);
     return sim.eventsHandled;
   };

@@ -1,7 +1,7 @@
 /**
  * Child process of npm run bench (run with node --expose-gc): the reference scenario run the way
  * the headless runner keeps it (src/sim/simulate.ts startRun: the model, each trace line encoded
- * and hashed, the lines handed to a writer that keeps nothing), stretched to `hours` virtual hours.
+ * as bytes and hashed, the bytes handed to a writer that keeps nothing), stretched to `hours` virtual hours.
  * Prints one JSON line per virtual hour: the heap after a full GC, its growth since 0:00, the
  * highest heap seen (sampled every virtual minute, without forcing a GC) and the seconds so far.
  * "Heap" counts the JavaScript heap and the typed arrays' buffers, which live outside it (the
@@ -31,7 +31,7 @@ function heapAfterGc(): number {
 const hours = Number(process.argv[2] ?? 1);
 const parsed = parseScenarioText(readFileSync(new URL('./reference.json', import.meta.url), 'utf8'));
 if (!parsed.ok) throw new Error('reference.json does not parse');
-const { sim } = startRun({ ...parsed.scenario, durationMs: hours * HOUR_MS }, () => {});
+const { sim } = startRun({ ...parsed.scenario, durationMs: hours * HOUR_MS }, { kind: 'bytes', onBytes: () => {} });
 const start = process.hrtime.bigint();
 const base = heapAfterGc();
 let peak = base;

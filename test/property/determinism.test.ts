@@ -27,13 +27,18 @@ describe('determinism over generated scenarios', () => {
     );
   }, PROPERTY_TIMEOUT_MS);
 
-  it('streams the same lines as it keeps in memory, with the same hash', () => {
+  it('streams the same lines and bytes as it keeps in memory, with the same hash', () => {
     fc.assert(
       fc.property(scenario, (s) => {
         const kept = simulate(s);
         const streamed = traceLines(s, s.durationMs);
         expect(streamed.lines).toEqual(kept.trace.map((e) => JSON.stringify(e)));
         expect(streamed.hash).toBe(kept.summary.traceHash);
+        // The runner's way: the trace file's bytes, written without a string per line.
+        const chunks: Buffer[] = [];
+        const bytes = simulate(s, { onTraceBytes: (chunk) => chunks.push(Buffer.from(chunk)) });
+        expect(Buffer.concat(chunks).toString('utf8')).toBe(streamed.lines.map((line) => `${line}\n`).join(''));
+        expect(bytes.summary.traceHash).toBe(kept.summary.traceHash);
       }),
       runs(10),
     );

@@ -11,7 +11,7 @@ const CHUNK = 4_096;
 export function traceHash(timeline: TimelineView, _args: Record<string, never>): string {
   const hasher = new TraceHasher();
   for (let start = 0; start < timeline.traceLength; start += CHUNK) {
-    for (const event of timeline.traceSlice(start, start + CHUNK)) hasher.addLine(JSON.stringify(event));
+    for (const event of timeline.traceSlice(start, start + CHUNK)) hasher.addEvent(event);
   }
   return hasher.digest();
 }

@@ -18,10 +18,10 @@ function runnerWindow(path: string, from: number, to: number): string {
 describe('traceJsonLines', () => {
   const parsed = parseScenarioText(readFileSync(file, 'utf8'));
   if (!parsed.ok) throw new Error('the example must be valid');
-  // What `npm run sim -- <file> --trace <out>` does (src/cli/sim.ts): simulate's lines through the runner's writer.
+  // What `npm run sim -- <file> --trace <out>` does (src/cli/sim.ts): simulate's bytes through the runner's writer.
   const out = join(mkdtempSync(join(tmpdir(), 'rs-trace-')), 'run.jsonl');
   const writer = lineWriter(out);
-  simulate(parsed.scenario, { onTraceLine: (line) => writer.write(line) });
+  simulate(parsed.scenario, { onTraceBytes: (chunk) => writer.writeBytes(chunk) });
   writer.close();
   const timeline = new Timeline(parsed.scenario, { traceBudget: 2_000 });
 

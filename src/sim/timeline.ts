@@ -13,7 +13,7 @@ import type { TraceEvent } from '../model/events.ts';
 import type { Sim } from '../model/sim-types.ts';
 import type { Scenario } from '../model/spec.ts';
 import type { ModelState } from '../model/state.ts';
-import { type Checkpoint, Checkpoints } from './checkpoints.ts';
+import { type Checkpoint, checkpointInterval, Checkpoints } from './checkpoints.ts';
 import { FineSnapshots } from './fine-snapshots.ts';
 import { SegmentCapture } from './segment-capture.ts';
 import { summarize, type Summary } from './summary.ts';
@@ -26,15 +26,6 @@ export interface TimelineOptions {
   traceBudget?: number;
   /** How brokers keep their CommitLog (ModelOptions.commitLog): the worker passes the columns. */
   commitLog?: ModelOptions['commitLog'];
-}
-
-/**
- * About 1,200 checkpoints per run, between 1 s and 10 s apart: 3 s on an hour. Halving 6 s cost
- * the reference hour about 14 % more memory (the checkpoints share the append-only logs) and
- * made seeking a third faster.
- */
-function defaultCheckpointInterval(durationMs: number): number {
-  return Math.min(10_000, Math.max(1_000, Math.round(durationMs / 1_200)));
 }
 
 export class Timeline {
@@ -56,7 +47,7 @@ export class Timeline {
 
   constructor(scenario: Scenario, options: TimelineOptions = {}) {
     this.scenario = scenario;
-    this.checkpointEveryMs = options.checkpointEveryMs ?? defaultCheckpointInterval(scenario.durationMs);
+    this.checkpointEveryMs = options.checkpointEveryMs ?? checkpointInterval(scenario.durationMs);
     this.checkpoints = new Checkpoints(this.checkpointEveryMs);
     this.segments = new TraceSegments(options.traceBudget ?? 400_000, (k) => this.replaySegment(k));
     this.capture = new SegmentCapture(this.checkpoints, this.segments);
@@ -90,6 +81,11 @@ export class Timeline {
   /** The first trace index that can be read here: 0, every event is (a FrameView on the page holds only the latest). */
   get traceStart(): number {
     return 0;
+  }
+
+  /** Checkpoints taken so far: checkpointCount(durationMs) once the whole run is simulated (src/sim/checkpoints.ts). */
+  get checkpointsTaken(): number {
+    return this.checkpoints.count;
   }
 
   /** Engine events handled from 0:00 to the current time (for benchmarks). */

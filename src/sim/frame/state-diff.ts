@@ -54,6 +54,26 @@ function keysInOrder(keys: string[], value: Container, shadowKeys: string[]): bo
   return true;
 }
 
+/** A table of values this long or longer is sent whole when most of its values changed (see mostlyChanged). */
+const WHOLE_TABLE_MIN = 8;
+
+/**
+ * Whether most entries of a table of plain values (offsets by queue, a consumer's busy-until per
+ * thread) changed: after a far seek nearly all do, and one patch of the whole table costs the
+ * wire and the page far less than a patch, with its path, per entry. False when an entry is a
+ * container that may change inside (it is compared on its own).
+ */
+function mostlyChanged(size: number, keys: Iterable<string | number>, value: Container, shadow: Container): boolean {
+  if (size < WHOLE_TABLE_MIN) return false;
+  let changed = 0;
+  for (const key of keys) {
+    const item = value[key];
+    if (item !== null && typeof item === 'object' && !Object.isFrozen(item)) return false;
+    if (item !== shadow[key]) changed++;
+  }
+  return 2 * changed > size;
+}
+
 /**
  * Walks the state and its shadow side by side. Listing an object's keys is most of the cost (a
  * table keyed by names is a prototype-less dictionary, whose keys V8 gathers anew each time), so
@@ -89,24 +109,28 @@ export class StateDiffer {
     } else if (!isContainer(value) || !sameKind(value, shadow)) {
       this.replace(value, parent, key);
     } else if (Array.isArray(value)) {
-      this.compareArray(value, shadow as unknown as unknown[]);
+      if (!this.compareArray(value, shadow as unknown as unknown[])) this.replace(value, parent, key);
     } else if (!this.compareObject(value, shadow)) {
       this.replace(value, parent, key);
     }
   }
 
-  private compareArray(value: unknown[], shadow: unknown[]): void {
+  /** Brings the shadow array in line with `value`; false when most of it changed (then it is sent whole). */
+  private compareArray(value: unknown[], shadow: unknown[]): boolean {
+    if (mostlyChanged(value.length, value.keys(), value as unknown as Container, shadow as unknown as Container)) return false;
     if (shadow.length > value.length) {
       shadow.length = value.length;
       this.patches.push({ op: 'length', path: [...this.path], length: value.length });
     }
     for (let i = 0; i < value.length; i++) this.compare(value[i], shadow as unknown as Container, i);
+    return true;
   }
 
-  /** Brings the shadow object in line with `value`; false when its keys came out of order (then it is sent whole). */
+  /** Brings the shadow object in line with `value`; false when its keys came out of order or most of it changed (then it is sent whole). */
   private compareObject(value: Container, shadow: Container): boolean {
     const keys = Object.keys(value);
     const shadowKeys = Object.keys(shadow);
+    if (mostlyChanged(keys.length, keys, value, shadow)) return false;
     if (!sameKeys(keys, shadowKeys)) {
       if (!keysInOrder(keys, value, shadowKeys)) return false;
       for (const key of shadowKeys) {

@@ -36,10 +36,10 @@ function expectSame(view: FrameView, timeline: Timeline): void {
   expect(view.previousTraceTime()).toBe(timeline.previousTraceTime());
 }
 
-function busy(topic: string, group: string, broker: string): Scenario {
+function busy(topic: string, group: string, broker: string, queues = 4): Scenario {
   return scenarioOf({
     version: 1, durationMs: 120_000, nameServers: [{ id: 'ns-1' }], brokers: [{ name: broker }, { name: 'broker-b' }],
-    topics: [{ name: topic, writeQueueNums: 4, readQueueNums: 4 }],
+    topics: [{ name: topic, writeQueueNums: queues, readQueueNums: queues }],
     producers: [{ id: 'p-1', group: 'PG', topic, ratePerSec: 40 }],
     consumers: [{ id: 'c-1', group, topic }, { id: 'c-2', group, topic }],
     timeline: [{ at: 30_000, action: 'crashBroker', target: 'broker-b' }, { at: 50_000, action: 'startBroker', target: 'broker-b' }],
@@ -50,6 +50,8 @@ describe('frames', () => {
   for (const [label, scenario] of [
     ['plain names', busy('TopicTest', 'CG', 'broker-a')],
     ['built-in keys as names', busy('__proto__', 'constructor', 'toString')],
+    // Tables of offsets with 16 entries and more, which a far move sends whole.
+    ['built-in keys as names, 16 queues', busy('__proto__', 'constructor', 'toString', 16)],
   ] as const) {
     it(`rebuild the Timeline's view after moves forward, back, far back and to the end (${label})`, () => {
       const timeline = new Timeline(scenario, { checkpointEveryMs: 2_000, traceBudget: 2_000 });

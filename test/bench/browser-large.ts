@@ -3,7 +3,7 @@
  * brokers x 64 queues, 100 clients, about 1,000 messages a second, opened through the page as an
  * upload is (validated and judged by the page's cost budget), then played at 1x and sought in.
  * Its whole hour is over the page's budget (src/scenario/budget.ts PAGE_BUDGET: each checkpoint
- * of 100 clients and 640 pulled queues holds about 2.3 MB), so it is cut to the longest whole
+ * of 100 clients and 640 pulled queues holds over a megabyte), so it is cut to the longest whole
  * number of minutes the budget takes, its later timeline actions dropped; the label says how.
  */
 import { readFileSync } from 'node:fs';

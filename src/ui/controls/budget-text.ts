@@ -1,5 +1,5 @@
 /** The page's refusal of a scenario over its cost budget, in the person's language. */
-import type { OverBudget } from '../../scenario/budget.ts';
+import { bytesOf, type OverBudget } from '../../scenario/budget.ts';
 import type { CostCause } from '../../scenario/cost.ts';
 import type { Language } from '../../store/playback.ts';
 import { translate, type MessageKey } from '../i18n/index.ts';
@@ -28,7 +28,7 @@ export function describeOverBudget(result: OverBudget, language: Language): stri
   }));
   return translate(language, 'tooHeavy', {
     events: count(language, cost.events),
-    memory: gigabytes(cost.runBytes + (budget.page ? cost.pageBytes : 0)),
+    memory: gigabytes(bytesOf(cost, budget)),
     maxEvents: count(language, budget.events),
     maxMemory: gigabytes(budget.bytes),
     reduce: reduce.join(translate(language, 'costOr')),

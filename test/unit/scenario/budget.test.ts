@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../../src/model/index.ts';
-import { budgetMessage, checkBudget, PAGE_BUDGET, RUNNER_BUDGET } from '../../../src/scenario/budget.ts';
-import { estimateCost } from '../../../src/scenario/cost.ts';
+import { budgetMessage, bytesOf, checkBudget, PAGE_BUDGET, RUNNER_BUDGET } from '../../../src/scenario/budget.ts';
+import { BROWSER_HEAP_SHARE, estimateCost } from '../../../src/scenario/cost.ts';
 import { decodeLink, encodeLink } from '../../../src/scenario/link.ts';
 import { LIBRARY } from '../../../src/scenario/library/index.ts';
 import { scenarioOf, type ScenarioJson } from '../../support/test-sim.ts';
@@ -52,6 +52,17 @@ describe('the budgets', () => {
     const refused = checkBudget(large, PAGE_BUDGET);
     expect(refused?.over).toContain('bytes');
     expect(refused?.reduce[0]).toBe('messages');
+  });
+
+  it('the page judges what its worker holds in a browser: stored messages whole, the rest at BROWSER_HEAP_SHARE; the runner its run in Node', () => {
+    const cost = estimateCost(scenarioOf(bench('large.json')));
+    const messages = cost.parts.messages.runBytes;
+    expect(messages).toBeGreaterThan(0);
+    expect(bytesOf(cost, PAGE_BUDGET)).toBeCloseTo(messages + (cost.runBytes + cost.pageBytes - messages) * BROWSER_HEAP_SHARE, 0);
+    expect(bytesOf(cost, RUNNER_BUDGET)).toBe(cost.runBytes);
+    // A scenario of messages alone costs the page at least their columns.
+    const messagesOnly = estimateCost(scenarioOf(fastProducer));
+    expect(bytesOf(messagesOnly, PAGE_BUDGET)).toBeGreaterThanOrEqual(messagesOnly.parts.messages.runBytes);
   });
 
   it('every built-in scenario fits the page', () => {

@@ -54,6 +54,9 @@ export function tableNames(table: BrokerNodeTable | null): BrokerNodeNames {
 
 const NOW_MASTER: Bilingual<string> = { en: ' (now master)', zh: '（现为 Master）' };
 
+/** An event's broker as drawnNode names it, in the page's language: what a view passes down. */
+export type NodeNamer = (e: { t: number; broker: string }, brokerId: number, stale?: boolean) => string;
+
 /**
  * An event's broker as the canvas draws it, saying "(now master)" when the event names it as a
  * master (brokerId 0) and an election made it one: its id alone would read as a slave's.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from './harness.ts';
-import { jumpAndWait, openPage, waitForTime } from './shell-helpers.ts';
+import { currentTime, jumpAndWait, openPage, waitForCard, waitForTime } from './shell-helpers.ts';
 
 const QUEUE_5 = '[data-testid="canvas-queue-broker-a/0#5"]';
 
@@ -22,16 +22,29 @@ test('write 8 / read 4: a message lands in queue 5 of broker-a and stays unconsu
   assert.ok(msgId, 'the queue lists its latest messages by msgId');
   await first.click();
   const card = page.getByTestId('message-card');
-  await card.getByTestId('card-msgid').waitFor();
+  await waitForCard(page);
   assert.match((await card.getByTestId('card-msgid').textContent()) ?? '', /client IP[0-9A-F]{8}10\.0\.3\.1/);
   assert.match((await card.getByTestId('card-offsetmsgid').textContent()) ?? '', /store host[0-9A-F]{16}10\.0\.1\.1:10911/);
   assert.match((await card.getByTestId('card-sends').textContent()) ?? '', /sent to broker-a queue 5/);
   assert.match((await card.getByTestId('card-never').textContent()) ?? '', /readQueueNums \(4\)/);
   await screenshot('card-1280x800');
-  // A minute later it is still there, and still nobody has consumed it.
-  await jumpAndWait(page, 6);
+  // At 0:10 the card answers for 0:10: the message (one of queue 5's latest at 0:20) is not sent yet.
+  await page.getByTestId('command-jumpBack10').click();
+  await waitForTime(page, '0:10.000');
+  await waitForCard(page);
+  assert.equal(await card.getByTestId('card-sends').count(), 0);
+  await card.getByText('This message has not been sent yet at this time.').waitFor({ timeout: 1_000 });
+  // At 1:20 it is back, stored in queue 5, and still nobody has consumed it.
+  await jumpAndWait(page, 7);
+  assert.equal(await currentTime(page), '1:20.000');
+  await waitForCard(page);
+  assert.match((await card.getByTestId('card-sends').textContent()) ?? '', /sent to broker-a queue 5/);
   assert.equal(await card.getByTestId('card-consumption').locator('li', { hasText: 'consumed by' }).count(), 0);
-  assert.match((await card.getByTestId('card-never').textContent()) ?? '', /Never consumed/);
+  assert.match((await card.getByTestId('card-never').textContent()) ?? '', /Never consumed.*readQueueNums \(4\)/);
+  await screenshot('card-at-rest-en-1280x800');
+  await page.getByTestId('language-zh').click();
+  await card.getByText('永远不会被消费', { exact: false }).first().waitFor();
+  await screenshot('card-at-rest-zh-1280x800');
   assert.deepEqual(consoleErrors, []);
 });
 

@@ -130,6 +130,12 @@ export async function waitForAnswer(page: Page, name: string): Promise<void> {
   await page.locator(`section.rs-panel.rs-${name}[aria-busy="false"]`).waitFor({ timeout: REST_TIMEOUT_MS });
 }
 
+/** Waits until the message card shows the run's answer for the playhead shown (aria-busy until it has, like a panel). */
+export async function waitForCard(page: Page): Promise<void> {
+  await waitForRest(page);
+  await page.locator('[data-testid="message-card"][aria-busy="false"]').waitFor({ timeout: REST_TIMEOUT_MS });
+}
+
 /** Milliseconds -> m:ss.mmm, as the playhead shows them. */
 export function formatTime(ms: number): string {
   return `${Math.floor(ms / 60_000)}:${String(Math.floor((ms % 60_000) / 1_000)).padStart(2, '0')}.${String(ms % 1_000).padStart(3, '0')}`;

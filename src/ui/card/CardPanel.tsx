@@ -1,9 +1,15 @@
 /**
  * The card beside the page for a selected message (MessageCard) or queue (its latest messages,
- * each opening its own card). Loaded on demand: nothing of it is in the first load.
+ * each opening its own card). Loaded on demand: nothing of it is in the first load. Its facts
+ * are a named query's answer: the card says aria-busy until the answer for the playhead shown
+ * has come (docs/worker.md, "At rest").
  */
 import { useId, useRef, type KeyboardEvent } from 'react';
 import { usePlayback, type Selection } from '../../store/playback.ts';
+import type { MessageLife } from '../../sim/queries/message-life.ts';
+import type { QueueMessages } from '../../sim/queries/queue-messages.ts';
+import { drawnNode, type NodeNamer } from '../broker-node-names.ts';
+import { useBrokerNodeNamesAnswer } from '../use-broker-node-names.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { useSimQuery } from '../use-sim-query.ts';
 import { ScrollArea } from '../controls/ScrollArea.tsx';
@@ -17,9 +23,7 @@ import './card.css';
 
 type CardSelection = Extract<NonNullable<Selection>, { kind: 'message' | 'queue' }>;
 
-function QueueList({ selection, strings }: { selection: Extract<CardSelection, { kind: 'queue' }>; strings: CardStrings }) {
-  // The latest units may point far back into the CommitLog: read where the run lives.
-  const queue = useSimQuery('queueMessages', { broker: selection.broker, topic: selection.topic, queueId: selection.queueId }).data;
+function QueueList({ queue, strings }: { queue: QueueMessages | null | undefined; strings: CardStrings }) {
   if (queue === undefined) return null;
   if (!queue || queue.latest.length === 0) return <p className="rs-muted">{strings.noMessages}</p>;
   return (
@@ -40,14 +44,12 @@ function QueueList({ selection, strings }: { selection: Extract<CardSelection, {
   );
 }
 
-function MessageBody({ msgId, strings }: { msgId: string; strings: CardStrings }) {
+function MessageBody({ msgId, life, node, strings }: { msgId: string; life: MessageLife | undefined; node: NodeNamer; strings: CardStrings }) {
   const view = useSimView(TEXT_PANEL_REFRESH);
-  // The message's events since its birth are read where the run lives: the page holds only the latest.
-  const life = useSimQuery('messageLife', { by: 'msgId', value: msgId });
-  if (!view || !life.data) return null;
-  const facts = messageFacts(msgId, life.data);
+  if (!view || !life) return null;
+  const facts = messageFacts(msgId, life);
   if (!facts) return <p>{strings.notAMsgId}</p>;
-  return <MessageCard facts={facts} state={view.timeline.state} strings={strings} />;
+  return <MessageCard facts={facts} state={view.timeline.state} node={node} strings={strings} />;
 }
 
 /** Escape inside the card closes it (the page's own shortcuts ignore Escape unless help is open). */
@@ -63,17 +65,24 @@ export function CardPanel({ selection }: { selection: CardSelection }) {
   const card = useRef<HTMLElement>(null);
   useFocusReturn(card);
   const docked = useDock();
+  // The message's events since its birth, and a queue's latest units (which may point far back
+  // into the CommitLog), are read where the run lives: the page holds only the latest events.
+  const life = useSimQuery('messageLife', selection.kind === 'message' ? { by: 'msgId', value: selection.msgId } : null);
+  const language = usePlayback((s) => s.language);
+  const { names, pending: namesPending } = useBrokerNodeNamesAnswer(TEXT_PANEL_REFRESH);
+  const node: NodeNamer = (e, brokerId, stale) => drawnNode(names, language, e, brokerId, stale);
+  const queue = useSimQuery('queueMessages', selection.kind === 'queue' ? { broker: selection.broker, topic: selection.topic, queueId: selection.queueId } : null);
   const title = selection.kind === 'message' ? strings.title(selection.msgId) : strings.queueTitle(selection.broker, selection.queueId, selection.topic);
   return (
-    <aside ref={card} tabIndex={-1} className={`rs-card${docked ? ' rs-card-docked' : ''}`} style={docked ?? undefined} role="dialog" aria-modal="false" aria-labelledby={headingId} data-testid="message-card" onKeyDown={closeOnEscape}>
+    <aside ref={card} tabIndex={-1} className={`rs-card${docked ? ' rs-card-docked' : ''}`} style={docked ?? undefined} role="dialog" aria-modal="false" aria-labelledby={headingId} data-testid="message-card" aria-busy={life.pending || queue.pending || namesPending} onKeyDown={closeOnEscape}>
       <header className="rs-card-header">
         <h2 id={headingId} className="rs-card-title">{title}</h2>
         <button type="button" className="rs-button rs-button-small" data-testid="card-close" onClick={() => usePlayback.getState().select(null)}>{strings.close}</button>
       </header>
       <ScrollArea className="rs-card-body" label={title}>
         {selection.kind === 'message'
-          ? <MessageBody msgId={selection.msgId} strings={strings} />
-          : <QueueList selection={selection} strings={strings} />}
+          ? <MessageBody msgId={selection.msgId} life={life.data} node={node} strings={strings} />
+          : <QueueList queue={queue.data} strings={strings} />}
       </ScrollArea>
     </aside>
   );

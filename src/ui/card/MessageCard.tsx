@@ -7,6 +7,7 @@ import { MASTER_ID, indexedKeys, masterOf, indexSlot, javaStringHashCode, type M
 import { useInsight } from '../../store/insight.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { formatTime } from '../../viz/format.ts';
+import type { NodeNamer } from '../broker-node-names.ts';
 import type { CardStrings } from './card-strings.ts';
 import type { MessageFacts } from './message-facts.ts';
 import { MessageIds } from './MessageIds.tsx';
@@ -68,13 +69,21 @@ function Sends({ facts, strings }: { facts: MessageFacts; strings: CardStrings }
   );
 }
 
-function Consumption({ facts, first, state, strings }: { facts: MessageFacts; first: Stored | undefined; state: Readonly<ModelState>; strings: CardStrings }) {
+interface ConsumptionProps {
+  facts: MessageFacts;
+  first: Stored | undefined;
+  state: Readonly<ModelState>;
+  node: NodeNamer;
+  strings: CardStrings;
+}
+
+function Consumption({ facts, first, state, node, strings }: ConsumptionProps) {
   const read = first ? masterOf(state, first.broker)?.topicConfigTable[first.topic]?.readQueueNums : undefined;
   const rows = [
-    ...facts.stored.map((e) => ({ t: e.t, key: `st${e.broker}/${e.brokerId}${e.topic}${e.t}`, text: strings.retryStored(e.topic, `${e.broker}/${e.brokerId}`) })),
+    ...facts.stored.map((e) => ({ t: e.t, key: `st${e.broker}/${e.brokerId}${e.topic}${e.t}`, text: strings.retryStored(e.topic, node(e, e.brokerId)) })),
     ...facts.consumed.map((e) => ({ t: e.t, key: `c${e.consumer}${e.t}`, text: strings.consumedBy(e.consumer, e.group, e.reconsumeTimes) })),
     ...facts.consumeFailed.map((e) => ({ t: e.t, key: `cf${e.consumer}${e.t}`, text: strings.consumeFailed(e.consumer, e.reconsumeTimes, e.next) })),
-    ...facts.lost.map((e) => ({ t: e.t, key: `l${e.broker}/${e.brokerId}`, text: strings.lost(`${e.broker}/${e.brokerId}`) })),
+    ...facts.lost.map((e) => ({ t: e.t, key: `l${e.broker}/${e.brokerId}`, text: strings.lost(node(e, e.brokerId, e.reason === 'truncatedByNewMaster')) })),
   ].sort((a, b) => a.t - b.t);
   const never = facts.consumed.length === 0 && first !== undefined && read !== undefined && first.queueId >= read;
   return (
@@ -95,19 +104,20 @@ function followLife(msgId: string): void {
   usePlayback.getState().select(null);
 }
 
-export function MessageCard({ facts, state, strings }: { facts: MessageFacts; state: Readonly<ModelState>; strings: CardStrings }) {
+/** `node` names a copy's broker as the canvas draws it (after an election brokerId 0 is another node). */
+export function MessageCard({ facts, state, node, strings }: { facts: MessageFacts; state: Readonly<ModelState>; node: NodeNamer; strings: CardStrings }) {
   // The copy the producer's send stored: the first one on a master in the topic it was sent to.
   const first = facts.stored.find((copy) => copy.brokerId === MASTER_ID && copy.topic === facts.sent[0]?.topic);
   return (
     <>
       <button type="button" className="rs-button" data-testid="follow-life" onClick={() => followLife(facts.msgId)}>{strings.followLife}</button>
-      <MessageIds msgId={facts.msgId} stored={facts.stored} strings={strings} />
+      <MessageIds msgId={facts.msgId} stored={facts.stored} node={node} strings={strings} />
       {facts.sent.length > 0 ? (
         <>
           <Facts facts={facts} first={first} strings={strings} />
           <IndexLookup facts={facts} first={first} strings={strings} />
           <Sends facts={facts} strings={strings} />
-          <Consumption facts={facts} first={first} state={state} strings={strings} />
+          <Consumption facts={facts} first={first} state={state} node={node} strings={strings} />
         </>
       ) : <p>{strings.notYet}</p>}
       {!facts.complete && <p className="rs-muted">{strings.incomplete}</p>}

@@ -1,6 +1,7 @@
 /** The two ids of a message decoded field by field: the producer's msgId and each stored copy's offsetMsgId. */
 import { decodeOffsetMsgId, parseUniqId, type UniqIdFields, type TraceEvent } from '../../sim/index.ts';
 import { formatTime } from '../../viz/format.ts';
+import type { NodeNamer } from '../broker-node-names.ts';
 import type { CardStrings } from './card-strings.ts';
 
 type Stored = Extract<TraceEvent, { type: 'message.stored' }>;
@@ -23,12 +24,12 @@ function MsgIdTable({ msgId, fields, strings }: { msgId: string; fields: UniqIdF
   );
 }
 
-function OffsetMsgIdTable({ copy, strings }: { copy: Stored; strings: CardStrings }) {
+function OffsetMsgIdTable({ copy, node, strings }: { copy: Stored; node: NodeNamer; strings: CardStrings }) {
   const decoded = decodeOffsetMsgId(copy.offsetMsgId);
   if (!decoded) return null;
   return (
     <table className="rs-table rs-card-ids" data-testid="card-offsetmsgid">
-      <caption><span className="rs-mono">{copy.offsetMsgId}</span> · {strings.copyOf(`${copy.broker}/${copy.brokerId}`, copy.topic)}</caption>
+      <caption><span className="rs-mono">{copy.offsetMsgId}</span> · {strings.copyOf(node(copy, copy.brokerId), copy.topic)}</caption>
       <tbody>
         <tr><th scope="row">{strings.storeHost}</th><td className="rs-mono">{copy.offsetMsgId.slice(0, 16)}</td><td>{decoded.ip}:{decoded.port}</td></tr>
         <tr><th scope="row">{strings.commitLogOffset}</th><td className="rs-mono">{copy.offsetMsgId.slice(16)}</td><td>{decoded.commitLogOffset.toLocaleString('en-US')}</td></tr>
@@ -37,7 +38,7 @@ function OffsetMsgIdTable({ copy, strings }: { copy: Stored; strings: CardString
   );
 }
 
-export function MessageIds({ msgId, stored, strings }: { msgId: string; stored: Stored[]; strings: CardStrings }) {
+export function MessageIds({ msgId, stored, node, strings }: { msgId: string; stored: Stored[]; node: NodeNamer; strings: CardStrings }) {
   const fields = parseUniqId(msgId);
   return (
     <>
@@ -48,7 +49,7 @@ export function MessageIds({ msgId, stored, strings }: { msgId: string; stored: 
       </section>
       <section className="rs-card-section">
         <h3>{strings.offsetMsgIdHeading}</h3>
-        {stored.map((copy) => <OffsetMsgIdTable key={`${copy.broker}/${copy.brokerId}@${copy.t}`} copy={copy} strings={strings} />)}
+        {stored.map((copy) => <OffsetMsgIdTable key={`${copy.broker}/${copy.brokerId}@${copy.t}`} copy={copy} node={node} strings={strings} />)}
         <p className="rs-card-why" data-testid="card-why-both">{strings.whyBoth}</p>
       </section>
     </>

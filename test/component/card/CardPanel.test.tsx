@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { indexSlot } from '../../../src/model/broker/index-service.ts';
 import { javaStringHashCode } from '../../../src/model/java.ts';
 import { decodeOffsetMsgId, parseUniqId } from '../../../src/model/message-id.ts';
@@ -7,6 +7,7 @@ import { usePlayback } from '../../../src/store/playback.ts';
 import { CardHost } from '../../../src/ui/controls/CardHost.tsx';
 import { loadAt } from '../panels/load.ts';
 import { producerSpec, writeReadScenario } from '../panels/scenarios.ts';
+import { libraryScenario } from '../../support/library.ts';
 
 afterEach(() => {
   cleanup();
@@ -77,5 +78,25 @@ describe('the message card', () => {
     act(() => usePlayback.getState().select({ kind: 'message', msgId: newest.msgId }));
     act(() => fireEvent.click(screen.getByTestId('card-close')));
     expect(screen.queryByTestId('message-card')).toBeNull();
+  });
+});
+
+describe('the message card after a controller election', () => {
+  it('is aria-busy until its answer has come, then names the slave copy stored as broker-a/2 (controller id) as the node broker-a/1', async () => {
+    // controller-failover: broker-a/1 is the slave with brokerId 2 (its controller id) until it is elected at 42 s.
+    const timeline = loadAt(libraryScenario('controller-failover'), 20_000);
+    const copy = timeline.traceSlice(0).findLast((e) => e.type === 'message.stored' && e.broker === 'broker-a' && e.brokerId === 2)!;
+    if (copy.type !== 'message.stored') throw new Error('no slave copy');
+    act(() => usePlayback.getState().select({ kind: 'message', msgId: copy.msgId }));
+    render(<CardHost />);
+    const card = await screen.findByTestId('message-card');
+    await waitFor(() => expect(card).toHaveAttribute('aria-busy', 'false'));
+    // A move makes the answer shown an old one until the new one comes.
+    act(() => usePlayback.getState().seek(25_000));
+    expect(card).toHaveAttribute('aria-busy', 'true');
+    await waitFor(() => expect(card).toHaveAttribute('aria-busy', 'false'));
+    const captions = within(card).getAllByTestId('card-offsetmsgid').map((table) => table.querySelector('caption')?.textContent ?? '');
+    expect(captions.some((caption) => caption.includes('· broker-a/1, TopicTest'))).toBe(true);
+    expect(captions.some((caption) => caption.includes('broker-a/2'))).toBe(false);
   });
 });

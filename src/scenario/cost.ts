@@ -13,6 +13,7 @@
  */
 import type { SimConfig } from '../model/defaults.ts';
 import type { ConsumerSpec, ProducerSpec, Scenario } from '../model/spec.ts';
+import { checkpointCount } from '../sim/checkpoints.ts';
 
 export interface Cost {
   /** Messages the producers make over the run. */
@@ -71,9 +72,8 @@ const BYTES_PER_CACHED_TRACE_EVENT = 180;
  * 15-25 % above what the worker holds.
  */
 export const BROWSER_HEAP_SHARE = 0.6;
-/** Timeline's traceBudget and checkpoint spacing (src/sim/timeline.ts). */
+/** Timeline's traceBudget (src/sim/timeline.ts). */
 const PAGE_TRACE_CACHE = 400_000;
-const CHECKPOINTS_PER_RUN = 1_200;
 
 /** Events per message sent (send, store, answer, trace) and per slave copy of it. */
 const EVENTS_PER_MESSAGE = 4;
@@ -249,7 +249,7 @@ export function estimateCost(scenario: Scenario): Cost {
   const holdCheck = config.longPollingEnable ? config.pullRequestHoldCheckMs : config.shortPollingTimeMs;
   const traceEvents = messages * TRACE_PER_MESSAGE + deliveries * TRACE_PER_DELIVERY
     + periodic(seconds, [[shape.brokers * shape.nameServers, config.brokerHeartbeatIntervalMs, 1]]);
-  const snapshots = checkpoints(scenario.durationMs);
+  const snapshots = checkpointCount(scenario.durationMs);
   const parts: Record<CostCause, CostPart> = {
     messages: {
       events: messages * (EVENTS_PER_MESSAGE + EVENTS_PER_SLAVE_COPY * slaveShare),
@@ -305,10 +305,4 @@ export function estimateCost(scenario: Scenario): Cost {
 export function workerBytesOf(cause: CostCause, part: CostPart): number {
   const typedArrays = cause === 'messages' ? part.runBytes : 0;
   return typedArrays + (part.runBytes + part.pageBytes - typedArrays) * BROWSER_HEAP_SHARE;
-}
-
-/** Checkpoints the page's Timeline takes over a run (one every 1 s to 10 s, about 1,200). */
-function checkpoints(durationMs: number): number {
-  const every = Math.min(10_000, Math.max(1_000, Math.round(durationMs / CHECKPOINTS_PER_RUN)));
-  return Math.ceil(durationMs / every) + 1;
 }

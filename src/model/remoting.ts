@@ -16,8 +16,12 @@ export interface InvokeOptions {
   async?: boolean;
 }
 
+/** The usual options, made once: a literal per call would be an object per request (this runs for every message). */
+const INVOKE_SYNC: InvokeOptions = Object.freeze({});
+export const INVOKE_ASYNC: InvokeOptions = Object.freeze({ async: true });
+
 /** Sends a request and arms its timeout (see InvokeOptions). */
-export function invoke(sim: Sim, from: string, to: string, request: RemotingRequest, timeoutMs: number, options: InvokeOptions = {}): number {
+export function invoke(sim: Sim, from: string, to: string, request: RemotingRequest, timeoutMs: number, options: InvokeOptions = INVOKE_SYNC): number {
   const state = sim.state;
   const id = state.remoting.nextId++;
   const downIsUnreachable = options.downIsUnreachable === true;

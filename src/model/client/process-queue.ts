@@ -16,8 +16,8 @@ export function queueKey(mq: MessageQueue): string {
 
 /** The node to talk to for a queue: its master, else the lowest id (findBrokerAddressInSubscribe). */
 export function brokerNodeFor(state: ModelState, consumer: ConsumerState, brokerName: string, masterOnly = false): string | undefined {
-  const target = findBrokerAddr(consumer.brokerAddrTable[brokerName], masterOnly);
-  return target ? state.addrNodes[target.addr] : undefined;
+  const addr = findBrokerAddr(consumer.brokerAddrTable[brokerName], masterOnly);
+  return addr !== null ? state.addrNodes[addr] : undefined;
 }
 
 /** Returns whether the set of owned queues of this topic changed. */

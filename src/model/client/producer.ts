@@ -112,8 +112,8 @@ function sendAttempt(state: ModelState, producer: ProducerState, message: SendIn
   attempt.lastBrokerName = mq.brokerName;
   state.stats.attempts++;
   sim.emit({ t: sim.now, type: 'message.sent', producer: producer.id, msgId: message.msgId, topic, tags: message.tags, keys: message.keys, broker: mq.brokerName, queueId: mq.queueId, attempt: attempt.attempt });
-  const target = findBrokerAddr(producer.brokerAddrTable[mq.brokerName], true);
-  const node = target ? state.addrNodes[target.addr] : undefined;
+  const addr = findBrokerAddr(producer.brokerAddrTable[mq.brokerName], true);
+  const node = addr !== null ? state.addrNodes[addr] : undefined;
   if (node === undefined) return attemptFailed(state, producer, attempt, mq.queueId, 'brokerNotExist', sim);
   const request = { code: 'SEND_MESSAGE' as const, producer: producer.id, topic, queueId: mq.queueId, brokerName: mq.brokerName, message: attempt };
   if (message.sendMode === 'ONEWAY') {

@@ -5,7 +5,7 @@
 import { noteFilteredOut } from '../broker/group-subscription.ts';
 import { noticed } from '../detections.ts';
 import { buildSubscriptionData, isMatchedByClient } from '../filter.ts';
-import { invoke } from '../remoting.ts';
+import { INVOKE_ASYNC, invoke } from '../remoting.ts';
 import type { RemotingResponse } from '../remoting-types.ts';
 import type { FailureReason } from '../vocabulary.ts';
 import type { Sim } from '../sim-types.ts';
@@ -28,7 +28,7 @@ export function pullMessage(state: ModelState, consumer: ConsumerState, key: str
     code: 'PULL_MESSAGE', group: consumer.spec.group, topic: pq.mq.topic, queueId: pq.mq.queueId, queueOffset: pq.nextOffset,
     maxMsgNums: state.config.pullBatchSize, subscription: subscriptionOf(consumer, pq.mq.topic),
     suspendTimeoutMs: state.config.brokerSuspendMaxTimeMs, queueKey: key, token: pq.token,
-  }, state.config.consumerTimeoutWhenSuspendMs, { async: true });
+  }, state.config.consumerTimeoutWhenSuspendMs, INVOKE_ASYNC);
 }
 
 function pullLater(consumer: ConsumerState, key: string, pq: ProcessQueue, delayMs: number, sim: Sim): void {

@@ -46,8 +46,8 @@ function rebalanceByTopic(state: ModelState, consumer: ConsumerState, topic: str
   const route = consumer.topicRouteTable[topic];
   if (!route || route.brokerDatas.length === 0) return;
   const brokerData = route.brokerDatas[sim.rng.nextInt(route.brokerDatas.length)]!;
-  const target = findBrokerAddr(brokerData.brokerAddrs, false);
-  const node = target ? state.addrNodes[target.addr] : undefined;
+  const addr = findBrokerAddr(brokerData.brokerAddrs, false);
+  const node = addr !== null ? state.addrNodes[addr] : undefined;
   if (node === undefined) return;
   invoke(sim, consumer.id, node, { code: 'GET_CONSUMER_LIST_BY_GROUP', group: consumer.spec.group, topic }, state.config.mqClientApiTimeoutMs);
 }

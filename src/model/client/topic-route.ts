@@ -60,13 +60,13 @@ export function queueLabel(mq: MessageQueue): string {
   return `${mq.brokerName}:${mq.queueId}`;
 }
 
-/** The address a client uses for a broker name: the master, else (for reads) the lowest id. */
-export function findBrokerAddr(addrs: Record<number, string> | undefined, masterOnly: boolean): { brokerId: number; addr: string } | null {
+/** The address a client uses for a broker name: the master's, else (for reads) the lowest id's. Asked for every send and pull. */
+export function findBrokerAddr(addrs: Record<number, string> | undefined, masterOnly: boolean): string | null {
   if (!addrs) return null;
   const master = addrs[MASTER_ID];
-  if (master !== undefined) return { brokerId: MASTER_ID, addr: master };
+  if (master !== undefined) return master;
   if (masterOnly) return null;
   const ids = Object.keys(addrs).map(Number).sort((a, b) => a - b);
   const first = ids[0];
-  return first === undefined ? null : { brokerId: first, addr: addrs[first]! };
+  return first === undefined ? null : addrs[first]!;
 }

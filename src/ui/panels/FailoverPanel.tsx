@@ -3,7 +3,7 @@
  * run's detections, with the arithmetic), and a "who believes what" table at the current time:
  * each NameServer's broker table and each client's cached route against the truth.
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { formatSeconds } from '../../viz/format.ts';
 import { ScrollArea } from '../controls/ScrollArea.tsx';
 import { useWords } from '../i18n/index.ts';
@@ -21,8 +21,10 @@ export interface FailoverPanelProps {
  * One column per broker and one row per NameServer or client, so more processes make the table
  * longer, never wider: it fits the side column at 1280 px in both languages. A cell shows a
  * short mark ("✓ 0"); its full words ("listed (brokerId 0)", "believes wrong") are read out.
+ * The beliefs keep their identity while nobody's changes (derivedAt), so a move that changes no
+ * table skips its cells.
  */
-function BeliefTable({ beliefs, strings }: { beliefs: Beliefs; strings: FailoverStrings }) {
+const BeliefTable = memo(function BeliefTable({ beliefs, strings }: { beliefs: Beliefs; strings: FailoverStrings }) {
   return (
     <ScrollArea className="rs-table-scroll" label={strings.beliefsCaption}>
       <p className="rs-muted rs-failover-note">{strings.beliefsCaption}</p>
@@ -53,7 +55,7 @@ function BeliefTable({ beliefs, strings }: { beliefs: Beliefs; strings: Failover
       </table>
     </ScrollArea>
   );
-}
+});
 
 function BeliefCell({ row, believer, strings }: { row: BeliefRow; believer: string; strings: FailoverStrings }) {
   const listed = row.listed[believer] ?? null;

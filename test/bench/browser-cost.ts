@@ -8,28 +8,19 @@
  * `npx tsx test/bench/browser-cost.ts` after `npx vite build` (several minutes; BENCH_PORT moves
  * its server).
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { get } from 'node:http';
-import { chromium } from 'playwright-core';
 import { bytesOf, PAGE_BUDGET } from '../../src/scenario/budget.ts';
-import { largeScenarioForThePage } from './browser-large.ts';
+import { cutTo, largeScenarioForThePage, type ScenarioFile } from './browser-large.ts';
 import { estimateCost } from '../../src/scenario/cost.ts';
 import { parseScenarioText } from '../../src/scenario/parse.ts';
 import { benchPage, openScenario, seekMs, workerHeapBytes } from './browser-play.ts';
+import { launchChromium, startPreview } from './preview.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4191);
-const BASE = `http://127.0.0.1:${PORT}`;
 const MINUTE_MS = 60_000;
 
-interface ScenarioFile {
-  durationMs: number;
-  timeline: { at: number }[];
-}
-
 function cut(name: string, minutes: number): ScenarioFile {
-  const file = JSON.parse(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8')) as ScenarioFile;
-  return { ...file, durationMs: minutes * MINUTE_MS, timeline: file.timeline.filter((action) => action.at < minutes * MINUTE_MS) };
+  return cutTo(JSON.parse(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8')) as ScenarioFile, minutes * MINUTE_MS);
 }
 
 const SCENARIOS: [string, ScenarioFile][] = [
@@ -39,30 +30,16 @@ const SCENARIOS: [string, ScenarioFile][] = [
   [`large.json, first ${largeScenarioForThePage().minutes} min (bench)`, largeScenarioForThePage().file],
 ];
 
-function answers(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const request = get(BASE, (response) => {
-      response.resume();
-      resolve(response.statusCode === 200);
-    });
-    request.on('error', () => resolve(false));
-  });
-}
-
 async function main(): Promise<void> {
-  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+  const preview = await startPreview(PORT);
   try {
-    for (let i = 0; i < 300 && !(await answers()); i++) await new Promise((resolve) => setTimeout(resolve, 100));
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    const browser = await launchChromium();
     for (const [label, file] of SCENARIOS) {
       const parsed = parseScenarioText(JSON.stringify(file));
       if (!parsed.ok) throw new Error(`${label} does not parse`);
       const cost = estimateCost(parsed.scenario);
       // A page of its own: the only worker open, whose heap is read.
-      const page = await benchPage(browser, BASE);
+      const page = await benchPage(browser, preview.base);
       await openScenario(page, file);
       await seekMs(page, file.durationMs);
       const heap = await workerHeapBytes(browser);
@@ -72,7 +49,7 @@ async function main(): Promise<void> {
     }
     await browser.close();
   } finally {
-    if (server.pid) process.kill(-server.pid, 'SIGTERM');
+    preview.stop();
   }
 }
 

@@ -18,7 +18,7 @@ const SEEKS = 21;
 const PLAY_WALL_MS = 5_000;
 const MINUTE_MS = 60_000;
 
-interface ScenarioFile {
+export interface ScenarioFile {
   durationMs: number;
   timeline: { at: number }[];
 }
@@ -29,7 +29,8 @@ function parsed(file: ScenarioFile): Scenario {
   return result.scenario;
 }
 
-function cutTo(large: ScenarioFile, durationMs: number): ScenarioFile {
+/** A scenario file's first `durationMs`: its later timeline actions dropped. */
+export function cutTo(large: ScenarioFile, durationMs: number): ScenarioFile {
   return { ...large, durationMs, timeline: large.timeline.filter((action) => action.at < durationMs) };
 }
 

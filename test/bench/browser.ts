@@ -4,18 +4,16 @@
  * about 300 messages are in flight, and the initial JavaScript gzipped. Prints figures, not
  * pass/fail timings: it is a benchmark, run by `npm run bench:browser`.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import { get } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import type { BenchHook } from '../../src/ui/bench-hook.ts';
 import { measureInFlight } from './browser-inflight.ts';
 import { describeFrames, median, percentile, playAtOnce, seekMs } from './browser-play.ts';
 import { measureLarge } from './browser-large.ts';
+import { launchChromium, startPreview } from './preview.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4190);
-const BASE = `http://127.0.0.1:${PORT}`;
 
 /** The JavaScript the page loads before it can show anything: the entry and its static imports. */
 function initialJavaScriptGzipped(): { files: string[]; bytes: number } {
@@ -29,41 +27,20 @@ function initialJavaScriptGzipped(): { files: string[]; bytes: number } {
   return { files: [...all], bytes };
 }
 
-function answers(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const request = get(BASE, (response) => {
-      response.resume();
-      resolve(response.statusCode === 200);
-    });
-    request.on('error', () => resolve(false));
-  });
-}
-
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (await answers()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('vite preview did not start');
-}
-
 async function main(): Promise<void> {
   spawnSync('bash', ['scripts/ensure-chromium.sh'], { stdio: 'inherit' });
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('build failed');
   const size = initialJavaScriptGzipped();
-  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+  const preview = await startPreview(PORT);
   try {
-    await waitForServer();
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    const { base } = preview;
+    const browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     // tsx names functions with a __name helper; the page must have it for page.evaluate.
     await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
     const reference = JSON.parse(readFileSync('test/bench/reference.json', 'utf8')) as unknown;
-    await page.goto(`${BASE}/?bench`);
+    await page.goto(`${base}/?bench`);
     await page.waitForFunction(() => 'rocketscopeBench' in window, undefined, { timeout: 30_000 });
     const results = await page.evaluate(async (scenario) => {
       const bench = (window as unknown as { rocketscopeBench: BenchHook }).rocketscopeBench;
@@ -109,7 +86,7 @@ async function main(): Promise<void> {
     const playing = await playAtOnce(page, 4_000);
     // The issue's budgets at size, each on a page of its own (its worker's heap is read).
     await page.close();
-    const atSize = [...await measureInFlight(browser, BASE), ...await measureLarge(browser, BASE)];
+    const atSize = [...await measureInFlight(browser, base), ...await measureLarge(browser, base)];
     await browser.close();
     console.log('RocketScope page budgets (headless Chromium, production build, reference scenario, one hour)\n');
     console.log(`initial JavaScript, gzipped       ${(size.bytes / 1024).toFixed(1)} KB   budget <= 150 KB   (${size.files.join(', ')})`);
@@ -121,7 +98,7 @@ async function main(): Promise<void> {
     if (results.heapMb > 0) console.log(`JS heap after the run             ${results.heapMb.toFixed(0)} MB`);
     for (const line of atSize) console.log(line);
   } finally {
-    if (server.pid) process.kill(-server.pid, 'SIGTERM');
+    preview.stop();
   }
 }
 

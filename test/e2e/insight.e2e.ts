@@ -66,7 +66,8 @@ test('finds messages by topic and time as the Dashboard lists them, and opens on
   assert.deepEqual(consoleErrors, []);
 }, { viewport: VIEWPORT });
 
-test('a link carries the query by topic and time: a fresh page opens it with the same rows, and a damaged one is ignored', async ({ page, context, baseUrl, consoleErrors, screenshot }) => {
+/** The default scenario at 0:40 in English, its Message tab asked for TopicTest's messages from 0:20 on, the rows shown. */
+async function searchTopicFrom20s(page: Page, baseUrl: string): Promise<void> {
   await openPage(page, baseUrl);
   await page.getByTestId('language-en').click();
   await jumpAndWait(page, 4);
@@ -75,6 +76,10 @@ test('a link carries the query by topic and time: a fresh page opens it with the
   await page.getByTestId('topic-query-begin').fill('0:20');
   await page.getByRole('button', { name: 'Search' }).click();
   await page.getByTestId('topic-messages').locator('tbody tr').first().waitFor();
+}
+
+test('a link carries the query by topic and time: a fresh page opens it with the same rows, and a damaged one is ignored', async ({ page, context, baseUrl, consoleErrors, screenshot }) => {
+  await searchTopicFrom20s(page, baseUrl);
   const rows = await tableCells(page, 'topic-messages');
   // TopicTest (hex of its bytes) from 20 000 to 40 000 ms.
   await page.waitForFunction(() => window.location.hash.includes('&tq=546f70696354657374.20000.40000'), undefined, { timeout: 5_000 });
@@ -98,14 +103,7 @@ test('a link carries the query by topic and time: a fresh page opens it with the
 }, { viewport: VIEWPORT });
 
 test('a newly picked scenario opens the Message tab without the old query by topic and time', async ({ page, baseUrl, consoleErrors }) => {
-  await openPage(page, baseUrl);
-  await page.getByTestId('language-en').click();
-  await jumpAndWait(page, 4);
-  await page.getByRole('tab', { name: 'Message' }).click();
-  await page.getByRole('combobox', { name: 'Find by' }).selectOption('topic');
-  await page.getByTestId('topic-query-begin').fill('0:20');
-  await page.getByRole('button', { name: 'Search' }).click();
-  await page.getByTestId('topic-messages').locator('tbody tr').first().waitFor();
+  await searchTopicFrom20s(page, baseUrl);
   await page.waitForFunction(() => window.location.hash.includes('&tq='), undefined, { timeout: 5_000 });
   // read8-write4 has a TopicTest too: the old query would find its messages, as if asked of it.
   await page.getByTestId('scenario-picker').selectOption('read8-write4');

@@ -154,13 +154,17 @@ function traceStored(state: ModelState, broker: BrokerState, message: StoredMess
   });
 }
 
-/** ScheduleMessageService delivering a parked message to its real topic. */
-export function onScheduleDeliver(state: ModelState, event: { broker: string; index: number }, sim: Sim): void {
+/**
+ * ScheduleMessageService delivering a parked message to its real topic. The timer outlives a
+ * crash, as the parked message does; after a power-off cut the log back (flush-service.ts), the
+ * entry at its index may be gone or be another message stored since, so it is matched by storeId.
+ */
+export function onScheduleDeliver(state: ModelState, event: { broker: string; index: number; storeId: number }, sim: Sim): void {
   const broker = state.brokers[event.broker];
   const parked = broker?.commitLog.at(event.index);
-  if (!broker || !parked) return;
+  if (!broker || parked?.storeId !== event.storeId) return;
   if (broker.status !== 'running') {
-    sim.after(1_000, { kind: 'broker.scheduleDeliver', broker: broker.node, epoch: broker.epoch, index: event.index });
+    sim.after(1_000, { kind: 'broker.scheduleDeliver', broker: broker.node, epoch: broker.epoch, index: event.index, storeId: event.storeId });
     return;
   }
   store(state, broker, {

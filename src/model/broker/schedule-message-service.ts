@@ -45,7 +45,7 @@ export function putDelayed(state: ModelState, broker: BrokerState, request: PutR
     ...request, topic: SCHEDULE_TOPIC, queueId: level - 1, realTopic: request.topic, realQueueId: request.queueId, delayLevel: level,
   }, sim.now);
   flushAfterPut(state, broker, sim);
-  sim.after(levels[level - 1] ?? 0, { kind: 'broker.scheduleDeliver', broker: broker.node, epoch: broker.epoch, index: parked.index });
+  sim.after(levels[level - 1] ?? 0, { kind: 'broker.scheduleDeliver', broker: broker.node, epoch: broker.epoch, index: parked.index, storeId: parked.message.storeId });
   onMasterPut(state, broker, sim);
   return parked;
 }

@@ -86,6 +86,8 @@ interface HourReport {
   hour: number;
   heapMB: number;
   growthMB: number;
+  /** Growth in that virtual hour alone. */
+  hourGrowthMB: number;
   peakMB: number;
   seconds: number;
 }
@@ -102,16 +104,31 @@ function runnerMemory(hours: number, onHour: (report: HourReport) => void): Prom
 }
 
 const MEMORY_BUDGET_MB = 256;
+/**
+ * Bounded: the last virtual hour grows the heap by less than this share of what the first added
+ * (the first hour fills the working set: queues, clients, the messages in flight). A heap that
+ * grows with every message adds as much in its last hour as in its first.
+ */
+const BOUNDED_SHARE = 0.1;
+
+function boundedVerdict(first: HourReport, last: HourReport): string {
+  const bounded = last.hourGrowthMB <= BOUNDED_SHARE * first.hourGrowthMB;
+  return `${`runner memory, growth in virtual hour ${last.hour} vs hour 1`.padEnd(52)} ${last.hourGrowthMB.toFixed(1).padStart(5)} MB vs ${first.hourGrowthMB.toFixed(1)} MB   `
+    + `aim <= ${(BOUNDED_SHARE * 100).toFixed(0)} % of the first  ${bounded ? 'bounded' : 'NOT BOUNDED'}`;
+}
 
 function memoryLines(hours: number): Promise<void> {
+  let first: HourReport | undefined;
   return runnerMemory(hours, (report) => {
     if (report.hour === 1) {
+      first = report;
       const verdict = report.growthMB <= MEMORY_BUDGET_MB ? 'ok' : 'OVER BUDGET';
       console.log(`${'runner memory, reference scenario, 1st virtual hour'.padEnd(52)} ${report.growthMB.toFixed(0).padStart(5)} MB of heap   budget <= ${MEMORY_BUDGET_MB} MB  ${verdict}`);
     }
     if (report.hour === hours) {
       console.log(`${`runner, reference scenario, ${hours} virtual hour${hours === 1 ? '' : 's'}`.padEnd(52)} completed in ${(report.seconds / 60).toFixed(1)} min; heap after GC ${report.heapMB.toFixed(0)} MB `
         + `(+${(report.growthMB / hours).toFixed(0)} MB per virtual hour), peak heap ${report.peakMB.toFixed(0)} MB`);
+      if (first && hours > 1) console.log(boundedVerdict(first, report));
     }
   });
 }

@@ -1,8 +1,8 @@
 /**
  * A handle for the browser benchmark (test/bench/browser.ts), installed only when the page is
  * opened with `?bench`: it drives the same store and commands a person does. With the run in the
- * worker (the default), a move is done when its frame has arrived and the panels have drawn it,
- * so the timings include the round trip and the render.
+ * worker (the default), a move is done when its frame has arrived and the browser has painted
+ * the panels' render of it, so the timings include the round trip, the render and the paint.
  */
 import { simulate } from '../sim/simulate.ts';
 import { TraceHasher } from '../sim/trace-hash.ts';
@@ -14,11 +14,11 @@ import { openSource } from './controls/session.ts';
 export interface BenchHook {
   /** Opens a scenario file (JSON value) as the person's upload would; false when it is invalid. */
   open(source: unknown): boolean;
-  /** Resolves once the panels have drawn the moment t. */
+  /** Resolves once the browser has painted the panels' render of the moment t. */
   seek(t: number): Promise<void>;
   /** The store's move alone, until the moment arrives (the worker's round trip), before the page renders it: its wall milliseconds. */
   engineSeek(t: number): Promise<number>;
-  /** Resolves once the panels have drawn the previous event's moment. */
+  /** Resolves once the browser has painted the panels' render of the previous event's moment. */
   stepBack(): Promise<void>;
   play(speed: number): void;
   dotsInFlight(): number;
@@ -43,19 +43,26 @@ function settledAt(t: number): Promise<number> {
   });
 }
 
-/** Resolves after the render the store's last change asked for (React renders a store's change before the next task). */
-function rendered(): Promise<void> {
+/**
+ * Resolves once the browser has painted what the store's last change rendered: React renders a
+ * store's change before the next task, the next animation frame lays it out and paints it, and a
+ * task posted from that frame runs after its paint. Waiting for the render alone left the style,
+ * layout and paint of the moment out of the figures.
+ */
+function painted(): Promise<void> {
   return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(null);
+    });
   });
 }
 
 async function seekAndDraw(t: number): Promise<void> {
   usePlayback.getState().seek(t);
   await settledAt(Math.max(0, Math.min(Math.round(t), usePlayback.getState().scenario?.durationMs ?? t)));
-  await rendered();
+  await painted();
 }
 
 export function installBenchHook(): void {
@@ -71,7 +78,7 @@ export function installBenchHook(): void {
       const target = getTimeline()?.previousTraceTime() ?? 0;
       commandNamed('stepBack').perform();
       await settledAt(target);
-      await rendered();
+      await painted();
     },
     play: (speed) => {
       const state = usePlayback.getState();

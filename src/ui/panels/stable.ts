@@ -23,13 +23,22 @@ export function replaceEqualDeep<T>(previous: unknown, next: T): T {
   const before = previous as Record<string, unknown>;
   const after = next as Record<string, unknown>;
   const keys = Object.keys(after);
-  let same = keys.length === Object.keys(before).length;
-  // A dictionary: the keys may be names (a topic called `__proto__`), never a prototype.
-  const result: Record<string, unknown> | unknown[] = arrays ? [] : dict();
-  for (const key of keys) {
+  // The result is built only once a part differs: most of a view model is the same from one
+  // moment to the next, and a copy made only to be dropped costs the page's garbage collector.
+  let result: Record<string, unknown> | null = keys.length === Object.keys(before).length ? null : fresh(arrays);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     const value = replaceEqualDeep(before[key], after[key]);
-    (result as Record<string, unknown>)[key] = value;
-    if (value !== before[key] || !(key in before)) same = false;
+    if (result === null && (value !== before[key] || !(key in before))) {
+      result = fresh(arrays);
+      for (let j = 0; j < i; j++) result[keys[j]!] = before[keys[j]!];
+    }
+    if (result !== null) result[key] = value;
   }
-  return (same ? previous : result) as T;
+  return (result ?? previous) as T;
+}
+
+/** An empty array, or a dictionary: the keys may be names (a topic called `__proto__`), never a prototype. */
+function fresh(arrays: boolean): Record<string, unknown> {
+  return (arrays ? [] : dict()) as Record<string, unknown>;
 }

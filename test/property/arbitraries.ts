@@ -1,8 +1,11 @@
 /**
  * Generated scenarios for the property tests: small topologies (1-2 NameServers, 1-3 brokers,
- * broker-a sometimes with a slave, one topic with random counts and perms), 0-3 producers and
- * 0-3 consumers with random modes, strategies and tags, and random faults, over 30-120 s. Every
- * one is a valid version-1 file (docs/scenario.md).
+ * broker-a sometimes with one or two slaves, one topic with random counts and perms), 0-3
+ * producers (some sending delayed messages) and 0-3 consumers with random modes, strategies and
+ * tags, and random faults, over 30-120 s. Faults reach the situations where RocketMQ's parts meet:
+ * controller mode with slaves, delayed messages and power-offs together, a SYNC_FLUSH or
+ * in-sync-replica master, links cut between any two processes, and actions at the same
+ * millisecond. Every one is a valid version-1 file (docs/scenario.md).
  */
 import fc from 'fast-check';
 import type { Scenario } from '../../src/model/spec.ts';
@@ -35,7 +38,8 @@ const producer = (index: number) => fc.record({
   tags: fc.subarray(TAGS),
   sendMode: fc.constantFrom('SYNC', 'SYNC', 'ASYNC', 'ONEWAY'),
   startAt: fc.integer({ min: 0, max: 10_000 }),
-  delayLevel: fc.constantFrom(0, 0, 0, 0, 1, 2),
+  // Delay levels 1-4 (1 s to 30 s): long enough for a fault to come while a message is parked.
+  delayLevel: fc.constantFrom(0, 0, 0, 0, 0, 1, 2, 3, 4),
 });
 
 /**
@@ -62,8 +66,10 @@ interface Names {
   brokers: string[];
   producers: string[];
   consumers: string[];
-  /** Whether broker-a has a slave (brokerId 1). */
-  slave: boolean;
+  /** broker-a's slaves' brokerIds (1, or 1 and 2). */
+  slaveIds: number[];
+  /** Processes a link may join: NameServers, brokers (by brokerName) and clients. */
+  processes: string[];
 }
 
 /** When an action happens: from `first` on, and time 0 itself often when `first` is 0. */
@@ -81,11 +87,15 @@ function fault(names: Names, durationMs: number, first: number): fc.Arbitrary<Re
     // A power loss is the one fault that loses acknowledged messages: drawn more often, so that lost ones get explained.
     fc.record({ at, action: fc.constant('powerOffBroker'), target: broker }),
     fc.record({ at, action: fc.constantFrom('crashNameServer', 'startNameServer'), target: nameServer }),
-    fc.record({ at, action: fc.constant('partitionLink'), target: broker, peer: nameServer }),
+    fc.record({ at, action: fc.constantFrom('partitionLink', 'partitionLink', 'healLink'), target: broker, peer: nameServer }),
+    // A link cut between any two processes: a client and a broker, two brokers, a client and a NameServer.
+    fc.tuple(at, fc.constantFrom('partitionLink', 'healLink'), fc.constantFrom(...names.processes), fc.constantFrom(...names.processes))
+      .filter(([, , target, peer]) => target !== peer)
+      .map(([when, action, target, peer]) => ({ at: when, action, target, peer })),
     fc.record({ at, action: fc.constant('updateTopic'), topic: fc.constant('TopicTest'), readQueueNums: fc.integer({ min: 1, max: 8 }), writeQueueNums: fc.integer({ min: 1, max: 8 }) }),
   ];
-  if (names.slave) {
-    options.push(fc.record({ at, action: fc.constantFrom('crashBroker', 'powerOffBroker', 'startBroker', 'partitionBroker', 'healPartition'), target: fc.constant('broker-a'), brokerId: fc.constant(1) }));
+  if (names.slaveIds.length > 0) {
+    options.push(fc.record({ at, action: fc.constantFrom('crashBroker', 'powerOffBroker', 'startBroker', 'partitionBroker', 'healPartition'), target: fc.constant('broker-a'), brokerId: fc.constantFrom(0, ...names.slaveIds) }));
   }
   if (names.consumers.length > 0) {
     options.push(fc.record({ at, action: fc.constantFrom('crashConsumer', 'hangConsumer', 'removeConsumer'), target: fc.constantFrom(...names.consumers) }));
@@ -113,8 +123,15 @@ function scenarioJsonFrom(firstActionAt: number): fc.Arbitrary<ScenarioJson> {
       rocketmqVersion: fc.constantFrom('5.x', '5.x', '4.x'),
       // Now and then broker-a has a slave, behind an ASYNC_MASTER or a SYNC_MASTER.
       slaveBehind: fc.constantFrom(null, null, 'ASYNC_MASTER', 'SYNC_MASTER'),
-      // 5.x only: now and then controller mode, its controller inside the first NameServer.
+      // Now and then a second slave (brokerId 2), three replicas for controller mode to choose from.
+      secondSlave: fc.constantFrom(false, false, true),
+      // broker-a's master: how it flushes, and (5.x) how many replicas must hold a put.
+      flushDiskType: fc.constantFrom('ASYNC_FLUSH', 'ASYNC_FLUSH', 'SYNC_FLUSH'),
+      replicaRule: fc.constantFrom('none', 'none', 'none', 'inSyncReplicas', 'minInSyncReplicas', 'enableSlaveActingMaster'),
+      // 5.x only: now and then controller mode, its controller inside the first NameServer or standalone.
       controllerMode: fc.constantFrom(false, false, true),
+      controller: fc.constantFrom('namesrv', 'namesrv', 'standalone'),
+      enableElectUncleanMaster: fc.constantFrom(false, false, false, true),
     })
     .chain((shape) => {
       const names: Names = {
@@ -122,8 +139,12 @@ function scenarioJsonFrom(firstActionAt: number): fc.Arbitrary<ScenarioJson> {
         brokers: BROKER_NAMES.slice(0, shape.brokerCount),
         producers: Array.from({ length: shape.producerCount }, (_, i) => `p-${i + 1}`),
         consumers: Array.from({ length: shape.consumerCount }, (_, i) => `c-${i + 1}`),
-        slave: shape.slaveBehind !== null,
+        slaveIds: shape.slaveBehind === null ? [] : shape.secondSlave ? [1, 2] : [1],
+        processes: [],
       };
+      names.processes = [...names.nameServers, ...names.brokers, ...names.producers, ...names.consumers];
+      const fiveX = shape.rocketmqVersion === '5.x';
+      const controllerMode = shape.controllerMode && fiveX;
       const groups = fc.tuple(...Array.from({ length: shape.groupCount }, (_, i) => group(i)));
       const consumers = groups.chain((gs) => fc.record({
         initial: fc.tuple(...names.consumers.map((id) =>
@@ -132,25 +153,47 @@ function scenarioJsonFrom(firstActionAt: number): fc.Arbitrary<ScenarioJson> {
         late: fc.option(fc.tuple(actionTime(firstActionAt, shape.durationMs), consumerFields)
           .map(([at, fields]) => ({ at, action: 'addConsumer', consumer: { id: 'c-late', ...gs[0]!, ...fields } }))),
       }));
-      return fc.tuple(topic(names.brokers), fc.tuple(...names.producers.map((_, i) => producer(i))), consumers, fc.array(fault(names, shape.durationMs, firstActionAt), { maxLength: 4 }))
-        .map(([topicJson, producers, clients, faults]) => ({
+      return fc.tuple(topic(names.brokers), fc.tuple(...names.producers.map((_, i) => producer(i))), consumers, faults(names, shape.durationMs, firstActionAt))
+        .map(([topicJson, producers, clients, timeline]) => ({
           version: 1,
           seed: shape.seed,
           durationMs: shape.durationMs,
           config: {
             networkJitterMs: shape.jitter, rocketmqVersion: shape.rocketmqVersion,
-            ...(shape.controllerMode && shape.rocketmqVersion === '5.x' ? { enableControllerMode: true, enableControllerInNamesrv: true } : {}),
+            ...(controllerMode ? { enableControllerMode: true, enableControllerInNamesrv: shape.controller === 'namesrv', enableElectUncleanMaster: shape.enableElectUncleanMaster } : {}),
           },
           nameServers: names.nameServers.map((id) => ({ id })),
-          brokers: shape.slaveBehind === null
-            ? names.brokers.map((name) => ({ name }))
-            : [{ name: 'broker-a', role: shape.slaveBehind }, { name: 'broker-a', brokerId: 1, role: 'SLAVE' }, ...names.brokers.slice(1).map((name) => ({ name }))],
+          ...(controllerMode && shape.controller === 'standalone' ? { controllers: [{ id: 'controller-1' }] } : {}),
+          brokers: [
+            ...(shape.slaveBehind === null ? [{ name: 'broker-a' }] : [
+              { name: 'broker-a', role: shape.slaveBehind, flushDiskType: shape.flushDiskType, ...replicaRule(shape.replicaRule, shape.slaveBehind, fiveX, controllerMode) },
+              ...names.slaveIds.map((brokerId) => ({ name: 'broker-a', brokerId, role: 'SLAVE' })),
+            ]),
+            ...names.brokers.slice(1).map((name) => ({ name })),
+          ],
           topics: [topicJson],
           producers,
           consumers: clients.initial,
-          timeline: clients.late === null ? faults : [...faults, clients.late],
+          timeline: clients.late === null ? timeline : [...timeline, clients.late],
         }));
     });
+}
+
+/** Up to 4 faults; now and then one at the same millisecond as the one before (applied in file order). */
+function faults(names: Names, durationMs: number, first: number): fc.Arbitrary<Record<string, unknown>[]> {
+  return fc.array(fc.tuple(fault(names, durationMs, first), fc.constantFrom(false, false, true)), { maxLength: 4 })
+    .map((drawn) => drawn.reduce<Record<string, unknown>[]>((timeline, [action, sameTime]) => {
+      const previous = timeline.at(-1);
+      return [...timeline, sameTime && previous ? { ...action, at: previous.at } : action];
+    }, []));
+}
+
+/** broker-a's master's replica rule, where the file format takes it (docs/scenario.md, brokers[]). */
+function replicaRule(rule: string, role: string, fiveX: boolean, controllerMode: boolean): Record<string, unknown> {
+  if (rule === 'inSyncReplicas' && fiveX && role === 'SYNC_MASTER') return { inSyncReplicas: 2 };
+  if (rule === 'minInSyncReplicas' && controllerMode) return { minInSyncReplicas: 2 };
+  if (rule === 'enableSlaveActingMaster' && fiveX && role === 'SYNC_MASTER') return { enableSlaveActingMaster: true, inSyncReplicas: 2 };
+  return {};
 }
 
 /** A scenario file as JSON, with its faults from 1 s on. */

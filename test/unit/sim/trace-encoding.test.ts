@@ -49,6 +49,23 @@ describe('writeJsonLine (a trace line as UTF-8 bytes, without its string)', () =
     }), { numRuns: 2_000 });
   });
 
+  it('writes events of one type whose keys differ from the first seen (order, extra, missing, left out) as JSON.stringify does', () => {
+    // The first object of a type teaches the encoder that type's keys; every later one is checked against them.
+    const shape = fc.record({ t: anyNumber, type: fc.constantFrom('layout.a', 'layout.b'), a: plainValue.value, b: awkwardString }, { requiredKeys: ['type'] });
+    const extra = fc.dictionary(fc.constantFrom('a', 'b', 'c', 't', 'type', '0'), fc.oneof(plainValue.value, fc.constant(undefined)), { maxKeys: 3 });
+    fc.assert(fc.property(fc.array(fc.tuple(shape, extra, fc.boolean()), { minLength: 1, maxLength: 8 }), (events) => {
+      for (const [base, more, extraFirst] of events) {
+        const value = extraFirst ? { ...more, ...base } : { ...base, ...more };
+        expect(encoded(value).equals(expected(value))).toBe(true);
+      }
+    }), { numRuns: 1_000 });
+    const first = { t: 1, type: 'layout.c', broker: 'broker-a', queueId: 3 };
+    const reordered = { type: 'layout.c', t: 2, queueId: 4, broker: 'broker-b' };
+    const shorter = { t: 3, type: 'layout.c', broker: 'broker-c' };
+    const longer = { t: 4, type: 'layout.c', broker: 'broker-d', queueId: 5, extra: '"quoted"' };
+    for (const value of [first, reordered, shorter, longer, { ...first, broker: undefined }, first]) expect(encoded(value).equals(expected(value))).toBe(true);
+  });
+
   it('keeps the order of keys as JSON.stringify does, whole-number keys first', () => {
     const value = { t: 5, type: 'x', b: 1, 10: 'ten', a: [undefined, () => 1], 2: 'two', skipped: undefined };
     expect(encoded(value).toString('utf8')).toBe('{"2":"two","10":"ten","t":5,"type":"x","b":1,"a":[null,null]}\n');

@@ -3,9 +3,9 @@
  * lag, and what each NameServer believes.
  */
 import type { Detection } from '../model/detections.ts';
-import { copyDict, dict, dictFrom } from '../engine/index.ts';
+import { dict, dictFrom } from '../engine/index.ts';
 import { isReadable, isWriteable } from '../model/perm.ts';
-import type { BrokerState, ConsumerState, DuplicateCause, ModelState, TopicConfig } from '../model/state.ts';
+import type { BrokerState, DuplicateCause, ModelState, TopicConfig } from '../model/state.ts';
 import { brokerRoles } from './broker-roles.ts';
 
 export interface QueueSummary {
@@ -70,15 +70,23 @@ const SYSTEM_TOPIC = /^(TBW102|SCHEDULE_TOPIC_XXXX|%RETRY%|%DLQ%)/;
 
 /**
  * Who reads each queue, found once per summary rather than once per queue: a large run has
- * hundreds of queues and a hundred clients, and walking every client for every queue was most of
- * the cost of a summary.
+ * hundreds of queues and a hundred clients, each consumer holding a few of them. Each running
+ * consumer's tables are walked once (its offsetTable and processQueueTable hold only the queues
+ * it was given), instead of every consumer of a topic being asked about every queue of it.
  */
 interface QueueReaders {
-  /** The consumers of each topic, in the order of the clients table. */
-  consumersOf: Map<string, ConsumerState[]>;
+  /** The groups of each topic's consumers, in the order of the clients table. */
+  groupsOf: Map<string, string[]>;
+  /** Per topic, per queue ("topic@brokerName@queueId"): the furthest offset each group's running consumers hold. */
+  liveOffsets: Map<string, GroupFurthest>;
+  /** Per topic, per queue: the furthest nextOffset of each group's live ProcessQueue on a running consumer. */
+  pulledTo: Map<string, GroupFurthest>;
   /** The broker processes (master and slaves) of each broker name. */
   brokersNamed: Map<string, BrokerState[]>;
 }
+
+/** Queue key -> group -> the furthest offset seen. */
+type GroupFurthest = Map<string, Map<string, number>>;
 
 function listed<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -86,9 +94,36 @@ function listed<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+function furthestOf(byTopic: Map<string, GroupFurthest>, topic: string): GroupFurthest {
+  let table = byTopic.get(topic);
+  if (!table) byTopic.set(topic, (table = new Map()));
+  return table;
+}
+
+function noteFurthest(table: GroupFurthest, key: string, group: string, offset: number): void {
+  let groups = table.get(key);
+  if (!groups) table.set(key, (groups = new Map()));
+  const known = groups.get(group);
+  if (known === undefined || offset > known) groups.set(group, offset);
+}
+
 function queueReaders(state: ModelState): QueueReaders {
-  const readers: QueueReaders = { consumersOf: new Map(), brokersNamed: new Map() };
-  for (const client of Object.values(state.clients)) if (client.kind === 'consumer') listed(readers.consumersOf, client.spec.topic, client);
+  const readers: QueueReaders = { groupsOf: new Map(), liveOffsets: new Map(), pulledTo: new Map(), brokersNamed: new Map() };
+  for (const client of Object.values(state.clients)) {
+    if (client.kind !== 'consumer') continue;
+    const { topic, group } = client.spec;
+    const groups = readers.groupsOf.get(topic);
+    if (!groups) readers.groupsOf.set(topic, [group]);
+    else if (!groups.includes(group)) groups.push(group);
+    if (client.status !== 'running') continue;
+    const live = furthestOf(readers.liveOffsets, topic);
+    for (const key in client.offsetTable) noteFurthest(live, key, group, client.offsetTable[key]!);
+    const pulled = furthestOf(readers.pulledTo, topic);
+    for (const key in client.processQueueTable) {
+      const pq = client.processQueueTable[key]!;
+      if (!pq.dropped) noteFurthest(pulled, key, group, pq.nextOffset);
+    }
+  }
   for (const broker of Object.values(state.brokers)) listed(readers.brokersNamed, broker.name, broker);
   return readers;
 }
@@ -96,12 +131,8 @@ function queueReaders(state: ModelState): QueueReaders {
 /** Consumer groups per topic, with the offsets each group's consumers hold or committed. */
 function groupOffsets(readers: QueueReaders, topic: string, brokerName: string, queueId: number): Record<string, number> {
   const offsets = dict<number>();
-  const key = `${topic}@${brokerName}@${queueId}`;
-  for (const client of readers.consumersOf.get(topic) ?? []) {
-    offsets[client.spec.group] ??= 0;
-    const live = client.status === 'running' ? client.offsetTable[key] : undefined;
-    if (live !== undefined) offsets[client.spec.group] = Math.max(offsets[client.spec.group]!, live);
-  }
+  const live = readers.liveOffsets.get(topic)?.get(`${topic}@${brokerName}@${queueId}`);
+  for (const group of readers.groupsOf.get(topic) ?? []) offsets[group] = Math.max(0, live?.get(group) ?? 0);
   for (const broker of readers.brokersNamed.get(brokerName) ?? []) {
     for (const group of Object.keys(offsets)) {
       const committed = broker.consumerOffsetTable[group]?.[`${topic}@${queueId}`];
@@ -113,14 +144,8 @@ function groupOffsets(readers: QueueReaders, topic: string, brokerName: string, 
 
 /** Per group, the furthest offset it consumed, committed or already pulled into a live ProcessQueue. */
 function groupReach(readers: QueueReaders, topic: string, brokerName: string, queueId: number, offsets: Record<string, number>): number[] {
-  const reach = copyDict(offsets);
-  const key = `${topic}@${brokerName}@${queueId}`;
-  for (const client of readers.consumersOf.get(topic) ?? []) {
-    if (client.status !== 'running') continue;
-    const pq = client.processQueueTable[key];
-    if (pq && !pq.dropped) reach[client.spec.group] = Math.max(reach[client.spec.group] ?? 0, pq.nextOffset);
-  }
-  return Object.values(reach);
+  const pulled = readers.pulledTo.get(topic)?.get(`${topic}@${brokerName}@${queueId}`);
+  return Object.keys(offsets).map((group) => Math.max(offsets[group]!, pulled?.get(group) ?? Number.NEGATIVE_INFINITY));
 }
 
 function unreadableCause(config: TopicConfig | undefined, queueId: number): NeverConsumableCause | null {

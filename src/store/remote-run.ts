@@ -74,6 +74,11 @@ export class RemoteRun {
     this.command({ type: 'move', version: this.version, target, kind });
   }
 
+  /** A seek by byMs from where the worker's run is going (see the `jump` message); its progress says the target. */
+  jump(byMs: number): void {
+    this.command({ type: 'jump', version: this.version, byMs });
+  }
+
   step(direction: 'back' | 'forward'): void {
     this.command({ type: 'step', version: this.version, direction });
   }

@@ -13,6 +13,13 @@ export type MoveKind = 'seek' | 'play';
 export type ToWorker =
   | { type: 'load'; version: number; scenario: Scenario; atMs: number }
   | { type: 'move'; version: number; target: number; kind: MoveKind }
+  /**
+   * A seek by byMs from where the run is going here (the target of the move under way, else the
+   * run's time): a relative move pressed right after a step or a seek counts from the moment the
+   * worker will show, which the page's playhead may not show yet. The worker says the target it
+   * chose at once, in a `progress` message; the move's frames carry it too.
+   */
+  | { type: 'jump'; version: number; byMs: number }
   | { type: 'step'; version: number; direction: 'back' | 'forward' }
   | { type: 'cancel'; version: number }
   | { type: 'ask'; id: number; name: string; args: unknown };

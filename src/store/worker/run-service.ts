@@ -74,6 +74,8 @@ export class RunService {
       case 'move':
         if (this.current(message.version)) this.startMove(message.target, message.kind);
         return;
+      case 'jump':
+        return this.jump(message.version, message.byMs);
       case 'step':
         return this.step(message.version, message.direction);
       case 'cancel': {
@@ -97,6 +99,14 @@ export class RunService {
     const run = this.run!;
     run.move = { target: Math.max(0, Math.min(Math.round(target), run.timeline.durationMs)), kind };
     this.schedule();
+  }
+
+  private jump(version: number, byMs: number): void {
+    const run = this.current(version);
+    if (!run) return;
+    const from = run.move?.target ?? run.timeline.now;
+    this.startMove(from + byMs, 'seek');
+    this.host.post({ type: 'progress', version, target: run.move!.target, timeMs: run.timeline.now });
   }
 
   private schedule(): void {

@@ -1,7 +1,9 @@
 /**
  * The queues of a topic drawn inside a broker's box: one cell per queue id, left to right and
  * then in rows. A handful of queues get cells wide enough for their id; many (16-64) become a
- * compact strip of thin cells, so a broker with 64 queues stays the size of a broker.
+ * compact strip of thin cells, so a broker with 64 queues stays the size of a broker. A crowded
+ * cluster (topology-density.ts) draws each broker's queues as one heat row: cells side by side
+ * without gaps, one row whatever their number.
  */
 import type { Box } from './paths.ts';
 
@@ -16,6 +18,7 @@ const COMPACT_MIN = 6;
 const ROOMY_MAX_WIDTH = 30;
 const ROOMY_HEIGHT = 16;
 const COMPACT_HEIGHT = 9;
+const HEAT_HEIGHT = 12;
 
 interface StripShape {
   perRow: number;
@@ -25,7 +28,8 @@ interface StripShape {
   cellHeight: number;
 }
 
-function stripShape(count: number, width: number): StripShape {
+function stripShape(count: number, width: number, heat: boolean): StripShape {
+  if (heat) return { perRow: count, rows: 1, gap: 0, cellWidth: Math.max(1, width - 2 * STRIP_SIDE) / count, cellHeight: HEAT_HEIGHT };
   const roomy = count <= ROOMY_MAX;
   const gap = roomy ? 2 : 1;
   const inner = Math.max(1, width - 2 * STRIP_SIDE);
@@ -36,16 +40,16 @@ function stripShape(count: number, width: number): StripShape {
 }
 
 /** Height a strip of `count` queues adds to a broker box `width` px wide (0 for none). */
-export function queueStripHeight(count: number, width: number): number {
+export function queueStripHeight(count: number, width: number, heat = false): number {
   if (count <= 0) return 0;
-  const shape = stripShape(count, width);
+  const shape = stripShape(count, width, heat);
   return shape.rows * shape.cellHeight + (shape.rows - 1) * shape.gap + STRIP_BOTTOM;
 }
 
 /** The cell of each queue id (index = queue id) inside `box`, below its name and status. */
-export function layoutQueueStrip(count: number, box: Box): Box[] {
+export function layoutQueueStrip(count: number, box: Box, heat = false): Box[] {
   if (count <= 0) return [];
-  const shape = stripShape(count, box.width);
+  const shape = stripShape(count, box.width, heat);
   const x0 = box.x + STRIP_SIDE;
   const y0 = box.y + STRIP_TOP;
   return Array.from({ length: count }, (_, queueId) => ({

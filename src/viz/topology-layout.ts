@@ -2,17 +2,21 @@
  * Where each process of the topology goes, given only who exists and the width available.
  * Wide (>= 720 px): NameServers in a top row, producers on the left, broker groups (master and
  * slaves) in the middle, consumer groups on the right. Narrow: the same in stacked bands, top to
- * bottom, so a phone shows every process at a legible size.
+ * bottom, so a phone shows every process at a legible size. A crowded cluster draws its clients
+ * as one node per group and its queues as heat rows (topology-density.ts).
  */
 import { dict, dictFrom } from '../sim/index.ts';
 import type { Box } from './paths.ts';
 import { layoutQueueStrip, queueStripHeight, STRIP_TOP } from './queue-strip.ts';
+import { topologyDensity, type TopologyDensity } from './topology-density.ts';
 
 export interface TopologyInput {
   nameServers: string[];
   /** Broker groups by brokerName; members are node ids (`broker-a/0`), master first. */
   brokerGroups: { name: string; members: string[] }[];
   producers: string[];
+  /** Producers by producer group: a crowd of producers is drawn one node per group. */
+  producerGroups?: { name: string; members: string[] }[];
   /** Consumers by consumer group. */
   consumerGroups: { name: string; members: string[] }[];
   /** Queue ids to draw inside a broker (node id -> count) for the topic in view; none when absent. */
@@ -40,6 +44,19 @@ export interface TopologyLayout {
   consumers: Record<string, Box>;
   /** The cell of each queue drawn in a broker, by `${node}#${queueId}` (see queueCellId). */
   queues: Record<string, Box>;
+  /** What is drawn aggregated; an aggregated client's box in producers/consumers is its group's node. */
+  density: TopologyDensity;
+  /** Broker groups drawn without a title of their own: a crowded cluster's groups of one broker, whose box says its name. */
+  untitledGroups: string[];
+  /** The nodes that each stand for a group of clients (none while clients are drawn one by one). */
+  clientGroups: ClientGroupNode[];
+}
+
+export interface ClientGroupNode {
+  kind: 'producer' | 'consumer';
+  name: string;
+  members: string[];
+  box: Box;
 }
 
 export function queueCellId(node: string, queueId: number): string {
@@ -111,40 +128,99 @@ interface Groups {
   groups: Record<string, Box>;
   members: Record<string, Box>;
   height: number;
+  untitled: string[];
 }
 
-/** Group boxes (a header and member tiles) stacked from y in a column of the given width. */
-function groupColumn(groups: { name: string; members: string[] }[], x: number, y: number, width: number, memberMinWidth: number, slots: Record<string, number> = dict()): Groups {
-  const result: Groups = { groups: dict(), members: dict(), height: 0 };
+interface Column {
+  x: number;
+  y: number;
+  width: number;
+  /** Columns of groups side by side (each row as tall as its tallest group). */
+  columns?: number;
+}
+
+interface Strips {
+  slots?: Record<string, number>;
+  heat?: boolean;
+  /** Groups of one member get no title row (their member's box names it). */
+  untitledSingles?: boolean;
+}
+
+/** Group boxes (a header and member tiles) from y, in rows of `columns` groups across the given width. */
+function groupColumn(groups: { name: string; members: string[] }[], { x, y, width, columns = 1 }: Column, memberMinWidth: number, { slots = dict(), heat = false, untitledSingles = false }: Strips = {}): Groups {
+  const result: Groups = { groups: dict(), members: dict(), height: 0, untitled: [] };
   const heightOf = (id: string, tileWidth: number) => {
     const count = slots[id] ?? 0;
-    return count > 0 ? STRIP_TOP + queueStripHeight(count, tileWidth) : MEMBER_HEIGHT;
+    return count > 0 ? STRIP_TOP + queueStripHeight(count, tileWidth, heat) : MEMBER_HEIGHT;
   };
+  const groupWidth = (width - GROUP_GAP * (columns - 1)) / columns;
   let top = y;
-  for (const group of groups) {
-    const inner = tiles(group.members, x + GROUP_PADDING, top + GROUP_HEADER, width - 2 * GROUP_PADDING, memberMinWidth, heightOf);
-    const height = GROUP_HEADER + inner.height + GROUP_PADDING;
-    result.groups[group.name] = { x, y: top, width, height };
-    Object.assign(result.members, inner.boxes);
-    top += height + GROUP_GAP;
+  for (let start = 0; start < groups.length; start += columns) {
+    let rowHeight = 0;
+    groups.slice(start, start + columns).forEach((group, i) => {
+      const left = x + i * (groupWidth + GROUP_GAP);
+      const untitled = untitledSingles && group.members.length === 1;
+      const header = untitled ? GROUP_PADDING : GROUP_HEADER;
+      if (untitled) result.untitled.push(group.name);
+      const inner = tiles(group.members, left + GROUP_PADDING, top + header, groupWidth - 2 * GROUP_PADDING, Math.min(memberMinWidth, groupWidth - 2 * GROUP_PADDING), heightOf);
+      const height = header + inner.height + GROUP_PADDING;
+      result.groups[group.name] = { x: left, y: top, width: groupWidth, height };
+      Object.assign(result.members, inner.boxes);
+      rowHeight = Math.max(rowHeight, height);
+    });
+    top += rowHeight + GROUP_GAP;
   }
   result.height = groups.length > 0 ? top - GROUP_GAP - y : 0;
   return result;
+}
+
+interface Clients {
+  /** Each client's box: its own, or its group's node when aggregated. */
+  boxes: Record<string, Box>;
+  /** Consumer group frames (none when each group is one node). */
+  frames: Record<string, Box>;
+  nodes: ClientGroupNode[];
+  height: number;
+}
+
+/** A column of one node per group, each member's box being its group's node. */
+function groupNodes(kind: ClientGroupNode['kind'], groups: { name: string; members: string[] }[], x: number, y: number, width: number, minWidth: number): Clients {
+  const byId = dictFrom(groups.map((group) => [`${kind}:${group.name}`, group]));
+  const placed = tiles(Object.keys(byId), x, y, width, minWidth, fixed(NODE_HEIGHT));
+  const nodes = Object.entries(placed.boxes).map(([id, box]) => ({ kind, name: byId[id]!.name, members: byId[id]!.members, box }));
+  const boxes = dictFrom(nodes.flatMap((node) => node.members.map((member) => [member, node.box] as const)));
+  return { boxes, frames: dict(), nodes, height: placed.height };
+}
+
+function producerColumn(input: TopologyInput, density: TopologyDensity, x: number, y: number, width: number, minWidth: number): Clients {
+  if (density.producersByGroup && input.producerGroups) return groupNodes('producer', input.producerGroups, x, y, width, minWidth);
+  const placed = tiles(input.producers, x, y, width, minWidth, fixed(NODE_HEIGHT));
+  return { boxes: placed.boxes, frames: dict(), nodes: [], height: placed.height };
+}
+
+function consumerColumn(input: TopologyInput, density: TopologyDensity, x: number, y: number, width: number, minWidth: number): Clients {
+  if (density.consumersByGroup) return groupNodes('consumer', input.consumerGroups, x, y, width, minWidth);
+  const placed = groupColumn(input.consumerGroups, { x, y, width }, minWidth);
+  return { boxes: placed.members, frames: placed.groups, nodes: [], height: placed.height };
 }
 
 function shift(boxes: Record<string, Box>, dy: number): Record<string, Box> {
   return dictFrom(Object.entries(boxes).map(([id, box]) => [id, { ...box, y: box.y + dy }]));
 }
 
-function layoutWide(input: TopologyInput, width: number): Omit<TopologyLayout, 'queues'> {
+type Placed = Omit<TopologyLayout, 'queues' | 'density'>;
+
+function layoutWide(input: TopologyInput, width: number, density: TopologyDensity): Placed {
   const sideWidth = clamp(width * 0.2, 120, 200);
-  // A wide screen gives the brokers (and their queues) the room: 64 queues still read as cells.
-  const middleWidth = clamp(width * 0.36, 180, 460);
+  // A wide screen gives the brokers (and their queues) the room: 64 queues still read as cells;
+  // two columns of brokers take more of it.
+  const middleWidth = density.brokerColumns === 2 ? clamp(width * 0.46, 180, 640) : clamp(width * 0.36, 180, 460);
   const nameServers = row(input.nameServers, width * 0.15, width * 0.85, MARGIN, 170);
   const top = MARGIN + NODE_HEIGHT + BAND_GAP + 24;
-  const producers = tiles(input.producers, MARGIN, top, sideWidth, sideWidth, fixed(NODE_HEIGHT));
-  const brokers = groupColumn(input.brokerGroups, (width - middleWidth) / 2, top, middleWidth, middleWidth, input.queueSlots);
-  const consumers = groupColumn(input.consumerGroups, width - MARGIN - sideWidth, top, sideWidth, sideWidth);
+  const producers = producerColumn(input, density, MARGIN, top, sideWidth, sideWidth);
+  const brokers = groupColumn(input.brokerGroups, { x: (width - middleWidth) / 2, y: top, width: middleWidth, columns: density.brokerColumns }, middleWidth,
+    { slots: input.queueSlots ?? dict(), heat: density.queueHeat, untitledSingles: density.brokerColumns === 2 });
+  const consumers = consumerColumn(input, density, width - MARGIN - sideWidth, top, sideWidth, sideWidth);
   const body = Math.max(producers.height, brokers.height, consumers.height);
   // Shorter columns are centred on the tallest, so links run roughly level.
   const centre = (height: number) => (body - height) / 2;
@@ -158,40 +234,50 @@ function layoutWide(input: TopologyInput, width: number): Omit<TopologyLayout, '
     width, height: top + body + MARGIN, mode: 'wide', nameServers,
     producers: shift(producers.boxes, centre(producers.height)),
     brokerGroups: shift(brokers.groups, centre(brokers.height)), brokers: shift(brokers.members, centre(brokers.height)),
-    consumerGroups: shift(consumers.groups, centre(consumers.height)), consumers: shift(consumers.members, centre(consumers.height)),
+    consumerGroups: shift(consumers.frames, centre(consumers.height)), consumers: shift(consumers.boxes, centre(consumers.height)),
+    untitledGroups: brokers.untitled,
+    clientGroups: [...shiftNodes(producers.nodes, centre(producers.height)), ...shiftNodes(consumers.nodes, centre(consumers.height))],
   };
 }
 
-function layoutNarrow(input: TopologyInput, width: number): Omit<TopologyLayout, 'queues'> {
+function shiftNodes(nodes: ClientGroupNode[], dy: number): ClientGroupNode[] {
+  return nodes.map((node) => ({ ...node, box: { ...node.box, y: node.box.y + dy } }));
+}
+
+function layoutNarrow(input: TopologyInput, width: number, density: TopologyDensity): Placed {
   const inner = width - 2 * MARGIN;
   const nameServers = row(input.nameServers, MARGIN, width - MARGIN, MARGIN, 150);
   const headers: SectionHeader[] = [];
   let y = MARGIN + NODE_HEIGHT + BAND_GAP;
-  const producers = tiles(input.producers, MARGIN, y, inner, 110, fixed(NODE_HEIGHT));
+  const producers = producerColumn(input, density, MARGIN, y, inner, 110);
   if (producers.height > 0) {
     headers.push({ section: 'producers', x: MARGIN, y: y - 8, anchor: 'start' });
     y += producers.height + BAND_GAP;
   }
-  const brokers = groupColumn(input.brokerGroups, MARGIN, y, inner, NARROW_BROKER_MIN_WIDTH, input.queueSlots);
+  const columns = inner >= 2 * NARROW_BROKER_MIN_WIDTH + GROUP_GAP ? density.brokerColumns : 1;
+  const brokers = groupColumn(input.brokerGroups, { x: MARGIN, y, width: inner, columns }, NARROW_BROKER_MIN_WIDTH,
+    { slots: input.queueSlots ?? dict(), heat: density.queueHeat, untitledSingles: density.brokerColumns === 2 });
   if (brokers.height > 0) {
     headers.push({ section: 'brokers', x: MARGIN, y: y - 8, anchor: 'start' });
     y += brokers.height + BAND_GAP;
   }
-  const consumers = groupColumn(input.consumerGroups, MARGIN, y, inner, 110);
+  const consumers = consumerColumn(input, density, MARGIN, y, inner, 110);
   if (consumers.height > 0) headers.push({ section: 'consumers', x: MARGIN, y: y - 8, anchor: 'start' });
   y += consumers.height;
   return {
     headers,
     width, height: y + MARGIN, mode: 'narrow', nameServers, producers: producers.boxes,
-    brokerGroups: brokers.groups, brokers: brokers.members, consumerGroups: consumers.groups, consumers: consumers.members,
+    brokerGroups: brokers.groups, brokers: brokers.members, consumerGroups: consumers.frames, consumers: consumers.boxes,
+    untitledGroups: brokers.untitled,
+    clientGroups: [...producers.nodes, ...consumers.nodes],
   };
 }
 
-function queueCells(brokers: Record<string, Box>, slots: Record<string, number>): Record<string, Box> {
+function queueCells(brokers: Record<string, Box>, slots: Record<string, number>, heat: boolean): Record<string, Box> {
   const cells = dict<Box>();
   for (const [node, count] of Object.entries(slots)) {
     const box = brokers[node];
-    if (box) layoutQueueStrip(count, box).forEach((cell, queueId) => { cells[queueCellId(node, queueId)] = cell; });
+    if (box) layoutQueueStrip(count, box, heat).forEach((cell, queueId) => { cells[queueCellId(node, queueId)] = cell; });
   }
   return cells;
 }
@@ -199,6 +285,7 @@ function queueCells(brokers: Record<string, Box>, slots: Record<string, number>)
 /** Positions of every entity for a drawing `width` px wide; the height follows from the counts. */
 export function layoutTopology(input: TopologyInput, width: number): TopologyLayout {
   const safeWidth = Math.max(240, Math.round(width));
-  const layout = safeWidth >= WIDE_MIN_WIDTH ? layoutWide(input, safeWidth) : layoutNarrow(input, safeWidth);
-  return { ...layout, queues: queueCells(layout.brokers, input.queueSlots ?? dict()) };
+  const density = topologyDensity(input);
+  const layout = safeWidth >= WIDE_MIN_WIDTH ? layoutWide(input, safeWidth, density) : layoutNarrow(input, safeWidth, density);
+  return { ...layout, density, queues: queueCells(layout.brokers, input.queueSlots ?? dict(), density.queueHeat) };
 }

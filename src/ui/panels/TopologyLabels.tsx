@@ -36,7 +36,7 @@ export const TopologyLabels = memo(function TopologyLabels({ labels, layout, sca
   return (
     <svg className="rs-topology-labels" width={layout.width * scale} height={layout.height * scale} viewBox={`0 0 ${layout.width} ${layout.height}`} aria-hidden="true" data-testid="topology-labels">
       <g className="rs-node-text">
-        {Object.entries(layout.brokerGroups).map(([name, box]) => <GroupTitle key={name} box={box} title={`Broker ${name}`} />)}
+        {Object.entries(layout.brokerGroups).map(([name, box]) => !layout.untitledGroups.includes(name) && <GroupTitle key={name} box={box} title={`Broker ${name}`} />)}
       </g>
       {labels.map(({ node, label, detail, status }) => {
         const box = layout.brokers[node];

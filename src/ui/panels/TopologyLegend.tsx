@@ -4,7 +4,14 @@ import type { PanelStrings } from './strings.ts';
 import type { LinkKind } from './topology-model.ts';
 import type { TopologyStrings } from './topology-strings.ts';
 
-export const TopologyLegend = memo(function TopologyLegend({ strings, canvasStrings }: { strings: PanelStrings; canvasStrings: TopologyStrings }) {
+interface LegendProps {
+  strings: PanelStrings;
+  canvasStrings: TopologyStrings;
+  /** The queues are heat rows (a crowded cluster): say what their shades mean. */
+  heat: boolean;
+}
+
+export const TopologyLegend = memo(function TopologyLegend({ strings, canvasStrings, heat }: LegendProps) {
   const links: [LinkKind | 'owner', string][] = [
     ['registered', strings.legendRegistered], ['notListed', strings.legendNotListed], ['chosenNameServer', strings.legendChosenNameServer],
     ['canWrite', strings.legendCanWrite], ['owner', canvasStrings.legendOwner],
@@ -13,6 +20,7 @@ export const TopologyLegend = memo(function TopologyLegend({ strings, canvasStri
   const cells: [string, string][] = [['readable', canvasStrings.legendQueueReadable], ['never', canvasStrings.legendQueueNever], ['written', canvasStrings.legendQueueWritten]];
   return (
     <ul className="rs-legend rs-topology-legend">
+      {heat && <li><svg width="28" height="14" aria-hidden="true">{[0, 1, 2, 3].map((level) => <rect key={level} className={`rs-qheat-level rs-qheat-${level}`} x={1 + level * 6.5} y="1" width="6.5" height="12" />)}</svg>{canvasStrings.legendQueueHeat}</li>}
       {cells.map(([kind, label]) => (
         <li key={kind}><svg width="14" height="14" aria-hidden="true" className={`rs-qcell rs-qcell-${kind === 'never' ? 'unreadable rs-qcell-never' : kind === 'written' ? 'readable rs-qcell-written' : 'readable'}`}>
           <rect className="rs-qcell-frame" x="1" y="1" width="12" height="12" rx="2" />{kind === 'written' && <rect className="rs-qcell-w" x="1" y="1" width="12" height="2" />}</svg>{label}</li>

@@ -3,16 +3,17 @@
  * and consumer groups below, the links between them, and a canvas of messages in flight.
  * Clicking (or Enter on) a process selects it for the inspector.
  */
-import { lazy, memo, Suspense, useCallback, useId, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
-import { usePlayback, type ProcessSelection, type Selection } from '../../store/playback.ts';
+import { lazy, memo, Suspense, useCallback, useId, useRef, useState, type MouseEvent, type RefObject } from 'react';
+import { usePlayback, type Selection } from '../../store/playback.ts';
 import { flightWindowMs } from '../../viz/flight.ts';
-import { linkPath, type Box } from '../../viz/paths.ts';
+import { linkPath } from '../../viz/paths.ts';
 import { layoutTopology, type TopologyInput, type TopologyLayout } from '../../viz/topology-layout.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { derivedAt, EmptyPanel, PanelFrame, usePanelStrings } from './shared.tsx';
-import type { EntityStatus, PanelStrings } from './strings.ts';
+import type { PanelStrings } from './strings.ts';
 import { TopologyCanvas } from './TopologyCanvas.tsx';
-import { GroupTitle, NodeText, TopologyLabels, type BrokerLabel } from './TopologyLabels.tsx';
+import { TopologyLabels, type BrokerLabel } from './TopologyLabels.tsx';
+import { brokerTitle, Nodes } from './TopologyNodes.tsx';
 import { linkOf, type Dot } from './topology-geometry.ts';
 import type { DotRouting } from './topology-model.ts';
 import { useTopologyStrings, type TopologyStrings } from './topology-strings.ts';
@@ -31,87 +32,38 @@ export interface TopologyPanelProps {
   maxDots?: number;
 }
 
-type NodeSelection = ProcessSelection;
-
 /** The queue cells and owner lines come a moment after the first paint: a chunk of their own keeps the first load small. */
 const TopologyQueues = lazy(() => import('./TopologyQueues.tsx').then((module) => ({ default: module.TopologyQueues })));
 const TopologyLegend = lazy(() => import('./TopologyLegend.tsx').then((module) => ({ default: module.TopologyLegend })));
 
-interface NodeProps {
-  box: Box;
-  label: string;
-  detail: string;
-  status: EntityStatus;
-  /** Said after the box's words in its accessible name (what the box does not show). */
-  kindWords?: string;
-  kind: NodeSelection['kind'];
-  id: string;
-  selected: boolean;
-  testId: string;
-  /** The name is drawn by TopologyLabels, over the dots. */
-  textOnTop?: boolean;
-}
-
-function select(target: NodeSelection): void {
-  usePlayback.getState().select(target);
-}
-
-function onKey(event: KeyboardEvent, target: NodeSelection): void {
-  if (event.key === 'Enter' || event.key === ' ') {
-    event.preventDefault();
-    select(target);
-  }
-}
-
-/** One process: a focusable button-like group with its name and a status word (never colour alone). */
-const Node = memo(function Node({ box, label, detail, status, kindWords, kind, id, selected, testId, textOnTop = false }: NodeProps) {
-  const target: NodeSelection = { kind, id };
-  // The name begins with the box's two lines as they read, so a speech user can say what they see.
-  const accessibleName = `${label} ${detail}${kindWords ? `, ${kindWords}` : ''}`;
-  return (
-    <g className={`rs-node rs-status-${status}${selected ? ' rs-node-selected' : ''}`} role="button" tabIndex={0}
-      aria-label={accessibleName} aria-pressed={selected} data-testid={testId}
-      onClick={() => select(target)} onKeyDown={(event) => onKey(event, target)}>
-      <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={6} />
-      {!textOnTop && <NodeText box={box} label={label} detail={detail} />}
-    </g>
-  );
-});
-
-/** A group's frame; a broker group's title is drawn by TopologyLabels, over the dots. */
-function GroupFrame({ box, title }: { box: Box; title: string | null }) {
-  return (
-    <g className="rs-group" aria-hidden="true">
-      <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={8} />
-      {title !== null && <GroupTitle box={box} title={title} />}
-    </g>
-  );
-}
-
 const LINK_ORDER: LinkKind[] = ['notListed', 'chosenNameServer', 'registered', 'canWrite', 'allocated'];
 
-const Links = memo(function Links({ specs, layout }: { specs: LinkSpec[]; layout: TopologyLayout }) {
+/**
+ * Each line once: the members of a group drawn as one node share its links (fifty producers
+ * writing to ten brokers are ten lines, not five hundred on top of each other).
+ */
+function linePaths(specs: LinkSpec[], layout: TopologyLayout): { kind: LinkKind; d: string }[] {
   // Queue-to-owner lines are drawn over the boxes by TopologyQueues.
   const links = specs.filter((spec) => spec.from.kind !== 'queue').sort((a, b) => LINK_ORDER.indexOf(a.kind) - LINK_ORDER.indexOf(b.kind));
+  const seen = new Set<string>();
+  const paths: { kind: LinkKind; d: string }[] = [];
+  for (const spec of links) {
+    const link = linkOf(layout, spec.from, spec.to);
+    const d = link && linkPath(link);
+    if (!d || seen.has(`${spec.kind} ${d}`)) continue;
+    seen.add(`${spec.kind} ${d}`);
+    paths.push({ kind: spec.kind, d });
+  }
+  return paths;
+}
+
+const Links = memo(function Links({ specs, layout }: { specs: LinkSpec[]; layout: TopologyLayout }) {
   return (
     <g className="rs-links" aria-hidden="true">
-      {links.map((spec) => {
-        const link = linkOf(layout, spec.from, spec.to);
-        if (!link) return null;
-        return <path key={`${spec.kind}:${spec.from.id}->${spec.to.id}`} d={linkPath(link)} className={`rs-link rs-link-${spec.kind}`} data-link={spec.kind} />;
-      })}
+      {linePaths(specs, layout).map(({ kind, d }) => <path key={`${kind} ${d}`} d={d} className={`rs-link rs-link-${kind}`} data-link={kind} />)}
     </g>
   );
 });
-
-/**
- * A broker's node id and its role now; its brokerId too once that is no longer the one the node
- * was declared with (controller mode gives slaves their controller ids, and an election moves 0).
- */
-function brokerTitle(node: string, broker: TopologyModel['brokers'][string], strings: PanelStrings): string {
-  const declared = node.slice(node.lastIndexOf('/') + 1);
-  return `${node} · ${strings.roleNow[broker.role]}${String(broker.brokerId) === declared ? '' : ` · brokerId ${broker.brokerId}`}`;
-}
 
 /** Each broker's name, role, status and the topic's queue counts, drawn over the dots. */
 function brokerLabels(model: TopologyModel, strings: PanelStrings, canvasStrings: TopologyStrings): BrokerLabel[] {
@@ -123,64 +75,13 @@ function brokerLabels(model: TopologyModel, strings: PanelStrings, canvasStrings
   }));
 }
 
-function isSelected(selection: Selection, kind: NodeSelection['kind'], id: string): boolean {
-  return selection !== null && selection.kind === kind && 'id' in selection && selection.id === id;
-}
-
-const Nodes = memo(function Nodes({ model, layout, selection, strings }: { model: TopologyModel; layout: TopologyLayout; selection: Selection; strings: PanelStrings }) {
-  return (
-    <>
-      {model.input.nameServers.map((id) => {
-        const status = model.nameServerStatus[id] ?? 'down';
-        const box = layout.nameServers[id];
-        return box && <Node key={id} box={box} label={id} detail={`NameServer · ${strings.status[status]}`} status={status}
-          kind="nameServer" id={id} selected={isSelected(selection, 'nameServer', id)} testId={`topology-nameserver-${id}`} />;
-      })}
-      {model.input.brokerGroups.map((group) => {
-        const frame = layout.brokerGroups[group.name];
-        return frame && (
-          <g key={group.name}>
-            <GroupFrame box={frame} title={null} />
-            {group.members.map((node) => {
-              const broker = model.brokers[node];
-              const box = layout.brokers[node];
-              if (!broker || !box) return null;
-              return <Node key={node} box={box} label={brokerTitle(node, broker, strings)} detail={strings.status[broker.status]} status={broker.status} textOnTop
-                kindWords={strings.nodeKind.broker} kind="broker" id={node} selected={isSelected(selection, 'broker', node)} testId={`topology-broker-${node}`} />;
-            })}
-          </g>
-        );
-      })}
-      {model.input.producers.map((id) => {
-        const client = model.clients[id];
-        const box = layout.producers[id];
-        return client && box && <Node key={id} box={box} label={id} detail={`${client.group} · ${strings.status[client.status]}`} status={client.status}
-          kindWords={strings.nodeKind.producer} kind="client" id={id} selected={isSelected(selection, 'client', id)} testId={`topology-client-${id}`} />;
-      })}
-      {model.input.consumerGroups.map((group) => {
-        const frame = layout.consumerGroups[group.name];
-        return frame && (
-          <g key={group.name}>
-            <GroupFrame box={frame} title={group.name} />
-            {group.members.map((id) => {
-              const client = model.clients[id];
-              const box = layout.consumers[id];
-              return client && box && <Node key={id} box={box} label={id} detail={strings.status[client.status]} status={client.status}
-                kindWords={strings.nodeKind.consumer(group.name)} kind="client" id={id} selected={isSelected(selection, 'client', id)} testId={`topology-client-${id}`} />;
-            })}
-          </g>
-        );
-      })}
-    </>
-  );
-});
-
 interface DiagramProps {
   model: TopologyModel;
   layout: TopologyLayout;
   scale: number;
   selection: Selection;
   strings: PanelStrings;
+  canvasStrings: TopologyStrings;
   svgId: string;
 }
 
@@ -189,7 +90,7 @@ interface DiagramProps {
  * the statuses, the selection and the width stay the same (derivedAt shares the model), so a
  * playing run skips it and redraws only the canvas.
  */
-const Diagram = memo(function Diagram({ model, layout, scale, selection, strings, svgId }: DiagramProps) {
+const Diagram = memo(function Diagram({ model, layout, scale, selection, strings, canvasStrings, svgId }: DiagramProps) {
   const headerText = { producers: strings.producers, brokers: strings.brokers, consumers: strings.consumers };
   return (
     <svg width={layout.width * scale} height={layout.height * scale} viewBox={`0 0 ${layout.width} ${layout.height}`} role="group"
@@ -200,7 +101,7 @@ const Diagram = memo(function Diagram({ model, layout, scale, selection, strings
       {layout.headers.map((header) => (
         <text key={header.section} x={header.x} y={header.y} textAnchor={header.anchor} className="rs-section-title" aria-hidden="true">{headerText[header.section]}</text>
       ))}
-      <Nodes model={model} layout={layout} selection={selection} strings={strings} />
+      <Nodes model={model} layout={layout} selection={selection} strings={strings} canvasStrings={canvasStrings} />
       <Suspense fallback={null}>
         <TopologyQueues model={model} layout={layout} />
       </Suspense>
@@ -315,12 +216,12 @@ export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelPro
       <NarrationCaption />
       <div ref={stageRef} className="rs-topology-stage" style={{ height: layout.height * scale }}
         onClickCapture={onClickCapture} data-scale={scale}>
-        <Diagram model={model} layout={layout} scale={scale} selection={selection} strings={strings} svgId={svgId} />
+        <Diagram model={model} layout={layout} scale={scale} selection={selection} strings={strings} canvasStrings={canvasStrings} svgId={svgId} />
         <TopologyDots layout={layout} scale={scale} routing={model.routing} flightMs={flightMs ?? flightWindowMs(speed)} maxDots={maxDots} drawnRef={drawn} />
         <TopologyLabels labels={derivedAt(timeline, timeMs, `brokerLabels:${topicWanted ?? ''}:${language}`, () => brokerLabels(model, strings, canvasStrings))} layout={layout} scale={scale} />
       </div>
       <Suspense fallback={null}>
-        <TopologyLegend strings={strings} canvasStrings={canvasStrings} />
+        <TopologyLegend strings={strings} canvasStrings={canvasStrings} heat={layout.density.queueHeat} />
       </Suspense>
     </PanelFrame>
   );

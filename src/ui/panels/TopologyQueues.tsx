@@ -4,12 +4,17 @@
  * messages no consumer can ever pull (id >= readQueueNums). Each cell is a button named for a
  * screen reader ("broker-a queue 5: 81 messages, never consumed"); it opens the queue's latest
  * messages. The lines from each queue to the consumer that owns it now are drawn over the boxes.
+ * A crowded cluster draws each master's queues as one heat row instead (TopologyHeat.tsx), and
+ * one line from the broker to each owner.
  */
 import { memo, type KeyboardEvent } from 'react';
 import { usePlayback } from '../../store/playback.ts';
 import { linkPath, type Box } from '../../viz/paths.ts';
 import { cellShowsId } from '../../viz/queue-strip.ts';
 import type { TopologyLayout } from '../../viz/topology-layout.ts';
+import type { EntityRef } from './topology-model.ts';
+import { HeatRows } from './TopologyHeat.tsx';
+import { heatRows } from './topology-heat.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { derivedAt } from './shared.tsx';
 import { linkOf } from './topology-geometry.ts';
@@ -57,14 +62,21 @@ const Cell = memo(function Cell({ cellId, box, queue, maxCount, topic, strings }
   );
 });
 
-/** Queue → owner lines over the boxes, so each starts visibly at its own cell. */
+/** With heat rows, an owner's line starts at its queue's broker: one line per broker and owner's node. */
+function ownerFrom(ref: EntityRef, heat: boolean): EntityRef {
+  return heat ? { kind: 'broker', id: ref.id.slice(0, ref.id.lastIndexOf('#')) } : ref;
+}
+
+/** Queue → owner lines over the boxes, so each starts visibly at its own cell (each line once). */
 const OwnerLines = memo(function OwnerLines({ model, layout }: { model: TopologyModel; layout: TopologyLayout }) {
+  const paths = new Set<string>();
+  for (const spec of model.links) {
+    const link = spec.from.kind === 'queue' ? linkOf(layout, ownerFrom(spec.from, layout.density.queueHeat), spec.to) : null;
+    if (link) paths.add(linkPath(link));
+  }
   return (
     <g className="rs-owner-links" aria-hidden="true">
-      {model.links.filter((spec) => spec.from.kind === 'queue').map((spec) => {
-        const link = linkOf(layout, spec.from, spec.to);
-        return link && <path key={`${spec.from.id}->${spec.to.id}`} d={linkPath(link)} className="rs-link rs-link-owner" data-link="owner" />;
-      })}
+      {[...paths].map((d) => <path key={d} d={d} className="rs-link rs-link-owner" data-link="owner" />)}
     </g>
   );
 });
@@ -77,6 +89,14 @@ export function TopologyQueues({ model, layout }: { model: TopologyModel; layout
   const slots = model.input.queueSlots ?? {};
   const queues = derivedAt(view.timeline, view.timeMs, `canvasQueues:${topic}`,
     () => canvasQueues(view.timeline.state, topic, slots, ownersByCell(model.links)));
+  if (layout.density.queueHeat) {
+    return (
+      <>
+        <HeatRows rows={heatRows(queues, slots, layout.queues)} topic={topic} strings={strings} />
+        <OwnerLines model={model} layout={layout} />
+      </>
+    );
+  }
   const maxCount = Math.max(0, ...Object.values(queues).map((queue) => queue.count));
   return (
     <>

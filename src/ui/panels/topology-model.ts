@@ -62,9 +62,10 @@ function brokerGroups(brokers: BrokerState[]): TopologyInput['brokerGroups'] {
     .map(([name, members]) => ({ name, members: members.sort((a, b) => a.brokerId - b.brokerId).map((broker) => broker.node) }));
 }
 
-function consumerGroups(clients: ClientState[]): TopologyInput['consumerGroups'] {
+/** Clients of one kind by their group (producer group or consumer group), groups sorted by name. */
+function clientGroups(clients: ClientState[], kind: ClientState['kind']): TopologyInput['consumerGroups'] {
   const groups = new Map<string, string[]>();
-  for (const client of clients) if (client.kind === 'consumer') groups.set(client.spec.group, [...(groups.get(client.spec.group) ?? []), client.id]);
+  for (const client of clients) if (client.kind === kind) groups.set(client.spec.group, [...(groups.get(client.spec.group) ?? []), client.id]);
   return [...groups.entries()].sort(([a], [b]) => compareText(a, b)).map(([name, members]) => ({ name, members }));
 }
 
@@ -174,7 +175,8 @@ export function topologyModel(state: Readonly<ModelState>, topicWanted?: string 
       nameServers: nameServers.map((ns) => ns.id),
       brokerGroups: brokerGroups(brokers),
       producers: clients.filter((client) => client.kind === 'producer').map((client) => client.id),
-      consumerGroups: consumerGroups(clients),
+      producerGroups: clientGroups(clients, 'producer'),
+      consumerGroups: clientGroups(clients, 'consumer'),
       queueSlots: queueSlots(brokers, topic, roles),
     },
     nameServerStatus: dictFrom(nameServers.map((ns) => [ns.id, ns.up ? 'up' : 'down'])),

@@ -14,6 +14,13 @@ export interface TopologyStrings {
   legendOwner: string;
   dotRetried: string;
   dotFailed: string;
+  /** A node that stands for a whole group of clients (a crowded cluster): how many, and their statuses. */
+  clientGroupDetail: (kind: 'producer' | 'consumer', members: number, statuses: string) => string;
+  /** Said after a group node's words in its accessible name. */
+  clientGroupKind: (kind: 'producer' | 'consumer') => string;
+  /** A broker's queues drawn as one heat row: its accessible name and tooltip. */
+  queueStrip: (broker: string, topic: string, queues: number, messages: number) => string;
+  legendQueueHeat: string;
 }
 
 const enOwners = (owners: string[]) => (owners.length === 0 ? 'owned by no consumer' : `owned by ${owners.join(', ')}`);
@@ -35,6 +42,11 @@ const en: TopologyStrings = {
   legendOwner: 'queue → the consumer that owns it now',
   dotRetried: 'send retried (attempt > 1)',
   dotFailed: 'send failed',
+  clientGroupDetail: (kind, members, statuses) => `${members} ${kind === 'producer' ? 'producers' : 'consumers'} · ${statuses}`,
+  clientGroupKind: (kind) => (kind === 'producer' ? 'producer group: one node for all its producers' : 'consumer group: one node for all its consumers'),
+  queueStrip: (broker, topic, queues, messages) =>
+    `${broker}: ${queues} queues of ${topic}, ${messages.toLocaleString('en')} messages. Click a cell, or use ← → and Enter, to open a queue.`,
+  legendQueueHeat: 'queue row: darker = more messages (many queues: one row per broker)',
 };
 
 const zh: TopologyStrings = {
@@ -53,6 +65,11 @@ const zh: TopologyStrings = {
   legendOwner: '队列 → 当前拥有它的消费者',
   dotRetried: '重试发送（第 2 次及以后）',
   dotFailed: '发送失败',
+  clientGroupDetail: (kind, members, statuses) => `${members} 个${kind === 'producer' ? '生产者' : '消费者'} · ${statuses}`,
+  clientGroupKind: (kind) => (kind === 'producer' ? '生产者组：一个节点代表组内所有生产者' : '消费者组：一个节点代表组内所有消费者'),
+  queueStrip: (broker, topic, queues, messages) =>
+    `${broker}：${topic} 的 ${queues} 个队列，共 ${messages.toLocaleString('zh-CN')} 条消息。点击队列格，或用 ← → 和 Enter 打开一个队列。`,
+  legendQueueHeat: '队列行：颜色越深消息越多（队列很多时每个 Broker 一行）',
 };
 
 const STRINGS: Bilingual<TopologyStrings> = { en, zh };

@@ -1,0 +1,64 @@
+/**
+ * A crowded cluster's queues: each master's queues of the topic in view as one heat row (darker
+ * = more messages, orange = messages no consumer can pull, a blue top edge = producers write
+ * it). The row is one button: a click opens the queue under the pointer, and ← → pick a queue
+ * (outlined, and said in the row's accessible name) that Enter opens.
+ */
+import { memo, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { usePlayback } from '../../store/playback.ts';
+import type { HeatRow } from './topology-heat.ts';
+import { cellAt } from './topology-heat.ts';
+import type { TopologyStrings } from './topology-strings.ts';
+
+function layoutX(event: MouseEvent<SVGGElement>): number | null {
+  const matrix = event.currentTarget.ownerSVGElement?.getScreenCTM()?.inverse();
+  return matrix ? new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix).x : null;
+}
+
+interface RowProps {
+  row: HeatRow;
+  topic: string;
+  strings: TopologyStrings;
+}
+
+const Row = memo(function Row({ row, topic, strings }: RowProps) {
+  const [active, setActive] = useState<number | null>(null);
+  const open = (index: number) => {
+    const queue = row.queues[index];
+    if (queue) usePlayback.getState().select({ kind: 'queue', topic, broker: queue.broker, queueId: queue.queueId });
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (step !== 0) {
+      event.preventDefault();
+      setActive((index) => Math.max(0, Math.min(row.cells.length - 1, index === null ? 0 : index + step)));
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      open(active ?? 0);
+    }
+  };
+  const onPointer = (event: MouseEvent<SVGGElement>) => {
+    const x = layoutX(event);
+    if (x !== null) setActive(cellAt(row, x));
+  };
+  const activeQueue = active === null ? undefined : row.queues[active];
+  const activeCell = active === null ? undefined : row.cells[active];
+  const summary = strings.queueStrip(row.queues[0]!.broker, topic, row.queues.length, row.messages);
+  const name = activeQueue ? `${strings.queueCell(activeQueue)}. ${summary}` : summary;
+  return (
+    <g className="rs-qheat" role="button" tabIndex={0} aria-label={name} data-testid={`canvas-queues-${row.node}`} data-messages={row.messages}
+      onClick={(event) => { const x = layoutX(event); if (x !== null) open(cellAt(row, x)); }} onKeyDown={onKeyDown}
+      onMouseMove={onPointer} onMouseLeave={() => setActive(null)} onBlur={() => setActive(null)}>
+      <title>{name}</title>
+      <rect className="rs-qheat-frame" x={row.frame.x} y={row.frame.y} width={row.frame.width} height={row.frame.height} />
+      {row.levels.map((d, level) => d && <path key={level} className={`rs-qheat-level rs-qheat-${level}`} d={d} />)}
+      {row.never && <path className="rs-qheat-never" d={row.never} />}
+      {row.written && <path className="rs-qcell-w" d={row.written} />}
+      {activeCell && <rect className="rs-qheat-active" x={activeCell.x} y={activeCell.y} width={activeCell.width} height={activeCell.height} />}
+    </g>
+  );
+});
+
+export function HeatRows({ rows, topic, strings }: { rows: HeatRow[]; topic: string; strings: TopologyStrings }) {
+  return <g className="rs-qheats">{rows.map((row) => <Row key={row.node} row={row} topic={topic} strings={strings} />)}</g>;
+}

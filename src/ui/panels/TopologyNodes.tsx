@@ -1,0 +1,161 @@
+/**
+ * The processes of the topology as focusable boxes: NameServers, brokers in their group frames,
+ * producers, consumers in their group frames, and, in a crowded cluster, one node per producer
+ * or consumer group standing for all its members (topology-density.ts). Clicking (or Enter on) a
+ * box selects its process for the inspector; a group's node selects its first member, and shows
+ * as selected while any member is.
+ */
+import { memo, type KeyboardEvent } from 'react';
+import { usePlayback, type ProcessSelection, type Selection } from '../../store/playback.ts';
+import type { Box } from '../../viz/paths.ts';
+import type { ClientGroupNode, TopologyLayout } from '../../viz/topology-layout.ts';
+import type { EntityStatus, PanelStrings } from './strings.ts';
+import { GroupTitle, NodeText } from './TopologyLabels.tsx';
+import type { TopologyModel } from './topology-model.ts';
+import type { TopologyStrings } from './topology-strings.ts';
+
+interface NodeProps {
+  box: Box;
+  label: string;
+  detail: string;
+  status: EntityStatus;
+  /** Said after the box's words in its accessible name (what the box does not show). */
+  kindWords?: string;
+  kind: ProcessSelection['kind'];
+  id: string;
+  selected: boolean;
+  testId: string;
+  /** The name is drawn by TopologyLabels, over the dots. */
+  textOnTop?: boolean;
+  /** A group's node is drawn as a stack of boxes, so it reads as many. */
+  stacked?: boolean;
+}
+
+function select(target: ProcessSelection): void {
+  usePlayback.getState().select(target);
+}
+
+function onKey(event: KeyboardEvent, target: ProcessSelection): void {
+  if (event.key === 'Enter' || event.key === ' ') {
+    event.preventDefault();
+    select(target);
+  }
+}
+
+/** One process: a focusable button-like group with its name and a status word (never colour alone). */
+const Node = memo(function Node({ box, label, detail, status, kindWords, kind, id, selected, testId, textOnTop = false, stacked = false }: NodeProps) {
+  const target: ProcessSelection = { kind, id };
+  // The name begins with the box's two lines as they read, so a speech user can say what they see.
+  const accessibleName = `${label} ${detail}${kindWords ? `, ${kindWords}` : ''}`;
+  return (
+    <g className={`rs-node rs-status-${status}${selected ? ' rs-node-selected' : ''}${stacked ? ' rs-node-stacked' : ''}`} role="button" tabIndex={0}
+      aria-label={accessibleName} aria-pressed={selected} data-testid={testId}
+      onClick={() => select(target)} onKeyDown={(event) => onKey(event, target)}>
+      {stacked && <rect className="rs-node-behind" x={box.x + 4} y={box.y - 4} width={box.width - 4} height={box.height} rx={6} />}
+      <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={6} />
+      {!textOnTop && <NodeText box={box} label={label} detail={detail} />}
+    </g>
+  );
+});
+
+/** A group's frame; a broker group's title is drawn by TopologyLabels, over the dots. */
+function GroupFrame({ box, title }: { box: Box; title: string | null }) {
+  return (
+    <g className="rs-group" aria-hidden="true">
+      <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={8} />
+      {title !== null && <GroupTitle box={box} title={title} />}
+    </g>
+  );
+}
+
+/**
+ * A broker's node id and its role now; its brokerId too once that is no longer the one the node
+ * was declared with (controller mode gives slaves their controller ids, and an election moves 0).
+ */
+export function brokerTitle(node: string, broker: TopologyModel['brokers'][string], strings: PanelStrings): string {
+  const declared = node.slice(node.lastIndexOf('/') + 1);
+  return `${node} · ${strings.roleNow[broker.role]}${String(broker.brokerId) === declared ? '' : ` · brokerId ${broker.brokerId}`}`;
+}
+
+function isSelected(selection: Selection, kind: ProcessSelection['kind'], id: string): boolean {
+  return selection !== null && selection.kind === kind && 'id' in selection && selection.id === id;
+}
+
+/** How many members are in each status ("24 running, 1 stopped"), and the status a group shows: its first member not running, else running. */
+function groupStatus(group: ClientGroupNode, model: TopologyModel, strings: PanelStrings): { status: EntityStatus; words: string } {
+  const counts = new Map<EntityStatus, number>();
+  for (const id of group.members) {
+    const status = model.clients[id]?.status;
+    if (status !== undefined) counts.set(status, (counts.get(status) ?? 0) + 1);
+  }
+  const status = [...counts.keys()].find((candidate) => candidate !== 'running') ?? 'running';
+  return { status, words: [...counts].map(([each, count]) => `${count} ${strings.status[each]}`).join(', ') };
+}
+
+interface NodesProps {
+  model: TopologyModel;
+  layout: TopologyLayout;
+  selection: Selection;
+  strings: PanelStrings;
+  canvasStrings: TopologyStrings;
+}
+
+function ClientGroups({ model, layout, selection, strings, canvasStrings }: NodesProps) {
+  return layout.clientGroups.map((group) => {
+    const { status, words } = groupStatus(group, model, strings);
+    const first = group.members[0]!;
+    const selected = group.members.some((id) => isSelected(selection, 'client', id));
+    return <Node key={`${group.kind}:${group.name}`} box={group.box} label={group.name} detail={canvasStrings.clientGroupDetail(group.kind, group.members.length, words)}
+      status={status} kindWords={canvasStrings.clientGroupKind(group.kind)} kind="client" id={first} selected={selected} stacked
+      testId={`topology-${group.kind}-group-${group.name}`} />;
+  });
+}
+
+export const Nodes = memo(function Nodes({ model, layout, selection, strings, canvasStrings }: NodesProps) {
+  return (
+    <>
+      {model.input.nameServers.map((id) => {
+        const status = model.nameServerStatus[id] ?? 'down';
+        const box = layout.nameServers[id];
+        return box && <Node key={id} box={box} label={id} detail={`NameServer · ${strings.status[status]}`} status={status}
+          kind="nameServer" id={id} selected={isSelected(selection, 'nameServer', id)} testId={`topology-nameserver-${id}`} />;
+      })}
+      {model.input.brokerGroups.map((group) => {
+        const frame = layout.brokerGroups[group.name];
+        return frame && (
+          <g key={group.name}>
+            <GroupFrame box={frame} title={null} />
+            {group.members.map((node) => {
+              const broker = model.brokers[node];
+              const box = layout.brokers[node];
+              if (!broker || !box) return null;
+              return <Node key={node} box={box} label={brokerTitle(node, broker, strings)} detail={strings.status[broker.status]} status={broker.status} textOnTop
+                kindWords={strings.nodeKind.broker} kind="broker" id={node} selected={isSelected(selection, 'broker', node)} testId={`topology-broker-${node}`} />;
+            })}
+          </g>
+        );
+      })}
+      {!layout.density.producersByGroup && model.input.producers.map((id) => {
+        const client = model.clients[id];
+        const box = layout.producers[id];
+        return client && box && <Node key={id} box={box} label={id} detail={`${client.group} · ${strings.status[client.status]}`} status={client.status}
+          kindWords={strings.nodeKind.producer} kind="client" id={id} selected={isSelected(selection, 'client', id)} testId={`topology-client-${id}`} />;
+      })}
+      {!layout.density.consumersByGroup && model.input.consumerGroups.map((group) => {
+        const frame = layout.consumerGroups[group.name];
+        return frame && (
+          <g key={group.name}>
+            <GroupFrame box={frame} title={group.name} />
+            {group.members.map((id) => {
+              const client = model.clients[id];
+              const box = layout.consumers[id];
+              return client && box && <Node key={id} box={box} label={id} detail={strings.status[client.status]} status={client.status}
+                kindWords={strings.nodeKind.consumer(group.name)} kind="client" id={id} selected={isSelected(selection, 'client', id)} testId={`topology-client-${id}`} />;
+            })}
+          </g>
+        );
+      })}
+      <ClientGroups model={model} layout={layout} selection={selection} strings={strings} canvasStrings={canvasStrings} />
+    </>
+  );
+});

@@ -1,6 +1,6 @@
 /**
  * The address follows the run: `#s=<scenario>&t=<ms>` (with `&v=<view>` off the first tab,
- * `&w=` for a what-if, `&tq=` for the Message tab's query by topic and `&sel=` for what is selected) is rewritten with history.replaceState 300 ms after a move, and
+ * `&w=` for a what-if, `&tq=` for the Message tab's query by topic and `&sel=` for what is selected) is rewritten with history.replaceState 300 ms after the last of a burst of moves, and
  * once a second while playing, when the page is next idle (no history entry per frame; rewriting a long address costs the
  * browser a few milliseconds), so copying the address bar shares the moment on screen. A
  * fragment typed or pasted into the address bar opens that run.
@@ -72,13 +72,21 @@ function whenIdle(write: () => void, withinMs: number): () => void {
 export function startUrlSync(): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let cancelIdle = () => {};
+  const write = () => {
+    timer = null;
+    cancelIdle();
+    cancelIdle = whenIdle(writeFragmentNow, URL_SYNC_PLAYING_MS);
+  };
   const schedule = () => {
-    // Throttled, not debounced: a playing run still updates the address.
-    timer ??= setTimeout(() => {
-      timer = null;
-      cancelIdle();
-      cancelIdle = whenIdle(writeFragmentNow, URL_SYNC_PLAYING_MS);
-    }, usePlayback.getState().playing ? URL_SYNC_PLAYING_MS : URL_SYNC_MS);
+    // Playing, throttled: the address still follows the run. Paused, debounced: a burst of moves
+    // (scrubbing, stepping, keys held down) writes the address once, after the last of them, and
+    // not once per move while the next move is under way.
+    if (usePlayback.getState().playing) {
+      timer ??= setTimeout(write, URL_SYNC_PLAYING_MS);
+      return;
+    }
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(write, URL_SYNC_MS);
   };
   const unsubscribe = usePlayback.subscribe((state, previous) => {
     if (state.timeMs !== previous.timeMs || state.source !== previous.source || state.selection !== previous.selection) schedule();

@@ -31,30 +31,48 @@ export class StateMirror<T> {
     const shared = new Map<object, unknown>();
     const holder: Container = { root: this.root };
     copied.add(holder);
+    // The differ walks the state depth first, so a container's patches come one after another:
+    // the path to their parent is walked (and copied) once for all of them.
+    let parent = holder;
+    let parentOf: PatchPath | null = null;
     for (const patch of patches) {
-      const path: PatchPath = ['root', ...patch.path];
-      const last = path.pop()!;
-      const parent = this.writable(holder, path, copied);
+      const { path } = patch;
+      if (parentOf === null || !sameParent(parentOf, path)) {
+        parent = this.writable(holder, path, copied);
+        parentOf = path;
+      }
+      const last = path.length === 0 ? 'root' : path[path.length - 1]!;
       if (patch.op === 'delete') delete parent[last];
-      else if (patch.op === 'length') (this.writable(parent, [last], copied) as unknown as unknown[]).length = patch.length;
+      else if (patch.op === 'length') (this.writableChild(parent, last, copied) as unknown as unknown[]).length = patch.length;
       else setKey(parent as Record<string, unknown>, String(last), this.decoder.decode(patch.value, shared));
     }
     this.root = holder.root;
     return this.root as T;
   }
 
-  /** The container at `path` below `from`, copied (once per frame) along the way. */
-  private writable(from: Container, path: PatchPath, copied: Set<unknown>): Container {
-    let node = from;
-    for (const key of path) {
-      let child = node[key] as Container;
-      if (!copied.has(child)) {
-        child = shallowCopy(child);
-        copied.add(child);
-        setKey(node as Record<string, unknown>, String(key), child);
-      }
-      node = child;
-    }
+  /** The container holding the last key of `path` (below `holder.root`), copied (once per frame) along the way. */
+  private writable(holder: Container, path: PatchPath, copied: Set<unknown>): Container {
+    if (path.length === 0) return holder;
+    let node = this.writableChild(holder, 'root', copied);
+    for (let i = 0; i < path.length - 1; i++) node = this.writableChild(node, path[i]!, copied);
     return node;
   }
+
+  /** The container at `node[key]`, copied once per frame. */
+  private writableChild(node: Container, key: string | number, copied: Set<unknown>): Container {
+    let child = node[key] as Container;
+    if (!copied.has(child)) {
+      child = shallowCopy(child);
+      copied.add(child);
+      setKey(node as Record<string, unknown>, String(key), child);
+    }
+    return child;
+  }
+}
+
+/** Whether two paths name keys of the same container. */
+function sameParent(a: PatchPath, b: PatchPath): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length - 1; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

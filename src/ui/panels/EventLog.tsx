@@ -36,11 +36,12 @@ export interface EventLogProps {
 /** A filtered search is asked again while its answer says it has not read the whole past. */
 const SEARCH_OPTIONS: SimQueryOptions<'traceSearch'> = { ...LOG_REFRESH, askAgain: (query) => !query.complete };
 /**
- * Rows built at first: more than the list shows at once. The rest of the latest rows are built as
- * the person scrolls (or tabs) towards the end, MORE_ROWS at a time: a playing run replaces the
- * whole list several times a second, and building 500 rows nobody sees each time cost frames.
+ * Rows built at first: more than the list shows at once (its 420 px hold about fifteen). The rest
+ * of the latest rows are built as the person scrolls (or tabs) towards the end, MORE_ROWS at a
+ * time: a playing run replaces the whole list several times a second, and a seek far away
+ * replaces every row, so each row built beyond what shows costs every move its render.
  */
-const FIRST_ROWS = 40;
+const FIRST_ROWS = 20;
 const MORE_ROWS = 100;
 /** How close to the end of the built rows (in pixels, or in rows for focus) more are built. */
 const NEAR_END_PX = 300;
@@ -76,7 +77,7 @@ const LogRow = memo(
     && a.language === b.language && a.config === b.config && a.names.key === b.names.key && a.current === b.current && a.seekTo === b.seekTo,
 );
 
-/** How many of the rows to build, growing as the person scrolls down and back to the first 40 at the top. */
+/** How many of the rows to build, growing as the person scrolls down and back to the first FIRST_ROWS at the top. */
 function useBuiltRows(limit: number): { built: number; onScroll: (list: HTMLElement) => void; onFocusRow: (list: HTMLElement, target: EventTarget) => void } {
   const [built, setBuilt] = useState(FIRST_ROWS);
   return {

@@ -25,11 +25,11 @@ const derived = new WeakMap<TimelineView, Map<string, Derived>>();
 /**
  * A view model derived from the run at one time, computed once per (timeline, time, trace length)
  * and shared by every panel that asks for it under the same name. A run is deterministic: the
- * same time and trace length give the same value. The value is structurally shared with the one
- * of the previous time (replaceEqualDeep), so the parts that did not change keep their identity
- * and the components that show them (React.memo) are skipped.
+ * same time and trace length give the same value. Unless `share` is 'computed', the value is
+ * structurally shared with the one of the previous time (replaceEqualDeep), so the parts that did
+ * not change keep their identity and the components that show them (React.memo) are skipped.
  */
-export function derivedAt<T>(timeline: TimelineView, timeMs: number, name: string, compute: () => T): T {
+export function derivedAt<T>(timeline: TimelineView, timeMs: number, name: string, compute: () => T, share: 'structural' | 'computed' = 'structural'): T {
   let byName = derived.get(timeline);
   if (!byName) {
     byName = new Map();
@@ -38,14 +38,18 @@ export function derivedAt<T>(timeline: TimelineView, timeMs: number, name: strin
   const cached = byName.get(name);
   const traceLength = timeline.traceLength;
   if (cached && cached.timeMs === timeMs && cached.traceLength === traceLength) return cached.value as T;
-  const value = replaceEqualDeep(cached?.value, compute());
+  const value = share === 'structural' ? replaceEqualDeep(cached?.value, compute()) : compute();
   byName.set(name, { timeMs, traceLength, value });
   return value;
 }
 
-/** timeline.summary() walks every queue: computed once per (timeline, time) for all the panels. */
+/**
+ * timeline.summary() walks every queue: computed once per (timeline, time) for all the panels.
+ * Its parts are shared by what the panels derive from it (the queue grid's cells), not here: a
+ * walk of every queue's offsets and lags at every moment cost more than the counters it kept.
+ */
 export function summaryAt(timeline: TimelineView, timeMs: number): Summary {
-  return derivedAt(timeline, timeMs, 'summary', () => timeline.summary());
+  return derivedAt(timeline, timeMs, 'summary', () => timeline.summary(), 'computed');
 }
 
 export interface PanelFrameProps {

@@ -71,10 +71,14 @@ export class Network<M> {
     return link.latencyMs + (link.jitterMs > 0 ? this.rng.nextInt(link.jitterMs + 1) : 0);
   }
 
+  /** isUp, isBlackholed and isUp again, each node looked up once: this runs for every message. */
   send(from: string, to: string, message: M): SendOutcome {
-    if (!this.isUp(from)) return 'senderDown';
-    if (this.isBlackholed(from, to)) return 'blackholed';
-    if (!this.isUp(to)) return 'down';
+    const { nodes, blockedCount } = this.state;
+    const sender = nodes[from];
+    const receiver = nodes[to];
+    if (sender?.up !== true) return 'senderDown';
+    if (sender.isolated || receiver?.isolated === true || (blockedCount > 0 && this.state.blocked[linkKey(from, to)] === true)) return 'blackholed';
+    if (receiver?.up !== true) return 'down';
     this.connect(from, to);
     this.schedule(this.clock() + this.latency(from, to), { kind: 'net.deliver', from, to, message });
     return 'sent';
@@ -88,9 +92,12 @@ export class Network<M> {
     (connections[b] ??= dict())[a] = true;
   }
 
-  /** Whether a message in flight may still be handed over when it arrives. */
+  /** Whether a message in flight may still be handed over when it arrives (isUp and not isBlackholed, each node looked up once). */
   canDeliver(from: string, to: string): boolean {
-    return this.isUp(to) && !this.isBlackholed(from, to);
+    const { nodes, blockedCount } = this.state;
+    const receiver = nodes[to];
+    if (receiver?.up !== true || receiver.isolated || nodes[from]?.isolated === true) return false;
+    return blockedCount === 0 || this.state.blocked[linkKey(from, to)] !== true;
   }
 
   start(id: string): void {

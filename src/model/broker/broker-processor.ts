@@ -180,7 +180,13 @@ function pullMessage(state: ModelState, broker: BrokerState, from: string, id: n
   if (refusal) return reply(sim, broker.node, from, id, refusal);
   const expression = groupExpression(broker, request);
   if (expression === null) return reply(sim, broker.node, from, id, { code: 'SUBSCRIPTION_NOT_EXIST', remark: `the consumer's subscription not exist, group: ${request.group}` });
-  const found = getMessage(broker, request.topic, request.queueId, request.queueOffset, Math.min(request.maxMsgNums, state.config.pullBatchSize), buildSubscriptionData(expression));
+  const subscription = buildSubscriptionData(expression);
+  // Nothing stored at the offset yet (a consumer keeping up, as most pulls are): getMessage would
+  // find nothing and leave the offset where it is, so the pull is parked without reading.
+  if (request.queueOffset >= 0 && request.queueOffset === (broker.consumeQueues[request.topic]?.[request.queueId]?.length ?? 0)) {
+    return holdPullRequest(state, broker, from, id, request, expression, sim);
+  }
+  const found = getMessage(broker, request.topic, request.queueId, request.queueOffset, Math.min(request.maxMsgNums, state.config.pullBatchSize), subscription);
   // DefaultMessageStore.nextOffsetCorrection: a slave (offsetCheckInSlave false) never moves the
   // consumer. An offset beyond its max (OFFSET_OVERFLOW_BADLY, or NO_MESSAGE_IN_QUEUE) would be
   // PULL_OFFSET_MOVED on a master; DefaultPullMessageResultHandler turns it into

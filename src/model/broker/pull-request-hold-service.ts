@@ -12,10 +12,19 @@ import { getMessage } from './message-store.ts';
 
 type PullRequest = Extract<RemotingRequest, { code: 'PULL_MESSAGE' }>;
 
+/** "topic@queueId" keys by topic, then queue id, each made once: a key is looked up for every stored message and every parked pull. */
+const holdKeys = new Map<string, string[]>();
+
+function holdKey(topic: string, queueId: number): string {
+  let keys = holdKeys.get(topic);
+  if (keys === undefined) holdKeys.set(topic, (keys = []));
+  return (keys[queueId] ??= `${topic}@${queueId}`);
+}
+
 /** Parks a pull, with the expression the broker filters by (the group's, which may differ from the request's). */
 export function holdPullRequest(state: ModelState, broker: BrokerState, node: string, rpcId: number, request: PullRequest, subscription: string, sim: Sim): void {
   const suspend = state.config.longPollingEnable ? request.suspendTimeoutMs : state.config.shortPollingTimeMs;
-  const key = `${request.topic}@${request.queueId}`;
+  const key = holdKey(request.topic, request.queueId);
   (broker.pullHolds[key] ??= []).push({
     rpcId, node, group: request.group, topic: request.topic, queueId: request.queueId,
     queueOffset: request.queueOffset, subscription, expiresAt: sim.now + suspend,
@@ -37,7 +46,7 @@ function tryWake(state: ModelState, broker: BrokerState, hold: HeldPull, giveUp:
 
 /** The message-arrival listener: wake the pulls parked on this queue. */
 export function notifyMessageArriving(state: ModelState, broker: BrokerState, topic: string, queueId: number, sim: Sim): void {
-  const key = `${topic}@${queueId}`;
+  const key = holdKey(topic, queueId);
   const holds = broker.pullHolds[key];
   if (holds) wakeHolds(state, broker, key, holds, false, sim);
 }

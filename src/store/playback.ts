@@ -69,6 +69,12 @@ export interface PlaybackState {
   seek(timeMs: number): void;
   /** Moves the playhead to timeMs: at once when that is cheap, else across the next frames. */
   requestSeek(timeMs: number): void;
+  /**
+   * Moves the playhead by byMs from where it is going (the target of a seek under way, else where
+   * the run is): with the run in the worker, the worker works out the target (right after a step,
+   * only it knows the step's moment) and says it at once.
+   */
+  jump(byMs: number): void;
   /** One frame's share of the seek under way (the driver calls it once per frame). */
   continueSeek(): void;
   /** Ends a seek under way where it has got to, so the panels and the Timeline agree. */
@@ -109,6 +115,13 @@ export function getRemoteRun(): RemoteRun | null {
 export const PUBLISH_EVERY_MS = 250;
 /** Wall time the playhead was last published during a long seek. */
 let publishedAt = 0;
+
+/**
+ * Jumps sent to the worker whose target it has not said yet, and the target the store last took
+ * for a seek: a progress message with another target is the next jump's word (the worker says it
+ * at once, before any frame of the jump), one with the same is the seek before it still going.
+ */
+const jumps = { unannounced: 0, lastTarget: null as number | null };
 
 /** Where the playhead is going: the target of a seek under way, else where it is. Relative moves start here. */
 export function playheadTarget(): number {
@@ -152,6 +165,7 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
       // The panels switch to the new run with its first frame (onFrame bumps timelineVersion).
       remote.load(scenario, atMs);
       const target = Math.max(0, Math.min(Math.round(atMs), scenario.durationMs));
+      Object.assign(jumps, { unannounced: 0, lastTarget: target });
       return set({ ...chosen, timeMs: 0, seekTarget: target > 0 ? target : null, seekProgress: target > 0 ? 0 : null });
     }
     if (!makeTimeline) throw new Error('The run has nowhere to live: call runInWorker or runOnPage first.');
@@ -170,12 +184,21 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
     if (remote && durationMs !== undefined) {
       const target = Math.max(0, Math.min(Math.round(timeMs), durationMs));
       remote.move(target, 'seek');
+      Object.assign(jumps, { unannounced: 0, lastTarget: target });
       return set({ seekTarget: target, seekProgress: 0 });
     }
     if (!current) return;
     set({ seekTarget: Math.max(0, Math.min(Math.round(timeMs), current.durationMs)), seekProgress: 0 });
     publishedAt = performance.now();
     get().continueSeek();
+  },
+  jump(byMs) {
+    const durationMs = get().scenario?.durationMs;
+    if (!remote || durationMs === undefined) return get().requestSeek(playheadTarget() + byMs);
+    remote.jump(byMs);
+    jumps.unannounced++;
+    // Until the worker says its target, the page's own guess (the same unless a step is under way).
+    set({ seekTarget: Math.max(0, Math.min(Math.round(playheadTarget() + byMs), durationMs)), seekProgress: 0 });
   },
   continueSeek() {
     // A run in the worker continues by itself and reports with its frames.
@@ -196,6 +219,7 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
   cancelSeek() {
     if (remote && get().seekTarget !== null) {
       remote.cancel();
+      jumps.unannounced = 0;
       return set({ seekTarget: null, seekProgress: null });
     }
     if (get().seekTarget === null || !current) return;
@@ -215,6 +239,8 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
   step(direction) {
     if (remote) {
       remote.step(direction);
+      // A jump not yet announced is over too: the step follows it in the worker.
+      jumps.unannounced = 0;
       return set({ playing: false, seekTarget: null, seekProgress: null });
     }
     if (!current) return;
@@ -276,10 +302,18 @@ export function runInWorker(start: (listener: RemoteRunListener) => RemoteRun, d
   current = null;
 }
 
-/** A long seek under way in the worker: only its progress shows; the panels wait for its frame. */
+/**
+ * A long seek under way in the worker: only its progress shows; the panels wait for its frame.
+ * A jump's first progress says the target the worker chose: the seek the store follows from now on.
+ */
 function onProgress(target: number, timeMs: number): void {
+  const progress = Math.min(99, Math.floor((timeMs / Math.max(1, target)) * 100));
+  if (jumps.unannounced > 0 && target !== jumps.lastTarget) {
+    Object.assign(jumps, { unannounced: jumps.unannounced - 1, lastTarget: target });
+    return usePlayback.setState({ seekTarget: target, seekProgress: progress });
+  }
   if (usePlayback.getState().seekTarget !== target) return;
-  usePlayback.setState({ seekProgress: Math.min(99, Math.floor((timeMs / Math.max(1, target)) * 100)) });
+  usePlayback.setState({ seekProgress: progress });
 }
 
 /** A frame from the worker: the playhead moves to it, and a seek under way shows how far it has come. */

@@ -2,7 +2,7 @@
  * Every playback command, registered once: the control bar's buttons, the keyboard shortcuts
  * and the help overlay all read this list, so a key shown in the help is the key that works.
  */
-import { MAX_SPEED, MIN_SPEED, playheadTarget, usePlayback } from '../store/playback.ts';
+import { MAX_SPEED, MIN_SPEED, usePlayback } from '../store/playback.ts';
 import type { MessageKey } from './i18n/index.ts';
 
 export type CommandName =
@@ -35,9 +35,9 @@ export interface Command {
 /** Speeds that + and - step through: 1-2-5 per decade, 0.1x to 1000x. */
 export const SPEED_STEPS = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] as const;
 
-/** Relative to where the playhead is going, so three quick presses of +10 s make 30 s. */
+/** Relative to where the playhead is going (the worker says where, right after a step), so three quick presses of +10 s make 30 s. */
 function jump(deltaMs: number): void {
-  usePlayback.getState().requestSeek(playheadTarget() + deltaMs);
+  usePlayback.getState().jump(deltaMs);
 }
 
 function togglePlay(): void {

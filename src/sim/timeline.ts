@@ -26,6 +26,11 @@ export interface TimelineOptions {
   traceBudget?: number;
   /** How brokers keep their CommitLog (ModelOptions.commitLog): the worker passes the columns. */
   commitLog?: ModelOptions['commitLog'];
+  /**
+   * How many of the latest trace events a reader reads after a seek from elsewhere (the worker's
+   * frame brings a fresh tail of FRESH_EVENTS, src/sim/frame/trace-tail.ts); 0 by default.
+   */
+  tailEvents?: number;
 }
 
 export class Timeline {
@@ -44,6 +49,7 @@ export class Timeline {
   private horizonMs = 0;
   /** Trace events of the first pass so far: an event numbered at or below is a replay. */
   private firstPassCount = 0;
+  private readonly tailEvents: number;
 
   constructor(scenario: Scenario, options: TimelineOptions = {}) {
     this.scenario = scenario;
@@ -53,6 +59,7 @@ export class Timeline {
     this.capture = new SegmentCapture(this.checkpoints, this.segments);
     this.fine = new FineSnapshots(this.checkpoints);
     this.storage = options.commitLog ? { commitLog: options.commitLog } : {};
+    this.tailEvents = options.tailEvents ?? 0;
     this.sim = createSimulation(scenario, { keepTrace: false, onTrace: (event) => this.record(event), ...this.storage });
     this.segments.put(0, []);
     // Checkpoint 0 is the state before anything happened, so that the events at time 0 (a process
@@ -112,8 +119,9 @@ export class Timeline {
     const start = this.startingPoint(target);
     // Replay from a snapshot unless we are already between it and the target.
     if (target < this.sim.now || this.sim.now < start.now) {
-      this.sim.restore(start);
-      this.capture.restart(start);
+      const from = this.withTail(start, target);
+      this.sim.restore(from);
+      this.capture.restart(from);
       this.fine.replayToward(this.sim, target);
     }
     this.runTo(target);
@@ -124,6 +132,24 @@ export class Timeline {
   private startingPoint(target: number): Checkpoint {
     const k = this.checkpoints.indexAtOrBefore(target);
     return this.fine.latestAtOrBefore(k, target) ?? this.checkpoints.at(k);
+  }
+
+  /**
+   * Where a seek from elsewhere restores: `start`, or the checkpoint before it when the tail a
+   * reader reads next (tailEvents) reaches back into the segment before, which was dropped. The
+   * run then replays that segment on its way and captures it (segment-capture.ts), where reading
+   * it afterwards would restore a checkpoint a second time to replay it apart: the same events
+   * simulated, one copy of the whole state fewer (about 12 ms for 640 queues and 100 clients).
+   */
+  private withTail(start: Checkpoint, target: number): Checkpoint {
+    const k = this.checkpoints.indexAtOrBefore(target);
+    if (this.tailEvents === 0 || k === 0 || start !== this.checkpoints.at(k) || k + 1 >= this.checkpoints.count) return start;
+    if (this.checkpoints.segmentOfTime(this.sim.now) === k || this.segments.has(k - 1)) return start;
+    // The trace's length at target, estimated from the segment's events spread evenly over it.
+    const end = this.checkpoints.at(k + 1);
+    const share = (target - start.now) / (end.now - start.now);
+    const length = start.traceCount + share * (end.traceCount - start.traceCount);
+    return length - this.tailEvents < start.traceCount ? this.checkpoints.at(k - 1) : start;
   }
 
   /** Runs every event at or before target (those at the current time too: after restoring checkpoint 0, the events of time 0). */

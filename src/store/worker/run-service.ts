@@ -8,6 +8,7 @@
  */
 import { commitLogInColumns } from '../../sim/commit-log-columns.ts';
 import { FrameSource } from '../../sim/frame/frame.ts';
+import { FRESH_EVENTS } from '../../sim/frame/trace-tail.ts';
 import { runSimQuery, simQueries, type SimQueryName } from '../../sim/queries/index.ts';
 import { Timeline } from '../../sim/timeline.ts';
 import { boundedSeek } from '../seek-budget.ts';
@@ -65,7 +66,7 @@ export class RunService {
   private dispatch(message: ToWorker): void {
     switch (message.type) {
       case 'load':
-        this.run = { version: message.version, timeline: new Timeline(message.scenario, { commitLog: commitLogInColumns }), frames: new FrameSource(), move: null };
+        this.run = { version: message.version, timeline: new Timeline(message.scenario, { commitLog: commitLogInColumns, tailEvents: FRESH_EVENTS }), frames: new FrameSource(), move: null };
         this.lastSummaryAt = Number.NEGATIVE_INFINITY;
         // The move first, so that the run's first frame says a seek is still under way.
         if (message.atMs > 0) this.startMove(message.atMs, 'seek');

@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
 import type { BenchHook } from '../../src/ui/bench-hook.ts';
 import { measureInFlight } from './browser-inflight.ts';
 import { describeFrames, median, percentile, playAtOnce, seekMs } from './browser-play.ts';
@@ -27,6 +28,26 @@ function initialJavaScriptGzipped(): { files: string[]; bytes: number } {
   return { files: [...all], bytes };
 }
 
+/**
+ * A measurement in a browser of its own, closed (with its pages, their simulation workers and
+ * its processes) before the next begins: browser.close() returns once Chromium's processes have
+ * exited, so no figure shares the browser and GPU processes, their caches and their garbage with
+ * the one before. On a page opened after the reference hour's page in the same browser, the
+ * frames at 1x with 1,000 in flight came out at 45 fps where the same page alone ran at 60.
+ * The closed page's renderer and its worker were not the cause: its renderer process (the
+ * worker's thread with it) was gone within about 130 ms of page.close(), and the browser and GPU
+ * processes used no CPU after it (/proc, sampled every 200 ms). What those processes kept from
+ * the first page (caches, memory, the compositor's state) is what a fresh browser rules out.
+ */
+async function cleanly(base: string, measure: (browser: Browser, base: string) => Promise<string[]>): Promise<string[]> {
+  const browser = await launchChromium();
+  try {
+    return await measure(browser, base);
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main(): Promise<void> {
   spawnSync('bash', ['scripts/ensure-chromium.sh'], { stdio: 'inherit' });
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
@@ -35,6 +56,7 @@ async function main(): Promise<void> {
   const preview = await startPreview(PORT);
   try {
     const { base } = preview;
+    // Each group of figures has a browser of its own, closed before the next starts: see cleanly().
     const browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     // tsx names functions with a __name helper; the page must have it for page.evaluate.
@@ -84,10 +106,9 @@ async function main(): Promise<void> {
     // Frame times while playing at 1x from 10 min (200 messages/s: about 300 dots in flight).
     await seekMs(page, 600_000);
     const playing = await playAtOnce(page, 4_000);
-    // The issue's budgets at size, each on a page of its own (its worker's heap is read).
-    await page.close();
-    const atSize = [...await measureInFlight(browser, base), ...await measureLarge(browser, base)];
     await browser.close();
+    // The issue's budgets at size, each on a page of its own (its worker's heap is read).
+    const atSize = [...await cleanly(base, measureInFlight), ...await cleanly(base, measureLarge)];
     console.log('RocketScope page budgets (headless Chromium, production build, reference scenario, one hour)\n');
     console.log(`initial JavaScript, gzipped       ${(size.bytes / 1024).toFixed(1)} KB   budget <= 150 KB   (${size.files.join(', ')})`);
     console.log(`simulate the whole hour once      ${(results.fullRunMs / 1000).toFixed(1)} s`);

@@ -95,6 +95,11 @@ export class EventQueue<E> {
     this.items.length = capacity;
   }
 
+  /** Visits every pending event, in no particular order (a reader that looks for what they hold). */
+  forEach(visit: (item: E) => void): void {
+    for (let i = 0; i < this.count; i++) visit(this.items[i]!);
+  }
+
   /** Events are immutable data, so a snapshot copies the arrays and shares the event objects. */
   snapshot(): EventQueueSnapshot<E> {
     return {

@@ -89,6 +89,11 @@ export class Simulation<S, E extends EngineEvent, M, T> {
     return this.queue.peekTime();
   }
 
+  /** Visits every event still to run, in no particular order; it must not schedule anything. */
+  forEachPending(visit: (event: E | NetEvent<M>) => void): void {
+    this.queue.forEach(visit);
+  }
+
   get pending(): number {
     return this.queue.size;
   }

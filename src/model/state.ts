@@ -360,6 +360,13 @@ export interface MessageStats {
   toRetry: number;
   /** Stored copies a power loss took before any other replica had them (message.lost). */
   lost: number;
+  /**
+   * What the runner's reclaim (reclaim.ts) counted as numbers once the serials were settled and
+   * their marks forgotten: ONEWAY messages never stored (lost on the way), and messages an
+   * inconsistent group passed over and never consumed. Always 0 in a run that never reclaims.
+   */
+  settledOnewayLost: number;
+  settledFilteredOut: number;
   /** "group|serial" of each message a member of an inconsistent group passed over although another member wants it (message.filtered). */
   filteredOutIds: MarkSet<string>;
   /** Send attempts (one per message.sent: a message retried twice is three attempts). */

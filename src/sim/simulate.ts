@@ -5,6 +5,7 @@ import { createSimulation } from '../model/index.ts';
 import type { TraceEvent } from '../model/events.ts';
 import type { Sim } from '../model/sim-types.ts';
 import type { Scenario } from '../model/spec.ts';
+import { reclaim } from '../model/reclaim.ts';
 import { commitLogInColumns } from './commit-log-columns.ts';
 import { summarize, type Summary } from './summary.ts';
 import { TraceHasher } from './trace-hash.ts';
@@ -32,13 +33,42 @@ export type TraceOutput =
   | { kind: 'lines'; onLine: (line: string) => void }
   | { kind: 'bytes'; onBytes: (chunk: Uint8Array) => void };
 
+/**
+ * How often, in virtual time, the runner frees what no one can read or count again
+ * (src/model/reclaim.ts): often enough that a virtual hour of the reference scenario holds about
+ * what is in flight, and the cost (a look at every queue's readers) stays small against the run.
+ */
+export const RECLAIM_EVERY_MS = 10_000;
+
+export interface RunnerOptions {
+  /** Virtual ms between two reclaims; 0 never reclaims (the run keeps every stored message). */
+  reclaimEveryMs?: number;
+}
+
 /** A run as the runner keeps it: the model, and every trace line hashed and handed on. */
 export interface RunnerRun {
   sim: Sim;
   hasher: TraceHasher;
+  /**
+   * Runs to `t` (sim.runUntil), reclaiming on the way: the same events in the same order, since
+   * a run to t1 then t2 is a run to t2, and a reclaim reads the run without changing it.
+   */
+  runUntil(t: number): void;
 }
 
-export function startRun(scenario: Scenario, output: TraceOutput): RunnerRun {
+function reclaimingRun(sim: Sim, everyMs: number): (t: number) => void {
+  let nextReclaimAt = everyMs;
+  return (t) => {
+    while (everyMs > 0 && nextReclaimAt <= t) {
+      sim.runUntil(nextReclaimAt);
+      reclaim(sim);
+      nextReclaimAt += everyMs;
+    }
+    sim.runUntil(t);
+  };
+}
+
+export function startRun(scenario: Scenario, output: TraceOutput, options: RunnerOptions = {}): RunnerRun {
   const hasher = new TraceHasher(output.kind === 'bytes' ? output.onBytes : undefined);
   const onTrace = output.kind === 'lines'
     ? (event: TraceEvent) => {
@@ -49,7 +79,7 @@ export function startRun(scenario: Scenario, output: TraceOutput): RunnerRun {
     // Only bytes are needed: the line is written as bytes without making its string.
     : (event: TraceEvent) => hasher.addEvent(event);
   const sim = createSimulation(scenario, { commitLog: commitLogInColumns, keepTrace: output.kind === 'kept', onTrace });
-  return { sim, hasher };
+  return { sim, hasher, runUntil: reclaimingRun(sim, options.reclaimEveryMs ?? RECLAIM_EVERY_MS) };
 }
 
 function traceOutput(options: SimulateOptions): TraceOutput {
@@ -61,7 +91,8 @@ function traceOutput(options: SimulateOptions): TraceOutput {
 
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): SimulateResult {
   const untilMs = options.untilMs ?? scenario.durationMs;
-  const { sim, hasher } = startRun(scenario, traceOutput(options));
-  sim.runUntil(untilMs);
+  const run = startRun(scenario, traceOutput(options));
+  run.runUntil(untilMs);
+  const { sim, hasher } = run;
   return { trace: sim.trace.toArray(), summary: summarize(sim.state, untilMs, hasher.digest(), sim.traceCount) };
 }

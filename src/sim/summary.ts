@@ -211,9 +211,12 @@ function neverConsumableCauses(queues: QueueSummary[]): Partial<Record<NeverCons
   return sortedCounts(causes);
 }
 
-/** Messages a group passed over (message.filtered) and never consumed after all (a later owner of the queue may have). */
+/**
+ * Messages a group passed over (message.filtered) and never consumed after all (a later owner of
+ * the queue may have); the runner's reclaim counted the settled ones already (src/model/reclaim.ts).
+ */
 function filteredOut(state: ModelState, position: number): number {
-  return state.stats.filteredOutIds.keysAt(position).filter((key) => {
+  return state.stats.settledFilteredOut + state.stats.filteredOutIds.keysAt(position).filter((key) => {
     const bar = key.lastIndexOf('|');
     return state.stats.consumedIds[key.slice(0, bar)]?.has(Number(key.slice(bar + 1)), position) !== true;
   }).length;
@@ -225,9 +228,10 @@ export function summarize(state: ModelState, untilMs: number, traceHash: string,
   const queues = summarizeQueues(state);
   const neverConsumable = queues.reduce((sum, queue) => sum + queue.neverConsumable, 0);
   const lagging = queues.reduce((sum, queue) => sum + (queue.readable ? Math.max(0, ...Object.values(queue.lag)) : 0), 0);
-  // ONEWAY messages that vanished on the way (sent, neither stored nor reported failed), and
-  // stored copies a power loss took before any other replica had them (message.lost).
-  const lost = stats.onewayIds.keysAt(position).filter((serial) => !stats.storedIds.has(serial, position)).length + stats.lost;
+  // ONEWAY messages that vanished on the way (sent, neither stored nor reported failed; the
+  // settled ones counted by the runner's reclaim), and stored copies a power loss took before any
+  // other replica had them (message.lost).
+  const lost = stats.onewayIds.keysAt(position).filter((serial) => !stats.storedIds.has(serial, position)).length + stats.settledOnewayLost + stats.lost;
   return {
     untilMs,
     traceHash,

@@ -76,9 +76,9 @@ function timelineRun(file: string, untilMs: number): () => number {
 function runnerRun(file: string, untilMs: number): () => number {
   const scenario = loadScenario(file);
   return () => {
-    const { sim } = startRun(scenario, { kind: 'bytes', onBytes: () => {} });
-    sim.runUntil(untilMs);
-    return sim.eventsHandled;
+    const run = startRun(scenario, { kind: 'bytes', onBytes: () => {} });
+    run.runUntil(untilMs);
+    return run.sim.eventsHandled;
   };
 }
 

@@ -33,13 +33,14 @@ function heapAfterGc(): number {
 const hours = Number(process.argv[2] ?? 1);
 const parsed = parseScenarioText(readFileSync(new URL('./reference.json', import.meta.url), 'utf8'));
 if (!parsed.ok) throw new Error('reference.json does not parse');
-const { sim } = startRun({ ...parsed.scenario, durationMs: hours * HOUR_MS }, { kind: 'bytes', onBytes: () => {} });
+const run = startRun({ ...parsed.scenario, durationMs: hours * HOUR_MS }, { kind: 'bytes', onBytes: () => {} });
+const { sim } = run;
 const start = process.hrtime.bigint();
 const base = heapAfterGc();
 let peak = base;
 let previous = base;
 for (let minute = 1; minute <= hours * 60; minute++) {
-  sim.runUntil(minute * MINUTE_MS);
+  run.runUntil(minute * MINUTE_MS);
   peak = Math.max(peak, heapUsed());
   if (minute % 60 !== 0) continue;
   const heap = heapAfterGc();

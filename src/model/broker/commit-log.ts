@@ -10,6 +10,11 @@
  *
  * Like every AppendLog it is shared between snapshots by length: clones share the columns, and
  * after a restore the run writes the very same values again.
+ *
+ * The headless runner may reclaim the entries no reader can read any more (reclaimBelow, decided
+ * by src/model/reclaim.ts): their chunks are freed, and reading one throws, since that would be a
+ * bug in the decision, never a message to answer with. A Timeline never reclaims: its snapshots
+ * share these columns by length, and a restored past reads them again.
  */
 import { AppendLog } from '../../engine/index.ts';
 import type { StoredMessage } from '../state.ts';
@@ -32,6 +37,8 @@ const NAMES = 5;
 const ID_BYTES = 16;
 
 class Chunk {
+  /** The lowest serial a row of the chunk holds: where the oldest held message is, chunk by chunk. */
+  minSerial = Infinity;
   readonly floats = new Float64Array(CHUNK * FLOATS);
   readonly ints = new Int32Array(CHUNK * INTS);
   readonly names = new Int32Array(CHUNK * NAMES);
@@ -74,7 +81,10 @@ function readId(bytes: Uint8Array, at: number): string {
 
 /** The columns of one log's storage: shared by every clone of it. */
 class Columns {
-  readonly chunks: Chunk[] = [];
+  /** A reclaimed chunk is undefined. */
+  readonly chunks: (Chunk | undefined)[] = [];
+  /** Entries below it were reclaimed. */
+  minIndex = 0;
   /** Names by number, and numbers by name. */
   readonly names: string[] = [];
   readonly nameIds = new Map<string, number>();
@@ -83,8 +93,9 @@ class Columns {
   private readonly recentIndex = new Float64Array(RECENT).fill(-1);
 
   write(index: number, message: StoredMessage): void {
-    while (this.chunks.length <= index >> CHUNK_BITS) this.chunks.push(new Chunk());
-    const chunk = this.chunks[index >> CHUNK_BITS]!;
+    while (this.chunks.length <= index >> CHUNK_BITS) this.chunks.push(undefined);
+    const chunk = (this.chunks[index >> CHUNK_BITS] ??= new Chunk());
+    chunk.minSerial = Math.min(chunk.minSerial, message.serial);
     const row = index & (CHUNK - 1);
     const f = row * FLOATS;
     const i = row * INTS;
@@ -115,6 +126,7 @@ class Columns {
   }
 
   read(index: number): StoredMessage {
+    if (index < this.minIndex) throw new Error(`CommitLog: entry ${index} was reclaimed (entries below ${this.minIndex} are gone): no reader may read it`);
     if (this.recentIndex[index & (RECENT - 1)] === index) {
       const recent = this.recent[index & (RECENT - 1)];
       if (recent) return recent;
@@ -150,6 +162,20 @@ class Columns {
     });
   }
 
+  /** Frees every whole chunk below `index`; the entries below it can no longer be read. */
+  reclaimBelow(index: number): void {
+    if (index <= this.minIndex) return;
+    this.minIndex = index;
+    for (let chunk = 0; (chunk + 1) << CHUNK_BITS <= index; chunk++) this.chunks[chunk] = undefined;
+  }
+
+  /** The lowest serial of a message in the chunks still held (from index on), or Infinity. */
+  minSerialFrom(index: number): number {
+    let min = Infinity;
+    for (let chunk = index >> CHUNK_BITS; chunk < this.chunks.length; chunk++) min = Math.min(min, this.chunks[chunk]?.minSerial ?? Infinity);
+    return min;
+  }
+
   private nameId(name: string): number {
     let id = this.nameIds.get(name);
     if (id === undefined) this.nameIds.set(name, (id = this.names.push(name) - 1));
@@ -165,6 +191,26 @@ export class CommitLog extends AppendLog<StoredMessage> {
 
   override get storage(): object {
     return this.columns;
+  }
+
+  override get minIndex(): number {
+    return this.columns.minIndex;
+  }
+
+  /** The runner's reclaim (src/model/reclaim.ts): the entries below `index` are never read again. */
+  reclaimBelow(index: number): void {
+    this.columns.reclaimBelow(Math.min(index, this.length));
+  }
+
+  /** Which put stored the entry (StoredMessage.storeId), without building the message. */
+  storeIdAt(index: number): number {
+    if (index < this.columns.minIndex || index >= this.length) throw new Error(`CommitLog: no entry ${index} held`);
+    return this.columns.chunks[index >> CHUNK_BITS]!.floats[(index & (CHUNK - 1)) * FLOATS + 5]!;
+  }
+
+  /** The lowest serial of a message still held (Infinity when none): one of them may yet be consumed. */
+  oldestSerial(): number {
+    return this.length > this.minIndex ? this.columns.minSerialFrom(this.minIndex) : Infinity;
   }
 
   override append(message: StoredMessage): number {
@@ -196,14 +242,20 @@ export class CommitLog extends AppendLog<StoredMessage> {
   }
 
   override detach(): CommitLog {
-    const copy = new CommitLog();
-    for (let i = 0; i < this.length; i++) copy.append(this.columns.read(i));
-    return copy;
+    return this.copy(this.length);
   }
 
   override truncated(length: number): CommitLog {
-    const copy = new CommitLog();
-    for (let i = 0; i < Math.min(length, this.length); i++) copy.append(this.columns.read(i));
+    return this.copy(Math.min(length, this.length));
+  }
+
+  /** The first `length` entries in columns of their own; reclaimed ones stay reclaimed. */
+  private copy(length: number): CommitLog {
+    const first = this.columns.minIndex;
+    if (length < first) throw new Error(`CommitLog: cannot cut back to ${length}, below its reclaimed entries (${first})`);
+    const copy = new CommitLog(new Columns(), first);
+    copy.columns.minIndex = first;
+    for (let i = first; i < length; i++) copy.append(this.columns.read(i));
     return copy;
   }
 }

@@ -127,9 +127,10 @@ export function truncateCommitLog(broker: BrokerState, length: number): void {
   broker.flushedPhyOffset = Math.min(broker.flushedPhyOffset, broker.maxPhyOffset);
   for (const queues of Object.values(broker.consumeQueues)) {
     queues.forEach((queue, queueId) => {
+      // Entries a runner reclaimed (below minIndex) point below the log's reclaimed entries: kept under any cut.
       let kept = queue.length;
-      while (kept > 0 && queue.at(kept - 1)! >= length) kept--;
-      queues[queueId] = new AppendLog(queue.slice(0, kept), kept);
+      while (kept > queue.minIndex && queue.at(kept - 1)! >= length) kept--;
+      queues[queueId] = queue.truncated(kept);
     });
   }
 }

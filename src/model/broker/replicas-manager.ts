@@ -155,7 +155,8 @@ function changeToSlave(state: ModelState, broker: BrokerState, info: ReplicaInfo
 /** AutoSwitchHAClient: the commit log keeps only what the new master also holds; the rest is cut off. */
 function cutBackTo(state: ModelState, broker: BrokerState, master: BrokerState, sim: Sim): void {
   const limit = Math.min(broker.commitLog.length, master.commitLog.length);
-  let common = 0;
+  // Entries a runner reclaimed held the same storeIds in every replica of the group (reclaim.ts checks it first).
+  let common = Math.min(limit, Math.max(broker.commitLog.minIndex, master.commitLog.minIndex));
   while (common < limit && broker.commitLog.at(common)!.storeId === master.commitLog.at(common)!.storeId) common++;
   if (common === broker.commitLog.length) return;
   loseEntries(state, broker, common, 'truncatedByNewMaster', sim);

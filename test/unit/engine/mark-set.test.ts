@@ -57,3 +57,21 @@ describe('SerialMarkSet tags', () => {
     expect([set.tagOf(1, 3), set.tagOf(100_000, 3)]).toEqual([7, 8]);
   });
 });
+
+describe('SerialMarkSet reclaimBelow', () => {
+  it('forgets the serials below the point, throws when one is asked about, and keeps the rest with their tags', () => {
+    const set = new SerialMarkSet();
+    for (let serial = 0; serial < 3_000; serial++) set.add(serial, serial, serial % 7);
+    set.reclaimBelow(2_000);
+    expect(() => set.has(1_999, 5_000)).toThrow(/serial 1999 was reclaimed/);
+    expect(() => set.add(10, 5_000)).toThrow(/was reclaimed/);
+    expect(set.has(2_000, 5_000)).toBe(true);
+    expect(set.tagOf(2_999, 5_000)).toBe(2_999 % 7);
+    expect(set.has(3_000, 5_000)).toBe(false);
+    expect(set.add(100_000, 5_000, 3)).toBe(true);
+    expect(set.tagOf(100_000, 5_001)).toBe(3);
+    set.reclaimBelow(50_000);
+    expect(set.tagOf(100_000, 5_001)).toBe(3);
+    expect(set.has(60_000, 5_001)).toBe(false);
+  });
+});

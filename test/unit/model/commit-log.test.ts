@@ -57,6 +57,24 @@ describe('CommitLog in columns', () => {
     expect(log.detach().toArray()).toEqual(log.toArray());
   });
 
+  it('frees the entries a runner reclaims: reading one throws, the rest read back, and a copy keeps them freed', () => {
+    const reclaimed = new CommitLog();
+    for (let n = 0; n < COUNT; n++) reclaimed.append(message(n));
+    reclaimed.reclaimBelow(5_000);
+    expect(reclaimed.minIndex).toBe(5_000);
+    expect(() => reclaimed.at(4_999)).toThrow(/entry 4999 was reclaimed/);
+    expect(() => reclaimed.slice(0)).toThrow(/was reclaimed/);
+    expect(reclaimed.at(5_000)).toEqual(message(5_000));
+    expect(reclaimed.storeIdAt(6_000)).toBe(6_001);
+    // The first chunk (4,096 entries) is gone; the one holding 5,000 stays, so its serials count.
+    expect(reclaimed.oldestSerial()).toBe(4_096);
+    const cut = reclaimed.truncated(7_000);
+    expect([cut.minIndex, cut.length]).toEqual([5_000, 7_000]);
+    expect(cut.slice(5_000)).toEqual(reclaimed.slice(5_000, 7_000));
+    expect(() => cut.at(4_000)).toThrow(/was reclaimed/);
+    expect(() => reclaimed.truncated(4_000)).toThrow(/below its reclaimed entries/);
+  });
+
   it('refuses an id that is not 32 upper-case hex digits', () => {
     const other = new CommitLog();
     expect(() => other.append({ ...message(1), msgId: 'abc' })).toThrow(/32 upper-case hex digits/);

@@ -60,11 +60,16 @@ function writeString(bytes: Uint8Array, at: number, s: string): number {
   return start + length + 1;
 }
 
+/** How many decimal digits a whole number from 0 to 2^31 - 1 has: comparisons, not divisions. */
+function digitCount(n: number): number {
+  if (n < 100_000) return n < 100 ? (n < 10 ? 1 : 2) : n < 1_000 ? 3 : n < 10_000 ? 4 : 5;
+  return n < 10_000_000 ? (n < 1_000_000 ? 6 : 7) : n < 100_000_000 ? 8 : n < 1_000_000_000 ? 9 : 10;
+}
+
 function writeNumber(bytes: Uint8Array, at: number, n: number): number {
   // A whole number from 0 to 2^31 - 1 (-0 too, which JSON writes as 0): its digits, last first.
   if (n >= 0 && n <= 0x7fffffff && (n | 0) === n) {
-    let digits = 1;
-    for (let rest = (n / 10) | 0; rest > 0; rest = (rest / 10) | 0) digits++;
+    const digits = digitCount(n);
     let i = at + digits;
     let rest = n;
     do {

@@ -8,7 +8,7 @@ import { usePlayback, type Selection } from '../../store/playback.ts';
 import { flightWindowMs } from '../../viz/flight.ts';
 import { linkPath } from '../../viz/paths.ts';
 import { layoutTopology, type TopologyInput, type TopologyLayout } from '../../viz/topology-layout.ts';
-import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
+import { TEXT_PANEL_REFRESH, useSimView, type SimView } from '../use-sim.ts';
 import { derivedAt, EmptyPanel, PanelFrame, usePanelStrings } from './shared.tsx';
 import type { PanelStrings } from './strings.ts';
 import { TopologyCanvas } from './TopologyCanvas.tsx';
@@ -76,6 +76,8 @@ function brokerLabels(model: TopologyModel, strings: PanelStrings, canvasStrings
 }
 
 interface DiagramProps {
+  /** The run at the moment the drawing shows (the panel's, throttled while playing). */
+  view: SimView;
   model: TopologyModel;
   layout: TopologyLayout;
   scale: number;
@@ -86,11 +88,12 @@ interface DiagramProps {
 }
 
 /**
- * The drawing without the dots. Its props keep their identity while the cluster's structure,
- * the statuses, the selection and the width stay the same (derivedAt shares the model), so a
- * playing run skips it and redraws only the canvas.
+ * The drawing without the dots, at the panel's moment: the queues follow it (one throttle for
+ * the whole drawing, so the cells and the boxes change in the same frame); the boxes and lines
+ * keep their identity while the cluster's structure, the statuses, the selection and the width
+ * stay the same (derivedAt shares the model), and are skipped.
  */
-const Diagram = memo(function Diagram({ model, layout, scale, selection, strings, canvasStrings, svgId }: DiagramProps) {
+const Diagram = memo(function Diagram({ view, model, layout, scale, selection, strings, canvasStrings, svgId }: DiagramProps) {
   const headerText = { producers: strings.producers, brokers: strings.brokers, consumers: strings.consumers };
   return (
     <svg width={layout.width * scale} height={layout.height * scale} viewBox={`0 0 ${layout.width} ${layout.height}`} role="group"
@@ -103,7 +106,7 @@ const Diagram = memo(function Diagram({ model, layout, scale, selection, strings
       ))}
       <Nodes model={model} layout={layout} selection={selection} strings={strings} canvasStrings={canvasStrings} />
       <Suspense fallback={null}>
-        <TopologyQueues model={model} layout={layout} />
+        <TopologyQueues view={view} model={model} layout={layout} />
       </Suspense>
     </svg>
   );
@@ -216,7 +219,7 @@ export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelPro
       <NarrationCaption />
       <div ref={stageRef} className="rs-topology-stage" style={{ height: layout.height * scale }}
         onClickCapture={onClickCapture} data-scale={scale}>
-        <Diagram model={model} layout={layout} scale={scale} selection={selection} strings={strings} canvasStrings={canvasStrings} svgId={svgId} />
+        <Diagram view={view} model={model} layout={layout} scale={scale} selection={selection} strings={strings} canvasStrings={canvasStrings} svgId={svgId} />
         <TopologyDots layout={layout} scale={scale} routing={model.routing} flightMs={flightMs ?? flightWindowMs(speed)} maxDots={maxDots} drawnRef={drawn} />
         <TopologyLabels labels={derivedAt(timeline, timeMs, `brokerLabels:${topicWanted ?? ''}:${language}`, () => brokerLabels(model, strings, canvasStrings))} layout={layout} scale={scale} />
       </div>

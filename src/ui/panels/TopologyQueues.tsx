@@ -15,7 +15,7 @@ import type { TopologyLayout } from '../../viz/topology-layout.ts';
 import type { EntityRef } from './topology-model.ts';
 import { HeatRows } from './TopologyHeat.tsx';
 import { heatRows } from './topology-heat.ts';
-import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
+import type { SimView } from '../use-sim.ts';
 import { derivedAt } from './shared.tsx';
 import { linkOf } from './topology-geometry.ts';
 import type { TopologyModel } from './topology-model.ts';
@@ -81,11 +81,10 @@ const OwnerLines = memo(function OwnerLines({ model, layout }: { model: Topology
   );
 });
 
-export function TopologyQueues({ model, layout }: { model: TopologyModel; layout: TopologyLayout }) {
-  const view = useSimView(TEXT_PANEL_REFRESH);
+export function TopologyQueues({ view, model, layout }: { view: SimView; model: TopologyModel; layout: TopologyLayout }) {
   const strings = useTopologyStrings();
   const topic = model.topic;
-  if (!view || topic === null) return null;
+  if (topic === null) return null;
   const slots = model.input.queueSlots ?? {};
   const queues = derivedAt(view.timeline, view.timeMs, `canvasQueues:${topic}`,
     () => canvasQueues(view.timeline.state, topic, slots, ownersByCell(model.links)));

@@ -50,6 +50,39 @@ export interface DotRouting extends Pick<BrokerRoles, 'master' | 'node'> {
   sendTo: Record<string, string>;
 }
 
+/** Past this many distinct links (another scenario's, long gone), the interned ones are dropped. */
+const MAX_INTERNED = 100_000;
+const interned = new Map<string, LinkSpec>();
+
+/**
+ * Each link made once, by its kind and its two ends: a model that did not change holds the very
+ * same link objects, which derivedAt's structural sharing passes at a glance (the large scale
+ * test has about 1,900 links, compared field by field every refresh before).
+ */
+function linkOf(kind: LinkKind, fromKind: EntityKind, fromId: string, toKind: EntityKind, toId: string): LinkSpec {
+  const key = `${kind}\u0000${fromKind}\u0000${fromId}\u0000${toKind}\u0000${toId}`;
+  let link = interned.get(key);
+  if (!link) {
+    if (interned.size >= MAX_INTERNED) interned.clear();
+    link = { kind, from: { kind: fromKind, id: fromId }, to: { kind: toKind, id: toId } };
+    interned.set(key, link);
+  }
+  return link;
+}
+
+/** The brokers a producer's TopicPublishInfo can send to, per queue list (frozen by createPublishInfo, so it never changes under its key). */
+type MessageQueueList = Extract<ClientState, { kind: 'producer' }>['publishInfo'][string]['messageQueueList'];
+const publishBrokers = new WeakMap<MessageQueueList, string[]>();
+
+function brokersOf(messageQueueList: MessageQueueList): string[] {
+  let names = publishBrokers.get(messageQueueList);
+  if (!names) {
+    names = [...new Set(messageQueueList.map((mq) => mq.brokerName))];
+    publishBrokers.set(messageQueueList, names);
+  }
+  return names;
+}
+
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -129,7 +162,7 @@ function ownedQueueLinks(client: ClientState, topic: string | null, masters: Rec
   for (const pq of Object.values(client.processQueueTable)) {
     const master = masters[pq.mq.brokerName];
     if (pq.dropped || pq.mq.topic !== topic || master === undefined) continue;
-    links.push({ kind: 'allocated', from: { kind: 'queue', id: queueCellId(master, pq.mq.queueId) }, to: { kind: 'client', id: client.id } });
+    links.push(linkOf('allocated', 'queue', queueCellId(master, pq.mq.queueId), 'client', client.id));
   }
   return links.sort((a, b) => compareText(a.from.id, b.from.id));
 }
@@ -137,19 +170,18 @@ function ownedQueueLinks(client: ClientState, topic: string | null, masters: Rec
 /** Running (or hung) clients keep their links; a stopped or crashed one has none. */
 function clientLinks(client: ClientState, topic: string | null, masters: Record<string, string>): LinkSpec[] {
   if (client.status !== 'running' && client.status !== 'hung') return [];
-  const self: EntityRef = { kind: 'client', id: client.id };
   const links: LinkSpec[] = [];
-  if (client.namesrvChosen !== null) links.push({ kind: 'chosenNameServer', from: self, to: { kind: 'nameServer', id: client.namesrvChosen } });
+  if (client.namesrvChosen !== null) links.push(linkOf('chosenNameServer', 'client', client.id, 'nameServer', client.namesrvChosen));
   const brokerNames = new Set<string>();
   if (client.kind === 'producer') {
-    for (const info of Object.values(client.publishInfo)) for (const mq of info.messageQueueList) brokerNames.add(mq.brokerName);
+    for (const info of Object.values(client.publishInfo)) for (const name of brokersOf(info.messageQueueList)) brokerNames.add(name);
   } else if (client.spec.topic === topic) {
     links.push(...ownedQueueLinks(client, topic, masters));
   } else {
     for (const pq of Object.values(client.processQueueTable)) if (!pq.dropped) brokerNames.add(pq.mq.brokerName);
   }
   const kind = client.kind === 'producer' ? 'canWrite' : 'allocated';
-  for (const name of [...brokerNames].sort(compareText)) links.push({ kind, from: self, to: { kind: 'brokerGroup', id: name } });
+  for (const name of [...brokerNames].sort(compareText)) links.push(linkOf(kind, 'client', client.id, 'brokerGroup', name));
   return links;
 }
 
@@ -166,7 +198,7 @@ export function topologyModel(state: Readonly<ModelState>, topicWanted?: string 
   for (const broker of brokers) {
     for (const ns of nameServers) {
       const listed = Object.values(ns.brokerLiveTable).some((info) => info.node === broker.node);
-      links.push({ kind: listed ? 'registered' : 'notListed', from: { kind: 'broker', id: broker.node }, to: { kind: 'nameServer', id: ns.id } });
+      links.push(linkOf(listed ? 'registered' : 'notListed', 'broker', broker.node, 'nameServer', ns.id));
     }
   }
   for (const client of clients) links.push(...clientLinks(client, topic, masters));

@@ -20,7 +20,7 @@ export type ModelEvent =
   | { kind: 'broker.registerAll'; broker: string; epoch: number }
   | { kind: 'broker.scanNotActiveChannel'; broker: string; epoch: number }
   | { kind: 'broker.pullHoldCheck'; broker: string; epoch: number }
-  | { kind: 'broker.scheduleDeliver'; broker: string; epoch: number; index: number; storeId: number }
+  | { kind: 'broker.scheduleDeliver'; broker: string; epoch: number; scheduleEpoch: number; index: number; storeId: number }
   | { kind: 'broker.haReport'; broker: string; epoch: number }
   | { kind: 'broker.haTransfer'; broker: string; epoch: number; slave: string }
   | { kind: 'broker.syncReplicaTimeout'; broker: string; epoch: number; node: string; rpcId: number }

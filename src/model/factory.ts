@@ -67,7 +67,7 @@ function createBrokerState(spec: BrokerSpec, topics: TopicSpec[], controllerId: 
     flushedPhyOffset: 0, lastThoroughFlushAt: 0, flushTickPending: false, pageCacheLost: false, consumeQueues: dict(),
     consumerTable: dict(), producerTable: dict(), consumerOffsetTable: dict(), pullHolds: dict(), unregisterQueue: [],
     requestCounts: dict(), haConnections: dict(), syncReplicaWaits: [], haMasterAddr: null, haConnected: false, syncMasterAddr: null,
-    lastSlaveSyncAt: Number.NEGATIVE_INFINITY,
+    lastSlaveSyncAt: Number.NEGATIVE_INFINITY, delayOffsetTable: dict(), scheduleEpoch: 0,
     replicas: { controllerId, masterEpoch: 0, roleKnown: false, syncStateSet: [], caughtUpAt: dict() },
   };
   for (const topic of topics) {

@@ -77,6 +77,8 @@ export interface RemotingResponse {
   topicConfigTable?: Record<string, TopicConfig>;
   /** GET_ALL_CONSUMER_OFFSET: group -> "topic@queueId" -> offset. */
   offsetTable?: Record<string, Record<string, number>>;
+  /** With GET_ALL_CONSUMER_OFFSET's answer: the master's delay offsets (GET_ALL_DELAY_OFFSET in RocketMQ), level -> queue offset. */
+  delayOffsetTable?: Record<number, number>;
   /** SEND_MESSAGE: where it was stored and the SendStatus. */
   sendStatus?: SendStatus;
   queueOffset?: number;

@@ -213,6 +213,10 @@ export interface BrokerState {
   /** Slave: SlaveSynchronize's master, as the last registration answered (null when the master is gone). */
   syncMasterAddr: string | null;
   lastSlaveSyncAt: number;
+  /** ScheduleMessageService.offsetTable: delay level -> the next SCHEDULE_TOPIC_XXXX queue offset to deliver (a slave's, as SlaveSynchronize last copied it). */
+  delayOffsetTable: Record<number, number>;
+  /** Bumped each time ScheduleMessageService starts or stops with a role change (controller mode), so delivery tasks of an earlier run are void. */
+  scheduleEpoch: number;
   /** Controller mode (broker/replicas-manager.ts): the broker's part of ReplicasManager. */
   replicas: BrokerReplicas;
 }

@@ -22,7 +22,7 @@ import { getMessage, putMessage, type PutRequest } from './message-store.ts';
 import { registerProducer, unregisterProducer } from './producer-manager.ts';
 import { holdPullRequest, notifyMessageArriving } from './pull-request-hold-service.ts';
 import { onBrokerRoleChanged } from './replicas-manager.ts';
-import { putDelayed } from './schedule-message-service.ts';
+import { isScheduleServiceTask, putDelayed, updateDelayOffset } from './schedule-message-service.ts';
 import { answerSlaveSync } from './slave-synchronize.ts';
 import { createTopicInSendMessageMethod, ensureSystemTopic } from './topic-config-manager.ts';
 
@@ -159,14 +159,15 @@ function traceStored(state: ModelState, broker: BrokerState, message: StoredMess
  * crash, as the parked message does; after a power-off cut the log back (flush-service.ts), the
  * entry at its index may be gone or be another message stored since, so it is matched by storeId.
  */
-export function onScheduleDeliver(state: ModelState, event: { broker: string; index: number; storeId: number }, sim: Sim): void {
+export function onScheduleDeliver(state: ModelState, event: { broker: string; scheduleEpoch: number; index: number; storeId: number }, sim: Sim): void {
   const broker = state.brokers[event.broker];
   const parked = broker?.commitLog.at(event.index);
-  if (!broker || parked?.storeId !== event.storeId) return;
+  if (!broker || parked?.storeId !== event.storeId || !isScheduleServiceTask(broker, event)) return;
   if (broker.status !== 'running') {
-    sim.after(1_000, { kind: 'broker.scheduleDeliver', broker: broker.node, epoch: broker.epoch, index: event.index, storeId: event.storeId });
+    sim.after(1_000, { kind: 'broker.scheduleDeliver', broker: broker.node, epoch: broker.epoch, scheduleEpoch: event.scheduleEpoch, index: event.index, storeId: event.storeId });
     return;
   }
+  updateDelayOffset(broker, parked);
   store(state, broker, {
     ...parked, topic: parked.realTopic, queueId: parked.realQueueId,
     delayLevel: 0, realTopic: '', realQueueId: -1,

@@ -14,7 +14,9 @@
  *   replica, with no updateTopic still to come for its topic, has no readers;
  * - HAService: each slave's length (it reports it and is sent what follows), each connection's
  *   nextIndex and ackIndex (group-transfer-service.ts reads the acknowledged entry);
- * - ScheduleMessageService timers still to fire (broker.scheduleDeliver reads the parked entry);
+ * - ScheduleMessageService timers still to fire (broker.scheduleDeliver reads the parked entry)
+ *   and, in controller mode, any replica's SCHEDULE_TOPIC_XXXX queues from its delay offsets on
+ *   (made master, it delivers them: schedule-message-service.ts startScheduleService);
  * - a power loss: recovery keeps what was flushed and reads back to it (flush-service.ts,
  *   durableLength), so nothing at or above the last flushed entry is freed.
  */
@@ -22,6 +24,7 @@ import { isReadable } from '../perm.ts';
 import type { InFlight } from '../in-flight.ts';
 import type { BrokerState, ModelState } from '../state.ts';
 import { RETRY_GROUP_TOPIC_PREFIX } from '../defaults.ts';
+import { SCHEDULE_TOPIC } from './schedule-message-service.ts';
 
 /** What every broker group's readers are, gathered once per reclaim rather than once per queue. */
 export interface Readers {
@@ -110,6 +113,7 @@ function readable(replicas: BrokerState[], topic: string, queueId: number, fligh
  * refused, and an offset set there is never read.
  */
 function lowestReadOffset(replicas: BrokerState[], topic: string, queueId: number, readers: Readers): number {
+  if (topic === SCHEDULE_TOPIC && readers.state.config.enableControllerMode) return lowestDelayOffset(replicas, queueId);
   const groups = readers.groupsByTopic.get(topic) ?? [];
   if (groups.length === 0 && !readers.broadcastTopics.has(topic)) return Infinity;
   if (!readable(replicas, topic, queueId, readers.flight)) return lowestHeldPull(replicas, topic, queueId);
@@ -124,6 +128,11 @@ function lowestReadOffset(replicas: BrokerState[], topic: string, queueId: numbe
     for (const broker of replicas) lowest = Math.min(lowest, broker.consumerOffsetTable[group]?.[`${topic}@${queueId}`] ?? 0);
   }
   return lowest;
+}
+
+/** Controller mode: where each replica's ScheduleMessageService would start on this level's queue (queue id = level - 1) if made master. */
+function lowestDelayOffset(replicas: BrokerState[], queueId: number): number {
+  return Math.min(...replicas.map((broker) => broker.delayOffsetTable[queueId + 1] ?? 0));
 }
 
 /** Pulls a broker holds (long polling) read from their offset when woken, whatever the queue's perm is by then. */

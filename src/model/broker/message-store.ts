@@ -43,10 +43,21 @@ export function messageSize(request: PutRequest, cluster: string): number {
   return COMMITLOG_FIXED_BYTES + request.bodyBytes + request.topic.length + propertiesLength(request, cluster);
 }
 
+/**
+ * DefaultMessageStore.findConsumeQueue: a queue's ConsumeQueue, created on demand. A delayed
+ * message delivered by a master made from a slave may name a queue its topic table (not yet
+ * synced) does not have.
+ */
+function findConsumeQueue(broker: BrokerState, topic: string, queueId: number): AppendLog<number> {
+  const queues = (broker.consumeQueues[topic] ??= []);
+  while (queues.length <= queueId) queues.push(new AppendLog<number>());
+  return queues[queueId]!;
+}
+
 /** putMessage: append to the commit log, dispatch to the consume queue and the index. */
 export function putMessage(state: ModelState, broker: BrokerState, request: PutRequest, now: number): { message: StoredMessage; index: number } {
   ensureSystemTopic(broker, request.topic);
-  const queue = broker.consumeQueues[request.topic]![request.queueId]!;
+  const queue = findConsumeQueue(broker, request.topic, request.queueId);
   const size = messageSize(request, broker.cluster);
   const commitLogOffset = broker.maxPhyOffset;
   broker.maxPhyOffset += size;
@@ -84,10 +95,9 @@ export function putMessage(state: ModelState, broker: BrokerState, request: PutR
  * offset, and its ConsumeQueue (created on demand, whatever the topic table says yet).
  */
 export function appendReplica(broker: BrokerState, message: StoredMessage): void {
-  const queues = (broker.consumeQueues[message.topic] ??= []);
-  while (queues.length <= message.queueId) queues.push(new AppendLog<number>());
+  const queue = findConsumeQueue(broker, message.topic, message.queueId);
   const index = broker.commitLog.append(message);
-  queues[message.queueId]!.append(index);
+  queue.append(index);
   broker.maxPhyOffset = message.commitLogOffset + message.size;
 }
 

@@ -21,6 +21,7 @@ import type { BrokerState, HAConnection, ModelState, PendingRequest } from '../s
 import { registerBrokerAll } from './broker.ts';
 import { loseEntries } from './flush-service.ts';
 import { truncateCommitLog } from './message-store.ts';
+import { startScheduleService, stopScheduleService } from './schedule-message-service.ts';
 
 /** BrokerOuterAPI: requests to the controller wait 3000 ms. */
 const CONTROLLER_REQUEST_TIMEOUT_MS = 3_000;
@@ -127,11 +128,14 @@ function roleChanged(state: ModelState, broker: BrokerState, info: ReplicaInfo, 
 /** ReplicasManager.changeToMaster: brokerId 0, SYNC_MASTER, the controller's SyncStateSet. */
 function changeToMaster(state: ModelState, broker: BrokerState, info: ReplicaInfo, sim: Sim): void {
   const oldMaster = broker.haMasterAddr === null ? undefined : state.addrNodes[broker.haMasterAddr];
-  if (broker.brokerId !== MASTER_ID) broker.haConnections = dict();
+  const wasSlave = broker.brokerId !== MASTER_ID;
+  if (wasSlave) broker.haConnections = dict();
   Object.assign(broker, { brokerId: MASTER_ID, role: 'SYNC_MASTER', haMasterAddr: null, syncMasterAddr: null, haConnected: false });
   broker.replicas.syncStateSet = [...info.syncStateSet];
   broker.replicas.caughtUpAt = dict();
   if (oldMaster !== undefined) noticed(state, oldMaster, broker.node, sim.now, { how: 'becameMaster' });
+  // changeSpecialServiceStatus(true); a master staying master keeps its service running.
+  if (wasSlave) startScheduleService(state, broker, sim);
   roleChanged(state, broker, info, sim);
 }
 
@@ -149,6 +153,7 @@ function changeToSlave(state: ModelState, broker: BrokerState, info: ReplicaInfo
   broker.syncReplicaWaits = [];
   broker.replicas.syncStateSet = [];
   Object.assign(broker, { brokerId: broker.replicas.controllerId, role: 'SLAVE' });
+  stopScheduleService(broker);
   roleChanged(state, broker, info, sim);
 }
 

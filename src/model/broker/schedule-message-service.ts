@@ -1,10 +1,13 @@
 /**
  * ScheduleMessageService: delayed messages wait in SCHEDULE_TOPIC_XXXX (queue = level - 1) and
  * are written to their real topic when due. Retries use it too (delay level 3 + reconsumeTimes).
+ * It runs on a master only (BrokerController.changeScheduleServiceStatus): in controller mode a
+ * broker that becomes a slave stops it, and one that becomes master starts it, delivering what
+ * its SCHEDULE_TOPIC_XXXX queues hold from the delay offsets SlaveSynchronize last copied.
  */
 import { PERM_READ, PERM_WRITE } from '../perm.ts';
 import type { Sim } from '../sim-types.ts';
-import type { BrokerState, ModelState } from '../state.ts';
+import type { BrokerState, ModelState, StoredMessage } from '../state.ts';
 import { flushAfterPut } from './flush-service.ts';
 import { onMasterPut } from './ha-service.ts';
 import { putMessage, type PutRequest } from './message-store.ts';
@@ -12,6 +15,9 @@ import { updateTopicConfig } from './topic-config-manager.ts';
 
 /** TopicValidator.RMQ_SYS_SCHEDULE_TOPIC. */
 export const SCHEDULE_TOPIC = 'SCHEDULE_TOPIC_XXXX';
+
+/** ScheduleMessageService.FIRST_DELAY_TIME: start() runs each level's first delivery task 1 s later. */
+const FIRST_DELAY_TIME_MS = 1_000;
 
 const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
@@ -45,7 +51,46 @@ export function putDelayed(state: ModelState, broker: BrokerState, request: PutR
     ...request, topic: SCHEDULE_TOPIC, queueId: level - 1, realTopic: request.topic, realQueueId: request.queueId, delayLevel: level,
   }, sim.now);
   flushAfterPut(state, broker, sim);
-  sim.after(levels[level - 1] ?? 0, { kind: 'broker.scheduleDeliver', broker: broker.node, epoch: broker.epoch, index: parked.index, storeId: parked.message.storeId });
+  scheduleDelivery(broker, parked.message, parked.index, sim.now + (levels[level - 1] ?? 0), sim);
   onMasterPut(state, broker, sim);
   return parked;
+}
+
+function scheduleDelivery(broker: BrokerState, parked: StoredMessage, index: number, at: number, sim: Sim): void {
+  sim.schedule(at, { kind: 'broker.scheduleDeliver', broker: broker.node, epoch: broker.epoch, scheduleEpoch: broker.scheduleEpoch, index, storeId: parked.storeId });
+}
+
+/** Whether a delivery task belongs to the service running now: none runs on a slave, and a task from before a stop is void. */
+export function isScheduleServiceTask(broker: BrokerState, event: { scheduleEpoch: number }): boolean {
+  return broker.role !== 'SLAVE' && broker.scheduleEpoch === event.scheduleEpoch;
+}
+
+/** ScheduleMessageService.updateOffset: the level's queue is delivered up to this parked message. */
+export function updateDelayOffset(broker: BrokerState, parked: StoredMessage): void {
+  broker.delayOffsetTable[parked.delayLevel] = parked.queueOffset + 1;
+}
+
+/** changeScheduleServiceStatus(false) (ReplicasManager.changeToSlave): pending delivery tasks are dropped. */
+export function stopScheduleService(broker: BrokerState): void {
+  broker.scheduleEpoch++;
+}
+
+/**
+ * changeScheduleServiceStatus(true) (ReplicasManager.changeToMaster): start() loads the delay
+ * offsets, corrected to the queue's end (correctDelayOffset), and each level's first task, 1 s
+ * later, delivers every parked message from there on: those already due at once, the rest when due.
+ */
+export function startScheduleService(state: ModelState, broker: BrokerState, sim: Sim): void {
+  broker.scheduleEpoch++;
+  const levels = parseDelayLevels(state.config.messageDelayLevel);
+  (broker.consumeQueues[SCHEDULE_TOPIC] ?? []).forEach((queue, queueId) => {
+    const level = queueId + 1;
+    const from = Math.min(broker.delayOffsetTable[level] ?? 0, queue.length);
+    broker.delayOffsetTable[level] = from;
+    for (let offset = from; offset < queue.length; offset++) {
+      const index = queue.at(offset)!;
+      const parked = broker.commitLog.at(index)!;
+      scheduleDelivery(broker, parked, index, Math.max(parked.storeTimestamp + (levels[level - 1] ?? 0), sim.now + FIRST_DELAY_TIME_MS), sim);
+    }
+  });
 }

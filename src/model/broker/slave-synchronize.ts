@@ -1,7 +1,9 @@
 /**
- * SlaveSynchronize: a slave copies its master's topic table and consumer offsets (and RocketMQ
- * also delay offsets and subscription groups) over remoting, so that clients that fall back to
- * it after the master is gone find the topics and the offsets. 4.x runs it every 10 s from 3 s
+ * SlaveSynchronize: a slave copies its master's topic table, consumer offsets and delay offsets
+ * (and RocketMQ also subscription groups) over remoting, so that clients that fall back to it
+ * after the master is gone find the topics and the offsets, and so that, made master, it goes on
+ * delivering delayed messages about where its master was. The delay offsets come back with the
+ * consumer offsets (RocketMQ asks GET_ALL_DELAY_OFFSET in the same syncAll round). 4.x runs it every 10 s from 3 s
  * after start; 5.x looks every 3 s and runs it when more than 60 s have passed since the last.
  * The master it asks is the one its last NameServer registration named (none while the master
  * is not registered).
@@ -33,10 +35,10 @@ export function onSlaveSyncTimer(state: ModelState, event: { broker: string; epo
 export function answerSlaveSync(master: BrokerState, request: Extract<RemotingRequest, { code: 'GET_ALL_TOPIC_CONFIG' | 'GET_ALL_CONSUMER_OFFSET' }>): RemotingResponse {
   if (request.code === 'GET_ALL_TOPIC_CONFIG') return { code: 'SUCCESS', topicConfigTable: copyDict(master.topicConfigTable) };
   const offsetTable = dictFrom(Object.entries(master.consumerOffsetTable).map(([group, offsets]) => [group, copyDict(offsets)]));
-  return { code: 'SUCCESS', offsetTable };
+  return { code: 'SUCCESS', offsetTable, delayOffsetTable: copyDict(master.delayOffsetTable) };
 }
 
-/** syncTopicConfig / syncConsumerOffset: the master's entries replace the slave's. */
+/** syncTopicConfig / syncConsumerOffset / syncDelayOffset: the master's entries replace the slave's. */
 export function onSlaveSyncResponse(state: ModelState, pending: PendingRequest, response: RemotingResponse): void {
   const slave = state.brokers[pending.from];
   if (!slave || slave.status !== 'running' || response.code !== 'SUCCESS') return;
@@ -44,6 +46,7 @@ export function onSlaveSyncResponse(state: ModelState, pending: PendingRequest, 
   for (const [group, offsets] of Object.entries(response.offsetTable ?? {})) {
     slave.consumerOffsetTable[group] = Object.assign(copyDict(slave.consumerOffsetTable[group] ?? {}), offsets);
   }
+  if (response.delayOffsetTable) slave.delayOffsetTable = Object.assign(copyDict(slave.delayOffsetTable), response.delayOffsetTable);
 }
 
 /** RegisterBrokerResult on a slave: the HA address is kept when none comes back, the sync master is not. */

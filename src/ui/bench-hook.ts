@@ -1,8 +1,8 @@
 /**
  * A handle for the browser benchmark (test/bench/browser.ts), installed only when the page is
  * opened with `?bench`: it drives the same store and commands a person does. With the run in the
- * worker (the default), a move is done when its frame has arrived and the browser has painted
- * the panels' render of it, so the timings include the round trip, the render and the paint.
+ * worker (the default), a move is timed until its frame has arrived and the page has drawn it
+ * (round trip, render, canvas, style and layout), and until the browser has painted it.
  */
 import { simulate } from '../sim/simulate.ts';
 import { TraceHasher } from '../sim/trace-hash.ts';
@@ -11,15 +11,23 @@ import { askSim } from '../store/sim-query.ts';
 import { commandNamed } from './commands.ts';
 import { openSource } from './controls/session.ts';
 
+/** A move's wall milliseconds, from its command. */
+export interface MoveTimes {
+  /** Until the page has drawn the moment: the frame's arrival, the panels' render, the canvas, style and layout. */
+  drawnMs: number;
+  /** Until the browser has painted it: drawnMs and the wait for the display's next frame (up to 16.7 ms at 60 Hz). */
+  paintedMs: number;
+}
+
 export interface BenchHook {
   /** Opens a scenario file (JSON value) as the person's upload would; false when it is invalid. */
   open(source: unknown): boolean;
-  /** Resolves once the browser has painted the panels' render of the moment t. */
-  seek(t: number): Promise<void>;
+  /** Seeks to t; resolves once the browser has painted it, with the move's times. */
+  seek(t: number): Promise<MoveTimes>;
   /** The store's move alone, until the moment arrives (the worker's round trip), before the page renders it: its wall milliseconds. */
   engineSeek(t: number): Promise<number>;
-  /** Resolves once the browser has painted the panels' render of the previous event's moment. */
-  stepBack(): Promise<void>;
+  /** Steps back one event; resolves once the browser has painted it, with the move's times. */
+  stepBack(): Promise<MoveTimes>;
   play(speed: number): void;
   dotsInFlight(): number;
   /** The trace hash of a straight run of the loaded scenario to untilMs, computed in this page. */
@@ -44,11 +52,29 @@ function settledAt(t: number): Promise<number> {
 }
 
 /**
- * Resolves once the browser has painted what the store's last change rendered: React renders a
- * store's change before the next task, the next animation frame lays it out and paints it, and a
- * task posted from that frame runs after its paint. Waiting for the render alone left the style,
- * layout and paint of the moment out of the figures.
+ * Resolves once the page has done its work for the store's last change: React renders a store's
+ * change in a microtask and runs its effects (the canvas's dots) before the task ends, so two
+ * tasks later the render, the effects and the DOM are done; reading the layout then forces the
+ * style and layout the moment needs. The display's next frame is not waited for: that wait
+ * depends on when in a frame the move began, not on the page's work.
  */
+function drawn(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    let hops = 0;
+    channel.port1.onmessage = () => {
+      if (++hops < 2) {
+        channel.port2.postMessage(null);
+        return;
+      }
+      document.documentElement.getBoundingClientRect();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Resolves after the next paint: the next animation frame paints, and a task posted from it runs after. */
 function painted(): Promise<void> {
   return new Promise((resolve) => {
     requestAnimationFrame(() => {
@@ -59,26 +85,31 @@ function painted(): Promise<void> {
   });
 }
 
-async function seekAndDraw(t: number): Promise<void> {
-  usePlayback.getState().seek(t);
-  await settledAt(Math.max(0, Math.min(Math.round(t), usePlayback.getState().scenario?.durationMs ?? t)));
+/** Times a move from now until the page has drawn it and until the browser has painted it. */
+async function timed(move: () => void, arrived: () => Promise<unknown>): Promise<MoveTimes> {
+  const started = performance.now();
+  move();
+  await arrived();
+  await drawn();
+  const drawnMs = performance.now() - started;
   await painted();
+  return { drawnMs, paintedMs: performance.now() - started };
 }
+
+const clampToRun = (t: number) => Math.max(0, Math.min(Math.round(t), usePlayback.getState().scenario?.durationMs ?? t));
 
 export function installBenchHook(): void {
   const hook: BenchHook = {
     open: (source) => openSource(source).ok,
-    seek: seekAndDraw,
+    seek: (t) => timed(() => usePlayback.getState().seek(t), () => settledAt(clampToRun(t))),
     engineSeek: async (t) => {
       const started = performance.now();
       usePlayback.getState().seek(t);
-      return (await settledAt(Math.max(0, Math.min(Math.round(t), usePlayback.getState().scenario?.durationMs ?? t)))) - started;
+      return (await settledAt(clampToRun(t))) - started;
     },
-    stepBack: async () => {
+    stepBack: () => {
       const target = getTimeline()?.previousTraceTime() ?? 0;
-      commandNamed('stepBack').perform();
-      await settledAt(target);
-      await painted();
+      return timed(() => commandNamed('stepBack').perform(), () => settledAt(target));
     },
     play: (speed) => {
       const state = usePlayback.getState();

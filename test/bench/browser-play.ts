@@ -32,13 +32,9 @@ export async function openScenario(page: Page, scenario: unknown): Promise<void>
   if (!opened) throw new Error('the page refused the scenario (invalid, or over its cost budget)');
 }
 
-/** Wall milliseconds until the panels have drawn the moment t. */
+/** Wall milliseconds until the page has drawn the moment t (bench-hook.ts, MoveTimes.drawnMs). */
 export function seekMs(page: Page, t: number): Promise<number> {
-  return page.evaluate(async (target) => {
-    const started = performance.now();
-    await (window as unknown as { rocketscopeBench: BenchHook }).rocketscopeBench.seek(target);
-    return performance.now() - started;
-  }, t);
+  return page.evaluate(async (target) => (await (window as unknown as { rocketscopeBench: BenchHook }).rocketscopeBench.seek(target)).drawnMs, t);
 }
 
 export interface Playing {

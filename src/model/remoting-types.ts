@@ -39,7 +39,7 @@ export type RemotingRequest =
    */
   | { code: 'HA_REPORT'; hello: boolean; index: number }
   /** ... and the master sends the commit log from `fromIndex` on. */
-  | { code: 'HA_TRANSFER'; fromIndex: number; messages: readonly StoredMessage[] }
+  | { code: 'HA_TRANSFER'; fromIndex: number; messages: readonly StoredMessage[]; epoch: number }
   /**
    * Controller mode (controller/controller.ts). BROKER_HEARTBEAT: ReplicasManager.sendHeartbeatToController,
    * oneway every brokerHeartbeatInterval, with the broker's epoch and max offset for the election.

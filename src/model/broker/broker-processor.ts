@@ -50,7 +50,7 @@ function processRequest(state: ModelState, broker: BrokerState, from: string, id
       onHaReport(state, broker, from, request, sim);
       return null;
     case 'HA_TRANSFER':
-      onHaTransfer(state, broker, request, sim);
+      onHaTransfer(state, broker, from, request, sim);
       return null;
     case 'NOTIFY_BROKER_ROLE_CHANGED':
       onBrokerRoleChanged(state, broker, request.replicaInfo, sim);

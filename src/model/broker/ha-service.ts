@@ -93,17 +93,21 @@ export function onHaTransferTimer(state: ModelState, event: { broker: string; ep
   connection.lastTransferAt = sim.now;
   const messages = Object.freeze(master.commitLog.slice(connection.nextIndex));
   if (messages.length === 0) return;
-  oneway(sim, master.node, event.slave, { code: 'HA_TRANSFER', fromIndex: connection.nextIndex, messages });
+  oneway(sim, master.node, event.slave, { code: 'HA_TRANSFER', fromIndex: connection.nextIndex, messages, epoch: master.epoch });
   connection.nextIndex = master.commitLog.length;
 }
 
 /**
  * HAClient.dispatchReadRequest: append what continues the commit log, then report at once. Data
  * that does not continue it (a transfer lost in a partition) closes the connection, and the next
- * report opens a new one from where the slave is.
+ * report opens a new one from where the slave is. A transfer still on its way when its master lost
+ * power (or restarted) went with the machine: the power loss already counted what no replica held
+ * as lost (flush-service.ts losePageCache).
  */
-export function onHaTransfer(state: ModelState, slave: BrokerState, request: Request<'HA_TRANSFER'>, sim: Sim): void {
+export function onHaTransfer(state: ModelState, slave: BrokerState, from: string, request: Request<'HA_TRANSFER'>, sim: Sim): void {
   if (slave.brokerId === MASTER_ID) return;
+  const master = state.brokers[from];
+  if (master === undefined || master.pageCacheLost || master.epoch !== request.epoch) return;
   if (request.fromIndex !== slave.commitLog.length) {
     slave.haConnected = false;
     return;

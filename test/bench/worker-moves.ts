@@ -5,7 +5,7 @@
  * median and p90 of process.cpuUsage per move, so that two versions compared back to back under
  * the same load tell what changed. `--profile <file>` writes a CPU profile of the moves alone
  * (not the first run ahead); `--only reference|large` runs one of the two; `--phases` prints
- * the CPU time of each part of a move (restore and replay, the trace tail, the patches, the
+ * the CPU time of each part of a move, median, p90 and mean over the sequence (restore and replay, the trace tail, the patches, the
  * summary, serializing the message).
  *
  *   node --import tsx test/bench/worker-moves.ts [--only reference|large] [--phases] [--profile out.cpuprofile]
@@ -55,7 +55,9 @@ class Driver {
     const started = cpuMs();
     this.service.handle(message);
     for (let work = this.queue.shift(); work; work = this.queue.shift()) work();
-    return cpuMs() - started;
+    const cost = cpuMs() - started;
+    move++;
+    return cost;
   }
 
   load(scenario: Scenario): number {
@@ -94,8 +96,10 @@ await session.post('Profiler.enable');
 
 let profiled = 0;
 
-/** With --phases: CPU ms per part of a move, summed over a sequence (a part inside another counts in both). */
-const phases = new Map<string, number>();
+/** With --phases: CPU ms per part of each move of a sequence (a part inside another counts in both). */
+const phases = new Map<string, number[]>();
+/** The index of the move under way in its sequence. */
+let move = 0;
 const withPhases = args.includes('--phases');
 
 function timed<T>(label: string, work: () => T): T {
@@ -104,7 +108,9 @@ function timed<T>(label: string, work: () => T): T {
   try {
     return work();
   } finally {
-    phases.set(label, (phases.get(label) ?? 0) + cpuMs() - started);
+    const perMove = phases.get(label) ?? [];
+    perMove[move] = (perMove[move] ?? 0) + cpuMs() - started;
+    phases.set(label, perMove);
   }
 }
 
@@ -130,13 +136,18 @@ if (withPhases) {
 /** Runs the moves (with a CPU profile of them alone when asked) and prints their figures. */
 async function sequence(label: string, moves: () => number[]): Promise<void> {
   if (profileFile) await session.post('Profiler.start');
+  move = 0;
   const costs = moves();
   if (profileFile) {
     const { profile } = await session.post('Profiler.stop');
     writeFileSync(`${profileFile.replace(/\.cpuprofile$/, '')}-${profiled++}.cpuprofile`, JSON.stringify(profile));
   }
   report(label, costs);
-  for (const [part, ms] of phases) console.log(`    ${part.padEnd(40)} ${(ms / costs.length).toFixed(1).padStart(6)} ms per move`);
+  for (const [part, perMove] of phases) {
+    const all = Array.from({ length: costs.length }, (_, i) => perMove[i] ?? 0);
+    const mean = all.reduce((sum, ms) => sum + ms, 0) / all.length;
+    console.log(`    ${part.padEnd(40)} median ${median(all).toFixed(1).padStart(5)}   p90 ${percentile(all, 0.9).toFixed(1).padStart(5)}   mean ${mean.toFixed(1).padStart(5)} ms per move`);
+  }
   phases.clear();
 }
 

@@ -13,7 +13,7 @@
  */
 import type { SimConfig } from '../model/defaults.ts';
 import type { ConsumerSpec, ProducerSpec, Scenario } from '../model/spec.ts';
-import { checkpointCount } from '../sim/checkpoints.ts';
+import { checkpointCount, TRACE_CACHE_LEAST } from '../sim/checkpoints.ts';
 
 export interface Cost {
   /** Messages the producers make over the run. */
@@ -30,6 +30,8 @@ export interface Cost {
   events: number;
   /** Trace events of the whole run. */
   traceEvents: number;
+  /** Trace events the page's worker caches at most (the Timeline's traceBudget): see TRACE_CACHE_ROOM. */
+  traceCache: number;
   /** Memory a straight run holds at its end (the runner: stored messages and state). */
   runBytes: number;
   /** Memory the page holds besides: a snapshot at every checkpoint and the cached trace. */
@@ -72,8 +74,14 @@ const BYTES_PER_CACHED_TRACE_EVENT = 180;
  * 15-30 % above what the worker holds (its first 13 minutes: 1,084 MB held, 1,409 estimated).
  */
 export const BROWSER_HEAP_SHARE = 0.6;
-/** Timeline's traceBudget (src/sim/timeline.ts). */
-const PAGE_TRACE_CACHE = 400_000;
+/**
+ * The page's worker caches more than TRACE_CACHE_LEAST trace events while its whole estimate
+ * stays within this (three quarters of the page's budget, src/scenario/budget.ts): the reference
+ * hour (about 3 million events, 0.3 GB more) keeps its whole trace, so a seek reads the events
+ * before its moment from the cache instead of replaying the segments they were dropped from, and
+ * a scenario near the budget (the large scale test's first 13 minutes) keeps the least.
+ */
+const TRACE_CACHE_ROOM = 1.1e9;
 
 /** Events per message sent (send, store, answer, trace) and per slave copy of it. */
 const EVENTS_PER_MESSAGE = 4;
@@ -254,8 +262,8 @@ export function estimateCost(scenario: Scenario): Cost {
     messages: {
       events: messages * (EVENTS_PER_MESSAGE + EVENTS_PER_SLAVE_COPY * slaveShare),
       runBytes: messages * (1 + slaveShare) * BYTES_PER_STORED_MESSAGE,
-      pageBytes: Math.min(traceEvents, PAGE_TRACE_CACHE) * BYTES_PER_CACHED_TRACE_EVENT
-        + snapshots * messages * (1 + slaveShare) * SNAPSHOT_BYTES_PER_STORED_MESSAGE,
+      // The trace cache is added below, once the rest tells how much room it has.
+      pageBytes: snapshots * messages * (1 + slaveShare) * SNAPSHOT_BYTES_PER_STORED_MESSAGE,
     },
     deliveries: {
       events: deliveries * EVENTS_PER_DELIVERY + periodic(seconds, [
@@ -293,12 +301,24 @@ export function estimateCost(scenario: Scenario): Cost {
       pageBytes: snapshots * (SNAPSHOT_BASE_BYTES + shape.brokers * shape.nameServers * SNAPSHOT_BYTES_PER_BROKER_NAMESERVER),
     },
   };
+  const traceCache = traceCacheEvents(workerBytesOfParts(parts));
+  parts.messages.pageBytes += Math.min(traceEvents, traceCache) * BYTES_PER_CACHED_TRACE_EVENT;
   const total = (key: keyof CostPart) => Object.values(parts).reduce((sum, part) => sum + part[key], 0);
   return {
-    messages, deliveries, queues: queueCount, queueReaders, clients, brokers: shape.brokers, traceEvents,
+    messages, deliveries, queues: queueCount, queueReaders, clients, brokers: shape.brokers, traceEvents, traceCache,
     events: total('events'), runBytes: total('runBytes'), pageBytes: total('pageBytes'),
-    workerBytes: (Object.keys(parts) as CostCause[]).reduce((sum, cause) => sum + workerBytesOf(cause, parts[cause]), 0), parts,
+    workerBytes: workerBytesOfParts(parts), parts,
   };
+}
+
+function workerBytesOfParts(parts: Record<CostCause, CostPart>): number {
+  return (Object.keys(parts) as CostCause[]).reduce((sum, cause) => sum + workerBytesOf(cause, parts[cause]), 0);
+}
+
+/** The trace cache's budget in events, given what the worker holds without it: what TRACE_CACHE_ROOM leaves, TRACE_CACHE_LEAST at least. */
+function traceCacheEvents(workerBytesWithout: number): number {
+  const room = Math.floor((TRACE_CACHE_ROOM - workerBytesWithout) / (BYTES_PER_CACHED_TRACE_EVENT * BROWSER_HEAP_SHARE));
+  return Math.max(TRACE_CACHE_LEAST, room);
 }
 
 /** What a part holds in the page's worker in a browser: its stored messages whole, the rest at BROWSER_HEAP_SHARE. */

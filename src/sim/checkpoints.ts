@@ -28,6 +28,12 @@ export function checkpointCount(durationMs: number): number {
   return Math.floor(Math.max(0, durationMs) / checkpointInterval(durationMs)) + 1;
 }
 
+/**
+ * The trace events the Timeline's cache holds at least (its budget unless told otherwise): the
+ * worker gives a larger budget when the run leaves room for it (src/scenario/cost.ts, traceCache).
+ */
+export const TRACE_CACHE_LEAST = 400_000;
+
 export class Checkpoints {
   private readonly list: Checkpoint[] = [];
 

@@ -13,7 +13,7 @@ import type { TraceEvent } from '../model/events.ts';
 import type { Sim } from '../model/sim-types.ts';
 import type { Scenario } from '../model/spec.ts';
 import type { ModelState } from '../model/state.ts';
-import { type Checkpoint, checkpointInterval, Checkpoints } from './checkpoints.ts';
+import { type Checkpoint, checkpointInterval, Checkpoints, TRACE_CACHE_LEAST } from './checkpoints.ts';
 import { FineSnapshots } from './fine-snapshots.ts';
 import { SegmentCapture } from './segment-capture.ts';
 import { summarize, type Summary } from './summary.ts';
@@ -22,7 +22,7 @@ import { TraceSegments } from './trace-segments.ts';
 export interface TimelineOptions {
   /** Virtual time between checkpoints; smaller seeks faster and costs more memory. */
   checkpointEveryMs?: number;
-  /** Trace events kept in memory at most (whole segments); the rest is replayed on demand. */
+  /** Trace events kept in memory at most (whole segments); the rest is replayed on demand. TRACE_CACHE_LEAST by default. */
   traceBudget?: number;
   /** How brokers keep their CommitLog (ModelOptions.commitLog): the worker passes the columns. */
   commitLog?: ModelOptions['commitLog'];
@@ -55,7 +55,7 @@ export class Timeline {
     this.scenario = scenario;
     this.checkpointEveryMs = options.checkpointEveryMs ?? checkpointInterval(scenario.durationMs);
     this.checkpoints = new Checkpoints(this.checkpointEveryMs);
-    this.segments = new TraceSegments(options.traceBudget ?? 400_000, (k) => this.replaySegment(k));
+    this.segments = new TraceSegments(options.traceBudget ?? TRACE_CACHE_LEAST, (k) => this.replaySegment(k));
     this.capture = new SegmentCapture(this.checkpoints, this.segments);
     this.fine = new FineSnapshots(this.checkpoints);
     this.storage = options.commitLog ? { commitLog: options.commitLog } : {};

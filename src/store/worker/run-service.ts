@@ -6,6 +6,8 @@
  * long move to finish. Written against a post function and a scheduler, so that it runs in a
  * test as it runs in the worker (sim-worker.ts).
  */
+import type { Scenario } from '../../model/spec.ts';
+import { estimateCost } from '../../scenario/cost.ts';
 import { commitLogInColumns } from '../../sim/commit-log-columns.ts';
 import { FrameSource } from '../../sim/frame/frame.ts';
 import { FRESH_EVENTS } from '../../sim/frame/trace-tail.ts';
@@ -23,6 +25,11 @@ const MAX_STEP_MS = 600_000;
 export const PROGRESS_EVERY_MS = 250;
 /** A summary is made at most this often while moving, and at most every five frames' cost. */
 const SUMMARY_EVERY_MS = 200;
+
+/** The worker's Timeline: columns for the CommitLog, the fresh tail's events read on a seek, the trace cache the run has room for. */
+function timelineOf(scenario: Scenario): Timeline {
+  return new Timeline(scenario, { commitLog: commitLogInColumns, tailEvents: FRESH_EVENTS, traceBudget: estimateCost(scenario).traceCache });
+}
 
 export interface RunServiceHost {
   post(message: FromWorker): void;
@@ -66,7 +73,7 @@ export class RunService {
   private dispatch(message: ToWorker): void {
     switch (message.type) {
       case 'load':
-        this.run = { version: message.version, timeline: new Timeline(message.scenario, { commitLog: commitLogInColumns, tailEvents: FRESH_EVENTS }), frames: new FrameSource(), move: null };
+        this.run = { version: message.version, timeline: timelineOf(message.scenario), frames: new FrameSource(), move: null };
         this.lastSummaryAt = Number.NEGATIVE_INFINITY;
         // The move first, so that the run's first frame says a seek is still under way.
         if (message.atMs > 0) this.startMove(message.atMs, 'seek');

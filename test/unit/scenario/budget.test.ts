@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../../src/model/index.ts';
 import { budgetMessage, bytesOf, checkBudget, PAGE_BUDGET, RUNNER_BUDGET } from '../../../src/scenario/budget.ts';
 import { BROWSER_HEAP_SHARE, estimateCost } from '../../../src/scenario/cost.ts';
+import { TRACE_CACHE_LEAST } from '../../../src/sim/checkpoints.ts';
 import { decodeLink, encodeLink } from '../../../src/scenario/link.ts';
 import { LIBRARY } from '../../../src/scenario/library/index.ts';
 import { scenarioOf, type ScenarioJson } from '../../support/test-sim.ts';
@@ -63,6 +64,21 @@ describe('the budgets', () => {
     // A scenario of messages alone costs the page at least their columns.
     const messagesOnly = estimateCost(scenarioOf(fastProducer));
     expect(bytesOf(messagesOnly, PAGE_BUDGET)).toBeGreaterThanOrEqual(messagesOnly.parts.messages.runBytes);
+  });
+
+  it('the worker caches the reference hour\'s whole trace, and the large scale test\'s first 13 minutes keep the least cache, within the page\'s budget', () => {
+    const reference = estimateCost(scenarioOf(bench('reference.json')));
+    expect(reference.traceCache).toBeGreaterThan(reference.traceEvents);
+    expect(bytesOf(reference, PAGE_BUDGET)).toBeLessThan(PAGE_BUDGET.bytes * 0.75);
+    const large = scenarioOf(bench('large.json'));
+    const thirteen = estimateCost({ ...large, durationMs: 13 * 60_000 });
+    expect(thirteen.traceCache).toBe(TRACE_CACHE_LEAST);
+    expect(checkBudget({ ...large, durationMs: 13 * 60_000 }, PAGE_BUDGET)).toBeNull();
+    expect(checkBudget({ ...large, durationMs: 14 * 60_000 }, PAGE_BUDGET)?.over).toEqual(['bytes']);
+    // The cached events count in the page's memory: the reference hour holds more than with the least cache.
+    const shorter = estimateCost({ ...scenarioOf(bench('reference.json')), durationMs: 600_000 });
+    expect(shorter.traceCache).toBeGreaterThan(shorter.traceEvents);
+    expect(reference.pageBytes - shorter.pageBytes).toBeGreaterThan((reference.traceEvents - shorter.traceEvents) * 100);
   });
 
   it('every built-in scenario fits the page', () => {

@@ -71,6 +71,7 @@ const MEMBER_GAP = 6;
 const GROUP_HEADER = 26;
 const GROUP_PADDING = 8;
 const GROUP_GAP = 16;
+const CROWDED_ROW_GAP = 8;
 const BAND_GAP = 56;
 /**
  * Narrow: a broker tile is at least this wide, so on a phone a master and its slaves each take a
@@ -154,23 +155,26 @@ function groupColumn(groups: { name: string; members: string[] }[], { x, y, widt
     return count > 0 ? STRIP_TOP + queueStripHeight(count, tileWidth, heat) : MEMBER_HEIGHT;
   };
   const groupWidth = (width - GROUP_GAP * (columns - 1)) / columns;
+  // A crowded cluster's rows sit closer: its lone brokers have no frame to keep apart.
+  const rowGap = untitledSingles ? CROWDED_ROW_GAP : GROUP_GAP;
   let top = y;
   for (let start = 0; start < groups.length; start += columns) {
     let rowHeight = 0;
     groups.slice(start, start + columns).forEach((group, i) => {
       const left = x + i * (groupWidth + GROUP_GAP);
       const untitled = untitledSingles && group.members.length === 1;
-      const header = untitled ? GROUP_PADDING : GROUP_HEADER;
+      // A lone broker's box is its group's: no title row, no padding (ten of them took 112 px of a crowded drawing).
+      const [header, padding] = untitled ? [0, 0] : [GROUP_HEADER, GROUP_PADDING];
       if (untitled) result.untitled.push(group.name);
-      const inner = tiles(group.members, left + GROUP_PADDING, top + header, groupWidth - 2 * GROUP_PADDING, Math.min(memberMinWidth, groupWidth - 2 * GROUP_PADDING), heightOf);
-      const height = header + inner.height + GROUP_PADDING;
+      const inner = tiles(group.members, left + padding, top + header, groupWidth - 2 * padding, Math.min(memberMinWidth, groupWidth - 2 * padding), heightOf);
+      const height = header + inner.height + padding;
       result.groups[group.name] = { x: left, y: top, width: groupWidth, height };
       Object.assign(result.members, inner.boxes);
       rowHeight = Math.max(rowHeight, height);
     });
-    top += rowHeight + GROUP_GAP;
+    top += rowHeight + rowGap;
   }
-  result.height = groups.length > 0 ? top - GROUP_GAP - y : 0;
+  result.height = groups.length > 0 ? top - rowGap - y : 0;
   return result;
 }
 
@@ -214,7 +218,7 @@ function layoutWide(input: TopologyInput, width: number, density: TopologyDensit
   const sideWidth = clamp(width * 0.2, 120, 200);
   // A wide screen gives the brokers (and their queues) the room: 64 queues still read as cells;
   // two columns of brokers take more of it.
-  const middleWidth = density.brokerColumns === 2 ? clamp(width * 0.46, 180, 640) : clamp(width * 0.36, 180, 460);
+  const middleWidth = density.brokerColumns === 2 ? clamp(width * 0.5, 180, 640) : clamp(width * 0.36, 180, 460);
   const nameServers = row(input.nameServers, width * 0.15, width * 0.85, MARGIN, 170);
   const top = MARGIN + NODE_HEIGHT + BAND_GAP + 24;
   const producers = producerColumn(input, density, MARGIN, top, sideWidth, sideWidth);

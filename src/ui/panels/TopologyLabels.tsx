@@ -10,14 +10,24 @@ import type { Box } from '../../viz/paths.ts';
 import type { TopologyLayout } from '../../viz/topology-layout.ts';
 import type { EntityStatus } from './strings.ts';
 
+/** Widths of a character of a box's name and of its status line (fitText), and the box's side padding. */
+const LABEL_CHAR = 7.2;
+const DETAIL_CHAR = 6;
+const TEXT_PADDING = 8;
+
 /** A process's name and status line inside its box (also used by the boxes of the diagram). */
 export function NodeText({ box, label, detail }: { box: Box; label: string; detail: string }) {
   return (
     <>
-      <text x={box.x + 8} y={box.y + Math.min(box.height, 40) / 2 - 3} className="rs-node-label">{fitText(label, box.width - 16, 7.2)}</text>{' '}
-      <text x={box.x + 8} y={box.y + Math.min(box.height, 40) / 2 + 11} className="rs-node-detail">{fitText(detail, box.width - 16, 6)}</text>
+      <text x={box.x + TEXT_PADDING} y={box.y + Math.min(box.height, 40) / 2 - 3} className="rs-node-label">{fitText(label, box.width - 2 * TEXT_PADDING, LABEL_CHAR)}</text>{' '}
+      <text x={box.x + TEXT_PADDING} y={box.y + Math.min(box.height, 40) / 2 + 11} className="rs-node-detail">{fitText(detail, box.width - 2 * TEXT_PADDING, DETAIL_CHAR)}</text>
     </>
   );
+}
+
+/** Whether NodeText cuts the name or the status line short in this box (the box then shows them whole on hover). */
+export function nodeTextCut(box: Box, label: string, detail: string): boolean {
+  return fitText(label, box.width - 2 * TEXT_PADDING, LABEL_CHAR) !== label || fitText(detail, box.width - 2 * TEXT_PADDING, DETAIL_CHAR) !== detail;
 }
 
 export interface BrokerLabel {

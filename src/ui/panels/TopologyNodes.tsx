@@ -10,7 +10,7 @@ import { usePlayback, type ProcessSelection, type Selection } from '../../store/
 import type { Box } from '../../viz/paths.ts';
 import type { ClientGroupNode, TopologyLayout } from '../../viz/topology-layout.ts';
 import type { EntityStatus, PanelStrings } from './strings.ts';
-import { GroupTitle, NodeText } from './TopologyLabels.tsx';
+import { GroupTitle, nodeTextCut, NodeText } from './TopologyLabels.tsx';
 import type { TopologyModel } from './topology-model.ts';
 import type { TopologyStrings } from './topology-strings.ts';
 
@@ -27,6 +27,8 @@ interface NodeProps {
   testId: string;
   /** The name is drawn by TopologyLabels, over the dots. */
   textOnTop?: boolean;
+  /** The status line drawn for the box when it is longer than `detail` (a broker's, with its queue counts). */
+  shownDetail?: string;
   /** A group's node is drawn as a stack of boxes, so it reads as many. */
   stacked?: boolean;
 }
@@ -43,7 +45,7 @@ function onKey(event: KeyboardEvent, target: ProcessSelection): void {
 }
 
 /** One process: a focusable button-like group with its name and a status word (never colour alone). */
-const Node = memo(function Node({ box, label, detail, status, kindWords, kind, id, selected, testId, textOnTop = false, stacked = false }: NodeProps) {
+const Node = memo(function Node({ box, label, detail, status, kindWords, kind, id, selected, testId, textOnTop = false, shownDetail = detail, stacked = false }: NodeProps) {
   const target: ProcessSelection = { kind, id };
   // The name begins with the box's two lines as they read, so a speech user can say what they see.
   const accessibleName = `${label} ${detail}${kindWords ? `, ${kindWords}` : ''}`;
@@ -51,6 +53,7 @@ const Node = memo(function Node({ box, label, detail, status, kindWords, kind, i
     <g className={`rs-node rs-status-${status}${selected ? ' rs-node-selected' : ''}${stacked ? ' rs-node-stacked' : ''}`} role="button" tabIndex={0}
       aria-label={accessibleName} aria-pressed={selected} data-testid={testId}
       onClick={() => select(target)} onKeyDown={(event) => onKey(event, target)}>
+      {nodeTextCut(box, label, shownDetail) && <title>{`${label}\n${shownDetail}`}</title>}
       {stacked && <rect className="rs-node-behind" x={box.x + 4} y={box.y - 4} width={box.width - 4} height={box.height} rx={6} />}
       <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={6} />
       {!textOnTop && <NodeText box={box} label={label} detail={detail} />}
@@ -75,6 +78,12 @@ function GroupFrame({ box, title }: { box: Box; title: string | null }) {
 export function brokerTitle(node: string, broker: TopologyModel['brokers'][string], strings: PanelStrings): string {
   const declared = node.slice(node.lastIndexOf('/') + 1);
   return `${node} · ${strings.roleNow[broker.role]}${String(broker.brokerId) === declared ? '' : ` · brokerId ${broker.brokerId}`}`;
+}
+
+/** A broker's status line over its box: its status and the topic in view's write and read queue counts there. */
+export function brokerDetail(broker: TopologyModel['brokers'][string], topic: string | null, strings: PanelStrings, canvasStrings: TopologyStrings): string {
+  const queues = broker.queueNums ? ` · ${topic} ${canvasStrings.queueCounts(broker.queueNums.write, broker.queueNums.read)}` : '';
+  return `${strings.status[broker.status]}${queues}`;
 }
 
 function isSelected(selection: Selection, kind: ProcessSelection['kind'], id: string): boolean {
@@ -124,12 +133,12 @@ export const Nodes = memo(function Nodes({ model, layout, selection, strings, ca
         const frame = layout.brokerGroups[group.name];
         return frame && (
           <g key={group.name}>
-            <GroupFrame box={frame} title={null} />
+            {!layout.untitledGroups.includes(group.name) && <GroupFrame box={frame} title={null} />}
             {group.members.map((node) => {
               const broker = model.brokers[node];
               const box = layout.brokers[node];
               if (!broker || !box) return null;
-              return <Node key={node} box={box} label={brokerTitle(node, broker, strings)} detail={strings.status[broker.status]} status={broker.status} textOnTop
+              return <Node key={node} box={box} label={brokerTitle(node, broker, strings)} detail={strings.status[broker.status]} shownDetail={brokerDetail(broker, model.topic, strings, canvasStrings)} status={broker.status} textOnTop
                 kindWords={strings.nodeKind.broker} kind="broker" id={node} selected={isSelected(selection, 'broker', node)} testId={`topology-broker-${node}`} />;
             })}
           </g>

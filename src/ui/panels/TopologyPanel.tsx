@@ -13,7 +13,7 @@ import { derivedAt, EmptyPanel, PanelFrame, usePanelStrings } from './shared.tsx
 import type { PanelStrings } from './strings.ts';
 import { TopologyCanvas } from './TopologyCanvas.tsx';
 import { TopologyLabels, type BrokerLabel } from './TopologyLabels.tsx';
-import { brokerTitle, Nodes } from './TopologyNodes.tsx';
+import { brokerDetail, brokerTitle, Nodes } from './TopologyNodes.tsx';
 import { linkOf, type Dot } from './topology-geometry.ts';
 import type { DotRouting } from './topology-model.ts';
 import { useTopologyStrings, type TopologyStrings } from './topology-strings.ts';
@@ -70,8 +70,7 @@ function brokerLabels(model: TopologyModel, strings: PanelStrings, canvasStrings
   return model.input.brokerGroups.flatMap((group) => group.members.flatMap((node) => {
     const broker = model.brokers[node];
     if (!broker) return [];
-    const queues = broker.queueNums ? ` · ${model.topic} ${canvasStrings.queueCounts(broker.queueNums.write, broker.queueNums.read)}` : '';
-    return [{ node, label: brokerTitle(node, broker, strings), detail: `${strings.status[broker.status]}${queues}`, status: broker.status }];
+    return [{ node, label: brokerTitle(node, broker, strings), detail: brokerDetail(broker, model.topic, strings, canvasStrings), status: broker.status }];
   }));
 }
 

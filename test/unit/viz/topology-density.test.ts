@@ -98,3 +98,20 @@ it('titles only the broker groups of more than one broker when crowded (a lone b
   expect(layoutTopology(crowded, 1280).untitledGroups).toEqual(ids('broker', 7).slice(1));
   expect(layoutTopology(reference, 1280).untitledGroups).toEqual([]);
 });
+
+it('draws a crowded cluster\'s lone brokers without a frame of their own, rows closer, so the large scenario is shorter than its screen', () => {
+  for (const width of [790, 1232]) {
+    const layout = layoutTopology(large, width);
+    for (const name of layout.untitledGroups) expect(layout.brokerGroups[name]).toEqual(layout.brokers[`${name}/0`]);
+    // Five rows of brokers, each its name, status and heat row (STRIP_TOP 36 + 12 + 6), 8 px apart, under the NameServers.
+    const rows = [...new Set(Object.values(layout.brokers).map((box) => box.y))];
+    expect(rows).toHaveLength(5);
+    expect(rows[1]! - rows[0]!).toBe(54 + 8);
+    expect(layout.height).toBeLessThanOrEqual(460);
+  }
+});
+
+it('leaves a crowded broker\'s box room for its whole node id and role ("broker-01/0 · master", 20 characters of 7.2 px, clear of its status mark)', () => {
+  const layout = layoutTopology(large, 790);
+  for (const box of Object.values(layout.brokers)) expect(box.width - 16).toBeGreaterThanOrEqual(20 * 7.2 + 14);
+});

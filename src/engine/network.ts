@@ -23,8 +23,14 @@ export interface NetworkState {
   linkCount: number;
 }
 
-export type NetEvent<M> =
-  | { kind: 'net.deliver'; from: string; to: string; message: M }
+/**
+ * A message on its way, and the event of its arrival, in one object: the sender makes it whole,
+ * so a message costs one object, not a message and an event around it (this runs for every message).
+ */
+export type Delivery<M extends object> = { kind: 'net.deliver'; from: string; to: string } & M;
+
+export type NetEvent<M extends object> =
+  | Delivery<M>
   | { kind: 'net.closed'; node: string; peer: string };
 
 export type SendOutcome = 'sent' | 'blackholed' | 'down' | 'senderDown';
@@ -37,9 +43,9 @@ export function createNetworkState(latency: LinkLatency): NetworkState {
   return { nodes: dict(), blocked: dict(), blockedCount: 0, connections: dict(), latency, links: dict(), linkCount: 0 };
 }
 
-type Schedule<M> = (at: number, event: NetEvent<M>) => void;
+type Schedule<M extends object> = (at: number, event: NetEvent<M>) => void;
 
-export class Network<M> {
+export class Network<M extends object> {
   constructor(
     public state: NetworkState,
     private readonly rng: Rng,
@@ -72,7 +78,8 @@ export class Network<M> {
   }
 
   /** isUp, isBlackholed and isUp again, each node looked up once: this runs for every message. */
-  send(from: string, to: string, message: M): SendOutcome {
+  send(delivery: Delivery<M>): SendOutcome {
+    const { from, to } = delivery;
     const { nodes, blockedCount } = this.state;
     const sender = nodes[from];
     const receiver = nodes[to];
@@ -80,7 +87,7 @@ export class Network<M> {
     if (sender.isolated || receiver?.isolated === true || (blockedCount > 0 && this.state.blocked[linkKey(from, to)] === true)) return 'blackholed';
     if (receiver?.up !== true) return 'down';
     this.connect(from, to);
-    this.schedule(this.clock() + this.latency(from, to), { kind: 'net.deliver', from, to, message });
+    this.schedule(this.clock() + this.latency(from, to), delivery);
     return 'sent';
   }
 

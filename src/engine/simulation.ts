@@ -1,7 +1,7 @@
 import { AppendLog } from './append-log.ts';
 import { cloneState } from './clone.ts';
 import { EventQueue, type EventQueueSnapshot } from './event-queue.ts';
-import { Network, createNetworkState, type LinkLatency, type NetEvent, type NetworkState } from './network.ts';
+import { Network, createNetworkState, type Delivery, type LinkLatency, type NetEvent, type NetworkState } from './network.ts';
 import { Rng, type RngState } from './rng.ts';
 
 /** Every event is plain data with a `kind`; handlers are looked up by it. */
@@ -9,11 +9,11 @@ export interface EngineEvent {
   kind: string;
 }
 
-export type HandlerTable<S, E extends EngineEvent, M, T> = {
+export type HandlerTable<S, E extends EngineEvent, M extends object, T> = {
   [K in (E | NetEvent<M>)['kind']]: (state: S, event: Extract<E | NetEvent<M>, { kind: K }>, sim: Simulation<S, E, M, T>) => void;
 };
 
-export interface SimulationOptions<S, E extends EngineEvent, M, T> {
+export interface SimulationOptions<S, E extends EngineEvent, M extends object, T> {
   state: S;
   handlers: HandlerTable<S, E, M, T>;
   seed: number;
@@ -40,7 +40,7 @@ export interface Snapshot<S, E, T> {
  * sequence), one seeded PRNG, a network, and a trace. The only way to make something happen
  * later is schedule(); the only way time moves is step() or runUntil().
  */
-export class Simulation<S, E extends EngineEvent, M, T> {
+export class Simulation<S, E extends EngineEvent, M extends object, T> {
   now = 0;
   state: S;
   readonly rng: Rng;
@@ -121,7 +121,7 @@ export class Simulation<S, E extends EngineEvent, M, T> {
   private dispatch(event: E | NetEvent<M>): void {
     this.eventsHandled++;
     if (event.kind === 'net.deliver') {
-      const { from, to } = event as Extract<NetEvent<M>, { kind: 'net.deliver' }>;
+      const { from, to } = event as Delivery<M>;
       // A message still in flight when its receiver died or was cut off is simply gone.
       if (!this.net.canDeliver(from, to)) return;
     }

@@ -4,7 +4,7 @@
  */
 import { MASTER_ID } from './defaults.ts';
 import { noticed } from './detections.ts';
-import type { HandlerTable, NetEvent } from '../engine/index.ts';
+import type { Delivery, HandlerTable, NetEvent } from '../engine/index.ts';
 import { onRegisterAllTimer, unregisterNext } from './broker/broker.ts';
 import { onBrokerRequest, onScheduleDeliver } from './broker/broker-processor.ts';
 import { onConsumerChannelClosed, onScanNotActiveChannel } from './broker/consumer-manager.ts';
@@ -92,8 +92,8 @@ function failRequest(state: ModelState, id: number, reason: FailureReason, sim: 
   if (pending) RESPONSE_HANDLERS[pending.request.code].onFailure(state, pending, reason, sim);
 }
 
-function onDeliver(state: ModelState, event: Extract<NetEvent<Wire>, { kind: 'net.deliver' }>, sim: Sim): void {
-  const { wire, to, from } = { wire: event.message, to: event.to, from: event.from };
+function onDeliver(state: ModelState, wire: Delivery<Wire>, sim: Sim): void {
+  const { to, from } = wire;
   if (wire.dir === 'response') {
     const pending = takePending(state, wire.id);
     if (pending) RESPONSE_HANDLERS[pending.request.code].onResponse(state, pending, wire.response, sim);

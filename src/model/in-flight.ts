@@ -63,7 +63,7 @@ class InFlightScan implements InFlight {
         this.commitLogIndex(event.broker, event.index);
         return;
       case 'net.deliver':
-        this.wire(event.to, event.message);
+        this.wire(event.to, event);
         return;
       case 'timeline':
         if (event.action.action === 'addConsumer' && event.action.consumer.messageModel === 'BROADCASTING') this.broadcastLater.add(event.action.consumer.topic);

@@ -93,9 +93,13 @@ export interface RemotingResponse {
   replicaInfo?: ReplicaInfo;
 }
 
-/** One message on the wire. */
+/**
+ * One message on the wire. A request is also its own entry in the response table, as a
+ * ResponseFuture holds its request, its beginTimestamp and its timeout (NettyRemotingAbstract):
+ * sentAt and expiresAt (see state.ts PendingRequest).
+ */
 export type Wire =
-  | { dir: 'request'; id: number; request: RemotingRequest }
+  | { dir: 'request'; id: number; request: RemotingRequest; sentAt: number; expiresAt: number }
   | { dir: 'response'; id: number; response: RemotingResponse }
   | { dir: 'oneway'; request: RemotingRequest };
 

@@ -2,7 +2,8 @@
  * Request/response over the simulated network, as NettyRemotingAbstract does it: a response
  * table keyed by request id, a timeout per request, and fail-fast when the channel closes.
  */
-import type { RemotingRequest, RemotingResponse } from './remoting-types.ts';
+import type { Delivery } from '../engine/index.ts';
+import type { RemotingRequest, RemotingResponse, Wire } from './remoting-types.ts';
 import type { Sim } from './sim-types.ts';
 import type { ModelState, PendingRequest } from './state.ts';
 
@@ -26,8 +27,12 @@ export function invoke(sim: Sim, from: string, to: string, request: RemotingRequ
   const id = state.remoting.nextId++;
   const downIsUnreachable = options.downIsUnreachable === true;
   const expiresAt = options.async ? sim.now + timeoutMs + SCAN_RESPONSE_GRACE_MS : -1;
-  state.remoting.pending.set(id, { id, from, to, sentAt: sim.now, request: Object.freeze(request), expiresAt });
-  const outcome = sim.net.send(from, to, { dir: 'request', id, request });
+  // One object is the message on the wire, its arrival and its entry in the response table.
+  const sent: PendingRequest & Delivery<Wire> = Object.freeze({
+    kind: 'net.deliver', from, to, dir: 'request', id, request: Object.freeze(request), sentAt: sim.now, expiresAt,
+  } as const);
+  state.remoting.pending.set(id, sent);
+  const outcome = sim.net.send(sent);
   if (outcome === 'down') {
     const connectTimeout = state.config.connectTimeoutMs;
     const delay = downIsUnreachable ? Math.min(connectTimeout, timeoutMs) : sim.net.latency(from, to);
@@ -54,11 +59,11 @@ export function expiredRequests(state: ModelState, now: number): number[] {
 }
 
 export function oneway(sim: Sim, from: string, to: string, request: RemotingRequest): boolean {
-  return sim.net.send(from, to, { dir: 'oneway', request }) === 'sent';
+  return sim.net.send({ kind: 'net.deliver', from, to, dir: 'oneway', request }) === 'sent';
 }
 
 export function reply(sim: Sim, from: string, to: string, id: number, response: RemotingResponse): void {
-  sim.net.send(from, to, { dir: 'response', id, response });
+  sim.net.send({ kind: 'net.deliver', from, to, dir: 'response', id, response });
 }
 
 /** Removes and returns a pending request; undefined when it already timed out or failed. */

@@ -474,14 +474,17 @@ export interface RemotingState {
   /**
    * NettyRemotingAbstract.responseTable: by request id, in the order sent. A Map, not a numbered
    * object: every request is added and removed once, and an object with numbered keys coming and
-   * going is kept as a slow dictionary (about a twentieth of a run went there). Snapshots copy it
-   * (engine/clone.ts); the page's frames leave it out, since no view reads it.
+   * going is kept as a slow dictionary (about a twentieth of a run went there). Snapshots copy the
+   * Map and share its frozen entries (engine/clone.ts); the page's frames leave it out, since no view reads it.
    */
   pending: Map<number, PendingRequest>;
 }
 
 
-/** A request awaiting its response (NettyRemotingAbstract.responseTable). */
+/**
+ * A request awaiting its response (NettyRemotingAbstract.responseTable): the request's delivery
+ * itself (remoting.ts invoke), frozen, so that snapshots share it as the event queue does.
+ */
 export interface PendingRequest {
   id: number;
   from: string;

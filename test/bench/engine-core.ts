@@ -13,7 +13,7 @@ export function engineCore(pending: number, events: number, seed: number): numbe
     state.seed = (Math.imul(state.seed, 1664525) + 1013904223) >>> 0;
     return 1 + (state.seed % 1000);
   };
-  const sim = new Simulation<CoreState, TickEvent, never, never>({
+  const sim = new Simulation<CoreState, TickEvent, object, never>({
     state,
     seed,
     latency: { latencyMs: 0, jitterMs: 0 },

@@ -5,16 +5,23 @@
  * arrives and nothing closes.
  */
 import { describe, expect, it } from 'vitest';
-import { Simulation, type HandlerTable } from '../../../src/engine/index.ts';
+import { Simulation, type Delivery, type HandlerTable } from '../../../src/engine/index.ts';
 
 type Seen = { t: number; what: 'deliver' | 'closed'; at: string; other: string; message?: string };
 type Event = { kind: 'send'; from: string; to: string; message: string } | { kind: 'stop'; node: string };
 
 const LATENCY_MS = 5;
 
-function network(nodes: string[]): Simulation<Seen[], Event, string, never> {
-  const handlers: HandlerTable<Seen[], Event, string, never> = {
-    send: (_seen, event, sim) => void sim.net.send(event.from, event.to, event.message),
+/** What a test sends: the network carries any object, made whole by the sender (a Delivery). */
+type Note = { message: string };
+
+function note(from: string, to: string, message: string): Delivery<Note> {
+  return { kind: 'net.deliver', from, to, message };
+}
+
+function network(nodes: string[]): Simulation<Seen[], Event, Note, never> {
+  const handlers: HandlerTable<Seen[], Event, Note, never> = {
+    send: (_seen, event, sim) => void sim.net.send(note(event.from, event.to, event.message)),
     stop: (_seen, event, sim) => sim.net.stop(event.node),
     'net.deliver': (seen, event, sim) => void seen.push({ t: sim.now, what: 'deliver', at: event.to, other: event.from, message: event.message }),
     'net.closed': (seen, event, sim) => void seen.push({ t: sim.now, what: 'closed', at: event.node, other: event.peer }),
@@ -49,8 +56,8 @@ describe('the network', () => {
   it('refuses a send to a dead node and from a dead one', () => {
     const sim = network(['a', 'b']);
     sim.net.stop('b');
-    expect(sim.net.send('a', 'b', 'x')).toBe('down');
-    expect(sim.net.send('b', 'a', 'x')).toBe('senderDown');
+    expect(sim.net.send(note('a', 'b', 'x'))).toBe('down');
+    expect(sim.net.send(note('b', 'a', 'x'))).toBe('senderDown');
     sim.runUntil(100);
     expect(sim.state).toEqual([]);
   });
@@ -67,8 +74,8 @@ describe('the network', () => {
     it('an isolated node receives nothing and sends nothing, and the sender is not told', () => {
       const sim = network(['a', 'b']);
       sim.net.setIsolated('b', true);
-      expect(sim.net.send('a', 'b', 'lost')).toBe('blackholed');
-      expect(sim.net.send('b', 'a', 'lost')).toBe('blackholed');
+      expect(sim.net.send(note('a', 'b', 'lost'))).toBe('blackholed');
+      expect(sim.net.send(note('b', 'a', 'lost'))).toBe('blackholed');
       sim.runUntil(100);
       expect(sim.state).toEqual([]);
     });
@@ -100,10 +107,10 @@ describe('the network', () => {
     it('a cut link blocks only its two ends, both ways', () => {
       const sim = network(['a', 'b', 'c']);
       sim.net.setBlocked('a', 'b', true);
-      expect(sim.net.send('a', 'b', 'x')).toBe('blackholed');
-      expect(sim.net.send('b', 'a', 'x')).toBe('blackholed');
-      expect(sim.net.send('a', 'c', 'through')).toBe('sent');
-      expect(sim.net.send('b', 'c', 'through too')).toBe('sent');
+      expect(sim.net.send(note('a', 'b', 'x'))).toBe('blackholed');
+      expect(sim.net.send(note('b', 'a', 'x'))).toBe('blackholed');
+      expect(sim.net.send(note('a', 'c', 'through'))).toBe('sent');
+      expect(sim.net.send(note('b', 'c', 'through too'))).toBe('sent');
       sim.runUntil(100);
       expect(sim.state.map((seen) => seen.message)).toEqual(['through', 'through too']);
     });

@@ -9,8 +9,8 @@ import { Simulation, type HandlerTable } from '../../../src/engine/index.ts';
 type Event = { kind: 'tick'; label: string } | { kind: 'spawn'; label: string; delayMs: number };
 interface Log { seen: { t: number; label: string }[] }
 
-function recorder(): Simulation<Log, Event, string, never> {
-  const handlers: HandlerTable<Log, Event, string, never> = {
+function recorder(): Simulation<Log, Event, object, never> {
+  const handlers: HandlerTable<Log, Event, object, never> = {
     tick: (state, event, sim) => void state.seen.push({ t: sim.now, label: event.label }),
     spawn: (state, event, sim) => {
       state.seen.push({ t: sim.now, label: event.label });

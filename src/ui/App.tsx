@@ -25,6 +25,7 @@ import { LearnSlot } from './learn/LearnSlot.tsx';
 import { sideOrder, type SidePanel } from './panel-order.ts';
 import { SummaryBar } from './panels/index.ts';
 import { InsightTabs } from './insight/InsightTabs.tsx';
+import { OnScreenSlot } from './on-screen.tsx';
 import './App.css';
 
 /*
@@ -72,10 +73,10 @@ function usePrefetchOnIdle(): void {
 function Panels() {
   const focus = usePlayback((s) => s.scenario?.focus);
   const side: Record<SidePanel, ReactNode> = {
-    nameServers: <Suspense key="nameServers" fallback={null}><NameServerPanel className="rs-area-nameservers" /></Suspense>,
-    inspector: <Suspense key="inspector" fallback={null}><InspectorPanel className="rs-area-inspector" /></Suspense>,
-    log: <Suspense key="log" fallback={null}><EventLog className="rs-area-events" /></Suspense>,
-    failover: <Suspense key="failover" fallback={null}><FailoverPanel className="rs-area-failover" /></Suspense>,
+    nameServers: <OnScreenSlot key="nameServers"><Suspense fallback={null}><NameServerPanel className="rs-area-nameservers" /></Suspense></OnScreenSlot>,
+    inspector: <OnScreenSlot key="inspector"><Suspense fallback={null}><InspectorPanel className="rs-area-inspector" /></Suspense></OnScreenSlot>,
+    log: <OnScreenSlot key="log"><Suspense fallback={null}><EventLog className="rs-area-events" /></Suspense></OnScreenSlot>,
+    failover: <OnScreenSlot key="failover"><Suspense fallback={null}><FailoverPanel className="rs-area-failover" /></Suspense></OnScreenSlot>,
   };
   return (
     <div className="rs-panels">

@@ -2,9 +2,10 @@
  * The one way panels read the simulation: the Timeline at the store's current time. Panels
  * re-render when the time or the timeline changes, and derive everything else from the state.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { getTimeline, usePlayback, type PlaybackState } from '../store/playback.ts';
 import type { TimelineView } from '../sim/timeline.ts';
+import { markOwing, useOnScreen, whenIdle } from './on-screen.tsx';
 
 export interface SimView {
   timeline: TimelineView;
@@ -31,13 +32,34 @@ const SAME_FRAME_MS = 10;
 /** A panel that waited this many of its periods refreshes even in another panel's frame. */
 const STARVED_PERIODS = 3;
 
-/** The playhead as a panel shows it: while playing, at most every everyMs (if > 0) and on its turn. */
+/**
+ * The playhead as a panel shows it: while playing, at most every everyMs (if > 0) and on its turn;
+ * off screen (src/ui/on-screen.tsx), once the page is idle, so a move draws what is seen first.
+ */
 function useThrottledTime(everyMs: number): number {
+  const onScreen = useOnScreen();
   const [shown, setShown] = useState(() => usePlayback.getState().timeMs);
+  const [owner] = useState(() => ({}));
+  const shownRef = useRef(shown);
   useEffect(() => {
     let last = { timeMs: Number.NaN, at: Number.NEGATIVE_INFINITY };
+    let cancelIdle: (() => void) | null = null;
+    const show = (timeMs: number) => {
+      last = { timeMs, at: performance.now() };
+      if (timeMs === shownRef.current) markOwing(owner, false);
+      else setShown(timeMs);
+    };
+    const catchUp = () => {
+      cancelIdle = null;
+      show(usePlayback.getState().timeMs);
+    };
     const follow = (state: PlaybackState) => {
       if (state.timeMs === last.timeMs) return;
+      if (!onScreen) {
+        markOwing(owner, true);
+        cancelIdle ??= whenIdle(catchUp);
+        return;
+      }
       const now = performance.now();
       if (state.playing && everyMs > 0) {
         if (now - last.at < everyMs) return;
@@ -46,12 +68,21 @@ function useThrottledTime(everyMs: number): number {
         if (now - turns.lastRefreshAt < SAME_FRAME_MS && now - last.at < STARVED_PERIODS * everyMs) return;
         turns.lastRefreshAt = now;
       }
-      last = { timeMs: state.timeMs, at: now };
-      setShown(state.timeMs);
+      show(state.timeMs);
     };
     follow({ ...usePlayback.getState(), playing: false });
-    return usePlayback.subscribe(follow);
-  }, [everyMs]);
+    const unsubscribe = usePlayback.subscribe(follow);
+    return () => {
+      unsubscribe();
+      cancelIdle?.();
+    };
+  }, [everyMs, onScreen, owner]);
+  // A panel owes the playhead until its render of it has committed.
+  useEffect(() => {
+    shownRef.current = shown;
+    if (shown === usePlayback.getState().timeMs) markOwing(owner, false);
+  }, [shown, owner]);
+  useEffect(() => () => markOwing(owner, false), [owner]);
   return shown;
 }
 

@@ -2,6 +2,7 @@
 import { lazy, Suspense } from 'react';
 import { TopologyPanel } from '../panels/TopologyPanel.tsx';
 import { SubscriptionWarning } from '../panels/SubscriptionWarning.tsx';
+import { OnScreenSlot } from '../on-screen.tsx';
 
 /** The queue grid is fetched right after the first paint (the initial JavaScript budget). */
 const QueuePanel = lazy(() => import('../panels/QueuePanel.tsx').then((module) => ({ default: module.QueuePanel })));
@@ -11,7 +12,7 @@ export function ClusterTab() {
     <>
       <SubscriptionWarning />
       <TopologyPanel className="rs-area-topology" />
-      <Suspense fallback={null}><QueuePanel className="rs-area-queues" /></Suspense>
+      <OnScreenSlot><Suspense fallback={null}><QueuePanel className="rs-area-queues" /></Suspense></OnScreenSlot>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { useId, type ReactNode } from 'react';
 import type { TimelineView } from '../../sim/timeline.ts';
 import type { Summary } from '../../sim/summary.ts';
 import { usePlayback } from '../../store/playback.ts';
+import { useWatchRef } from '../on-screen.tsx';
 import { replaceEqualDeep } from './stable.ts';
 import { panelStrings, type PanelStrings } from './strings.ts';
 import './panels.css';
@@ -63,11 +64,12 @@ export interface PanelFrameProps {
   children: ReactNode;
 }
 
-/** A panel: a section named by its heading. */
+/** A panel: a section named by its heading (watched for being on screen inside an OnScreenSlot). */
 export function PanelFrame({ name, title, className, aside, busy, children }: PanelFrameProps) {
   const headingId = useId();
+  const watch = useWatchRef();
   return (
-    <section className={`rs-panel rs-${name}${className ? ` ${className}` : ''}`} aria-labelledby={headingId} aria-busy={busy}>
+    <section ref={watch} className={`rs-panel rs-${name}${className ? ` ${className}` : ''}`} aria-labelledby={headingId} aria-busy={busy}>
       <header className="rs-panel-header">
         <h2 id={headingId} className="rs-panel-title">{title}</h2>
         {aside}

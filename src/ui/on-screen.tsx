@@ -1,0 +1,113 @@
+/**
+ * Whether a panel is on screen. A panel below the fold does not redraw on every move: it follows
+ * the playhead when the page is idle (useSimView in src/ui/use-sim.ts), so a seek or a step draws
+ * first what a person sees. Until every such panel has caught up, the page is not at rest
+ * (src/ui/use-at-rest.ts), so what a browser test or an assistive reader finds there is never older
+ * than the playhead shown.
+ */
+import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+
+/** Watched panels that are (or may be) in view: a panel is never held back before it was seen off screen. */
+const OnScreenContext = createContext(true);
+/** Where a panel's frame (src/ui/panels/shared.tsx PanelFrame) hands its element to be watched. */
+const WatchContext = createContext<((element: HTMLElement | null) => void) | null>(null);
+
+/** Ahead of the viewport by this much a panel counts as on screen: it is drawn before it scrolls in. */
+const AHEAD = '200px';
+
+/** The panel inside is drawn on every move only while it is (nearly) on screen. */
+export function OnScreenSlot({ children }: { children: ReactNode }) {
+  const [element, setElement] = useState<HTMLElement | null>(null);
+  const [onScreen, setOnScreen] = useState(true);
+  useEffect(() => {
+    if (!element || typeof IntersectionObserver !== 'function') return undefined;
+    const observer = new IntersectionObserver((entries) => {
+      const last = entries[entries.length - 1];
+      if (last) setOnScreen(last.isIntersecting);
+    }, { rootMargin: `${AHEAD} 0px ${AHEAD} 0px` });
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      setOnScreen(true);
+    };
+  }, [element]);
+  return (
+    <WatchContext.Provider value={setElement}>
+      <OnScreenContext.Provider value={onScreen}>{children}</OnScreenContext.Provider>
+    </WatchContext.Provider>
+  );
+}
+
+/** Whether the panel this is rendered in is on screen (true outside an OnScreenSlot). */
+export function useOnScreen(): boolean {
+  return useContext(OnScreenContext);
+}
+
+/** The ref a panel's frame puts on its element, so that its slot can watch it. */
+export function useWatchRef(): ((element: HTMLElement | null) => void) | undefined {
+  return useContext(WatchContext) ?? undefined;
+}
+
+/*
+ * The panels held back that still owe the page the playhead: each hook instance is one entry, from
+ * when it put off a move until its render of the latest one has committed.
+ */
+const owing = new Set<object>();
+const listeners = new Set<() => void>();
+
+function changed(): void {
+  for (const listener of listeners) listener();
+}
+
+export function markOwing(owner: object, owes: boolean): void {
+  if (owes === owing.has(owner)) return;
+  if (owes) owing.add(owner);
+  else owing.delete(owner);
+  changed();
+}
+
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+
+/** True once no panel off screen still shows an older moment than the playhead. */
+export function useOffScreenCaughtUp(): boolean {
+  return useSyncExternalStore(subscribe, () => owing.size === 0);
+}
+
+
+/** An off-screen panel catches up with the playhead within this long even on a busy page. */
+const IDLE_WAIT_MS = 250;
+/** The catch-ups waiting for the page to be idle: run together, so React draws them in one render. */
+const waiting = new Set<() => void>();
+let idleHandle: (() => void) | null = null;
+
+function runWaiting(): void {
+  idleHandle = null;
+  const tasks = [...waiting];
+  waiting.clear();
+  for (const task of tasks) task();
+}
+
+function requestIdle(): () => void {
+  if (typeof window.requestIdleCallback !== 'function') {
+    const handle = window.setTimeout(runWaiting, 0);
+    return () => window.clearTimeout(handle);
+  }
+  const handle = window.requestIdleCallback(runWaiting, { timeout: IDLE_WAIT_MS });
+  return () => window.cancelIdleCallback(handle);
+}
+
+/** Runs `task` once the page is idle, with the other tasks waiting then; returns its cancel. */
+export function whenIdle(task: () => void): () => void {
+  waiting.add(task);
+  idleHandle ??= requestIdle();
+  return () => {
+    waiting.delete(task);
+    if (waiting.size === 0 && idleHandle) {
+      idleHandle();
+      idleHandle = null;
+    }
+  };
+}

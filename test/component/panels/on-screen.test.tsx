@@ -1,0 +1,116 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { usePlayback } from '../../../src/store/playback.ts';
+import { OnScreenSlot, useOffScreenCaughtUp } from '../../../src/ui/on-screen.tsx';
+import { PanelFrame } from '../../../src/ui/panels/shared.tsx';
+import { useSimView } from '../../../src/ui/use-sim.ts';
+import { loadAt } from './load.ts';
+import { writeReadScenario } from './scenarios.ts';
+
+/** An IntersectionObserver the test moves by hand: `scroll(false)` takes every watched panel off screen. */
+class FakeObserver {
+  static all: FakeObserver[] = [];
+  private readonly targets: Element[] = [];
+  constructor(private readonly callback: IntersectionObserverCallback) {
+    FakeObserver.all.push(this);
+  }
+  observe(target: Element) {
+    this.targets.push(target);
+  }
+  disconnect() {
+    FakeObserver.all = FakeObserver.all.filter((observer) => observer !== this);
+  }
+  static scroll(onScreen: boolean) {
+    for (const observer of FakeObserver.all) {
+      const entries = observer.targets.map((target) => ({ target, isIntersecting: onScreen }) as unknown as IntersectionObserverEntry);
+      observer.callback(entries, observer as unknown as IntersectionObserver);
+    }
+  }
+}
+
+/** requestIdleCallback run by hand: `idle()` runs what waits for the page to be idle. */
+let idleTasks: (() => void)[] = [];
+function idle() {
+  const tasks = idleTasks;
+  idleTasks = [];
+  for (const task of tasks) task();
+}
+
+function Panel() {
+  const view = useSimView();
+  return (
+    <PanelFrame name="probe" title="probe">
+      <output data-testid="shown">{view?.timeMs}</output>
+    </PanelFrame>
+  );
+}
+
+function Rest() {
+  return <output data-testid="caught-up">{String(useOffScreenCaughtUp())}</output>;
+}
+
+beforeEach(() => {
+  idleTasks = [];
+  vi.stubGlobal('IntersectionObserver', FakeObserver);
+  vi.stubGlobal('requestIdleCallback', (task: () => void) => idleTasks.push(task));
+  vi.stubGlobal('cancelIdleCallback', (handle: number) => {
+    idleTasks.splice(handle - 1, 1);
+  });
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  FakeObserver.all = [];
+});
+
+describe('a panel off screen', () => {
+  it('follows the playhead once the page is idle, and the page is not caught up until it has', () => {
+    loadAt(writeReadScenario(), 1_000);
+    render(<><OnScreenSlot><Panel /></OnScreenSlot><Rest /></>);
+    const shown = () => screen.getByTestId('shown').textContent;
+    const caughtUp = () => screen.getByTestId('caught-up').textContent;
+    act(() => usePlayback.getState().seek(2_000));
+    expect(shown()).toBe('2000');
+
+    act(() => FakeObserver.scroll(false));
+    act(() => usePlayback.getState().seek(3_000));
+    act(() => usePlayback.getState().seek(4_000));
+    expect(shown()).toBe('2000');
+    expect(caughtUp()).toBe('false');
+    expect(idleTasks).toHaveLength(1);
+
+    act(() => idle());
+    expect(shown()).toBe('4000');
+    expect(caughtUp()).toBe('true');
+  });
+
+  it('is caught up when it comes back on screen, and owes nothing when the playhead came back to what it shows', () => {
+    loadAt(writeReadScenario(), 1_000);
+    render(<><OnScreenSlot><Panel /></OnScreenSlot><Rest /></>);
+    const shown = () => screen.getByTestId('shown').textContent;
+    const caughtUp = () => screen.getByTestId('caught-up').textContent;
+    act(() => FakeObserver.scroll(false));
+    act(() => usePlayback.getState().seek(5_000));
+    expect(shown()).toBe('1000');
+    act(() => FakeObserver.scroll(true));
+    expect(shown()).toBe('5000');
+    expect(caughtUp()).toBe('true');
+
+    act(() => FakeObserver.scroll(false));
+    act(() => usePlayback.getState().seek(6_000));
+    act(() => usePlayback.getState().seek(5_000));
+    expect(caughtUp()).toBe('false');
+    act(() => idle());
+    expect(shown()).toBe('5000');
+    expect(caughtUp()).toBe('true');
+  });
+
+  it('draws every move outside a slot', () => {
+    loadAt(writeReadScenario(), 1_000);
+    render(<Panel />);
+    act(() => FakeObserver.scroll(false));
+    act(() => usePlayback.getState().seek(7_000));
+    expect(screen.getByTestId('shown').textContent).toBe('7000');
+  });
+});

@@ -51,7 +51,7 @@ describe('writeJsonLine (a trace line as UTF-8 bytes, without its string)', () =
 
   it('writes events of one type whose keys differ from the first seen (order, extra, missing, left out) as JSON.stringify does', () => {
     // The first object of a type teaches the encoder that type's keys; every later one is checked against them.
-    const shape = fc.record({ t: anyNumber, type: fc.constantFrom('layout.a', 'layout.b'), a: plainValue.value, b: awkwardString }, { requiredKeys: ['type'] });
+    const shape = fc.record({ t: anyNumber, type: fc.constantFrom('layout.a', 'layout.b', 'layout "主题"\n'), a: plainValue.value, b: awkwardString }, { requiredKeys: ['type'] });
     const extra = fc.dictionary(fc.constantFrom('a', 'b', 'c', 't', 'type', '0'), fc.oneof(plainValue.value, fc.constant(undefined)), { maxKeys: 3 });
     fc.assert(fc.property(fc.array(fc.tuple(shape, extra, fc.boolean()), { minLength: 1, maxLength: 8 }), (events) => {
       for (const [base, more, extraFirst] of events) {
@@ -64,6 +64,12 @@ describe('writeJsonLine (a trace line as UTF-8 bytes, without its string)', () =
     const shorter = { t: 3, type: 'layout.c', broker: 'broker-c' };
     const longer = { t: 4, type: 'layout.c', broker: 'broker-d', queueId: 5, extra: '"quoted"' };
     for (const value of [first, reordered, shorter, longer, { ...first, broker: undefined }, first]) expect(encoded(value).equals(expected(value))).toBe(true);
+  });
+
+  it('writes every count of digits of a whole number, and the numbers around each power of ten', () => {
+    const numbers = [0, -0, 2 ** 31 - 1, 2 ** 31];
+    for (let p = 1; p <= 1e10; p *= 10) numbers.push(p - 1, p, p + 1, 2 * p - 1, 99 * p);
+    for (const n of numbers) expect(encoded({ t: n, type: 'digits', n: [n, -n] }).toString('utf8')).toBe(expected({ t: n, type: 'digits', n: [n, -n] }).toString('utf8'));
   });
 
   it('keeps the order of keys as JSON.stringify does, whole-number keys first', () => {

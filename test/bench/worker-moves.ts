@@ -6,7 +6,8 @@
  * the same load tell what changed. `--profile <file>` writes a CPU profile of the moves alone
  * (not the first run ahead); `--only reference|large` runs one of the two; `--phases` prints
  * the CPU time of each part of a move, median, p90 and mean over the sequence (restore and replay, the trace tail, the patches, the
- * summary, serializing the message).
+ * summary, serializing the message). Each sequence also prints the mean CPU time of the main thread
+ * alone (Linux), without the garbage collector's helper threads that process.cpuUsage counts.
  *
  *   node --import tsx test/bench/worker-moves.ts [--only reference|large] [--phases] [--profile out.cpuprofile]
  */
@@ -33,6 +34,21 @@ function scenarioOf(file: unknown): Scenario {
 function cpuMs(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1_000;
+}
+
+/**
+ * CPU milliseconds of this thread alone (Linux: /proc, in ticks of 10 ms, so read over a whole
+ * sequence), or undefined elsewhere. process.cpuUsage also counts V8's garbage collection
+ * threads, which in a browser work beside the worker's thread rather than delay its frame.
+ */
+function threadCpuMs(): number | undefined {
+  try {
+    const fields = readFileSync('/proc/thread-self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
+    // utime and stime, fields 14 and 15 of stat(5), here 12 and 13 after the name.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }
 
 /** RunService with its chunks run at once, in order, after each command. */
@@ -137,12 +153,17 @@ if (withPhases) {
 async function sequence(label: string, moves: () => number[]): Promise<void> {
   if (profileFile) await session.post('Profiler.start');
   move = 0;
+  const threadBefore = threadCpuMs();
   const costs = moves();
+  const threadAfter = threadCpuMs();
   if (profileFile) {
     const { profile } = await session.post('Profiler.stop');
     writeFileSync(`${profileFile.replace(/\.cpuprofile$/, '')}-${profiled++}.cpuprofile`, JSON.stringify(profile));
   }
   report(label, costs);
+  if (threadBefore !== undefined && threadAfter !== undefined) {
+    console.log(`    the main thread alone (no GC helper threads), mean ${((threadAfter - threadBefore) / costs.length).toFixed(1)} ms per move`);
+  }
   for (const [part, perMove] of phases) {
     const all = Array.from({ length: costs.length }, (_, i) => perMove[i] ?? 0);
     const mean = all.reduce((sum, ms) => sum + ms, 0) / all.length;

@@ -1,5 +1,5 @@
 /**
- * Links between entities and where a moving dot is on them. A link is the cubic curve of
+ * Links between entities (where a moving dot is on them: link-track.ts). A link is the cubic curve of
  * d3-shape's linkHorizontal / linkVertical (control points at the middle x, or middle y); the
  * path and the dots share one set of control points, so the dots on the canvas travel exactly
  * along the curves of the SVG. (d3-shape itself is not imported: these two formulas were all
@@ -106,40 +106,11 @@ export function linkOutOfCell(cell: Box, to: Box, broker?: Box): Link {
   return { source, target: side.target, orientation: side.orientation, controls: [{ x: source.x, y: source.y + CELL_LEAD * 2 }, lead] };
 }
 
-function distance(a: Point, b: Point): number {
+export function distance(a: Point, b: Point): number {
   return Math.hypot(b.x - a.x, b.y - a.y);
 }
 
-/** The point at progress p in [0, 1] along the link (clamped): its straight run first, by length, then its curve. */
-export function pointOnLink(link: Link, progress: number): Point {
-  const p = Math.min(1, Math.max(0, progress));
-  if (!link.via?.length) return pointOnCurve(link, p);
-  const points = [...link.via, link.source];
-  const segments = points.slice(1).map((point, i) => distance(points[i]!, point));
-  const straight = segments.reduce((sum, length) => sum + length, 0);
-  // The curve's length, near enough: the mean of its chord and its control polygon.
-  const [c1, c2] = link.controls ?? defaultControls(link);
-  const curve = (distance(link.source, link.target) + distance(link.source, c1) + distance(c1, c2) + distance(c2, link.target)) / 2;
-  let along = p * (straight + curve);
-  for (let i = 0; i < segments.length; i++) {
-    const length = segments[i]!;
-    if (along <= length && length > 0) {
-      const a = points[i]!;
-      const b = points[i + 1]!;
-      return { x: a.x + ((b.x - a.x) * along) / length, y: a.y + ((b.y - a.y) * along) / length };
-    }
-    along -= length;
-  }
-  return pointOnCurve(link, curve > 0 ? Math.min(1, along / curve) : 1);
-}
-
-function pointOnCurve(link: Link, p: number): Point {
-  const { source: s, target: t } = link;
-  const [c1, c2] = link.controls ?? defaultControls(link);
-  const q = 1 - p;
-  const w0 = q * q * q;
-  const w1 = 3 * q * q * p;
-  const w2 = 3 * q * p * p;
-  const w3 = p * p * p;
-  return { x: w0 * s.x + w1 * c1.x + w2 * c2.x + w3 * t.x, y: w0 * s.y + w1 * c1.y + w2 * c2.y + w3 * t.y };
+/** The curve's two control points: the link's own, else d3's from its orientation. */
+export function curveControls(link: Link): [Point, Point] {
+  return link.controls ?? defaultControls(link);
 }

@@ -4,7 +4,8 @@
  */
 import type { TraceEvent } from '../../sim/index.ts';
 import { dotOpacity, flightProgress, jumpProgress } from '../../viz/flight.ts';
-import { linkBetween, linkIntoCell, linkOutOfCell, pointOnLink, type Box, type Link } from '../../viz/paths.ts';
+import { pointOnTrack, trackOf, type LinkTrack } from '../../viz/link-track.ts';
+import { linkBetween, linkIntoCell, linkOutOfCell, type Box, type Link } from '../../viz/paths.ts';
 import { queueCellId, type TopologyLayout } from '../../viz/topology-layout.ts';
 import type { TraceSource } from '../../sim/timeline.ts';
 import type { DotRouting, EntityRef } from './topology-model.ts';
@@ -101,6 +102,18 @@ export function dotRoute(event: TraceEvent, routing: DotRouting): DotRoute | nul
   }
 }
 
+/**
+ * The events that may fly a dot (dotRoute): the others (offsets, results, rebalances ...) are
+ * most of a busy run's trace, and are passed over without looking up a path for them.
+ */
+const FLIES: Record<TraceEvent['type'], boolean> = {
+  'message.sent': true, 'send.failed': true, 'message.stored': true, 'message.consumed': true, 'broker.registered': true, 'route.updated': true,
+  'broker.removed': false, 'route.failed': false, 'nameServer.chosen': false, 'topic.updated': false, 'send.result': false,
+  rebalance: false, 'consumer.registered': false, 'consumer.removed': false, 'producer.registered': false, 'producer.removed': false, 'consume.failed': false, 'pull.rejected': false,
+  'offset.committed': false, fault: false, 'message.lost': false, 'message.filtered': false,
+  'controller.elected': false, 'syncStateSet.changed': false, 'broker.roleChanged': false,
+};
+
 /** Links between entities of one layout, by route: a layout lives for many frames, its links never change. */
 const linkCache = new WeakMap<TopologyLayout, Map<string, Link | null>>();
 
@@ -132,8 +145,8 @@ function orGroup(layout: TopologyLayout, ref: EntityRef): EntityRef {
 /** How dots move: gliding along their links, or jumping from start to end (reduced motion). */
 export type DotMotion = 'fly' | 'jump';
 
-/** Where an event's dot goes: along a link, or a ring at a broker (a store on itself). */
-type DotPath = { kind: DotKind; link: Link; msgId?: string } | { kind: DotKind; ringAt: { x: number; y: number } };
+/** Where an event's dot goes: along a link's track, or a ring at a broker (a store on itself). */
+type DotPath = { kind: DotKind; track: LinkTrack; msgId?: string } | { kind: DotKind; ringAt: { x: number; y: number } };
 
 function pathOf(layout: TopologyLayout, routing: DotRouting, event: TraceEvent): DotPath | null {
   const route = dotRoute(event, routing);
@@ -144,7 +157,7 @@ function pathOf(layout: TopologyLayout, routing: DotRouting, event: TraceEvent):
     return box ? { kind: route.kind, ringAt: { x: box.x + box.width - 14, y: box.y + 17 } } : null;
   }
   const link = cachedLink(layout, route.from, route.to);
-  return link && { kind: route.kind, link, ...(route.msgId === undefined ? {} : { msgId: route.msgId }) };
+  return link && { kind: route.kind, track: trackOf(link), ...(route.msgId === undefined ? {} : { msgId: route.msgId }) };
 }
 
 /**
@@ -173,8 +186,8 @@ function dotOf(path: DotPath, flight: number, motion: DotMotion): Dot {
   const opacity = dotOpacity(flight);
   const progress = motion === 'jump' ? jumpProgress(flight) : flight;
   if ('ringAt' in path) return { kind: path.kind, x: path.ringAt.x, y: path.ringAt.y, opacity, ring: 2 + progress * 9 };
-  const point = pointOnLink(path.link, path.kind === 'failed' ? progress * FAILED_REACH : progress);
-  const dot: Dot = { kind: path.kind, x: point.x, y: point.y, opacity };
+  const dot: Dot = { kind: path.kind, x: 0, y: 0, opacity };
+  pointOnTrack(path.track, path.kind === 'failed' ? progress * FAILED_REACH : progress, dot);
   if (path.msgId !== undefined) dot.msgId = path.msgId;
   return dot;
 }
@@ -203,6 +216,7 @@ export function dotsAt(source: TraceSource, layout: TopologyLayout, routing: Dot
     for (let index = events.length - 1; index >= 0 && dots.length < cap; index--) {
       const event = events[index]!;
       if (event.t < oldest) return dots;
+      if (!FLIES[event.type]) continue;
       const progress = flightProgress(event.t, timeMs, flightMs);
       if (progress === null) continue;
       let path = paths.get(event);

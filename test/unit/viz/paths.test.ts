@@ -1,4 +1,5 @@
-import { boxCenter, linkBetween, linkOutOfCell, linkPath, pointOnLink, type Box } from '../../../src/viz/paths.ts';
+import { boxCenter, linkBetween, linkOutOfCell, linkPath, type Box } from '../../../src/viz/paths.ts';
+import { pointOnLink } from '../../../src/viz/link-track.ts';
 
 const left: Box = { x: 0, y: 100, width: 100, height: 40 };
 const right: Box = { x: 300, y: 0, width: 100, height: 40 };

@@ -2,7 +2,7 @@
  * The one way panels read the simulation: the Timeline at the store's current time. Panels
  * re-render when the time or the timeline changes, and derive everything else from the state.
  */
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import { getTimeline, usePlayback, type PlaybackState } from '../store/playback.ts';
 import type { TimelineView } from '../sim/timeline.ts';
 import { markOwing, useOnScreen, whenIdle } from './on-screen.tsx';
@@ -49,9 +49,10 @@ function useThrottledTime(everyMs: number): number {
       if (timeMs === shownRef.current) markOwing(owner, false);
       else setShown(timeMs);
     };
+    // A transition: React draws it in slices, and a move's frame arriving meanwhile is drawn first.
     const catchUp = () => {
       cancelIdle = null;
-      show(usePlayback.getState().timeMs);
+      startTransition(() => show(usePlayback.getState().timeMs));
     };
     const follow = (state: PlaybackState) => {
       if (state.timeMs === last.timeMs) return;

@@ -128,24 +128,23 @@ function queueReaders(state: ModelState): QueueReaders {
   return readers;
 }
 
-/** Consumer groups per topic, with the offsets each group's consumers hold or committed. */
-function groupOffsets(readers: QueueReaders, topic: string, brokerName: string, queueId: number): Record<string, number> {
-  const offsets = dict<number>();
-  const live = readers.liveOffsets.get(topic)?.get(`${topic}@${brokerName}@${queueId}`);
-  for (const group of readers.groupsOf.get(topic) ?? []) offsets[group] = Math.max(0, live?.get(group) ?? 0);
-  for (const broker of readers.brokersNamed.get(brokerName) ?? []) {
-    for (const group of Object.keys(offsets)) {
-      const committed = broker.consumerOffsetTable[group]?.[`${topic}@${queueId}`];
-      if (committed !== undefined) offsets[group] = Math.max(offsets[group]!, committed);
-    }
-  }
-  return offsets;
+/**
+ * What every queue of one topic on one broker name shares: its groups, who holds its offsets, and
+ * the committed offset tables of each group on the broker processes of the name (a slave's too).
+ */
+interface TopicReaders {
+  groups: string[];
+  live: GroupFurthest | undefined;
+  pulled: GroupFurthest | undefined;
+  /** Per group (in `groups` order): its offset table ("topic@queueId" -> offset) on each broker process of the name. */
+  committed: Record<string, number>[][];
 }
 
-/** Per group, the furthest offset it consumed, committed or already pulled into a live ProcessQueue. */
-function groupReach(readers: QueueReaders, topic: string, brokerName: string, queueId: number, offsets: Record<string, number>): number[] {
-  const pulled = readers.pulledTo.get(topic)?.get(`${topic}@${brokerName}@${queueId}`);
-  return Object.keys(offsets).map((group) => Math.max(offsets[group]!, pulled?.get(group) ?? Number.NEGATIVE_INFINITY));
+function topicReaders(readers: QueueReaders, topic: string, brokerName: string): TopicReaders {
+  const groups = readers.groupsOf.get(topic) ?? [];
+  const brokers = readers.brokersNamed.get(brokerName) ?? [];
+  const committed = groups.map((group) => brokers.map((broker) => broker.consumerOffsetTable[group]).filter((table) => table !== undefined));
+  return { groups, live: readers.liveOffsets.get(topic), pulled: readers.pulledTo.get(topic), committed };
 }
 
 function unreadableCause(config: TopicConfig | undefined, queueId: number): NeverConsumableCause | null {
@@ -154,15 +153,34 @@ function unreadableCause(config: TopicConfig | undefined, queueId: number): Neve
   return queueId < config.writeQueueNums ? 'writtenAboveRead' : 'readShrunk';
 }
 
-function summarizeQueue(readers: QueueReaders, broker: BrokerState, topic: string, queueId: number, maxOffset: number): QueueSummary {
+/**
+ * One queue: per group, the offset its running consumers hold or the name's brokers committed,
+ * whichever is further (consumerOffsets), the lag behind maxOffset, and the furthest it reached
+ * counting what it already pulled into a live ProcessQueue (for what it never can consume).
+ */
+function summarizeQueue(readers: TopicReaders, broker: BrokerState, topic: string, queueId: number, maxOffset: number): QueueSummary {
   const config = broker.topicConfigTable[topic];
   const cause = unreadableCause(config, queueId);
-  const consumerOffsets = groupOffsets(readers, topic, broker.name, queueId);
-  const lag = dictFrom(Object.entries(consumerOffsets).map(([group, offset]) => [group, Math.max(0, maxOffset - offset)]));
+  const queueKey = `${topic}@${broker.name}@${queueId}`;
+  const offsetKey = `${topic}@${queueId}`;
+  const live = readers.live?.get(queueKey);
+  const pulled = readers.pulled?.get(queueKey);
+  const consumerOffsets = dict<number>();
+  const lag = dict<number>();
   // What some group has not reached and now never can: a queue drained before its readQueueNums
   // shrank (the safe way) strands nothing; with no group, everything.
-  const reach = groupReach(readers, topic, broker.name, queueId, consumerOffsets);
-  const unreached = reach.length === 0 ? maxOffset : Math.max(...reach.map((offset) => Math.max(0, maxOffset - offset)));
+  let unreached = readers.groups.length === 0 ? maxOffset : 0;
+  readers.groups.forEach((group, g) => {
+    let offset = Math.max(0, live?.get(group) ?? 0);
+    for (const table of readers.committed[g]!) {
+      const committed = table[offsetKey];
+      if (committed !== undefined) offset = Math.max(offset, committed);
+    }
+    consumerOffsets[group] = offset;
+    lag[group] = Math.max(0, maxOffset - offset);
+    const reach = Math.max(offset, pulled?.get(group) ?? Number.NEGATIVE_INFINITY);
+    unreached = Math.max(unreached, Math.max(0, maxOffset - reach));
+  });
   return {
     topic, broker: broker.name, queueId, maxOffset, readable: cause === null,
     writable: config !== undefined && isWriteable(config.perm) && queueId < config.writeQueueNums,
@@ -180,7 +198,8 @@ export function summarizeQueues(state: ModelState): QueueSummary[] {
     if (roles.role[broker.node] !== 'master') continue;
     for (const [topic, consumeQueues] of Object.entries(broker.consumeQueues)) {
       if (SYSTEM_TOPIC.test(topic)) continue;
-      consumeQueues.forEach((queue, queueId) => queues.push(summarizeQueue(readers, broker, topic, queueId, queue.length)));
+      const topicReadersHere = topicReaders(readers, topic, broker.name);
+      consumeQueues.forEach((queue, queueId) => queues.push(summarizeQueue(topicReadersHere, broker, topic, queueId, queue.length)));
     }
   }
   return queues;

@@ -288,8 +288,6 @@ export interface SendInFlight {
   bodyBytes: number;
   delayLevel: number;
   beginAt: number;
-  attempt: number;
-  lastBrokerName: string | null;
   sendMode: SendMode;
 }
 

@@ -6,7 +6,7 @@
 import { AUTO_CREATE_TOPIC_KEY_TOPIC, MASTER_ID } from '../defaults.ts';
 import { noticed } from '../detections.ts';
 import { DEFAULT_CLASS_LOADER_HASH, parseIpv4, uniqIdOf } from '../message-id.ts';
-import type { RemotingResponse } from '../remoting-types.ts';
+import type { RemotingRequest, RemotingResponse } from '../remoting-types.ts';
 import type { FailureReason, ResponseCode, SendFailedReason, SendResultStatus } from '../vocabulary.ts';
 import { invoke, oneway } from '../remoting.ts';
 import type { Sim } from '../sim-types.ts';
@@ -74,11 +74,12 @@ function newMessage(producer: ProducerState, sim: Sim): SendInFlight {
     bodyBytes: spec.bodyBytes,
     delayLevel: spec.delayLevel,
     beginAt: sim.now,
-    attempt: 0,
-    lastBrokerName: null,
     sendMode: spec.sendMode,
   };
 }
+
+/** One attempt of a send: which one, where to, and the message (the same object on every retry). */
+type SendRequest = Extract<RemotingRequest, { code: 'SEND_MESSAGE' }>;
 
 function timesTotal(state: ModelState, message: SendInFlight): number {
   if (message.sendMode === 'SYNC') return 1 + state.config.retryTimesWhenSendFailed;
@@ -94,54 +95,56 @@ function sendDefaultImpl(state: ModelState, producer: ProducerState, message: Se
     if (producer.waitingForRoute.length === 1) queryRoute(state, producer, producer.spec.topic, sim);
     return;
   }
-  sendAttempt(state, producer, message, sim);
+  sendAttempt(state, producer, message, 0, null, sim);
 }
 
-function sendAttempt(state: ModelState, producer: ProducerState, message: SendInFlight, sim: Sim): void {
+/** The attempt after `attemptsBefore`, avoiding lastBrokerName when it can (the attempt before went there). */
+function sendAttempt(state: ModelState, producer: ProducerState, message: SendInFlight, attemptsBefore: number, lastBrokerName: string | null, sim: Sim): void {
   const topic = producer.spec.topic;
   const info = producer.publishInfo[topic];
   if (!info || info.messageQueueList.length === 0) return finish(state, producer, message, 'FAILED', sim);
   // sendDefaultImpl: `if (timeout < costTime) callTimeout`. After waiting out a whole timeout the
   // real clock is always past it; on the integer virtual clock an exhausted budget must stop too.
   if (sim.now - message.beginAt >= state.config.sendMsgTimeoutMs) return finish(state, producer, message, 'FAILED', sim);
-  const attempt = { ...message, attempt: message.attempt + 1 };
   const mq = state.config.sendLatencyFaultEnable
-    ? selectWithFaultTolerance(producer.faultItems, info, message.lastBrokerName, sim.now, state.config.rocketmqVersion)
-    : selectOneMessageQueue(info, message.lastBrokerName);
+    ? selectWithFaultTolerance(producer.faultItems, info, lastBrokerName, sim.now, state.config.rocketmqVersion)
+    : selectOneMessageQueue(info, lastBrokerName);
   if (!mq) return finish(state, producer, message, 'FAILED', sim);
-  attempt.lastBrokerName = mq.brokerName;
+  const attempt = attemptsBefore + 1;
   state.stats.attempts++;
-  sim.emit({ t: sim.now, type: 'message.sent', producer: producer.id, msgId: message.msgId, topic, tags: message.tags, keys: message.keys, broker: mq.brokerName, queueId: mq.queueId, attempt: attempt.attempt });
+  sim.emit({ t: sim.now, type: 'message.sent', producer: producer.id, msgId: message.msgId, topic, tags: message.tags, keys: message.keys, broker: mq.brokerName, queueId: mq.queueId, attempt });
+  const request: SendRequest = { code: 'SEND_MESSAGE', producer: producer.id, topic, queueId: mq.queueId, brokerName: mq.brokerName, message, attempt };
   const addr = findBrokerAddr(producer.brokerAddrTable[mq.brokerName], true);
   const node = addr !== null ? state.addrNodes[addr] : undefined;
-  if (node === undefined) return attemptFailed(state, producer, attempt, mq.queueId, 'brokerNotExist', sim);
-  const request = { code: 'SEND_MESSAGE' as const, producer: producer.id, topic, queueId: mq.queueId, brokerName: mq.brokerName, message: attempt };
+  if (node === undefined) return attemptFailed(state, producer, request, 'brokerNotExist', sim);
   if (message.sendMode === 'ONEWAY') {
     const handedOver = oneway(sim, producer.id, node, request) || sim.net.isUp(node); // a partition swallows it silently
     // Marked at the position of its message.sent event (just emitted), as MessageStats says: a mark
     // at the current count would read as absent until some later event is traced.
     if (handedOver) state.stats.onewayIds.add(message.serial, sim.traceCount - 1);
-    else attemptFailed(state, producer, attempt, mq.queueId, 'connectRefused', sim);
+    else attemptFailed(state, producer, request, 'connectRefused', sim);
     return;
   }
   invoke(sim, producer.id, node, request, state.config.sendMsgTimeoutMs - (sim.now - message.beginAt));
 }
 
 /** Traces a failed attempt and counts it by its reason. */
-function traceSendFailed(state: ModelState, producer: ProducerState, message: SendInFlight, broker: string, queueId: number, reason: SendFailedReason, sim: Sim): void {
+function traceSendFailed(state: ModelState, producer: ProducerState, request: SendRequest, reason: SendFailedReason, sim: Sim): void {
   const { stats } = state;
+  const { brokerName: broker, queueId } = request;
   stats.failedAttempts++;
   stats.failedAttemptReasons[reason] = (stats.failedAttemptReasons[reason] ?? 0) + 1;
-  sim.emit({ t: sim.now, type: 'send.failed', producer: producer.id, msgId: message.msgId, broker, queueId, attempt: message.attempt, reason });
+  sim.emit({ t: sim.now, type: 'send.failed', producer: producer.id, msgId: request.message.msgId, broker, queueId, attempt: request.attempt, reason });
   // The master this producer's route names, or, when the route has none, whichever broker process of that name holds brokerId 0.
   const addr = producer.brokerAddrTable[broker]?.[MASTER_ID];
   const node = addr === undefined ? Object.values(state.brokers).find((b) => b.name === broker && b.brokerId === MASTER_ID)?.node : state.addrNodes[addr];
   if (node !== undefined) noticed(state, node, producer.id, sim.now, { how: 'sendFailed', detail: reason });
 }
 
-function attemptFailed(state: ModelState, producer: ProducerState, message: SendInFlight, queueId: number, reason: SendFailedReason, sim: Sim): void {
-  traceSendFailed(state, producer, message, message.lastBrokerName ?? '', queueId, reason, sim);
-  if (message.attempt < timesTotal(state, message)) sendAttempt(state, producer, message, sim);
+function attemptFailed(state: ModelState, producer: ProducerState, request: SendRequest, reason: SendFailedReason, sim: Sim): void {
+  const { message, attempt, brokerName } = request;
+  traceSendFailed(state, producer, request, reason, sim);
+  if (attempt < timesTotal(state, message)) sendAttempt(state, producer, message, attempt, brokerName, sim);
   else finish(state, producer, message, 'FAILED', sim);
 }
 
@@ -158,19 +161,20 @@ function producerOf(state: ModelState, pending: PendingRequest): ProducerState |
 export function onSendResponse(state: ModelState, pending: PendingRequest, response: RemotingResponse, sim: Sim): void {
   const producer = producerOf(state, pending);
   if (!producer || pending.request.code !== 'SEND_MESSAGE') return;
-  const { message, queueId, brokerName } = pending.request;
+  const request = pending.request;
+  const { message } = request;
   if (state.config.sendLatencyFaultEnable) {
-    updateFaultItem(producer.faultItems, brokerName, sim.now - pending.sentAt, false, sim.now, state.config.rocketmqVersion);
+    updateFaultItem(producer.faultItems, request.brokerName, sim.now - pending.sentAt, false, sim.now, state.config.rocketmqVersion);
   }
   if (response.code === 'SUCCESS') {
     const status = response.sendStatus ?? 'SEND_OK';
     const retry = status !== 'SEND_OK' && state.config.retryAnotherBrokerWhenNotStoreOK && message.sendMode === 'SYNC';
-    if (retry) return attemptFailed(state, producer, message, queueId, status, sim);
+    if (retry) return attemptFailed(state, producer, request, status, sim);
     return finish(state, producer, message, status, sim);
   }
   // MQBrokerException: retried only for the codes in retryResponseCodes.
-  if (RETRY_RESPONSE_CODES.has(response.code)) return attemptFailed(state, producer, message, queueId, response.code, sim);
-  traceSendFailed(state, producer, message, brokerName, queueId, response.code, sim);
+  if (RETRY_RESPONSE_CODES.has(response.code)) return attemptFailed(state, producer, request, response.code, sim);
+  traceSendFailed(state, producer, request, response.code, sim);
   finish(state, producer, message, 'FAILED', sim);
 }
 
@@ -185,7 +189,7 @@ export function onSendFailure(state: ModelState, pending: PendingRequest, reason
   if (state.config.sendLatencyFaultEnable) {
     updateFaultItem(producer.faultItems, pending.request.brokerName, 0, true, sim.now, state.config.rocketmqVersion);
   }
-  attemptFailed(state, producer, pending.request.message, pending.request.queueId, reason, sim);
+  attemptFailed(state, producer, pending.request, reason, sim);
 }
 
 function rebuildPublishInfo(producer: ProducerState, route: TopicRouteData, fromDefaultTopic: boolean, sim: Sim): void {
@@ -197,7 +201,7 @@ function flushWaiting(state: ModelState, producer: ProducerState, sim: Sim): voi
   const waiting = producer.waitingForRoute;
   producer.waitingForRoute = [];
   for (const message of waiting) {
-    if (producer.publishInfo[producer.spec.topic]) sendAttempt(state, producer, message, sim);
+    if (producer.publishInfo[producer.spec.topic]) sendAttempt(state, producer, message, 0, null, sim);
     else finish(state, producer, message, 'FAILED', sim); // "No route info of this topic"
   }
 }

@@ -114,14 +114,20 @@ export interface GetMessageResult {
 export function getMessage(broker: BrokerState, topic: string, queueId: number, offset: number, maxMsgNums: number, subscription: SubscriptionData): GetMessageResult {
   const queue = broker.consumeQueues[topic]?.[queueId];
   const maxOffset = queue?.length ?? 0;
-  const messages: StoredMessage[] = [];
+  // Made with the first message found, as a literal: a push onto an empty array reserves room
+  // for 17, and a pull of a consumer keeping up finds one (this runs for every message).
+  let messages: StoredMessage[] | null = null;
+  let found = 0;
   let next = Math.min(Math.max(offset, 0), maxOffset);
-  while (queue && next < maxOffset && messages.length < maxMsgNums) {
+  while (queue && next < maxOffset && found < maxMsgNums) {
     const message = broker.commitLog.at(queue.at(next)!)!;
     next++;
-    if (isMatchedByConsumeQueue(subscription, message.tagsCode)) messages.push(message);
+    if (!isMatchedByConsumeQueue(subscription, message.tagsCode)) continue;
+    if (messages === null) messages = [message];
+    else messages.push(message);
+    found++;
   }
-  return { messages, nextBeginOffset: next, maxOffset };
+  return { messages: messages ?? [], nextBeginOffset: next, maxOffset };
 }
 
 /**

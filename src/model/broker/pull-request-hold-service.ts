@@ -25,10 +25,15 @@ function holdKey(topic: string, queueId: number): string {
 export function holdPullRequest(state: ModelState, broker: BrokerState, node: string, rpcId: number, request: PullRequest, subscription: string, sim: Sim): void {
   const suspend = state.config.longPollingEnable ? request.suspendTimeoutMs : state.config.shortPollingTimeMs;
   const key = holdKey(request.topic, request.queueId);
-  (broker.pullHolds[key] ??= []).push({
+  const hold: HeldPull = {
     rpcId, node, group: request.group, topic: request.topic, queueId: request.queueId,
     queueOffset: request.queueOffset, subscription, expiresAt: sim.now + suspend,
-  });
+  };
+  // A queue's list is made with its first pull, as a literal: a push onto a new empty array
+  // reserves room for 17 (the list lives until the next message wakes it, for every message).
+  const holds = broker.pullHolds[key];
+  if (holds) holds.push(hold);
+  else broker.pullHolds[key] = [hold];
 }
 
 /** Answers a parked pull if it now finds messages (or must give up); returns whether it did. */

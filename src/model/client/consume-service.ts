@@ -31,7 +31,10 @@ function startTimes(consumer: ConsumerState, pq: ProcessQueue, messages: StoredM
   const startsAt = new Array<number>(messages.length);
   for (let i = 0; i < messages.length; i++) {
     const { queueOffset } = messages[i]!;
-    pq.outstanding.push(queueOffset);
+    // An empty list gets a new one as a literal: a push onto an array emptied (removeConsumed)
+    // reserves room for 17, and a consumer keeping up empties it with every message.
+    if (pq.outstanding.length === 0) pq.outstanding = [queueOffset];
+    else pq.outstanding.push(queueOffset);
     pq.queueOffsetMax = Math.max(pq.queueOffsetMax, queueOffset);
     let best = 0;
     for (let t = 1; t < threads.length; t++) if (threads[t]! < threads[best]!) best = t;

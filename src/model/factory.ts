@@ -2,7 +2,7 @@
  * Builds the initial model state from a validated scenario: every process stopped, every topic
  * configured on its brokers; the run starts each process at its startAt.
  */
-import { type AppendLog, MarkSet, SerialMarkSet, dict } from '../engine/index.ts';
+import { type AppendLog, MarkSet, SerialMarkSet, cloneState, deepFreeze, dict } from '../engine/index.ts';
 import { MASTER_ID, RETRY_GROUP_TOPIC_PREFIX } from './defaults.ts';
 import { brokerKey } from './broker/broker.ts';
 import { updateTopicConfig } from './broker/topic-config-manager.ts';
@@ -18,9 +18,17 @@ function clientInstance(id: string, ip: string, instanceName: string): ClientIns
   };
 }
 
+/**
+ * A client's spec never changes in a run: a frozen copy (the caller's scenario stays as it is),
+ * which every checkpoint shares instead of copying.
+ */
+function frozenSpec<T>(spec: T): T {
+  return deepFreeze(cloneState(spec));
+}
+
 export function createProducerState(spec: ProducerSpec): ProducerState {
   return {
-    ...clientInstance(spec.id, spec.ip, spec.instanceName), kind: 'producer', spec,
+    ...clientInstance(spec.id, spec.ip, spec.instanceName), kind: 'producer', spec: frozenSpec(spec),
     ratePerSec: spec.ratePerSec, rateEpoch: 0, rateStartAt: 0, rateCount: 0, pid: 0, counter: 0, sequence: 0,
     publishInfo: dict(), faultItems: dict(), waitingForRoute: [],
   };
@@ -29,7 +37,7 @@ export function createProducerState(spec: ProducerSpec): ProducerState {
 /** `ordinal`: the consumer's number in the run (how many clients existed before it), its tag in MessageStats.consumedIds. */
 export function createConsumerState(spec: ConsumerSpec, ordinal: number): ConsumerState {
   return {
-    ...clientInstance(spec.id, spec.ip, spec.instanceName), kind: 'consumer', spec, ordinal,
+    ...clientInstance(spec.id, spec.ip, spec.instanceName), kind: 'consumer', spec: frozenSpec(spec), ordinal,
     retryTopic: RETRY_GROUP_TOPIC_PREFIX + spec.group, topicSubscribeInfoTable: dict(), processQueueTable: dict(),
     offsetTable: dict(), committedOffsets: dict(), lastRebalanceAt: -Infinity, rebalanceScheduled: false, started: false,
     nextToken: 1, consumeBusyUntil: [], droppedAt: {},

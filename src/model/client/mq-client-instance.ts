@@ -142,11 +142,14 @@ function updateRoute(state: ModelState, client: ClientState, topic: string, rout
   listener.onRouteChanged(state, client, topic, route, sim, fromDefaultTopic);
 }
 
-/** brokerAddrTable from every cached route; brokers in no route drop out (cleanOfflineBroker). */
+/**
+ * brokerAddrTable from every cached route; brokers in no route drop out (cleanOfflineBroker).
+ * Each entry is its route's brokerAddrs itself: cached routes are frozen, so checkpoints share them.
+ */
 function rebuildBrokerAddrTable(client: ClientState): void {
-  const table = dict<Record<number, string>>();
+  const table = dict<Readonly<Record<number, string>>>();
   for (const route of Object.values(client.topicRouteTable)) {
-    for (const brokerData of route.brokerDatas) table[brokerData.brokerName] = { ...brokerData.brokerAddrs };
+    for (const brokerData of route.brokerDatas) table[brokerData.brokerName] = brokerData.brokerAddrs;
   }
   client.brokerAddrTable = table;
 }

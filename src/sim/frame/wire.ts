@@ -66,12 +66,21 @@ export class WireEncoder {
     return encoded;
   }
 
+  /** Straight loops, no arrays of entries in between: after a far seek this walks hundreds of changed tables. */
   private encodeContainer(value: object): unknown {
-    if (Array.isArray(value)) return value.map((item) => this.encode(item));
-    const entries = Object.keys(value).map((key) => [key, this.encode((value as Record<string, unknown>)[key])] as const);
-    if (Object.getPrototypeOf(value) === null) return new Map(entries);
+    if (Array.isArray(value)) {
+      const items: unknown[] = [];
+      for (const item of value as unknown[]) items.push(this.encode(item));
+      return items;
+    }
+    const record = value as Record<string, unknown>;
+    if (Object.getPrototypeOf(value) === null) {
+      const table = new Map<string, unknown>();
+      for (const key of Object.keys(record)) table.set(key, this.encode(record[key]));
+      return table;
+    }
     const plain: Record<string, unknown> = {};
-    for (const [key, item] of entries) setKey(plain, key, item);
+    for (const key of Object.keys(record)) setKey(plain, key, this.encode(record[key]));
     return plain;
   }
 

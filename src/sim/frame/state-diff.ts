@@ -8,15 +8,20 @@
 import { AppendLog } from '../../engine/append-log.ts';
 import { cloneState } from '../../engine/clone.ts';
 import { MarkSet, SerialMarkSet } from '../../engine/mark-set.ts';
-import type { WireEncoder } from './wire.ts';
+import { setKey, type WireEncoder } from './wire.ts';
 
 export type PatchPath = (string | number)[];
 
-/** Set the value at a path (encoded for the wire), delete the key, or cut an array to a length. */
+/**
+ * Set the value at a path (encoded for the wire), delete the key, cut an array to a length, or put
+ * an object's keys in a new order (a key the page does not hold yet takes its place with no value,
+ * which a `set` that follows fills).
+ */
 export type StatePatch =
   | { op: 'set'; path: PatchPath; value: unknown }
   | { op: 'delete'; path: PatchPath }
-  | { op: 'length'; path: PatchPath; length: number };
+  | { op: 'length'; path: PatchPath; length: number }
+  | { op: 'order'; path: PatchPath; keys: string[] };
 
 type Container = Record<string | number, unknown>;
 
@@ -45,8 +50,8 @@ function sameKeys(keys: string[], shadowKeys: string[]): boolean {
 
 /**
  * Whether the keys `value` shares with `shadow` come in the same order: the page adds new keys
- * at the end, so a key deleted and added again (which moves to the end) needs the whole object
- * sent. Tables are shown in their order.
+ * at the end, so a key deleted and added again (which moves to the end) needs the keys' new
+ * order sent. Tables are shown in their order.
  */
 function keysInOrder(keys: string[], value: Container, shadowKeys: string[]): boolean {
   let i = 0;
@@ -126,21 +131,35 @@ export class StateDiffer {
     return true;
   }
 
-  /** Brings the shadow object in line with `value`; false when its keys came out of order or most of it changed (then it is sent whole). */
+  /** Brings the shadow object in line with `value`; false when most of it changed (then it is sent whole). */
   private compareObject(value: Container, shadow: Container): boolean {
     const keys = Object.keys(value);
     const shadowKeys = Object.keys(shadow);
     if (mostlyChanged(keys.length, keys, value, shadow)) return false;
     if (!sameKeys(keys, shadowKeys)) {
-      if (!keysInOrder(keys, value, shadowKeys)) return false;
       for (const key of shadowKeys) {
         if (Object.hasOwn(value, key)) continue;
         delete shadow[key];
         this.patches.push({ op: 'delete', path: [...this.path, key] });
       }
+      if (!keysInOrder(keys, value, shadowKeys)) this.reorder(keys, shadow);
     }
     for (const key of keys) this.compare(value[key], shadow, key);
     return true;
+  }
+
+  /**
+   * Puts the shadow's keys in the order of `keys`, and says so: a table whose rows come and go
+   * (the PullRequestHoldService's holds, one key per queue) changes its order at most frames, and
+   * its order costs a few names where its values cost the whole table.
+   */
+  private reorder(keys: string[], shadow: Container): void {
+    for (const key of keys) {
+      const item = Object.hasOwn(shadow, key) ? shadow[key] : undefined;
+      delete shadow[key];
+      setKey(shadow as Record<string, unknown>, key, item);
+    }
+    this.patches.push({ op: 'order', path: [...this.path], keys });
   }
 
   private replace(value: unknown, parent: Container, key: string | number): void {

@@ -4,7 +4,7 @@
  * changed path, while what did not change keeps its identity (copy on write): a panel that
  * remembers an object sees at once whether it changed, and the previous frame stays as it was.
  */
-import { copyDict } from '../../engine/dict.ts';
+import { copyDict, dict } from '../../engine/dict.ts';
 import type { PatchPath, StatePatch } from './state-diff.ts';
 import { setKey, type WireDecoder } from './wire.ts';
 
@@ -44,6 +44,7 @@ export class StateMirror<T> {
       const last = path.length === 0 ? 'root' : path[path.length - 1]!;
       if (patch.op === 'delete') delete parent[last];
       else if (patch.op === 'length') (this.writableChild(parent, last, copied) as unknown as unknown[]).length = patch.length;
+      else if (patch.op === 'order') setKey(parent as Record<string, unknown>, String(last), inOrder(parent[last] as Container, patch.keys, copied));
       else setKey(parent as Record<string, unknown>, String(last), this.decoder.decode(patch.value, shared));
     }
     this.root = holder.root;
@@ -68,6 +69,14 @@ export class StateMirror<T> {
     }
     return child;
   }
+}
+
+/** A copy of `table` with its keys in the order of `keys` (a key it lacks holds no value yet); writable for this frame's patches. */
+function inOrder(table: Container, keys: string[], copied: Set<unknown>): Container {
+  const ordered: Container = Object.getPrototypeOf(table) === null ? dict() : {};
+  for (const key of keys) setKey(ordered as Record<string, unknown>, key, Object.hasOwn(table, key) ? table[key] : undefined);
+  copied.add(ordered);
+  return ordered;
 }
 
 /** Whether two paths name keys of the same container. */

@@ -9,9 +9,12 @@ import { MarkSet, SerialMarkSet } from '../../../src/engine/mark-set.ts';
 import type { Scenario } from '../../../src/model/spec.ts';
 import { FrameSource } from '../../../src/sim/frame/frame.ts';
 import { FrameView } from '../../../src/sim/frame/frame-view.ts';
+import { StateDiffer } from '../../../src/sim/frame/state-diff.ts';
+import { StateMirror } from '../../../src/sim/frame/state-mirror.ts';
 import { HELD_EVENTS } from '../../../src/sim/frame/trace-tail.ts';
 import { Timeline } from '../../../src/sim/timeline.ts';
-import { LEFT_IN_WORKER, LOG_TAIL } from '../../../src/sim/frame/wire.ts';
+import { LEFT_IN_WORKER, LOG_TAIL, setKey, WireDecoder, WireEncoder } from '../../../src/sim/frame/wire.ts';
+import { dict } from '../../../src/engine/dict.ts';
 import { scenarioOf } from '../../support/test-sim.ts';
 
 /** The value with the kind of every container spelled out, so that equal means equal prototypes too. */
@@ -123,5 +126,39 @@ describe('frames', () => {
       view.receive(structuredClone(source.frameOf(timeline)));
       expectSame(view, timeline);
     }
+  });
+
+  it('send a table whose rows came and went as its keys\' new order and the changed rows, not whole (PullRequestHoldService\'s holds)', () => {
+    const holds = dict<{ queueOffset: number }[]>();
+    for (const key of ['T@0', 'T@1', '__proto__', '2', 'T@3']) setKey(holds, key, [{ queueOffset: 1 }]);
+    const state = { brokers: { b: { pullHolds: holds, plain: { a: [1], b: [2], c: [3] } as Record<string, number[]> } } };
+    const differ = new StateDiffer(new WireEncoder());
+    const mirror = new StateMirror<typeof state>(new WireDecoder());
+    mirror.apply(structuredClone(differ.diff(state)));
+    const before = mirror.state;
+    const beforeCanonical = canonical(before);
+    // A hold answered and another parked on the same queue: the key moves to the end.
+    delete holds['T@1'];
+    delete holds['__proto__'];
+    setKey(holds, '__proto__', [{ queueOffset: 5 }]);
+    holds['T@1'] = [{ queueOffset: 2 }];
+    holds['T@9'] = [{ queueOffset: 3 }];
+    const plain = state.brokers.b.plain;
+    delete plain.a;
+    plain.a = [1];
+    const patches = differ.diff(state);
+    expect(patches.filter((patch) => patch.op === 'order').map((patch) => patch.path)).toEqual([['brokers', 'b', 'pullHolds'], ['brokers', 'b', 'plain']]);
+    expect(patches.filter((patch) => patch.op === 'set').map((patch) => patch.path)).toEqual([
+      ['brokers', 'b', 'pullHolds', '__proto__', 0, 'queueOffset'],
+      ['brokers', 'b', 'pullHolds', 'T@1', 0, 'queueOffset'],
+      ['brokers', 'b', 'pullHolds', 'T@9'],
+    ]);
+    mirror.apply(structuredClone(patches));
+    expect(canonical(mirror.state)).toEqual(canonical(state));
+    expect(Object.keys(mirror.state.brokers.b.pullHolds)).toEqual(['2', 'T@0', 'T@3', '__proto__', 'T@1', 'T@9']);
+    expect(Object.getPrototypeOf(mirror.state.brokers.b.pullHolds)).toBeNull();
+    // The frame before stays as it was.
+    expect(canonical(before)).toEqual(beforeCanonical);
+    expect(mirror.state.brokers.b.pullHolds['T@0']).toBe(before.brokers.b.pullHolds['T@0']);
   });
 });

@@ -31,6 +31,12 @@ const turns = { lastRefreshAt: Number.NEGATIVE_INFINITY };
 const SAME_FRAME_MS = 10;
 /** A panel that waited this many of its periods refreshes even in another panel's frame. */
 const STARVED_PERIODS = 3;
+/**
+ * While playing, a panel off screen catches up at most this often: the page is idle between
+ * most frames at 1x, and catching up at every idle moment rendered the queue grid, the event log
+ * and the failover view a dozen times a second that nobody saw. Paused, it catches up at once.
+ */
+const OFF_SCREEN_PLAYING_EVERY_MS = 1_000;
 
 /**
  * The playhead as a panel shows it: while playing, at most every everyMs (if > 0) and on its turn;
@@ -56,12 +62,13 @@ function useThrottledTime(everyMs: number): number {
     };
     const follow = (state: PlaybackState) => {
       if (state.timeMs === last.timeMs) return;
+      const now = performance.now();
       if (!onScreen) {
         markOwing(owner, true);
+        if (state.playing && now - last.at < OFF_SCREEN_PLAYING_EVERY_MS) return;
         cancelIdle ??= whenIdle(catchUp);
         return;
       }
-      const now = performance.now();
       if (state.playing && everyMs > 0) {
         if (now - last.at < everyMs) return;
         // Wait for a frame of its own, unless it has waited two periods more: with more panels due

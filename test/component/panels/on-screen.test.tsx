@@ -61,6 +61,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
   FakeObserver.all = [];
 });
 
@@ -103,6 +104,35 @@ describe('a panel off screen', () => {
     expect(caughtUp()).toBe('false');
     act(() => idle());
     expect(shown()).toBe('5000');
+    expect(caughtUp()).toBe('true');
+  });
+
+  it('while playing, catches up at most once a second, and at once when playing stops', () => {
+    let wall = 5_000_000;
+    vi.spyOn(performance, 'now').mockImplementation(() => wall);
+    loadAt(writeReadScenario(), 1_000);
+    render(<><OnScreenSlot><Panel /></OnScreenSlot><Rest /></>);
+    const shown = () => screen.getByTestId('shown').textContent;
+    const caughtUp = () => screen.getByTestId('caught-up').textContent;
+    act(() => FakeObserver.scroll(false));
+    act(() => idle());
+    act(() => usePlayback.getState().setPlaying(true));
+    wall += 100;
+    act(() => usePlayback.getState().seek(2_000));
+    expect(idleTasks).toHaveLength(0);
+    expect(caughtUp()).toBe('false');
+    wall += 1_000;
+    act(() => usePlayback.getState().seek(3_000));
+    expect(idleTasks).toHaveLength(1);
+    act(() => idle());
+    expect(shown()).toBe('3000');
+
+    wall += 10;
+    act(() => usePlayback.getState().seek(4_000));
+    expect(idleTasks).toHaveLength(0);
+    act(() => usePlayback.getState().setPlaying(false));
+    act(() => idle());
+    expect(shown()).toBe('4000');
     expect(caughtUp()).toBe('true');
   });
 

@@ -1,8 +1,13 @@
 /**
- * The pending-event queue: a binary min-heap over (time, sequence) kept in typed arrays, with
- * the event objects in a parallel array. Ties in time go to the event scheduled first, so the
- * order never depends on anything but the run itself.
+ * The pending-event queue, ordered by (time, sequence): ties in time go to the event scheduled
+ * first, so the order never depends on anything but the run itself. Events of the next few
+ * seconds wait in a timing wheel (timing-wheel.ts), later ones and any time that is not a whole
+ * millisecond in a heap (event-heap.ts); taking compares the heads of both, so the order is the
+ * same whichever part holds an event.
  */
+import { EventHeap } from './event-heap.ts';
+import { TimingWheel } from './timing-wheel.ts';
+
 export interface EventQueueSnapshot<E> {
   readonly times: Float64Array;
   readonly seqs: Float64Array;
@@ -11,114 +16,75 @@ export interface EventQueueSnapshot<E> {
 }
 
 export class EventQueue<E> {
-  private times = new Float64Array(1024);
-  private seqs = new Float64Array(1024);
-  private items: (E | undefined)[] = new Array<E | undefined>(1024);
-  private count = 0;
+  private readonly wheel = new TimingWheel<E>();
+  private readonly heap = new EventHeap<E>();
   private nextSeq = 0;
-  /** Time of the event most recently popped. */
+  /** Time of the event most recently taken: no pending event is earlier (the wheel's reference). */
   lastTime = 0;
 
   get size(): number {
-    return this.count;
+    return this.wheel.size + this.heap.size;
   }
 
   /** Time of the earliest pending event, or Infinity when empty. */
   peekTime(): number {
-    return this.count > 0 ? this.times[0]! : Infinity;
+    return Math.min(this.wheel.nextTime, this.heap.topTime);
   }
 
   push(time: number, item: E): void {
-    if (this.count === this.times.length) this.grow();
-    let i = this.count++;
-    const seq = this.nextSeq++;
-    const { times, seqs, items } = this;
-    // Sift up: move parents down until the new entry fits.
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const pt = times[parent]!;
-      if (pt < time || (pt === time && seqs[parent]! < seq)) break;
-      times[i] = pt;
-      seqs[i] = seqs[parent]!;
-      items[i] = items[parent];
-      i = parent;
-    }
-    times[i] = time;
-    seqs[i] = seq;
-    items[i] = item;
+    this.insert(time, this.nextSeq++, item);
+  }
+
+  private insert(time: number, seq: number, item: E): void {
+    if (TimingWheel.fits(time, this.lastTime)) this.wheel.add(time, seq, item);
+    else this.heap.push(time, seq, item);
   }
 
   pop(): E | undefined {
-    if (this.count === 0) return undefined;
-    const { times, seqs, items } = this;
-    const top = items[0];
-    this.lastTime = times[0]!;
-    const last = --this.count;
-    const time = times[last]!;
-    const seq = seqs[last]!;
-    const item = items[last];
-    items[last] = undefined;
-    if (last > 0) this.siftDown(time, seq, item, last);
-    return top;
-  }
-
-  private siftDown(time: number, seq: number, item: E | undefined, size: number): void {
-    const { times, seqs, items } = this;
-    let i = 0;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= size) break;
-      const right = child + 1;
-      if (right < size && (times[right]! < times[child]! || (times[right] === times[child] && seqs[right]! < seqs[child]!))) {
-        child = right;
-      }
-      const ct = times[child]!;
-      if (time < ct || (time === ct && seq < seqs[child]!)) break;
-      times[i] = ct;
-      seqs[i] = seqs[child]!;
-      items[i] = items[child];
-      i = child;
+    const { wheel, heap } = this;
+    const wheelTime = wheel.nextTime;
+    const heapTime = heap.topTime;
+    if (heapTime < wheelTime || (heapTime === wheelTime && heapTime !== Infinity && heap.topSeq < wheel.nextSeq)) {
+      this.lastTime = heapTime;
+      return heap.pop();
     }
-    times[i] = time;
-    seqs[i] = seq;
-    items[i] = item;
-  }
-
-  private grow(): void {
-    const capacity = this.times.length * 2;
-    const times = new Float64Array(capacity);
-    times.set(this.times);
-    const seqs = new Float64Array(capacity);
-    seqs.set(this.seqs);
-    this.times = times;
-    this.seqs = seqs;
-    this.items.length = capacity;
+    if (wheelTime === Infinity) return undefined;
+    this.lastTime = wheelTime;
+    return wheel.take();
   }
 
   /** Visits every pending event, in no particular order (a reader that looks for what they hold). */
   forEach(visit: (item: E) => void): void {
-    for (let i = 0; i < this.count; i++) visit(this.items[i]!);
+    this.wheel.forEach((_time, _seq, item) => visit(item));
+    this.heap.forEach((_time, _seq, item) => visit(item));
   }
 
-  /** Events are immutable data, so a snapshot copies the arrays and shares the event objects. */
+  /** Events are immutable data, so a snapshot copies times and sequences and shares the event objects. */
   snapshot(): EventQueueSnapshot<E> {
-    return {
-      times: this.times.slice(0, this.count),
-      seqs: this.seqs.slice(0, this.count),
-      items: this.items.slice(0, this.count) as E[],
-      nextSeq: this.nextSeq,
+    const size = this.size;
+    const times = new Float64Array(size);
+    const seqs = new Float64Array(size);
+    const items = new Array<E>(size);
+    let i = 0;
+    const copy = (time: number, seq: number, item: E) => {
+      times[i] = time;
+      seqs[i] = seq;
+      items[i++] = item;
     };
+    this.wheel.forEach(copy);
+    this.heap.forEach(copy);
+    return { times, seqs, items, nextSeq: this.nextSeq };
   }
 
-  restore(snapshot: EventQueueSnapshot<E>): void {
-    const capacity = Math.max(1024, snapshot.times.length * 2);
-    this.times = new Float64Array(capacity);
-    this.times.set(snapshot.times);
-    this.seqs = new Float64Array(capacity);
-    this.seqs.set(snapshot.seqs);
-    this.items = snapshot.items.slice();
-    this.items.length = capacity;
-    this.count = snapshot.times.length;
+  /** Puts back the snapshot's events at `now`, the time it was taken (no event of it is earlier). */
+  restore(snapshot: EventQueueSnapshot<E>, now: number): void {
+    this.wheel.clear();
+    this.heap.clear();
+    this.lastTime = now;
+    const { times, seqs, items } = snapshot;
+    // A slot of the wheel keeps its events in the order they are added: add them by sequence.
+    const order = Array.from(seqs.keys()).sort((a, b) => seqs[a]! - seqs[b]!);
+    for (const i of order) this.insert(times[i]!, seqs[i]!, items[i]!);
     this.nextSeq = snapshot.nextSeq;
   }
 }

@@ -145,7 +145,7 @@ export class Simulation<S, E extends EngineEvent, M extends object, T> {
   /** Puts the run back exactly where the snapshot was taken; the snapshot stays reusable. */
   restore(snapshot: Snapshot<S, E | NetEvent<M>, T>): void {
     this.now = snapshot.now;
-    this.queue.restore(snapshot.queue);
+    this.queue.restore(snapshot.queue, snapshot.now);
     this.rng.setState(snapshot.rng);
     this.net.state = cloneState(snapshot.network);
     this.state = cloneState(snapshot.state);

@@ -1,0 +1,105 @@
+/**
+ * The event queue's order against the rule it implements, (time, order of scheduling), computed
+ * here by sorting: events near and far (the timing wheel and the heap), ties, times that are not
+ * whole milliseconds, taking and adding interleaved, and a restore in the middle of it all.
+ */
+import { describe, expect, it } from 'vitest';
+import { EventQueue } from '../../../src/engine/event-queue.ts';
+
+interface Entry { time: number; label: number }
+
+/** A small seeded generator (the queue's input only). */
+function lcg(seed: number): () => number {
+  let x = seed >>> 0;
+  return () => (x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+}
+
+/** A delay from now: mostly near (the wheel), some far beyond it (the heap), some fractional, some zero. */
+function delay(random: () => number): number {
+  const r = random();
+  if (r < 0.1) return 0;
+  if (r < 0.2) return Math.floor(random() * 100_000);
+  if (r < 0.25) return random() * 50;
+  return Math.floor(random() * 3_000);
+}
+
+/** Takes every event at the earliest time by the rule: the least time, then the first scheduled. */
+function expectedNext(pending: Entry[]): Entry {
+  let best = pending[0]!;
+  for (const entry of pending) if (entry.time < best.time || (entry.time === best.time && entry.label < best.label)) best = entry;
+  return best;
+}
+
+describe('the event queue', () => {
+  it('takes events by (time, scheduling order) whether they wait near or far, whole or fractional', () => {
+    const random = lcg(7);
+    const queue = new EventQueue<Entry>();
+    const pending: Entry[] = [];
+    let now = 0;
+    let label = 0;
+    for (let step = 0; step < 20_000; step++) {
+      if (pending.length === 0 || random() < 0.55) {
+        const entry = { time: now + delay(random), label: label++ };
+        queue.push(entry.time, entry);
+        pending.push(entry);
+        continue;
+      }
+      const expected = expectedNext(pending);
+      expect(queue.peekTime()).toBe(expected.time);
+      const taken = queue.pop();
+      expect(taken).toBe(expected);
+      expect(queue.lastTime).toBe(expected.time);
+      pending.splice(pending.indexOf(expected), 1);
+      now = expected.time;
+    }
+    expect(queue.size).toBe(pending.length);
+  });
+
+  it('gives back, after a restore, exactly the order the queue would have followed', () => {
+    const random = lcg(11);
+    const queue = new EventQueue<Entry>();
+    for (let label = 0; label < 3_000; label++) {
+      const time = delay(random) + (label % 3 === 0 ? 9_000 : 0);
+      queue.push(time, { time, label });
+    }
+    // Take some, so that the wheel has moved on, then snapshot.
+    for (let i = 0; i < 1_000; i++) queue.pop();
+    const now = queue.lastTime;
+    const snapshot = queue.snapshot();
+    const straight: Entry[] = [];
+    for (let e = queue.pop(); e !== undefined; e = queue.pop()) straight.push(e);
+    expect(straight).toHaveLength(2_000);
+
+    const restored = new EventQueue<Entry>();
+    restored.restore(snapshot, now);
+    const replayed: Entry[] = [];
+    for (let e = restored.pop(); e !== undefined; e = restored.pop()) replayed.push(e);
+    expect(replayed).toEqual(straight);
+    expect(replayed.map((e) => e.label)).toEqual([...straight].sort((a, b) => a.time - b.time || a.label - b.label).map((e) => e.label));
+  });
+
+  it('keeps scheduling order between an event that waited far off and one scheduled at the same time once it came near', () => {
+    const queue = new EventQueue<Entry>();
+    const far = { time: 20_000, label: 0 };
+    queue.push(far.time, far);
+    const step = { time: 15_000, label: 1 };
+    queue.push(step.time, step);
+    expect(queue.pop()).toBe(step);
+    // Now 20_000 is 5 s away: a new event at that time waits near, and still comes after the first.
+    const near = { time: 20_000, label: 2 };
+    queue.push(near.time, near);
+    expect(queue.pop()).toBe(far);
+    expect(queue.pop()).toBe(near);
+  });
+
+  it('is empty when everything is taken: no time, nothing to take', () => {
+    const queue = new EventQueue<Entry>();
+    queue.push(5, { time: 5, label: 0 });
+    queue.push(20_000, { time: 20_000, label: 1 });
+    expect(queue.pop()?.label).toBe(0);
+    expect(queue.pop()?.label).toBe(1);
+    expect(queue.size).toBe(0);
+    expect(queue.peekTime()).toBe(Infinity);
+    expect(queue.pop()).toBeUndefined();
+  });
+});

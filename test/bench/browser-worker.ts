@@ -243,6 +243,10 @@ async function measure(dist: string, port: number, debugPort: number): Promise<R
       });
       void cdp.send('Target.setAutoAttach', { autoAttach: true, flatten: true, waitForDebuggerOnStart: false }, pageSession);
     });
+    // What the worker holds once the hour is simulated: its heap after a full collection.
+    await cdp.send('HeapProfiler.enable', {}, workerSession);
+    await cdp.send('HeapProfiler.collectGarbage', {}, workerSession);
+    const heapAfterRun = (await cdp.send<{ usedSize: number }>('Runtime.getHeapUsage', {}, workerSession)).usedSize;
     for (const session of [workerSession, pageSession]) {
       await cdp.send('Profiler.enable', {}, session);
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 }, session);
@@ -258,7 +262,7 @@ async function measure(dist: string, port: number, debugPort: number): Promise<R
     await cdp.send('Tracing.end');
     await traced;
     cdp.close();
-    return { dist, fullRunMs, groups: measured, traceEvents };
+    return { dist, fullRunMs, heapAfterRun, groups: measured, traceEvents };
   } finally {
     await browser.close();
     stop();
@@ -270,7 +274,7 @@ function summarize(label: string, run: Record<string, unknown>): void {
   const events = run.traceEvents as TraceEvent[];
   const threadNames = new Map<string, string>();
   for (const event of events) if (event.ph === 'M' && event.name === 'thread_name') threadNames.set(`${event.pid}:${event.tid}`, event.args?.name ?? '');
-  console.log(`\n== ${label} (${String(run.dist)}): the whole hour simulated in ${((run.fullRunMs as number) / 1000).toFixed(1)} s`);
+  console.log(`\n== ${label} (${String(run.dist)}): the whole hour simulated in ${((run.fullRunMs as number) / 1000).toFixed(1)} s; the worker's heap then, after a full collection, ${((run.heapAfterRun as number) / 1e6).toFixed(0)} MB`);
   for (const [group, data] of Object.entries(measuredGroups)) {
     const moves = bursts(partsOf(data.worker), 8);
     const names = [...new Set(moves.flatMap((move) => Object.keys(move.parts)))].sort();

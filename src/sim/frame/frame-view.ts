@@ -9,6 +9,7 @@ import type { ModelState } from '../../model/state.ts';
 import type { Summary } from '../summary.ts';
 import type { TimelineView } from '../timeline.ts';
 import type { Frame } from './frame.ts';
+import { unpackPatches } from './packed-patches.ts';
 import { StateMirror } from './state-mirror.ts';
 import { TraceTail } from './trace-tail.ts';
 import { WireDecoder } from './wire.ts';
@@ -37,7 +38,7 @@ export class FrameView implements TimelineView {
   }
 
   receive(frame: Frame): void {
-    this.mirror.apply(frame.patches);
+    this.mirror.apply(unpackPatches(frame.patches));
     const events = JSON.parse(frame.trace.json) as TraceEvent[];
     this.tail.apply(frame.trace.from, events, frame.traceLength);
     this.latest = {

@@ -6,7 +6,8 @@
  */
 import type { TraceEvent } from '../../model/events.ts';
 import type { Timeline } from '../timeline.ts';
-import { StateDiffer, type StatePatch } from './state-diff.ts';
+import { packPatches, type PackedPatches } from './packed-patches.ts';
+import { StateDiffer } from './state-diff.ts';
 import { TraceTail } from './trace-tail.ts';
 import { WireEncoder } from './wire.ts';
 
@@ -14,7 +15,8 @@ export interface Frame {
   timeMs: number;
   horizon: number;
   traceLength: number;
-  patches: StatePatch[];
+  /** The state's patches since the last frame (state-diff.ts), packed for the wire. */
+  patches: PackedPatches;
   /**
    * The Summary, encoded for the wire (src/sim/frame/wire.ts), or undefined when this frame
    * does not bring one (summing up a large run costs more than a frame: the page keeps the last).
@@ -45,7 +47,7 @@ export class FrameSource {
       timeMs: timeline.now,
       horizon: timeline.horizon,
       traceLength: length,
-      patches: this.differ.diff(timeline.state),
+      patches: packPatches(this.differ.diff(timeline.state)),
       summary: withSummary ? this.encoder.encode(timeline.summary()) : undefined,
       trace: { from, json: JSON.stringify(events) },
       previousTraceTime: timeline.previousTraceTime(),

@@ -6,6 +6,7 @@
  * than the playhead shown.
  */
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { usePlayback } from '../store/playback.ts';
 
 /** Watched panels that are (or may be) in view: a panel is never held back before it was seen off screen. */
 const OnScreenContext = createContext(true);
@@ -79,20 +80,44 @@ export function useOffScreenCaughtUp(): boolean {
 
 /** An off-screen panel catches up with the playhead within this long even on a busy page. */
 const IDLE_WAIT_MS = 250;
+/** However long a seek takes, the panels off screen catch up after this long. */
+const SEEK_WAIT_MS = 1_000;
 /** The catch-ups waiting for the page to be idle: run together, so React draws them in one render. */
 const waiting = new Set<() => void>();
 let idleHandle: (() => void) | null = null;
+/** When the catch-ups first found a seek under way (they wait for its moment), or null. */
+let heldSince: number | null = null;
+
+/**
+ * Whether a seek is under way (its moment not shown yet; not playing): the page is idle while
+ * the worker simulates, but the moment a catch-up would draw is about to be replaced, and its
+ * render on the page's thread takes a core from the worker and holds up the seek's frame when it
+ * arrives. A step's frame comes within a few milliseconds: the idle page catches up meanwhile.
+ */
+function seekUnderWay(): boolean {
+  const { seekTarget, playing } = usePlayback.getState();
+  return seekTarget !== null && !playing;
+}
 
 function runWaiting(): void {
   idleHandle = null;
+  const now = performance.now();
+  if (seekUnderWay() && now - (heldSince ??= now) < SEEK_WAIT_MS) {
+    idleHandle = requestIdle(HELD_RETRY_MS);
+    return;
+  }
+  heldSince = null;
   const tasks = [...waiting];
   waiting.clear();
   for (const task of tasks) task();
 }
 
-function requestIdle(): () => void {
+/** Without idle callbacks, a held catch-up looks again this often (a timer of 0 would spin). */
+const HELD_RETRY_MS = 50;
+
+function requestIdle(fallbackDelayMs = 0): () => void {
   if (typeof window.requestIdleCallback !== 'function') {
-    const handle = window.setTimeout(runWaiting, 0);
+    const handle = window.setTimeout(runWaiting, fallbackDelayMs);
     return () => window.clearTimeout(handle);
   }
   const handle = window.requestIdleCallback(runWaiting, { timeout: IDLE_WAIT_MS });

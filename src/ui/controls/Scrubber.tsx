@@ -3,7 +3,7 @@
  * for free), with the scenario's timeline actions and the person's forks as ticks below it.
  * A tick is a button: it jumps to that moment, and its title says what happens there.
  */
-import type { KeyboardEvent } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import type { TimelineAction } from '../../sim/index.ts';
 import { playheadTarget, usePlayback } from '../../store/playback.ts';
 import { useT, type Translate } from '../i18n/index.ts';
@@ -80,19 +80,49 @@ const KEY_STEPS: Record<string, (time: number, duration: number) => number> = {
   End: (_time, duration) => duration,
 };
 
-export function Scrubber() {
+/**
+ * The ticks under the range: what each says is worked out from the scenario, its forks and the
+ * language, never from the playhead, so a move re-renders the range alone (narrating every
+ * action's caption again at each step cost more than the range itself).
+ */
+function ScrubberMarks({ duration }: { duration: number }) {
   const t = useT();
-  const timeMs = usePlayback((s) => s.timeMs);
   const scenario = usePlayback((s) => s.scenario);
   const forks = usePlayback((s) => s.forks);
   const language = usePlayback((s) => s.language);
   const narrator = useNarrator();
-  const duration = scenario?.durationMs ?? 0;
   // A mark says what the caption will say when the playhead gets there (the fault event's caption).
   const caption = (action: TimelineAction) => (narrator && scenario
     ? narrator.narrate({ t: action.at, type: 'fault', action: action.action, target: traceTarget(action) }, language, { config: scenario.config })
     : null);
-  const marks = scenario ? marksOf(scenario.timeline, forks, t, caption) : [];
+  const marks = scenario && duration > 0 ? marksOf(scenario.timeline, forks, t, caption) : [];
+  return (
+    <div className="rs-scrubber-marks">
+      {marks.map((mark, index) => (
+        <button
+          key={`${mark.kind}-${index}`}
+          type="button"
+          tabIndex={-1}
+          className={`rs-mark rs-mark-${mark.kind}`}
+          style={{ left: `${(mark.at / duration) * 100}%` }}
+          title={mark.title}
+          aria-label={mark.title}
+          data-testid={`mark-${mark.kind}`}
+          onClick={() => usePlayback.getState().requestSeek(mark.at)}
+        />
+      ))}
+    </div>
+  );
+}
+
+/** Re-rendered when the run's length or what the marks read changes (their own selectors), not at each move. */
+const MemoMarks = memo(ScrubberMarks);
+
+export function Scrubber() {
+  const t = useT();
+  const timeMs = usePlayback((s) => s.timeMs);
+  const hasScenario = usePlayback((s) => s.scenario !== null);
+  const duration = usePlayback((s) => s.scenario?.durationMs ?? 0);
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     const move = KEY_STEPS[event.key];
     if (!move || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -108,28 +138,14 @@ export function Scrubber() {
         max={duration}
         step={1}
         value={Math.min(timeMs, duration)}
-        disabled={!scenario}
+        disabled={!hasScenario}
         aria-label={t('playhead')}
         aria-valuetext={`${formatTime(timeMs)} ${t('timeOf')} ${formatTime(duration)}`}
         data-testid="scrubber"
         onChange={(event) => usePlayback.getState().requestSeek(Number(event.target.value))}
         onKeyDown={onKeyDown}
       />
-      <div className="rs-scrubber-marks">
-        {duration > 0 && marks.map((mark, index) => (
-          <button
-            key={`${mark.kind}-${index}`}
-            type="button"
-            tabIndex={-1}
-            className={`rs-mark rs-mark-${mark.kind}`}
-            style={{ left: `${(mark.at / duration) * 100}%` }}
-            title={mark.title}
-            aria-label={mark.title}
-            data-testid={`mark-${mark.kind}`}
-            onClick={() => usePlayback.getState().requestSeek(mark.at)}
-          />
-        ))}
-      </div>
+      <MemoMarks duration={duration} />
     </div>
   );
 }

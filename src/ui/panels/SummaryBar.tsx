@@ -4,7 +4,7 @@
  * out by a group whose members subscribe differently) and send
  * attempts apart. A counter that has causes opens the list of them with their counts.
  */
-import { lazy, Suspense, useState } from 'react';
+import { lazy, memo, Suspense, useState } from 'react';
 import { formatCount } from '../../viz/format.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
@@ -35,14 +35,15 @@ function tone(metric: Metric, value: number): string {
   return NOTICES.has(metric) ? ' rs-summary-notice' : '';
 }
 
-function MetricLabel({ metric, strings }: { metric: Metric; strings: PanelStrings }) {
+/** A counter's name: the same at every move (only its value changes), so it is not rendered again. */
+const MetricLabel = memo(function MetricLabel({ metric, strings }: { metric: Metric; strings: PanelStrings }) {
   return (
     <>
       {strings.summary[metric].label}
       <span className="rs-visually-hidden"> ({strings.summary[metric].hint})</span>
     </>
   );
-}
+});
 
 export function SummaryBar({ className }: SummaryBarProps) {
   const view = useSimView(TEXT_PANEL_REFRESH);

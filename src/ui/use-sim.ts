@@ -31,12 +31,6 @@ const turns = { lastRefreshAt: Number.NEGATIVE_INFINITY };
 const SAME_FRAME_MS = 10;
 /** A panel that waited this many of its periods refreshes even in another panel's frame. */
 const STARVED_PERIODS = 3;
-/**
- * While playing, a panel off screen catches up at most this often: the page is idle between
- * most frames at 1x, and catching up at every idle moment rendered the queue grid, the event log
- * and the failover view a dozen times a second that nobody saw. Paused, it catches up at once.
- */
-const OFF_SCREEN_PLAYING_EVERY_MS = 1_000;
 
 /**
  * The playhead as a panel shows it: while playing, at most every everyMs (if > 0) and on its turn;
@@ -65,8 +59,11 @@ function useThrottledTime(everyMs: number): number {
       const now = performance.now();
       if (!onScreen) {
         markOwing(owner, true);
-        if (state.playing && now - last.at < OFF_SCREEN_PLAYING_EVERY_MS) return;
-        cancelIdle ??= whenIdle(catchUp);
+        // While playing, not at all: the page is idle between most frames at 1x, and catching up
+        // then drew the queue grid, the event log and the failover view a dozen times a second
+        // that nobody saw (the large scale test's grid, 640 cells, about 100 ms a time). It
+        // catches up once playing stops, or at once when it comes on screen.
+        if (!state.playing) cancelIdle ??= whenIdle(catchUp);
         return;
       }
       if (state.playing && everyMs > 0) {

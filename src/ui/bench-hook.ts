@@ -24,7 +24,11 @@ export interface BenchHook {
   open(source: unknown): boolean;
   /** Seeks to t; resolves once the browser has painted it, with the move's times. */
   seek(t: number): Promise<MoveTimes>;
-  /** The store's move alone, until the moment arrives (the worker's round trip), before the page renders it: its wall milliseconds. */
+  /**
+   * The store's move alone, until the moment arrives, before the page renders it: its wall
+   * milliseconds. Sent right after the previous move, it also waits for that move's render
+   * (docs/worker.md, Measuring it); from a page at rest it is the worker's round trip.
+   */
   engineSeek(t: number): Promise<number>;
   /** Steps back one event; resolves once the browser has painted it, with the move's times. */
   stepBack(): Promise<MoveTimes>;

@@ -2,9 +2,8 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { OnScreenSlot, useOffScreenCaughtUp } from '../../../src/ui/on-screen.tsx';
-import { PanelFrame } from '../../../src/ui/panels/shared.tsx';
-import { useSimView } from '../../../src/ui/use-sim.ts';
 import { loadAt } from './load.ts';
+import { IdleByHand, ProbePanel } from './idle-probe.tsx';
 import { writeReadScenario } from './scenarios.ts';
 
 /** An IntersectionObserver the test moves by hand: `scroll(false)` takes every watched panel off screen. */
@@ -28,34 +27,15 @@ class FakeObserver {
   }
 }
 
-/** requestIdleCallback run by hand: `idle()` runs what waits for the page to be idle. */
-let idleTasks: (() => void)[] = [];
-function idle() {
-  const tasks = idleTasks;
-  idleTasks = [];
-  for (const task of tasks) task();
-}
-
-function Panel() {
-  const view = useSimView();
-  return (
-    <PanelFrame name="probe" title="probe">
-      <output data-testid="shown">{view?.timeMs}</output>
-    </PanelFrame>
-  );
-}
+const idle = new IdleByHand();
 
 function Rest() {
   return <output data-testid="caught-up">{String(useOffScreenCaughtUp())}</output>;
 }
 
 beforeEach(() => {
-  idleTasks = [];
   vi.stubGlobal('IntersectionObserver', FakeObserver);
-  vi.stubGlobal('requestIdleCallback', (task: () => void) => idleTasks.push(task));
-  vi.stubGlobal('cancelIdleCallback', (handle: number) => {
-    idleTasks.splice(handle - 1, 1);
-  });
+  idle.install();
 });
 
 afterEach(() => {
@@ -68,7 +48,7 @@ afterEach(() => {
 describe('a panel off screen', () => {
   it('follows the playhead once the page is idle, and the page is not caught up until it has', () => {
     loadAt(writeReadScenario(), 1_000);
-    render(<><OnScreenSlot><Panel /></OnScreenSlot><Rest /></>);
+    render(<><OnScreenSlot><ProbePanel /></OnScreenSlot><Rest /></>);
     const shown = () => screen.getByTestId('shown').textContent;
     const caughtUp = () => screen.getByTestId('caught-up').textContent;
     act(() => usePlayback.getState().seek(2_000));
@@ -79,16 +59,16 @@ describe('a panel off screen', () => {
     act(() => usePlayback.getState().seek(4_000));
     expect(shown()).toBe('2000');
     expect(caughtUp()).toBe('false');
-    expect(idleTasks).toHaveLength(1);
+    expect(idle.tasks).toHaveLength(1);
 
-    act(() => idle());
+    act(() => idle.run());
     expect(shown()).toBe('4000');
     expect(caughtUp()).toBe('true');
   });
 
   it('is caught up when it comes back on screen, and owes nothing when the playhead came back to what it shows', () => {
     loadAt(writeReadScenario(), 1_000);
-    render(<><OnScreenSlot><Panel /></OnScreenSlot><Rest /></>);
+    render(<><OnScreenSlot><ProbePanel /></OnScreenSlot><Rest /></>);
     const shown = () => screen.getByTestId('shown').textContent;
     const caughtUp = () => screen.getByTestId('caught-up').textContent;
     act(() => FakeObserver.scroll(false));
@@ -102,7 +82,7 @@ describe('a panel off screen', () => {
     act(() => usePlayback.getState().seek(6_000));
     act(() => usePlayback.getState().seek(5_000));
     expect(caughtUp()).toBe('false');
-    act(() => idle());
+    act(() => idle.run());
     expect(shown()).toBe('5000');
     expect(caughtUp()).toBe('true');
   });
@@ -111,34 +91,34 @@ describe('a panel off screen', () => {
     let wall = 5_000_000;
     vi.spyOn(performance, 'now').mockImplementation(() => wall);
     loadAt(writeReadScenario(), 1_000);
-    render(<><OnScreenSlot><Panel /></OnScreenSlot><Rest /></>);
+    render(<><OnScreenSlot><ProbePanel /></OnScreenSlot><Rest /></>);
     const shown = () => screen.getByTestId('shown').textContent;
     const caughtUp = () => screen.getByTestId('caught-up').textContent;
     act(() => FakeObserver.scroll(false));
-    act(() => idle());
+    act(() => idle.run());
     act(() => usePlayback.getState().setPlaying(true));
     act(() => usePlayback.getState().seek(2_000));
     wall += 5_000;
     act(() => usePlayback.getState().seek(3_000));
-    expect(idleTasks).toHaveLength(0);
+    expect(idle.tasks).toHaveLength(0);
     expect(caughtUp()).toBe('false');
     act(() => FakeObserver.scroll(true));
     expect(shown()).toBe('3000');
 
     act(() => FakeObserver.scroll(false));
-    act(() => idle());
+    act(() => idle.run());
     act(() => usePlayback.getState().seek(4_000));
-    expect(idleTasks).toHaveLength(0);
+    expect(idle.tasks).toHaveLength(0);
     expect(shown()).toBe('3000');
     act(() => usePlayback.getState().setPlaying(false));
-    act(() => idle());
+    act(() => idle.run());
     expect(shown()).toBe('4000');
     expect(caughtUp()).toBe('true');
   });
 
   it('draws every move outside a slot', () => {
     loadAt(writeReadScenario(), 1_000);
-    render(<Panel />);
+    render(<ProbePanel />);
     act(() => FakeObserver.scroll(false));
     act(() => usePlayback.getState().seek(7_000));
     expect(screen.getByTestId('shown').textContent).toBe('7000');

@@ -30,18 +30,26 @@ export interface UniqIdFields {
  * start of the month(4) + counter(2). The first 20 hex digits are fixed per producer process.
  */
 export function createUniqId(fields: UniqIdFields): string {
-  return uniqIdOf(fields.ip, fields.pid, fields.classLoaderHash, fields.startOfMonthMs, fields.counter);
+  return uniqIdAfter(uniqIdPrefix(fields.ip, fields.pid, fields.classLoaderHash), fields.startOfMonthMs, fields.counter);
 }
 
-/** createUniqId from its fields one by one: a producer makes one per message, without a fields object. */
-export function uniqIdOf(ip: Ipv4, pid: number, classLoaderHash: number, startOfMonthMs: number, counter: number): string {
+/** The first 20 hex digits of every msgId of one producer process (MessageClientIDSetter's FIX_STRING). */
+export function uniqIdPrefix(ip: Ipv4, pid: number, classLoaderHash: number): string {
   putIpv4(ip);
-  putHex(8, pid, 4);
-  putHex(12, classLoaderHash, 8);
-  putHex(20, startOfMonthMs, 8);
-  putHex(28, counter, 4);
+  putShort(8, pid);
+  putInt(12, classLoaderHash);
+  return printedId().slice(0, UNIQ_PREFIX_DIGITS);
+}
+
+/** createUniqId after its fixed prefix: a producer makes one per message and prints only the last 12 digits anew. */
+export function uniqIdAfter(prefix: string, startOfMonthMs: number, counter: number): string {
+  for (let i = 0; i < UNIQ_PREFIX_DIGITS; i++) idDigits[i] = prefix.charCodeAt(i);
+  putInt(20, startOfMonthMs);
+  putShort(28, counter);
   return printedId();
 }
+
+const UNIQ_PREFIX_DIGITS = 20;
 
 /**
  * The char codes of the id being printed. Both ids are made for every message: each is printed
@@ -50,23 +58,43 @@ export function uniqIdOf(ip: Ipv4, pid: number, classLoaderHash: number, startOf
  */
 const idDigits: number[] = new Array<number>(2 * ID_BYTES).fill(0);
 
-/** Char codes of the upper-case hex digits (UtilAll.bytes2string prints upper case). */
+/** Char codes of each byte's two upper-case hex digits (UtilAll.bytes2string prints upper case). */
 const HEX_DIGIT_CODES: readonly number[] = Array.from('0123456789ABCDEF', (digit) => digit.charCodeAt(0));
+const HIGH_DIGIT: readonly number[] = Array.from({ length: 256 }, (_, byte) => HEX_DIGIT_CODES[byte >>> 4]!);
+const LOW_DIGIT: readonly number[] = Array.from({ length: 256 }, (_, byte) => HEX_DIGIT_CODES[byte & 15]!);
 
-/** The low `count` hex digits of an unsigned 32-bit value, most significant first, at digit `at`. */
-function putHex(at: number, value: number, count: number): void {
-  for (let i = count - 1; i >= 0; i--) {
-    idDigits[at + i] = HEX_DIGIT_CODES[value & 15]!;
-    value >>>= 4;
-  }
+/** The two hex digits of the low byte of `value`, at digit `at`. */
+function putByte(at: number, value: number): void {
+  const byte = value & 0xff;
+  idDigits[at] = HIGH_DIGIT[byte]!;
+  idDigits[at + 1] = LOW_DIGIT[byte]!;
+}
+
+/** The low 16 bits, big-endian (a Java short): 4 digits. */
+function putShort(at: number, value: number): void {
+  putByte(at, value >>> 8);
+  putByte(at + 2, value);
+}
+
+/** The low 32 bits, big-endian (a Java int): 8 digits. */
+function putInt(at: number, value: number): void {
+  putByte(at, value >>> 24);
+  putByte(at + 2, value >>> 16);
+  putByte(at + 4, value >>> 8);
+  putByte(at + 6, value);
 }
 
 function putIpv4(ip: Ipv4): void {
-  for (let i = 0; i < 4; i++) putHex(2 * i, ip[i]!, 2);
+  for (let i = 0; i < 4; i++) putByte(2 * i, ip[i]!);
 }
 
+/** The 32 digits as one flat string; 32 arguments cost about a third less than fromCharCode.apply (measured in Node 20). */
 function printedId(): string {
-  return String.fromCharCode.apply(null, idDigits);
+  const d = idDigits;
+  return String.fromCharCode(
+    d[0]!, d[1]!, d[2]!, d[3]!, d[4]!, d[5]!, d[6]!, d[7]!, d[8]!, d[9]!, d[10]!, d[11]!, d[12]!, d[13]!, d[14]!, d[15]!,
+    d[16]!, d[17]!, d[18]!, d[19]!, d[20]!, d[21]!, d[22]!, d[23]!, d[24]!, d[25]!, d[26]!, d[27]!, d[28]!, d[29]!, d[30]!, d[31]!,
+  );
 }
 /**
  * The fields of a client msgId, all unsigned (getNearlyTimeFromID reads the time unsigned);
@@ -100,9 +128,9 @@ export function createOffsetMsgId(ip: Ipv4, port: number, commitLogOffset: numbe
     throw new RangeError(`commitLogOffset ${commitLogOffset} is not a non-negative safe integer`);
   }
   putIpv4(ip);
-  putHex(8, port, 8);
-  putHex(16, Math.floor(commitLogOffset / TWO_POW_32), 8);
-  putHex(24, commitLogOffset % TWO_POW_32, 8);
+  putInt(8, port);
+  putInt(16, Math.floor(commitLogOffset / TWO_POW_32));
+  putInt(24, commitLogOffset % TWO_POW_32);
   return printedId();
 }
 

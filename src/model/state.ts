@@ -301,6 +301,8 @@ export interface ProducerState extends ClientInstanceState {
   rateStartAt: number;
   rateCount: number;
   pid: number;
+  /** The first 20 hex digits of this process's msgIds (ip, pid, class loader hash), set when it starts. */
+  msgIdPrefix: string;
   /** MessageClientIDSetter's counter. */
   counter: number;
   sequence: number;

@@ -5,7 +5,7 @@
  */
 import { AUTO_CREATE_TOPIC_KEY_TOPIC, MASTER_ID } from '../defaults.ts';
 import { noticed } from '../detections.ts';
-import { DEFAULT_CLASS_LOADER_HASH, parseIpv4, uniqIdOf } from '../message-id.ts';
+import { DEFAULT_CLASS_LOADER_HASH, parseIpv4, uniqIdAfter, uniqIdPrefix } from '../message-id.ts';
 import type { RemotingRequest, RemotingResponse } from '../remoting-types.ts';
 import type { FailureReason, ResponseCode, SendFailedReason, SendResultStatus } from '../vocabulary.ts';
 import { invoke, oneway } from '../remoting.ts';
@@ -22,6 +22,7 @@ const RETRY_RESPONSE_CODES: ReadonlySet<ResponseCode> = new Set(['TOPIC_NOT_EXIS
 export function startProducer(state: ModelState, producer: ProducerState, sim: Sim): void {
   startClientInstance(state, producer, sim);
   producer.pid = 1_000 + sim.rng.nextInt(60_000);
+  producer.msgIdPrefix = uniqIdPrefix(parseIpv4(producer.spec.ip), producer.pid, DEFAULT_CLASS_LOADER_HASH);
   scheduleHeartbeat(state, producer, sim);
   setProducerRate(producer, producer.ratePerSec, sim);
 }
@@ -65,7 +66,7 @@ function newMessage(producer: ProducerState, sim: Sim): SendInFlight {
   const { spec } = producer;
   const n = producer.sequence++;
   // The virtual run starts at the first instant of a month: the time since then is sim.now.
-  const msgId = uniqIdOf(parseIpv4(spec.ip), producer.pid, DEFAULT_CLASS_LOADER_HASH, sim.now, producer.counter++ & 0xffff);
+  const msgId = uniqIdAfter(producer.msgIdPrefix, sim.now, producer.counter++ & 0xffff);
   return {
     msgId,
     serial: sim.state.stats.nextSerial++,

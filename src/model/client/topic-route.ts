@@ -56,6 +56,18 @@ export function routeSignature(route: TopicRouteData): string {
   return JSON.stringify([queueDatas, brokerDatas]);
 }
 
+/**
+ * routeSignature of a client's cached route, which is deep-frozen (and shared by checkpoints):
+ * every route answer is compared with it, so its signature is worked out once (a pure memo).
+ */
+export function cachedRouteSignature(route: TopicRouteData): string {
+  let signature = cachedSignatures.get(route);
+  if (signature === undefined) cachedSignatures.set(route, (signature = routeSignature(route)));
+  return signature;
+}
+
+const cachedSignatures = new WeakMap<TopicRouteData, string>();
+
 export function queueLabel(mq: MessageQueue): string {
   return `${mq.brokerName}:${mq.queueId}`;
 }

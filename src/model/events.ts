@@ -36,11 +36,16 @@ export type ModelEvent =
   | { kind: 'consumer.persistOffsets'; client: string; epoch: number }
   | { kind: 'consumer.rebalance'; client: string; epoch: number; periodic: boolean }
   | { kind: 'consumer.pull'; client: string; epoch: number; queueKey: string; token: number }
-  | { kind: 'consumer.consumed'; client: string; epoch: number; queueKey: string; token: number; brokerName: string; messages: StoredMessage[]; startsAt: number[] }
+  | ConsumedEvent
   | { kind: 'producer.send'; client: string; epoch: number; rateEpoch: number }
   | { kind: 'rpc.timeout'; id: number }
   | { kind: 'remoting.scanResponseTable' }
   | { kind: 'rpc.failed'; id: number; reason: FailureReason };
+
+/** Messages whose listener started on their threads at startedAt, finishing now (ConsumeRequest.run). */
+export interface ConsumedEvent {
+  kind: 'consumer.consumed'; client: string; epoch: number; queueKey: string; token: number; brokerName: string; messages: StoredMessage[]; startedAt: number;
+}
 
 export type AnyEvent = ModelEvent | NetEvent<Wire>;
 

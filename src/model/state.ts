@@ -348,6 +348,8 @@ export interface ConsumerState extends ClientInstanceState {
   nextToken: number;
   /** When each of the consumeThreadMax consume threads is next free. */
   consumeBusyUntil: number[];
+  /** The consume thread booked longest ago, so free first: the next one to take (consume-service.ts). */
+  nextConsumeThread: number;
   /** ProcessQueue token -> when it was dropped: its consume requests not yet started are skipped. */
   droppedAt: Record<number, number>;
 }

@@ -6,90 +6,116 @@ import { SerialMarkSet } from '../../engine/index.ts';
 import { invoke } from '../remoting.ts';
 import type { RemotingResponse } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
+import type { ConsumedEvent } from '../events.ts';
 import type { ConsumerState, DuplicateCause, ModelState, PendingRequest, ProcessQueue, StoredMessage } from '../state.ts';
 import { isLive } from './mq-client-instance.ts';
 import { brokerNodeFor } from './process-queue.ts';
 
 /**
  * Each message is a ConsumeRequest of its own (consumeMessageBatchMaxSize 1) and goes to the
- * thread that is free first. Messages finishing at the same moment share one event, so a slow
+ * thread that is free first. Messages starting at the same moment share one event, so a slow
  * listener's messages complete one by one, as they do in RocketMQ.
  */
 export function submitConsumeRequest(consumer: ConsumerState, key: string, pq: ProcessQueue, messages: StoredMessage[], sim: Sim): void {
-  const startsAt = startTimes(consumer, pq, messages, sim);
   let from = 0;
-  for (let i = 1; i <= messages.length; i++) {
-    if (i < messages.length && startsAt[i] === startsAt[from]) continue;
-    scheduleConsumed(consumer, key, pq, startsAt[from]! + consumer.spec.consumeTimeMs, part(messages, from, i), part(startsAt, from, i), sim);
-    from = i;
-  }
-}
-
-/** Each message's start on the thread that is free first; the messages become outstanding. */
-function startTimes(consumer: ConsumerState, pq: ProcessQueue, messages: StoredMessage[], sim: Sim): number[] {
-  const threads = consumer.consumeBusyUntil;
-  const startsAt = new Array<number>(messages.length);
+  let startedAt = 0;
   for (let i = 0; i < messages.length; i++) {
-    const { queueOffset } = messages[i]!;
-    // An empty list gets a new one as a literal: a push onto an array emptied (removeConsumed)
-    // reserves room for 17, and a consumer keeping up empties it with every message.
-    if (pq.outstanding.length === 0) pq.outstanding = [queueOffset];
-    else pq.outstanding.push(queueOffset);
-    pq.queueOffsetMax = Math.max(pq.queueOffsetMax, queueOffset);
-    let best = 0;
-    for (let t = 1; t < threads.length; t++) if (threads[t]! < threads[best]!) best = t;
-    // The earliest free thread: starts, and so finishes, never go backwards within a submit.
-    startsAt[i] = Math.max(sim.now, threads[best]!);
-    threads[best] = startsAt[i]! + consumer.spec.consumeTimeMs;
+    putMessage(pq, messages[i]!.queueOffset);
+    const start = takeFreeThread(consumer, sim.now);
+    if (i > 0 && start !== startedAt) {
+      scheduleConsumed(consumer, key, pq, part(messages, from, i), startedAt, sim);
+      from = i;
+    }
+    startedAt = start;
   }
-  return startsAt;
+  scheduleConsumed(consumer, key, pq, part(messages, from, messages.length), startedAt, sim);
 }
 
-/** Entries from..to of an array: the array itself when that is all of it (most pulls finish together). */
+/** ProcessQueue.putMessage: the message's offset becomes outstanding. */
+function putMessage(pq: ProcessQueue, queueOffset: number): void {
+  // An empty list gets a new one as a literal: a push onto an array emptied (removeConsumed)
+  // reserves room for 17, and a consumer keeping up empties it with every message.
+  if (pq.outstanding.length === 0) pq.outstanding = [queueOffset];
+  else pq.outstanding.push(queueOffset);
+  if (queueOffset > pq.queueOffsetMax) pq.queueOffsetMax = queueOffset;
+}
+
+/**
+ * Books the thread that is free first from `now` and returns when it starts. Every thread's
+ * listener takes consumeTimeMs and starts never go backwards, so the thread booked longest ago
+ * is the one free first: the threads are taken in turn (a ring), with no scan for the earliest.
+ */
+function takeFreeThread(consumer: ConsumerState, now: number): number {
+  const threads = consumer.consumeBusyUntil;
+  const next = consumer.nextConsumeThread;
+  const start = Math.max(now, threads[next]!);
+  threads[next] = start + consumer.spec.consumeTimeMs;
+  consumer.nextConsumeThread = next + 1 === threads.length ? 0 : next + 1;
+  return start;
+}
+
+/** Entries from..to of an array: the array itself when that is all of it (most pulls start together). */
 function part<T>(array: T[], from: number, to: number): T[] {
   return from === 0 && to === array.length ? array : array.slice(from, to);
 }
 
-/** The messages finishing together, as one event at their finish time. */
-function scheduleConsumed(consumer: ConsumerState, key: string, pq: ProcessQueue, finish: number, messages: StoredMessage[], startsAt: number[], sim: Sim): void {
-  sim.schedule(finish, {
-    kind: 'consumer.consumed', client: consumer.id, epoch: consumer.epoch, queueKey: key, token: pq.token, brokerName: pq.mq.brokerName, messages, startsAt,
+/** The messages starting, and so finishing, together, as one event at their finish time. */
+function scheduleConsumed(consumer: ConsumerState, key: string, pq: ProcessQueue, messages: StoredMessage[], startedAt: number, sim: Sim): void {
+  sim.schedule(startedAt + consumer.spec.consumeTimeMs, {
+    kind: 'consumer.consumed', client: consumer.id, epoch: consumer.epoch, queueKey: key, token: pq.token, brokerName: pq.mq.brokerName, messages, startedAt,
   });
 }
 
 function listenerFails(consumer: ConsumerState, message: StoredMessage, sim: Sim): boolean {
-  if (consumer.spec.failTags.includes(message.tags)) return true;
+  if (consumer.spec.failTags.length > 0 && consumer.spec.failTags.includes(message.tags)) return true;
   return consumer.spec.failureRate > 0 && sim.rng.nextFloat() < consumer.spec.failureRate;
 }
 
-export function onConsumed(state: ModelState, event: { client: string; epoch: number; queueKey: string; token: number; brokerName: string; messages: StoredMessage[]; startsAt: number[] }, sim: Sim): void {
+export function onConsumed(state: ModelState, event: ConsumedEvent, sim: Sim): void {
   const consumer = state.clients[event.client];
   if (!isLive(consumer, event.epoch) || consumer.kind !== 'consumer') return;
   const pq = consumer.processQueueTable[event.queueKey];
-  const { brokerName } = event;
-  const droppedAt = consumer.droppedAt[event.token];
-  const { messages, startsAt } = event;
-  for (let i = 0; i < messages.length; i++) {
-    // ConsumeRequest.run: a request whose queue was dropped before its turn is not consumed
-    // ("the message queue not be able to consume, because it's dropped").
-    if (droppedAt !== undefined && startsAt[i]! >= droppedAt) continue;
-    if (listenerFails(consumer, messages[i]!, sim)) consumeFailed(state, consumer, messages[i]!, brokerName, sim);
-    else consumeSucceeded(state, consumer, messages[i]!, brokerName, sim);
-  }
+  const owned = pq !== undefined && !pq.dropped && pq.token === event.token;
+  if (owned || startedBeforeDrop(consumer, event)) consumeMessages(state, consumer, event, sim);
   // A queue dropped meanwhile keeps no offset: its next owner consumes these again (at-least-once).
-  if (!pq || pq.dropped || pq.token !== event.token) return;
+  if (!owned) return;
   // ProcessQueue.removeMessage: the offset to commit is the smallest still being consumed, or
   // past the largest ever pulled when none is left.
-  removeConsumed(pq.outstanding, messages);
-  const offset = pq.outstanding[0] ?? pq.queueOffsetMax + 1;
+  removeConsumed(pq, event.messages);
+  const offset = pq.outstanding.length > 0 ? pq.outstanding[0]! : pq.queueOffsetMax + 1;
   consumer.offsetTable[event.queueKey] = Math.max(consumer.offsetTable[event.queueKey] ?? 0, offset);
 }
 
 /**
- * Drops the consumed messages' offsets from those outstanding, in place: no Set and no new array
- * for every batch. An offset outside the batch's range is kept at a glance.
+ * ConsumeRequest.run: a request whose queue was dropped before its turn is not consumed ("the
+ * message queue not be able to consume, because it's dropped"). Asked only of a queue no longer owned.
  */
-function removeConsumed(outstanding: number[], messages: readonly StoredMessage[]): void {
+function startedBeforeDrop(consumer: ConsumerState, event: ConsumedEvent): boolean {
+  const droppedAt = consumer.droppedAt[event.token];
+  return droppedAt === undefined || event.startedAt < droppedAt;
+}
+
+function consumeMessages(state: ModelState, consumer: ConsumerState, event: ConsumedEvent, sim: Sim): void {
+  const { messages, brokerName } = event;
+  for (let i = 0; i < messages.length; i++) {
+    if (listenerFails(consumer, messages[i]!, sim)) consumeFailed(state, consumer, messages[i]!, brokerName, sim);
+    else consumeSucceeded(state, consumer, messages[i]!, brokerName, sim);
+  }
+}
+
+/**
+ * Drops the consumed messages' offsets from those outstanding. They are its first ones (the
+ * threads finish in the order the messages were pulled), and a consumer keeping up leaves none:
+ * then the list is replaced, not shortened (setting an array's length is a runtime call). Any
+ * other order is removed in place; an offset outside the batch's range is kept at a glance.
+ */
+function removeConsumed(pq: ProcessQueue, messages: readonly StoredMessage[]): void {
+  const outstanding = pq.outstanding;
+  if (isPrefix(messages, outstanding)) {
+    if (messages.length === outstanding.length) pq.outstanding = [];
+    else outstanding.splice(0, messages.length);
+    return;
+  }
   let low = Infinity;
   let high = -Infinity;
   for (const message of messages) {
@@ -101,6 +127,12 @@ function removeConsumed(outstanding: number[], messages: readonly StoredMessage[
     if (offset < low || offset > high || !hasOffset(messages, offset)) outstanding[kept++] = offset;
   }
   outstanding.length = kept;
+}
+
+/** Whether the messages' offsets are the list's first ones, in order. */
+function isPrefix(messages: readonly StoredMessage[], outstanding: readonly number[]): boolean {
+  for (let i = 0; i < messages.length; i++) if (messages[i]!.queueOffset !== outstanding[i]) return false;
+  return true;
 }
 
 function hasOffset(messages: readonly StoredMessage[], offset: number): boolean {
@@ -159,7 +191,7 @@ function consumeFailed(state: ModelState, consumer: ConsumerState, message: Stor
 function reconsumeLater(state: ModelState, consumer: ConsumerState, message: StoredMessage, brokerName: string, sim: Sim): void {
   const again = { ...message, reconsumeTimes: message.reconsumeTimes + 1 };
   sim.after(state.config.sendBackFailedRetryDelayMs + consumer.spec.consumeTimeMs, {
-    kind: 'consumer.consumed', client: consumer.id, epoch: consumer.epoch, queueKey: '', token: -1, brokerName, messages: [again], startsAt: [sim.now],
+    kind: 'consumer.consumed', client: consumer.id, epoch: consumer.epoch, queueKey: '', token: -1, brokerName, messages: [again], startedAt: sim.now,
   });
 }
 

@@ -18,6 +18,7 @@ export function startConsumer(state: ModelState, consumer: ConsumerState, sim: S
   consumer.offsetTable = dict();
   consumer.committedOffsets = dict();
   consumer.consumeBusyUntil = new Array<number>(state.config.consumeThreadMax).fill(0);
+  consumer.nextConsumeThread = 0;
   consumer.droppedAt = {};
   const { epoch, id } = consumer;
   scheduleHeartbeat(state, consumer, sim);

@@ -41,14 +41,23 @@ export class EventQueue<E> {
   }
 
   pop(): E | undefined {
+    return this.popUntil(Infinity);
+  }
+
+  /**
+   * Removes and returns the earliest event if it is at or before `t`, else undefined: runUntil's
+   * one call per event, where a size, a peek and a pop each compared the wheel's head with the heap's.
+   */
+  popUntil(t: number): E | undefined {
     const { wheel, heap } = this;
     const wheelTime = wheel.nextTime;
     const heapTime = heap.topTime;
     if (heapTime < wheelTime || (heapTime === wheelTime && heapTime !== Infinity && heap.topSeq < wheel.nextSeq)) {
+      if (heapTime > t) return undefined;
       this.lastTime = heapTime;
       return heap.pop();
     }
-    if (wheelTime === Infinity) return undefined;
+    if (wheelTime > t || wheelTime === Infinity) return undefined;
     this.lastTime = wheelTime;
     return wheel.take();
   }

@@ -11,13 +11,21 @@ export interface LinkLatency {
   jitterMs: number;
 }
 
+export interface NetworkNode {
+  up: boolean;
+  isolated: boolean;
+  /**
+   * Open connections, both ways: a.peers[b] and b.peers[a]. Kept on the node that send() has
+   * already looked up, so marking a connection open costs one lookup per message.
+   */
+  peers: Record<string, true>;
+}
+
 export interface NetworkState {
-  nodes: Record<string, { up: boolean; isolated: boolean }>;
+  nodes: Record<string, NetworkNode>;
   /** Cut links, keyed by linkKey(a, b): a partition between two nodes only. */
   blocked: Record<string, true>;
   blockedCount: number;
-  /** Open connections, both ways: connections[a][b] and connections[b][a]. */
-  connections: Record<string, Record<string, true>>;
   latency: LinkLatency;
   links: Record<string, LinkLatency>;
   linkCount: number;
@@ -40,7 +48,7 @@ export function linkKey(a: string, b: string): string {
 }
 
 export function createNetworkState(latency: LinkLatency): NetworkState {
-  return { nodes: dict(), blocked: dict(), blockedCount: 0, connections: dict(), latency, links: dict(), linkCount: 0 };
+  return { nodes: dict(), blocked: dict(), blockedCount: 0, latency, links: dict(), linkCount: 0 };
 }
 
 type Schedule<M extends object> = (at: number, event: NetEvent<M>) => void;
@@ -54,7 +62,7 @@ export class Network<M extends object> {
   ) {}
 
   addNode(id: string): void {
-    this.state.nodes[id] ??= { up: false, isolated: false };
+    this.state.nodes[id] ??= { up: false, isolated: false, peers: dict() };
   }
 
   isUp(id: string): boolean {
@@ -69,7 +77,7 @@ export class Network<M extends object> {
   }
 
   isConnected(a: string, b: string): boolean {
-    return this.state.connections[a]?.[b] === true;
+    return this.state.nodes[a]?.peers[b] === true;
   }
 
   latency(a: string, b: string): number {
@@ -86,17 +94,12 @@ export class Network<M extends object> {
     if (sender?.up !== true) return 'senderDown';
     if (sender.isolated || receiver?.isolated === true || (blockedCount > 0 && this.state.blocked[linkKey(from, to)] === true)) return 'blackholed';
     if (receiver?.up !== true) return 'down';
-    this.connect(from, to);
+    if (sender.peers[to] !== true) {
+      sender.peers[to] = true;
+      receiver.peers[from] = true;
+    }
     this.schedule(this.clock() + this.latency(from, to), delivery);
     return 'sent';
-  }
-
-  private connect(a: string, b: string): void {
-    const connections = this.state.connections;
-    const fromA = (connections[a] ??= dict());
-    if (fromA[b]) return;
-    fromA[b] = true;
-    (connections[b] ??= dict())[a] = true;
   }
 
   /** Whether a message in flight may still be handed over when it arrives (isUp and not isBlackholed, each node looked up once). */
@@ -117,7 +120,7 @@ export class Network<M extends object> {
     const node = this.state.nodes[id];
     if (!node) return;
     node.up = false;
-    const peers = Object.keys(this.state.connections[id] ?? {});
+    const peers = Object.keys(node.peers);
     for (const peer of peers) {
       this.closeConnection(id, peer);
       if (this.isUp(peer) && !this.isBlackholed(id, peer)) {
@@ -127,8 +130,9 @@ export class Network<M extends object> {
   }
 
   closeConnection(a: string, b: string): void {
-    delete this.state.connections[a]?.[b];
-    delete this.state.connections[b]?.[a];
+    const { nodes } = this.state;
+    delete nodes[a]?.peers[b];
+    delete nodes[b]?.peers[a];
   }
 
   setIsolated(id: string, isolated: boolean): void {

@@ -20,23 +20,29 @@ function splitmix32(seed: number): () => number {
   };
 }
 
+/** The state in the generator's own fields: no object to reach through on each draw (one per message's latency). */
 export class Rng {
-  private s: RngState;
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
 
   constructor(seed: number) {
     const next = splitmix32(seed);
-    this.s = { a: next(), b: next(), c: next(), d: next() };
+    this.a = next();
+    this.b = next();
+    this.c = next();
+    this.d = next();
     for (let i = 0; i < 12; i++) this.nextUint32();
   }
 
   nextUint32(): number {
-    const s = this.s;
-    const t = (((s.a + s.b) >>> 0) + s.d) >>> 0;
-    s.d = (s.d + 1) >>> 0;
-    s.a = s.b ^ (s.b >>> 9);
-    s.b = (s.c + (s.c << 3)) >>> 0;
-    s.c = ((s.c << 21) | (s.c >>> 11)) >>> 0;
-    s.c = (s.c + t) >>> 0;
+    const { a, b, c, d } = this;
+    const t = (((a + b) >>> 0) + d) >>> 0;
+    this.d = (d + 1) >>> 0;
+    this.a = b ^ (b >>> 9);
+    this.b = (c + (c << 3)) >>> 0;
+    this.c = ((((c << 21) | (c >>> 11)) >>> 0) + t) >>> 0;
     return t;
   }
 
@@ -67,10 +73,10 @@ export class Rng {
   }
 
   getState(): RngState {
-    return { ...this.s };
+    return { a: this.a, b: this.b, c: this.c, d: this.d };
   }
 
   setState(state: RngState): void {
-    this.s = { ...state };
+    ({ a: this.a, b: this.b, c: this.c, d: this.d } = state);
   }
 }

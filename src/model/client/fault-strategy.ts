@@ -8,7 +8,6 @@ import type { FaultItem, TopicPublishInfo } from '../state.ts';
 import type { MessageQueue } from './allocate-strategies.ts';
 import type { RocketMQVersion } from '../vocabulary.ts';
 
-
 /** ThreadLocalIndex.incrementAndGet: ++index & 0x7FFFFFFF. */
 function nextIndex(info: TopicPublishInfo): number {
   info.sendWhichQueue = (info.sendWhichQueue + 1) & 0x7fffffff;
@@ -51,16 +50,29 @@ export function selectWithFaultTolerance(faults: Record<string, FaultItem>, info
   return selectOneMessageQueue(info, lastBrokerName);
 }
 
-/** updateFaultItem: isolate a broker for the duration its latency (or failure) falls into. */
+/**
+ * updateFaultItem: isolate a broker for the duration its latency (or failure) falls into. As
+ * LatencyFaultToleranceImpl.updateFaultItem, a broker's FaultItem is made once and then updated:
+ * with sendLatencyFaultEnable every send's response updates one, and makes no new object.
+ */
 export function updateFaultItem(faults: Record<string, FaultItem>, brokerName: string, latencyMs: number, isolation: boolean, now: number, version: RocketMQVersion): void {
   const table = LATENCY_TABLES[version];
   const latency = isolation ? table.isolationLatency : latencyMs;
-  let duration = 0;
-  for (let i = table.latencyMax.length - 1; i >= 0; i--) {
-    if (latency >= table.latencyMax[i]!) {
-      duration = table.notAvailableDuration[i]!;
-      break;
-    }
+  const startTimestamp = now + computeNotAvailableDuration(latency, version);
+  const item = faults[brokerName];
+  if (item === undefined) {
+    faults[brokerName] = { brokerName, currentLatency: latency, startTimestamp };
+    return;
   }
-  faults[brokerName] = { brokerName, currentLatency: latency, startTimestamp: now + duration };
+  item.currentLatency = latency;
+  item.startTimestamp = startTimestamp;
+}
+
+/** MQFaultStrategy.computeNotAvailableDuration: the duration of the largest latencyMax the latency reaches. */
+export function computeNotAvailableDuration(latencyMs: number, version: RocketMQVersion): number {
+  const table = LATENCY_TABLES[version];
+  for (let i = table.latencyMax.length - 1; i >= 0; i--) {
+    if (latencyMs >= table.latencyMax[i]!) return table.notAvailableDuration[i]!;
+  }
+  return 0;
 }

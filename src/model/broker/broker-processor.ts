@@ -131,14 +131,14 @@ function sendMessage(state: ModelState, broker: BrokerState, request: Request<'S
     bodyBytes: message.bodyBytes, producer: request.producer, bornTimestamp: message.beginAt, reconsumeTimes: 0,
     originTopic: request.topic, delayLevel: 0, realTopic: '', realQueueId: -1,
   };
-  const stored = message.delayLevel > 0 ? putDelayed(state, broker, { ...put, delayLevel: message.delayLevel }, sim).message : store(state, broker, put, sim);
+  const stored = message.delayLevel > 0 ? putDelayed(state, broker, { ...put, delayLevel: message.delayLevel }, sim) : store(state, broker, put, sim);
   if (message.delayLevel > 0) traceStored(state, broker, stored, sim);
   return { code: 'SUCCESS', sendStatus: 'SEND_OK', queueOffset: stored.queueOffset, offsetMsgId: stored.offsetMsgId };
 }
 
 /** Stores a message, traces it, counts it, wakes the pulls waiting on its queue and the HA service. */
 export function store(state: ModelState, broker: BrokerState, put: PutRequest, sim: Sim): StoredMessage {
-  const { message } = putMessage(state, broker, put, sim.now);
+  const message = putMessage(state, broker, put, sim.now);
   flushAfterPut(state, broker, sim);
   traceStored(state, broker, message, sim);
   notifyMessageArriving(state, broker, message.topic, message.queueId, sim);
@@ -181,12 +181,12 @@ function pullMessage(state: ModelState, broker: BrokerState, from: string, id: n
   if (refusal) return reply(sim, broker.node, from, id, refusal);
   const expression = groupExpression(broker, request);
   if (expression === null) return reply(sim, broker.node, from, id, { code: 'SUBSCRIPTION_NOT_EXIST', remark: `the consumer's subscription not exist, group: ${request.group}` });
-  const subscription = buildSubscriptionData(expression);
   // Nothing stored at the offset yet (a consumer keeping up, as most pulls are): getMessage would
   // find nothing and leave the offset where it is, so the pull is parked without reading.
   if (request.queueOffset >= 0 && request.queueOffset === (broker.consumeQueues[request.topic]?.[request.queueId]?.length ?? 0)) {
     return holdPullRequest(state, broker, from, id, request, expression, sim);
   }
+  const subscription = buildSubscriptionData(expression);
   const found = getMessage(broker, request.topic, request.queueId, request.queueOffset, Math.min(request.maxMsgNums, state.config.pullBatchSize), subscription);
   // DefaultMessageStore.nextOffsetCorrection: a slave (offsetCheckInSlave false) never moves the
   // consumer. An offset beyond its max (OFFSET_OVERFLOW_BADLY, or NO_MESSAGE_IN_QUEUE) would be
@@ -242,7 +242,7 @@ function consumerSendMsgBack(state: ModelState, broker: BrokerState, request: Re
   }
   state.stats.toRetry++;
   const delayLevel = request.delayLevel === 0 ? 3 + message.reconsumeTimes : request.delayLevel;
-  const parked = putDelayed(state, broker, { ...base, topic: RETRY_GROUP_TOPIC_PREFIX + group, delayLevel }, sim).message;
+  const parked = putDelayed(state, broker, { ...base, topic: RETRY_GROUP_TOPIC_PREFIX + group, delayLevel }, sim);
   traceStored(state, broker, parked, sim);
   return { code: 'SUCCESS' };
 }

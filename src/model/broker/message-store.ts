@@ -54,8 +54,8 @@ function findConsumeQueue(broker: BrokerState, topic: string, queueId: number): 
   return queues[queueId]!;
 }
 
-/** putMessage: append to the commit log, dispatch to the consume queue and the index. */
-export function putMessage(state: ModelState, broker: BrokerState, request: PutRequest, now: number): { message: StoredMessage; index: number } {
+/** putMessage: append to the commit log (the message's index is the log's last), dispatch to the consume queue and the index. */
+export function putMessage(state: ModelState, broker: BrokerState, request: PutRequest, now: number): StoredMessage {
   ensureSystemTopic(broker, request.topic);
   const queue = findConsumeQueue(broker, request.topic, request.queueId);
   const size = messageSize(request, broker.cluster);
@@ -85,9 +85,8 @@ export function putMessage(state: ModelState, broker: BrokerState, request: PutR
     storeId: state.stats.nextStoreId++,
   };
   // Frozen before the append: the log may keep the very object (broker/commit-log.ts).
-  const index = broker.commitLog.append(Object.freeze(message));
-  queue.append(index);
-  return { message, index };
+  queue.append(broker.commitLog.append(Object.freeze(message)));
+  return message;
 }
 
 /**

@@ -43,7 +43,7 @@ function ensureScheduleTopic(broker: BrokerState, queueNums: number): void {
 }
 
 /** Parks a message for its delay level; the broker writes it to realTopic when due. */
-export function putDelayed(state: ModelState, broker: BrokerState, request: PutRequest, sim: Sim): ReturnType<typeof putMessage> {
+export function putDelayed(state: ModelState, broker: BrokerState, request: PutRequest, sim: Sim): StoredMessage {
   const levels = parseDelayLevels(state.config.messageDelayLevel);
   const level = Math.min(request.delayLevel, levels.length);
   ensureScheduleTopic(broker, levels.length);
@@ -51,7 +51,7 @@ export function putDelayed(state: ModelState, broker: BrokerState, request: PutR
     ...request, topic: SCHEDULE_TOPIC, queueId: level - 1, realTopic: request.topic, realQueueId: request.queueId, delayLevel: level,
   }, sim.now);
   flushAfterPut(state, broker, sim);
-  scheduleDelivery(broker, parked.message, parked.index, sim.now + (levels[level - 1] ?? 0), sim);
+  scheduleDelivery(broker, parked, broker.commitLog.length - 1, sim.now + (levels[level - 1] ?? 0), sim);
   onMasterPut(state, broker, sim);
   return parked;
 }

@@ -31,6 +31,8 @@ function message(n: number): StoredMessage {
 
 /** More than the log keeps as objects, so that most reads come back from the columns. */
 const COUNT = 10_000;
+/** How many messages the log keeps as objects: the next one puts the first into the columns. */
+const COUNT_RECENT = 4_096;
 
 describe('CommitLog in columns', () => {
   const log = new CommitLog();
@@ -75,9 +77,36 @@ describe('CommitLog in columns', () => {
     expect(() => reclaimed.truncated(4_000)).toThrow(/below its reclaimed entries/);
   });
 
-  it('refuses an id that is not 32 upper-case hex digits', () => {
-    const other = new CommitLog();
-    expect(() => other.append({ ...message(1), msgId: 'abc' })).toThrow(/32 upper-case hex digits/);
-    expect(() => other.append({ ...message(1), offsetMsgId: message(1).offsetMsgId.toLowerCase() })).toThrow(/32 upper-case hex digits/);
+  it('reads a snapshot back whole after a restore stored the same messages again over its recent ones', () => {
+    const live = new CommitLog();
+    for (let n = 0; n < 1_000; n++) live.append(message(n));
+    const early = live.clone();
+    for (let n = 1_000; n < 9_000; n++) live.append(message(n));
+    const late = live.clone();
+    // The restored run takes back the places of 5,096 .. 5,195 among the recent ones, as it stores 1,000 .. 1,099 again.
+    const restored = early.clone();
+    for (let n = 1_000; n < 1_100; n++) restored.append(message(n));
+    for (const n of [999, 1_000, 1_099, 4_903, 4_904, 5_096, 5_195, 8_999]) expect(late.at(n)).toEqual(message(n));
+    expect(restored.at(1_050)).toEqual(message(1_050));
+  });
+
+  it('keeps out of its columns what a runner reclaimed while it was recent, and reads the rest', () => {
+    const reclaimed = new CommitLog();
+    for (let n = 0; n < 3_000; n++) reclaimed.append(message(n));
+    reclaimed.reclaimBelow(2_000);
+    for (let n = 3_000; n < 7_000; n++) reclaimed.append(message(n));
+    expect([reclaimed.at(2_000), reclaimed.at(2_904), reclaimed.at(6_999)]).toEqual([message(2_000), message(2_904), message(6_999)]);
+    expect(reclaimed.storeIdAt(2_500)).toBe(2_501);
+    expect(reclaimed.oldestSerial()).toBe(2_000);
+    expect(() => reclaimed.at(1_999)).toThrow(/entry 1999 was reclaimed/);
+  });
+
+  it('refuses an id that is not 32 upper-case hex digits when the message goes into the columns', () => {
+    for (const bad of [{ msgId: 'abc' }, { offsetMsgId: message(0).offsetMsgId.toLowerCase() }, { msgId: `${message(0).msgId.slice(1)}\u00b0` }]) {
+      const other = new CommitLog();
+      other.append({ ...message(0), ...bad });
+      for (let n = 1; n < COUNT_RECENT; n++) other.append(message(n));
+      expect(() => other.append(message(COUNT_RECENT))).toThrow(/32 upper-case hex digits/);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { AppendLog } from './append-log.ts';
-import { cloneState } from './clone.ts';
+import { cloneState, cloneStateSharing } from './clone.ts';
 import { EventQueue, type EventQueueSnapshot } from './event-queue.ts';
 import { Network, createNetworkState, type Delivery, type LinkLatency, type NetEvent, type NetworkState } from './network.ts';
 import { Rng, type RngState } from './rng.ts';
@@ -138,13 +138,14 @@ export class Simulation<S, E extends EngineEvent, M extends object, T> {
     this.handlers.get(kind)!(this.state, event, this);
   }
 
-  snapshot(): Snapshot<S, E | NetEvent<M>, T> {
+  /** A copy of the run now; parts equal to `previous`'s (an earlier snapshot) are taken from it (cloneStateSharing). */
+  snapshot(previous?: Snapshot<S, E | NetEvent<M>, T>): Snapshot<S, E | NetEvent<M>, T> {
     return {
       now: this.now,
       queue: this.queue.snapshot(),
       rng: this.rng.getState(),
-      network: cloneState(this.net.state),
-      state: cloneState(this.state),
+      network: previous ? cloneStateSharing(this.net.state, previous.network) : cloneState(this.net.state),
+      state: previous ? cloneStateSharing(this.state, previous.state) : cloneState(this.state),
       trace: this.trace.clone(),
       traceCount: this.traceCount,
       eventsHandled: this.eventsHandled,

@@ -159,7 +159,8 @@ export class Timeline {
       const stop = Math.min(target, nextCheckpoint);
       this.sim.runUntil(stop);
       this.horizonMs = Math.max(this.horizonMs, this.sim.now);
-      if (stop === nextCheckpoint) this.checkpoints.add(this.sim.snapshot());
+      // The next checkpoint takes what did not change from the last one (src/engine/clone.ts, cloneStateSharing).
+      if (stop === nextCheckpoint) this.checkpoints.add(this.sim.snapshot(this.checkpoints.at(this.checkpoints.count - 1)));
     } while (this.sim.now < target);
     // Never drop the segment still being written.
     const writing = this.checkpoints.segmentOfTime(this.horizonMs);

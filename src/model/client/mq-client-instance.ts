@@ -10,7 +10,7 @@ import type { FailureReason } from '../vocabulary.ts';
 import { invoke } from '../remoting.ts';
 import type { Sim } from '../sim-types.ts';
 import type { ClientState, ModelState, PendingRequest, TopicRouteData } from '../state.ts';
-import { cachedRouteSignature, queueLabel, routeFromDefaultTopic, routeSignature, topicRouteData2PublishQueues, topicRouteData2SubscribeQueues } from './topic-route.ts';
+import { queueLabel, routeFromDefaultTopic, sameRoute, topicRouteData2PublishQueues, topicRouteData2SubscribeQueues } from './topic-route.ts';
 
 /** The topics a client keeps routes for (producer: its topic; consumer: its topic and retry topic). */
 export function topicsOf(client: ClientState): string[] {
@@ -127,7 +127,7 @@ export function onRouteFailure(state: ModelState, pending: PendingRequest, reaso
 
 function updateRoute(state: ModelState, client: ClientState, topic: string, route: TopicRouteData, nameServer: string, sim: Sim, listener: RouteListener, fromDefaultTopic: boolean): void {
   const old = client.topicRouteTable[topic];
-  if (old && cachedRouteSignature(old) === routeSignature(route)) return;
+  if (old && sameRoute(old, route)) return;
   client.topicRouteTable[topic] = deepFreeze(route);
   rebuildBrokerAddrTable(client);
   noticedInRoute(state, client.id, old, route, sim.now);

@@ -6,12 +6,8 @@
 import { MASTER_ID } from '../defaults.ts';
 import { javaStringCompare } from '../java.ts';
 import { isReadable, isWriteable } from '../perm.ts';
-import type { QueueData, TopicRouteData } from '../state.ts';
+import type { BrokerData, QueueData, TopicRouteData } from '../state.ts';
 import type { MessageQueue } from './allocate-strategies.ts';
-
-function byBrokerName(a: QueueData, b: QueueData): number {
-  return javaStringCompare(a.brokerName, b.brokerName);
-}
 
 /**
  * Writable QueueData sorted by brokerName; a broker with no BrokerData or no master (id 0) is
@@ -19,7 +15,7 @@ function byBrokerName(a: QueueData, b: QueueData): number {
  */
 export function topicRouteData2PublishQueues(topic: string, route: TopicRouteData): MessageQueue[] {
   const queues: MessageQueue[] = [];
-  for (const queueData of [...route.queueDatas].sort(byBrokerName)) {
+  for (const queueData of [...route.queueDatas].sort(byName)) {
     if (!isWriteable(queueData.perm)) continue;
     const brokerData = route.brokerDatas.find((data) => data.brokerName === queueData.brokerName);
     if (!brokerData || brokerData.brokerAddrs[MASTER_ID] === undefined) continue;
@@ -49,24 +45,41 @@ export function routeFromDefaultTopic(route: TopicRouteData, defaultTopicQueueNu
   };
 }
 
-/** topicRouteDataChanged: compares routes after sorting, as TopicRouteData.equals on sorted clones. */
-export function routeSignature(route: TopicRouteData): string {
-  const queueDatas = [...route.queueDatas].sort(byBrokerName);
-  const brokerDatas = [...route.brokerDatas].sort((a, b) => javaStringCompare(a.brokerName, b.brokerName));
-  return JSON.stringify([queueDatas, brokerDatas]);
-}
-
 /**
- * routeSignature of a client's cached route, which is deep-frozen (and shared by checkpoints):
- * every route answer is compared with it, so its signature is worked out once (a pure memo).
+ * topicRouteDataChanged: TopicRouteData.equals on sorted clones, field by field (QueueData and
+ * BrokerData equals). A client compares every route answer with its cached route; answers
+ * come in the NameServer's order, so the lists are sorted only when they differ in it.
  */
-export function cachedRouteSignature(route: TopicRouteData): string {
-  let signature = cachedSignatures.get(route);
-  if (signature === undefined) cachedSignatures.set(route, (signature = routeSignature(route)));
-  return signature;
+export function sameRoute(a: TopicRouteData, b: TopicRouteData): boolean {
+  return sameByBrokerName(a.queueDatas, b.queueDatas, sameQueueData) && sameByBrokerName(a.brokerDatas, b.brokerDatas, sameBrokerData);
 }
 
-const cachedSignatures = new WeakMap<TopicRouteData, string>();
+function sameByBrokerName<T extends { brokerName: string }>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
+  if (a.length !== b.length) return false;
+  if (sameInOrder(a, b, same)) return true;
+  return sameInOrder([...a].sort(byName), [...b].sort(byName), same);
+}
+
+function sameInOrder<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
+  for (let i = 0; i < a.length; i++) if (!same(a[i]!, b[i]!)) return false;
+  return true;
+}
+
+function byName(a: { brokerName: string }, b: { brokerName: string }): number {
+  return javaStringCompare(a.brokerName, b.brokerName);
+}
+
+function sameQueueData(a: QueueData, b: QueueData): boolean {
+  return a.brokerName === b.brokerName && a.readQueueNums === b.readQueueNums && a.writeQueueNums === b.writeQueueNums && a.perm === b.perm;
+}
+
+function sameBrokerData(a: BrokerData, b: BrokerData): boolean {
+  if (a.cluster !== b.cluster || a.brokerName !== b.brokerName) return false;
+  const ids = Object.keys(a.brokerAddrs);
+  if (ids.length !== Object.keys(b.brokerAddrs).length) return false;
+  for (const id of ids) if (a.brokerAddrs[Number(id)] !== b.brokerAddrs[Number(id)]) return false;
+  return true;
+}
 
 export function queueLabel(mq: MessageQueue): string {
   return `${mq.brokerName}:${mq.queueId}`;

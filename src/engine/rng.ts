@@ -20,29 +20,30 @@ function splitmix32(seed: number): () => number {
   };
 }
 
-/** The state in the generator's own fields: no object to reach through on each draw (one per message's latency). */
 export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  /**
+   * a, b, c, d as unsigned 32-bit words: a typed array keeps them unboxed (numbers past 2^30 in
+   * an object's fields are heap numbers) and wraps every store modulo 2^32 as sfc32 needs.
+   */
+  private readonly s = new Uint32Array(4);
 
   constructor(seed: number) {
     const next = splitmix32(seed);
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next();
+    this.setState({ a: next(), b: next(), c: next(), d: next() });
     for (let i = 0; i < 12; i++) this.nextUint32();
   }
 
   nextUint32(): number {
-    const { a, b, c, d } = this;
-    const t = (((a + b) >>> 0) + d) >>> 0;
-    this.d = (d + 1) >>> 0;
-    this.a = b ^ (b >>> 9);
-    this.b = (c + (c << 3)) >>> 0;
-    this.c = ((((c << 21) | (c >>> 11)) >>> 0) + t) >>> 0;
+    const s = this.s;
+    const a = s[0]!;
+    const b = s[1]!;
+    const c = s[2]!;
+    const d = s[3]!;
+    const t = (a + b + d) >>> 0;
+    s[3] = d + 1;
+    s[0] = b ^ (b >>> 9);
+    s[1] = c + (c << 3);
+    s[2] = ((c << 21) | (c >>> 11)) + t;
     return t;
   }
 
@@ -73,10 +74,11 @@ export class Rng {
   }
 
   getState(): RngState {
-    return { a: this.a, b: this.b, c: this.c, d: this.d };
+    const s = this.s;
+    return { a: s[0]!, b: s[1]!, c: s[2]!, d: s[3]! };
   }
 
   setState(state: RngState): void {
-    ({ a: this.a, b: this.b, c: this.c, d: this.d } = state);
+    this.s.set([state.a, state.b, state.c, state.d]);
   }
 }

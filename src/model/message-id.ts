@@ -38,7 +38,8 @@ export function uniqIdPrefix(ip: Ipv4, pid: number, classLoaderHash: number): st
   putIpv4(ip);
   putShort(8, pid);
   putInt(12, classLoaderHash);
-  return printedId().slice(0, UNIQ_PREFIX_DIGITS);
+  // Printed flat: a slice of a whole id would be a view of it, read through it for every message.
+  return String.fromCharCode(...idDigits.slice(0, UNIQ_PREFIX_DIGITS));
 }
 
 /** createUniqId after its fixed prefix: a producer makes one per message and prints only the last 12 digits anew. */

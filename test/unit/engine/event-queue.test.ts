@@ -102,4 +102,31 @@ describe('the event queue', () => {
     expect(queue.peekTime()).toBe(Infinity);
     expect(queue.pop()).toBeUndefined();
   });
+
+  it('takes with popUntil(t) exactly the events at or before t, in order, and leaves the later ones waiting', () => {
+    const random = lcg(11);
+    const queue = new EventQueue<Entry>();
+    const pending: Entry[] = [];
+    for (let label = 0; label < 2_000; label++) {
+      const entry = { time: delay(random), label };
+      queue.push(entry.time, entry);
+      pending.push(entry);
+    }
+    for (const until of [0, 0.5, 1_499, 1_500, 20_000, 150_000]) {
+      const due = pending.filter((entry) => entry.time <= until);
+      const taken: Entry[] = [];
+      for (let entry = queue.popUntil(until); entry !== undefined; entry = queue.popUntil(until)) taken.push(entry);
+      const expected: Entry[] = [];
+      while (due.length > 0) {
+        const next = expectedNext(due);
+        expected.push(next);
+        due.splice(due.indexOf(next), 1);
+        pending.splice(pending.indexOf(next), 1);
+      }
+      expect(taken).toEqual(expected);
+      expect(queue.size).toBe(pending.length);
+      expect(queue.peekTime()).toBe(pending.length > 0 ? expectedNext(pending).time : Infinity);
+    }
+    expect(queue.size).toBe(0);
+  });
 });

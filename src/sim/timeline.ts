@@ -242,6 +242,11 @@ export class Timeline {
     return 0;
   }
 
+  /** The time summary() is of: here always the current time (a FrameView's may be behind it). */
+  get summaryMs(): number {
+    return this.sim.now;
+  }
+
   summary(): Summary {
     return summarize(this.sim.state, this.sim.now, '', this.sim.traceCount);
   }
@@ -254,7 +259,7 @@ export class Timeline {
 export type TimelineView = Pick<
   Timeline,
   'scenario' | 'now' | 'durationMs' | 'horizon' | 'state' | 'traceStart' | 'traceLength' | 'traceAt' | 'traceSlice'
-  | 'peekNextTraceTime' | 'previousTraceTime' | 'summary'
+  | 'peekNextTraceTime' | 'previousTraceTime' | 'summary' | 'summaryMs'
 >;
 
 /** What a reader of the trace needs (the prefix up to the current time): a Timeline, the page's FrameView, a test's fake. */

@@ -47,6 +47,11 @@ export interface PlaybackState {
   runVersion: number;
   /** The playhead: the time every panel shows. */
   timeMs: number;
+  /**
+   * The time of the run's summary: the playhead's, except while a run in the worker plays (a play
+   * move's frames leave the summary out; it comes with the frame where the run rests).
+   */
+  summaryMs: number;
   /** Where a seek carried out across frames is going (the driver continues it); null when none. */
   seekTarget: number | null;
   /** How far that seek has come, 0-99, for the progress display; null when none. */
@@ -140,6 +145,7 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
   timelineVersion: 0,
   runVersion: 0,
   timeMs: 0,
+  summaryMs: 0,
   seekTarget: null,
   seekProgress: null,
   playing: false,
@@ -171,7 +177,7 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
     if (!makeTimeline) throw new Error('The run has nowhere to live: call runInWorker or runOnPage first.');
     current = makeTimeline(scenario);
     current.seek(atMs);
-    set({ ...chosen, timelineVersion: get().timelineVersion + 1, timeMs: current.now, seekTarget: null, seekProgress: null });
+    set({ ...chosen, timelineVersion: get().timelineVersion + 1, timeMs: current.now, summaryMs: current.now, seekTarget: null, seekProgress: null });
   },
   seek(timeMs) {
     if (remote) return get().requestSeek(timeMs);
@@ -250,6 +256,8 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
     publish(set, current, { playing: false, seekTarget: null, seekProgress: null });
   },
   setPlaying(playing) {
+    // The worker's frames while playing leave the summary out: pausing asks for a frame with it.
+    if (remote && !playing && get().playing) remote.settle();
     set({ playing });
   },
   setSpeed(speed) {
@@ -276,6 +284,7 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
   },
   setBlanked(blanked) {
     // Nothing runs on unseen: the class finds the run where it was when the stage comes back.
+    if (remote && blanked && get().playing) remote.settle();
     set(blanked ? { blanked, playing: false } : { blanked });
   },
 }));
@@ -319,7 +328,7 @@ function onProgress(target: number, timeMs: number): void {
 /** A frame from the worker: the playhead moves to it, and a seek under way shows how far it has come. */
 function onFrame({ view, first, move }: FrameArrival): void {
   const state = usePlayback.getState();
-  const changes: Partial<PlaybackState> = { timeMs: view.now };
+  const changes: Partial<PlaybackState> = { timeMs: view.now, summaryMs: view.summaryMs };
   if (first) changes.timelineVersion = state.timelineVersion + 1;
   if (move?.kind === 'seek' && move.done && move.target === state.seekTarget) Object.assign(changes, { seekTarget: null, seekProgress: null });
   if (view.now >= view.durationMs) changes.playing = false;
@@ -329,5 +338,5 @@ function onFrame({ view, first, move }: FrameArrival): void {
 /** The playhead becomes the Timeline's time; playing stops at the end of the run. */
 function publish(set: Setter, timeline: Timeline, changes: Partial<PlaybackState>): void {
   const atEnd = timeline.now >= timeline.durationMs;
-  set({ timeMs: timeline.now, ...changes, ...(atEnd ? { playing: false } : {}) });
+  set({ timeMs: timeline.now, summaryMs: timeline.now, ...changes, ...(atEnd ? { playing: false } : {}) });
 }

@@ -87,6 +87,11 @@ export class RemoteRun {
     this.command({ type: 'cancel', version: this.version });
   }
 
+  /** Playing has stopped: the worker's next frame where the run rests brings the summary (see the `settle` message). */
+  settle(): void {
+    this.command({ type: 'settle', version: this.version });
+  }
+
   ask(name: string, args: unknown): Promise<unknown> {
     const id = this.nextAsk++;
     return new Promise((resolve, reject) => {

@@ -94,6 +94,8 @@ function useThrottledTime(everyMs: number): number {
 export function useSimView(options: SimViewOptions = {}): SimView | null {
   const timeMs = useThrottledTime(options.whilePlayingEveryMs ?? 0);
   usePlayback((s) => s.timelineVersion);
+  // A summary arriving after playing stops comes at the time already shown: the panels read it then.
+  usePlayback((s) => s.summaryMs);
   const timeline = getTimeline();
   return timeline ? { timeline, timeMs } : null;
 }

@@ -27,6 +27,8 @@ export class FrameView implements TimelineView {
    * much as applying the frame's patches.
    */
   private summaryWire: { encoded: unknown; decoded: Summary | null } | null = null;
+  /** The time of the frame that brought the latest summary (a play move's frames bring none). */
+  private summaryTime = 0;
 
   constructor(scenario: Scenario) {
     this.scenario = scenario;
@@ -47,7 +49,10 @@ export class FrameView implements TimelineView {
       traceLength: frame.traceLength,
       previousTraceTime: frame.previousTraceTime,
     };
-    if (frame.summary !== undefined || !this.summaryWire) this.summaryWire = { encoded: frame.summary, decoded: null };
+    if (frame.summary !== undefined || !this.summaryWire) {
+      this.summaryWire = { encoded: frame.summary, decoded: null };
+      this.summaryTime = frame.timeMs;
+    }
   }
 
   private get frame(): NonNullable<FrameView['latest']> {
@@ -98,6 +103,11 @@ export class FrameView implements TimelineView {
 
   previousTraceTime(): number {
     return this.frame.previousTraceTime;
+  }
+
+  /** The time summary() is of: the latest settled frame's, which is behind `now` while a run plays (docs/worker.md, A frame). */
+  get summaryMs(): number {
+    return this.summaryTime;
   }
 
   summary(): Summary {

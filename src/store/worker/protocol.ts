@@ -22,6 +22,12 @@ export type ToWorker =
   | { type: 'jump'; version: number; byMs: number }
   | { type: 'step'; version: number; direction: 'back' | 'forward' }
   | { type: 'cancel'; version: number }
+  /**
+   * Playing has stopped: the frame that ends the move under way (a play move runs on to its
+   * target), or one at once when none is, is settled and brings the summary, which frames of a
+   * play move leave out.
+   */
+  | { type: 'settle'; version: number }
   | { type: 'ask'; id: number; name: string; args: unknown };
 
 export type FromWorker =

@@ -18,6 +18,7 @@ export function usePanelStrings(): PanelStrings {
 interface Derived {
   timeMs: number;
   traceLength: number;
+  summaryMs: number;
   value: unknown;
 }
 
@@ -37,10 +38,11 @@ export function derivedAt<T>(timeline: TimelineView, timeMs: number, name: strin
     derived.set(timeline, byName);
   }
   const cached = byName.get(name);
-  const traceLength = timeline.traceLength;
-  if (cached && cached.timeMs === timeMs && cached.traceLength === traceLength) return cached.value as T;
+  const { traceLength, summaryMs } = timeline;
+  // The summary of a run in the worker comes with its settled frames only: a new one at the same time is news.
+  if (cached && cached.timeMs === timeMs && cached.traceLength === traceLength && cached.summaryMs === summaryMs) return cached.value as T;
   const value = share === 'structural' ? replaceEqualDeep(cached?.value, compute()) : compute();
-  byName.set(name, { timeMs, traceLength, value });
+  byName.set(name, { timeMs, traceLength, summaryMs, value });
   return value;
 }
 

@@ -64,8 +64,12 @@ describe('the store with its run in a worker', () => {
     await settledAt(forward);
     expectLike(local);
 
+    // Playing, then pausing: the play move's frame leaves the summary out, pausing brings it.
+    usePlayback.getState().setPlaying(true);
     expect(usePlayback.getState().playTo(forward + 500)).toBe(forward + 500);
     await settledAt(forward + 500);
+    usePlayback.getState().setPlaying(false);
+    await vi.waitFor(() => expect(getRemoteRun()!.resting).toBe(true));
     local.seek(forward + 500);
     expectLike(local);
 
@@ -119,5 +123,56 @@ describe('the store with its run in a worker', () => {
     await vi.waitFor(() => expect(remote.resting).toBe(true));
     expect(port.posted.slice(before).map((message) => message.type)).toEqual(['frame']);
     stop();
+  });
+
+  const shortRun = writeReadScenario({ durationMs: 20_000 });
+  const framesSince = (index: number) => port.posted.slice(index).flatMap((message) => (message.type === 'frame' ? [message] : []));
+
+  it('pausing shows the summary of the paused time, at the time already shown', async () => {
+    usePlayback.getState().loadScenario(shortRun, 5_000);
+    await settledAt(5_000);
+    const before = port.posted.length;
+    usePlayback.getState().setPlaying(true);
+    usePlayback.getState().playTo(6_000);
+    await settledAt(6_000);
+    usePlayback.getState().playTo(7_000);
+    await settledAt(7_000);
+    const played = framesSince(before);
+    expect(played.map((message) => [message.move?.kind, message.frame.summary])).toEqual(played.map(() => ['play', undefined]));
+    // The panels still read the summary of the last settled frame, and say of which time it is.
+    expect(getTimeline()!.summaryMs).toBe(5_000);
+    expect(getTimeline()!.summary().untilMs).toBe(5_000);
+
+    const paused = port.posted.length;
+    usePlayback.getState().setPlaying(false);
+    await vi.waitFor(() => expect(usePlayback.getState().summaryMs).toBe(7_000));
+    const local = new Timeline(shortRun);
+    local.seek(7_000);
+    expect(getTimeline()!.summary()).toEqual(local.summary());
+    expect(usePlayback.getState().timeMs).toBe(7_000);
+    expect(framesSince(paused).map((message) => [message.frame.timeMs, message.move, message.frame.summary !== undefined])).toEqual([[7_000, null, true]]);
+  });
+
+  it('a play move still under way when playing stops ends with the summary; so does the end of the run', async () => {
+    usePlayback.getState().loadScenario(shortRun, 0);
+    await settledAt(0);
+    const before = port.posted.length;
+    usePlayback.getState().setPlaying(true);
+    usePlayback.getState().playTo(3_000);
+    usePlayback.getState().setPlaying(false);
+    await vi.waitFor(() => expect(getRemoteRun()!.resting).toBe(true));
+    const last = framesSince(before).at(-1)!;
+    // Whether the move had ended when the settle came or ended after it, the last frame rests there with the summary.
+    expect([last.frame.timeMs, last.frame.summary !== undefined]).toEqual([3_000, true]);
+    expect(usePlayback.getState().summaryMs).toBe(3_000);
+
+    const atEnd = port.posted.length;
+    usePlayback.getState().setPlaying(true);
+    usePlayback.getState().playTo(20_000);
+    await settledAt(20_000);
+    expect(usePlayback.getState().playing).toBe(false);
+    const end = framesSince(atEnd).at(-1)!;
+    expect([end.frame.timeMs, end.frame.summary !== undefined]).toEqual([20_000, true]);
+    expect(getTimeline()!.summary().untilMs).toBe(20_000);
   });
 });

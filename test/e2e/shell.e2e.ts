@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from './harness.ts';
-import { currentTime, moveAndWait, openPage, parseTime, stepAndWait, visibleNumbers, waitForFrames, waitForRest, waitForTime } from './shell-helpers.ts';
+import { currentTime, moveAndWait, openPage, parseTime, stepAndWait, visibleNumbers, waitForFragment, waitForFrames, waitForRest, waitForTime } from './shell-helpers.ts';
 
 test('the page opens on "Write 8 / read 4" with its description and no console errors', async ({ page, baseUrl, consoleErrors }) => {
   await openPage(page, baseUrl);
@@ -31,6 +31,22 @@ test('play advances the time and pause stops it', async ({ page, baseUrl, consol
   await waitForFrames(page, 30);
   assert.equal(await currentTime(page), paused, 'the time stays put once paused');
   assert.deepEqual(consoleErrors, []);
+});
+
+test('pausing shows the summary and queues of the paused time, as a link to that time does', async ({ page, baseUrl }) => {
+  await openPage(page, baseUrl);
+  await page.getByTestId('command-togglePlay').click();
+  await page.waitForFunction(() => {
+    const match = /^(\d+):(\d{2})\.(\d{3})$/.exec(document.querySelector('[data-testid="time-current"]')?.textContent ?? '');
+    return match !== null && Number(match[1]) * 60_000 + Number(match[2]) * 1_000 + Number(match[3]) > 3_000;
+  }, undefined, { timeout: 20_000 });
+  await page.getByTestId('command-togglePlay').click();
+  // Play frames leave the summary out: at rest, the page shows the one the pause brought.
+  const paused = await visibleNumbers(page);
+  await waitForFragment(page, parseTime(paused.time!));
+  await page.reload({ waitUntil: 'networkidle' });
+  await waitForTime(page, paused.time!);
+  assert.deepEqual(await visibleNumbers(page), paused);
 });
 
 test('one step forward then one step back shows the same time and numbers', async ({ page, baseUrl }) => {

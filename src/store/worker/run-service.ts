@@ -23,6 +23,12 @@ const MIN_STEP_MS = 100;
 const MAX_STEP_MS = 600_000;
 /** While a long seek runs ahead, the page sees where it has got to this often (wall ms). */
 export const PROGRESS_EVERY_MS = 250;
+/**
+ * While playing, the counters the panels read from the summary (sent, stored, consumed, each
+ * queue's lag) move this often (wall ms), and at most every five summaries' cost: a learner sees
+ * them run, where summing up at every frame cost the large scale test 2-11 ms a frame.
+ */
+export const PLAY_SUMMARY_EVERY_MS = 250;
 
 /** The worker's Timeline: columns for the CommitLog, the fresh tail's events read on a seek, the trace cache the run has room for. */
 function timelineOf(scenario: Scenario): Timeline {
@@ -50,6 +56,8 @@ export class RunService {
   private run: Run | null = null;
   private scheduled = false;
   private lastFrameAt = Number.NEGATIVE_INFINITY;
+  private lastSummaryAt = Number.NEGATIVE_INFINITY;
+  private summaryCostMs = 0;
   /** Virtual time a chunk may simulate beyond the horizon, adapted to what a chunk costs. */
   private stepCap = MIN_STEP_MS;
   /** Commands handled so far (every message but `ask`): each frame says it, so the page knows what it answers. */
@@ -174,14 +182,21 @@ export class RunService {
   }
 
   private sendFrame(run: Run, move: { target: number; kind: MoveKind; done: boolean } | null): void {
-    // Summing up scans the run's tables (135 KB of a 241 KB frame on the large scale test): only
-    // where the run comes to rest, not at each frame of a play move (docs/worker.md, A frame).
+    // Summing up scans the run's tables (135 KB of a 241 KB frame on the large scale test): where
+    // the run comes to rest, and a few times a second while it plays (docs/worker.md, A frame).
     const settled = move === null || (move.done && (move.kind === 'seek' || run.settling || run.timeline.now >= run.timeline.durationMs));
     if (settled) run.settling = false;
-    const frame = run.frames.frameOf(run.timeline, settled);
+    const started = this.host.clock();
+    const withSummary = settled || started - this.lastSummaryAt >= Math.max(PLAY_SUMMARY_EVERY_MS, 5 * this.summaryCostMs);
+    const frame = run.frames.frameOf(run.timeline, withSummary);
     this.lastFrameAt = this.host.clock();
+    if (withSummary) {
+      this.lastSummaryAt = started;
+      this.summaryCostMs = this.lastFrameAt - started;
+    }
     this.host.post({ type: 'frame', version: run.version, frame, move, handled: this.handled, resting: run.move === null });
   }
+
 
   private answer(id: number, name: string, args: unknown): void {
     if (!this.run) return this.host.post({ type: 'answer', id, ok: false, message: 'No scenario is loaded: there is no run to ask.' });

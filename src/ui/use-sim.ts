@@ -95,7 +95,9 @@ export function useSimView(options: SimViewOptions = {}): SimView | null {
   const timeMs = useThrottledTime(options.whilePlayingEveryMs ?? 0);
   usePlayback((s) => s.timelineVersion);
   // A summary arriving after playing stops comes at the time already shown: the panels read it then.
-  usePlayback((s) => s.summaryMs);
+  // While playing, the summaries that play frames bring (every 250 ms) are read at the panel's own
+  // pace, so that a throttled or off-screen panel is not drawn for each of them.
+  usePlayback((s) => (s.playing ? null : s.summaryMs));
   const timeline = getTimeline();
   return timeline ? { timeline, timeMs } : null;
 }

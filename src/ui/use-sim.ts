@@ -41,6 +41,14 @@ function useThrottledTime(everyMs: number): number {
   const [shown, setShown] = useState(() => usePlayback.getState().timeMs);
   const [owner] = useState(() => ({}));
   const shownRef = useRef(shown);
+  // A summary arriving after playing stops comes at the time already shown: the panel reads it
+  // then. Only a panel showing that time redraws for it: one that shows another time catches up
+  // with the playhead anyway (a seek's frame brings the summary with the new time, and a panel
+  // off screen that drew for it would draw the new state at once, in the seek's own frame, and
+  // again when it catches up). While playing, the summaries that play frames bring (every 250 ms)
+  // are read at the panel's own pace, so that a throttled or off-screen panel is not drawn for
+  // each of them.
+  const [, setSummaryMs] = useState(() => usePlayback.getState().summaryMs);
   useEffect(() => {
     let last = { timeMs: Number.NaN, at: Number.NEGATIVE_INFINITY };
     let cancelIdle: (() => void) | null = null;
@@ -77,8 +85,12 @@ function useThrottledTime(everyMs: number): number {
     };
     follow({ ...usePlayback.getState(), playing: false });
     const unsubscribe = usePlayback.subscribe(follow);
+    const unsubscribeSummary = usePlayback.subscribe((state, previous) => {
+      if (!state.playing && state.summaryMs !== previous.summaryMs && state.summaryMs === shownRef.current) setSummaryMs(state.summaryMs);
+    });
     return () => {
       unsubscribe();
+      unsubscribeSummary();
       cancelIdle?.();
     };
   }, [everyMs, onScreen, owner]);
@@ -94,10 +106,6 @@ function useThrottledTime(everyMs: number): number {
 export function useSimView(options: SimViewOptions = {}): SimView | null {
   const timeMs = useThrottledTime(options.whilePlayingEveryMs ?? 0);
   usePlayback((s) => s.timelineVersion);
-  // A summary arriving after playing stops comes at the time already shown: the panels read it then.
-  // While playing, the summaries that play frames bring (every 250 ms) are read at the panel's own
-  // pace, so that a throttled or off-screen panel is not drawn for each of them.
-  usePlayback((s) => (s.playing ? null : s.summaryMs));
   const timeline = getTimeline();
   return timeline ? { timeline, timeMs } : null;
 }

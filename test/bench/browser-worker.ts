@@ -18,6 +18,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import type { BenchHook } from '../../src/ui/bench-hook.ts';
+import { largeScenarioForThePage } from './browser-large.ts';
 import { median, percentile } from './browser-play.ts';
 
 interface Socket {
@@ -168,42 +169,66 @@ function bursts(samples: { part: string; ts: number; ms: number }[], gapMs: numb
   return out;
 }
 
-async function groups(page: Page, cdp: Cdp, workerSession: string, pageSession: string): Promise<Record<string, { wall: number[]; worker: Profile; page: Profile; heapBefore: number; heapAfter: number }>> {
-  const result: Record<string, { wall: number[]; worker: Profile; page: Profile; heapBefore: number; heapAfter: number }> = {};
+/**
+ * What is measured: the reference hour (41 seeks from seed 12345, steps back from 30:00), or with
+ * `--large` the large scale test as test/bench/browser-large.ts cuts it (21 seeks from seed 54321,
+ * steps back from its middle).
+ */
+interface Subject { name: string; scenario: unknown; durationMs: number; seeks: number; seed: number }
+
+function subject(): Subject {
+  if (!process.argv.includes('--large')) {
+    return { name: 'the reference hour', scenario: JSON.parse(readFileSync('test/bench/reference.json', 'utf8')), durationMs: 3_600_000, seeks: 41, seed: 12345 };
+  }
+  const { file, minutes } = largeScenarioForThePage();
+  return { name: `the large scale test's ${minutes} min`, scenario: file, durationMs: file.durationMs, seeks: 21, seed: 54321 };
+}
+
+interface Group { wall: number[]; worker: Profile; page: Profile; heapBefore: number; heapAfter: number }
+
+async function groups(page: Page, cdp: Cdp, workerSession: string, pageSession: string, moves: Subject): Promise<Record<string, Group>> {
+  const result: Record<string, Group> = {};
   for (const group of ['seeks drawn', 'engineSeek', 'engineSeek from a page at rest', 'steps back']) {
     const heapBefore = (await cdp.send<{ usedSize: number }>('Runtime.getHeapUsage', {}, workerSession)).usedSize;
     await cdp.send('Profiler.start', {}, workerSession);
     await cdp.send('Profiler.start', {}, pageSession);
-    const wall = await page.evaluate(async (which) => {
+    const wall = await page.evaluate(async ({ which, durationMs, seeks, seed }) => {
       const hook = (window as unknown as { rocketscopeBench: BenchHook }).rocketscopeBench;
       const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
       const times: number[] = [];
-      let x = 12345;
+      // Each move's start as a user timing mark, which places it on the trace's clock.
+      const started = () => performance.mark('rocketscope-move');
+      let x = seed;
       if (which === 'steps back') {
-        await hook.seek(1_800_000);
+        await hook.seek(durationMs / 2);
         await frame();
         for (let i = 0; i < 41; i++) {
+          started();
           times.push((await hook.stepBack()).drawnMs);
           await frame();
         }
         return times;
       }
-      for (let i = 0; i < 41; i++) {
+      for (let i = 0; i < seeks; i++) {
         x = (x * 1103515245 + 12345) % 2147483648;
-        if (which === 'engineSeek') times.push(await hook.engineSeek(x % 3_600_000));
-        else if (which !== 'seeks drawn') {
+        if (which === 'engineSeek') {
+          started();
+          times.push(await hook.engineSeek(x % durationMs));
+        } else if (which !== 'seeks drawn') {
           // The page done with the previous move (rendered, painted, idle) before the next command.
           await frame();
           await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1_000 }));
-          times.push(await hook.engineSeek(x % 3_600_000));
+          started();
+          times.push(await hook.engineSeek(x % durationMs));
         }
         else {
-          times.push((await hook.seek(x % 3_600_000)).drawnMs);
+          started();
+          times.push((await hook.seek(x % durationMs)).drawnMs);
           await frame();
         }
       }
       return times;
-    }, group);
+    }, { which: group, durationMs: moves.durationMs, seeks: moves.seeks, seed: moves.seed });
     const worker = (await cdp.send<{ profile: Profile }>('Profiler.stop', {}, workerSession)).profile;
     const pageProfile = (await cdp.send<{ profile: Profile }>('Profiler.stop', {}, pageSession)).profile;
     const heapAfter = (await cdp.send<{ usedSize: number }>('Runtime.getHeapUsage', {}, workerSession)).usedSize;
@@ -223,14 +248,14 @@ async function measure(dist: string, port: number, debugPort: number): Promise<R
     await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
     await page.goto(`http://127.0.0.1:${port}/?bench`);
     await page.waitForFunction(() => 'rocketscopeBench' in window, undefined, { timeout: 60_000 });
-    const reference = JSON.parse(readFileSync('test/bench/reference.json', 'utf8')) as unknown;
-    const fullRunMs = await page.evaluate(async (scenario) => {
+    const moves = subject();
+    const fullRunMs = await page.evaluate(async ({ scenario, durationMs }) => {
       const hook = (window as unknown as { rocketscopeBench: BenchHook }).rocketscopeBench;
-      if (!hook.open(scenario)) throw new Error('invalid');
+      if (!hook.open(scenario)) throw new Error('invalid, or over the page\'s budget');
       const started = performance.now();
-      await hook.seek(3_600_000);
+      await hook.seek(durationMs);
       return performance.now() - started;
-    }, reference);
+    }, { scenario: moves.scenario, durationMs: moves.durationMs });
     const version = await httpJson(`http://127.0.0.1:${debugPort}/json/version`) as { webSocketDebuggerUrl: string };
     const cdp = await Cdp.open(version.webSocketDebuggerUrl);
     const targets = await cdp.send<{ targetInfos: { targetId: string; type: string; url: string }[] }>('Target.getTargets');
@@ -257,24 +282,67 @@ async function measure(dist: string, port: number, debugPort: number): Promise<R
       if (method === 'Tracing.dataCollected') traceEvents.push(...(params.value as TraceEvent[]));
       if (method === 'Tracing.tracingComplete') resolve();
     }));
-    await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-v8.gc', 'toplevel', '__metadata'] }, transferMode: 'ReportEvents' });
-    const measured = await groups(page, cdp, workerSession, pageSession);
+    await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.gc', 'toplevel', 'blink.user_timing', 'v8', '__metadata'] }, transferMode: 'ReportEvents' });
+    const measured = await groups(page, cdp, workerSession, pageSession, moves);
     await cdp.send('Tracing.end');
     await traced;
     cdp.close();
-    return { dist, fullRunMs, heapAfterRun, groups: measured, traceEvents };
+    return { dist, subject: moves.name, fullRunMs, heapAfterRun, groups: measured, traceEvents };
   } finally {
     await browser.close();
     stop();
   }
 }
 
+/**
+ * Wall time by trace event on one thread within [from, to): each complete event's own time,
+ * its children's taken out, clipped to the window. Events not nested in one another are assumed
+ * (what a thread's trace events are).
+ */
+function selfTimes(events: TraceEvent[], from: number, to: number): Record<string, number> {
+  const inside = events.filter((e) => e.ts < to && e.ts + (e.dur ?? 0) > from).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const clipped = (e: TraceEvent) => Math.max(0, Math.min(to, e.ts + (e.dur ?? 0)) - Math.max(from, e.ts));
+  const self: Record<string, number> = {};
+  const stack: TraceEvent[] = [];
+  for (const event of inside) {
+    while (stack.length > 0 && stack[stack.length - 1]!.ts + (stack[stack.length - 1]!.dur ?? 0) <= event.ts) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent) self[parent.name] = (self[parent.name] ?? 0) - clipped(event);
+    self[event.name] = (self[event.name] ?? 0) + clipped(event);
+    stack.push(event);
+  }
+  return self;
+}
+
+/**
+ * Where each move's wall time went, from its mark until it was drawn: the page's main thread and
+ * the worker's thread by trace event (own time), and what neither thread was busy with.
+ */
+function moveTimeline(events: TraceEvent[], threadNames: Map<string, string>, group: Group): void {
+  const marks = events.filter((e) => e.name === 'rocketscope-move' && e.ts >= group.page.startTime && e.ts <= group.page.endTime).sort((a, b) => a.ts - b.ts);
+  if (marks.length !== group.wall.length) {
+    console.log(`   (trace: ${marks.length} marks for ${group.wall.length} moves)`);
+    return;
+  }
+  const pid = marks[0]!.pid;
+  const thread = (name: string) => events.filter((e) => e.ph === 'X' && e.pid === pid && threadNames.get(`${e.pid}:${e.tid}`)?.startsWith(name));
+  const threads = { page: thread('CrRendererMain'), worker: thread('DedicatedWorker') };
+  for (const [which, threadEvents] of Object.entries(threads)) {
+    const perMove = marks.map((mark, i) => selfTimes(threadEvents, mark.ts, mark.ts + group.wall[i]! * 1000));
+    const busy = marks.map((mark, i) => selfTimes(threadEvents.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'), mark.ts, mark.ts + group.wall[i]! * 1000));
+    const busyMs = busy.map((parts) => Object.values(parts).reduce((a, b) => a + b, 0) / 1000);
+    const names = [...new Set(perMove.flatMap((parts) => Object.keys(parts)))];
+    const means = names.map((name) => [name, perMove.reduce((sum, parts) => sum + (parts[name] ?? 0), 0) / perMove.length / 1000] as const).filter(([, ms]) => ms >= 0.3).sort((a, b) => b[1] - a[1]);
+    console.log(`   ${which} thread in the move's window: busy median ${median(busyMs).toFixed(1)} / mean ${(busyMs.reduce((a, b) => a + b, 0) / busyMs.length).toFixed(1)} ms; by event, mean ms: ${means.map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(', ')}`);
+  }
+}
+
 function summarize(label: string, run: Record<string, unknown>): void {
-  const measuredGroups = run.groups as Record<string, { wall: number[]; worker: Profile; page: Profile; heapBefore: number; heapAfter: number }>;
+  const measuredGroups = run.groups as Record<string, Group>;
   const events = run.traceEvents as TraceEvent[];
   const threadNames = new Map<string, string>();
   for (const event of events) if (event.ph === 'M' && event.name === 'thread_name') threadNames.set(`${event.pid}:${event.tid}`, event.args?.name ?? '');
-  console.log(`\n== ${label} (${String(run.dist)}): the whole hour simulated in ${((run.fullRunMs as number) / 1000).toFixed(1)} s; the worker's heap then, after a full collection, ${((run.heapAfterRun as number) / 1e6).toFixed(0)} MB`);
+  console.log(`\n== ${label} (${String(run.dist)}): ${String(run.subject)} simulated in ${((run.fullRunMs as number) / 1000).toFixed(1)} s; the worker's heap then, after a full collection, ${((run.heapAfterRun as number) / 1e6).toFixed(0)} MB`);
   for (const [group, data] of Object.entries(measuredGroups)) {
     const moves = bursts(partsOf(data.worker), 8);
     const names = [...new Set(moves.flatMap((move) => Object.keys(move.parts)))].sort();
@@ -286,7 +354,7 @@ function summarize(label: string, run: Record<string, unknown>): void {
     }
     const pageParts: Record<string, number> = {};
     for (const sample of partsOf(data.page)) pageParts[sample.part] = (pageParts[sample.part] ?? 0) + sample.ms;
-    console.log(`   page thread per move: ${Object.entries(pageParts).sort().filter(([k]) => k !== 'idle').map(([k, v]) => `${k} ${(v / 41).toFixed(1)}`).join(', ')}`);
+    console.log(`   page thread per move: ${Object.entries(pageParts).sort().filter(([k]) => k !== 'idle').map(([k, v]) => `${k} ${(v / data.wall.length).toFixed(1)}`).join(', ')}`);
     // Garbage collection in the group's window, per thread kind.
     const gc: Record<string, { count: number; ms: number }> = {};
     for (const event of events) {
@@ -298,7 +366,8 @@ function summarize(label: string, run: Record<string, unknown>): void {
       gc[key].count++;
       gc[key].ms += (event.dur ?? 0) / 1000;
     }
-    for (const [key, value] of Object.entries(gc).sort()) console.log(`   gc ${key.padEnd(60)} ${String(value.count).padStart(5)} x, ${(value.ms / 41).toFixed(2)} ms per move`);
+    for (const [key, value] of Object.entries(gc).sort()) console.log(`   gc ${key.padEnd(60)} ${String(value.count).padStart(5)} x, ${(value.ms / data.wall.length).toFixed(2)} ms per move`);
+    moveTimeline(events, threadNames, data);
   }
 }
 

@@ -16,10 +16,10 @@ function answers(base: string): Promise<boolean> {
   });
 }
 
-/** Serves dist/ on `port` and resolves once it answers; `stop` ends the server. */
-export async function startPreview(port: number): Promise<{ base: string; stop: () => void }> {
+/** Serves a build (dist/ unless told) on `port` and resolves once it answers; `stop` ends the server. */
+export async function startPreview(port: number, outDir = 'dist'): Promise<{ base: string; stop: () => void }> {
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
+  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
   const stop = () => {
     if (server.pid) process.kill(-server.pid, 'SIGTERM');
   };

@@ -2,6 +2,8 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { OnScreenSlot, useOffScreenCaughtUp } from '../../../src/ui/on-screen.tsx';
+import { PanelFrame } from '../../../src/ui/panels/shared.tsx';
+import { useSimView } from '../../../src/ui/use-sim.ts';
 import { loadAt } from './load.ts';
 import { IdleByHand, ProbePanel } from './idle-probe.tsx';
 import { writeReadScenario } from './scenarios.ts';
@@ -114,6 +116,25 @@ describe('a panel off screen', () => {
     act(() => idle.run());
     expect(shown()).toBe('4000');
     expect(caughtUp()).toBe('true');
+  });
+
+  it('is not drawn for a seek whose frame brings the summary of the new moment, only when it catches up', () => {
+    let renders = 0;
+    function CountingPanel() {
+      const view = useSimView();
+      renders++;
+      return <PanelFrame name="counted" title="counted"><output data-testid="shown">{view?.timeMs}</output></PanelFrame>;
+    }
+    loadAt(writeReadScenario(), 1_000);
+    render(<OnScreenSlot><CountingPanel /></OnScreenSlot>);
+    act(() => FakeObserver.scroll(false));
+    const before = renders;
+    act(() => usePlayback.getState().seek(3_000));
+    expect(usePlayback.getState().summaryMs).toBe(3_000);
+    expect(renders).toBe(before);
+    act(() => idle.run());
+    expect(screen.getByTestId('shown').textContent).toBe('3000');
+    expect(renders).toBe(before + 1);
   });
 
   it('draws every move outside a slot', () => {

@@ -1,0 +1,75 @@
+/**
+ * Two production builds' seeks, paired in one browser: each build on a page of its own (its own
+ * simulation worker), the same seeded seeks made on one page then the other, each from a page at
+ * rest on both (the moment drawn, the panels off screen caught up), the order swapped at every
+ * seek. On a busy machine only such pairs tell two builds apart: the load that swings a seek's
+ * time by half from one minute to the next hits both pages of a pair alike.
+ *
+ *   node --import tsx test/bench/browser-pair.ts --dist old --dist new [--large] [--port 4303] [--rounds 2]
+ *
+ * Prints each build's median `drawnMs` (as `npm run bench:browser` times a seek) and the median of
+ * the pairs' ratios new/old.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { largeScenarioForThePage } from './browser-large.ts';
+import { benchPage, median, openScenario, percentile, seekMs } from './browser-play.ts';
+import { launchChromium, startPreview } from './preview.ts';
+
+function options(name: string): string[] {
+  return process.argv.flatMap((arg, i) => (arg === name && process.argv[i + 1] ? [process.argv[i + 1]!] : []));
+}
+
+function atRest(page: Page): Promise<unknown> {
+  return page.waitForSelector('[data-testid="time-current"][data-at-rest="true"]', { timeout: 120_000 });
+}
+
+async function main(): Promise<void> {
+  const dists = options('--dist');
+  if (dists.length !== 2) throw new Error('two --dist builds: the old, then the new');
+  const port = Number(options('--port')[0] ?? 4303);
+  const rounds = Number(options('--rounds')[0] ?? 1);
+  const large = process.argv.includes('--large');
+  const { scenario, durationMs, seeks, seed } = large
+    ? { scenario: largeScenarioForThePage().file as unknown, durationMs: largeScenarioForThePage().file.durationMs, seeks: 21, seed: 54321 }
+    : { scenario: JSON.parse(readFileSync('test/bench/reference.json', 'utf8')) as unknown, durationMs: 3_600_000, seeks: 41, seed: 12345 };
+  const servers = await Promise.all(dists.map((dist, i) => startPreview(port + i, dist)));
+  const browser = await launchChromium();
+  try {
+    const pages: Page[] = [];
+    for (const server of servers) {
+      const page = await benchPage(browser, server.base);
+      await openScenario(page, scenario);
+      // The whole run simulated once, one page after the other.
+      await seekMs(page, durationMs);
+      await atRest(page);
+      pages.push(page);
+    }
+    const times: number[][] = [[], []];
+    for (let round = 0; round < rounds; round++) {
+      let x = seed;
+      for (let i = 0; i < seeks; i++) {
+        x = (x * 1103515245 + 12345) % 2147483648;
+        const order = (i + round) % 2 === 0 ? [0, 1] : [1, 0];
+        for (const which of order) {
+          await Promise.all(pages.map(atRest));
+          times[which]!.push(await seekMs(pages[which]!, x % durationMs));
+        }
+      }
+    }
+    const ratios = times[1]!.map((t, i) => t / times[0]![i]!);
+    const line = (label: string, values: number[]) => `${label} median ${median(values).toFixed(1)} ms, p90 ${percentile(values, 0.9).toFixed(1)} ms`;
+    console.log(`${large ? 'large scale test' : 'reference hour'}, ${times[0]!.length} seeks each, paired`);
+    console.log(line(`old ${dists[0]}:`, times[0]!));
+    console.log(line(`new ${dists[1]}:`, times[1]!));
+    console.log(`new/old per pair: median ${median(ratios).toFixed(3)}, new faster in ${ratios.filter((r) => r < 1).length} of ${ratios.length}`);
+  } finally {
+    await browser.close();
+    for (const server of servers) server.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

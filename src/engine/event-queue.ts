@@ -11,14 +11,34 @@ import { TimingWheel } from './timing-wheel.ts';
 export interface EventQueueSnapshot<E> {
   readonly times: Float64Array;
   readonly seqs: Float64Array;
-  readonly items: E[];
+  /** Each event, or for an event of a kind and one number (see Shape) the index of its shape in `shapes`. */
+  readonly items: (E | number)[];
+  /** The numbers of those events, in the order of `items`. */
+  readonly values: Float64Array;
+  /** The queue's shapes: only ever appended to, so every snapshot may share them. */
+  readonly shapes: readonly Shape[];
   readonly nextSeq: number;
+}
+
+/**
+ * An event that is a kind and one number, `{ kind, [key]: number }` in that order (a request's
+ * timeout, src/model/remoting.ts: most of a checkpoint's pending events). A snapshot keeps its
+ * number in a typed array rather than the event object: a checkpoint would otherwise keep alive
+ * hundreds of timeouts that the run has long passed, and the collector would walk them in every
+ * one of its checkpoints.
+ */
+interface Shape {
+  readonly kind: string;
+  readonly key: string;
+  readonly frozen: boolean;
 }
 
 export class EventQueue<E> {
   private readonly wheel = new TimingWheel<E>();
   private readonly heap = new EventHeap<E>();
   private nextSeq = 0;
+  /** The shapes seen in this queue's snapshots; restore reads a snapshot's own, so a snapshot moves between queues. */
+  private readonly shapes: Shape[] = [];
   /** Time of the event most recently taken: no pending event is earlier (the wheel's reference). */
   lastTime = 0;
 
@@ -68,21 +88,28 @@ export class EventQueue<E> {
     this.heap.forEach((_time, _seq, item) => visit(item));
   }
 
-  /** Events are immutable data, so a snapshot copies times and sequences and shares the event objects. */
+  /** Events are immutable data, so a snapshot copies times and sequences and shares the event objects (or keeps their number: Shape). */
   snapshot(): EventQueueSnapshot<E> {
     const size = this.size;
     const times = new Float64Array(size);
     const seqs = new Float64Array(size);
-    const items = new Array<E>(size);
+    const items = new Array<E | number>(size);
+    const values = new Float64Array(size);
     let i = 0;
+    let compact = 0;
     const copy = (time: number, seq: number, item: E) => {
       times[i] = time;
       seqs[i] = seq;
-      items[i++] = item;
+      const shape = this.shapeOf(item);
+      if (shape < 0) items[i++] = item;
+      else {
+        items[i++] = shape;
+        values[compact++] = (item as Record<string, number>)[this.shapes[shape]!.key]!;
+      }
     };
     this.wheel.forEach(copy);
     this.heap.forEach(copy);
-    return { times, seqs, items, nextSeq: this.nextSeq };
+    return { times, seqs, items, values: values.slice(0, compact), shapes: this.shapes, nextSeq: this.nextSeq };
   }
 
   /** Puts back the snapshot's events at `now`, the time it was taken (no event of it is earlier). */
@@ -90,10 +117,51 @@ export class EventQueue<E> {
     this.wheel.clear();
     this.heap.clear();
     this.lastTime = now;
-    const { times, seqs, items } = snapshot;
+    const { times, seqs } = snapshot;
+    const items = eventsOf(snapshot);
     // A slot of the wheel keeps its events in the order they are added: add them by sequence.
     const order = Array.from(seqs.keys()).sort((a, b) => seqs[a]! - seqs[b]!);
     for (const i of order) this.insert(times[i]!, seqs[i]!, items[i]!);
     this.nextSeq = snapshot.nextSeq;
   }
+
+  /** The index of the item's shape in `shapes` (added when new), or -1 when it is not a kind and one number. */
+  private shapeOf(item: E): number {
+    const key = numberKey(item);
+    if (key === undefined) return -1;
+    const { kind } = item as { kind: string };
+    const frozen = Object.isFrozen(item);
+    const shapes = this.shapes;
+    for (let s = 0; s < shapes.length; s++) {
+      const shape = shapes[s]!;
+      if (shape.kind === kind && shape.key === key && shape.frozen === frozen) return s;
+    }
+    shapes.push({ kind, key, frozen });
+    return shapes.length - 1;
+  }
+}
+
+/** The key of the number when `item` is plain data of exactly a string `kind` and then one number, else undefined. */
+function numberKey(item: unknown): string | undefined {
+  if (item === null || typeof item !== 'object' || Object.getPrototypeOf(item) !== Object.prototype) return undefined;
+  let count = 0;
+  let key: string | undefined;
+  for (const k in item) {
+    count++;
+    if (count === 1 ? k !== 'kind' : count > 2) return undefined;
+    key = k;
+  }
+  const record = item as Record<string, unknown>;
+  return count === 2 && typeof record.kind === 'string' && typeof record[key!] === 'number' ? key : undefined;
+}
+
+/** The snapshot's events, each number of a Shape made an event again (equal to the one the queue held). */
+function eventsOf<E>(snapshot: EventQueueSnapshot<E>): E[] {
+  let compact = 0;
+  return snapshot.items.map((item) => {
+    if (typeof item !== 'number') return item;
+    const shape = snapshot.shapes[item]!;
+    const event = { kind: shape.kind, [shape.key]: snapshot.values[compact++] } as E;
+    return shape.frozen ? Object.freeze(event) : event;
+  });
 }

@@ -78,6 +78,36 @@ describe('the event queue', () => {
     expect(replayed.map((e) => e.label)).toEqual([...straight].sort((a, b) => a.time - b.time || a.label - b.label).map((e) => e.label));
   });
 
+  it('keeps an event of a kind and one number as that number: restored equal (keys in order, frozen or not), not held', () => {
+    type Event = Record<string, unknown>;
+    const compact: Event[] = [
+      { kind: 'rpc.timeout', id: 7 }, Object.freeze({ kind: 'tick', epoch: 2 }), { kind: 'rpc.timeout', id: -0 },
+      { kind: 'rpc.timeout', id: 1.5 }, { kind: 'rpc.timeout', id: NaN }, { kind: 'other', id: 3 },
+    ];
+    const kept: Event[] = [{ kind: 'x', id: 1, extra: 2 }, { id: 3, kind: 'y' }, { kind: 's', name: 'a' }, { kind: 'bare' }, { kind: 'n', 0: 1 }];
+    const queue = new EventQueue<Event>();
+    [...compact, ...kept].forEach((event, i) => queue.push(i % 3 === 0 ? 10 : 20_000 + i, event));
+    const now = queue.lastTime;
+    const snapshot = queue.snapshot();
+    const straight: Event[] = [];
+    for (let e = queue.pop(); e !== undefined; e = queue.pop()) straight.push(e);
+
+    expect(snapshot.items.filter((item) => typeof item === 'object')).toEqual(expect.arrayContaining(kept));
+    expect(snapshot.items.filter((item) => typeof item === 'object')).toHaveLength(kept.length);
+    const restored = new EventQueue<Event>();
+    restored.restore(snapshot, now);
+    const replayed: Event[] = [];
+    for (let e = restored.pop(); e !== undefined; e = restored.pop()) replayed.push(e);
+    expect(replayed).toHaveLength(straight.length);
+    replayed.forEach((event, i) => {
+      const original = straight[i]!;
+      if (kept.includes(original)) expect(event).toBe(original);
+      expect(Object.keys(event)).toEqual(Object.keys(original));
+      for (const key of Object.keys(original)) expect(Object.is(event[key], original[key])).toBe(true);
+      expect(Object.isFrozen(event)).toBe(Object.isFrozen(original));
+    });
+  });
+
   it('keeps scheduling order between an event that waited far off and one scheduled at the same time once it came near', () => {
     const queue = new EventQueue<Entry>();
     const far = { time: 20_000, label: 0 };

@@ -45,41 +45,50 @@ export interface Cost {
 /** A message in the CommitLog's columns, its consume queue unit and its ids: 160-182 B measured. */
 const BYTES_PER_STORED_MESSAGE = 180;
 /**
- * Each checkpoint copies what grows with the messages and is not an append-only log shared by
- * length (the sets of ids seen): 0.21-0.35 B per message of the run, averaged over the checkpoints.
+ * Each checkpoint holds what the message rate keeps in flight (requests awaiting their answer,
+ * messages on their way), not what the run has stored (the logs and the sets of ids seen are
+ * shared): 72-108 B per message a second, stored copies included (measured 1 s apart).
  */
-const SNAPSHOT_BYTES_PER_STORED_MESSAGE = 0.35;
-/** A queue nobody reads: 57-67 B per checkpoint; in the run below what the measurement tells from noise (kept at 300). */
-const SNAPSHOT_BYTES_PER_QUEUE = 60;
+const SNAPSHOT_BYTES_PER_MESSAGE_PER_SECOND = 110;
+/**
+ * Per checkpoint, what the checkpoint before cannot lend it (src/engine/clone.ts,
+ * cloneStateSharing), measured 1 s apart. A queue nobody reads: 3-4 B per checkpoint; in the run
+ * below what the measurement tells from noise (kept at 300).
+ */
+const SNAPSHOT_BYTES_PER_QUEUE = 10;
 const RUN_BYTES_PER_QUEUE = 300;
-/** A queue a group pulls (its ProcessQueue, pull requests, offsets): 2,295 B in the run, 817-829 B per checkpoint. */
+/** A queue a group pulls (its ProcessQueue, pull requests, offsets): 2,236-2,385 B in the run, 513-514 B per checkpoint. */
 const RUN_BYTES_PER_HELD_QUEUE = 2_300;
-const SNAPSHOT_BYTES_PER_HELD_QUEUE = 820;
-/** A client and a broker it talks to (heartbeats, channels, route tables): 2,316 B in the run, 1,141-1,175 B per checkpoint. */
+const SNAPSHOT_BYTES_PER_HELD_QUEUE = 520;
+/** A client and a broker it talks to (heartbeats, channels, route tables): 2,108-2,347 B in the run, 522-524 B per checkpoint. */
 const RUN_BYTES_PER_CLIENT_BROKER = 2_300;
-const SNAPSHOT_BYTES_PER_CLIENT_BROKER = 1_150;
+const SNAPSHOT_BYTES_PER_CLIENT_BROKER = 530;
 const SNAPSHOT_BYTES_PER_BROKER_NAMESERVER = 1_200;
-/** What is left of the reference scenario's checkpoint (235-238 KB) once its queues, clients and messages are counted. */
-const SNAPSHOT_BASE_BYTES = 60_000;
+/**
+ * What is left of the reference scenario's checkpoint once its queues, clients and messages are
+ * counted: cost-measure's base holds 142 KB per checkpoint beyond the run, the Timeline's own
+ * keeping included, of which those count about 97 KB.
+ */
+const SNAPSHOT_BASE_BYTES = 45_000;
 /** A trace event in the Timeline's cache: 148-180 B. */
 const BYTES_PER_CACHED_TRACE_EVENT = 180;
 /**
  * What the page's worker holds in a browser per byte of the estimate measured in Node, for what
  * is made of objects (snapshots, clients, queues, the trace cache): Chromium's V8 compresses
- * pointers to 32 bits (Node's does not), and checkpoints of a long run share more of their
- * frozen parts than the coefficients above, measured on 10 minutes, count. The whole worker held
- * 0.50-0.54 of the Node estimate on the reference scenario's first 10 minutes and the large scale
- * test's first 2, 4 and 8 (test/bench/browser-cost.ts); 0.6, with the stored messages counted
- * whole (their columns are typed arrays, which compression does not shrink), keeps the estimate
- * 15-30 % above what the worker holds (its first 13 minutes: 1,084 MB held, 1,409 estimated).
+ * pointers to 32 bits (Node's does not). The worker held 0.59-0.70 of Node's bytes for those
+ * (test/bench/browser-cost.ts beside the same Timelines in Node); 0.8, with the stored messages
+ * counted whole (their columns are typed arrays, which compression does not shrink), keeps the
+ * estimate 45-60 % above what the worker holds: the reference scenario's first 10 minutes 114 MB
+ * held, 168 estimated; its hour 476 and 712; the large scale test's first 2, 4 and 18 minutes
+ * 167 and 253, 317 and 501, 1,002 and 1,461 MB.
  */
-export const BROWSER_HEAP_SHARE = 0.6;
+export const BROWSER_HEAP_SHARE = 0.8;
 /**
  * The page's worker caches more than TRACE_CACHE_LEAST trace events while its whole estimate
  * stays within this (three quarters of the page's budget, src/scenario/budget.ts): the reference
  * hour (about 3 million events, 0.3 GB more) keeps its whole trace, so a seek reads the events
  * before its moment from the cache instead of replaying the segments they were dropped from, and
- * a scenario near the budget (the large scale test's first 13 minutes) keeps the least.
+ * a scenario near the budget (the large scale test's first 14 to 18 minutes) keeps the least.
  */
 const TRACE_CACHE_ROOM = 1.1e9;
 
@@ -263,7 +272,7 @@ export function estimateCost(scenario: Scenario): Cost {
       events: messages * (EVENTS_PER_MESSAGE + EVENTS_PER_SLAVE_COPY * slaveShare),
       runBytes: messages * (1 + slaveShare) * BYTES_PER_STORED_MESSAGE,
       // The trace cache is added below, once the rest tells how much room it has.
-      pageBytes: snapshots * messages * (1 + slaveShare) * SNAPSHOT_BYTES_PER_STORED_MESSAGE,
+      pageBytes: snapshots * messages / Math.max(seconds, 1) * (1 + slaveShare) * SNAPSHOT_BYTES_PER_MESSAGE_PER_SECOND,
     },
     deliveries: {
       events: deliveries * EVENTS_PER_DELIVERY + periodic(seconds, [

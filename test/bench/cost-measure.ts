@@ -96,13 +96,15 @@ function per(name: string, units: number): { run: number; snapshot: number } {
 }
 
 const messages = per('twice the messages', of('twice the messages').runner.messages - base.runner.messages);
+/** A checkpoint holds what the rate keeps in flight: its bytes per message a second more. */
+const perRate = messages.snapshot * (of('twice the messages').runner.messages - base.runner.messages) / (reference.durationMs / 1_000);
 const readQueues = per('64 more queues per broker, read', 64 * brokers);
 const idleQueues = per('64 more queues per broker, unread', 64 * brokers);
 const clientBrokers = per('20 more producers, same messages', 20 * brokers);
 const traceCacheBytes = (withTraceCache.bytes - base['worker, no trace cache'].bytes) / withTraceCache.traceEvents;
 const baseSnapshot = (base['worker, no trace cache'].bytes - base.runner.bytes) / checkpoints;
 
-console.log(`\nper stored message:            run ${messages.run.toFixed(0)} B, per checkpoint ${messages.snapshot.toFixed(2)} B (the logs are shared between checkpoints)`);
+console.log(`\nper stored message:            run ${messages.run.toFixed(0)} B; per checkpoint ${perRate.toFixed(0)} B per message a second (the logs are shared between checkpoints)`);
 console.log(`per queue (unread):            run ${idleQueues.run.toFixed(0)} B, per checkpoint ${idleQueues.snapshot.toFixed(0)} B`);
 console.log(`per queue read by one group:   run ${readQueues.run.toFixed(0)} B, per checkpoint ${readQueues.snapshot.toFixed(0)} B`);
 console.log(`per client and broker:         run ${clientBrokers.run.toFixed(0)} B, per checkpoint ${clientBrokers.snapshot.toFixed(0)} B`);

@@ -1,8 +1,8 @@
 /**
- * A seek that replays a dropped segment records its events on the way: the panels read that
- * segment next and would otherwise replay it a second time. The capture holds the segment's
- * events up to the current time; once the run has passed the segment's end, the whole segment
- * goes to the cache.
+ * A seek that replays a segment not kept unpacked (dropped, or only packed) records its events
+ * on the way: the panels read that segment next and would otherwise replay or unpack it. The
+ * capture holds the segment's events up to the current time; once the run has passed the
+ * segment's end, the whole segment goes to the cache.
  */
 import type { TraceEvent } from '../model/events.ts';
 import type { Checkpoint, Checkpoints } from './checkpoints.ts';
@@ -25,11 +25,11 @@ export class SegmentCapture {
   /**
    * After a restore to `start`: from a checkpoint (nothing of its segment run yet) a new capture
    * starts; from a fine snapshot, an earlier capture of the same segment is cut back to what the
-   * snapshot has run. Only a dropped segment simulated to its end is captured.
+   * snapshot has run. Only a segment simulated to its end and not kept unpacked is captured.
    */
   restart(start: Checkpoint): void {
     const k = this.checkpoints.segmentOfTime(start.now + 1);
-    if (this.segments.has(k) || !this.checkpoints.isComplete(k)) {
+    if (this.segments.isUnpacked(k) || !this.checkpoints.isComplete(k)) {
       this.state = IDLE;
       return;
     }
@@ -47,8 +47,8 @@ export class SegmentCapture {
     const k = this.checkpoints.segmentOfTime(event.t);
     if (k !== state.k) {
       this.segments.put(state.k, state.events);
-      // A replay running on into a dropped segment captures that one too.
-      this.state = k === state.k + 1 && !this.segments.has(k) ? { recording: true, k, events: [] } : IDLE;
+      // A replay running on into a segment not kept unpacked captures that one too.
+      this.state = k === state.k + 1 && !this.segments.isUnpacked(k) ? { recording: true, k, events: [] } : IDLE;
     }
     if (this.state.recording) this.state.events.push(event);
   }

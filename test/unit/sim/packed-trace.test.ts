@@ -1,0 +1,70 @@
+/**
+ * A packed trace segment gives back the events appended to it, as the same JSON, key order
+ * included: the Timeline's trace is read through it (frames, queries, the trace hash).
+ */
+import { describe, expect, it } from 'vitest';
+import type { TraceEvent } from '../../../src/model/events.ts';
+import { createSimulation } from '../../../src/model/index.ts';
+import { LIBRARY } from '../../../src/scenario/library/index.ts';
+import { Names, PackedSegment } from '../../../src/sim/packed-trace.ts';
+import { scenarioOf, type ScenarioJson } from '../../support/test-sim.ts';
+
+const PACKED_TYPES = ['message.sent', 'message.stored', 'send.result', 'message.consumed', 'offset.committed'];
+
+function packed(events: TraceEvent[]): { segment: PackedSegment; back: TraceEvent[] } {
+  const segment = new PackedSegment(new Names());
+  for (const event of events) segment.append(event);
+  segment.trim();
+  return { segment, back: segment.unpack() };
+}
+
+const stored = {
+  t: 12, type: 'message.stored', broker: 'broker-a', brokerId: 0, topic: 'T', queueId: 3, queueOffset: 7, commitLogOffset: 1_024,
+  msgId: '7F00000100002A9F0000000000000001', offsetMsgId: '7F00000100002A9F0000000000000400',
+} as const satisfies TraceEvent;
+
+describe('PackedSegment', () => {
+  it('gives back every library scenario\'s first two minutes as the same JSON, the busy types packed and the rest the very objects', () => {
+    const seen = new Set<string>();
+    for (const entry of LIBRARY) {
+      const sim = createSimulation(scenarioOf(entry.scenario as ScenarioJson));
+      sim.runUntil(120_000);
+      const events = sim.trace.toArray();
+      const { back } = packed(events);
+      expect(back.map((event) => JSON.stringify(event))).toEqual(events.map((event) => JSON.stringify(event)));
+      back.forEach((event, i) => {
+        expect(event === events[i]).toBe(!PACKED_TYPES.includes(event.type));
+        seen.add(event.type);
+      });
+    }
+    expect(PACKED_TYPES.filter((type) => !seen.has(type))).toEqual([]);
+  });
+
+  it('keeps as objects the events whose values do not fit: an offset beyond 32 bits, an id not of 32 upper-case hex digits, a time not whole', () => {
+    const events: TraceEvent[] = [
+      stored,
+      { ...stored, commitLogOffset: 2 ** 33 },
+      { ...stored, msgId: stored.msgId.toLowerCase() },
+      { ...stored, offsetMsgId: 'AB' },
+      { ...stored, offsetMsgId: `${stored.offsetMsgId.slice(0, 31)}é` },
+      { ...stored, t: 12.5 },
+      { t: 13, type: 'send.result', producer: 'p-1', msgId: stored.msgId, status: 'SEND_OK' },
+    ];
+    const { segment, back } = packed(events);
+    expect(back).toEqual(events);
+    expect(back.map((event, i) => event === events[i])).toEqual([false, true, true, true, true, true, false]);
+    expect(segment.length).toBe(events.length);
+  });
+
+  it('grows past the room it started with, trims what it did not use, and starts the next segment with as much and an eighth', () => {
+    const names = new Names();
+    const segment = new PackedSegment(names);
+    const events = Array.from({ length: 300 }, (_, i) => ({ ...stored, t: i, queueOffset: i }));
+    for (const event of events) segment.append(event);
+    expect(segment.unpack()).toEqual(events);
+    segment.trim();
+    // message.stored: 8 words, and 8 of its two ids.
+    expect(segment.bytes).toBe(300 * 16 * 4);
+    expect(new PackedSegment(names, segment).bytes).toBe(2 * (2_400 + 300) * 4);
+  });
+});

@@ -47,39 +47,93 @@ function add(table: Record<string, number>, key: string, amount: number): void {
   table[key] = (table[key] ?? 0) + amount;
 }
 
-/** The run's master changes met so far in the scan, so a store is counted on the node that made it. */
+/** A master change and the trace index of the event that records it. */
+type IndexedChange = MasterChange & { index: number };
+
+/** The master changes met so far in a scan, so a store is counted on the node that made it. */
 interface Scan {
   timeline: TimelineView;
-  changes: MasterChange[];
+  changes: IndexedChange[];
 }
 
-function count(stats: DashboardStats, scan: Scan, event: TraceEvent, recent: boolean, perSecond: number): void {
+/** Today's totals over the trace's first `index` events, and how many master changes they hold. */
+interface Totals {
+  putToday: Record<string, number>;
+  getToday: Record<string, number>;
+  changeCount: number;
+}
+
+/**
+ * The totals at every CHUNK of the trace read so far, per timeline: the trace before the playhead
+ * never changes, so an ask reads only the events added since (and the TPS window) rather than
+ * the whole past again, and a seek back reads the totals of an earlier chunk.
+ */
+interface Memo {
+  atChunk: Totals[];
+  changes: IndexedChange[];
+}
+
+const memos = new WeakMap<TimelineView, Memo>();
+
+/** Adds the master change the event at trace index `index` records, if it is one. */
+function noteChange(scan: Scan, event: TraceEvent, index: number): void {
   const change = masterChangeOf(scan.timeline.state, event);
-  if (change) scan.changes.push(change);
+  if (change) scan.changes.push({ ...change, index });
+}
+
+/** Counts the event at trace index `index` in today's totals. */
+function countToday(totals: Totals, scan: Scan, event: TraceEvent, index: number): void {
+  noteChange(scan, event, index);
+  if (event.type === 'message.stored') add(totals.putToday, traceBrokerNode(scan.timeline.state, scan.changes, event.broker, event.brokerId, event.t), 1);
+  else if (event.type === 'message.consumed') add(totals.getToday, event.broker, 1);
+}
+
+/** Counts the event at trace index `index` of the TPS window. */
+function countRecent(stats: DashboardStats, scan: Scan, event: TraceEvent, index: number, perSecond: number): void {
+  noteChange(scan, event, index);
   if (event.type === 'message.stored') {
-    const node = traceBrokerNode(scan.timeline.state, scan.changes, event.broker, event.brokerId, event.t);
-    add(stats.putToday, node, 1);
-    if (recent) add(stats.putTps, node, perSecond);
+    add(stats.putTps, traceBrokerNode(scan.timeline.state, scan.changes, event.broker, event.brokerId, event.t), perSecond);
   } else if (event.type === 'message.consumed') {
-    add(stats.getToday, event.broker, 1);
-    if (recent) {
-      add(stats.getTps, event.broker, perSecond);
-      add(stats.consumeTps, event.group, perSecond);
-    }
+    add(stats.getTps, event.broker, perSecond);
+    add(stats.consumeTps, event.group, perSecond);
   }
 }
 
+function copyTotals(totals: Totals): Totals {
+  return { putToday: Object.assign(dict<number>(), totals.putToday), getToday: Object.assign(dict<number>(), totals.getToday), changeCount: totals.changeCount };
+}
+
+/** The memo of the timeline with the totals of every whole chunk up to `chunks` read. */
+function memoUpTo(timeline: TimelineView, chunks: number): Memo {
+  let memo = memos.get(timeline);
+  if (!memo) memos.set(timeline, (memo = { atChunk: [{ putToday: dict(), getToday: dict(), changeCount: 0 }], changes: [] }));
+  const scan: Scan = { timeline, changes: memo.changes };
+  while (memo.atChunk.length <= chunks) {
+    const from = (memo.atChunk.length - 1) * CHUNK;
+    const totals = copyTotals(memo.atChunk[memo.atChunk.length - 1]!);
+    timeline.traceSlice(from, from + CHUNK).forEach((event, offset) => countToday(totals, scan, event, from + offset));
+    totals.changeCount = memo.changes.length;
+    memo.atChunk.push(totals);
+  }
+  return memo;
+}
+
 export function dashboardStats(timeline: TimelineView, _args: Record<string, never> = {}): DashboardStats {
-  const stats: DashboardStats = { putTps: dict(), putToday: dict(), getTps: dict(), getToday: dict(), consumeTps: dict(), lastStoreTime: lastStoreTimes(timeline) };
-  const windowStart = timeline.now - TPS_WINDOW_MS;
-  const recentFrom = firstIndexAtOrAfter(timeline, windowStart + 1);
+  const length = timeline.traceLength;
+  const whole = Math.floor(length / CHUNK);
+  const memo = memoUpTo(timeline, whole);
+  const totals = copyTotals(memo.atChunk[whole]!);
+  const today: Scan = { timeline, changes: memo.changes.slice(0, totals.changeCount) };
+  timeline.traceSlice(whole * CHUNK, length).forEach((event, offset) => countToday(totals, today, event, whole * CHUNK + offset));
+  const stats: DashboardStats = {
+    putTps: dict(), putToday: totals.putToday, getTps: dict(), getToday: totals.getToday, consumeTps: dict(), lastStoreTime: lastStoreTimes(timeline),
+  };
   // Early in the run the window is shorter than 10 s: divide by what has passed.
   const perSecond = 1_000 / Math.max(1_000, Math.min(TPS_WINDOW_MS, timeline.now));
-  const length = timeline.traceLength;
-  const scan: Scan = { timeline, changes: [] };
-  for (let index = 0; index < length; index += CHUNK) {
-    const events = timeline.traceSlice(index, Math.min(length, index + CHUNK));
-    events.forEach((event, offset) => count(stats, scan, event, index + offset >= recentFrom, perSecond));
+  const recentFrom = firstIndexAtOrAfter(timeline, timeline.now - TPS_WINDOW_MS + 1);
+  const recent: Scan = { timeline, changes: today.changes.filter((change) => change.index < recentFrom) };
+  for (let from = recentFrom; from < length; from += CHUNK) {
+    timeline.traceSlice(from, Math.min(length, from + CHUNK)).forEach((event, offset) => countRecent(stats, recent, event, from + offset, perSecond));
   }
   return stats;
 }

@@ -22,3 +22,23 @@ describe('dashboardStats: the store time of each queue\'s last message (Topic st
     for (const queueId of [0, 1, 2, 3]) expect(queues[queueId]).toBeGreaterThan(120_000 - 5_000);
   });
 });
+
+describe('dashboardStats: asked again as the playhead moves, it answers as a first ask at that moment', () => {
+  // Controller mode: broker-a's master changes at 42 s, so a store's node depends on the master
+  // changes met before it. Moments both sides of the election, then back before it.
+  const moments = [20_000, 45_000, 100_000, 150_000, 43_000, 41_000, 100_000];
+  const moving = libraryTimeline('controller-failover', 0);
+
+  it.each(moments)('at %i ms the totals and the rates equal those of a timeline asked only then', (atMs) => {
+    moving.seek(atMs);
+    const asked = dashboardStats(moving);
+    expect(asked).toEqual(dashboardStats(libraryTimeline('controller-failover', atMs)));
+    expect(Object.values(asked.putToday).reduce((sum, n) => sum + n, 0)).toBeGreaterThan(0);
+  });
+
+  it('the elected master is counted under its own node after the election', () => {
+    moving.seek(150_000);
+    const nodes = Object.keys(dashboardStats(moving).putToday).filter((node) => node.startsWith('broker-a/'));
+    expect(nodes.length).toBeGreaterThan(1);
+  });
+});

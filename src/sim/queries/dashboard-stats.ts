@@ -56,11 +56,10 @@ interface Scan {
   changes: IndexedChange[];
 }
 
-/** Today's totals over the trace's first `index` events, and how many master changes they hold. */
+/** Today's totals over the trace's first events. */
 interface Totals {
   putToday: Record<string, number>;
   getToday: Record<string, number>;
-  changeCount: number;
 }
 
 /**
@@ -100,19 +99,18 @@ function countRecent(stats: DashboardStats, scan: Scan, event: TraceEvent, index
 }
 
 function copyTotals(totals: Totals): Totals {
-  return { putToday: Object.assign(dict<number>(), totals.putToday), getToday: Object.assign(dict<number>(), totals.getToday), changeCount: totals.changeCount };
+  return { putToday: Object.assign(dict<number>(), totals.putToday), getToday: Object.assign(dict<number>(), totals.getToday) };
 }
 
 /** The memo of the timeline with the totals of every whole chunk up to `chunks` read. */
 function memoUpTo(timeline: TimelineView, chunks: number): Memo {
   let memo = memos.get(timeline);
-  if (!memo) memos.set(timeline, (memo = { atChunk: [{ putToday: dict(), getToday: dict(), changeCount: 0 }], changes: [] }));
+  if (!memo) memos.set(timeline, (memo = { atChunk: [{ putToday: dict(), getToday: dict() }], changes: [] }));
   const scan: Scan = { timeline, changes: memo.changes };
   while (memo.atChunk.length <= chunks) {
     const from = (memo.atChunk.length - 1) * CHUNK;
     const totals = copyTotals(memo.atChunk[memo.atChunk.length - 1]!);
     timeline.traceSlice(from, from + CHUNK).forEach((event, offset) => countToday(totals, scan, event, from + offset));
-    totals.changeCount = memo.changes.length;
     memo.atChunk.push(totals);
   }
   return memo;
@@ -123,7 +121,7 @@ export function dashboardStats(timeline: TimelineView, _args: Record<string, nev
   const whole = Math.floor(length / CHUNK);
   const memo = memoUpTo(timeline, whole);
   const totals = copyTotals(memo.atChunk[whole]!);
-  const today: Scan = { timeline, changes: memo.changes.slice(0, totals.changeCount) };
+  const today: Scan = { timeline, changes: memo.changes.filter((change) => change.index < whole * CHUNK) };
   timeline.traceSlice(whole * CHUNK, length).forEach((event, offset) => countToday(totals, today, event, whole * CHUNK + offset));
   const stats: DashboardStats = {
     putTps: dict(), putToday: totals.putToday, getTps: dict(), getToday: totals.getToday, consumeTps: dict(), lastStoreTime: lastStoreTimes(timeline),

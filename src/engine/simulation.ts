@@ -9,21 +9,27 @@ export interface EngineEvent {
   kind: string;
 }
 
-export type HandlerTable<S, E extends EngineEvent, M extends object, T> = {
-  [K in (E | NetEvent<M>)['kind']]: (state: S, event: Extract<E | NetEvent<M>, { kind: K }>, sim: Simulation<S, E, M, T>) => void;
+export type HandlerTable<S, E extends EngineEvent, M extends object, T, W = never> = {
+  [K in (E | NetEvent<M>)['kind']]: (state: S, event: Extract<E | NetEvent<M>, { kind: K }>, sim: Simulation<S, E, M, T, W>) => void;
 };
 
-type Handler<S, E extends EngineEvent, M extends object, T> = (state: S, event: E | NetEvent<M>, sim: Simulation<S, E, M, T>) => void;
+type Handler<S, E extends EngineEvent, M extends object, T, W> = (state: S, event: E | NetEvent<M>, sim: Simulation<S, E, M, T, W>) => void;
 
-export interface SimulationOptions<S, E extends EngineEvent, M extends object, T> {
+export interface SimulationOptions<S, E extends EngineEvent, M extends object, T, W = never> {
   state: S;
-  handlers: HandlerTable<S, E, M, T>;
+  handlers: HandlerTable<S, E, M, T, W>;
   seed: number;
   latency: LinkLatency;
   /** Called for every trace event as it happens (the headless runner streams with it). */
   onTrace?: (event: T) => void;
   /** Keep the trace in memory (simulate() and the page do; the streaming runner does not). */
   keepTrace?: boolean;
+  /**
+   * Takes the trace events a model hands over as values instead of objects (writerOfNext), the
+   * way onTrace takes them: the runner writes their bytes, a Timeline packs them. Not with a kept
+   * trace, which holds objects.
+   */
+  writer?: W;
 }
 
 export interface Snapshot<S, E, T> {
@@ -42,7 +48,7 @@ export interface Snapshot<S, E, T> {
  * sequence), one seeded PRNG, a network, and a trace. The only way to make something happen
  * later is schedule(); the only way time moves is step() or runUntil().
  */
-export class Simulation<S, E extends EngineEvent, M extends object, T> {
+export class Simulation<S, E extends EngineEvent, M extends object, T, W = never> {
   now = 0;
   state: S;
   readonly rng: Rng;
@@ -57,19 +63,22 @@ export class Simulation<S, E extends EngineEvent, M extends object, T> {
    * The handler table by kind as a Map: one lookup by the kind's string, where an object's
    * property read by a key that changes with every event goes through V8's megamorphic cache.
    */
-  private readonly handlers: Map<string, Handler<S, E, M, T>>;
+  private readonly handlers: Map<string, Handler<S, E, M, T, W>>;
   /** The handler of net.deliver, more than half of all events: called without the lookup. */
-  private readonly onDeliver: Handler<S, E, M, T>;
+  private readonly onDeliver: Handler<S, E, M, T, W>;
   private readonly onTrace: ((event: T) => void) | undefined;
   private readonly keepTrace: boolean;
+  private readonly writer: W | null;
 
-  constructor(options: SimulationOptions<S, E, M, T>) {
+  constructor(options: SimulationOptions<S, E, M, T, W>) {
+    if (options.writer !== undefined && options.keepTrace !== false) throw new Error('a trace writer takes no objects: keepTrace must be false');
     this.state = options.state;
     this.handlers = new Map(Object.entries(options.handlers));
     this.onDeliver = this.handlers.get('net.deliver')!;
     this.rng = new Rng(options.seed);
     this.onTrace = options.onTrace;
     this.keepTrace = options.keepTrace ?? true;
+    this.writer = options.writer ?? null;
     this.trace = new AppendLog<T>();
     this.net = new Network<M>(createNetworkState(options.latency), this.rng, (at, ev) => this.schedule(at, ev), () => this.now);
   }
@@ -91,6 +100,16 @@ export class Simulation<S, E extends EngineEvent, M extends object, T> {
     if (this.keepTrace) this.trace.append(event);
     if (this.onTraceOverride) this.onTraceOverride(event);
     else this.onTrace?.(event);
+  }
+
+  /**
+   * The writer to hand the next trace event to as values, that event counted; null when it must
+   * go to emit() as an object: no writer, or an override listening (it takes objects).
+   */
+  writerOfNext(): W | null {
+    if (this.writer === null || this.onTraceOverride !== null) return null;
+    this.traceCount++;
+    return this.writer;
   }
 
   /** Time of the next pending event, or Infinity. */

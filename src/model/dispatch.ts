@@ -31,6 +31,7 @@ import type { RemotingRequest, RemotingResponse, RequestCode, Wire } from './rem
 import type { FailureReason } from './vocabulary.ts';
 import type { Sim } from './sim-types.ts';
 import type { ClientState, ModelState, PendingRequest } from './state.ts';
+import type { TraceWriter } from './trace-writer.ts';
 import { onTimelineAction, startNode } from './timeline.ts';
 
 interface ResponseHandler {
@@ -157,7 +158,7 @@ function onClosed(state: ModelState, event: Extract<NetEvent<Wire>, { kind: 'net
   }
 }
 
-export const MODEL_HANDLERS: HandlerTable<ModelState, ModelEvent, Wire, TraceEvent> = {
+export const MODEL_HANDLERS: HandlerTable<ModelState, ModelEvent, Wire, TraceEvent, TraceWriter> = {
   'net.deliver': onDeliver,
   'net.closed': onClosed,
   'rpc.timeout': (state, event, sim) => failRequest(state, event.id, 'timeout', sim),

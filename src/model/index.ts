@@ -10,6 +10,7 @@ import type { Wire } from './remoting-types.ts';
 import type { Sim } from './sim-types.ts';
 import type { Scenario } from './spec.ts';
 import type { ModelState, StoredMessage } from './state.ts';
+import type { TraceWriter } from './trace-writer.ts';
 
 
 export interface ModelOptions {
@@ -21,16 +22,19 @@ export interface ModelOptions {
    * initial JavaScript does without. The same entries and the same run either way.
    */
   commitLog?: () => AppendLog<StoredMessage>;
+  /** Takes the five busy trace events as values (trace-writer.ts); keepTrace must then be false. */
+  writer?: TraceWriter;
 }
 
 export function createSimulation(scenario: Scenario, options: ModelOptions = {}): Sim {
-  const sim = new Simulation<ModelState, ModelEvent, Wire, TraceEvent>({
+  const sim = new Simulation<ModelState, ModelEvent, Wire, TraceEvent, TraceWriter>({
     state: createModelState(scenario, options.commitLog ?? (() => new AppendLog<StoredMessage>())),
     handlers: MODEL_HANDLERS,
     seed: scenario.seed,
     latency: { latencyMs: scenario.config.networkLatencyMs, jitterMs: scenario.config.networkJitterMs },
     ...(options.onTrace ? { onTrace: options.onTrace } : {}),
     keepTrace: options.keepTrace ?? true,
+    ...(options.writer ? { writer: options.writer } : {}),
   });
   const starts: { at: number; node: string }[] = [
     ...scenario.nameServers.map((spec) => ({ at: spec.startAt, node: spec.id })),

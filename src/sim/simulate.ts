@@ -9,6 +9,7 @@ import { reclaim } from '../model/reclaim.ts';
 import { commitLogInColumns } from './commit-log-columns.ts';
 import { summarize, type Summary } from './summary.ts';
 import { TraceHasher } from './trace-hash.ts';
+import { HashedLineWriter } from './trace-writers.ts';
 
 export interface SimulateOptions {
   untilMs?: number;
@@ -76,9 +77,10 @@ export function startRun(scenario: Scenario, output: TraceOutput, options: Runne
       hasher.addLine(line);
       output.onLine(line);
     }
-    // Only bytes are needed: the line is written as bytes without making its string.
+    // Only bytes are needed: the line is written as bytes without making its string, the busy events' without their objects.
     : (event: TraceEvent) => hasher.addEvent(event);
-  const sim = createSimulation(scenario, { commitLog: commitLogInColumns, keepTrace: output.kind === 'kept', onTrace });
+  const writer = output.kind === 'bytes' ? { writer: new HashedLineWriter(hasher) } : {};
+  const sim = createSimulation(scenario, { commitLog: commitLogInColumns, keepTrace: output.kind === 'kept', onTrace, ...writer });
   return { sim, hasher, runUntil: reclaimingRun(sim, options.reclaimEveryMs ?? RECLAIM_EVERY_MS) };
 }
 

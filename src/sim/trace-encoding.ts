@@ -232,3 +232,153 @@ export function writeJsonLine(bytes: Uint8Array, at: number, value: object): num
   bytes[end] = 0x0a;
   return end + 1;
 }
+
+/**
+ * The five busy events' lines written from their values (src/model/trace-writer.ts), without an
+ * event object: no layout to look up and no keys to walk. Each type's constant text, the bytes
+ * between two values (`,"type":"message.sent","producer":` and so on), is encoded once and
+ * written a 32-bit word at a time as writeByLayout writes a head.
+ */
+interface Head {
+  readonly words: Int32Array;
+  readonly length: number;
+}
+
+function headOf(text: string): Head {
+  const bytes = encoder.encode(text);
+  return { words: asWords(bytes), length: bytes.length };
+}
+
+/** The heads of a line of `type` whose keys after `t` and `type` are `keys`: `{"t":`, then `,"type":"…","key":`, then `,"key":` for each. */
+function headsOf(type: string, keys: readonly string[]): readonly Head[] {
+  const texts = ['{"t":', `,"type":${JSON.stringify(type)},${JSON.stringify(keys[0])}:`, ...keys.slice(1).map((key) => `,${JSON.stringify(key)}:`)];
+  return texts.map(headOf);
+}
+
+/** The most bytes the constant part of a line takes: its heads, each word's padding, the closing brace and newline. */
+function fixedBytes(heads: readonly Head[]): number {
+  return heads.reduce((sum, head) => sum + 4 * head.words.length, 0) + 2;
+}
+
+function writeHead(view: DataView, at: number, head: Head): number {
+  const words = head.words;
+  for (let w = 0; w < words.length; w++) view.setInt32(at + 4 * w, words[w]!, true);
+  return at + head.length;
+}
+
+function endLine(bytes: Uint8Array, at: number): number {
+  bytes[at] = 0x7d;
+  bytes[at + 1] = 0x0a;
+  return at + 2;
+}
+
+/** JSON writes a number in at most 25 characters (-0.0000012345678901234567), a string's character in at most 6 bytes (\uXXXX) and its two quotes. */
+const NUMBER_BYTES = 25;
+const stringBytes = (s: string) => 6 * s.length + 2;
+
+const SENT = headsOf('message.sent', ['producer', 'msgId', 'topic', 'tags', 'keys', 'broker', 'queueId', 'attempt']);
+const SENT_FIXED = fixedBytes(SENT) + 3 * NUMBER_BYTES;
+const STORED = headsOf('message.stored', ['broker', 'brokerId', 'topic', 'queueId', 'queueOffset', 'commitLogOffset', 'msgId', 'offsetMsgId']);
+const STORED_FIXED = fixedBytes(STORED) + 5 * NUMBER_BYTES;
+const RESULT = headsOf('send.result', ['producer', 'msgId', 'status']);
+const RESULT_FIXED = fixedBytes(RESULT) + NUMBER_BYTES;
+const CONSUMED = headsOf('message.consumed', ['consumer', 'group', 'msgId', 'broker', 'queueId', 'queueOffset', 'topic', 'reconsumeTimes']);
+const CONSUMED_FIXED = fixedBytes(CONSUMED) + 4 * NUMBER_BYTES;
+const COMMITTED = headsOf('offset.committed', ['consumer', 'group', 'broker', 'queueId', 'offset', 'topic']);
+const COMMITTED_FIXED = fixedBytes(COMMITTED) + 3 * NUMBER_BYTES;
+
+/** The most bytes a message.sent line with these strings takes (the room to give writeMessageSent). */
+export function messageSentBytes(producer: string, msgId: string, topic: string, tags: string, keys: string, broker: string): number {
+  return SENT_FIXED + stringBytes(producer) + stringBytes(msgId) + stringBytes(topic) + stringBytes(tags) + stringBytes(keys) + stringBytes(broker);
+}
+
+/** A message.sent line at `at`, where messageSentBytes of room is; returns its end. */
+export function writeMessageSent(
+  bytes: Uint8Array, at: number, t: number, producer: string, msgId: string, topic: string, tags: string, keys: string, broker: string,
+  queueId: number, attempt: number,
+): number {
+  const view = viewOf(bytes);
+  at = writeNumber(bytes, writeHead(view, at, SENT[0]!), t);
+  at = writeString(bytes, writeHead(view, at, SENT[1]!), producer);
+  at = writeString(bytes, writeHead(view, at, SENT[2]!), msgId);
+  at = writeString(bytes, writeHead(view, at, SENT[3]!), topic);
+  at = writeString(bytes, writeHead(view, at, SENT[4]!), tags);
+  at = writeString(bytes, writeHead(view, at, SENT[5]!), keys);
+  at = writeString(bytes, writeHead(view, at, SENT[6]!), broker);
+  at = writeNumber(bytes, writeHead(view, at, SENT[7]!), queueId);
+  at = writeNumber(bytes, writeHead(view, at, SENT[8]!), attempt);
+  return endLine(bytes, at);
+}
+
+export function messageStoredBytes(broker: string, topic: string, msgId: string, offsetMsgId: string): number {
+  return STORED_FIXED + stringBytes(broker) + stringBytes(topic) + stringBytes(msgId) + stringBytes(offsetMsgId);
+}
+
+export function writeMessageStored(
+  bytes: Uint8Array, at: number, t: number, broker: string, brokerId: number, topic: string, queueId: number, queueOffset: number,
+  commitLogOffset: number, msgId: string, offsetMsgId: string,
+): number {
+  const view = viewOf(bytes);
+  at = writeNumber(bytes, writeHead(view, at, STORED[0]!), t);
+  at = writeString(bytes, writeHead(view, at, STORED[1]!), broker);
+  at = writeNumber(bytes, writeHead(view, at, STORED[2]!), brokerId);
+  at = writeString(bytes, writeHead(view, at, STORED[3]!), topic);
+  at = writeNumber(bytes, writeHead(view, at, STORED[4]!), queueId);
+  at = writeNumber(bytes, writeHead(view, at, STORED[5]!), queueOffset);
+  at = writeNumber(bytes, writeHead(view, at, STORED[6]!), commitLogOffset);
+  at = writeString(bytes, writeHead(view, at, STORED[7]!), msgId);
+  at = writeString(bytes, writeHead(view, at, STORED[8]!), offsetMsgId);
+  return endLine(bytes, at);
+}
+
+export function sendResultBytes(producer: string, msgId: string, status: string): number {
+  return RESULT_FIXED + stringBytes(producer) + stringBytes(msgId) + stringBytes(status);
+}
+
+export function writeSendResult(bytes: Uint8Array, at: number, t: number, producer: string, msgId: string, status: string): number {
+  const view = viewOf(bytes);
+  at = writeNumber(bytes, writeHead(view, at, RESULT[0]!), t);
+  at = writeString(bytes, writeHead(view, at, RESULT[1]!), producer);
+  at = writeString(bytes, writeHead(view, at, RESULT[2]!), msgId);
+  at = writeString(bytes, writeHead(view, at, RESULT[3]!), status);
+  return endLine(bytes, at);
+}
+
+export function messageConsumedBytes(consumer: string, group: string, msgId: string, broker: string, topic: string): number {
+  return CONSUMED_FIXED + stringBytes(consumer) + stringBytes(group) + stringBytes(msgId) + stringBytes(broker) + stringBytes(topic);
+}
+
+export function writeMessageConsumed(
+  bytes: Uint8Array, at: number, t: number, consumer: string, group: string, msgId: string, broker: string, queueId: number, queueOffset: number,
+  topic: string, reconsumeTimes: number,
+): number {
+  const view = viewOf(bytes);
+  at = writeNumber(bytes, writeHead(view, at, CONSUMED[0]!), t);
+  at = writeString(bytes, writeHead(view, at, CONSUMED[1]!), consumer);
+  at = writeString(bytes, writeHead(view, at, CONSUMED[2]!), group);
+  at = writeString(bytes, writeHead(view, at, CONSUMED[3]!), msgId);
+  at = writeString(bytes, writeHead(view, at, CONSUMED[4]!), broker);
+  at = writeNumber(bytes, writeHead(view, at, CONSUMED[5]!), queueId);
+  at = writeNumber(bytes, writeHead(view, at, CONSUMED[6]!), queueOffset);
+  at = writeString(bytes, writeHead(view, at, CONSUMED[7]!), topic);
+  at = writeNumber(bytes, writeHead(view, at, CONSUMED[8]!), reconsumeTimes);
+  return endLine(bytes, at);
+}
+
+export function offsetCommittedBytes(consumer: string, group: string, broker: string, topic: string): number {
+  return COMMITTED_FIXED + stringBytes(consumer) + stringBytes(group) + stringBytes(broker) + stringBytes(topic);
+}
+
+export function writeOffsetCommitted(
+  bytes: Uint8Array, at: number, t: number, consumer: string, group: string, broker: string, queueId: number, offset: number, topic: string,
+): number {
+  const view = viewOf(bytes);
+  at = writeNumber(bytes, writeHead(view, at, COMMITTED[0]!), t);
+  at = writeString(bytes, writeHead(view, at, COMMITTED[1]!), consumer);
+  at = writeString(bytes, writeHead(view, at, COMMITTED[2]!), group);
+  at = writeString(bytes, writeHead(view, at, COMMITTED[3]!), broker);
+  at = writeNumber(bytes, writeHead(view, at, COMMITTED[4]!), queueId);
+  at = writeNumber(bytes, writeHead(view, at, COMMITTED[5]!), offset);
+  at = writeString(bytes, writeHead(view, at, COMMITTED[6]!), topic);
+  return endLine(bytes, at);
+}

@@ -85,6 +85,26 @@ export class TraceHasher {
       this.grow(2 * this.bytes.length);
       end = writeJsonLine(this.bytes, this.filled, event);
     }
+    this.wrote(end);
+  }
+
+  /**
+   * Where the next line goes in `buffer`, with room for `maxBytes` there: a writer that knows
+   * its line's length at most (src/sim/trace-writers.ts) writes it in place, then calls wrote().
+   */
+  lineAt(maxBytes: number): number {
+    if (this.pendingChars > 0) this.encodePending();
+    if (this.filled + maxBytes > this.bytes.length) this.grow(Math.max(2 * this.bytes.length, this.filled + maxBytes));
+    return this.filled;
+  }
+
+  /** The buffer lineAt gives room in; another is made when it grows. */
+  get buffer(): Uint8Array {
+    return this.bytes;
+  }
+
+  /** Takes the bytes written from lineAt's offset to `end` as the next line. */
+  wrote(end: number): void {
     this.length = (this.length + end - this.filled) >>> 0;
     this.filled = end;
     if (end >= CHUNK_BYTES) this.hashBuffered();

@@ -11,6 +11,7 @@ import { reply } from '../remoting.ts';
 import type { RemotingRequest, RemotingResponse } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, ModelState, StoredMessage, TopicConfig } from '../state.ts';
+import { traceMessageStored } from '../trace-writer.ts';
 import { registerBrokerAll } from './broker.ts';
 import { countRequest } from './broker-stats.ts';
 import { notifyConsumerIdsChanged, registerConsumer, unregisterConsumer } from './consumer-manager.ts';
@@ -148,10 +149,7 @@ export function store(state: ModelState, broker: BrokerState, put: PutRequest, s
 
 function traceStored(state: ModelState, broker: BrokerState, message: StoredMessage, sim: Sim): void {
   if (state.stats.storedIds.add(message.serial, sim.traceCount)) state.stats.stored++;
-  sim.emit({
-    t: sim.now, type: 'message.stored', broker: broker.name, brokerId: broker.brokerId, topic: message.topic, queueId: message.queueId,
-    queueOffset: message.queueOffset, commitLogOffset: message.commitLogOffset, msgId: message.msgId, offsetMsgId: message.offsetMsgId,
-  });
+  traceMessageStored(sim, broker, message);
 }
 
 /**

@@ -18,6 +18,7 @@ import { oneway } from '../remoting.ts';
 import type { RemotingRequest } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, HAConnection, ModelState } from '../state.ts';
+import { traceMessageStored } from '../trace-writer.ts';
 import { flushAfterPut } from './flush-service.ts';
 import { answerAcknowledgedSends } from './group-transfer-service.ts';
 import { appendReplica } from './message-store.ts';
@@ -114,10 +115,7 @@ export function onHaTransfer(state: ModelState, slave: BrokerState, from: string
   }
   for (const message of request.messages) {
     appendReplica(slave, message);
-    sim.emit({
-      t: sim.now, type: 'message.stored', broker: slave.name, brokerId: slave.brokerId, topic: message.topic, queueId: message.queueId,
-      queueOffset: message.queueOffset, commitLogOffset: message.commitLogOffset, msgId: message.msgId, offsetMsgId: message.offsetMsgId,
-    });
+    traceMessageStored(sim, slave, message);
     notifyMessageArriving(state, slave, message.topic, message.queueId, sim);
   }
   flushAfterPut(state, slave, sim);

@@ -8,6 +8,7 @@ import type { RemotingResponse } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
 import type { ConsumedEvent } from '../events.ts';
 import type { ConsumerState, DuplicateCause, ModelState, PendingRequest, ProcessQueue, StoredMessage } from '../state.ts';
+import { traceMessageConsumed } from '../trace-writer.ts';
 import { isLive } from './mq-client-instance.ts';
 import { brokerNodeFor } from './process-queue.ts';
 
@@ -148,10 +149,7 @@ function consumeSucceeded(state: ModelState, consumer: ConsumerState, message: S
     const cause = duplicateCause(state, consumer, message, consumedIds.tagOf(message.serial, sim.traceCount));
     stats.duplicateCauses[cause] = (stats.duplicateCauses[cause] ?? 0) + 1;
   }
-  sim.emit({
-    t: sim.now, type: 'message.consumed', consumer: consumer.id, group: consumer.spec.group, msgId: message.msgId, broker: brokerName,
-    queueId: message.queueId, queueOffset: message.queueOffset, topic: message.topic, reconsumeTimes: message.reconsumeTimes,
-  });
+  traceMessageConsumed(sim, consumer, message, brokerName);
 }
 
 /** What brought a message back to a reader that had consumed it (the first consumer's ordinal given). */

@@ -6,6 +6,7 @@ import { invoke, oneway } from '../remoting.ts';
 import type { RemotingResponse } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
 import type { ConsumerState, ModelState, PendingRequest, ProcessQueue } from '../state.ts';
+import { traceOffsetCommitted } from '../trace-writer.ts';
 import type { MessageQueue } from './allocate-strategies.ts';
 import { findBrokerAddr } from './topic-route.ts';
 import { pullMessage } from './pull.ts';
@@ -110,6 +111,6 @@ export function persistOffset(state: ModelState, consumer: ConsumerState, key: s
     oneway(sim, consumer.id, node, { code: 'UPDATE_CONSUMER_OFFSET', group: consumer.spec.group, topic: pq.mq.topic, queueId: pq.mq.queueId, offset });
   }
   consumer.committedOffsets[key] = offset;
-  sim.emit({ t: sim.now, type: 'offset.committed', consumer: consumer.id, group: consumer.spec.group, broker: pq.mq.brokerName, queueId: pq.mq.queueId, offset, topic: pq.mq.topic });
+  traceOffsetCommitted(sim, consumer, pq.mq, offset);
   return true;
 }

@@ -11,6 +11,7 @@ import type { FailureReason, ResponseCode, SendFailedReason, SendResultStatus } 
 import { invoke, oneway } from '../remoting.ts';
 import type { Sim } from '../sim-types.ts';
 import type { ModelState, PendingRequest, ProducerState, SendInFlight, TopicRouteData } from '../state.ts';
+import { traceMessageSent, traceSendResult } from '../trace-writer.ts';
 import { createPublishInfo, selectOneMessageQueue, selectWithFaultTolerance, updateFaultItem } from './fault-strategy.ts';
 import { scheduleHeartbeat, unregisterClient } from './heartbeat.ts';
 import { isLive, queryRoute, startClientInstance, type RouteListener } from './mq-client-instance.ts';
@@ -113,7 +114,7 @@ function sendAttempt(state: ModelState, producer: ProducerState, message: SendIn
   if (!mq) return finish(state, producer, message, 'FAILED', sim);
   const attempt = attemptsBefore + 1;
   state.stats.attempts++;
-  sim.emit({ t: sim.now, type: 'message.sent', producer: producer.id, msgId: message.msgId, topic, tags: message.tags, keys: message.keys, broker: mq.brokerName, queueId: mq.queueId, attempt });
+  traceMessageSent(sim, producer.id, message, topic, mq, attempt);
   const request: SendRequest = { code: 'SEND_MESSAGE', producer: producer.id, topic, queueId: mq.queueId, brokerName: mq.brokerName, message, attempt };
   const addr = findBrokerAddr(producer.brokerAddrTable[mq.brokerName], true);
   const node = addr !== null ? state.addrNodes[addr] : undefined;
@@ -151,7 +152,7 @@ function attemptFailed(state: ModelState, producer: ProducerState, request: Send
 
 function finish(state: ModelState, producer: ProducerState, message: SendInFlight, status: SendResultStatus, sim: Sim): void {
   if (status === 'FAILED') state.stats.failed++;
-  sim.emit({ t: sim.now, type: 'send.result', producer: producer.id, msgId: message.msgId, status });
+  traceSendResult(sim, producer.id, message.msgId, status);
 }
 
 function producerOf(state: ModelState, pending: PendingRequest): ProducerState | null {

@@ -99,3 +99,32 @@ describe('the event loop', () => {
     expect(sim.pending).toBe(1);
   });
 });
+
+describe('the trace writer', () => {
+  const handlers: HandlerTable<Log, Event, object, string, string[]> = {
+    tick: () => undefined, spawn: () => undefined, 'net.deliver': () => undefined, 'net.closed': () => undefined,
+  };
+  const options = { state: { seen: [] }, handlers, seed: 1, latency: { latencyMs: 1, jitterMs: 0 } };
+
+  it('is handed each event it takes counted, and none while an override listens for objects', () => {
+    const written: string[] = [];
+    const heard: string[] = [];
+    const sim = new Simulation({ ...options, keepTrace: false, writer: written, onTrace: (event: string) => heard.push(event) });
+    sim.writerOfNext()?.push('a');
+    sim.emit('b');
+    expect(sim.traceCount).toBe(2);
+    sim.onTraceOverride = (event) => heard.push(`override ${event}`);
+    expect(sim.writerOfNext()).toBeNull();
+    expect(sim.traceCount).toBe(2);
+    sim.onTraceOverride = null;
+    sim.writerOfNext()?.push('c');
+    expect([written, heard, sim.traceCount]).toEqual([['a', 'c'], ['b'], 3]);
+  });
+
+  it('takes no objects: a simulation that keeps its trace refuses one, and one without gives null', () => {
+    expect(() => new Simulation({ ...options, writer: [] })).toThrow(/keepTrace must be false/);
+    const sim = new Simulation({ ...options, keepTrace: false });
+    expect(sim.writerOfNext()).toBeNull();
+    expect(sim.traceCount).toBe(0);
+  });
+});

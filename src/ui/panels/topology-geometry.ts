@@ -146,7 +146,7 @@ function orGroup(layout: TopologyLayout, ref: EntityRef): EntityRef {
 export type DotMotion = 'fly' | 'jump';
 
 /** Where an event's dot goes: along a link's track, or a ring at a broker (a store on itself). */
-type DotPath = { kind: DotKind; track: LinkTrack; msgId?: string } | { kind: DotKind; ringAt: { x: number; y: number } };
+type DotPath = { kind: DotKind; track: LinkTrack } | { kind: DotKind; ringAt: { x: number; y: number } };
 
 function pathOf(layout: TopologyLayout, routing: DotRouting, event: TraceEvent): DotPath | null {
   const route = dotRoute(event, routing);
@@ -157,38 +157,101 @@ function pathOf(layout: TopologyLayout, routing: DotRouting, event: TraceEvent):
     return box ? { kind: route.kind, ringAt: { x: box.x + box.width - 14, y: box.y + 17 } } : null;
   }
   const link = cachedLink(layout, route.from, route.to);
-  return link && { kind: route.kind, track: trackOf(link), ...(route.msgId === undefined ? {} : { msgId: route.msgId }) };
+  return link && { kind: route.kind, track: trackOf(link) };
 }
+
+/** Paths by the names an event carries, then by a small number (its queue id, its broker id). */
+type Slots = (DotPath | null | undefined)[];
+type ByNames = Map<string, Map<string, Slots>>;
 
 /**
- * Each event's path, per layout and routing (both keep their identity while the structure and
- * the roles do): an event flies for many frames, and finding its link builds names and looks
- * them up, which cost more than moving the dot along it.
+ * The paths of one layout and routing by the fields of an event that choose them (a message's
+ * producer or consumer, broker and queue), not by the event: the events of a far seek's fresh
+ * tail are all new objects, and finding each one's path (building the names of its route and
+ * looking them up), then keeping it per event, was most of the dots' work after a seek.
  */
-const pathCache = new WeakMap<TopologyLayout, WeakMap<DotRouting, WeakMap<TraceEvent, DotPath | null>>>();
-
-/** The paths of one layout and routing, looked up once per frame rather than once per event. */
-function pathsOf(layout: TopologyLayout, routing: DotRouting): WeakMap<TraceEvent, DotPath | null> {
-  let byRouting = pathCache.get(layout);
-  if (!byRouting) {
-    byRouting = new WeakMap();
-    pathCache.set(layout, byRouting);
-  }
-  let byEvent = byRouting.get(routing);
-  if (!byEvent) {
-    byEvent = new WeakMap();
-    byRouting.set(routing, byEvent);
-  }
-  return byEvent;
+interface RouteCache {
+  sends: ByNames;
+  consumes: ByNames;
+  stores: Map<string, Slots>;
 }
 
-function dotOf(path: DotPath, flight: number, motion: DotMotion): Dot {
+function slotsOf(byName: Map<string, Slots>, name: string): Slots {
+  let slots = byName.get(name);
+  if (!slots) {
+    slots = [];
+    byName.set(name, slots);
+  }
+  return slots;
+}
+
+function byNamesOf(byNames: ByNames, first: string): Map<string, Slots> {
+  let byName = byNames.get(first);
+  if (!byName) {
+    byName = new Map();
+    byNames.set(first, byName);
+  }
+  return byName;
+}
+
+/** A send's slot: its queue, and whether it is a first attempt, a retry or a failure (each its own mark). */
+function sendSlot(event: Extract<TraceEvent, { type: 'message.sent' | 'send.failed' }>): number {
+  return event.queueId * 3 + (event.type === 'send.failed' ? 2 : event.attempt > 1 ? 1 : 0);
+}
+
+/** The path of an event that may fly a dot; the rare control events (registrations, routes) are not kept. */
+function cachedPath(cache: RouteCache, layout: TopologyLayout, routing: DotRouting, event: TraceEvent): DotPath | null {
+  let slots: Slots;
+  let slot: number;
+  if (event.type === 'message.sent' || event.type === 'send.failed') {
+    slots = slotsOf(byNamesOf(cache.sends, event.producer), event.broker);
+    slot = sendSlot(event);
+  } else if (event.type === 'message.consumed') {
+    slots = slotsOf(byNamesOf(cache.consumes, event.consumer), event.broker);
+    slot = event.queueId;
+  } else if (event.type === 'message.stored') {
+    slots = slotsOf(cache.stores, event.broker);
+    slot = event.brokerId;
+  } else {
+    return pathOf(layout, routing, event);
+  }
+  let path = slots[slot];
+  if (path === undefined) {
+    path = pathOf(layout, routing, event);
+    slots[slot] = path;
+  }
+  return path;
+}
+
+/** Route caches per layout and routing (both keep their identity while the structure and the roles do). */
+const routeCaches = new WeakMap<TopologyLayout, WeakMap<DotRouting, RouteCache>>();
+
+function routeCacheOf(layout: TopologyLayout, routing: DotRouting): RouteCache {
+  let byRouting = routeCaches.get(layout);
+  if (!byRouting) {
+    byRouting = new WeakMap();
+    routeCaches.set(layout, byRouting);
+  }
+  let cache = byRouting.get(routing);
+  if (!cache) {
+    cache = { sends: new Map(), consumes: new Map(), stores: new Map() };
+    byRouting.set(routing, cache);
+  }
+  return cache;
+}
+
+/** The message an event carries, if any (a click on its dot opens its card). */
+function msgIdOf(event: TraceEvent): string | undefined {
+  return 'msgId' in event ? event.msgId : undefined;
+}
+
+function dotOf(path: DotPath, flight: number, motion: DotMotion, msgId: string | undefined): Dot {
   const opacity = dotOpacity(flight);
   const progress = motion === 'jump' ? jumpProgress(flight) : flight;
   if ('ringAt' in path) return { kind: path.kind, x: path.ringAt.x, y: path.ringAt.y, opacity, ring: 2 + progress * 9 };
   const dot: Dot = { kind: path.kind, x: 0, y: 0, opacity };
   pointOnTrack(path.track, path.kind === 'failed' ? progress * FAILED_REACH : progress, dot);
-  if (path.msgId !== undefined) dot.msgId = path.msgId;
+  if (msgId !== undefined) dot.msgId = msgId;
   return dot;
 }
 
@@ -207,7 +270,7 @@ const MAX_CHUNK = 8_192;
  */
 export function dotsAt(source: TraceSource, layout: TopologyLayout, routing: DotRouting, timeMs: number, flightMs: number, cap = 2_000, motion: DotMotion = 'fly'): Dot[] {
   const oldest = timeMs - flightMs;
-  const paths = pathsOf(layout, routing);
+  const cache = routeCacheOf(layout, routing);
   const dots: Dot[] = [];
   let chunk = FIRST_CHUNK;
   for (let end = source.traceLength; end > 0 && dots.length < cap; end -= chunk, chunk = Math.min(MAX_CHUNK, chunk * 2)) {
@@ -219,12 +282,8 @@ export function dotsAt(source: TraceSource, layout: TopologyLayout, routing: Dot
       if (!FLIES[event.type]) continue;
       const progress = flightProgress(event.t, timeMs, flightMs);
       if (progress === null) continue;
-      let path = paths.get(event);
-      if (path === undefined) {
-        path = pathOf(layout, routing, event);
-        paths.set(event, path);
-      }
-      if (path) dots.push(dotOf(path, progress, motion));
+      const path = cachedPath(cache, layout, routing, event);
+      if (path) dots.push(dotOf(path, progress, motion, msgIdOf(event)));
     }
   }
   return dots;

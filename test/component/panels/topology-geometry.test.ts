@@ -56,6 +56,21 @@ describe('dots of the topology canvas', () => {
     expect(Math.min(...read.map(([from]) => from))).toBeGreaterThan(timeline.traceLength - inWindow - 2_048);
   });
 
+  it('gives each message\'s dot its own message id, the same picture as from the events first read', () => {
+    timeline.seek(30_000);
+    const model = topologyModel(timeline.state);
+    const layout = layoutTopology(model.input, 1280);
+    const first = dotsAt(timeline, layout, model.routing, 30_000, 3_000);
+    // The same events as new objects (a far seek's fresh tail): paths are found again by route.
+    const copies = JSON.parse(JSON.stringify(timeline.traceSlice(0))) as ReturnType<typeof timeline.traceSlice>;
+    const again = dotsAt({ traceLength: copies.length, traceAt: (i) => copies[i]!, traceSlice: (from, to) => copies.slice(from, to) }, layout, model.routing, 30_000, 3_000);
+    expect(again).toEqual(first);
+    const sends = timeline.traceSlice(0).filter((e) => e.type === 'message.sent' && e.t >= 27_000).reverse();
+    const sentDots = first.filter((dot) => dot.kind === 'sent' || dot.kind === 'retried');
+    expect(new Set(sentDots.map((dot) => dot.msgId)).size).toBe(sends.length);
+    expect(sentDots.map((dot) => dot.msgId)).toEqual(sends.map((e) => (e.type === 'message.sent' ? e.msgId : '')));
+  });
+
   it('caps the number of dots', () => {
     timeline.seek(60_000);
     const model = topologyModel(timeline.state);

@@ -104,7 +104,7 @@ const PARTS: [string, (name: string, parent: string) => boolean][] = [
   ['program', (name) => name === '(program)'],
   ['restore', (name) => name === 'restore'],
   ['fine snapshot', (name) => name === 'snapshot'],
-  ['tail JSON', (name, parent) => name === 'stringify' && parent === 'frameOf'],
+  ['tail packed', (name) => name === 'packTail'],
   ['tail slice', (name) => name === 'traceSlice'],
   ['patches', (name) => name === 'diff'],
   ['summary', (name) => name === 'summary' || name === 'encode'],
@@ -114,6 +114,7 @@ const PARTS: [string, (name: string, parent: string) => boolean][] = [
   ['frame, rest', (name) => name === 'frameOf' || name === 'sendFrame'],
   ['query', (name) => name === 'answer'],
   ['receive frame', (name) => name === 'onmessage' || name === 'apply'],
+  ['tail unpacked', (name) => name === 'unpackTail'],
   ['JSON.parse', (name) => name === 'parse'],
 ];
 

@@ -146,7 +146,7 @@ if (withPhases) {
   timeMethod(StateDiffer.prototype, 'diff', '  StateDiffer.diff (patches)');
   timeMethod(Timeline.prototype, 'summary', '  summary');
   timeMethod(Timeline.prototype, 'previousTraceTime', '  previousTraceTime');
-  timeMethod(JSON, 'stringify', '  JSON.stringify (the tail)');
+  timeMethod(JSON, 'stringify', '  JSON.stringify (the packed tail\'s text)');
 }
 
 /** Runs the moves (with a CPU profile of them alone when asked) and prints their figures. */

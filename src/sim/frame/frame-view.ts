@@ -10,6 +10,7 @@ import type { Summary } from '../summary.ts';
 import type { TimelineView } from '../timeline.ts';
 import type { Frame } from './frame.ts';
 import { unpackPatches } from './packed-patches.ts';
+import { unpackTail } from './packed-tail.ts';
 import { StateMirror } from './state-mirror.ts';
 import { TraceTail } from './trace-tail.ts';
 import { WireDecoder } from './wire.ts';
@@ -41,8 +42,7 @@ export class FrameView implements TimelineView {
 
   receive(frame: Frame): void {
     this.mirror.apply(unpackPatches(frame.patches));
-    const events = JSON.parse(frame.trace.json) as TraceEvent[];
-    this.tail.apply(frame.trace.from, events, frame.traceLength);
+    this.tail.apply(frame.trace.from, unpackTail(frame.trace.events), frame.traceLength);
     this.latest = {
       timeMs: frame.timeMs,
       horizon: frame.horizon,

@@ -7,6 +7,7 @@
 import type { TraceEvent } from '../../model/events.ts';
 import type { Timeline } from '../timeline.ts';
 import { packPatches, type PackedPatches } from './packed-patches.ts';
+import { packTail, type PackedTail } from './packed-tail.ts';
 import { StateDiffer } from './state-diff.ts';
 import { TraceTail } from './trace-tail.ts';
 import { WireEncoder } from './wire.ts';
@@ -23,11 +24,11 @@ export interface Frame {
    */
   summary: unknown;
   /**
-   * Trace events [from, traceLength) as one JSON array: a trace event is plain JSON data (the
-   * runner writes it as a line of JSON), and one string crosses to the page far cheaper than
-   * thousands of small objects cloned one by one.
+   * Trace events [from, traceLength), packed (packed-tail.ts): a few typed arrays and one short
+   * JSON text cross to the page far cheaper than thousands of small objects cloned one by one,
+   * or than the events' whole JSON.
    */
-  trace: { from: number; json: string };
+  trace: { from: number; events: PackedTail };
   previousTraceTime: number;
 }
 
@@ -49,7 +50,7 @@ export class FrameSource {
       traceLength: length,
       patches: packPatches(this.differ.diff(timeline.state)),
       summary: withSummary ? this.encoder.encode(timeline.summary()) : undefined,
-      trace: { from, json: JSON.stringify(events) },
+      trace: { from, events: packTail(events) },
       previousTraceTime: timeline.previousTraceTime(),
     };
   }

@@ -20,10 +20,9 @@ import type { TraceEvent } from '../../model/events.ts';
 export const HELD_EVENTS = 3_000;
 /**
  * Events a fresh tail brings: HELD_EVENTS and room for 300 events of stepping back before the
- * next fresh tail. Every event of a far seek's tail costs the worker its JSON.stringify and the
- * page its JSON.parse (about 1.6 and 2.8 microseconds in Chromium on a busy machine), and the page
- * is the busier of the two during a seek, so the room is what a learner steps back through, not
- * more: 4,000 (1,000 of room) cost a fifth more of both.
+ * next fresh tail. Every event of a far seek's tail costs the worker its packing and the page its
+ * unpacking (packed-tail.ts), and the page is the busier of the two during a seek, so the room is
+ * what a learner steps back through, not more: 4,000 (1,000 of room) cost a fifth more of both.
  */
 export const FRESH_EVENTS = 3_300;
 /** Playing forward, the page keeps between this and twice this. */

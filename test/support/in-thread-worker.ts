@@ -7,7 +7,8 @@ import type { WorkerPort } from '../../src/store/remote-run.ts';
 import type { FromWorker, ToWorker } from '../../src/store/worker/protocol.ts';
 import { RunService } from '../../src/store/worker/run-service.ts';
 
-export function inThreadWorker(): WorkerPort & { posted: FromWorker[] } {
+/** `clock` is the worker's wall clock: a test whose assertion hangs on a wall-clock period may hold it still. */
+export function inThreadWorker(clock: () => number = () => performance.now()): WorkerPort & { posted: FromWorker[] } {
   const posted: FromWorker[] = [];
   const port: WorkerPort & { posted: FromWorker[] } = {
     posted,
@@ -24,7 +25,7 @@ export function inThreadWorker(): WorkerPort & { posted: FromWorker[] } {
       setTimeout(() => port.onmessage?.({ data: copy } as MessageEvent<FromWorker>), 0);
     },
     later: (work) => setTimeout(work, 0),
-    clock: () => performance.now(),
+    clock,
   });
   return port;
 }

@@ -52,6 +52,8 @@ function useThrottledTime(everyMs: number): number {
   useEffect(() => {
     let last = { timeMs: Number.NaN, at: Number.NEGATIVE_INFINITY };
     let cancelIdle: (() => void) | null = null;
+    /** The moment a catch-up is drawing (its transition not committed yet, when it differs from shownRef). */
+    let drawing: number | null = null;
     const show = (timeMs: number) => {
       last = { timeMs, at: performance.now() };
       if (timeMs === shownRef.current) markOwing(owner, false);
@@ -60,7 +62,21 @@ function useThrottledTime(everyMs: number): number {
     // A transition: React draws it in slices, and a move's frame arriving meanwhile is drawn first.
     const catchUp = () => {
       cancelIdle = null;
-      startTransition(() => show(usePlayback.getState().timeMs));
+      const timeMs = usePlayback.getState().timeMs;
+      drawing = timeMs;
+      startTransition(() => show(timeMs));
+    };
+    // A seek begun while a catch-up is still being drawn: the moment it draws is about to be
+    // replaced, yet React would go on drawing it in slices on the page's thread while the worker
+    // simulates (the large scale test's panels off screen, about 130 ms of the page's thread per
+    // seek). The shown moment set back in a transition too is entangled with it (one state's
+    // updates): React starts over with both, finds the moment unchanged and skips the panel, which
+    // catches up once the seek's moment is drawn.
+    const abandonCatchUp = (state: PlaybackState, previous: PlaybackState) => {
+      if (state.seekTarget === null || previous.seekTarget !== null || state.playing) return;
+      if (drawing === null || drawing === shownRef.current) return;
+      drawing = null;
+      startTransition(() => setShown(shownRef.current));
     };
     const follow = (state: PlaybackState) => {
       if (state.timeMs === last.timeMs) return;
@@ -85,11 +101,13 @@ function useThrottledTime(everyMs: number): number {
     };
     follow({ ...usePlayback.getState(), playing: false });
     const unsubscribe = usePlayback.subscribe(follow);
+    const unsubscribeSeek = usePlayback.subscribe(abandonCatchUp);
     const unsubscribeSummary = usePlayback.subscribe((state, previous) => {
       if (!state.playing && state.summaryMs !== previous.summaryMs && state.summaryMs === shownRef.current) setSummaryMs(state.summaryMs);
     });
     return () => {
       unsubscribe();
+      unsubscribeSeek();
       unsubscribeSummary();
       cancelIdle?.();
     };

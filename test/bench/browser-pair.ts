@@ -5,13 +5,17 @@
  * seek. On a busy machine only such pairs tell two builds apart: the load that swings a seek's
  * time by half from one minute to the next hits both pages of a pair alike.
  *
- *   node --import tsx test/bench/browser-pair.ts --dist old --dist new [--large] [--port 4303] [--rounds 2]
+ *   node --import tsx test/bench/browser-pair.ts --dist old --dist new [--large] [--port 4303] [--rounds 2] [--batch 5]
  *
  * Prints each build's median `drawnMs` (as `npm run bench:browser` times a seek) and the median of
- * the pairs' ratios new/old.
+ * the pairs' ratios new/old. With `--batch k`, each page makes k seeks in a row as
+ * `npm run bench:browser` does (the next one frame after the previous is painted, so what the page
+ * does once a moment is drawn, such as the panels off screen catching up, meets the next seek),
+ * the pages taking turns batch by batch, both at rest before each batch.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import type { BenchHook } from '../../src/ui/bench-hook.ts';
 import { largeScenarioForThePage } from './browser-large.ts';
 import { benchPage, median, openScenario, percentile, seekMs } from './browser-play.ts';
 import { launchChromium, startPreview } from './preview.ts';
@@ -22,6 +26,19 @@ function options(name: string): string[] {
 
 function atRest(page: Page): Promise<unknown> {
   return page.waitForSelector('[data-testid="time-current"][data-at-rest="true"]', { timeout: 120_000 });
+}
+
+/** Seeks made one after another as `npm run bench:browser` makes them: each an animation frame after the previous. */
+function seeksInARow(page: Page, targets: number[]): Promise<number[]> {
+  return page.evaluate(async (ts) => {
+    const bench = (window as unknown as { rocketscopeBench: BenchHook }).rocketscopeBench;
+    const times: number[] = [];
+    for (const t of ts) {
+      times.push((await bench.seek(t)).drawnMs);
+      await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+    }
+    return times;
+  }, targets);
 }
 
 async function main(): Promise<void> {
@@ -46,14 +63,19 @@ async function main(): Promise<void> {
       pages.push(page);
     }
     const times: number[][] = [[], []];
+    const batch = Number(options('--batch')[0] ?? 1);
     for (let round = 0; round < rounds; round++) {
       let x = seed;
-      for (let i = 0; i < seeks; i++) {
-        x = (x * 1103515245 + 12345) % 2147483648;
-        const order = (i + round) % 2 === 0 ? [0, 1] : [1, 0];
+      for (let i = 0; i < seeks; i += batch) {
+        const targets: number[] = [];
+        for (let k = i; k < Math.min(seeks, i + batch); k++) {
+          x = (x * 1103515245 + 12345) % 2147483648;
+          targets.push(x % durationMs);
+        }
+        const order = (i / batch + round) % 2 === 0 ? [0, 1] : [1, 0];
         for (const which of order) {
           await Promise.all(pages.map(atRest));
-          times[which]!.push(await seekMs(pages[which]!, x % durationMs));
+          times[which]!.push(...await seeksInARow(pages[which]!, targets));
         }
       }
     }

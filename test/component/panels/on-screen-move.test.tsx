@@ -8,6 +8,8 @@ import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { runInWorker, usePlayback } from '../../../src/store/playback.ts';
 import { RemoteRun } from '../../../src/store/remote-run.ts';
 import { OnScreenSlot } from '../../../src/ui/on-screen.tsx';
+import { PanelFrame } from '../../../src/ui/panels/shared.tsx';
+import { useSimView } from '../../../src/ui/use-sim.ts';
 import { inThreadWorker } from '../../support/in-thread-worker.ts';
 import { IdleByHand, ProbePanel } from './idle-probe.tsx';
 import { writeReadScenario } from './scenarios.ts';
@@ -33,6 +35,15 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+/** Every moment the probe below rendered. */
+const rendered: number[] = [];
+
+function RenderLog() {
+  const view = useSimView();
+  rendered.push(view?.timeMs ?? -1);
+  return <PanelFrame name="log" title="log"><output data-testid="logged">{view?.timeMs}</output></PanelFrame>;
+}
+
 describe('a panel off screen while a seek is under way', () => {
   runInWorker((listener) => new RemoteRun(inThreadWorker(), listener), (message) => message);
 
@@ -55,5 +66,27 @@ describe('a panel off screen while a seek is under way', () => {
     await waitFor(() => expect(usePlayback.getState().timeMs).toBe(3_000));
     act(() => idle.run());
     expect(shown()).toBe('3000');
+  });
+
+  it('abandons a catch-up still being drawn when a seek begins, and catches up with the seek\'s moment', async () => {
+    act(() => usePlayback.getState().loadScenario(writeReadScenario({ durationMs: 60_000 }), 1_000));
+    await waitFor(() => expect(usePlayback.getState().timeMs).toBe(1_000));
+    render(<OnScreenSlot><RenderLog /></OnScreenSlot>);
+    act(() => usePlayback.getState().seek(2_000));
+    await waitFor(() => expect(usePlayback.getState().timeMs).toBe(2_000));
+    expect(idle.tasks).toHaveLength(1);
+    rendered.length = 0;
+
+    // The page turns idle and starts drawing 2:00 off screen; a seek begins before that is committed.
+    act(() => {
+      idle.run();
+      usePlayback.getState().seek(3_000);
+    });
+    expect(rendered).not.toContain(2_000);
+    expect(screen.getByTestId('logged').textContent).toBe('1000');
+
+    await waitFor(() => expect(usePlayback.getState().timeMs).toBe(3_000));
+    act(() => idle.run());
+    expect(screen.getByTestId('logged').textContent).toBe('3000');
   });
 });

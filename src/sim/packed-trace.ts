@@ -47,6 +47,11 @@ export class Names {
   nameOf(n: number): string {
     return this.list[n]!;
   }
+
+  /** Every name numbered, in the order of their numbers. */
+  all(): readonly string[] {
+    return this.list;
+  }
 }
 
 /**

@@ -10,6 +10,7 @@
  * that is not finite, undefined) crosses as JSON, as before.
  */
 import type { TraceEvent } from '../../model/events.ts';
+import { Names } from '../packed-trace.ts';
 
 /** A value's kind in a shape: an int32, another finite number, a string, or a constant. */
 const INT = 0;
@@ -55,8 +56,7 @@ class TailPacker {
   private readonly shapes: Shape[] = [];
   /** The shapes seen of each event type, by their numbers. */
   private readonly shapesByType = new Map<string, number[]>();
-  private readonly strings: string[] = [];
-  private readonly stringNumbers = new Map<string, number>();
+  private readonly strings = new Names();
   private readonly objects: TraceEvent[] = [];
 
   add(event: TraceEvent): void {
@@ -74,7 +74,7 @@ class TailPacker {
     return {
       words: this.words.slice(0, this.at),
       floats: Float64Array.from(this.floats),
-      text: JSON.stringify([this.shapes.map(({ keys, kinds }) => [keys, kinds]), this.strings, this.objects]),
+      text: JSON.stringify([this.shapes.map(({ keys, kinds }) => [keys, kinds]), this.strings.all(), this.objects]),
     };
   }
 
@@ -104,7 +104,7 @@ class TailPacker {
 
   private writeValue(kind: number, value: unknown): void {
     if (kind === INT) this.words[this.at++] = value as number;
-    else if (kind === STRING) this.words[this.at++] = this.stringNumber(value as string);
+    else if (kind === STRING) this.words[this.at++] = this.strings.numberOf(value as string);
     else if (kind === FLOAT) {
       this.words[this.at++] = this.floats.length;
       this.floats.push(value as number);
@@ -122,16 +122,6 @@ class TailPacker {
     const n = this.shapes.length;
     this.shapes.push({ keys, kinds: kinds as number[] });
     this.shapesByType.set(event.type, [...this.shapesByType.get(event.type) ?? [], n]);
-    return n;
-  }
-
-  private stringNumber(value: string): number {
-    let n = this.stringNumbers.get(value);
-    if (n === undefined) {
-      n = this.strings.length;
-      this.stringNumbers.set(value, n);
-      this.strings.push(value);
-    }
     return n;
   }
 

@@ -176,23 +176,18 @@ interface RouteCache {
   stores: Map<string, Slots>;
 }
 
-function slotsOf(byName: Map<string, Slots>, name: string): Slots {
-  let slots = byName.get(name);
-  if (!slots) {
-    slots = [];
-    byName.set(name, slots);
+/** The value under `key`, made and kept by `make` the first time. */
+function entryOf<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
   }
-  return slots;
+  return value;
 }
 
-function byNamesOf(byNames: ByNames, first: string): Map<string, Slots> {
-  let byName = byNames.get(first);
-  if (!byName) {
-    byName = new Map();
-    byNames.set(first, byName);
-  }
-  return byName;
-}
+const newSlots = (): Slots => [];
+const newByName = (): Map<string, Slots> => new Map();
 
 /** A send's slot: its queue, and whether it is a first attempt, a retry or a failure (each its own mark). */
 function sendSlot(event: Extract<TraceEvent, { type: 'message.sent' | 'send.failed' }>): number {
@@ -204,13 +199,13 @@ function cachedPath(cache: RouteCache, layout: TopologyLayout, routing: DotRouti
   let slots: Slots;
   let slot: number;
   if (event.type === 'message.sent' || event.type === 'send.failed') {
-    slots = slotsOf(byNamesOf(cache.sends, event.producer), event.broker);
+    slots = entryOf(entryOf(cache.sends, event.producer, newByName), event.broker, newSlots);
     slot = sendSlot(event);
   } else if (event.type === 'message.consumed') {
-    slots = slotsOf(byNamesOf(cache.consumes, event.consumer), event.broker);
+    slots = entryOf(entryOf(cache.consumes, event.consumer, newByName), event.broker, newSlots);
     slot = event.queueId;
   } else if (event.type === 'message.stored') {
-    slots = slotsOf(cache.stores, event.broker);
+    slots = entryOf(cache.stores, event.broker, newSlots);
     slot = event.brokerId;
   } else {
     return pathOf(layout, routing, event);

@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { benchPage, describeFrames, openScenario, playAtOnce, seekMs, workerHeapBytes } from './browser-play.ts';
+import { benchPage, describeFrames, openScenario, playAtOnce, seekMs, sixtyFps, workerHeapBytes } from './browser-play.ts';
 
 const RATE_PER_PRODUCER = 80;
 const DURATION_MS = 900_000;
@@ -42,7 +42,7 @@ export async function measureInFlight(browser: Browser, base: string): Promise<s
   const label = `reference scenario, producers at ${RATE_PER_PRODUCER}/s (4x), first ${DURATION_MS / 60_000} min, from ${PLAY_FROM_MS / 60_000}:00`;
   await page.close();
   return [
-    `frames at 1x, 1,000 in flight       ${describeFrames(playing.frames)}, up to ${playing.maxInFlight} messages in flight   budget 60 fps with 1,000 in flight`,
+    `frames at 1x, 1,000 in flight       ${describeFrames(playing.frames)}, up to ${playing.maxInFlight} messages in flight   ${sixtyFps(playing.frames, ' with 1,000 in flight')}`,
     `  (${label}; reaching ${PLAY_FROM_MS / 60_000}:00 took ${(reachMs / 1000).toFixed(1)} s${heap === null ? '' : `, worker heap ${(heap / 1e6).toFixed(0)} MB`})`,
   ];
 }

@@ -67,6 +67,22 @@ export function playAtOnce(page: Page, wallMs: number): Promise<Playing> {
   }, wallMs);
 }
 
+/**
+ * 60 fps on a 60 Hz display: the typical frame lands on the next vsync, 1000/60 ms, within 5 %
+ * (requestAnimationFrame's intervals in a headless browser jitter by a few tenths of a ms).
+ */
+const SIXTY_FPS_MEDIAN_MS = 17.5;
+
+/** A budget line's end: whether the figures before it are within their budget. */
+export function verdict(within: boolean): string {
+  return within ? 'ok' : 'OVER BUDGET';
+}
+
+/** "budget 60 fps (median frame <= 17.5 ms)" and its verdict; `more` names what the frames must carry. */
+export function sixtyFps(frames: number[], more = ''): string {
+  return `budget 60 fps${more} (median frame <= ${SIXTY_FPS_MEDIAN_MS} ms)  ${verdict(median(frames) <= SIXTY_FPS_MEDIAN_MS)}`;
+}
+
 /** "median 16.7 ms (60 fps; 58 fps on average), p95 18.0 ms, 290 frames": a few long frames hide behind a median, not behind the average. */
 export function describeFrames(frames: number[]): string {
   const average = (1000 * frames.length) / frames.reduce((sum, ms) => sum + ms, 0);

@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import type { BenchHook } from '../../src/ui/bench-hook.ts';
 import { measureInFlight } from './browser-inflight.ts';
-import { describeFrames, median, percentile, playAtOnce, seekMs } from './browser-play.ts';
+import { describeFrames, median, percentile, playAtOnce, seekMs, sixtyFps, verdict } from './browser-play.ts';
 import { measureLarge } from './browser-large.ts';
 import { launchChromium, startPreview } from './preview.ts';
 
@@ -124,15 +124,15 @@ async function main(): Promise<void> {
     // The issue's budgets at size, each on a page of its own (its worker's heap is read).
     const atSize = [...await cleanly(base, measureInFlight), ...await cleanly(base, measureLarge)];
     console.log('RocketScope page budgets (headless Chromium, production build, reference scenario, one hour)\n');
-    console.log(`initial JavaScript, gzipped       ${(size.bytes / 1024).toFixed(1)} KB   budget <= 150 KB   (${size.files.join(', ')})`);
+    console.log(`initial JavaScript, gzipped       ${(size.bytes / 1024).toFixed(1)} KB   budget <= 150 KB  ${verdict(size.bytes <= 150 * 1024)}   (${size.files.join(', ')})`);
     console.log(`simulate the whole hour once      ${(results.fullRunMs / 1000).toFixed(1)} s`);
-    console.log(`seek to any time (41 seeks)       median ${median(results.seeks).toFixed(1)} ms, p90 ${percentile(results.seeks, 0.9).toFixed(1)} ms   budget median <= 50 ms`);
+    console.log(`seek to any time (41 seeks)       median ${median(results.seeks).toFixed(1)} ms, p90 ${percentile(results.seeks, 0.9).toFixed(1)} ms   budget median <= 50 ms, p90 <= 100 ms  ${verdict(median(results.seeks) <= 50 && percentile(results.seeks, 0.9) <= 100)}`);
     console.log(`  of which the simulation alone   median ${median(results.engineSeeks).toFixed(1)} ms, p90 ${percentile(results.engineSeeks, 0.9).toFixed(1)} ms`);
     console.log(`  from a page at rest             median ${median(results.restingSeeks).toFixed(1)} ms, p90 ${percentile(results.restingSeeks, 0.9).toFixed(1)} ms   (the round trip without the previous frame's render)`);
     console.log(`  until the next paint            median ${median(results.seeksPainted).toFixed(1)} ms, p90 ${percentile(results.seeksPainted, 0.9).toFixed(1)} ms`);
-    console.log(`step back one event (41 steps)    median ${median(results.stepBacks).toFixed(1)} ms, p90 ${percentile(results.stepBacks, 0.9).toFixed(1)} ms   budget <= 16 ms`);
+    console.log(`step back one event (41 steps)    median ${median(results.stepBacks).toFixed(1)} ms, p90 ${percentile(results.stepBacks, 0.9).toFixed(1)} ms   budget median <= 16 ms  ${verdict(median(results.stepBacks) <= 16)}`);
     console.log(`  until the next paint            median ${median(results.stepBacksPainted).toFixed(1)} ms, p90 ${percentile(results.stepBacksPainted, 0.9).toFixed(1)} ms`);
-    console.log(`frames while playing at 1x        ${describeFrames(playing.frames)}, up to ${playing.maxInFlight} messages in flight   budget 60 fps with 300 in flight`);
+    console.log(`frames while playing at 1x        ${describeFrames(playing.frames)}, up to ${playing.maxInFlight} messages in flight   ${sixtyFps(playing.frames, ' with 300 in flight')}`);
     if (results.heapMb > 0) console.log(`JS heap after the run             ${results.heapMb.toFixed(0)} MB`);
     for (const line of atSize) console.log(line);
   } finally {

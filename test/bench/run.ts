@@ -3,15 +3,19 @@
  * same run, so the figures compare across machines. Each figure is the median of several timed
  * runs after a warm-up. The full model runs as the page runs it (a Timeline: the trace kept per
  * segment, checkpoints taken) and as the headless runner runs it (each trace line encoded and
- * hashed). Then memory: the reference scenario in the runner, in a child process with
- * --expose-gc, for `--hours` virtual hours (24 unless told): the heap per virtual hour and its peak.
+ * hashed), and for comparison the runner with its trace dropped. Then memory: the reference
+ * scenario in the runner, in a child process with --expose-gc, for `--hours` virtual hours (24
+ * unless told): the heap per virtual hour and its peak.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseScenarioText } from '../../src/scenario/parse.ts';
 import { commitLogInColumns } from '../../src/sim/commit-log-columns.ts';
-import { startRun } from '../../src/sim/simulate.ts';
+import { createSimulation } from '../../src/model/index.ts';
+import { reclaim } from '../../src/model/reclaim.ts';
+import type { TraceWriter } from '../../src/model/trace-writer.ts';
+import { RECLAIM_EVERY_MS, startRun } from '../../src/sim/simulate.ts';
 import { Timeline } from '../../src/sim/timeline.ts';
 import { bareLoop } from './bare-loop.ts';
 import { engineCore } from './engine-core.ts';
@@ -79,6 +83,28 @@ function runnerRun(file: string, untilMs: number): () => number {
     const run = startRun(scenario, { kind: 'bytes', onBytes: () => {} });
     run.runUntil(untilMs);
     return run.sim.eventsHandled;
+  };
+}
+
+/** A TraceWriter that drops the five busy events' values, as a run that keeps no trace at all would. */
+const NO_TRACE: TraceWriter = { messageSent() {}, messageStored() {}, sendResult() {}, messageConsumed() {}, offsetCommitted() {} };
+
+/**
+ * The runner's run with its trace dropped instead of written and hashed: the same model, CommitLog
+ * in columns and reclaim (src/sim/simulate.ts). Not a product path (every run hashes its trace
+ * for the summary's traceHash): it shows how much of the runner's time is the model and how much
+ * its trace, written byte for byte as docs/trace.md defines it.
+ */
+function untracedRun(file: string, untilMs: number): () => number {
+  const scenario = loadScenario(file);
+  return () => {
+    const sim = createSimulation(scenario, { commitLog: commitLogInColumns, keepTrace: false, onTrace: () => {}, writer: NO_TRACE });
+    for (let t = RECLAIM_EVERY_MS; t <= untilMs; t += RECLAIM_EVERY_MS) {
+      sim.runUntil(t);
+      reclaim(sim);
+    }
+    sim.runUntil(untilMs);
+    return sim.eventsHandled;
   };
 }
 
@@ -154,4 +180,6 @@ const page = rate(timelineRun('./reference.json', 600_000));
 console.log(line('full model, reference 10 min, in a Timeline (worker)', page, bare, 0.25));
 const runner = rate(runnerRun('./reference.json', 600_000));
 console.log(line('full model, reference 10 min, in the runner (hashed)', runner, bare, 0.25));
+const untraced = rate(untracedRun('./reference.json', 600_000));
+console.log(`${'  for comparison: the same without its trace'.padEnd(52)} ${fmt(untraced).padStart(16)}   ratio ${(untraced / bare).toFixed(2)}   (not a product path: the trace's share of the runner)`);
 await memoryLines(hours);

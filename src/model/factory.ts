@@ -74,7 +74,7 @@ function createBrokerState(spec: BrokerSpec, topics: TopicSpec[], controllerId: 
     topicConfigTable: dict(), dataVersion: 0, commitLog: newCommitLog(), maxPhyOffset: 0,
     flushedPhyOffset: 0, lastThoroughFlushAt: 0, flushTickPending: false, pageCacheLost: false, consumeQueues: dict(),
     consumerTable: dict(), producerTable: dict(), consumerOffsetTable: dict(), pullHolds: dict(), unregisterQueue: [],
-    requestCounts: dict(), haConnections: dict(), syncReplicaWaits: [], haMasterAddr: null, haConnected: false, syncMasterAddr: null,
+    requestCounts: dict(), messagesStored: 0, haConnections: dict(), syncReplicaWaits: [], haMasterAddr: null, haConnected: false, syncMasterAddr: null,
     lastSlaveSyncAt: Number.NEGATIVE_INFINITY, delayOffsetTable: dict(), scheduleEpoch: 0,
     replicas: { controllerId, masterEpoch: 0, roleKnown: false, syncStateSet: [], caughtUpAt: dict() },
   };
@@ -130,7 +130,7 @@ export function createModelState(scenario: Scenario, newCommitLog: () => AppendL
     faults: [], detections: [], ...groupSubscriptions(scenario),
     stats: {
       sent: 0, failed: 0, stored: 0, consumed: 0, duplicates: 0, toDlq: 0, toRetry: 0, lost: 0, settledOnewayLost: 0, settledFilteredOut: 0, filteredOutIds: new MarkSet<string>(),
-      attempts: 0, failedAttempts: 0, failedAttemptReasons: dict(), duplicateCauses: {},
+      attempts: 0, failedAttempts: 0, failedAttemptReasons: dict(), duplicateCauses: {}, consumedByBroker: dict(),
       nextSerial: 0, nextStoreId: 0, storedIds: new SerialMarkSet(), consumedIds: dict(), onewayIds: new MarkSet<number>(),
     },
   };

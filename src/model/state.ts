@@ -202,6 +202,12 @@ export interface BrokerState {
    * number per code, like BrokerStatsManager's counters). The HA channel is not remoting.
    */
   requestCounts: Partial<Record<string, number>>;
+  /**
+   * Messages this process wrote, one per message.stored it traced: its puts, and on a slave the
+   * replicas HAService appended. The Dashboard's "put today" (msgPutTotalTodayNow) of this node,
+   * counted here because the trace cannot always tell which process a brokerId 0 was.
+   */
+  messagesStored: number;
   /** Master: HAService connections by slave node. */
   haConnections: Record<string, HAConnection>;
   /** Master: SYNC_MASTER sends waiting for a slave's ack. */
@@ -382,6 +388,8 @@ export interface MessageStats {
   failedAttemptReasons: Partial<Record<string, number>>;
   /** Duplicates by what brought the message back (see DuplicateCause). */
   duplicateCauses: Partial<Record<DuplicateCause, number>>;
+  /** Successful consumptions (message.consumed) by the brokerName of the queue: the Dashboard's "get today" per broker. */
+  consumedByBroker: Record<string, number>;
   /** Serial of the next message a producer makes (SendInFlight.serial). */
   nextSerial: number;
   /** StoredMessage.storeId of the next message a broker stores. */

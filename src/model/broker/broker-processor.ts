@@ -11,9 +11,8 @@ import { reply } from '../remoting.ts';
 import type { RemotingRequest, RemotingResponse } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, ModelState, StoredMessage, TopicConfig } from '../state.ts';
-import { traceMessageStored } from '../trace-writer.ts';
 import { registerBrokerAll } from './broker.ts';
-import { countRequest } from './broker-stats.ts';
+import { countRequest, storedBy } from './broker-stats.ts';
 import { notifyConsumerIdsChanged, registerConsumer, unregisterConsumer } from './consumer-manager.ts';
 import { flushAfterPut } from './flush-service.ts';
 import { groupExpression, noteSkipped } from './group-subscription.ts';
@@ -149,7 +148,7 @@ export function store(state: ModelState, broker: BrokerState, put: PutRequest, s
 
 function traceStored(state: ModelState, broker: BrokerState, message: StoredMessage, sim: Sim): void {
   if (state.stats.storedIds.add(message.serial, sim.traceCount)) state.stats.stored++;
-  traceMessageStored(sim, broker, message);
+  storedBy(sim, broker, message);
 }
 
 /**

@@ -1,9 +1,18 @@
 /**
  * What a broker counts of its own work, as BrokerStatsManager keeps counters: the remoting
- * requests it processed, one number per RequestCode (plain data, so a snapshot copies it).
+ * requests it processed, one number per RequestCode, and the messages it wrote (plain data, so a
+ * snapshot copies it).
  */
-import type { BrokerState } from '../state.ts';
+import type { Sim } from '../sim-types.ts';
+import type { BrokerState, StoredMessage } from '../state.ts';
+import { traceMessageStored } from '../trace-writer.ts';
 
 export function countRequest(broker: BrokerState, code: string): void {
   broker.requestCounts[code] = (broker.requestCounts[code] ?? 0) + 1;
+}
+
+/** `broker` wrote `message` (a put, or a slave's replica): counted and traced. */
+export function storedBy(sim: Sim, broker: BrokerState, message: StoredMessage): void {
+  broker.messagesStored++;
+  traceMessageStored(sim, broker, message);
 }

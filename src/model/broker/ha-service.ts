@@ -18,7 +18,7 @@ import { oneway } from '../remoting.ts';
 import type { RemotingRequest } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, HAConnection, ModelState } from '../state.ts';
-import { traceMessageStored } from '../trace-writer.ts';
+import { storedBy } from './broker-stats.ts';
 import { flushAfterPut } from './flush-service.ts';
 import { answerAcknowledgedSends } from './group-transfer-service.ts';
 import { appendReplica } from './message-store.ts';
@@ -115,7 +115,7 @@ export function onHaTransfer(state: ModelState, slave: BrokerState, from: string
   }
   for (const message of request.messages) {
     appendReplica(slave, message);
-    traceMessageStored(sim, slave, message);
+    storedBy(sim, slave, message);
     notifyMessageArriving(state, slave, message.topic, message.queueId, sim);
   }
   flushAfterPut(state, slave, sim);

@@ -149,6 +149,7 @@ function consumeSucceeded(state: ModelState, consumer: ConsumerState, message: S
     const cause = duplicateCause(state, consumer, message, consumedIds.tagOf(message.serial, sim.traceCount));
     stats.duplicateCauses[cause] = (stats.duplicateCauses[cause] ?? 0) + 1;
   }
+  stats.consumedByBroker[brokerName] = (stats.consumedByBroker[brokerName] ?? 0) + 1;
   traceMessageConsumed(sim, consumer, message, brokerName);
 }
 

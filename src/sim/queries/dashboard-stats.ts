@@ -4,13 +4,15 @@
  * BrokerStatsManager reports them first (its moving averages cover 10 s, 1 min and 10 min: the
  * Dashboard shows the first), and today's put and get totals (msgPutTotalTodayNow,
  * msgGetTotalTodayNow). The run starts at midnight, so "today" is the whole run so far and
- * yesterday's totals are 0. With them, the store time of each queue's last message for the Topic
- * status page: the CommitLog entry it names may be long gone from the page's copy of the log.
+ * yesterday's totals are 0: they are the model's counters at the playhead
+ * (BrokerState.messagesStored, MessageStats.consumedByBroker), so an ask costs the same at 0:05
+ * and at 0:50. With them, the store time of each queue's last message for the Topic status page:
+ * the CommitLog entry it names may be long gone from the page's copy of the log.
  */
 import { dict } from '../../engine/dict.ts';
-import type { TraceEvent } from '../../model/events.ts';
 import type { TimelineView } from '../timeline.ts';
-import { masterChangeOf, traceBrokerNode, type MasterChange } from '../trace-broker-node.ts';
+import { traceBrokerNode } from '../trace-broker-node.ts';
+import { indexedMasterChanges } from './master-changes.ts';
 import { firstIndexAtOrAfter } from './trace-window.ts';
 
 /** BrokerStatsManager's shortest window, which the Dashboard shows. */
@@ -47,91 +49,46 @@ function add(table: Record<string, number>, key: string, amount: number): void {
   table[key] = (table[key] ?? 0) + amount;
 }
 
-/** A master change and the trace index of the event that records it. */
-type IndexedChange = MasterChange & { index: number };
-
-/** The master changes met so far in a scan, so a store is counted on the node that made it. */
-interface Scan {
-  timeline: TimelineView;
-  changes: IndexedChange[];
-}
-
-/** Today's totals over the trace's first events. */
-interface Totals {
-  putToday: Record<string, number>;
-  getToday: Record<string, number>;
+/** Today's puts per node: each broker process counts what it wrote (BrokerState.messagesStored). */
+function putToday(timeline: TimelineView): Record<string, number> {
+  const table = dict<number>();
+  for (const broker of Object.values(timeline.state.brokers)) if (broker.messagesStored > 0) table[broker.node] = broker.messagesStored;
+  return table;
 }
 
 /**
- * The totals at every CHUNK of the trace read so far, per timeline: the trace before the playhead
- * never changes, so an ask reads only the events added since (and the TPS window) rather than
- * the whole past again, and a seek back reads the totals of an earlier chunk.
+ * Counts the TPS window's events, from trace index `from` to the playhead. A store is counted on
+ * the node that was its `brokerName/brokerId` then: the master changes before each event are
+ * those recorded at a lower trace index.
  */
-interface Memo {
-  atChunk: Totals[];
-  changes: IndexedChange[];
-}
-
-const memos = new WeakMap<TimelineView, Memo>();
-
-/** Adds the master change the event at trace index `index` records, if it is one. */
-function noteChange(scan: Scan, event: TraceEvent, index: number): void {
-  const change = masterChangeOf(scan.timeline.state, event);
-  if (change) scan.changes.push({ ...change, index });
-}
-
-/** Counts the event at trace index `index` in today's totals. */
-function countToday(totals: Totals, scan: Scan, event: TraceEvent, index: number): void {
-  noteChange(scan, event, index);
-  if (event.type === 'message.stored') add(totals.putToday, traceBrokerNode(scan.timeline.state, scan.changes, event.broker, event.brokerId, event.t), 1);
-  else if (event.type === 'message.consumed') add(totals.getToday, event.broker, 1);
-}
-
-/** Counts the event at trace index `index` of the TPS window. */
-function countRecent(stats: DashboardStats, scan: Scan, event: TraceEvent, index: number, perSecond: number): void {
-  noteChange(scan, event, index);
-  if (event.type === 'message.stored') {
-    add(stats.putTps, traceBrokerNode(scan.timeline.state, scan.changes, event.broker, event.brokerId, event.t), perSecond);
-  } else if (event.type === 'message.consumed') {
-    add(stats.getTps, event.broker, perSecond);
-    add(stats.consumeTps, event.group, perSecond);
-  }
-}
-
-function copyTotals(totals: Totals): Totals {
-  return { putToday: Object.assign(dict<number>(), totals.putToday), getToday: Object.assign(dict<number>(), totals.getToday) };
-}
-
-/** The memo of the timeline with the totals of every whole chunk up to `chunks` read. */
-function memoUpTo(timeline: TimelineView, chunks: number): Memo {
-  let memo = memos.get(timeline);
-  if (!memo) memos.set(timeline, (memo = { atChunk: [{ putToday: dict(), getToday: dict() }], changes: [] }));
-  const scan: Scan = { timeline, changes: memo.changes };
-  while (memo.atChunk.length <= chunks) {
-    const from = (memo.atChunk.length - 1) * CHUNK;
-    const totals = copyTotals(memo.atChunk[memo.atChunk.length - 1]!);
-    timeline.traceSlice(from, from + CHUNK).forEach((event, offset) => countToday(totals, scan, event, from + offset));
-    memo.atChunk.push(totals);
-  }
-  return memo;
-}
-
-export function dashboardStats(timeline: TimelineView, _args: Record<string, never> = {}): DashboardStats {
+function countRecent(stats: DashboardStats, timeline: TimelineView, from: number, perSecond: number): void {
+  const changes = indexedMasterChanges(timeline);
+  const before = changes.filter((change) => change.index < from);
   const length = timeline.traceLength;
-  const whole = Math.floor(length / CHUNK);
-  const memo = memoUpTo(timeline, whole);
-  const totals = copyTotals(memo.atChunk[whole]!);
-  const today: Scan = { timeline, changes: memo.changes.filter((change) => change.index < whole * CHUNK) };
-  timeline.traceSlice(whole * CHUNK, length).forEach((event, offset) => countToday(totals, today, event, whole * CHUNK + offset));
+  for (let chunk = from; chunk < length; chunk += CHUNK) {
+    timeline.traceSlice(chunk, Math.min(length, chunk + CHUNK)).forEach((event, offset) => {
+      while (before.length < changes.length && changes[before.length]!.index <= chunk + offset) before.push(changes[before.length]!);
+      if (event.type === 'message.stored') {
+        add(stats.putTps, traceBrokerNode(timeline.state, before, event.broker, event.brokerId, event.t), perSecond);
+      } else if (event.type === 'message.consumed') {
+        add(stats.getTps, event.broker, perSecond);
+        add(stats.consumeTps, event.group, perSecond);
+      }
+    });
+  }
+}
+
+/**
+ * Today's totals are the brokers' and consumers' own counters at the playhead (read at once, however
+ * long the run so far); the rates read only the trace of the last TPS_WINDOW_MS.
+ */
+export function dashboardStats(timeline: TimelineView, _args: Record<string, never> = {}): DashboardStats {
   const stats: DashboardStats = {
-    putTps: dict(), putToday: totals.putToday, getTps: dict(), getToday: totals.getToday, consumeTps: dict(), lastStoreTime: lastStoreTimes(timeline),
+    putTps: dict(), putToday: putToday(timeline), getTps: dict(), getToday: Object.assign(dict<number>(), timeline.state.stats.consumedByBroker),
+    consumeTps: dict(), lastStoreTime: lastStoreTimes(timeline),
   };
   // Early in the run the window is shorter than 10 s: divide by what has passed.
   const perSecond = 1_000 / Math.max(1_000, Math.min(TPS_WINDOW_MS, timeline.now));
-  const recentFrom = firstIndexAtOrAfter(timeline, timeline.now - TPS_WINDOW_MS + 1);
-  const recent: Scan = { timeline, changes: today.changes.filter((change) => change.index < recentFrom) };
-  for (let from = recentFrom; from < length; from += CHUNK) {
-    timeline.traceSlice(from, Math.min(length, from + CHUNK)).forEach((event, offset) => countRecent(stats, recent, event, from + offset, perSecond));
-  }
+  countRecent(stats, timeline, firstIndexAtOrAfter(timeline, timeline.now - TPS_WINDOW_MS + 1), perSecond);
   return stats;
 }

@@ -12,12 +12,16 @@ const CHUNK = 4_096;
 interface Scan {
   /** Trace indices read so far. */
   scanned: number;
-  changes: (MasterChange & { index: number })[];
+  changes: IndexedChange[];
 }
 
 const scans = new WeakMap<TimelineView, Scan>();
 
-export function masterChanges(timeline: TimelineView, _args: Record<string, never> = {}): MasterChange[] {
+/** A master change and the trace index of the event that records it. */
+export type IndexedChange = MasterChange & { index: number };
+
+/** Every master change up to the playhead with its trace index, in trace order (read, never change). */
+export function indexedMasterChanges(timeline: TimelineView): readonly IndexedChange[] {
   if (!timeline.scenario.config.enableControllerMode) return [];
   let scan = scans.get(timeline);
   if (!scan) scans.set(timeline, (scan = { scanned: 0, changes: [] }));
@@ -29,5 +33,9 @@ export function masterChanges(timeline: TimelineView, _args: Record<string, neve
     });
   }
   scan.scanned = Math.max(scan.scanned, length);
-  return scan.changes.filter((change) => change.index < length).map(({ t, broker, node }) => ({ t, broker, node }));
+  return scan.changes.filter((change) => change.index < length);
+}
+
+export function masterChanges(timeline: TimelineView, _args: Record<string, never> = {}): MasterChange[] {
+  return indexedMasterChanges(timeline).map(({ t, broker, node }) => ({ t, broker, node }));
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dashboardStats } from '../../../../src/sim/queries/dashboard-stats.ts';
 import { ROCKETMQ_DEFAULTS } from '../../../../src/model/defaults.ts';
+import type { Timeline } from '../../../../src/sim/timeline.ts';
+import { masterChangeOf, traceBrokerNode, type MasterChange } from '../../../../src/sim/trace-broker-node.ts';
 import { libraryTimeline } from '../../../support/library.ts';
 
 describe('dashboardStats: the store time of each queue\'s last message (Topic status, lastUpdateTime)', () => {
@@ -40,5 +42,50 @@ describe('dashboardStats: asked again as the playhead moves, it answers as a fir
     moving.seek(150_000);
     const nodes = Object.keys(dashboardStats(moving).putToday).filter((node) => node.startsWith('broker-a/'));
     expect(nodes.length).toBeGreaterThan(1);
+  });
+});
+
+/**
+ * Today's totals as the trace tells them: every message.stored on the node that was its
+ * `brokerName/brokerId` when it was traced (the master changes recorded before it), every
+ * message.consumed on the brokerName it names.
+ */
+function totalsFromTrace(timeline: Timeline): { putToday: Record<string, number>; getToday: Record<string, number> } {
+  const putToday: Record<string, number> = {};
+  const getToday: Record<string, number> = {};
+  const changes: MasterChange[] = [];
+  for (const event of timeline.traceSlice(0)) {
+    const change = masterChangeOf(timeline.state, event);
+    if (change) changes.push(change);
+    if (event.type === 'message.stored') {
+      const node = traceBrokerNode(timeline.state, changes, event.broker, event.brokerId, event.t);
+      putToday[node] = (putToday[node] ?? 0) + 1;
+    } else if (event.type === 'message.consumed') {
+      getToday[event.broker] = (getToday[event.broker] ?? 0) + 1;
+    }
+  }
+  return { putToday, getToday };
+}
+
+describe("dashboardStats: today's totals are the brokers' own counts, equal to the trace's", () => {
+  // Masters alone, a master and slaves (each replica a message.stored of the slave), a controller election.
+  it.each([
+    ['shrink-safely', 120_000],
+    ['master-slave-failover', 90_000],
+    ['controller-failover', 20_000],
+    ['controller-failover', 150_000],
+  ])('%s at %i ms', (id, atMs) => {
+    const timeline = libraryTimeline(id, atMs);
+    const { putToday, getToday } = dashboardStats(timeline);
+    const fromTrace = totalsFromTrace(timeline);
+    expect({ ...putToday }).toEqual(fromTrace.putToday);
+    expect({ ...getToday }).toEqual(fromTrace.getToday);
+    expect(Object.values(putToday).reduce((sum, n) => sum + n, 0)).toBeGreaterThan(0);
+    expect(Object.values(getToday).reduce((sum, n) => sum + n, 0)).toBeGreaterThan(0);
+  });
+
+  it('a slave counts the replicas it appended under its own node', () => {
+    const { putToday } = dashboardStats(libraryTimeline('master-slave-failover', 90_000));
+    expect(Object.keys(putToday).filter((node) => !node.endsWith('/0')).length).toBeGreaterThan(0);
   });
 });

@@ -390,6 +390,8 @@ export interface MessageStats {
   duplicateCauses: Partial<Record<DuplicateCause, number>>;
   /** Successful consumptions (message.consumed) by the brokerName of the queue: the Dashboard's "get today" per broker. */
   consumedByBroker: Record<string, number>;
+  /** Messages a master wrote (message.stored with brokerId 0), by brokerName: the charts' produce TPS (StoreStatsService's putTps). */
+  storedOnMasters: Record<string, number>;
   /** Serial of the next message a producer makes (SendInFlight.serial). */
   nextSerial: number;
   /** StoredMessage.storeId of the next message a broker stores. */

@@ -66,7 +66,8 @@ function updateTopicTargets(state: ModelState, action: Extract<TimelineAction, {
     && (action.cluster !== undefined ? broker.cluster === action.cluster : broker.name === action.broker));
 }
 
-function targetOf(action: TimelineAction): string {
+/** What a timeline action's `fault` trace event names as its target. */
+export function faultTarget(action: TimelineAction): string {
   if ('target' in action) return action.target;
   if (action.action === 'addConsumer') return action.consumer.id;
   if (action.action === 'addProducer') return action.producer.id;
@@ -84,7 +85,7 @@ function trackBrokerFault(state: ModelState, action: BrokerAction, now: number):
 }
 
 export function onTimelineAction(state: ModelState, action: TimelineAction, sim: Sim): void {
-  sim.emit({ t: sim.now, type: 'fault', action: action.action, target: targetOf(action) });
+  sim.emit({ t: sim.now, type: 'fault', action: action.action, target: faultTarget(action) });
   switch (action.action) {
     case 'crashBroker':
     case 'powerOffBroker':

@@ -90,6 +90,18 @@ export class Timeline {
     return 0;
   }
 
+  /**
+   * The state of the checkpoint taken at exactly t, after every event at or before t; undefined
+   * when none was (t is 0, not a multiple of checkpointEveryMs, or past the horizon). Read it;
+   * never change it. A query reads the past there without replaying it (series-over-time.ts).
+   */
+  checkpointStateAt(t: number): Readonly<ModelState> | undefined {
+    // Checkpoint 0 is the state before the events of time 0.
+    if (t <= 0 || t % this.checkpointEveryMs !== 0) return undefined;
+    const k = t / this.checkpointEveryMs;
+    return k < this.checkpoints.count ? this.checkpoints.at(k).state : undefined;
+  }
+
   /** Checkpoints taken so far: checkpointCount(durationMs) once the whole run is simulated (src/sim/checkpoints.ts). */
   get checkpointsTaken(): number {
     return this.checkpoints.count;
@@ -259,7 +271,7 @@ export class Timeline {
 export type TimelineView = Pick<
   Timeline,
   'scenario' | 'now' | 'durationMs' | 'horizon' | 'state' | 'traceStart' | 'traceLength' | 'traceAt' | 'traceSlice'
-  | 'peekNextTraceTime' | 'previousTraceTime' | 'summary' | 'summaryMs'
+  | 'peekNextTraceTime' | 'previousTraceTime' | 'summary' | 'summaryMs' | 'checkpointStateAt'
 >;
 
 /** What a reader of the trace needs (the prefix up to the current time): a Timeline, the page's FrameView, a test's fake. */

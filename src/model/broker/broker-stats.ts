@@ -3,6 +3,7 @@
  * requests it processed, one number per RequestCode, and the messages it wrote (plain data, so a
  * snapshot copies it).
  */
+import { MASTER_ID } from '../defaults.ts';
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, StoredMessage } from '../state.ts';
 import { traceMessageStored } from '../trace-writer.ts';
@@ -14,5 +15,9 @@ export function countRequest(broker: BrokerState, code: string): void {
 /** `broker` wrote `message` (a put, or a slave's replica): counted and traced. */
 export function storedBy(sim: Sim, broker: BrokerState, message: StoredMessage): void {
   broker.messagesStored++;
+  if (broker.brokerId === MASTER_ID) {
+    const onMasters = sim.state.stats.storedOnMasters;
+    onMasters[broker.name] = (onMasters[broker.name] ?? 0) + 1;
+  }
   traceMessageStored(sim, broker, message);
 }

@@ -110,6 +110,11 @@ export class FrameView implements TimelineView {
     return this.summaryTime;
   }
 
+  /** None: the checkpoints stay in the worker, where the queries that read them run. */
+  checkpointStateAt(): undefined {
+    return undefined;
+  }
+
   summary(): Summary {
     const wire = this.summaryWire;
     if (!wire) throw new Error('The run has not sent its first frame yet.');

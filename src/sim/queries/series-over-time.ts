@@ -5,11 +5,14 @@
  * diff: the broker's max offset minus the group's offset, ConsumeStats.computeTotalDiff),
  * never-consumable messages and failed sends, and the faults.
  *
- * The state at a past time is not kept by the Timeline, and the Timeline must never move for a
- * query, so a sampler replays the same scenario in a simulation of its own and reads the state
- * at every multiple of stepMs: the numbers are exactly the summary's (src/sim/summary.ts) at
- * those times. The run is deterministic, so a sample never changes once taken: the sampler of a
- * timeline is kept and only walks forward as the playhead does.
+ * The Timeline must never move for a query. When every sample time is a checkpoint's (the charts'
+ * step, stepFor, is a whole number of checkpoint intervals), a sample reads the checkpoint's state
+ * and its rates are differences of the model's counters (CheckpointSeries); any other step is
+ * sampled by a replay of the same scenario in a simulation of its own that counts the trace's
+ * events (SeriesSampler, which a what-if also runs on both runs). Either way the numbers are
+ * exactly the summary's (src/sim/summary.ts) at those times. The run is deterministic, so a sample
+ * never changes once taken: the series of a timeline is kept and only walks forward as the
+ * playhead does.
  */
 import { MASTER_ID } from '../../model/defaults.ts';
 import { createSimulation } from '../../model/index.ts';
@@ -18,6 +21,8 @@ import type { Sim } from '../../model/sim-types.ts';
 import type { Scenario } from '../../model/spec.ts';
 import type { ModelState } from '../../model/state.ts';
 import { dict } from '../../engine/index.ts';
+import { faultTarget } from '../../model/timeline.ts';
+import { checkpointInterval } from '../checkpoints.ts';
 import { summarize, summarizeQueues, type Summary } from '../summary.ts';
 import type { TimelineView } from '../timeline.ts';
 
@@ -86,18 +91,18 @@ function perSecond(steps: Record<string, number>[], spanMs: number): Record<stri
 }
 
 /** The state's lag and never-consumable counts, as the summary computes them. */
-function readState(sim: Sim): Omit<SeriesSample, 't' | 'produceTps' | 'consumeTps'> {
+function readState(state: Readonly<ModelState>): Omit<SeriesSample, 't' | 'produceTps' | 'consumeTps'> {
   const lagByGroup = dict<number>();
   const lagByQueue = dict<Record<string, number>>();
   let neverConsumable = 0;
-  for (const queue of summarizeQueues(sim.state)) {
+  for (const queue of summarizeQueues(state)) {
     neverConsumable += queue.neverConsumable;
     for (const [group, lag] of Object.entries(queue.lag)) {
       lagByGroup[group] = (lagByGroup[group] ?? 0) + lag;
       (lagByQueue[group] ??= dict())[`${queue.topic}@${queue.broker}:${queue.queueId}`] = lag;
     }
   }
-  return { lagByGroup, lagByQueue, neverConsumable, failed: sim.state.stats.failed };
+  return { lagByGroup, lagByQueue, neverConsumable, failed: state.stats.failed };
 }
 
 /** A replay of one scenario that samples every stepMs, forward only. */
@@ -139,7 +144,7 @@ export class SeriesSampler {
       // The first samples of a run have less than a window behind them: the rate over what there is.
       const spanMs = Math.min(steps * this.stepMs, Math.max(this.stepMs, next));
       this.samples.push({
-        t: next, produceTps: perSecond(this.recent.map((c) => c.produce), spanMs), consumeTps: perSecond(this.recent.map((c) => c.consume), spanMs), ...readState(this.sim),
+        t: next, produceTps: perSecond(this.recent.map((c) => c.produce), spanMs), consumeTps: perSecond(this.recent.map((c) => c.consume), spanMs), ...readState(this.sim.state),
       });
       this.counts = { produce: dict(), consume: dict() };
     }
@@ -155,27 +160,103 @@ export class SeriesSampler {
   }
 }
 
-/** One sampler per timeline and step, kept while the timeline lives. */
-const samplers = new WeakMap<TimelineView, Map<number, SeriesSampler>>();
+/** The counters a sample's rates are differences of (MessageStats), by brokerName. */
+function countersOf(state: Readonly<ModelState>): Counts {
+  return { produce: { ...state.stats.storedOnMasters }, consume: { ...state.stats.consumedByBroker } };
+}
 
-function samplerOf(timeline: TimelineView, stepMs: number): SeriesSampler {
-  let byStep = samplers.get(timeline);
-  if (!byStep) samplers.set(timeline, (byStep = new Map()));
-  let sampler = byStep.get(stepMs);
-  if (!sampler) byStep.set(stepMs, (sampler = new SeriesSampler(timeline.scenario, stepMs)));
-  return sampler;
+/** What `now` counts beyond `before`, per second over spanMs: the keys that grew. */
+function ratesBetween(now: Record<string, number>, before: Record<string, number> | undefined, spanMs: number): Record<string, number> {
+  const rates = dict<number>();
+  for (const [key, count] of Object.entries(now)) {
+    const grown = count - (before?.[key] ?? 0);
+    if (grown > 0) rates[key] = (grown * 1_000) / spanMs;
+  }
+  return rates;
+}
+
+/**
+ * The same samples read off the Timeline's checkpoints, when every sample time after 0 is a
+ * checkpoint's (the step a multiple of the Timeline's interval): the state there is the
+ * checkpoint's, and a rate is the difference of the model's counters between two samples, so
+ * nothing is replayed (a replay from 0:00 took 19 s at 15:00 of the large scale test, while the
+ * worker answered nothing else). Only the sample at 0, after the events of time 0, which no
+ * checkpoint holds, is simulated.
+ */
+class CheckpointSeries {
+  readonly samples: SeriesSample[] = [];
+  /** The counters at each sample. */
+  private readonly counters: Counts[] = [];
+
+  constructor(private readonly timeline: TimelineView, readonly stepMs: number) {}
+
+  /** Takes every sample at or before t; false when a sample time has no checkpoint. */
+  advanceTo(t: number): boolean {
+    for (let next = this.samples.length * this.stepMs; next <= t; next += this.stepMs) {
+      const state = next === 0 ? firstSampleState(this.timeline.scenario, this.stepMs) : this.timeline.checkpointStateAt(next);
+      if (state === undefined) return false;
+      this.sample(next, state);
+    }
+    return true;
+  }
+
+  /** As SeriesSampler: the rates over the last steps that span TPS_WINDOW_MS, or over what there is early on. */
+  private sample(t: number, state: Readonly<ModelState>): void {
+    const k = this.samples.length;
+    const steps = Math.max(1, Math.round(TPS_WINDOW_MS / this.stepMs));
+    const spanMs = Math.min(steps * this.stepMs, Math.max(this.stepMs, t));
+    const now = countersOf(state);
+    const before = k >= steps ? this.counters[k - steps] : undefined;
+    this.counters.push(now);
+    this.samples.push({
+      t, produceTps: ratesBetween(now.produce, before?.produce, spanMs), consumeTps: ratesBetween(now.consume, before?.consume, spanMs), ...readState(state),
+    });
+  }
+
+  window(fromMs: number, toMs: number): SeriesOverTime {
+    // Every timeline action traces a `fault` at its time, in the order the file lists it (src/model/timeline.ts).
+    const faults = this.timeline.scenario.timeline
+      .filter((action) => action.at >= fromMs && action.at <= toMs)
+      .sort((a, b) => a.at - b.at)
+      .map((action) => ({ t: action.at, action: action.action, target: faultTarget(action) }));
+    return { stepMs: this.stepMs, samples: this.samples.filter((sample) => sample.t >= fromMs && sample.t <= toMs), faults };
+  }
+}
+
+/** The state after the events of time 0. */
+function firstSampleState(scenario: Scenario, stepMs: number): Readonly<ModelState> {
+  const sampler = new SeriesSampler(scenario, stepMs);
+  sampler.advanceTo(0);
+  return sampler.state;
+}
+
+/** One series per timeline and step, kept while the timeline lives. */
+const series = new WeakMap<TimelineView, Map<number, CheckpointSeries | SeriesSampler>>();
+
+/** The series of this step so far, taken up to t: off the checkpoints when it can be, else by its own replay. */
+function seriesUpTo(timeline: TimelineView, stepMs: number, t: number): CheckpointSeries | SeriesSampler {
+  let byStep = series.get(timeline);
+  if (!byStep) series.set(timeline, (byStep = new Map()));
+  let taken = byStep.get(stepMs);
+  if (taken === undefined) byStep.set(stepMs, (taken = new CheckpointSeries(timeline, stepMs)));
+  if (taken instanceof CheckpointSeries && !taken.advanceTo(t)) byStep.set(stepMs, (taken = new SeriesSampler(timeline.scenario, stepMs)));
+  if (taken instanceof SeriesSampler) taken.advanceTo(t);
+  return taken;
 }
 
 /** The charts' series in [fromMs, toMs], up to the playhead (never past it). */
 export function seriesOverTime(timeline: TimelineView, args: SeriesArgs): SeriesOverTime {
   const stepMs = Math.max(MIN_STEP_MS, Math.round(args.stepMs));
   const toMs = Math.min(args.toMs, timeline.now);
-  const sampler = samplerOf(timeline, stepMs);
-  sampler.advanceTo(toMs);
-  return sampler.window(args.fromMs, toMs);
+  return seriesUpTo(timeline, stepMs, toMs).window(args.fromMs, toMs);
 }
 
-/** A step giving about `samples` samples over a run: a whole number of seconds, at least 1 s. */
+/**
+ * A step giving about `samples` samples over a run: at least 1 s, and a whole number of the
+ * Timeline's checkpoint intervals (src/sim/checkpoints.ts), so that its samples are read off the
+ * checkpoints.
+ */
 export function stepFor(durationMs: number, samples = 240): number {
-  return Math.max(1_000, Math.ceil(durationMs / samples / 1_000) * 1_000);
+  const interval = checkpointInterval(durationMs);
+  return Math.ceil(Math.max(1_000, durationMs / samples) / interval) * interval;
 }

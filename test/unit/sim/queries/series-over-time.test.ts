@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Timeline } from '../../../../src/sim/timeline.ts';
-import { seriesOverTime, stepFor } from '../../../../src/sim/queries/series-over-time.ts';
+import { checkpointInterval } from '../../../../src/sim/checkpoints.ts';
+import { SeriesSampler, seriesOverTime, stepFor } from '../../../../src/sim/queries/series-over-time.ts';
+import { libraryTimeline } from '../../../support/library.ts';
 import { scenarioOf } from '../../../support/test-sim.ts';
 
 /** One producer at 10 messages a second over two brokers, 8 write and 4 read queues on each. */
@@ -64,8 +66,44 @@ describe('seriesOverTime', () => {
     expect(seriesOverTime(again, { fromMs: 0, toMs: 60_000, stepMs: 5_000 })).toEqual(series);
   });
 
-  it('picks whole-second steps', () => {
+  it('picks steps of at least 1 s that are whole checkpoint intervals', () => {
     expect(stepFor(300_000)).toBe(2_000);
     expect(stepFor(60_000)).toBe(1_000);
+    expect(stepFor(3_600_000)).toBe(15_000);
+    // 90 minutes: checkpoints 4.5 s apart, about 240 samples.
+    expect(stepFor(5_400_000)).toBe(22_500);
+    expect(stepFor(5_400_000) % checkpointInterval(5_400_000)).toBe(0);
+  });
+});
+
+describe('seriesOverTime read off the checkpoints equals a replay of the run sampled as it goes', () => {
+  // A replay from 0:00 counts each step's message.stored (brokerId 0) and message.consumed events
+  // and reads the state at every sample; the checkpoints' series reads the state there and the
+  // model's counters. Crashes, partitions, a power loss, a failover and an election, and a shrink.
+  it.each([
+    ['crash-partition-shutdown', 150_000],
+    ['master-slave-failover', 100_000],
+    ['controller-failover', 150_000],
+    ['power-loss-flush', 100_000],
+    ['shrink-safely', 120_000],
+  ])('%s to %i ms, the charts\' step', (id, atMs) => {
+    const timeline = libraryTimeline(id, atMs);
+    const stepMs = stepFor(timeline.durationMs);
+    expect(timeline.checkpointStateAt(stepMs)).toBeDefined();
+    const replay = new SeriesSampler(timeline.scenario, stepMs);
+    replay.advanceTo(atMs);
+    const series = seriesOverTime(timeline, { fromMs: 0, toMs: atMs, stepMs });
+    expect(series).toEqual(replay.window(0, atMs));
+    expect(series.samples.some((sample) => Object.keys(sample.produceTps).length > 0)).toBe(true);
+    expect(timeline.now).toBe(atMs);
+  });
+
+  it('a step that is not a whole number of checkpoint intervals is replayed, with the same numbers', () => {
+    const timeline = libraryTimeline('crash-partition-shutdown', 60_000);
+    const stepMs = 1_500;
+    expect(timeline.checkpointStateAt(stepMs)).toBeUndefined();
+    const replay = new SeriesSampler(timeline.scenario, stepMs);
+    replay.advanceTo(60_000);
+    expect(seriesOverTime(timeline, { fromMs: 0, toMs: 60_000, stepMs })).toEqual(replay.window(0, 60_000));
   });
 });

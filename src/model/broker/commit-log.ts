@@ -21,6 +21,7 @@
  */
 import { AppendLog } from '../../engine/index.ts';
 import type { StoredMessage } from '../state.ts';
+import { indexedKeys, KEY_SEPARATOR } from './index-service.ts';
 
 /** Entries per chunk: the columns grow by whole chunks, so a long run never copies them. */
 const CHUNK_BITS = 12;
@@ -73,6 +74,22 @@ function writeId(bytes: Uint8Array, at: number, id: string): void {
     bytes[at + i] = (high << 4) | low;
   }
   if (bad < 0) throw new Error(`CommitLog: "${id}" is not an id of 32 upper-case hex digits`);
+}
+
+/** An id's 16 bytes, or null when it is not 32 upper-case hex digits (then no stored id is it). */
+function idBytes(id: string): Uint8Array | null {
+  const bytes = new Uint8Array(ID_BYTES);
+  try {
+    writeId(bytes, 0, id);
+    return bytes;
+  } catch {
+    return null;
+  }
+}
+
+function sameId(bytes: Uint8Array, at: number, id: Uint8Array): boolean {
+  for (let i = 0; i < ID_BYTES; i++) if (bytes[at + i] !== id[i]) return false;
+  return true;
 }
 
 /** One flat string in one call: a chain of + would keep a tree of pieces alive for as long as the id lives. */
@@ -218,6 +235,19 @@ class Columns {
     return min;
   }
 
+  /**
+   * The indexes from `from` up to `length` whose entry passes, in order: a recent one tested as its
+   * object, any other by its row, so a search of the whole log builds no message.
+   */
+  indexesWhere(from: number, length: number, recent: (message: StoredMessage) => boolean, row: (chunk: Chunk, row: number) => boolean): number[] {
+    const found: number[] = [];
+    for (let index = Math.max(from, this.minIndex); index < length; index++) {
+      const held = this.recentAt(index);
+      if (held ? recent(held) : row(this.chunks[index >> CHUNK_BITS]!, index & (CHUNK - 1))) found.push(index);
+    }
+    return found;
+  }
+
   /** Which put stored the entry (StoredMessage.storeId), without building the message. */
   storeIdAt(index: number): number {
     return this.recentAt(index)?.storeId ?? this.chunks[index >> CHUNK_BITS]!.floats[(index & (CHUNK - 1)) * FLOATS + 5]!;
@@ -270,6 +300,24 @@ export class CommitLog extends AppendLog<StoredMessage> {
     return index;
   }
 
+  /** The indexes of the entries whose client msgId is `msgId`, in order (the message, its retry and dead-letter copies). */
+  indexesOfMsgId(msgId: string): number[] {
+    const id = idBytes(msgId);
+    if (id === null) return [];
+    return this.columns.indexesWhere(0, this.length, (message) => message.msgId === msgId, (chunk, row) => sameId(chunk.ids, row * 2 * ID_BYTES, id));
+  }
+
+  /** The indexes of the entries IndexService indexes under `key` (indexedKeys: one of its keys, or its msgId), in order. */
+  indexesWithKey(key: string): number[] {
+    const id = idBytes(key);
+    // indexedKeys leaves out empty keys: '' is never indexed.
+    const holds = (keys: string) => key.length > 0 && keys.includes(key) && keys.split(KEY_SEPARATOR).includes(key);
+    return this.columns.indexesWhere(
+      0, this.length, (message) => indexedKeys(message.keys, message.msgId).includes(key),
+      (chunk, row) => holds(chunk.keys[row]!) || (id !== null && sameId(chunk.ids, row * 2 * ID_BYTES, id)),
+    );
+  }
+
   override at(index: number): StoredMessage | undefined {
     return index >= 0 && index < this.length ? this.columns.read(index) : undefined;
   }
@@ -309,4 +357,23 @@ export class CommitLog extends AppendLog<StoredMessage> {
     for (let i = first; i < length; i++) copy.append(this.columns.read(i));
     return copy;
   }
+}
+
+/** The indexes of the log's entries whose msgId is `msgId`, in order; a CommitLog in columns builds no message to find them. */
+export function indexesOfMsgId(log: AppendLog<StoredMessage>, msgId: string): number[] {
+  if (log instanceof CommitLog) return log.indexesOfMsgId(msgId);
+  const found: number[] = [];
+  for (let index = log.minIndex; index < log.length; index++) if (log.at(index)!.msgId === msgId) found.push(index);
+  return found;
+}
+
+/** The indexes of the log's entries indexed under `key` (indexedKeys), in order; in columns without building the messages. */
+export function indexesWithKey(log: AppendLog<StoredMessage>, key: string): number[] {
+  if (log instanceof CommitLog) return log.indexesWithKey(key);
+  const found: number[] = [];
+  for (let index = log.minIndex; index < log.length; index++) {
+    const message = log.at(index)!;
+    if (indexedKeys(message.keys, message.msgId).includes(key)) found.push(index);
+  }
+  return found;
 }

@@ -12,7 +12,7 @@
  */
 import { brokerRoles } from '../broker-roles.ts';
 import type { TraceEvent } from '../../model/events.ts';
-import { indexedKeys } from '../../model/broker/index-service.ts';
+import { indexesOfMsgId, indexesWithKey } from '../../model/broker/commit-log.ts';
 import { decodeOffsetMsgId, parseUniqId } from '../../model/message-id.ts';
 import type { BrokerState, StoredMessage } from '../../model/state.ts';
 import type { TimelineView } from '../timeline.ts';
@@ -95,10 +95,10 @@ function byKey(timeline: TimelineView, key: string, topic: string | undefined): 
   const roles = brokerRoles(timeline.state);
   for (const broker of Object.values(timeline.state.brokers)) {
     if (roles.role[broker.node] !== 'master') continue;
-    for (let i = broker.commitLog.length - 1; i >= 0 && found.length < KEY_QUERY_MAX_NUM; i--) {
-      const message = broker.commitLog.at(i)!;
-      if (topic !== undefined && message.topic !== topic) continue;
-      if (indexedKeys(message.keys, message.msgId).includes(key)) found.push(copyOf(broker, message));
+    const indexes = indexesWithKey(broker.commitLog, key);
+    for (let i = indexes.length - 1; i >= 0 && found.length < KEY_QUERY_MAX_NUM; i--) {
+      const message = broker.commitLog.at(indexes[i]!)!;
+      if (topic === undefined || message.topic === topic) found.push(copyOf(broker, message));
     }
   }
   return oldestCopyEach(found).sort((a, b) => b.storeTimestamp - a.storeTimestamp || (a.broker < b.broker ? -1 : 1));
@@ -117,7 +117,7 @@ function oldestCopyEach(copies: StoredCopy[]): StoredCopy[] {
 function storedWith(timeline: TimelineView, msgId: string): StoredCopy[] {
   const copies: StoredCopy[] = [];
   for (const broker of Object.values(timeline.state.brokers)) {
-    for (const message of broker.commitLog.toArray()) if (message.msgId === msgId) copies.push(copyOf(broker, message));
+    for (const index of indexesOfMsgId(broker.commitLog, msgId)) copies.push(copyOf(broker, broker.commitLog.at(index)!));
   }
   return copies.sort((a, b) => a.storeTimestamp - b.storeTimestamp);
 }

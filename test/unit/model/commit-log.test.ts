@@ -1,4 +1,5 @@
-import { CommitLog } from '../../../src/model/broker/commit-log.ts';
+import { CommitLog, indexesOfMsgId, indexesWithKey } from '../../../src/model/broker/commit-log.ts';
+import { AppendLog } from '../../../src/engine/append-log.ts';
 import { createOffsetMsgId, createUniqId, DEFAULT_CLASS_LOADER_HASH } from '../../../src/model/message-id.ts';
 import type { StoredMessage } from '../../../src/model/state.ts';
 
@@ -107,6 +108,33 @@ describe('CommitLog in columns', () => {
       other.append({ ...message(0), ...bad });
       for (let n = 1; n < COUNT_RECENT; n++) other.append(message(n));
       expect(() => other.append(message(COUNT_RECENT))).toThrow(/32 upper-case hex digits/);
+    }
+  });
+
+  it('finds the entries with a msgId or an indexed key as a scan of the messages would, in the columns and among the recent ones', () => {
+    const columns = new CommitLog();
+    const objects = new AppendLog<StoredMessage>();
+    for (let n = 0; n < COUNT; n++) for (const each of [columns, objects]) each.append(message(n));
+    // Copies: a retry of message 10 and of message 9,000 (same msgId and keys), stored later.
+    const copies = [10, 9_000].map((n) => Object.freeze({ ...message(n), storeId: COUNT + n, topic: '%RETRY%group-a' }));
+    const both = [columns, objects];
+    for (const copy of copies) for (const each of both) each.append(copy);
+    for (const n of [0, 10, 4_095, 5_000, 9_000, COUNT - 1]) {
+      const { msgId, keys } = message(n);
+      const expected = indexesOfMsgId(both[1]!, msgId);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(indexesOfMsgId(both[0]!, msgId)).toEqual(expected);
+      expect(indexesWithKey(both[0]!, keys)).toEqual(indexesWithKey(both[1]!, keys));
+      // The client msgId is indexed too (UNIQ_KEY).
+      expect(indexesWithKey(both[0]!, msgId)).toEqual(expected);
+    }
+    expect(indexesOfMsgId(both[0]!, message(10).msgId)).toEqual([10, COUNT]);
+    // order-1 is not order-10: whole keys only.
+    expect(indexesWithKey(both[0]!, 'order-1')).toEqual([1]);
+    for (const absent of ['', 'order', 'not an id', message(COUNT + 5).msgId]) {
+      expect(indexesOfMsgId(both[0]!, absent)).toEqual([]);
+      expect(indexesWithKey(both[0]!, absent)).toEqual(indexesWithKey(both[1]!, absent));
+      expect(indexesWithKey(both[0]!, absent)).toEqual([]);
     }
   });
 });

@@ -248,6 +248,11 @@ class Columns {
     return found;
   }
 
+  /** The entry's keys, without building the message. */
+  keysAt(index: number): string {
+    return this.recentAt(index)?.keys ?? this.chunks[index >> CHUNK_BITS]!.keys[index & (CHUNK - 1)]!;
+  }
+
   /** Which put stored the entry (StoredMessage.storeId), without building the message. */
   storeIdAt(index: number): number {
     return this.recentAt(index)?.storeId ?? this.chunks[index >> CHUNK_BITS]!.floats[(index & (CHUNK - 1)) * FLOATS + 5]!;
@@ -287,6 +292,12 @@ export class CommitLog extends AppendLog<StoredMessage> {
   storeIdAt(index: number): number {
     if (index < this.columns.minIndex || index >= this.length) throw new Error(`CommitLog: no entry ${index} held`);
     return this.columns.storeIdAt(index);
+  }
+
+  /** The entry's keys, without building the message. */
+  keysAt(index: number): string {
+    if (index < this.columns.minIndex || index >= this.length) throw new Error(`CommitLog: no entry ${index} held`);
+    return this.columns.keysAt(index);
   }
 
   /** The lowest serial of a message still held (Infinity when none): one of them may yet be consumed. */
@@ -376,4 +387,9 @@ export function indexesWithKey(log: AppendLog<StoredMessage>, key: string): numb
     if (indexedKeys(message.keys, message.msgId).includes(key)) found.push(index);
   }
   return found;
+}
+
+/** The keys of the log's entry at `index`; a CommitLog in columns reads them without building the message. */
+export function keysAt(log: AppendLog<StoredMessage>, index: number): string {
+  return log instanceof CommitLog ? log.keysAt(index) : log.at(index)!.keys;
 }

@@ -3,6 +3,7 @@
  * its IndexService holds, and one message found in its CommitLog by msgId. Both read the whole
  * CommitLog, which lives where the run lives: the page holds only each log's latest entries.
  */
+import { indexesOfMsgId, keysAt } from '../../model/broker/commit-log.ts';
 import { indexedKeys } from '../../model/broker/index-service.ts';
 import type { BrokerState, StoredMessage } from '../../model/state.ts';
 import type { TimelineView } from '../timeline.ts';
@@ -28,8 +29,9 @@ export interface BrokerStore {
  */
 const indexCounts = new WeakMap<object, Int32Array>();
 
-function entriesOf(message: StoredMessage): number {
-  return indexedKeys(message.keys, message.msgId).length;
+/** indexedKeys(keys, msgId).length: its keys, and its msgId whatever it is. */
+function entriesOf(keys: string): number {
+  return indexedKeys(keys, '').length;
 }
 
 export function indexEntries(broker: Readonly<BrokerState>): number {
@@ -46,17 +48,14 @@ export function indexEntries(broker: Readonly<BrokerState>): number {
   }
   let known = length;
   while (prefix[known] === -1) known--;
-  for (let i = known; i < length; i++) prefix[i + 1] = prefix[i]! + entriesOf(log.at(i)!);
+  for (let i = known; i < length; i++) prefix[i + 1] = prefix[i]! + entriesOf(keysAt(log, i));
   return prefix[length]!;
 }
 
 /** The message's newest copy in this broker's CommitLog, or null. */
 export function findStored(broker: Readonly<BrokerState>, msgId: string): StoredMessage | null {
-  for (let i = broker.commitLog.length - 1; i >= 0; i--) {
-    const message = broker.commitLog.at(i)!;
-    if (message.msgId === msgId) return message;
-  }
-  return null;
+  const newest = indexesOfMsgId(broker.commitLog, msgId).at(-1);
+  return newest === undefined ? null : broker.commitLog.at(newest)!;
 }
 
 /** The query: null when the run has no such broker. */

@@ -1,4 +1,4 @@
-import { CommitLog, indexesOfMsgId, indexesWithKey } from '../../../src/model/broker/commit-log.ts';
+import { CommitLog, indexesOfMsgId, indexesWithKey, keysAt } from '../../../src/model/broker/commit-log.ts';
 import { AppendLog } from '../../../src/engine/append-log.ts';
 import { createOffsetMsgId, createUniqId, DEFAULT_CLASS_LOADER_HASH } from '../../../src/model/message-id.ts';
 import type { StoredMessage } from '../../../src/model/state.ts';
@@ -129,6 +129,7 @@ describe('CommitLog in columns', () => {
       expect(indexesWithKey(both[0]!, msgId)).toEqual(expected);
     }
     expect(indexesOfMsgId(both[0]!, message(10).msgId)).toEqual([10, COUNT]);
+    for (const n of [0, 4_095, 5_000, COUNT - 1]) expect(keysAt(both[0]!, n)).toBe(message(n).keys);
     // order-1 is not order-10: whole keys only.
     expect(indexesWithKey(both[0]!, 'order-1')).toEqual([1]);
     for (const absent of ['', 'order', 'not an id', message(COUNT + 5).msgId]) {

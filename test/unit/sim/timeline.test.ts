@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../../src/model/index.ts';
 import type { Scenario } from '../../../src/model/spec.ts';
+import { summarizeQueues } from '../../../src/sim/summary.ts';
 import { Timeline } from '../../../src/sim/timeline.ts';
 import { scenarioOf } from '../../support/test-sim.ts';
 
@@ -71,5 +72,22 @@ describe('Timeline', () => {
     expect(next).toBeGreaterThan(5_000);
     expect(lines(timeline)).toEqual(straightLines(busy, next));
     expect(straightLines(busy, next - 1)).toEqual(straightLines(busy, 5_000));
+  });
+
+  it("reads a checkpoint's state as a straight run's at that time, without moving the run, and only at checkpoint times", () => {
+    const timeline = new Timeline(busy);
+    timeline.seek(60_000);
+    const every = timeline.checkpointEveryMs;
+    for (const t of [every, 20 * every, 60_000]) {
+      const sim = createSimulation(busy);
+      sim.runUntil(t);
+      const state = timeline.checkpointStateAt(t)!;
+      expect(summarizeQueues(state)).toEqual(summarizeQueues(sim.state));
+      expect(state.stats.storedOnMasters).toEqual(sim.state.stats.storedOnMasters);
+      expect(state.stats.consumedByBroker).toEqual(sim.state.stats.consumedByBroker);
+    }
+    expect(timeline.now).toBe(60_000);
+    // Checkpoint 0 is the state before the events of time 0; a time between checkpoints or past the horizon has none.
+    for (const t of [0, every / 2, 60_000 + every]) expect(timeline.checkpointStateAt(t)).toBeUndefined();
   });
 });

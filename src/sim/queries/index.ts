@@ -14,7 +14,7 @@ import { traceWindow } from './trace-window.ts';
 import { traceHash } from './trace-hash.ts';
 import { seriesOverTime } from './series-over-time.ts';
 import { traceJsonLines } from './trace-lines.ts';
-import { whatIf } from './what-if.ts';
+import { whatIfShare } from './what-if.ts';
 import { messageLife } from './message-life.ts';
 import { dashboardStats } from './dashboard-stats.ts';
 import { messagesByTopic } from './messages-by-topic.ts';
@@ -28,7 +28,7 @@ export const simQueries = {
   traceHash,
   seriesOverTime,
   traceJsonLines,
-  whatIf,
+  whatIf: whatIfShare,
   chapterMoments,
   messageLife,
   dashboardStats,

@@ -125,6 +125,11 @@ export class SeriesSampler {
     });
   }
 
+  /** Engine events the replay has handled so far. */
+  get eventsHandled(): number {
+    return this.sim.eventsHandled;
+  }
+
   /** The run's state now (the last sample's, once advanceTo returns). */
   get state(): Readonly<ModelState> {
     return this.sim.state;

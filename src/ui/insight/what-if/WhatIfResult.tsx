@@ -11,7 +11,8 @@ import { tableNames } from '../../broker-node-names.ts';
 import { describeEvent } from '../../panels/event-sentences.ts';
 import { panelStrings } from '../../panels/strings.ts';
 import { useElementWidth } from '../../panels/use-element-width.ts';
-import { useSimQuery } from '../../use-sim-query.ts';
+import { useSimQuery, type SimQueryOptions } from '../../use-sim-query.ts';
+import { TEXT_PANEL_REFRESH } from '../../use-sim.ts';
 import { CHART_METRICS, metricLines, unitOf, type ChartMetric } from '../charts/chart-metrics.ts';
 import { CHARTS_STRINGS } from '../charts/charts-strings.ts';
 import { LineChart } from '../charts/LineChart.tsx';
@@ -20,6 +21,9 @@ import { inLanguage } from '../../i18n/index.ts';
 
 /** How far past the fork both runs are compared. */
 export const COMPARE_SPAN_MS = 120_000;
+
+/** Both runs go a share at a time in the worker, which answers moves in between: asked again until they are done. */
+const WHAT_IF_OPTIONS: SimQueryOptions<'whatIf'> = { ...TEXT_PANEL_REFRESH, askAgain: (answer) => answer.ok === 'running' };
 
 interface EventTextProps {
   event: TraceEvent | null;
@@ -45,8 +49,11 @@ export function WhatIfResult({ change, scenario, strings }: { change: WhatIfChan
   const svg = useRef<SVGSVGElement>(null);
   const metricId = useId();
   const untilMs = Math.min(durationMs, change.at + COMPARE_SPAN_MS);
-  const { data, pending } = useSimQuery('whatIf', { change, untilMs });
+  const { data, pending } = useSimQuery('whatIf', { change, untilMs }, WHAT_IF_OPTIONS);
   if (!data) return <p aria-busy={pending}>{strings.working}</p>;
+  if (data.ok === 'running') {
+    return <p aria-busy="true" data-testid="whatif-running">{strings.running(formatTime(data.simulatedMs), formatTime(data.untilMs))}</p>;
+  }
   if (!data.ok) return <p className="rs-whatif-refused" role="alert" data-testid="whatif-refused">{strings.refused(data.message)}</p>;
   const { divergence } = data;
   const lines = [

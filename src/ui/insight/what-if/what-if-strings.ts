@@ -11,6 +11,8 @@ export interface WhatIfStrings {
   compare: string;
   clear: string;
   working: string;
+  /** Both runs on their way: how far they are, of how far they go. */
+  running(simulated: string, until: string): string;
   refused(message: string): string;
   /** How the change reaches the run, once made (src/sim/queries/what-if-change.ts). */
   effect(effect: WhatIfEffect, time: string): string;
@@ -40,6 +42,7 @@ const en: WhatIfStrings = {
   compare: 'Compare',
   clear: 'Clear',
   working: 'Running both…',
+  running: (simulated, until) => `Running both… ${simulated} of ${until} simulated.`,
   refused: (message) => `This change cannot be made: ${message}`,
   effect: (effect, time) => {
     switch (effect.how) {
@@ -85,6 +88,7 @@ const zh: WhatIfStrings = {
   compare: '比较',
   clear: '清除',
   working: '正在运行两次……',
+  running: (simulated, until) => `正在运行两次……已模拟 ${simulated} / ${until}。`,
   refused: (message) => `无法做这个修改：${message}`,
   effect: (effect, time) => {
     switch (effect.how) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Timeline } from '../../../../src/sim/timeline.ts';
-import { whatIf } from '../../../../src/sim/queries/what-if.ts';
+import { whatIf, whatIfShare } from '../../../../src/sim/queries/what-if.ts';
 import { applyWhatIf, readWhatIfChange, whatIfFromLink, whatIfToLink } from '../../../../src/sim/queries/what-if-change.ts';
 import { scenarioOf } from '../../../support/test-sim.ts';
 
@@ -153,5 +153,42 @@ describe('whatIf at the playhead for what RocketMQ can change while running', ()
   it('refuses a producer that is not in the file', () => {
     const applied = applyWhatIf(twoConsumers, { at: 40_000, path: 'producers.<p>.ratePerSec', value: 5 });
     expect(applied).toEqual({ ok: false, message: 'no producer has id "<p>"' });
+  });
+});
+
+describe('whatIf asked a share at a time (the named query, so the worker answers moves in between)', () => {
+  const args = { change: { at: 40_000, path: 'topics.TopicTest.readQueueNums', value: 8 }, untilMs: 120_000 };
+
+  it('answers how far both runs are, further each ask, then the same result as one whole ask', () => {
+    const timeline = new Timeline(write8read4);
+    timeline.seek(40_000);
+    const reached: number[] = [];
+    let answer = whatIfShare(timeline, { ...args, maxEvents: 2_000 });
+    while (answer.ok === 'running') {
+      expect(answer.untilMs).toBe(120_000);
+      reached.push(answer.simulatedMs);
+      answer = whatIfShare(timeline, { ...args, maxEvents: 2_000 });
+    }
+    expect(reached.length).toBeGreaterThan(5);
+    for (let i = 1; i < reached.length; i++) expect(reached[i]).toBeGreaterThan(reached[i - 1]!);
+    expect(reached.at(-1)).toBeLessThan(120_000);
+    const whole = new Timeline(write8read4);
+    whole.seek(40_000);
+    expect(answer).toEqual(whatIf(whole, args));
+    // Done: asked again, the kept result at once.
+    expect(whatIfShare(timeline, { ...args, maxEvents: 1 })).toBe(answer);
+    expect(timeline.now).toBe(40_000);
+  });
+
+  it('another question asked meanwhile starts over, and the first one is answered again from the start', () => {
+    const timeline = new Timeline(write8read4);
+    timeline.seek(40_000);
+    expect(whatIfShare(timeline, { ...args, maxEvents: 2_000 }).ok).toBe('running');
+    const other = { change: { at: 40_000, path: 'config.brokerHeartbeatIntervalMs', value: 10_000 }, untilMs: 60_000 };
+    const whole = new Timeline(write8read4);
+    whole.seek(40_000);
+    // Its first share is the one a timeline asked nothing before gives: both runs from 0:00.
+    expect(whatIfShare(timeline, { ...other, maxEvents: 2_000 })).toEqual(whatIfShare(whole, { ...other, maxEvents: 2_000 }));
+    expect(whatIfShare(timeline, { ...args, maxEvents: Number.POSITIVE_INFINITY })).toEqual(whatIf(whole, args));
   });
 });

@@ -21,7 +21,7 @@
  */
 import { AppendLog } from '../../engine/index.ts';
 import type { StoredMessage } from '../state.ts';
-import { indexedKeys, KEY_SEPARATOR } from './index-service.ts';
+import { holdsKey } from './index-service.ts';
 
 /** Entries per chunk: the columns grow by whole chunks, so a long run never copies them. */
 const CHUNK_BITS = 12;
@@ -90,6 +90,11 @@ function idBytes(id: string): Uint8Array | null {
 function sameId(bytes: Uint8Array, at: number, id: Uint8Array): boolean {
   for (let i = 0; i < ID_BYTES; i++) if (bytes[at + i] !== id[i]) return false;
   return true;
+}
+
+/** Whether IndexService indexes the message under `key` (indexedKeys: one of its keys, or its UNIQ_KEY). */
+function indexedUnder(message: StoredMessage, key: string): boolean {
+  return holdsKey(message.keys, key) || message.msgId === key;
 }
 
 /** One flat string in one call: a chain of + would keep a tree of pieces alive for as long as the id lives. */
@@ -321,11 +326,9 @@ export class CommitLog extends AppendLog<StoredMessage> {
   /** The indexes of the entries IndexService indexes under `key` (indexedKeys: one of its keys, or its msgId), in order. */
   indexesWithKey(key: string): number[] {
     const id = idBytes(key);
-    // indexedKeys leaves out empty keys: '' is never indexed.
-    const holds = (keys: string) => key.length > 0 && keys.includes(key) && keys.split(KEY_SEPARATOR).includes(key);
     return this.columns.indexesWhere(
-      0, this.length, (message) => indexedKeys(message.keys, message.msgId).includes(key),
-      (chunk, row) => holds(chunk.keys[row]!) || (id !== null && sameId(chunk.ids, row * 2 * ID_BYTES, id)),
+      0, this.length, (message) => indexedUnder(message, key),
+      (chunk, row) => holdsKey(chunk.keys[row]!, key) || (id !== null && sameId(chunk.ids, row * 2 * ID_BYTES, id)),
     );
   }
 
@@ -383,8 +386,7 @@ export function indexesWithKey(log: AppendLog<StoredMessage>, key: string): numb
   if (log instanceof CommitLog) return log.indexesWithKey(key);
   const found: number[] = [];
   for (let index = log.minIndex; index < log.length; index++) {
-    const message = log.at(index)!;
-    if (indexedKeys(message.keys, message.msgId).includes(key)) found.push(index);
+    if (indexedUnder(log.at(index)!, key)) found.push(index);
   }
   return found;
 }

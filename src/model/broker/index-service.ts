@@ -40,6 +40,11 @@ export function indexSlot(topic: string, key: string): IndexSlot {
   return { indexKey, keyHash, slot, slotPosition: INDEX_HEADER_SIZE + slot * HASH_SLOT_SIZE };
 }
 
+/** Whether `key` is one of `keys` as buildIndex splits them (an empty key never is): indexedKeys without its UNIQ_KEY, and without a list. */
+export function holdsKey(keys: string, key: string): boolean {
+  return key.length > 0 && keys.includes(key) && keys.split(KEY_SEPARATOR).includes(key);
+}
+
 /** The keys IndexService.buildIndex indexes for a message: each of its keys, then its UNIQ_KEY. */
 export function indexedKeys(keys: string, uniqKey: string): string[] {
   return [...keys.split(KEY_SEPARATOR).filter((key) => key.length > 0), uniqKey];

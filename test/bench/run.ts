@@ -3,49 +3,25 @@
  * same run, so the figures compare across machines. Each figure is the median of several timed
  * runs after a warm-up. The full model runs as the page runs it (a Timeline: the trace kept per
  * segment, checkpoints taken) and as the headless runner runs it (each trace line encoded and
- * hashed), and for comparison the runner with its trace dropped. Then memory: the reference
+ * hashed), and for comparison the runner with its trace dropped, each in a process of its own
+ * (model-rate.ts) as the product runs each. Then memory: the reference
  * scenario in the runner, in a child process with --expose-gc, for `--hours` virtual hours (24
  * unless told): the heap per virtual hour and its peak.
  */
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { parseScenarioText } from '../../src/scenario/parse.ts';
-import { commitLogInColumns } from '../../src/sim/commit-log-columns.ts';
-import { createSimulation } from '../../src/model/index.ts';
-import { reclaim } from '../../src/model/reclaim.ts';
-import type { TraceWriter } from '../../src/model/trace-writer.ts';
-import { RECLAIM_EVERY_MS, startRun } from '../../src/sim/simulate.ts';
-import { Timeline } from '../../src/sim/timeline.ts';
 import { bareLoop } from './bare-loop.ts';
 import { engineCore } from './engine-core.ts';
+import { median, rate } from './rate.ts';
 
 const RUNS = 5;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-/** CPU seconds this process has used (every thread: the GC's helpers count too). */
-function cpuSeconds(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1e6;
-}
-
-/**
- * Events per CPU second of a workload: median over RUNS after one warm-up run. CPU time rather
- * than wall time, so that other processes on a busy machine do not count against a figure.
- */
-function rate(run: () => number): number {
-  run();
-  const rates: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = cpuSeconds();
-    const events = run();
-    rates.push(events / (cpuSeconds() - start));
-  }
-  return median(rates);
+/** Events per CPU second of the model on one path (model-rate.ts), in a fresh process of its own as the product runs it. */
+function modelRate(path: 'timeline' | 'runner' | 'untraced'): number {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', new URL('./model-rate.ts', import.meta.url).pathname, path, './reference.json', '600000', String(RUNS)], {
+    encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(out) as number;
 }
 
 function fmt(eventsPerSecond: number): string {
@@ -55,57 +31,6 @@ function fmt(eventsPerSecond: number): string {
 function line(label: string, value: number, baseline: number, aim: number): string {
   const ratio = value / baseline;
   return `${label.padEnd(52)} ${fmt(value).padStart(16)}   ratio ${ratio.toFixed(2)}   aim >= ${aim.toFixed(2)}  ${ratio >= aim ? 'ok' : 'BELOW AIM'}`;
-}
-
-function loadScenario(file: string) {
-  const parsed = parseScenarioText(readFileSync(new URL(file, import.meta.url), 'utf8'));
-  if (!parsed.ok) throw new Error(`${file}: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
-  return parsed.scenario;
-}
-
-/**
- * The page's run as its worker runs it (src/store/worker/run-service.ts): a Timeline keeps the
- * trace per checkpoint segment, takes the checkpoints, and the brokers keep their CommitLog in columns.
- */
-function timelineRun(file: string, untilMs: number): () => number {
-  const scenario = loadScenario(file);
-  return () => {
-    const timeline = new Timeline(scenario, { commitLog: commitLogInColumns });
-    timeline.seek(untilMs);
-    return timeline.eventsHandled;
-  };
-}
-
-/** The headless runner's run (src/cli/sim.ts): every trace line encoded as bytes and hashed, then handed to a writer (here one that keeps nothing). */
-function runnerRun(file: string, untilMs: number): () => number {
-  const scenario = loadScenario(file);
-  return () => {
-    const run = startRun(scenario, { kind: 'bytes', onBytes: () => {} });
-    run.runUntil(untilMs);
-    return run.sim.eventsHandled;
-  };
-}
-
-/** A TraceWriter that drops the five busy events' values, as a run that keeps no trace at all would. */
-const NO_TRACE: TraceWriter = { messageSent() {}, messageStored() {}, sendResult() {}, messageConsumed() {}, offsetCommitted() {} };
-
-/**
- * The runner's run with its trace dropped instead of written and hashed: the same model, CommitLog
- * in columns and reclaim (src/sim/simulate.ts). Not a product path (every run hashes its trace
- * for the summary's traceHash): it shows how much of the runner's time is the model and how much
- * its trace, written byte for byte as docs/trace.md defines it.
- */
-function untracedRun(file: string, untilMs: number): () => number {
-  const scenario = loadScenario(file);
-  return () => {
-    const sim = createSimulation(scenario, { commitLog: commitLogInColumns, keepTrace: false, onTrace: () => {}, writer: NO_TRACE });
-    for (let t = RECLAIM_EVERY_MS; t <= untilMs; t += RECLAIM_EVERY_MS) {
-      sim.runUntil(t);
-      reclaim(sim);
-    }
-    sim.runUntil(untilMs);
-    return sim.eventsHandled;
-  };
 }
 
 interface HourReport {
@@ -170,16 +95,16 @@ const hours = hoursArgument();
 const EVENTS = 2_000_000;
 console.log(`RocketScope benchmarks (node ${process.version}); events per CPU second, medians of ${RUNS} runs after a warm-up\n`);
 for (const pending of [1_000, 100_000]) {
-  const bare = rate(() => (bareLoop(pending, EVENTS, 7), EVENTS));
-  const core = rate(() => (engineCore(pending, EVENTS, 7), EVENTS));
+  const bare = median(rate(() => (bareLoop(pending, EVENTS, 7), EVENTS), RUNS));
+  const core = median(rate(() => (engineCore(pending, EVENTS, 7), EVENTS), RUNS));
   console.log(`${`bare typed-array heap loop, ${pending} pending`.padEnd(52)} ${fmt(bare).padStart(16)}   (baseline)`);
   console.log(line(`engine core, ${pending} pending`, core, bare, pending === 1_000 ? 0.6 : 0.4));
 }
-const bare = rate(() => (bareLoop(1_000, EVENTS, 7), EVENTS));
-const page = rate(timelineRun('./reference.json', 600_000));
+const bare = median(rate(() => (bareLoop(1_000, EVENTS, 7), EVENTS), RUNS));
+const page = modelRate('timeline');
 console.log(line('full model, reference 10 min, in a Timeline (worker)', page, bare, 0.25));
-const runner = rate(runnerRun('./reference.json', 600_000));
+const runner = modelRate('runner');
 console.log(line('full model, reference 10 min, in the runner (hashed)', runner, bare, 0.25));
-const untraced = rate(untracedRun('./reference.json', 600_000));
+const untraced = modelRate('untraced');
 console.log(`${'  for comparison: the same without its trace'.padEnd(52)} ${fmt(untraced).padStart(16)}   ratio ${(untraced / bare).toFixed(2)}   (not a product path: the trace's share of the runner)`);
 await memoryLines(hours);

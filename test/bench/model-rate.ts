@@ -1,0 +1,74 @@
+/**
+ * Child process of npm run bench: the full model's events per CPU second on one of its paths, in
+ * a process of its own as the product runs each (the page's worker is an isolate of its own, the
+ * headless runner a process of its own). Measured one after another in one process, the second
+ * path ran about a fifth slower: V8's feedback from the first made the model's code polymorphic.
+ * Prints the rate as one JSON line. Usage: model-rate.ts <timeline|runner|untraced> <file> <untilMs> <runs>
+ */
+import { readFileSync } from 'node:fs';
+import { parseScenarioText } from '../../src/scenario/parse.ts';
+import { commitLogInColumns } from '../../src/sim/commit-log-columns.ts';
+import { createSimulation } from '../../src/model/index.ts';
+import { reclaim } from '../../src/model/reclaim.ts';
+import type { TraceWriter } from '../../src/model/trace-writer.ts';
+import { RECLAIM_EVERY_MS, startRun } from '../../src/sim/simulate.ts';
+import { Timeline } from '../../src/sim/timeline.ts';
+import { median, rate } from './rate.ts';
+
+function loadScenario(file: string) {
+  const parsed = parseScenarioText(readFileSync(new URL(file, import.meta.url), 'utf8'));
+  if (!parsed.ok) throw new Error(`${file}: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  return parsed.scenario;
+}
+
+/**
+ * The page's run as its worker runs it (src/store/worker/run-service.ts): a Timeline keeps the
+ * trace per checkpoint segment, takes the checkpoints, and the brokers keep their CommitLog in columns.
+ */
+function timelineRun(file: string, untilMs: number): () => number {
+  const scenario = loadScenario(file);
+  return () => {
+    const timeline = new Timeline(scenario, { commitLog: commitLogInColumns });
+    timeline.seek(untilMs);
+    return timeline.eventsHandled;
+  };
+}
+
+/** The headless runner's run (src/cli/sim.ts): every trace line encoded as bytes and hashed, then handed to a writer (here one that keeps nothing). */
+function runnerRun(file: string, untilMs: number): () => number {
+  const scenario = loadScenario(file);
+  return () => {
+    const run = startRun(scenario, { kind: 'bytes', onBytes: () => {} });
+    run.runUntil(untilMs);
+    return run.sim.eventsHandled;
+  };
+}
+
+/** A TraceWriter that drops the five busy events' values, as a run that keeps no trace at all would. */
+const NO_TRACE: TraceWriter = { messageSent() {}, messageStored() {}, sendResult() {}, messageConsumed() {}, offsetCommitted() {} };
+
+/**
+ * The runner's run with its trace dropped instead of written and hashed: the same model, CommitLog
+ * in columns and reclaim (src/sim/simulate.ts). Not a product path (every run hashes its trace
+ * for the summary's traceHash): it shows how much of the runner's time is the model and how much
+ * its trace, written byte for byte as docs/trace.md defines it.
+ */
+function untracedRun(file: string, untilMs: number): () => number {
+  const scenario = loadScenario(file);
+  return () => {
+    const sim = createSimulation(scenario, { commitLog: commitLogInColumns, keepTrace: false, onTrace: () => {}, writer: NO_TRACE });
+    for (let t = RECLAIM_EVERY_MS; t <= untilMs; t += RECLAIM_EVERY_MS) {
+      sim.runUntil(t);
+      reclaim(sim);
+    }
+    sim.runUntil(untilMs);
+    return sim.eventsHandled;
+  };
+}
+
+const PATHS = { timeline: timelineRun, runner: runnerRun, untraced: untracedRun };
+
+const [path, file, untilMs, runs] = process.argv.slice(2);
+const make = PATHS[path as keyof typeof PATHS];
+if (!make || !file || !untilMs || !runs) throw new Error('usage: model-rate.ts <timeline|runner|untraced> <file> <untilMs> <runs>');
+console.log(JSON.stringify(median(rate(make(file, Number(untilMs)), Number(runs)))));

@@ -36,6 +36,14 @@ describe('Timeline', () => {
     expect(lines(timeline)).toEqual(straightLines(busy, 90_000));
   });
 
+  it('a segment read while the first pass writes it keeps every event: packed before the read, kept unpacked too after it', () => {
+    const timeline = new Timeline(busy, { checkpointEveryMs: 10_000 });
+    timeline.seek(15_000);
+    expect(lines(timeline)).toEqual(straightLines(busy, 15_000));
+    timeline.seek(26_000);
+    expect(lines(timeline)).toEqual(straightLines(busy, 26_000));
+  });
+
   it('the next event after a seek back lies beyond the simulated time, in the segment still being written', () => {
     const timeline = new Timeline(sparse, { checkpointEveryMs: 7_000, traceBudget: 50 });
     timeline.seek(7_000);

@@ -35,9 +35,11 @@ async function runOf(tree: string, mode: Mode, untilMs: number, scenarioFile: st
     };
   }
   const { Timeline } = await import(join(tree, 'src/sim/timeline.ts')) as typeof import('../../src/sim/timeline.ts');
-  const { commitLogInColumns } = await import(join(tree, 'src/sim/commit-log-columns.ts')) as typeof import('../../src/sim/commit-log-columns.ts');
+  const storage = await import(join(tree, 'src/sim/commit-log-columns.ts')) as Partial<typeof import('../../src/sim/commit-log-columns.ts')>;
+  // The worker's CommitLog: a checkout from before commitLogForTimeline passed the runner's.
+  const commitLog = storage.commitLogForTimeline ?? storage.commitLogInColumns!;
   return () => {
-    const timeline = new Timeline(parsed.scenario, { commitLog: commitLogInColumns });
+    const timeline = new Timeline(parsed.scenario, { commitLog });
     timeline.seek(untilMs);
     return timeline.eventsHandled;
   };

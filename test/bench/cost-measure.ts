@@ -15,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 import type { Scenario } from '../../src/model/spec.ts';
 import { parseScenarioText } from '../../src/scenario/parse.ts';
-import { commitLogInColumns } from '../../src/sim/commit-log-columns.ts';
+import { commitLogForTimeline } from '../../src/sim/commit-log-columns.ts';
 import { startRun } from '../../src/sim/simulate.ts';
 import { Timeline } from '../../src/sim/timeline.ts';
 
@@ -48,7 +48,7 @@ function measure(scenario: Scenario, hold: 'runner' | 'worker' | 'worker, no tra
     const bytes = heapAfterGc() - base;
     return { bytes, messages: sim.state.stats.sent, traceEvents: sim.traceCount, checkpoints: 0 };
   }
-  const timeline = new Timeline(scenario, { commitLog: commitLogInColumns, ...(hold === 'worker' ? {} : { traceBudget: 1 }) });
+  const timeline = new Timeline(scenario, { commitLog: commitLogForTimeline, ...(hold === 'worker' ? {} : { traceBudget: 1 }) });
   timeline.seek(scenario.durationMs);
   const bytes = heapAfterGc() - base;
   return { bytes, messages: timeline.state.stats.sent, traceEvents: timeline.traceLength, checkpoints: Math.ceil(scenario.durationMs / timeline.checkpointEveryMs) + 1 };

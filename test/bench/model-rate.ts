@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseScenarioText } from '../../src/scenario/parse.ts';
-import { commitLogInColumns } from '../../src/sim/commit-log-columns.ts';
+import { commitLogForTimeline, commitLogInColumns } from '../../src/sim/commit-log-columns.ts';
 import { createSimulation } from '../../src/model/index.ts';
 import { reclaim } from '../../src/model/reclaim.ts';
 import type { TraceWriter } from '../../src/model/trace-writer.ts';
@@ -23,12 +23,13 @@ function loadScenario(file: string) {
 
 /**
  * The page's run as its worker runs it (src/store/worker/run-service.ts): a Timeline keeps the
- * trace per checkpoint segment, takes the checkpoints, and the brokers keep their CommitLog in columns.
+ * trace per checkpoint segment, takes the checkpoints, and the brokers keep their CommitLog in
+ * columns, the latest entries fewer as objects than the runner's (commitLogForTimeline).
  */
 function timelineRun(file: string, untilMs: number): () => number {
   const scenario = loadScenario(file);
   return () => {
-    const timeline = new Timeline(scenario, { commitLog: commitLogInColumns });
+    const timeline = new Timeline(scenario, { commitLog: commitLogForTimeline });
     timeline.seek(untilMs);
     return timeline.eventsHandled;
   };

@@ -5,11 +5,13 @@
  * typed-array columns about 130, and nothing for the garbage collector to trace. A message is
  * read back as a frozen StoredMessage, built when asked for (at, slice).
  *
- * The latest RECENT messages appended stay as the frozen objects they came as: consumers and
- * slaves read a message soon after it is stored, so most reads take the object as it is. A message
- * goes into the columns only when a later one takes its place there, and not at all when the runner
- * reclaimed it before that (most of them: the reference scenario's readers trail by seconds, the
- * place is taken after RECENT messages, minutes): the columns cost a run only what it keeps.
+ * The latest messages appended (RECENT unless told) stay as the frozen objects they came as:
+ * consumers and slaves read a message soon after it is stored, so most reads take the object as it
+ * is. A message goes into the columns only when a later one takes its place there, and not at all
+ * when the runner reclaimed it before that (most of them: the reference scenario's readers trail by
+ * seconds, the place is taken after RECENT messages, minutes): the columns cost a run only what it
+ * keeps. A run that never reclaims writes every message there, and keeps fewer as objects
+ * (src/sim/commit-log-columns.ts).
  *
  * Like every AppendLog it is shared between snapshots by length: clones share the columns, and
  * after a restore the run writes the very same values again.
@@ -26,7 +28,7 @@ import { holdsKey } from './index-service.ts';
 /** Entries per chunk: the columns grow by whole chunks, so a long run never copies them. */
 const CHUNK_BITS = 12;
 const CHUNK = 1 << CHUNK_BITS;
-/** Messages kept as objects after their append (a power of two: the slot is index & (RECENT - 1)). */
+/** Messages kept as objects after their append unless told (a power of two: the slot is index & (recent - 1)). */
 const RECENT = 4_096;
 
 /**
@@ -120,13 +122,20 @@ class Columns {
   readonly nameIds = new Map<string, number>();
   private readonly lastNames: (string | undefined)[] = new Array<string | undefined>(NAMES).fill(undefined);
   private readonly lastNameIds = new Int32Array(NAMES);
-  /** The latest messages appended, by index & (RECENT - 1), with the index each slot holds. */
-  private readonly recent: (StoredMessage | undefined)[] = new Array<StoredMessage | undefined>(RECENT).fill(undefined);
-  private readonly recentIndex = new Float64Array(RECENT).fill(-1);
+  /** The latest messages appended, by index & (recentCount - 1), with the index each slot holds. */
+  private readonly recent: (StoredMessage | undefined)[];
+  private readonly recentIndex: Float64Array;
+
+  /** `recentCount`: how many of the latest messages stay objects, a power of two. */
+  constructor(readonly recentCount: number) {
+    if (!(recentCount > 0 && (recentCount & (recentCount - 1)) === 0)) throw new Error(`CommitLog: ${recentCount} recent entries is not a power of two`);
+    this.recent = new Array<StoredMessage | undefined>(recentCount).fill(undefined);
+    this.recentIndex = new Float64Array(recentCount).fill(-1);
+  }
 
   /** Appends the message at `index`: the one it displaces from the recent ones goes into the columns, unless it was reclaimed. */
   put(index: number, message: StoredMessage): void {
-    const slot = index & (RECENT - 1);
+    const slot = index & (this.recentCount - 1);
     const displaced = this.recentIndex[slot]!;
     // After a restore the slot may hold an entry of the run's abandoned future (displaced > index):
     // snapshots further on may read it, and the run will store the very same message there again.
@@ -168,7 +177,8 @@ class Columns {
 
   /** The message at `index` if it is one of the recent ones, else undefined. */
   recentAt(index: number): StoredMessage | undefined {
-    return this.recentIndex[index & (RECENT - 1)] === index ? this.recent[index & (RECENT - 1)] : undefined;
+    const slot = index & (this.recentCount - 1);
+    return this.recentIndex[slot] === index ? this.recent[slot] : undefined;
   }
 
   read(index: number): StoredMessage {
@@ -221,8 +231,8 @@ class Columns {
    * copied into the old generation first, to die there.
    */
   private dropRecentBelow(index: number): void {
-    for (let held = Math.max(this.minIndex, index - RECENT); held < index; held++) {
-      const slot = held & (RECENT - 1);
+    for (let held = Math.max(this.minIndex, index - this.recentCount); held < index; held++) {
+      const slot = held & (this.recentCount - 1);
       if (this.recentIndex[slot] !== held) continue;
       this.recent[slot] = undefined;
       this.recentIndex[slot] = -1;
@@ -233,7 +243,7 @@ class Columns {
   minSerialFrom(index: number, length: number): number {
     let min = Infinity;
     for (let chunk = index >> CHUNK_BITS; chunk < this.chunks.length; chunk++) min = Math.min(min, this.chunks[chunk]?.minSerial ?? Infinity);
-    for (let slot = 0; slot < RECENT; slot++) {
+    for (let slot = 0; slot < this.recentCount; slot++) {
       const held = this.recentIndex[slot]!;
       if (held >= index && held < length) min = Math.min(min, this.recent[slot]!.serial);
     }
@@ -276,8 +286,14 @@ class Columns {
 
 export class CommitLog extends AppendLog<StoredMessage> {
   /** `items` of an AppendLog stays empty here: the entries are in the columns. */
-  constructor(private readonly columns = new Columns(), length = 0) {
+  /** Keeps the latest RECENT entries as objects; keepingRecent for another count. */
+  constructor(private readonly columns = new Columns(RECENT), length = 0) {
     super([], length);
+  }
+
+  /** A CommitLog that keeps the latest `count` entries as objects (a power of two). */
+  static keepingRecent(count: number): CommitLog {
+    return new CommitLog(new Columns(count));
   }
 
   override get storage(): object {
@@ -366,7 +382,7 @@ export class CommitLog extends AppendLog<StoredMessage> {
   private copy(length: number): CommitLog {
     const first = this.columns.minIndex;
     if (length < first) throw new Error(`CommitLog: cannot cut back to ${length}, below its reclaimed entries (${first})`);
-    const copy = new CommitLog(new Columns(), first);
+    const copy = new CommitLog(new Columns(this.columns.recentCount), first);
     copy.columns.minIndex = first;
     for (let i = first; i < length; i++) copy.append(this.columns.read(i));
     return copy;

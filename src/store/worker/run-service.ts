@@ -8,7 +8,7 @@
  */
 import type { Scenario } from '../../model/spec.ts';
 import { estimateCost } from '../../scenario/cost.ts';
-import { commitLogInColumns } from '../../sim/commit-log-columns.ts';
+import { commitLogForTimeline } from '../../sim/commit-log-columns.ts';
 import { FrameSource } from '../../sim/frame/frame.ts';
 import { FRESH_EVENTS } from '../../sim/frame/trace-tail.ts';
 import { runSimQuery, simQueries, type SimQueryName } from '../../sim/queries/index.ts';
@@ -32,7 +32,7 @@ export const PLAY_SUMMARY_EVERY_MS = 250;
 
 /** The worker's Timeline: columns for the CommitLog, the fresh tail's events read on a seek, the trace cache the run has room for. */
 function timelineOf(scenario: Scenario): Timeline {
-  return new Timeline(scenario, { commitLog: commitLogInColumns, tailEvents: FRESH_EVENTS, traceBudget: estimateCost(scenario).traceCache });
+  return new Timeline(scenario, { commitLog: commitLogForTimeline, tailEvents: FRESH_EVENTS, traceBudget: estimateCost(scenario).traceCache });
 }
 
 export interface RunServiceHost {

@@ -111,6 +111,18 @@ describe('CommitLog in columns', () => {
     }
   });
 
+  it('keeps as many of the latest as objects as it was told (a Timeline\'s keeps 512): the next puts the first into the columns', () => {
+    const kept = CommitLog.keepingRecent(512);
+    kept.append({ ...message(0), msgId: 'abc' });
+    for (let n = 1; n < 512; n++) kept.append(message(n));
+    expect(() => kept.append(message(512))).toThrow(/32 upper-case hex digits/);
+    const timeline = CommitLog.keepingRecent(512);
+    for (let n = 0; n < COUNT; n++) timeline.append(message(n));
+    for (const n of [0, 511, 512, 5_000, COUNT - 513, COUNT - 512, COUNT - 1]) expect(timeline.at(n)).toEqual(message(n));
+    expect(timeline.truncated(4_100).slice(4_000)).toEqual(timeline.slice(4_000, 4_100));
+    expect(() => CommitLog.keepingRecent(500)).toThrow(/not a power of two/);
+  });
+
   it('finds the entries with a msgId or an indexed key as a scan of the messages would, in the columns and among the recent ones', () => {
     const columns = new CommitLog();
     const objects = new AppendLog<StoredMessage>();

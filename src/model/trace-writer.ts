@@ -6,6 +6,7 @@
  * emitted as the object literal it always was. A writer gives the same trace either way: the
  * values in the order of the literal's keys (docs/trace.md).
  */
+import type { TraceEvent } from './events.ts';
 import type { Sim } from './sim-types.ts';
 import type { BrokerState, ConsumerState, SendInFlight, StoredMessage } from './state.ts';
 import type { SendResultStatus } from './vocabulary.ts';
@@ -25,6 +26,44 @@ export interface TraceWriter {
   offsetCommitted(t: number, consumer: string, group: string, broker: string, queueId: number, offset: number, topic: string): void;
 }
 
+/** The event of `type`, as one of the five literals below makes it. */
+type EventOf<K extends TraceEvent['type']> = Extract<TraceEvent, { type: K }>;
+
+/*
+ * Each of the five events' object, the one place its keys' order is said: a run without a writer
+ * emits it, and a writer that must keep an event as an object (src/sim/packed-trace.ts) makes it.
+ */
+
+export function messageSentEvent(
+  t: number, producer: string, msgId: string, topic: string, tags: string, keys: string, broker: string, queueId: number, attempt: number,
+): EventOf<'message.sent'> {
+  return { t, type: 'message.sent', producer, msgId, topic, tags, keys, broker, queueId, attempt };
+}
+
+export function messageStoredEvent(
+  t: number, broker: string, brokerId: number, topic: string, queueId: number, queueOffset: number, commitLogOffset: number, msgId: string,
+  offsetMsgId: string,
+): EventOf<'message.stored'> {
+  return { t, type: 'message.stored', broker, brokerId, topic, queueId, queueOffset, commitLogOffset, msgId, offsetMsgId };
+}
+
+export function sendResultEvent(t: number, producer: string, msgId: string, status: SendResultStatus): EventOf<'send.result'> {
+  return { t, type: 'send.result', producer, msgId, status };
+}
+
+export function messageConsumedEvent(
+  t: number, consumer: string, group: string, msgId: string, broker: string, queueId: number, queueOffset: number, topic: string,
+  reconsumeTimes: number,
+): EventOf<'message.consumed'> {
+  return { t, type: 'message.consumed', consumer, group, msgId, broker, queueId, queueOffset, topic, reconsumeTimes };
+}
+
+export function offsetCommittedEvent(
+  t: number, consumer: string, group: string, broker: string, queueId: number, offset: number, topic: string,
+): EventOf<'offset.committed'> {
+  return { t, type: 'offset.committed', consumer, group, broker, queueId, offset, topic };
+}
+
 /** A queue as a send attempt or a commit names it (MessageQueue). */
 interface QueueOf {
   readonly brokerName: string;
@@ -37,14 +76,14 @@ export function traceMessageSent(sim: Sim, producer: string, message: SendInFlig
   const { brokerName: broker, queueId } = mq;
   const writer = sim.writerOfNext();
   if (writer !== null) writer.messageSent(sim.now, producer, msgId, topic, tags, keys, broker, queueId, attempt);
-  else sim.emit({ t: sim.now, type: 'message.sent', producer, msgId, topic, tags, keys, broker, queueId, attempt });
+  else sim.emit(messageSentEvent(sim.now, producer, msgId, topic, tags, keys, broker, queueId, attempt));
 }
 
 /** What the send of `msgId` finally returned. */
 export function traceSendResult(sim: Sim, producer: string, msgId: string, status: SendResultStatus): void {
   const writer = sim.writerOfNext();
   if (writer !== null) writer.sendResult(sim.now, producer, msgId, status);
-  else sim.emit({ t: sim.now, type: 'send.result', producer, msgId, status });
+  else sim.emit(sendResultEvent(sim.now, producer, msgId, status));
 }
 
 /** `broker` wrote `message` (a slave's copy carries the master's offsets and offsetMsgId). */
@@ -53,7 +92,7 @@ export function traceMessageStored(sim: Sim, broker: BrokerState, message: Store
   const { topic, queueId, queueOffset, commitLogOffset, msgId, offsetMsgId } = message;
   const writer = sim.writerOfNext();
   if (writer !== null) writer.messageStored(sim.now, name, brokerId, topic, queueId, queueOffset, commitLogOffset, msgId, offsetMsgId);
-  else sim.emit({ t: sim.now, type: 'message.stored', broker: name, brokerId, topic, queueId, queueOffset, commitLogOffset, msgId, offsetMsgId });
+  else sim.emit(messageStoredEvent(sim.now, name, brokerId, topic, queueId, queueOffset, commitLogOffset, msgId, offsetMsgId));
 }
 
 /** `consumer`'s listener returned success for `message`, pulled from `broker`. */
@@ -62,7 +101,7 @@ export function traceMessageConsumed(sim: Sim, consumer: ConsumerState, message:
   const { msgId, queueId, queueOffset, topic, reconsumeTimes } = message;
   const writer = sim.writerOfNext();
   if (writer !== null) writer.messageConsumed(sim.now, id, group, msgId, broker, queueId, queueOffset, topic, reconsumeTimes);
-  else sim.emit({ t: sim.now, type: 'message.consumed', consumer: id, group, msgId, broker, queueId, queueOffset, topic, reconsumeTimes });
+  else sim.emit(messageConsumedEvent(sim.now, id, group, msgId, broker, queueId, queueOffset, topic, reconsumeTimes));
 }
 
 /** `consumer` persisted `offset` for the queue `mq` of `topic`. */
@@ -71,5 +110,5 @@ export function traceOffsetCommitted(sim: Sim, consumer: ConsumerState, mq: Queu
   const { brokerName: broker, queueId, topic } = mq;
   const writer = sim.writerOfNext();
   if (writer !== null) writer.offsetCommitted(sim.now, id, group, broker, queueId, offset, topic);
-  else sim.emit({ t: sim.now, type: 'offset.committed', consumer: id, group, broker, queueId, offset, topic });
+  else sim.emit(offsetCommittedEvent(sim.now, id, group, broker, queueId, offset, topic));
 }

@@ -3,11 +3,15 @@
  * need as an object this way, so the garbage collector neither copies nor marks it (a kept event
  * object survived two scavenges, was promoted and was marked by every major collection). The
  * five types that make nearly all of a busy run's trace (a message sent, stored, answered,
- * consumed, an offset committed) are packed field by field; any other event, or one whose value
+ * consumed, an offset committed) are packed field by field, from their values as the model hands
+ * them to a TraceWriter (no object made) or from an object; any other event, or one whose value
  * does not fit (an offset beyond 32 bits, an id that is not 32 hex digits), stays an object.
  * Unpacking gives objects with the same keys in the same order, so their JSON is the same bytes.
  */
 import type { TraceEvent } from '../model/events.ts';
+import {
+  messageConsumedEvent, messageSentEvent, messageStoredEvent, offsetCommittedEvent, sendResultEvent, type TraceWriter,
+} from '../model/trace-writer.ts';
 import type { SendResultStatus } from '../model/vocabulary.ts';
 
 /** Each packed type's number, the first word of its events. */
@@ -59,7 +63,7 @@ export class Names {
  * order among them. Printing ids was three quarters of unpacking: an id seen again in the
  * segment is the string printed before (RecentIds).
  */
-export class PackedSegment {
+export class PackedSegment implements TraceWriter {
   private words: Int32Array;
   private ids: Int32Array;
   private used = 0;
@@ -78,17 +82,116 @@ export class PackedSegment {
     this.ids = new Int32Array(roomLike(before?.idsUsed ?? INITIAL_WORDS, MAX_EVENT_ID_WORDS));
   }
 
-  append(event: TraceEvent): void {
+  /** Appends an event made as an object: one of the five packed, any other (or one that does not fit) kept as it is. */
+  append(e: TraceEvent): void {
+    this.begin();
+    if (this.pack(e)) this.end();
+    else this.keep(e);
+  }
+
+  /*
+   * The five events' values (TraceWriter), packed as append packs their objects; one whose value
+   * does not fit is kept as the object its literal makes.
+   */
+
+  messageSent(t: number, producer: string, msgId: string, topic: string, tags: string, keys: string, broker: string, queueId: number, attempt: number): void {
+    this.begin();
+    if (this.packSent(t, producer, msgId, topic, tags, keys, broker, queueId, attempt)) this.end();
+    else this.keep(messageSentEvent(t, producer, msgId, topic, tags, keys, broker, queueId, attempt));
+  }
+
+  messageStored(
+    t: number, broker: string, brokerId: number, topic: string, queueId: number, queueOffset: number, commitLogOffset: number, msgId: string,
+    offsetMsgId: string,
+  ): void {
+    this.begin();
+    if (this.packStored(t, broker, brokerId, topic, queueId, queueOffset, commitLogOffset, msgId, offsetMsgId)) this.end();
+    else this.keep(messageStoredEvent(t, broker, brokerId, topic, queueId, queueOffset, commitLogOffset, msgId, offsetMsgId));
+  }
+
+  sendResult(t: number, producer: string, msgId: string, status: SendResultStatus): void {
+    this.begin();
+    if (this.packResult(t, producer, msgId, status)) this.end();
+    else this.keep(sendResultEvent(t, producer, msgId, status));
+  }
+
+  messageConsumed(
+    t: number, consumer: string, group: string, msgId: string, broker: string, queueId: number, queueOffset: number, topic: string,
+    reconsumeTimes: number,
+  ): void {
+    this.begin();
+    if (this.packConsumed(t, consumer, group, msgId, broker, queueId, queueOffset, topic, reconsumeTimes)) this.end();
+    else this.keep(messageConsumedEvent(t, consumer, group, msgId, broker, queueId, queueOffset, topic, reconsumeTimes));
+  }
+
+  offsetCommitted(t: number, consumer: string, group: string, broker: string, queueId: number, offset: number, topic: string): void {
+    this.begin();
+    if (this.packCommitted(t, consumer, group, broker, queueId, offset, topic)) this.end();
+    else this.keep(offsetCommittedEvent(t, consumer, group, broker, queueId, offset, topic));
+  }
+
+  /** Writes the event's words from `at` (its ids from `idAt`), or false when it is not one of the five or a value does not fit its field. */
+  private pack(e: TraceEvent): boolean {
+    if (e.type === 'message.sent') return this.packSent(e.t, e.producer, e.msgId, e.topic, e.tags, e.keys, e.broker, e.queueId, e.attempt);
+    if (e.type === 'message.stored') {
+      return this.packStored(e.t, e.broker, e.brokerId, e.topic, e.queueId, e.queueOffset, e.commitLogOffset, e.msgId, e.offsetMsgId);
+    }
+    if (e.type === 'send.result') return this.packResult(e.t, e.producer, e.msgId, e.status);
+    if (e.type === 'message.consumed') {
+      return this.packConsumed(e.t, e.consumer, e.group, e.msgId, e.broker, e.queueId, e.queueOffset, e.topic, e.reconsumeTimes);
+    }
+    if (e.type === 'offset.committed') return this.packCommitted(e.t, e.consumer, e.group, e.broker, e.queueId, e.offset, e.topic);
+    return false;
+  }
+
+  private packSent(t: number, producer: string, msgId: string, topic: string, tags: string, keys: string, broker: string, queueId: number, attempt: number): boolean {
+    return this.int(SENT) && this.int(t) && this.name(producer) && this.id(msgId) && this.name(topic) && this.name(tags) && this.name(keys)
+      && this.name(broker) && this.int(queueId) && this.int(attempt);
+  }
+
+  private packStored(
+    t: number, broker: string, brokerId: number, topic: string, queueId: number, queueOffset: number, commitLogOffset: number, msgId: string,
+    offsetMsgId: string,
+  ): boolean {
+    return this.int(STORED) && this.int(t) && this.name(broker) && this.int(brokerId) && this.name(topic) && this.int(queueId) && this.int(queueOffset)
+      && this.int(commitLogOffset) && this.id(msgId) && this.id(offsetMsgId);
+  }
+
+  private packResult(t: number, producer: string, msgId: string, status: SendResultStatus): boolean {
+    return this.int(RESULT) && this.int(t) && this.name(producer) && this.id(msgId) && this.name(status);
+  }
+
+  private packConsumed(
+    t: number, consumer: string, group: string, msgId: string, broker: string, queueId: number, queueOffset: number, topic: string,
+    reconsumeTimes: number,
+  ): boolean {
+    return this.int(CONSUMED) && this.int(t) && this.name(consumer) && this.name(group) && this.id(msgId) && this.name(broker) && this.int(queueId)
+      && this.int(queueOffset) && this.name(topic) && this.int(reconsumeTimes);
+  }
+
+  private packCommitted(t: number, consumer: string, group: string, broker: string, queueId: number, offset: number, topic: string): boolean {
+    return this.int(COMMITTED) && this.int(t) && this.name(consumer) && this.name(group) && this.name(broker) && this.int(queueId) && this.int(offset)
+      && this.name(topic);
+  }
+
+  /** Starts the next event where the last one ended, with room for the most words one takes. */
+  private begin(): void {
     this.reserve();
     this.at = this.used;
     this.idAt = this.idsUsed;
-    if (this.pack(event)) {
-      this.used = this.at;
-      this.idsUsed = this.idAt;
-    } else {
-      this.words[this.used++] = OBJECT;
-      this.objects.push(event);
-    }
+  }
+
+  /** The event's words are written: they count. */
+  private end(): void {
+    this.used = this.at;
+    this.idsUsed = this.idAt;
+    this.length++;
+  }
+
+  /** The event is kept as an object, in its place among the packed ones. */
+  private keep(event: TraceEvent): void {
+    this.words[this.used++] = OBJECT;
+    this.objects.push(event);
     this.length++;
   }
 
@@ -118,28 +221,6 @@ export class PackedSegment {
     return events;
   }
 
-  /** Writes the event's words from `at` (its ids from `idAt`), or false when a value does not fit its field (then nothing counts). */
-  private pack(e: TraceEvent): boolean {
-    if (e.type === 'message.sent') {
-      return this.int(SENT) && this.int(e.t) && this.name(e.producer) && this.id(e.msgId) && this.name(e.topic) && this.name(e.tags)
-        && this.name(e.keys) && this.name(e.broker) && this.int(e.queueId) && this.int(e.attempt);
-    }
-    if (e.type === 'message.stored') {
-      return this.int(STORED) && this.int(e.t) && this.name(e.broker) && this.int(e.brokerId) && this.name(e.topic) && this.int(e.queueId)
-        && this.int(e.queueOffset) && this.int(e.commitLogOffset) && this.id(e.msgId) && this.id(e.offsetMsgId);
-    }
-    if (e.type === 'send.result') return this.int(RESULT) && this.int(e.t) && this.name(e.producer) && this.id(e.msgId) && this.name(e.status);
-    if (e.type === 'message.consumed') {
-      return this.int(CONSUMED) && this.int(e.t) && this.name(e.consumer) && this.name(e.group) && this.id(e.msgId) && this.name(e.broker)
-        && this.int(e.queueId) && this.int(e.queueOffset) && this.name(e.topic) && this.int(e.reconsumeTimes);
-    }
-    if (e.type === 'offset.committed') {
-      return this.int(COMMITTED) && this.int(e.t) && this.name(e.consumer) && this.name(e.group) && this.name(e.broker) && this.int(e.queueId)
-        && this.int(e.offset) && this.name(e.topic);
-    }
-    return false;
-  }
-
   private int(value: number): boolean {
     if ((value | 0) !== value) return false;
     this.words[this.at++] = value;
@@ -157,31 +238,25 @@ export class PackedSegment {
     return true;
   }
 
-  /** Reads one packed event from `at`: the same object literal as the model's emit, field by field. */
+  /** Reads one packed event from `at`: the same object as the model's, its fields read in the order of its keys. */
   private unpackOne(type: number): TraceEvent {
     switch (type) {
       case SENT:
-        return {
-          t: this.readInt(), type: 'message.sent', producer: this.readName(), msgId: this.readId(), topic: this.readName(), tags: this.readName(),
-          keys: this.readName(), broker: this.readName(), queueId: this.readInt(), attempt: this.readInt(),
-        };
+        return messageSentEvent(
+          this.readInt(), this.readName(), this.readId(), this.readName(), this.readName(), this.readName(), this.readName(), this.readInt(), this.readInt(),
+        );
       case STORED:
-        return {
-          t: this.readInt(), type: 'message.stored', broker: this.readName(), brokerId: this.readInt(), topic: this.readName(), queueId: this.readInt(),
-          queueOffset: this.readInt(), commitLogOffset: this.readInt(), msgId: this.readId(), offsetMsgId: this.readId(),
-        };
+        return messageStoredEvent(
+          this.readInt(), this.readName(), this.readInt(), this.readName(), this.readInt(), this.readInt(), this.readInt(), this.readId(), this.readId(),
+        );
       case RESULT:
-        return { t: this.readInt(), type: 'send.result', producer: this.readName(), msgId: this.readId(), status: this.readName() as SendResultStatus };
+        return sendResultEvent(this.readInt(), this.readName(), this.readId(), this.readName() as SendResultStatus);
       case CONSUMED:
-        return {
-          t: this.readInt(), type: 'message.consumed', consumer: this.readName(), group: this.readName(), msgId: this.readId(), broker: this.readName(),
-          queueId: this.readInt(), queueOffset: this.readInt(), topic: this.readName(), reconsumeTimes: this.readInt(),
-        };
+        return messageConsumedEvent(
+          this.readInt(), this.readName(), this.readName(), this.readId(), this.readName(), this.readInt(), this.readInt(), this.readName(), this.readInt(),
+        );
       default:
-        return {
-          t: this.readInt(), type: 'offset.committed', consumer: this.readName(), group: this.readName(), broker: this.readName(),
-          queueId: this.readInt(), offset: this.readInt(), topic: this.readName(),
-        };
+        return offsetCommittedEvent(this.readInt(), this.readName(), this.readName(), this.readName(), this.readInt(), this.readInt(), this.readName());
     }
   }
 

@@ -15,8 +15,10 @@ import type { Scenario } from '../model/spec.ts';
 import type { ModelState } from '../model/state.ts';
 import { type Checkpoint, checkpointInterval, Checkpoints, TRACE_CACHE_LEAST } from './checkpoints.ts';
 import { FineSnapshots } from './fine-snapshots.ts';
+import type { PackedSegment } from './packed-trace.ts';
 import { SegmentCapture } from './segment-capture.ts';
 import { summarize, type Summary } from './summary.ts';
+import { TimelineWriter } from './timeline-writer.ts';
 import { TraceSegments } from './trace-segments.ts';
 
 export interface TimelineOptions {
@@ -60,7 +62,9 @@ export class Timeline {
     this.fine = new FineSnapshots(this.checkpoints);
     this.storage = options.commitLog ? { commitLog: options.commitLog } : {};
     this.tailEvents = options.tailEvents ?? 0;
-    this.sim = createSimulation(scenario, { keepTrace: false, onTrace: (event) => this.record(event), ...this.storage });
+    const record = (event: TraceEvent) => this.record(event);
+    const writer = new TimelineWriter((t) => this.packerFor(t), record);
+    this.sim = createSimulation(scenario, { keepTrace: false, onTrace: record, writer, ...this.storage });
     this.segments.put(0, []);
     // Checkpoint 0 is the state before anything happened, so that the events at time 0 (a process
     // starting, a fault at 0:00) belong to segment 0 like any other and a replay repeats them.
@@ -123,6 +127,18 @@ export class Timeline {
     if (this.sim.traceCount <= this.firstPassCount) return this.capture.record(event);
     this.firstPassCount = this.sim.traceCount;
     this.segments.append(this.checkpoints.segmentOfTime(event.t), event);
+  }
+
+  /**
+   * Where the values of the next busy event, at t and counted already, are packed: its segment on
+   * the first pass; undefined when it must be made an object for record() (a replayed event, or
+   * one of a segment also kept unpacked).
+   */
+  private packerFor(t: number): PackedSegment | undefined {
+    if (this.sim.traceCount <= this.firstPassCount) return undefined;
+    const packer = this.segments.packerOf(this.checkpoints.segmentOfTime(t));
+    if (packer) this.firstPassCount = this.sim.traceCount;
+    return packer;
   }
 
   /** Moves to exactly time t (every event at or before t has happened). */

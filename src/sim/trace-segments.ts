@@ -40,6 +40,28 @@ export class TraceSegments {
 
   /** A new event of the first pass, at the end of its segment. */
   append(k: number, event: TraceEvent): void {
+    this.writing(k).append(event);
+    const unpacked = this.unpacked.get(k);
+    if (unpacked) {
+      unpacked.push(event);
+      this.unpackedEvents++;
+    }
+    this.cachedEvents++;
+  }
+
+  /**
+   * The segment the first pass's next event of segment k is packed into as values (that event
+   * counted), or undefined while k is also kept unpacked: that event must then be append()ed as
+   * an object.
+   */
+  packerOf(k: number): PackedSegment | undefined {
+    if (this.unpacked.has(k)) return undefined;
+    this.cachedEvents++;
+    return this.writing(k);
+  }
+
+  /** Segment k, being written by the first pass: a new one starts with the room the one before took. */
+  private writing(k: number): PackedSegment {
     let segment = this.segments.get(k);
     if (!segment) {
       const before = this.segments.get(k - 1);
@@ -47,13 +69,7 @@ export class TraceSegments {
       segment = new PackedSegment(this.names, before);
       this.segments.set(k, segment);
     }
-    segment.append(event);
-    const unpacked = this.unpacked.get(k);
-    if (unpacked) {
-      unpacked.push(event);
-      this.unpackedEvents++;
-    }
-    this.cachedEvents++;
+    return segment;
   }
 
   /** A whole segment recorded while seeking through it: kept unpacked, and packed unless it is already. */

@@ -56,6 +56,35 @@ describe('PackedSegment', () => {
     expect(segment.length).toBe(events.length);
   });
 
+  it('packs the five events handed as values (a TraceWriter) as it packs their objects; one whose value does not fit is kept as an equal object', () => {
+    const events: TraceEvent[] = [
+      { t: 1, type: 'message.sent', producer: 'p-1', msgId: stored.msgId, topic: 'T', tags: 'TagA', keys: 'k1 k2', broker: 'broker-a', queueId: 3, attempt: 1 },
+      stored,
+      { ...stored, commitLogOffset: 2 ** 33 },
+      { t: 13, type: 'send.result', producer: 'p-1', msgId: stored.msgId, status: 'SEND_OK' },
+      { t: 14, type: 'message.consumed', consumer: 'c-1', group: 'CG', msgId: stored.msgId, broker: 'broker-a', queueId: 3, queueOffset: 7, topic: 'T', reconsumeTimes: 0 },
+      { t: 15, type: 'offset.committed', consumer: 'c-1', group: 'CG', broker: 'broker-a', queueId: 3, offset: 8, topic: 'T' },
+    ];
+    const byValues = new PackedSegment(new Names());
+    for (const e of events) {
+      if (e.type === 'message.sent') byValues.messageSent(e.t, e.producer, e.msgId, e.topic, e.tags, e.keys, e.broker, e.queueId, e.attempt);
+      if (e.type === 'message.stored') {
+        byValues.messageStored(e.t, e.broker, e.brokerId, e.topic, e.queueId, e.queueOffset, e.commitLogOffset, e.msgId, e.offsetMsgId);
+      }
+      if (e.type === 'send.result') byValues.sendResult(e.t, e.producer, e.msgId, e.status);
+      if (e.type === 'message.consumed') {
+        byValues.messageConsumed(e.t, e.consumer, e.group, e.msgId, e.broker, e.queueId, e.queueOffset, e.topic, e.reconsumeTimes);
+      }
+      if (e.type === 'offset.committed') byValues.offsetCommitted(e.t, e.consumer, e.group, e.broker, e.queueId, e.offset, e.topic);
+    }
+    byValues.trim();
+    const { segment: byObjects } = packed(events);
+    expect(byValues.unpack().map((event) => JSON.stringify(event))).toEqual(events.map((event) => JSON.stringify(event)));
+    expect(byValues.length).toBe(events.length);
+    // One event kept as an object: the same words as the objects' segment, none more.
+    expect(byValues.bytes).toBe(byObjects.bytes);
+  });
+
   it('grows past the room it started with, trims what it did not use, and starts the next segment with as much and an eighth', () => {
     const names = new Names();
     const segment = new PackedSegment(names);

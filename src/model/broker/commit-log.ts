@@ -285,8 +285,7 @@ class Columns {
 }
 
 export class CommitLog extends AppendLog<StoredMessage> {
-  /** `items` of an AppendLog stays empty here: the entries are in the columns. */
-  /** Keeps the latest RECENT entries as objects; keepingRecent for another count. */
+  /** Keeps the latest RECENT entries as objects (keepingRecent for another count); `items` of an AppendLog stays empty here: the entries are in the columns. */
   constructor(private readonly columns = new Columns(RECENT), length = 0) {
     super([], length);
   }

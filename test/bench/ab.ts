@@ -13,13 +13,12 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { median } from './browser-play.ts';
 
 const WARM_UPS = 2;
 const RUNS = 3;
 
 type Mode = 'runner' | 'timeline';
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** The run `mode` names, with the tree's own code: returns the events it handled. */
 async function runOf(tree: string, mode: Mode, untilMs: number, scenarioFile: string): Promise<() => number> {

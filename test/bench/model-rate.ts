@@ -13,7 +13,8 @@ import { reclaim } from '../../src/model/reclaim.ts';
 import type { TraceWriter } from '../../src/model/trace-writer.ts';
 import { RECLAIM_EVERY_MS, startRun } from '../../src/sim/simulate.ts';
 import { Timeline } from '../../src/sim/timeline.ts';
-import { median, rate } from './rate.ts';
+import { median } from './browser-play.ts';
+import { rate } from './rate.ts';
 
 function loadScenario(file: string) {
   const parsed = parseScenarioText(readFileSync(new URL(file, import.meta.url), 'utf8'));

@@ -1,9 +1,4 @@
-/** How npm run bench times a workload (test/bench/run.ts and its children). */
-
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
+/** How npm run bench times a workload (test/bench/run.ts and its children); their medians are browser-play.ts's. */
 
 /** CPU seconds this process has used (every thread: the GC's helpers count too). */
 function cpuSeconds(): number {

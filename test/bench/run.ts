@@ -12,7 +12,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { bareLoop } from './bare-loop.ts';
 import { engineCore } from './engine-core.ts';
-import { median, rate } from './rate.ts';
+import { median } from './browser-play.ts';
+import { rate } from './rate.ts';
 
 const RUNS = 5;
 

@@ -22,7 +22,7 @@ export {
 export { isReadable, isWriteable, perm2String } from '../model/perm.ts';
 export { queueLabel, topicRouteData2PublishQueues, topicRouteData2SubscribeQueues } from '../model/client/topic-route.ts';
 // The message card shows how RocketMQ computes its ids and its index slots.
-export { decodeOffsetMsgId, parseUniqId, type UniqIdFields } from '../model/message-id.ts';
+export { UNIQ_PREFIX_DIGITS, decodeOffsetMsgId, parseUniqId, type UniqIdFields } from '../model/message-id.ts';
 export { indexedKeys, indexSlot } from '../model/broker/index-service.ts';
 export { javaStringHashCode } from '../model/java.ts';
 // Who is a broker group's master now (a controller election moves brokerId 0 to another node).

@@ -9,6 +9,8 @@ export interface DataTableProps {
   rows: { key: string; cells: ReactNode[] }[];
   empty: string;
   testId?: string;
+  /** Narrower cells, for a table of many short columns that must fit its panel. */
+  dense?: boolean;
 }
 
 /** A row is rendered again only when one of its cells changed (text compares by value), not on every frame of a run. */
@@ -19,10 +21,10 @@ const Row = memo(
   (a, b) => a.cells.length === b.cells.length && a.cells.every((cell, i) => Object.is(cell, b.cells[i])),
 );
 
-export function DataTable({ caption, columns, rows, empty, testId }: DataTableProps) {
+export function DataTable({ caption, columns, rows, empty, testId, dense = false }: DataTableProps) {
   return (
     <ScrollArea className="rs-table-scroll" label={caption} testId={testId}>
-      <table className="rs-table">
+      <table className={dense ? 'rs-table rs-table-dense' : 'rs-table'}>
         <caption>{caption}</caption>
         <thead>
           <tr>{columns.map((column) => <th key={column} scope="col">{column}</th>)}</tr>

@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIRST_TAB, useInsight } from '../../../src/store/insight.ts';
 import { getTimeline, usePlayback } from '../../../src/store/playback.ts';
 import { openLibraryEntry } from '../../../src/ui/controls/session.ts';
 import { MessageTab } from '../../../src/ui/insight/message/MessageTab.tsx';
+import { consumerSpec, writeReadScenario } from '../panels/scenarios.ts';
 
 const WAIT = { timeout: 10_000 };
 
@@ -57,6 +58,31 @@ describe('the Message tab', () => {
     search('msgId', stored.msgId);
     await waitFor(() => expect(useInsight.getState().lookup).toEqual({ by: 'msgId', value: stored.msgId }));
     expect(await screen.findByRole('heading', { name: `The life of ${stored.msgId}` }, WAIT)).toBeInTheDocument();
+  });
+
+  it('lists a stored copy in columns that fit the panel: those that say nothing are left out', async () => {
+    render(<MessageTab />);
+    search('key', 'order-1');
+    const table = await screen.findByTestId('message-found', {}, WAIT);
+    const headers = within(table).getAllByRole('columnheader').map((cell) => cell.textContent);
+    expect(headers).toEqual(['Message ID', 'Topic', 'Tag', 'Key', 'Broker', 'Queue', 'queueOffset', 'commitLogOffset', 'storeTimestamp']);
+    // The id may break after the producer's fixed prefix, and still reads (and copies) as one id.
+    const id = within(table).getAllByRole('row')[1]!.querySelector('code')!;
+    expect(id.textContent).toMatch(/^[0-9A-F]{32}$/);
+    expect(id.querySelector('wbr')).not.toBeNull();
+  });
+
+  it('shows reconsumeTimes and delayLevel once a copy found has them (a message retried)', async () => {
+    const failing = (id: string, index: number) => ({ ...consumerSpec(id, 'TopicTest', 'CG_ORDER', index), failTags: ['TagA'] });
+    const scenario = { ...writeReadScenario({ writeQueueNums: 4, durationMs: 120_000 }), consumers: [failing('c-1', 0), failing('c-2', 1)] };
+    act(() => usePlayback.getState().loadScenario(scenario, 90_000));
+    const first = getTimeline()!.traceSlice(0).find((event) => event.type === 'message.sent')!;
+    if (first.type !== 'message.sent') throw new Error('unreachable');
+    useInsight.getState().setLookup({ by: 'msgId', value: first.msgId });
+    render(<MessageTab />);
+    const table = await screen.findByTestId('message-found', {}, WAIT);
+    const headers = within(table).getAllByRole('columnheader').map((cell) => cell.textContent);
+    expect(headers).toEqual(expect.arrayContaining(['reconsumeTimes', 'delayLevel']));
   });
 
   it('says when the text is not an id, and when nothing is found, showing the text only as text', async () => {

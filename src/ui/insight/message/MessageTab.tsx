@@ -4,6 +4,7 @@
  * The search runs as the named query messageLife (src/sim/queries/message-life.ts).
  */
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { UNIQ_PREFIX_DIGITS } from '../../../sim/index.ts';
 import type { MessageLife, StoredCopy } from '../../../sim/queries/message-life.ts';
 import { useInsight, type MessageLookup } from '../../../store/insight.ts';
 import { usePlayback } from '../../../store/playback.ts';
@@ -79,21 +80,41 @@ function SearchForm({ strings, topicStrings }: { strings: MessageStrings; topicS
   return by === 'topic' ? <TopicQueryForm picker={picker} strings={topicStrings} /> : <LookupForm by={by} picker={picker} strings={strings} />;
 }
 
+/** A msgId that may break after its producer's fixed prefix, before its time and counter. */
+function MsgIdText({ msgId }: { msgId: string }) {
+  return <code>{msgId.slice(0, UNIQ_PREFIX_DIGITS)}<wbr />{msgId.slice(UNIQ_PREFIX_DIGITS)}</code>;
+}
+
+/**
+ * The stored copies found, a row each (the Dashboard's message detail). Columns that would say
+ * nothing are left out so the table fits the panel: reconsumeTimes and delayLevel while every copy
+ * has 0, and Follow while every copy is of the message whose life is shown below.
+ */
 function FoundTable({ found, strings }: { found: StoredCopy[]; strings: MessageStrings }) {
   const setLookup = useInsight((s) => s.setLookup);
   const c = strings.columns;
+  const retried = found.some((copy) => copy.reconsumeTimes > 0);
+  const delayed = found.some((copy) => copy.delayLevel > 0);
+  const several = new Set(found.map((copy) => copy.msgId)).size > 1;
+  const optional = <T,>(shown: boolean, value: T): T[] => (shown ? [value] : []);
   return (
     <DataTable
       caption={strings.foundCaption(found.length)}
       testId="message-found"
-      columns={[c.msgId, c.topic, c.tags, c.keys, c.broker, c.queue, c.queueOffset, c.commitLogOffset, c.storeTime, c.reconsumeTimes, c.delayLevel, '']}
+      dense
+      columns={[
+        c.msgId, c.topic, c.tags, c.keys, c.broker, c.queue, c.queueOffset, c.commitLogOffset, c.storeTime,
+        ...optional(retried, c.reconsumeTimes), ...optional(delayed, c.delayLevel), ...optional(several, ''),
+      ]}
       empty=""
       rows={found.map((copy) => ({
         key: `${copy.broker}/${copy.brokerId}@${copy.commitLogOffset}`,
         cells: [
-          <code key="id">{copy.msgId}</code>, copy.topic, copy.tags, copy.keys, `${copy.broker}/${copy.brokerId}`, copy.queueId, copy.queueOffset,
-          copy.commitLogOffset, formatTime(copy.storeTimestamp), copy.reconsumeTimes, copy.delayLevel,
-          <button key="follow" type="button" className="rs-button" onClick={() => setLookup({ by: 'msgId', value: copy.msgId })}>{strings.follow}</button>,
+          <MsgIdText key="id" msgId={copy.msgId} />, copy.topic, copy.tags, copy.keys, `${copy.broker}/${copy.brokerId}`, copy.queueId, copy.queueOffset,
+          copy.commitLogOffset, formatTime(copy.storeTimestamp), ...optional(retried, copy.reconsumeTimes), ...optional(delayed, copy.delayLevel),
+          ...optional(several, (
+            <button key="follow" type="button" className="rs-button" onClick={() => setLookup({ by: 'msgId', value: copy.msgId })}>{strings.follow}</button>
+          )),
         ],
       }))}
     />

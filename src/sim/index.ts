@@ -11,7 +11,7 @@
 export { dict, dictFrom } from '../engine/index.ts';
 export type { TraceEvent, TraceType } from '../model/events.ts';
 export type { Detection, FaultRecord } from '../model/detections.ts';
-export type { Scenario, TimelineAction, TimelineActionName } from '../model/spec.ts';
+export type { Scenario, TimelineAction, TimelineActionName, TopicSpec } from '../model/spec.ts';
 export * from '../model/vocabulary.ts';
 export type {
   BrokerState, ClientChannelInfo, ClientState, ConsumerState, DuplicateCause, ModelState, NameServerState, StoredMessage,

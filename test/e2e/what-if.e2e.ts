@@ -44,9 +44,9 @@ test('a what-if with one more consumer at 0:40: the runs part at 0:40, where the
   await page.getByTestId('language-en').click();
   await page.getByTestId('insight-tab-whatif').click();
   await page.getByTestId('whatif-setting').selectOption('groups.CG_ORDER.consumers');
-  // c-1 and c-2 run at the playhead.
-  assert.equal(await page.getByTestId('whatif-value').inputValue(), '2');
-  await page.getByTestId('whatif-value').fill('3');
+  // c-1 and c-2 run at the playhead; the form offers one more.
+  assert.equal(await page.getByTestId('whatif-setting').locator('option:checked').textContent(), 'groups.CG_ORDER.consumers = 2');
+  assert.equal(await page.getByTestId('whatif-value').inputValue(), '3');
   await page.getByTestId('whatif-compare').click();
   const divergence = page.getByTestId('whatif-divergence');
   await divergence.waitFor({ timeout: 30_000 });

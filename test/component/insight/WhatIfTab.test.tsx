@@ -32,6 +32,16 @@ describe('WhatIfTab', () => {
     expect(usePlayback.getState().timeMs).toBe(40_000);
   });
 
+  it('opens on the setting a write 8 / read 4 topic is about, offered as its fix: one click compares', () => {
+    loadAt(writeReadScenario({ durationMs: 120_000 }), 40_000);
+    render(<WhatIfTab />);
+    expect(screen.getByTestId('whatif-setting')).toHaveValue('topics.TopicTest.readQueueNums');
+    expect(screen.getByRole('option', { name: 'topics.TopicTest.readQueueNums = 4' })).toBeInTheDocument();
+    expect(screen.getByTestId('whatif-value')).toHaveValue(8);
+    fireEvent.click(screen.getByTestId('whatif-compare'));
+    expect(useWhatIf.getState().change).toBe('40000~topics.TopicTest.readQueueNums~8');
+  });
+
   it('refuses a value the scenario rules refuse, with their message, in Chinese too', async () => {
     loadAt(writeReadScenario({ durationMs: 60_000 }), 10_000);
     render(<WhatIfTab />);

@@ -4,20 +4,20 @@ import type { Scenario } from '../../../sim/index.ts';
 import { plannedEffect, whatIfToLink } from '../../../sim/queries/what-if-change.ts';
 import { useWhatIf } from '../../../store/what-if.ts';
 import { formatTime } from '../../../viz/format.ts';
-import { whatIfChoices } from './what-if-choices.ts';
+import { firstChoice, whatIfChoices } from './what-if-choices.ts';
 import type { WhatIfStrings } from './what-if-strings.ts';
 
 /** `shownPath`: the setting whose comparison is on screen, which says itself how the change applies. */
 export function WhatIfForm({ scenario, nowMs, strings, shownPath }: { scenario: Scenario; nowMs: number; strings: WhatIfStrings; shownPath: string | null }) {
   const choices = whatIfChoices(scenario, nowMs);
   const setChange = useWhatIf((s) => s.setChange);
-  const [path, setPath] = useState(choices[0]?.path ?? '');
+  const [path, setPath] = useState(() => firstChoice(scenario, choices)?.path ?? '');
   const choice = choices.find((c) => c.path === path) ?? choices[0];
   const [typed, setTyped] = useState<string | null>(null);
   const settingId = useId();
   const valueId = useId();
   if (!choice) return null;
-  const value = typed ?? String(choice.current);
+  const value = typed ?? String(choice.suggested);
   const planned = plannedEffect(choice.path);
   const submit = (event: FormEvent) => {
     event.preventDefault();

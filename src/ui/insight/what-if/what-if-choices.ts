@@ -7,11 +7,16 @@
  * (src/sim/queries/what-if-change.ts says when each takes effect).
  */
 import { groupSizeAt } from '../../../sim/queries/what-if-consumers.ts';
-import { ALLOCATE_STRATEGIES, FLUSH_DISK_TYPES, ROCKETMQ_VERSIONS, type ConfigKey, type Scenario } from '../../../sim/index.ts';
+import { ALLOCATE_STRATEGIES, FLUSH_DISK_TYPES, ROCKETMQ_VERSIONS, type ConfigKey, type Scenario, type TopicSpec } from '../../../sim/index.ts';
 
 export interface WhatIfChoice {
   path: string;
   current: number | string;
+  /**
+   * The value the form offers first, never the current one (a comparison with it would show two
+   * equal runs): the fix or the pitfall the setting is known for, else a nearby value.
+   */
+  suggested: number | string;
   /** The values to pick from; none for a number typed in. */
   options?: readonly string[];
 }
@@ -21,35 +26,72 @@ const CONFIG_KEYS: readonly ConfigKey[] = [
   'clientHeartbeatIntervalMs', 'rebalanceIntervalMs', 'persistConsumerOffsetIntervalMs', 'retryTimesWhenSendFailed',
 ];
 
+/** A topic's counts and perm on one broker (TopicConfig). */
+type QueueCounts = Pick<TopicSpec, 'writeQueueNums' | 'readQueueNums' | 'perm'>;
+
 /** The strategies that need no lists of their own (CONFIG and MACHINE_ROOM need them in the file). */
 const STRATEGIES = ALLOCATE_STRATEGIES.filter((s) => s !== 'CONFIG' && s !== 'MACHINE_ROOM');
 
+/** A topic's queue counts and perm as the form offers them: its first broker's where they differ per broker. */
+function countsOf(topic: TopicSpec): QueueCounts {
+  return topic.brokers?.[0] ?? topic;
+}
+
+/** An option other than the current one: the next in the list. */
+function otherOption(options: readonly string[], current: string): string {
+  return options[(options.indexOf(current) + 1) % options.length]!;
+}
+
+function optionChoice(path: string, current: string, options: readonly string[]): WhatIfChoice {
+  return { path, current, suggested: otherOption(options, current), options };
+}
+
+/**
+ * A topic's queue counts and perm. Counts that differ are offered equal (the safe fix
+ * Diagnostics gives); equal counts, fewer read queues than write queues (the pitfall of
+ * write 8 / read 4). Perm 6 is offered as 4, read-only: the way to drain a broker's queues.
+ */
+function topicChoices(name: string, { writeQueueNums: write, readQueueNums: read, perm }: QueueCounts): WhatIfChoice[] {
+  return [
+    { path: `topics.${name}.writeQueueNums`, current: write, suggested: write !== read ? read : 2 * write },
+    { path: `topics.${name}.readQueueNums`, current: read, suggested: write !== read ? write : Math.max(1, read >> 1) },
+    { path: `topics.${name}.perm`, current: perm, suggested: perm === 6 ? 4 : 6 },
+  ];
+}
+
+/** An interval of the config offered halved (the sooner RocketMQ notices), the send retries one more. */
+function configChoice(scenario: Scenario, key: ConfigKey): WhatIfChoice {
+  const current = scenario.config[key] as number;
+  return { path: `config.${key}`, current, suggested: key === 'retryTimesWhenSendFailed' ? current + 1 : Math.max(1, Math.round(current / 2)) };
+}
+
 /** `atMs`: the playhead, where the fork would be (the number of consumers running then). */
 export function whatIfChoices(scenario: Scenario, atMs = 0): WhatIfChoice[] {
-  const choices: WhatIfChoice[] = [];
-  for (const topic of scenario.topics) {
-    const counts = topic.brokers?.[0] ?? topic;
-    choices.push(
-      { path: `topics.${topic.name}.writeQueueNums`, current: counts.writeQueueNums },
-      { path: `topics.${topic.name}.readQueueNums`, current: counts.readQueueNums },
-      { path: `topics.${topic.name}.perm`, current: counts.perm },
-    );
-  }
+  const choices: WhatIfChoice[] = scenario.topics.flatMap((topic) => topicChoices(topic.name, countsOf(topic)));
   const groups = new Map([...scenario.consumers, ...scenario.timeline.flatMap((a) => (a.action === 'addConsumer' ? [a.consumer] : []))].map((c) => [c.group, c.allocateStrategy]));
-  for (const [group, strategy] of groups) choices.push({ path: `groups.${group}.allocateStrategy`, current: strategy, options: STRATEGIES });
-  for (const group of groups.keys()) choices.push({ path: `groups.${group}.consumers`, current: groupSizeAt(scenario, group, atMs) });
+  for (const [group, strategy] of groups) choices.push(optionChoice(`groups.${group}.allocateStrategy`, strategy, STRATEGIES));
+  for (const group of groups.keys()) {
+    const current = groupSizeAt(scenario, group, atMs);
+    choices.push({ path: `groups.${group}.consumers`, current, suggested: current + 1 });
+  }
   for (const producer of [...scenario.producers, ...scenario.timeline.flatMap((a) => (a.action === 'addProducer' ? [a.producer] : []))]) {
-    choices.push({ path: `producers.${producer.id}.ratePerSec`, current: producer.ratePerSec });
+    choices.push({ path: `producers.${producer.id}.ratePerSec`, current: producer.ratePerSec, suggested: 2 * producer.ratePerSec });
   }
   // In controller mode the controller picks the master and ReplicasManager.changeToMaster makes it
   // SYNC_MASTER whichever node it is, so the declared master's role changes nothing.
   for (const broker of scenario.config.enableControllerMode ? [] : scenario.brokers) {
-    if (broker.brokerId === 0) choices.push({ path: `brokers.${broker.name}.role`, current: broker.role, options: ['ASYNC_MASTER', 'SYNC_MASTER'] });
+    if (broker.brokerId === 0) choices.push(optionChoice(`brokers.${broker.name}.role`, broker.role, ['ASYNC_MASTER', 'SYNC_MASTER']));
   }
   for (const broker of scenario.brokers) {
-    if (broker.brokerId === 0) choices.push({ path: `brokers.${broker.name}.flushDiskType`, current: broker.flushDiskType, options: FLUSH_DISK_TYPES });
+    if (broker.brokerId === 0) choices.push(optionChoice(`brokers.${broker.name}.flushDiskType`, broker.flushDiskType, FLUSH_DISK_TYPES));
   }
-  choices.push({ path: 'config.rocketmqVersion', current: scenario.config.rocketmqVersion, options: ROCKETMQ_VERSIONS });
-  for (const key of CONFIG_KEYS) choices.push({ path: `config.${key}`, current: scenario.config[key] as number });
+  choices.push(optionChoice('config.rocketmqVersion', scenario.config.rocketmqVersion, ROCKETMQ_VERSIONS));
+  for (const key of CONFIG_KEYS) choices.push(configChoice(scenario, key));
   return choices;
+}
+
+/** The setting the form opens on: the read queue count of a topic whose counts differ (the lesson of such a scenario), else the first. */
+export function firstChoice(scenario: Scenario, choices: readonly WhatIfChoice[]): WhatIfChoice | undefined {
+  const uneven = scenario.topics.find((topic) => countsOf(topic).writeQueueNums !== countsOf(topic).readQueueNums);
+  return choices.find((choice) => uneven !== undefined && choice.path === `topics.${uneven.name}.readQueueNums`) ?? choices[0];
 }

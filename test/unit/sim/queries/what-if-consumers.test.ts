@@ -47,7 +47,7 @@ describe('what-if: the number of consumers in a group, changed at the playhead',
   timeline.seek(AT);
 
   it('offers each group\'s number of consumers running at the playhead, forked at that moment', () => {
-    expect(whatIfChoices(twoConsumers, AT)).toContainEqual({ path: 'groups.CG.consumers', current: 2 });
+    expect(whatIfChoices(twoConsumers, AT)).toContainEqual({ path: 'groups.CG.consumers', current: 2, suggested: 3 });
     expect(groupSizeAt(twoConsumers, 'CG', 500)).toBe(0);
     expect(groupSizeAt(twoConsumers, 'CG', 100_000)).toBe(1);
     expect(plannedEffect('groups.CG.consumers')).toBe('atMoment');

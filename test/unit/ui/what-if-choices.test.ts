@@ -1,0 +1,33 @@
+/** The what-if form's first offer: a value that changes something, and for a topic with uneven queues the fix. */
+import { describe, expect, it } from 'vitest';
+import { LIBRARY } from '../../../src/scenario/library/index.ts';
+import { firstChoice, whatIfChoices } from '../../../src/ui/insight/what-if/what-if-choices.ts';
+import { libraryScenario } from '../../support/library.ts';
+
+describe('whatIfChoices', () => {
+  it('never offers a setting\'s current value first, in any built-in scenario (comparing it would show two equal runs)', () => {
+    for (const { id } of LIBRARY) {
+      for (const choice of whatIfChoices(libraryScenario(id), 30_000)) {
+        expect(String(choice.suggested), `${id}: ${choice.path}`).not.toBe(String(choice.current));
+        if (choice.options) expect(choice.options, `${id}: ${choice.path}`).toContain(choice.suggested);
+      }
+    }
+  });
+
+  it('opens write 8 / read 4 on readQueueNums offered as 8, and read 8 / write 4 on readQueueNums offered as 4: the counts made equal', () => {
+    const write8 = libraryScenario('write8-read4');
+    expect(firstChoice(write8, whatIfChoices(write8))).toMatchObject({ path: 'topics.TopicTest.readQueueNums', current: 4, suggested: 8 });
+    const read8 = libraryScenario('read8-write4');
+    expect(firstChoice(read8, whatIfChoices(read8))).toMatchObject({ path: 'topics.TopicTest.readQueueNums', current: 8, suggested: 4 });
+  });
+
+  it('offers even counts as fewer read queues (the pitfall), perm 6 as 4 (read-only), a group one more consumer', () => {
+    const scenario = libraryScenario('master-slave-failover');
+    const choices = whatIfChoices(scenario, 30_000);
+    const topic = scenario.topics[0]!;
+    expect(topic.writeQueueNums).toBe(topic.readQueueNums);
+    expect(choices.find((c) => c.path === `topics.${topic.name}.readQueueNums`)?.suggested).toBe(Math.max(1, topic.readQueueNums >> 1));
+    expect(choices.find((c) => c.path === `topics.${topic.name}.perm`)).toMatchObject({ current: 6, suggested: 4 });
+    expect(firstChoice(scenario, choices)).toBe(choices[0]);
+  });
+});

@@ -98,6 +98,30 @@ test('the caption says what the stepped-to event means, and changes back when st
   assert.deepEqual(consoleErrors, []);
 });
 
+for (const language of ['en', 'zh'] as const) {
+  test(`presentation mode on a 1280x800 projector (${language}): the topology, drawn 1.5 times larger, is scrolled on screen whole under the playback bar, and nothing runs off the side`, async ({ page, baseUrl, consoleErrors, screenshot }) => {
+    await openPage(page, baseUrl);
+    if (language === 'zh') await page.getByTestId('language-zh').click();
+    await jumpTo20s(page);
+    await page.locator(QUEUE_5).waitFor();
+    await page.keyboard.press('p');
+    await page.locator('.rs-app.rs-presenting').waitFor();
+    // The panel is drawn larger first, then scrolled to: wait until the whole drawing is on screen (the legend under it may not fit).
+    await page.waitForFunction(() => {
+      const stage = document.querySelector('.rs-topology-stage');
+      return stage !== null && Number(stage.getAttribute('data-scale')) >= 1.5 && stage.getBoundingClientRect().bottom <= window.innerHeight;
+    });
+    const bar = await rectOf(page, '.rs-controls');
+    assert.ok(bar.top >= 0 && bar.bottom <= 120, `the playback bar stays at the top (y ${bar.top}-${bar.bottom})`);
+    const panel = await rectOf(page, '.rs-topology');
+    assert.ok(panel.top >= bar.bottom, `the panel (from y ${panel.top}) is not under the bar`);
+    assert.ok(await page.locator('[data-testid="canvas-queue-broker-b/0#7"]').isVisible(), 'the last queue cell is drawn');
+    assert.deepEqual(await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]), [1280, 1280]);
+    await screenshot(`present-${language}-1280x800`);
+    assert.deepEqual(consoleErrors, []);
+  }, { viewport: { width: 1280, height: 800 } });
+}
+
 for (const viewport of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }, { width: 390, height: 844 }]) {
   const size = `${viewport.width}x${viewport.height}`;
   test(`the queues on the canvas at ${size}${viewport.width >= 1280 ? ', inside the viewport without scrolling' : ''}; screenshots in English and Chinese`, async ({ page, baseUrl, consoleErrors, screenshot }) => {

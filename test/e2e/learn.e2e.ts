@@ -116,5 +116,8 @@ test('presenting a chapter: the clicker\'s blank key blanks it, its next key lif
   assert.equal(await arrivedAt(page, 1), moment, 'still on step 2, at its moment');
   await page.keyboard.press('PageDown');
   assert.ok(await arrivedAt(page, 2) >= moment);
+  // Presentation mode scrolls a short window to the drawing, but not in a chapter: the step's text stays on screen.
+  const lessonTop = await page.getByTestId('chapter').evaluate((element) => element.getBoundingClientRect().top);
+  assert.ok(lessonTop >= 0, `the lesson box starts at y ${lessonTop}`);
   assert.deepEqual(consoleErrors, []);
 });

@@ -4,6 +4,7 @@
  * Clicking (or Enter on) a process selects it for the inspector.
  */
 import { lazy, memo, Suspense, useCallback, useId, useRef, useState, type MouseEvent, type RefObject } from 'react';
+import { useLesson } from '../../store/lesson.ts';
 import { usePlayback, type Selection } from '../../store/playback.ts';
 import { flightWindowMs } from '../../viz/flight.ts';
 import { linkPath } from '../../viz/paths.ts';
@@ -19,6 +20,7 @@ import type { DotRouting } from './topology-model.ts';
 import { useTopologyStrings, type TopologyStrings } from './topology-strings.ts';
 import { topologyModel, type LinkKind, type LinkSpec, type TopologyModel } from './topology-model.ts';
 import { useElementWidth } from './use-element-width.ts';
+import { usePresentingScroll } from './use-presenting-scroll.ts';
 import { useStageRoom } from './use-stage-room.ts';
 import { topologyScale } from '../../viz/topology-scale.ts';
 import { NarrationCaption } from '../narration/NarrationCaption.tsx';
@@ -195,6 +197,9 @@ export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelPro
   const [stage, setStage] = useState<HTMLDivElement | null>(null);
   const [measureWidth, width] = useElementWidth<HTMLDivElement>(960);
   const room = useStageRoom(stage);
+  // A chapter's lesson box stands above the panels: scrolling to the drawing would hide what the step says.
+  const reading = useLesson((s) => s.chapterId !== null);
+  usePresentingScroll(stage, presenting && !reading);
   const stageRef = useCallback((element: HTMLDivElement | null) => {
     measureWidth(element);
     setStage(element);

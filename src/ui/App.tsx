@@ -72,6 +72,8 @@ function usePrefetchOnIdle(): void {
  */
 function Panels() {
   const focus = usePlayback((s) => s.scenario?.focus);
+  // A process's details, not a message's: a message opens its card over the side column.
+  const inspecting = usePlayback((s) => s.selection !== null && 'id' in s.selection);
   const side: Record<SidePanel, ReactNode> = {
     nameServers: <OnScreenSlot key="nameServers"><Suspense fallback={null}><NameServerPanel className="rs-area-nameservers" /></Suspense></OnScreenSlot>,
     inspector: <OnScreenSlot key="inspector"><Suspense fallback={null}><InspectorPanel className="rs-area-inspector" /></Suspense></OnScreenSlot>,
@@ -85,7 +87,7 @@ function Panels() {
         <InsightTabs />
       </div>
       <div className="rs-column rs-column-side">
-        {sideOrder(focus ?? []).map((name) => side[name])}
+        {sideOrder(focus ?? [], inspecting).map((name) => side[name])}
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from './harness.ts';
-import { currentTime, moveAndWait, openPage, parseTime, stepAndWait, visibleNumbers, waitForFragment, waitForFrames, waitForRest, waitForTime } from './shell-helpers.ts';
+import { currentTime, jumpAndWait, moveAndWait, openPage, parseTime, stepAndWait, visibleNumbers, waitForFragment, waitForFrames, waitForRest, waitForTime } from './shell-helpers.ts';
 
 test('the page opens on "Write 8 / read 4" with its description and no console errors', async ({ page, baseUrl, consoleErrors }) => {
   await openPage(page, baseUrl);
@@ -146,4 +146,23 @@ test('the language toggle switches the shell to Chinese', async ({ page, baseUrl
   await page.getByRole('button', { name: '播放' }).waitFor();
   assert.match(await page.getByTestId('scenario-description').textContent() ?? '', /readQueueNums/);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans');
+});
+
+test('clicking a broker shows its details at the top of the side column, on screen at 1280x800; closing it gives the place back to the event log', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  await openPage(page, baseUrl);
+  await jumpAndWait(page, 1);
+  const firstSide = () => page.locator('.rs-column-side > *').first().locator('h2').first().textContent();
+  assert.equal(await firstSide(), 'Event log');
+  const broker = page.getByTestId('topology-broker-broker-a/0');
+  // At its name's left end, away from the dots landing in its queues (a click on a dot opens the message's card).
+  await broker.click({ position: { x: 12, y: 8 } });
+  const inspector = page.getByRole('heading', { name: 'Broker broker-a/0', exact: true });
+  await inspector.waitFor({ state: 'visible' });
+  assert.equal(await firstSide(), 'Inspector');
+  const box = await inspector.boundingBox();
+  assert.ok(box !== null && box.y >= 0 && box.y + box.height <= 800, `the broker's details are on screen (y ${box?.y})`);
+  await screenshot('inspector-broker-1280x800');
+  await page.getByTestId('inspector-close').click();
+  await page.waitForFunction(() => document.querySelector('.rs-column-side > * h2')?.textContent === 'Event log');
+  assert.deepEqual(consoleErrors, []);
 });

@@ -49,6 +49,11 @@ function ClientTable({ caption, empty, testId, groups, timeMs, words }: { captio
   );
 }
 
+/** A request code's name, and under it the processor NettyRemotingServer hands it to. */
+function RequestName({ name, processor }: { name: string; processor: string }) {
+  return <>{name}<br /><span className="rs-muted rs-module-processor">{processor}</span></>;
+}
+
 function MessagePath({ broker, message, words }: { broker: Readonly<BrokerState>; message: StoredMessage; words: BrokerModulesStrings }) {
   const keys = indexedKeys(message.keys, message.msgId).map((key) => `${message.topic}#${key}`);
   const steps: [Step, string][] = [
@@ -73,7 +78,7 @@ export function BrokerModules({ broker, timeMs, msgId }: { broker: Readonly<Brok
   const on = message !== null;
   const requests = remotingRows(broker).map((row) => ({
     key: row.name,
-    cells: [row.name, row.code === null ? '—' : String(row.code), row.processor, formatCount(row.count)],
+    cells: [<RequestName key="name" name={row.name} processor={row.processor} />, row.code === null ? '—' : String(row.code), formatCount(row.count)],
   }));
   return (
     <div className="rs-modules" data-testid="broker-modules">

@@ -50,8 +50,12 @@ export function InspectorPanel({ className }: InspectorPanelProps) {
   const shown = useShownProcess(selection);
   const msgId = selection?.kind === 'message' ? selection.msgId : null;
   if (!view) return <EmptyPanel name="inspector" title={strings.inspectorTitle} className={className} />;
+  // Only while a process itself is selected: the inspector then stands first in the side column (panel-order.ts).
+  const close = selection !== null && 'id' in selection && (
+    <button type="button" className="rs-button rs-button-small" data-testid="inspector-close" onClick={() => usePlayback.getState().select(null)}>{strings.closeInspector}</button>
+  );
   return (
-    <PanelFrame name="inspector" title={strings.inspectorTitle} className={className}>
+    <PanelFrame name="inspector" title={strings.inspectorTitle} className={className} aside={close}>
       {shown ? <Details selection={shown} msgId={msgId} state={view.timeline.state} timeMs={view.timeMs} strings={strings} />
         : <p className="rs-muted">{strings.nothingSelected}</p>}
     </PanelFrame>

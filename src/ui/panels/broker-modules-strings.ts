@@ -6,7 +6,8 @@ export interface BrokerModulesStrings {
   title: string;
   remoting: string;
   remotingHint: string;
-  requestColumns: [string, string, string, string];
+  /** The request with its processor under it, the code, the count: three columns fit the side column. */
+  requestColumns: [string, string, string];
   noRequests: string;
   clientManager: string;
   consumerGroups: string;
@@ -38,7 +39,7 @@ const en: BrokerModulesStrings = {
   title: 'Modules',
   remoting: 'Remoting',
   remotingHint: 'Requests this broker processed, by RocketMQ request code',
-  requestColumns: ['Request', 'Code', 'Processor', 'Count'],
+  requestColumns: ['Request · processor', 'Code', 'Count'],
   noRequests: 'No request yet.',
   clientManager: 'Client manager',
   consumerGroups: 'ConsumerManager: each group\'s channels and the age of their last heartbeat',
@@ -70,7 +71,7 @@ const zh: BrokerModulesStrings = {
   title: '模块',
   remoting: 'Remoting（通信）',
   remotingHint: '该 Broker 处理过的请求，按 RocketMQ 请求码统计',
-  requestColumns: ['请求', '请求码', '处理器', '次数'],
+  requestColumns: ['请求 · 处理器', '请求码', '次数'],
   noRequests: '暂无请求。',
   clientManager: '客户端管理',
   consumerGroups: 'ConsumerManager：每个消费组的连接及其上次心跳距今的时间',

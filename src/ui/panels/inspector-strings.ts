@@ -10,6 +10,8 @@ import type { PanelStrings } from './strings.ts';
 export interface InspectorStrings {
   inspectorTitle: string;
   nothingSelected: string;
+  /** Clears the selection: the inspector gives the top of the side column back to the event log. */
+  closeInspector: string;
   statusLabel: string;
   /** A master's HA connections: each slave and how much of the commit log it acknowledged. */
   haSlaves: string;
@@ -38,6 +40,7 @@ export interface InspectorStrings {
 
 const en: InspectorStrings = {
   inspectorTitle: 'Inspector',
+  closeInspector: 'Close',
   nothingSelected: 'Click a NameServer, a broker or a client in the topology to see its tables.',
   statusLabel: 'Status',
   haSlaves: 'HA slaves',
@@ -65,6 +68,7 @@ const en: InspectorStrings = {
 
 const zh: InspectorStrings = {
   inspectorTitle: '详情',
+  closeInspector: '关闭',
   nothingSelected: '在拓扑图中点击一个 NameServer、Broker 或客户端，查看它的数据表。',
   statusLabel: '状态',
   haSlaves: 'HA Slave',

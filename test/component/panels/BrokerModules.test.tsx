@@ -25,8 +25,8 @@ describe('the broker\'s modules', () => {
     const master = timeline.state.brokers['broker-a/0']!;
     const remoting = await screen.findByTestId('remoting-requests', {}, { timeout: 10_000 });
     const send = within(remoting).getAllByRole('row').find((row) => row.textContent?.startsWith('SEND_MESSAGE'));
-    expect(send).toHaveTextContent(`SEND_MESSAGE10SendMessageProcessor${master.requestCounts.SEND_MESSAGE}`);
-    expect(within(remoting).getAllByRole('row').find((row) => row.textContent?.startsWith('HEART_BEAT'))).toHaveTextContent('HEART_BEAT34ClientManageProcessor');
+    expect(send).toHaveTextContent(`SEND_MESSAGESendMessageProcessor10${master.requestCounts.SEND_MESSAGE}`);
+    expect(within(remoting).getAllByRole('row').find((row) => row.textContent?.startsWith('HEART_BEAT'))).toHaveTextContent('HEART_BEATClientManageProcessor34');
     expect(screen.getByTestId('module-commitlog')).toHaveTextContent(`CommitLog: ${master.commitLog.length.toLocaleString('en-US')} messages`);
     // IndexService: the unique key and the one key ("order-N") of each producer message; system messages have no keys.
     const withKey = master.commitLog.toArray().filter((m) => m.keys !== '').length;

@@ -20,6 +20,16 @@ describe('InspectorPanel', () => {
     expect(screen.getByText(/Click a NameServer, a broker or a client/)).toBeInTheDocument();
   });
 
+  it('closes: the selection is cleared, and there is nothing to close without one', () => {
+    loadAt(writeReadScenario(), 10_000);
+    render(<InspectorPanel />);
+    expect(screen.queryByTestId('inspector-close')).toBeNull();
+    act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/0' }));
+    act(() => screen.getByTestId('inspector-close').click());
+    expect(usePlayback.getState().selection).toBeNull();
+    expect(screen.queryByTestId('inspector-close')).toBeNull();
+  });
+
   it("shows a NameServer's brokerAddrTable, brokerLiveTable and topicQueueTable", () => {
     const timeline = loadAt(writeReadScenario({ slaves: true }), 20_000);
     act(() => usePlayback.getState().select({ kind: 'nameServer', id: 'ns-1' }));

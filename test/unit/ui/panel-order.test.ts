@@ -11,4 +11,10 @@ describe('the side column follows the scenario\'s focus', () => {
     expect(sideOrder(['nameServers', 'log'])).toEqual(['nameServers', 'log', 'inspector', 'failover']);
     expect(sideOrder(['failover', 'topology'])).toEqual(['failover', 'nameServers', 'inspector', 'log']);
   });
+
+  it('puts the inspector first of all while a process is selected, the focus after it', () => {
+    expect(sideOrder([], true)).toEqual(['inspector', 'nameServers', 'log', 'failover']);
+    expect(sideOrder(['log', 'inspector'], true)).toEqual(['inspector', 'log', 'nameServers', 'failover']);
+    expect(sideOrder(['failover', 'log'], true)).toEqual(['inspector', 'log', 'failover', 'nameServers']);
+  });
 });

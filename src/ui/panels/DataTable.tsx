@@ -1,5 +1,5 @@
 /** A compact table with a visible caption, for RocketMQ's tables in the inspector. */
-import { memo, type ReactNode } from 'react';
+import { Fragment, memo, type ReactNode } from 'react';
 import { ScrollArea } from '../controls/ScrollArea.tsx';
 
 export interface DataTableProps {
@@ -21,13 +21,22 @@ const Row = memo(
   (a, b) => a.cells.length === b.cells.length && a.cells.every((cell, i) => Object.is(cell, b.cells[i])),
 );
 
+/**
+ * A column's name that may break between the words of a camelCase name (writeQueueNums,
+ * commitLogOffset: RocketMQ's field names, kept whole), so a narrow panel fits its columns.
+ */
+function ColumnName({ name }: { name: string }) {
+  const words = name.split(/(?<=[a-z])(?=[A-Z])/);
+  return words.map((word, i) => (i === 0 ? word : <Fragment key={i}><wbr />{word}</Fragment>));
+}
+
 export function DataTable({ caption, columns, rows, empty, testId, dense = false }: DataTableProps) {
   return (
     <ScrollArea className="rs-table-scroll" label={caption} testId={testId}>
       <table className={dense ? 'rs-table rs-table-dense' : 'rs-table'}>
         <caption>{caption}</caption>
         <thead>
-          <tr>{columns.map((column) => <th key={column} scope="col">{column}</th>)}</tr>
+          <tr>{columns.map((column) => <th key={column} scope="col"><ColumnName name={column} /></th>)}</tr>
         </thead>
         <tbody>
           {rows.length === 0 ? (

@@ -27,7 +27,7 @@ function AllocatedQueues({ consumer, strings }: { consumer: Readonly<ConsumerSta
     }));
   return (
     <DataTable caption={strings.allocatedQueues} columns={[strings.topic, strings.queue, 'nextOffset', strings.offset, strings.committed, strings.pendingMessages]}
-      rows={rows} empty={strings.none} testId="allocatedQueues" />
+      rows={rows} empty={strings.none} testId="allocatedQueues" dense />
   );
 }
 

@@ -19,6 +19,11 @@ import { boundedSeek } from './seek-budget.ts';
 /** What is selected (the same as a share link can carry), or nothing. */
 export type Selection = LinkSelection | null;
 export type ProcessSelection = Extract<NonNullable<Selection>, { id: string }>;
+
+/** Whether a process (a NameServer, a broker, a client) is selected, not a message or a queue or nothing. */
+export function isProcessSelection(selection: Selection): selection is ProcessSelection {
+  return selection !== null && 'id' in selection;
+}
 export type { Language };
 
 export interface LoadOptions {

@@ -5,7 +5,7 @@
  */
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { scenarioText } from '../scenario/language.ts';
-import { usePlayback } from '../store/playback.ts';
+import { isProcessSelection, usePlayback } from '../store/playback.ts';
 import { Banner } from './controls/Banner.tsx';
 import { CardHost } from './controls/CardHost.tsx';
 import { CommandButton } from './controls/CommandButton.tsx';
@@ -73,7 +73,7 @@ function usePrefetchOnIdle(): void {
 function Panels() {
   const focus = usePlayback((s) => s.scenario?.focus);
   // A process's details, not a message's: a message opens its card over the side column.
-  const inspecting = usePlayback((s) => s.selection !== null && 'id' in s.selection);
+  const inspecting = usePlayback((s) => isProcessSelection(s.selection));
   const side: Record<SidePanel, ReactNode> = {
     nameServers: <OnScreenSlot key="nameServers"><Suspense fallback={null}><NameServerPanel className="rs-area-nameservers" /></Suspense></OnScreenSlot>,
     inspector: <OnScreenSlot key="inspector"><Suspense fallback={null}><InspectorPanel className="rs-area-inspector" /></Suspense></OnScreenSlot>,

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { masterOf, type ModelState } from '../../sim/index.ts';
-import { usePlayback, type ProcessSelection, type Selection } from '../../store/playback.ts';
+import { isProcessSelection, usePlayback, type ProcessSelection, type Selection } from '../../store/playback.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { InspectBroker } from './InspectBroker.tsx';
 import { InspectClient } from './InspectClient.tsx';
@@ -37,7 +37,7 @@ function Details({ selection, msgId, state, timeMs, strings }: { selection: Proc
  */
 function useShownProcess(selection: Selection): ProcessSelection | null {
   const [last, setLast] = useState<ProcessSelection | null>(null);
-  const shown = selection === null ? null : 'id' in selection ? selection : last;
+  const shown = selection === null ? null : isProcessSelection(selection) ? selection : last;
   // React's "state from the previous render" pattern: remembered during render, no effect needed.
   if (shown !== last) setLast(shown);
   return shown;
@@ -51,7 +51,7 @@ export function InspectorPanel({ className }: InspectorPanelProps) {
   const msgId = selection?.kind === 'message' ? selection.msgId : null;
   if (!view) return <EmptyPanel name="inspector" title={strings.inspectorTitle} className={className} />;
   // Only while a process itself is selected: the inspector then stands first in the side column (panel-order.ts).
-  const close = selection !== null && 'id' in selection && (
+  const close = isProcessSelection(selection) && (
     <button type="button" className="rs-button rs-button-small" data-testid="inspector-close" onClick={() => usePlayback.getState().select(null)}>{strings.closeInspector}</button>
   );
   return (

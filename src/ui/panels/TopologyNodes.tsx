@@ -6,7 +6,7 @@
  * as selected while any member is.
  */
 import { memo, type KeyboardEvent } from 'react';
-import { usePlayback, type ProcessSelection, type Selection } from '../../store/playback.ts';
+import { isProcessSelection, usePlayback, type ProcessSelection, type Selection } from '../../store/playback.ts';
 import type { Box } from '../../viz/paths.ts';
 import type { ClientGroupNode, TopologyLayout } from '../../viz/topology-layout.ts';
 import type { EntityStatus, PanelStrings } from './strings.ts';
@@ -87,7 +87,7 @@ export function brokerDetail(broker: TopologyModel['brokers'][string], topic: st
 }
 
 function isSelected(selection: Selection, kind: ProcessSelection['kind'], id: string): boolean {
-  return selection !== null && selection.kind === kind && 'id' in selection && selection.id === id;
+  return isProcessSelection(selection) && selection.kind === kind && selection.id === id;
 }
 
 /** How many members are in each status ("24 running, 1 stopped"), and the status a group shows: its first member not running, else running. */

@@ -92,6 +92,9 @@ export function whatIfChoices(scenario: Scenario, atMs = 0): WhatIfChoice[] {
 
 /** The setting the form opens on: the read queue count of a topic whose counts differ (the lesson of such a scenario), else the first. */
 export function firstChoice(scenario: Scenario, choices: readonly WhatIfChoice[]): WhatIfChoice | undefined {
-  const uneven = scenario.topics.find((topic) => countsOf(topic).writeQueueNums !== countsOf(topic).readQueueNums);
+  const uneven = scenario.topics.find((topic) => {
+    const { writeQueueNums, readQueueNums } = countsOf(topic);
+    return writeQueueNums !== readQueueNums;
+  });
   return choices.find((choice) => uneven !== undefined && choice.path === `topics.${uneven.name}.readQueueNums`) ?? choices[0];
 }

@@ -22,13 +22,14 @@ const TIMELINE_RECENT = 512;
 
 /**
  * A Timeline's (the page's worker): it never reclaims (its snapshots share the columns), so every
- * entry is written to the columns once TIMELINE_RECENT later ones came. Kept as an object for
- * 4,096 entries (80 s), each message outlived two scavenges and was copied into the old generation
- * to die there; written after 512, it dies young. Measured on the reference scenario's first 10
- * minutes in a Timeline (test/bench/ab.ts, fresh processes): median new/old 1.15 over 8 pairs.
- * Not the runner's: there the entries then went to the columns before the reclaim freed them
- * (runner 0.88 over 8 pairs).
+ * entry goes into the columns, and is written there as it is appended, while its fields are in the
+ * cache (docs/runner.md: the columns' write took half the time it took 512 appends later). Kept as
+ * an object for 4,096 entries (80 s), each message outlived two scavenges and was copied into the
+ * old generation to die there; kept for 512, it dies young. Measured on the reference scenario's
+ * first 10 minutes in a Timeline (test/bench/ab.ts, fresh processes): median new/old 1.15 over 8
+ * pairs. Not the runner's: there the entries then went to the columns before the reclaim freed
+ * them (runner 0.88 over 8 pairs).
  */
 export function commitLogForTimeline(): CommitLog {
-  return CommitLog.keepingRecent(TIMELINE_RECENT);
+  return CommitLog.keepingRecent(TIMELINE_RECENT, true);
 }

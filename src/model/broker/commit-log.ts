@@ -10,8 +10,8 @@
  * is. A message goes into the columns only when a later one takes its place there, and not at all
  * when the runner reclaimed it before that (most of them: the reference scenario's readers trail by
  * seconds, the place is taken after RECENT messages, minutes): the columns cost a run only what it
- * keeps. A run that never reclaims writes every message there, and keeps fewer as objects
- * (src/sim/commit-log-columns.ts).
+ * keeps. A run that never reclaims writes every message there as it is appended, and keeps fewer
+ * as objects (src/sim/commit-log-columns.ts).
  *
  * Like every AppendLog it is shared between snapshots by length: clones share the columns, and
  * after a restore the run writes the very same values again.
@@ -126,20 +126,26 @@ class Columns {
   private readonly recent: (StoredMessage | undefined)[];
   private readonly recentIndex: Float64Array;
 
-  /** `recentCount`: how many of the latest messages stay objects, a power of two. */
-  constructor(readonly recentCount: number) {
+  /**
+   * `recentCount`: how many of the latest messages stay objects, a power of two. `writeAtAppend`:
+   * every message goes into the columns as it is appended, while its object is still in the
+   * processor's cache, rather than when a later one takes its place (for a run that never
+   * reclaims: every message goes there anyway).
+   */
+  constructor(readonly recentCount: number, readonly writeAtAppend = false) {
     if (!(recentCount > 0 && (recentCount & (recentCount - 1)) === 0)) throw new Error(`CommitLog: ${recentCount} recent entries is not a power of two`);
     this.recent = new Array<StoredMessage | undefined>(recentCount).fill(undefined);
     this.recentIndex = new Float64Array(recentCount).fill(-1);
   }
 
-  /** Appends the message at `index`: the one it displaces from the recent ones goes into the columns, unless it was reclaimed. */
+  /** Appends the message at `index`: it goes into the columns now (writeAtAppend), or the one it displaces from the recent ones does, unless it was reclaimed. */
   put(index: number, message: StoredMessage): void {
     const slot = index & (this.recentCount - 1);
     const displaced = this.recentIndex[slot]!;
+    if (this.writeAtAppend) this.write(index, message);
     // After a restore the slot may hold an entry of the run's abandoned future (displaced > index):
     // snapshots further on may read it, and the run will store the very same message there again.
-    if (displaced !== index && displaced >= this.minIndex) this.write(displaced, this.recent[slot]!);
+    else if (displaced !== index && displaced >= this.minIndex) this.write(displaced, this.recent[slot]!);
     this.recent[slot] = message;
     this.recentIndex[slot] = index;
   }
@@ -290,9 +296,9 @@ export class CommitLog extends AppendLog<StoredMessage> {
     super([], length);
   }
 
-  /** A CommitLog that keeps the latest `count` entries as objects (a power of two). */
-  static keepingRecent(count: number): CommitLog {
-    return new CommitLog(new Columns(count));
+  /** A CommitLog that keeps the latest `count` entries as objects (a power of two), each written to the columns as it is appended when `writeAtAppend` (Columns). */
+  static keepingRecent(count: number, writeAtAppend = false): CommitLog {
+    return new CommitLog(new Columns(count, writeAtAppend));
   }
 
   override get storage(): object {
@@ -381,7 +387,7 @@ export class CommitLog extends AppendLog<StoredMessage> {
   private copy(length: number): CommitLog {
     const first = this.columns.minIndex;
     if (length < first) throw new Error(`CommitLog: cannot cut back to ${length}, below its reclaimed entries (${first})`);
-    const copy = new CommitLog(new Columns(this.columns.recentCount), first);
+    const copy = new CommitLog(new Columns(this.columns.recentCount, this.columns.writeAtAppend), first);
     copy.columns.minIndex = first;
     for (let i = first; i < length; i++) copy.append(this.columns.read(i));
     return copy;

@@ -123,6 +123,21 @@ describe('CommitLog in columns', () => {
     expect(() => CommitLog.keepingRecent(500)).toThrow(/not a power of two/);
   });
 
+  it('writes each entry into the columns as it is appended when told (a Timeline\'s): a bad id throws at its own append, and every read is the same', () => {
+    expect(() => CommitLog.keepingRecent(512, true).append({ ...message(0), msgId: 'abc' })).toThrow(/32 upper-case hex digits/);
+    const atAppend = CommitLog.keepingRecent(512, true);
+    const onDisplace = CommitLog.keepingRecent(512);
+    for (let n = 0; n < COUNT; n++) for (const each of [atAppend, onDisplace]) each.append(message(n));
+    for (const n of [0, 511, 512, 5_000, COUNT - 513, COUNT - 512, COUNT - 1]) {
+      expect(atAppend.at(n)).toEqual(message(n));
+      expect(atAppend.keysAt(n)).toBe(message(n).keys);
+    }
+    expect(atAppend.truncated(4_100).slice(4_000)).toEqual(onDisplace.slice(4_000, 4_100));
+    // A copy keeps writing at append: its bad id throws at once too.
+    expect(() => atAppend.truncated(10).append({ ...message(10), msgId: 'abc' })).toThrow(/32 upper-case hex digits/);
+    expect(indexesOfMsgId(atAppend, message(COUNT - 1).msgId)).toEqual([COUNT - 1]);
+  });
+
   it('finds the entries with a msgId or an indexed key as a scan of the messages would, in the columns and among the recent ones', () => {
     const columns = new CommitLog();
     const objects = new AppendLog<StoredMessage>();

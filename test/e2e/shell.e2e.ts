@@ -148,7 +148,7 @@ test('the language toggle switches the shell to Chinese', async ({ page, baseUrl
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans');
 });
 
-test('clicking a broker shows its details at the top of the side column, on screen at 1280x800; closing it gives the place back to the event log', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+test('clicking a broker shows its details at the top of the side column, on screen at 1280x800; closing it gives the place back to the event log and focus back to the box', async ({ page, baseUrl, consoleErrors, screenshot }) => {
   await openPage(page, baseUrl);
   await jumpAndWait(page, 1);
   const firstSide = () => page.locator('.rs-column-side > *').first().locator('h2').first().textContent();
@@ -164,5 +164,7 @@ test('clicking a broker shows its details at the top of the side column, on scre
   await screenshot('inspector-broker-1280x800');
   await page.getByTestId('inspector-close').click();
   await page.waitForFunction(() => document.querySelector('.rs-column-side > * h2')?.textContent === 'Event log');
+  // Focus goes back to the box that was clicked, not to the page's body with the button gone.
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'topology-broker-broker-a/0');
   assert.deepEqual(consoleErrors, []);
 });

@@ -2,7 +2,7 @@
  * The tables of the selected process (chosen by clicking it in the topology): a NameServer's
  * RouteInfoManager, a broker's topics, queues, groups and offsets, a client's cached routes.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { masterOf, type ModelState } from '../../sim/index.ts';
 import { isProcessSelection, usePlayback, type ProcessSelection, type Selection } from '../../store/playback.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
@@ -43,16 +43,37 @@ function useShownProcess(selection: Selection): ProcessSelection | null {
   return shown;
 }
 
+/**
+ * What had focus when a process was selected (its box in the topology, clicked or reached by
+ * Tab): Close gives focus back there, as the message card gives it back to its opener
+ * (use-focus-return.ts), since the button goes away with the selection.
+ */
+function useOpener(selection: Selection): RefObject<Element | null> {
+  const opener = useRef<Element | null>(null);
+  const selected = isProcessSelection(selection) ? `${selection.kind}:${selection.id}` : null;
+  useEffect(() => {
+    if (selected !== null) opener.current = document.activeElement;
+  }, [selected]);
+  return opener;
+}
+
+function closeInspector(opener: RefObject<Element | null>): void {
+  const back = opener.current;
+  usePlayback.getState().select(null);
+  if ((back instanceof HTMLElement || back instanceof SVGElement) && back.isConnected) back.focus({ preventScroll: true });
+}
+
 export function InspectorPanel({ className }: InspectorPanelProps) {
   const view = useSimView(TEXT_PANEL_REFRESH);
   const strings = useInspectStrings();
   const selection = usePlayback((s) => s.selection);
   const shown = useShownProcess(selection);
+  const opener = useOpener(selection);
   const msgId = selection?.kind === 'message' ? selection.msgId : null;
   if (!view) return <EmptyPanel name="inspector" title={strings.inspectorTitle} className={className} />;
   // Only while a process itself is selected: the inspector then stands first in the side column (panel-order.ts).
   const close = isProcessSelection(selection) && (
-    <button type="button" className="rs-button rs-button-small" data-testid="inspector-close" onClick={() => usePlayback.getState().select(null)}>{strings.closeInspector}</button>
+    <button type="button" className="rs-button rs-button-small" data-testid="inspector-close" onClick={() => closeInspector(opener)}>{strings.closeInspector}</button>
   );
   return (
     <PanelFrame name="inspector" title={strings.inspectorTitle} className={className} aside={close}>

@@ -141,11 +141,14 @@ class Columns {
   /** Appends the message at `index`: it goes into the columns now (writeAtAppend), or the one it displaces from the recent ones does, unless it was reclaimed. */
   put(index: number, message: StoredMessage): void {
     const slot = index & (this.recentCount - 1);
-    const displaced = this.recentIndex[slot]!;
-    if (this.writeAtAppend) this.write(index, message);
-    // After a restore the slot may hold an entry of the run's abandoned future (displaced > index):
-    // snapshots further on may read it, and the run will store the very same message there again.
-    else if (displaced !== index && displaced >= this.minIndex) this.write(displaced, this.recent[slot]!);
+    if (this.writeAtAppend) {
+      this.write(index, message);
+    } else {
+      const displaced = this.recentIndex[slot]!;
+      // After a restore the slot may hold an entry of the run's abandoned future (displaced > index):
+      // snapshots further on may read it, and the run will store the very same message there again.
+      if (displaced !== index && displaced >= this.minIndex) this.write(displaced, this.recent[slot]!);
+    }
     this.recent[slot] = message;
     this.recentIndex[slot] = index;
   }

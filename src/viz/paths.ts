@@ -29,6 +29,8 @@ export interface Link {
   controls?: [Point, Point];
   /** Straight segments run before the curve, from via[0] to the curve's source (out of a broker under its queues). */
   via?: Point[];
+  /** Straight segments run after the curve, from its target to the last point (into a queue cell along its broker's lane). */
+  then?: Point[];
 }
 
 export function boxCenter(box: Box): Point {
@@ -64,7 +66,8 @@ export function linkBetween(from: Box, to: Box): Link {
 export function linkPath(link: Link): string {
   const [c1, c2] = link.controls ?? defaultControls(link);
   const start = link.via?.length ? `M${link.via.map((p) => `${p.x},${p.y}`).join('L')}L` : 'M';
-  return `${start}${link.source.x},${link.source.y}C${c1.x},${c1.y},${c2.x},${c2.y},${link.target.x},${link.target.y}`;
+  const end = link.then?.length ? `L${link.then.map((p) => `${p.x},${p.y}`).join('L')}` : '';
+  return `${start}${link.source.x},${link.source.y}C${c1.x},${c1.y},${c2.x},${c2.y},${link.target.x},${link.target.y}${end}`;
 }
 
 function defaultControls({ source: s, target: t, orientation }: Link): [Point, Point] {
@@ -77,12 +80,20 @@ function defaultControls({ source: s, target: t, orientation }: Link): [Point, P
 const CELL_LEAD = 18;
 
 /**
- * From a process to the top of a queue cell: it leaves the process's side (or bottom, when the
- * cell is below it) and drops into the cell from above, so each dot lands in its own queue id.
+ * From a process to the top of a queue cell, so each dot lands in its own queue id. A process
+ * beside the broker reaches it along `lane` (the broker's box and the height of the gap between
+ * its status line and its queues): a curve to the broker's side at that height, straight along it
+ * to above the cell, then down into it, so a dot never crosses the broker's name or the status line
+ * that gives its queue counts. Otherwise it leaves the process's side (or bottom, when the cell is
+ * below it) and drops into the cell from above.
  */
-export function linkIntoCell(from: Box, cell: Box): Link {
+export function linkIntoCell(from: Box, cell: Box, lane?: { broker: Box; y: number }): Link {
   const side = linkBetween(from, cell);
   const target = { x: cell.x + cell.width / 2, y: cell.y };
+  if (lane && side.orientation === 'horizontal') {
+    const edgeX = side.source.x <= target.x ? lane.broker.x : lane.broker.x + lane.broker.width;
+    return { source: side.source, target: { x: edgeX, y: lane.y }, orientation: 'horizontal', then: [{ x: target.x, y: lane.y }, target] };
+  }
   const lead = side.orientation === 'horizontal' ? { x: (side.source.x + target.x) / 2, y: side.source.y } : { x: side.source.x, y: side.source.y + CELL_LEAD };
   return { source: side.source, target, orientation: side.orientation, controls: [lead, { x: target.x, y: target.y - CELL_LEAD * 2 }] };
 }

@@ -7,8 +7,15 @@
  */
 import type { Box } from './paths.ts';
 
-/** Space between the broker's name and status and its strip. */
-export const STRIP_TOP = 36;
+/** Space between the top of a broker's box and its strip: its name and status line. */
+const STRIP_TOP = 36;
+/**
+ * Under them, over cells that show their ids, the lane a sent message runs along to its queue:
+ * its middle 37 px down, just under the status line, and a dot is 8 px across. A crowded
+ * cluster's heat rows have none: its rows must fit the screen.
+ */
+const LANE = 6;
+const LANE_MIDDLE = 37;
 const STRIP_SIDE = 8;
 const STRIP_BOTTOM = 6;
 const ROOMY_MAX = 16;
@@ -51,13 +58,23 @@ export function layoutQueueStrip(count: number, box: Box, heat = false): Box[] {
   if (count <= 0) return [];
   const shape = stripShape(count, box.width, heat);
   const x0 = box.x + STRIP_SIDE;
-  const y0 = box.y + STRIP_TOP;
+  const y0 = box.y + stripTop(heat);
   return Array.from({ length: count }, (_, queueId) => ({
     x: x0 + (queueId % shape.perRow) * (shape.cellWidth + shape.gap),
     y: y0 + Math.floor(queueId / shape.perRow) * (shape.cellHeight + shape.gap),
     width: shape.cellWidth,
     height: shape.cellHeight,
   }));
+}
+
+/** Where the strip starts under the top of a broker's box. */
+export function stripTop(heat: boolean): number {
+  return heat ? STRIP_TOP : STRIP_TOP + LANE;
+}
+
+/** The height of the lane between a broker's status line and its queues (paths.ts linkIntoCell); not in a heat row. */
+export function stripLaneY(box: Box): number {
+  return box.y + LANE_MIDDLE;
 }
 
 /** Whether the cells are wide enough to print their queue id. */

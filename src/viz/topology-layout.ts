@@ -7,7 +7,7 @@
  */
 import { dict, dictFrom } from '../sim/index.ts';
 import type { Box } from './paths.ts';
-import { layoutQueueStrip, queueStripHeight, STRIP_TOP } from './queue-strip.ts';
+import { layoutQueueStrip, queueStripHeight, stripTop } from './queue-strip.ts';
 import { topologyDensity, type TopologyDensity } from './topology-density.ts';
 
 export interface TopologyInput {
@@ -152,7 +152,7 @@ function groupColumn(groups: { name: string; members: string[] }[], { x, y, widt
   const result: Groups = { groups: dict(), members: dict(), height: 0, untitled: [] };
   const heightOf = (id: string, tileWidth: number) => {
     const count = slots[id] ?? 0;
-    return count > 0 ? STRIP_TOP + queueStripHeight(count, tileWidth, heat) : MEMBER_HEIGHT;
+    return count > 0 ? stripTop(heat) + queueStripHeight(count, tileWidth, heat) : MEMBER_HEIGHT;
   };
   const groupWidth = (width - GROUP_GAP * (columns - 1)) / columns;
   // A crowded cluster's rows sit closer: its lone brokers have no frame to keep apart.

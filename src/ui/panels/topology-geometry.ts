@@ -6,6 +6,7 @@ import type { TraceEvent } from '../../sim/index.ts';
 import { dotOpacity, flightProgress, jumpProgress } from '../../viz/flight.ts';
 import { pointOnTrack, trackOf, type LinkTrack } from '../../viz/link-track.ts';
 import { linkBetween, linkIntoCell, linkOutOfCell, type Box, type Link } from '../../viz/paths.ts';
+import { stripLaneY } from '../../viz/queue-strip.ts';
 import { queueCellId, type TopologyLayout } from '../../viz/topology-layout.ts';
 import type { TraceSource } from '../../sim/timeline.ts';
 import type { DotRouting, EntityRef } from './topology-model.ts';
@@ -25,9 +26,17 @@ export function linkOf(layout: TopologyLayout, from: EntityRef, to: EntityRef): 
   const a = boxOf(layout, from);
   const b = boxOf(layout, to);
   if (!a || !b) return null;
-  if (from.kind === 'queue') return linkOutOfCell(a, b, layout.brokers[from.id.slice(0, from.id.lastIndexOf('#'))]);
-  if (to.kind === 'queue') return linkIntoCell(a, b);
+  if (from.kind === 'queue') return linkOutOfCell(a, b, brokerOfCell(layout, from.id));
+  if (to.kind === 'queue') {
+    const broker = layout.density.queueHeat ? undefined : brokerOfCell(layout, to.id);
+    return linkIntoCell(a, b, broker && { broker, y: stripLaneY(broker) });
+  }
   return linkBetween(a, b);
+}
+
+/** The box of the broker a queue cell is drawn in (queueCellId's node). */
+function brokerOfCell(layout: TopologyLayout, cellId: string): Box | undefined {
+  return layout.brokers[cellId.slice(0, cellId.lastIndexOf('#'))];
 }
 
 /** A retried send (attempt > 1) and a failed one look different from a first, successful one. */

@@ -1,4 +1,4 @@
-import { boxCenter, linkBetween, linkOutOfCell, linkPath, type Box } from '../../../src/viz/paths.ts';
+import { boxCenter, linkBetween, linkIntoCell, linkOutOfCell, linkPath, type Box } from '../../../src/viz/paths.ts';
 import { pointOnLink } from '../../../src/viz/link-track.ts';
 
 const left: Box = { x: 0, y: 100, width: 100, height: 40 };
@@ -78,5 +78,48 @@ describe('linkOutOfCell (a queue to its owner)', () => {
     const link = linkOutOfCell(cell, consumer, broker);
     const xs = Array.from({ length: 11 }, (_, i) => pointOnLink(link, i / 10).x);
     for (let i = 1; i < xs.length; i++) expect(xs[i]).toBeGreaterThanOrEqual(xs[i - 1]!);
+  });
+});
+
+describe('linkIntoCell (a producer to a queue)', () => {
+  // A broker at x 100-300, y 50-130: its name and status line above y 84, a lane at y 87, cell 4 at x 220-240 from y 92.
+  const broker: Box = { x: 100, y: 50, width: 200, height: 80 };
+  const cell: Box = { x: 220, y: 92, width: 20, height: 16 };
+  const producer: Box = { x: 0, y: 10, width: 60, height: 40 };
+  const lane = { broker, y: 87 };
+
+  it('reaches the broker\'s side at its lane, runs along it to above the cell, then drops into the cell', () => {
+    const link = linkIntoCell(producer, cell, lane);
+    expect(linkPath(link)).toBe('M60,30C80,30,80,87,100,87L230,87L230,92');
+    expect(pointOnLink(link, 0)).toEqual({ x: 60, y: 30 });
+    expect(pointOnLink(link, 1)).toEqual({ x: 230, y: 92 });
+  });
+
+  it('never crosses the broker\'s name or status line: inside the broker a dot is on the lane or in the cell', () => {
+    const link = linkIntoCell(producer, cell, lane);
+    for (let i = 0; i <= 100; i++) {
+      const point = pointOnLink(link, i / 100);
+      if (point.x > broker.x + 0.5) expect(point.y).toBeGreaterThanOrEqual(lane.y - 1e-9);
+    }
+  });
+
+  it('moves forward along the curve, the lane, then down', () => {
+    const link = linkIntoCell(producer, cell, lane);
+    const points = Array.from({ length: 41 }, (_, i) => pointOnLink(link, i / 40));
+    for (let i = 1; i < points.length; i++) {
+      expect(points[i]!.x).toBeGreaterThanOrEqual(points[i - 1]!.x - 1e-9);
+      expect(points[i]!.y).toBeGreaterThanOrEqual(points[i - 1]!.y - 1e-9);
+    }
+  });
+
+  it('comes in from the broker\'s right side when the process is on its right', () => {
+    const consumerSide: Box = { x: 400, y: 10, width: 60, height: 40 };
+    expect(linkPath(linkIntoCell(consumerSide, cell, lane))).toBe('M400,30C350,30,350,87,300,87L230,87L230,92');
+  });
+
+  it('without a lane (a heat row) drops into the cell from above the broker', () => {
+    const link = linkIntoCell(producer, cell);
+    expect(link.then).toBeUndefined();
+    expect(pointOnLink(link, 1)).toEqual({ x: 230, y: 92 });
   });
 });

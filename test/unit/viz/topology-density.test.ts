@@ -103,7 +103,7 @@ it('draws a crowded cluster\'s lone brokers without a frame of their own, rows c
   for (const width of [790, 1232]) {
     const layout = layoutTopology(large, width);
     for (const name of layout.untitledGroups) expect(layout.brokerGroups[name]).toEqual(layout.brokers[`${name}/0`]);
-    // Five rows of brokers, each its name, status and heat row (STRIP_TOP 36 + 12 + 6), 8 px apart, under the NameServers.
+    // Five rows of brokers, each its name, status and heat row (36 + 12 + 6: no lane for sends over a heat row), 8 px apart, under the NameServers.
     const rows = [...new Set(Object.values(layout.brokers).map((box) => box.y))];
     expect(rows).toHaveLength(5);
     expect(rows[1]! - rows[0]!).toBe(54 + 8);

@@ -80,41 +80,74 @@ function defaultControls({ source: s, target: t, orientation }: Link): [Point, P
 const CELL_LEAD = 18;
 
 /**
- * From a process to the top of a queue cell, so each dot lands in its own queue id. A process
- * beside the broker reaches it along `lane` (the broker's box and the height of the gap between
- * its status line and its queues): a curve to the broker's side at that height, straight along it
- * to above the cell, then down into it, so a dot never crosses the broker's name or the status line
- * that gives its queue counts. Otherwise it leaves the process's side (or bottom, when the cell is
- * below it) and drops into the cell from above.
+ * Where dots may run inside and around a broker without crossing its text: the broker's box, the
+ * height of its lane (between its status line and its queues), and in a drawing that stacks its
+ * boxes in one column (the narrow layout) the x of a rail down the right margin, past the boxes
+ * between a client and its broker.
  */
-export function linkIntoCell(from: Box, cell: Box, lane?: { broker: Box; y: number }): Link {
+export interface Lanes {
+  broker: Box;
+  y: number;
+  railX?: number | undefined;
+}
+
+/** How far below a process a link into a queue turns towards the rail. */
+const RAIL_TURN = 24;
+/** A link out of a queue reaches a process below along this height above its box. */
+const ABOVE_BOX = 5;
+
+/**
+ * From a process to the top of a queue cell, so each dot lands in its own queue id. With `lanes`
+ * the dot never crosses the broker's name, the status line that gives its queue counts, or another
+ * box: a process above the broker, with a rail (the narrow layout), drops from its bottom to the
+ * rail, runs down it to the broker's lane and comes in from the right; a process beside the broker
+ * reaches the lane at the broker's side. Either way the dot runs along the lane to above the cell,
+ * then down into it. Without, it leaves the process's side (or bottom) and drops into the cell.
+ */
+export function linkIntoCell(from: Box, cell: Box, lanes?: Lanes): Link {
   const side = linkBetween(from, cell);
   const target = { x: cell.x + cell.width / 2, y: cell.y };
-  if (lane && side.orientation === 'horizontal') {
-    const edgeX = side.source.x <= target.x ? lane.broker.x : lane.broker.x + lane.broker.width;
-    return { source: side.source, target: { x: edgeX, y: lane.y }, orientation: 'horizontal', then: [{ x: target.x, y: lane.y }, target] };
+  if (lanes) {
+    const alongLane = [{ x: target.x, y: lanes.y }, target];
+    if (lanes.railX !== undefined && from.y + from.height < lanes.broker.y) {
+      const start = { x: from.x + from.width / 2, y: from.y + from.height };
+      const turn = { x: lanes.railX, y: start.y + RAIL_TURN };
+      return { source: start, target: turn, orientation: 'vertical', then: [{ x: lanes.railX, y: lanes.y }, ...alongLane] };
+    }
+    if (side.orientation === 'horizontal') {
+      const edgeX = side.source.x <= target.x ? lanes.broker.x : lanes.broker.x + lanes.broker.width;
+      return { source: side.source, target: { x: edgeX, y: lanes.y }, orientation: 'horizontal', then: alongLane };
+    }
   }
   const lead = side.orientation === 'horizontal' ? { x: (side.source.x + target.x) / 2, y: side.source.y } : { x: side.source.x, y: side.source.y + CELL_LEAD };
   return { source: side.source, target, orientation: side.orientation, controls: [lead, { x: target.x, y: target.y - CELL_LEAD * 2 }] };
 }
 
 /**
- * From the bottom of a queue cell to a process: down out of the cell, then across (or down) to
- * it. A process beside the broker is reached under the queues: straight down into the broker's
- * bottom margin, along it to the broker's side, then a curve, so the line never crosses another
- * broker's box.
+ * From the bottom of a queue cell to a process: down out of the cell into its broker's bottom
+ * margin, under the queues. A process below the broker, with a rail (the narrow layout): along
+ * the margin to the rail, down it past the brokers below this one, then along just above the
+ * process's box and into its top. A process beside the broker: along the margin to the broker's
+ * side, then a curve, so the line never crosses another broker's box. Otherwise down and across.
  */
-export function linkOutOfCell(cell: Box, to: Box, broker?: Box): Link {
+export function linkOutOfCell(cell: Box, to: Box, broker?: Box, railX?: number): Link {
   const side = linkBetween(cell, to);
-  if (broker && side.orientation === 'horizontal') {
-    const start = { x: cell.x + cell.width / 2, y: cell.y + cell.height };
+  const start = { x: cell.x + cell.width / 2, y: cell.y + cell.height };
+  if (broker) {
     const runY = Math.max(start.y, broker.y + broker.height - 3);
-    const edgeX = side.target.x >= start.x ? broker.x + broker.width : broker.x;
-    return { source: { x: edgeX, y: runY }, target: side.target, orientation: 'horizontal', via: [start, { x: start.x, y: runY }] };
+    const intoMargin = [start, { x: start.x, y: runY }];
+    if (railX !== undefined && to.y > broker.y + broker.height) {
+      const laneY = to.y - ABOVE_BOX;
+      const middle = { x: to.x + to.width / 2, y: laneY };
+      return { source: { x: railX, y: runY }, target: { x: railX, y: laneY }, orientation: 'vertical', via: intoMargin, then: [middle, { x: middle.x, y: to.y }] };
+    }
+    if (side.orientation === 'horizontal') {
+      const edgeX = side.target.x >= start.x ? broker.x + broker.width : broker.x;
+      return { source: { x: edgeX, y: runY }, target: side.target, orientation: 'horizontal', via: intoMargin };
+    }
   }
-  const source = { x: cell.x + cell.width / 2, y: cell.y + cell.height };
-  const lead = side.orientation === 'horizontal' ? { x: (source.x + side.target.x) / 2, y: side.target.y } : { x: side.target.x, y: side.target.y - CELL_LEAD };
-  return { source, target: side.target, orientation: side.orientation, controls: [{ x: source.x, y: source.y + CELL_LEAD * 2 }, lead] };
+  const lead = side.orientation === 'horizontal' ? { x: (start.x + side.target.x) / 2, y: side.target.y } : { x: side.target.x, y: side.target.y - CELL_LEAD };
+  return { source: start, target: side.target, orientation: side.orientation, controls: [{ x: start.x, y: start.y + CELL_LEAD * 2 }, lead] };
 }
 
 export function distance(a: Point, b: Point): number {

@@ -59,6 +59,14 @@ export interface ClientGroupNode {
   box: Box;
 }
 
+/**
+ * The x of the rail down the right margin of a narrow layout, where dots between a client and a
+ * broker run past the boxes stacked between them (paths.ts Lanes); none in a wide layout.
+ */
+export function railX(layout: TopologyLayout): number | undefined {
+  return layout.mode === 'narrow' ? layout.width - MARGIN / 2 : undefined;
+}
+
 export function queueCellId(node: string, queueId: number): string {
   return `${node}#${queueId}`;
 }

@@ -7,7 +7,7 @@ import { dotOpacity, flightProgress, jumpProgress } from '../../viz/flight.ts';
 import { pointOnTrack, trackOf, type LinkTrack } from '../../viz/link-track.ts';
 import { linkBetween, linkIntoCell, linkOutOfCell, type Box, type Link } from '../../viz/paths.ts';
 import { stripLaneY } from '../../viz/queue-strip.ts';
-import { queueCellId, type TopologyLayout } from '../../viz/topology-layout.ts';
+import { queueCellId, railX, type TopologyLayout } from '../../viz/topology-layout.ts';
 import type { TraceSource } from '../../sim/timeline.ts';
 import type { DotRouting, EntityRef } from './topology-model.ts';
 
@@ -26,10 +26,12 @@ export function linkOf(layout: TopologyLayout, from: EntityRef, to: EntityRef): 
   const a = boxOf(layout, from);
   const b = boxOf(layout, to);
   if (!a || !b) return null;
-  if (from.kind === 'queue') return linkOutOfCell(a, b, brokerOfCell(layout, from.id));
+  // A heat row has no lane over it, and a crowded narrow layout may set brokers side by side: no rail past them.
+  const rail = layout.density.queueHeat ? undefined : railX(layout);
+  if (from.kind === 'queue') return linkOutOfCell(a, b, brokerOfCell(layout, from.id), rail);
   if (to.kind === 'queue') {
     const broker = layout.density.queueHeat ? undefined : brokerOfCell(layout, to.id);
-    return linkIntoCell(a, b, broker && { broker, y: stripLaneY(broker) });
+    return linkIntoCell(a, b, broker && { broker, y: stripLaneY(broker), railX: rail });
   }
   return linkBetween(a, b);
 }

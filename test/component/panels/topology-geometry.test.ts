@@ -1,7 +1,10 @@
-import { dotRoute, dotsAt } from '../../../src/ui/panels/topology-geometry.ts';
+import { dotRoute, dotsAt, linkOf } from '../../../src/ui/panels/topology-geometry.ts';
+import { pointOnLink } from '../../../src/viz/link-track.ts';
+import type { Box } from '../../../src/viz/paths.ts';
+import { stripLaneY } from '../../../src/viz/queue-strip.ts';
 import { topologyModel } from '../../../src/ui/panels/topology-model.ts';
 import { Timeline } from '../../../src/sim/timeline.ts';
-import { layoutTopology } from '../../../src/viz/topology-layout.ts';
+import { layoutTopology, queueCellId } from '../../../src/viz/topology-layout.ts';
 import { writeReadScenario } from './scenarios.ts';
 
 describe('dots of the topology canvas', () => {
@@ -126,6 +129,49 @@ describe('dots of the topology canvas', () => {
         return dot.y >= master.y && dot.y <= slave.y + slave.height;
       });
       expect(between).toBe(true);
+    }
+  });
+});
+
+describe('dots and the text of the brokers', () => {
+  // Two brokers, one above the other on a phone: sends to broker-b pass broker-a, pulls from broker-a pass broker-b.
+  const timeline = new Timeline(writeReadScenario({ brokers: ['broker-a', 'broker-b'] }));
+
+  it.each([[1280, 'wide'], [358, 'narrow']])('at %i px (%s), no message dot crosses a broker\'s name or its status line', (width) => {
+    timeline.seek(30_000);
+    const model = topologyModel(timeline.state);
+    const layout = layoutTopology(model.input, width);
+    const boxes = Object.values(layout.brokers);
+    let seen = 0;
+    // Every 20 ms of a second: the dots of sends and consumptions anywhere along their ways.
+    for (let t = 29_000; t <= 30_000; t += 20) {
+      for (const dot of dotsAt(timeline, layout, model.routing, t, 1_000)) {
+        if (dot.kind !== 'sent' && dot.kind !== 'consumed') continue;
+        seen++;
+        for (const box of boxes) {
+          const overText = dot.x > box.x && dot.x < box.x + box.width && dot.y > box.y && dot.y < stripLaneY(box) - 0.5;
+          expect(overText, `${dot.kind} dot at ${dot.x},${dot.y} over the text of the broker at ${box.x},${box.y}`).toBe(false);
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(500);
+  });
+
+  it('on a phone, a message to or from a queue goes round the other broker, never through it', () => {
+    timeline.seek(30_000);
+    const model = topologyModel(timeline.state);
+    const layout = layoutTopology(model.input, 358);
+    const inside = (box: Box, x: number, y: number) => x > box.x + 0.5 && x < box.x + box.width - 0.5 && y > box.y + 0.5 && y < box.y + box.height - 0.5;
+    for (const [node, other] of [['broker-a/0', 'broker-b/0'], ['broker-b/0', 'broker-a/0']] as const) {
+      for (let queueId = 0; queueId < 8; queueId++) {
+        const cell = { kind: 'queue' as const, id: queueCellId(node, queueId) };
+        for (const link of [linkOf(layout, { kind: 'client', id: 'p-1' }, cell), linkOf(layout, cell, { kind: 'client', id: 'c-1' }), linkOf(layout, cell, { kind: 'client', id: 'c-2' })]) {
+          for (let i = 0; i <= 200; i++) {
+            const { x, y } = pointOnLink(link!, i / 200);
+            expect(inside(layout.brokers[other]!, x, y), `${node}#${queueId} at ${x},${y}`).toBe(false);
+          }
+        }
+      }
     }
   });
 });

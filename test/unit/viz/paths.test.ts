@@ -123,3 +123,18 @@ describe('linkIntoCell (a producer to a queue)', () => {
     expect(pointOnLink(link, 1)).toEqual({ x: 230, y: 92 });
   });
 });
+
+describe('links along the rail of a narrow layout (boxes stacked in one column, a rail at x 350)', () => {
+  const broker: Box = { x: 16, y: 200, width: 320, height: 64 };
+  const cell: Box = { x: 100, y: 242, width: 20, height: 16 };
+  const producer: Box = { x: 16, y: 100, width: 320, height: 40 };
+  const consumer: Box = { x: 180, y: 500, width: 140, height: 34 };
+
+  it('a send drops from the producer to the rail, runs down it to the broker\'s lane and along it to the cell', () => {
+    expect(linkPath(linkIntoCell(producer, cell, { broker, y: 237, railX: 350 }))).toBe('M176,140C176,152,350,152,350,164L350,237L110,237L110,242');
+  });
+
+  it('a pull\'s answer runs under the queues to the rail, down it, then along above the consumer into its top', () => {
+    expect(linkPath(linkOutOfCell(cell, consumer, broker, 350))).toBe('M110,258L110,261L350,261C350,378,350,378,350,495L250,495L250,500');
+  });
+});

@@ -77,6 +77,19 @@ test('a chapter link lands on its step, and the address follows the step', async
   assert.deepEqual(consoleErrors, []);
 });
 
+test('at 1280x800 a step that opens a message card keeps its lesson whole: the card starts under it, over the side column', async ({ page, baseUrl, consoleErrors }) => {
+  await openPage(page, baseUrl, '#ch=basics&st=1&lang=en');
+  await arrivedAt(page, 1);
+  await page.locator('.rs-card.rs-card-docked [data-testid="card-msgid"]').waitFor();
+  const rect = (selector: string) => page.locator(selector).first().evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
+  const [lesson, card, tabs] = [await rect('[data-testid="chapter"]'), await rect('[data-testid="message-card"]'), await rect('[role="tablist"]')];
+  assert.ok(card.top >= lesson.bottom, `the card (from y ${card.top}) is under the lesson (to y ${lesson.bottom})`);
+  assert.ok(lesson.right >= card.right - 1, `the lesson keeps the page's width (to x ${lesson.right}, the card to ${card.right})`);
+  assert.ok(card.left >= tabs.right, 'the card is over the side column, not the panels');
+  assert.ok(card.bottom <= 800, 'the card is on screen');
+  assert.deepEqual(consoleErrors, []);
+});
+
 test('the chapter and the canvas share the first screen on a phone', async ({ page, baseUrl, consoleErrors, screenshot }) => {
   await openPage(page, baseUrl, '#ch=basics&st=2&lang=zh');
   await arrivedAt(page, 2);

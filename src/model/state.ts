@@ -119,16 +119,16 @@ export interface ConsumerGroupInfo {
   subVersions: Record<string, number>;
 }
 
-/** A pull parked by the broker's PullRequestHoldService (long polling). */
+/** A pull parked by the broker's PullRequestHoldService (long polling); frozen, so checkpoints share it. */
 export interface HeldPull {
-  rpcId: number;
-  node: string;
-  group: string;
-  topic: string;
-  queueId: number;
-  queueOffset: number;
-  subscription: string;
-  expiresAt: number;
+  readonly rpcId: number;
+  readonly node: string;
+  readonly group: string;
+  readonly topic: string;
+  readonly queueId: number;
+  readonly queueOffset: number;
+  readonly subscription: string;
+  readonly expiresAt: number;
 }
 
 /** HAService.HAConnection on a master: one per slave that reported to it. */
@@ -193,8 +193,8 @@ export interface BrokerState {
   producerTable: Record<string, Record<string, ClientChannelInfo>>;
   /** group -> "topic@queueId" -> committed offset (ConsumerOffsetManager.offsetTable). */
   consumerOffsetTable: Record<string, Record<string, number>>;
-  /** "topic@queueId" -> pulls waiting for a message. */
-  pullHolds: Record<string, HeldPull[]>;
+  /** "topic@queueId" -> pulls waiting for a message (a frozen list, replaced when it changes). */
+  pullHolds: Record<string, readonly HeldPull[]>;
   /** NameServers still to unregister from during a graceful shutdown (one at a time). */
   unregisterQueue: string[];
   /**

@@ -25,15 +25,14 @@ function holdKey(topic: string, queueId: number): string {
 export function holdPullRequest(state: ModelState, broker: BrokerState, node: string, rpcId: number, request: PullRequest, subscription: string, sim: Sim): void {
   const suspend = state.config.longPollingEnable ? request.suspendTimeoutMs : state.config.shortPollingTimeMs;
   const key = holdKey(request.topic, request.queueId);
-  const hold: HeldPull = {
+  // Frozen: it never changes while parked, so a Timeline's checkpoints share it instead of copying it.
+  const hold: HeldPull = Object.freeze({
     rpcId, node, group: request.group, topic: request.topic, queueId: request.queueId,
     queueOffset: request.queueOffset, subscription, expiresAt: sim.now + suspend,
-  };
-  // A queue's list is made with its first pull, as a literal: a push onto a new empty array
-  // reserves room for 17 (the list lives until the next message wakes it, for every message).
+  });
+  // A queue's list is frozen and replaced when it changes (checkpoints share it); most queues hold one pull at a time.
   const holds = broker.pullHolds[key];
-  if (holds) holds.push(hold);
-  else broker.pullHolds[key] = [hold];
+  broker.pullHolds[key] = Object.freeze(holds ? [...holds, hold] : [hold]);
 }
 
 /** Answers a parked pull if it now finds messages (or must give up); returns whether it did. */
@@ -58,13 +57,24 @@ export function notifyMessageArriving(state: ModelState, broker: BrokerState, to
 
 /**
  * Answers the pulls of one queue that can be answered now (or, when `expire`, that have waited
- * out their suspend time) and keeps the others in place: this runs for every stored message.
+ * out their suspend time) and keeps the others: this runs for every stored message. The list is
+ * replaced only when a pull was answered.
  */
-function wakeHolds(state: ModelState, broker: BrokerState, key: string, holds: HeldPull[], expire: boolean, sim: Sim): void {
-  let kept = 0;
-  for (const hold of holds) if (!tryWake(state, broker, hold, expire && sim.now >= hold.expiresAt, sim)) holds[kept++] = hold;
-  holds.length = kept;
-  if (kept === 0) delete broker.pullHolds[key];
+function wakeHolds(state: ModelState, broker: BrokerState, key: string, holds: readonly HeldPull[], expire: boolean, sim: Sim): void {
+  let answered = false;
+  let kept: HeldPull[] | null = null;
+  for (let i = 0; i < holds.length; i++) {
+    const hold = holds[i]!;
+    if (!tryWake(state, broker, hold, expire && sim.now >= hold.expiresAt, sim)) {
+      if (answered) (kept ??= []).push(hold);
+    } else if (!answered) {
+      answered = true;
+      if (i > 0) kept = holds.slice(0, i);
+    }
+  }
+  if (!answered) return;
+  if (kept === null) delete broker.pullHolds[key];
+  else broker.pullHolds[key] = Object.freeze(kept);
 }
 
 /** checkHoldRequest, every 5 s (or shortPollingTimeMills): answer what has expired. */

@@ -49,6 +49,20 @@ describe('the Message tab', () => {
     expect(screen.getAllByTestId('life-step').at(-1)).toHaveTextContent('after the playhead');
   });
 
+  it('offers an example of what to type: a key the run\'s first message carries, or where an id comes from', async () => {
+    render(<MessageTab />);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Find by' }), { target: { value: 'key' } });
+    expect(screen.getByTestId('message-value')).toHaveAttribute('placeholder', 'e.g. order-0');
+    // The example is a key the run has: searching it finds the first message.
+    search('key', 'order-0');
+    expect(await screen.findAllByTestId('life-step', {}, WAIT)).not.toHaveLength(0);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Find by' }), { target: { value: 'msgId' } });
+    expect(screen.getByTestId('message-value')).toHaveAttribute('placeholder', '32 hex digits, e.g. from the event log');
+    act(() => usePlayback.setState({ language: 'zh' }));
+    fireEvent.change(screen.getByRole('combobox', { name: '查找方式' }), { target: { value: 'key' } });
+    expect(screen.getByTestId('message-value')).toHaveAttribute('placeholder', '例如 order-0');
+  });
+
   it('finds the same message by msgId and by offsetMsgId', async () => {
     const stored = getTimeline()!.traceSlice(0).find((event) => event.type === 'message.stored')!;
     if (stored.type !== 'message.stored') throw new Error('unreachable');

@@ -45,6 +45,8 @@ function LookupForm({ by, picker, strings }: { by: MessageLookup['by']; picker: 
   const setTopicQuery = useInsight((s) => s.setTopicQuery);
   const scenario = usePlayback((s) => s.scenario);
   const topics = scenario?.topics.map((entry) => entry.name) ?? [];
+  const keyPrefix = scenario?.producers.find((producer) => producer.keyPrefix !== '')?.keyPrefix;
+  const example = by !== 'key' ? strings.example.id : keyPrefix === undefined ? undefined : strings.example.key(`${keyPrefix}-0`);
   const [value, setValue] = useState(lookup?.value ?? '');
   const [topic, setTopic] = useState(lookup?.topic ?? '');
   const submit = (event: FormEvent) => {
@@ -65,7 +67,7 @@ function LookupForm({ by, picker, strings }: { by: MessageLookup['by']; picker: 
         </label>
       )}
       <label className="rs-message-value">{strings.value}{' '}
-        <input className="rs-input" value={value} spellCheck={false} onChange={(event) => setValue(event.target.value)} data-testid="message-value" />
+        <input className="rs-input" value={value} placeholder={example} spellCheck={false} onChange={(event) => setValue(event.target.value)} data-testid="message-value" />
       </label>
       <button type="submit" className="rs-button">{strings.search}</button>
     </form>

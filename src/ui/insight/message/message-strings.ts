@@ -13,6 +13,8 @@ export interface MessageStrings {
   by: Record<'msgId' | 'offsetMsgId' | 'key', string>;
   lookupBy: string;
   value: string;
+  /** What to type: a key the run's first message carries (`<keyPrefix>-0`), or where an id can be copied from. */
+  example: { key: (key: string) => string; id: string };
   topic: string;
   anyTopic: string;
   search: string;
@@ -52,6 +54,7 @@ const en: MessageStrings = {
   by: { msgId: 'Message ID (msgId)', offsetMsgId: 'offsetMsgId', key: 'Key' },
   lookupBy: 'Find by',
   value: 'Value',
+  example: { key: (key) => `e.g. ${key}`, id: '32 hex digits, e.g. from the event log' },
   topic: 'Topic',
   anyTopic: 'every topic',
   search: 'Search',
@@ -87,6 +90,7 @@ const zh: MessageStrings = {
   by: { msgId: '消息 ID（msgId）', offsetMsgId: 'offsetMsgId', key: 'Key' },
   lookupBy: '查找方式',
   value: '值',
+  example: { key: (key) => `例如 ${key}`, id: '32 位十六进制，例如从事件日志复制' },
   topic: '主题',
   anyTopic: '所有主题',
   search: '搜索',

@@ -10,9 +10,9 @@ import type { Box } from './paths.ts';
 /** Space between the top of a broker's box and its strip: its name and status line. */
 const STRIP_TOP = 36;
 /**
- * Under them, over cells that show their ids, the lane a sent message runs along to its queue:
- * its middle 37 px down, just under the status line, and a dot is 8 px across. A crowded
- * cluster's heat rows have none: its rows must fit the screen.
+ * Under them, over the strip, the lane a sent message runs along to its queue: its middle just
+ * under the status line, and a dot is 8 px across. A crowded cluster's heat rows have none: its
+ * rows must fit the screen.
  */
 const LANE = 6;
 const LANE_MIDDLE = 37;

@@ -27,12 +27,11 @@ export function linkOf(layout: TopologyLayout, from: EntityRef, to: EntityRef): 
   const b = boxOf(layout, to);
   if (!a || !b) return null;
   // A heat row has no lane over it, and a crowded narrow layout may set brokers side by side: no rail past them.
-  const rail = layout.density.queueHeat ? undefined : railX(layout);
+  const heat = layout.density.queueHeat;
+  const rail = heat ? undefined : railX(layout);
   if (from.kind === 'queue') return linkOutOfCell(a, b, brokerOfCell(layout, from.id), rail);
-  if (to.kind === 'queue') {
-    const broker = layout.density.queueHeat ? undefined : brokerOfCell(layout, to.id);
-    return linkIntoCell(a, b, broker && { broker, y: stripLaneY(broker), railX: rail });
-  }
+  const broker = to.kind === 'queue' && !heat ? brokerOfCell(layout, to.id) : undefined;
+  if (to.kind === 'queue') return linkIntoCell(a, b, broker && { broker, y: stripLaneY(broker), railX: rail });
   return linkBetween(a, b);
 }
 

@@ -4,6 +4,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { usePlayback } from '../../../src/store/playback.ts';
 import { standaloneSvg } from '../../../src/ui/insight/export.ts';
 import { ChartsTab } from '../../../src/ui/insight/charts/ChartsTab.tsx';
+import { summarize } from '../../../src/sim/summary.ts';
 import { loadAt } from '../panels/load.ts';
 import { writeReadScenario } from '../panels/scenarios.ts';
 
@@ -41,6 +42,21 @@ describe('ChartsTab', () => {
     expect(screen.getByRole('heading', { name: '随时间变化的图表' })).toBeInTheDocument();
     expect(within(second).getByText('永远无法消费')).toBeInTheDocument();
     expect(within(second).getByText('虚拟时间（秒）')).toBeInTheDocument();
+  });
+
+  it('says under the lag per group how diffTotal relates to the summary, and the numbers agree: Lagging plus Never consumable', async () => {
+    const timeline = loadAt(writeReadScenario(), 60_000);
+    render(<ChartsTab />);
+    const note = await screen.findByTestId('chart-second-note', {}, WAIT);
+    expect(note).toHaveTextContent("with one group it is the summary's Lagging plus Never consumable");
+    const second = screen.getByTestId('chart-second-figure');
+    fireEvent.keyDown(within(second).getByRole('group', { name: 'Lag per consumer group (diffTotal)' }), { key: 'End' });
+    const { messages } = summarize(timeline.state, 60_000, '', 0);
+    // Write 8 / read 4: about half of what was stored sits in queues 4-7, which no consumer reads.
+    expect(messages.neverConsumable).toBeGreaterThan(200);
+    expect(second.querySelector('figcaption')!.textContent).toBe(`At 1:00.000: CG_ORDER ${messages.lagging + messages.neverConsumable}`);
+    fireEvent.change(screen.getByTestId('chart-second-metric'), { target: { value: 'counters' } });
+    expect(screen.queryByTestId('chart-second-note')).toBeNull();
   });
 
   it('exports a chart as a standalone SVG document with its lines', async () => {

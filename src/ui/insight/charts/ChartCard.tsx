@@ -53,6 +53,7 @@ export function ChartCard({ series, initial, toMs, nowMs, width, height, name }:
           <button type="button" className="rs-button" data-testid={`chart-${name}-png`} onClick={() => svg.current && void savePng(svg.current, stem)}>{strings.exportPng}</button>
         </span>
       </div>
+      {metric === 'lagByGroup' && <p className="rs-chart-note" data-testid={`chart-${name}-note`}>{strings.lagNote}</p>}
       <LineChart
         ref={svg}
         title={title}

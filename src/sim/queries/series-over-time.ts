@@ -46,9 +46,13 @@ export interface SeriesSample {
   produceTps: Record<string, number>;
   /** Messages consumed in the window, per second, by brokerName. */
   consumeTps: Record<string, number>;
-  /** Each group's diffTotal: the sum over its queues of max offset - consumer offset. */
+  /**
+   * Each group's diffTotal: the sum over its readable queues of max offset - consumer offset, as
+   * ConsumeStats has it (AdminBrokerProcessor.getConsumeStats walks the ids below readQueueNums).
+   * What waits in the other queues is in neverConsumable.
+   */
   lagByGroup: Record<string, number>;
-  /** Each group's diff per queue, keyed `topic@brokerName:queueId`. */
+  /** Each group's diff per readable queue, keyed `topic@brokerName:queueId`. */
   lagByQueue: Record<string, Record<string, number>>;
   neverConsumable: number;
   /** Messages whose send finally failed, since the start. */
@@ -97,6 +101,7 @@ function readState(state: Readonly<ModelState>): Omit<SeriesSample, 't' | 'produ
   let neverConsumable = 0;
   for (const queue of summarizeQueues(state)) {
     neverConsumable += queue.neverConsumable;
+    if (!queue.readable) continue;
     for (const [group, lag] of Object.entries(queue.lag)) {
       lagByGroup[group] = (lagByGroup[group] ?? 0) + lag;
       (lagByQueue[group] ??= dict())[`${queue.topic}@${queue.broker}:${queue.queueId}`] = lag;

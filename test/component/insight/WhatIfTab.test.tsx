@@ -30,6 +30,9 @@ describe('WhatIfTab', () => {
     expect(row.querySelectorAll('td')[1]).toHaveTextContent(/^0$/);
     expect(screen.getByTestId('whatif-result')).toHaveTextContent('mqadmin updateTopic at 0:40.000');
     expect(usePlayback.getState().timeMs).toBe(40_000);
+    // The chart opens on what changed: the never-consumable count (diffTotal counts readable queues only).
+    expect(within(screen.getByTestId('whatif-result')).getByRole('combobox')).toHaveValue('counters');
+    expect(within(screen.getByTestId('whatif-chart')).getAllByText(/never consumable/).length).toBeGreaterThanOrEqual(2);
   });
 
   it('opens on the setting a write 8 / read 4 topic is about, offered as its fix: one click compares', () => {

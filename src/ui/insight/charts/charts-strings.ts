@@ -7,7 +7,7 @@ export interface ChartsStrings {
   intro: string;
   metric: Record<ChartMetric, string>;
   metricLabel: string;
-  /** Under the lag per group: how RocketMQ's diffTotal relates to the summary's counters. */
+  /** Under the lag per group: what RocketMQ's diffTotal counts, and where the rest is. */
   lagNote: string;
   groupLabel: string;
   timeAxis: string;
@@ -32,7 +32,7 @@ const en: ChartsStrings = {
     lagByQueue: 'Lag per queue of one group (diff)', counters: 'Never-consumable and failed messages',
   },
   metricLabel: 'Chart',
-  lagNote: 'diffTotal counts every queue of the group\'s topics, as RocketMQ\'s consumer progress does, the queues no consumer can read too: with one group it is the summary\'s Lagging plus Never consumable.',
+  lagNote: 'diffTotal counts the readable queues only, as RocketMQ\'s consumer progress does (queue ids below readQueueNums): with one group it is the summary\'s Lagging. What waits in queues no consumer can read is in the never-consumable chart.',
   groupLabel: 'Group',
   timeAxis: 'Virtual time (s)',
   unit: { perSecond: 'Messages per second', messages: 'Messages' },
@@ -56,7 +56,7 @@ const zh: ChartsStrings = {
     lagByQueue: '某个消费者组各队列的堆积量（diff）', counters: '永远无法消费与发送失败的消息',
   },
   metricLabel: '图表',
-  lagNote: 'diffTotal 与 RocketMQ 的消费进度一样，统计该组所订阅主题的每个队列，也包括没有消费者能读的队列：只有一个消费者组时，它等于概览中的“消费堆积”加“永远无法消费”。',
+  lagNote: 'diffTotal 与 RocketMQ 的消费进度一样，只统计可读队列（队列 id 小于 readQueueNums）：只有一个消费者组时，它等于概览中的“消费堆积”。没有消费者能读的队列里积压的消息见“永远无法消费与发送失败的消息”图表。',
   groupLabel: '消费者组',
   timeAxis: '虚拟时间（秒）',
   unit: { perSecond: '消息数/秒', messages: '消息数' },

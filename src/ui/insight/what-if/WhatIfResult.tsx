@@ -44,7 +44,7 @@ export function WhatIfResult({ change, scenario, strings }: { change: WhatIfChan
   const { config, durationMs } = scenario;
   const chartStrings = inLanguage(CHARTS_STRINGS, language);
   const counters = panelStrings(language).summary as Record<string, { label: string } | undefined>;
-  const [metric, setMetric] = useState<ChartMetric>('lagByGroup');
+  const [chosenMetric, setMetric] = useState<ChartMetric | null>(null);
   const [measure, width] = useElementWidth<HTMLDivElement>(760);
   const svg = useRef<SVGSVGElement>(null);
   const metricId = useId();
@@ -56,6 +56,8 @@ export function WhatIfResult({ change, scenario, strings }: { change: WhatIfChan
   }
   if (!data.ok) return <p className="rs-whatif-refused" role="alert" data-testid="whatif-refused">{strings.refused(data.message)}</p>;
   const { divergence } = data;
+  // The chart opens on what the change moved: messages no consumer can read (a readQueueNums fix) are not in the lag (diffTotal).
+  const metric = chosenMetric ?? (data.differences.some((d) => d.name === 'neverConsumable') ? 'counters' : 'lagByGroup');
   const lines = [
     ...metricLines(data.original.series, metric, undefined, chartStrings),
     ...metricLines(data.changed.series, metric, undefined, chartStrings).map((line) => ({ ...line, name: `${line.name} ${strings.changedSuffix}`, dashed: true })),

@@ -23,6 +23,7 @@ import type { ModelState } from '../../model/state.ts';
 import { dict } from '../../engine/index.ts';
 import { faultTarget } from '../../model/timeline.ts';
 import { checkpointInterval } from '../checkpoints.ts';
+import { consumeStats } from './consume-stats.ts';
 import { summarize, summarizeQueues, type Summary } from '../summary.ts';
 import type { TimelineView } from '../timeline.ts';
 
@@ -46,11 +47,7 @@ export interface SeriesSample {
   produceTps: Record<string, number>;
   /** Messages consumed in the window, per second, by brokerName. */
   consumeTps: Record<string, number>;
-  /**
-   * Each group's diffTotal: the sum over its readable queues of max offset - consumer offset, as
-   * ConsumeStats has it (AdminBrokerProcessor.getConsumeStats walks the ids below readQueueNums).
-   * What waits in the other queues is in neverConsumable.
-   */
+  /** Each group's diffTotal (consume-stats.ts: readable queues, committed offsets); what waits in the other queues is in neverConsumable. */
   lagByGroup: Record<string, number>;
   /** Each group's diff per readable queue, keyed `topic@brokerName:queueId`. */
   lagByQueue: Record<string, Record<string, number>>;
@@ -94,19 +91,16 @@ function perSecond(steps: Record<string, number>[], spanMs: number): Record<stri
   return rates;
 }
 
-/** The state's lag and never-consumable counts, as the summary computes them. */
+/** The groups' consumer progress (as the Dashboard shows it) and the never-consumable count (as the summary computes it). */
 function readState(state: Readonly<ModelState>): Omit<SeriesSample, 't' | 'produceTps' | 'consumeTps'> {
   const lagByGroup = dict<number>();
   const lagByQueue = dict<Record<string, number>>();
-  let neverConsumable = 0;
-  for (const queue of summarizeQueues(state)) {
-    neverConsumable += queue.neverConsumable;
-    if (!queue.readable) continue;
-    for (const [group, lag] of Object.entries(queue.lag)) {
-      lagByGroup[group] = (lagByGroup[group] ?? 0) + lag;
-      (lagByQueue[group] ??= dict())[`${queue.topic}@${queue.broker}:${queue.queueId}`] = lag;
-    }
+  for (const { group, topic, diffTotal, queues } of consumeStats(state)) {
+    lagByGroup[group] = diffTotal;
+    const byQueue = (lagByQueue[group] = dict<number>());
+    for (const queue of queues) byQueue[`${topic}@${queue.broker}:${queue.queueId}`] = queue.diff;
   }
+  const neverConsumable = summarizeQueues(state).reduce((sum, queue) => sum + queue.neverConsumable, 0);
   return { lagByGroup, lagByQueue, neverConsumable, failed: state.stats.failed };
 }
 

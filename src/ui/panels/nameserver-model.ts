@@ -3,8 +3,7 @@
  * broker's last registration and the countdown to its expiry, the next scanNotActiveBroker,
  * its routes per topic, and where NameServers disagree about which brokers exist.
  */
-import type { ModelState, NameServerState } from '../../sim/index.ts';
-import { isSystemTopic } from './topics.ts';
+import { isSystemTopic, type ModelState, type NameServerState } from '../../sim/index.ts';
 
 export interface LiveBrokerRow {
   addr: string;

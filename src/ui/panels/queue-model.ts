@@ -4,9 +4,8 @@
  * message count (maxOffset), each group's offset and lag; and the consumers that own only
  * queues no producer writes to.
  */
-import { brokerRoles, dictFrom, isWriteable, masterOf, perm2String, type ConsumerState, type ModelState } from '../../sim/index.ts';
+import { brokerRoles, dictFrom, isSystemTopic, isWriteable, masterOf, perm2String, type ConsumerState, type ModelState } from '../../sim/index.ts';
 import type { QueueSummary, Summary } from '../../sim/summary.ts';
-import { isSystemTopic } from './topics.ts';
 
 export interface QueueCell {
   queueId: number;

@@ -3,11 +3,10 @@
  * links join them (broker registrations, each client's chosen NameServer, the brokers a producer
  * can write, and each queue of the topic in view to the consumer that owns it now).
  */
-import { brokerRoles, dict, dictFrom, MASTER_ID, type BrokerRoleNow, type BrokerRoles, type BrokerState, type ClientState, type ModelState } from '../../sim/index.ts';
+import { brokerRoles, dict, dictFrom, isSystemTopic, MASTER_ID, type BrokerRoleNow, type BrokerRoles, type BrokerState, type ClientState, type ModelState } from '../../sim/index.ts';
 import { queueCellId, type TopologyInput } from '../../viz/topology-layout.ts';
 import { brokerStatus } from './status.ts';
 import type { EntityStatus } from './strings.ts';
-import { isSystemTopic } from './topics.ts';
 
 /** A queue is `${masterNode}#${queueId}` (queueCellId): its cell is drawn in its master's box. */
 export type EntityKind = 'nameServer' | 'broker' | 'brokerGroup' | 'client' | 'queue';

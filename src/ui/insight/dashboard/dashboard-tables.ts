@@ -5,10 +5,10 @@
  * brokers' ConsumerOffsetManager and ConsumerManager. A master is the master now (brokerRoles,
  * src/sim/broker-roles.ts): after a controller election that is another node than the declared one.
  */
-import { brokerRoles, isReadable, perm2String, type BrokerState, type ModelState } from '../../../sim/index.ts';
+import { brokerRoles, perm2String, type BrokerState, type ModelState } from '../../../sim/index.ts';
+import { consumeStats } from '../../../sim/queries/consume-stats.ts';
 import type { DashboardStats } from '../../../sim/queries/dashboard-stats.ts';
 import type { CsvCell } from '../csv.ts';
-import { isSystemTopic } from '../../panels/topics.ts';
 
 export type Row = CsvCell[];
 
@@ -95,24 +95,11 @@ function owners(state: ModelState, group: string, topic: string): Map<string, st
   return owned;
 }
 
-/** Consumer progress: per queue the broker's maxOffset, the group's committed offset and their diff. */
+/** Consumer progress (consumeStats): per readable queue the broker's maxOffset, the group's committed offset, their diff, and who holds the queue. */
 export function progressRows(state: ModelState, stats: DashboardStats | undefined): GroupProgress[] {
-  const groups = new Map<string, string>();
-  for (const client of Object.values(state.clients)) if (client.kind === 'consumer' && !isSystemTopic(client.spec.topic)) groups.set(client.spec.group, client.spec.topic);
-  return [...groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([group, topic]) => {
+  return consumeStats(state).map(({ group, topic, diffTotal, queues }) => {
     const owned = owners(state, group, topic);
-    const rows: Row[] = [];
-    let diffTotal = 0;
-    for (const broker of mastersNow(state)) {
-      const config = broker.topicConfigTable[topic];
-      if (!config || !isReadable(config.perm)) continue;
-      (broker.consumeQueues[topic] ?? []).slice(0, config.readQueueNums).forEach((queue, queueId) => {
-        const consumerOffset = broker.consumerOffsetTable[group]?.[`${topic}@${queueId}`] ?? 0;
-        const diff = Math.max(0, queue.length - consumerOffset);
-        diffTotal += diff;
-        rows.push([broker.name, queueId, owned.get(`${broker.name}@${queueId}`) ?? '', queue.length, consumerOffset, diff]);
-      });
-    }
+    const rows: Row[] = queues.map((q) => [q.broker, q.queueId, owned.get(`${q.broker}@${q.queueId}`) ?? '', q.brokerOffset, q.consumerOffset, q.diff]);
     return { group, topic, diffTotal, consumeTps: round(stats?.consumeTps[group] ?? 0), rows };
   });
 }

@@ -7,11 +7,10 @@
  * (MQClientInstance.topicRouteData2TopicPublishInfo), consumers read ids below readQueueNums of
  * readable ones (topicRouteData2TopicSubscribeInfo), PermName decides readable and writable.
  */
-import { brokerRoles, isReadable, isWriteable, type ModelState, type Scenario } from '../../../sim/index.ts';
+import { brokerRoles, isReadable, isSystemTopic, isWriteable, type ModelState, type Scenario } from '../../../sim/index.ts';
 import type { Summary } from '../../../sim/summary.ts';
 import { inconsistentGroups, type InconsistentGroup } from '../../../scenario/subscription-consistency.ts';
 import { idleConsumers, type IdleReason } from '../../panels/queue-model.ts';
-import { isSystemTopic } from '../../panels/topics.ts';
 
 export interface OnBroker {
   topic: string;

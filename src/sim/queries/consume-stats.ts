@@ -1,0 +1,58 @@
+/**
+ * Consumer progress as a broker answers GET_CONSUME_STATS (AdminBrokerProcessor.getConsumeStats),
+ * gathered over the masters now, as the Dashboard's consumer progress and `mqadmin
+ * consumerProgress` show it: per queue id below readQueueNums (only those: the loop stops there),
+ * the queue's max offset, the offset the group committed on that broker (0 when none), and their
+ * difference. diffTotal is the sum. The committed offset trails what the consumers have consumed
+ * by up to persistConsumerOffsetInterval, so diffTotal counts messages consumed but not yet
+ * committed, which the summary's lagging does not; it never counts a queue no consumer can read.
+ */
+import { isReadable } from '../../model/perm.ts';
+import type { ModelState } from '../../model/state.ts';
+import { brokerRoles } from '../broker-roles.ts';
+import { isSystemTopic } from '../system-topics.ts';
+
+/** OffsetWrapper of one queue. */
+export interface QueueProgress {
+  broker: string;
+  queueId: number;
+  brokerOffset: number;
+  consumerOffset: number;
+  diff: number;
+}
+
+/** ConsumeStats of a group on its topic, over every master now. */
+export interface ConsumeStats {
+  group: string;
+  topic: string;
+  diffTotal: number;
+  /** By broker name, then queue id. */
+  queues: QueueProgress[];
+}
+
+/** The consumer groups of the run's consumers and the topic each subscribes (RocketMQ's own topics left out), by group name. */
+function consumerGroups(state: Readonly<ModelState>): [string, string][] {
+  const groups = new Map<string, string>();
+  for (const client of Object.values(state.clients)) if (client.kind === 'consumer' && !isSystemTopic(client.spec.topic)) groups.set(client.spec.group, client.spec.topic);
+  return [...groups].sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
+export function consumeStats(state: Readonly<ModelState>): ConsumeStats[] {
+  const roles = brokerRoles(state);
+  const masters = Object.values(state.brokers).filter((broker) => roles.role[broker.node] === 'master').sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return consumerGroups(state).map(([group, topic]) => {
+    const queues: QueueProgress[] = [];
+    let diffTotal = 0;
+    for (const broker of masters) {
+      const config = broker.topicConfigTable[topic];
+      if (!config || !isReadable(config.perm)) continue;
+      (broker.consumeQueues[topic] ?? []).slice(0, config.readQueueNums).forEach((queue, queueId) => {
+        const consumerOffset = broker.consumerOffsetTable[group]?.[`${topic}@${queueId}`] ?? 0;
+        const diff = Math.max(0, queue.length - consumerOffset);
+        diffTotal += diff;
+        queues.push({ broker: broker.name, queueId, brokerOffset: queue.length, consumerOffset, diff });
+      });
+    }
+    return { group, topic, diffTotal, queues };
+  });
+}

@@ -9,7 +9,7 @@
  */
 import { isReadable } from '../../model/perm.ts';
 import type { ModelState } from '../../model/state.ts';
-import { brokerRoles } from '../broker-roles.ts';
+import { mastersNow } from '../broker-roles.ts';
 import { isSystemTopic } from '../system-topics.ts';
 
 /** OffsetWrapper of one queue. */
@@ -38,8 +38,7 @@ function consumerGroups(state: Readonly<ModelState>): [string, string][] {
 }
 
 export function consumeStats(state: Readonly<ModelState>): ConsumeStats[] {
-  const roles = brokerRoles(state);
-  const masters = Object.values(state.brokers).filter((broker) => roles.role[broker.node] === 'master').sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const masters = mastersNow(state);
   return consumerGroups(state).map(([group, topic]) => {
     const queues: QueueProgress[] = [];
     let diffTotal = 0;

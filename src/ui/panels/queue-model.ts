@@ -4,7 +4,7 @@
  * message count (maxOffset), each group's offset and lag; and the consumers that own only
  * queues no producer writes to.
  */
-import { brokerRoles, dictFrom, isSystemTopic, isWriteable, masterOf, perm2String, type ConsumerState, type ModelState } from '../../sim/index.ts';
+import { brokerRoles, dictFrom, isSystemTopic, isWriteable, masterOf, mastersNow, perm2String, type ConsumerState, type ModelState } from '../../sim/index.ts';
 import type { QueueSummary, Summary } from '../../sim/summary.ts';
 
 export interface QueueCell {
@@ -74,9 +74,7 @@ function consumerGroups(state: ModelState, topic: string): string[] {
 export function queueTopics(state: ModelState, summary: Summary): TopicQueues[] {
   const byKey = new Map(summary.queues.map((queue) => [`${queue.topic}@${queue.broker}@${queue.queueId}`, queue]));
   const topics = new Map<string, TopicQueues>();
-  const roles = brokerRoles(state);
-  const masters = Object.values(state.brokers).filter((broker) => roles.role[broker.node] === 'master').sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const broker of masters) {
+  for (const broker of mastersNow(state)) {
     for (const [topic, config] of Object.entries(broker.topicConfigTable)) {
       if (isSystemTopic(topic)) continue;
       const entry = topics.get(topic) ?? { topic, groups: consumerGroups(state, topic), brokers: [], maxCount: 0 };

@@ -5,7 +5,7 @@
  * brokers' ConsumerOffsetManager and ConsumerManager. A master is the master now (brokerRoles,
  * src/sim/broker-roles.ts): after a controller election that is another node than the declared one.
  */
-import { brokerRoles, perm2String, type BrokerState, type ModelState } from '../../../sim/index.ts';
+import { brokerRoles, mastersNow, perm2String, type ModelState } from '../../../sim/index.ts';
 import { consumeStats } from '../../../sim/queries/consume-stats.ts';
 import type { DashboardStats } from '../../../sim/queries/dashboard-stats.ts';
 import type { CsvCell } from '../csv.ts';
@@ -25,11 +25,6 @@ function byName<T extends { name: string; brokerId: number }>(a: T, b: T): numbe
   return a.name < b.name ? -1 : a.name > b.name ? 1 : a.brokerId - b.brokerId;
 }
 
-/** The brokers that are their group's master now, by name. */
-function mastersNow(state: ModelState): BrokerState[] {
-  const roles = brokerRoles(state);
-  return Object.values(state.brokers).filter((broker) => roles.role[broker.node] === 'master').sort(byName);
-}
 
 /**
  * Cluster: brokerName, brokerId (now), address, version, produce and consume TPS, yesterday's and

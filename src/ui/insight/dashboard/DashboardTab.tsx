@@ -4,12 +4,12 @@
  * come from the named query dashboardStats. Every table exports as CSV.
  */
 import { useState } from 'react';
+import { isSystemTopic } from '../../../sim/index.ts';
 import { usePlayback } from '../../../store/playback.ts';
 import { formatTime } from '../../../viz/format.ts';
 import { fileStem } from '../../controls/save-file.ts';
 import { DataTable } from '../../panels/DataTable.tsx';
 import { PanelFrame } from '../../panels/shared.tsx';
-import { isSystemTopic } from '../../../sim/index.ts';
 import { useSimQuery } from '../../use-sim-query.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../../use-sim.ts';
 import { saveCsv } from '../csv.ts';

@@ -25,7 +25,6 @@ function byName<T extends { name: string; brokerId: number }>(a: T, b: T): numbe
   return a.name < b.name ? -1 : a.name > b.name ? 1 : a.brokerId - b.brokerId;
 }
 
-
 /**
  * Cluster: brokerName, brokerId (now), address, version, produce and consume TPS, yesterday's and
  * today's counts. A cut-off old master still claiming brokerId 0 is left out: the Dashboard lists

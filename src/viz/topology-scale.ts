@@ -1,8 +1,9 @@
 /**
  * How much larger than its layout the topology is drawn: a wide panel draws it larger (boxes,
  * queue cells and text together) as far as the height left in the window allows, and
- * presentation mode asks for a minimum whatever the height. The layout is computed at
- * width / scale, which stays at least WIDE_MIN_WIDTH, so a larger drawing never turns narrow.
+ * presentation mode asks for a minimum, which yields to the height too: a drawing whose legend
+ * falls off the projector's screen reads as broken. The layout is computed at width / scale,
+ * which stays at least WIDE_MIN_WIDTH, so a larger drawing never turns narrow.
  */
 import { WIDE_MIN_WIDTH } from './topology-layout.ts';
 
@@ -20,8 +21,7 @@ const step = (scale: number) => Math.floor(scale * 20) / 20;
 export function topologyScale(width: number, heightAt: (layoutWidth: number) => number, room: number, minimum = 1): number {
   const widest = width / WIDE_MIN_WIDTH;
   if (widest < 1) return 1;
-  const floor = Math.max(1, Math.min(minimum, widest, MAX_SCALE));
-  const want = step(Math.min(widest, MAX_SCALE, Math.max(floor, width / BASE_WIDTH)));
+  const want = Math.min(widest, MAX_SCALE, Math.max(minimum, width / BASE_WIDTH));
   if (want <= 1) return 1;
-  return Math.max(floor, step(Math.min(want, room / heightAt(width / want))));
+  return Math.max(1, step(Math.min(want, room / heightAt(width / want))));
 }

@@ -99,18 +99,20 @@ test('the caption says what the stepped-to event means, and changes back when st
 });
 
 for (const language of ['en', 'zh'] as const) {
-  test(`presentation mode on a 1280x800 projector (${language}): the topology, drawn 1.5 times larger, is scrolled on screen whole under the playback bar, and nothing runs off the side`, async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  test(`presentation mode on a 1280x800 projector (${language}): the topology, drawn larger, is scrolled on screen whole with its legend under the playback bar, and nothing runs off the side`, async ({ page, baseUrl, consoleErrors, screenshot }) => {
     await openPage(page, baseUrl);
     if (language === 'zh') await page.getByTestId('language-zh').click();
     await jumpTo20s(page);
     await page.locator(QUEUE_5).waitFor();
+    const scaleOnPage = Number(await page.locator('.rs-topology-stage').getAttribute('data-scale'));
     await page.keyboard.press('p');
     await page.locator('.rs-app.rs-presenting').waitFor();
-    // The panel is drawn larger first, then scrolled to: wait until the whole drawing is on screen (the legend under it may not fit).
-    await page.waitForFunction(() => {
+    // The panel is drawn larger first, then scrolled to: wait until the drawing and its legend are on screen.
+    await page.waitForFunction((before) => {
       const stage = document.querySelector('.rs-topology-stage');
-      return stage !== null && Number(stage.getAttribute('data-scale')) >= 1.5 && stage.getBoundingClientRect().bottom <= window.innerHeight;
-    });
+      const legend = document.querySelector('.rs-topology-legend');
+      return stage !== null && legend !== null && Number(stage.getAttribute('data-scale')) > before && legend.getBoundingClientRect().bottom <= window.innerHeight;
+    }, scaleOnPage);
     const bar = await rectOf(page, '.rs-controls');
     assert.ok(bar.top >= 0 && bar.bottom <= 120, `the playback bar stays at the top (y ${bar.top}-${bar.bottom})`);
     const panel = await rectOf(page, '.rs-topology');

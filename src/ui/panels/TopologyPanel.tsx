@@ -123,7 +123,7 @@ const scenes = new WeakMap<TopologyInput, { key: string; scene: Scene }>();
 
 /** Height kept below the drawing for the legend. */
 const LEGEND_ROOM = 96;
-/** Presentation mode draws the topology at least this much larger, for the back of the room. */
+/** Presentation mode draws the topology at least this much larger, for the back of the room, where the window's height holds it and its legend. */
 const PRESENTING_SCALE = 1.5;
 
 /** The layout of one structure at one size, computed once: the input keeps its identity while the structure does. */
@@ -196,7 +196,7 @@ export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelPro
   const presenting = usePlayback((s) => s.presenting);
   const [stage, setStage] = useState<HTMLDivElement | null>(null);
   const [measureWidth, width] = useElementWidth<HTMLDivElement>(960);
-  const room = useStageRoom(stage);
+  const room = useStageRoom(stage, presenting);
   // A chapter's lesson box stands above the panels: scrolling to the drawing would hide what the step says.
   const reading = useLesson((s) => s.chapterId !== null);
   usePresentingScroll(stage, presenting && !reading);

@@ -9,7 +9,7 @@
 import { useEffect } from 'react';
 
 /** Room between the playback bar and the panel once scrolled. */
-const GAP = 8;
+export const PRESENTING_GAP = 8;
 
 export function usePresentingScroll(stage: HTMLElement | null, presenting: boolean): void {
   useEffect(() => {
@@ -26,6 +26,6 @@ function bringIntoView(panel: Element): void {
   const bar = document.querySelector('.rs-controls');
   if (!bar) return;
   const { top, bottom } = panel.getBoundingClientRect();
-  const by = Math.min(bottom - window.innerHeight, top - bar.getBoundingClientRect().height - GAP);
+  const by = Math.min(bottom - window.innerHeight, top - bar.getBoundingClientRect().height - PRESENTING_GAP);
   if (by > 0) window.scrollBy({ top: by });
 }

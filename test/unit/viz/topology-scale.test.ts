@@ -22,9 +22,20 @@ describe('how much larger the topology is drawn', () => {
     expect(topologyScale(1_344, height400, 300)).toBe(1);
   });
 
-  it('gives presentation mode its minimum whatever the height, while the layout stays wide', () => {
-    expect(topologyScale(1_240, height400, 300, 1.5)).toBe(1.5);
-    expect(topologyScale(900, height400, 300, 1.5)).toBeCloseTo(900 / WIDE_MIN_WIDTH);
-    expect(topologyScale(500, height400, 300, 1.5)).toBe(1);
+  it('gives presentation mode its minimum where the height holds it, while the layout stays wide', () => {
+    // 1,240 px alone would give 1.25x; 600 px of room hold 400 px drawn 1.5x.
+    expect(topologyScale(1_240, height400, 10_000)).toBe(1.25);
+    expect(topologyScale(1_240, height400, 600, 1.5)).toBe(1.5);
+    // 900 px cannot give 1.5x and keep the layout wide: as large as it stays wide, in a whole step.
+    const widest = Math.floor((900 / WIDE_MIN_WIDTH) * 20) / 20;
+    expect(widest).toBeGreaterThan(1);
+    expect(topologyScale(900, height400, 10_000, 1.5)).toBe(widest);
+    expect(topologyScale(500, height400, 10_000, 1.5)).toBe(1);
+  });
+
+  it('lets presentation mode\'s minimum yield to the height, never drawing smaller than the layout', () => {
+    // 520 px hold 400 px drawn 1.3x, not 1.5x: the legend under the drawing stays on screen.
+    expect(topologyScale(1_240, height400, 520, 1.5)).toBe(1.3);
+    expect(topologyScale(1_240, height400, 300, 1.5)).toBe(1);
   });
 });

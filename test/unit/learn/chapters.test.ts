@@ -94,4 +94,22 @@ describe('what the chapters show matches RocketMQ\'s numbers', () => {
       expect(removal.t).toBeLessThanOrEqual(lastRegistration.t + 120_000 + 5_000);
     },
   );
+
+  it('chapter nameserver: the heartbeat step shows the focused NameServer with every broker\'s registration of 0:10 (BrokerController.start: after 10 s, then every registerNameServerPeriod)', async () => {
+    const chapter = await CHAPTERS.find((entry) => entry.id === 'nameserver')!.load();
+    const result = validateScenario(chapterScenario(chapter));
+    if (!result.ok) throw new Error('invalid');
+    const timeline = new Timeline(result.scenario);
+    const index = chapter.steps.findIndex((step) => /registerNameServerPeriod/.test(step.caption.en));
+    const step = chapter.steps[index]!;
+    const { moments } = chapterMoments(timeline, { waits: chapter.steps.map((entry) => entry.wait) });
+    timeline.seek(moments[index]!.t);
+    if (step.focus?.kind !== 'nameServer') throw new Error('the step focuses a NameServer');
+    const live = Object.values(timeline.state.nameServers[step.focus.id]!.brokerLiveTable);
+    expect(live).toHaveLength(2);
+    for (const info of live) {
+      expect(info.lastUpdateTimestamp).toBeGreaterThanOrEqual(10_000);
+      expect(info.lastUpdateTimestamp).toBeLessThan(10_000 + 100);
+    }
+  });
 });

@@ -11,14 +11,22 @@ export interface DataTableProps {
   testId?: string;
   /** Narrower cells, for a table of many short columns that must fit its panel. */
   dense?: boolean;
+  /**
+   * The columns whose cells stay on one line (an address: 10.0.1.1:10911 broken over five lines
+   * is unreadable). Other cells in the narrow side column break anywhere, which lets the table
+   * give them any width; these keep theirs.
+   */
+  whole?: readonly number[];
 }
+
+const NONE: readonly number[] = [];
 
 /** A row is rendered again only when one of its cells changed (text compares by value), not on every frame of a run. */
 const Row = memo(
-  function Row({ cells }: { cells: ReactNode[] }) {
-    return <tr>{cells.map((cell, i) => <td key={i}>{cell}</td>)}</tr>;
+  function Row({ cells, whole }: { cells: ReactNode[]; whole: readonly number[] }) {
+    return <tr>{cells.map((cell, i) => <td key={i} className={whole.includes(i) ? 'rs-whole' : undefined}>{cell}</td>)}</tr>;
   },
-  (a, b) => a.cells.length === b.cells.length && a.cells.every((cell, i) => Object.is(cell, b.cells[i])),
+  (a, b) => a.whole === b.whole && a.cells.length === b.cells.length && a.cells.every((cell, i) => Object.is(cell, b.cells[i])),
 );
 
 /**
@@ -30,7 +38,7 @@ function ColumnName({ name }: { name: string }) {
   return words.map((word, i) => (i === 0 ? word : <Fragment key={i}><wbr />{word}</Fragment>));
 }
 
-export function DataTable({ caption, columns, rows, empty, testId, dense = false }: DataTableProps) {
+export function DataTable({ caption, columns, rows, empty, testId, dense = false, whole = NONE }: DataTableProps) {
   return (
     <ScrollArea className="rs-table-scroll" label={caption} testId={testId}>
       <table className={dense ? 'rs-table rs-table-dense' : 'rs-table'}>
@@ -41,7 +49,7 @@ export function DataTable({ caption, columns, rows, empty, testId, dense = false
         <tbody>
           {rows.length === 0 ? (
             <tr><td colSpan={columns.length} className="rs-muted">{empty}</td></tr>
-          ) : rows.map((row) => <Row key={row.key} cells={row.cells} />)}
+          ) : rows.map((row) => <Row key={row.key} cells={row.cells} whole={whole} />)}
         </tbody>
       </table>
     </ScrollArea>

@@ -4,6 +4,10 @@ import { formatSeconds, formatTime } from '../../viz/format.ts';
 import { DataTable, Facts } from './DataTable.tsx';
 import type { InspectStrings } from './inspector-strings.ts';
 
+/** brokerAddrTable's and brokerLiveTable's address columns. */
+const ADDR_IN_ADDR_TABLE = [2];
+const ADDR_IN_LIVE_TABLE = [0];
+
 export function InspectNameServer({ ns, timeMs, strings }: { ns: Readonly<NameServerState>; timeMs: number; strings: InspectStrings }) {
   const addrRows = Object.values(ns.brokerAddrTable).flatMap((data) =>
     Object.entries(data.brokerAddrs).map(([brokerId, addr]) => ({ key: `${data.brokerName}/${brokerId}`, cells: [data.brokerName, brokerId, addr, data.cluster] })));
@@ -24,8 +28,8 @@ export function InspectNameServer({ ns, timeMs, strings }: { ns: Readonly<NameSe
         [strings.address, `${ns.ip}:${NAMESRV_PORT}`],
         ['nextScanAt', ns.up ? formatTime(ns.nextScanAt) : strings.none],
       ]} />
-      <DataTable caption="brokerAddrTable" columns={['brokerName', 'brokerId', strings.address, strings.cluster]} rows={addrRows} empty={strings.none} testId="brokerAddrTable" />
-      <DataTable caption="brokerLiveTable" columns={[strings.address, 'broker', strings.lastUpdate, 'heartbeatTimeoutMillis', 'dataVersion']} rows={liveRows} empty={strings.none} testId="brokerLiveTable" />
+      <DataTable caption="brokerAddrTable" columns={['brokerName', 'brokerId', strings.address, strings.cluster]} rows={addrRows} empty={strings.none} testId="brokerAddrTable" whole={ADDR_IN_ADDR_TABLE} />
+      <DataTable caption="brokerLiveTable" columns={[strings.address, 'broker', strings.lastUpdate, 'heartbeatTimeoutMillis', 'dataVersion']} rows={liveRows} empty={strings.none} testId="brokerLiveTable" whole={ADDR_IN_LIVE_TABLE} dense />
       <DataTable caption="topicQueueTable" columns={[strings.topic, 'brokerName', 'writeQueueNums', 'readQueueNums', 'perm']} rows={topicRows} empty={strings.none} testId="topicQueueTable" />
     </div>
   );

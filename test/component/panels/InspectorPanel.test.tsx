@@ -45,6 +45,10 @@ describe('InspectorPanel', () => {
     expect(live[0]).toHaveTextContent('120000');
     const topicRow = rowsOf('topicQueueTable').find((row) => row.textContent?.startsWith('TopicTest'));
     expect(topicRow).toHaveTextContent('TopicTestbroker-a84RW-');
+    // An address stays on one line (the side column breaks other cells anywhere): the cells kept whole are the addresses, and only they.
+    const whole = (table: string) => rowsOf(table).flatMap((row) => [...row.querySelectorAll('td.rs-whole')].map((cell) => cell.textContent));
+    expect(whole('brokerAddrTable')).toEqual(['10.0.1.1:10911', '10.0.1.2:10911']);
+    expect(whole('brokerLiveTable')).toEqual(Object.keys(ns.brokerLiveTable));
   });
 
   it("shows a broker's topics with perm2String, its consume queues' maxOffset, groups and offsets", () => {

@@ -150,6 +150,26 @@ export function linkOutOfCell(cell: Box, to: Box, broker?: Box, railX?: number):
   return { source: start, target: side.target, orientation: side.orientation, controls: [{ x: start.x, y: start.y + CELL_LEAD * 2 }, lead] };
 }
 
+/** How far beside its broker group's box a registration runs up: in the gap between the broker column and the clients'. */
+const GUTTER = 10;
+/** Where a registration leaves its broker's box: beside its title row. */
+const TITLE_ROW_Y = 12;
+
+/**
+ * From a broker up to a NameServer above the broker column (`top`: above every broker group's
+ * box): out of the broker's side beside its title, across its group's padding to the gutter on the
+ * NameServer's side, up the gutter, then a curve into the NameServer's bottom. A line straight up
+ * from the broker's top crossed its group's title band, and from a broker lower in the column
+ * (broker-b, a slave) the boxes, names and status lines above it.
+ */
+export function linkUpTheGutter(broker: Box, group: Box, top: number, to: Box): Link {
+  const target = { x: to.x + to.width / 2, y: to.y + to.height };
+  const left = target.x < broker.x + broker.width / 2;
+  const exit = { x: left ? broker.x : broker.x + broker.width, y: broker.y + TITLE_ROW_Y };
+  const gutterX = left ? group.x - GUTTER : group.x + group.width + GUTTER;
+  return { via: [exit, { x: gutterX, y: exit.y }], source: { x: gutterX, y: top }, target, orientation: 'vertical' };
+}
+
 export function distance(a: Point, b: Point): number {
   return Math.hypot(b.x - a.x, b.y - a.y);
 }

@@ -5,7 +5,7 @@
 import type { TraceEvent } from '../../sim/index.ts';
 import { dotOpacity, flightProgress, jumpProgress } from '../../viz/flight.ts';
 import { pointOnTrack, trackOf, type LinkTrack } from '../../viz/link-track.ts';
-import { linkBetween, linkIntoCell, linkOutOfCell, type Box, type Link } from '../../viz/paths.ts';
+import { linkBetween, linkIntoCell, linkOutOfCell, linkUpTheGutter, type Box, type Link } from '../../viz/paths.ts';
 import { stripLaneY } from '../../viz/queue-strip.ts';
 import { queueCellId, railX, type TopologyLayout } from '../../viz/topology-layout.ts';
 import type { TraceSource } from '../../sim/timeline.ts';
@@ -32,7 +32,30 @@ export function linkOf(layout: TopologyLayout, from: EntityRef, to: EntityRef): 
   if (from.kind === 'queue') return linkOutOfCell(a, b, brokerOfCell(layout, from.id), rail);
   const broker = to.kind === 'queue' && !heat ? brokerOfCell(layout, to.id) : undefined;
   if (to.kind === 'queue') return linkIntoCell(a, b, broker && { broker, y: stripLaneY(broker), railX: rail });
+  if ((from.kind === 'broker' || from.kind === 'brokerGroup') && to.kind === 'nameServer') return linkToNameServer(layout, a, b);
   return linkBetween(a, b);
+}
+
+/**
+ * A broker's registration: up the gutter beside the broker column (linkUpTheGutter) past the broker
+ * groups and, in a narrow layout, the producers stacked above them, then into the NameServer.
+ */
+function linkToNameServer(layout: TopologyLayout, broker: Box, nameServer: Box): Link {
+  const groups = Object.values(layout.brokerGroups);
+  const groupsTop = Math.min(...groups.map((group) => group.y));
+  const nameServerBottom = nameServer.y + nameServer.height;
+  const between = [...Object.values(layout.producers), ...Object.values(layout.consumerGroups)]
+    .filter((box) => box.y > nameServerBottom && box.y + box.height <= groupsTop);
+  const top = Math.min(groupsTop, ...between.map((box) => box.y)) - GUTTER_TOP;
+  const group = groups.find((box) => contains(box, broker)) ?? broker;
+  return nameServerBottom < top ? linkUpTheGutter(broker, group, top, nameServer) : linkBetween(broker, nameServer);
+}
+
+/** How far above the first box in its way a registration's gutter ends and its curve to the NameServer starts. */
+const GUTTER_TOP = 10;
+
+function contains(outer: Box, inner: Box): boolean {
+  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
 }
 
 /** The box of the broker a queue cell is drawn in (queueCellId's node). */

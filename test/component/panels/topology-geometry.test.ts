@@ -175,3 +175,34 @@ describe('dots and the text of the brokers', () => {
     }
   });
 });
+
+describe('a broker\'s registration on the way to a NameServer', () => {
+  // Two groups of master and slave: a slave's registration passes its master, broker-b's passes broker-a.
+  const timeline = new Timeline(writeReadScenario({ brokers: ['broker-a', 'broker-b'], slaves: true }));
+
+  it.each([[1280, 'wide'], [358, 'narrow']])('at %i px (%s), goes round every broker, its group\'s title and the clients, never through them', (width) => {
+    timeline.seek(30_000);
+    const model = topologyModel(timeline.state);
+    const layout = layoutTopology(model.input, width);
+    const inside = (box: Box, x: number, y: number) => x > box.x + 0.5 && x < box.x + box.width - 0.5 && y > box.y + 0.5 && y < box.y + box.height - 0.5;
+    const brokers = Object.values(layout.brokers);
+    // A group's title band: from its top to its first member's.
+    const titles = Object.values(layout.brokerGroups).map((group) => {
+      const firstMember = Math.min(...brokers.filter((box) => box.y >= group.y && box.y < group.y + group.height).map((box) => box.y));
+      return { ...group, height: firstMember - group.y };
+    });
+    const clients = [...Object.values(layout.producers), ...Object.values(layout.consumerGroups)];
+    expect(brokers).toHaveLength(4);
+    for (const node of Object.keys(layout.brokers)) {
+      for (const ns of ['ns-1', 'ns-2']) {
+        const link = linkOf(layout, { kind: 'broker', id: node }, { kind: 'nameServer', id: ns })!;
+        for (let i = 0; i <= 400; i++) {
+          const { x, y } = pointOnLink(link, i / 400);
+          for (const box of [...brokers, ...titles, ...clients]) expect(inside(box, x, y), `${node} -> ${ns} at ${x},${y}`).toBe(false);
+        }
+        const nameServer = layout.nameServers[ns]!;
+        expect(pointOnLink(link, 1)).toEqual({ x: nameServer.x + nameServer.width / 2, y: nameServer.y + nameServer.height });
+      }
+    }
+  });
+});

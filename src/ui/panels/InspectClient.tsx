@@ -3,6 +3,7 @@
  * write queues (topicRouteData2TopicPublishInfo) and read queues (topicRouteData2TopicSubscribeInfo)
  * it gives, and for a consumer its allocated queues with their offsets.
  */
+import { Fragment } from 'react';
 import { queueLabel, topicRouteData2PublishQueues, topicRouteData2SubscribeQueues, type ClientState, type ConsumerState, type SimConfig } from '../../sim/index.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { formatSeconds } from '../../viz/format.ts';
@@ -11,9 +12,14 @@ import { Countdown } from './Countdown.tsx';
 import { DataTable, Facts } from './DataTable.tsx';
 import type { InspectStrings } from './inspector-strings.ts';
 
+/** Queue labels (broker-a:0 broker-a:1 ...) that wrap between labels, never inside one (after broker-). */
 function QueueList({ labels, strings }: { labels: string[]; strings: InspectStrings }) {
-  return <span className="rs-mono">{labels.length > 0 ? labels.join(' ') : strings.none}</span>;
+  if (labels.length === 0) return <span className="rs-mono">{strings.none}</span>;
+  return <span className="rs-mono rs-queue-list">{labels.map((label, i) => <Fragment key={label}>{i > 0 && ' '}<span>{label}</span></Fragment>)}</span>;
 }
+
+/** topicRouteTable's topic column: a name kept on one line, which the queue lists beside it would squeeze to a few letters a line. */
+const TOPIC_COLUMN = [0];
 
 function AllocatedQueues({ consumer, strings }: { consumer: Readonly<ConsumerState>; strings: InspectStrings }) {
   const rows = Object.entries(consumer.processQueueTable)
@@ -89,7 +95,7 @@ export function InspectClient({ client, timeMs, config, strings }: { client: Rea
         ...roleFacts(client, strings),
       ]} />
       <NameServerChoice client={client} timeMs={timeMs} config={config} strings={strings} />
-      <DataTable caption={strings.topicRouteTable} columns={[strings.topic, strings.writeQueues, strings.readQueues]} rows={routeRows} empty={strings.none} testId="topicRouteTable" />
+      <DataTable caption={strings.topicRouteTable} columns={[strings.topic, strings.writeQueues, strings.readQueues]} rows={routeRows} empty={strings.none} testId="topicRouteTable" whole={TOPIC_COLUMN} />
       {client.kind === 'consumer' && <AllocatedQueues consumer={client} strings={strings} />}
     </div>
   );

@@ -93,6 +93,10 @@ describe('InspectorPanel', () => {
     const [route] = rowsOf('topicRouteTable');
     expect(route).toHaveTextContent('broker-a:0 broker-a:1 broker-a:2 broker-a:3 broker-a:4 broker-a:5 broker-a:6 broker-a:7');
     expect(within(route!).getAllByRole('cell')[2]).toHaveTextContent(/^broker-a:0 broker-a:1 broker-a:2 broker-a:3$/);
+    // Lines break between queues, never inside one (after "broker-"), and the topic stays whole.
+    const readCell = within(route!).getAllByRole('cell')[2]!;
+    expect([...readCell.querySelectorAll('.rs-queue-list > span')].map((span) => span.textContent)).toEqual(['broker-a:0', 'broker-a:1', 'broker-a:2', 'broker-a:3']);
+    expect(within(route!).getAllByRole('cell')[0]).toHaveClass('rs-whole');
     const allocated = rowsOf('allocatedQueues');
     expect(allocated.map((row) => within(row).getAllByRole('cell')[1]!.textContent)).toEqual(['broker-a:0', 'broker-a:1']);
     expect(within(allocated[0]!).getAllByRole('cell')[3]).toHaveTextContent(String(consumer.offsetTable['TopicTest@broker-a@0']));

@@ -157,14 +157,14 @@ const TITLE_ROW_Y = 12;
 
 /**
  * From a broker up to a NameServer above the broker column (`top`: above every broker group's
- * box): out of the broker's side beside its title, across its group's padding to the gutter on the
- * NameServer's side, up the gutter, then a curve into the NameServer's bottom. A line straight up
- * from the broker's top crossed its group's title band, and from a broker lower in the column
- * (broker-b, a slave) the boxes, names and status lines above it.
+ * box): out of the broker's side beside its title, across its group's padding to the gutter on
+ * `side` (by default the NameServer's), up the gutter, then a curve into the NameServer's bottom.
+ * A line straight up from the broker's top crossed its group's title band, and from a broker lower
+ * in the column (broker-b, a slave) the boxes, names and status lines above it.
  */
-export function linkUpTheGutter(broker: Box, group: Box, top: number, to: Box): Link {
+export function linkUpTheGutter(broker: Box, group: Box, top: number, to: Box, side?: 'left' | 'right'): Link {
   const target = { x: to.x + to.width / 2, y: to.y + to.height };
-  const left = target.x < broker.x + broker.width / 2;
+  const left = side === undefined ? target.x < broker.x + broker.width / 2 : side === 'left';
   const exit = { x: left ? broker.x : broker.x + broker.width, y: broker.y + TITLE_ROW_Y };
   const gutterX = left ? group.x - GUTTER : group.x + group.width + GUTTER;
   return { via: [exit, { x: gutterX, y: exit.y }], source: { x: gutterX, y: top }, target, orientation: 'vertical' };

@@ -38,7 +38,9 @@ export function linkOf(layout: TopologyLayout, from: EntityRef, to: EntityRef): 
 
 /**
  * A broker's registration: up the gutter beside the broker column (linkUpTheGutter) past the broker
- * groups and, in a narrow layout, the producers stacked above them, then into the NameServer.
+ * groups and, in a narrow layout, the producers stacked above them, then into the NameServer. In
+ * two columns a group keeps to its column's outer side: the gap between the columns is narrow,
+ * and its lines would run up through the column's title.
  */
 function linkToNameServer(layout: TopologyLayout, broker: Box, nameServer: Box): Link {
   const groups = Object.values(layout.brokerGroups);
@@ -48,7 +50,15 @@ function linkToNameServer(layout: TopologyLayout, broker: Box, nameServer: Box):
     .filter((box) => box.y > nameServerBottom && box.y + box.height <= groupsTop);
   const top = Math.min(groupsTop, ...between.map((box) => box.y)) - GUTTER_TOP;
   const group = groups.find((box) => contains(box, broker)) ?? broker;
-  return nameServerBottom < top ? linkUpTheGutter(broker, group, top, nameServer) : linkBetween(broker, nameServer);
+  if (nameServerBottom >= top) return linkBetween(broker, nameServer);
+  const besideLeft = groups.some((other) => other.x + other.width <= group.x && overlapsVertically(other, group));
+  const besideRight = groups.some((other) => other.x >= group.x + group.width && overlapsVertically(other, group));
+  const side = besideLeft === besideRight ? undefined : besideLeft ? 'right' : 'left';
+  return linkUpTheGutter(broker, group, top, nameServer, side);
+}
+
+function overlapsVertically(a: Box, b: Box): boolean {
+  return a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
 /** How far above the first box in its way a registration's gutter ends and its curve to the NameServer starts. */

@@ -206,3 +206,29 @@ describe('a broker\'s registration on the way to a NameServer', () => {
     }
   });
 });
+
+describe('registrations of a crowded cluster drawn in two columns', () => {
+  const names = Array.from({ length: 8 }, (_, i) => `broker-${i + 1}`);
+  const timeline = new Timeline(writeReadScenario({ brokers: names, writeQueueNums: 4 }));
+
+  it('keep to the columns\' outer sides, out of the narrow gap between them and the column\'s title above it', () => {
+    timeline.seek(30_000);
+    const model = topologyModel(timeline.state);
+    const layout = layoutTopology(model.input, 1280);
+    expect(layout.density.brokerColumns).toBe(2);
+    const groups = Object.values(layout.brokerGroups);
+    const gapLeft = Math.min(...groups.map((box) => box.x + box.width));
+    const gapRight = Math.max(...groups.map((box) => box.x));
+    expect(gapRight).toBeGreaterThan(gapLeft);
+    const title = layout.headers.find((header) => header.section === 'brokers')!;
+    for (const node of Object.keys(layout.brokers)) {
+      for (const ns of ['ns-1', 'ns-2']) {
+        const link = linkOf(layout, { kind: 'broker', id: node }, { kind: 'nameServer', id: ns })!;
+        for (let i = 0; i <= 400; i++) {
+          const { x, y } = pointOnLink(link, i / 400);
+          if (y >= title.y - 14) expect(x > gapLeft - 1 && x < gapRight + 1, `${node} -> ${ns} at ${x},${y}`).toBe(false);
+        }
+      }
+    }
+  });
+});

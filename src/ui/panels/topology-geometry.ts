@@ -36,6 +36,9 @@ export function linkOf(layout: TopologyLayout, from: EntityRef, to: EntityRef): 
   return linkBetween(a, b);
 }
 
+/** How far above the first box in its way a registration's gutter ends and its curve to the NameServer starts. */
+const GUTTER_TOP = 10;
+
 /**
  * A broker's registration: up the gutter beside the broker column (linkUpTheGutter) past the broker
  * groups and, in a narrow layout, the producers stacked above them, then into the NameServer. In
@@ -60,9 +63,6 @@ function linkToNameServer(layout: TopologyLayout, broker: Box, nameServer: Box):
 function overlapsVertically(a: Box, b: Box): boolean {
   return a.y < b.y + b.height && b.y < a.y + a.height;
 }
-
-/** How far above the first box in its way a registration's gutter ends and its curve to the NameServer starts. */
-const GUTTER_TOP = 10;
 
 function contains(outer: Box, inner: Box): boolean {
   return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;

@@ -255,8 +255,11 @@ export class PackedSegment implements TraceWriter {
         return messageConsumedEvent(
           this.readInt(), this.readName(), this.readName(), this.readId(), this.readName(), this.readInt(), this.readInt(), this.readName(), this.readInt(),
         );
-      default:
+      case COMMITTED:
         return offsetCommittedEvent(this.readInt(), this.readName(), this.readName(), this.readName(), this.readInt(), this.readInt(), this.readName());
+      default:
+        // Only the words written above start an event: anything else is a bug in the packing, not data to guess at.
+        throw new Error(`packed trace: no event type ${type} at word ${this.at - 1}`);
     }
   }
 

@@ -50,7 +50,7 @@ export function NarrationCaption() {
       {latest ? (
         <>
           <span className="rs-caption-time rs-mono">{formatTime(latest.t)}</span>{' '}
-          <span className="rs-caption-text">{narrator.narrate(latest, language, narrator.contextAt(timeline.scenario.config, timeline.state, names))}</span>
+          <span className="rs-caption-text">{narrator.narrate(latest, language, narrator.contextAt(timeline.scenario.config, timeline.state, names, timeline))}</span>
           {others > 0 && <span className="rs-caption-more"> {words.more(others)}</span>}
         </>
       ) : words.idle}

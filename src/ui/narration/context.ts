@@ -11,6 +11,10 @@ export interface NarrationContext {
   readQueueNums?: (brokerName: string, topic: string) => number | undefined;
   /** The node behind an event's brokerName/brokerId (after an election, not the declared one). */
   names?: BrokerNodeNames;
+  /** How many attempts (message.sent) the send of a msgId made before its send.result; undefined when the trace at hand does not reach back that far. */
+  sendAttempts?: (msgId: string) => number | undefined;
+  /** The queues a producer's route gives it to write to (its TopicPublishInfo) at the caption's time. */
+  publishQueues?: (producer: string) => number;
 }
 
 /** A broker event's node as the canvas draws it, "(now master)" when an election made it master. */

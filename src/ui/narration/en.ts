@@ -26,6 +26,17 @@ const FAULTS: Record<string, (target: string) => string> = {
   updateTopic: (t) => `An operator runs updateTopic: ${t}.`,
 };
 
+/**
+ * Why a send ended FAILED (DefaultMQProducerImpl.sendDefaultImpl): no attempt at all, because its
+ * route offered no queue or because waiting for the route spent sendMsgTimeoutMs, or its attempts failed.
+ */
+function failedSend(attempts: number | undefined, routeQueues: number, timeoutMs: number): string {
+  if (attempts === 0 && routeQueues === 0) return 'its route offers no queue to write to (no master holds one), so send() throws "No route info of this topic" without trying any broker';
+  if (attempts === 0) return `waiting for its route took the whole sendMsgTimeout (${d(timeoutMs)}), so send() throws a timeout without trying any broker`;
+  if (attempts === undefined) return 'no attempt succeeded, so the send throws to the application';
+  return `${attempts === 1 ? 'its one attempt' : `all ${attempts} of its attempts`} failed, so the send throws to the application`;
+}
+
 export const en: Narrators = {
   'broker.registered': (e, c) => (e.first
     ? `${node(c, e, e.brokerId)} registered with ${e.nameServer} for the first time: ${e.nameServer} now lists it in routes. It repeats this every ${d(c.config.brokerHeartbeatIntervalMs)}: that registration is the broker's heartbeat.`
@@ -65,13 +76,13 @@ export const en: Narrators = {
   'syncStateSet.changed': (e) => `Controller ${e.controller} now counts ${e.broker}'s replicas ${e.syncStateSet.join(', ')} as in sync (SyncStateSet epoch ${e.syncStateSetEpoch}): only these may be elected master.`,
   'broker.roleChanged': (e, c) => `${nodeName(c, e, e.controllerId)} (controller id ${e.controllerId}) is now ${e.role === 'SLAVE' ? `a slave with brokerId ${e.brokerId}` : 'the master, brokerId 0'} at master epoch ${e.masterEpoch}, as the controller said.`,
   'send.failed': (e, { config }) => `${e.producer}'s attempt ${e.attempt} to send ${e.msgId} to ${e.broker} queue ${e.queueId} failed (${e.reason}).${e.attempt < syncAttempts(config) ? ' A SYNC send tries again, on another broker when it can.' : ' No attempt is left.'}`,
-  'send.result': (e, { config }) => {
+  'send.result': (e, { config, sendAttempts, publishQueues }) => {
     const what = {
       SEND_OK: 'the broker stored it',
       FLUSH_DISK_TIMEOUT: `stored, but not flushed to disk within ${d(config.syncFlushTimeoutMs)}`,
       FLUSH_SLAVE_TIMEOUT: `stored on the master, but the slave did not confirm within ${d(config.slaveTimeoutMs)}`,
       SLAVE_NOT_AVAILABLE: 'stored on the master, but no slave is in sync',
-      FAILED: 'every attempt failed, so the send throws to the application',
+      FAILED: failedSend(sendAttempts?.(e.msgId), publishQueues?.(e.producer) ?? 0, config.sendMsgTimeoutMs),
     }[e.status];
     return `${e.producer}'s send of ${e.msgId} ended with ${e.status}: ${what}.`;
   },

@@ -3,6 +3,7 @@
  * run's configured numbers. Loaded on demand (the caption and the scrubber's marks use it).
  */
 import { masterOf, type TraceEvent, type ModelState } from '../../sim/index.ts';
+import type { TimelineView } from '../../sim/timeline.ts';
 import type { Language } from '../../store/playback.ts';
 import type { NarrationContext, Narrators } from './context.ts';
 import type { BrokerNodeNames } from '../broker-node-names.ts';
@@ -19,11 +20,51 @@ export function narrate(event: TraceEvent, language: Language, context: Narratio
 
 export type { NarrationContext } from './context.ts';
 
-/** The context of a caption at the time a state shows: the run's config, its topics' readQueueNums and the brokers' nodes. */
-export function contextAt(config: NarrationContext['config'], state: Readonly<ModelState>, names?: BrokerNodeNames): NarrationContext {
+/** The trace a caption's event ends: its events before it can be read back (a Timeline's, or the page's tail of it). */
+export type TraceBefore = Pick<TimelineView, 'traceStart' | 'traceLength' | 'traceSlice'>;
+
+/**
+ * The context of a caption at the time a state shows: the run's config, its topics' readQueueNums,
+ * the brokers' nodes and, given the trace up to the caption's event (its last), the attempts of a send.
+ */
+export function contextAt(config: NarrationContext['config'], state: Readonly<ModelState>, names?: BrokerNodeNames, trace?: TraceBefore): NarrationContext {
   return {
     config,
     ...(names ? { names } : {}),
     readQueueNums: (brokerName, topic) => masterOf(state, brokerName)?.topicConfigTable[topic]?.readQueueNums,
+    publishQueues: (producer) => {
+      const client = state.clients[producer];
+      return client?.kind === 'producer' ? client.publishInfo[client.spec.topic]?.messageQueueList.length ?? 0 : 0;
+    },
+    ...(trace ? { sendAttempts: (msgId: string) => attemptsBefore(trace, msgId, config.sendMsgTimeoutMs) } : {}),
   };
+}
+
+/** Events read back per slice, and at most this many in all (a second of the large scale test is about 7,000). */
+const SLICE = 1_024;
+const MOST_EVENTS = 50_000;
+
+/**
+ * The message.sent events of msgId before the trace's last event (its send.result). Every attempt
+ * of a send falls within sendMsgTimeoutMs before its result (sendDefaultImpl gives each attempt what
+ * is left of that budget), so the count stops there; undefined when the trace held does not reach.
+ */
+function attemptsBefore(trace: TraceBefore, msgId: string, timeoutMs: number): number | undefined {
+  const end = trace.traceLength - 1;
+  const last = end >= 0 ? trace.traceSlice(end, end + 1)[0] : undefined;
+  if (!last) return undefined;
+  const since = last.t - timeoutMs;
+  let attempts = 0;
+  for (let to = end; to > trace.traceStart; ) {
+    if (end - to >= MOST_EVENTS) return undefined;
+    const from = Math.max(trace.traceStart, to - SLICE);
+    const events = trace.traceSlice(from, to);
+    for (let i = events.length - 1; i >= 0; i--) {
+      const event = events[i]!;
+      if (event.t < since) return attempts;
+      if (event.type === 'message.sent' && event.msgId === msgId) attempts++;
+    }
+    to = from;
+  }
+  return trace.traceStart === 0 ? attempts : undefined;
 }

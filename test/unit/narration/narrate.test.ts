@@ -1,7 +1,12 @@
 import { resolveConfig } from '../../../src/model/defaults.ts';
 import type { TraceEvent } from '../../../src/model/events.ts';
 import { TRACE_TYPES } from '../../../src/ui/panels/event-sentences.ts';
-import { narrate } from '../../../src/ui/narration/narrate.ts';
+import { contextAt, narrate } from '../../../src/ui/narration/narrate.ts';
+import { findLibraryEntry } from '../../../src/scenario/library/index.ts';
+import { validateScenario } from '../../../src/scenario/validate.ts';
+import { simulate } from '../../../src/sim/simulate.ts';
+import { Timeline } from '../../../src/sim/timeline.ts';
+import { writeReadScenario } from '../../component/panels/scenarios.ts';
 
 /** One event of every trace type. */
 const SAMPLES: TraceEvent[] = [
@@ -81,5 +86,55 @@ describe('the caption of every event', () => {
     const stored = sample('message.stored');
     expect(narrate(stored, 'en', { config, readQueueNums: () => 4 })).toContain('Queue 5 is at or above readQueueNums (4): no consumer will ever pull it.');
     expect(narrate(stored, 'en', { config, readQueueNums: () => 8 })).toContain('It can now be pulled.');
+  });
+});
+
+describe('the caption of a send that ended FAILED', () => {
+  const failed: TraceEvent = { t: 75_000, type: 'send.result', producer: 'p-1', msgId: 'ID9', status: 'FAILED' };
+  const say = (language: 'en' | 'zh', attempts: number | undefined, queues: number) =>
+    narrate(failed, language, { config, sendAttempts: () => attempts, publishQueues: () => queues });
+
+  it('says why: no queue in the route, the timeout spent waiting for the route, or the attempts that failed', () => {
+    expect(say('en', 0, 0)).toContain('"No route info of this topic" without trying any broker');
+    expect(say('en', 0, 8)).toContain('took the whole sendMsgTimeout (3 s), so send() throws a timeout without trying any broker');
+    expect(say('en', 1, 8)).toContain('its one attempt failed');
+    expect(say('en', 3, 8)).toContain('all 3 of its attempts failed');
+    expect(say('en', undefined, 8)).toContain('no attempt succeeded');
+    expect(say('zh', 0, 0)).toContain('No route info of this topic');
+    expect(say('zh', 0, 8)).toContain('sendMsgTimeout（3 秒）');
+    expect(say('zh', 3, 8)).toContain('3 次尝试全部失败');
+  });
+
+  it('counts a send\'s attempts from the trace before its result, as the whole trace does (master loss: sends with no master left)', () => {
+    const result = validateScenario(findLibraryEntry('master-loss-sync-async')!.scenario);
+    if (!result.ok) throw new Error('invalid');
+    const trace = simulate(result.scenario).trace;
+    const failures = trace.filter((event) => event.type === 'send.result' && event.status === 'FAILED');
+    const attemptsOf = (msgId: string) => trace.filter((event) => event.type === 'message.sent' && event.msgId === msgId).length;
+    const withAttempts = failures.find((event) => event.type === 'send.result' && attemptsOf(event.msgId) > 0);
+    const without = failures.filter((event) => event.type === 'send.result' && attemptsOf(event.msgId) === 0);
+    // What the Summary counts: failed messages far beyond failed attempts, because most never made one.
+    expect(withAttempts).toBeDefined();
+    expect(without.length).toBeGreaterThan(1_000);
+    const timeline = new Timeline(result.scenario);
+    for (const event of [withAttempts!, without[0]!, without.at(-1)!]) {
+      if (event.type !== 'send.result') continue;
+      timeline.seek(event.t);
+      const context = contextAt(result.scenario.config, timeline.state, undefined, timeline);
+      expect(context.sendAttempts!(event.msgId), event.msgId).toBe(attemptsOf(event.msgId));
+    }
+    const last = without.at(-1)!;
+    expect(narrate(last, 'en', contextAt(result.scenario.config, timeline.state, undefined, timeline))).toContain('No route info of this topic');
+  });
+
+  it('says nothing it cannot see: the trace held starts after the send began', () => {
+    const events: TraceEvent[] = [
+      { t: 74_000, type: 'message.sent', producer: 'p-1', msgId: 'ID9', topic: 'T', tags: '', keys: '', broker: 'broker-a', queueId: 0, attempt: 1 },
+      failed,
+    ];
+    const tail = (start: number) => ({ traceStart: start, traceLength: events.length, traceSlice: (from: number, to = events.length) => events.slice(Math.max(from, start), to) });
+    const state = new Timeline(writeReadScenario()).state;
+    expect(contextAt(config, state, undefined, tail(0)).sendAttempts!('ID9')).toBe(1);
+    expect(contextAt(config, state, undefined, tail(1)).sendAttempts!('ID9')).toBeUndefined();
   });
 });

@@ -8,14 +8,18 @@ import type { InspectStrings } from './inspector-strings.ts';
 const ADDR_IN_ADDR_TABLE = [2];
 const ADDR_IN_LIVE_TABLE = [0];
 
+/** A NameServer that is down has no tables: they lived in its memory (the state keeps them only until it starts again, empty). */
+const NO_TABLES: Pick<NameServerState, 'brokerAddrTable' | 'brokerLiveTable' | 'topicQueueTable'> = { brokerAddrTable: {}, brokerLiveTable: {}, topicQueueTable: {} };
+
 export function InspectNameServer({ ns, timeMs, strings }: { ns: Readonly<NameServerState>; timeMs: number; strings: InspectStrings }) {
-  const addrRows = Object.values(ns.brokerAddrTable).flatMap((data) =>
+  const tables = ns.up ? ns : NO_TABLES;
+  const addrRows = Object.values(tables.brokerAddrTable).flatMap((data) =>
     Object.entries(data.brokerAddrs).map(([brokerId, addr]) => ({ key: `${data.brokerName}/${brokerId}`, cells: [data.brokerName, brokerId, addr, data.cluster] })));
-  const liveRows = Object.entries(ns.brokerLiveTable).map(([addr, info]) => ({
+  const liveRows = Object.entries(tables.brokerLiveTable).map(([addr, info]) => ({
     key: addr,
     cells: [addr, `${info.brokerName}/${info.brokerId}`, `${formatTime(info.lastUpdateTimestamp)} (${strings.ago(formatSeconds(timeMs - info.lastUpdateTimestamp))})`, String(info.heartbeatTimeoutMillis), String(info.dataVersion)],
   }));
-  const topicRows = Object.entries(ns.topicQueueTable).flatMap(([topic, queueDatas]) =>
+  const topicRows = Object.entries(tables.topicQueueTable).flatMap(([topic, queueDatas]) =>
     Object.values(queueDatas).map((data) => ({
       key: `${topic}@${data.brokerName}`,
       cells: [topic, data.brokerName, String(data.writeQueueNums), String(data.readQueueNums), perm2String(data.perm)],

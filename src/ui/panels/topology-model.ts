@@ -196,7 +196,8 @@ export function topologyModel(state: Readonly<ModelState>, topicWanted?: string 
   const links: LinkSpec[] = [];
   for (const broker of brokers) {
     for (const ns of nameServers) {
-      const listed = Object.values(ns.brokerLiveTable).some((info) => info.node === broker.node);
+      // A NameServer that is down lists nobody: its tables were in its memory (it learns each broker again after it starts).
+      const listed = ns.up && Object.values(ns.brokerLiveTable).some((info) => info.node === broker.node);
       links.push(linkOf(listed ? 'registered' : 'notListed', 'broker', broker.node, 'nameServer', ns.id));
     }
   }

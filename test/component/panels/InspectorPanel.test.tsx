@@ -51,6 +51,18 @@ describe('InspectorPanel', () => {
     expect(whole('brokerLiveTable')).toEqual(Object.keys(ns.brokerLiveTable));
   });
 
+  it('shows a NameServer that is down without tables: they were in its memory', () => {
+    const timeline = loadAt(writeReadScenario({ timeline: [{ at: 15_000, action: 'crashNameServer', target: 'ns-1' }] }), 20_000);
+    act(() => usePlayback.getState().select({ kind: 'nameServer', id: 'ns-1' }));
+    render(<InspectorPanel />);
+    expect(Object.keys(timeline.state.nameServers['ns-1']!.brokerLiveTable).length).toBeGreaterThan(0);
+    expect(screen.getByTestId('inspect-nameserver')).toHaveTextContent('down');
+    for (const table of ['brokerAddrTable', 'brokerLiveTable', 'topicQueueTable']) {
+      expect(rowsOf(table)).toHaveLength(1);
+      expect(rowsOf(table)[0]).toHaveTextContent('none');
+    }
+  });
+
   it("shows a broker's topics with perm2String, its consume queues' maxOffset, groups and offsets", () => {
     const timeline = loadAt(writeReadScenario(), 30_000);
     act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/0' }));

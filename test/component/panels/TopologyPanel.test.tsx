@@ -135,6 +135,14 @@ describe('TopologyPanel', () => {
     expect(container.querySelectorAll('path[data-link="notListed"]')).toHaveLength(2);
   });
 
+  it('draws no broker as listed by a NameServer that is down: its tables were in its memory', () => {
+    const timeline = loadAt(twoBrokers([{ at: 30_000, action: 'crashNameServer', target: 'ns-1' }]), 40_000);
+    const { container } = render(<TopologyPanel />);
+    // ns-1's tables are still in the state, but nobody can ask a process that is down.
+    expect(Object.keys(timeline.state.nameServers['ns-1']!.brokerLiveTable).length).toBeGreaterThan(0);
+    expect(container.querySelectorAll('path[data-link="notListed"]')).toHaveLength(Object.keys(timeline.state.brokers).length);
+  });
+
   it('shows a partitioned broker still listed until its heartbeat expires', () => {
     loadAt(twoBrokers([{ at: 20_000, action: 'partitionBroker', target: 'broker-b' }]), 30_000);
     const { container } = render(<TopologyPanel />);

@@ -49,6 +49,20 @@ export function durationZh(ms: number): string {
   return `${trim(ms / 1_000)} 秒`;
 }
 
+/**
+ * Why a send ended FAILED (DefaultMQProducerImpl.sendDefaultImpl): with no attempt at all, because
+ * its route offered no queue ("No route info of this topic") or because waiting for the route spent
+ * sendMsgTimeoutMs; after its attempts failed; or, when the trace at hand does not show, unknown.
+ */
+export type FailedSend = { kind: 'noRoute' } | { kind: 'routeTimeout' } | { kind: 'attempts'; attempts: number } | { kind: 'unknown' };
+
+export function failedSend(context: NarrationContext, e: { producer: string; msgId: string }): FailedSend {
+  const attempts = context.sendAttempts?.(e.msgId);
+  if (attempts === undefined) return { kind: 'unknown' };
+  if (attempts > 0) return { kind: 'attempts', attempts };
+  return (context.publishQueues?.(e.producer) ?? 0) === 0 ? { kind: 'noRoute' } : { kind: 'routeTimeout' };
+}
+
 /** The send retries of a SYNC send (DefaultMQProducer.retryTimesWhenSendFailed): attempts = 1 + retries. */
 export function syncAttempts(config: SimConfig): number {
   return 1 + config.retryTimesWhenSendFailed;

@@ -3,7 +3,7 @@
  * RocketMQ's names stay as they are (CommitLog, ConsumeQueue, readQueueNums ...).
  */
 import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, perm2String } from '../../sim/index.ts';
-import { durationEn as d, nodeEn as node, nodeName, syncAttempts, type Narrators } from './context.ts';
+import { durationEn as d, failedSend, nodeEn as node, nodeName, syncAttempts, type FailedSend, type Narrators } from './context.ts';
 
 const FAULTS: Record<string, (target: string) => string> = {
   crashBroker: (t) => `${t} crashes: its process dies and its connections close, so the NameServers drop it at once (channelClosed) instead of waiting for the heartbeat expiry.`,
@@ -26,15 +26,14 @@ const FAULTS: Record<string, (target: string) => string> = {
   updateTopic: (t) => `An operator runs updateTopic: ${t}.`,
 };
 
-/**
- * Why a send ended FAILED (DefaultMQProducerImpl.sendDefaultImpl): no attempt at all, because its
- * route offered no queue or because waiting for the route spent sendMsgTimeoutMs, or its attempts failed.
- */
-function failedSend(attempts: number | undefined, routeQueues: number, timeoutMs: number): string {
-  if (attempts === 0 && routeQueues === 0) return 'its route offers no queue to write to (no master holds one), so send() throws "No route info of this topic" without trying any broker';
-  if (attempts === 0) return `waiting for its route took the whole sendMsgTimeout (${d(timeoutMs)}), so send() throws a timeout without trying any broker`;
-  if (attempts === undefined) return 'no attempt succeeded, so the send throws to the application';
-  return `${attempts === 1 ? 'its one attempt' : `all ${attempts} of its attempts`} failed, so the send throws to the application`;
+/** Why a send ended FAILED, in words (failedSend). */
+function failedSendEn(why: FailedSend, timeoutMs: number): string {
+  switch (why.kind) {
+    case 'noRoute': return 'its route offers no queue to write to (no master holds one), so send() throws "No route info of this topic" without trying any broker';
+    case 'routeTimeout': return `waiting for its route took the whole sendMsgTimeout (${d(timeoutMs)}), so send() throws a timeout without trying any broker`;
+    case 'attempts': return `${why.attempts === 1 ? 'its one attempt' : `all ${why.attempts} of its attempts`} failed, so the send throws to the application`;
+    case 'unknown': return 'no attempt succeeded, so the send throws to the application';
+  }
 }
 
 export const en: Narrators = {
@@ -76,13 +75,14 @@ export const en: Narrators = {
   'syncStateSet.changed': (e) => `Controller ${e.controller} now counts ${e.broker}'s replicas ${e.syncStateSet.join(', ')} as in sync (SyncStateSet epoch ${e.syncStateSetEpoch}): only these may be elected master.`,
   'broker.roleChanged': (e, c) => `${nodeName(c, e, e.controllerId)} (controller id ${e.controllerId}) is now ${e.role === 'SLAVE' ? `a slave with brokerId ${e.brokerId}` : 'the master, brokerId 0'} at master epoch ${e.masterEpoch}, as the controller said.`,
   'send.failed': (e, { config }) => `${e.producer}'s attempt ${e.attempt} to send ${e.msgId} to ${e.broker} queue ${e.queueId} failed (${e.reason}).${e.attempt < syncAttempts(config) ? ' A SYNC send tries again, on another broker when it can.' : ' No attempt is left.'}`,
-  'send.result': (e, { config, sendAttempts, publishQueues }) => {
-    const what = {
+  'send.result': (e, c) => {
+    const { config } = c;
+    // Only a FAILED send reads back through the trace for its attempts.
+    const what = e.status === 'FAILED' ? failedSendEn(failedSend(c, e), config.sendMsgTimeoutMs) : {
       SEND_OK: 'the broker stored it',
       FLUSH_DISK_TIMEOUT: `stored, but not flushed to disk within ${d(config.syncFlushTimeoutMs)}`,
       FLUSH_SLAVE_TIMEOUT: `stored on the master, but the slave did not confirm within ${d(config.slaveTimeoutMs)}`,
       SLAVE_NOT_AVAILABLE: 'stored on the master, but no slave is in sync',
-      FAILED: failedSend(sendAttempts?.(e.msgId), publishQueues?.(e.producer) ?? 0, config.sendMsgTimeoutMs),
     }[e.status];
     return `${e.producer}'s send of ${e.msgId} ended with ${e.status}: ${what}.`;
   },

@@ -3,7 +3,7 @@
  * RocketMQ 的名词保持原样（CommitLog、ConsumeQueue、readQueueNums ……）。
  */
 import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, perm2String } from '../../sim/index.ts';
-import { durationZh as d, nodeZh as node, nodeName, syncAttempts, type Narrators } from './context.ts';
+import { durationZh as d, failedSend, nodeZh as node, nodeName, syncAttempts, type FailedSend, type Narrators } from './context.ts';
 
 const FAULTS: Record<string, (target: string) => string> = {
   crashBroker: (t) => `${t} 崩溃：进程退出、连接关闭，NameServer 立即将其剔除（channelClosed），不必等待心跳过期。`,
@@ -26,12 +26,14 @@ const FAULTS: Record<string, (target: string) => string> = {
   updateTopic: (t) => `运维人员执行 updateTopic：${t}。`,
 };
 
-/** 发送为什么以 FAILED 结束（DefaultMQProducerImpl.sendDefaultImpl）：一次也没尝试（路由里没有可写的队列，或等路由用完了 sendMsgTimeout），或尝试都失败了。 */
-function failedSend(attempts: number | undefined, routeQueues: number, timeoutMs: number): string {
-  if (attempts === 0 && routeQueues === 0) return '它的路由里没有可写的队列（没有 Master 持有可写队列），所以 send() 不向任何 Broker 发送，直接抛出 "No route info of this topic"';
-  if (attempts === 0) return `等待路由用完了整个 sendMsgTimeout（${d(timeoutMs)}），所以 send() 不向任何 Broker 发送，直接抛出超时异常`;
-  if (attempts === undefined) return '没有一次尝试成功，发送向应用抛出异常';
-  return `${attempts === 1 ? '唯一的一次尝试' : `${attempts} 次尝试全部`}失败，发送向应用抛出异常`;
+/** 发送为什么以 FAILED 结束（failedSend）。 */
+function failedSendZh(why: FailedSend, timeoutMs: number): string {
+  switch (why.kind) {
+    case 'noRoute': return '它的路由里没有可写的队列（没有 Master 持有可写队列），所以 send() 不向任何 Broker 发送，直接抛出 "No route info of this topic"';
+    case 'routeTimeout': return `等待路由用完了整个 sendMsgTimeout（${d(timeoutMs)}），所以 send() 不向任何 Broker 发送，直接抛出超时异常`;
+    case 'attempts': return `${why.attempts === 1 ? '唯一的一次尝试' : `${why.attempts} 次尝试全部`}失败，发送向应用抛出异常`;
+    case 'unknown': return '没有一次尝试成功，发送向应用抛出异常';
+  }
 }
 
 export const zh: Narrators = {
@@ -73,13 +75,14 @@ export const zh: Narrators = {
   'syncStateSet.changed': (e) => `Controller ${e.controller} 现在认为 ${e.broker} 的副本 ${e.syncStateSet.join('、')} 处于同步状态（SyncStateSet epoch ${e.syncStateSetEpoch}）：只有它们可以被选为 Master。`,
   'broker.roleChanged': (e, c) => `${nodeName(c, e, e.controllerId)}（controller id ${e.controllerId}）按 Controller 的结果成为${e.role === 'SLAVE' ? ` Slave，brokerId ${e.brokerId}` : ' Master，brokerId 0'}，master epoch ${e.masterEpoch}。`,
   'send.failed': (e, { config }) => `${e.producer} 第 ${e.attempt} 次发送 ${e.msgId} 到 ${e.broker} 的队列 ${e.queueId} 失败（${e.reason}）。${e.attempt < syncAttempts(config) ? '同步发送会重试，尽量换一个 Broker。' : '已没有重试机会。'}`,
-  'send.result': (e, { config, sendAttempts, publishQueues }) => {
-    const what = {
+  'send.result': (e, c) => {
+    const { config } = c;
+    // 只有 FAILED 的发送才回读轨迹，数它的尝试次数。
+    const what = e.status === 'FAILED' ? failedSendZh(failedSend(c, e), config.sendMsgTimeoutMs) : {
       SEND_OK: 'Broker 已存储',
       FLUSH_DISK_TIMEOUT: `已存储，但没有在 ${d(config.syncFlushTimeoutMs)}内刷盘`,
       FLUSH_SLAVE_TIMEOUT: `Master 已存储，但 Slave 没有在 ${d(config.slaveTimeoutMs)}内确认`,
       SLAVE_NOT_AVAILABLE: 'Master 已存储，但没有处于同步状态的 Slave',
-      FAILED: failedSend(sendAttempts?.(e.msgId), publishQueues?.(e.producer) ?? 0, config.sendMsgTimeoutMs),
     }[e.status];
     return `${e.producer} 发送 ${e.msgId} 的结果是 ${e.status}：${what}。`;
   },

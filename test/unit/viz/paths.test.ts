@@ -1,4 +1,4 @@
-import { boxCenter, linkBetween, linkIntoCell, linkOutOfCell, linkPath, type Box } from '../../../src/viz/paths.ts';
+import { boxCenter, linkBetween, linkIntoCell, linkOutOfCell, linkPath, linkUpTheGutter, type Box } from '../../../src/viz/paths.ts';
 import { pointOnLink } from '../../../src/viz/link-track.ts';
 
 const left: Box = { x: 0, y: 100, width: 100, height: 40 };
@@ -136,5 +136,33 @@ describe('links along the rail of a narrow layout (boxes stacked in one column, 
 
   it('a pull\'s answer runs under the queues to the rail, down it, then along above the consumer into its top', () => {
     expect(linkPath(linkOutOfCell(cell, consumer, broker, 350))).toBe('M110,258L110,261L350,261C350,378,350,378,350,495L250,495L250,500');
+  });
+});
+
+describe('linkUpTheGutter (a broker\'s registration)', () => {
+  // A group box at x 100-300 holding a broker at 108-292; NameServers above, at either side.
+  const group: Box = { x: 100, y: 200, width: 200, height: 120 };
+  const broker: Box = { x: 108, y: 280, width: 184, height: 34 };
+  const leftNameServer: Box = { x: 0, y: 0, width: 120, height: 40 };
+  const rightNameServer: Box = { x: 280, y: 0, width: 120, height: 40 };
+
+  it('leaves the broker\'s side beside its title, crosses to the gutter, runs up it, then curves into the NameServer', () => {
+    const link = linkUpTheGutter(broker, group, 180, leftNameServer);
+    expect(pointOnLink(link, 0)).toEqual({ x: 108, y: 292 });
+    expect(link.via).toEqual([{ x: 108, y: 292 }, { x: 90, y: 292 }]);
+    expect(link.source).toEqual({ x: 90, y: 180 });
+    const end = pointOnLink(link, 1);
+    expect(end.x).toBeCloseTo(60);
+    expect(end.y).toBeCloseTo(40);
+    // Between the broker's title and the top of the gutter the dot is outside the group's box.
+    for (let i = 0; i <= 100; i++) {
+      const { x, y } = pointOnLink(link, i / 100);
+      if (y < 292 && y > 180) expect(x).toBeLessThan(group.x);
+    }
+  });
+
+  it('takes the gutter on the NameServer\'s side, or the side it is given', () => {
+    expect(linkUpTheGutter(broker, group, 180, rightNameServer).source).toEqual({ x: 310, y: 180 });
+    expect(linkUpTheGutter(broker, group, 180, rightNameServer, 'left').source).toEqual({ x: 90, y: 180 });
   });
 });

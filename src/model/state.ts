@@ -388,6 +388,8 @@ export interface MessageStats {
   failedAttemptReasons: Partial<Record<string, number>>;
   /** Duplicates by what brought the message back (see DuplicateCause). */
   duplicateCauses: Partial<Record<DuplicateCause, number>>;
+  /** Messages whose send failed (stats.failed) by why (see SendFailedCause). */
+  failedCauses: Partial<Record<SendFailedCause, number>>;
   /** Successful consumptions (message.consumed) by the brokerName of the queue: the Dashboard's "get today" per broker. */
   consumedByBroker: Record<string, number>;
   /** Messages a master wrote (message.stored with brokerId 0), by brokerName: the charts' produce TPS (StoreStatsService's putTps). */
@@ -415,6 +417,14 @@ export interface MessageStats {
  * it was a retry copy (%RETRY%) of a message that had already succeeded.
  */
 export type DuplicateCause = 'rebalance' | 'crash' | 'shutdown' | 'pulledAgain' | 'retry';
+
+/**
+ * Why a send ended FAILED (DefaultMQProducerImpl.sendDefaultImpl): before any attempt, its route
+ * offered no queue ("No route info of this topic") or waiting for the route spent sendMsgTimeoutMs;
+ * its attempts failed (every retry, a ResponseCode it does not retry, or the timeout between
+ * them); or the producer shut down with the send open.
+ */
+export type SendFailedCause = 'noRoute' | 'routeTimeout' | 'attemptsFailed' | 'shutdown';
 
 export interface ModelState {
   config: SimConfig;

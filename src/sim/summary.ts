@@ -5,7 +5,7 @@
 import type { Detection } from '../model/detections.ts';
 import { dict, dictFrom } from '../engine/index.ts';
 import { isReadable, isWriteable } from '../model/perm.ts';
-import type { BrokerState, DuplicateCause, ModelState, TopicConfig } from '../model/state.ts';
+import type { BrokerState, DuplicateCause, ModelState, SendFailedCause, TopicConfig } from '../model/state.ts';
 import { brokerRoles } from './broker-roles.ts';
 
 export interface QueueSummary {
@@ -46,6 +46,8 @@ export interface Summary {
     duplicates: number;
     /** Messages whose send finally failed (send.result FAILED), whatever their attempts. */
     failed: number;
+    /** Failed messages by why: no queue in the route or the timeout spent waiting for it (no attempt), their attempts failed, or the producer shut down. */
+    failedCauses: Partial<Record<SendFailedCause, number>>;
     /** Send attempts (message.sent) and the attempts that failed (send.failed), by reason. */
     sendAttempts: number;
     failedAttempts: number;
@@ -257,7 +259,7 @@ export function summarize(state: ModelState, untilMs: number, traceHash: string,
     traceEvents,
     messages: {
       sent: stats.sent, stored: stats.stored, consumed: stats.consumed, neverConsumable, lost, duplicates: stats.duplicates,
-      failed: stats.failed, lagging, filteredOut: filteredOut(state, position), retried: stats.toRetry, deadLettered: stats.toDlq,
+      failed: stats.failed, failedCauses: sortedCounts(stats.failedCauses), lagging, filteredOut: filteredOut(state, position), retried: stats.toRetry, deadLettered: stats.toDlq,
       sendAttempts: stats.attempts, failedAttempts: stats.failedAttempts, failedAttemptReasons: sortedCounts(stats.failedAttemptReasons),
       duplicateCauses: sortedCounts(stats.duplicateCauses), neverConsumableCauses: neverConsumableCauses(queues),
     },

@@ -211,6 +211,18 @@ describe('conservation over generated scenarios', () => {
     }), runs(25));
   }, PROPERTY_TIMEOUT_MS);
 
+  it('every failed message has one cause, and a send that failed with no attempt is counted as such', () => {
+    fc.assert(fc.property(scenario, (s) => {
+      const sim = run(s);
+      const { messages } = sim.summary();
+      const causes = messages.failedCauses;
+      expect(Object.values(causes).reduce((sum, n) => sum + n, 0)).toBe(messages.failed);
+      const attempted = new Set(sim.events('message.sent').map((e) => e.msgId));
+      const withoutAttempt = sim.events('send.result', { status: 'FAILED' }).filter((e) => !attempted.has(e.msgId)).length;
+      expect((causes.noRoute ?? 0) + (causes.routeTimeout ?? 0)).toBe(withoutAttempt);
+    }), runs(25));
+  }, PROPERTY_TIMEOUT_MS);
+
   it('every stored message is consumed, filtered, failed by the listener, never consumable, on a broker that is down, or lagging', () => {
     fc.assert(fc.property(scenario, (s) => {
       expect(unexplainedStored(run(s), s)).toEqual([]);

@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import consumerJoinLeave from '../../src/scenario/library/consumer-join-leave.json';
+import createTopicCluster from '../../src/scenario/library/create-topic-cluster.json';
+import masterLoss from '../../src/scenario/library/master-loss-sync-async.json';
 import shrinkSafely from '../../src/scenario/library/shrink-safely.json';
 import shrinkUnsafely from '../../src/scenario/library/shrink-unsafely.json';
 import write8Read4 from '../../src/scenario/library/write8-read4.json';
@@ -30,6 +32,40 @@ describe('messages and send attempts', () => {
     expect(messages.failedAttempts).toBe(3 * failedMessages);
     expect(messages.failedAttemptReasons).toEqual({ connectRefused: 3 * failedMessages });
     expect(messages.sendAttempts).toBe(messages.sent - failedMessages + 3 * failedMessages);
+  });
+});
+
+describe('failed messages and why they failed', () => {
+  /** The attempts (message.sent) of each message whose send ended FAILED. */
+  function attemptsOfFailed(sim: TestSim): number[] {
+    const attempts = new Map<string, number>();
+    for (const { msgId } of sim.events('message.sent')) attempts.set(msgId, (attempts.get(msgId) ?? 0) + 1);
+    return sim.events('send.result', { status: 'FAILED' }).map(({ msgId }) => attempts.get(msgId) ?? 0);
+  }
+
+  it('counts a send the crashed broker refused every time as its attempts having failed', () => {
+    const sim = new TestSim(oneBroker).at(20_500).crashBroker('broker-a').advance(5_000);
+    const { messages } = sim.summary();
+    expect(messages.failed).toBeGreaterThan(0);
+    expect(messages.failedCauses).toEqual({ attemptsFailed: messages.failed });
+  });
+
+  it('counts a send before its topic exists as no route: sendDefaultImpl throws "No route info of this topic" before any attempt', () => {
+    const sim = new TestSim(createTopicCluster as ScenarioJson).advance(createTopicCluster.durationMs);
+    const { messages } = sim.summary();
+    const attempts = attemptsOfFailed(sim);
+    expect(attempts.length).toBeGreaterThan(0);
+    expect(attempts.every((n) => n === 0)).toBe(true);
+    expect(messages.failedCauses).toEqual({ noRoute: attempts.length });
+    expect(messages.failedAttempts).toBe(0);
+  });
+
+  it('tells apart, once both masters are gone, the sends that made no attempt from those whose attempts failed', () => {
+    const sim = new TestSim(masterLoss as ScenarioJson).advance(masterLoss.durationMs);
+    const { messages } = sim.summary();
+    const attempts = attemptsOfFailed(sim);
+    expect(messages.failedCauses).toEqual({ attemptsFailed: attempts.filter((n) => n > 0).length, noRoute: attempts.filter((n) => n === 0).length });
+    expect(messages.failedCauses.noRoute).toBeGreaterThan(1_000);
   });
 });
 

@@ -10,7 +10,7 @@ import type { RemotingRequest, RemotingResponse } from '../remoting-types.ts';
 import type { FailureReason, ResponseCode, SendFailedReason, SendResultStatus } from '../vocabulary.ts';
 import { invoke, oneway } from '../remoting.ts';
 import type { Sim } from '../sim-types.ts';
-import type { ModelState, PendingRequest, ProducerState, SendInFlight, TopicRouteData } from '../state.ts';
+import type { ModelState, PendingRequest, ProducerState, SendFailedCause, SendInFlight, TopicRouteData } from '../state.ts';
 import { traceMessageSent, traceSendResult } from '../trace-writer.ts';
 import { createPublishInfo, selectOneMessageQueue, selectWithFaultTolerance, updateFaultItem } from './fault-strategy.ts';
 import { scheduleHeartbeat, unregisterClient } from './heartbeat.ts';
@@ -104,14 +104,16 @@ function sendDefaultImpl(state: ModelState, producer: ProducerState, message: Se
 function sendAttempt(state: ModelState, producer: ProducerState, message: SendInFlight, attemptsBefore: number, lastBrokerName: string | null, sim: Sim): void {
   const topic = producer.spec.topic;
   const info = producer.publishInfo[topic];
-  if (!info || info.messageQueueList.length === 0) return finish(state, producer, message, 'FAILED', sim);
+  // Before any attempt the route offered nothing ("No route info of this topic"); after one, the attempts ran out of queues.
+  const noQueue: SendFailedCause = attemptsBefore === 0 ? 'noRoute' : 'attemptsFailed';
+  if (!info || info.messageQueueList.length === 0) return fail(state, producer, message, noQueue, sim);
   // sendDefaultImpl: `if (timeout < costTime) callTimeout`. After waiting out a whole timeout the
   // real clock is always past it; on the integer virtual clock an exhausted budget must stop too.
-  if (sim.now - message.beginAt >= state.config.sendMsgTimeoutMs) return finish(state, producer, message, 'FAILED', sim);
+  if (sim.now - message.beginAt >= state.config.sendMsgTimeoutMs) return fail(state, producer, message, attemptsBefore === 0 ? 'routeTimeout' : 'attemptsFailed', sim);
   const mq = state.config.sendLatencyFaultEnable
     ? selectWithFaultTolerance(producer.faultItems, info, lastBrokerName, sim.now, state.config.rocketmqVersion)
     : selectOneMessageQueue(info, lastBrokerName);
-  if (!mq) return finish(state, producer, message, 'FAILED', sim);
+  if (!mq) return fail(state, producer, message, noQueue, sim);
   const attempt = attemptsBefore + 1;
   state.stats.attempts++;
   traceMessageSent(sim, producer.id, message, topic, mq, attempt);
@@ -147,12 +149,19 @@ function attemptFailed(state: ModelState, producer: ProducerState, request: Send
   const { message, attempt, brokerName } = request;
   traceSendFailed(state, producer, request, reason, sim);
   if (attempt < timesTotal(state, message)) sendAttempt(state, producer, message, attempt, brokerName, sim);
-  else finish(state, producer, message, 'FAILED', sim);
+  else fail(state, producer, message, 'attemptsFailed', sim);
 }
 
-function finish(state: ModelState, producer: ProducerState, message: SendInFlight, status: SendResultStatus, sim: Sim): void {
-  if (status === 'FAILED') state.stats.failed++;
+function finish(producer: ProducerState, message: SendInFlight, status: SendResultStatus, sim: Sim): void {
   traceSendResult(sim, producer.id, message.msgId, status);
+}
+
+/** send() throws: the send ends FAILED, counted by why. */
+function fail(state: ModelState, producer: ProducerState, message: SendInFlight, cause: SendFailedCause, sim: Sim): void {
+  const { stats } = state;
+  stats.failed++;
+  stats.failedCauses[cause] = (stats.failedCauses[cause] ?? 0) + 1;
+  finish(producer, message, 'FAILED', sim);
 }
 
 function producerOf(state: ModelState, pending: PendingRequest): ProducerState | null {
@@ -172,12 +181,12 @@ export function onSendResponse(state: ModelState, pending: PendingRequest, respo
     const status = response.sendStatus ?? 'SEND_OK';
     const retry = status !== 'SEND_OK' && state.config.retryAnotherBrokerWhenNotStoreOK && message.sendMode === 'SYNC';
     if (retry) return attemptFailed(state, producer, request, status, sim);
-    return finish(state, producer, message, status, sim);
+    return finish(producer, message, status, sim);
   }
   // MQBrokerException: retried only for the codes in retryResponseCodes.
   if (RETRY_RESPONSE_CODES.has(response.code)) return attemptFailed(state, producer, request, response.code, sim);
   traceSendFailed(state, producer, request, response.code, sim);
-  finish(state, producer, message, 'FAILED', sim);
+  fail(state, producer, message, 'attemptsFailed', sim);
 }
 
 export function onSendFailure(state: ModelState, pending: PendingRequest, reason: FailureReason, sim: Sim): void {
@@ -185,7 +194,7 @@ export function onSendFailure(state: ModelState, pending: PendingRequest, reason
   const stopped = state.clients[pending.from];
   // Shut down with a send still open: the caller's invokeSync runs out its timeout and send()
   // throws (the client is closed, so there is no retry). The message did fail.
-  if (stopped?.kind === 'producer' && stopped.status === 'stopped') return finish(state, stopped, pending.request.message, 'FAILED', sim);
+  if (stopped?.kind === 'producer' && stopped.status === 'stopped') return fail(state, stopped, pending.request.message, 'shutdown', sim);
   const producer = producerOf(state, pending);
   if (!producer) return;
   if (state.config.sendLatencyFaultEnable) {
@@ -204,7 +213,7 @@ function flushWaiting(state: ModelState, producer: ProducerState, sim: Sim): voi
   producer.waitingForRoute = [];
   for (const message of waiting) {
     if (producer.publishInfo[producer.spec.topic]) sendAttempt(state, producer, message, 0, null, sim);
-    else finish(state, producer, message, 'FAILED', sim); // "No route info of this topic"
+    else fail(state, producer, message, 'noRoute', sim); // "No route info of this topic"
   }
 }
 

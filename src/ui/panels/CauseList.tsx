@@ -1,14 +1,15 @@
 /**
  * The causes behind a counter of the summary, each with its count, largest first: duplicates by
  * what brought the message back, never-consumable messages by why their queue cannot be read,
- * failed send attempts by the broker's answer or the channel's failure.
+ * failed messages by whether they made an attempt, failed send attempts by the broker's answer or
+ * the channel's failure.
  */
 import type { Summary } from '../../sim/summary.ts';
 import { formatCount } from '../../viz/format.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { causeStrings, type CauseStrings } from './cause-strings.ts';
 
-export type CausedMetric = 'neverConsumable' | 'duplicates' | 'failedAttempts';
+export type CausedMetric = 'neverConsumable' | 'duplicates' | 'failed' | 'failedAttempts';
 
 export interface CauseCount {
   key: string;
@@ -29,6 +30,8 @@ export function causesOf(metric: CausedMetric, messages: Summary['messages'], st
       return sorted(Object.entries(messages.duplicateCauses), (key) => strings.duplicate[key as keyof CauseStrings['duplicate']]);
     case 'neverConsumable':
       return sorted(Object.entries(messages.neverConsumableCauses), (key) => strings.neverConsumable[key as keyof CauseStrings['neverConsumable']]);
+    case 'failed':
+      return sorted(Object.entries(messages.failedCauses), (key) => strings.failed[key as keyof CauseStrings['failed']]);
     case 'failedAttempts':
       return sorted(Object.entries(messages.failedAttemptReasons), (key) => strings.failedAttempt(key));
   }

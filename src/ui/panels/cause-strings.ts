@@ -1,8 +1,9 @@
 /**
  * What the counters' causes say, in English and Simplified Chinese: each duplicate,
- * never-consumable message and failed send attempt names what caused it (loaded with CauseList).
+ * never-consumable message, failed message and failed send attempt names what caused it (loaded
+ * with CauseList).
  */
-import type { DuplicateCause } from '../../sim/index.ts';
+import type { DuplicateCause, SendFailedCause } from '../../sim/index.ts';
 import type { NeverConsumableCause } from '../../sim/summary.ts';
 import type { Language } from '../../store/playback.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
@@ -12,6 +13,7 @@ export interface CauseStrings {
   noCauses: string;
   duplicate: Record<DuplicateCause, string>;
   neverConsumable: Record<NeverConsumableCause, string>;
+  failed: Record<SendFailedCause, string>;
   /** A failed attempt's reason: a RocketMQ ResponseCode or a failure of the channel. */
   failedAttempt: (reason: string) => string;
 }
@@ -47,6 +49,12 @@ const en: CauseStrings = {
     readShrunk: 'left in a queue when readQueueNums shrank below it before it was drained',
     notReadable: 'the topic\'s perm has no R (read forbidden)',
   },
+  failed: {
+    noRoute: 'no attempt: the route offered no queue to write to (no master holds one), so send() threw "No route info of this topic"',
+    routeTimeout: 'no attempt: waiting for the route took the whole sendMsgTimeout',
+    attemptsFailed: 'its attempts failed (see Failed attempts for why)',
+    shutdown: 'the producer shut down with the send still open',
+  },
   failedAttempt: (reason) => ATTEMPT_EN[reason] ?? `the broker answered ${reason}`,
 };
 
@@ -64,6 +72,12 @@ const zh: CauseStrings = {
     writtenAboveRead: '写入了 id ≥ readQueueNums 的队列（writeQueueNums > readQueueNums）',
     readShrunk: 'readQueueNums 缩小时，队列中还没消费完的消息被遗留',
     notReadable: 'Topic 的 perm 没有 R（禁止读）',
+  },
+  failed: {
+    noRoute: '一次也没尝试：路由里没有可写的队列（没有 Master 持有可写队列），send() 抛出 "No route info of this topic"',
+    routeTimeout: '一次也没尝试：等待路由用完了整个 sendMsgTimeout',
+    attemptsFailed: '它的发送尝试都失败了（原因见“失败的发送尝试”）',
+    shutdown: '发送还没结束，生产者就关闭了',
   },
   failedAttempt: (reason) => ATTEMPT_ZH[reason] ?? `Broker 返回 ${reason}`,
 };

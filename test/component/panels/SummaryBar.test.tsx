@@ -65,6 +65,20 @@ describe('SummaryBar', () => {
     expect(screen.getByTestId('cause-connectRefused')).toHaveTextContent('the broker process was down: connection refused');
   });
 
+  it('says why messages failed: before its topic is created, a send throws "No route info of this topic" without an attempt', async () => {
+    const timeline = loadAt(scenarioOf(findLibraryEntry('create-topic-cluster')!.scenario as Record<string, unknown>), 30_000);
+    render(<SummaryBar />);
+    const { messages } = timeline.summary();
+    expect(messages.failed).toBeGreaterThan(0);
+    expect(messages.failedAttempts).toBe(0);
+    fireEvent.click(screen.getByTestId('summary-causes-failed'));
+    const cause = await screen.findByTestId('cause-noRoute', {}, { timeout: 10_000 });
+    expect(cause).toHaveTextContent(`${messages.failed} no attempt: the route offered no queue to write to`);
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('cause-noRoute')).toHaveTextContent('一次也没尝试');
+    act(() => usePlayback.getState().setLanguage('en'));
+  });
+
   it('explains duplicates by cause and never colours them as an error', async () => {
     const timeline = loadAt(writeReadScenario({ writeQueueNums: 4, readQueueNums: 4, timeline: [{ at: 20_000, action: 'crashConsumer', target: 'c-1' }] }), 40_000);
     render(<SummaryBar />);

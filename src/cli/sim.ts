@@ -12,11 +12,17 @@ import { lineWriter, OutputError } from './line-writer.ts';
 import { checkOutputPath } from './output-path.ts';
 import { readInput } from './read-input.ts';
 
+/** "1501 (noRoute 1499, attemptsFailed 2)": the failed messages with their causes as docs/summary.md names them. */
+function failedText(m: Summary['messages']): string {
+  const causes = Object.entries(m.failedCauses).map(([cause, count]) => `${cause} ${count}`);
+  return causes.length > 0 ? `${m.failed} (${causes.join(', ')})` : String(m.failed);
+}
+
 function humanSummary(name: string, summary: Summary, warnings: string[]): string {
   const m = summary.messages;
   const lines = [
     `${name}: ran to ${summary.untilMs} ms, ${summary.traceEvents} trace events (hash ${summary.traceHash})`,
-    `messages: sent ${m.sent}, stored ${m.stored}, consumed ${m.consumed}, never consumable ${m.neverConsumable}, lagging ${m.lagging}, failed ${m.failed}, lost ${m.lost}, duplicates ${m.duplicates}`,
+    `messages: sent ${m.sent}, stored ${m.stored}, consumed ${m.consumed}, never consumable ${m.neverConsumable}, lagging ${m.lagging}, failed ${failedText(m)}, lost ${m.lost}, duplicates ${m.duplicates}`,
   ];
   for (const [nameServer, route] of Object.entries(summary.routes)) {
     lines.push(`${nameServer}: brokers [${route.brokers.join(', ')}], topics ${Object.entries(route.topics).map(([t, n]) => `${t}(${n})`).join(', ')}`);

@@ -4,7 +4,7 @@
  * stack trace; a valid one exits 0, and its trace and summary come out as promised.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,6 +109,17 @@ describe('npm run sim: a valid scenario', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain(`CLI check: ran to 20000 ms, ${inProcess.summary.traceEvents} trace events (hash ${inProcess.summary.traceHash})`);
     expect(result.stdout).toContain('ns-1: brokers []');
+  }, 60_000);
+
+  it('says why messages failed in its human summary, by the causes the summary names', () => {
+    const result = sim('src/scenario/library/create-topic-cluster.json');
+    expect(result.status).toBe(0);
+    const library = parseScenarioText(readFileSync(join(ROOT, 'src/scenario/library/create-topic-cluster.json'), 'utf8'));
+    if (!library.ok) throw new Error('the library scenario is valid');
+    const { failed, failedCauses } = simulate(library.scenario).summary.messages;
+    expect(failed).toBeGreaterThan(0);
+    expect(failedCauses).toEqual({ noRoute: failed });
+    expect(result.stdout).toContain(`failed ${failed} (noRoute ${failed}),`);
   }, 60_000);
 
   it('--trace - prints the trace as JSON lines, byte-identical to simulate() in this process', () => {

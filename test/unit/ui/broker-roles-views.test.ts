@@ -37,14 +37,14 @@ function lastStored(timeline: Timeline, match: (event: Extract<TraceEvent, { typ
 describe('the Dashboard after a controller election', () => {
   it('lists broker-a/1 with brokerId 0 and leaves out the cut-off old master, whose brokerId 0 the NameServers gave to the new one', () => {
     const timeline = libraryTimeline('controller-failover', 60_000);
-    const rows = clusterRows(timeline.state, runSimQuery(timeline, 'dashboardStats', {}));
+    const { rows } = clusterRows(timeline.state, runSimQuery(timeline, 'dashboardStats', {}))!;
     const brokerA = rows.filter((row) => row[0] === 'broker-a');
     expect(brokerA.map((row) => [row[1], row[2]])).toEqual([[0, NEW_MASTER_ADDR]]);
   });
 
   it('after the heal lists the new master first and the old one as the slave with brokerId 1, each with its own put count', () => {
     const timeline = libraryTimeline('controller-failover', 100_000);
-    const rows = clusterRows(timeline.state, runSimQuery(timeline, 'dashboardStats', {}));
+    const { rows } = clusterRows(timeline.state, runSimQuery(timeline, 'dashboardStats', {}))!;
     const brokerA = rows.filter((row) => row[0] === 'broker-a');
     expect(brokerA.map((row) => [row[1], row[2]])).toEqual([[0, NEW_MASTER_ADDR], [1, OLD_MASTER_ADDR]]);
     // Today Produce Count: every copy broker-a/1 stored, as a slave (brokerId 2) and as the master (brokerId 0).

@@ -55,11 +55,14 @@ export function DashboardTab() {
   const p = strings.progress;
   const k = strings.connections;
   const route = topic ? routeRows(state, topic) : null;
+  const cluster = clusterRows(state, stats);
   return (
     <PanelFrame name="dashboard" title={strings.heading} busy={pending}>
       <p className="rs-muted">{strings.intro}</p>
-      <ExportableTable id="cluster" caption={c.caption} strings={strings} rows={clusterRows(state, stats)}
-        columns={[c.brokerName, c.brokerId, c.address, c.version, c.putTps, c.getTps, c.yesterdayPut, c.yesterdayGet, c.todayPut, c.todayGet]} />
+      {cluster ? (
+        <ExportableTable id="cluster" caption={c.caption(cluster.nameServer)} strings={strings} rows={cluster.rows}
+          columns={[c.brokerName, c.brokerId, c.address, c.version, c.putTps, c.getTps, c.yesterdayPut, c.yesterdayGet, c.todayPut, c.todayGet]} />
+      ) : <p className="rs-muted">{strings.noNameServer}</p>}
       <label className="rs-dashboard-topic">{strings.topic}{' '}
         <select className="rs-select" value={topic} onChange={(event) => setPicked(event.target.value)} data-testid="dashboard-topic">
           {topics.map((name) => <option key={name} value={name}>{name}</option>)}

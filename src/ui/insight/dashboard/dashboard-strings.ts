@@ -12,12 +12,13 @@ export interface DashboardStrings {
   topic: string;
   group: string;
   none: string;
-  cluster: { caption: string; brokerName: string; brokerId: string; address: string; version: string; putTps: string; getTps: string; yesterdayPut: string; yesterdayGet: string; todayPut: string; todayGet: string };
+  cluster: { caption: (nameServer: string) => string; brokerName: string; brokerId: string; address: string; version: string; putTps: string; getTps: string; yesterdayPut: string; yesterdayGet: string; todayPut: string; todayGet: string };
   route: { caption: (topic: string, nameServer: string) => string; brokerName: string; readQueueNums: string; writeQueueNums: string; perm: string };
   status: { caption: (topic: string) => string; broker: string; queue: string; minOffset: string; maxOffset: string; lastUpdate: string };
   progress: { caption: (group: string, topic: string, diffTotal: number, tps: string) => string; broker: string; queue: string; client: string; brokerOffset: string; consumerOffset: string; diff: string };
   connections: { caption: (group: string) => string; clientId: string; address: string; language: string; version: string };
   noRoute: string;
+  noNameServer: string;
 }
 
 const en: DashboardStrings = {
@@ -27,12 +28,13 @@ const en: DashboardStrings = {
   topic: 'Topic',
   group: 'Consumer group',
   none: 'Nothing yet at this moment.',
-  cluster: { caption: 'Cluster', brokerName: 'Broker', brokerId: 'NO.', address: 'Address', version: 'Version', putTps: 'Produce Message TPS', getTps: 'Consumer Message TPS', yesterdayPut: 'Yesterday Produce Count', yesterdayGet: 'Yesterday Consume Count', todayPut: 'Today Produce Count', todayGet: 'Today Consume Count' },
+  cluster: { caption: (nameServer) => `Cluster (brokerAddrTable, as ${nameServer} answers)`, brokerName: 'Broker', brokerId: 'NO.', address: 'Address', version: 'Version', putTps: 'Produce Message TPS', getTps: 'Consumer Message TPS', yesterdayPut: 'Yesterday Produce Count', yesterdayGet: 'Yesterday Consume Count', todayPut: 'Today Produce Count', todayGet: 'Today Consume Count' },
   route: { caption: (topic, nameServer) => `Router: ${topic} (queueDatas, as ${nameServer} answers)`, brokerName: 'brokerName', readQueueNums: 'readQueueNums', writeQueueNums: 'writeQueueNums', perm: 'perm' },
   status: { caption: (topic) => `Status: ${topic}`, broker: 'Broker', queue: 'Queue', minOffset: 'minOffset', maxOffset: 'maxOffset', lastUpdate: 'lastUpdateTimeStamp' },
   progress: { caption: (group, topic, diffTotal, tps) => `${group} · ${topic} · diffTotal ${diffTotal} · Consume TPS ${tps}`, broker: 'Broker', queue: 'Queue', client: 'consumerClient', brokerOffset: 'brokerOffset', consumerOffset: 'consumerOffset', diff: 'diff' },
   connections: { caption: (group) => `Client: ${group}`, clientId: 'clientId', address: 'clientAddr', language: 'language', version: 'version' },
   noRoute: 'No NameServer holds a route for this topic now.',
+  noNameServer: 'No NameServer is running: the Dashboard has nobody to ask for the cluster.',
 };
 
 const zh: DashboardStrings = {
@@ -42,12 +44,13 @@ const zh: DashboardStrings = {
   topic: '主题',
   group: '消费者组',
   none: '此刻还没有数据。',
-  cluster: { caption: '集群', brokerName: '分片', brokerId: '编号', address: '地址', version: '版本', putTps: '生产消息TPS', getTps: '消费消息TPS', yesterdayPut: '昨日生产总数', yesterdayGet: '昨日消费总数', todayPut: '今天生产总数', todayGet: '今天消费总数' },
+  cluster: { caption: (nameServer) => `集群（brokerAddrTable，${nameServer} 的应答）`, brokerName: '分片', brokerId: '编号', address: '地址', version: '版本', putTps: '生产消息TPS', getTps: '消费消息TPS', yesterdayPut: '昨日生产总数', yesterdayGet: '昨日消费总数', todayPut: '今天生产总数', todayGet: '今天消费总数' },
   route: { caption: (topic, nameServer) => `路由：${topic}（队列信息，${nameServer} 的应答）`, brokerName: 'brokerName', readQueueNums: '读队列数量', writeQueueNums: '写队列数量', perm: 'perm' },
   status: { caption: (topic) => `状态：${topic}`, broker: 'Broker', queue: '队列', minOffset: '最小位点', maxOffset: '最大位点', lastUpdate: '上次更新时间' },
   progress: { caption: (group, topic, diffTotal, tps) => `${group} · ${topic} · 差值 ${diffTotal} · 消费TPS ${tps}`, broker: 'Broker', queue: '队列', client: '消费者终端', brokerOffset: '代理者位点', consumerOffset: '消费者位点', diff: '差值' },
   connections: { caption: (group) => `终端：${group}`, clientId: 'clientId', address: 'clientAddr', language: 'language', version: 'version' },
   noRoute: '此刻没有 NameServer 持有该主题的路由。',
+  noNameServer: '没有正在运行的 NameServer：控制台无处查询集群。',
 };
 
 const STRINGS: Bilingual<DashboardStrings> = { en, zh };

@@ -2,10 +2,10 @@
  * The Dashboard's tables at the playhead as plain rows (text and numbers), so a table renders
  * them and exports them to CSV alike. Read from RocketMQ's own tables: each broker's CommitLog
  * and ConsumeQueues, a NameServer's topicQueueTable, the consumers' ProcessQueues and the
- * brokers' ConsumerOffsetManager and ConsumerManager. A master is the master now (brokerRoles,
+ * brokers' ConsumerOffsetManager and ConsumerManager. A master is the master now (mastersNow,
  * src/sim/broker-roles.ts): after a controller election that is another node than the declared one.
  */
-import { brokerRoles, mastersNow, perm2String, type ModelState } from '../../../sim/index.ts';
+import { MASTER_ID, mastersNow, perm2String, type ModelState, type NameServerState } from '../../../sim/index.ts';
 import { consumeStats } from '../../../sim/queries/consume-stats.ts';
 import type { DashboardStats } from '../../../sim/queries/dashboard-stats.ts';
 import type { CsvCell } from '../csv.ts';
@@ -21,25 +21,35 @@ function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-function byName<T extends { name: string; brokerId: number }>(a: T, b: T): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : a.brokerId - b.brokerId;
+/** The NameServer the Dashboard asks (its namesrvAddr): the first running one by id. */
+function nameServerAsked(state: ModelState, holds: (ns: NameServerState) => boolean = () => true): NameServerState | undefined {
+  return Object.values(state.nameServers).sort((a, b) => (a.id < b.id ? -1 : 1)).find((ns) => ns.up && holds(ns));
 }
 
 /**
- * Cluster: brokerName, brokerId (now), address, version, produce and consume TPS, yesterday's and
- * today's counts. A cut-off old master still claiming brokerId 0 is left out: the Dashboard lists
- * what the NameServer's BrokerData holds, and the new master's registration took brokerId 0's
- * address there (RouteInfoManager.registerBroker).
+ * Cluster: brokerName, brokerId, address, version, produce and consume TPS, yesterday's and
+ * today's counts, for the brokers GET_BROKER_CLUSTER_INFO returns: what a running NameServer's
+ * BrokerData holds (ClusterServiceImpl asks the NameServer, then each broker). A broker the
+ * NameServer removed (crashed, expired) is not there; after a controller election brokerId 0 is
+ * the new master's address (RouteInfoManager.registerBroker), so a cut-off old master still
+ * claiming it is not either. Null while no NameServer runs.
  */
-export function clusterRows(state: ModelState, stats: DashboardStats | undefined): Row[] {
-  const roles = brokerRoles(state);
-  return Object.values(state.brokers).filter((broker) => roles.role[broker.node] !== 'staleMaster').sort(byName).map((broker) => {
-    // A slave serves no consumer here: the get numbers belong to the master.
-    const master = roles.role[broker.node] === 'master';
-    const getTps = master ? stats?.getTps[broker.name] ?? 0 : 0;
-    const getToday = master ? stats?.getToday[broker.name] ?? 0 : 0;
-    return [broker.name, broker.brokerId, broker.addr, clientVersion(state), round(stats?.putTps[broker.node] ?? 0), round(getTps), 0, 0, stats?.putToday[broker.node] ?? 0, getToday];
-  });
+export function clusterRows(state: ModelState, stats: DashboardStats | undefined): { nameServer: string; rows: Row[] } | null {
+  const nameServer = nameServerAsked(state);
+  if (!nameServer) return null;
+  const rows: Row[] = [];
+  for (const data of Object.values(nameServer.brokerAddrTable).sort((a, b) => (a.brokerName < b.brokerName ? -1 : a.brokerName > b.brokerName ? 1 : 0))) {
+    for (const [id, addr] of Object.entries(data.brokerAddrs).sort(([a], [b]) => Number(a) - Number(b))) {
+      const node = state.addrNodes[addr];
+      if (node === undefined || !state.brokers[node]) continue;
+      // A slave serves no consumer here: the get numbers belong to the master.
+      const master = Number(id) === MASTER_ID;
+      const getTps = master ? stats?.getTps[data.brokerName] ?? 0 : 0;
+      const getToday = master ? stats?.getToday[data.brokerName] ?? 0 : 0;
+      rows.push([data.brokerName, Number(id), addr, clientVersion(state), round(stats?.putTps[node] ?? 0), round(getTps), 0, 0, stats?.putToday[node] ?? 0, getToday]);
+    }
+  }
+  return { nameServer: nameServer.id, rows };
 }
 
 /** PermName bit by bit: "6 = PERM_READ(4) | PERM_WRITE(2) · RW-". */
@@ -51,7 +61,7 @@ export function decodePerm(perm: number): string {
 
 /** The topic's queueDatas as the first running NameServer that holds it answers GET_ROUTEINFO_BY_TOPIC. */
 export function routeRows(state: ModelState, topic: string): { nameServer: string; rows: Row[] } | null {
-  const nameServer = Object.values(state.nameServers).sort((a, b) => (a.id < b.id ? -1 : 1)).find((ns) => ns.up && ns.topicQueueTable[topic] !== undefined);
+  const nameServer = nameServerAsked(state, (ns) => ns.topicQueueTable[topic] !== undefined);
   if (!nameServer) return null;
   const queueDatas = Object.values(nameServer.topicQueueTable[topic]!).sort((a, b) => (a.brokerName < b.brokerName ? -1 : 1));
   return { nameServer: nameServer.id, rows: queueDatas.map((data) => [data.brokerName, data.readQueueNums, data.writeQueueNums, decodePerm(data.perm)]) };

@@ -7,7 +7,7 @@ import { AUTO_CREATE_TOPIC_KEY_TOPIC, MASTER_ID } from '../defaults.ts';
 import { noticed } from '../detections.ts';
 import { DEFAULT_CLASS_LOADER_HASH, parseIpv4, uniqIdAfter, uniqIdPrefix } from '../message-id.ts';
 import type { RemotingRequest, RemotingResponse } from '../remoting-types.ts';
-import type { FailureReason, ResponseCode, SendFailedReason, SendResultStatus } from '../vocabulary.ts';
+import type { FailureReason, ResponseCode, SendFailedReason } from '../vocabulary.ts';
 import { invoke, oneway } from '../remoting.ts';
 import type { Sim } from '../sim-types.ts';
 import type { ModelState, PendingRequest, ProducerState, SendFailedCause, SendInFlight, TopicRouteData } from '../state.ts';
@@ -152,16 +152,12 @@ function attemptFailed(state: ModelState, producer: ProducerState, request: Send
   else fail(state, producer, message, 'attemptsFailed', sim);
 }
 
-function finish(producer: ProducerState, message: SendInFlight, status: SendResultStatus, sim: Sim): void {
-  traceSendResult(sim, producer.id, message.msgId, status);
-}
-
 /** send() throws: the send ends FAILED, counted by why. */
 function fail(state: ModelState, producer: ProducerState, message: SendInFlight, cause: SendFailedCause, sim: Sim): void {
   const { stats } = state;
   stats.failed++;
   stats.failedCauses[cause] = (stats.failedCauses[cause] ?? 0) + 1;
-  finish(producer, message, 'FAILED', sim);
+  traceSendResult(sim, producer.id, message.msgId, 'FAILED');
 }
 
 function producerOf(state: ModelState, pending: PendingRequest): ProducerState | null {
@@ -181,7 +177,7 @@ export function onSendResponse(state: ModelState, pending: PendingRequest, respo
     const status = response.sendStatus ?? 'SEND_OK';
     const retry = status !== 'SEND_OK' && state.config.retryAnotherBrokerWhenNotStoreOK && message.sendMode === 'SYNC';
     if (retry) return attemptFailed(state, producer, request, status, sim);
-    return finish(producer, message, status, sim);
+    return traceSendResult(sim, producer.id, message.msgId, status);
   }
   // MQBrokerException: retried only for the codes in retryResponseCodes.
   if (RETRY_RESPONSE_CODES.has(response.code)) return attemptFailed(state, producer, request, response.code, sim);

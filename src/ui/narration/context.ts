@@ -2,7 +2,7 @@
  * What a caption may use besides its event: the run's configured values (a scenario that changes
  * the expiry gets its own number, never a literal "120 s") and a look at the state at that time.
  */
-import type { TraceEvent, TraceType, SimConfig } from '../../sim/index.ts';
+import type { SendFailedCause, TraceEvent, TraceType, SimConfig } from '../../sim/index.ts';
 import { DECLARED_NAMES, drawnNode, type BrokerNodeNames } from '../broker-node-names.ts';
 
 export interface NarrationContext {
@@ -54,12 +54,12 @@ export function durationZh(ms: number): string {
  * its route offered no queue ("No route info of this topic") or because waiting for the route spent
  * sendMsgTimeoutMs; after its attempts failed; or, when the trace at hand does not show, unknown.
  */
-export type FailedSend = { kind: 'noRoute' } | { kind: 'routeTimeout' } | { kind: 'attempts'; attempts: number } | { kind: 'unknown' };
+export type FailedSend = { kind: Extract<SendFailedCause, 'noRoute' | 'routeTimeout'> } | { kind: Extract<SendFailedCause, 'attemptsFailed'>; attempts: number } | { kind: 'unknown' };
 
 export function failedSend(context: NarrationContext, e: { producer: string; msgId: string }): FailedSend {
   const attempts = context.sendAttempts?.(e.msgId);
   if (attempts === undefined) return { kind: 'unknown' };
-  if (attempts > 0) return { kind: 'attempts', attempts };
+  if (attempts > 0) return { kind: 'attemptsFailed', attempts };
   return (context.publishQueues?.(e.producer) ?? 0) === 0 ? { kind: 'noRoute' } : { kind: 'routeTimeout' };
 }
 

@@ -31,7 +31,7 @@ function failedSendEn(why: FailedSend, timeoutMs: number): string {
   switch (why.kind) {
     case 'noRoute': return 'its route offers no queue to write to (no master holds one), so send() throws "No route info of this topic" without trying any broker';
     case 'routeTimeout': return `waiting for its route took the whole sendMsgTimeout (${d(timeoutMs)}), so send() throws a timeout without trying any broker`;
-    case 'attempts': return `${why.attempts === 1 ? 'its one attempt' : `all ${why.attempts} of its attempts`} failed, so the send throws to the application`;
+    case 'attemptsFailed': return `${why.attempts === 1 ? 'its one attempt' : `all ${why.attempts} of its attempts`} failed, so the send throws to the application`;
     case 'unknown': return 'no attempt succeeded, so the send throws to the application';
   }
 }

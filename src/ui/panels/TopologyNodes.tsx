@@ -90,6 +90,11 @@ function isSelected(selection: Selection, kind: ProcessSelection['kind'], id: st
   return isProcessSelection(selection) && selection.kind === kind && selection.id === id;
 }
 
+/** A broker is selected by its node id, or by its brokerName while it is that group's master (as the inspector reads a bare name). */
+function isBrokerSelected(selection: Selection, node: string, broker: TopologyModel['brokers'][string]): boolean {
+  return isSelected(selection, 'broker', node) || (broker.role === 'master' && isSelected(selection, 'broker', broker.name));
+}
+
 /** How many members are in each status ("24 running, 1 stopped"), and the status a group shows: its first member not running, else running. */
 function groupStatus(group: ClientGroupNode, model: TopologyModel, strings: PanelStrings): { status: EntityStatus; words: string } {
   const counts = new Map<EntityStatus, number>();
@@ -139,7 +144,7 @@ export const Nodes = memo(function Nodes({ model, layout, selection, strings, ca
               const box = layout.brokers[node];
               if (!broker || !box) return null;
               return <Node key={node} box={box} label={brokerTitle(node, broker, strings)} detail={strings.status[broker.status]} shownDetail={brokerDetail(broker, model.topic, strings, canvasStrings)} status={broker.status} textOnTop
-                kindWords={strings.nodeKind.broker} kind="broker" id={node} selected={isSelected(selection, 'broker', node)} testId={`topology-broker-${node}`} />;
+                kindWords={strings.nodeKind.broker} kind="broker" id={node} selected={isBrokerSelected(selection, node, broker)} testId={`topology-broker-${node}`} />;
             })}
           </g>
         );

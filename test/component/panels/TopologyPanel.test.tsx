@@ -162,6 +162,15 @@ describe('TopologyPanel', () => {
     expect(usePlayback.getState().selection).toEqual({ kind: 'client', id: 'c-2' });
   });
 
+  it('marks the master as selected when a broker is selected by its brokerName, as the inspector reads it (a chapter step focusing "broker-a")', () => {
+    loadAt(twoBrokers(), 20_000);
+    render(<TopologyPanel />);
+    act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a' }));
+    expect(screen.getByRole('button', { name: /^broker-a\/0 · master/ })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('button', { name: /^broker-a\/1 · slave/ })).toHaveAttribute('aria-pressed', 'false');
+    expect(screen.getByRole('button', { name: /^broker-b\/0 · master/ })).toHaveAttribute('aria-pressed', 'false');
+  });
+
   it('draws a mark for each trace event in flight, in one picture a frame, and an empty one when nothing flies', () => {
     const fake = fakeCanvas();
     const timeline = loadAt(twoBrokers(), 20_050);

@@ -90,6 +90,26 @@ test('at 1280x800 a step that opens a message card keeps its lesson whole: the c
   assert.deepEqual(consoleErrors, []);
 });
 
+test('at 1280x800 a step pointing at a process below the fold scrolls it into view under the lesson, which stays under the playback bar', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  // Chapter 9's partition: broker-c, the third of three broker groups, starts at the window's bottom edge.
+  await openPage(page, baseUrl, '#ch=failover&st=3&lang=en');
+  await arrivedAt(page, 3);
+  const box = page.locator('[data-testid="topology-broker-broker-c/0"][aria-pressed="true"]');
+  await box.waitFor();
+  const rect = (selector: string) => page.locator(selector).first().evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
+  // The page scrolls (smoothly) until the focused box ends on screen.
+  await page.waitForFunction(() => {
+    const node = document.querySelector('[data-testid="topology-broker-broker-c/0"]')?.getBoundingClientRect();
+    return node !== undefined && node.bottom <= window.innerHeight;
+  }, undefined, { timeout: 10_000 });
+  const [bar, lesson, broker] = [await rect('[data-testid="controls"]'), await rect('[data-testid="chapter"]'), await rect('[data-testid="topology-broker-broker-c/0"]')];
+  assert.ok(await page.evaluate(() => window.scrollY) > 0, 'the page scrolled');
+  assert.ok(lesson.top >= bar.bottom && lesson.top <= bar.bottom + 16, `the lesson (from y ${lesson.top}) is right under the bar (to y ${bar.bottom})`);
+  assert.ok(broker.top >= lesson.bottom, `broker-c/0 (from y ${broker.top}) is below the lesson (to y ${lesson.bottom})`);
+  await screenshot('learn-focus-in-view-1280x800');
+  assert.deepEqual(consoleErrors, []);
+});
+
 test('the chapter and the canvas share the first screen on a phone', async ({ page, baseUrl, consoleErrors, screenshot }) => {
   await openPage(page, baseUrl, '#ch=basics&st=2&lang=zh');
   await arrivedAt(page, 2);

@@ -3,7 +3,7 @@
  * it asks one, and the controls (back, next, glossary, try it yourself, the chapter list). The
  * run pauses at each step's moment; back really moves the run back (the store seeks).
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useLesson } from '../../store/lesson.ts';
 import { usePlayback, type Language } from '../../store/playback.ts';
 import type { ChapterEntry } from './chapter.ts';
@@ -11,11 +11,13 @@ import { CHAPTERS } from './chapters/index.ts';
 import { jumpTo } from './glide.ts';
 import { Glossary } from './Glossary.tsx';
 import { LEARN_STRINGS } from './learn-strings.ts';
+import { useFocusInView, useLessonUnderBar } from './lesson-in-view.ts';
 import { PredictionBox } from './PredictionBox.tsx';
 import { useChapterRun, type ChapterRun } from './use-chapter-run.ts';
 import { useStepKeys } from './use-step-keys.ts';
 import { useStepMotion } from './use-step-motion.ts';
 import { inLanguage } from '../i18n/index.ts';
+import { useReducedMotion } from '../use-reduced-motion.ts';
 
 type ReadyRun = Extract<ChapterRun, { status: 'ready' }>;
 
@@ -48,6 +50,10 @@ function ReadyChapter({ entry, run, language }: { entry: ChapterEntry; run: Read
   const revealed = !current?.predict || picked[step] !== undefined;
   const { target, arrived, setMotion } = useStepMotion(chapter.steps, moments, step, revealed);
   const number = CHAPTERS.indexOf(entry) + 1;
+  const section = useRef<HTMLElement>(null);
+  const reducedMotion = useReducedMotion();
+  useLessonUnderBar(section);
+  useFocusInView(section, arrived, revealed && current?.focus !== undefined && current.focus.kind !== 'message', step, reducedMotion);
 
   const next = () => {
     if (!revealed) return pick(-1);
@@ -75,6 +81,7 @@ function ReadyChapter({ entry, run, language }: { entry: ChapterEntry; run: Read
 
   return (
     <section
+      ref={section}
       className="rs-lesson"
       aria-labelledby="rs-lesson-title"
       data-testid="chapter"

@@ -11,6 +11,8 @@ import { MASTER_SLAVE_BROKERS } from '../support/cluster.ts';
 import { TestSim, type ScenarioJson } from '../support/test-sim.ts';
 
 const HOP = 1;
+/** The default networkJitterMs: a hop takes HOP to HOP + JITTER ms. */
+const JITTER = 1;
 /** MessageStoreConfig.haSendHeartbeatInterval: a slave that is not connected tries again after 5 s. */
 const HA_HEARTBEAT = 5_000;
 /** HAConnection.WriteSocketService: idle, the master looks for new data every 100 ms. */
@@ -252,7 +254,11 @@ describe('the library\'s "A master crashes, its slave keeps serving reads" does 
   const REFRESH_AFTER_CRASH = 90_000;
 
   it('the NameServer drops broker-a/0 at once and keeps broker-a with its slave in the route', () => {
-    expect(sim.events('broker.removed')).toEqual([expect.objectContaining({ t: 75_000 + HOP, broker: 'broker-a', brokerId: 0, reason: 'channelClosed' })]);
+    const removed = sim.events('broker.removed');
+    expect(removed).toEqual([expect.objectContaining({ broker: 'broker-a', brokerId: 0, reason: 'channelClosed' })]);
+    // The channel's close crosses one hop, whose jitter the library scenario keeps (networkJitterMs).
+    expect(removed[0]!.t).toBeGreaterThanOrEqual(75_000 + HOP);
+    expect(removed[0]!.t).toBeLessThanOrEqual(75_000 + HOP + JITTER);
     const route = sim.first('route.updated', (e) => e.client === 'p-1' && e.topic === 'TopicTest' && e.t > 75_000)!;
     expect(route.t).toBeGreaterThan(REFRESH_AFTER_CRASH);
     expect(route.t).toBeLessThan(REFRESH_AFTER_CRASH + 100);
@@ -279,5 +285,39 @@ describe('the library\'s "A master crashes, its slave keeps serving reads" does 
     expect(fromSlave.length).toBeGreaterThanOrEqual(backlog - 10);
     const consumed = sim.events('message.consumed').map((e) => e.msgId);
     expect(new Set(consumed).size).toBe(consumed.length);
+  });
+});
+
+describe('a consumer commits every owned queue\'s offset every 5 s, changed or not (RemoteBrokerOffsetStore.persistAll)', () => {
+  /** MQClientInstance: persistAllConsumerOffset every persistConsumerOffsetInterval, the first 10 s after start. */
+  const PERSIST_EVERY = 5_000;
+  const PERSIST_FIRST = 10_000;
+  /** ClientConfig.pollNameServerInterval, the first pull 10 ms after start. */
+  const ROUTE_EVERY = 30_000;
+  const ROUTE_FIRST = 10;
+  /** 5.x SlaveSynchronize: at 3 s, then not before 60 s have passed: the slave's offsets are those of 3 s when the master dies at 50 s. */
+  const CRASH = 50_000;
+
+  it('a slave that took over the reads has the group\'s offsets at the next round, though nothing new was consumed', () => {
+    const sim = new TestSim(scenario({
+      consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest' }],
+      timeline: [{ at: 30_000, action: 'removeProducer', target: 'p-1' }, { at: CRASH, action: 'crashBroker', target: 'broker-a' }],
+    }));
+    const consumed = (t: number) => {
+      const client = sim.at(t).sim.state.clients['c-1']!;
+      return client.kind === 'consumer' ? { ...client.offsetTable } : {};
+    };
+    const slaveOffsets = (t: number) => ({ ...sim.at(t).sim.state.brokers['broker-a/1']!.consumerOffsetTable['CG'] });
+    // Every message was consumed long before the crash, and the slave holds what it copied at 3 s: no offsets of CG.
+    const before = consumed(CRASH);
+    expect(Object.values(before).reduce((sum, offset) => sum + offset, 0)).toBeGreaterThan(250);
+    expect(slaveOffsets(CRASH)).toEqual({});
+    // c-1 commits to the master its cached route names until the route refresh after the crash
+    // (every 30 s from 10 ms: 60.01 s) drops it; the next round after that goes to the slave (65 s).
+    const refresh = ROUTE_FIRST + Math.ceil((CRASH - ROUTE_FIRST) / ROUTE_EVERY) * ROUTE_EVERY;
+    const nextRound = PERSIST_FIRST + Math.ceil((refresh + 2 * HOP + JITTER - PERSIST_FIRST) / PERSIST_EVERY) * PERSIST_EVERY;
+    expect(slaveOffsets(nextRound - 1)).toEqual({});
+    const after = slaveOffsets(nextRound + HOP + JITTER);
+    expect(after).toEqual(Object.fromEntries(Object.entries(before).map(([key, offset]) => [key.replace('@broker-a@', '@'), offset])));
   });
 });

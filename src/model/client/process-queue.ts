@@ -101,16 +101,22 @@ function startPulling(state: ModelState, consumer: ConsumerState, key: string, p
   pullMessage(state, consumer, key, pq, sim);
 }
 
-/** RemoteBrokerOffsetStore.updateConsumeOffsetToBroker: one way, to the master (else another broker). */
-export function persistOffset(state: ModelState, consumer: ConsumerState, key: string, pq: ProcessQueue, sim: Sim): boolean {
+/**
+ * RemoteBrokerOffsetStore.persist / persistAll -> updateConsumeOffsetToBroker: one way, to the
+ * master (else another broker of the name: findBrokerAddressInSubscribe with onlyThisBroker
+ * false). Every owned queue's offset goes out each time, changed or not: a slave that took over
+ * the reads, or a master back from a crash, has the group's offsets within one
+ * persistConsumerOffsetInterval. The trace tells only of an offset that changed (docs/trace.md).
+ */
+export function persistOffset(state: ModelState, consumer: ConsumerState, key: string, pq: ProcessQueue, sim: Sim): void {
   const offset = consumer.offsetTable[key];
-  if (offset === undefined || offset === consumer.committedOffsets[key]) return false;
-  const node = brokerNodeFor(state, consumer, pq.mq.brokerName);
+  if (offset === undefined) return;
   if (consumer.spec.messageModel === 'CLUSTERING') {
-    if (node === undefined) return false;
+    const node = brokerNodeFor(state, consumer, pq.mq.brokerName);
+    if (node === undefined) return;
     oneway(sim, consumer.id, node, { code: 'UPDATE_CONSUMER_OFFSET', group: consumer.spec.group, topic: pq.mq.topic, queueId: pq.mq.queueId, offset });
   }
+  if (offset === consumer.committedOffsets[key]) return;
   consumer.committedOffsets[key] = offset;
   traceOffsetCommitted(sim, consumer, pq.mq, offset);
-  return true;
 }

@@ -54,18 +54,22 @@ export function layoutChart(input: ChartInput): ChartLayout {
     left: CHART_MARGIN.left, top: CHART_MARGIN.top,
     right: Math.max(CHART_MARGIN.left + 20, input.width - CHART_MARGIN.right), bottom: Math.max(CHART_MARGIN.top + 20, input.height - CHART_MARGIN.bottom),
   };
-  const peak = Math.max(0, ...input.lines.flatMap((line) => line.values));
+  const values = input.lines.flatMap((line) => line.values);
+  const peak = Math.max(0, ...values);
+  // Below 0 only as far as a value goes (a diff is negative where a slave answers with an offset past the messages it holds).
+  const yMin = Math.min(0, ...values);
   // The y axis ends on a round value at or above the peak, so the top line has a label.
   const yCount = Math.max(2, Math.floor((plot.bottom - plot.top) / 40));
-  const yMax = peak > 0 ? Math.ceil(peak / niceStep(0, peak, yCount)) * niceStep(0, peak, yCount) : 1;
+  const step = niceStep(yMin, peak, yCount);
+  const yMax = peak > 0 ? Math.ceil(peak / step) * step : yMin < 0 ? 0 : 1;
   const x = linear(input.fromMs, input.toMs, plot.left, plot.right);
-  const y = linear(0, yMax, plot.bottom, plot.top);
+  const y = linear(yMin, yMax, plot.bottom, plot.top);
   const inside = (t: number) => t >= input.fromMs && t <= input.toMs;
   return {
     plot,
     paths: input.lines.map((line, i) => ({ name: line.name, d: pathOf(input.times, line.values, x, y), dashed: line.dashed === true, colour: i % CHART_COLOURS })),
     xTicks: niceTicks(input.fromMs, input.toMs, Math.max(2, Math.floor((plot.right - plot.left) / 90))).map((t) => ({ x: x(t), t })),
-    yTicks: niceTicks(0, yMax, yCount).map((value) => ({ y: y(value), value })),
+    yTicks: niceTicks(yMin, yMax, yCount).map((value) => ({ y: y(value), value })),
     faults: input.faults.filter((fault) => inside(fault.t)).map((fault) => ({ x: x(fault.t), label: fault.label })),
     playheadX: input.nowMs !== null && inside(input.nowMs) ? x(input.nowMs) : null,
     x, y,

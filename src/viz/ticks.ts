@@ -15,7 +15,8 @@ export function niceStep(low: number, high: number, count: number): number {
 export function niceTicks(low: number, high: number, count: number): number[] {
   const step = niceStep(low, high, count);
   const ticks: number[] = [];
-  for (let i = Math.ceil(low / step); i * step <= high; i++) ticks.push(i * step);
+  // + 0: a low below 0 starts i at -0, which would print as "-0".
+  for (let i = Math.ceil(low / step); i * step <= high; i++) ticks.push(i * step + 0);
   return ticks;
 }
 

@@ -1,6 +1,7 @@
 /**
  * Consumer progress as a broker answers GET_CONSUME_STATS (AdminBrokerProcessor.getConsumeStats),
- * gathered over the masters now, as the Dashboard's consumer progress and `mqadmin
+ * gathered over the brokers an admin tool asks (brokers-asked.ts: each brokerName's master the
+ * NameServer lists, else its slave), as the Dashboard's consumer progress and `mqadmin
  * consumerProgress` show it: per queue id below readQueueNums (only those: the loop stops there),
  * the queue's max offset, the offset the group committed on that broker (0 when none), and their
  * difference. diffTotal is the sum. The committed offset trails what the consumers have consumed
@@ -8,8 +9,8 @@
  * committed, which the summary's lagging does not; it never counts a queue no consumer can read.
  */
 import { isReadable } from '../../model/perm.ts';
-import type { ModelState } from '../../model/state.ts';
-import { mastersNow } from '../broker-roles.ts';
+import type { BrokerState, ModelState } from '../../model/state.ts';
+import { brokersAsked } from './brokers-asked.ts';
 import { isSystemTopic } from '../system-topics.ts';
 
 /** OffsetWrapper of one queue. */
@@ -21,7 +22,7 @@ export interface QueueProgress {
   diff: number;
 }
 
-/** ConsumeStats of a group on its topic, over every master now. */
+/** ConsumeStats of a group on its topic, over the brokers asked. */
 export interface ConsumeStats {
   group: string;
   topic: string;
@@ -37,17 +38,19 @@ function consumerGroups(state: Readonly<ModelState>): [string, string][] {
   return [...groups].sort(([a], [b]) => (a < b ? -1 : 1));
 }
 
-export function consumeStats(state: Readonly<ModelState>): ConsumeStats[] {
-  const masters = mastersNow(state);
+/** Every consumer group's progress over `brokers` (by default those asked now; none while no NameServer runs). */
+export function consumeStats(state: Readonly<ModelState>, brokers: readonly BrokerState[] = brokersAsked(state)?.brokers ?? []): ConsumeStats[] {
   return consumerGroups(state).map(([group, topic]) => {
     const queues: QueueProgress[] = [];
     let diffTotal = 0;
-    for (const broker of masters) {
+    for (const broker of brokers) {
       const config = broker.topicConfigTable[topic];
       if (!config || !isReadable(config.perm)) continue;
       (broker.consumeQueues[topic] ?? []).slice(0, config.readQueueNums).forEach((queue, queueId) => {
         const consumerOffset = broker.consumerOffsetTable[group]?.[`${topic}@${queueId}`] ?? 0;
-        const diff = Math.max(0, queue.length - consumerOffset);
+        // Not clamped (ConsumeStats.computeTotalDiff): a slave answering for its dead master may
+        // hold a committed offset beyond the messages it received, a negative diff.
+        const diff = queue.length - consumerOffset;
         diffTotal += diff;
         queues.push({ broker: broker.name, queueId, brokerOffset: queue.length, consumerOffset, diff });
       });

@@ -76,3 +76,32 @@ describe('the Dashboard tab (write 8 / read 4 at 60 s)', () => {
     expect(headers('dashboard-status')).toEqual(['Broker', '队列', '最小位点', '最大位点', '上次更新时间']);
   });
 });
+
+describe('the Dashboard tab after both masters lost power ("Master loss" at 75 s)', () => {
+  beforeEach(() => {
+    openLibraryEntry('master-loss-sync-async');
+    usePlayback.getState().seek(75_000);
+  });
+
+  it('says the slaves answer in their masters\' place, and shows what the slaves hold', () => {
+    render(<DashboardTab />);
+    expect(screen.getByTestId('dashboard-from-slaves')).toHaveTextContent(
+      'ns-1 lists no master for broker-a and broker-b: below, broker-a/1 and broker-b/1 answer in their place (BrokerData.selectBrokerAddr picks a slave).',
+    );
+    const slave = getTimeline()!.state.brokers['broker-a/1']!;
+    const status = cells('dashboard-status').filter((row) => row[0] === 'broker-a');
+    expect(status.map((row) => Number(row[3]))).toEqual(slave.consumeQueues['TopicTest']!.map((queue) => queue.length));
+  });
+
+  it('says it in Chinese', () => {
+    usePlayback.setState({ language: 'zh' });
+    render(<DashboardTab />);
+    expect(screen.getByTestId('dashboard-from-slaves')).toHaveTextContent('ns-1 里已没有 broker-a、broker-b 的 Master：下面的表格由 broker-a/1、broker-b/1 代为应答');
+  });
+
+  it('names no slave while the NameServer lists the masters', () => {
+    usePlayback.getState().seek(50_000);
+    render(<DashboardTab />);
+    expect(screen.queryByTestId('dashboard-from-slaves')).toBeNull();
+  });
+});

@@ -7,6 +7,7 @@
  */
 import type { TraceEvent } from '../../../src/sim/index.ts';
 import { runSimQuery } from '../../../src/sim/queries/index.ts';
+import { brokersAsked } from '../../../src/sim/queries/brokers-asked.ts';
 import { summarizeQueues } from '../../../src/sim/summary.ts';
 import { applyWhatIf } from '../../../src/sim/queries/what-if-change.ts';
 import type { Timeline } from '../../../src/sim/timeline.ts';
@@ -58,9 +59,10 @@ describe('the Dashboard after a controller election', () => {
     const timeline = libraryTimeline('controller-failover', 60_000);
     const stats = runSimQuery(timeline, 'dashboardStats', {});
     const newMaster = timeline.state.brokers['broker-a/1']!;
-    const status = statusRows(timeline.state, 'TopicTest', stats, formatTime).filter((row) => row[0] === 'broker-a');
+    const asked = brokersAsked(timeline.state)!;
+    const status = statusRows('TopicTest', asked, stats, formatTime).filter((row) => row[0] === 'broker-a');
     expect(status.map((row) => [row[1], row[3]])).toEqual(newMaster.consumeQueues['TopicTest']!.map((queue, queueId) => [queueId, queue.length]));
-    const progress = progressRows(timeline.state, stats).find((group) => group.group === 'CG')!;
+    const progress = progressRows(timeline.state, asked, stats).find((group) => group.group === 'CG')!;
     expect(progress.rows.filter((row) => row[0] === 'broker-a').map((row) => row[3])).toEqual(newMaster.consumeQueues['TopicTest']!.map((queue) => queue.length));
   });
 

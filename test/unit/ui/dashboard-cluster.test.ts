@@ -1,10 +1,13 @@
 /**
- * The Dashboard's cluster table lists what GET_BROKER_CLUSTER_INFO returns: the brokers a running
- * NameServer's BrokerData holds, not every process of the scenario.
+ * The Dashboard asks what RocketMQ's asks: its cluster table lists what GET_BROKER_CLUSTER_INFO
+ * returns (the brokers a running NameServer's BrokerData holds, not every process of the
+ * scenario), and its status and consumer progress come from the broker selectBrokerAddr picks.
  */
 import { runSimQuery } from '../../../src/sim/queries/index.ts';
 import { Timeline } from '../../../src/sim/timeline.ts';
-import { clusterRows } from '../../../src/ui/insight/dashboard/dashboard-tables.ts';
+import { brokersAsked } from '../../../src/sim/queries/brokers-asked.ts';
+import { clusterRows, progressRows, statusRows } from '../../../src/ui/insight/dashboard/dashboard-tables.ts';
+import { formatTime } from '../../../src/viz/format.ts';
 import { writeReadScenario } from '../../component/panels/scenarios.ts';
 import { libraryTimeline } from '../../support/library.ts';
 
@@ -28,5 +31,44 @@ describe('the Dashboard\'s cluster', () => {
     const bothDown = new Timeline(writeReadScenario({ timeline: [crash('ns-1'), crash('ns-2')] }));
     bothDown.seek(20_000);
     expect(clusterRows(bothDown.state, undefined)).toBeNull();
+  });
+});
+
+describe('the Dashboard\'s status and consumer progress ask each brokerName\'s master, else its slave (BrokerData.selectBrokerAddr)', () => {
+  it('reads the masters while the NameServer lists them', () => {
+    const timeline = libraryTimeline('master-loss-sync-async', 50_000);
+    const asked = brokersAsked(timeline.state)!;
+    expect(asked.brokers.map((broker) => broker.node)).toEqual(['broker-a/0', 'broker-b/0']);
+    expect(asked.slaves).toEqual([]);
+  });
+
+  it('after both masters lost power, reads their slaves: the slaves\' max offsets and the offsets the slaves hold', () => {
+    const timeline = libraryTimeline('master-loss-sync-async', 75_000);
+    const asked = brokersAsked(timeline.state)!;
+    expect(asked.slaves.map((broker) => broker.node)).toEqual(['broker-a/1', 'broker-b/1']);
+    const stats = runSimQuery(timeline, 'dashboardStats', {});
+    const slaveA = timeline.state.brokers['broker-a/1']!;
+    const masterA = timeline.state.brokers['broker-a/0']!;
+    const status = statusRows('TopicTest', asked, stats, formatTime).filter((row) => row[0] === 'broker-a');
+    expect(status.length).toBeGreaterThan(0);
+    expect(status.map((row) => row[3])).toEqual(slaveA.consumeQueues['TopicTest']!.map((queue) => queue.length));
+    // The crashed master holds messages its slave never received (the lesson of the scenario): its max offsets are not the ones shown.
+    expect(status.map((row) => row[3])).not.toEqual(masterA.consumeQueues['TopicTest']!.map((queue) => queue.length));
+    const progress = progressRows(timeline.state, asked, stats)[0]!;
+    const rowsA = progress.rows.filter((row) => row[0] === 'broker-a');
+    expect(rowsA.length).toBeGreaterThan(0);
+    expect(rowsA.map((row) => row[4])).toEqual(rowsA.map((row) => slaveA.consumerOffsetTable[progress.group]?.[`${progress.topic}@${row[1]}`] ?? 0));
+    // c-1 consumed from the master what ASYNC replication never copied, and committed that offset
+    // to the slave: its diff is negative, unclamped as ConsumeStats.computeTotalDiff sums it.
+    for (const row of progress.rows) expect(row[5]).toBe(Number(row[3]) - Number(row[4]));
+    expect(progress.rows.some((row) => Number(row[5]) < 0)).toBe(true);
+    expect(progress.diffTotal).toBe(progress.rows.reduce((sum, row) => sum + Number(row[5]), 0));
+  });
+
+  it('has nobody to ask while no NameServer runs', () => {
+    const crash = (target: string) => ({ at: 15_000, action: 'crashNameServer' as const, target });
+    const bothDown = new Timeline(writeReadScenario({ timeline: [crash('ns-1'), crash('ns-2')] }));
+    bothDown.seek(20_000);
+    expect(brokersAsked(bothDown.state)).toBeNull();
   });
 });

@@ -18,6 +18,18 @@ describe('chart layout', () => {
     expect(layout.playheadX).toBe(CHART_MARGIN.left + 50);
   });
 
+  it('reaches below 0 only as far as a negative value goes (a slave asked for offsets past what it holds), 0 labelled as 0', () => {
+    const layout = layoutChart({ times: [0, 5_000, 10_000], lines: [{ name: 'diff', values: [-10, 0, 40] }], fromMs: 0, toMs: 10_000, faults: [], nowMs: null, width, height });
+    expect(layout.yTicks.map((tick) => tick.value)).toEqual([-10, 0, 10, 20, 30, 40]);
+    expect(Object.is(layout.yTicks[1]!.value, 0)).toBe(true);
+    expect(layout.y(-10)).toBe(CHART_MARGIN.top + 200);
+    expect(layout.y(0)).toBe(CHART_MARGIN.top + 200 - 40);
+    const slight = layoutChart({ times: [0, 5_000], lines: [{ name: 'diff', values: [-1, 6_000] }], fromMs: 0, toMs: 10_000, faults: [], nowMs: null, width, height });
+    expect(slight.y(-1)).toBe(CHART_MARGIN.top + 200);
+    expect(slight.yTicks.map((tick) => tick.value)).toEqual([0, 2_000, 4_000, 6_000]);
+    expect(Object.is(slight.yTicks[0]!.value, 0)).toBe(true);
+  });
+
   it('shows the faults inside the window only, and an empty chart still has an axis', () => {
     const layout = layoutChart({ times: [], lines: [], fromMs: 10_000, toMs: 20_000, faults: [{ t: 5_000, label: 'early' }, { t: 15_000, label: 'crashBroker broker-a' }], nowMs: null, width, height });
     expect(layout.faults).toEqual([{ x: CHART_MARGIN.left + 50, label: 'crashBroker broker-a' }]);

@@ -62,7 +62,7 @@ export const LineChart = forwardRef<SVGSVGElement, LineChartProps>(function Line
           <g fontSize="11" fill="currentColor">
             {layout.yTicks.map((tick) => (
               <g key={tick.value}>
-                <line x1={plot.left} x2={plot.right} y1={tick.y} y2={tick.y} stroke="currentColor" strokeOpacity={0.12} />
+                <line x1={plot.left} x2={plot.right} y1={tick.y} y2={tick.y} stroke="currentColor" strokeOpacity={tick.value === 0 ? 0.5 : 0.12} />
                 <text x={plot.left - 4} y={tick.y + 4} textAnchor="end">{format(tick.value)}</text>
               </g>
             ))}

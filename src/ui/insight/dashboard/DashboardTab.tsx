@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { isSystemTopic } from '../../../sim/index.ts';
+import { brokersAsked } from '../../../sim/queries/brokers-asked.ts';
 import { usePlayback } from '../../../store/playback.ts';
 import { formatTime } from '../../../viz/format.ts';
 import { fileStem } from '../../controls/save-file.ts';
@@ -56,6 +57,7 @@ export function DashboardTab() {
   const k = strings.connections;
   const route = topic ? routeRows(state, topic) : null;
   const cluster = clusterRows(state, stats);
+  const asked = brokersAsked(state);
   return (
     <PanelFrame name="dashboard" title={strings.heading} busy={pending}>
       <p className="rs-muted">{strings.intro}</p>
@@ -72,17 +74,22 @@ export function DashboardTab() {
         <ExportableTable id="route" caption={r.caption(topic, route.nameServer)} strings={strings} rows={route.rows}
           columns={[r.brokerName, r.readQueueNums, r.writeQueueNums, r.perm]} />
       ) : <p className="rs-muted">{strings.noRoute}</p>}
-      <ExportableTable id="status" caption={s.caption(topic)} strings={strings} rows={statusRows(state, topic, stats, formatTime)}
-        columns={[s.broker, s.queue, s.minOffset, s.maxOffset, s.lastUpdate]} />
-      {progressRows(state, stats).map((group) => (
-        <ExportableTable key={group.group} id={`progress-${group.group}`} strings={strings} rows={group.rows}
-          caption={p.caption(group.group, group.topic, group.diffTotal, String(group.consumeTps))}
-          columns={[p.broker, p.queue, p.client, p.brokerOffset, p.consumerOffset, p.diff]} />
-      ))}
-      {connectionRows(state).map((group) => (
-        <ExportableTable key={group.group} id={`connections-${group.group}`} strings={strings} rows={group.rows}
-          caption={k.caption(group.group)} columns={[k.clientId, k.address, k.language, k.version]} />
-      ))}
+      {asked ? (
+        <>
+          {asked.slaves.length > 0 && <p className="rs-muted" data-testid="dashboard-from-slaves">{strings.fromSlaves(asked.nameServer, asked.slaves)}</p>}
+          <ExportableTable id="status" caption={s.caption(topic)} strings={strings} rows={statusRows(topic, asked, stats, formatTime)}
+            columns={[s.broker, s.queue, s.minOffset, s.maxOffset, s.lastUpdate]} />
+          {progressRows(state, asked, stats).map((group) => (
+            <ExportableTable key={group.group} id={`progress-${group.group}`} strings={strings} rows={group.rows}
+              caption={p.caption(group.group, group.topic, group.diffTotal, String(group.consumeTps))}
+              columns={[p.broker, p.queue, p.client, p.brokerOffset, p.consumerOffset, p.diff]} />
+          ))}
+          {connectionRows(state, asked).map((group) => (
+            <ExportableTable key={group.group} id={`connections-${group.group}`} strings={strings} rows={group.rows}
+              caption={k.caption(group.group)} columns={[k.clientId, k.address, k.language, k.version]} />
+          ))}
+        </>
+      ) : <p className="rs-muted">{strings.noNameServer}</p>}
     </PanelFrame>
   );
 }

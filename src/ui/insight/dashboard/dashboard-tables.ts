@@ -1,11 +1,14 @@
 /**
  * The Dashboard's tables at the playhead as plain rows (text and numbers), so a table renders
  * them and exports them to CSV alike. Read from RocketMQ's own tables: each broker's CommitLog
- * and ConsumeQueues, a NameServer's topicQueueTable, the consumers' ProcessQueues and the
- * brokers' ConsumerOffsetManager and ConsumerManager. A master is the master now (mastersNow,
- * src/sim/broker-roles.ts): after a controller election that is another node than the declared one.
+ * and ConsumeQueues, a NameServer's brokerAddrTable and topicQueueTable, the consumers'
+ * ProcessQueues and the brokers' ConsumerOffsetManager and ConsumerManager. Like RocketMQ's
+ * Dashboard it asks a NameServer first, then for each brokerName the broker
+ * BrokerData.selectBrokerAddr picks: its master, else (the master removed) its slave
+ * (src/sim/queries/brokers-asked.ts).
  */
-import { MASTER_ID, mastersNow, perm2String, type ModelState, type NameServerState } from '../../../sim/index.ts';
+import { MASTER_ID, perm2String, type ModelState } from '../../../sim/index.ts';
+import { nameServerAsked, type BrokersAsked } from '../../../sim/queries/brokers-asked.ts';
 import { consumeStats } from '../../../sim/queries/consume-stats.ts';
 import type { DashboardStats } from '../../../sim/queries/dashboard-stats.ts';
 import type { CsvCell } from '../csv.ts';
@@ -19,11 +22,6 @@ function clientVersion(state: ModelState): string {
 
 function round(value: number): number {
   return Math.round(value * 100) / 100;
-}
-
-/** The NameServer the Dashboard asks (its namesrvAddr): the first running one by id. */
-function nameServerAsked(state: ModelState, holds: (ns: NameServerState) => boolean = () => true): NameServerState | undefined {
-  return Object.values(state.nameServers).sort((a, b) => (a.id < b.id ? -1 : 1)).find((ns) => ns.up && holds(ns));
 }
 
 /**
@@ -67,10 +65,10 @@ export function routeRows(state: ModelState, topic: string): { nameServer: strin
   return { nameServer: nameServer.id, rows: queueDatas.map((data) => [data.brokerName, data.readQueueNums, data.writeQueueNums, decodePerm(data.perm)]) };
 }
 
-/** Status: each queue of the topic on each master: minOffset, maxOffset and when it last received a message. */
-export function statusRows(state: ModelState, topic: string, stats: DashboardStats | undefined, formatTime: (ms: number) => string): Row[] {
+/** Status: each queue of the topic on each broker asked: minOffset, maxOffset and when it last received a message. */
+export function statusRows(topic: string, asked: BrokersAsked, stats: DashboardStats | undefined, formatTime: (ms: number) => string): Row[] {
   const rows: Row[] = [];
-  for (const broker of mastersNow(state)) {
+  for (const broker of asked.brokers) {
     const lastStored = stats?.lastStoreTime[broker.node]?.[topic];
     (broker.consumeQueues[topic] ?? []).forEach((queue, queueId) => {
       const last = lastStored?.[queueId];
@@ -100,19 +98,19 @@ function owners(state: ModelState, group: string, topic: string): Map<string, st
 }
 
 /** Consumer progress (consumeStats): per readable queue the broker's maxOffset, the group's committed offset, their diff, and who holds the queue. */
-export function progressRows(state: ModelState, stats: DashboardStats | undefined): GroupProgress[] {
-  return consumeStats(state).map(({ group, topic, diffTotal, queues }) => {
+export function progressRows(state: ModelState, asked: BrokersAsked, stats: DashboardStats | undefined): GroupProgress[] {
+  return consumeStats(state, asked.brokers).map(({ group, topic, diffTotal, queues }) => {
     const owned = owners(state, group, topic);
     const rows: Row[] = queues.map((q) => [q.broker, q.queueId, owned.get(`${q.broker}@${q.queueId}`) ?? '', q.brokerOffset, q.consumerOffset, q.diff]);
     return { group, topic, diffTotal, consumeTps: round(stats?.consumeTps[group] ?? 0), rows };
   });
 }
 
-/** Client connections: the channels the masters' ConsumerManager holds for each group. */
-export function connectionRows(state: ModelState): { group: string; rows: Row[] }[] {
+/** Client connections: the channels the ConsumerManager of the brokers asked holds for each group. */
+export function connectionRows(state: ModelState, asked: BrokersAsked): { group: string; rows: Row[] }[] {
   const byGroup = new Map<string, Map<string, Row>>();
   const clientsById = new Map(Object.values(state.clients).map((client) => [client.clientId, client]));
-  for (const broker of mastersNow(state)) {
+  for (const broker of asked.brokers) {
     if (broker.status !== 'running') continue;
     for (const info of Object.values(broker.consumerTable)) {
       const rows = byGroup.get(info.groupName) ?? new Map<string, Row>();

@@ -9,11 +9,14 @@ interface LegendProps {
   canvasStrings: TopologyStrings;
   /** The queues are heat rows (a crowded cluster): say what their shades mean. */
   heat: boolean;
+  /** Each client's chosen NameServer is drawn (drawsChosenNameServer). */
+  chosenNameServer: boolean;
 }
 
-export const TopologyLegend = memo(function TopologyLegend({ strings, canvasStrings, heat }: LegendProps) {
+export const TopologyLegend = memo(function TopologyLegend({ strings, canvasStrings, heat, chosenNameServer }: LegendProps) {
   const links: [LinkKind | 'owner', string][] = [
-    ['registered', strings.legendRegistered], ['notListed', strings.legendNotListed], ['chosenNameServer', strings.legendChosenNameServer],
+    ['registered', strings.legendRegistered], ['notListed', strings.legendNotListed],
+    ...(chosenNameServer ? [['chosenNameServer', strings.legendChosenNameServer] as [LinkKind, string]] : []),
     ['canWrite', strings.legendCanWrite], ['owner', canvasStrings.legendOwner],
   ];
   const dots = [...Object.entries(strings.dots), ['retried', canvasStrings.dotRetried], ['failed', canvasStrings.dotFailed]];

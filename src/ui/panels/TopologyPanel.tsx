@@ -18,7 +18,7 @@ import { brokerDetail, brokerTitle, Nodes } from './TopologyNodes.tsx';
 import { linkOf, type Dot } from './topology-geometry.ts';
 import type { DotRouting } from './topology-model.ts';
 import { useTopologyStrings, type TopologyStrings } from './topology-strings.ts';
-import { topologyModel, type LinkKind, type LinkSpec, type TopologyModel } from './topology-model.ts';
+import { drawsChosenNameServer, topologyModel, type LinkKind, type LinkSpec, type TopologyModel } from './topology-model.ts';
 import { useElementWidth } from './use-element-width.ts';
 import { usePresentingScroll } from './use-presenting-scroll.ts';
 import { useStageRoom } from './use-stage-room.ts';
@@ -228,7 +228,7 @@ export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelPro
         <TopologyLabels labels={derivedAt(timeline, timeMs, `brokerLabels:${topicWanted ?? ''}:${language}`, () => brokerLabels(model, strings, canvasStrings))} layout={layout} scale={scale} />
       </div>
       <Suspense fallback={null}>
-        <TopologyLegend strings={strings} canvasStrings={canvasStrings} heat={layout.density.queueHeat} />
+        <TopologyLegend strings={strings} canvasStrings={canvasStrings} heat={layout.density.queueHeat} chosenNameServer={drawsChosenNameServer(model.input.nameServers)} />
       </Suspense>
     </PanelFrame>
   );

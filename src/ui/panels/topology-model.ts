@@ -166,11 +166,19 @@ function ownedQueueLinks(client: ClientState, topic: string | null, masters: Rec
   return links.sort((a, b) => compareText(a.from.id, b.from.id));
 }
 
+/**
+ * Whether the topology draws each client's chosen NameServer: only where there is a choice. With
+ * one NameServer every client has it, and ten consumers drew ten lines fanning across the brokers.
+ */
+export function drawsChosenNameServer(nameServers: readonly string[]): boolean {
+  return nameServers.length > 1;
+}
+
 /** Running (or hung) clients keep their links; a stopped or crashed one has none. */
-function clientLinks(client: ClientState, topic: string | null, masters: Record<string, string>): LinkSpec[] {
+function clientLinks(client: ClientState, topic: string | null, masters: Record<string, string>, chosen: boolean): LinkSpec[] {
   if (client.status !== 'running' && client.status !== 'hung') return [];
   const links: LinkSpec[] = [];
-  if (client.namesrvChosen !== null) links.push(linkOf('chosenNameServer', 'client', client.id, 'nameServer', client.namesrvChosen));
+  if (chosen && client.namesrvChosen !== null) links.push(linkOf('chosenNameServer', 'client', client.id, 'nameServer', client.namesrvChosen));
   const brokerNames = new Set<string>();
   if (client.kind === 'producer') {
     for (const info of Object.values(client.publishInfo)) for (const name of brokersOf(info.messageQueueList)) brokerNames.add(name);
@@ -201,7 +209,8 @@ export function topologyModel(state: Readonly<ModelState>, topicWanted?: string 
       links.push(linkOf(listed ? 'registered' : 'notListed', 'broker', broker.node, 'nameServer', ns.id));
     }
   }
-  for (const client of clients) links.push(...clientLinks(client, topic, masters));
+  const chosen = drawsChosenNameServer(nameServers.map((ns) => ns.id));
+  for (const client of clients) links.push(...clientLinks(client, topic, masters, chosen));
   return {
     input: {
       nameServers: nameServers.map((ns) => ns.id),

@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import type { TimelineAction } from '../../../src/model/spec.ts';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { TopologyPanel } from '../../../src/ui/panels/index.ts';
+import { panelStrings } from '../../../src/ui/panels/strings.ts';
 import { dotsAt } from '../../../src/ui/panels/topology-geometry.ts';
 import { topologyModel } from '../../../src/ui/panels/topology-model.ts';
 import { layoutTopology } from '../../../src/viz/topology-layout.ts';
@@ -93,6 +94,18 @@ describe('TopologyPanel', () => {
     expect(owned[0]! + owned[1]!).toBe(8);
     expect(links('owner')).toBe(8);
     expect(links('chosenNameServer')).toBe(3);
+    expect(await screen.findByText(panelStrings('en').legendChosenNameServer)).toBeInTheDocument();
+  });
+
+  it('draws a client\'s chosen NameServer only where there is a choice: with one NameServer, neither the lines nor their legend', async () => {
+    const scenario = twoBrokers();
+    loadAt({ ...scenario, nameServers: scenario.nameServers.slice(0, 1) }, 20_000);
+    const { container } = await renderWithQueues();
+    expect(container.querySelectorAll('path[data-link="registered"]')).toHaveLength(4);
+    expect(container.querySelectorAll('path[data-link="chosenNameServer"]')).toHaveLength(0);
+    const words = panelStrings('en');
+    expect(await screen.findByText(words.legendCanWrite)).toBeInTheDocument();
+    expect(screen.queryByText(words.legendChosenNameServer)).toBeNull();
   });
 
   it('draws each queue of the topic in its master, named for a screen reader, the ones at or above readQueueNums never consumed', async () => {

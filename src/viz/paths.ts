@@ -152,6 +152,12 @@ export function linkOutOfCell(cell: Box, to: Box, broker?: Box, railX?: number):
 
 /** How far beside its broker group's box a registration runs up: in the gap between the broker column and the clients'. */
 const GUTTER = 10;
+/**
+ * The lanes of a gutter, each this far inside the one before: the registrations of the brokers of
+ * one column run side by side, so a dashed one (not listed) reads beside a solid one, not over it.
+ */
+export const GUTTER_LANES = 3;
+const LANE_STEP = 3;
 /** Where a registration leaves its broker's box: beside its title row. */
 const TITLE_ROW_Y = 12;
 
@@ -160,13 +166,16 @@ const TITLE_ROW_Y = 12;
  * box): out of the broker's side beside its title, across its group's padding to the gutter on
  * `side` (by default the NameServer's), up the gutter, then a curve into the NameServer's bottom.
  * A line straight up from the broker's top crossed its group's title band, and from a broker lower
- * in the column (broker-b, a slave) the boxes, names and status lines above it.
+ * in the column (broker-b, a slave) the boxes, names and status lines above it. `lane` counts the
+ * gutter's lanes inwards from the outer one (0): a broker higher in the column takes an inner
+ * lane, so no line crosses another's way out.
  */
-export function linkUpTheGutter(broker: Box, group: Box, top: number, to: Box, side?: 'left' | 'right'): Link {
+export function linkUpTheGutter(broker: Box, group: Box, top: number, to: Box, side?: 'left' | 'right', lane = 0): Link {
   const target = { x: to.x + to.width / 2, y: to.y + to.height };
   const left = side === undefined ? target.x < broker.x + broker.width / 2 : side === 'left';
   const exit = { x: left ? broker.x : broker.x + broker.width, y: broker.y + TITLE_ROW_Y };
-  const gutterX = left ? group.x - GUTTER : group.x + group.width + GUTTER;
+  const away = GUTTER - Math.min(lane, GUTTER_LANES - 1) * LANE_STEP;
+  const gutterX = left ? group.x - away : group.x + group.width + away;
   return { via: [exit, { x: gutterX, y: exit.y }], source: { x: gutterX, y: top }, target, orientation: 'vertical' };
 }
 

@@ -5,7 +5,7 @@
 import type { TraceEvent } from '../../sim/index.ts';
 import { dotOpacity, flightProgress, jumpProgress } from '../../viz/flight.ts';
 import { pointOnTrack, trackOf, type LinkTrack } from '../../viz/link-track.ts';
-import { linkBetween, linkIntoCell, linkOutOfCell, linkUpTheGutter, type Box, type Link } from '../../viz/paths.ts';
+import { GUTTER_LANES, linkBetween, linkIntoCell, linkOutOfCell, linkUpTheGutter, type Box, type Link } from '../../viz/paths.ts';
 import { stripLaneY } from '../../viz/queue-strip.ts';
 import { queueCellId, railX, type TopologyLayout } from '../../viz/topology-layout.ts';
 import type { TraceSource } from '../../sim/timeline.ts';
@@ -57,7 +57,18 @@ function linkToNameServer(layout: TopologyLayout, broker: Box, nameServer: Box):
   const besideLeft = groups.some((other) => other.x + other.width <= group.x && overlapsVertically(other, group));
   const besideRight = groups.some((other) => other.x >= group.x + group.width && overlapsVertically(other, group));
   const side = besideLeft === besideRight ? undefined : besideLeft ? 'right' : 'left';
-  return linkUpTheGutter(broker, group, top, nameServer, side);
+  return linkUpTheGutter(broker, group, top, nameServer, side, gutterLane(layout, groups, group, broker));
+}
+
+/**
+ * The broker's lane in its column's gutter: the lowest broker of the column runs outermost, each
+ * one above it a lane further in (as many as there are lanes; the rest share the outer one).
+ */
+function gutterLane(layout: TopologyLayout, groups: Box[], group: Box, broker: Box): number {
+  const column = groups.filter((other) => other.x < group.x + group.width && group.x < other.x + other.width);
+  const brokers = Object.values(layout.brokers).filter((box) => column.some((other) => contains(other, box))).sort((a, b) => a.y - b.y);
+  const lanes = Math.min(brokers.length, GUTTER_LANES);
+  return Math.max(0, lanes - 1 - brokers.indexOf(broker));
 }
 
 function overlapsVertically(a: Box, b: Box): boolean {

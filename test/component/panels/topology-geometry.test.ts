@@ -201,8 +201,31 @@ describe('a broker\'s registration on the way to a NameServer', () => {
           for (const box of [...brokers, ...titles, ...clients]) expect(inside(box, x, y), `${node} -> ${ns} at ${x},${y}`).toBe(false);
         }
         const nameServer = layout.nameServers[ns]!;
-        expect(pointOnLink(link, 1)).toEqual({ x: nameServer.x + nameServer.width / 2, y: nameServer.y + nameServer.height });
+        const end = pointOnLink(link, 1);
+        expect(end.x).toBeCloseTo(nameServer.x + nameServer.width / 2, 6);
+        expect(end.y).toBeCloseTo(nameServer.y + nameServer.height, 6);
       }
+    }
+  });
+});
+
+describe('the registrations of one column run up its gutter side by side', () => {
+  const timeline = new Timeline(writeReadScenario({ brokers: ['broker-a', 'broker-b'], slaves: true }));
+
+  it('the lowest broker outermost, each one above it a lane further in, so a dashed line never lies over a solid one', () => {
+    timeline.seek(30_000);
+    const layout = layoutTopology(topologyModel(timeline.state).input, 1280);
+    const nodes = Object.keys(layout.brokers).sort((a, b) => layout.brokers[a]!.y - layout.brokers[b]!.y);
+    // Where each broker's line runs up the gutter: the start of its vertical run.
+    const gutterX = (node: string, ns: string) => linkOf(layout, { kind: 'broker', id: node }, { kind: 'nameServer', id: ns })!.source.x;
+    for (const ns of ['ns-1', 'ns-2']) {
+      const xs = nodes.map((node) => gutterX(node, ns));
+      // Three lanes for four brokers: the two lowest share the outer one.
+      expect(new Set(xs).size).toBe(3);
+      const group = Object.values(layout.brokerGroups)[0]!;
+      const outward = xs.map((x) => Math.abs(x - (x < group.x ? group.x : group.x + group.width)));
+      for (let i = 1; i < outward.length; i++) expect(outward[i]).toBeGreaterThanOrEqual(outward[i - 1]!);
+      expect(Math.min(...outward)).toBeGreaterThan(0);
     }
   });
 });

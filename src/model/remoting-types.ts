@@ -28,7 +28,7 @@ export type RemotingRequest =
   | { code: 'GET_CONSUMER_LIST_BY_GROUP'; group: string; topic: string }
   | { code: 'QUERY_CONSUMER_OFFSET'; group: string; topic: string; queueId: number; queueKey: string; token: number }
   | { code: 'UPDATE_CONSUMER_OFFSET'; group: string; topic: string; queueId: number; offset: number }
-  | { code: 'PULL_MESSAGE'; group: string; topic: string; queueId: number; queueOffset: number; maxMsgNums: number; subscription: string; suspendTimeoutMs: number; queueKey: string; token: number }
+  | { code: 'PULL_MESSAGE'; group: string; topic: string; queueId: number; queueOffset: number; maxMsgNums: number; subscription: string; suspendTimeoutMs: number; queueKey: string; token: number; commitOffset: number }
   | { code: 'CONSUMER_SEND_MSG_BACK'; group: string; brokerName: string; message: StoredMessage; delayLevel: number; maxReconsumeTimes: number }
   | { code: 'NOTIFY_CONSUMER_IDS_CHANGED'; group: string }
   /** SlaveSynchronize: a slave copies its master's topic table and consumer offsets. */

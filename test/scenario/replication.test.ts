@@ -288,36 +288,79 @@ describe('the library\'s "A master crashes, its slave keeps serving reads" does 
   });
 });
 
-describe('a consumer commits every owned queue\'s offset every 5 s, changed or not (RemoteBrokerOffsetStore.persistAll)', () => {
+describe('consumer offsets reach the broker twice over: on every pull, and every 5 s for every owned queue', () => {
   /** MQClientInstance: persistAllConsumerOffset every persistConsumerOffsetInterval, the first 10 s after start. */
   const PERSIST_EVERY = 5_000;
   const PERSIST_FIRST = 10_000;
-  /** ClientConfig.pollNameServerInterval, the first pull 10 ms after start. */
-  const ROUTE_EVERY = 30_000;
-  const ROUTE_FIRST = 10;
-  /** 5.x SlaveSynchronize: at 3 s, then not before 60 s have passed: the slave's offsets are those of 3 s when the master dies at 50 s. */
-  const CRASH = 50_000;
 
-  it('a slave that took over the reads has the group\'s offsets at the next round, though nothing new was consumed', () => {
+  it('persistAll sends every owned queue\'s offset each round, changed or not (RemoteBrokerOffsetStore.persistAll)', () => {
+    // Nothing is sent after 20 s: by 40 s every offset has stood still for a while.
     const sim = new TestSim(scenario({
       consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest' }],
-      timeline: [{ at: 30_000, action: 'removeProducer', target: 'p-1' }, { at: CRASH, action: 'crashBroker', target: 'broker-a' }],
+      timeline: [{ at: 20_000, action: 'removeProducer', target: 'p-1' }],
     }));
-    const consumed = (t: number) => {
-      const client = sim.at(t).sim.state.clients['c-1']!;
-      return client.kind === 'consumer' ? { ...client.offsetTable } : {};
+    const updates = (t: number) => sim.at(t).sim.state.brokers['broker-a/0']!.requestCounts['UPDATE_CONSUMER_OFFSET'] ?? 0;
+    const owned = () => {
+      const client = sim.sim.state.clients['c-1']!;
+      return client.kind === 'consumer' ? Object.keys(client.processQueueTable).length : 0;
     };
-    const slaveOffsets = (t: number) => ({ ...sim.at(t).sim.state.brokers['broker-a/1']!.consumerOffsetTable['CG'] });
-    // Every message was consumed long before the crash, and the slave holds what it copied at 3 s: no offsets of CG.
-    const before = consumed(CRASH);
-    expect(Object.values(before).reduce((sum, offset) => sum + offset, 0)).toBeGreaterThan(250);
-    expect(slaveOffsets(CRASH)).toEqual({});
-    // c-1 commits to the master its cached route names until the route refresh after the crash
-    // (every 30 s from 10 ms: 60.01 s) drops it; the next round after that goes to the slave (65 s).
-    const refresh = ROUTE_FIRST + Math.ceil((CRASH - ROUTE_FIRST) / ROUTE_EVERY) * ROUTE_EVERY;
-    const nextRound = PERSIST_FIRST + Math.ceil((refresh + 2 * HOP + JITTER - PERSIST_FIRST) / PERSIST_EVERY) * PERSIST_EVERY;
-    expect(slaveOffsets(nextRound - 1)).toEqual({});
-    const after = slaveOffsets(nextRound + HOP + JITTER);
-    expect(after).toEqual(Object.fromEntries(Object.entries(before).map(([key, offset]) => [key.replace('@broker-a@', '@'), offset])));
+    for (const round of [45_000, 50_000, 55_000]) {
+      expect(round % PERSIST_EVERY).toBe(PERSIST_FIRST % PERSIST_EVERY);
+      const before = updates(round - 1);
+      const queues = owned();
+      // TopicTest's 4 queues, and the group's retry topic's once it is subscribed.
+      expect(queues).toBeGreaterThanOrEqual(4);
+      expect(updates(round + 2 * HOP + JITTER) - before).toBe(queues);
+    }
+    // The trace tells only of a commit that moved an offset: none in those rounds.
+    expect(sim.events('offset.committed', (e) => e.t > 40_000)).toEqual([]);
+  });
+
+  /** A backlog on the broker: one consumer thread taking 400 ms a message behind 10 messages a second, pulling one message at a time and holding at most about 5 per queue: it pulls as it consumes. */
+  const backlog = (version: '4.x' | '5.x', timeline: unknown[] = []) => new TestSim(scenario({
+    config: { networkJitterMs: 0, rocketmqVersion: version, consumeThreadMax: 1, pullThresholdForQueue: 5, pullBatchSize: 1 },
+    consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest', consumeTimeMs: 400 }],
+    timeline,
+  }));
+  const brokerOffset = (sim: TestSim, node: string, t: number) => sim.at(t).sim.state.brokers[node]!.consumerOffsetTable['CG']?.['TopicTest@0'] ?? 0;
+  const consumedOffset = (sim: TestSim, t: number) => {
+    const client = sim.at(t).sim.state.clients['c-1']!;
+    return client.kind === 'consumer' ? client.offsetTable['TopicTest@broker-a@0'] ?? 0 : 0;
+  };
+
+  it('a pull carries the offset consumed so far, and the master takes it at once (PullMessageProcessor.tryCommitOffset)', () => {
+    const sim = backlog('5.x');
+    // Between the rounds of 25 s and 30 s: the last persisted offset is 25 s's.
+    const t = 29_000;
+    sim.at(t);
+    const persisted = sim.last('offset.committed', (e) => e.topic === 'TopicTest' && e.queueId === 0 && e.t < t)!;
+    expect(persisted.t).toBeLessThan(25_000 + 10);
+    const atBroker = brokerOffset(sim, 'broker-a/0', t);
+    expect(atBroker).toBeGreaterThan(persisted.offset);
+    expect(atBroker).toBeLessThanOrEqual(consumedOffset(sim, t));
+  });
+
+  it('4.x: a slave serving the reads ignores the offsets pulls carry (BrokerRole.SLAVE); 5.x takes them', () => {
+    // The master dies at 20 s with a backlog; after the route refresh at 30.01 s c-1 drains it from
+    // the slave, its offsets persisted there from the 35 s round on. Between 35 s and 40 s, queue by queue:
+    const crash = [{ at: 20_000, action: 'crashBroker', target: 'broker-a' }];
+    const t = 38_000;
+    const queues = [0, 1, 2, 3];
+    const at = (version: '4.x' | '5.x') => {
+      const sim = backlog(version, crash);
+      const { state } = sim.at(t).sim;
+      const client = state.clients['c-1']!;
+      return queues.map((queueId) => ({
+        persisted: sim.last('offset.committed', (e) => e.topic === 'TopicTest' && e.queueId === queueId)!.offset,
+        slave: state.brokers['broker-a/1']!.consumerOffsetTable['CG']?.[`TopicTest@${queueId}`] ?? 0,
+        consumed: client.kind === 'consumer' ? client.offsetTable[`TopicTest@broker-a@${queueId}`] ?? 0 : 0,
+      }));
+    };
+    const four = at('4.x');
+    for (const queue of four) expect(queue.slave).toBe(queue.persisted);
+    expect(four.some((queue) => queue.consumed > queue.persisted)).toBe(true);
+    const five = at('5.x');
+    expect(five.some((queue) => queue.slave > queue.persisted)).toBe(true);
+    for (const queue of five) expect(queue.slave).toBeLessThanOrEqual(queue.consumed);
   });
 });

@@ -178,6 +178,7 @@ function pullMessage(state: ModelState, broker: BrokerState, from: string, id: n
   if (refusal) return reply(sim, broker.node, from, id, refusal);
   const expression = groupExpression(broker, request);
   if (expression === null) return reply(sim, broker.node, from, id, { code: 'SUBSCRIPTION_NOT_EXIST', remark: `the consumer's subscription not exist, group: ${request.group}` });
+  tryCommitOffset(state, broker, request);
   // Nothing stored at the offset yet (a consumer keeping up, as most pulls are): getMessage would
   // find nothing and leave the offset where it is, so the pull is parked without reading.
   if (request.queueOffset >= 0 && request.queueOffset === (broker.consumeQueues[request.topic]?.[request.queueId]?.length ?? 0)) {
@@ -200,6 +201,16 @@ function pullMessage(state: ModelState, broker: BrokerState, from: string, id: n
     return;
   }
   holdPullRequest(state, broker, from, id, request, expression, sim);
+}
+
+/**
+ * PullMessageProcessor.tryCommitOffset: the offset a pull carries (its commitOffset flag) becomes the
+ * group's, on the pull's first processing only (a held pull answered later does not commit). 4.x
+ * skips it on a slave (BrokerRole.SLAVE); 5.x takes it on either.
+ */
+function tryCommitOffset(state: ModelState, broker: BrokerState, request: Request<'PULL_MESSAGE'>): void {
+  if (request.commitOffset <= 0 || (broker.role === 'SLAVE' && state.config.rocketmqVersion === '4.x')) return;
+  (broker.consumerOffsetTable[request.group] ??= dict())[`${request.topic}@${request.queueId}`] = request.commitOffset;
 }
 
 /** PullMessageProcessor's checks of the topic before reading: its answer when the pull is refused. */

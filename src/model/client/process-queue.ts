@@ -102,6 +102,17 @@ function startPulling(state: ModelState, consumer: ConsumerState, key: string, p
 }
 
 /**
+ * The offset a pull carries (DefaultMQPushConsumerImpl.pullMessage: the offset consumed so far, in
+ * memory, with the commitOffset flag when above 0), 0 for none. The broker takes it as the group's
+ * offset (PullMessageProcessor.tryCommitOffset), so the broker's offsets follow each pull, not only
+ * each persistConsumerOffsetInterval. Not traced: a commit per pull would add an event to most
+ * pulls; offset.committed tells of persistAll's rounds (docs/conventions.md).
+ */
+export function commitOffsetOfPull(consumer: ConsumerState, key: string): number {
+  return consumer.spec.messageModel === 'CLUSTERING' ? Math.max(0, consumer.offsetTable[key] ?? 0) : 0;
+}
+
+/**
  * RemoteBrokerOffsetStore.persist / persistAll -> updateConsumeOffsetToBroker: one way, to the
  * master (else another broker of the name: findBrokerAddressInSubscribe with onlyThisBroker
  * false). Every owned queue's offset goes out each time, changed or not: a slave that took over

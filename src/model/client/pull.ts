@@ -12,7 +12,7 @@ import type { Sim } from '../sim-types.ts';
 import type { ConsumerState, ModelState, PendingRequest, ProcessQueue, StoredMessage } from '../state.ts';
 import { submitConsumeRequest } from './consume-service.ts';
 import { isLive } from './mq-client-instance.ts';
-import { brokerNodeFor, livePq } from './process-queue.ts';
+import { brokerNodeFor, commitOffsetOfPull, livePq } from './process-queue.ts';
 
 function subscriptionOf(consumer: ConsumerState, topic: string): string {
   return topic === consumer.spec.topic ? consumer.spec.subscription : '*';
@@ -28,6 +28,7 @@ export function pullMessage(state: ModelState, consumer: ConsumerState, key: str
     code: 'PULL_MESSAGE', group: consumer.spec.group, topic: pq.mq.topic, queueId: pq.mq.queueId, queueOffset: pq.nextOffset,
     maxMsgNums: state.config.pullBatchSize, subscription: subscriptionOf(consumer, pq.mq.topic),
     suspendTimeoutMs: state.config.brokerSuspendMaxTimeMs, queueKey: key, token: pq.token,
+    commitOffset: commitOffsetOfPull(consumer, key),
   }, state.config.consumerTimeoutWhenSuspendMs, INVOKE_ASYNC);
 }
 

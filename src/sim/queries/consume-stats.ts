@@ -5,8 +5,9 @@
  * consumerProgress` show it: per queue id below readQueueNums (only those: the loop stops there),
  * the queue's max offset, the offset the group committed on that broker (0 when none), and their
  * difference. diffTotal is the sum. The committed offset trails what the consumers have consumed
- * by up to persistConsumerOffsetInterval, so diffTotal counts messages consumed but not yet
- * committed, which the summary's lagging does not; it never counts a queue no consumer can read.
+ * until their next pull carries it or the next persistConsumerOffsetInterval round, so diffTotal
+ * counts messages consumed but not yet committed, which the summary's lagging does not; it never
+ * counts a queue no consumer can read.
  */
 import { isReadable } from '../../model/perm.ts';
 import type { BrokerState, ModelState } from '../../model/state.ts';

@@ -39,7 +39,7 @@ const en: CauseStrings = {
   noCauses: 'Nothing to explain yet.',
   duplicate: {
     rebalance: 'redelivered after a rebalance moved the queue before its offset was committed',
-    crash: 'its first consumer crashed or hung before its next offset commit (persistConsumerOffsetInterval)',
+    crash: 'its first consumer crashed or hung before its offset reached the broker (with its next pull, or the persistConsumerOffsetInterval round)',
     shutdown: 'its first consumer shut down before the offset commit reached the broker',
     pulledAgain: 'the same consumer pulled it again: its queue was dropped and taken back',
     retry: 'a retry (%RETRY%) of a message that had already been consumed',
@@ -63,7 +63,7 @@ const zh: CauseStrings = {
   noCauses: '暂时没有需要解释的。',
   duplicate: {
     rebalance: 'rebalance 把队列交给了别的消费者，而消费位点尚未提交，于是再次投递',
-    crash: '最初消费它的消费者在下一次提交位点（persistConsumerOffsetInterval）之前崩溃或卡死',
+    crash: '最初消费它的消费者在位点到达 Broker（随下一次拉取，或 persistConsumerOffsetInterval 的定时提交）之前崩溃或卡死',
     shutdown: '最初消费它的消费者在位点提交到 Broker 之前关闭',
     pulledAgain: '同一个消费者再次拉取：它的队列被移除后又被分配回来',
     retry: '已经消费成功的消息的重试副本（%RETRY%）',

@@ -44,7 +44,7 @@ const en: DashboardStrings = {
   noNameServer: 'No NameServer is running: the Dashboard has nobody to ask for the cluster.',
   fromSlaves: (nameServer, slaves) => {
     const one = slaves.length === 1;
-    return `${nameServer} lists no master for ${andList(slaves.map((s) => s.name))}: below, ${andList(slaves.map((s) => s.node))} ${one ? 'answers in its' : 'answer in their'} place (BrokerData.selectBrokerAddr picks a slave). A slave's consumer offsets are those it copied from its master (SlaveSynchronize) and those the consumers have committed to it since, every 5 s.`;
+    return `${nameServer} lists no master for ${andList(slaves.map((s) => s.name))}: below, ${andList(slaves.map((s) => s.node))} ${one ? 'answers in its' : 'answer in their'} place (BrokerData.selectBrokerAddr picks a slave). A slave's consumer offsets are those it copied from its master (SlaveSynchronize) and those the consumers have committed to it since: every 5 s, and with each pull in 5.x.`;
   },
 };
 
@@ -62,7 +62,7 @@ const zh: DashboardStrings = {
   connections: { caption: (group) => `终端：${group}`, clientId: 'clientId', address: 'clientAddr', language: 'language', version: 'version' },
   noRoute: '此刻没有 NameServer 持有该主题的路由。',
   noNameServer: '没有正在运行的 NameServer：控制台无处查询集群。',
-  fromSlaves: (nameServer, slaves) => `${nameServer} 里已没有 ${slaves.map((s) => s.name).join('、')} 的 Master：下面的表格由 ${slaves.map((s) => s.node).join('、')} 代为应答（BrokerData.selectBrokerAddr 会选一个 Slave）。Slave 上的消费位点，是它从 Master 同步来的（SlaveSynchronize），加上此后消费者每 5 秒提交给它的。`,
+  fromSlaves: (nameServer, slaves) => `${nameServer} 里已没有 ${slaves.map((s) => s.name).join('、')} 的 Master：下面的表格由 ${slaves.map((s) => s.node).join('、')} 代为应答（BrokerData.selectBrokerAddr 会选一个 Slave）。Slave 上的消费位点，是它从 Master 同步来的（SlaveSynchronize），加上此后消费者提交给它的：每 5 秒一次，5.x 中每次拉取也会提交。`,
 };
 
 const STRINGS: Bilingual<DashboardStrings> = { en, zh };

@@ -1,7 +1,8 @@
 /**
- * What the person chose in the Insight views: the open tab (carried by the share link as `v`)
- * and the message the Message tab follows. Kept apart from the playback store: it moves no time.
- * The Message tab's questions belong to the run they were asked of: a new scenario starts
+ * What the person chose in the Insight views: the open tab (carried by the share link as `v`),
+ * the message the Message tab follows, and the topic whose queues the topology draws (a chapter's
+ * step picks it too). Kept apart from the playback store: it moves no time. The Message tab's
+ * questions and the canvas's topic belong to the run they were asked of: a new scenario starts
  * without them (`forgetQueries`), while the open tab stays.
  */
 import { create } from 'zustand';
@@ -18,12 +19,15 @@ export interface InsightState {
   lookup: MessageLookup | null;
   /** The Message tab's query by topic and store time; null until one is asked for. */
   topicQuery: MessagesByTopicArgs | null;
+  /** The topic whose queues the topology draws; null for the default one (defaultTopic). */
+  canvasTopic: string | null;
   setTab(tab: string): void;
   /** Opens the Message tab on one message (the message card's "Follow its whole life"). */
   followMessage(lookup: MessageLookup): void;
   setLookup(lookup: MessageLookup | null): void;
   setTopicQuery(query: MessagesByTopicArgs | null): void;
-  /** Drops the Message tab's lookup and query by topic: another scenario has other messages. */
+  setCanvasTopic(topic: string | null): void;
+  /** Drops the Message tab's lookup and query by topic, and the canvas's topic: another scenario has other messages and topics. */
   forgetQueries(): void;
 }
 
@@ -34,6 +38,7 @@ export const useInsight = create<InsightState>()((set) => ({
   tab: FIRST_TAB,
   lookup: null,
   topicQuery: null,
+  canvasTopic: null,
   setTab(tab) {
     set({ tab });
   },
@@ -46,7 +51,10 @@ export const useInsight = create<InsightState>()((set) => ({
   setTopicQuery(topicQuery) {
     set({ topicQuery });
   },
+  setCanvasTopic(canvasTopic) {
+    set({ canvasTopic });
+  },
   forgetQueries() {
-    set({ lookup: null, topicQuery: null });
+    set({ lookup: null, topicQuery: null, canvasTopic: null });
   },
 }));

@@ -25,6 +25,8 @@ export interface ChapterStep {
   wait: StepWait;
   caption: Bilingual<string>;
   focus?: StepFocus;
+  /** The topic whose queues the canvas draws at this step (by default the one the canvas picks). */
+  topic?: string;
   predict?: Prediction;
   /** A step that corrects the study note, or the chapter's closing "why RocketMQ is built this way". */
   tag?: 'correction' | 'why';

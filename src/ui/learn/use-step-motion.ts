@@ -2,10 +2,11 @@
  * Keeps the run at the moment of the step on screen: a step forward plays there, anything else
  * (back, a link, the first step) jumps; a prediction not yet answered holds the run at the
  * previous step's moment, and answering it plays on. Reports when the panels show the step's moment, and then
- * points at what the step is about (a process's inspector, a message's card).
+ * points at what the step is about (a process's inspector, a message's card, the topic on the canvas).
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ChapterMoments } from '../../sim/queries/chapter-moments.ts';
+import { useInsight } from '../../store/insight.ts';
 import { usePlayback } from '../../store/playback.ts';
 import type { ChapterStep } from './chapter.ts';
 import { glideTo, jumpTo } from './glide.ts';
@@ -26,6 +27,7 @@ function cardFits(): boolean {
 
 function pointAt(step: ChapterStep | undefined, msgId: string | null): void {
   const { select } = usePlayback.getState();
+  useInsight.getState().setCanvasTopic(step?.topic ?? null);
   const focus = step?.focus;
   if (!focus) return select(null);
   if (focus.kind === 'message') return select(msgId === null || !cardFits() ? null : { kind: 'message', msgId });

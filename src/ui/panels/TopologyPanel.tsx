@@ -4,6 +4,7 @@
  * Clicking (or Enter on) a process selects it for the inspector.
  */
 import { lazy, memo, Suspense, useCallback, useId, useRef, useState, type MouseEvent, type RefObject } from 'react';
+import { useInsight } from '../../store/insight.ts';
 import { useLesson } from '../../store/lesson.ts';
 import { usePlayback, type Selection } from '../../store/playback.ts';
 import { flightWindowMs } from '../../viz/flight.ts';
@@ -192,7 +193,7 @@ export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelPro
   const selection = usePlayback((s) => s.selection);
   const speed = usePlayback((s) => s.speed);
   const language = usePlayback((s) => s.language);
-  const [topicWanted, setTopicWanted] = useState<string | null>(null);
+  const topicWanted = useInsight((s) => s.canvasTopic);
   const presenting = usePlayback((s) => s.presenting);
   const [stage, setStage] = useState<HTMLDivElement | null>(null);
   const [measureWidth, width] = useElementWidth<HTMLDivElement>(960);
@@ -219,7 +220,7 @@ export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelPro
   };
   return (
     <PanelFrame name="topology" title={strings.topologyTitle} className={className}
-      aside={<TopicPicker model={model} onPick={setTopicWanted} canvasStrings={canvasStrings} />}>
+      aside={<TopicPicker model={model} onPick={useInsight.getState().setCanvasTopic} canvasStrings={canvasStrings} />}>
       <NarrationCaption />
       <div ref={stageRef} className="rs-topology-stage" style={{ height: layout.height * scale }}
         onClickCapture={onClickCapture} data-scale={scale}>

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { chapterMoments } from '../../../src/sim/queries/chapter-moments.ts';
 import { Timeline } from '../../../src/sim/timeline.ts';
 import { validateScenario } from '../../../src/scenario/validate.ts';
+import { useInsight } from '../../../src/store/insight.ts';
 import { useLesson } from '../../../src/store/lesson.ts';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { chapterScenario } from '../../../src/ui/learn/chapter.ts';
@@ -79,6 +80,15 @@ describe('the chapter player', () => {
   it('opens the card of the message a step is about', async () => {
     await openChapter('basics', 1);
     expect(usePlayback.getState().selection).toMatchObject({ kind: 'message' });
+  });
+
+  it('shows on the canvas the topic a step is about, and the default topic again at a step that names none', async () => {
+    await openChapter('topics', 4);
+    expect(useInsight.getState().canvasTopic).toBe('NewTopic');
+    expect(usePlayback.getState().selection).toEqual({ kind: 'broker', id: 'broker-c' });
+    key('ArrowLeft');
+    await arrivedAt(3);
+    expect(useInsight.getState().canvasTopic).toBeNull();
   });
 
   it('holds a question at the previous moment, then runs to the answer and says whether the pick was right', async () => {

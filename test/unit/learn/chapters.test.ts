@@ -7,6 +7,8 @@ import { validateScenario } from '../../../src/scenario/validate.ts';
 import type { TraceEvent } from '../../../src/sim/index.ts';
 import { CHAPTERS } from '../../../src/ui/learn/chapters/index.ts';
 import { chapterScenario } from '../../../src/ui/learn/chapter.ts';
+import { masterOf } from '../../../src/sim/index.ts';
+import { topologyModel } from '../../../src/ui/panels/topology-model.ts';
 
 function metBy(event: TraceEvent, wait: StepWait): boolean {
   if ('atMs' in wait || event.type !== wait.type || event.t < (wait.afterMs ?? 0)) return false;
@@ -30,6 +32,23 @@ describe.each(CHAPTERS.map((entry) => [entry.id, entry] as const))('chapter %s',
       expect(moment.t).toBeLessThanOrEqual(result.scenario.durationMs);
       if ('atMs' in wait) expect(moment.t).toBe(Math.max(wait.atMs, index === 0 ? 0 : moments[index - 1]!.t));
       else expect(trace.some((event) => event.t === moment.t && metBy(event, wait))).toBe(true);
+    });
+  });
+
+  it('points only at what the run has at each step\'s moment: a process (a brokerName meaning its master), and a topic the canvas draws', async () => {
+    const chapter = await entry.load();
+    const result = validateScenario(chapterScenario(chapter));
+    if (!result.ok) throw new Error('invalid');
+    const timeline = new Timeline(result.scenario);
+    const { moments } = chapterMoments(timeline, { waits: chapter.steps.map((step) => step.wait) });
+    chapter.steps.forEach((step, index) => {
+      timeline.seek(moments[index]!.t);
+      const { state } = timeline;
+      const focus = step.focus;
+      if (focus?.kind === 'nameServer') expect(state.nameServers[focus.id]).toBeDefined();
+      if (focus?.kind === 'client') expect(state.clients[focus.id]).toBeDefined();
+      if (focus?.kind === 'broker') expect(state.brokers[focus.id] ?? masterOf(state, focus.id)).toBeDefined();
+      if (step.topic !== undefined) expect(topologyModel(state, step.topic).topic).toBe(step.topic);
     });
   });
 
@@ -94,6 +113,21 @@ describe('what the chapters show matches RocketMQ\'s numbers', () => {
       expect(removal.t).toBeLessThanOrEqual(lastRegistration.t + 120_000 + 5_000);
     },
   );
+
+  it('chapter topics: the steps on TopicPay and NewTopic draw that topic, on the one broker that has it', async () => {
+    const chapter = await CHAPTERS.find((entry) => entry.id === 'topics')!.load();
+    const result = validateScenario(chapterScenario(chapter));
+    if (!result.ok) throw new Error('invalid');
+    const timeline = new Timeline(result.scenario);
+    const { moments } = chapterMoments(timeline, { waits: chapter.steps.map((step) => step.wait) });
+    const drawn = (topic: string) => {
+      const index = chapter.steps.findIndex((step) => step.topic === topic);
+      timeline.seek(moments[index]!.t);
+      return Object.keys(topologyModel(timeline.state, chapter.steps[index]!.topic).input.queueSlots ?? {});
+    };
+    expect(drawn('TopicPay')).toEqual(['broker-b/0']);
+    expect(drawn('NewTopic')).toEqual(['broker-c/0']);
+  });
 
   it('chapter nameserver: the heartbeat step shows the focused NameServer with every broker\'s registration of 0:10 (BrokerController.start: after 10 s, then every registerNameServerPeriod)', async () => {
     const chapter = await CHAPTERS.find((entry) => entry.id === 'nameserver')!.load();

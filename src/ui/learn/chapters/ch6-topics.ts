@@ -46,6 +46,7 @@ export const chapter: Chapter = {
         zh: 'Broker 模式（-b）：mqadmin updateTopic -b broker-b -t TopicPay -w 2 -r 2 只在这一个 broker 上创建主题，队列数单独指定。对每个 broker 分别执行，同一主题在各 broker 上的队列数可以不同。',
       },
       focus: { kind: 'broker', id: 'broker-b' },
+      topic: 'TopicPay',
     },
     {
       wait: { type: 'route.updated', where: { client: 'p-2', topic: 'NewTopic' } },
@@ -62,6 +63,7 @@ export const chapter: Chapter = {
         zh: '第一条消息到了 broker-c，它在自己这里创建了 NewTopic（4 个队列，按 TBW102 的设置），并立即向 NameServer 注册。broker-a 和 broker-b 对此一无所知。',
       },
       focus: { kind: 'broker', id: 'broker-c' },
+      topic: 'NewTopic',
     },
     {
       wait: { type: 'route.updated', where: { client: 'p-2', topic: 'NewTopic' } },
@@ -70,6 +72,7 @@ export const chapter: Chapter = {
         zh: '下一次拉取路由时，p-2 拿到了 NewTopic 的真实路由：只有 broker-c。从 1:15 起所有消息都发往 broker-c。',
       },
       focus: { kind: 'client', id: 'p-2' },
+      topic: 'NewTopic',
       predict: {
         question: {
           en: 'p-2 sent one message and paused. At its next route pull, which brokers hold NewTopic?',

@@ -233,9 +233,11 @@ function layoutWide(input: TopologyInput, width: number, density: TopologyDensit
   const brokers = groupColumn(input.brokerGroups, { x: (width - middleWidth) / 2, y: top, width: middleWidth, columns: density.brokerColumns }, middleWidth,
     { slots: input.queueSlots ?? dict(), heat: density.queueHeat, untitledSingles: density.brokerColumns === 2 });
   const consumers = consumerColumn(input, density, width - MARGIN - sideWidth, top, sideWidth, sideWidth);
-  const body = Math.max(producers.height, brokers.height, consumers.height);
-  // Shorter columns are centred on the tallest, so links run roughly level.
-  const centre = (height: number) => (body - height) / 2;
+  // The brokers, whose queues most lessons are about, start at the top, on the first screen; a
+  // client column is centred on them as far as the top allows, so links run roughly level. Centred
+  // on a taller consumer column (chapter 8's twelve consumers) they started below the fold.
+  const besideBrokers = (height: number) => Math.max(0, (brokers.height - height) / 2);
+  const body = Math.max(brokers.height, besideBrokers(producers.height) + producers.height, besideBrokers(consumers.height) + consumers.height);
   const headers: SectionHeader[] = [
     { section: 'producers', x: MARGIN, y: top - 10, anchor: 'start' },
     { section: 'brokers', x: width / 2, y: top - 10, anchor: 'middle' },
@@ -244,11 +246,11 @@ function layoutWide(input: TopologyInput, width: number, density: TopologyDensit
   return {
     headers: headers.filter((header) => (header.section === 'producers' ? producers : header.section === 'brokers' ? brokers : consumers).height > 0),
     width, height: top + body + MARGIN, mode: 'wide', nameServers,
-    producers: shift(producers.boxes, centre(producers.height)),
-    brokerGroups: shift(brokers.groups, centre(brokers.height)), brokers: shift(brokers.members, centre(brokers.height)),
-    consumerGroups: shift(consumers.frames, centre(consumers.height)), consumers: shift(consumers.boxes, centre(consumers.height)),
+    producers: shift(producers.boxes, besideBrokers(producers.height)),
+    brokerGroups: brokers.groups, brokers: brokers.members,
+    consumerGroups: shift(consumers.frames, besideBrokers(consumers.height)), consumers: shift(consumers.boxes, besideBrokers(consumers.height)),
     untitledGroups: brokers.untitled,
-    clientGroups: [...shiftNodes(producers.nodes, centre(producers.height)), ...shiftNodes(consumers.nodes, centre(consumers.height))],
+    clientGroups: [...shiftNodes(producers.nodes, besideBrokers(producers.height)), ...shiftNodes(consumers.nodes, besideBrokers(consumers.height))],
   };
 }
 

@@ -107,3 +107,29 @@ describe('layoutTopology modes', () => {
     expect(empty.headers).toEqual([]);
   });
 });
+
+describe('the wide layout\'s columns', () => {
+  const span = (boxes: Record<string, Box>) => {
+    const all = Object.values(boxes);
+    return { top: Math.min(...all.map((box) => box.y)), bottom: Math.max(...all.map((box) => box.y + box.height)) };
+  };
+
+  it('starts the brokers at the top even beside a taller consumer column (chapter 8\'s twelve consumers), which starts there too', () => {
+    const many: TopologyInput = { ...input, consumerGroups: [{ name: 'CG_A', members: Array.from({ length: 10 }, (_, i) => `c-${i + 1}`) }, { name: 'CG_B', members: ['b-1', 'b-2'] }] };
+    const layout = layoutTopology(many, 1280);
+    const brokers = span(layout.brokerGroups);
+    const consumers = span(layout.consumerGroups);
+    expect(consumers.bottom - consumers.top).toBeGreaterThan(brokers.bottom - brokers.top);
+    expect(brokers.top).toBe(consumers.top);
+    expect(layout.height).toBeGreaterThanOrEqual(consumers.bottom);
+  });
+
+  it('centres a shorter client column on the brokers, so links run roughly level', () => {
+    const layout = layoutTopology(input, 1280);
+    const brokers = span(layout.brokerGroups);
+    const producers = span(layout.producers);
+    expect((producers.top + producers.bottom) / 2).toBeCloseTo((brokers.top + brokers.bottom) / 2, 6);
+    const consumers = span(layout.consumerGroups);
+    expect((consumers.top + consumers.bottom) / 2).toBeCloseTo((brokers.top + brokers.bottom) / 2, 6);
+  });
+});

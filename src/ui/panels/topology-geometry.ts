@@ -128,6 +128,16 @@ function stored(event: Extract<TraceEvent, { type: 'message.stored' }>, routing:
 }
 
 /**
+ * Where a consumed message's dot starts: its queue's cell in the master, or, while the consumer's
+ * route gives it a slave for that broker (the master gone), the slave's box, which serves the pulls.
+ */
+function consumedFrom(event: Extract<TraceEvent, { type: 'message.consumed' }>, routing: DotRouting): EntityRef {
+  const master = routing.master[event.broker];
+  const served = routing.pullFrom[`${event.consumer}>${event.broker}`];
+  return served === undefined || served === master ? queueRef(master, event.broker, event.queueId) : { kind: 'broker', id: served };
+}
+
+/**
  * Where an event's dot flies: its kind and the entities it goes from and to, or null for no dot.
  * Brokers are found by their roles now (`routing`), not by the ids the scenario declared.
  */
@@ -141,7 +151,7 @@ export function dotRoute(event: TraceEvent, routing: DotRouting): DotRoute | nul
     case 'message.stored':
       return stored(event, routing);
     case 'message.consumed':
-      return { kind: 'consumed', from: queueRef(routing.master[event.broker], event.broker, event.queueId), to: { kind: 'client', id: event.consumer }, msgId: event.msgId };
+      return { kind: 'consumed', from: consumedFrom(event, routing), to: { kind: 'client', id: event.consumer }, msgId: event.msgId };
     case 'broker.registered': {
       const from = brokerRef(routing.node[`${event.broker}/${event.brokerId}`]);
       return from && { kind: 'registered', from, to: { kind: 'nameServer', id: event.nameServer } };

@@ -3,7 +3,7 @@
  * links join them (broker registrations, each client's chosen NameServer, the brokers a producer
  * can write, and each queue of the topic in view to the consumer that owns it now).
  */
-import { brokerRoles, dict, dictFrom, isSystemTopic, MASTER_ID, type BrokerRoleNow, type BrokerRoles, type BrokerState, type ClientState, type ModelState } from '../../sim/index.ts';
+import { brokerRoles, dict, dictFrom, findBrokerAddr, isSystemTopic, MASTER_ID, type BrokerRoleNow, type BrokerRoles, type BrokerState, type ClientState, type ModelState } from '../../sim/index.ts';
 import { queueCellId, type TopologyInput } from '../../viz/topology-layout.ts';
 import { brokerStatus } from './status.ts';
 import type { EntityStatus } from './strings.ts';
@@ -47,6 +47,8 @@ export interface TopologyModel {
 export interface DotRouting extends Pick<BrokerRoles, 'master' | 'node'> {
   /** `${producer}>${brokerName}` -> the node the producer sends that broker's messages to. */
   sendTo: Record<string, string>;
+  /** `${consumer}>${brokerName}` -> the node the consumer pulls that broker's queues from: its master, else a slave. */
+  pullFrom: Record<string, string>;
 }
 
 /** Past this many distinct links (another scenario's, long gone), the interned ones are dropped. */
@@ -154,6 +156,23 @@ function sendTargets(clients: ClientState[], roles: BrokerRoles): Record<string,
   return sendTo;
 }
 
+/**
+ * Each consumer's broker per brokerName, by the address its cached route gives for reads: the
+ * master's, else a slave's (MQClientInstance.findBrokerAddressInSubscribe): the slave serves the
+ * pulls while the master is gone.
+ */
+function pullSources(clients: ClientState[], roles: BrokerRoles): Record<string, string> {
+  const pullFrom = dict<string>();
+  for (const client of clients) {
+    if (client.kind !== 'consumer') continue;
+    for (const [name, addrs] of Object.entries(client.brokerAddrTable)) {
+      const node = roles.byAddr[findBrokerAddr(addrs, false) ?? ''];
+      if (node !== undefined) pullFrom[`${client.id}>${name}`] = node;
+    }
+  }
+  return pullFrom;
+}
+
 /** Each queue of the topic in view a consumer owns now (RebalanceImpl's processQueueTable, as its latest rebalance left it). */
 function ownedQueueLinks(client: ClientState, topic: string | null, masters: Record<string, string>): LinkSpec[] {
   if (client.kind !== 'consumer') return [];
@@ -228,6 +247,6 @@ export function topologyModel(state: Readonly<ModelState>, topicWanted?: string 
     links,
     topic,
     topics,
-    routing: { master: roles.master, node: roles.node, sendTo: sendTargets(clients, roles) },
+    routing: { master: roles.master, node: roles.node, sendTo: sendTargets(clients, roles), pullFrom: pullSources(clients, roles) },
   };
 }

@@ -5,6 +5,7 @@ import { stripLaneY } from '../../../src/viz/queue-strip.ts';
 import { topologyModel } from '../../../src/ui/panels/topology-model.ts';
 import { Timeline } from '../../../src/sim/timeline.ts';
 import { layoutTopology, queueCellId } from '../../../src/viz/topology-layout.ts';
+import { libraryTimeline } from '../../support/library.ts';
 import { writeReadScenario } from './scenarios.ts';
 
 describe('dots of the topology canvas', () => {
@@ -82,7 +83,7 @@ describe('dots of the topology canvas', () => {
   });
 
   it('sends a message from the producer into its exact queue id, a registration from a broker to a NameServer', () => {
-    const routing = { master: { 'broker-a': 'broker-a/0' }, node: { 'broker-a/0': 'broker-a/0', 'broker-a/1': 'broker-a/1' }, sendTo: { 'p-1>broker-a': 'broker-a/0' } };
+    const routing = { master: { 'broker-a': 'broker-a/0' }, node: { 'broker-a/0': 'broker-a/0', 'broker-a/1': 'broker-a/1' }, sendTo: { 'p-1>broker-a': 'broker-a/0' }, pullFrom: { 'c-1>broker-a': 'broker-a/0' } };
     const sent = { t: 1, type: 'message.sent', producer: 'p-1', msgId: 'x', topic: 'T', tags: '', keys: '', broker: 'broker-a', queueId: 5, attempt: 1 } as const;
     expect(dotRoute(sent, routing)).toEqual({ kind: 'sent', from: { kind: 'client', id: 'p-1' }, to: { kind: 'queue', id: 'broker-a/0#5' }, msgId: 'x' });
     expect(dotRoute({ ...sent, attempt: 2 }, routing)).toMatchObject({ kind: 'retried' });
@@ -90,6 +91,10 @@ describe('dots of the topology canvas', () => {
       .toMatchObject({ kind: 'failed', to: { kind: 'queue', id: 'broker-a/0#5' } });
     expect(dotRoute({ t: 1, type: 'message.consumed', consumer: 'c-1', group: 'G', msgId: 'x', broker: 'broker-a', queueId: 2, queueOffset: 0, topic: 'T', reconsumeTimes: 0 }, routing))
       .toMatchObject({ kind: 'consumed', from: { kind: 'queue', id: 'broker-a/0#2' }, to: { kind: 'client', id: 'c-1' } });
+    // With the master gone from c-1's route, c-1 pulls from the slave: the dot leaves the slave's box.
+    const fromSlave = { ...routing, pullFrom: { 'c-1>broker-a': 'broker-a/1' } };
+    expect(dotRoute({ t: 1, type: 'message.consumed', consumer: 'c-1', group: 'G', msgId: 'x', broker: 'broker-a', queueId: 2, queueOffset: 0, topic: 'T', reconsumeTimes: 0 }, fromSlave))
+      .toMatchObject({ kind: 'consumed', from: { kind: 'broker', id: 'broker-a/1' }, to: { kind: 'client', id: 'c-1' } });
     expect(dotRoute({ t: 1, type: 'broker.registered', nameServer: 'ns-1', broker: 'broker-a', brokerId: 1, first: true }, routing))
       .toEqual({ kind: 'registered', from: { kind: 'broker', id: 'broker-a/1' }, to: { kind: 'nameServer', id: 'ns-1' } });
     expect(dotRoute({ t: 1, type: 'fault', action: 'crashBroker', target: 'broker-a' }, routing)).toBeNull();
@@ -173,6 +178,29 @@ describe('dots and the text of the brokers', () => {
         }
       }
     }
+  });
+});
+
+describe('while a master is gone, its messages are consumed from the slave', () => {
+  it('"A master crashes, its slave keeps serving reads" at 1:45: c-1\'s route gives broker-a/1, and every broker-a message consumed flies from its box', () => {
+    // broker-a/0 crashes at 75 s; c-1's route drops it at its 90 s refresh; the backlog drains from the slave until about 159 s.
+    const timeline = libraryTimeline('master-slave-failover', 105_000);
+    const model = topologyModel(timeline.state);
+    expect(model.routing.pullFrom['c-1>broker-a']).toBe('broker-a/1');
+    expect(model.routing.pullFrom['c-1>broker-b']).toBe('broker-b/0');
+    const layout = layoutTopology(model.input, 1280);
+    const consumed = dotsAt(timeline, layout, model.routing, 105_000, 5_000).filter((dot) => dot.kind === 'consumed');
+    const fromBrokerA = timeline.traceSlice(0).filter((e) => e.type === 'message.consumed' && e.broker === 'broker-a' && e.t > 100_000);
+    expect(fromBrokerA.length).toBeGreaterThan(0);
+    const slave = layout.brokers['broker-a/1']!;
+    for (const e of fromBrokerA) {
+      const route = dotRoute(e, model.routing)!;
+      expect(route.from).toEqual({ kind: 'broker', id: 'broker-a/1' });
+      const start = linkOf(layout, route.from, route.to)!;
+      const { x, y } = pointOnLink(start, 0);
+      expect(x >= slave.x - 1 && x <= slave.x + slave.width + 1 && y >= slave.y - 1 && y <= slave.y + slave.height + 1).toBe(true);
+    }
+    expect(consumed.length).toBeGreaterThan(0);
   });
 });
 

@@ -71,7 +71,7 @@ function processRequest(state: ModelState, broker: BrokerState, from: string, id
       return { code: 'SUCCESS', consumerIds: Object.keys(broker.consumerTable[request.group]?.channels ?? {}) };
     case 'QUERY_CONSUMER_OFFSET': return queryConsumerOffset(broker, request);
     case 'UPDATE_CONSUMER_OFFSET':
-      (broker.consumerOffsetTable[request.group] ??= dict())[`${request.topic}@${request.queueId}`] = request.offset;
+      commitOffset(broker, request.group, request.topic, request.queueId, request.offset);
       return { code: 'SUCCESS' };
     case 'CONSUMER_SEND_MSG_BACK': return consumerSendMsgBack(state, broker, request, sim);
     // The NameServer's requests and the one a broker sends its consumers: not a broker's to serve.
@@ -210,7 +210,12 @@ function pullMessage(state: ModelState, broker: BrokerState, from: string, id: n
  */
 function tryCommitOffset(state: ModelState, broker: BrokerState, request: Request<'PULL_MESSAGE'>): void {
   if (request.commitOffset <= 0 || (broker.role === 'SLAVE' && state.config.rocketmqVersion === '4.x')) return;
-  (broker.consumerOffsetTable[request.group] ??= dict())[`${request.topic}@${request.queueId}`] = request.commitOffset;
+  commitOffset(broker, request.group, request.topic, request.queueId, request.commitOffset);
+}
+
+/** ConsumerOffsetManager.commitOffset: the group's offset of one queue, as an UPDATE_CONSUMER_OFFSET or a pull sets it. */
+function commitOffset(broker: BrokerState, group: string, topic: string, queueId: number, offset: number): void {
+  (broker.consumerOffsetTable[group] ??= dict())[`${topic}@${queueId}`] = offset;
 }
 
 /** PullMessageProcessor's checks of the topic before reading: its answer when the pull is refused. */

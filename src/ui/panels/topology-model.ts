@@ -143,34 +143,22 @@ function queueNums(broker: BrokerState, topic: string | null, roles: BrokerRoles
   return config ? { write: config.writeQueueNums, read: config.readQueueNums } : null;
 }
 
-/** Each producer's master per brokerName, by the address its cached route holds for brokerId 0 (MQClientInstance.findBrokerAddressInPublish). */
-function sendTargets(clients: ClientState[], roles: BrokerRoles): Record<string, string> {
-  const sendTo = dict<string>();
-  for (const client of clients) {
-    if (client.kind !== 'producer') continue;
-    for (const [name, addrs] of Object.entries(client.brokerAddrTable)) {
-      const node = roles.byAddr[addrs[MASTER_ID] ?? ''];
-      if (node !== undefined) sendTo[`${client.id}>${name}`] = node;
-    }
-  }
-  return sendTo;
-}
-
 /**
- * Each consumer's broker per brokerName, by the address its cached route gives for reads: the
- * master's, else a slave's (MQClientInstance.findBrokerAddressInSubscribe): the slave serves the
- * pulls while the master is gone.
+ * `${client}>${brokerName}` -> the node each client of `kind` talks to for that broker, by the
+ * address its cached route gives: a producer sends to brokerId 0 only
+ * (MQClientInstance.findBrokerAddressInPublish); a consumer pulls from the master, else a slave
+ * (findBrokerAddressInSubscribe), which serves the pulls while the master is gone.
  */
-function pullSources(clients: ClientState[], roles: BrokerRoles): Record<string, string> {
-  const pullFrom = dict<string>();
+function clientTargets(clients: ClientState[], roles: BrokerRoles, kind: ClientState['kind']): Record<string, string> {
+  const targets = dict<string>();
   for (const client of clients) {
-    if (client.kind !== 'consumer') continue;
+    if (client.kind !== kind) continue;
     for (const [name, addrs] of Object.entries(client.brokerAddrTable)) {
-      const node = roles.byAddr[findBrokerAddr(addrs, false) ?? ''];
-      if (node !== undefined) pullFrom[`${client.id}>${name}`] = node;
+      const node = roles.byAddr[(kind === 'producer' ? addrs[MASTER_ID] : findBrokerAddr(addrs, false)) ?? ''];
+      if (node !== undefined) targets[`${client.id}>${name}`] = node;
     }
   }
-  return pullFrom;
+  return targets;
 }
 
 /** Each queue of the topic in view a consumer owns now (RebalanceImpl's processQueueTable, as its latest rebalance left it). */
@@ -247,6 +235,6 @@ export function topologyModel(state: Readonly<ModelState>, topicWanted?: string 
     links,
     topic,
     topics,
-    routing: { master: roles.master, node: roles.node, sendTo: sendTargets(clients, roles), pullFrom: pullSources(clients, roles) },
+    routing: { master: roles.master, node: roles.node, sendTo: clientTargets(clients, roles, 'producer'), pullFrom: clientTargets(clients, roles, 'consumer') },
   };
 }

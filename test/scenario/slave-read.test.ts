@@ -1,10 +1,10 @@
 /**
  * Reading from a slave whose commit log is behind the consumer (PullMessageProcessor,
- * DefaultMessageStore.nextOffsetCorrection, rocketmq-facts §9.4 in RocketMQ's terms): when the
- * master dies, its last ~100 ms of messages may never have reached the slave, while the consumer
- * already read them from the master. A slave asked for an offset beyond its max answers
- * PULL_RETRY_IMMEDIATELY with the requested offset (offsetCheckInSlave is false), so the consumer
- * keeps its offset and nothing is read twice when the master returns.
+ * DefaultMessageStore.nextOffsetCorrection): when the master dies, its last ~100 ms of messages
+ * may never have reached the slave, while the consumer already read them from the master. A slave
+ * asked for an offset beyond its max answers PULL_RETRY_IMMEDIATELY with the requested offset
+ * (offsetCheckInSlave is false), so the consumer keeps its offset and nothing is read twice when
+ * the master returns.
  */
 import { describe, expect, it } from 'vitest';
 import { TestSim } from '../support/test-sim.ts';

@@ -14,7 +14,7 @@ export type { Detection, FaultRecord } from '../model/detections.ts';
 export type { Scenario, TimelineAction, TimelineActionName, TopicSpec } from '../model/spec.ts';
 export * from '../model/vocabulary.ts';
 export type {
-  BrokerState, ClientChannelInfo, ClientState, ConsumerState, DuplicateCause, ModelState, SendFailedCause, NameServerState, StoredMessage,
+  BrokerState, BrokerStatus, ClientChannelInfo, ClientState, ConsumerState, DuplicateCause, ModelState, SendFailedCause, NameServerState, StoredMessage,
 } from '../model/state.ts';
 export {
   LATENCY_TABLES, MASTER_ID, NAMESRV_PORT, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_4X_OVERRIDES, ROCKETMQ_DEFAULTS, type ConfigKey, type SimConfig,

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { getTimeline, usePlayback } from '../../../src/store/playback.ts';
 import { openLibraryEntry } from '../../../src/ui/controls/session.ts';
 import { DiagnosticsTab } from '../../../src/ui/insight/diagnostics/DiagnosticsTab.tsx';
+import { libraryScenario } from '../../support/library.ts';
 
 afterEach(cleanup);
 
@@ -62,6 +63,69 @@ describe('Route diagnostics', () => {
     expect(findings('inconsistentGroup')[0]).toHaveTextContent('c-1: TopicTest "TagA", c-2: TopicTest "TagB"');
   });
 
+  it('names each broker group whose master is down, where its consumers read now, and a topic nothing can be sent to', () => {
+    openAt('master-loss-sync-async', 75_000);
+    render(<DiagnosticsTab />);
+    const state = getTimeline()!.state;
+    expect(['broker-a/0', 'broker-b/0'].map((node) => state.brokers[node]!.status)).toEqual(['crashed', 'crashed']);
+    const groups = findings('noMaster');
+    expect(groups.map((item) => item.querySelector('h3')!.textContent)).toEqual(['broker-a has no master: broker-a/0 crashed', 'broker-b has no master: broker-b/0 crashed']);
+    expect(groups[0]).toHaveTextContent('Consumers read its queues from the slave broker-a/1 (findBrokerAddressInSubscribe)');
+    expect(groups[0]).toHaveTextContent('Bring broker-a/0 back: without controller mode the roles are static');
+    const topic = findings('unwritableTopic');
+    expect(topic).toHaveLength(1);
+    expect(topic[0]).toHaveTextContent('Nothing can be sent to TopicTest: no running master holds it');
+    expect(topic[0]).toHaveTextContent('TopicTest lives on broker-a, broker-b, none with its master running');
+    expect(topic[0]).toHaveTextContent('"No route info of this topic"');
+    expect(screen.queryByTestId('diagnostics-none')).toBeNull();
+    // The consequence first: sends fail, then why (the groups).
+    expect(within(screen.getByTestId('diagnostics-list')).getAllByRole('listitem')[0]!.dataset['kind']).toBe('unwritableTopic');
+  });
+
+  it('while one master of two is down its topic is still written on the other, and the finding goes once the master is back', () => {
+    openAt('master-slave-failover', 100_000);
+    render(<DiagnosticsTab />);
+    expect(findings('noMaster').map((item) => item.querySelector('h3')!.textContent)).toEqual(['broker-a has no master: broker-a/0 crashed']);
+    expect(findings('unwritableTopic')).toHaveLength(0);
+    cleanup();
+    openAt('master-slave-failover', 200_000);
+    render(<DiagnosticsTab />);
+    expect(screen.queryAllByRole('listitem').filter((item) => item.dataset['kind'] === 'noMaster')).toHaveLength(0);
+  });
+
+  it('says when no slave is left to read from, and that a shut-down master is not a crashed one', () => {
+    openAt('crash-partition-shutdown', 250_000);
+    render(<DiagnosticsTab />);
+    const groups = findings('noMaster');
+    expect(groups.map((item) => item.querySelector('h3')!.textContent)).toEqual(['broker-a has no master: broker-a/0 crashed', 'broker-c has no master: broker-c/0 was shut down']);
+    expect(groups[0]).toHaveTextContent('No slave of it runs either: its messages cannot be read until broker-a/0 is back');
+  });
+
+  it('in controller mode says the controller elects a new master, until it has', () => {
+    const scenario = structuredClone(libraryScenario('controller-failover'));
+    scenario.timeline = [{ at: 30_500, action: 'crashBroker', target: 'broker-a' }];
+    usePlayback.setState({ language: 'en' });
+    // The controller hears the channel close and elects broker-a/1 at 30 502 ms (trigger channelClosed).
+    usePlayback.getState().loadScenario(scenario, 30_501);
+    render(<DiagnosticsTab />);
+    expect(findings('noMaster')[0]).toHaveTextContent('The controller elects a new master from the group\'s SyncStateSet once it stops hearing broker-a/0\'s heartbeats');
+    cleanup();
+    usePlayback.getState().seek(31_000);
+    render(<DiagnosticsTab />);
+    expect(getTimeline()!.state.brokers['broker-a/1']!.brokerId).toBe(0);
+    expect(screen.queryAllByRole('listitem').filter((item) => item.dataset['kind'] === 'noMaster')).toHaveLength(0);
+  });
+
+  it('says nothing of brokers that have not started yet', () => {
+    const scenario = structuredClone(libraryScenario('master-loss-sync-async'));
+    for (const broker of scenario.brokers) broker.startAt = 10_000;
+    usePlayback.setState({ language: 'en' });
+    usePlayback.getState().loadScenario(scenario, 5_000);
+    render(<DiagnosticsTab />);
+    expect(Object.values(getTimeline()!.state.brokers).map((broker) => broker.status)).toContain('stopped');
+    expect(screen.queryAllByRole('listitem').filter((item) => item.dataset['kind'] === 'noMaster' || item.dataset['kind'] === 'unwritableTopic')).toHaveLength(0);
+  });
+
   it('says there is nothing to report on a healthy cluster', () => {
     openAt('nameserver-down', 30_000);
     render(<DiagnosticsTab />);
@@ -74,5 +138,11 @@ describe('Route diagnostics', () => {
     expect(screen.getByRole('heading', { name: '路由诊断' })).toBeInTheDocument();
     expect(findings('writeAboveRead')[0]).toHaveTextContent('永远不会被消费');
     expect(findings('writeAboveRead')[0]).toHaveTextContent('readQueueNums');
+    cleanup();
+    openAt('master-loss-sync-async', 75_000, 'zh');
+    render(<DiagnosticsTab />);
+    expect(findings('noMaster')[0]).toHaveTextContent('broker-a 没有 Master：broker-a/0 已崩溃');
+    expect(findings('noMaster')[0]).toHaveTextContent('消费者改从 Slave broker-a/1 读取它的队列');
+    expect(findings('unwritableTopic')[0]).toHaveTextContent('无法向 TopicTest 发送消息');
   });
 });

@@ -43,6 +43,20 @@ const en: DiagnosticsStrings = {
   fixLabel: 'Safe fix',
   describe: (f, idle) => {
     switch (f.kind) {
+      case 'noMaster': return {
+        title: `${f.broker} has no master: ${f.master} ${f.status === 'crashed' ? 'crashed' : 'was shut down'}`,
+        why: `Producers leave ${f.broker} out of their send queues once their route shows no master for it (topicRouteData2TopicPublishInfo skips a brokerName without brokerId 0). ${f.readFrom
+          ? `Consumers read its queues from the slave ${f.readFrom} (findBrokerAddressInSubscribe): what HA copied to it, and they commit their offsets to it.`
+          : `No slave of it runs either: its messages cannot be read until ${f.master} is back.`}`,
+        fix: f.controllerMode
+          ? `The controller elects a new master from the group's SyncStateSet once it stops hearing ${f.master}'s heartbeats; if no replica is in sync, bring ${f.master} back (enableElectUncleanMaster is false).`
+          : `Bring ${f.master} back: without controller mode the roles are static and a slave never takes writes. For automatic failover, run the brokers in controller mode (BrokerConfig.enableControllerMode): a controller elects a new master from the SyncStateSet.`,
+      };
+      case 'unwritableTopic': return {
+        title: `Nothing can be sent to ${f.topic}: no running master holds it`,
+        why: `A producer's send queues come only from brokerNames with a master (topicRouteData2TopicPublishInfo). ${f.topic} lives on ${f.brokers.join(', ')}, none with its master running: once the producers' routes say so, every send fails with "No route info of this topic" without trying a broker.`,
+        fix: `Bring back a master of ${f.brokers.join(' or ')}, or create ${f.topic} on a running master (mqadmin updateTopic -t ${f.topic} -c <cluster>) so that producers have a queue to write to.`,
+      };
       case 'writeAboveRead': return {
         title: `${f.topic} on ${onBroker(f)}: writeQueueNums ${f.writeQueueNums} > readQueueNums ${f.readQueueNums}`,
         why: `Producers spread messages over queues 0-${f.writeQueueNums - 1}, consumers only read queues 0-${f.readQueueNums - 1}: queues ${f.readQueueNums}-${f.writeQueueNums - 1} fill up and are never consumed (${f.stranded} messages now).`,
@@ -98,6 +112,20 @@ const zh: DiagnosticsStrings = {
   fixLabel: '安全修复',
   describe: (f, idle) => {
     switch (f.kind) {
+      case 'noMaster': return {
+        title: `${f.broker} 没有 Master：${f.master} ${f.status === 'crashed' ? '已崩溃' : '已关闭'}`,
+        why: `生产者的路由一旦显示 ${f.broker} 没有 Master，就不再向它发送（topicRouteData2TopicPublishInfo 跳过没有 brokerId 0 的 brokerName）。${f.readFrom
+          ? `消费者改从 Slave ${f.readFrom} 读取它的队列（findBrokerAddressInSubscribe）：读到的是 HA 已复制过去的消息，消费位点也提交给它。`
+          : `它也没有 Slave 在运行：在 ${f.master} 恢复之前，它的消息无法被读取。`}`,
+        fix: f.controllerMode
+          ? `Controller 收不到 ${f.master} 的心跳后，会从该组的 SyncStateSet 中选出新的 Master；如果没有同步中的副本，只能让 ${f.master} 恢复（enableElectUncleanMaster 为 false）。`
+          : `让 ${f.master} 恢复运行：没有 Controller 模式时主从角色是固定的，Slave 不会接管写入。需要自动故障转移时，以 Controller 模式运行 Broker（BrokerConfig.enableControllerMode），由 Controller 从 SyncStateSet 中选出新的 Master。`,
+      };
+      case 'unwritableTopic': return {
+        title: `无法向 ${f.topic} 发送消息：没有运行中的 Master 持有它`,
+        why: `生产者的发送队列只来自有 Master 的 brokerName（topicRouteData2TopicPublishInfo）。${f.topic} 位于 ${f.brokers.join('、')}，它们的 Master 都没有在运行：生产者的路由更新后，每次发送都会失败，报 "No route info of this topic"，不会尝试任何 Broker。`,
+        fix: `让 ${f.brokers.join(' 或 ')} 的 Master 恢复，或在运行中的 Master 上创建 ${f.topic}（mqadmin updateTopic -t ${f.topic} -c <cluster>），让生产者有队列可写。`,
+      };
       case 'writeAboveRead': return {
         title: `${onBrokerZh(f)} 上的 ${f.topic}：writeQueueNums ${f.writeQueueNums} > readQueueNums ${f.readQueueNums}`,
         why: `生产者把消息分散到队列 0-${f.writeQueueNums - 1}，消费者只读队列 0-${f.readQueueNums - 1}：队列 ${f.readQueueNums}-${f.writeQueueNums - 1} 不断堆积，永远不会被消费（当前 ${f.stranded} 条消息）。`,

@@ -7,7 +7,9 @@
  * (MQClientInstance.topicRouteData2TopicPublishInfo), consumers read ids below readQueueNums of
  * readable ones (topicRouteData2TopicSubscribeInfo), PermName decides readable and writable.
  */
-import { brokerRoles, isReadable, isSystemTopic, isWriteable, type ModelState, type Scenario } from '../../../sim/index.ts';
+import {
+  brokerRoles, isReadable, isSystemTopic, isWriteable, type BrokerRoles, type BrokerState, type BrokerStatus, type ModelState, type Scenario,
+} from '../../../sim/index.ts';
 import type { Summary } from '../../../sim/summary.ts';
 import { inconsistentGroups, type InconsistentGroup } from '../../../scenario/subscription-consistency.ts';
 import { idleConsumers, type IdleReason } from '../../panels/queue-model.ts';
@@ -32,17 +34,51 @@ export type RouteDiagnostic =
   | ({ kind: 'unwritable' } & OnBroker)
   /** The topic lives on one broker of a cluster of several masters: no other broker to send to when it fails. */
   | { kind: 'oneBroker'; topic: string; broker: string; masters: number }
+  /**
+   * brokerName's master crashed or was shut down: `master` is that node, `readFrom` the running
+   * slave its consumers read from (the lowest brokerId, as findBrokerAddressInSubscribe picks), or
+   * null.
+   */
+  | { kind: 'noMaster'; broker: string; master: string; status: Exclude<BrokerStatus, 'running' | 'stopped'>; readFrom: string | null; controllerMode: boolean }
+  /** No running master holds the topic: every send fails before trying a broker ("No route info of this topic"). */
+  | { kind: 'unwritableTopic'; topic: string; brokers: string[] }
   | { kind: 'idleConsumer'; consumer: string; group: string; topic: string; reason: IdleReason }
   | { kind: 'inconsistentGroup'; group: string; members: InconsistentGroup['members'] };
 
 export type RouteDiagnosticKind = RouteDiagnostic['kind'];
 
+const byName = (a: BrokerState, b: BrokerState) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.brokerId - b.brokerId);
+
 /** The running masters now (brokerRoles: a cut-off old master still claiming brokerId 0 is not one). */
-function runningMasters(state: ModelState) {
+function runningMasters(state: ModelState, roles: BrokerRoles = brokerRoles(state)) {
+  return Object.values(state.brokers).filter((broker) => roles.role[broker.node] === 'master' && broker.status === 'running').sort(byName);
+}
+
+const userTopics = (broker: BrokerState) => Object.keys(broker.topicConfigTable).filter((topic) => !isSystemTopic(topic)).sort();
+
+/**
+ * Topics no running master holds, then the broker groups whose master crashed or was shut down.
+ * Without a master a brokerName leaves every producer's send queues (topicRouteData2TopicPublishInfo
+ * skips a BrokerData without brokerId 0) while its consumers read from a slave
+ * (findBrokerAddressInSubscribe). A group not started yet is in no route: nothing to report about it.
+ */
+function masterless(state: ModelState): RouteDiagnostic[] {
   const roles = brokerRoles(state);
-  return Object.values(state.brokers)
-    .filter((broker) => roles.role[broker.node] === 'master' && broker.status === 'running')
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const brokers = Object.values(state.brokers).sort(byName);
+  const groups: RouteDiagnostic[] = [];
+  const held = new Map<string, string[]>();
+  for (const name of new Set(brokers.map((broker) => broker.name))) {
+    const group = brokers.filter((broker) => broker.name === name);
+    const master = state.brokers[roles.master[name] ?? ''] ?? group[0]!;
+    if (master.status === 'stopped') continue;
+    for (const topic of userTopics(master)) held.set(topic, [...(held.get(topic) ?? []), name]);
+    if (master.status === 'running') continue;
+    const readFrom = group.find((broker) => broker !== master && broker.status === 'running')?.node ?? null;
+    groups.push({ kind: 'noMaster', broker: name, master: master.node, status: master.status, readFrom, controllerMode: state.config.enableControllerMode });
+  }
+  const writable = new Set(runningMasters(state, roles).flatMap(userTopics));
+  const unwritable = [...held].filter(([topic]) => !writable.has(topic)).sort(([a], [b]) => (a < b ? -1 : 1));
+  return [...unwritable.map(([topic, on]): RouteDiagnostic => ({ kind: 'unwritableTopic', topic, brokers: on })), ...groups];
 }
 
 /** Messages in queue ids [from, to) of one topic on one broker: still to consume for the slowest group. */
@@ -94,9 +130,10 @@ function singleBrokerTopics(state: ModelState): RouteDiagnostic[] {
   return found.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0));
 }
 
-/** Every finding at the playhead, in a fixed order: routes, then clients, then groups. */
+/** Every finding at the playhead, in a fixed order: missing masters, routes, then clients, then groups. */
 export function routeDiagnostics(state: ModelState, summary: Summary, scenario: Scenario): RouteDiagnostic[] {
   return [
+    ...masterless(state),
     ...perBroker(state, summary),
     ...singleBrokerTopics(state),
     ...idleConsumers(state).map(({ consumer, group, topic, reason }): RouteDiagnostic => ({ kind: 'idleConsumer', consumer, group, topic, reason })),

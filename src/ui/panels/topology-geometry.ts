@@ -128,13 +128,12 @@ function stored(event: Extract<TraceEvent, { type: 'message.stored' }>, routing:
 }
 
 /**
- * Where a consumed message's dot starts: its queue's cell in the master, or, while the consumer's
- * route gives it a slave for that broker (the master gone), the slave's box, which serves the pulls.
+ * Where a consumed message's dot starts: its queue's cell in the node the consumer's route reads
+ * that broker from, the master, or while the master is gone a slave, whose box then draws the
+ * queues (a cell not drawn falls back to the node's box).
  */
 function consumedFrom(event: Extract<TraceEvent, { type: 'message.consumed' }>, routing: DotRouting): EntityRef {
-  const master = routing.master[event.broker];
-  const served = routing.pullFrom[`${event.consumer}>${event.broker}`];
-  return served === undefined || served === master ? queueRef(master, event.broker, event.queueId) : { kind: 'broker', id: served };
+  return queueRef(routing.pullFrom[`${event.consumer}>${event.broker}`] ?? routing.master[event.broker], event.broker, event.queueId);
 }
 
 /**

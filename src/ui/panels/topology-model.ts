@@ -8,7 +8,7 @@ import { queueCellId, type TopologyInput } from '../../viz/topology-layout.ts';
 import { brokerStatus } from './status.ts';
 import type { EntityStatus } from './strings.ts';
 
-/** A queue is `${masterNode}#${queueId}` (queueCellId): its cell is drawn in its master's box. */
+/** A queue is `${hostNode}#${queueId}` (queueCellId): its cell is drawn in its group's host's box (queueHosts). */
 export type EntityKind = 'nameServer' | 'broker' | 'brokerGroup' | 'client' | 'queue';
 
 export interface EntityRef {
@@ -27,7 +27,7 @@ export interface LinkSpec {
 export interface TopologyModel {
   input: TopologyInput;
   nameServerStatus: Record<string, EntityStatus>;
-  /** brokerId and role as they are now; queueNums: the topic in view's write and read queue counts on the master, else null. */
+  /** brokerId and role as they are now; queueNums: the topic in view's write and read queue counts on the node that draws the group's queues, else null. */
   brokers: Record<string, { name: string; brokerId: number; role: BrokerRoleNow; status: EntityStatus; queueNums: { write: number; read: number } | null }>;
   clients: Record<string, { kind: 'producer' | 'consumer'; status: EntityStatus; group: string }>;
   links: LinkSpec[];
@@ -122,24 +122,40 @@ export function defaultTopic(state: Readonly<ModelState>, topics: string[]): str
   return topics[0] ?? null;
 }
 
-/** Queue ids drawn per master: every id below either count, and higher ids still holding messages. */
-function queueSlots(brokers: BrokerState[], topic: string | null, roles: BrokerRoles): Record<string, number> {
+/**
+ * brokerName -> the node whose box draws the group's queues: its master while it runs, else the
+ * running slave its consumers read from (the lowest brokerId, as findBrokerAddressInSubscribe
+ * picks: the queues they pull and the offsets they commit are that slave's now), else the master
+ * that is down.
+ */
+function queueHosts(brokers: BrokerState[], roles: BrokerRoles): Record<string, string> {
+  const hosts = dict<string>();
+  const byId = [...brokers].sort((a, b) => a.brokerId - b.brokerId);
+  for (const [name, master] of Object.entries(roles.master)) {
+    const running = byId.find((broker) => broker.node === master)?.status === 'running';
+    const slave = running ? undefined : byId.find((broker) => broker.name === name && roles.role[broker.node] === 'slave' && broker.status === 'running');
+    hosts[name] = slave?.node ?? master;
+  }
+  return hosts;
+}
+
+/** The topic's config on the broker when it draws its group's queues (the queues are drawn there only). */
+function hostTopic(broker: BrokerState, topic: string | null, hosts: Record<string, string>) {
+  return topic !== null && hosts[broker.name] === broker.node ? broker.topicConfigTable[topic] : undefined;
+}
+
+/** Queue ids drawn per host: every id below either count, and higher ids still holding messages. */
+function queueSlots(brokers: BrokerState[], topic: string | null, hosts: Record<string, string>): Record<string, number> {
   const slots = dict<number>();
-  if (topic === null) return slots;
   for (const broker of brokers) {
-    const config = masterTopic(broker, topic, roles);
-    if (config) slots[broker.node] = Math.max(config.readQueueNums, config.writeQueueNums, broker.consumeQueues[topic]?.length ?? 0);
+    const config = hostTopic(broker, topic, hosts);
+    if (config) slots[broker.node] = Math.max(config.readQueueNums, config.writeQueueNums, broker.consumeQueues[config.topicName]?.length ?? 0);
   }
   return slots;
 }
 
-/** The topic's config on a broker that is its group's master now (the queues are drawn there only). */
-function masterTopic(broker: BrokerState, topic: string | null, roles: BrokerRoles) {
-  return topic !== null && roles.role[broker.node] === 'master' ? broker.topicConfigTable[topic] : undefined;
-}
-
-function queueNums(broker: BrokerState, topic: string | null, roles: BrokerRoles): { write: number; read: number } | null {
-  const config = masterTopic(broker, topic, roles);
+function queueNums(broker: BrokerState, topic: string | null, hosts: Record<string, string>): { write: number; read: number } | null {
+  const config = hostTopic(broker, topic, hosts);
   return config ? { write: config.writeQueueNums, read: config.readQueueNums } : null;
 }
 
@@ -162,13 +178,13 @@ function clientTargets(clients: ClientState[], roles: BrokerRoles, kind: ClientS
 }
 
 /** Each queue of the topic in view a consumer owns now (RebalanceImpl's processQueueTable, as its latest rebalance left it). */
-function ownedQueueLinks(client: ClientState, topic: string | null, masters: Record<string, string>): LinkSpec[] {
+function ownedQueueLinks(client: ClientState, topic: string | null, hosts: Record<string, string>): LinkSpec[] {
   if (client.kind !== 'consumer') return [];
   const links: LinkSpec[] = [];
   for (const pq of Object.values(client.processQueueTable)) {
-    const master = masters[pq.mq.brokerName];
-    if (pq.dropped || pq.mq.topic !== topic || master === undefined) continue;
-    links.push(linkOf('allocated', 'queue', queueCellId(master, pq.mq.queueId), 'client', client.id));
+    const host = hosts[pq.mq.brokerName];
+    if (pq.dropped || pq.mq.topic !== topic || host === undefined) continue;
+    links.push(linkOf('allocated', 'queue', queueCellId(host, pq.mq.queueId), 'client', client.id));
   }
   return links.sort((a, b) => compareText(a.from.id, b.from.id));
 }
@@ -182,7 +198,7 @@ export function drawsChosenNameServer(nameServers: readonly string[]): boolean {
 }
 
 /** Running (or hung) clients keep their links; a stopped or crashed one has none. */
-function clientLinks(client: ClientState, topic: string | null, masters: Record<string, string>, chosen: boolean): LinkSpec[] {
+function clientLinks(client: ClientState, topic: string | null, hosts: Record<string, string>, chosen: boolean): LinkSpec[] {
   if (client.status !== 'running' && client.status !== 'hung') return [];
   const links: LinkSpec[] = [];
   if (chosen && client.namesrvChosen !== null) links.push(linkOf('chosenNameServer', 'client', client.id, 'nameServer', client.namesrvChosen));
@@ -190,7 +206,7 @@ function clientLinks(client: ClientState, topic: string | null, masters: Record<
   if (client.kind === 'producer') {
     for (const info of Object.values(client.publishInfo)) for (const name of brokersOf(info.messageQueueList)) brokerNames.add(name);
   } else if (client.spec.topic === topic) {
-    links.push(...ownedQueueLinks(client, topic, masters));
+    links.push(...ownedQueueLinks(client, topic, hosts));
   } else {
     for (const pq of Object.values(client.processQueueTable)) if (!pq.dropped) brokerNames.add(pq.mq.brokerName);
   }
@@ -207,7 +223,7 @@ export function topologyModel(state: Readonly<ModelState>, topicWanted?: string 
   const roles = brokerRoles(state);
   const topics = userTopics(state, roles);
   const topic = topicWanted && topics.includes(topicWanted) ? topicWanted : defaultTopic(state, topics);
-  const masters = roles.master;
+  const hosts = queueHosts(brokers, roles);
   const links: LinkSpec[] = [];
   for (const broker of brokers) {
     for (const ns of nameServers) {
@@ -217,7 +233,7 @@ export function topologyModel(state: Readonly<ModelState>, topicWanted?: string 
     }
   }
   const chosen = drawsChosenNameServer(nameServers.map((ns) => ns.id));
-  for (const client of clients) links.push(...clientLinks(client, topic, masters, chosen));
+  for (const client of clients) links.push(...clientLinks(client, topic, hosts, chosen));
   return {
     input: {
       nameServers: nameServers.map((ns) => ns.id),
@@ -225,11 +241,11 @@ export function topologyModel(state: Readonly<ModelState>, topicWanted?: string 
       producers: clients.filter((client) => client.kind === 'producer').map((client) => client.id),
       producerGroups: clientGroups(clients, 'producer'),
       consumerGroups: clientGroups(clients, 'consumer'),
-      queueSlots: queueSlots(brokers, topic, roles),
+      queueSlots: queueSlots(brokers, topic, hosts),
     },
     nameServerStatus: dictFrom(nameServers.map((ns) => [ns.id, ns.up ? 'up' : 'down'])),
     brokers: dictFrom(brokers.map((broker) => [broker.node, {
-      name: broker.name, brokerId: broker.brokerId, role: roles.role[broker.node]!, status: brokerStatus(broker), queueNums: queueNums(broker, topic, roles),
+      name: broker.name, brokerId: broker.brokerId, role: roles.role[broker.node]!, status: brokerStatus(broker), queueNums: queueNums(broker, topic, hosts),
     }])),
     clients: dictFrom(clients.map((client) => [client.id, { kind: client.kind, status: client.status, group: client.spec.group }])),
     links,

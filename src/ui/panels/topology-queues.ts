@@ -1,8 +1,9 @@
 /**
- * The queues drawn inside the brokers, at one time: for the topic in view, each master's queue
- * ids with their message count (the ConsumeQueue's length, i.e. its maxOffset), whether
- * producers write them (id < writeQueueNums) and consumers may own them (id < readQueueNums),
- * how far the groups have consumed, and who owns each now.
+ * The queues drawn inside the brokers, at one time: for the topic in view, the queue ids of each
+ * group's host (its master, or the slave serving reads while the master is down) with their
+ * message count (the ConsumeQueue's length, i.e. its maxOffset), whether producers write them
+ * (a master's ids < writeQueueNums: a producer never sends to a slave) and consumers may own them
+ * (id < readQueueNums), how far the groups have consumed, and who owns each now.
  */
 import { dict, MASTER_ID, isReadable, isWriteable, type BrokerState, type ModelState } from '../../sim/index.ts';
 import { queueCellId } from '../../viz/topology-layout.ts';
@@ -14,7 +15,7 @@ export interface CanvasQueue {
   count: number;
   writable: boolean;
   readable: boolean;
-  /** The lowest offset the topic's groups committed on the master (0 when none has). */
+  /** The lowest offset the topic's groups committed on the broker drawing it (0 when none has). */
   consumed: number;
   /** Consumers owning it now, by their latest rebalance. */
   owners: string[];
@@ -38,19 +39,20 @@ export function ownersByCell(links: readonly LinkSpec[]): Record<string, string[
   return owners;
 }
 
-/** Every drawn queue by cell id (`${masterNode}#${queueId}`), for `slots` (node -> queue ids drawn). */
+/** Every drawn queue by cell id (`${hostNode}#${queueId}`), for `slots` (node -> queue ids drawn). */
 export function canvasQueues(state: Readonly<ModelState>, topic: string, slots: Record<string, number>, owners: Record<string, string[]>): Record<string, CanvasQueue> {
   const groups = topicGroups(state, topic);
   const queues = dict<CanvasQueue>();
   for (const [node, count] of Object.entries(slots)) {
     const broker = state.brokers[node];
-    const config = broker?.brokerId === MASTER_ID ? broker.topicConfigTable[topic] : undefined;
+    const config = broker?.topicConfigTable[topic];
+    const written = broker?.brokerId === MASTER_ID;
     for (let queueId = 0; broker && queueId < count; queueId++) {
       const id = queueCellId(node, queueId);
       queues[id] = {
         broker: broker.name, queueId,
         count: broker.consumeQueues[topic]?.[queueId]?.length ?? 0,
-        writable: config !== undefined && isWriteable(config.perm) && queueId < config.writeQueueNums,
+        writable: written && config !== undefined && isWriteable(config.perm) && queueId < config.writeQueueNums,
         readable: config !== undefined && isReadable(config.perm) && queueId < config.readQueueNums,
         consumed: lowestCommitted(broker, topic, queueId, groups),
         owners: owners[id] ?? [],

@@ -3,7 +3,9 @@ import { pointOnLink } from '../../../src/viz/link-track.ts';
 import type { Box } from '../../../src/viz/paths.ts';
 import { stripLaneY } from '../../../src/viz/queue-strip.ts';
 import { topologyModel } from '../../../src/ui/panels/topology-model.ts';
+import type { TraceEvent } from '../../../src/sim/index.ts';
 import { Timeline } from '../../../src/sim/timeline.ts';
+import { canvasQueues, ownersByCell } from '../../../src/ui/panels/topology-queues.ts';
 import { layoutTopology, queueCellId } from '../../../src/viz/topology-layout.ts';
 import { libraryTimeline } from '../../support/library.ts';
 import { writeReadScenario } from './scenarios.ts';
@@ -91,10 +93,10 @@ describe('dots of the topology canvas', () => {
       .toMatchObject({ kind: 'failed', to: { kind: 'queue', id: 'broker-a/0#5' } });
     expect(dotRoute({ t: 1, type: 'message.consumed', consumer: 'c-1', group: 'G', msgId: 'x', broker: 'broker-a', queueId: 2, queueOffset: 0, topic: 'T', reconsumeTimes: 0 }, routing))
       .toMatchObject({ kind: 'consumed', from: { kind: 'queue', id: 'broker-a/0#2' }, to: { kind: 'client', id: 'c-1' } });
-    // With the master gone from c-1's route, c-1 pulls from the slave: the dot leaves the slave's box.
+    // With the master gone from c-1's route, c-1 pulls from the slave: the dot leaves the queue's cell in the slave.
     const fromSlave = { ...routing, pullFrom: { 'c-1>broker-a': 'broker-a/1' } };
     expect(dotRoute({ t: 1, type: 'message.consumed', consumer: 'c-1', group: 'G', msgId: 'x', broker: 'broker-a', queueId: 2, queueOffset: 0, topic: 'T', reconsumeTimes: 0 }, fromSlave))
-      .toMatchObject({ kind: 'consumed', from: { kind: 'broker', id: 'broker-a/1' }, to: { kind: 'client', id: 'c-1' } });
+      .toMatchObject({ kind: 'consumed', from: { kind: 'queue', id: 'broker-a/1#2' }, to: { kind: 'client', id: 'c-1' } });
     expect(dotRoute({ t: 1, type: 'broker.registered', nameServer: 'ns-1', broker: 'broker-a', brokerId: 1, first: true }, routing))
       .toEqual({ kind: 'registered', from: { kind: 'broker', id: 'broker-a/1' }, to: { kind: 'nameServer', id: 'ns-1' } });
     expect(dotRoute({ t: 1, type: 'fault', action: 'crashBroker', target: 'broker-a' }, routing)).toBeNull();
@@ -182,7 +184,7 @@ describe('dots and the text of the brokers', () => {
 });
 
 describe('while a master is gone, its messages are consumed from the slave', () => {
-  it('"A master crashes, its slave keeps serving reads" at 1:45: c-1\'s route gives broker-a/1, and every broker-a message consumed flies from its box', () => {
+  it('"A master crashes, its slave keeps serving reads" at 1:45: c-1\'s route gives broker-a/1, and every broker-a message consumed flies from its queue\'s cell in the slave', () => {
     // broker-a/0 crashes at 75 s; c-1's route drops it at its 90 s refresh; the backlog drains from the slave until about 159 s.
     const timeline = libraryTimeline('master-slave-failover', 105_000);
     const model = topologyModel(timeline.state);
@@ -190,17 +192,37 @@ describe('while a master is gone, its messages are consumed from the slave', () 
     expect(model.routing.pullFrom['c-1>broker-b']).toBe('broker-b/0');
     const layout = layoutTopology(model.input, 1280);
     const consumed = dotsAt(timeline, layout, model.routing, 105_000, 5_000).filter((dot) => dot.kind === 'consumed');
-    const fromBrokerA = timeline.traceSlice(0).filter((e) => e.type === 'message.consumed' && e.broker === 'broker-a' && e.t > 100_000);
+    const fromBrokerA = timeline.traceSlice(0)
+      .filter((e): e is Extract<TraceEvent, { type: 'message.consumed' }> => e.type === 'message.consumed' && e.broker === 'broker-a' && e.t > 100_000);
     expect(fromBrokerA.length).toBeGreaterThan(0);
-    const slave = layout.brokers['broker-a/1']!;
     for (const e of fromBrokerA) {
       const route = dotRoute(e, model.routing)!;
-      expect(route.from).toEqual({ kind: 'broker', id: 'broker-a/1' });
+      const cell = layout.queues[queueCellId('broker-a/1', e.queueId)]!;
+      expect(route.from).toEqual({ kind: 'queue', id: queueCellId('broker-a/1', e.queueId) });
       const start = linkOf(layout, route.from, route.to)!;
       const { x, y } = pointOnLink(start, 0);
-      expect(x >= slave.x - 1 && x <= slave.x + slave.width + 1 && y >= slave.y - 1 && y <= slave.y + slave.height + 1).toBe(true);
+      expect(x >= cell.x - 1 && x <= cell.x + cell.width + 1 && y >= cell.y - 1 && y <= cell.y + cell.height + 1).toBe(true);
     }
     expect(consumed.length).toBeGreaterThan(0);
+  });
+
+  it('the slave draws broker-a\'s queues while its master is down, read but not written, owned by c-1; the master again once it is back', () => {
+    const timeline = libraryTimeline('master-slave-failover', 105_000);
+    const model = topologyModel(timeline.state);
+    expect(model.input.queueSlots).toEqual({ 'broker-a/1': 4, 'broker-b/0': 4 });
+    expect(model.brokers['broker-a/1']!.queueNums).toEqual({ write: 4, read: 4 });
+    expect(model.brokers['broker-a/0']!.queueNums).toBeNull();
+    const owners = ownersByCell(model.links);
+    const queues = canvasQueues(timeline.state, model.topic!, model.input.queueSlots!, owners);
+    const slave = timeline.state.brokers['broker-a/1']!;
+    for (let queueId = 0; queueId < 4; queueId++) {
+      expect(queues[queueCellId('broker-a/1', queueId)]).toMatchObject({
+        writable: false, readable: true, owners: ['c-1'], count: slave.consumeQueues['TopicTest']![queueId]!.length,
+      });
+    }
+    // broker-a/0 starts again at 165 s and registers.
+    timeline.seek(200_000);
+    expect(topologyModel(timeline.state).input.queueSlots).toEqual({ 'broker-a/0': 4, 'broker-b/0': 4 });
   });
 });
 

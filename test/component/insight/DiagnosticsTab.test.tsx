@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { getTimeline, usePlayback } from '../../../src/store/playback.ts';
 import { openLibraryEntry } from '../../../src/ui/controls/session.ts';
 import { DiagnosticsTab } from '../../../src/ui/insight/diagnostics/DiagnosticsTab.tsx';
+import { diagnosticsStrings } from '../../../src/ui/insight/diagnostics/diagnostics-strings.ts';
+import { formatTime } from '../../../src/viz/format.ts';
 import { libraryScenario } from '../../support/library.ts';
 
 afterEach(cleanup);
@@ -101,6 +103,35 @@ describe('Route diagnostics', () => {
     expect(groups[0]).toHaveTextContent('No slave of it runs either: its messages cannot be read until broker-a/0 is back');
   });
 
+  it('names a master cut off by a partition, when each NameServer drops it at the earliest, and once they have', () => {
+    // broker-b/0 is partitioned at 90 s; its last registration reached both NameServers at 70 s.
+    openAt('crash-partition-shutdown', 100_000);
+    render(<DiagnosticsTab />);
+    const cut = findings('unreachableMaster');
+    expect(cut.map((item) => item.querySelector('h3')!.textContent)).toEqual(['broker-b/0 is cut off from the network, still running']);
+    const live = getTimeline()!.state.nameServers['ns-1']!.brokerLiveTable;
+    const info = Object.values(live).find((entry) => entry.node === 'broker-b/0')!;
+    expect(info.heartbeatTimeoutMillis).toBe(120_000);
+    expect(cut[0]).toHaveTextContent(`a NameServer drops it only once its registration is 120 s old`);
+    expect(cut[0]).toHaveTextContent(`ns-1 and ns-2 heard its last registration at ${formatTime(info.lastUpdateTimestamp)} and drop it at ${formatTime(info.lastUpdateTimestamp + 120_000)} at the earliest`);
+    expect(cut[0]).toHaveTextContent('sends to its queues get no answer within sendMsgTimeout');
+    cleanup();
+    // Both NameServers remove it when its idle channel closes, 120 s after that registration.
+    usePlayback.getState().seek(200_000);
+    const removed = getTimeline()!.traceSlice(0).filter((e) => e.type === 'broker.removed' && e.broker === 'broker-b');
+    expect(removed.map((e) => e.t)).toEqual([info.lastUpdateTimestamp + 120_000, info.lastUpdateTimestamp + 120_000]);
+    render(<DiagnosticsTab />);
+    expect(findings('unreachableMaster')[0]).toHaveTextContent('The NameServers dropped it once its registration was too old');
+  });
+
+  it('names NameServers that heard different last registrations apart', () => {
+    const text = diagnosticsStrings('en').describe({
+      kind: 'unreachableMaster', broker: 'broker-b', node: 'broker-b/0',
+      listedBy: [{ nameServer: 'ns-1', lastHeartbeat: 70_002, expiresAt: 190_002 }, { nameServer: 'ns-2', lastHeartbeat: 40_001, expiresAt: 160_001 }],
+    }, () => '');
+    expect(text.why).toContain('ns-1 heard its last registration at 1:10.002 and drops it at 3:10.002 at the earliest; ns-2 heard its last registration at 0:40.001 and drops it at 2:40.001 at the earliest');
+  });
+
   it('in controller mode says the controller elects a new master, until it has', () => {
     const scenario = structuredClone(libraryScenario('controller-failover'));
     scenario.timeline = [{ at: 30_500, action: 'crashBroker', target: 'broker-a' }];
@@ -144,5 +175,10 @@ describe('Route diagnostics', () => {
     expect(findings('noMaster')[0]).toHaveTextContent('broker-a 没有 Master：broker-a/0 已崩溃');
     expect(findings('noMaster')[0]).toHaveTextContent('消费者改从 Slave broker-a/1 读取它的队列');
     expect(findings('unwritableTopic')[0]).toHaveTextContent('无法向 TopicTest 发送消息');
+    cleanup();
+    openAt('crash-partition-shutdown', 100_000, 'zh');
+    render(<DiagnosticsTab />);
+    expect(findings('unreachableMaster')[0]).toHaveTextContent('broker-b/0 与网络断开，但仍在运行');
+    expect(findings('unreachableMaster')[0]).toHaveTextContent('ns-1 和 ns-2 最后一次收到它的注册是在 1:10.002，最早在 3:10.002 剔除它');
   });
 });

@@ -11,7 +11,7 @@ function keyOf(finding: RouteDiagnostic): string {
   switch (finding.kind) {
     case 'writeAboveRead': case 'readAboveWrite': case 'unreadable': case 'unwritable':
       return `${finding.kind}|${finding.topic}|${finding.broker}`;
-    case 'noMaster': return `${finding.kind}|${finding.broker}`;
+    case 'noMaster': case 'unreachableMaster': return `${finding.kind}|${finding.broker}`;
     case 'oneBroker': case 'unwritableTopic': return `${finding.kind}|${finding.topic}`;
     case 'idleConsumer': return `${finding.kind}|${finding.consumer}`;
     case 'inconsistentGroup': return `${finding.kind}|${finding.group}`;

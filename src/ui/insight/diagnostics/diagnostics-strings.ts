@@ -6,6 +6,7 @@
 import type { Language } from '../../../store/playback.ts';
 import type { OnBroker, RouteDiagnostic } from './route-diagnostics.ts';
 import { type Bilingual, inLanguage } from '../../i18n/index.ts';
+import { formatTime } from '../../../viz/format.ts';
 
 export interface DiagnosticText {
   title: string;
@@ -31,6 +32,26 @@ function onBrokerZh(f: OnBroker): string {
   return f.master === `${f.broker}/0` ? f.broker : `${f.broker}（当前 Master 为 ${f.master}）`;
 }
 
+type Listing = Extract<RouteDiagnostic, { kind: 'unreachableMaster' }>['listedBy'][number];
+
+/** The listings grouped by their times: NameServers that heard the same last registration are named together. */
+function byTimes(listedBy: readonly Listing[]): { nameServers: string[]; lastHeartbeat: number; expiresAt: number }[] {
+  const groups: { nameServers: string[]; lastHeartbeat: number; expiresAt: number }[] = [];
+  for (const l of listedBy) {
+    const same = groups.find((g) => g.lastHeartbeat === l.lastHeartbeat && g.expiresAt === l.expiresAt);
+    if (same) same.nameServers.push(l.nameServer);
+    else groups.push({ nameServers: [l.nameServer], lastHeartbeat: l.lastHeartbeat, expiresAt: l.expiresAt });
+  }
+  return groups;
+}
+
+const listedEn = (listedBy: readonly Listing[]) => byTimes(listedBy).map((g) =>
+  `${g.nameServers.join(' and ')} heard its last registration at ${formatTime(g.lastHeartbeat)} and drop${g.nameServers.length > 1 ? '' : 's'} it at ${formatTime(g.expiresAt)} at the earliest`).join('; ');
+const listedZh = (listedBy: readonly Listing[]) => byTimes(listedBy).map((g) =>
+  `${g.nameServers.join(' 和 ')} 最后一次收到它的注册是在 ${formatTime(g.lastHeartbeat)}，最早在 ${formatTime(g.expiresAt)} 剔除它`).join('；');
+/** The registration age at which a NameServer drops the broker (heartbeatTimeoutMillis, 120 s by default), in seconds. */
+const timeoutSeconds = (listedBy: readonly Listing[]) => (listedBy[0]!.expiresAt - listedBy[0]!.lastHeartbeat) / 1_000;
+
 function members(finding: Extract<RouteDiagnostic, { kind: 'inconsistentGroup' }>, separator: string): string {
   return finding.members.map((member) => `${member.id}: ${member.topic} "${member.subscription}"`).join(separator);
 }
@@ -51,6 +72,13 @@ const en: DiagnosticsStrings = {
         fix: f.controllerMode
           ? `The controller elects a new master from the group's SyncStateSet once it stops hearing ${f.master}'s heartbeats; if no replica is in sync, bring ${f.master} back (enableElectUncleanMaster is false).`
           : `Bring ${f.master} back: without controller mode the roles are static and a slave never takes writes. For automatic failover, run the brokers in controller mode (BrokerConfig.enableControllerMode): a controller elects a new master from the SyncStateSet.`,
+      };
+      case 'unreachableMaster': return {
+        title: `${f.node} is cut off from the network, still running`,
+        why: f.listedBy.length > 0
+          ? `No connection closes, so a NameServer drops it only once its registration is ${timeoutSeconds(f.listedBy)} s old (the idle channel's close or scanNotActiveBroker): ${listedEn(f.listedBy)}. Until then routes still give ${f.broker}: sends to its queues get no answer within sendMsgTimeout, and pulls from it fail.`
+          : `The NameServers dropped it once its registration was too old (the idle channel's close or scanNotActiveBroker): clients leave ${f.broker} at their next route pull, and the messages stored in it wait until it is reachable again.`,
+        fix: `Heal the network: ${f.node} is listed again at its next registration (registerNameServerPeriod, 30 s by default) and clients find it at their next route pull. A producer avoids a broker whose sends failed sooner with sendLatencyFaultEnable (MQFaultStrategy, off by default).`,
       };
       case 'unwritableTopic': return {
         title: `Nothing can be sent to ${f.topic}: no running master holds it`,
@@ -120,6 +148,13 @@ const zh: DiagnosticsStrings = {
         fix: f.controllerMode
           ? `Controller 收不到 ${f.master} 的心跳后，会从该组的 SyncStateSet 中选出新的 Master；如果没有同步中的副本，只能让 ${f.master} 恢复（enableElectUncleanMaster 为 false）。`
           : `让 ${f.master} 恢复运行：没有 Controller 模式时主从角色是固定的，Slave 不会接管写入。需要自动故障转移时，以 Controller 模式运行 Broker（BrokerConfig.enableControllerMode），由 Controller 从 SyncStateSet 中选出新的 Master。`,
+      };
+      case 'unreachableMaster': return {
+        title: `${f.node} 与网络断开，但仍在运行`,
+        why: f.listedBy.length > 0
+          ? `没有连接被关闭，所以 NameServer 要等它的注册已过去 ${timeoutSeconds(f.listedBy)} s 才剔除它（空闲连接被关闭或 scanNotActiveBroker）：${listedZh(f.listedBy)}。在那之前路由里仍有 ${f.broker}：发往它的队列的消息在 sendMsgTimeout 内得不到应答，从它拉取也会失败。`
+          : `它的注册过期后，NameServer 已把它剔除（空闲连接被关闭或 scanNotActiveBroker）：客户端在下一次拉取路由时不再使用 ${f.broker}，已存入它的消息要等它恢复连通后才能被消费。`,
+        fix: `修复网络：${f.node} 下一次注册时（registerNameServerPeriod，默认 30 s）重新出现在 NameServer 中，客户端在下一次拉取路由时重新找到它。开启 sendLatencyFaultEnable（MQFaultStrategy，默认关闭）后，生产者会更早避开发送失败的 Broker。`,
       };
       case 'unwritableTopic': return {
         title: `无法向 ${f.topic} 发送消息：没有运行中的 Master 持有它`,

@@ -40,6 +40,12 @@ export type RouteDiagnostic =
    * null.
    */
   | { kind: 'noMaster'; broker: string; master: string; status: Exclude<BrokerStatus, 'running' | 'stopped'>; readFrom: string | null; controllerMode: boolean }
+  /**
+   * A running master cut off from the network: nothing closes its connections, so each running
+   * NameServer that lists it keeps it until its registration is `heartbeatTimeoutMillis` old
+   * (scanNotActiveBroker). `listedBy` is empty once all of them dropped it.
+   */
+  | { kind: 'unreachableMaster'; broker: string; node: string; listedBy: { nameServer: string; lastHeartbeat: number; expiresAt: number }[] }
   /** No running master holds the topic: every send fails before trying a broker ("No route info of this topic"). */
   | { kind: 'unwritableTopic'; topic: string; brokers: string[] }
   | { kind: 'idleConsumer'; consumer: string; group: string; topic: string; reason: IdleReason }
@@ -130,10 +136,22 @@ function singleBrokerTopics(state: ModelState): RouteDiagnostic[] {
   return found.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0));
 }
 
-/** Every finding at the playhead, in a fixed order: missing masters, routes, then clients, then groups. */
+/** Running masters cut off by a partition, with the NameServers that still route to them (RouteInfoManager's brokerLiveTable). */
+function unreachableMasters(state: ModelState): RouteDiagnostic[] {
+  const nameServers = Object.values(state.nameServers).filter((ns) => ns.up).sort((a, b) => (a.id < b.id ? -1 : 1));
+  return runningMasters(state).filter((master) => master.partitioned).map((master) => ({
+    kind: 'unreachableMaster', broker: master.name, node: master.node,
+    listedBy: nameServers.flatMap((ns) => Object.values(ns.brokerLiveTable).filter((info) => info.node === master.node).map((info) => ({
+      nameServer: ns.id, lastHeartbeat: info.lastUpdateTimestamp, expiresAt: info.lastUpdateTimestamp + info.heartbeatTimeoutMillis,
+    }))),
+  }));
+}
+
+/** Every finding at the playhead, in a fixed order: missing and unreachable masters, routes, then clients, then groups. */
 export function routeDiagnostics(state: ModelState, summary: Summary, scenario: Scenario): RouteDiagnostic[] {
   return [
     ...masterless(state),
+    ...unreachableMasters(state),
     ...perBroker(state, summary),
     ...singleBrokerTopics(state),
     ...idleConsumers(state).map(({ consumer, group, topic, reason }): RouteDiagnostic => ({ kind: 'idleConsumer', consumer, group, topic, reason })),

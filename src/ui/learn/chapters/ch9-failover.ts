@@ -53,8 +53,8 @@ export const chapter: Chapter = {
         ],
         answer: 1,
         why: {
-          en: 'Consumers may read from a slave: with no master in the route the client picks a slave address (BrokerData.selectBrokerAddr), and the slave holds the CommitLog it copied. Only messages the master had not yet replicated must wait for it to come back.',
-          zh: '消费者可以从 Slave 读：路由里没有 Master 时，客户端会选一个 Slave 地址（BrokerData.selectBrokerAddr），Slave 上有它复制来的 CommitLog。只有 Master 还没来得及复制的消息，要等它恢复后才能读到。',
+          en: 'Consumers may read from a slave: with no master in the route the consumer pulls from the address of a slave (MQClientInstance.findBrokerAddressInSubscribe), and the slave holds the CommitLog it copied. Only messages the master had not yet replicated must wait for it to come back.',
+          zh: '消费者可以从 Slave 读：路由里没有 Master 时，消费者改从 Slave 的地址拉取（MQClientInstance.findBrokerAddressInSubscribe），Slave 上有它复制来的 CommitLog。只有 Master 还没来得及复制的消息，要等它恢复后才能读到。',
         },
       },
     },

@@ -7,7 +7,8 @@ import { linear, niceStep, niceTicks } from './ticks.ts';
 
 export interface ChartLine {
   name: string;
-  values: number[];
+  /** One per sample time; null where the sample has no value (drawn as a gap). */
+  values: (number | null)[];
   /** Drawn dashed (the changed run of a what-if). */
   dashed?: boolean;
 }
@@ -39,14 +40,28 @@ export const CHART_MARGIN = { left: 52, top: 12, right: 12, bottom: 34 };
 /** The palette's size: lines past it reuse its colours (the legend names each). */
 export const CHART_COLOURS = 8;
 
-/** Lines from per-sample dictionaries: one per key ever seen, 0 where a sample lacks it, sorted by name. */
-export function linesFrom(records: Record<string, number>[]): ChartLine[] {
+/**
+ * Lines from per-sample dictionaries: one per key ever seen, sorted by name, with `missing` where
+ * a sample lacks the key (0 for a count nothing added to, null for a value nobody could read).
+ */
+export function linesFrom(records: Record<string, number>[], missing: 0 | null = 0): ChartLine[] {
   const names = [...new Set(records.flatMap((record) => Object.keys(record)))].sort();
-  return names.map((name) => ({ name, values: records.map((record) => record[name] ?? 0) }));
+  return names.map((name) => ({ name, values: records.map((record) => record[name] ?? missing) }));
 }
 
-function pathOf(times: number[], values: number[], x: (t: number) => number, y: (v: number) => number): string {
-  return values.map((value, i) => `${i === 0 ? 'M' : 'L'}${x(times[i]!).toFixed(1)},${y(value).toFixed(1)}`).join('');
+/** A polyline through the values, broken where one is null: a new subpath starts after each gap. */
+function pathOf(times: number[], values: (number | null)[], x: (t: number) => number, y: (v: number) => number): string {
+  let d = '';
+  let drawing = false;
+  values.forEach((value, i) => {
+    if (value === null) {
+      drawing = false;
+      return;
+    }
+    d += `${drawing ? 'L' : 'M'}${x(times[i]!).toFixed(1)},${y(value).toFixed(1)}`;
+    drawing = true;
+  });
+  return d;
 }
 
 export function layoutChart(input: ChartInput): ChartLayout {
@@ -54,7 +69,7 @@ export function layoutChart(input: ChartInput): ChartLayout {
     left: CHART_MARGIN.left, top: CHART_MARGIN.top,
     right: Math.max(CHART_MARGIN.left + 20, input.width - CHART_MARGIN.right), bottom: Math.max(CHART_MARGIN.top + 20, input.height - CHART_MARGIN.bottom),
   };
-  const values = input.lines.flatMap((line) => line.values);
+  const values = input.lines.flatMap((line) => line.values).filter((value) => value !== null);
   const peak = Math.max(0, ...values);
   // Below 0 only as far as a value goes (a diff is negative where a slave answers with an offset past the messages it holds).
   const yMin = Math.min(0, ...values);

@@ -23,6 +23,7 @@ import type { ModelState } from '../../model/state.ts';
 import { dict } from '../../engine/index.ts';
 import { faultTarget } from '../../model/timeline.ts';
 import { checkpointInterval } from '../checkpoints.ts';
+import { brokersAsked } from './brokers-asked.ts';
 import { consumeStats } from './consume-stats.ts';
 import { summarize, summarizeQueues, type Summary } from '../summary.ts';
 import type { TimelineView } from '../timeline.ts';
@@ -47,7 +48,10 @@ export interface SeriesSample {
   produceTps: Record<string, number>;
   /** Messages consumed in the window, per second, by brokerName. */
   consumeTps: Record<string, number>;
-  /** Each group's diffTotal (consume-stats.ts: readable queues, committed offsets); what waits in the other queues is in neverConsumable. */
+  /**
+   * Each group's diffTotal (consume-stats.ts: readable queues, committed offsets), none while no
+   * broker can be asked (readState); what waits in the other queues is in neverConsumable.
+   */
   lagByGroup: Record<string, number>;
   /** Each group's diff per readable queue, keyed `topic@brokerName:queueId`. */
   lagByQueue: Record<string, Record<string, number>>;
@@ -91,11 +95,16 @@ function perSecond(steps: Record<string, number>[], spanMs: number): Record<stri
   return rates;
 }
 
-/** The groups' consumer progress (as the Dashboard shows it) and the never-consumable count (as the summary computes it). */
+/**
+ * The groups' consumer progress (as the Dashboard shows it: none while no NameServer runs or the
+ * one asked lists no broker yet, there being nobody to read it from) and the never-consumable
+ * count (as the summary computes it).
+ */
 function readState(state: Readonly<ModelState>): Omit<SeriesSample, 't' | 'produceTps' | 'consumeTps'> {
   const lagByGroup = dict<number>();
   const lagByQueue = dict<Record<string, number>>();
-  for (const { group, topic, diffTotal, queues } of consumeStats(state)) {
+  const asked = brokersAsked(state);
+  for (const { group, topic, diffTotal, queues } of asked && asked.brokers.length > 0 ? consumeStats(state, asked.brokers) : []) {
     lagByGroup[group] = diffTotal;
     const byQueue = (lagByQueue[group] = dict<number>());
     for (const queue of queues) byQueue[`${topic}@${queue.broker}:${queue.queueId}`] = queue.diff;

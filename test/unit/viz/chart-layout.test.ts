@@ -11,6 +11,16 @@ describe('chart layout', () => {
     ]);
   });
 
+  it('leaves a gap where a value nobody could read is missing, and scales over the values there are', () => {
+    expect(linesFrom([{ CG: 5 }, {}, { CG: 7 }], null)).toEqual([{ name: 'CG', values: [5, null, 7] }]);
+    const layout = layoutChart({ times: [0, 5_000, 10_000, 15_000], lines: [{ name: 'lag', values: [10, null, 40, 20] }], fromMs: 0, toMs: 15_000, faults: [], nowMs: null, width, height });
+    const x = (t: number) => (CHART_MARGIN.left + (t / 15_000) * 100).toFixed(1);
+    const y = (v: number) => layout.y(v).toFixed(1);
+    expect(layout.paths[0]!.d).toBe(`M${x(0)},${y(10)}M${x(10_000)},${y(40)}L${x(15_000)},${y(20)}`);
+    expect(layout.yTicks[0]!.value).toBe(0);
+    expect(layout.yTicks.at(-1)!.value).toBe(40);
+  });
+
   it('maps time to x and values to y, the y axis ending on a round value above the peak', () => {
     const layout = layoutChart({ times: [0, 5_000, 10_000], lines: [{ name: 'lag', values: [0, 7, 43] }], fromMs: 0, toMs: 10_000, faults: [], nowMs: 5_000, width, height });
     expect(layout.yTicks.at(-1)!.value).toBe(50);

@@ -29,6 +29,11 @@ function format(value: number): string {
   return Number.isInteger(value) ? formatCount(value) : value.toFixed(1);
 }
 
+/** A sample's value as the readout says it: a dash where the line has a gap. */
+function valueText(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : format(value);
+}
+
 const STEP_KEYS: Record<string, (index: number, count: number) => number> = {
   ArrowLeft: (i) => Math.max(0, i - 1),
   ArrowRight: (i, n) => Math.min(n - 1, i + 1),
@@ -93,7 +98,7 @@ export const LineChart = forwardRef<SVGSVGElement, LineChartProps>(function Line
         {shown === null ? null : (
           <>
             <strong>{props.readout(formatTime(times[shown]!))}</strong>{' '}
-            {lines.map((line) => `${line.name} ${format(line.values[shown] ?? 0)}`).join(' · ')}
+            {lines.map((line) => `${line.name} ${valueText(line.values[shown])}`).join(' · ')}
           </>
         )}
       </figcaption>

@@ -24,10 +24,11 @@ export function metricLines(series: SeriesOverTime, metric: ChartMetric, group: 
   switch (metric) {
     case 'produceTps': return linesFrom(samples.map((s) => s.produceTps));
     case 'consumeTps': return linesFrom(samples.map((s) => s.consumeTps));
-    case 'lagByGroup': return linesFrom(samples.map((s) => s.lagByGroup));
+    // A lag nobody could be asked for (no NameServer running) is a gap, not 0.
+    case 'lagByGroup': return linesFrom(samples.map((s) => s.lagByGroup), null);
     case 'lagByQueue': {
       const chosen = group ?? groupsOf(series)[0];
-      return chosen === undefined ? [] : linesFrom(samples.map((s) => s.lagByQueue[chosen] ?? {}));
+      return chosen === undefined ? [] : linesFrom(samples.map((s) => s.lagByQueue[chosen] ?? {}), null);
     }
     case 'counters': return [
       { name: counterNames.neverConsumable, values: samples.map((s) => s.neverConsumable) },

@@ -51,6 +51,21 @@ describe('seriesOverTime', () => {
     expect(Object.keys(last.lagByQueue.CG!).sort()).toEqual([0, 1, 2, 3].flatMap((q) => [`TopicTest@broker-a:${q}`, `TopicTest@broker-b:${q}`]).sort());
   });
 
+  it('reads no lag while no NameServer runs or it lists no broker (nobody to read the offsets from), and again once it does', () => {
+    const scenario = structuredClone(write8read4);
+    scenario.timeline = [{ at: 20_000, action: 'crashNameServer', target: 'ns-1' }, { at: 40_000, action: 'startNameServer', target: 'ns-1' }];
+    const run = new Timeline(scenario);
+    run.seek(60_000);
+    const samples = seriesOverTime(run, { fromMs: 0, toMs: 60_000, stepMs: 5_000 }).samples;
+    const missing = samples.filter((sample) => sample.lagByGroup.CG === undefined).map((sample) => sample.t);
+    // At 0 and at 40 s the NameServer runs but lists no broker yet: nobody to read the offsets from either.
+    const listsNone = (t: number) => { const probe = new Timeline(scenario); probe.seek(t); return Object.keys(probe.state.nameServers['ns-1']!.brokerAddrTable).length === 0; };
+    expect(listsNone(0) && listsNone(40_000)).toBe(true);
+    expect(missing).toEqual([0, 20_000, 25_000, 30_000, 35_000, 40_000]);
+    for (const t of missing) expect(samples.find((sample) => sample.t === t)!.lagByQueue.CG).toBeUndefined();
+    expect(samples.find((sample) => sample.t === 45_000)!.lagByGroup.CG).toBeGreaterThan(0);
+  });
+
   it('queue ids 4-7 hold half of what was written: the never-consumable count grows by half the send rate', () => {
     const at = (t: number) => series.samples.find((s) => s.t === t)!;
     expect(at(60_000).neverConsumable - at(40_000).neverConsumable).toBe(100);

@@ -109,7 +109,7 @@ const en: PanelStrings = {
 
   summaryTitle: 'Summary',
   summary: {
-    sent: { label: 'Sent', hint: 'messages the producers sent, each counted once however many attempts it took' },
+    sent: { label: 'Sent', hint: 'messages the producers sent (each send() call), counted once however many attempts it took, or none: a send with no queue to write to fails before any attempt (No route info of this topic)' },
     sendAttempts: { label: 'Send attempts', hint: 'SEND_MESSAGE requests: a message retried twice is three attempts' },
     stored: { label: 'Stored', hint: 'messages written to a broker\'s CommitLog' },
     consumed: { label: 'Consumed', hint: 'messages a consumer group has processed' },
@@ -210,7 +210,7 @@ const zh: PanelStrings = {
 
   summaryTitle: '概览',
   summary: {
-    sent: { label: '已发送', hint: '生产者发送的消息，无论尝试几次，每条只计一次' },
+    sent: { label: '已发送', hint: '生产者发送的消息（每次 send() 调用），无论尝试几次，每条只计一次；没有可写队列时一次也不尝试就失败（No route info of this topic）' },
     sendAttempts: { label: '发送尝试', hint: 'SEND_MESSAGE 请求数：一条重试两次的消息计三次尝试' },
     stored: { label: '已存储', hint: '写入 Broker CommitLog 的消息' },
     consumed: { label: '已消费', hint: '消费者组已处理的消息' },

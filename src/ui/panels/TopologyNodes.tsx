@@ -80,9 +80,13 @@ export function brokerTitle(node: string, broker: TopologyModel['brokers'][strin
   return `${node} · ${strings.roleNow[broker.role]}${String(broker.brokerId) === declared ? '' : ` · brokerId ${broker.brokerId}`}`;
 }
 
-/** A broker's status line over its box: its status and the topic in view's write and read queue counts there. */
+/**
+ * A broker's status line over its box: its status and the topic in view's write and read queue
+ * counts there; a slave draws its group's queues only while the master is down, read there alone.
+ */
 export function brokerDetail(broker: TopologyModel['brokers'][string], topic: string | null, strings: PanelStrings, canvasStrings: TopologyStrings): string {
-  const queues = broker.queueNums ? ` · ${topic} ${canvasStrings.queueCounts(broker.queueNums.write, broker.queueNums.read)}` : '';
+  const nums = broker.queueNums;
+  const queues = nums === null ? '' : ` · ${topic} ${broker.role === 'slave' ? canvasStrings.slaveQueueCounts(nums.read) : canvasStrings.queueCounts(nums.write, nums.read)}`;
   return `${strings.status[broker.status]}${queues}`;
 }
 

@@ -8,6 +8,8 @@ export interface TopologyStrings {
   /** The accessible name of a queue cell: what a screen reader says for it. */
   queueCell: (queue: CanvasQueue) => string;
   queueCounts: (write: number, read: number) => string;
+  /** A slave drawing its group's queues while the master is down: read there, written nowhere. */
+  slaveQueueCounts: (read: number) => string;
   legendQueueReadable: string;
   legendQueueNever: string;
   legendQueueWritten: string;
@@ -36,6 +38,7 @@ const en: TopologyStrings = {
     return `${q.broker} queue ${q.queueId}: ${messages}, ${q.consumed} consumed${written}, ${enOwners(q.owners)}`;
   },
   queueCounts: (write, read) => `W ${write} / R ${read}`,
+  slaveQueueCounts: (read) => `R ${read} · serves reads`,
   legendQueueReadable: 'queue cell: solid = readable (id < readQueueNums)',
   legendQueueNever: 'dashed, orange = never pulled (id ≥ readQueueNums)',
   legendQueueWritten: 'blue top edge = producers write it (id < writeQueueNums)',
@@ -59,6 +62,7 @@ const zh: TopologyStrings = {
     return `${q.broker} 队列 ${q.queueId}：${messages}，已消费 ${q.consumed} 条${written}，${zhOwners(q.owners)}`;
   },
   queueCounts: (write, read) => `写 ${write} / 读 ${read}`,
+  slaveQueueCounts: (read) => `读 ${read} · 代为提供读取`,
   legendQueueReadable: '队列格：实线 = 可读（id < readQueueNums）',
   legendQueueNever: '虚线、橙色 = 永远不会被拉取（id ≥ readQueueNums）',
   legendQueueWritten: '蓝色上边 = 生产者会写入（id < writeQueueNums）',

@@ -148,6 +148,22 @@ describe('TopologyPanel', () => {
     expect(container.querySelectorAll('path[data-link="notListed"]')).toHaveLength(2);
   });
 
+  it('while a master is down draws its queues in the slave the consumers read from: read there, written by no producer, and says so', async () => {
+    // broker-b/0 crashes at 30 s; the consumers' route pulls (every 30 s) then give them broker-b/1.
+    const timeline = loadAt(twoBrokers([{ at: 30_000, action: 'crashBroker', target: 'broker-b' }]), 70_000);
+    await renderWithQueues();
+    const labels = screen.getByTestId('topology-labels');
+    const slave = [...labels.querySelectorAll('g.rs-node-text')].find((g) => g.textContent?.startsWith('broker-b/1 · slave'));
+    expect(slave).toHaveTextContent('broker-b/1 · slave running · TopicTest R 4 · serves reads');
+    const master = [...labels.querySelectorAll('g.rs-node-text')].find((g) => g.textContent?.startsWith('broker-b/0 · master'));
+    expect(master!.textContent).not.toContain('TopicTest');
+    const count = timeline.state.brokers['broker-b/1']!.consumeQueues['TopicTest']![2]!.length;
+    const cell = screen.getByRole('button', { name: new RegExp(`^broker-b queue 2: ${count} messages, \\d+ consumed, no producer writes to it, owned by c-\\d$`) });
+    expect(cell).toHaveClass('rs-qcell-readable');
+    expect(cell).not.toHaveClass('rs-qcell-written');
+    expect(screen.getAllByRole('button', { name: /^broker-b queue \d:/ })).toHaveLength(8);
+  });
+
   it('draws no broker as listed by a NameServer that is down: its tables were in its memory', () => {
     const timeline = loadAt(twoBrokers([{ at: 30_000, action: 'crashNameServer', target: 'ns-1' }]), 40_000);
     const { container } = render(<TopologyPanel />);

@@ -49,3 +49,20 @@ export function mastersNow(state: Readonly<ModelState>): BrokerState[] {
   const roles = brokerRoles(state);
   return Object.values(state.brokers).filter((broker) => roles.role[broker.node] === 'master').sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
+
+/**
+ * The node brokerName's queues are read from now: its master while it runs, else its running
+ * slave with the lowest brokerId (findBrokerAddressInSubscribe's pick once the route lists no
+ * master; the consumers pull and commit their offsets there), else the master that is down.
+ * Undefined while no broker of the name claims brokerId 0.
+ */
+export function readNode(state: Readonly<ModelState>, roles: BrokerRoles, brokerName: string): string | undefined {
+  const master = roles.master[brokerName];
+  if (master === undefined || state.brokers[master]?.status === 'running') return master;
+  let slave: BrokerState | undefined;
+  for (const broker of Object.values(state.brokers)) {
+    if (broker.name !== brokerName || roles.role[broker.node] !== 'slave' || broker.status !== 'running') continue;
+    if (!slave || broker.brokerId < slave.brokerId) slave = broker;
+  }
+  return slave?.node ?? master;
+}

@@ -26,7 +26,7 @@ export { UNIQ_PREFIX_DIGITS, decodeOffsetMsgId, parseUniqId, type UniqIdFields }
 export { indexedKeys, indexSlot } from '../model/broker/index-service.ts';
 export { javaStringHashCode } from '../model/java.ts';
 // Who is a broker group's master now (a controller election moves brokerId 0 to another node).
-export { brokerRoles, masterOf, mastersNow, type BrokerRoleNow, type BrokerRoles } from './broker-roles.ts';
+export { brokerRoles, masterOf, mastersNow, readNode, type BrokerRoleNow, type BrokerRoles } from './broker-roles.ts';
 export { isSystemTopic } from './system-topics.ts';
 // The node behind an event's brokerName/brokerId at the event's time.
 export { brokerNodeTable, nodeOfControllerId, STALE, traceBrokerNode, type BrokerNodeTable, type MasterChange } from './trace-broker-node.ts';

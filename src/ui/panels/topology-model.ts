@@ -3,7 +3,7 @@
  * links join them (broker registrations, each client's chosen NameServer, the brokers a producer
  * can write, and each queue of the topic in view to the consumer that owns it now).
  */
-import { brokerRoles, dict, dictFrom, findBrokerAddr, isSystemTopic, MASTER_ID, type BrokerRoleNow, type BrokerRoles, type BrokerState, type ClientState, type ModelState } from '../../sim/index.ts';
+import { brokerRoles, dict, dictFrom, findBrokerAddr, isSystemTopic, MASTER_ID, readNode, type BrokerRoleNow, type BrokerRoles, type BrokerState, type ClientState, type ModelState } from '../../sim/index.ts';
 import { queueCellId, type TopologyInput } from '../../viz/topology-layout.ts';
 import { brokerStatus } from './status.ts';
 import type { EntityStatus } from './strings.ts';
@@ -122,21 +122,9 @@ export function defaultTopic(state: Readonly<ModelState>, topics: string[]): str
   return topics[0] ?? null;
 }
 
-/**
- * brokerName -> the node whose box draws the group's queues: its master while it runs, else the
- * running slave its consumers read from (the lowest brokerId, as findBrokerAddressInSubscribe
- * picks: the queues they pull and the offsets they commit are that slave's now), else the master
- * that is down.
- */
-function queueHosts(brokers: BrokerState[], roles: BrokerRoles): Record<string, string> {
-  const hosts = dict<string>();
-  const byId = [...brokers].sort((a, b) => a.brokerId - b.brokerId);
-  for (const [name, master] of Object.entries(roles.master)) {
-    const running = byId.find((broker) => broker.node === master)?.status === 'running';
-    const slave = running ? undefined : byId.find((broker) => broker.name === name && roles.role[broker.node] === 'slave' && broker.status === 'running');
-    hosts[name] = slave?.node ?? master;
-  }
-  return hosts;
+/** brokerName -> the node whose box draws the group's queues: the one they are read from now (readNode). */
+function queueHosts(state: Readonly<ModelState>, roles: BrokerRoles): Record<string, string> {
+  return dictFrom(Object.keys(roles.master).map((name) => [name, readNode(state, roles, name)!]));
 }
 
 /** The topic's config on the broker when it draws its group's queues (the queues are drawn there only). */
@@ -223,7 +211,7 @@ export function topologyModel(state: Readonly<ModelState>, topicWanted?: string 
   const roles = brokerRoles(state);
   const topics = userTopics(state, roles);
   const topic = topicWanted && topics.includes(topicWanted) ? topicWanted : defaultTopic(state, topics);
-  const hosts = queueHosts(brokers, roles);
+  const hosts = queueHosts(state, roles);
   const links: LinkSpec[] = [];
   for (const broker of brokers) {
     for (const ns of nameServers) {

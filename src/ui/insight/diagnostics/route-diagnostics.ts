@@ -8,7 +8,7 @@
  * readable ones (topicRouteData2TopicSubscribeInfo), PermName decides readable and writable.
  */
 import {
-  brokerRoles, isReadable, isSystemTopic, isWriteable, type BrokerRoles, type BrokerState, type BrokerStatus, type ModelState, type Scenario,
+  brokerRoles, isReadable, isSystemTopic, isWriteable, readNode, type BrokerRoles, type BrokerState, type BrokerStatus, type ModelState, type Scenario,
 } from '../../../sim/index.ts';
 import type { Summary } from '../../../sim/summary.ts';
 import { inconsistentGroups, type InconsistentGroup } from '../../../scenario/subscription-consistency.ts';
@@ -79,7 +79,8 @@ function masterless(state: ModelState): RouteDiagnostic[] {
     if (master.status === 'stopped') continue;
     for (const topic of userTopics(master)) held.set(topic, [...(held.get(topic) ?? []), name]);
     if (master.status === 'running') continue;
-    const readFrom = group.find((broker) => broker !== master && broker.status === 'running')?.node ?? null;
+    const reader = readNode(state, roles, name);
+    const readFrom = reader !== undefined && reader !== master.node ? reader : null;
     groups.push({ kind: 'noMaster', broker: name, master: master.node, status: master.status, readFrom, controllerMode: state.config.enableControllerMode });
   }
   const writable = new Set(runningMasters(state, roles).flatMap(userTopics));

@@ -42,9 +42,13 @@ export type ModelEvent =
   | { kind: 'remoting.scanResponseTable' }
   | { kind: 'rpc.failed'; id: number; reason: FailureReason };
 
-/** Messages whose listener started on their threads at startedAt, finishing now (ConsumeRequest.run). */
+/**
+ * Messages whose listener started on their threads at startedAt, finishing now (ConsumeRequest.run);
+ * brokerId is that of the broker of brokerName they were pulled from (the master, else a slave).
+ */
 export interface ConsumedEvent {
-  kind: 'consumer.consumed'; client: string; epoch: number; queueKey: string; token: number; brokerName: string; messages: StoredMessage[]; startedAt: number;
+  kind: 'consumer.consumed'; client: string; epoch: number; queueKey: string; token: number; brokerName: string; brokerId: number; messages: StoredMessage[];
+  startedAt: number;
 }
 
 export type AnyEvent = ModelEvent | NetEvent<Wire>;
@@ -67,7 +71,7 @@ export type TraceEvent =
   | { t: number; type: 'consumer.removed'; broker: string; group: string; consumer: string; reason: ConsumerRemovalReason }
   | { t: number; type: 'producer.registered'; broker: string; group: string; producer: string }
   | { t: number; type: 'producer.removed'; broker: string; group: string; producer: string; reason: ConsumerRemovalReason }
-  | { t: number; type: 'message.consumed'; consumer: string; group: string; msgId: string; broker: string; queueId: number; queueOffset: number; topic: string; reconsumeTimes: number }
+  | { t: number; type: 'message.consumed'; consumer: string; group: string; msgId: string; broker: string; brokerId: number; queueId: number; queueOffset: number; topic: string; reconsumeTimes: number }
   | { t: number; type: 'consume.failed'; consumer: string; group: string; msgId: string; reconsumeTimes: number; next: ConsumeFailedNext }
   | { t: number; type: 'pull.rejected'; consumer: string; broker: string; topic: string; queueId: number; reason: ResponseCode }
   | { t: number; type: 'offset.committed'; consumer: string; group: string; broker: string; queueId: number; offset: number; topic: string }

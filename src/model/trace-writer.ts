@@ -20,7 +20,7 @@ export interface TraceWriter {
   ): void;
   sendResult(t: number, producer: string, msgId: string, status: SendResultStatus): void;
   messageConsumed(
-    t: number, consumer: string, group: string, msgId: string, broker: string, queueId: number, queueOffset: number, topic: string,
+    t: number, consumer: string, group: string, msgId: string, broker: string, brokerId: number, queueId: number, queueOffset: number, topic: string,
     reconsumeTimes: number,
   ): void;
   offsetCommitted(t: number, consumer: string, group: string, broker: string, queueId: number, offset: number, topic: string): void;
@@ -52,10 +52,10 @@ export function sendResultEvent(t: number, producer: string, msgId: string, stat
 }
 
 export function messageConsumedEvent(
-  t: number, consumer: string, group: string, msgId: string, broker: string, queueId: number, queueOffset: number, topic: string,
+  t: number, consumer: string, group: string, msgId: string, broker: string, brokerId: number, queueId: number, queueOffset: number, topic: string,
   reconsumeTimes: number,
 ): EventOf<'message.consumed'> {
-  return { t, type: 'message.consumed', consumer, group, msgId, broker, queueId, queueOffset, topic, reconsumeTimes };
+  return { t, type: 'message.consumed', consumer, group, msgId, broker, brokerId, queueId, queueOffset, topic, reconsumeTimes };
 }
 
 export function offsetCommittedEvent(
@@ -95,13 +95,13 @@ export function traceMessageStored(sim: Sim, broker: BrokerState, message: Store
   else sim.emit(messageStoredEvent(sim.now, name, brokerId, topic, queueId, queueOffset, commitLogOffset, msgId, offsetMsgId));
 }
 
-/** `consumer`'s listener returned success for `message`, pulled from `broker`. */
-export function traceMessageConsumed(sim: Sim, consumer: ConsumerState, message: StoredMessage, broker: string): void {
+/** `consumer`'s listener returned success for `message`, pulled from `broker`'s `brokerId`. */
+export function traceMessageConsumed(sim: Sim, consumer: ConsumerState, message: StoredMessage, broker: string, brokerId: number): void {
   const { id, spec: { group } } = consumer;
   const { msgId, queueId, queueOffset, topic, reconsumeTimes } = message;
   const writer = sim.writerOfNext();
-  if (writer !== null) writer.messageConsumed(sim.now, id, group, msgId, broker, queueId, queueOffset, topic, reconsumeTimes);
-  else sim.emit(messageConsumedEvent(sim.now, id, group, msgId, broker, queueId, queueOffset, topic, reconsumeTimes));
+  if (writer !== null) writer.messageConsumed(sim.now, id, group, msgId, broker, brokerId, queueId, queueOffset, topic, reconsumeTimes);
+  else sim.emit(messageConsumedEvent(sim.now, id, group, msgId, broker, brokerId, queueId, queueOffset, topic, reconsumeTimes));
 }
 
 /** `consumer` persisted `offset` for the queue `mq` of `topic`. */

@@ -18,8 +18,8 @@ import type { SendResultStatus } from '../model/vocabulary.ts';
 const [SENT, STORED, RESULT, CONSUMED, COMMITTED] = [0, 1, 2, 3, 4] as const;
 /** The word that stands for the next event kept as an object. */
 const OBJECT = -1;
-/** The most words one event takes (message.sent, message.consumed), and of ids (message.stored's two). */
-const MAX_EVENT_WORDS = 9;
+/** The most words one event takes (message.consumed), and of ids (message.stored's two). */
+const MAX_EVENT_WORDS = 10;
 const MAX_EVENT_ID_WORDS = 8;
 /** Room a new segment starts with, grown by doubling. */
 const INITIAL_WORDS = 1_024;
@@ -116,12 +116,12 @@ export class PackedSegment implements TraceWriter {
   }
 
   messageConsumed(
-    t: number, consumer: string, group: string, msgId: string, broker: string, queueId: number, queueOffset: number, topic: string,
+    t: number, consumer: string, group: string, msgId: string, broker: string, brokerId: number, queueId: number, queueOffset: number, topic: string,
     reconsumeTimes: number,
   ): void {
     this.begin();
-    if (this.packConsumed(t, consumer, group, msgId, broker, queueId, queueOffset, topic, reconsumeTimes)) this.end();
-    else this.keep(messageConsumedEvent(t, consumer, group, msgId, broker, queueId, queueOffset, topic, reconsumeTimes));
+    if (this.packConsumed(t, consumer, group, msgId, broker, brokerId, queueId, queueOffset, topic, reconsumeTimes)) this.end();
+    else this.keep(messageConsumedEvent(t, consumer, group, msgId, broker, brokerId, queueId, queueOffset, topic, reconsumeTimes));
   }
 
   offsetCommitted(t: number, consumer: string, group: string, broker: string, queueId: number, offset: number, topic: string): void {
@@ -138,7 +138,7 @@ export class PackedSegment implements TraceWriter {
     }
     if (e.type === 'send.result') return this.packResult(e.t, e.producer, e.msgId, e.status);
     if (e.type === 'message.consumed') {
-      return this.packConsumed(e.t, e.consumer, e.group, e.msgId, e.broker, e.queueId, e.queueOffset, e.topic, e.reconsumeTimes);
+      return this.packConsumed(e.t, e.consumer, e.group, e.msgId, e.broker, e.brokerId, e.queueId, e.queueOffset, e.topic, e.reconsumeTimes);
     }
     if (e.type === 'offset.committed') return this.packCommitted(e.t, e.consumer, e.group, e.broker, e.queueId, e.offset, e.topic);
     return false;
@@ -162,11 +162,11 @@ export class PackedSegment implements TraceWriter {
   }
 
   private packConsumed(
-    t: number, consumer: string, group: string, msgId: string, broker: string, queueId: number, queueOffset: number, topic: string,
+    t: number, consumer: string, group: string, msgId: string, broker: string, brokerId: number, queueId: number, queueOffset: number, topic: string,
     reconsumeTimes: number,
   ): boolean {
-    return this.int(CONSUMED) && this.int(t) && this.name(consumer) && this.name(group) && this.id(msgId) && this.name(broker) && this.int(queueId)
-      && this.int(queueOffset) && this.name(topic) && this.int(reconsumeTimes);
+    return this.int(CONSUMED) && this.int(t) && this.name(consumer) && this.name(group) && this.id(msgId) && this.name(broker) && this.int(brokerId)
+      && this.int(queueId) && this.int(queueOffset) && this.name(topic) && this.int(reconsumeTimes);
   }
 
   private packCommitted(t: number, consumer: string, group: string, broker: string, queueId: number, offset: number, topic: string): boolean {
@@ -253,7 +253,8 @@ export class PackedSegment implements TraceWriter {
         return sendResultEvent(this.readInt(), this.readName(), this.readId(), this.readName() as SendResultStatus);
       case CONSUMED:
         return messageConsumedEvent(
-          this.readInt(), this.readName(), this.readName(), this.readId(), this.readName(), this.readInt(), this.readInt(), this.readName(), this.readInt(),
+          this.readInt(), this.readName(), this.readName(), this.readId(), this.readName(), this.readInt(), this.readInt(), this.readInt(), this.readName(),
+          this.readInt(),
         );
       case COMMITTED:
         return offsetCommittedEvent(this.readInt(), this.readName(), this.readName(), this.readName(), this.readInt(), this.readInt(), this.readName());

@@ -40,12 +40,12 @@ export class TimelineWriter implements TraceWriter {
   }
 
   messageConsumed(
-    t: number, consumer: string, group: string, msgId: string, broker: string, queueId: number, queueOffset: number, topic: string,
+    t: number, consumer: string, group: string, msgId: string, broker: string, brokerId: number, queueId: number, queueOffset: number, topic: string,
     reconsumeTimes: number,
   ): void {
     const packer = this.packerFor(t);
-    if (packer) packer.messageConsumed(t, consumer, group, msgId, broker, queueId, queueOffset, topic, reconsumeTimes);
-    else this.record(messageConsumedEvent(t, consumer, group, msgId, broker, queueId, queueOffset, topic, reconsumeTimes));
+    if (packer) packer.messageConsumed(t, consumer, group, msgId, broker, brokerId, queueId, queueOffset, topic, reconsumeTimes);
+    else this.record(messageConsumedEvent(t, consumer, group, msgId, broker, brokerId, queueId, queueOffset, topic, reconsumeTimes));
   }
 
   offsetCommitted(t: number, consumer: string, group: string, broker: string, queueId: number, offset: number, topic: string): void {

@@ -282,8 +282,8 @@ const STORED = headsOf('message.stored', ['broker', 'brokerId', 'topic', 'queueI
 const STORED_FIXED = fixedBytes(STORED) + 5 * NUMBER_BYTES;
 const RESULT = headsOf('send.result', ['producer', 'msgId', 'status']);
 const RESULT_FIXED = fixedBytes(RESULT) + NUMBER_BYTES;
-const CONSUMED = headsOf('message.consumed', ['consumer', 'group', 'msgId', 'broker', 'queueId', 'queueOffset', 'topic', 'reconsumeTimes']);
-const CONSUMED_FIXED = fixedBytes(CONSUMED) + 4 * NUMBER_BYTES;
+const CONSUMED = headsOf('message.consumed', ['consumer', 'group', 'msgId', 'broker', 'brokerId', 'queueId', 'queueOffset', 'topic', 'reconsumeTimes']);
+const CONSUMED_FIXED = fixedBytes(CONSUMED) + 5 * NUMBER_BYTES;
 const COMMITTED = headsOf('offset.committed', ['consumer', 'group', 'broker', 'queueId', 'offset', 'topic']);
 const COMMITTED_FIXED = fixedBytes(COMMITTED) + 3 * NUMBER_BYTES;
 
@@ -349,8 +349,8 @@ export function messageConsumedBytes(consumer: string, group: string, msgId: str
 }
 
 export function writeMessageConsumed(
-  bytes: Uint8Array, at: number, t: number, consumer: string, group: string, msgId: string, broker: string, queueId: number, queueOffset: number,
-  topic: string, reconsumeTimes: number,
+  bytes: Uint8Array, at: number, t: number, consumer: string, group: string, msgId: string, broker: string, brokerId: number, queueId: number,
+  queueOffset: number, topic: string, reconsumeTimes: number,
 ): number {
   const view = viewOf(bytes);
   at = writeNumber(bytes, writeHead(view, at, CONSUMED[0]!), t);
@@ -358,10 +358,11 @@ export function writeMessageConsumed(
   at = writeString(bytes, writeHead(view, at, CONSUMED[2]!), group);
   at = writeString(bytes, writeHead(view, at, CONSUMED[3]!), msgId);
   at = writeString(bytes, writeHead(view, at, CONSUMED[4]!), broker);
-  at = writeNumber(bytes, writeHead(view, at, CONSUMED[5]!), queueId);
-  at = writeNumber(bytes, writeHead(view, at, CONSUMED[6]!), queueOffset);
-  at = writeString(bytes, writeHead(view, at, CONSUMED[7]!), topic);
-  at = writeNumber(bytes, writeHead(view, at, CONSUMED[8]!), reconsumeTimes);
+  at = writeNumber(bytes, writeHead(view, at, CONSUMED[5]!), brokerId);
+  at = writeNumber(bytes, writeHead(view, at, CONSUMED[6]!), queueId);
+  at = writeNumber(bytes, writeHead(view, at, CONSUMED[7]!), queueOffset);
+  at = writeString(bytes, writeHead(view, at, CONSUMED[8]!), topic);
+  at = writeNumber(bytes, writeHead(view, at, CONSUMED[9]!), reconsumeTimes);
   return endLine(bytes, at);
 }
 

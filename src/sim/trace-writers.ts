@@ -37,12 +37,12 @@ export class HashedLineWriter implements TraceWriter {
   }
 
   messageConsumed(
-    t: number, consumer: string, group: string, msgId: string, broker: string, queueId: number, queueOffset: number, topic: string,
+    t: number, consumer: string, group: string, msgId: string, broker: string, brokerId: number, queueId: number, queueOffset: number, topic: string,
     reconsumeTimes: number,
   ): void {
     const hasher = this.hasher;
     const at = hasher.lineAt(messageConsumedBytes(consumer, group, msgId, broker, topic));
-    hasher.wrote(writeMessageConsumed(hasher.buffer, at, t, consumer, group, msgId, broker, queueId, queueOffset, topic, reconsumeTimes));
+    hasher.wrote(writeMessageConsumed(hasher.buffer, at, t, consumer, group, msgId, broker, brokerId, queueId, queueOffset, topic, reconsumeTimes));
   }
 
   offsetCommitted(t: number, consumer: string, group: string, broker: string, queueId: number, offset: number, topic: string): void {

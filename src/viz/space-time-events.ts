@@ -82,7 +82,7 @@ export function strokeOf(event: TraceEvent, lastSendBroker: (msgId: string) => s
     // Producers heartbeat masters only, so a producer's registration is always on the master's lane.
     case 'producer.registered': return { shape: 'arrow', kind: 'heartbeat', from: event.producer, to: master(event.broker) };
     case 'producer.removed': return { shape: 'mark', kind: 'removed', lane: master(event.broker) };
-    case 'message.consumed': return { shape: 'arrow', kind: 'pull', from: master(event.broker), to: event.consumer };
+    case 'message.consumed': return { shape: 'arrow', kind: 'pull', from: nodeOf(event.broker, event.brokerId, event.t), to: event.consumer };
     case 'consume.failed': return { shape: 'mark', kind: 'failed', lane: event.consumer };
     case 'pull.rejected': return { shape: 'arrow', kind: 'pull', from: master(event.broker), to: event.consumer };
     case 'offset.committed': return { shape: 'arrow', kind: 'offset', from: event.consumer, to: master(event.broker) };

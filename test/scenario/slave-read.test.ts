@@ -7,6 +7,8 @@
  * the master returns.
  */
 import { describe, expect, it } from 'vitest';
+import type { TraceEvent } from '../../src/model/events.ts';
+import { libraryTimeline } from '../support/library.ts';
 import { TestSim } from '../support/test-sim.ts';
 
 const CRASH = 75_000;
@@ -51,5 +53,24 @@ describe('a slave behind the consumer (200 msg/s, broker-a\'s master crashes at 
     expect(consumed.length).toBeGreaterThan(40_000);
     expect(new Set(consumed).size).toBe(consumed.length);
     expect(sim.summary().messages.duplicates).toBe(0);
+  });
+});
+
+describe('"A master crashes, its slave keeps serving reads": each consumed message names the broker it was read from', () => {
+  it('the master, then the slave once c-1\'s route has no master for broker-a, then the master again once it is back', () => {
+    // broker-a/0 crashes at 75 s and starts again at 165 s; c-1 pulls its route every 30 s
+    // (pollNameServerInterval) and pulls from the master whenever its route has one
+    // (findBrokerAddressInSubscribe), else from the slave.
+    const [crash, back, routePull] = [75_000, 165_000, 30_000];
+    const timeline = libraryTimeline('master-slave-failover', 240_000);
+    const fromA = timeline.traceSlice(0).filter((e): e is Extract<TraceEvent, { type: 'message.consumed' }> => e.type === 'message.consumed' && e.broker === 'broker-a');
+    const idsBetween = (from: number, to: number) => {
+      const inWindow = fromA.filter((e) => e.t >= from && e.t < to);
+      expect(inWindow.length, `messages of broker-a consumed in [${from}, ${to})`).toBeGreaterThan(0);
+      return new Set(inWindow.map((e) => e.brokerId));
+    };
+    expect(idsBetween(0, crash)).toEqual(new Set([0]));
+    expect(idsBetween(crash + routePull, back)).toEqual(new Set([1]));
+    expect(idsBetween(back + 2 * routePull, 240_000)).toEqual(new Set([0]));
   });
 });

@@ -3,6 +3,7 @@
  * sent back to the broker (retry topic, then DLQ); the offset advances past the batch.
  */
 import { SerialMarkSet } from '../../engine/index.ts';
+import { MASTER_ID } from '../defaults.ts';
 import { invoke } from '../remoting.ts';
 import type { RemotingResponse } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
@@ -17,19 +18,19 @@ import { brokerNodeFor } from './process-queue.ts';
  * thread that is free first. Messages starting at the same moment share one event, so a slow
  * listener's messages complete one by one, as they do in RocketMQ.
  */
-export function submitConsumeRequest(consumer: ConsumerState, key: string, pq: ProcessQueue, messages: StoredMessage[], sim: Sim): void {
+export function submitConsumeRequest(consumer: ConsumerState, key: string, pq: ProcessQueue, messages: StoredMessage[], brokerId: number, sim: Sim): void {
   let from = 0;
   let startedAt = 0;
   for (let i = 0; i < messages.length; i++) {
     putMessage(pq, messages[i]!.queueOffset);
     const start = takeFreeThread(consumer, sim.now);
     if (i > 0 && start !== startedAt) {
-      scheduleConsumed(consumer, key, pq, part(messages, from, i), startedAt, sim);
+      scheduleConsumed(consumer, key, pq, part(messages, from, i), brokerId, startedAt, sim);
       from = i;
     }
     startedAt = start;
   }
-  scheduleConsumed(consumer, key, pq, part(messages, from, messages.length), startedAt, sim);
+  scheduleConsumed(consumer, key, pq, part(messages, from, messages.length), brokerId, startedAt, sim);
 }
 
 /** ProcessQueue.putMessage: the message's offset becomes outstanding. */
@@ -58,9 +59,11 @@ function part<T>(array: T[], from: number, to: number): T[] {
 }
 
 /** The messages starting, and so finishing, together, as one event at their finish time. */
-function scheduleConsumed(consumer: ConsumerState, key: string, pq: ProcessQueue, messages: StoredMessage[], startedAt: number, sim: Sim): void {
+function scheduleConsumed(
+  consumer: ConsumerState, key: string, pq: ProcessQueue, messages: StoredMessage[], brokerId: number, startedAt: number, sim: Sim,
+): void {
   sim.schedule(startedAt + consumer.spec.consumeTimeMs, {
-    kind: 'consumer.consumed', client: consumer.id, epoch: consumer.epoch, queueKey: key, token: pq.token, brokerName: pq.mq.brokerName, messages, startedAt,
+    kind: 'consumer.consumed', client: consumer.id, epoch: consumer.epoch, queueKey: key, token: pq.token, brokerName: pq.mq.brokerName, brokerId, messages, startedAt,
   });
 }
 
@@ -94,10 +97,10 @@ function startedBeforeDrop(consumer: ConsumerState, event: ConsumedEvent): boole
 }
 
 function consumeMessages(state: ModelState, consumer: ConsumerState, event: ConsumedEvent, sim: Sim): void {
-  const { messages, brokerName } = event;
+  const { messages, brokerName, brokerId } = event;
   for (let i = 0; i < messages.length; i++) {
-    if (listenerFails(consumer, messages[i]!, sim)) consumeFailed(state, consumer, messages[i]!, brokerName, sim);
-    else consumeSucceeded(state, consumer, messages[i]!, brokerName, sim);
+    if (listenerFails(consumer, messages[i]!, sim)) consumeFailed(state, consumer, messages[i]!, brokerName, brokerId, sim);
+    else consumeSucceeded(state, consumer, messages[i]!, brokerName, brokerId, sim);
   }
 }
 
@@ -137,7 +140,7 @@ function hasOffset(messages: readonly StoredMessage[], offset: number): boolean 
   return false;
 }
 
-function consumeSucceeded(state: ModelState, consumer: ConsumerState, message: StoredMessage, brokerName: string, sim: Sim): void {
+function consumeSucceeded(state: ModelState, consumer: ConsumerState, message: StoredMessage, brokerName: string, brokerId: number, sim: Sim): void {
   const stats = state.stats;
   // At-least-once: a second success for the same group and msgId is a duplicate. In BROADCASTING
   // each consumer reads every message for itself (LocalFileOffsetStore): it is its own reader.
@@ -150,7 +153,7 @@ function consumeSucceeded(state: ModelState, consumer: ConsumerState, message: S
     stats.duplicateCauses[cause] = (stats.duplicateCauses[cause] ?? 0) + 1;
   }
   stats.consumedByBroker[brokerName] = (stats.consumedByBroker[brokerName] ?? 0) + 1;
-  traceMessageConsumed(sim, consumer, message, brokerName);
+  traceMessageConsumed(sim, consumer, message, brokerName, brokerId);
 }
 
 /** What brought a message back to a reader that had consumed it (the first consumer's ordinal given). */
@@ -164,7 +167,7 @@ function duplicateCause(state: ModelState, consumer: ConsumerState, message: Sto
 }
 
 /** processConsumeResult: BROADCASTING drops a failure; CLUSTERING sends it back (CONSUMER_SEND_MSG_BACK). */
-function consumeFailed(state: ModelState, consumer: ConsumerState, message: StoredMessage, brokerName: string, sim: Sim): void {
+function consumeFailed(state: ModelState, consumer: ConsumerState, message: StoredMessage, brokerName: string, brokerId: number, sim: Sim): void {
   const max = state.config.maxReconsumeTimes;
   const clustering = consumer.spec.messageModel === 'CLUSTERING';
   const next = !clustering ? 'dropped' : message.reconsumeTimes >= max ? 'dlq' : 'retry';
@@ -172,7 +175,7 @@ function consumeFailed(state: ModelState, consumer: ConsumerState, message: Stor
   if (!clustering) return;
   // sendMessageBack goes to the master (findBrokerAddressInPublish); with none there is nowhere to send it.
   const node = brokerNodeFor(state, consumer, brokerName, true);
-  if (node === undefined) return reconsumeLater(state, consumer, message, brokerName, sim);
+  if (node === undefined) return reconsumeLater(state, consumer, message, brokerName, brokerId, sim);
   invoke(sim, consumer.id, node, {
     code: 'CONSUMER_SEND_MSG_BACK', group: consumer.spec.group, brokerName, message, delayLevel: 0, maxReconsumeTimes: max,
   }, state.config.mqClientApiTimeoutMs);
@@ -181,19 +184,20 @@ function consumeFailed(state: ModelState, consumer: ConsumerState, message: Stor
 /**
  * A failed send-back: the consumer itself consumes the message again 5 s later. (RocketMQ first
  * tries its internal producer on %RETRY%<group>, and does this only when that fails too; the
- * fallback producer is not modelled.)
+ * fallback producer is not modelled.) `brokerId` is that of the broker it was pulled from.
  */
-function reconsumeLater(state: ModelState, consumer: ConsumerState, message: StoredMessage, brokerName: string, sim: Sim): void {
+function reconsumeLater(state: ModelState, consumer: ConsumerState, message: StoredMessage, brokerName: string, brokerId: number, sim: Sim): void {
   const again = { ...message, reconsumeTimes: message.reconsumeTimes + 1 };
   sim.after(state.config.sendBackFailedRetryDelayMs + consumer.spec.consumeTimeMs, {
-    kind: 'consumer.consumed', client: consumer.id, epoch: consumer.epoch, queueKey: '', token: -1, brokerName, messages: [again], startedAt: sim.now,
+    kind: 'consumer.consumed', client: consumer.id, epoch: consumer.epoch, queueKey: '', token: -1, brokerName, brokerId, messages: [again], startedAt: sim.now,
   });
 }
 
 function sendBackFailed(state: ModelState, pending: PendingRequest, sim: Sim): void {
   const consumer = state.clients[pending.from];
   if (consumer?.kind !== 'consumer' || consumer.status !== 'running' || pending.request.code !== 'CONSUMER_SEND_MSG_BACK') return;
-  reconsumeLater(state, consumer, pending.request.message, pending.request.brokerName, sim);
+  // The send-back went to the master, which the route then had: the consumer pulled from it too (findBrokerAddressInSubscribe).
+  reconsumeLater(state, consumer, pending.request.message, pending.request.brokerName, MASTER_ID, sim);
 }
 
 /** Any answer but SUCCESS is an MQBrokerException for consumerSendMessageBack, like a timeout. */

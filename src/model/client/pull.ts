@@ -73,7 +73,7 @@ export const pullHandler = {
       pq.nextOffset = response.nextBeginOffset ?? pq.nextOffset;
       // PullAPIWrapper.processPullResult: keep only tags the subscription names (removes hash collisions).
       const messages = matchedByClient(state, consumer, pq, response.messages ?? [], sim);
-      if (messages.length > 0) submitConsumeRequest(consumer, key, pq, messages, sim);
+      if (messages.length > 0) submitConsumeRequest(consumer, key, pq, messages, state.brokers[pending.to]!.brokerId, sim);
       // correctTagsOffset (NO_NEW_MSG / NO_MATCHED_MSG): nothing left to consume, so the offset
       // moves past the filtered-out messages; otherwise the consumed messages will move it.
       else if (pq.outstanding.length === 0) consumer.offsetTable[key] = pq.nextOffset;

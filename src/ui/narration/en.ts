@@ -99,7 +99,7 @@ export const en: Narrators = {
     const why = { expired: `no heartbeat for ${d(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)}, so the broker closed its channel`, channelClosed: 'its connection closed', unregistered: 'it unregistered as it shut down' }[e.reason];
     return `${e.broker} removed ${e.producer} from ${e.group}'s producer table: ${why}. Nobody is told: sends do not depend on this table.`;
   },
-  'message.consumed': (e, { config }) => `${e.consumer} (${e.group}) consumed the message at position ${e.queueOffset} of ${e.broker} queue ${e.queueId}${e.reconsumeTimes > 0 ? `, on retry ${e.reconsumeTimes}` : ''}. Its offset reaches the broker with the queue's next pull, or the next commit round (every ${d(config.persistConsumerOffsetIntervalMs)}).`,
+  'message.consumed': (e, c) => `${e.consumer} (${e.group}) consumed the message at position ${e.queueOffset} of ${e.broker} queue ${e.queueId}${e.reconsumeTimes > 0 ? `, on retry ${e.reconsumeTimes}` : ''}${e.brokerId === 0 ? '' : `, read from the slave ${node(c, e, e.brokerId)}: its route has no master for ${e.broker}`}. Its offset reaches the broker with the queue's next pull, or the next commit round (every ${d(c.config.persistConsumerOffsetIntervalMs)}).`,
   'consume.failed': (e, { config }) => {
     const next = e.next === 'dlq'
       ? `after ${config.maxReconsumeTimes} retries it goes to the dead letter queue %DLQ%${e.group}`

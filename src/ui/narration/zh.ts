@@ -99,7 +99,7 @@ export const zh: Narrators = {
     const why = { expired: `${d(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)}内没有心跳，Broker 关闭了它的连接`, channelClosed: '连接已关闭', unregistered: '关闭时主动注销' }[e.reason];
     return `${e.broker} 将 ${e.producer} 从生产者组 ${e.group} 的生产者表中移除：${why}。不会通知任何人：发送消息并不依赖这张表。`;
   },
-  'message.consumed': (e, { config }) => `${e.consumer}（${e.group}）消费了 ${e.broker} 队列 ${e.queueId} 位置 ${e.queueOffset} 的消息${e.reconsumeTimes > 0 ? `（第 ${e.reconsumeTimes} 次重试）` : ''}。消费位点随该队列的下一次拉取，或下一轮定时提交（每 ${d(config.persistConsumerOffsetIntervalMs)}）到达 Broker。`,
+  'message.consumed': (e, c) => `${e.consumer}（${e.group}）消费了 ${e.broker} 队列 ${e.queueId} 位置 ${e.queueOffset} 的消息${e.reconsumeTimes > 0 ? `（第 ${e.reconsumeTimes} 次重试）` : ''}${e.brokerId === 0 ? '' : `，是从 Slave ${node(c, e, e.brokerId)} 读取的：它的路由里没有 ${e.broker} 的 Master`}。消费位点随该队列的下一次拉取，或下一轮定时提交（每 ${d(c.config.persistConsumerOffsetIntervalMs)}）到达 Broker。`,
   'consume.failed': (e, { config }) => {
     const next = e.next === 'dlq'
       ? `重试 ${config.maxReconsumeTimes} 次后进入死信队列 %DLQ%${e.group}`

@@ -2,7 +2,7 @@
  * One short human sentence per trace event, in English and Simplified Chinese. The tables are
  * keyed by every trace type, so a new event type does not compile until it has a sentence.
  */
-import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_DEFAULTS, perm2String, type SimConfig, type TraceEvent, type TraceType } from '../../sim/index.ts';
+import { MASTER_ID, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_DEFAULTS, perm2String, type SimConfig, type TraceEvent, type TraceType } from '../../sim/index.ts';
 import type { Language } from '../../store/playback.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
 import { DECLARED_NAMES, drawnNode, type BrokerNodeNames } from '../broker-node-names.ts';
@@ -62,7 +62,7 @@ const en: Describers = {
   'consumer.removed': (e, config) => `${e.broker} removed ${e.consumer} from ${e.group}: ${consumerRemovedEn(config)[e.reason]}`,
   'producer.registered': (e) => `${e.broker} registered producer ${e.producer} in ${e.group}`,
   'producer.removed': (e, config) => `${e.broker} removed producer ${e.producer} from ${e.group}: ${producerRemovedEn(config)[e.reason]}`,
-  'message.consumed': (e) => `${e.consumer} (${e.group}) consumed ${e.topic} ${e.broker}:${e.queueId} offset ${e.queueOffset}${e.reconsumeTimes > 0 ? ` (retry ${e.reconsumeTimes})` : ''}`,
+  'message.consumed': (e, _config, names) => `${e.consumer} (${e.group}) consumed ${e.topic} ${e.broker}:${e.queueId} offset ${e.queueOffset}${e.brokerId === MASTER_ID ? '' : `, read from ${drawnNode(names, 'en', e, e.brokerId)}`}${e.reconsumeTimes > 0 ? ` (retry ${e.reconsumeTimes})` : ''}`,
   'consume.failed': (e) => `${e.consumer} (${e.group}) failed to consume ${e.msgId} (reconsumeTimes ${e.reconsumeTimes}); next: ${e.next}`,
   'pull.rejected': (e) => `${e.broker} rejected the pull of ${e.topic} queue ${e.queueId} by ${e.consumer}: ${e.reason}`,
   'offset.committed': (e) => `${e.consumer} committed offset ${e.offset} of ${e.topic} ${e.broker}:${e.queueId} for ${e.group}`,
@@ -98,7 +98,7 @@ const zh: Describers = {
   'consumer.removed': (e, config) => `${e.broker} 将 ${e.consumer} 从 ${e.group} 中移除：${consumerRemovedZh(config)[e.reason]}`,
   'producer.registered': (e) => `${e.broker} 登记了生产者组 ${e.group} 中的 ${e.producer}`,
   'producer.removed': (e, config) => `${e.broker} 将生产者 ${e.producer} 从 ${e.group} 中移除：${producerRemovedZh(config)[e.reason]}`,
-  'message.consumed': (e) => `${e.consumer}（${e.group}）消费了 ${e.topic} ${e.broker}:${e.queueId} 位点 ${e.queueOffset} 的消息${e.reconsumeTimes > 0 ? `（第 ${e.reconsumeTimes} 次重试）` : ''}`,
+  'message.consumed': (e, _config, names) => `${e.consumer}（${e.group}）${e.brokerId === MASTER_ID ? '' : `从 ${drawnNode(names, 'zh', e, e.brokerId)} `}消费了 ${e.topic} ${e.broker}:${e.queueId} 位点 ${e.queueOffset} 的消息${e.reconsumeTimes > 0 ? `（第 ${e.reconsumeTimes} 次重试）` : ''}`,
   'consume.failed': (e) => `${e.consumer}（${e.group}）消费 ${e.msgId} 失败（reconsumeTimes ${e.reconsumeTimes}）；下一步：${e.next}`,
   'pull.rejected': (e) => `${e.broker} 拒绝了 ${e.consumer} 对 ${e.topic} 队列 ${e.queueId} 的拉取：${e.reason}`,
   'offset.committed': (e) => `${e.consumer} 为 ${e.group} 提交了 ${e.topic} ${e.broker}:${e.queueId} 的位点 ${e.offset}`,

@@ -128,12 +128,12 @@ function stored(event: Extract<TraceEvent, { type: 'message.stored' }>, routing:
 }
 
 /**
- * Where a consumed message's dot starts: its queue's cell in the node the consumer's route reads
- * that broker from, the master, or while the master is gone a slave, whose box then draws the
- * queues (a cell not drawn falls back to the node's box).
+ * Where a consumed message's dot starts: its queue's cell in the broker it was pulled from (the
+ * event's brokerId: the master, or while the master is gone a slave, whose box then draws the
+ * queues; a cell not drawn falls back to the node's box).
  */
 function consumedFrom(event: Extract<TraceEvent, { type: 'message.consumed' }>, routing: DotRouting): EntityRef {
-  return queueRef(routing.pullFrom[`${event.consumer}>${event.broker}`] ?? routing.master[event.broker], event.broker, event.queueId);
+  return queueRef(routing.node[`${event.broker}/${event.brokerId}`] ?? routing.master[event.broker], event.broker, event.queueId);
 }
 
 /**

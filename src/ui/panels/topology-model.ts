@@ -3,7 +3,7 @@
  * links join them (broker registrations, each client's chosen NameServer, the brokers a producer
  * can write, and each queue of the topic in view to the consumer that owns it now).
  */
-import { brokerRoles, dict, dictFrom, findBrokerAddr, isSystemTopic, MASTER_ID, readNode, type BrokerRoleNow, type BrokerRoles, type BrokerState, type ClientState, type ModelState } from '../../sim/index.ts';
+import { brokerRoles, dict, dictFrom, isSystemTopic, MASTER_ID, readNode, type BrokerRoleNow, type BrokerRoles, type BrokerState, type ClientState, type ModelState } from '../../sim/index.ts';
 import { queueCellId, type TopologyInput } from '../../viz/topology-layout.ts';
 import { brokerStatus } from './status.ts';
 import type { EntityStatus } from './strings.ts';
@@ -47,8 +47,6 @@ export interface TopologyModel {
 export interface DotRouting extends Pick<BrokerRoles, 'master' | 'node'> {
   /** `${producer}>${brokerName}` -> the node the producer sends that broker's messages to. */
   sendTo: Record<string, string>;
-  /** `${consumer}>${brokerName}` -> the node the consumer pulls that broker's queues from: its master, else a slave. */
-  pullFrom: Record<string, string>;
 }
 
 /** Past this many distinct links (another scenario's, long gone), the interned ones are dropped. */
@@ -147,22 +145,17 @@ function queueNums(broker: BrokerState, topic: string | null, hosts: Record<stri
   return config ? { write: config.writeQueueNums, read: config.readQueueNums } : null;
 }
 
-/**
- * `${client}>${brokerName}` -> the node each client of `kind` talks to for that broker, by the
- * address its cached route gives: a producer sends to brokerId 0 only
- * (MQClientInstance.findBrokerAddressInPublish); a consumer pulls from the master, else a slave
- * (findBrokerAddressInSubscribe), which serves the pulls while the master is gone.
- */
-function clientTargets(clients: ClientState[], roles: BrokerRoles, kind: ClientState['kind']): Record<string, string> {
-  const targets = dict<string>();
+/** Each producer's master per brokerName, by the address its cached route holds for brokerId 0 (MQClientInstance.findBrokerAddressInPublish). */
+function sendTargets(clients: ClientState[], roles: BrokerRoles): Record<string, string> {
+  const sendTo = dict<string>();
   for (const client of clients) {
-    if (client.kind !== kind) continue;
+    if (client.kind !== 'producer') continue;
     for (const [name, addrs] of Object.entries(client.brokerAddrTable)) {
-      const node = roles.byAddr[(kind === 'producer' ? addrs[MASTER_ID] : findBrokerAddr(addrs, false)) ?? ''];
-      if (node !== undefined) targets[`${client.id}>${name}`] = node;
+      const node = roles.byAddr[addrs[MASTER_ID] ?? ''];
+      if (node !== undefined) sendTo[`${client.id}>${name}`] = node;
     }
   }
-  return targets;
+  return sendTo;
 }
 
 /** Each queue of the topic in view a consumer owns now (RebalanceImpl's processQueueTable, as its latest rebalance left it). */
@@ -239,6 +232,6 @@ export function topologyModel(state: Readonly<ModelState>, topicWanted?: string 
     links,
     topic,
     topics,
-    routing: { master: roles.master, node: roles.node, sendTo: clientTargets(clients, roles, 'producer'), pullFrom: clientTargets(clients, roles, 'consumer') },
+    routing: { master: roles.master, node: roles.node, sendTo: sendTargets(clients, roles) },
   };
 }

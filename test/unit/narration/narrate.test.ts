@@ -1,6 +1,6 @@
 import { resolveConfig } from '../../../src/model/defaults.ts';
 import type { TraceEvent } from '../../../src/model/events.ts';
-import { TRACE_TYPES } from '../../../src/ui/panels/event-sentences.ts';
+import { describeEvent, TRACE_TYPES } from '../../../src/ui/panels/event-sentences.ts';
 import { contextAt, narrate } from '../../../src/ui/narration/narrate.ts';
 import { findLibraryEntry } from '../../../src/scenario/library/index.ts';
 import { validateScenario } from '../../../src/scenario/validate.ts';
@@ -27,7 +27,7 @@ const SAMPLES: TraceEvent[] = [
   { t: 2_000, type: 'consumer.removed', broker: 'broker-a', group: 'CG', consumer: 'c-2', reason: 'expired' },
   { t: 1_001, type: 'producer.registered', broker: 'broker-a', group: 'PG', producer: 'p-1' },
   { t: 190_000, type: 'producer.removed', broker: 'broker-a', group: 'PG', producer: 'p-1', reason: 'expired' },
-  { t: 2_100, type: 'message.consumed', consumer: 'c-1', group: 'CG', msgId: 'ID1', broker: 'broker-a', queueId: 1, queueOffset: 7, topic: 'TopicTest', reconsumeTimes: 0 },
+  { t: 2_100, type: 'message.consumed', consumer: 'c-1', group: 'CG', msgId: 'ID1', broker: 'broker-a', brokerId: 0, queueId: 1, queueOffset: 7, topic: 'TopicTest', reconsumeTimes: 0 },
   { t: 2_200, type: 'consume.failed', consumer: 'c-1', group: 'CG', msgId: 'ID1', reconsumeTimes: 16, next: 'dlq' },
   { t: 2_300, type: 'pull.rejected', consumer: 'c-1', broker: 'broker-a', topic: 'TopicTest', queueId: 6, reason: 'NO_PERMISSION' },
   { t: 2_400, type: 'offset.committed', consumer: 'c-1', group: 'CG', broker: 'broker-a', queueId: 1, offset: 8, topic: 'TopicTest' },
@@ -61,6 +61,16 @@ describe('the caption of every event', () => {
       .toBe("broker-a/0's heartbeat reached ns-1: its 90 s expiry starts again at 95 s, so it stays listed unless nothing arrives by 185 s.");
     expect(narrate(sample('broker.registered'), 'zh', { config })).toContain('90 秒过期计时在 95 秒重新开始');
     expect(narrate({ ...sample('broker.registered'), first: true } as TraceEvent, 'en', { config })).toContain('every 30 s: that registration is the broker\'s heartbeat');
+  });
+
+  it('says a consumed message was read from a slave when its brokerId is not the master\'s, in the caption and the log', () => {
+    const fromSlave = { ...sample('message.consumed'), brokerId: 1 } as TraceEvent;
+    expect(narrate(sample('message.consumed'), 'en', { config })).not.toContain('slave');
+    expect(narrate(fromSlave, 'en', { config })).toContain('consumed the message at position 7 of broker-a queue 1, read from the slave broker-a/1: its route has no master for broker-a.');
+    expect(narrate(fromSlave, 'zh', { config })).toContain('是从 Slave broker-a/1 读取的：它的路由里没有 broker-a 的 Master');
+    expect(describeEvent(fromSlave, 'en', config)).toBe('c-1 (CG) consumed TopicTest broker-a:1 offset 7, read from broker-a/1');
+    expect(describeEvent(fromSlave, 'zh', config)).toBe('c-1（CG）从 broker-a/1 消费了 TopicTest broker-a:1 位点 7 的消息');
+    expect(describeEvent(sample('message.consumed'), 'en', config)).toBe('c-1 (CG) consumed TopicTest broker-a:1 offset 7');
   });
 
   it('uses the run\'s configured periods, never the defaults, in every sentence that names one', () => {

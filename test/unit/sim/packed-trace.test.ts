@@ -62,7 +62,7 @@ describe('PackedSegment', () => {
       stored,
       { ...stored, commitLogOffset: 2 ** 33 },
       { t: 13, type: 'send.result', producer: 'p-1', msgId: stored.msgId, status: 'SEND_OK' },
-      { t: 14, type: 'message.consumed', consumer: 'c-1', group: 'CG', msgId: stored.msgId, broker: 'broker-a', queueId: 3, queueOffset: 7, topic: 'T', reconsumeTimes: 0 },
+      { t: 14, type: 'message.consumed', consumer: 'c-1', group: 'CG', msgId: stored.msgId, broker: 'broker-a', brokerId: 1, queueId: 3, queueOffset: 7, topic: 'T', reconsumeTimes: 0 },
       { t: 15, type: 'offset.committed', consumer: 'c-1', group: 'CG', broker: 'broker-a', queueId: 3, offset: 8, topic: 'T' },
     ];
     const byValues = new PackedSegment(new Names());
@@ -73,7 +73,7 @@ describe('PackedSegment', () => {
       }
       if (e.type === 'send.result') byValues.sendResult(e.t, e.producer, e.msgId, e.status);
       if (e.type === 'message.consumed') {
-        byValues.messageConsumed(e.t, e.consumer, e.group, e.msgId, e.broker, e.queueId, e.queueOffset, e.topic, e.reconsumeTimes);
+        byValues.messageConsumed(e.t, e.consumer, e.group, e.msgId, e.broker, e.brokerId, e.queueId, e.queueOffset, e.topic, e.reconsumeTimes);
       }
       if (e.type === 'offset.committed') byValues.offsetCommitted(e.t, e.consumer, e.group, e.broker, e.queueId, e.offset, e.topic);
     }

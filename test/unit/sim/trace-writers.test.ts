@@ -36,9 +36,9 @@ const busy: fc.Arbitrary<Busy> = fc.oneof(
     event: { t, type: 'send.result', producer, msgId, status: status as SendResultStatus },
     write: (w: TraceWriter) => w.sendResult(t, producer, msgId, status as SendResultStatus),
   })),
-  fc.tuple(number, text, text, text, text, number, number, text, number).map(([t, consumer, group, msgId, broker, queueId, queueOffset, topic, reconsumeTimes]): Busy => ({
-    event: { t, type: 'message.consumed', consumer, group, msgId, broker, queueId, queueOffset, topic, reconsumeTimes },
-    write: (w: TraceWriter) => w.messageConsumed(t, consumer, group, msgId, broker, queueId, queueOffset, topic, reconsumeTimes),
+  fc.tuple(number, text, text, text, text, number, number, number, text, number).map(([t, consumer, group, msgId, broker, brokerId, queueId, queueOffset, topic, reconsumeTimes]): Busy => ({
+    event: { t, type: 'message.consumed', consumer, group, msgId, broker, brokerId, queueId, queueOffset, topic, reconsumeTimes },
+    write: (w: TraceWriter) => w.messageConsumed(t, consumer, group, msgId, broker, brokerId, queueId, queueOffset, topic, reconsumeTimes),
   })),
   fc.tuple(number, text, text, text, number, number, text).map(([t, consumer, group, broker, queueId, offset, topic]): Busy => ({
     event: { t, type: 'offset.committed', consumer, group, broker, queueId, offset, topic },

@@ -133,9 +133,20 @@ describe('Route diagnostics', () => {
   it('names NameServers that heard different last registrations apart', () => {
     const text = diagnosticsStrings('en').describe({
       kind: 'unreachableMaster', broker: 'broker-b', node: 'broker-b/0',
-      listedBy: [{ nameServer: 'ns-1', lastHeartbeat: 70_002, expiresAt: 190_002 }, { nameServer: 'ns-2', lastHeartbeat: 40_001, expiresAt: 160_001 }],
+      listedBy: [{ nameServer: 'ns-1', lastHeartbeat: 70_002, expiresAt: 190_002 }, { nameServer: 'ns-2', lastHeartbeat: 40_001, expiresAt: 160_001 }], controllerMode: false,
     }, () => '');
     expect(text.why).toContain('ns-1 heard its last registration at 1:10.002 and drops it at 3:10.002 at the earliest; ns-2 heard its last registration at 0:40.001 and drops it at 2:40.001 at the earliest');
+  });
+
+  it('in controller mode says the controller elects a new master for a master cut off, until it has (controller.elected, trigger expired)', () => {
+    openAt('controller-failover', 35_000);
+    render(<DiagnosticsTab />);
+    expect(findings('unreachableMaster')[0]).toHaveTextContent('Nothing to do by hand in controller mode: once broker-a/0\'s heartbeats to the controller expire, it elects a new master');
+    cleanup();
+    usePlayback.getState().seek(45_000);
+    render(<DiagnosticsTab />);
+    expect(getTimeline()!.traceSlice(0).some((e) => e.type === 'controller.elected' && e.broker === 'broker-a' && e.trigger === 'expired')).toBe(true);
+    expect(countOf('unreachableMaster')).toBe(0);
   });
 
   it('in controller mode says the controller elects a new master, until it has', () => {

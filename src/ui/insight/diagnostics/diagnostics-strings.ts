@@ -78,7 +78,9 @@ const en: DiagnosticsStrings = {
         why: f.listedBy.length > 0
           ? `No connection closes, so a NameServer drops it only once its registration is ${timeoutSeconds(f.listedBy)} s old (the idle channel's close or scanNotActiveBroker): ${listedEn(f.listedBy)}. Until then routes still give ${f.broker}: sends to its queues get no answer within sendMsgTimeout, and pulls from it fail.`
           : `The NameServers dropped it once its registration was too old (the idle channel's close or scanNotActiveBroker): clients leave ${f.broker} at their next route pull, and the messages stored in it wait until it is reachable again.`,
-        fix: `Heal the network: ${f.node} is listed again at its next registration (registerNameServerPeriod, 30 s by default) and clients find it at their next route pull. A producer avoids a broker whose sends failed sooner with sendLatencyFaultEnable (MQFaultStrategy, off by default).`,
+        fix: f.controllerMode
+          ? `Nothing to do by hand in controller mode: once ${f.node}'s heartbeats to the controller expire, it elects a new master from the group's SyncStateSet, which registers as brokerId 0; healed, ${f.node} comes back as its slave.`
+          : `Heal the network: ${f.node} is listed again at its next registration (registerNameServerPeriod, 30 s by default) and clients find it at their next route pull. A producer avoids a broker whose sends failed sooner with sendLatencyFaultEnable (MQFaultStrategy, off by default).`,
       };
       case 'unwritableTopic': return {
         title: `Nothing can be sent to ${f.topic}: no running master holds it`,
@@ -154,7 +156,9 @@ const zh: DiagnosticsStrings = {
         why: f.listedBy.length > 0
           ? `没有连接被关闭，所以 NameServer 要等它的注册已过去 ${timeoutSeconds(f.listedBy)} s 才剔除它（空闲连接被关闭或 scanNotActiveBroker）：${listedZh(f.listedBy)}。在那之前路由里仍有 ${f.broker}：发往它的队列的消息在 sendMsgTimeout 内得不到应答，从它拉取也会失败。`
           : `它的注册过期后，NameServer 已把它剔除（空闲连接被关闭或 scanNotActiveBroker）：客户端在下一次拉取路由时不再使用 ${f.broker}，已存入它的消息要等它恢复连通后才能被消费。`,
-        fix: `修复网络：${f.node} 下一次注册时（registerNameServerPeriod，默认 30 s）重新出现在 NameServer 中，客户端在下一次拉取路由时重新找到它。开启 sendLatencyFaultEnable（MQFaultStrategy，默认关闭）后，生产者会更早避开发送失败的 Broker。`,
+        fix: f.controllerMode
+          ? `Controller 模式下无需手动处理：${f.node} 发给 Controller 的心跳过期后，Controller 会从该组的 SyncStateSet 中选出新的 Master，新 Master 以 brokerId 0 注册；网络恢复后，${f.node} 作为它的 Slave 回来。`
+          : `修复网络：${f.node} 下一次注册时（registerNameServerPeriod，默认 30 s）重新出现在 NameServer 中，客户端在下一次拉取路由时重新找到它。开启 sendLatencyFaultEnable（MQFaultStrategy，默认关闭）后，生产者会更早避开发送失败的 Broker。`,
       };
       case 'unwritableTopic': return {
         title: `无法向 ${f.topic} 发送消息：没有运行中的 Master 持有它`,

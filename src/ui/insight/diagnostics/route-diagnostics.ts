@@ -45,7 +45,7 @@ export type RouteDiagnostic =
    * NameServer that lists it keeps it until its registration is `heartbeatTimeoutMillis` old
    * (scanNotActiveBroker). `listedBy` is empty once all of them dropped it.
    */
-  | { kind: 'unreachableMaster'; broker: string; node: string; listedBy: { nameServer: string; lastHeartbeat: number; expiresAt: number }[] }
+  | { kind: 'unreachableMaster'; broker: string; node: string; listedBy: { nameServer: string; lastHeartbeat: number; expiresAt: number }[]; controllerMode: boolean }
   /** No running master holds the topic: every send fails before trying a broker ("No route info of this topic"). */
   | { kind: 'unwritableTopic'; topic: string; brokers: string[] }
   | { kind: 'idleConsumer'; consumer: string; group: string; topic: string; reason: IdleReason }
@@ -141,7 +141,7 @@ function singleBrokerTopics(state: ModelState): RouteDiagnostic[] {
 function unreachableMasters(state: ModelState): RouteDiagnostic[] {
   const nameServers = Object.values(state.nameServers).filter((ns) => ns.up).sort((a, b) => (a.id < b.id ? -1 : 1));
   return runningMasters(state).filter((master) => master.partitioned).map((master) => ({
-    kind: 'unreachableMaster', broker: master.name, node: master.node,
+    kind: 'unreachableMaster', broker: master.name, node: master.node, controllerMode: state.config.enableControllerMode,
     listedBy: nameServers.flatMap((ns) => Object.values(ns.brokerLiveTable).filter((info) => info.node === master.node).map((info) => ({
       nameServer: ns.id, lastHeartbeat: info.lastUpdateTimestamp, expiresAt: info.lastUpdateTimestamp + info.heartbeatTimeoutMillis,
     }))),

@@ -143,6 +143,11 @@ describe('Route diagnostics', () => {
     render(<DiagnosticsTab />);
     expect(findings('unreachableMaster')[0]).toHaveTextContent('Nothing to do by hand in controller mode: once broker-a/0\'s heartbeats to the controller expire, it elects a new master');
     cleanup();
+    usePlayback.setState({ language: 'zh' });
+    render(<DiagnosticsTab />);
+    expect(findings('unreachableMaster')[0]).toHaveTextContent('Controller 模式下无需手动处理：broker-a/0 发给 Controller 的心跳过期后');
+    cleanup();
+    usePlayback.setState({ language: 'en' });
     usePlayback.getState().seek(45_000);
     render(<DiagnosticsTab />);
     expect(getTimeline()!.traceSlice(0).some((e) => e.type === 'controller.elected' && e.broker === 'broker-a' && e.trigger === 'expired')).toBe(true);

@@ -34,6 +34,17 @@ describe('the Message tab', () => {
     expect(steps.some((step) => /gets SendResult SEND_OK/.test(step.textContent!))).toBe(true);
   });
 
+  it('says a message consumed while its master was down was read from the slave', async () => {
+    openLibraryEntry('master-slave-failover');
+    usePlayback.getState().seek(110_000);
+    const fromSlave = getTimeline()!.traceSlice(0).find((e) => e.type === 'message.consumed' && e.brokerId === 1);
+    if (fromSlave?.type !== 'message.consumed') throw new Error('c-1 should read broker-a from the slave after 90 s');
+    render(<MessageTab />);
+    search('msgId', fromSlave.msgId);
+    const steps = await screen.findAllByTestId('life-step', {}, WAIT);
+    expect(steps.some((step) => / c-1 \(CG_ORDER\) consumes it from broker-a queue \d, read from the slave broker-a\/1$/.test(step.textContent!))).toBe(true);
+  });
+
   it('moves the playhead to a step when it is clicked', async () => {
     render(<MessageTab />);
     search('key', 'order-2');

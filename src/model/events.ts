@@ -73,7 +73,7 @@ export type TraceEvent =
   | { t: number; type: 'producer.removed'; broker: string; group: string; producer: string; reason: ConsumerRemovalReason }
   | { t: number; type: 'message.consumed'; consumer: string; group: string; msgId: string; broker: string; brokerId: number; queueId: number; queueOffset: number; topic: string; reconsumeTimes: number }
   | { t: number; type: 'consume.failed'; consumer: string; group: string; msgId: string; reconsumeTimes: number; next: ConsumeFailedNext }
-  | { t: number; type: 'pull.rejected'; consumer: string; broker: string; topic: string; queueId: number; reason: ResponseCode }
+  | { t: number; type: 'pull.rejected'; consumer: string; broker: string; brokerId: number; topic: string; queueId: number; reason: ResponseCode }
   | { t: number; type: 'offset.committed'; consumer: string; group: string; broker: string; queueId: number; offset: number; topic: string }
   /** Controller mode: the controller elected a master (brokerId: its controller id) or, with none alive in sync, none (null). */
   | { t: number; type: 'controller.elected'; controller: string; broker: string; brokerId: number | null; masterEpoch: number; trigger: ElectionTrigger }

@@ -84,7 +84,7 @@ export function strokeOf(event: TraceEvent, lastSendBroker: (msgId: string) => s
     case 'producer.removed': return { shape: 'mark', kind: 'removed', lane: master(event.broker) };
     case 'message.consumed': return { shape: 'arrow', kind: 'pull', from: nodeOf(event.broker, event.brokerId, event.t), to: event.consumer };
     case 'consume.failed': return { shape: 'mark', kind: 'failed', lane: event.consumer };
-    case 'pull.rejected': return { shape: 'arrow', kind: 'pull', from: master(event.broker), to: event.consumer };
+    case 'pull.rejected': return { shape: 'arrow', kind: 'pull', from: nodeOf(event.broker, event.brokerId, event.t), to: event.consumer };
     case 'offset.committed': return { shape: 'arrow', kind: 'offset', from: event.consumer, to: master(event.broker) };
     case 'fault': return { shape: 'mark', kind: 'fault', lane: event.target };
     // Controller mode: the controller has no lane of its own here.

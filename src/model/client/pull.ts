@@ -80,7 +80,8 @@ export const pullHandler = {
       pullMessage(state, consumer, key, pq, sim);
       return;
     }
-    sim.emit({ t: sim.now, type: 'pull.rejected', consumer: consumer.id, broker: pq.mq.brokerName, topic: pq.mq.topic, queueId: pq.mq.queueId, reason: response.code });
+    const brokerId = state.brokers[pending.to]!.brokerId;
+    sim.emit({ t: sim.now, type: 'pull.rejected', consumer: consumer.id, broker: pq.mq.brokerName, brokerId, topic: pq.mq.topic, queueId: pq.mq.queueId, reason: response.code });
     pullLater(consumer, key, pq, state.config.pullTimeDelayMillsWhenException, sim);
   },
   onFailure(state: ModelState, pending: PendingRequest, reason: FailureReason, sim: Sim): void {

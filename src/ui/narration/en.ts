@@ -106,7 +106,7 @@ export const en: Narrators = {
       : e.next === 'retry' ? `it is sent back to %RETRY%${e.group} and delivered again later` : 'in broadcasting mode a failure is not retried';
     return `${e.consumer} (${e.group}) failed to consume ${e.msgId} (reconsumeTimes ${e.reconsumeTimes}): ${next}.`;
   },
-  'pull.rejected': (e) => `${e.broker} refused ${e.consumer}'s pull of ${e.topic} queue ${e.queueId}: ${e.reason}.`,
+  'pull.rejected': (e, c) => `${node(c, e, e.brokerId)} refused ${e.consumer}'s pull of ${e.topic} queue ${e.queueId}: ${e.reason}.`,
   'offset.committed': (e, { config }) => `${e.consumer} committed offset ${e.offset} of ${e.broker} queue ${e.queueId} for ${e.group}: after a restart or a rebalance the group resumes there. Commits run every ${d(config.persistConsumerOffsetIntervalMs)} for every queue it owns, and each pull also carries the offset to the broker.`,
   fault: (e) => (FAULTS[e.action] ?? ((t) => `${e.action} ${t}.`))(e.target),
 };

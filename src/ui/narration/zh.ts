@@ -106,7 +106,7 @@ export const zh: Narrators = {
       : e.next === 'retry' ? `它被发回 %RETRY%${e.group}，稍后再次投递` : '广播模式下失败不会重试';
     return `${e.consumer}（${e.group}）消费 ${e.msgId} 失败（reconsumeTimes ${e.reconsumeTimes}）：${next}。`;
   },
-  'pull.rejected': (e) => `${e.broker} 拒绝了 ${e.consumer} 对 ${e.topic} 队列 ${e.queueId} 的拉取：${e.reason}。`,
+  'pull.rejected': (e, c) => `${node(c, e, e.brokerId)} 拒绝了 ${e.consumer} 对 ${e.topic} 队列 ${e.queueId} 的拉取：${e.reason}。`,
   'offset.committed': (e, { config }) => `${e.consumer} 为 ${e.group} 提交了 ${e.broker} 队列 ${e.queueId} 的消费位点 ${e.offset}：重启或 rebalance 之后，组从这里继续消费。它每 ${d(config.persistConsumerOffsetIntervalMs)}为自己的每个队列提交一次，每次拉取请求也会把位点带给 Broker。`,
   fault: (e) => (FAULTS[e.action] ?? ((t) => `${e.action} ${t}。`))(e.target),
 };

@@ -29,7 +29,7 @@ const SAMPLES: TraceEvent[] = [
   { t: 190_000, type: 'producer.removed', broker: 'broker-a', group: 'PG', producer: 'p-1', reason: 'expired' },
   { t: 2_100, type: 'message.consumed', consumer: 'c-1', group: 'CG', msgId: 'ID1', broker: 'broker-a', brokerId: 0, queueId: 1, queueOffset: 7, topic: 'TopicTest', reconsumeTimes: 0 },
   { t: 2_200, type: 'consume.failed', consumer: 'c-1', group: 'CG', msgId: 'ID1', reconsumeTimes: 16, next: 'dlq' },
-  { t: 2_300, type: 'pull.rejected', consumer: 'c-1', broker: 'broker-a', topic: 'TopicTest', queueId: 6, reason: 'NO_PERMISSION' },
+  { t: 2_300, type: 'pull.rejected', consumer: 'c-1', broker: 'broker-a', brokerId: 0, topic: 'TopicTest', queueId: 6, reason: 'NO_PERMISSION' },
   { t: 2_400, type: 'offset.committed', consumer: 'c-1', group: 'CG', broker: 'broker-a', queueId: 1, offset: 8, topic: 'TopicTest' },
   { t: 40_000, type: 'controller.elected', controller: 'ns-1/controller', broker: 'broker-a', brokerId: 2, masterEpoch: 2, trigger: 'masterInactive' },
   { t: 5_000, type: 'syncStateSet.changed', controller: 'ns-1/controller', broker: 'broker-a', syncStateSet: [1, 2], syncStateSetEpoch: 2 },

@@ -49,12 +49,13 @@ describe('space-time layout', () => {
     expect(layout.arrows.map((a) => [a.kind, a.from, a.to, a.current])).toEqual([['send', 'p-1', 'broker-a/0', false], ['result', 'broker-a/0', 'p-1', true]]);
   });
 
-  it('answers a pull from the broker the message was read from: the master, or the slave while the master is gone', () => {
+  it('answers a pull from the broker that answered it: the master, or the slave while the master is gone', () => {
     const consumed = (t: number, brokerId: number): TraceEvent => ({
       t, type: 'message.consumed', consumer: 'c-1', group: 'CG', msgId: `M${t}`, broker: 'broker-a', brokerId, queueId: 0, queueOffset: t, topic: 'TopicTest', reconsumeTimes: 0,
     });
-    const layout = layoutSpaceTime({ ...base, events: [consumed(1_000, 0), consumed(6_000, 1)] });
-    expect(layout.arrows.map((a) => [a.kind, a.from, a.to])).toEqual([['pull', 'broker-a/0', 'c-1'], ['pull', 'broker-a/1', 'c-1']]);
+    const rejected: TraceEvent = { t: 8_000, type: 'pull.rejected', consumer: 'c-1', broker: 'broker-a', brokerId: 1, topic: 'TopicTest', queueId: 0, reason: 'NO_PERMISSION' };
+    const layout = layoutSpaceTime({ ...base, events: [consumed(1_000, 0), consumed(6_000, 1), rejected] });
+    expect(layout.arrows.map((a) => [a.kind, a.from, a.to])).toEqual([['pull', 'broker-a/0', 'c-1'], ['pull', 'broker-a/1', 'c-1'], ['pull', 'broker-a/1', 'c-1']]);
   });
 
   it('puts a broker fault on its master lane and a topic change across every lane', () => {

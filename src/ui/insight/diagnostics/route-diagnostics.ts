@@ -56,7 +56,7 @@ export type RouteDiagnosticKind = RouteDiagnostic['kind'];
 const byName = (a: BrokerState, b: BrokerState) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.brokerId - b.brokerId);
 
 /** The running masters now (brokerRoles: a cut-off old master still claiming brokerId 0 is not one). */
-function runningMasters(state: ModelState, roles: BrokerRoles = brokerRoles(state)) {
+function runningMasters(state: ModelState, roles: BrokerRoles): BrokerState[] {
   return Object.values(state.brokers).filter((broker) => roles.role[broker.node] === 'master' && broker.status === 'running').sort(byName);
 }
 
@@ -68,8 +68,7 @@ const userTopics = (broker: BrokerState) => Object.keys(broker.topicConfigTable)
  * skips a BrokerData without brokerId 0) while its consumers read from a slave
  * (findBrokerAddressInSubscribe). A group not started yet is in no route: nothing to report about it.
  */
-function masterless(state: ModelState): RouteDiagnostic[] {
-  const roles = brokerRoles(state);
+function masterless(state: ModelState, roles: BrokerRoles, masters: readonly BrokerState[]): RouteDiagnostic[] {
   const brokers = Object.values(state.brokers).sort(byName);
   const groups: RouteDiagnostic[] = [];
   const held = new Map<string, string[]>();
@@ -83,7 +82,7 @@ function masterless(state: ModelState): RouteDiagnostic[] {
     const readFrom = reader !== undefined && reader !== master.node ? reader : null;
     groups.push({ kind: 'noMaster', broker: name, master: master.node, status: master.status, readFrom, controllerMode: state.config.enableControllerMode });
   }
-  const writable = new Set(runningMasters(state, roles).flatMap(userTopics));
+  const writable = new Set(masters.flatMap(userTopics));
   const unwritable = [...held].filter(([topic]) => !writable.has(topic)).sort(([a], [b]) => (a < b ? -1 : 1));
   return [...unwritable.map(([topic, on]): RouteDiagnostic => ({ kind: 'unwritableTopic', topic, brokers: on })), ...groups];
 }
@@ -99,9 +98,9 @@ function waitingIn(summary: Summary, at: Pick<OnBroker, 'topic' | 'broker'>, fro
   return total;
 }
 
-function perBroker(state: ModelState, summary: Summary): RouteDiagnostic[] {
+function perBroker(masters: readonly BrokerState[], summary: Summary): RouteDiagnostic[] {
   const found: RouteDiagnostic[] = [];
-  for (const master of runningMasters(state)) {
+  for (const master of masters) {
     for (const config of Object.values(master.topicConfigTable)) {
       if (isSystemTopic(config.topicName)) continue;
       const at: OnBroker = { topic: config.topicName, broker: master.name, master: master.node, addr: master.addr, writeQueueNums: config.writeQueueNums, readQueueNums: config.readQueueNums, perm: config.perm };
@@ -119,8 +118,7 @@ function perBroker(state: ModelState, summary: Summary): RouteDiagnostic[] {
 }
 
 /** Topics on a single broker while the cluster has several masters. */
-function singleBrokerTopics(state: ModelState): RouteDiagnostic[] {
-  const masters = runningMasters(state);
+function singleBrokerTopics(masters: readonly BrokerState[]): RouteDiagnostic[] {
   const byCluster = new Map<string, number>();
   for (const master of masters) byCluster.set(master.cluster, (byCluster.get(master.cluster) ?? 0) + 1);
   const brokersOf = new Map<string, { broker: string; cluster: string }[]>();
@@ -138,9 +136,9 @@ function singleBrokerTopics(state: ModelState): RouteDiagnostic[] {
 }
 
 /** Running masters cut off by a partition, with the NameServers that still route to them (RouteInfoManager's brokerLiveTable). */
-function unreachableMasters(state: ModelState): RouteDiagnostic[] {
+function unreachableMasters(state: ModelState, masters: readonly BrokerState[]): RouteDiagnostic[] {
   const nameServers = Object.values(state.nameServers).filter((ns) => ns.up).sort((a, b) => (a.id < b.id ? -1 : 1));
-  return runningMasters(state).filter((master) => master.partitioned).map((master) => ({
+  return masters.filter((master) => master.partitioned).map((master) => ({
     kind: 'unreachableMaster', broker: master.name, node: master.node, controllerMode: state.config.enableControllerMode,
     listedBy: nameServers.flatMap((ns) => Object.values(ns.brokerLiveTable).filter((info) => info.node === master.node).map((info) => ({
       nameServer: ns.id, lastHeartbeat: info.lastUpdateTimestamp, expiresAt: info.lastUpdateTimestamp + info.heartbeatTimeoutMillis,
@@ -150,11 +148,13 @@ function unreachableMasters(state: ModelState): RouteDiagnostic[] {
 
 /** Every finding at the playhead, in a fixed order: missing and unreachable masters, routes, then clients, then groups. */
 export function routeDiagnostics(state: ModelState, summary: Summary, scenario: Scenario): RouteDiagnostic[] {
+  const roles = brokerRoles(state);
+  const masters = runningMasters(state, roles);
   return [
-    ...masterless(state),
-    ...unreachableMasters(state),
-    ...perBroker(state, summary),
-    ...singleBrokerTopics(state),
+    ...masterless(state, roles, masters),
+    ...unreachableMasters(state, masters),
+    ...perBroker(masters, summary),
+    ...singleBrokerTopics(masters),
     ...idleConsumers(state).map(({ consumer, group, topic, reason }): RouteDiagnostic => ({ kind: 'idleConsumer', consumer, group, topic, reason })),
     ...inconsistentGroups(scenario).map(({ group, members }): RouteDiagnostic => ({ kind: 'inconsistentGroup', group, members })),
   ];

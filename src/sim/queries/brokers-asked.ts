@@ -9,11 +9,16 @@
  */
 import { findBrokerAddr } from '../../model/client/topic-route.ts';
 import { MASTER_ID } from '../../model/defaults.ts';
-import type { BrokerState, ModelState, NameServerState } from '../../model/state.ts';
+import type { BrokerData, BrokerState, ModelState, NameServerState } from '../../model/state.ts';
 
 /** The NameServer an admin tool asks: the first running one by id (that holds what it wants). */
 export function nameServerAsked(state: Readonly<ModelState>, holds: (ns: NameServerState) => boolean = () => true): NameServerState | undefined {
   return Object.values(state.nameServers).sort((a, b) => (a.id < b.id ? -1 : 1)).find((ns) => ns.up && holds(ns));
+}
+
+/** The NameServer's BrokerData by brokerName, as the admin tools list them (ClusterInfo.brokerAddrTable, sorted). */
+export function brokerDatasByName(nameServer: NameServerState): BrokerData[] {
+  return Object.values(nameServer.brokerAddrTable).sort((a, b) => (a.brokerName < b.brokerName ? -1 : a.brokerName > b.brokerName ? 1 : 0));
 }
 
 export interface BrokersAsked {
@@ -29,7 +34,7 @@ export function brokersAsked(state: Readonly<ModelState>): BrokersAsked | null {
   const nameServer = nameServerAsked(state);
   if (!nameServer) return null;
   const asked: BrokersAsked = { nameServer: nameServer.id, brokers: [], slaves: [] };
-  for (const data of Object.values(nameServer.brokerAddrTable).sort((a, b) => (a.brokerName < b.brokerName ? -1 : a.brokerName > b.brokerName ? 1 : 0))) {
+  for (const data of brokerDatasByName(nameServer)) {
     const addr = findBrokerAddr(data.brokerAddrs, false);
     const broker = addr === null ? undefined : state.brokers[state.addrNodes[addr] ?? ''];
     if (!broker) continue;

@@ -8,7 +8,7 @@
  * (src/sim/queries/brokers-asked.ts).
  */
 import { MASTER_ID, perm2String, type ModelState } from '../../../sim/index.ts';
-import { nameServerAsked, type BrokersAsked } from '../../../sim/queries/brokers-asked.ts';
+import { brokerDatasByName, nameServerAsked, type BrokersAsked } from '../../../sim/queries/brokers-asked.ts';
 import { consumeStats } from '../../../sim/queries/consume-stats.ts';
 import type { DashboardStats } from '../../../sim/queries/dashboard-stats.ts';
 import type { CsvCell } from '../csv.ts';
@@ -36,7 +36,7 @@ export function clusterRows(state: ModelState, stats: DashboardStats | undefined
   const nameServer = nameServerAsked(state);
   if (!nameServer) return null;
   const rows: Row[] = [];
-  for (const data of Object.values(nameServer.brokerAddrTable).sort((a, b) => (a.brokerName < b.brokerName ? -1 : a.brokerName > b.brokerName ? 1 : 0))) {
+  for (const data of brokerDatasByName(nameServer)) {
     for (const [id, addr] of Object.entries(data.brokerAddrs).sort(([a], [b]) => Number(a) - Number(b))) {
       const node = state.addrNodes[addr];
       if (node === undefined || !state.brokers[node]) continue;

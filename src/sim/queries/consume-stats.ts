@@ -11,7 +11,6 @@
  */
 import { isReadable } from '../../model/perm.ts';
 import type { BrokerState, ModelState } from '../../model/state.ts';
-import { brokersAsked } from './brokers-asked.ts';
 import { isSystemTopic } from '../system-topics.ts';
 
 /** OffsetWrapper of one queue. */
@@ -39,8 +38,8 @@ function consumerGroups(state: Readonly<ModelState>): [string, string][] {
   return [...groups].sort(([a], [b]) => (a < b ? -1 : 1));
 }
 
-/** Every consumer group's progress over `brokers` (by default those asked now; none while no NameServer runs). */
-export function consumeStats(state: Readonly<ModelState>, brokers: readonly BrokerState[] = brokersAsked(state)?.brokers ?? []): ConsumeStats[] {
+/** Every consumer group's progress over `brokers` (those an admin tool asks: brokers-asked.ts). */
+export function consumeStats(state: Readonly<ModelState>, brokers: readonly BrokerState[]): ConsumeStats[] {
   return consumerGroups(state).map(([group, topic]) => {
     const queues: QueueProgress[] = [];
     let diffTotal = 0;

@@ -96,15 +96,17 @@ function perSecond(steps: Record<string, number>[], spanMs: number): Record<stri
 }
 
 /**
- * The groups' consumer progress (as the Dashboard shows it: none while no NameServer runs or the
- * one asked lists no broker yet, there being nobody to read it from) and the never-consumable
- * count (as the summary computes it).
+ * The groups' consumer progress as an admin tool reads it (examineConsumeStats), and the
+ * never-consumable count (as the summary computes it). No progress while there is nobody to read
+ * it from (no NameServer runs, or the one asked lists no broker yet), nor while a broker asked
+ * does not answer: examineConsumeStats fails as a whole then.
  */
 function readState(state: Readonly<ModelState>): Omit<SeriesSample, 't' | 'produceTps' | 'consumeTps'> {
   const lagByGroup = dict<number>();
   const lagByQueue = dict<Record<string, number>>();
   const asked = brokersAsked(state);
-  for (const { group, topic, diffTotal, queues } of asked && asked.brokers.length > 0 ? consumeStats(state, asked.brokers) : []) {
+  const readable = asked !== null && asked.brokers.length > 0 && asked.silent.length === 0;
+  for (const { group, topic, diffTotal, queues } of readable ? consumeStats(state, asked.brokers) : []) {
     lagByGroup[group] = diffTotal;
     const byQueue = (lagByQueue[group] = dict<number>());
     for (const queue of queues) byQueue[`${topic}@${queue.broker}:${queue.queueId}`] = queue.diff;

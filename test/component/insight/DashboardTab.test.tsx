@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getTimeline, usePlayback } from '../../../src/store/playback.ts';
 import { openLibraryEntry } from '../../../src/ui/controls/session.ts';
 import { DashboardTab } from '../../../src/ui/insight/dashboard/DashboardTab.tsx';
+import { formatTime } from '../../../src/viz/format.ts';
 
 const WAIT = { timeout: 10_000 };
 
@@ -103,5 +104,41 @@ describe('the Dashboard tab after both masters lost power ("Master loss" at 75 s
     usePlayback.getState().seek(50_000);
     render(<DashboardTab />);
     expect(screen.queryByTestId('dashboard-from-slaves')).toBeNull();
+  });
+});
+
+describe('the Dashboard tab while ns-1 lists a broker cut off by a partition ("crash vs partition" at 100 s)', () => {
+  beforeEach(() => {
+    openLibraryEntry('crash-partition-shutdown');
+    usePlayback.getState().seek(100_000);
+  });
+
+  /** When ns-1 drops broker-b/0: 120 s (heartbeatTimeoutMillis) after the last registration it heard. */
+  const dropsAt = () => {
+    const live = getTimeline()!.state.nameServers['ns-1']!.brokerLiveTable['10.0.1.2:10911']!;
+    return formatTime(live.lastUpdateTimestamp + live.heartbeatTimeoutMillis);
+  };
+
+  it('says which broker does not answer, until when, and what RocketMQ\'s Dashboard shows then; its cells read —', () => {
+    render(<DashboardTab />);
+    const note = screen.getByTestId('dashboard-silent');
+    expect(note).toHaveTextContent(`Not every broker ns-1 lists answers. broker-b/0 (10.0.1.2:10911) is cut off by a partition: a request to it gets no answer within the admin tool's timeout (DefaultMQAdminExt, 5 s), and ns-1 lists it until ${dropsAt()} at the earliest.`);
+    expect(note).toHaveTextContent('it shows no Cluster page at all, nor the Status or the consumer progress of a topic such a broker holds');
+    expect(note).toHaveTextContent('mqadmin clusterList prints the broker with zeros');
+    expect(cells('dashboard-cluster').find((row) => row[0] === 'broker-b')!.slice(3)).toEqual(Array(7).fill('—'));
+    expect(cells('dashboard-status').some((row) => row[0] === 'broker-b')).toBe(false);
+    expect(cells('dashboard-progress-CG_ORDER').map((row) => row[0])).not.toContain('broker-b');
+  });
+
+  it('says it in Chinese', () => {
+    usePlayback.setState({ language: 'zh' });
+    render(<DashboardTab />);
+    expect(screen.getByTestId('dashboard-silent')).toHaveTextContent(`ns-1 列出的 Broker 并非都能应答。broker-b/0（10.0.1.2:10911）被网络分区隔离：发给它的请求在管理工具的超时时间（DefaultMQAdminExt，5 s）内得不到应答，ns-1 最早在 ${dropsAt()} 才剔除它。`);
+  });
+
+  it('says nothing once ns-1 has dropped it', () => {
+    usePlayback.getState().seek(200_000);
+    render(<DashboardTab />);
+    expect(screen.queryByTestId('dashboard-silent')).toBeNull();
   });
 });

@@ -6,7 +6,7 @@
 import { runSimQuery } from '../../../src/sim/queries/index.ts';
 import { Timeline } from '../../../src/sim/timeline.ts';
 import { brokersAsked } from '../../../src/sim/queries/brokers-asked.ts';
-import { clusterRows, progressRows, statusRows } from '../../../src/ui/insight/dashboard/dashboard-tables.ts';
+import { clusterRows, NO_ANSWER, progressRows, statusRows } from '../../../src/ui/insight/dashboard/dashboard-tables.ts';
 import { formatTime } from '../../../src/viz/format.ts';
 import { writeReadScenario } from '../../component/panels/scenarios.ts';
 import { libraryTimeline } from '../../support/library.ts';
@@ -31,6 +31,32 @@ describe('the Dashboard\'s cluster', () => {
     const bothDown = new Timeline(writeReadScenario({ timeline: [crash('ns-1'), crash('ns-2')] }));
     bothDown.seek(20_000);
     expect(clusterRows(bothDown.state, undefined)).toBeNull();
+  });
+});
+
+describe('a broker the NameServer lists that does not answer (crash vs partition vs shutdown)', () => {
+  // broker-a crashed at 60 s (dropped at once), broker-b is cut off by a partition at 90 s.
+  it('keeps its row with no answer, names it with when ns-1 drops it, and leaves its queues out of the status', () => {
+    const timeline = libraryTimeline('crash-partition-shutdown', 100_000);
+    const live = timeline.state.nameServers['ns-1']!.brokerLiveTable['10.0.1.2:10911']!;
+    const cluster = clusterRows(timeline.state, runSimQuery(timeline, 'dashboardStats', {}))!;
+    expect(cluster.rows.map((row) => row.slice(0, 3))).toEqual([['broker-b', 0, '10.0.1.2:10911'], ['broker-c', 0, '10.0.1.3:10911']]);
+    expect(cluster.rows[0]!.slice(3)).toEqual(Array(7).fill(NO_ANSWER));
+    expect(cluster.rows[1]![3]).toBe('V5_1_4');
+    expect(cluster.rows[1]![8]).toBe(timeline.state.brokers['broker-c/0']!.commitLog.length);
+    expect(cluster.silent).toEqual([{ node: 'broker-b/0', addr: '10.0.1.2:10911', partitioned: true, dropsAt: live.lastUpdateTimestamp + 120_000 }]);
+    const asked = brokersAsked(timeline.state)!;
+    expect(asked.silent.map((broker) => broker.node)).toEqual(['broker-b/0']);
+    expect(asked.brokers.map((broker) => broker.node)).toEqual(['broker-c/0']);
+    expect(new Set(statusRows('TopicTest', asked, undefined, formatTime).map((row) => row[0]))).toEqual(new Set(['broker-c']));
+  });
+
+  it('is gone from the cluster once ns-1 drops it, and nothing is silent', () => {
+    const timeline = libraryTimeline('crash-partition-shutdown', 200_000);
+    const cluster = clusterRows(timeline.state, undefined)!;
+    expect(cluster.rows.map((row) => row[0])).toEqual(['broker-c']);
+    expect(cluster.silent).toEqual([]);
+    expect(brokersAsked(timeline.state)!.silent).toEqual([]);
   });
 });
 

@@ -61,6 +61,7 @@ export function DashboardTab() {
   return (
     <PanelFrame name="dashboard" title={strings.heading} busy={pending}>
       <p className="rs-muted">{strings.intro}</p>
+      {cluster && cluster.silent.length > 0 && <p className="rs-dashboard-silent" data-testid="dashboard-silent" role="note">{strings.silent(cluster.nameServer, cluster.silent)}</p>}
       {cluster ? (
         <ExportableTable id="cluster" caption={c.caption(cluster.nameServer)} strings={strings} rows={cluster.rows}
           columns={[c.brokerName, c.brokerId, c.address, c.version, c.putTps, c.getTps, c.yesterdayPut, c.yesterdayGet, c.todayPut, c.todayGet]} />

@@ -8,7 +8,7 @@
  * (src/sim/queries/brokers-asked.ts).
  */
 import { MASTER_ID, perm2String, type ModelState } from '../../../sim/index.ts';
-import { brokerDatasByName, nameServerAsked, type BrokersAsked } from '../../../sim/queries/brokers-asked.ts';
+import { answersAdmin, brokerDatasByName, nameServerAsked, type BrokersAsked } from '../../../sim/queries/brokers-asked.ts';
 import { consumeStats } from '../../../sim/queries/consume-stats.ts';
 import type { DashboardStats } from '../../../sim/queries/dashboard-stats.ts';
 import type { CsvCell } from '../csv.ts';
@@ -24,30 +24,49 @@ function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
+/** A broker the NameServer lists that does not answer the admin tool (answersAdmin), and when that NameServer drops it at the earliest (null: not in its brokerLiveTable). */
+export interface SilentBroker {
+  node: string;
+  addr: string;
+  partitioned: boolean;
+  dropsAt: number | null;
+}
+
+/** What a broker that does not answer shows in the cells its answer would fill. */
+export const NO_ANSWER = '—';
+
 /**
  * Cluster: brokerName, brokerId, address, version, produce and consume TPS, yesterday's and
  * today's counts, for the brokers GET_BROKER_CLUSTER_INFO returns: what a running NameServer's
- * BrokerData holds (ClusterServiceImpl asks the NameServer, then each broker). A broker the
- * NameServer removed (crashed, expired) is not there; after a controller election brokerId 0 is
- * the new master's address (RouteInfoManager.registerBroker), so a cut-off old master still
- * claiming it is not either. Null while no NameServer runs.
+ * BrokerData holds (ClusterServiceImpl asks the NameServer, then each broker for its runtime
+ * stats). A broker the NameServer removed (crashed, expired) is not there; after a controller
+ * election brokerId 0 is the new master's address (RouteInfoManager.registerBroker), so a cut-off
+ * old master still claiming it is not either. A listed broker that does not answer has its row
+ * with NO_ANSWER for its stats and is named in `silent`. Null while no NameServer runs.
  */
-export function clusterRows(state: ModelState, stats: DashboardStats | undefined): { nameServer: string; rows: Row[] } | null {
+export function clusterRows(state: ModelState, stats: DashboardStats | undefined): { nameServer: string; rows: Row[]; silent: SilentBroker[] } | null {
   const nameServer = nameServerAsked(state);
   if (!nameServer) return null;
   const rows: Row[] = [];
+  const silent: SilentBroker[] = [];
   for (const data of brokerDatasByName(nameServer)) {
     for (const [id, addr] of Object.entries(data.brokerAddrs).sort(([a], [b]) => Number(a) - Number(b))) {
-      const node = state.addrNodes[addr];
-      if (node === undefined || !state.brokers[node]) continue;
+      const broker = state.brokers[state.addrNodes[addr] ?? ''];
+      if (!broker) continue;
+      if (!answersAdmin(broker)) {
+        const live = nameServer.brokerLiveTable[addr];
+        silent.push({ node: broker.node, addr, partitioned: broker.partitioned, dropsAt: live ? live.lastUpdateTimestamp + live.heartbeatTimeoutMillis : null });
+        rows.push([data.brokerName, Number(id), addr, ...Array<string>(7).fill(NO_ANSWER)]);
+        continue;
+      }
       // A slave serves no consumer here: the get numbers belong to the master.
       const master = Number(id) === MASTER_ID;
       const getTps = master ? stats?.getTps[data.brokerName] ?? 0 : 0;
       const getToday = master ? stats?.getToday[data.brokerName] ?? 0 : 0;
-      rows.push([data.brokerName, Number(id), addr, clientVersion(state), round(stats?.putTps[node] ?? 0), round(getTps), 0, 0, stats?.putToday[node] ?? 0, getToday]);
+      rows.push([data.brokerName, Number(id), addr, clientVersion(state), round(stats?.putTps[broker.node] ?? 0), round(getTps), 0, 0, stats?.putToday[broker.node] ?? 0, getToday]);
     }
   }
-  return { nameServer: nameServer.id, rows };
+  return { nameServer: nameServer.id, rows, silent };
 }
 
 /** PermName bit by bit: "6 = PERM_READ(4) | PERM_WRITE(2) · RW-". */
@@ -111,7 +130,6 @@ export function connectionRows(state: ModelState, asked: BrokersAsked): { group:
   const byGroup = new Map<string, Map<string, Row>>();
   const clientsById = new Map(Object.values(state.clients).map((client) => [client.clientId, client]));
   for (const broker of asked.brokers) {
-    if (broker.status !== 'running') continue;
     for (const info of Object.values(broker.consumerTable)) {
       const rows = byGroup.get(info.groupName) ?? new Map<string, Row>();
       byGroup.set(info.groupName, rows);

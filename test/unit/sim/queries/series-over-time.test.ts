@@ -66,6 +66,27 @@ describe('seriesOverTime', () => {
     expect(samples.find((sample) => sample.t === 45_000)!.lagByGroup.CG).toBeGreaterThan(0);
   });
 
+  it('reads no lag while the NameServer lists a broker that does not answer (examineConsumeStats fails as a whole), and again once it drops it', () => {
+    const scenario = structuredClone(write8read4);
+    scenario.durationMs = 240_000;
+    scenario.timeline = [{ at: 42_000, action: 'partitionBroker', target: 'broker-b' }];
+    const run = new Timeline(scenario);
+    run.seek(240_000);
+    const live = (t: number) => { const probe = new Timeline(scenario); probe.seek(t); return probe.state.nameServers['ns-1']!.brokerLiveTable['10.0.1.2:10911']; };
+    // Its last registration before the cut; ns-1 drops it 120 s later (heartbeatTimeoutMillis).
+    const last = live(42_000)!.lastUpdateTimestamp;
+    expect(last).toBeLessThan(42_000);
+    expect(live(last + 120_000)).toBeUndefined();
+    expect(live(last + 119_000)).toBeDefined();
+    const samples = seriesOverTime(run, { fromMs: 0, toMs: 240_000, stepMs: 5_000 }).samples;
+    const missing = samples.filter((sample) => sample.t > 0 && sample.lagByGroup.CG === undefined).map((sample) => sample.t);
+    const silentWindow = samples.map((sample) => sample.t).filter((t) => t >= 42_000 && t < last + 120_000);
+    expect(silentWindow.length).toBeGreaterThan(20);
+    expect(missing).toEqual(silentWindow);
+    expect(samples.find((sample) => sample.t === 40_000)!.lagByGroup.CG).toBeGreaterThan(0);
+    expect(samples.find((sample) => sample.t === silentWindow.at(-1)! + 5_000)!.lagByGroup.CG).toBeDefined();
+  });
+
   it('queue ids 4-7 hold half of what was written: the never-consumable count grows by half the send rate', () => {
     const at = (t: number) => series.samples.find((s) => s.t === t)!;
     expect(at(60_000).neverConsumable - at(40_000).neverConsumable).toBe(100);

@@ -76,6 +76,7 @@ const BrokerRow = memo(function BrokerRow({ topic, row, maxCount, strings, cause
       <h4>
         {row.broker} <span className="rs-muted">{strings.queueCounts(row.writeQueueNums, row.readQueueNums, row.perm)}</span>
       </h4>
+      {row.down && <p className="rs-queue-down" data-testid={`queue-down-${topic}-${row.broker}`}>{strings.queueMasterDown(row.down)}</p>}
       <ol className="rs-queue-grid" aria-label={`${topic} · ${row.broker}`}>
         {row.cells.map((cell) => (
           <Cell key={cell.queueId} topic={topic} broker={row.broker} cell={cell} fill={barTransform(queueFill(cell.count, maxCount))} strings={strings} causes={causes} />

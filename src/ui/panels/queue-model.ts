@@ -4,7 +4,9 @@
  * message count (maxOffset), each group's offset and lag; and the consumers that own only
  * queues no producer writes to.
  */
-import { brokerRoles, dictFrom, isSystemTopic, isWriteable, masterOf, mastersNow, perm2String, type ConsumerState, type ModelState } from '../../sim/index.ts';
+import {
+  brokerRoles, dictFrom, isSystemTopic, isWriteable, masterOf, mastersNow, perm2String, readNode, type BrokerRoles, type BrokerState, type ConsumerState, type ModelState,
+} from '../../sim/index.ts';
 import type { QueueSummary, Summary } from '../../sim/summary.ts';
 
 export interface QueueCell {
@@ -23,11 +25,24 @@ export interface QueueCell {
   lag: Record<string, number>;
 }
 
+/**
+ * A master that crashed or was shut down: producers write nothing to its queues
+ * (topicRouteData2TopicPublishInfo takes brokerNames with a master only), and its consumers read
+ * from `reader`, its running slave (findBrokerAddressInSubscribe), or from nobody (null).
+ */
+export interface MasterDown {
+  master: string;
+  status: 'crashed' | 'shutdown';
+  reader: string | null;
+}
+
 export interface BrokerQueues {
   broker: string;
   writeQueueNums: number;
   readQueueNums: number;
   perm: string;
+  /** The master's state when it is down, else null; the cells' counts and offsets stay the master's. */
+  down: MasterDown | null;
   cells: QueueCell[];
 }
 
@@ -70,11 +85,23 @@ function consumerGroups(state: ModelState, topic: string): string[] {
   return [...groups].sort();
 }
 
-/** One entry per user topic, each with one row of cells per master broker that has the topic. */
+function masterDown(state: ModelState, roles: BrokerRoles, master: BrokerState): MasterDown | null {
+  if (master.status !== 'crashed' && master.status !== 'shutdown') return null;
+  const reader = readNode(state, roles, master.name);
+  return { master: master.node, status: master.status, reader: reader === master.node ? null : reader ?? null };
+}
+
+/**
+ * One entry per user topic, each with one row of cells per master broker that has the topic. A
+ * cell is writable (W) while producers write to it now and readable (R) while consumers can be
+ * given it now: a master that is down takes W away, and R too when no slave serves its reads.
+ */
 export function queueTopics(state: ModelState, summary: Summary): TopicQueues[] {
   const byKey = new Map(summary.queues.map((queue) => [`${queue.topic}@${queue.broker}@${queue.queueId}`, queue]));
   const topics = new Map<string, TopicQueues>();
+  const roles = brokerRoles(state);
   for (const broker of mastersNow(state)) {
+    const down = masterDown(state, roles, broker);
     for (const [topic, config] of Object.entries(broker.topicConfigTable)) {
       if (isSystemTopic(topic)) continue;
       const entry = topics.get(topic) ?? { topic, groups: consumerGroups(state, topic), brokers: [], maxCount: 0 };
@@ -83,14 +110,16 @@ export function queueTopics(state: ModelState, summary: Summary): TopicQueues[] 
       const size = Math.max(config.readQueueNums, config.writeQueueNums, broker.consumeQueues[topic]?.length ?? 0);
       const cells = Array.from({ length: size }, (_, queueId): QueueCell => {
         const queue = byKey.get(`${topic}@${broker.name}@${queueId}`) ?? emptyCell(queueId, entry.groups);
+        const writable = queue.writable && down === null;
+        const readable = queue.readable && (down === null || down.reader !== null);
         return {
-          queueId, count: queue.maxOffset, writable: queue.writable, readable: queue.readable,
+          queueId, count: queue.maxOffset, writable, readable,
           neverConsumable: queue.neverConsumable, drained: !queue.readable && queue.maxOffset > 0 && queue.neverConsumable === 0,
-          idle: queue.readable && !queue.writable,
+          idle: readable && !writable,
           offsets: queue.consumerOffsets, lag: queue.lag,
         };
       });
-      entry.brokers.push({ broker: broker.name, writeQueueNums: config.writeQueueNums, readQueueNums: config.readQueueNums, perm: perm2String(config.perm), cells });
+      entry.brokers.push({ broker: broker.name, writeQueueNums: config.writeQueueNums, readQueueNums: config.readQueueNums, perm: perm2String(config.perm), down, cells });
       entry.maxCount = Math.max(entry.maxCount, ...cells.map((cell) => cell.count));
     }
   }

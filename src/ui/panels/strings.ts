@@ -4,6 +4,7 @@
  * student can find them in RocketMQ's code and documentation.
  */
 import type { BrokerRoleNow } from '../../sim/index.ts';
+import type { MasterDown } from './queue-model.ts';
 import type { Language } from '../../store/playback.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
 
@@ -65,6 +66,8 @@ export interface PanelStrings {
   neverConsumableTotal: string;
   noUserTopics: string;
   queueCounts: (write: number, read: number, perm: string) => string;
+  /** Under a broker's queues while its master is down: who writes and reads them now, and whose counts these are. */
+  queueMasterDown: (down: MasterDown) => string;
   queueCellLabel: (queueId: number, count: number, writable: boolean, readable: boolean) => string;
   idleQueue: string;
   idleConsumers: string;
@@ -165,6 +168,9 @@ const en: PanelStrings = {
   neverConsumableTotal: 'Never consumable in total',
   noUserTopics: 'No topic with queues yet.',
   queueCounts: (write, read, perm) => `writeQueueNums ${write} · readQueueNums ${read} · perm ${perm}`,
+  queueMasterDown: ({ master, status, reader }) => `${master} ${status === 'crashed' ? 'crashed' : 'was shut down'}: no producer writes here now (no W). ${reader
+    ? `Its consumers read from the slave ${reader}, which may hold fewer messages;`
+    : 'No slave runs: nothing can be read here until it is back;'} the counts below are ${master}'s.`,
   queueCellLabel: (queueId, count, writable, readable) =>
     `Queue ${queueId}: ${count} messages, ${writable ? 'writable' : 'not writable'}, ${readable ? 'readable' : 'not readable'}`,
   idleQueue: 'receives no messages',
@@ -266,6 +272,9 @@ const zh: PanelStrings = {
   neverConsumableTotal: '永远无法消费的消息总数',
   noUserTopics: '还没有带队列的 Topic。',
   queueCounts: (write, read, perm) => `writeQueueNums ${write} · readQueueNums ${read} · perm ${perm}`,
+  queueMasterDown: ({ master, status, reader }) => `${master} ${status === 'crashed' ? '已崩溃' : '已关闭'}：现在没有生产者写入这里（没有 W）。${reader
+    ? `它的消费者从 Slave ${reader} 读取，Slave 上的消息可能更少；`
+    : '没有 Slave 在运行：在它恢复之前，这里的消息都无法读取；'}下面的数量是 ${master} 的。`,
   queueCellLabel: (queueId, count, writable, readable) =>
     `队列 ${queueId}：${count} 条消息，${writable ? '可写' : '不可写'}，${readable ? '可读' : '不可读'}`,
   idleQueue: '不会收到消息',

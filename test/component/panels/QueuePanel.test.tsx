@@ -5,6 +5,7 @@ import { QueuePanel } from '../../../src/ui/panels/QueuePanel.tsx';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { loadAt } from './load.ts';
 import { writeReadScenario } from './scenarios.ts';
+import { libraryScenario } from '../../support/library.ts';
 
 afterEach(cleanup);
 
@@ -139,5 +140,46 @@ describe('QueuePanel, shrinking a topic safely', () => {
     }
     expect(timeline.summary().messages.neverConsumable).toBe(0);
     expect(screen.getByTestId('never-consumable-total')).toHaveTextContent('0');
+  });
+});
+
+describe('QueuePanel while a master is down', () => {
+  const row = (topic: string, broker: string) => Array.from({ length: 4 }, (_, queueId) => screen.getByTestId(`queue-cell-${topic}-${broker}-${queueId}`));
+
+  it('takes W away and keeps R while its slave serves reads, and says so; back to normal once the master returns', () => {
+    loadAt(libraryScenario('master-slave-failover'), 100_000);
+    render(<QueuePanel />);
+    expect(screen.getByTestId('queue-down-TopicTest-broker-a')).toHaveTextContent(
+      "broker-a/0 crashed: no producer writes here now (no W). Its consumers read from the slave broker-a/1, which may hold fewer messages; the counts below are broker-a/0's.",
+    );
+    for (const queue of row('TopicTest', 'broker-a')) {
+      expect(queue).toHaveAttribute('data-writable', 'false');
+      expect(queue).toHaveAttribute('data-readable', 'true');
+    }
+    expect(screen.queryByTestId('queue-down-TopicTest-broker-b')).toBeNull();
+    for (const queue of row('TopicTest', 'broker-b')) expect(queue).toHaveAttribute('data-writable', 'true');
+    cleanup();
+    loadAt(libraryScenario('master-slave-failover'), 170_000);
+    render(<QueuePanel />);
+    expect(screen.queryByTestId('queue-down-TopicTest-broker-a')).toBeNull();
+    for (const queue of row('TopicTest', 'broker-a')) expect(queue).toHaveAttribute('data-writable', 'true');
+  });
+
+  it('takes R away too when no slave runs, and names a shutdown', () => {
+    const timeline = loadAt(libraryScenario('crash-partition-shutdown'), 250_000);
+    expect(timeline.state.brokers['broker-c/0']!.status).toBe('shutdown');
+    render(<QueuePanel />);
+    expect(screen.getByTestId('queue-down-TopicTest-broker-a')).toHaveTextContent('broker-a/0 crashed: no producer writes here now (no W). No slave runs: nothing can be read here until it is back;');
+    expect(screen.getByTestId('queue-down-TopicTest-broker-c')).toHaveTextContent('broker-c/0 was shut down');
+    for (const queue of row('TopicTest', 'broker-a')) expect(queue).toHaveAttribute('data-readable', 'false');
+    // A partitioned master still runs: producers still write to it (and time out), the Diagnostics tab says why.
+    expect(screen.queryByTestId('queue-down-TopicTest-broker-b')).toBeNull();
+  });
+
+  it('says it in Chinese', () => {
+    loadAt(libraryScenario('master-slave-failover'), 100_000);
+    act(() => usePlayback.getState().setLanguage('zh'));
+    render(<QueuePanel />);
+    expect(screen.getByTestId('queue-down-TopicTest-broker-a')).toHaveTextContent('broker-a/0 已崩溃：现在没有生产者写入这里（没有 W）。它的消费者从 Slave broker-a/1 读取，Slave 上的消息可能更少；下面的数量是 broker-a/0 的。');
   });
 });

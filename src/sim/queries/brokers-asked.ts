@@ -46,9 +46,8 @@ export interface BrokersAsked {
   silent: BrokerState[];
 }
 
-/** The broker asked for each brokerName the NameServer lists; null while no NameServer runs. */
-export function brokersAsked(state: Readonly<ModelState>): BrokersAsked | null {
-  const nameServer = nameServerAsked(state);
+/** The broker asked for each brokerName the NameServer lists (by default the one asked now); null while no NameServer runs. */
+export function brokersAsked(state: Readonly<ModelState>, nameServer: NameServerState | undefined = nameServerAsked(state)): BrokersAsked | null {
   if (!nameServer) return null;
   const asked: BrokersAsked = { nameServer: nameServer.id, brokers: [], slaves: [], silent: [] };
   for (const data of brokerDatasByName(nameServer)) {

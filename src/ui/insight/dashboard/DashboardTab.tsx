@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { isSystemTopic } from '../../../sim/index.ts';
-import { brokersAsked } from '../../../sim/queries/brokers-asked.ts';
+import { brokersAsked, nameServerAsked } from '../../../sim/queries/brokers-asked.ts';
 import { usePlayback } from '../../../store/playback.ts';
 import { formatTime } from '../../../viz/format.ts';
 import { fileStem } from '../../controls/save-file.ts';
@@ -56,8 +56,10 @@ export function DashboardTab() {
   const p = strings.progress;
   const k = strings.connections;
   const route = topic ? routeRows(state, topic) : null;
-  const cluster = clusterRows(state, stats);
-  const asked = brokersAsked(state);
+  // One NameServer answers the cluster and says which brokers the tables below ask.
+  const nameServer = nameServerAsked(state);
+  const cluster = clusterRows(state, stats, nameServer);
+  const asked = brokersAsked(state, nameServer);
   return (
     <PanelFrame name="dashboard" title={strings.heading} busy={pending}>
       <p className="rs-muted">{strings.intro}</p>

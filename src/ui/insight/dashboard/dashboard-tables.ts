@@ -7,7 +7,7 @@
  * BrokerData.selectBrokerAddr picks: its master, else (the master removed) its slave
  * (src/sim/queries/brokers-asked.ts).
  */
-import { MASTER_ID, perm2String, type ModelState } from '../../../sim/index.ts';
+import { MASTER_ID, perm2String, type ModelState, type NameServerState } from '../../../sim/index.ts';
 import { answersAdmin, brokerDatasByName, nameServerAsked, type BrokersAsked } from '../../../sim/queries/brokers-asked.ts';
 import { consumeStats } from '../../../sim/queries/consume-stats.ts';
 import type { DashboardStats } from '../../../sim/queries/dashboard-stats.ts';
@@ -44,8 +44,9 @@ export const NO_ANSWER = '—';
  * old master still claiming it is not either. A listed broker that does not answer has its row
  * with NO_ANSWER for its stats and is named in `silent`. Null while no NameServer runs.
  */
-export function clusterRows(state: ModelState, stats: DashboardStats | undefined): { nameServer: string; rows: Row[]; silent: SilentBroker[] } | null {
-  const nameServer = nameServerAsked(state);
+export function clusterRows(
+  state: ModelState, stats: DashboardStats | undefined, nameServer: NameServerState | undefined = nameServerAsked(state),
+): { nameServer: string; rows: Row[]; silent: SilentBroker[] } | null {
   if (!nameServer) return null;
   const rows: Row[] = [];
   const silent: SilentBroker[] = [];

@@ -424,7 +424,7 @@ export type DuplicateCause = 'rebalance' | 'crash' | 'shutdown' | 'pulledAgain' 
  * its attempts failed (every retry, a ResponseCode it does not retry, or the timeout between
  * them); or the producer shut down with the send open.
  */
-export type SendFailedCause = 'noRoute' | 'routeTimeout' | 'attemptsFailed' | 'shutdown';
+export type SendFailedCause = 'noNameServer' | 'noRoute' | 'routeTimeout' | 'attemptsFailed' | 'shutdown';
 
 export interface ModelState {
   config: SimConfig;

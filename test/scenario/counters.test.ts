@@ -60,6 +60,17 @@ describe('failed messages and why they failed', () => {
     expect(messages.failedAttempts).toBe(0);
   });
 
+  it('counts a send from a producer with no NameServer address as failed at once: validateNameServerSetting throws before any attempt', () => {
+    const sim = new TestSim({ ...oneBroker, nameServers: [] }).advance(10_000);
+    const { messages } = sim.summary();
+    // One send a second, the first a second after p-1 starts at 1 s: each send() throws at once, none waits for a route.
+    expect(messages.sent).toBe(9);
+    expect(sim.events('send.result', { status: 'FAILED' }).map((e) => e.t)).toEqual(Array.from({ length: 9 }, (_, i) => 2_000 + i * 1_000));
+    expect(messages.failedCauses).toEqual({ noNameServer: 9 });
+    expect(messages.sendAttempts).toBe(0);
+    expect(sim.events('message.sent')).toEqual([]);
+  });
+
   it('tells apart, once both masters are gone, the sends that made no attempt from those whose attempts failed', () => {
     const sim = new TestSim(masterLoss as ScenarioJson).advance(masterLoss.durationMs);
     const { messages } = sim.summary();

@@ -91,6 +91,9 @@ function timesTotal(state: ModelState, message: SendInFlight): number {
 
 function sendDefaultImpl(state: ModelState, producer: ProducerState, message: SendInFlight, sim: Sim): void {
   state.stats.sent++;
+  // validateNameServerSetting: with no NameServer address there is no route to ask for, and send()
+  // throws "No name server address, please set it." without trying a broker.
+  if (producer.namesrvAddrList.length === 0) return fail(state, producer, message, 'noNameServer', sim);
   // tryToFindTopicPublishInfo: no cached route yet -> ask the NameServer first.
   if (!producer.publishInfo[producer.spec.topic]) {
     producer.waitingForRoute.push(message);

@@ -15,6 +15,8 @@ export interface NarrationContext {
   sendAttempts?: (msgId: string) => number | undefined;
   /** The queues a producer's route gives it to write to (its TopicPublishInfo) at the caption's time. */
   publishQueues?: (producer: string) => number;
+  /** How many NameServer addresses a client has (its namesrvAddr list). */
+  nameServerAddrs?: (client: string) => number;
 }
 
 /** A broker event's node as the canvas draws it, "(now master)" when an election made it master. */
@@ -51,15 +53,17 @@ export function durationZh(ms: number): string {
 
 /**
  * Why a send ended FAILED (DefaultMQProducerImpl.sendDefaultImpl): with no attempt at all, because
- * its route offered no queue ("No route info of this topic") or because waiting for the route spent
- * sendMsgTimeoutMs; after its attempts failed; or, when the trace at hand does not show, unknown.
+ * the producer has no NameServer address, its route offered no queue ("No route info of this
+ * topic") or waiting for the route spent sendMsgTimeoutMs; after its attempts failed; or, when the
+ * trace at hand does not show, unknown.
  */
-export type FailedSend = { kind: Extract<SendFailedCause, 'noRoute' | 'routeTimeout'> } | { kind: Extract<SendFailedCause, 'attemptsFailed'>; attempts: number } | { kind: 'unknown' };
+export type FailedSend = { kind: Extract<SendFailedCause, 'noNameServer' | 'noRoute' | 'routeTimeout'> } | { kind: Extract<SendFailedCause, 'attemptsFailed'>; attempts: number } | { kind: 'unknown' };
 
 export function failedSend(context: NarrationContext, e: { producer: string; msgId: string }): FailedSend {
   const attempts = context.sendAttempts?.(e.msgId);
   if (attempts === undefined) return { kind: 'unknown' };
   if (attempts > 0) return { kind: 'attemptsFailed', attempts };
+  if (context.nameServerAddrs?.(e.producer) === 0) return { kind: 'noNameServer' };
   return (context.publishQueues?.(e.producer) ?? 0) === 0 ? { kind: 'noRoute' } : { kind: 'routeTimeout' };
 }
 

@@ -29,6 +29,7 @@ const FAULTS: Record<string, (target: string) => string> = {
 /** Why a send ended FAILED, in words (failedSend). */
 function failedSendEn(why: FailedSend, timeoutMs: number): string {
   switch (why.kind) {
+    case 'noNameServer': return 'it has no NameServer address (namesrvAddr) to ask for a route, so send() throws "No name server address, please set it." without trying any broker';
     case 'noRoute': return 'its route offers no queue to write to (no master holds one), so send() throws "No route info of this topic" without trying any broker';
     case 'routeTimeout': return `waiting for its route took the whole sendMsgTimeout (${d(timeoutMs)}), so send() throws a timeout without trying any broker`;
     case 'attemptsFailed': return `${why.attempts === 1 ? 'its one attempt' : `all ${why.attempts} of its attempts`} failed, so the send throws to the application`;

@@ -36,6 +36,7 @@ export function contextAt(config: NarrationContext['config'], state: Readonly<Mo
       const client = state.clients[producer];
       return client?.kind === 'producer' ? client.publishInfo[client.spec.topic]?.messageQueueList.length ?? 0 : 0;
     },
+    nameServerAddrs: (client) => state.clients[client]?.namesrvAddrList.length ?? 0,
     ...(trace ? { sendAttempts: (msgId: string) => attemptsBefore(trace, msgId, config.sendMsgTimeoutMs) } : {}),
   };
 }

@@ -29,6 +29,7 @@ const FAULTS: Record<string, (target: string) => string> = {
 /** 发送为什么以 FAILED 结束（failedSend）。 */
 function failedSendZh(why: FailedSend, timeoutMs: number): string {
   switch (why.kind) {
+    case 'noNameServer': return '它没有任何 NameServer 地址（namesrvAddr）可以询问路由，所以 send() 不向任何 Broker 发送，直接抛出 "No name server address, please set it."';
     case 'noRoute': return '它的路由里没有可写的队列（没有 Master 持有可写队列），所以 send() 不向任何 Broker 发送，直接抛出 "No route info of this topic"';
     case 'routeTimeout': return `等待路由用完了整个 sendMsgTimeout（${d(timeoutMs)}），所以 send() 不向任何 Broker 发送，直接抛出超时异常`;
     case 'attemptsFailed': return `${why.attempts === 1 ? '唯一的一次尝试' : `${why.attempts} 次尝试全部`}失败，发送向应用抛出异常`;

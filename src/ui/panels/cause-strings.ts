@@ -50,6 +50,7 @@ const en: CauseStrings = {
     notReadable: 'the topic\'s perm has no R (read forbidden)',
   },
   failed: {
+    noNameServer: 'no attempt: the producer has no NameServer address (namesrvAddr), so send() threw "No name server address, please set it."',
     noRoute: 'no attempt: the route offered no queue to write to (no master holds one), so send() threw "No route info of this topic"',
     routeTimeout: 'no attempt: waiting for the route took the whole sendMsgTimeout',
     attemptsFailed: 'its attempts failed (see Failed attempts for why)',
@@ -74,6 +75,7 @@ const zh: CauseStrings = {
     notReadable: 'Topic 的 perm 没有 R（禁止读）',
   },
   failed: {
+    noNameServer: '一次也没尝试：生产者没有任何 NameServer 地址（namesrvAddr），send() 抛出 "No name server address, please set it."',
     noRoute: '一次也没尝试：路由里没有可写的队列（没有 Master 持有可写队列），send() 抛出 "No route info of this topic"',
     routeTimeout: '一次也没尝试：等待路由用完了整个 sendMsgTimeout',
     attemptsFailed: '它的发送尝试都失败了（原因见“失败的发送尝试”）',

@@ -115,6 +115,19 @@ describe('the caption of a send that ended FAILED', () => {
     expect(say('zh', 3, 8)).toContain('3 次尝试全部失败');
   });
 
+  it('names a producer with no NameServer address, read from the state as a caption is made', () => {
+    const context = (names: string[]) => ({ config, sendAttempts: () => 0, publishQueues: () => 0, nameServerAddrs: () => names.length });
+    expect(narrate(failed, 'en', context([]))).toContain('it has no NameServer address (namesrvAddr) to ask for a route, so send() throws "No name server address, please set it." without trying any broker');
+    expect(narrate(failed, 'zh', context([]))).toContain('它没有任何 NameServer 地址（namesrvAddr）可以询问路由');
+    expect(narrate(failed, 'en', context(['10.0.0.1:9876']))).toContain('No route info of this topic');
+    const result = validateScenario({ version: 1, brokers: [{ name: 'broker-a' }], topics: [{ name: 'T' }], producers: [{ id: 'p-1', group: 'PG', topic: 'T' }] });
+    if (!result.ok) throw new Error('invalid');
+    const timeline = new Timeline(result.scenario);
+    timeline.seek(5_000);
+    const last = timeline.traceSlice(0).filter((event) => event.type === 'send.result').at(-1)!;
+    expect(narrate(last, 'en', contextAt(result.scenario.config, timeline.state, undefined, timeline))).toContain('No name server address');
+  });
+
   it('counts a send\'s attempts from the trace before its result, as the whole trace does (master loss: sends with no master left)', () => {
     const result = validateScenario(findLibraryEntry('master-loss-sync-async')!.scenario);
     if (!result.ok) throw new Error('invalid');

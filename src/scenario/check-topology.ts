@@ -38,10 +38,6 @@ function checkControllers(draft: Draft): ValidationError[] {
   if (config.enableControllerInNamesrv && draft.nameServers.length === 0) {
     errors.push(problem(['config', 'enableControllerInNamesrv'], 'needs a NameServer to run the controller in'));
   }
-  const taken = new Set([...draft.nameServers, ...draft.producers, ...draft.consumers].flatMap((item) => (item ? ['id' in item ? item.id : ''] : [])));
-  for (const { item, path } of controllers) {
-    if (taken.has(item.id)) errors.push(problem([...path, 'id'], `${quote(item.id)} is already the id of a NameServer or client: give the controller its own`));
-  }
   return errors;
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Scenario } from '../model/spec.ts';
 import { checkClients } from './check-clients.ts';
+import { checkProcessNames } from './check-names.ts';
 import { checkTimeline } from './check-timeline.ts';
 import { checkTopology } from './check-topology.ts';
 import { issuesToErrors, withoutRepeats } from './issues.ts';
@@ -30,7 +31,7 @@ export function validateScenario(input: unknown): ValidationResult {
   if (!version.success) errors.push(...issuesToErrors(version.error.issues, ['version']));
   const draft = normalize(parseFile(input, errors));
   // The second pass: references between sections, checked on the items that passed the first.
-  errors.push(...checkTopology(draft), ...checkClients(draft), ...checkTimeline(draft));
+  errors.push(...checkTopology(draft), ...checkClients(draft), ...checkTimeline(draft), ...checkProcessNames(draft));
   return errors.length === 0 ? { ok: true, scenario: finalize(draft) } : refused(withoutRepeats(errors));
 }
 

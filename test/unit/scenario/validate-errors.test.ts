@@ -86,6 +86,19 @@ refuses('a slave with a master role', (s) => { at(s, 'brokers', 1).role = 'SYNC_
   "brokers[1].role: must be SLAVE: brokerId 1 is a slave's (RocketMQ gives every master brokerId 0)");
 refuses('a duplicate client id across producers and consumers', (s) => { at(s, 'consumers', 0).id = 'p-1'; },
   'consumers[0].id: duplicate client id "p-1" (also in producers[0])');
+refuses('a client named like a NameServer', (s) => { at(s, 'producers', 0).id = 'ns-1'; },
+  'producers[0].id: "ns-1" is already the name of a NameServer (also in nameServers[0]): give each process a name of its own');
+refuses('a NameServer named like a broker (brokerName/brokerId)', (s) => { at(s, 'nameServers', 0).id = 'broker-a/1'; },
+  'brokers[1].name: "broker-a/1" is already the name of a NameServer (also in nameServers[0]): give each process a name of its own');
+refuses('a client added in the timeline named like a broker', (s) => {
+  (s.timeline as Json[]).push({ at: 1, action: 'addConsumer', consumer: { id: 'broker-a/0', group: 'CG', topic: 'TopicTest' } });
+}, 'timeline[1].consumer.id: "broker-a/0" is already the name of a broker (also in brokers[0]): give each process a name of its own');
+refuses('a controller named like a NameServer', (s) => { Object.assign(s, { config: { enableControllerMode: true }, controllers: [{ id: 'ns-1' }] }); },
+  'controllers[0].id: "ns-1" is already the name of a NameServer (also in nameServers[0]): give each process a name of its own');
+refuses('a client named like the controller inside the first NameServer', (s) => {
+  Object.assign(s, { config: { enableControllerMode: true, enableControllerInNamesrv: true } });
+  at(s, 'consumers', 0).id = 'ns-1/controller';
+}, 'consumers[0].id: "ns-1/controller" is already the name of a controller (also in config.enableControllerInNamesrv): give each process a name of its own');
 refuses('a duplicate topic', (s) => { (s.topics as Json[]).push({ name: 'TopicTest' }); },
   'topics[1].name: duplicate topic "TopicTest" (also in topics[0])');
 refuses('a topic on a cluster without brokers', (s) => { at(s, 'topics', 0).cluster = 'OtherCluster'; },

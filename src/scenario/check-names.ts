@@ -1,0 +1,48 @@
+/**
+ * One name per process. NameServers, controllers, brokers (`brokerName/brokerId`), producers and
+ * consumers are nodes of one network, and the trace, the timeline and the page name each by that
+ * name: two processes of one name would be one node, and one of them would never hear from
+ * anybody. Two of one kind are reported by that kind's own check (a duplicate client id,
+ * NameServer id or brokerId); this reports a name another kind of process has already.
+ */
+import { problem, type Path } from './issues.ts';
+import { quote } from './messages.ts';
+import type { Draft } from './normalize.ts';
+import { allConsumers, allProducers, alsoIn, located, type Located } from './references.ts';
+import type { ValidationError } from './validate.ts';
+
+type Kind = 'NameServer' | 'controller' | 'broker' | 'client';
+
+interface Named {
+  name: string;
+  kind: Kind;
+  /** The field that gives the name. */
+  field: Path;
+}
+
+function names(draft: Draft): Array<Located<Named>> {
+  const nameServers = located(draft.nameServers, 'nameServers');
+  const first = nameServers[0];
+  return [
+    ...nameServers.map(({ item, path }) => ({ item: { name: item.id, kind: 'NameServer' as const, field: ['id'] }, path })),
+    // A controller inside the first NameServer is a party of its own in the detections (src/model/factory.ts).
+    ...(draft.config.enableControllerInNamesrv && first ? [{ item: { name: `${first.item.id}/controller`, kind: 'controller' as const, field: [] }, path: ['config', 'enableControllerInNamesrv'] }] : []),
+    ...located(draft.controllers, 'controllers').map(({ item, path }) => ({ item: { name: item.id, kind: 'controller' as const, field: ['id'] }, path })),
+    ...located(draft.brokers, 'brokers').map(({ item, path }) => ({ item: { name: `${item.name}/${item.brokerId}`, kind: 'broker' as const, field: ['name'] }, path })),
+    ...[...allProducers(draft), ...allConsumers(draft)].map(({ item, path }) => ({ item: { name: item.id, kind: 'client' as const, field: ['id'] }, path })),
+  ];
+}
+
+export function checkProcessNames(draft: Draft): ValidationError[] {
+  const first = new Map<string, Located<Named>>();
+  const errors: ValidationError[] = [];
+  for (const entry of names(draft)) {
+    const { name, kind, field } = entry.item;
+    const earlier = first.get(name);
+    if (earlier === undefined) first.set(name, entry);
+    else if (earlier.item.kind !== kind) {
+      errors.push(problem([...entry.path, ...field], `${quote(name)} is already the name of a ${earlier.item.kind} (${alsoIn(earlier)}): give each process a name of its own`));
+    }
+  }
+  return errors;
+}

@@ -5,7 +5,7 @@
 import { z } from 'zod/mini';
 import { SCENARIO_BOUNDS } from '../model/defaults.ts';
 import { PERM_PRIORITY } from '../model/perm.ts';
-import { integerRange, numberRange, oneOf, says, unknownFields } from './messages.ts';
+import { integerRange, numberRange, oneOf, quote, says, unknownFields } from './messages.ts';
 
 export function integer(min: number, max: number, note?: string) {
   // A refinement rather than z.int(): the same verdict (the bounds keep values in the safe
@@ -76,6 +76,30 @@ const GROUP_MAX_LENGTH = 255;
 export function topicName() {
   const rule = `must be 1 to ${TOPIC_MAX_LENGTH} characters among ${CHARS_RULE} (RocketMQ TopicValidator)`;
   return z.string({ error: says(rule) }).check(z.minLength(1), z.maxLength(TOPIC_MAX_LENGTH), z.regex(TOPIC_OR_GROUP_CHARS));
+}
+
+/** TopicValidator.SYSTEM_TOPIC_SET, with its SYSTEM_TOPIC_PREFIX: the topics RocketMQ keeps for itself. */
+const SYSTEM_TOPICS = new Set([
+  'TBW102', 'SCHEDULE_TOPIC_XXXX', 'BenchmarkTest', 'RMQ_SYS_TRANS_HALF_TOPIC', 'RMQ_SYS_TRACE_TOPIC', 'RMQ_SYS_TRANS_OP_HALF_TOPIC',
+  'TRANS_CHECK_MAX_TIME_TOPIC', 'SELF_TEST_TOPIC', 'OFFSET_MOVED_EVENT', 'CHECKPOINT_TOPIC',
+]);
+const SYSTEM_TOPIC_PREFIX = 'rmq_sys_';
+
+/** TopicValidator.NOT_ALLOWED_SEND_TOPIC_SET: the client refuses to send to these. */
+const NOT_ALLOWED_SEND_TOPICS = new Set(['SCHEDULE_TOPIC_XXXX', 'RMQ_SYS_TRANS_HALF_TOPIC', 'RMQ_SYS_TRANS_OP_HALF_TOPIC', 'TRANS_CHECK_MAX_TIME_TOPIC', 'SELF_TEST_TOPIC', 'OFFSET_MOVED_EVENT']);
+
+/** A topic the scenario creates (mqadmin updateTopic): AdminBrokerProcessor refuses RocketMQ's own (TopicValidator.isSystemTopic). */
+export function createdTopicName() {
+  return topicName().check(z.refine((topic) => !SYSTEM_TOPICS.has(topic) && !topic.startsWith(SYSTEM_TOPIC_PREFIX), {
+    error: (issue) => `${quote(String(issue.input))} is RocketMQ's own topic: updateTopic refuses it ("The topic[${String(issue.input)}] is conflict with system topic.", AdminBrokerProcessor)`,
+  }));
+}
+
+/** A topic a producer sends to: Validators.checkMessage refuses those of TopicValidator.NOT_ALLOWED_SEND_TOPIC_SET. */
+export function sendTopicName() {
+  return topicName().check(z.refine((topic) => !NOT_ALLOWED_SEND_TOPICS.has(topic), {
+    error: (issue) => `the client refuses to send to ${quote(String(issue.input))} ("Sending message to topic[${String(issue.input)}] is forbidden.", Validators.isNotAllowedSendTopic)`,
+  }));
 }
 
 export function groupName() {

@@ -14,8 +14,8 @@ import {
 } from '../model/vocabulary.ts';
 import { configSchema } from './config-schema.ts';
 import {
-  allOf, anyText, brokerId, brokerName, choice, decimal, groupName, integer, ipv4, list, perm, queueNums,
-  queueRef, ratePerSec, strict, text, topicName,
+  allOf, anyText, brokerId, brokerName, choice, createdTopicName, decimal, groupName, integer, ipv4, list, perm, queueNums,
+  queueRef, ratePerSec, sendTopicName, strict, text, topicName,
 } from './fields.ts';
 import { quote, says, suggestion } from './messages.ts';
 
@@ -134,7 +134,7 @@ function topicSchema() {
   const counts = { writeQueueNums: z.optional(queueNums()), readQueueNums: z.optional(queueNums()), perm: z.optional(perm()) };
   const placement = strict({ name: brokerName(), ...counts });
   return strict({
-    name: topicName(),
+    name: createdTopicName(),
     cluster: z.optional(text()),
     brokers: z.optional(list(placement, SCENARIO_BOUNDS.brokers, 'brokers', 'must list at least one broker')),
     ...counts,
@@ -147,7 +147,7 @@ function producerSchema(time: TimeSchema) {
   return strict({
     id: text(),
     group: groupName(),
-    topic: topicName(),
+    topic: sendTopicName(),
     ratePerSec: z.optional(ratePerSec()),
     arrival: z.optional(choice(ARRIVALS)),
     tags: z.optional(list(text(), MAX_TAGS, 'tags')),
@@ -249,7 +249,7 @@ function updateTopicSchema(time: TimeSchema) {
   return strict({
     at: time,
     action: z.literal('updateTopic'),
-    topic: topicName(),
+    topic: createdTopicName(),
     cluster: z.optional(text()),
     broker: z.optional(brokerName()),
     writeQueueNums: z.optional(queueNums()),

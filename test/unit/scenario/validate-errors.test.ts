@@ -99,6 +99,12 @@ refuses('a client named like the controller inside the first NameServer', (s) =>
   Object.assign(s, { config: { enableControllerMode: true, enableControllerInNamesrv: true } });
   at(s, 'consumers', 0).id = 'ns-1/controller';
 }, 'consumers[0].id: "ns-1/controller" is already the name of a controller (also in config.enableControllerInNamesrv): give each process a name of its own');
+refuses('a topic RocketMQ keeps for itself', (s) => { at(s, 'topics', 0).name = 'TBW102'; at(s, 'producers', 0).topic = 'TBW102'; at(s, 'consumers', 0).topic = 'TBW102'; },
+  'topics[0].name: "TBW102" is RocketMQ\'s own topic: updateTopic refuses it ("The topic[TBW102] is conflict with system topic.", AdminBrokerProcessor)');
+refuses('an updateTopic of a topic with the system prefix', (s) => { s.timeline = [{ at: 1, action: 'updateTopic', topic: 'rmq_sys_mine', cluster: 'DefaultCluster' }]; },
+  'timeline[0].topic: "rmq_sys_mine" is RocketMQ\'s own topic: updateTopic refuses it ("The topic[rmq_sys_mine] is conflict with system topic.", AdminBrokerProcessor)');
+refuses('a producer sending to a topic the client refuses', (s) => { at(s, 'producers', 0).topic = 'SCHEDULE_TOPIC_XXXX'; },
+  'producers[0].topic: the client refuses to send to "SCHEDULE_TOPIC_XXXX" ("Sending message to topic[SCHEDULE_TOPIC_XXXX] is forbidden.", Validators.isNotAllowedSendTopic)');
 refuses('a duplicate topic', (s) => { (s.topics as Json[]).push({ name: 'TopicTest' }); },
   'topics[1].name: duplicate topic "TopicTest" (also in topics[0])');
 refuses('a topic on a cluster without brokers', (s) => { at(s, 'topics', 0).cluster = 'OtherCluster'; },

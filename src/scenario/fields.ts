@@ -102,10 +102,20 @@ export function sendTopicName() {
   }));
 }
 
-export function groupName() {
+function groupName() {
   const rule = `must be 1 to ${GROUP_MAX_LENGTH} characters among ${CHARS_RULE} (RocketMQ Validators.checkGroup)`;
   return z.string({ error: says(rule) }).check(z.minLength(1), z.maxLength(GROUP_MAX_LENGTH), z.regex(TOPIC_OR_GROUP_CHARS));
 }
+
+/** A client's group, not the client's default (MixAll.DEFAULT_PRODUCER_GROUP, DEFAULT_CONSUMER_GROUP): checkConfig refuses it at start(). */
+function clientGroupName(reserved: string, kind: 'producerGroup' | 'consumerGroup') {
+  return groupName().check(z.refine((group) => group !== reserved, {
+    error: `the client refuses it at start() ("${kind} can not equal ${reserved}, please specify another one.", checkConfig)`,
+  }));
+}
+
+export const producerGroupName = () => clientGroupName('DEFAULT_PRODUCER', 'producerGroup');
+export const consumerGroupName = () => clientGroupName('DEFAULT_CONSUMER', 'consumerGroup');
 
 /** Queues are written "brokerName:queueId" in routes and traces, so a broker name has no colon. */
 export function brokerName() {

@@ -14,8 +14,8 @@ import {
 } from '../model/vocabulary.ts';
 import { configSchema } from './config-schema.ts';
 import {
-  allOf, anyText, brokerId, brokerName, choice, createdTopicName, decimal, groupName, integer, ipv4, list, perm, queueNums,
-  queueRef, ratePerSec, sendTopicName, strict, text, topicName,
+  allOf, anyText, brokerId, brokerName, choice, consumerGroupName, createdTopicName, decimal, integer, ipv4, list, perm,
+  producerGroupName, queueNums, queueRef, ratePerSec, sendTopicName, strict, text, topicName,
 } from './fields.ts';
 import { quote, says, suggestion } from './messages.ts';
 
@@ -146,7 +146,7 @@ function topicSchema() {
 function producerSchema(time: TimeSchema) {
   return strict({
     id: text(),
-    group: groupName(),
+    group: producerGroupName(),
     topic: sendTopicName(),
     ratePerSec: z.optional(ratePerSec()),
     arrival: z.optional(choice(ARRIVALS)),
@@ -164,7 +164,7 @@ function producerSchema(time: TimeSchema) {
 function consumerSchema(time: TimeSchema) {
   return strict({
     id: text(),
-    group: groupName(),
+    group: consumerGroupName(),
     topic: topicName(),
     subscription: z.optional(text()),
     messageModel: z.optional(choice(MESSAGE_MODELS)),

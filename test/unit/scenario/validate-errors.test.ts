@@ -105,6 +105,10 @@ refuses('an updateTopic of a topic with the system prefix', (s) => { s.timeline 
   'timeline[0].topic: "rmq_sys_mine" is RocketMQ\'s own topic: updateTopic refuses it ("The topic[rmq_sys_mine] is conflict with system topic.", AdminBrokerProcessor)');
 refuses('a producer sending to a topic the client refuses', (s) => { at(s, 'producers', 0).topic = 'SCHEDULE_TOPIC_XXXX'; },
   'producers[0].topic: the client refuses to send to "SCHEDULE_TOPIC_XXXX" ("Sending message to topic[SCHEDULE_TOPIC_XXXX] is forbidden.", Validators.isNotAllowedSendTopic)');
+refuses('a producer in the client\'s default group', (s) => { at(s, 'producers', 0).group = 'DEFAULT_PRODUCER'; },
+  'producers[0].group: the client refuses it at start() ("producerGroup can not equal DEFAULT_PRODUCER, please specify another one.", checkConfig)');
+refuses('a consumer in the client\'s default group', (s) => { at(s, 'consumers', 0).group = 'DEFAULT_CONSUMER'; },
+  'consumers[0].group: the client refuses it at start() ("consumerGroup can not equal DEFAULT_CONSUMER, please specify another one.", checkConfig)');
 refuses('a duplicate topic', (s) => { (s.topics as Json[]).push({ name: 'TopicTest' }); },
   'topics[1].name: duplicate topic "TopicTest" (also in topics[0])');
 refuses('a topic on a cluster without brokers', (s) => { at(s, 'topics', 0).cluster = 'OtherCluster'; },

@@ -49,9 +49,16 @@ export function openFault(state: ModelState, action: string, broker: string, bro
   state.faults.push({ fault: action, target: brokerId === 0 ? broker : `${broker}/${brokerId}`, broker, brokerId, node, at, endedAt: null });
 }
 
-/** The broker is back (started, or its partition healed): its open faults end. */
-export function closeFaults(state: ModelState, node: string, at: number): void {
-  for (const fault of state.faults) if (fault.node === node && fault.endedAt === null) fault.endedAt = at;
+/** The faults each action ends: a start ends the process's death, a heal the partition (which a restart keeps). */
+const ENDED_BY = {
+  startBroker: new Set(['crashBroker', 'powerOffBroker', 'shutdownBroker']),
+  healPartition: new Set(['partitionBroker']),
+} as const;
+
+/** The broker is back (started, or its partition healed): the open faults that action ends, end. */
+export function closeFaults(state: ModelState, node: string, at: number, action: keyof typeof ENDED_BY): void {
+  const ended = ENDED_BY[action];
+  for (const fault of state.faults) if (fault.node === node && fault.endedAt === null && ended.has(fault.fault)) fault.endedAt = at;
 }
 
 export interface Sign {

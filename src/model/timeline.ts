@@ -80,7 +80,7 @@ type BrokerAction = Extract<TimelineAction, { action: 'crashBroker' | 'powerOffB
 function trackBrokerFault(state: ModelState, action: BrokerAction, now: number): void {
   const brokerId = action.brokerId ?? MASTER_ID;
   const node = brokerKey(action.target, brokerId);
-  if (action.action === 'startBroker' || action.action === 'healPartition') closeFaults(state, node, now);
+  if (action.action === 'startBroker' || action.action === 'healPartition') closeFaults(state, node, now, action.action);
   else if (brokersOf(state, action.target, brokerId).some((broker) => broker.status === 'running')) openFault(state, action.action, action.target, brokerId, node, now);
 }
 

@@ -160,6 +160,32 @@ describe('how a NameServer forgets a broker (RouteInfoManager, BrokerHousekeepin
     expect(sim.route('ns-2').topics.TopicTest?.['broker-a']?.writeQueueNums).toBe(4);
   });
 
+  it('keeps a partition across a restart: the broker comes back cut off, and is listed again only after healPartition', () => {
+    const sim = new TestSim(scenario({
+      timeline: [
+        { at: 50_000, action: 'partitionBroker', target: 'broker-a' },
+        { at: 60_000, action: 'crashBroker', target: 'broker-a' },
+        { at: 70_000, action: 'startBroker', target: 'broker-a' },
+        { at: 205_000, action: 'healPartition', target: 'broker-a' },
+      ],
+    })).at(205_000);
+    // The crash closed nothing the NameServers could see; the restarted broker's registrations
+    // (at once, 10 s later, then every 30 s) vanish in the partition like those before it.
+    expect(sim.events('broker.registered', (e) => e.t > 50_000)).toEqual([]);
+    expect(sim.times('broker.removed', { nameServer: 'ns-1', reason: 'channelIdle' })).toEqual([40_001 + CHANNEL_MAX_IDLE]);
+    expect(sim.route('ns-1').brokers).toEqual([]);
+    // The partition, still on after the restart, is what the NameServers noticed then.
+    expect(sim.summary().detections.filter((d) => d.how === 'channelIdle').map(({ fault, party, noticedAt }) => ({ fault, party, noticedAt }))).toEqual([
+      { fault: 'partitionBroker', party: 'ns-1', noticedAt: 40_001 + CHANNEL_MAX_IDLE },
+      { fault: 'partitionBroker', party: 'ns-2', noticedAt: 40_001 + CHANNEL_MAX_IDLE },
+    ]);
+    // Started at 70 s: registrations at 70, 80, 110, 140, 170, 200 s, then 230 s, the first after the heal.
+    const firstAfterHeal = 70_000 + REGISTER_INITIAL_DELAY + 5 * REGISTER_PERIOD;
+    expect(firstAfterHeal).toBe(230_000);
+    sim.at(firstAfterHeal + HOP);
+    expect(sim.times('broker.registered', (e) => e.t > 50_000)).toEqual([firstAfterHeal + HOP, firstAfterHeal + HOP]);
+  });
+
   it('removes a shut-down broker by unregistration, one NameServer after the other', () => {
     const sim = new TestSim(scenario({
       nameServers: [{ id: 'ns-1' }, { id: 'ns-2' }, { id: 'ns-3' }],

@@ -20,7 +20,7 @@ export function brokerKey(brokerName: string, brokerId: number): string {
 export function startBroker(state: ModelState, broker: BrokerState, sim: Sim): void {
   if (broker.status === 'running') return;
   broker.status = 'running';
-  broker.partitioned = false;
+  // A partition is the network's, not the process's: it outlives a restart until healPartition.
   broker.epoch++;
   // Channels and parked pulls live in memory; topics, messages and offsets are on disk.
   broker.consumerTable = dict();
@@ -34,7 +34,6 @@ export function startBroker(state: ModelState, broker: BrokerState, sim: Sim): v
   recoverAfterPowerLoss(broker);
   startFlushService(broker, sim.now);
   sim.net.start(broker.node);
-  sim.net.setIsolated(broker.node, false);
   createDefaultTopic(broker, state.config);
   // Controller mode: the broker registers with the NameServers once the controller gave it its role.
   if (state.config.enableControllerMode) startReplicasManager(state, broker, sim);

@@ -47,8 +47,9 @@ function linkNode(state: ModelState, name: string): string {
 }
 
 /** A process that dies: its outstanding requests die with it, its peers see the channel close. */
+/** The process dies, a hung one too (killed, as an operator does with one): the OS closes its connections. */
 function crashClient(state: ModelState, client: ClientState, sim: Sim): void {
-  if (client.status !== 'running') return;
+  if (client.status !== 'running' && client.status !== 'hung') return;
   client.status = 'crashed';
   dropRequestsFrom(state, client.id);
   sim.net.stop(client.id);

@@ -199,6 +199,15 @@ describe('consumers noticing each other (RebalanceService, ClientHousekeepingSer
     expect(rebalance[0]!.t).toBe(70_000 + 4 * HOP);
   });
 
+  it('a hung consumer killed (crashConsumer) closes its channel at once, as a crash does', () => {
+    const sim = new TestSim(group()).at(70_000);
+    sim.act({ action: 'hangConsumer', target: 'c-2' }).advance(10_000);
+    expect(sim.events('consumer.removed')).toEqual([]);
+    sim.act({ action: 'crashConsumer', target: 'c-2' }).advance(1_000);
+    expect(sim.events('consumer.removed').map(({ t, consumer: c, reason }) => ({ t, c, reason }))).toEqual([{ t: 80_000 + HOP, c: 'c-2', reason: 'channelClosed' }]);
+    expect(sim.events('rebalance', (e) => e.t > 80_000 && e.topic === 'TopicTest').map((e) => [e.t, e.consumer, e.queues.length])).toEqual([[80_000 + 4 * HOP, 'c-1', 8]]);
+  });
+
   it('a hung consumer is dropped only by the 120 s channel expiry (10 s scan), and the survivor rebalances at its next periodic rebalance', () => {
     const sim = new TestSim(group()).at(70_000);
     // Heartbeats every 30 s from 1 s: the last one before the hang arrived at 61 001.

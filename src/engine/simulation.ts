@@ -30,6 +30,11 @@ export interface SimulationOptions<S, E extends EngineEvent, M extends object, T
    * trace, which holds objects.
    */
   writer?: W;
+  /**
+   * Hears each delivery the network swallowed on arrival, its receiver having died or been cut
+   * off while it was on the way (the model learns what became of a message nobody answers).
+   */
+  onUndelivered?: (state: S, delivery: Delivery<M>, sim: Simulation<S, E, M, T, W>) => void;
 }
 
 export interface Snapshot<S, E, T> {
@@ -67,6 +72,7 @@ export class Simulation<S, E extends EngineEvent, M extends object, T, W = never
   /** The handler of net.deliver, more than half of all events: called without the lookup. */
   private readonly onDeliver: Handler<S, E, M, T, W>;
   private readonly onTrace: ((event: T) => void) | undefined;
+  private readonly onUndelivered: SimulationOptions<S, E, M, T, W>['onUndelivered'];
   private readonly keepTrace: boolean;
   private readonly writer: W | null;
 
@@ -77,6 +83,7 @@ export class Simulation<S, E extends EngineEvent, M extends object, T, W = never
     this.onDeliver = this.handlers.get('net.deliver')!;
     this.rng = new Rng(options.seed);
     this.onTrace = options.onTrace;
+    this.onUndelivered = options.onUndelivered;
     this.keepTrace = options.keepTrace ?? true;
     this.writer = options.writer ?? null;
     this.trace = new AppendLog<T>();
@@ -149,9 +156,10 @@ export class Simulation<S, E extends EngineEvent, M extends object, T, W = never
     this.eventsHandled++;
     const kind = event.kind;
     if (kind === 'net.deliver') {
-      const { from, to } = event as Delivery<M>;
+      const delivery = event as Delivery<M>;
       // A message still in flight when its receiver died or was cut off is simply gone.
-      if (this.net.canDeliver(from, to)) this.onDeliver(this.state, event, this);
+      if (this.net.canDeliver(delivery.from, delivery.to)) this.onDeliver(this.state, event, this);
+      else this.onUndelivered?.(this.state, delivery, this);
       return;
     }
     this.handlers.get(kind)!(this.state, event, this);

@@ -5,6 +5,7 @@ import { AppendLog, Simulation } from '../engine/index.ts';
 import { MODEL_HANDLERS } from './dispatch.ts';
 import { SCAN_RESPONSE_TABLE } from './remoting.ts';
 import type { ModelEvent, TraceEvent } from './events.ts';
+import { onUndelivered } from './oneway-loss.ts';
 import { createModelState } from './factory.ts';
 import type { Wire } from './remoting-types.ts';
 import type { Sim } from './sim-types.ts';
@@ -35,6 +36,7 @@ export function createSimulation(scenario: Scenario, options: ModelOptions = {})
     ...(options.onTrace ? { onTrace: options.onTrace } : {}),
     keepTrace: options.keepTrace ?? true,
     ...(options.writer ? { writer: options.writer } : {}),
+    onUndelivered,
   });
   const starts: { at: number; node: string }[] = [
     ...scenario.nameServers.map((spec) => ({ at: spec.startAt, node: spec.id })),

@@ -81,11 +81,6 @@ function reclaimStore(broker: BrokerState, point: number): void {
 /** Serials below `settled` are never stored, consumed or filtered again: count what their marks meant, then forget them. */
 function settleSerials(state: ModelState, settled: number, position: number): void {
   const { stats } = state;
-  stats.onewayIds.removeWhere((serial) => {
-    if (serial >= settled) return false;
-    if (!stats.storedIds.has(serial, position)) stats.settledOnewayLost++;
-    return true;
-  });
   stats.filteredOutIds.removeWhere((key) => {
     const bar = key.lastIndexOf('|');
     const serial = Number(key.slice(bar + 1));

@@ -370,14 +370,16 @@ export interface MessageStats {
   duplicates: number;
   toDlq: number;
   toRetry: number;
-  /** Stored copies a power loss took before any other replica had them (message.lost). */
+  /**
+   * Messages lost for good, one per message.lost: stored copies a power loss or a new master's
+   * truncation took before any other replica had them, and ONEWAY sends the network swallowed.
+   */
   lost: number;
   /**
-   * What the runner's reclaim (reclaim.ts) counted as numbers once the serials were settled and
-   * their marks forgotten: ONEWAY messages never stored (lost on the way), and messages an
-   * inconsistent group passed over and never consumed. Always 0 in a run that never reclaims.
+   * What the runner's reclaim (reclaim.ts) counted as a number once the serials were settled and
+   * their marks forgotten: messages an inconsistent group passed over and never consumed. Always 0
+   * in a run that never reclaims.
    */
-  settledOnewayLost: number;
   settledFilteredOut: number;
   /** "group|serial" of each message a member of an inconsistent group passed over although another member wants it (message.filtered). */
   filteredOutIds: MarkSet<string>;
@@ -406,8 +408,6 @@ export interface MessageStats {
    * successfully at least once, each tagged with the ordinal of the consumer that did it first.
    */
   consumedIds: Record<string, SerialMarkSet>;
-  /** ONEWAY messages handed to the network: stored, or lost on the way. */
-  onewayIds: MarkSet<number>;
 }
 
 /**

@@ -79,7 +79,7 @@ export type ConsumeFailedNext = (typeof CONSUME_FAILED_NEXT)[number];
  * it, or (controller mode) its old master came back as a slave of a newer master and cut it off
  * its commit log (AutoSwitchHAClient truncates to the last epoch both share).
  */
-export const MESSAGE_LOST_REASONS = ['notFlushedNotReplicated', 'truncatedByNewMaster'] as const;
+export const MESSAGE_LOST_REASONS = ['notFlushedNotReplicated', 'truncatedByNewMaster', 'onewayNotDelivered', 'onewayRefused'] as const;
 export type MessageLostReason = (typeof MESSAGE_LOST_REASONS)[number];
 
 /** What made the controller elect (controller.elected): the master's channel closed, the heartbeat scan, the inactive-master scan, or a broker asking. */

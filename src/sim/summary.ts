@@ -249,16 +249,12 @@ export function summarize(state: ModelState, untilMs: number, traceHash: string,
   const queues = summarizeQueues(state);
   const neverConsumable = queues.reduce((sum, queue) => sum + queue.neverConsumable, 0);
   const lagging = queues.reduce((sum, queue) => sum + (queue.readable ? Math.max(0, ...Object.values(queue.lag)) : 0), 0);
-  // ONEWAY messages that vanished on the way (sent, neither stored nor reported failed; the
-  // settled ones counted by the runner's reclaim), and stored copies a power loss took before any
-  // other replica had them (message.lost).
-  const lost = stats.onewayIds.keysAt(position).filter((serial) => !stats.storedIds.has(serial, position)).length + stats.settledOnewayLost + stats.lost;
   return {
     untilMs,
     traceHash,
     traceEvents,
     messages: {
-      sent: stats.sent, stored: stats.stored, consumed: stats.consumed, neverConsumable, lost, duplicates: stats.duplicates,
+      sent: stats.sent, stored: stats.stored, consumed: stats.consumed, neverConsumable, lost: stats.lost, duplicates: stats.duplicates,
       failed: stats.failed, failedCauses: sortedCounts(stats.failedCauses), lagging, filteredOut: filteredOut(state, position), retried: stats.toRetry, deadLettered: stats.toDlq,
       sendAttempts: stats.attempts, failedAttempts: stats.failedAttempts, failedAttemptReasons: sortedCounts(stats.failedAttemptReasons),
       duplicateCauses: sortedCounts(stats.duplicateCauses), neverConsumableCauses: neverConsumableCauses(queues),

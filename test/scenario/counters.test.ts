@@ -80,6 +80,37 @@ describe('failed messages and why they failed', () => {
   });
 });
 
+describe('lost ONEWAY messages', () => {
+  const oneway: ScenarioJson = { ...oneBroker, config: { networkJitterMs: 0 }, producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 1, sendMode: 'ONEWAY', startAt: 1_000 }] };
+
+  it('a message still on the way is not lost: at the instant of a send, every message is stored or in flight', () => {
+    const sim = new TestSim(oneway).advance(10_000);
+    // Sends at 2 s, 3 s ... 10 s (a second after p-1 starts); the one sent at 10 s arrives a hop later.
+    expect(sim.summary().messages).toMatchObject({ sent: 9, stored: 8, lost: 0 });
+    expect(sim.events('message.lost')).toEqual([]);
+    sim.advance(1);
+    expect(sim.summary().messages).toMatchObject({ sent: 9, stored: 9, lost: 0 });
+  });
+
+  it('a message whose broker crashes while it is on the way is lost when it would have arrived; the producer never knows', () => {
+    // 5 ms on the wire: the broker crashes 2 ms after the send at 10 s, 3 ms before it would arrive.
+    const sim = new TestSim({ ...oneway, config: { networkJitterMs: 0, networkLatencyMs: 5 }, timeline: [{ at: 10_002, action: 'crashBroker', target: 'broker-a' }] }).advance(10_005);
+    const sent = sim.events('message.sent', (e) => e.t === 10_000);
+    expect(sent).toHaveLength(1);
+    expect(sim.events('message.lost').map(({ t, msgId, broker, reason, queueOffset }) => ({ t, msgId, broker, reason, queueOffset }))).toEqual([
+      { t: 10_005, msgId: sent[0]!.msgId, broker: 'broker-a', reason: 'onewayNotDelivered', queueOffset: -1 },
+    ]);
+    expect(sim.summary().messages).toMatchObject({ lost: 1, failed: 0, failedAttempts: 0 });
+  });
+
+  it('a message sent into a partition is lost at once', () => {
+    const sim = new TestSim({ ...oneway, timeline: [{ at: 5_500, action: 'partitionBroker', target: 'broker-a' }] }).advance(8_000);
+    // The route still gives broker-a: the sends at 6, 7 and 8 s vanish as they leave.
+    expect(sim.times('message.lost', { reason: 'onewayNotDelivered' })).toEqual([6_000, 7_000, 8_000]);
+    expect(sim.summary().messages.lost).toBe(3);
+  });
+});
+
 describe('duplicates and their causes', () => {
   const sim = new TestSim(consumerJoinLeave).advance(420_000);
   const { messages } = sim.summary();

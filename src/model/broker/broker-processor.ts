@@ -6,6 +6,7 @@
 import { dict } from '../../engine/index.ts';
 import { DLQ_GROUP_TOPIC_PREFIX, RETRY_GROUP_TOPIC_PREFIX } from '../defaults.ts';
 import { buildSubscriptionData } from '../filter.ts';
+import { onewayRefused } from '../oneway-loss.ts';
 import { isReadable } from '../perm.ts';
 import { reply } from '../remoting.ts';
 import type { RemotingRequest, RemotingResponse } from '../remoting-types.ts';
@@ -44,7 +45,10 @@ function processRequest(state: ModelState, broker: BrokerState, from: string, id
   switch (request.code) {
     case 'SEND_MESSAGE': {
       const response = sendMessage(state, broker, request, sim);
-      return response.code === 'SUCCESS' ? syncReplica(state, broker, from, id, response, sim) : response;
+      if (response.code === 'SUCCESS') return syncReplica(state, broker, from, id, response, sim);
+      // A refused ONEWAY send: its answer goes nowhere, and nobody stored it.
+      if (id === null) onewayRefused(state, request, broker.brokerId, sim);
+      return response;
     }
     case 'HA_REPORT':
       onHaReport(state, broker, from, request, sim);

@@ -6,6 +6,7 @@
 import { AUTO_CREATE_TOPIC_KEY_TOPIC, MASTER_ID } from '../defaults.ts';
 import { noticed } from '../detections.ts';
 import { DEFAULT_CLASS_LOADER_HASH, parseIpv4, uniqIdAfter, uniqIdPrefix } from '../message-id.ts';
+import { onewayNotDelivered } from '../oneway-loss.ts';
 import type { RemotingRequest, RemotingResponse } from '../remoting-types.ts';
 import type { FailureReason, ResponseCode, SendFailedReason } from '../vocabulary.ts';
 import { invoke, oneway } from '../remoting.ts';
@@ -125,10 +126,10 @@ function sendAttempt(state: ModelState, producer: ProducerState, message: SendIn
   const node = addr !== null ? state.addrNodes[addr] : undefined;
   if (node === undefined) return attemptFailed(state, producer, request, 'brokerNotExist', sim);
   if (message.sendMode === 'ONEWAY') {
-    const handedOver = oneway(sim, producer.id, node, request) || sim.net.isUp(node); // a partition swallows it silently
-    // Marked at the position of its message.sent event (just emitted), as MessageStats says: a mark
-    // at the current count would read as absent until some later event is traced.
-    if (handedOver) state.stats.onewayIds.add(message.serial, sim.traceCount - 1);
+    // On the way it is stored, or lost if its broker dies or is cut off first (oneway-loss.ts).
+    if (oneway(sim, producer.id, node, request)) return;
+    // A partition swallows it at once, silently; a broker that is down refuses the connection.
+    if (sim.net.isUp(node)) onewayNotDelivered(state, request, sim);
     else attemptFailed(state, producer, request, 'connectRefused', sim);
     return;
   }

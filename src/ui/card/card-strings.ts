@@ -1,5 +1,6 @@
 /** The words of the message card and the queue's latest messages, in English and Simplified Chinese. */
 import { type Bilingual } from '../i18n/index.ts';
+import type { MessageLostReason } from '../../sim/index.ts';
 
 export interface CardStrings {
   title: (msgId: string) => string;
@@ -52,7 +53,8 @@ export interface CardStrings {
   neverConsumable: (readQueueNums: number) => string;
   consumedBy: (consumer: string, group: string, retry: number) => string;
   consumeFailed: (consumer: string, reconsumeTimes: number, next: string) => string;
-  lost: (node: string) => string;
+  /** Where and how a copy was lost (message.lost's reason). */
+  lost: (node: string, reason: MessageLostReason) => string;
   retriesHeading: string;
   retryStored: (topic: string, node: string) => string;
   latestMessages: (count: number, maxOffset: number) => string;
@@ -98,7 +100,14 @@ const en: CardStrings = {
   neverConsumable: (read) => `Never consumed: its queue id is at or above readQueueNums (${read}), so no consumer is ever given it.`,
   consumedBy: (consumer, group, retry) => `consumed by ${consumer} (${group})${retry > 0 ? `, retry ${retry}` : ''}`,
   consumeFailed: (consumer, n, next) => `${consumer} failed to consume it (reconsumeTimes ${n}); next: ${next}`,
-  lost: (node) => `lost on ${node} with its page cache (not flushed, no slave copy)`,
+  lost: (node, reason): string => {
+    switch (reason) {
+      case 'notFlushedNotReplicated': return `lost on ${node} with its page cache (not flushed, no slave copy)`;
+      case 'truncatedByNewMaster': return `cut off ${node}'s CommitLog: back as a slave, its new master never had it`;
+      case 'onewayNotDelivered': return `lost on the way to ${node} (ONEWAY: nobody answers)`;
+      case 'onewayRefused': return `refused by ${node} (ONEWAY: the answer goes nowhere)`;
+    }
+  },
   retriesHeading: 'Copies stored',
   retryStored: (topic, node) => `stored in ${topic} on ${node}`,
   latestMessages: (count, maxOffset) => `The latest ${count} of ${maxOffset} messages (ConsumeQueue → CommitLog), newest first. Choose one for its card.`,
@@ -144,7 +153,14 @@ const zh: CardStrings = {
   neverConsumable: (read) => `永远不会被消费：它所在队列的 id 大于或等于 readQueueNums（${read}），不会分配给任何消费者。`,
   consumedBy: (consumer, group, retry) => `被 ${consumer}（${group}）消费${retry > 0 ? `，第 ${retry} 次重试` : ''}`,
   consumeFailed: (consumer, n, next) => `${consumer} 消费失败（reconsumeTimes ${n}）；下一步：${next}`,
-  lost: (node) => `在 ${node} 上随 page cache 丢失（未刷盘，也没有 Slave 副本）`,
+  lost: (node, reason): string => {
+    switch (reason) {
+      case 'notFlushedNotReplicated': return `在 ${node} 上随 page cache 丢失（未刷盘，也没有 Slave 副本）`;
+      case 'truncatedByNewMaster': return `被 ${node} 从 CommitLog 截掉：它作为 Slave 回来，新 Master 从未收到它`;
+      case 'onewayNotDelivered': return `在发往 ${node} 的途中丢失（ONEWAY：没有应答）`;
+      case 'onewayRefused': return `被 ${node} 拒绝（ONEWAY：应答无人接收）`;
+    }
+  },
   retriesHeading: '存储的副本',
   retryStored: (topic, node) => `存入 ${node} 的 ${topic}`,
   latestMessages: (count, maxOffset) => `共 ${maxOffset} 条消息中最新的 ${count} 条（ConsumeQueue → CommitLog），最新的在前。选择一条查看它的卡片。`,

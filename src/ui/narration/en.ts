@@ -37,6 +37,9 @@ function failedSendEn(why: FailedSend, timeoutMs: number): string {
   }
 }
 
+/** Why nobody learns of a ONEWAY send that went wrong. */
+const ONEWAY_EN = 'A ONEWAY send (sendOneway) waits for no answer, so its producer never learns of it; only SYNC and ASYNC sends see a failure and retry.';
+
 export const en: Narrators = {
   'broker.registered': (e, c) => (e.first
     ? `${node(c, e, e.brokerId)} registered with ${e.nameServer} for the first time: ${e.nameServer} now lists it in routes. It repeats this every ${d(c.config.brokerHeartbeatIntervalMs)}: that registration is the broker's heartbeat.`
@@ -67,9 +70,14 @@ export const en: Narrators = {
     return `${node(c, e, 0)} appended the message to its CommitLog at offset ${e.commitLogOffset} and to ConsumeQueue ${e.topic} #${e.queueId} at position ${e.queueOffset}.${fate}`;
   },
   'message.filtered': (e) => `Group ${e.group} passed over message ${e.msgId} (${e.topic} ${e.broker} queue ${e.queueId}, position ${e.queueOffset}, tags ${e.tags || 'none'}) on the ${e.by} side: the broker keeps one subscription per group, so with members that subscribe differently a message one member wants is skipped by another and never consumed by the group.`,
-  'message.lost': (e, c) => (e.reason === 'truncatedByNewMaster'
-    ? `${node(c, e, e.brokerId, true)} cut message ${e.msgId} (${e.topic} queue ${e.queueId}, position ${e.queueOffset}) off its CommitLog: it came back as a slave of a newer master, which never received that message, and no other replica holds it.`
-    : `${node(c, e, e.brokerId)} lost message ${e.msgId} (${e.topic} queue ${e.queueId}, position ${e.queueOffset}) with its machine: it was only in the page cache, not yet flushed to disk, and no slave held a copy.`),
+  'message.lost': (e, c) => {
+    switch (e.reason) {
+      case 'truncatedByNewMaster': return `${node(c, e, e.brokerId, true)} cut message ${e.msgId} (${e.topic} queue ${e.queueId}, position ${e.queueOffset}) off its CommitLog: it came back as a slave of a newer master, which never received that message, and no other replica holds it.`;
+      case 'notFlushedNotReplicated': return `${node(c, e, e.brokerId)} lost message ${e.msgId} (${e.topic} queue ${e.queueId}, position ${e.queueOffset}) with its machine: it was only in the page cache, not yet flushed to disk, and no slave held a copy.`;
+      case 'onewayNotDelivered': return `Message ${e.msgId} (ONEWAY, ${e.topic} to ${e.broker} queue ${e.queueId}) was lost on the way: its broker was cut off by a partition, or down by the time it arrived. ${ONEWAY_EN}`;
+      case 'onewayRefused': return `${node(c, e, e.brokerId)} refused message ${e.msgId} (ONEWAY, ${e.topic} queue ${e.queueId}), for instance a queue id beyond the topic's counts: its answer goes nowhere. ${ONEWAY_EN}`;
+    }
+  },
   'controller.elected': (e, c) => (e.brokerId === null
     ? `Controller ${e.controller} found no live broker of ${e.broker}'s SyncStateSet to make master (${e.trigger}): with unclean election off, ${e.broker} has no master until an in-sync replica returns.`
     : `Controller ${e.controller} elected ${nodeName(c, e, e.brokerId)} (controller id ${e.brokerId}) as ${e.broker}'s master, epoch ${e.masterEpoch} (${e.trigger}). It will register with the NameServers as brokerId 0; clients find it at their next route pull.`),

@@ -37,6 +37,9 @@ function failedSendZh(why: FailedSend, timeoutMs: number): string {
   }
 }
 
+/** 出错的 ONEWAY 发送为什么没人知道。 */
+const ONEWAY_ZH = 'ONEWAY 发送（sendOneway）不等待任何应答，所以生产者永远不会知道；只有 SYNC 和 ASYNC 发送能看到失败并重试。';
+
 export const zh: Narrators = {
   'broker.registered': (e, c) => (e.first
     ? `${node(c, e, e.brokerId)} 首次注册到 ${e.nameServer}（路由注册）：${e.nameServer} 开始在路由中提供它。之后它每 ${d(c.config.brokerHeartbeatIntervalMs)}重复注册一次——这次注册就是 Broker 的心跳。`
@@ -67,9 +70,14 @@ export const zh: Narrators = {
     return `${node(c, e, 0)} 把消息追加到 CommitLog（偏移量 ${e.commitLogOffset}），并写入 ConsumeQueue ${e.topic} #${e.queueId} 的位置 ${e.queueOffset}。${fate}`;
   },
   'message.filtered': (e) => `消费者组 ${e.group} 在${e.by === 'broker' ? ' Broker ' : '客户端'}跳过了消息 ${e.msgId}（${e.topic} ${e.broker} 队列 ${e.queueId}，位置 ${e.queueOffset}，标签 ${e.tags || '无'}）：Broker 每个消费者组只保存一份订阅，成员订阅不一致时，一个成员需要的消息会被另一个成员跳过，整个组都不会消费它。`,
-  'message.lost': (e, c) => (e.reason === 'truncatedByNewMaster'
-    ? `${node(c, e, e.brokerId, true)} 把消息 ${e.msgId}（${e.topic} 队列 ${e.queueId}，位置 ${e.queueOffset}）从 CommitLog 截掉了：它作为新 Master 的 Slave 回来，而新 Master 从未收到这条消息，也没有其他副本持有它。`
-    : `${node(c, e, e.brokerId)} 断电，消息 ${e.msgId}（${e.topic} 队列 ${e.queueId}，位置 ${e.queueOffset}）随之丢失：它只在 page cache 中，尚未刷盘，也没有 Slave 持有副本。`),
+  'message.lost': (e, c) => {
+    switch (e.reason) {
+      case 'truncatedByNewMaster': return `${node(c, e, e.brokerId, true)} 把消息 ${e.msgId}（${e.topic} 队列 ${e.queueId}，位置 ${e.queueOffset}）从 CommitLog 截掉了：它作为新 Master 的 Slave 回来，而新 Master 从未收到这条消息，也没有其他副本持有它。`;
+      case 'notFlushedNotReplicated': return `${node(c, e, e.brokerId)} 断电，消息 ${e.msgId}（${e.topic} 队列 ${e.queueId}，位置 ${e.queueOffset}）随之丢失：它只在 page cache 中，尚未刷盘，也没有 Slave 持有副本。`;
+      case 'onewayNotDelivered': return `消息 ${e.msgId}（ONEWAY，${e.topic}，发往 ${e.broker} 队列 ${e.queueId}）在途中丢失：它的 Broker 被网络分区隔离，或在消息到达时已停止运行。${ONEWAY_ZH}`;
+      case 'onewayRefused': return `${node(c, e, e.brokerId)} 拒绝了消息 ${e.msgId}（ONEWAY，${e.topic} 队列 ${e.queueId}），例如队列 id 超出了 Topic 的队列数：它的应答无人接收。${ONEWAY_ZH}`;
+    }
+  },
   'controller.elected': (e, c) => (e.brokerId === null
     ? `Controller ${e.controller} 在 ${e.broker} 的 SyncStateSet 中找不到存活的 Broker 来当 Master（${e.trigger}）：未开启 unclean 选举，${e.broker} 在同步副本回来之前没有 Master。`
     : `Controller ${e.controller} 选举 ${nodeName(c, e, e.brokerId)}（controller id ${e.brokerId}）为 ${e.broker} 的 Master，epoch ${e.masterEpoch}（${e.trigger}）。它会以 brokerId 0 向 NameServer 注册；客户端在下一次拉取路由时发现它。`),

@@ -44,9 +44,14 @@ const en: Describers = {
   'topic.updated': (e) => `${e.broker} ${e.created ? 'created' : 'updated'} ${e.topic}: W ${e.writeQueueNums} / R ${e.readQueueNums}, perm ${perm2String(e.perm)}${e.auto ? ' (automatically)' : ''}`,
   'message.sent': (e) => `${e.producer} sent ${e.msgId} to ${e.broker}:${e.queueId} (attempt ${e.attempt})`,
   'message.stored': (e, _config, names) => `${drawnNode(names, 'en', e, e.brokerId)} stored a message in ${e.topic} queue ${e.queueId} at offset ${e.queueOffset}`,
-  'message.lost': (e, _config, names) => (e.reason === 'truncatedByNewMaster'
-    ? `${drawnNode(names, 'en', e, e.brokerId, true)} cut ${e.msgId} (${e.topic} queue ${e.queueId} offset ${e.queueOffset}) off its CommitLog: back as a slave, the new master never had it`
-    : `${drawnNode(names, 'en', e, e.brokerId)} lost ${e.msgId} (${e.topic} queue ${e.queueId} offset ${e.queueOffset}) with its page cache: never flushed to disk, and no slave had it`),
+  'message.lost': (e, _config, names) => {
+    switch (e.reason) {
+      case 'truncatedByNewMaster': return `${drawnNode(names, 'en', e, e.brokerId, true)} cut ${e.msgId} (${e.topic} queue ${e.queueId} offset ${e.queueOffset}) off its CommitLog: back as a slave, the new master never had it`;
+      case 'notFlushedNotReplicated': return `${drawnNode(names, 'en', e, e.brokerId)} lost ${e.msgId} (${e.topic} queue ${e.queueId} offset ${e.queueOffset}) with its page cache: never flushed to disk, and no slave had it`;
+      case 'onewayNotDelivered': return `ONEWAY message ${e.msgId} to ${e.broker}:${e.queueId} was lost on the way: its broker was cut off, or down by the time it arrived`;
+      case 'onewayRefused': return `${drawnNode(names, 'en', e, e.brokerId)} refused ONEWAY message ${e.msgId} (${e.topic} queue ${e.queueId}): its answer goes nowhere, and nothing was stored`;
+    }
+  },
   'controller.elected': (e, _config, names) => (e.brokerId === null
     ? `controller ${e.controller} elected no master for ${e.broker} (${e.trigger}): no in-sync replica alive`
     : `controller ${e.controller} elected ${names.node(e.broker, e.brokerId, e.t)} (${e.broker} controller id ${e.brokerId}) as master, epoch ${e.masterEpoch} (${e.trigger})`),
@@ -80,9 +85,14 @@ const zh: Describers = {
   'topic.updated': (e) => `${e.broker} ${e.created ? '创建' : '更新'}了 ${e.topic}：写 ${e.writeQueueNums} / 读 ${e.readQueueNums}，perm ${perm2String(e.perm)}${e.auto ? '（自动创建）' : ''}`,
   'message.sent': (e) => `${e.producer} 将 ${e.msgId} 发送到 ${e.broker}:${e.queueId}（第 ${e.attempt} 次尝试）`,
   'message.stored': (e, _config, names) => `${drawnNode(names, 'zh', e, e.brokerId)} 将消息存入 ${e.topic} 队列 ${e.queueId}，位点 ${e.queueOffset}`,
-  'message.lost': (e, _config, names) => (e.reason === 'truncatedByNewMaster'
-    ? `${drawnNode(names, 'zh', e, e.brokerId, true)} 把 ${e.msgId}（${e.topic} 队列 ${e.queueId} 位点 ${e.queueOffset}）从 CommitLog 截掉：它作为 Slave 回来，新 Master 从未收到它`
-    : `${drawnNode(names, 'zh', e, e.brokerId)} 断电丢失了 ${e.msgId}（${e.topic} 队列 ${e.queueId} 位点 ${e.queueOffset}）：它只在 page cache 中，尚未刷盘，也没有 Slave 拥有它`),
+  'message.lost': (e, _config, names) => {
+    switch (e.reason) {
+      case 'truncatedByNewMaster': return `${drawnNode(names, 'zh', e, e.brokerId, true)} 把 ${e.msgId}（${e.topic} 队列 ${e.queueId} 位点 ${e.queueOffset}）从 CommitLog 截掉：它作为 Slave 回来，新 Master 从未收到它`;
+      case 'notFlushedNotReplicated': return `${drawnNode(names, 'zh', e, e.brokerId)} 断电丢失了 ${e.msgId}（${e.topic} 队列 ${e.queueId} 位点 ${e.queueOffset}）：它只在 page cache 中，尚未刷盘，也没有 Slave 拥有它`;
+      case 'onewayNotDelivered': return `发往 ${e.broker}:${e.queueId} 的 ONEWAY 消息 ${e.msgId} 在途中丢失：它的 Broker 被隔离，或在消息到达时已停止运行`;
+      case 'onewayRefused': return `${drawnNode(names, 'zh', e, e.brokerId)} 拒绝了 ONEWAY 消息 ${e.msgId}（${e.topic} 队列 ${e.queueId}）：它的应答无人接收，消息也没有被存储`;
+    }
+  },
   'controller.elected': (e, _config, names) => (e.brokerId === null
     ? `Controller ${e.controller} 未能为 ${e.broker} 选出 Master（${e.trigger}）：没有存活的同步副本`
     : `Controller ${e.controller} 选举 ${names.node(e.broker, e.brokerId, e.t)}（${e.broker} controller id ${e.brokerId}）为 Master，epoch ${e.masterEpoch}（${e.trigger}）`),

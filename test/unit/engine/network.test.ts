@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation, type Delivery, type HandlerTable } from '../../../src/engine/index.ts';
 
-type Seen = { t: number; what: 'deliver' | 'closed'; at: string; other: string; message?: string };
+type Seen = { t: number; what: 'deliver' | 'closed' | 'undelivered'; at: string; other: string; message?: string };
 type Event = { kind: 'send'; from: string; to: string; message: string } | { kind: 'stop'; node: string };
 
 const LATENCY_MS = 5;
@@ -26,7 +26,10 @@ function network(nodes: string[]): Simulation<Seen[], Event, Note, never> {
     'net.deliver': (seen, event, sim) => void seen.push({ t: sim.now, what: 'deliver', at: event.to, other: event.from, message: event.message }),
     'net.closed': (seen, event, sim) => void seen.push({ t: sim.now, what: 'closed', at: event.node, other: event.peer }),
   };
-  const sim = new Simulation({ state: [] as Seen[], handlers, seed: 7, latency: { latencyMs: LATENCY_MS, jitterMs: 0 } });
+  const sim = new Simulation({
+    state: [] as Seen[], handlers, seed: 7, latency: { latencyMs: LATENCY_MS, jitterMs: 0 },
+    onUndelivered: (seen, delivery, sim) => void seen.push({ t: sim.now, what: 'undelivered', at: delivery.to, other: delivery.from, message: delivery.message }),
+  });
   for (const node of nodes) sim.net.start(node);
   return sim;
 }
@@ -51,6 +54,20 @@ describe('the network', () => {
       { t: 40 + LATENCY_MS, what: 'closed', at: 'c', other: 'b' },
     ]);
     expect(sim.net.isConnected('a', 'b')).toBe(false);
+  });
+
+  it('swallows a message whose receiver died or was cut off while it was on the way, and tells onUndelivered at its arrival time', () => {
+    const sim = network(['a', 'b', 'c']);
+    sim.schedule(10, { kind: 'send', from: 'a', to: 'b', message: 'to a dying node' });
+    sim.schedule(10, { kind: 'send', from: 'a', to: 'c', message: 'to a node cut off' });
+    sim.schedule(12, { kind: 'stop', node: 'b' });
+    sim.runUntil(11);
+    sim.net.setIsolated('c', true);
+    sim.runUntil(100);
+    expect(sim.state.filter((seen) => seen.what !== 'closed')).toEqual([
+      { t: 10 + LATENCY_MS, what: 'undelivered', at: 'b', other: 'a', message: 'to a dying node' },
+      { t: 10 + LATENCY_MS, what: 'undelivered', at: 'c', other: 'a', message: 'to a node cut off' },
+    ]);
   });
 
   it('refuses a send to a dead node and from a dead one', () => {
@@ -89,7 +106,10 @@ describe('the network', () => {
       sim.net.setIsolated('b', false);
       sim.schedule(60, { kind: 'send', from: 'a', to: 'b', message: 'after heal' });
       sim.runUntil(100);
-      expect(sim.state).toEqual([{ t: 60 + LATENCY_MS, what: 'deliver', at: 'b', other: 'a', message: 'after heal' }]);
+      expect(sim.state).toEqual([
+        { t: LATENCY_MS, what: 'undelivered', at: 'b', other: 'a', message: 'in flight' },
+        { t: 60 + LATENCY_MS, what: 'deliver', at: 'b', other: 'a', message: 'after heal' },
+      ]);
     });
 
     it('nothing closes across a partition: a peer of an isolated node that dies hears nothing', () => {

@@ -7,12 +7,12 @@
  */
 import type { Delivery } from '../engine/index.ts';
 import { MASTER_ID } from './defaults.ts';
-import type { RemotingRequest, Wire } from './remoting-types.ts';
+import type { RequestOf, Wire } from './remoting-types.ts';
 import type { Sim } from './sim-types.ts';
 import type { ModelState } from './state.ts';
 import type { MessageLostReason } from './vocabulary.ts';
 
-type SendRequest = Extract<RemotingRequest, { code: 'SEND_MESSAGE' }>;
+type SendRequest = RequestOf<'SEND_MESSAGE'>;
 
 function lost(state: ModelState, request: SendRequest, brokerId: number, reason: Extract<MessageLostReason, `oneway${string}`>, sim: Sim): void {
   state.stats.lost++;

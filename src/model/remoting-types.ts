@@ -94,6 +94,9 @@ export interface RemotingResponse {
   replicaInfo?: ReplicaInfo;
 }
 
+/** The request of one code. */
+export type RequestOf<C extends RemotingRequest['code']> = Extract<RemotingRequest, { code: C }>;
+
 /**
  * One message on the wire. A request is also its own entry in the response table, as a
  * ResponseFuture holds its request, its beginTimestamp and its timeout (NettyRemotingAbstract):

@@ -9,7 +9,7 @@ import { buildSubscriptionData } from '../filter.ts';
 import { onewayRefused } from '../oneway-loss.ts';
 import { isReadable } from '../perm.ts';
 import { reply } from '../remoting.ts';
-import type { RemotingRequest, RemotingResponse } from '../remoting-types.ts';
+import type { RemotingRequest, RemotingResponse, RequestOf } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, ModelState, StoredMessage, TopicConfig } from '../state.ts';
 import { registerBrokerAll } from './broker.ts';
@@ -27,7 +27,6 @@ import { isScheduleServiceTask, putDelayed, updateDelayOffset } from './schedule
 import { answerSlaveSync } from './slave-synchronize.ts';
 import { createTopicInSendMessageMethod, ensureSystemTopic } from './topic-config-manager.ts';
 
-type Request<C extends RemotingRequest['code']> = Extract<RemotingRequest, { code: C }>;
 
 export function onBrokerRequest(state: ModelState, broker: BrokerState, from: string, id: number | null, request: RemotingRequest, sim: Sim): void {
   if (broker.status !== 'running') return;
@@ -90,7 +89,7 @@ function processRequest(state: ModelState, broker: BrokerState, from: string, id
  * ClientManageProcessor.heartBeat: a CLUSTERING group gets its retry topic (one queue) on this
  * broker, registered at once; a changed group is told to rebalance.
  */
-function heartBeat(state: ModelState, broker: BrokerState, from: string, request: Request<'HEART_BEAT'>, sim: Sim): void {
+function heartBeat(state: ModelState, broker: BrokerState, from: string, request: RequestOf<'HEART_BEAT'>, sim: Sim): void {
   if (request.producerData) registerProducer(broker, from, request.producerData.group, request.clientId, sim.now, sim);
   const data = request.consumerData;
   if (!data) return;
@@ -104,13 +103,13 @@ function heartBeat(state: ModelState, broker: BrokerState, from: string, request
 }
 
 /** ClientManageProcessor.unregisterClient: the producer group, the consumer group, or both. */
-function unregisterClient(broker: BrokerState, request: Request<'UNREGISTER_CLIENT'>, sim: Sim): void {
+function unregisterClient(broker: BrokerState, request: RequestOf<'UNREGISTER_CLIENT'>, sim: Sim): void {
   const { clientId, producerGroup, consumerGroup } = request;
   if (producerGroup !== null) unregisterProducer(broker, producerGroup, clientId, 'unregistered', sim);
   if (consumerGroup !== null && unregisterConsumer(broker, consumerGroup, clientId, 'unregistered', sim)) notifyConsumerIdsChanged(broker, broker.consumerTable[consumerGroup], sim);
 }
 
-function sendMessage(state: ModelState, broker: BrokerState, request: Request<'SEND_MESSAGE'>, sim: Sim): RemotingResponse {
+function sendMessage(state: ModelState, broker: BrokerState, request: RequestOf<'SEND_MESSAGE'>, sim: Sim): RemotingResponse {
   // A SLAVE store rejects puts (HookUtils: "putMessage is forbidden").
   if (broker.role === 'SLAVE') return { code: 'SERVICE_NOT_AVAILABLE', remark: 'putMessage is forbidden on a slave' };
   let config = broker.topicConfigTable[request.topic];
@@ -175,7 +174,7 @@ export function onScheduleDeliver(state: ModelState, event: { broker: string; sc
   }, sim);
 }
 
-function pullMessage(state: ModelState, broker: BrokerState, from: string, id: number | null, request: Request<'PULL_MESSAGE'>, sim: Sim): void {
+function pullMessage(state: ModelState, broker: BrokerState, from: string, id: number | null, request: RequestOf<'PULL_MESSAGE'>, sim: Sim): void {
   if (id === null) return;
   const config = broker.topicConfigTable[request.topic];
   const refusal = pullRefusal(state, config, request);
@@ -212,7 +211,7 @@ function pullMessage(state: ModelState, broker: BrokerState, from: string, id: n
  * group's, on the pull's first processing only (a held pull answered later does not commit). 4.x
  * skips it on a slave (BrokerRole.SLAVE); 5.x takes it on either.
  */
-function tryCommitOffset(state: ModelState, broker: BrokerState, request: Request<'PULL_MESSAGE'>): void {
+function tryCommitOffset(state: ModelState, broker: BrokerState, request: RequestOf<'PULL_MESSAGE'>): void {
   if (request.commitOffset <= 0 || (broker.role === 'SLAVE' && state.config.rocketmqVersion === '4.x')) return;
   commitOffset(broker, request.group, request.topic, request.queueId, request.commitOffset);
 }
@@ -223,7 +222,7 @@ function commitOffset(broker: BrokerState, group: string, topic: string, queueId
 }
 
 /** PullMessageProcessor's checks of the topic before reading: its answer when the pull is refused. */
-function pullRefusal(state: ModelState, config: TopicConfig | undefined, request: Request<'PULL_MESSAGE'>): RemotingResponse | null {
+function pullRefusal(state: ModelState, config: TopicConfig | undefined, request: RequestOf<'PULL_MESSAGE'>): RemotingResponse | null {
   if (!config) return { code: 'TOPIC_NOT_EXIST', remark: `topic[${request.topic}] not exist` };
   if (!isReadable(config.perm)) return { code: 'NO_PERMISSION', remark: `the topic[${request.topic}] pulling message is forbidden` };
   // Queue ids at or above readQueueNums are illegal.
@@ -235,7 +234,7 @@ function pullRefusal(state: ModelState, config: TopicConfig | undefined, request
 }
 
 /** ConsumerManageProcessor.queryConsumerOffset: a group with no offset on a queue still in memory gets 0. */
-function queryConsumerOffset(broker: BrokerState, request: Request<'QUERY_CONSUMER_OFFSET'>): RemotingResponse {
+function queryConsumerOffset(broker: BrokerState, request: RequestOf<'QUERY_CONSUMER_OFFSET'>): RemotingResponse {
   const offset = broker.consumerOffsetTable[request.group]?.[`${request.topic}@${request.queueId}`];
   if (offset !== undefined) return { code: 'SUCCESS', offset };
   // minOffset <= 0 and offset 0 not yet swapped out of the page cache: answer 0, not "not found".
@@ -243,7 +242,7 @@ function queryConsumerOffset(broker: BrokerState, request: Request<'QUERY_CONSUM
 }
 
 /** The consumer send-back path: retry topic with delay level 3 + reconsumeTimes, DLQ after maxReconsumeTimes. */
-function consumerSendMsgBack(state: ModelState, broker: BrokerState, request: Request<'CONSUMER_SEND_MSG_BACK'>, sim: Sim): RemotingResponse {
+function consumerSendMsgBack(state: ModelState, broker: BrokerState, request: RequestOf<'CONSUMER_SEND_MSG_BACK'>, sim: Sim): RemotingResponse {
   // A slave's store refuses puts: the send-back path answers SYSTEM_ERROR with the put status.
   if (broker.role === 'SLAVE') return { code: 'SYSTEM_ERROR', remark: 'SERVICE_NOT_AVAILABLE' };
   const { message, group } = request;

@@ -15,7 +15,7 @@
  */
 import { MASTER_ID } from '../defaults.ts';
 import { oneway } from '../remoting.ts';
-import type { RemotingRequest } from '../remoting-types.ts';
+import type { RequestOf } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, HAConnection, ModelState } from '../state.ts';
 import { storedBy } from './broker-stats.ts';
@@ -25,7 +25,6 @@ import { appendReplica } from './message-store.ts';
 import { notifyMessageArriving } from './pull-request-hold-service.ts';
 import { onSlaveAck } from './replicas-manager.ts';
 
-type Request<C extends RemotingRequest['code']> = Extract<RemotingRequest, { code: C }>;
 
 function masterNode(state: ModelState, slave: BrokerState): string | undefined {
   return slave.haMasterAddr === null ? undefined : state.addrNodes[slave.haMasterAddr];
@@ -53,7 +52,7 @@ export function startHaClient(slave: BrokerState, sim: Sim): void {
 }
 
 /** HAConnection.ReadSocketService: a report opens the connection or acknowledges what the slave has. */
-export function onHaReport(state: ModelState, master: BrokerState, from: string, request: Request<'HA_REPORT'>, sim: Sim): void {
+export function onHaReport(state: ModelState, master: BrokerState, from: string, request: RequestOf<'HA_REPORT'>, sim: Sim): void {
   if (master.brokerId !== MASTER_ID) return;
   const known = master.haConnections[from];
   if (request.hello || !known) {
@@ -105,7 +104,7 @@ export function onHaTransferTimer(state: ModelState, event: { broker: string; ep
  * power (or restarted) went with the machine: the power loss already counted what no replica held
  * as lost (flush-service.ts losePageCache).
  */
-export function onHaTransfer(state: ModelState, slave: BrokerState, from: string, request: Request<'HA_TRANSFER'>, sim: Sim): void {
+export function onHaTransfer(state: ModelState, slave: BrokerState, from: string, request: RequestOf<'HA_TRANSFER'>, sim: Sim): void {
   if (slave.brokerId === MASTER_ID) return;
   const master = state.brokers[from];
   if (master === undefined || master.pageCacheLost || master.epoch !== request.epoch) return;

@@ -7,7 +7,7 @@ import { AUTO_CREATE_TOPIC_KEY_TOPIC, MASTER_ID } from '../defaults.ts';
 import { noticed } from '../detections.ts';
 import { DEFAULT_CLASS_LOADER_HASH, parseIpv4, uniqIdAfter, uniqIdPrefix } from '../message-id.ts';
 import { onewayNotDelivered } from '../oneway-loss.ts';
-import type { RemotingRequest, RemotingResponse } from '../remoting-types.ts';
+import type { RemotingResponse, RequestOf } from '../remoting-types.ts';
 import type { FailureReason, ResponseCode, SendFailedReason } from '../vocabulary.ts';
 import { invoke, oneway } from '../remoting.ts';
 import type { Sim } from '../sim-types.ts';
@@ -82,7 +82,7 @@ function newMessage(producer: ProducerState, sim: Sim): SendInFlight {
 }
 
 /** One attempt of a send: which one, where to, and the message (the same object on every retry). */
-type SendRequest = Extract<RemotingRequest, { code: 'SEND_MESSAGE' }>;
+type SendRequest = RequestOf<'SEND_MESSAGE'>;
 
 function timesTotal(state: ModelState, message: SendInFlight): number {
   if (message.sendMode === 'SYNC') return 1 + state.config.retryTimesWhenSendFailed;

@@ -14,7 +14,7 @@
 import { dict } from '../../engine/index.ts';
 import { noticed, type DetectionHow } from '../detections.ts';
 import { oneway, reply } from '../remoting.ts';
-import type { RemotingRequest, RemotingResponse } from '../remoting-types.ts';
+import type { RemotingRequest, RemotingResponse, RequestOf } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
 import type { ControllerBrokerLiveInfo, ControllerState, ModelState, SyncStateInfo } from '../state.ts';
 import type { ElectionTrigger } from '../vocabulary.ts';
@@ -38,10 +38,9 @@ export function stopController(controller: ControllerState): void {
   controller.up = false;
 }
 
-type Request<C extends RemotingRequest['code']> = Extract<RemotingRequest, { code: C }>;
 
 /** DefaultBrokerHeartbeatManager.onBrokerHeartbeat: the epoch and offset only move forward. */
-function onBrokerHeartbeat(controller: ControllerState, from: string, request: Request<'BROKER_HEARTBEAT'>, now: number): void {
+function onBrokerHeartbeat(controller: ControllerState, from: string, request: RequestOf<'BROKER_HEARTBEAT'>, now: number): void {
   const key = liveKey(request.brokerName, request.controllerId);
   const prev = controller.brokerLiveTable[key];
   const fresh: ControllerBrokerLiveInfo = {

@@ -9,11 +9,11 @@
  * (summary.messages.filteredOut) and traced (message.filtered, by the broker or the client).
  */
 import { buildSubscriptionData, isMatchedByClient, isMatchedByConsumeQueue } from '../filter.ts';
-import type { RemotingRequest } from '../remoting-types.ts';
+import type { RequestOf } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, ModelState, StoredMessage } from '../state.ts';
 
-type PullRequest = Extract<RemotingRequest, { code: 'PULL_MESSAGE' }>;
+type PullRequest = RequestOf<'PULL_MESSAGE'>;
 
 /**
  * The expression the broker filters this pull with: the group's, or the pull's own when the

@@ -4,13 +4,13 @@
  */
 import { buildSubscriptionData } from '../filter.ts';
 import { reply } from '../remoting.ts';
-import type { RemotingRequest } from '../remoting-types.ts';
+import type { RequestOf } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, HeldPull, ModelState } from '../state.ts';
 import { noteSkipped } from './group-subscription.ts';
 import { getMessage } from './message-store.ts';
 
-type PullRequest = Extract<RemotingRequest, { code: 'PULL_MESSAGE' }>;
+type PullRequest = RequestOf<'PULL_MESSAGE'>;
 
 /** "topic@queueId" keys by topic, then queue id, each made once: a key is looked up for every stored message and every parked pull. */
 const holdKeys = new Map<string, string[]>();

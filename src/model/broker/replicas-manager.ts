@@ -15,7 +15,7 @@ import { dict } from '../../engine/index.ts';
 import { MASTER_ID } from '../defaults.ts';
 import { noticed } from '../detections.ts';
 import { invoke, oneway } from '../remoting.ts';
-import type { RemotingRequest, RemotingResponse, ReplicaInfo } from '../remoting-types.ts';
+import type { RemotingResponse, ReplicaInfo, RequestOf } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, HAConnection, ModelState, PendingRequest } from '../state.ts';
 import { registerBrokerAll } from './broker.ts';
@@ -36,7 +36,7 @@ function controllerNode(state: ModelState): string | undefined {
   return undefined;
 }
 
-type ControllerRequest = Extract<RemotingRequest, { code: 'CONTROLLER_REGISTER_BROKER' | 'CONTROLLER_GET_REPLICA_INFO' | 'CONTROLLER_ELECT_MASTER' | 'CONTROLLER_ALTER_SYNC_STATE_SET' }>;
+type ControllerRequest = RequestOf<'CONTROLLER_REGISTER_BROKER' | 'CONTROLLER_GET_REPLICA_INFO' | 'CONTROLLER_ELECT_MASTER' | 'CONTROLLER_ALTER_SYNC_STATE_SET'>;
 
 function askController(state: ModelState, broker: BrokerState, request: ControllerRequest, sim: Sim): void {
   const node = controllerNode(state);

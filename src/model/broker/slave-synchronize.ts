@@ -10,7 +10,7 @@
  */
 import { copyDict, dictFrom } from '../../engine/index.ts';
 import { invoke } from '../remoting.ts';
-import type { RemotingRequest, RemotingResponse } from '../remoting-types.ts';
+import type { RemotingResponse, RequestOf } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, ModelState, PendingRequest } from '../state.ts';
 import { updateTopicConfig } from './topic-config-manager.ts';
@@ -32,7 +32,7 @@ export function onSlaveSyncTimer(state: ModelState, event: { broker: string; epo
 }
 
 /** The master's side (AdminBrokerProcessor): copies, never the live tables. */
-export function answerSlaveSync(master: BrokerState, request: Extract<RemotingRequest, { code: 'GET_ALL_TOPIC_CONFIG' | 'GET_ALL_CONSUMER_OFFSET' }>): RemotingResponse {
+export function answerSlaveSync(master: BrokerState, request: RequestOf<'GET_ALL_TOPIC_CONFIG' | 'GET_ALL_CONSUMER_OFFSET'>): RemotingResponse {
   if (request.code === 'GET_ALL_TOPIC_CONFIG') return { code: 'SUCCESS', topicConfigTable: copyDict(master.topicConfigTable) };
   const offsetTable = dictFrom(Object.entries(master.consumerOffsetTable).map(([group, offsets]) => [group, copyDict(offsets)]));
   return { code: 'SUCCESS', offsetTable, delayOffsetTable: copyDict(master.delayOffsetTable) };

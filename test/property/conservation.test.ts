@@ -229,7 +229,7 @@ describe('conservation over generated scenarios', () => {
       expect(Object.values(causes).reduce((sum, n) => sum + n, 0)).toBe(messages.failed);
       const attempted = new Set(sim.events('message.sent').map((e) => e.msgId));
       const withoutAttempt = sim.events('send.result', { status: 'FAILED' }).filter((e) => !attempted.has(e.msgId)).length;
-      expect((causes.noRoute ?? 0) + (causes.routeTimeout ?? 0)).toBe(withoutAttempt);
+      expect((causes.noNameServer ?? 0) + (causes.noRoute ?? 0) + (causes.routeTimeout ?? 0)).toBe(withoutAttempt);
     }), runs(25));
   }, PROPERTY_TIMEOUT_MS);
 

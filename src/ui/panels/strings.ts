@@ -121,7 +121,7 @@ const en: PanelStrings = {
     duplicates: { label: 'Duplicates', hint: 'deliveries of a message its group had already consumed: at-least-once delivery, expected after a rebalance or a crash' },
     failed: { label: 'Failed messages', hint: 'messages whose send() failed: after every retry, or with no attempt at all when the route offered no queue to write to' },
     failedAttempts: { label: 'Failed attempts', hint: 'send attempts that failed, retried or not' },
-    lost: { label: 'Lost', hint: 'ONEWAY messages neither stored nor reported failed' },
+    lost: { label: 'Lost', hint: 'messages gone for good (message.lost in the log): ONEWAY sends no broker stored, which nobody answers, and stored copies a power loss or a new master\'s truncation took before any other replica had them' },
     filteredOut: { label: 'Filtered out', hint: 'messages a consumer group never consumes because its members subscribe differently: one member passed over a message another member wants (message.filtered in the log), counted once per group' },
   },
 
@@ -225,7 +225,7 @@ const zh: PanelStrings = {
     duplicates: { label: '重复消费', hint: '消费组再次收到已消费过的消息：至少一次（at-least-once）投递，在 rebalance 或崩溃之后属于正常现象' },
     failed: { label: '发送失败的消息', hint: 'send() 失败的消息：用尽所有重试后仍失败，或路由里没有可写队列、一次也没尝试' },
     failedAttempts: { label: '失败的发送尝试', hint: '失败的发送尝试，无论之后是否重试成功' },
-    lost: { label: '丢失', hint: '既未存储也未报告失败的 ONEWAY 消息' },
+    lost: { label: '丢失', hint: '永久丢失的消息（见事件日志中的 message.lost）：没有 Broker 存储的 ONEWAY 发送（它们没有应答），以及在其他副本拥有之前，被断电或新 Master 截断带走的已存储副本' },
     filteredOut: { label: '被过滤跳过', hint: '因组内成员订阅不一致而永远不会被该消费组消费的消息：一个成员跳过了另一个成员需要的消息（见事件日志中的 message.filtered），每个消费组只计一次' },
   },
 

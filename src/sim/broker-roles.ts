@@ -45,8 +45,7 @@ export function masterOf(state: Readonly<ModelState>, brokerName: string): Broke
 }
 
 /** The brokers that are their group's master now, by brokerName (one each: a cut-off old master is a staleMaster). */
-export function mastersNow(state: Readonly<ModelState>): BrokerState[] {
-  const roles = brokerRoles(state);
+export function mastersNow(state: Readonly<ModelState>, roles: BrokerRoles = brokerRoles(state)): BrokerState[] {
   return Object.values(state.brokers).filter((broker) => roles.role[broker.node] === 'master').sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 

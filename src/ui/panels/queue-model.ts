@@ -100,7 +100,7 @@ export function queueTopics(state: ModelState, summary: Summary): TopicQueues[] 
   const byKey = new Map(summary.queues.map((queue) => [`${queue.topic}@${queue.broker}@${queue.queueId}`, queue]));
   const topics = new Map<string, TopicQueues>();
   const roles = brokerRoles(state);
-  for (const broker of mastersNow(state)) {
+  for (const broker of mastersNow(state, roles)) {
     const down = masterDown(state, roles, broker);
     for (const [topic, config] of Object.entries(broker.topicConfigTable)) {
       if (isSystemTopic(topic)) continue;

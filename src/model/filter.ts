@@ -36,6 +36,11 @@ const SUBSCRIBE_ALL: SubscriptionData = Object.freeze({ subString: SUB_ALL, tags
  */
 const parsedExpressions = new Map<string, SubscriptionData>();
 
+/** Whether buildSubscriptionData takes the expression: one made only of "||" it refuses ("subString split error"). */
+export function isSplittable(subString: string): boolean {
+  return javaStringSplit(subString, '||').length > 0;
+}
+
 function parseExpression(subString: string): SubscriptionData {
   const parts = javaStringSplit(subString, '||');
   if (parts.length === 0) throw new Error('subString split error');

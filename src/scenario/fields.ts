@@ -4,6 +4,7 @@
  */
 import { z } from 'zod/mini';
 import { SCENARIO_BOUNDS } from '../model/defaults.ts';
+import { isSplittable } from '../model/filter.ts';
 import { PERM_PRIORITY } from '../model/perm.ts';
 import { integerRange, numberRange, oneOf, quote, says, unknownFields } from './messages.ts';
 
@@ -116,6 +117,13 @@ function clientGroupName(reserved: string, kind: 'producerGroup' | 'consumerGrou
 
 export const producerGroupName = () => clientGroupName('DEFAULT_PRODUCER', 'producerGroup');
 export const consumerGroupName = () => clientGroupName('DEFAULT_CONSUMER', 'consumerGroup');
+
+/** A consumer's tag expression: subscribe() throws for one made only of "||" (FilterAPI.buildSubscriptionData). */
+export function subscriptionExpression() {
+  return text().check(z.refine(isSplittable, {
+    error: 'RocketMQ refuses it in subscribe() ("subString split error", FilterAPI.buildSubscriptionData): give tags separated by "||", or "*" for all',
+  }));
+}
 
 /** Queues are written "brokerName:queueId" in routes and traces, so a broker name has no colon. */
 export function brokerName() {

@@ -15,7 +15,7 @@ import {
 import { configSchema } from './config-schema.ts';
 import {
   allOf, anyText, brokerId, brokerName, choice, consumerGroupName, createdTopicName, decimal, integer, ipv4, list, perm,
-  producerGroupName, queueNums, queueRef, ratePerSec, sendTopicName, strict, text, topicName,
+  producerGroupName, queueNums, queueRef, ratePerSec, sendTopicName, strict, subscriptionExpression, text, topicName,
 } from './fields.ts';
 import { quote, says, suggestion } from './messages.ts';
 
@@ -166,7 +166,7 @@ function consumerSchema(time: TimeSchema) {
     id: text(),
     group: consumerGroupName(),
     topic: topicName(),
-    subscription: z.optional(text()),
+    subscription: z.optional(subscriptionExpression()),
     messageModel: z.optional(choice(MESSAGE_MODELS)),
     allocateStrategy: z.optional(choice(ALLOCATE_STRATEGIES)),
     consumeFromWhere: z.optional(choice(CONSUME_FROM_WHERE)),

@@ -52,7 +52,8 @@ function replaced(value: Json, path: (string | number)[], replacement: Json): Js
 
 /** Tricky values: built-in keys, huge and odd numbers, long and control strings, wrong shapes. */
 const hostileValue: fc.Arbitrary<Json> = fc.oneof(
-  fc.constantFrom<Json>('__proto__', 'constructor', 'toString', '', ' ', '\u0000', '<script>alert(1)</script>', 'a'.repeat(5_000), -1, 0, 0.5, 1e308, -0, 2 ** 53, null, true, [], {}),
+  // '||' and ' || ' are tag expressions RocketMQ cannot split or that name no tag (FilterAPI).
+  fc.constantFrom<Json>('__proto__', 'constructor', 'toString', '', ' ', '||', ' || ', '\u0000', '<script>alert(1)</script>', 'a'.repeat(5_000), -1, 0, 0.5, 1e308, -0, 2 ** 53, null, true, [], {}),
   fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>,
   fc.integer({ min: -10, max: 100_000 }),
 );

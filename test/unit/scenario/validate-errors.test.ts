@@ -109,6 +109,8 @@ refuses('a producer in the client\'s default group', (s) => { at(s, 'producers',
   'producers[0].group: the client refuses it at start() ("producerGroup can not equal DEFAULT_PRODUCER, please specify another one.", checkConfig)');
 refuses('a consumer in the client\'s default group', (s) => { at(s, 'consumers', 0).group = 'DEFAULT_CONSUMER'; },
   'consumers[0].group: the client refuses it at start() ("consumerGroup can not equal DEFAULT_CONSUMER, please specify another one.", checkConfig)');
+refuses('a tag expression made only of "||"', (s) => { at(s, 'consumers', 0).subscription = '||'; },
+  'consumers[0].subscription: RocketMQ refuses it in subscribe() ("subString split error", FilterAPI.buildSubscriptionData): give tags separated by "||", or "*" for all');
 refuses('a duplicate topic', (s) => { (s.topics as Json[]).push({ name: 'TopicTest' }); },
   'topics[1].name: duplicate topic "TopicTest" (also in topics[0])');
 refuses('a topic on a cluster without brokers', (s) => { at(s, 'topics', 0).cluster = 'OtherCluster'; },

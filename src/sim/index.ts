@@ -25,6 +25,8 @@ export { findBrokerAddr, queueLabel, topicRouteData2PublishQueues, topicRouteDat
 export { UNIQ_PREFIX_DIGITS, decodeOffsetMsgId, parseUniqId, type UniqIdFields } from '../model/message-id.ts';
 export { indexedKeys, indexSlot } from '../model/broker/index-service.ts';
 export { javaStringHashCode } from '../model/java.ts';
+// The Diagnostics tab reads a tag expression as the broker does.
+export { buildSubscriptionData, SUB_ALL } from '../model/filter.ts';
 // Who is a broker group's master now (a controller election moves brokerId 0 to another node).
 export { brokerRoles, masterOf, mastersNow, readNode, type BrokerRoleNow, type BrokerRoles } from './broker-roles.ts';
 export { isSystemTopic } from './system-topics.ts';

@@ -56,6 +56,37 @@ function members(finding: Extract<RouteDiagnostic, { kind: 'inconsistentGroup' }
   return finding.members.map((member) => `${member.id}: ${member.topic} "${member.subscription}"`).join(separator);
 }
 
+type Unmatched = Extract<RouteDiagnostic, { kind: 'unmatchedSubscription' }>;
+
+const quoted = (tags: readonly string[], separator: string) => tags.map((tag) => `"${tag}"`).join(separator);
+
+/** The expression with "||" where a single "|" was probably meant, or null when it has none. */
+function withDoubleBars(subscription: string): string | null {
+  return /\|/.test(subscription) && !subscription.includes('||') ? subscription.split('|').map((tag) => tag.trim()).join(' || ') : null;
+}
+
+function readAsEn(f: Unmatched): string {
+  if (f.tags.length === 0) return 'no tag at all';
+  return f.tags.length === 1 ? `the one tag ${quoted(f.tags, '')}` : `the tags ${quoted(f.tags, ', ')}`;
+}
+
+function sentEn(f: Unmatched): string {
+  const tagged = f.sent.filter((tag) => tag !== '');
+  const untagged = f.sent.includes('') ? 'messages without a tag, which only "*" matches' : '';
+  return [tagged.length > 0 ? quoted(tagged, ', ') : '', untagged].filter(Boolean).join(', and ');
+}
+
+function readAsZh(f: Unmatched): string {
+  if (f.tags.length === 0) return '不含任何 Tag';
+  return f.tags.length === 1 ? `唯一的 Tag ${quoted(f.tags, '')}` : `Tag ${quoted(f.tags, '、')}`;
+}
+
+function sentZh(f: Unmatched): string {
+  const tagged = f.sent.filter((tag) => tag !== '');
+  const untagged = f.sent.includes('') ? '不带 Tag 的消息（只有 "*" 能匹配）' : '';
+  return [tagged.length > 0 ? quoted(tagged, '、') : '', untagged].filter(Boolean).join('，以及');
+}
+
 const en: DiagnosticsStrings = {
   heading: 'Route diagnostics',
   intro: 'What is wrong with the routes at this moment, why, and the safe fix.',
@@ -130,6 +161,14 @@ const en: DiagnosticsStrings = {
         why: `The broker keeps one subscription per group (${members(f, ', ')}): messages one member wants are filtered out for another's queues, and queues given to a member that does not subscribe to their topic are never pulled.`,
         fix: 'Give every member of a group the same topic and tag expression, or put the different subscriptions in different groups.',
       };
+      case 'unmatchedSubscription': {
+        const fixed = withDoubleBars(f.subscription);
+        return {
+          title: `${f.consumer} (${f.group}) gets nothing from ${f.topic}: no producer sends a tag it subscribes to`,
+          why: `RocketMQ reads "${f.subscription}" as ${readAsEn(f)} (FilterAPI.buildSubscriptionData splits it on "||" and trims each tag; only "*" takes every message). The producers of ${f.topic} send ${sentEn(f)}. The broker filters each message out by its tag hash and moves the group's offset past it: nothing is consumed, and nothing counts as lagging.`,
+          fix: `Separate the tags it wants with "||"${fixed ? ` ("${fixed}")` : ''}, or subscribe "*" to every message; or have a producer send the tag it expects.`,
+        };
+      }
     }
   },
 };
@@ -208,6 +247,14 @@ const zh: DiagnosticsStrings = {
         why: `Broker 每个消费者组只保存一份订阅（${members(f, '、')}）：一个成员想要的消息会在另一个成员的队列上被过滤掉，分配给未订阅该 Topic 的成员的队列永远不会被拉取。`,
         fix: '同一消费者组的所有成员使用相同的 Topic 和 Tag 表达式，或把不同的订阅放到不同的消费者组。',
       };
+      case 'unmatchedSubscription': {
+        const fixed = withDoubleBars(f.subscription);
+        return {
+          title: `${f.consumer}（${f.group}）收不到 ${f.topic} 的任何消息：没有生产者发送它订阅的 Tag`,
+          why: `RocketMQ 把 "${f.subscription}" 读作${readAsZh(f)}（FilterAPI.buildSubscriptionData 按 "||" 拆分并去掉每个 Tag 两端的空格；只有 "*" 订阅全部消息）。${f.topic} 的生产者发送的是 ${sentZh(f)}。Broker 按 Tag 哈希把每条消息过滤掉，并把该组的消费位点移到它之后：什么也不会被消费，也不会计入消费堆积。`,
+          fix: `用 "||" 分隔想要的 Tag${fixed ? `（"${fixed}"）` : ''}，或订阅 "*" 接收全部消息；或者让生产者发送它期望的 Tag。`,
+        };
+      }
     }
   },
 };

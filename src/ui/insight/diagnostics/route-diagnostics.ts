@@ -8,7 +8,8 @@
  * readable ones (topicRouteData2TopicSubscribeInfo), PermName decides readable and writable.
  */
 import {
-  brokerRoles, isReadable, isSystemTopic, isWriteable, readNode, type BrokerRoles, type BrokerState, type BrokerStatus, type ModelState, type Scenario,
+  brokerRoles, buildSubscriptionData, isReadable, isSystemTopic, isWriteable, readNode, SUB_ALL, type BrokerRoles, type BrokerState, type BrokerStatus,
+  type ModelState, type Scenario,
 } from '../../../sim/index.ts';
 import type { Summary } from '../../../sim/summary.ts';
 import { inconsistentGroups, type InconsistentGroup } from '../../../scenario/subscription-consistency.ts';
@@ -49,6 +50,8 @@ export type RouteDiagnostic =
   /** No running master holds the topic: every send fails before trying a broker ("No route info of this topic"). */
   | { kind: 'unwritableTopic'; topic: string; brokers: string[] }
   | { kind: 'idleConsumer'; consumer: string; group: string; topic: string; reason: IdleReason }
+  /** Its tag expression matches no tag the producers of its topic send: `tags` as RocketMQ reads the expression, `sent` the producers' tags ('' for none). */
+  | { kind: 'unmatchedSubscription'; consumer: string; group: string; topic: string; subscription: string; tags: string[]; sent: string[] }
   | { kind: 'inconsistentGroup'; group: string; members: InconsistentGroup['members'] };
 
 export type RouteDiagnosticKind = RouteDiagnostic['kind'];
@@ -147,6 +150,27 @@ function unreachableMasters(state: ModelState, masters: readonly BrokerState[]):
 }
 
 /** Every finding at the playhead, in a fixed order: missing and unreachable masters, routes, then clients, then groups. */
+/**
+ * Running consumers whose tag expression matches no tag the producers of their topic send
+ * (FilterAPI.buildSubscriptionData splits it on "||"; a message without a tag matches "*" only):
+ * the broker filters every message out by its tag hash (ExpressionMessageFilter) and moves the
+ * offset past it, so nothing is consumed and nothing lags, and no counter says why.
+ */
+function unmatchedSubscriptions(state: ModelState): Extract<RouteDiagnostic, { kind: 'unmatchedSubscription' }>[] {
+  const clients = Object.values(state.clients);
+  const found: Extract<RouteDiagnostic, { kind: 'unmatchedSubscription' }>[] = [];
+  for (const consumer of clients) {
+    if (consumer.kind !== 'consumer' || consumer.status !== 'running') continue;
+    const { topic, group, subscription } = consumer.spec;
+    const { subString, tagsSet } = buildSubscriptionData(subscription);
+    if (subString === SUB_ALL) continue;
+    const sent = [...new Set(clients.flatMap((c) => (c.kind === 'producer' && c.spec.topic === topic ? (c.spec.tags.length > 0 ? c.spec.tags : ['']) : [])))].sort();
+    if (sent.length === 0 || sent.some((tag) => tag !== '' && tagsSet.includes(tag))) continue;
+    found.push({ kind: 'unmatchedSubscription', consumer: consumer.id, group, topic, subscription, tags: [...tagsSet], sent });
+  }
+  return found;
+}
+
 export function routeDiagnostics(state: ModelState, summary: Summary, scenario: Scenario): RouteDiagnostic[] {
   const roles = brokerRoles(state);
   const masters = runningMasters(state, roles);
@@ -156,6 +180,7 @@ export function routeDiagnostics(state: ModelState, summary: Summary, scenario: 
     ...perBroker(masters, summary),
     ...singleBrokerTopics(masters),
     ...idleConsumers(state).map(({ consumer, group, topic, reason }): RouteDiagnostic => ({ kind: 'idleConsumer', consumer, group, topic, reason })),
+    ...unmatchedSubscriptions(state),
     ...inconsistentGroups(scenario).map(({ group, members }): RouteDiagnostic => ({ kind: 'inconsistentGroup', group, members })),
   ];
 }

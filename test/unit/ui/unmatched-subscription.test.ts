@@ -1,0 +1,47 @@
+/**
+ * A consumer whose tag expression matches no tag its topic's producers send consumes nothing, and
+ * no counter says why (the broker filters each message out and moves the offset past it): the
+ * Diagnostics tab names it, reading the expression as FilterAPI.buildSubscriptionData does.
+ */
+import { describe, expect, it } from 'vitest';
+import { Timeline } from '../../../src/sim/timeline.ts';
+import { diagnosticsStrings } from '../../../src/ui/insight/diagnostics/diagnostics-strings.ts';
+import { routeDiagnostics } from '../../../src/ui/insight/diagnostics/route-diagnostics.ts';
+import { scenarioOf } from '../../support/test-sim.ts';
+
+function runWith(subscription: string, tags: string[]) {
+  const timeline = new Timeline(scenarioOf({
+    version: 1, durationMs: 60_000, nameServers: [{ id: 'ns-1' }], brokers: [{ name: 'broker-a' }],
+    topics: [{ name: 'TopicTest', writeQueueNums: 4, readQueueNums: 4 }],
+    producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', tags }],
+    consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest', subscription }],
+  }));
+  timeline.seek(30_000);
+  const findings = routeDiagnostics(timeline.state, timeline.summary(), timeline.scenario).filter((f) => f.kind === 'unmatchedSubscription');
+  return { timeline, findings };
+}
+
+describe('a subscription no producer\'s tag matches', () => {
+  it('"TagA|TagB" is one tag for RocketMQ: c-1 consumes nothing, nothing lags, and the finding says to use "||"', () => {
+    const { timeline, findings } = runWith('TagA|TagB', ['TagA', 'TagB']);
+    expect(timeline.summary().messages).toMatchObject({ consumed: 0, lagging: 0 });
+    expect(timeline.summary().messages.stored).toBeGreaterThan(20);
+    expect(findings).toEqual([{ kind: 'unmatchedSubscription', consumer: 'c-1', group: 'CG', topic: 'TopicTest', subscription: 'TagA|TagB', tags: ['TagA|TagB'], sent: ['TagA', 'TagB'] }]);
+    const en = diagnosticsStrings('en').describe(findings[0]!, () => '');
+    expect(en.why).toContain('RocketMQ reads "TagA|TagB" as the one tag "TagA|TagB"');
+    expect(en.fix).toContain('("TagA || TagB")');
+    const zh = diagnosticsStrings('zh').describe(findings[0]!, () => '');
+    expect(zh.title).toBe('c-1（CG）收不到 TopicTest 的任何消息：没有生产者发送它订阅的 Tag');
+  });
+
+  it('a message without a tag matches "*" only', () => {
+    const { findings } = runWith('TagA', []);
+    expect(findings.map((f) => f.sent)).toEqual([['']]);
+    expect(diagnosticsStrings('en').describe(findings[0]!, () => '').why).toContain('send messages without a tag, which only "*" matches');
+  });
+
+  it('says nothing when a tag matches, with "||" and spaces, or for "*"', () => {
+    expect(runWith('TagB || TagC', ['TagA', 'TagB']).findings).toEqual([]);
+    expect(runWith('*', []).findings).toEqual([]);
+  });
+});

@@ -187,6 +187,8 @@ export function resolveConfig(overrides: Partial<SimConfig> = {}): SimConfig {
 
 /** TopicValidator.AUTO_CREATE_TOPIC_KEY_TOPIC. */
 export const AUTO_CREATE_TOPIC_KEY_TOPIC = 'TBW102';
+/** TopicValidator.RMQ_SYS_SCHEDULE_TOPIC. */
+export const SCHEDULE_TOPIC = 'SCHEDULE_TOPIC_XXXX';
 /** MixAll.RETRY_GROUP_TOPIC_PREFIX. */
 export const RETRY_GROUP_TOPIC_PREFIX = '%RETRY%';
 /** MixAll.DLQ_GROUP_TOPIC_PREFIX. */

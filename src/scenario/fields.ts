@@ -3,7 +3,7 @@
  * value is wrong, so no zod default message ever reaches the screen.
  */
 import { z } from 'zod/mini';
-import { SCENARIO_BOUNDS } from '../model/defaults.ts';
+import { AUTO_CREATE_TOPIC_KEY_TOPIC, SCENARIO_BOUNDS, SCHEDULE_TOPIC } from '../model/defaults.ts';
 import { isSplittable } from '../model/filter.ts';
 import { PERM_PRIORITY } from '../model/perm.ts';
 import { integerRange, numberRange, oneOf, quote, says, unknownFields } from './messages.ts';
@@ -81,13 +81,13 @@ export function topicName() {
 
 /** TopicValidator.SYSTEM_TOPIC_SET, with its SYSTEM_TOPIC_PREFIX: the topics RocketMQ keeps for itself. */
 const SYSTEM_TOPICS = new Set([
-  'TBW102', 'SCHEDULE_TOPIC_XXXX', 'BenchmarkTest', 'RMQ_SYS_TRANS_HALF_TOPIC', 'RMQ_SYS_TRACE_TOPIC', 'RMQ_SYS_TRANS_OP_HALF_TOPIC',
+  AUTO_CREATE_TOPIC_KEY_TOPIC, SCHEDULE_TOPIC, 'BenchmarkTest', 'RMQ_SYS_TRANS_HALF_TOPIC', 'RMQ_SYS_TRACE_TOPIC', 'RMQ_SYS_TRANS_OP_HALF_TOPIC',
   'TRANS_CHECK_MAX_TIME_TOPIC', 'SELF_TEST_TOPIC', 'OFFSET_MOVED_EVENT', 'CHECKPOINT_TOPIC',
 ]);
 const SYSTEM_TOPIC_PREFIX = 'rmq_sys_';
 
 /** TopicValidator.NOT_ALLOWED_SEND_TOPIC_SET: the client refuses to send to these. */
-const NOT_ALLOWED_SEND_TOPICS = new Set(['SCHEDULE_TOPIC_XXXX', 'RMQ_SYS_TRANS_HALF_TOPIC', 'RMQ_SYS_TRANS_OP_HALF_TOPIC', 'TRANS_CHECK_MAX_TIME_TOPIC', 'SELF_TEST_TOPIC', 'OFFSET_MOVED_EVENT']);
+const NOT_ALLOWED_SEND_TOPICS = new Set([SCHEDULE_TOPIC, 'RMQ_SYS_TRANS_HALF_TOPIC', 'RMQ_SYS_TRANS_OP_HALF_TOPIC', 'TRANS_CHECK_MAX_TIME_TOPIC', 'SELF_TEST_TOPIC', 'OFFSET_MOVED_EVENT']);
 
 /** A topic the scenario creates (mqadmin updateTopic): AdminBrokerProcessor refuses RocketMQ's own (TopicValidator.isSystemTopic). */
 export function createdTopicName() {

@@ -13,7 +13,7 @@
  * - a broker made slave stops the service: it delivers nothing more.
  */
 import { describe, expect, it } from 'vitest';
-import { SCHEDULE_TOPIC } from '../../src/model/broker/schedule-message-service.ts';
+import { SCHEDULE_TOPIC } from '../../src/model/defaults.ts';
 import type { BrokerState } from '../../src/model/state.ts';
 import { startRun } from '../../src/sim/simulate.ts';
 import { summarize } from '../../src/sim/summary.ts';

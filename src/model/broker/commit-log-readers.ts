@@ -23,8 +23,7 @@
 import { isReadable } from '../perm.ts';
 import type { InFlight } from '../in-flight.ts';
 import type { BrokerState, ModelState } from '../state.ts';
-import { RETRY_GROUP_TOPIC_PREFIX } from '../defaults.ts';
-import { SCHEDULE_TOPIC } from './schedule-message-service.ts';
+import { RETRY_GROUP_TOPIC_PREFIX, SCHEDULE_TOPIC } from '../defaults.ts';
 
 /** What every broker group's readers are, gathered once per reclaim rather than once per queue. */
 export interface Readers {

@@ -5,6 +5,7 @@
  * broker that becomes a slave stops it, and one that becomes master starts it, delivering what
  * its SCHEDULE_TOPIC_XXXX queues hold from the delay offsets SlaveSynchronize last copied.
  */
+import { SCHEDULE_TOPIC } from '../defaults.ts';
 import { PERM_READ, PERM_WRITE } from '../perm.ts';
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, ModelState, StoredMessage } from '../state.ts';
@@ -13,8 +14,6 @@ import { onMasterPut } from './ha-service.ts';
 import { putMessage, type PutRequest } from './message-store.ts';
 import { updateTopicConfig } from './topic-config-manager.ts';
 
-/** TopicValidator.RMQ_SYS_SCHEDULE_TOPIC. */
-export const SCHEDULE_TOPIC = 'SCHEDULE_TOPIC_XXXX';
 
 /** ScheduleMessageService.FIRST_DELAY_TIME: start() runs each level's first delivery task 1 s later. */
 const FIRST_DELAY_TIME_MS = 1_000;

@@ -12,6 +12,7 @@ import { allConsumers, allProducers, alsoIn, located, type Located } from './ref
 import type { ValidationError } from './validate.ts';
 
 type Kind = 'NameServer' | 'controller' | 'broker' | 'client';
+const KIND_ZH: Record<Kind, string> = { NameServer: ' NameServer ', controller: ' controller ', broker: ' Broker ', client: '客户端' };
 
 interface Named {
   name: string;
@@ -41,7 +42,10 @@ export function checkProcessNames(draft: Draft): ValidationError[] {
     const earlier = first.get(name);
     if (earlier === undefined) first.set(name, entry);
     else if (earlier.item.kind !== kind) {
-      errors.push(problem([...entry.path, ...field], `${quote(name)} is already the name of a ${earlier.item.kind} (${alsoIn(earlier)}): give each process a name of its own`));
+      errors.push(problem([...entry.path, ...field], {
+        en: `${quote(name)} is already the name of a ${earlier.item.kind} (${alsoIn(earlier).en}): give each process a name of its own`,
+        zh: `${quote(name)} 已经是一个${KIND_ZH[earlier.item.kind]}的名字（${alsoIn(earlier).zh}）：给每个进程起一个自己的名字`,
+      }));
     }
   }
   return errors;

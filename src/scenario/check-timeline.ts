@@ -5,9 +5,9 @@
 import { MASTER_ID } from '../model/defaults.ts';
 import type { BrokerSpec, TimelineAction } from '../model/spec.ts';
 import { problem, type Path } from './issues.ts';
-import { quote } from './messages.ts';
+import { quote, type Said } from './messages.ts';
 import type { Draft } from './normalize.ts';
-import { notFound } from './references.ts';
+import { NO_BROKER_NAMED, NO_MASTER_IN_CLUSTER, notFound } from './references.ts';
 import type { ValidationError } from './validate.ts';
 
 /** What targets may name; a list is absent when some of its items failed validation. */
@@ -28,6 +28,7 @@ interface Added {
 }
 
 type ClientKind = 'producer' | 'consumer';
+const CLIENT_ZH: Record<ClientKind, string> = { producer: '生产者', consumer: '消费者' };
 
 export function checkTimeline(draft: Draft): ValidationError[] {
   const known = knownTargets(draft);
@@ -77,7 +78,7 @@ function checkAction(action: TimelineAction, path: Path, known: Known): Validati
       return checkBroker(action.target, action.brokerId, path, known);
     case 'crashNameServer': case 'startNameServer':
       return known.nameServers === undefined || known.nameServers.has(action.target)
-        ? [] : [problem([...path, 'target'], notFound('no NameServer has id', action.target, known.nameServers))];
+        ? [] : [problem([...path, 'target'], notFound({ en: 'no NameServer has id', zh: '没有 id 为 {name} 的 NameServer' }, action.target, known.nameServers))];
     case 'removeConsumer': case 'crashConsumer': case 'hangConsumer':
       return checkClient('consumer', action.target, path, known);
     case 'removeProducer': case 'setProducerRate':
@@ -94,10 +95,13 @@ function checkAction(action: TimelineAction, path: Path, known: Known): Validati
 function checkBroker(name: string, brokerId: number | undefined, path: Path, known: Known): ValidationError[] {
   if (known.brokers === undefined) return [];
   const group = known.brokers.filter((b) => b.name === name);
-  if (group.length === 0) return [problem([...path, 'target'], notFound('no broker is named', name, known.brokers.map((b) => b.name)))];
+  if (group.length === 0) return [problem([...path, 'target'], notFound(NO_BROKER_NAMED, name, known.brokers.map((b) => b.name)))];
   if (brokerId === undefined || group.some((b) => b.brokerId === brokerId)) return [];
   const ids = [...new Set(group.map((b) => b.brokerId))].join(', ');
-  return [problem([...path, 'brokerId'], `${quote(name)} has no broker with brokerId ${brokerId} (it has ${ids})`)];
+  return [problem([...path, 'brokerId'], {
+    en: `${quote(name)} has no broker with brokerId ${brokerId} (it has ${ids})`,
+    zh: `${quote(name)} 没有 brokerId 为 ${brokerId} 的 Broker（它有 ${ids}）`,
+  })];
 }
 
 function checkClient(kind: ClientKind, id: string, path: Path, known: Known): ValidationError[] {
@@ -105,20 +109,20 @@ function checkClient(kind: ClientKind, id: string, path: Path, known: Known): Va
   const existing = kind === 'producer' ? clients?.producers : clients?.consumers;
   if (clients === undefined || existing === undefined || existing.has(id)) return [];
   const added = clients.added.get(id);
-  const message = added?.kind === kind
-    ? `${kind} ${quote(id)} is only added later, at ${added.at} ms (timeline[${added.index}])`
-    : notFound(`no ${kind} has id`, id, existing);
+  const message: Said = added?.kind === kind
+    ? { en: `${kind} ${quote(id)} is only added later, at ${added.at} ms (timeline[${added.index}])`, zh: `${CLIENT_ZH[kind]} ${quote(id)} 要到 ${added.at} ms 才加入（timeline[${added.index}]）` }
+    : notFound({ en: `no ${kind} has id`, zh: `没有 id 为 {name} 的${CLIENT_ZH[kind]}` }, id, existing);
   return [problem([...path, 'target'], message)];
 }
 
 /** A link joins any two processes: NameServers, brokers (by brokerName) and clients. */
 function checkLink(target: string, peer: string, path: Path, known: Known): ValidationError[] {
-  if (target === peer) return [problem([...path, 'peer'], 'must differ from target: a link joins two processes')];
+  if (target === peer) return [problem([...path, 'peer'], { en: 'must differ from target: a link joins two processes', zh: '必须和 target 不同：一条链路连接两个进程' })];
   const { processes } = known;
   if (processes === undefined) return [];
   return Object.entries({ target, peer })
     .filter(([, name]) => !processes.has(name))
-    .map(([field, name]) => problem([...path, field], notFound('no NameServer, broker or client is named', name, processes)));
+    .map(([field, name]) => problem([...path, field], notFound({ en: 'no NameServer, broker or client is named', zh: '没有名为 {name} 的 NameServer、Broker 或客户端' }, name, processes)));
 }
 
 type UpdateTopic = Extract<TimelineAction, { action: 'updateTopic' }>;
@@ -131,15 +135,16 @@ function createsTopic(action: UpdateTopic): boolean {
 function checkUpdateTopic(action: UpdateTopic, path: Path, known: Known): ValidationError[] {
   const errors: ValidationError[] = [];
   if (known.topics !== undefined && !known.topics.has(action.topic) && !createsTopic(action)) {
-    const message = notFound('no topic in "topics" (or created earlier in the timeline) is named', action.topic, known.topics);
-    errors.push(problem([...path, 'topic'], `${message}; give "cluster" or "broker" to create it`));
+    const lead = { en: 'no topic in "topics" (or created earlier in the timeline) is named', zh: '"topics" 中（以及时间线中更早创建的 Topic 中）没有名为 {name} 的 Topic' };
+    const missing = notFound(lead, action.topic, known.topics);
+    errors.push(problem([...path, 'topic'], { en: `${missing.en}; give "cluster" or "broker" to create it`, zh: `${missing.zh}；给出 "cluster" 或 "broker" 来创建它` }));
   }
   const masters = known.brokers?.filter((b) => b.brokerId === MASTER_ID);
   if (action.broker !== undefined && masters !== undefined && !masters.some((b) => b.name === action.broker)) {
-    errors.push(problem([...path, 'broker'], notFound('no master broker (brokerId 0) is named', action.broker, masters.map((b) => b.name))));
+    errors.push(problem([...path, 'broker'], notFound({ en: 'no master broker (brokerId 0) is named', zh: '没有名为 {name} 的 Master Broker（brokerId 0）' }, action.broker, masters.map((b) => b.name))));
   }
   if (action.cluster !== undefined && masters !== undefined && !masters.some((b) => b.cluster === action.cluster)) {
-    errors.push(problem([...path, 'cluster'], notFound('no master broker (brokerId 0) is in cluster', action.cluster, masters.map((b) => b.cluster))));
+    errors.push(problem([...path, 'cluster'], notFound(NO_MASTER_IN_CLUSTER, action.cluster, masters.map((b) => b.cluster))));
   }
   return errors;
 }

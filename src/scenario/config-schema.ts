@@ -6,8 +6,8 @@ import { z } from 'zod/mini';
 import { ROCKETMQ_DEFAULTS, type ConfigKey, type SimConfig } from '../model/defaults.ts';
 import { PERM_PRIORITY } from '../model/perm.ts';
 import { ROCKETMQ_VERSIONS } from '../model/vocabulary.ts';
-import { choice, integer } from './fields.ts';
-import { says, unknownFields } from './messages.ts';
+import { AN_OBJECT, TRUE_OR_FALSE, choice, integer } from './fields.ts';
+import { carried, says, unknownFields } from './messages.ts';
 
 type NumericKey = { [K in ConfigKey]: SimConfig[K] extends number ? K : never }[ConfigKey];
 type Range = readonly [min: number, max: number];
@@ -99,12 +99,15 @@ const CONFIG_RANGES: Record<NumericKey, Range> = {
 
 /** MessageStoreConfig.messageDelayLevel, parsed by ScheduleMessageService.parseDelayLevel: units s, m, h, d. */
 const DELAY_LEVELS = /^\d{1,6}[smhd](?: \d{1,6}[smhd]){17}$/;
-const DELAY_LEVELS_RULE = `must be 18 delays separated by single spaces, each a number and a unit s, m, h or d, such as ${JSON.stringify(ROCKETMQ_DEFAULTS.messageDelayLevel)}`;
+const DELAY_LEVELS_RULE = {
+  en: `must be 18 delays separated by single spaces, each a number and a unit s, m, h or d, such as ${JSON.stringify(ROCKETMQ_DEFAULTS.messageDelayLevel)}`,
+  zh: `必须是用单个空格分隔的 18 个延迟，每个是一个数加单位 s、m、h 或 d，例如 ${JSON.stringify(ROCKETMQ_DEFAULTS.messageDelayLevel)}`,
+};
 
 function configField(key: ConfigKey): z.ZodMiniType {
   if (key === 'rocketmqVersion') return choice(ROCKETMQ_VERSIONS);
   if (key === 'messageDelayLevel') return z.string({ error: says(DELAY_LEVELS_RULE) }).check(z.regex(DELAY_LEVELS));
-  if (typeof ROCKETMQ_DEFAULTS[key] === 'boolean') return z.boolean({ error: says('must be true or false') });
+  if (typeof ROCKETMQ_DEFAULTS[key] === 'boolean') return z.boolean({ error: says(TRUE_OR_FALSE) });
   const [min, max] = CONFIG_RANGES[key as NumericKey];
   return integer(min, max);
 }
@@ -117,7 +120,7 @@ const CONFIG_KEYS = Object.keys(ROCKETMQ_DEFAULTS) as ConfigKey[];
  */
 export const configSchema = z.strictObject(
   Object.fromEntries(CONFIG_KEYS.map((key) => [key, z.optional(configField(key))])),
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? unknownFields(issue.keys, CONFIG_KEYS) : 'must be an object ({ ... })') },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? carried(unknownFields(issue.keys, CONFIG_KEYS)) : carried(AN_OBJECT)) },
 ) as unknown as z.ZodMiniType<ConfigFile>;
 
 /** What a file may write in `config`; an explicit `undefined` (possible from code, not JSON) means "default". */

@@ -6,9 +6,9 @@ import { z } from 'zod/mini';
 import { AUTO_CREATE_TOPIC_KEY_TOPIC, SCENARIO_BOUNDS, SCHEDULE_TOPIC } from '../model/defaults.ts';
 import { isSplittable } from '../model/filter.ts';
 import { PERM_PRIORITY } from '../model/perm.ts';
-import { integerRange, numberRange, oneOf, quote, says, unknownFields } from './messages.ts';
+import { carried, integerRange, numberRange, oneOf, quote, says, unknownFields, type Said } from './messages.ts';
 
-export function integer(min: number, max: number, note?: string) {
+export function integer(min: number, max: number, note?: Said) {
   // A refinement rather than z.int(): the same verdict (the bounds keep values in the safe
   // integer range) without zod's number formats in the page's bundle. `abort` skips the
   // bound checks after a fraction, as z.int() does.
@@ -17,18 +17,19 @@ export function integer(min: number, max: number, note?: string) {
     .check(z.refine(Number.isInteger, { abort: true }), z.minimum(min), z.maximum(max));
 }
 
-export function decimal(min: number, max: number, note?: string) {
+export function decimal(min: number, max: number, note?: Said) {
   return z.number({ error: says(numberRange(min, max, note)) }).check(z.minimum(min), z.maximum(max));
 }
 
 /** Ids and names: non-empty, and short enough to show in a panel. */
 export function text(max: number = SCENARIO_BOUNDS.stringLength) {
-  return z.string({ error: says(`must be a non-empty string of at most ${max} characters`) }).check(z.minLength(1), z.maxLength(max));
+  const rule = { en: `must be a non-empty string of at most ${max} characters`, zh: `必须是非空字符串，最多 ${max} 个字符` };
+  return z.string({ error: says(rule) }).check(z.minLength(1), z.maxLength(max));
 }
 
 /** Free text that may be empty. */
 export function anyText(max: number) {
-  return z.string({ error: says(`must be a string of at most ${max} characters`) }).check(z.maxLength(max));
+  return z.string({ error: says({ en: `must be a string of at most ${max} characters`, zh: `必须是字符串，最多 ${max} 个字符` }) }).check(z.maxLength(max));
 }
 
 export function choice<const T extends readonly [string, ...string[]]>(values: T) {
@@ -43,12 +44,15 @@ export function allOf<T extends string>() {
   return <const L extends readonly [T, ...T[]]>(values: L & ([T] extends [L[number]] ? unknown : never)): L => values;
 }
 
+export const TRUE_OR_FALSE: Said = { en: 'must be true or false', zh: '必须是 true 或 false' };
+export const AN_OBJECT: Said = { en: 'must be an object ({ ... })', zh: '必须是对象（{ ... }）' };
+
 /** An object that refuses unknown keys, naming them (with a suggestion for a likely typo). */
 export function strict<S extends z.core.$ZodLooseShape>(shape: S) {
   const allowed = Object.keys(shape);
-  const objectMessage = says('must be an object ({ ... })');
+  const objectMessage = says(AN_OBJECT);
   return z.strictObject(shape, {
-    error: (issue) => (issue.code === 'unrecognized_keys' ? unknownFields(issue.keys, allowed) : objectMessage(issue)),
+    error: (issue) => (issue.code === 'unrecognized_keys' ? carried(unknownFields(issue.keys, allowed)) : objectMessage(issue)),
   });
 }
 
@@ -56,26 +60,29 @@ export function strict<S extends z.core.$ZodLooseShape>(shape: S) {
  * A list checked for its length before its items: an over-long list is refused at once
  * instead of producing one problem per item.
  */
-export function bounded(max: number, what: string, atLeastOne?: string) {
-  const array = z.array(z.unknown(), { error: says('must be a list ([ ... ])') });
-  const long = array.check(z.maxLength(max, { error: `at most ${max} ${what}` }));
-  return atLeastOne === undefined ? long : long.check(z.minLength(1, { error: atLeastOne }));
+export function bounded(max: number, what: Said, atLeastOne?: Said) {
+  const array = z.array(z.unknown(), { error: says({ en: 'must be a list ([ ... ])', zh: '必须是列表（[ ... ]）' }) });
+  const long = array.check(z.maxLength(max, { error: carried({ en: `at most ${max} ${what.en}`, zh: `最多 ${max} 个${what.zh}` }) }));
+  return atLeastOne === undefined ? long : long.check(z.minLength(1, { error: carried(atLeastOne) }));
 }
 
-export function list<T extends z.ZodMiniType>(element: T, max: number, what: string, atLeastOne?: string) {
+export function list<T extends z.ZodMiniType>(element: T, max: number, what: Said, atLeastOne?: Said) {
   return z.pipe(bounded(max, what, atLeastOne), z.array(element));
 }
 
 /** TopicValidator.VALID_PATTERN_STR: the characters RocketMQ allows in topic and group names. */
 const TOPIC_OR_GROUP_CHARS = /^[%|a-zA-Z0-9_-]+$/;
-const CHARS_RULE = 'letters, digits, %, |, _ and -';
+const CHARS_RULE: Said = { en: 'letters, digits, %, |, _ and -', zh: '字母、数字、%、|、_ 和 -' };
 /** TopicValidator.TOPIC_MAX_LENGTH. */
 const TOPIC_MAX_LENGTH = 127;
 /** Validators.CHARACTER_MAX_LENGTH: Validators.checkGroup allows 255 characters. */
 const GROUP_MAX_LENGTH = 255;
 
 export function topicName() {
-  const rule = `must be 1 to ${TOPIC_MAX_LENGTH} characters among ${CHARS_RULE} (RocketMQ TopicValidator)`;
+  const rule = {
+    en: `must be 1 to ${TOPIC_MAX_LENGTH} characters among ${CHARS_RULE.en} (RocketMQ TopicValidator)`,
+    zh: `必须是 1 到 ${TOPIC_MAX_LENGTH} 个字符，只能用${CHARS_RULE.zh}（RocketMQ TopicValidator）`,
+  };
   return z.string({ error: says(rule) }).check(z.minLength(1), z.maxLength(TOPIC_MAX_LENGTH), z.regex(TOPIC_OR_GROUP_CHARS));
 }
 
@@ -92,26 +99,46 @@ const NOT_ALLOWED_SEND_TOPICS = new Set([SCHEDULE_TOPIC, 'RMQ_SYS_TRANS_HALF_TOP
 /** A topic the scenario creates (mqadmin updateTopic): AdminBrokerProcessor refuses RocketMQ's own (TopicValidator.isSystemTopic). */
 export function createdTopicName() {
   return topicName().check(z.refine((topic) => !SYSTEM_TOPICS.has(topic) && !topic.startsWith(SYSTEM_TOPIC_PREFIX), {
-    error: (issue) => `${quote(String(issue.input))} is RocketMQ's own topic: updateTopic refuses it ("The topic[${String(issue.input)}] is conflict with system topic.", AdminBrokerProcessor)`,
+    error: (issue) => {
+      const topic = String(issue.input);
+      const refusal = `"The topic[${topic}] is conflict with system topic."`;
+      return carried({
+        en: `${quote(topic)} is RocketMQ's own topic: updateTopic refuses it (${refusal}, AdminBrokerProcessor)`,
+        zh: `${quote(topic)} 是 RocketMQ 自己的系统 Topic：updateTopic 拒绝创建它（${refusal}，AdminBrokerProcessor）`,
+      });
+    },
   }));
 }
 
 /** A topic a producer sends to: Validators.checkMessage refuses those of TopicValidator.NOT_ALLOWED_SEND_TOPIC_SET. */
 export function sendTopicName() {
   return topicName().check(z.refine((topic) => !NOT_ALLOWED_SEND_TOPICS.has(topic), {
-    error: (issue) => `the client refuses to send to ${quote(String(issue.input))} ("Sending message to topic[${String(issue.input)}] is forbidden.", Validators.isNotAllowedSendTopic)`,
+    error: (issue) => {
+      const topic = String(issue.input);
+      const refusal = `"Sending message to topic[${topic}] is forbidden."`;
+      return carried({
+        en: `the client refuses to send to ${quote(topic)} (${refusal}, Validators.isNotAllowedSendTopic)`,
+        zh: `客户端拒绝向 ${quote(topic)} 发送消息（${refusal}，Validators.isNotAllowedSendTopic）`,
+      });
+    },
   }));
 }
 
 function groupName() {
-  const rule = `must be 1 to ${GROUP_MAX_LENGTH} characters among ${CHARS_RULE} (RocketMQ Validators.checkGroup)`;
+  const rule = {
+    en: `must be 1 to ${GROUP_MAX_LENGTH} characters among ${CHARS_RULE.en} (RocketMQ Validators.checkGroup)`,
+    zh: `必须是 1 到 ${GROUP_MAX_LENGTH} 个字符，只能用${CHARS_RULE.zh}（RocketMQ Validators.checkGroup）`,
+  };
   return z.string({ error: says(rule) }).check(z.minLength(1), z.maxLength(GROUP_MAX_LENGTH), z.regex(TOPIC_OR_GROUP_CHARS));
 }
 
 /** A client's group, not the client's default (MixAll.DEFAULT_PRODUCER_GROUP, DEFAULT_CONSUMER_GROUP): checkConfig refuses it at start(). */
 function clientGroupName(reserved: string, kind: 'producerGroup' | 'consumerGroup') {
   return groupName().check(z.refine((group) => group !== reserved, {
-    error: `the client refuses it at start() ("${kind} can not equal ${reserved}, please specify another one.", checkConfig)`,
+    error: carried({
+      en: `the client refuses it at start() ("${kind} can not equal ${reserved}, please specify another one.", checkConfig)`,
+      zh: `客户端在 start() 时拒绝它（"${kind} can not equal ${reserved}, please specify another one."，checkConfig）`,
+    }),
   }));
 }
 
@@ -121,26 +148,32 @@ export const consumerGroupName = () => clientGroupName('DEFAULT_CONSUMER', 'cons
 /** A consumer's tag expression: subscribe() throws for one made only of "||" (FilterAPI.buildSubscriptionData). */
 export function subscriptionExpression() {
   return text().check(z.refine(isSplittable, {
-    error: 'RocketMQ refuses it in subscribe() ("subString split error", FilterAPI.buildSubscriptionData): give tags separated by "||", or "*" for all',
+    error: carried({
+      en: 'RocketMQ refuses it in subscribe() ("subString split error", FilterAPI.buildSubscriptionData): give tags separated by "||", or "*" for all',
+      zh: 'RocketMQ 在 subscribe() 中拒绝它（"subString split error"，FilterAPI.buildSubscriptionData）：写用 "||" 分隔的 Tag，或用 "*" 订阅全部',
+    }),
   }));
 }
 
 /** Queues are written "brokerName:queueId" in routes and traces, so a broker name has no colon. */
 export function brokerName() {
   const max = SCENARIO_BOUNDS.stringLength;
-  const rule = `must be 1 to ${max} characters without spaces or ":" (queues are written "brokerName:queueId")`;
+  const rule = {
+    en: `must be 1 to ${max} characters without spaces or ":" (queues are written "brokerName:queueId")`,
+    zh: `必须是 1 到 ${max} 个字符，不含空格和 ":"（队列写作 "brokerName:queueId"）`,
+  };
   return z.string({ error: says(rule) }).check(z.minLength(1), z.maxLength(max), z.regex(/^[^\s:]+$/));
 }
 
 export function queueRef() {
   return z
-    .string({ error: says('must be a queue written "brokerName:queueId", such as "broker-a:0"') })
+    .string({ error: says({ en: 'must be a queue written "brokerName:queueId", such as "broker-a:0"', zh: '必须是写作 "brokerName:queueId" 的队列，例如 "broker-a:0"' }) })
     .check(z.regex(/^[^\s:]+:(?:0|[1-9]\d{0,3})$/));
 }
 
 /** zod's own IPv4 pattern, as a plain string check: z.ipv4() would add a string format to the bundle. */
 export function ipv4() {
-  return z.string({ error: says('must be a dotted IPv4 address such as 10.0.0.1') }).check(z.regex(z.regexes.ipv4));
+  return z.string({ error: says({ en: 'must be a dotted IPv4 address such as 10.0.0.1', zh: '必须是点分 IPv4 地址，例如 10.0.0.1' }) }).check(z.regex(z.regexes.ipv4));
 }
 
 export function queueNums() {
@@ -149,7 +182,7 @@ export function queueNums() {
 
 /** PermName.isValid: 0 <= perm < PERM_PRIORITY. */
 export function perm() {
-  return integer(0, PERM_PRIORITY - 1, 'PermName bits: 2 write, 4 read, 6 read and write');
+  return integer(0, PERM_PRIORITY - 1, { en: 'PermName bits: 2 write, 4 read, 6 read and write', zh: 'PermName 位：2 可写，4 可读，6 可读可写' });
 }
 
 /** MixAll.MASTER_ID is 0; slaves are numbered from 1. */
@@ -158,5 +191,5 @@ export function brokerId() {
 }
 
 export function ratePerSec() {
-  return decimal(0, SCENARIO_BOUNDS.ratePerSec, 'messages per second');
+  return decimal(0, SCENARIO_BOUNDS.ratePerSec, { en: 'messages per second', zh: '每秒消息数' });
 }

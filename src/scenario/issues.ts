@@ -1,5 +1,6 @@
 /** From zod issues to the `{ path, message }` pairs of docs/scenario.md (`topics[0].readQueueNums`). */
 import type { z } from 'zod/mini';
+import { uncarried, type Said } from './messages.ts';
 import type { ValidationError } from './validate.ts';
 
 export type Path = readonly PropertyKey[];
@@ -18,11 +19,11 @@ export function formatPath(path: Path): string {
 }
 
 export function issuesToErrors(issues: readonly z.core.$ZodIssue[], prefix: Path): ValidationError[] {
-  return issues.map((issue) => ({ path: formatPath([...prefix, ...issue.path]), message: issue.message }));
+  return issues.map((issue) => problem([...prefix, ...issue.path], uncarried(issue.message)));
 }
 
-export function problem(path: Path, message: string): ValidationError {
-  return { path: formatPath(path), message };
+export function problem(path: Path, message: Said): ValidationError {
+  return { path: formatPath(path), message: message.en, zh: message.zh };
 }
 
 /** Several checks of one field (length and pattern) can share a message: say it once. */

@@ -1,33 +1,67 @@
 /**
- * Messages for people: the wording a student reads when a scenario file is refused. Zod's own
- * messages ("Invalid input: expected number, received string") are replaced everywhere.
+ * Messages for people: the wording a student reads when a scenario file is refused, in each of
+ * the page's languages. Zod's own messages ("Invalid input: expected number, received string")
+ * are replaced everywhere.
  */
 import type { z } from 'zod/mini';
+import type { Bilingual } from './language.ts';
 
 type RawIssue = z.core.$ZodRawIssue;
 
-export function integerRange(min: number, max: number, note?: string): string {
-  return `must be an integer from ${min} to ${max}${note === undefined ? '' : ` (${note})`}`;
+/**
+ * A message in each of the page's languages. The English one is the file's message (what
+ * `npm run sim` prints and docs/scenario.md quotes); the Chinese one is what the page shows in 中文.
+ */
+export type Said = Bilingual<string>;
+
+/**
+ * Zod keeps one string per issue, so an error map hands it both languages joined by this
+ * control character, and issuesToErrors parts them. A name from the file cannot hold it: every
+ * name in a message is quoted as JSON, which escapes control characters.
+ */
+const BETWEEN = '\u001f';
+
+export function carried(said: Said): string {
+  return `${said.en}${BETWEEN}${said.zh}`;
 }
 
-export function numberRange(min: number, max: number, note?: string): string {
-  return `must be a number from ${min} to ${max}${note === undefined ? '' : ` (${note})`}`;
+/** Both languages of an issue's message; a message made elsewhere is shown as it is in both. */
+export function uncarried(message: string): Said {
+  const at = message.indexOf(BETWEEN);
+  return at < 0 ? { en: message, zh: message } : { en: message.slice(0, at), zh: message.slice(at + 1) };
 }
 
-export function oneOf(values: readonly string[]): string {
-  return `must be one of ${quoteList(values)}`;
+export const REQUIRED: Said = { en: 'is required', zh: '必须填写' };
+
+export function integerRange(min: number, max: number, note?: Said): Said {
+  return {
+    en: `must be an integer from ${min} to ${max}${note === undefined ? '' : ` (${note.en})`}`,
+    zh: `必须是 ${min} 到 ${max} 之间的整数${note === undefined ? '' : `（${note.zh}）`}`,
+  };
+}
+
+export function numberRange(min: number, max: number, note?: Said): Said {
+  return {
+    en: `must be a number from ${min} to ${max}${note === undefined ? '' : ` (${note.en})`}`,
+    zh: `必须是 ${min} 到 ${max} 之间的数${note === undefined ? '' : `（${note.zh}）`}`,
+  };
+}
+
+export function oneOf(values: readonly string[]): Said {
+  const listed = quoteList(values);
+  return { en: `must be one of ${listed.en}`, zh: `必须是 ${listed.zh} 之一` };
 }
 
 /** A zod error map: "is required" for a missing value, `message` for any other problem. */
-export function says(message: string): (issue: RawIssue) => string {
-  return (issue) => (issue.input === undefined ? 'is required' : message);
+export function says(message: Said): (issue: RawIssue) => string {
+  return (issue) => carried(issue.input === undefined ? REQUIRED : message);
 }
 
 /** `"a", "b", "c"`, cut after `limit` items so a message stays one readable line. */
-export function quoteList(values: readonly string[], limit = values.length): string {
-  const shown = values.slice(0, limit).map((value) => JSON.stringify(value));
-  const rest = values.length - shown.length;
-  return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
+export function quoteList(values: readonly string[], limit = values.length): Said {
+  const shown = values.slice(0, limit).map((value) => JSON.stringify(value)).join(', ');
+  const rest = values.length - Math.min(values.length, limit);
+  return rest > 0 ? { en: `${shown} and ${rest} more`, zh: `${shown} 等 ${values.length} 个` } : { en: shown, zh: shown };
 }
 
 /** A value as it appears in the file, shortened: a message never repeats a huge string. */
@@ -35,17 +69,23 @@ export function quote(value: string): string {
   return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
 }
 
-export function unknownFields(keys: readonly string[], allowed: readonly string[]): string {
-  const shown = keys.slice(0, 5).map((key) => `unknown field ${quote(key)}${suggestion(key, allowed)}`);
+export function unknownFields(keys: readonly string[], allowed: readonly string[]): Said {
+  const shown = keys.slice(0, 5).map((key) => ({ key: quote(key), hint: suggestion(key, allowed) }));
   const rest = keys.length - shown.length;
-  return rest > 0 ? `${shown.join('; ')}; and ${rest} more unknown fields` : shown.join('; ');
+  return {
+    en: shown.map(({ key, hint }) => `unknown field ${key}${hint.en}`).join('; ') + (rest > 0 ? `; and ${rest} more unknown fields` : ''),
+    zh: shown.map(({ key, hint }) => `未知字段 ${key}${hint.zh}`).join('；') + (rest > 0 ? `；另有 ${rest} 个未知字段` : ''),
+  };
 }
 
-/** ` (did you mean "x"?)` when a known word is a likely typo of `word`, else an empty string. */
-export function suggestion(word: string, known: readonly string[]): string {
+/** ` (did you mean "x"?)` when a known word is a likely typo of `word`, else empty. */
+export function suggestion(word: string, known: readonly string[]): Said {
   const match = closest(word, known);
-  return match === undefined ? '' : ` (did you mean ${JSON.stringify(match)}?)`;
+  if (match === undefined) return NOTHING;
+  return { en: ` (did you mean ${JSON.stringify(match)}?)`, zh: `（是不是 ${JSON.stringify(match)}？）` };
 }
+
+const NOTHING: Said = { en: '', zh: '' };
 
 /**
  * The closest known word within a few edits (ignoring case), or undefined. Short words allow
@@ -78,13 +118,13 @@ function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-const EXPECTED: Record<string, string> = {
-  object: 'an object ({ ... })',
-  array: 'a list ([ ... ])',
-  string: 'a string',
-  number: 'a number',
-  int: 'an integer',
-  boolean: 'true or false',
+const EXPECTED: Record<string, Said> = {
+  object: { en: 'an object ({ ... })', zh: '对象（{ ... }）' },
+  array: { en: 'a list ([ ... ])', zh: '列表（[ ... ]）' },
+  string: { en: 'a string', zh: '字符串' },
+  number: { en: 'a number', zh: '数' },
+  int: { en: 'an integer', zh: '整数' },
+  boolean: { en: 'true or false', zh: 'true 或 false' },
 };
 
 /**
@@ -93,16 +133,22 @@ const EXPECTED: Record<string, string> = {
  * of a discriminated union that is not an object).
  */
 export function fallbackMessage(issue: RawIssue): string {
-  if (issue.input === undefined) return 'is required';
+  return carried(fallback(issue));
+}
+
+function fallback(issue: RawIssue): Said {
+  if (issue.input === undefined) return REQUIRED;
   switch (issue.code) {
-    case 'invalid_type':
-      return `must be ${EXPECTED[issue.expected] ?? issue.expected}`;
+    case 'invalid_type': {
+      const expected = EXPECTED[issue.expected] ?? { en: issue.expected, zh: issue.expected };
+      return { en: `must be ${expected.en}`, zh: `必须是${expected.zh}` };
+    }
     case 'invalid_value':
       return oneOf(issue.values.map(String));
     case 'unrecognized_keys':
       return unknownFields(issue.keys, []);
     case 'custom': case 'invalid_element': case 'invalid_format': case 'invalid_key': case 'invalid_union':
     case 'not_multiple_of': case 'too_big': case 'too_small':
-      return 'is not valid here';
+      return { en: 'is not valid here', zh: '此处的值无效' };
   }
 }

@@ -4,6 +4,8 @@
  * breaks, by line and column.
  */
 import { findJsonSyntaxProblem, lineAndColumn } from './json-position.ts';
+import { problem } from './issues.ts';
+import type { Said } from './messages.ts';
 import { validateScenario, type ValidationResult } from './validate.ts';
 
 /** Larger texts are refused before parsing, so no file can freeze a browser tab. */
@@ -12,11 +14,14 @@ export const MAX_SCENARIO_TEXT_BYTES = 2 * 1024 * 1024;
 export function parseScenarioText(text: string): ValidationResult {
   const size = utf8Length(text);
   if (size > MAX_SCENARIO_TEXT_BYTES) {
-    return refused(`the text is ${size} bytes; a scenario may have at most 2 MB (${MAX_SCENARIO_TEXT_BYTES} bytes)`);
+    return refused({
+      en: `the text is ${size} bytes; a scenario may have at most 2 MB (${MAX_SCENARIO_TEXT_BYTES} bytes)`,
+      zh: `这段文字有 ${size} 字节；场景最多 2 MB（${MAX_SCENARIO_TEXT_BYTES} 字节）`,
+    });
   }
   // Editors on Windows may start a UTF-8 file with a byte-order mark, which JSON.parse refuses.
   const json = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  if (json.trim() === '') return refused('the text is empty: a scenario is a JSON object such as { "version": 1 }');
+  if (json.trim() === '') return refused({ en: 'the text is empty: a scenario is a JSON object such as { "version": 1 }', zh: '文字是空的：场景是一个 JSON 对象，例如 { "version": 1 }' });
   let value: unknown;
   try {
     value = JSON.parse(json);
@@ -26,8 +31,8 @@ export function parseScenarioText(text: string): ValidationResult {
   return validateScenario(value);
 }
 
-function refused(message: string): ValidationResult {
-  return { ok: false, errors: [{ path: '$', message }] };
+function refused(message: Said): ValidationResult {
+  return { ok: false, errors: [problem([], message)] };
 }
 
 /** Counts UTF-8 bytes without encoding a text that is obviously too long. */
@@ -37,16 +42,16 @@ function utf8Length(text: string): number {
   return new TextEncoder().encode(text).byteLength;
 }
 
-function describeJsonError(text: string, error: unknown): string {
+function describeJsonError(text: string, error: unknown): Said {
   const found = findJsonSyntaxProblem(text);
   if (found === undefined) {
     // The scanner and the engine disagree (should not happen): keep the engine's first line.
     const reason = error instanceof Error ? error.message.split('\n')[0]?.slice(0, 200) : undefined;
-    return `not valid JSON${reason ? `: ${reason}` : ''}`;
+    return { en: `not valid JSON${reason ? `: ${reason}` : ''}`, zh: `不是有效的 JSON${reason ? `：${reason}` : ''}` };
   }
   const { line, column } = lineAndColumn(text, found.offset);
-  const where = `line ${line}, column ${column}`;
+  const { en, zh } = found.message;
   return found.endOfText
-    ? `the JSON text ends too early at ${where} (${found.message}): is the file or link cut short?`
-    : `not valid JSON at ${where}: ${found.message}`;
+    ? { en: `the JSON text ends too early at line ${line}, column ${column} (${en}): is the file or link cut short?`, zh: `JSON 文字在第 ${line} 行第 ${column} 列提前结束（${zh}）：文件或链接是不是被截断了？` }
+    : { en: `not valid JSON at line ${line}, column ${column}: ${en}`, zh: `第 ${line} 行第 ${column} 列不是有效的 JSON：${zh}` };
 }

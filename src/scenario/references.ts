@@ -1,7 +1,7 @@
 /** Helpers of the cross-checks: items located by their path in the file, duplicates, unknown names. */
 import type { ConsumerSpec, ProducerSpec } from '../model/spec.ts';
 import { formatPath, type Path } from './issues.ts';
-import { quote, quoteList, suggestion } from './messages.ts';
+import { quote, quoteList, suggestion, type Said } from './messages.ts';
 import type { Draft } from './normalize.ts';
 import type { Slots } from './parse-file.ts';
 
@@ -29,16 +29,28 @@ export function duplicates<T>(items: ReadonlyArray<Located<T>>, keyOf: (item: T)
 }
 
 /** `also in brokers[0]`: where the first of two clashing items is. */
-export function alsoIn(entry: Located<unknown>): string {
-  return `also in ${formatPath(entry.path)}`;
+export function alsoIn(entry: Located<unknown>): Said {
+  const path = formatPath(entry.path);
+  return { en: `also in ${path}`, zh: `另见 ${path}` };
 }
 
-/** `no broker is named "brokr-a" (did you mean "broker-a"?)`, or the known names when none is close. */
-export function notFound(lead: string, name: string, known: Iterable<string>): string {
+/**
+ * `no broker is named "brokr-a" (did you mean "broker-a"?)`, or the known names when none is
+ * close. `lead` says what is missing; its Chinese is followed by the name, as `没有名为 … 的 Broker`
+ * reads: `{name}` marks where.
+ */
+export function notFound(lead: Said, name: string, known: Iterable<string>): Said {
   const names = [...new Set(known)];
-  const hint = suggestion(name, names) || (names.length === 0 ? ' (there are none)' : ` (known: ${quoteList(names, 5)})`);
-  return `${lead} ${quote(name)}${hint}`;
+  const close = suggestion(name, names);
+  const listed = quoteList(names, 5);
+  const hint: Said = close.en !== '' ? close
+    : names.length === 0 ? { en: ' (there are none)', zh: '（一个也没有）' }
+    : { en: ` (known: ${listed.en})`, zh: `（已有：${listed.zh}）` };
+  return { en: `${lead.en} ${quote(name)}${hint.en}`, zh: `${lead.zh.replace('{name}', () => quote(name))}${hint.zh}` };
 }
+
+export const NO_BROKER_NAMED: Said = { en: 'no broker is named', zh: '没有名为 {name} 的 Broker' };
+export const NO_MASTER_IN_CLUSTER: Said = { en: 'no master broker (brokerId 0) is in cluster', zh: '集群 {name} 中没有 Master Broker（brokerId 0）' };
 
 /** The initial producers, then those added in the timeline (in timeline order). */
 export function allProducers(draft: Draft): Array<Located<ProducerSpec>> {

@@ -14,10 +14,10 @@ import {
 } from '../model/vocabulary.ts';
 import { configSchema } from './config-schema.ts';
 import {
-  allOf, anyText, brokerId, brokerName, choice, consumerGroupName, createdTopicName, decimal, integer, ipv4, list, perm,
+  AN_OBJECT, TRUE_OR_FALSE, allOf, anyText, brokerId, brokerName, choice, consumerGroupName, createdTopicName, decimal, integer, ipv4, list, perm,
   producerGroupName, queueNums, queueRef, ratePerSec, sendTopicName, strict, subscriptionExpression, text, topicName,
 } from './fields.ts';
-import { quote, says, suggestion } from './messages.ts';
+import { carried, quote, says, suggestion, type Said } from './messages.ts';
 
 const HOUR = 3_600_000;
 const MAX_TAGS = SCENARIO_BOUNDS.tagsPerProducer;
@@ -29,26 +29,32 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
 const MAX_REPLICAS = 1_024;
 /** The PRNG is seeded with an unsigned 32-bit integer. */
 const MAX_SEED = 0xffff_ffff;
+const TAGS: Said = { en: 'tags', zh: ' Tag' };
 
 
 /** Top-level lists and their bounds (docs/scenario.md, "Bounds"). */
 export const LISTS = {
-  nameServers: { max: SCENARIO_BOUNDS.nameServers, what: 'NameServers' },
-  controllers: { max: SCENARIO_BOUNDS.controllers, what: "controller (RocketScope runs one: the leader of RocketMQ's Raft group of controllers)" },
-  brokers: { max: SCENARIO_BOUNDS.brokers, what: 'brokers' },
-  topics: { max: SCENARIO_BOUNDS.topics, what: 'topics' },
-  producers: { max: SCENARIO_BOUNDS.producers, what: 'producers' },
-  consumers: { max: SCENARIO_BOUNDS.consumers, what: 'consumers' },
-  timeline: { max: SCENARIO_BOUNDS.timeline, what: 'timeline actions' },
-} as const;
+  nameServers: { max: SCENARIO_BOUNDS.nameServers, what: { en: 'NameServers', zh: ' NameServer' } },
+  controllers: {
+    max: SCENARIO_BOUNDS.controllers,
+    what: { en: "controller (RocketScope runs one: the leader of RocketMQ's Raft group of controllers)", zh: ' controller（RocketScope 只运行一个：RocketMQ 的 Raft controller 组的 leader）' },
+  },
+  brokers: { max: SCENARIO_BOUNDS.brokers, what: { en: 'brokers', zh: ' Broker' } },
+  topics: { max: SCENARIO_BOUNDS.topics, what: { en: 'topics', zh: ' Topic' } },
+  producers: { max: SCENARIO_BOUNDS.producers, what: { en: 'producers', zh: '生产者' } },
+  consumers: { max: SCENARIO_BOUNDS.consumers, what: { en: 'consumers', zh: '消费者' } },
+  timeline: { max: SCENARIO_BOUNDS.timeline, what: { en: 'timeline actions', zh: '时间线动作' } },
+} as const satisfies Record<string, { max: number; what: Said }>;
 export type ListName = keyof typeof LISTS;
 
 export const versionSchema = z.literal(1, {
-  error: (issue) => (issue.input === undefined ? 'is required: write "version": 1' : versionMessage(issue.input)),
+  error: (issue) => carried(issue.input === undefined ? { en: 'is required: write "version": 1', zh: '必须填写：写上 "version": 1' } : versionMessage(issue.input)),
 });
 
-export function versionMessage(version: unknown): string {
-  return typeof version === 'number' ? `unsupported version ${version}: this RocketScope reads version 1` : 'must be the number 1';
+export function versionMessage(version: unknown): Said {
+  return typeof version === 'number'
+    ? { en: `unsupported version ${version}: this RocketScope reads version 1`, zh: `不支持的版本 ${version}：这个 RocketScope 读取版本 1` }
+    : { en: 'must be the number 1', zh: '必须是数字 1' };
 }
 
 /** The scalar fields of the file, besides `version`. */
@@ -56,9 +62,9 @@ export const headSchemas = {
   name: text(),
   description: anyText(SCENARIO_BOUNDS.descriptionLength),
   seed: integer(0, MAX_SEED),
-  durationMs: integer(1, SCENARIO_BOUNDS.durationMs, 'at most 24 h of virtual time'),
+  durationMs: integer(1, SCENARIO_BOUNDS.durationMs, { en: 'at most 24 h of virtual time', zh: '虚拟时间最多 24 小时' }),
   config: configSchema,
-  focus: list(choice(FOCUS_PANELS), FOCUS_PANELS.length, 'focus panels'),
+  focus: list(choice(FOCUS_PANELS), FOCUS_PANELS.length, { en: 'focus panels', zh: '重点面板' }),
   translations: translationsSchema(),
 };
 
@@ -86,7 +92,7 @@ export function itemSchemas(durationMs: number) {
 }
 
 function buildItemSchemas(durationMs: number) {
-  const time = integer(0, durationMs, "the scenario's durationMs");
+  const time = integer(0, durationMs, { en: "the scenario's durationMs", zh: '场景的 durationMs' });
   const producer = producerSchema(time);
   const consumer = consumerSchema(time);
   return {
@@ -123,7 +129,7 @@ function brokerSchema(time: TimeSchema) {
     flushDiskType: z.optional(choice(FLUSH_DISK_TYPES)),
     inSyncReplicas: z.optional(integer(1, MAX_REPLICAS)),
     minInSyncReplicas: z.optional(integer(1, MAX_REPLICAS)),
-    enableSlaveActingMaster: z.optional(z.boolean({ error: says('must be true or false') })),
+    enableSlaveActingMaster: z.optional(z.boolean({ error: says(TRUE_OR_FALSE) })),
     ip: z.optional(ipv4()),
     port: z.optional(integer(1, 65_535)),
     startAt: z.optional(time),
@@ -136,10 +142,13 @@ function topicSchema() {
   return strict({
     name: createdTopicName(),
     cluster: z.optional(text()),
-    brokers: z.optional(list(placement, SCENARIO_BOUNDS.brokers, 'brokers', 'must list at least one broker')),
+    brokers: z.optional(list(placement, SCENARIO_BOUNDS.brokers, LISTS.brokers.what, { en: 'must list at least one broker', zh: '至少要列出一个 Broker' })),
     ...counts,
   }).check(z.refine((topic) => topic.cluster === undefined || topic.brokers === undefined, {
-    message: 'give either "cluster" (every master of a cluster) or "brokers" (named brokers), not both',
+    message: carried({
+      en: 'give either "cluster" (every master of a cluster) or "brokers" (named brokers), not both',
+      zh: '"cluster"（集群中的每个 Master）和 "brokers"（指定的 Broker）只能给一个，不能同时给',
+    }),
   }));
 }
 
@@ -150,12 +159,12 @@ function producerSchema(time: TimeSchema) {
     topic: sendTopicName(),
     ratePerSec: z.optional(ratePerSec()),
     arrival: z.optional(choice(ARRIVALS)),
-    tags: z.optional(list(text(), MAX_TAGS, 'tags')),
+    tags: z.optional(list(text(), MAX_TAGS, TAGS)),
     keyPrefix: z.optional(anyText(SCENARIO_BOUNDS.stringLength)),
     sendMode: z.optional(choice(SEND_MODES)),
     startAt: z.optional(time),
-    delayLevel: z.optional(integer(0, MAX_DELAY_LEVEL, '0 for none, else a level of messageDelayLevel')),
-    bodyBytes: z.optional(integer(1, MAX_BODY_BYTES, 'DefaultMQProducer.maxMessageSize')),
+    delayLevel: z.optional(integer(0, MAX_DELAY_LEVEL, { en: '0 for none, else a level of messageDelayLevel', zh: '0 表示不延迟，否则是 messageDelayLevel 中的一级' })),
+    bodyBytes: z.optional(integer(1, MAX_BODY_BYTES, { en: 'DefaultMQProducer.maxMessageSize', zh: 'DefaultMQProducer.maxMessageSize' })),
     ip: z.optional(ipv4()),
     instanceName: z.optional(text()),
   });
@@ -173,21 +182,27 @@ function consumerSchema(time: TimeSchema) {
     startAt: z.optional(time),
     consumeTimeMs: z.optional(integer(0, HOUR)),
     failureRate: z.optional(decimal(0, 1)),
-    failTags: z.optional(list(text(), MAX_TAGS, 'tags')),
+    failTags: z.optional(list(text(), MAX_TAGS, TAGS)),
     ip: z.optional(ipv4()),
     instanceName: z.optional(text()),
-    messageQueueList: z.optional(list(queueRef(), SCENARIO_BOUNDS.queuesPerTopicPerBroker, 'queues')),
-    consumeridcs: z.optional(list(text(), MAX_TAGS, 'machine rooms')),
+    messageQueueList: z.optional(list(queueRef(), SCENARIO_BOUNDS.queuesPerTopicPerBroker, { en: 'queues', zh: '队列' })),
+    consumeridcs: z.optional(list(text(), MAX_TAGS, { en: 'machine rooms', zh: '机房' })),
   })
     // AllocateMessageQueueByConfig and ...ByMachineRoom allocate nothing without their lists.
     .check(
       z.refine((c) => c.allocateStrategy !== 'CONFIG' || (c.messageQueueList?.length ?? 0) > 0, {
         path: ['messageQueueList'],
-        message: 'must list at least one "brokerName:queueId" when allocateStrategy is CONFIG',
+        message: carried({
+          en: 'must list at least one "brokerName:queueId" when allocateStrategy is CONFIG',
+          zh: 'allocateStrategy 为 CONFIG 时，至少要列出一个 "brokerName:queueId"',
+        }),
       }),
       z.refine((c) => c.allocateStrategy !== 'MACHINE_ROOM' || (c.consumeridcs?.length ?? 0) > 0, {
         path: ['consumeridcs'],
-        message: 'must list at least one machine room when allocateStrategy is MACHINE_ROOM',
+        message: carried({
+          en: 'must list at least one machine room when allocateStrategy is MACHINE_ROOM',
+          zh: 'allocateStrategy 为 MACHINE_ROOM 时，至少要列出一个机房',
+        }),
       }),
     );
 }
@@ -205,8 +220,8 @@ function timelineSchema(
   const byAction = new Map<unknown, z.ZodMiniType<TimelineFile>>(Object.entries(actionSchemas(time, producer, consumer)));
   // Never succeeds, so it may stand for any entry type.
   const unknownAction = z.object(
-    { action: z.never({ error: (issue) => actionMessage(issue.input) }) },
-    { error: says('must be an object ({ ... })') },
+    { action: z.never({ error: (issue) => carried(actionMessage(issue.input)) }) },
+    { error: says(AN_OBJECT) },
   ) as unknown as z.ZodMiniType<TimelineFile>;
   return (entry) => {
     const action = typeof entry === 'object' && entry !== null ? (entry as { action?: unknown }).action : undefined;
@@ -258,11 +273,17 @@ function updateTopicSchema(time: TimeSchema) {
   }).check(
     // mqadmin updateTopic: -b and -c are mutually exclusive.
     z.refine((u) => u.cluster === undefined || u.broker === undefined, {
-      message: 'give either "cluster" (every master of a cluster: mqadmin -c) or "broker" (one broker: mqadmin -b), not both',
+      message: carried({
+        en: 'give either "cluster" (every master of a cluster: mqadmin -c) or "broker" (one broker: mqadmin -b), not both',
+        zh: '"cluster"（集群中的每个 Master：mqadmin -c）和 "broker"（一个 Broker：mqadmin -b）只能给一个，不能同时给',
+      }),
     }),
     // Creating a topic (cluster or broker named) may take mqadmin's defaults; changing one must change something.
     z.refine((u) => u.cluster !== undefined || u.broker !== undefined || u.writeQueueNums !== undefined || u.readQueueNums !== undefined || u.perm !== undefined, {
-      message: 'give at least one of writeQueueNums, readQueueNums or perm, or a cluster or broker to create the topic on',
+      message: carried({
+        en: 'give at least one of writeQueueNums, readQueueNums or perm, or a cluster or broker to create the topic on',
+        zh: '至少给出 writeQueueNums、readQueueNums、perm 之一，或者给出要在其上创建 Topic 的 cluster 或 broker',
+      }),
     }),
   );
 }
@@ -274,9 +295,10 @@ export const ACTION_NAMES = allOf<TimelineActionName>()([
   'crashConsumer', 'hangConsumer', 'setProducerRate', 'updateTopic',
 ]);
 
-function actionMessage(action: unknown): string {
-  const allowed = `allowed actions: ${ACTION_NAMES.join(', ')}`;
-  if (action === undefined) return `is required; ${allowed}`;
-  if (typeof action !== 'string') return `must be a string; ${allowed}`;
-  return `unknown action ${quote(action)}${suggestion(action, ACTION_NAMES)}; ${allowed}`;
+function actionMessage(action: unknown): Said {
+  const allowed = ACTION_NAMES.join(', ');
+  if (action === undefined) return { en: `is required; allowed actions: ${allowed}`, zh: `必须填写；可用的动作：${allowed}` };
+  if (typeof action !== 'string') return { en: `must be a string; allowed actions: ${allowed}`, zh: `必须是字符串；可用的动作：${allowed}` };
+  const hint = suggestion(action, ACTION_NAMES);
+  return { en: `unknown action ${quote(action)}${hint.en}; allowed actions: ${allowed}`, zh: `未知动作 ${quote(action)}${hint.zh}；可用的动作：${allowed}` };
 }

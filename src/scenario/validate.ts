@@ -8,23 +8,33 @@ import { checkClients } from './check-clients.ts';
 import { checkProcessNames } from './check-names.ts';
 import { checkTimeline } from './check-timeline.ts';
 import { checkTopology } from './check-topology.ts';
-import { issuesToErrors, withoutRepeats } from './issues.ts';
+import { issuesToErrors, problem, withoutRepeats } from './issues.ts';
+import type { Language } from './language.ts';
+import type { Said } from './messages.ts';
 import { finalize, normalize } from './normalize.ts';
 import { parseFile } from './parse-file.ts';
 import { versionMessage, versionSchema } from './schema.ts';
 
 export interface ValidationError {
   path: string;
+  /** In English: the file's message, as `npm run sim` prints it. */
   message: string;
+  /** The same in Chinese, for the page in 中文. */
+  zh: string;
+}
+
+/** A problem's message in the page's language. */
+export function messageIn(error: ValidationError, language: Language): string {
+  return language === 'zh' ? error.zh : error.message;
 }
 
 export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; errors: ValidationError[] };
 
 export function validateScenario(input: unknown): ValidationResult {
-  if (!isObject(input)) return refused([{ path: '$', message: 'must be a JSON object: a RocketScope scenario file ({ "version": 1, ... })' }]);
+  if (!isObject(input)) return refused([problem([], NOT_AN_OBJECT)]);
   // Another version is another format: its other fields would only add misleading problems.
   if (typeof input.version === 'number' && input.version !== 1) {
-    return refused([{ path: 'version', message: versionMessage(input.version) }]);
+    return refused([problem(['version'], versionMessage(input.version))]);
   }
   const errors: ValidationError[] = [];
   const version = versionSchema.safeParse(input.version);
@@ -34,6 +44,11 @@ export function validateScenario(input: unknown): ValidationResult {
   errors.push(...checkTopology(draft), ...checkClients(draft), ...checkTimeline(draft), ...checkProcessNames(draft));
   return errors.length === 0 ? { ok: true, scenario: finalize(draft) } : refused(withoutRepeats(errors));
 }
+
+const NOT_AN_OBJECT: Said = {
+  en: 'must be a JSON object: a RocketScope scenario file ({ "version": 1, ... })',
+  zh: '必须是一个 JSON 对象：RocketScope 的场景文件（{ "version": 1, ... }）',
+};
 
 function refused(errors: ValidationError[]): ValidationResult {
   return { ok: false, errors };

@@ -10,7 +10,7 @@ import { decodeChapterLink } from '../../scenario/chapter-link.ts';
 import { decodeLink, readLinkKey, type LinkProblem } from '../../scenario/link.ts';
 import { decodeSelection } from '../../scenario/selection-link.ts';
 import { decodeTopicQuery } from '../../scenario/topic-query-link.ts';
-import { validateScenario, type ValidationResult } from '../../scenario/validate.ts';
+import { messageIn, validateScenario, type ValidationResult } from '../../scenario/validate.ts';
 import { useLesson } from '../../store/lesson.ts';
 import { useInsight } from '../../store/insight.ts';
 import { usePlayback, type Language, type LoadOptions } from '../../store/playback.ts';
@@ -48,7 +48,7 @@ export function openSource(source: unknown, options: OpenOptions = {}): Validati
   const result = validateScenario(source);
   if (!result.ok) return result;
   const over = checkBudget(result.scenario, PAGE_BUDGET);
-  if (over) return { ok: false, errors: [{ path: '$', message: describeOverBudget(over, usePlayback.getState().language) }] };
+  if (over) return { ok: false, errors: [{ path: '$', message: describeOverBudget(over, 'en'), zh: describeOverBudget(over, 'zh') }] };
   load(result.scenario, source, options);
   return result;
 }
@@ -100,7 +100,7 @@ export function describeLinkProblem(reason: LinkProblem, language: Language): st
     case 'tooLarge': return t(reason.what === 'link' ? 'linkTooLargeLink' : 'linkTooLargeScenario', { limit: formatBytes(reason.limit) });
     case 'damaged': return t('linkDamaged', { detail: t(DAMAGE[reason.detail]) });
     case 'invalidScenario': {
-      const listed = reason.errors.map((error) => `${error.path}: ${error.message}`);
+      const listed = reason.errors.map((error) => `${error.path}: ${messageIn(error, language)}`);
       if (reason.more > 0) listed.push(t('linkMoreErrors', { count: reason.more }));
       return t('linkInvalid', { errors: listed.join('; ') });
     }

@@ -4,6 +4,7 @@
  * scenario's run (so back, next and a link always land on the same moment).
  */
 import { useEffect, useState } from 'react';
+import { messageIn } from '../../scenario/validate.ts';
 import type { ChapterMoments } from '../../sim/queries/chapter-moments.ts';
 import { useLesson } from '../../store/lesson.ts';
 import { usePlayback } from '../../store/playback.ts';
@@ -20,7 +21,7 @@ export type ChapterRun =
 function loadScenario(chapter: Chapter): string | null {
   if (useLesson.getState().loadedVersion !== null) return null;
   const result = openSource(chapterScenario(chapter));
-  if (!result.ok) return result.errors.map((error) => `${error.path}: ${error.message}`).join('; ');
+  if (!result.ok) return result.errors.map((error) => `${error.path}: ${messageIn(error, usePlayback.getState().language)}`).join('; ');
   useLesson.getState().markLoaded(usePlayback.getState().runVersion);
   return null;
 }

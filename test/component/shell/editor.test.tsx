@@ -85,4 +85,17 @@ describe('the JSON editor', () => {
     fireEvent.click(screen.getByTestId('apply-json'));
     expect(usePlayback.getState().scenario?.seed).toBe(43);
   });
+
+  it('lists the problems in Chinese on the page in 中文, and switches with the language', () => {
+    act(() => usePlayback.getState().setLanguage('zh'));
+    useDraft.setState({ tab: 'json' });
+    render(<EditorPanel />);
+    const editor = screen.getByTestId('json-editor') as HTMLTextAreaElement;
+    fireEvent.change(editor, { target: { value: editor.value.replace('"seed": 42', '"seed": "x"').replace('"name": "TopicTest"', '"name": "Topic Test"') } });
+    const problems = screen.getByTestId('json-errors');
+    expect(problems).toHaveTextContent('seed: 必须是 0 到 4294967295 之间的整数');
+    expect(problems).toHaveTextContent('只能用字母、数字、%、|、_ 和 -（RocketMQ TopicValidator）');
+    act(() => usePlayback.getState().setLanguage('en'));
+    expect(problems).toHaveTextContent('seed: must be an integer from 0 to 4294967295');
+  });
 });

@@ -66,7 +66,7 @@ describe('opening a link', () => {
       { code: 'truncated' },
       { code: 'tooLarge', what: 'link', limit: 65_536 },
       { code: 'tooLarge', what: 'scenario', limit: 1_048_576 },
-      { code: 'invalidScenario', errors: [{ path: 'topics[0].readQueueNums', message: 'must be an integer from 1 to 1024' }], more: 2 },
+      { code: 'invalidScenario', errors: [{ path: 'topics[0].readQueueNums', message: 'must be an integer from 1 to 1024', zh: '必须是 1 到 1024 之间的整数' }], more: 2 },
     ];
     const english = reasons.map((reason) => describeLinkProblem(reason, 'en'));
     expect(english).toEqual([

@@ -177,13 +177,25 @@ describe('validateScenario: each problem names its path', () => {
     expect(lines(scenario)).toEqual([expected]);
   });
 
+  // The page in 中文 shows each problem in Chinese: every case has a translation that keeps the
+  // names, numbers and RocketMQ's own words of the English one, so neither can say more than the other.
+  it.each(cases)('says %s in Chinese too', (_what, change) => {
+    const scenario = base();
+    change(scenario);
+    const [error] = errorsOf(scenario);
+    expect(error?.zh).toMatch(/[\u4e00-\u9fff]/);
+    const kept = error?.message.match(/"[^"]*"|\d+|[A-Z][A-Za-z]*[A-Z.][\w.]*/g) ?? [];
+    // A class or a term may be plural in English ("NameServers"), never in Chinese.
+    for (const word of kept) expect(error?.zh).toContain(word.startsWith('"') ? word : word.replace(/s$/, ''));
+  });
+
   it('accepts the base scenario the cases start from', () => {
     expect(lines(base())).toEqual([]);
   });
 
   it('refuses a value that is not an object', () => {
     for (const input of [null, [], 42, 'scenario', undefined]) {
-      expect(errorsOf(input)).toEqual([{ path: '$', message: 'must be a JSON object: a RocketScope scenario file ({ "version": 1, ... })' }]);
+      expect(errorsOf(input)).toEqual([{ path: '$', message: 'must be a JSON object: a RocketScope scenario file ({ "version": 1, ... })', zh: '必须是一个 JSON 对象：RocketScope 的场景文件（{ "version": 1, ... }）' }]);
     }
   });
 
@@ -225,5 +237,26 @@ describe('validateScenario: every problem at once', () => {
     const scenario = base();
     scenario.durationMs = 'long';
     expect(lines(scenario)).toEqual(['durationMs: must be an integer from 1 to 86400000 (at most 24 h of virtual time)']);
+  });
+});
+
+describe('validateScenario: the same problems in Chinese', () => {
+  it('names what is missing where Chinese puts it, and lists what exists', () => {
+    const scenario = base();
+    scenario.timeline = [{ at: 1_000, action: 'crashBroker', target: 'brokr-a' }, { at: 2_000, action: 'removeConsumer', target: 'c-9' }];
+    expect(errorsOf(scenario).map((e) => `${e.path}: ${e.zh}`)).toEqual([
+      'timeline[0].target: 没有名为 "brokr-a" 的 Broker（是不是 "broker-a"？）',
+      'timeline[1].target: 没有 id 为 "c-9" 的消费者（已有："c-1"）',
+    ]);
+  });
+
+  it('keeps a name as written, whatever it holds: "$&" is not a replacement pattern, a control character cannot split a message', () => {
+    const scenario = base();
+    scenario.timeline = [{ at: 1_000, action: 'crashBroker', target: '$&$1' }];
+    scenario['odd\u001ffield'] = 1;
+    expect(errorsOf(scenario)).toEqual([
+      { path: '$', message: 'unknown field "odd\\u001ffield"', zh: '未知字段 "odd\\u001ffield"' },
+      { path: 'timeline[0].target', message: 'no broker is named "$&$1" (known: "broker-a")', zh: '没有名为 "$&$1" 的 Broker（已有："broker-a"）' },
+    ]);
   });
 });

@@ -18,8 +18,9 @@
  */
 import { ROCKETMQ_4X_OVERRIDES, ROCKETMQ_DEFAULTS, type ConfigKey } from '../../model/defaults.ts';
 import type { Scenario } from '../../model/spec.ts';
+import { quote, type Said } from '../../scenario/messages.ts';
 import { validateScenario } from '../../scenario/validate.ts';
-import { resizeGroup } from './what-if-consumers.ts';
+import { noGroup, resizeGroup } from './what-if-consumers.ts';
 import { redeployGroup } from './what-if-redeploy.ts';
 
 export interface WhatIfChange {
@@ -43,7 +44,7 @@ export type WhatIfEffect =
   | { how: 'consumers'; added: number; removed: number }
   | { how: 'fromStart'; reader: 'nameServer' | 'broker' | 'client' | 'store' | 'send' | 'version' | 'process' };
 
-export type AppliedChange = { ok: true; scenario: Scenario; effectiveAtMs: number; effect: WhatIfEffect } | { ok: false; message: string };
+export type AppliedChange = { ok: true; scenario: Scenario; effectiveAtMs: number; effect: WhatIfEffect } | { ok: false; message: Said };
 
 export type FromStartReader = Extract<WhatIfEffect, { how: 'fromStart' }>['reader'];
 
@@ -124,10 +125,10 @@ function fromStart(reader: FromStartReader): Effect {
 }
 
 /** A producer's rate from `at`; before the producer starts (or at 0:00), the rate it starts with. */
-function editProducerRate(raw: Raw, id: string, value: number | string, at: number): Effect | string {
+function editProducerRate(raw: Raw, id: string, value: number | string, at: number): Effect | Said {
   const initial = raw.producers.find((producer) => producer.id === id);
   const added = raw.timeline.find((action) => action.action === 'addProducer' && (action.producer as Item | undefined)?.id === id);
-  if (!initial && !added) return `no producer has id "${id}"`;
+  if (!initial && !added) return { en: `no producer has id ${quote(id)}`, zh: `没有 id 为 ${quote(id)} 的生产者` };
   const startsAt = initial ? Number(initial.startAt ?? 0) : Number(added!.at);
   if (at === 0 || startsAt >= at) {
     (initial ?? (added!.producer as Item)).ratePerSec = value;
@@ -138,49 +139,61 @@ function editProducerRate(raw: Raw, id: string, value: number | string, at: numb
 }
 
 /** Edits the scenario file in place; returns when and how the change takes effect, or a message. */
-function edit(raw: Raw, change: WhatIfChange): Effect | string {
+function edit(raw: Raw, change: WhatIfChange): Effect | Said {
   const parts = splitPath(change.path);
-  if (!parts) return `"${change.path}" is not a setting: use config.<key>, topics.<topic>.<field>, groups.<group>.allocateStrategy or .consumers, producers.<id>.ratePerSec or brokers.<broker>.<field>`;
+  if (!parts) {
+    const use = 'config.<key>, topics.<topic>.<field>, groups.<group>.allocateStrategy | .consumers, producers.<id>.ratePerSec, brokers.<broker>.<field>';
+    return { en: `${quote(change.path)} is not a setting: use ${use}`, zh: `${quote(change.path)} 不是一个设置：可用 ${use}` };
+  }
   const [section, name, field] = parts;
   if (section === 'config' && name === '') {
-    if (!isConfigKey(field)) return `config has no key "${field}"`;
-    if (typeof ROCKETMQ_DEFAULTS[field] !== typeof change.value) return `config.${field} takes a ${typeof ROCKETMQ_DEFAULTS[field]}`;
+    if (!isConfigKey(field)) return { en: `config has no key ${quote(field)}`, zh: `config 中没有 ${quote(field)} 这个键` };
+    const type = typeof ROCKETMQ_DEFAULTS[field];
+    if (type !== typeof change.value) return { en: `config.${field} takes a ${type}`, zh: `config.${field} 的值是 ${type}` };
     if (field === 'rocketmqVersion') setVersion(raw.config, String(change.value));
     else raw.config[field] = change.value;
     return fromStart(CONFIG_READERS[field] ?? 'process');
   }
   if (section === 'topics' && (TOPIC_FIELDS as readonly string[]).includes(field)) {
-    if (!raw.topics.some((topic) => topic.name === name)) return `no topic named "${name}"`;
+    if (!raw.topics.some((topic) => topic.name === name)) return { en: `no topic named ${quote(name)}`, zh: `没有名为 ${quote(name)} 的 Topic` };
     raw.timeline.push({ at: change.at, action: 'updateTopic', topic: name, [field]: change.value });
     return { effectiveAtMs: change.at, effect: { how: 'updateTopic' } };
   }
   if (section === 'groups' && field === 'allocateStrategy') {
     const replaced = redeployGroup(raw, name, change.value, change.at);
-    if (replaced === null) return `no consumer group named "${name}"`;
+    if (replaced === null) return noGroup(name);
     return { effectiveAtMs: change.at, effect: { how: 'redeploy', replaced } };
   }
   if (section === 'groups' && field === 'consumers') {
     const resized = resizeGroup(raw, name, change.value, change.at);
-    return typeof resized === 'string' ? resized : { effectiveAtMs: change.at, effect: { how: 'consumers', ...resized } };
+    return 'en' in resized ? resized : { effectiveAtMs: change.at, effect: { how: 'consumers', ...resized } };
   }
   if (section === 'producers' && field === 'ratePerSec') return editProducerRate(raw, name, change.value, change.at);
   if (section === 'brokers' && (BROKER_FIELDS as readonly string[]).includes(field)) {
-    if (field === 'role' && raw.config.enableControllerMode === true) return `in controller mode the controller decides which broker of "${name}" is master, and every master is SYNC_MASTER (ReplicasManager.changeToMaster): its role cannot be changed`;
+    if (field === 'role' && raw.config.enableControllerMode === true) {
+      return {
+        en: `in controller mode the controller decides which broker of ${quote(name)} is master, and every master is SYNC_MASTER (ReplicasManager.changeToMaster): its role cannot be changed`,
+        zh: `在 Controller 模式下，由 controller 决定 ${quote(name)} 的哪个 Broker 是 Master，且每个 Master 都是 SYNC_MASTER（ReplicasManager.changeToMaster）：不能修改它的角色`,
+      };
+    }
     const brokers = raw.brokers.filter((broker) => broker.name === name && (field === 'flushDiskType' || broker.brokerId === 0));
-    if (brokers.length === 0) return `no broker named "${name}"`;
+    if (brokers.length === 0) return { en: `no broker named ${quote(name)}`, zh: `没有名为 ${quote(name)} 的 Broker` };
     for (const broker of brokers) broker[field] = change.value;
     return fromStart('store');
   }
-  return `"${change.path}" is not a setting a what-if can change`;
+  return { en: `${quote(change.path)} is not a setting a what-if can change`, zh: `${quote(change.path)} 不是 what-if 能修改的设置` };
 }
 
 /** The scenario with the change made, validated as a file would be. */
 export function applyWhatIf(scenario: Scenario, change: WhatIfChange): AppliedChange {
   const raw = structuredClone(scenario) as unknown as Raw;
   const edited = edit(raw, change);
-  if (typeof edited === 'string') return { ok: false, message: edited };
+  if ('en' in edited) return { ok: false, message: edited };
   const result = validateScenario(raw);
-  if (!result.ok) return { ok: false, message: result.errors.slice(0, 3).map((error) => `${error.path}: ${error.message}`).join('; ') };
+  if (!result.ok) {
+    const shown = result.errors.slice(0, 3);
+    return { ok: false, message: { en: shown.map((e) => `${e.path}: ${e.message}`).join('; '), zh: shown.map((e) => `${e.path}: ${e.zh}`).join('；') } };
+  }
   return { ok: true, scenario: result.scenario, ...edited };
 }
 

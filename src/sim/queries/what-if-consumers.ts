@@ -9,6 +9,7 @@
  * rebalance would wait for RebalanceService's 20 s period.
  */
 import type { Scenario } from '../../model/spec.ts';
+import { quote, type Said } from '../../scenario/messages.ts';
 import { freshId, goneBy, membersOf, takenIds, type RedeployFile } from './what-if-redeploy.ts';
 
 type Item = Record<string, unknown>;
@@ -34,15 +35,19 @@ export interface Resized {
   removed: number;
 }
 
+export function noGroup(group: string): Said {
+  return { en: `no consumer group named ${quote(group)}`, zh: `没有名为 ${quote(group)} 的消费者组` };
+}
+
 /**
  * Edits the file so that `count` consumers of the group run from `at`: copies of a member (new ids)
  * start then, or the newest running members shut down then. A message when it cannot be done.
  */
-export function resizeGroup(file: RedeployFile, group: string, count: unknown, at: number): Resized | string {
+export function resizeGroup(file: RedeployFile, group: string, count: unknown, at: number): Resized | Said {
   const members = membersOf(file, group);
-  if (members.length === 0) return `no consumer group named "${group}"`;
+  if (members.length === 0) return noGroup(group);
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > MAX_GROUP_CONSUMERS) {
-    return `the number of consumers must be a whole number from 0 to ${MAX_GROUP_CONSUMERS}`;
+    return { en: `the number of consumers must be a whole number from 0 to ${MAX_GROUP_CONSUMERS}`, zh: `消费者数必须是 0 到 ${MAX_GROUP_CONSUMERS} 之间的整数` };
   }
   const running = runningAt(file, group, at);
   if (count < running.length) {

@@ -7,6 +7,7 @@
  * between two shares (the event log's search answers the same way).
  */
 import type { TraceEvent } from '../../model/events.ts';
+import type { Said } from '../../scenario/messages.ts';
 import type { Summary } from '../summary.ts';
 import type { TimelineView } from '../timeline.ts';
 import { brokerNodeTable, masterChangeOf, type BrokerNodeTable, type MasterChange } from '../trace-broker-node.ts';
@@ -61,7 +62,7 @@ export type WhatIfResult =
     changed: { summary: Summary; series: SeriesOverTime };
     differences: SummaryDifference[];
   }
-  | { ok: false; message: string };
+  | { ok: false; message: Said };
 
 /** Compares two traces as they are produced, keeping only the events not yet compared. */
 class TraceComparison {

@@ -53,7 +53,7 @@ describe('WhatIfTab', () => {
     fireEvent.click(screen.getByTestId('whatif-compare'));
     expect(await screen.findByTestId('whatif-refused', {}, WAIT)).toHaveTextContent(/^This change cannot be made: timeline\[0\]\.readQueueNums: /);
     act(() => usePlayback.getState().setLanguage('zh'));
-    expect(screen.getByTestId('whatif-refused')).toHaveTextContent(/^无法做这个修改：/);
+    expect(screen.getByTestId('whatif-refused')).toHaveTextContent('无法做这个修改：timeline[0].readQueueNums: 必须是 1 到 1024 之间的整数');
     expect(screen.getByRole('heading', { name: '假如……' })).toBeInTheDocument();
   });
 

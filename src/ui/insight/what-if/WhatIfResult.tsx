@@ -54,7 +54,7 @@ export function WhatIfResult({ change, scenario, strings }: { change: WhatIfChan
   if (data.ok === 'running') {
     return <p aria-busy="true" data-testid="whatif-running">{strings.running(formatTime(data.simulatedMs), formatTime(data.untilMs))}</p>;
   }
-  if (!data.ok) return <p className="rs-whatif-refused" role="alert" data-testid="whatif-refused">{strings.refused(data.message)}</p>;
+  if (!data.ok) return <p className="rs-whatif-refused" role="alert" data-testid="whatif-refused">{strings.refused(data.message[language])}</p>;
   const { divergence } = data;
   // The chart opens on what the change moved: messages no consumer can read (a readQueueNums fix) are not in the lag (diffTotal).
   const metric = chosenMetric ?? (data.differences.some((d) => d.name === 'neverConsumable') ? 'counters' : 'lagByGroup');

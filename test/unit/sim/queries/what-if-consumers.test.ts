@@ -38,7 +38,7 @@ function allocationsAfter(trace: readonly TraceEvent[], from = 0): Map<string, R
 
 function changedRun(value: number) {
   const applied = applyWhatIf(twoConsumers, { at: AT, path: 'groups.CG.consumers', value });
-  if (!applied.ok) throw new Error(applied.message);
+  if (!applied.ok) throw new Error(applied.message.en);
   return { applied, trace: simulate(applied.scenario, { untilMs: UNTIL }).trace };
 }
 
@@ -58,7 +58,7 @@ describe('what-if: the number of consumers in a group, changed at the playhead',
     expect(applied.effect).toEqual({ how: 'consumers', added: 1, removed: 0 });
     expect(applied.scenario.timeline).toContainEqual({ at: AT, action: 'addConsumer', consumer: expect.objectContaining({ id: 'c-3', group: 'CG' }) });
     const result = whatIf(timeline, { change: { at: AT, path: 'groups.CG.consumers', value: 3 }, untilMs: UNTIL });
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(result.message.en);
     expect(result.divergence!.t).toBe(AT);
     // Whoever's queues change, changes them at once: the new consumer and at least one old one.
     const moved = allocationsAfter(trace, AT);
@@ -87,14 +87,15 @@ describe('what-if: the number of consumers in a group, changed at the playhead',
 
   it('the same number: no change and no divergence; a number out of range or a group that does not exist is refused', () => {
     const same = whatIf(timeline, { change: { at: AT, path: 'groups.CG.consumers', value: 2 }, untilMs: 50_000 });
-    if (!same.ok) throw new Error(same.message);
+    if (!same.ok) throw new Error(same.message.en);
     expect(same.effect).toEqual({ how: 'consumers', added: 0, removed: 0 });
     expect(same.divergence).toBeNull();
     const refused = (path: string, value: number | string) => {
       const result = applyWhatIf(twoConsumers, { at: AT, path, value });
-      return result.ok ? '' : result.message;
+      return result.ok ? '' : result.message.en;
     };
     expect(refused('groups.CG.consumers', -1)).toBe('the number of consumers must be a whole number from 0 to 64');
+    expect(applyWhatIf(twoConsumers, { at: AT, path: 'groups.CG.consumers', value: 99 })).toMatchObject({ message: { zh: '消费者数必须是 0 到 64 之间的整数' } });
     expect(refused('groups.CG.consumers', 1.5)).toMatch(/whole number/);
     expect(refused('groups.CG.consumers', 'many')).toMatch(/whole number/);
     expect(refused('groups.__proto__.consumers', 1)).toBe('no consumer group named "__proto__"');

@@ -19,7 +19,7 @@ describe('whatIf', () => {
 
   it('readQueueNums 4 -> 8 at 40 s: the runs agree until 40 s, then the stranded queues drain', () => {
     const result = whatIf(timeline, { change: { at: 40_000, path: 'topics.TopicTest.readQueueNums', value: 8 }, untilMs: 120_000 });
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(result.message.en);
     expect(result.effectiveAtMs).toBe(40_000);
     expect(result.divergence?.t).toBe(40_000);
     expect(result.divergence?.changed).toEqual({ t: 40_000, type: 'fault', action: 'updateTopic', target: 'TopicTest' });
@@ -33,7 +33,7 @@ describe('whatIf', () => {
   it('a broker heartbeat every 10 s instead of 30 s: the first difference is the second registration, at 10 s + 10 s instead of 10 s + 30 s', () => {
     // BrokerController.start: registerBrokerAll after 10 s, then every registerNameServerPeriod.
     const result = whatIf(timeline, { change: { at: 40_000, path: 'config.brokerHeartbeatIntervalMs', value: 10_000 }, untilMs: 60_000 });
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(result.message.en);
     expect(result.effectiveAtMs).toBe(0);
     expect(result.divergence!.t).toBeGreaterThanOrEqual(20_000);
     expect(result.divergence!.t).toBeLessThan(20_100);
@@ -42,14 +42,14 @@ describe('whatIf', () => {
 
   it('the same setting: no divergence and no difference', () => {
     const result = whatIf(timeline, { change: { at: 10_000, path: 'config.brokerHeartbeatIntervalMs', value: 30_000 }, untilMs: 30_000 });
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(result.message.en);
     expect(result.divergence).toBeNull();
     expect(result.differences).toEqual([]);
   });
 
   it('an updateTopic with the counts the topic has: only the command itself differs', () => {
     const result = whatIf(timeline, { change: { at: 10_000, path: 'topics.TopicTest.readQueueNums', value: 4 }, untilMs: 30_000 });
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(result.message.en);
     expect(result.divergence?.changed).toMatchObject({ t: 10_000, type: 'fault', action: 'updateTopic' });
     expect(result.differences).toEqual([]);
   });
@@ -57,9 +57,13 @@ describe('whatIf', () => {
   it('refuses what is not a setting, or a value the scenario validator refuses, with a message', () => {
     const refused = (path: string, value: number | string) => {
       const result = applyWhatIf(write8read4, { at: 0, path, value });
-      return result.ok ? '' : result.message;
+      return result.ok ? '' : result.message.en;
     };
     expect(refused('topics.__proto__.readQueueNums', 8)).toBe('no topic named "__proto__"');
+    // The page in 中文 says it in Chinese, the validator's problems too.
+    expect(applyWhatIf(write8read4, { at: 0, path: 'topics.Nope.readQueueNums', value: 8 })).toMatchObject({ message: { zh: '没有名为 "Nope" 的 Topic' } });
+    expect(applyWhatIf(write8read4, { at: 0, path: 'topics.TopicTest.readQueueNums', value: 5_000 }))
+      .toMatchObject({ message: { zh: 'timeline[0].readQueueNums: 必须是 1 到 1024 之间的整数' } });
     expect(refused('config.constructor', 1)).toBe('config has no key "constructor"');
     expect(refused('config.brokerHeartbeatIntervalMs', 'fast')).toBe('config.brokerHeartbeatIntervalMs takes a number');
     expect(refused('topics.TopicTest.readQueueNums', 5_000)).toMatch(/^timeline\[0\]\.readQueueNums: /);
@@ -68,7 +72,7 @@ describe('whatIf', () => {
 
   it('switches the defaults that differ between 4.x and 5.x with the version', () => {
     const result = applyWhatIf(write8read4, { at: 0, path: 'config.rocketmqVersion', value: '4.x' });
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(result.message.en);
     // NamesrvController 4.x scans every 10 s (5.x: 5 s).
     expect(result.scenario.config.scanNotActiveBrokerIntervalMs).toBe(10_000);
   });
@@ -101,7 +105,7 @@ describe('whatIf at the playhead for what RocketMQ can change while running', ()
 
   it('a new allocation strategy at 40 s redeploys the group then: the running consumers are replaced, the runs agree until 40 s', () => {
     const applied = applyWhatIf(twoConsumers, { at: 40_000, path: 'groups.CG.allocateStrategy', value: 'AVG_BY_CIRCLE' });
-    if (!applied.ok) throw new Error(applied.message);
+    if (!applied.ok) throw new Error(applied.message.en);
     expect(applied.effect).toEqual({ how: 'redeploy', replaced: 2 });
     expect(applied.effectiveAtMs).toBe(40_000);
     const at40 = applied.scenario.timeline.filter((action) => action.at === 40_000);
@@ -110,21 +114,21 @@ describe('whatIf at the playhead for what RocketMQ can change while running', ()
     // The crash written for c-2 at 100 s now crashes its replacement.
     expect(applied.scenario.timeline).toContainEqual({ at: 100_000, action: 'crashConsumer', target: 'c-4' });
     const result = whatIf(timeline, { change: { at: 40_000, path: 'groups.CG.allocateStrategy', value: 'AVG_BY_CIRCLE' }, untilMs: 60_000 });
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(result.message.en);
     expect(result.effect).toEqual({ how: 'redeploy', replaced: 2 });
     expect(result.divergence!.t).toBe(40_000);
   });
 
   it('at 0:00 the group simply starts with the new strategy', () => {
     const applied = applyWhatIf(twoConsumers, { at: 0, path: 'groups.CG.allocateStrategy', value: 'CONSISTENT_HASH' });
-    if (!applied.ok) throw new Error(applied.message);
+    if (!applied.ok) throw new Error(applied.message.en);
     expect(applied.scenario.consumers.map((c) => c.allocateStrategy)).toEqual(['CONSISTENT_HASH', 'CONSISTENT_HASH']);
     expect(applied.scenario.timeline).toHaveLength(1);
   });
 
   it('a producer sending 20 messages a second from 40 s: the runs agree until 40 s, then 10 more messages a second are sent', () => {
     const result = whatIf(timeline, { change: { at: 40_000, path: 'producers.p-1.ratePerSec', value: 20 }, untilMs: 60_000 });
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(result.message.en);
     expect(result.effect).toEqual({ how: 'producerRate' });
     expect(result.effectiveAtMs).toBe(40_000);
     expect(result.divergence!.t).toBeGreaterThanOrEqual(40_000);
@@ -137,7 +141,7 @@ describe('whatIf at the playhead for what RocketMQ can change while running', ()
   it('says who reads each start-up setting, so the page can say why it applies from 0:00', () => {
     const reader = (path: string, value: number | string) => {
       const applied = applyWhatIf(twoConsumers, { at: 40_000, path, value });
-      if (!applied.ok) throw new Error(applied.message);
+      if (!applied.ok) throw new Error(applied.message.en);
       expect(applied.effectiveAtMs).toBe(0);
       return applied.effect.how === 'fromStart' ? applied.effect.reader : applied.effect.how;
     };
@@ -152,7 +156,7 @@ describe('whatIf at the playhead for what RocketMQ can change while running', ()
 
   it('refuses a producer that is not in the file', () => {
     const applied = applyWhatIf(twoConsumers, { at: 40_000, path: 'producers.<p>.ratePerSec', value: 5 });
-    expect(applied).toEqual({ ok: false, message: 'no producer has id "<p>"' });
+    expect(applied).toEqual({ ok: false, message: { en: 'no producer has id "<p>"', zh: '没有 id 为 "<p>" 的生产者' } });
   });
 });
 

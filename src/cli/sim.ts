@@ -25,7 +25,9 @@ function humanSummary(name: string, summary: Summary, warnings: string[]): strin
     `messages: sent ${m.sent}, stored ${m.stored}, consumed ${m.consumed}, never consumable ${m.neverConsumable}, lagging ${m.lagging}, failed ${failedText(m)}, lost ${m.lost}, duplicates ${m.duplicates}`,
   ];
   for (const [nameServer, route] of Object.entries(summary.routes)) {
-    lines.push(`${nameServer}: brokers [${route.brokers.join(', ')}], topics ${Object.entries(route.topics).map(([t, n]) => `${t}(${n})`).join(', ')}`);
+    lines.push(route.up
+      ? `${nameServer}: brokers [${route.brokers.join(', ')}], topics ${Object.entries(route.topics).map(([t, n]) => `${t}(${n})`).join(', ')}`
+      : `${nameServer}: down (its routes were in memory only)`);
   }
   return [...lines, ...warnings].join('\n') + '\n';
 }

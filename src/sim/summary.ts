@@ -63,7 +63,8 @@ export interface Summary {
     deadLettered: number;
   };
   queues: QueueSummary[];
-  routes: Record<string, { brokers: string[]; topics: Record<string, number> }>;
+  /** Per NameServer, what it would answer now: nothing while it is down (its tables were in memory only). */
+  routes: Record<string, { up: boolean; brokers: string[]; topics: Record<string, number> }>;
   /** Who noticed each broker fault, when and how, in the order they noticed (src/model/detections.ts). */
   detections: Detection[];
 }
@@ -211,10 +212,15 @@ function summarizeRoutes(state: ModelState): Summary['routes'] {
   const routes: Summary['routes'] = dict();
   for (const ns of Object.values(state.nameServers)) {
     const topics = dict<number>();
+    // RouteInfoManager's tables live in the process: a crashed NameServer knows no broker (the model clears them when it starts again).
+    if (!ns.up) {
+      routes[ns.id] = { up: false, brokers: [], topics };
+      continue;
+    }
     for (const [topic, queueDatas] of Object.entries(ns.topicQueueTable)) {
       topics[topic] = Object.values(queueDatas).reduce((sum, queueData) => sum + queueData.writeQueueNums, 0);
     }
-    routes[ns.id] = { brokers: Object.keys(ns.brokerAddrTable).sort(), topics };
+    routes[ns.id] = { up: true, brokers: Object.keys(ns.brokerAddrTable).sort(), topics };
   }
   return routes;
 }

@@ -122,6 +122,14 @@ describe('npm run sim: a valid scenario', () => {
     expect(result.stdout).toContain(`failed ${failed} (noRoute ${failed}),`);
   }, 60_000);
 
+  it('says a NameServer that is down is down, instead of the routes it held before it crashed', () => {
+    const down = file('ns-down.json', JSON.stringify({ ...VALID, timeline: [{ at: 5_000, action: 'crashNameServer', target: 'ns-1' }] }));
+    const result = sim(down);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('ns-1: down (its routes were in memory only)');
+    expect(result.stdout).not.toContain('ns-1: brokers');
+  }, 60_000);
+
   it('--trace - prints the trace as JSON lines, byte-identical to simulate() in this process', () => {
     const result = sim(path, '--trace', '-');
     expect(result.status).toBe(0);
@@ -137,7 +145,7 @@ describe('npm run sim: a valid scenario', () => {
     const summary = JSON.parse(result.stdout) as { untilMs: number; messages: Record<string, number>; routes: Record<string, unknown> };
     expect(summary.untilMs).toBe(5_000);
     expect(Object.keys(summary.messages)).toEqual(expect.arrayContaining(['sent', 'stored', 'consumed', 'neverConsumable', 'lost', 'duplicates']));
-    expect(summary.routes['ns-1']).toEqual({ brokers: ['broker-a'], topics: expect.objectContaining({ TopicTest: 2 }) });
+    expect(summary.routes['ns-1']).toEqual({ up: true, brokers: ['broker-a'], topics: expect.objectContaining({ TopicTest: 2 }) });
   }, 60_000);
 });
 

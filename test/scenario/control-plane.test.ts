@@ -220,7 +220,12 @@ describe('NameServers never talk to each other (docs/en/architecture.md)', () =>
         { at: 25_000, action: 'crashNameServer', target: 'ns-2' },
         { at: 26_000, action: 'startNameServer', target: 'ns-2' },
       ],
-    })).at(26_000);
+    })).at(25_500);
+    // Down, it answers nothing: the summary does not list the tables it held in memory.
+    expect(sim.summary().routes['ns-2']).toEqual({ up: false, brokers: [], topics: {} });
+    expect(sim.summary().routes['ns-1']).toMatchObject({ up: true, brokers: ['broker-a', 'broker-b'] });
+    sim.at(26_000);
+    expect(sim.summary().routes['ns-2']).toEqual({ up: true, brokers: [], topics: {} });
     expect(sim.route('ns-2').brokers).toEqual([]);
     expect(sim.route('ns-2').topics).toEqual({});
     expect(sim.route('ns-1').brokers).toEqual(['broker-a', 'broker-b']);

@@ -6,7 +6,8 @@ import type { Detection } from '../model/detections.ts';
 import { dict, dictFrom } from '../engine/index.ts';
 import { isReadable, isWriteable } from '../model/perm.ts';
 import type { BrokerState, DuplicateCause, ModelState, SendFailedCause, TopicConfig } from '../model/state.ts';
-import { brokerRoles } from './broker-roles.ts';
+import { SCHEDULE_TOPIC } from '../model/defaults.ts';
+import { brokerRoles, mastersNow } from './broker-roles.ts';
 
 export interface QueueSummary {
   topic: string;
@@ -61,6 +62,11 @@ export interface Summary {
     filteredOut: number;
     retried: number;
     deadLettered: number;
+    /**
+     * Copies waiting now in SCHEDULE_TOPIC_XXXX on the masters for their delay level: delayed
+     * sends, and consumption retries (sendMessageBack) before they reach %RETRY%<group>.
+     */
+    delayed: number;
   };
   queues: QueueSummary[];
   /** Per NameServer, what it would answer now: nothing while it is down (its tables were in memory only). */
@@ -225,6 +231,21 @@ function summarizeRoutes(state: ModelState): Summary['routes'] {
   return routes;
 }
 
+/**
+ * ScheduleMessageService's backlog: each level's queue of SCHEDULE_TOPIC_XXXX past its delay
+ * offset (the next parked message to deliver), on each group's master now (a slave's copy would
+ * count it twice; a master that is down still holds its parked messages and delivers them when it starts).
+ */
+function delayedNow(state: ModelState): number {
+  let delayed = 0;
+  for (const broker of mastersNow(state)) {
+    (broker.consumeQueues[SCHEDULE_TOPIC] ?? []).forEach((queue, queueId) => {
+      delayed += Math.max(0, queue.length - (broker.delayOffsetTable[queueId + 1] ?? 0));
+    });
+  }
+  return delayed;
+}
+
 /** Counts with their keys in order, so the JSON is the same whatever order they were first met in. */
 function sortedCounts<K extends string>(counts: Partial<Record<K, number>>): Record<K, number> {
   return dictFrom(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) as Record<K, number>;
@@ -261,7 +282,7 @@ export function summarize(state: ModelState, untilMs: number, traceHash: string,
     traceEvents,
     messages: {
       sent: stats.sent, stored: stats.stored, consumed: stats.consumed, neverConsumable, lost: stats.lost, duplicates: stats.duplicates,
-      failed: stats.failed, failedCauses: sortedCounts(stats.failedCauses), lagging, filteredOut: filteredOut(state, position), retried: stats.toRetry, deadLettered: stats.toDlq,
+      failed: stats.failed, failedCauses: sortedCounts(stats.failedCauses), lagging, filteredOut: filteredOut(state, position), retried: stats.toRetry, deadLettered: stats.toDlq, delayed: delayedNow(state),
       sendAttempts: stats.attempts, failedAttempts: stats.failedAttempts, failedAttemptReasons: sortedCounts(stats.failedAttemptReasons),
       duplicateCauses: sortedCounts(stats.duplicateCauses), neverConsumableCauses: neverConsumableCauses(queues),
     },

@@ -379,6 +379,28 @@ describe('retries, the DLQ and delayed messages (consumerSendMsgBack, ScheduleMe
       expect(sim.first('message.consumed', { msgId: sent.msgId })!.t).toBeGreaterThanOrEqual(stored[1]!.t);
     }
   });
+
+  it('counts a parked copy as delayed from its put until the broker writes it to its topic, a delayed send and a retry alike', () => {
+    const delayedSend = new TestSim(scenario({
+      producers: [producer({ ratePerSec: 1, delayLevel: 3 })],
+      consumers: [consumer('c-1')],
+      timeline: [{ at: 1_500, action: 'setProducerRate', target: 'p-1', ratePerSec: 0 }],
+    })).at(2 * S);
+    const sent = delayedSend.events('message.sent').map((e) => e.t);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(delayedSend.summary().messages).toMatchObject({ stored: sent.length, delayed: sent.length, lagging: 0, consumed: 0 });
+    // Level 3 is 10 s: the first is delivered 10 s after its put, the last 10 s after its own.
+    delayedSend.at(sent[0]! + HOP + DELAY_LEVELS[2]! - 1);
+    expect(delayedSend.summary().messages.delayed).toBe(sent.length);
+    delayedSend.at(sent.at(-1)! + HOP + DELAY_LEVELS[2]!);
+    expect(delayedSend.summary().messages.delayed).toBe(0);
+
+    const retry = new TestSim(failing()).at(5 * S);
+    const failure = retry.first('consume.failed')!;
+    expect(retry.summary().messages).toMatchObject({ retried: 1, delayed: 1 });
+    retry.at(failure.t + HOP + RETRY_DELAYS[0]!);
+    expect(retry.summary().messages).toMatchObject({ delayed: 0 });
+  });
 });
 
 describe('offsets and ids (MQClientInstance tasks, computePullFromWhere, MessageClientIDSetter, MessageDecoder)', () => {

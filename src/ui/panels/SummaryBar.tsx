@@ -1,10 +1,11 @@
 /**
  * The run's headline numbers at the current time, as the summary of `npm run sim` gives them:
- * messages (sent, stored, consumed, never consumable, lagging, duplicates, failed, lost, filtered
- * out by a group whose members subscribe differently) and send
- * attempts apart. A counter that has causes opens the list of them with their counts.
+ * messages (sent, stored, consumed, never consumable, lagging, delayed where the scenario delays
+ * any, duplicates, failed, lost, filtered out by a group whose members subscribe differently) and
+ * send attempts apart. A counter that has causes opens the list of them with their counts.
  */
 import { lazy, memo, Suspense, useState } from 'react';
+import type { Scenario } from '../../sim/index.ts';
 import { formatCount } from '../../viz/format.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
@@ -22,7 +23,7 @@ export interface SummaryBarProps {
 }
 
 type Metric = keyof PanelStrings['summary'];
-const METRICS: Metric[] = ['sent', 'sendAttempts', 'stored', 'consumed', 'neverConsumable', 'lagging', 'duplicates', 'failed', 'failedAttempts', 'lost', 'filteredOut'];
+const METRICS: Metric[] = ['sent', 'sendAttempts', 'stored', 'consumed', 'neverConsumable', 'lagging', 'delayed', 'duplicates', 'failed', 'failedAttempts', 'lost', 'filteredOut'];
 /** Something went wrong when these are not zero. */
 const WARNINGS = new Set<Metric>(['neverConsumable', 'failed', 'failedAttempts', 'lost', 'filteredOut']);
 /** Worth knowing, not an error: at-least-once delivery makes duplicates after a rebalance or a crash. */
@@ -33,6 +34,16 @@ function tone(metric: Metric, value: number): string {
   if (value === 0) return '';
   if (WARNINGS.has(metric)) return ' rs-summary-warn';
   return NOTICES.has(metric) ? ' rs-summary-notice' : '';
+}
+
+/**
+ * Whether anything in the scenario waits in SCHEDULE_TOPIC_XXXX: a delayed send, or a consumer
+ * whose listener can fail (its retry waits there). Other scenarios keep the row it would take.
+ */
+function delays(scenario: Scenario): boolean {
+  const producers = [...scenario.producers, ...scenario.timeline.flatMap((a) => (a.action === 'addProducer' ? [a.producer] : []))];
+  const consumers = [...scenario.consumers, ...scenario.timeline.flatMap((a) => (a.action === 'addConsumer' ? [a.consumer] : []))];
+  return producers.some((p) => p.delayLevel > 0) || consumers.some((c) => c.failureRate > 0 || c.failTags.length > 0);
 }
 
 /** A counter's name: the same at every move (only its value changes), so it is not rendered again. */
@@ -52,10 +63,11 @@ export function SummaryBar({ className }: SummaryBarProps) {
   const [open, setOpen] = useState<CausedMetric | null>(null);
   if (!view) return <EmptyPanel name="summary" title={strings.summaryTitle} className={className} />;
   const { messages } = summaryAt(view.timeline, view.timeMs);
+  const shown = delays(view.timeline.scenario) ? METRICS : METRICS.filter((metric) => metric !== 'delayed');
   return (
     <PanelFrame name="summary" title={strings.summaryTitle} className={className}>
       <dl className="rs-summary-list">
-        {METRICS.map((metric) => {
+        {shown.map((metric) => {
           const value = messages[metric];
           const caused = CAUSED.has(metric) ? (metric as CausedMetric) : null;
           return (

@@ -17,7 +17,7 @@ export interface PanelStrings {
   roleNow: Record<BrokerRoleNow, string>;
 
   summaryTitle: string;
-  summary: Record<'sent' | 'sendAttempts' | 'stored' | 'consumed' | 'neverConsumable' | 'lagging' | 'duplicates' | 'failed' | 'failedAttempts' | 'lost' | 'filteredOut', { label: string; hint: string }>;
+  summary: Record<'sent' | 'sendAttempts' | 'stored' | 'consumed' | 'neverConsumable' | 'lagging' | 'delayed' | 'duplicates' | 'failed' | 'failedAttempts' | 'lost' | 'filteredOut', { label: string; hint: string }>;
 
   topologyTitle: string;
   topologyDescription: string;
@@ -118,6 +118,7 @@ const en: PanelStrings = {
     consumed: { label: 'Consumed', hint: 'messages a consumer group has processed' },
     neverConsumable: { label: 'Never consumable', hint: 'messages in queues no consumer may pull (id at or above readQueueNums, or no R in perm) that no group consumed or pulled' },
     lagging: { label: 'Lagging', hint: 'stored in readable queues, not yet consumed' },
+    delayed: { label: 'Delayed', hint: 'stored in SCHEDULE_TOPIC_XXXX, waiting for their delay level before the broker writes them to their topic: delayed messages, and retries of failed consumption (level 3 + reconsumeTimes) before they reach %RETRY%<group>' },
     duplicates: { label: 'Duplicates', hint: 'deliveries of a message its group had already consumed: at-least-once delivery, expected after a rebalance or a crash' },
     failed: { label: 'Failed messages', hint: 'messages whose send() failed: after every retry, or with no attempt at all when the route offered no queue to write to' },
     failedAttempts: { label: 'Failed attempts', hint: 'send attempts that failed, retried or not' },
@@ -222,6 +223,7 @@ const zh: PanelStrings = {
     consumed: { label: '已消费', hint: '消费者组已处理的消息' },
     neverConsumable: { label: '永远无法消费', hint: '没有消费者能再拉取的队列（id ≥ readQueueNums，或 perm 没有 R）中、尚未被任何消费组消费或拉取的消息' },
     lagging: { label: '消费堆积', hint: '可读队列中已存储、尚未消费的消息' },
+    delayed: { label: '延迟中', hint: '存在 SCHEDULE_TOPIC_XXXX 中、等待延迟级别到期后才由 Broker 写入其 Topic 的消息：延迟消息，以及消费失败后的重试（级别 3 + reconsumeTimes），之后进入 %RETRY%<group>' },
     duplicates: { label: '重复消费', hint: '消费组再次收到已消费过的消息：至少一次（at-least-once）投递，在 rebalance 或崩溃之后属于正常现象' },
     failed: { label: '发送失败的消息', hint: 'send() 失败的消息：用尽所有重试后仍失败，或路由里没有可写队列、一次也没尝试' },
     failedAttempts: { label: '失败的发送尝试', hint: '失败的发送尝试，无论之后是否重试成功' },

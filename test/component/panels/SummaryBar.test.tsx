@@ -39,6 +39,27 @@ describe('SummaryBar', () => {
     expect(screen.getByTestId('summary-filteredOut')).toHaveTextContent('被过滤跳过 (因组内成员订阅不一致而永远不会被该消费组消费的消息');
   });
 
+  it('shows what waits in SCHEDULE_TOPIC_XXXX only where the scenario delays something, so that stored adds up', () => {
+    loadAt(writeReadScenario(), 10_000);
+    render(<SummaryBar />);
+    expect(screen.getByTestId('summary-lagging')).toBeInTheDocument();
+    expect(screen.queryByTestId('summary-delayed')).toBeNull();
+    cleanup();
+    const delaying = writeReadScenario();
+    delaying.producers = delaying.producers.map((p) => ({ ...p, delayLevel: 3 }));
+    // 10 msg/s from 1 s, each held 10 s (level 3): at 8 s none has reached TopicTest yet.
+    const timeline = loadAt(delaying, 8_000);
+    render(<SummaryBar />);
+    const { messages } = timeline.summary();
+    expect(messages.delayed).toBeGreaterThan(60);
+    expect(messages).toMatchObject({ stored: messages.delayed, consumed: 0, lagging: 0 });
+    expect(screen.getByTestId('summary-delayed')).toHaveTextContent(`Delayed (stored in SCHEDULE_TOPIC_XXXX`);
+    expect(screen.getByTestId('summary-delayed')).toHaveTextContent(String(messages.delayed));
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('summary-delayed')).toHaveTextContent('延迟中 (存在 SCHEDULE_TOPIC_XXXX 中');
+    act(() => usePlayback.getState().setLanguage('en'));
+  });
+
   it('follows the playhead', () => {
     const timeline = loadAt(writeReadScenario(), 10_000);
     render(<SummaryBar />);

@@ -145,9 +145,12 @@ function clientGroupName(reserved: string, kind: 'producerGroup' | 'consumerGrou
 export const producerGroupName = () => clientGroupName('DEFAULT_PRODUCER', 'producerGroup');
 export const consumerGroupName = () => clientGroupName('DEFAULT_CONSUMER', 'consumerGroup');
 
-/** A consumer's tag expression: subscribe() throws for one made only of "||" (FilterAPI.buildSubscriptionData). */
+/**
+ * A consumer's tag expression: subscribe() throws for one made only of "||", and takes "" as "*"
+ * (FilterAPI.buildSubscriptionData).
+ */
 export function subscriptionExpression() {
-  return text().check(z.refine(isSplittable, {
+  return anyText(SCENARIO_BOUNDS.stringLength).check(z.refine((expression) => expression === '' || isSplittable(expression), {
     error: carried({
       en: 'RocketMQ refuses it in subscribe() ("subString split error", FilterAPI.buildSubscriptionData): give tags separated by "||", or "*" for all',
       zh: 'RocketMQ 在 subscribe() 中拒绝它（"subString split error"，FilterAPI.buildSubscriptionData）：写用 "||" 分隔的 Tag，或用 "*" 订阅全部',

@@ -171,7 +171,8 @@ function consumer(item: ConsumerFile, ipIndex: number, config: SimConfig): Consu
     id: item.id,
     group: item.group,
     topic: item.topic,
-    subscription: item.subscription ?? '*', // SubscriptionData.SUB_ALL
+    // FilterAPI.buildSubscriptionData reads no expression and "" as SubscriptionData.SUB_ALL.
+    subscription: item.subscription === undefined || item.subscription === '' ? '*' : item.subscription,
     messageModel: item.messageModel ?? 'CLUSTERING', // DefaultMQPushConsumer.messageModel
     allocateStrategy: item.allocateStrategy ?? 'AVG', // AllocateMessageQueueAveragely
     consumeFromWhere: item.consumeFromWhere ?? 'CONSUME_FROM_LAST_OFFSET', // DefaultMQPushConsumer.consumeFromWhere

@@ -171,6 +171,11 @@ describe('validateScenario: defaults', () => {
     expect(Object.keys(scenario.timeline[0] ?? {})).not.toContain('broker');
   });
 
+  it('reads an empty subscription as "*", as FilterAPI.buildSubscriptionData does', () => {
+    const scenario = valid({ version: 1, consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest', subscription: '' }] });
+    expect(scenario.consumers[0]!.subscription).toBe('*');
+  });
+
   it('allows a client to use a topic that is not declared (auto-created from TBW102)', () => {
     expect(validateScenario({ version: 1, producers: [{ id: 'p', group: 'g', topic: 'Undeclared' }] }).ok).toBe(true);
   });

@@ -6,7 +6,7 @@ import type { Detection } from '../model/detections.ts';
 import { dict, dictFrom } from '../engine/index.ts';
 import { isReadable, isWriteable } from '../model/perm.ts';
 import type { BrokerState, DuplicateCause, ModelState, SendFailedCause, TopicConfig } from '../model/state.ts';
-import { SCHEDULE_TOPIC } from '../model/defaults.ts';
+import { RETRY_GROUP_TOPIC_PREFIX, SCHEDULE_TOPIC } from '../model/defaults.ts';
 import { brokerRoles, mastersNow } from './broker-roles.ts';
 
 export interface QueueSummary {
@@ -84,7 +84,7 @@ const SYSTEM_TOPIC = /^(TBW102|SCHEDULE_TOPIC_XXXX|%RETRY%|%DLQ%)/;
  * it was given), instead of every consumer of a topic being asked about every queue of it.
  */
 interface QueueReaders {
-  /** The groups of each topic's consumers, in the order of the clients table. */
+  /** The groups of each topic's consumers, in the order of the clients table; a CLUSTERING group reads its %RETRY% topic too. */
   groupsOf: Map<string, string[]>;
   /** Per topic, per queue ("topic@brokerName@queueId"): the furthest offset each group's running consumers hold. */
   liveOffsets: Map<string, GroupFurthest>;
@@ -116,21 +116,30 @@ function noteFurthest(table: GroupFurthest, key: string, group: string, offset: 
   if (known === undefined || offset > known) groups.set(group, offset);
 }
 
+function noteGroup(readers: QueueReaders, topic: string, group: string): void {
+  const groups = readers.groupsOf.get(topic);
+  if (!groups) readers.groupsOf.set(topic, [group]);
+  else if (!groups.includes(group)) groups.push(group);
+}
+
+/** The topic of a queue key ("topic@brokerName@queueId"): RocketMQ's names hold no "@" (TopicValidator). */
+function topicOfKey(key: string): string {
+  return key.slice(0, key.indexOf('@'));
+}
+
 function queueReaders(state: ModelState): QueueReaders {
   const readers: QueueReaders = { groupsOf: new Map(), liveOffsets: new Map(), pulledTo: new Map(), brokersNamed: new Map() };
   for (const client of Object.values(state.clients)) {
     if (client.kind !== 'consumer') continue;
-    const { topic, group } = client.spec;
-    const groups = readers.groupsOf.get(topic);
-    if (!groups) readers.groupsOf.set(topic, [group]);
-    else if (!groups.includes(group)) groups.push(group);
+    const { topic, group, messageModel } = client.spec;
+    noteGroup(readers, topic, group);
+    // DefaultMQPushConsumerImpl.copySubscription: a CLUSTERING consumer also subscribes to its group's retry topic.
+    if (messageModel === 'CLUSTERING') noteGroup(readers, `${RETRY_GROUP_TOPIC_PREFIX}${group}`, group);
     if (client.status !== 'running') continue;
-    const live = furthestOf(readers.liveOffsets, topic);
-    for (const key in client.offsetTable) noteFurthest(live, key, group, client.offsetTable[key]!);
-    const pulled = furthestOf(readers.pulledTo, topic);
+    for (const key in client.offsetTable) noteFurthest(furthestOf(readers.liveOffsets, topicOfKey(key)), key, group, client.offsetTable[key]!);
     for (const key in client.processQueueTable) {
       const pq = client.processQueueTable[key]!;
-      if (!pq.dropped) noteFurthest(pulled, key, group, pq.nextOffset);
+      if (!pq.dropped) noteFurthest(furthestOf(readers.pulledTo, topicOfKey(key)), key, group, pq.nextOffset);
     }
   }
   for (const broker of Object.values(state.brokers)) listed(readers.brokersNamed, broker.name, broker);
@@ -198,6 +207,15 @@ function summarizeQueue(readers: TopicReaders, broker: BrokerState, topic: strin
 }
 
 export function summarizeQueues(state: ModelState): QueueSummary[] {
+  return queueSummaries(state, (topic) => !SYSTEM_TOPIC.test(topic));
+}
+
+/** The queues of the groups' retry topics (%RETRY%<group>), which the summary lists apart from the topics' own. */
+function retryQueues(state: ModelState): QueueSummary[] {
+  return queueSummaries(state, (topic) => topic.startsWith(RETRY_GROUP_TOPIC_PREFIX));
+}
+
+function queueSummaries(state: ModelState, listed: (topic: string) => boolean): QueueSummary[] {
   const queues: QueueSummary[] = [];
   // The masters now: a cut-off old master still claiming brokerId 0 after a controller election
   // would count the group's queues twice (src/sim/broker-roles.ts).
@@ -206,7 +224,7 @@ export function summarizeQueues(state: ModelState): QueueSummary[] {
   for (const broker of Object.values(state.brokers)) {
     if (roles.role[broker.node] !== 'master') continue;
     for (const [topic, consumeQueues] of Object.entries(broker.consumeQueues)) {
-      if (SYSTEM_TOPIC.test(topic)) continue;
+      if (!listed(topic)) continue;
       const topicReadersHere = topicReaders(readers, topic, broker.name);
       consumeQueues.forEach((queue, queueId) => queues.push(summarizeQueue(topicReadersHere, broker, topic, queueId, queue.length)));
     }
@@ -275,7 +293,8 @@ export function summarize(state: ModelState, untilMs: number, traceHash: string,
   const { stats } = state;
   const queues = summarizeQueues(state);
   const neverConsumable = queues.reduce((sum, queue) => sum + queue.neverConsumable, 0);
-  const lagging = queues.reduce((sum, queue) => sum + (queue.readable ? Math.max(0, ...Object.values(queue.lag)) : 0), 0);
+  // As mqadmin consumerProgress and the Dashboard count a group's lag: its retry topic's queues too.
+  const lagging = [...queues, ...retryQueues(state)].reduce((sum, queue) => sum + (queue.readable ? Math.max(0, ...Object.values(queue.lag)) : 0), 0);
   return {
     untilMs,
     traceHash,

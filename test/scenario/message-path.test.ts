@@ -397,9 +397,14 @@ describe('retries, the DLQ and delayed messages (consumerSendMsgBack, ScheduleMe
 
     const retry = new TestSim(failing()).at(5 * S);
     const failure = retry.first('consume.failed')!;
-    expect(retry.summary().messages).toMatchObject({ retried: 1, delayed: 1 });
+    expect(retry.summary().messages).toMatchObject({ stored: 1, consumed: 0, retried: 1, delayed: 1, lagging: 0 });
+    // Written to %RETRY%CG, the copy is the group's lag until its consumer pulls it, as consumerProgress counts it.
     retry.at(failure.t + HOP + RETRY_DELAYS[0]!);
-    expect(retry.summary().messages).toMatchObject({ delayed: 0 });
+    expect(retry.summary().messages).toMatchObject({ stored: 1, consumed: 0, delayed: 0, lagging: 1 });
+    expect(retry.summary().queues.map((queue) => queue.topic)).not.toContain('%RETRY%CG');
+    // Pulled and failed again, it waits 30 s (level 4) in SCHEDULE_TOPIC_XXXX.
+    const again = new TestSim(failing()).at(2 * M).events('consume.failed', { msgId: failure.msgId })[1]!;
+    expect(new TestSim(failing()).at(again.t + HOP).summary().messages).toMatchObject({ stored: 1, consumed: 0, delayed: 1, lagging: 0 });
   });
 });
 

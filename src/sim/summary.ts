@@ -293,7 +293,8 @@ export function summarize(state: ModelState, untilMs: number, traceHash: string,
   const { stats } = state;
   const queues = summarizeQueues(state);
   const neverConsumable = queues.reduce((sum, queue) => sum + queue.neverConsumable, 0);
-  // As mqadmin consumerProgress and the Dashboard count a group's lag: its retry topic's queues too.
+  // A group's retry topic is one of its topics (AdminBrokerProcessor.getConsumeStats collects every
+  // topic the group has offsets in, so consumerProgress lists %RETRY%<group> beside its topic).
   const lagging = [...queues, ...retryQueues(state)].reduce((sum, queue) => sum + (queue.readable ? Math.max(0, ...Object.values(queue.lag)) : 0), 0);
   return {
     untilMs,

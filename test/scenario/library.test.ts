@@ -128,6 +128,30 @@ describe('the library descriptions', () => {
     for (const other of ['broker-a', 'broker-c']) expect(sim.broker(other).topicConfigTable.TopicOrder).toBeUndefined();
   });
 
+  it('A poison message: Poison at 4 s and 8 s, in %RETRY%CG at 14 s and 18 s (Lagging 2) until 41 s, tries at 41 s, 1:11, 2:11 ... 2:46:11, the DLQ at 4:46:11', () => {
+    const entry = findLibraryEntry('retries-dlq')!;
+    const at = (ms: number) => new TestSim(entry.scenario as ScenarioJson).at(ms);
+    const sim = run('retries-dlq');
+    const sent = sim.events('message.sent');
+    expect(sent.map((e) => [e.t / 1_000, e.tags])).toEqual([[1, 'TagA'], [2, 'TagA'], [3, 'TagA'], [4, 'Poison'], [5, 'TagA'], [6, 'TagA'], [7, 'TagA'], [8, 'Poison']]);
+    const poison = sent.filter((e) => e.tags === 'Poison').map((e) => e.msgId);
+    expect(poison.map((msgId) => Math.floor(sim.first('message.stored', { msgId, topic: '%RETRY%CG' })!.t / 1_000))).toEqual([14, 18]);
+    expect(at(10_000).summary().messages).toMatchObject({ stored: 8, consumed: 6, delayed: 2, lagging: 0 });
+    expect(at(20_000).summary().messages).toMatchObject({ stored: 8, consumed: 6, delayed: 0, lagging: 2 });
+    expect(Math.floor(sim.first('rebalance', { consumer: 'c-1', topic: '%RETRY%CG' })!.t / 1_000)).toBe(41);
+    expect(Math.floor(sim.first('route.updated', { client: 'c-1', topic: '%RETRY%CG' })!.t / 1_000)).toBe(30);
+    // [h, min, s] of each failure of the first Poison message, from its first try on.
+    const clock = (t: number) => [Math.floor(t / 3_600_000), Math.floor(t / 60_000) % 60, Math.floor(t / 1_000) % 60];
+    const failures = sim.events('consume.failed', { msgId: poison[0]! });
+    expect(failures.map((e) => clock(e.t))).toEqual([
+      [0, 0, 4], [0, 0, 41], [0, 1, 11], [0, 2, 11], [0, 4, 11], [0, 7, 11], [0, 11, 11], [0, 16, 11], [0, 22, 11], [0, 29, 11],
+      [0, 37, 11], [0, 46, 11], [0, 56, 11], [1, 16, 11], [1, 46, 11], [2, 46, 11], [4, 46, 11],
+    ]);
+    expect(failures.at(-1)).toMatchObject({ reconsumeTimes: 16, next: 'dlq' });
+    expect(clock(sim.first('message.stored', { msgId: poison[0]!, topic: '%DLQ%CG' })!.t)).toEqual([4, 46, 11]);
+    expect(sim.summary().messages).toMatchObject({ consumed: 6, retried: 32, deadLettered: 2, delayed: 0, lagging: 0 });
+  });
+
   it('Auto-creation: one message at 2 s through TBW102\'s route creates NewTopic (4 queues) on broker-a only; the route at about 31 s lists broker-a alone; everything from 40 s goes there', () => {
     const sim = run('auto-create-topic');
     const first = sim.first('message.sent')!;

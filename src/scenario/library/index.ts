@@ -17,6 +17,7 @@ import powerLossFlush from './power-loss-flush.json';
 import controllerFailover from './controller-failover.json';
 import masterLossSyncAsync from './master-loss-sync-async.json';
 import read8Write4 from './read8-write4.json';
+import retriesDlq from './retries-dlq.json';
 import shrinkSafely from './shrink-safely.json';
 import shrinkUnsafely from './shrink-unsafely.json';
 import write8Read4 from './write8-read4.json';
@@ -79,6 +80,11 @@ export const LIBRARY: readonly LibraryEntry[] = [
     id: 'controller-failover',
     title: { en: 'Controller mode: a new master in 12 s', zh: 'Controller 模式：12 秒后选出新 Master' },
     scenario: controllerFailover,
+  },
+  {
+    id: 'retries-dlq',
+    title: { en: 'A poison message: retries, then the DLQ', zh: '毒消息：重试，然后进入死信队列' },
+    scenario: retriesDlq,
   },
   {
     id: 'inconsistent-subscriptions',

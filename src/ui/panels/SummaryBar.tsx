@@ -1,7 +1,7 @@
 /**
  * The run's headline numbers at the current time, as the summary of `npm run sim` gives them:
- * messages (sent, stored, consumed, never consumable, lagging, delayed where the scenario delays
- * any, duplicates, failed, lost, filtered out by a group whose members subscribe differently) and
+ * messages (sent, stored, consumed, never consumable, lagging, delayed and dead-lettered where
+ * the scenario can delay or fail any, duplicates, failed, lost, filtered out by a group whose members subscribe differently) and
  * send attempts apart. A counter that has causes opens the list of them with their counts.
  */
 import { lazy, memo, Suspense, useState } from 'react';
@@ -23,9 +23,9 @@ export interface SummaryBarProps {
 }
 
 type Metric = keyof PanelStrings['summary'];
-const METRICS: Metric[] = ['sent', 'sendAttempts', 'stored', 'consumed', 'neverConsumable', 'lagging', 'delayed', 'duplicates', 'failed', 'failedAttempts', 'lost', 'filteredOut'];
+const METRICS: Metric[] = ['sent', 'sendAttempts', 'stored', 'consumed', 'neverConsumable', 'lagging', 'delayed', 'deadLettered', 'duplicates', 'failed', 'failedAttempts', 'lost', 'filteredOut'];
 /** Something went wrong when these are not zero. */
-const WARNINGS = new Set<Metric>(['neverConsumable', 'failed', 'failedAttempts', 'lost', 'filteredOut']);
+const WARNINGS = new Set<Metric>(['neverConsumable', 'deadLettered', 'failed', 'failedAttempts', 'lost', 'filteredOut']);
 /** Worth knowing, not an error: at-least-once delivery makes duplicates after a rebalance or a crash. */
 const NOTICES = new Set<Metric>(['duplicates']);
 const CAUSED = new Set<Metric>(['neverConsumable', 'duplicates', 'failed', 'failedAttempts']);
@@ -36,15 +36,20 @@ function tone(metric: Metric, value: number): string {
   return NOTICES.has(metric) ? ' rs-summary-notice' : '';
 }
 
-/**
- * Whether anything in the scenario waits in SCHEDULE_TOPIC_XXXX: a delayed send, or a consumer
- * whose listener can fail (its retry waits there). Other scenarios keep the row it would take.
- */
+/** Whether a consumer's listener can fail a message (RECONSUME_LATER): its retries, and in the end the DLQ. */
+function fails(scenario: Scenario): boolean {
+  const consumers = [...scenario.consumers, ...scenario.timeline.flatMap((a) => (a.action === 'addConsumer' ? [a.consumer] : []))];
+  return consumers.some((c) => c.failureRate > 0 || c.failTags.length > 0);
+}
+
+/** Whether anything waits in SCHEDULE_TOPIC_XXXX: a delayed send, or a retry. */
 function delays(scenario: Scenario): boolean {
   const producers = [...scenario.producers, ...scenario.timeline.flatMap((a) => (a.action === 'addProducer' ? [a.producer] : []))];
-  const consumers = [...scenario.consumers, ...scenario.timeline.flatMap((a) => (a.action === 'addConsumer' ? [a.consumer] : []))];
-  return producers.some((p) => p.delayLevel > 0) || consumers.some((c) => c.failureRate > 0 || c.failTags.length > 0);
+  return producers.some((p) => p.delayLevel > 0) || fails(scenario);
 }
+
+/** Counters only some scenarios can move, shown only there: the others keep the row they would take. */
+const SHOWN_WHERE: Partial<Record<Metric, (scenario: Scenario) => boolean>> = { delayed: delays, deadLettered: fails };
 
 /** A counter's name: the same at every move (only its value changes), so it is not rendered again. */
 const MetricLabel = memo(function MetricLabel({ metric, strings }: { metric: Metric; strings: PanelStrings }) {
@@ -63,7 +68,8 @@ export function SummaryBar({ className }: SummaryBarProps) {
   const [open, setOpen] = useState<CausedMetric | null>(null);
   if (!view) return <EmptyPanel name="summary" title={strings.summaryTitle} className={className} />;
   const { messages } = summaryAt(view.timeline, view.timeMs);
-  const shown = delays(view.timeline.scenario) ? METRICS : METRICS.filter((metric) => metric !== 'delayed');
+  const { scenario } = view.timeline;
+  const shown = METRICS.filter((metric) => SHOWN_WHERE[metric]?.(scenario) ?? true);
   return (
     <PanelFrame name="summary" title={strings.summaryTitle} className={className}>
       <dl className="rs-summary-list">

@@ -17,7 +17,7 @@ export interface PanelStrings {
   roleNow: Record<BrokerRoleNow, string>;
 
   summaryTitle: string;
-  summary: Record<'sent' | 'sendAttempts' | 'stored' | 'consumed' | 'neverConsumable' | 'lagging' | 'delayed' | 'duplicates' | 'failed' | 'failedAttempts' | 'lost' | 'filteredOut', { label: string; hint: string }>;
+  summary: Record<'sent' | 'sendAttempts' | 'stored' | 'consumed' | 'neverConsumable' | 'lagging' | 'delayed' | 'deadLettered' | 'duplicates' | 'failed' | 'failedAttempts' | 'lost' | 'filteredOut', { label: string; hint: string }>;
 
   topologyTitle: string;
   topologyDescription: string;
@@ -119,6 +119,7 @@ const en: PanelStrings = {
     neverConsumable: { label: 'Never consumable', hint: 'messages in queues no consumer may pull (id at or above readQueueNums, or no R in perm) that no group consumed or pulled' },
     lagging: { label: 'Lagging', hint: 'stored in readable queues, not yet consumed; a group\'s retry queue (%RETRY%<group>) counts too, as mqadmin consumerProgress counts it' },
     delayed: { label: 'Delayed', hint: 'stored in SCHEDULE_TOPIC_XXXX, waiting for their delay level before the broker writes them to their topic: delayed messages, and retries of failed consumption (level 3 + reconsumeTimes) before they reach %RETRY%<group>' },
+    deadLettered: { label: 'Dead-lettered', hint: 'messages whose listener failed them 17 times (the first try and maxReconsumeTimes, 16 retries): the broker wrote them to %DLQ%<group>, which no consumer reads; counted once per group' },
     duplicates: { label: 'Duplicates', hint: 'deliveries of a message its group had already consumed: at-least-once delivery, expected after a rebalance or a crash' },
     failed: { label: 'Failed messages', hint: 'messages whose send() failed: after every retry, or with no attempt at all when the route offered no queue to write to' },
     failedAttempts: { label: 'Failed attempts', hint: 'send attempts that failed, retried or not' },
@@ -224,6 +225,7 @@ const zh: PanelStrings = {
     neverConsumable: { label: '永远无法消费', hint: '没有消费者能再拉取的队列（id ≥ readQueueNums，或 perm 没有 R）中、尚未被任何消费组消费或拉取的消息' },
     lagging: { label: '消费堆积', hint: '可读队列中已存储、尚未消费的消息；消费组的重试队列（%RETRY%<group>）也计入，和 mqadmin consumerProgress 的统计一样' },
     delayed: { label: '延迟中', hint: '存在 SCHEDULE_TOPIC_XXXX 中、等待延迟级别到期后才由 Broker 写入其 Topic 的消息：延迟消息，以及消费失败后的重试（级别 3 + reconsumeTimes），之后进入 %RETRY%<group>' },
+    deadLettered: { label: '进入死信队列', hint: '监听器处理失败 17 次（首次消费加 maxReconsumeTimes 的 16 次重试）的消息：Broker 把它写入 %DLQ%<group>，没有消费者会读取它；每个消费组计一次' },
     duplicates: { label: '重复消费', hint: '消费组再次收到已消费过的消息：至少一次（at-least-once）投递，在 rebalance 或崩溃之后属于正常现象' },
     failed: { label: '发送失败的消息', hint: 'send() 失败的消息：用尽所有重试后仍失败，或路由里没有可写队列、一次也没尝试' },
     failedAttempts: { label: '失败的发送尝试', hint: '失败的发送尝试，无论之后是否重试成功' },

@@ -44,6 +44,7 @@ describe('SummaryBar', () => {
     render(<SummaryBar />);
     expect(screen.getByTestId('summary-lagging')).toBeInTheDocument();
     expect(screen.queryByTestId('summary-delayed')).toBeNull();
+    expect(screen.queryByTestId('summary-deadLettered')).toBeNull();
     cleanup();
     const delaying = writeReadScenario();
     delaying.producers = delaying.producers.map((p) => ({ ...p, delayLevel: 3 }));
@@ -58,6 +59,19 @@ describe('SummaryBar', () => {
     act(() => usePlayback.getState().setLanguage('zh'));
     expect(screen.getByTestId('summary-delayed')).toHaveTextContent('延迟中 (存在 SCHEDULE_TOPIC_XXXX 中');
     act(() => usePlayback.getState().setLanguage('en'));
+    // Nothing here can fail a message, so nothing can reach a dead-letter queue.
+    expect(screen.queryByTestId('summary-deadLettered')).toBeNull();
+  });
+
+  it('shows the dead-lettered messages where a listener can fail, as a warning once there are any', () => {
+    const scenario = scenarioOf(findLibraryEntry('retries-dlq')!.scenario as Record<string, unknown>);
+    loadAt(scenario, 60_000);
+    render(<SummaryBar />);
+    expect(screen.getByTestId('summary-deadLettered')).toHaveTextContent(/^Dead-lettered \(messages whose listener failed them 17 times.*\)0$/);
+    expect(screen.getByTestId('summary-deadLettered')).not.toHaveClass('rs-summary-warn');
+    act(() => usePlayback.getState().seek(scenario.durationMs));
+    expect(screen.getByTestId('summary-deadLettered')).toHaveTextContent(/\)2$/);
+    expect(screen.getByTestId('summary-deadLettered')).toHaveClass('rs-summary-warn');
   });
 
   it('follows the playhead', () => {

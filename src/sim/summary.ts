@@ -207,16 +207,16 @@ function summarizeQueue(readers: TopicReaders, broker: BrokerState, topic: strin
 }
 
 export function summarizeQueues(state: ModelState): QueueSummary[] {
-  return queueSummaries(state, (topic) => !SYSTEM_TOPIC.test(topic));
+  return queueSummaries(state).queues;
 }
 
-/** The queues of the groups' retry topics (%RETRY%<group>), which the summary lists apart from the topics' own. */
-function retryQueues(state: ModelState): QueueSummary[] {
-  return queueSummaries(state, (topic) => topic.startsWith(RETRY_GROUP_TOPIC_PREFIX));
-}
-
-function queueSummaries(state: ModelState, listed: (topic: string) => boolean): QueueSummary[] {
+/**
+ * The queues of the topics (RocketMQ's own left out), and apart from them those of the groups'
+ * retry topics (%RETRY%<group>), which count in a group's lag but are not listed.
+ */
+function queueSummaries(state: ModelState): { queues: QueueSummary[]; retry: QueueSummary[] } {
   const queues: QueueSummary[] = [];
+  const retry: QueueSummary[] = [];
   // The masters now: a cut-off old master still claiming brokerId 0 after a controller election
   // would count the group's queues twice (src/sim/broker-roles.ts).
   const roles = brokerRoles(state);
@@ -224,12 +224,13 @@ function queueSummaries(state: ModelState, listed: (topic: string) => boolean): 
   for (const broker of Object.values(state.brokers)) {
     if (roles.role[broker.node] !== 'master') continue;
     for (const [topic, consumeQueues] of Object.entries(broker.consumeQueues)) {
-      if (!listed(topic)) continue;
+      const into = !SYSTEM_TOPIC.test(topic) ? queues : topic.startsWith(RETRY_GROUP_TOPIC_PREFIX) ? retry : null;
+      if (into === null) continue;
       const topicReadersHere = topicReaders(readers, topic, broker.name);
-      consumeQueues.forEach((queue, queueId) => queues.push(summarizeQueue(topicReadersHere, broker, topic, queueId, queue.length)));
+      consumeQueues.forEach((queue, queueId) => into.push(summarizeQueue(topicReadersHere, broker, topic, queueId, queue.length)));
     }
   }
-  return queues;
+  return { queues, retry };
 }
 
 function summarizeRoutes(state: ModelState): Summary['routes'] {
@@ -291,11 +292,11 @@ function filteredOut(state: ModelState, position: number): number {
 export function summarize(state: ModelState, untilMs: number, traceHash: string, traceEvents: number): Summary {
   const position = traceEvents;
   const { stats } = state;
-  const queues = summarizeQueues(state);
+  const { queues, retry } = queueSummaries(state);
   const neverConsumable = queues.reduce((sum, queue) => sum + queue.neverConsumable, 0);
   // A group's retry topic is one of its topics (AdminBrokerProcessor.getConsumeStats collects every
   // topic the group has offsets in, so consumerProgress lists %RETRY%<group> beside its topic).
-  const lagging = [...queues, ...retryQueues(state)].reduce((sum, queue) => sum + (queue.readable ? Math.max(0, ...Object.values(queue.lag)) : 0), 0);
+  const lagging = [...queues, ...retry].reduce((sum, queue) => sum + (queue.readable ? Math.max(0, ...Object.values(queue.lag)) : 0), 0);
   return {
     untilMs,
     traceHash,

@@ -150,7 +150,7 @@ export const consumerGroupName = () => clientGroupName('DEFAULT_CONSUMER', 'cons
  * (FilterAPI.buildSubscriptionData).
  */
 export function subscriptionExpression() {
-  return anyText(SCENARIO_BOUNDS.stringLength).check(z.refine((expression) => expression === '' || isSplittable(expression), {
+  return anyText(SCENARIO_BOUNDS.stringLength).check(z.refine(isSplittable, {
     error: carried({
       en: 'RocketMQ refuses it in subscribe() ("subString split error", FilterAPI.buildSubscriptionData): give tags separated by "||", or "*" for all',
       zh: 'RocketMQ 在 subscribe() 中拒绝它（"subString split error"，FilterAPI.buildSubscriptionData）：写用 "||" 分隔的 Tag，或用 "*" 订阅全部',

@@ -102,7 +102,7 @@ export function describeLinkProblem(reason: LinkProblem, language: Language): st
     case 'invalidScenario': {
       const listed = reason.errors.map((error) => `${error.path}: ${messageIn(error, language)}`);
       if (reason.more > 0) listed.push(t('linkMoreErrors', { count: reason.more }));
-      return t('linkInvalid', { errors: listed.join('; ') });
+      return t('linkInvalid', { errors: listed.join(language === 'zh' ? '；' : '; ') });
     }
     case 'tooHeavy': return t('linkTooHeavy', { reason: describeOverBudget(reason.over, language) });
   }

@@ -78,6 +78,8 @@ describe('opening a link', () => {
       expect.stringContaining('topics[0].readQueueNums: must be an integer from 1 to 1024; and 2 more'),
     ]);
     for (const reason of reasons) expect(describeLinkProblem(reason, 'zh')).toMatch(/[\u4e00-\u9fff]/);
+    // The problems themselves are in Chinese too, listed the Chinese way.
+    expect(describeLinkProblem(reasons.at(-1)!, 'zh')).toContain('topics[0].readQueueNums: 必须是 1 到 1024 之间的整数；');
   });
 });
 

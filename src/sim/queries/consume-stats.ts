@@ -7,8 +7,12 @@
  * difference. diffTotal is the sum. The committed offset trails what the consumers have consumed
  * until their next pull carries it or the next persistConsumerOffsetInterval round, so diffTotal
  * counts messages consumed but not yet committed, which the summary's lagging does not; it never
- * counts a queue no consumer can read.
+ * counts a queue no consumer can read. A group's topics are those it has offsets in
+ * (ConsumerOffsetManager.whichTopicByConsumer): its own, and its retry topic %RETRY%<group> once
+ * its consumer has committed an offset there; each is a ConsumeStats of its own, as the
+ * Dashboard shows a table per topic.
  */
+import { RETRY_GROUP_TOPIC_PREFIX } from '../../model/defaults.ts';
 import { isReadable } from '../../model/perm.ts';
 import type { BrokerState, ModelState } from '../../model/state.ts';
 import { isSystemTopic } from '../system-topics.ts';
@@ -22,10 +26,12 @@ export interface QueueProgress {
   diff: number;
 }
 
-/** ConsumeStats of a group on its topic, over the brokers asked. */
+/** ConsumeStats of a group on one of its topics, over the brokers asked. */
 export interface ConsumeStats {
   group: string;
   topic: string;
+  /** Whether `topic` is the group's retry topic (%RETRY%<group>). */
+  retry: boolean;
   diffTotal: number;
   /** By broker name, then queue id. */
   queues: QueueProgress[];
@@ -40,21 +46,30 @@ function consumerGroups(state: Readonly<ModelState>): [string, string][] {
 
 /** Every consumer group's progress over `brokers` (those an admin tool asks: brokers-asked.ts). */
 export function consumeStats(state: Readonly<ModelState>, brokers: readonly BrokerState[]): ConsumeStats[] {
-  return consumerGroups(state).map(([group, topic]) => {
-    const queues: QueueProgress[] = [];
-    let diffTotal = 0;
-    for (const broker of brokers) {
-      const config = broker.topicConfigTable[topic];
-      if (!config || !isReadable(config.perm)) continue;
-      (broker.consumeQueues[topic] ?? []).slice(0, config.readQueueNums).forEach((queue, queueId) => {
-        const consumerOffset = broker.consumerOffsetTable[group]?.[`${topic}@${queueId}`] ?? 0;
-        // Not clamped (ConsumeStats.computeTotalDiff): a slave answering for its dead master may
-        // hold a committed offset beyond the messages it received, a negative diff.
-        const diff = queue.length - consumerOffset;
-        diffTotal += diff;
-        queues.push({ broker: broker.name, queueId, brokerOffset: queue.length, consumerOffset, diff });
-      });
-    }
-    return { group, topic, diffTotal, queues };
-  });
+  return consumerGroups(state).flatMap(([group, topic]) => topicsOf(brokers, group, topic).map((one, k) => topicStats(brokers, group, one, k > 0)));
+}
+
+/** The group's topic, then its retry topic if a broker asked holds an offset of the group there. */
+function topicsOf(brokers: readonly BrokerState[], group: string, topic: string): string[] {
+  const retry = `${RETRY_GROUP_TOPIC_PREFIX}${group}`;
+  const committed = brokers.some((broker) => Object.keys(broker.consumerOffsetTable[group] ?? {}).some((key) => key.startsWith(`${retry}@`)));
+  return committed ? [topic, retry] : [topic];
+}
+
+function topicStats(brokers: readonly BrokerState[], group: string, topic: string, retry: boolean): ConsumeStats {
+  const queues: QueueProgress[] = [];
+  let diffTotal = 0;
+  for (const broker of brokers) {
+    const config = broker.topicConfigTable[topic];
+    if (!config || !isReadable(config.perm)) continue;
+    (broker.consumeQueues[topic] ?? []).slice(0, config.readQueueNums).forEach((queue, queueId) => {
+      const consumerOffset = broker.consumerOffsetTable[group]?.[`${topic}@${queueId}`] ?? 0;
+      // Not clamped (ConsumeStats.computeTotalDiff): a slave answering for its dead master may
+      // hold a committed offset beyond the messages it received, a negative diff.
+      const diff = queue.length - consumerOffset;
+      diffTotal += diff;
+      queues.push({ broker: broker.name, queueId, brokerOffset: queue.length, consumerOffset, diff });
+    });
+  }
+  return { group, topic, retry, diffTotal, queues };
 }

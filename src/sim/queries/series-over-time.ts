@@ -107,8 +107,9 @@ function readState(state: Readonly<ModelState>): Omit<SeriesSample, 't' | 'produ
   const asked = brokersAsked(state);
   const readable = asked !== null && asked.brokers.length > 0 && asked.silent.length === 0;
   for (const { group, topic, diffTotal, queues } of readable ? consumeStats(state, asked.brokers) : []) {
-    lagByGroup[group] = diffTotal;
-    const byQueue = (lagByQueue[group] = dict<number>());
+    // A group's retry topic is a ConsumeStats of its own: the group's lag is both.
+    lagByGroup[group] = (lagByGroup[group] ?? 0) + diffTotal;
+    const byQueue = (lagByQueue[group] ??= dict<number>());
     for (const queue of queues) byQueue[`${topic}@${queue.broker}:${queue.queueId}`] = queue.diff;
   }
   const neverConsumable = summarizeQueues(state).reduce((sum, queue) => sum + queue.neverConsumable, 0);

@@ -83,7 +83,7 @@ export function DashboardTab() {
           <ExportableTable id="status" caption={s.caption(topic)} strings={strings} rows={statusRows(topic, asked, stats, formatTime)}
             columns={[s.broker, s.queue, s.minOffset, s.maxOffset, s.lastUpdate]} />
           {progressRows(state, asked, stats).map((group) => (
-            <ExportableTable key={group.group} id={`progress-${group.group}`} strings={strings} rows={group.rows}
+            <ExportableTable key={`${group.group}@${group.topic}`} id={`progress-${group.group}${group.retry ? '-retry' : ''}`} strings={strings} rows={group.rows}
               caption={p.caption(group.group, group.topic, group.diffTotal, String(group.consumeTps))}
               columns={[p.broker, p.queue, p.client, p.brokerOffset, p.consumerOffset, p.diff]} />
           ))}

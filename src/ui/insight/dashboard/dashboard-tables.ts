@@ -102,6 +102,7 @@ export function statusRows(topic: string, asked: BrokersAsked, stats: DashboardS
 export interface GroupProgress {
   group: string;
   topic: string;
+  retry: boolean;
   diffTotal: number;
   consumeTps: number;
   rows: Row[];
@@ -119,10 +120,10 @@ function owners(state: ModelState, group: string, topic: string): Map<string, st
 
 /** Consumer progress (consumeStats): per readable queue the broker's maxOffset, the group's committed offset, their diff, and who holds the queue. */
 export function progressRows(state: ModelState, asked: BrokersAsked, stats: DashboardStats | undefined): GroupProgress[] {
-  return consumeStats(state, asked.brokers).map(({ group, topic, diffTotal, queues }) => {
+  return consumeStats(state, asked.brokers).map(({ group, topic, retry, diffTotal, queues }) => {
     const owned = owners(state, group, topic);
     const rows: Row[] = queues.map((q) => [q.broker, q.queueId, owned.get(`${q.broker}@${q.queueId}`) ?? '', q.brokerOffset, q.consumerOffset, q.diff]);
-    return { group, topic, diffTotal, consumeTps: round(stats?.consumeTps[group] ?? 0), rows };
+    return { group, topic, retry, diffTotal, consumeTps: round(stats?.consumeTps[group] ?? 0), rows };
   });
 }
 

@@ -14,7 +14,7 @@ function keyOf(finding: RouteDiagnostic): string {
     case 'noMaster': case 'unreachableMaster': return `${finding.kind}|${finding.broker}`;
     case 'oneBroker': case 'unwritableTopic': return `${finding.kind}|${finding.topic}`;
     case 'idleConsumer': case 'unmatchedSubscription': return `${finding.kind}|${finding.consumer}`;
-    case 'inconsistentGroup': return `${finding.kind}|${finding.group}`;
+    case 'inconsistentGroup': case 'deadLetters': return `${finding.kind}|${finding.group}`;
   }
 }
 

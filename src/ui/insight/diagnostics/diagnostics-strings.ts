@@ -169,6 +169,11 @@ const en: DiagnosticsStrings = {
           fix: `Separate the tags it wants with "||"${fixed ? ` ("${fixed}")` : ''}, or subscribe "*" to every message; or have a producer send the tag it expects.`,
         };
       }
+      case 'deadLetters': return {
+        title: `Group ${f.group}: ${f.messages === 1 ? '1 message' : `${f.messages} messages`} in its dead-letter queue %DLQ%${f.group}`,
+        why: `Its listener failed each of them 17 times: the first try and 16 retries (maxReconsumeTimes), each after a longer delay in SCHEDULE_TOPIC_XXXX (10 s, 30 s, 1 min ... 2 h). The broker then wrote it to %DLQ%${f.group} on ${f.brokers.join(', ')}, a topic no consumer subscribes to: these messages will not be consumed unless someone acts.`,
+        fix: `Find why the listener fails (the Message tab shows each try of a message), fix it, then resend what %DLQ%${f.group} holds to the group (the Dashboard's DLQ Message page resends or exports them, batchResendDlqMessage) or discard it.`,
+      };
     }
   },
 };
@@ -255,6 +260,11 @@ const zh: DiagnosticsStrings = {
           fix: `用 "||" 分隔想要的 Tag${fixed ? `（"${fixed}"）` : ''}，或订阅 "*" 接收全部消息；或者让生产者发送它期望的 Tag。`,
         };
       }
+      case 'deadLetters': return {
+        title: `消费者组 ${f.group}：死信队列 %DLQ%${f.group} 中有 ${f.messages} 条消息`,
+        why: `它的监听器对其中每条消息都失败了 17 次：首次消费加 16 次重试（maxReconsumeTimes），每次重试前在 SCHEDULE_TOPIC_XXXX 中等待更久（10 秒、30 秒、1 分钟……2 小时）。之后 Broker 把它写入 ${f.brokers.join('、')} 上的 %DLQ%${f.group}，没有消费者订阅这个 Topic：除非有人处理，这些消息不会被消费。`,
+        fix: `查明监听器失败的原因（“消息轨迹”页会列出一条消息的每次消费），修复后把 %DLQ%${f.group} 中的消息重新投递给该消费者组（控制台的“死信消息”页面可以批量重发或导出它们，batchResendDlqMessage），或者丢弃它们。`,
+      };
     }
   },
 };

@@ -8,7 +8,7 @@
  * readable ones (topicRouteData2TopicSubscribeInfo), PermName decides readable and writable.
  */
 import {
-  brokerRoles, buildSubscriptionData, isReadable, isSystemTopic, isWriteable, readNode, SUB_ALL, type BrokerRoles, type BrokerState, type BrokerStatus,
+  brokerRoles, buildSubscriptionData, DLQ_GROUP_TOPIC_PREFIX, isReadable, isSystemTopic, isWriteable, readNode, SUB_ALL, type BrokerRoles, type BrokerState, type BrokerStatus,
   type ModelState, type Scenario,
 } from '../../../sim/index.ts';
 import type { Summary } from '../../../sim/summary.ts';
@@ -52,7 +52,9 @@ export type RouteDiagnostic =
   | { kind: 'idleConsumer'; consumer: string; group: string; topic: string; reason: IdleReason }
   /** Its tag expression matches no tag the producers of its topic send: `tags` as RocketMQ reads the expression, `sent` the producers' tags ('' for none). */
   | { kind: 'unmatchedSubscription'; consumer: string; group: string; topic: string; subscription: string; tags: string[]; sent: string[] }
-  | { kind: 'inconsistentGroup'; group: string; members: InconsistentGroup['members'] };
+  | { kind: 'inconsistentGroup'; group: string; members: InconsistentGroup['members'] }
+  /** Messages in the group's dead-letter queue on the running masters, by broker name. */
+  | { kind: 'deadLetters'; group: string; messages: number; brokers: string[] };
 
 export type RouteDiagnosticKind = RouteDiagnostic['kind'];
 
@@ -149,7 +151,6 @@ function unreachableMasters(state: ModelState, masters: readonly BrokerState[]):
   }));
 }
 
-/** Every finding at the playhead, in a fixed order: missing and unreachable masters, routes, then clients, then groups. */
 /**
  * Running consumers whose tag expression matches no tag the producers of their topic send
  * (FilterAPI.buildSubscriptionData splits it on "||"; a message without a tag matches "*" only):
@@ -171,6 +172,26 @@ function unmatchedSubscriptions(state: ModelState): Extract<RouteDiagnostic, { k
   return found;
 }
 
+/**
+ * Groups with messages in their dead-letter queue %DLQ%<group>: the broker writes there a message
+ * the group's listener failed maxReconsumeTimes + 1 times (17 by default: the consumer's send-back,
+ * SendMessageProcessor), and no consumer subscribes to it, so nothing reads them unless someone acts.
+ */
+function deadLetters(masters: readonly BrokerState[]): Extract<RouteDiagnostic, { kind: 'deadLetters' }>[] {
+  const byGroup = new Map<string, { messages: number; brokers: string[] }>();
+  for (const broker of masters) {
+    for (const [topic, queues] of Object.entries(broker.consumeQueues)) {
+      const messages = topic.startsWith(DLQ_GROUP_TOPIC_PREFIX) ? queues.reduce((sum, queue) => sum + queue.length, 0) : 0;
+      if (messages === 0) continue;
+      const group = topic.slice(DLQ_GROUP_TOPIC_PREFIX.length);
+      const found = byGroup.get(group) ?? { messages: 0, brokers: [] };
+      byGroup.set(group, { messages: found.messages + messages, brokers: [...found.brokers, broker.name] });
+    }
+  }
+  return [...byGroup].sort(([a], [b]) => (a < b ? -1 : 1)).map(([group, found]) => ({ kind: 'deadLetters', group, ...found }));
+}
+
+/** Every finding at the playhead, in a fixed order: missing and unreachable masters, routes, then clients, then groups. */
 export function routeDiagnostics(state: ModelState, summary: Summary, scenario: Scenario): RouteDiagnostic[] {
   const roles = brokerRoles(state);
   const masters = runningMasters(state, roles);
@@ -182,5 +203,6 @@ export function routeDiagnostics(state: ModelState, summary: Summary, scenario: 
     ...idleConsumers(state).map(({ consumer, group, topic, reason }): RouteDiagnostic => ({ kind: 'idleConsumer', consumer, group, topic, reason })),
     ...unmatchedSubscriptions(state),
     ...inconsistentGroups(scenario).map(({ group, members }): RouteDiagnostic => ({ kind: 'inconsistentGroup', group, members })),
+    ...deadLetters(masters),
   ];
 }

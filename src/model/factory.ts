@@ -7,7 +7,7 @@ import { MASTER_ID, RETRY_GROUP_TOPIC_PREFIX } from './defaults.ts';
 import { brokerKey } from './broker/broker.ts';
 import { updateTopicConfig } from './broker/topic-config-manager.ts';
 import { createNameServerTables } from './nameserver/route-info-manager.ts';
-import type { BrokerSpec, ConsumerSpec, ProducerSpec, Scenario, TopicSpec } from './spec.ts';
+import { everyConsumer, type BrokerSpec, type ConsumerSpec, type ProducerSpec, type Scenario, type TopicSpec } from './spec.ts';
 import type { BrokerState, ClientInstanceState, ConsumerState, ControllerState, ModelState, ProducerState, StoredMessage, TopicConfig } from './state.ts';
 
 function clientInstance(id: string, ip: string, instanceName: string): ClientInstanceState {
@@ -113,9 +113,8 @@ function createControllers(state: ModelState, scenario: Scenario): void {
 
 /** Each group's members' subscriptions, and the groups whose members differ. */
 function groupSubscriptions(scenario: Scenario): Pick<ModelState, 'groupMembers' | 'inconsistentGroups'> {
-  const added = scenario.timeline.flatMap((action) => (action.action === 'addConsumer' ? [action.consumer] : []));
   const groupMembers: ModelState['groupMembers'] = dict();
-  for (const { group, topic, subscription } of [...scenario.consumers, ...added]) (groupMembers[group] ??= []).push({ topic, subscription });
+  for (const { group, topic, subscription } of everyConsumer(scenario)) (groupMembers[group] ??= []).push({ topic, subscription });
   const inconsistentGroups: ModelState['inconsistentGroups'] = dict();
   for (const [group, members] of Object.entries(groupMembers)) {
     if (new Set(members.map((m) => `${m.topic}\u0000${m.subscription}`)).size > 1) inconsistentGroups[group] = true;

@@ -140,3 +140,13 @@ export interface Scenario {
   consumers: ConsumerSpec[];
   timeline: TimelineAction[];
 }
+
+/** The scenario's producers, then those its timeline adds (in timeline order). */
+export function everyProducer(scenario: Pick<Scenario, 'producers' | 'timeline'>): ProducerSpec[] {
+  return [...scenario.producers, ...scenario.timeline.flatMap((action) => (action.action === 'addProducer' ? [action.producer] : []))];
+}
+
+/** The scenario's consumers, then those its timeline adds (in timeline order). */
+export function everyConsumer(scenario: Pick<Scenario, 'consumers' | 'timeline'>): ConsumerSpec[] {
+  return [...scenario.consumers, ...scenario.timeline.flatMap((action) => (action.action === 'addConsumer' ? [action.consumer] : []))];
+}

@@ -12,7 +12,7 @@
  * budget", has the figures.
  */
 import type { SimConfig } from '../model/defaults.ts';
-import type { ConsumerSpec, ProducerSpec, Scenario } from '../model/spec.ts';
+import { everyConsumer, type ConsumerSpec, type ProducerSpec, type Scenario } from '../model/spec.ts';
 import { checkpointCount, TRACE_CACHE_LEAST } from '../sim/checkpoints.ts';
 
 export interface Cost {
@@ -133,10 +133,6 @@ function allProducers(scenario: Scenario): { spec: ProducerSpec; from: number }[
   return [...scenario.producers.map((spec) => ({ spec, from: 0 })), ...added];
 }
 
-function allConsumers(scenario: Scenario): ConsumerSpec[] {
-  return [...scenario.consumers, ...scenario.timeline.flatMap((a) => (a.action === 'addConsumer' ? [a.consumer] : []))];
-}
-
 /** Messages per topic: each producer's rate, as setProducerRate changes it, from its start to the end. */
 function messagesByTopic(scenario: Scenario): Map<string, number> {
   const byTopic = new Map<string, number>();
@@ -244,7 +240,7 @@ export interface CostPart {
 export function estimateCost(scenario: Scenario): Cost {
   const { config } = scenario;
   const shape = topology(scenario);
-  const consumers = allConsumers(scenario);
+  const consumers = everyConsumer(scenario);
   const clients = allProducers(scenario).length + consumers.length;
   const seconds = scenario.durationMs / 1_000;
   const sent = messagesByTopic(scenario);

@@ -5,7 +5,7 @@
  * A value that is damaged, or names nothing of the scenario, is ignored: the page opens as
  * without it.
  */
-import type { Scenario } from '../model/spec.ts';
+import { everyConsumer, everyProducer, type Scenario } from '../model/spec.ts';
 import { ipv4ToString, parseUniqId } from '../model/message-id.ts';
 
 /** A process for the inspector, a message for its card, or a queue for its latest messages. */
@@ -59,8 +59,8 @@ function readSelection(value: string): LinkSelection | null {
 
 /** What the scenario has (its timeline's additions too), for telling a real selection from a made-up one. */
 export function scenarioNames(scenario: Scenario) {
-  const producers = [...scenario.producers, ...scenario.timeline.flatMap((a) => (a.action === 'addProducer' ? [a.producer] : []))];
-  const consumers = [...scenario.consumers, ...scenario.timeline.flatMap((a) => (a.action === 'addConsumer' ? [a.consumer] : []))];
+  const producers = everyProducer(scenario);
+  const consumers = everyConsumer(scenario);
   return {
     nameServers: new Set(scenario.nameServers.map((n) => n.id)),
     brokerNames: new Set(scenario.brokers.map((b) => b.name)),

@@ -4,20 +4,16 @@
  * subscription per group (ConsumerGroupInfo.subscriptionTable). The runner's summary and the page
  * warn about each such group.
  */
-import type { ConsumerSpec, Scenario } from '../model/spec.ts';
+import { everyConsumer, type ConsumerSpec, type Scenario } from '../model/spec.ts';
 
 export interface InconsistentGroup {
   group: string;
   members: { id: string; topic: string; subscription: string }[];
 }
 
-function allConsumers(scenario: Scenario): ConsumerSpec[] {
-  return [...scenario.consumers, ...scenario.timeline.flatMap((action) => (action.action === 'addConsumer' ? [action.consumer] : []))];
-}
-
 export function inconsistentGroups(scenario: Scenario): InconsistentGroup[] {
   const byGroup = new Map<string, ConsumerSpec[]>();
-  for (const consumer of allConsumers(scenario)) byGroup.set(consumer.group, [...(byGroup.get(consumer.group) ?? []), consumer]);
+  for (const consumer of everyConsumer(scenario)) byGroup.set(consumer.group, [...(byGroup.get(consumer.group) ?? []), consumer]);
   const groups: InconsistentGroup[] = [];
   for (const [group, members] of byGroup) {
     const kinds = new Set(members.map((member) => `${member.topic}\u0000${member.subscription}`));

@@ -5,7 +5,7 @@
  * that moment happens exactly as it did (Runway's branches, RaftScope's "act in the past").
  * Pure functions over plain data: the editor and the tests call them alike.
  */
-import { brokerRoles, dict, type AllocateStrategyName, type Scenario, type TimelineActionName, type ModelState } from '../../sim/index.ts';
+import { brokerRoles, dict, everyConsumer, type AllocateStrategyName, type Scenario, type TimelineActionName, type ModelState } from '../../sim/index.ts';
 import { freshId } from '../../sim/queries/what-if-redeploy.ts';
 
 export interface TopicKnobs {
@@ -59,7 +59,7 @@ export function currentKnobs(scenario: Scenario, state: Readonly<ModelState>, at
       : { writeQueueNums: placed?.writeQueueNums ?? topic.writeQueueNums, readQueueNums: placed?.readQueueNums ?? topic.readQueueNums, perm: placed?.perm ?? topic.perm };
   }
   const groups: Knobs['groups'] = dict();
-  const allConsumers = [...scenario.consumers, ...scenario.timeline.flatMap((a) => (a.action === 'addConsumer' ? [a.consumer] : []))];
+  const allConsumers = everyConsumer(scenario);
   for (const consumer of allConsumers) {
     if (groups[consumer.group]) continue;
     const members = groupMembers(scenario, state, consumer.group, atMs);

@@ -5,7 +5,7 @@
  * send attempts apart. A counter that has causes opens the list of them with their counts.
  */
 import { lazy, memo, Suspense, useState } from 'react';
-import type { Scenario } from '../../sim/index.ts';
+import { everyConsumer, everyProducer, type Scenario } from '../../sim/index.ts';
 import { formatCount } from '../../viz/format.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
@@ -38,14 +38,12 @@ function tone(metric: Metric, value: number): string {
 
 /** Whether a consumer's listener can fail a message (RECONSUME_LATER): its retries, and in the end the DLQ. */
 function fails(scenario: Scenario): boolean {
-  const consumers = [...scenario.consumers, ...scenario.timeline.flatMap((a) => (a.action === 'addConsumer' ? [a.consumer] : []))];
-  return consumers.some((c) => c.failureRate > 0 || c.failTags.length > 0);
+  return everyConsumer(scenario).some((c) => c.failureRate > 0 || c.failTags.length > 0);
 }
 
 /** Whether anything waits in SCHEDULE_TOPIC_XXXX: a delayed send, or a retry. */
 function delays(scenario: Scenario): boolean {
-  const producers = [...scenario.producers, ...scenario.timeline.flatMap((a) => (a.action === 'addProducer' ? [a.producer] : []))];
-  return producers.some((p) => p.delayLevel > 0) || fails(scenario);
+  return everyProducer(scenario).some((p) => p.delayLevel > 0) || fails(scenario);
 }
 
 /** Counters only some scenarios can move, shown only there: the others keep the row they would take. */

@@ -7,7 +7,7 @@
  * (src/sim/queries/what-if-change.ts says when each takes effect).
  */
 import { groupSizeAt } from '../../../sim/queries/what-if-consumers.ts';
-import { ALLOCATE_STRATEGIES, FLUSH_DISK_TYPES, ROCKETMQ_VERSIONS, type ConfigKey, type Scenario, type TopicSpec } from '../../../sim/index.ts';
+import { ALLOCATE_STRATEGIES, everyConsumer, everyProducer, FLUSH_DISK_TYPES, ROCKETMQ_VERSIONS, type ConfigKey, type Scenario, type TopicSpec } from '../../../sim/index.ts';
 
 export interface WhatIfChoice {
   path: string;
@@ -68,13 +68,13 @@ function configChoice(scenario: Scenario, key: ConfigKey): WhatIfChoice {
 /** `atMs`: the playhead, where the fork would be (the number of consumers running then). */
 export function whatIfChoices(scenario: Scenario, atMs = 0): WhatIfChoice[] {
   const choices: WhatIfChoice[] = scenario.topics.flatMap((topic) => topicChoices(topic.name, countsOf(topic)));
-  const groups = new Map([...scenario.consumers, ...scenario.timeline.flatMap((a) => (a.action === 'addConsumer' ? [a.consumer] : []))].map((c) => [c.group, c.allocateStrategy]));
+  const groups = new Map(everyConsumer(scenario).map((c) => [c.group, c.allocateStrategy]));
   for (const [group, strategy] of groups) choices.push(optionChoice(`groups.${group}.allocateStrategy`, strategy, STRATEGIES));
   for (const group of groups.keys()) {
     const current = groupSizeAt(scenario, group, atMs);
     choices.push({ path: `groups.${group}.consumers`, current, suggested: current + 1 });
   }
-  for (const producer of [...scenario.producers, ...scenario.timeline.flatMap((a) => (a.action === 'addProducer' ? [a.producer] : []))]) {
+  for (const producer of everyProducer(scenario)) {
     choices.push({ path: `producers.${producer.id}.ratePerSec`, current: producer.ratePerSec, suggested: 2 * producer.ratePerSec });
   }
   // In controller mode the controller picks the master and ReplicasManager.changeToMaster makes it

@@ -7,7 +7,7 @@ import { dict, dictFrom } from '../engine/index.ts';
 import { isReadable, isWriteable } from '../model/perm.ts';
 import type { BrokerState, DuplicateCause, ModelState, SendFailedCause, TopicConfig } from '../model/state.ts';
 import { RETRY_GROUP_TOPIC_PREFIX, SCHEDULE_TOPIC } from '../model/defaults.ts';
-import { brokerRoles, mastersNow } from './broker-roles.ts';
+import { brokerRoles, mastersNow, type BrokerRoles } from './broker-roles.ts';
 
 export interface QueueSummary {
   topic: string;
@@ -214,13 +214,12 @@ export function summarizeQueues(state: ModelState): QueueSummary[] {
  * The queues of the topics (RocketMQ's own left out), and apart from them those of the groups'
  * retry topics (%RETRY%<group>), which count in a group's lag but are not listed.
  */
-function queueSummaries(state: ModelState): { queues: QueueSummary[]; retry: QueueSummary[] } {
+function queueSummaries(state: ModelState, roles: BrokerRoles = brokerRoles(state)): { queues: QueueSummary[]; retry: QueueSummary[] } {
   const queues: QueueSummary[] = [];
   const retry: QueueSummary[] = [];
+  const readers = queueReaders(state);
   // The masters now: a cut-off old master still claiming brokerId 0 after a controller election
   // would count the group's queues twice (src/sim/broker-roles.ts).
-  const roles = brokerRoles(state);
-  const readers = queueReaders(state);
   for (const broker of Object.values(state.brokers)) {
     if (roles.role[broker.node] !== 'master') continue;
     for (const [topic, consumeQueues] of Object.entries(broker.consumeQueues)) {
@@ -255,9 +254,9 @@ function summarizeRoutes(state: ModelState): Summary['routes'] {
  * offset (the next parked message to deliver), on each group's master now (a slave's copy would
  * count it twice; a master that is down still holds its parked messages and delivers them when it starts).
  */
-function delayedNow(state: ModelState): number {
+function delayedNow(state: ModelState, roles: BrokerRoles): number {
   let delayed = 0;
-  for (const broker of mastersNow(state)) {
+  for (const broker of mastersNow(state, roles)) {
     (broker.consumeQueues[SCHEDULE_TOPIC] ?? []).forEach((queue, queueId) => {
       delayed += Math.max(0, queue.length - (broker.delayOffsetTable[queueId + 1] ?? 0));
     });
@@ -292,7 +291,8 @@ function filteredOut(state: ModelState, position: number): number {
 export function summarize(state: ModelState, untilMs: number, traceHash: string, traceEvents: number): Summary {
   const position = traceEvents;
   const { stats } = state;
-  const { queues, retry } = queueSummaries(state);
+  const roles = brokerRoles(state);
+  const { queues, retry } = queueSummaries(state, roles);
   const neverConsumable = queues.reduce((sum, queue) => sum + queue.neverConsumable, 0);
   // A group's retry topic is one of its topics (AdminBrokerProcessor.getConsumeStats collects every
   // topic the group has offsets in, so consumerProgress lists %RETRY%<group> beside its topic).
@@ -303,7 +303,7 @@ export function summarize(state: ModelState, untilMs: number, traceHash: string,
     traceEvents,
     messages: {
       sent: stats.sent, stored: stats.stored, consumed: stats.consumed, neverConsumable, lost: stats.lost, duplicates: stats.duplicates,
-      failed: stats.failed, failedCauses: sortedCounts(stats.failedCauses), lagging, filteredOut: filteredOut(state, position), retried: stats.toRetry, deadLettered: stats.toDlq, delayed: delayedNow(state),
+      failed: stats.failed, failedCauses: sortedCounts(stats.failedCauses), lagging, filteredOut: filteredOut(state, position), retried: stats.toRetry, deadLettered: stats.toDlq, delayed: delayedNow(state, roles),
       sendAttempts: stats.attempts, failedAttempts: stats.failedAttempts, failedAttemptReasons: sortedCounts(stats.failedAttemptReasons),
       duplicateCauses: sortedCounts(stats.duplicateCauses), neverConsumableCauses: neverConsumableCauses(queues),
     },

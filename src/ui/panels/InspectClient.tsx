@@ -39,10 +39,10 @@ function AllocatedQueues({ consumer, strings }: { consumer: Readonly<ConsumerSta
 
 function roleFacts(client: Readonly<ClientState>, strings: InspectStrings): [string, string][] {
   if (client.kind === 'producer') {
-    return [[strings.group, client.spec.group], [strings.topic, client.spec.topic], ['sendMode', client.spec.sendMode], ['ratePerSec', strings.sendRate(client.ratePerSec)]];
+    return [[strings.producerGroup, client.spec.group], [strings.topic, client.spec.topic], ['sendMode', client.spec.sendMode], ['ratePerSec', strings.sendRate(client.ratePerSec)]];
   }
   return [
-    [strings.group, client.spec.group], [strings.topic, client.spec.topic], [strings.subscription, client.spec.subscription],
+    [strings.consumerGroup, client.spec.group], [strings.topic, client.spec.topic], [strings.subscription, client.spec.subscription],
     ['messageModel', client.spec.messageModel], ['allocateStrategy', client.spec.allocateStrategy],
   ];
 }

@@ -49,6 +49,9 @@ export interface PanelStrings {
   role: string;
   topic: string;
   group: string;
+  /** A client's group in its own facts: a producer's is a producer group. */
+  producerGroup: string;
+  consumerGroup: string;
   queue: string;
   offset: string;
   lastUpdate: string;
@@ -153,6 +156,8 @@ const en: PanelStrings = {
   role: 'Role',
   topic: 'Topic',
   group: 'Group',
+  producerGroup: 'Producer group',
+  consumerGroup: 'Consumer group',
   queue: 'Queue',
   offset: 'Offset',
   lastUpdate: 'lastUpdateTimestamp (last heartbeat)',
@@ -259,6 +264,8 @@ const zh: PanelStrings = {
   role: '角色',
   topic: 'Topic',
   group: '消费者组',
+  producerGroup: '生产者组',
+  consumerGroup: '消费者组',
   queue: '队列',
   offset: '消费位点',
   lastUpdate: 'lastUpdateTimestamp（上次心跳）',

@@ -114,6 +114,21 @@ describe('InspectorPanel', () => {
     expect(within(allocated[0]!).getAllByRole('cell')[3]).toHaveTextContent(String(consumer.offsetTable['TopicTest@broker-a@0']));
   });
 
+  it('names a producer\'s group a producer group and a consumer\'s a consumer group, in English and Chinese', () => {
+    loadAt(writeReadScenario(), 30_000);
+    const groupLabel = (id: string) => {
+      act(() => usePlayback.getState().select({ kind: 'client', id }));
+      const { unmount } = render(<InspectorPanel />);
+      const label = screen.getByText(/^(PG|CG)_/).previousSibling?.textContent;
+      unmount();
+      return label;
+    };
+    expect([groupLabel('p-1'), groupLabel('c-1')]).toEqual(['Producer group', 'Consumer group']);
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect([groupLabel('p-1'), groupLabel('c-1')]).toEqual(['生产者组', '消费者组']);
+    act(() => usePlayback.getState().setLanguage('en'));
+  });
+
   it('says when the selection is not in the scenario', () => {
     loadAt(writeReadScenario(), 1_000);
     act(() => usePlayback.getState().select({ kind: 'client', id: 'nobody' }));

@@ -111,6 +111,17 @@ export function userTopics(state: Readonly<ModelState>, roles: BrokerRoles = bro
   return [...topics].sort(compareText);
 }
 
+/**
+ * The topics the canvas can draw: the user topics, and a system topic a master holds when asked
+ * for by name (a chapter draws TBW102, whose route a producer borrows for a topic nobody created).
+ */
+function topicsToDraw(state: Readonly<ModelState>, roles: BrokerRoles, wanted: string | null | undefined): string[] {
+  const topics = userTopics(state, roles);
+  if (!wanted || topics.includes(wanted)) return topics;
+  const held = Object.values(state.brokers).some((broker) => roles.role[broker.node] === 'master' && wanted in broker.topicConfigTable);
+  return held ? [...topics, wanted].sort(compareText) : topics;
+}
+
 /** The topic shown by default: the first producer's (else consumer's) topic, else the first user topic. */
 export function defaultTopic(state: Readonly<ModelState>, topics: string[]): string | null {
   for (const kind of ['producer', 'consumer'] as const) {
@@ -202,7 +213,7 @@ export function topologyModel(state: Readonly<ModelState>, topicWanted?: string 
   const brokers = Object.values(state.brokers);
   const clients = Object.values(state.clients);
   const roles = brokerRoles(state);
-  const topics = userTopics(state, roles);
+  const topics = topicsToDraw(state, roles, topicWanted);
   const topic = topicWanted && topics.includes(topicWanted) ? topicWanted : defaultTopic(state, topics);
   const hosts = queueHosts(state, roles);
   const links: LinkSpec[] = [];

@@ -88,6 +88,13 @@ describe('the chapter player', () => {
     expect(usePlayback.getState().selection).toEqual({ kind: 'broker', id: 'broker-c' });
     key('ArrowLeft');
     await arrivedAt(3);
+    // NewTopic exists on no broker yet: the step shows TBW102, whose route p-2 borrows.
+    expect(useInsight.getState().canvasTopic).toBe('TBW102');
+    key('ArrowLeft');
+    await arrivedAt(2);
+    expect(useInsight.getState().canvasTopic).toBe('TopicPay');
+    key('ArrowLeft');
+    await arrivedAt(1);
     expect(useInsight.getState().canvasTopic).toBeNull();
   });
 

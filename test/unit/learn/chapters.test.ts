@@ -129,6 +129,25 @@ describe('what the chapters show matches RocketMQ\'s numbers', () => {
     expect(drawn('NewTopic')).toEqual(['broker-c/0']);
   });
 
+  it('chapter topics: the step where p-2 borrows TBW102\'s route draws TBW102 on every broker (8 queues each, BrokerConfig.defaultTopicQueueNums) while p-2\'s route holds min(4, 8) = 4 per broker', async () => {
+    const chapter = await CHAPTERS.find((entry) => entry.id === 'topics')!.load();
+    const result = validateScenario(chapterScenario(chapter));
+    if (!result.ok) throw new Error('invalid');
+    const timeline = new Timeline(result.scenario);
+    const { moments } = chapterMoments(timeline, { waits: chapter.steps.map((step) => step.wait) });
+    const index = chapter.steps.findIndex((step) => step.topic === 'TBW102');
+    expect(chapter.steps[index]!.caption.en).toMatch(/route of TBW102/);
+    timeline.seek(moments[index]!.t);
+    const model = topologyModel(timeline.state, 'TBW102');
+    expect(model.topic).toBe('TBW102');
+    expect(model.topics).toEqual(['TBW102', 'TopicOrder', 'TopicPay']);
+    expect(model.input.queueSlots).toEqual({ 'broker-a/0': 8, 'broker-b/0': 8, 'broker-c/0': 8 });
+    const route = timeline.state.clients['p-2']!;
+    expect(route.kind === 'producer' && route.publishInfo['NewTopic']!.messageQueueList.length).toBe(12);
+    // Asked for by nobody, a system topic stays off the canvas and out of the picker.
+    expect(topologyModel(timeline.state, null).topics).toEqual(['TopicOrder', 'TopicPay']);
+  });
+
   it('chapter nameserver: the heartbeat step shows the focused NameServer with every broker\'s registration of 0:10 (BrokerController.start: after 10 s, then every registerNameServerPeriod)', async () => {
     const chapter = await CHAPTERS.find((entry) => entry.id === 'nameserver')!.load();
     const result = validateScenario(chapterScenario(chapter));

@@ -2,10 +2,10 @@
  * What the queue panel shows, derived from the state and the summary at one time: for each
  * user topic and master broker, one cell per queue id with its writable / readable flags, its
  * message count (maxOffset), each group's offset and lag; and the consumers that own only
- * queues no producer writes to.
+ * queues no producer writes to now.
  */
 import {
-  brokerRoles, dictFrom, isSystemTopic, isWriteable, masterOf, mastersNow, perm2String, readNode, type BrokerRoles, type BrokerState, type ConsumerState, type ModelState,
+  brokerRoles, dictFrom, isSystemTopic, isWriteable, masterOf, mastersNow, perm2String, readNode, type BrokerRoles, type BrokerState, type BrokerStatus, type ConsumerState, type ModelState,
 } from '../../sim/index.ts';
 import type { QueueSummary, Summary } from '../../sim/summary.ts';
 
@@ -63,7 +63,9 @@ export type IdleReason =
   | { kind: 'moreConsumersThanQueues'; consumers: number; queues: number }
   /** Enough queues, but the strategy (CONSISTENT_HASH, CONFIG, MACHINE_ROOM ...) left it none. */
   | { kind: 'strategyLeftNone'; strategy: string; consumers: number; queues: number }
-  | { kind: 'onlyUnwrittenQueues'; queues: string[] };
+  | { kind: 'onlyUnwrittenQueues'; queues: string[] }
+  /** Its queues are all on brokerNames whose master is down: producers write to masters only. */
+  | { kind: 'masterDown'; brokers: string[] };
 
 export interface IdleConsumer {
   consumer: string;
@@ -85,8 +87,11 @@ function consumerGroups(state: ModelState, topic: string): string[] {
   return [...groups].sort();
 }
 
+/** A broker whose process was started and is gone now (crashed, powered off or shut down). */
+const isDown = (status: BrokerStatus | undefined): status is 'crashed' | 'shutdown' => status === 'crashed' || status === 'shutdown';
+
 function masterDown(state: ModelState, roles: BrokerRoles, master: BrokerState): MasterDown | null {
-  if (master.status !== 'crashed' && master.status !== 'shutdown') return null;
+  if (!isDown(master.status)) return null;
   const reader = readNode(state, roles, master.name);
   return { master: master.node, status: master.status, reader: reader === master.node ? null : reader ?? null };
 }
@@ -128,8 +133,15 @@ export function queueTopics(state: ModelState, summary: Summary): TopicQueues[] 
 
 /** Whether a producer writes to this queue: the master's topic is writable and the id is below writeQueueNums. */
 function receivesMessages(state: ModelState, topic: string, brokerName: string, queueId: number): boolean {
-  const config = masterOf(state, brokerName)?.topicConfigTable[topic];
-  return config !== undefined && isWriteable(config.perm) && queueId < config.writeQueueNums;
+  const master = masterOf(state, brokerName);
+  const config = master?.topicConfigTable[topic];
+  return master?.status === 'running' && config !== undefined && isWriteable(config.perm) && queueId < config.writeQueueNums;
+}
+
+/** The brokerNames of the queues when the master of each is down (crashed or shut down), else null. */
+function downMasters(state: ModelState, owned: readonly { brokerName: string }[]): string[] | null {
+  const names = [...new Set(owned.map((mq) => mq.brokerName))];
+  return names.every((name) => isDown(masterOf(state, name)?.status)) ? names : null;
 }
 
 function ownedQueues(consumer: ConsumerState): { brokerName: string; queueId: number }[] {
@@ -159,7 +171,10 @@ export function idleReason(state: ModelState, consumer: ConsumerState): IdleReas
   if (!Number.isFinite(consumer.lastRebalanceAt)) return null; // not allocated yet: nothing to judge
   const owned = ownedQueues(consumer);
   if (owned.some((mq) => receivesMessages(state, topic, mq.brokerName, mq.queueId))) return null;
-  if (owned.length > 0) return { kind: 'onlyUnwrittenQueues', queues: owned.map((mq) => `${mq.brokerName}:${mq.queueId}`) };
+  if (owned.length > 0) {
+    const down = downMasters(state, owned);
+    return down ? { kind: 'masterDown', brokers: down } : { kind: 'onlyUnwrittenQueues', queues: owned.map((mq) => `${mq.brokerName}:${mq.queueId}`) };
+  }
   const members = groupMembers(state, consumer.spec.group);
   if (!members.has(consumer.clientId)) return { kind: 'notInConsumerList' };
   if (members.size > mqSet.length) return { kind: 'moreConsumersThanQueues', consumers: members.size, queues: mqSet.length };

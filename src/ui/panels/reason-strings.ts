@@ -23,6 +23,7 @@ const en: ReasonStrings = {
       case 'moreConsumersThanQueues': return `owns no queue: ${reason.consumers} consumers for ${reason.queues} readable queues`;
       case 'strategyLeftNone': return `owns no queue: ${reason.strategy} gave it none (${reason.consumers} consumers, ${reason.queues} readable queues)`;
       case 'onlyUnwrittenQueues': return `owns only queues no producer writes to (ids at or above writeQueueNums): ${reason.queues.join(', ')}`;
+      case 'masterDown': return `owns only queues of ${reason.brokers.join(', ')}, whose master is down: producers write to masters only, so nothing new arrives until it is back (a slave serves only reads)`;
     }
   },
   drained: 'drained: every group consumed it',
@@ -39,6 +40,7 @@ const zh: ReasonStrings = {
       case 'moreConsumersThanQueues': return `没有分配到队列：${reason.consumers} 个消费者，只有 ${reason.queues} 个可读队列`;
       case 'strategyLeftNone': return `没有分配到队列：${reason.strategy} 没有分给它（${reason.consumers} 个消费者，${reason.queues} 个可读队列）`;
       case 'onlyUnwrittenQueues': return `只拥有没有生产者写入的队列（id ≥ writeQueueNums）：${reason.queues.join('、')}`;
+      case 'masterDown': return `只拥有 ${reason.brokers.join('、')} 的队列，而它的 Master 已停止：生产者只写 Master，在它恢复之前不会有新消息（Slave 只提供读取）`;
     }
   },
   drained: '已消费完：每个消费组都已消费',

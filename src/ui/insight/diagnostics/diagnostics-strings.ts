@@ -23,6 +23,36 @@ export interface DiagnosticsStrings {
   describe: (finding: RouteDiagnostic, idle: (reason: Extract<RouteDiagnostic, { kind: 'idleConsumer' }>['reason']) => string) => DiagnosticText;
 }
 
+type IdleFinding = Extract<RouteDiagnostic, { kind: 'idleConsumer' }>;
+
+function idleFixEn(f: IdleFinding): string {
+  switch (f.reason.kind) {
+    case 'moreConsumersThanQueues': return `Give ${f.topic} at least as many readable queues as the group has consumers (raise readQueueNums and writeQueueNums together), or run fewer consumers.`;
+    case 'strategyLeftNone': return 'AVG or AVG_BY_CIRCLE give every consumer a queue while there are enough queues; CONSISTENT_HASH does not promise it.';
+    case 'onlyUnwrittenQueues': return 'Finish the shrink (lower readQueueNums once those queues drain) or raise writeQueueNums back, so its queues receive messages.';
+    case 'masterDown': {
+      const brokers = f.reason.brokers.join(', ');
+      return `Bring ${brokers}'s master back. Until then producers send to the other masters, whose queues the group's other consumers own, and while a slave keeps ${brokers} in the route a rebalance leaves these queues with ${f.consumer}. With the controller (RocketMQ 5.x, enableControllerMode) a slave is elected master instead.`;
+    }
+    case 'noRoute': case 'noReadableQueues': case 'notInConsumerList':
+      return 'Wait for the next route pull and rebalance (every 30 s and 20 s by default); if it lasts, check that the topic exists and is readable.';
+  }
+}
+
+function idleFixZh(f: IdleFinding): string {
+  switch (f.reason.kind) {
+    case 'moreConsumersThanQueues': return `让 ${f.topic} 的可读队列数不少于消费组的消费者数（同时调大 readQueueNums 和 writeQueueNums），或减少消费者。`;
+    case 'strategyLeftNone': return '队列足够时，AVG 或 AVG_BY_CIRCLE 会给每个消费者分到队列；CONSISTENT_HASH 不保证这一点。';
+    case 'onlyUnwrittenQueues': return '完成缩容（这些队列消费完后调小 readQueueNums），或把 writeQueueNums 调回去，让它的队列有消息写入。';
+    case 'masterDown': {
+      const brokers = f.reason.brokers.join('、');
+      return `让 ${brokers} 的 Master 恢复。在此之前生产者只发往其他 Master，它们的队列归本组其他消费者；只要 Slave 让 ${brokers} 留在路由中，Rebalance 就不会把这些队列从 ${f.consumer} 移走。使用 Controller 模式（RocketMQ 5.x，enableControllerMode）时，会选举一个 Slave 成为 Master。`;
+    }
+    case 'noRoute': case 'noReadableQueues': case 'notInConsumerList':
+      return '等待下一次路由拉取和 Rebalance（默认每 30 秒和 20 秒一次）；如果一直如此，检查 Topic 是否存在且可读。';
+  }
+}
+
 /** The broker by name, and its master by node when an election made another node than the declared one master. */
 function onBroker(f: OnBroker): string {
   return f.master === `${f.broker}/0` ? f.broker : `${f.broker} (master now ${f.master})`;
@@ -148,13 +178,7 @@ const en: DiagnosticsStrings = {
       case 'idleConsumer': return {
         title: `${f.consumer} (${f.group}) gets no message`,
         why: `It ${idle(f.reason)}.`,
-        fix: f.reason.kind === 'moreConsumersThanQueues'
-          ? `Give ${f.topic} at least as many readable queues as the group has consumers (raise readQueueNums and writeQueueNums together), or run fewer consumers.`
-          : f.reason.kind === 'strategyLeftNone'
-            ? `AVG or AVG_BY_CIRCLE give every consumer a queue while there are enough queues; CONSISTENT_HASH does not promise it.`
-            : f.reason.kind === 'onlyUnwrittenQueues'
-              ? `Finish the shrink (lower readQueueNums once those queues drain) or raise writeQueueNums back, so its queues receive messages.`
-              : `Wait for the next route pull and rebalance (every 30 s and 20 s by default); if it lasts, check that the topic exists and is readable.`,
+        fix: idleFixEn(f),
       };
       case 'inconsistentGroup': return {
         title: `Group ${f.group}: its members subscribe differently`,
@@ -239,13 +263,7 @@ const zh: DiagnosticsStrings = {
       case 'idleConsumer': return {
         title: `${f.consumer}（${f.group}）收不到消息`,
         why: `它${idle(f.reason)}。`,
-        fix: f.reason.kind === 'moreConsumersThanQueues'
-          ? `让 ${f.topic} 的可读队列数不少于消费组的消费者数（同时调大 readQueueNums 和 writeQueueNums），或减少消费者。`
-          : f.reason.kind === 'strategyLeftNone'
-            ? `队列足够时，AVG 或 AVG_BY_CIRCLE 会给每个消费者分到队列；CONSISTENT_HASH 不保证这一点。`
-            : f.reason.kind === 'onlyUnwrittenQueues'
-              ? `完成缩容（这些队列消费完后调小 readQueueNums），或把 writeQueueNums 调回去，让它的队列有消息写入。`
-              : `等待下一次路由拉取和 Rebalance（默认每 30 秒和 20 秒一次）；如果一直如此，检查 Topic 是否存在且可读。`,
+        fix: idleFixZh(f),
       };
       case 'inconsistentGroup': return {
         title: `消费者组 ${f.group}：成员订阅不一致`,

@@ -1,0 +1,60 @@
+/**
+ * A consumer whose queues all sit on a broker whose master is down gets nothing new: producers
+ * send only to masters (MQClientInstance.findBrokerAddressInPublish), and while a slave is
+ * registered the NameServers keep the brokerName's QueueData (RouteInfoManager.onChannelDestroy
+ * drops it only with the last address), so the rebalance leaves those queues where they were.
+ */
+import { describe, expect, it } from 'vitest';
+import { Timeline } from '../../../src/sim/timeline.ts';
+import { idleConsumers, type IdleReason } from '../../../src/ui/panels/queue-model.ts';
+import { diagnosticsStrings } from '../../../src/ui/insight/diagnostics/diagnostics-strings.ts';
+import { routeDiagnostics } from '../../../src/ui/insight/diagnostics/route-diagnostics.ts';
+import { reasonStrings } from '../../../src/ui/panels/reason-strings.ts';
+import { scenarioOf } from '../../support/test-sim.ts';
+
+function failover() {
+  return new Timeline(scenarioOf({
+    version: 1, durationMs: 200_000, nameServers: [{ id: 'ns-1' }],
+    brokers: [{ name: 'broker-a' }, { name: 'broker-a', brokerId: 1 }, { name: 'broker-b' }, { name: 'broker-b', brokerId: 1 }],
+    topics: [{ name: 'TopicTest', writeQueueNums: 4, readQueueNums: 4 }],
+    producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest' }],
+    consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest' }, { id: 'c-2', group: 'CG', topic: 'TopicTest' }],
+    timeline: [{ at: 60_000, action: 'crashBroker', target: 'broker-a' }, { at: 150_000, action: 'startBroker', target: 'broker-a' }],
+  }));
+}
+
+describe('a consumer that owns only the queues of a master that is down', () => {
+  it('is idle from the crash until the master is back, with broker-a named; its group mate is not', () => {
+    const timeline = failover();
+    timeline.seek(59_000);
+    expect(idleConsumers(timeline.state)).toEqual([]);
+    timeline.seek(100_000);
+    // AVG gives c-1 broker-a's four queues and c-2 broker-b's; the slave keeps broker-a in the route.
+    expect(idleConsumers(timeline.state)).toEqual([{
+      consumer: 'c-1', group: 'CG', topic: 'TopicTest', queues: ['broker-a:0', 'broker-a:1', 'broker-a:2', 'broker-a:3'],
+      reason: { kind: 'masterDown', brokers: ['broker-a'] },
+    }]);
+    timeline.seek(190_000);
+    expect(idleConsumers(timeline.state)).toEqual([]);
+  });
+
+  it('says why in English and Chinese', () => {
+    const reason: IdleReason = { kind: 'masterDown', brokers: ['broker-a'] };
+    expect(reasonStrings('en').idle(reason)).toBe('owns only queues of broker-a, whose master is down: producers write to masters only, so nothing new arrives until it is back (a slave serves only reads)');
+    expect(reasonStrings('zh').idle(reason)).toBe('只拥有 broker-a 的队列，而它的 Master 已停止：生产者只写 Master，在它恢复之前不会有新消息（Slave 只提供读取）');
+  });
+
+  it('is a Diagnostics finding whose fix is to bring the master back (not the queue counts), in English and Chinese', () => {
+    const timeline = failover();
+    timeline.seek(100_000);
+    const [finding, ...others] = routeDiagnostics(timeline.state, timeline.summary(), timeline.scenario).filter((f) => f.kind === 'idleConsumer');
+    expect(others).toEqual([]);
+    const en = diagnosticsStrings('en').describe(finding!, reasonStrings('en').idle);
+    expect(en.title).toBe('c-1 (CG) gets no message');
+    expect(en.why).toMatch(/^It owns only queues of broker-a, whose master is down/);
+    expect(en.fix).toMatch(/^Bring broker-a's master back\. .* a rebalance leaves these queues with c-1\./);
+    const zh = diagnosticsStrings('zh').describe(finding!, reasonStrings('zh').idle);
+    expect(zh.title).toBe('c-1（CG）收不到消息');
+    expect(zh.fix).toMatch(/^让 broker-a 的 Master 恢复。/);
+  });
+});

@@ -363,4 +363,20 @@ describe('consumer offsets reach the broker twice over: on every pull, and every
     expect(five.some((queue) => queue.slave > queue.persisted)).toBe(true);
     for (const queue of five) expect(queue.slave).toBeLessThanOrEqual(queue.consumed);
   });
+
+  it('an offset that cannot reach its broker (its master down, no slave) is not persisted, and the trace does not say it was', () => {
+    // One consumer thread, 400 ms a message: at the crash (35 s) c-1 still holds pulled messages of
+    // broker-a and consumes them until about 52 s; its route lists broker-a until its pull at 60 s.
+    const sim = new TestSim(scenario({
+      brokers: [{ name: 'broker-a', ip: '10.0.1.1' }, { name: 'broker-b', ip: '10.0.1.3' }],
+      consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest', consumeTimeMs: 400 }],
+      config: { networkJitterMs: 0, consumeThreadMax: 1, pullThresholdForQueue: 5, pullBatchSize: 1 },
+      timeline: [{ at: 35_000, action: 'crashBroker', target: 'broker-a' }],
+    })).at(90_000);
+    expect(sim.events('message.consumed', (e) => e.broker === 'broker-a' && e.t > 50_000).length).toBeGreaterThan(0);
+    const rounds = (broker: string) => [...new Set(sim.events('offset.committed', (e) => e.broker === broker && e.t > 25_000).map((e) => e.t))];
+    expect(rounds('broker-a')).toEqual([PERSIST_FIRST + 4 * PERSIST_EVERY]);
+    // broker-b's offsets still go out, round after round.
+    expect(rounds('broker-b')).toEqual(expect.arrayContaining([40_000, 45_000, 50_000, 55_000]));
+  });
 });

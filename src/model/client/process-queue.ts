@@ -117,7 +117,7 @@ export function commitOffsetOfPull(consumer: ConsumerState, key: string): number
  * master (else another broker of the name: findBrokerAddressInSubscribe with onlyThisBroker
  * false). Every owned queue's offset goes out each time, changed or not: a slave that took over
  * the reads, or a master back from a crash, has the group's offsets within one
- * persistConsumerOffsetInterval. The trace tells only of an offset that changed (docs/trace.md).
+ * persistConsumerOffsetInterval. The trace tells only of an offset that changed and went out (docs/trace.md).
  */
 export function persistOffset(state: ModelState, consumer: ConsumerState, key: string, pq: ProcessQueue, sim: Sim): void {
   const offset = consumer.offsetTable[key];
@@ -125,7 +125,8 @@ export function persistOffset(state: ModelState, consumer: ConsumerState, key: s
   if (consumer.spec.messageModel === 'CLUSTERING') {
     const node = brokerNodeFor(state, consumer, pq.mq.brokerName);
     if (node === undefined) return;
-    oneway(sim, consumer.id, node, { code: 'UPDATE_CONSUMER_OFFSET', group: consumer.spec.group, topic: pq.mq.topic, queueId: pq.mq.queueId, offset });
+    // A broker that is down or cut off gets nothing (invokeOneway's connect fails, or the write goes nowhere): not persisted, so not traced.
+    if (!oneway(sim, consumer.id, node, { code: 'UPDATE_CONSUMER_OFFSET', group: consumer.spec.group, topic: pq.mq.topic, queueId: pq.mq.queueId, offset })) return;
   }
   if (offset === consumer.committedOffsets[key]) return;
   consumer.committedOffsets[key] = offset;

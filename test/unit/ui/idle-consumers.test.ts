@@ -38,10 +38,11 @@ describe('a consumer that owns only the queues of a master that is down', () => 
     expect(idleConsumers(timeline.state)).toEqual([]);
   });
 
-  it('says why in English and Chinese', () => {
+  it('says why in English and Chinese, for one brokerName or more', () => {
     const reason: IdleReason = { kind: 'masterDown', brokers: ['broker-a'] };
     expect(reasonStrings('en').idle(reason)).toBe('owns only queues of broker-a, whose master is down: producers write to masters only, so nothing new arrives until it is back (a slave serves only reads)');
     expect(reasonStrings('zh').idle(reason)).toBe('只拥有 broker-a 的队列，而它的 Master 已停止：生产者只写 Master，在它恢复之前不会有新消息（Slave 只提供读取）');
+    expect(reasonStrings('en').idle({ kind: 'masterDown', brokers: ['broker-a', 'broker-b'] })).toBe('owns only queues of broker-a and broker-b, whose masters are down: producers write to masters only, so nothing new arrives until they are back (a slave serves only reads)');
   });
 
   it('is a Diagnostics finding whose fix is to bring the master back (not the queue counts), in English and Chinese', () => {
@@ -52,7 +53,7 @@ describe('a consumer that owns only the queues of a master that is down', () => 
     const en = diagnosticsStrings('en').describe(finding!, reasonStrings('en').idle);
     expect(en.title).toBe('c-1 (CG) gets no message');
     expect(en.why).toMatch(/^It owns only queues of broker-a, whose master is down/);
-    expect(en.fix).toMatch(/^Bring broker-a's master back\. .* a rebalance leaves these queues with c-1\./);
+    expect(en.fix).toMatch(/^Bring the master of broker-a back\. .* a rebalance leaves these queues with c-1\./);
     const zh = diagnosticsStrings('zh').describe(finding!, reasonStrings('zh').idle);
     expect(zh.title).toBe('c-1（CG）收不到消息');
     expect(zh.fix).toMatch(/^让 broker-a 的 Master 恢复。/);

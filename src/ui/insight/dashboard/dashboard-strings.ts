@@ -4,7 +4,7 @@
  */
 import type { Language } from '../../../store/playback.ts';
 import { formatTime } from '../../../viz/format.ts';
-import { type Bilingual, inLanguage } from '../../i18n/index.ts';
+import { andList, type Bilingual, inLanguage } from '../../i18n/index.ts';
 import { NO_ANSWER, type SilentBroker } from './dashboard-tables.ts';
 
 export interface DashboardStrings {
@@ -25,11 +25,6 @@ export interface DashboardStrings {
   fromSlaves: (nameServer: string, slaves: readonly { name: string; node: string }[]) => string;
   /** The NameServer lists brokers that do not answer: what RocketMQ's Dashboard shows then, and what this tab shows. */
   silent: (nameServer: string, brokers: readonly SilentBroker[]) => string;
-}
-
-/** "a", "a and b", "a, b and c". */
-function andList(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 const en: DashboardStrings = {

@@ -5,7 +5,7 @@
  */
 import type { Language } from '../../../store/playback.ts';
 import type { OnBroker, RouteDiagnostic } from './route-diagnostics.ts';
-import { type Bilingual, inLanguage } from '../../i18n/index.ts';
+import { andList, type Bilingual, inLanguage } from '../../i18n/index.ts';
 import { formatTime } from '../../../viz/format.ts';
 
 export interface DiagnosticText {
@@ -31,8 +31,8 @@ function idleFixEn(f: IdleFinding): string {
     case 'strategyLeftNone': return 'AVG or AVG_BY_CIRCLE give every consumer a queue while there are enough queues; CONSISTENT_HASH does not promise it.';
     case 'onlyUnwrittenQueues': return 'Finish the shrink (lower readQueueNums once those queues drain) or raise writeQueueNums back, so its queues receive messages.';
     case 'masterDown': {
-      const brokers = f.reason.brokers.join(', ');
-      return `Bring ${brokers}'s master back. Until then producers send to the other masters, whose queues the group's other consumers own, and while a slave keeps ${brokers} in the route a rebalance leaves these queues with ${f.consumer}. With the controller (RocketMQ 5.x, enableControllerMode) a slave is elected master instead.`;
+      const brokers = andList(f.reason.brokers);
+      return `Bring the ${f.reason.brokers.length === 1 ? 'master' : 'masters'} of ${brokers} back. Until then producers send to the other masters, whose queues the group's other consumers own, and while a slave keeps ${brokers} in the route a rebalance leaves these queues with ${f.consumer}. With the controller (RocketMQ 5.x, enableControllerMode) a slave is elected master instead.`;
     }
     case 'noRoute': case 'noReadableQueues': case 'notInConsumerList':
       return 'Wait for the next route pull and rebalance (every 30 s and 20 s by default); if it lasts, check that the topic exists and is readable.';

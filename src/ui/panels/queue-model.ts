@@ -64,7 +64,7 @@ export type IdleReason =
   /** Enough queues, but the strategy (CONSISTENT_HASH, CONFIG, MACHINE_ROOM ...) left it none. */
   | { kind: 'strategyLeftNone'; strategy: string; consumers: number; queues: number }
   | { kind: 'onlyUnwrittenQueues'; queues: string[] }
-  /** Its queues are all on brokerNames whose master is down: producers write to masters only. */
+  /** Its queues are all on brokerNames whose master is down or cut off, while another master takes the topic's messages. */
   | { kind: 'masterDown'; brokers: string[] };
 
 export interface IdleConsumer {
@@ -135,13 +135,20 @@ export function queueTopics(state: ModelState, summary: Summary): TopicQueues[] 
 function receivesMessages(state: ModelState, topic: string, brokerName: string, queueId: number): boolean {
   const master = masterOf(state, brokerName);
   const config = master?.topicConfigTable[topic];
-  return master?.status === 'running' && config !== undefined && isWriteable(config.perm) && queueId < config.writeQueueNums;
+  return master !== undefined && !unreachable(master) && config !== undefined && isWriteable(config.perm) && queueId < config.writeQueueNums;
 }
 
-/** The brokerNames of the queues when the master of each is down (crashed or shut down), else null. */
-function downMasters(state: ModelState, owned: readonly { brokerName: string }[]): string[] | null {
+/** A master no producer reaches: down, or cut off by a partition. */
+const unreachable = (master: BrokerState) => isDown(master.status) || master.partitioned;
+
+/**
+ * The brokerNames of the queues when the master of each is down or cut off, while another master
+ * takes the topic's messages (else null: with none, the topic's own finding says that nobody gets any).
+ */
+function unreachableMasters(state: ModelState, topic: string, owned: readonly { brokerName: string }[]): string[] | null {
   const names = [...new Set(owned.map((mq) => mq.brokerName))];
-  return names.every((name) => isDown(masterOf(state, name)?.status)) ? names : null;
+  if (!names.every((name) => { const master = masterOf(state, name); return master === undefined || unreachable(master); })) return null;
+  return mastersNow(state).some((master) => receivesMessages(state, topic, master.name, 0)) ? names : null;
 }
 
 function ownedQueues(consumer: ConsumerState): { brokerName: string; queueId: number }[] {
@@ -172,8 +179,11 @@ export function idleReason(state: ModelState, consumer: ConsumerState): IdleReas
   const owned = ownedQueues(consumer);
   if (owned.some((mq) => receivesMessages(state, topic, mq.brokerName, mq.queueId))) return null;
   if (owned.length > 0) {
-    const down = downMasters(state, owned);
-    return down ? { kind: 'masterDown', brokers: down } : { kind: 'onlyUnwrittenQueues', queues: owned.map((mq) => `${mq.brokerName}:${mq.queueId}`) };
+    const down = unreachableMasters(state, topic, owned);
+    if (down) return { kind: 'masterDown', brokers: down };
+    // Queues on masters that take messages, with ids no producer writes to; a master out of reach is another story (told above, or by the topic's finding).
+    const reachable = owned.every((mq) => { const master = masterOf(state, mq.brokerName); return master !== undefined && !unreachable(master); });
+    return reachable ? { kind: 'onlyUnwrittenQueues', queues: owned.map((mq) => `${mq.brokerName}:${mq.queueId}`) } : null;
   }
   const members = groupMembers(state, consumer.spec.group);
   if (!members.has(consumer.clientId)) return { kind: 'notInConsumerList' };

@@ -25,7 +25,7 @@ const en: ReasonStrings = {
       case 'onlyUnwrittenQueues': return `owns only queues no producer writes to (ids at or above writeQueueNums): ${reason.queues.join(', ')}`;
       case 'masterDown': {
         const one = reason.brokers.length === 1;
-        return `owns only queues of ${andList(reason.brokers)}, whose ${one ? 'master is' : 'masters are'} down: producers write to masters only, so nothing new arrives until ${one ? 'it is' : 'they are'} back (a slave serves only reads)`;
+        return `owns only queues of ${andList(reason.brokers)}, whose ${one ? 'master is' : 'masters are'} down or cut off: producers write to masters only, so nothing new arrives until ${one ? 'it is' : 'they are'} back (a slave serves only reads)`;
       }
     }
   },
@@ -43,7 +43,7 @@ const zh: ReasonStrings = {
       case 'moreConsumersThanQueues': return `没有分配到队列：${reason.consumers} 个消费者，只有 ${reason.queues} 个可读队列`;
       case 'strategyLeftNone': return `没有分配到队列：${reason.strategy} 没有分给它（${reason.consumers} 个消费者，${reason.queues} 个可读队列）`;
       case 'onlyUnwrittenQueues': return `只拥有没有生产者写入的队列（id ≥ writeQueueNums）：${reason.queues.join('、')}`;
-      case 'masterDown': return `只拥有 ${reason.brokers.join('、')} 的队列，而${reason.brokers.length === 1 ? '它' : '它们'}的 Master 已停止：生产者只写 Master，在${reason.brokers.length === 1 ? '它' : '它们'}恢复之前不会有新消息（Slave 只提供读取）`;
+      case 'masterDown': return `只拥有 ${reason.brokers.join('、')} 的队列，而${reason.brokers.length === 1 ? '它' : '它们'}的 Master 已停止或被网络隔离：生产者只写 Master，在${reason.brokers.length === 1 ? '它' : '它们'}恢复之前不会有新消息（Slave 只提供读取）`;
     }
   },
   drained: '已消费完：每个消费组都已消费',

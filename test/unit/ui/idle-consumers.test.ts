@@ -12,14 +12,14 @@ import { routeDiagnostics } from '../../../src/ui/insight/diagnostics/route-diag
 import { reasonStrings } from '../../../src/ui/panels/reason-strings.ts';
 import { scenarioOf } from '../../support/test-sim.ts';
 
-function failover() {
+function failover(timeline: unknown[] = [{ at: 60_000, action: 'crashBroker', target: 'broker-a' }, { at: 150_000, action: 'startBroker', target: 'broker-a' }]) {
   return new Timeline(scenarioOf({
     version: 1, durationMs: 200_000, nameServers: [{ id: 'ns-1' }],
     brokers: [{ name: 'broker-a' }, { name: 'broker-a', brokerId: 1 }, { name: 'broker-b' }, { name: 'broker-b', brokerId: 1 }],
     topics: [{ name: 'TopicTest', writeQueueNums: 4, readQueueNums: 4 }],
     producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest' }],
     consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest' }, { id: 'c-2', group: 'CG', topic: 'TopicTest' }],
-    timeline: [{ at: 60_000, action: 'crashBroker', target: 'broker-a' }, { at: 150_000, action: 'startBroker', target: 'broker-a' }],
+    timeline,
   }));
 }
 
@@ -38,11 +38,20 @@ describe('a consumer that owns only the queues of a master that is down', () => 
     expect(idleConsumers(timeline.state)).toEqual([]);
   });
 
+  it('is not listed while no master takes the topic at all (the topic\'s own finding says nobody gets anything); a master cut off by a partition is out of reach too', () => {
+    const bothDown = failover([{ at: 60_000, action: 'crashBroker', target: 'broker-a' }, { at: 60_000, action: 'crashBroker', target: 'broker-b' }]);
+    bothDown.seek(100_000);
+    expect(idleConsumers(bothDown.state)).toEqual([]);
+    const cutOff = failover([{ at: 60_000, action: 'partitionBroker', target: 'broker-a' }]);
+    cutOff.seek(100_000);
+    expect(idleConsumers(cutOff.state).map(({ consumer, reason }) => ({ consumer, reason }))).toEqual([{ consumer: 'c-1', reason: { kind: 'masterDown', brokers: ['broker-a'] } }]);
+  });
+
   it('says why in English and Chinese, for one brokerName or more', () => {
     const reason: IdleReason = { kind: 'masterDown', brokers: ['broker-a'] };
-    expect(reasonStrings('en').idle(reason)).toBe('owns only queues of broker-a, whose master is down: producers write to masters only, so nothing new arrives until it is back (a slave serves only reads)');
-    expect(reasonStrings('zh').idle(reason)).toBe('只拥有 broker-a 的队列，而它的 Master 已停止：生产者只写 Master，在它恢复之前不会有新消息（Slave 只提供读取）');
-    expect(reasonStrings('en').idle({ kind: 'masterDown', brokers: ['broker-a', 'broker-b'] })).toBe('owns only queues of broker-a and broker-b, whose masters are down: producers write to masters only, so nothing new arrives until they are back (a slave serves only reads)');
+    expect(reasonStrings('en').idle(reason)).toBe('owns only queues of broker-a, whose master is down or cut off: producers write to masters only, so nothing new arrives until it is back (a slave serves only reads)');
+    expect(reasonStrings('zh').idle(reason)).toBe('只拥有 broker-a 的队列，而它的 Master 已停止或被网络隔离：生产者只写 Master，在它恢复之前不会有新消息（Slave 只提供读取）');
+    expect(reasonStrings('en').idle({ kind: 'masterDown', brokers: ['broker-a', 'broker-b'] })).toBe('owns only queues of broker-a and broker-b, whose masters are down or cut off: producers write to masters only, so nothing new arrives until they are back (a slave serves only reads)');
   });
 
   it('is a Diagnostics finding whose fix is to bring the master back (not the queue counts), in English and Chinese', () => {
@@ -52,10 +61,10 @@ describe('a consumer that owns only the queues of a master that is down', () => 
     expect(others).toEqual([]);
     const en = diagnosticsStrings('en').describe(finding!, reasonStrings('en').idle);
     expect(en.title).toBe('c-1 (CG) gets no message');
-    expect(en.why).toMatch(/^It owns only queues of broker-a, whose master is down/);
-    expect(en.fix).toMatch(/^Bring the master of broker-a back\. .* a rebalance leaves these queues with c-1\./);
+    expect(en.why).toMatch(/^It owns only queues of broker-a, whose master is down or cut off/);
+    expect(en.fix).toMatch(/^Bring the master of broker-a back \(restart it, or heal the partition\)\. .* a rebalance leaves these queues with c-1\./);
     const zh = diagnosticsStrings('zh').describe(finding!, reasonStrings('zh').idle);
     expect(zh.title).toBe('c-1（CG）收不到消息');
-    expect(zh.fix).toMatch(/^让 broker-a 的 Master 恢复。/);
+    expect(zh.fix).toMatch(/^让 broker-a 的 Master 恢复（重启，或修复网络分区）。/);
   });
 });

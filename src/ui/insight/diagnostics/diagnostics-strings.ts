@@ -32,7 +32,8 @@ function idleFixEn(f: IdleFinding): string {
     case 'onlyUnwrittenQueues': return 'Finish the shrink (lower readQueueNums once those queues drain) or raise writeQueueNums back, so its queues receive messages.';
     case 'masterDown': {
       const brokers = andList(f.reason.brokers);
-      return `Bring the ${f.reason.brokers.length === 1 ? 'master' : 'masters'} of ${brokers} back. Until then producers send to the other masters, whose queues the group's other consumers own, and while a slave keeps ${brokers} in the route a rebalance leaves these queues with ${f.consumer}. With the controller (RocketMQ 5.x, enableControllerMode) a slave is elected master instead.`;
+      const one = f.reason.brokers.length === 1;
+      return `Bring the ${one ? 'master' : 'masters'} of ${brokers} back (restart ${one ? 'it' : 'them'}, or heal the partition). Until then producers send to the other masters, whose queues the group's other consumers own, and while a slave keeps ${brokers} in the route a rebalance leaves these queues with ${f.consumer}. With the controller (RocketMQ 5.x, enableControllerMode) a slave is elected master instead.`;
     }
     case 'noRoute': case 'noReadableQueues': case 'notInConsumerList':
       return 'Wait for the next route pull and rebalance (every 30 s and 20 s by default); if it lasts, check that the topic exists and is readable.';
@@ -46,7 +47,7 @@ function idleFixZh(f: IdleFinding): string {
     case 'onlyUnwrittenQueues': return '完成缩容（这些队列消费完后调小 readQueueNums），或把 writeQueueNums 调回去，让它的队列有消息写入。';
     case 'masterDown': {
       const brokers = f.reason.brokers.join('、');
-      return `让 ${brokers} 的 Master 恢复。在此之前生产者只发往其他 Master，它们的队列归本组其他消费者；只要 Slave 让 ${brokers} 留在路由中，Rebalance 就不会把这些队列从 ${f.consumer} 移走。使用 Controller 模式（RocketMQ 5.x，enableControllerMode）时，会选举一个 Slave 成为 Master。`;
+      return `让 ${brokers} 的 Master 恢复（重启，或修复网络分区）。在此之前生产者只发往其他 Master，它们的队列归本组其他消费者；只要 Slave 让 ${brokers} 留在路由中，Rebalance 就不会把这些队列从 ${f.consumer} 移走。使用 Controller 模式（RocketMQ 5.x，enableControllerMode）时，会选举一个 Slave 成为 Master。`;
     }
     case 'noRoute': case 'noReadableQueues': case 'notInConsumerList':
       return '等待下一次路由拉取和 Rebalance（默认每 30 秒和 20 秒一次）；如果一直如此，检查 Topic 是否存在且可读。';

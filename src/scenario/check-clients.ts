@@ -4,7 +4,7 @@ import type { ConsumerSpec } from '../model/spec.ts';
 import { problem } from './issues.ts';
 import { quote, type Said } from './messages.ts';
 import type { Draft } from './normalize.ts';
-import { allConsumers, allProducers, alsoIn, duplicates, type Located } from './references.ts';
+import { allConsumers, allProducers, alsoIn, clientIds, duplicates, type Located } from './references.ts';
 import { LISTS } from './schema.ts';
 import type { ValidationError } from './validate.ts';
 
@@ -13,7 +13,7 @@ export function checkClients(draft: Draft): ValidationError[] {
   const consumers = allConsumers(draft);
   return [
     // Producers and consumers share one namespace: timeline targets and links name clients by id.
-    ...duplicates<{ id: string }>([...producers, ...consumers], (client) => client.id).map(({ later, first, key }) =>
+    ...duplicates(clientIds(draft), (client) => client.id).map(({ later, first, key }) =>
       problem([...later.path, 'id'], { en: `duplicate client id ${quote(key)} (${alsoIn(first).en})`, zh: `客户端 id ${quote(key)} 重复（${alsoIn(first).zh}）` })),
     ...checkCount(producers, SCENARIO_BOUNDS.producers, LISTS.producers.what),
     ...checkCount(consumers, SCENARIO_BOUNDS.consumers, LISTS.consumers.what),

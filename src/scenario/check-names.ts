@@ -8,7 +8,8 @@
 import { problem, type Path } from './issues.ts';
 import { quote } from './messages.ts';
 import type { Draft } from './normalize.ts';
-import { allConsumers, allProducers, alsoIn, located, type Located } from './references.ts';
+import { MASTER_ID } from '../model/defaults.ts';
+import { alsoIn, clientIds, located, withRefused, type Located } from './references.ts';
 import type { ValidationError } from './validate.ts';
 
 type Kind = 'NameServer' | 'controller' | 'broker' | 'client';
@@ -21,16 +22,18 @@ interface Named {
   field: Path;
 }
 
+/** Every process by name, the refused items included where their naming fields are right. */
 function names(draft: Draft): Array<Located<Named>> {
-  const nameServers = located(draft.nameServers, 'nameServers');
-  const first = nameServers[0];
+  const nameServers = withRefused(located(draft.nameServers, 'nameServers'), draft.refused.nameServers);
+  const first = located(draft.nameServers, 'nameServers')[0];
+  const brokers = withRefused(located(draft.brokers, 'brokers'), draft.refused.brokers);
   return [
     ...nameServers.map(({ item, path }) => ({ item: { name: item.id, kind: 'NameServer' as const, field: ['id'] }, path })),
     // A controller inside the first NameServer is a party of its own in the detections (src/model/factory.ts).
     ...(draft.config.enableControllerInNamesrv && first ? [{ item: { name: `${first.item.id}/controller`, kind: 'controller' as const, field: [] }, path: ['config', 'enableControllerInNamesrv'] }] : []),
-    ...located(draft.controllers, 'controllers').map(({ item, path }) => ({ item: { name: item.id, kind: 'controller' as const, field: ['id'] }, path })),
-    ...located(draft.brokers, 'brokers').map(({ item, path }) => ({ item: { name: `${item.name}/${item.brokerId}`, kind: 'broker' as const, field: ['name'] }, path })),
-    ...[...allProducers(draft), ...allConsumers(draft)].map(({ item, path }) => ({ item: { name: item.id, kind: 'client' as const, field: ['id'] }, path })),
+    ...withRefused(located(draft.controllers, 'controllers'), draft.refused.controllers).map(({ item, path }) => ({ item: { name: item.id, kind: 'controller' as const, field: ['id'] }, path })),
+    ...brokers.map(({ item, path }) => ({ item: { name: `${item.name}/${item.brokerId ?? MASTER_ID}`, kind: 'broker' as const, field: ['name'] }, path })),
+    ...clientIds(draft).map(({ item, path }) => ({ item: { name: item.id, kind: 'client' as const, field: ['id'] }, path })),
   ];
 }
 

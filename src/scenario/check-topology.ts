@@ -4,7 +4,7 @@ import type { BrokerSpec, TopicSpec } from '../model/spec.ts';
 import { problem, type Path } from './issues.ts';
 import { quote, type Said } from './messages.ts';
 import { SCENARIO_DEFAULTS, type Draft } from './normalize.ts';
-import { NO_BROKER_NAMED, NO_MASTER_IN_CLUSTER, alsoIn, duplicates, located, notFound, type Located } from './references.ts';
+import { NO_BROKER_NAMED, NO_MASTER_IN_CLUSTER, alsoIn, duplicates, located, notFound, withRefused, type Located } from './references.ts';
 import type { ValidationError } from './validate.ts';
 
 export function checkTopology(draft: Draft): ValidationError[] {
@@ -52,7 +52,7 @@ function checkControllers(draft: Draft): ValidationError[] {
 function checkNameServers(draft: Draft): ValidationError[] {
   const nameServers = located(draft.nameServers, 'nameServers');
   return [
-    ...duplicates(nameServers, (ns) => ns.id).map(({ later, first, key }) =>
+    ...duplicates(withRefused(nameServers, draft.refused.nameServers), (ns) => ns.id).map(({ later, first, key }) =>
       problem([...later.path, 'id'], { en: `duplicate NameServer id ${quote(key)} (${alsoIn(first).en})`, zh: `NameServer id ${quote(key)} 重复（${alsoIn(first).zh}）` })),
     // Brokers and clients know a NameServer by its address (NamesrvStartup listens on 9876).
     ...duplicates(nameServers, (ns) => ns.ip).map(({ later, first, key }) =>
@@ -68,7 +68,7 @@ function checkBrokers(draft: Draft): ValidationError[] {
   return [
     ...brokers.flatMap(checkRole),
     // RouteInfoManager.brokerAddrTable keeps one address per (brokerName, brokerId).
-    ...duplicates(brokers, (b) => `${b.name}\n${b.brokerId}`).map(({ later, first }) =>
+    ...duplicates(withRefused(brokers, refusedBrokers(draft)), (b) => `${b.name}\n${b.brokerId}`).map(({ later, first }) =>
       problem([...later.path, 'brokerId'], {
         en: `${quote(later.item.name)} already has a broker with brokerId ${later.item.brokerId} (${alsoIn(first).en})`,
         zh: `${quote(later.item.name)} 已经有一个 brokerId 为 ${later.item.brokerId} 的 Broker（${alsoIn(first).zh}）`,
@@ -86,6 +86,11 @@ function checkBrokers(draft: Draft): ValidationError[] {
         zh: `必须是 ${quote(first.item.cluster)}，和其他名为 ${quote(later.item.name)} 的 Broker 一样（${alsoIn(first).zh}）`,
       })),
   ];
+}
+
+/** The refused brokers' names, brokerId defaulted as for a valid one. */
+function refusedBrokers(draft: Draft): Array<Located<{ name: string; brokerId: number }>> {
+  return draft.refused.brokers.map(({ item, path }) => ({ item: { name: item.name, brokerId: item.brokerId ?? MASTER_ID }, path }));
 }
 
 /** BrokerStartup: a master's brokerId is forced to 0, and a slave needs a brokerId above 0. */
@@ -107,7 +112,7 @@ function checkRole({ item, path }: Located<BrokerSpec>): ValidationError[] {
 
 function checkTopics(draft: Draft): ValidationError[] {
   const topics = located(draft.topics, 'topics');
-  const errors = duplicates(topics, (t) => t.name).map(({ later, first, key }) =>
+  const errors = duplicates(withRefused(topics, draft.refused.topics), (t) => t.name).map(({ later, first, key }) =>
     problem([...later.path, 'name'], { en: `duplicate topic ${quote(key)} (${alsoIn(first).en})`, zh: `Topic ${quote(key)} 重复（${alsoIn(first).zh}）` }));
   // A topic naming a broker that failed validation is not reported again.
   if (!draft.complete.brokers) return errors;

@@ -6,7 +6,7 @@ import { BROKER_PORT, MASTER_ID, resolveConfig, type SimConfig } from '../model/
 import type {
   BrokerSpec, ConsumerSpec, ControllerSpec, NameServerSpec, ProducerSpec, Scenario, TimelineAction, TopicSpec,
 } from '../model/spec.ts';
-import type { FileParts, Slots } from './parse-file.ts';
+import type { FileParts, RefusedNames, Slots } from './parse-file.ts';
 import type {
   BrokerFile, ConsumerFile, ListName, NameServerFile, ProducerFile, TimelineFile, TopicFile,
 } from './schema.ts';
@@ -51,6 +51,8 @@ export interface Draft extends Omit<Scenario, 'nameServers' | 'controllers' | 'b
   timeline: TimelineSlot[];
   /** Lists whose every item is valid: references into an incomplete list are not checked. */
   complete: Record<ListName, boolean>;
+  /** The names of the refused items: the checks of names count them (parse-file.ts). */
+  refused: RefusedNames;
 }
 
 export function normalize(parts: FileParts): Draft {
@@ -73,6 +75,7 @@ export function normalize(parts: FileParts): Draft {
     consumers: parts.consumers.map((item, i) => item && consumer(item, i, config)),
     timeline: timeline(parts.timeline, { producers: parts.producers.length, consumers: parts.consumers.length }, config),
     complete: parts.complete,
+    refused: parts.refused,
   };
 }
 

@@ -12,9 +12,10 @@ import { issuesToErrors, type Path } from './issues.ts';
 import { fallbackMessage } from './messages.ts';
 import { SCENARIO_DEFAULTS, withoutUndefined } from './normalize.ts';
 import {
-  headSchemas, itemSchemas, LISTS, rootSchema, type BrokerFile, type ConsumerFile, type ControllerFile, type ItemSchemaOf, type ListName,
-  type NameServerFile, type ProducerFile, type TimelineFile, type TopicFile,
+  headSchemas, IDENTITY_SCHEMAS, itemSchemas, LISTS, rootSchema, type BrokerFile, type ConsumerFile, type ControllerFile, type IdentityOf, type ItemSchemaOf,
+  type ListName, type NamedList, type NameServerFile, type ProducerFile, type TimelineFile, type TopicFile,
 } from './schema.ts';
+import type { Located } from './references.ts';
 import type { ValidationError } from './validate.ts';
 
 /** A list as parsed: an item that failed validation is a hole. */
@@ -30,7 +31,11 @@ export interface FileParts {
   consumers: Slots<ConsumerFile>;
   timeline: Slots<TimelineFile>;
   complete: Record<ListName, boolean>;
+  /** The names of the items their schema refused, where the naming fields themselves are right. */
+  refused: RefusedNames;
 }
+
+export type RefusedNames = { [L in NamedList]: Array<Located<IdentityOf<L>>> };
 
 /** Parses everything but `version` (validate.ts reads it first), appending problems to `errors`. */
 export function parseFile(file: Record<string, unknown>, errors: ValidationError[]): FileParts {
@@ -51,17 +56,41 @@ export function parseFile(file: Record<string, unknown>, errors: ValidationError
     complete[name] = parsed.complete;
     return parsed.items;
   };
-  return {
-    head: withoutUndefined(head),
+  const parts = {
     nameServers: list('nameServers', items.nameServers),
     controllers: list('controllers', items.controllers),
     brokers: list('brokers', items.brokers),
     topics: list('topics', items.topics),
     producers: list('producers', items.producers),
     consumers: list('consumers', items.consumers),
+  };
+  return {
+    head: withoutUndefined(head),
+    ...parts,
     timeline: list('timeline', items.timeline),
     complete,
+    refused: {
+      nameServers: refusedNames(file, 'nameServers', parts.nameServers),
+      controllers: refusedNames(file, 'controllers', parts.controllers),
+      brokers: refusedNames(file, 'brokers', parts.brokers),
+      topics: refusedNames(file, 'topics', parts.topics),
+      producers: refusedNames(file, 'producers', parts.producers),
+      consumers: refusedNames(file, 'consumers', parts.consumers),
+    },
   };
+}
+
+/** The naming fields of each item of the list that its schema refused (a hole in `slots`); nothing more is reported. */
+function refusedNames<L extends NamedList>(file: Record<string, unknown>, name: L, slots: Slots<unknown>): Array<Located<IdentityOf<L>>> {
+  const items = file[name];
+  if (!Array.isArray(items) || slots.length !== items.length) return [];
+  // Indexed by a generic key the schemas are a union TypeScript cannot narrow: each is IdentityOf<L> by its definition.
+  const schema = IDENTITY_SCHEMAS[name] as unknown as z.ZodMiniType<IdentityOf<L>>;
+  return slots.flatMap((slot, index) => {
+    if (slot !== undefined) return [];
+    const identity = schema.safeParse(items[index]);
+    return identity.success ? [{ item: identity.data, path: [name, index] }] : [];
+  });
 }
 
 /**

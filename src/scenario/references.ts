@@ -15,6 +15,18 @@ export function located<T>(items: Slots<T>, list: string): Array<Located<T>> {
   return items.flatMap((item, index) => (item === undefined ? [] : [{ item, path: [list, index] }]));
 }
 
+/** A list's valid items and the names of its refused ones, in file order: for the checks of names (a refused item's problems are listed already, its name still meets the others'). */
+export function withRefused<T>(valid: ReadonlyArray<Located<T>>, refused: ReadonlyArray<Located<T>>): Array<Located<T>> {
+  return refused.length === 0 ? [...valid] : [...valid, ...refused].sort((a, b) => Number(a.path[1]) - Number(b.path[1]));
+}
+
+/** Every client by id, as allProducers and allConsumers give them, with the refused ones whose id is right. */
+export function clientIds(draft: Draft): Array<Located<{ id: string }>> {
+  const byId = (list: 'producers' | 'consumers', all: ReadonlyArray<Located<{ id: string }>>) =>
+    [...withRefused(all.filter((entry) => entry.path[0] === list), draft.refused[list]), ...all.filter((entry) => entry.path[0] !== list)];
+  return [...byId('producers', allProducers(draft)), ...byId('consumers', allConsumers(draft))];
+}
+
 /** Every item whose key an earlier item already has, paired with that earlier item. */
 export function duplicates<T>(items: ReadonlyArray<Located<T>>, keyOf: (item: T) => string) {
   const first = new Map<string, Located<T>>();

@@ -106,6 +106,23 @@ function buildItemSchemas(durationMs: number) {
   } satisfies Record<ListName, z.ZodMiniType | ItemSchemaOf>;
 }
 
+/**
+ * The fields that name an item, read on their own from an item its schema refused: the name still
+ * meets the other items' (a duplicate or a clash is one more problem to list), and is found as
+ * long as these fields are right. Unknown and wrong other fields are left to the item's schema.
+ */
+export const IDENTITY_SCHEMAS = {
+  nameServers: z.object({ id: text() }),
+  controllers: z.object({ id: text() }),
+  brokers: z.object({ name: brokerName(), brokerId: z.optional(brokerId()) }),
+  topics: z.object({ name: createdTopicName() }),
+  producers: z.object({ id: text() }),
+  consumers: z.object({ id: text() }),
+} satisfies Partial<Record<ListName, z.ZodMiniType>>;
+
+export type NamedList = keyof typeof IDENTITY_SCHEMAS;
+export type IdentityOf<L extends NamedList> = z.output<(typeof IDENTITY_SCHEMAS)[L]>;
+
 /** The schema for one list item, chosen by the item itself (a timeline entry by its `action`). */
 export type ItemSchemaOf<T = unknown> = (item: unknown) => z.ZodMiniType<T>;
 

@@ -222,8 +222,35 @@ describe('validateScenario: every problem at once', () => {
       'producers[0].ratePerSec: must be a number from 0 to 10000 (messages per second)',
       'timeline[1]: unknown field "extra"',
       'nameServers[1].id: duplicate NameServer id "ns-1" (also in nameServers[0])',
+      // producers[0] is refused for its rate, and its id still meets consumers[0]'s.
+      'consumers[0].id: duplicate client id "p-1" (also in producers[0])',
       'timeline[0].target: no NameServer has id "ns-2" (did you mean "ns-1"?)',
     ]);
+  });
+
+  it('counts the name of an item refused for another field: its duplicates and clashes are listed with its own problem', () => {
+    const scenario = base();
+    scenario.nameServers = [{ id: 'ns-1' }, { id: 'ns-1', ip: 'bad' }];
+    scenario.brokers = [{ name: 'broker-a', role: 'X' }, { name: 'broker-a' }];
+    scenario.topics = [{ name: 'TopicTest', writeQueueNums: 0 }, { name: 'TopicTest' }];
+    scenario.producers = [{ id: 'broker-a/0', group: 'PG', topic: 'TopicTest', ratePerSec: -1 }];
+    scenario.consumers = [{ id: 'c-1', group: 'CG', topic: 'TopicTest' }, { id: 'c-1', group: 'CG', topic: 'TopicTest', bogus: 1 }];
+    scenario.timeline = [];
+    expect(lines(scenario)).toEqual([
+      'nameServers[1].ip: must be a dotted IPv4 address such as 10.0.0.1',
+      'brokers[0].role: must be one of "ASYNC_MASTER", "SYNC_MASTER", "SLAVE"',
+      'topics[0].writeQueueNums: must be an integer from 1 to 1024',
+      'producers[0].ratePerSec: must be a number from 0 to 10000 (messages per second)',
+      'consumers[1]: unknown field "bogus"',
+      'nameServers[1].id: duplicate NameServer id "ns-1" (also in nameServers[0])',
+      'brokers[1].brokerId: "broker-a" already has a broker with brokerId 0 (also in brokers[0])',
+      'topics[1].name: duplicate topic "TopicTest" (also in topics[0])',
+      'consumers[1].id: duplicate client id "c-1" (also in consumers[0])',
+      'producers[0].id: "broker-a/0" is already the name of a broker (also in brokers[0]): give each process a name of its own',
+    ]);
+    // A name that is itself wrong is its item's problem only: it meets no other.
+    scenario.consumers = [{ id: 'c-1', group: 'CG', topic: 'TopicTest' }, { id: '', group: 'CG', topic: 'TopicTest' }];
+    expect(lines(scenario).filter((line) => line.startsWith('consumers'))).toEqual(['consumers[1].id: must be a non-empty string of at most 255 characters']);
   });
 
   it('does not repeat a problem as a broken reference: a topic naming an invalid broker is not reported', () => {

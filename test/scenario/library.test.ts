@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findLibraryEntry } from '../../src/scenario/library/index.ts';
+import { idleConsumers } from '../../src/ui/panels/queue-model.ts';
 import { TestSim, type ScenarioJson } from '../support/test-sim.ts';
 
 function run(id: string): TestSim {
@@ -103,6 +104,34 @@ describe('the library descriptions', () => {
     expect(Math.abs(drained - 159_000)).toBeLessThan(2_000);
     expect(sim.summary().messages.duplicates).toBe(0);
   });
+  it('A master down: 10 a second to each group, c-1 idle from 59.8 s to 120.3 s while Lagging grows 3.3 a second to 201 at 2:00, gone by 2:30', () => {
+    const entry = findLibraryEntry('failover-idle-consumer')!;
+    const at = (ms: number) => new TestSim(entry.scenario as ScenarioJson).at(ms);
+    const sim = run('failover-idle-consumer');
+    const stored = (broker: string, from: number, to: number) => sim.events('message.stored', (e) => e.broker === broker && e.brokerId === 0 && e.t >= from && e.t < to).length;
+    expect([stored('broker-a', 30_000, 60_000), stored('broker-b', 30_000, 60_000)]).toEqual([300, 300]);
+    expect(sim.last('rebalance', (e) => e.consumer === 'c-1' && e.topic === 'TopicTest' && e.t < 60_000)!.queues).toEqual(['broker-a:0', 'broker-a:1', 'broker-a:2', 'broker-a:3']);
+    expect(sim.last('rebalance', (e) => e.consumer === 'c-2' && e.topic === 'TopicTest' && e.t < 60_000)!.queues).toEqual(['broker-b:0', 'broker-b:1', 'broker-b:2', 'broker-b:3']);
+    expect(sim.first('broker.removed', (e) => e.t >= 60_000)).toMatchObject({ broker: 'broker-a', brokerId: 0, reason: 'channelClosed' });
+    const failed = sim.events('send.failed', (e) => e.t >= 60_000);
+    expect(failed).toHaveLength(1);
+    expect(sim.first('message.sent', { msgId: failed[0]!.msgId, attempt: 2 })!.broker).toBe('broker-b');
+    const pulls = sim.times('route.updated', (e) => e.client === 'p-1' && e.t > 55_000 && e.t < 125_000).map((t) => Math.floor(t / 10) / 100);
+    expect(pulls).toEqual([60.01, 120.01]);
+    expect(sim.events('message.sent', (e) => e.broker === 'broker-a' && e.t > pulls[0]! * 1_000 + 10 && e.t < 120_000)).toEqual([]);
+    expect(sim.events('rebalance', (e) => e.consumer === 'c-1' && e.t >= 60_000)).toEqual([]);
+    const c1 = sim.times('message.consumed', (e) => e.consumer === 'c-1');
+    expect(Math.floor(Math.max(...c1.filter((t) => t < 120_000)) / 100) / 10).toBe(59.8);
+    expect(Math.floor(Math.min(...c1.filter((t) => t >= 60_000)) / 100) / 10).toBe(120.3);
+    expect(idleConsumers(at(90_000).sim.state).map(({ consumer, reason }) => [consumer, reason.kind])).toEqual([['c-1', 'masterDown']]);
+    const lagging = (ms: number) => at(ms).summary().messages.lagging;
+    const [at90, at120] = [lagging(90_000), lagging(120_000)];
+    expect(at120).toBe(201);
+    expect(Math.round((at120 - at90) / 3)).toBe(33);
+    expect(lagging(145_000)).toBeGreaterThan(20);
+    expect(lagging(150_000)).toBeLessThanOrEqual(5);
+  });
+
   it('Cluster mode: 37 messages fail before 20 s without a send attempt; broker-a and broker-b create 8 / 8 / 6 at 20 s, not broker-c; p-1 sends from 20 s, the consumers see it at about 31 s', () => {
     const sim = run('create-topic-cluster');
     const failed = sim.events('send.result', { status: 'FAILED' });

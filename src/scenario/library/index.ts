@@ -9,6 +9,7 @@ import consumerJoinLeave from './consumer-join-leave.json';
 import createTopicBroker from './create-topic-broker.json';
 import createTopicCluster from './create-topic-cluster.json';
 import crashPartitionShutdown from './crash-partition-shutdown.json';
+import failoverIdleConsumer from './failover-idle-consumer.json';
 import partitionIdleVsScan from './partition-idle-vs-scan.json';
 import masterSlaveFailover from './master-slave-failover.json';
 import inconsistentSubscriptions from './inconsistent-subscriptions.json';
@@ -65,6 +66,11 @@ export const LIBRARY: readonly LibraryEntry[] = [
     id: 'master-slave-failover',
     title: { en: 'A master crashes, its slave keeps serving reads', zh: 'Master 崩溃，Slave 继续提供读取' },
     scenario: masterSlaveFailover,
+  },
+  {
+    id: 'failover-idle-consumer',
+    title: { en: 'A master down: one consumer idles, one falls behind', zh: 'Master 宕机：一个消费者空闲，另一个跟不上' },
+    scenario: failoverIdleConsumer,
   },
   {
     id: 'power-loss-flush',

@@ -141,13 +141,18 @@ function receivesMessages(state: ModelState, topic: string, brokerName: string, 
 /** A master no producer reaches: down, or cut off by a partition. */
 const unreachable = (master: BrokerState) => isDown(master.status) || master.partitioned;
 
+function masterReachable(state: ModelState, brokerName: string): boolean {
+  const master = masterOf(state, brokerName);
+  return master !== undefined && !unreachable(master);
+}
+
 /**
  * The brokerNames of the queues when the master of each is down or cut off, while another master
  * takes the topic's messages (else null: with none, the topic's own finding says that nobody gets any).
  */
 function unreachableMasters(state: ModelState, topic: string, owned: readonly { brokerName: string }[]): string[] | null {
   const names = [...new Set(owned.map((mq) => mq.brokerName))];
-  if (!names.every((name) => { const master = masterOf(state, name); return master === undefined || unreachable(master); })) return null;
+  if (names.some((name) => masterReachable(state, name))) return null;
   return mastersNow(state).some((master) => receivesMessages(state, topic, master.name, 0)) ? names : null;
 }
 
@@ -182,8 +187,7 @@ export function idleReason(state: ModelState, consumer: ConsumerState): IdleReas
     const down = unreachableMasters(state, topic, owned);
     if (down) return { kind: 'masterDown', brokers: down };
     // Queues on masters that take messages, with ids no producer writes to; a master out of reach is another story (told above, or by the topic's finding).
-    const reachable = owned.every((mq) => { const master = masterOf(state, mq.brokerName); return master !== undefined && !unreachable(master); });
-    return reachable ? { kind: 'onlyUnwrittenQueues', queues: owned.map((mq) => `${mq.brokerName}:${mq.queueId}`) } : null;
+    return owned.every((mq) => masterReachable(state, mq.brokerName)) ? { kind: 'onlyUnwrittenQueues', queues: owned.map((mq) => `${mq.brokerName}:${mq.queueId}`) } : null;
   }
   const members = groupMembers(state, consumer.spec.group);
   if (!members.has(consumer.clientId)) return { kind: 'notInConsumerList' };

@@ -4,6 +4,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { usePlayback } from '../../../src/store/playback.ts';
 import { standaloneSvg } from '../../../src/ui/insight/export.ts';
 import { ChartsTab } from '../../../src/ui/insight/charts/ChartsTab.tsx';
+import { FAULT_COLOUR, LINE_COLOURS, PLAYHEAD_COLOUR } from '../../../src/ui/insight/charts/LineChart.tsx';
 import { summarize } from '../../../src/sim/summary.ts';
 import { loadAt } from '../panels/load.ts';
 import { writeReadScenario } from '../panels/scenarios.ts';
@@ -71,6 +72,15 @@ describe('ChartsTab', () => {
     expect(markup).toContain('xmlns="http://www.w3.org/2000/svg"');
     expect(markup).toContain(svg.querySelector('path[fill="none"]')!.getAttribute('d'));
     expect([width, height]).toEqual(svg.getAttribute('viewBox')!.split(' ').slice(2).map(Number));
+  });
+
+  it('draws the playhead and the faults in colours far from every line\'s (the first broker\'s line was the playhead\'s blue, the eighth the faults\' red)', () => {
+    const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    const distance = (a: string, b: string) => Math.hypot(...rgb(a).map((v, i) => v - rgb(b)[i]!));
+    for (const line of LINE_COLOURS) {
+      expect(distance(line, PLAYHEAD_COLOUR)).toBeGreaterThan(80);
+      expect(distance(line, FAULT_COLOUR)).toBeGreaterThan(80);
+    }
   });
 
   it('says there is nothing to plot at 0:00', async () => {

@@ -10,9 +10,10 @@ import { fitText, formatCount, formatTime } from '../../../viz/format.ts';
 import { linear } from '../../../viz/ticks.ts';
 import './charts.css';
 
-export const LINE_COLOURS = ['#2563eb', '#d97706', '#059669', '#db2777', '#7c3aed', '#0891b2', '#65a30d', '#dc2626'];
-const FAULT_COLOUR = '#dc2626';
-const PLAYHEAD_COLOUR = '#1d4ed8';
+/** The lines' palette: none of them is the rules' red or grey, so a broker's line never reads as a fault or the playhead. */
+export const LINE_COLOURS = ['#2563eb', '#d97706', '#059669', '#db2777', '#7c3aed', '#0891b2', '#65a30d', '#92400e'];
+export const FAULT_COLOUR = '#dc2626';
+export const PLAYHEAD_COLOUR = '#475569';
 const LEGEND_WIDTH = 150;
 const LEGEND_ROW = 15;
 

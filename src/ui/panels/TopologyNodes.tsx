@@ -167,7 +167,7 @@ export const Nodes = memo(function Nodes({ model, layout, selection, strings, ca
             {group.members.map((id) => {
               const client = model.clients[id];
               const box = layout.consumers[id];
-              return client && box && <Node key={id} box={box} label={id} detail={strings.status[client.status]} status={client.status}
+              return client && box && <Node key={id} box={box} label={id} detail={`${strings.status[client.status]}${client.idle ? ` · ${strings.idleWord}` : ''}`} status={client.status}
                 kindWords={strings.nodeKind.consumer(group.name)} kind="client" id={id} selected={isSelected(selection, 'client', id)} testId={`topology-client-${id}`} />;
             })}
           </g>

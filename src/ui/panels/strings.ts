@@ -74,6 +74,8 @@ export interface PanelStrings {
   queueCellLabel: (queueId: number, count: number, writable: boolean, readable: boolean) => string;
   idleQueue: string;
   idleConsumers: string;
+  /** After a consumer's status on the canvas: it gets no new message now (the queue panel says why). */
+  idleWord: string;
   noIdleConsumers: string;
 
   nameServerTitle: string;
@@ -182,6 +184,7 @@ const en: PanelStrings = {
     `Queue ${queueId}: ${count} messages, ${writable ? 'writable' : 'not writable'}, ${readable ? 'readable' : 'not readable'}`,
   idleQueue: 'receives no messages',
   idleConsumers: 'Idle consumers',
+  idleWord: 'idle',
   noIdleConsumers: 'None: every running consumer owns a queue that receives messages.',
 
   nameServerTitle: 'NameServers',
@@ -290,6 +293,7 @@ const zh: PanelStrings = {
     `队列 ${queueId}：${count} 条消息，${writable ? '可写' : '不可写'}，${readable ? '可读' : '不可读'}`,
   idleQueue: '不会收到消息',
   idleConsumers: '空闲的消费者',
+  idleWord: '空闲',
   noIdleConsumers: '无：每个运行中的消费者都拥有会收到消息的队列。',
 
   nameServerTitle: 'NameServer',

@@ -6,6 +6,7 @@
 import { brokerRoles, dict, dictFrom, isSystemTopic, MASTER_ID, readNode, type BrokerRoleNow, type BrokerRoles, type BrokerState, type ClientState, type ModelState } from '../../sim/index.ts';
 import { queueCellId, type TopologyInput } from '../../viz/topology-layout.ts';
 import { brokerStatus } from './status.ts';
+import { idleConsumers } from './queue-model.ts';
 import type { EntityStatus } from './strings.ts';
 
 /** A queue is `${hostNode}#${queueId}` (queueCellId): its cell is drawn in its group's host's box (queueHosts). */
@@ -29,7 +30,8 @@ export interface TopologyModel {
   nameServerStatus: Record<string, EntityStatus>;
   /** brokerId and role as they are now; queueNums: the topic in view's write and read queue counts on the node that draws the group's queues, else null. */
   brokers: Record<string, { name: string; brokerId: number; role: BrokerRoleNow; status: EntityStatus; queueNums: { write: number; read: number } | null }>;
-  clients: Record<string, { kind: 'producer' | 'consumer'; status: EntityStatus; group: string }>;
+  /** `idle`: a consumer that gets no new message now (idleConsumers: the queue panel lists why). */
+  clients: Record<string, { kind: 'producer' | 'consumer'; status: EntityStatus; group: string; idle: boolean }>;
   links: LinkSpec[];
   /** The topic whose queues are drawn in the brokers (null when there is none). */
   topic: string | null;
@@ -225,6 +227,7 @@ export function topologyModel(state: Readonly<ModelState>, topicWanted?: string 
     }
   }
   const chosen = drawsChosenNameServer(nameServers.map((ns) => ns.id));
+  const idle = new Set(idleConsumers(state).map((entry) => entry.consumer));
   for (const client of clients) links.push(...clientLinks(client, topic, hosts, chosen));
   return {
     input: {
@@ -239,7 +242,7 @@ export function topologyModel(state: Readonly<ModelState>, topicWanted?: string 
     brokers: dictFrom(brokers.map((broker) => [broker.node, {
       name: broker.name, brokerId: broker.brokerId, role: roles.role[broker.node]!, status: brokerStatus(broker), queueNums: queueNums(broker, topic, hosts),
     }])),
-    clients: dictFrom(clients.map((client) => [client.id, { kind: client.kind, status: client.status, group: client.spec.group }])),
+    clients: dictFrom(clients.map((client) => [client.id, { kind: client.kind, status: client.status, group: client.spec.group, idle: idle.has(client.id) }])),
     links,
     topic,
     topics,

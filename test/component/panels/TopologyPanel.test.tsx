@@ -200,6 +200,16 @@ describe('TopologyPanel', () => {
     expect(screen.getByRole('button', { name: /^broker-b\/0 · master/ })).toHaveAttribute('aria-pressed', 'false');
   });
 
+  it('says "idle" under a consumer that gets no new message (read 8 / write 4: c-2 owns only queues 4-7), in Chinese too', () => {
+    loadAt(writeReadScenario({ writeQueueNums: 4, readQueueNums: 8 }), 30_000);
+    render(<TopologyPanel />);
+    expect(screen.getByTestId('topology-client-c-2')).toHaveTextContent('running · idle');
+    expect(screen.getByTestId('topology-client-c-1')).not.toHaveTextContent('idle');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('topology-client-c-2')).toHaveTextContent('运行中 · 空闲');
+    act(() => usePlayback.getState().setLanguage('en'));
+  });
+
   it('draws a mark for each trace event in flight, in one picture a frame, and an empty one when nothing flies', () => {
     const fake = fakeCanvas();
     const timeline = loadAt(twoBrokers(), 20_050);

@@ -16,6 +16,16 @@ function metBy(event: TraceEvent, wait: StepWait): boolean {
   return Object.entries(wait.where ?? {}).every(([key, value]) => fields[key] === value);
 }
 
+/** A chapter, a Timeline of its scenario and the moment of each of its steps. */
+async function chapterRun(id: string) {
+  const chapter = await CHAPTERS.find((entry) => entry.id === id)!.load();
+  const result = validateScenario(chapterScenario(chapter));
+  if (!result.ok) throw new Error('invalid');
+  const timeline = new Timeline(result.scenario);
+  const { moments } = chapterMoments(timeline, { waits: chapter.steps.map((step) => step.wait) });
+  return { chapter, timeline, moments };
+}
+
 describe.each(CHAPTERS.map((entry) => [entry.id, entry] as const))('chapter %s', (_id, entry) => {
   it('plays a valid scenario and every step resolves, in order, to a moment within the run', async () => {
     const chapter = await entry.load();
@@ -115,11 +125,7 @@ describe('what the chapters show matches RocketMQ\'s numbers', () => {
   );
 
   it('chapter topics: the steps on TopicPay and NewTopic draw that topic, on the one broker that has it', async () => {
-    const chapter = await CHAPTERS.find((entry) => entry.id === 'topics')!.load();
-    const result = validateScenario(chapterScenario(chapter));
-    if (!result.ok) throw new Error('invalid');
-    const timeline = new Timeline(result.scenario);
-    const { moments } = chapterMoments(timeline, { waits: chapter.steps.map((step) => step.wait) });
+    const { chapter, timeline, moments } = await chapterRun('topics');
     const drawn = (topic: string) => {
       const index = chapter.steps.findIndex((step) => step.topic === topic);
       timeline.seek(moments[index]!.t);
@@ -130,11 +136,7 @@ describe('what the chapters show matches RocketMQ\'s numbers', () => {
   });
 
   it('chapter topics: the step where p-2 borrows TBW102\'s route draws TBW102 on every broker (8 queues each, BrokerConfig.defaultTopicQueueNums) while p-2\'s route holds min(4, 8) = 4 per broker', async () => {
-    const chapter = await CHAPTERS.find((entry) => entry.id === 'topics')!.load();
-    const result = validateScenario(chapterScenario(chapter));
-    if (!result.ok) throw new Error('invalid');
-    const timeline = new Timeline(result.scenario);
-    const { moments } = chapterMoments(timeline, { waits: chapter.steps.map((step) => step.wait) });
+    const { chapter, timeline, moments } = await chapterRun('topics');
     const index = chapter.steps.findIndex((step) => step.topic === 'TBW102');
     expect(chapter.steps[index]!.caption.en).toMatch(/route of TBW102/);
     timeline.seek(moments[index]!.t);
@@ -149,13 +151,9 @@ describe('what the chapters show matches RocketMQ\'s numbers', () => {
   });
 
   it('chapter nameserver: the heartbeat step shows the focused NameServer with every broker\'s registration of 0:10 (BrokerController.start: after 10 s, then every registerNameServerPeriod)', async () => {
-    const chapter = await CHAPTERS.find((entry) => entry.id === 'nameserver')!.load();
-    const result = validateScenario(chapterScenario(chapter));
-    if (!result.ok) throw new Error('invalid');
-    const timeline = new Timeline(result.scenario);
+    const { chapter, timeline, moments } = await chapterRun('nameserver');
     const index = chapter.steps.findIndex((step) => /registerNameServerPeriod/.test(step.caption.en));
     const step = chapter.steps[index]!;
-    const { moments } = chapterMoments(timeline, { waits: chapter.steps.map((entry) => entry.wait) });
     timeline.seek(moments[index]!.t);
     if (step.focus?.kind !== 'nameServer') throw new Error('the step focuses a NameServer');
     const live = Object.values(timeline.state.nameServers[step.focus.id]!.brokerLiveTable);

@@ -96,7 +96,9 @@ test('a link carries the query by topic and time: a fresh page opens it with the
   // A damaged value opens the same run without a query, and without a banner.
   const damaged = await context.newPage();
   await openPage(damaged, baseUrl, link.slice(link.indexOf('#')).replace('tq=546f70696354657374.20000.40000', 'tq=546f70696354657374.40000.2'));
-  await damaged.getByTestId('message-lookup').waitFor();
+  // The tab opens on its default search, by topic over the 5 minutes before the playhead, not the damaged one.
+  await damaged.getByTestId('topic-query').waitFor();
+  assert.equal(await damaged.getByTestId('topic-query-begin').inputValue(), '0:00.000');
   assert.equal(await damaged.getByTestId('topic-messages').count(), 0);
   assert.equal(await damaged.getByTestId('banner').count(), 0);
   assert.deepEqual(consoleErrors, []);
@@ -108,10 +110,10 @@ test('a newly picked scenario opens the Message tab without the old query by top
   // read8-write4 has a TopicTest too: the old query would find its messages, as if asked of it.
   await page.getByTestId('scenario-picker').selectOption('read8-write4');
   await waitForRest(page);
-  await page.getByTestId('message-lookup').waitFor();
+  await page.getByTestId('topic-query').waitFor();
   assert.equal(await page.getByRole('tab', { name: 'Message' }).getAttribute('aria-selected'), 'true');
   assert.equal(await page.getByTestId('topic-messages').count(), 0);
-  assert.equal(await page.getByTestId('topic-query').count(), 0, 'the form starts at its default lookup, not the old query');
+  assert.equal(await page.getByTestId('topic-query-begin').inputValue(), '0:00.000', 'the form starts at its defaults, not the old query (0:20)');
   await page.waitForFunction(() => window.location.hash.includes('&v=message') && !window.location.hash.includes('&tq='), undefined, { timeout: 5_000 });
   assert.deepEqual(consoleErrors, []);
 }, { viewport: VIEWPORT });

@@ -24,6 +24,13 @@ function search(by: string, value: string): void {
 }
 
 describe('the Message tab', () => {
+  it('opens on the Dashboard\'s first way to find messages: by topic and store time, the first topic and the last 5 minutes filled in', () => {
+    render(<MessageTab />);
+    expect(screen.getByRole('combobox', { name: 'Find by' })).toHaveValue('topic');
+    expect(screen.getByTestId('topic-query-begin')).toHaveValue('0:00.000');
+    expect(screen.getByTestId('topic-query-end')).toHaveValue('1:00.000');
+  });
+
   it('finds a message by key through the index and lists its life, send to consumption', async () => {
     render(<MessageTab />);
     search('key', 'order-1');

@@ -76,8 +76,8 @@ function LookupForm({ by, picker, strings }: { by: MessageLookup['by']; picker: 
 
 function SearchForm({ strings, topicStrings }: { strings: MessageStrings; topicStrings: TopicQueryStrings }) {
   const lookup = useInsight((s) => s.lookup);
-  const topicQuery = useInsight((s) => s.topicQuery);
-  const [by, setBy] = useState<SearchBy>(lookup?.by ?? (topicQuery ? 'topic' : 'key'));
+  // As the Dashboard's Message page opens: by topic and store time, unless a lookup is on.
+  const [by, setBy] = useState<SearchBy>(lookup?.by ?? 'topic');
   const picker = <SearchPicker by={by} setBy={setBy} strings={strings} topicStrings={topicStrings} />;
   return by === 'topic' ? <TopicQueryForm picker={picker} strings={topicStrings} /> : <LookupForm by={by} picker={picker} strings={strings} />;
 }

@@ -5,7 +5,7 @@
  * queues no producer writes to now.
  */
 import {
-  brokerRoles, dictFrom, isSystemTopic, isWriteable, masterOf, mastersNow, perm2String, readNode, type BrokerRoles, type BrokerState, type BrokerStatus, type ConsumerState, type ModelState,
+  brokerRoles, dictFrom, isSystemTopic, isWriteable, mastersNow, perm2String, readNode, type BrokerRoles, type BrokerState, type BrokerStatus, type ConsumerState, type ModelState,
 } from '../../sim/index.ts';
 import type { QueueSummary, Summary } from '../../sim/summary.ts';
 
@@ -131,9 +131,14 @@ export function queueTopics(state: ModelState, summary: Summary): TopicQueues[] 
   return [...topics.values()].sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0));
 }
 
+/** brokerName's master now, from roles worked out once for all the consumers (brokerRoles walks every broker). */
+function masterIn(state: ModelState, roles: BrokerRoles, brokerName: string): BrokerState | undefined {
+  return state.brokers[roles.master[brokerName] ?? ''];
+}
+
 /** Whether a producer writes to this queue: the master's topic is writable and the id is below writeQueueNums. */
-function receivesMessages(state: ModelState, topic: string, brokerName: string, queueId: number): boolean {
-  const master = masterOf(state, brokerName);
+function receivesMessages(state: ModelState, roles: BrokerRoles, topic: string, brokerName: string, queueId: number): boolean {
+  const master = masterIn(state, roles, brokerName);
   const config = master?.topicConfigTable[topic];
   return master !== undefined && !unreachable(master) && config !== undefined && isWriteable(config.perm) && queueId < config.writeQueueNums;
 }
@@ -141,8 +146,8 @@ function receivesMessages(state: ModelState, topic: string, brokerName: string, 
 /** A master no producer reaches: down, or cut off by a partition. */
 const unreachable = (master: BrokerState) => isDown(master.status) || master.partitioned;
 
-function masterReachable(state: ModelState, brokerName: string): boolean {
-  const master = masterOf(state, brokerName);
+function masterReachable(state: ModelState, roles: BrokerRoles, brokerName: string): boolean {
+  const master = masterIn(state, roles, brokerName);
   return master !== undefined && !unreachable(master);
 }
 
@@ -150,10 +155,10 @@ function masterReachable(state: ModelState, brokerName: string): boolean {
  * The brokerNames of the queues when the master of each is down or cut off, while another master
  * takes the topic's messages (else null: with none, the topic's own finding says that nobody gets any).
  */
-function unreachableMasters(state: ModelState, topic: string, owned: readonly { brokerName: string }[]): string[] | null {
+function unreachableMasters(state: ModelState, roles: BrokerRoles, topic: string, owned: readonly { brokerName: string }[]): string[] | null {
   const names = [...new Set(owned.map((mq) => mq.brokerName))];
-  if (names.some((name) => masterReachable(state, name))) return null;
-  return mastersNow(state).some((master) => receivesMessages(state, topic, master.name, 0)) ? names : null;
+  if (names.some((name) => masterReachable(state, roles, name))) return null;
+  return Object.keys(roles.master).some((name) => receivesMessages(state, roles, topic, name, 0)) ? names : null;
 }
 
 function ownedQueues(consumer: ConsumerState): { brokerName: string; queueId: number }[] {
@@ -164,9 +169,8 @@ function ownedQueues(consumer: ConsumerState): { brokerName: string; queueId: nu
 }
 
 /** The clients the masters list in the group (ConsumerManager's channels): what a rebalance allocates over. */
-function groupMembers(state: ModelState, group: string): Set<string> {
+function groupMembers(state: ModelState, roles: BrokerRoles, group: string): Set<string> {
   const members = new Set<string>();
-  const roles = brokerRoles(state);
   for (const broker of Object.values(state.brokers)) {
     if (roles.role[broker.node] !== 'master' || broker.status !== 'running') continue;
     for (const clientId of Object.keys(broker.consumerTable[group]?.channels ?? {})) members.add(clientId);
@@ -175,21 +179,20 @@ function groupMembers(state: ModelState, group: string): Set<string> {
 }
 
 /** Why the consumer gets no new message, or null when one of its queues receives messages. */
-export function idleReason(state: ModelState, consumer: ConsumerState): IdleReason | null {
+function idleReason(state: ModelState, roles: BrokerRoles, consumer: ConsumerState, owned: ReturnType<typeof ownedQueues>): IdleReason | null {
   const topic = consumer.spec.topic;
   const mqSet = consumer.topicSubscribeInfoTable[topic];
   if (mqSet === undefined) return { kind: 'noRoute' };
   if (mqSet.length === 0) return { kind: 'noReadableQueues' };
   if (!Number.isFinite(consumer.lastRebalanceAt)) return null; // not allocated yet: nothing to judge
-  const owned = ownedQueues(consumer);
-  if (owned.some((mq) => receivesMessages(state, topic, mq.brokerName, mq.queueId))) return null;
+  if (owned.some((mq) => receivesMessages(state, roles, topic, mq.brokerName, mq.queueId))) return null;
   if (owned.length > 0) {
-    const down = unreachableMasters(state, topic, owned);
+    const down = unreachableMasters(state, roles, topic, owned);
     if (down) return { kind: 'masterDown', brokers: down };
     // Queues on masters that take messages, with ids no producer writes to; a master out of reach is another story (told above, or by the topic's finding).
-    return owned.every((mq) => masterReachable(state, mq.brokerName)) ? { kind: 'onlyUnwrittenQueues', queues: owned.map((mq) => `${mq.brokerName}:${mq.queueId}`) } : null;
+    return owned.every((mq) => masterReachable(state, roles, mq.brokerName)) ? { kind: 'onlyUnwrittenQueues', queues: owned.map((mq) => `${mq.brokerName}:${mq.queueId}`) } : null;
   }
-  const members = groupMembers(state, consumer.spec.group);
+  const members = groupMembers(state, roles, consumer.spec.group);
   if (!members.has(consumer.clientId)) return { kind: 'notInConsumerList' };
   if (members.size > mqSet.length) return { kind: 'moreConsumersThanQueues', consumers: members.size, queues: mqSet.length };
   return { kind: 'strategyLeftNone', strategy: consumer.spec.allocateStrategy, consumers: members.size, queues: mqSet.length };
@@ -198,12 +201,13 @@ export function idleReason(state: ModelState, consumer: ConsumerState): IdleReas
 /** Running consumers of user topics whose queues receive no new message, each with the reason. */
 export function idleConsumers(state: ModelState): IdleConsumer[] {
   const idle: IdleConsumer[] = [];
+  const roles = brokerRoles(state);
   for (const client of Object.values(state.clients)) {
     if (client.kind !== 'consumer' || client.status !== 'running' || isSystemTopic(client.spec.topic)) continue;
-    const reason = idleReason(state, client);
+    const owned = ownedQueues(client);
+    const reason = idleReason(state, roles, client, owned);
     if (reason === null) continue;
-    const queues = ownedQueues(client).map((mq) => `${mq.brokerName}:${mq.queueId}`);
-    idle.push({ consumer: client.id, group: client.spec.group, topic: client.spec.topic, queues, reason });
+    idle.push({ consumer: client.id, group: client.spec.group, topic: client.spec.topic, queues: owned.map((mq) => `${mq.brokerName}:${mq.queueId}`), reason });
   }
   return idle.sort((a, b) => (a.consumer < b.consumer ? -1 : a.consumer > b.consumer ? 1 : 0));
 }

@@ -199,9 +199,8 @@ function idleReason(state: ModelState, roles: BrokerRoles, consumer: ConsumerSta
 }
 
 /** Running consumers of user topics whose queues receive no new message, each with the reason. */
-export function idleConsumers(state: ModelState): IdleConsumer[] {
+export function idleConsumers(state: ModelState, roles: BrokerRoles = brokerRoles(state)): IdleConsumer[] {
   const idle: IdleConsumer[] = [];
-  const roles = brokerRoles(state);
   for (const client of Object.values(state.clients)) {
     if (client.kind !== 'consumer' || client.status !== 'running' || isSystemTopic(client.spec.topic)) continue;
     const owned = ownedQueues(client);

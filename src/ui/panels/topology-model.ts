@@ -227,7 +227,7 @@ export function topologyModel(state: Readonly<ModelState>, topicWanted?: string 
     }
   }
   const chosen = drawsChosenNameServer(nameServers.map((ns) => ns.id));
-  const idle = new Set(idleConsumers(state).map((entry) => entry.consumer));
+  const idle = new Set(idleConsumers(state, roles).map((entry) => entry.consumer));
   for (const client of clients) links.push(...clientLinks(client, topic, hosts, chosen));
   return {
     input: {

@@ -63,6 +63,8 @@ export type IdleReason =
   | { kind: 'moreConsumersThanQueues'; consumers: number; queues: number }
   /** Enough queues, but the strategy (CONSISTENT_HASH, CONFIG, MACHINE_ROOM ...) left it none. */
   | { kind: 'strategyLeftNone'; strategy: string; consumers: number; queues: number }
+  /** Listed now, but its last rebalance ran before the brokers listed it: AVG and AVG_BY_CIRCLE give it queues at the next. */
+  | { kind: 'rebalancePending' }
   | { kind: 'onlyUnwrittenQueues'; queues: string[] }
   /** Its queues are all on brokerNames whose master is down or cut off, while another master takes the topic's messages. */
   | { kind: 'masterDown'; brokers: string[] };
@@ -178,6 +180,8 @@ function groupMembers(state: ModelState, roles: BrokerRoles, group: string): Set
   return members;
 }
 
+const EVERYONE_GETS_ONE: ReadonlySet<string> = new Set(['AVG', 'AVG_BY_CIRCLE']);
+
 /** Why the consumer gets no new message, or null when one of its queues receives messages. */
 function idleReason(state: ModelState, roles: BrokerRoles, consumer: ConsumerState, owned: ReturnType<typeof ownedQueues>): IdleReason | null {
   const topic = consumer.spec.topic;
@@ -195,6 +199,8 @@ function idleReason(state: ModelState, roles: BrokerRoles, consumer: ConsumerSta
   const members = groupMembers(state, roles, consumer.spec.group);
   if (!members.has(consumer.clientId)) return { kind: 'notInConsumerList' };
   if (members.size > mqSet.length) return { kind: 'moreConsumersThanQueues', consumers: members.size, queues: mqSet.length };
+  // AllocateMessageQueueAveragely(ByCircle) give every listed consumer a queue while there are enough: its allocation is older than the list.
+  if (EVERYONE_GETS_ONE.has(consumer.spec.allocateStrategy)) return { kind: 'rebalancePending' };
   return { kind: 'strategyLeftNone', strategy: consumer.spec.allocateStrategy, consumers: members.size, queues: mqSet.length };
 }
 

@@ -22,6 +22,7 @@ const en: ReasonStrings = {
       case 'notInConsumerList': return 'owns no queue: the broker does not list it in its group yet (no heartbeat arrived)';
       case 'moreConsumersThanQueues': return `owns no queue: ${reason.consumers} consumers for ${reason.queues} readable queues`;
       case 'strategyLeftNone': return `owns no queue: ${reason.strategy} gave it none (${reason.consumers} consumers, ${reason.queues} readable queues)`;
+      case 'rebalancePending': return 'owns no queue yet: its last rebalance ran before the brokers listed it in its group, and the next one gives it queues';
       case 'onlyUnwrittenQueues': return `owns only queues no producer writes to (ids at or above writeQueueNums): ${reason.queues.join(', ')}`;
       case 'masterDown': {
         const one = reason.brokers.length === 1;
@@ -42,6 +43,7 @@ const zh: ReasonStrings = {
       case 'notInConsumerList': return '没有分配到队列：Broker 的消费组中还没有它（心跳尚未到达）';
       case 'moreConsumersThanQueues': return `没有分配到队列：${reason.consumers} 个消费者，只有 ${reason.queues} 个可读队列`;
       case 'strategyLeftNone': return `没有分配到队列：${reason.strategy} 没有分给它（${reason.consumers} 个消费者，${reason.queues} 个可读队列）`;
+      case 'rebalancePending': return '还没有分配到队列：它上一次 rebalance 时 Broker 还没有把它列入消费组，下一次 rebalance 会给它分配队列';
       case 'onlyUnwrittenQueues': return `只拥有没有生产者写入的队列（id ≥ writeQueueNums）：${reason.queues.join('、')}`;
       case 'masterDown': return `只拥有 ${reason.brokers.join('、')} 的队列，而${reason.brokers.length === 1 ? '它' : '它们'}的 Master 已停止或被网络隔离：生产者只写 Master，在${reason.brokers.length === 1 ? '它' : '它们'}恢复之前不会有新消息（Slave 只提供读取）`;
     }

@@ -67,4 +67,21 @@ describe('a consumer that owns only the queues of a master that is down', () => 
     expect(zh.title).toBe('c-1（CG）收不到消息');
     expect(zh.fix).toMatch(/^让 broker-a 的 Master 恢复（重启，或修复网络分区）。/);
   });
+
+  it('a consumer whose last rebalance ran before the broker listed it waits for the next one, not for a strategy that left it none (5.x: minInterval 1 s)', () => {
+    // c-1 starts at 1 s; its first rebalance, at once, finds an empty group (its heartbeat has not
+    // arrived); the broker's notice comes while the last rebalance is under 1 s old, so the next runs at about 2 s.
+    const timeline = new Timeline(scenarioOf({
+      version: 1, durationMs: 10_000, nameServers: [{ id: 'ns-1' }], brokers: [{ name: 'broker-a' }],
+      topics: [{ name: 'TopicTest', writeQueueNums: 4, readQueueNums: 4 }],
+      consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest', startAt: 1_000 }],
+    }));
+    timeline.seek(1_500);
+    const [idle] = idleConsumers(timeline.state);
+    expect(idle?.reason).toEqual({ kind: 'rebalancePending' });
+    expect(reasonStrings('en').idle(idle!.reason)).toBe('owns no queue yet: its last rebalance ran before the brokers listed it in its group, and the next one gives it queues');
+    expect(reasonStrings('zh').idle(idle!.reason)).toBe('还没有分配到队列：它上一次 rebalance 时 Broker 还没有把它列入消费组，下一次 rebalance 会给它分配队列');
+    timeline.seek(3_000);
+    expect(idleConsumers(timeline.state)).toEqual([]);
+  });
 });

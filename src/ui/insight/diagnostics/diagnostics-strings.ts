@@ -35,6 +35,8 @@ function idleFixEn(f: IdleFinding): string {
       const one = f.reason.brokers.length === 1;
       return `Bring the ${one ? 'master' : 'masters'} of ${brokers} back (restart ${one ? 'it' : 'them'}, or heal the partition). Until then producers send to the other masters, whose queues the group's other consumers own, and while a slave keeps ${brokers} in the route a rebalance leaves these queues with ${f.consumer}. With the controller (RocketMQ 5.x, enableControllerMode) a slave is elected master instead.`;
     }
+    case 'rebalancePending':
+      return 'Nothing to do: a consumer rebalances again as soon as a broker notifies its group (NOTIFY_CONSUMER_IDS_CHANGED), in 5.x no sooner than 1 s after its last rebalance (minInterval), and every 20 s anyway.';
     case 'noRoute': case 'noReadableQueues': case 'notInConsumerList':
       return 'Wait for the next route pull and rebalance (every 30 s and 20 s by default); if it lasts, check that the topic exists and is readable.';
   }
@@ -49,6 +51,8 @@ function idleFixZh(f: IdleFinding): string {
       const brokers = f.reason.brokers.join('、');
       return `让 ${brokers} 的 Master 恢复（重启，或修复网络分区）。在此之前生产者只发往其他 Master，它们的队列归本组其他消费者；只要 Slave 让 ${brokers} 留在路由中，Rebalance 就不会把这些队列从 ${f.consumer} 移走。使用 Controller 模式（RocketMQ 5.x，enableControllerMode）时，会选举一个 Slave 成为 Master。`;
     }
+    case 'rebalancePending':
+      return '无需处理：Broker 通知消费组（NOTIFY_CONSUMER_IDS_CHANGED）后消费者会立即再次 Rebalance（5.x 中距上一次至少 1 秒，即 minInterval），并且每 20 秒一次。';
     case 'noRoute': case 'noReadableQueues': case 'notInConsumerList':
       return '等待下一次路由拉取和 Rebalance（默认每 30 秒和 20 秒一次）；如果一直如此，检查 Topic 是否存在且可读。';
   }

@@ -31,7 +31,7 @@ export interface FileParts {
   consumers: Slots<ConsumerFile>;
   timeline: Slots<TimelineFile>;
   complete: Record<ListName, boolean>;
-  /** The names of the items their schema refused, where the naming fields themselves are right. */
+  /** The names of the items their schema refused, where the naming fields themselves are right (the clients of refused addProducer and addConsumer entries among the producers and consumers). */
   refused: RefusedNames;
 }
 
@@ -64,18 +64,19 @@ export function parseFile(file: Record<string, unknown>, errors: ValidationError
     producers: list('producers', items.producers),
     consumers: list('consumers', items.consumers),
   };
+  const timeline = list('timeline', items.timeline);
   return {
     head: withoutUndefined(head),
     ...parts,
-    timeline: list('timeline', items.timeline),
+    timeline,
     complete,
     refused: {
       nameServers: refusedNames(file, 'nameServers', parts.nameServers),
       controllers: refusedNames(file, 'controllers', parts.controllers),
       brokers: refusedNames(file, 'brokers', parts.brokers),
       topics: refusedNames(file, 'topics', parts.topics),
-      producers: refusedNames(file, 'producers', parts.producers),
-      consumers: refusedNames(file, 'consumers', parts.consumers),
+      producers: [...refusedNames(file, 'producers', parts.producers), ...refusedAdded(file, timeline, 'addProducer', 'producer')],
+      consumers: [...refusedNames(file, 'consumers', parts.consumers), ...refusedAdded(file, timeline, 'addConsumer', 'consumer')],
     },
   };
 }
@@ -91,6 +92,26 @@ function refusedNames<L extends NamedList>(file: Record<string, unknown>, name: 
     const identity = schema.safeParse(items[index]);
     return identity.success ? [{ item: identity.data, path: [name, index] }] : [];
   });
+}
+
+/**
+ * The ids of the clients that refused timeline entries would add (`timeline[3].producer`), where
+ * the entry's action and the client's id are right: an addProducer refused for its `at` or its
+ * rate still starts a client with that id.
+ */
+function refusedAdded(file: Record<string, unknown>, slots: Slots<unknown>, action: 'addProducer' | 'addConsumer', field: 'producer' | 'consumer') {
+  const entries = file.timeline;
+  if (!Array.isArray(entries) || slots.length !== entries.length) return [];
+  return slots.flatMap((slot, index): Array<Located<{ id: string }>> => {
+    const entry: unknown = entries[index];
+    if (slot !== undefined || !isRecord(entry) || entry.action !== action) return [];
+    const identity = IDENTITY_SCHEMAS[`${field}s`].safeParse(entry[field]);
+    return identity.success ? [{ item: identity.data, path: ['timeline', index, field] }] : [];
+  });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

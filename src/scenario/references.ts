@@ -17,14 +17,23 @@ export function located<T>(items: Slots<T>, list: string): Array<Located<T>> {
 
 /** A list's valid items and the names of its refused ones, in file order: for the checks of names (a refused item's problems are listed already, its name still meets the others'). */
 export function withRefused<T>(valid: ReadonlyArray<Located<T>>, refused: ReadonlyArray<Located<T>>): Array<Located<T>> {
-  return refused.length === 0 ? [...valid] : [...valid, ...refused].sort((a, b) => Number(a.path[1]) - Number(b.path[1]));
+  return refused.length === 0 ? [...valid] : inFileOrder([...valid, ...refused]);
 }
 
-/** Every client by id, as allProducers and allConsumers give them, with the refused ones whose id is right. */
+/** Items of one list by their position in it (`path[1]`). */
+function inFileOrder<T>(items: Array<Located<T>>): Array<Located<T>> {
+  return items.sort((a, b) => Number(a.path[1]) - Number(b.path[1]));
+}
+
+/**
+ * Every client by id, the refused ones whose id is right included: the initial producers, the
+ * initial consumers, then the clients the timeline adds, each part in file order. A clash is then
+ * blamed on the client that starts later.
+ */
 export function clientIds(draft: Draft): Array<Located<{ id: string }>> {
-  const byId = (list: 'producers' | 'consumers', all: ReadonlyArray<Located<{ id: string }>>) =>
-    [...withRefused(all.filter((entry) => entry.path[0] === list), draft.refused[list]), ...all.filter((entry) => entry.path[0] !== list)];
-  return [...byId('producers', allProducers(draft)), ...byId('consumers', allConsumers(draft))];
+  const all = [...allProducers(draft), ...allConsumers(draft), ...draft.refused.producers, ...draft.refused.consumers];
+  const initialIn = (list: 'producers' | 'consumers') => inFileOrder(all.filter((entry) => entry.path[0] === list));
+  return [...initialIn('producers'), ...initialIn('consumers'), ...inFileOrder(all.filter((entry) => entry.path[0] === 'timeline'))];
 }
 
 /** Every item whose key an earlier item already has, paired with that earlier item. */

@@ -253,6 +253,24 @@ describe('validateScenario: every problem at once', () => {
     expect(lines(scenario).filter((line) => line.startsWith('consumers'))).toEqual(['consumers[1].id: must be a non-empty string of at most 255 characters']);
   });
 
+  it('counts the client of a timeline entry refused for another field, and blames a clash on the client that starts later', () => {
+    const scenario = base();
+    scenario.timeline = [
+      { at: 1_000, action: 'addProducer', producer: { id: 'c-1', group: 'PG', topic: 'TopicTest', ratePerSec: 'fast' } },
+      { at: 'soon', action: 'addConsumer', consumer: { id: 'broker-a/1', group: 'CG', topic: 'TopicTest' } },
+      { at: 3_000, action: 'addConsumer', consumer: { id: 'c-9', group: 'CG', topic: 'TopicTest' } },
+      { at: 2_000, action: 'addConsumer', consumer: { id: 'c-9', group: 'CG', topic: 'TopicTest', bogus: 1 } },
+    ];
+    expect(lines(scenario)).toEqual([
+      'timeline[0].producer.ratePerSec: must be a number from 0 to 10000 (messages per second)',
+      'timeline[1].at: must be an integer from 0 to 300000 (the scenario\'s durationMs)',
+      'timeline[3].consumer: unknown field "bogus"',
+      'timeline[0].producer.id: duplicate client id "c-1" (also in consumers[0])',
+      'timeline[3].consumer.id: duplicate client id "c-9" (also in timeline[2].consumer)',
+      'timeline[1].consumer.id: "broker-a/1" is already the name of a broker (also in brokers[1]): give each process a name of its own',
+    ]);
+  });
+
   it('does not repeat a problem as a broken reference: a topic naming an invalid broker is not reported', () => {
     const scenario = base();
     at(scenario, 'brokers', 0).port = 'x';

@@ -37,10 +37,32 @@ export function remainingFraction(remainingMs: number, totalMs: number): number 
 /**
  * A label cut to fit `widthPx` at about `charPx` per character, ending in "…" when cut. SVG text
  * does not wrap, so long ids are shortened on the drawing and given whole in its accessible name.
+ * A Chinese character (or any wide one) counts as two: a name typed in Chinese is cut to fit too.
  */
 export function fitText(text: string, widthPx: number, charPx = 7): string {
   const room = Math.max(1, Math.floor(widthPx / charPx));
-  return text.length <= room ? text : `${text.slice(0, Math.max(1, room - 1))}…`;
+  if (text.length * 2 <= room) return text;
+  let used = 0;
+  let end = 0;
+  for (const char of text) {
+    const next = used + charUnits(char.codePointAt(0)!);
+    // Room is kept for the ellipsis unless this is the last character and it fits.
+    if (next > room - 1 && (next > room || end + char.length < text.length)) return `${text.slice(0, Math.max(end, char.length))}…`;
+    used = next;
+    end += char.length;
+  }
+  return text;
+}
+
+/**
+ * How many Latin characters' width a character takes: 2 for East Asian wide and full-width ones
+ * (CJK ideographs and punctuation, kana, Hangul, full-width forms) and beyond the BMP (emoji), else 1.
+ */
+function charUnits(code: number): number {
+  if (code < 0x1100) return 1;
+  const wide = code <= 0x115f || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff)
+    || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) || code > 0xffff;
+  return wide ? 2 : 1;
 }
 
 const GROUPED = new Intl.NumberFormat('en-US');

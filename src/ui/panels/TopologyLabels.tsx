@@ -37,9 +37,12 @@ export interface BrokerLabel {
   status: EntityStatus;
 }
 
+/** About the width of a character of a group's bold title (a run of wide Latin letters such as g or W included). */
+const GROUP_TITLE_CHAR = 7.8;
+
 /** A group's title in the top-left corner of its frame. */
 export function GroupTitle({ box, title }: { box: Box; title: string }) {
-  return <text x={box.x + 8} y={box.y + 17} className="rs-group-title">{fitText(title, box.width - 16, 7.2)}</text>;
+  return <text x={box.x + 8} y={box.y + 17} className="rs-group-title">{fitText(title, box.width - 16, GROUP_TITLE_CHAR)}</text>;
 }
 
 export const TopologyLabels = memo(function TopologyLabels({ labels, layout, scale }: { labels: BrokerLabel[]; layout: TopologyLayout; scale: number }) {

@@ -29,6 +29,19 @@ describe('SpaceTimeTab', () => {
     expect(svg).toHaveAccessibleName('Space-time diagram from 0:10.000 to 0:30.000');
   });
 
+  it('cuts a long name to the label column, the whole name in its lane\'s tooltip', async () => {
+    const scenario = writeReadScenario();
+    const long = `c-${'消费者'.repeat(10)}`;
+    scenario.consumers = [{ ...scenario.consumers[0]!, id: long }];
+    loadAt(scenario, 30_000);
+    render(<SpaceTimeTab />);
+    const svg = await screen.findByTestId('spacetime-svg', {}, WAIT);
+    const lane = svg.querySelector(`[data-lane="${long}"]`)!;
+    expect(lane.querySelector('title')!.textContent).toBe(long);
+    // The label column holds about 13 Latin characters; a Chinese one takes two.
+    expect(lane.querySelector('text')!.textContent).toBe('c-消费者消费…');
+  });
+
   it('moves the playhead to the event of an arrow that is clicked', async () => {
     loadAt(writeReadScenario(), 30_000);
     render(<SpaceTimeTab />);

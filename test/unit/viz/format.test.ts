@@ -45,6 +45,18 @@ describe('fitText', () => {
     expect(fitText('ns-1', 100)).toBe('ns-1');
     expect(fitText('a-very-long-consumer-id', 70)).toBe('a-very-lo…');
     expect(fitText('a-very-long-consumer-id', 70)).toHaveLength(10);
+    expect(fitText('exactly-10', 70)).toBe('exactly-10');
+    expect(fitText('exactly-11c', 70)).toBe('exactly-1…');
+  });
+
+  it('counts a Chinese character (or an emoji) as two, so a name typed in Chinese is cut to the same width', () => {
+    // Room for 10 Latin characters: 5 Chinese ones, or 4 and the ellipsis.
+    expect(fitText('消费者组一二', 70)).toBe('消费者组…');
+    expect(fitText('消费者组一', 70)).toBe('消费者组一');
+    expect(fitText('c-消费者组一', 70)).toBe('c-消费者…');
+    expect(fitText('p🚀🚀🚀🚀🚀', 70)).toBe('p🚀🚀🚀🚀…');
+    // One character at least, whole: a surrogate pair is never split.
+    expect(fitText('🚀🚀', 7)).toBe('🚀…');
   });
 });
 

@@ -5,7 +5,7 @@
  * event, where the event log highlights it.
  */
 import { forwardRef, useId } from 'react';
-import { formatTime } from '../../../viz/format.ts';
+import { fitText, formatTime } from '../../../viz/format.ts';
 import type { ArrowKind, MarkKind } from '../../../viz/space-time-events.ts';
 import type { SpaceTimeLayout } from '../../../viz/space-time-layout.ts';
 import { useRovingStrokes } from './roving-strokes.ts';
@@ -29,6 +29,9 @@ export interface SpaceTimeDiagramProps {
   onPick: (t: number) => void;
 }
 
+/** About the width of a character of the lanes' 11 px labels. */
+const LANE_CHAR_PX = 6.5;
+
 export const SpaceTimeDiagram = forwardRef<SVGSVGElement, SpaceTimeDiagramProps>(function SpaceTimeDiagram({ layout, strings, label, onPick }, ref) {
   const markerId = useId().replace(/:/g, '');
   const roving = useRovingStrokes(layout, onPick);
@@ -51,8 +54,10 @@ export const SpaceTimeDiagram = forwardRef<SVGSVGElement, SpaceTimeDiagramProps>
         {layout.ticks.map((tick) => <text key={tick.t} x={tick.x} y={12} textAnchor="middle">{formatTime(tick.t).replace(/\.000$/, '')}</text>)}
         {layout.lanes.map((lane) => (
           <g key={lane.id} data-lane={lane.id} data-role={lane.now}>
+            <title>{lane.id}</title>
             <line x1={layout.plotLeft} x2={layout.plotRight} y1={lane.y} y2={lane.y} stroke="currentColor" strokeOpacity={0.2} />
-            <text x={layout.plotLeft - 6} y={lane.y + (lane.now ? -1 : 4)} textAnchor="end">{lane.id}</text>
+            {/* A long name is cut to the label column (whole in the lane's tooltip): it would run off the left edge. */}
+            <text x={layout.plotLeft - 6} y={lane.y + (lane.now ? -1 : 4)} textAnchor="end">{fitText(lane.id, layout.plotLeft - 8, LANE_CHAR_PX)}</text>
             {lane.now && <text x={layout.plotLeft - 6} y={lane.y + 9} textAnchor="end" fontSize="9" fillOpacity={0.7}>{strings.roleNow[lane.now]}</text>}
           </g>
         ))}

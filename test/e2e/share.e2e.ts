@@ -103,6 +103,64 @@ test('a link whose names are JavaScript built-in keys opens its run, and every b
   // Every built-in scenario is loaded and run to 0:10: on a busy two-core machine over 30 s.
 }, { timeoutMs: 120_000 });
 
+/** A scenario whose names are as long as RocketMQ allows (a topic 127 characters, a group or id 255), some in Chinese. */
+const LONG_NAMES = (() => {
+  const topic = `Topic_${'X'.repeat(121)}`;
+  const broker = `broker-${'超长名字'.repeat(40)}`;
+  const group = `CG_${'g'.repeat(252)}`;
+  return {
+    version: 1, name: 'Long names', durationMs: 60_000,
+    nameServers: [{ id: `ns-${'n'.repeat(120)}` }],
+    brokers: [{ name: 'broker-a' }, { name: broker }],
+    topics: [{ name: topic, writeQueueNums: 4, readQueueNums: 4 }, { name: `Second_${'Z'.repeat(120)}`, writeQueueNums: 2, readQueueNums: 2 }],
+    producers: [{ id: `p-${'生产者'.repeat(30)}`, group: `PG_${'p'.repeat(200)}`, topic, ratePerSec: 10 }],
+    consumers: [{ id: `c-${'y'.repeat(250)}`, group, topic }, { id: 'c-2', group, topic }],
+    timeline: [{ at: 20_000, action: 'crashBroker', target: broker }],
+  };
+})();
+
+/** Elements that stick out of their panel (scroll areas and drawings excepted: they clip what they hold). */
+const OUT_OF_PANEL = `(() => {
+  const found = [];
+  for (const panel of document.querySelectorAll('.rs-panel')) {
+    const box = panel.getBoundingClientRect();
+    if (box.width === 0) continue;
+    for (const element of panel.querySelectorAll('*')) {
+      if ((element.closest('svg') !== null && element.tagName !== 'svg') || element.closest('.rs-table-scroll, .rs-visually-hidden') !== null) continue;
+      const r = element.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0 && (r.right > box.right + 1 || r.left < box.left - 1)) {
+        found.push(element.tagName.toLowerCase() + ' "' + (element.textContent || '').slice(0, 40) + '" spans ' + Math.round(r.left) + '..' + Math.round(r.right) + ' in a panel at ' + Math.round(box.left) + '..' + Math.round(box.right));
+      }
+    }
+  }
+  return found;
+})()`;
+
+test('names as long as RocketMQ allows wrap or are cut inside their panels, on every tab', async ({ page, baseUrl, consoleErrors }) => {
+  await openPage(page, baseUrl, `#${fragmentOf(LONG_NAMES, 30_000)}`);
+  await waitForTime(page, '0:30.000');
+  assert.equal(await page.getByRole('alert').count(), 0, 'no banner');
+  for (const [tab, panel] of [['cluster', 'topology'], ['dashboard', 'dashboard'], ['message', 'message-trace'], ['diagnostics', 'diagnostics'], ['charts', 'charts'], ['spacetime', 'spacetime'], ['whatif', 'whatif']] as const) {
+    await page.getByTestId(`insight-tab-${tab}`).click();
+    await page.locator(`section.rs-panel.rs-${panel}:not([aria-busy="true"])`).waitFor();
+    await waitForFrames(page, 3);
+    assert.deepEqual(await page.evaluate(OUT_OF_PANEL), [], `on the ${tab} tab`);
+  }
+  // The inspector of each process with a long name, opened from the keyboard (a click might land on a message's dot).
+  await page.getByTestId('insight-tab-cluster').click();
+  const { nameServers, brokers, producers, consumers } = LONG_NAMES;
+  for (const testId of [`nameserver-${nameServers[0]!.id}`, `broker-${brokers[1]!.name}/0`, `client-${producers[0]!.id}`, `client-${consumers[0]!.id}`]) {
+    await page.getByTestId(`topology-${testId}`).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('inspector-close').waitFor();
+    await waitForFrames(page, 3);
+    assert.deepEqual(await page.evaluate(OUT_OF_PANEL), [], `with the inspector of ${testId.slice(0, 20)}…`);
+    await page.getByTestId('inspector-close').click();
+  }
+  assert.ok(await page.evaluate('document.documentElement.scrollWidth <= document.documentElement.clientWidth'), 'the page does not scroll sideways');
+  assert.deepEqual(consoleErrors, []);
+}, { timeoutMs: 60_000 });
+
 test('a link a chat tool percent-encoded and wrapped opens its run; one still unreadable opens the default with a banner', async ({ page, baseUrl, consoleErrors }) => {
   await openPage(page, baseUrl);
   await page.getByTestId('scenario-picker').selectOption('crash-partition-shutdown');

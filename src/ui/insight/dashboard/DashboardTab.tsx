@@ -3,7 +3,7 @@
  * State at t is read through useSimView; the TPS and today's counts need the run's history and
  * come from the named query dashboardStats. Every table exports as CSV.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { isSystemTopic } from '../../../sim/index.ts';
 import { brokersAsked, nameServerAsked } from '../../../sim/queries/brokers-asked.ts';
 import { usePlayback } from '../../../store/playback.ts';
@@ -23,23 +23,32 @@ interface TableProps {
   caption: string;
   columns: string[];
   rows: Row[];
+  /** The columns of names a user typed (brokers, clients): they may wrap, every other value stays whole. */
+  names: readonly number[];
   strings: DashboardStrings;
 }
 
 /** A Dashboard table with its CSV export (the file named after the table and the moment). */
-function ExportableTable({ id, caption, columns, rows, strings }: TableProps) {
+function ExportableTable({ id, caption, columns, rows, names, strings }: TableProps) {
   const timeMs = usePlayback((s) => s.timeMs);
+  // One array while the table's shape holds: DataTable's rows are drawn again only when it changes.
+  const count = columns.length;
+  const whole = useMemo(() => Array.from({ length: count }, (_, i) => i).filter((i) => !names.includes(i)), [count, names]);
   return (
     <div className="rs-dashboard-table">
       <button type="button" className="rs-button rs-csv-button" data-testid={`csv-${id}`}
         onClick={() => saveCsv(`${fileStem(id, 'table')}-${Math.round(timeMs)}ms.csv`, columns, rows)}>
         {strings.exportCsv(caption)}
       </button>
-      <DataTable caption={caption} columns={columns} testId={`dashboard-${id}`} empty={strings.none}
+      <DataTable caption={caption} columns={columns} testId={`dashboard-${id}`} empty={strings.none} whole={whole}
         rows={rows.map((row, index) => ({ key: `${index}|${String(row[0])}|${String(row[1])}`, cells: row }))} />
     </div>
   );
 }
+
+/** Where the tables hold names: the first column, and the consumer progress's client too. */
+const FIRST: readonly number[] = [0];
+const BROKER_AND_CLIENT: readonly number[] = [0, 2];
 
 export function DashboardTab() {
   const view = useSimView(TEXT_PANEL_REFRESH);
@@ -65,7 +74,7 @@ export function DashboardTab() {
       <p className="rs-muted">{strings.intro}</p>
       {cluster && cluster.silent.length > 0 && <p className="rs-dashboard-silent" data-testid="dashboard-silent" role="note">{strings.silent(cluster.nameServer, cluster.silent)}</p>}
       {cluster ? (
-        <ExportableTable id="cluster" caption={c.caption(cluster.nameServer)} strings={strings} rows={cluster.rows}
+        <ExportableTable id="cluster" caption={c.caption(cluster.nameServer)} strings={strings} rows={cluster.rows} names={FIRST}
           columns={[c.brokerName, c.brokerId, c.address, c.version, c.putTps, c.getTps, c.yesterdayPut, c.yesterdayGet, c.todayPut, c.todayGet]} />
       ) : <p className="rs-muted">{strings.noNameServer}</p>}
       <label className="rs-dashboard-topic">{strings.topic}{' '}
@@ -74,21 +83,21 @@ export function DashboardTab() {
         </select>
       </label>
       {route ? (
-        <ExportableTable id="route" caption={r.caption(topic, route.nameServer)} strings={strings} rows={route.rows}
+        <ExportableTable id="route" caption={r.caption(topic, route.nameServer)} strings={strings} rows={route.rows} names={FIRST}
           columns={[r.brokerName, r.readQueueNums, r.writeQueueNums, r.perm]} />
       ) : <p className="rs-muted">{strings.noRoute}</p>}
       {asked ? (
         <>
           {asked.slaves.length > 0 && <p className="rs-muted" data-testid="dashboard-from-slaves">{strings.fromSlaves(asked.nameServer, asked.slaves)}</p>}
-          <ExportableTable id="status" caption={s.caption(topic)} strings={strings} rows={statusRows(topic, asked, stats, formatTime)}
+          <ExportableTable id="status" caption={s.caption(topic)} strings={strings} rows={statusRows(topic, asked, stats, formatTime)} names={FIRST}
             columns={[s.broker, s.queue, s.minOffset, s.maxOffset, s.lastUpdate]} />
           {progressRows(state, asked, stats).map((group) => (
-            <ExportableTable key={`${group.group}@${group.topic}`} id={`progress-${group.group}${group.retry ? '-retry' : ''}`} strings={strings} rows={group.rows}
+            <ExportableTable key={`${group.group}@${group.topic}`} id={`progress-${group.group}${group.retry ? '-retry' : ''}`} strings={strings} rows={group.rows} names={BROKER_AND_CLIENT}
               caption={p.caption(group.group, group.topic, group.diffTotal, String(group.consumeTps))}
               columns={[p.broker, p.queue, p.client, p.brokerOffset, p.consumerOffset, p.diff]} />
           ))}
           {connectionRows(state, asked).map((group) => (
-            <ExportableTable key={group.group} id={`connections-${group.group}`} strings={strings} rows={group.rows}
+            <ExportableTable key={group.group} id={`connections-${group.group}`} strings={strings} rows={group.rows} names={FIRST}
               caption={k.caption(group.group)} columns={[k.clientId, k.address, k.language, k.version]} />
           ))}
         </>

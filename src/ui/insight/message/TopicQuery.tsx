@@ -65,7 +65,7 @@ export function TopicQueryForm({ picker, strings }: { picker: ReactNode; strings
   return (
     <form className="rs-message-form" onSubmit={submit} data-testid="topic-query">
       {picker}
-      <label>{strings.topic}{' '}
+      <label className="rs-message-topic">{strings.topic}{' '}
         <select className="rs-select" value={chosen} onChange={(event) => setTopic(event.target.value)} data-testid="topic-query-topic">
           {topics.map((name) => <option key={name} value={name}>{name}</option>)}
         </select>

@@ -119,10 +119,10 @@ const LONG_NAMES = (() => {
   };
 })();
 
-/** Elements that stick out of their panel (scroll areas and drawings excepted: they clip what they hold). */
+/** Elements that stick out of their panel or the editor sideways (scroll areas and drawings excepted: they clip what they hold). */
 const OUT_OF_PANEL = `(() => {
   const found = [];
-  for (const panel of document.querySelectorAll('.rs-panel')) {
+  for (const panel of document.querySelectorAll('.rs-panel, .rs-editor')) {
     const box = panel.getBoundingClientRect();
     if (box.width === 0) continue;
     for (const element of panel.querySelectorAll('*')) {
@@ -157,6 +157,10 @@ test('names as long as RocketMQ allows wrap or are cut inside their panels, on e
     assert.deepEqual(await page.evaluate(OUT_OF_PANEL), [], `with the inspector of ${testId.slice(0, 20)}…`);
     await page.getByTestId('inspector-close').click();
   }
+  await page.getByTestId('edit').click();
+  await page.getByTestId('knobs-form').waitFor();
+  await waitForFrames(page, 3);
+  assert.deepEqual(await page.evaluate(OUT_OF_PANEL), [], 'with the editor open');
   assert.ok(await page.evaluate('document.documentElement.scrollWidth <= document.documentElement.clientWidth'), 'the page does not scroll sideways');
   assert.deepEqual(consoleErrors, []);
 }, { timeoutMs: 60_000 });

@@ -37,13 +37,13 @@ export function ChartCard({ series, initial, toMs, nowMs, width, height, name }:
     <div className="rs-chart-card" data-testid={`chart-${name}`}>
       <div className="rs-chart-tools">
         <label htmlFor={metricId}>{strings.metricLabel}</label>
-        <select id={metricId} value={metric} data-testid={`chart-${name}-metric`} onChange={(e) => setMetric(e.target.value as ChartMetric)}>
+        <select className="rs-select" id={metricId} value={metric} data-testid={`chart-${name}-metric`} onChange={(e) => setMetric(e.target.value as ChartMetric)}>
           {CHART_METRICS.map((id) => <option key={id} value={id}>{strings.metric[id]}</option>)}
         </select>
         {metric === 'lagByQueue' && groups.length > 0 && (
           <>
             <label htmlFor={groupId}>{strings.groupLabel}</label>
-            <select id={groupId} value={group} onChange={(e) => setGroup(e.target.value)}>
+            <select className="rs-select" id={groupId} value={group} onChange={(e) => setGroup(e.target.value)}>
               {groups.map((g) => <option key={g} value={g}>{g}</option>)}
             </select>
           </>

@@ -56,7 +56,7 @@ export function SpaceTimeTab() {
       <p className="rs-muted">{strings.intro}</p>
       <div className="rs-chart-tools">
         <label htmlFor={windowId}>{strings.windowLabel}</label>
-        <select id={windowId} value={seconds} data-testid="spacetime-window" onChange={(e) => setSeconds(Number(e.target.value))}>
+        <select className="rs-select" id={windowId} value={seconds} data-testid="spacetime-window" onChange={(e) => setSeconds(Number(e.target.value))}>
           {WINDOWS_S.map((s) => <option key={s} value={s}>{strings.lastSeconds(s)}</option>)}
         </select>
         <span className="rs-chart-export">

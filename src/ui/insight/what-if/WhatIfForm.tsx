@@ -27,16 +27,16 @@ export function WhatIfForm({ scenario, nowMs, strings, shownPath }: { scenario: 
   return (
     <form className="rs-whatif-form" onSubmit={submit} data-testid="whatif-form">
       <label htmlFor={settingId}>{strings.setting}</label>
-      <select id={settingId} value={choice.path} data-testid="whatif-setting" onChange={(e) => { setPath(e.target.value); setTyped(null); }}>
+      <select className="rs-select" id={settingId} value={choice.path} data-testid="whatif-setting" onChange={(e) => { setPath(e.target.value); setTyped(null); }}>
         {choices.map((c) => <option key={c.path} value={c.path}>{`${c.path} = ${c.current}`}</option>)}
       </select>
       <label htmlFor={valueId}>{strings.value}</label>
       {choice.options ? (
-        <select id={valueId} value={value} data-testid="whatif-value" onChange={(e) => setTyped(e.target.value)}>
+        <select className="rs-select" id={valueId} value={value} data-testid="whatif-value" onChange={(e) => setTyped(e.target.value)}>
           {choice.options.map((option) => <option key={option} value={option}>{option}</option>)}
         </select>
       ) : (
-        <input id={valueId} type="number" inputMode="numeric" value={value} className="rs-whatif-number" data-testid="whatif-value" onChange={(e) => setTyped(e.target.value)} />
+        <input id={valueId} type="number" inputMode="numeric" value={value} className="rs-input rs-whatif-number" data-testid="whatif-value" onChange={(e) => setTyped(e.target.value)} />
       )}
       <button type="submit" className="rs-button rs-button-primary" data-testid="whatif-compare">
         {planned === 'atMoment' || planned === null ? `${strings.compare} · ${strings.forkAt(formatTime(nowMs))}` : strings.compare}

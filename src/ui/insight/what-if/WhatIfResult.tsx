@@ -92,7 +92,7 @@ export function WhatIfResult({ change, scenario, strings }: { change: WhatIfChan
       )}
       <div className="rs-chart-tools">
         <label htmlFor={metricId}>{strings.chartHeading}</label>
-        <select id={metricId} value={metric} onChange={(e) => setMetric(e.target.value as ChartMetric)}>
+        <select className="rs-select" id={metricId} value={metric} onChange={(e) => setMetric(e.target.value as ChartMetric)}>
           {CHART_METRICS.map((id) => <option key={id} value={id}>{chartStrings.metric[id]}</option>)}
         </select>
       </div>

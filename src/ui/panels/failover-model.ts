@@ -16,7 +16,11 @@ export interface FaultView {
 /** The run's settings a detection's arithmetic names (controller mode). */
 export type DetectionConfig = Pick<SimConfig, 'controllerHeartBeatTimeoutMs' | 'controllerScanNotActiveBrokerIntervalMs' | 'scanInactiveMasterIntervalMs'>;
 
-export function detectionSentence(detection: Detection, strings: FailoverStrings, config: DetectionConfig): string {
+/**
+ * One detection said: `node` is the faulty process ("broker-a/0"), not the fault's target
+ * ("broker-a"): a NameServer removes that address, and while a slave is registered broker-a stays.
+ */
+export function detectionSentence(detection: Detection, node: string, strings: FailoverStrings, config: DetectionConfig): string {
   const since = detection.since ?? detection.faultAt;
   return strings.sentence[detection.how]({
     outcome: strings.elected(detection.detail ?? 'none'),
@@ -24,7 +28,7 @@ export function detectionSentence(detection: Detection, strings: FailoverStrings
     scanPeriod: formatSeconds(config.controllerScanNotActiveBrokerIntervalMs),
     masterScanPeriod: formatSeconds(config.scanInactiveMasterIntervalMs),
     party: detection.party,
-    broker: detection.target,
+    broker: node,
     at: formatSeconds(detection.noticedAt),
     after: formatSeconds(detection.noticedAt - detection.faultAt),
     since: formatSeconds(since),
@@ -37,7 +41,7 @@ export function faultViews(faults: readonly FaultRecord[], detections: readonly 
   return faults.map((fault) => ({
     key: `${fault.fault} ${fault.target}@${fault.at}`,
     title: strings.fault(`${fault.fault} ${fault.target}`, formatSeconds(fault.at)),
-    sentences: detections.filter((d) => d.target === fault.target && d.faultAt === fault.at).map((d) => detectionSentence(d, strings, config)),
+    sentences: detections.filter((d) => d.target === fault.target && d.faultAt === fault.at).map((d) => detectionSentence(d, fault.node, strings, config)),
   }));
 }
 

@@ -27,10 +27,22 @@ describe('FailoverPanel', () => {
     for (const ns of ['ns-1', 'ns-2']) {
       const detection = timeline.state.detections.find((d) => d.party === ns)!;
       expect(detection.noticedAt - 30_000).toBeLessThanOrEqual(2);
-      expect(items).toContain(`${ns} removed broker-b at 30.0 s: its connection closed (0.0 s after the fault)`);
+      expect(items).toContain(`${ns} removed broker-b/0 at 30.0 s: its connection closed (0.0 s after the fault)`);
     }
     act(() => usePlayback.getState().setLanguage('zh'));
-    expect(screen.getByText('ns-1 在 30.0 s 移除了 broker-b：连接已关闭（故障后 0.0 s）')).toBeInTheDocument();
+    expect(screen.getByText('ns-1 在 30.0 s 移除了 broker-b/0：连接已关闭（故障后 0.0 s）')).toBeInTheDocument();
+  });
+
+  it('names the process that failed, not its brokerName: with a slave registered, the route keeps broker-b and loses broker-b/0', () => {
+    const scenario = writeReadScenario({ brokers: ['broker-a', 'broker-b'], slaves: true, timeline: [{ at: 30_000, action: 'crashBroker', target: 'broker-b' }] });
+    const timeline = loadAt(scenario, 70_000);
+    render(<FailoverPanel />);
+    const items = within(screen.getByTestId('failover-faults')).getAllByRole('listitem').map((li) => li.textContent);
+    expect(items).toContain('ns-1 removed broker-b/0 at 30.0 s: its connection closed (0.0 s after the fault)');
+    // c-1's route, pulled after the crash, lists broker-b's slave and not its master.
+    const pulled = timeline.state.detections.find((d) => d.party === 'c-1' && d.how === 'routeUpdated')!;
+    expect(items).toContain(`c-1 noticed at ${(pulled.noticedAt / 1_000).toFixed(1)} s: its route refresh no longer lists broker-b/0 (${((pulled.noticedAt - 30_000) / 1_000).toFixed(1)} s after the fault)`);
+    expect(items.some((text) => / lists broker-b /.test(text ?? '') || / broker-b \(/.test(text ?? ''))).toBe(false);
   });
 
   it('shows the idle close with its 120 s and, before it, the NameServers still listing a partitioned broker', () => {
@@ -57,7 +69,7 @@ describe('FailoverPanel', () => {
     render(<FailoverPanel />);
     const since = timeline.state.nameServers['ns-1']!.brokerLiveTable['10.0.1.2:10911']!.lastUpdateTimestamp;
     const at = ((since + 120_000) / 1_000).toFixed(1);
-    expect(screen.getByText(`ns-1 removed broker-b at ${at} s: its channel was idle for 120.0 s since ${(since / 1_000).toFixed(1)} s`)).toBeInTheDocument();
+    expect(screen.getByText(`ns-1 removed broker-b/0 at ${at} s: its channel was idle for 120.0 s since ${(since / 1_000).toFixed(1)} s`)).toBeInTheDocument();
     expect(screen.getByTestId('belief-broker-b/0-ns-1')).not.toHaveClass('rs-failover-wrong');
   });
 });

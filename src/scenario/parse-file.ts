@@ -104,13 +104,14 @@ function refusedAdded(file: Record<string, unknown>, slots: Slots<unknown>, acti
   if (!Array.isArray(entries) || slots.length !== entries.length) return [];
   return slots.flatMap((slot, index): Array<Located<{ id: string }>> => {
     const entry: unknown = entries[index];
-    if (slot !== undefined || !isRecord(entry) || entry.action !== action) return [];
+    if (slot !== undefined || !isObject(entry) || entry.action !== action) return [];
     const identity = IDENTITY_SCHEMAS[`${field}s`].safeParse(entry[field]);
     return identity.success ? [{ item: identity.data, path: ['timeline', index, field] }] : [];
   });
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A JSON object: not null, not an array. */
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

@@ -12,7 +12,7 @@ import { issuesToErrors, problem, withoutRepeats } from './issues.ts';
 import type { Language } from './language.ts';
 import type { Said } from './messages.ts';
 import { finalize, normalize } from './normalize.ts';
-import { parseFile } from './parse-file.ts';
+import { isObject, parseFile } from './parse-file.ts';
 import { versionMessage, versionSchema } from './schema.ts';
 
 export interface ValidationError {
@@ -54,6 +54,3 @@ function refused(errors: ValidationError[]): ValidationResult {
   return { ok: false, errors };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

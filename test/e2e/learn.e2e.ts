@@ -137,6 +137,33 @@ for (const language of ['en', 'zh'] as const) {
   }, { viewport: { width: 390, height: 844 } });
 }
 
+for (const language of ['en', 'zh'] as const) {
+  test(`presenting a chapter on a 1280x800 projector (${language}): the step's text stays under the playback bar and the drawing, every queue and the legend are on screen below it`, async ({ page, baseUrl, consoleErrors, screenshot }) => {
+    await openPage(page, baseUrl, `#ch=read-write&st=3&lang=${language}`);
+    await arrivedAt(page, 3);
+    await page.keyboard.press('p');
+    await page.locator('.rs-app.rs-presenting').waitFor();
+    // The drawing is measured for the room under the lesson box, then scrolled up under it.
+    await page.waitForFunction(() => {
+      const lesson = document.querySelector('[data-testid="chapter"]')?.getBoundingClientRect();
+      const stage = document.querySelector('.rs-topology-stage')?.getBoundingClientRect();
+      const legend = document.querySelector('.rs-topology-legend')?.getBoundingClientRect();
+      return lesson !== undefined && stage !== undefined && legend !== undefined && window.scrollY > 0
+        && stage.top >= lesson.bottom && legend.bottom <= window.innerHeight;
+    });
+    const bar = await page.locator('.rs-controls').evaluate((element) => element.getBoundingClientRect().bottom);
+    const lesson = await page.getByTestId('chapter').evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
+    assert.ok(lesson.top >= bar, `the lesson box (from y ${lesson.top}) is under the bar (to y ${bar})`);
+    for (const broker of ['broker-a/0', 'broker-b/0']) {
+      const cell = page.locator(`[data-testid="canvas-queue-${broker}#7"]`);
+      const box = await cell.evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
+      assert.ok(box.top >= lesson.bottom && box.bottom <= 800, `${broker}'s queue 7 at y ${box.top}-${box.bottom}, below the lesson (to y ${lesson.bottom}) and on screen`);
+    }
+    await screenshot(`present-chapter-${language}-1280x800`);
+    assert.deepEqual(consoleErrors, []);
+  }, { viewport: { width: 1280, height: 800 } });
+}
+
 test('presenting a chapter: the clicker\'s blank key blanks it, its next key lifts the blank on the same step, then steps', async ({ page, baseUrl, consoleErrors }) => {
   await openPage(page, baseUrl, '#ch=nameserver&st=1&lang=en');
   const moment = await arrivedAt(page, 1);
@@ -149,7 +176,7 @@ test('presenting a chapter: the clicker\'s blank key blanks it, its next key lif
   assert.equal(await arrivedAt(page, 1), moment, 'still on step 2, at its moment');
   await page.keyboard.press('PageDown');
   assert.ok(await arrivedAt(page, 2) >= moment);
-  // Presentation mode scrolls a short window to the drawing, but not in a chapter: the step's text stays on screen.
+  // Presentation mode scrolls the drawing up under the lesson box: the step's text stays on screen.
   const lessonTop = await page.getByTestId('chapter').evaluate((element) => element.getBoundingClientRect().top);
   assert.ok(lessonTop >= 0, `the lesson box starts at y ${lessonTop}`);
   assert.deepEqual(consoleErrors, []);

@@ -197,10 +197,10 @@ export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelPro
   const presenting = usePlayback((s) => s.presenting);
   const [stage, setStage] = useState<HTMLDivElement | null>(null);
   const [measureWidth, width] = useElementWidth<HTMLDivElement>(960);
-  const room = useStageRoom(stage, presenting);
-  // A chapter's lesson box stands above the panels: scrolling to the drawing would hide what the step says.
+  // A chapter's lesson box stands above the panels: presenting scrolls the drawing up under it, not the panel.
   const reading = useLesson((s) => s.chapterId !== null);
-  usePresentingScroll(stage, presenting && !reading);
+  const room = useStageRoom(stage, presenting, reading);
+  usePresentingScroll(stage, presenting, reading);
   const stageRef = useCallback((element: HTMLDivElement | null) => {
     measureWidth(element);
     setStage(element);

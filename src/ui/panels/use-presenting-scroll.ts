@@ -5,27 +5,49 @@
  * it larger, a caption takes a line more) the window scrolls until the panel ends on screen, at
  * most until the panel sits just under the playback bar, which stays on screen (sticky). It never
  * scrolls up, so what a presenter scrolled to stays while the panel fits.
+ *
+ * A chapter's lesson box stays under the bar too where the window holds it (learn.css): its
+ * caption is what the teacher talks over, so the drawing itself is scrolled up under the box, and
+ * the panel's title and its event caption pass beneath it. Where the box scrolls with the page (a
+ * short or narrow window) nothing is moved: the caption would go.
  */
 import { useEffect } from 'react';
 
-/** Room between the playback bar and the panel once scrolled. */
+/** Room between the playback bar, the lesson box and what is scrolled under them. */
 export const PRESENTING_GAP = 8;
 
-export function usePresentingScroll(stage: HTMLElement | null, presenting: boolean): void {
-  useEffect(() => {
-    const panel = stage?.closest('.rs-panel');
-    if (!presenting || !panel || typeof ResizeObserver === 'undefined') return;
-    // The first call comes as observing starts, each later one after the panel's new layout.
-    const observer = new ResizeObserver(() => bringIntoView(panel));
-    observer.observe(panel);
-    return () => observer.disconnect();
-  }, [presenting, stage]);
+/**
+ * How far from the window's top the scrolled-to element sits while presenting: below the sticky
+ * playback bar, and below the lesson box stuck under it when a chapter is open. Null when nothing
+ * is scrolled to (no bar, or a lesson box that scrolls with the page).
+ */
+export function presentingTop(reading: boolean): number | null {
+  const bar = document.querySelector('.rs-controls');
+  if (!bar) return null;
+  const top = bar.getBoundingClientRect().height + PRESENTING_GAP;
+  if (!reading) return top;
+  const lesson = document.querySelector('.rs-lesson');
+  if (!lesson || getComputedStyle(lesson).position !== 'sticky') return null;
+  return top + lesson.getBoundingClientRect().height + PRESENTING_GAP;
 }
 
-function bringIntoView(panel: Element): void {
-  const bar = document.querySelector('.rs-controls');
-  if (!bar) return;
-  const { top, bottom } = panel.getBoundingClientRect();
-  const by = Math.min(bottom - window.innerHeight, top - bar.getBoundingClientRect().height - PRESENTING_GAP);
+export function usePresentingScroll(stage: HTMLElement | null, presenting: boolean, reading: boolean): void {
+  useEffect(() => {
+    const panel = stage?.closest('.rs-panel');
+    if (!presenting || !stage || !panel || typeof ResizeObserver === 'undefined') return;
+    // The first call comes as observing starts, each later one after the panel's new layout.
+    const observer = new ResizeObserver(() => bringIntoView(panel, reading ? stage : panel, reading));
+    observer.observe(panel);
+    const lesson = document.querySelector('.rs-lesson');
+    if (reading && lesson) observer.observe(lesson);
+    return () => observer.disconnect();
+  }, [presenting, reading, stage]);
+}
+
+/** Scrolls until the panel ends on screen, at most until `target` (the panel, or its drawing under a lesson) sits at presentingTop. */
+function bringIntoView(panel: Element, target: Element, reading: boolean): void {
+  const clearTop = presentingTop(reading);
+  if (clearTop === null) return;
+  const by = Math.min(panel.getBoundingClientRect().bottom - window.innerHeight, target.getBoundingClientRect().top - clearTop);
   if (by > 0) window.scrollBy({ top: by });
 }

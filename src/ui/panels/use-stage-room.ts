@@ -5,26 +5,27 @@
  *
  * - On the page, the height left below the element's top in page coordinates (so scrolling does
  *   not change it): the drawing fits the first screen.
- * - While presenting, the panel is scrolled up to just under the playback bar
- *   (use-presenting-scroll.ts), so the room is the window's height below the bar, less what the
- *   panel shows above the element (its title and the caption).
+ * - While presenting, the panel (or, under a chapter's lesson box, the drawing) is scrolled up to
+ *   just under what stays at the window's top (use-presenting-scroll.ts), so the room is the
+ *   window's height below that, less what the panel shows above the element when the panel is
+ *   what was scrolled to (its title and the caption).
  */
 import { useEffect, useState } from 'react';
-import { PRESENTING_GAP } from './use-presenting-scroll.ts';
+import { presentingTop } from './use-presenting-scroll.ts';
 
-function measureRoom(element: HTMLElement, presenting: boolean): number {
+function measureRoom(element: HTMLElement, presenting: boolean, reading: boolean): number {
   const top = element.getBoundingClientRect().top;
-  const bar = document.querySelector('.rs-controls');
   const panel = element.closest('.rs-panel');
-  if (!presenting || !bar || !panel) return Math.round(window.innerHeight - top - window.scrollY);
-  return Math.round(window.innerHeight - bar.getBoundingClientRect().height - PRESENTING_GAP - (top - panel.getBoundingClientRect().top));
+  const clearTop = presenting && panel ? presentingTop(reading) : null;
+  if (clearTop === null || !panel) return Math.round(window.innerHeight - top - window.scrollY);
+  return Math.round(window.innerHeight - clearTop - (reading ? 0 : top - panel.getBoundingClientRect().top));
 }
 
-export function useStageRoom(element: HTMLElement | null, presenting: boolean): number {
+export function useStageRoom(element: HTMLElement | null, presenting: boolean, reading: boolean): number {
   const [room, setRoom] = useState(Number.POSITIVE_INFINITY);
   useEffect(() => {
     if (!element || typeof ResizeObserver === 'undefined') return;
-    const measure = () => setRoom(measureRoom(element, presenting));
+    const measure = () => setRoom(measureRoom(element, presenting, reading));
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     window.addEventListener('resize', measure);
@@ -32,6 +33,6 @@ export function useStageRoom(element: HTMLElement | null, presenting: boolean): 
       observer.disconnect();
       window.removeEventListener('resize', measure);
     };
-  }, [element, presenting]);
+  }, [element, presenting, reading]);
   return room;
 }

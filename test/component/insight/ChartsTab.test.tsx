@@ -83,6 +83,19 @@ describe('ChartsTab', () => {
     }
   });
 
+  it('draws the playhead at 3:1 or more against the light and the dark panel (panels.css --rs-surface), as a rule one must find', () => {
+    const luminance = (hex: string) => {
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const contrast = (a: string, b: string) => {
+      const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return (light! + 0.05) / (dark! + 0.05);
+    };
+    expect(contrast(PLAYHEAD_COLOUR, '#ffffff')).toBeGreaterThanOrEqual(3);
+    expect(contrast(PLAYHEAD_COLOUR, '#1a2029')).toBeGreaterThanOrEqual(3);
+  });
+
   it('says there is nothing to plot at 0:00', async () => {
     loadAt(writeReadScenario(), 0);
     render(<ChartsTab />);

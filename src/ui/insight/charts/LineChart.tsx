@@ -13,7 +13,8 @@ import './charts.css';
 /** The lines' palette: none of them is the rules' red or grey, so a broker's line never reads as a fault or the playhead. */
 export const LINE_COLOURS = ['#2563eb', '#d97706', '#059669', '#db2777', '#7c3aed', '#0891b2', '#65a30d', '#92400e'];
 export const FAULT_COLOUR = '#dc2626';
-export const PLAYHEAD_COLOUR = '#475569';
+/** A slate between the page's light and dark panels: at least 3:1 against either (slate-600 was 2.2:1 on the dark one). */
+export const PLAYHEAD_COLOUR = '#64748b';
 const LEGEND_WIDTH = 150;
 const LEGEND_ROW = 15;
 

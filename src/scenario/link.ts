@@ -32,8 +32,8 @@ export type LinkProblem =
   | { code: 'truncated' }
   | { code: 'tooLarge'; what: 'link' | 'scenario'; limit: number }
   | { code: 'invalidScenario'; errors: ValidationError[]; more: number }
-  /** Valid, but over the page's cost budget (src/scenario/budget.ts). */
-  | { code: 'tooHeavy'; over: OverBudget };
+  /** Valid, but over the page's cost budget (src/scenario/budget.ts); the file and the moment it asks for, to offer its first minutes. */
+  | { code: 'tooHeavy'; over: OverBudget; source: object; timeMs: number };
 
 /**
  * The page's other keys (`v`: the open view, `w`: a what-if, `tq`: the Message tab's query by
@@ -120,7 +120,7 @@ export function decodeLink(hash: string): DecodedLink {
     return refuse({ code: 'invalidScenario', errors: shown, more: result.errors.length - shown.length });
   }
   const over = checkBudget(result.scenario, PAGE_BUDGET);
-  if (over) return refuse({ code: 'tooHeavy', over });
+  if (over) return refuse({ code: 'tooHeavy', over, source: scenarioJson as object, timeMs });
   return { ok: true, scenarioJson, scenario: result.scenario, timeMs: Math.min(timeMs, result.scenario.durationMs), extra: extrasOf(params) };
 }
 

@@ -26,6 +26,13 @@ export function isProcessSelection(selection: Selection): selection is ProcessSe
 }
 export type { Language };
 
+/** A run the banner offers instead of the one refused: a too heavy scenario's first minutes, as written, at the moment asked for. */
+export interface BannerOffer {
+  source: object;
+  minutes: number;
+  atMs: number;
+}
+
 export interface LoadOptions {
   /** The scenario file as the person wrote it (what a link or a download carries); defaults to `scenario`. */
   source?: unknown;
@@ -68,6 +75,8 @@ export interface PlaybackState {
   language: Language;
   /** A message for the banner (a damaged link, an invalid upload); null when none. */
   banner: string | null;
+  /** What the banner offers to open instead (a too heavy scenario's first minutes); null when nothing. */
+  bannerOffer: BannerOffer | null;
   helpOpen: boolean;
   editorOpen: boolean;
   /** Presentation mode: large type, side panels hidden, for a teacher at a projector. */
@@ -97,7 +106,8 @@ export interface PlaybackState {
   setSpeed(speed: number): void;
   select(selection: Selection): void;
   setLanguage(language: Language): void;
-  setBanner(banner: string | null): void;
+  /** Shows a message, or none, with what it offers to open instead. */
+  setBanner(banner: string | null, offer?: BannerOffer | null): void;
   setHelpOpen(open: boolean): void;
   setEditorOpen(open: boolean): void;
   setPresenting(presenting: boolean): void;
@@ -158,6 +168,7 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
   selection: null,
   language: 'en',
   banner: null,
+  bannerOffer: null,
   helpOpen: false,
   editorOpen: false,
   presenting: false,
@@ -274,8 +285,8 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
   setLanguage(language) {
     set({ language });
   },
-  setBanner(banner) {
-    set({ banner });
+  setBanner(banner, offer = null) {
+    set({ banner, bannerOffer: banner === null ? null : offer });
   },
   setHelpOpen(helpOpen) {
     set({ helpOpen });
@@ -310,7 +321,7 @@ export function runOnPage(make: (scenario: Scenario) => Timeline): void {
  * the store's commands go to the worker, and the playhead is the time of its latest frame.
  */
 export function runInWorker(start: (listener: RemoteRunListener) => RemoteRun, describeFailure: (message: string) => string): void {
-  const failed = (message: string) => usePlayback.setState({ banner: describeFailure(message), playing: false, seekTarget: null, seekProgress: null });
+  const failed = (message: string) => usePlayback.setState({ banner: describeFailure(message), bannerOffer: null, playing: false, seekTarget: null, seekProgress: null });
   // Started by the caller, so that the worker's code loads only for a page that uses it.
   remote = start({ frame: onFrame, progress: onProgress, failed });
   current = null;

@@ -10,7 +10,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { bytesOf, PAGE_BUDGET } from '../../src/scenario/budget.ts';
-import { cutTo, largeScenarioForThePage, type ScenarioFile } from './browser-large.ts';
+import { cutScenarioFile } from '../../src/scenario/prefix.ts';
+import { largeScenarioForThePage, type ScenarioFile } from './browser-large.ts';
 import { estimateCost } from '../../src/scenario/cost.ts';
 import { parseScenarioText } from '../../src/scenario/parse.ts';
 import { benchPage, openScenario, seekMs, workerHeapBytes } from './browser-play.ts';
@@ -20,7 +21,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 4191);
 const MINUTE_MS = 60_000;
 
 function cut(name: string, minutes: number): ScenarioFile {
-  return cutTo(JSON.parse(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8')) as ScenarioFile, minutes * MINUTE_MS);
+  return cutScenarioFile(JSON.parse(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8')) as ScenarioFile, minutes * MINUTE_MS);
 }
 
 const SCENARIOS: [string, ScenarioFile][] = [

@@ -11,6 +11,7 @@ import type { Browser } from 'playwright-core';
 import { bytesOf, checkBudget, PAGE_BUDGET } from '../../src/scenario/budget.ts';
 import { estimateCost } from '../../src/scenario/cost.ts';
 import { parseScenarioText } from '../../src/scenario/parse.ts';
+import { longestPrefix } from '../../src/scenario/prefix.ts';
 import type { Scenario } from '../../src/model/spec.ts';
 import { benchPage, describeFrames, median, openScenario, percentile, playAtOnce, seekMs, sixtyFps, verdict, workerHeapBytes } from './browser-play.ts';
 
@@ -29,19 +30,15 @@ function parsed(file: ScenarioFile): Scenario {
   return result.scenario;
 }
 
-/** A scenario file's first `durationMs`: its later timeline actions dropped. */
-export function cutTo(large: ScenarioFile, durationMs: number): ScenarioFile {
-  return { ...large, durationMs, timeline: large.timeline.filter((action) => action.at < durationMs) };
-}
-
 /** The longest whole number of minutes of the large scale test the page's cost budget takes. */
 export function largeScenarioForThePage(): { file: ScenarioFile; minutes: number; whole: string; estimatedBytes: number } {
   const large = JSON.parse(readFileSync(new URL('./large.json', import.meta.url), 'utf8')) as ScenarioFile;
   const refused = checkBudget(parsed(large), PAGE_BUDGET);
   const whole = refused ? `its hour refused for ${(bytesOf(refused.cost, PAGE_BUDGET) / 1e9).toFixed(1)} GB estimated` : 'its whole hour';
-  let minutes = Math.floor(large.durationMs / MINUTE_MS);
-  while (minutes > 1 && checkBudget(parsed(cutTo(large, minutes * MINUTE_MS)), PAGE_BUDGET)) minutes--;
-  const file = cutTo(large, minutes * MINUTE_MS);
+  // What the page offers when the hour is opened (src/scenario/prefix.ts).
+  const prefix = refused ? longestPrefix(large, PAGE_BUDGET) : { file: large, minutes: large.durationMs / MINUTE_MS };
+  if (!prefix) throw new Error('large.json: not even its first minute fits the page\'s budget');
+  const { file, minutes } = prefix;
   return { file, minutes, whole, estimatedBytes: bytesOf(estimateCost(parsed(file)), PAGE_BUDGET) };
 }
 

@@ -33,3 +33,17 @@ test('a large scenario from a link runs ahead in the worker while the page keeps
   assert.ok(await progress.isVisible(), 'the worker is still running ahead');
   assert.deepEqual(consoleErrors, []);
 }, { timeoutMs: 120_000 });
+
+test('the large scale test\'s whole hour from a link: refused with why, and its first 18 minutes open from the banner at the moment the link asked for', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  const large = JSON.parse(readFileSync(new URL('../bench/large.json', import.meta.url), 'utf8')) as object;
+  await page.goto(`${baseUrl}/#${fragmentOf(large, 30_000)}`);
+  const banner = page.getByTestId('banner');
+  await banner.waitFor();
+  assert.match((await banner.textContent()) ?? '', /^This scenario is too heavy for the page/);
+  await screenshot('too-heavy-link-offer');
+  await page.getByTestId('banner-offer').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="banner"]')?.textContent?.startsWith('This is the scenario\'s first 18 minutes'));
+  await page.waitForFunction(() => document.querySelector('[data-testid="time-current"]')?.textContent === '0:30.000', undefined, { timeout: 60_000 });
+  assert.match((await page.locator('.rs-time-total').textContent()) ?? '', /18:00\.000/);
+  assert.deepEqual(consoleErrors, []);
+}, { timeoutMs: 120_000 });

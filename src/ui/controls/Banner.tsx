@@ -1,15 +1,22 @@
-/** What went wrong at an edge (a bad link, a refused file), until the person dismisses it. */
+/** What went wrong at an edge (a bad link, a refused file), until the person dismisses it, with what it offers instead. */
 import { usePlayback } from '../../store/playback.ts';
 import { useT } from '../i18n/index.ts';
+import { openOffer } from './session.ts';
 
 export function Banner() {
   const t = useT();
   const banner = usePlayback((s) => s.banner);
+  const offer = usePlayback((s) => s.bannerOffer);
   const setBanner = usePlayback((s) => s.setBanner);
   if (banner === null) return null;
   return (
     <div className="rs-banner" role="alert" data-testid="banner">
       <p className="rs-banner-text">{banner}</p>
+      {offer && (
+        <button type="button" className="rs-button rs-button-primary" data-testid="banner-offer" onClick={() => openOffer(offer)}>
+          {t('openFirstMinutes', { minutes: offer.minutes })}
+        </button>
+      )}
       <button type="button" className="rs-button rs-banner-close" aria-label={t('dismiss')} title={t('dismiss')} onClick={() => setBanner(null)}>
         <span aria-hidden="true">×</span>
       </button>

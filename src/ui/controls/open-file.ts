@@ -5,15 +5,19 @@
 import { parseScenarioText } from '../../scenario/parse.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { useDraft } from '../editor/draft.ts';
-import { openSource } from './session.ts';
+import { messageIn } from '../../scenario/validate.ts';
+import { openSource, shorterOffer } from './session.ts';
 
 /** Opens a file's text: played when valid, else shown in the editor with its problems. */
 export function openFileText(text: string, message: (count: number) => string): void {
   const result = parseScenarioText(text);
   const state = usePlayback.getState();
   if (result.ok) {
-    openSource(JSON.parse(text.replace(/^\uFEFF/, '')));
-    state.setBanner(null);
+    const source = JSON.parse(text.replace(/^\uFEFF/, '')) as object;
+    // A valid file is refused only for the page's cost budget: say so, and offer its first minutes.
+    const opened = openSource(source);
+    if (opened.ok) state.setBanner(null);
+    else state.setBanner(messageIn(opened.errors[0]!, state.language), shorterOffer(source, 0));
     return;
   }
   useDraft.getState().showText(text);

@@ -6,6 +6,7 @@
 import type { Scenario } from '../../sim/index.ts';
 import { checkBudget, PAGE_BUDGET } from '../../scenario/budget.ts';
 import { LIBRARY, findLibraryEntry } from '../../scenario/library/index.ts';
+import { longestPrefix } from '../../scenario/prefix.ts';
 import { decodeChapterLink } from '../../scenario/chapter-link.ts';
 import { decodeLink, readLinkKey, type LinkProblem } from '../../scenario/link.ts';
 import { decodeSelection } from '../../scenario/selection-link.ts';
@@ -13,7 +14,7 @@ import { decodeTopicQuery } from '../../scenario/topic-query-link.ts';
 import { messageIn, validateScenario, type ValidationResult } from '../../scenario/validate.ts';
 import { useLesson } from '../../store/lesson.ts';
 import { useInsight } from '../../store/insight.ts';
-import { usePlayback, type Language, type LoadOptions } from '../../store/playback.ts';
+import { usePlayback, type BannerOffer, type Language, type LoadOptions } from '../../store/playback.ts';
 import { useWhatIf } from '../../store/what-if.ts';
 import { translate } from '../i18n/index.ts';
 import { resolveTab } from '../insight/tabs.ts';
@@ -53,6 +54,24 @@ export function openSource(source: unknown, options: OpenOptions = {}): Validati
   return result;
 }
 
+const MINUTE_MS = 60_000;
+
+/**
+ * What the banner offers for a valid file over the page's budget: its first minutes the budget
+ * takes (src/scenario/prefix.ts), at the moment asked for or their end; null when not even one fits.
+ */
+export function shorterOffer(source: object, atMs: number): BannerOffer | null {
+  const prefix = longestPrefix(source, PAGE_BUDGET);
+  return prefix && { source: prefix.file, minutes: prefix.minutes, atMs: Math.min(atMs, prefix.minutes * MINUTE_MS) };
+}
+
+/** Opens what the banner offered, and says the run is the scenario's first minutes. */
+export function openOffer(offer: BannerOffer): void {
+  openSource(offer.source, { atMs: offer.atMs });
+  const state = usePlayback.getState();
+  state.setBanner(translate(state.language, 'openedFirstMinutes', { minutes: offer.minutes }));
+}
+
 export function openLibraryEntry(id: string): void {
   const entry = findLibraryEntry(id) ?? LIBRARY[0]!;
   const result = openSource(entry.scenario, { libraryId: entry.id });
@@ -88,7 +107,8 @@ export function openFromHash(hash: string): void {
     return;
   }
   openDefault();
-  state.setBanner(decoded.reason.code === 'none' ? null : describeLinkProblem(decoded.reason, state.language));
+  const { reason } = decoded;
+  state.setBanner(reason.code === 'none' ? null : describeLinkProblem(reason, state.language), reason.code === 'tooHeavy' ? shorterOffer(reason.source, reason.timeMs) : null);
 }
 
 export function describeLinkProblem(reason: LinkProblem, language: Language): string {

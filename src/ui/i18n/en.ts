@@ -59,6 +59,8 @@ export const en = {
   linkInvalid: 'The scenario in this link is not valid: {errors}. The default scenario is open instead.',
   linkMoreErrors: 'and {count} more',
   linkTooHeavy: '{reason} The default scenario is open instead.',
+  openFirstMinutes: 'Open its first {minutes} min',
+  openedFirstMinutes: 'This is the scenario\'s first {minutes} minutes: the whole is too heavy for the page. The command-line runner (npm run sim) runs all of it.',
   tooHeavy: 'This scenario is too heavy for the page: it needs about {events} events and {memory} of memory (the page runs at most {maxEvents} events in {maxMemory}). Reduce {reduce}. The command-line runner (npm run sim) runs larger ones.',
   costMessages: 'the messages (the producers\' ratePerSec × durationMs: about {count})',
   costDeliveries: 'the deliveries (about {count}: each message once per consumer group or broadcasting consumer, retries included)',

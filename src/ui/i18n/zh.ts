@@ -61,6 +61,8 @@ export const zh: Record<MessageKey, string> = {
   linkInvalid: '此链接中的场景无效：{errors}。已改为打开默认场景。',
   linkMoreErrors: '另有 {count} 处问题',
   linkTooHeavy: '{reason}已改为打开默认场景。',
+  openFirstMinutes: '打开它的前 {minutes} 分钟',
+  openedFirstMinutes: '这是该场景的前 {minutes} 分钟：整个场景对页面来说太重。命令行运行器（npm run sim）可以运行全部。',
   tooHeavy: '此场景对页面来说太重：约需 {events} 个事件和 {memory} 内存（页面最多运行 {maxEvents} 个事件、使用 {maxMemory}）。请减少{reduce}。更大的场景可用命令行运行（npm run sim）。',
   costMessages: '消息数（生产者的 ratePerSec × durationMs：约 {count} 条）',
   costDeliveries: '投递次数（约 {count} 次：每条消息对每个消费者组或广播消费者各投递一次，含重试）',

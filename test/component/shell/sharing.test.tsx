@@ -21,6 +21,12 @@ function fragment(libraryId: string, timeMs: number): string {
   return `#${encoded.fragment}`;
 }
 
+/** One producer at 10,000 messages a second for an hour: over the page's budget, its first 8 minutes are not (src/scenario/prefix.ts). */
+const FAST_PRODUCER = {
+  version: 1, name: 'Fast', durationMs: 3_600_000, nameServers: [{ id: 'ns-1' }], brokers: [{ name: 'broker-a' }],
+  topics: [{ name: 'TopicTest' }], producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 10_000 }],
+};
+
 let stopDriver = () => {};
 beforeEach(() => {
   // The page's driver carries a seek past the simulated time across frames (App starts it).
@@ -52,6 +58,22 @@ describe('opening a link', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('This link is cut short');
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('a link over the page\'s budget: the default opens, the banner says why and offers the first minutes that fit, which open at the moment asked for', async () => {
+    const encoded = encodeLink(FAST_PRODUCER, 2_000);
+    if (!encoded.ok) throw new Error('cannot encode');
+    openFromHash(`#${encoded.fragment}`);
+    expect(usePlayback.getState().libraryId).toBe('write8-read4');
+    render(<Banner />);
+    expect(screen.getByRole('alert')).toHaveTextContent('This scenario is too heavy for the page');
+    fireEvent.click(screen.getByRole('button', { name: 'Open its first 8 min' }));
+    await waitFor(() => expect(time()).toBe(2_000), { timeout: 10_000 });
+    const state = usePlayback.getState();
+    expect(state.scenario?.durationMs).toBe(8 * 60_000);
+    expect(state.source).toMatchObject({ ...FAST_PRODUCER, durationMs: 8 * 60_000 });
+    expect(screen.getByRole('alert')).toHaveTextContent('This is the scenario\'s first 8 minutes');
+    expect(screen.queryByRole('button', { name: /^Open its first/ })).toBeNull();
   });
 
   it('opens the default scenario without a banner when the address has no scenario', () => {
@@ -165,6 +187,16 @@ describe('opening a file', () => {
     expect(usePlayback.getState().scenario?.name).toBe('Tiny');
     expect(usePlayback.getState().source).toEqual(JSON.parse(text));
     expect(usePlayback.getState().libraryId).toBeNull();
+  });
+
+  it('does not play a valid file over the page\'s budget: the banner says why and offers its first minutes (it said nothing)', () => {
+    openFileText(JSON.stringify(FAST_PRODUCER), () => 'unused');
+    expect(usePlayback.getState().scenario?.name).toBe('Write 8 / read 4');
+    render(<Banner />);
+    expect(screen.getByRole('alert')).toHaveTextContent('This scenario is too heavy for the page');
+    expect(usePlayback.getState().bannerOffer).toMatchObject({ minutes: 8, atMs: 0 });
+    fireEvent.click(screen.getByRole('button', { name: 'Open its first 8 min' }));
+    expect(usePlayback.getState().scenario?.durationMs).toBe(8 * 60_000);
   });
 
   it('does not play a file with problems: the editor opens on it with every problem by path', () => {

@@ -8,7 +8,7 @@
  *
  * A chapter's lesson box stays under the bar too where the window holds it (learn.css): its
  * caption is what the teacher talks over, so the drawing itself is scrolled up under the box, and
- * the panel's title and its event caption pass beneath it. Where the box scrolls with the page (a
+ * the panel's title and its event caption pass beneath it, whole. Where the box scrolls with the page (a
  * short or narrow window) nothing is moved: the caption would go.
  */
 import { useEffect } from 'react';
@@ -36,7 +36,7 @@ export function usePresentingScroll(stage: HTMLElement | null, presenting: boole
     const panel = stage?.closest('.rs-panel');
     if (!presenting || !stage || !panel || typeof ResizeObserver === 'undefined') return;
     // The first call comes as observing starts, each later one after the panel's new layout.
-    const observer = new ResizeObserver(() => bringIntoView(panel, reading ? stage : panel, reading));
+    const observer = new ResizeObserver(() => (reading ? bringUnderLesson(stage) : bringIntoView(panel)));
     observer.observe(panel);
     const lesson = document.querySelector('.rs-lesson');
     if (reading && lesson) observer.observe(lesson);
@@ -44,10 +44,22 @@ export function usePresentingScroll(stage: HTMLElement | null, presenting: boole
   }, [presenting, reading, stage]);
 }
 
-/** Scrolls until the panel ends on screen, at most until `target` (the panel, or its drawing under a lesson) sits at presentingTop. */
-function bringIntoView(panel: Element, target: Element, reading: boolean): void {
-  const clearTop = presentingTop(reading);
+/** Scrolls until the panel ends on screen, at most until it sits just under the playback bar. */
+function bringIntoView(panel: Element): void {
+  const clearTop = presentingTop(false);
   if (clearTop === null) return;
-  const by = Math.min(panel.getBoundingClientRect().bottom - window.innerHeight, target.getBoundingClientRect().top - clearTop);
+  const { top, bottom } = panel.getBoundingClientRect();
+  const by = Math.min(bottom - window.innerHeight, top - clearTop);
+  if (by > 0) window.scrollBy({ top: by });
+}
+
+/**
+ * Scrolls the drawing up to just under the lesson box, all the way: stopping where the panel
+ * ends (a tall window) would leave the event caption cut in half under the box.
+ */
+function bringUnderLesson(stage: Element): void {
+  const clearTop = presentingTop(true);
+  if (clearTop === null) return;
+  const by = stage.getBoundingClientRect().top - clearTop;
   if (by > 0) window.scrollBy({ top: by });
 }

@@ -103,7 +103,8 @@ function NameServerCard({ view, config, strings }: { view: NameServerView; confi
   );
 }
 
-const Agreement = memo(function Agreement({ differences, running, strings }: { differences: Disagreement[]; running: number; strings: PanelStrings }) {
+/** Where running NameServers list different brokers, or that they agree: said once they list any (before, each card says none is registered). */
+const Agreement = memo(function Agreement({ differences, running, listing, strings }: { differences: Disagreement[]; running: number; listing: boolean; strings: PanelStrings }) {
   if (differences.length > 0) {
     return (
       <div className="rs-alert" data-testid="ns-disagreement">
@@ -111,7 +112,7 @@ const Agreement = memo(function Agreement({ differences, running, strings }: { d
       </div>
     );
   }
-  return running > 1 ? <p className="rs-muted" data-testid="ns-agreement">{strings.agreement}</p> : null;
+  return running > 1 && listing ? <p className="rs-muted" data-testid="ns-agreement">{strings.agreement}</p> : null;
 });
 
 export function NameServerPanel({ className }: NameServerPanelProps) {
@@ -129,7 +130,7 @@ export function NameServerPanel({ className }: NameServerPanelProps) {
       <p className="rs-muted rs-ns-heartbeat-note" data-testid="heartbeat-note">
         {words.heartbeatNote(formatSeconds(config.brokerHeartbeatIntervalMs, 0), formatSeconds(config.brokerChannelExpiredTimeMs, 0), formatSeconds(config.scanNotActiveBrokerIntervalMs, 0))}
       </p>
-      <Agreement differences={differences} running={views.filter((v) => v.up).length} strings={strings} />
+      <Agreement differences={differences} running={views.filter((v) => v.up).length} listing={views.some((v) => v.up && v.brokers.length > 0)} strings={strings} />
       <div className="rs-ns-cards">
         {views.map((v) => <NameServerCard key={v.id} view={v} config={state.config} strings={strings} />)}
       </div>

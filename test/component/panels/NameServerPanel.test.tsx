@@ -34,6 +34,13 @@ describe('NameServerPanel', () => {
     expect(screen.getByTestId('ns-agreement')).toBeInTheDocument();
   });
 
+  it('does not say the NameServers list the same brokers before any broker has registered: each says none is', () => {
+    loadAt(twoBrokers(), 0);
+    render(<NameServerPanel />);
+    expect(screen.queryByTestId('ns-agreement')).toBeNull();
+    expect(screen.getAllByText('No broker registered.')).toHaveLength(2);
+  });
+
   it('shows a crashed broker gone from both NameServers (its channels closed)', () => {
     const timeline = loadAt(twoBrokers([{ at: 30_000, action: 'crashBroker', target: 'broker-b' }]), 40_000);
     render(<NameServerPanel />);

@@ -1,9 +1,13 @@
-/** The chapter list: a dialog opened by the header's "Learn" button; Esc or a click outside closes it. */
-import { useEffect, useId, useRef } from 'react';
+/**
+ * The chapter list: a dialog opened by the header's "Learn" button; Esc or a click outside closes
+ * it. A chapter read to its end is marked; one started opens where the reader left it (progress.ts).
+ */
+import { useEffect, useId, useRef, useState } from 'react';
 import { useLesson } from '../../store/lesson.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { CHAPTERS } from './chapters/index.ts';
-import { LEARN_STRINGS } from './learn-strings.ts';
+import { LEARN_STRINGS, type LearnStrings } from './learn-strings.ts';
+import { isFinished, readProgress, type ChapterProgress } from './progress.ts';
 import { inLanguage } from '../i18n/index.ts';
 
 export function ChapterList() {
@@ -12,6 +16,7 @@ export function ChapterList() {
   const words = inLanguage(LEARN_STRINGS, language);
   const titleId = useId();
   const firstRef = useRef<HTMLButtonElement>(null);
+  const [progress] = useState(readProgress);
   const close = () => useLesson.getState().setListOpen(false);
   useEffect(() => {
     const previous = document.activeElement;
@@ -46,10 +51,11 @@ export function ChapterList() {
                 className="rs-button rs-chapter-list-item"
                 aria-current={entry.id === current ? 'true' : undefined}
                 data-testid={`chapter-${entry.id}`}
-                onClick={() => useLesson.getState().openChapter(entry.id)}
+                onClick={() => useLesson.getState().openChapter(entry.id, resumeStep(progress.get(entry.id)))}
               >
                 <span className="rs-chapter-number">{words.chapterLabel(index + 1)}</span>
                 <span>{entry.title[language]}</span>
+                <ProgressMark progress={progress.get(entry.id)} words={words} />
               </button>
             </li>
           ))}
@@ -57,5 +63,20 @@ export function ChapterList() {
         <button type="button" className="rs-button" onClick={close}>{words.close}</button>
       </div>
     </div>
+  );
+}
+
+/** Where a chapter opens: at the step the reader reached, or from the start once it was read to its end. */
+function resumeStep(progress: ChapterProgress | undefined): number {
+  return progress && !isFinished(progress) ? progress.step : 0;
+}
+
+function ProgressMark({ progress, words }: { progress: ChapterProgress | undefined; words: LearnStrings }) {
+  if (!progress || progress.step === 0 && !isFinished(progress)) return null;
+  const finished = isFinished(progress);
+  return (
+    <span className={`rs-chapter-progress${finished ? ' rs-chapter-read' : ''}`} data-testid="chapter-progress">
+      {finished ? words.read : words.resumeAt(progress.step + 1, progress.count)}
+    </span>
   );
 }

@@ -3,7 +3,7 @@
  * it asks one, and the controls (back, next, glossary, try it yourself, the chapter list). The
  * run pauses at each step's moment; back really moves the run back (the store seeks).
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLesson } from '../../store/lesson.ts';
 import { usePlayback, type Language } from '../../store/playback.ts';
 import type { ChapterEntry } from './chapter.ts';
@@ -13,6 +13,7 @@ import { Glossary } from './Glossary.tsx';
 import { LEARN_STRINGS } from './learn-strings.ts';
 import { useFocusInView, useLessonUnderBar } from './lesson-in-view.ts';
 import { PredictionBox } from './PredictionBox.tsx';
+import { recordStep } from './progress.ts';
 import { useChapterRun, type ChapterRun } from './use-chapter-run.ts';
 import { useStepKeys } from './use-step-keys.ts';
 import { useStepMotion } from './use-step-motion.ts';
@@ -54,6 +55,10 @@ function ReadyChapter({ entry, run, language }: { entry: ChapterEntry; run: Read
   const reducedMotion = useReducedMotion();
   useLessonUnderBar(section);
   useFocusInView(section, arrived, revealed && current?.focus !== undefined && current.focus.kind !== 'message', step, reducedMotion);
+  // A step counts as read once the run shows its moment: the chapter list reopens the chapter there.
+  useEffect(() => {
+    if (arrived) recordStep(chapter.id, step, count);
+  }, [arrived, chapter.id, step, count]);
 
   const next = () => {
     if (!revealed) return pick(-1);

@@ -6,6 +6,10 @@ export interface LearnStrings {
   chaptersIntro: string;
   chapterLabel(number: number): string;
   stepOf(step: number, count: number): string;
+  /** The list's mark of a chapter read to its end. */
+  read: string;
+  /** The list's mark of a chapter started: where it opens again. */
+  resumeAt(step: number, count: number): string;
   back: string;
   next: string;
   finish: string;
@@ -34,6 +38,8 @@ export const LEARN_STRINGS: Bilingual<LearnStrings> = {
     chaptersIntro: 'Nine chapters in the order of the study note. Each plays a real run and pauses at every step; ← → or PageUp / PageDown move between steps.',
     chapterLabel: (number) => `Chapter ${number}`,
     stepOf: (step, count) => `Step ${step} of ${count}`,
+    read: '✓ Finished',
+    resumeAt: (step, count) => `Continue at step ${step} of ${count}`,
     back: 'Back',
     next: 'Next',
     finish: 'Chapters',
@@ -60,6 +66,8 @@ export const LEARN_STRINGS: Bilingual<LearnStrings> = {
     chaptersIntro: '九章，顺序与学习笔记相同。每章播放一次真实的运行，并在每一步暂停；用 ← → 或 PageUp / PageDown 前后翻步。',
     chapterLabel: (number) => `第 ${number} 章`,
     stepOf: (step, count) => `第 ${step} 步，共 ${count} 步`,
+    read: '✓ 已读完',
+    resumeAt: (step, count) => `从第 ${step} 步继续（共 ${count} 步）`,
     back: '上一步',
     next: '下一步',
     finish: '章节列表',

@@ -10,6 +10,7 @@ import { usePlayback } from '../../../src/store/playback.ts';
 import { chapterScenario } from '../../../src/ui/learn/chapter.ts';
 import { findChapter } from '../../../src/ui/learn/chapters/index.ts';
 import { LearnSlot } from '../../../src/ui/learn/LearnSlot.tsx';
+import { PROGRESS_STORAGE_KEY } from '../../../src/ui/learn/progress.ts';
 
 const WAIT = { timeout: 10_000 };
 
@@ -152,5 +153,59 @@ describe('the chapter player', () => {
     render(<LearnSlot />);
     act(() => useLesson.getState().openChapter('no-such-chapter', 2));
     await waitFor(() => expect(useLesson.getState().chapterId).toBeNull(), WAIT);
+  });
+});
+
+describe('progress through the chapters, remembered in the browser', () => {
+  const stored = () => JSON.parse(window.localStorage.getItem(PROGRESS_STORAGE_KEY) ?? 'null') as unknown;
+  beforeEach(() => window.localStorage.clear());
+
+  it('remembers the furthest step whose moment the run reached; going back keeps it', async () => {
+    await openChapter('basics');
+    expect(stored()).toEqual({ basics: { step: 0, count: 7 } });
+    key('ArrowRight');
+    await arrivedAt(1);
+    key('ArrowRight');
+    await arrivedAt(2);
+    key('ArrowLeft');
+    await arrivedAt(1);
+    expect(stored()).toEqual({ basics: { step: 2, count: 7 } });
+  });
+
+  it('the list marks a chapter read to its end, offers a started one where it was left and opens it there', async () => {
+    window.localStorage.setItem(PROGRESS_STORAGE_KEY, JSON.stringify({ basics: { step: 6, count: 7 }, groups: { step: 2, count: 6 } }));
+    render(<LearnSlot />);
+    act(() => useLesson.getState().setListOpen(true));
+    const basics = await screen.findByTestId('chapter-basics', {}, WAIT);
+    expect(basics).toHaveTextContent('✓ Finished');
+    expect(screen.getByTestId('chapter-groups')).toHaveTextContent('Continue at step 3 of 6');
+    expect(screen.getByTestId('chapter-nameserver').querySelector('[data-testid="chapter-progress"]')).toBeNull();
+    fireEvent.click(screen.getByTestId('chapter-groups'));
+    expect(useLesson.getState()).toMatchObject({ chapterId: 'groups', step: 2 });
+    await arrivedAt(2);
+  });
+
+  it('opens a chapter read to its end from the start, in Chinese marked 已读完', async () => {
+    usePlayback.setState({ language: 'zh' });
+    window.localStorage.setItem(PROGRESS_STORAGE_KEY, JSON.stringify({ basics: { step: 6, count: 7 } }));
+    render(<LearnSlot />);
+    act(() => useLesson.getState().setListOpen(true));
+    const basics = await screen.findByTestId('chapter-basics', {}, WAIT);
+    expect(basics).toHaveTextContent('✓ 已读完');
+    fireEvent.click(basics);
+    expect(useLesson.getState()).toMatchObject({ chapterId: 'basics', step: 0 });
+    await arrivedAt(0);
+  });
+
+  it('ignores what it did not write: unknown chapters, steps outside the chapter, other shapes, text that is not JSON', async () => {
+    for (const junk of ['{not json', '[1,2]', '"basics"', JSON.stringify({ basics: { step: 7, count: 7 }, groups: { step: -1, count: 6 }, nameserver: { step: 1.5, count: 4 }, broker: { step: '2', count: 6 }, nope: { step: 1, count: 3 } }), '{"__proto__": {"basics": {"step": 1, "count": 7}}}']) {
+      window.localStorage.setItem(PROGRESS_STORAGE_KEY, junk);
+      render(<LearnSlot />);
+      act(() => useLesson.getState().setListOpen(true));
+      await screen.findByTestId('chapter-basics', {}, WAIT);
+      expect(screen.queryAllByTestId('chapter-progress'), junk).toHaveLength(0);
+      act(() => useLesson.getState().setListOpen(false));
+      cleanup();
+    }
   });
 });

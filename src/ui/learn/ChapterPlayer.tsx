@@ -10,7 +10,7 @@ import type { ChapterEntry } from './chapter.ts';
 import { CHAPTERS } from './chapters/index.ts';
 import { jumpTo } from './glide.ts';
 import { Glossary } from './Glossary.tsx';
-import { LEARN_STRINGS } from './learn-strings.ts';
+import { LEARN_STRINGS, type LearnStrings } from './learn-strings.ts';
 import { useFocusInView, useLessonUnderBar } from './lesson-in-view.ts';
 import { PredictionBox } from './PredictionBox.tsx';
 import { recordStep } from './progress.ts';
@@ -104,9 +104,11 @@ function ReadyChapter({ entry, run, language }: { entry: ChapterEntry; run: Read
           <button type="button" className="rs-button" data-testid="step-back" disabled={step === 0} onClick={back} aria-keyshortcuts="ArrowLeft PageUp">
             ← {words.back}
           </button>
-          <button type="button" className="rs-button rs-button-primary" data-testid="step-next" disabled={revealed && step + 1 >= count} onClick={next} aria-keyshortcuts="ArrowRight PageDown">
-            {words.next} →
-          </button>
+          {revealed && step + 1 >= count && CHAPTERS[number] ? <NextChapterButton following={CHAPTERS[number]} number={number + 1} words={words} language={language} /> : (
+            <button type="button" className="rs-button rs-button-primary" data-testid="step-next" disabled={revealed && step + 1 >= count} onClick={next} aria-keyshortcuts="ArrowRight PageDown">
+              {words.next} →
+            </button>
+          )}
           <button type="button" className="rs-button" data-testid="glossary-open" aria-haspopup="dialog" onClick={() => setGlossaryOpen(true)}>{words.glossary}</button>
           <button type="button" className="rs-button" data-testid="try-it" title={words.tryItHint} onClick={tryIt}>{words.tryIt}</button>
           <button type="button" className="rs-button" data-testid="chapter-list-open" aria-haspopup="dialog" onClick={() => useLesson.getState().setListOpen(true)}>{words.chapters}</button>
@@ -122,5 +124,15 @@ function ReadyChapter({ entry, run, language }: { entry: ChapterEntry; run: Read
       </div>
       {glossaryOpen && <Glossary onClose={() => setGlossaryOpen(false)} />}
     </section>
+  );
+}
+
+/** The last step's way on: the next chapter in the study note's order, from its start (the last chapter has none). */
+function NextChapterButton({ following, number, words, language }: { following: ChapterEntry; number: number; words: LearnStrings; language: Language }) {
+  return (
+    <button type="button" className="rs-button rs-button-primary" data-testid="chapter-next" title={`${words.chapterLabel(number)} · ${following.title[language]}`}
+      onClick={() => useLesson.getState().openChapter(following.id)}>
+      {words.nextChapter} →
+    </button>
   );
 }

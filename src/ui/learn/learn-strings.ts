@@ -12,7 +12,8 @@ export interface LearnStrings {
   resumeAt(step: number, count: number): string;
   back: string;
   next: string;
-  finish: string;
+  /** The last step's way on: the next chapter. */
+  nextChapter: string;
   tryIt: string;
   tryItHint: string;
   glossary: string;
@@ -42,7 +43,7 @@ export const LEARN_STRINGS: Bilingual<LearnStrings> = {
     resumeAt: (step, count) => `Continue at step ${step} of ${count}`,
     back: 'Back',
     next: 'Next',
-    finish: 'Chapters',
+    nextChapter: 'Next chapter',
     tryIt: 'Try it yourself',
     tryItHint: 'Leave the chapter and play this run freely from this moment',
     glossary: 'Glossary',
@@ -70,7 +71,7 @@ export const LEARN_STRINGS: Bilingual<LearnStrings> = {
     resumeAt: (step, count) => `从第 ${step} 步继续（共 ${count} 步）`,
     back: '上一步',
     next: '下一步',
-    finish: '章节列表',
+    nextChapter: '下一章',
     tryIt: '自己试试',
     tryItHint: '离开本章，从此刻起自由操作这次运行',
     glossary: '术语表',

@@ -156,6 +156,28 @@ describe('the chapter player', () => {
   });
 });
 
+describe('the last step', () => {
+  it('leads to the next chapter, from its start', async () => {
+    await openChapter('basics', 6);
+    expect(screen.queryByTestId('step-next')).toBeNull();
+    const onward = screen.getByTestId('chapter-next');
+    expect(onward).toHaveTextContent('Next chapter →');
+    expect(onward).toHaveAttribute('title', 'Chapter 2 · Producer groups and consumer groups');
+    fireEvent.click(onward);
+    expect(useLesson.getState()).toMatchObject({ chapterId: 'groups', step: 0 });
+    await waitFor(() => expect(screen.getByTestId('chapter')).toHaveAttribute('data-chapter', 'groups'), WAIT);
+    await arrivedAt(0);
+  });
+
+  it('of the last chapter leads nowhere: Next is disabled beside the chapter list (in Chinese too)', async () => {
+    usePlayback.setState({ language: 'zh' });
+    await openChapter('failover', 6);
+    expect(screen.queryByTestId('chapter-next')).toBeNull();
+    expect(screen.getByTestId('step-next')).toBeDisabled();
+    expect(screen.getByTestId('chapter-list-open')).toHaveTextContent('章节');
+  });
+});
+
 describe('progress through the chapters, remembered in the browser', () => {
   const stored = () => JSON.parse(window.localStorage.getItem(PROGRESS_STORAGE_KEY) ?? 'null') as unknown;
   beforeEach(() => window.localStorage.clear());

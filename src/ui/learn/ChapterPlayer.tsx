@@ -60,9 +60,11 @@ function ReadyChapter({ entry, run, language }: { entry: ChapterEntry; run: Read
     if (arrived) recordStep(chapter.id, step, count);
   }, [arrived, chapter.id, step, count]);
 
+  const following = CHAPTERS[number];
   const next = () => {
     if (!revealed) return pick(-1);
-    if (step + 1 >= count) return;
+    // Past the last step a presenter's clicker goes on to the next chapter, as the button does.
+    if (step + 1 >= count) return following && useLesson.getState().openChapter(following.id);
     setMotion('glide');
     useLesson.getState().setStep(step + 1);
   };
@@ -104,7 +106,7 @@ function ReadyChapter({ entry, run, language }: { entry: ChapterEntry; run: Read
           <button type="button" className="rs-button" data-testid="step-back" disabled={step === 0} onClick={back} aria-keyshortcuts="ArrowLeft PageUp">
             ← {words.back}
           </button>
-          {revealed && step + 1 >= count && CHAPTERS[number] ? <NextChapterButton following={CHAPTERS[number]} number={number + 1} words={words} language={language} /> : (
+          {revealed && step + 1 >= count && following ? <NextChapterButton following={following} number={number + 1} words={words} language={language} /> : (
             <button type="button" className="rs-button rs-button-primary" data-testid="step-next" disabled={revealed && step + 1 >= count} onClick={next} aria-keyshortcuts="ArrowRight PageDown">
               {words.next} →
             </button>
@@ -131,7 +133,7 @@ function ReadyChapter({ entry, run, language }: { entry: ChapterEntry; run: Read
 function NextChapterButton({ following, number, words, language }: { following: ChapterEntry; number: number; words: LearnStrings; language: Language }) {
   return (
     <button type="button" className="rs-button rs-button-primary" data-testid="chapter-next" title={`${words.chapterLabel(number)} · ${following.title[language]}`}
-      onClick={() => useLesson.getState().openChapter(following.id)}>
+      aria-keyshortcuts="ArrowRight PageDown" onClick={() => useLesson.getState().openChapter(following.id)}>
       {words.nextChapter} →
     </button>
   );

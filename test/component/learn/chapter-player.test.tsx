@@ -169,12 +169,22 @@ describe('the last step', () => {
     await arrivedAt(0);
   });
 
+  it('goes on to the next chapter with → or a clicker\'s PageDown, as slides do', async () => {
+    await openChapter('groups', 5);
+    key('PageDown');
+    expect(useLesson.getState()).toMatchObject({ chapterId: 'nameserver', step: 0 });
+    await waitFor(() => expect(screen.getByTestId('chapter')).toHaveAttribute('data-chapter', 'nameserver'), WAIT);
+    await arrivedAt(0);
+  });
+
   it('of the last chapter leads nowhere: Next is disabled beside the chapter list (in Chinese too)', async () => {
     usePlayback.setState({ language: 'zh' });
     await openChapter('failover', 6);
     expect(screen.queryByTestId('chapter-next')).toBeNull();
     expect(screen.getByTestId('step-next')).toBeDisabled();
     expect(screen.getByTestId('chapter-list-open')).toHaveTextContent('章节');
+    key('ArrowRight');
+    expect(useLesson.getState()).toMatchObject({ chapterId: 'failover', step: 6 });
   });
 });
 

@@ -106,7 +106,7 @@ function ReadyChapter({ entry, run, language }: { entry: ChapterEntry; run: Read
           <button type="button" className="rs-button" data-testid="step-back" disabled={step === 0} onClick={back} aria-keyshortcuts="ArrowLeft PageUp">
             ← {words.back}
           </button>
-          {revealed && step + 1 >= count && following ? <NextChapterButton following={following} number={number + 1} words={words} language={language} /> : (
+          {revealed && step + 1 >= count && following ? <NextChapterButton following={following} number={number + 1} words={words} language={language} onNext={next} /> : (
             <button type="button" className="rs-button rs-button-primary" data-testid="step-next" disabled={revealed && step + 1 >= count} onClick={next} aria-keyshortcuts="ArrowRight PageDown">
               {words.next} →
             </button>
@@ -130,10 +130,10 @@ function ReadyChapter({ entry, run, language }: { entry: ChapterEntry; run: Read
 }
 
 /** The last step's way on: the next chapter in the study note's order, from its start (the last chapter has none). */
-function NextChapterButton({ following, number, words, language }: { following: ChapterEntry; number: number; words: LearnStrings; language: Language }) {
+function NextChapterButton({ following, number, words, language, onNext }: { following: ChapterEntry; number: number; words: LearnStrings; language: Language; onNext: () => void }) {
   return (
     <button type="button" className="rs-button rs-button-primary" data-testid="chapter-next" title={`${words.chapterLabel(number)} · ${following.title[language]}`}
-      aria-keyshortcuts="ArrowRight PageDown" onClick={() => useLesson.getState().openChapter(following.id)}>
+      aria-keyshortcuts="ArrowRight PageDown" onClick={onNext}>
       {words.nextChapter} →
     </button>
   );

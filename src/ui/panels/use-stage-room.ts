@@ -28,6 +28,9 @@ export function useStageRoom(element: HTMLElement | null, presenting: boolean, r
     const measure = () => setRoom(measureRoom(element, presenting, reading));
     const observer = new ResizeObserver(measure);
     observer.observe(element);
+    // Presenting a chapter, the room is below the lesson box, whose height changes with the step.
+    const lesson = document.querySelector('.rs-lesson');
+    if (presenting && reading && lesson) observer.observe(lesson);
     window.addEventListener('resize', measure);
     return () => {
       observer.disconnect();

@@ -4,7 +4,7 @@
  * text carries a halo in the panel's colour, so it stays readable above any dot; the layer takes
  * no pointer events (a click goes to the dot or the broker beneath).
  */
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { fitText } from '../../viz/format.ts';
 import type { Box } from '../../viz/paths.ts';
 import type { TopologyLayout } from '../../viz/topology-layout.ts';
@@ -15,13 +15,29 @@ const LABEL_CHAR = 7.2;
 const DETAIL_CHAR = 6;
 const TEXT_PADDING = 8;
 
+/** Inside a box's border: what a text drawn there carries past it is clipped (an svg viewport clips what overflows it). */
+const CLIP_INSET = 2;
+
+/**
+ * A box's text, clipped to the box: fitText cuts a name by an estimate of its width, which a run
+ * of wide letters (W, m) still overruns by half; clipped, such a name ends at the box's edge
+ * instead of running over its neighbours. Children are placed relative to the box's top left.
+ */
+function InBox({ box, children }: { box: Box; children: ReactNode }) {
+  return (
+    <svg x={box.x + CLIP_INSET} y={box.y} width={Math.max(0, box.width - 2 * CLIP_INSET)} height={box.height} overflow="hidden" data-testid="box-text">
+      <g transform={`translate(${-CLIP_INSET} 0)`}>{children}</g>
+    </svg>
+  );
+}
+
 /** A process's name and status line inside its box (also used by the boxes of the diagram). */
 export function NodeText({ box, label, detail }: { box: Box; label: string; detail: string }) {
   return (
-    <>
-      <text x={box.x + TEXT_PADDING} y={box.y + Math.min(box.height, 40) / 2 - 3} className="rs-node-label">{fitText(label, box.width - 2 * TEXT_PADDING, LABEL_CHAR)}</text>{' '}
-      <text x={box.x + TEXT_PADDING} y={box.y + Math.min(box.height, 40) / 2 + 11} className="rs-node-detail">{fitText(detail, box.width - 2 * TEXT_PADDING, DETAIL_CHAR)}</text>
-    </>
+    <InBox box={box}>
+      <text x={TEXT_PADDING} y={Math.min(box.height, 40) / 2 - 3} className="rs-node-label">{fitText(label, box.width - 2 * TEXT_PADDING, LABEL_CHAR)}</text>{' '}
+      <text x={TEXT_PADDING} y={Math.min(box.height, 40) / 2 + 11} className="rs-node-detail">{fitText(detail, box.width - 2 * TEXT_PADDING, DETAIL_CHAR)}</text>
+    </InBox>
   );
 }
 
@@ -42,7 +58,7 @@ const GROUP_TITLE_CHAR = 7.8;
 
 /** A group's title in the top-left corner of its frame. */
 export function GroupTitle({ box, title }: { box: Box; title: string }) {
-  return <text x={box.x + 8} y={box.y + 17} className="rs-group-title">{fitText(title, box.width - 16, GROUP_TITLE_CHAR)}</text>;
+  return <InBox box={box}><text x={TEXT_PADDING} y={17} className="rs-group-title">{fitText(title, box.width - 2 * TEXT_PADDING, GROUP_TITLE_CHAR)}</text></InBox>;
 }
 
 export const TopologyLabels = memo(function TopologyLabels({ labels, layout, scale }: { labels: BrokerLabel[]; layout: TopologyLayout; scale: number }) {

@@ -126,7 +126,8 @@ const OUT_OF_PANEL = `(() => {
     const box = panel.getBoundingClientRect();
     if (box.width === 0) continue;
     for (const element of panel.querySelectorAll('*')) {
-      if ((element.closest('svg') !== null && element.tagName !== 'svg') || element.closest('.rs-table-scroll, .rs-visually-hidden') !== null) continue;
+      // A drawing counts as a whole: inside it, an inner svg clips its text to its box, which its bounding rect does not show.
+      if (element.parentElement?.closest('svg') || element.closest('.rs-table-scroll, .rs-visually-hidden') !== null) continue;
       const r = element.getBoundingClientRect();
       if (r.width > 0 && r.height > 0 && (r.right > box.right + 1 || r.left < box.left - 1)) {
         found.push(element.tagName.toLowerCase() + ' "' + (element.textContent || '').slice(0, 40) + '" spans ' + Math.round(r.left) + '..' + Math.round(r.right) + ' in a panel at ' + Math.round(box.left) + '..' + Math.round(box.right));

@@ -53,7 +53,7 @@ export interface BrokerLabel {
   status: EntityStatus;
 }
 
-/** About the width of a character of a group's bold title (a run of wide Latin letters such as g or W included). */
+/** About the width of a character of a group's bold title (a run of wider letters, W or m, is clipped at the frame: InBox). */
 const GROUP_TITLE_CHAR = 7.8;
 
 /** A group's title in the top-left corner of its frame. */

@@ -8,7 +8,8 @@ import { checkBudget, type Budget } from './budget.ts';
 import { isObject } from './parse-file.ts';
 import { validateScenario } from './validate.ts';
 
-const MINUTE_MS = 60_000;
+/** A prefix is a whole number of minutes. */
+export const MINUTE_MS = 60_000;
 
 /** A scenario file as written, cut to its first `durationMs`: its timeline's actions from then on are dropped. */
 export function cutScenarioFile<F extends object>(file: F, durationMs: number): F {

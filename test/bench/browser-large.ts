@@ -11,13 +11,12 @@ import type { Browser } from 'playwright-core';
 import { bytesOf, checkBudget, PAGE_BUDGET } from '../../src/scenario/budget.ts';
 import { estimateCost } from '../../src/scenario/cost.ts';
 import { parseScenarioText } from '../../src/scenario/parse.ts';
-import { longestPrefix } from '../../src/scenario/prefix.ts';
+import { longestPrefix, MINUTE_MS } from '../../src/scenario/prefix.ts';
 import type { Scenario } from '../../src/model/spec.ts';
 import { benchPage, describeFrames, median, openScenario, percentile, playAtOnce, seekMs, sixtyFps, verdict, workerHeapBytes } from './browser-play.ts';
 
 const SEEKS = 21;
 const PLAY_WALL_MS = 5_000;
-const MINUTE_MS = 60_000;
 
 export interface ScenarioFile {
   durationMs: number;

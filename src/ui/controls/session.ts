@@ -6,7 +6,7 @@
 import type { Scenario } from '../../sim/index.ts';
 import { checkBudget, PAGE_BUDGET } from '../../scenario/budget.ts';
 import { LIBRARY, findLibraryEntry } from '../../scenario/library/index.ts';
-import { longestPrefix } from '../../scenario/prefix.ts';
+import { longestPrefix, MINUTE_MS } from '../../scenario/prefix.ts';
 import { decodeChapterLink } from '../../scenario/chapter-link.ts';
 import { decodeLink, readLinkKey, type LinkProblem } from '../../scenario/link.ts';
 import { decodeSelection } from '../../scenario/selection-link.ts';
@@ -53,8 +53,6 @@ export function openSource(source: unknown, options: OpenOptions = {}): Validati
   load(result.scenario, source, options);
   return result;
 }
-
-const MINUTE_MS = 60_000;
 
 /**
  * What the banner offers for a valid file over the page's budget: its first minutes the budget

@@ -13,6 +13,7 @@ import { startUrlSync, URL_SYNC_MS } from '../../../src/ui/controls/url-sync.ts'
 import { EditorPanel } from '../../../src/ui/editor/EditorPanel.tsx';
 import { useDraft } from '../../../src/ui/editor/draft.ts';
 import { startDriver } from '../../../src/ui/controls/driver.ts';
+import { FAST_PRODUCER as FAST } from '../../support/heavy-scenarios.ts';
 import { freshRun, time } from './shell-harness.tsx';
 
 function fragment(libraryId: string, timeMs: number): string {
@@ -21,11 +22,8 @@ function fragment(libraryId: string, timeMs: number): string {
   return `#${encoded.fragment}`;
 }
 
-/** One producer at 10,000 messages a second for an hour: over the page's budget, its first 8 minutes are not (src/scenario/prefix.ts). */
-const FAST_PRODUCER = {
-  version: 1, name: 'Fast', durationMs: 3_600_000, nameServers: [{ id: 'ns-1' }], brokers: [{ name: 'broker-a' }],
-  topics: [{ name: 'TopicTest' }], producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 10_000 }],
-};
+/** Over the page's budget; its first 8 minutes are not (src/scenario/prefix.ts). */
+const FAST_PRODUCER = { ...FAST, name: 'Fast' };
 
 let stopDriver = () => {};
 beforeEach(() => {

@@ -11,23 +11,10 @@ import { BROWSER_HEAP_SHARE, estimateCost } from '../../../src/scenario/cost.ts'
 import { TRACE_CACHE_LEAST } from '../../../src/sim/checkpoints.ts';
 import { decodeLink, encodeLink } from '../../../src/scenario/link.ts';
 import { LIBRARY } from '../../../src/scenario/library/index.ts';
+import { FAST_PRODUCER, MANY_QUEUES } from '../../support/heavy-scenarios.ts';
 import { scenarioOf, type ScenarioJson } from '../../support/test-sim.ts';
 
 const bench = (name: string) => JSON.parse(readFileSync(new URL(`../../bench/${name}`, import.meta.url), 'utf8')) as ScenarioJson;
-
-/** 256 brokers x 16 topics x 1,024 queues: a 1.4 KB link that once froze the page for good. */
-const manyQueues: ScenarioJson = {
-  version: 1, durationMs: 60_000, nameServers: [{ id: 'ns-1' }],
-  brokers: Array.from({ length: 256 }, (_, i) => ({ name: `b-${i}` })),
-  topics: Array.from({ length: 16 }, (_, i) => ({ name: `T${i}`, writeQueueNums: 1024, readQueueNums: 1024 })),
-  consumers: [{ id: 'c-1', group: 'CG', topic: 'T0' }],
-};
-
-/** One producer at 10,000 messages a second for an hour: the heap went past 3.8 GB. */
-const fastProducer: ScenarioJson = {
-  version: 1, durationMs: 3_600_000, nameServers: [{ id: 'ns-1' }], brokers: [{ name: 'broker-a' }],
-  topics: [{ name: 'TopicTest' }], producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 10_000 }],
-};
 
 describe('estimateCost against real runs', () => {
   it.each(LIBRARY.map((entry) => entry.id))('%s: events within 0.5-2x, trace events within 0.7-1.5x, messages within 5 %%', (id) => {
@@ -62,7 +49,7 @@ describe('the budgets', () => {
     expect(bytesOf(cost, PAGE_BUDGET)).toBeCloseTo(messages + (cost.runBytes + cost.pageBytes - messages) * BROWSER_HEAP_SHARE, 0);
     expect(bytesOf(cost, RUNNER_BUDGET)).toBe(cost.runBytes);
     // A scenario of messages alone costs the page at least their columns.
-    const messagesOnly = estimateCost(scenarioOf(fastProducer));
+    const messagesOnly = estimateCost(scenarioOf(FAST_PRODUCER));
     expect(bytesOf(messagesOnly, PAGE_BUDGET)).toBeGreaterThanOrEqual(messagesOnly.parts.messages.runBytes);
   });
 
@@ -86,19 +73,19 @@ describe('the budgets', () => {
   });
 
   it('256 brokers x 16 topics x 1,024 queues is refused by the page, naming the queues', () => {
-    const refused = checkBudget(scenarioOf(manyQueues), PAGE_BUDGET);
+    const refused = checkBudget(scenarioOf(MANY_QUEUES), PAGE_BUDGET);
     expect(refused?.reduce).toEqual(['queues']);
     expect(budgetMessage(refused!, 'on this page')).toMatch(/^too heavy to run on this page: it needs about .* GB of memory .* reduce the queues \(4\.2 million on all brokers/);
   });
 
   it('a producer at 10,000 messages a second for an hour is refused, naming the messages', () => {
-    const refused = checkBudget(scenarioOf(fastProducer), RUNNER_BUDGET);
+    const refused = checkBudget(scenarioOf(FAST_PRODUCER), RUNNER_BUDGET);
     expect(refused?.over).toContain('bytes');
     expect(budgetMessage(refused!, 'here')).toContain('reduce the messages (producers\' ratePerSec x durationMs: about 36 million)');
   });
 
   it('a link to a scenario over the page\'s budget is refused as too heavy, before the run is built', () => {
-    const encoded = encodeLink(manyQueues, 0);
+    const encoded = encodeLink(MANY_QUEUES, 0);
     if (!encoded.ok) throw new Error('the link must fit');
     expect(encoded.fragment.length).toBeLessThan(2_000);
     const decoded = decodeLink(`#${encoded.fragment}`);

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkBudget, PAGE_BUDGET } from '../../../src/scenario/budget.ts';
 import { cutScenarioFile, longestPrefix } from '../../../src/scenario/prefix.ts';
+import { FAST_PRODUCER, MANY_QUEUES } from '../../support/heavy-scenarios.ts';
 import { scenarioOf, type ScenarioJson } from '../../support/test-sim.ts';
 
 const MINUTE_MS = 60_000;
@@ -15,12 +16,8 @@ const fits = (file: ScenarioJson) => checkBudget(scenarioOf(file), PAGE_BUDGET) 
 
 const CRASH = { at: 30_000, action: 'crashBroker', target: 'broker-a' };
 
-/** One producer at 10,000 messages a second for an hour (budget.test.ts): its messages are over, a few minutes are not. */
-const fastProducer: ScenarioJson = {
-  version: 1, durationMs: 3_600_000, nameServers: [{ id: 'ns-1' }], brokers: [{ name: 'broker-a' }],
-  topics: [{ name: 'TopicTest' }], producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 10_000 }],
-  timeline: [CRASH, { at: 90_000, action: 'startBroker', target: 'broker-a' }],
-};
+/** The fast producer of budget.test.ts with a crash and a restart, to be cut between them. */
+const fastProducer: ScenarioJson = { ...FAST_PRODUCER, timeline: [CRASH, { at: 90_000, action: 'startBroker', target: 'broker-a' }] };
 
 describe('cutScenarioFile', () => {
   it('keeps the file as written up to the cut: its timeline\'s actions from the cut on are dropped, the rest untouched', () => {
@@ -56,13 +53,7 @@ describe('longestPrefix', () => {
   });
 
   it('nothing when not even the first minute fits (the queues alone are too many), or the file is a minute or less', () => {
-    const manyQueues: ScenarioJson = {
-      version: 1, durationMs: 3_600_000, nameServers: [{ id: 'ns-1' }],
-      brokers: Array.from({ length: 256 }, (_, i) => ({ name: `b-${i}` })),
-      topics: Array.from({ length: 16 }, (_, i) => ({ name: `T${i}`, writeQueueNums: 1024, readQueueNums: 1024 })),
-      consumers: [{ id: 'c-1', group: 'CG', topic: 'T0' }],
-    };
-    expect(longestPrefix(manyQueues, PAGE_BUDGET)).toBeNull();
+    expect(longestPrefix({ ...MANY_QUEUES, durationMs: 3_600_000 }, PAGE_BUDGET)).toBeNull();
     expect(longestPrefix({ ...fastProducer, durationMs: MINUTE_MS, timeline: [] }, PAGE_BUDGET)).toBeNull();
   });
 });

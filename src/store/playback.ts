@@ -33,6 +33,15 @@ export interface BannerOffer {
   atMs: number;
 }
 
+/** How the banner reads: an alert says what went wrong, a note what the page did instead (opened a scenario's first minutes). */
+export type BannerTone = 'alert' | 'note';
+
+/** What the banner offers, and how it reads; an alert with nothing to offer when not said. */
+export interface BannerOptions {
+  offer?: BannerOffer | null;
+  tone?: BannerTone;
+}
+
 export interface LoadOptions {
   /** The scenario file as the person wrote it (what a link or a download carries); defaults to `scenario`. */
   source?: unknown;
@@ -77,6 +86,7 @@ export interface PlaybackState {
   banner: string | null;
   /** What the banner offers to open instead (a too heavy scenario's first minutes); null when nothing. */
   bannerOffer: BannerOffer | null;
+  bannerTone: BannerTone;
   helpOpen: boolean;
   editorOpen: boolean;
   /** Presentation mode: large type, side panels hidden, for a teacher at a projector. */
@@ -107,7 +117,7 @@ export interface PlaybackState {
   select(selection: Selection): void;
   setLanguage(language: Language): void;
   /** Shows a message, or none, with what it offers to open instead. */
-  setBanner(banner: string | null, offer?: BannerOffer | null): void;
+  setBanner(banner: string | null, options?: BannerOptions): void;
   setHelpOpen(open: boolean): void;
   setEditorOpen(open: boolean): void;
   setPresenting(presenting: boolean): void;
@@ -169,6 +179,7 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
   language: 'en',
   banner: null,
   bannerOffer: null,
+  bannerTone: 'alert',
   helpOpen: false,
   editorOpen: false,
   presenting: false,
@@ -285,8 +296,8 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
   setLanguage(language) {
     set({ language });
   },
-  setBanner(banner, offer = null) {
-    set({ banner, bannerOffer: banner === null ? null : offer });
+  setBanner(banner, { offer = null, tone = 'alert' } = {}) {
+    set({ banner, bannerOffer: banner === null ? null : offer, bannerTone: tone });
   },
   setHelpOpen(helpOpen) {
     set({ helpOpen });
@@ -321,7 +332,7 @@ export function runOnPage(make: (scenario: Scenario) => Timeline): void {
  * the store's commands go to the worker, and the playhead is the time of its latest frame.
  */
 export function runInWorker(start: (listener: RemoteRunListener) => RemoteRun, describeFailure: (message: string) => string): void {
-  const failed = (message: string) => usePlayback.setState({ banner: describeFailure(message), bannerOffer: null, playing: false, seekTarget: null, seekProgress: null });
+  const failed = (message: string) => usePlayback.setState({ banner: describeFailure(message), bannerOffer: null, bannerTone: 'alert', playing: false, seekTarget: null, seekProgress: null });
   // Started by the caller, so that the worker's code loads only for a page that uses it.
   remote = start({ frame: onFrame, progress: onProgress, failed });
   current = null;

@@ -17,7 +17,7 @@ export function openFileText(text: string, message: (count: number) => string): 
     // A valid file is refused only for the page's cost budget: say so, and offer its first minutes.
     const opened = openSource(source);
     if (opened.ok) state.setBanner(null);
-    else state.setBanner(messageIn(opened.errors[0]!, state.language), shorterOffer(source, 0));
+    else state.setBanner(messageIn(opened.errors[0]!, state.language), { offer: shorterOffer(source, 0) });
     return;
   }
   useDraft.getState().showText(text);

@@ -67,7 +67,7 @@ export function shorterOffer(source: object, atMs: number): BannerOffer | null {
 export function openOffer(offer: BannerOffer): void {
   openSource(offer.source, { atMs: offer.atMs });
   const state = usePlayback.getState();
-  state.setBanner(translate(state.language, 'openedFirstMinutes', { minutes: offer.minutes }));
+  state.setBanner(translate(state.language, 'openedFirstMinutes', { minutes: offer.minutes }), { tone: 'note' });
 }
 
 export function openLibraryEntry(id: string): void {
@@ -106,7 +106,9 @@ export function openFromHash(hash: string): void {
   }
   openDefault();
   const { reason } = decoded;
-  state.setBanner(reason.code === 'none' ? null : describeLinkProblem(reason, state.language), reason.code === 'tooHeavy' ? shorterOffer(reason.source, reason.timeMs) : null);
+  state.setBanner(reason.code === 'none' ? null : describeLinkProblem(reason, state.language), {
+    offer: reason.code === 'tooHeavy' ? shorterOffer(reason.source, reason.timeMs) : null,
+  });
 }
 
 export function describeLinkProblem(reason: LinkProblem, language: Language): string {

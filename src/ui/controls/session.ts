@@ -46,12 +46,15 @@ function load(scenario: Scenario, source: unknown, options: OpenOptions): void {
  * The budget is judged before the run is built, so a scenario too heavy for a tab never freezes it.
  */
 export function openSource(source: unknown, options: OpenOptions = {}): ValidationResult {
-  const result = validateScenario(source);
-  if (!result.ok) return result;
-  const over = checkBudget(result.scenario, PAGE_BUDGET);
-  if (over) return { ok: false, errors: [{ path: '$', message: describeOverBudget(over, 'en'), zh: describeOverBudget(over, 'zh') }] };
-  load(result.scenario, source, options);
+  const result = withinPageBudget(validateScenario(source));
+  if (result.ok) load(result.scenario, source, options);
   return result;
+}
+
+/** A valid scenario over the page's cost budget, as a problem at `$` that says what to reduce; any other result as it is. */
+export function withinPageBudget(result: ValidationResult): ValidationResult {
+  const over = result.ok ? checkBudget(result.scenario, PAGE_BUDGET) : null;
+  return over ? { ok: false, errors: [{ path: '$', message: describeOverBudget(over, 'en'), zh: describeOverBudget(over, 'zh') }] } : result;
 }
 
 /**

@@ -1,15 +1,36 @@
 /**
- * The whole scenario as JSON. Problems are listed by path as the person types; Apply rebuilds
- * the run from the text and returns to the current time.
+ * The whole scenario as JSON. Problems are listed by path as the person types, the page's cost
+ * budget among them; Apply rebuilds the run from the text and returns to the current time. A
+ * valid text too heavy for the page can be applied as its first minutes that fit.
  */
 import { useDeferredValue, useId, useMemo } from 'react';
 import { parseScenarioText } from '../../scenario/parse.ts';
-import { usePlayback } from '../../store/playback.ts';
+import { MINUTE_MS } from '../../scenario/prefix.ts';
+import type { ValidationResult } from '../../scenario/validate.ts';
+import { usePlayback, type BannerOffer } from '../../store/playback.ts';
 import { formatTime } from '../../viz/format.ts';
+import { shorterOffer, withinPageBudget } from '../controls/session.ts';
 import { useT } from '../i18n/index.ts';
 import { applyEdit } from './apply.ts';
 import { useDraft } from './draft.ts';
 import { ValidationErrors } from './ValidationErrors.tsx';
+
+interface DraftCheck {
+  result: ValidationResult;
+  /** A valid text over the page's budget: its first minutes that fit (none when not one does); else null. */
+  shorter: BannerOffer | null;
+}
+
+function checkDraft(text: string): DraftCheck {
+  const parsed = parseScenarioText(text);
+  const result = withinPageBudget(parsed);
+  return { result, shorter: parsed.ok && !result.ok ? shorterOffer(JSON.parse(text.replace(/^\uFEFF/, '')) as object, 0) : null };
+}
+
+/** Rebuilds the run from `source`, back at the current time or the end of a shorter run; false when it was refused. */
+function rebuild(source: unknown, durationMs = Number.POSITIVE_INFINITY): boolean {
+  return applyEdit(source, Math.min(usePlayback.getState().timeMs, durationMs), 'rebuild').length === 0;
+}
 
 export function JsonEditor() {
   const t = useT();
@@ -21,12 +42,13 @@ export function JsonEditor() {
   const written = useMemo(() => JSON.stringify(source, null, 2), [source]);
   const text = draft ?? written;
   const checked = useDeferredValue(text);
-  const result = useMemo(() => parseScenarioText(checked), [checked]);
+  const { result, shorter } = useMemo(() => checkDraft(checked), [checked]);
   const apply = () => {
-    const parsed = parseScenarioText(text);
-    if (!parsed.ok) return;
-    applyEdit(JSON.parse(text.replace(/^\uFEFF/, '')), usePlayback.getState().timeMs, 'rebuild');
-    setText(null);
+    // The text stays for the person to mend when the run refuses it.
+    if (checkDraft(text).result.ok && rebuild(JSON.parse(text.replace(/^\uFEFF/, '')))) setText(null);
+  };
+  const applyShorter = (offer: BannerOffer) => {
+    if (rebuild(offer.source, offer.minutes * MINUTE_MS)) setText(null);
   };
   return (
     <div className="rs-json">
@@ -44,6 +66,11 @@ export function JsonEditor() {
         : <ValidationErrors errors={result.errors} title={t('jsonProblems', { count: result.errors.length })} testId="json-errors" />}
       <div className="rs-json-actions">
         <button type="button" className="rs-button rs-button-primary" disabled={!result.ok || checked !== text} data-testid="apply-json" onClick={apply}>{t('applyJson')}</button>
+        {shorter && checked === text && (
+          <button type="button" className="rs-button" data-testid="apply-json-shorter" onClick={() => applyShorter(shorter)}>
+            {t('applyFirstMinutes', { minutes: shorter.minutes })}
+          </button>
+        )}
         <button type="button" className="rs-button" disabled={draft === null} onClick={() => setText(null)}>{t('resetJson')}</button>
       </div>
     </div>

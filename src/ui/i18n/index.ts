@@ -15,12 +15,12 @@ import { zh } from './zh.ts';
 export type { Bilingual, MessageKey };
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
-/** The words of `texts` in `language`. */
 /** An English list: "a", "a and b", "a, b and c". */
 export function andList(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/** The words of `texts` in `language`. */
 export function inLanguage<T>(texts: Bilingual<T>, language: Language): T {
   return texts[language];
 }

@@ -100,6 +100,7 @@ export const zh: Record<MessageKey, string> = {
   jsonValid: '有效：应用后将重建运行并回到 {time}。',
   jsonProblems: '{count} 处问题：',
   applyJson: '应用',
+  applyFirstMinutes: '应用它的前 {minutes} 分钟',
   resetJson: '还原',
   uploadFailed: '未能打开 {file}：共 {count} 处问题，已在编辑器中列出。',
   uploadUnreadable: '无法读取 {file}。',

@@ -6,6 +6,7 @@ import { EditorPanel } from '../../../src/ui/editor/EditorPanel.tsx';
 import { useDraft } from '../../../src/ui/editor/draft.ts';
 import { startDriver } from '../../../src/ui/controls/driver.ts';
 import { freshRun, time } from './shell-harness.tsx';
+import { FAST_PRODUCER, MANY_QUEUES } from '../../support/heavy-scenarios.ts';
 
 const timelineOf = () => (usePlayback.getState().source as { timeline: unknown[] }).timeline;
 
@@ -97,5 +98,35 @@ describe('the JSON editor', () => {
     expect(problems).toHaveTextContent('只能用字母、数字、%、|、_ 和 -（RocketMQ TopicValidator）');
     act(() => usePlayback.getState().setLanguage('en'));
     expect(problems).toHaveTextContent('seed: must be an integer from 0 to 4294967295');
+  });
+
+  it('says a valid text too heavy for the page is, keeps it, and applies its first minutes that fit at the current time', async () => {
+    act(() => usePlayback.getState().seek(30_000));
+    useDraft.setState({ tab: 'json' });
+    render(<EditorPanel />);
+    const heavy = JSON.stringify(FAST_PRODUCER, null, 2);
+    fireEvent.change(screen.getByTestId('json-editor'), { target: { value: heavy } });
+    expect(screen.getByTestId('json-errors')).toHaveTextContent('Problems (1):');
+    expect(screen.getByTestId('json-errors')).toHaveTextContent('This scenario is too heavy for the page');
+    expect(screen.getByTestId('apply-json')).toBeDisabled();
+    expect(usePlayback.getState().libraryId).toBe('write8-read4');
+    expect(screen.getByTestId('json-editor')).toHaveValue(heavy);
+    fireEvent.click(screen.getByRole('button', { name: 'Apply its first 8 min' }));
+    await waitFor(() => expect(time()).toBe(30_000), { timeout: 10_000 });
+    expect(usePlayback.getState().source).toEqual({ ...FAST_PRODUCER, durationMs: 8 * 60_000 });
+    expect(JSON.parse((screen.getByTestId('json-editor') as HTMLTextAreaElement).value)).toEqual({ ...FAST_PRODUCER, durationMs: 8 * 60_000 });
+    expect(screen.queryByTestId('json-errors')).toBeNull();
+  });
+
+  it('offers no first minutes when not even one fits, nor for a text with other problems', () => {
+    useDraft.setState({ tab: 'json' });
+    render(<EditorPanel />);
+    const editor = screen.getByTestId('json-editor');
+    fireEvent.change(editor, { target: { value: JSON.stringify(MANY_QUEUES) } });
+    expect(screen.getByTestId('json-errors')).toHaveTextContent('This scenario is too heavy for the page');
+    expect(screen.queryByTestId('apply-json-shorter')).toBeNull();
+    fireEvent.change(editor, { target: { value: JSON.stringify({ ...FAST_PRODUCER, seed: 'x' }) } });
+    expect(screen.getByTestId('json-errors')).toHaveTextContent('seed: must be an integer');
+    expect(screen.queryByTestId('apply-json-shorter')).toBeNull();
   });
 });

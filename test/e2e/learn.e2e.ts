@@ -168,6 +168,36 @@ for (const [language, viewport] of [['en', { width: 1280, height: 800 }], ['zh',
   }, { viewport });
 }
 
+for (const language of ['en', 'zh'] as const) {
+  test(`presenting a chapter at 1280x800 (${language}): a step answered with a long why scales its type down so the broker it asks about stays on screen`, async ({ page, baseUrl, consoleErrors, screenshot }) => {
+    // Chapter 3's sixth step asks when the NameServers remove broker-b; the verdict explains at length.
+    await openPage(page, baseUrl, `#ch=nameserver&st=5&lang=${language}`);
+    await arrivedAt(page, 5);
+    await page.keyboard.press('p');
+    await page.locator('.rs-app.rs-presenting').waitFor();
+    await page.getByTestId('choice-1').click();
+    await page.getByTestId('verdict').waitFor();
+    await page.waitForFunction(() => {
+      const lesson = document.querySelector('[data-testid="chapter"]')?.getBoundingClientRect();
+      const stage = document.querySelector('.rs-topology-stage')?.getBoundingClientRect();
+      return lesson !== undefined && stage !== undefined && stage.top >= lesson.bottom && stage.top - lesson.bottom < 20;
+    });
+    const lesson = await page.getByTestId('chapter').evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
+    assert.ok(lesson.height <= 0.45 * 800, `the lesson box is ${lesson.height} px tall, at most 45 % of the window`);
+    const size = await page.getByTestId('verdict').evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+    assert.ok(size >= 18 && size < 26, `the verdict is ${size} px: smaller than presentation size, larger than the page's`);
+    const queue = await page.getByTestId('canvas-queue-broker-b/0#3').evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
+    assert.ok(queue.top >= lesson.bottom && queue.bottom <= 800, `broker-b's queue 3 at y ${queue.top}-${queue.bottom}, below the lesson (to y ${lesson.bottom}) and on screen`);
+    await screenshot(`present-answered-${language}`);
+    // The next step, short again, is at full presentation size.
+    await page.keyboard.press('PageDown');
+    await arrivedAt(page, 6);
+    const next = await page.getByTestId('step-caption').evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+    assert.equal(next, 26);
+    assert.deepEqual(consoleErrors, []);
+  }, { viewport: { width: 1280, height: 800 } });
+}
+
 test('presenting a chapter: the clicker\'s blank key blanks it, its next key lifts the blank on the same step, then steps', async ({ page, baseUrl, consoleErrors }) => {
   await openPage(page, baseUrl, '#ch=nameserver&st=1&lang=en');
   const moment = await arrivedAt(page, 1);

@@ -15,6 +15,7 @@ import { useFocusInView, useLessonUnderBar } from './lesson-in-view.ts';
 import { PredictionBox } from './PredictionBox.tsx';
 import { recordStep } from './progress.ts';
 import { useChapterRun, type ChapterRun } from './use-chapter-run.ts';
+import { useLessonFit } from './use-lesson-fit.ts';
 import { useStepKeys } from './use-step-keys.ts';
 import { useStepMotion } from './use-step-motion.ts';
 import { inLanguage } from '../i18n/index.ts';
@@ -54,6 +55,8 @@ function ReadyChapter({ entry, run, language }: { entry: ChapterEntry; run: Read
   const section = useRef<HTMLElement>(null);
   const reducedMotion = useReducedMotion();
   useLessonUnderBar(section);
+  // Everything that changes the box's height: the step's words, its question's answer and verdict.
+  useLessonFit(section, usePlayback((s) => s.presenting), `${chapter.id} ${step} ${language} ${picked[step]} ${arrived} ${count}`);
   useFocusInView(section, arrived, revealed && current?.focus !== undefined && current.focus.kind !== 'message', step, reducedMotion);
   // A step counts as read once the run shows its moment: the chapter list reopens the chapter there.
   useEffect(() => {

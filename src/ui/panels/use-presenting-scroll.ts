@@ -7,9 +7,10 @@
  * scrolls up, so what a presenter scrolled to stays while the panel fits.
  *
  * A chapter's lesson box stays under the bar too where the window holds it (learn.css): its
- * caption is what the teacher talks over, so the drawing itself is scrolled up under the box, and
- * the panel's title and its event caption pass beneath it, whole. Where the box scrolls with the page (a
- * short or narrow window) nothing is moved: the caption would go.
+ * caption is what the teacher talks over, so the drawing itself is scrolled up under the box (and
+ * down again when the box grows), and the panel's title and its event caption pass beneath it,
+ * whole. Where the box scrolls with the page (a short or narrow window) nothing is moved: the
+ * caption would go.
  */
 import { useEffect } from 'react';
 
@@ -35,10 +36,13 @@ export function usePresentingScroll(stage: HTMLElement | null, presenting: boole
   useEffect(() => {
     const panel = stage?.closest('.rs-panel');
     if (!presenting || !stage || !panel || typeof ResizeObserver === 'undefined') return;
-    // The first call comes as observing starts, each later one after the panel's new layout.
-    const observer = new ResizeObserver(() => (reading ? bringUnderLesson(stage) : bringIntoView(panel)));
-    observer.observe(panel);
     const lesson = document.querySelector('.rs-lesson');
+    // The first call comes as observing starts, each later one after the panel's or the lesson's new layout.
+    const observer = new ResizeObserver((entries) => {
+      if (reading) bringUnderLesson(stage, entries.some((entry) => entry.target === lesson));
+      else bringIntoView(panel);
+    });
+    observer.observe(panel);
     if (reading && lesson) observer.observe(lesson);
     return () => observer.disconnect();
   }, [presenting, reading, stage]);
@@ -55,11 +59,13 @@ function bringIntoView(panel: Element): void {
 
 /**
  * Scrolls the drawing up to just under the lesson box, all the way: stopping where the panel
- * ends (a tall window) would leave the event caption cut in half under the box.
+ * ends (a tall window) would leave the event caption cut in half under the box. When the box
+ * itself changed (a step's words, a verdict coming in), the drawing follows it down too: a box
+ * grown over the drawing's top would hide the NameServers the step may be about.
  */
-function bringUnderLesson(stage: Element): void {
+function bringUnderLesson(stage: Element, lessonChanged: boolean): void {
   const clearTop = presentingTop(true);
   if (clearTop === null) return;
   const by = stage.getBoundingClientRect().top - clearTop;
-  if (by > 0) window.scrollBy({ top: by });
+  if (by > 0 || (lessonChanged && by < 0)) window.scrollBy({ top: by });
 }

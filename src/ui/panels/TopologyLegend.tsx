@@ -11,15 +11,20 @@ interface LegendProps {
   heat: boolean;
   /** Each client's chosen NameServer is drawn (drawsChosenNameServer). */
   chosenNameServer: boolean;
+  /** A message has been lost by now: its mark has been drawn. */
+  lost: boolean;
 }
 
-export const TopologyLegend = memo(function TopologyLegend({ strings, canvasStrings, heat, chosenNameServer }: LegendProps) {
+export const TopologyLegend = memo(function TopologyLegend({ strings, canvasStrings, heat, chosenNameServer, lost }: LegendProps) {
   const links: [LinkKind | 'owner', string][] = [
     ['registered', strings.legendRegistered], ['notListed', strings.legendNotListed],
     ...(chosenNameServer ? [['chosenNameServer', strings.legendChosenNameServer] as [LinkKind, string]] : []),
     ['canWrite', strings.legendCanWrite], ['owner', canvasStrings.legendOwner],
   ];
-  const dots = [...Object.entries(strings.dots), ['retried', canvasStrings.dotRetried], ['failed', canvasStrings.dotFailed]];
+  const dots = [
+    ...Object.entries(strings.dots), ['retried', canvasStrings.dotRetried], ['failed', canvasStrings.dotFailed],
+    ...(lost ? [['lost', canvasStrings.dotLost]] : []),
+  ];
   const cells: [string, string][] = [['readable', canvasStrings.legendQueueReadable], ['never', canvasStrings.legendQueueNever], ['written', canvasStrings.legendQueueWritten]];
   return (
     <ul className="rs-legend rs-topology-legend">

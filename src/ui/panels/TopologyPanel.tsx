@@ -11,7 +11,7 @@ import { flightWindowMs } from '../../viz/flight.ts';
 import { linkPath } from '../../viz/paths.ts';
 import { layoutTopology, type TopologyInput, type TopologyLayout } from '../../viz/topology-layout.ts';
 import { TEXT_PANEL_REFRESH, useSimView, type SimView } from '../use-sim.ts';
-import { derivedAt, EmptyPanel, PanelFrame, usePanelStrings } from './shared.tsx';
+import { derivedAt, EmptyPanel, PanelFrame, summaryAt, usePanelStrings } from './shared.tsx';
 import type { PanelStrings } from './strings.ts';
 import { TopologyCanvas } from './TopologyCanvas.tsx';
 import { TopologyLabels, type BrokerLabel } from './TopologyLabels.tsx';
@@ -229,7 +229,8 @@ export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelPro
         <TopologyLabels labels={derivedAt(timeline, timeMs, `brokerLabels:${topicWanted ?? ''}:${language}`, () => brokerLabels(model, strings, canvasStrings))} layout={layout} scale={scale} />
       </div>
       <Suspense fallback={null}>
-        <TopologyLegend strings={strings} canvasStrings={canvasStrings} heat={layout.density.queueHeat} chosenNameServer={drawsChosenNameServer(model.input.nameServers)} />
+        <TopologyLegend strings={strings} canvasStrings={canvasStrings} heat={layout.density.queueHeat} chosenNameServer={drawsChosenNameServer(model.input.nameServers)}
+          lost={summaryAt(timeline, timeMs).messages.lost > 0} />
       </Suspense>
     </PanelFrame>
   );

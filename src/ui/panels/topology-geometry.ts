@@ -84,8 +84,11 @@ function brokerOfCell(layout: TopologyLayout, cellId: string): Box | undefined {
   return layout.brokers[cellId.slice(0, cellId.lastIndexOf('#'))];
 }
 
-/** A retried send (attempt > 1) and a failed one look different from a first, successful one. */
-export type DotKind = 'sent' | 'retried' | 'failed' | 'stored' | 'consumed' | 'registered' | 'route';
+/**
+ * A retried send (attempt > 1) and a failed one look different from a first, successful one; a
+ * message lost for good (message.lost) is a mark falling out of the queue it was in or going to.
+ */
+export type DotKind = 'sent' | 'retried' | 'failed' | 'lost' | 'stored' | 'consumed' | 'registered' | 'route';
 
 export interface Dot {
   kind: DotKind;
@@ -151,6 +154,11 @@ export function dotRoute(event: TraceEvent, routing: DotRouting): DotRoute | nul
       return stored(event, routing);
     case 'message.consumed':
       return { kind: 'consumed', from: consumedFrom(event, routing), to: { kind: 'client', id: event.consumer }, msgId: event.msgId };
+    case 'message.lost': {
+      // Where the copy was (a power loss, a new master's truncation) or where a ONEWAY send was going.
+      const at = queueRef(routing.node[`${event.broker}/${event.brokerId}`] ?? routing.master[event.broker], event.broker, event.queueId);
+      return { kind: 'lost', from: at, to: at, msgId: event.msgId };
+    }
     case 'broker.registered': {
       const from = brokerRef(routing.node[`${event.broker}/${event.brokerId}`]);
       return from && { kind: 'registered', from, to: { kind: 'nameServer', id: event.nameServer } };
@@ -159,7 +167,7 @@ export function dotRoute(event: TraceEvent, routing: DotRouting): DotRoute | nul
       return { kind: 'route', from: { kind: 'nameServer', id: event.nameServer }, to: { kind: 'client', id: event.client } };
     case 'broker.removed': case 'route.failed': case 'nameServer.chosen': case 'topic.updated': case 'send.result':
     case 'rebalance': case 'consumer.registered': case 'consumer.removed': case 'producer.registered': case 'producer.removed': case 'consume.failed': case 'pull.rejected':
-    case 'offset.committed': case 'fault': case 'message.lost': case 'message.filtered':
+    case 'offset.committed': case 'fault': case 'message.filtered':
     case 'controller.elected': case 'syncStateSet.changed': case 'broker.roleChanged':
       return null;
   }
@@ -170,10 +178,10 @@ export function dotRoute(event: TraceEvent, routing: DotRouting): DotRoute | nul
  * most of a busy run's trace, and are passed over without looking up a path for them.
  */
 const FLIES: Record<TraceEvent['type'], boolean> = {
-  'message.sent': true, 'send.failed': true, 'message.stored': true, 'message.consumed': true, 'broker.registered': true, 'route.updated': true,
+  'message.sent': true, 'send.failed': true, 'message.lost': true, 'message.stored': true, 'message.consumed': true, 'broker.registered': true, 'route.updated': true,
   'broker.removed': false, 'route.failed': false, 'nameServer.chosen': false, 'topic.updated': false, 'send.result': false,
   rebalance: false, 'consumer.registered': false, 'consumer.removed': false, 'producer.registered': false, 'producer.removed': false, 'consume.failed': false, 'pull.rejected': false,
-  'offset.committed': false, fault: false, 'message.lost': false, 'message.filtered': false,
+  'offset.committed': false, fault: false, 'message.filtered': false,
   'controller.elected': false, 'syncStateSet.changed': false, 'broker.roleChanged': false,
 };
 
@@ -208,12 +216,19 @@ function orGroup(layout: TopologyLayout, ref: EntityRef): EntityRef {
 /** How dots move: gliding along their links, or jumping from start to end (reduced motion). */
 export type DotMotion = 'fly' | 'jump';
 
-/** Where an event's dot goes: along a link's track, or a ring at a broker (a store on itself). */
-type DotPath = { kind: DotKind; track: LinkTrack } | { kind: DotKind; ringAt: { x: number; y: number } };
+/** How far below its queue cell a lost message's mark falls while it fades, in layout units. */
+export const LOST_FALL = 18;
+
+/** Where an event's dot goes: along a link's track, a ring at a broker (a store on itself), or down from a cell (a loss). */
+type DotPath = { kind: DotKind; track: LinkTrack } | { kind: DotKind; ringAt: { x: number; y: number } } | { kind: DotKind; fallFrom: { x: number; y: number } };
 
 function pathOf(layout: TopologyLayout, routing: DotRouting, event: TraceEvent): DotPath | null {
   const route = dotRoute(event, routing);
   if (!route) return null;
+  if (route.kind === 'lost') {
+    const box = boxOf(layout, orGroup(layout, route.to));
+    return box ? { kind: route.kind, fallFrom: { x: box.x + box.width / 2, y: box.y + box.height / 2 } } : null;
+  }
   if (route.from.kind === route.to.kind && route.from.id === route.to.id) {
     // A ring growing at the right end of the broker, clear of its name.
     const box = boxOf(layout, route.to);
@@ -308,7 +323,12 @@ function dotOf(path: DotPath, flight: number, motion: DotMotion, msgId: string |
   const progress = motion === 'jump' ? jumpProgress(flight) : flight;
   if ('ringAt' in path) return { kind: path.kind, x: path.ringAt.x, y: path.ringAt.y, opacity, ring: 2 + progress * 9 };
   const dot: Dot = { kind: path.kind, x: 0, y: 0, opacity };
-  pointOnTrack(path.track, path.kind === 'failed' ? progress * FAILED_REACH : progress, dot);
+  if ('fallFrom' in path) {
+    dot.x = path.fallFrom.x;
+    dot.y = path.fallFrom.y + progress * LOST_FALL;
+  } else {
+    pointOnTrack(path.track, path.kind === 'failed' ? progress * FAILED_REACH : progress, dot);
+  }
   if (msgId !== undefined) dot.msgId = msgId;
   return dot;
 }

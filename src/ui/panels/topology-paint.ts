@@ -7,7 +7,7 @@
  */
 import type { Dot, DotKind } from './topology-geometry.ts';
 
-export const DOT_KINDS: readonly DotKind[] = ['sent', 'retried', 'failed', 'stored', 'consumed', 'registered', 'route'];
+export const DOT_KINDS: readonly DotKind[] = ['sent', 'retried', 'failed', 'lost', 'stored', 'consumed', 'registered', 'route'];
 
 /** Red, green, blue of a colour in 0-255. */
 export type Rgb = readonly [number, number, number];
@@ -42,16 +42,19 @@ function distanceToSegment(x: number, y: number, x1: number, y1: number, x2: num
   return Math.hypot(x - x1 - t * dx, y - y1 - t * dy);
 }
 
-/** Layout units: a message's dot 4, control traffic's 3; a retry a dot of 3 in a ring of 6; a failed send a cross of 8. */
+/**
+ * Layout units: a message's dot 4, control traffic's 3; a retry a dot of 3 in a ring of 6; a
+ * failed send a cross of 8; a lost message a cross of 6 in a ring of 6.5.
+ */
 function coverageAt(kind: DotKind, ring: number | undefined, x: number, y: number, unit: number): number {
   const distance = Math.hypot(x, y);
   const disc = (radius: number) => edge(radius * unit - distance);
   const circle = (radius: number, width: number) => edge((width * unit) / 2 - Math.abs(distance - radius * unit));
-  if (kind === 'failed') {
-    // A failed send: a cross, never a dot, so it reads as "did not arrive" without its colour.
-    const arm = 4 * unit;
-    return edge(1.25 * unit - Math.min(distanceToSegment(x, y, -arm, -arm, arm, arm), distanceToSegment(x, y, arm, -arm, -arm, arm)));
-  }
+  const cross = (arm: number) => edge(1.25 * unit - Math.min(distanceToSegment(x, y, -arm, -arm, arm, arm), distanceToSegment(x, y, arm, -arm, -arm, arm)));
+  // A failed send: a cross, never a dot, so it reads as "did not arrive" without its colour.
+  if (kind === 'failed') return cross(4 * unit);
+  // A lost message: a crossed-out circle, "gone", told from a failed send without its colour.
+  if (kind === 'lost') return Math.max(cross(3 * unit), circle(6.5, 1.5));
   // A retry: a dot inside a ring (a second attempt), wherever colour is not seen.
   if (kind === 'retried') return Math.max(disc(3), circle(6, 1.5));
   // A store: a ring growing at its broker.

@@ -16,6 +16,7 @@ export interface TopologyStrings {
   legendOwner: string;
   dotRetried: string;
   dotFailed: string;
+  dotLost: string;
   /** A node that stands for a whole group of clients (a crowded cluster): how many, and their statuses. */
   clientGroupDetail: (kind: 'producer' | 'consumer', members: number, statuses: string) => string;
   /** Said after a group node's words in its accessible name. */
@@ -45,6 +46,7 @@ const en: TopologyStrings = {
   legendOwner: 'queue → the consumer that owns it now',
   dotRetried: 'send retried (attempt > 1)',
   dotFailed: 'send failed',
+  dotLost: 'message lost for good (message.lost)',
   clientGroupDetail: (kind, members, statuses) => `${members} ${kind === 'producer' ? 'producers' : 'consumers'} · ${statuses}`,
   clientGroupKind: (kind) => (kind === 'producer' ? 'producer group: one node for all its producers' : 'consumer group: one node for all its consumers'),
   queueStrip: (broker, topic, queues, messages) =>
@@ -69,6 +71,7 @@ const zh: TopologyStrings = {
   legendOwner: '队列 → 当前拥有它的消费者',
   dotRetried: '重试发送（第 2 次及以后）',
   dotFailed: '发送失败',
+  dotLost: '消息永久丢失（message.lost）',
   clientGroupDetail: (kind, members, statuses) => `${members} 个${kind === 'producer' ? '生产者' : '消费者'} · ${statuses}`,
   clientGroupKind: (kind) => (kind === 'producer' ? '生产者组：一个节点代表组内所有生产者' : '消费者组：一个节点代表组内所有消费者'),
   queueStrip: (broker, topic, queues, messages) =>

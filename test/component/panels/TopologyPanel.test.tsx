@@ -7,6 +7,7 @@ import { panelStrings } from '../../../src/ui/panels/strings.ts';
 import { dotsAt } from '../../../src/ui/panels/topology-geometry.ts';
 import { topologyModel } from '../../../src/ui/panels/topology-model.ts';
 import { layoutTopology } from '../../../src/viz/topology-layout.ts';
+import { libraryScenario } from '../../support/library.ts';
 import { loadAt } from './load.ts';
 import { writeReadScenario } from './scenarios.ts';
 
@@ -121,6 +122,16 @@ describe('TopologyPanel', () => {
     const words = panelStrings('en');
     expect(await screen.findByText(words.legendCanWrite)).toBeInTheDocument();
     expect(screen.queryByText(words.legendChosenNameServer)).toBeNull();
+  });
+
+  it('explains the mark of a lost message in the legend once a message has been lost, not before', async () => {
+    const lostMark = 'message lost for good (message.lost)';
+    loadAt(libraryScenario('power-loss-flush'), 59_000);
+    await renderWithQueues();
+    expect(await screen.findByText(panelStrings('en').legendCanWrite)).toBeInTheDocument();
+    expect(screen.queryByText(lostMark)).toBeNull();
+    act(() => usePlayback.getState().seek(61_000));
+    expect(await screen.findByText(lostMark)).toBeInTheDocument();
   });
 
   it('draws each queue of the topic in its master, named for a screen reader, the ones at or above readQueueNums never consumed', async () => {

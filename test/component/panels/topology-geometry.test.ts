@@ -1,4 +1,4 @@
-import { dotRoute, dotsAt, linkOf } from '../../../src/ui/panels/topology-geometry.ts';
+import { dotRoute, dotsAt, linkOf, LOST_FALL } from '../../../src/ui/panels/topology-geometry.ts';
 import { pointOnLink } from '../../../src/viz/link-track.ts';
 import type { Box } from '../../../src/viz/paths.ts';
 import { stripLaneY } from '../../../src/viz/queue-strip.ts';
@@ -115,6 +115,29 @@ describe('dots of the topology canvas', () => {
       const cell = layout.queues[`${send.broker}/0#${send.queueId}`]!;
       expect(dot).toMatchObject({ x: cell.x + cell.width / 2, y: cell.y });
     }
+  });
+
+  it('drops a message lost for good out of its queue\'s cell: the power loss of broker-a, flushing asynchronously, at 1:00', () => {
+    const power = libraryTimeline('power-loss-flush', 60_500);
+    const model = topologyModel(power.state);
+    const layout = layoutTopology(model.input, 1280);
+    const lost = power.traceSlice(0).filter((e) => e.type === 'message.lost');
+    // The acknowledged messages only in broker-a's page cache (the scenario's story): broker-b flushes synchronously.
+    expect(lost.length).toBeGreaterThan(0);
+    const dots = dotsAt(power, layout, model.routing, 60_500, 1_000).filter((dot) => dot.kind === 'lost');
+    expect(dots.map((dot) => dot.msgId).sort()).toEqual(lost.map((e) => (e.type === 'message.lost' ? e.msgId : '')).sort());
+    for (const event of lost) {
+      if (event.type !== 'message.lost') continue;
+      expect(event.broker).toBe('broker-a');
+      const cell = layout.queues[`broker-a/0#${event.queueId}`]!;
+      const dot = dots.find((d) => d.msgId === event.msgId)!;
+      // Half its flight on: below the cell's centre, falling, fading.
+      expect(dot.x).toBe(cell.x + cell.width / 2);
+      expect(dot.y).toBeGreaterThan(cell.y + cell.height / 2);
+      expect(dot.y).toBeLessThan(cell.y + cell.height / 2 + LOST_FALL);
+    }
+    const oneway = { t: 1, type: 'message.lost', msgId: 'x', broker: 'broker-a', brokerId: 0, topic: 'T', queueId: 3, queueOffset: -1, reason: 'onewayNotDelivered' } as const;
+    expect(dotRoute(oneway, model.routing)).toEqual({ kind: 'lost', from: { kind: 'queue', id: 'broker-a/0#3' }, to: { kind: 'queue', id: 'broker-a/0#3' }, msgId: 'x' });
   });
 
   it('draws a store on a master as a ring on the broker, and the slave\'s copy as a dot flying from master to slave', () => {

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../../src/scenario/parse.ts';
 import { simulate } from '../../src/sim/simulate.ts';
+import { FAST_PRODUCER } from '../support/heavy-scenarios.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'rocketscope-cli-'));
@@ -161,10 +162,8 @@ function expectUsageError(result: { status: number | null; stdout: string; stder
 
 describe('npm run sim: the command line is checked before anything runs', () => {
   const path = file('until.json', JSON.stringify(VALID));
-  const heavy = file('heavy.json', JSON.stringify({
-    version: 1, durationMs: 86_400_000, nameServers: [{ id: 'ns-1' }], brokers: [{ name: 'broker-a' }],
-    topics: [{ name: 'TopicTest' }], producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 10_000 }],
-  }));
+  // The page's too heavy producer for a whole day: over the runner's budget too.
+  const heavy = file('heavy.json', JSON.stringify({ ...FAST_PRODUCER, durationMs: 86_400_000 }));
 
   it.each([
     [['--until', ''], '--until must be a whole number of milliseconds (0 or more), got ""'],

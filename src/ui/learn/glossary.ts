@@ -1,6 +1,8 @@
 /**
  * The study note's terms in both languages: the Chinese is the note's own word, the English the
- * word RocketMQ's documentation and source use (RocketMQ's identifiers stay as they are).
+ * word RocketMQ's documentation and source use (RocketMQ's identifiers stay as they are). In the
+ * note's order (a message's parts, the groups, the NameServer, the broker's five modules, the
+ * workflow), then what the chapters add: replicas, flushing and replication.
  */
 import type { Bilingual } from '../../scenario/language.ts';
 
@@ -25,9 +27,61 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   { en: 'broker registration', zh: '路由注册', meaning: { en: 'Every 30 s a broker registers with every NameServer (its heartbeat).', zh: 'broker 每 30 秒向每个 NameServer 注册一次（即心跳）。' } },
   { en: 'broker removal', zh: '路由剔除', meaning: { en: 'A closed channel removes a broker at once; a silent one after 120 s.', zh: '连接关闭时立即剔除；没有心跳的在 120 秒后剔除。' } },
   { en: 'route discovery', zh: '路由发现', meaning: { en: 'Clients pull a topic\'s route every 30 s (pollNameServerInterval).', zh: '客户端每 30 秒拉取一次主题路由（pollNameServerInterval）。' } },
+  { en: 'Remoting module', zh: 'Remoting 模块', meaning: {
+    en: 'The broker\'s network side: takes each request (send, pull, heartbeat) and hands it to its processor.',
+    zh: 'broker 的网络层：接收每个请求（发送、拉取、心跳），交给对应的处理器。',
+  } },
+  { en: 'client manager', zh: '客户端管理器（clientManager）', meaning: {
+    en: 'Keeps the producers and consumers whose heartbeats arrive, and each consumer group\'s subscriptions.',
+    zh: '记录发来心跳的生产者和消费者，以及每个消费者组的订阅关系。',
+  } },
+  { en: 'store service', zh: '存储服务（Store Service）', meaning: {
+    en: 'Appends messages to the CommitLog, builds the ConsumeQueues and the index from it, and reads messages for pulls and queries.',
+    zh: '把消息追加到 CommitLog，据此构建 ConsumeQueue 和索引，并为拉取和查询读取消息。',
+  } },
+  { en: 'CommitLog', zh: 'CommitLog（提交日志）', meaning: {
+    en: 'One log that every topic\'s messages on a broker are appended to, strictly in order; an offsetMsgId points into it.',
+    zh: 'broker 上所有主题的消息都严格按顺序追加到的同一个日志；offsetMsgId 指向其中的位置。',
+  } },
+  { en: 'ConsumeQueue', zh: 'ConsumeQueue（消费队列）', meaning: {
+    en: 'A queue\'s index into the CommitLog: 20 bytes per message (its CommitLog offset, size and tag hash).',
+    zh: '一个队列在 CommitLog 中的索引：每条消息 20 字节（CommitLog 偏移量、大小、标签哈希）。',
+  } },
+  { en: 'HA service (HAService)', zh: '高可用服务（HAService）', meaning: {
+    en: 'Streams a master\'s CommitLog to each slave as soon as it is written; a slave\'s log is always a prefix of its master\'s.',
+    zh: '把 Master 的 CommitLog 一写入就推送给每个 Slave；Slave 的日志始终是 Master 日志的前缀。',
+  } },
+  { en: 'index service (IndexService)', zh: '索引服务（IndexService）', meaning: {
+    en: 'Indexes each message by its keys and its msgId, so a message can be found by key.',
+    zh: '按 key 和 msgId 为每条消息建立索引，以便按 key 查找消息。',
+  } },
   { en: 'read / write queues', zh: '读队列 / 写队列', meaning: { en: 'readQueueNums and writeQueueNums limit which queue ids consumers and producers use.', zh: 'readQueueNums 和 writeQueueNums 限定消费者和生产者使用哪些队列 id。' } },
+  { en: 'heartbeat (client)', zh: '客户端心跳', meaning: {
+    en: 'Every 30 s each producer and consumer tells the brokers it knows that it is alive, a consumer with its subscriptions (heartbeatBrokerInterval).',
+    zh: '每 30 秒，每个生产者和消费者告诉它所知道的 broker 自己还活着，消费者还带上订阅关系（heartbeatBrokerInterval）。',
+  } },
+  { en: 'send modes: SYNC / ASYNC / ONEWAY', zh: '发送方式：同步 / 异步 / 单向', meaning: {
+    en: 'SYNC waits for the send\'s result, ASYNC gets it in a callback, ONEWAY never learns it: a ONEWAY send no broker stored is lost for good.',
+    zh: '同步等待发送结果，异步在回调中得到结果，单向永远不知道结果：没有 broker 存储的单向发送就永久丢失了。',
+  } },
   { en: 'rebalance', zh: '负载均衡（Rebalance）', meaning: { en: 'Consumers of a group share out the queues again.', zh: '组内消费者重新分配队列。' } },
   { en: 'clustering / broadcasting', zh: '集群消费 / 广播消费', meaning: { en: 'Each message once per group, or once per consumer.', zh: '每条消息每组消费一次，或每个消费者消费一次。' } },
+  { en: 'long polling', zh: '长轮询', meaning: {
+    en: 'A pull that finds no message is held by the broker for up to 15 s and answered as soon as one arrives (PullRequestHoldService).',
+    zh: '没有拉到消息的请求由 broker 挂起最多 15 秒，一有消息到达就立即应答（PullRequestHoldService）。',
+  } },
   { en: 'consume offset', zh: '消费位点', meaning: { en: 'How far a group has consumed a queue.', zh: '一个组在某个队列上消费到的位置。' } },
+  { en: 'retry topic / DLQ', zh: '重试队列 / 死信队列', meaning: {
+    en: 'A message whose consumption failed goes back to %RETRY%<group> and comes again later (10 s, 30 s, 1 min ...); after 16 retries it goes to %DLQ%<group>.',
+    zh: '消费失败的消息回到 %RETRY%<消费者组>，稍后再次投递（10 秒、30 秒、1 分钟……）；重试 16 次后进入 %DLQ%<消费者组>。',
+  } },
   { en: 'master / slave', zh: 'Master / Slave（主 / 从）', meaning: { en: 'A slave copies its master\'s CommitLog (HAService) and can serve reads.', zh: 'Slave 复制 Master 的 CommitLog（HAService），可以提供读取。' } },
+  { en: 'flushing: ASYNC_FLUSH / SYNC_FLUSH', zh: '刷盘：异步 / 同步', meaning: {
+    en: 'ASYNC_FLUSH (the default) writes the page cache to disk in the background, SYNC_FLUSH before answering. A power loss loses what was not flushed, unless a slave has it.',
+    zh: '异步刷盘（默认）在后台把页缓存写入磁盘，同步刷盘在应答之前写入。断电会丢失尚未刷盘的消息，除非 Slave 已有副本。',
+  } },
+  { en: 'replication: SYNC_MASTER / ASYNC_MASTER', zh: '复制：同步双写 / 异步复制', meaning: {
+    en: 'A SYNC_MASTER answers a send once a slave has the message (4.x; in 5.x only with inSyncReplicas 2); an ASYNC_MASTER answers at once.',
+    zh: 'SYNC_MASTER 在 Slave 拿到消息后才应答发送（4.x；5.x 中需 inSyncReplicas 为 2）；ASYNC_MASTER 立即应答。',
+  } },
 ];

@@ -156,6 +156,25 @@ describe('the chapter player', () => {
   });
 });
 
+describe('the glossary', () => {
+  it('gives the study note\'s words in both languages, the broker\'s five modules among them, and closes with Esc', async () => {
+    await openChapter('broker');
+    fireEvent.click(screen.getByTestId('glossary-open'));
+    const glossary = screen.getByRole('dialog', { name: 'Glossary' });
+    const row = (english: string) => screen.getByRole('cell', { name: english }).closest('tr')!;
+    // The study note's broker: Remoting Module, clientManager, Store Service, HAserver, indexServer.
+    for (const [english, chinese] of [['Remoting module', 'Remoting 模块'], ['client manager', '客户端管理器（clientManager）'], ['store service', '存储服务（Store Service）'],
+      ['HA service (HAService)', '高可用服务（HAService）'], ['index service (IndexService)', '索引服务（IndexService）']]) {
+      expect(row(english!)).toHaveTextContent(chinese!);
+    }
+    expect(row('flushing: ASYNC_FLUSH / SYNC_FLUSH')).toHaveTextContent('A power loss loses what was not flushed, unless a slave has it.');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(row('flushing: ASYNC_FLUSH / SYNC_FLUSH')).toHaveTextContent('断电会丢失尚未刷盘的消息，除非 Slave 已有副本。');
+    fireEvent.keyDown(glossary, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
+
 describe('the last step', () => {
   it('leads to the next chapter, from its start', async () => {
     await openChapter('basics', 6);

@@ -106,7 +106,7 @@ test('presentation mode: the Present button, large caption, side panels hidden, 
 }, { ...AXE_TEST, viewport: { width: 1920, height: 1080 } });
 
 for (const language of ['en', 'zh'] as const) {
-  test(`axe: a guided chapter in ${language === 'en' ? 'English' : 'Chinese'}, its list and a prediction have no serious or critical violation`, async ({ page, baseUrl }) => {
+  test(`axe: a guided chapter in ${language === 'en' ? 'English' : 'Chinese'}, its list, its glossary and a prediction have no serious or critical violation`, async ({ page, baseUrl }) => {
     await openPage(page, baseUrl, `#ch=basics&st=0&lang=${language}`);
     await page.locator('[data-testid="chapter"][data-step="0"][data-arrived="true"]').waitFor({ timeout: 20_000 });
     assert.deepEqual(await seriousViolations(page), []);
@@ -117,6 +117,16 @@ for (const language of ['en', 'zh'] as const) {
       await page.locator(`[data-testid="chapter"][data-step="${step}"][data-arrived="true"]`).waitFor({ timeout: 20_000 });
     }
     assert.deepEqual(await seriousViolations(page), []);
+    await page.getByTestId('glossary-open').click();
+    await page.getByTestId('glossary-find').fill(language === 'en' ? 'slave' : '刷盘');
+    assert.deepEqual(await seriousViolations(page), []);
+    // A modal covers the whole page: the playback bar too (the lesson box it opens from stacks below the bar).
+    assert.ok(await page.evaluate(() => {
+      const bar = document.querySelector('.rs-controls')!.getBoundingClientRect();
+      return document.elementFromPoint(bar.left + 4, bar.top + bar.height / 2)?.closest('.rs-overlay') !== null;
+    }), 'the glossary\'s overlay lies over the playback bar');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('glossary').waitFor({ state: 'detached' });
     await page.getByTestId('learn').click();
     await page.getByTestId('chapter-list').waitFor();
     assert.deepEqual(await seriousViolations(page), []);

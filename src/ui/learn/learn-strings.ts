@@ -18,6 +18,10 @@ export interface LearnStrings {
   tryItHint: string;
   glossary: string;
   meaning: string;
+  /** The glossary's filter: its label, its placeholder, and what it says when no term matches. */
+  findTerm: string;
+  findTermHint: string;
+  noTerm: (query: string) => string;
   chapters: string;
   close: string;
   loading: string;
@@ -48,6 +52,9 @@ export const LEARN_STRINGS: Bilingual<LearnStrings> = {
     tryItHint: 'Leave the chapter and play this run freely from this moment',
     glossary: 'Glossary',
     meaning: 'Meaning',
+    findTerm: 'Find a term',
+    findTermHint: 'a word in English or Chinese: 刷盘, offset, Slave …',
+    noTerm: (query) => `No term has "${query}".`,
     chapters: 'Chapters',
     close: 'Close',
     loading: 'Preparing the chapter…',
@@ -76,6 +83,9 @@ export const LEARN_STRINGS: Bilingual<LearnStrings> = {
     tryItHint: '离开本章，从此刻起自由操作这次运行',
     glossary: '术语表',
     meaning: '含义',
+    findTerm: '查找术语',
+    findTermHint: '英文或中文的词：刷盘、offset、Slave……',
+    noTerm: (query) => `没有包含“${query}”的术语。`,
     chapters: '章节',
     close: '关闭',
     loading: '正在准备本章……',

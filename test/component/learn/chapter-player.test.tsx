@@ -173,6 +173,24 @@ describe('the glossary', () => {
     fireEvent.keyDown(glossary, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
   });
+
+  it('finds a term by any word of it in either language, whatever the page\'s language', async () => {
+    await openChapter('broker');
+    fireEvent.click(screen.getByTestId('glossary-open'));
+    const terms = () => screen.getAllByRole('row').slice(1).map((row) => row.firstElementChild!.textContent);
+    const all = terms().length;
+    expect(all).toBeGreaterThanOrEqual(30);
+    const find = screen.getByRole('searchbox', { name: 'Find a term' });
+    fireEvent.change(find, { target: { value: '刷盘' } });
+    expect(terms()).toEqual(['flushing: ASYNC_FLUSH / SYNC_FLUSH']);
+    fireEvent.change(find, { target: { value: ' commitlog ' } });
+    expect(terms()).toEqual(expect.arrayContaining(['CommitLog', 'ConsumeQueue', 'master / slave', 'store service']));
+    fireEvent.change(find, { target: { value: 'Kafka' } });
+    expect(terms()).toEqual([]);
+    expect(screen.getByRole('status')).toHaveTextContent('No term has "Kafka".');
+    fireEvent.change(find, { target: { value: '' } });
+    expect(terms()).toHaveLength(all);
+  });
 });
 
 describe('the last step', () => {

@@ -12,17 +12,17 @@ import { lineWriter, OutputError } from './line-writer.ts';
 import { checkOutputPath } from './output-path.ts';
 import { readInput } from './read-input.ts';
 
-/** "1501 (noRoute 1499, attemptsFailed 2)": the failed messages with their causes as docs/summary.md names them. */
-function failedText(m: Summary['messages']): string {
-  const causes = Object.entries(m.failedCauses).map(([cause, count]) => `${cause} ${count}`);
-  return causes.length > 0 ? `${m.failed} (${causes.join(', ')})` : String(m.failed);
+/** "1501 (noRoute 1499, attemptsFailed 2)": a count with its causes as docs/summary.md names them. */
+function withCauses(count: number, causes: Partial<Record<string, number>>): string {
+  const named = Object.entries(causes).map(([cause, n]) => `${cause} ${n}`);
+  return named.length > 0 ? `${count} (${named.join(', ')})` : String(count);
 }
 
 function humanSummary(name: string, summary: Summary, warnings: string[]): string {
   const m = summary.messages;
   const lines = [
     `${name}: ran to ${summary.untilMs} ms, ${summary.traceEvents} trace events (hash ${summary.traceHash})`,
-    `messages: sent ${m.sent}, stored ${m.stored}, consumed ${m.consumed}, never consumable ${m.neverConsumable}, lagging ${m.lagging}, failed ${failedText(m)}, lost ${m.lost}, duplicates ${m.duplicates}`,
+    `messages: sent ${m.sent}, stored ${m.stored}, consumed ${m.consumed}, never consumable ${m.neverConsumable}, lagging ${m.lagging}, failed ${withCauses(m.failed, m.failedCauses)}, lost ${withCauses(m.lost, m.lostCauses)}, duplicates ${m.duplicates}`,
   ];
   for (const [nameServer, route] of Object.entries(summary.routes)) {
     lines.push(route.up

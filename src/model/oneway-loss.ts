@@ -7,6 +7,7 @@
  */
 import type { Delivery } from '../engine/index.ts';
 import { MASTER_ID } from './defaults.ts';
+import { messageLost } from './message-lost.ts';
 import type { RequestOf, Wire } from './remoting-types.ts';
 import type { Sim } from './sim-types.ts';
 import type { ModelState } from './state.ts';
@@ -15,11 +16,7 @@ import type { MessageLostReason } from './vocabulary.ts';
 type SendRequest = RequestOf<'SEND_MESSAGE'>;
 
 function lost(state: ModelState, request: SendRequest, brokerId: number, reason: Extract<MessageLostReason, `oneway${string}`>, sim: Sim): void {
-  state.stats.lost++;
-  sim.emit({
-    t: sim.now, type: 'message.lost', msgId: request.message.msgId, broker: request.brokerName, brokerId,
-    topic: request.topic, queueId: request.queueId, queueOffset: -1, reason,
-  });
+  messageLost(state, sim, { msgId: request.message.msgId, broker: request.brokerName, brokerId, topic: request.topic, queueId: request.queueId, queueOffset: -1, reason });
 }
 
 /** The network swallowed the ONEWAY send of `request`: at once (a partition), or on arrival (the engine's onUndelivered). */

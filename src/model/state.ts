@@ -6,7 +6,7 @@ import type { AppendLog, MarkSet, SerialMarkSet } from '../engine/index.ts';
 import type { SimConfig } from './defaults.ts';
 import type { MessageQueue } from './client/allocate-strategies.ts';
 import type { ConsumerSpec, ProducerSpec } from './spec.ts';
-import type { BrokerRole, FlushDiskType, MessageModel, SendMode } from './vocabulary.ts';
+import type { BrokerRole, FlushDiskType, MessageLostReason, MessageModel, SendMode } from './vocabulary.ts';
 import type { Detection, FaultRecord } from './detections.ts';
 import type { RemotingRequest, RemotingResponse } from './remoting-types.ts';
 
@@ -392,6 +392,8 @@ export interface MessageStats {
   duplicateCauses: Partial<Record<DuplicateCause, number>>;
   /** Messages whose send failed (stats.failed) by why (see SendFailedCause). */
   failedCauses: Partial<Record<SendFailedCause, number>>;
+  /** Messages lost for good (stats.lost) by why (message.lost's reason). */
+  lostCauses: Partial<Record<MessageLostReason, number>>;
   /** Successful consumptions (message.consumed) by the brokerName of the queue: the Dashboard's "get today" per broker. */
   consumedByBroker: Record<string, number>;
   /** Messages a master wrote (message.stored with brokerId 0), by brokerName: the charts' produce TPS (StoreStatsService's putTps). */

@@ -7,6 +7,7 @@ import { dict, dictFrom } from '../engine/index.ts';
 import { isReadable, isWriteable } from '../model/perm.ts';
 import type { BrokerState, DuplicateCause, ModelState, SendFailedCause, TopicConfig } from '../model/state.ts';
 import { RETRY_GROUP_TOPIC_PREFIX, SCHEDULE_TOPIC } from '../model/defaults.ts';
+import type { MessageLostReason } from '../model/vocabulary.ts';
 import { brokerRoles, mastersNow, type BrokerRoles } from './broker-roles.ts';
 
 export interface QueueSummary {
@@ -44,6 +45,8 @@ export interface Summary {
     consumed: number;
     neverConsumable: number;
     lost: number;
+    /** Messages lost for good by why (message.lost's reason). */
+    lostCauses: Partial<Record<MessageLostReason, number>>;
     duplicates: number;
     /** Messages whose send finally failed (send.result FAILED), whatever their attempts. */
     failed: number;
@@ -302,7 +305,7 @@ export function summarize(state: ModelState, untilMs: number, traceHash: string,
     traceHash,
     traceEvents,
     messages: {
-      sent: stats.sent, stored: stats.stored, consumed: stats.consumed, neverConsumable, lost: stats.lost, duplicates: stats.duplicates,
+      sent: stats.sent, stored: stats.stored, consumed: stats.consumed, neverConsumable, lost: stats.lost, lostCauses: sortedCounts(stats.lostCauses), duplicates: stats.duplicates,
       failed: stats.failed, failedCauses: sortedCounts(stats.failedCauses), lagging, filteredOut: filteredOut(state, position), retried: stats.toRetry, deadLettered: stats.toDlq, delayed: delayedNow(state, roles),
       sendAttempts: stats.attempts, failedAttempts: stats.failedAttempts, failedAttemptReasons: sortedCounts(stats.failedAttemptReasons),
       duplicateCauses: sortedCounts(stats.duplicateCauses), neverConsumableCauses: neverConsumableCauses(queues),

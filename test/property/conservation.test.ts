@@ -64,6 +64,8 @@ function unexplainedSends(sim: TestSim): string[] {
   }
   const { messages } = sim.summary();
   if (messages.lost !== sim.events('message.lost').length) problems.push(`summary lost ${messages.lost} != ${sim.events('message.lost').length} message.lost events`);
+  const byCause = Object.values(messages.lostCauses).reduce((sum, n) => sum + n, 0);
+  if (byCause !== messages.lost) problems.push(`summary lostCauses add up to ${byCause}, not lost ${messages.lost}`);
   return problems;
 }
 

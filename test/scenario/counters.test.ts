@@ -107,7 +107,7 @@ describe('lost ONEWAY messages', () => {
     const sim = new TestSim({ ...oneway, timeline: [{ at: 5_500, action: 'partitionBroker', target: 'broker-a' }] }).advance(8_000);
     // The route still gives broker-a: the sends at 6, 7 and 8 s vanish as they leave.
     expect(sim.times('message.lost', { reason: 'onewayNotDelivered' })).toEqual([6_000, 7_000, 8_000]);
-    expect(sim.summary().messages.lost).toBe(3);
+    expect(sim.summary().messages).toMatchObject({ lost: 3, lostCauses: { onewayNotDelivered: 3 } });
   });
 });
 

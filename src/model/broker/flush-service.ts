@@ -15,6 +15,7 @@
  * match (CommitLog.recoverAbnormally, DefaultMessageStore.truncateDirtyLogicFiles). A message in
  * the lost tail is lost for good when no other replica of the broker group still holds it.
  */
+import { messageLost } from '../message-lost.ts';
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, ModelState } from '../state.ts';
 import type { MessageLostReason } from '../vocabulary.ts';
@@ -92,10 +93,8 @@ export function loseEntries(state: ModelState, broker: BrokerState, from: number
   for (let index = from; index < broker.commitLog.length; index++) {
     if (heldElsewhere(state, broker, index)) continue;
     const message = broker.commitLog.at(index)!;
-    state.stats.lost++;
-    sim.emit({
-      t: sim.now, type: 'message.lost', msgId: message.msgId, broker: broker.name, brokerId: broker.brokerId, topic: message.topic,
-      queueId: message.queueId, queueOffset: message.queueOffset, reason,
+    messageLost(state, sim, {
+      msgId: message.msgId, broker: broker.name, brokerId: broker.brokerId, topic: message.topic, queueId: message.queueId, queueOffset: message.queueOffset, reason,
     });
   }
 }

@@ -2,14 +2,14 @@
  * The causes behind a counter of the summary, each with its count, largest first: duplicates by
  * what brought the message back, never-consumable messages by why their queue cannot be read,
  * failed messages by whether they made an attempt, failed send attempts by the broker's answer or
- * the channel's failure.
+ * the channel's failure, lost messages by how they were lost.
  */
 import type { Summary } from '../../sim/summary.ts';
 import { formatCount } from '../../viz/format.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { causeStrings, type CauseStrings } from './cause-strings.ts';
 
-export type CausedMetric = 'neverConsumable' | 'duplicates' | 'failed' | 'failedAttempts';
+export type CausedMetric = 'neverConsumable' | 'duplicates' | 'failed' | 'failedAttempts' | 'lost';
 
 export interface CauseCount {
   key: string;
@@ -34,6 +34,8 @@ export function causesOf(metric: CausedMetric, messages: Summary['messages'], st
       return sorted(Object.entries(messages.failedCauses), (key) => strings.failed[key as keyof CauseStrings['failed']]);
     case 'failedAttempts':
       return sorted(Object.entries(messages.failedAttemptReasons), (key) => strings.failedAttempt(key));
+    case 'lost':
+      return sorted(Object.entries(messages.lostCauses), (key) => strings.lost[key as keyof CauseStrings['lost']]);
   }
 }
 

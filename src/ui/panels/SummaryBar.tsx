@@ -28,7 +28,7 @@ const METRICS: Metric[] = ['sent', 'sendAttempts', 'stored', 'consumed', 'neverC
 const WARNINGS = new Set<Metric>(['neverConsumable', 'deadLettered', 'failed', 'failedAttempts', 'lost', 'filteredOut']);
 /** Worth knowing, not an error: at-least-once delivery makes duplicates after a rebalance or a crash. */
 const NOTICES = new Set<Metric>(['duplicates']);
-const CAUSED = new Set<Metric>(['neverConsumable', 'duplicates', 'failed', 'failedAttempts']);
+const CAUSED = new Set<Metric>(['neverConsumable', 'duplicates', 'failed', 'failedAttempts', 'lost']);
 
 function tone(metric: Metric, value: number): string {
   if (value === 0) return '';

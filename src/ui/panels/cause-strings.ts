@@ -1,9 +1,9 @@
 /**
  * What the counters' causes say, in English and Simplified Chinese: each duplicate,
- * never-consumable message, failed message and failed send attempt names what caused it (loaded
- * with CauseList).
+ * never-consumable message, failed message, failed send attempt and lost message names what
+ * caused it (loaded with CauseList).
  */
-import type { DuplicateCause, SendFailedCause } from '../../sim/index.ts';
+import type { DuplicateCause, MessageLostReason, SendFailedCause } from '../../sim/index.ts';
 import type { NeverConsumableCause } from '../../sim/summary.ts';
 import type { Language } from '../../store/playback.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
@@ -16,6 +16,7 @@ export interface CauseStrings {
   failed: Record<SendFailedCause, string>;
   /** A failed attempt's reason: a RocketMQ ResponseCode or a failure of the channel. */
   failedAttempt: (reason: string) => string;
+  lost: Record<MessageLostReason, string>;
 }
 
 const ATTEMPT_EN: Record<string, string> = {
@@ -57,6 +58,12 @@ const en: CauseStrings = {
     shutdown: 'the producer shut down with the send still open',
   },
   failedAttempt: (reason) => ATTEMPT_EN[reason] ?? `the broker answered ${reason}`,
+  lost: {
+    notFlushedNotReplicated: 'a power loss took it from the broker\'s page cache: not flushed to disk yet (ASYNC_FLUSH), and no slave had it',
+    truncatedByNewMaster: 'its old master came back as a slave of a newer master and cut it off its CommitLog, and no other replica had it',
+    onewayNotDelivered: 'a ONEWAY send the network swallowed on its way to the broker (nobody answers a ONEWAY send)',
+    onewayRefused: 'a ONEWAY send the broker refused: its answer goes nowhere',
+  },
 };
 
 const zh: CauseStrings = {
@@ -82,6 +89,12 @@ const zh: CauseStrings = {
     shutdown: '发送还没结束，生产者就关闭了',
   },
   failedAttempt: (reason) => ATTEMPT_ZH[reason] ?? `Broker 返回 ${reason}`,
+  lost: {
+    notFlushedNotReplicated: '断电带走了 Broker 页缓存中的它：尚未刷盘（ASYNC_FLUSH），也没有 Slave 拥有副本',
+    truncatedByNewMaster: '它的旧 Master 作为新 Master 的 Slave 回来，把它从 CommitLog 中截掉了，且没有其他副本拥有它',
+    onewayNotDelivered: '单向发送在去往 Broker 的途中被网络吞掉（单向发送没有应答）',
+    onewayRefused: '单向发送被 Broker 拒绝：它的应答无人接收',
+  },
 };
 
 const CAUSE_STRINGS: Bilingual<CauseStrings> = { en, zh };

@@ -114,6 +114,20 @@ describe('SummaryBar', () => {
     act(() => usePlayback.getState().setLanguage('en'));
   });
 
+  it('says how messages were lost: the acknowledged messages a power loss took from broker-a\'s page cache', async () => {
+    const timeline = loadAt(scenarioOf(findLibraryEntry('power-loss-flush')!.scenario as Record<string, unknown>), 61_000);
+    render(<SummaryBar />);
+    const { lost } = timeline.summary().messages;
+    expect(lost).toBe(19);
+    expect(screen.getByTestId('summary-lost')).toHaveClass('rs-summary-warn');
+    fireEvent.click(screen.getByTestId('summary-causes-lost'));
+    const cause = await screen.findByTestId('cause-notFlushedNotReplicated', {}, { timeout: 10_000 });
+    expect(cause).toHaveTextContent('19 a power loss took it from the broker\'s page cache: not flushed to disk yet (ASYNC_FLUSH), and no slave had it');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('cause-notFlushedNotReplicated')).toHaveTextContent('断电带走了 Broker 页缓存中的它');
+    act(() => usePlayback.getState().setLanguage('en'));
+  });
+
   it('explains duplicates by cause and never colours them as an error', async () => {
     const timeline = loadAt(writeReadScenario({ writeQueueNums: 4, readQueueNums: 4, timeline: [{ at: 20_000, action: 'crashConsumer', target: 'c-1' }] }), 40_000);
     render(<SummaryBar />);

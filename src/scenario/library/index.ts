@@ -19,6 +19,7 @@ import controllerFailover from './controller-failover.json';
 import masterLossSyncAsync from './master-loss-sync-async.json';
 import read8Write4 from './read8-write4.json';
 import retriesDlq from './retries-dlq.json';
+import sendModesPartition from './send-modes-partition.json';
 import shrinkSafely from './shrink-safely.json';
 import shrinkUnsafely from './shrink-unsafely.json';
 import write8Read4 from './write8-read4.json';
@@ -71,6 +72,11 @@ export const LIBRARY: readonly LibraryEntry[] = [
     id: 'failover-idle-consumer',
     title: { en: 'A master down: one consumer idles, one falls behind', zh: 'Master 宕机：一个消费者空闲，另一个跟不上' },
     scenario: failoverIdleConsumer,
+  },
+  {
+    id: 'send-modes-partition',
+    title: { en: 'Send modes: SYNC, ASYNC, ONEWAY into a partition', zh: '发送方式：同步、异步、单向遇上网络分区' },
+    scenario: sendModesPartition,
   },
   {
     id: 'power-loss-flush',

@@ -7,6 +7,8 @@
  * - `groups.<group>.allocateStrategy`: the group redeployed at `at` (what-if-redeploy.ts).
  * - `groups.<group>.consumers`: consumers started or shut down at `at` (what-if-consumers.ts).
  * - `producers.<id>.ratePerSec`: the producer's send rate from `at` (the workload, not a setting).
+ * - `producers.<id>.sendMode`: SYNC, ASYNC or ONEWAY, the call the application makes (send,
+ *   send with a callback, sendOneway): read at every send, from 0:00 here.
  * - `config.<key>`, `brokers.<brokerName>.role | flushDiskType`: RocketMQ reads these when a
  *   process starts (the scheduled tasks of NamesrvController, BrokerController and
  *   MQClientInstance are scheduled once at start; MessageStoreConfig is read by the store), or
@@ -75,6 +77,7 @@ export function plannedEffect(path: string): 'atMoment' | FromStartReader | null
   if (section === 'config' && name === '') return isConfigKey(field) ? CONFIG_READERS[field] ?? 'process' : null;
   if (section === 'topics' && (TOPIC_FIELDS as readonly string[]).includes(field)) return 'atMoment';
   if ((section === 'groups' && (field === 'allocateStrategy' || field === 'consumers')) || (section === 'producers' && field === 'ratePerSec')) return 'atMoment';
+  if (section === 'producers' && field === 'sendMode') return 'send';
   if (section === 'brokers' && (BROKER_FIELDS as readonly string[]).includes(field)) return 'store';
   return null;
 }
@@ -138,11 +141,20 @@ function editProducerRate(raw: Raw, id: string, value: number | string, at: numb
   return { effectiveAtMs: at, effect: { how: 'producerRate' } };
 }
 
+/** A producer's send mode from its start, whether it is in the file or added by the timeline. */
+function editSendMode(raw: Raw, id: string, value: number | string): Effect | Said {
+  const producer = raw.producers.find((item) => item.id === id)
+    ?? raw.timeline.find((action) => action.action === 'addProducer' && (action.producer as Item | undefined)?.id === id)?.producer as Item | undefined;
+  if (!producer) return { en: `no producer has id ${quote(id)}`, zh: `没有 id 为 ${quote(id)} 的生产者` };
+  producer.sendMode = value;
+  return fromStart('send');
+}
+
 /** Edits the scenario file in place; returns when and how the change takes effect, or a message. */
 function edit(raw: Raw, change: WhatIfChange): Effect | Said {
   const parts = splitPath(change.path);
   if (!parts) {
-    const use = 'config.<key>, topics.<topic>.<field>, groups.<group>.allocateStrategy | .consumers, producers.<id>.ratePerSec, brokers.<broker>.<field>';
+    const use = 'config.<key>, topics.<topic>.<field>, groups.<group>.allocateStrategy | .consumers, producers.<id>.ratePerSec | .sendMode, brokers.<broker>.<field>';
     return { en: `${quote(change.path)} is not a setting: use ${use}`, zh: `${quote(change.path)} 不是一个设置：可用 ${use}` };
   }
   const [section, name, field] = parts;
@@ -169,6 +181,7 @@ function edit(raw: Raw, change: WhatIfChange): Effect | Said {
     return 'en' in resized ? resized : { effectiveAtMs: change.at, effect: { how: 'consumers', ...resized } };
   }
   if (section === 'producers' && field === 'ratePerSec') return editProducerRate(raw, name, change.value, change.at);
+  if (section === 'producers' && field === 'sendMode') return editSendMode(raw, name, change.value);
   if (section === 'brokers' && (BROKER_FIELDS as readonly string[]).includes(field)) {
     if (field === 'role' && raw.config.enableControllerMode === true) {
       return {

@@ -21,6 +21,12 @@ describe('whatIfChoices', () => {
     expect(firstChoice(read8, whatIfChoices(read8))).toMatchObject({ path: 'topics.TopicTest.readQueueNums', current: 8, suggested: 4 });
   });
 
+  it('offers each producer\'s send mode: a ONEWAY producer as SYNC, to compare what it loses with what a SYNC send is told', () => {
+    const choices = whatIfChoices(libraryScenario('send-modes-partition'));
+    expect(choices.find((c) => c.path === 'producers.p-oneway.sendMode')).toEqual({ path: 'producers.p-oneway.sendMode', current: 'ONEWAY', suggested: 'SYNC', options: ['SYNC', 'ASYNC', 'ONEWAY'] });
+    expect(choices.find((c) => c.path === 'producers.p-sync.sendMode')).toMatchObject({ current: 'SYNC', suggested: 'ASYNC' });
+  });
+
   it('offers even counts as fewer read queues (the pitfall), perm 6 as 4 (read-only), a group one more consumer', () => {
     const scenario = libraryScenario('master-slave-failover');
     const choices = whatIfChoices(scenario, 30_000);

@@ -1,13 +1,15 @@
 /**
  * The settings a what-if offers for a scenario, with their values in it: each topic's queue
  * counts and perm, each group's allocation strategy and number of consumers (at the playhead),
- * each producer's rate, each master's
+ * each producer's rate and send mode, each master's
  * replication and each broker's flush mode, and the intervals and the version RocketMQ's
  * processes read when they start
  * (src/sim/queries/what-if-change.ts says when each takes effect).
  */
 import { groupSizeAt } from '../../../sim/queries/what-if-consumers.ts';
-import { ALLOCATE_STRATEGIES, everyConsumer, everyProducer, FLUSH_DISK_TYPES, ROCKETMQ_VERSIONS, type ConfigKey, type Scenario, type TopicSpec } from '../../../sim/index.ts';
+import {
+  ALLOCATE_STRATEGIES, everyConsumer, everyProducer, FLUSH_DISK_TYPES, ROCKETMQ_VERSIONS, SEND_MODES, type ConfigKey, type Scenario, type TopicSpec,
+} from '../../../sim/index.ts';
 
 export interface WhatIfChoice {
   path: string;
@@ -76,6 +78,7 @@ export function whatIfChoices(scenario: Scenario, atMs = 0): WhatIfChoice[] {
   }
   for (const producer of everyProducer(scenario)) {
     choices.push({ path: `producers.${producer.id}.ratePerSec`, current: producer.ratePerSec, suggested: 2 * producer.ratePerSec });
+    choices.push(optionChoice(`producers.${producer.id}.sendMode`, producer.sendMode, SEND_MODES));
   }
   // In controller mode the controller picks the master and ReplicasManager.changeToMaster makes it
   // SYNC_MASTER whichever node it is, so the declared master's role changes nothing.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Timeline } from '../../../../src/sim/timeline.ts';
 import { whatIf, whatIfShare } from '../../../../src/sim/queries/what-if.ts';
 import { applyWhatIf, readWhatIfChange, whatIfFromLink, whatIfToLink } from '../../../../src/sim/queries/what-if-change.ts';
+import { libraryScenario } from '../../../support/library.ts';
 import { scenarioOf } from '../../../support/test-sim.ts';
 
 // No jitter: an extra registration must not shift the other messages' latencies (jitter draws
@@ -149,9 +150,23 @@ describe('whatIf at the playhead for what RocketMQ can change while running', ()
     expect(reader('config.brokerHeartbeatIntervalMs', 10_000)).toBe('broker');
     expect(reader('config.pollNameServerIntervalMs', 10_000)).toBe('client');
     expect(reader('config.retryTimesWhenSendFailed', 5)).toBe('send');
+    expect(reader('producers.p-1.sendMode', 'ONEWAY')).toBe('send');
     expect(reader('config.rocketmqVersion', '4.x')).toBe('version');
     expect(reader('config.brokerChannelExpiredTimeMs', 60_000)).toBe('process');
     expect(reader('brokers.broker-a.flushDiskType', 'SYNC_FLUSH')).toBe('store');
+  });
+
+  it('ONEWAY sends made SYNC in "Send modes into a partition": the 30 lost in the partition become 30 more failed messages, each told', () => {
+    const sendModes = new Timeline(libraryScenario('send-modes-partition'));
+    sendModes.seek(45_000);
+    const result = whatIf(sendModes, { change: { at: 45_000, path: 'producers.p-oneway.sendMode', value: 'SYNC' }, untilMs: 90_000 });
+    if (!result.ok) throw new Error(result.message.en);
+    // The application chooses the call (send, send with a callback, sendOneway) at every send: the changed run uses it from 0:00.
+    expect(result.effect).toEqual({ how: 'fromStart', reader: 'send' });
+    expect(result.original.summary.messages).toMatchObject({ lost: 30, failed: 60 });
+    expect(result.changed.summary.messages).toMatchObject({ lost: 0, failed: 90, lostCauses: {} });
+    // Until the partition, ONEWAY and SYNC store the same messages; the first difference is an answer only SYNC gets.
+    expect(result.divergence!.changed).toMatchObject({ type: 'send.result', producer: 'p-oneway' });
   });
 
   it('refuses a producer that is not in the file', () => {

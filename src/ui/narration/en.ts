@@ -2,7 +2,7 @@
  * The captions in English: what an event means, in plain words, with the run's own numbers.
  * RocketMQ's names stay as they are (CommitLog, ConsumeQueue, readQueueNums ...).
  */
-import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, perm2String } from '../../sim/index.ts';
+import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, perm2String, type SimConfig } from '../../sim/index.ts';
 import { durationEn as d, failedSend, nodeEn as node, nodeName, syncAttempts, type FailedSend, type Narrators } from './context.ts';
 
 const FAULTS: Record<string, (target: string) => string> = {
@@ -38,7 +38,16 @@ function failedSendEn(why: FailedSend, timeoutMs: number): string {
 }
 
 /** Why nobody learns of a ONEWAY send that went wrong. */
-const ONEWAY_EN = 'A ONEWAY send (sendOneway) waits for no answer, so its producer never learns of it; only SYNC and ASYNC sends see a failure and retry.';
+/**
+ * Whether the send goes on after a failed attempt (DefaultMQProducerImpl.sendDefaultImpl): an
+ * attempt waits for the rest of sendMsgTimeout, so a timeout leaves no time for another.
+ */
+function sendAgainEn(reason: string, attempt: number, config: SimConfig): string {
+  if (reason === 'timeout') return ` Waiting took the rest of sendMsgTimeout (${d(config.sendMsgTimeoutMs)}): no time is left to try again.`;
+  return attempt < syncAttempts(config) ? ' A SYNC send tries again, on another broker when it can.' : ' No attempt is left.';
+}
+
+const ONEWAY_EN = 'A ONEWAY send (sendOneway) waits for no answer, so its producer never learns of it; only SYNC and ASYNC sends are told of a failure, and try again while their timeout allows.';
 
 export const en: Narrators = {
   'broker.registered': (e, c) => (e.first
@@ -83,7 +92,7 @@ export const en: Narrators = {
     : `Controller ${e.controller} elected ${nodeName(c, e, e.brokerId)} (controller id ${e.brokerId}) as ${e.broker}'s master, epoch ${e.masterEpoch} (${e.trigger}). It will register with the NameServers as brokerId 0; clients find it at their next route pull.`),
   'syncStateSet.changed': (e) => `Controller ${e.controller} now counts ${e.broker}'s replicas ${e.syncStateSet.join(', ')} as in sync (SyncStateSet epoch ${e.syncStateSetEpoch}): only these may be elected master.`,
   'broker.roleChanged': (e, c) => `${nodeName(c, e, e.controllerId)} (controller id ${e.controllerId}) is now ${e.role === 'SLAVE' ? `a slave with brokerId ${e.brokerId}` : 'the master, brokerId 0'} at master epoch ${e.masterEpoch}, as the controller said.`,
-  'send.failed': (e, { config }) => `${e.producer}'s attempt ${e.attempt} to send ${e.msgId} to ${e.broker} queue ${e.queueId} failed (${e.reason}).${e.attempt < syncAttempts(config) ? ' A SYNC send tries again, on another broker when it can.' : ' No attempt is left.'}`,
+  'send.failed': (e, { config }) => `${e.producer}'s attempt ${e.attempt} to send ${e.msgId} to ${e.broker} queue ${e.queueId} failed (${e.reason}).${sendAgainEn(e.reason, e.attempt, config)}`,
   'send.result': (e, c) => {
     const { config } = c;
     // Only a FAILED send reads back through the trace for its attempts.

@@ -2,7 +2,7 @@
  * 字幕（简体中文）：用平实的话和本次运行自己的数字说明一个事件的含义。
  * RocketMQ 的名词保持原样（CommitLog、ConsumeQueue、readQueueNums ……）。
  */
-import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, perm2String } from '../../sim/index.ts';
+import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, perm2String, type SimConfig } from '../../sim/index.ts';
 import { durationZh as d, failedSend, nodeZh as node, nodeName, syncAttempts, type FailedSend, type Narrators } from './context.ts';
 
 const FAULTS: Record<string, (target: string) => string> = {
@@ -38,7 +38,13 @@ function failedSendZh(why: FailedSend, timeoutMs: number): string {
 }
 
 /** 出错的 ONEWAY 发送为什么没人知道。 */
-const ONEWAY_ZH = 'ONEWAY 发送（sendOneway）不等待任何应答，所以生产者永远不会知道；只有 SYNC 和 ASYNC 发送能看到失败并重试。';
+/** Whether the send goes on after a failed attempt, as sendAgainEn (en.ts) says it. */
+function sendAgainZh(reason: string, attempt: number, config: SimConfig): string {
+  if (reason === 'timeout') return `等待用完了 sendMsgTimeout（${d(config.sendMsgTimeoutMs)}）剩余的时间：没有时间再尝试。`;
+  return attempt < syncAttempts(config) ? '同步发送会重试，尽量换一个 Broker。' : '已没有重试机会。';
+}
+
+const ONEWAY_ZH = 'ONEWAY 发送（sendOneway）不等待任何应答，所以生产者永远不会知道；只有 SYNC 和 ASYNC 发送会得知失败，并在超时之前重试。';
 
 export const zh: Narrators = {
   'broker.registered': (e, c) => (e.first
@@ -83,7 +89,7 @@ export const zh: Narrators = {
     : `Controller ${e.controller} 选举 ${nodeName(c, e, e.brokerId)}（controller id ${e.brokerId}）为 ${e.broker} 的 Master，epoch ${e.masterEpoch}（${e.trigger}）。它会以 brokerId 0 向 NameServer 注册；客户端在下一次拉取路由时发现它。`),
   'syncStateSet.changed': (e) => `Controller ${e.controller} 现在认为 ${e.broker} 的副本 ${e.syncStateSet.join('、')} 处于同步状态（SyncStateSet epoch ${e.syncStateSetEpoch}）：只有它们可以被选为 Master。`,
   'broker.roleChanged': (e, c) => `${nodeName(c, e, e.controllerId)}（controller id ${e.controllerId}）按 Controller 的结果成为${e.role === 'SLAVE' ? ` Slave，brokerId ${e.brokerId}` : ' Master，brokerId 0'}，master epoch ${e.masterEpoch}。`,
-  'send.failed': (e, { config }) => `${e.producer} 第 ${e.attempt} 次发送 ${e.msgId} 到 ${e.broker} 的队列 ${e.queueId} 失败（${e.reason}）。${e.attempt < syncAttempts(config) ? '同步发送会重试，尽量换一个 Broker。' : '已没有重试机会。'}`,
+  'send.failed': (e, { config }) => `${e.producer} 第 ${e.attempt} 次发送 ${e.msgId} 到 ${e.broker} 的队列 ${e.queueId} 失败（${e.reason}）。${sendAgainZh(e.reason, e.attempt, config)}`,
   'send.result': (e, c) => {
     const { config } = c;
     // 只有 FAILED 的发送才回读轨迹，数它的尝试次数。

@@ -86,6 +86,15 @@ describe('the caption of every event', () => {
     for (const event of SAMPLES.filter((e) => !e.type.startsWith('producer.'))) expect(narrate(event, 'en', { config })).not.toContain('120 s');
   });
 
+  it('says an attempt that timed out leaves no time for another (the attempt waited for the rest of sendMsgTimeout); another failure is retried while attempts remain', () => {
+    const timedOut = sample('send.failed');
+    expect(narrate(timedOut, 'en', { config })).toContain(`Waiting took the rest of sendMsgTimeout (${config.sendMsgTimeoutMs / 1_000} s): no time is left to try again.`);
+    expect(narrate(timedOut, 'zh', { config })).toContain('没有时间再尝试');
+    const refused: TraceEvent = { ...timedOut, reason: 'connectRefused' } as TraceEvent;
+    expect(narrate(refused, 'en', { config })).toContain('A SYNC send tries again, on another broker when it can.');
+    expect(narrate({ ...refused, attempt: 3 } as TraceEvent, 'en', { config })).toContain('No attempt is left.');
+  });
+
   it('says a producer channel expires after ProducerManager\'s fixed 120 s, whatever channelExpiredTimeout is', () => {
     expect(narrate(sample('producer.removed'), 'en', { config })).toContain('no heartbeat for 120 s');
     expect(narrate(sample('producer.removed'), 'zh', { config })).toContain('120 秒内没有心跳');

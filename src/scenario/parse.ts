@@ -19,8 +19,7 @@ export function parseScenarioText(text: string): ValidationResult {
       zh: `这段文字有 ${size} 字节；场景最多 2 MB（${MAX_SCENARIO_TEXT_BYTES} 字节）`,
     });
   }
-  // Editors on Windows may start a UTF-8 file with a byte-order mark, which JSON.parse refuses.
-  const json = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const json = withoutByteOrderMark(text);
   if (json.trim() === '') return refused({ en: 'the text is empty: a scenario is a JSON object such as { "version": 1 }', zh: '文字是空的：场景是一个 JSON 对象，例如 { "version": 1 }' });
   let value: unknown;
   try {
@@ -29,6 +28,16 @@ export function parseScenarioText(text: string): ValidationResult {
     return refused(describeJsonError(json, error));
   }
   return validateScenario(value);
+}
+
+/** The text without the byte-order mark editors on Windows may start a UTF-8 file with, which JSON.parse refuses. */
+export function withoutByteOrderMark(text: string): string {
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
+/** The file a text holds, once parseScenarioText has found it valid JSON. */
+export function scenarioSource(text: string): object {
+  return JSON.parse(withoutByteOrderMark(text)) as object;
 }
 
 function refused(message: Said): ValidationResult {

@@ -127,26 +127,33 @@ function fromStart(reader: FromStartReader): Effect {
   return { effectiveAtMs: 0, effect: { how: 'fromStart', reader } };
 }
 
+/** A producer as the file declares it, in its producers or added by the timeline, and when it starts; null when no producer has the id. */
+function producerItem(raw: Raw, id: string): { item: Item; startsAt: number } | null {
+  const initial = raw.producers.find((producer) => producer.id === id);
+  if (initial) return { item: initial, startsAt: Number(initial.startAt ?? 0) };
+  const added = raw.timeline.find((action) => action.action === 'addProducer' && (action.producer as Item | undefined)?.id === id);
+  return added ? { item: added.producer as Item, startsAt: Number(added.at) } : null;
+}
+
+const noProducer = (id: string): Said => ({ en: `no producer has id ${quote(id)}`, zh: `没有 id 为 ${quote(id)} 的生产者` });
+
 /** A producer's rate from `at`; before the producer starts (or at 0:00), the rate it starts with. */
 function editProducerRate(raw: Raw, id: string, value: number | string, at: number): Effect | Said {
-  const initial = raw.producers.find((producer) => producer.id === id);
-  const added = raw.timeline.find((action) => action.action === 'addProducer' && (action.producer as Item | undefined)?.id === id);
-  if (!initial && !added) return { en: `no producer has id ${quote(id)}`, zh: `没有 id 为 ${quote(id)} 的生产者` };
-  const startsAt = initial ? Number(initial.startAt ?? 0) : Number(added!.at);
-  if (at === 0 || startsAt >= at) {
-    (initial ?? (added!.producer as Item)).ratePerSec = value;
-    return { effectiveAtMs: startsAt, effect: { how: 'producerRate' } };
+  const producer = producerItem(raw, id);
+  if (!producer) return noProducer(id);
+  if (at === 0 || producer.startsAt >= at) {
+    producer.item.ratePerSec = value;
+    return { effectiveAtMs: producer.startsAt, effect: { how: 'producerRate' } };
   }
   raw.timeline.push({ at, action: 'setProducerRate', target: id, ratePerSec: value });
   return { effectiveAtMs: at, effect: { how: 'producerRate' } };
 }
 
-/** A producer's send mode from its start, whether it is in the file or added by the timeline. */
+/** A producer's send mode from its start. */
 function editSendMode(raw: Raw, id: string, value: number | string): Effect | Said {
-  const producer = raw.producers.find((item) => item.id === id)
-    ?? raw.timeline.find((action) => action.action === 'addProducer' && (action.producer as Item | undefined)?.id === id)?.producer as Item | undefined;
-  if (!producer) return { en: `no producer has id ${quote(id)}`, zh: `没有 id 为 ${quote(id)} 的生产者` };
-  producer.sendMode = value;
+  const producer = producerItem(raw, id);
+  if (!producer) return noProducer(id);
+  producer.item.sendMode = value;
   return fromStart('send');
 }
 

@@ -2,7 +2,7 @@
  * Opening a scenario file's text (an upload): loaded on demand by FileButtons, so the JSON
  * reader and its error positions stay out of the first download.
  */
-import { parseScenarioText } from '../../scenario/parse.ts';
+import { parseScenarioText, scenarioSource } from '../../scenario/parse.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { useDraft } from '../editor/draft.ts';
 import { messageIn } from '../../scenario/validate.ts';
@@ -13,7 +13,7 @@ export function openFileText(text: string, message: (count: number) => string): 
   const result = parseScenarioText(text);
   const state = usePlayback.getState();
   if (result.ok) {
-    const source = JSON.parse(text.replace(/^\uFEFF/, '')) as object;
+    const source = scenarioSource(text);
     // A valid file is refused only for the page's cost budget: say so, and offer its first minutes.
     const opened = openSource(source);
     if (opened.ok) state.setBanner(null);

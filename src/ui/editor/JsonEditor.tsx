@@ -4,7 +4,7 @@
  * valid text too heavy for the page can be applied as its first minutes that fit.
  */
 import { useDeferredValue, useId, useMemo } from 'react';
-import { parseScenarioText } from '../../scenario/parse.ts';
+import { parseScenarioText, scenarioSource } from '../../scenario/parse.ts';
 import { MINUTE_MS } from '../../scenario/prefix.ts';
 import type { ValidationResult } from '../../scenario/validate.ts';
 import { usePlayback, type BannerOffer } from '../../store/playback.ts';
@@ -24,7 +24,7 @@ interface DraftCheck {
 function checkDraft(text: string): DraftCheck {
   const parsed = parseScenarioText(text);
   const result = withinPageBudget(parsed);
-  return { result, shorter: parsed.ok && !result.ok ? shorterOffer(JSON.parse(text.replace(/^\uFEFF/, '')) as object, 0) : null };
+  return { result, shorter: parsed.ok && !result.ok ? shorterOffer(scenarioSource(text), 0) : null };
 }
 
 /** Rebuilds the run from `source`, back at the current time or the end of a shorter run; false when it was refused. */
@@ -44,8 +44,8 @@ export function JsonEditor() {
   const checked = useDeferredValue(text);
   const { result, shorter } = useMemo(() => checkDraft(checked), [checked]);
   const apply = () => {
-    // The text stays for the person to mend when the run refuses it.
-    if (checkDraft(text).result.ok && rebuild(JSON.parse(text.replace(/^\uFEFF/, '')))) setText(null);
+    // Apply is enabled only once `result` is this text's; the text stays for the person to mend when the run refuses it.
+    if (result.ok && checked === text && rebuild(scenarioSource(text))) setText(null);
   };
   const applyShorter = (offer: BannerOffer) => {
     if (rebuild(offer.source, offer.minutes * MINUTE_MS)) setText(null);

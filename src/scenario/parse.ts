@@ -11,7 +11,10 @@ import { validateScenario, type ValidationResult } from './validate.ts';
 /** Larger texts are refused before parsing, so no file can freeze a browser tab. */
 export const MAX_SCENARIO_TEXT_BYTES = 2 * 1024 * 1024;
 
-export function parseScenarioText(text: string): ValidationResult {
+/** A text's check; once it passed, with the file the text holds, as written (a valid scenario is a JSON object). */
+export type ParsedScenario = (Extract<ValidationResult, { ok: true }> & { source: object }) | Extract<ValidationResult, { ok: false }>;
+
+export function parseScenarioText(text: string): ParsedScenario {
   const size = utf8Length(text);
   if (size > MAX_SCENARIO_TEXT_BYTES) {
     return refused({
@@ -27,20 +30,17 @@ export function parseScenarioText(text: string): ValidationResult {
   } catch (error) {
     return refused(describeJsonError(json, error));
   }
-  return validateScenario(value);
+  const result = validateScenario(value);
+  // validateScenario refuses anything but an object first.
+  return result.ok ? { ...result, source: value as object } : result;
 }
 
 /** The text without the byte-order mark editors on Windows may start a UTF-8 file with, which JSON.parse refuses. */
-export function withoutByteOrderMark(text: string): string {
+function withoutByteOrderMark(text: string): string {
   return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
-/** The file a text holds, once parseScenarioText has found it valid JSON. */
-export function scenarioSource(text: string): object {
-  return JSON.parse(withoutByteOrderMark(text)) as object;
-}
-
-function refused(message: Said): ValidationResult {
+function refused(message: Said): ParsedScenario {
   return { ok: false, errors: [problem([], message)] };
 }
 

@@ -2,20 +2,20 @@
  * Opening a scenario file's text (an upload): loaded on demand by FileButtons, so the JSON
  * reader and its error positions stay out of the first download.
  */
-import { parseScenarioText, scenarioSource } from '../../scenario/parse.ts';
+import { parseScenarioText } from '../../scenario/parse.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { useDraft } from '../editor/draft.ts';
 import { messageIn } from '../../scenario/validate.ts';
-import { openSource, shorterOffer } from './session.ts';
+import { openChecked, shorterOffer } from './session.ts';
 
 /** Opens a file's text: played when valid, else shown in the editor with its problems. */
 export function openFileText(text: string, message: (count: number) => string): void {
   const result = parseScenarioText(text);
   const state = usePlayback.getState();
   if (result.ok) {
-    const source = scenarioSource(text);
+    const { source } = result;
     // A valid file is refused only for the page's cost budget: say so, and offer its first minutes.
-    const opened = openSource(source);
+    const opened = openChecked(source, result);
     if (opened.ok) state.setBanner(null);
     else state.setBanner(messageIn(opened.errors[0]!, state.language), { offer: shorterOffer(source, 0) });
     return;

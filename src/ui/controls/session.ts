@@ -46,7 +46,12 @@ function load(scenario: Scenario, source: unknown, options: OpenOptions): void {
  * The budget is judged before the run is built, so a scenario too heavy for a tab never freezes it.
  */
 export function openSource(source: unknown, options: OpenOptions = {}): ValidationResult {
-  const result = withinPageBudget(validateScenario(source));
+  return openChecked(source, validateScenario(source), options);
+}
+
+/** openSource for a file already validated (`checked` is validateScenario's answer for it). */
+export function openChecked(source: unknown, checked: ValidationResult, options: OpenOptions = {}): ValidationResult {
+  const result = withinPageBudget(checked);
   if (result.ok) load(result.scenario, source, options);
   return result;
 }

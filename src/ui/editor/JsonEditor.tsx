@@ -4,7 +4,7 @@
  * valid text too heavy for the page can be applied as its first minutes that fit.
  */
 import { useDeferredValue, useId, useMemo } from 'react';
-import { parseScenarioText, scenarioSource } from '../../scenario/parse.ts';
+import { parseScenarioText } from '../../scenario/parse.ts';
 import { MINUTE_MS } from '../../scenario/prefix.ts';
 import type { ValidationResult } from '../../scenario/validate.ts';
 import { usePlayback, type BannerOffer } from '../../store/playback.ts';
@@ -17,6 +17,8 @@ import { ValidationErrors } from './ValidationErrors.tsx';
 
 interface DraftCheck {
   result: ValidationResult;
+  /** The file the text holds when it is a valid scenario, else null. */
+  source: object | null;
   /** A valid text over the page's budget: its first minutes that fit (none when not one does); else null. */
   shorter: BannerOffer | null;
 }
@@ -24,7 +26,8 @@ interface DraftCheck {
 function checkDraft(text: string): DraftCheck {
   const parsed = parseScenarioText(text);
   const result = withinPageBudget(parsed);
-  return { result, shorter: parsed.ok && !result.ok ? shorterOffer(scenarioSource(text), 0) : null };
+  const source = parsed.ok ? parsed.source : null;
+  return { result, source, shorter: source && !result.ok ? shorterOffer(source, 0) : null };
 }
 
 /** Rebuilds the run from `source`, back at the current time or the end of a shorter run; false when it was refused. */
@@ -42,10 +45,10 @@ export function JsonEditor() {
   const written = useMemo(() => JSON.stringify(source, null, 2), [source]);
   const text = draft ?? written;
   const checked = useDeferredValue(text);
-  const { result, shorter } = useMemo(() => checkDraft(checked), [checked]);
+  const { result, source: checkedSource, shorter } = useMemo(() => checkDraft(checked), [checked]);
   const apply = () => {
     // Apply is enabled only once `result` is this text's; the text stays for the person to mend when the run refuses it.
-    if (result.ok && checked === text && rebuild(scenarioSource(text))) setText(null);
+    if (result.ok && checked === text && rebuild(checkedSource)) setText(null);
   };
   const applyShorter = (offer: BannerOffer) => {
     if (rebuild(offer.source, offer.minutes * MINUTE_MS)) setText(null);

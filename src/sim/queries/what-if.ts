@@ -40,6 +40,11 @@ interface FirstDifference {
   /** The differing events; null where one run has no event there. */
   original: TraceEvent | null;
   changed: TraceEvent | null;
+  /**
+   * The run that has one event more there, the other's next event being the same (a SYNC send's
+   * answer a ONEWAY send never gets); null when both have an event and they differ, or a run ended.
+   */
+  onlyIn: 'original' | 'changed' | null;
 }
 
 export interface Divergence extends FirstDifference {
@@ -81,19 +86,36 @@ class TraceComparison {
     const [a, b] = this.pending;
     let i = 0;
     while (this.divergence === null && i < a.length && i < b.length) {
-      if (JSON.stringify(a[i]) !== JSON.stringify(b[i])) this.diverge(a[i]!, b[i]!, this.compared + i);
-      else i++;
+      if (same(a[i], b[i])) i++;
+      // Each run's next event tells an event only one run has from two that differ: wait for them.
+      else if (!ended && (i + 1 === a.length || i + 1 === b.length)) break;
+      else this.diverge(a[i]!, b[i]!, this.compared + i, onlyIn(a, b, i));
     }
-    if (this.divergence === null && ended && a.length !== b.length) this.diverge(a[i] ?? null, b[i] ?? null, this.compared + i);
+    if (this.divergence === null && ended && a.length !== b.length) this.diverge(a[i] ?? null, b[i] ?? null, this.compared + i, null);
     this.compared += i;
     this.pending[0] = a.slice(i);
     this.pending[1] = b.slice(i);
   }
 
-  private diverge(original: TraceEvent | null, changed: TraceEvent | null, index: number): void {
+  private diverge(first: TraceEvent | null, second: TraceEvent | null, index: number, only: FirstDifference['onlyIn']): void {
+    const original = only === 'changed' ? null : first;
+    const changed = only === 'original' ? null : second;
     const t = Math.min(original?.t ?? Number.POSITIVE_INFINITY, changed?.t ?? Number.POSITIVE_INFINITY);
-    this.divergence = { index, t, original, changed };
+    this.divergence = { index, t, original, changed, onlyIn: only };
   }
+}
+
+function same(a: TraceEvent | undefined, b: TraceEvent | undefined): boolean {
+  return a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** At `i`, where the traces first differ: the run with one event more there, if the rest lines up after it. */
+function onlyIn(original: TraceEvent[], changed: TraceEvent[], i: number): FirstDifference['onlyIn'] {
+  const changedHasMore = same(original[i], changed[i + 1]);
+  const originalHasMore = same(original[i + 1], changed[i]);
+  // Two events swapped are two that differ.
+  if (changedHasMore === originalHasMore) return null;
+  return changedHasMore ? 'changed' : 'original';
 }
 
 /** Both runs of one what-if, advanced in lockstep a share at a time (the query answers `running` meanwhile). */

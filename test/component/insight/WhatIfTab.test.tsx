@@ -4,6 +4,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { usePlayback } from '../../../src/store/playback.ts';
 import { useWhatIf } from '../../../src/store/what-if.ts';
 import { WhatIfTab } from '../../../src/ui/insight/what-if/WhatIfTab.tsx';
+import { libraryScenario } from '../../support/library.ts';
 import { loadAt } from '../panels/load.ts';
 import { writeReadScenario } from '../panels/scenarios.ts';
 
@@ -83,5 +84,18 @@ describe('WhatIfTab', () => {
     const divergence = await screen.findByTestId('whatif-divergence', {}, WAIT);
     expect(divergence).toHaveAttribute('data-t', '40000');
     expect(screen.getByTestId('whatif-effect')).toHaveTextContent(/^A running consumer keeps the AllocateMessageQueueStrategy it started with, so at 0:40\.000 the group is redeployed: its 2 running consumers shut down and new ones start with the new strategy\./);
+  });
+
+  it('an event only the changed run has is said so, not set beside an unrelated one of this run: the answer a SYNC send gets', async () => {
+    loadAt(libraryScenario('send-modes-partition'), 40_000);
+    render(<WhatIfTab />);
+    fireEvent.change(screen.getByTestId('whatif-setting'), { target: { value: 'producers.p-oneway.sendMode' } });
+    fireEvent.change(screen.getByTestId('whatif-value'), { target: { value: 'SYNC' } });
+    fireEvent.click(screen.getByTestId('whatif-compare'));
+    const divergence = await screen.findByTestId('whatif-divergence', {}, WAIT);
+    expect(divergence).toHaveTextContent('This run(none here: only the changed run has the event below; the next event is the same in both)');
+    expect(divergence).toHaveTextContent(/Changed runsend\.result p-oneway: SEND_OK for /);
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(divergence).toHaveTextContent('当前运行（这里没有：只有修改后的运行有下面的事件；下一个事件两边相同）');
   });
 });

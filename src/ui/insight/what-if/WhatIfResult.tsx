@@ -56,6 +56,7 @@ export function WhatIfResult({ change, scenario, strings }: { change: WhatIfChan
   }
   if (!data.ok) return <p className="rs-whatif-refused" role="alert" data-testid="whatif-refused">{strings.refused(data.message[language])}</p>;
   const { divergence } = data;
+  const none = divergence?.onlyIn ? strings.onlyIn[divergence.onlyIn] : strings.none;
   // The chart opens on what the change moved: messages no consumer can read (a readQueueNums fix) are not in the lag (diffTotal).
   const metric = chosenMetric ?? (data.differences.some((d) => d.name === 'neverConsumable') ? 'counters' : 'lagByGroup');
   const lines = [
@@ -69,8 +70,8 @@ export function WhatIfResult({ change, scenario, strings }: { change: WhatIfChan
         <div className="rs-whatif-divergence" data-testid="whatif-divergence" data-t={divergence.t}>
           <p><strong>{strings.divergedAt(formatTime(divergence.t), divergence.index)}</strong></p>
           <dl>
-            <dt>{strings.thisRun}</dt><dd><EventText event={divergence.original} nodes={divergence.originalNodes} none={strings.none} language={language} config={config} /></dd>
-            <dt>{strings.changedRun}</dt><dd><EventText event={divergence.changed} nodes={divergence.changedNodes} none={strings.none} language={language} config={config} /></dd>
+            <dt>{strings.thisRun}</dt><dd><EventText event={divergence.original} nodes={divergence.originalNodes} none={none} language={language} config={config} /></dd>
+            <dt>{strings.changedRun}</dt><dd><EventText event={divergence.changed} nodes={divergence.changedNodes} none={none} language={language} config={config} /></dd>
           </dl>
         </div>
       ) : <p data-testid="whatif-divergence-none">{strings.noDivergence}</p>}

@@ -25,6 +25,8 @@ export interface WhatIfStrings {
   thisRun: string;
   changedRun: string;
   none: string;
+  /** In place of the event a run lacks where the other has one more. */
+  onlyIn: Record<'original' | 'changed', string>;
   differencesHeading: string;
   counter: string;
   difference: string;
@@ -71,6 +73,10 @@ const en: WhatIfStrings = {
   thisRun: 'This run',
   changedRun: 'Changed run',
   none: '(no event)',
+  onlyIn: {
+    original: '(none here: only this run has the event above; the next event is the same in both)',
+    changed: '(none here: only the changed run has the event below; the next event is the same in both)',
+  },
   differencesHeading: 'Summary at the end of the comparison',
   counter: 'Counter',
   difference: 'Difference',
@@ -117,6 +123,10 @@ const zh: WhatIfStrings = {
   thisRun: '当前运行',
   changedRun: '修改后的运行',
   none: '（没有事件）',
+  onlyIn: {
+    original: '（这里没有：只有当前运行有上面的事件；下一个事件两边相同）',
+    changed: '（这里没有：只有修改后的运行有下面的事件；下一个事件两边相同）',
+  },
   differencesHeading: '比较结束时的汇总',
   counter: '计数',
   difference: '差值',

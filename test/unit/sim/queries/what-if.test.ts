@@ -24,6 +24,8 @@ describe('whatIf', () => {
     expect(result.effectiveAtMs).toBe(40_000);
     expect(result.divergence?.t).toBe(40_000);
     expect(result.divergence?.changed).toEqual({ t: 40_000, type: 'fault', action: 'updateTopic', target: 'TopicTest' });
+    // The command changes what follows it at once: both runs have an event there, and they differ.
+    expect(result.divergence).toMatchObject({ onlyIn: null, original: { t: 40_000, type: 'message.sent' } });
     expect(result.original.summary.messages.neverConsumable).toBeGreaterThan(0);
     expect(result.changed.summary.messages.neverConsumable).toBe(0);
     expect(result.differences).toContainEqual({ name: 'neverConsumable', original: result.original.summary.messages.neverConsumable, changed: 0 });
@@ -39,6 +41,8 @@ describe('whatIf', () => {
     expect(result.divergence!.t).toBeGreaterThanOrEqual(20_000);
     expect(result.divergence!.t).toBeLessThan(20_100);
     expect(result.divergence!.changed).toMatchObject({ type: 'broker.registered', first: false });
+    // One registration more, the next event the same in both: said as an event only the changed run has.
+    expect(result.divergence).toMatchObject({ onlyIn: 'changed', original: null });
   });
 
   it('the same setting: no divergence and no difference', () => {
@@ -52,6 +56,7 @@ describe('whatIf', () => {
     const result = whatIf(timeline, { change: { at: 10_000, path: 'topics.TopicTest.readQueueNums', value: 4 }, untilMs: 30_000 });
     if (!result.ok) throw new Error(result.message.en);
     expect(result.divergence?.changed).toMatchObject({ t: 10_000, type: 'fault', action: 'updateTopic' });
+    expect(result.divergence).toMatchObject({ onlyIn: 'changed', original: null });
     expect(result.differences).toEqual([]);
   });
 
@@ -167,6 +172,7 @@ describe('whatIf at the playhead for what RocketMQ can change while running', ()
     expect(result.changed.summary.messages).toMatchObject({ lost: 0, failed: 90, lostCauses: {} });
     // Until the partition, ONEWAY and SYNC store the same messages; the first difference is an answer only SYNC gets.
     expect(result.divergence!.changed).toMatchObject({ type: 'send.result', producer: 'p-oneway' });
+    expect(result.divergence).toMatchObject({ onlyIn: 'changed', original: null });
   });
 
   it('refuses a producer that is not in the file', () => {

@@ -10,7 +10,7 @@ export const chapter: Chapter = {
       wait: { type: 'broker.registered', where: { broker: 'broker-a', brokerId: 1, first: true } },
       caption: {
         en: 'The inspector shows broker-a drawn as its modules. Remoting is the broker\'s network layer: every request arrives there and is handed to a processor by its RequestCode. broker-a/1, its slave, has just registered with the NameServer too.',
-        zh: '检查器把 broker-a 画成它的各个模块。Remoting 模块是 broker 的网络层：所有请求都先到这里，再按 RequestCode 交给对应的处理器。它的 Slave broker-a/1 也刚刚向 NameServer 注册。',
+        zh: '右侧详情里，broker-a 被画成它的各个模块。Remoting 模块是 broker 的网络层：所有请求都先到这里，再按 RequestCode 交给对应的处理器。它的 Slave broker-a/1 也刚刚向 NameServer 注册。',
       },
       focus: { kind: 'broker', id: 'broker-a' },
     },
@@ -46,8 +46,8 @@ export const chapter: Chapter = {
         ],
         answer: 1,
         why: {
-          en: 'The HA service streams the master\'s CommitLog to its slave as it grows (HAService / HAConnection); the slave rebuilds its own ConsumeQueues and index from it. With ASYNC_MASTER the producer does not wait for the copy; with SYNC_MASTER it does.',
-          zh: 'HA 服务把 Master 不断增长的 CommitLog 同步给 Slave（HAService / HAConnection），Slave 据此重建自己的 ConsumeQueue 和索引。ASYNC_MASTER 时生产者不等待复制完成；SYNC_MASTER 时要等。',
+          en: 'The HA service streams the master\'s CommitLog to its slave as it grows (HAService / HAConnection); the slave rebuilds its own ConsumeQueues and index from it. With ASYNC_MASTER the producer never waits for the copy. A SYNC_MASTER waits for its slave in 4.x; in 5.x it answers at once too, unless inSyncReplicas (default 1, the master alone) is raised to 2.',
+          zh: 'HA 服务把 Master 不断增长的 CommitLog 同步给 Slave（HAService / HAConnection），Slave 据此重建自己的 ConsumeQueue 和索引。ASYNC_MASTER 时生产者从不等待复制完成。SYNC_MASTER 在 4.x 中要等 Slave 确认；在 5.x 中也立即应答，除非把 inSyncReplicas（默认 1，只算 Master 自己）调成 2。',
         },
       },
     },

@@ -25,8 +25,8 @@ export const chapter: Chapter = {
     {
       wait: { type: 'topic.updated', where: { broker: 'broker-b', topic: 'TopicOrder' } },
       caption: {
-        en: '3. The topic is created before anyone sends (mqadmin updateTopic -c DefaultCluster -t TopicOrder): each broker of the cluster adds it to its topic table and registers again at once, so the NameServers now have TopicOrder\'s route.',
-        zh: '3. 在收发消息之前先创建主题（mqadmin updateTopic -c DefaultCluster -t TopicOrder）：集群里每个 broker 把它加入自己的主题配置表，并立即重新注册，于是 NameServer 有了 TopicOrder 的路由。',
+        en: '3. The topic is created before anyone sends (mqadmin updateTopic -c DefaultCluster -t TopicOrder -w 4 -r 4): each broker of the cluster adds it to its topic table and registers again at once, so the NameServers now have TopicOrder\'s route.',
+        zh: '3. 在收发消息之前先创建主题（mqadmin updateTopic -c DefaultCluster -t TopicOrder -w 4 -r 4）：集群里每个 broker 把它加入自己的主题配置表，并立即重新注册，于是 NameServer 有了 TopicOrder 的路由。',
       },
       focus: { kind: 'broker', id: 'broker-a' },
     },

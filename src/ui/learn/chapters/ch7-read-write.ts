@@ -17,8 +17,8 @@ export const chapter: Chapter = {
     {
       wait: { atMs: 75_000 },
       caption: {
-        en: '1:15. Queues 4-7 of each broker keep filling (dashed orange on the canvas): producers still write ids 0-7, but consumers are given only 0-3 (topicRouteData2TopicSubscribeInfo). Nothing is wrong in any log; the queue panel counts them as never consumable.',
-        zh: '1:15。每个 broker 的 4-7 号队列不断堆积（画布上的橙色虚线）：生产者仍写 0-7 号，消费者却只分到 0-3 号（topicRouteData2TopicSubscribeInfo）。任何日志都不会报错；队列面板把它们计为"永远无法消费"。',
+        en: '1:15. Queues 4-7 of each broker keep filling (dashed orange on the canvas): producers still write ids 0-7, but consumers are given only 0-3 (topicRouteData2TopicSubscribeInfo). Nothing tells the application: every send answers SEND_OK and the consumers\' listeners get no error. The broker refused their pulls of ids 4-7 (pull.rejected in the log) only until their rebalance at 0:42; since then nobody asks for those ids. The queue panel counts them as never consumable.',
+        zh: '1:15。每个 broker 的 4-7 号队列不断堆积（画布上的橙色虚线）：生产者仍写 0-7 号，消费者却只分到 0-3 号（topicRouteData2TopicSubscribeInfo）。应用程序察觉不到：每次发送都回复 SEND_OK，消费者的监听器也收不到任何错误。broker 只在消费者 0:42 重新负载均衡之前拒绝了它们对 4-7 号队列的拉取（日志里的 pull.rejected）；之后再也没有人来拉这些队列。队列面板把它们计为"永远无法消费"。',
       },
       predict: {
         question: {
@@ -51,8 +51,8 @@ export const chapter: Chapter = {
         ],
         answer: 1,
         why: {
-          en: 'The messages were stored all along; only no consumer was allowed to read those queue ids. Give the ids back and the consumers start from the offsets their group had (0 here).',
-          zh: '消息一直都存着，只是没有消费者被允许读那些队列 id。把 id 还回来，消费者就从组里原有的位点（这里是 0）开始读。',
+          en: 'The messages were stored all along; only no consumer was allowed to read those queue ids. Give the ids back and the consumers resume from the offsets their group had committed (19 or 20 here, where reading stopped at about 0:30).',
+          zh: '消息一直都存着，只是没有消费者被允许读那些队列 id。把 id 还回来，消费者就从组里已提交的位点（这里是 19 或 20，即 0:30 前后停下的地方）接着读。',
         },
       },
     },

@@ -61,8 +61,8 @@ export const chapter: Chapter = {
     {
       wait: { type: 'fault', where: { action: 'partitionBroker' } },
       caption: {
-        en: 'At 1:00 broker-c is cut off by a partition. Nobody can tell a silent broker from a slow one: sends to broker-c now time out after 3 s, and p-1 retries them on another broker.',
-        zh: '1:00 broker-c 被网络分区隔离。没人能区分一个沉默的 broker 和一个很慢的 broker：发往 broker-c 的消息会在 3 秒后超时，p-1 会换一个 broker 重试。',
+        en: 'At 1:00 broker-c is cut off by a partition. Nobody can tell a silent broker from a slow one: a send to broker-c waits the whole 3 s (sendMsgTimeout, the budget for all attempts together), then fails with no retry. Only a quick failure is retried on another broker, like the sends to the crashed broker-a at 0:30. p-1 keeps choosing broker-c, so half its sends fail until the route drops it.',
+        zh: '1:00 broker-c 被网络分区隔离。没人能区分一个沉默的 broker 和一个很慢的 broker：发往 broker-c 的消息要等满 3 秒（sendMsgTimeout，所有尝试共用这一个时限）才超时，然后直接失败，不再重试。只有很快的失败才会换一个 broker 重试，比如 0:30 发往已崩溃的 broker-a 的消息。p-1 仍会选 broker-c，在路由去掉它之前，一半的发送都会失败。',
       },
       focus: { kind: 'broker', id: 'broker-c' },
     },

@@ -17,3 +17,13 @@ export function libraryTimeline(id: string, atMs: number): Timeline {
   timeline.seek(atMs);
   return timeline;
 }
+
+/**
+ * "Master loss" with its masters' processes crashing (crashBroker) instead of their machines
+ * losing power: a crashed process's host closes its connections, so ns-1 drops both masters at
+ * once (channelClosed) and only their slaves are left to answer; the page cache stays.
+ */
+export function masterCrashScenario(): ScenarioJson {
+  const file = findLibraryEntry('master-loss-sync-async')!.scenario as { timeline: { action: string }[] };
+  return { ...file, timeline: file.timeline.map((action) => (action.action === 'powerOffBroker' ? { ...action, action: 'crashBroker' } : action)) };
+}

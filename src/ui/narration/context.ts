@@ -2,7 +2,7 @@
  * What a caption may use besides its event: the run's configured values (a scenario that changes
  * the expiry gets its own number, never a literal "120 s") and a look at the state at that time.
  */
-import type { SendFailedCause, TraceEvent, TraceType, SimConfig } from '../../sim/index.ts';
+import type { MessageModel, SendFailedCause, TraceEvent, TraceType, SimConfig } from '../../sim/index.ts';
 import { DECLARED_NAMES, drawnNode, type BrokerNodeNames } from '../broker-node-names.ts';
 
 export interface NarrationContext {
@@ -17,6 +17,16 @@ export interface NarrationContext {
   publishQueues?: (producer: string) => number;
   /** How many NameServer addresses a client has (its namesrvAddr list). */
   nameServerAddrs?: (client: string) => number;
+  /** A consumer's message model: a BROADCASTING one keeps its offsets in a local file, a CLUSTERING one on the brokers. */
+  messageModel?: (consumer: string) => MessageModel | undefined;
+}
+
+/**
+ * Where a consumer's offsets live (DefaultMQPushConsumerImpl.start): BROADCASTING keeps them in its
+ * own file (LocalFileOffsetStore), CLUSTERING on the brokers (RemoteBrokerOffsetStore). Unknown is clustering, the default.
+ */
+export function keepsOffsetsLocally(context: NarrationContext, consumer: string): boolean {
+  return context.messageModel?.(consumer) === 'BROADCASTING';
 }
 
 /** A broker event's node as the canvas draws it, "(now master)" when an election made it master. */

@@ -3,7 +3,7 @@
  * RocketMQ's names stay as they are (CommitLog, ConsumeQueue, readQueueNums ...).
  */
 import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, perm2String, type SimConfig } from '../../sim/index.ts';
-import { durationEn as d, failedSend, nodeEn as node, nodeName, syncAttempts, type FailedSend, type Narrators } from './context.ts';
+import { durationEn as d, failedSend, keepsOffsetsLocally, nodeEn as node, nodeName, syncAttempts, type FailedSend, type NarrationContext, type Narrators } from './context.ts';
 
 const FAULTS: Record<string, (target: string) => string> = {
   crashBroker: (t) => `${t} crashes: its process dies and its connections close, so the NameServers drop it at once (channelClosed) instead of waiting for the heartbeat expiry.`,
@@ -25,6 +25,14 @@ const FAULTS: Record<string, (target: string) => string> = {
   setProducerRate: (t) => `The send rate changes: ${t}.`,
   updateTopic: (t) => `An operator runs updateTopic: ${t}.`,
 };
+
+/** Where a consumed message's offset goes next: the consumer's own file (BROADCASTING), or a broker (CLUSTERING). */
+function consumedOffsetEn(c: NarrationContext, consumer: string): string {
+  const every = d(c.config.persistConsumerOffsetIntervalMs);
+  return keepsOffsetsLocally(c, consumer)
+    ? `Its offset goes to the consumer's own local file (LocalFileOffsetStore) at the next round (every ${every}): a broadcasting consumer keeps its offsets itself.`
+    : `Its offset reaches the broker with the queue's next pull, or the next commit round (every ${every}).`;
+}
 
 /** Why a send ended FAILED, in words (failedSend). */
 function failedSendEn(why: FailedSend, timeoutMs: number): string {
@@ -117,7 +125,7 @@ export const en: Narrators = {
     const why = { expired: `no heartbeat for ${d(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)}, so the broker closed its channel`, channelClosed: 'its connection closed', unregistered: 'it unregistered as it shut down' }[e.reason];
     return `${e.broker} removed ${e.producer} from ${e.group}'s producer table: ${why}. Nobody is told: sends do not depend on this table.`;
   },
-  'message.consumed': (e, c) => `${e.consumer} (${e.group}) consumed the message at position ${e.queueOffset} of ${e.broker} queue ${e.queueId}${e.reconsumeTimes > 0 ? `, on retry ${e.reconsumeTimes}` : ''}${e.brokerId === 0 ? '' : `, read from the slave ${node(c, e, e.brokerId)}: its route has no master for ${e.broker}`}. Its offset reaches the broker with the queue's next pull, or the next commit round (every ${d(c.config.persistConsumerOffsetIntervalMs)}).`,
+  'message.consumed': (e, c) => `${e.consumer} (${e.group}) consumed the message at position ${e.queueOffset} of ${e.broker} queue ${e.queueId}${e.reconsumeTimes > 0 ? `, on retry ${e.reconsumeTimes}` : ''}${e.brokerId === 0 ? '' : `, read from the slave ${node(c, e, e.brokerId)}: its route has no master for ${e.broker}`}. ${consumedOffsetEn(c, e.consumer)}`,
   'consume.failed': (e, { config }) => {
     const next = e.next === 'dlq'
       ? `after ${config.maxReconsumeTimes} retries it goes to the dead letter queue %DLQ%${e.group}`
@@ -125,6 +133,8 @@ export const en: Narrators = {
     return `${e.consumer} (${e.group}) failed to consume ${e.msgId} (reconsumeTimes ${e.reconsumeTimes}): ${next}.`;
   },
   'pull.rejected': (e, c) => `${node(c, e, e.brokerId)} refused ${e.consumer}'s pull of ${e.topic} queue ${e.queueId}: ${e.reason}.`,
-  'offset.committed': (e, { config }) => `${e.consumer} committed offset ${e.offset} of ${e.broker} queue ${e.queueId} for ${e.group}: after a restart or a rebalance the group resumes there. Commits run every ${d(config.persistConsumerOffsetIntervalMs)} for every queue it owns, and each pull also carries the offset to the broker.`,
+  'offset.committed': (e, c) => (keepsOffsetsLocally(c, e.consumer)
+    ? `${e.consumer} wrote its offset ${e.offset} of ${e.broker} queue ${e.queueId} (${e.group}, broadcasting) to its own local file (LocalFileOffsetStore, ~/.rocketmq_offsets/<clientId>/${e.group}/offsets.json). A broadcasting consumer keeps its offsets itself: it writes the file every ${d(c.config.persistConsumerOffsetIntervalMs)} for every queue it owns, and its pulls carry no offset.`
+    : `${e.consumer} committed offset ${e.offset} of ${e.broker} queue ${e.queueId} for ${e.group}: after a restart or a rebalance the group resumes there. Commits run every ${d(c.config.persistConsumerOffsetIntervalMs)} for every queue it owns, and each pull also carries the offset to the broker.`),
   fault: (e) => (FAULTS[e.action] ?? ((t) => `${e.action} ${t}.`))(e.target),
 };

@@ -37,6 +37,10 @@ export function contextAt(config: NarrationContext['config'], state: Readonly<Mo
       return client?.kind === 'producer' ? client.publishInfo[client.spec.topic]?.messageQueueList.length ?? 0 : 0;
     },
     nameServerAddrs: (client) => state.clients[client]?.namesrvAddrList.length ?? 0,
+    messageModel: (consumer) => {
+      const client = state.clients[consumer];
+      return client?.kind === 'consumer' ? client.spec.messageModel : undefined;
+    },
     ...(trace ? { sendAttempts: (msgId: string) => attemptsBefore(trace, msgId, config.sendMsgTimeoutMs) } : {}),
   };
 }

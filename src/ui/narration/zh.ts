@@ -3,7 +3,7 @@
  * RocketMQ 的名词保持原样（CommitLog、ConsumeQueue、readQueueNums ……）。
  */
 import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, perm2String, type SimConfig } from '../../sim/index.ts';
-import { durationZh as d, failedSend, nodeZh as node, nodeName, syncAttempts, type FailedSend, type Narrators } from './context.ts';
+import { durationZh as d, failedSend, keepsOffsetsLocally, nodeZh as node, nodeName, syncAttempts, type FailedSend, type NarrationContext, type Narrators } from './context.ts';
 
 const FAULTS: Record<string, (target: string) => string> = {
   crashBroker: (t) => `${t} 崩溃：进程退出、连接关闭，NameServer 立即将其剔除（channelClosed），不必等待心跳过期。`,
@@ -25,6 +25,14 @@ const FAULTS: Record<string, (target: string) => string> = {
   setProducerRate: (t) => `发送速率改变：${t}。`,
   updateTopic: (t) => `运维人员执行 updateTopic：${t}。`,
 };
+
+/** 消费后位点的去向：广播模式写入消费者自己的文件，集群模式到达 Broker（consumedOffsetEn）。 */
+function consumedOffsetZh(c: NarrationContext, consumer: string): string {
+  const every = d(c.config.persistConsumerOffsetIntervalMs);
+  return keepsOffsetsLocally(c, consumer)
+    ? `消费位点在下一轮定时持久化（每 ${every}）时写入消费者自己的本地文件（LocalFileOffsetStore）：广播消费者自己保存位点。`
+    : `消费位点随该队列的下一次拉取，或下一轮定时提交（每 ${every}）到达 Broker。`;
+}
 
 /** 发送为什么以 FAILED 结束（failedSend）。 */
 function failedSendZh(why: FailedSend, timeoutMs: number): string {
@@ -114,7 +122,7 @@ export const zh: Narrators = {
     const why = { expired: `${d(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)}内没有心跳，Broker 关闭了它的连接`, channelClosed: '连接已关闭', unregistered: '关闭时主动注销' }[e.reason];
     return `${e.broker} 将 ${e.producer} 从生产者组 ${e.group} 的生产者表中移除：${why}。不会通知任何人：发送消息并不依赖这张表。`;
   },
-  'message.consumed': (e, c) => `${e.consumer}（${e.group}）消费了 ${e.broker} 队列 ${e.queueId} 位置 ${e.queueOffset} 的消息${e.reconsumeTimes > 0 ? `（第 ${e.reconsumeTimes} 次重试）` : ''}${e.brokerId === 0 ? '' : `，是从 Slave ${node(c, e, e.brokerId)} 读取的：它的路由里没有 ${e.broker} 的 Master`}。消费位点随该队列的下一次拉取，或下一轮定时提交（每 ${d(c.config.persistConsumerOffsetIntervalMs)}）到达 Broker。`,
+  'message.consumed': (e, c) => `${e.consumer}（${e.group}）消费了 ${e.broker} 队列 ${e.queueId} 位置 ${e.queueOffset} 的消息${e.reconsumeTimes > 0 ? `（第 ${e.reconsumeTimes} 次重试）` : ''}${e.brokerId === 0 ? '' : `，是从 Slave ${node(c, e, e.brokerId)} 读取的：它的路由里没有 ${e.broker} 的 Master`}。${consumedOffsetZh(c, e.consumer)}`,
   'consume.failed': (e, { config }) => {
     const next = e.next === 'dlq'
       ? `重试 ${config.maxReconsumeTimes} 次后进入死信队列 %DLQ%${e.group}`
@@ -122,6 +130,8 @@ export const zh: Narrators = {
     return `${e.consumer}（${e.group}）消费 ${e.msgId} 失败（reconsumeTimes ${e.reconsumeTimes}）：${next}。`;
   },
   'pull.rejected': (e, c) => `${node(c, e, e.brokerId)} 拒绝了 ${e.consumer} 对 ${e.topic} 队列 ${e.queueId} 的拉取：${e.reason}。`,
-  'offset.committed': (e, { config }) => `${e.consumer} 为 ${e.group} 提交了 ${e.broker} 队列 ${e.queueId} 的消费位点 ${e.offset}：重启或 rebalance 之后，组从这里继续消费。它每 ${d(config.persistConsumerOffsetIntervalMs)}为自己的每个队列提交一次，每次拉取请求也会把位点带给 Broker。`,
+  'offset.committed': (e, c) => (keepsOffsetsLocally(c, e.consumer)
+    ? `${e.consumer} 把 ${e.group}（广播模式）在 ${e.broker} 队列 ${e.queueId} 的消费位点 ${e.offset} 写入了自己的本地文件（LocalFileOffsetStore，~/.rocketmq_offsets/<clientId>/${e.group}/offsets.json）。广播消费者自己保存位点：它每 ${d(c.config.persistConsumerOffsetIntervalMs)}为自己的每个队列写一次文件，拉取请求也不携带位点。`
+    : `${e.consumer} 为 ${e.group} 提交了 ${e.broker} 队列 ${e.queueId} 的消费位点 ${e.offset}：重启或 rebalance 之后，组从这里继续消费。它每 ${d(c.config.persistConsumerOffsetIntervalMs)}为自己的每个队列提交一次，每次拉取请求也会把位点带给 Broker。`),
   fault: (e) => (FAULTS[e.action] ?? ((t) => `${e.action} ${t}。`))(e.target),
 };

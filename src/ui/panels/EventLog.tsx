@@ -8,14 +8,14 @@
  * a share per ask: the newest rows first, the count completed over the next moments while the log
  * says it is still searching.
  */
-import { memo, useEffect, useId, useRef, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { SimConfig, TraceEvent, TraceType } from '../../sim/index.ts';
 import { usePlayback, type Language } from '../../store/playback.ts';
 import { formatCount, formatTime } from '../../viz/format.ts';
 import { queryLog, type EventFilter, type LogQuery } from '../../sim/queries/trace-search.ts';
 import { LOG_REFRESH, useSimView } from '../use-sim.ts';
 import { useSimQuery, type SimQueryOptions } from '../use-sim-query.ts';
-import { describeEvent, TRACE_TYPES } from './event-sentences.ts';
+import { describeEvent, localOffsetConsumers, TRACE_TYPES } from './event-sentences.ts';
 import type { BrokerNodeNames } from '../broker-node-names.ts';
 import { useBrokerNodeNames } from '../use-broker-node-names.ts';
 import { logTypeClass } from './log-tone.ts';
@@ -53,13 +53,15 @@ interface RowProps {
   language: Language;
   config: SimConfig | undefined;
   names: BrokerNodeNames;
+  /** The consumers that keep their offsets in a local file (BROADCASTING). */
+  localOffsets: ReadonlySet<string>;
   current: boolean;
   seekTo: (time: string) => string;
 }
 
 /** Rows are re-rendered only when what they show changes (replays rebuild equal event objects). */
 const LogRow = memo(
-  function LogRow({ event, language, config, names, current, seekTo }: RowProps) {
+  function LogRow({ event, language, config, names, localOffsets, current, seekTo }: RowProps) {
     const msgId = 'msgId' in event ? event.msgId : null;
     return (
       <li className={`rs-log-row${current ? ' rs-log-current' : ''}`}>
@@ -67,14 +69,14 @@ const LogRow = memo(
           onClick={() => usePlayback.getState().seek(event.t)}>
           <span className="rs-log-time rs-mono">{formatTime(event.t)}</span>
           <span className={`rs-log-type ${logTypeClass(event)}`}>{event.type}</span>
-          <span className="rs-log-what">{describeEvent(event, language, config, names)}</span>
+          <span className="rs-log-what">{describeEvent(event, language, config, names, localOffsets)}</span>
         </button>
         {msgId !== null && <MessageCardButton msgId={msgId} language={language} />}
       </li>
     );
   },
   (a, b) => a.index === b.index && a.event.t === b.event.t && a.event.type === b.event.type
-    && a.language === b.language && a.config === b.config && a.names.key === b.names.key && a.current === b.current && a.seekTo === b.seekTo,
+    && a.language === b.language && a.config === b.config && a.names.key === b.names.key && a.localOffsets === b.localOffsets && a.current === b.current && a.seekTo === b.seekTo,
 );
 
 /** How many of the rows to build, growing as the person scrolls down and back to the first FIRST_ROWS at the top. */
@@ -101,7 +103,7 @@ function countText(query: LogQuery, strings: PanelStrings): string {
 }
 
 /** Writes the newest event into the live region, at most once per `everyMs` of wall time. */
-function useAnnouncer(latest: TraceEvent | undefined, language: Language, config: SimConfig | undefined, names: BrokerNodeNames, everyMs: number) {
+function useAnnouncer(latest: TraceEvent | undefined, language: Language, config: SimConfig | undefined, names: BrokerNodeNames, localOffsets: ReadonlySet<string>, everyMs: number) {
   const region = useRef<HTMLDivElement>(null);
   const last = useRef({ at: Number.NEGATIVE_INFINITY, event: undefined as TraceEvent | undefined });
   useEffect(() => {
@@ -109,8 +111,8 @@ function useAnnouncer(latest: TraceEvent | undefined, language: Language, config
     const now = performance.now();
     if (now - last.current.at < everyMs) return;
     last.current = { at: now, event: latest };
-    region.current.textContent = `${formatTime(latest.t)} ${latest.type}: ${describeEvent(latest, language, config, names)}`;
-  }, [latest, language, config, names, everyMs]);
+    region.current.textContent = `${formatTime(latest.t)} ${latest.type}: ${describeEvent(latest, language, config, names, localOffsets)}`;
+  }, [latest, language, config, names, localOffsets, everyMs]);
   return region;
 }
 
@@ -126,13 +128,15 @@ function useLogQuery(filter: EventFilter, maxRows: number, searchEventsPerAsk: n
 export function EventLog({ className, maxRows = 500, announceEveryMs = 1_000, searchEventsPerAsk }: EventLogProps) {
   const strings = usePanelStrings();
   const language = usePlayback((s) => s.language);
-  const config = usePlayback((s) => s.scenario?.config);
+  const scenario = usePlayback((s) => s.scenario);
+  const config = scenario?.config;
+  const localOffsets = useMemo(() => (scenario ? localOffsetConsumers(scenario) : new Set<string>()), [scenario]);
   const [filter, setFilter] = useState<EventFilter>({ type: '', entity: '' });
   const typeId = useId();
   const entityId = useId();
   const { view, query } = useLogQuery(filter, maxRows, searchEventsPerAsk);
   const names = useBrokerNodeNames();
-  const region = useAnnouncer(query?.rows[0]?.event, language, config, names, announceEveryMs);
+  const region = useAnnouncer(query?.rows[0]?.event, language, config, names, localOffsets, announceEveryMs);
   const { built, onScroll, onFocusRow } = useBuiltRows(maxRows);
   if (!view) return <EmptyPanel name="log" title={strings.logTitle} className={className} />;
   const rows = query?.rows ?? [];
@@ -153,7 +157,7 @@ export function EventLog({ className, maxRows = 500, announceEveryMs = 1_000, se
         <ol className="rs-log-list" aria-label={strings.logTitle} onScroll={(e) => onScroll(e.currentTarget)}
           onFocus={(e) => onFocusRow(e.currentTarget, e.target)}>
           {rows.slice(0, built).map(({ index, event }) => (
-            <LogRow key={index} index={index} event={event} language={language} config={config} names={names}
+            <LogRow key={index} index={index} event={event} language={language} config={config} names={names} localOffsets={localOffsets}
               current={event.t === view.timeMs} seekTo={strings.seekTo} />
           ))}
         </ol>

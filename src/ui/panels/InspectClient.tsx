@@ -11,6 +11,7 @@ import { clientViewStrings, type ChoiceReason } from './client-view-strings.ts';
 import { Countdown } from './Countdown.tsx';
 import { DataTable, Facts } from './DataTable.tsx';
 import type { InspectStrings } from './inspector-strings.ts';
+import { clientStatus } from './status.ts';
 
 /** Queue labels (broker-a:0 broker-a:1 ...) that wrap between labels, never inside one (after broker-). */
 function QueueList({ labels, strings }: { labels: string[]; strings: InspectStrings }) {
@@ -89,7 +90,7 @@ export function InspectClient({ client, timeMs, config, strings }: { client: Rea
     <div className="rs-inspect" data-testid="inspect-client">
       <h3>{client.kind === 'producer' ? strings.producer : strings.consumer} {client.id}</h3>
       <Facts items={[
-        [strings.statusLabel, strings.status[client.status]],
+        [strings.statusLabel, strings.status[clientStatus(client)]],
         ['clientId', client.clientId],
         ['namesrvAddrList', client.namesrvAddrList.join(', ') || strings.none],
         ...roleFacts(client, strings),

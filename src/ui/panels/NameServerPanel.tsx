@@ -60,7 +60,7 @@ function BrokerTable({ view, config, strings }: { view: NameServerView; config: 
 interface RoutesProps {
   id: string;
   routes: RouteRow[];
-  systemTopics: number;
+  systemTopics: string[];
   strings: PanelStrings;
 }
 
@@ -78,7 +78,7 @@ const Routes = memo(function Routes({ id, routes, systemTopics, strings }: Route
           ))}
         </ul>
       )}
-      {systemTopics > 0 && <p className="rs-muted">{strings.systemTopicsHidden(systemTopics)}</p>}
+      {systemTopics.length > 0 && <p className="rs-muted" data-testid={`ns-system-topics-${id}`}>{strings.systemTopicsHidden(systemTopics)}</p>}
     </div>
   );
 });

@@ -2,7 +2,7 @@
  * One short human sentence per trace event, in English and Simplified Chinese. The tables are
  * keyed by every trace type, so a new event type does not compile until it has a sentence.
  */
-import { MASTER_ID, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_DEFAULTS, perm2String, type SimConfig, type TraceEvent, type TraceType } from '../../sim/index.ts';
+import { everyConsumer, MASTER_ID, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_DEFAULTS, perm2String, type Scenario, type SimConfig, type TraceEvent, type TraceType } from '../../sim/index.ts';
 import type { Language } from '../../store/playback.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
 import { DECLARED_NAMES, drawnNode, type BrokerNodeNames } from '../broker-node-names.ts';
@@ -11,7 +11,17 @@ import { DECLARED_NAMES, drawnNode, type BrokerNodeNames } from '../broker-node-
  * The run's configured values: a sentence names the run's own expiry, never a literal 120 s; and
  * a broker is named by its node as the canvas draws it (`names`), not by the event's brokerId.
  */
-type Describers = { [K in TraceType]: (event: Extract<TraceEvent, { type: K }>, config: SimConfig, names: BrokerNodeNames) => string };
+type Describers = { [K in TraceType]: (event: Extract<TraceEvent, { type: K }>, config: SimConfig, names: BrokerNodeNames, localOffsets: ReadonlySet<string>) => string };
+
+/**
+ * The consumers of a scenario (the timeline's added ones too) that keep their offsets in their own
+ * file: BROADCASTING ones (LocalFileOffsetStore). Their offset.committed goes to no broker.
+ */
+export function localOffsetConsumers(scenario: Pick<Scenario, 'consumers' | 'timeline'>): ReadonlySet<string> {
+  return new Set(everyConsumer(scenario).filter((consumer) => consumer.messageModel === 'BROADCASTING').map((consumer) => consumer.id));
+}
+
+const NO_CONSUMERS: ReadonlySet<string> = new Set();
 
 /** Every trace type once, in the order of docs/trace.md: a record, so a new type does not compile until it is listed. */
 const TYPE_ORDER: Record<TraceType, true> = {
@@ -70,7 +80,9 @@ const en: Describers = {
   'message.consumed': (e, _config, names) => `${e.consumer} (${e.group}) consumed ${e.topic} ${e.broker}:${e.queueId} offset ${e.queueOffset}${e.brokerId === MASTER_ID ? '' : `, read from ${drawnNode(names, 'en', e, e.brokerId)}`}${e.reconsumeTimes > 0 ? ` (retry ${e.reconsumeTimes})` : ''}`,
   'consume.failed': (e) => `${e.consumer} (${e.group}) failed to consume ${e.msgId} (reconsumeTimes ${e.reconsumeTimes}); next: ${e.next}`,
   'pull.rejected': (e, _config, names) => `${drawnNode(names, 'en', e, e.brokerId)} rejected the pull of ${e.topic} queue ${e.queueId} by ${e.consumer}: ${e.reason}`,
-  'offset.committed': (e) => `${e.consumer} committed offset ${e.offset} of ${e.topic} ${e.broker}:${e.queueId} for ${e.group}`,
+  'offset.committed': (e, _config, _names, local) => (local.has(e.consumer)
+    ? `${e.consumer} wrote offset ${e.offset} of ${e.topic} ${e.broker}:${e.queueId} for ${e.group} to its own local file (LocalFileOffsetStore)`
+    : `${e.consumer} committed offset ${e.offset} of ${e.topic} ${e.broker}:${e.queueId} for ${e.group}`),
   fault: (e) => `Fault injected: ${e.action} ${e.target}`,
 };
 
@@ -111,13 +123,18 @@ const zh: Describers = {
   'message.consumed': (e, _config, names) => `${e.consumer}（${e.group}）${e.brokerId === MASTER_ID ? '' : `从 ${drawnNode(names, 'zh', e, e.brokerId)} `}消费了 ${e.topic} ${e.broker}:${e.queueId} 位点 ${e.queueOffset} 的消息${e.reconsumeTimes > 0 ? `（第 ${e.reconsumeTimes} 次重试）` : ''}`,
   'consume.failed': (e) => `${e.consumer}（${e.group}）消费 ${e.msgId} 失败（reconsumeTimes ${e.reconsumeTimes}）；下一步：${e.next}`,
   'pull.rejected': (e, _config, names) => `${drawnNode(names, 'zh', e, e.brokerId)} 拒绝了 ${e.consumer} 对 ${e.topic} 队列 ${e.queueId} 的拉取：${e.reason}`,
-  'offset.committed': (e) => `${e.consumer} 为 ${e.group} 提交了 ${e.topic} ${e.broker}:${e.queueId} 的位点 ${e.offset}`,
+  'offset.committed': (e, _config, _names, local) => (local.has(e.consumer)
+    ? `${e.consumer} 把 ${e.group} 在 ${e.topic} ${e.broker}:${e.queueId} 的位点 ${e.offset} 写入了自己的本地文件（LocalFileOffsetStore）`
+    : `${e.consumer} 为 ${e.group} 提交了 ${e.topic} ${e.broker}:${e.queueId} 的位点 ${e.offset}`),
   fault: (e) => `注入故障：${e.action} ${e.target}`,
 };
 
 const DESCRIBERS: Bilingual<Describers> = { en, zh };
 
-export function describeEvent(event: TraceEvent, language: Language, config: SimConfig = ROCKETMQ_DEFAULTS, names: BrokerNodeNames = DECLARED_NAMES): string {
-  const describe = inLanguage(DESCRIBERS, language)[event.type] as (e: TraceEvent, c: SimConfig, n: BrokerNodeNames) => string;
-  return describe(event, config, names);
+/** `localOffsets`: the consumers that keep their offsets in a local file (localOffsetConsumers), none by default. */
+export function describeEvent(
+  event: TraceEvent, language: Language, config: SimConfig = ROCKETMQ_DEFAULTS, names: BrokerNodeNames = DECLARED_NAMES, localOffsets: ReadonlySet<string> = NO_CONSUMERS,
+): string {
+  const describe = inLanguage(DESCRIBERS, language)[event.type] as (e: TraceEvent, c: SimConfig, n: BrokerNodeNames, l: ReadonlySet<string>) => string;
+  return describe(event, config, names, localOffsets);
 }

@@ -27,7 +27,8 @@ export interface NameServerView {
   brokers: LiveBrokerRow[];
   nextScanInMs: number;
   routes: RouteRow[];
-  systemTopics: number;
+  /** The system topics (TBW102, %RETRY%<group>, %DLQ%<group>...) this NameServer holds, not listed among the routes. */
+  systemTopics: string[];
 }
 
 export interface Disagreement {
@@ -67,7 +68,7 @@ export function nameServerViews(state: ModelState, timeMs: number): NameServerVi
     id: ns.id, ip: ns.ip, up: ns.up, brokers: ns.up ? liveRows(ns, timeMs) : [],
     nextScanInMs: ns.nextScanAt - timeMs,
     routes: ns.up ? routeRows(ns) : [],
-    systemTopics: ns.up ? Object.keys(ns.topicQueueTable).filter(isSystemTopic).length : 0,
+    systemTopics: ns.up ? Object.keys(ns.topicQueueTable).filter(isSystemTopic).sort(compareText) : [],
   }));
 }
 

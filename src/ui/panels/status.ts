@@ -1,7 +1,19 @@
-import type { BrokerState } from '../../sim/index.ts';
+import type { BrokerState, ClientState } from '../../sim/index.ts';
 import type { EntityStatus } from './strings.ts';
 
-/** A running broker cut off by a partition keeps its connections but nothing gets through. */
+/**
+ * A running broker cut off by a partition keeps its connections but nothing gets through. A
+ * broker's 'stopped' is only ever the state before its start (a shutdown leaves it 'shutdown').
+ */
 export function brokerStatus(broker: Readonly<BrokerState>): EntityStatus {
+  if (broker.status === 'stopped') return 'notStarted';
   return broker.status === 'running' && broker.partitioned ? 'partitioned' : broker.status;
+}
+
+/**
+ * The model calls a client 'stopped' both before its start and after its shutdown; only its start
+ * counts its epoch up (the model's startClientInstance), so epoch 0 is a client that has not started yet.
+ */
+export function clientStatus(client: Readonly<ClientState>): EntityStatus {
+  return client.status === 'stopped' && client.epoch === 0 ? 'notStarted' : client.status;
 }

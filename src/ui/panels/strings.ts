@@ -8,7 +8,16 @@ import type { MasterDown } from './queue-model.ts';
 import type { Language } from '../../store/playback.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
 
-export type EntityStatus = 'running' | 'crashed' | 'partitioned' | 'shutdown' | 'stopped' | 'hung' | 'up' | 'down';
+/** How many hidden system topics the NameServer panel names before it says "…" (等). */
+const SYSTEM_TOPICS_NAMED = 3;
+
+/** The system topics a NameServer actually holds, not examples: a cluster without autoCreateTopicEnable has no TBW102. */
+function namedSystemTopics(topics: readonly string[], separator: string, more: string): string {
+  return topics.slice(0, SYSTEM_TOPICS_NAMED).join(separator) + (topics.length > SYSTEM_TOPICS_NAMED ? more : '');
+}
+
+/** 'notStarted': a process before its start; 'stopped': a client after its shutdown (a broker's shutdown is 'shutdown'). */
+export type EntityStatus = 'running' | 'crashed' | 'partitioned' | 'shutdown' | 'notStarted' | 'stopped' | 'hung' | 'up' | 'down';
 
 export interface PanelStrings {
   noScenario: string;
@@ -86,7 +95,8 @@ export interface PanelStrings {
   overdue: string;
   routes: string;
   noRoutes: string;
-  systemTopicsHidden: (count: number) => string;
+  /** The system topics a NameServer holds but its route list leaves out, named (the first few). */
+  systemTopicsHidden: (topics: readonly string[]) => string;
   routeBrokers: (brokerName: string, write: number, read: number) => string;
   disagreement: (broker: string, listedBy: string[], notListedBy: string[]) => string;
   agreement: string;
@@ -110,7 +120,7 @@ export interface PanelStrings {
 const en: PanelStrings = {
   noScenario: 'No scenario is loaded.',
   status: {
-    running: 'running', crashed: 'crashed', partitioned: 'partitioned', shutdown: 'shut down', stopped: 'stopped',
+    running: 'running', crashed: 'crashed', partitioned: 'partitioned', shutdown: 'shut down', notStarted: 'not started', stopped: 'stopped',
     hung: 'hung', up: 'up', down: 'down',
   },
   roleNow: { master: 'master', slave: 'slave', staleMaster: 'old master' },
@@ -195,7 +205,7 @@ const en: PanelStrings = {
   overdue: 'timed out: removed at the next scan',
   routes: 'Routes (topicQueueTable)',
   noRoutes: 'No route.',
-  systemTopicsHidden: (count) => `and ${count} system ${count === 1 ? 'topic' : 'topics'} (TBW102, %RETRY%…)`,
+  systemTopicsHidden: (topics) => `and ${topics.length} system ${topics.length === 1 ? 'topic' : 'topics'} (${namedSystemTopics(topics, ', ', ', …')})`,
   routeBrokers: (brokerName, write, read) => `${brokerName} (W ${write} / R ${read})`,
   disagreement: (broker, listedBy, notListedBy) =>
     `The NameServers disagree: ${listedBy.join(', ')} ${listedBy.length === 1 ? 'lists' : 'list'} ${broker}, ${notListedBy.join(', ')} ${notListedBy.length === 1 ? 'does' : 'do'} not. NameServers never talk to each other; each learns only from the broker's own registrations.`,
@@ -219,7 +229,7 @@ const en: PanelStrings = {
 const zh: PanelStrings = {
   noScenario: '尚未加载场景。',
   status: {
-    running: '运行中', crashed: '已崩溃', partitioned: '网络分区', shutdown: '已关闭', stopped: '未启动',
+    running: '运行中', crashed: '已崩溃', partitioned: '网络分区', shutdown: '已关闭', notStarted: '未启动', stopped: '已停止',
     hung: '卡死', up: '在线', down: '宕机',
   },
   roleNow: { master: 'Master', slave: 'Slave', staleMaster: '旧 Master' },
@@ -304,7 +314,7 @@ const zh: PanelStrings = {
   overdue: '已超时：将在下一次扫描时移除',
   routes: '路由（topicQueueTable）',
   noRoutes: '没有路由。',
-  systemTopicsHidden: (count) => `以及 ${count} 个系统 Topic（TBW102、%RETRY%…）`,
+  systemTopicsHidden: (topics) => `以及 ${topics.length} 个系统 Topic（${namedSystemTopics(topics, '、', ' 等')}）`,
   routeBrokers: (brokerName, write, read) => `${brokerName}（写 ${write} / 读 ${read}）`,
   disagreement: (broker, listedBy, notListedBy) => `NameServer 之间不一致：${listedBy.join('、')} 中有 ${broker}，${notListedBy.join('、')} 中没有。NameServer 之间从不通信，各自只从 Broker 的注册请求中获知信息。`,
   agreement: '所有运行中的 NameServer 列出的 Broker 相同。',

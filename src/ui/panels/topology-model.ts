@@ -5,7 +5,7 @@
  */
 import { brokerRoles, dict, dictFrom, isSystemTopic, MASTER_ID, readNode, type BrokerRoleNow, type BrokerRoles, type BrokerState, type ClientState, type ModelState } from '../../sim/index.ts';
 import { queueCellId, type TopologyInput } from '../../viz/topology-layout.ts';
-import { brokerStatus } from './status.ts';
+import { brokerStatus, clientStatus } from './status.ts';
 import { idleConsumers } from './queue-model.ts';
 import type { EntityStatus } from './strings.ts';
 
@@ -242,7 +242,7 @@ export function topologyModel(state: Readonly<ModelState>, topicWanted?: string 
     brokers: dictFrom(brokers.map((broker) => [broker.node, {
       name: broker.name, brokerId: broker.brokerId, role: roles.role[broker.node]!, status: brokerStatus(broker), queueNums: queueNums(broker, topic, hosts),
     }])),
-    clients: dictFrom(clients.map((client) => [client.id, { kind: client.kind, status: client.status, group: client.spec.group, idle: idle.has(client.id) }])),
+    clients: dictFrom(clients.map((client) => [client.id, { kind: client.kind, status: clientStatus(client), group: client.spec.group, idle: idle.has(client.id) }])),
     links,
     topic,
     topics,

@@ -5,7 +5,7 @@ import { describeEvent } from '../../../src/ui/panels/event-sentences.ts';
 import { EventLog } from '../../../src/ui/panels/EventLog.tsx';
 import { formatTime } from '../../../src/viz/format.ts';
 import { loadAt } from './load.ts';
-import { writeReadScenario } from './scenarios.ts';
+import { consumerSpec, writeReadScenario } from './scenarios.ts';
 
 /** Scrolls the list to its end until no more rows are built; returns the rows. */
 function scrollToTheEnd(): HTMLElement[] {
@@ -148,6 +148,22 @@ describe('EventLog', () => {
     // Within the same second of wall time a newer event is not announced again.
     act(() => usePlayback.getState().seek(6_000));
     expect(region).toHaveTextContent(`${formatTime(latest.t)} ${latest.type}`);
+  });
+
+  it('says a BROADCASTING consumer wrote its offset to its own local file, a CLUSTERING one committed it, in English and Chinese', async () => {
+    const scenario = writeReadScenario();
+    const broadcasting = { ...consumerSpec('b-1', 'TopicTest', 'CG_AUDIT', 7), messageModel: 'BROADCASTING' as const };
+    loadAt({ ...scenario, consumers: [...scenario.consumers, broadcasting] }, 12_000);
+    render(<EventLog />);
+    fireEvent.change(screen.getByLabelText('Type'), { target: { value: 'offset.committed' } });
+    fireEvent.change(screen.getByLabelText('Entity'), { target: { value: 'b-1' } });
+    await waitFor(() => expect(screen.getAllByTestId('log-row').length).toBeGreaterThan(0));
+    for (const row of screen.getAllByTestId('log-row')) expect(row).toHaveTextContent(/b-1 wrote offset \d+ of TopicTest broker-a:\d for CG_AUDIT to its own local file \(LocalFileOffsetStore\)/);
+    act(() => usePlayback.getState().setLanguage('zh'));
+    for (const row of screen.getAllByTestId('log-row')) expect(row).toHaveTextContent(/b-1 把 CG_AUDIT 在 TopicTest broker-a:\d 的位点 \d+ 写入了自己的本地文件（LocalFileOffsetStore）/);
+    fireEvent.change(screen.getByLabelText('实体'), { target: { value: 'c-1' } });
+    await waitFor(() => expect(screen.getAllByTestId('log-row')[0]).toHaveTextContent(/c-1 为 CG_ORDER 提交了 TopicTest broker-a:\d 的位点 \d+/));
+    act(() => usePlayback.getState().setLanguage('en'));
   });
 
   it('writes its sentences in Chinese when the language is zh', async () => {

@@ -129,6 +129,22 @@ describe('InspectorPanel', () => {
     act(() => usePlayback.getState().setLanguage('en'));
   });
 
+  it('says a client that has not started "not started" (未启动) and one removed by a clean shutdown "stopped" (已停止)', () => {
+    const statusOf = (scenario: ReturnType<typeof writeReadScenario>, atMs: number, id: string) => {
+      loadAt(scenario, atMs);
+      act(() => usePlayback.getState().select({ kind: 'client', id }));
+      const { unmount } = render(<InspectorPanel />);
+      const en = screen.getByText('Status').nextSibling?.textContent;
+      act(() => usePlayback.getState().setLanguage('zh'));
+      const zh = screen.getByText('状态').nextSibling?.textContent;
+      unmount();
+      return [en, zh];
+    };
+    expect(statusOf(writeReadScenario(), 500, 'c-1')).toEqual(['not started', '未启动']);
+    const removed = writeReadScenario({ consumers: 2, timeline: [{ at: 20_000, action: 'removeConsumer', target: 'c-2' }] });
+    expect(statusOf(removed, 30_000, 'c-2')).toEqual(['stopped', '已停止']);
+  });
+
   it('says when the selection is not in the scenario', () => {
     loadAt(writeReadScenario(), 1_000);
     act(() => usePlayback.getState().select({ kind: 'client', id: 'nobody' }));

@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import type { TimelineAction } from '../../../src/model/spec.ts';
+import { usePlayback } from '../../../src/store/playback.ts';
 import { NameServerPanel } from '../../../src/ui/panels/NameServerPanel.tsx';
 import { formatSeconds } from '../../../src/viz/format.ts';
 import { loadAt } from './load.ts';
-import { writeReadScenario } from './scenarios.ts';
+import { libraryScenario } from '../../support/library.ts';
+import { consumerSpec, writeReadScenario } from './scenarios.ts';
 
 afterEach(cleanup);
 
@@ -60,6 +62,26 @@ describe('NameServerPanel', () => {
     expect(Object.keys(timeline.state.nameServers['ns-1']!.brokerAddrTable).sort()).toEqual(['broker-a', 'broker-b']);
     expect(Object.keys(timeline.state.nameServers['ns-2']!.brokerAddrTable)).toEqual(['broker-a']);
     expect(screen.getByTestId('ns-disagreement')).toHaveTextContent('The NameServers disagree: ns-1 lists broker-b/0, ns-2 does not.');
+  });
+
+  it('names the system topics it leaves out of the routes, the ones there are: no TBW102 with autoCreateTopicEnable off, in English and Chinese', () => {
+    loadAt(libraryScenario('create-topic-broker'), 33_000);
+    render(<NameServerPanel />);
+    expect(screen.getByTestId('ns-system-topics-ns-1')).toHaveTextContent(/^and 1 system topic \(%RETRY%CG_ORDER\)$/);
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('ns-system-topics-ns-1')).toHaveTextContent(/^以及 1 个系统 Topic（%RETRY%CG_ORDER）$/);
+    act(() => usePlayback.getState().setLanguage('en'));
+  });
+
+  it('names the first three system topics and says "…" (等) for the rest', () => {
+    const scenario = writeReadScenario();
+    const groups = ['CG_A', 'CG_B', 'CG_C'].map((group, i) => consumerSpec(`c-${group}`, 'TopicTest', group, i + 5));
+    loadAt({ ...scenario, consumers: [...scenario.consumers, ...groups] }, 20_000);
+    render(<NameServerPanel />);
+    expect(screen.getByTestId('ns-system-topics-ns-1')).toHaveTextContent(/^and 5 system topics \(%RETRY%CG_A, %RETRY%CG_B, %RETRY%CG_C, …\)$/);
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('ns-system-topics-ns-1')).toHaveTextContent(/^以及 5 个系统 Topic（%RETRY%CG_A、%RETRY%CG_B、%RETRY%CG_C 等）$/);
+    act(() => usePlayback.getState().setLanguage('en'));
   });
 
   it('marks a crashed NameServer down', () => {

@@ -236,6 +236,23 @@ describe('TopologyPanel', () => {
     act(() => usePlayback.getState().setLanguage('en'));
   });
 
+  it('tells a client that has not started yet from one that shut down (removeConsumer): "not started" / 未启动 before, "stopped" / 已停止 after, in English and Chinese', () => {
+    const scenario = libraryScenario('consumer-join-leave');
+    const late = { ...scenario, brokers: scenario.brokers.map((broker, i) => (i === 1 ? { ...broker, startAt: 5_000 } : broker)) };
+    loadAt(late, 500);
+    render(<TopologyPanel />);
+    expect(screen.getByTestId('topology-client-c-1')).toHaveTextContent('not started');
+    expect(screen.getByTestId('topology-broker-broker-b/0')).toHaveAccessibleName('broker-b/0 · master not started, Broker');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('topology-client-c-1')).toHaveTextContent('未启动');
+    act(() => usePlayback.getState().loadScenario(scenario, 130_000));
+    expect(screen.getByTestId('topology-client-c-4')).toHaveTextContent('已停止');
+    expect(screen.getByTestId('topology-client-c-4')).not.toHaveTextContent('未启动');
+    act(() => usePlayback.getState().setLanguage('en'));
+    expect(screen.getByTestId('topology-client-c-4')).toHaveTextContent('stopped');
+    expect(screen.getByTestId('topology-client-c-4')).not.toHaveTextContent('not started');
+  });
+
   it('draws a mark for each trace event in flight, in one picture a frame, and an empty one when nothing flies', () => {
     const fake = fakeCanvas();
     const timeline = loadAt(twoBrokers(), 20_050);

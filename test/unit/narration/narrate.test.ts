@@ -1,12 +1,14 @@
 import { resolveConfig } from '../../../src/model/defaults.ts';
 import type { TraceEvent } from '../../../src/model/events.ts';
-import { describeEvent, TRACE_TYPES } from '../../../src/ui/panels/event-sentences.ts';
+import { describeEvent, localOffsetConsumers, TRACE_TYPES } from '../../../src/ui/panels/event-sentences.ts';
 import { contextAt, narrate } from '../../../src/ui/narration/narrate.ts';
-import { findLibraryEntry } from '../../../src/scenario/library/index.ts';
 import { validateScenario } from '../../../src/scenario/validate.ts';
 import { simulate } from '../../../src/sim/simulate.ts';
 import { Timeline } from '../../../src/sim/timeline.ts';
+import consumersChapter from '../../../src/ui/learn/chapters/ch8-consumers.json';
+import { scenarioOf, type ScenarioJson } from '../../support/test-sim.ts';
 import { writeReadScenario } from '../../component/panels/scenarios.ts';
+import { masterCrashScenario } from '../../support/library.ts';
 
 /** One event of every trace type. */
 const SAMPLES: TraceEvent[] = [
@@ -108,6 +110,47 @@ describe('the caption of every event', () => {
   });
 });
 
+describe('the caption of an offset of a BROADCASTING consumer (LocalFileOffsetStore): its own local file, never a broker', () => {
+  const scenario = scenarioOf(consumersChapter as ScenarioJson);
+  const timeline = new Timeline(scenario);
+  timeline.seek(20_000);
+  const trace = timeline.traceSlice(0);
+  const first = (type: 'offset.committed' | 'message.consumed', group: string) => trace.find((event) => event.type === type && event.group === group)!;
+  const context = contextAt(scenario.config, timeline.state);
+
+  it('says CG_AUDIT\'s offset (b-1) is written to the consumer\'s own file, with the run\'s period, in English and Chinese', () => {
+    const committed = first('offset.committed', 'CG_AUDIT');
+    expect(committed).toMatchObject({ consumer: 'b-1', group: 'CG_AUDIT' });
+    const en = narrate(committed, 'en', context);
+    expect(en).toContain('to its own local file (LocalFileOffsetStore, ~/.rocketmq_offsets/<clientId>/CG_AUDIT/offsets.json)');
+    expect(en).toContain('every 5 s');
+    expect(en).not.toMatch(/to the broker|committed|resumes/);
+    const zh = narrate(committed, 'zh', context);
+    expect(zh).toContain('写入了自己的本地文件（LocalFileOffsetStore');
+    expect(zh).not.toMatch(/Broker|提交/);
+    const consumed = first('message.consumed', 'CG_AUDIT');
+    expect(narrate(consumed, 'en', context)).toContain('Its offset goes to the consumer\'s own local file (LocalFileOffsetStore) at the next round (every 5 s)');
+    expect(narrate(consumed, 'en', context)).not.toContain('reaches the broker');
+    expect(narrate(consumed, 'zh', context)).toContain('写入消费者自己的本地文件（LocalFileOffsetStore）');
+    expect(narrate(consumed, 'zh', context)).not.toContain('到达 Broker');
+  });
+
+  it('still says a CLUSTERING group\'s offset (CG_ORDER) reaches the broker', () => {
+    expect(narrate(first('offset.committed', 'CG_ORDER'), 'en', context)).toContain('each pull also carries the offset to the broker');
+    expect(narrate(first('offset.committed', 'CG_ORDER'), 'zh', context)).toContain('每次拉取请求也会把位点带给 Broker');
+    expect(narrate(first('message.consumed', 'CG_ORDER'), 'zh', context)).toContain('到达 Broker');
+  });
+
+  it('says so in the event log too: written to a local file for b-1, committed for a clustering consumer', () => {
+    const local = localOffsetConsumers(scenario);
+    expect([...local].sort()).toEqual(['b-1', 'b-2']);
+    const committed = first('offset.committed', 'CG_AUDIT');
+    expect(describeEvent(committed, 'en', scenario.config, undefined, local)).toMatch(/^b-1 wrote offset \d+ of TopicTest broker-\w:\d for CG_AUDIT to its own local file \(LocalFileOffsetStore\)$/);
+    expect(describeEvent(committed, 'zh', scenario.config, undefined, local)).toMatch(/^b-1 把 CG_AUDIT 在 TopicTest broker-\w:\d 的位点 \d+ 写入了自己的本地文件（LocalFileOffsetStore）$/);
+    expect(describeEvent(first('offset.committed', 'CG_ORDER'), 'zh', scenario.config, undefined, local)).toContain('提交了');
+  });
+});
+
 describe('the caption of a send that ended FAILED', () => {
   const failed: TraceEvent = { t: 75_000, type: 'send.result', producer: 'p-1', msgId: 'ID9', status: 'FAILED' };
   const say = (language: 'en' | 'zh', attempts: number | undefined, queues: number) =>
@@ -137,8 +180,8 @@ describe('the caption of a send that ended FAILED', () => {
     expect(narrate(last, 'en', contextAt(result.scenario.config, timeline.state, undefined, timeline))).toContain('No name server address');
   });
 
-  it('counts a send\'s attempts from the trace before its result, as the whole trace does (master loss: sends with no master left)', () => {
-    const result = validateScenario(findLibraryEntry('master-loss-sync-async')!.scenario);
+  it('counts a send\'s attempts from the trace before its result, as the whole trace does (masters crashed: sends with no master left)', () => {
+    const result = validateScenario(masterCrashScenario());
     if (!result.ok) throw new Error('invalid');
     const trace = simulate(result.scenario).trace;
     const failures = trace.filter((event) => event.type === 'send.result' && event.status === 'FAILED');

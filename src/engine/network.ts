@@ -3,8 +3,10 @@ import type { Rng } from './rng.ts';
 
 /**
  * A network of named nodes. A message takes base latency plus seeded jitter. A connection is
- * open once something was delivered over it; when a node dies its peers see the close one
+ * open once something was delivered over it; when a node's process dies its peers see the close one
  * latency later. An isolated node (a partition) is a black hole: nothing arrives, nothing closes.
+ * A node powered off is down and a black hole both: its host sends no FIN or RST, so its peers
+ * see nothing close and what they send it is never answered.
  */
 export interface LinkLatency {
   latencyMs: number;
@@ -14,6 +16,8 @@ export interface LinkLatency {
 export interface NetworkNode {
   up: boolean;
   isolated: boolean;
+  /** Down with its host (powerOff): unanswered, not refused. */
+  poweredOff: boolean;
   /**
    * Open connections, both ways: a.peers[b] and b.peers[a]. Kept on the node that send() has
    * already looked up, so marking a connection open costs one lookup per message.
@@ -62,11 +66,17 @@ export class Network<M extends object> {
   ) {}
 
   addNode(id: string): void {
-    this.state.nodes[id] ??= { up: false, isolated: false, peers: dict() };
+    this.state.nodes[id] ??= { up: false, isolated: false, poweredOff: false, peers: dict() };
   }
 
   isUp(id: string): boolean {
     return this.state.nodes[id]?.up === true;
+  }
+
+  /** True when the node's process is down and its host answers for it: a connection to it is refused (not powered off). */
+  refuses(id: string): boolean {
+    const node = this.state.nodes[id];
+    return node !== undefined && !node.up && !node.poweredOff;
   }
 
   /** True when a message from a would vanish on the way to b. */
@@ -93,7 +103,7 @@ export class Network<M extends object> {
     const receiver = nodes[to];
     if (sender?.up !== true) return 'senderDown';
     if (sender.isolated || receiver?.isolated === true || (blockedCount > 0 && this.state.blocked[linkKey(from, to)] === true)) return 'blackholed';
-    if (receiver?.up !== true) return 'down';
+    if (receiver?.up !== true) return receiver?.poweredOff === true ? 'blackholed' : 'down';
     if (sender.peers[to] !== true) {
       sender.peers[to] = true;
       receiver.peers[from] = true;
@@ -112,7 +122,21 @@ export class Network<M extends object> {
 
   start(id: string): void {
     this.addNode(id);
-    this.state.nodes[id]!.up = true;
+    const node = this.state.nodes[id]!;
+    node.up = true;
+    node.poweredOff = false;
+  }
+
+  /**
+   * The node's host loses power: down, and no peer sees a connection close. Its connections are
+   * forgotten on both sides: when the host is back, its peers connect again.
+   */
+  powerOff(id: string): void {
+    const node = this.state.nodes[id];
+    if (!node) return;
+    node.up = false;
+    node.poweredOff = true;
+    for (const peer of Object.keys(node.peers)) this.closeConnection(id, peer);
   }
 
   /** The node's process dies (crash or shutdown): its peers see their connections close. */

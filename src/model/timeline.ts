@@ -3,7 +3,7 @@
  * traced as a `fault` event, plus the initial start of every process.
  */
 import { MASTER_ID } from './defaults.ts';
-import { brokerKey, crashBroker, partitionBroker, shutdownBroker, startBroker, updateTopicOnBroker } from './broker/broker.ts';
+import { brokerKey, crashBroker, partitionBroker, powerOffBroker, shutdownBroker, startBroker, updateTopicOnBroker } from './broker/broker.ts';
 import { startController, stopController } from './controller/controller.ts';
 import { losePageCache } from './broker/flush-service.ts';
 import { closeFaults, openFault } from './detections.ts';
@@ -94,9 +94,11 @@ export function onTimelineAction(state: ModelState, action: TimelineAction, sim:
       for (const broker of brokersOf(state, action.target, action.brokerId)) {
         if (broker.status !== 'running') continue;
         dropRequestsFrom(state, broker.node);
-        // A power loss takes the page cache with it; a process crash leaves it to the OS.
-        if (action.action === 'powerOffBroker') losePageCache(state, broker, sim);
-        crashBroker(broker, sim);
+        // A power loss takes the page cache with it, and its host closes no connection; a process crash leaves both to the OS.
+        if (action.action === 'powerOffBroker') {
+          losePageCache(state, broker, sim);
+          powerOffBroker(broker, sim);
+        } else crashBroker(broker, sim);
       }
       return;
     case 'partitionBroker':

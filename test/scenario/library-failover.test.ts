@@ -53,10 +53,20 @@ describe('Power loss: ASYNC_FLUSH vs SYNC_FLUSH', () => {
     expect(reused.length).toBeGreaterThan(0);
   });
 
-  it('ns-1 removes both brokers at once (channelClosed)', () => {
-    const removals = sim.summary().detections.filter((d) => d.party === 'ns-1');
-    expect(removals.map((d) => [d.target, d.how])).toEqual(expect.arrayContaining([['broker-a', 'channelClosed'], ['broker-b', 'channelClosed']]));
-    for (const d of removals) expect(d.noticedAt - 60_000).toBeLessThanOrEqual(2);
+  it('a machine without power closes no connection: ns-1 removes neither broker, and each send from 60 s to 90 s waits its 3 s and fails with no time to try again', () => {
+    // RouteInfoManager would expire them 120 s after their last registration (at 40 s): they are back and registered at 90 s.
+    expect(sim.events('broker.removed')).toEqual([]);
+    expect(sim.summary().detections.filter((d) => d.party === 'ns-1')).toEqual([]);
+    const failed = sim.events('send.failed');
+    // 4 messages a second for 30 s (DefaultMQProducer.sendMsgTimeout 3000 ms is the budget of all attempts together).
+    expect(failed).toHaveLength(4 * 30);
+    for (const e of failed) {
+      expect([e.reason, e.attempt]).toEqual(['timeout', 1]);
+      expect(e.t - sim.first('message.sent', { msgId: e.msgId })!.t).toBe(3_000);
+    }
+    expect(Math.min(...sim.times('send.failed'))).toBe(63_000);
+    expect(sim.summary().messages).toMatchObject({ failed: 120, failedCauses: { attemptsFailed: 120 } });
+    expect(sim.events('message.stored', (e) => e.t > 90_000 && e.t < 91_000).length).toBeGreaterThan(0);
   });
 });
 

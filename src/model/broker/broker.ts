@@ -89,6 +89,17 @@ export function crashBroker(broker: BrokerState, sim: Sim): void {
   sim.net.stop(broker.node);
 }
 
+/**
+ * The machine loses power: the process dies with its host, which closes no connection (no FIN,
+ * no RST). A NameServer keeps the broker until its scan or idle close, 90 to 125 s after the last
+ * registration (RouteInfoManager.scanNotActiveBroker), and what is sent to it times out.
+ */
+export function powerOffBroker(broker: BrokerState, sim: Sim): void {
+  if (broker.status !== 'running') return;
+  broker.status = 'crashed';
+  sim.net.powerOff(broker.node);
+}
+
 /** A partition: the process lives on, but nothing gets in or out and no connection closes. */
 export function partitionBroker(broker: BrokerState, sim: Sim, partitioned: boolean): void {
   broker.partitioned = partitioned;

@@ -128,9 +128,9 @@ function sendAttempt(state: ModelState, producer: ProducerState, message: SendIn
   if (message.sendMode === 'ONEWAY') {
     // On the way it is stored, or lost if its broker dies or is cut off first (oneway-loss.ts).
     if (oneway(sim, producer.id, node, request)) return;
-    // A partition swallows it at once, silently; a broker that is down refuses the connection.
-    if (sim.net.isUp(node)) onewayNotDelivered(state, request, sim);
-    else attemptFailed(state, producer, request, 'connectRefused', sim);
+    // A partition or a host without power swallows it at once, silently; a broker process that is down refuses the connection.
+    if (sim.net.refuses(node)) attemptFailed(state, producer, request, 'connectRefused', sim);
+    else onewayNotDelivered(state, request, sim);
     return;
   }
   invoke(sim, producer.id, node, request, state.config.sendMsgTimeoutMs - (sim.now - message.beginAt));

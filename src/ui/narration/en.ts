@@ -7,7 +7,7 @@ import { durationEn as d, failedSend, keepsOffsetsLocally, nodeEn as node, nodeN
 
 const FAULTS: Record<string, (target: string) => string> = {
   crashBroker: (t) => `${t} crashes: its process dies and its connections close, so the NameServers drop it at once (channelClosed) instead of waiting for the heartbeat expiry.`,
-  powerOffBroker: (t) => `${t}'s machine loses power: the page cache goes with it, so whatever was not flushed to disk is gone unless a slave holds it.`,
+  powerOffBroker: (t) => `${t}'s machine loses power: the page cache goes with it, so whatever was not flushed to disk is gone unless a slave holds it. A host without power closes no connection (no FIN, no RST): nobody is told, the NameServers keep it until their scan, and what is sent to it times out.`,
   partitionBroker: (t) => `${t} is cut off by a network partition: its connections stay open but nothing gets through, so only the heartbeat expiry will notice.`,
   healPartition: (t) => `The partition around ${t} heals: its next heartbeat reaches the NameServers again.`,
   shutdownBroker: (t) => `${t} shuts down gracefully: it unregisters from every NameServer before it stops.`,

@@ -2,9 +2,10 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getTimeline, usePlayback } from '../../../src/store/playback.ts';
-import { openLibraryEntry } from '../../../src/ui/controls/session.ts';
+import { openLibraryEntry, openSource } from '../../../src/ui/controls/session.ts';
 import { DashboardTab } from '../../../src/ui/insight/dashboard/DashboardTab.tsx';
 import { formatTime } from '../../../src/viz/format.ts';
+import { masterCrashScenario } from '../../support/library.ts';
 
 const WAIT = { timeout: 10_000 };
 
@@ -78,9 +79,9 @@ describe('the Dashboard tab (write 8 / read 4 at 60 s)', () => {
   });
 });
 
-describe('the Dashboard tab after both masters lost power ("Master loss" at 75 s)', () => {
+describe('the Dashboard tab after both masters crashed ("Master loss" with crashBroker, at 75 s)', () => {
   beforeEach(() => {
-    openLibraryEntry('master-loss-sync-async');
+    openSource(masterCrashScenario());
     usePlayback.getState().seek(75_000);
   });
 

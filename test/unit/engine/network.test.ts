@@ -2,7 +2,7 @@
  * The network's rules (src/engine/network.ts): a message takes the link's latency; a connection
  * opens with the first message over it; when a node's process dies, each connected peer sees the
  * close exactly one latency later; a partitioned node or link is a black hole, where nothing
- * arrives and nothing closes.
+ * arrives and nothing closes; a node powered off is down and a black hole both.
  */
 import { describe, expect, it } from 'vitest';
 import { Simulation, type Delivery, type HandlerTable } from '../../../src/engine/index.ts';
@@ -77,6 +77,25 @@ describe('the network', () => {
     expect(sim.net.send(note('b', 'a', 'x'))).toBe('senderDown');
     sim.runUntil(100);
     expect(sim.state).toEqual([]);
+  });
+
+  it('a node powered off is down without a close: no peer hears of it, a send to it is swallowed (not refused), and after a start it is reached again', () => {
+    const sim = network(['a', 'b']);
+    sim.schedule(0, { kind: 'send', from: 'a', to: 'b', message: 'opens a-b' });
+    sim.runUntil(10);
+    sim.net.powerOff('b');
+    expect(sim.net.isUp('b')).toBe(false);
+    expect(sim.net.refuses('b')).toBe(false);
+    expect(sim.net.isConnected('a', 'b')).toBe(false);
+    expect(sim.net.send(note('a', 'b', 'into the dark'))).toBe('blackholed');
+    expect(sim.net.send(note('b', 'a', 'x'))).toBe('senderDown');
+    sim.runUntil(100);
+    expect(sim.state.filter((seen) => seen.what === 'closed')).toEqual([]);
+    sim.net.start('b');
+    expect(sim.net.send(note('a', 'b', 'back'))).toBe('sent');
+    sim.net.stop('b');
+    // A process that dies on a host that runs is refused.
+    expect(sim.net.refuses('b')).toBe(true);
   });
 
   it('drops a message in flight when its receiver dies before it arrives', () => {

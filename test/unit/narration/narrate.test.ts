@@ -65,6 +65,13 @@ describe('the caption of every event', () => {
     expect(narrate({ ...sample('broker.registered'), first: true } as TraceEvent, 'en', { config })).toContain('every 30 s: that registration is the broker\'s heartbeat');
   });
 
+  it('says a crash closes the connections and a power loss closes none: nobody is told of a host without power', () => {
+    const fault = (action: string) => ({ t: 60_000, type: 'fault', action, target: 'broker-a' }) as TraceEvent;
+    expect(narrate(fault('crashBroker'), 'en', { config })).toContain('its connections close, so the NameServers drop it at once');
+    expect(narrate(fault('powerOffBroker'), 'en', { config })).toContain('A host without power closes no connection (no FIN, no RST): nobody is told');
+    expect(narrate(fault('powerOffBroker'), 'zh', { config })).toContain('断电的主机不会关闭任何连接');
+  });
+
   it('says a consumed message was read from a slave when its brokerId is not the master\'s, in the caption and the log', () => {
     const fromSlave = { ...sample('message.consumed'), brokerId: 1 } as TraceEvent;
     expect(narrate(sample('message.consumed'), 'en', { config })).not.toContain('slave');

@@ -9,7 +9,14 @@ import { brokersAsked } from '../../../src/sim/queries/brokers-asked.ts';
 import { clusterRows, NO_ANSWER, progressRows, statusRows } from '../../../src/ui/insight/dashboard/dashboard-tables.ts';
 import { formatTime } from '../../../src/viz/format.ts';
 import { writeReadScenario } from '../../component/panels/scenarios.ts';
-import { libraryTimeline } from '../../support/library.ts';
+import { libraryTimeline, masterCrashScenario } from '../../support/library.ts';
+import { scenarioOf } from '../../support/test-sim.ts';
+
+function masterCrashAt(atMs: number): Timeline {
+  const timeline = new Timeline(scenarioOf(masterCrashScenario()));
+  timeline.seek(atMs);
+  return timeline;
+}
 
 const brokersOf = (timeline: Timeline) => clusterRows(timeline.state, runSimQuery(timeline, 'dashboardStats', {}))?.rows.map((row) => `${row[0]}/${row[1]} ${row[2]}`);
 
@@ -17,10 +24,15 @@ describe('the Dashboard\'s cluster', () => {
   it('drops a master the NameServer removed when it crashed (channelClosed), and keeps its slave', () => {
     const before = libraryTimeline('master-loss-sync-async', 50_000);
     expect(brokersOf(before)).toEqual(['broker-a/0 10.0.1.1:10911', 'broker-a/1 10.0.1.2:10911', 'broker-b/0 10.0.1.3:10911', 'broker-b/1 10.0.1.4:10911']);
-    const after = libraryTimeline('master-loss-sync-async', 75_000);
-    // Both masters lost power at 60 s; ns-1 removed them at once.
+    const after = masterCrashAt(75_000);
+    // Both masters crashed at 60 s; ns-1 removed them at once.
     expect(after.state.brokers['broker-a/0']).toBeDefined();
     expect(brokersOf(after)).toEqual(['broker-a/1 10.0.1.2:10911', 'broker-b/1 10.0.1.4:10911']);
+  });
+
+  it('keeps a master whose machine lost power: no connection closed, so ns-1 lists it until its scan', () => {
+    const after = libraryTimeline('master-loss-sync-async', 75_000);
+    expect(brokersOf(after)).toEqual(['broker-a/0 10.0.1.1:10911', 'broker-a/1 10.0.1.2:10911', 'broker-b/0 10.0.1.3:10911', 'broker-b/1 10.0.1.4:10911']);
   });
 
   it('asks the first running NameServer, and has nobody to ask while none runs', () => {
@@ -68,8 +80,8 @@ describe('the Dashboard\'s status and consumer progress ask each brokerName\'s m
     expect(asked.slaves).toEqual([]);
   });
 
-  it('after both masters lost power, reads their slaves: the slaves\' max offsets and the offsets the slaves hold', () => {
-    const timeline = libraryTimeline('master-loss-sync-async', 75_000);
+  it('after both masters crashed, reads their slaves: the slaves\' max offsets and the offsets the slaves hold', () => {
+    const timeline = masterCrashAt(75_000);
     const asked = brokersAsked(timeline.state)!;
     expect(asked.slaves.map((broker) => broker.node)).toEqual(['broker-a/1', 'broker-b/1']);
     const stats = runSimQuery(timeline, 'dashboardStats', {});

@@ -2,11 +2,11 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getTimeline, usePlayback } from '../../../src/store/playback.ts';
-import { openLibraryEntry } from '../../../src/ui/controls/session.ts';
+import { openLibraryEntry, openSource } from '../../../src/ui/controls/session.ts';
 import { DiagnosticsTab } from '../../../src/ui/insight/diagnostics/DiagnosticsTab.tsx';
 import { diagnosticsStrings } from '../../../src/ui/insight/diagnostics/diagnostics-strings.ts';
 import { formatTime } from '../../../src/viz/format.ts';
-import { libraryScenario } from '../../support/library.ts';
+import { libraryScenario, masterCrashScenario } from '../../support/library.ts';
 
 afterEach(cleanup);
 
@@ -72,7 +72,9 @@ describe('Route diagnostics', () => {
   });
 
   it('names each broker group whose master is down, where its consumers read now, and a topic nothing can be sent to', () => {
-    openAt('master-loss-sync-async', 75_000);
+    usePlayback.setState({ language: 'en' });
+    openSource(masterCrashScenario());
+    usePlayback.getState().seek(75_000);
     render(<DiagnosticsTab />);
     const state = getTimeline()!.state;
     expect(['broker-a/0', 'broker-b/0'].map((node) => state.brokers[node]!.status)).toEqual(['crashed', 'crashed']);
@@ -88,6 +90,28 @@ describe('Route diagnostics', () => {
     expect(screen.queryByTestId('diagnostics-none')).toBeNull();
     // The consequence first: sends fail, then why (the groups).
     expect(within(screen.getByTestId('diagnostics-list')).getAllByRole('listitem')[0]!.dataset['kind']).toBe('unwritableTopic');
+  });
+
+  it('a master whose machine lost power is still listed (nothing closed its connections): sends to it time out until the NameServers drop it', () => {
+    openAt('power-loss-flush', 70_000);
+    render(<DiagnosticsTab />);
+    const groups = findings('noMaster');
+    expect(titles('noMaster')).toEqual(['broker-a has no master: broker-a/0 crashed', 'broker-b has no master: broker-b/0 crashed']);
+    const listing = getTimeline()!.state.nameServers['ns-1']!.brokerLiveTable;
+    const lastHeartbeat = Object.values(listing).find((info) => info.node === 'broker-a/0')!.lastUpdateTimestamp;
+    expect(groups[0]).toHaveTextContent('Nothing closed its connections (a machine without power sends no FIN or RST), so the NameServers still list it until its registration is 120 s old');
+    expect(groups[0]).toHaveTextContent(`ns-1 heard its last registration at ${formatTime(lastHeartbeat)} and drops it at ${formatTime(lastHeartbeat + 120_000)} at the earliest`);
+    expect(groups[0]).toHaveTextContent('each send there waits sendMsgTimeout and fails');
+    expect(groups[0]).not.toHaveTextContent('No slave of it runs');
+    // Each group is one node: nothing can take its place.
+    expect(groups[0]).toHaveTextContent('Bring broker-a/0 back: it is broker-a\'s only node, so nothing can take its place, in controller mode or not');
+    const topic = findings('unwritableTopic');
+    expect(topic[0]).toHaveTextContent('Not yet: the NameServers still list the master of broker-a, broker-b (nothing closed its connections), so producers still send there');
+    cleanup();
+    openAt('power-loss-flush', 70_000, 'zh');
+    render(<DiagnosticsTab />);
+    expect(findings('noMaster')[0]).toHaveTextContent('它的连接没有被关闭（断电的机器不会发出 FIN 或 RST）');
+    expect(findings('noMaster')[0]).toHaveTextContent('它是 broker-a 唯一的节点');
   });
 
   it('while one master of two is down its topic is still written on the other, and the finding goes once the master is back', () => {
@@ -107,6 +131,9 @@ describe('Route diagnostics', () => {
     const groups = findings('noMaster');
     expect(titles('noMaster')).toEqual(['broker-a has no master: broker-a/0 crashed', 'broker-c has no master: broker-c/0 was shut down']);
     expect(groups[0]).toHaveTextContent('No slave of it runs either: its messages cannot be read until broker-a/0 is back');
+    // broker-a is a single node: no advice to elect a master from replicas it does not have.
+    expect(groups[0]).toHaveTextContent('it is broker-a\'s only node, so nothing can take its place');
+    expect(groups[0]).not.toHaveTextContent('SyncStateSet');
   });
 
   it('names a master cut off by a partition, when each NameServer drops it at the earliest, and once they have', () => {
@@ -192,7 +219,9 @@ describe('Route diagnostics', () => {
     expect(findings('writeAboveRead')[0]).toHaveTextContent('永远不会被消费');
     expect(findings('writeAboveRead')[0]).toHaveTextContent('readQueueNums');
     cleanup();
-    openAt('master-loss-sync-async', 75_000, 'zh');
+    usePlayback.setState({ language: 'zh' });
+    openSource(masterCrashScenario());
+    usePlayback.getState().seek(75_000);
     render(<DiagnosticsTab />);
     expect(findings('noMaster')[0]).toHaveTextContent('broker-a 没有 Master：broker-a/0 已崩溃');
     expect(findings('noMaster')[0]).toHaveTextContent('消费者改从 Slave broker-a/1 读取它的队列');

@@ -4,7 +4,7 @@
  * -r readQueueNums, -p perm, -c cluster, -b the master's address).
  */
 import type { Language } from '../../../store/playback.ts';
-import type { OnBroker, RouteDiagnostic } from './route-diagnostics.ts';
+import type { Listing, OnBroker, RouteDiagnostic } from './route-diagnostics.ts';
 import { andList, type Bilingual, inLanguage } from '../../i18n/index.ts';
 import { formatTime } from '../../../viz/format.ts';
 
@@ -67,7 +67,6 @@ function onBrokerZh(f: OnBroker): string {
   return f.master === `${f.broker}/0` ? f.broker : `${f.broker}（当前 Master 为 ${f.master}）`;
 }
 
-type Listing = Extract<RouteDiagnostic, { kind: 'unreachableMaster' }>['listedBy'][number];
 
 /** The listings grouped by their times: NameServers that heard the same last registration are named together. */
 function byTimes(listedBy: readonly Listing[]): { nameServers: string[]; lastHeartbeat: number; expiresAt: number }[] {
@@ -132,12 +131,16 @@ const en: DiagnosticsStrings = {
     switch (f.kind) {
       case 'noMaster': return {
         title: `${f.broker} has no master: ${f.master} ${f.status === 'crashed' ? 'crashed' : 'was shut down'}`,
-        why: `Producers leave ${f.broker} out of their send queues once their route shows no master for it (topicRouteData2TopicPublishInfo skips a brokerName without brokerId 0). ${f.readFrom
-          ? `Consumers read its queues from the slave ${f.readFrom} (findBrokerAddressInSubscribe): what HA copied to it, and they commit their offsets to it.`
-          : `No slave of it runs either: its messages cannot be read until ${f.master} is back.`}`,
-        fix: f.controllerMode
-          ? `The controller elects a new master from the group's SyncStateSet once it stops hearing ${f.master}'s heartbeats; if no replica is in sync, bring ${f.master} back (enableElectUncleanMaster is false).`
-          : `Bring ${f.master} back: without controller mode the roles are static and a slave never takes writes. For automatic failover, run the brokers in controller mode (BrokerConfig.enableControllerMode): a controller elects a new master from the SyncStateSet.`,
+        why: f.listedBy.length > 0
+          ? `Nothing closed its connections (a machine without power sends no FIN or RST), so the NameServers still list it until its registration is ${timeoutSeconds(f.listedBy)} s old (the idle channel's close or scanNotActiveBroker): ${listedEn(f.listedBy)}. Until then routes still give ${f.broker} with its master: producers keep choosing its queues and each send there waits sendMsgTimeout and fails, and consumers pull from it, not from a slave, and get no answer.`
+          : `Producers leave ${f.broker} out of their send queues once their route shows no master for it (topicRouteData2TopicPublishInfo skips a brokerName without brokerId 0). ${f.readFrom
+            ? `Consumers read its queues from the slave ${f.readFrom} (findBrokerAddressInSubscribe): what HA copied to it, and they commit their offsets to it.`
+            : `No slave of it runs either: its messages cannot be read until ${f.master} is back.`}`,
+        fix: f.replicas === 1
+          ? `Bring ${f.master} back: it is ${f.broker}'s only node, so nothing can take its place, in controller mode or not; its stored messages wait on its disk. To stay readable while a master is down, give the group a slave; to keep taking writes, run it in controller mode with replicas a controller can elect.`
+          : f.controllerMode
+            ? `The controller elects a new master from the group's SyncStateSet once it stops hearing ${f.master}'s heartbeats; if no replica is in sync, bring ${f.master} back (enableElectUncleanMaster is false).`
+            : `Bring ${f.master} back: without controller mode the roles are static and a slave never takes writes. For automatic failover, run the brokers in controller mode (BrokerConfig.enableControllerMode): a controller elects a new master from the SyncStateSet.`,
       };
       case 'unreachableMaster': return {
         title: `${f.node} is cut off from the network, still running`,
@@ -150,7 +153,9 @@ const en: DiagnosticsStrings = {
       };
       case 'unwritableTopic': return {
         title: `Nothing can be sent to ${f.topic}: no running master holds it`,
-        why: `A producer's send queues come only from brokerNames with a master (topicRouteData2TopicPublishInfo). ${f.topic} lives on ${f.brokers.join(', ')}, none with its master running: once the producers' routes say so, every send fails with "No route info of this topic" without trying a broker.`,
+        why: `A producer's send queues come only from brokerNames with a master (topicRouteData2TopicPublishInfo). ${f.topic} lives on ${f.brokers.join(', ')}, none with its master running: once the producers' routes say so, every send fails with "No route info of this topic" without trying a broker.${f.stillListed.length > 0
+          ? ` Not yet: the NameServers still list the master of ${f.stillListed.join(', ')} (nothing closed its connections), so producers still send there, and each send waits sendMsgTimeout and fails.`
+          : ''}`,
         fix: `Bring back a master of ${f.brokers.join(' or ')}, or create ${f.topic} on a running master (mqadmin updateTopic -t ${f.topic} -c <cluster>) so that producers have a queue to write to.`,
       };
       case 'writeAboveRead': return {
@@ -217,12 +222,16 @@ const zh: DiagnosticsStrings = {
     switch (f.kind) {
       case 'noMaster': return {
         title: `${f.broker} 没有 Master：${f.master} ${f.status === 'crashed' ? '已崩溃' : '已关闭'}`,
-        why: `生产者的路由一旦显示 ${f.broker} 没有 Master，就不再向它发送（topicRouteData2TopicPublishInfo 跳过没有 brokerId 0 的 brokerName）。${f.readFrom
-          ? `消费者改从 Slave ${f.readFrom} 读取它的队列（findBrokerAddressInSubscribe）：读到的是 HA 已复制过去的消息，消费位点也提交给它。`
-          : `它也没有 Slave 在运行：在 ${f.master} 恢复之前，它的消息无法被读取。`}`,
-        fix: f.controllerMode
-          ? `Controller 收不到 ${f.master} 的心跳后，会从该组的 SyncStateSet 中选出新的 Master；如果没有同步中的副本，只能让 ${f.master} 恢复（enableElectUncleanMaster 为 false）。`
-          : `让 ${f.master} 恢复运行：没有 Controller 模式时主从角色是固定的，Slave 不会接管写入。需要自动故障转移时，以 Controller 模式运行 Broker（BrokerConfig.enableControllerMode），由 Controller 从 SyncStateSet 中选出新的 Master。`,
+        why: f.listedBy.length > 0
+          ? `它的连接没有被关闭（断电的机器不会发出 FIN 或 RST），所以 NameServer 要等它的注册已过去 ${timeoutSeconds(f.listedBy)} s 才剔除它（空闲连接被关闭或 scanNotActiveBroker）：${listedZh(f.listedBy)}。在那之前路由里的 ${f.broker} 仍带着这个 Master：生产者继续选它的队列，每次发送都等满 sendMsgTimeout 后失败；消费者也仍向它（而不是 Slave）拉取，得不到应答。`
+          : `生产者的路由一旦显示 ${f.broker} 没有 Master，就不再向它发送（topicRouteData2TopicPublishInfo 跳过没有 brokerId 0 的 brokerName）。${f.readFrom
+            ? `消费者改从 Slave ${f.readFrom} 读取它的队列（findBrokerAddressInSubscribe）：读到的是 HA 已复制过去的消息，消费位点也提交给它。`
+            : `它也没有 Slave 在运行：在 ${f.master} 恢复之前，它的消息无法被读取。`}`,
+        fix: f.replicas === 1
+          ? `让 ${f.master} 恢复：它是 ${f.broker} 唯一的节点，无论是否开启 Controller 模式都没有节点能接替它；已存储的消息留在它的磁盘上等它回来。想在 Master 宕机时仍能读取，要给这个组配 Slave；想继续接受写入，要以 Controller 模式运行，并配有可被选举的副本。`
+          : f.controllerMode
+            ? `Controller 收不到 ${f.master} 的心跳后，会从该组的 SyncStateSet 中选出新的 Master；如果没有同步中的副本，只能让 ${f.master} 恢复（enableElectUncleanMaster 为 false）。`
+            : `让 ${f.master} 恢复运行：没有 Controller 模式时主从角色是固定的，Slave 不会接管写入。需要自动故障转移时，以 Controller 模式运行 Broker（BrokerConfig.enableControllerMode），由 Controller 从 SyncStateSet 中选出新的 Master。`,
       };
       case 'unreachableMaster': return {
         title: `${f.node} 与网络断开，但仍在运行`,
@@ -235,7 +244,9 @@ const zh: DiagnosticsStrings = {
       };
       case 'unwritableTopic': return {
         title: `无法向 ${f.topic} 发送消息：没有运行中的 Master 持有它`,
-        why: `生产者的发送队列只来自有 Master 的 brokerName（topicRouteData2TopicPublishInfo）。${f.topic} 位于 ${f.brokers.join('、')}，它们的 Master 都没有在运行：生产者的路由更新后，每次发送都会失败，报 "No route info of this topic"，不会尝试任何 Broker。`,
+        why: `生产者的发送队列只来自有 Master 的 brokerName（topicRouteData2TopicPublishInfo）。${f.topic} 位于 ${f.brokers.join('、')}，它们的 Master 都没有在运行：生产者的路由更新后，每次发送都会失败，报 "No route info of this topic"，不会尝试任何 Broker。${f.stillListed.length > 0
+          ? `但现在还没有到这一步：NameServer 仍列出 ${f.stillListed.join('、')} 的 Master（它的连接没有被关闭），所以生产者仍向那里发送，每次都等满 sendMsgTimeout 后失败。`
+          : ''}`,
         fix: `让 ${f.brokers.join(' 或 ')} 的 Master 恢复，或在运行中的 Master 上创建 ${f.topic}（mqadmin updateTopic -t ${f.topic} -c <cluster>），让生产者有队列可写。`,
       };
       case 'writeAboveRead': return {

@@ -38,17 +38,26 @@ export type RouteDiagnostic =
   /**
    * brokerName's master crashed or was shut down: `master` is that node, `readFrom` the running
    * slave its consumers read from (the lowest brokerId, as findBrokerAddressInSubscribe picks), or
-   * null.
+   * null; `replicas` how many nodes the group has (1: nobody could ever take its place). `listedBy`:
+   * the running NameServers that still list the master, because nothing closed its connections
+   * (its machine lost power): until they drop it, routes still give it.
    */
-  | { kind: 'noMaster'; broker: string; master: string; status: Exclude<BrokerStatus, 'running' | 'stopped'>; readFrom: string | null; controllerMode: boolean }
+  | {
+    kind: 'noMaster'; broker: string; master: string; status: Exclude<BrokerStatus, 'running' | 'stopped'>; readFrom: string | null; replicas: number;
+    listedBy: Listing[]; controllerMode: boolean;
+  }
   /**
    * A running master cut off from the network: nothing closes its connections, so each running
    * NameServer that lists it keeps it until its registration is `heartbeatTimeoutMillis` old
    * (scanNotActiveBroker). `listedBy` is empty once all of them dropped it.
    */
-  | { kind: 'unreachableMaster'; broker: string; node: string; listedBy: { nameServer: string; lastHeartbeat: number; expiresAt: number }[]; controllerMode: boolean }
-  /** No running master holds the topic: every send fails before trying a broker ("No route info of this topic"). */
-  | { kind: 'unwritableTopic'; topic: string; brokers: string[] }
+  | { kind: 'unreachableMaster'; broker: string; node: string; listedBy: Listing[]; controllerMode: boolean }
+  /**
+   * No running master holds the topic: once the routes say so, every send fails before trying a
+   * broker ("No route info of this topic"); `stillListed`: its brokers whose dead master a
+   * NameServer still lists, where sends go on and time out.
+   */
+  | { kind: 'unwritableTopic'; topic: string; brokers: string[]; stillListed: string[] }
   | { kind: 'idleConsumer'; consumer: string; group: string; topic: string; reason: IdleReason }
   /** Its tag expression matches no tag the producers of its topic send: `tags` as RocketMQ reads the expression, `sent` the producers' tags ('' for none). */
   | { kind: 'unmatchedSubscription'; consumer: string; group: string; topic: string; subscription: string; tags: string[]; sent: string[] }
@@ -56,7 +65,22 @@ export type RouteDiagnostic =
   /** Messages in the group's dead-letter queue on the running masters, by broker name. */
   | { kind: 'deadLetters'; group: string; messages: number; brokers: string[] };
 
+/** A running NameServer that lists a broker node: its last registration there, and when the scan drops it at the earliest. */
+export interface Listing {
+  nameServer: string;
+  lastHeartbeat: number;
+  expiresAt: number;
+}
+
 export type RouteDiagnosticKind = RouteDiagnostic['kind'];
+
+/** The running NameServers that list `node` (RouteInfoManager's brokerLiveTable), by id. */
+function listingsOf(state: ModelState, node: string): Listing[] {
+  const nameServers = Object.values(state.nameServers).filter((ns) => ns.up).sort((a, b) => (a.id < b.id ? -1 : 1));
+  return nameServers.flatMap((ns) => Object.values(ns.brokerLiveTable).filter((info) => info.node === node).map((info) => ({
+    nameServer: ns.id, lastHeartbeat: info.lastUpdateTimestamp, expiresAt: info.lastUpdateTimestamp + info.heartbeatTimeoutMillis,
+  })));
+}
 
 const byName = (a: BrokerState, b: BrokerState) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.brokerId - b.brokerId);
 
@@ -85,11 +109,15 @@ function masterless(state: ModelState, roles: BrokerRoles, masters: readonly Bro
     if (master.status === 'running') continue;
     const reader = readNode(state, roles, name);
     const readFrom = reader !== undefined && reader !== master.node ? reader : null;
-    groups.push({ kind: 'noMaster', broker: name, master: master.node, status: master.status, readFrom, controllerMode: state.config.enableControllerMode });
+    groups.push({
+      kind: 'noMaster', broker: name, master: master.node, status: master.status, readFrom, replicas: group.length,
+      listedBy: listingsOf(state, master.node), controllerMode: state.config.enableControllerMode,
+    });
   }
   const writable = new Set(masters.flatMap(userTopics));
   const unwritable = [...held].filter(([topic]) => !writable.has(topic)).sort(([a], [b]) => (a < b ? -1 : 1));
-  return [...unwritable.map(([topic, on]): RouteDiagnostic => ({ kind: 'unwritableTopic', topic, brokers: on })), ...groups];
+  const stillListed = new Set(groups.flatMap((g) => (g.kind === 'noMaster' && g.listedBy.length > 0 ? [g.broker] : [])));
+  return [...unwritable.map(([topic, on]): RouteDiagnostic => ({ kind: 'unwritableTopic', topic, brokers: on, stillListed: on.filter((b) => stillListed.has(b)) })), ...groups];
 }
 
 /** Messages in queue ids [from, to) of one topic on one broker: still to consume for the slowest group. */
@@ -142,12 +170,8 @@ function singleBrokerTopics(masters: readonly BrokerState[]): RouteDiagnostic[] 
 
 /** Running masters cut off by a partition, with the NameServers that still route to them (RouteInfoManager's brokerLiveTable). */
 function unreachableMasters(state: ModelState, masters: readonly BrokerState[]): RouteDiagnostic[] {
-  const nameServers = Object.values(state.nameServers).filter((ns) => ns.up).sort((a, b) => (a.id < b.id ? -1 : 1));
   return masters.filter((master) => master.partitioned).map((master) => ({
-    kind: 'unreachableMaster', broker: master.name, node: master.node, controllerMode: state.config.enableControllerMode,
-    listedBy: nameServers.flatMap((ns) => Object.values(ns.brokerLiveTable).filter((info) => info.node === master.node).map((info) => ({
-      nameServer: ns.id, lastHeartbeat: info.lastUpdateTimestamp, expiresAt: info.lastUpdateTimestamp + info.heartbeatTimeoutMillis,
-    }))),
+    kind: 'unreachableMaster', broker: master.name, node: master.node, controllerMode: state.config.enableControllerMode, listedBy: listingsOf(state, master.node),
   }));
 }
 

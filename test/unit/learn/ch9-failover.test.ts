@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { chapterMoments } from '../../../src/sim/queries/chapter-moments.ts';
+import { simulate } from '../../../src/sim/simulate.ts';
+import { Timeline } from '../../../src/sim/timeline.ts';
+import { validateScenario } from '../../../src/scenario/validate.ts';
+import type { TraceEvent } from '../../../src/sim/index.ts';
+import { chapterScenario } from '../../../src/ui/learn/chapter.ts';
+import { CHAPTERS } from '../../../src/ui/learn/chapters/index.ts';
+
+type Consumed = Extract<TraceEvent, { type: 'message.consumed' }>;
+
+/** m:ss, as the captions write a time of the run. */
+function clock(t: number): string {
+  const seconds = Math.floor(t / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/** The failover chapter's step focused on broker-a's slave, its moment, the event it stops at and the whole run. */
+async function slaveStep() {
+  const chapter = await CHAPTERS.find((entry) => entry.id === 'failover')!.load();
+  const result = validateScenario(chapterScenario(chapter));
+  if (!result.ok) throw new Error('invalid');
+  const timeline = new Timeline(result.scenario);
+  const { moments } = chapterMoments(timeline, { waits: chapter.steps.map((step) => step.wait) });
+  const index = chapter.steps.findIndex((step) => step.focus?.kind === 'broker' && step.focus.id === 'broker-a/1');
+  const moment = moments[index]!;
+  const trace = simulate(result.scenario).trace;
+  const stoppedAt = trace.find((event): event is Consumed => event.t === moment.t && event.type === 'message.consumed' && event.msgId === moment.msgId);
+  const crash = trace.find((event) => event.type === 'fault' && event.action === 'crashBroker' && event.target === 'broker-a')!;
+  return { step: chapter.steps[index]!, moment, stoppedAt, crash, trace, timeline };
+}
+
+describe('chapter failover: the slave step shows a message read from broker-a\'s slave', () => {
+  it('stops at a message of broker-a that c-1 consumed with brokerId 1, after the master crashed', async () => {
+    const { stoppedAt, crash } = await slaveStep();
+    expect(stoppedAt && [stoppedAt.consumer, stoppedAt.broker, stoppedAt.brokerId]).toEqual(['c-1', 'broker-a', 1]);
+    expect(stoppedAt!.t).toBeGreaterThan(crash.t);
+  });
+
+  // PullMessageProcessor on the slave serves what HAService copied; the client reaches it
+  // through MQClientInstance.findBrokerAddressInSubscribe once the route has no master.
+  it('at the crash the slave already held that message and c-1 had not pulled it yet', async () => {
+    const { stoppedAt, crash, trace, timeline } = await slaveStep();
+    const { msgId, queueId, queueOffset } = stoppedAt!;
+    expect(trace.some((event) => event.type === 'message.stored' && event.broker === 'broker-a' && event.brokerId === 1 && event.msgId === msgId && event.t < crash.t)).toBe(true);
+    timeline.seek(crash.t);
+    const consumer = timeline.state.clients['c-1']!;
+    if (consumer.kind !== 'consumer') throw new Error('c-1 is a consumer');
+    expect(consumer.processQueueTable[`TopicTest@broker-a@${queueId}`]!.nextOffset).toBeLessThanOrEqual(queueOffset);
+  });
+
+  it('says truthfully which message it is, when it was consumed, when the route lost the master, and where the earlier ones came from', async () => {
+    const { step, stoppedAt, crash, trace } = await slaveStep();
+    const { t, queueId, queueOffset } = stoppedAt!;
+    expect(step.caption.en).toContain(`(queue ${queueId}, offset ${queueOffset}), consumed at ${clock(t)}, has brokerId 1`);
+    expect(step.caption.zh).toContain(`（队列 ${queueId}，offset ${queueOffset}）在 ${clock(t)} 被消费，brokerId 为 1`);
+    const routeWithoutMaster = trace.find((event) => event.type === 'route.updated' && event.client === 'c-1' && event.topic === 'TopicTest' && event.t > crash.t)!;
+    expect(routeWithoutMaster.type === 'route.updated' && routeWithoutMaster.writeQueues.some((queue) => queue.startsWith('broker-a:'))).toBe(false);
+    expect(step.caption.en).toContain(`At ${clock(routeWithoutMaster.t)} c-1's route showed broker-a without a master`);
+    expect(step.caption.zh).toContain(`${clock(routeWithoutMaster.t)} c-1 的路由显示 broker-a 没有 Master`);
+    // "already in its cache, pulled from the master before the crash"
+    const before = trace.filter((event): event is Consumed => event.type === 'message.consumed' && event.broker === 'broker-a' && event.t > crash.t && event.t < t);
+    expect(before.length).toBeGreaterThan(0);
+    expect(new Set(before.map((event) => event.brokerId))).toEqual(new Set([0]));
+  });
+});

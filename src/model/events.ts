@@ -67,10 +67,10 @@ export type TraceEvent =
   | { t: number; type: 'send.failed'; producer: string; msgId: string; broker: string; queueId: number; attempt: number; reason: SendFailedReason }
   | { t: number; type: 'send.result'; producer: string; msgId: string; status: SendResultStatus }
   | { t: number; type: 'rebalance'; consumer: string; group: string; topic: string; queues: string[] }
-  | { t: number; type: 'consumer.registered'; broker: string; group: string; consumer: string }
-  | { t: number; type: 'consumer.removed'; broker: string; group: string; consumer: string; reason: ConsumerRemovalReason }
-  | { t: number; type: 'producer.registered'; broker: string; group: string; producer: string }
-  | { t: number; type: 'producer.removed'; broker: string; group: string; producer: string; reason: ConsumerRemovalReason }
+  | { t: number; type: 'consumer.registered'; broker: string; brokerId: number; group: string; consumer: string }
+  | { t: number; type: 'consumer.removed'; broker: string; brokerId: number; group: string; consumer: string; reason: ConsumerRemovalReason }
+  | { t: number; type: 'producer.registered'; broker: string; brokerId: number; group: string; producer: string }
+  | { t: number; type: 'producer.removed'; broker: string; brokerId: number; group: string; producer: string; reason: ConsumerRemovalReason }
   | { t: number; type: 'message.consumed'; consumer: string; group: string; msgId: string; broker: string; brokerId: number; queueId: number; queueOffset: number; topic: string; reconsumeTimes: number }
   | { t: number; type: 'consume.failed'; consumer: string; group: string; msgId: string; reconsumeTimes: number; next: ConsumeFailedNext }
   | { t: number; type: 'pull.rejected'; consumer: string; broker: string; brokerId: number; topic: string; queueId: number; reason: ResponseCode }

@@ -77,11 +77,11 @@ export function strokeOf(event: TraceEvent, lastSendBroker: (msgId: string) => s
       return { shape: 'arrow', kind: 'result', from: master(broker), to: event.producer };
     }
     case 'rebalance': return { shape: 'mark', kind: 'rebalance', lane: event.consumer };
-    case 'consumer.registered': return { shape: 'arrow', kind: 'heartbeat', from: event.consumer, to: master(event.broker) };
-    case 'consumer.removed': return { shape: 'mark', kind: 'removed', lane: master(event.broker) };
-    // Producers heartbeat masters only, so a producer's registration is always on the master's lane.
-    case 'producer.registered': return { shape: 'arrow', kind: 'heartbeat', from: event.producer, to: master(event.broker) };
-    case 'producer.removed': return { shape: 'mark', kind: 'removed', lane: master(event.broker) };
+    // Consumers heartbeat every broker, slaves too; producers the masters only.
+    case 'consumer.registered': return { shape: 'arrow', kind: 'heartbeat', from: event.consumer, to: nodeOf(event.broker, event.brokerId, event.t) };
+    case 'consumer.removed': return { shape: 'mark', kind: 'removed', lane: nodeOf(event.broker, event.brokerId, event.t) };
+    case 'producer.registered': return { shape: 'arrow', kind: 'heartbeat', from: event.producer, to: nodeOf(event.broker, event.brokerId, event.t) };
+    case 'producer.removed': return { shape: 'mark', kind: 'removed', lane: nodeOf(event.broker, event.brokerId, event.t) };
     case 'message.consumed': return { shape: 'arrow', kind: 'pull', from: nodeOf(event.broker, event.brokerId, event.t), to: event.consumer };
     case 'consume.failed': return { shape: 'mark', kind: 'failed', lane: event.consumer };
     case 'pull.rejected': return { shape: 'arrow', kind: 'pull', from: nodeOf(event.broker, event.brokerId, event.t), to: event.consumer };

@@ -19,7 +19,7 @@ export function registerConsumer(broker: BrokerState, node: string, clientId: st
   const isNew = group.channels[clientId] === undefined;
   group.channels[clientId] = { node, lastUpdateTimestamp: now };
   const subscriptionsChanged = updateSubscription(group, data.subscriptions, data.subVersion);
-  if (isNew) sim.emit({ t: sim.now, type: 'consumer.registered', broker: broker.name, group: group.groupName, consumer: node });
+  if (isNew) sim.emit({ t: sim.now, type: 'consumer.registered', broker: broker.name, brokerId: broker.brokerId, group: group.groupName, consumer: node });
   return isNew || subscriptionsChanged;
 }
 
@@ -52,7 +52,7 @@ export function unregisterConsumer(broker: BrokerState, groupName: string, clien
   const channel = group?.channels[clientId];
   if (!group || !channel) return false;
   delete group.channels[clientId];
-  sim.emit({ t: sim.now, type: 'consumer.removed', broker: broker.name, group: groupName, consumer: channel.node, reason });
+  sim.emit({ t: sim.now, type: 'consumer.removed', broker: broker.name, brokerId: broker.brokerId, group: groupName, consumer: channel.node, reason });
   if (Object.keys(group.channels).length === 0) delete broker.consumerTable[groupName];
   return true;
 }

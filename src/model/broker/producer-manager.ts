@@ -15,7 +15,7 @@ export function registerProducer(broker: BrokerState, node: string, groupName: s
   const channels = (broker.producerTable[groupName] ??= dict());
   const isNew = channels[clientId] === undefined;
   channels[clientId] = { node, lastUpdateTimestamp: now };
-  if (isNew) sim.emit({ t: sim.now, type: 'producer.registered', broker: broker.name, group: groupName, producer: node });
+  if (isNew) sim.emit({ t: sim.now, type: 'producer.registered', broker: broker.name, brokerId: broker.brokerId, group: groupName, producer: node });
 }
 
 export function unregisterProducer(broker: BrokerState, groupName: string, clientId: string, reason: ConsumerRemovalReason, sim: Sim): void {
@@ -23,7 +23,7 @@ export function unregisterProducer(broker: BrokerState, groupName: string, clien
   const channel = channels?.[clientId];
   if (!channels || !channel) return;
   delete channels[clientId];
-  sim.emit({ t: sim.now, type: 'producer.removed', broker: broker.name, group: groupName, producer: channel.node, reason });
+  sim.emit({ t: sim.now, type: 'producer.removed', broker: broker.name, brokerId: broker.brokerId, group: groupName, producer: channel.node, reason });
   if (Object.keys(channels).length === 0) delete broker.producerTable[groupName];
 }
 

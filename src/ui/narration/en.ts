@@ -115,15 +115,15 @@ export const en: Narrators = {
   rebalance: (e, { config }) => (e.queues.length > 0
     ? `${e.consumer} rebalanced ${e.topic} for ${e.group} and now owns ${e.queues.join(', ')}. Every member sorts the same lists and runs the same allocation, so each queue has one owner. Rebalancing repeats every ${d(config.rebalanceIntervalMs)} and whenever the group changes.`
     : `${e.consumer} rebalanced ${e.topic} for ${e.group} and owns no queue: it consumes nothing until a rebalance gives it one (every ${d(config.rebalanceIntervalMs)}, or when the group changes).`),
-  'consumer.registered': (e, { config }) => `${e.broker} added ${e.consumer} to ${e.group}'s consumer table (clients heartbeat every ${d(config.clientHeartbeatIntervalMs)}); the group's members are told to rebalance.`,
-  'consumer.removed': (e, { config }) => {
-    const why = { expired: `no heartbeat for ${d(config.channelExpiredTimeoutMs)}`, channelClosed: 'its connection closed', unregistered: 'it unregistered' }[e.reason];
-    return `${e.broker} removed ${e.consumer} from ${e.group}: ${why}. The rest of the group rebalances and takes over its queues.`;
+  'consumer.registered': (e, c) => `${node(c, e, e.brokerId)} added ${e.consumer} to ${e.group}'s consumer table (consumers heartbeat every broker, slaves too, every ${d(c.config.clientHeartbeatIntervalMs)}); the group's members are told to rebalance.`,
+  'consumer.removed': (e, c) => {
+    const why = { expired: `no heartbeat for ${d(c.config.channelExpiredTimeoutMs)}`, channelClosed: 'its connection closed', unregistered: 'it unregistered' }[e.reason];
+    return `${node(c, e, e.brokerId)} removed ${e.consumer} from ${e.group}: ${why}. The rest of the group rebalances and takes over its queues.`;
   },
-  'producer.registered': (e, { config }) => `${e.broker} added ${e.producer} to ${e.group}'s producer table (ProducerManager): producers heartbeat the masters they know every ${d(config.clientHeartbeatIntervalMs)}, and a producer channel silent for ${d(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)} is closed.`,
-  'producer.removed': (e) => {
+  'producer.registered': (e, c) => `${node(c, e, e.brokerId)} added ${e.producer} to ${e.group}'s producer table (ProducerManager): producers heartbeat the masters they know every ${d(c.config.clientHeartbeatIntervalMs)}, and a producer channel silent for ${d(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)} is closed.`,
+  'producer.removed': (e, c) => {
     const why = { expired: `no heartbeat for ${d(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)}, so the broker closed its channel`, channelClosed: 'its connection closed', unregistered: 'it unregistered as it shut down' }[e.reason];
-    return `${e.broker} removed ${e.producer} from ${e.group}'s producer table: ${why}. Nobody is told: sends do not depend on this table.`;
+    return `${node(c, e, e.brokerId)} removed ${e.producer} from ${e.group}'s producer table: ${why}. Nobody is told: sends do not depend on this table.`;
   },
   'message.consumed': (e, c) => `${e.consumer} (${e.group}) consumed the message at position ${e.queueOffset} of ${e.broker} queue ${e.queueId}${e.reconsumeTimes > 0 ? `, on retry ${e.reconsumeTimes}` : ''}${e.brokerId === 0 ? '' : `, read from the slave ${node(c, e, e.brokerId)}: its route has no master for ${e.broker}`}. ${consumedOffsetEn(c, e.consumer)}`,
   'consume.failed': (e, { config }) => {

@@ -112,15 +112,15 @@ export const zh: Narrators = {
   rebalance: (e, { config }) => (e.queues.length > 0
     ? `${e.consumer} 为 ${e.group} 对 ${e.topic} 做了 rebalance，现在拥有 ${e.queues.join('、')}。组内每个成员对同样排序的列表执行同样的分配算法，所以每个队列只有一个拥有者。rebalance 每 ${d(config.rebalanceIntervalMs)}执行一次，组成员变化时也会立即执行。`
     : `${e.consumer} 为 ${e.group} 对 ${e.topic} 做了 rebalance，但没有分到队列：在下一次 rebalance 给它队列之前，它什么也不消费（每 ${d(config.rebalanceIntervalMs)}一次，或组成员变化时）。`),
-  'consumer.registered': (e, { config }) => `${e.broker} 把 ${e.consumer} 加入 ${e.group} 的消费者表（客户端每 ${d(config.clientHeartbeatIntervalMs)}发送一次心跳）；组内成员会被通知 rebalance。`,
-  'consumer.removed': (e, { config }) => {
-    const why = { expired: `${d(config.channelExpiredTimeoutMs)}内没有心跳`, channelClosed: '连接已关闭', unregistered: '主动注销' }[e.reason];
-    return `${e.broker} 将 ${e.consumer} 从 ${e.group} 中移除：${why}。组内其他成员 rebalance 并接管它的队列。`;
+  'consumer.registered': (e, c) => `${node(c, e, e.brokerId)} 把 ${e.consumer} 加入 ${e.group} 的消费者表（消费者每 ${d(c.config.clientHeartbeatIntervalMs)}向每个 Broker 发送一次心跳，Slave 也不例外）；组内成员会被通知 rebalance。`,
+  'consumer.removed': (e, c) => {
+    const why = { expired: `${d(c.config.channelExpiredTimeoutMs)}内没有心跳`, channelClosed: '连接已关闭', unregistered: '主动注销' }[e.reason];
+    return `${node(c, e, e.brokerId)} 将 ${e.consumer} 从 ${e.group} 中移除：${why}。组内其他成员 rebalance 并接管它的队列。`;
   },
-  'producer.registered': (e, { config }) => `${e.broker} 把 ${e.producer} 加入生产者组 ${e.group} 的生产者表（ProducerManager）：生产者每 ${d(config.clientHeartbeatIntervalMs)}向它知道的每个 Master 发送一次心跳，${d(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)}没有心跳的生产者连接会被关闭。`,
-  'producer.removed': (e) => {
+  'producer.registered': (e, c) => `${node(c, e, e.brokerId)} 把 ${e.producer} 加入生产者组 ${e.group} 的生产者表（ProducerManager）：生产者每 ${d(c.config.clientHeartbeatIntervalMs)}向它知道的每个 Master 发送一次心跳，${d(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)}没有心跳的生产者连接会被关闭。`,
+  'producer.removed': (e, c) => {
     const why = { expired: `${d(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)}内没有心跳，Broker 关闭了它的连接`, channelClosed: '连接已关闭', unregistered: '关闭时主动注销' }[e.reason];
-    return `${e.broker} 将 ${e.producer} 从生产者组 ${e.group} 的生产者表中移除：${why}。不会通知任何人：发送消息并不依赖这张表。`;
+    return `${node(c, e, e.brokerId)} 将 ${e.producer} 从生产者组 ${e.group} 的生产者表中移除：${why}。不会通知任何人：发送消息并不依赖这张表。`;
   },
   'message.consumed': (e, c) => `${e.consumer}（${e.group}）消费了 ${e.broker} 队列 ${e.queueId} 位置 ${e.queueOffset} 的消息${e.reconsumeTimes > 0 ? `（第 ${e.reconsumeTimes} 次重试）` : ''}${e.brokerId === 0 ? '' : `，是从 Slave ${node(c, e, e.brokerId)} 读取的：它的路由里没有 ${e.broker} 的 Master`}。${consumedOffsetZh(c, e.consumer)}`,
   'consume.failed': (e, { config }) => {

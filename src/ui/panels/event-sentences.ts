@@ -73,10 +73,10 @@ const en: Describers = {
   rebalance: (e) => (e.queues.length > 0
     ? `${e.consumer} (${e.group}) now owns ${e.queues.join(', ')} of ${e.topic}`
     : `${e.consumer} (${e.group}) owns no queue of ${e.topic}`),
-  'consumer.registered': (e) => `${e.broker} registered ${e.consumer} in ${e.group}`,
-  'consumer.removed': (e, config) => `${e.broker} removed ${e.consumer} from ${e.group}: ${consumerRemovedEn(config)[e.reason]}`,
-  'producer.registered': (e) => `${e.broker} registered producer ${e.producer} in ${e.group}`,
-  'producer.removed': (e, config) => `${e.broker} removed producer ${e.producer} from ${e.group}: ${producerRemovedEn(config)[e.reason]}`,
+  'consumer.registered': (e, _config, names) => `${drawnNode(names, 'en', e, e.brokerId)} registered ${e.consumer} in ${e.group}`,
+  'consumer.removed': (e, config, names) => `${drawnNode(names, 'en', e, e.brokerId)} removed ${e.consumer} from ${e.group}: ${consumerRemovedEn(config)[e.reason]}`,
+  'producer.registered': (e, _config, names) => `${drawnNode(names, 'en', e, e.brokerId)} registered producer ${e.producer} in ${e.group}`,
+  'producer.removed': (e, config, names) => `${drawnNode(names, 'en', e, e.brokerId)} removed producer ${e.producer} from ${e.group}: ${producerRemovedEn(config)[e.reason]}`,
   'message.consumed': (e, _config, names) => `${e.consumer} (${e.group}) consumed ${e.topic} ${e.broker}:${e.queueId} offset ${e.queueOffset}${e.brokerId === MASTER_ID ? '' : `, read from ${drawnNode(names, 'en', e, e.brokerId)}`}${e.reconsumeTimes > 0 ? ` (retry ${e.reconsumeTimes})` : ''}`,
   'consume.failed': (e) => `${e.consumer} (${e.group}) failed to consume ${e.msgId} (reconsumeTimes ${e.reconsumeTimes}); next: ${e.next}`,
   'pull.rejected': (e, _config, names) => `${drawnNode(names, 'en', e, e.brokerId)} rejected the pull of ${e.topic} queue ${e.queueId} by ${e.consumer}: ${e.reason}`,
@@ -116,10 +116,10 @@ const zh: Describers = {
   rebalance: (e) => (e.queues.length > 0
     ? `${e.consumer}（${e.group}）现在拥有 ${e.topic} 的 ${e.queues.join('、')}`
     : `${e.consumer}（${e.group}）没有分配到 ${e.topic} 的队列`),
-  'consumer.registered': (e) => `${e.broker} 登记了 ${e.group} 中的 ${e.consumer}`,
-  'consumer.removed': (e, config) => `${e.broker} 将 ${e.consumer} 从 ${e.group} 中移除：${consumerRemovedZh(config)[e.reason]}`,
-  'producer.registered': (e) => `${e.broker} 登记了生产者组 ${e.group} 中的 ${e.producer}`,
-  'producer.removed': (e, config) => `${e.broker} 将生产者 ${e.producer} 从 ${e.group} 中移除：${producerRemovedZh(config)[e.reason]}`,
+  'consumer.registered': (e, _config, names) => `${drawnNode(names, 'zh', e, e.brokerId)} 登记了 ${e.group} 中的 ${e.consumer}`,
+  'consumer.removed': (e, config, names) => `${drawnNode(names, 'zh', e, e.brokerId)} 将 ${e.consumer} 从 ${e.group} 中移除：${consumerRemovedZh(config)[e.reason]}`,
+  'producer.registered': (e, _config, names) => `${drawnNode(names, 'zh', e, e.brokerId)} 登记了生产者组 ${e.group} 中的 ${e.producer}`,
+  'producer.removed': (e, config, names) => `${drawnNode(names, 'zh', e, e.brokerId)} 将生产者 ${e.producer} 从 ${e.group} 中移除：${producerRemovedZh(config)[e.reason]}`,
   'message.consumed': (e, _config, names) => `${e.consumer}（${e.group}）${e.brokerId === MASTER_ID ? '' : `从 ${drawnNode(names, 'zh', e, e.brokerId)} `}消费了 ${e.topic} ${e.broker}:${e.queueId} 位点 ${e.queueOffset} 的消息${e.reconsumeTimes > 0 ? `（第 ${e.reconsumeTimes} 次重试）` : ''}`,
   'consume.failed': (e) => `${e.consumer}（${e.group}）消费 ${e.msgId} 失败（reconsumeTimes ${e.reconsumeTimes}）；下一步：${e.next}`,
   'pull.rejected': (e, _config, names) => `${drawnNode(names, 'zh', e, e.brokerId)} 拒绝了 ${e.consumer} 对 ${e.topic} 队列 ${e.queueId} 的拉取：${e.reason}`,

@@ -25,10 +25,10 @@ const SAMPLES: TraceEvent[] = [
   { t: 1_502, type: 'send.failed', producer: 'p-1', msgId: 'ID1', broker: 'broker-a', queueId: 5, attempt: 1, reason: 'timeout' },
   { t: 1_503, type: 'send.result', producer: 'p-1', msgId: 'ID1', status: 'FLUSH_SLAVE_TIMEOUT' },
   { t: 2_000, type: 'rebalance', consumer: 'c-1', group: 'CG', topic: 'TopicTest', queues: ['broker-a:0', 'broker-a:1'] },
-  { t: 2_000, type: 'consumer.registered', broker: 'broker-a', group: 'CG', consumer: 'c-1' },
-  { t: 2_000, type: 'consumer.removed', broker: 'broker-a', group: 'CG', consumer: 'c-2', reason: 'expired' },
-  { t: 1_001, type: 'producer.registered', broker: 'broker-a', group: 'PG', producer: 'p-1' },
-  { t: 190_000, type: 'producer.removed', broker: 'broker-a', group: 'PG', producer: 'p-1', reason: 'expired' },
+  { t: 2_000, type: 'consumer.registered', broker: 'broker-a', brokerId: 0, group: 'CG', consumer: 'c-1' },
+  { t: 2_000, type: 'consumer.removed', broker: 'broker-a', brokerId: 0, group: 'CG', consumer: 'c-2', reason: 'expired' },
+  { t: 1_001, type: 'producer.registered', broker: 'broker-a', brokerId: 0, group: 'PG', producer: 'p-1' },
+  { t: 190_000, type: 'producer.removed', broker: 'broker-a', brokerId: 0, group: 'PG', producer: 'p-1', reason: 'expired' },
   { t: 2_100, type: 'message.consumed', consumer: 'c-1', group: 'CG', msgId: 'ID1', broker: 'broker-a', brokerId: 0, queueId: 1, queueOffset: 7, topic: 'TopicTest', reconsumeTimes: 0 },
   { t: 2_200, type: 'consume.failed', consumer: 'c-1', group: 'CG', msgId: 'ID1', reconsumeTimes: 16, next: 'dlq' },
   { t: 2_300, type: 'pull.rejected', consumer: 'c-1', broker: 'broker-a', brokerId: 0, topic: 'TopicTest', queueId: 6, reason: 'NO_PERMISSION' },
@@ -70,6 +70,14 @@ describe('the caption of every event', () => {
     expect(narrate(fault('crashBroker'), 'en', { config })).toContain('its connections close, so the NameServers drop it at once');
     expect(narrate(fault('powerOffBroker'), 'en', { config })).toContain('A host without power closes no connection (no FIN, no RST): nobody is told');
     expect(narrate(fault('powerOffBroker'), 'zh', { config })).toContain('断电的主机不会关闭任何连接');
+  });
+
+  it('names the node that registered or removed a client: a consumer heartbeats the slaves too', () => {
+    const onSlave = { ...sample('consumer.registered'), brokerId: 1 } as TraceEvent;
+    expect(describeEvent(onSlave, 'en', config)).toBe('broker-a/1 registered c-1 in CG');
+    expect(describeEvent(onSlave, 'zh', config)).toBe('broker-a/1 登记了 CG 中的 c-1');
+    expect(describeEvent(sample('consumer.registered'), 'en', config)).toBe('broker-a/0 registered c-1 in CG');
+    expect(describeEvent(sample('producer.removed'), 'en', config)).toMatch(/^broker-a\/0 removed producer p-1 from PG: /);
   });
 
   it('says a consumed message was read from a slave when its brokerId is not the master\'s, in the caption and the log', () => {

@@ -33,6 +33,12 @@ describe('space-time after a controller election', () => {
     expect(layout.arrows.filter((arrow) => arrow.kind === 'pull' && arrow.from === 'broker-a/0')).toEqual([]);
   });
 
+  it('draws a consumer\'s first heartbeat to each node that registered it, the slave too (MQClientInstance.sendHeartbeatToAllBroker)', () => {
+    const layout = layoutAt(libraryTimeline('master-slave-failover', 5_000), 0);
+    const heartbeatsTo = new Set(layout.arrows.filter((arrow) => arrow.kind === 'heartbeat' && arrow.from === 'c-1').map((arrow) => arrow.to));
+    expect([...heartbeatsTo].sort()).toEqual(expect.arrayContaining(['broker-a/0', 'broker-a/1']));
+  });
+
   it('after the heal draws replication from broker-a/1 to broker-a/0 and its registration as the slave from broker-a/0', () => {
     const layout = layoutAt(libraryTimeline('controller-failover', 120_000), 95_000);
     const replicate = layout.arrows.filter((arrow) => arrow.kind === 'replicate' && arrow.from.startsWith('broker-a/'));

@@ -15,10 +15,11 @@ export const chapter: Chapter = {
       focus: { kind: 'broker', id: 'broker-a' },
     },
     {
-      wait: { type: 'consumer.registered', where: { broker: 'broker-a' } },
+      // c-1 heartbeats the slave too, and here the slave registers it first: the step waits for the master the inspector shows.
+      wait: { type: 'consumer.registered', where: { broker: 'broker-a', brokerId: 0, consumer: 'c-1' } },
       caption: {
-        en: 'c-1\'s heartbeat (HEART_BEAT) reached the client manager: ConsumerManager now keeps group CG_ORDER, its subscription and c-1\'s channel with the time of its last heartbeat. Consumers heartbeat every broker every 30 s; a channel silent for 120 s is dropped.',
-        zh: 'c-1 的心跳（HEART_BEAT）到达了客户端管理模块：ConsumerManager 现在保存着消费者组 CG_ORDER、它的订阅，以及 c-1 的连接和最近一次心跳的时间。消费者每 30 秒向每个 broker 发心跳；沉默 120 秒的连接会被移除。',
+        en: 'c-1\'s heartbeat (HEART_BEAT) reached the client manager: ConsumerManager now keeps group CG_ORDER, its subscription and c-1\'s channel with the time of its last heartbeat. Consumers heartbeat every broker, the slave broker-a/1 too, every 30 s; a channel silent for 120 s is dropped.',
+        zh: 'c-1 的心跳（HEART_BEAT）到达了客户端管理模块：ConsumerManager 现在保存着消费者组 CG_ORDER、它的订阅，以及 c-1 的连接和最近一次心跳的时间。消费者每 30 秒向每个 broker（包括 Slave broker-a/1）发心跳；沉默 120 秒的连接会被移除。',
       },
       focus: { kind: 'broker', id: 'broker-a' },
     },
@@ -52,7 +53,7 @@ export const chapter: Chapter = {
       },
     },
     {
-      wait: { type: 'message.consumed', afterMs: 5_000 },
+      wait: { type: 'message.consumed', where: { consumer: 'c-1', broker: 'broker-a', brokerId: 0 }, afterMs: 5_000 },
       caption: {
         en: 'c-1 pulled (PULL_MESSAGE): the pull processor read the queue\'s ConsumeQueue from c-1\'s offset, then the messages from the CommitLog at the offsets it lists. A ConsumeQueue unit is 20 bytes, so finding the n-th message of a queue is one multiplication.',
         zh: 'c-1 拉取了消息（PULL_MESSAGE）：拉取处理器从 c-1 的位点读该队列的 ConsumeQueue，再按其中记录的偏移量到 CommitLog 读消息。每条 ConsumeQueue 记录 20 字节，找队列里第 n 条消息只需一次乘法。',

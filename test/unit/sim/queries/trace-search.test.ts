@@ -51,7 +51,7 @@ class FakeTrace implements TraceSource {
   constructor(size: number) {
     this.events = Array.from({ length: size }, (_, i): TraceEvent => (i % 7 === 0
       ? { t: i, type: 'fault', action: i % 2 === 0 ? 'crashBroker' : 'partitionBroker', target: `broker-${'abc'[i % 3]}` }
-      : { t: i, type: 'consumer.registered', broker: `broker-${'abc'[i % 3]}`, consumer: `c-${i % 5}`, group: 'G' }));
+      : { t: i, type: 'consumer.registered', broker: `broker-${'abc'[i % 3]}`, brokerId: 0, consumer: `c-${i % 5}`, group: 'G' }));
     this.length = size;
   }
 

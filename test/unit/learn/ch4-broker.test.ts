@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { chapterMoments } from '../../../src/sim/queries/chapter-moments.ts';
+import { masterOf } from '../../../src/sim/index.ts';
+import { Timeline } from '../../../src/sim/timeline.ts';
+import { validateScenario } from '../../../src/scenario/validate.ts';
+import { chapterScenario } from '../../../src/ui/learn/chapter.ts';
+import { CHAPTERS } from '../../../src/ui/learn/chapters/index.ts';
+
+/** The broker chapter, a Timeline of its scenario and the index and moment of the step whose caption matches. */
+async function brokerStep(caption: RegExp) {
+  const chapter = await CHAPTERS.find((entry) => entry.id === 'broker')!.load();
+  const result = validateScenario(chapterScenario(chapter));
+  if (!result.ok) throw new Error('invalid');
+  const timeline = new Timeline(result.scenario);
+  const { moments } = chapterMoments(timeline, { waits: chapter.steps.map((step) => step.wait) });
+  const index = chapter.steps.findIndex((step) => caption.test(step.caption.en));
+  const step = chapter.steps[index]!;
+  if (step.focus?.kind !== 'broker') throw new Error('the step focuses a broker');
+  timeline.seek(moments[index]!.t);
+  return { timeline, t: moments[index]!.t, focus: step.focus.id };
+}
+
+describe('chapter broker: the inspector at a step shows what its caption says', () => {
+  // A consumer heartbeats the slave too (MQClientInstance.sendHeartbeatToAllBroker), and its
+  // registration there may come first: the step must wait for the focused master's own.
+  it('the heartbeat step: the focused broker-a (its master) has processed a HEART_BEAT and keeps CG_ORDER with c-1\'s channel', async () => {
+    const { timeline, t, focus } = await brokerStep(/HEART_BEAT/);
+    const broker = timeline.state.brokers[focus] ?? masterOf(timeline.state, focus)!;
+    expect(broker.node).toBe('broker-a/0');
+    expect(broker.requestCounts['HEART_BEAT']).toBeGreaterThanOrEqual(1);
+    const group = broker.consumerTable['CG_ORDER'];
+    expect(Object.values(group?.channels ?? {}).map((channel) => [channel.node, channel.lastUpdateTimestamp])).toEqual([['c-1', t]]);
+    expect(group?.subscriptions).toHaveProperty('TopicOrder');
+  });
+
+  it('the pull step: c-1 consumed a message from the focused broker-a at the step\'s moment', async () => {
+    const { timeline, t, focus } = await brokerStep(/PULL_MESSAGE/);
+    const consumed = timeline.traceSlice(0).filter((event) => event.t === t && event.type === 'message.consumed');
+    expect(consumed.map((event) => event.type === 'message.consumed' && [event.consumer, event.broker, event.brokerId])).toContainEqual(['c-1', focus, 0]);
+  });
+});

@@ -94,6 +94,8 @@ describe('the library descriptions', () => {
     expect(moved.length).toBe(4);
     for (const e of moved) expect(e).toMatchObject({ nameServer: 'ns-2' });
     for (const e of moved) expect(Math.floor(e.t / 1_000)).toBe(61);
+    // Their channels to the crashed ns-1 closed: the next request takes ns-2 and none fails (getAndCreateNameserverChannel).
+    expect(sim.events('route.failed')).toEqual([]);
     const relearned = sim.times('broker.registered', (e) => e.nameServer === 'ns-1' && e.t >= 135_000);
     expect(Math.floor(relearned[0]! / 1_000)).toBe(160);
   });

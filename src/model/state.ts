@@ -208,6 +208,11 @@ export interface BrokerState {
    * counted here because the trace cannot always tell which process a brokerId 0 was.
    */
   messagesStored: number;
+  /**
+   * Messages this process returned to pulls (BrokerStatsManager.incBrokerGetNums, on a slave too
+   * when it serves reads): the Dashboard's "consume today" (msgGetTotalTodayNow) of this node.
+   */
+  messagesServed: number;
   /** Master: HAService connections by slave node. */
   haConnections: Record<string, HAConnection>;
   /** Master: SYNC_MASTER sends waiting for a slave's ack. */

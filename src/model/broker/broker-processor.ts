@@ -13,7 +13,7 @@ import type { RemotingRequest, RemotingResponse, RequestOf } from '../remoting-t
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, ModelState, StoredMessage, TopicConfig } from '../state.ts';
 import { registerBrokerAll } from './broker.ts';
-import { countRequest, storedBy } from './broker-stats.ts';
+import { countRequest, pullAnswered, storedBy } from './broker-stats.ts';
 import { notifyConsumerIdsChanged, registerConsumer, unregisterConsumer } from './consumer-manager.ts';
 import { flushAfterPut } from './flush-service.ts';
 import { groupExpression, noteSkipped } from './group-subscription.ts';
@@ -199,7 +199,7 @@ function pullMessage(state: ModelState, broker: BrokerState, from: string, id: n
   if (found.messages.length > 0 || found.nextBeginOffset !== request.queueOffset) {
     noteSkipped(state, broker, request, expression, found.nextBeginOffset, sim);
     reply(sim, broker.node, from, id, found.messages.length > 0
-      ? { code: 'SUCCESS', messages: found.messages, nextBeginOffset: found.nextBeginOffset, maxOffset: found.maxOffset }
+      ? { code: 'SUCCESS', messages: pullAnswered(broker, found.messages), nextBeginOffset: found.nextBeginOffset, maxOffset: found.maxOffset }
       : { code: 'PULL_NOT_FOUND', nextBeginOffset: found.nextBeginOffset, maxOffset: found.maxOffset });
     return;
   }

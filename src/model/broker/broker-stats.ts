@@ -1,7 +1,7 @@
 /**
  * What a broker counts of its own work, as BrokerStatsManager keeps counters: the remoting
- * requests it processed, one number per RequestCode, and the messages it wrote (plain data, so a
- * snapshot copies it).
+ * requests it processed, one number per RequestCode, the messages it wrote and those it returned to
+ * pulls (plain data, so a snapshot copies it).
  */
 import { MASTER_ID } from '../defaults.ts';
 import type { Sim } from '../sim-types.ts';
@@ -10,6 +10,12 @@ import { traceMessageStored } from '../trace-writer.ts';
 
 export function countRequest(broker: BrokerState, code: string): void {
   broker.requestCounts[code] = (broker.requestCounts[code] ?? 0) + 1;
+}
+
+/** `broker` answers a pull with `messages` (PullMessageProcessor: incBrokerGetNums on the broker that served it). */
+export function pullAnswered(broker: BrokerState, messages: StoredMessage[]): StoredMessage[] {
+  broker.messagesServed += messages.length;
+  return messages;
 }
 
 /** `broker` wrote `message` (a put, or a slave's replica): counted and traced. */

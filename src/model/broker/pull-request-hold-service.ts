@@ -7,6 +7,7 @@ import { reply } from '../remoting.ts';
 import type { RequestOf } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, HeldPull, ModelState } from '../state.ts';
+import { pullAnswered } from './broker-stats.ts';
 import { noteSkipped } from './group-subscription.ts';
 import { getMessage } from './message-store.ts';
 
@@ -40,7 +41,7 @@ function tryWake(state: ModelState, broker: BrokerState, hold: HeldPull, giveUp:
   const found = getMessage(broker, hold.topic, hold.queueId, hold.queueOffset, state.config.pullBatchSize, buildSubscriptionData(hold.subscription));
   if (found.nextBeginOffset !== hold.queueOffset) noteSkipped(state, broker, hold, hold.subscription, found.nextBeginOffset, sim);
   if (found.messages.length > 0) {
-    reply(sim, broker.node, hold.node, hold.rpcId, { code: 'SUCCESS', messages: found.messages, nextBeginOffset: found.nextBeginOffset, maxOffset: found.maxOffset });
+    reply(sim, broker.node, hold.node, hold.rpcId, { code: 'SUCCESS', messages: pullAnswered(broker, found.messages), nextBeginOffset: found.nextBeginOffset, maxOffset: found.maxOffset });
     return true;
   }
   if (!giveUp && found.nextBeginOffset === hold.queueOffset) return false;

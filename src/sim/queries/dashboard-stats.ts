@@ -3,10 +3,11 @@
  * each broker's put and get TPS and each group's consume TPS, over the last 10 s as the broker's
  * BrokerStatsManager reports them first (its moving averages cover 10 s, 1 min and 10 min: the
  * Dashboard shows the first), and today's put and get totals (msgPutTotalTodayNow,
- * msgGetTotalTodayNow). The run starts at midnight, so "today" is the whole run so far and
- * yesterday's totals are 0: they are the model's counters at the playhead
- * (BrokerState.messagesStored, MessageStats.consumedByBroker), so an ask costs the same at 0:05
- * and at 0:50. With them, the store time of each queue's last message for the Topic status page:
+ * msgGetTotalTodayNow). Each broker process counts its own: a slave that serves reads counts its
+ * gets. The run starts at midnight, so "today" is the whole run so far and yesterday's totals are
+ * 0: they are the model's counters at the playhead (BrokerState.messagesStored and
+ * messagesServed), so an ask costs the same at 0:05 and at 0:50; the get rate counts the messages
+ * consumed in the window, by the node they were pulled from. With them, the store time of each queue's last message for the Topic status page:
  * the CommitLog entry it names may be long gone from the page's copy of the log.
  */
 import { dict } from '../../engine/dict.ts';
@@ -23,7 +24,7 @@ export interface DashboardStats {
   /** Per broker node as the canvas draws it ("broker-a/0", whatever its brokerId now): messages put per second over the window, and today. */
   putTps: Record<string, number>;
   putToday: Record<string, number>;
-  /** Per brokerName: messages consumed from its queues per second over the window, and today. */
+  /** Per broker node as drawn: messages consumed from it per second over the window, and messages it returned to pulls today. */
   getTps: Record<string, number>;
   getToday: Record<string, number>;
   /** Per consumer group: messages consumed per second over the window. */
@@ -49,16 +50,16 @@ function add(table: Record<string, number>, key: string, amount: number): void {
   table[key] = (table[key] ?? 0) + amount;
 }
 
-/** Today's puts per node: each broker process counts what it wrote (BrokerState.messagesStored). */
-function putToday(timeline: TimelineView): Record<string, number> {
+/** Today's puts or gets per node: each broker process counts what it wrote or returned to pulls. */
+function today(timeline: TimelineView, count: 'messagesStored' | 'messagesServed'): Record<string, number> {
   const table = dict<number>();
-  for (const broker of Object.values(timeline.state.brokers)) if (broker.messagesStored > 0) table[broker.node] = broker.messagesStored;
+  for (const broker of Object.values(timeline.state.brokers)) if (broker[count] > 0) table[broker.node] = broker[count];
   return table;
 }
 
 /**
  * Counts the TPS window's events, from trace index `from` to the playhead. A store is counted on
- * the node that was its `brokerName/brokerId` then: the master changes before each event are
+ * the node that was its `brokerName/brokerId` then, as is a consume: the master changes before each event are
  * those recorded at a lower trace index.
  */
 function countRecent(stats: DashboardStats, timeline: TimelineView, from: number, perSecond: number): void {
@@ -71,7 +72,7 @@ function countRecent(stats: DashboardStats, timeline: TimelineView, from: number
       if (event.type === 'message.stored') {
         add(stats.putTps, traceBrokerNode(timeline.state, before, event.broker, event.brokerId, event.t), perSecond);
       } else if (event.type === 'message.consumed') {
-        add(stats.getTps, event.broker, perSecond);
+        add(stats.getTps, traceBrokerNode(timeline.state, before, event.broker, event.brokerId, event.t), perSecond);
         add(stats.consumeTps, event.group, perSecond);
       }
     });
@@ -84,7 +85,7 @@ function countRecent(stats: DashboardStats, timeline: TimelineView, from: number
  */
 export function dashboardStats(timeline: TimelineView, _args: Record<string, never> = {}): DashboardStats {
   const stats: DashboardStats = {
-    putTps: dict(), putToday: putToday(timeline), getTps: dict(), getToday: Object.assign(dict<number>(), timeline.state.stats.consumedByBroker),
+    putTps: dict(), putToday: today(timeline, 'messagesStored'), getTps: dict(), getToday: today(timeline, 'messagesServed'),
     consumeTps: dict(), lastStoreTime: lastStoreTimes(timeline),
   };
   // Early in the run the window is shorter than 10 s: divide by what has passed.

@@ -35,6 +35,20 @@ describe('the Dashboard\'s cluster', () => {
     expect(brokersOf(after)).toEqual(['broker-a/0 10.0.1.1:10911', 'broker-a/1 10.0.1.2:10911', 'broker-b/0 10.0.1.3:10911', 'broker-b/1 10.0.1.4:10911']);
   });
 
+  it('counts a slave\'s own gets once it serves the reads of a master that crashed (BrokerStatsManager on the node that answered the pull)', () => {
+    const rowOf = (timeline: Timeline, id: number) => clusterRows(timeline.state, runSimQuery(timeline, 'dashboardStats', {}))!.rows.find((row) => row[0] === 'broker-a' && row[1] === id)!;
+    const before = libraryTimeline('master-slave-failover', 50_000);
+    expect([rowOf(before, 1)[5], rowOf(before, 1)[9]]).toEqual([0, 0]);
+    const after = libraryTimeline('master-slave-failover', 150_000);
+    const slave = after.state.brokers['broker-a/1']!;
+    const fromSlave = after.traceSlice(0).filter((e) => e.type === 'message.consumed' && e.broker === 'broker-a' && e.brokerId === 1 && e.t > 140_000);
+    expect(fromSlave.length).toBeGreaterThan(0);
+    // Consume TPS over the last 10 s, and today's gets: what the slave returned to pulls.
+    expect(rowOf(after, 1)[5]).toBeCloseTo(fromSlave.length / 10, 1);
+    expect(rowOf(after, 1)[9]).toBe(slave.messagesServed);
+    expect(slave.messagesServed).toBeGreaterThan(0);
+  });
+
   it('asks the first running NameServer, and has nobody to ask while none runs', () => {
     const crash = (target: string) => ({ at: 15_000, action: 'crashNameServer' as const, target });
     const oneDown = new Timeline(writeReadScenario({ timeline: [crash('ns-1')] }));

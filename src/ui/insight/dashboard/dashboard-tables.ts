@@ -7,7 +7,7 @@
  * BrokerData.selectBrokerAddr picks: its master, else (the master removed) its slave
  * (src/sim/queries/brokers-asked.ts).
  */
-import { MASTER_ID, perm2String, type ModelState, type NameServerState } from '../../../sim/index.ts';
+import { perm2String, type ModelState, type NameServerState } from '../../../sim/index.ts';
 import { answersAdmin, brokerDatasByName, nameServerAsked, type BrokersAsked } from '../../../sim/queries/brokers-asked.ts';
 import { consumeStats } from '../../../sim/queries/consume-stats.ts';
 import type { DashboardStats } from '../../../sim/queries/dashboard-stats.ts';
@@ -60,11 +60,11 @@ export function clusterRows(
         rows.push([data.brokerName, Number(id), addr, ...Array<string>(7).fill(NO_ANSWER)]);
         continue;
       }
-      // A slave serves no consumer here: the get numbers belong to the master.
-      const master = Number(id) === MASTER_ID;
-      const getTps = master ? stats?.getTps[data.brokerName] ?? 0 : 0;
-      const getToday = master ? stats?.getToday[data.brokerName] ?? 0 : 0;
-      rows.push([data.brokerName, Number(id), addr, clientVersion(state), round(stats?.putTps[broker.node] ?? 0), round(getTps), 0, 0, stats?.putToday[broker.node] ?? 0, getToday]);
+      // Each process counts its own gets: a slave serving reads (no master in the route, or slaveReadEnable) has its own.
+      rows.push([
+        data.brokerName, Number(id), addr, clientVersion(state), round(stats?.putTps[broker.node] ?? 0), round(stats?.getTps[broker.node] ?? 0), 0, 0,
+        stats?.putToday[broker.node] ?? 0, stats?.getToday[broker.node] ?? 0,
+      ]);
     }
   }
   return { nameServer: nameServer.id, rows, silent };

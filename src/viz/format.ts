@@ -35,34 +35,57 @@ export function remainingFraction(remainingMs: number, totalMs: number): number 
 }
 
 /**
- * A label cut to fit `widthPx` at about `charPx` per character, ending in "…" when cut. SVG text
- * does not wrap, so long ids are shortened on the drawing and given whole in its accessible name.
- * A Chinese character (or any wide one) counts as two: a name typed in Chinese is cut to fit too.
+ * Advance widths of printable ASCII (U+0020 to U+007E) in hundredths of an em, as DejaVu Sans
+ * draws them, bold (600) and regular (measured in Chromium): the sans-serif Linux gives
+ * system-ui, wider than the system fonts of Windows and macOS, so a label cut to fit it fits them too.
  */
-export function fitText(text: string, widthPx: number, charPx = 7): string {
-  const room = Math.max(1, Math.floor(widthPx / charPx));
-  if (text.length * 2 <= room) return text;
-  let used = 0;
-  let end = 0;
-  for (const char of text) {
-    const next = used + charUnits(char.codePointAt(0)!);
-    // Room is kept for the ellipsis unless this is the last character and it fits.
-    if (next > room - 1 && (next > room || end + char.length < text.length)) return `${text.slice(0, Math.max(end, char.length))}…`;
-    used = next;
-    end += char.length;
-  }
-  return text;
-}
+const ASCII_EM = {
+  bold: Uint8Array.from([
+    35, 46, 52, 84, 70, 100, 87, 31, 46, 46, 52, 84, 38, 42, 38, 37, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 40, 40, 84, 84, 84, 58,
+    100, 77, 76, 73, 83, 68, 68, 82, 84, 37, 37, 77, 64, 100, 84, 85, 73, 85, 77, 72, 68, 81, 77, 110, 77, 72, 73, 46, 37, 46, 84, 50,
+    50, 67, 72, 59, 72, 68, 44, 72, 71, 34, 34, 67, 34, 104, 71, 69, 72, 72, 49, 60, 48, 71, 65, 92, 65, 65, 58, 71, 37, 71, 84,
+  ]),
+  regular: Uint8Array.from([
+    32, 40, 46, 84, 64, 95, 78, 27, 39, 39, 50, 84, 32, 36, 32, 34, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 34, 34, 84, 84, 84, 53,
+    100, 68, 69, 70, 77, 63, 58, 77, 75, 29, 29, 66, 56, 86, 75, 79, 60, 79, 69, 63, 61, 73, 68, 99, 69, 61, 69, 39, 34, 39, 84, 50,
+    50, 61, 63, 55, 63, 62, 35, 63, 63, 28, 28, 58, 28, 97, 63, 61, 63, 63, 41, 52, 39, 63, 59, 82, 59, 59, 52, 64, 34, 64, 84,
+  ]),
+};
+/** The ellipsis: DejaVu Sans draws it exactly 1 em wide. */
+const ELLIPSIS_EM = 1;
+
+export type FontWeight = keyof typeof ASCII_EM;
 
 /**
- * How many Latin characters' width a character takes: 2 for East Asian wide and full-width ones
- * (CJK ideographs and punctuation, kana, Hangul, full-width forms) and beyond the BMP (emoji), else 1.
+ * A label cut to fit `widthPx` in a font of `fontPx`, ending in "…" when cut. SVG text does not
+ * wrap, so long ids are shortened on the drawing and given whole in its accessible name. Each
+ * character counts its own width (a W is three times an i), an East Asian wide one a whole em: a
+ * name of capitals, or typed in Chinese, is cut as a usual one is, before the box's edge.
  */
-function charUnits(code: number): number {
-  if (code < 0x1100) return 1;
+export function fitText(text: string, widthPx: number, fontPx = 12, weight: FontWeight = 'regular'): string {
+  const room = widthPx / fontPx;
+  const widths = ASCII_EM[weight];
+  let used = 0;
+  for (const char of text) used += charEm(char.codePointAt(0)!, widths);
+  if (used <= room) return text;
+  used = ELLIPSIS_EM;
+  let end = 0;
+  for (const char of text) {
+    used += charEm(char.codePointAt(0)!, widths);
+    // One character at least, whole: a surrogate pair is never split.
+    if (used > room && end > 0) break;
+    end += char.length;
+  }
+  return `${text.slice(0, end)}…`;
+}
+
+/** A character's width in em: ASCII as measured, East Asian wide and full-width ones and those beyond the BMP (emoji) 1, others (Latin-1 and the like) 0.7. */
+function charEm(code: number, widths: Uint8Array): number {
+  if (code >= 0x20 && code < 0x7f) return widths[code - 0x20]! / 100;
+  if (code < 0x1100) return 0.7;
   const wide = code <= 0x115f || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff)
     || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) || code > 0xffff;
-  return wide ? 2 : 1;
+  return wide ? 1 : 0.7;
 }
 
 const GROUPED = new Intl.NumberFormat('en-US');

@@ -10,9 +10,9 @@ import type { Box } from '../../viz/paths.ts';
 import type { TopologyLayout } from '../../viz/topology-layout.ts';
 import type { EntityStatus } from './strings.ts';
 
-/** Widths of a character of a box's name and of its status line (fitText), and the box's side padding. */
-const LABEL_CHAR = 7.2;
-const DETAIL_CHAR = 6;
+/** Font sizes of a box's name and of its status line (.rs-node-label, .rs-node-detail in panels.css), and the box's side padding. */
+const LABEL_FONT = 12.5;
+const DETAIL_FONT = 11;
 const TEXT_PADDING = 8;
 
 /** Inside a box's border: what a text drawn there carries past it is clipped (an svg viewport clips what overflows it). */
@@ -35,15 +35,15 @@ function InBox({ box, children }: { box: Box; children: ReactNode }) {
 export function NodeText({ box, label, detail }: { box: Box; label: string; detail: string }) {
   return (
     <InBox box={box}>
-      <text x={TEXT_PADDING} y={Math.min(box.height, 40) / 2 - 3} className="rs-node-label">{fitText(label, box.width - 2 * TEXT_PADDING, LABEL_CHAR)}</text>{' '}
-      <text x={TEXT_PADDING} y={Math.min(box.height, 40) / 2 + 11} className="rs-node-detail">{fitText(detail, box.width - 2 * TEXT_PADDING, DETAIL_CHAR)}</text>
+      <text x={TEXT_PADDING} y={Math.min(box.height, 40) / 2 - 3} className="rs-node-label">{fitText(label, box.width - 2 * TEXT_PADDING, LABEL_FONT, 'bold')}</text>{' '}
+      <text x={TEXT_PADDING} y={Math.min(box.height, 40) / 2 + 11} className="rs-node-detail">{fitText(detail, box.width - 2 * TEXT_PADDING, DETAIL_FONT)}</text>
     </InBox>
   );
 }
 
 /** Whether NodeText cuts the name or the status line short in this box (the box then shows them whole on hover). */
 export function nodeTextCut(box: Box, label: string, detail: string): boolean {
-  return fitText(label, box.width - 2 * TEXT_PADDING, LABEL_CHAR) !== label || fitText(detail, box.width - 2 * TEXT_PADDING, DETAIL_CHAR) !== detail;
+  return fitText(label, box.width - 2 * TEXT_PADDING, LABEL_FONT, 'bold') !== label || fitText(detail, box.width - 2 * TEXT_PADDING, DETAIL_FONT) !== detail;
 }
 
 export interface BrokerLabel {
@@ -53,12 +53,12 @@ export interface BrokerLabel {
   status: EntityStatus;
 }
 
-/** About the width of a character of a group's bold title (a run of wider letters, W or m, is clipped at the frame: InBox). */
-const GROUP_TITLE_CHAR = 7.8;
+/** The font size of a group's bold title (.rs-group-title). */
+const GROUP_TITLE_FONT = 12.5;
 
 /** A group's title in the top-left corner of its frame. */
 export function GroupTitle({ box, title }: { box: Box; title: string }) {
-  return <InBox box={box}><text x={TEXT_PADDING} y={17} className="rs-group-title">{fitText(title, box.width - 2 * TEXT_PADDING, GROUP_TITLE_CHAR)}</text></InBox>;
+  return <InBox box={box}><text x={TEXT_PADDING} y={17} className="rs-group-title">{fitText(title, box.width - 2 * TEXT_PADDING, GROUP_TITLE_FONT, 'bold')}</text></InBox>;
 }
 
 export const TopologyLabels = memo(function TopologyLabels({ labels, layout, scale }: { labels: BrokerLabel[]; layout: TopologyLayout; scale: number }) {

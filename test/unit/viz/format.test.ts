@@ -41,22 +41,25 @@ describe('remainingFraction', () => {
 });
 
 describe('fitText', () => {
-  it('keeps text that fits and cuts the rest with an ellipsis', () => {
-    expect(fitText('ns-1', 100)).toBe('ns-1');
+  // At 12 px, 70 px is 5.83 em; DejaVu Sans Bold's widths (a box's name): a 0.67 em, - 0.42, i 0.34, W 1.10, the ellipsis 1.
+  it('keeps text that fits and cuts the rest with an ellipsis, each character by its own width', () => {
+    expect(fitText('ns-1', 100, 12, 'bold')).toBe('ns-1');
+    expect(fitText('a-very-long-consumer-id', 70, 12, 'bold')).toBe('a-very-l…');
+    expect(fitText('i'.repeat(17), 70)).toBe('i'.repeat(17));
+    expect(fitText('W'.repeat(17), 70)).toBe('WWWW…');
+    // The font size scales the room: the same 70 px hold less at 14 px.
+    expect(fitText('a-very-long-consumer-id', 70, 14, 'bold')).toBe('a-very-…');
+    // Regular type (a status line, a legend) is narrower: a 0.61 em, - 0.36, v 0.59, e 0.62, r 0.41, y 0.59, l 0.28, o 0.61.
     expect(fitText('a-very-long-consumer-id', 70)).toBe('a-very-lo…');
-    expect(fitText('a-very-long-consumer-id', 70)).toHaveLength(10);
-    expect(fitText('exactly-10', 70)).toBe('exactly-10');
-    expect(fitText('exactly-11c', 70)).toBe('exactly-1…');
   });
 
-  it('counts a Chinese character (or an emoji) as two, so a name typed in Chinese is cut to the same width', () => {
-    // Room for 10 Latin characters: 5 Chinese ones, or 4 and the ellipsis.
-    expect(fitText('消费者组一二', 70)).toBe('消费者组…');
-    expect(fitText('消费者组一', 70)).toBe('消费者组一');
-    expect(fitText('c-消费者组一', 70)).toBe('c-消费者…');
-    expect(fitText('p🚀🚀🚀🚀🚀', 70)).toBe('p🚀🚀🚀🚀…');
+  it('counts a Chinese character (or an emoji) as an em, so a name typed in Chinese is cut to fit too', () => {
+    expect(fitText('消费者组一二', 70, 12, 'bold')).toBe('消费者组…');
+    expect(fitText('消费者组一', 70, 12, 'bold')).toBe('消费者组一');
+    expect(fitText('c-消费者组一', 70, 12, 'bold')).toBe('c-消费者…');
+    expect(fitText('p🚀🚀🚀🚀🚀🚀', 70, 12, 'bold')).toBe('p🚀🚀🚀🚀…');
     // One character at least, whole: a surrogate pair is never split.
-    expect(fitText('🚀🚀', 7)).toBe('🚀…');
+    expect(fitText('🚀🚀', 7, 12, 'bold')).toBe('🚀…');
   });
 });
 

@@ -87,9 +87,9 @@ describe('layoutTopology modes', () => {
     expect(master.x).toBe(slave.x);
     expect(slave.y).toBeGreaterThan(master.y + master.height - 1);
     expect(master.width).toBeGreaterThan(group.width - 20);
-    // The longest label a broker shows (a slave elected master in controller mode), as NodeText fits it (7.2 px a character).
+    // The longest label a broker shows (a slave elected master in controller mode), as NodeText fits it (12.5 px bold).
     const label = 'broker-a/1 · master · brokerId 0';
-    expect(fitText(label, master.width - 16, 7.2)).toBe(label);
+    expect(fitText(label, master.width - 16, 12.5, 'bold')).toBe(label);
     const tablet = layoutTopology(input, WIDE_MIN_WIDTH - 1);
     expect(tablet.brokers['broker-a/1']!.y).toBe(tablet.brokers['broker-a/0']!.y);
   });

@@ -90,7 +90,7 @@ export const LineChart = forwardRef<SVGSVGElement, LineChartProps>(function Line
             {layout.paths.slice(0, Math.floor((height - CHART_MARGIN.top) / LEGEND_ROW)).map((path, i) => (
               <g key={path.name} transform={`translate(0 ${i * LEGEND_ROW})`}>
                 <line x1={0} x2={14} y1={-4} y2={-4} stroke={LINE_COLOURS[path.colour]} strokeWidth={2} strokeDasharray={path.dashed ? '4 2' : undefined} />
-                <text x={18} y={0}>{fitText(path.name, LEGEND_WIDTH - 26, 6)}</text>
+                <text x={18} y={0}>{fitText(path.name, LEGEND_WIDTH - 26, 11)}</text>
               </g>
             ))}
           </g>

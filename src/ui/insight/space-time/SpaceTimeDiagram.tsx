@@ -29,8 +29,8 @@ export interface SpaceTimeDiagramProps {
   onPick: (t: number) => void;
 }
 
-/** About the width of a character of the lanes' 11 px labels. */
-const LANE_CHAR_PX = 6.5;
+/** The lanes' labels are 11 px (the group's fontSize below). */
+const LANE_FONT = 11;
 
 export const SpaceTimeDiagram = forwardRef<SVGSVGElement, SpaceTimeDiagramProps>(function SpaceTimeDiagram({ layout, strings, label, onPick }, ref) {
   const markerId = useId().replace(/:/g, '');
@@ -57,7 +57,7 @@ export const SpaceTimeDiagram = forwardRef<SVGSVGElement, SpaceTimeDiagramProps>
             <title>{lane.id}</title>
             <line x1={layout.plotLeft} x2={layout.plotRight} y1={lane.y} y2={lane.y} stroke="currentColor" strokeOpacity={0.2} />
             {/* A long name is cut to the label column (whole in the lane's tooltip): it would run off the left edge. */}
-            <text x={layout.plotLeft - 6} y={lane.y + (lane.now ? -1 : 4)} textAnchor="end">{fitText(lane.id, layout.plotLeft - 8, LANE_CHAR_PX)}</text>
+            <text x={layout.plotLeft - 6} y={lane.y + (lane.now ? -1 : 4)} textAnchor="end">{fitText(lane.id, layout.plotLeft - 8, LANE_FONT)}</text>
             {lane.now && <text x={layout.plotLeft - 6} y={lane.y + 9} textAnchor="end" fontSize="9" fillOpacity={0.7}>{strings.roleNow[lane.now]}</text>}
           </g>
         ))}

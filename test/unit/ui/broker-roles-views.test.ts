@@ -43,16 +43,19 @@ describe('the Dashboard after a controller election', () => {
     expect(brokerA.map((row) => [row[1], row[2]])).toEqual([[0, NEW_MASTER_ADDR]]);
   });
 
-  it('after the heal lists the new master first and the old one as the slave with brokerId 1, each with its own put count', () => {
+  it('after the heal lists the new master first and the old one as the slave with brokerId 1, each with its own put and get counts', () => {
     const timeline = libraryTimeline('controller-failover', 100_000);
     const { rows } = clusterRows(timeline.state, runSimQuery(timeline, 'dashboardStats', {}))!;
     const brokerA = rows.filter((row) => row[0] === 'broker-a');
     expect(brokerA.map((row) => [row[1], row[2]])).toEqual([[0, NEW_MASTER_ADDR], [1, OLD_MASTER_ADDR]]);
     // Today Produce Count: every copy broker-a/1 stored, as a slave (brokerId 2) and as the master (brokerId 0).
     expect(brokerA[0]![8]).toBe(timeline.state.brokers['broker-a/1']!.commitLog.length);
-    // Consume numbers belong to the master only.
+    // Today Consume Count: what each process returned to pulls, the old master's while it was master (BrokerStatsManager counts per process).
+    const [newMaster, oldMaster] = [timeline.state.brokers['broker-a/1']!, timeline.state.brokers['broker-a/0']!];
+    expect([brokerA[0]![9], brokerA[1]![9]]).toEqual([newMaster.messagesServed, oldMaster.messagesServed]);
+    expect(oldMaster.messagesServed).toBeGreaterThan(0);
+    // Nobody reads from the old master now: no consume TPS over the last 10 s.
     expect(brokerA[1]![5]).toBe(0);
-    expect(brokerA[1]![9]).toBe(0);
   });
 
   it('shows the status and consumer progress of the new master\'s queues, once each', () => {

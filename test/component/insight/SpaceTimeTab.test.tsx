@@ -38,8 +38,8 @@ describe('SpaceTimeTab', () => {
     const svg = await screen.findByTestId('spacetime-svg', {}, WAIT);
     const lane = svg.querySelector(`[data-lane="${long}"]`)!;
     expect(lane.querySelector('title')!.textContent).toBe(long);
-    // The label column holds about 13 Latin characters; a Chinese one takes two.
-    expect(lane.querySelector('text')!.textContent).toBe('c-消费者消费…');
+    // The label column is about 90 px of 11 px type: c and - take about 1 em together, each Chinese character 1 em, the ellipsis 1 em.
+    expect(lane.querySelector('text')!.textContent).toBe('c-消费者消费者…');
   });
 
   it('moves the playhead to the event of an arrow that is clicked', async () => {

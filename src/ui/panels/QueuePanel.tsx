@@ -22,10 +22,15 @@ function Badge({ on, letter }: { on: boolean; letter: 'W' | 'R' }) {
   return <span className={`rs-badge ${on ? 'rs-badge-on' : 'rs-badge-off'}`} aria-hidden="true">{letter}</span>;
 }
 
+/** The class of each fate of a queue no consumer may be given (queueFate); a readable one taken away by a master's outage is plain unreadable. */
+const FATE_CLASS: Partial<Record<QueueCell['fate'], string>> = {
+  never: 'rs-queue-never', pulled: 'rs-queue-pulled', filling: 'rs-queue-filling', drained: 'rs-queue-drained',
+};
+
 function cellClass(cell: QueueCell): string {
   const classes = ['rs-queue-cell'];
-  if (cell.neverConsumable > 0) classes.push('rs-queue-never');
-  else if (cell.drained) classes.push('rs-queue-drained');
+  const fate = FATE_CLASS[cell.fate];
+  if (fate) classes.push(fate);
   else if (!cell.readable) classes.push('rs-queue-unreadable');
   if (cell.idle) classes.push('rs-queue-idle');
   return classes.join(' ');
@@ -62,8 +67,10 @@ const Cell = memo(function Cell({ topic, broker, cell, fill, strings, causes }: 
       </div>
       <div className="rs-queue-count" data-testid="queue-count" aria-hidden="true">{cell.count}</div>
       <div className="rs-queue-bar" aria-hidden="true"><span style={{ transform: fill }} /></div>
-      {cell.neverConsumable > 0 && <p className="rs-queue-note rs-queue-note-never">{strings.neverConsumable}: {cell.neverConsumable}</p>}
-      {cell.drained && <p className="rs-queue-note rs-queue-note-drained">{causes.drained}</p>}
+      {cell.fate === 'never' && <p className="rs-queue-note rs-queue-note-never">{strings.neverConsumable}: {cell.neverConsumable}</p>}
+      {cell.fate === 'pulled' && <p className="rs-queue-note rs-queue-note-pulled">{strings.queuePulled(cell.left, cell.pulledBy)}</p>}
+      {cell.fate === 'filling' && <p className="rs-queue-note rs-queue-note-never">{strings.queueFilling}</p>}
+      {cell.fate === 'drained' && <p className="rs-queue-note rs-queue-note-drained">{causes.drained}</p>}
       {cell.idle && <p className="rs-queue-note">{strings.idleQueue}</p>}
       {cell.readable && <GroupOffsets cell={cell} strings={strings} />}
     </li>

@@ -13,9 +13,15 @@ interface LegendProps {
   chosenNameServer: boolean;
   /** A message has been lost by now: its mark has been drawn. */
   lost: boolean;
+  /** A drained queue (id >= readQueueNums, nothing left, nothing written) is drawn: say what its green means. */
+  drained: boolean;
 }
 
-export const TopologyLegend = memo(function TopologyLegend({ strings, canvasStrings, heat, chosenNameServer, lost }: LegendProps) {
+const CELL_CLASS: Record<string, string> = {
+  readable: 'readable', never: 'unreadable rs-qcell-never', drained: 'unreadable rs-qcell-drained', written: 'readable rs-qcell-written',
+};
+
+export const TopologyLegend = memo(function TopologyLegend({ strings, canvasStrings, heat, chosenNameServer, lost, drained }: LegendProps) {
   const links: [LinkKind | 'owner', string][] = [
     ['registered', strings.legendRegistered], ['notListed', strings.legendNotListed],
     ...(chosenNameServer ? [['chosenNameServer', strings.legendChosenNameServer] as [LinkKind, string]] : []),
@@ -25,12 +31,16 @@ export const TopologyLegend = memo(function TopologyLegend({ strings, canvasStri
     ...Object.entries(strings.dots), ['retried', canvasStrings.dotRetried], ['failed', canvasStrings.dotFailed],
     ...(lost ? [['lost', canvasStrings.dotLost]] : []),
   ];
-  const cells: [string, string][] = [['readable', canvasStrings.legendQueueReadable], ['never', canvasStrings.legendQueueNever], ['written', canvasStrings.legendQueueWritten]];
+  const cells: [string, string][] = [
+    ['readable', canvasStrings.legendQueueReadable], ['never', canvasStrings.legendQueueNever],
+    ...(drained ? [['drained', canvasStrings.legendQueueDrained] as [string, string]] : []),
+    ['written', canvasStrings.legendQueueWritten],
+  ];
   return (
     <ul className="rs-legend rs-topology-legend">
       {heat && <li><svg width="28" height="14" aria-hidden="true">{[0, 1, 2, 3].map((level) => <rect key={level} className={`rs-qheat-level rs-qheat-${level}`} x={1 + level * 6.5} y="1" width="6.5" height="12" />)}</svg>{canvasStrings.legendQueueHeat}</li>}
       {cells.map(([kind, label]) => (
-        <li key={kind}><svg width="14" height="14" aria-hidden="true" className={`rs-qcell rs-qcell-${kind === 'never' ? 'unreadable rs-qcell-never' : kind === 'written' ? 'readable rs-qcell-written' : 'readable'}`}>
+        <li key={kind}><svg width="14" height="14" aria-hidden="true" className={`rs-qcell rs-qcell-${CELL_CLASS[kind]}`}>
           <rect className="rs-qcell-frame" x="1" y="1" width="12" height="12" rx="2" />{kind === 'written' && <rect className="rs-qcell-w" x="1" y="1" width="12" height="2" />}</svg>{label}</li>
       ))}
       {links.map(([kind, label]) => (

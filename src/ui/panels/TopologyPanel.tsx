@@ -20,6 +20,8 @@ import { linkOf, type Dot } from './topology-geometry.ts';
 import type { DotRouting } from './topology-model.ts';
 import { useTopologyStrings, type TopologyStrings } from './topology-strings.ts';
 import { drawsChosenNameServer, topologyModel, type LinkKind, type LinkSpec, type TopologyModel } from './topology-model.ts';
+import { queueFate } from './queue-model.ts';
+import type { Summary } from '../../sim/summary.ts';
 import { useElementWidth } from './use-element-width.ts';
 import { usePresentingScroll } from './use-presenting-scroll.ts';
 import { useStageRoom } from './use-stage-room.ts';
@@ -138,6 +140,11 @@ function sceneOf(input: TopologyInput, width: number, room: number, presenting: 
   return scene;
 }
 
+/** Whether the canvas draws a drained queue of the topic in view (the cells draw them so from the same summary; heat rows shade them). */
+function drawsDrained(summary: Summary, topic: string | null, heat: boolean): boolean {
+  return !heat && topic !== null && summary.queues.some((queue) => queue.topic === topic && queueFate(queue) === 'drained');
+}
+
 /** A click on a message's dot opens its card (before the process under it is selected). */
 const HIT_RADIUS = 8;
 
@@ -212,6 +219,7 @@ export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelPro
   // The model keeps its identity while nothing in it changes; the layout follows only the structure and the width.
   const model = derivedAt(timeline, timeMs, `topologyModel:${topicWanted ?? ''}`, () => topologyModel(timeline.state, topicWanted));
   const { layout, scale } = sceneOf(model.input, width, room, presenting);
+  const summary = summaryAt(timeline, timeMs);
   const onClickCapture = (event: MouseEvent<HTMLDivElement>) => {
     const msgId = messageUnder(event, drawn.current, scale);
     if (msgId === null) return;
@@ -230,7 +238,7 @@ export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelPro
       </div>
       <Suspense fallback={null}>
         <TopologyLegend strings={strings} canvasStrings={canvasStrings} heat={layout.density.queueHeat} chosenNameServer={drawsChosenNameServer(model.input.nameServers)}
-          lost={summaryAt(timeline, timeMs).messages.lost > 0} />
+          lost={summary.messages.lost > 0} drained={drawsDrained(summary, model.topic, layout.density.queueHeat)} />
       </Suspense>
     </PanelFrame>
   );

@@ -1,7 +1,8 @@
 /**
  * The queues of the topic in view, drawn inside each master: one cell per queue id, filled by
  * its message count, its top edge blue while producers write it, dashed and orange when it holds
- * messages no consumer can ever pull (id >= readQueueNums). Each cell is a button named for a
+ * messages no consumer can ever pull (id >= readQueueNums), dashed and green when such a queue is
+ * drained (nothing left, nothing written), as in the queue panel. Each cell is a button named for a
  * screen reader ("broker-a queue 5: 81 messages, never consumed"); it opens the queue's latest
  * messages. The lines from each queue to the consumer that owns it now are drawn over the boxes.
  * A crowded cluster draws each master's queues as one heat row instead (TopologyHeat.tsx), and
@@ -16,7 +17,7 @@ import type { EntityRef } from './topology-model.ts';
 import { HeatRows } from './TopologyHeat.tsx';
 import { heatRows } from './topology-heat.ts';
 import type { SimView } from '../use-sim.ts';
-import { derivedAt } from './shared.tsx';
+import { derivedAt, summaryAt } from './shared.tsx';
 import { linkOf } from './topology-geometry.ts';
 import type { TopologyModel } from './topology-model.ts';
 import { canvasQueues, ownersByCell, type CanvasQueue } from './topology-queues.ts';
@@ -29,7 +30,8 @@ function openQueue(topic: string, queue: CanvasQueue): void {
 function cellClass(queue: CanvasQueue): string {
   const classes = ['rs-qcell'];
   classes.push(queue.readable ? 'rs-qcell-readable' : 'rs-qcell-unreadable');
-  if (!queue.readable && queue.count > 0) classes.push('rs-qcell-never');
+  if (queue.drained) classes.push('rs-qcell-drained');
+  else if (!queue.readable && queue.count > 0) classes.push('rs-qcell-never');
   if (queue.writable) classes.push('rs-qcell-written');
   return classes.join(' ');
 }
@@ -87,7 +89,7 @@ export function TopologyQueues({ view, model, layout }: { view: SimView; model: 
   if (topic === null) return null;
   const slots = model.input.queueSlots ?? {};
   const queues = derivedAt(view.timeline, view.timeMs, `canvasQueues:${topic}`,
-    () => canvasQueues(view.timeline.state, topic, slots, ownersByCell(model.links)));
+    () => canvasQueues(view.timeline.state, topic, slots, ownersByCell(model.links), summaryAt(view.timeline, view.timeMs).queues));
   if (layout.density.queueHeat) {
     return (
       <>

@@ -5,7 +5,7 @@
  * queues no producer writes to now.
  */
 import {
-  brokerRoles, dictFrom, isSystemTopic, isWriteable, mastersNow, perm2String, readNode, type BrokerRoles, type BrokerState, type BrokerStatus, type ConsumerState, type ModelState,
+  brokerRoles, dictFrom, isReadable, isSystemTopic, isWriteable, mastersNow, perm2String, readNode, type BrokerRoles, type BrokerState, type BrokerStatus, type ConsumerState, type ModelState,
 } from '../../sim/index.ts';
 import type { QueueSummary, Summary } from '../../sim/summary.ts';
 
@@ -17,8 +17,12 @@ export interface QueueCell {
   readable: boolean;
   /** Written (or once written) but never given to a consumer. */
   neverConsumable: number;
-  /** Not readable any more, but every group consumed or pulled what it held. */
-  drained: boolean;
+  /** What becomes of its messages (queueFate). */
+  fate: QueueFate;
+  /** Not readable any more: the messages some group has not consumed yet (its largest lag). */
+  left: number;
+  /** Not readable any more: the running consumers that pulled messages of it they have not consumed yet. */
+  pulledBy: string[];
   /** Readable but not written: a consumer that owns it gets no new message. */
   idle: boolean;
   offsets: Record<string, number>;
@@ -78,9 +82,57 @@ export interface IdleConsumer {
   reason: IdleReason;
 }
 
-function emptyCell(queueId: number, groups: string[]): QueueSummary {
+/**
+ * What becomes of the messages of a queue, by its TopicConfig now (not a master's passing outage):
+ * - readable: consumers may be given its id (below readQueueNums, perm R);
+ * - never: it holds messages some group can never consume now (summary's neverConsumable);
+ * - pulled: not readable, and what some group has not consumed sits in a consumer's ProcessQueue,
+ *   pulled before; it consumes them until a rebalance drops the queue (RebalanceImpl
+ *   updateProcessQueueTableInRebalance sets it dropped, and ConsumeRequest skips a dropped queue);
+ * - filling: not readable, nothing left in it now, but producers write its id (below
+ *   writeQueueNums): each new message is never consumable;
+ * - drained: not readable, every group consumed what it held, and nothing can arrive (id at or
+ *   above writeQueueNums, or perm without W: the broker refuses such a send);
+ * - empty: not readable, never held a message, and none can arrive.
+ */
+export type QueueFate = 'readable' | 'never' | 'pulled' | 'filling' | 'drained' | 'empty';
+
+/** The messages of a queue some group has not consumed: its largest lag, every message with no group. */
+export function leftIn(queue: QueueSummary): number {
+  const lags = Object.values(queue.lag);
+  return lags.length === 0 ? queue.maxOffset : Math.max(0, ...lags);
+}
+
+export function queueFate(queue: QueueSummary): QueueFate {
+  if (queue.readable) return 'readable';
+  if (queue.neverConsumable > 0) return 'never';
+  if (leftIn(queue) > 0) return 'pulled';
+  if (queue.writable) return 'filling';
+  return queue.maxOffset > 0 ? 'drained' : 'empty';
+}
+
+/** The running consumers holding a live ProcessQueue of the queue past their group's offset: pulled, not consumed yet. */
+function holdersOf(state: ModelState, queue: QueueSummary): string[] {
+  const key = `${queue.topic}@${queue.broker}@${queue.queueId}`;
+  const holders: string[] = [];
+  for (const client of Object.values(state.clients)) {
+    if (client.kind !== 'consumer' || client.status !== 'running') continue;
+    const pq = client.processQueueTable[key];
+    if (pq && !pq.dropped && pq.nextOffset > (queue.consumerOffsets[client.spec.group] ?? 0)) holders.push(client.id);
+  }
+  return holders.sort();
+}
+
+type TopicConfig = BrokerState['topicConfigTable'][string];
+
+/** A queue id the broker holds no ConsumeQueue for yet: empty, readable and writable by the topic's config. */
+function emptyCell(queueId: number, groups: string[], config: TopicConfig): QueueSummary {
   const zeros = dictFrom(groups.map((group) => [group, 0]));
-  return { topic: '', broker: '', queueId, maxOffset: 0, readable: false, writable: false, consumerOffsets: zeros, lag: zeros, neverConsumable: 0, unreadableCause: null };
+  const readable = isReadable(config.perm) && queueId < config.readQueueNums;
+  return {
+    topic: config.topicName, broker: '', queueId, maxOffset: 0, readable, writable: isWriteable(config.perm) && queueId < config.writeQueueNums,
+    consumerOffsets: zeros, lag: zeros, neverConsumable: 0, unreadableCause: readable ? null : 'readShrunk',
+  };
 }
 
 function consumerGroups(state: ModelState, topic: string): string[] {
@@ -116,12 +168,14 @@ export function queueTopics(state: ModelState, summary: Summary): TopicQueues[] 
       // Queue ids past both counts still show while they hold messages (after updateTopic shrank them).
       const size = Math.max(config.readQueueNums, config.writeQueueNums, broker.consumeQueues[topic]?.length ?? 0);
       const cells = Array.from({ length: size }, (_, queueId): QueueCell => {
-        const queue = byKey.get(`${topic}@${broker.name}@${queueId}`) ?? emptyCell(queueId, entry.groups);
+        const queue = byKey.get(`${topic}@${broker.name}@${queueId}`) ?? emptyCell(queueId, entry.groups, config);
         const writable = queue.writable && down === null;
         const readable = queue.readable && (down === null || down.reader !== null);
+        const fate = queueFate(queue);
         return {
           queueId, count: queue.maxOffset, writable, readable,
-          neverConsumable: queue.neverConsumable, drained: !queue.readable && queue.maxOffset > 0 && queue.neverConsumable === 0,
+          neverConsumable: queue.neverConsumable, fate,
+          left: fate === 'readable' ? 0 : leftIn(queue), pulledBy: fate === 'pulled' ? holdersOf(state, queue) : [],
           idle: readable && !writable,
           offsets: queue.consumerOffsets, lag: queue.lag,
         };

@@ -75,6 +75,13 @@ export interface PanelStrings {
   messages: (count: number) => string;
   lag: string;
   neverConsumable: string;
+  /**
+   * A queue no consumer may pull any more whose unconsumed messages sit in the ProcessQueues of
+   * `pulledBy`, pulled before: consumed until a rebalance drops the queue, the rest stranded.
+   */
+  queuePulled: (left: number, pulledBy: readonly string[]) => string;
+  /** A queue no consumer may pull that producers still write (readQueueNums <= id < writeQueueNums), nothing in it now. */
+  queueFilling: string;
   neverConsumableTotal: string;
   noUserTopics: string;
   queueCounts: (write: number, read: number, perm: string) => string;
@@ -184,6 +191,9 @@ const en: PanelStrings = {
   messages: (count) => (count === 1 ? '1 message' : `${count} messages`),
   lag: 'lag',
   neverConsumable: 'never consumable',
+  queuePulled: (left, pulledBy) =>
+    `not consumed yet: ${left}, pulled by ${pulledBy.length > 0 ? pulledBy.join(', ') : 'a consumer'} before this queue became unreadable; consumed only until a rebalance drops the queue, the rest never`,
+  queueFilling: 'producers still write it: every new message here is never consumable',
   neverConsumableTotal: 'Never consumable in total',
   noUserTopics: 'No topic with queues yet.',
   queueCounts: (write, read, perm) => `writeQueueNums ${write} · readQueueNums ${read} · perm ${perm}`,
@@ -293,6 +303,9 @@ const zh: PanelStrings = {
   messages: (count) => `${count} 条消息`,
   lag: '堆积',
   neverConsumable: '永远无法消费',
+  queuePulled: (left, pulledBy) =>
+    `尚未消费 ${left} 条：${pulledBy.length > 0 ? pulledBy.join('、') : '消费者'} 在此队列变为不可读之前已拉取；${pulledBy.length > 1 ? '它们' : '它'}只会消费到 Rebalance 放弃此队列为止，剩下的永远无法消费`,
+  queueFilling: '生产者仍在写入：这里的每条新消息都永远无法消费',
   neverConsumableTotal: '永远无法消费的消息总数',
   noUserTopics: '还没有带队列的 Topic。',
   queueCounts: (write, read, perm) => `writeQueueNums ${write} · readQueueNums ${read} · perm ${perm}`,

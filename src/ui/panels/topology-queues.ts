@@ -3,10 +3,13 @@
  * group's host (its master, or the slave serving reads while the master is down) with their
  * message count (the ConsumeQueue's length, i.e. its maxOffset), whether producers write them
  * (a master's ids < writeQueueNums: a producer never sends to a slave) and consumers may own them
- * (id < readQueueNums), how far the groups have consumed, and who owns each now.
+ * (id < readQueueNums), how far the groups have consumed, whether it is drained (as the queue
+ * panel says, queueFate), and who owns each now.
  */
 import { dict, MASTER_ID, isReadable, isWriteable, type BrokerState, type ModelState } from '../../sim/index.ts';
+import type { QueueSummary } from '../../sim/summary.ts';
 import { queueCellId } from '../../viz/topology-layout.ts';
+import { queueFate } from './queue-model.ts';
 import type { LinkSpec } from './topology-model.ts';
 
 export interface CanvasQueue {
@@ -19,6 +22,8 @@ export interface CanvasQueue {
   consumed: number;
   /** Consumers owning it now, by their latest rebalance. */
   owners: string[];
+  /** Not readable any more, every group consumed what it held and nothing is written to it (the summary's queue, queueFate). */
+  drained: boolean;
 }
 
 function lowestCommitted(broker: BrokerState, topic: string, queueId: number, groups: string[]): number {
@@ -39,9 +44,20 @@ export function ownersByCell(links: readonly LinkSpec[]): Record<string, string[
   return owners;
 }
 
-/** Every drawn queue by cell id (`${hostNode}#${queueId}`), for `slots` (node -> queue ids drawn). */
-export function canvasQueues(state: Readonly<ModelState>, topic: string, slots: Record<string, number>, owners: Record<string, string[]>): Record<string, CanvasQueue> {
+/** The brokerName@queueId of the topic's drained queues in the summary (its queues are the masters'). */
+function drainedQueues(summary: readonly QueueSummary[], topic: string): Set<string> {
+  return new Set(summary.filter((queue) => queue.topic === topic && queueFate(queue) === 'drained').map((queue) => `${queue.broker}@${queue.queueId}`));
+}
+
+/**
+ * Every drawn queue by cell id (`${hostNode}#${queueId}`), for `slots` (node -> queue ids drawn);
+ * `summary` (the summary's queues at the same time) tells the drained ones.
+ */
+export function canvasQueues(
+  state: Readonly<ModelState>, topic: string, slots: Record<string, number>, owners: Record<string, string[]>, summary: readonly QueueSummary[] = [],
+): Record<string, CanvasQueue> {
   const groups = topicGroups(state, topic);
+  const drained = drainedQueues(summary, topic);
   const queues = dict<CanvasQueue>();
   for (const [node, count] of Object.entries(slots)) {
     const broker = state.brokers[node];
@@ -56,6 +72,7 @@ export function canvasQueues(state: Readonly<ModelState>, topic: string, slots: 
         readable: config !== undefined && isReadable(config.perm) && queueId < config.readQueueNums,
         consumed: lowestCommitted(broker, topic, queueId, groups),
         owners: owners[id] ?? [],
+        drained: drained.has(`${broker.name}@${queueId}`),
       };
     }
   }

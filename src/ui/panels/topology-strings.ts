@@ -12,6 +12,8 @@ export interface TopologyStrings {
   slaveQueueCounts: (read: number) => string;
   legendQueueReadable: string;
   legendQueueNever: string;
+  /** Shown only while a drained queue is drawn. */
+  legendQueueDrained: string;
   legendQueueWritten: string;
   legendOwner: string;
   dotRetried: string;
@@ -35,6 +37,7 @@ const en: TopologyStrings = {
   queueCell: (q) => {
     const messages = `${q.count} ${q.count === 1 ? 'message' : 'messages'}`;
     const written = q.writable ? '' : ', no producer writes to it';
+    if (q.drained) return `${q.broker} queue ${q.queueId}: ${messages}, all consumed, not readable any more (at or above readQueueNums)${written}`;
     if (!q.readable) return `${q.broker} queue ${q.queueId}: ${messages}, never consumed (at or above readQueueNums)${written}`;
     return `${q.broker} queue ${q.queueId}: ${messages}, ${q.consumed} consumed${written}, ${enOwners(q.owners)}`;
   },
@@ -42,6 +45,7 @@ const en: TopologyStrings = {
   slaveQueueCounts: (read) => `R ${read} · serves reads`,
   legendQueueReadable: 'queue cell: solid = readable (id < readQueueNums)',
   legendQueueNever: 'dashed, orange = never pulled (id ≥ readQueueNums)',
+  legendQueueDrained: 'dashed, green = drained (id ≥ readQueueNums): every group consumed it, nothing is written to it',
   legendQueueWritten: 'blue top edge = producers write it (id < writeQueueNums)',
   legendOwner: 'queue → the consumer that owns it now',
   dotRetried: 'send retried (attempt > 1)',
@@ -60,6 +64,7 @@ const zh: TopologyStrings = {
   queueCell: (q) => {
     const messages = `${q.count} 条消息`;
     const written = q.writable ? '' : '，没有生产者写入';
+    if (q.drained) return `${q.broker} 队列 ${q.queueId}：${messages}，已全部消费，不再可读（id ≥ readQueueNums）${written}`;
     if (!q.readable) return `${q.broker} 队列 ${q.queueId}：${messages}，永远不会被消费（id ≥ readQueueNums）${written}`;
     return `${q.broker} 队列 ${q.queueId}：${messages}，已消费 ${q.consumed} 条${written}，${zhOwners(q.owners)}`;
   },
@@ -67,6 +72,7 @@ const zh: TopologyStrings = {
   slaveQueueCounts: (read) => `读 ${read} · 代为提供读取`,
   legendQueueReadable: '队列格：实线 = 可读（id < readQueueNums）',
   legendQueueNever: '虚线、橙色 = 永远不会被拉取（id ≥ readQueueNums）',
+  legendQueueDrained: '虚线、绿色 = 已消费完（id ≥ readQueueNums）：每个消费组都已消费，也不再有消息写入',
   legendQueueWritten: '蓝色上边 = 生产者会写入（id < writeQueueNums）',
   legendOwner: '队列 → 当前拥有它的消费者',
   dotRetried: '重试发送（第 2 次及以后）',

@@ -53,6 +53,44 @@ describe('Route diagnostics', () => {
     for (const item of findings('readAboveWrite')) expect(item).toHaveTextContent('Those queues are drained: lowering readQueueNums to 4 now loses nothing');
   });
 
+  it('after an unsafe shrink (read and write 8 -> 4 at once) names the messages left in queues 4-7, and how to get them back', () => {
+    openAt('shrink-unsafely', 61_000);
+    render(<DiagnosticsTab />);
+    expect(screen.queryByTestId('diagnostics-none')).toBeNull();
+    const left = (broker: string) => getTimeline()!.summary().queues
+      .filter((queue) => queue.broker === broker && queue.queueId >= 4)
+      .reduce((sum, queue) => sum + queue.maxOffset - queue.consumerOffsets['CG_ORDER']!, 0);
+    // At 1:01 nothing is stranded for good yet: the consumers pulled queues 4-7 before the shrink and still consume from their ProcessQueues.
+    expect(titles('strandedAboveRead')).toEqual([
+      `TopicTest on broker-a: ${left('broker-a')} messages left in queues 4-7, at or above readQueueNums 4`,
+      `TopicTest on broker-b: ${left('broker-b')} messages left in queues 4-7, at or above readQueueNums 4`,
+    ]);
+    const [, early] = findings('strandedAboveRead');
+    expect(early).toHaveTextContent('Consumers are given only queue ids below readQueueNums (topicRouteData2TopicSubscribeInfo) and the broker refuses to pull the others (PullMessageProcessor)');
+    expect(early).toHaveTextContent(`c-2 pulled ${left('broker-b')} of them into its ProcessQueues before the shrink: it consumes them only until its next rebalance drops queues 4-7, and what is left then is never consumed.`);
+    expect(early).toHaveTextContent('Raise readQueueNums back to 8 (mqadmin updateTopic -t TopicTest -b 10.0.1.2:10911 -r 8) and keep writeQueueNums at 4; once every group has drained queues 4-7 (lag 0), lower readQueueNums to 4 again.');
+    expect(early).toHaveTextContent('The safe order for a shrink: writeQueueNums first, wait until the queues drain, then readQueueNums.');
+    cleanup();
+    // c-2's rebalance dropped queues 4-7 with messages it had not consumed: they are stranded for good; c-1 got through broker-a's.
+    usePlayback.getState().seek(180_000);
+    render(<DiagnosticsTab />);
+    const stranded = getTimeline()!.summary().messages.neverConsumable;
+    expect(stranded).toBeGreaterThan(0);
+    expect(titles('strandedAboveRead')).toEqual([`TopicTest on broker-b: ${stranded} messages left in queues 4-7, at or above readQueueNums 4`]);
+    expect(findings('strandedAboveRead')[0]).toHaveTextContent(`These messages were written before readQueueNums was lowered, and no group had consumed them: ${stranded} can never be consumed now.`);
+    cleanup();
+    openAt('shrink-unsafely', 180_000, 'zh');
+    render(<DiagnosticsTab />);
+    expect(titles('strandedAboveRead')).toEqual([`broker-b 上的 TopicTest：队列 4-7 中还剩 ${stranded} 条消息，其 id ≥ readQueueNums 4`]);
+    expect(findings('strandedAboveRead')[0]).toHaveTextContent('把 readQueueNums 调回 8（mqadmin updateTopic -t TopicTest -b 10.0.1.2:10911 -r 8），writeQueueNums 保持 4；等每个消费组都把队列 4-7 消费完（lag 为 0），再把 readQueueNums 调回 4。');
+  });
+
+  it('finds nothing left above readQueueNums after a safe shrink', () => {
+    openAt('shrink-safely', 160_000);
+    render(<DiagnosticsTab />);
+    expect(countOf('strandedAboveRead')).toBe(0);
+  });
+
   it('names the consumers that own only unwritten queues (read 8 / write 4) with the real cause', () => {
     openAt('read8-write4', 60_000);
     render(<DiagnosticsTab />);

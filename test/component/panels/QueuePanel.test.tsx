@@ -183,3 +183,48 @@ describe('QueuePanel while a master is down', () => {
     expect(screen.getByTestId('queue-down-TopicTest-broker-a')).toHaveTextContent('broker-a/0 已崩溃：现在没有生产者写入这里（没有 W）。它的消费者从 Slave broker-a/1 读取，Slave 上的消息可能更少；下面的数量是 broker-a/0 的。');
   });
 });
+
+describe('QueuePanel, shrinking a topic the unsafe way (read and write 8 -> 4 at 60 s)', () => {
+  const cellOf = (broker: string, queueId: number) => screen.getByTestId(`queue-cell-TopicTest-${broker}-${queueId}`);
+
+  it('at 1:01 does not call queues 4-7 drained: c-2 pulled their messages before the shrink but has not consumed them', () => {
+    const timeline = loadAt(libraryScenario('shrink-unsafely'), 61_000);
+    render(<QueuePanel />);
+    const summary = timeline.summary();
+    for (const queueId of [4, 5, 6, 7]) {
+      const queue = summary.queues.find((q) => q.broker === 'broker-b' && q.queueId === queueId)!;
+      const left = queue.maxOffset - queue.consumerOffsets['CG_ORDER']!;
+      expect(left).toBeGreaterThan(0);
+      const element = cellOf('broker-b', queueId);
+      expect(element).not.toHaveClass('rs-queue-drained');
+      expect(within(element).queryByText(/^drained/)).toBeNull();
+      expect(element).toHaveClass('rs-queue-pulled');
+      expect(within(element).getByText(`not consumed yet: ${left}, pulled by c-2 before this queue became unreadable; consumed only until a rebalance drops the queue, the rest never`)).toBeInTheDocument();
+    }
+  });
+
+  it('at 3:00 shows what c-2 had not consumed when its rebalance dropped queues 4-7 as never consumable', () => {
+    const timeline = loadAt(libraryScenario('shrink-unsafely'), 180_000);
+    render(<QueuePanel />);
+    const summary = timeline.summary();
+    for (const queueId of [4, 5, 6, 7]) {
+      const queue = summary.queues.find((q) => q.broker === 'broker-b' && q.queueId === queueId)!;
+      expect(queue.neverConsumable).toBe(queue.maxOffset - queue.consumerOffsets['CG_ORDER']!);
+      expect(cellOf('broker-b', queueId)).toHaveClass('rs-queue-never');
+      expect(within(cellOf('broker-b', queueId)).getByText(`never consumable: ${queue.neverConsumable}`)).toBeInTheDocument();
+      // c-1 got through broker-a's before its rebalance: nothing left, nothing written any more.
+      expect(cellOf('broker-a', queueId)).toHaveClass('rs-queue-drained');
+    }
+    expect(screen.getByTestId('never-consumable-total')).toHaveTextContent(String(summary.messages.neverConsumable));
+    expect(summary.messages.neverConsumable).toBeGreaterThan(0);
+  });
+
+  it('says it in Chinese', () => {
+    const timeline = loadAt(libraryScenario('shrink-unsafely'), 61_000);
+    act(() => usePlayback.getState().setLanguage('zh'));
+    render(<QueuePanel />);
+    const queue = timeline.summary().queues.find((q) => q.broker === 'broker-b' && q.queueId === 4)!;
+    expect(within(cellOf('broker-b', 4)).getByText(`尚未消费 ${queue.maxOffset - queue.consumerOffsets['CG_ORDER']!} 条：c-2 在此队列变为不可读之前已拉取；它只会消费到 Rebalance 放弃此队列为止，剩下的永远无法消费`)).toBeInTheDocument();
+    expect(within(cellOf('broker-b', 4)).queryByText('已消费完：每个消费组都已消费')).toBeNull();
+  });
+});

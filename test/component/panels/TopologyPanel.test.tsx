@@ -148,6 +148,37 @@ describe('TopologyPanel', () => {
     expect(usePlayback.getState().selection).toEqual({ kind: 'queue', topic: 'TopicTest', broker: 'broker-a', queueId: 5 });
   });
 
+  it('draws a queue drained before readQueueNums dropped (nothing left, nothing written) dashed green as the queue panel does, not as never consumed, and explains it in the legend only then', async () => {
+    const drainedMark = 'dashed, green = drained (id ≥ readQueueNums): every group consumed it, nothing is written to it';
+    loadAt(libraryScenario('shrink-safely'), 140_000);
+    await renderWithQueues();
+    expect(await screen.findByText(panelStrings('en').legendCanWrite)).toBeInTheDocument();
+    expect(screen.queryByText(drainedMark)).toBeNull();
+    // readQueueNums drops to 4 at 150 s, after queues 4-7 drained.
+    act(() => usePlayback.getState().seek(160_000));
+    for (const broker of ['broker-a', 'broker-b']) {
+      for (const queueId of [4, 5, 6, 7]) {
+        const queue = await screen.findByRole('button', { name: new RegExp(`^${broker} queue ${queueId}: \\d+ messages, all consumed, not readable any more \\(at or above readQueueNums\\), no producer writes to it$`) });
+        expect(queue).toHaveClass('rs-qcell-drained');
+        expect(queue).not.toHaveClass('rs-qcell-never');
+      }
+    }
+    expect(screen.getByText(drainedMark)).toBeInTheDocument();
+  });
+
+  it('keeps a queue above readQueueNums that still holds unconsumed messages as never consumed (an unsafe shrink)', async () => {
+    loadAt(libraryScenario('shrink-unsafely'), 180_000);
+    await renderWithQueues();
+    expect(screen.getByRole('button', { name: /^broker-b queue 4: \d+ messages, never consumed/ })).toHaveClass('rs-qcell-never');
+    expect(screen.getByRole('button', { name: /^broker-a queue 4: \d+ messages, all consumed/ })).toHaveClass('rs-qcell-drained');
+    cleanup();
+    loadAt(libraryScenario('shrink-unsafely'), 61_000);
+    await renderWithQueues();
+    expect(screen.getByRole('button', { name: /^broker-b queue 4: \d+ messages, never consumed/ })).toHaveClass('rs-qcell-never');
+    expect(await screen.findByText(panelStrings('en').legendCanWrite)).toBeInTheDocument();
+    expect(screen.queryByText(/^dashed, green = drained/)).toBeNull();
+  });
+
   it('moves the owner lines when a rebalance moves the queues to another consumer', async () => {
     const scenario = writeReadScenario({ writeQueueNums: 4, readQueueNums: 4, timeline: [{ at: 30_000, action: 'crashConsumer', target: 'c-2' }] });
     const owners = (container: HTMLElement) => [...container.querySelectorAll('[data-testid^="canvas-queue-"]')].map((cell) => cell.getAttribute('aria-label')!.replace(/.*, /, ''));

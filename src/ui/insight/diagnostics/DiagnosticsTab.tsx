@@ -9,7 +9,7 @@ import './diagnostics.css';
 
 function keyOf(finding: RouteDiagnostic): string {
   switch (finding.kind) {
-    case 'writeAboveRead': case 'readAboveWrite': case 'unreadable': case 'unwritable':
+    case 'writeAboveRead': case 'readAboveWrite': case 'strandedAboveRead': case 'unreadable': case 'unwritable':
       return `${finding.kind}|${finding.topic}|${finding.broker}`;
     case 'noMaster': case 'unreachableMaster': return `${finding.kind}|${finding.broker}`;
     case 'oneBroker': case 'unwritableTopic': return `${finding.kind}|${finding.topic}`;

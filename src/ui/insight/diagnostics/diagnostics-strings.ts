@@ -68,6 +68,53 @@ function onBrokerZh(f: OnBroker): string {
 }
 
 
+/** Queue ids as ranges: [4, 5, 6, 7] is "4-7", [4, 6, 7] is "4, 6-7". */
+function idRanges(ids: readonly number[], separator: string): string {
+  const ranges: [number, number][] = [];
+  for (const id of [...ids].sort((a, b) => a - b)) {
+    const last = ranges[ranges.length - 1];
+    if (last && id === last[1] + 1) last[1] = id;
+    else ranges.push([id, id]);
+  }
+  return ranges.map(([from, to]) => (from === to ? `${from}` : `${from}-${to}`)).join(separator);
+}
+
+type StrandedAboveRead = Extract<RouteDiagnostic, { kind: 'strandedAboveRead' }>;
+
+/** Everything left in the queues: stranded for good and still held in a consumer's ProcessQueue. */
+const leftOf = (f: StrandedAboveRead) => f.stranded + f.pulled;
+/** The readQueueNums that gives the queues back to the consumers: one past the highest id holding messages. */
+const restoreTo = (f: StrandedAboveRead) => Math.max(...f.queues) + 1;
+
+function strandedAboveReadEn(f: StrandedAboveRead): DiagnosticText {
+  const ids = idRanges(f.queues, ', ');
+  const queues = f.queues.length === 1 ? `queue ${ids}` : `queues ${ids}`;
+  const one = f.pulledBy.length === 1;
+  const who = f.pulledBy.length > 0 ? f.pulledBy.join(', ') : 'A consumer';
+  return {
+    title: `${f.topic} on ${onBroker(f)}: ${leftOf(f) === 1 ? '1 message' : `${leftOf(f)} messages`} left in ${queues}, at or above readQueueNums ${f.readQueueNums}`,
+    why: `Consumers are given only queue ids below readQueueNums (topicRouteData2TopicSubscribeInfo) and the broker refuses to pull the others (PullMessageProcessor); producers no longer write them either (ids at or above writeQueueNums ${f.writeQueueNums}). `
+      + `These messages were written before readQueueNums was lowered, and no group had consumed them${f.stranded > 0 ? `: ${f.stranded} can never be consumed now.` : '.'}`
+      + (f.pulled > 0
+        ? ` ${who} pulled ${f.pulled} of them into ${one ? 'its' : 'their'} ProcessQueues before the shrink: ${one ? 'it consumes' : 'they consume'} them only until ${one ? 'its' : 'their'} next rebalance drops ${queues}, and what is left then is never consumed.`
+        : ''),
+    fix: `Raise readQueueNums back to ${restoreTo(f)} (mqadmin updateTopic -t ${f.topic} -b ${f.addr} -r ${restoreTo(f)}) and keep writeQueueNums at ${f.writeQueueNums}; once every group has drained ${queues} (lag 0), lower readQueueNums to ${f.readQueueNums} again. The safe order for a shrink: writeQueueNums first, wait until the queues drain, then readQueueNums.`,
+  };
+}
+
+function strandedAboveReadZh(f: StrandedAboveRead): DiagnosticText {
+  const ids = idRanges(f.queues, '、');
+  const who = f.pulledBy.length > 0 ? f.pulledBy.join('、') : '消费者';
+  const they = f.pulledBy.length > 1 ? '它们' : '它';
+  return {
+    title: `${onBrokerZh(f)} 上的 ${f.topic}：队列 ${ids} 中还剩 ${leftOf(f)} 条消息，其 id ≥ readQueueNums ${f.readQueueNums}`,
+    why: `消费者只会被分配 id 小于 readQueueNums 的队列（topicRouteData2TopicSubscribeInfo），Broker 会拒绝对其他队列的拉取（PullMessageProcessor）；生产者也不再写入它们（id ≥ writeQueueNums ${f.writeQueueNums}）。`
+      + `这些消息是在 readQueueNums 调小之前写入的，当时还没有被所有消费组消费完${f.stranded > 0 ? `：其中 ${f.stranded} 条已经永远无法消费。` : '。'}`
+      + (f.pulled > 0 ? `${who} 在缩容前已把其中 ${f.pulled} 条拉取到 ProcessQueue：${they}只会消费到下一次 Rebalance 放弃队列 ${ids} 为止，之后剩下的永远不会被消费。` : ''),
+    fix: `把 readQueueNums 调回 ${restoreTo(f)}（mqadmin updateTopic -t ${f.topic} -b ${f.addr} -r ${restoreTo(f)}），writeQueueNums 保持 ${f.writeQueueNums}；等每个消费组都把队列 ${ids} 消费完（lag 为 0），再把 readQueueNums 调回 ${f.readQueueNums}。安全的缩容顺序是：先调小 writeQueueNums，等这些队列消费完，再调小 readQueueNums。`,
+  };
+}
+
 /** The listings grouped by their times: NameServers that heard the same last registration are named together. */
 function byTimes(listedBy: readonly Listing[]): { nameServers: string[]; lastHeartbeat: number; expiresAt: number }[] {
   const groups: { nameServers: string[]; lastHeartbeat: number; expiresAt: number }[] = [];
@@ -170,6 +217,7 @@ const en: DiagnosticsStrings = {
           ? `Wait until queues ${f.writeQueueNums}-${f.readQueueNums - 1} drain (lag 0 for every group), then lower readQueueNums to ${f.writeQueueNums}. Lowering it now would strand ${f.undrained} messages.`
           : `Those queues are drained: lowering readQueueNums to ${f.writeQueueNums} now loses nothing (mqadmin updateTopic -t ${f.topic} -b ${f.addr} -r ${f.writeQueueNums}).`,
       };
+      case 'strandedAboveRead': return strandedAboveReadEn(f);
       case 'unreadable': return {
         title: `${f.topic} on ${onBroker(f)}: not readable (perm ${f.perm})`,
         why: `Without PermName.PERM_READ (4) no consumer gets these queues in its route: ${f.waiting} messages wait in them.`,
@@ -261,6 +309,7 @@ const zh: DiagnosticsStrings = {
           ? `等队列 ${f.writeQueueNums}-${f.readQueueNums - 1} 消费完（每个消费组的 lag 为 0），再把 readQueueNums 调到 ${f.writeQueueNums}。现在调小会让 ${f.undrained} 条消息永远无法消费。`
           : `这些队列已消费完：现在把 readQueueNums 调到 ${f.writeQueueNums} 不会丢消息（mqadmin updateTopic -t ${f.topic} -b ${f.addr} -r ${f.writeQueueNums}）。`,
       };
+      case 'strandedAboveRead': return strandedAboveReadZh(f);
       case 'unreadable': return {
         title: `${onBrokerZh(f)} 上的 ${f.topic}：不可读（perm ${f.perm}）`,
         why: `没有 PermName.PERM_READ (4)，消费者的路由中不会有这些队列：其中有 ${f.waiting} 条消息在等待。`,

@@ -11,9 +11,9 @@ import {
   brokerRoles, buildSubscriptionData, DLQ_GROUP_TOPIC_PREFIX, isReadable, isSystemTopic, isWriteable, readNode, SUB_ALL, type BrokerRoles, type BrokerState, type BrokerStatus,
   type ModelState, type Scenario,
 } from '../../../sim/index.ts';
-import type { Summary } from '../../../sim/summary.ts';
+import type { QueueSummary, Summary } from '../../../sim/summary.ts';
 import { inconsistentGroups, type InconsistentGroup } from '../../../scenario/subscription-consistency.ts';
-import { idleConsumers, type IdleReason } from '../../panels/queue-model.ts';
+import { idleConsumers, leftIn, type IdleReason } from '../../panels/queue-model.ts';
 
 export interface OnBroker {
   topic: string;
@@ -31,6 +31,13 @@ export type RouteDiagnostic =
   | ({ kind: 'writeAboveRead'; stranded: number } & OnBroker)
   /** Queues writeQueueNums..readQueueNums-1 get nothing new; `undrained` messages in them are still to consume. */
   | ({ kind: 'readAboveWrite'; undrained: number } & OnBroker)
+  /**
+   * Messages left in queue ids at or above both counts (readQueueNums shrank before they were
+   * consumed): `queues` the ids holding them; `stranded` what no group can consume now;
+   * `pulled` what sits in the ProcessQueues of `pulledBy`, pulled before the shrink and consumed
+   * only until their rebalance drops the queues.
+   */
+  | ({ kind: 'strandedAboveRead'; queues: number[]; stranded: number; pulled: number; pulledBy: string[] } & OnBroker)
   | ({ kind: 'unreadable'; waiting: number } & OnBroker)
   | ({ kind: 'unwritable' } & OnBroker)
   /** The topic lives on one broker of a cluster of several masters: no other broker to send to when it fails. */
@@ -131,7 +138,36 @@ function waitingIn(summary: Summary, at: Pick<OnBroker, 'topic' | 'broker'>, fro
   return total;
 }
 
-function perBroker(masters: readonly BrokerState[], summary: Summary): RouteDiagnostic[] {
+/** The running consumers holding a live ProcessQueue of one of `queues` past their group's offset: pulled, not consumed yet. */
+function holding(state: ModelState, queues: readonly QueueSummary[]): string[] {
+  const holders = new Set<string>();
+  for (const client of Object.values(state.clients)) {
+    if (client.kind !== 'consumer' || client.status !== 'running') continue;
+    for (const queue of queues) {
+      const pq = client.processQueueTable[`${queue.topic}@${queue.broker}@${queue.queueId}`];
+      if (pq && !pq.dropped && pq.nextOffset > (queue.consumerOffsets[client.spec.group] ?? 0)) holders.add(client.id);
+    }
+  }
+  return [...holders].sort();
+}
+
+/**
+ * Messages left in queue ids at or above both counts: producers no longer write there and
+ * consumers are not given them (topicRouteData2TopicSubscribeInfo; PullMessageProcessor refuses
+ * the pull), so they were written before readQueueNums shrank and some group had not consumed them.
+ * Ids between the counts are writeAboveRead's or readAboveWrite's.
+ */
+function strandedAboveRead(state: ModelState, summary: Summary, at: OnBroker): RouteDiagnostic | null {
+  const from = Math.max(at.readQueueNums, at.writeQueueNums);
+  const above = summary.queues.filter((queue) => queue.topic === at.topic && queue.broker === at.broker && queue.queueId >= from && leftIn(queue) > 0);
+  if (above.length === 0) return null;
+  const stranded = above.reduce((sum, queue) => sum + queue.neverConsumable, 0);
+  // What a consumer pulled before the shrink and may still consume: left, but not stranded yet.
+  const pulled = above.reduce((sum, queue) => sum + Math.max(0, leftIn(queue) - queue.neverConsumable), 0);
+  return { kind: 'strandedAboveRead', queues: above.map((queue) => queue.queueId), stranded, pulled, pulledBy: pulled > 0 ? holding(state, above) : [], ...at };
+}
+
+function perBroker(state: ModelState, masters: readonly BrokerState[], summary: Summary): RouteDiagnostic[] {
   const found: RouteDiagnostic[] = [];
   for (const master of masters) {
     for (const config of Object.values(master.topicConfigTable)) {
@@ -145,6 +181,9 @@ function perBroker(masters: readonly BrokerState[], summary: Summary): RouteDiag
       } else if (config.readQueueNums > config.writeQueueNums) {
         found.push({ kind: 'readAboveWrite', undrained: waitingIn(summary, at, config.writeQueueNums, config.readQueueNums), ...at });
       }
+      // Without R every queue is the unreadable finding's.
+      const left = isReadable(config.perm) ? strandedAboveRead(state, summary, at) : null;
+      if (left) found.push(left);
     }
   }
   return found;
@@ -222,7 +261,7 @@ export function routeDiagnostics(state: ModelState, summary: Summary, scenario: 
   return [
     ...masterless(state, roles, masters),
     ...unreachableMasters(state, masters),
-    ...perBroker(masters, summary),
+    ...perBroker(state, masters, summary),
     ...singleBrokerTopics(masters),
     ...idleConsumers(state).map(({ consumer, group, topic, reason }): RouteDiagnostic => ({ kind: 'idleConsumer', consumer, group, topic, reason })),
     ...unmatchedSubscriptions(state),

@@ -78,8 +78,8 @@ export const chapter: Chapter = {
         ],
         answer: 1,
         why: {
-          en: 'Shrinking both at once (the unsafe way, the library\'s "Shrinking a topic the unsafe way") strands whatever queues 4-7 still held, and the producers\' last sends before their route pull land there too. Shrinking writes first and reads after the drain loses nothing.',
-          zh: '两者同时缩减（不安全的做法，见场景库里的"不安全地缩减主题队列"）会把 4-7 号队列里还没消费的消息，以及生产者在拉取新路由前最后发出的消息困在那里。先缩写队列、等消费完再缩读队列，就不会丢下任何消息。',
+          en: 'Shrinking both at once (the unsafe way, the library\'s "Shrinking a topic the unsafe way") strands whatever queues 4-7 still held, and the producers\' last sends to ids 4-7 before their route pull are refused by the broker ("queueId is illegal": INVALID_PARAMETER in 5.x, not retried) and fail. Shrinking writes first and reads after the drain loses nothing.',
+          zh: '两者同时缩减（不安全的做法，见场景库里的"不安全地缩减主题队列"）会把 4-7 号队列里还没消费的消息困在那里；生产者在拉取新路由前最后发往 4-7 号队列的消息会被 broker 拒绝（"queueId is illegal"：5.x 中为 INVALID_PARAMETER，不会重试）而发送失败。先缩写队列、等消费完再缩读队列，就不会丢下任何消息。',
         },
       },
     },

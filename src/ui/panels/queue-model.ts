@@ -111,16 +111,17 @@ export function queueFate(queue: QueueSummary): QueueFate {
   return queue.maxOffset > 0 ? 'drained' : 'empty';
 }
 
-/** The running consumers holding a live ProcessQueue of the queue past their group's offset: pulled, not consumed yet. */
-function holdersOf(state: ModelState, queue: QueueSummary): string[] {
-  const key = `${queue.topic}@${queue.broker}@${queue.queueId}`;
-  const holders: string[] = [];
+/** The running consumers holding a live ProcessQueue of one of `queues` past their group's offset: pulled, not consumed yet. */
+export function holdersOf(state: ModelState, queues: readonly QueueSummary[]): string[] {
+  const holders = new Set<string>();
   for (const client of Object.values(state.clients)) {
     if (client.kind !== 'consumer' || client.status !== 'running') continue;
-    const pq = client.processQueueTable[key];
-    if (pq && !pq.dropped && pq.nextOffset > (queue.consumerOffsets[client.spec.group] ?? 0)) holders.push(client.id);
+    for (const queue of queues) {
+      const pq = client.processQueueTable[`${queue.topic}@${queue.broker}@${queue.queueId}`];
+      if (pq && !pq.dropped && pq.nextOffset > (queue.consumerOffsets[client.spec.group] ?? 0)) holders.add(client.id);
+    }
   }
-  return holders.sort();
+  return [...holders].sort();
 }
 
 type TopicConfig = BrokerState['topicConfigTable'][string];
@@ -175,7 +176,7 @@ export function queueTopics(state: ModelState, summary: Summary): TopicQueues[] 
         return {
           queueId, count: queue.maxOffset, writable, readable,
           neverConsumable: queue.neverConsumable, fate,
-          left: fate === 'readable' ? 0 : leftIn(queue), pulledBy: fate === 'pulled' ? holdersOf(state, queue) : [],
+          left: fate === 'readable' ? 0 : leftIn(queue), pulledBy: fate === 'pulled' ? holdersOf(state, [queue]) : [],
           idle: readable && !writable,
           offsets: queue.consumerOffsets, lag: queue.lag,
         };

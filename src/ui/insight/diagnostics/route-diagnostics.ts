@@ -11,9 +11,9 @@ import {
   brokerRoles, buildSubscriptionData, DLQ_GROUP_TOPIC_PREFIX, isReadable, isSystemTopic, isWriteable, readNode, SUB_ALL, type BrokerRoles, type BrokerState, type BrokerStatus,
   type ModelState, type Scenario,
 } from '../../../sim/index.ts';
-import type { QueueSummary, Summary } from '../../../sim/summary.ts';
+import type { Summary } from '../../../sim/summary.ts';
 import { inconsistentGroups, type InconsistentGroup } from '../../../scenario/subscription-consistency.ts';
-import { idleConsumers, leftIn, type IdleReason } from '../../panels/queue-model.ts';
+import { holdersOf, idleConsumers, leftIn, type IdleReason } from '../../panels/queue-model.ts';
 
 export interface OnBroker {
   topic: string;
@@ -138,19 +138,6 @@ function waitingIn(summary: Summary, at: Pick<OnBroker, 'topic' | 'broker'>, fro
   return total;
 }
 
-/** The running consumers holding a live ProcessQueue of one of `queues` past their group's offset: pulled, not consumed yet. */
-function holding(state: ModelState, queues: readonly QueueSummary[]): string[] {
-  const holders = new Set<string>();
-  for (const client of Object.values(state.clients)) {
-    if (client.kind !== 'consumer' || client.status !== 'running') continue;
-    for (const queue of queues) {
-      const pq = client.processQueueTable[`${queue.topic}@${queue.broker}@${queue.queueId}`];
-      if (pq && !pq.dropped && pq.nextOffset > (queue.consumerOffsets[client.spec.group] ?? 0)) holders.add(client.id);
-    }
-  }
-  return [...holders].sort();
-}
-
 /**
  * Messages left in queue ids at or above both counts: producers no longer write there and
  * consumers are not given them (topicRouteData2TopicSubscribeInfo; PullMessageProcessor refuses
@@ -164,7 +151,7 @@ function strandedAboveRead(state: ModelState, summary: Summary, at: OnBroker): R
   const stranded = above.reduce((sum, queue) => sum + queue.neverConsumable, 0);
   // What a consumer pulled before the shrink and may still consume: left, but not stranded yet.
   const pulled = above.reduce((sum, queue) => sum + Math.max(0, leftIn(queue) - queue.neverConsumable), 0);
-  return { kind: 'strandedAboveRead', queues: above.map((queue) => queue.queueId), stranded, pulled, pulledBy: pulled > 0 ? holding(state, above) : [], ...at };
+  return { kind: 'strandedAboveRead', queues: above.map((queue) => queue.queueId), stranded, pulled, pulledBy: pulled > 0 ? holdersOf(state, above) : [], ...at };
 }
 
 function perBroker(state: ModelState, masters: readonly BrokerState[], summary: Summary): RouteDiagnostic[] {

@@ -30,7 +30,7 @@ function openQueue(topic: string, queue: CanvasQueue): void {
 function cellClass(queue: CanvasQueue): string {
   const classes = ['rs-qcell'];
   classes.push(queue.readable ? 'rs-qcell-readable' : 'rs-qcell-unreadable');
-  if (queue.drained) classes.push('rs-qcell-drained');
+  if (queue.fate === 'drained') classes.push('rs-qcell-drained');
   else if (!queue.readable && queue.count > 0) classes.push('rs-qcell-never');
   if (queue.writable) classes.push('rs-qcell-written');
   return classes.join(' ');

@@ -53,7 +53,7 @@ export function heatRows(queues: Record<string, CanvasQueue>, slots: Record<stri
       rowQueues.push(queue);
       messages += queue.count;
       // A drained queue holds nothing anyone waits for: shaded by its count, not marked stranded.
-      if (!queue.readable && queue.count > 0 && !queue.drained) never += rectPath(cell);
+      if (!queue.readable && queue.count > 0 && queue.fate !== 'drained') never += rectPath(cell);
       else if (heatLevel(queue.count, maxCount) >= 0) levels[heatLevel(queue.count, maxCount)] += rectPath(cell);
       if (queue.writable) written += rectPath(cell, 2);
     }

@@ -9,7 +9,7 @@
 import { dict, MASTER_ID, isReadable, isWriteable, type BrokerState, type ModelState } from '../../sim/index.ts';
 import type { QueueSummary } from '../../sim/summary.ts';
 import { queueCellId } from '../../viz/topology-layout.ts';
-import { queueFate } from './queue-model.ts';
+import { queueFate, type QueueFate } from './queue-model.ts';
 import type { LinkSpec } from './topology-model.ts';
 
 export interface CanvasQueue {
@@ -22,8 +22,8 @@ export interface CanvasQueue {
   consumed: number;
   /** Consumers owning it now, by their latest rebalance. */
   owners: string[];
-  /** Not readable any more, every group consumed what it held and nothing is written to it (the summary's queue, queueFate). */
-  drained: boolean;
+  /** What becomes of its messages, as the queue panel says (queueFate of the summary's queue). */
+  fate: QueueFate;
 }
 
 function lowestCommitted(broker: BrokerState, topic: string, queueId: number, groups: string[]): number {
@@ -44,20 +44,20 @@ export function ownersByCell(links: readonly LinkSpec[]): Record<string, string[
   return owners;
 }
 
-/** The brokerName@queueId of the topic's drained queues in the summary (its queues are the masters'). */
-function drainedQueues(summary: readonly QueueSummary[], topic: string): Set<string> {
-  return new Set(summary.filter((queue) => queue.topic === topic && queueFate(queue) === 'drained').map((queue) => `${queue.broker}@${queue.queueId}`));
+/** The fate of each of the topic's queues in the summary (its queues are the masters'), by brokerName@queueId. */
+function fatesOf(summary: readonly QueueSummary[], topic: string): Map<string, QueueFate> {
+  return new Map(summary.filter((queue) => queue.topic === topic).map((queue) => [`${queue.broker}@${queue.queueId}`, queueFate(queue)]));
 }
 
 /**
  * Every drawn queue by cell id (`${hostNode}#${queueId}`), for `slots` (node -> queue ids drawn);
- * `summary` (the summary's queues at the same time) tells the drained ones.
+ * `summary` (the summary's queues at the same time) tells their fates.
  */
 export function canvasQueues(
   state: Readonly<ModelState>, topic: string, slots: Record<string, number>, owners: Record<string, string[]>, summary: readonly QueueSummary[] = [],
 ): Record<string, CanvasQueue> {
   const groups = topicGroups(state, topic);
-  const drained = drainedQueues(summary, topic);
+  const fates = fatesOf(summary, topic);
   const queues = dict<CanvasQueue>();
   for (const [node, count] of Object.entries(slots)) {
     const broker = state.brokers[node];
@@ -65,14 +65,15 @@ export function canvasQueues(
     const written = broker?.brokerId === MASTER_ID;
     for (let queueId = 0; broker && queueId < count; queueId++) {
       const id = queueCellId(node, queueId);
+      const readable = config !== undefined && isReadable(config.perm) && queueId < config.readQueueNums;
       queues[id] = {
         broker: broker.name, queueId,
         count: broker.consumeQueues[topic]?.[queueId]?.length ?? 0,
         writable: written && config !== undefined && isWriteable(config.perm) && queueId < config.writeQueueNums,
-        readable: config !== undefined && isReadable(config.perm) && queueId < config.readQueueNums,
+        readable,
         consumed: lowestCommitted(broker, topic, queueId, groups),
         owners: owners[id] ?? [],
-        drained: drained.has(`${broker.name}@${queueId}`),
+        fate: fates.get(`${broker.name}@${queueId}`) ?? (readable ? 'readable' : 'never'),
       };
     }
   }

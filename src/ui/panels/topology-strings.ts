@@ -37,7 +37,8 @@ const en: TopologyStrings = {
   queueCell: (q) => {
     const messages = `${q.count} ${q.count === 1 ? 'message' : 'messages'}`;
     const written = q.writable ? '' : ', no producer writes to it';
-    if (q.drained) return `${q.broker} queue ${q.queueId}: ${messages}, all consumed, not readable any more (at or above readQueueNums)${written}`;
+    if (q.fate === 'drained') return `${q.broker} queue ${q.queueId}: ${messages}, all consumed, not readable any more (at or above readQueueNums)${written}`;
+    if (q.fate === 'pulled') return `${q.broker} queue ${q.queueId}: ${messages}, not readable any more (at or above readQueueNums): what a consumer pulled before is consumed until its rebalance drops the queue, the rest never${written}`;
     if (!q.readable) return `${q.broker} queue ${q.queueId}: ${messages}, never consumed (at or above readQueueNums)${written}`;
     return `${q.broker} queue ${q.queueId}: ${messages}, ${q.consumed} consumed${written}, ${enOwners(q.owners)}`;
   },
@@ -64,7 +65,8 @@ const zh: TopologyStrings = {
   queueCell: (q) => {
     const messages = `${q.count} 条消息`;
     const written = q.writable ? '' : '，没有生产者写入';
-    if (q.drained) return `${q.broker} 队列 ${q.queueId}：${messages}，已全部消费，不再可读（id ≥ readQueueNums）${written}`;
+    if (q.fate === 'drained') return `${q.broker} 队列 ${q.queueId}：${messages}，已全部消费，不再可读（id ≥ readQueueNums）${written}`;
+    if (q.fate === 'pulled') return `${q.broker} 队列 ${q.queueId}：${messages}，不再可读（id ≥ readQueueNums）：消费者此前已拉取的消息会消费到它 Rebalance 放弃此队列为止，其余永远不会被消费${written}`;
     if (!q.readable) return `${q.broker} 队列 ${q.queueId}：${messages}，永远不会被消费（id ≥ readQueueNums）${written}`;
     return `${q.broker} 队列 ${q.queueId}：${messages}，已消费 ${q.consumed} 条${written}，${zhOwners(q.owners)}`;
   },

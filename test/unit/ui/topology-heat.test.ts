@@ -7,7 +7,7 @@ const box = { x: 100, y: 40, width: 216, height: 60 };
 /** 8 queues: ids 0-3 written, 0-5 readable; queue q holds counts[q] messages. */
 const counts = [0, 10, 20, 40, 0, 5, 7, 0];
 const queues = Object.fromEntries(counts.map((count, queueId): [string, CanvasQueue] => [queueCellId('broker-a/0', queueId), {
-  broker: 'broker-a', queueId, count, writable: queueId < 4, readable: queueId < 6, consumed: 0, owners: [], drained: false,
+  broker: 'broker-a', queueId, count, writable: queueId < 4, readable: queueId < 6, consumed: 0, owners: [], fate: queueId < 6 ? 'readable' : 'never',
 }]));
 const cells = Object.fromEntries(layoutQueueStrip(8, box, true).map((cell, queueId) => [queueCellId('broker-a/0', queueId), cell]));
 
@@ -33,7 +33,7 @@ describe('a broker\'s queues as one heat row', () => {
 
   it('shades a drained queue (id >= readQueueNums, every group consumed it, nothing written) by its count, not as unpullable', () => {
     const id = queueCellId('broker-a/0', 6);
-    const [row] = heatRows({ ...queues, [id]: { ...queues[id]!, drained: true } }, { 'broker-a/0': 8 }, cells);
+    const [row] = heatRows({ ...queues, [id]: { ...queues[id]!, fate: 'drained' } }, { 'broker-a/0': 8 }, cells);
     const rects = (d: string) => d.split('M').length - 1;
     expect(row!.never).toBe('');
     // 7/40 -> the palest shade, beside queue 5's 5/40.

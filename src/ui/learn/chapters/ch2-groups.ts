@@ -20,6 +20,7 @@ export const chapter: Chapter = {
         en: 'c-2 has joined CG_ORDER.',
         zh: 'c-2 加入了 CG_ORDER。',
       },
+      focus: { kind: 'client', id: 'c-2' },
       predict: {
         question: { en: 'c-2 joins CG_ORDER. What happens to c-1\'s 8 queues?', zh: 'c-2 加入 CG_ORDER。c-1 手里的 8 个队列会怎样？' },
         choices: [

@@ -9,14 +9,13 @@
  * says it is still searching.
  */
 import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { SimConfig, TraceEvent, TraceType } from '../../sim/index.ts';
+import { ROCKETMQ_DEFAULTS, type TraceEvent, type TraceType } from '../../sim/index.ts';
 import { usePlayback, type Language } from '../../store/playback.ts';
 import { formatCount, formatTime } from '../../viz/format.ts';
 import { queryLog, type EventFilter, type LogQuery } from '../../sim/queries/trace-search.ts';
 import { LOG_REFRESH, useSimView } from '../use-sim.ts';
 import { useSimQuery, type SimQueryOptions } from '../use-sim-query.ts';
-import { describeEvent, localOffsetConsumers, TRACE_TYPES } from './event-sentences.ts';
-import type { BrokerNodeNames } from '../broker-node-names.ts';
+import { describeEvent, localOffsetConsumers, sameContext, TRACE_TYPES, type EventContext } from './event-sentences.ts';
 import { useBrokerNodeNames } from '../use-broker-node-names.ts';
 import { logTypeClass } from './log-tone.ts';
 import { MessageCardButton } from './MessageCardButton.tsx';
@@ -51,17 +50,14 @@ interface RowProps {
   index: number;
   event: TraceEvent;
   language: Language;
-  config: SimConfig | undefined;
-  names: BrokerNodeNames;
-  /** The consumers that keep their offsets in a local file (BROADCASTING). */
-  localOffsets: ReadonlySet<string>;
+  context: EventContext;
   current: boolean;
   seekTo: (time: string) => string;
 }
 
 /** Rows are re-rendered only when what they show changes (replays rebuild equal event objects). */
 const LogRow = memo(
-  function LogRow({ event, language, config, names, localOffsets, current, seekTo }: RowProps) {
+  function LogRow({ event, language, context, current, seekTo }: RowProps) {
     const msgId = 'msgId' in event ? event.msgId : null;
     return (
       <li className={`rs-log-row${current ? ' rs-log-current' : ''}`}>
@@ -69,14 +65,14 @@ const LogRow = memo(
           onClick={() => usePlayback.getState().seek(event.t)}>
           <span className="rs-log-time rs-mono">{formatTime(event.t)}</span>
           <span className={`rs-log-type ${logTypeClass(event)}`}>{event.type}</span>
-          <span className="rs-log-what">{describeEvent(event, language, config, names, localOffsets)}</span>
+          <span className="rs-log-what">{describeEvent(event, language, context)}</span>
         </button>
         {msgId !== null && <MessageCardButton msgId={msgId} language={language} />}
       </li>
     );
   },
   (a, b) => a.index === b.index && a.event.t === b.event.t && a.event.type === b.event.type
-    && a.language === b.language && a.config === b.config && a.names.key === b.names.key && a.localOffsets === b.localOffsets && a.current === b.current && a.seekTo === b.seekTo,
+    && a.language === b.language && sameContext(a.context, b.context) && a.current === b.current && a.seekTo === b.seekTo,
 );
 
 /** How many of the rows to build, growing as the person scrolls down and back to the first FIRST_ROWS at the top. */
@@ -103,7 +99,7 @@ function countText(query: LogQuery, strings: PanelStrings): string {
 }
 
 /** Writes the newest event into the live region, at most once per `everyMs` of wall time. */
-function useAnnouncer(latest: TraceEvent | undefined, language: Language, config: SimConfig | undefined, names: BrokerNodeNames, localOffsets: ReadonlySet<string>, everyMs: number) {
+function useAnnouncer(latest: TraceEvent | undefined, language: Language, context: EventContext, everyMs: number) {
   const region = useRef<HTMLDivElement>(null);
   const last = useRef({ at: Number.NEGATIVE_INFINITY, event: undefined as TraceEvent | undefined });
   useEffect(() => {
@@ -111,8 +107,8 @@ function useAnnouncer(latest: TraceEvent | undefined, language: Language, config
     const now = performance.now();
     if (now - last.current.at < everyMs) return;
     last.current = { at: now, event: latest };
-    region.current.textContent = `${formatTime(latest.t)} ${latest.type}: ${describeEvent(latest, language, config, names, localOffsets)}`;
-  }, [latest, language, config, names, localOffsets, everyMs]);
+    region.current.textContent = `${formatTime(latest.t)} ${latest.type}: ${describeEvent(latest, language, context)}`;
+  }, [latest, language, context, everyMs]);
   return region;
 }
 
@@ -129,14 +125,14 @@ export function EventLog({ className, maxRows = 500, announceEveryMs = 1_000, se
   const strings = usePanelStrings();
   const language = usePlayback((s) => s.language);
   const scenario = usePlayback((s) => s.scenario);
-  const config = scenario?.config;
   const localOffsets = useMemo(() => (scenario ? localOffsetConsumers(scenario) : new Set<string>()), [scenario]);
   const [filter, setFilter] = useState<EventFilter>({ type: '', entity: '' });
   const typeId = useId();
   const entityId = useId();
   const { view, query } = useLogQuery(filter, maxRows, searchEventsPerAsk);
   const names = useBrokerNodeNames();
-  const region = useAnnouncer(query?.rows[0]?.event, language, config, names, localOffsets, announceEveryMs);
+  const context = useMemo(() => ({ config: scenario?.config ?? ROCKETMQ_DEFAULTS, names, localOffsets }), [scenario, names, localOffsets]);
+  const region = useAnnouncer(query?.rows[0]?.event, language, context, announceEveryMs);
   const { built, onScroll, onFocusRow } = useBuiltRows(maxRows);
   if (!view) return <EmptyPanel name="log" title={strings.logTitle} className={className} />;
   const rows = query?.rows ?? [];
@@ -157,7 +153,7 @@ export function EventLog({ className, maxRows = 500, announceEveryMs = 1_000, se
         <ol className="rs-log-list" aria-label={strings.logTitle} onScroll={(e) => onScroll(e.currentTarget)}
           onFocus={(e) => onFocusRow(e.currentTarget, e.target)}>
           {rows.slice(0, built).map(({ index, event }) => (
-            <LogRow key={index} index={index} event={event} language={language} config={config} names={names} localOffsets={localOffsets}
+            <LogRow key={index} index={index} event={event} language={language} context={context}
               current={event.t === view.timeMs} seekTo={strings.seekTo} />
           ))}
         </ol>

@@ -7,11 +7,17 @@ import type { Language } from '../../store/playback.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
 import { DECLARED_NAMES, drawnNode, type BrokerNodeNames } from '../broker-node-names.ts';
 
-/**
- * The run's configured values: a sentence names the run's own expiry, never a literal 120 s; and
- * a broker is named by its node as the canvas draws it (`names`), not by the event's brokerId.
- */
-type Describers = { [K in TraceType]: (event: Extract<TraceEvent, { type: K }>, config: SimConfig, names: BrokerNodeNames, localOffsets: ReadonlySet<string>) => string };
+/** What a sentence needs besides its event, from the run it belongs to. */
+export interface EventContext {
+  /** The run's configured values: a sentence names the run's own expiry, never a literal 120 s. */
+  readonly config: SimConfig;
+  /** A broker is named by its node as the canvas draws it, not by the event's brokerId. */
+  readonly names: BrokerNodeNames;
+  /** The consumers that keep their offsets in a local file (localOffsetConsumers). */
+  readonly localOffsets: ReadonlySet<string>;
+}
+
+type Describers = { [K in TraceType]: (event: Extract<TraceEvent, { type: K }>, context: EventContext) => string };
 
 /**
  * The consumers of a scenario (the timeline's added ones too) that keep their offsets in their own
@@ -44,17 +50,17 @@ const producerRemovedEn = (config: SimConfig) => ({ ...consumerRemovedEn(config)
 const producerRemovedZh = (config: SimConfig) => ({ ...consumerRemovedZh(config), expired: `${seconds(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)} 秒内没有心跳` });
 
 const en: Describers = {
-  'broker.registered': (e, _config, names) => (e.first
+  'broker.registered': (e, { names }) => (e.first
     ? `${drawnNode(names, 'en', e, e.brokerId)} registered with ${e.nameServer} for the first time`
     : `${drawnNode(names, 'en', e, e.brokerId)} sent its heartbeat (re-registration) to ${e.nameServer}`),
-  'broker.removed': (e, config, names) => `${e.nameServer} removed ${drawnNode(names, 'en', e, e.brokerId)}: ${removedReasonEn(config)[e.reason]}`,
+  'broker.removed': (e, { config, names }) => `${e.nameServer} removed ${drawnNode(names, 'en', e, e.brokerId)}: ${removedReasonEn(config)[e.reason]}`,
   'nameServer.chosen': (e) => `${e.client} chose ${e.nameServer}`,
   'route.updated': (e) => `${e.client} got the route of ${e.topic} from ${e.nameServer}: ${e.writeQueues.length} write / ${e.readQueues.length} read queues`,
   'route.failed': (e) => `${e.client} could not get the route of ${e.topic} from ${e.nameServer}: ${e.reason}`,
   'topic.updated': (e) => `${e.broker} ${e.created ? 'created' : 'updated'} ${e.topic}: W ${e.writeQueueNums} / R ${e.readQueueNums}, perm ${perm2String(e.perm)}${e.auto ? ' (automatically)' : ''}`,
   'message.sent': (e) => `${e.producer} sent ${e.msgId} to ${e.broker}:${e.queueId} (attempt ${e.attempt})`,
-  'message.stored': (e, _config, names) => `${drawnNode(names, 'en', e, e.brokerId)} stored a message in ${e.topic} queue ${e.queueId} at offset ${e.queueOffset}`,
-  'message.lost': (e, _config, names) => {
+  'message.stored': (e, { names }) => `${drawnNode(names, 'en', e, e.brokerId)} stored a message in ${e.topic} queue ${e.queueId} at offset ${e.queueOffset}`,
+  'message.lost': (e, { names }) => {
     switch (e.reason) {
       case 'truncatedByNewMaster': return `${drawnNode(names, 'en', e, e.brokerId, true)} cut ${e.msgId} (${e.topic} queue ${e.queueId} offset ${e.queueOffset}) off its CommitLog: back as a slave, the new master never had it`;
       case 'notFlushedNotReplicated': return `${drawnNode(names, 'en', e, e.brokerId)} lost ${e.msgId} (${e.topic} queue ${e.queueId} offset ${e.queueOffset}) with its page cache: never flushed to disk, and no slave had it`;
@@ -62,42 +68,42 @@ const en: Describers = {
       case 'onewayRefused': return `${drawnNode(names, 'en', e, e.brokerId)} refused ONEWAY message ${e.msgId} (${e.topic} queue ${e.queueId}): its answer goes nowhere, and nothing was stored`;
     }
   },
-  'controller.elected': (e, _config, names) => (e.brokerId === null
+  'controller.elected': (e, { names }) => (e.brokerId === null
     ? `controller ${e.controller} elected no master for ${e.broker} (${e.trigger}): no in-sync replica alive`
     : `controller ${e.controller} elected ${names.node(e.broker, e.brokerId, e.t)} (${e.broker} controller id ${e.brokerId}) as master, epoch ${e.masterEpoch} (${e.trigger})`),
   'syncStateSet.changed': (e) => `controller ${e.controller}: ${e.broker} SyncStateSet is now {${e.syncStateSet.join(', ')}} (epoch ${e.syncStateSetEpoch})`,
-  'broker.roleChanged': (e, _config, names) => `${names.node(e.broker, e.controllerId, e.t)} (${e.broker} controller id ${e.controllerId}) became ${e.role} with brokerId ${e.brokerId} (master epoch ${e.masterEpoch})`,
+  'broker.roleChanged': (e, { names }) => `${names.node(e.broker, e.controllerId, e.t)} (${e.broker} controller id ${e.controllerId}) became ${e.role} with brokerId ${e.brokerId} (master epoch ${e.masterEpoch})`,
   'message.filtered': (e) => `${e.group} passed over ${e.msgId} (${e.topic} ${e.broker}:${e.queueId} offset ${e.queueOffset}, tags ${e.tags || '-'}) on the ${e.by} side: its members subscribe differently, and another member wants it`,
   'send.failed': (e) => `${e.producer} failed to send ${e.msgId} to ${e.broker}:${e.queueId} (attempt ${e.attempt}): ${e.reason}`,
   'send.result': (e) => `${e.producer}: ${e.status} for ${e.msgId}`,
   rebalance: (e) => (e.queues.length > 0
     ? `${e.consumer} (${e.group}) now owns ${e.queues.join(', ')} of ${e.topic}`
     : `${e.consumer} (${e.group}) owns no queue of ${e.topic}`),
-  'consumer.registered': (e, _config, names) => `${drawnNode(names, 'en', e, e.brokerId)} registered ${e.consumer} in ${e.group}`,
-  'consumer.removed': (e, config, names) => `${drawnNode(names, 'en', e, e.brokerId)} removed ${e.consumer} from ${e.group}: ${consumerRemovedEn(config)[e.reason]}`,
-  'producer.registered': (e, _config, names) => `${drawnNode(names, 'en', e, e.brokerId)} registered producer ${e.producer} in ${e.group}`,
-  'producer.removed': (e, config, names) => `${drawnNode(names, 'en', e, e.brokerId)} removed producer ${e.producer} from ${e.group}: ${producerRemovedEn(config)[e.reason]}`,
-  'message.consumed': (e, _config, names) => `${e.consumer} (${e.group}) consumed ${e.topic} ${e.broker}:${e.queueId} offset ${e.queueOffset}${e.brokerId === MASTER_ID ? '' : `, read from ${drawnNode(names, 'en', e, e.brokerId)}`}${e.reconsumeTimes > 0 ? ` (retry ${e.reconsumeTimes})` : ''}`,
+  'consumer.registered': (e, { names }) => `${drawnNode(names, 'en', e, e.brokerId)} registered ${e.consumer} in ${e.group}`,
+  'consumer.removed': (e, { config, names }) => `${drawnNode(names, 'en', e, e.brokerId)} removed ${e.consumer} from ${e.group}: ${consumerRemovedEn(config)[e.reason]}`,
+  'producer.registered': (e, { names }) => `${drawnNode(names, 'en', e, e.brokerId)} registered producer ${e.producer} in ${e.group}`,
+  'producer.removed': (e, { config, names }) => `${drawnNode(names, 'en', e, e.brokerId)} removed producer ${e.producer} from ${e.group}: ${producerRemovedEn(config)[e.reason]}`,
+  'message.consumed': (e, { names }) => `${e.consumer} (${e.group}) consumed ${e.topic} ${e.broker}:${e.queueId} offset ${e.queueOffset}${e.brokerId === MASTER_ID ? '' : `, read from ${drawnNode(names, 'en', e, e.brokerId)}`}${e.reconsumeTimes > 0 ? ` (retry ${e.reconsumeTimes})` : ''}`,
   'consume.failed': (e) => `${e.consumer} (${e.group}) failed to consume ${e.msgId} (reconsumeTimes ${e.reconsumeTimes}); next: ${e.next}`,
-  'pull.rejected': (e, _config, names) => `${drawnNode(names, 'en', e, e.brokerId)} rejected the pull of ${e.topic} queue ${e.queueId} by ${e.consumer}: ${e.reason}`,
-  'offset.committed': (e, _config, _names, local) => (local.has(e.consumer)
+  'pull.rejected': (e, { names }) => `${drawnNode(names, 'en', e, e.brokerId)} rejected the pull of ${e.topic} queue ${e.queueId} by ${e.consumer}: ${e.reason}`,
+  'offset.committed': (e, { localOffsets }) => (localOffsets.has(e.consumer)
     ? `${e.consumer} wrote offset ${e.offset} of ${e.topic} ${e.broker}:${e.queueId} for ${e.group} to its own local file (LocalFileOffsetStore)`
     : `${e.consumer} committed offset ${e.offset} of ${e.topic} ${e.broker}:${e.queueId} for ${e.group}`),
   fault: (e) => `Fault injected: ${e.action} ${e.target}`,
 };
 
 const zh: Describers = {
-  'broker.registered': (e, _config, names) => (e.first
+  'broker.registered': (e, { names }) => (e.first
     ? `${drawnNode(names, 'zh', e, e.brokerId)} 首次注册到 ${e.nameServer}`
     : `${drawnNode(names, 'zh', e, e.brokerId)} 向 ${e.nameServer} 重新注册（心跳）`),
-  'broker.removed': (e, config, names) => `${e.nameServer} 移除了 ${drawnNode(names, 'zh', e, e.brokerId)}：${removedReasonZh(config)[e.reason]}`,
+  'broker.removed': (e, { config, names }) => `${e.nameServer} 移除了 ${drawnNode(names, 'zh', e, e.brokerId)}：${removedReasonZh(config)[e.reason]}`,
   'nameServer.chosen': (e) => `${e.client} 选定了 ${e.nameServer}`,
   'route.updated': (e) => `${e.client} 从 ${e.nameServer} 获取了 ${e.topic} 的路由：${e.writeQueues.length} 个可写队列 / ${e.readQueues.length} 个可读队列`,
   'route.failed': (e) => `${e.client} 未能从 ${e.nameServer} 获取 ${e.topic} 的路由：${e.reason}`,
   'topic.updated': (e) => `${e.broker} ${e.created ? '创建' : '更新'}了 ${e.topic}：写 ${e.writeQueueNums} / 读 ${e.readQueueNums}，perm ${perm2String(e.perm)}${e.auto ? '（自动创建）' : ''}`,
   'message.sent': (e) => `${e.producer} 将 ${e.msgId} 发送到 ${e.broker}:${e.queueId}（第 ${e.attempt} 次尝试）`,
-  'message.stored': (e, _config, names) => `${drawnNode(names, 'zh', e, e.brokerId)} 将消息存入 ${e.topic} 队列 ${e.queueId}，位点 ${e.queueOffset}`,
-  'message.lost': (e, _config, names) => {
+  'message.stored': (e, { names }) => `${drawnNode(names, 'zh', e, e.brokerId)} 将消息存入 ${e.topic} 队列 ${e.queueId}，位点 ${e.queueOffset}`,
+  'message.lost': (e, { names }) => {
     switch (e.reason) {
       case 'truncatedByNewMaster': return `${drawnNode(names, 'zh', e, e.brokerId, true)} 把 ${e.msgId}（${e.topic} 队列 ${e.queueId} 位点 ${e.queueOffset}）从 CommitLog 截掉：它作为 Slave 回来，新 Master 从未收到它`;
       case 'notFlushedNotReplicated': return `${drawnNode(names, 'zh', e, e.brokerId)} 断电丢失了 ${e.msgId}（${e.topic} 队列 ${e.queueId} 位点 ${e.queueOffset}）：它只在 page cache 中，尚未刷盘，也没有 Slave 拥有它`;
@@ -105,25 +111,25 @@ const zh: Describers = {
       case 'onewayRefused': return `${drawnNode(names, 'zh', e, e.brokerId)} 拒绝了 ONEWAY 消息 ${e.msgId}（${e.topic} 队列 ${e.queueId}）：它的应答无人接收，消息也没有被存储`;
     }
   },
-  'controller.elected': (e, _config, names) => (e.brokerId === null
+  'controller.elected': (e, { names }) => (e.brokerId === null
     ? `Controller ${e.controller} 未能为 ${e.broker} 选出 Master（${e.trigger}）：没有存活的同步副本`
     : `Controller ${e.controller} 选举 ${names.node(e.broker, e.brokerId, e.t)}（${e.broker} controller id ${e.brokerId}）为 Master，epoch ${e.masterEpoch}（${e.trigger}）`),
   'syncStateSet.changed': (e) => `Controller ${e.controller}：${e.broker} 的 SyncStateSet 现为 {${e.syncStateSet.join(', ')}}（epoch ${e.syncStateSetEpoch}）`,
-  'broker.roleChanged': (e, _config, names) => `${names.node(e.broker, e.controllerId, e.t)}（${e.broker} controller id ${e.controllerId}） 成为 ${e.role}，brokerId ${e.brokerId}（master epoch ${e.masterEpoch}）`,
+  'broker.roleChanged': (e, { names }) => `${names.node(e.broker, e.controllerId, e.t)}（${e.broker} controller id ${e.controllerId}） 成为 ${e.role}，brokerId ${e.brokerId}（master epoch ${e.masterEpoch}）`,
   'message.filtered': (e) => `${e.group} 在${e.by === 'broker' ? ' Broker ' : '客户端'}跳过了 ${e.msgId}（${e.topic} ${e.broker}:${e.queueId} 位点 ${e.queueOffset}，标签 ${e.tags || '-'}）：组内成员订阅不一致，而另一个成员需要这条消息`,
   'send.failed': (e) => `${e.producer} 发送 ${e.msgId} 到 ${e.broker}:${e.queueId} 失败（第 ${e.attempt} 次尝试）：${e.reason}`,
   'send.result': (e) => `${e.producer}：${e.msgId} 的发送结果为 ${e.status}`,
   rebalance: (e) => (e.queues.length > 0
     ? `${e.consumer}（${e.group}）现在拥有 ${e.topic} 的 ${e.queues.join('、')}`
     : `${e.consumer}（${e.group}）没有分配到 ${e.topic} 的队列`),
-  'consumer.registered': (e, _config, names) => `${drawnNode(names, 'zh', e, e.brokerId)} 登记了 ${e.group} 中的 ${e.consumer}`,
-  'consumer.removed': (e, config, names) => `${drawnNode(names, 'zh', e, e.brokerId)} 将 ${e.consumer} 从 ${e.group} 中移除：${consumerRemovedZh(config)[e.reason]}`,
-  'producer.registered': (e, _config, names) => `${drawnNode(names, 'zh', e, e.brokerId)} 登记了生产者组 ${e.group} 中的 ${e.producer}`,
-  'producer.removed': (e, config, names) => `${drawnNode(names, 'zh', e, e.brokerId)} 将生产者 ${e.producer} 从 ${e.group} 中移除：${producerRemovedZh(config)[e.reason]}`,
-  'message.consumed': (e, _config, names) => `${e.consumer}（${e.group}）${e.brokerId === MASTER_ID ? '' : `从 ${drawnNode(names, 'zh', e, e.brokerId)} `}消费了 ${e.topic} ${e.broker}:${e.queueId} 位点 ${e.queueOffset} 的消息${e.reconsumeTimes > 0 ? `（第 ${e.reconsumeTimes} 次重试）` : ''}`,
+  'consumer.registered': (e, { names }) => `${drawnNode(names, 'zh', e, e.brokerId)} 登记了 ${e.group} 中的 ${e.consumer}`,
+  'consumer.removed': (e, { config, names }) => `${drawnNode(names, 'zh', e, e.brokerId)} 将 ${e.consumer} 从 ${e.group} 中移除：${consumerRemovedZh(config)[e.reason]}`,
+  'producer.registered': (e, { names }) => `${drawnNode(names, 'zh', e, e.brokerId)} 登记了生产者组 ${e.group} 中的 ${e.producer}`,
+  'producer.removed': (e, { config, names }) => `${drawnNode(names, 'zh', e, e.brokerId)} 将生产者 ${e.producer} 从 ${e.group} 中移除：${producerRemovedZh(config)[e.reason]}`,
+  'message.consumed': (e, { names }) => `${e.consumer}（${e.group}）${e.brokerId === MASTER_ID ? '' : `从 ${drawnNode(names, 'zh', e, e.brokerId)} `}消费了 ${e.topic} ${e.broker}:${e.queueId} 位点 ${e.queueOffset} 的消息${e.reconsumeTimes > 0 ? `（第 ${e.reconsumeTimes} 次重试）` : ''}`,
   'consume.failed': (e) => `${e.consumer}（${e.group}）消费 ${e.msgId} 失败（reconsumeTimes ${e.reconsumeTimes}）；下一步：${e.next}`,
-  'pull.rejected': (e, _config, names) => `${drawnNode(names, 'zh', e, e.brokerId)} 拒绝了 ${e.consumer} 对 ${e.topic} 队列 ${e.queueId} 的拉取：${e.reason}`,
-  'offset.committed': (e, _config, _names, local) => (local.has(e.consumer)
+  'pull.rejected': (e, { names }) => `${drawnNode(names, 'zh', e, e.brokerId)} 拒绝了 ${e.consumer} 对 ${e.topic} 队列 ${e.queueId} 的拉取：${e.reason}`,
+  'offset.committed': (e, { localOffsets }) => (localOffsets.has(e.consumer)
     ? `${e.consumer} 把 ${e.group} 在 ${e.topic} ${e.broker}:${e.queueId} 的位点 ${e.offset} 写入了自己的本地文件（LocalFileOffsetStore）`
     : `${e.consumer} 为 ${e.group} 提交了 ${e.topic} ${e.broker}:${e.queueId} 的位点 ${e.offset}`),
   fault: (e) => `注入故障：${e.action} ${e.target}`,
@@ -131,10 +137,15 @@ const zh: Describers = {
 
 const DESCRIBERS: Bilingual<Describers> = { en, zh };
 
-/** `localOffsets`: the consumers that keep their offsets in a local file (localOffsetConsumers), none by default. */
-export function describeEvent(
-  event: TraceEvent, language: Language, config: SimConfig = ROCKETMQ_DEFAULTS, names: BrokerNodeNames = DECLARED_NAMES, localOffsets: ReadonlySet<string> = NO_CONSUMERS,
-): string {
-  const describe = inLanguage(DESCRIBERS, language)[event.type] as (e: TraceEvent, c: SimConfig, n: BrokerNodeNames, l: ReadonlySet<string>) => string;
-  return describe(event, config, names, localOffsets);
+/** Whether two contexts give every event the same sentence (node names are rebuilt with each view; their key says what they name). */
+export function sameContext(a: EventContext, b: EventContext): boolean {
+  return a.config === b.config && a.names.key === b.names.key && a.localOffsets === b.localOffsets;
+}
+
+const DEFAULT_CONTEXT: EventContext = { config: ROCKETMQ_DEFAULTS, names: DECLARED_NAMES, localOffsets: NO_CONSUMERS };
+
+/** The sentence of `event`; what `context` leaves out is RocketMQ's defaults, the declared node names and no local offsets. */
+export function describeEvent(event: TraceEvent, language: Language, context: Partial<EventContext> = DEFAULT_CONTEXT): string {
+  const describe = inLanguage(DESCRIBERS, language)[event.type] as (e: TraceEvent, c: EventContext) => string;
+  return describe(event, context === DEFAULT_CONTEXT ? DEFAULT_CONTEXT : { ...DEFAULT_CONTEXT, ...context });
 }

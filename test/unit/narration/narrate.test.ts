@@ -74,10 +74,10 @@ describe('the caption of every event', () => {
 
   it('names the node that registered or removed a client: a consumer heartbeats the slaves too', () => {
     const onSlave = { ...sample('consumer.registered'), brokerId: 1 } as TraceEvent;
-    expect(describeEvent(onSlave, 'en', config)).toBe('broker-a/1 registered c-1 in CG');
-    expect(describeEvent(onSlave, 'zh', config)).toBe('broker-a/1 登记了 CG 中的 c-1');
-    expect(describeEvent(sample('consumer.registered'), 'en', config)).toBe('broker-a/0 registered c-1 in CG');
-    expect(describeEvent(sample('producer.removed'), 'en', config)).toMatch(/^broker-a\/0 removed producer p-1 from PG: /);
+    expect(describeEvent(onSlave, 'en', { config })).toBe('broker-a/1 registered c-1 in CG');
+    expect(describeEvent(onSlave, 'zh', { config })).toBe('broker-a/1 登记了 CG 中的 c-1');
+    expect(describeEvent(sample('consumer.registered'), 'en', { config })).toBe('broker-a/0 registered c-1 in CG');
+    expect(describeEvent(sample('producer.removed'), 'en', { config })).toMatch(/^broker-a\/0 removed producer p-1 from PG: /);
   });
 
   it('says a consumed message was read from a slave when its brokerId is not the master\'s, in the caption and the log', () => {
@@ -85,9 +85,9 @@ describe('the caption of every event', () => {
     expect(narrate(sample('message.consumed'), 'en', { config })).not.toContain('slave');
     expect(narrate(fromSlave, 'en', { config })).toContain('consumed the message at position 7 of broker-a queue 1, read from the slave broker-a/1: its route has no master for broker-a.');
     expect(narrate(fromSlave, 'zh', { config })).toContain('是从 Slave broker-a/1 读取的：它的路由里没有 broker-a 的 Master');
-    expect(describeEvent(fromSlave, 'en', config)).toBe('c-1 (CG) consumed TopicTest broker-a:1 offset 7, read from broker-a/1');
-    expect(describeEvent(fromSlave, 'zh', config)).toBe('c-1（CG）从 broker-a/1 消费了 TopicTest broker-a:1 位点 7 的消息');
-    expect(describeEvent(sample('message.consumed'), 'en', config)).toBe('c-1 (CG) consumed TopicTest broker-a:1 offset 7');
+    expect(describeEvent(fromSlave, 'en', { config })).toBe('c-1 (CG) consumed TopicTest broker-a:1 offset 7, read from broker-a/1');
+    expect(describeEvent(fromSlave, 'zh', { config })).toBe('c-1（CG）从 broker-a/1 消费了 TopicTest broker-a:1 位点 7 的消息');
+    expect(describeEvent(sample('message.consumed'), 'en', { config })).toBe('c-1 (CG) consumed TopicTest broker-a:1 offset 7');
   });
 
   it('uses the run\'s configured periods, never the defaults, in every sentence that names one', () => {
@@ -160,9 +160,9 @@ describe('the caption of an offset of a BROADCASTING consumer (LocalFileOffsetSt
     const local = localOffsetConsumers(scenario);
     expect([...local].sort()).toEqual(['b-1', 'b-2']);
     const committed = first('offset.committed', 'CG_AUDIT');
-    expect(describeEvent(committed, 'en', scenario.config, undefined, local)).toMatch(/^b-1 wrote offset \d+ of TopicTest broker-\w:\d for CG_AUDIT to its own local file \(LocalFileOffsetStore\)$/);
-    expect(describeEvent(committed, 'zh', scenario.config, undefined, local)).toMatch(/^b-1 把 CG_AUDIT 在 TopicTest broker-\w:\d 的位点 \d+ 写入了自己的本地文件（LocalFileOffsetStore）$/);
-    expect(describeEvent(first('offset.committed', 'CG_ORDER'), 'zh', scenario.config, undefined, local)).toContain('提交了');
+    expect(describeEvent(committed, 'en', { config: scenario.config, localOffsets: local })).toMatch(/^b-1 wrote offset \d+ of TopicTest broker-\w:\d for CG_AUDIT to its own local file \(LocalFileOffsetStore\)$/);
+    expect(describeEvent(committed, 'zh', { config: scenario.config, localOffsets: local })).toMatch(/^b-1 把 CG_AUDIT 在 TopicTest broker-\w:\d 的位点 \d+ 写入了自己的本地文件（LocalFileOffsetStore）$/);
+    expect(describeEvent(first('offset.committed', 'CG_ORDER'), 'zh', { config: scenario.config, localOffsets: local })).toContain('提交了');
   });
 });
 

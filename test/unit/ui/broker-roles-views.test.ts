@@ -101,8 +101,8 @@ describe('diagnostics and what-if speak of the new master', () => {
     if (!result.ok || !result.divergence) throw new Error('the runs should differ');
     const { changed, changedNodes } = result.divergence;
     expect(changed).toMatchObject({ type: 'broker.registered', broker: 'broker-a', brokerId: 0 });
-    expect(describeEvent(changed!, 'en', json.config, tableNames(changedNodes))).toMatch(/^broker-a\/1 \(now master\) sent its heartbeat/);
-    expect(describeEvent(changed!, 'zh', json.config, tableNames(changedNodes))).toMatch(/^broker-a\/1（现为 Master） 向 ns-\d 重新注册/);
+    expect(describeEvent(changed!, 'en', { config: json.config, names: tableNames(changedNodes) })).toMatch(/^broker-a\/1 \(now master\) sent its heartbeat/);
+    expect(describeEvent(changed!, 'zh', { config: json.config, names: tableNames(changedNodes) })).toMatch(/^broker-a\/1（现为 Master） 向 ns-\d 重新注册/);
   });
 
   it('offers no master role to change in controller mode, and refuses one: every elected master is SYNC_MASTER', () => {
@@ -121,21 +121,21 @@ describe('event sentences name the box the canvas draws', () => {
   it('a slave copy stored as broker-a/2 (its controller id) is broker-a/1', () => {
     const copy = lastStored(timeline, (event) => event.broker === 'broker-a' && event.brokerId === 2);
     expect(copy.t).toBeLessThan(42_000);
-    expect(describeEvent(copy, 'en', timeline.scenario.config, names)).toMatch(/^broker-a\/1 stored/);
+    expect(describeEvent(copy, 'en', { config: timeline.scenario.config, names })).toMatch(/^broker-a\/1 stored/);
   });
 
   it('a store at brokerId 0 before the election is broker-a/0, after it broker-a/1 (now master)', () => {
     const before = lastStored(timeline, (event) => event.broker === 'broker-a' && event.brokerId === 0, 30_000);
     const after = lastStored(timeline, (event) => event.broker === 'broker-a' && event.brokerId === 0);
-    expect(describeEvent(before, 'en', timeline.scenario.config, names)).toMatch(/^broker-a\/0 stored/);
-    expect(describeEvent(after, 'en', timeline.scenario.config, names)).toMatch(/^broker-a\/1 \(now master\) stored/);
-    expect(describeEvent(after, 'zh', timeline.scenario.config, names)).toMatch(/^broker-a\/1（现为 Master） 将消息存入/);
+    expect(describeEvent(before, 'en', { config: timeline.scenario.config, names })).toMatch(/^broker-a\/0 stored/);
+    expect(describeEvent(after, 'en', { config: timeline.scenario.config, names })).toMatch(/^broker-a\/1 \(now master\) stored/);
+    expect(describeEvent(after, 'zh', { config: timeline.scenario.config, names })).toMatch(/^broker-a\/1（现为 Master） 将消息存入/);
   });
 
   it('the old master\'s registration as a slave (brokerId 1) names broker-a/0, in the caption too', () => {
     const events = timeline.traceSlice(0, timeline.traceLength);
     const registered = events.find((event) => event.type === 'broker.registered' && event.broker === 'broker-a' && event.brokerId === 1)!;
-    expect(describeEvent(registered, 'en', timeline.scenario.config, names)).toMatch(/^broker-a\/0 registered/);
+    expect(describeEvent(registered, 'en', { config: timeline.scenario.config, names })).toMatch(/^broker-a\/0 registered/);
     const caption = narrate(registered, 'en', contextAt(timeline.scenario.config, timeline.state, names));
     expect(caption).toMatch(/^broker-a\/0 registered with ns-\d for the first time/);
   });
@@ -148,6 +148,6 @@ describe('event sentences name the box the canvas draws', () => {
   it('a run without controller mode keeps the declared names', () => {
     const plain = libraryTimeline('master-slave-failover', 20_000);
     const copy = lastStored(plain, (event) => event.brokerId === 1);
-    expect(describeEvent(copy, 'en', plain.scenario.config, namesAt(plain))).toMatch(/^broker-a\/1 stored/);
+    expect(describeEvent(copy, 'en', { config: plain.scenario.config, names: namesAt(plain) })).toMatch(/^broker-a\/1 stored/);
   });
 });

@@ -3,12 +3,12 @@
  * counters that differ at the end, and one chart with both runs' lines (the changed run dashed).
  */
 import { useId, useRef, useState } from 'react';
-import type { BrokerNodeTable, Scenario, SimConfig, TraceEvent } from '../../../sim/index.ts';
+import type { BrokerNodeTable, Scenario, TraceEvent } from '../../../sim/index.ts';
 import type { WhatIfChange } from '../../../sim/queries/what-if-change.ts';
 import { usePlayback, type Language } from '../../../store/playback.ts';
 import { formatCount, formatTime } from '../../../viz/format.ts';
 import { tableNames } from '../../broker-node-names.ts';
-import { describeEvent, localOffsetConsumers } from '../../panels/event-sentences.ts';
+import { describeEvent, localOffsetConsumers, type EventContext } from '../../panels/event-sentences.ts';
 import { panelStrings } from '../../panels/strings.ts';
 import { useElementWidth } from '../../panels/use-element-width.ts';
 import { useSimQuery, type SimQueryOptions } from '../../use-sim-query.ts';
@@ -31,14 +31,13 @@ interface EventTextProps {
   nodes: BrokerNodeTable | null;
   none: string;
   language: Language;
-  config: SimConfig;
-  /** The consumers that keep their offsets in a local file (BROADCASTING). */
-  localOffsets: ReadonlySet<string>;
+  /** The scenario's: each run names its brokers' nodes by its own `nodes`. */
+  context: Omit<EventContext, 'names'>;
 }
 
-function EventText({ event, nodes, none, language, config, localOffsets }: EventTextProps) {
+function EventText({ event, nodes, none, language, context }: EventTextProps) {
   if (!event) return <span>{none}</span>;
-  return <span><code className="rs-whatif-event">{`${event.type}`}</code> {describeEvent(event, language, config, tableNames(nodes), localOffsets)}</span>;
+  return <span><code className="rs-whatif-event">{`${event.type}`}</code> {describeEvent(event, language, { ...context, names: tableNames(nodes) })}</span>;
 }
 
 export function WhatIfResult({ change, scenario, strings }: { change: WhatIfChange; scenario: Scenario; strings: WhatIfStrings }) {
@@ -59,7 +58,7 @@ export function WhatIfResult({ change, scenario, strings }: { change: WhatIfChan
   if (!data.ok) return <p className="rs-whatif-refused" role="alert" data-testid="whatif-refused">{strings.refused(data.message[language])}</p>;
   const { divergence } = data;
   const none = divergence?.onlyIn ? strings.onlyIn[divergence.onlyIn] : strings.none;
-  const localOffsets = localOffsetConsumers(scenario);
+  const context = { config, localOffsets: localOffsetConsumers(scenario) };
   // The chart opens on what the change moved: messages no consumer can read (a readQueueNums fix) are not in the lag (diffTotal).
   const metric = chosenMetric ?? (data.differences.some((d) => d.name === 'neverConsumable') ? 'counters' : 'lagByGroup');
   const lines = [
@@ -73,8 +72,8 @@ export function WhatIfResult({ change, scenario, strings }: { change: WhatIfChan
         <div className="rs-whatif-divergence" data-testid="whatif-divergence" data-t={divergence.t}>
           <p><strong>{strings.divergedAt(formatTime(divergence.t), divergence.index)}</strong></p>
           <dl>
-            <dt>{strings.thisRun}</dt><dd><EventText event={divergence.original} nodes={divergence.originalNodes} none={none} language={language} config={config} localOffsets={localOffsets} /></dd>
-            <dt>{strings.changedRun}</dt><dd><EventText event={divergence.changed} nodes={divergence.changedNodes} none={none} language={language} config={config} localOffsets={localOffsets} /></dd>
+            <dt>{strings.thisRun}</dt><dd><EventText event={divergence.original} nodes={divergence.originalNodes} none={none} language={language} context={context} /></dd>
+            <dt>{strings.changedRun}</dt><dd><EventText event={divergence.changed} nodes={divergence.changedNodes} none={none} language={language} context={context} /></dd>
           </dl>
         </div>
       ) : <p data-testid="whatif-divergence-none">{strings.noDivergence}</p>}

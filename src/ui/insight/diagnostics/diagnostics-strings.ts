@@ -181,7 +181,7 @@ const en: DiagnosticsStrings = {
         why: f.listedBy.length > 0
           ? `Nothing closed its connections (a machine without power sends no FIN or RST), so the NameServers still list it until its registration is ${timeoutSeconds(f.listedBy)} s old (the idle channel's close or scanNotActiveBroker): ${listedEn(f.listedBy)}. Until then routes still give ${f.broker} with its master: producers keep choosing its queues and each send there waits sendMsgTimeout and fails, and consumers pull from it, not from a slave, and get no answer.`
           : `Producers leave ${f.broker} out of their send queues once their route shows no master for it (topicRouteData2TopicPublishInfo skips a brokerName without brokerId 0). ${f.readFrom
-            ? `Consumers read its queues from the slave ${f.readFrom} (findBrokerAddressInSubscribe): what HA copied to it, and they commit their offsets to it.`
+            ? `Consumers read its queues from the slave ${f.readFrom} once their route shows no master for it (findBrokerAddressInSubscribe picks a node from the route the client pulled last; until its next route pull it still pulls from ${f.master}): what HA copied to it, and they commit their offsets to it.`
             : `No slave of it runs either: its messages cannot be read until ${f.master} is back.`}`,
         fix: f.replicas === 1
           ? `Bring ${f.master} back: it is ${f.broker}'s only node, so nothing can take its place, in controller mode or not; its stored messages wait on its disk. To stay readable while a master is down, give the group a slave; to keep taking writes, run it in controller mode with replicas a controller can elect.`
@@ -273,7 +273,7 @@ const zh: DiagnosticsStrings = {
         why: f.listedBy.length > 0
           ? `它的连接没有被关闭（断电的机器不会发出 FIN 或 RST），所以 NameServer 要等它的注册已过去 ${timeoutSeconds(f.listedBy)} s 才剔除它（空闲连接被关闭或 scanNotActiveBroker）：${listedZh(f.listedBy)}。在那之前路由里的 ${f.broker} 仍带着这个 Master：生产者继续选它的队列，每次发送都等满 sendMsgTimeout 后失败；消费者也仍向它（而不是 Slave）拉取，得不到应答。`
           : `生产者的路由一旦显示 ${f.broker} 没有 Master，就不再向它发送（topicRouteData2TopicPublishInfo 跳过没有 brokerId 0 的 brokerName）。${f.readFrom
-            ? `消费者改从 Slave ${f.readFrom} 读取它的队列（findBrokerAddressInSubscribe）：读到的是 HA 已复制过去的消息，消费位点也提交给它。`
+            ? `消费者的路由不再显示它的 Master 之后，改从 Slave ${f.readFrom} 读取它的队列（findBrokerAddressInSubscribe 从客户端上次拉取的路由中选节点；在下一次路由拉取之前，它仍向 ${f.master} 拉取）：读到的是 HA 已复制过去的消息，消费位点也提交给它。`
             : `它也没有 Slave 在运行：在 ${f.master} 恢复之前，它的消息无法被读取。`}`,
         fix: f.replicas === 1
           ? `让 ${f.master} 恢复：它是 ${f.broker} 唯一的节点，无论是否开启 Controller 模式都没有节点能接替它；已存储的消息留在它的磁盘上等它回来。想在 Master 宕机时仍能读取，要给这个组配 Slave；想继续接受写入，要以 Controller 模式运行，并配有可被选举的副本。`

@@ -2,6 +2,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getTimeline, usePlayback } from '../../../src/store/playback.ts';
+import { findLibraryEntry } from '../../../src/scenario/library/index.ts';
 import { openLibraryEntry, openSource } from '../../../src/ui/controls/session.ts';
 import { DiagnosticsTab } from '../../../src/ui/insight/diagnostics/DiagnosticsTab.tsx';
 import { diagnosticsStrings } from '../../../src/ui/insight/diagnostics/diagnostics-strings.ts';
@@ -139,8 +140,8 @@ describe('Route diagnostics', () => {
     expect(titles('noMaster')).toEqual(['broker-a has no master: broker-a/0 crashed', 'broker-b has no master: broker-b/0 crashed']);
     const listing = getTimeline()!.state.nameServers['ns-1']!.brokerLiveTable;
     const lastHeartbeat = Object.values(listing).find((info) => info.node === 'broker-a/0')!.lastUpdateTimestamp;
-    expect(groups[0]).toHaveTextContent('Nothing closed its connections (a machine without power sends no FIN or RST), so the NameServers still list it until its registration is 120 s old');
-    expect(groups[0]).toHaveTextContent(`ns-1 heard its last registration at ${formatTime(lastHeartbeat)} and drops it at ${formatTime(lastHeartbeat + 120_000)} at the earliest`);
+    expect(groups[0]).toHaveTextContent('Nothing closed its connections (a machine without power sends no FIN or RST), so the NameServers still list it until they drop it as silent');
+    expect(groups[0]).toHaveTextContent(`ns-1 heard its last registration at ${formatTime(lastHeartbeat)} and drops it at ${formatTime(lastHeartbeat + 120_000)}, when its channel has been idle 120 s (the idle close), unless it registers again`);
     expect(groups[0]).toHaveTextContent('each send there waits sendMsgTimeout and fails');
     expect(groups[0]).not.toHaveTextContent('No slave of it runs');
     // Each group is one node: nothing can take its place.
@@ -176,7 +177,7 @@ describe('Route diagnostics', () => {
     expect(groups[0]).not.toHaveTextContent('SyncStateSet');
   });
 
-  it('names a master cut off by a partition, when each NameServer drops it at the earliest, and once they have', () => {
+  it('names a master cut off by a partition, when each NameServer drops it, and once they have', () => {
     // broker-b/0 is partitioned at 90 s; its last registration reached both NameServers at 70 s.
     openAt('crash-partition-shutdown', 100_000);
     render(<DiagnosticsTab />);
@@ -185,8 +186,8 @@ describe('Route diagnostics', () => {
     const live = getTimeline()!.state.nameServers['ns-1']!.brokerLiveTable;
     const info = Object.values(live).find((entry) => entry.node === 'broker-b/0')!;
     expect(info.heartbeatTimeoutMillis).toBe(120_000);
-    expect(cut[0]).toHaveTextContent(`a NameServer drops it only once its registration is 120 s old`);
-    expect(cut[0]).toHaveTextContent(`ns-1 and ns-2 heard its last registration at ${formatTime(info.lastUpdateTimestamp)} and drop it at ${formatTime(info.lastUpdateTimestamp + 120_000)} at the earliest`);
+    expect(cut[0]).toHaveTextContent(`a NameServer drops it only once it has been silent long enough`);
+    expect(cut[0]).toHaveTextContent(`ns-1 and ns-2 heard its last registration at ${formatTime(info.lastUpdateTimestamp)} and drop it at ${formatTime(info.lastUpdateTimestamp + 120_000)}, when its channel has been idle 120 s (the idle close)`);
     expect(cut[0]).toHaveTextContent('sends to its queues get no answer within sendMsgTimeout');
     cleanup();
     // Both NameServers remove it when its idle channel closes, 120 s after that registration.
@@ -200,9 +201,30 @@ describe('Route diagnostics', () => {
   it('names NameServers that heard different last registrations apart', () => {
     const text = diagnosticsStrings('en').describe({
       kind: 'unreachableMaster', broker: 'broker-b', node: 'broker-b/0',
-      listedBy: [{ nameServer: 'ns-1', lastHeartbeat: 70_002, expiresAt: 190_002 }, { nameServer: 'ns-2', lastHeartbeat: 40_001, expiresAt: 160_001 }], controllerMode: false,
+      listedBy: [
+        { nameServer: 'ns-1', lastHeartbeat: 70_002, drop: { at: 190_002, how: 'channelIdle' }, afterMs: 120_000 },
+        { nameServer: 'ns-2', lastHeartbeat: 40_001, drop: { at: 165_000, how: 'expired' }, afterMs: 120_000 },
+      ], controllerMode: false,
     }, () => '');
-    expect(text.why).toContain('ns-1 heard its last registration at 1:10.002 and drops it at 3:10.002 at the earliest; ns-2 heard its last registration at 0:40.001 and drops it at 2:40.001 at the earliest');
+    expect(text.why).toContain('ns-1 heard its last registration at 1:10.002 and drops it at 3:10.002, when its channel has been idle 120 s (the idle close), unless it registers again; '
+      + 'ns-2 heard its last registration at 0:40.001 and drops it at 2:45.000, at the first scanNotActiveBroker after its registration is 120 s old, unless it registers again');
+  });
+
+  it('with the idle close off, a partitioned master is dropped at the first scan after 120 s, as the run does, in 5.x and 4.x', () => {
+    const file = findLibraryEntry('partition-idle-vs-scan')!.scenario as Record<string, unknown>;
+    for (const rocketmqVersion of ['5.x', '4.x']) {
+      openSource({ ...file, config: { rocketmqVersion, serverChannelMaxIdleTimeMs: 0 } });
+      usePlayback.getState().seek(150_000);
+      render(<DiagnosticsTab />);
+      const text = findings('unreachableMaster')[0]!.textContent ?? '';
+      const said = /drops? it at (\d+:\d+\.\d+), at the first scanNotActiveBroker after its registration is 120 s old/.exec(text);
+      expect(said, text).not.toBeNull();
+      usePlayback.getState().seek(300_000);
+      const removed = getTimeline()!.traceSlice(0).find((e) => e.type === 'broker.removed');
+      expect(removed).toMatchObject({ reason: 'expired' });
+      expect(said![1]).toBe(formatTime(removed!.t));
+      cleanup();
+    }
   });
 
   it('in controller mode says the controller elects a new master for a master cut off, until it has (controller.elected, trigger expired)', () => {
@@ -270,6 +292,6 @@ describe('Route diagnostics', () => {
     openAt('crash-partition-shutdown', 100_000, 'zh');
     render(<DiagnosticsTab />);
     expect(findings('unreachableMaster')[0]).toHaveTextContent('broker-b/0 与网络断开，但仍在运行');
-    expect(findings('unreachableMaster')[0]).toHaveTextContent('ns-1 和 ns-2 最后一次收到它的注册是在 1:10.002，最早在 3:10.002 剔除它');
+    expect(findings('unreachableMaster')[0]).toHaveTextContent('ns-1 和 ns-2 最后一次收到它的注册是在 1:10.002，若它不再注册，将在 3:10.002 剔除它（连接空闲满 120 s 时被关闭）');
   });
 });

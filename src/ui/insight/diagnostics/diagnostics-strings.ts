@@ -115,23 +115,34 @@ function strandedAboveReadZh(f: StrandedAboveRead): DiagnosticText {
   };
 }
 
-/** The listings grouped by their times: NameServers that heard the same last registration are named together. */
-function byTimes(listedBy: readonly Listing[]): { nameServers: string[]; lastHeartbeat: number; expiresAt: number }[] {
-  const groups: { nameServers: string[]; lastHeartbeat: number; expiresAt: number }[] = [];
+interface ListingGroup {
+  nameServers: string[];
+  lastHeartbeat: number;
+  drop: Listing['drop'];
+  afterMs: number;
+}
+
+/** The listings grouped by their times: NameServers that heard the same last registration and drop it alike are named together. */
+function byTimes(listedBy: readonly Listing[]): ListingGroup[] {
+  const groups: ListingGroup[] = [];
   for (const l of listedBy) {
-    const same = groups.find((g) => g.lastHeartbeat === l.lastHeartbeat && g.expiresAt === l.expiresAt);
+    const same = groups.find((g) => g.lastHeartbeat === l.lastHeartbeat && g.drop.at === l.drop.at && g.drop.how === l.drop.how);
     if (same) same.nameServers.push(l.nameServer);
-    else groups.push({ nameServers: [l.nameServer], lastHeartbeat: l.lastHeartbeat, expiresAt: l.expiresAt });
+    else groups.push({ ...l, nameServers: [l.nameServer] });
   }
   return groups;
 }
 
+const howEn = (g: ListingGroup) => (g.drop.how === 'channelIdle'
+  ? `when its channel has been idle ${g.afterMs / 1_000} s (the idle close)`
+  : `at the first scanNotActiveBroker after its registration is ${g.afterMs / 1_000} s old`);
+const howZh = (g: ListingGroup) => (g.drop.how === 'channelIdle'
+  ? `（连接空闲满 ${g.afterMs / 1_000} s 时被关闭）`
+  : `（注册满 ${g.afterMs / 1_000} s 之后的第一次 scanNotActiveBroker）`);
 const listedEn = (listedBy: readonly Listing[]) => byTimes(listedBy).map((g) =>
-  `${g.nameServers.join(' and ')} heard its last registration at ${formatTime(g.lastHeartbeat)} and drop${g.nameServers.length > 1 ? '' : 's'} it at ${formatTime(g.expiresAt)} at the earliest`).join('; ');
+  `${g.nameServers.join(' and ')} heard its last registration at ${formatTime(g.lastHeartbeat)} and drop${g.nameServers.length > 1 ? '' : 's'} it at ${formatTime(g.drop.at)}, ${howEn(g)}, unless it registers again`).join('; ');
 const listedZh = (listedBy: readonly Listing[]) => byTimes(listedBy).map((g) =>
-  `${g.nameServers.join(' 和 ')} 最后一次收到它的注册是在 ${formatTime(g.lastHeartbeat)}，最早在 ${formatTime(g.expiresAt)} 剔除它`).join('；');
-/** The registration age at which a NameServer drops the broker (heartbeatTimeoutMillis, 120 s by default), in seconds. */
-const timeoutSeconds = (listedBy: readonly Listing[]) => (listedBy[0]!.expiresAt - listedBy[0]!.lastHeartbeat) / 1_000;
+  `${g.nameServers.join(' 和 ')} 最后一次收到它的注册是在 ${formatTime(g.lastHeartbeat)}，若它不再注册，将在 ${formatTime(g.drop.at)} 剔除它${howZh(g)}`).join('；');
 
 function members(finding: Extract<RouteDiagnostic, { kind: 'inconsistentGroup' }>, separator: string): string {
   return finding.members.map((member) => `${member.id}: ${member.topic} "${member.subscription}"`).join(separator);
@@ -179,7 +190,7 @@ const en: DiagnosticsStrings = {
       case 'noMaster': return {
         title: `${f.broker} has no master: ${f.master} ${f.status === 'crashed' ? 'crashed' : 'was shut down'}`,
         why: f.listedBy.length > 0
-          ? `Nothing closed its connections (a machine without power sends no FIN or RST), so the NameServers still list it until its registration is ${timeoutSeconds(f.listedBy)} s old (the idle channel's close or scanNotActiveBroker): ${listedEn(f.listedBy)}. Until then routes still give ${f.broker} with its master: producers keep choosing its queues and each send there waits sendMsgTimeout and fails, and consumers pull from it, not from a slave, and get no answer.`
+          ? `Nothing closed its connections (a machine without power sends no FIN or RST), so the NameServers still list it until they drop it as silent: ${listedEn(f.listedBy)}. Until then routes still give ${f.broker} with its master: producers keep choosing its queues and each send there waits sendMsgTimeout and fails, and consumers pull from it, not from a slave, and get no answer.`
           : `Producers leave ${f.broker} out of their send queues once their route shows no master for it (topicRouteData2TopicPublishInfo skips a brokerName without brokerId 0). ${f.readFrom
             ? `Consumers read its queues from the slave ${f.readFrom} once their route shows no master for it (findBrokerAddressInSubscribe picks a node from the route the client pulled last; until its next route pull it still pulls from ${f.master}): what HA copied to it, and they commit their offsets to it.`
             : `No slave of it runs either: its messages cannot be read until ${f.master} is back.`}`,
@@ -192,7 +203,7 @@ const en: DiagnosticsStrings = {
       case 'unreachableMaster': return {
         title: `${f.node} is cut off from the network, still running`,
         why: f.listedBy.length > 0
-          ? `No connection closes, so a NameServer drops it only once its registration is ${timeoutSeconds(f.listedBy)} s old (the idle channel's close or scanNotActiveBroker): ${listedEn(f.listedBy)}. Until then routes still give ${f.broker}: sends to its queues get no answer within sendMsgTimeout, and pulls from it fail.`
+          ? `No connection closes, so a NameServer drops it only once it has been silent long enough: ${listedEn(f.listedBy)}. Until then routes still give ${f.broker}: sends to its queues get no answer within sendMsgTimeout, and pulls from it fail.`
           : `The NameServers dropped it once its registration was too old (the idle channel's close or scanNotActiveBroker): clients leave ${f.broker} at their next route pull, and the messages stored in it wait until it is reachable again.`,
         fix: f.controllerMode
           ? `Nothing to do by hand in controller mode: once ${f.node}'s heartbeats to the controller expire, it elects a new master from the group's SyncStateSet, which registers as brokerId 0; healed, ${f.node} comes back as its slave.`
@@ -271,7 +282,7 @@ const zh: DiagnosticsStrings = {
       case 'noMaster': return {
         title: `${f.broker} 没有 Master：${f.master} ${f.status === 'crashed' ? '已崩溃' : '已关闭'}`,
         why: f.listedBy.length > 0
-          ? `它的连接没有被关闭（断电的机器不会发出 FIN 或 RST），所以 NameServer 要等它的注册已过去 ${timeoutSeconds(f.listedBy)} s 才剔除它（空闲连接被关闭或 scanNotActiveBroker）：${listedZh(f.listedBy)}。在那之前路由里的 ${f.broker} 仍带着这个 Master：生产者继续选它的队列，每次发送都等满 sendMsgTimeout 后失败；消费者也仍向它（而不是 Slave）拉取，得不到应答。`
+          ? `它的连接没有被关闭（断电的机器不会发出 FIN 或 RST），所以 NameServer 要等它沉默足够久才剔除它：${listedZh(f.listedBy)}。在那之前路由里的 ${f.broker} 仍带着这个 Master：生产者继续选它的队列，每次发送都等满 sendMsgTimeout 后失败；消费者也仍向它（而不是 Slave）拉取，得不到应答。`
           : `生产者的路由一旦显示 ${f.broker} 没有 Master，就不再向它发送（topicRouteData2TopicPublishInfo 跳过没有 brokerId 0 的 brokerName）。${f.readFrom
             ? `消费者的路由不再显示它的 Master 之后，改从 Slave ${f.readFrom} 读取它的队列（findBrokerAddressInSubscribe 从客户端上次拉取的路由中选节点；在下一次路由拉取之前，它仍向 ${f.master} 拉取）：读到的是 HA 已复制过去的消息，消费位点也提交给它。`
             : `它也没有 Slave 在运行：在 ${f.master} 恢复之前，它的消息无法被读取。`}`,
@@ -284,7 +295,7 @@ const zh: DiagnosticsStrings = {
       case 'unreachableMaster': return {
         title: `${f.node} 与网络断开，但仍在运行`,
         why: f.listedBy.length > 0
-          ? `没有连接被关闭，所以 NameServer 要等它的注册已过去 ${timeoutSeconds(f.listedBy)} s 才剔除它（空闲连接被关闭或 scanNotActiveBroker）：${listedZh(f.listedBy)}。在那之前路由里仍有 ${f.broker}：发往它的队列的消息在 sendMsgTimeout 内得不到应答，从它拉取也会失败。`
+          ? `没有连接被关闭，所以 NameServer 要等它沉默足够久才剔除它：${listedZh(f.listedBy)}。在那之前路由里仍有 ${f.broker}：发往它的队列的消息在 sendMsgTimeout 内得不到应答，从它拉取也会失败。`
           : `它的注册过期后，NameServer 已把它剔除（空闲连接被关闭或 scanNotActiveBroker）：客户端在下一次拉取路由时不再使用 ${f.broker}，已存入它的消息要等它恢复连通后才能被消费。`,
         fix: f.controllerMode
           ? `Controller 模式下无需手动处理：${f.node} 发给 Controller 的心跳过期后，Controller 会从该组的 SyncStateSet 中选出新的 Master，新 Master 以 brokerId 0 注册；网络恢复后，${f.node} 作为它的 Slave 回来。`

@@ -8,8 +8,8 @@
  * readable ones (topicRouteData2TopicSubscribeInfo), PermName decides readable and writable.
  */
 import {
-  brokerRoles, buildSubscriptionData, DLQ_GROUP_TOPIC_PREFIX, isReadable, isSystemTopic, isWriteable, readNode, SUB_ALL, type BrokerRoles, type BrokerState, type BrokerStatus,
-  type ModelState, type Scenario,
+  brokerRoles, buildSubscriptionData, DLQ_GROUP_TOPIC_PREFIX, isReadable, isSystemTopic, isWriteable, readNode, silentBrokerDrop, SUB_ALL, type BrokerRoles, type BrokerState,
+  type BrokerStatus, type ModelState, type Scenario, type SilentDrop,
 } from '../../../sim/index.ts';
 import type { Summary } from '../../../sim/summary.ts';
 import { inconsistentGroups, type InconsistentGroup } from '../../../scenario/subscription-consistency.ts';
@@ -72,11 +72,16 @@ export type RouteDiagnostic =
   /** Messages in the group's dead-letter queue on the running masters, by broker name. */
   | { kind: 'deadLetters'; group: string; messages: number; brokers: string[] };
 
-/** A running NameServer that lists a broker node: its last registration there, and when the scan drops it at the earliest. */
+/**
+ * A running NameServer that lists a broker node: its last registration there, and when and how it
+ * drops the node if nothing more arrives (silentBrokerDrop); `afterMs` is the silence that takes:
+ * serverChannelMaxIdleTimeMs for the idle close, heartbeatTimeoutMillis for the scan.
+ */
 export interface Listing {
   nameServer: string;
   lastHeartbeat: number;
-  expiresAt: number;
+  drop: SilentDrop;
+  afterMs: number;
 }
 
 export type RouteDiagnosticKind = RouteDiagnostic['kind'];
@@ -84,9 +89,12 @@ export type RouteDiagnosticKind = RouteDiagnostic['kind'];
 /** The running NameServers that list `node` (RouteInfoManager's brokerLiveTable), by id. */
 function listingsOf(state: ModelState, node: string): Listing[] {
   const nameServers = Object.values(state.nameServers).filter((ns) => ns.up).sort((a, b) => (a.id < b.id ? -1 : 1));
-  return nameServers.flatMap((ns) => Object.values(ns.brokerLiveTable).filter((info) => info.node === node).map((info) => ({
-    nameServer: ns.id, lastHeartbeat: info.lastUpdateTimestamp, expiresAt: info.lastUpdateTimestamp + info.heartbeatTimeoutMillis,
-  })));
+  return nameServers.flatMap((ns) => Object.entries(ns.brokerLiveTable).filter(([, info]) => info.node === node).flatMap(([addr, info]) => {
+    const drop = silentBrokerDrop(state, ns, addr);
+    if (!drop) return [];
+    const afterMs = drop.how === 'channelIdle' ? state.config.serverChannelMaxIdleTimeMs : info.heartbeatTimeoutMillis;
+    return [{ nameServer: ns.id, lastHeartbeat: info.lastUpdateTimestamp, drop, afterMs }];
+  }));
 }
 
 const byName = (a: BrokerState, b: BrokerState) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.brokerId - b.brokerId);

@@ -27,8 +27,11 @@ export interface DashboardStats {
   /** Per broker node as drawn: messages consumed from it per second over the window, and messages it returned to pulls today. */
   getTps: Record<string, number>;
   getToday: Record<string, number>;
-  /** Per consumer group: messages consumed per second over the window. */
-  consumeTps: Record<string, number>;
+  /**
+   * Per consumer group, per topic (its own, %RETRY%<group>): messages consumed per second over the
+   * window, as getConsumeStats asks BrokerStatsManager.tpsGroupGetNums(group, topic).
+   */
+  consumeTps: Record<string, Record<string, number>>;
   /** Per broker node (its id as drawn), per topic, per queue id: the storeTimestamp of the queue's last message (null when empty). */
   lastStoreTime: Record<string, Record<string, (number | null)[]>>;
 }
@@ -73,7 +76,7 @@ function countRecent(stats: DashboardStats, timeline: TimelineView, from: number
         add(stats.putTps, traceBrokerNode(timeline.state, before, event.broker, event.brokerId, event.t), perSecond);
       } else if (event.type === 'message.consumed') {
         add(stats.getTps, traceBrokerNode(timeline.state, before, event.broker, event.brokerId, event.t), perSecond);
-        add(stats.consumeTps, event.group, perSecond);
+        add(stats.consumeTps[event.group] ??= dict(), event.topic, perSecond);
       }
     });
   }

@@ -123,7 +123,7 @@ export function progressRows(state: ModelState, asked: BrokersAsked, stats: Dash
   return consumeStats(state, asked.brokers).map(({ group, topic, retry, diffTotal, queues }) => {
     const owned = owners(state, group, topic);
     const rows: Row[] = queues.map((q) => [q.broker, q.queueId, owned.get(`${q.broker}@${q.queueId}`) ?? '', q.brokerOffset, q.consumerOffset, q.diff]);
-    return { group, topic, retry, diffTotal, consumeTps: round(stats?.consumeTps[group] ?? 0), rows };
+    return { group, topic, retry, diffTotal, consumeTps: round(stats?.consumeTps[group]?.[topic] ?? 0), rows };
   });
 }
 

@@ -93,3 +93,16 @@ describe("dashboardStats: today's totals are the brokers' own counts, as the tra
     expect(Object.keys(putToday).filter((node) => !node.endsWith('/0')).length).toBeGreaterThan(0);
   });
 });
+
+describe('dashboardStats: consume TPS per group and topic (getConsumeStats asks tpsGroupGetNums(group, topic))', () => {
+  // The TPS window counts the messages consumed in the last 10 s by the topic they were pulled from.
+  it('a group\'s retry topic, where nothing was consumed, has none of the rate of its own topic', () => {
+    const timeline = libraryTimeline('crash-partition-shutdown', 360_000);
+    const consumed = timeline.traceSlice(0).filter((e) => e.type === 'message.consumed' && e.t > 350_000);
+    expect(consumed.length).toBeGreaterThan(0);
+    expect(consumed.every((e) => e.type === 'message.consumed' && e.topic === 'TopicTest')).toBe(true);
+    const tps = dashboardStats(timeline).consumeTps['CG_ORDER']!;
+    expect(tps['TopicTest']).toBeCloseTo(consumed.length / 10, 5);
+    expect(tps['%RETRY%CG_ORDER']).toBeUndefined();
+  });
+});

@@ -128,7 +128,8 @@ export function NameServerPanel({ className }: NameServerPanelProps) {
   return (
     <PanelFrame name="nameservers" title={strings.nameServerTitle} className={className} aside={aside}>
       <p className="rs-muted rs-ns-heartbeat-note" data-testid="heartbeat-note">
-        {words.heartbeatNote(formatSeconds(config.brokerHeartbeatIntervalMs, 0), formatSeconds(config.brokerChannelExpiredTimeMs, 0), formatSeconds(config.scanNotActiveBrokerIntervalMs, 0))}
+        {words.heartbeatNote(formatSeconds(config.brokerHeartbeatIntervalMs, 0), formatSeconds(config.brokerChannelExpiredTimeMs, 0), formatSeconds(config.scanNotActiveBrokerIntervalMs, 0),
+          config.serverChannelMaxIdleTimeMs === 0 ? null : formatSeconds(config.serverChannelMaxIdleTimeMs, 0))}
       </p>
       <Agreement differences={differences} running={views.filter((v) => v.up).length} listing={views.some((v) => v.up && v.brokers.length > 0)} strings={strings} />
       <div className="rs-ns-cards">

@@ -11,7 +11,8 @@ export type ChoiceReason = { kind: 'notYet' } | { kind: 'randomStart'; list: str
 
 export interface ClientViewStrings {
   sinceHeartbeat: (period: string) => string;
-  heartbeatNote: (period: string, expiry: string, scan: string) => string;
+  /** `idle`: serverChannelMaxIdleTime, null when the idle close is off. */
+  heartbeatNote: (period: string, expiry: string, scan: string, idle: string | null) => string;
   chosenWhy: (reason: ChoiceReason) => string;
   nextRoutePull: string;
   nextRoutePullIn: (duration: string, period: string) => string;
@@ -28,7 +29,7 @@ export interface ClientViewStrings {
 
 const en: ClientViewStrings = {
   sinceHeartbeat: (period) => `Last heartbeat (registration every ${period})`,
-  heartbeatNote: (period, expiry, scan) => `A broker's heartbeat is its full registration (REGISTER_BROKER) sent to every NameServer every ${period}. A NameServer removes a broker whose last heartbeat is older than ${expiry}, at its scan every ${scan}.`,
+  heartbeatNote: (period, expiry, scan, idle) => `A broker's heartbeat is its full registration (REGISTER_BROKER) sent to every NameServer every ${period}. A NameServer removes a broker at once when its connection closes (a crash, a shutdown); a silent one (cut off, or its machine without power) ${idle === null ? '' : `when its channel has been idle ${idle}, or `}at its scan every ${scan} once its last heartbeat is older than ${expiry}.`,
   chosenWhy: (reason) => {
     switch (reason.kind) {
       case 'notYet': return 'none yet: chosen at the first request to a NameServer';
@@ -53,7 +54,7 @@ const en: ClientViewStrings = {
 
 const zh: ClientViewStrings = {
   sinceHeartbeat: (period) => `距上次心跳（每 ${period} 注册一次）`,
-  heartbeatNote: (period, expiry, scan) => `Broker 的心跳就是它每 ${period} 向每个 NameServer 发送的完整路由注册（REGISTER_BROKER）。NameServer 每 ${scan} 扫描一次，移除上次心跳早于 ${expiry} 之前的 Broker（路由剔除）。`,
+  heartbeatNote: (period, expiry, scan, idle) => `Broker 的心跳就是它每 ${period} 向每个 NameServer 发送的完整路由注册（REGISTER_BROKER）。连接关闭时（崩溃、关闭）NameServer 立即剔除该 Broker；沉默的 Broker（网络被隔离，或机器断电）${idle === null ? '' : `在连接空闲满 ${idle} 时被剔除，或者`}在每 ${scan} 一次的扫描中，上次心跳早于 ${expiry} 之前时被剔除（路由剔除）。`,
   chosenWhy: (reason) => {
     switch (reason.kind) {
       case 'notYet': return '尚未选定：第一次请求 NameServer 时选定';

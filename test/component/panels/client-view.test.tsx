@@ -23,7 +23,8 @@ describe('the broker\'s heartbeat on the NameServer panel', () => {
     loadAt(writeReadScenario(), 20_000);
     render(<NameServerPanel />);
     expect(screen.getAllByRole('columnheader', { name: 'Last heartbeat (registration every 30 s)' })).toHaveLength(2);
-    expect(screen.getByTestId('heartbeat-note')).toHaveTextContent('every 30 s. A NameServer removes a broker whose last heartbeat is older than 120 s, at its scan every 5 s.');
+    expect(screen.getByTestId('heartbeat-note')).toHaveTextContent('every 30 s. A NameServer removes a broker at once when its connection closes (a crash, a shutdown); '
+      + 'a silent one (cut off, or its machine without power) when its channel has been idle 120 s, or at its scan every 5 s once its last heartbeat is older than 120 s.');
   });
 
   it('says 10 s for the scan of RocketMQ 4.x, and speaks Chinese', () => {
@@ -32,8 +33,20 @@ describe('the broker\'s heartbeat on the NameServer panel', () => {
     loadAt(scenario, 20_000);
     act(() => usePlayback.getState().setLanguage('zh'));
     render(<NameServerPanel />);
-    expect(screen.getByTestId('heartbeat-note')).toHaveTextContent('NameServer 每 10 s 扫描一次');
+    expect(screen.getByTestId('heartbeat-note')).toHaveTextContent('连接关闭时（崩溃、关闭）NameServer 立即剔除该 Broker');
+    expect(screen.getByTestId('heartbeat-note')).toHaveTextContent('在每 10 s 一次的扫描中');
     expect(screen.getAllByRole('columnheader', { name: '距上次心跳（每 30 s 注册一次）' })).toHaveLength(2);
+  });
+});
+
+describe('the NameServer panel\'s removal of a silent broker', () => {
+  it('names no idle close when serverChannelMaxIdleTimeMs is 0 (IdleStateHandler with 0 checks nothing)', () => {
+    const scenario = writeReadScenario();
+    scenario.config = resolveConfig({ serverChannelMaxIdleTimeMs: 0 });
+    loadAt(scenario, 20_000);
+    render(<NameServerPanel />);
+    expect(screen.getByTestId('heartbeat-note')).toHaveTextContent('a silent one (cut off, or its machine without power) at its scan every 5 s once its last heartbeat is older than 120 s.');
+    expect(screen.getByTestId('heartbeat-note')).not.toHaveTextContent('idle');
   });
 });
 

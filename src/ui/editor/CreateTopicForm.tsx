@@ -24,13 +24,14 @@ export function CreateTopicForm() {
   const [topic, setTopic] = useState('TopicNew');
   const [mode, setMode] = useState<CreateMode>('cluster');
   const [chosen, setChosen] = useState('');
-  const [counts, setCounts] = useState<{ write?: number; read?: number; perm?: number }>({});
+  // -w and -r as typed (a number field's text), so a bad count is refused, never replaced.
+  const [counts, setCounts] = useState<{ write?: string; read?: string; perm?: number }>({});
   const [errors, setErrors] = useState<ValidationError[]>([]);
   if (!view || !config) return null;
   const targets = createTargets(view.timeline.state, mode);
   const target = targets.includes(chosen) ? chosen : (targets[0] ?? '');
-  const write = counts.write ?? config.topicQueueNums;
-  const read = counts.read ?? config.topicQueueNums;
+  const write = counts.write ?? String(config.topicQueueNums);
+  const read = counts.read ?? String(config.topicQueueNums);
   const perm = counts.perm ?? config.topicPerm;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -38,18 +39,16 @@ export function CreateTopicForm() {
     const next = addCreateTopic(source, { topic: topic.trim(), mode, target, writeQueueNums: write, readQueueNums: read, perm }, timeMs);
     setErrors(applyEdit(next, timeMs, 'fork'));
   };
-  const count = (field: 'write' | 'read', label: string, value: number) => (
+  const count = (field: 'write' | 'read', label: string, value: string) => (
     <label className="rs-field">
       <span>{label}</span>
-      <input className="rs-input rs-input-number" type="number" min={1} max={1024} value={value} data-testid={`create-topic-${field}`}
-        onChange={(event) => {
-          const parsed = Number(event.target.value);
-          if (event.target.value !== '' && Number.isInteger(parsed)) setCounts({ ...counts, [field]: Math.min(1024, Math.max(1, parsed)) });
-        }} />
+      <input className="rs-input rs-input-number" type="number" value={value} data-testid={`create-topic-${field}`}
+        onChange={(event) => setCounts({ ...counts, [field]: event.target.value })} />
     </label>
   );
+  // noValidate: the browser would block the form with its own message, in its own language.
   return (
-    <form className="rs-create-topic" onSubmit={submit} data-testid="create-topic-form">
+    <form className="rs-create-topic" onSubmit={submit} noValidate data-testid="create-topic-form">
       <fieldset className="rs-fieldset">
         <legend>{s.title}</legend>
         <p className="rs-note">{s.explain(mode)}</p>

@@ -10,13 +10,21 @@ import { formatTime } from '../../viz/format.ts';
 import { useT } from '../i18n/index.ts';
 import { useSimView } from '../use-sim.ts';
 import { applyEdit } from './apply.ts';
-import { applyKnobs, currentKnobs, KNOB_STRATEGIES, type Knobs } from './fork.ts';
+import { applyKnobs, currentKnobs, KNOB_STRATEGIES, knobProblems, type Knobs } from './fork.ts';
 import { ValidationErrors } from './ValidationErrors.tsx';
 
 /** Field edits, keyed `topics.TopicTest.readQueueNums`; a field not edited follows the run. */
 type Edits = Record<string, number | string>;
 
 const PERMS = [6, 4, 2, 0];
+
+/**
+ * A number field's text, kept as typed: the scenario's rules (or knobProblems) refuse a bad value
+ * by name instead of the form changing it. An emptied field is NaN, as Number('') would be 0.
+ */
+function typedNumber(text: string): number {
+  return text === '' ? Number.NaN : Number(text);
+}
 
 function withEdits(knobs: Knobs, edits: Edits): Knobs {
   const next = structuredClone(knobs);
@@ -45,21 +53,16 @@ export function KnobsForm() {
     setEdits({ ...edits, [key(section, name, field)]: value });
     setUnchanged(false);
   };
-  const numberField = (section: keyof Knobs, name: string, field: string, value: number, min: number, max: number, step = 1) => (
+  const numberField = (section: keyof Knobs, name: string, field: string, value: number, step = 1) => (
     <label className="rs-field">
       <span>{field === 'count' ? t('consumerCount') : field}</span>
       <input
         className="rs-input rs-input-number"
         type="number"
-        min={min}
-        max={max}
         step={step}
-        value={value}
+        value={Number.isNaN(value) ? '' : value}
         data-testid={`knob-${section}-${name}-${field}`}
-        onChange={(event) => {
-          const parsed = Number(event.target.value);
-          if (event.target.value !== '' && Number.isFinite(parsed)) edit(section, name, field, Math.min(max, Math.max(min, parsed)));
-        }}
+        onChange={(event) => edit(section, name, field, typedNumber(event.target.value))}
       />
     </label>
   );
@@ -79,21 +82,28 @@ export function KnobsForm() {
     if (!timeline) return;
     const now = usePlayback.getState().timeMs;
     const before = currentKnobs(scenario, timeline.state, now);
-    const next = applyKnobs(source, scenario, timeline.state, before, withEdits(before, edits), now);
-    if (next === null) return setUnchanged(true);
+    const after = withEdits(before, edits);
+    const refused = knobProblems(after);
+    if (refused.length > 0) return setErrors(refused);
+    const next = applyKnobs(source, scenario, timeline.state, before, after, now);
+    if (next === null) {
+      setErrors([]);
+      return setUnchanged(true);
+    }
     const problems = applyEdit(next, now, 'fork');
     setErrors(problems);
     if (problems.length === 0) setEdits({});
   };
+  // noValidate: the browser would block Apply with its own message, in its own language.
   return (
-    <form className="rs-knobs" onSubmit={submit} data-testid="knobs-form">
+    <form className="rs-knobs" onSubmit={submit} noValidate data-testid="knobs-form">
       <fieldset className="rs-fieldset">
         <legend>{t('topics')}</legend>
         {Object.entries(shown.topics).map(([name, topic]) => (
           <div key={name} className="rs-knob-row">
             <strong className="rs-knob-name">{name}</strong>
-            {numberField('topics', name, 'writeQueueNums', topic.writeQueueNums, 1, 1024)}
-            {numberField('topics', name, 'readQueueNums', topic.readQueueNums, 1, 1024)}
+            {numberField('topics', name, 'writeQueueNums', topic.writeQueueNums)}
+            {numberField('topics', name, 'readQueueNums', topic.readQueueNums)}
             {selectField('topics', name, 'perm', topic.perm, PERMS)}
           </div>
         ))}
@@ -103,7 +113,7 @@ export function KnobsForm() {
         {Object.entries(shown.groups).map(([group, knobs]) => (
           <div key={group} className="rs-knob-row">
             <strong className="rs-knob-name">{group}</strong>
-            {numberField('groups', group, 'count', knobs.count, 0, 50)}
+            {numberField('groups', group, 'count', knobs.count)}
             {selectField('groups', group, 'allocateStrategy', knobs.allocateStrategy, KNOB_STRATEGIES, t('strategyNote'))}
           </div>
         ))}
@@ -113,7 +123,7 @@ export function KnobsForm() {
         {Object.entries(shown.producers).map(([id, producer]) => (
           <div key={id} className="rs-knob-row">
             <strong className="rs-knob-name">{id}</strong>
-            {numberField('producers', id, 'ratePerSec', producer.ratePerSec, 0, 10_000, 0.1)}
+            {numberField('producers', id, 'ratePerSec', producer.ratePerSec, 0.1)}
           </div>
         ))}
       </fieldset>

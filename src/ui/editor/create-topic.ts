@@ -11,8 +11,9 @@ export interface CreateTopicRequest {
   mode: CreateMode;
   /** The cluster name (-c) or the brokerName (-b). */
   target: string;
-  writeQueueNums: number;
-  readQueueNums: number;
+  /** -w and -r as typed: mqadmin reads them with Integer.parseInt. */
+  writeQueueNums: string;
+  readQueueNums: string;
   perm: number;
 }
 
@@ -23,10 +24,24 @@ export function createTargets(state: Readonly<ModelState>, mode: CreateMode): st
   return [...new Set(masters.map((broker) => (mode === 'cluster' ? broker.cluster : broker.name)))].sort();
 }
 
-/** The scenario file with the updateTopic action added at `atMs` (validation reports a bad name by its path). */
+/**
+ * An option's value as UpdateTopicSubCommand reads it, Integer.parseInt(value.trim()): a number,
+ * or else the text itself, where mqadmin fails with NumberFormatException instead of taking a default.
+ */
+function parsedOption(text: string): number | string {
+  const trimmed = text.trim();
+  return /^[+-]?\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
+}
+
+/**
+ * The scenario file with the updateTopic action added at `atMs`. Names and counts go in as given,
+ * so validation refuses a bad one by its path (`timeline[0].writeQueueNums`) with its range.
+ */
 export function addCreateTopic(source: unknown, request: CreateTopicRequest, atMs: number): unknown {
   const raw = structuredClone(source) as { timeline?: unknown[] };
-  const { topic, mode, target, writeQueueNums, readQueueNums, perm } = request;
+  const { topic, mode, target, perm } = request;
+  const writeQueueNums = parsedOption(request.writeQueueNums);
+  const readQueueNums = parsedOption(request.readQueueNums);
   const action = { at: Math.round(atMs), action: 'updateTopic', topic, [mode]: target, writeQueueNums, readQueueNums, perm };
   return { ...raw, timeline: [...(raw.timeline ?? []), action] };
 }

@@ -7,6 +7,10 @@
  */
 import { brokerRoles, dict, everyConsumer, type AllocateStrategyName, type Scenario, type TimelineActionName, type ModelState } from '../../sim/index.ts';
 import { freshId } from '../../sim/queries/what-if-redeploy.ts';
+import { problem } from '../../scenario/issues.ts';
+import { integerRange } from '../../scenario/messages.ts';
+import { LISTS } from '../../scenario/schema.ts';
+import type { ValidationError } from '../../scenario/validate.ts';
 
 export interface TopicKnobs {
   writeQueueNums: number;
@@ -73,6 +77,24 @@ export function currentKnobs(scenario: Scenario, state: Readonly<ModelState>, at
     producers[producer.id] = { ratePerSec: atMs > 0 && live?.kind === 'producer' ? live.ratePerSec : producer.ratePerSec };
   }
   return { topics, groups, producers };
+}
+
+/**
+ * The knobs the scenario's validation cannot judge. Queue counts, perm and rates reach the file as
+ * typed and are refused there by path; a group's size does not (it becomes consumers added or
+ * removed), so it is checked here against the scenario's bound on consumers (check-clients.ts),
+ * which the validation then applies to the total. Checking first also keeps a huge count from
+ * building that many consumers.
+ */
+export function knobProblems(knobs: Knobs): ValidationError[] {
+  const max = LISTS.consumers.max;
+  const rule = integerRange(0, max, {
+    en: `a scenario holds at most ${max} consumers, counting those added in the timeline`,
+    zh: `一个场景最多 ${max} 个消费者，包括时间线中加入的`,
+  });
+  return Object.entries(knobs.groups)
+    .filter(([, { count }]) => !Number.isInteger(count) || count < 0 || count > max)
+    .map(([group]) => problem(['groups', group, 'consumers'], rule));
 }
 
 function clone(source: unknown): RawScenario {

@@ -55,6 +55,34 @@ describe('creating a topic from the editor (mqadmin updateTopic)', () => {
     expect(screen.getByTestId('create-topic-errors')).toHaveTextContent(/timeline\[0\]\.topic:/);
   });
 
+  it.each([
+    ['write', '0', 'timeline[0].writeQueueNums'],
+    ['write', '99999', 'timeline[0].writeQueueNums'],
+    // UpdateTopicSubCommand reads -w and -r with Integer.parseInt: these fail there, no default is taken.
+    ['write', '3.5', 'timeline[0].writeQueueNums'],
+    ['write', '1e3', 'timeline[0].writeQueueNums'],
+    ['write', '', 'timeline[0].writeQueueNums'],
+    ['read', '0', 'timeline[0].readQueueNums'],
+    ['read', '3.5', 'timeline[0].readQueueNums'],
+  ])('refuses -%s typed %j by its path and range, creating nothing and keeping what was typed', (field, value, path) => {
+    render(<CreateTopicForm />);
+    const input = screen.getByTestId(`create-topic-${field}`) as HTMLInputElement;
+    fireEvent.change(input, { target: { value } });
+    fireEvent.click(screen.getByTestId('create-topic-apply'));
+    expect(screen.getByTestId('create-topic-errors')).toHaveTextContent(`${path}: must be an integer from 1 to 1024`);
+    expect(timelineOf()).toEqual([]);
+    expect(input.value).toBe(value);
+  });
+
+  it('says a refused count in Chinese on the page in 中文', () => {
+    act(() => usePlayback.getState().setLanguage('zh'));
+    render(<CreateTopicForm />);
+    fireEvent.change(screen.getByTestId('create-topic-read'), { target: { value: '2000' } });
+    fireEvent.click(screen.getByTestId('create-topic-apply'));
+    expect(screen.getByTestId('create-topic-errors')).toHaveTextContent('timeline[0].readQueueNums: 必须是 1 到 1024 之间的整数');
+    expect(timelineOf()).toEqual([]);
+  });
+
   it('speaks Chinese', () => {
     act(() => usePlayback.getState().setLanguage('zh'));
     render(<CreateTopicForm />);

@@ -1,0 +1,72 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { usePlayback } from '../../../src/store/playback.ts';
+import { startDriver } from '../../../src/ui/controls/driver.ts';
+import { KnobsForm } from '../../../src/ui/editor/KnobsForm.tsx';
+import { freshRun } from './shell-harness.tsx';
+
+type File = { topics: unknown[]; producers: unknown[]; consumers: unknown[]; timeline: unknown[] };
+const fileNow = () => structuredClone(usePlayback.getState().source) as File;
+
+let stopDriver = () => {};
+beforeEach(() => {
+  // The page's driver carries a seek past the simulated time across frames (App starts it).
+  stopDriver = startDriver();
+  freshRun();
+});
+afterEach(() => {
+  stopDriver();
+  cleanup();
+});
+
+/** Types `value` into a knob and presses Apply; returns the file as it was before. */
+function applyTyped(testId: string, value: string): File {
+  const before = fileNow();
+  render(<KnobsForm />);
+  fireEvent.change(screen.getByTestId(testId), { target: { value } });
+  fireEvent.click(screen.getByTestId('apply-knobs'));
+  return before;
+}
+
+describe('a knob refuses a value out of the scenario\'s rules instead of changing it', () => {
+  it.each([
+    ['knob-topics-TopicTest-readQueueNums', '0', 'topics[0].readQueueNums: must be an integer from 1 to 1024'],
+    ['knob-topics-TopicTest-readQueueNums', '2000', 'topics[0].readQueueNums: must be an integer from 1 to 1024'],
+    ['knob-topics-TopicTest-writeQueueNums', '3.5', 'topics[0].writeQueueNums: must be an integer from 1 to 1024'],
+    ['knob-topics-TopicTest-writeQueueNums', '', 'topics[0].writeQueueNums: must be an integer from 1 to 1024'],
+    ['knob-producers-p-1-ratePerSec', '-3', 'producers[0].ratePerSec: must be a number from 0 to 10000 (messages per second)'],
+    ['knob-groups-CG_ORDER-count', '1001', 'groups.CG_ORDER.consumers: must be an integer from 0 to 1000 (a scenario holds at most 1000 consumers'],
+    ['knob-groups-CG_ORDER-count', '-1', 'groups.CG_ORDER.consumers: must be an integer from 0 to 1000'],
+    ['knob-groups-CG_ORDER-count', '2.5', 'groups.CG_ORDER.consumers: must be an integer from 0 to 1000'],
+    ['knob-groups-CG_ORDER-count', '', 'groups.CG_ORDER.consumers: must be an integer from 0 to 1000'],
+  ])('%s typed %j: lists the field with its range, applies nothing and keeps what was typed', (testId, value, message) => {
+    const before = applyTyped(testId, value);
+    expect(screen.getByTestId('knob-errors')).toHaveTextContent(message);
+    expect(fileNow()).toEqual(before);
+    expect((screen.getByTestId(testId) as HTMLInputElement).value).toBe(value);
+  });
+
+  it('refuses it at a later time too, without forking the run', () => {
+    act(() => usePlayback.getState().seek(60_000));
+    applyTyped('knob-topics-TopicTest-readQueueNums', '0');
+    expect(screen.getByTestId('knob-errors')).toHaveTextContent('timeline[0].readQueueNums: must be an integer from 1 to 1024');
+    expect(fileNow().timeline).toEqual([]);
+    expect(usePlayback.getState().forks).toEqual([]);
+  });
+
+  it('says it in Chinese on the page in 中文', () => {
+    act(() => usePlayback.getState().setLanguage('zh'));
+    applyTyped('knob-groups-CG_ORDER-count', '-1');
+    expect(screen.getByTestId('knob-errors')).toHaveTextContent('groups.CG_ORDER.consumers: 必须是 0 到 1000 之间的整数（一个场景最多 1000 个消费者，包括时间线中加入的）');
+    cleanup();
+    applyTyped('knob-topics-TopicTest-readQueueNums', '0');
+    expect(screen.getByTestId('knob-errors')).toHaveTextContent('topics[0].readQueueNums: 必须是 1 到 1024 之间的整数');
+  });
+
+  it('applies a group size the scenario allows as typed, above the form\'s old 50', () => {
+    applyTyped('knob-groups-CG_ORDER-count', '60');
+    expect(screen.queryByTestId('knob-errors')).toBeNull();
+    expect(fileNow().consumers).toHaveLength(60);
+  });
+});

@@ -100,7 +100,7 @@ export const en = {
   applyJson: 'Apply',
   applyFirstMinutes: 'Apply its first {minutes} min',
   resetJson: 'Revert',
-  uploadFailed: '{file} was not opened: {count} problems, listed in the editor.',
+  uploadFailed: '{file} was not opened: problems ({count}), listed in the editor.',
   uploadUnreadable: '{file} could not be read.',
 } as const;
 

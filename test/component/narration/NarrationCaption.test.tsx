@@ -32,4 +32,20 @@ describe('NarrationCaption', () => {
     expect(caption).toHaveTextContent('正在发生什么');
     act(() => usePlayback.getState().setLanguage('en'));
   });
+
+  // Presentation mode hides the side column and its event log (presenting.css).
+  it('counts the other events at the instant and points to the event log only where the log is shown, in both languages', async () => {
+    // 1.010 s: p-1, c-1 and c-2 each choose a NameServer.
+    loadAt(writeReadScenario(), 1_010);
+    render(<NarrationCaption />);
+    const more = () => screen.getByTestId('caption').querySelector('.rs-caption-more');
+    expect(await screen.findByTestId('caption')).toHaveTextContent('(and 2 more events at this instant: see the event log)');
+    act(() => usePlayback.getState().setPresenting(true));
+    expect(more()).toHaveTextContent(/^\(and 2 more events at this instant\)$/);
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(more()).toHaveTextContent(/^（同一时刻还有 2 个事件）$/);
+    act(() => usePlayback.getState().setPresenting(false));
+    expect(more()).toHaveTextContent(/^（同一时刻还有 2 个事件，见事件日志）$/);
+    act(() => usePlayback.getState().setLanguage('en'));
+  });
 });

@@ -11,8 +11,12 @@
  * down again when the box grows), and the panel's title and its event caption pass beneath it,
  * whole. Where the box scrolls with the page (a short or narrow window) nothing is moved: the
  * caption would go.
+ *
+ * Leaving the mode scrolls the window back to where it was when the mode began
+ * (useScrollBackAfterPresenting): the header's controls stay above what the mode scrolled to.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import { usePlayback } from '../../store/playback.ts';
 
 /** Room between the playback bar, the lesson box and what is scrolled under them. */
 export const PRESENTING_GAP = 8;
@@ -46,6 +50,26 @@ export function usePresentingScroll(stage: HTMLElement | null, presenting: boole
     if (reading && lesson) observer.observe(lesson);
     return () => observer.disconnect();
   }, [presenting, reading, stage]);
+}
+
+/**
+ * For a component mounted whatever the mode (the Present button): the topology panel, which
+ * scrolls, is remounted with each new run and unmounted on another Insight tab.
+ */
+export function useScrollBackAfterPresenting(presenting: boolean): void {
+  const before = useRef(0);
+  // Read as the flag changes, before React draws the mode: its page may be shorter than the scroll.
+  useEffect(() => usePlayback.subscribe((state, previous) => {
+    if (state.presenting && !previous.presenting) before.current = window.scrollY;
+  }), []);
+  // The cleanup runs once the page is drawn without the mode, so the old position exists again;
+  // the button going away with the page is no leaving.
+  useEffect(() => {
+    if (!presenting) return;
+    return () => {
+      if (!usePlayback.getState().presenting) window.scrollTo({ top: before.current });
+    };
+  }, [presenting]);
 }
 
 /** Scrolls until the panel ends on screen, at most until it sits just under the playback bar. */

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { BlankStage } from '../../../src/ui/controls/BlankStage.tsx';
 import { CardHost } from '../../../src/ui/controls/CardHost.tsx';
@@ -26,12 +26,23 @@ function EditorWithOpener() {
   );
 }
 
+/** Where the window is scrolled: jsdom lays nothing out, so the tests say. */
+function scrolledTo(top: number): void {
+  Object.defineProperty(window, 'scrollY', { value: top, configurable: true });
+}
+
 beforeEach(() => {
   freshRun();
   usePlayback.setState({ presenting: false, selection: null });
+  // Leaving presentation mode scrolls the window back; jsdom implements no scrolling.
+  vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
   renderControls();
 });
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+  scrolledTo(0);
+});
 
 describe('Escape closes what is on top, one thing per press', () => {
   it('the help, then the message card, then the editor, then presentation mode', async () => {
@@ -99,6 +110,22 @@ describe('presentation mode', () => {
     expect(usePlayback.getState().presenting).toBe(false);
     fireEvent.click(screen.getByTestId('present'));
     expect(usePlayback.getState().presenting).toBe(true);
+  });
+
+  it('leaving it, by Esc, P or the button, scrolls the window back to where it was when it began', () => {
+    render(<PresentButton />);
+    const scrollTo = vi.mocked(window.scrollTo);
+    const leaves = [() => press('Escape', document.body), () => press('p', document.body), () => fireEvent.click(screen.getByTestId('present'))];
+    leaves.forEach((leave, i) => {
+      scrolledTo(100 * i);
+      press('p', document.body);
+      // What presenting scrolled to (use-presenting-scroll.ts): the header is above the window.
+      scrolledTo(310);
+      leave();
+      expect(usePlayback.getState().presenting).toBe(false);
+      expect(scrollTo).toHaveBeenCalledTimes(i + 1);
+      expect(scrollTo).toHaveBeenLastCalledWith({ top: 100 * i });
+    });
   });
 
   it('a clicker\'s PageDown and PageUp step the run only while presenting', () => {

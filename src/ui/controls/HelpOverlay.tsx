@@ -1,8 +1,26 @@
 /** The `?` overlay: every registered command with its keys, read from ui/commands.ts. */
 import { useEffect, useId, useRef } from 'react';
 import { usePlayback } from '../../store/playback.ts';
-import { COMMANDS } from '../commands.ts';
+import { COMMANDS, type KeyBinding } from '../commands.ts';
 import { useT } from '../i18n/index.ts';
+
+/**
+ * A command's keys, those bound only while presenting last and labelled once: a label after each
+ * ran into the next key ("B (while presenting). (while presenting)").
+ */
+function KeyCaps({ keys }: { keys: readonly KeyBinding[] }) {
+  const t = useT();
+  const caps = (bindings: readonly KeyBinding[]) => bindings.map((binding) => <kbd key={binding.label}>{binding.label}</kbd>);
+  const presentingOnly = keys.filter((binding) => binding.presenting);
+  return (
+    <>
+      {caps(keys.filter((binding) => !binding.presenting))}
+      {presentingOnly.length > 0 && (
+        <>{caps(presentingOnly)}<span className="rs-muted"> ({t('whilePresenting')})</span></>
+      )}
+    </>
+  );
+}
 
 export function HelpOverlay() {
   const t = useT();
@@ -13,7 +31,9 @@ export function HelpOverlay() {
   useEffect(() => {
     if (!open) return;
     const previous = document.activeElement;
-    closeRef.current?.focus();
+    // The close button ends the dialog: focused with a scroll, a dialog taller than the window
+    // (presentation mode's type) would open at its end, its title cut off.
+    closeRef.current?.focus({ preventScroll: true });
     // Focus goes back where it was, so a keyboard user does not lose their place.
     return () => {
       if (previous instanceof HTMLElement) previous.focus();
@@ -45,11 +65,7 @@ export function HelpOverlay() {
           <tbody>
             {COMMANDS.map((command) => (
               <tr key={command.name} data-testid={`help-${command.name}`}>
-                <td>{command.keys.map((binding) => (
-                  <span key={binding.label} className="rs-help-key">
-                    <kbd>{binding.label}</kbd>{binding.presenting && <span className="rs-muted"> ({t('whilePresenting')})</span>}
-                  </span>
-                ))}</td>
+                <td><KeyCaps keys={command.keys} /></td>
                 <td>{t(command.name)}</td>
               </tr>
             ))}

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getTimeline, usePlayback } from '../../../src/store/playback.ts';
 import { COMMANDS } from '../../../src/ui/commands.ts';
 import { translate } from '../../../src/ui/i18n/index.ts';
@@ -237,6 +237,26 @@ describe('the help overlay', () => {
         seen.add(chord);
       }
     }
+  });
+
+  it('names the keys bound only while presenting once, after the others (B and . ran into "B (while presenting). (while presenting)")', () => {
+    act(() => usePlayback.getState().setHelpOpen(true));
+    for (const command of COMMANDS) {
+      const labels = (presenting: boolean) => command.keys.filter((binding) => Boolean(binding.presenting) === presenting).map((binding) => binding.label).join('');
+      const presentingOnly = labels(true) && `${labels(true)} (while presenting)`;
+      expect(screen.getByTestId(`help-${command.name}`).querySelector('td')!.textContent).toBe(`${labels(false)}${presentingOnly}`);
+    }
+    expect(screen.getByTestId('help-blank')).toHaveTextContent(/^B\. \(while presenting\)Blank the screen$/);
+  });
+
+  it('opens at its top: its close button, at the foot, takes focus without scrolling the dialog to it', () => {
+    const focus = vi.spyOn(HTMLElement.prototype, 'focus');
+    act(() => usePlayback.getState().setHelpOpen(true));
+    const close = screen.getByRole('button', { name: 'Close' });
+    expect(close).toHaveFocus();
+    expect(focus.mock.contexts.at(-1)).toBe(close);
+    expect(focus).toHaveBeenLastCalledWith({ preventScroll: true });
+    focus.mockRestore();
   });
 
   it('speaks Chinese when the page does', () => {

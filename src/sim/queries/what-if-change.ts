@@ -29,7 +29,8 @@ export interface WhatIfChange {
   /** The moment of the fork (ms). */
   at: number;
   path: string;
-  value: number | string;
+  /** A boolean only for a boolean config key (sendLatencyFaultEnable, ...). */
+  value: number | string | boolean;
 }
 
 /**
@@ -50,7 +51,7 @@ export type AppliedChange = { ok: true; scenario: Scenario; effectiveAtMs: numbe
 
 export type FromStartReader = Extract<WhatIfEffect, { how: 'fromStart' }>['reader'];
 
-/** Who reads each config key a what-if offers (src/ui/insight/what-if/what-if-choices.ts). */
+/** Who reads each config key a what-if offers (src/ui/insight/what-if/what-if-config.ts); any other is a `process` setting. */
 const CONFIG_READERS: Partial<Record<ConfigKey, FromStartReader>> = {
   // NamesrvController: scanNotActiveBroker scheduled at a fixed rate when the NameServer starts.
   scanNotActiveBrokerIntervalMs: 'nameServer',
@@ -61,8 +62,28 @@ const CONFIG_READERS: Partial<Record<ConfigKey, FromStartReader>> = {
   clientHeartbeatIntervalMs: 'client',
   persistConsumerOffsetIntervalMs: 'client',
   rebalanceIntervalMs: 'client',
-  // DefaultMQProducerImpl.sendDefaultImpl reads retryTimesWhenSendFailed at every send.
+  rebalanceMinIntervalMs: 'client',
+  // DefaultMQProducerImpl.sendDefaultImpl reads these at every send: the retries, the timeout, whether a
+  // retry after a store that is not SEND_OK goes on, and (MQFaultStrategy.selectOneMessageQueue) whether
+  // brokers that failed or answered slowly are avoided; MQClientAPIImpl.sendMessageAsync reads the async retries.
   retryTimesWhenSendFailed: 'send',
+  retryTimesWhenSendAsyncFailed: 'send',
+  sendMsgTimeoutMs: 'send',
+  retryAnotherBrokerWhenNotStoreOK: 'send',
+  sendLatencyFaultEnable: 'send',
+  // MessageStoreConfig: the flush services, the wait for the slaves' acks and the HA client.
+  flushIntervalCommitLogMs: 'store',
+  flushCommitLogLeastPages: 'store',
+  flushCommitLogThoroughIntervalMs: 'store',
+  syncFlushTimeoutMs: 'store',
+  slaveTimeoutMs: 'store',
+  haSendHeartbeatIntervalMs: 'store',
+  haMaxGapNotInSyncBytes: 'store',
+  haMaxTimeSlaveNotCatchupMs: 'store',
+  // BrokerController.start in controller mode: scheduleSendHeartbeat and ReplicasManager's two tasks.
+  controllerHeartbeatIntervalMs: 'broker',
+  syncBrokerMetadataPeriodMs: 'broker',
+  checkSyncStateSetPeriodMs: 'broker',
   rocketmqVersion: 'version',
 };
 
@@ -88,7 +109,7 @@ export function readWhatIfChange(input: unknown): WhatIfChange | null {
   const { at, path, value } = input as Record<string, unknown>;
   if (typeof at !== 'number' || !Number.isSafeInteger(at) || at < 0) return null;
   if (typeof path !== 'string' || path.length > 300) return null;
-  if (typeof value !== 'number' && typeof value !== 'string') return null;
+  if (typeof value !== 'number' && typeof value !== 'string' && typeof value !== 'boolean') return null;
   return { at, path, value };
 }
 
@@ -138,7 +159,7 @@ function producerItem(raw: Raw, id: string): { item: Item; startsAt: number } | 
 const noProducer = (id: string): Said => ({ en: `no producer has id ${quote(id)}`, zh: `没有 id 为 ${quote(id)} 的生产者` });
 
 /** A producer's rate from `at`; before the producer starts (or at 0:00), the rate it starts with. */
-function editProducerRate(raw: Raw, id: string, value: number | string, at: number): Effect | Said {
+function editProducerRate(raw: Raw, id: string, value: WhatIfChange['value'], at: number): Effect | Said {
   const producer = producerItem(raw, id);
   if (!producer) return noProducer(id);
   if (at === 0 || producer.startsAt >= at) {
@@ -150,7 +171,7 @@ function editProducerRate(raw: Raw, id: string, value: number | string, at: numb
 }
 
 /** A producer's send mode from its start. */
-function editSendMode(raw: Raw, id: string, value: number | string): Effect | Said {
+function editSendMode(raw: Raw, id: string, value: WhatIfChange['value']): Effect | Said {
   const producer = producerItem(raw, id);
   if (!producer) return noProducer(id);
   producer.item.sendMode = value;
@@ -168,7 +189,10 @@ function edit(raw: Raw, change: WhatIfChange): Effect | Said {
   if (section === 'config' && name === '') {
     if (!isConfigKey(field)) return { en: `config has no key ${quote(field)}`, zh: `config 中没有 ${quote(field)} 这个键` };
     const type = typeof ROCKETMQ_DEFAULTS[field];
-    if (type !== typeof change.value) return { en: `config.${field} takes a ${type}`, zh: `config.${field} 的值是 ${type}` };
+    if (type !== typeof change.value) {
+      const takes = type === 'boolean' ? 'true or false' : `a ${type}`;
+      return { en: `config.${field} takes ${takes}`, zh: `config.${field} 的值是 ${type === 'boolean' ? 'true 或 false' : type}` };
+    }
     if (field === 'rocketmqVersion') setVersion(raw.config, String(change.value));
     else raw.config[field] = change.value;
     return fromStart(CONFIG_READERS[field] ?? 'process');
@@ -231,5 +255,17 @@ export function whatIfFromLink(text: string | undefined): WhatIfChange | null {
   const match = text === undefined ? null : /^(\d{1,9})~(.+)~([^~]*)$/.exec(text);
   if (!match) return null;
   const [, at, path, value] = match as unknown as [string, string, string, string];
-  return readWhatIfChange({ at: Number(at), path, value: /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value });
+  return readWhatIfChange({ at: Number(at), path, value: whatIfValue(path, value) });
+}
+
+/**
+ * A value as a link (or the form) writes it, read for its setting: digits are a number, `true` and
+ * `false` a boolean where the setting is a boolean config key, any other text a word.
+ */
+export function whatIfValue(path: string, text: string): number | string | boolean {
+  if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  const parts = splitPath(path);
+  const key = parts && parts[0] === 'config' && parts[1] === '' ? parts[2] : '';
+  const isBoolean = isConfigKey(key) && typeof ROCKETMQ_DEFAULTS[key] === 'boolean';
+  return isBoolean && (text === 'true' || text === 'false') ? text === 'true' : text;
 }

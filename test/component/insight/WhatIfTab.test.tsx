@@ -98,4 +98,32 @@ describe('WhatIfTab', () => {
     act(() => usePlayback.getState().setLanguage('zh'));
     expect(divergence).toHaveTextContent('当前运行（这里没有：只有修改后的运行有下面的事件；下一个事件两边相同）');
   });
+
+  it('changes a true/false setting with a true/false choice: the link says true and both runs are compared', async () => {
+    loadAt(writeReadScenario({ durationMs: 120_000 }), 40_000);
+    render(<WhatIfTab />);
+    fireEvent.change(screen.getByTestId('whatif-setting'), { target: { value: 'config.sendLatencyFaultEnable' } });
+    expect(screen.getByRole('option', { name: 'config.sendLatencyFaultEnable = false' })).toBeInTheDocument();
+    const value = screen.getByTestId('whatif-value');
+    expect(within(value).getAllByRole('option').map((option) => option.textContent)).toEqual(['true', 'false']);
+    expect(value).toHaveValue('true');
+    fireEvent.click(screen.getByTestId('whatif-compare'));
+    expect(useWhatIf.getState().change).toBe('40000~config.sendLatencyFaultEnable~true');
+    expect(await screen.findByTestId('whatif-effect', {}, WAIT)).toHaveTextContent(/^RocketMQ reads this at every send/);
+    expect(screen.queryByTestId('whatif-refused')).toBeNull();
+  });
+
+  it('a refused change from a link shows its own setting in the form, also one the form does not offer', async () => {
+    loadAt(writeReadScenario({ durationMs: 60_000 }), 10_000);
+    render(<WhatIfTab />);
+    act(() => useWhatIf.getState().setChange('10000~config.sendLatencyFaultEnable~1'));
+    expect(await screen.findByTestId('whatif-refused', {}, WAIT)).toHaveTextContent('This change cannot be made: config.sendLatencyFaultEnable takes true or false');
+    expect(screen.getByTestId('whatif-setting')).toHaveValue('config.sendLatencyFaultEnable');
+    expect(screen.getByTestId('whatif-value')).toHaveValue('true');
+    act(() => useWhatIf.getState().setChange('10000~topics.Nope.readQueueNums~8'));
+    expect(await screen.findByText('This change cannot be made: no topic named "Nope"', {}, WAIT)).toBeInTheDocument();
+    expect(screen.getByTestId('whatif-setting')).toHaveValue('topics.Nope.readQueueNums');
+    expect(screen.getByRole('option', { name: 'topics.Nope.readQueueNums' })).toBeInTheDocument();
+    expect(screen.getByTestId('whatif-value')).toHaveValue('8');
+  });
 });

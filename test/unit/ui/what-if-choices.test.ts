@@ -1,6 +1,7 @@
 /** The what-if form's first offer: a value that changes something, and for a topic with uneven queues the fix. */
 import { describe, expect, it } from 'vitest';
 import { LIBRARY } from '../../../src/scenario/library/index.ts';
+import { applyWhatIf, whatIfValue } from '../../../src/sim/queries/what-if-change.ts';
 import { firstChoice, whatIfChoices } from '../../../src/ui/insight/what-if/what-if-choices.ts';
 import { libraryScenario } from '../../support/library.ts';
 
@@ -35,5 +36,24 @@ describe('whatIfChoices', () => {
     expect(choices.find((c) => c.path === `topics.${topic.name}.readQueueNums`)?.suggested).toBe(Math.max(1, topic.readQueueNums >> 1));
     expect(choices.find((c) => c.path === `topics.${topic.name}.perm`)).toMatchObject({ current: 6, suggested: 4 });
     expect(firstChoice(scenario, choices)).toBe(choices[0]);
+  });
+
+  it('offers the config keys a scenario may set that RocketMQ lets a deployment change, booleans as true or false, each suggestion one the scenario rules accept', () => {
+    const failover = ['sendLatencyFaultEnable', 'sendMsgTimeoutMs', 'serverChannelMaxIdleTimeMs', 'retryAnotherBrokerWhenNotStoreOK'];
+    for (const { id } of LIBRARY) {
+      const scenario = libraryScenario(id);
+      const config = whatIfChoices(scenario, 30_000).filter((c) => c.path.startsWith('config.'));
+      expect(config.map((c) => c.path), id).toEqual(expect.arrayContaining(failover.map((key) => `config.${key}`)));
+      for (const { path, suggested } of config) {
+        const applied = applyWhatIf(scenario, { at: 30_000, path, value: whatIfValue(path, String(suggested)) });
+        expect(applied.ok ? '' : applied.message.en, `${id}: ${path}`).toBe('');
+      }
+    }
+    const choices = whatIfChoices(libraryScenario('crash-partition-shutdown'));
+    expect(choices.find((c) => c.path === 'config.sendLatencyFaultEnable')).toEqual({ path: 'config.sendLatencyFaultEnable', current: 'false', suggested: 'true', options: ['true', 'false'] });
+    // Not offered: constants in RocketMQ's code, the simulated network, and controller keys outside controller mode.
+    const paths = choices.map((c) => c.path);
+    for (const key of ['brokerRegisterInitialDelayMs', 'networkLatencyMs', 'messageDelayLevel', 'enableControllerMode', 'controllerHeartBeatTimeoutMs']) expect(paths).not.toContain(`config.${key}`);
+    expect(whatIfChoices(libraryScenario('controller-failover')).map((c) => c.path)).toContain('config.controllerHeartBeatTimeoutMs');
   });
 });

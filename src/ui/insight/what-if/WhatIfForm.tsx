@@ -1,34 +1,70 @@
 /** The what-if form: one setting, its new value, forked at the playhead. */
 import { useId, useState, type FormEvent } from 'react';
 import type { Scenario } from '../../../sim/index.ts';
-import { plannedEffect, whatIfToLink } from '../../../sim/queries/what-if-change.ts';
+import { plannedEffect, whatIfToLink, whatIfValue, type WhatIfChange } from '../../../sim/queries/what-if-change.ts';
 import { useWhatIf } from '../../../store/what-if.ts';
 import { formatTime } from '../../../viz/format.ts';
-import { firstChoice, whatIfChoices } from './what-if-choices.ts';
+import { firstChoice, whatIfChoices, type WhatIfChoice } from './what-if-choices.ts';
 import type { WhatIfStrings } from './what-if-strings.ts';
 
-/** `shownPath`: the setting whose comparison is on screen, which says itself how the change applies. */
-export function WhatIfForm({ scenario, nowMs, strings, shownPath }: { scenario: Scenario; nowMs: number; strings: WhatIfStrings; shownPath: string | null }) {
-  const choices = whatIfChoices(scenario, nowMs);
+/**
+ * The offers, led by the setting of the what-if on screen where none of them is it (a link may
+ * change a setting the form does not offer, or one the scenario lacks), so the form above a
+ * comparison or a refusal shows the setting it is about, never another.
+ */
+function choicesWith(offered: WhatIfChoice[], shown: WhatIfChange | null): WhatIfChoice[] {
+  if (!shown || offered.some((c) => c.path === shown.path)) return offered;
+  const value = String(shown.value);
+  return [{ path: shown.path, suggested: value, options: [value] }, ...offered];
+}
+
+/** Whether a value can stand in the choice's field: one of its options, or a number (or nothing yet) in the number field. */
+function fits(choice: WhatIfChoice, value: string): boolean {
+  return choice.options ? choice.options.includes(value) : value.trim() === '' || Number.isFinite(Number(value));
+}
+
+/** The setting picked and the value typed: the what-if on screen's, and again whenever another one is shown (a link opened later). */
+function useFormSetting(shown: WhatIfChange | null, first: () => string) {
+  const shownLink = shown && whatIfToLink(shown);
+  const [seen, setSeen] = useState(shownLink);
+  const [path, setPath] = useState(() => shown?.path ?? first());
+  const [typed, setTyped] = useState<string | null>(shown && String(shown.value));
+  if (shownLink !== seen) {
+    setSeen(shownLink);
+    if (shown) {
+      setPath(shown.path);
+      setTyped(String(shown.value));
+    }
+  }
+  return { path, typed, setTyped, pick: (next: string) => { setPath(next); setTyped(null); } };
+}
+
+/** The value a submitted choice carries: an option read as a link reads it (`true` a boolean for a boolean key), else a number where one was typed. */
+function submittedValue(choice: WhatIfChoice, value: string): WhatIfChange['value'] {
+  const number = Number(value);
+  return choice.options || value.trim() === '' || !Number.isFinite(number) ? whatIfValue(choice.path, value) : number;
+}
+
+/** `shown`: the what-if whose comparison (or refusal) is on screen, which says itself how the change applies. */
+export function WhatIfForm({ scenario, nowMs, strings, shown }: { scenario: Scenario; nowMs: number; strings: WhatIfStrings; shown: WhatIfChange | null }) {
+  const choices = choicesWith(whatIfChoices(scenario, nowMs), shown);
   const setChange = useWhatIf((s) => s.setChange);
-  const [path, setPath] = useState(() => firstChoice(scenario, choices)?.path ?? '');
+  const { path, typed, setTyped, pick } = useFormSetting(shown, () => firstChoice(scenario, choices)?.path ?? '');
   const choice = choices.find((c) => c.path === path) ?? choices[0];
-  const [typed, setTyped] = useState<string | null>(null);
   const settingId = useId();
   const valueId = useId();
   if (!choice) return null;
-  const value = typed ?? String(choice.suggested);
+  const value = typed !== null && fits(choice, typed) ? typed : String(choice.suggested);
   const planned = plannedEffect(choice.path);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const number = Number(value);
-    setChange(whatIfToLink({ at: Math.round(nowMs), path: choice.path, value: choice.options || value.trim() === '' || !Number.isFinite(number) ? value : number }));
+    setChange(whatIfToLink({ at: Math.round(nowMs), path: choice.path, value: submittedValue(choice, value) }));
   };
   return (
     <form className="rs-whatif-form" onSubmit={submit} data-testid="whatif-form">
       <label htmlFor={settingId}>{strings.setting}</label>
-      <select className="rs-select" id={settingId} value={choice.path} data-testid="whatif-setting" onChange={(e) => { setPath(e.target.value); setTyped(null); }}>
-        {choices.map((c) => <option key={c.path} value={c.path}>{`${c.path} = ${c.current}`}</option>)}
+      <select className="rs-select" id={settingId} value={choice.path} data-testid="whatif-setting" onChange={(e) => pick(e.target.value)}>
+        {choices.map((c) => <option key={c.path} value={c.path}>{c.current === undefined ? c.path : `${c.path} = ${c.current}`}</option>)}
       </select>
       <label htmlFor={valueId}>{strings.value}</label>
       {choice.options ? (
@@ -41,7 +77,7 @@ export function WhatIfForm({ scenario, nowMs, strings, shownPath }: { scenario: 
       <button type="submit" className="rs-button rs-button-primary" data-testid="whatif-compare">
         {planned === 'atMoment' || planned === null ? `${strings.compare} · ${strings.forkAt(formatTime(nowMs))}` : strings.compare}
       </button>
-      {planned !== null && choice.path !== shownPath && (
+      {planned !== null && choice.path !== shown?.path && (
         <p className="rs-muted rs-whatif-planned" data-testid="whatif-planned">{planned === 'atMoment' ? strings.forksAt(formatTime(nowMs)) : strings.fromStart[planned]}</p>
       )}
     </form>

@@ -22,7 +22,7 @@ export function WhatIfTab() {
     <PanelFrame name="whatif" title={strings.heading}
       aside={change && <button type="button" className="rs-button" data-testid="whatif-clear" onClick={() => setChange(null)}>{strings.clear}</button>}>
       <p className="rs-muted">{strings.intro}</p>
-      <WhatIfForm scenario={scenario} nowMs={nowMs} strings={strings} shownPath={change?.path ?? null} />
+      <WhatIfForm scenario={scenario} nowMs={nowMs} strings={strings} shown={change} />
       {change && <WhatIfResult change={change} scenario={scenario} strings={strings} />}
     </PanelFrame>
   );

@@ -2,18 +2,20 @@
  * The settings a what-if offers for a scenario, with their values in it: each topic's queue
  * counts and perm, each group's allocation strategy and number of consumers (at the playhead),
  * each producer's rate and send mode, each master's
- * replication and each broker's flush mode, and the intervals and the version RocketMQ's
- * processes read when they start
- * (src/sim/queries/what-if-change.ts says when each takes effect).
+ * replication and each broker's flush mode, the version, and the config RocketMQ's processes
+ * read when they start (what-if-config.ts; src/sim/queries/what-if-change.ts says when each takes
+ * effect).
  */
 import { groupSizeAt } from '../../../sim/queries/what-if-consumers.ts';
 import {
-  ALLOCATE_STRATEGIES, everyConsumer, everyProducer, FLUSH_DISK_TYPES, ROCKETMQ_VERSIONS, SEND_MODES, type ConfigKey, type Scenario, type TopicSpec,
+  ALLOCATE_STRATEGIES, everyConsumer, everyProducer, FLUSH_DISK_TYPES, ROCKETMQ_VERSIONS, SEND_MODES, type Scenario, type TopicSpec,
 } from '../../../sim/index.ts';
+import { configChoices } from './what-if-config.ts';
 
 export interface WhatIfChoice {
   path: string;
-  current: number | string;
+  /** None for a setting the form shows only because the what-if on screen changes it (WhatIfForm). */
+  current?: number | string;
   /**
    * The value the form offers first, never the current one (a comparison with it would show two
    * equal runs): the fix or the pitfall the setting is known for, else a nearby value.
@@ -22,11 +24,6 @@ export interface WhatIfChoice {
   /** The values to pick from; none for a number typed in. */
   options?: readonly string[];
 }
-
-const CONFIG_KEYS: readonly ConfigKey[] = [
-  'brokerHeartbeatIntervalMs', 'brokerChannelExpiredTimeMs', 'scanNotActiveBrokerIntervalMs', 'pollNameServerIntervalMs',
-  'clientHeartbeatIntervalMs', 'rebalanceIntervalMs', 'persistConsumerOffsetIntervalMs', 'retryTimesWhenSendFailed',
-];
 
 /** A topic's counts and perm on one broker (TopicConfig). */
 type QueueCounts = Pick<TopicSpec, 'writeQueueNums' | 'readQueueNums' | 'perm'>;
@@ -61,12 +58,6 @@ function topicChoices(name: string, { writeQueueNums: write, readQueueNums: read
   ];
 }
 
-/** An interval of the config offered halved (the sooner RocketMQ notices), the send retries one more. */
-function configChoice(scenario: Scenario, key: ConfigKey): WhatIfChoice {
-  const current = scenario.config[key] as number;
-  return { path: `config.${key}`, current, suggested: key === 'retryTimesWhenSendFailed' ? current + 1 : Math.max(1, Math.round(current / 2)) };
-}
-
 /** `atMs`: the playhead, where the fork would be (the number of consumers running then). */
 export function whatIfChoices(scenario: Scenario, atMs = 0): WhatIfChoice[] {
   const choices: WhatIfChoice[] = scenario.topics.flatMap((topic) => topicChoices(topic.name, countsOf(topic)));
@@ -88,9 +79,9 @@ export function whatIfChoices(scenario: Scenario, atMs = 0): WhatIfChoice[] {
   for (const broker of scenario.brokers) {
     if (broker.brokerId === 0) choices.push(optionChoice(`brokers.${broker.name}.flushDiskType`, broker.flushDiskType, FLUSH_DISK_TYPES));
   }
-  choices.push(optionChoice('config.rocketmqVersion', scenario.config.rocketmqVersion, ROCKETMQ_VERSIONS));
-  for (const key of CONFIG_KEYS) choices.push(configChoice(scenario, key));
-  return choices;
+  // Controller mode exists only in 5.x (BrokerConfig.enableControllerMode): the scenario rules refuse 4.x with it.
+  if (!scenario.config.enableControllerMode) choices.push(optionChoice('config.rocketmqVersion', scenario.config.rocketmqVersion, ROCKETMQ_VERSIONS));
+  return [...choices, ...configChoices(scenario)];
 }
 
 /** The setting the form opens on: the read queue count of a topic whose counts differ (the lesson of such a scenario), else the first. */

@@ -96,6 +96,20 @@ describe('whatIf', () => {
     expect(whatIfFromLink('0~groups.CG~1.allocateStrategy~AVG')).toEqual({ at: 0, path: 'groups.CG~1.allocateStrategy', value: 'AVG' });
     for (const bad of [undefined, '', 'x~a~1', '-5~a~1', '1~~2', '12345678901~a~1']) expect(whatIfFromLink(bad)).toBeNull();
   });
+
+  it('carries a boolean config key as true or false, read back as a boolean; other keys keep the word, and 1 is no boolean', () => {
+    const change = { at: 90_000, path: 'config.sendLatencyFaultEnable', value: true };
+    expect(whatIfToLink(change)).toBe('90000~config.sendLatencyFaultEnable~true');
+    expect(whatIfFromLink(whatIfToLink(change))).toEqual(change);
+    expect(whatIfFromLink('0~config.retryAnotherBrokerWhenNotStoreOK~false')).toMatchObject({ value: false });
+    expect(whatIfFromLink('0~config.brokerHeartbeatIntervalMs~true')).toMatchObject({ value: 'true' });
+    expect(whatIfFromLink('0~producers.true.sendMode~true')).toMatchObject({ value: 'true' });
+    const one = applyWhatIf(write8read4, whatIfFromLink('0~config.sendLatencyFaultEnable~1')!);
+    expect(one).toEqual({ ok: false, message: { en: 'config.sendLatencyFaultEnable takes true or false', zh: 'config.sendLatencyFaultEnable 的值是 true 或 false' } });
+    const applied = applyWhatIf(write8read4, whatIfFromLink('0~config.sendLatencyFaultEnable~true')!);
+    if (!applied.ok) throw new Error(applied.message.en);
+    expect(applied.scenario.config.sendLatencyFaultEnable).toBe(true);
+  });
 });
 
 describe('whatIf at the playhead for what RocketMQ can change while running', () => {
@@ -173,6 +187,22 @@ describe('whatIf at the playhead for what RocketMQ can change while running', ()
     // Until the partition, ONEWAY and SYNC store the same messages; the first difference is an answer only SYNC gets.
     expect(result.divergence!.changed).toMatchObject({ type: 'send.result', producer: 'p-oneway' });
     expect(result.divergence).toMatchObject({ onlyIn: 'changed', original: null });
+  });
+
+  it('sendLatencyFaultEnable true in "Crash vs partition vs shutdown", from a link: MQFaultStrategy avoids the failing brokers, so fewer messages fail', () => {
+    const crashes = new Timeline(libraryScenario('crash-partition-shutdown'));
+    crashes.seek(90_000);
+    const change = whatIfFromLink('90000~config.sendLatencyFaultEnable~true')!;
+    const result = whatIf(crashes, { change, untilMs: crashes.durationMs });
+    if (!result.ok) throw new Error(result.message.en);
+    // MQFaultStrategy.selectOneMessageQueue reads the switch at every send: the changed run has it from 0:00.
+    expect(result).toMatchObject({ effectiveAtMs: 0, effect: { how: 'fromStart', reader: 'send' } });
+    expect(result.divergence).not.toBeNull();
+    const original = result.original.summary.messages.failed;
+    const changed = result.changed.summary.messages.failed;
+    expect(original).toBeGreaterThan(0);
+    expect(changed).toBeLessThan(original);
+    expect(result.differences).toContainEqual({ name: 'failed', original, changed });
   });
 
   it('refuses a producer that is not in the file', () => {

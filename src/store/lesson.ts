@@ -15,33 +15,50 @@ export interface LessonState {
    * Another scenario loaded afterwards (the picker, an upload, an edit) ends the chapter.
    */
   loadedVersion: number | null;
+  /** The moment the step shows (its own, or the one before while its question is open); null until its run is ready. */
+  stepMomentMs: number | null;
+  /** A moment a link asked for inside the step (`t`): the run goes there once the step has arrived. */
+  pendingTimeMs: number | null;
   setListOpen(open: boolean): void;
-  openChapter(id: string, step?: number): void;
+  openChapter(id: string, step?: number, timeMs?: number): void;
   setStep(step: number): void;
+  setStepMoment(timeMs: number | null): void;
+  /** The link's moment, once: null when there is none (or it was taken). */
+  takePendingTime(): number | null;
   /** The chapter's scenario is now the loaded run. */
   markLoaded(runVersion: number): void;
   closeChapter(): void;
 }
 
-export const useLesson = create<LessonState>()((set) => ({
+export const useLesson = create<LessonState>()((set, get) => ({
   listOpen: false,
   chapterId: null,
   step: 0,
   loadedVersion: null,
+  stepMomentMs: null,
+  pendingTimeMs: null,
   setListOpen(listOpen) {
     set({ listOpen });
   },
-  openChapter(chapterId, step = 0) {
-    set({ chapterId, step: Math.max(0, Math.floor(step)), loadedVersion: null, listOpen: false });
+  openChapter(chapterId, step = 0, timeMs) {
+    set({ chapterId, step: Math.max(0, Math.floor(step)), loadedVersion: null, listOpen: false, stepMomentMs: null, pendingTimeMs: timeMs ?? null });
   },
   setStep(step) {
-    set({ step: Math.max(0, Math.floor(step)) });
+    set({ step: Math.max(0, Math.floor(step)), pendingTimeMs: null });
+  },
+  setStepMoment(stepMomentMs) {
+    set({ stepMomentMs });
+  },
+  takePendingTime() {
+    const { pendingTimeMs } = get();
+    if (pendingTimeMs !== null) set({ pendingTimeMs: null });
+    return pendingTimeMs;
   },
   markLoaded(loadedVersion) {
     set({ loadedVersion });
   },
   closeChapter() {
-    set({ chapterId: null, step: 0, loadedVersion: null });
+    set({ chapterId: null, step: 0, loadedVersion: null, stepMomentMs: null, pendingTimeMs: null });
   },
 }));
 

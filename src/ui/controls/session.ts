@@ -96,7 +96,7 @@ export function openDefault(): void {
  */
 export function openFromHash(hash: string): void {
   const chapter = decodeChapterLink(hash);
-  if (chapter) useLesson.getState().openChapter(chapter.chapter, chapter.step);
+  if (chapter) useLesson.getState().openChapter(chapter.chapter, chapter.step, chapter.timeMs);
   const decoded = decodeLink(hash);
   const state = usePlayback.getState();
   if (decoded.ok) {

@@ -31,8 +31,10 @@ export function currentLink(): string | null {
   const { source, scenario, selection } = usePlayback.getState();
   const timeMs = playheadTarget();
   const base = window.location.href.split('#')[0];
-  const { chapterId, step } = useLesson.getState();
-  if (chapterId !== null) return `${base}#${encodeChapterLink({ chapter: chapterId, step })}`;
+  const { chapterId, step, stepMomentMs } = useLesson.getState();
+  // Moved off the step's moment (scrubbed inside a lesson), the link says where: the step, then that moment.
+  const off = stepMomentMs !== null && timeMs !== stepMomentMs ? { timeMs } : {};
+  if (chapterId !== null) return `${base}#${encodeChapterLink({ chapter: chapterId, step, ...off })}`;
   if (!scenario) return null;
   const { tab: tabId, topicQuery } = useInsight.getState();
   const tab = resolveTab(tabId).id;
@@ -92,7 +94,7 @@ export function startUrlSync(): () => void {
     if (state.timeMs !== previous.timeMs || state.source !== previous.source || state.selection !== previous.selection) schedule();
   });
   const stopFollowingLesson = useLesson.subscribe((state, previous) => {
-    if (state.chapterId !== previous.chapterId || state.step !== previous.step) schedule();
+    if (state.chapterId !== previous.chapterId || state.step !== previous.step || state.stepMomentMs !== previous.stepMomentMs) schedule();
   });
   const unsubscribeTab = useInsight.subscribe((state, previous) => {
     if (state.tab !== previous.tab || state.topicQuery !== previous.topicQuery) schedule();

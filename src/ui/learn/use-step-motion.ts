@@ -3,10 +3,12 @@
  * (back, a link, the first step) jumps; a prediction not yet answered holds the run at the
  * previous step's moment, and answering it plays on. Reports when the panels show the step's moment, and then
  * points at what the step is about (a process's inspector, a message's card, the topic on the canvas).
+ * The moment it shows is the lesson store's stepMomentMs: a link made elsewhere says its own `t`.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ChapterMoments } from '../../sim/queries/chapter-moments.ts';
 import { useInsight } from '../../store/insight.ts';
+import { useLesson } from '../../store/lesson.ts';
 import { usePlayback } from '../../store/playback.ts';
 import type { ChapterStep } from './chapter.ts';
 import { glideTo, jumpTo } from './glide.ts';
@@ -45,9 +47,13 @@ export function useStepMotion(steps: readonly ChapterStep[], moments: ChapterMom
     if (target === null) return undefined;
     const how = motion.current;
     motion.current = 'jump';
+    useLesson.getState().setStepMoment(target);
     const arrive = () => {
       setArrivedAt(target);
       pointAt(revealed ? steps[step] : undefined, moments.moments[step]?.msgId ?? null);
+      // A link made off the step's moment shows the step, then the moment it was made at.
+      const linked = useLesson.getState().takePendingTime();
+      if (linked !== null) jumpTo(linked);
     };
     if (how === 'glide') return glideTo(target, arrive);
     jumpTo(target);

@@ -10,6 +10,8 @@ import { usePlayback } from '../../../src/store/playback.ts';
 import { chapterScenario } from '../../../src/ui/learn/chapter.ts';
 import { findChapter } from '../../../src/ui/learn/chapters/index.ts';
 import { LearnSlot } from '../../../src/ui/learn/LearnSlot.tsx';
+import { openFromHash } from '../../../src/ui/controls/session.ts';
+import { currentLink } from '../../../src/ui/controls/url-sync.ts';
 import { PROGRESS_STORAGE_KEY } from '../../../src/ui/learn/progress.ts';
 
 const WAIT = { timeout: 10_000 };
@@ -130,6 +132,26 @@ describe('the chapter player', () => {
     fireEvent.click(screen.getByTestId('choice-1'));
     await waitFor(() => expect(screen.getByTestId('verdict')).toBeInTheDocument(), WAIT);
     expect(usePlayback.getState().timeMs).toBe(moments[1]);
+  });
+
+  it('a link names the moment shown when the run was moved off the step\'s, and opens the step there', async () => {
+    const moments = await expectedMoments('basics');
+    await openChapter('basics', 1);
+    expect(currentLink()).toMatch(/#ch=basics&st=1$/);
+    const elsewhere = moments[1]! + 7_000;
+    act(() => usePlayback.getState().seek(elsewhere));
+    await waitFor(() => expect(usePlayback.getState().timeMs).toBe(elsewhere), WAIT);
+    const link = currentLink()!;
+    expect(link).toMatch(new RegExp(`#ch=basics&st=1&t=${elsewhere}$`));
+    cleanup();
+    act(() => useLesson.getState().closeChapter());
+    render(<LearnSlot />);
+    act(() => openFromHash(link.slice(link.indexOf('#'))));
+    await waitFor(() => {
+      expect(screen.getByTestId('chapter')).toHaveAttribute('data-step', '1');
+      expect(usePlayback.getState().timeMs).toBe(elsewhere);
+    }, WAIT);
+    expect(screen.getByTestId('step-caption')).toBeInTheDocument();
   });
 
   it('"Try it yourself" leaves the chapter with the same run at the same moment', async () => {

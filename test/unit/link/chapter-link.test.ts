@@ -24,4 +24,11 @@ describe('chapter links (ch, st)', () => {
     expect(decodeChapterLink('#s=1.abc.12345678&t=5&ch=groups&st=2')).toEqual({ chapter: 'groups', step: 2 });
     expect(decodeChapterLink('#ch=groups&amp;st=2).')).toEqual({ chapter: 'groups', step: 2 });
   });
+
+  it('carries the moment shown when it is not the step\'s own (t), and ignores a damaged one', () => {
+    expect(decodeChapterLink('#ch=nameserver&st=4&t=60000')).toEqual({ chapter: 'nameserver', step: 4, timeMs: 60_000 });
+    expect(encodeChapterLink({ chapter: 'nameserver', step: 4, timeMs: 60_000 })).toBe('ch=nameserver&st=4&t=60000');
+    expect(decodeChapterLink('#ch=nameserver&st=4&t=-5')).toEqual({ chapter: 'nameserver', step: 4 });
+    expect(decodeChapterLink('#ch=nameserver&st=4&t=1e5')).toEqual({ chapter: 'nameserver', step: 4 });
+  });
 });

@@ -4,6 +4,7 @@
  * failed messages by whether they made an attempt, failed send attempts by the broker's answer or
  * the channel's failure, lost messages by how they were lost.
  */
+import type { MessageLostReason } from '../../sim/index.ts';
 import type { Summary } from '../../sim/summary.ts';
 import { formatCount } from '../../viz/format.ts';
 import { usePlayback } from '../../store/playback.ts';
@@ -39,6 +40,9 @@ export function causesOf(metric: CausedMetric, messages: Summary['messages'], st
   }
 }
 
+/** The losses of a copy a broker had stored (src/model/broker/flush-service.ts), as opposed to a ONEWAY send none stored. */
+const STORED_LOSSES: ReadonlySet<string> = new Set<MessageLostReason>(['notFlushedNotReplicated', 'truncatedByNewMaster']);
+
 /** The open counter's causes; loaded when a counter is first opened. */
 export function CauseList({ metric, label, messages }: { metric: CausedMetric; label: string; messages: Summary['messages'] }) {
   const strings = causeStrings(usePlayback((s) => s.language));
@@ -57,6 +61,7 @@ export function CauseList({ metric, label, messages }: { metric: CausedMetric; l
           ))}
         </ul>
       )}
+      {metric === 'lost' && counts.some((cause) => STORED_LOSSES.has(cause.key)) && <p className="rs-muted" data-testid="stored-lost-note">{strings.storedLostNote}</p>}
     </section>
   );
 }

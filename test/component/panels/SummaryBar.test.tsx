@@ -2,6 +2,8 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { SummaryBar } from '../../../src/ui/panels/index.ts';
+import { CauseList } from '../../../src/ui/panels/CauseList.tsx';
+import { causeStrings } from '../../../src/ui/panels/cause-strings.ts';
 import { findLibraryEntry } from '../../../src/scenario/library/index.ts';
 import { scenarioOf } from '../../support/test-sim.ts';
 import { loadAt } from './load.ts';
@@ -123,9 +125,30 @@ describe('SummaryBar', () => {
     fireEvent.click(screen.getByTestId('summary-causes-lost'));
     const cause = await screen.findByTestId('cause-notFlushedNotReplicated', {}, { timeout: 10_000 });
     expect(cause).toHaveTextContent('19 a power loss took it from the broker\'s page cache: not flushed to disk yet (ASYNC_FLUSH), and no slave had it');
+    expect(screen.getByTestId('stored-lost-note')).toHaveTextContent('may have been consumed before (a message\'s card says by whom): that consumption stands, but the broker no longer has the message');
     act(() => usePlayback.getState().setLanguage('zh'));
     expect(screen.getByTestId('cause-notFlushedNotReplicated')).toHaveTextContent('断电带走了 Broker 页缓存中的它');
+    expect(screen.getByTestId('stored-lost-note')).toHaveTextContent('可能在丢失前已被消费');
     act(() => usePlayback.getState().setLanguage('en'));
+  });
+
+  it('says a lost message may have been consumed before: in "Master loss" every one lost was', async () => {
+    const timeline = loadAt(scenarioOf(findLibraryEntry('master-loss-sync-async')!.scenario as Record<string, unknown>), 61_000);
+    render(<SummaryBar />);
+    const trace = timeline.traceSlice(0);
+    const lostAt = new Map(trace.flatMap((e) => (e.type === 'message.lost' ? [[e.msgId, e.t] as const] : [])));
+    const consumedBefore = new Set(trace.flatMap((e) => (e.type === 'message.consumed' && e.t < (lostAt.get(e.msgId) ?? 0) ? [e.msgId] : [])));
+    expect(lostAt.size).toBeGreaterThan(0);
+    expect(consumedBefore.size).toBe(lostAt.size);
+    fireEvent.click(screen.getByTestId('summary-causes-lost'));
+    expect(await screen.findByTestId('stored-lost-note', {}, { timeout: 10_000 })).toHaveTextContent('that consumption stands, but the broker no longer has the message');
+  });
+
+  it('has no such note for ONEWAY sends no broker stored', () => {
+    const { messages } = loadAt(writeReadScenario(), 5_000).summary();
+    render(<CauseList metric="lost" label="Lost" messages={{ ...messages, lost: 2, lostCauses: { onewayNotDelivered: 2 } }} />);
+    expect(screen.getByTestId('cause-onewayNotDelivered')).toHaveTextContent(`2 ${causeStrings('en').lost.onewayNotDelivered}`);
+    expect(screen.queryByTestId('stored-lost-note')).toBeNull();
   });
 
   it('explains duplicates by cause and never colours them as an error', async () => {

@@ -5,7 +5,7 @@ import { LIBRARY, loadLibraryDescription } from '../../scenario/library/index.ts
 import { useLesson } from '../../store/lesson.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { inLanguage, useT, type Bilingual } from '../i18n/index.ts';
-import { openLibraryEntry } from './session.ts';
+import { libraryBaseOf, openLibraryEntry } from './session.ts';
 
 const CUSTOM = '';
 
@@ -70,9 +70,10 @@ function useLibraryDescription(libraryId: string | null): Bilingual<string> | un
 }
 
 /**
- * The library's paragraph for a built-in scenario, else the file's own description. Folded to
- * two lines (three on a phone) until the person unfolds it; the page remembers the choice, so
- * the panels a scenario is about stay on screen for someone who has read it.
+ * The library's paragraph for a built-in scenario (for one an edit changed too, said to be the
+ * original's), else the file's own description. Folded to two lines (three on a phone) until the
+ * person unfolds it; the page remembers the choice, so the panels a scenario is about stay on
+ * screen for someone who has read it.
  */
 export function ScenarioDescription() {
   const t = useT();
@@ -84,10 +85,14 @@ export function ScenarioDescription() {
     setExpandedState(unfolded);
     writeUnfolded(unfolded);
   };
-  const library = useLibraryDescription(libraryId);
+  const source = usePlayback((s) => s.source);
+  // An edited built-in scenario keeps the entry's paragraph in the page's language, said to be the original's.
+  const base = libraryId === null ? libraryBaseOf(source) : null;
+  const library = useLibraryDescription(libraryId ?? base);
   // A built-in scenario's paragraph arrives a moment after the first paint (a chunk of its own).
   const own = scenario ? scenarioText(scenario, language) : undefined;
-  const text = libraryId !== null ? (library ? inLanguage(library, language) : '') : own?.description || own?.name || '';
+  const paragraph = library ? inLanguage(library, language) : '';
+  const text = libraryId !== null ? paragraph : base !== null ? (paragraph && `${t('editedDescription')} ${paragraph}`) : own?.description || own?.name || '';
   if (text === '') return null;
   return (
     // A landmark of its own, so a screen reader's list of regions leads to what the scenario is about.

@@ -33,6 +33,22 @@ export function libraryIdOf(source: unknown): string | null {
   return libraryTexts.get(JSON.stringify(source)) ?? null;
 }
 
+type Described = { name?: unknown; description?: unknown };
+
+/**
+ * The library entry a changed file was made from, its name and description as the entry's (an
+ * edit keeps them; a file whose description was rewritten is described by its own), or null.
+ */
+export function libraryBaseOf(source: unknown): string | null {
+  if (typeof source !== 'object' || source === null) return null;
+  const { name, description } = source as Described;
+  const base = LIBRARY.find((entry) => {
+    const file = entry.scenario as Described;
+    return file.name === name && file.description === description;
+  });
+  return base?.id ?? null;
+}
+
 function load(scenario: Scenario, source: unknown, options: OpenOptions): void {
   const { atMs = 0, ...rest } = options;
   // A fork of the same run (an edit) keeps the questions; another scenario starts without them (a link sets its own after).

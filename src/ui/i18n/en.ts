@@ -28,6 +28,7 @@ export const en = {
   help: 'Keyboard shortcuts',
   present: 'Present',
   aboutScenario: 'About this scenario',
+  editedDescription: 'Changed from a built-in scenario; its description, which the change may have made untrue:',
   presentHint: 'Presentation mode: large type, side panels hidden; a clicker\'s PageDown / PageUp step the run; Esc leaves',
   whilePresenting: 'while presenting',
   blank: 'Blank the screen',

@@ -30,6 +30,7 @@ export const zh: Record<MessageKey, string> = {
   help: '键盘快捷键',
   present: '演示',
   aboutScenario: '关于这个场景',
+  editedDescription: '由内置场景修改而来；以下是原场景的说明，修改后可能已不再成立：',
   presentHint: '演示模式：大字号，隐藏侧栏；翻页笔的 PageDown / PageUp 单步前进、后退；Esc 退出',
   whilePresenting: '演示模式下',
   blank: '黑屏',

@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useLesson } from '../../../src/store/lesson.ts';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { scenarioText } from '../../../src/scenario/language.ts';
+import { findLibraryEntry, loadLibraryDescription } from '../../../src/scenario/library/index.ts';
 import { LanguageToggle } from '../../../src/ui/controls/LanguageToggle.tsx';
 import { ScenarioDescription, ScenarioPicker } from '../../../src/ui/controls/ScenarioPicker.tsx';
 import { openSource } from '../../../src/ui/controls/session.ts';
@@ -81,6 +82,23 @@ describe('remembering the choice', () => {
 
 describe('a scenario file that carries its own translation', () => {
   afterEach(() => cleanup());
+
+  it('an edited built-in scenario keeps the entry\'s paragraph in the page\'s language, said to be the original\'s', async () => {
+    usePlayback.setState({ language: 'zh' });
+    const entry = findLibraryEntry('write8-read4')!;
+    const file = entry.scenario as { topics: { readQueueNums?: number }[] };
+    expect(openSource({ ...file, topics: file.topics.map((topic) => ({ ...topic, readQueueNums: 8 })) }).ok).toBe(true);
+    expect(usePlayback.getState().libraryId).toBeNull();
+    render(<ScenarioDescription />);
+    const original = (await loadLibraryDescription('write8-read4'))!.zh;
+    await waitFor(() => expect(screen.getByTestId('scenario-description')).toHaveTextContent(`由内置场景修改而来；以下是原场景的说明，修改后可能已不再成立： ${original}`));
+    // Its description rewritten, a file is described by its own text.
+    cleanup();
+    usePlayback.setState({ language: 'en' });
+    expect(openSource({ ...file, description: 'Mine now.' }).ok).toBe(true);
+    render(<ScenarioDescription />);
+    expect(screen.getByTestId('scenario-description')).toHaveTextContent(/^Mine now\.$/);
+  });
 
   it('is named and described in the page\'s language in the picker, falling back to the file\'s own text', () => {
     window.localStorage.clear();

@@ -21,7 +21,7 @@ export {
   DLQ_GROUP_TOPIC_PREFIX, LATENCY_TABLES, MASTER_ID, NAMESRV_PORT, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_4X_OVERRIDES, ROCKETMQ_DEFAULTS, type ConfigKey, type SimConfig,
 } from '../model/defaults.ts';
 export { isReadable, isWriteable, perm2String } from '../model/perm.ts';
-export { silentBrokerDrop, type SilentDrop } from '../model/nameserver/nameserver.ts';
+export { silentBrokerDrop, type SilentDrop } from '../model/nameserver/silent-drop.ts';
 export { findBrokerAddr, queueLabel, topicRouteData2PublishQueues, topicRouteData2SubscribeQueues } from '../model/client/topic-route.ts';
 // The message card shows how RocketMQ computes its ids and its index slots.
 export { UNIQ_PREFIX_DIGITS, decodeOffsetMsgId, parseUniqId, type UniqIdFields } from '../model/message-id.ts';

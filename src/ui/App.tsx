@@ -20,6 +20,7 @@ import { openDefault } from './controls/session.ts';
 import { ShareButton } from './controls/ShareButton.tsx';
 import { useKeyboardShortcuts } from './controls/use-keyboard.ts';
 import { useT } from './i18n/index.ts';
+import { GlossaryButton } from './learn/GlossaryButton.tsx';
 import { LearnButton } from './learn/LearnButton.tsx';
 import { LearnSlot } from './learn/LearnSlot.tsx';
 import { sideOrder, type SidePanel } from './panel-order.ts';
@@ -116,6 +117,7 @@ function Header() {
       <ScenarioPicker />
       <div className="rs-header-actions">
         <LearnButton />
+        <GlossaryButton />
         <button
           type="button"
           className="rs-button"

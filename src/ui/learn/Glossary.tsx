@@ -1,4 +1,4 @@
-/** The glossary: the study note's terms in English and Chinese, reachable from every chapter, found by any word of theirs. */
+/** The glossary: the study note's terms in English and Chinese, reachable from every chapter and the page's header, found by any word of theirs. */
 import { useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { usePlayback } from '../../store/playback.ts';
@@ -6,6 +6,8 @@ import { ScrollArea } from '../controls/ScrollArea.tsx';
 import { GLOSSARY, type GlossaryTerm } from './glossary.ts';
 import { LEARN_STRINGS } from './learn-strings.ts';
 import { inLanguage } from '../i18n/index.ts';
+// Its styles: opened from the header, it finds no chapter that brought them.
+import './learn.css';
 
 /** Whether the term's words or its meaning in either language hold `query` (letters in any case). */
 function hasText(term: GlossaryTerm, query: string): boolean {

@@ -25,7 +25,10 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   { en: 'consumer group', zh: '消费者组', meaning: { en: 'Consumers that share the work of the same subscription.', zh: '分担同一订阅的消费者集合。' } },
   { en: 'NameServer', zh: 'NameServer（路由注册中心）', meaning: { en: 'Holds the routes brokers register; NameServers never talk to each other.', zh: '保存 broker 注册的路由；NameServer 之间互不通信。' } },
   { en: 'broker registration', zh: '路由注册', meaning: { en: 'Every 30 s a broker registers with every NameServer (its heartbeat).', zh: 'broker 每 30 秒向每个 NameServer 注册一次（即心跳）。' } },
-  { en: 'broker removal', zh: '路由剔除', meaning: { en: 'A closed channel removes a broker at once; a silent one after 120 s.', zh: '连接关闭时立即剔除；没有心跳的在 120 秒后剔除。' } },
+  { en: 'broker removal', zh: '路由剔除', meaning: {
+    en: 'A closed channel removes a broker at once; a silent one 120 s after its last registration, by the NameServer\'s idle close or its scan.',
+    zh: '连接关闭时立即剔除；没有心跳的在最后一次注册 120 秒后，由 NameServer 关闭空闲连接或定时扫描剔除。',
+  } },
   { en: 'route discovery', zh: '路由发现', meaning: { en: 'Clients pull a topic\'s route every 30 s (pollNameServerInterval).', zh: '客户端每 30 秒拉取一次主题路由（pollNameServerInterval）。' } },
   { en: 'Remoting module', zh: 'Remoting 模块', meaning: {
     en: 'The broker\'s network side: takes each request (send, pull, heartbeat) and hands it to its processor.',

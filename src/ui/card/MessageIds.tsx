@@ -24,6 +24,11 @@ function MsgIdTable({ msgId, fields, strings }: { msgId: string; fields: UniqIdF
   );
 }
 
+/** Sixteen hex digits that may wrap only between their two halves (an IP and a port; a long's two ints), never inside a number. */
+function Halves({ hex }: { hex: string }) {
+  return <>{hex.slice(0, 8)}<wbr />{hex.slice(8)}</>;
+}
+
 function OffsetMsgIdTable({ copy, node, strings }: { copy: Stored; node: NodeNamer; strings: CardStrings }) {
   const decoded = decodeOffsetMsgId(copy.offsetMsgId);
   if (!decoded) return null;
@@ -31,8 +36,8 @@ function OffsetMsgIdTable({ copy, node, strings }: { copy: Stored; node: NodeNam
     <table className="rs-table rs-card-ids" data-testid="card-offsetmsgid">
       <caption><span className="rs-mono">{copy.offsetMsgId}</span> · {strings.copyOf(node(copy, copy.brokerId), copy.topic)}</caption>
       <tbody>
-        <tr><th scope="row">{strings.storeHost}</th><td className="rs-mono">{copy.offsetMsgId.slice(0, 16)}</td><td>{decoded.ip}:{decoded.port}</td></tr>
-        <tr><th scope="row">{strings.commitLogOffset}</th><td className="rs-mono">{copy.offsetMsgId.slice(16)}</td><td>{decoded.commitLogOffset.toLocaleString('en-US')}</td></tr>
+        <tr><th scope="row">{strings.storeHost}</th><td className="rs-mono rs-card-hex"><Halves hex={copy.offsetMsgId.slice(0, 16)} /></td><td>{decoded.ip}:{decoded.port}</td></tr>
+        <tr><th scope="row">{strings.commitLogOffset}</th><td className="rs-mono rs-card-hex"><Halves hex={copy.offsetMsgId.slice(16)} /></td><td>{decoded.commitLogOffset.toLocaleString('en-US')}</td></tr>
       </tbody>
     </table>
   );

@@ -80,7 +80,7 @@ export function SummaryBar({ className }: SummaryBarProps) {
                 {caused === null ? <MetricLabel metric={metric} strings={strings} /> : (
                   <button type="button" className="rs-summary-causes-button" aria-expanded={open === caused} data-testid={`summary-causes-${metric}`}
                     aria-label={causes.showCauses(strings.summary[metric].label)} onClick={() => setOpen(open === caused ? null : caused)}>
-                    <MetricLabel metric={metric} strings={strings} /> <span aria-hidden="true">{open === caused ? '▴' : '▾'}</span>
+                    <MetricLabel metric={metric} strings={strings} />{'\u00a0'}<span aria-hidden="true">{open === caused ? '▴' : '▾'}</span>
                   </button>
                 )}
               </dt>

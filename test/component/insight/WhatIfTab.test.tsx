@@ -113,6 +113,22 @@ describe('WhatIfTab', () => {
     expect(screen.queryByTestId('whatif-refused')).toBeNull();
   });
 
+  it('compares to the end on request: a partition removed at 3:10 is past the first two minutes', async () => {
+    const scenario = libraryScenario('crash-partition-shutdown');
+    loadAt(scenario, 0);
+    act(() => useWhatIf.getState().setChange('0~config.pollNameServerIntervalMs~10000'));
+    render(<WhatIfTab />);
+    expect(await screen.findByTestId('whatif-effect', {}, WAIT)).toHaveTextContent('Both runs compared up to 2:00.000.');
+    expect(screen.queryByTestId('whatif-differences')).toBeNull();
+    fireEvent.click(screen.getByTestId('whatif-to-end'));
+    const failed = await screen.findByText('Failed messages', {}, WAIT);
+    expect(screen.getByTestId('whatif-effect')).toHaveTextContent(`Both runs compared up to 6:00.000.`);
+    expect(scenario.durationMs).toBe(360_000);
+    const [original, changed] = [...failed.closest('tr')!.querySelectorAll('td')].map((cell) => Number(cell.textContent!.replace(/,/g, '')));
+    expect(changed).toBeLessThan(original!);
+    expect(screen.queryByTestId('whatif-to-end')).toBeNull();
+  });
+
   it('a refused change from a link shows its own setting in the form, also one the form does not offer', async () => {
     loadAt(writeReadScenario({ durationMs: 60_000 }), 10_000);
     render(<WhatIfTab />);

@@ -19,7 +19,7 @@ import { LineChart } from '../charts/LineChart.tsx';
 import type { WhatIfStrings } from './what-if-strings.ts';
 import { inLanguage } from '../../i18n/index.ts';
 
-/** How far past the fork both runs are compared. */
+/** How far past the fork both runs are compared, unless the person asks for the whole run. */
 export const COMPARE_SPAN_MS = 120_000;
 
 /** Both runs go a share at a time in the worker, which answers moves in between: asked again until they are done. */
@@ -49,7 +49,9 @@ export function WhatIfResult({ change, scenario, strings }: { change: WhatIfChan
   const [measure, width] = useElementWidth<HTMLDivElement>(760);
   const svg = useRef<SVGSVGElement>(null);
   const metricId = useId();
-  const untilMs = Math.min(durationMs, change.at + COMPARE_SPAN_MS);
+  // A change whose effect comes later than the span (a partition removed at 3:10) is compared to the end on request.
+  const [toEnd, setToEnd] = useState(false);
+  const untilMs = toEnd ? durationMs : Math.min(durationMs, change.at + COMPARE_SPAN_MS);
   const { data, pending } = useSimQuery('whatIf', { change, untilMs }, WHAT_IF_OPTIONS);
   if (!data) return <p aria-busy={pending}>{strings.working}</p>;
   if (data.ok === 'running') {
@@ -67,7 +69,12 @@ export function WhatIfResult({ change, scenario, strings }: { change: WhatIfChan
   ];
   return (
     <div className="rs-whatif-result" data-testid="whatif-result">
-      <p data-testid="whatif-effect">{strings.effect(data.effect, formatTime(data.effectiveAtMs))} {strings.compared(formatTime(data.untilMs))}</p>
+      <p data-testid="whatif-effect">
+        {strings.effect(data.effect, formatTime(data.effectiveAtMs))} {strings.compared(formatTime(data.untilMs))}
+        {data.untilMs < durationMs && (
+          <> <button type="button" className="rs-button rs-button-small" data-testid="whatif-to-end" onClick={() => setToEnd(true)}>{strings.compareToEnd(formatTime(durationMs))}</button></>
+        )}
+      </p>
       {divergence ? (
         <div className="rs-whatif-divergence" data-testid="whatif-divergence" data-t={divergence.t}>
           <p><strong>{strings.divergedAt(formatTime(divergence.t), divergence.index)}</strong></p>

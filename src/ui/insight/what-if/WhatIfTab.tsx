@@ -14,7 +14,8 @@ export function WhatIfTab() {
   const language = usePlayback((s) => s.language);
   const scenario = usePlayback((s) => s.scenario);
   const nowMs = useSimView(TEXT_PANEL_REFRESH)?.timeMs ?? 0;
-  const change = whatIfFromLink(useWhatIf((s) => s.change) ?? undefined);
+  const link = useWhatIf((s) => s.change);
+  const change = whatIfFromLink(link ?? undefined);
   const setChange = useWhatIf((s) => s.setChange);
   const strings = inLanguage(WHAT_IF_STRINGS, language);
   if (!scenario) return null;
@@ -23,7 +24,7 @@ export function WhatIfTab() {
       aside={change && <button type="button" className="rs-button" data-testid="whatif-clear" onClick={() => setChange(null)}>{strings.clear}</button>}>
       <p className="rs-muted">{strings.intro}</p>
       <WhatIfForm scenario={scenario} nowMs={nowMs} strings={strings} shown={change} />
-      {change && <WhatIfResult change={change} scenario={scenario} strings={strings} />}
+      {change && <WhatIfResult key={link ?? ''} change={change} scenario={scenario} strings={strings} />}
     </PanelFrame>
   );
 }

@@ -20,6 +20,7 @@ export interface WhatIfStrings {
   forksAt(time: string): string;
   fromStart: Record<FromStartReader, string>;
   compared(until: string): string;
+  compareToEnd(end: string): string;
   divergedAt(time: string, index: number): string;
   noDivergence: string;
   thisRun: string;
@@ -68,6 +69,7 @@ const en: WhatIfStrings = {
     process: 'RocketMQ reads this setting when a process starts: the changed run is a cluster started with it, from 0:00.',
   },
   compared: (until) => `Both runs compared up to ${until}.`,
+  compareToEnd: (end) => `Compare up to the end (${end})`,
   divergedAt: (time, index) => `The runs first differ at ${time} (trace event #${index}).`,
   noDivergence: 'The two runs are identical over this span: the setting made no difference yet.',
   thisRun: 'This run',
@@ -118,6 +120,7 @@ const zh: WhatIfStrings = {
     process: 'RocketMQ 在进程启动时读取这个设置：修改后的运行相当于用它启动的集群，从 0:00 起生效。',
   },
   compared: (until) => `两次运行比较到 ${until}。`,
+  compareToEnd: (end) => `比较到结束（${end}）`,
   divergedAt: (time, index) => `两次运行在 ${time} 第一次出现不同（第 ${index} 个轨迹事件）。`,
   noDivergence: '在这段时间里两次运行完全相同：这个设置还没有产生影响。',
   thisRun: '当前运行',

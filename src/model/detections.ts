@@ -3,7 +3,10 @@
  * close, expiry scan, unregistration), each producer (a failed send, a route without the
  * broker), each consumer (a failed pull, a route without the broker) and each slave (its HA
  * connection closing). A fault is open from its timeline action until the broker starts again or
- * its partition heals; each party is recorded once per fault, at the first sign it gets.
+ * its partition heals; each party is recorded once per fault, at the first sign it gets. A sign
+ * belongs to the earliest open fault of its broker process: a crash behind a partition looks like
+ * the partition to everyone (a black hole either way), so the later fault is credited with nothing
+ * until the earlier one ends.
  */
 import type { ModelState, TopicRouteData } from './state.ts';
 
@@ -67,13 +70,12 @@ export interface Sign {
   detail?: string;
 }
 
-/** `party` saw a sign that the broker process `node` is gone: recorded for each open fault of it it had not noticed yet. */
+/** `party` saw a sign that the broker process `node` is gone: recorded for its earliest open fault, unless the party noticed that one already. */
 export function noticed(state: ModelState, node: string, party: string, now: number, sign: Sign): void {
-  for (const fault of state.faults) {
-    if (fault.node !== node || fault.endedAt !== null) continue;
-    if (state.detections.some((d) => d.target === fault.target && d.faultAt === fault.at && d.party === party)) continue;
-    state.detections.push({ fault: fault.fault, target: fault.target, faultAt: fault.at, party, noticedAt: now, ...sign });
-  }
+  // state.faults is in the order the faults opened, so the first open one is the earliest.
+  const fault = state.faults.find((open) => open.node === node && open.endedAt === null);
+  if (!fault || state.detections.some((d) => d.target === fault.target && d.faultAt === fault.at && d.party === party)) return;
+  state.detections.push({ fault: fault.fault, target: fault.target, faultAt: fault.at, party, noticedAt: now, ...sign });
 }
 
 function lists(route: TopicRouteData | undefined, addr: string): boolean {

@@ -6,6 +6,7 @@
  * closes with its master's process.
  */
 import { describe, expect, it } from 'vitest';
+import { findLibraryEntry } from '../../src/scenario/library/index.ts';
 import { masterSlaveCluster } from '../support/cluster.ts';
 import { TestSim, type ScenarioJson } from '../support/test-sim.ts';
 
@@ -51,5 +52,34 @@ describe('summary.detections', () => {
     expect(sim.summary().detections.filter((d) => d.party.startsWith('ns-'))).toEqual([]);
     const parties = sim.summary().detections.map((d) => d.party);
     expect(new Set(parties).size).toBe(parties.length);
+  });
+});
+
+describe('summary.detections: two faults of one broker process', () => {
+  /** "A master crashes, its slave keeps serving reads" (crashBroker broker-a at 75 s) with broker-a partitioned at 30 s first. */
+  function crashBehindPartition(...more: object[]): TestSim {
+    const file = findLibraryEntry('master-slave-failover')!.scenario as ScenarioJson & { timeline: object[] };
+    return new TestSim({ ...file, timeline: [{ at: 30_000, action: 'partitionBroker', target: 'broker-a' }, ...file.timeline, ...more] }).at(160_000);
+  }
+  const brief = (sim: TestSim) => sim.summary().detections.map(({ fault, party, noticedAt, how }) => `${fault} ${party} ${noticedAt} ${how}`);
+
+  it('a crash behind a partition is noticed by nobody: a send that left into the partition, and the idle close, are the partition\'s', () => {
+    // Registrations at 0, 10 s, 40 s: the last one before the partition at 10 s, so the idle close at 10 s + 120 s.
+    expect(brief(crashBehindPartition())).toEqual([
+      'partitionBroker p-1 33000 sendFailed',
+      'partitionBroker c-1 62000 pullFailed',
+      `partitionBroker ns-1 ${10_002 + CHANNEL_MAX_IDLE} channelIdle`,
+    ]);
+  });
+
+  it('once the partition heals with the crash still open, the later signs are the crash\'s', () => {
+    // A send that left at 97.1 s, inside the partition, times out at 100.1 s: after the heal, so the crash's.
+    expect(brief(crashBehindPartition({ at: 100_000, action: 'healPartition', target: 'broker-a' }))).toEqual([
+      'partitionBroker p-1 33000 sendFailed',
+      'partitionBroker c-1 62000 pullFailed',
+      'crashBroker c-1 100000 pullFailed',
+      'crashBroker p-1 100100 sendFailed',
+      `crashBroker ns-1 ${10_002 + CHANNEL_MAX_IDLE} channelIdle`,
+    ]);
   });
 });

@@ -22,6 +22,7 @@ import { traceSearch } from './trace-search.ts';
 import { brokerStore } from './broker-store.ts';
 import { queueMessages } from './queue-messages.ts';
 import { masterChanges } from './master-changes.ts';
+import { faultCosts } from './fault-costs.ts';
 
 export const simQueries = {
   traceWindow,
@@ -37,6 +38,7 @@ export const simQueries = {
   brokerStore,
   queueMessages,
   masterChanges,
+  faultCosts,
 } satisfies Record<string, (timeline: TimelineView, args: never) => unknown>;
 
 export type SimQueries = typeof simQueries;

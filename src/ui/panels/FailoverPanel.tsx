@@ -1,14 +1,17 @@
 /**
  * The failover view: each broker fault so far with who noticed it, when and by which rule (the
- * run's detections, with the arithmetic), and a "who believes what" table at the current time:
- * each NameServer's broker table and each client's cached route against the truth.
+ * run's detections, with the arithmetic), what it cost each client until its route dropped the
+ * broker (the named query faultCosts, which reads the trace where the run lives), and a "who
+ * believes what" table at the current time: each NameServer's broker table and each client's
+ * cached route against the truth.
  */
 import { memo, useMemo } from 'react';
 import { formatSeconds } from '../../viz/format.ts';
 import { ScrollArea } from '../controls/ScrollArea.tsx';
 import { useWords } from '../i18n/index.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
-import { beliefsAt, believesWrong, faultViews, type BeliefRow, type Beliefs } from './failover-model.ts';
+import { useSimQuery } from '../use-sim-query.ts';
+import { beliefsAt, believesWrong, costSentences, faultViews, type BeliefRow, type Beliefs, type FaultView } from './failover-model.ts';
 import { FAILOVER_STRINGS, type FailoverStrings } from './failover-strings.ts';
 import { derivedAt, EmptyPanel, PanelFrame } from './shared.tsx';
 import './failover.css';
@@ -69,6 +72,28 @@ function BeliefCell({ row, believer, strings }: { row: BeliefRow; believer: stri
   );
 }
 
+/** One fault: who noticed it (or what hides it), then what it cost each client whose route listed it. */
+function FaultItem({ fault, costs, strings }: { fault: FaultView; costs: readonly string[]; strings: FailoverStrings }) {
+  return (
+    <li>
+      <strong>{fault.title}</strong>
+      {fault.sentences.length === 0 ? <p className="rs-muted" data-testid={fault.hidden === null ? undefined : 'failover-hidden'}>{fault.hidden ?? strings.noDetections}</p> : (
+        <ul className="rs-failover-detections" data-testid="failover-detections">
+          {fault.sentences.map((sentence) => <li key={sentence}>{sentence}</li>)}
+        </ul>
+      )}
+      {costs.length > 0 && (
+        <>
+          <p className="rs-muted rs-failover-costs-heading">{strings.costsHeading}</p>
+          <ul className="rs-failover-detections" data-testid="failover-costs">
+            {costs.map((sentence) => <li key={sentence}>{sentence}</li>)}
+          </ul>
+        </>
+      )}
+    </li>
+  );
+}
+
 export function FailoverPanel({ className }: FailoverPanelProps) {
   const strings = useWords(FAILOVER_STRINGS);
   const view = useSimView(TEXT_PANEL_REFRESH);
@@ -80,6 +105,9 @@ export function FailoverPanel({ className }: FailoverPanelProps) {
     () => (faultRecords && detections && config ? faultViews(faultRecords, detections, strings, config) : []),
     [faultRecords, detections, config, strings],
   );
+  // A run without faults asks nothing.
+  const { data: answer } = useSimQuery('faultCosts', faults.length > 0 ? {} : null);
+  const costs = useMemo(() => (answer ? costSentences(answer, strings) : new Map<string, string[]>()), [answer, strings]);
   if (!view || !state) return <EmptyPanel name="failover" title={strings.title} className={className} />;
   const { timeline, timeMs } = view;
   const beliefs = derivedAt(timeline, timeMs, 'failover-beliefs', () => beliefsAt(state));
@@ -88,16 +116,7 @@ export function FailoverPanel({ className }: FailoverPanelProps) {
       <h3 className="rs-failover-heading">{strings.detectionsHeading}</h3>
       {faults.length === 0 ? <p className="rs-muted">{strings.noFaults}</p> : (
         <ol className="rs-failover-faults" data-testid="failover-faults">
-          {faults.map((fault) => (
-            <li key={fault.key}>
-              <strong>{fault.title}</strong>
-              {fault.sentences.length === 0 ? <p className="rs-muted">{strings.noDetections}</p> : (
-                <ul className="rs-failover-detections" data-testid="failover-detections">
-                  {fault.sentences.map((sentence) => <li key={sentence}>{sentence}</li>)}
-                </ul>
-              )}
-            </li>
-          ))}
+          {faults.map((fault) => <FaultItem key={fault.key} fault={fault} costs={costs.get(fault.key) ?? []} strings={strings} />)}
         </ol>
       )}
       <h3 className="rs-failover-heading">{strings.beliefsHeading(formatSeconds(timeMs))}</h3>

@@ -1,16 +1,25 @@
 /**
  * The failover view's data, pure functions of the run at time t: each fault with the sentences of
- * who noticed it (with the arithmetic: "idle for 120.0 s since 35.0 s"), and who believes which
+ * who noticed it (with the arithmetic: "idle for 120.0 s since 35.0 s") or of the earlier fault it
+ * hides behind, what it cost each client (the named query faultCosts), and who believes which
  * broker is there (each NameServer's brokerAddrTable, each client's cached route) against the truth.
  */
 import { brokerRoles, type BrokerRoleNow, type Detection, type FaultRecord, type ModelState, type SimConfig } from '../../sim/index.ts';
+import type { ClientCost, FaultCost, FaultCosts } from '../../sim/queries/fault-costs.ts';
 import { formatSeconds } from '../../viz/format.ts';
-import type { FailoverStrings } from './failover-strings.ts';
+import type { CostWords, FailoverStrings } from './failover-strings.ts';
 
 export interface FaultView {
   key: string;
   title: string;
   sentences: string[];
+  /** Said when nobody noticed the fault on its own because an earlier fault of its broker hides it; null otherwise. */
+  hidden: string | null;
+}
+
+/** A fault's key, the same for its record and its cost. */
+export function faultKey(fault: { fault: string; target: string; at: number }): string {
+  return `${fault.fault} ${fault.target}@${fault.at}`;
 }
 
 /** The run's settings a detection's arithmetic names (controller mode). */
@@ -37,12 +46,57 @@ export function detectionSentence(detection: Detection, node: string, strings: F
   });
 }
 
+/**
+ * The earliest fault of the same broker process open when fault `i` began: it takes every sign
+ * (src/model/detections.ts), since a black hole looks the same whatever is behind it.
+ */
+function openBefore(faults: readonly FaultRecord[], i: number): FaultRecord | undefined {
+  const fault = faults[i]!;
+  return faults.slice(0, i).find((earlier) => earlier.node === fault.node && (earlier.endedAt === null || earlier.endedAt > fault.at));
+}
+
 export function faultViews(faults: readonly FaultRecord[], detections: readonly Detection[], strings: FailoverStrings, config: DetectionConfig): FaultView[] {
-  return faults.map((fault) => ({
-    key: `${fault.fault} ${fault.target}@${fault.at}`,
-    title: strings.fault(`${fault.fault} ${fault.target}`, formatSeconds(fault.at)),
-    sentences: detections.filter((d) => d.target === fault.target && d.faultAt === fault.at).map((d) => detectionSentence(d, fault.node, strings, config)),
-  }));
+  return faults.map((fault, i) => {
+    const sentences = detections.filter((d) => d.target === fault.target && d.faultAt === fault.at).map((d) => detectionSentence(d, fault.node, strings, config));
+    const earlier = sentences.length === 0 ? openBefore(faults, i) : undefined;
+    const until = earlier?.endedAt ?? null;
+    return {
+      key: faultKey(fault),
+      title: strings.fault(`${fault.fault} ${fault.target}`, formatSeconds(fault.at)),
+      sentences,
+      hidden: earlier ? strings.hiddenBehind(`${earlier.fault} ${earlier.target}`, formatSeconds(earlier.at), until === null ? null : formatSeconds(until)) : null,
+    };
+  });
+}
+
+/** A producer's failed send attempts to the process, told by reason, most first. */
+function sendsSentence(cost: ClientCost, sendMsgTimeoutMs: number, strings: FailoverStrings): string {
+  if (cost.oneway) return strings.onewaySends;
+  const counts = Object.entries(cost.failedSends ?? {}).sort(([a, m], [b, n]) => n - m || a.localeCompare(b));
+  const parts = counts.map(([reason, n]) => {
+    if (reason === 'timeout') return strings.failedBy.timeout(n, formatSeconds(sendMsgTimeoutMs));
+    return reason === 'connectRefused' || reason === 'channelClosed' ? strings.failedBy[reason](n) : strings.failedBy.other(n, reason);
+  });
+  return strings.failedSends(counts.reduce((sum, [, n]) => sum + n, 0), parts);
+}
+
+/** One client's line: when its route dropped the process (or that it still lists it), and a producer's failed sends. */
+function costSentence(cost: ClientCost, fault: FaultCost, answer: FaultCosts, strings: FailoverStrings): string {
+  const at = cost.stoppedAt ?? fault.endedAt ?? answer.at;
+  const droppedAt = cost.nameServerDroppedAt === null ? null : formatSeconds(cost.nameServerDroppedAt);
+  const words: CostWords = {
+    client: cost.client, node: fault.node, at: formatSeconds(at), after: formatSeconds(at - fault.at),
+    why: cost.nameServer === null ? '' : strings.routePull(cost.nameServer, droppedAt),
+  };
+  const sends = cost.failedSends !== null;
+  const line = cost.stoppedAt !== null ? strings.cost[sends ? 'stoppedSending' : 'stoppedListing'](words)
+    : strings.cost[fault.endedAt !== null ? 'listedUntilEnd' : 'stillListing'](words);
+  return sends ? strings.withSends(line, sendsSentence(cost, answer.sendMsgTimeoutMs, strings)) : line;
+}
+
+/** Each fault's cost lines, by faultKey: one per client whose route listed its broker process. */
+export function costSentences(answer: FaultCosts, strings: FailoverStrings): Map<string, string[]> {
+  return new Map(answer.faults.map((fault) => [faultKey(fault), fault.clients.map((cost) => costSentence(cost, fault, answer, strings))]));
 }
 
 export interface BeliefRow {

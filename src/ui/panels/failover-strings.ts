@@ -20,6 +20,17 @@ export interface DetectionWords {
   masterScanPeriod: string;
 }
 
+/** One client's cost of a fault, formatted: `at` is when its route dropped the process (or the time it still lists it, or the fault's end). */
+export interface CostWords {
+  client: string;
+  node: string;
+  at: string;
+  /** From the fault to `at`. */
+  after: string;
+  /** The route answer that dropped it (strings.routePull). */
+  why: string;
+}
+
 export interface FailoverStrings {
   title: string;
   detectionsHeading: string;
@@ -29,6 +40,19 @@ export interface FailoverStrings {
   /** What an election did: the node elected, or "none". */
   elected(node: string): string;
   sentence: Record<Detection['how'], (w: DetectionWords) => string>;
+  /** A fault that began while `earlier` (since `since`) was open on its broker, and that nobody noticed on its own; `until`: when `earlier` ended, or null. */
+  hiddenBehind(earlier: string, since: string, until: string | null): string;
+  costsHeading: string;
+  cost: Record<'stoppedSending' | 'stoppedListing' | 'stillListing' | 'listedUntilEnd', (w: CostWords) => string>;
+  /** Why the route dropped it: the answer of `nameServer`, which had dropped the process at `droppedAt` (null: not known to have). */
+  routePull(nameServer: string, droppedAt: string | null): string;
+  /** A producer's line with its failed sends. */
+  withSends(line: string, sends: string): string;
+  /** `total` failed send attempts, told by reason (`parts`). */
+  failedSends(total: number, parts: string[]): string;
+  /** `n` attempts that failed for one reason; timeout: sendMsgTimeout formatted. */
+  failedBy: { timeout(n: number, timeout: string): string; connectRefused(n: number): string; channelClosed(n: number): string; other(n: number, reason: string): string };
+  onewaySends: string;
   beliefsHeading(time: string): string;
   beliefsCaption: string;
   /** The first column's heading: the NameServers and clients, one row each. */
@@ -69,6 +93,26 @@ const en: FailoverStrings = {
     controllerBrokerElect: (w) => `controller ${w.party} ${w.outcome} at ${w.at}, asked by a broker of the group (${w.after} after the fault)`,
     becameMaster: (w) => `${w.party} became master (brokerId 0) at ${w.at}: the controller's election reached it (${w.after} after the fault)`,
   },
+  hiddenBehind: (earlier, since, until) => (until === null
+    ? `hidden behind ${earlier} (since ${since}): nobody can tell them apart`
+    : `hidden behind ${earlier} from ${since} to ${until}: nobody could tell them apart, and nobody has noticed it since`),
+  costsHeading: 'What it cost the clients whose route listed it:',
+  cost: {
+    stoppedSending: (w) => `${w.client} stopped sending to ${w.node} at ${w.at}, ${w.after} after the fault (${w.why})`,
+    stoppedListing: (w) => `${w.client}'s route stopped listing ${w.node} at ${w.at}, ${w.after} after the fault (${w.why})`,
+    stillListing: (w) => `${w.client}'s route still lists ${w.node} at ${w.at}, ${w.after} after the fault`,
+    listedUntilEnd: (w) => `${w.client}'s route still listed ${w.node} when the fault ended at ${w.at}`,
+  },
+  routePull: (nameServer, droppedAt) => (droppedAt === null ? `its route pull from ${nameServer}` : `its route pull from ${nameServer}, which had dropped it at ${droppedAt}`),
+  withSends: (line, sends) => `${line}; ${sends}`,
+  failedSends: (total, parts) => (total === 0 ? 'no send attempt to it failed meanwhile' : `${total} send ${total === 1 ? 'attempt' : 'attempts'} to it failed meanwhile (${parts.join('; ')})`),
+  failedBy: {
+    timeout: (n, timeout) => `${n} timed out, ${n === 1 ? 'after waiting' : 'each waiting'} up to sendMsgTimeout, ${timeout}`,
+    connectRefused: (n) => `${n} refused at once: its process is down`,
+    channelClosed: (n) => `${n} cut off as its connection closed`,
+    other: (n, reason) => `${n} failed with ${reason}`,
+  },
+  onewaySends: 'its ONEWAY sends get no answer, so none is seen to fail',
   elected: (node) => (node === 'none' ? 'elected no master (no replica of the SyncStateSet alive; unclean election is off)' : `elected ${node} as master`),
   beliefsHeading: (time) => `Who believes what at ${time}`,
   beliefsCaption: 'Each NameServer\'s broker table and each client\'s cached route against the truth. ✓ 0: listed under brokerId 0; —: not listed; a highlighted cell believes wrong.',
@@ -105,6 +149,26 @@ const zh: FailoverStrings = {
     controllerBrokerElect: (w) => `Controller ${w.party} 在 ${w.at} ${w.outcome}：由该组的一个 Broker 请求（故障后 ${w.after}）`,
     becameMaster: (w) => `${w.party} 在 ${w.at} 成为 Master（brokerId 0）：Controller 的选举结果送达（故障后 ${w.after}）`,
   },
+  hiddenBehind: (earlier, since, until) => (until === null
+    ? `被 ${earlier}（自 ${since} 起）掩盖：没有人能把两者区分开`
+    : `${since} 至 ${until} 被 ${earlier} 掩盖：当时没有人能把两者区分开，此后也还没有人发现它`),
+  costsHeading: '对路由中有它的客户端造成的代价：',
+  cost: {
+    stoppedSending: (w) => `${w.client} 在 ${w.at} 停止向 ${w.node} 发送，故障后 ${w.after}（${w.why}）`,
+    stoppedListing: (w) => `${w.client} 的路由在 ${w.at} 不再包含 ${w.node}，故障后 ${w.after}（${w.why}）`,
+    stillListing: (w) => `${w.client} 的路由在 ${w.at} 仍包含 ${w.node}，故障后 ${w.after}`,
+    listedUntilEnd: (w) => `故障在 ${w.at} 结束时，${w.client} 的路由仍包含 ${w.node}`,
+  },
+  routePull: (nameServer, droppedAt) => (droppedAt === null ? `从 ${nameServer} 拉取的路由` : `从 ${nameServer} 拉取的路由，${nameServer} 已在 ${droppedAt} 移除了它`),
+  withSends: (line, sends) => `${line}；${sends}`,
+  failedSends: (total, parts) => (total === 0 ? '期间没有发往它的发送失败' : `期间有 ${total} 次发往它的发送尝试失败（${parts.join('；')}）`),
+  failedBy: {
+    timeout: (n, timeout) => `${n} 次超时，每次最多等待 sendMsgTimeout ${timeout}`,
+    connectRefused: (n) => `${n} 次被立即拒绝：它的进程已停止`,
+    channelClosed: (n) => `${n} 次因连接关闭而中断`,
+    other: (n, reason) => `${n} 次失败（${reason}）`,
+  },
+  onewaySends: '它的 ONEWAY 发送没有应答，所以看不到失败',
   elected: (node) => (node === 'none' ? '没有选出 Master（SyncStateSet 中没有存活的副本；未开启 unclean 选举）' : `选举 ${node} 为 Master`),
   beliefsHeading: (time) => `${time} 时各方的认知`,
   beliefsCaption: '每个 NameServer 的 Broker 表与每个客户端缓存的路由，对照真实情况。✓ 0：以 brokerId 0 列出；—：未列出；高亮的单元格表示认知有误。',

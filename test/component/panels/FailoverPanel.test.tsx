@@ -2,6 +2,9 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { FailoverPanel } from '../../../src/ui/panels/FailoverPanel.tsx';
 import { usePlayback } from '../../../src/store/playback.ts';
+import { findLibraryEntry } from '../../../src/scenario/library/index.ts';
+import { libraryScenario } from '../../support/library.ts';
+import { scenarioOf, type ScenarioJson } from '../../support/test-sim.ts';
 import { loadAt } from './load.ts';
 import { writeReadScenario } from './scenarios.ts';
 
@@ -17,9 +20,10 @@ describe('FailoverPanel', () => {
     expect(screen.getByText(/No broker fault so far/)).toBeInTheDocument();
   });
 
-  it('lists who noticed a crash, with the arithmetic, in English and in Chinese', () => {
+  it('lists who noticed a crash, with the arithmetic, in English and in Chinese', async () => {
     const timeline = loadAt(crashB(), 40_000);
     render(<FailoverPanel />);
+    await screen.findByTestId('failover-costs');
     const faults = screen.getByTestId('failover-faults');
     expect(within(faults).getByText('crashBroker broker-b at 30.0 s')).toBeInTheDocument();
     const items = within(faults).getAllByRole('listitem').map((li) => li.textContent);
@@ -33,10 +37,11 @@ describe('FailoverPanel', () => {
     expect(screen.getByText('ns-1 在 30.0 s 移除了 broker-b/0：连接已关闭（故障后 0.0 s）')).toBeInTheDocument();
   });
 
-  it('names the process that failed, not its brokerName: with a slave registered, the route keeps broker-b and loses broker-b/0', () => {
+  it('names the process that failed, not its brokerName: with a slave registered, the route keeps broker-b and loses broker-b/0', async () => {
     const scenario = writeReadScenario({ brokers: ['broker-a', 'broker-b'], slaves: true, timeline: [{ at: 30_000, action: 'crashBroker', target: 'broker-b' }] });
     const timeline = loadAt(scenario, 70_000);
     render(<FailoverPanel />);
+    await screen.findByTestId('failover-costs');
     const items = within(screen.getByTestId('failover-faults')).getAllByRole('listitem').map((li) => li.textContent);
     expect(items).toContain('ns-1 removed broker-b/0 at 30.0 s: its connection closed (0.0 s after the fault)');
     // c-1's route, pulled after the crash, lists broker-b's slave and not its master.
@@ -45,9 +50,10 @@ describe('FailoverPanel', () => {
     expect(items.some((text) => / lists broker-b /.test(text ?? '') || / broker-b \(/.test(text ?? ''))).toBe(false);
   });
 
-  it('shows the idle close with its 120 s and, before it, the NameServers still listing a partitioned broker', () => {
+  it('shows the idle close with its 120 s and, before it, the NameServers still listing a partitioned broker', async () => {
     const timeline = loadAt(partitionB(), 100_000);
     render(<FailoverPanel />);
+    await screen.findByTestId('failover-costs');
     // At 100 s both NameServers still list broker-b/0, which is cut off: the cells are marked wrong.
     for (const ns of ['ns-1', 'ns-2']) {
       const cell = screen.getByTestId(`belief-broker-b/0-${ns}`);
@@ -67,9 +73,42 @@ describe('FailoverPanel', () => {
     cleanup();
     loadAt(partitionB(), 200_000);
     render(<FailoverPanel />);
+    await screen.findByTestId('failover-costs');
     const since = timeline.state.nameServers['ns-1']!.brokerLiveTable['10.0.1.2:10911']!.lastUpdateTimestamp;
     const at = ((since + 120_000) / 1_000).toFixed(1);
     expect(screen.getByText(`ns-1 removed broker-b/0 at ${at} s: its channel was idle for 120.0 s since ${(since / 1_000).toFixed(1)} s`)).toBeInTheDocument();
     expect(screen.getByTestId('belief-broker-b/0-ns-1')).not.toHaveClass('rs-failover-wrong');
+  });
+
+  it('says what each fault cost each client until its route dropped the broker, in English and in Chinese (crash vs partition vs shutdown at 3:35)', async () => {
+    loadAt(libraryScenario('crash-partition-shutdown'), 215_000);
+    render(<FailoverPanel />);
+    const costs = async () => (await screen.findAllByTestId('failover-costs')).map((list) => within(list).getAllByRole('listitem').map((li) => li.textContent));
+    const [crash, partition] = await costs();
+    // The NameServers closed broker-b's idle channel at 190.0 s; p-1's next route pull, at 211.0 s, dropped it.
+    expect(partition).toEqual([
+      'p-1 stopped sending to broker-b/0 at 211.0 s, 121.0 s after the fault (its route pull from ns-1, which had dropped it at 190.0 s); 304 send attempts to it failed meanwhile (304 timed out, each waiting up to sendMsgTimeout, 3.0 s)',
+      'c-1\'s route stopped listing broker-b/0 at 211.0 s, 121.0 s after the fault (its route pull from ns-2, which had dropped it at 190.0 s)',
+      'c-2\'s route stopped listing broker-b/0 at 211.0 s, 121.0 s after the fault (its route pull from ns-2, which had dropped it at 190.0 s)',
+    ]);
+    // A crashed process refuses at once.
+    expect(crash![0]).toBe('p-1 stopped sending to broker-a/0 at 61.0 s, 1.0 s after the fault (its route pull from ns-1, which had dropped it at 60.0 s); 1 send attempt to it failed meanwhile (1 refused at once: its process is down)');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect((await costs())[1]![0]).toBe('p-1 在 211.0 s 停止向 broker-b/0 发送，故障后 121.0 s（从 ns-1 拉取的路由，ns-1 已在 190.0 s 移除了它）；期间有 304 次发往它的发送尝试失败（304 次超时，每次最多等待 sendMsgTimeout 3.0 s）');
+  });
+
+  it('a crash behind a partition is hidden: nobody can tell them apart, and nothing is credited to it twice, in English and in Chinese', async () => {
+    const file = findLibraryEntry('master-slave-failover')!.scenario as ScenarioJson & { timeline: object[] };
+    loadAt(scenarioOf({ ...file, timeline: [{ at: 30_000, action: 'partitionBroker', target: 'broker-a' }, ...file.timeline] }), 160_000);
+    render(<FailoverPanel />);
+    await screen.findByTestId('failover-costs');
+    const faults = within(screen.getByTestId('failover-faults')).getAllByRole('listitem').filter((li) => li.parentElement === screen.getByTestId('failover-faults'));
+    expect(within(faults[1]!).getByText('crashBroker broker-a at 75.0 s')).toBeInTheDocument();
+    expect(within(faults[1]!).getByTestId('failover-hidden')).toHaveTextContent('hidden behind partitionBroker broker-a (since 30.0 s): nobody can tell them apart');
+    expect(within(faults[1]!).queryByTestId('failover-costs')).toBeNull();
+    expect(screen.getAllByText(/^ns-1 removed broker-a\/0 at 130\.0 s/)).toHaveLength(1);
+    expect(screen.queryByText(/noticed at 75\.3 s/)).toBeNull();
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(within(faults[1]!).getByTestId('failover-hidden')).toHaveTextContent('被 partitionBroker broker-a（自 30.0 s 起）掩盖：没有人能把两者区分开');
   });
 });

@@ -1,23 +1,13 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { getTimeline, usePlayback } from '../../../src/store/playback.ts';
-import { startDriver } from '../../../src/ui/controls/driver.ts';
 import { CreateTopicForm } from '../../../src/ui/editor/CreateTopicForm.tsx';
-import { freshRun, time } from './shell-harness.tsx';
+import { onFreshRuns, time } from './shell-harness.tsx';
 
 const timelineOf = () => (usePlayback.getState().source as { timeline: unknown[] }).timeline;
 
-let stopDriver = () => {};
-beforeEach(() => {
-  // The page's driver carries a seek past the simulated time across frames (App starts it).
-  stopDriver = startDriver();
-  freshRun();
-});
-afterEach(() => {
-  stopDriver();
-  cleanup();
-});
+onFreshRuns();
 
 describe('creating a topic from the editor (mqadmin updateTopic)', () => {
   it('offers the clusters in cluster mode and the master brokers in broker mode, with mqadmin\'s 8 / 8 / 6', () => {

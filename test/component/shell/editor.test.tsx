@@ -1,26 +1,17 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { EditorPanel } from '../../../src/ui/editor/EditorPanel.tsx';
 import { useDraft } from '../../../src/ui/editor/draft.ts';
-import { startDriver } from '../../../src/ui/controls/driver.ts';
-import { freshRun, time } from './shell-harness.tsx';
+import { onFreshRuns, time } from './shell-harness.tsx';
 import { FAST_PRODUCER, MANY_QUEUES } from '../../support/heavy-scenarios.ts';
 
 const timelineOf = () => (usePlayback.getState().source as { timeline: unknown[] }).timeline;
 
-let stopDriver = () => {};
-beforeEach(() => {
-  // The page's driver carries a seek past the simulated time across frames (App starts it).
-  stopDriver = startDriver();
-  freshRun();
+onFreshRuns(() => {
   useDraft.setState({ text: null, tab: 'knobs' });
   usePlayback.setState({ editorOpen: true });
-});
-afterEach(() => {
-  stopDriver();
-  cleanup();
 });
 
 describe('the knobs', () => {

@@ -1,24 +1,14 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { usePlayback } from '../../../src/store/playback.ts';
-import { startDriver } from '../../../src/ui/controls/driver.ts';
 import { KnobsForm } from '../../../src/ui/editor/KnobsForm.tsx';
-import { freshRun } from './shell-harness.tsx';
+import { onFreshRuns } from './shell-harness.tsx';
 
 type File = { topics: unknown[]; producers: unknown[]; consumers: unknown[]; timeline: unknown[] };
 const fileNow = () => structuredClone(usePlayback.getState().source) as File;
 
-let stopDriver = () => {};
-beforeEach(() => {
-  // The page's driver carries a seek past the simulated time across frames (App starts it).
-  stopDriver = startDriver();
-  freshRun();
-});
-afterEach(() => {
-  stopDriver();
-  cleanup();
-});
+onFreshRuns();
 
 /** Types `value` into a knob and presses Apply; returns the file as it was before. */
 function applyTyped(testId: string, value: string): File {

@@ -2,8 +2,10 @@
  * Helpers of the shell's component tests: a fresh run of a library scenario (simulated to its
  * end once, so every seek in a test is synchronous) and the controls with their shortcuts.
  */
-import { render } from '@testing-library/react';
+import { cleanup, render } from '@testing-library/react';
+import { afterEach, beforeEach } from 'vitest';
 import { ControlsBar } from '../../../src/ui/controls/ControlsBar.tsx';
+import { startDriver } from '../../../src/ui/controls/driver.ts';
 import { HelpOverlay } from '../../../src/ui/controls/HelpOverlay.tsx';
 import { openLibraryEntry } from '../../../src/ui/controls/session.ts';
 import { useKeyboardShortcuts } from '../../../src/ui/controls/use-keyboard.ts';
@@ -15,6 +17,23 @@ export function freshRun(libraryId = 'write8-read4'): void {
   openLibraryEntry(libraryId);
   usePlayback.getState().seek(getTimeline()!.durationMs);
   usePlayback.getState().seek(0);
+}
+
+/**
+ * Each test of the file on a fresh run with the page's driver, which carries a seek past the
+ * simulated time across frames (App starts it); `more` runs after, for a file's own setup.
+ */
+export function onFreshRuns(more: () => void = () => {}): void {
+  let stopDriver = () => {};
+  beforeEach(() => {
+    stopDriver = startDriver();
+    freshRun();
+    more();
+  });
+  afterEach(() => {
+    stopDriver();
+    cleanup();
+  });
 }
 
 function Keys() {

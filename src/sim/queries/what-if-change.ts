@@ -241,21 +241,29 @@ export function applyWhatIf(scenario: Scenario, change: WhatIfChange): AppliedCh
   return { ok: true, scenario: result.scenario, ...edited };
 }
 
+/** A what-if as the share link carries it: the change, and up to when both runs are compared (null: the page's span past the fork). */
+export interface AskedWhatIf {
+  change: WhatIfChange;
+  untilMs: number | null;
+}
+
 /**
- * The change as the share link's `w` carries it (docs/links.md): `<at>~<path>~<value>`, e.g.
- * `40000~topics.TopicTest.readQueueNums~8`. `~` is not percent-encoded by browsers or chat tools,
- * and RocketMQ's names (topics, groups: TopicValidator's `^[%|a-zA-Z0-9_-]+$`) never hold it.
+ * The what-if as the share link's `w` carries it (docs/links.md): `<at>~<path>~<value>`, e.g.
+ * `40000~topics.TopicTest.readQueueNums~8`, or `<at>-<until>~<path>~<value>` when both runs are
+ * compared up to `until` (ms). `~` is not percent-encoded by browsers or chat tools, and RocketMQ's
+ * names (topics, groups: TopicValidator's `^[%|a-zA-Z0-9_-]+$`) never hold it.
  */
-export function whatIfToLink(change: WhatIfChange): string {
-  return `${change.at}~${change.path}~${change.value}`;
+export function whatIfToLink(change: WhatIfChange, untilMs: number | null = null): string {
+  return `${change.at}${untilMs === null ? '' : `-${untilMs}`}~${change.path}~${change.value}`;
 }
 
 /** A link's `w`, or null when it is not one (then the link opens without a what-if). */
-export function whatIfFromLink(text: string | undefined): WhatIfChange | null {
-  const match = text === undefined ? null : /^(\d{1,9})~(.+)~([^~]*)$/.exec(text);
+export function whatIfFromLink(text: string | undefined): AskedWhatIf | null {
+  const match = text === undefined ? null : /^(\d{1,9})(?:-(\d{1,9}))?~(.+)~([^~]*)$/.exec(text);
   if (!match) return null;
-  const [, at, path, value] = match as unknown as [string, string, string, string];
-  return readWhatIfChange({ at: Number(at), path, value: whatIfValue(path, value) });
+  const [, at, until, path, value] = match as unknown as [string, string, string | undefined, string, string];
+  const change = readWhatIfChange({ at: Number(at), path, value: whatIfValue(path, value) });
+  return change && { change, untilMs: until === undefined ? null : Number(until) };
 }
 
 /**

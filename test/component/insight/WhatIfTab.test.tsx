@@ -113,7 +113,7 @@ describe('WhatIfTab', () => {
     expect(screen.queryByTestId('whatif-refused')).toBeNull();
   });
 
-  it('compares to the end on request: a partition removed at 3:10 is past the first two minutes', async () => {
+  it('compares to the end on request, and the link says so: a partition removed at 3:10 is past the first two minutes', async () => {
     const scenario = libraryScenario('crash-partition-shutdown');
     loadAt(scenario, 0);
     act(() => useWhatIf.getState().setChange('0~config.pollNameServerIntervalMs~10000'));
@@ -121,6 +121,7 @@ describe('WhatIfTab', () => {
     expect(await screen.findByTestId('whatif-effect', {}, WAIT)).toHaveTextContent('Both runs compared up to 2:00.000.');
     expect(screen.queryByTestId('whatif-differences')).toBeNull();
     fireEvent.click(screen.getByTestId('whatif-to-end'));
+    expect(useWhatIf.getState().change).toBe('0-360000~config.pollNameServerIntervalMs~10000');
     const failed = await screen.findByText('Failed messages', {}, WAIT);
     expect(screen.getByTestId('whatif-effect')).toHaveTextContent(`Both runs compared up to 6:00.000.`);
     expect(scenario.durationMs).toBe(360_000);

@@ -4,8 +4,9 @@
  */
 import { useId, useRef, useState } from 'react';
 import type { BrokerNodeTable, Scenario, TraceEvent } from '../../../sim/index.ts';
-import type { WhatIfChange } from '../../../sim/queries/what-if-change.ts';
+import { whatIfToLink, type AskedWhatIf } from '../../../sim/queries/what-if-change.ts';
 import { usePlayback, type Language } from '../../../store/playback.ts';
+import { useWhatIf } from '../../../store/what-if.ts';
 import { formatCount, formatTime } from '../../../viz/format.ts';
 import { tableNames } from '../../broker-node-names.ts';
 import { describeEvent, localOffsetConsumers, type EventContext } from '../../panels/event-sentences.ts';
@@ -40,7 +41,9 @@ function EventText({ event, nodes, none, language, context }: EventTextProps) {
   return <span><code className="rs-whatif-event">{`${event.type}`}</code> {describeEvent(event, language, { ...context, names: tableNames(nodes) })}</span>;
 }
 
-export function WhatIfResult({ change, scenario, strings }: { change: WhatIfChange; scenario: Scenario; strings: WhatIfStrings }) {
+export function WhatIfResult({ asked, scenario, strings }: { asked: AskedWhatIf; scenario: Scenario; strings: WhatIfStrings }) {
+  const { change } = asked;
+  const setChange = useWhatIf((s) => s.setChange);
   const language = usePlayback((s) => s.language);
   const { config, durationMs } = scenario;
   const chartStrings = inLanguage(CHARTS_STRINGS, language);
@@ -49,9 +52,8 @@ export function WhatIfResult({ change, scenario, strings }: { change: WhatIfChan
   const [measure, width] = useElementWidth<HTMLDivElement>(760);
   const svg = useRef<SVGSVGElement>(null);
   const metricId = useId();
-  // A change whose effect comes later than the span (a partition removed at 3:10) is compared to the end on request.
-  const [toEnd, setToEnd] = useState(false);
-  const untilMs = toEnd ? durationMs : Math.min(durationMs, change.at + COMPARE_SPAN_MS);
+  // A change whose effect comes later than the span (a partition removed at 3:10) is compared to the end on request, and the link says so.
+  const untilMs = Math.min(durationMs, asked.untilMs === null ? change.at + COMPARE_SPAN_MS : Math.max(change.at, asked.untilMs));
   const { data, pending } = useSimQuery('whatIf', { change, untilMs }, WHAT_IF_OPTIONS);
   if (!data) return <p aria-busy={pending}>{strings.working}</p>;
   if (data.ok === 'running') {
@@ -72,7 +74,7 @@ export function WhatIfResult({ change, scenario, strings }: { change: WhatIfChan
       <p data-testid="whatif-effect">
         {strings.effect(data.effect, formatTime(data.effectiveAtMs))} {strings.compared(formatTime(data.untilMs))}
         {data.untilMs < durationMs && (
-          <> <button type="button" className="rs-button rs-button-small" data-testid="whatif-to-end" onClick={() => setToEnd(true)}>{strings.compareToEnd(formatTime(durationMs))}</button></>
+          <> <button type="button" className="rs-button rs-button-small" data-testid="whatif-to-end" onClick={() => setChange(whatIfToLink(change, durationMs))}>{strings.compareToEnd(formatTime(durationMs))}</button></>
         )}
       </p>
       {divergence ? (

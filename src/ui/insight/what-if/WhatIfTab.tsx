@@ -15,16 +15,16 @@ export function WhatIfTab() {
   const scenario = usePlayback((s) => s.scenario);
   const nowMs = useSimView(TEXT_PANEL_REFRESH)?.timeMs ?? 0;
   const link = useWhatIf((s) => s.change);
-  const change = whatIfFromLink(link ?? undefined);
+  const asked = whatIfFromLink(link ?? undefined);
   const setChange = useWhatIf((s) => s.setChange);
   const strings = inLanguage(WHAT_IF_STRINGS, language);
   if (!scenario) return null;
   return (
     <PanelFrame name="whatif" title={strings.heading}
-      aside={change && <button type="button" className="rs-button" data-testid="whatif-clear" onClick={() => setChange(null)}>{strings.clear}</button>}>
+      aside={asked && <button type="button" className="rs-button" data-testid="whatif-clear" onClick={() => setChange(null)}>{strings.clear}</button>}>
       <p className="rs-muted">{strings.intro}</p>
-      <WhatIfForm scenario={scenario} nowMs={nowMs} strings={strings} shown={change} />
-      {change && <WhatIfResult key={link ?? ''} change={change} scenario={scenario} strings={strings} />}
+      <WhatIfForm scenario={scenario} nowMs={nowMs} strings={strings} shown={asked?.change ?? null} />
+      {asked && <WhatIfResult key={link ?? ''} asked={asked} scenario={scenario} strings={strings} />}
     </PanelFrame>
   );
 }

@@ -91,22 +91,29 @@ describe('whatIf', () => {
   it('travels in a link as at~path~value, and a damaged one is ignored', () => {
     const change = { at: 40_000, path: 'topics.TopicTest.readQueueNums', value: 8 };
     expect(whatIfToLink(change)).toBe('40000~topics.TopicTest.readQueueNums~8');
-    expect(whatIfFromLink(whatIfToLink(change))).toEqual(change);
-    expect(whatIfFromLink('0~config.rocketmqVersion~4.x')).toEqual({ at: 0, path: 'config.rocketmqVersion', value: '4.x' });
-    expect(whatIfFromLink('0~groups.CG~1.allocateStrategy~AVG')).toEqual({ at: 0, path: 'groups.CG~1.allocateStrategy', value: 'AVG' });
-    for (const bad of [undefined, '', 'x~a~1', '-5~a~1', '1~~2', '12345678901~a~1']) expect(whatIfFromLink(bad)).toBeNull();
+    expect(whatIfFromLink(whatIfToLink(change))).toEqual({ change, untilMs: null });
+    expect(whatIfFromLink('0~config.rocketmqVersion~4.x')?.change).toEqual({ at: 0, path: 'config.rocketmqVersion', value: '4.x' });
+    expect(whatIfFromLink('0~groups.CG~1.allocateStrategy~AVG')?.change).toEqual({ at: 0, path: 'groups.CG~1.allocateStrategy', value: 'AVG' });
+    for (const bad of [undefined, '', 'x~a~1', '-5~a~1', '1~~2', '12345678901~a~1', '5-~a~1', '5-x~a~1']) expect(whatIfFromLink(bad)).toBeNull();
+  });
+
+  it('carries how far both runs are compared as at-until, so a comparison up to the end reopens as one', () => {
+    const change = { at: 0, path: 'config.pollNameServerIntervalMs', value: 10_000 };
+    expect(whatIfToLink(change, 360_000)).toBe('0-360000~config.pollNameServerIntervalMs~10000');
+    expect(whatIfFromLink('0-360000~config.pollNameServerIntervalMs~10000')).toEqual({ change, untilMs: 360_000 });
+    expect(whatIfFromLink('0-360000~groups.CG~1.allocateStrategy~AVG')).toEqual({ change: { at: 0, path: 'groups.CG~1.allocateStrategy', value: 'AVG' }, untilMs: 360_000 });
   });
 
   it('carries a boolean config key as true or false, read back as a boolean; other keys keep the word, and 1 is no boolean', () => {
     const change = { at: 90_000, path: 'config.sendLatencyFaultEnable', value: true };
     expect(whatIfToLink(change)).toBe('90000~config.sendLatencyFaultEnable~true');
-    expect(whatIfFromLink(whatIfToLink(change))).toEqual(change);
-    expect(whatIfFromLink('0~config.retryAnotherBrokerWhenNotStoreOK~false')).toMatchObject({ value: false });
-    expect(whatIfFromLink('0~config.brokerHeartbeatIntervalMs~true')).toMatchObject({ value: 'true' });
-    expect(whatIfFromLink('0~producers.true.sendMode~true')).toMatchObject({ value: 'true' });
-    const one = applyWhatIf(write8read4, whatIfFromLink('0~config.sendLatencyFaultEnable~1')!);
+    expect(whatIfFromLink(whatIfToLink(change))?.change).toEqual(change);
+    expect(whatIfFromLink('0~config.retryAnotherBrokerWhenNotStoreOK~false')?.change).toMatchObject({ value: false });
+    expect(whatIfFromLink('0~config.brokerHeartbeatIntervalMs~true')?.change).toMatchObject({ value: 'true' });
+    expect(whatIfFromLink('0~producers.true.sendMode~true')?.change).toMatchObject({ value: 'true' });
+    const one = applyWhatIf(write8read4, whatIfFromLink('0~config.sendLatencyFaultEnable~1')!.change);
     expect(one).toEqual({ ok: false, message: { en: 'config.sendLatencyFaultEnable takes true or false', zh: 'config.sendLatencyFaultEnable 的值是 true 或 false' } });
-    const applied = applyWhatIf(write8read4, whatIfFromLink('0~config.sendLatencyFaultEnable~true')!);
+    const applied = applyWhatIf(write8read4, whatIfFromLink('0~config.sendLatencyFaultEnable~true')!.change);
     if (!applied.ok) throw new Error(applied.message.en);
     expect(applied.scenario.config.sendLatencyFaultEnable).toBe(true);
   });
@@ -192,7 +199,7 @@ describe('whatIf at the playhead for what RocketMQ can change while running', ()
   it('sendLatencyFaultEnable true in "Crash vs partition vs shutdown", from a link: MQFaultStrategy avoids the failing brokers, so fewer messages fail', () => {
     const crashes = new Timeline(libraryScenario('crash-partition-shutdown'));
     crashes.seek(90_000);
-    const change = whatIfFromLink('90000~config.sendLatencyFaultEnable~true')!;
+    const change = whatIfFromLink('90000~config.sendLatencyFaultEnable~true')!.change;
     const result = whatIf(crashes, { change, untilMs: crashes.durationMs });
     if (!result.ok) throw new Error(result.message.en);
     // MQFaultStrategy.selectOneMessageQueue reads the switch at every send: the changed run has it from 0:00.

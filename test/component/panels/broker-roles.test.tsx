@@ -6,7 +6,7 @@
  * and broker-a/0 keeps claiming brokerId 0 at its old epoch until it hears of the new one after
  * the heal at 90.5 s (changeToSlave: brokerId 1, its controller id).
  */
-import { cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-library/react';
 import type { Scenario } from '../../../src/model/spec.ts';
 import { brokerRoles } from '../../../src/sim/broker-roles.ts';
 import { Timeline } from '../../../src/sim/timeline.ts';
@@ -14,6 +14,8 @@ import { FailoverPanel } from '../../../src/ui/panels/FailoverPanel.tsx';
 import { TopologyPanel } from '../../../src/ui/panels/index.ts';
 import { dotsAt } from '../../../src/ui/panels/topology-geometry.ts';
 import { topologyModel } from '../../../src/ui/panels/topology-model.ts';
+import { usePlayback } from '../../../src/store/playback.ts';
+import { useBrokerNodeNames } from '../../../src/ui/use-broker-node-names.ts';
 import { layoutTopology } from '../../../src/viz/topology-layout.ts';
 import { libraryScenario } from '../../support/library.ts';
 import { loadAt } from './load.ts';
@@ -111,5 +113,18 @@ describe('broker roles after a controller election', () => {
     expect(screen.getByTestId('belief-broker-a/0-p-1')).toHaveClass('rs-failover-wrong');
     expect(screen.getByTestId('belief-broker-a/1-p-1')).toHaveTextContent('listed (brokerId 2)');
     expect(screen.getByTestId('belief-broker-a/1-p-1')).toHaveClass('rs-failover-wrong');
+  });
+
+  it('the names stay one object while the roles and master changes stay the same, so a memo on them (the log\'s sentence context) holds', async () => {
+    loadAt(controllerFailover(), 60_000);
+    const { result } = renderHook(() => useBrokerNodeNames());
+    // The master changes up to the playhead come from a query: the key holds them once answered.
+    await waitFor(() => expect(result.current.key).toContain('"t":42001'));
+    const first = result.current;
+    act(() => usePlayback.getState().seek(61_000));
+    await waitFor(() => expect(usePlayback.getState().timeMs).toBe(61_000));
+    await waitFor(() => expect(result.current.key).toContain('"t":42001'));
+    expect(result.current).toBe(first);
+    expect(result.current.node('broker-a', 0, 61_000)).toBe('broker-a/1');
   });
 });

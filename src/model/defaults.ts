@@ -10,7 +10,7 @@ export const ROCKETMQ_DEFAULTS = {
   rocketmqVersion: '5.x' as RocketMQVersion,
 
   // --- Broker -> NameServer registration (BrokerController.start, BrokerConfig) ---
-  /** BrokerConfig.registerNameServerPeriod: the broker's "heartbeat" is a full registerBrokerAll. */
+  /** BrokerConfig.registerNameServerPeriod: the broker's "heartbeat" is a full registerBrokerAll, every max(10 s, min(this, 60 s)) (registerNameServerPeriod). */
   brokerHeartbeatIntervalMs: 30_000,
   /** BrokerController.start: scheduleAtFixedRate(registerBrokerAll, initialDelay 10 s, ...). */
   brokerRegisterInitialDelayMs: 10_000,
@@ -166,6 +166,11 @@ export const ROCKETMQ_DEFAULTS = {
 
 export type SimConfig = typeof ROCKETMQ_DEFAULTS;
 export type ConfigKey = keyof SimConfig;
+
+/** BrokerController.start: registerBrokerAll runs every max(10 s, min(registerNameServerPeriod, 60 s)), whatever the setting. */
+export function registerNameServerPeriod(config: Pick<SimConfig, 'brokerHeartbeatIntervalMs'>): number {
+  return Math.max(10_000, Math.min(config.brokerHeartbeatIntervalMs, 60_000));
+}
 
 /** RocketMQ 4.x values for the keys whose default changed in 5.x (NamesrvController 4.9.8, BrokerConfig 4.9.8). */
 export const ROCKETMQ_4X_OVERRIDES: Partial<SimConfig> = {

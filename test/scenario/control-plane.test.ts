@@ -70,6 +70,13 @@ describe('broker registration (BrokerController.start, BrokerOuterAPI.registerBr
     expect(sim.times('broker.registered', { nameServer: 'ns-1' })).toEqual([7_001, 17_001, 47_001, 77_001]);
   });
 
+  it('holds the period between 10 s and 60 s, as BrokerController.start does: 5 s registers every 10 s, 90 s every 60 s', () => {
+    const fast = new TestSim(scenario({ config: { networkJitterMs: 0, brokerHeartbeatIntervalMs: 5_000 } })).at(41_000);
+    expect(fast.times('broker.registered', { nameServer: 'ns-1' })).toEqual([0, 10_000, 20_000, 30_000, 40_000].map((t) => t + HOP));
+    const slow = new TestSim(scenario({ config: { networkJitterMs: 0, brokerHeartbeatIntervalMs: 90_000 } })).at(141_000);
+    expect(slow.times('broker.registered', { nameServer: 'ns-1' })).toEqual([0, 10_000, 70_000, 130_000].map((t) => t + HOP));
+  });
+
   it('marks only the first registration with a NameServer as first', () => {
     const sim = new TestSim(scenario({})).at(50_000);
     expect(sim.events('broker.registered', { nameServer: 'ns-1' }).map((e) => e.first)).toEqual([true, false, false]);

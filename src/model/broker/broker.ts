@@ -3,6 +3,7 @@
  * shutdown (BrokerController). Storage, consumers and pulls live in their own files.
  */
 import { copyDict, dict } from '../../engine/index.ts';
+import { registerNameServerPeriod } from '../defaults.ts';
 import { invoke } from '../remoting.ts';
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, ModelState } from '../state.ts';
@@ -38,8 +39,7 @@ export function startBroker(state: ModelState, broker: BrokerState, sim: Sim): v
   // Controller mode: the broker registers with the NameServers once the controller gave it its role.
   if (state.config.enableControllerMode) startReplicasManager(state, broker, sim);
   else registerBrokerAll(state, broker, sim);
-  // BrokerController.start: first periodic registration after 10 s, then every
-  // max(10 s, min(registerNameServerPeriod, 60 s)).
+  // BrokerController.start: first periodic registration after 10 s, then every registerNameServerPeriod.
   sim.after(state.config.brokerRegisterInitialDelayMs, { kind: 'broker.registerAll', broker: broker.node, epoch: broker.epoch });
   sim.after(state.config.clientChannelScanIntervalMs, { kind: 'broker.scanNotActiveChannel', broker: broker.node, epoch: broker.epoch });
   const holdCheck = state.config.longPollingEnable ? state.config.pullRequestHoldCheckMs : state.config.shortPollingTimeMs;
@@ -51,9 +51,6 @@ export function startBroker(state: ModelState, broker: BrokerState, sim: Sim): v
   }
 }
 
-export function registerPeriod(state: ModelState): number {
-  return Math.max(10_000, Math.min(state.config.brokerHeartbeatIntervalMs, 60_000));
-}
 
 /** BrokerOuterAPI.registerBrokerAll: the full topic table to every NameServer, in parallel. */
 export function registerBrokerAll(state: ModelState, broker: BrokerState, sim: Sim): void {
@@ -79,7 +76,7 @@ export function onRegisterAllTimer(state: ModelState, event: { broker: string; e
   const broker = state.brokers[event.broker];
   if (!broker || broker.status !== 'running' || broker.epoch !== event.epoch) return;
   if (!state.config.enableControllerMode || broker.replicas.roleKnown) registerBrokerAll(state, broker, sim);
-  sim.after(registerPeriod(state), { kind: 'broker.registerAll', broker: broker.node, epoch: broker.epoch });
+  sim.after(registerNameServerPeriod(state.config), { kind: 'broker.registerAll', broker: broker.node, epoch: broker.epoch });
 }
 
 /** The process dies: its connections close, and its peers notice after one latency. */

@@ -2,7 +2,7 @@
  * The captions in English: what an event means, in plain words, with the run's own numbers.
  * RocketMQ's names stay as they are (CommitLog, ConsumeQueue, readQueueNums ...).
  */
-import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, perm2String, type SimConfig } from '../../sim/index.ts';
+import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, perm2String, registerNameServerPeriod, type SimConfig } from '../../sim/index.ts';
 import { durationEn as d, failedSend, keepsOffsetsLocally, nodeEn as node, nodeName, syncAttempts, type FailedSend, type NarrationContext, type Narrators } from './context.ts';
 
 const FAULTS: Record<string, (target: string) => string> = {
@@ -59,7 +59,7 @@ const ONEWAY_EN = 'A ONEWAY send (sendOneway) waits for no answer, so its produc
 
 export const en: Narrators = {
   'broker.registered': (e, c) => (e.first
-    ? `${node(c, e, e.brokerId)} registered with ${e.nameServer} for the first time: ${e.nameServer} now lists it in routes. It repeats this every ${d(c.config.brokerHeartbeatIntervalMs)}: that registration is the broker's heartbeat.`
+    ? `${node(c, e, e.brokerId)} registered with ${e.nameServer} for the first time: ${e.nameServer} now lists it in routes. It repeats this every ${d(registerNameServerPeriod(c.config))}: that registration is the broker's heartbeat.`
     : `${node(c, e, e.brokerId)}'s heartbeat reached ${e.nameServer}: its ${d(c.config.brokerChannelExpiredTimeMs)} expiry starts again at ${d(e.t)}, so it stays listed unless nothing arrives by ${d(e.t + c.config.brokerChannelExpiredTimeMs)}.`),
   'broker.removed': (e, c) => {
     const { config } = c;

@@ -2,7 +2,7 @@
  * 字幕（简体中文）：用平实的话和本次运行自己的数字说明一个事件的含义。
  * RocketMQ 的名词保持原样（CommitLog、ConsumeQueue、readQueueNums ……）。
  */
-import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, perm2String, type SimConfig } from '../../sim/index.ts';
+import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, perm2String, registerNameServerPeriod, type SimConfig } from '../../sim/index.ts';
 import { durationZh as d, failedSend, keepsOffsetsLocally, nodeZh as node, nodeName, syncAttempts, type FailedSend, type NarrationContext, type Narrators } from './context.ts';
 
 const FAULTS: Record<string, (target: string) => string> = {
@@ -56,7 +56,7 @@ const ONEWAY_ZH = 'ONEWAY 发送（sendOneway）不等待任何应答，所以�
 
 export const zh: Narrators = {
   'broker.registered': (e, c) => (e.first
-    ? `${node(c, e, e.brokerId)} 首次注册到 ${e.nameServer}（路由注册）：${e.nameServer} 开始在路由中提供它。之后它每 ${d(c.config.brokerHeartbeatIntervalMs)}重复注册一次——这次注册就是 Broker 的心跳。`
+    ? `${node(c, e, e.brokerId)} 首次注册到 ${e.nameServer}（路由注册）：${e.nameServer} 开始在路由中提供它。之后它每 ${d(registerNameServerPeriod(c.config))}重复注册一次——这次注册就是 Broker 的心跳。`
     : `${node(c, e, e.brokerId)} 的心跳到达 ${e.nameServer}：它的 ${d(c.config.brokerChannelExpiredTimeMs)}过期计时在 ${d(e.t)}重新开始，只要在 ${d(e.t + c.config.brokerChannelExpiredTimeMs)}之前还有心跳，就不会被剔除。`),
   'broker.removed': (e, c) => {
     const { config } = c;

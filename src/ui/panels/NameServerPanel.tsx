@@ -6,7 +6,7 @@
 import { lazy, memo, Suspense } from 'react';
 import { usePlayback } from '../../store/playback.ts';
 import { clientViewStrings } from './client-view-strings.ts';
-import { NAMESRV_PORT, type SimConfig } from '../../sim/index.ts';
+import { NAMESRV_PORT, registerNameServerPeriod, type SimConfig } from '../../sim/index.ts';
 import { formatSeconds } from '../../viz/format.ts';
 import { ScrollArea } from '../controls/ScrollArea.tsx';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
@@ -33,7 +33,7 @@ function BrokerTable({ view, config, strings }: { view: NameServerView; config: 
         <thead>
           <tr>
             <th scope="col">brokerName / brokerId · {strings.address}</th>
-            <th scope="col">{words.sinceHeartbeat(formatSeconds(config.brokerHeartbeatIntervalMs, 0))}</th>
+            <th scope="col">{words.sinceHeartbeat(formatSeconds(registerNameServerPeriod(config), 0))}</th>
             <th scope="col">{strings.expiresIn(formatSeconds(config.brokerChannelExpiredTimeMs, 0))}</th>
           </tr>
         </thead>
@@ -128,7 +128,7 @@ export function NameServerPanel({ className }: NameServerPanelProps) {
   return (
     <PanelFrame name="nameservers" title={strings.nameServerTitle} className={className} aside={aside}>
       <p className="rs-muted rs-ns-heartbeat-note" data-testid="heartbeat-note">
-        {words.heartbeatNote(formatSeconds(config.brokerHeartbeatIntervalMs, 0), formatSeconds(config.brokerChannelExpiredTimeMs, 0), formatSeconds(config.scanNotActiveBrokerIntervalMs, 0),
+        {words.heartbeatNote(formatSeconds(registerNameServerPeriod(config), 0), formatSeconds(config.brokerChannelExpiredTimeMs, 0), formatSeconds(config.scanNotActiveBrokerIntervalMs, 0),
           config.serverChannelMaxIdleTimeMs === 0 ? null : formatSeconds(config.serverChannelMaxIdleTimeMs, 0))}
       </p>
       <Agreement differences={differences} running={views.filter((v) => v.up).length} listing={views.some((v) => v.up && v.brokers.length > 0)} strings={strings} />

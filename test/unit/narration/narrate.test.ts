@@ -63,6 +63,9 @@ describe('the caption of every event', () => {
       .toBe("broker-a/0's heartbeat reached ns-1: its 90 s expiry starts again at 95 s, so it stays listed unless nothing arrives by 185 s.");
     expect(narrate(sample('broker.registered'), 'zh', { config })).toContain('90 秒过期计时在 95 秒重新开始');
     expect(narrate({ ...sample('broker.registered'), first: true } as TraceEvent, 'en', { config })).toContain('every 30 s: that registration is the broker\'s heartbeat');
+    // BrokerController.start holds the period between 10 s and 60 s: 5 s is every 10 s.
+    const fast = resolveConfig({ brokerHeartbeatIntervalMs: 5_000 });
+    expect(narrate({ ...sample('broker.registered'), first: true } as TraceEvent, 'en', { config: fast })).toContain('every 10 s: that registration');
   });
 
   it('says a crash closes the connections and a power loss closes none: nobody is told of a host without power', () => {

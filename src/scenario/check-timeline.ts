@@ -10,9 +10,11 @@ import type { Draft } from './normalize.ts';
 import { NO_BROKER_NAMED, NO_MASTER_IN_CLUSTER, notFound } from './references.ts';
 import type { ValidationError } from './validate.ts';
 
-/** What targets may name; a list is absent when some of its items failed validation. */
+/** What targets may name, refused items included; a list is absent when some item's name is unknown (parse-file.ts `named`). */
 interface Known {
-  brokers?: BrokerSpec[];
+  brokers?: Array<Pick<BrokerSpec, 'name' | 'brokerId'>>;
+  /** The masters' clusters, known only when every broker is valid (a refused one's cluster may be the one named). */
+  masterClusters?: string[];
   nameServers?: Set<string>;
   topics?: Set<string>;
   /** Client ids existing so far while walking the sorted timeline, and where each later one is added. */
@@ -44,15 +46,18 @@ export function checkTimeline(draft: Draft): ValidationError[] {
 }
 
 function knownTargets(draft: Draft): Known {
-  const { complete } = draft;
+  const { named, refused } = draft;
+  const names = <T>(valid: Array<T | undefined>, refusedItems: Array<{ item: T }>): T[] => [...valid.filter((item) => item !== undefined), ...refusedItems.map(({ item }) => item)];
   const known: Known = {};
-  if (complete.brokers) known.brokers = draft.brokers.filter((b) => b !== undefined);
-  if (complete.nameServers) known.nameServers = new Set(draft.nameServers.flatMap((ns) => (ns ? [ns.id] : [])));
-  if (complete.topics) known.topics = new Set(draft.topics.flatMap((t) => (t ? [t.name] : [])));
-  if (complete.producers && complete.consumers && complete.timeline) {
+  if (named.brokers) known.brokers = names(draft.brokers, refused.brokers.map(({ item }) => ({ item: { name: item.name, brokerId: item.brokerId ?? MASTER_ID } })));
+  if (draft.complete.brokers) known.masterClusters = draft.brokers.flatMap((b) => (b?.brokerId === MASTER_ID ? [b.cluster] : []));
+  if (named.nameServers) known.nameServers = new Set(names(draft.nameServers, refused.nameServers).map((ns) => ns.id));
+  if (named.topics) known.topics = new Set(names(draft.topics, refused.topics).map((t) => t.name));
+  if (named.producers && named.consumers) {
+    // A client a refused addProducer or addConsumer names is taken as there from the start: its time is not known.
     known.clients = {
-      producers: new Set(draft.producers.flatMap((p) => (p ? [p.id] : []))),
-      consumers: new Set(draft.consumers.flatMap((c) => (c ? [c.id] : []))),
+      producers: new Set(names(draft.producers, refused.producers).map((p) => p.id)),
+      consumers: new Set(names(draft.consumers, refused.consumers).map((c) => c.id)),
       added: addedClients(draft),
     };
   }
@@ -143,8 +148,9 @@ function checkUpdateTopic(action: UpdateTopic, path: Path, known: Known): Valida
   if (action.broker !== undefined && masters !== undefined && !masters.some((b) => b.name === action.broker)) {
     errors.push(problem([...path, 'broker'], notFound({ en: 'no master broker (brokerId 0) is named', zh: '没有名为 {name} 的 Master Broker（brokerId 0）' }, action.broker, masters.map((b) => b.name))));
   }
-  if (action.cluster !== undefined && masters !== undefined && !masters.some((b) => b.cluster === action.cluster)) {
-    errors.push(problem([...path, 'cluster'], notFound(NO_MASTER_IN_CLUSTER, action.cluster, masters.map((b) => b.cluster))));
+  const clusters = known.masterClusters;
+  if (action.cluster !== undefined && clusters !== undefined && !clusters.includes(action.cluster)) {
+    errors.push(problem([...path, 'cluster'], notFound(NO_MASTER_IN_CLUSTER, action.cluster, clusters)));
   }
   return errors;
 }

@@ -53,6 +53,8 @@ export interface Draft extends Omit<Scenario, 'nameServers' | 'controllers' | 'b
   complete: Record<ListName, boolean>;
   /** The names of the refused items: the checks of names count them (parse-file.ts). */
   refused: RefusedNames;
+  /** Lists whose every item has its name, refused ones included (parse-file.ts). */
+  named: FileParts['named'];
 }
 
 export function normalize(parts: FileParts): Draft {
@@ -76,6 +78,7 @@ export function normalize(parts: FileParts): Draft {
     timeline: timeline(parts.timeline, { producers: parts.producers.length, consumers: parts.consumers.length }, config),
     complete: parts.complete,
     refused: parts.refused,
+    named: parts.named,
   };
 }
 

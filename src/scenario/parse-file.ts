@@ -12,7 +12,7 @@ import { issuesToErrors, type Path } from './issues.ts';
 import { fallbackMessage } from './messages.ts';
 import { SCENARIO_DEFAULTS, withoutUndefined } from './normalize.ts';
 import {
-  headSchemas, IDENTITY_SCHEMAS, itemSchemas, LISTS, rootSchema, type BrokerFile, type ConsumerFile, type ControllerFile, type IdentityOf, type ItemSchemaOf,
+  ACTION_NAMES, headSchemas, IDENTITY_SCHEMAS, itemSchemas, LISTS, rootSchema, type BrokerFile, type ConsumerFile, type ControllerFile, type IdentityOf, type ItemSchemaOf,
   type ListName, type NamedList, type NameServerFile, type ProducerFile, type TimelineFile, type TopicFile,
 } from './schema.ts';
 import type { Located } from './references.ts';
@@ -33,6 +33,8 @@ export interface FileParts {
   complete: Record<ListName, boolean>;
   /** The names of the items their schema refused, where the naming fields themselves are right (the clients of refused addProducer and addConsumer entries among the producers and consumers). */
   refused: RefusedNames;
+  /** Lists whose every item has its name, refused ones included: a reference to any other name is wrong whatever the refused items' other problems. */
+  named: Record<NamedList, boolean>;
 }
 
 export type RefusedNames = { [L in NamedList]: Array<Located<IdentityOf<L>>> };
@@ -78,7 +80,38 @@ export function parseFile(file: Record<string, unknown>, errors: ValidationError
       producers: [...refusedNames(file, 'producers', parts.producers), ...refusedAdded(file, timeline, 'addProducer', 'producer')],
       consumers: [...refusedNames(file, 'consumers', parts.consumers), ...refusedAdded(file, timeline, 'addConsumer', 'consumer')],
     },
+    named: {
+      nameServers: everyNamed(file, 'nameServers', parts.nameServers),
+      controllers: everyNamed(file, 'controllers', parts.controllers),
+      brokers: everyNamed(file, 'brokers', parts.brokers),
+      topics: everyNamed(file, 'topics', parts.topics),
+      producers: everyNamed(file, 'producers', parts.producers) && everyAddNamed(file, timeline, 'addProducer', 'producer'),
+      consumers: everyNamed(file, 'consumers', parts.consumers) && everyAddNamed(file, timeline, 'addConsumer', 'consumer'),
+    },
   };
+}
+
+/** Whether every item of the list has its name: an absent list has none to miss, a list that is not one misses them all. */
+function everyNamed(file: Record<string, unknown>, name: NamedList, slots: Slots<unknown>): boolean {
+  const items = file[name];
+  if (items === undefined) return true;
+  return Array.isArray(items) && slots.length === items.length && refusedNames(file, name, slots).length === slots.filter((slot) => slot === undefined).length;
+}
+
+/**
+ * Whether every refused timeline entry that might add a client of this kind still names it: an
+ * entry with another known action adds none; one without a known action might be meant to.
+ */
+function everyAddNamed(file: Record<string, unknown>, slots: Slots<unknown>, action: 'addProducer' | 'addConsumer', field: 'producer' | 'consumer'): boolean {
+  const entries = file.timeline;
+  if (entries === undefined) return true;
+  if (!Array.isArray(entries) || slots.length !== entries.length) return false;
+  const named = new Set(refusedAdded(file, slots, action, field).map(({ path }) => path[1]));
+  return slots.every((slot, index) => {
+    const entry: unknown = entries[index];
+    if (slot !== undefined || named.has(index)) return true;
+    return isObject(entry) && typeof entry.action === 'string' && entry.action !== action && (ACTION_NAMES as readonly string[]).includes(entry.action);
+  });
 }
 
 /** The naming fields of each item of the list that its schema refused (a hole in `slots`); nothing more is reported. */

@@ -58,11 +58,13 @@ export function versionMessage(version: unknown): Said {
 }
 
 /** The scalar fields of the file, besides `version`. */
+const AT_MOST_A_DAY = { en: 'at most 24 h of virtual time', zh: '虚拟时间最多 24 小时' };
+
 export const headSchemas = {
   name: text(),
   description: anyText(SCENARIO_BOUNDS.descriptionLength),
   seed: integer(0, MAX_SEED),
-  durationMs: integer(1, SCENARIO_BOUNDS.durationMs, { en: 'at most 24 h of virtual time', zh: '虚拟时间最多 24 小时' }),
+  durationMs: integer(1, SCENARIO_BOUNDS.durationMs, AT_MOST_A_DAY),
   config: configSchema,
   focus: list(choice(FOCUS_PANELS), FOCUS_PANELS.length, { en: 'focus panels', zh: '重点面板' }),
   translations: translationsSchema(),
@@ -92,7 +94,8 @@ export function itemSchemas(durationMs: number) {
 }
 
 function buildItemSchemas(durationMs: number) {
-  const time = integer(0, durationMs, { en: "the scenario's durationMs", zh: '场景的 durationMs' });
+  // The bound itself stands in for a durationMs that is wrong (parse-file.ts timeBound): the message then names the bound.
+  const time = integer(0, durationMs, durationMs === SCENARIO_BOUNDS.durationMs ? AT_MOST_A_DAY : { en: "the scenario's durationMs", zh: '场景的 durationMs' });
   const producer = producerSchema(time);
   const consumer = consumerSchema(time);
   return {

@@ -278,10 +278,36 @@ describe('validateScenario: every problem at once', () => {
     expect(lines(scenario)).toEqual(['brokers[0].port: must be an integer from 1 to 65535']);
   });
 
-  it('checks timestamps against the bound, not against a durationMs that is itself wrong', () => {
+  it('checks timestamps against the bound, not against a durationMs that is itself wrong, and says so', () => {
     const scenario = base();
     scenario.durationMs = 'long';
     expect(lines(scenario)).toEqual(['durationMs: must be an integer from 1 to 86400000 (at most 24 h of virtual time)']);
+    at(scenario, 'timeline', 0).at = -1;
+    expect(lines(scenario)).toEqual([
+      'durationMs: must be an integer from 1 to 86400000 (at most 24 h of virtual time)',
+      'timeline[0].at: must be an integer from 0 to 86400000 (at most 24 h of virtual time)',
+    ]);
+  });
+
+  it('lists a reference to a client nobody names even when other clients are refused, but not one to a refused client', () => {
+    const scenario = base();
+    at(scenario, 'producers', 0).ratePerSec = -1;
+    at(scenario, 'consumers', 0).messageModel = 'SOMETIMES';
+    scenario.timeline = [
+      { at: 1_000, action: 'removeConsumer', target: 'c-9' },
+      { at: 2_000, action: 'removeProducer', target: 'p-7' },
+      { at: 3_000, action: 'setProducerRate', target: 'p-1', ratePerSec: 5 },
+      { at: 4_000, action: 'crashConsumer', target: 'c-1' },
+    ];
+    expect(lines(scenario)).toEqual([
+      'producers[0].ratePerSec: must be a number from 0 to 10000 (messages per second)',
+      'consumers[0].messageModel: must be one of "CLUSTERING", "BROADCASTING"',
+      'timeline[0].target: no consumer has id "c-9" (known: "c-1")',
+      'timeline[1].target: no producer has id "p-7" (known: "p-1")',
+    ]);
+    // A client whose own id is wrong might be the one named: nothing is said of the references then.
+    at(scenario, 'consumers', 0).id = 7;
+    expect(lines(scenario).filter((line) => line.startsWith('timeline'))).toEqual([]);
   });
 });
 

@@ -177,6 +177,7 @@ describe('npm run sim: the command line is checked before anything runs', () => 
     [['--summary', ''], 'an empty path'],
     [['--frobnicate'], 'unknown option "--frobnicate"'],
     [['second.json'], 'unexpected argument "second.json"'],
+    [['--trace', '-', '--summary', '-'], '--trace and --summary cannot both write to standard output: give one of them a file'],
   ])('%j: exit 2, one line', (args, says) => {
     expectUsageError(sim(path, ...args), says);
   }, 60_000);

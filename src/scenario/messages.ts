@@ -88,8 +88,9 @@ export function suggestion(word: string, known: readonly string[]): Said {
 const NOTHING: Said = { en: '', zh: '' };
 
 /**
- * The closest known word within a few edits (ignoring case), or undefined. Short words allow
- * fewer edits: "ns" is not a typo of "a".
+ * The closest known word within a few edits (ignoring case; two letters swapped are one edit), or
+ * undefined. Short words allow fewer edits: "ns" is not a typo of "a". A word of four letters or
+ * more that begins exactly one known word is taken for it: "rate" for "ratePerSec".
  */
 export function closest(word: string, known: readonly string[]): string | undefined {
   if (word.length > 64) return undefined; // a typo is short; this also bounds the work
@@ -101,18 +102,28 @@ export function closest(word: string, known: readonly string[]): string | undefi
     const distance = editDistance(lower, candidate.toLowerCase());
     if (distance <= allowed && (best === undefined || distance < best.distance)) best = { word: candidate, distance };
   }
-  return best?.word;
+  return best?.word ?? onlyStartingWith(lower, known);
 }
 
-/** Levenshtein distance with one rolling row. */
+function onlyStartingWith(lower: string, known: readonly string[]): string | undefined {
+  if (lower.length < 4) return undefined;
+  const starting = known.filter((candidate) => candidate.toLowerCase().startsWith(lower));
+  return starting.length === 1 ? starting[0] : undefined;
+}
+
+/** Optimal string alignment distance (Levenshtein, and a swap of two neighbours is one edit), with two rolling rows. */
 function editDistance(a: string, b: string): number {
+  let before: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+      let distance = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) distance = Math.min(distance, (before[j - 2] ?? 0) + 1);
+      current.push(distance);
     }
+    before = previous;
     previous = current;
   }
   return previous[b.length] ?? 0;

@@ -37,6 +37,10 @@ refuses('a queue count out of range', (s) => { at(s, 'topics', 0).readQueueNums 
   'topics[0].readQueueNums: must be an integer from 1 to 1024');
 refuses('a queue count that is not an integer', (s) => { at(s, 'topics', 0).writeQueueNums = 2.5; },
   'topics[0].writeQueueNums: must be an integer from 1 to 1024');
+refuses('two letters swapped in a field name', (s) => { s.nmae = 'x'; },
+  '$: unknown field "nmae" (did you mean "name"?)');
+refuses('the start of a longer field name', (s) => { at(s, 'producers', 0).rate = 5; },
+  'producers[0]: unknown field "rate" (did you mean "ratePerSec"?)');
 refuses('a typo in a field name', (s) => { at(s, 'topics', 0).readQueueNum = 4; },
   'topics[0]: unknown field "readQueueNum" (did you mean "readQueueNums"?)');
 refuses('an unknown top-level field', (s) => { s.nameservers = []; },

@@ -3,7 +3,7 @@
  * (NettyRemotingClient: shuffled list, random start, sticky until a request fails), the route
  * refresh every pollNameServerInterval, and the broker address table built from the routes.
  */
-import { noticedInRoute } from '../detections.ts';
+import { noticedInRoute, routesStoppedListing } from '../detections.ts';
 import { deepFreeze, dict } from '../../engine/index.ts';
 import type { RemotingResponse } from '../remoting-types.ts';
 import type { FailureReason } from '../vocabulary.ts';
@@ -131,6 +131,7 @@ function updateRoute(state: ModelState, client: ClientState, topic: string, rout
   client.topicRouteTable[topic] = deepFreeze(route);
   rebuildBrokerAddrTable(client);
   noticedInRoute(state, client.id, old, route, sim.now);
+  routesStoppedListing(state, client, nameServer, sim.now);
   sim.emit({
     t: sim.now, type: 'route.updated',
     client: client.id,

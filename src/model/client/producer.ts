@@ -4,7 +4,7 @@
  * it knows (heartbeat.ts) and unregisters from them when shut down.
  */
 import { AUTO_CREATE_TOPIC_KEY_TOPIC, MASTER_ID } from '../defaults.ts';
-import { noticed } from '../detections.ts';
+import { noticed, sendFailed } from '../detections.ts';
 import { DEFAULT_CLASS_LOADER_HASH, parseIpv4, uniqIdAfter, uniqIdPrefix } from '../message-id.ts';
 import { onewayNotDelivered } from '../oneway-loss.ts';
 import type { RemotingResponse, RequestOf } from '../remoting-types.ts';
@@ -129,15 +129,15 @@ function sendAttempt(state: ModelState, producer: ProducerState, message: SendIn
     // On the way it is stored, or lost if its broker dies or is cut off first (oneway-loss.ts).
     if (oneway(sim, producer.id, node, request)) return;
     // A partition or a host without power swallows it at once, silently; a broker process that is down refuses the connection.
-    if (sim.net.refuses(node)) attemptFailed(state, producer, request, 'connectRefused', sim);
+    if (sim.net.refuses(node)) attemptFailed(state, producer, request, 'connectRefused', sim, node);
     else onewayNotDelivered(state, request, sim);
     return;
   }
   invoke(sim, producer.id, node, request, state.config.sendMsgTimeoutMs - (sim.now - message.beginAt));
 }
 
-/** Traces a failed attempt and counts it by its reason. */
-function traceSendFailed(state: ModelState, producer: ProducerState, request: SendRequest, reason: SendFailedReason, sim: Sim): void {
+/** Traces a failed attempt and counts it by its reason; `to`: the broker process the attempt went to, if it went anywhere. */
+function traceSendFailed(state: ModelState, producer: ProducerState, request: SendRequest, reason: SendFailedReason, sim: Sim, to?: string): void {
   const { stats } = state;
   const { brokerName: broker, queueId } = request;
   stats.failedAttempts++;
@@ -147,11 +147,14 @@ function traceSendFailed(state: ModelState, producer: ProducerState, request: Se
   const addr = producer.brokerAddrTable[broker]?.[MASTER_ID];
   const node = addr === undefined ? Object.values(state.brokers).find((b) => b.name === broker && b.brokerId === MASTER_ID)?.node : state.addrNodes[addr];
   if (node !== undefined) noticed(state, node, producer.id, sim.now, { how: 'sendFailed', detail: reason });
+  // An attempt that timed out went to the process its route named when sent, which a newer route may no longer name.
+  const process = to ?? node;
+  if (process !== undefined) sendFailed(state, process, producer.id, reason, sim.now);
 }
 
-function attemptFailed(state: ModelState, producer: ProducerState, request: SendRequest, reason: SendFailedReason, sim: Sim): void {
+function attemptFailed(state: ModelState, producer: ProducerState, request: SendRequest, reason: SendFailedReason, sim: Sim, to?: string): void {
   const { message, attempt, brokerName } = request;
-  traceSendFailed(state, producer, request, reason, sim);
+  traceSendFailed(state, producer, request, reason, sim, to);
   if (attempt < timesTotal(state, message)) sendAttempt(state, producer, message, attempt, brokerName, sim);
   else fail(state, producer, message, 'attemptsFailed', sim);
 }
@@ -180,12 +183,12 @@ export function onSendResponse(state: ModelState, pending: PendingRequest, respo
   if (response.code === 'SUCCESS') {
     const status = response.sendStatus ?? 'SEND_OK';
     const retry = status !== 'SEND_OK' && state.config.retryAnotherBrokerWhenNotStoreOK && message.sendMode === 'SYNC';
-    if (retry) return attemptFailed(state, producer, request, status, sim);
+    if (retry) return attemptFailed(state, producer, request, status, sim, pending.to);
     return traceSendResult(sim, producer.id, message.msgId, status);
   }
   // MQBrokerException: retried only for the codes in retryResponseCodes.
-  if (RETRY_RESPONSE_CODES.has(response.code)) return attemptFailed(state, producer, request, response.code, sim);
-  traceSendFailed(state, producer, request, response.code, sim);
+  if (RETRY_RESPONSE_CODES.has(response.code)) return attemptFailed(state, producer, request, response.code, sim, pending.to);
+  traceSendFailed(state, producer, request, response.code, sim, pending.to);
   fail(state, producer, message, 'attemptsFailed', sim);
 }
 
@@ -200,7 +203,7 @@ export function onSendFailure(state: ModelState, pending: PendingRequest, reason
   if (state.config.sendLatencyFaultEnable) {
     updateFaultItem(producer.faultItems, pending.request.brokerName, 0, true, sim.now, state.config.rocketmqVersion);
   }
-  attemptFailed(state, producer, pending.request, reason, sim);
+  attemptFailed(state, producer, pending.request, reason, sim, pending.to);
 }
 
 function rebuildPublishInfo(producer: ProducerState, route: TopicRouteData, fromDefaultTopic: boolean, sim: Sim): void {

@@ -5,7 +5,7 @@
  */
 import { dict } from '../../engine/index.ts';
 import { startController } from '../controller/controller.ts';
-import { noticed } from '../detections.ts';
+import { nameServerDropped, noticed } from '../detections.ts';
 import { reply } from '../remoting.ts';
 import type { RemotingRequest } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
@@ -38,6 +38,10 @@ export function startNameServer(state: ModelState, ns: NameServerState, sim: Sim
 export function crashNameServer(ns: NameServerState, sim: Sim): void {
   if (!ns.up) return;
   ns.up = false;
+  // RouteInfoManager keeps its tables in memory only: every address it listed is gone with it.
+  for (const brokerData of Object.values(ns.brokerAddrTable)) {
+    for (const addr of Object.values(brokerData.brokerAddrs)) nameServerDropped(sim.state, ns.id, addr, sim.now);
+  }
   sim.net.stop(ns.id);
 }
 
@@ -54,6 +58,7 @@ export function onScanNotActiveBroker(state: ModelState, event: { nameServer: st
 function removeBroker(state: ModelState, ns: NameServerState, addr: string, reason: BrokerRemovalReason, sim: Sim, since?: number): void {
   const removed = unregisterBroker(ns, addr);
   if (!removed) return;
+  if (removed.addrRemoved) nameServerDropped(state, ns.id, addr, sim.now);
   sim.emit({
     t: sim.now, type: 'broker.removed', nameServer: ns.id, broker: removed.brokerName, brokerId: removed.brokerId, reason,
   });
@@ -87,7 +92,8 @@ export function onNameServerRequest(state: ModelState, nsId: string, from: strin
   if (state.nodeKinds[from] === 'broker') touchBrokerChannel(state, ns, from, sim);
   switch (request.code) {
     case 'REGISTER_BROKER': {
-      const first = registerBroker(ns, { ...request, node: from }, sim.now, state.config.brokerChannelExpiredTimeMs, state.config.rocketmqVersion);
+      const { first, dropped } = registerBroker(ns, { ...request, node: from }, sim.now, state.config.brokerChannelExpiredTimeMs, state.config.rocketmqVersion);
+      for (const addr of dropped) nameServerDropped(state, ns.id, addr, sim.now);
       if (first === null) {
         reply(sim, nsId, from, id, { code: 'SUCCESS' });
         return;

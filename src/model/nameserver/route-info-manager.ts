@@ -24,7 +24,17 @@ export interface RemovedBroker {
   brokerName: string;
   brokerId: number;
   node: string;
+  /** Whether brokerAddrs lost the address: a replaced old master's is gone from it already. */
+  addrRemoved: boolean;
 }
+
+/** What registerBroker did: whether the address registered first (null: refused), and the addresses brokerAddrs lost. */
+export interface RegisterResult {
+  first: boolean | null;
+  dropped: readonly string[];
+}
+
+const NONE_DROPPED: readonly string[] = Object.freeze([]);
 
 export function createNameServerTables(): Pick<NameServerState, 'topicQueueTable' | 'brokerAddrTable' | 'clusterAddrTable' | 'brokerLiveTable'> {
   return { topicQueueTable: dict(), brokerAddrTable: dict(), clusterAddrTable: dict(), brokerLiveTable: dict() };
@@ -33,9 +43,11 @@ export function createNameServerTables(): Pick<NameServerState, 'topicQueueTable
 /**
  * registerBroker: returns whether this was the first registration of that address, or null when it
  * was refused: another address holds the brokerId with a higher stateVersion (a newer master epoch,
- * controller mode), and the refused address leaves the live table.
+ * controller mode), and the refused address leaves the live table. Also the addresses brokerAddrs
+ * lost: the one that held the brokerId before (an old master, replaced by the elected one), or the
+ * refused address when it moved from another id.
  */
-export function registerBroker(ns: NameServerState, reg: BrokerRegistration, now: number, expiredTimeMs: number, version: RocketMQVersion): boolean | null {
+export function registerBroker(ns: NameServerState, reg: BrokerRegistration, now: number, expiredTimeMs: number, version: RocketMQVersion): RegisterResult {
   const cluster = (ns.clusterAddrTable[reg.cluster] ??= []);
   if (!cluster.includes(reg.brokerName)) cluster.push(reg.brokerName);
 
@@ -47,17 +59,22 @@ export function registerBroker(ns: NameServerState, reg: BrokerRegistration, now
     ns.brokerAddrTable[reg.brokerName] = brokerData;
   }
   // "Switch slave to master": the same ip:port under another id is the same process, re-registered.
+  let moved = false;
   for (const [id, addr] of Object.entries(brokerData.brokerAddrs)) {
-    if (addr === reg.brokerAddr && Number(id) !== reg.brokerId) delete brokerData.brokerAddrs[Number(id)];
+    if (addr === reg.brokerAddr && Number(id) !== reg.brokerId) {
+      delete brokerData.brokerAddrs[Number(id)];
+      moved = true;
+    }
   }
   const oldAddr = brokerData.brokerAddrs[reg.brokerId];
   const oldLive = oldAddr === undefined || oldAddr === reg.brokerAddr ? undefined : ns.brokerLiveTable[oldAddr];
   if (oldLive && oldLive.stateVersion > reg.stateVersion) {
     delete ns.brokerLiveTable[reg.brokerAddr];
-    return null;
+    return { first: null, dropped: moved ? [reg.brokerAddr] : NONE_DROPPED };
   }
   brokerData.brokerAddrs[reg.brokerId] = reg.brokerAddr;
   registerFirst ||= oldAddr === undefined;
+  const dropped = oldAddr !== undefined && oldAddr !== reg.brokerAddr ? [oldAddr] : NONE_DROPPED;
 
   if (mayWriteQueueData(brokerData, reg.brokerId, version)) {
     const live = ns.brokerLiveTable[reg.brokerAddr];
@@ -77,7 +94,7 @@ export function registerBroker(ns: NameServerState, reg: BrokerRegistration, now
     brokerId: reg.brokerId,
     cluster: reg.cluster,
   };
-  return registerFirst;
+  return { first: registerFirst, dropped };
 }
 
 /** 4.x: only the master writes queue data; 5.x also the "prime slave" (lowest id, no master present). */
@@ -105,13 +122,14 @@ export function unregisterBroker(ns: NameServerState, brokerAddr: string): Remov
   delete ns.brokerLiveTable[brokerAddr];
   const { brokerName, brokerId, cluster } = live;
   const brokerData = ns.brokerAddrTable[brokerName];
-  if (brokerData && brokerData.brokerAddrs[brokerId] === brokerAddr) delete brokerData.brokerAddrs[brokerId];
+  const addrRemoved = brokerData?.brokerAddrs[brokerId] === brokerAddr;
+  if (addrRemoved) delete brokerData!.brokerAddrs[brokerId];
   if (brokerData && Object.keys(brokerData.brokerAddrs).length === 0) {
     delete ns.brokerAddrTable[brokerName];
     removeFromCluster(ns, cluster, brokerName);
     removeTopicByBrokerName(ns, brokerName);
   }
-  return { brokerName, brokerId, node: live.node };
+  return { brokerName, brokerId, node: live.node, addrRemoved };
 }
 
 function removeFromCluster(ns: NameServerState, cluster: string, brokerName: string): void {

@@ -28,6 +28,12 @@ export function formatSeconds(ms: number, digits = 1): string {
   return `${Number(value) === 0 ? (0).toFixed(digits) : value} s`;
 }
 
+/** `12` -> `"12 ms"`, `1_500` -> `"1.5 s"`: a duration that may be short, where 0.0 s would hide it (a route pull 12 ms after a crash). */
+export function formatDuration(ms: number): string {
+  const rounded = Math.round(ms);
+  return Math.abs(rounded) < 1_000 ? `${rounded} ms` : formatSeconds(ms);
+}
+
 /** Share of a countdown still to run, clamped to [0, 1] (0 when the total is not positive). */
 export function remainingFraction(remainingMs: number, totalMs: number): number {
   if (!(totalMs > 0)) return 0;

@@ -23,8 +23,8 @@ async function detectionsAtEnd(page: Page, baseUrl: string, scenarioId: string):
 
 test('the failover view lists who noticed each broker fault, with the arithmetic, in English and Chinese', async ({ page, baseUrl, consoleErrors, screenshot }) => {
   const items = await detectionsAtEnd(page, baseUrl, 'crash-partition-shutdown');
-  // broker-a crashed at 60 s: both NameServers drop it one hop later (channelClosed).
-  assert.ok(items.includes('ns-1 removed broker-a/0 at 60.0 s: its connection closed (0.0 s after the fault)'), items.join('\n'));
+  // broker-a crashed at 60 s: both NameServers drop it one hop later (channelClosed), 1 ms plus up to 1 ms of jitter, said in ms.
+  assert.ok(items.some((text) => /^ns-1 removed broker-a\/0 at 60\.0 s: its connection closed \([12] ms after the fault\)$/.test(text)), items.join('\n'));
   // broker-b was partitioned at 90 s after registering at 70 s: the idle close at 70 s + 120 s.
   assert.ok(items.some((text) => /^ns-2 removed broker-b\/0 at 190\.0 s: its channel was idle for 120\.0 s since 70\.0 s$/.test(text)), items.join('\n'));
   assert.ok(items.some((text) => text.startsWith('ns-1 removed broker-c/0 at 240.0 s: it unregistered')), items.join('\n'));

@@ -46,7 +46,7 @@ const BeliefTable = memo(function BeliefTable({ beliefs, strings }: { beliefs: B
         <tbody>
           <tr className="rs-failover-truth">
             <th scope="row">{strings.truth}</th>
-            {beliefs.rows.map((row) => <td key={row.broker}>{row.alive ? strings.up : strings.down}</td>)}
+            {beliefs.rows.map((row) => <td key={row.broker}>{row.alive ? strings.up : row.cutOff ? strings.cutOff : strings.down}</td>)}
           </tr>
           {beliefs.believers.map((id) => (
             <tr key={id}>

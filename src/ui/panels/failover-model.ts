@@ -6,7 +6,7 @@
  */
 import { brokerRoles, type BrokerRoleNow, type Detection, type FaultRecord, type ModelState, type SimConfig } from '../../sim/index.ts';
 import type { ClientCost, FaultCost, FaultCosts } from '../../sim/queries/fault-costs.ts';
-import { formatSeconds } from '../../viz/format.ts';
+import { formatDuration, formatSeconds } from '../../viz/format.ts';
 import type { CostWords, FailoverStrings } from './failover-strings.ts';
 
 export interface FaultView {
@@ -39,9 +39,9 @@ export function detectionSentence(detection: Detection, node: string, strings: F
     party: detection.party,
     broker: node,
     at: formatSeconds(detection.noticedAt),
-    after: formatSeconds(detection.noticedAt - detection.faultAt),
+    after: formatDuration(detection.noticedAt - detection.faultAt),
     since: formatSeconds(since),
-    span: formatSeconds(detection.noticedAt - since),
+    span: formatDuration(detection.noticedAt - since),
     detail: detection.detail ?? '',
   });
 }
@@ -85,7 +85,7 @@ function costSentence(cost: ClientCost, fault: FaultCost, answer: FaultCosts, st
   const at = cost.stoppedAt ?? fault.endedAt ?? answer.at;
   const droppedAt = cost.nameServerDroppedAt === null ? null : formatSeconds(cost.nameServerDroppedAt);
   const words: CostWords = {
-    client: cost.client, node: fault.node, at: formatSeconds(at), after: formatSeconds(at - fault.at),
+    client: cost.client, node: fault.node, at: formatSeconds(at), after: formatDuration(at - fault.at),
     why: cost.nameServer === null ? '' : strings.routePull(cost.nameServer, droppedAt),
   };
   const sends = cost.failedSends !== null;
@@ -105,7 +105,10 @@ export interface BeliefRow {
   /** Its brokerId and role now (a controller election moves brokerId 0 to another node). */
   brokerId: number;
   role: BrokerRoleNow;
+  /** Running and reachable: a cut-off master is running, but nobody can use it. */
   alive: boolean;
+  /** Running, but cut off by a partition: it comes back with its data and its old routes. */
+  cutOff: boolean;
   /** Per believer (NameServer or client id): the brokerId it lists this broker's address under, or null. */
   listed: Record<string, number | null>;
 }
@@ -135,7 +138,7 @@ export function beliefsAt(state: Readonly<ModelState>): Beliefs {
     const listed: Record<string, number | null> = {};
     for (const ns of nameServers) listed[ns.id] = ns.up ? listedId(ns.brokerAddrTable[broker.name]?.brokerAddrs, broker.addr) : null;
     for (const client of clients) listed[client.id] = listedId(client.brokerAddrTable[broker.name], broker.addr);
-    return { broker: broker.node, brokerId: broker.brokerId, role: roles.role[broker.node]!, alive: broker.status === 'running' && !broker.partitioned, listed };
+    return { broker: broker.node, brokerId: broker.brokerId, role: roles.role[broker.node]!, alive: broker.status === 'running' && !broker.partitioned, cutOff: broker.status === 'running' && broker.partitioned, listed };
   });
   return { believers, rows };
 }

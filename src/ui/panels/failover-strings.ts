@@ -60,6 +60,8 @@ export interface FailoverStrings {
   truth: string;
   up: string;
   down: string;
+  /** Running, but cut off by a partition. */
+  cutOff: string;
   /** A believer lists the broker's address under this brokerId. */
   listed(brokerId: number): string;
   /** The same, as the cell shows it: a check mark and the brokerId. */
@@ -120,6 +122,7 @@ const en: FailoverStrings = {
   truth: 'truth',
   up: 'up',
   down: 'down',
+  cutOff: 'partitioned',
   listed: (id) => `listed (brokerId ${id})`,
   listedMark: (id) => `✓ ${id}`,
   now: (id, role) => `brokerId ${id} now, ${{ master: 'master', slave: 'slave', staleMaster: 'old master, replaced' }[role]}`,
@@ -176,6 +179,7 @@ const zh: FailoverStrings = {
   truth: '真实情况',
   up: '运行中',
   down: '已停止',
+  cutOff: '网络分区',
   listed: (id) => `有（brokerId ${id}）`,
   listedMark: (id) => `✓ ${id}`,
   now: (id, role) => `当前 brokerId ${id}，${{ master: 'Master', slave: 'Slave', staleMaster: '旧 Master（已被取代）' }[role]}`,

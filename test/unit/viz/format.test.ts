@@ -1,4 +1,4 @@
-import { fitText, formatBytes, formatCount, formatSeconds, formatSpeed, formatTime, remainingFraction } from '../../../src/viz/format.ts';
+import { fitText, formatBytes, formatCount, formatDuration, formatSeconds, formatSpeed, formatTime, remainingFraction } from '../../../src/viz/format.ts';
 
 describe('formatTime', () => {
   it('shows minutes, seconds and milliseconds', () => {
@@ -16,6 +16,16 @@ describe('formatTime', () => {
   it('signs negative times and rounds fractions of a millisecond', () => {
     expect(formatTime(-1_000)).toBe('-0:01.000');
     expect(formatTime(1_000.4)).toBe('0:01.000');
+  });
+});
+
+describe('formatDuration', () => {
+  it('gives a duration under a second in ms, where 0.0 s would hide it, and a longer one as formatSeconds', () => {
+    expect(formatDuration(12)).toBe('12 ms');
+    expect(formatDuration(0)).toBe('0 ms');
+    expect(formatDuration(999.6)).toBe('1.0 s');
+    expect(formatDuration(1_000)).toBe('1.0 s');
+    expect(formatDuration(121_000)).toBe('121.0 s');
   });
 });
 

@@ -4,7 +4,7 @@
  * it gives, and for a consumer its allocated queues with their offsets.
  */
 import { Fragment } from 'react';
-import { queueLabel, topicRouteData2PublishQueues, topicRouteData2SubscribeQueues, type ClientState, type ConsumerState, type SimConfig } from '../../sim/index.ts';
+import { compareMessageQueue, queueLabel, topicRouteData2PublishQueues, topicRouteData2SubscribeQueues, type ClientState, type ConsumerState, type SimConfig } from '../../sim/index.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { formatSeconds } from '../../viz/format.ts';
 import { clientViewStrings, type ChoiceReason } from './client-view-strings.ts';
@@ -80,10 +80,12 @@ function NameServerChoice({ client, timeMs, config, strings }: { client: Readonl
 export function InspectClient({ client, timeMs, config, strings }: { client: Readonly<ClientState>; timeMs: number; config: SimConfig; strings: InspectStrings }) {
   const routeRows = Object.entries(client.topicRouteTable).map(([topic, route]) => ({
     key: topic,
+    // The read queues in the order RebalanceImpl allocates them (sorted, MessageQueue.compareTo), which is
+    // the write list's too (topicRouteData2TopicPublishInfo sorts by brokerName): a queue sits on one line in both.
     cells: [
       topic,
       <QueueList key="w" labels={topicRouteData2PublishQueues(topic, route).map(queueLabel)} strings={strings} />,
-      <QueueList key="r" labels={topicRouteData2SubscribeQueues(topic, route).map(queueLabel)} strings={strings} />,
+      <QueueList key="r" labels={topicRouteData2SubscribeQueues(topic, route).sort(compareMessageQueue).map(queueLabel)} strings={strings} />,
     ],
   }));
   return (

@@ -6,6 +6,9 @@ import { InspectorPanel } from '../../../src/ui/panels/InspectorPanel.tsx';
 import { formatSeconds, formatTime } from '../../../src/viz/format.ts';
 import { loadAt } from './load.ts';
 import { writeReadScenario } from './scenarios.ts';
+import { topicRouteData2SubscribeQueues } from '../../../src/sim/index.ts';
+import groupsChapter from '../../../src/ui/learn/chapters/ch2-groups.json';
+import { scenarioOf, type ScenarioJson } from '../../support/test-sim.ts';
 
 afterEach(cleanup);
 
@@ -112,6 +115,20 @@ describe('InspectorPanel', () => {
     const allocated = rowsOf('allocatedQueues');
     expect(allocated.map((row) => within(row).getAllByRole('cell')[1]!.textContent)).toEqual(['broker-a:0', 'broker-a:1']);
     expect(within(allocated[0]!).getAllByRole('cell')[3]).toHaveTextContent(String(consumer.offsetTable['TopicTest@broker-a@0']));
+  });
+
+  it('lists the read queues in the order a rebalance allocates them, which is the write list\'s: one queue on one line in both', () => {
+    const timeline = loadAt(scenarioOf(groupsChapter as ScenarioJson), 20_000);
+    act(() => usePlayback.getState().select({ kind: 'client', id: 'c-1' }));
+    render(<InspectorPanel />);
+    const route = timeline.state.clients['c-1']!.topicRouteTable.TopicOrder!;
+    // The route as the NameServer gave it lists broker-b's queues first.
+    expect(topicRouteData2SubscribeQueues('TopicOrder', route)[0]!.brokerName).toBe('broker-b');
+    const row = rowsOf('topicRouteTable').find((r) => within(r).getAllByRole('cell')[0]!.textContent === 'TopicOrder')!;
+    const labels = (cell: number) => [...within(row).getAllByRole('cell')[cell]!.querySelectorAll('.rs-queue-list > span')].map((span) => span.textContent);
+    const sorted = ['a:0', 'a:1', 'a:2', 'a:3', 'b:0', 'b:1', 'b:2', 'b:3'].map((queue) => `broker-${queue}`);
+    expect(labels(2)).toEqual(sorted);
+    expect(labels(1)).toEqual(sorted);
   });
 
   it('names a producer\'s group a producer group and a consumer\'s a consumer group, in English and Chinese', () => {

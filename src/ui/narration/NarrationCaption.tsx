@@ -1,10 +1,10 @@
 /**
  * The caption beside the canvas: what the latest event at the playhead means (the one a step
  * just reached), in plain words with the run's numbers. Several events at the same instant are
- * counted; the log lists them all, and the caption points to it where the log is shown
+ * counted, and the news among them is told rather than routine traffic (newsAt); the log lists them all, and the caption points to it where the log is shown
  * (presentation mode hides the side column, presenting.css).
  */
-import type { TraceEvent } from '../../sim/index.ts';
+import type { TraceEvent, TraceType } from '../../sim/index.ts';
 import { usePlayback } from '../../store/playback.ts';
 import type { TimelineView } from '../../sim/timeline.ts';
 import { formatTime } from '../../viz/format.ts';
@@ -27,11 +27,25 @@ const WORDS: Bilingual<{ label: string; idle: string; more: (count: number, logS
   },
 };
 
-/** How many events before the latest share its instant (looked at no further than `limit` back). */
-function sameInstant(timeline: TimelineView, latest: TraceEvent, limit = 200): number {
+const TRAFFIC: ReadonlySet<TraceType> = new Set<TraceType>(['message.sent', 'message.stored', 'message.consumed', 'offset.committed', 'message.filtered', 'send.result']);
+
+/** Routine: messages on their way, and a broker's periodic registration (its heartbeat). At an instant it shares with anything else, the other event is the news. */
+function routine(event: TraceEvent): boolean {
+  return TRAFFIC.has(event.type) || (event.type === 'broker.registered' && !event.first);
+}
+
+/**
+ * What the caption tells at the playhead: of the events at the latest instant (looked at no further
+ * than `limit` back), the last that is not routine traffic, else the latest; and how many others share
+ * the instant. A broker removed at 2:10.001 is the news, not a CommitLog append in the same millisecond.
+ */
+function newsAt(timeline: TimelineView, limit = 200): { event: TraceEvent; others: number } | null {
   const length = timeline.traceLength;
-  const from = Math.max(0, length - 1 - limit);
-  return timeline.traceSlice(from, length - 1).filter((event) => event.t === latest.t).length;
+  if (length === 0) return null;
+  const latest = timeline.traceAt(length - 1)!;
+  const instant = timeline.traceSlice(Math.max(0, length - 1 - limit), length).filter((event) => event.t === latest.t);
+  const event = instant.findLast((candidate) => !routine(candidate)) ?? latest;
+  return { event, others: instant.length - 1 };
 }
 
 export function NarrationCaption() {
@@ -42,8 +56,9 @@ export function NarrationCaption() {
   const words = inLanguage(WORDS, language);
   if (!view || !narrator) return null;
   const { timeline } = view;
-  const latest = timeline.traceLength > 0 ? timeline.traceAt(timeline.traceLength - 1) : undefined;
-  const others = latest ? sameInstant(timeline, latest) : 0;
+  const news = newsAt(timeline);
+  const latest = news?.event;
+  const others = news?.others ?? 0;
   // The latest event's broker is named by the roles at the playhead: no history to ask for, which
   // keeps the named queries (and the model behind them) out of the page's first load.
   const names = brokerNodeNames(timeline.state, undefined);

@@ -5,6 +5,9 @@ import { NarrationCaption } from '../../../src/ui/narration/NarrationCaption.tsx
 import { narrate, contextAt } from '../../../src/ui/narration/narrate.ts';
 import { loadAt } from '../panels/load.ts';
 import { writeReadScenario } from '../panels/scenarios.ts';
+import { Timeline } from '../../../src/sim/timeline.ts';
+import nameServerChapter from '../../../src/ui/learn/chapters/ch3-nameserver.json';
+import { scenarioOf, type ScenarioJson } from '../../support/test-sim.ts';
 
 afterEach(cleanup);
 
@@ -47,5 +50,25 @@ describe('NarrationCaption', () => {
     act(() => usePlayback.getState().setPresenting(false));
     expect(more()).toHaveTextContent(/^（同一时刻还有 2 个事件，见事件日志）$/);
     act(() => usePlayback.getState().setLanguage('en'));
+  });
+
+  it('tells the news of an instant, not the routine traffic that shares it: the NameServer chapter\'s broker removal', async () => {
+    const scenario = scenarioOf(nameServerChapter as ScenarioJson);
+    const whole = new Timeline(scenario);
+    whole.seek(scenario.durationMs);
+    const trace = whole.traceSlice(0, whole.traceLength);
+    const removal = trace.find((event) => event.type === 'broker.removed' && event.broker === 'broker-b')!;
+    const instant = trace.filter((event) => event.t === removal.t);
+    // The removal shares its millisecond with traffic and a periodic registration that come after it in the trace.
+    expect(instant.at(-1)!.type).not.toBe('broker.removed');
+    expect(instant.slice(instant.indexOf(removal) + 1).map((event) => event.type)).toContain('broker.registered');
+    const timeline = loadAt(scenario, removal.t);
+    render(<NarrationCaption />);
+    const caption = await screen.findByTestId('caption');
+    expect(caption).toHaveAttribute('data-event-type', 'broker.removed');
+    // Both NameServers removed it in that millisecond: the later removal is told.
+    const told = instant.findLast((event) => event.type === 'broker.removed')!;
+    expect(caption).toHaveTextContent(narrate(told, 'en', contextAt(timeline.scenario.config, timeline.state)));
+    expect(caption).toHaveTextContent(`(and ${instant.length - 1} more`);
   });
 });

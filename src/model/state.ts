@@ -4,7 +4,7 @@
  */
 import type { AppendLog, MarkSet, SerialMarkSet } from '../engine/index.ts';
 import type { SimConfig } from './defaults.ts';
-import type { MessageQueue } from './client/allocate-strategies.ts';
+import type { MessageQueue } from './client/message-queue.ts';
 import type { ConsumerSpec, ProducerSpec } from './spec.ts';
 import type { BrokerRole, FlushDiskType, MessageLostReason, MessageModel, SendMode } from './vocabulary.ts';
 import type { Detection, FaultRecord } from './detections.ts';

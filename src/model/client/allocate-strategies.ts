@@ -5,27 +5,10 @@
  * consumers with different views of either list can overlap or leave queues unconsumed.
  */
 import { CONSISTENT_HASH_VIRTUAL_NODES } from '../defaults.ts';
-import { javaStringCompare, javaStringSplit } from '../java.ts';
+import { javaStringSplit } from '../java.ts';
 import { md5, utf8 } from '../md5.ts';
-
-/** common/.../message/MessageQueue.java. */
-export interface MessageQueue {
-  topic: string;
-  brokerName: string;
-  queueId: number;
-}
-
-/** MessageQueue.compareTo: topic, then brokerName (String.compareTo), then queueId. */
-export function compareMessageQueue(a: MessageQueue, b: MessageQueue): number {
-  return javaStringCompare(a.topic, b.topic) || javaStringCompare(a.brokerName, b.brokerName) || a.queueId - b.queueId;
-}
-
-/** MessageQueue.toString: the consistent-hash strategy hashes exactly this text. */
-export function messageQueueToString(mq: MessageQueue): string {
-  return `MessageQueue [topic=${mq.topic}, brokerName=${mq.brokerName}, queueId=${mq.queueId}]`;
-}
-
-export type AllocateStrategyName = 'AVG' | 'AVG_BY_CIRCLE' | 'CONSISTENT_HASH' | 'CONFIG' | 'MACHINE_ROOM';
+import type { AllocateStrategyName } from '../vocabulary.ts';
+import { messageQueueToString, type MessageQueue } from './message-queue.ts';
 
 /** client/.../consumer/AllocateMessageQueueStrategy.java. */
 export interface AllocateMessageQueueStrategy {

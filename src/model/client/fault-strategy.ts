@@ -5,7 +5,7 @@
 import { LATENCY_TABLES } from '../defaults.ts';
 import { deepFreeze, type Rng } from '../../engine/index.ts';
 import type { FaultItem, TopicPublishInfo } from '../state.ts';
-import type { MessageQueue } from './allocate-strategies.ts';
+import type { MessageQueue } from './message-queue.ts';
 import type { RocketMQVersion } from '../vocabulary.ts';
 
 /** ThreadLocalIndex.incrementAndGet: ++index & 0x7FFFFFFF. */

@@ -7,7 +7,7 @@ import type { RemotingResponse } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
 import type { ConsumerState, ModelState, PendingRequest, ProcessQueue } from '../state.ts';
 import { traceOffsetCommitted } from '../trace-writer.ts';
-import type { MessageQueue } from './allocate-strategies.ts';
+import type { MessageQueue } from './message-queue.ts';
 import { findBrokerAddr } from './topic-route.ts';
 import { pullMessage } from './pull.ts';
 

@@ -7,7 +7,7 @@ import { MASTER_ID } from '../defaults.ts';
 import { javaStringCompare } from '../java.ts';
 import { isReadable, isWriteable } from '../perm.ts';
 import type { BrokerData, QueueData, TopicRouteData } from '../state.ts';
-import type { MessageQueue } from './allocate-strategies.ts';
+import type { MessageQueue } from './message-queue.ts';
 
 /**
  * Writable QueueData sorted by brokerName; a broker with no BrokerData or no master (id 0) is

@@ -6,13 +6,11 @@ import {
   AllocateMessageQueueByConfig,
   AllocateMessageQueueByMachineRoom,
   AllocateMessageQueueConsistentHash,
-  compareMessageQueue,
   consistentHashKey,
   createAllocateStrategy,
-  messageQueueToString,
   type AllocateMessageQueueStrategy,
-  type MessageQueue,
 } from '../../../src/model/client/allocate-strategies.ts';
+import { compareMessageQueue, messageQueueToString, type MessageQueue } from '../../../src/model/client/message-queue.ts';
 
 // The fixtures of client/src/test/.../consumer/rebalance/AllocateMessageQueue*Test.
 const createConsumerIdList = (size: number, prefix = 'CID_PREFIX'): string[] =>

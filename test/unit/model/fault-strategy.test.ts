@@ -1,5 +1,5 @@
 import { dict } from '../../../src/engine/index.ts';
-import type { MessageQueue } from '../../../src/model/client/allocate-strategies.ts';
+import type { MessageQueue } from '../../../src/model/client/message-queue.ts';
 import {
   computeNotAvailableDuration,
   selectOneMessageQueue,

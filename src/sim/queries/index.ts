@@ -23,6 +23,7 @@ import { brokerStore } from './broker-store.ts';
 import { queueMessages } from './queue-messages.ts';
 import { masterChanges } from './master-changes.ts';
 import { faultCosts } from './fault-costs.ts';
+import { allocations } from './allocations.ts';
 
 export const simQueries = {
   traceWindow,
@@ -39,6 +40,7 @@ export const simQueries = {
   queueMessages,
   masterChanges,
   faultCosts,
+  allocations,
 } satisfies Record<string, (timeline: TimelineView, args: never) => unknown>;
 
 export type SimQueries = typeof simQueries;

@@ -213,6 +213,8 @@ export const CONSISTENT_HASH_VIRTUAL_NODES = 10;
  * closed. A constant in 4.x and 5.x alike; 5.x's channelExpiredTimeout only covers consumers.
  */
 export const PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS = 120_000;
+/** MQAdminImpl.timeoutMillis (6000 in 4.x and 5.x; a setter, no ClientConfig key): maxOffset's invokeSync. */
+export const MQ_ADMIN_TIMEOUT_MS = 6_000;
 /** MixAll.DLQ_NUMS_PER_GROUP and the retry topic's queue count (retryQueueNums). */
 export const RETRY_AND_DLQ_QUEUE_NUMS = 1;
 

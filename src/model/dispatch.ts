@@ -20,7 +20,7 @@ import { onConsumed, sendBackHandler } from './client/consume-service.ts';
 import { consumerRouteListener, onNotifyConsumerIdsChanged, onPersistOffsetsTimer } from './client/consumer.ts';
 import { onHeartbeatTimer } from './client/heartbeat.ts';
 import { onClientChannelClosed, onRouteFailure, onRouteResponse, onRouteRefreshTimer, type RouteListener } from './client/mq-client-instance.ts';
-import { offsetQueryHandler } from './client/process-queue.ts';
+import { maxOffsetHandler, offsetQueryHandler } from './client/process-queue.ts';
 import { onSendFailure, onSendResponse, onSendTimer, producerRouteListener } from './client/producer.ts';
 import { onPullTimer, pullHandler } from './client/pull.ts';
 import { onConsumerListResponse, onRebalanceTimer } from './client/rebalance.ts';
@@ -72,6 +72,7 @@ const RESPONSE_HANDLERS: Record<RequestCode, ResponseHandler> = {
   UNREGISTER_CLIENT: ignore,
   GET_CONSUMER_LIST_BY_GROUP: { onResponse: onConsumerListResponse, onFailure() {} },
   QUERY_CONSUMER_OFFSET: offsetQueryHandler,
+  GET_MAX_OFFSET: maxOffsetHandler,
   UPDATE_CONSUMER_OFFSET: ignore,
   PULL_MESSAGE: pullHandler,
   CONSUMER_SEND_MSG_BACK: sendBackHandler,

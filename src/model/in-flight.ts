@@ -18,7 +18,10 @@ export interface InFlight {
   queueOffsets: Map<string, Map<string, number>>;
   /** By broker node: the lowest CommitLog index an event to come reads there. */
   commitLogIndexes: Map<string, number>;
-  /** Topics a BROADCASTING consumer still to be added will read from their first offset (LocalFileOffsetStore starts empty). */
+  /**
+   * Topics a BROADCASTING consumer still to be added will read: kept whole, as one with
+   * CONSUME_FROM_FIRST_OFFSET reads from 0 (its LocalFileOffsetStore starts empty).
+   */
   broadcastLater: Set<string>;
   /** Topics the timeline will still update (their queues may become readable). */
   updatedLater: Set<string>;
@@ -96,14 +99,14 @@ class InFlightScan implements InFlight {
       case 'PULL_MESSAGE': return this.queueOffset(to, request.topic, request.queueId, request.queueOffset);
       case 'UPDATE_CONSUMER_OFFSET': return this.queueOffset(to, request.topic, request.queueId, request.offset);
       case 'REGISTER_BROKER': case 'UNREGISTER_BROKER': case 'GET_ROUTEINFO_BY_TOPIC': case 'HEART_BEAT': case 'UNREGISTER_CLIENT':
-      case 'GET_CONSUMER_LIST_BY_GROUP': case 'QUERY_CONSUMER_OFFSET': case 'NOTIFY_CONSUMER_IDS_CHANGED': case 'GET_ALL_TOPIC_CONFIG':
+      case 'GET_CONSUMER_LIST_BY_GROUP': case 'QUERY_CONSUMER_OFFSET': case 'GET_MAX_OFFSET': case 'NOTIFY_CONSUMER_IDS_CHANGED': case 'GET_ALL_TOPIC_CONFIG':
       case 'GET_ALL_CONSUMER_OFFSET': case 'BROKER_HEARTBEAT': case 'CONTROLLER_REGISTER_BROKER': case 'CONTROLLER_GET_REPLICA_INFO':
       case 'CONTROLLER_ELECT_MASTER': case 'CONTROLLER_ALTER_SYNC_STATE_SET': case 'NOTIFY_BROKER_ROLE_CHANGED':
         return;
     }
   }
 
-  /** A pull's messages, a slave's copy of its master's offsets, an offset a consumer will start from. */
+  /** A pull's messages, a slave's copy of its master's offsets, an offset a consumer will start from (a QUERY_CONSUMER_OFFSET or GET_MAX_OFFSET answer). */
   private response(to: string, id: number, response: RemotingResponse): void {
     for (const message of response.messages ?? []) this.serial(message.serial);
     for (const offsets of Object.values(response.offsetTable ?? {})) {
@@ -112,9 +115,10 @@ class InFlightScan implements InFlight {
         this.queueOffset(to, key.slice(0, at), Number(key.slice(at + 1)), offset);
       }
     }
-    const request = this.state.remoting.pending.get(id);
-    if (request?.request.code === 'QUERY_CONSUMER_OFFSET' && response.offset !== undefined) {
-      this.queueOffset(request.to, request.request.topic, request.request.queueId, response.offset);
+    const pending = this.state.remoting.pending.get(id);
+    const request = pending?.request;
+    if (pending && (request?.code === 'QUERY_CONSUMER_OFFSET' || request?.code === 'GET_MAX_OFFSET') && response.offset !== undefined) {
+      this.queueOffset(pending.to, request.topic, request.queueId, response.offset);
     }
   }
 }

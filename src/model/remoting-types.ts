@@ -28,6 +28,8 @@ export type RemotingRequest =
   | { code: 'GET_CONSUMER_LIST_BY_GROUP'; group: string; topic: string }
   | { code: 'QUERY_CONSUMER_OFFSET'; group: string; topic: string; queueId: number; queueKey: string; token: number }
   | { code: 'UPDATE_CONSUMER_OFFSET'; group: string; topic: string; queueId: number; offset: number }
+  /** MQAdminImpl.maxOffset (GetMaxOffsetRequestHeader): a queue's end, asked by a consumer with no offset of its own for it. */
+  | { code: 'GET_MAX_OFFSET'; topic: string; queueId: number; queueKey: string; token: number }
   | { code: 'PULL_MESSAGE'; group: string; topic: string; queueId: number; queueOffset: number; maxMsgNums: number; subscription: string; suspendTimeoutMs: number; queueKey: string; token: number; commitOffset: number }
   | { code: 'CONSUMER_SEND_MSG_BACK'; group: string; brokerName: string; message: StoredMessage; delayLevel: number; maxReconsumeTimes: number }
   | { code: 'NOTIFY_CONSUMER_IDS_CHANGED'; group: string }

@@ -493,6 +493,89 @@ describe('offsets and ids (MQClientInstance tasks, computePullFromWhere, Message
   });
 });
 
+describe('where a BROADCASTING consumer starts (LocalFileOffsetStore, RebalancePushImpl.computePullFromWhere, MQAdminImpl.maxOffset)', () => {
+  const broadcasting = (fields: Record<string, unknown> = {}) => consumer('b-1', { group: 'CG_AUDIT', messageModel: 'BROADCASTING', ...fields });
+  const addedAt60s = (fields: Record<string, unknown> = {}) => scenario({
+    producers: [producer({ startAt: 1_000 })],
+    timeline: [{ at: 60_000, action: 'addConsumer', consumer: broadcasting(fields) }],
+  });
+  const queueIds = [0, 1, 2, 3];
+
+  /** The broker answers GET_MAX_OFFSET a hop after the rebalance that took the queues sent it. */
+  function maxOffsetAnswer(sim: TestSim): { at: number; maxOffsets: number[] } {
+    const at = sim.first('rebalance', { consumer: 'b-1' })!.t + HOP;
+    // No message stored in the same millisecond: which came first would not be RocketMQ's to say.
+    expect(sim.events('message.stored', { t: at })).toEqual([]);
+    const maxOffsets = queueIds.map((queueId) => sim.events('message.stored', (e) => e.topic === 'TopicTest' && e.queueId === queueId && e.t < at).length);
+    return { at, maxOffsets };
+  }
+
+  it('CONSUME_FROM_LAST_OFFSET (the default), added at 60 s: a fresh process has no local offset (-1), so it asks the master for each queue\'s max offset and reads only what is stored after the answer', () => {
+    const sim = new TestSim(addedAt60s()).at(90_000);
+    const { at, maxOffsets } = maxOffsetAnswer(sim);
+    // About a minute of 10 messages a second over 4 queues: some 150 a queue before it started.
+    for (const offset of maxOffsets) expect(offset).toBeGreaterThan(140);
+    expect(sim.broker('broker-a').requestCounts['GET_MAX_OFFSET']).toBe(4);
+    for (const queueId of queueIds) expect(sim.first('message.consumed', { consumer: 'b-1', queueId })?.queueOffset).toBe(maxOffsets[queueId]);
+    const storedAt = new Map(sim.events('message.stored').map((e) => [e.msgId, e.t]));
+    const consumed = sim.events('message.consumed', { consumer: 'b-1' });
+    expect(consumed.length).toBeGreaterThan(250);
+    for (const e of consumed) expect(storedAt.get(e.msgId)!).toBeGreaterThan(at);
+  });
+
+  it('CONSUME_FROM_FIRST_OFFSET, added at 60 s: -1 means 0, so it reads every queue from its first message, asking the broker nothing', () => {
+    const sim = new TestSim(addedAt60s({ consumeFromWhere: 'CONSUME_FROM_FIRST_OFFSET' })).at(90_000);
+    expect(sim.broker('broker-a').requestCounts['GET_MAX_OFFSET']).toBeUndefined();
+    for (const queueId of queueIds) expect(sim.first('message.consumed', { consumer: 'b-1', queueId })?.queueOffset).toBe(0);
+    const consumed = new Set(sim.events('message.consumed', { consumer: 'b-1' }).map((e) => e.msgId));
+    const storedBefore60s = sim.events('message.stored', (e) => e.topic === 'TopicTest' && e.t < 60_000).map((e) => e.msgId);
+    // Sent every 100 ms from 1 100 ms (a constant rate's first gap after startAt) to 59 900 ms.
+    expect(storedBefore60s.length).toBe(589);
+    expect(storedBefore60s.filter((id) => !consumed.has(id))).toEqual([]);
+  });
+
+  it('a GET_MAX_OFFSET that times out (6 s, MQAdminImpl.timeoutMillis) leaves the queue to the next rebalance, which asks again', () => {
+    const sim = new TestSim(scenario({
+      producers: [producer({ startAt: 1_000 })],
+      timeline: [
+        { at: 50_000, action: 'partitionBroker', target: 'broker-a' },
+        { at: 60_000, action: 'addConsumer', consumer: broadcasting() },
+        { at: 75_000, action: 'healPartition', target: 'broker-a' },
+      ],
+    })).at(120_000);
+    const rebalances = sim.times('rebalance', { consumer: 'b-1' });
+    const firstConsumed = sim.first('message.consumed', { consumer: 'b-1' })!;
+    // The first round's requests vanished in the partition: nothing was consumed until a later round was answered.
+    expect(rebalances[0]).toBeLessThan(75_000);
+    expect(firstConsumed.t).toBeGreaterThan(75_000);
+    const answered = rebalances.filter((t) => t < firstConsumed.t).at(-1)!;
+    expect(answered).toBeGreaterThan(75_000);
+    expect(sim.broker('broker-a').requestCounts['GET_MAX_OFFSET']).toBe(4);
+    const at = answered + HOP;
+    expect(sim.events('message.stored', { t: at })).toEqual([]);
+    for (const queueId of queueIds) {
+      const maxOffset = sim.events('message.stored', (e) => e.topic === 'TopicTest' && e.queueId === queueId && e.t < at).length;
+      expect(maxOffset).toBeGreaterThan(100);
+      expect(sim.first('message.consumed', { consumer: 'b-1', queueId })?.queueOffset).toBe(maxOffset);
+    }
+  });
+
+  it('CONSUME_FROM_LAST_OFFSET, present from the start: every queue\'s max offset is 0 when it asks, so it reads everything', () => {
+    const sim = new TestSim(scenario({
+      producers: [producer({ startAt: 1_000 })],
+      consumers: [broadcasting()],
+      timeline: [{ at: 30_050, action: 'setProducerRate', target: 'p-1', ratePerSec: 0 }],
+    })).at(40_000);
+    expect(maxOffsetAnswer(sim).maxOffsets).toEqual([0, 0, 0, 0]);
+    expect(sim.broker('broker-a').requestCounts['GET_MAX_OFFSET']).toBe(4);
+    for (const queueId of queueIds) expect(sim.first('message.consumed', { consumer: 'b-1', queueId })?.queueOffset).toBe(0);
+    const consumed = new Set(sim.events('message.consumed', { consumer: 'b-1' }).map((e) => e.msgId));
+    expect([...storedIn(sim, () => true)].filter((id) => !consumed.has(id))).toEqual([]);
+    // Sent every 100 ms from 1 100 ms to 30 000 ms.
+    expect(consumed.size).toBe(290);
+  });
+});
+
 /**
  * CommitLog.calMsgLength for IPv4 hosts: 91 fixed bytes + body + topic + properties, where the
  * properties are written name \u0001 value \u0002 (MessageDecoder.messageProperties2String) and

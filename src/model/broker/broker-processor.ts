@@ -1,7 +1,7 @@
 /**
  * The broker's request processors: SendMessageProcessor, PullMessageProcessor,
  * ConsumerManageProcessor, ClientManageProcessor (heartbeats to ProducerManager and
- * ConsumerManager) and the consumer send-back path.
+ * ConsumerManager), AdminBrokerProcessor's getMaxOffset and the consumer send-back path.
  */
 import { dict } from '../../engine/index.ts';
 import { DLQ_GROUP_TOPIC_PREFIX, RETRY_GROUP_TOPIC_PREFIX } from '../defaults.ts';
@@ -19,7 +19,7 @@ import { flushAfterPut } from './flush-service.ts';
 import { groupExpression, noteSkipped } from './group-subscription.ts';
 import { checkInSyncReplicas, syncReplica } from './group-transfer-service.ts';
 import { onHaReport, onHaTransfer, onMasterPut } from './ha-service.ts';
-import { getMessage, putMessage, type PutRequest } from './message-store.ts';
+import { getMaxOffsetInQueue, getMessage, putMessage, type PutRequest } from './message-store.ts';
 import { registerProducer, unregisterProducer } from './producer-manager.ts';
 import { holdPullRequest, notifyMessageArriving } from './pull-request-hold-service.ts';
 import { onBrokerRoleChanged } from './replicas-manager.ts';
@@ -73,6 +73,8 @@ function processRequest(state: ModelState, broker: BrokerState, from: string, id
     case 'GET_CONSUMER_LIST_BY_GROUP':
       return { code: 'SUCCESS', consumerIds: Object.keys(broker.consumerTable[request.group]?.channels ?? {}) };
     case 'QUERY_CONSUMER_OFFSET': return queryConsumerOffset(broker, request);
+    // AdminBrokerProcessor.getMaxOffset: the store's answer, whatever the topic's config says.
+    case 'GET_MAX_OFFSET': return { code: 'SUCCESS', offset: getMaxOffsetInQueue(broker, request.topic, request.queueId) };
     case 'UPDATE_CONSUMER_OFFSET':
       commitOffset(broker, request.group, request.topic, request.queueId, request.offset);
       return { code: 'SUCCESS' };

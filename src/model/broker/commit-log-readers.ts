@@ -7,8 +7,9 @@
  * - consumers, per queue: each group's committed offset on every replica (ConsumerOffsetManager;
  *   a rebalance restarts a queue from it: RebalancePushImpl.computePullFromWhere), a group with
  *   none there starting at 0 (ConsumerManageProcessor.queryConsumerOffset answers 0 while the
- *   queue's first message is in memory: broker-processor.ts), BROADCASTING consumers at 0
- *   (LocalFileOffsetStore starts empty), each running consumer's own offsets and ProcessQueue, pulls held
+ *   queue's first message is in memory: broker-processor.ts), BROADCASTING consumers at 0 (their
+ *   topics kept whole: one with CONSUME_FROM_FIRST_OFFSET reads from 0, its LocalFileOffsetStore
+ *   starting empty), each running consumer's own offsets and ProcessQueue, pulls held
  *   (PullRequestHoldService) or on their way, offsets on their way to a broker;
  * - a queue no consumer may pull (queue id at or above readQueueNums, or no R in perm) on every
  *   replica, with no updateTopic still to come for its topic, has no readers;
@@ -31,7 +32,7 @@ export interface Readers {
   flight: InFlight;
   /** Per topic, the groups that read it now or ever (the timeline's added consumers included): its subscribers, and the group of a retry topic. */
   groupsByTopic: Map<string, string[]>;
-  /** Topics a BROADCASTING consumer reads, now or once the timeline adds it: it starts from 0. */
+  /** Topics a BROADCASTING consumer reads, now or once the timeline adds it: kept whole, as one with CONSUME_FROM_FIRST_OFFSET starts from 0. */
   broadcastTopics: Set<string>;
   /** By "topic@brokerName@queueId": the lowest offset a running consumer holds (its offsets, its ProcessQueue). */
   consumerOffsets: Map<string, number>;

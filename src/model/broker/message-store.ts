@@ -100,6 +100,11 @@ export function appendReplica(broker: BrokerState, message: StoredMessage): void
   broker.maxPhyOffset = message.commitLogOffset + message.size;
 }
 
+/** DefaultMessageStore.getMaxOffsetInQueue: the offset the queue's next message will take; 0 for a queue with none yet. */
+export function getMaxOffsetInQueue(broker: BrokerState, topic: string, queueId: number): number {
+  return broker.consumeQueues[topic]?.[queueId]?.length ?? 0;
+}
+
 export interface GetMessageResult {
   messages: StoredMessage[];
   nextBeginOffset: number;

@@ -1,7 +1,9 @@
 /**
  * The consumer's queues after a rebalance: dropping what it no longer owns (persisting the offset
- * first), and taking new ones from the offset the broker has (computePullFromWhere).
+ * first), and taking new ones from the offset the broker has, or for a BROADCASTING consumer its
+ * own (computePullFromWhere).
  */
+import { MQ_ADMIN_TIMEOUT_MS, RETRY_GROUP_TOPIC_PREFIX } from '../defaults.ts';
 import { invoke, oneway } from '../remoting.ts';
 import type { RemotingResponse } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
@@ -53,11 +55,7 @@ function removeUnnecessaryMessageQueue(state: ModelState, consumer: ConsumerStat
 }
 
 function computePullFromWhere(state: ModelState, consumer: ConsumerState, key: string, pq: ProcessQueue, sim: Sim): void {
-  if (consumer.spec.messageModel === 'BROADCASTING') {
-    // LocalFileOffsetStore: a fresh process has no local offsets; FIRST -> 0, otherwise the queue's end is unknown here, so 0.
-    startPulling(state, consumer, key, pq, consumer.offsetTable[key] ?? 0, sim);
-    return;
-  }
+  if (consumer.spec.messageModel === 'BROADCASTING') return computeBroadcastingPullFromWhere(state, consumer, key, pq, sim);
   const node = brokerNodeFor(state, consumer, pq.mq.brokerName, true) ?? brokerNodeFor(state, consumer, pq.mq.brokerName);
   if (node === undefined) {
     delete consumer.processQueueTable[key];
@@ -68,11 +66,42 @@ function computePullFromWhere(state: ModelState, consumer: ConsumerState, key: s
   }, state.config.mqClientApiTimeoutMs);
 }
 
+/**
+ * RebalancePushImpl.computePullFromWhereWithException with a LocalFileOffsetStore: readOffset
+ * (READ_FROM_STORE) finds the process's own offset for the queue, or -1 (a fresh process's file
+ * has none). Then CONSUME_FROM_LAST_OFFSET asks the master for the queue's end (new messages
+ * only; a retry topic starts at 0) and CONSUME_FROM_FIRST_OFFSET starts at 0.
+ * CONSUME_FROM_TIMESTAMP would searchOffset(consumeTimestamp, half an hour before the start):
+ * the queue's first offset, 0 here, while every message is younger than that; it is taken to be
+ * 0 always (docs/conventions.md).
+ */
+function computeBroadcastingPullFromWhere(state: ModelState, consumer: ConsumerState, key: string, pq: ProcessQueue, sim: Sim): void {
+  const local = consumer.offsetTable[key];
+  if (local !== undefined) return startPulling(state, consumer, key, pq, local, sim);
+  const fromEnd = consumer.spec.consumeFromWhere === 'CONSUME_FROM_LAST_OFFSET' && !pq.mq.topic.startsWith(RETRY_GROUP_TOPIC_PREFIX);
+  if (!fromEnd) return startPulling(state, consumer, key, pq, 0, sim);
+  maxOffset(state, consumer, key, pq, sim);
+}
+
+/**
+ * MQAdminImpl.maxOffset: GET_MAX_OFFSET to the master (findBrokerAddressInPublish). With no master
+ * it throws "The broker[...] not exist" and the queue waits for the next rebalance; RocketMQ first
+ * asks the NameServer for the route once more, which is not modelled (docs/conventions.md).
+ */
+function maxOffset(state: ModelState, consumer: ConsumerState, key: string, pq: ProcessQueue, sim: Sim): void {
+  const node = brokerNodeFor(state, consumer, pq.mq.brokerName, true);
+  if (node === undefined) {
+    delete consumer.processQueueTable[key];
+    return;
+  }
+  invoke(sim, consumer.id, node, { code: 'GET_MAX_OFFSET', topic: pq.mq.topic, queueId: pq.mq.queueId, queueKey: key, token: pq.token }, MQ_ADMIN_TIMEOUT_MS);
+}
+
 export function livePq(state: ModelState, pending: PendingRequest): { consumer: ConsumerState; pq: ProcessQueue; key: string } | null {
   const consumer = state.clients[pending.from];
   const request = pending.request;
   if (consumer?.kind !== 'consumer' || consumer.status !== 'running') return null;
-  if (request.code !== 'QUERY_CONSUMER_OFFSET' && request.code !== 'PULL_MESSAGE') return null;
+  if (request.code !== 'QUERY_CONSUMER_OFFSET' && request.code !== 'GET_MAX_OFFSET' && request.code !== 'PULL_MESSAGE') return null;
   const pq = consumer.processQueueTable[request.queueKey];
   if (!pq || pq.dropped || pq.token !== request.token) return null;
   return { consumer, pq, key: request.queueKey };
@@ -87,12 +116,24 @@ export const offsetQueryHandler = {
     const offset = response.code === 'SUCCESS' ? (response.offset ?? 0) : 0;
     startPulling(state, live.consumer, live.key, live.pq, offset, sim);
   },
-  onFailure(state: ModelState, pending: PendingRequest): void {
-    const live = livePq(state, pending);
-    // computePullFromWhereWithException threw: skip this queue until the next rebalance.
-    if (live) delete live.consumer.processQueueTable[live.key];
-  },
+  onFailure: skipUntilNextRebalance,
 };
+
+/** MQClientAPIImpl.getMaxOffset's answer; an error code is an MQBrokerException, as a failure. */
+export const maxOffsetHandler = {
+  onResponse(state: ModelState, pending: PendingRequest, response: RemotingResponse, sim: Sim): void {
+    if (response.code !== 'SUCCESS' || response.offset === undefined) return skipUntilNextRebalance(state, pending);
+    const live = livePq(state, pending);
+    if (live) startPulling(state, live.consumer, live.key, live.pq, response.offset, sim);
+  },
+  onFailure: skipUntilNextRebalance,
+};
+
+/** computePullFromWhereWithException threw (its request failed): the queue waits for the next rebalance. */
+function skipUntilNextRebalance(state: ModelState, pending: PendingRequest): void {
+  const live = livePq(state, pending);
+  if (live) delete live.consumer.processQueueTable[live.key];
+}
 
 function startPulling(state: ModelState, consumer: ConsumerState, key: string, pq: ProcessQueue, offset: number, sim: Sim): void {
   pq.nextOffset = offset;

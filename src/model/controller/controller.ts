@@ -90,7 +90,7 @@ export function onControllerRequest(state: ModelState, controller: ControllerSta
       return answer(answerReplicaInfo(info, true));
     // The NameServer's, brokers' and clients' requests: ControllerRequestProcessor answers REQUEST_CODE_NOT_SUPPORTED.
     case 'REGISTER_BROKER': case 'UNREGISTER_BROKER': case 'GET_ROUTEINFO_BY_TOPIC': case 'SEND_MESSAGE': case 'HEART_BEAT':
-    case 'UNREGISTER_CLIENT': case 'GET_CONSUMER_LIST_BY_GROUP': case 'QUERY_CONSUMER_OFFSET': case 'UPDATE_CONSUMER_OFFSET':
+    case 'UNREGISTER_CLIENT': case 'GET_CONSUMER_LIST_BY_GROUP': case 'QUERY_CONSUMER_OFFSET': case 'UPDATE_CONSUMER_OFFSET': case 'GET_MAX_OFFSET':
     case 'PULL_MESSAGE': case 'CONSUMER_SEND_MSG_BACK': case 'NOTIFY_CONSUMER_IDS_CHANGED': case 'GET_ALL_TOPIC_CONFIG':
     case 'GET_ALL_CONSUMER_OFFSET': case 'HA_REPORT': case 'HA_TRANSFER': case 'NOTIFY_BROKER_ROLE_CHANGED':
       return answer({ code: 'SYSTEM_ERROR', remark: `request code ${request.code} not supported` });

@@ -116,7 +116,7 @@ export function onNameServerRequest(state: ModelState, nsId: string, from: strin
     }
     // Requests for brokers and clients: DefaultRequestProcessor answers REQUEST_CODE_NOT_SUPPORTED.
     case 'SEND_MESSAGE': case 'HEART_BEAT': case 'UNREGISTER_CLIENT': case 'GET_CONSUMER_LIST_BY_GROUP':
-    case 'QUERY_CONSUMER_OFFSET': case 'UPDATE_CONSUMER_OFFSET': case 'PULL_MESSAGE': case 'CONSUMER_SEND_MSG_BACK':
+    case 'QUERY_CONSUMER_OFFSET': case 'UPDATE_CONSUMER_OFFSET': case 'GET_MAX_OFFSET': case 'PULL_MESSAGE': case 'CONSUMER_SEND_MSG_BACK':
     case 'NOTIFY_CONSUMER_IDS_CHANGED': case 'GET_ALL_TOPIC_CONFIG': case 'GET_ALL_CONSUMER_OFFSET': case 'HA_REPORT':
     case 'HA_TRANSFER': case 'BROKER_HEARTBEAT': case 'CONTROLLER_REGISTER_BROKER': case 'CONTROLLER_GET_REPLICA_INFO':
     case 'CONTROLLER_ELECT_MASTER': case 'CONTROLLER_ALTER_SYNC_STATE_SET': case 'NOTIFY_BROKER_ROLE_CHANGED':

@@ -14,6 +14,7 @@ export const REQUEST_CODES: Record<string, { code: number; processor: string }> 
   UPDATE_CONSUMER_OFFSET: { code: 15, processor: 'ConsumerManageProcessor' },
   UPDATE_AND_CREATE_TOPIC: { code: 17, processor: 'AdminBrokerProcessor' },
   GET_ALL_TOPIC_CONFIG: { code: 21, processor: 'AdminBrokerProcessor' },
+  GET_MAX_OFFSET: { code: 30, processor: 'AdminBrokerProcessor' },
   HEART_BEAT: { code: 34, processor: 'ClientManageProcessor' },
   UNREGISTER_CLIENT: { code: 35, processor: 'ClientManageProcessor' },
   CONSUMER_SEND_MSG_BACK: { code: 36, processor: 'SendMessageProcessor' },

@@ -85,7 +85,7 @@ export const zh: Record<MessageKey, string> = {
   tabKnobs: '常用参数',
   tabJson: 'JSON',
   topics: '主题（Topic）',
-  consumerGroups: '消费组',
+  consumerGroups: '消费者组',
   producers: '生产者',
   consumerCount: '消费者数量',
   strategyNote: '0:00 之后更换策略会替换该组的消费者',

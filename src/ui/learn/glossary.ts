@@ -24,10 +24,10 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   { en: 'producer group', zh: '生产者组', meaning: { en: 'Producers that send the same kind of message.', zh: '发送同一类消息的生产者集合。' } },
   { en: 'consumer group', zh: '消费者组', meaning: { en: 'Consumers that share the work of the same subscription.', zh: '分担同一订阅的消费者集合。' } },
   { en: 'NameServer', zh: 'NameServer（路由注册中心）', meaning: { en: 'Holds the routes brokers register; NameServers never talk to each other.', zh: '保存 broker 注册的路由；NameServer 之间互不通信。' } },
-  { en: 'broker registration', zh: '路由注册', meaning: { en: 'Every 30 s a broker registers with every NameServer (its heartbeat).', zh: 'broker 每 30 秒向每个 NameServer 注册一次（即心跳）。' } },
+  { en: 'broker registration', zh: '路由注册', meaning: { en: 'Every 30 s a broker registers with every NameServer (its heartbeat), and at once after a topic is created or updated.', zh: 'broker 每 30 秒向每个 NameServer 注册一次（即心跳）；创建或更新主题后还会立即注册一次。' } },
   { en: 'broker removal', zh: '路由剔除', meaning: {
     en: 'A closed channel removes a broker at once; a silent one 120 s after its last registration, by the NameServer\'s idle close or its scan.',
-    zh: '连接关闭时立即剔除；没有心跳的在最后一次注册 120 秒后，由 NameServer 关闭空闲连接或定时扫描剔除。',
+    zh: '连接关闭时立即剔除；沉默的 broker 在最后一次注册 120 秒后，由 NameServer 关闭空闲连接或定时扫描剔除。',
   } },
   { en: 'route discovery', zh: '路由发现', meaning: { en: 'Clients pull a topic\'s route every 30 s (pollNameServerInterval).', zh: '客户端每 30 秒拉取一次主题路由（pollNameServerInterval）。' } },
   { en: 'Remoting module', zh: 'Remoting 模块', meaning: {
@@ -44,7 +44,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   } },
   { en: 'CommitLog', zh: 'CommitLog（提交日志）', meaning: {
     en: 'One log that every topic\'s messages on a broker are appended to, strictly in order; an offsetMsgId points into it.',
-    zh: 'broker 上所有主题的消息都严格按顺序追加到的同一个日志；offsetMsgId 指向其中的位置。',
+    zh: 'broker 上所有主题的消息都严格按顺序追加到的同一个日志；offsetMsgId 里含有消息在其中的物理偏移量。',
   } },
   { en: 'ConsumeQueue', zh: 'ConsumeQueue（消费队列）', meaning: {
     en: 'A queue\'s index into the CommitLog: 20 bytes per message (its CommitLog offset, size and tag hash).',
@@ -73,7 +73,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     en: 'A pull that finds no message is held by the broker for up to 15 s and answered as soon as one arrives (PullRequestHoldService).',
     zh: '没有拉到消息的请求由 broker 挂起最多 15 秒，一有消息到达就立即应答（PullRequestHoldService）。',
   } },
-  { en: 'consume offset', zh: '消费位点', meaning: { en: 'How far a group has consumed a queue.', zh: '一个组在某个队列上消费到的位置。' } },
+  { en: 'consume offset', zh: '消费位点', meaning: { en: 'How far a consumer group has consumed a queue: an index into the queue\'s ConsumeQueue.', zh: '一个消费者组在某个队列上消费到了哪一条：ConsumeQueue 里的序号。' } },
   { en: 'retry topic / DLQ', zh: '重试队列 / 死信队列', meaning: {
     en: 'A message whose consumption failed goes back to %RETRY%<group> and comes again later (10 s, 30 s, 1 min ...); after 16 retries it goes to %DLQ%<group>.',
     zh: '消费失败的消息回到 %RETRY%<消费者组>，稍后再次投递（10 秒、30 秒、1 分钟……）；重试 16 次后进入 %DLQ%<消费者组>。',

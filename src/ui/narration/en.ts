@@ -3,6 +3,7 @@
  * RocketMQ's names stay as they are (CommitLog, ConsumeQueue, readQueueNums ...).
  */
 import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, perm2String, registerNameServerPeriod, type SimConfig } from '../../sim/index.ts';
+import { formatTime } from '../../viz/format.ts';
 import { durationEn as d, failedSend, keepsOffsetsLocally, nodeEn as node, nodeName, syncAttempts, type FailedSend, type NarrationContext, type Narrators } from './context.ts';
 
 const FAULTS: Record<string, (target: string) => string> = {
@@ -60,7 +61,7 @@ const ONEWAY_EN = 'A ONEWAY send (sendOneway) waits for no answer, so its produc
 export const en: Narrators = {
   'broker.registered': (e, c) => (e.first
     ? `${node(c, e, e.brokerId)} registered with ${e.nameServer} for the first time: ${e.nameServer} now lists it in routes. It repeats this every ${d(registerNameServerPeriod(c.config))}: that registration is the broker's heartbeat.`
-    : `${node(c, e, e.brokerId)}'s heartbeat reached ${e.nameServer}: its ${d(c.config.brokerChannelExpiredTimeMs)} expiry starts again at ${d(e.t)}, so it stays listed unless nothing arrives by ${d(e.t + c.config.brokerChannelExpiredTimeMs)}.`),
+    : `${node(c, e, e.brokerId)} registered with ${e.nameServer} again (its periodic heartbeat, or an immediate registration after a change such as a new topic): its ${d(c.config.brokerChannelExpiredTimeMs)} expiry starts again at ${formatTime(e.t)}, so it stays listed unless no registration arrives by ${formatTime(e.t + c.config.brokerChannelExpiredTimeMs)}.`),
   'broker.removed': (e, c) => {
     const { config } = c;
     const why = {

@@ -3,6 +3,7 @@
  * RocketMQ 的名词保持原样（CommitLog、ConsumeQueue、readQueueNums ……）。
  */
 import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, perm2String, registerNameServerPeriod, type SimConfig } from '../../sim/index.ts';
+import { formatTime } from '../../viz/format.ts';
 import { durationZh as d, failedSend, keepsOffsetsLocally, nodeZh as node, nodeName, syncAttempts, type FailedSend, type NarrationContext, type Narrators } from './context.ts';
 
 const FAULTS: Record<string, (target: string) => string> = {
@@ -16,11 +17,11 @@ const FAULTS: Record<string, (target: string) => string> = {
   startNameServer: (t) => `${t} 以空路由表启动：它要等每个 Broker 的下一次心跳才重新知道该 Broker。`,
   partitionLink: (t) => `链路 ${t} 被切断：这两个进程之间无法通信。`,
   healLink: (t) => `链路 ${t} 恢复。`,
-  addConsumer: (t) => `${t} 加入：向 Broker 注册，它的消费者组通过 rebalance 给它分配队列。`,
+  addConsumer: (t) => `${t} 加入：向 Broker 注册，它的消费者组通过负载均衡给它分配队列。`,
   addProducer: (t) => `${t} 启动：先获取主题的路由，然后发送消息，并向它知道的 Master 发送心跳。`,
-  removeConsumer: (t) => `${t} 正常退出：主动注销，消费者组立即 rebalance。`,
+  removeConsumer: (t) => `${t} 正常退出：主动注销，消费者组立即重新负载均衡。`,
   removeProducer: (t) => `${t} 关闭：先向它知道的每个 Broker 注销，然后停止发送。`,
-  crashConsumer: (t) => `${t} 崩溃：Broker 发现连接关闭，消费者组立即 rebalance。`,
+  crashConsumer: (t) => `${t} 崩溃：Broker 发现连接关闭，消费者组立即重新负载均衡。`,
   hangConsumer: (t) => `${t} 卡死：不再发送心跳、不再消费，但连接仍然打开，只有通道过期才能发现。`,
   setProducerRate: (t) => `发送速率改变：${t}。`,
   updateTopic: (t) => `运维人员执行 updateTopic：${t}。`,
@@ -57,7 +58,7 @@ const ONEWAY_ZH = 'ONEWAY 发送（sendOneway）不等待任何应答，所以�
 export const zh: Narrators = {
   'broker.registered': (e, c) => (e.first
     ? `${node(c, e, e.brokerId)} 首次注册到 ${e.nameServer}（路由注册）：${e.nameServer} 开始在路由中提供它。之后它每 ${d(registerNameServerPeriod(c.config))}重复注册一次——这次注册就是 Broker 的心跳。`
-    : `${node(c, e, e.brokerId)} 的心跳到达 ${e.nameServer}：它的 ${d(c.config.brokerChannelExpiredTimeMs)}过期计时在 ${d(e.t)}重新开始，只要在 ${d(e.t + c.config.brokerChannelExpiredTimeMs)}之前还有心跳，就不会被剔除。`),
+    : `${node(c, e, e.brokerId)} 再次注册到 ${e.nameServer}（可能是定期的心跳，也可能是创建主题等变更后立即进行的注册）：它的 ${d(c.config.brokerChannelExpiredTimeMs)}过期计时从 ${formatTime(e.t)} 重新开始，只要在 ${formatTime(e.t + c.config.brokerChannelExpiredTimeMs)} 之前还有注册到达，就不会被剔除。`),
   'broker.removed': (e, c) => {
     const { config } = c;
     const why = {
@@ -76,18 +77,18 @@ export const zh: Narrators = {
     ? `${e.producer} 重试发送消息 ${e.msgId}：第 ${e.attempt} 次尝试（最多 ${syncAttempts(config)} 次，retryTimesWhenSendFailed ${config.retryTimesWhenSendFailed}），发往 ${e.broker} 的队列 ${e.queueId}。`
     : `${e.producer} 把消息 ${e.msgId}（标签 ${e.tags || '无'}${e.keys ? `，key ${e.keys}` : ''}）发送到 ${e.broker} 的队列 ${e.queueId}：生产者轮流选择可写队列。`),
   'message.stored': (e, c) => {
-    if (e.brokerId !== 0) return `${node(c, e, e.brokerId)}（Slave）通过 HAService 从 Master 复制了这条消息：CommitLog 位置同为 ${e.commitLogOffset}。`;
+    if (e.brokerId !== 0) return `${node(c, e, e.brokerId)}（Slave）通过 HAService 从 Master 复制了这条消息：CommitLog 偏移量同为 ${e.commitLogOffset}。`;
     const read = c.readQueueNums?.(e.broker, e.topic);
     const fate = read !== undefined && e.queueId >= read
       ? `队列 ${e.queueId} 的 id 大于或等于 readQueueNums（${read}）：永远不会有消费者拉取它。`
       : '现在可以被拉取了。';
-    return `${node(c, e, 0)} 把消息追加到 CommitLog（偏移量 ${e.commitLogOffset}），并写入 ConsumeQueue ${e.topic} #${e.queueId} 的位置 ${e.queueOffset}。${fate}`;
+    return `${node(c, e, 0)} 把消息追加到 CommitLog（物理偏移量 ${e.commitLogOffset}），并写入 ConsumeQueue ${e.topic} #${e.queueId} 的位点 ${e.queueOffset}。${fate}`;
   },
-  'message.filtered': (e) => `消费者组 ${e.group} 在${e.by === 'broker' ? ' Broker ' : '客户端'}跳过了消息 ${e.msgId}（${e.topic} ${e.broker} 队列 ${e.queueId}，位置 ${e.queueOffset}，标签 ${e.tags || '无'}）：Broker 每个消费者组只保存一份订阅，成员订阅不一致时，一个成员需要的消息会被另一个成员跳过，整个组都不会消费它。`,
+  'message.filtered': (e) => `消费者组 ${e.group} 在${e.by === 'broker' ? ' Broker ' : '客户端'}跳过了消息 ${e.msgId}（${e.topic} ${e.broker} 队列 ${e.queueId}，位点 ${e.queueOffset}，标签 ${e.tags || '无'}）：Broker 每个消费者组只保存一份订阅，成员订阅不一致时，一个成员需要的消息会被另一个成员跳过，整个组都不会消费它。`,
   'message.lost': (e, c) => {
     switch (e.reason) {
-      case 'truncatedByNewMaster': return `${node(c, e, e.brokerId, true)} 把消息 ${e.msgId}（${e.topic} 队列 ${e.queueId}，位置 ${e.queueOffset}）从 CommitLog 截掉了：它作为新 Master 的 Slave 回来，而新 Master 从未收到这条消息，也没有其他副本持有它。`;
-      case 'notFlushedNotReplicated': return `${node(c, e, e.brokerId)} 断电，消息 ${e.msgId}（${e.topic} 队列 ${e.queueId}，位置 ${e.queueOffset}）随之丢失：它只在 page cache 中，尚未刷盘，也没有 Slave 持有副本。`;
+      case 'truncatedByNewMaster': return `${node(c, e, e.brokerId, true)} 把消息 ${e.msgId}（${e.topic} 队列 ${e.queueId}，位点 ${e.queueOffset}）从 CommitLog 截掉了：它作为新 Master 的 Slave 回来，而新 Master 从未收到这条消息，也没有其他副本持有它。`;
+      case 'notFlushedNotReplicated': return `${node(c, e, e.brokerId)} 断电，消息 ${e.msgId}（${e.topic} 队列 ${e.queueId}，位点 ${e.queueOffset}）随之丢失：它只在 page cache 中，尚未刷盘，也没有 Slave 持有副本。`;
       case 'onewayNotDelivered': return `消息 ${e.msgId}（ONEWAY，${e.topic}，发往 ${e.broker} 队列 ${e.queueId}）在途中丢失：它的 Broker 被网络分区隔离，或在消息到达时已停止运行。${ONEWAY_ZH}`;
       case 'onewayRefused': return `${node(c, e, e.brokerId)} 拒绝了消息 ${e.msgId}（ONEWAY，${e.topic} 队列 ${e.queueId}），例如队列 id 超出了 Topic 的队列数：它的应答无人接收。${ONEWAY_ZH}`;
     }
@@ -110,19 +111,19 @@ export const zh: Narrators = {
     return `${e.producer} 发送 ${e.msgId} 的结果是 ${e.status}：${what}。`;
   },
   rebalance: (e, { config }) => (e.queues.length > 0
-    ? `${e.consumer} 为 ${e.group} 对 ${e.topic} 做了 rebalance，现在拥有 ${e.queues.join('、')}。组内每个成员对同样排序的列表执行同样的分配算法，所以每个队列只有一个拥有者。rebalance 每 ${d(config.rebalanceIntervalMs)}执行一次，组成员变化时也会立即执行。`
-    : `${e.consumer} 为 ${e.group} 对 ${e.topic} 做了 rebalance，但没有分到队列：在下一次 rebalance 给它队列之前，它什么也不消费（每 ${d(config.rebalanceIntervalMs)}一次，或组成员变化时）。`),
-  'consumer.registered': (e, c) => `${node(c, e, e.brokerId)} 把 ${e.consumer} 加入 ${e.group} 的消费者表（消费者每 ${d(c.config.clientHeartbeatIntervalMs)}向每个 Broker 发送一次心跳，Slave 也不例外）；组内成员会被通知 rebalance。`,
+    ? `${e.consumer} 为 ${e.group} 对 ${e.topic} 做了负载均衡，现在拥有 ${e.queues.join('、')}。组内每个成员对同样排序的列表执行同样的分配算法，所以每个队列只有一个拥有者。负载均衡每 ${d(config.rebalanceIntervalMs)}执行一次，组成员变化时也会立即执行。`
+    : `${e.consumer} 为 ${e.group} 对 ${e.topic} 做了负载均衡，但没有分到队列：在下一次负载均衡给它队列之前，它什么也不消费（每 ${d(config.rebalanceIntervalMs)}一次，或组成员变化时）。`),
+  'consumer.registered': (e, c) => `${node(c, e, e.brokerId)} 把 ${e.consumer} 加入 ${e.group} 的消费者表（消费者每 ${d(c.config.clientHeartbeatIntervalMs)}向每个 Broker 发送一次心跳，Slave 也不例外）；组内成员会被通知重新负载均衡。`,
   'consumer.removed': (e, c) => {
     const why = { expired: `${d(c.config.channelExpiredTimeoutMs)}内没有心跳`, channelClosed: '连接已关闭', unregistered: '主动注销' }[e.reason];
-    return `${node(c, e, e.brokerId)} 将 ${e.consumer} 从 ${e.group} 中移除：${why}。组内其他成员 rebalance 并接管它的队列。`;
+    return `${node(c, e, e.brokerId)} 将 ${e.consumer} 从 ${e.group} 中移除：${why}。组内其他成员重新负载均衡并接管它的队列。`;
   },
   'producer.registered': (e, c) => `${node(c, e, e.brokerId)} 把 ${e.producer} 加入生产者组 ${e.group} 的生产者表（ProducerManager）：生产者每 ${d(c.config.clientHeartbeatIntervalMs)}向它知道的每个 Master 发送一次心跳，${d(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)}没有心跳的生产者连接会被关闭。`,
   'producer.removed': (e, c) => {
     const why = { expired: `${d(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)}内没有心跳，Broker 关闭了它的连接`, channelClosed: '连接已关闭', unregistered: '关闭时主动注销' }[e.reason];
     return `${node(c, e, e.brokerId)} 将 ${e.producer} 从生产者组 ${e.group} 的生产者表中移除：${why}。不会通知任何人：发送消息并不依赖这张表。`;
   },
-  'message.consumed': (e, c) => `${e.consumer}（${e.group}）消费了 ${e.broker} 队列 ${e.queueId} 位置 ${e.queueOffset} 的消息${e.reconsumeTimes > 0 ? `（第 ${e.reconsumeTimes} 次重试）` : ''}${e.brokerId === 0 ? '' : `，是从 Slave ${node(c, e, e.brokerId)} 读取的：它的路由里没有 ${e.broker} 的 Master`}。${consumedOffsetZh(c, e.consumer)}`,
+  'message.consumed': (e, c) => `${e.consumer}（${e.group}）消费了 ${e.broker} 队列 ${e.queueId} 位点 ${e.queueOffset} 的消息${e.reconsumeTimes > 0 ? `（第 ${e.reconsumeTimes} 次重试）` : ''}${e.brokerId === 0 ? '' : `，是从 Slave ${node(c, e, e.brokerId)} 读取的：它的路由里没有 ${e.broker} 的 Master`}。${consumedOffsetZh(c, e.consumer)}`,
   'consume.failed': (e, { config }) => {
     const next = e.next === 'dlq'
       ? `重试 ${config.maxReconsumeTimes} 次后进入死信队列 %DLQ%${e.group}`
@@ -132,6 +133,6 @@ export const zh: Narrators = {
   'pull.rejected': (e, c) => `${node(c, e, e.brokerId)} 拒绝了 ${e.consumer} 对 ${e.topic} 队列 ${e.queueId} 的拉取：${e.reason}。`,
   'offset.committed': (e, c) => (keepsOffsetsLocally(c, e.consumer)
     ? `${e.consumer} 把 ${e.group}（广播模式）在 ${e.broker} 队列 ${e.queueId} 的消费位点 ${e.offset} 写入了自己的本地文件（LocalFileOffsetStore，~/.rocketmq_offsets/<clientId>/${e.group}/offsets.json）。广播消费者自己保存位点：它每 ${d(c.config.persistConsumerOffsetIntervalMs)}为自己的每个队列写一次文件，拉取请求也不携带位点。`
-    : `${e.consumer} 为 ${e.group} 提交了 ${e.broker} 队列 ${e.queueId} 的消费位点 ${e.offset}：重启或 rebalance 之后，组从这里继续消费。它每 ${d(c.config.persistConsumerOffsetIntervalMs)}为自己的每个队列提交一次，每次拉取请求也会把位点带给 Broker。`),
+    : `${e.consumer} 为 ${e.group} 提交了 ${e.broker} 队列 ${e.queueId} 的消费位点 ${e.offset}：重启或负载均衡之后，组从这里继续消费。它每 ${d(c.config.persistConsumerOffsetIntervalMs)}为自己的每个队列提交一次，每次拉取请求也会把位点带给 Broker。`),
   fault: (e) => (FAULTS[e.action] ?? ((t) => `${e.action} ${t}。`))(e.target),
 };

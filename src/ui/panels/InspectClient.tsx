@@ -40,7 +40,7 @@ function AllocatedQueues({ consumer, strings }: { consumer: Readonly<ConsumerSta
 
 function roleFacts(client: Readonly<ClientState>, strings: InspectStrings): [string, string][] {
   if (client.kind === 'producer') {
-    return [[strings.producerGroup, client.spec.group], [strings.topic, client.spec.topic], ['sendMode', client.spec.sendMode], ['ratePerSec', strings.sendRate(client.ratePerSec)]];
+    return [[strings.producerGroup, client.spec.group], [strings.topic, client.spec.topic], ['sendMode', client.spec.sendMode], [strings.sendRateLabel, strings.sendRate(client.ratePerSec)]];
   }
   return [
     [strings.consumerGroup, client.spec.group], [strings.topic, client.spec.topic], [strings.subscription, client.spec.subscription],

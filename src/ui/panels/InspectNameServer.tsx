@@ -30,7 +30,7 @@ export function InspectNameServer({ ns, timeMs, strings }: { ns: Readonly<NameSe
       <Facts items={[
         [strings.statusLabel, strings.status[ns.up ? 'up' : 'down']],
         [strings.address, `${ns.ip}:${NAMESRV_PORT}`],
-        ['nextScanAt', ns.up ? formatTime(ns.nextScanAt) : strings.none],
+        [strings.nextScanLabel, ns.up ? formatTime(ns.nextScanAt) : strings.none],
       ]} />
       <DataTable caption="brokerAddrTable" columns={['brokerName', 'brokerId', strings.address, strings.cluster]} rows={addrRows} empty={strings.none} testId="brokerAddrTable" whole={ADDR_IN_ADDR_TABLE} />
       <DataTable caption="brokerLiveTable" columns={[strings.address, 'broker', strings.lastUpdate, 'heartbeatTimeoutMillis', 'dataVersion']} rows={liveRows} empty={strings.none} testId="brokerLiveTable" whole={ADDR_IN_LIVE_TABLE} dense />

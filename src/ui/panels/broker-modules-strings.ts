@@ -74,9 +74,9 @@ const zh: BrokerModulesStrings = {
   requestColumns: ['请求 · 处理器', '请求码', '次数'],
   noRequests: '暂无请求。',
   clientManager: '客户端管理',
-  consumerGroups: 'ConsumerManager：每个消费组的连接及其上次心跳距今的时间',
+  consumerGroups: 'ConsumerManager：每个消费者组的连接及其上次心跳距今的时间',
   channelAge: (clientId, age) => `${clientId}：上次心跳 ${age}前`,
-  noConsumers: '没有消费组。',
+  noConsumers: '没有消费者组。',
   producerGroups: 'ProducerManager：每个生产者组的连接及其上次心跳距今的时间',
   noProducers: (slave) => (slave ? '没有生产者：生产者只向 Master 发送心跳。' : '没有生产者组。'),
   store: '存储',
@@ -93,9 +93,9 @@ const zh: BrokerModulesStrings = {
   steps: {
     send: (producer, replicated) => (replicated ? 'HAService：从 Master 复制而来' : `SendMessageProcessor：来自 ${producer} 的 SEND_MESSAGE`),
     commitLog: (offset, size) => `写入 CommitLog，物理偏移量 ${offset}（${size} 字节）`,
-    consumeQueue: (topic, queueId, offset) => `分发到 ConsumeQueue ${topic}/${queueId}，队列偏移量 ${offset}`,
+    consumeQueue: (topic, queueId, offset) => `分发到 ConsumeQueue ${topic}/${queueId}，队列位点 ${offset}`,
     index: (keys) => `并分发到 IndexService：${keys}`,
-    pull: (groups) => (groups.length > 0 ? `PullMessageProcessor：已被 ${groups.join('、')} 拉取并提交位点` : 'PullMessageProcessor：还没有消费组的提交位点越过它'),
+    pull: (groups) => (groups.length > 0 ? `PullMessageProcessor：已被 ${groups.join('、')} 拉取并提交位点` : 'PullMessageProcessor：还没有消费者组的提交位点越过它'),
   },
 };
 

@@ -73,7 +73,7 @@ const zh: CauseStrings = {
   causesOf: (label) => `原因（${label}）`,
   noCauses: '暂时没有需要解释的。',
   duplicate: {
-    rebalance: 'rebalance 把队列交给了别的消费者，而消费位点尚未提交，于是再次投递',
+    rebalance: '负载均衡把队列交给了别的消费者，而消费位点尚未提交，于是再次投递',
     crash: '最初消费它的消费者在位点到达 Broker（随下一次拉取，或 persistConsumerOffsetInterval 的定时提交）之前崩溃或卡死',
     shutdown: '最初消费它的消费者在位点提交到 Broker 之前关闭',
     pulledAgain: '同一个消费者再次拉取：它的队列被移除后又被分配回来',
@@ -98,7 +98,7 @@ const zh: CauseStrings = {
     onewayNotDelivered: '单向发送在去往 Broker 的途中被网络吞掉（单向发送没有应答）',
     onewayRefused: '单向发送被 Broker 拒绝：它的应答无人接收',
   },
-  storedLostNote: '这样丢失的已存储消息，可能在丢失前已被消费（消息卡片会列出被谁消费）：那次消费依然有效，但 Broker 已不再有这条消息，谁也无法再消费它，之后启动或重置位点的消费组也永远拿不到它。',
+  storedLostNote: '这样丢失的已存储消息，可能在丢失前已被消费（消息卡片会列出被谁消费）：那次消费依然有效，但 Broker 已不再有这条消息，谁也无法再消费它，之后启动或重置位点的消费者组也永远拿不到它。',
 };
 
 const CAUSE_STRINGS: Bilingual<CauseStrings> = { en, zh };

@@ -1,6 +1,6 @@
 /**
  * The words of the NameServer's side and the client's side of routing, in English and
- * Simplified Chinese: the broker's heartbeat (its registration every registerNameServerPeriod),
+ * Simplified Chinese: the broker's registrations (the periodic one every registerNameServerPeriod is its heartbeat),
  * the NameServer a client chose and why, its next route pull, and the RocketMQ 4.x / 5.x switch.
  * Every number comes from the run's config.
  */
@@ -28,8 +28,8 @@ export interface ClientViewStrings {
 }
 
 const en: ClientViewStrings = {
-  sinceHeartbeat: (period) => `Last heartbeat (registration every ${period})`,
-  heartbeatNote: (period, expiry, scan, idle) => `A broker's heartbeat is its full registration (REGISTER_BROKER) sent to every NameServer every ${period}. A NameServer removes a broker at once when its connection closes (a crash, a shutdown); a silent one (cut off, or its machine without power) ${idle === null ? '' : `when its channel has been idle ${idle}, or `}at its scan every ${scan} once its last heartbeat is older than ${expiry}.`,
+  sinceHeartbeat: (period) => `Since last registration (heartbeat every ${period})`,
+  heartbeatNote: (period, expiry, scan, idle) => `A broker's heartbeat is its full registration (REGISTER_BROKER) sent to every NameServer every ${period}; it also registers at once after a topic is created or updated, and every registration restarts the expiry. A NameServer removes a broker at once when its connection closes (a crash, a shutdown); a silent one (cut off, or its machine without power) ${idle === null ? '' : `when its channel has been idle ${idle}, or `}at its scan every ${scan} once its last registration is older than ${expiry}.`,
   chosenWhy: (reason) => {
     switch (reason.kind) {
       case 'notYet': return 'none yet: chosen at the first request to a NameServer';
@@ -53,8 +53,8 @@ const en: ClientViewStrings = {
 };
 
 const zh: ClientViewStrings = {
-  sinceHeartbeat: (period) => `距上次心跳（每 ${period} 注册一次）`,
-  heartbeatNote: (period, expiry, scan, idle) => `Broker 的心跳就是它每 ${period} 向每个 NameServer 发送的完整路由注册（REGISTER_BROKER）。连接关闭时（崩溃、关闭）NameServer 立即剔除该 Broker；沉默的 Broker（网络被隔离，或机器断电）${idle === null ? '' : `在连接空闲满 ${idle} 时被剔除，或者`}在每 ${scan} 一次的扫描中，上次心跳早于 ${expiry} 之前时被剔除（路由剔除）。`,
+  sinceHeartbeat: (period) => `距上次注册（每 ${period} 一次心跳）`,
+  heartbeatNote: (period, expiry, scan, idle) => `Broker 的心跳就是它每 ${period} 向每个 NameServer 发送的完整路由注册（REGISTER_BROKER）；创建或更新主题后它还会立即注册一次，每次注册都会让过期计时重新开始。连接关闭时（崩溃、关闭）NameServer 立即剔除该 Broker；沉默的 Broker（网络被隔离，或机器断电）${idle === null ? '' : `在连接空闲满 ${idle} 时被剔除，或者`}在每 ${scan} 一次的扫描中，距上次注册已超过 ${expiry} 时被剔除（路由剔除）。`,
   chosenWhy: (reason) => {
     switch (reason.kind) {
       case 'notYet': return '尚未选定：第一次请求 NameServer 时选定';

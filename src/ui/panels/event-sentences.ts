@@ -52,7 +52,7 @@ const producerRemovedZh = (config: SimConfig) => ({ ...consumerRemovedZh(config)
 const en: Describers = {
   'broker.registered': (e, { names }) => (e.first
     ? `${drawnNode(names, 'en', e, e.brokerId)} registered with ${e.nameServer} for the first time`
-    : `${drawnNode(names, 'en', e, e.brokerId)} sent its heartbeat (re-registration) to ${e.nameServer}`),
+    : `${drawnNode(names, 'en', e, e.brokerId)} registered with ${e.nameServer} again`),
   'broker.removed': (e, { config, names }) => `${e.nameServer} removed ${drawnNode(names, 'en', e, e.brokerId)}: ${removedReasonEn(config)[e.reason]}`,
   'nameServer.chosen': (e) => `${e.client} chose ${e.nameServer}`,
   'route.updated': (e) => `${e.client} got the route of ${e.topic} from ${e.nameServer}: ${e.writeQueues.length} write / ${e.readQueues.length} read queues`,
@@ -95,7 +95,7 @@ const en: Describers = {
 const zh: Describers = {
   'broker.registered': (e, { names }) => (e.first
     ? `${drawnNode(names, 'zh', e, e.brokerId)} 首次注册到 ${e.nameServer}`
-    : `${drawnNode(names, 'zh', e, e.brokerId)} 向 ${e.nameServer} 重新注册（心跳）`),
+    : `${drawnNode(names, 'zh', e, e.brokerId)} 再次注册到 ${e.nameServer}`),
   'broker.removed': (e, { config, names }) => `${e.nameServer} 移除了 ${drawnNode(names, 'zh', e, e.brokerId)}：${removedReasonZh(config)[e.reason]}`,
   'nameServer.chosen': (e) => `${e.client} 选定了 ${e.nameServer}`,
   'route.updated': (e) => `${e.client} 从 ${e.nameServer} 获取了 ${e.topic} 的路由：${e.writeQueues.length} 个可写队列 / ${e.readQueues.length} 个可读队列`,

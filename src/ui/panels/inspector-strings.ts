@@ -34,7 +34,11 @@ export interface InspectorStrings {
   readQueues: string;
   allocatedQueues: string;
   pendingMessages: string;
+  /** The simulator's send rate of a producer (the scenario's ratePerSec, changed by setProducerRate): not a RocketMQ field. */
+  sendRateLabel: string;
   sendRate: (ratePerSec: number) => string;
+  /** When the NameServer's scanNotActiveBroker task runs next: the simulator's schedule, not a RocketMQ field. */
+  nextScanLabel: string;
   subscription: string;
 }
 
@@ -62,7 +66,9 @@ const en: InspectorStrings = {
   readQueues: 'Read queues',
   allocatedQueues: 'Allocated queues (processQueueTable)',
   pendingMessages: 'Pulled, not consumed',
+  sendRateLabel: 'Send rate (set by the scenario)',
   sendRate: (rate) => `${rate} msg/s`,
+  nextScanLabel: 'Next scanNotActiveBroker run',
   subscription: 'Subscription',
 };
 
@@ -90,7 +96,9 @@ const zh: InspectorStrings = {
   readQueues: '可读队列',
   allocatedQueues: '分配到的队列（processQueueTable）',
   pendingMessages: '已拉取、未消费',
+  sendRateLabel: '发送速率（由场景设定）',
   sendRate: (rate) => `${rate} 条/秒`,
+  nextScanLabel: '下一次 scanNotActiveBroker 扫描',
   subscription: '订阅表达式',
 };
 

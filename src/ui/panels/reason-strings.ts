@@ -40,15 +40,15 @@ const zh: ReasonStrings = {
     switch (reason.kind) {
       case 'noRoute': return '还没有它的 Topic 的路由（下一次路由拉取时向 NameServer 询问）';
       case 'noReadableQueues': return '它的 Topic 没有可读队列';
-      case 'notInConsumerList': return '没有分配到队列：Broker 的消费组中还没有它（心跳尚未到达）';
+      case 'notInConsumerList': return '没有分配到队列：Broker 的消费者组中还没有它（心跳尚未到达）';
       case 'moreConsumersThanQueues': return `没有分配到队列：${reason.consumers} 个消费者，只有 ${reason.queues} 个可读队列`;
       case 'strategyLeftNone': return `没有分配到队列：${reason.strategy} 没有分给它（${reason.consumers} 个消费者，${reason.queues} 个可读队列）`;
-      case 'rebalancePending': return '还没有分配到队列：它上一次 rebalance 时 Broker 还没有把它列入消费组，下一次 rebalance 会给它分配队列';
+      case 'rebalancePending': return '还没有分配到队列：它上一次负载均衡时 Broker 还没有把它列入消费者组，下一次负载均衡会给它分配队列';
       case 'onlyUnwrittenQueues': return `只拥有没有生产者写入的队列（id ≥ writeQueueNums）：${reason.queues.join('、')}`;
       case 'masterDown': return `只拥有 ${reason.brokers.join('、')} 的队列，而${reason.brokers.length === 1 ? '它' : '它们'}的 Master 已停止或被网络隔离：生产者只写 Master，在${reason.brokers.length === 1 ? '它' : '它们'}恢复之前不会有新消息（Slave 只提供读取）`;
     }
   },
-  drained: '已消费完：每个消费组都已消费',
+  drained: '已消费完：每个消费者组都已消费',
   legendDrained: '已消费完：不再可读，但没有遗留消息',
 };
 

@@ -66,7 +66,7 @@ const zh: TopologyStrings = {
     const messages = `${q.count} 条消息`;
     const written = q.writable ? '' : '，没有生产者写入';
     if (q.fate === 'drained') return `${q.broker} 队列 ${q.queueId}：${messages}，已全部消费，不再可读（id ≥ readQueueNums）${written}`;
-    if (q.fate === 'pulled') return `${q.broker} 队列 ${q.queueId}：${messages}，不再可读（id ≥ readQueueNums）：消费者此前已拉取的消息会消费到它 Rebalance 放弃此队列为止，其余永远不会被消费${written}`;
+    if (q.fate === 'pulled') return `${q.broker} 队列 ${q.queueId}：${messages}，不再可读（id ≥ readQueueNums）：消费者此前已拉取的消息会消费到负载均衡放弃此队列为止，其余永远不会被消费${written}`;
     if (!q.readable) return `${q.broker} 队列 ${q.queueId}：${messages}，永远不会被消费（id ≥ readQueueNums）${written}`;
     return `${q.broker} 队列 ${q.queueId}：${messages}，已消费 ${q.consumed} 条${written}，${zhOwners(q.owners)}`;
   },
@@ -74,7 +74,7 @@ const zh: TopologyStrings = {
   slaveQueueCounts: (read) => `读 ${read} · 代为提供读取`,
   legendQueueReadable: '队列格：实线 = 可读（id < readQueueNums）',
   legendQueueNever: '虚线、橙色 = 永远不会被拉取（id ≥ readQueueNums）',
-  legendQueueDrained: '虚线、绿色 = 已消费完（id ≥ readQueueNums）：每个消费组都已消费，也不再有消息写入',
+  legendQueueDrained: '虚线、绿色 = 已消费完（id ≥ readQueueNums）：每个消费者组都已消费，也不再有消息写入',
   legendQueueWritten: '蓝色上边 = 生产者会写入（id < writeQueueNums）',
   legendOwner: '队列 → 当前拥有它的消费者',
   dotRetried: '重试发送（第 2 次及以后）',

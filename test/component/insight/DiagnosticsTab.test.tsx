@@ -83,7 +83,7 @@ describe('Route diagnostics', () => {
     openAt('shrink-unsafely', 180_000, 'zh');
     render(<DiagnosticsTab />);
     expect(titles('strandedAboveRead')).toEqual([`broker-b 上的 TopicTest：队列 4-7 中还剩 ${stranded} 条消息，其 id ≥ readQueueNums 4`]);
-    expect(findings('strandedAboveRead')[0]).toHaveTextContent('把 readQueueNums 调回 8（mqadmin updateTopic -t TopicTest -b 10.0.1.2:10911 -r 8），writeQueueNums 保持 4；等每个消费组都把队列 4-7 消费完（lag 为 0），再把 readQueueNums 调回 4。');
+    expect(findings('strandedAboveRead')[0]).toHaveTextContent('把 readQueueNums 调回 8（mqadmin updateTopic -t TopicTest -b 10.0.1.2:10911 -r 8），writeQueueNums 保持 4；等每个消费者组都把队列 4-7 消费完（lag 为 0），再把 readQueueNums 调回 4。');
   });
 
   it('finds nothing left above readQueueNums after a safe shrink', () => {

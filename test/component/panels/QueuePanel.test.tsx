@@ -224,7 +224,7 @@ describe('QueuePanel, shrinking a topic the unsafe way (read and write 8 -> 4 at
     act(() => usePlayback.getState().setLanguage('zh'));
     render(<QueuePanel />);
     const queue = timeline.summary().queues.find((q) => q.broker === 'broker-b' && q.queueId === 4)!;
-    expect(within(cellOf('broker-b', 4)).getByText(`尚未消费 ${queue.maxOffset - queue.consumerOffsets['CG_ORDER']!} 条：c-2 在此队列变为不可读之前已拉取；它只会消费到 Rebalance 放弃此队列为止，剩下的永远无法消费`)).toBeInTheDocument();
-    expect(within(cellOf('broker-b', 4)).queryByText('已消费完：每个消费组都已消费')).toBeNull();
+    expect(within(cellOf('broker-b', 4)).getByText(`尚未消费 ${queue.maxOffset - queue.consumerOffsets['CG_ORDER']!} 条：c-2 在此队列变为不可读之前已拉取；它只会消费到负载均衡放弃此队列为止，剩下的永远无法消费`)).toBeInTheDocument();
+    expect(within(cellOf('broker-b', 4)).queryByText('已消费完：每个消费者组都已消费')).toBeNull();
   });
 });

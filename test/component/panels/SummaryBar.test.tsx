@@ -38,7 +38,7 @@ describe('SummaryBar', () => {
     expect(item).toHaveTextContent(filteredOut.toLocaleString('en-US'));
     expect(item).toHaveClass('rs-summary-warn');
     act(() => usePlayback.getState().setLanguage('zh'));
-    expect(screen.getByTestId('summary-filteredOut')).toHaveTextContent('被过滤跳过 (因组内成员订阅不一致而永远不会被该消费组消费的消息');
+    expect(screen.getByTestId('summary-filteredOut')).toHaveTextContent('被过滤跳过 (因组内成员订阅不一致而永远不会被该消费者组消费的消息');
   });
 
   it('shows what waits in SCHEDULE_TOPIC_XXXX only where the scenario delays something, so that stored adds up', () => {

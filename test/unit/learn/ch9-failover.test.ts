@@ -53,7 +53,7 @@ describe('chapter failover: the slave step shows a message read from broker-a\'s
     const { step, stoppedAt, crash, trace } = await slaveStep();
     const { t, queueId, queueOffset } = stoppedAt!;
     expect(step.caption.en).toContain(`(queue ${queueId}, offset ${queueOffset}), consumed at ${clock(t)}, has brokerId 1`);
-    expect(step.caption.zh).toContain(`（队列 ${queueId}，offset ${queueOffset}）在 ${clock(t)} 被消费，brokerId 为 1`);
+    expect(step.caption.zh).toContain(`（队列 ${queueId}，位点 ${queueOffset}）在 ${clock(t)} 被消费，brokerId 为 1`);
     const routeWithoutMaster = trace.find((event) => event.type === 'route.updated' && event.client === 'c-1' && event.topic === 'TopicTest' && event.t > crash.t)!;
     expect(routeWithoutMaster.type === 'route.updated' && routeWithoutMaster.writeQueues.some((queue) => queue.startsWith('broker-a:'))).toBe(false);
     expect(step.caption.en).toContain(`At ${clock(routeWithoutMaster.t)} c-1's route showed broker-a without a master`);

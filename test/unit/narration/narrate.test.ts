@@ -60,12 +60,22 @@ describe('the caption of every event', () => {
 
   it('calls the 30 s registration the heartbeat and uses the configured expiry, restarting at the event time', () => {
     expect(narrate(sample('broker.registered'), 'en', { config }))
-      .toBe("broker-a/0's heartbeat reached ns-1: its 90 s expiry starts again at 95 s, so it stays listed unless nothing arrives by 185 s.");
-    expect(narrate(sample('broker.registered'), 'zh', { config })).toContain('90 秒过期计时在 95 秒重新开始');
+      .toBe('broker-a/0 registered with ns-1 again (its periodic heartbeat, or an immediate registration after a change such as a new topic): '
+        + 'its 90 s expiry starts again at 1:35.000, so it stays listed unless no registration arrives by 3:05.000.');
+    expect(narrate(sample('broker.registered'), 'zh', { config })).toContain('90 秒过期计时从 1:35.000 重新开始');
     expect(narrate({ ...sample('broker.registered'), first: true } as TraceEvent, 'en', { config })).toContain('every 30 s: that registration is the broker\'s heartbeat');
     // BrokerController.start holds the period between 10 s and 60 s: 5 s is every 10 s.
     const fast = resolveConfig({ brokerHeartbeatIntervalMs: 5_000 });
     expect(narrate({ ...sample('broker.registered'), first: true } as TraceEvent, 'en', { config: fast })).toContain('every 10 s: that registration');
+  });
+
+  it('writes the moments of the NameServer expiry on the run\'s clock (m:ss) and the expiry itself as a length of time', () => {
+    // nameserver chapter: broker-a's registration at 0:10 is listed until 0:10 + 120 s = 2:10.
+    const registered = { t: 10_018, type: 'broker.registered', nameServer: 'ns-1', broker: 'broker-a', brokerId: 0, first: false } as TraceEvent;
+    const defaults = resolveConfig({});
+    expect(narrate(registered, 'en', { config: defaults })).toContain('its 120 s expiry starts again at 0:10.018, so it stays listed unless no registration arrives by 2:10.018.');
+    expect(narrate(registered, 'zh', { config: defaults })).toContain('它的 120 秒过期计时从 0:10.018 重新开始，只要在 2:10.018 之前还有注册到达，就不会被剔除。');
+    expect(narrate(registered, 'zh', { config: defaults })).not.toMatch(/在 10 秒|130 秒/);
   });
 
   it('says a crash closes the connections and a power loss closes none: nobody is told of a host without power', () => {

@@ -101,8 +101,8 @@ describe('diagnostics and what-if speak of the new master', () => {
     if (!result.ok || !result.divergence) throw new Error('the runs should differ');
     const { changed, changedNodes } = result.divergence;
     expect(changed).toMatchObject({ type: 'broker.registered', broker: 'broker-a', brokerId: 0 });
-    expect(describeEvent(changed!, 'en', { config: json.config, names: tableNames(changedNodes) })).toMatch(/^broker-a\/1 \(now master\) sent its heartbeat/);
-    expect(describeEvent(changed!, 'zh', { config: json.config, names: tableNames(changedNodes) })).toMatch(/^broker-a\/1（现为 Master） 向 ns-\d 重新注册/);
+    expect(describeEvent(changed!, 'en', { config: json.config, names: tableNames(changedNodes) })).toMatch(/^broker-a\/1 \(now master\) registered with ns-\d again/);
+    expect(describeEvent(changed!, 'zh', { config: json.config, names: tableNames(changedNodes) })).toMatch(/^broker-a\/1（现为 Master） 再次注册到 ns-\d/);
   });
 
   it('offers no master role to change in controller mode, and refuses one: every elected master is SYNC_MASTER', () => {

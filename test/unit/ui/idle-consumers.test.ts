@@ -80,7 +80,7 @@ describe('a consumer that owns only the queues of a master that is down', () => 
     const [idle] = idleConsumers(timeline.state);
     expect(idle?.reason).toEqual({ kind: 'rebalancePending' });
     expect(reasonStrings('en').idle(idle!.reason)).toBe('owns no queue yet: its last rebalance ran before the brokers listed it in its group, and the next one gives it queues');
-    expect(reasonStrings('zh').idle(idle!.reason)).toBe('还没有分配到队列：它上一次 rebalance 时 Broker 还没有把它列入消费组，下一次 rebalance 会给它分配队列');
+    expect(reasonStrings('zh').idle(idle!.reason)).toBe('还没有分配到队列：它上一次负载均衡时 Broker 还没有把它列入消费者组，下一次负载均衡会给它分配队列');
     timeline.seek(3_000);
     expect(idleConsumers(timeline.state)).toEqual([]);
   });

@@ -55,7 +55,7 @@ const en: DashboardStrings = {
 
 const zh: DashboardStrings = {
   heading: '控制台',
-  intro: '播放头时刻的 RocketMQ 控制台表格。TPS 按最近 10 秒计算（与 Broker 的统计一致）；运行从午夜开始，所以“今天”就是到目前为止的整个运行。diffTotal 从 Broker 上已提交的位点算起（已消费但尚未提交的也计入），而且只统计 NameServer 列出的 Broker，所以可能与概览的“消费堆积”不同。“今天消费总数”（msgGetTotalTodayNow）是各 Broker 返回给拉取请求的消息数：已拉取但尚未消费的、以及 Rebalance 后再次拉取的也计入，所以会比概览的“已消费”多。',
+  intro: '播放头时刻的 RocketMQ 控制台表格。TPS 按最近 10 秒计算（与 Broker 的统计一致）；运行从午夜开始，所以“今天”就是到目前为止的整个运行。diffTotal 从 Broker 上已提交的位点算起（已消费但尚未提交的也计入），而且只统计 NameServer 列出的 Broker，所以可能与概览的“消费堆积”不同。“今天消费总数”（msgGetTotalTodayNow）是各 Broker 返回给拉取请求的消息数：已拉取但尚未消费的、以及负载均衡后再次拉取的也计入，所以会比概览的“已消费”多。',
   exportCsv: (table) => `把${table}导出为 CSV`,
   topic: '主题',
   group: '消费者组',

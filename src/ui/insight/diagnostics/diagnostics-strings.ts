@@ -44,17 +44,17 @@ function idleFixEn(f: IdleFinding): string {
 
 function idleFixZh(f: IdleFinding): string {
   switch (f.reason.kind) {
-    case 'moreConsumersThanQueues': return `让 ${f.topic} 的可读队列数不少于消费组的消费者数（同时调大 readQueueNums 和 writeQueueNums），或减少消费者。`;
+    case 'moreConsumersThanQueues': return `让 ${f.topic} 的可读队列数不少于消费者组的消费者数（同时调大 readQueueNums 和 writeQueueNums），或减少消费者。`;
     case 'strategyLeftNone': return '队列足够时，AVG 或 AVG_BY_CIRCLE 会给每个消费者分到队列；CONSISTENT_HASH 不保证这一点。';
     case 'onlyUnwrittenQueues': return '完成缩容（这些队列消费完后调小 readQueueNums），或把 writeQueueNums 调回去，让它的队列有消息写入。';
     case 'masterDown': {
       const brokers = f.reason.brokers.join('、');
-      return `让 ${brokers} 的 Master 恢复（重启，或修复网络分区）。在此之前生产者只发往其他 Master，它们的队列归本组其他消费者；只要 Slave 让 ${brokers} 留在路由中，Rebalance 就不会把这些队列从 ${f.consumer} 移走。使用 Controller 模式（RocketMQ 5.x，enableControllerMode）时，会选举一个 Slave 成为 Master。`;
+      return `让 ${brokers} 的 Master 恢复（重启，或修复网络分区）。在此之前生产者只发往其他 Master，它们的队列归本组其他消费者；只要 Slave 让 ${brokers} 留在路由中，负载均衡就不会把这些队列从 ${f.consumer} 移走。使用 Controller 模式（RocketMQ 5.x，enableControllerMode）时，会选举一个 Slave 成为 Master。`;
     }
     case 'rebalancePending':
-      return '无需处理：Broker 通知消费组（NOTIFY_CONSUMER_IDS_CHANGED）后消费者会立即再次 Rebalance（5.x 中距上一次至少 1 秒，即 minInterval），并且每 20 秒一次。';
+      return '无需处理：Broker 通知消费者组（NOTIFY_CONSUMER_IDS_CHANGED）后消费者会立即再次负载均衡（5.x 中距上一次至少 1 秒，即 minInterval），并且每 20 秒一次。';
     case 'noRoute': case 'noReadableQueues': case 'notInConsumerList':
-      return '等待下一次路由拉取和 Rebalance（默认每 30 秒和 20 秒一次）；如果一直如此，检查 Topic 是否存在且可读。';
+      return '等待下一次路由拉取和负载均衡（默认每 30 秒和 20 秒一次）；如果一直如此，检查 Topic 是否存在且可读。';
   }
 }
 
@@ -109,9 +109,9 @@ function strandedAboveReadZh(f: StrandedAboveRead): DiagnosticText {
   return {
     title: `${onBrokerZh(f)} 上的 ${f.topic}：队列 ${ids} 中还剩 ${leftOf(f)} 条消息，其 id ≥ readQueueNums ${f.readQueueNums}`,
     why: `消费者只会被分配 id 小于 readQueueNums 的队列（topicRouteData2TopicSubscribeInfo），Broker 会拒绝对其他队列的拉取（PullMessageProcessor）；生产者也不再写入它们（id ≥ writeQueueNums ${f.writeQueueNums}）。`
-      + `这些消息是在 readQueueNums 调小之前写入的，当时还没有被所有消费组消费完${f.stranded > 0 ? `：其中 ${f.stranded} 条已经永远无法消费。` : '。'}`
-      + (f.pulled > 0 ? `${who} 在缩容前已把其中 ${f.pulled} 条拉取到 ProcessQueue：${they}只会消费到下一次 Rebalance 放弃队列 ${ids} 为止，之后剩下的永远不会被消费。` : ''),
-    fix: `把 readQueueNums 调回 ${restoreTo(f)}（mqadmin updateTopic -t ${f.topic} -b ${f.addr} -r ${restoreTo(f)}），writeQueueNums 保持 ${f.writeQueueNums}；等每个消费组都把队列 ${ids} 消费完（lag 为 0），再把 readQueueNums 调回 ${f.readQueueNums}。安全的缩容顺序是：先调小 writeQueueNums，等这些队列消费完，再调小 readQueueNums。`,
+      + `这些消息是在 readQueueNums 调小之前写入的，当时还没有被所有消费者组消费完${f.stranded > 0 ? `：其中 ${f.stranded} 条已经永远无法消费。` : '。'}`
+      + (f.pulled > 0 ? `${who} 在缩容前已把其中 ${f.pulled} 条拉取到 ProcessQueue：${they}只会消费到下一次负载均衡放弃队列 ${ids} 为止，之后剩下的永远不会被消费。` : ''),
+    fix: `把 readQueueNums 调回 ${restoreTo(f)}（mqadmin updateTopic -t ${f.topic} -b ${f.addr} -r ${restoreTo(f)}），writeQueueNums 保持 ${f.writeQueueNums}；等每个消费者组都把队列 ${ids} 消费完（lag 为 0），再把 readQueueNums 调回 ${f.readQueueNums}。安全的缩容顺序是：先调小 writeQueueNums，等这些队列消费完，再调小 readQueueNums。`,
   };
 }
 
@@ -317,7 +317,7 @@ const zh: DiagnosticsStrings = {
         title: `${onBrokerZh(f)} 上的 ${f.topic}：readQueueNums ${f.readQueueNums} > writeQueueNums ${f.writeQueueNums}`,
         why: `队列 ${f.writeQueueNums}-${f.readQueueNums - 1} 不再有新消息；只分到这些队列的消费者会空闲。这是安全缩容的中间一步：其中还有 ${f.undrained} 条消息待消费。`,
         fix: f.undrained > 0
-          ? `等队列 ${f.writeQueueNums}-${f.readQueueNums - 1} 消费完（每个消费组的 lag 为 0），再把 readQueueNums 调到 ${f.writeQueueNums}。现在调小会让 ${f.undrained} 条消息永远无法消费。`
+          ? `等队列 ${f.writeQueueNums}-${f.readQueueNums - 1} 消费完（每个消费者组的 lag 为 0），再把 readQueueNums 调到 ${f.writeQueueNums}。现在调小会让 ${f.undrained} 条消息永远无法消费。`
           : `这些队列已消费完：现在把 readQueueNums 调到 ${f.writeQueueNums} 不会丢消息（mqadmin updateTopic -t ${f.topic} -b ${f.addr} -r ${f.writeQueueNums}）。`,
       };
       case 'strandedAboveRead': return strandedAboveReadZh(f);

@@ -66,7 +66,7 @@ const zh: SpaceTimeStrings = {
     heartbeat: '客户端心跳（每个 Broker 的第一次）', offset: '提交消费位点（UPDATE_CONSUMER_OFFSET）',
   },
   mark: {
-    removed: '被移除（路由剔除 / 客户端过期）', rebalance: 'Rebalance（负载均衡）', failed: '失败', lost: '消息丢失',
+    removed: '被移除（路由剔除 / 客户端过期）', rebalance: '负载均衡（Rebalance）', failed: '失败', lost: '消息丢失',
     topic: '主题配置变更', chosen: '选定 NameServer', filtered: '被过滤', fault: '故障',
   },
   roleNow: { master: '当前 Master', slave: '当前 Slave', staleMaster: '旧 Master' },

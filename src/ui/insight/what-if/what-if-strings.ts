@@ -104,7 +104,7 @@ const zh: WhatIfStrings = {
       case 'redeploy': return `运行中的消费者一直使用启动时的 AllocateMessageQueueStrategy，所以在 ${time} 重新部署这个消费者组：正在运行的 ${effect.replaced} 个消费者关闭，用新策略启动新的消费者。此前两次运行完全相同。`;
       case 'consumers': return effect.added + effect.removed === 0
         ? `${time} 时这个消费者组已经是这么多消费者：没有变化。`
-        : `在 ${time} ${effect.added > 0 ? `这个消费者组新启动 ${effect.added} 个消费者` : `这个消费者组关闭 ${effect.removed} 个消费者`}。Broker 立即通知组内每个成员（NOTIFY_CONSUMER_IDS_CHANGED），所以消费者组当时就重新 Rebalance，而不是等 RebalanceService 下一次 20 秒的周期。此前两次运行完全相同。`;
+        : `在 ${time} ${effect.added > 0 ? `这个消费者组新启动 ${effect.added} 个消费者` : `这个消费者组关闭 ${effect.removed} 个消费者`}。Broker 立即通知组内每个成员（NOTIFY_CONSUMER_IDS_CHANGED），所以消费者组当时就重新负载均衡，而不是等 RebalanceService 下一次 20 秒的周期。此前两次运行完全相同。`;
       case 'producerRate': return `从 ${time} 起生产者按新的速率发送（这是负载，不是 RocketMQ 的设置）；此前两次运行完全相同。`;
       case 'fromStart': return zh.fromStart[effect.reader];
     }

@@ -66,7 +66,7 @@ export const chapter: Chapter = {
       wait: { atMs: 20_000 },
       caption: {
         en: 'Keys are indexed by the broker\'s IndexService: an operator finds a message by its key (mqadmin queryMsgByKey -k order-7) without knowing its queue. The msgId finds it too; the offsetMsgId points straight at its place in the CommitLog.',
-        zh: 'keys 由 broker 的 IndexService 建索引：运维人员不用知道队列就能按 key 找到消息（mqadmin queryMsgByKey -k order-7）。msgId 也能找到它；offsetMsgId 则直接指向它在 CommitLog 中的位置。',
+        zh: 'keys 由 broker 的 IndexService 建索引：运维人员不用知道队列就能按 key 找到消息（mqadmin queryMsgByKey -k order-7）。msgId 也能找到它；offsetMsgId 则直接带着它在 CommitLog 中的物理偏移量。',
       },
     },
     {

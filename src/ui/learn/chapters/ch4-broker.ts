@@ -26,8 +26,8 @@ export const chapter: Chapter = {
     {
       wait: { type: 'message.stored', where: { broker: 'broker-a', brokerId: 0 } },
       caption: {
-        en: 'A message arrived (SEND_MESSAGE). The store service appended it to the CommitLog, one file for every topic written strictly in order; a background task then added a unit to the topic queue\'s ConsumeQueue (offset, size, tag hash) and indexed its keys in the IndexService.',
-        zh: '一条消息到达（SEND_MESSAGE）。存储服务把它追加到 CommitLog：所有主题共用一个文件，严格顺序写入；随后后台任务在该队列的 ConsumeQueue 里加一条记录（偏移量、大小、标签哈希），并在 IndexService 里为它的 keys 建索引。',
+        en: 'A message arrived (SEND_MESSAGE). The store service appended it to the CommitLog, one file for every topic written strictly in order; a background task then added a unit to the topic queue\'s ConsumeQueue (CommitLog offset, size, tag hash) and indexed its keys in the IndexService.',
+        zh: '一条消息到达（SEND_MESSAGE）。存储服务把它追加到 CommitLog：所有主题共用一个文件，严格顺序写入；随后后台任务在该队列的 ConsumeQueue 里加一条记录（CommitLog 偏移量、大小、标签哈希），并在 IndexService 里为它的 keys 建索引。',
       },
       focus: { kind: 'broker', id: 'broker-a' },
     },
@@ -56,7 +56,7 @@ export const chapter: Chapter = {
       wait: { type: 'message.consumed', where: { consumer: 'c-1', broker: 'broker-a', brokerId: 0 }, afterMs: 5_000 },
       caption: {
         en: 'c-1 pulled (PULL_MESSAGE): the pull processor read the queue\'s ConsumeQueue from c-1\'s offset, then the messages from the CommitLog at the offsets it lists. A ConsumeQueue unit is 20 bytes, so finding the n-th message of a queue is one multiplication.',
-        zh: 'c-1 拉取了消息（PULL_MESSAGE）：拉取处理器从 c-1 的位点读该队列的 ConsumeQueue，再按其中记录的偏移量到 CommitLog 读消息。每条 ConsumeQueue 记录 20 字节，找队列里第 n 条消息只需一次乘法。',
+        zh: 'c-1 拉取了消息（PULL_MESSAGE）：拉取处理器从 c-1 的位点读该队列的 ConsumeQueue，再按其中记录的 CommitLog 偏移量读出消息。每条 ConsumeQueue 记录 20 字节，找队列里第 n 条消息只需一次乘法。',
       },
       focus: { kind: 'broker', id: 'broker-a' },
     },

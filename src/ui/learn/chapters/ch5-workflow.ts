@@ -26,7 +26,7 @@ export const chapter: Chapter = {
       wait: { type: 'topic.updated', where: { broker: 'broker-b', topic: 'TopicOrder' } },
       caption: {
         en: '3. The topic is created before anyone sends (mqadmin updateTopic -c DefaultCluster -t TopicOrder -w 4 -r 4): each broker of the cluster adds it to its topic table and registers again at once, so the NameServers now have TopicOrder\'s route.',
-        zh: '3. 在收发消息之前先创建主题（mqadmin updateTopic -c DefaultCluster -t TopicOrder -w 4 -r 4）：集群里每个 broker 把它加入自己的主题配置表，并立即重新注册，于是 NameServer 有了 TopicOrder 的路由。',
+        zh: '3. 在收发消息之前先创建主题（mqadmin updateTopic -c DefaultCluster -t TopicOrder -w 4 -r 4）：集群里每个 broker 把它加入自己的主题配置表，并立即再次注册，于是 NameServer 有了 TopicOrder 的路由。',
       },
       focus: { kind: 'broker', id: 'broker-a' },
     },
@@ -62,8 +62,8 @@ export const chapter: Chapter = {
     {
       wait: { type: 'message.consumed' },
       caption: {
-        en: '6. c-1 started at 0:16: it fetched the route, sent heartbeats to every broker, ran its first rebalance (all 8 queues are its own) and pulled. Here is the first consumed message.',
-        zh: '6. c-1 在 0:16 启动：拉取路由，向每个 broker 发心跳，完成第一次负载均衡（8 个队列都归它），然后拉取消息。这是第一条被消费的消息。',
+        en: '6. c-1 started at 0:16: it fetched the route, sent heartbeats to every broker, ran its first rebalance (all 8 queues are its own) and pulled. The card shows the first message c-1 consumed: p-1\'s third (key order-2, broker-a queue 2, sent at 0:15), not the first message of step 5. Each queue is pulled on its own, so messages of different queues are not consumed in the order they were sent: the first message (order-0) was consumed just after it, at 0:17 too.',
+        zh: '6. c-1 在 0:16 启动：拉取路由，向每个 broker 发心跳，完成第一次负载均衡（8 个队列都归它），然后拉取消息。卡片上是 c-1 消费的第一条消息：p-1 发出的第 3 条（key 为 order-2，broker-a 的队列 2，0:15 发送），而不是第 5 步里的第一条消息。每个队列各自拉取，不同队列的消息不会按发送顺序被消费：第一条消息（order-0）紧随其后，也在 0:17 被消费。',
       },
       focus: { kind: 'message' },
       predict: {

@@ -76,8 +76,8 @@ export const chapter: Chapter = {
       topic: 'NewTopic',
       predict: {
         question: {
-          en: 'p-2 sent one message and paused. At its next route pull, which brokers hold NewTopic?',
-          zh: 'p-2 只发了一条消息就暂停了。下一次拉取路由时，哪些 broker 上有 NewTopic？',
+          en: 'After p-2\'s one message the scenario sets its send rate to 0 (setProducerRate) until 1:15: p-2 keeps running but sends nothing. At its next route pull, which brokers hold NewTopic?',
+          zh: 'p-2 发出一条消息后，场景把它的发送速率设为 0（setProducerRate），直到 1:15：p-2 仍在运行，只是不发送。下一次拉取路由时，哪些 broker 上有 NewTopic？',
         },
         choices: [
           { en: 'All three: it is a cluster', zh: '三个都有：这是一个集群' },
@@ -85,8 +85,8 @@ export const chapter: Chapter = {
         ],
         answer: 1,
         why: {
-          en: 'A broker creates an unknown topic only when a message for it arrives there (createTopicInSendMessageMethod). Once any broker has registered the real topic, the NameServer returns that route instead of TBW102\'s, so the others never get the topic: an automatically created topic often ends up on a subset of the brokers.',
-          zh: 'broker 只有在收到某个未知主题的消息时才会创建它（createTopicInSendMessageMethod）。一旦有 broker 注册了真实的主题，NameServer 就返回这条路由而不再返回 TBW102 的，其他 broker 就再也拿不到这个主题：自动创建的主题常常只落在部分 broker 上。',
+          en: 'A broker creates an unknown topic only when a message for it arrives there (createTopicInSendMessageMethod). Once any broker has registered the real topic, the NameServer returns that route instead of TBW102\'s, so the others never get the topic: an automatically created topic often ends up on a subset of the brokers. p-2 pulled that route at 1:10, while its rate was still 0, so when it sends again from 1:15 every message goes to broker-c.',
+          zh: 'broker 只有在收到某个未知主题的消息时才会创建它（createTopicInSendMessageMethod）。一旦有 broker 注册了真实的主题，NameServer 就返回这条路由而不再返回 TBW102 的，其他 broker 就再也拿不到这个主题：自动创建的主题常常只落在部分 broker 上。p-2 在 1:10 拉取到这条路由，当时它的发送速率仍是 0，所以从 1:15 再次发送时，每条消息都发往 broker-c。',
         },
       },
     },

@@ -42,7 +42,7 @@ export const chapter: Chapter = {
       wait: { type: 'message.consumed', where: { consumer: 'c-1', broker: 'broker-a', brokerId: 1 } },
       caption: {
         en: 'c-1 consumes more slowly than p-1 sends and caches only a few messages per queue, so when broker-a\'s master died at 0:30 broker-a still held messages c-1 had not pulled. At 0:31 c-1\'s route showed broker-a without a master, so it pulled the rest from the slave: this message (queue 0, offset 23), consumed at 0:38, has brokerId 1: it came from broker-a/1. The messages of broker-a it consumed from 0:30 until now were already in its cache, pulled from the master before the crash.',
-        zh: 'c-1 消费得比 p-1 发送得慢，每个队列只缓存几条消息，所以 0:30 broker-a 的 Master 挂掉时，broker-a 上还有 c-1 没拉取的消息。0:31 c-1 的路由显示 broker-a 没有 Master，于是它从 Slave 拉取剩下的消息：这一条（队列 0，offset 23）在 0:38 被消费，brokerId 为 1，来自 broker-a/1。0:30 之后到这之前它消费的 broker-a 消息，早已在它的缓存里，是崩溃前从 Master 拉到的。',
+        zh: 'c-1 消费得比 p-1 发送得慢，每个队列只缓存几条消息，所以 0:30 broker-a 的 Master 挂掉时，broker-a 上还有 c-1 没拉取的消息。0:31 c-1 的路由显示 broker-a 没有 Master，于是它从 Slave 拉取剩下的消息：这一条（队列 0，位点 23）在 0:38 被消费，brokerId 为 1，来自 broker-a/1。0:30 之后到这之前它消费的 broker-a 消息，早已在它的缓存里，是崩溃前从 Master 拉到的。',
       },
       focus: { kind: 'broker', id: 'broker-a/1' },
       predict: {
@@ -100,8 +100,8 @@ export const chapter: Chapter = {
     {
       wait: { atMs: 200_000 },
       caption: {
-        en: 'Every failure here was survived without any node coordinating with another: clients fall back on cached routes and retries, consumers read from slaves, NameServers each judge brokers alone. RocketMQ chooses availability and simplicity, and pays with time (up to 120 s before a silent broker is removed, 30 s before clients notice) and with duplicates, never with a central component that could stop the cluster.',
-        zh: '这里的每一次故障都挺过来了，而且没有任何节点需要与其他节点协调：客户端依靠缓存的路由和重试，消费者从 Slave 读取，每个 NameServer 独立判断 broker 的存活。RocketMQ 选择了可用性和简单性，代价是时间（沉默的 broker 最多 120 秒才被剔除，客户端最多 30 秒才发现）和重复消费，而不是一个一旦失效就会让整个集群停下来的中心组件。',
+        en: 'Every failure here was survived without any node coordinating with another: clients fall back on cached routes and retries, consumers read from slaves, NameServers each judge brokers alone. RocketMQ chooses availability and simplicity, and pays with time (a silent broker is removed about 120 s after its last registration: by the NameServer\'s next scan, every 5 s in 5.x, or by the close of its channel after 120 s idle, whichever comes first; clients notice up to 30 s later) and with duplicates, never with a central component that could stop the cluster.',
+        zh: '这里的每一次故障都挺过来了，而且没有任何节点需要与其他节点协调：客户端依靠缓存的路由和重试，消费者从 Slave 读取，每个 NameServer 独立判断 broker 的存活。RocketMQ 选择了可用性和简单性，代价是时间（沉默的 broker 在最后一次注册约 120 秒后才被剔除：由 NameServer 的下一次扫描（5.x 每 5 秒一次）剔除，或在它的连接空闲满 120 秒被关闭时剔除，以先到者为准；客户端还要再过最多 30 秒才发现）和重复消费，而不是一个一旦失效就会让整个集群停下来的中心组件。',
       },
       tag: 'why',
     },

@@ -14,6 +14,7 @@ import { LEARN_STRINGS, type LearnStrings } from './learn-strings.ts';
 import { useFocusInView, useLessonUnderBar } from './lesson-in-view.ts';
 import { PredictionBox } from './PredictionBox.tsx';
 import { recordStep } from './progress.ts';
+import { AllocationFigure } from './AllocationFigure.tsx';
 import { useChapterRun, type ChapterRun } from './use-chapter-run.ts';
 import { useLessonFit } from './use-lesson-fit.ts';
 import { useStepKeys } from './use-step-keys.ts';
@@ -127,6 +128,7 @@ function ReadyChapter({ entry, run, language }: { entry: ChapterEntry; run: Read
         )}
         {moments.unmet !== null && step + 1 === count && <p className="rs-lesson-note">{words.unmet(count + 1)}</p>}
       </div>
+      {revealed && arrived && current.figure && <AllocationFigure figure={current.figure} />}
       {glossaryOpen && <Glossary onClose={() => setGlossaryOpen(false)} />}
     </section>
   );

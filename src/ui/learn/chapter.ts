@@ -6,6 +6,7 @@
 import type { Bilingual } from '../../scenario/language.ts';
 import { findLibraryEntry } from '../../scenario/library/index.ts';
 import type { StepWait } from '../../sim/queries/chapter-moments.ts';
+import type { AllocationsFigure } from './AllocationFigure.tsx';
 
 /** What a step points at on the canvas: a process (its inspector), or the message its event names (its card). */
 export type StepFocus =
@@ -28,6 +29,8 @@ export interface ChapterStep {
   /** The topic whose queues the canvas draws at this step (by default the one the canvas picks). */
   topic?: string;
   predict?: Prediction;
+  /** What the step shows beside its caption once the run is at its moment: the allocation strategies side by side. */
+  figure?: AllocationsFigure;
   /** A step that corrects the study note, or the chapter's closing "why RocketMQ is built this way". */
   tag?: 'correction' | 'why';
 }

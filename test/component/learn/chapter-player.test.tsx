@@ -85,6 +85,19 @@ describe('the chapter player', () => {
     expect(usePlayback.getState().selection).toMatchObject({ kind: 'message' });
   });
 
+  it('shows the allocation strategies side by side at the rebalancing step: AVG in blocks, AVG_BY_CIRCLE dealt round', async () => {
+    await openChapter('consumers', 4);
+    const figure = await screen.findByTestId('allocation-figure', {}, WAIT);
+    expect(figure).toHaveTextContent('8 queues among 3 members of CG_ORDER');
+    const rows = [...figure.querySelectorAll('tbody tr')].map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent));
+    // AllocateMessageQueueAveragely: 3, 3 and 2 in a row; AveragelyByCircle: every third queue.
+    expect(rows.map((cells) => cells.slice(0, 2))).toEqual([
+      ['broker-a 0 1 2', 'broker-a 0 3 · broker-b 2'],
+      ['broker-a 3 · broker-b 0 1', 'broker-a 1 · broker-b 0 3'],
+      ['broker-b 2 3', 'broker-a 2 · broker-b 1'],
+    ]);
+  });
+
   it('shows on the canvas the topic a step is about, and the default topic again at a step that names none', async () => {
     await openChapter('topics', 4);
     expect(useInsight.getState().canvasTopic).toBe('NewTopic');

@@ -17,12 +17,14 @@ export interface LessonState {
   loadedVersion: number | null;
   /** The moment the step shows (its own, or the one before while its question is open); null until its run is ready. */
   stepMomentMs: number | null;
+  /** The trace index of the event the shown step waited for (the caption tells it at its instant); null for a time or an open question. */
+  stepEventIndex: number | null;
   /** A moment a link asked for inside the step (`t`): the run goes there once the step has arrived. */
   pendingTimeMs: number | null;
   setListOpen(open: boolean): void;
   openChapter(id: string, step?: number, timeMs?: number): void;
   setStep(step: number): void;
-  setStepMoment(timeMs: number | null): void;
+  setStepMoment(timeMs: number | null, eventIndex?: number | null): void;
   /** The link's moment, once: null when there is none (or it was taken). */
   takePendingTime(): number | null;
   /** The chapter's scenario is now the loaded run. */
@@ -36,18 +38,19 @@ export const useLesson = create<LessonState>()((set, get) => ({
   step: 0,
   loadedVersion: null,
   stepMomentMs: null,
+  stepEventIndex: null,
   pendingTimeMs: null,
   setListOpen(listOpen) {
     set({ listOpen });
   },
   openChapter(chapterId, step = 0, timeMs) {
-    set({ chapterId, step: Math.max(0, Math.floor(step)), loadedVersion: null, listOpen: false, stepMomentMs: null, pendingTimeMs: timeMs ?? null });
+    set({ chapterId, step: Math.max(0, Math.floor(step)), loadedVersion: null, listOpen: false, stepMomentMs: null, stepEventIndex: null, pendingTimeMs: timeMs ?? null });
   },
   setStep(step) {
     set({ step: Math.max(0, Math.floor(step)), pendingTimeMs: null });
   },
-  setStepMoment(stepMomentMs) {
-    set({ stepMomentMs });
+  setStepMoment(stepMomentMs, stepEventIndex = null) {
+    set({ stepMomentMs, stepEventIndex });
   },
   takePendingTime() {
     const { pendingTimeMs } = get();
@@ -58,7 +61,7 @@ export const useLesson = create<LessonState>()((set, get) => ({
     set({ loadedVersion });
   },
   closeChapter() {
-    set({ chapterId: null, step: 0, loadedVersion: null, stepMomentMs: null, pendingTimeMs: null });
+    set({ chapterId: null, step: 0, loadedVersion: null, stepMomentMs: null, stepEventIndex: null, pendingTimeMs: null });
   },
 }));
 

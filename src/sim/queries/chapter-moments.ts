@@ -24,6 +24,8 @@ export interface StepMoment {
   t: number;
   /** The message of the event the step waited for, when it names one (for its card). */
   msgId: string | null;
+  /** The trace index of the event the step waited for (the caption tells it); null for a time. */
+  index: number | null;
 }
 
 export interface ChapterMoments {
@@ -46,6 +48,8 @@ function matches(event: TraceEvent, wait: Extract<StepWait, { type: TraceType }>
 class MomentFinder {
   readonly moments: StepMoment[] = [];
   private notBefore = 0;
+  /** Events seen so far: the next one's trace index. */
+  private seen = 0;
 
   constructor(private readonly waits: readonly StepWait[]) {
     this.takeTimes(0);
@@ -63,15 +67,16 @@ class MomentFinder {
   }
 
   onEvent(event: TraceEvent): void {
+    const index = this.seen++;
     this.takeTimes(event.t - 1);
     const wait = this.waits[this.moments.length];
     if (!wait || 'atMs' in wait || !matches(event, wait, this.notBefore)) return;
-    this.meet(event.t, 'msgId' in event ? event.msgId : null);
+    this.meet(event.t, 'msgId' in event ? event.msgId : null, index);
     this.takeTimes(event.t);
   }
 
-  private meet(t: number, msgId: string | null): void {
-    this.moments.push({ t, msgId });
+  private meet(t: number, msgId: string | null, index: number | null = null): void {
+    this.moments.push({ t, msgId, index });
     this.notBefore = t;
   }
 }

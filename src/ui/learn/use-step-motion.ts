@@ -47,7 +47,7 @@ export function useStepMotion(steps: readonly ChapterStep[], moments: ChapterMom
     if (target === null) return undefined;
     const how = motion.current;
     motion.current = 'jump';
-    useLesson.getState().setStepMoment(target);
+    useLesson.getState().setStepMoment(target, revealed ? moments.moments[step]?.index ?? null : null);
     const arrive = () => {
       setArrivedAt(target);
       pointAt(revealed ? steps[step] : undefined, moments.moments[step]?.msgId ?? null);

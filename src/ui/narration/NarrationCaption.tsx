@@ -1,10 +1,12 @@
 /**
  * The caption beside the canvas: what the latest event at the playhead means (the one a step
  * just reached), in plain words with the run's numbers. Several events at the same instant are
- * counted, and the news among them is told rather than routine traffic (newsAt); the log lists them all, and the caption points to it where the log is shown
+ * counted, and the one a lesson's step waited for, else the news among them, is told rather than
+ * routine traffic (newsAt); the log lists them all, and the caption points to it where the log is shown
  * (presentation mode hides the side column, presenting.css).
  */
 import type { TraceEvent, TraceType } from '../../sim/index.ts';
+import { useLesson } from '../../store/lesson.ts';
 import { usePlayback } from '../../store/playback.ts';
 import type { TimelineView } from '../../sim/timeline.ts';
 import { formatTime } from '../../viz/format.ts';
@@ -39,12 +41,13 @@ function routine(event: TraceEvent): boolean {
  * than `limit` back), the last that is not routine traffic, else the latest; and how many others share
  * the instant. A broker removed at 2:10.001 is the news, not a CommitLog append in the same millisecond.
  */
-function newsAt(timeline: TimelineView, limit = 200): { event: TraceEvent; others: number } | null {
+function newsAt(timeline: TimelineView, featured: number | null, limit = 200): { event: TraceEvent; others: number } | null {
   const length = timeline.traceLength;
   if (length === 0) return null;
   const latest = timeline.traceAt(length - 1)!;
   const instant = timeline.traceSlice(Math.max(0, length - 1 - limit), length).filter((event) => event.t === latest.t);
-  const event = instant.findLast((candidate) => !routine(candidate)) ?? latest;
+  const stepEvent = featured !== null && featured < length ? timeline.traceAt(featured) : undefined;
+  const event = (stepEvent?.t === latest.t ? stepEvent : undefined) ?? instant.findLast((candidate) => !routine(candidate)) ?? latest;
   return { event, others: instant.length - 1 };
 }
 
@@ -53,10 +56,11 @@ export function NarrationCaption() {
   const language = usePlayback((s) => s.language);
   const presenting = usePlayback((s) => s.presenting);
   const narrator = useNarrator();
+  const featured = useLesson((s) => s.stepEventIndex);
   const words = inLanguage(WORDS, language);
   if (!view || !narrator) return null;
   const { timeline } = view;
-  const news = newsAt(timeline);
+  const news = newsAt(timeline, featured);
   const latest = news?.event;
   const others = news?.others ?? 0;
   // The latest event's broker is named by the roles at the playhead: no history to ask for, which

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen } from '@testing-library/react';
+import { useLesson } from '../../../src/store/lesson.ts';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { NarrationCaption } from '../../../src/ui/narration/NarrationCaption.tsx';
 import { narrate, contextAt } from '../../../src/ui/narration/narrate.ts';
@@ -70,5 +71,23 @@ describe('NarrationCaption', () => {
     const told = instant.findLast((event) => event.type === 'broker.removed')!;
     expect(caption).toHaveTextContent(narrate(told, 'en', contextAt(timeline.scenario.config, timeline.state)));
     expect(caption).toHaveTextContent(`(and ${instant.length - 1} more`);
+  });
+
+  it('tells the event a lesson\'s step waited for when others share its instant: p-1\'s route, not c-1\'s', async () => {
+    const scenario = scenarioOf(nameServerChapter as ScenarioJson);
+    const whole = new Timeline(scenario);
+    whole.seek(60_000);
+    const trace = whole.traceSlice(0, whole.traceLength);
+    const index = trace.findIndex((event) => event.type === 'route.updated' && event.client === 'p-1' && event.topic === 'TopicOrder');
+    const routed = trace[index]!;
+    const instant = trace.filter((event) => event.t === routed.t);
+    // Another client's route came in the same millisecond, after it.
+    expect(instant.findLast((event) => event.type === 'route.updated')).not.toBe(routed);
+    const timeline = loadAt(scenario, routed.t);
+    act(() => useLesson.setState({ stepEventIndex: index }));
+    render(<NarrationCaption />);
+    expect(await screen.findByTestId('caption')).toHaveTextContent(narrate(routed, 'en', contextAt(timeline.scenario.config, timeline.state)));
+    act(() => useLesson.setState({ stepEventIndex: null }));
+    expect(screen.getByTestId('caption')).not.toHaveTextContent(narrate(routed, 'en', contextAt(timeline.scenario.config, timeline.state)));
   });
 });

@@ -30,13 +30,14 @@ describe('chapterMoments', () => {
     const { moments } = chapterMoments(new Timeline(scenario), {
       waits: [{ atMs: 60_000 }, { type: 'broker.removed', where: { broker: 'broker-a' } }],
     });
-    expect(moments).toEqual([{ t: 60_000, msgId: null }, { t: removal.t, msgId: null }]);
+    // The event's place in the run's trace, for the caption to tell it.
+    expect(moments).toEqual([{ t: 60_000, msgId: null, index: null }, { t: removal.t, msgId: null, index: trace.indexOf(removal) }]);
   });
 
   it('names the message of the event it waited for', () => {
     const sent = trace.find((event) => event.type === 'message.sent')!;
     const { moments } = chapterMoments(new Timeline(scenario), { waits: [{ type: 'message.sent' }] });
-    expect(moments).toEqual([{ t: sent.t, msgId: sent.type === 'message.sent' ? sent.msgId : null }]);
+    expect(moments).toEqual([{ t: sent.t, msgId: sent.type === 'message.sent' ? sent.msgId : null, index: trace.indexOf(sent) }]);
   });
 
   it('reports the first wait the run never meets', () => {

@@ -94,6 +94,13 @@ export const ROCKETMQ_DEFAULTS = {
   slaveTimeoutMs: 3_000,
   /** MessageStoreConfig.haSendHeartbeatInterval: a slave reports its commit log offset (and reconnects) this often. */
   haSendHeartbeatIntervalMs: 5_000,
+  /**
+   * MessageStoreConfig.haHousekeepingInterval: an HA connection silent this long is closed, by the
+   * master (HAConnection.ReadSocketService: no report read) and, in 5.x, by the slave
+   * (DefaultHAClient: nothing read from the master, whose idle write service sends a header every
+   * haSendHeartbeatInterval). 4.9.8's HAClient measures its own writes instead and never closes.
+   */
+  haHousekeepingIntervalMs: 20_000,
   /** MessageStoreConfig.haMaxGapNotInSync (4.x haSlaveFallbehindMax): a slave further behind than 256 MB is not OK. */
   haMaxGapNotInSyncBytes: 256 * 1024 * 1024,
   /** HAConnection.WriteSocketService: with nothing to send it sleeps 100 ms; only a SYNC_MASTER's put wakes it. */

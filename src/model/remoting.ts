@@ -2,7 +2,7 @@
  * Request/response over the simulated network, as NettyRemotingAbstract does it: a response
  * table keyed by request id, a timeout per request, and fail-fast when the channel closes.
  */
-import type { Delivery } from '../engine/index.ts';
+import type { Delivery, SendOutcome } from '../engine/index.ts';
 import type { RemotingRequest, RemotingResponse, Wire } from './remoting-types.ts';
 import type { Sim } from './sim-types.ts';
 import type { ModelState, PendingRequest } from './state.ts';
@@ -59,7 +59,12 @@ export function expiredRequests(state: ModelState, now: number): number[] {
 }
 
 export function oneway(sim: Sim, from: string, to: string, request: RemotingRequest): boolean {
-  return sim.net.send({ kind: 'net.deliver', from, to, dir: 'oneway', request }) === 'sent';
+  return onewayOutcome(sim, from, to, request) === 'sent';
+}
+
+/** A oneway request, and what became of it: a write into a black hole still leaves the sender (TCP buffers it). */
+export function onewayOutcome(sim: Sim, from: string, to: string, request: RemotingRequest): SendOutcome {
+  return sim.net.send({ kind: 'net.deliver', from, to, dir: 'oneway', request });
 }
 
 export function reply(sim: Sim, from: string, to: string, id: number, response: RemotingResponse): void {

@@ -140,6 +140,8 @@ export interface HAConnection {
   ackIndex: number;
   /** When the write service last sent (it sleeps 100 ms between looks when idle). */
   lastTransferAt: number;
+  /** ReadSocketService.lastReadTimestamp: when the master last read a report of this slave (ha-connection.ts closes a silent one). */
+  lastReadAt: number;
   transferScheduled: boolean;
 }
 
@@ -221,6 +223,8 @@ export interface BrokerState {
   haMasterAddr: string | null;
   /** Slave: whether its HAClient holds a connection (reports `hello` to open one when not). */
   haConnected: boolean;
+  /** Slave: HAClient.lastReadTimestamp, when it last heard from its master (5.x closes the connection after haHousekeepingInterval of silence). */
+  haLastReadAt: number;
   /** Slave: SlaveSynchronize's master, as the last registration answered (null when the master is gone). */
   syncMasterAddr: string | null;
   lastSlaveSyncAt: number;

@@ -65,6 +65,7 @@ const CONFIG_RANGES: Record<NumericKey, Range> = {
   syncFlushTimeoutMs: TIMEOUT,
   slaveTimeoutMs: TIMEOUT,
   haSendHeartbeatIntervalMs: PERIOD,
+  haHousekeepingIntervalMs: PERIOD,
   haMaxGapNotInSyncBytes: [1, 2 ** 40],
   haTransferWaitMs: PERIOD,
   slaveSyncInitialDelayMs: DELAY,

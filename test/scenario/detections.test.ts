@@ -3,7 +3,8 @@
  * RocketMQ's rules: a closed channel is seen one hop later (BrokerHousekeepingService.onChannelClose),
  * an idle one after serverChannelMaxIdleTimeSeconds (120 s) since its last registration, a
  * producer's SYNC send into a partition fails after sendMsgTimeout (3 s), a slave's HA connection
- * closes with its master's process.
+ * closes with its master's process, or (5.x) at its first 5 s tick 20 s past its last read from a
+ * master cut off (haHousekeepingInterval).
  */
 import { describe, expect, it } from 'vitest';
 import { findLibraryEntry } from '../../src/scenario/library/index.ts';
@@ -13,6 +14,12 @@ import { TestSim, type ScenarioJson } from '../support/test-sim.ts';
 const HOP = 1;
 const CHANNEL_MAX_IDLE = 120_000;
 const SEND_TIMEOUT = 3_000;
+/** MessageStoreConfig.haHousekeepingInterval: a 5.x slave closes its HA connection after this long without a read from its master. */
+const HA_HOUSEKEEPING = 20_000;
+/** MessageStoreConfig.haSendHeartbeatInterval: the slave's HA ticks, at 5 s, 10 s, ... from its start at 0. */
+const HA_TICK = 5_000;
+/** The first 5 s tick of the slave past lastRead + haHousekeepingInterval: a fault at `faultAt` on a tick (the timeline's event runs first) leaves a last read in the tick before it, from a tick or a transfer. */
+const haClosedAfter = (faultAt: number) => [faultAt - HA_TICK, faultAt - 1].map((lastRead) => (Math.floor((lastRead + HA_HOUSEKEEPING) / HA_TICK) + 1) * HA_TICK);
 
 /** The cluster with one fault on broker-a at 50 s. */
 function scenario(action: string): ScenarioJson {
@@ -41,8 +48,10 @@ describe('summary.detections', () => {
     }
     const firstSend = sim.first('message.sent', (e) => e.t >= 50_000 && e.broker === 'broker-a')!;
     expect(of(sim, 'p-1')).toEqual([expect.objectContaining({ noticedAt: firstSend.t + SEND_TIMEOUT, how: 'sendFailed', detail: 'timeout' })]);
-    // A partition closes nothing: the slave's HA connection stays open and it notices nothing.
-    expect(of(sim, 'broker-a/1')).toEqual([]);
+    // The slave hears nothing more from its master (5.x DefaultHAClient housekeeping): whether its
+    // last read was the tick at 45 s or a transfer just before 50 s, its first tick past lastRead + 20 s is 70 s.
+    expect(new Set(haClosedAfter(50_000))).toEqual(new Set([70_000]));
+    expect(of(sim, 'broker-a/1')).toEqual([{ fault: 'partitionBroker', target: 'broker-a', faultAt: 50_000, party: 'broker-a/1', noticedAt: 70_000, how: 'haChannelClosed' }]);
   });
 
   it('nothing is recorded for a fault that ended before anyone noticed, nor twice for one party', () => {
@@ -65,8 +74,11 @@ describe('summary.detections: two faults of one broker process', () => {
 
   it('a crash behind a partition is noticed by nobody: a send that left into the partition, and the idle close, are the partition\'s', () => {
     // Registrations at 0, 10 s, 40 s: the last one before the partition at 10 s, so the idle close at 10 s + 120 s.
+    // The slave's last read from its master is in [25 s, 30 s): its HA housekeeping closes at its 50 s tick.
+    expect(new Set(haClosedAfter(30_000))).toEqual(new Set([50_000]));
     expect(brief(crashBehindPartition())).toEqual([
       'partitionBroker p-1 33000 sendFailed',
+      'partitionBroker broker-a/1 50000 haChannelClosed',
       'partitionBroker c-1 62000 pullFailed',
       `partitionBroker ns-1 ${10_002 + CHANNEL_MAX_IDLE} channelIdle`,
     ]);
@@ -76,6 +88,7 @@ describe('summary.detections: two faults of one broker process', () => {
     // A send that left at 97.1 s, inside the partition, times out at 100.1 s: after the heal, so the crash's.
     expect(brief(crashBehindPartition({ at: 100_000, action: 'healPartition', target: 'broker-a' }))).toEqual([
       'partitionBroker p-1 33000 sendFailed',
+      'partitionBroker broker-a/1 50000 haChannelClosed',
       'partitionBroker c-1 62000 pullFailed',
       'crashBroker c-1 100000 pullFailed',
       'crashBroker p-1 100100 sendFailed',

@@ -128,7 +128,7 @@ function sendMessage(state: ModelState, broker: BrokerState, request: RequestOf<
     return { code: state.config.rocketmqVersion === '4.x' ? 'SYSTEM_ERROR' : 'INVALID_PARAMETER', remark: `request queueId[${request.queueId}] is illegal` };
   }
   // CommitLog.asyncPutMessage refuses before appending when too few replicas are in sync.
-  const refused = checkInSyncReplicas(state, broker);
+  const refused = checkInSyncReplicas(state, broker, sim.now);
   if (refused) return refused;
   const { message } = request;
   const put: PutRequest = {

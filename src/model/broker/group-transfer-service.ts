@@ -14,6 +14,7 @@ import { reply } from '../remoting.ts';
 import type { RemotingResponse } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, HAConnection, ModelState } from '../state.ts';
+import { dropSilentSlaves } from './ha-connection.ts';
 
 /** Bytes of the master's commit log a slave has not acknowledged (its ack is a commit log length). */
 function bytesBehind(master: BrokerState, ackIndex: number): number {
@@ -27,14 +28,16 @@ function isInSyncSlave(state: ModelState, master: BrokerState, connection: HACon
 }
 
 /** DefaultHAService.inSyncReplicasNums: the master and its in-sync slaves. */
-function inSyncReplicasNums(state: ModelState, master: BrokerState): number {
+function inSyncReplicasNums(state: ModelState, master: BrokerState, now: number): number {
+  dropSilentSlaves(state, master, now);
   let count = 1;
   for (const slave in master.haConnections) if (isInSyncSlave(state, master, master.haConnections[slave]!)) count++;
   return count;
 }
 
 /** HAService.isSlaveOK (4.9.8): push2SlaveMaxOffset, the furthest ack of any slave, is close enough. */
-function isSlaveOK(state: ModelState, master: BrokerState): boolean {
+function isSlaveOK(state: ModelState, master: BrokerState, now: number): boolean {
+  dropSilentSlaves(state, master, now);
   const acks = Object.values(master.haConnections).map((connection) => connection.ackIndex);
   return acks.length > 0 && bytesBehind(master, Math.max(...acks)) < state.config.haMaxGapNotInSyncBytes;
 }
@@ -53,18 +56,18 @@ function ackNums(master: BrokerState, index: number): number {
  * enableSlaveActingMaster, inSyncReplicas must be in sync, the alive replicas taken to be the
  * master and its connected slaves.
  */
-export function checkInSyncReplicas(state: ModelState, master: BrokerState): RemotingResponse | null {
+export function checkInSyncReplicas(state: ModelState, master: BrokerState, now: number): RemotingResponse | null {
   if (master.role !== 'SYNC_MASTER' || state.config.rocketmqVersion === '4.x') return null;
   const enough = state.config.enableControllerMode
     ? master.replicas.syncStateSet.length >= master.minInSyncReplicas
-    : !master.enableSlaveActingMaster || master.inSyncReplicas <= inSyncReplicasNums(state, master);
+    : !master.enableSlaveActingMaster || master.inSyncReplicas <= inSyncReplicasNums(state, master, now);
   // SendMessageProcessor.handlePutMessageResult: IN_SYNC_REPLICAS_NOT_ENOUGH -> SYSTEM_ERROR.
   return enough ? null : { code: 'SYSTEM_ERROR', remark: 'in-sync replicas not enough' };
 }
 
 /** How many replicas must hold the message before the answer, or the answer to give at once. */
-function needAckNums(state: ModelState, master: BrokerState, response: RemotingResponse): number | RemotingResponse {
-  if (state.config.rocketmqVersion === '4.x') return isSlaveOK(state, master) ? 2 : { ...response, sendStatus: 'SLAVE_NOT_AVAILABLE' };
+function needAckNums(state: ModelState, master: BrokerState, response: RemotingResponse, now: number): number | RemotingResponse {
+  if (state.config.rocketmqVersion === '4.x') return isSlaveOK(state, master, now) ? 2 : { ...response, sendStatus: 'SLAVE_NOT_AVAILABLE' };
   return master.inSyncReplicas <= 1 ? response : master.inSyncReplicas;
 }
 
@@ -74,7 +77,7 @@ function needAckNums(state: ModelState, master: BrokerState, response: RemotingR
  */
 export function syncReplica(state: ModelState, master: BrokerState, node: string, rpcId: number | null, response: RemotingResponse, sim: Sim): RemotingResponse | null {
   if (master.role !== 'SYNC_MASTER') return response;
-  const need = needAckNums(state, master, response);
+  const need = needAckNums(state, master, response, sim.now);
   if (typeof need !== 'number' || rpcId === null) return typeof need === 'number' ? response : need;
   master.syncReplicaWaits.push({ index: master.commitLog.length, needAckNums: need, node, rpcId, response });
   sim.after(state.config.slaveTimeoutMs, { kind: 'broker.syncReplicaTimeout', broker: master.node, epoch: master.epoch, node, rpcId });
@@ -82,8 +85,9 @@ export function syncReplica(state: ModelState, master: BrokerState, node: string
 }
 
 /** GroupTransferService.doWaitTransfer: sends whose message enough replicas now hold are answered. */
-export function answerAcknowledgedSends(master: BrokerState, sim: Sim): void {
+export function answerAcknowledgedSends(state: ModelState, master: BrokerState, sim: Sim): void {
   if (master.syncReplicaWaits.length === 0) return;
+  dropSilentSlaves(state, master, sim.now);
   master.syncReplicaWaits = master.syncReplicaWaits.filter((wait) => {
     if (ackNums(master, wait.index) < wait.needAckNums) return true;
     reply(sim, master.node, wait.node, wait.rpcId, wait.response);

@@ -12,15 +12,21 @@
  * ConsumeQueues from them (ReputMessageService). Offsets are commit log indexes here, where
  * RocketMQ counts bytes; batches of haTransferBatchSize (32 KB) go back to back, so a transfer
  * carries everything pending at once.
+ *
+ * Silence closes the connection (haHousekeepingInterval, 20 s): on the master when no report came
+ * (ha-connection.ts), on a 5.x slave when nothing came from the master (haHousekeeping). A write
+ * into a partition is not an error: TCP keeps it and retransmits once the path is back.
  */
 import { MASTER_ID } from '../defaults.ts';
-import { oneway } from '../remoting.ts';
+import { noticed } from '../detections.ts';
+import { onewayOutcome } from '../remoting.ts';
 import type { RequestOf } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, HAConnection, ModelState } from '../state.ts';
 import { storedBy } from './broker-stats.ts';
 import { flushAfterPut } from './flush-service.ts';
 import { answerAcknowledgedSends } from './group-transfer-service.ts';
+import { dropSilentSlaves } from './ha-connection.ts';
 import { appendReplica } from './message-store.ts';
 import { notifyMessageArriving } from './pull-request-hold-service.ts';
 import { onSlaveAck } from './replicas-manager.ts';
@@ -30,18 +36,61 @@ function masterNode(state: ModelState, slave: BrokerState): string | undefined {
   return slave.haMasterAddr === null ? undefined : state.addrNodes[slave.haMasterAddr];
 }
 
-/** HAClient: report the commit log length; a `hello` when no connection is held opens one. */
+/**
+ * HAClient: report the commit log length; a `hello` when no connection is held opens one
+ * (connectMaster: a host that answers connects, a black hole times the connect out), and
+ * lastReadTimestamp starts with the connection. Once connected, only a refused write closes it
+ * (closeMaster): one into a partition is buffered by TCP, and housekeeping decides.
+ */
 function reportOffset(state: ModelState, slave: BrokerState, sim: Sim): void {
   const master = masterNode(state, slave);
   if (master === undefined) return;
-  const sent = oneway(sim, slave.node, master, { code: 'HA_REPORT', hello: !slave.haConnected, index: slave.commitLog.length });
-  slave.haConnected = sent;
+  const hello = !slave.haConnected;
+  const outcome = onewayOutcome(sim, slave.node, master, { code: 'HA_REPORT', hello, index: slave.commitLog.length });
+  if (hello) {
+    slave.haConnected = outcome === 'sent';
+    slave.haLastReadAt = sim.now;
+  } else if (outcome === 'down' || outcome === 'senderDown') {
+    slave.haConnected = false;
+  }
+}
+
+/**
+ * Whether the master's idle header would have reached the slave in the tick now ending. The
+ * master's WriteSocketService sends a header every haSendHeartbeatInterval when it has nothing
+ * to send, so a master that is running and reachable is heard at least that often. It stands in
+ * here, at the slave's own 5 s tick, for a network message that is not modelled: one more
+ * message per slave every 5 s would draw network jitter and shift every later draw of the run.
+ * A pure look at the network (canDeliver draws nothing), so traces keep their draws.
+ */
+function masterHeard(state: ModelState, master: string, slave: string, sim: Sim): boolean {
+  return state.brokers[master]?.status === 'running' && sim.net.isUp(master) && sim.net.canDeliver(master, slave);
+}
+
+/**
+ * DefaultHAClient's housekeeping (5.x): nothing read from the master for more than
+ * haHousekeepingInterval closes the connection (closeMaster), and the slave has noticed its
+ * master gone. Checked at the slave's 5 s tick, where RocketMQ checks after each 1 s select, so
+ * the close comes at the first tick past lastRead + 20 s. 4.9.8's HAClient measures its own last
+ * write instead, which every 5 s report renews: it never closes a silent master's connection.
+ */
+function haHousekeeping(state: ModelState, slave: BrokerState, sim: Sim): void {
+  if (!slave.haConnected || state.config.rocketmqVersion === '4.x') return;
+  const master = masterNode(state, slave);
+  if (master === undefined) return;
+  if (masterHeard(state, master, slave.node, sim)) {
+    slave.haLastReadAt = sim.now;
+  } else if (sim.now - slave.haLastReadAt > state.config.haHousekeepingIntervalMs) {
+    slave.haConnected = false;
+    noticed(state, master, slave.node, sim.now, { how: 'haChannelClosed' });
+  }
 }
 
 /** HAClient's loop: report every haSendHeartbeatInterval (and reconnect if the connection is gone). */
 export function onHaReportTimer(state: ModelState, event: { broker: string; epoch: number }, sim: Sim): void {
   const slave = state.brokers[event.broker];
   if (!slave || slave.status !== 'running' || slave.epoch !== event.epoch) return;
+  haHousekeeping(state, slave, sim);
   reportOffset(state, slave, sim);
   sim.after(state.config.haSendHeartbeatIntervalMs, { kind: 'broker.haReport', broker: slave.node, epoch: slave.epoch });
 }
@@ -51,18 +100,26 @@ export function startHaClient(slave: BrokerState, sim: Sim): void {
   sim.after(0, { kind: 'broker.haReport', broker: slave.node, epoch: slave.epoch });
 }
 
-/** HAConnection.ReadSocketService: a report opens the connection or acknowledges what the slave has. */
+/**
+ * HAConnection.ReadSocketService: a report opens the connection or acknowledges what the slave
+ * has. A report on a connection the master closed for silence (after a partition healed, say)
+ * opens a new one: the slave's write is refused and it connects again at once.
+ */
 export function onHaReport(state: ModelState, master: BrokerState, from: string, request: RequestOf<'HA_REPORT'>, sim: Sim): void {
   if (master.brokerId !== MASTER_ID) return;
+  dropSilentSlaves(state, master, sim.now);
   const known = master.haConnections[from];
   if (request.hello || !known) {
     // A new connection starts where the slave is (nextTransferFromWhere = its first report).
     const nextIndex = Math.min(request.index, master.commitLog.length);
-    master.haConnections[from] = { slave: from, nextIndex, ackIndex: request.index, lastTransferAt: Number.NEGATIVE_INFINITY, transferScheduled: false };
+    master.haConnections[from] = {
+      slave: from, nextIndex, ackIndex: request.index, lastTransferAt: Number.NEGATIVE_INFINITY, transferScheduled: false, lastReadAt: sim.now,
+    };
   } else {
     known.ackIndex = Math.max(known.ackIndex, request.index);
+    known.lastReadAt = sim.now;
   }
-  answerAcknowledgedSends(master, sim);
+  answerAcknowledgedSends(state, master, sim);
   onSlaveAck(state, master, master.haConnections[from]!, sim);
   scheduleTransfer(state, master, master.haConnections[from]!, sim);
 }
@@ -79,6 +136,7 @@ function scheduleTransfer(state: ModelState, master: BrokerState, connection: HA
 
 /** A message was put on this master: every connected slave will get it. */
 export function onMasterPut(state: ModelState, master: BrokerState, sim: Sim): void {
+  dropSilentSlaves(state, master, sim.now);
   // Every put passes here, most on masters without slaves: no array is made for them.
   for (const slave in master.haConnections) scheduleTransfer(state, master, master.haConnections[slave]!, sim);
 }
@@ -87,19 +145,22 @@ export function onMasterPut(state: ModelState, master: BrokerState, sim: Sim): v
 export function onHaTransferTimer(state: ModelState, event: { broker: string; epoch: number; slave: string }, sim: Sim): void {
   const master = state.brokers[event.broker];
   if (!master || master.status !== 'running' || master.epoch !== event.epoch) return;
+  dropSilentSlaves(state, master, sim.now);
   const connection = master.haConnections[event.slave];
   if (!connection) return;
   connection.transferScheduled = false;
   connection.lastTransferAt = sim.now;
+  // Into a partition the write waits in TCP's buffer, retransmitted once the path is back: the
+  // next transfer after the slave's next report sends it (nothing is sent, nothing drawn, now).
+  if (connection.nextIndex >= master.commitLog.length || sim.net.isBlackholed(master.node, event.slave)) return;
   const messages = Object.freeze(master.commitLog.slice(connection.nextIndex));
-  if (messages.length === 0) return;
-  oneway(sim, master.node, event.slave, { code: 'HA_TRANSFER', fromIndex: connection.nextIndex, messages, epoch: master.epoch });
+  onewayOutcome(sim, master.node, event.slave, { code: 'HA_TRANSFER', fromIndex: connection.nextIndex, messages, epoch: master.epoch });
   connection.nextIndex = master.commitLog.length;
 }
 
 /**
  * HAClient.dispatchReadRequest: append what continues the commit log, then report at once. Data
- * that does not continue it (a transfer lost in a partition) closes the connection, and the next
+ * that does not continue it (a transfer on the wire when a partition began) closes the connection, and the next
  * report opens a new one from where the slave is. A transfer still on its way when its master lost
  * power (or restarted) went with the machine: the power loss already counted what no replica held
  * as lost (flush-service.ts losePageCache).
@@ -108,6 +169,7 @@ export function onHaTransfer(state: ModelState, slave: BrokerState, from: string
   if (slave.brokerId === MASTER_ID) return;
   const master = state.brokers[from];
   if (master === undefined || master.pageCacheLost || master.epoch !== request.epoch) return;
+  slave.haLastReadAt = sim.now;
   if (request.fromIndex !== slave.commitLog.length) {
     slave.haConnected = false;
     return;

@@ -78,6 +78,7 @@ const CONFIG_READERS: Partial<Record<ConfigKey, FromStartReader>> = {
   syncFlushTimeoutMs: 'store',
   slaveTimeoutMs: 'store',
   haSendHeartbeatIntervalMs: 'store',
+  haHousekeepingIntervalMs: 'store',
   haMaxGapNotInSyncBytes: 'store',
   haMaxTimeSlaveNotCatchupMs: 'store',
   // BrokerController.start in controller mode: scheduleSendHeartbeat and ReplicasManager's two tasks.

@@ -15,6 +15,7 @@ import { useFocusInView, useLessonUnderBar } from './lesson-in-view.ts';
 import { PredictionBox } from './PredictionBox.tsx';
 import { recordStep } from './progress.ts';
 import { AllocationFigure } from './AllocationFigure.tsx';
+import { useCardSection } from './use-card-section.ts';
 import { useChapterRun, type ChapterRun } from './use-chapter-run.ts';
 import { useLessonFit } from './use-lesson-fit.ts';
 import { useStepKeys } from './use-step-keys.ts';
@@ -58,7 +59,10 @@ function ReadyChapter({ entry, run, language }: { entry: ChapterEntry; run: Read
   useLessonUnderBar(section);
   // Everything that changes the box's height: the step's words, its question's answer and verdict.
   useLessonFit(section, usePlayback((s) => s.presenting), `${chapter.id} ${step} ${language} ${picked[step]} ${arrived} ${count}`);
-  useFocusInView(section, arrived, revealed && current?.focus !== undefined && current.focus.kind !== 'message', step, reducedMotion);
+  // A message's card is the subject of a message step; a process's box, or an answered question's queues, are on the canvas.
+  const answered = current?.predict !== undefined && picked[step] !== undefined;
+  useFocusInView(section, arrived, revealed && current?.focus?.kind !== 'message' && (current?.focus !== undefined || answered), step, reducedMotion, answered);
+  useCardSection(arrived && revealed, current?.focus?.kind === 'message' ? current.focus.section : undefined);
   // A step counts as read once the run shows its moment: the chapter list reopens the chapter there.
   useEffect(() => {
     if (arrived) recordStep(chapter.id, step, count);
@@ -68,7 +72,8 @@ function ReadyChapter({ entry, run, language }: { entry: ChapterEntry; run: Read
   const next = () => {
     if (!revealed) return pick(-1);
     // Past the last step a presenter's clicker goes on to the next chapter, as the button does.
-    if (step + 1 >= count) return following && useLesson.getState().openChapter(following.id);
+    // The last chapter's end leads back to the list of chapters.
+    if (step + 1 >= count) return following ? useLesson.getState().openChapter(following.id) : useLesson.getState().setListOpen(true);
     setMotion('glide');
     useLesson.getState().setStep(step + 1);
   };
@@ -110,8 +115,14 @@ function ReadyChapter({ entry, run, language }: { entry: ChapterEntry; run: Read
           <button type="button" className="rs-button" data-testid="step-back" disabled={step === 0} onClick={back} aria-keyshortcuts="ArrowLeft PageUp">
             ← {words.back}
           </button>
-          {revealed && step + 1 >= count && following ? <NextChapterButton following={following} number={number + 1} words={words} language={language} onNext={next} /> : (
-            <button type="button" className="rs-button rs-button-primary" data-testid="step-next" disabled={revealed && step + 1 >= count} onClick={next} aria-keyshortcuts="ArrowRight PageDown">
+          {revealed && step + 1 >= count && following && <NextChapterButton following={following} number={number + 1} words={words} language={language} onNext={next} />}
+          {revealed && step + 1 >= count && !following && (
+            <button type="button" className="rs-button rs-button-primary" data-testid="chapters-end" aria-haspopup="dialog" aria-keyshortcuts="ArrowRight PageDown" onClick={next}>
+              {words.backToChapters}
+            </button>
+          )}
+          {!(revealed && step + 1 >= count) && (
+            <button type="button" className="rs-button rs-button-primary" data-testid="step-next" onClick={next} aria-keyshortcuts="ArrowRight PageDown">
               {words.next} →
             </button>
           )}

@@ -17,17 +17,20 @@ interface Props {
 function verdict(prediction: Prediction, picked: number, language: Language): string {
   const words = inLanguage(LEARN_STRINGS, language);
   const answer = prediction.choices[prediction.answer]?.[language] ?? '';
-  if (picked === prediction.answer) return words.right;
+  if (picked === prediction.answer) return words.rightNamed(answer);
   return picked < 0 ? words.skipped(answer) : words.wrong(answer);
 }
 
 export function PredictionBox({ prediction, picked, arrived, language, onPick }: Props) {
   const words = inLanguage(LEARN_STRINGS, language);
   const open = picked === undefined;
+  // The verdict takes the choices' place (it names the answer): added below them, it made the
+  // answered box taller and pushed the queues the question is about below a 1280x800 window.
+  const judged = !open && arrived;
   return (
     <div className="rs-predict" data-testid="prediction" data-open={open}>
       <p className="rs-predict-question"><strong>{words.predict}:</strong> {prediction.question[language]}</p>
-      <div className="rs-predict-choices" role="group" aria-label={prediction.question[language]}>
+      {!judged && <div className="rs-predict-choices" role="group" aria-label={prediction.question[language]}>
         {prediction.choices.map((choice, index) => (
           <button
             key={choice.en}
@@ -41,9 +44,9 @@ export function PredictionBox({ prediction, picked, arrived, language, onPick }:
             {choice[language]}
           </button>
         ))}
-      </div>
+      </div>}
       {open && <p className="rs-predict-hint">{words.pickOne}</p>}
-      {!open && arrived && (
+      {judged && (
         <p className="rs-predict-verdict" data-testid="verdict" data-right={picked === prediction.answer}>
           <strong>{verdict(prediction, picked, language)}</strong> {prediction.why[language]}
         </p>

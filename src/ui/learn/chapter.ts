@@ -11,7 +11,14 @@ import type { AllocationsFigure } from './AllocationFigure.tsx';
 /** What a step points at on the canvas: a process (its inspector), or the message its event names (its card). */
 export type StepFocus =
   | { kind: 'nameServer' | 'broker' | 'client'; id: string }
-  | { kind: 'message' };
+  | { kind: 'message'; section?: CardSection };
+
+/**
+ * A part of the message card the step talks about, scrolled to once the card shows it: the key's
+ * lookup in the broker's index (IndexService), or the list of the message's consumptions. Both sit
+ * below the card's first screen.
+ */
+export type CardSection = 'index' | 'consumption';
 
 /** "Predict, then run": the learner picks a choice, the run plays to the step's moment, the page says why. */
 export interface Prediction {

@@ -32,6 +32,10 @@ export interface LearnStrings {
   right: string;
   wrong(answer: string): string;
   skipped(answer: string): string;
+  /** The verdict on the right pick, naming it: once answered, the verdict stands where the choices were. */
+  rightNamed(answer: string): string;
+  /** The last step of the last chapter: back to the list of chapters. */
+  backToChapters: string;
   correction: string;
   why: string;
   keysHint: string;
@@ -65,6 +69,8 @@ export const LEARN_STRINGS: Bilingual<LearnStrings> = {
     right: 'Right.',
     wrong: (answer) => `Not quite: the run shows “${answer}”.`,
     skipped: (answer) => `The answer: “${answer}”.`,
+    rightNamed: (answer) => `Right: “${answer}”.`,
+    backToChapters: 'Back to the chapters',
     correction: 'Where the study note is wrong',
     why: 'Why RocketMQ is built this way',
     keysHint: '← → or PageUp / PageDown',
@@ -96,6 +102,8 @@ export const LEARN_STRINGS: Bilingual<LearnStrings> = {
     right: '答对了。',
     wrong: (answer) => `不对：运行的结果是“${answer}”。`,
     skipped: (answer) => `答案是：“${answer}”。`,
+    rightNamed: (answer) => `答对了：“${answer}”。`,
+    backToChapters: '回到章节列表',
     correction: '学习笔记说错的地方',
     why: 'RocketMQ 为什么这样设计',
     keysHint: '← → 或 PageUp / PageDown',

@@ -122,8 +122,21 @@ describe('the chapter player', () => {
     fireEvent.click(screen.getByTestId('choice-0'));
     await waitFor(() => expect(screen.getByTestId('verdict')).toHaveAttribute('data-right', 'false'), WAIT);
     expect(usePlayback.getState().timeMs).toBe(moments[3]);
-    expect(screen.getByTestId('verdict')).toHaveTextContent('Not quite');
+    expect(screen.getByTestId('verdict')).toHaveTextContent('Not quite: the run shows “Each queue in turn: broker-a gets 4 of every 6”.');
     expect(screen.getByTestId('step-caption')).toBeInTheDocument();
+    // The verdict stands where the choices were: the answered box is no taller than it must be.
+    expect(screen.queryByTestId('choice-0')).toBeNull();
+  });
+
+  it('opens, at the keys step, the card of a message with a key, at its key lookup in the index', async () => {
+    const chapter = await findChapter('basics')!.load();
+    expect(chapter.steps[5]!.focus).toEqual({ kind: 'message', section: 'index' });
+    const moments = await expectedMoments('basics');
+    await openChapter('basics', 5);
+    expect(usePlayback.getState().timeMs).toBe(moments[5]);
+    expect(moments[5]).toBeGreaterThan(moments[4]!);
+    expect(moments[5]).toBeLessThanOrEqual(moments[6]!);
+    expect(usePlayback.getState().selection).toMatchObject({ kind: 'message' });
   });
 
   it('says "right" for the right choice, in Chinese too', async () => {
@@ -131,7 +144,7 @@ describe('the chapter player', () => {
     await openChapter('basics', 3);
     fireEvent.click(screen.getByTestId('choice-1'));
     await waitFor(() => expect(screen.getByTestId('verdict')).toHaveAttribute('data-right', 'true'), WAIT);
-    expect(screen.getByTestId('verdict')).toHaveTextContent('答对了');
+    expect(screen.getByTestId('verdict')).toHaveTextContent('答对了：“逐个队列轮流：每 6 条里 broker-a 得 4 条”。');
     expect(screen.getByTestId('step-progress')).toHaveTextContent('第 4 步，共 7 步');
   });
 
@@ -249,14 +262,19 @@ describe('the last step', () => {
     await arrivedAt(0);
   });
 
-  it('of the last chapter leads nowhere: Next is disabled beside the chapter list (in Chinese too)', async () => {
+  it('of the last chapter leads back to the chapter list, by its button or → (in Chinese too)', async () => {
     usePlayback.setState({ language: 'zh' });
     await openChapter('failover', 6);
     expect(screen.queryByTestId('chapter-next')).toBeNull();
-    expect(screen.getByTestId('step-next')).toBeDisabled();
-    expect(screen.getByTestId('chapter-list-open')).toHaveTextContent('章节');
+    expect(screen.queryByTestId('step-next')).toBeNull();
+    const end = screen.getByTestId('chapters-end');
+    expect(end).toHaveTextContent('回到章节列表');
+    expect(end).toBeEnabled();
+    fireEvent.click(end);
+    expect(useLesson.getState()).toMatchObject({ chapterId: 'failover', step: 6, listOpen: true });
+    act(() => useLesson.getState().setListOpen(false));
     key('ArrowRight');
-    expect(useLesson.getState()).toMatchObject({ chapterId: 'failover', step: 6 });
+    expect(useLesson.getState()).toMatchObject({ chapterId: 'failover', step: 6, listOpen: true });
   });
 });
 

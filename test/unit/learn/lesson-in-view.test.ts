@@ -1,4 +1,4 @@
-import { LESSON_GAP, scrollToShow } from '../../../src/ui/learn/lesson-in-view.ts';
+import { LESSON_GAP, pickShown, scrollToShow, subjectSpans } from '../../../src/ui/learn/lesson-in-view.ts';
 
 describe('scrollToShow: how far the page scrolls to show a focused box between the stuck lesson and the window bottom', () => {
   const clearTop = 200;
@@ -20,5 +20,33 @@ describe('scrollToShow: how far the page scrolls to show a focused box between t
 
   it('shows the top of a box taller than the room', () => {
     expect(scrollToShow({ top: 700, bottom: 1500 }, clearTop, windowHeight)).toBe(700 - clearTop - LESSON_GAP);
+  });
+});
+
+describe('subjectSpans and pickShown: what a step scrolls into view below the stuck lesson', () => {
+  const heading = { top: 330, bottom: 370 };
+  const brokers = [{ top: 500, bottom: 560 }, { top: 610, bottom: 670 }, { top: 720, bottom: 784 }];
+  const consumers = { top: 560, bottom: 620 };
+
+  it('after an answer, shows every broker\'s queues (all three, not just the focused one) with the topology\'s heading when they fit', () => {
+    const spans = subjectSpans(brokers[0]!, brokers[0]!, [...brokers, consumers], [heading], true);
+    expect(pickShown(spans, 266, 800)).toEqual({ top: 330, bottom: 784 });
+  });
+
+  it('drops the heading, then the other groups, when the room is too short: the focused process\'s group stays whole', () => {
+    const nine = { top: 300, bottom: 720 };
+    const c7 = { top: 620, bottom: 654 };
+    const spans = subjectSpans(c7, nine, [{ top: 100, bottom: 300 }, nine], [{ top: 0, bottom: 40 }], true);
+    expect(pickShown(spans, 266, 800)).toEqual(nine);
+  });
+
+  it('without an answer, shows the focused process\'s group, and the process alone when even that does not fit', () => {
+    const group = { top: 0, bottom: 900 };
+    const node = { top: 700, bottom: 740 };
+    expect(pickShown(subjectSpans(node, group, [group], [], false), 200, 800)).toEqual(node);
+  });
+
+  it('has nothing to show when the step points at nothing on the canvas', () => {
+    expect(pickShown(subjectSpans(null, null, [], [heading], false), 200, 800)).toBeNull();
   });
 });

@@ -49,7 +49,7 @@ export const chapter: Chapter = {
         en: 'The first message has been consumed in both groups.',
         zh: '第一条消息在两个组里都被消费了。',
       },
-      focus: { kind: 'message' },
+      focus: { kind: 'message', section: 'consumption' },
       predict: {
         question: { en: 'p-1 sends its first message. How many times is it consumed?', zh: 'p-1 发出第一条消息。它会被消费几次？' },
         choices: [

@@ -21,7 +21,7 @@ export const chapter: Chapter = {
         en: 'CG_AUDIT is a BROADCASTING group: b-1 and b-2 each take all 8 queues and each consumes every message (the card lists both). A broadcasting consumer keeps its offsets itself, not on the broker.',
         zh: 'CG_AUDIT 是广播模式（BROADCASTING）的组：b-1 和 b-2 各自拿到全部 8 个队列，每条消息都各消费一次（卡片里列出了两次）。广播消费者的位点保存在自己本地，而不是 broker 上。',
       },
-      focus: { kind: 'message' },
+      focus: { kind: 'message', section: 'consumption' },
     },
     {
       wait: { atMs: 60_000 },

@@ -14,13 +14,14 @@
  * first), so a connection dropped when it is next looked at is gone for every look at or after
  * closesAt and present before: the same answers as a service checking on its own.
  */
+import type { SimConfig } from '../defaults.ts';
 import type { ModelState, BrokerState, HAConnection } from '../state.ts';
 
 /** ReadSocketService: selector.select(1000) between checks. */
 const READ_SELECT_TIMEOUT_MS = 1_000;
 
 /** When the read service closes a connection that reads nothing more: its first wake more than haHousekeepingInterval after the last read. */
-export function closesAt(state: ModelState, connection: HAConnection): number {
+export function closesAt(state: { config: Pick<SimConfig, 'haHousekeepingIntervalMs'> }, connection: HAConnection): number {
   const wakes = Math.floor(state.config.haHousekeepingIntervalMs / READ_SELECT_TIMEOUT_MS) + 1;
   return connection.lastReadAt + wakes * READ_SELECT_TIMEOUT_MS;
 }
@@ -31,4 +32,12 @@ export function dropSilentSlaves(state: ModelState, master: BrokerState, now: nu
   for (const slave in master.haConnections) {
     if (now >= closesAt(state, master.haConnections[slave]!)) delete master.haConnections[slave];
   }
+}
+
+/**
+ * The master's connections its read service has not closed by `now`: what HAService holds then.
+ * A closed one stays in the state until a reader drops it (a put, a report), so a view asks this.
+ */
+export function openHaConnections(config: Pick<SimConfig, 'haHousekeepingIntervalMs'>, master: Readonly<BrokerState>, now: number): HAConnection[] {
+  return Object.values(master.haConnections).filter((connection) => now < closesAt({ config }, connection));
 }

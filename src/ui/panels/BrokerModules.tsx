@@ -5,7 +5,7 @@
  * highlighted: send processor, CommitLog, dispatch to ConsumeQueue and index, pull processor.
  */
 import type { ReactNode } from 'react';
-import { indexedKeys, type BrokerState, type ClientChannelInfo, type StoredMessage } from '../../sim/index.ts';
+import { indexedKeys, openHaConnections, ROCKETMQ_DEFAULTS, type BrokerState, type ClientChannelInfo, type StoredMessage } from '../../sim/index.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { formatCount, formatSeconds } from '../../viz/format.ts';
 import { useSimQuery } from '../use-sim-query.ts';
@@ -72,6 +72,7 @@ function MessagePath({ broker, message, words }: { broker: Readonly<BrokerState>
 
 export function BrokerModules({ broker, timeMs, msgId }: { broker: Readonly<BrokerState>; timeMs: number; msgId: string | null }) {
   const words = brokerModulesStrings(usePlayback((s) => s.language));
+  const haConnections = openHaConnections(usePlayback((s) => s.scenario?.config) ?? ROCKETMQ_DEFAULTS, broker, timeMs);
   // The whole CommitLog is read where the run lives: the page holds only its latest entries.
   const store = useSimQuery('brokerStore', { broker: broker.node, msgId }).data;
   const message = store?.message ?? null;
@@ -108,9 +109,9 @@ export function BrokerModules({ broker, timeMs, msgId }: { broker: Readonly<Brok
       </Module>
       <Module name="ha" title={words.ha} on={on && broker.brokerId !== 0}>
         {broker.role === 'SLAVE' ? <p>{words.haMaster(broker.haMasterAddr ?? '—', broker.haConnected)}</p> : (
-          Object.values(broker.haConnections).length === 0 ? <p className="rs-muted">{words.haNone}</p> : (
+          haConnections.length === 0 ? <p className="rs-muted">{words.haNone}</p> : (
             <ul data-testid="module-ha-slaves">
-              {Object.values(broker.haConnections).map((connection) => (
+              {haConnections.map((connection) => (
                 <li key={connection.slave}>{words.haSlave(connection.slave, formatCount(connection.ackIndex), formatCount(broker.commitLog.length))}</li>
               ))}
             </ul>

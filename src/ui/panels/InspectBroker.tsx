@@ -4,7 +4,8 @@
  * replication: a master's connected slaves and what each acknowledged, a slave's HA master.
  */
 import { lazy, Suspense } from 'react';
-import { perm2String, type BrokerState } from '../../sim/index.ts';
+import { openHaConnections, perm2String, ROCKETMQ_DEFAULTS, type BrokerState } from '../../sim/index.ts';
+import { usePlayback } from '../../store/playback.ts';
 import { formatSeconds } from '../../viz/format.ts';
 import { DataTable, Facts } from './DataTable.tsx';
 import { brokerStatus } from './status.ts';
@@ -15,6 +16,8 @@ const BrokerModules = lazy(() => import('./BrokerModules.tsx').then((module) => 
 
 /** `msgId`: the selected message, whose path through this broker's modules is highlighted. */
 export function InspectBroker({ broker, timeMs, strings, msgId = null }: { broker: Readonly<BrokerState>; timeMs: number; strings: InspectStrings; msgId?: string | null }) {
+  // A connection the master's read service closed for silence stays in the state until a reader drops it.
+  const config = usePlayback((s) => s.scenario?.config) ?? ROCKETMQ_DEFAULTS;
   const topicRows = Object.values(broker.topicConfigTable).map((config) => ({
     key: config.topicName,
     cells: [config.topicName, String(config.writeQueueNums), String(config.readQueueNums), perm2String(config.perm)],
@@ -33,7 +36,7 @@ export function InspectBroker({ broker, timeMs, strings, msgId = null }: { broke
   }));
   const replication: [string, string][] = broker.role === 'SLAVE'
     ? [[strings.haMasterLabel, strings.haMaster(broker.haMasterAddr, broker.haConnected)]]
-    : [[strings.haSlaves, Object.values(broker.haConnections).map((connection) => `${connection.slave}: ${strings.haAcked(connection.ackIndex, broker.commitLog.length)}`).join('; ') || strings.none]];
+    : [[strings.haSlaves, openHaConnections(config, broker, timeMs).map((connection) => `${connection.slave}: ${strings.haAcked(connection.ackIndex, broker.commitLog.length)}`).join('; ') || strings.none]];
   const offsetRows = Object.entries(broker.consumerOffsetTable).flatMap(([group, offsets]) =>
     Object.entries(offsets).map(([key, offset]) => ({ key: `${group}|${key}`, cells: [group, key, String(offset)] })));
   return (

@@ -33,6 +33,25 @@ describe('InspectorPanel', () => {
     expect(screen.queryByTestId('inspector-close')).toBeNull();
   });
 
+  it('no longer lists a slave whose connection the master\'s read service closed for 20 s of silence, though no put has dropped it yet', () => {
+    // An idle master (no producer): nothing reads its connections after the slave is cut off at 32 s.
+    const scenario = scenarioOf({
+      version: 1, durationMs: 120_000, config: { networkJitterMs: 0 }, nameServers: [{ id: 'ns-1' }],
+      brokers: [{ name: 'broker-a', role: 'SYNC_MASTER' }, { name: 'broker-a', brokerId: 1, role: 'SLAVE' }],
+      topics: [{ name: 'TopicTest', writeQueueNums: 4, readQueueNums: 4 }],
+      timeline: [{ at: 32_000, action: 'partitionBroker', target: 'broker-a', brokerId: 1 }],
+    });
+    const slaves = () => screen.getByText('HA slaves').nextSibling;
+    loadAt(scenario, 40_000);
+    act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/0' }));
+    render(<InspectorPanel />);
+    expect(slaves()).toHaveTextContent('broker-a/1');
+    const timeline = loadAt(scenario, 80_000);
+    expect(Object.keys(timeline.state.brokers['broker-a/0']!.haConnections)).toEqual(['broker-a/1']);
+    act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/0' }));
+    expect(slaves()).toHaveTextContent('none');
+  });
+
   it("shows a NameServer's brokerAddrTable, brokerLiveTable and topicQueueTable", () => {
     const timeline = loadAt(writeReadScenario({ slaves: true }), 20_000);
     act(() => usePlayback.getState().select({ kind: 'nameServer', id: 'ns-1' }));

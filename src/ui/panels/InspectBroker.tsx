@@ -36,7 +36,7 @@ export function InspectBroker({ broker, timeMs, strings, msgId = null }: { broke
   }));
   const replication: [string, string][] = broker.role === 'SLAVE'
     ? [[strings.haMasterLabel, strings.haMaster(broker.haMasterAddr, broker.haConnected)]]
-    : [[strings.haSlaves, openHaConnections(config, broker, timeMs).map((connection) => `${connection.slave}: ${strings.haAcked(connection.ackIndex, broker.commitLog.length)}`).join('; ') || strings.none]];
+    : [[strings.haSlaves, openHaConnections(config, broker, timeMs).map((connection) => `${connection.slave}: ${strings.haAcked(connection.ackIndex, broker.commitLog.length)}`).join('; ') || strings.haNoSlave]];
   const offsetRows = Object.entries(broker.consumerOffsetTable).flatMap(([group, offsets]) =>
     Object.entries(offsets).map(([key, offset]) => ({ key: `${group}|${key}`, cells: [group, key, String(offset)] })));
   return (

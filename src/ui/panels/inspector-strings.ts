@@ -15,6 +15,8 @@ export interface InspectorStrings {
   statusLabel: string;
   /** A master's HA connections: each slave and how much of the commit log it acknowledged. */
   haSlaves: string;
+  /** No slave holds an HA connection (yet: one registered with the NameServers may not have connected to the HA port). */
+  haNoSlave: string;
   haAcked: (acked: number, total: number) => string;
   /** A slave's HAClient: the master it copies from and whether it is connected. */
   haMaster: (addr: string | null, connected: boolean) => string;
@@ -48,6 +50,7 @@ const en: InspectorStrings = {
   nothingSelected: 'Click a NameServer, a broker or a client in the topology to see its tables.',
   statusLabel: 'Status',
   haSlaves: 'HA slaves',
+  haNoSlave: 'none connected to the HA port',
   haAcked: (acked, total) => `has ${acked.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} messages`,
   haMaster: (addr, connected) => (addr === null ? 'not known yet (learned from a registration)' : `${addr}, ${connected ? 'connected' : 'not connected'}`),
   haMasterLabel: 'HA master',
@@ -78,6 +81,7 @@ const zh: InspectorStrings = {
   nothingSelected: '在拓扑图中点击一个 NameServer、Broker 或客户端，查看它的数据表。',
   statusLabel: '状态',
   haSlaves: 'HA Slave',
+  haNoSlave: '尚无 Slave 连接 HA 端口',
   haAcked: (acked, total) => `已确认 ${acked.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')} 条消息`,
   haMaster: (addr, connected) => (addr === null ? '尚未知道（由注册结果得知）' : `${addr}，${connected ? '已连接' : '未连接'}`),
   haMasterLabel: 'HA Master',

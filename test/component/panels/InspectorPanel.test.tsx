@@ -49,7 +49,7 @@ describe('InspectorPanel', () => {
     const timeline = loadAt(scenario, 80_000);
     expect(Object.keys(timeline.state.brokers['broker-a/0']!.haConnections)).toEqual(['broker-a/1']);
     act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/0' }));
-    expect(slaves()).toHaveTextContent('none');
+    expect(slaves()).toHaveTextContent('none connected to the HA port');
   });
 
   it("shows a NameServer's brokerAddrTable, brokerLiveTable and topicQueueTable", () => {

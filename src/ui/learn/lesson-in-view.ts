@@ -61,11 +61,12 @@ function union(boxes: readonly Span[]): Span | null {
 
 /**
  * What a step is about, largest first, for the page to show the first that fits below the lesson
- * box: the topology panel's heading and event caption, and the inspector's heading with its Close
- * button, with the rest (a scroll that hid them under the box left the learner without the panel's
- * name and the narration line), then the subject alone. The subject is the focused process with its group (a consumer group's nine members, not
- * the seventh alone) and, once a question is answered, every group on the canvas: the queues the
- * question compared on each broker, and the consumers that share them.
+ * box: the subject with the topology panel's heading and event caption and the inspector's heading
+ * with its Close button (a scroll that hid them under the box left the learner without the panel's
+ * name and the narration line), then with fewer headings, then alone. The subject is the focused
+ * process with its group (a consumer group's nine members, not the seventh alone) and, once a
+ * question is answered, every group on the canvas: the queues the question compared on each
+ * broker, and the consumers that share them.
  */
 export function subjectSpans(focus: Span | null, group: Span | null, groups: readonly Span[], headings: readonly Span[], answered: boolean): Span[] {
   const subjects = [answered ? union([...groups, ...(focus ? [focus] : [])]) : null, group, focus].filter((span): span is Span => span !== null);

@@ -15,16 +15,18 @@ import { useNarrator } from './use-narrator.ts';
 import { brokerNodeNames } from '../broker-node-names.ts';
 import { inLanguage, type Bilingual } from '../i18n/index.ts';
 
-const WORDS: Bilingual<{ label: string; idle: string; more: (count: number, logShown: boolean) => string }> = {
+const WORDS: Bilingual<{ label: string; idle: string; running: (to: string) => string; more: (count: number, logShown: boolean) => string }> = {
   en: {
     label: 'What is happening',
     idle: 'Nothing has happened yet: press play, or step one event forward (→).',
+    running: (to) => `Simulating up to ${to}: the page shows that moment as soon as the run reaches it.`,
     more: (count, logShown) =>
       `(and ${count} more ${count === 1 ? 'event' : 'events'} at this instant${logShown ? ': see the event log' : ''})`,
   },
   zh: {
     label: '正在发生什么',
     idle: '还没有发生任何事件：点击播放，或向前单步一个事件（→）。',
+    running: (to) => `正在模拟到 ${to}：运行一到达该时刻，页面就会显示它。`,
     more: (count, logShown) => `（同一时刻还有 ${count} 个事件${logShown ? '，见事件日志' : ''}）`,
   },
 };
@@ -57,6 +59,8 @@ export function NarrationCaption() {
   const presenting = usePlayback((s) => s.presenting);
   const narrator = useNarrator();
   const featured = useLesson((s) => s.stepEventIndex);
+  // A link to a late moment (a chapter's last steps) seeks from 0:00: nothing has happened yet, but nobody need press play.
+  const seekTarget = usePlayback((s) => s.seekTarget);
   const words = inLanguage(WORDS, language);
   if (!view || !narrator) return null;
   const { timeline } = view;
@@ -75,7 +79,7 @@ export function NarrationCaption() {
           <span className="rs-caption-text">{narrator.narrate(latest, language, narrator.contextAt(timeline.scenario.config, timeline.state, names, timeline))}</span>
           {others > 0 && <span className="rs-caption-more"> {words.more(others, !presenting)}</span>}
         </>
-      ) : words.idle}
+      ) : seekTarget !== null ? words.running(formatTime(seekTarget)) : words.idle}
     </p>
   );
 }

@@ -90,4 +90,15 @@ describe('NarrationCaption', () => {
     act(() => useLesson.setState({ stepEventIndex: null }));
     expect(screen.getByTestId('caption')).not.toHaveTextContent(narrate(routed, 'en', contextAt(timeline.scenario.config, timeline.state)));
   });
+
+  it('says where the run is going while a seek from 0:00 is under way, not to press play', async () => {
+    loadAt(writeReadScenario(), 0);
+    render(<NarrationCaption />);
+    expect(await screen.findByTestId('caption')).toHaveTextContent('Nothing has happened yet: press play');
+    act(() => usePlayback.setState({ seekTarget: 150_000, seekProgress: 45 }));
+    expect(screen.getByTestId('caption')).toHaveTextContent('Simulating up to 2:30.000: the page shows that moment as soon as the run reaches it.');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('caption')).toHaveTextContent('正在模拟到 2:30.000');
+    act(() => usePlayback.setState({ seekTarget: null, seekProgress: null, language: 'en' }));
+  });
 });

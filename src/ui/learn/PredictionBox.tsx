@@ -17,7 +17,7 @@ interface Props {
 function verdict(prediction: Prediction, picked: number, language: Language): string {
   const words = inLanguage(LEARN_STRINGS, language);
   const answer = prediction.choices[prediction.answer]?.[language] ?? '';
-  if (picked === prediction.answer) return words.rightNamed(answer);
+  if (picked === prediction.answer) return words.right(answer);
   return picked < 0 ? words.skipped(answer) : words.wrong(answer);
 }
 

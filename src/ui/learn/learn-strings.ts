@@ -29,11 +29,10 @@ export interface LearnStrings {
   unmet(step: number): string;
   predict: string;
   pickOne: string;
-  right: string;
   wrong(answer: string): string;
   skipped(answer: string): string;
   /** The verdict on the right pick, naming it: once answered, the verdict stands where the choices were. */
-  rightNamed(answer: string): string;
+  right(answer: string): string;
   /** The last step of the last chapter: back to the list of chapters. */
   backToChapters: string;
   correction: string;
@@ -66,10 +65,9 @@ export const LEARN_STRINGS: Bilingual<LearnStrings> = {
     unmet: (step) => `This run ended before step ${step} happened.`,
     predict: 'Predict, then run',
     pickOne: 'Pick an answer: the simulation then runs to show what happens.',
-    right: 'Right.',
     wrong: (answer) => `Not quite: the run shows “${answer}”.`,
     skipped: (answer) => `The answer: “${answer}”.`,
-    rightNamed: (answer) => `Right: “${answer}”.`,
+    right: (answer) => `Right: “${answer}”.`,
     backToChapters: 'Back to the chapters',
     correction: 'Where the study note is wrong',
     why: 'Why RocketMQ is built this way',
@@ -99,10 +97,9 @@ export const LEARN_STRINGS: Bilingual<LearnStrings> = {
     unmet: (step) => `运行在第 ${step} 步发生之前就结束了。`,
     predict: '先预测，再运行',
     pickOne: '选一个答案，模拟随后运行，给出结果。',
-    right: '答对了。',
     wrong: (answer) => `不对：运行的结果是“${answer}”。`,
     skipped: (answer) => `答案是：“${answer}”。`,
-    rightNamed: (answer) => `答对了：“${answer}”。`,
+    right: (answer) => `答对了：“${answer}”。`,
     backToChapters: '回到章节列表',
     correction: '学习笔记说错的地方',
     why: 'RocketMQ 为什么这样设计',

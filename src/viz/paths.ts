@@ -179,6 +179,26 @@ export function linkUpTheGutter(broker: Box, group: Box, top: number, to: Box, s
   return { via: [exit, { x: gutterX, y: exit.y }], source: { x: gutterX, y: top }, target, orientation: 'vertical' };
 }
 
+/**
+ * Between a client beside the broker column (the wide layout) and a NameServer above the column:
+ * out of the client's side that faces the brokers (`brokersEdgeX`, the column's near edge) to the
+ * middle of the gap between the columns, up it to `bandY` (between the NameServer row and the
+ * column's section titles), then a curve into the NameServer's bottom. A curve straight between
+ * the two boxes ran behind the broker boxes and seemed to end in mid-air above them.
+ * `fromNameServer` turns it round: a route's dot flies from the NameServer to the client.
+ */
+export function linkPastTheBrokers(client: Box, brokersEdgeX: number, bandY: number, nameServer: Box, fromNameServer: boolean): Link {
+  const facingLeft = client.x >= brokersEdgeX;
+  const side = { x: facingLeft ? client.x : client.x + client.width, y: client.y + client.height / 2 };
+  const gapX = (side.x + brokersEdgeX) / 2;
+  const inTheGap = { x: gapX, y: side.y };
+  const top = { x: gapX, y: bandY };
+  const bottom = { x: nameServer.x + nameServer.width / 2, y: nameServer.y + nameServer.height };
+  return fromNameServer
+    ? { source: bottom, target: top, orientation: 'vertical', then: [inTheGap, side] }
+    : { via: [side, inTheGap], source: top, target: bottom, orientation: 'vertical' };
+}
+
 export function distance(a: Point, b: Point): number {
   return Math.hypot(b.x - a.x, b.y - a.y);
 }

@@ -5,7 +5,7 @@
 import type { TraceEvent } from '../../sim/index.ts';
 import { dotOpacity, flightProgress, jumpProgress } from '../../viz/flight.ts';
 import { pointOnTrack, trackOf, type LinkTrack } from '../../viz/link-track.ts';
-import { GUTTER_LANES, linkBetween, linkIntoCell, linkOutOfCell, linkUpTheGutter, type Box, type Link } from '../../viz/paths.ts';
+import { GUTTER_LANES, linkBetween, linkIntoCell, linkOutOfCell, linkPastTheBrokers, linkUpTheGutter, type Box, type Link } from '../../viz/paths.ts';
 import { stripLaneY } from '../../viz/queue-strip.ts';
 import { queueCellId, railX, type TopologyLayout } from '../../viz/topology-layout.ts';
 import type { TraceSource } from '../../sim/timeline.ts';
@@ -33,7 +33,26 @@ export function linkOf(layout: TopologyLayout, from: EntityRef, to: EntityRef): 
   const broker = to.kind === 'queue' && !heat ? brokerOfCell(layout, to.id) : undefined;
   if (to.kind === 'queue') return linkIntoCell(a, b, broker && { broker, y: stripLaneY(broker), railX: rail });
   if ((from.kind === 'broker' || from.kind === 'brokerGroup') && to.kind === 'nameServer') return linkToNameServer(layout, a, b);
+  if (from.kind === 'client' && to.kind === 'nameServer') return clientToNameServer(layout, a, b, false) ?? linkBetween(a, b);
+  if (from.kind === 'nameServer' && to.kind === 'client') return clientToNameServer(layout, b, a, true) ?? linkBetween(a, b);
   return linkBetween(a, b);
+}
+
+/** Room left above the broker groups for the section titles (PRODUCERS, BROKERS, CONSUMERS) over them. */
+const TITLE_ROOM = 22;
+
+/**
+ * A client's line to its chosen NameServer, or a route's way back, in the wide layout: past the
+ * broker column through the gap beside it and the band under the NameServers (linkPastTheBrokers).
+ * Null in the narrow layout, where the clients are stacked above and below the brokers.
+ */
+function clientToNameServer(layout: TopologyLayout, client: Box, nameServer: Box, fromNameServer: boolean): Link | null {
+  const groups = Object.values(layout.brokerGroups);
+  if (layout.mode !== 'wide' || groups.length === 0) return null;
+  const right = Math.max(...groups.map((group) => group.x + group.width));
+  const edgeX = client.x >= right ? right : Math.min(...groups.map((group) => group.x));
+  const bandY = (nameServer.y + nameServer.height + Math.min(...groups.map((group) => group.y)) - TITLE_ROOM) / 2;
+  return linkPastTheBrokers(client, edgeX, bandY, nameServer, fromNameServer);
 }
 
 /** How far above the first box in its way a registration's gutter ends and its curve to the NameServer starts. */

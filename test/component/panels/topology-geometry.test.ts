@@ -327,3 +327,37 @@ describe('registrations of a crowded cluster drawn in two columns', () => {
     }
   });
 });
+
+describe('a client\'s line to its chosen NameServer, and a route on its way back', () => {
+  // Two groups of master and slave between the producer on the left and two consumers on the right.
+  const timeline = new Timeline(writeReadScenario({ brokers: ['broker-a', 'broker-b'], slaves: true }));
+
+  it('at 1280 px, go round the broker column through the gap beside it, never behind a broker group, and end at the NameServer\'s bottom', () => {
+    timeline.seek(30_000);
+    const layout = layoutTopology(topologyModel(timeline.state).input, 1280);
+    const inside = (box: Box, x: number, y: number) => x > box.x + 0.5 && x < box.x + box.width - 0.5 && y > box.y + 0.5 && y < box.y + box.height - 0.5;
+    const groups = Object.values(layout.brokerGroups);
+    expect(groups).toHaveLength(2);
+    for (const client of ['p-1', 'c-1', 'c-2']) {
+      for (const ns of ['ns-1', 'ns-2']) {
+        const up = linkOf(layout, { kind: 'client', id: client }, { kind: 'nameServer', id: ns })!;
+        const down = linkOf(layout, { kind: 'nameServer', id: ns }, { kind: 'client', id: client })!;
+        for (let i = 0; i <= 400; i++) {
+          for (const link of [up, down]) {
+            const { x, y } = pointOnLink(link, i / 400);
+            for (const group of groups) expect(inside(group, x, y), `${client} - ${ns} at ${x},${y}`).toBe(false);
+          }
+        }
+        const nameServer = layout.nameServers[ns]!;
+        const box = layout.producers[client] ?? layout.consumers[client]!;
+        for (const [link, at] of [[up, 1], [down, 0]] as const) {
+          expect(pointOnLink(link, at).x).toBeCloseTo(nameServer.x + nameServer.width / 2, 6);
+          expect(pointOnLink(link, at).y).toBeCloseTo(nameServer.y + nameServer.height, 6);
+        }
+        // Out of the client's side that faces the brokers, at its middle; the route's dot lands there.
+        const facing = client === 'p-1' ? box.x + box.width : box.x;
+        for (const [link, at] of [[up, 0], [down, 1]] as const) expect(pointOnLink(link, at)).toEqual({ x: facing, y: box.y + box.height / 2 });
+      }
+    }
+  });
+});

@@ -1,22 +1,23 @@
 /**
  * A broker drawn as its modules: remoting (requests by RequestCode and count), the client
  * manager (producer and consumer groups and the age of each channel's heartbeat), the store (CommitLog, one
- * ConsumeQueue per queue, the index) and HA. With a message selected, its path through them is
+ * ConsumeQueue per queue), HA and the index; first a map of the five, one line each, since their
+ * boxes run past the inspector's first screen. With a message selected, its path through them is
  * highlighted: send processor, CommitLog, dispatch to ConsumeQueue and index, pull processor.
  */
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { indexedKeys, openHaConnections, ROCKETMQ_DEFAULTS, type BrokerState, type ClientChannelInfo, type StoredMessage } from '../../sim/index.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { formatCount, formatSeconds } from '../../viz/format.ts';
 import { useSimQuery } from '../use-sim-query.ts';
-import { pulledBy, remotingRows } from './broker-modules-model.ts';
+import { BROKER_MODULES, moduleFigures, pulledBy, remotingRows, type BrokerModule, type ModuleFigures } from './broker-modules-model.ts';
 import { brokerModulesStrings, type BrokerModulesStrings } from './broker-modules-strings.ts';
 import { DataTable } from './DataTable.tsx';
 import './modules.css';
 
 type Step = 'send' | 'commitLog' | 'consumeQueue' | 'index' | 'pull';
 
-function Module({ name, title, on, children }: { name: string; title: string; on: boolean; children: ReactNode }) {
+function Module({ name, title, on, children }: { name: BrokerModule; title: string; on: boolean; children: ReactNode }) {
   return (
     <section className={`rs-module${on ? ' rs-module-on' : ''}`} data-testid={`module-${name}`} data-on={on}>
       <h4>{title}</h4>
@@ -54,6 +55,36 @@ function RequestName({ name, processor }: { name: string; processor: string }) {
   return <>{name}<br /><span className="rs-muted rs-module-processor">{processor}</span></>;
 }
 
+function titleOf(module: BrokerModule, words: BrokerModulesStrings): string {
+  return { remoting: words.remoting, clientManager: words.clientManager, store: words.store, ha: words.ha, index: words.indexTitle }[module];
+}
+
+function figureOf(module: BrokerModule, figures: ModuleFigures, words: BrokerModulesStrings): string {
+  const { figures: say } = words;
+  switch (module) {
+    case 'remoting': return say.remoting(figures.requests);
+    case 'clientManager': return say.clientManager(figures.producerGroups, figures.consumerGroups);
+    case 'store': return say.store(figures.messages);
+    case 'ha': return figures.ha.role === 'master' ? say.haMaster(figures.ha.slaves) : say.haSlave(figures.ha.connected);
+    case 'index': return say.index(figures.indexEntries);
+  }
+}
+
+/** The five modules at a glance, each a button that brings its box below into view. */
+function ModuleMap({ figures, onPick, words }: { figures: ModuleFigures; onPick: (module: BrokerModule) => void; words: BrokerModulesStrings }) {
+  return (
+    <ul className="rs-module-map" aria-label={words.mapLabel} data-testid="module-map">
+      {BROKER_MODULES.map((module) => (
+        <li key={module}>
+          <button type="button" data-testid={`module-map-${module}`} onClick={() => onPick(module)}>
+            <strong>{titleOf(module, words)}</strong> <span className="rs-muted">{figureOf(module, figures, words)}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function MessagePath({ broker, message, words }: { broker: Readonly<BrokerState>; message: StoredMessage; words: BrokerModulesStrings }) {
   const keys = indexedKeys(message.keys, message.msgId).map((key) => `${message.topic}#${key}`);
   const steps: [Step, string][] = [
@@ -77,13 +108,17 @@ export function BrokerModules({ broker, timeMs, msgId }: { broker: Readonly<Brok
   const store = useSimQuery('brokerStore', { broker: broker.node, msgId }).data;
   const message = store?.message ?? null;
   const on = message !== null;
+  const root = useRef<HTMLDivElement>(null);
+  // jsdom has no scrollIntoView.
+  const bringIntoView = (module: BrokerModule) => root.current?.querySelector(`[data-testid="module-${module}"]`)?.scrollIntoView?.({ block: 'nearest' });
   const requests = remotingRows(broker).map((row) => ({
     key: row.name,
     cells: [<RequestName key="name" name={row.name} processor={row.processor} />, row.code === null ? '—' : String(row.code), formatCount(row.count)],
   }));
   return (
-    <div className="rs-modules" data-testid="broker-modules">
+    <div ref={root} className="rs-modules" data-testid="broker-modules">
       <h4 className="rs-modules-title">{words.title}</h4>
+      <ModuleMap figures={moduleFigures(broker, haConnections.length, store?.indexEntries)} onPick={bringIntoView} words={words} />
       {msgId === null ? <p className="rs-muted">{words.pathHint}</p>
         : store === undefined ? null
           : message === null ? <p className="rs-muted">{words.notOnThisBroker(msgId)}</p>
@@ -105,7 +140,6 @@ export function BrokerModules({ broker, timeMs, msgId }: { broker: Readonly<Brok
             <li key={topic}>{topic}: {queues.map((queue, queueId) => `${queueId}:${queue.length}`).join('  ')}</li>
           ))}
         </ul>
-        {store && <p data-testid="module-index">{words.index(formatCount(store.indexEntries))}</p>}
       </Module>
       <Module name="ha" title={words.ha} on={on && broker.brokerId !== 0}>
         {broker.role === 'SLAVE' ? <p>{words.haMaster(broker.haMasterAddr ?? '—', broker.haConnected)}</p> : (
@@ -117,6 +151,9 @@ export function BrokerModules({ broker, timeMs, msgId }: { broker: Readonly<Brok
             </ul>
           )
         )}
+      </Module>
+      <Module name="index" title={words.indexTitle} on={on}>
+        {store && <p data-testid="module-index-entries">{words.index(formatCount(store.indexEntries))}</p>}
       </Module>
     </div>
   );

@@ -6,6 +6,33 @@
  */
 import type { BrokerState, StoredMessage } from '../../sim/index.ts';
 
+/** The study note's five modules of a broker, in its order (Remoting Module, clientManager, Store Service, HA service, Index service). */
+export const BROKER_MODULES = ['remoting', 'clientManager', 'store', 'ha', 'index'] as const;
+export type BrokerModule = (typeof BROKER_MODULES)[number];
+
+/** What the module map says of each module at a glance: the counts its box below details. */
+export interface ModuleFigures {
+  requests: number;
+  producerGroups: number;
+  consumerGroups: number;
+  messages: number;
+  /** A master's slaves whose HA connection is open, or for a slave whether it is connected to its master. */
+  ha: { role: 'master'; slaves: number } | { role: 'slave'; connected: boolean };
+  /** Not known until the run answers the brokerStore query. */
+  indexEntries: number | undefined;
+}
+
+export function moduleFigures(broker: Readonly<BrokerState>, openSlaves: number, indexEntries: number | undefined): ModuleFigures {
+  return {
+    requests: Object.values(broker.requestCounts).reduce((sum: number, count) => sum + (count ?? 0), 0),
+    producerGroups: Object.keys(broker.producerTable).length,
+    consumerGroups: Object.keys(broker.consumerTable).length,
+    messages: broker.commitLog.length,
+    ha: broker.role === 'SLAVE' ? { role: 'slave', connected: broker.haConnected } : { role: 'master', slaves: openSlaves },
+    indexEntries,
+  };
+}
+
 /** RequestCode (remoting/protocol/RequestCode.java) and the processor that handles it. */
 export const REQUEST_CODES: Record<string, { code: number; processor: string }> = {
   SEND_MESSAGE: { code: 10, processor: 'SendMessageProcessor' },

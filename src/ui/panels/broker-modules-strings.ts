@@ -19,11 +19,22 @@ export interface BrokerModulesStrings {
   commitLog: (messages: string, bytes: string) => string;
   consumeQueues: string;
   index: (entries: string) => string;
+  indexTitle: string;
   ha: string;
   haSlave: (slave: string, acked: string, total: string) => string;
   haNone: string;
   haMaster: (addr: string, connected: boolean) => string;
   path: (msgId: string) => string;
+  /** The module map: its label, and one line per module (counts formatted already). */
+  mapLabel: string;
+  figures: {
+    remoting: (requests: number) => string;
+    clientManager: (producerGroups: number, consumerGroups: number) => string;
+    store: (messages: number) => string;
+    haMaster: (slaves: number) => string;
+    haSlave: (connected: boolean) => string;
+    index: (entries: number | undefined) => string;
+  };
   pathHint: string;
   notOnThisBroker: (msgId: string) => string;
   steps: {
@@ -34,6 +45,9 @@ export interface BrokerModulesStrings {
     pull: (groups: string[]) => string;
   };
 }
+
+/** A count with thousands separators, the same in both languages (formatCount's). */
+const count = (value: number): string => value.toLocaleString('en-US');
 
 const en: BrokerModulesStrings = {
   title: 'Modules',
@@ -51,11 +65,21 @@ const en: BrokerModulesStrings = {
   commitLog: (messages, bytes) => `CommitLog: ${messages} messages, ${bytes} bytes`,
   consumeQueues: 'ConsumeQueue per queue (queueId: maxOffset)',
   index: (entries) => `IndexService: ${entries} entries (the unique key and each key of every message)`,
+  indexTitle: 'Index',
   ha: 'HA',
   haSlave: (slave, acked, total) => `${slave} acknowledged ${acked} of ${total} messages`,
   haNone: 'No slave connected.',
   haMaster: (addr, connected) => `copies from ${addr} (${connected ? 'connected' : 'not connected'})`,
   path: (msgId) => `The path of ${msgId}`,
+  mapLabel: 'The broker\'s five modules: select one to see its box',
+  figures: {
+    remoting: (requests) => `${count(requests)} ${requests === 1 ? 'request' : 'requests'} processed`,
+    clientManager: (producerGroups, consumerGroups) => `${producerGroups} producer ${producerGroups === 1 ? 'group' : 'groups'}, ${consumerGroups} consumer ${consumerGroups === 1 ? 'group' : 'groups'}`,
+    store: (messages) => `CommitLog: ${count(messages)} ${messages === 1 ? 'message' : 'messages'}`,
+    haMaster: (slaves) => (slaves === 0 ? 'no slave connected' : `${slaves} ${slaves === 1 ? 'slave' : 'slaves'} connected`),
+    haSlave: (connected) => (connected ? 'copying from its master' : 'not connected to its master'),
+    index: (entries) => (entries === undefined ? 'counting…' : `${count(entries)} index ${entries === 1 ? 'entry' : 'entries'}`),
+  },
   pathHint: 'Select a message (a dot, a queue\'s latest messages or a log row) to follow its path through these modules.',
   notOnThisBroker: (msgId) => `${msgId} is not stored on this broker.`,
   steps: {
@@ -83,11 +107,21 @@ const zh: BrokerModulesStrings = {
   commitLog: (messages, bytes) => `CommitLog：${messages} 条消息，${bytes} 字节`,
   consumeQueues: '每个队列一个 ConsumeQueue（queueId: maxOffset）',
   index: (entries) => `IndexService：${entries} 个索引项（每条消息的唯一键和每个 key）`,
+  indexTitle: '索引（IndexService）',
   ha: 'HA（主从复制）',
   haSlave: (slave, acked, total) => `${slave} 已确认 ${total} 条消息中的 ${acked} 条`,
   haNone: '没有已连接的 Slave。',
   haMaster: (addr, connected) => `从 ${addr} 复制（${connected ? '已连接' : '未连接'}）`,
   path: (msgId) => `${msgId} 经过的路径`,
+  mapLabel: 'Broker 的五个模块：点一个即可看到它的详情',
+  figures: {
+    remoting: (requests) => `已处理 ${count(requests)} 个请求`,
+    clientManager: (producerGroups, consumerGroups) => `${producerGroups} 个生产者组，${consumerGroups} 个消费者组`,
+    store: (messages) => `CommitLog：${count(messages)} 条消息`,
+    haMaster: (slaves) => (slaves === 0 ? '没有已连接的 Slave' : `${slaves} 个 Slave 已连接`),
+    haSlave: (connected) => (connected ? '正在从 Master 复制' : '未连接到 Master'),
+    index: (entries) => (entries === undefined ? '统计中…' : `${count(entries)} 个索引项`),
+  },
   pathHint: '选中一条消息（圆点、队列的最新消息或日志中的一行），即可查看它在这些模块中的路径。',
   notOnThisBroker: (msgId) => `${msgId} 没有存储在这个 Broker 上。`,
   steps: {

@@ -55,7 +55,7 @@ const en: InspectorStrings = {
   haMaster: (addr, connected) => (addr === null ? 'not known yet (learned from a registration)' : `${addr}, ${connected ? 'connected' : 'not connected'}`),
   haMasterLabel: 'HA master',
   commitLogLabel: 'CommitLog',
-  messagesCount: (count) => `${count.toLocaleString('en-US')} messages`,
+  messagesCount: (count) => `${count.toLocaleString('en-US')} ${count === 1 ? 'message' : 'messages'}`,
   committed: 'Committed',
   ago: (duration) => `${duration} ago`,
   topicConfigTable: 'Topics (topicConfigTable)',

@@ -31,10 +31,35 @@ describe('the broker\'s modules', () => {
     // IndexService: the unique key and the one key ("order-N") of each producer message; system messages have no keys.
     const withKey = master.commitLog.toArray().filter((m) => m.keys !== '').length;
     // The index is counted over the whole CommitLog where the run lives (the named query brokerStore).
-    expect(await screen.findByTestId('module-index')).toHaveTextContent(`IndexService: ${(master.commitLog.length + withKey).toLocaleString('en-US')} entries`);
+    expect(await screen.findByTestId('module-index-entries')).toHaveTextContent(`IndexService: ${(master.commitLog.length + withKey).toLocaleString('en-US')} entries`);
     expect(screen.getByTestId('module-ha-slaves')).toHaveTextContent(/acknowledged/);
     expect(screen.getByTestId('module-consumer-groups')).toHaveTextContent(/CG_ORDER \(CLUSTERING\): 10\.0\.2\.1@c-1: heartbeat/);
     expect(screen.getByTestId('module-remoting')).toHaveAttribute('data-on', 'false');
+  });
+
+  it('maps the study note\'s five modules first, one line each, all on the inspector\'s first screen', async () => {
+    const timeline = loadAt(scenarioWithKeys(), 30_000);
+    act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/0' }));
+    const { unmount } = render(<InspectorPanel />);
+    const map = await screen.findByTestId('module-map', {}, { timeout: 10_000 });
+    const master = timeline.state.brokers['broker-a/0']!;
+    const requests = Object.values(master.requestCounts).reduce((sum: number, count) => sum + (count ?? 0), 0);
+    const withKey = master.commitLog.toArray().filter((m) => m.keys !== '').length;
+    expect(within(map).getAllByRole('button').map((button) => button.querySelector('strong')!.textContent)).toEqual(['Remoting', 'Client manager', 'Store', 'HA', 'Index']);
+    expect(screen.getByTestId('module-map-remoting')).toHaveTextContent(`${requests.toLocaleString('en-US')} requests processed`);
+    expect(screen.getByTestId('module-map-clientManager')).toHaveTextContent('1 producer group, 1 consumer group');
+    expect(screen.getByTestId('module-map-store')).toHaveTextContent(`CommitLog: ${master.commitLog.length.toLocaleString('en-US')} messages`);
+    expect(screen.getByTestId('module-map-ha')).toHaveTextContent('1 slave connected');
+    await vi.waitFor(() => expect(screen.getByTestId('module-map-index')).toHaveTextContent(`${(master.commitLog.length + withKey).toLocaleString('en-US')} index entries`));
+    // The index has a box of its own, as in the study note, after HA.
+    expect(screen.getByTestId('module-ha').nextElementSibling).toBe(screen.getByTestId('module-index'));
+    expect(screen.getByTestId('module-index')).toContainElement(screen.getByTestId('module-index-entries'));
+    unmount();
+    act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/1' }));
+    act(() => usePlayback.getState().setLanguage('zh'));
+    render(<InspectorPanel />);
+    expect(await screen.findByTestId('module-map-ha', {}, { timeout: 10_000 })).toHaveTextContent('HA（主从复制） 正在从 Master 复制');
+    expect(screen.getByTestId('module-map-clientManager')).toHaveTextContent('0 个生产者组，1 个消费者组');
   });
 
   it('shows ProducerManager\'s groups on a master, with the age of the last heartbeat, and none on a slave', async () => {
@@ -77,6 +102,6 @@ describe('the broker\'s modules', () => {
     expect(await screen.findByText('NO_SUCH_ID is not stored on this broker.')).toBeInTheDocument();
     act(() => usePlayback.getState().setLanguage('zh'));
     expect(screen.getByText('NO_SUCH_ID 没有存储在这个 Broker 上。')).toBeInTheDocument();
-    expect(screen.getByText('Remoting（通信）')).toBeInTheDocument();
+    expect(within(screen.getByTestId('module-remoting')).getByText('Remoting（通信）')).toBeInTheDocument();
   });
 });

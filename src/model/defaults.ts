@@ -103,7 +103,7 @@ export const ROCKETMQ_DEFAULTS = {
   haHousekeepingIntervalMs: 20_000,
   /** MessageStoreConfig.haMaxGapNotInSync (4.x haSlaveFallbehindMax): a slave further behind than 256 MB is not OK. */
   haMaxGapNotInSyncBytes: 256 * 1024 * 1024,
-  /** HAConnection.WriteSocketService: with nothing to send it sleeps 100 ms; only a SYNC_MASTER's put wakes it. */
+  /** HAConnection.WriteSocketService: with nothing to send it sleeps 100 ms; only a put that waits for a slave wakes it (4.x SYNC_MASTER; 5.x with inSyncReplicas >= 2). */
   haTransferWaitMs: 100,
   /** BrokerController (slave): SlaveSynchronize first runs 3 s after start. */
   slaveSyncInitialDelayMs: 3_000,

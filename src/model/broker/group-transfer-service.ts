@@ -65,10 +65,21 @@ export function checkInSyncReplicas(state: ModelState, master: BrokerState, now:
   return enough ? null : { code: 'SYSTEM_ERROR', remark: 'in-sync replicas not enough' };
 }
 
+/**
+ * Whether a put on this master waits for its slaves before the answer (and so wakes the HA write
+ * service at once): 4.9.8's submitReplicaRequest only when isSlaveOK, 5.x's handleHA only when
+ * needAckNums is 2 or more (inSyncReplicas; with the default 1 it returns PUT_OK first).
+ */
+export function putWaitsForSlaves(state: ModelState, master: BrokerState, now: number): boolean {
+  if (master.role !== 'SYNC_MASTER') return false;
+  return state.config.rocketmqVersion === '4.x' ? isSlaveOK(state, master, now) : master.inSyncReplicas > 1;
+}
+
 /** How many replicas must hold the message before the answer, or the answer to give at once. */
 function needAckNums(state: ModelState, master: BrokerState, response: RemotingResponse, now: number): number | RemotingResponse {
-  if (state.config.rocketmqVersion === '4.x') return isSlaveOK(state, master, now) ? 2 : { ...response, sendStatus: 'SLAVE_NOT_AVAILABLE' };
-  return master.inSyncReplicas <= 1 ? response : master.inSyncReplicas;
+  const is4x = state.config.rocketmqVersion === '4.x';
+  if (putWaitsForSlaves(state, master, now)) return is4x ? 2 : master.inSyncReplicas;
+  return is4x ? { ...response, sendStatus: 'SLAVE_NOT_AVAILABLE' } : response;
 }
 
 /**

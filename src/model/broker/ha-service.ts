@@ -3,9 +3,12 @@
  * HAClient). The slave's HAClient connects to the master's HA address, which its NameServer
  * registration gave it, and reports how much of the commit log it holds every 5 s
  * (haSendHeartbeatInterval) and after each batch it appends. The master's write service sends
- * from the slave's first report on; idle, it sleeps 100 ms between looks, so an ASYNC_MASTER's
- * slave trails by up to 100 ms, while a SYNC_MASTER's put wakes it at once; when the send is
- * answered is GroupTransferService's business (group-transfer-service.ts).
+ * from the slave's first report on; idle, it sleeps 100 ms between looks, so a slave trails by up
+ * to 100 ms. Only a put whose answer waits for a slave wakes it at once (CommitLog's wakeupAll
+ * after the replica request): a 4.x SYNC_MASTER's with a slave in sync, a 5.x SYNC_MASTER's only
+ * with inSyncReplicas 2 or more; with 5.x's default 1, handleHA answers PUT_OK before that call,
+ * so its slave trails as an ASYNC_MASTER's does. When the send is answered is
+ * GroupTransferService's business (group-transfer-service.ts).
  *
  * The copy is the same bytes at the same offsets, so the slave stores the master's very
  * StoredMessage objects (same offsetMsgId: it names the master's store host) and builds its
@@ -25,7 +28,7 @@ import type { Sim } from '../sim-types.ts';
 import type { BrokerState, HAConnection, ModelState } from '../state.ts';
 import { storedBy } from './broker-stats.ts';
 import { flushAfterPut } from './flush-service.ts';
-import { answerAcknowledgedSends } from './group-transfer-service.ts';
+import { answerAcknowledgedSends, putWaitsForSlaves } from './group-transfer-service.ts';
 import { dropSilentSlaves } from './ha-connection.ts';
 import { appendReplica } from './message-store.ts';
 import { notifyMessageArriving } from './pull-request-hold-service.ts';
@@ -121,24 +124,28 @@ export function onHaReport(state: ModelState, master: BrokerState, from: string,
   }
   answerAcknowledgedSends(state, master, sim);
   onSlaveAck(state, master, master.haConnections[from]!, sim);
-  scheduleTransfer(state, master, master.haConnections[from]!, sim);
+  scheduleTransfer(state, master, master.haConnections[from]!, putWaitsForSlaves(state, master, sim.now), sim);
 }
 
 /** When the write service next sends to this slave: at once if woken, else at its next look. */
-function scheduleTransfer(state: ModelState, master: BrokerState, connection: HAConnection, sim: Sim): void {
+function scheduleTransfer(state: ModelState, master: BrokerState, connection: HAConnection, woken: boolean, sim: Sim): void {
   if (connection.transferScheduled || connection.nextIndex >= master.commitLog.length) return;
   connection.transferScheduled = true;
   const wait = state.config.haTransferWaitMs;
   const sinceLast = sim.now - connection.lastTransferAt;
-  const delay = master.role === 'SYNC_MASTER' || sinceLast >= wait ? 0 : wait - sinceLast;
+  const delay = woken || sinceLast >= wait ? 0 : wait - sinceLast;
   sim.after(delay, { kind: 'broker.haTransfer', broker: master.node, epoch: master.epoch, slave: connection.slave });
 }
 
 /** A message was put on this master: every connected slave will get it. */
 export function onMasterPut(state: ModelState, master: BrokerState, sim: Sim): void {
   dropSilentSlaves(state, master, sim.now);
-  // Every put passes here, most on masters without slaves: no array is made for them.
-  for (const slave in master.haConnections) scheduleTransfer(state, master, master.haConnections[slave]!, sim);
+  // Every put passes here, most on masters without slaves: nothing more is asked of those.
+  let woken: boolean | undefined;
+  for (const slave in master.haConnections) {
+    woken ??= putWaitsForSlaves(state, master, sim.now);
+    scheduleTransfer(state, master, master.haConnections[slave]!, woken, sim);
+  }
 }
 
 /** WriteSocketService: send the commit log from nextTransferFromWhere. */

@@ -92,8 +92,11 @@ describe('diagnostics and what-if speak of the new master', () => {
   it('the first difference of a what-if names the node each run had: broker-a/1 (now master) re-registers as brokerId 0', () => {
     // broker-a alone, cut off at 10 s: the controller elects broker-a/1 at 20 s (masterInactive), and
     // with registerNameServerPeriod 20 s instead of 30 s its re-registration is the first difference.
+    // 7 messages a second: at 10 a second every put lands just after the HA write service's look,
+    // 100 ms apart, so the slave's ack never holds everything and it never joins the SyncStateSet.
     const json = structuredClone(libraryScenario('controller-failover'));
     json.brokers = json.brokers.filter((broker) => broker.name === 'broker-a');
+    json.producers = json.producers.map((producer) => ({ ...producer, ratePerSec: 7 }));
     json.timeline = [{ at: 10_000, action: 'partitionBroker', target: 'broker-a' }];
     const timeline = new TimelineClass(json);
     timeline.seek(30_000);

@@ -9,7 +9,7 @@ import { DEFAULT_CLASS_LOADER_HASH, parseIpv4, uniqIdAfter, uniqIdPrefix } from 
 import { onewayNotDelivered } from '../oneway-loss.ts';
 import type { RemotingResponse, RequestOf } from '../remoting-types.ts';
 import type { FailureReason, ResponseCode, SendFailedReason } from '../vocabulary.ts';
-import { invoke, oneway } from '../remoting.ts';
+import { INVOKE_ASYNC, invoke, oneway } from '../remoting.ts';
 import type { Sim } from '../sim-types.ts';
 import type { ModelState, PendingRequest, ProducerState, SendFailedCause, SendInFlight, TopicRouteData } from '../state.ts';
 import { traceMessageSent, traceSendResult } from '../trace-writer.ts';
@@ -133,7 +133,8 @@ function sendAttempt(state: ModelState, producer: ProducerState, message: SendIn
     else onewayNotDelivered(state, request, sim);
     return;
   }
-  invoke(sim, producer.id, node, request, state.config.sendMsgTimeoutMs - (sim.now - message.beginAt));
+  // An ASYNC send is invokeAsync: no timer of its own, scanResponseTable fails it 1-2 s after its budget.
+  invoke(sim, producer.id, node, request, state.config.sendMsgTimeoutMs - (sim.now - message.beginAt), message.sendMode === 'ASYNC' ? INVOKE_ASYNC : undefined);
 }
 
 /** Traces a failed attempt and counts it by its reason; `to`: the broker process the attempt went to, if it went anywhere. */

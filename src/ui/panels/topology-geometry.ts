@@ -122,9 +122,13 @@ export interface Dot {
 
 /**
  * A queue's cell in the node given (a master's), or in a node-less `${brokerName}/` when the
- * group has none now: a queue not drawn falls back to its broker's box, else its group's.
+ * group has none now: a queue not drawn falls back to its broker's box, else its group's. A queue
+ * of another topic than the one drawn has no cell: a TopicOrder message flew into the cell of the
+ * same queue id of TBW102 while the canvas showed TBW102's queues, and a retry topic's into its
+ * group's topic's queue 0.
  */
-function queueRef(node: string | undefined, brokerName: string, queueId: number): EntityRef {
+function queueRef(node: string | undefined, brokerName: string, queueId: number, drawn: boolean): EntityRef {
+  if (!drawn) return node === undefined ? { kind: 'brokerGroup', id: brokerName } : { kind: 'broker', id: node };
   return { kind: 'queue', id: queueCellId(node ?? `${brokerName}/`, queueId) };
 }
 
@@ -155,7 +159,7 @@ function stored(event: Extract<TraceEvent, { type: 'message.stored' }>, routing:
  * queues; a cell not drawn falls back to the node's box).
  */
 function consumedFrom(event: Extract<TraceEvent, { type: 'message.consumed' }>, routing: DotRouting): EntityRef {
-  return queueRef(routing.node[`${event.broker}/${event.brokerId}`] ?? routing.master[event.broker], event.broker, event.queueId);
+  return queueRef(routing.node[`${event.broker}/${event.brokerId}`] ?? routing.master[event.broker], event.broker, event.queueId, event.topic === routing.topic);
 }
 
 /**
@@ -165,7 +169,7 @@ function consumedFrom(event: Extract<TraceEvent, { type: 'message.consumed' }>, 
 export function dotRoute(event: TraceEvent, routing: DotRouting): DotRoute | null {
   switch (event.type) {
     case 'message.sent': case 'send.failed': {
-      const to = queueRef(routing.sendTo[`${event.producer}>${event.broker}`], event.broker, event.queueId);
+      const to = queueRef(routing.sendTo[`${event.producer}>${event.broker}`], event.broker, event.queueId, routing.producerTopic[event.producer] === routing.topic);
       const kind = event.type === 'send.failed' ? 'failed' : event.attempt > 1 ? 'retried' : 'sent';
       return { kind, from: { kind: 'client', id: event.producer }, to, msgId: event.msgId };
     }
@@ -175,7 +179,7 @@ export function dotRoute(event: TraceEvent, routing: DotRouting): DotRoute | nul
       return { kind: 'consumed', from: consumedFrom(event, routing), to: { kind: 'client', id: event.consumer }, msgId: event.msgId };
     case 'message.lost': {
       // Where the copy was (a power loss, a new master's truncation) or where a ONEWAY send was going.
-      const at = queueRef(routing.node[`${event.broker}/${event.brokerId}`] ?? routing.master[event.broker], event.broker, event.queueId);
+      const at = queueRef(routing.node[`${event.broker}/${event.brokerId}`] ?? routing.master[event.broker], event.broker, event.queueId, event.topic === routing.topic);
       return { kind: 'lost', from: at, to: at, msgId: event.msgId };
     }
     case 'broker.registered': {
@@ -300,7 +304,8 @@ function cachedPath(cache: RouteCache, layout: TopologyLayout, routing: DotRouti
     slot = sendSlot(event);
   } else if (event.type === 'message.consumed') {
     slots = entryOf(entryOf(cache.consumes, event.consumer, newByName), event.broker, newSlots);
-    slot = event.queueId;
+    // Slot 0: a message of a topic not drawn (a retry topic's), from the broker's box.
+    slot = event.topic === routing.topic ? event.queueId + 1 : 0;
   } else if (event.type === 'message.stored') {
     slots = entryOf(cache.stores, event.broker, newSlots);
     slot = event.brokerId;

@@ -49,6 +49,10 @@ export interface TopologyModel {
 export interface DotRouting extends Pick<BrokerRoles, 'master' | 'node'> {
   /** `${producer}>${brokerName}` -> the node the producer sends that broker's messages to. */
   sendTo: Record<string, string>;
+  /** The topic whose queue cells are drawn: a message of another topic flies to its broker's box, not into a cell. */
+  topic: string | null;
+  /** Each producer's topic (a failed send's event does not name it). */
+  producerTopic: Record<string, string>;
 }
 
 /** Past this many distinct links (another scenario's, long gone), the interned ones are dropped. */
@@ -246,6 +250,9 @@ export function topologyModel(state: Readonly<ModelState>, topicWanted?: string 
     links,
     topic,
     topics,
-    routing: { master: roles.master, node: roles.node, sendTo: sendTargets(clients, roles) },
+    routing: {
+      master: roles.master, node: roles.node, sendTo: sendTargets(clients, roles), topic,
+      producerTopic: dictFrom(clients.filter((client) => client.kind === 'producer').map((client) => [client.id, client.spec.topic])),
+    },
   };
 }

@@ -85,7 +85,7 @@ describe('dots of the topology canvas', () => {
   });
 
   it('sends a message from the producer into its exact queue id, a registration from a broker to a NameServer', () => {
-    const routing = { master: { 'broker-a': 'broker-a/0' }, node: { 'broker-a/0': 'broker-a/0', 'broker-a/1': 'broker-a/1' }, sendTo: { 'p-1>broker-a': 'broker-a/0' }, pullFrom: { 'c-1>broker-a': 'broker-a/0' } };
+    const routing = { master: { 'broker-a': 'broker-a/0' }, node: { 'broker-a/0': 'broker-a/0', 'broker-a/1': 'broker-a/1' }, sendTo: { 'p-1>broker-a': 'broker-a/0' }, topic: 'T', producerTopic: { 'p-1': 'T' } };
     const sent = { t: 1, type: 'message.sent', producer: 'p-1', msgId: 'x', topic: 'T', tags: '', keys: '', broker: 'broker-a', queueId: 5, attempt: 1 } as const;
     expect(dotRoute(sent, routing)).toEqual({ kind: 'sent', from: { kind: 'client', id: 'p-1' }, to: { kind: 'queue', id: 'broker-a/0#5' }, msgId: 'x' });
     expect(dotRoute({ ...sent, attempt: 2 }, routing)).toMatchObject({ kind: 'retried' });
@@ -94,12 +94,22 @@ describe('dots of the topology canvas', () => {
     expect(dotRoute({ t: 1, type: 'message.consumed', consumer: 'c-1', group: 'G', msgId: 'x', broker: 'broker-a', brokerId: 0, queueId: 2, queueOffset: 0, topic: 'T', reconsumeTimes: 0 }, routing))
       .toMatchObject({ kind: 'consumed', from: { kind: 'queue', id: 'broker-a/0#2' }, to: { kind: 'client', id: 'c-1' } });
     // With the master gone from c-1's route, c-1 pulls from the slave: the dot leaves the queue's cell in the slave.
-    const fromSlave = { ...routing, pullFrom: { 'c-1>broker-a': 'broker-a/1' } };
-    expect(dotRoute({ t: 1, type: 'message.consumed', consumer: 'c-1', group: 'G', msgId: 'x', broker: 'broker-a', brokerId: 1, queueId: 2, queueOffset: 0, topic: 'T', reconsumeTimes: 0 }, fromSlave))
+    expect(dotRoute({ t: 1, type: 'message.consumed', consumer: 'c-1', group: 'G', msgId: 'x', broker: 'broker-a', brokerId: 1, queueId: 2, queueOffset: 0, topic: 'T', reconsumeTimes: 0 }, routing))
       .toMatchObject({ kind: 'consumed', from: { kind: 'queue', id: 'broker-a/1#2' }, to: { kind: 'client', id: 'c-1' } });
     expect(dotRoute({ t: 1, type: 'broker.registered', nameServer: 'ns-1', broker: 'broker-a', brokerId: 1, first: true }, routing))
       .toEqual({ kind: 'registered', from: { kind: 'broker', id: 'broker-a/1' }, to: { kind: 'nameServer', id: 'ns-1' } });
     expect(dotRoute({ t: 1, type: 'fault', action: 'crashBroker', target: 'broker-a' }, routing)).toBeNull();
+  });
+
+  it('flies a message of a topic whose queues are not drawn to its broker\'s box, never into a cell of the topic drawn', () => {
+    // The canvas draws TBW102's queues (chapter 6): p-1's TopicOrder sends and c-1's retry-topic consumptions have no cell there.
+    const routing = { master: { 'broker-a': 'broker-a/0' }, node: { 'broker-a/0': 'broker-a/0' }, sendTo: { 'p-1>broker-a': 'broker-a/0' }, topic: 'TBW102', producerTopic: { 'p-1': 'TopicOrder' } };
+    const sent = { t: 1, type: 'message.sent', producer: 'p-1', msgId: 'x', topic: 'TopicOrder', tags: '', keys: '', broker: 'broker-a', queueId: 0, attempt: 1 } as const;
+    expect(dotRoute(sent, routing)).toMatchObject({ to: { kind: 'broker', id: 'broker-a/0' } });
+    expect(dotRoute({ t: 1, type: 'send.failed', producer: 'p-1', msgId: 'x', broker: 'broker-b', queueId: 0, attempt: 1, reason: 'timeout' }, routing))
+      .toMatchObject({ to: { kind: 'brokerGroup', id: 'broker-b' } });
+    expect(dotRoute({ t: 1, type: 'message.consumed', consumer: 'c-1', group: 'G', msgId: 'x', broker: 'broker-a', brokerId: 0, queueId: 0, queueOffset: 0, topic: '%RETRY%G', reconsumeTimes: 1 }, routing))
+      .toMatchObject({ from: { kind: 'broker', id: 'broker-a/0' } });
   });
 
   it('lands each sent message exactly in the cell of its queue id', () => {
@@ -136,7 +146,7 @@ describe('dots of the topology canvas', () => {
       expect(dot.y).toBeGreaterThan(cell.y + cell.height / 2);
       expect(dot.y).toBeLessThan(cell.y + cell.height / 2 + LOST_FALL);
     }
-    const oneway = { t: 1, type: 'message.lost', msgId: 'x', broker: 'broker-a', brokerId: 0, topic: 'T', queueId: 3, queueOffset: -1, reason: 'onewayNotDelivered' } as const;
+    const oneway = { t: 1, type: 'message.lost', msgId: 'x', broker: 'broker-a', brokerId: 0, topic: model.topic!, queueId: 3, queueOffset: -1, reason: 'onewayNotDelivered' } as const;
     expect(dotRoute(oneway, model.routing)).toEqual({ kind: 'lost', from: { kind: 'queue', id: 'broker-a/0#3' }, to: { kind: 'queue', id: 'broker-a/0#3' }, msgId: 'x' });
   });
 

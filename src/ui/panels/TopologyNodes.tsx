@@ -82,11 +82,12 @@ export function brokerTitle(node: string, broker: TopologyModel['brokers'][strin
 
 /**
  * A broker's status line over its box: its status and the topic in view's write and read queue
- * counts there; a slave draws its group's queues only while the master is down, read there alone.
+ * counts there; a slave draws its group's queues only while the master is down, read there alone
+ * once a consumer's route no longer lists the master.
  */
 export function brokerDetail(broker: TopologyModel['brokers'][string], topic: string | null, strings: PanelStrings, canvasStrings: TopologyStrings): string {
   const nums = broker.queueNums;
-  const queues = nums === null ? '' : ` · ${topic} ${broker.role === 'slave' ? canvasStrings.slaveQueueCounts(nums.read) : canvasStrings.queueCounts(nums.write, nums.read)}`;
+  const queues = nums === null ? '' : ` · ${topic} ${broker.role === 'slave' ? canvasStrings.slaveQueueCounts(nums.read, broker.readBySomeone) : canvasStrings.queueCounts(nums.write, nums.read)}`;
   return `${strings.status[broker.status]}${queues}`;
 }
 

@@ -4,9 +4,12 @@ import type { EntityStatus } from './strings.ts';
 /**
  * A running broker cut off by a partition keeps its connections but nothing gets through. A
  * broker's 'stopped' is only ever the state before its start (a shutdown leaves it 'shutdown').
+ * A machine without power is down as a crashed process is, but closes no connection: nobody
+ * learns it until silence does (powerOffBroker), so it is not called crashed.
  */
 export function brokerStatus(broker: Readonly<BrokerState>): EntityStatus {
   if (broker.status === 'stopped') return 'notStarted';
+  if (broker.status === 'crashed' && broker.pageCacheLost) return 'poweredOff';
   return broker.status === 'running' && broker.partitioned ? 'partitioned' : broker.status;
 }
 

@@ -17,7 +17,7 @@ function namedSystemTopics(topics: readonly string[], separator: string, more: s
 }
 
 /** 'notStarted': a process before its start; 'stopped': a client after its shutdown (a broker's shutdown is 'shutdown'). */
-export type EntityStatus = 'running' | 'crashed' | 'partitioned' | 'shutdown' | 'notStarted' | 'stopped' | 'hung' | 'up' | 'down';
+export type EntityStatus = 'running' | 'crashed' | 'poweredOff' | 'partitioned' | 'shutdown' | 'notStarted' | 'stopped' | 'hung' | 'up' | 'down';
 
 export interface PanelStrings {
   noScenario: string;
@@ -127,7 +127,7 @@ export interface PanelStrings {
 const en: PanelStrings = {
   noScenario: 'No scenario is loaded.',
   status: {
-    running: 'running', crashed: 'crashed', partitioned: 'partitioned', shutdown: 'shut down', notStarted: 'not started', stopped: 'stopped',
+    running: 'running', crashed: 'crashed', poweredOff: 'powered off', partitioned: 'partitioned', shutdown: 'shut down', notStarted: 'not started', stopped: 'stopped',
     hung: 'hung', up: 'up', down: 'down',
   },
   roleNow: { master: 'master', slave: 'slave', staleMaster: 'old master' },
@@ -239,7 +239,7 @@ const en: PanelStrings = {
 const zh: PanelStrings = {
   noScenario: '尚未加载场景。',
   status: {
-    running: '运行中', crashed: '已崩溃', partitioned: '网络分区', shutdown: '已关闭', notStarted: '未启动', stopped: '已停止',
+    running: '运行中', crashed: '已崩溃', poweredOff: '已断电', partitioned: '网络分区', shutdown: '已关闭', notStarted: '未启动', stopped: '已停止',
     hung: '卡死', up: '在线', down: '宕机',
   },
   roleNow: { master: 'Master', slave: 'Slave', staleMaster: '旧 Master' },

@@ -29,7 +29,8 @@ export interface TopologyModel {
   input: TopologyInput;
   nameServerStatus: Record<string, EntityStatus>;
   /** brokerId and role as they are now; queueNums: the topic in view's write and read queue counts on the node that draws the group's queues, else null. */
-  brokers: Record<string, { name: string; brokerId: number; role: BrokerRoleNow; status: EntityStatus; queueNums: { write: number; read: number } | null }>;
+  /** readBySomeone: a consumer's route lists no master for the node's group, so it pulls from a slave (MQClientInstance.findBrokerAddressInSubscribe). */
+  brokers: Record<string, { name: string; brokerId: number; role: BrokerRoleNow; status: EntityStatus; queueNums: { write: number; read: number } | null; readBySomeone: boolean }>;
   /** `idle`: a consumer that gets no new message now (idleConsumers: the queue panel lists why). */
   clients: Record<string, { kind: 'producer' | 'consumer'; status: EntityStatus; group: string; idle: boolean }>;
   links: LinkSpec[];
@@ -175,6 +176,20 @@ function sendTargets(clients: ClientState[], roles: BrokerRoles): Record<string,
   return sendTo;
 }
 
+/**
+ * The broker groups some running consumer's route lists without a master: it pulls from their
+ * slaves. Until then a slave that draws its group's queues (the master is down) serves no read: a
+ * machine without power stays in the routes until the NameServers drop it and the next route pull.
+ */
+function readFromSlaves(clients: ClientState[]): Set<string> {
+  const names = new Set<string>();
+  for (const client of clients) {
+    if (client.kind !== 'consumer' || client.status !== 'running') continue;
+    for (const [name, addrs] of Object.entries(client.brokerAddrTable)) if (addrs[MASTER_ID] === undefined) names.add(name);
+  }
+  return names;
+}
+
 /** Each queue of the topic in view a consumer owns now (RebalanceImpl's processQueueTable, as its latest rebalance left it). */
 function ownedQueueLinks(client: ClientState, topic: string | null, hosts: Record<string, string>): LinkSpec[] {
   if (client.kind !== 'consumer') return [];
@@ -232,6 +247,7 @@ export function topologyModel(state: Readonly<ModelState>, topicWanted?: string 
   }
   const chosen = drawsChosenNameServer(nameServers.map((ns) => ns.id));
   const idle = new Set(idleConsumers(state, roles).map((entry) => entry.consumer));
+  const fromSlaves = readFromSlaves(clients);
   for (const client of clients) links.push(...clientLinks(client, topic, hosts, chosen));
   return {
     input: {
@@ -245,6 +261,7 @@ export function topologyModel(state: Readonly<ModelState>, topicWanted?: string 
     nameServerStatus: dictFrom(nameServers.map((ns) => [ns.id, ns.up ? 'up' : 'down'])),
     brokers: dictFrom(brokers.map((broker) => [broker.node, {
       name: broker.name, brokerId: broker.brokerId, role: roles.role[broker.node]!, status: brokerStatus(broker), queueNums: queueNums(broker, topic, hosts),
+      readBySomeone: fromSlaves.has(broker.name),
     }])),
     clients: dictFrom(clients.map((client) => [client.id, { kind: client.kind, status: clientStatus(client), group: client.spec.group, idle: idle.has(client.id) }])),
     links,

@@ -9,7 +9,8 @@ export interface TopologyStrings {
   queueCell: (queue: CanvasQueue) => string;
   queueCounts: (write: number, read: number) => string;
   /** A slave drawing its group's queues while the master is down: read there, written nowhere. */
-  slaveQueueCounts: (read: number) => string;
+  /** A slave drawing its group's queues while the master is down: whether some consumer reads there yet. */
+  slaveQueueCounts: (read: number, serving: boolean) => string;
   legendQueueReadable: string;
   legendQueueNever: string;
   /** Shown only while a drained queue is drawn. */
@@ -43,7 +44,7 @@ const en: TopologyStrings = {
     return `${q.broker} queue ${q.queueId}: ${messages}, ${q.consumed} consumed${written}, ${enOwners(q.owners)}`;
   },
   queueCounts: (write, read) => `W ${write} / R ${read}`,
-  slaveQueueCounts: (read) => `R ${read} · serves reads`,
+  slaveQueueCounts: (read, serving) => (serving ? `R ${read} · serves reads` : `R ${read} · no reads yet`),
   legendQueueReadable: 'queue cell: solid = readable (id < readQueueNums)',
   legendQueueNever: 'dashed, orange = never pulled (id ≥ readQueueNums)',
   legendQueueDrained: 'dashed, green = drained (id ≥ readQueueNums): every group consumed it, nothing is written to it',
@@ -71,7 +72,7 @@ const zh: TopologyStrings = {
     return `${q.broker} 队列 ${q.queueId}：${messages}，已消费 ${q.consumed} 条${written}，${zhOwners(q.owners)}`;
   },
   queueCounts: (write, read) => `写 ${write} / 读 ${read}`,
-  slaveQueueCounts: (read) => `读 ${read} · 代为提供读取`,
+  slaveQueueCounts: (read, serving) => (serving ? `读 ${read} · 代为提供读取` : `读 ${read} · 尚无读取`),
   legendQueueReadable: '队列格：实线 = 可读（id < readQueueNums）',
   legendQueueNever: '虚线、橙色 = 永远不会被拉取（id ≥ readQueueNums）',
   legendQueueDrained: '虚线、绿色 = 已消费完（id ≥ readQueueNums）：每个消费者组都已消费，也不再有消息写入',

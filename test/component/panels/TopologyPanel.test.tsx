@@ -224,6 +224,16 @@ describe('TopologyPanel', () => {
     expect(screen.getAllByRole('button', { name: /^broker-b queue \d:/ })).toHaveLength(8);
   });
 
+  it('shows a master whose machine lost power as powered off, not crashed, and its slave serving no read while the routes still list the master', async () => {
+    // No connection closes: ns-1 drops broker-b/0 only 120 s after its last registration, the consumers' routes later still.
+    loadAt(twoBrokers([{ at: 30_000, action: 'powerOffBroker', target: 'broker-b' }]), 40_000);
+    await renderWithQueues();
+    expect(screen.getByRole('button', { name: /^broker-b\/0 · master powered off( · .*)?, Broker$/ })).toHaveClass('rs-status-poweredOff');
+    const labels = screen.getByTestId('topology-labels');
+    const slave = [...labels.querySelectorAll('g.rs-node-text')].find((g) => g.textContent?.startsWith('broker-b/1 · slave'));
+    expect(slave).toHaveTextContent('broker-b/1 · slave running · TopicTest R 4 · no reads yet');
+  });
+
   it('draws no broker as listed by a NameServer that is down: its tables were in its memory', () => {
     const timeline = loadAt(twoBrokers([{ at: 30_000, action: 'crashNameServer', target: 'ns-1' }]), 40_000);
     const { container } = render(<TopologyPanel />);

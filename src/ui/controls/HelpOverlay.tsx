@@ -1,8 +1,10 @@
 /** The `?` overlay: every registered command with its keys, read from ui/commands.ts. */
 import { useEffect, useId, useRef } from 'react';
+import { useLesson } from '../../store/lesson.ts';
 import { usePlayback } from '../../store/playback.ts';
-import { COMMANDS, type KeyBinding } from '../commands.ts';
+import { COMMANDS, type Command, type KeyBinding } from '../commands.ts';
 import { useT } from '../i18n/index.ts';
+import { STEP_KEYS, takenByChapter } from '../learn/use-step-keys.ts';
 
 /**
  * A command's keys, those bound only while presenting last and labelled once: a label after each
@@ -22,11 +24,23 @@ function KeyCaps({ keys }: { keys: readonly KeyBinding[] }) {
   );
 }
 
+/**
+ * The commands as their keys work now: in a chapter ← → PageUp PageDown move between its steps
+ * (learn/use-step-keys.ts), so a command is offered only with the keys left to it, and not at all
+ * when none are (step back and forward one event keep their buttons).
+ */
+function commandsNow(inChapter: boolean): readonly Command[] {
+  if (!inChapter) return COMMANDS;
+  return COMMANDS.map((command) => ({ ...command, keys: command.keys.filter((binding) => !takenByChapter(binding)) }))
+    .filter((command) => command.keys.length > 0);
+}
+
 export function HelpOverlay() {
   const t = useT();
   const titleId = useId();
   const open = usePlayback((s) => s.helpOpen);
   const setHelpOpen = usePlayback((s) => s.setHelpOpen);
+  const inChapter = useLesson((s) => s.chapterId !== null);
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (!open) return;
@@ -63,7 +77,13 @@ export function HelpOverlay() {
             <tr><th scope="col">{t('key')}</th><th scope="col">{t('action')}</th></tr>
           </thead>
           <tbody>
-            {COMMANDS.map((command) => (
+            {inChapter && (
+              <tr data-testid="help-lessonStep">
+                <td><KeyCaps keys={STEP_KEYS} /></td>
+                <td>{t('lessonStep')}</td>
+              </tr>
+            )}
+            {commandsNow(inChapter).map((command) => (
               <tr key={command.name} data-testid={`help-${command.name}`}>
                 <td><KeyCaps keys={command.keys} /></td>
                 <td>{t(command.name)}</td>

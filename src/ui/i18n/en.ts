@@ -31,6 +31,7 @@ export const en = {
   editedDescription: 'Changed from a built-in scenario; its description, which the change may have made untrue:',
   presentHint: 'Presentation mode: large type, side panels hidden; a clicker\'s PageDown / PageUp step the run; Esc leaves',
   whilePresenting: 'while presenting',
+  lessonStep: 'Previous / next step of the lesson',
   blank: 'Blank the screen',
   escapeNote: 'Esc closes the help, the message card and the editor, then leaves presentation mode.',
 

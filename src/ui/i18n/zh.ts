@@ -33,6 +33,7 @@ export const zh: Record<MessageKey, string> = {
   editedDescription: '由内置场景修改而来；以下是原场景的说明，修改后可能已不再成立：',
   presentHint: '演示模式：大字号，隐藏侧栏；翻页笔的 PageDown / PageUp 单步前进、后退；Esc 退出',
   whilePresenting: '演示模式下',
+  lessonStep: '课程的上一步 / 下一步',
   blank: '黑屏',
   escapeNote: 'Esc 依次关闭帮助、消息卡片和编辑器，最后退出演示模式。',
 

@@ -6,10 +6,29 @@
  */
 import { useEffect, useRef } from 'react';
 import { usePlayback } from '../../store/playback.ts';
+import type { KeyBinding } from '../commands.ts';
 import { isTypingTarget } from '../controls/use-keyboard.ts';
 
-const NEXT = new Set(['ArrowRight', 'PageDown']);
-const BACK = new Set(['ArrowLeft', 'PageUp']);
+interface StepKey extends KeyBinding {
+  move: 'back' | 'next';
+}
+
+/** The keys a chapter takes, in the order the help overlay writes them: back and next, then a clicker's. */
+export const STEP_KEYS: readonly StepKey[] = [
+  { key: 'ArrowLeft', label: '←', move: 'back' },
+  { key: 'ArrowRight', label: '→', move: 'next' },
+  { key: 'PageUp', label: 'PageUp', move: 'back' },
+  { key: 'PageDown', label: 'PageDown', move: 'next' },
+];
+
+function stepMove(key: string): StepKey['move'] | undefined {
+  return STEP_KEYS.find((binding) => binding.key === key)?.move;
+}
+
+/** Whether a chapter takes a command's key from it: the help overlay does not offer it there. */
+export function takenByChapter(binding: KeyBinding): boolean {
+  return !binding.alt && !binding.shift && stepMove(binding.key) !== undefined;
+}
 
 function isSlider(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && target.type === 'range';
@@ -26,8 +45,9 @@ export function useStepKeys(onNext: () => void, onBack: () => void): void {
       if (isTypingTarget(event.target) || isSlider(event.target)) return;
       // A modal dialog (the chapter list, the glossary, the help) keeps its keys; the message card is not modal.
       if (event.target instanceof Element && event.target.closest('[role="dialog"][aria-modal="true"]')) return;
-      const move = NEXT.has(event.key) ? handlers.current.onNext : BACK.has(event.key) ? handlers.current.onBack : null;
-      if (!move) return;
+      const step = stepMove(event.key);
+      if (!step) return;
+      const move = step === 'next' ? handlers.current.onNext : handlers.current.onBack;
       event.preventDefault();
       // A blanked stage comes back on the step it left (a clicker's next or back only lifts the blank).
       if (usePlayback.getState().blanked) usePlayback.getState().setBlanked(false);

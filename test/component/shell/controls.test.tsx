@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useLesson } from '../../../src/store/lesson.ts';
 import { getTimeline, usePlayback } from '../../../src/store/playback.ts';
 import { COMMANDS } from '../../../src/ui/commands.ts';
 import { translate } from '../../../src/ui/i18n/index.ts';
@@ -263,5 +264,40 @@ describe('the help overlay', () => {
     act(() => usePlayback.getState().setLanguage('zh'));
     act(() => usePlayback.getState().setHelpOpen(true));
     expect(screen.getByRole('dialog', { name: '键盘快捷键' })).toHaveTextContent('前进一个事件');
+  });
+});
+
+describe('the help overlay in a chapter', () => {
+  beforeEach(() => act(() => useLesson.setState({ chapterId: 'basics', step: 1 })));
+  afterEach(() => act(() => useLesson.getState().closeChapter()));
+  const keysOf = (row: HTMLElement) => within(row).queryAllByText(/./, { selector: 'kbd' }).map((kbd) => kbd.textContent);
+
+  it('says ← → PageUp PageDown move between the lesson\'s steps, and no longer offers them for stepping one event', () => {
+    act(() => usePlayback.getState().setHelpOpen(true));
+    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    const lesson = within(dialog).getByTestId('help-lessonStep');
+    expect(lesson).toHaveTextContent('Previous / next step of the lesson');
+    expect(keysOf(lesson)).toEqual(['←', '→', 'PageUp', 'PageDown']);
+    // The lesson takes the bare keys even outside presentation mode: none of them steps one event there.
+    expect(lesson).not.toHaveTextContent('while presenting');
+    expect(dialog).not.toHaveTextContent('one event');
+    // Their modified arrows stay the page's: a chapter takes only the bare keys.
+    expect(keysOf(within(dialog).getByTestId('help-jumpBack10'))).toEqual(['Shift+←']);
+    expect(keysOf(within(dialog).getByTestId('help-jumpForward1'))).toEqual(['Alt+→']);
+  });
+
+  it('says it in Chinese too', () => {
+    act(() => usePlayback.getState().setLanguage('zh'));
+    act(() => usePlayback.getState().setHelpOpen(true));
+    const dialog = screen.getByRole('dialog', { name: '键盘快捷键' });
+    expect(within(dialog).getByTestId('help-lessonStep')).toHaveTextContent('课程的上一步 / 下一步');
+    expect(dialog).not.toHaveTextContent('一个事件');
+  });
+
+  it('is as before once the chapter is left', () => {
+    act(() => useLesson.getState().closeChapter());
+    act(() => usePlayback.getState().setHelpOpen(true));
+    expect(screen.queryByTestId('help-lessonStep')).toBeNull();
+    expect(screen.getByTestId('help-stepForward')).toHaveTextContent(/^→PageDown \(while presenting\)Step forward one event$/);
   });
 });

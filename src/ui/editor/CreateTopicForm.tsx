@@ -11,6 +11,7 @@ import { useSimView } from '../use-sim.ts';
 import { applyEdit } from './apply.ts';
 import { addCreateTopic, createTargets, type CreateMode } from './create-topic.ts';
 import { createTopicStrings } from './create-topic-strings.ts';
+import { permLabel } from './perm-label.ts';
 import { ValidationErrors } from './ValidationErrors.tsx';
 
 const MODES: CreateMode[] = ['cluster', 'broker'];
@@ -18,7 +19,8 @@ const PERMS = [6, 4, 2];
 
 export function CreateTopicForm() {
   const t = useT();
-  const s = createTopicStrings(usePlayback((state) => state.language));
+  const language = usePlayback((state) => state.language);
+  const s = createTopicStrings(language);
   const view = useSimView();
   const config = usePlayback((state) => state.scenario?.config);
   const [topic, setTopic] = useState('TopicNew');
@@ -74,7 +76,7 @@ export function CreateTopicForm() {
           <label className="rs-field">
             <span>perm (-p)</span>
             <select className="rs-select" value={perm} data-testid="create-topic-perm" onChange={(event) => setCounts({ ...counts, perm: Number(event.target.value) })}>
-              {PERMS.map((value) => <option key={value} value={value}>{value}</option>)}
+              {PERMS.map((value) => <option key={value} value={value}>{permLabel(value, language)}</option>)}
             </select>
           </label>
         </div>

@@ -11,6 +11,7 @@ import { useT } from '../i18n/index.ts';
 import { useSimView } from '../use-sim.ts';
 import { applyEdit } from './apply.ts';
 import { applyKnobs, currentKnobs, KNOB_STRATEGIES, knobProblems, type Knobs } from './fork.ts';
+import { permLabel } from './perm-label.ts';
 import { ValidationErrors } from './ValidationErrors.tsx';
 
 /** Field edits, keyed `topics.TopicTest.readQueueNums`; a field not edited follows the run. */
@@ -41,6 +42,7 @@ export function KnobsForm() {
   const view = useSimView();
   const source = usePlayback((s) => s.source);
   const scenario = usePlayback((s) => s.scenario);
+  const language = usePlayback((s) => s.language);
   const [edits, setEdits] = useState<Edits>({});
   const [errors, setErrors] = useState<ValidationError[]>([]);
   const [unchanged, setUnchanged] = useState(false);
@@ -66,13 +68,14 @@ export function KnobsForm() {
       />
     </label>
   );
-  /** A choice among `options`; the current value stays listed even when it is not one of them. */
-  const selectField = <V extends string | number>(section: keyof Knobs, name: string, field: string, value: V, options: readonly V[], title?: string) => (
+  /** A choice among `options`, each shown as `label` says; the current value stays listed even when it is not one of them. */
+  const selectField = <V extends string | number>(section: keyof Knobs, name: string, field: string, value: V, options: readonly V[],
+    { title, label = String }: { title?: string; label?: (option: V) => string } = {}) => (
     <label className="rs-field" title={title}>
       <span>{field}</span>
       <select className="rs-select" value={value} data-testid={`knob-${section}-${name}-${field}`}
         onChange={(event) => edit(section, name, field, typeof value === 'number' ? Number(event.target.value) : event.target.value)}>
-        {[...new Set([...options, value])].map((option) => <option key={option} value={option}>{option}</option>)}
+        {[...new Set([...options, value])].map((option) => <option key={option} value={option}>{label(option)}</option>)}
       </select>
     </label>
   );
@@ -104,7 +107,7 @@ export function KnobsForm() {
             <strong className="rs-knob-name">{name}</strong>
             {numberField('topics', name, 'writeQueueNums', topic.writeQueueNums)}
             {numberField('topics', name, 'readQueueNums', topic.readQueueNums)}
-            {selectField('topics', name, 'perm', topic.perm, PERMS)}
+            {selectField('topics', name, 'perm', topic.perm, PERMS, { label: (perm) => permLabel(perm, language) })}
           </div>
         ))}
       </fieldset>
@@ -114,7 +117,7 @@ export function KnobsForm() {
           <div key={group} className="rs-knob-row">
             <strong className="rs-knob-name">{group}</strong>
             {numberField('groups', group, 'count', knobs.count)}
-            {selectField('groups', group, 'allocateStrategy', knobs.allocateStrategy, KNOB_STRATEGIES, t('strategyNote'))}
+            {selectField('groups', group, 'allocateStrategy', knobs.allocateStrategy, KNOB_STRATEGIES, { title: t('strategyNote') })}
           </div>
         ))}
       </fieldset>

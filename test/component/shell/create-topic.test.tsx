@@ -73,9 +73,19 @@ describe('creating a topic from the editor (mqadmin updateTopic)', () => {
     expect(timelineOf()).toEqual([]);
   });
 
+  it('offers -p with PermName\'s letters and what they mean, and writes the number chosen', () => {
+    render(<CreateTopicForm />);
+    const perm = screen.getByTestId('create-topic-perm');
+    expect(within(perm).getAllByRole('option').map((option) => option.textContent)).toEqual(['6 · RW- (read and write)', '4 · R-- (read only)', '2 · -W- (write only)']);
+    fireEvent.change(perm, { target: { value: '2' } });
+    fireEvent.click(screen.getByTestId('create-topic-apply'));
+    expect(timelineOf()).toEqual([expect.objectContaining({ action: 'updateTopic', perm: 2 })]);
+  });
+
   it('speaks Chinese', () => {
     act(() => usePlayback.getState().setLanguage('zh'));
     render(<CreateTopicForm />);
     expect(screen.getByText('创建或更新主题（mqadmin updateTopic）')).toBeInTheDocument();
+    expect(screen.getByTestId('create-topic-perm')).toHaveDisplayValue('6 · RW-（读写）');
   });
 });

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { KnobsForm } from '../../../src/ui/editor/KnobsForm.tsx';
@@ -58,5 +58,25 @@ describe('a knob refuses a value out of the scenario\'s rules instead of changin
     applyTyped('knob-groups-CG_ORDER-count', '60');
     expect(screen.queryByTestId('knob-errors')).toBeNull();
     expect(fileNow().consumers).toHaveLength(60);
+  });
+});
+
+describe('a topic\'s perm', () => {
+  const choices = () => within(screen.getByTestId('knob-topics-TopicTest-perm')).getAllByRole('option').map((option) => [option.getAttribute('value'), option.textContent]);
+
+  it('is offered with PermName\'s letters and what they mean, and stored as the number', () => {
+    render(<KnobsForm />);
+    expect(choices()).toEqual([
+      ['6', '6 · RW- (read and write)'], ['4', '4 · R-- (read only)'], ['2', '2 · -W- (write only)'], ['0', '0 · --- (neither)'],
+    ]);
+    fireEvent.change(screen.getByTestId('knob-topics-TopicTest-perm'), { target: { value: '4' } });
+    fireEvent.click(screen.getByTestId('apply-knobs'));
+    expect(fileNow().topics[0]).toMatchObject({ perm: 4 });
+  });
+
+  it('says what it means in Chinese on the page in 中文', () => {
+    act(() => usePlayback.getState().setLanguage('zh'));
+    render(<KnobsForm />);
+    expect(choices().map(([, label]) => label)).toEqual(['6 · RW-（读写）', '4 · R--（只读）', '2 · -W-（只写）', '0 · ---（不可读写）']);
   });
 });

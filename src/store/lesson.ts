@@ -15,6 +15,12 @@ export interface LessonState {
    * Another scenario loaded afterwards (the picker, an upload, an edit) ends the chapter.
    */
   loadedVersion: number | null;
+  /**
+   * The runVersion of the run a chapter loaded last, kept once the chapter is left ("Try it
+   * yourself" plays that run freely): until another run is loaded it is the chapter's scenario,
+   * not one the person edited, opened or shared.
+   */
+  chapterRunVersion: number | null;
   /** The moment the step shows (its own, or the one before while its question is open); null until its run is ready. */
   stepMomentMs: number | null;
   /** The trace index of the event the shown step waited for (the caption tells it at its instant); null for a time or an open question. */
@@ -37,6 +43,7 @@ export const useLesson = create<LessonState>()((set, get) => ({
   chapterId: null,
   step: 0,
   loadedVersion: null,
+  chapterRunVersion: null,
   stepMomentMs: null,
   stepEventIndex: null,
   pendingTimeMs: null,
@@ -58,7 +65,7 @@ export const useLesson = create<LessonState>()((set, get) => ({
     return pendingTimeMs;
   },
   markLoaded(loadedVersion) {
-    set({ loadedVersion });
+    set({ loadedVersion, chapterRunVersion: loadedVersion });
   },
   closeChapter() {
     set({ chapterId: null, step: 0, loadedVersion: null, stepMomentMs: null, stepEventIndex: null, pendingTimeMs: null });

@@ -15,7 +15,9 @@ export function ScenarioPicker() {
   const libraryId = usePlayback((s) => s.libraryId);
   const language = usePlayback((s) => s.language);
   const name = usePlayback((s) => (s.scenario ? scenarioText(s.scenario, s.language).name : ''));
-  const inChapter = useLesson((s) => s.chapterId !== null);
+  const runVersion = usePlayback((s) => s.runVersion);
+  // A chapter's run, in the chapter or played freely after "Try it yourself", until another run is loaded.
+  const chapterRun = useLesson((s) => s.chapterId !== null || s.chapterRunVersion === runVersion);
   return (
     <div className="rs-picker">
       <label htmlFor={id} className="rs-picker-label">{t('scenario')}</label>
@@ -29,7 +31,7 @@ export function ScenarioPicker() {
         }}
       >
         {/* A guided chapter's run is the chapter's, not yet the person's own. */}
-        {libraryId === null && <option value={CUSTOM}>{inChapter ? name : t('customScenario', { name })}</option>}
+        {libraryId === null && <option value={CUSTOM}>{chapterRun ? name : t('customScenario', { name })}</option>}
         {LIBRARY.map((entry) => <option key={entry.id} value={entry.id}>{inLanguage(entry.title, language)}</option>)}
       </select>
     </div>

@@ -10,7 +10,8 @@ import { usePlayback } from '../../../src/store/playback.ts';
 import { chapterScenario } from '../../../src/ui/learn/chapter.ts';
 import { findChapter } from '../../../src/ui/learn/chapters/index.ts';
 import { LearnSlot } from '../../../src/ui/learn/LearnSlot.tsx';
-import { openFromHash } from '../../../src/ui/controls/session.ts';
+import { ScenarioPicker } from '../../../src/ui/controls/ScenarioPicker.tsx';
+import { openFromHash, openSource } from '../../../src/ui/controls/session.ts';
 import { currentLink } from '../../../src/ui/controls/url-sync.ts';
 import { PROGRESS_STORAGE_KEY } from '../../../src/ui/learn/progress.ts';
 
@@ -188,6 +189,20 @@ describe('the chapter player', () => {
     expect(useLesson.getState().chapterId).toBeNull();
     expect(usePlayback.getState().timelineVersion).toBe(version);
     expect(usePlayback.getState().timeMs).toBe(moments[2]);
+  });
+
+  it('"Try it yourself" names the run the chapter\'s scenario in the picker, not the person\'s own, until it is changed', async () => {
+    await openChapter('groups', 2);
+    render(<ScenarioPicker />);
+    const picked = () => (screen.getByTestId('scenario-picker') as HTMLSelectElement).selectedOptions[0]!.textContent;
+    expect(picked()).toBe('Chapter 2 · Producer groups and consumer groups');
+    fireEvent.click(screen.getByTestId('try-it'));
+    expect(picked()).toBe('Chapter 2 · Producer groups and consumer groups');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(picked()).toBe('第 2 章 · 生产者组与消费者组');
+    // An edit loads the changed run: from then on it is the person's own.
+    act(() => { openSource(usePlayback.getState().source, { atMs: usePlayback.getState().timeMs, keepSelection: true }); });
+    expect(picked()).toBe('第 2 章 · 生产者组与消费者组（你的场景：已编辑、打开或分享）');
   });
 
   it('ends the chapter when another scenario is loaded', async () => {

@@ -15,7 +15,7 @@ function run(id: string): TestSim {
 }
 
 describe('the library descriptions', () => {
-  it('Write 8 / read 4: nobody reads queues 4-7, and half of every message sent, about 900 by 3:00, is never consumable', () => {
+  it('Write 8 / read 4: nobody reads queues 4-7, and half of every message sent, about 900 by 3:00, is unconsumable', () => {
     const sim = run('write8-read4');
     expect(sim.events('message.consumed', (e) => e.topic === 'TopicTest' && e.queueId >= 4)).toEqual([]);
     const { sent, neverConsumable } = sim.summary().messages;

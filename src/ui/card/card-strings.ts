@@ -97,7 +97,7 @@ const en: CardStrings = {
   result: (status) => `result: ${status}`,
   consumeHeading: 'Consumption, retries and dead letters',
   notConsumed: 'Not consumed yet.',
-  neverConsumable: (read) => `Never consumed: its queue id is at or above readQueueNums (${read}), so no consumer is ever given it.`,
+  neverConsumable: (read) => `Unconsumable: its queue id is at or above readQueueNums (${read}), so no consumer is given it until readQueueNums is raised.`,
   consumedBy: (consumer, group, retry) => `consumed by ${consumer} (${group})${retry > 0 ? `, retry ${retry}` : ''}`,
   consumeFailed: (consumer, n, next) => `${consumer} failed to consume it (reconsumeTimes ${n}); next: ${next}`,
   lost: (node, reason): string => {
@@ -150,7 +150,7 @@ const zh: CardStrings = {
   result: (status) => `结果：${status}`,
   consumeHeading: '消费、重试与死信',
   notConsumed: '尚未被消费。',
-  neverConsumable: (read) => `永远不会被消费：它所在队列的 id 大于或等于 readQueueNums（${read}），不会分配给任何消费者。`,
+  neverConsumable: (read) => `无法消费：它所在队列的 id 大于或等于 readQueueNums（${read}），在调大 readQueueNums 之前不会分配给任何消费者。`,
   consumedBy: (consumer, group, retry) => `被 ${consumer}（${group}）消费${retry > 0 ? `，第 ${retry} 次重试` : ''}`,
   consumeFailed: (consumer, n, next) => `${consumer} 消费失败（reconsumeTimes ${n}）；下一步：${next}`,
   lost: (node, reason): string => {

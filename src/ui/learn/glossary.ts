@@ -58,7 +58,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     en: 'Indexes each message by its keys and its msgId, so a message can be found by key.',
     zh: '按 key 和 msgId 为每条消息建立索引，以便按 key 查找消息。',
   } },
-  { en: 'read / write queues', zh: '读队列 / 写队列', meaning: { en: 'readQueueNums and writeQueueNums limit which queue ids consumers and producers use.', zh: 'readQueueNums 和 writeQueueNums 限定消费者和生产者使用哪些队列 id。' } },
+  { en: 'read / write queues', zh: '读队列 / 写队列', meaning: { en: 'readQueueNums and writeQueueNums limit which queue ids consumers and producers use. Messages in queue ids at or above readQueueNums are unconsumable: no consumer is given them until readQueueNums is raised.', zh: 'readQueueNums 和 writeQueueNums 限定消费者和生产者使用哪些队列 id。队列号 ≥ readQueueNums 的消息无法消费：直到调大 readQueueNums，才会分配给消费者。' } },
   { en: 'heartbeat (client)', zh: '客户端心跳', meaning: {
     en: 'Every 30 s each producer and consumer tells the brokers it knows that it is alive, a consumer with its subscriptions (heartbeatBrokerInterval).',
     zh: '每 30 秒，每个生产者和消费者告诉它所知道的 broker 自己还活着，消费者还带上订阅关系（heartbeatBrokerInterval）。',

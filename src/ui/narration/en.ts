@@ -83,7 +83,7 @@ export const en: Narrators = {
     if (e.brokerId !== 0) return `${node(c, e, e.brokerId)}, a slave, copied the message from its master (HAService): the same CommitLog offset ${e.commitLogOffset}.`;
     const read = c.readQueueNums?.(e.broker, e.topic);
     const fate = read !== undefined && e.queueId >= read
-      ? ` Queue ${e.queueId} is at or above readQueueNums (${read}): no consumer will ever pull it.`
+      ? ` Queue ${e.queueId} is at or above readQueueNums (${read}): no consumer pulls it until readQueueNums is raised.`
       : ' It can now be pulled.';
     return `${node(c, e, 0)} appended the message to its CommitLog at offset ${e.commitLogOffset} and to ConsumeQueue ${e.topic} #${e.queueId} at position ${e.queueOffset}.${fate}`;
   },

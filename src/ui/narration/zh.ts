@@ -80,7 +80,7 @@ export const zh: Narrators = {
     if (e.brokerId !== 0) return `${node(c, e, e.brokerId)}（Slave）通过 HAService 从 Master 复制了这条消息：CommitLog 偏移量同为 ${e.commitLogOffset}。`;
     const read = c.readQueueNums?.(e.broker, e.topic);
     const fate = read !== undefined && e.queueId >= read
-      ? `队列 ${e.queueId} 的 id 大于或等于 readQueueNums（${read}）：永远不会有消费者拉取它。`
+      ? `队列 ${e.queueId} 的 id 大于或等于 readQueueNums（${read}）：在调大 readQueueNums 之前，不会有消费者拉取它。`
       : '现在可以被拉取了。';
     return `${node(c, e, 0)} 把消息追加到 CommitLog（物理偏移量 ${e.commitLogOffset}），并写入 ConsumeQueue ${e.topic} #${e.queueId} 的位点 ${e.queueOffset}。${fate}`;
   },

@@ -1,6 +1,6 @@
 /**
  * The run's headline numbers at the current time, as the summary of `npm run sim` gives them:
- * messages (sent, stored, consumed, never consumable, lagging, delayed and dead-lettered where
+ * messages (sent, stored, consumed, unconsumable, lagging, delayed and dead-lettered where
  * the scenario can delay or fail any, duplicates, failed, lost, filtered out by a group whose members subscribe differently) and
  * send attempts apart. A counter that has causes opens the list of them with their counts.
  */

@@ -3,7 +3,7 @@
  * its message count, its top edge blue while producers write it, dashed and orange when it holds
  * messages no consumer can ever pull (id >= readQueueNums), dashed and green when such a queue is
  * drained (nothing left, nothing written), as in the queue panel. Each cell is a button named for a
- * screen reader ("broker-a queue 5: 81 messages, never consumed"); it opens the queue's latest
+ * screen reader ("broker-a queue 5: 81 messages, not consumed until readQueueNums is raised"); it opens the queue's latest
  * messages. The lines from each queue to the consumer that owns it now are drawn over the boxes.
  * A crowded cluster draws each master's queues as one heat row instead (TopologyHeat.tsx), and
  * one line from the broker to each owner.

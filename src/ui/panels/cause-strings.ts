@@ -1,6 +1,6 @@
 /**
  * What the counters' causes say, in English and Simplified Chinese: each duplicate,
- * never-consumable message, failed message, failed send attempt and lost message names what
+ * unconsumable message, failed message, failed send attempt and lost message names what
  * caused it (loaded with CauseList).
  */
 import type { DuplicateCause, MessageLostReason, SendFailedCause } from '../../sim/index.ts';
@@ -66,7 +66,7 @@ const en: CauseStrings = {
     onewayNotDelivered: 'a ONEWAY send the network swallowed on its way to the broker (nobody answers a ONEWAY send)',
     onewayRefused: 'a ONEWAY send the broker refused: its answer goes nowhere',
   },
-  storedLostNote: 'A stored message lost this way may have been consumed before (a message\'s card says by whom): that consumption stands, but the broker no longer has the message, so nobody can consume it again, and a group that starts later or resets its offset never gets it.',
+  storedLostNote: 'A stored message lost this way may have been consumed before (a message\'s card says by whom): that consumption stands, but the broker no longer has the message, so a group that had not read it yet, a group that starts later or an offset reset never gets it.',
 };
 
 const zh: CauseStrings = {
@@ -98,7 +98,7 @@ const zh: CauseStrings = {
     onewayNotDelivered: '单向发送在去往 Broker 的途中被网络吞掉（单向发送没有应答）',
     onewayRefused: '单向发送被 Broker 拒绝：它的应答无人接收',
   },
-  storedLostNote: '这样丢失的已存储消息，可能在丢失前已被消费（消息卡片会列出被谁消费）：那次消费依然有效，但 Broker 已不再有这条消息，谁也无法再消费它，之后启动或重置位点的消费者组也永远拿不到它。',
+  storedLostNote: '这样丢失的已存储消息，可能在丢失前已被消费（消息卡片会列出被谁消费）：那次消费依然有效，但 Broker 已不再有这条消息：还没读到它的消费者组、之后启动的消费者组或重置位点后都再也拿不到它。',
 };
 
 const CAUSE_STRINGS: Bilingual<CauseStrings> = { en, zh };

@@ -85,12 +85,12 @@ export interface IdleConsumer {
 /**
  * What becomes of the messages of a queue, by its TopicConfig now (not a master's passing outage):
  * - readable: consumers may be given its id (below readQueueNums, perm R);
- * - never: it holds messages some group can never consume now (summary's neverConsumable);
+ * - never: it holds messages no group is given now (summary's neverConsumable);
  * - pulled: not readable, and what some group has not consumed sits in a consumer's ProcessQueue,
  *   pulled before; it consumes them until a rebalance drops the queue (RebalanceImpl
  *   updateProcessQueueTableInRebalance sets it dropped, and ConsumeRequest skips a dropped queue);
  * - filling: not readable, nothing left in it now, but producers write its id (below
- *   writeQueueNums): each new message is never consumable;
+ *   writeQueueNums): each new message is unconsumable;
  * - drained: not readable, every group consumed what it held, and nothing can arrive (id at or
  *   above writeQueueNums, or perm without W: the broker refuses such a send);
  * - empty: not readable, never held a message, and none can arrive.

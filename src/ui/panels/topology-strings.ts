@@ -39,14 +39,14 @@ const en: TopologyStrings = {
     const messages = `${q.count} ${q.count === 1 ? 'message' : 'messages'}`;
     const written = q.writable ? '' : ', no producer writes to it';
     if (q.fate === 'drained') return `${q.broker} queue ${q.queueId}: ${messages}, all consumed, not readable any more (at or above readQueueNums)${written}`;
-    if (q.fate === 'pulled') return `${q.broker} queue ${q.queueId}: ${messages}, not readable any more (at or above readQueueNums): what a consumer pulled before is consumed until its rebalance drops the queue, the rest never${written}`;
-    if (!q.readable) return `${q.broker} queue ${q.queueId}: ${messages}, never consumed (at or above readQueueNums)${written}`;
+    if (q.fate === 'pulled') return `${q.broker} queue ${q.queueId}: ${messages}, not readable any more (at or above readQueueNums): what a consumer pulled before is consumed until its rebalance drops the queue, the rest not until readQueueNums is raised${written}`;
+    if (!q.readable) return `${q.broker} queue ${q.queueId}: ${messages}, not consumed until readQueueNums is raised (at or above it)${written}`;
     return `${q.broker} queue ${q.queueId}: ${messages}, ${q.consumed} consumed${written}, ${enOwners(q.owners)}`;
   },
   queueCounts: (write, read) => `W ${write} / R ${read}`,
   slaveQueueCounts: (read, serving) => (serving ? `R ${read} · serves reads` : `R ${read} · no reads yet`),
   legendQueueReadable: 'queue cell: solid = readable (id < readQueueNums)',
-  legendQueueNever: 'dashed, orange = never pulled (id ≥ readQueueNums)',
+  legendQueueNever: 'dashed, orange = not pulled (id ≥ readQueueNums)',
   legendQueueDrained: 'dashed, green = drained (id ≥ readQueueNums): every group consumed it, nothing is written to it',
   legendQueueWritten: 'blue top edge = producers write it (id < writeQueueNums)',
   legendOwner: 'queue → the consumer that owns it now',
@@ -67,14 +67,14 @@ const zh: TopologyStrings = {
     const messages = `${q.count} 条消息`;
     const written = q.writable ? '' : '，没有生产者写入';
     if (q.fate === 'drained') return `${q.broker} 队列 ${q.queueId}：${messages}，已全部消费，不再可读（id ≥ readQueueNums）${written}`;
-    if (q.fate === 'pulled') return `${q.broker} 队列 ${q.queueId}：${messages}，不再可读（id ≥ readQueueNums）：消费者此前已拉取的消息会消费到负载均衡放弃此队列为止，其余永远不会被消费${written}`;
-    if (!q.readable) return `${q.broker} 队列 ${q.queueId}：${messages}，永远不会被消费（id ≥ readQueueNums）${written}`;
+    if (q.fate === 'pulled') return `${q.broker} 队列 ${q.queueId}：${messages}，不再可读（id ≥ readQueueNums）：消费者此前已拉取的消息会消费到负载均衡放弃此队列为止，其余在调大 readQueueNums 之前不会被消费${written}`;
+    if (!q.readable) return `${q.broker} 队列 ${q.queueId}：${messages}，在调大 readQueueNums 之前不会被消费（id ≥ readQueueNums）${written}`;
     return `${q.broker} 队列 ${q.queueId}：${messages}，已消费 ${q.consumed} 条${written}，${zhOwners(q.owners)}`;
   },
   queueCounts: (write, read) => `写 ${write} / 读 ${read}`,
   slaveQueueCounts: (read, serving) => (serving ? `读 ${read} · 代为提供读取` : `读 ${read} · 尚无读取`),
   legendQueueReadable: '队列格：实线 = 可读（id < readQueueNums）',
-  legendQueueNever: '虚线、橙色 = 永远不会被拉取（id ≥ readQueueNums）',
+  legendQueueNever: '虚线、橙色 = 不会被拉取（id ≥ readQueueNums）',
   legendQueueDrained: '虚线、绿色 = 已消费完（id ≥ readQueueNums）：每个消费者组都已消费，也不再有消息写入',
   legendQueueWritten: '蓝色上边 = 生产者会写入（id < writeQueueNums）',
   legendOwner: '队列 → 当前拥有它的消费者',

@@ -51,13 +51,13 @@ describe('the message card', () => {
     expect(within(card).getByTestId('card-consumption')).toHaveTextContent(`consumed by ${consumed.consumer} (CG_ORDER)`);
   });
 
-  it('says a message in a queue at or above readQueueNums is never consumed', async () => {
+  it('says a message in a queue at or above readQueueNums is unconsumable until readQueueNums is raised', async () => {
     const timeline = loadAt(keyedScenario(), 30_000);
     const upper = timeline.traceSlice(0).find((e) => e.type === 'message.stored' && e.queueId >= 4)!;
     if (upper.type !== 'message.stored') throw new Error('no store in queues 4-7');
     act(() => usePlayback.getState().select({ kind: 'message', msgId: upper.msgId }));
     render(<CardHost />);
-    expect(await screen.findByTestId('card-never')).toHaveTextContent('Never consumed: its queue id is at or above readQueueNums (4)');
+    expect(await screen.findByTestId('card-never')).toHaveTextContent('Unconsumable: its queue id is at or above readQueueNums (4), so no consumer is given it until readQueueNums is raised.');
   });
 
   it('lists a queue\'s latest messages from its ConsumeQueue, and one click opens a message\'s card; Escape and Close close it', async () => {

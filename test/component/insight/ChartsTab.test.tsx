@@ -29,19 +29,19 @@ describe('ChartsTab', () => {
     expect(first.querySelector('figcaption')!.textContent).toMatch(/^At 0:5[89]\.000: broker-a 10$/);
   });
 
-  it('switches a chart to the never-consumable and failed counts, the lag of a group, and says it in Chinese', async () => {
+  it('switches a chart to the unconsumable and failed counts, the lag of a group, and says it in Chinese', async () => {
     loadAt(writeReadScenario(), 60_000);
     render(<ChartsTab />);
     const select = await screen.findByTestId('chart-second-metric', {}, WAIT);
     expect(within(screen.getByTestId('chart-second-figure')).getByText('CG_ORDER')).toBeInTheDocument();
     fireEvent.change(select, { target: { value: 'counters' } });
     const second = screen.getByTestId('chart-second-figure');
-    expect(within(second).getByText('never consumable')).toBeInTheDocument();
+    expect(within(second).getByText('unconsumable')).toBeInTheDocument();
     expect(within(second).getByText('send failed')).toBeInTheDocument();
     expect(within(second).getByText('Messages')).toBeInTheDocument();
     act(() => usePlayback.getState().setLanguage('zh'));
     expect(screen.getByRole('heading', { name: '随时间变化的图表' })).toBeInTheDocument();
-    expect(within(second).getByText('永远无法消费')).toBeInTheDocument();
+    expect(within(second).getByText('无法消费')).toBeInTheDocument();
     expect(within(second).getByText('虚拟时间（秒）')).toBeInTheDocument();
   });
 

@@ -36,7 +36,7 @@ describe('Route diagnostics', () => {
     expect(stranded).toBeGreaterThan(0);
     const item = findings('writeAboveRead').find((element) => element.textContent!.includes('TopicTest on broker-a'))!;
     expect(item).toHaveTextContent('writeQueueNums 8 > readQueueNums 4');
-    expect(item).toHaveTextContent(`queues 4-7 fill up and are never consumed (${stranded} messages now)`);
+    expect(item).toHaveTextContent(`queues 4-7 fill up and are not consumed until readQueueNums is raised (${stranded} messages now)`);
     expect(item).toHaveTextContent('Raise readQueueNums to 8');
     expect(item).toHaveTextContent('lower writeQueueNums first, wait until those queues drain, then lower readQueueNums');
   });
@@ -61,24 +61,24 @@ describe('Route diagnostics', () => {
     const left = (broker: string) => getTimeline()!.summary().queues
       .filter((queue) => queue.broker === broker && queue.queueId >= 4)
       .reduce((sum, queue) => sum + queue.maxOffset - queue.consumerOffsets['CG_ORDER']!, 0);
-    // At 1:01 nothing is stranded for good yet: the consumers pulled queues 4-7 before the shrink and still consume from their ProcessQueues.
+    // At 1:01 nothing is stranded yet: the consumers pulled queues 4-7 before the shrink and still consume from their ProcessQueues.
     expect(titles('strandedAboveRead')).toEqual([
       `TopicTest on broker-a: ${left('broker-a')} messages left in queues 4-7, at or above readQueueNums 4`,
       `TopicTest on broker-b: ${left('broker-b')} messages left in queues 4-7, at or above readQueueNums 4`,
     ]);
     const [, early] = findings('strandedAboveRead');
     expect(early).toHaveTextContent('Consumers are given only queue ids below readQueueNums (topicRouteData2TopicSubscribeInfo) and the broker refuses to pull the others (PullMessageProcessor)');
-    expect(early).toHaveTextContent(`c-2 pulled ${left('broker-b')} of them into its ProcessQueues before the shrink: it consumes them only until its next rebalance drops queues 4-7, and what is left then is never consumed.`);
+    expect(early).toHaveTextContent(`c-2 pulled ${left('broker-b')} of them into its ProcessQueues before the shrink: it consumes them only until its next rebalance drops queues 4-7, and what is left then waits until readQueueNums is raised again.`);
     expect(early).toHaveTextContent('Raise readQueueNums back to 8 (mqadmin updateTopic -t TopicTest -b 10.0.1.2:10911 -r 8) and keep writeQueueNums at 4; once every group has drained queues 4-7 (lag 0), lower readQueueNums to 4 again.');
     expect(early).toHaveTextContent('The safe order for a shrink: writeQueueNums first, wait until the queues drain, then readQueueNums.');
     cleanup();
-    // c-2's rebalance dropped queues 4-7 with messages it had not consumed: they are stranded for good; c-1 got through broker-a's.
+    // c-2's rebalance dropped queues 4-7 with messages it had not consumed: they are stranded until readQueueNums is raised again; c-1 got through broker-a's.
     usePlayback.getState().seek(180_000);
     render(<DiagnosticsTab />);
     const stranded = getTimeline()!.summary().messages.neverConsumable;
     expect(stranded).toBeGreaterThan(0);
     expect(titles('strandedAboveRead')).toEqual([`TopicTest on broker-b: ${stranded} messages left in queues 4-7, at or above readQueueNums 4`]);
-    expect(findings('strandedAboveRead')[0]).toHaveTextContent(`These messages were written before readQueueNums was lowered, and no group had consumed them: ${stranded} can never be consumed now.`);
+    expect(findings('strandedAboveRead')[0]).toHaveTextContent(`These messages were written before readQueueNums was lowered, and no group had consumed them: ${stranded} cannot be consumed until readQueueNums is raised again.`);
     cleanup();
     openAt('shrink-unsafely', 180_000, 'zh');
     render(<DiagnosticsTab />);
@@ -278,7 +278,7 @@ describe('Route diagnostics', () => {
     openAt('write8-read4', 60_000, 'zh');
     render(<DiagnosticsTab />);
     expect(screen.getByRole('heading', { name: '路由诊断' })).toBeInTheDocument();
-    expect(findings('writeAboveRead')[0]).toHaveTextContent('永远不会被消费');
+    expect(findings('writeAboveRead')[0]).toHaveTextContent('在调大 readQueueNums 之前不会被消费');
     expect(findings('writeAboveRead')[0]).toHaveTextContent('readQueueNums');
     cleanup();
     usePlayback.setState({ language: 'zh' });

@@ -16,7 +16,7 @@ afterEach(() => {
 const WAIT = { timeout: 20_000 };
 
 describe('WhatIfTab', () => {
-  it('raises readQueueNums to 8 at the playhead: the runs part at that moment and nothing stays never consumable', async () => {
+  it('raises readQueueNums to 8 at the playhead: the runs part at that moment and nothing stays unconsumable', async () => {
     loadAt(writeReadScenario({ durationMs: 120_000 }), 40_000);
     render(<WhatIfTab />);
     fireEvent.change(screen.getByTestId('whatif-setting'), { target: { value: 'topics.TopicTest.readQueueNums' } });
@@ -27,13 +27,13 @@ describe('WhatIfTab', () => {
     expect(divergence).toHaveAttribute('data-t', '40000');
     expect(divergence).toHaveTextContent('The runs first differ at 0:40.000');
     expect(divergence).toHaveTextContent('fault Fault injected: updateTopic TopicTest');
-    const row = within(screen.getByTestId('whatif-differences')).getByText('Never consumable').closest('tr')!;
+    const row = within(screen.getByTestId('whatif-differences')).getByText('Unconsumable').closest('tr')!;
     expect(row.querySelectorAll('td')[1]).toHaveTextContent(/^0$/);
     expect(screen.getByTestId('whatif-result')).toHaveTextContent('mqadmin updateTopic at 0:40.000');
     expect(usePlayback.getState().timeMs).toBe(40_000);
-    // The chart opens on what changed: the never-consumable count (diffTotal counts readable queues only).
+    // The chart opens on what changed: the unconsumable count (diffTotal counts readable queues only).
     expect(within(screen.getByTestId('whatif-result')).getByRole('combobox')).toHaveValue('counters');
-    expect(within(screen.getByTestId('whatif-chart')).getAllByText(/never consumable/).length).toBeGreaterThanOrEqual(2);
+    expect(within(screen.getByTestId('whatif-chart')).getAllByText(/unconsumable/).length).toBeGreaterThanOrEqual(2);
   });
 
   it('opens on the setting a write 8 / read 4 topic is about, offered as its fix: one click compares', () => {

@@ -18,7 +18,7 @@ function countOf(queueId: number): number {
 }
 
 describe('QueuePanel, write 8 / read 4 after 60 s of 10 msg/s', () => {
-  it('fills queues 4..7 with never-consumable messages and keeps 0..3 readable', () => {
+  it('fills queues 4..7 with unconsumable messages and keeps 0..3 readable', () => {
     const timeline = loadAt(writeReadScenario({ writeQueueNums: 8, readQueueNums: 4 }), 61_000);
     render(<QueuePanel />);
     const queues = timeline.state.brokers['broker-a/0']!.consumeQueues['TopicTest']!;
@@ -32,12 +32,12 @@ describe('QueuePanel, write 8 / read 4 after 60 s of 10 msg/s', () => {
     for (const queueId of [0, 1, 2, 3]) {
       expect(cell(queueId)).toHaveAttribute('data-readable', 'true');
       expect(within(cell(queueId)).getByText(/, readable$/)).toBeInTheDocument();
-      expect(within(cell(queueId)).queryByText(/never consumable/)).toBeNull();
+      expect(within(cell(queueId)).queryByText(/unconsumable/)).toBeNull();
     }
     for (const queueId of [4, 5, 6, 7]) {
       expect(cell(queueId)).toHaveAttribute('data-readable', 'false');
       expect(within(cell(queueId)).getByText(/not readable/)).toBeInTheDocument();
-      expect(within(cell(queueId)).getByText(`never consumable: ${queues[queueId]!.length}`)).toBeInTheDocument();
+      expect(within(cell(queueId)).getByText(`unconsumable: ${queues[queueId]!.length}`)).toBeInTheDocument();
       expect(cell(queueId)).toHaveClass('rs-queue-never');
     }
     const stranded = [4, 5, 6, 7].reduce((sum, queueId) => sum + queues[queueId]!.length, 0);
@@ -61,8 +61,8 @@ describe('QueuePanel, write 8 / read 4 after 60 s of 10 msg/s', () => {
   it('states the rule in one sentence, with a legend', () => {
     loadAt(writeReadScenario(), 10_000);
     render(<QueuePanel />);
-    expect(screen.getByText('Producers write only queue ids below writeQueueNums; consumers are given only ids below readQueueNums — messages in queues at or above readQueueNums are never consumed.')).toBeInTheDocument();
-    expect(screen.getByText(/never consumable: written, but no consumer can read it/)).toBeInTheDocument();
+    expect(screen.getByText('Producers write only queue ids below writeQueueNums; consumers are given only ids below readQueueNums — messages in queues at or above readQueueNums are not consumed until readQueueNums is raised.')).toBeInTheDocument();
+    expect(screen.getByText(/unconsumable: written, but no consumer is given it until readQueueNums is raised/)).toBeInTheDocument();
   });
 
   it('speaks Chinese when the language is zh, keeping RocketMQ terms in Latin script', () => {
@@ -199,11 +199,11 @@ describe('QueuePanel, shrinking a topic the unsafe way (read and write 8 -> 4 at
       expect(element).not.toHaveClass('rs-queue-drained');
       expect(within(element).queryByText(/^drained/)).toBeNull();
       expect(element).toHaveClass('rs-queue-pulled');
-      expect(within(element).getByText(`not consumed yet: ${left}, pulled by c-2 before this queue became unreadable; consumed only until a rebalance drops the queue, the rest never`)).toBeInTheDocument();
+      expect(within(element).getByText(`not consumed yet: ${left}, pulled by c-2 before this queue became unreadable; consumed only until a rebalance drops the queue, the rest not until readQueueNums is raised`)).toBeInTheDocument();
     }
   });
 
-  it('at 3:00 shows what c-2 had not consumed when its rebalance dropped queues 4-7 as never consumable', () => {
+  it('at 3:00 shows what c-2 had not consumed when its rebalance dropped queues 4-7 as unconsumable', () => {
     const timeline = loadAt(libraryScenario('shrink-unsafely'), 180_000);
     render(<QueuePanel />);
     const summary = timeline.summary();
@@ -211,7 +211,7 @@ describe('QueuePanel, shrinking a topic the unsafe way (read and write 8 -> 4 at
       const queue = summary.queues.find((q) => q.broker === 'broker-b' && q.queueId === queueId)!;
       expect(queue.neverConsumable).toBe(queue.maxOffset - queue.consumerOffsets['CG_ORDER']!);
       expect(cellOf('broker-b', queueId)).toHaveClass('rs-queue-never');
-      expect(within(cellOf('broker-b', queueId)).getByText(`never consumable: ${queue.neverConsumable}`)).toBeInTheDocument();
+      expect(within(cellOf('broker-b', queueId)).getByText(`unconsumable: ${queue.neverConsumable}`)).toBeInTheDocument();
       // c-1 got through broker-a's before its rebalance: nothing left, nothing written any more.
       expect(cellOf('broker-a', queueId)).toHaveClass('rs-queue-drained');
     }
@@ -224,7 +224,7 @@ describe('QueuePanel, shrinking a topic the unsafe way (read and write 8 -> 4 at
     act(() => usePlayback.getState().setLanguage('zh'));
     render(<QueuePanel />);
     const queue = timeline.summary().queues.find((q) => q.broker === 'broker-b' && q.queueId === 4)!;
-    expect(within(cellOf('broker-b', 4)).getByText(`尚未消费 ${queue.maxOffset - queue.consumerOffsets['CG_ORDER']!} 条：c-2 在此队列变为不可读之前已拉取；它只会消费到负载均衡放弃此队列为止，剩下的永远无法消费`)).toBeInTheDocument();
+    expect(within(cellOf('broker-b', 4)).getByText(`尚未消费 ${queue.maxOffset - queue.consumerOffsets['CG_ORDER']!} 条：c-2 在此队列变为不可读之前已拉取；它只会消费到负载均衡放弃此队列为止，剩下的在调大 readQueueNums 之前无法消费`)).toBeInTheDocument();
     expect(within(cellOf('broker-b', 4)).queryByText('已消费完：每个消费者组都已消费')).toBeNull();
   });
 });

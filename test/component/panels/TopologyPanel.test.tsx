@@ -140,7 +140,7 @@ describe('TopologyPanel', () => {
     await renderWithQueues();
     const maxOffset = timeline.state.brokers['broker-a/0']!.consumeQueues['TopicTest']![5]!.length;
     expect(maxOffset).toBeGreaterThan(0);
-    expect(screen.getByRole('button', { name: `broker-a queue 5: ${maxOffset} messages, never consumed (at or above readQueueNums)` })).toHaveClass('rs-qcell-never');
+    expect(screen.getByRole('button', { name: `broker-a queue 5: ${maxOffset} messages, not consumed until readQueueNums is raised (at or above it)` })).toHaveClass('rs-qcell-never');
     const readable = screen.getByRole('button', { name: /^broker-b queue 2: \d+ messages, \d+ consumed, owned by c-\d$/ });
     expect(readable).toHaveClass('rs-qcell-readable', 'rs-qcell-written');
     expect(screen.getAllByRole('button', { name: /^broker-[ab] queue \d:/ })).toHaveLength(16);
@@ -166,16 +166,16 @@ describe('TopologyPanel', () => {
     expect(screen.getByText(drainedMark)).toBeInTheDocument();
   });
 
-  it('keeps a queue above readQueueNums that still holds unconsumed messages as never consumed (an unsafe shrink)', async () => {
+  it('keeps a queue above readQueueNums that still holds unconsumed messages as not consumed until readQueueNums is raised (an unsafe shrink)', async () => {
     loadAt(libraryScenario('shrink-unsafely'), 180_000);
     await renderWithQueues();
-    expect(screen.getByRole('button', { name: /^broker-b queue 4: \d+ messages, never consumed/ })).toHaveClass('rs-qcell-never');
+    expect(screen.getByRole('button', { name: /^broker-b queue 4: \d+ messages, not consumed until readQueueNums is raised/ })).toHaveClass('rs-qcell-never');
     expect(screen.getByRole('button', { name: /^broker-a queue 4: \d+ messages, all consumed/ })).toHaveClass('rs-qcell-drained');
     cleanup();
     loadAt(libraryScenario('shrink-unsafely'), 61_000);
     await renderWithQueues();
     // At 1:01 c-2 still holds what it pulled of queue 4 before the shrink: drawn as stranded, named for what will still be consumed.
-    const pulled = screen.getByRole('button', { name: /^broker-b queue 4: \d+ messages, not readable any more \(at or above readQueueNums\): what a consumer pulled before is consumed until its rebalance drops the queue, the rest never/ });
+    const pulled = screen.getByRole('button', { name: /^broker-b queue 4: \d+ messages, not readable any more \(at or above readQueueNums\): what a consumer pulled before is consumed until its rebalance drops the queue, the rest not until readQueueNums is raised/ });
     expect(pulled).toHaveClass('rs-qcell-never');
     expect(await screen.findByText(panelStrings('en').legendCanWrite)).toBeInTheDocument();
     expect(screen.queryByText(/^dashed, green = drained/)).toBeNull();

@@ -47,7 +47,7 @@ export function writeReadScenario(options: ScenarioOptions = {}): Scenario {
   };
   const consumers = Array.from({ length: options.consumers ?? 2 }, (_, i) => consumerSpec(`c-${i + 1}`, 'TopicTest', 'CG_ORDER', i));
   return {
-    version: 1, name: 'Write 8 / read 4', description: 'Why half of the messages are never consumed', seed: 42,
+    version: 1, name: 'Write 8 / read 4', description: 'Why half of the messages are not consumed', seed: 42,
     durationMs: options.durationMs ?? 300_000, config: resolveConfig({}),
     nameServers: [{ id: 'ns-1', ip: '10.0.0.1', startAt: 0 }, { id: 'ns-2', ip: '10.0.0.2', startAt: 0 }],
     brokers, topics: [topic], producers: [producerSpec('p-1', 'TopicTest', 10)], consumers,

@@ -133,7 +133,7 @@ describe('the caption of every event', () => {
 
   it('says a message stored at or above readQueueNums will never be pulled', () => {
     const stored = sample('message.stored');
-    expect(narrate(stored, 'en', { config, readQueueNums: () => 4 })).toContain('Queue 5 is at or above readQueueNums (4): no consumer will ever pull it.');
+    expect(narrate(stored, 'en', { config, readQueueNums: () => 4 })).toContain('Queue 5 is at or above readQueueNums (4): no consumer pulls it until readQueueNums is raised.');
     expect(narrate(stored, 'en', { config, readQueueNums: () => 8 })).toContain('It can now be pulled.');
   });
 });

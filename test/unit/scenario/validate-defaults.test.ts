@@ -11,7 +11,7 @@ function valid(input: unknown): Scenario {
 const CONTRACT_EXAMPLE = {
   version: 1,
   name: 'Write 8 / read 4',
-  description: 'Why half of the messages are never consumed',
+  description: 'Why half of the messages are not consumed',
   seed: 42,
   durationMs: 300000,
   config: { brokerHeartbeatIntervalMs: 30000 },

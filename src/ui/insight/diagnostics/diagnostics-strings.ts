@@ -81,7 +81,7 @@ function idRanges(ids: readonly number[], separator: string): string {
 
 type StrandedAboveRead = Extract<RouteDiagnostic, { kind: 'strandedAboveRead' }>;
 
-/** Everything left in the queues: stranded for good and still held in a consumer's ProcessQueue. */
+/** Everything left in the queues: stranded until readQueueNums is raised, and still held in a consumer's ProcessQueue. */
 const leftOf = (f: StrandedAboveRead) => f.stranded + f.pulled;
 /** The readQueueNums that gives the queues back to the consumers: one past the highest id holding messages. */
 const restoreTo = (f: StrandedAboveRead) => Math.max(...f.queues) + 1;
@@ -94,9 +94,9 @@ function strandedAboveReadEn(f: StrandedAboveRead): DiagnosticText {
   return {
     title: `${f.topic} on ${onBroker(f)}: ${leftOf(f) === 1 ? '1 message' : `${leftOf(f)} messages`} left in ${queues}, at or above readQueueNums ${f.readQueueNums}`,
     why: `Consumers are given only queue ids below readQueueNums (topicRouteData2TopicSubscribeInfo) and the broker refuses to pull the others (PullMessageProcessor); producers no longer write them either (ids at or above writeQueueNums ${f.writeQueueNums}). `
-      + `These messages were written before readQueueNums was lowered, and no group had consumed them${f.stranded > 0 ? `: ${f.stranded} can never be consumed now.` : '.'}`
+      + `These messages were written before readQueueNums was lowered, and no group had consumed them${f.stranded > 0 ? `: ${f.stranded} cannot be consumed until readQueueNums is raised again.` : '.'}`
       + (f.pulled > 0
-        ? ` ${who} pulled ${f.pulled} of them into ${one ? 'its' : 'their'} ProcessQueues before the shrink: ${one ? 'it consumes' : 'they consume'} them only until ${one ? 'its' : 'their'} next rebalance drops ${queues}, and what is left then is never consumed.`
+        ? ` ${who} pulled ${f.pulled} of them into ${one ? 'its' : 'their'} ProcessQueues before the shrink: ${one ? 'it consumes' : 'they consume'} them only until ${one ? 'its' : 'their'} next rebalance drops ${queues}, and what is left then waits until readQueueNums is raised again.`
         : ''),
     fix: `Raise readQueueNums back to ${restoreTo(f)} (mqadmin updateTopic -t ${f.topic} -b ${f.addr} -r ${restoreTo(f)}) and keep writeQueueNums at ${f.writeQueueNums}; once every group has drained ${queues} (lag 0), lower readQueueNums to ${f.readQueueNums} again. The safe order for a shrink: writeQueueNums first, wait until the queues drain, then readQueueNums.`,
   };
@@ -109,8 +109,8 @@ function strandedAboveReadZh(f: StrandedAboveRead): DiagnosticText {
   return {
     title: `${onBrokerZh(f)} 上的 ${f.topic}：队列 ${ids} 中还剩 ${leftOf(f)} 条消息，其 id ≥ readQueueNums ${f.readQueueNums}`,
     why: `消费者只会被分配 id 小于 readQueueNums 的队列（topicRouteData2TopicSubscribeInfo），Broker 会拒绝对其他队列的拉取（PullMessageProcessor）；生产者也不再写入它们（id ≥ writeQueueNums ${f.writeQueueNums}）。`
-      + `这些消息是在 readQueueNums 调小之前写入的，当时还没有被所有消费者组消费完${f.stranded > 0 ? `：其中 ${f.stranded} 条已经永远无法消费。` : '。'}`
-      + (f.pulled > 0 ? `${who} 在缩容前已把其中 ${f.pulled} 条拉取到 ProcessQueue：${they}只会消费到下一次负载均衡放弃队列 ${ids} 为止，之后剩下的永远不会被消费。` : ''),
+      + `这些消息是在 readQueueNums 调小之前写入的，当时还没有被所有消费者组消费完${f.stranded > 0 ? `：其中 ${f.stranded} 条在再次调大 readQueueNums 之前无法消费。` : '。'}`
+      + (f.pulled > 0 ? `${who} 在缩容前已把其中 ${f.pulled} 条拉取到 ProcessQueue：${they}只会消费到下一次负载均衡放弃队列 ${ids} 为止，之后剩下的要等再次调大 readQueueNums 才会被消费。` : ''),
     fix: `把 readQueueNums 调回 ${restoreTo(f)}（mqadmin updateTopic -t ${f.topic} -b ${f.addr} -r ${restoreTo(f)}），writeQueueNums 保持 ${f.writeQueueNums}；等每个消费者组都把队列 ${ids} 消费完（lag 为 0），再把 readQueueNums 调回 ${f.readQueueNums}。安全的缩容顺序是：先调小 writeQueueNums，等这些队列消费完，再调小 readQueueNums。`,
   };
 }
@@ -218,7 +218,7 @@ const en: DiagnosticsStrings = {
       };
       case 'writeAboveRead': return {
         title: `${f.topic} on ${onBroker(f)}: writeQueueNums ${f.writeQueueNums} > readQueueNums ${f.readQueueNums}`,
-        why: `Producers spread messages over queues 0-${f.writeQueueNums - 1}, consumers only read queues 0-${f.readQueueNums - 1}: queues ${f.readQueueNums}-${f.writeQueueNums - 1} fill up and are never consumed (${f.stranded} messages now).`,
+        why: `Producers spread messages over queues 0-${f.writeQueueNums - 1}, consumers only read queues 0-${f.readQueueNums - 1}: queues ${f.readQueueNums}-${f.writeQueueNums - 1} fill up and are not consumed until readQueueNums is raised (${f.stranded} messages now).`,
         fix: `Raise readQueueNums to ${f.writeQueueNums} (mqadmin updateTopic -t ${f.topic} -b ${f.addr} -r ${f.writeQueueNums}): the stranded messages become consumable. To shrink instead, lower writeQueueNums first, wait until those queues drain, then lower readQueueNums.`,
       };
       case 'readAboveWrite': return {
@@ -310,14 +310,14 @@ const zh: DiagnosticsStrings = {
       };
       case 'writeAboveRead': return {
         title: `${onBrokerZh(f)} 上的 ${f.topic}：writeQueueNums ${f.writeQueueNums} > readQueueNums ${f.readQueueNums}`,
-        why: `生产者把消息分散到队列 0-${f.writeQueueNums - 1}，消费者只读队列 0-${f.readQueueNums - 1}：队列 ${f.readQueueNums}-${f.writeQueueNums - 1} 不断堆积，永远不会被消费（当前 ${f.stranded} 条消息）。`,
+        why: `生产者把消息分散到队列 0-${f.writeQueueNums - 1}，消费者只读队列 0-${f.readQueueNums - 1}：队列 ${f.readQueueNums}-${f.writeQueueNums - 1} 不断堆积，在调大 readQueueNums 之前不会被消费（当前 ${f.stranded} 条消息）。`,
         fix: `把 readQueueNums 调到 ${f.writeQueueNums}（mqadmin updateTopic -t ${f.topic} -b ${f.addr} -r ${f.writeQueueNums}），堆积的消息就能被消费。如果本意是缩容：先调小 writeQueueNums，等这些队列消费完，再调小 readQueueNums。`,
       };
       case 'readAboveWrite': return {
         title: `${onBrokerZh(f)} 上的 ${f.topic}：readQueueNums ${f.readQueueNums} > writeQueueNums ${f.writeQueueNums}`,
         why: `队列 ${f.writeQueueNums}-${f.readQueueNums - 1} 不再有新消息；只分到这些队列的消费者会空闲。这是安全缩容的中间一步：其中还有 ${f.undrained} 条消息待消费。`,
         fix: f.undrained > 0
-          ? `等队列 ${f.writeQueueNums}-${f.readQueueNums - 1} 消费完（每个消费者组的 lag 为 0），再把 readQueueNums 调到 ${f.writeQueueNums}。现在调小会让 ${f.undrained} 条消息永远无法消费。`
+          ? `等队列 ${f.writeQueueNums}-${f.readQueueNums - 1} 消费完（每个消费者组的 lag 为 0），再把 readQueueNums 调到 ${f.writeQueueNums}。现在调小会让 ${f.undrained} 条消息无法消费，直到再次调大 readQueueNums。`
           : `这些队列已消费完：现在把 readQueueNums 调到 ${f.writeQueueNums} 不会丢消息（mqadmin updateTopic -t ${f.topic} -b ${f.addr} -r ${f.writeQueueNums}）。`,
       };
       case 'strandedAboveRead': return strandedAboveReadZh(f);

@@ -17,8 +17,8 @@ export const chapter: Chapter = {
     {
       wait: { atMs: 75_000 },
       caption: {
-        en: 'By 1:15, queues 4-7 of each broker keep filling (dashed orange on the canvas): producers still write ids 0-7, but consumers are given only 0-3 (topicRouteData2TopicSubscribeInfo). Nothing tells the application: every send answers SEND_OK and the consumers\' listeners get no error. Until the consumers rebalanced at 0:42, the broker kept refusing their pulls of ids 4-7 (pull.rejected in the log); since then nobody asks for those ids. The queue panel counts these messages as never consumable.',
-        zh: '到 1:15，每个 broker 的 4-7 号队列仍在不断堆积（画布上的橙色虚线）：生产者仍写 0-7 号，消费者却只分到 0-3 号（topicRouteData2TopicSubscribeInfo）。应用程序察觉不到：每次发送都返回 SEND_OK，消费者的监听器也收不到任何错误。0:42 消费者重新负载均衡之前，broker 一直拒绝它们对 4-7 号队列的拉取（日志里的 pull.rejected）；之后再也没有人来拉这些队列。队列面板把这些消息计为"永远无法消费"。',
+        en: 'By 1:15, queues 4-7 of each broker keep filling (dashed orange on the canvas): producers still write ids 0-7, but consumers are given only 0-3 (topicRouteData2TopicSubscribeInfo). Nothing tells the application: every send answers SEND_OK and the consumers\' listeners get no error. Until the consumers rebalanced at 0:42, the broker kept refusing their pulls of ids 4-7 (pull.rejected in the log); since then nobody asks for those ids. The queue panel counts these messages as unconsumable: no consumer is given them until readQueueNums is raised.',
+        zh: '到 1:15，每个 broker 的 4-7 号队列仍在不断堆积（画布上的橙色虚线）：生产者仍写 0-7 号，消费者却只分到 0-3 号（topicRouteData2TopicSubscribeInfo）。应用程序察觉不到：每次发送都返回 SEND_OK，消费者的监听器也收不到任何错误。0:42 消费者重新负载均衡之前，broker 一直拒绝它们对 4-7 号队列的拉取（日志里的 pull.rejected）；之后再也没有人来拉这些队列。队列面板把这些消息计为"无法消费"：直到调大 readQueueNums，才会有消费者分到它们。',
       },
       predict: {
         question: {
@@ -27,13 +27,13 @@ export const chapter: Chapter = {
         },
         choices: [
           { en: 'They move to queues 0-3', zh: '被移到 0-3 号队列' },
-          { en: 'They pile up and are never consumed', zh: '不断堆积，永远不会被消费' },
+          { en: 'They pile up, unconsumed until readQueueNums is raised', zh: '不断堆积，直到调大 readQueueNums 才会被消费' },
           { en: 'Producers stop writing them', zh: '生产者不再写入它们' },
         ],
         answer: 1,
         why: {
-          en: 'The two counts are independent and nothing moves messages between queues. With more write than read queues, the extra queues are written and never read: exactly the study note\'s "write 8, read 4".',
-          zh: '两个数量相互独立，也没有任何机制会在队列之间搬移消息。写队列多于读队列时，多出来的队列只写不读：正是学习笔记里"写 8 读 4"的情形。',
+          en: 'The two counts are independent and nothing moves messages between queues. With more write than read queues, the extra queues are written but not read until readQueueNums is raised: exactly the study note\'s "write 8, read 4".',
+          zh: '两个数量相互独立，也没有任何机制会在队列之间搬移消息。写队列多于读队列时，多出来的队列只写不读，直到调大 readQueueNums：正是学习笔记里"写 8 读 4"的情形。',
         },
       },
     },
@@ -67,8 +67,8 @@ export const chapter: Chapter = {
     {
       wait: { type: 'rebalance', where: { consumer: 'c-1', topic: 'TopicTest' }, afterMs: 180_000 },
       caption: {
-        en: 'Step two at 3:00: readQueueNums 4, once queues 4-7 showed lag 0. The consumers dropped those ids with nothing left in them: never consumable stays 0.',
-        zh: '第二步在 3:00：等 4-7 号队列的积压为 0 后，再把 readQueueNums 改为 4。消费者放弃这些 id 时里面已经没有消息：永远无法消费的数量仍是 0。',
+        en: 'Step two at 3:00: readQueueNums 4, once queues 4-7 showed lag 0. The consumers dropped those ids with nothing left in them: unconsumable stays 0.',
+        zh: '第二步在 3:00：等 4-7 号队列的积压为 0 后，再把 readQueueNums 改为 4。消费者放弃这些 id 时里面已经没有消息：无法消费的数量仍是 0。',
       },
       predict: {
         question: { en: 'After writeQueueNums 4, when may readQueueNums be set to 4?', zh: 'writeQueueNums 改为 4 之后，什么时候可以把 readQueueNums 改为 4？' },

@@ -27,7 +27,7 @@ describe('WhatIfTab', () => {
     expect(divergence).toHaveAttribute('data-t', '40000');
     expect(divergence).toHaveTextContent('The runs first differ at 0:40.000');
     expect(divergence).toHaveTextContent('fault Fault injected: updateTopic TopicTest');
-    const row = within(screen.getByTestId('whatif-differences')).getByText('Unconsumable').closest('tr')!;
+    const row = within(screen.getByTestId('whatif-differences')).getByText('Not consumable').closest('tr')!;
     expect(row.querySelectorAll('td')[1]).toHaveTextContent(/^0$/);
     expect(screen.getByTestId('whatif-result')).toHaveTextContent('mqadmin updateTopic at 0:40.000');
     expect(usePlayback.getState().timeMs).toBe(40_000);

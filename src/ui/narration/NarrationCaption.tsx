@@ -3,7 +3,10 @@
  * just reached), in plain words with the run's numbers. Several events at the same instant are
  * counted, and the one a lesson's step waited for, else the news among them, is told rather than
  * routine traffic (newsAt); the log lists them all, and the caption points to it where the log is shown
- * (presentation mode hides the side column, presenting.css).
+ * (presentation mode hides the side column, presenting.css). While the run plays, the caption
+ * keeps the latest news for a few seconds of the reader's time and otherwise says that messages
+ * flow: telling each event as it passed changed the largest text on a projector several times a
+ * second, too fast to read even at 1x (newsWhilePlaying).
  */
 import type { TraceEvent, TraceType } from '../../sim/index.ts';
 import { useLesson } from '../../store/lesson.ts';
@@ -15,9 +18,10 @@ import { useNarrator } from './use-narrator.ts';
 import { brokerNodeNames } from '../broker-node-names.ts';
 import { inLanguage, type Bilingual } from '../i18n/index.ts';
 
-const WORDS: Bilingual<{ label: string; idle: string; running: (to: string) => string; more: (count: number, logShown: boolean) => string }> = {
+const WORDS: Bilingual<{ label: string; idle: string; flowing: string; running: (to: string) => string; more: (count: number, logShown: boolean) => string }> = {
   en: {
     label: 'What is happening',
+    flowing: 'Messages are being sent, stored and consumed. Pause, or step one event (→), to read each one.',
     idle: 'Nothing has happened yet: press play, or step one event forward (→).',
     running: (to) => `Simulating up to ${to}: the page shows that moment as soon as the run reaches it.`,
     more: (count, logShown) =>
@@ -25,6 +29,7 @@ const WORDS: Bilingual<{ label: string; idle: string; running: (to: string) => s
   },
   zh: {
     label: '正在发生什么',
+    flowing: '消息正在发送、存储和消费。暂停或单步一个事件（→）即可逐条阅读。',
     idle: '还没有发生任何事件：点击播放，或向前单步一个事件（→）。',
     running: (to) => `正在模拟到 ${to}：运行一到达该时刻，页面就会显示它。`,
     more: (count, logShown) => `（同一时刻还有 ${count} 个事件${logShown ? '，见事件日志' : ''}）`,
@@ -53,6 +58,31 @@ function newsAt(timeline: TimelineView, featured: number | null, limit = 200): {
   return { event, others: instant.length - 1 };
 }
 
+/** While playing, how long news stays in the caption, in the reader's (wall-clock) time: long enough to read it. */
+const HOLD_MS = 4_000;
+/** How many events back the playing caption looks for news: a crowded run's last seconds hold many. */
+const PLAYING_LOOKBACK = 2_000;
+
+/** While playing, a route pull is routine too: every client pulls each of its topics every 30 s. */
+function newsWhilePlayingOf(event: TraceEvent): boolean {
+  return !routine(event) && event.type !== 'route.updated';
+}
+
+/**
+ * The news the playing caption tells: the latest event that is not routine within the virtual time
+ * that HOLD_MS of the reader's time covers at `speed` (a removal at 2:10 stays until about 2:50 at
+ * 10x); null when there is none, and the caption says that messages flow.
+ */
+function newsWhilePlaying(timeline: TimelineView, timeMs: number, speed: number): TraceEvent | null {
+  const since = timeMs - speed * HOLD_MS;
+  const length = timeline.traceLength;
+  const recent = timeline.traceSlice(Math.max(0, length - PLAYING_LOOKBACK), length);
+  for (let index = recent.length - 1; index >= 0 && recent[index]!.t >= since; index--) {
+    if (newsWhilePlayingOf(recent[index]!)) return recent[index]!;
+  }
+  return null;
+}
+
 export function NarrationCaption() {
   const view = useSimView(TEXT_PANEL_REFRESH);
   const language = usePlayback((s) => s.language);
@@ -61,10 +91,14 @@ export function NarrationCaption() {
   const featured = useLesson((s) => s.stepEventIndex);
   // A link to a late moment (a chapter's last steps) seeks from 0:00: nothing has happened yet, but nobody need press play.
   const seekTarget = usePlayback((s) => s.seekTarget);
+  const playing = usePlayback((s) => s.playing);
+  const speed = usePlayback((s) => s.speed);
   const words = inLanguage(WORDS, language);
   if (!view || !narrator) return null;
   const { timeline } = view;
-  const news = newsAt(timeline, featured);
+  const playingNews = playing ? newsWhilePlaying(timeline, view.timeMs, speed) : null;
+  const flowing = playing && playingNews === null && timeline.traceLength > 0;
+  const news = playingNews ? { event: playingNews, others: 0 } : flowing ? null : newsAt(timeline, featured);
   const latest = news?.event;
   const others = news?.others ?? 0;
   // The latest event's broker is named by the roles at the playhead: no history to ask for, which
@@ -79,7 +113,7 @@ export function NarrationCaption() {
           <span className="rs-caption-text">{narrator.narrate(latest, language, narrator.contextAt(timeline.scenario.config, timeline.state, names, timeline))}</span>
           {others > 0 && <span className="rs-caption-more"> {words.more(others, !presenting)}</span>}
         </>
-      ) : seekTarget !== null ? words.running(formatTime(seekTarget)) : words.idle}
+      ) : flowing ? words.flowing : seekTarget !== null ? words.running(formatTime(seekTarget)) : words.idle}
     </p>
   );
 }

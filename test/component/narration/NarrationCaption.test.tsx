@@ -102,3 +102,42 @@ describe('NarrationCaption', () => {
     act(() => usePlayback.setState({ seekTarget: null, seekProgress: null, language: 'en' }));
   });
 });
+
+describe('NarrationCaption while the run plays', () => {
+  afterEach(() => act(() => usePlayback.getState().setPlaying(false)));
+
+  it('says that messages flow instead of telling each passing send, store and consumption, in both languages', async () => {
+    // From 60 s to 100 s (four seconds of the reader's time at 10x) nothing but traffic, heartbeats and route pulls.
+    const timeline = loadAt(writeReadScenario(), 100_000);
+    act(() => usePlayback.getState().setSpeed(10));
+    act(() => usePlayback.getState().setPlaying(true));
+    render(<NarrationCaption />);
+    expect(await screen.findByTestId('caption')).toHaveTextContent('Messages are being sent, stored and consumed. Pause, or step one event (→), to read each one.');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('caption')).toHaveTextContent('消息正在发送、存储和消费。暂停或单步一个事件（→）即可逐条阅读。');
+    act(() => usePlayback.getState().setLanguage('en'));
+    // Paused, the caption tells the event at the playhead again.
+    act(() => usePlayback.getState().setPlaying(false));
+    const latest = timeline.traceAt(timeline.traceLength - 1)!;
+    expect(screen.getByTestId('caption')).toHaveAttribute('data-event-type', latest.type);
+  });
+
+  it('keeps news for four seconds of the reader\'s time: at 10x c-1\'s rebalance after c-2\'s crash (0:30.007) is told at 0:50, the last news (0:50.007) no longer at 1:35', async () => {
+    const timeline = loadAt(writeReadScenario({ timeline: [{ at: 30_000, action: 'crashConsumer', target: 'c-2' }] }), 50_000);
+    act(() => usePlayback.getState().setSpeed(10));
+    act(() => usePlayback.getState().setPlaying(true));
+    render(<NarrationCaption />);
+    const caption = await screen.findByTestId('caption');
+    const news = timeline.traceSlice(0).findLast((event) => event.t >= 50_000 - 40_000 && !['message.sent', 'message.stored', 'message.consumed', 'offset.committed', 'send.result', 'message.filtered', 'route.updated'].includes(event.type)
+      && !(event.type === 'broker.registered' && !event.first))!;
+    expect(news).toMatchObject({ t: 30_007, type: 'rebalance', consumer: 'c-1' });
+    expect(caption).toHaveAttribute('data-event-type', 'rebalance');
+    expect(caption).toHaveTextContent(/^What is happening: 0:30\.007 c-1/);
+    cleanup();
+    act(() => usePlayback.getState().setPlaying(false));
+    loadAt(writeReadScenario({ timeline: [{ at: 30_000, action: 'crashConsumer', target: 'c-2' }] }), 95_000);
+    act(() => usePlayback.getState().setPlaying(true));
+    render(<NarrationCaption />);
+    expect(await screen.findByTestId('caption')).toHaveTextContent(/^What is happening: Messages are being sent/);
+  });
+});

@@ -76,6 +76,15 @@ function defaultControls({ source: s, target: t, orientation }: Link): [Point, P
     : [{ x: s.x, y: (s.y + t.y) / 2 }, { x: t.x, y: (s.y + t.y) / 2 }];
 }
 
+/**
+ * Whether two boxes sit side by side, neither over the other: a process beside the broker column
+ * is reached from its side even when it is far above or below the broker (a third broker low in
+ * the column), or its dots would leave its bottom and cross the canvas off every drawn line.
+ */
+function apart(a: Box, b: Box): boolean {
+  return a.x + a.width <= b.x || b.x + b.width <= a.x;
+}
+
 /** How far a link into or out of a queue cell runs straight up or down before it turns. */
 const CELL_LEAD = 18;
 
@@ -114,9 +123,11 @@ export function linkIntoCell(from: Box, cell: Box, lanes?: Lanes): Link {
       const turn = { x: lanes.railX, y: start.y + RAIL_TURN };
       return { source: start, target: turn, orientation: 'vertical', then: [{ x: lanes.railX, y: lanes.y }, ...alongLane] };
     }
-    if (side.orientation === 'horizontal') {
-      const edgeX = side.source.x <= target.x ? lanes.broker.x : lanes.broker.x + lanes.broker.width;
-      return { source: side.source, target: { x: edgeX, y: lanes.y }, orientation: 'horizontal', then: alongLane };
+    if (side.orientation === 'horizontal' || apart(from, lanes.broker)) {
+      const rightward = from.x + from.width <= lanes.broker.x + lanes.broker.width / 2;
+      const source = { x: rightward ? from.x + from.width : from.x, y: from.y + from.height / 2 };
+      const edgeX = rightward ? lanes.broker.x : lanes.broker.x + lanes.broker.width;
+      return { source, target: { x: edgeX, y: lanes.y }, orientation: 'horizontal', then: alongLane };
     }
   }
   const lead = side.orientation === 'horizontal' ? { x: (side.source.x + target.x) / 2, y: side.source.y } : { x: side.source.x, y: side.source.y + CELL_LEAD };
@@ -141,9 +152,11 @@ export function linkOutOfCell(cell: Box, to: Box, broker?: Box, railX?: number):
       const middle = { x: to.x + to.width / 2, y: laneY };
       return { source: { x: railX, y: runY }, target: { x: railX, y: laneY }, orientation: 'vertical', via: intoMargin, then: [middle, { x: middle.x, y: to.y }] };
     }
-    if (side.orientation === 'horizontal') {
-      const edgeX = side.target.x >= start.x ? broker.x + broker.width : broker.x;
-      return { source: { x: edgeX, y: runY }, target: side.target, orientation: 'horizontal', via: intoMargin };
+    if (side.orientation === 'horizontal' || apart(to, broker)) {
+      const rightward = to.x >= broker.x + broker.width / 2;
+      const edgeX = rightward ? broker.x + broker.width : broker.x;
+      const target = { x: rightward ? to.x : to.x + to.width, y: to.y + to.height / 2 };
+      return { source: { x: edgeX, y: runY }, target, orientation: 'horizontal', via: intoMargin };
     }
   }
   const lead = side.orientation === 'horizontal' ? { x: (start.x + side.target.x) / 2, y: side.target.y } : { x: side.target.x, y: side.target.y - CELL_LEAD };

@@ -371,3 +371,22 @@ describe('a client\'s line to its chosen NameServer, and a route on its way back
     }
   });
 });
+
+describe('a message to or from a broker low in the column, at 1280 px', () => {
+  const timeline = new Timeline(writeReadScenario({ brokers: ['broker-a', 'broker-b', 'broker-c', 'broker-d', 'broker-e'] }));
+
+  it('leaves the producer\'s side and reaches the consumer\'s side, as the drawn lines do, never crossing the canvas from a box\'s bottom', () => {
+    timeline.seek(30_000);
+    const layout = layoutTopology(topologyModel(timeline.state).input, 1280);
+    const producer = layout.producers['p-1']!;
+    const consumer = layout.consumers['c-1']!;
+    // broker-e sits further below p-1 than beside it: a link between their boxes alone would run from p-1's bottom.
+    const cell = layout.queues['broker-e/0#0']!;
+    expect(cell.y - (producer.y + producer.height)).toBeGreaterThan(cell.x - (producer.x + producer.width));
+    for (let queueId = 0; queueId < 8; queueId++) {
+      const id = queueCellId('broker-e/0', queueId);
+      expect(pointOnLink(linkOf(layout, { kind: 'client', id: 'p-1' }, { kind: 'queue', id })!, 0)).toEqual({ x: producer.x + producer.width, y: producer.y + producer.height / 2 });
+      expect(pointOnLink(linkOf(layout, { kind: 'queue', id }, { kind: 'client', id: 'c-1' })!, 1)).toEqual({ x: consumer.x, y: consumer.y + consumer.height / 2 });
+    }
+  });
+});

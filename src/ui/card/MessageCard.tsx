@@ -81,7 +81,7 @@ function Consumption({ facts, first, state, node, strings }: ConsumptionProps) {
   const read = first ? masterOf(state, first.broker)?.topicConfigTable[first.topic]?.readQueueNums : undefined;
   const rows = [
     ...facts.stored.map((e) => ({ t: e.t, key: `st${e.broker}/${e.brokerId}${e.topic}${e.t}`, text: strings.retryStored(e.topic, node(e, e.brokerId)) })),
-    ...facts.consumed.map((e) => ({ t: e.t, key: `c${e.consumer}${e.t}`, text: strings.consumedBy(e.consumer, e.group, e.reconsumeTimes) })),
+    ...facts.consumed.map((e) => ({ t: e.t, key: `c${e.consumer}${e.t}`, text: strings.consumedBy(e.consumer, e.group, e.reconsumeTimes, e.brokerId === 0 ? null : node(e, e.brokerId)) })),
     ...facts.consumeFailed.map((e) => ({ t: e.t, key: `cf${e.consumer}${e.t}`, text: strings.consumeFailed(e.consumer, e.reconsumeTimes, e.next) })),
     ...facts.lost.map((e) => ({ t: e.t, key: `l${e.broker}/${e.brokerId}`, text: strings.lost(node(e, e.brokerId, e.reason === 'truncatedByNewMaster'), e.reason) })),
   ].sort((a, b) => a.t - b.t);

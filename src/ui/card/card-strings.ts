@@ -51,7 +51,8 @@ export interface CardStrings {
   consumeHeading: string;
   notConsumed: string;
   neverConsumable: (readQueueNums: number) => string;
-  consumedBy: (consumer: string, group: string, retry: number) => string;
+  /** `slave`: the slave it was read from (brokerId not 0: its master was gone from the consumer's route), else null. */
+  consumedBy: (consumer: string, group: string, retry: number, slave: string | null) => string;
   consumeFailed: (consumer: string, reconsumeTimes: number, next: string) => string;
   /** Where and how a copy was lost (message.lost's reason). */
   lost: (node: string, reason: MessageLostReason) => string;
@@ -98,7 +99,7 @@ const en: CardStrings = {
   consumeHeading: 'Consumption, retries and dead letters',
   notConsumed: 'Not consumed yet.',
   neverConsumable: (read) => `Unconsumable: its queue id is at or above readQueueNums (${read}), so no consumer is given it until readQueueNums is raised.`,
-  consumedBy: (consumer, group, retry) => `consumed by ${consumer} (${group})${retry > 0 ? `, retry ${retry}` : ''}`,
+  consumedBy: (consumer, group, retry, slave) => `consumed by ${consumer} (${group})${retry > 0 ? `, retry ${retry}` : ''}${slave ? `, read from the slave ${slave}` : ''}`,
   consumeFailed: (consumer, n, next) => `${consumer} failed to consume it (reconsumeTimes ${n}); next: ${next}`,
   lost: (node, reason): string => {
     switch (reason) {
@@ -151,7 +152,7 @@ const zh: CardStrings = {
   consumeHeading: '消费、重试与死信',
   notConsumed: '尚未被消费。',
   neverConsumable: (read) => `无法消费：它所在队列的 id 大于或等于 readQueueNums（${read}），在调大 readQueueNums 之前不会分配给任何消费者。`,
-  consumedBy: (consumer, group, retry) => `被 ${consumer}（${group}）消费${retry > 0 ? `，第 ${retry} 次重试` : ''}`,
+  consumedBy: (consumer, group, retry, slave) => `被 ${consumer}（${group}）消费${retry > 0 ? `，第 ${retry} 次重试` : ''}${slave ? `，从 Slave ${slave} 读取` : ''}`,
   consumeFailed: (consumer, n, next) => `${consumer} 消费失败（reconsumeTimes ${n}）；下一步：${next}`,
   lost: (node, reason): string => {
     switch (reason) {

@@ -8,6 +8,8 @@ import { CardHost } from '../../../src/ui/controls/CardHost.tsx';
 import { loadAt } from '../panels/load.ts';
 import { producerSpec, writeReadScenario } from '../panels/scenarios.ts';
 import { libraryScenario } from '../../support/library.ts';
+import { findChapter } from '../../../src/ui/learn/chapters/index.ts';
+import { scenarioOf, type ScenarioJson } from '../../support/test-sim.ts';
 
 afterEach(() => {
   cleanup();
@@ -98,5 +100,28 @@ describe('the message card after a controller election', () => {
     const captions = within(card).getAllByTestId('card-offsetmsgid').map((table) => table.querySelector('caption')?.textContent ?? '');
     expect(captions.some((caption) => caption.includes('· broker-a/1, TopicTest'))).toBe(true);
     expect(captions.some((caption) => caption.includes('broker-a/2'))).toBe(false);
+  });
+});
+
+describe('the message card of a message read from a slave', () => {
+  it('says which slave it was read from: chapter 9\'s message consumed from broker-a/1 after its master crashed, in both languages', async () => {
+    const chapter = await findChapter('failover')!.load();
+    const step = chapter.steps.findIndex((candidate) => 'type' in candidate.wait && candidate.wait.type === 'message.consumed');
+    expect(chapter.steps[step]!.focus).toEqual({ kind: 'message', section: 'consumption' });
+    const scenario = scenarioOf(('file' in chapter.scenario ? chapter.scenario.file : {}) as ScenarioJson);
+    const timeline = loadAt(scenario, 60_000);
+    const fromSlave = timeline.traceSlice(0).find((e) => e.type === 'message.consumed' && e.broker === 'broker-a' && e.brokerId === 1)!;
+    const fromMaster = timeline.traceSlice(0).find((e) => e.type === 'message.consumed' && e.broker === 'broker-a' && e.brokerId === 0)!;
+    act(() => usePlayback.getState().select({ kind: 'message', msgId: fromSlave.type === 'message.consumed' ? fromSlave.msgId : '' }));
+    render(<CardHost />);
+    const consumption = await screen.findByTestId('card-consumption', {}, { timeout: 10_000 });
+    await waitFor(() => expect(consumption).toHaveTextContent('consumed by c-1 (CG_ORDER), read from the slave broker-a/1'));
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('card-consumption')).toHaveTextContent('被 c-1（CG_ORDER）消费，从 Slave broker-a/1 读取');
+    act(() => usePlayback.getState().setLanguage('en'));
+    // One read from the master says nothing of a slave.
+    act(() => usePlayback.getState().select({ kind: 'message', msgId: fromMaster.type === 'message.consumed' ? fromMaster.msgId : '' }));
+    await waitFor(() => expect(screen.getByTestId('card-consumption')).toHaveTextContent('consumed by c-1 (CG_ORDER)'));
+    expect(screen.getByTestId('card-consumption')).not.toHaveTextContent('read from the slave');
   });
 });

@@ -1,16 +1,20 @@
 /** A button for one registered command: its label, icon and keys all come from ui/commands.ts. */
+import { useLesson } from '../../store/lesson.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { commandNamed, type CommandName } from '../commands.ts';
 import { useT } from '../i18n/index.ts';
+import { takenByChapter } from '../learn/use-step-keys.ts';
 import { CommandIcon, hasDrawnIcon } from './icons.tsx';
 
 export function CommandButton({ name, className }: { name: CommandName; className?: string }) {
   const t = useT();
   const playing = usePlayback((s) => s.playing);
+  // In a chapter ← → PageUp PageDown move between its steps: the button does not claim them.
+  const inChapter = useLesson((s) => s.chapterId !== null);
   const command = commandNamed(name);
   const isPlay = name === 'togglePlay';
   const label = isPlay ? t(playing ? 'pause' : 'play') : t(command.name);
-  const keys = command.keys.map((binding) => binding.label).join(', ');
+  const keys = command.keys.filter((binding) => !inChapter || !takenByChapter(binding)).map((binding) => binding.label).join(', ');
   // A button that shows words (−10s) is named by them first, so a speech user can say what they see.
   const accessibleName = hasDrawnIcon(name) || !/[\p{L}\p{N}]/u.test(command.icon) ? label : `${command.icon}, ${label}`;
   return (
@@ -18,7 +22,7 @@ export function CommandButton({ name, className }: { name: CommandName; classNam
       type="button"
       className={`rs-button rs-command${isPlay ? ' rs-command-play' : ''}${className ? ` ${className}` : ''}`}
       aria-label={accessibleName}
-      title={`${label} (${keys})`}
+      title={keys ? `${label} (${keys})` : label}
       data-testid={`command-${name}`}
       onClick={() => command.perform()}
     >

@@ -294,6 +294,13 @@ describe('the help overlay in a chapter', () => {
     expect(dialog).not.toHaveTextContent('一个事件');
   });
 
+  it('names no chapter key in the step buttons\' tooltips: in a lesson → moves a step, the button one event', () => {
+    expect(screen.getByTestId('command-stepForward')).toHaveAttribute('title', 'Step forward one event');
+    expect(screen.getByTestId('command-jumpForward10')).toHaveAttribute('title', 'Forward 10 s (Shift+→)');
+    act(() => useLesson.getState().closeChapter());
+    expect(screen.getByTestId('command-stepForward')).toHaveAttribute('title', 'Step forward one event (→, PageDown)');
+  });
+
   it('is as before once the chapter is left', () => {
     act(() => useLesson.getState().closeChapter());
     act(() => usePlayback.getState().setHelpOpen(true));

@@ -67,8 +67,8 @@ export const chapter: Chapter = {
     {
       wait: { atMs: 110_000 },
       caption: {
-        en: 'The strategy decides who gets which queue: AVG gives each consumer a contiguous block (the default); AVG_BY_CIRCLE deals the queues round like cards; CONSISTENT_HASH places consumers on a hash ring, so a join or a leave moves few queues; CONFIG and MACHINE_ROOM follow a configured list or data centres. Every member runs the same strategy over the same sorted lists, so they agree without talking to each other. The table applies three of them to TopicTest\'s 8 queues and three members of CG_ORDER.',
-        zh: '分配策略决定谁拿哪个队列：AVG 给每个消费者一段连续的队列（默认）；AVG_BY_CIRCLE 像发牌一样轮流分配；CONSISTENT_HASH 把消费者放在哈希环上，有成员加入或离开时只移动少量队列；CONFIG 和 MACHINE_ROOM 按配置的列表或机房分配。每个成员对同样排好序的列表运行同一个策略，因此无需相互通信就能得出一致的结果。下表把其中三种策略用于 TopicTest 的 8 个队列和 CG_ORDER 的三个成员。',
+        en: 'The strategy decides who gets which queue: AVG gives each consumer a contiguous block (the default); AVG_BY_CIRCLE deals the queues round like cards; CONSISTENT_HASH places consumers on a hash ring, so a join or a leave moves few queues; CONFIG and MACHINE_ROOM follow a configured list or data centres. Every member runs the same strategy over the same sorted lists, so they agree without talking to each other. The table applies three of them to TopicTest\'s 8 queues as if CG_ORDER had only its first three members in RocketMQ\'s order: clientIds sorted as text, so 10.0.2.10@c-8 and 10.0.2.11@c-9 come before 10.0.2.2@c-2.',
+        zh: '分配策略决定谁拿哪个队列：AVG 给每个消费者一段连续的队列（默认）；AVG_BY_CIRCLE 像发牌一样轮流分配；CONSISTENT_HASH 把消费者放在哈希环上，有成员加入或离开时只移动少量队列；CONFIG 和 MACHINE_ROOM 按配置的列表或机房分配。每个成员对同样排好序的列表运行同一个策略，因此无需相互通信就能得出一致的结果。下表把其中三种策略用于 TopicTest 的 8 个队列，假设 CG_ORDER 只有按 RocketMQ 的顺序排在最前的三个成员：clientId 按字符串排序，所以 10.0.2.10@c-8 和 10.0.2.11@c-9 排在 10.0.2.2@c-2 之前。',
       },
       // Three members show the strategies apart: with as many members as queues, AVG and AVG_BY_CIRCLE both give one each.
       figure: { kind: 'allocations', group: 'CG_ORDER', topic: 'TopicTest', strategies: ['AVG', 'AVG_BY_CIRCLE', 'CONSISTENT_HASH'], members: 3 },

@@ -15,14 +15,14 @@ function clock(t: number): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
-/** The failover chapter's step focused on broker-a's slave, its moment, the event it stops at and the whole run. */
+/** The failover chapter's step on reading from broker-a's slave (it opens that message's card), its moment, the event it stops at and the whole run. */
 async function slaveStep() {
   const chapter = await CHAPTERS.find((entry) => entry.id === 'failover')!.load();
   const result = validateScenario(chapterScenario(chapter));
   if (!result.ok) throw new Error('invalid');
   const timeline = new Timeline(result.scenario);
   const { moments } = chapterMoments(timeline, { waits: chapter.steps.map((step) => step.wait) });
-  const index = chapter.steps.findIndex((step) => step.focus?.kind === 'broker' && step.focus.id === 'broker-a/1');
+  const index = chapter.steps.findIndex((step) => 'type' in step.wait && step.wait.type === 'message.consumed' && step.wait.where?.brokerId === 1);
   const moment = moments[index]!;
   const trace = simulate(result.scenario).trace;
   const stoppedAt = trace.find((event): event is Consumed => event.t === moment.t && event.type === 'message.consumed' && event.msgId === moment.msgId);

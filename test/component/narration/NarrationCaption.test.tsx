@@ -101,6 +101,18 @@ describe('NarrationCaption', () => {
     expect(screen.getByTestId('caption')).toHaveTextContent('正在模拟到 2:30.000');
     act(() => usePlayback.setState({ seekTarget: null, seekProgress: null, language: 'en' }));
   });
+
+  it('says the lesson is getting its run ready, not to press play, while a chapter\'s step has no moment yet', async () => {
+    loadAt(writeReadScenario(), 0);
+    act(() => useLesson.setState({ chapterId: 'basics', step: 4, stepMomentMs: null }));
+    render(<NarrationCaption />);
+    expect(await screen.findByTestId('caption')).toHaveTextContent('Getting the lesson\'s run ready: the page goes to this step\'s moment by itself.');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('caption')).toHaveTextContent('正在准备课程的运行：页面会自动转到这一步的时刻。');
+    act(() => usePlayback.getState().setLanguage('en'));
+    act(() => useLesson.getState().closeChapter());
+    expect(screen.getByTestId('caption')).toHaveTextContent('Nothing has happened yet: press play');
+  });
 });
 
 describe('NarrationCaption while the run plays', () => {

@@ -3,6 +3,7 @@
  * insecure origin, a denied permission) the link appears selected in a field to copy by hand.
  */
 import { useEffect, useRef, useState } from 'react';
+import { useLesson } from '../../store/lesson.ts';
 import { MAX_FRAGMENT_CHARS } from '../../scenario/link.ts';
 import { useT } from '../i18n/index.ts';
 import { formatBytes } from '../../viz/format.ts';
@@ -14,6 +15,8 @@ const MESSAGE_MS = 3_000;
 
 export function ShareButton() {
   const t = useT();
+  // A chapter's link carries its step and moment only (docs/links.md): the teacher is told before sending it.
+  const inChapter = useLesson((s) => s.chapterId !== null);
   const [state, setState] = useState<ShareState>({ kind: 'idle' });
   const fieldRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -40,7 +43,7 @@ export function ShareButton() {
     <div className="rs-share">
       <button type="button" className="rs-button" data-testid="share" onClick={() => void share()}>{t('share')}</button>
       <span className="rs-share-status" role="status" data-testid="share-status">
-        {state.kind === 'copied' && t('linkCopied')}
+        {state.kind === 'copied' && t(inChapter ? 'linkCopiedChapter' : 'linkCopied')}
         {state.kind === 'tooLarge' && t('shareTooLarge', { limit: formatBytes(MAX_FRAGMENT_CHARS) })}
       </span>
       {state.kind === 'manual' && (

@@ -8,6 +8,7 @@ export const en = {
   edit: 'Edit',
   share: 'Share',
   linkCopied: 'Link copied',
+  linkCopiedChapter: 'Link copied: it opens this step at this moment; an answer to its question and the selection are not in it',
   copyThisLink: 'Copy this link',
   download: 'Download JSON',
   upload: 'Open JSON…',

@@ -10,6 +10,7 @@ export const zh: Record<MessageKey, string> = {
   edit: '编辑',
   share: '分享',
   linkCopied: '链接已复制',
+  linkCopiedChapter: '链接已复制：它会在此刻打开这一步；问题的答案和所选对象不在链接中',
   copyThisLink: '复制此链接',
   download: '下载 JSON',
   upload: '打开 JSON…',

@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { findLibraryEntry } from '../../../src/scenario/library/index.ts';
 import { decodeLink, encodeLink, type LinkProblem } from '../../../src/scenario/link.ts';
+import { useLesson } from '../../../src/store/lesson.ts';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { Banner } from '../../../src/ui/controls/Banner.tsx';
 import { ErrorBoundary } from '../../../src/ui/controls/ErrorBoundary.tsx';
@@ -120,6 +121,18 @@ describe('Share', () => {
     expect(decoded.ok && decoded.timeMs).toBe(42_000);
     expect(decoded.ok && decoded.scenarioJson).toEqual(usePlayback.getState().source);
     expect(window.location.hash).toBe(link.slice(link.indexOf('#')));
+  });
+
+  it('says, inside a chapter, what its link carries: the step and the moment, not an answer or the selection', async () => {
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: vi.fn(() => Promise.resolve()) } });
+    act(() => useLesson.setState({ chapterId: 'failover', step: 2 }));
+    try {
+      render(<ShareButton />);
+      fireEvent.click(screen.getByTestId('share'));
+      await waitFor(() => expect(screen.getByTestId('share-status')).toHaveTextContent(/^Link copied: it opens this step at this moment; an answer to its question and the selection are not in it$/));
+    } finally {
+      act(() => useLesson.getState().closeChapter());
+    }
   });
 
   it('shows the link selected in a field when the clipboard is refused', async () => {

@@ -25,6 +25,21 @@ describe('the library descriptions', () => {
     expect(firstInUpper.t).toBeLessThan(1_600);
   });
 
+  it('Write 8 / read 4: Duplicates 4 from 0:02, c-1 having taken all 8 readable queues at 0:01.018 before it knew of c-2, until its next rebalance at 0:02.017', () => {
+    const sim = run('write8-read4');
+    const [first, second] = sim.events('rebalance', (e) => e.consumer === 'c-1' && e.topic === 'TopicTest');
+    expect(first).toMatchObject({ t: 1_018 });
+    expect(first!.queues).toHaveLength(8);
+    expect(sim.first('rebalance', (e) => e.consumer === 'c-2' && e.topic === 'TopicTest')).toMatchObject({ queues: ['broker-b:0', 'broker-b:1', 'broker-b:2', 'broker-b:3'] });
+    expect(second).toMatchObject({ t: 2_017, queues: ['broker-a:0', 'broker-a:1', 'broker-a:2', 'broker-a:3'] });
+    // The first message of each of broker-b's readable queues, consumed by both, before 0:02.017 and from 0:02 on.
+    const twice = sim.events('message.consumed', (e) => e.topic === 'TopicTest' && e.broker === 'broker-b' && e.queueOffset === 0);
+    expect(twice.map((e) => e.queueId).sort()).toEqual([0, 0, 1, 1, 2, 2, 3, 3]);
+    expect(Math.max(...twice.map((e) => e.t))).toBeLessThan(2_017);
+    expect(Math.max(...twice.map((e) => e.t))).toBeGreaterThanOrEqual(2_000);
+    expect(sim.summary().messages).toMatchObject({ duplicates: 4, duplicateCauses: { rebalance: 4 } });
+  });
+
   it('Read 8 / write 4: rebalances at 1-2 s give c-2 and c-4 only queues 4-7; they consume nothing, c-1 and c-3 everything', () => {
     const sim = run('read8-write4');
     const last = new Map(sim.events('rebalance', (e) => e.topic === 'TopicTest').map((e) => [e.consumer, e]));

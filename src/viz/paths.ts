@@ -37,6 +37,11 @@ export function boxCenter(box: Box): Point {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
+/** The middle of a box's right side, or of its left one. */
+function sideMiddle(box: Box, right: boolean): Point {
+  return { x: right ? box.x + box.width : box.x, y: box.y + box.height / 2 };
+}
+
 /**
  * The link from one box to another: horizontal (right edge to left edge, or the reverse) when
  * the boxes sit side by side, vertical (bottom to top) when one is above the other.
@@ -50,8 +55,8 @@ export function linkBetween(from: Box, to: Box): Link {
     const rightward = b.x >= a.x;
     return {
       orientation: 'horizontal',
-      source: { x: rightward ? from.x + from.width : from.x, y: a.y },
-      target: { x: rightward ? to.x : to.x + to.width, y: b.y },
+      source: sideMiddle(from, rightward),
+      target: sideMiddle(to, !rightward),
     };
   }
   const downward = b.y >= a.y;
@@ -125,9 +130,8 @@ export function linkIntoCell(from: Box, cell: Box, lanes?: Lanes): Link {
     }
     if (side.orientation === 'horizontal' || apart(from, lanes.broker)) {
       const rightward = from.x + from.width <= lanes.broker.x + lanes.broker.width / 2;
-      const source = { x: rightward ? from.x + from.width : from.x, y: from.y + from.height / 2 };
       const edgeX = rightward ? lanes.broker.x : lanes.broker.x + lanes.broker.width;
-      return { source, target: { x: edgeX, y: lanes.y }, orientation: 'horizontal', then: alongLane };
+      return { source: sideMiddle(from, rightward), target: { x: edgeX, y: lanes.y }, orientation: 'horizontal', then: alongLane };
     }
   }
   const lead = side.orientation === 'horizontal' ? { x: (side.source.x + target.x) / 2, y: side.source.y } : { x: side.source.x, y: side.source.y + CELL_LEAD };
@@ -155,8 +159,7 @@ export function linkOutOfCell(cell: Box, to: Box, broker?: Box, railX?: number):
     if (side.orientation === 'horizontal' || apart(to, broker)) {
       const rightward = to.x >= broker.x + broker.width / 2;
       const edgeX = rightward ? broker.x + broker.width : broker.x;
-      const target = { x: rightward ? to.x : to.x + to.width, y: to.y + to.height / 2 };
-      return { source: { x: edgeX, y: runY }, target, orientation: 'horizontal', via: intoMargin };
+      return { source: { x: edgeX, y: runY }, target: sideMiddle(to, !rightward), orientation: 'horizontal', via: intoMargin };
     }
   }
   const lead = side.orientation === 'horizontal' ? { x: (start.x + side.target.x) / 2, y: side.target.y } : { x: side.target.x, y: side.target.y - CELL_LEAD };
@@ -201,8 +204,7 @@ export function linkUpTheGutter(broker: Box, group: Box, top: number, to: Box, s
  * `fromNameServer` turns it round: a route's dot flies from the NameServer to the client.
  */
 export function linkPastTheBrokers(client: Box, brokersEdgeX: number, bandY: number, nameServer: Box, fromNameServer: boolean): Link {
-  const facingLeft = client.x >= brokersEdgeX;
-  const side = { x: facingLeft ? client.x : client.x + client.width, y: client.y + client.height / 2 };
+  const side = sideMiddle(client, client.x < brokersEdgeX);
   const gapX = (side.x + brokersEdgeX) / 2;
   const inTheGap = { x: gapX, y: side.y };
   const top = { x: gapX, y: bandY };

@@ -1,5 +1,6 @@
 /** The broker's modules in English and Simplified Chinese (RocketMQ's class names stay as they are). */
 import type { Language } from '../../store/playback.ts';
+import { formatCount } from '../../viz/format.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
 
 export interface BrokerModulesStrings {
@@ -46,9 +47,6 @@ export interface BrokerModulesStrings {
   };
 }
 
-/** A count with thousands separators, the same in both languages (formatCount's). */
-const count = (value: number): string => value.toLocaleString('en-US');
-
 const en: BrokerModulesStrings = {
   title: 'Modules',
   remoting: 'Remoting',
@@ -73,12 +71,12 @@ const en: BrokerModulesStrings = {
   path: (msgId) => `The path of ${msgId}`,
   mapLabel: 'The broker\'s five modules: select one to see its box',
   figures: {
-    remoting: (requests) => `${count(requests)} ${requests === 1 ? 'request' : 'requests'} processed`,
+    remoting: (requests) => `${formatCount(requests)} ${requests === 1 ? 'request' : 'requests'} processed`,
     clientManager: (producerGroups, consumerGroups) => `${producerGroups} producer ${producerGroups === 1 ? 'group' : 'groups'}, ${consumerGroups} consumer ${consumerGroups === 1 ? 'group' : 'groups'}`,
-    store: (messages) => `CommitLog: ${count(messages)} ${messages === 1 ? 'message' : 'messages'}`,
+    store: (messages) => `CommitLog: ${formatCount(messages)} ${messages === 1 ? 'message' : 'messages'}`,
     haMaster: (slaves) => (slaves === 0 ? 'no slave connected' : `${slaves} ${slaves === 1 ? 'slave' : 'slaves'} connected`),
     haSlave: (connected) => (connected ? 'copying from its master' : 'not connected to its master'),
-    index: (entries) => (entries === undefined ? 'counting…' : `${count(entries)} index ${entries === 1 ? 'entry' : 'entries'}`),
+    index: (entries) => (entries === undefined ? 'counting…' : `${formatCount(entries)} index ${entries === 1 ? 'entry' : 'entries'}`),
   },
   pathHint: 'Select a message (a dot, a queue\'s latest messages or a log row) to follow its path through these modules.',
   notOnThisBroker: (msgId) => `${msgId} is not stored on this broker.`,
@@ -115,12 +113,12 @@ const zh: BrokerModulesStrings = {
   path: (msgId) => `${msgId} 经过的路径`,
   mapLabel: 'Broker 的五个模块：点一个即可看到它的详情',
   figures: {
-    remoting: (requests) => `已处理 ${count(requests)} 个请求`,
+    remoting: (requests) => `已处理 ${formatCount(requests)} 个请求`,
     clientManager: (producerGroups, consumerGroups) => `${producerGroups} 个生产者组，${consumerGroups} 个消费者组`,
-    store: (messages) => `CommitLog：${count(messages)} 条消息`,
+    store: (messages) => `CommitLog：${formatCount(messages)} 条消息`,
     haMaster: (slaves) => (slaves === 0 ? '没有已连接的 Slave' : `${slaves} 个 Slave 已连接`),
     haSlave: (connected) => (connected ? '正在从 Master 复制' : '未连接到 Master'),
-    index: (entries) => (entries === undefined ? '统计中…' : `${count(entries)} 个索引项`),
+    index: (entries) => (entries === undefined ? '统计中…' : `${formatCount(entries)} 个索引项`),
   },
   pathHint: '选中一条消息（圆点、队列的最新消息或日志中的一行），即可查看它在这些模块中的路径。',
   notOnThisBroker: (msgId) => `${msgId} 没有存储在这个 Broker 上。`,

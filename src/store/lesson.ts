@@ -27,9 +27,17 @@ export interface LessonState {
   stepEventIndex: number | null;
   /** A moment a link asked for inside the step (`t`): the run goes there once the step has arrived. */
   pendingTimeMs: number | null;
+  /**
+   * The choice picked for each step's question in the open chapter (-1: went on without one).
+   * Kept here, not in the player, so a link carries the shown step's answer (`a`) and opens it answered.
+   */
+  answers: Readonly<Record<number, number>>;
   setListOpen(open: boolean): void;
-  openChapter(id: string, step?: number, timeMs?: number): void;
+  /** Opens a chapter at a step; a link may add a moment inside it and the answer of its question. */
+  openChapter(id: string, step?: number, linked?: { timeMs?: number; answer?: number }): void;
   setStep(step: number): void;
+  /** Records the step's answer; null forgets it (a link's answer its question does not have). */
+  answer(step: number, choice: number | null): void;
   setStepMoment(timeMs: number | null, eventIndex?: number | null): void;
   /** The link's moment, once: null when there is none (or it was taken). */
   takePendingTime(): number | null;
@@ -47,14 +55,27 @@ export const useLesson = create<LessonState>()((set, get) => ({
   stepMomentMs: null,
   stepEventIndex: null,
   pendingTimeMs: null,
+  answers: {},
   setListOpen(listOpen) {
     set({ listOpen });
   },
-  openChapter(chapterId, step = 0, timeMs) {
-    set({ chapterId, step: Math.max(0, Math.floor(step)), loadedVersion: null, listOpen: false, stepMomentMs: null, stepEventIndex: null, pendingTimeMs: timeMs ?? null });
+  openChapter(chapterId, step = 0, linked = {}) {
+    const at = Math.max(0, Math.floor(step));
+    set({
+      chapterId, step: at, loadedVersion: null, listOpen: false, stepMomentMs: null, stepEventIndex: null,
+      pendingTimeMs: linked.timeMs ?? null, answers: linked.answer === undefined ? {} : { [at]: linked.answer },
+    });
   },
   setStep(step) {
     set({ step: Math.max(0, Math.floor(step)), pendingTimeMs: null });
+  },
+  answer(step, choice) {
+    set((state) => {
+      const answers = { ...state.answers };
+      if (choice === null) delete answers[step];
+      else answers[step] = choice;
+      return { answers };
+    });
   },
   setStepMoment(stepMomentMs, stepEventIndex = null) {
     set({ stepMomentMs, stepEventIndex });
@@ -68,7 +89,7 @@ export const useLesson = create<LessonState>()((set, get) => ({
     set({ loadedVersion, chapterRunVersion: loadedVersion });
   },
   closeChapter() {
-    set({ chapterId: null, step: 0, loadedVersion: null, stepMomentMs: null, stepEventIndex: null, pendingTimeMs: null });
+    set({ chapterId: null, step: 0, loadedVersion: null, stepMomentMs: null, stepEventIndex: null, pendingTimeMs: null, answers: {} });
   },
 }));
 

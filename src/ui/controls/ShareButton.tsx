@@ -15,8 +15,8 @@ const MESSAGE_MS = 3_000;
 
 export function ShareButton() {
   const t = useT();
-  // A chapter's link carries its step and moment only (docs/links.md): the teacher is told before sending it.
-  const inChapter = useLesson((s) => s.chapterId !== null);
+  // A chapter's link carries its step, moment and answer only (docs/links.md): the teacher is told before sending it.
+  const chapterLink = useLesson((s) => s.chapterId === null ? null : s.answers[s.step] !== undefined ? 'answered' : 'open');
   const [state, setState] = useState<ShareState>({ kind: 'idle' });
   const fieldRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -43,7 +43,7 @@ export function ShareButton() {
     <div className="rs-share">
       <button type="button" className="rs-button" data-testid="share" onClick={() => void share()}>{t('share')}</button>
       <span className="rs-share-status" role="status" data-testid="share-status">
-        {state.kind === 'copied' && t(inChapter ? 'linkCopiedChapter' : 'linkCopied')}
+        {state.kind === 'copied' && t(chapterLink === null ? 'linkCopied' : chapterLink === 'answered' ? 'linkCopiedAnswered' : 'linkCopiedChapter')}
         {state.kind === 'tooLarge' && t('shareTooLarge', { limit: formatBytes(MAX_FRAGMENT_CHARS) })}
       </span>
       {state.kind === 'manual' && (

@@ -112,7 +112,7 @@ export function openDefault(): void {
  */
 export function openFromHash(hash: string): void {
   const chapter = decodeChapterLink(hash);
-  if (chapter) useLesson.getState().openChapter(chapter.chapter, chapter.step, chapter.timeMs);
+  if (chapter) useLesson.getState().openChapter(chapter.chapter, chapter.step, chapter);
   const decoded = decodeLink(hash);
   const state = usePlayback.getState();
   if (decoded.ok) {

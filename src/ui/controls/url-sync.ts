@@ -24,17 +24,18 @@ let lastWritten: string | null = null;
 /**
  * The page's address with the current run's fragment, or null when the scenario is too large for
  * a link. In a guided chapter it names the chapter and its step, which say the scenario and the
- * moment. The moment is where the playhead is going: a run opened at 10 s shows 0:00 until the
+ * moment, and the answer given to the step's question. The moment is where the playhead is going: a run opened at 10 s shows 0:00 until the
  * worker's frame arrives, and a reload meanwhile must still open it at 10 s.
  */
 export function currentLink(): string | null {
   const { source, scenario, selection } = usePlayback.getState();
   const timeMs = playheadTarget();
   const base = window.location.href.split('#')[0];
-  const { chapterId, step, stepMomentMs } = useLesson.getState();
+  const { chapterId, step, stepMomentMs, answers } = useLesson.getState();
   // Moved off the step's moment (scrubbed inside a lesson), the link says where: the step, then that moment.
   const off = stepMomentMs !== null && timeMs !== stepMomentMs ? { timeMs } : {};
-  if (chapterId !== null) return `${base}#${encodeChapterLink({ chapter: chapterId, step, ...off })}`;
+  const answer = answers[step];
+  if (chapterId !== null) return `${base}#${encodeChapterLink({ chapter: chapterId, step, ...(answer === undefined ? {} : { answer }), ...off })}`;
   if (!scenario) return null;
   const { tab: tabId, topicQuery } = useInsight.getState();
   const tab = resolveTab(tabId).id;
@@ -94,7 +95,7 @@ export function startUrlSync(): () => void {
     if (state.timeMs !== previous.timeMs || state.source !== previous.source || state.selection !== previous.selection) schedule();
   });
   const stopFollowingLesson = useLesson.subscribe((state, previous) => {
-    if (state.chapterId !== previous.chapterId || state.step !== previous.step || state.stepMomentMs !== previous.stepMomentMs) schedule();
+    if (state.chapterId !== previous.chapterId || state.step !== previous.step || state.stepMomentMs !== previous.stepMomentMs || state.answers !== previous.answers) schedule();
   });
   const unsubscribeTab = useInsight.subscribe((state, previous) => {
     if (state.tab !== previous.tab || state.topicQuery !== previous.topicQuery) schedule();

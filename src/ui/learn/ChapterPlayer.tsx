@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLesson } from '../../store/lesson.ts';
 import { usePlayback, type Language } from '../../store/playback.ts';
-import type { ChapterEntry } from './chapter.ts';
+import type { ChapterEntry, Prediction } from './chapter.ts';
 import { CHAPTERS } from './chapters/index.ts';
 import { jumpTo } from './glide.ts';
 import { Glossary } from './Glossary.tsx';
@@ -48,19 +48,24 @@ function ReadyChapter({ entry, run, language }: { entry: ChapterEntry; run: Read
   const count = moments.unmet ?? chapter.steps.length;
   const wantedStep = useLesson((s) => s.step);
   const step = Math.min(wantedStep, Math.max(0, count - 1));
-  const [picked, setPicked] = useState<Record<number, number>>({});
   const [glossaryOpen, setGlossaryOpen] = useState(false);
   const current = chapter.steps[step];
-  const revealed = !current?.predict || picked[step] !== undefined;
+  const given = useLesson((s) => s.answers[step]);
+  const picked = choiceOf(current?.predict, given);
+  const revealed = !current?.predict || picked !== undefined;
+  // A link's answer the step's question does not have is dropped: the address and Share stop carrying it.
+  useEffect(() => {
+    if (given !== undefined && picked === undefined) useLesson.getState().answer(step, null);
+  }, [given, picked, step]);
   const { target, arrived, setMotion } = useStepMotion(chapter.steps, moments, step, revealed);
   const number = CHAPTERS.indexOf(entry) + 1;
   const section = useRef<HTMLElement>(null);
   const reducedMotion = useReducedMotion();
   useLessonUnderBar(section);
   // Everything that changes the box's height: the step's words, its question's answer and verdict.
-  useLessonFit(section, usePlayback((s) => s.presenting), `${chapter.id} ${step} ${language} ${picked[step]} ${arrived} ${count}`);
+  useLessonFit(section, usePlayback((s) => s.presenting), `${chapter.id} ${step} ${language} ${picked} ${arrived} ${count}`);
   // A message's card is the subject of a message step; a process's box, or an answered question's queues, are on the canvas.
-  const answered = current?.predict !== undefined && picked[step] !== undefined;
+  const answered = current?.predict !== undefined && picked !== undefined;
   useFocusInView(section, arrived, revealed && current?.focus?.kind !== 'message' && (current?.focus !== undefined || answered), step, reducedMotion, answered);
   useCardSection(arrived && revealed, current?.focus?.kind === 'message' ? current.focus.section : undefined);
   // A step counts as read once the run shows its moment: the chapter list reopens the chapter there.
@@ -84,7 +89,7 @@ function ReadyChapter({ entry, run, language }: { entry: ChapterEntry; run: Read
   };
   const pick = (choice: number) => {
     setMotion('glide');
-    setPicked((answers) => ({ ...answers, [step]: choice }));
+    useLesson.getState().answer(step, choice);
   };
   /** The free simulator, on this run at this step's moment. */
   const tryIt = () => {
@@ -135,7 +140,7 @@ function ReadyChapter({ entry, run, language }: { entry: ChapterEntry; run: Read
         {tagLabel && revealed && <p className={`rs-lesson-tag rs-lesson-tag-${current.tag}`}>{tagLabel}</p>}
         {revealed && <p className="rs-lesson-caption" data-testid="step-caption">{current.caption[language]}</p>}
         {current.predict && (
-          <PredictionBox prediction={current.predict} picked={picked[step]} arrived={arrived} language={language} onPick={pick} />
+          <PredictionBox prediction={current.predict} picked={picked} arrived={arrived} language={language} onPick={pick} />
         )}
         {moments.unmet !== null && step + 1 === count && <p className="rs-lesson-note">{words.unmet(count + 1)}</p>}
       </div>
@@ -143,6 +148,12 @@ function ReadyChapter({ entry, run, language }: { entry: ChapterEntry; run: Read
       {glossaryOpen && <Glossary onClose={() => setGlossaryOpen(false)} />}
     </section>
   );
+}
+
+/** The step's answer, when its question has that choice (a link's `a` may name one it lacks); -1 is going on without one. */
+function choiceOf(prediction: Prediction | undefined, choice: number | undefined): number | undefined {
+  if (prediction === undefined || choice === undefined) return undefined;
+  return choice >= -1 && choice < prediction.choices.length ? choice : undefined;
 }
 
 /** The last step's way on: the next chapter in the study note's order, from its start (the last chapter has none). */

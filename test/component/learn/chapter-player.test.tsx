@@ -181,6 +181,36 @@ describe('the chapter player', () => {
     expect(screen.getByTestId('step-caption')).toBeInTheDocument();
   });
 
+  it('a link carries the answer given to the step\'s question (a) and opens the step answered, at the answer\'s moment', async () => {
+    const moments = await expectedMoments('groups');
+    const { answer } = (await findChapter('groups')!.load()).steps[1]!.predict!;
+    const wrong = answer === 0 ? 1 : 0;
+    await openChapter('groups');
+    fireEvent.click(screen.getByTestId('step-next'));
+    expect(currentLink()).toMatch(/#ch=groups&st=1$/);
+    fireEvent.click(screen.getByTestId(`choice-${wrong}`));
+    await waitFor(() => expect(screen.getByTestId('verdict')).toBeInTheDocument(), WAIT);
+    const link = currentLink()!;
+    expect(link).toMatch(new RegExp(`#ch=groups&st=1&a=${wrong}$`));
+    cleanup();
+    act(() => useLesson.getState().closeChapter());
+    render(<LearnSlot />);
+    act(() => openFromHash(link.slice(link.indexOf('#'))));
+    await waitFor(() => expect(screen.getByTestId('verdict')).toBeInTheDocument(), WAIT);
+    expect(screen.getByTestId('verdict')).toHaveAttribute('data-right', 'false');
+    expect(screen.queryByTestId(`choice-${answer}`)).toBeNull();
+    expect(screen.getByTestId('step-caption')).toBeInTheDocument();
+    expect(usePlayback.getState().timeMs).toBe(moments[1]);
+  });
+
+  it('a link whose answer the step\'s question does not have opens the question unanswered', async () => {
+    render(<LearnSlot />);
+    act(() => openFromHash('#ch=groups&st=1&a=9'));
+    await waitFor(() => expect(screen.getByTestId('prediction')).toHaveAttribute('data-open', 'true'), WAIT);
+    expect(screen.queryByTestId('step-caption')).toBeNull();
+    expect(currentLink()).toMatch(/#ch=groups&st=1$/);
+  });
+
   it('"Try it yourself" leaves the chapter with the same run at the same moment', async () => {
     const moments = await expectedMoments('groups');
     await openChapter('groups', 2);

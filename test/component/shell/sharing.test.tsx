@@ -123,13 +123,16 @@ describe('Share', () => {
     expect(window.location.hash).toBe(link.slice(link.indexOf('#')));
   });
 
-  it('says, inside a chapter, what its link carries: the step and the moment, not an answer or the selection', async () => {
+  it('says, inside a chapter, what its link carries: the step, the moment and the answer given, not the selection', async () => {
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: vi.fn(() => Promise.resolve()) } });
     act(() => useLesson.setState({ chapterId: 'failover', step: 2 }));
     try {
       render(<ShareButton />);
       fireEvent.click(screen.getByTestId('share'));
-      await waitFor(() => expect(screen.getByTestId('share-status')).toHaveTextContent(/^Link copied: it opens this step at this moment; an answer to its question and the selection are not in it$/));
+      await waitFor(() => expect(screen.getByTestId('share-status')).toHaveTextContent(/^Link copied: it opens this step at this moment; what is selected is not in it$/));
+      act(() => useLesson.getState().answer(2, 1));
+      fireEvent.click(screen.getByTestId('share'));
+      await waitFor(() => expect(screen.getByTestId('share-status')).toHaveTextContent(/^Link copied: it opens this step at this moment, its question answered as here; what is selected is not in it$/));
     } finally {
       act(() => useLesson.getState().closeChapter());
     }

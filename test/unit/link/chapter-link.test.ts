@@ -31,4 +31,14 @@ describe('chapter links (ch, st)', () => {
     expect(decodeChapterLink('#ch=nameserver&st=4&t=-5')).toEqual({ chapter: 'nameserver', step: 4 });
     expect(decodeChapterLink('#ch=nameserver&st=4&t=1e5')).toEqual({ chapter: 'nameserver', step: 4 });
   });
+
+  it('carries the answer given to the step\'s question (a), -1 for going on without one, and ignores a damaged one', () => {
+    expect(decodeChapterLink('#ch=groups&st=1&a=2')).toEqual({ chapter: 'groups', step: 1, answer: 2 });
+    expect(decodeChapterLink('#ch=groups&st=1&a=-1')).toEqual({ chapter: 'groups', step: 1, answer: -1 });
+    expect(encodeChapterLink({ chapter: 'groups', step: 1, answer: 2, timeMs: 5_000 })).toBe('ch=groups&st=1&a=2&t=5000');
+    expect(decodeChapterLink('#ch=groups&st=1&a=2&t=5000')).toEqual({ chapter: 'groups', step: 1, answer: 2, timeMs: 5_000 });
+    for (const damaged of ['-2', '1.5', 'x', '', '123']) {
+      expect(decodeChapterLink(`#ch=groups&st=1&a=${damaged}`)).toEqual({ chapter: 'groups', step: 1 });
+    }
+  });
 });

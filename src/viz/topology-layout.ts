@@ -82,6 +82,12 @@ const GROUP_GAP = 16;
 const CROWDED_ROW_GAP = 8;
 const BAND_GAP = 56;
 /**
+ * Wide: the band under the NameServers, where the registrations and the clients' lines to their
+ * NameServer run, above the section titles. Narrower than a narrow layout's gaps between stacked
+ * sections, so the canvas and its legend's first row fit a 1280x800 screen under the summary.
+ */
+const WIDE_BAND_GAP = 44;
+/**
  * Narrow: a broker tile is at least this wide, so on a phone a master and its slaves each take a
  * whole row and their names and roles ("broker-a/1 · master · brokerId 0") are not cut short.
  */
@@ -228,7 +234,7 @@ function layoutWide(input: TopologyInput, width: number, density: TopologyDensit
   // two columns of brokers take more of it.
   const middleWidth = density.brokerColumns === 2 ? clamp(width * 0.5, 180, 640) : clamp(width * 0.36, 180, 460);
   const nameServers = row(input.nameServers, width * 0.15, width * 0.85, MARGIN, 170);
-  const top = MARGIN + NODE_HEIGHT + BAND_GAP + 24;
+  const top = MARGIN + NODE_HEIGHT + WIDE_BAND_GAP + 24;
   const producers = producerColumn(input, density, MARGIN, top, sideWidth, sideWidth);
   const brokers = groupColumn(input.brokerGroups, { x: (width - middleWidth) / 2, y: top, width: middleWidth, columns: density.brokerColumns }, middleWidth,
     { slots: input.queueSlots ?? dict(), heat: density.queueHeat, untitledSingles: density.brokerColumns === 2 });

@@ -5,6 +5,17 @@ import { jumpAndWait, openPage, stepAndWait, waitForFrames } from './shell-helpe
 for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
   test(`the default page at ${viewport.width}x${viewport.height}: no horizontal scroll, screenshots`, async ({ page, baseUrl, consoleErrors, screenshot }) => {
     await openPage(page, baseUrl);
+    const wide = viewport.width >= 1280;
+    if (wide) {
+      // On the first screen: both brokers' queue rows and the legend's first row, which says what a
+      // dashed, orange cell is (the lesson of the default scenario).
+      const bottoms = await page.evaluate(() => ({
+        cells: Math.max(...[...document.querySelectorAll('[data-testid^=canvas-queue-]')].map((cell) => cell.getBoundingClientRect().bottom)),
+        legend: document.querySelector('.rs-topology-legend li')!.getBoundingClientRect().bottom,
+      }));
+      assert.ok(bottoms.cells > 0 && bottoms.cells <= viewport.height, `the lowest queue cell ends at ${bottoms.cells}px`);
+      assert.ok(bottoms.legend <= viewport.height, `the legend's first row ends at ${bottoms.legend}px, below the first screen`);
+    }
     // A jump counts from the playhead shown: after the step's frame, so the screenshots show one moment.
     await stepAndWait(page, 'forward');
     await jumpAndWait(page, 2);

@@ -41,6 +41,8 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
     // The editor is loaded on first use: shoot it once it is there.
     await page.getByTestId('editor-tab-knobs').waitFor();
     await screenshot(`editor-${viewport.width}x${viewport.height}`);
+    // Beside the editor the canvas keeps its wide layout (the side column goes under it).
+    if (wide) assert.equal(await page.getByTestId('topology-svg').getAttribute('data-mode'), 'wide');
     await page.getByTestId('language-zh').click();
     await screenshot(`editor-zh-${viewport.width}x${viewport.height}`);
     assert.deepEqual(consoleErrors, []);

@@ -13,6 +13,7 @@ import type { CausedMetric } from './CauseList.tsx';
 import { reasonStrings } from './reason-strings.ts';
 import { EmptyPanel, PanelFrame, summaryAt, usePanelStrings } from './shared.tsx';
 import type { PanelStrings } from './strings.ts';
+import { METRICS, tone, type Metric } from './summary-metrics.ts';
 import './counters.css';
 
 /** The causes and their sentences load when a counter is first opened. */
@@ -22,18 +23,11 @@ export interface SummaryBarProps {
   className?: string;
 }
 
-type Metric = keyof PanelStrings['summary'];
-const METRICS: Metric[] = ['sent', 'sendAttempts', 'stored', 'consumed', 'neverConsumable', 'lagging', 'delayed', 'deadLettered', 'duplicates', 'failed', 'failedAttempts', 'lost', 'filteredOut'];
-/** Something went wrong when these are not zero. */
-const WARNINGS = new Set<Metric>(['neverConsumable', 'deadLettered', 'failed', 'failedAttempts', 'lost', 'filteredOut']);
-/** Worth knowing, not an error: at-least-once delivery makes duplicates after a rebalance or a crash. */
-const NOTICES = new Set<Metric>(['duplicates']);
 const CAUSED = new Set<Metric>(['neverConsumable', 'duplicates', 'failed', 'failedAttempts', 'lost']);
 
-function tone(metric: Metric, value: number): string {
-  if (value === 0) return '';
-  if (WARNINGS.has(metric)) return ' rs-summary-warn';
-  return NOTICES.has(metric) ? ' rs-summary-notice' : '';
+function toneClass(metric: Metric, value: number): string {
+  const toned = tone(metric, value);
+  return toned === null ? '' : ` rs-summary-${toned}`;
 }
 
 /** Whether a consumer's listener can fail a message (RECONSUME_LATER): its retries, and in the end the DLQ. */
@@ -75,7 +69,7 @@ export function SummaryBar({ className }: SummaryBarProps) {
           const value = messages[metric];
           const caused = CAUSED.has(metric) ? (metric as CausedMetric) : null;
           return (
-            <div key={metric} className={`rs-summary-item${tone(metric, value)}`} data-testid={`summary-${metric}`} title={strings.summary[metric].hint}>
+            <div key={metric} className={`rs-summary-item${toneClass(metric, value)}`} data-testid={`summary-${metric}`} title={strings.summary[metric].hint}>
               <dt>
                 {caused === null ? <MetricLabel metric={metric} strings={strings} /> : (
                   <button type="button" className="rs-summary-causes-button" aria-expanded={open === caused} data-testid={`summary-causes-${metric}`}

@@ -12,6 +12,7 @@ import { linkPath } from '../../viz/paths.ts';
 import { layoutTopology, type TopologyInput, type TopologyLayout } from '../../viz/topology-layout.ts';
 import { TEXT_PANEL_REFRESH, useSimView, type SimView } from '../use-sim.ts';
 import { derivedAt, EmptyPanel, PanelFrame, summaryAt, usePanelStrings } from './shared.tsx';
+import { SummaryLine } from './SummaryLine.tsx';
 import type { PanelStrings } from './strings.ts';
 import { TopologyCanvas } from './TopologyCanvas.tsx';
 import { TopologyLabels, type BrokerLabel } from './TopologyLabels.tsx';
@@ -228,7 +229,7 @@ export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelPro
   };
   return (
     <PanelFrame name="topology" title={strings.topologyTitle} className={className}
-      aside={<TopicPicker model={model} onPick={useInsight.getState().setCanvasTopic} canvasStrings={canvasStrings} />}>
+      aside={<><SummaryLine /><TopicPicker model={model} onPick={useInsight.getState().setCanvasTopic} canvasStrings={canvasStrings} /></>}>
       <NarrationCaption />
       <div ref={stageRef} className="rs-topology-stage" style={{ height: layout.height * scale }}
         onClickCapture={onClickCapture} data-scale={scale}>

@@ -17,8 +17,8 @@ export const chapter: Chapter = {
     {
       wait: { atMs: 75_000 },
       caption: {
-        en: 'By 1:15, queues 4-7 of each broker keep filling (dashed orange on the canvas): producers still write ids 0-7, but consumers are given only 0-3 (topicRouteData2TopicSubscribeInfo). Nothing tells the application: every send answers SEND_OK and the consumers\' listeners get no error. Until the consumers rebalanced at 0:42, the broker kept refusing their pulls of ids 4-7 (pull.rejected in the log); since then nobody asks for those ids. The queue panel counts these messages as unconsumable: no consumer is given them until readQueueNums is raised.',
-        zh: '到 1:15，每个 broker 的 4-7 号队列仍在不断堆积（画布上的橙色虚线）：生产者仍写 0-7 号，消费者却只分到 0-3 号（topicRouteData2TopicSubscribeInfo）。应用程序察觉不到：每次发送都返回 SEND_OK，消费者的监听器也收不到任何错误。0:42 消费者重新负载均衡之前，broker 一直拒绝它们对 4-7 号队列的拉取（日志里的 pull.rejected）；之后再也没有人来拉这些队列。队列面板把这些消息计为"无法消费"：直到调大 readQueueNums，才会有消费者分到它们。',
+        en: 'By 1:15, queues 4-7 of each broker keep filling (dashed orange on the canvas): producers still write ids 0-7, but consumers are given only 0-3 (topicRouteData2TopicSubscribeInfo). Nothing tells the application: every send answers SEND_OK and the consumers\' listeners get no error. Until the consumers rebalanced at 0:42, the broker kept refusing their pulls of ids 4-7 (pull.rejected in the log); since then nobody asks for those ids. The count over the canvas (and the queue panel under it) names these messages Not consumable: no consumer is given them until readQueueNums is raised.',
+        zh: '到 1:15，每个 broker 的 4-7 号队列仍在不断堆积（画布上的橙色虚线）：生产者仍写 0-7 号，消费者却只分到 0-3 号（topicRouteData2TopicSubscribeInfo）。应用程序察觉不到：每次发送都返回 SEND_OK，消费者的监听器也收不到任何错误。0:42 消费者重新负载均衡之前，broker 一直拒绝它们对 4-7 号队列的拉取（日志里的 pull.rejected）；之后再也没有人来拉这些队列。画布上方的计数（以及下面的队列面板）把这些消息计为"无法消费"：直到调大 readQueueNums，才会有消费者分到它们。',
       },
       predict: {
         question: {

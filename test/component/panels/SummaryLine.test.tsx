@@ -1,0 +1,50 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { useLesson } from '../../../src/store/lesson.ts';
+import { usePlayback } from '../../../src/store/playback.ts';
+import { SummaryLine } from '../../../src/ui/panels/SummaryLine.tsx';
+import { loadAt } from './load.ts';
+import { writeReadScenario } from './scenarios.ts';
+
+afterEach(() => {
+  cleanup();
+  act(() => {
+    usePlayback.setState({ presenting: false, language: 'en' });
+    useLesson.setState({ chapterId: null });
+  });
+});
+
+describe('SummaryLine', () => {
+  it('is not drawn where the summary bar is on screen', () => {
+    loadAt(writeReadScenario(), 61_000);
+    render(<SummaryLine />);
+    expect(screen.queryByTestId('summary-line')).toBeNull();
+  });
+
+  it('while presenting, says sent and consumed and each warning that is not zero, with the run\'s counts', () => {
+    const { messages } = loadAt(writeReadScenario(), 61_000).summary();
+    act(() => usePlayback.setState({ presenting: true }));
+    render(<SummaryLine />);
+    const line = screen.getByTestId('summary-line');
+    expect(line).toHaveAccessibleName('Summary');
+    // Write 8 / read 4: half of what is sent waits in queues 4-7; nothing failed or was lost.
+    expect(messages.neverConsumable).toBeGreaterThan(290);
+    expect(messages.failed + messages.lost).toBe(0);
+    expect(screen.getByTestId('summary-line-sent')).toHaveTextContent(`Sent${messages.sent.toLocaleString('en-US')}`);
+    expect(screen.getByTestId('summary-line-consumed')).toHaveTextContent(`Consumed${messages.consumed.toLocaleString('en-US')}`);
+    expect(screen.getByTestId('summary-line-neverConsumable')).toHaveTextContent(`Not consumable${messages.neverConsumable.toLocaleString('en-US')}`);
+    expect(screen.getByTestId('summary-line-neverConsumable')).toHaveClass('rs-summary-line-warn');
+    expect(screen.queryByTestId('summary-line-failed')).toBeNull();
+    expect(screen.queryByTestId('summary-line-lost')).toBeNull();
+    expect(screen.queryByTestId('summary-line-stored')).toBeNull();
+  });
+
+  it('inside a chapter, where the lesson takes the summary bar\'s place, in both languages', () => {
+    const { messages } = loadAt(writeReadScenario(), 61_000).summary();
+    act(() => useLesson.setState({ chapterId: 'read-write' }));
+    render(<SummaryLine />);
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('summary-line')).toHaveAccessibleName('概览');
+    expect(screen.getByTestId('summary-line-neverConsumable')).toHaveTextContent(`无法消费${messages.neverConsumable.toLocaleString('en-US')}`);
+  });
+});

@@ -48,6 +48,17 @@ test('write 8 / read 4: a message lands in queue 5 of broker-a and stays unconsu
   assert.deepEqual(consoleErrors, []);
 });
 
+test('a click on the middle of a broker box opens its inspector, though message dots crowd the box', async ({ page, baseUrl, consoleErrors }) => {
+  await openPage(page, baseUrl);
+  // At 0:50 send dots drop onto broker-a's cells through the middle of its box (a learner's click there opened a message's card).
+  await jumpAndWait(page, 5);
+  await page.locator('[data-testid="topology-broker-broker-a/0"]').click();
+  await page.getByTestId('inspector-close').waitFor();
+  await page.locator('.rs-inspector').getByText('Broker broker-a/0', { exact: true }).waitFor();
+  assert.equal(await page.getByTestId('message-card').count(), 0, 'no message card opened');
+  assert.deepEqual(consoleErrors, []);
+});
+
 test('a link made with a message card open opens that card again at that moment; a damaged sel is ignored', async ({ page, context, baseUrl, consoleErrors }) => {
   await openPage(page, baseUrl);
   await jumpTo20s(page);

@@ -17,7 +17,7 @@ import type { PanelStrings } from './strings.ts';
 import { TopologyCanvas } from './TopologyCanvas.tsx';
 import { TopologyLabels, type BrokerLabel } from './TopologyLabels.tsx';
 import { brokerDetail, brokerTitle, Nodes } from './TopologyNodes.tsx';
-import { linkOf, type Dot } from './topology-geometry.ts';
+import { linkOf, messageUnder, type Dot } from './topology-geometry.ts';
 import type { DotRouting } from './topology-model.ts';
 import { useTopologyStrings, type TopologyStrings } from './topology-strings.ts';
 import { drawsChosenNameServer, topologyModel, type LinkKind, type LinkSpec, type TopologyModel } from './topology-model.ts';
@@ -146,19 +146,10 @@ function drawsDrained(summary: Summary, topic: string | null, heat: boolean): bo
   return !heat && topic !== null && summary.queues.some((queue) => queue.topic === topic && queueFate(queue) === 'drained');
 }
 
-/** A click on a message's dot opens its card (before the process under it is selected). */
-const HIT_RADIUS = 8;
-
-function messageUnder(event: MouseEvent<HTMLDivElement>, dots: readonly Dot[], scale: number): string | null {
+function messageClicked(event: MouseEvent<HTMLDivElement>, dots: readonly Dot[], scale: number): string | null {
   const bounds = event.currentTarget.getBoundingClientRect();
-  const x = (event.clientX - bounds.left) / scale;
-  const y = (event.clientY - bounds.top) / scale;
-  let best: { msgId: string; distance: number } | null = null;
-  for (const dot of dots) {
-    const distance = Math.hypot(dot.x - x, dot.y - y);
-    if (dot.msgId !== undefined && distance <= HIT_RADIUS && (!best || distance < best.distance)) best = { msgId: dot.msgId, distance };
-  }
-  return best?.msgId ?? null;
+  const onBox = event.target instanceof Element && event.target.closest('[role=button]') !== null;
+  return messageUnder((event.clientX - bounds.left) / scale, (event.clientY - bounds.top) / scale, dots, onBox);
 }
 
 function TopicPicker({ model, onPick, canvasStrings }: { model: TopologyModel; onPick: (topic: string) => void; canvasStrings: TopologyStrings }) {
@@ -222,7 +213,7 @@ export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelPro
   const { layout, scale } = sceneOf(model.input, width, room, presenting);
   const summary = summaryAt(timeline, timeMs);
   const onClickCapture = (event: MouseEvent<HTMLDivElement>) => {
-    const msgId = messageUnder(event, drawn.current, scale);
+    const msgId = messageClicked(event, drawn.current, scale);
     if (msgId === null) return;
     event.stopPropagation();
     usePlayback.getState().select({ kind: 'message', msgId });

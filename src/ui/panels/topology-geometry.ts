@@ -136,6 +136,26 @@ function brokerRef(node: string | undefined): EntityRef | null {
   return node === undefined ? null : { kind: 'broker', id: node };
 }
 
+/** A click on a message's dot opens its card (before the process under it is selected). */
+const HIT_RADIUS = 8;
+/**
+ * On a process's box or a queue cell only a click on the dot itself (drawn 4 px across) opens its
+ * card: while messages flow their dots crowd the broker boxes, and a click meant for the broker's
+ * inspector opened some message's card instead.
+ */
+const HIT_RADIUS_ON_BOX = 4;
+
+/** The message of the dot nearest the click within the radius, if any. */
+export function messageUnder(x: number, y: number, dots: readonly Dot[], onBox: boolean): string | null {
+  const radius = onBox ? HIT_RADIUS_ON_BOX : HIT_RADIUS;
+  let best: { msgId: string; distance: number } | null = null;
+  for (const dot of dots) {
+    const distance = Math.hypot(dot.x - x, dot.y - y);
+    if (dot.msgId !== undefined && distance <= radius && (!best || distance < best.distance)) best = { msgId: dot.msgId, distance };
+  }
+  return best?.msgId ?? null;
+}
+
 /** A failed send's mark stops short of its queue: the message never got there. */
 export const FAILED_REACH = 0.6;
 

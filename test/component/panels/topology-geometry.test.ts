@@ -1,4 +1,4 @@
-import { dotRoute, dotsAt, linkOf, LOST_FALL } from '../../../src/ui/panels/topology-geometry.ts';
+import { dotRoute, dotsAt, linkOf, LOST_FALL, messageUnder, type Dot } from '../../../src/ui/panels/topology-geometry.ts';
 import { pointOnLink } from '../../../src/viz/link-track.ts';
 import type { Box } from '../../../src/viz/paths.ts';
 import { stripLaneY } from '../../../src/viz/queue-strip.ts';
@@ -388,5 +388,25 @@ describe('a message to or from a broker low in the column, at 1280 px', () => {
       expect(pointOnLink(linkOf(layout, { kind: 'client', id: 'p-1' }, { kind: 'queue', id })!, 0)).toEqual({ x: producer.x + producer.width, y: producer.y + producer.height / 2 });
       expect(pointOnLink(linkOf(layout, { kind: 'queue', id }, { kind: 'client', id: 'c-1' })!, 1)).toEqual({ x: consumer.x, y: consumer.y + consumer.height / 2 });
     }
+  });
+});
+
+describe('messageUnder: which message a click on the canvas means', () => {
+  const dots: Dot[] = [
+    { kind: 'sent', x: 100, y: 100, opacity: 1, msgId: 'NEAR' },
+    { kind: 'sent', x: 106, y: 100, opacity: 1, msgId: 'FAR' },
+    { kind: 'registered', x: 100, y: 101, opacity: 1 },
+  ];
+
+  it('off the boxes, the nearest dot with a message within 8 px', () => {
+    expect(messageUnder(101, 100, dots, false)).toBe('NEAR');
+    expect(messageUnder(104, 100, dots, false)).toBe('FAR');
+    expect(messageUnder(114.5, 100, dots, false)).toBeNull();
+  });
+
+  it('on a process box or a queue cell, only a click within the dot (4 px): the box means its inspector', () => {
+    expect(messageUnder(103, 100, dots, true)).toBe('NEAR');
+    expect(messageUnder(106, 106, dots, true)).toBeNull();
+    expect(messageUnder(100, 106, dots, true)).toBeNull();
   });
 });

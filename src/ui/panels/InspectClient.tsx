@@ -33,8 +33,11 @@ function AllocatedQueues({ consumer, strings }: { consumer: Readonly<ConsumerSta
       ],
     }));
   return (
-    <DataTable caption={strings.allocatedQueues} columns={[strings.topic, strings.queue, 'nextOffset', strings.offset, strings.committed, strings.pendingMessages]}
-      rows={rows} empty={strings.none} testId="allocatedQueues" dense />
+    <>
+      <DataTable caption={strings.allocatedQueues} columns={[strings.topic, strings.queue, 'nextOffset', strings.offset, strings.persisted, strings.pendingMessages]}
+        rows={rows} empty={strings.none} testId="allocatedQueues" dense />
+      {rows.length > 0 && consumer.spec.messageModel === 'CLUSTERING' && <p className="rs-muted rs-offsets-note" data-testid="offsets-note">{strings.offsetsNote}</p>}
+    </>
   );
 }
 

@@ -24,6 +24,9 @@ export interface InspectorStrings {
   commitLogLabel: string;
   messagesCount: (count: number) => string;
   committed: string;
+  /** A consumer's offset as its last persistAll sent it; a pull carries the offset to the broker too. */
+  persisted: string;
+  offsetsNote: string;
   ago: (duration: string) => string;
   topicConfigTable: string;
   consumeQueues: string;
@@ -57,6 +60,8 @@ const en: InspectorStrings = {
   commitLogLabel: 'CommitLog',
   messagesCount: (count) => `${count.toLocaleString('en-US')} ${count === 1 ? 'message' : 'messages'}`,
   committed: 'Committed',
+  persisted: 'Last persistAll',
+  offsetsNote: 'Offset: consumed so far (the OffsetStore\'s offsetTable). Every pull carries it to the broker (commitOffset), and persistAll sends it every 5 s (persistConsumerOffsetInterval): the broker\'s consumerOffsetTable can be ahead of the last persistAll.',
   ago: (duration) => `${duration} ago`,
   topicConfigTable: 'Topics (topicConfigTable)',
   consumeQueues: 'Consume queues (maxOffset per queue id)',
@@ -88,6 +93,8 @@ const zh: InspectorStrings = {
   commitLogLabel: 'CommitLog',
   messagesCount: (count) => `${count.toLocaleString('zh-CN')} 条消息`,
   committed: '已提交位点',
+  persisted: '上次 persistAll',
+  offsetsNote: '消费位点：已消费到的位置（OffsetStore 的 offsetTable）。每次拉取都会把它带给 Broker（commitOffset），persistAll 每 5 s（persistConsumerOffsetInterval）也会发送一次：所以 Broker 的 consumerOffsetTable 可能比上次 persistAll 的值更新。',
   ago: (duration) => `${duration}前`,
   topicConfigTable: 'Topic 配置（topicConfigTable）',
   consumeQueues: '消费队列（每个队列 id 的 maxOffset）',

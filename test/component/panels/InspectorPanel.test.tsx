@@ -136,6 +136,23 @@ describe('InspectorPanel', () => {
     expect(within(allocated[0]!).getAllByRole('cell')[3]).toHaveTextContent(String(consumer.offsetTable['TopicTest@broker-a@0']));
   });
 
+  it('names a consumer\'s last persistAll as such, and says why the broker\'s committed offset can be ahead of it', () => {
+    // At 1:13 of Write 8 / read 4 a pull has carried c-1's offset of broker-a queue 0 to the broker since its last persistAll.
+    const timeline = loadAt(writeReadScenario(), 73_000);
+    const consumer = timeline.state.clients['c-1'] as ConsumerState;
+    const onBroker = timeline.state.brokers['broker-a/0']!.consumerOffsetTable['CG_ORDER']!['TopicTest@0']!;
+    expect(onBroker).toBeGreaterThan(consumer.committedOffsets['TopicTest@broker-a@0']!);
+    act(() => usePlayback.getState().select({ kind: 'client', id: 'c-1' }));
+    render(<InspectorPanel />);
+    const headers = within(screen.getByTestId('allocatedQueues')).getAllByRole('columnheader').map((cell) => cell.textContent);
+    expect(headers).toEqual(['Topic', 'Queue', 'nextOffset', 'Offset', 'Last persistAll', 'Pulled, not consumed']);
+    const row = rowsOf('allocatedQueues').find((r) => within(r).getAllByRole('cell')[1]!.textContent === 'broker-a:0')!;
+    expect(within(row).getAllByRole('cell')[4]).toHaveTextContent(String(consumer.committedOffsets['TopicTest@broker-a@0']));
+    expect(screen.getByTestId('offsets-note')).toHaveTextContent('Every pull carries it to the broker (commitOffset), and persistAll sends it every 5 s');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('offsets-note')).toHaveTextContent('每次拉取都会把它带给 Broker（commitOffset）');
+  });
+
   it('lists the read queues in the order a rebalance allocates them, which is the write list\'s: one queue on one line in both', () => {
     const timeline = loadAt(scenarioOf(groupsChapter as ScenarioJson), 20_000);
     act(() => usePlayback.getState().select({ kind: 'client', id: 'c-1' }));

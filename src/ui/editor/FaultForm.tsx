@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { ValidationError } from '../../scenario/validate.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { formatTime } from '../../viz/format.ts';
+import { actionChoice } from '../i18n/action-words.ts';
 import { useT } from '../i18n/index.ts';
 import { useSimView } from '../use-sim.ts';
 import { applyEdit } from './apply.ts';
@@ -13,6 +14,7 @@ export function FaultForm() {
   const t = useT();
   const view = useSimView();
   const scenario = usePlayback((s) => s.scenario);
+  const language = usePlayback((s) => s.language);
   const [action, setAction] = useState<FaultAction>('crashBroker');
   const [chosen, setChosen] = useState('');
   const [errors, setErrors] = useState<ValidationError[]>([]);
@@ -33,7 +35,7 @@ export function FaultForm() {
           <label className="rs-field">
             <span>{t('faultAction')}</span>
             <select className="rs-select" value={action} data-testid="fault-action" onChange={(event) => setAction(event.target.value as FaultAction)}>
-              {FAULT_ACTIONS.map((name) => <option key={name} value={name}>{name}</option>)}
+              {FAULT_ACTIONS.map((name) => <option key={name} value={name}>{actionChoice(name, language)}</option>)}
             </select>
           </label>
           <label className="rs-field">

@@ -4,6 +4,7 @@
  */
 import { everyConsumer, MASTER_ID, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_DEFAULTS, perm2String, type Scenario, type SimConfig, type TraceEvent, type TraceType } from '../../sim/index.ts';
 import type { Language } from '../../store/playback.ts';
+import { actionSaid, isFault } from '../i18n/action-words.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
 import { DECLARED_NAMES, drawnNode, type BrokerNodeNames } from '../broker-node-names.ts';
 
@@ -89,7 +90,7 @@ const en: Describers = {
   'offset.committed': (e, { localOffsets }) => (localOffsets.has(e.consumer)
     ? `${e.consumer} wrote offset ${e.offset} of ${e.topic} ${e.broker}:${e.queueId} for ${e.group} to its own local file (LocalFileOffsetStore)`
     : `${e.consumer} committed offset ${e.offset} of ${e.topic} ${e.broker}:${e.queueId} for ${e.group}`),
-  fault: (e) => `Fault injected: ${e.action} ${e.target}`,
+  fault: (e) => `${isFault(e.action) ? 'Fault' : 'Timeline action'}: ${actionSaid(e.action, e.target, 'en')}`,
 };
 
 const zh: Describers = {
@@ -132,7 +133,7 @@ const zh: Describers = {
   'offset.committed': (e, { localOffsets }) => (localOffsets.has(e.consumer)
     ? `${e.consumer} 把 ${e.group} 在 ${e.topic} ${e.broker}:${e.queueId} 的位点 ${e.offset} 写入了自己的本地文件（LocalFileOffsetStore）`
     : `${e.consumer} 为 ${e.group} 提交了 ${e.topic} ${e.broker}:${e.queueId} 的位点 ${e.offset}`),
-  fault: (e) => `注入故障：${e.action} ${e.target}`,
+  fault: (e) => `${isFault(e.action) ? '故障' : '时间线动作'}：${actionSaid(e.action, e.target, 'zh')}`,
 };
 
 const DESCRIBERS: Bilingual<Describers> = { en, zh };

@@ -62,9 +62,9 @@ export function faultViews(faults: readonly FaultRecord[], detections: readonly 
     const until = earlier?.endedAt ?? null;
     return {
       key: faultKey(fault),
-      title: strings.fault(`${fault.fault} ${fault.target}`, formatSeconds(fault.at)),
+      title: strings.fault(strings.action(fault.fault, fault.target), formatSeconds(fault.at)),
       sentences,
-      hidden: earlier ? strings.hiddenBehind(`${earlier.fault} ${earlier.target}`, formatSeconds(earlier.at), until === null ? null : formatSeconds(until)) : null,
+      hidden: earlier ? strings.hiddenBehind(strings.action(earlier.fault, earlier.target), formatSeconds(earlier.at), until === null ? null : formatSeconds(until)) : null,
     };
   });
 }

@@ -1,5 +1,6 @@
 /** The failover view's words, in English and Simplified Chinese (RocketMQ's terms stay in Latin script). */
 import type { BrokerRoleNow, Detection } from '../../sim/index.ts';
+import { actionSaid } from '../i18n/action-words.ts';
 import { type Bilingual } from '../i18n/index.ts';
 
 /** Times and durations already formatted ("155.0 s"). */
@@ -37,6 +38,8 @@ export interface FailoverStrings {
   noFaults: string;
   noDetections: string;
   fault(fault: string, at: string): string;
+  /** A fault in a few words with its action's name: "broker-b is cut off by a network partition (partitionBroker)". */
+  action(action: string, target: string): string;
   /** What an election did: the node elected, or "none". */
   elected(node: string): string;
   sentence: Record<Detection['how'], (w: DetectionWords) => string>;
@@ -79,7 +82,8 @@ const en: FailoverStrings = {
   detectionsHeading: 'Detections',
   noFaults: 'No broker fault so far. Crash, power off, partition or shut down a broker (timeline or editor) to see who notices it and when.',
   noDetections: 'Nobody has noticed yet.',
-  fault: (fault, at) => `${fault} at ${at}`,
+  fault: (fault, at) => `${at}: ${fault}`,
+  action: (action, target) => actionSaid(action, target, 'en'),
   sentence: {
     channelClosed: (w) => `${w.party} removed ${w.broker} at ${w.at}: its connection closed (${w.after} after the fault)`,
     channelIdle: (w) => `${w.party} removed ${w.broker} at ${w.at}: its channel was idle for ${w.span} since ${w.since}`,
@@ -96,8 +100,8 @@ const en: FailoverStrings = {
     becameMaster: (w) => `${w.party} became master (brokerId 0) at ${w.at}: the controller's election reached it (${w.after} after the fault)`,
   },
   hiddenBehind: (earlier, since, until) => (until === null
-    ? `hidden behind ${earlier} (since ${since}): nobody can tell them apart`
-    : `hidden behind ${earlier} from ${since} to ${until}: nobody could tell them apart, and nobody has noticed it since`),
+    ? `hidden behind an earlier fault (since ${since}: ${earlier}): nobody can tell them apart`
+    : `hidden behind an earlier fault from ${since} to ${until} (${earlier}): nobody could tell them apart, and nobody has noticed it since`),
   costsHeading: 'What it cost the clients whose route listed it:',
   cost: {
     stoppedSending: (w) => `${w.client} stopped sending to ${w.node} at ${w.at}, ${w.after} after the fault (${w.why})`,
@@ -136,7 +140,8 @@ const zh: FailoverStrings = {
   detectionsHeading: '发现记录',
   noFaults: '目前没有 Broker 故障。在时间线或编辑器中让一个 Broker 崩溃、断电、网络分区或关闭，即可看到谁在何时发现它。',
   noDetections: '还没有任何一方发现。',
-  fault: (fault, at) => `${at} 的 ${fault}`,
+  fault: (fault, at) => `${at}：${fault}`,
+  action: (action, target) => actionSaid(action, target, 'zh'),
   sentence: {
     channelClosed: (w) => `${w.party} 在 ${w.at} 移除了 ${w.broker}：连接已关闭（故障后 ${w.after}）`,
     channelIdle: (w) => `${w.party} 在 ${w.at} 移除了 ${w.broker}：它的连接自 ${w.since} 起空闲了 ${w.span}`,
@@ -153,8 +158,8 @@ const zh: FailoverStrings = {
     becameMaster: (w) => `${w.party} 在 ${w.at} 成为 Master（brokerId 0）：Controller 的选举结果送达（故障后 ${w.after}）`,
   },
   hiddenBehind: (earlier, since, until) => (until === null
-    ? `被 ${earlier}（自 ${since} 起）掩盖：没有人能把两者区分开`
-    : `${since} 至 ${until} 被 ${earlier} 掩盖：当时没有人能把两者区分开，此后也还没有人发现它`),
+    ? `被更早的故障掩盖（自 ${since} 起：${earlier}）：没有人能把两者区分开`
+    : `${since} 至 ${until} 被更早的故障（${earlier}）掩盖：当时没有人能把两者区分开，此后也还没有人发现它`),
   costsHeading: '对路由中有它的客户端造成的代价：',
   cost: {
     stoppedSending: (w) => `${w.client} 在 ${w.at} 停止向 ${w.node} 发送，故障后 ${w.after}（${w.why}）`,

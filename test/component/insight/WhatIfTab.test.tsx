@@ -26,7 +26,7 @@ describe('WhatIfTab', () => {
     const divergence = await screen.findByTestId('whatif-divergence', {}, WAIT);
     expect(divergence).toHaveAttribute('data-t', '40000');
     expect(divergence).toHaveTextContent('The runs first differ at 0:40.000');
-    expect(divergence).toHaveTextContent('fault Fault injected: updateTopic TopicTest');
+    expect(divergence).toHaveTextContent('fault Timeline action: mqadmin updateTopic TopicTest (updateTopic)');
     const row = within(screen.getByTestId('whatif-differences')).getByText('Not consumable').closest('tr')!;
     expect(row.querySelectorAll('td')[1]).toHaveTextContent(/^0$/);
     expect(screen.getByTestId('whatif-result')).toHaveTextContent('mqadmin updateTopic at 0:40.000');

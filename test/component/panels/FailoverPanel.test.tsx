@@ -25,7 +25,7 @@ describe('FailoverPanel', () => {
     render(<FailoverPanel />);
     await screen.findByTestId('failover-costs');
     const faults = screen.getByTestId('failover-faults');
-    expect(within(faults).getByText('crashBroker broker-b at 30.0 s')).toBeInTheDocument();
+    expect(within(faults).getByText('30.0 s: broker-b crashes (crashBroker)')).toBeInTheDocument();
     const items = within(faults).getAllByRole('listitem').map((li) => li.textContent);
     // One latency (1 ms plus up to 1 ms of jitter) after the crash: channelClosed on both NameServers.
     for (const ns of ['ns-1', 'ns-2']) {
@@ -106,12 +106,12 @@ describe('FailoverPanel', () => {
     render(<FailoverPanel />);
     await screen.findByTestId('failover-costs');
     const faults = within(screen.getByTestId('failover-faults')).getAllByRole('listitem').filter((li) => li.parentElement === screen.getByTestId('failover-faults'));
-    expect(within(faults[1]!).getByText('crashBroker broker-a at 75.0 s')).toBeInTheDocument();
-    expect(within(faults[1]!).getByTestId('failover-hidden')).toHaveTextContent('hidden behind partitionBroker broker-a (since 30.0 s): nobody can tell them apart');
+    expect(within(faults[1]!).getByText('75.0 s: broker-a crashes (crashBroker)')).toBeInTheDocument();
+    expect(within(faults[1]!).getByTestId('failover-hidden')).toHaveTextContent('hidden behind an earlier fault (since 30.0 s: broker-a is cut off by a network partition (partitionBroker)): nobody can tell them apart');
     expect(within(faults[1]!).queryByTestId('failover-costs')).toBeNull();
     expect(screen.getAllByText(/^ns-1 removed broker-a\/0 at 130\.0 s/)).toHaveLength(1);
     expect(screen.queryByText(/noticed at 75\.3 s/)).toBeNull();
     act(() => usePlayback.getState().setLanguage('zh'));
-    expect(within(faults[1]!).getByTestId('failover-hidden')).toHaveTextContent('被 partitionBroker broker-a（自 30.0 s 起）掩盖：没有人能把两者区分开');
+    expect(within(faults[1]!).getByTestId('failover-hidden')).toHaveTextContent('被更早的故障掩盖（自 30.0 s 起：broker-a 被网络分区隔离（partitionBroker））：没有人能把两者区分开');
   });
 });

@@ -18,6 +18,7 @@ import { CHART_METRICS, metricLines, unitOf, type ChartMetric } from '../charts/
 import { CHARTS_STRINGS } from '../charts/charts-strings.ts';
 import { LineChart } from '../charts/LineChart.tsx';
 import type { WhatIfStrings } from './what-if-strings.ts';
+import { actionSaid } from '../../i18n/action-words.ts';
 import { inLanguage } from '../../i18n/index.ts';
 
 /** How far past the fork both runs are compared, unless the person asks for the whole run. */
@@ -110,7 +111,7 @@ export function WhatIfResult({ asked, scenario, strings }: { asked: AskedWhatIf;
       </div>
       <div ref={measure}>
         <LineChart ref={svg} title={`${chartStrings.metric[metric]} — ${strings.thisRun} / ${strings.changedRun}`} times={data.original.series.samples.map((s) => s.t)}
-          lines={lines} fromMs={0} toMs={data.untilMs} faults={data.original.series.faults.map((f) => ({ t: f.t, label: `${f.action} ${f.target}` }))}
+          lines={lines} fromMs={0} toMs={data.untilMs} faults={data.original.series.faults.map((f) => ({ t: f.t, label: actionSaid(f.action, f.target, language) }))}
           nowMs={change.at} width={width} height={200} timeAxis={chartStrings.timeAxis} valueAxis={chartStrings.unit[unitOf(metric)]} readout={chartStrings.readout} testId="whatif-chart" />
       </div>
     </div>

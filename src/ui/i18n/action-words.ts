@@ -1,0 +1,83 @@
+/**
+ * What a timeline action does, in a few words with its target ("broker-a crashes", "broker-a 崩溃"),
+ * for the places that name one: the event log's fault rows, the failover view's faults, the
+ * editor's choice of fault, the charts' fault rules. The action's own name (crashBroker), the
+ * scenario file's word, stays beside it, so a course author can find it in docs/scenario.md.
+ */
+import type { TimelineActionName } from '../../sim/index.ts';
+import type { Language } from '../../store/playback.ts';
+import { inLanguage, type Bilingual } from './index.ts';
+
+type Said = Record<TimelineActionName, (target: string) => string>;
+
+const en: Said = {
+  crashBroker: (t) => `${t} crashes`,
+  powerOffBroker: (t) => `${t} loses power`,
+  partitionBroker: (t) => `${t} is cut off by a network partition`,
+  healPartition: (t) => `${t}'s partition heals`,
+  shutdownBroker: (t) => `${t} shuts down`,
+  startBroker: (t) => `${t} starts`,
+  crashNameServer: (t) => `${t} crashes`,
+  startNameServer: (t) => `${t} starts`,
+  partitionLink: (t) => `the link ${t} is cut`,
+  healLink: (t) => `the link ${t} heals`,
+  addConsumer: (t) => `${t} starts`,
+  addProducer: (t) => `${t} starts`,
+  removeConsumer: (t) => `${t} shuts down`,
+  removeProducer: (t) => `${t} shuts down`,
+  crashConsumer: (t) => `${t} crashes`,
+  hangConsumer: (t) => `${t} hangs`,
+  setProducerRate: (t) => `${t} changes its send rate`,
+  updateTopic: (t) => `mqadmin updateTopic ${t}`,
+};
+
+const zh: Said = {
+  crashBroker: (t) => `${t} 崩溃`,
+  powerOffBroker: (t) => `${t} 断电`,
+  partitionBroker: (t) => `${t} 被网络分区隔离`,
+  healPartition: (t) => `${t} 的网络分区恢复`,
+  shutdownBroker: (t) => `${t} 正常关闭`,
+  startBroker: (t) => `${t} 启动`,
+  crashNameServer: (t) => `${t} 崩溃`,
+  startNameServer: (t) => `${t} 启动`,
+  partitionLink: (t) => `${t} 之间的网络被切断`,
+  healLink: (t) => `${t} 之间的网络恢复`,
+  addConsumer: (t) => `${t} 启动`,
+  addProducer: (t) => `${t} 启动`,
+  removeConsumer: (t) => `${t} 关闭`,
+  removeProducer: (t) => `${t} 关闭`,
+  crashConsumer: (t) => `${t} 崩溃`,
+  hangConsumer: (t) => `${t} 卡住`,
+  setProducerRate: (t) => `${t} 修改发送速率`,
+  updateTopic: (t) => `mqadmin updateTopic ${t}`,
+};
+
+const ACTION_WORDS: Bilingual<Said> = { en, zh };
+
+/** The actions that break something, as opposed to an operation (a start, a topic update, a rate). */
+const FAULTS = new Set<string>(['crashBroker', 'powerOffBroker', 'partitionBroker', 'crashNameServer', 'partitionLink', 'crashConsumer', 'hangConsumer']);
+
+export function isFault(action: string): boolean {
+  return FAULTS.has(action);
+}
+
+/** "broker-a crashes (crashBroker)"; an action this page does not know is said by its name. */
+export function actionSaid(action: string, target: string, language: Language): string {
+  const said = inLanguage(ACTION_WORDS, language) as Partial<Said>;
+  const words = Object.hasOwn(said, action) ? said[action as TimelineActionName] : undefined;
+  if (!words) return `${action} ${target}`;
+  return language === 'zh' ? `${words(target)}（${action}）` : `${words(target)} (${action})`;
+}
+
+/** What an action is done to, said in general: the editor offers an action before its target is chosen. */
+const SOME: Bilingual<Record<'broker' | 'nameServer' | 'consumer' | 'producer', string>> = {
+  en: { broker: 'a broker', nameServer: 'a NameServer', consumer: 'a consumer', producer: 'a producer' },
+  zh: { broker: 'Broker', nameServer: 'NameServer', consumer: '消费者', producer: '生产者' },
+};
+
+/** "a broker crashes (crashBroker)": an action offered for a target still to choose. */
+export function actionChoice(action: TimelineActionName, language: Language): string {
+  const some = inLanguage(SOME, language);
+  const kind = /NameServer$/.test(action) ? 'nameServer' : /Consumer$/.test(action) ? 'consumer' : /Producer/.test(action) ? 'producer' : 'broker';
+  return actionSaid(action, some[kind], language);
+}

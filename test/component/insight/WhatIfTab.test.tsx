@@ -16,6 +16,20 @@ afterEach(() => {
 const WAIT = { timeout: 20_000 };
 
 describe('WhatIfTab', () => {
+  it('says each config setting\'s name in RocketMQ, which is not always the scenario key\'s, in both languages', () => {
+    loadAt(writeReadScenario({ durationMs: 120_000 }), 40_000);
+    render(<WhatIfTab />);
+    fireEvent.change(screen.getByTestId('whatif-setting'), { target: { value: 'config.brokerHeartbeatIntervalMs' } });
+    expect(screen.getByTestId('whatif-rocketmq-name')).toHaveTextContent('In RocketMQ: BrokerConfig.registerNameServerPeriod.');
+    fireEvent.change(screen.getByTestId('whatif-setting'), { target: { value: 'config.brokerChannelExpiredTimeMs' } });
+    expect(screen.getByTestId('whatif-rocketmq-name')).toHaveTextContent('In RocketMQ a constant in the code, RouteInfoManager.DEFAULT_BROKER_CHANNEL_EXPIRED_TIME: no deployment sets it');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('whatif-rocketmq-name')).toHaveTextContent('在 RocketMQ 中是代码里的常量 RouteInfoManager.DEFAULT_BROKER_CHANNEL_EXPIRED_TIME');
+    act(() => usePlayback.getState().setLanguage('en'));
+    fireEvent.change(screen.getByTestId('whatif-setting'), { target: { value: 'topics.TopicTest.readQueueNums' } });
+    expect(screen.queryByTestId('whatif-rocketmq-name')).toBeNull();
+  });
+
   it('raises readQueueNums to 8 at the playhead: the runs part at that moment and nothing stays unconsumable', async () => {
     loadAt(writeReadScenario({ durationMs: 120_000 }), 40_000);
     render(<WhatIfTab />);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LIBRARY } from '../../../src/scenario/library/index.ts';
 import { applyWhatIf, whatIfValue } from '../../../src/sim/queries/what-if-change.ts';
 import { firstChoice, whatIfChoices } from '../../../src/ui/insight/what-if/what-if-choices.ts';
+import { rocketmqNameOf } from '../../../src/ui/insight/what-if/rocketmq-names.ts';
 import { libraryScenario } from '../../support/library.ts';
 
 describe('whatIfChoices', () => {
@@ -55,5 +56,19 @@ describe('whatIfChoices', () => {
     const paths = choices.map((c) => c.path);
     for (const key of ['brokerRegisterInitialDelayMs', 'networkLatencyMs', 'messageDelayLevel', 'enableControllerMode', 'controllerHeartBeatTimeoutMs']) expect(paths).not.toContain(`config.${key}`);
     expect(whatIfChoices(libraryScenario('controller-failover')).map((c) => c.path)).toContain('config.controllerHeartBeatTimeoutMs');
+  });
+
+  it('names every config key it offers as RocketMQ names it, in every built-in scenario (controller mode\'s too)', () => {
+    for (const { id } of LIBRARY) {
+      for (const choice of whatIfChoices(libraryScenario(id), 30_000).filter((c) => c.path.startsWith('config.') && c.path !== 'config.rocketmqVersion')) {
+        expect(rocketmqNameOf(choice.path), `${id}: ${choice.path}`).toBeDefined();
+      }
+    }
+    // The broker's 30 s registration is not brokerHeartbeatInterval, the 1 s heartbeat to a controller.
+    expect(rocketmqNameOf('config.brokerHeartbeatIntervalMs')).toEqual({ kind: 'setting', name: 'BrokerConfig.registerNameServerPeriod' });
+    expect(rocketmqNameOf('config.controllerHeartbeatIntervalMs')).toEqual({ kind: 'setting', name: 'BrokerConfig.brokerHeartbeatInterval' });
+    expect(rocketmqNameOf('config.brokerChannelExpiredTimeMs')?.kind).toBe('constant');
+    expect(rocketmqNameOf('topics.TopicTest.readQueueNums')).toBeUndefined();
+    expect(rocketmqNameOf('config.toString')).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@ import { plannedEffect, whatIfToLink, whatIfValue, type WhatIfChange } from '../
 import { useWhatIf } from '../../../store/what-if.ts';
 import { formatTime } from '../../../viz/format.ts';
 import { firstChoice, whatIfChoices, type WhatIfChoice } from './what-if-choices.ts';
+import { rocketmqNameOf } from './rocketmq-names.ts';
 import type { WhatIfStrings } from './what-if-strings.ts';
 
 /**
@@ -56,6 +57,7 @@ export function WhatIfForm({ scenario, nowMs, strings, shown }: { scenario: Scen
   if (!choice) return null;
   const value = typed !== null && fits(choice, typed) ? typed : String(choice.suggested);
   const planned = plannedEffect(choice.path);
+  const rocketmqName = rocketmqNameOf(choice.path);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setChange(whatIfToLink({ at: Math.round(nowMs), path: choice.path, value: submittedValue(choice, value) }));
@@ -77,6 +79,7 @@ export function WhatIfForm({ scenario, nowMs, strings, shown }: { scenario: Scen
       <button type="submit" className="rs-button rs-button-primary" data-testid="whatif-compare">
         {planned === 'atMoment' || planned === null ? `${strings.compare} · ${strings.forkAt(formatTime(nowMs))}` : strings.compare}
       </button>
+      {rocketmqName && <p className="rs-muted rs-whatif-planned" data-testid="whatif-rocketmq-name">{strings.rocketmqName(rocketmqName)}</p>}
       {planned !== null && choice.path !== shown?.path && (
         <p className="rs-muted rs-whatif-planned" data-testid="whatif-planned">{planned === 'atMoment' ? strings.forksAt(formatTime(nowMs)) : strings.fromStart[planned]}</p>
       )}

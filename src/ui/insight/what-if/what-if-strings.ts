@@ -1,6 +1,7 @@
 /** The what-if view's words, in English and Simplified Chinese (RocketMQ's terms stay in Latin script). */
 import type { FromStartReader, WhatIfEffect } from '../../../sim/queries/what-if-change.ts';
 import { type Bilingual } from '../../i18n/index.ts';
+import type { RocketMQName } from './rocketmq-names.ts';
 
 export interface WhatIfStrings {
   heading: string;
@@ -19,6 +20,8 @@ export interface WhatIfStrings {
   /** Before it is made: it forks at the playhead, or RocketMQ reads it at start-up. */
   forksAt(time: string): string;
   fromStart: Record<FromStartReader, string>;
+  /** The setting's name in RocketMQ (rocketmq-names.ts): the scenario file's key is this simulator's. */
+  rocketmqName(name: RocketMQName): string;
   compared(until: string): string;
   compareToEnd(end: string): string;
   divergedAt(time: string, index: number): string;
@@ -59,6 +62,11 @@ const en: WhatIfStrings = {
     }
   },
   forksAt: (time) => `Forks at ${time}: the runs are the same until then.`,
+  rocketmqName: (name) => (name.kind === 'setting'
+    ? `In RocketMQ: ${name.name}${name.unit === 'seconds' ? ' (in seconds; here in milliseconds)' : ''}.`
+    : name.kind === 'constant'
+      ? `In RocketMQ a constant in the code, ${name.name}: no deployment sets it; here you may change it to see what it does.`
+      : `In RocketMQ the JVM system property ${name.name} (-D${name.name}=...).`),
   fromStart: {
     nameServer: 'The NameServer schedules this task once, when it starts (NamesrvController): RocketMQ changes it only by restarting the NameServer. So the changed run is a cluster started with it, from 0:00.',
     broker: 'The broker schedules this task once, when it starts (BrokerController.start): RocketMQ changes it only by restarting the broker. So the changed run is a cluster started with it, from 0:00.',
@@ -110,6 +118,11 @@ const zh: WhatIfStrings = {
     }
   },
   forksAt: (time) => `在 ${time} 分叉：此前两次运行完全相同。`,
+  rocketmqName: (name) => (name.kind === 'setting'
+    ? `在 RocketMQ 中叫 ${name.name}${name.unit === 'seconds' ? '（单位是秒；这里用毫秒）' : ''}。`
+    : name.kind === 'constant'
+      ? `在 RocketMQ 中是代码里的常量 ${name.name}：部署时无法配置；这里可以修改它，看看它起什么作用。`
+      : `在 RocketMQ 中是 JVM 系统属性 ${name.name}（-D${name.name}=...）。`),
   fromStart: {
     nameServer: 'NameServer 只在启动时安排一次这个定时任务（NamesrvController）：RocketMQ 只有重启 NameServer 才能改变它。所以修改后的运行相当于用它启动的集群，从 0:00 起生效。',
     broker: 'Broker 只在启动时安排一次这个定时任务（BrokerController.start）：RocketMQ 只有重启 Broker 才能改变它。所以修改后的运行相当于用它启动的集群，从 0:00 起生效。',

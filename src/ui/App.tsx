@@ -5,6 +5,7 @@
  */
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { scenarioText } from '../scenario/language.ts';
+import { findLibraryEntry } from '../scenario/library/index.ts';
 import { isProcessSelection, usePlayback } from '../store/playback.ts';
 import { Banner } from './controls/Banner.tsx';
 import { CardHost } from './controls/CardHost.tsx';
@@ -19,7 +20,7 @@ import { ScenarioDescription, ScenarioPicker } from './controls/ScenarioPicker.t
 import { openDefault } from './controls/session.ts';
 import { ShareButton } from './controls/ShareButton.tsx';
 import { useKeyboardShortcuts } from './controls/use-keyboard.ts';
-import { useT } from './i18n/index.ts';
+import { inLanguage, useT } from './i18n/index.ts';
 import { GlossaryButton } from './learn/GlossaryButton.tsx';
 import { LearnButton } from './learn/LearnButton.tsx';
 import { LearnSlot } from './learn/LearnSlot.tsx';
@@ -137,9 +138,15 @@ function Header() {
   );
 }
 
-/** The tab says which run it shows, so several open tabs can be told apart. */
+/**
+ * The tab says which run it shows, so several open tabs can be told apart: a built-in scenario by
+ * its title in the page's language (the picker's), another by its own name.
+ */
 function useDocumentTitle(): void {
-  const name = usePlayback((s) => s.scenario && scenarioText(s.scenario, s.language).name);
+  const name = usePlayback((s) => {
+    const entry = s.libraryId === null ? undefined : findLibraryEntry(s.libraryId);
+    return entry ? inLanguage(entry.title, s.language) : s.scenario && scenarioText(s.scenario, s.language).name;
+  });
   useEffect(() => {
     document.title = name ? `${name} · RocketScope` : 'RocketScope';
   }, [name]);

@@ -1,0 +1,21 @@
+// @vitest-environment jsdom
+import { act, cleanup, render } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { usePlayback } from '../../../src/store/playback.ts';
+import { App } from '../../../src/ui/App.tsx';
+import { openLibraryEntry } from '../../../src/ui/controls/session.ts';
+
+afterEach(() => {
+  cleanup();
+  act(() => usePlayback.getState().setLanguage('en'));
+});
+
+describe('the browser tab\'s title', () => {
+  it('names a built-in scenario as the picker does, in the page\'s language', () => {
+    act(() => openLibraryEntry('write8-read4'));
+    render(<App />);
+    expect(document.title).toBe('Write 8 / read 4 · RocketScope');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(document.title).toBe('写 8 / 读 4 · RocketScope');
+  });
+});

@@ -68,7 +68,7 @@ describe('a broker the NameServer lists that does not answer (crash vs partition
     const cluster = clusterRows(timeline.state, runSimQuery(timeline, 'dashboardStats', {}))!;
     expect(cluster.rows.map((row) => row.slice(0, 3))).toEqual([['broker-b', 0, '10.0.1.2:10911'], ['broker-c', 0, '10.0.1.3:10911']]);
     expect(cluster.rows[0]!.slice(3)).toEqual(Array(7).fill(NO_ANSWER));
-    expect(cluster.rows[1]![3]).toBe('V5_1_4');
+    expect(cluster.rows[1]![3]).toBe('V5_3_3');
     expect(cluster.rows[1]![8]).toBe(timeline.state.brokers['broker-c/0']!.commitLog.length);
     expect(cluster.silent).toEqual([{ node: 'broker-b/0', addr: '10.0.1.2:10911', partitioned: true, dropsAt: live.lastUpdateTimestamp + 120_000 }]);
     const asked = brokersAsked(timeline.state)!;

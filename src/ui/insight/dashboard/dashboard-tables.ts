@@ -15,9 +15,13 @@ import type { CsvCell } from '../csv.ts';
 
 export type Row = CsvCell[];
 
-/** The simulated client's version string, as MQVersion names it in a heartbeat. */
+/**
+ * The simulated client's version string, as MQVersion names it in a heartbeat: the versions the
+ * model is read from, rocketmq-all-4.9.8 and apache/rocketmq's default branch, whose
+ * MQVersion.CURRENT_VERSION is V5_3_3.
+ */
 function clientVersion(state: ModelState): string {
-  return state.config.rocketmqVersion === '4.x' ? 'V4_9_4' : 'V5_1_4';
+  return state.config.rocketmqVersion === '4.x' ? 'V4_9_8' : 'V5_3_3';
 }
 
 function round(value: number): number {

@@ -20,16 +20,28 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   { en: 'sharding', zh: '分片', meaning: { en: 'A topic spread over several brokers, each with its own queues.', zh: '一个主题分布在多个 broker 上，每个 broker 有自己的队列。' } },
   { en: 'msgId (UNIQ_KEY)', zh: '消息标识 msgId', meaning: { en: 'Made by the producer before sending.', zh: '生产者在发送前生成。' } },
   { en: 'offsetMsgId', zh: 'offsetMsgId', meaning: { en: 'Made by the broker: its address and the CommitLog offset.', zh: 'broker 生成：broker 地址 + CommitLog 偏移量。' } },
-  { en: 'keys', zh: 'key', meaning: { en: 'Business ids, indexed by the broker\'s IndexService.', zh: '业务标识，由 broker 的 IndexService 建索引。' } },
+  { en: 'keys', zh: 'keys', meaning: { en: 'Business ids, indexed by the broker\'s IndexService.', zh: '业务标识，由 broker 的 IndexService 建索引。' } },
+  { en: 'producer / consumer', zh: '生产者 / 消费者', meaning: {
+    en: 'The clients: a producer sends messages to a topic\'s queues; a (push) consumer pulls them from its queues in a loop and hands them to its listener.',
+    zh: '客户端：生产者把消息发到主题的队列；（Push）消费者循环地从分给它的队列拉取消息，交给它的监听器。',
+  } },
   { en: 'producer group', zh: '生产者组', meaning: { en: 'Producers that send the same kind of message.', zh: '发送同一类消息的生产者集合。' } },
   { en: 'consumer group', zh: '消费者组', meaning: { en: 'Consumers that share the work of the same subscription.', zh: '分担同一订阅的消费者集合。' } },
   { en: 'NameServer', zh: 'NameServer（路由注册中心）', meaning: { en: 'Holds the routes brokers register; NameServers never talk to each other.', zh: '保存 broker 注册的路由；NameServer 之间互不通信。' } },
+  { en: 'NameServer selection', zh: 'NameServer 选择', meaning: {
+    en: 'A client shuffles its NameServer list, starts at a random one (namesrvIndex) and keeps it until a request to it fails; only then does it try the next (NettyRemotingClient). Not round robin.',
+    zh: '客户端打乱 NameServer 列表，从随机的一个开始（namesrvIndex），一直用它，直到对它的请求失败才换下一个（NettyRemotingClient）。不是轮询。',
+  } },
   { en: 'broker registration', zh: '路由注册', meaning: { en: 'Every 30 s a broker registers with every NameServer (its heartbeat), and at once after a topic is created or updated.', zh: 'broker 每 30 秒向每个 NameServer 注册一次（即心跳）；创建或更新主题后还会立即注册一次。' } },
   { en: 'broker removal', zh: '路由剔除', meaning: {
-    en: 'A closed channel removes a broker at once; a silent one 120 s after its last registration, by the NameServer\'s idle close or its scan.',
-    zh: '连接关闭时立即剔除；沉默的 broker 在最后一次注册 120 秒后，由 NameServer 关闭空闲连接或定时扫描剔除。',
+    en: 'A closed channel removes a broker at once; a silent one 120 s after its last registration, by the NameServer\'s idle close or its scan (scanNotActiveBroker, every 5 s in 5.x, 10 s in 4.x).',
+    zh: '连接关闭时立即剔除；沉默的 broker 在最后一次注册 120 秒后，由 NameServer 关闭空闲连接或定时扫描（scanNotActiveBroker，5.x 每 5 秒，4.x 每 10 秒）剔除。',
   } },
   { en: 'route discovery', zh: '路由发现', meaning: { en: 'Clients pull a topic\'s route every 30 s (pollNameServerInterval).', zh: '客户端每 30 秒拉取一次主题路由（pollNameServerInterval）。' } },
+  { en: 'broker', zh: 'Broker', meaning: {
+    en: 'The server that stores messages and answers sends and pulls; it registers with every NameServer. A master and its slaves share a brokerName. Five modules, below.',
+    zh: '存储消息、处理发送和拉取的服务器；它向每个 NameServer 注册。Master 和它的 Slave 共用一个 brokerName。由下面五个模块组成。',
+  } },
   { en: 'Remoting module', zh: 'Remoting 模块', meaning: {
     en: 'The broker\'s network side: takes each request (send, pull, heartbeat) and hands it to its processor.',
     zh: 'broker 的网络层：接收每个请求（发送、拉取、心跳），交给对应的处理器。',
@@ -58,6 +70,14 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     en: 'Indexes each message by its keys and its msgId, so a message can be found by key.',
     zh: '按 key 和 msgId 为每条消息建立索引，以便按 key 查找消息。',
   } },
+  { en: 'workflow', zh: '工作流程', meaning: {
+    en: 'NameServers start; brokers start and register with every NameServer; a topic is created on brokers; producers and consumers fetch its route from a NameServer; producers send to the queues, consumers rebalance, pull and commit their offsets. Learn, chapter 5, plays it.',
+    zh: 'NameServer 启动；broker 启动并向每个 NameServer 注册；在 broker 上创建主题；生产者和消费者从 NameServer 获取路由；生产者向队列发送，消费者负载均衡、拉取并提交消费位点。“学习”第 5 章演示了整个过程。',
+  } },
+  { en: 'topic creation: cluster mode / broker mode', zh: '创建主题：集群模式 / Broker 模式', meaning: {
+    en: 'mqadmin updateTopic -c creates the topic on every master of a cluster, -b on one broker; both default to 8 write and 8 read queues. With autoCreateTopicEnable a producer\'s first send creates it from TBW102 with 4 (defaultTopicQueueNums).',
+    zh: 'mqadmin updateTopic -c 在集群的每个 Master 上创建主题，-b 只在一个 broker 上创建；两者默认都是 8 个写队列、8 个读队列。开启 autoCreateTopicEnable 时，生产者第一次发送会按 TBW102 自动创建，队列数为 4（defaultTopicQueueNums）。',
+  } },
   { en: 'read / write queues', zh: '读队列 / 写队列', meaning: { en: 'readQueueNums and writeQueueNums limit which queue ids consumers and producers use. Messages in queue ids at or above readQueueNums are unconsumable: no consumer is given them until readQueueNums is raised.', zh: 'readQueueNums 和 writeQueueNums 限定消费者和生产者使用哪些队列 id。队列号 ≥ readQueueNums 的消息无法消费：直到调大 readQueueNums，才会分配给消费者。' } },
   { en: 'heartbeat (client)', zh: '客户端心跳', meaning: {
     en: 'Every 30 s each producer and consumer tells the brokers it knows that it is alive, a consumer with its subscriptions (heartbeatBrokerInterval).',
@@ -67,7 +87,10 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     en: 'SYNC waits for the send\'s result, ASYNC gets it in a callback, ONEWAY never learns it: a ONEWAY send no broker stored is lost for good.',
     zh: '同步等待发送结果，异步在回调中得到结果，单向永远不知道结果：没有 broker 存储的单向发送就永久丢失了。',
   } },
-  { en: 'rebalance', zh: '负载均衡（Rebalance）', meaning: { en: 'Consumers of a group share out the queues again.', zh: '组内消费者重新分配队列。' } },
+  { en: 'rebalance', zh: '负载均衡（Rebalance）', meaning: {
+    en: 'Consumers of a group share out the queues again (every 20 s, and when a member joins or leaves): each queue has one owner at a time, and one consumer may own many.',
+    zh: '组内消费者重新分配队列（每 20 秒一次，成员加入或离开时也会）：同一时刻每个队列只属于一个消费者，一个消费者可以拥有多个队列。',
+  } },
   { en: 'clustering / broadcasting', zh: '集群消费 / 广播消费', meaning: { en: 'Each message once per group, or once per consumer.', zh: '每条消息每组消费一次，或每个消费者消费一次。' } },
   { en: 'long polling', zh: '长轮询', meaning: {
     en: 'A pull that finds no message is held by the broker for up to 15 s and answered as soon as one arrives (PullRequestHoldService).',

@@ -278,6 +278,13 @@ describe('the glossary', () => {
     expect(terms()).toEqual(['flushing: ASYNC_FLUSH / SYNC_FLUSH']);
     fireEvent.change(find, { target: { value: ' commitlog ' } });
     expect(terms()).toEqual(expect.arrayContaining(['CommitLog', 'ConsumeQueue', 'master / slave', 'store service']));
+    // The study note's headings a learner looks for: NameServer选择策略, 工作流程, 手动创建topic的两种模式.
+    fireEvent.change(find, { target: { value: '选择' } });
+    expect(terms()).toEqual(['NameServer selection']);
+    fireEvent.change(find, { target: { value: '工作流程' } });
+    expect(terms()).toEqual(['workflow']);
+    fireEvent.change(find, { target: { value: '模式' } });
+    expect(terms()).toEqual(expect.arrayContaining(['topic creation: cluster mode / broker mode']));
     fireEvent.change(find, { target: { value: 'Kafka' } });
     expect(terms()).toEqual([]);
     expect(screen.getByRole('status')).toHaveTextContent('No term has "Kafka".');

@@ -10,6 +10,7 @@ import type { MessageLife } from '../../sim/queries/message-life.ts';
 import type { QueueMessages } from '../../sim/queries/queue-messages.ts';
 import { drawnNode, type NodeNamer } from '../broker-node-names.ts';
 import { useBrokerNodeNamesAnswer } from '../use-broker-node-names.ts';
+import { masterOf } from '../../sim/index.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { useSimQuery } from '../use-sim-query.ts';
 import { ScrollArea } from '../controls/ScrollArea.tsx';
@@ -23,11 +24,22 @@ import './card.css';
 
 type CardSelection = Extract<NonNullable<Selection>, { kind: 'message' | 'queue' }>;
 
-function QueueList({ queue, strings }: { queue: QueueMessages | null | undefined; strings: CardStrings }) {
+type QueueSelection = Extract<CardSelection, { kind: 'queue' }>;
+
+/** The topic's readQueueNums on the queue's master now, when the queue's id is at or above it: no consumer is given the queue. */
+function useUnreadBy(selection: QueueSelection): number | null {
+  const view = useSimView(TEXT_PANEL_REFRESH);
+  const read = view ? masterOf(view.timeline.state, selection.broker)?.topicConfigTable[selection.topic]?.readQueueNums : undefined;
+  return read !== undefined && selection.queueId >= read ? read : null;
+}
+
+function QueueList({ selection, queue, strings }: { selection: QueueSelection; queue: QueueMessages | null | undefined; strings: CardStrings }) {
+  const unreadBy = useUnreadBy(selection);
   if (queue === undefined) return null;
   if (!queue || queue.latest.length === 0) return <p className="rs-muted">{strings.noMessages}</p>;
   return (
     <>
+      {unreadBy !== null && <p className="rs-card-never" data-testid="queue-never">{strings.queueUnconsumable(unreadBy)}</p>}
       <p className="rs-muted">{strings.latestMessages(queue.latest.length, queue.maxOffset)}</p>
       <ul className="rs-card-list" data-testid="queue-latest">
         {queue.latest.map((message) => (
@@ -82,7 +94,7 @@ export function CardPanel({ selection }: { selection: CardSelection }) {
       <ScrollArea className="rs-card-body" label={title}>
         {selection.kind === 'message'
           ? <MessageBody msgId={selection.msgId} life={life.data} node={node} strings={strings} />
-          : <QueueList queue={queue.data} strings={strings} />}
+          : <QueueList selection={selection} queue={queue.data} strings={strings} />}
       </ScrollArea>
     </aside>
   );

@@ -51,6 +51,8 @@ export interface CardStrings {
   consumeHeading: string;
   notConsumed: string;
   neverConsumable: (readQueueNums: number) => string;
+  /** A queue card's queue whose id is at or above readQueueNums. */
+  queueUnconsumable: (readQueueNums: number) => string;
   /** `slave`: the slave it was read from (brokerId not 0: its master was gone from the consumer's route), else null. */
   consumedBy: (consumer: string, group: string, retry: number, slave: string | null) => string;
   consumeFailed: (consumer: string, reconsumeTimes: number, next: string) => string;
@@ -99,6 +101,7 @@ const en: CardStrings = {
   consumeHeading: 'Consumption, retries and dead letters',
   notConsumed: 'Not consumed yet.',
   neverConsumable: (read) => `Unconsumable: its queue id is at or above readQueueNums (${read}), so no consumer is given it until readQueueNums is raised.`,
+  queueUnconsumable: (read) => `Unconsumable: this queue's id is at or above readQueueNums (${read}), so no consumer is given it, and its messages wait, until readQueueNums is raised.`,
   consumedBy: (consumer, group, retry, slave) => `consumed by ${consumer} (${group})${retry > 0 ? `, retry ${retry}` : ''}${slave ? `, read from the slave ${slave}` : ''}`,
   consumeFailed: (consumer, n, next) => `${consumer} failed to consume it (reconsumeTimes ${n}); next: ${next}`,
   lost: (node, reason): string => {
@@ -152,6 +155,7 @@ const zh: CardStrings = {
   consumeHeading: '消费、重试与死信',
   notConsumed: '尚未被消费。',
   neverConsumable: (read) => `无法消费：它所在队列的 id 大于或等于 readQueueNums（${read}），在调大 readQueueNums 之前不会分配给任何消费者。`,
+  queueUnconsumable: (read) => `无法消费：这个队列的 id 大于或等于 readQueueNums（${read}），在调大 readQueueNums 之前不会分配给任何消费者，队列里的消息只能等待。`,
   consumedBy: (consumer, group, retry, slave) => `被 ${consumer}（${group}）消费${retry > 0 ? `，第 ${retry} 次重试` : ''}${slave ? `，从 Slave ${slave} 读取` : ''}`,
   consumeFailed: (consumer, n, next) => `${consumer} 消费失败（reconsumeTimes ${n}）；下一步：${next}`,
   lost: (node, reason): string => {

@@ -67,6 +67,8 @@ describe('the message card', () => {
     act(() => usePlayback.getState().select({ kind: 'queue', topic: 'TopicTest', broker: 'broker-a', queueId: 5 }));
     render(<CardHost />);
     const list = await screen.findByTestId('queue-latest');
+    // Queue 5 is at or above readQueueNums 4: the card says so, as the canvas and the queue panel do.
+    expect(screen.getByTestId('queue-never')).toHaveTextContent('Unconsumable: this queue\'s id is at or above readQueueNums (4), so no consumer is given it, and its messages wait, until readQueueNums is raised.');
     const queue = timeline.state.brokers['broker-a/0']!.consumeQueues['TopicTest']![5]!;
     const newest = timeline.state.brokers['broker-a/0']!.commitLog.at(queue.at(queue.length - 1)!)!;
     const items = within(list).getAllByTestId('queue-message');
@@ -80,6 +82,9 @@ describe('the message card', () => {
     act(() => usePlayback.getState().select({ kind: 'message', msgId: newest.msgId }));
     act(() => fireEvent.click(screen.getByTestId('card-close')));
     expect(screen.queryByTestId('message-card')).toBeNull();
+    act(() => usePlayback.getState().select({ kind: 'queue', topic: 'TopicTest', broker: 'broker-a', queueId: 3 }));
+    await screen.findByTestId('queue-latest');
+    expect(screen.queryByTestId('queue-never')).toBeNull();
   });
 });
 

@@ -61,9 +61,10 @@ const Cell = memo(function Cell({ topic, broker, cell, fill, strings, causes }: 
     <li className={cellClass(cell)} data-testid={`queue-cell-${topic}-${broker}-${cell.queueId}`}
       data-writable={cell.writable} data-readable={cell.readable}>
       <span className="rs-visually-hidden">{strings.queueCellLabel(cell.queueId, cell.count, cell.writable, cell.readable)}</span>
-      <div className="rs-queue-head" aria-hidden="true">
-        <span className="rs-queue-id">#{cell.queueId}</span>
-        <span className="rs-queue-badges"><Badge on={cell.writable} letter="W" /><Badge on={cell.readable} letter="R" /></span>
+      <div className="rs-queue-head">
+        <button type="button" className="rs-queue-id rs-queue-open" aria-label={strings.openQueue(broker, cell.queueId)} data-testid={`queue-open-${topic}-${broker}-${cell.queueId}`}
+          onClick={() => usePlayback.getState().select({ kind: 'queue', topic, broker, queueId: cell.queueId })}>#{cell.queueId}</button>
+        <span className="rs-queue-badges" aria-hidden="true"><Badge on={cell.writable} letter="W" /><Badge on={cell.readable} letter="R" /></span>
       </div>
       <div className="rs-queue-count" data-testid="queue-count" aria-hidden="true">{cell.count}</div>
       <div className="rs-queue-bar" aria-hidden="true"><span style={{ transform: fill }} /></div>

@@ -88,6 +88,8 @@ export interface PanelStrings {
   /** Under a broker's queues while its master is down: who writes and reads them now, and whose counts these are. */
   queueMasterDown: (down: MasterDown) => string;
   queueCellLabel: (queueId: number, count: number, writable: boolean, readable: boolean) => string;
+  /** The button on a queue's id that opens its card. */
+  openQueue: (broker: string, queueId: number) => string;
   idleQueue: string;
   idleConsumers: string;
   /** After a consumer's status on the canvas: it gets no new message now (the queue panel says why). */
@@ -200,6 +202,7 @@ const en: PanelStrings = {
   queueMasterDown: ({ master, status, reader }) => `${master} ${status === 'crashed' ? 'crashed' : 'was shut down'}: no producer writes here now (no W). ${reader
     ? `Its consumers read from the slave ${reader}, which may hold fewer messages;`
     : 'No slave runs: nothing can be read here until it is back;'} the counts below are ${master}'s.`,
+  openQueue: (broker, queueId) => `Open the latest messages of ${broker} queue ${queueId}`,
   queueCellLabel: (queueId, count, writable, readable) =>
     `Queue ${queueId}: ${count} messages, ${writable ? 'writable' : 'not writable'}, ${readable ? 'readable' : 'not readable'}`,
   idleQueue: 'receives no messages',
@@ -312,6 +315,7 @@ const zh: PanelStrings = {
   queueMasterDown: ({ master, status, reader }) => `${master} ${status === 'crashed' ? '已崩溃' : '已关闭'}：现在没有生产者写入这里（没有 W）。${reader
     ? `它的消费者从 Slave ${reader} 读取，Slave 上的消息可能更少；`
     : '没有 Slave 在运行：在它恢复之前，这里的消息都无法读取；'}下面的数量是 ${master} 的。`,
+  openQueue: (broker, queueId) => `打开 ${broker} 队列 ${queueId} 的最新消息`,
   queueCellLabel: (queueId, count, writable, readable) =>
     `队列 ${queueId}：${count} 条消息，${writable ? '可写' : '不可写'}，${readable ? '可读' : '不可读'}`,
   idleQueue: '不会收到消息',

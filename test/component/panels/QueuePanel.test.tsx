@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import type { ConsumerState } from '../../../src/model/state.ts';
 import { QueuePanel } from '../../../src/ui/panels/QueuePanel.tsx';
 import { usePlayback } from '../../../src/store/playback.ts';
@@ -56,6 +56,15 @@ describe('QueuePanel, write 8 / read 4 after 60 s of 10 msg/s', () => {
       expect(within(cell(queueId)).getByText('CG_ORDER')).toBeInTheDocument();
       expect(within(cell(queueId)).getByText(`${queue.consumerOffsets['CG_ORDER']} · lag ${queue.lag['CG_ORDER']}`)).toBeInTheDocument();
     }
+  });
+
+  it('opens a queue\'s card from its id, as its cell on the canvas does', () => {
+    loadAt(writeReadScenario(), 60_000);
+    render(<QueuePanel />);
+    const open = screen.getByRole('button', { name: 'Open the latest messages of broker-a queue 5' });
+    fireEvent.click(open);
+    expect(usePlayback.getState().selection).toEqual({ kind: 'queue', topic: 'TopicTest', broker: 'broker-a', queueId: 5 });
+    act(() => usePlayback.getState().select(null));
   });
 
   it('states the rule in one sentence, with a legend', () => {

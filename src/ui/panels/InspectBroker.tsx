@@ -15,6 +15,9 @@ import type { InspectStrings } from './inspector-strings.ts';
 const BrokerModules = lazy(() => import('./BrokerModules.tsx').then((module) => ({ default: module.BrokerModules })));
 
 /** `msgId`: the selected message, whose path through this broker's modules is highlighted. */
+/** A group's name and the name beside it (messageModel, topic@queueId) on one line: CG_ORDER broke into CG_ / ORD / ER in the side column. */
+const NAMES_WHOLE = [0, 1];
+
 export function InspectBroker({ broker, timeMs, strings, msgId = null }: { broker: Readonly<BrokerState>; timeMs: number; strings: InspectStrings; msgId?: string | null }) {
   // A connection the master's read service closed for silence stays in the state until a reader drops it.
   const config = usePlayback((s) => s.scenario?.config) ?? ROCKETMQ_DEFAULTS;
@@ -53,8 +56,8 @@ export function InspectBroker({ broker, timeMs, strings, msgId = null }: { broke
       <Suspense fallback={null}><BrokerModules broker={broker} timeMs={timeMs} msgId={msgId} /></Suspense>
       <DataTable caption={strings.topicConfigTable} columns={[strings.topic, 'writeQueueNums', 'readQueueNums', 'perm']} rows={topicRows} empty={strings.none} testId="topicConfigTable" />
       <DataTable caption={strings.consumeQueues} columns={[strings.topic, 'queueId:maxOffset']} rows={queueRows} empty={strings.none} testId="consumeQueues" />
-      <DataTable caption={strings.consumerTable} columns={[strings.group, 'messageModel', strings.channels, strings.subscription]} rows={groupRows} empty={strings.none} testId="consumerTable" />
-      <DataTable caption={strings.consumerOffsetTable} columns={[strings.group, 'topic@queueId', strings.committed]} rows={offsetRows} empty={strings.none} testId="consumerOffsetTable" />
+      <DataTable caption={strings.consumerTable} columns={[strings.group, 'messageModel', strings.channels, strings.subscription]} rows={groupRows} empty={strings.none} testId="consumerTable" whole={NAMES_WHOLE} />
+      <DataTable caption={strings.consumerOffsetTable} columns={[strings.group, 'topic@queueId', strings.committed]} rows={offsetRows} empty={strings.none} testId="consumerOffsetTable" whole={NAMES_WHOLE} />
     </div>
   );
 }

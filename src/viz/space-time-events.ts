@@ -17,6 +17,8 @@ import { MASTER_ID, type Scenario, type TraceEvent } from '../sim/index.ts';
 
 export type ArrowKind = 'register' | 'route' | 'send' | 'replicate' | 'result' | 'pull' | 'heartbeat' | 'offset';
 export type MarkKind = 'removed' | 'rebalance' | 'failed' | 'lost' | 'topic' | 'chosen' | 'filtered' | 'fault';
+/** The arrows of the messages themselves: without them a long window shows the 30 s rhythm of registrations and route pulls. */
+export const MESSAGE_ARROWS: ReadonlySet<ArrowKind> = new Set<ArrowKind>(['send', 'replicate', 'result', 'pull', 'offset']);
 
 export type Stroke =
   | { shape: 'arrow'; kind: ArrowKind; from: string; to: string }

@@ -23,6 +23,8 @@ export interface SpaceTimeInput {
   nodeOf?: NodeOf;
   /** Each broker lane's role at the playhead, where an election can move it (controller mode). */
   roles?: Readonly<Record<string, BrokerRoleNow>>;
+  /** Arrows of these kinds are not drawn (their events keep their trace indexes). */
+  hidden?: ReadonlySet<ArrowKind>;
 }
 
 interface Bundle {
@@ -105,7 +107,7 @@ export function layoutSpaceTime(input: SpaceTimeInput): SpaceTimeLayout {
   input.events.forEach((event, i) => {
     if (event.type === 'message.sent') lastSend.set(event.msgId, event.broker);
     const stroke = strokeOf(event, (msgId) => lastSend.get(msgId), nodeOf);
-    if (!stroke) return;
+    if (!stroke || (stroke.shape === 'arrow' && input.hidden?.has(stroke.kind))) return;
     const at = x(event.t);
     const column = Math.floor((at - plotLeft) / COLUMN_PX);
     const own = { count: 1, index: input.firstIndex + i, t: event.t, current: event.t === input.nowMs };

@@ -29,6 +29,24 @@ describe('SpaceTimeTab', () => {
     expect(svg).toHaveAccessibleName('Space-time diagram from 0:10.000 to 0:30.000');
   });
 
+  it('hides the messages\' own arrows on request, so the last 60 s show the registrations every 30 s', async () => {
+    loadAt(writeReadScenario(), 75_000);
+    render(<SpaceTimeTab />);
+    const svg = await screen.findByTestId('spacetime-svg', {}, WAIT);
+    fireEvent.change(screen.getByTestId('spacetime-window'), { target: { value: '60' } });
+    await waitFor(() => expect(svg).toHaveAccessibleName('Space-time diagram from 0:15.000 to 1:15.000'), WAIT);
+    await waitFor(() => expect(svg.querySelector('[data-kind="send"]')).not.toBeNull(), WAIT);
+    const registrations = svg.querySelectorAll('[data-kind="register"]').length;
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Message traffic' }));
+    for (const kind of ['send', 'result', 'pull', 'offset', 'replicate']) expect(svg.querySelector(`[data-kind="${kind}"]`), kind).toBeNull();
+    // At 40 s and 70 s the broker registers with each NameServer: nothing of that is hidden.
+    expect(svg.querySelectorAll('[data-kind="register"]')).toHaveLength(registrations);
+    expect(registrations).toBe(4);
+    expect(screen.getByRole('list', { name: /legend/i })).not.toHaveTextContent('Send (SEND_MESSAGE)');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Message traffic' }));
+    expect(svg.querySelector('[data-kind="send"]')).not.toBeNull();
+  });
+
   it('cuts a long name to the label column, the whole name in its lane\'s tooltip', async () => {
     const scenario = writeReadScenario();
     const long = `c-${'消费者'.repeat(10)}`;

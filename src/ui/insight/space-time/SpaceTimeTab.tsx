@@ -8,7 +8,7 @@ import { brokerRoles } from '../../../sim/index.ts';
 import { askSim } from '../../../store/sim-query.ts';
 import { usePlayback } from '../../../store/playback.ts';
 import { formatTime } from '../../../viz/format.ts';
-import { lanesOf } from '../../../viz/space-time-events.ts';
+import { lanesOf, MESSAGE_ARROWS, type ArrowKind } from '../../../viz/space-time-events.ts';
 import { layoutSpaceTime } from '../../../viz/space-time-layout.ts';
 import { fileStem } from '../../controls/save-file.ts';
 import { PanelFrame } from '../../panels/shared.tsx';
@@ -37,6 +37,7 @@ export function SpaceTimeTab() {
   const { names, pending: namesPending } = useBrokerNodeNamesAnswer(TEXT_PANEL_REFRESH);
   const strings = inLanguage(SPACE_TIME_STRINGS, language);
   const [seconds, setSeconds] = useState<number>(5);
+  const [messages, setMessages] = useState(true);
   const [measure, width] = useElementWidth<HTMLDivElement>(760);
   const svg = useRef<SVGSVGElement>(null);
   const windowId = useId();
@@ -48,6 +49,7 @@ export function SpaceTimeTab() {
   const roles = view && scenario.config.enableControllerMode ? brokerRoles(view.timeline.state).role : undefined;
   const layout = layoutSpaceTime({
     lanes: lanesOf(scenario), events: data?.events ?? [], firstIndex: data?.firstIndex ?? 0, fromMs, toMs, nowMs, width, nodeOf: names.node, ...(roles ? { roles } : {}),
+    ...(messages ? {} : { hidden: MESSAGE_ARROWS }),
   });
   const stem = `${fileStem(scenario.name, 'run')}-${fromMs}-${nowMs}`;
   const exportTrace = () => void askSim('traceJsonLines', { fromMs, toMs: nowMs }).then((lines) => saveText(lines, `${stem}.jsonl`, 'application/x-ndjson'));
@@ -59,6 +61,9 @@ export function SpaceTimeTab() {
         <select className="rs-select" id={windowId} value={seconds} data-testid="spacetime-window" onChange={(e) => setSeconds(Number(e.target.value))}>
           {WINDOWS_S.map((s) => <option key={s} value={s}>{strings.lastSeconds(s)}</option>)}
         </select>
+        <label className="rs-spacetime-messages" title={strings.messagesHint}>
+          <input type="checkbox" checked={messages} data-testid="spacetime-messages" onChange={(e) => setMessages(e.target.checked)} /> {strings.messages}
+        </label>
         <span className="rs-chart-export">
           <button type="button" className="rs-button" data-testid="spacetime-svg-export" onClick={() => svg.current && saveSvg(svg.current, stem)}>{strings.exportSvg}</button>
           <button type="button" className="rs-button" data-testid="spacetime-trace-export" onClick={exportTrace}>{strings.exportTrace}</button>
@@ -71,7 +76,7 @@ export function SpaceTimeTab() {
           onPick={(t) => usePlayback.getState().seek(t)} />
       </div>
       <ul className="rs-spacetime-legend" aria-label={strings.legend}>
-        {Object.entries(ARROW_COLOURS).map(([kind, colour]) => (
+        {Object.entries(ARROW_COLOURS).filter(([kind]) => messages || !MESSAGE_ARROWS.has(kind as ArrowKind)).map(([kind, colour]) => (
           <li key={kind}><span className="rs-swatch" style={{ background: colour }} />{strings.arrow[kind as keyof typeof ARROW_COLOURS]}</li>
         ))}
         {(['fault', 'failed', 'removed', 'rebalance'] as const).map((kind) => (

@@ -8,6 +8,9 @@ export interface SpaceTimeStrings {
   intro: string;
   windowLabel: string;
   lastSeconds(seconds: number): string;
+  /** The checkbox that shows or hides the messages' own arrows (MESSAGE_ARROWS). */
+  messages: string;
+  messagesHint: string;
   arrow: Record<ArrowKind, string>;
   mark: Record<MarkKind, string>;
   /** A broker lane's role at the playhead, under its node id (an election moves it). */
@@ -32,6 +35,8 @@ const en: SpaceTimeStrings = {
   intro: 'One row per process, time to the right up to the playhead. Each arrow is a request or answer the trace records; a number is how many fell on one spot. Click one to move the playhead to it (the log highlights it); from the keyboard, Tab into the diagram, walk its events in time order with the arrow keys and press Enter.',
   windowLabel: 'Window',
   lastSeconds: (seconds) => `last ${seconds} s`,
+  messages: 'Message traffic',
+  messagesHint: 'Sends, replication, results, pulls and offset commits. Without them the last 60 s show the rest: each broker registering with every NameServer every 30 s, route updates, first heartbeats, removals and faults.',
   arrow: {
     register: 'Broker registration (registerBrokerAll)', route: 'Route update (after a route pull)', send: 'Send (SEND_MESSAGE)',
     replicate: 'Replication to a slave (HA)', result: 'Send result', pull: 'Pull answer (message delivered or refused)',
@@ -60,6 +65,8 @@ const zh: SpaceTimeStrings = {
   intro: '每个进程一行，时间向右直到播放位置。每个箭头是轨迹记录的一次请求或应答；数字表示落在同一处的个数。点击箭头即可把播放位置移到那里（事件日志会高亮它）；用键盘时，按 Tab 进入图中，用方向键按时间顺序逐个浏览事件，按 Enter 跳转。',
   windowLabel: '时间窗口',
   lastSeconds: (seconds) => `最近 ${seconds} 秒`,
+  messages: '消息流量',
+  messagesHint: '发送、复制、发送结果、拉取和提交位点。隐藏它们后，最近 60 秒里能看清其余的事件：每个 Broker 每 30 秒向每个 NameServer 注册一次、路由更新、首次心跳、剔除和故障。',
   arrow: {
     register: 'Broker 路由注册（registerBrokerAll）', route: '路由更新（路由发现之后）', send: '发送（SEND_MESSAGE）',
     replicate: '复制到 Slave（HA）', result: '发送结果', pull: '拉取应答（送达消息或被拒绝）',

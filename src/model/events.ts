@@ -67,6 +67,7 @@ export type TraceEvent =
   | { t: number; type: 'send.failed'; producer: string; msgId: string; broker: string; queueId: number; attempt: number; reason: SendFailedReason }
   | { t: number; type: 'send.result'; producer: string; msgId: string; status: SendResultStatus }
   | { t: number; type: 'rebalance'; consumer: string; group: string; topic: string; queues: string[] }
+  | { t: number; type: 'client.heartbeat'; broker: string; brokerId: number; client: string; group: string }
   | { t: number; type: 'consumer.registered'; broker: string; brokerId: number; group: string; consumer: string }
   | { t: number; type: 'consumer.removed'; broker: string; brokerId: number; group: string; consumer: string; reason: ConsumerRemovalReason }
   | { t: number; type: 'producer.registered'; broker: string; brokerId: number; group: string; producer: string }

@@ -264,8 +264,9 @@ export function estimateCost(scenario: Scenario): Cost {
   const slaveShare = shape.slaves / Math.max(1, shape.masters);
   const pullPeriod = config.longPollingEnable ? config.brokerSuspendMaxTimeMs : config.shortPollingTimeMs;
   const holdCheck = config.longPollingEnable ? config.pullRequestHoldCheckMs : config.shortPollingTimeMs;
+  // Periodic lines: each broker's registration with each NameServer, each client's heartbeat to each broker (client.heartbeat).
   const traceEvents = messages * TRACE_PER_MESSAGE + deliveries * TRACE_PER_DELIVERY
-    + periodic(seconds, [[shape.brokers * shape.nameServers, config.brokerHeartbeatIntervalMs, 1]]);
+    + periodic(seconds, [[shape.brokers * shape.nameServers, config.brokerHeartbeatIntervalMs, 1], [clients * shape.brokers, config.clientHeartbeatIntervalMs, 1]]);
   const snapshots = checkpointCount(scenario.durationMs);
   const parts: Record<CostCause, CostPart> = {
     messages: {

@@ -6,7 +6,7 @@
  * The trace records what arrived, so an arrow ends at the event's time. RocketMQ's periodic
  * requests show where the trace has them: a broker's registration every
  * registerNameServerPeriod (broker.registered), a client's route pull when the route changed
- * (route.updated), a consumer's first heartbeat to a broker (consumer.registered), sends,
+ * (route.updated), a client's heartbeat to a broker every heartbeatBrokerInterval (client.heartbeat), sends,
  * pulls that delivered (message.consumed) or were refused (pull.rejected), offset commits.
  *
  * An event names a broker `brokerName/brokerId` as it was then; in controller mode an election
@@ -79,10 +79,11 @@ export function strokeOf(event: TraceEvent, lastSendBroker: (msgId: string) => s
       return { shape: 'arrow', kind: 'result', from: master(broker), to: event.producer };
     }
     case 'rebalance': return { shape: 'mark', kind: 'rebalance', lane: event.consumer };
-    // Consumers heartbeat every broker, slaves too; producers the masters only.
-    case 'consumer.registered': return { shape: 'arrow', kind: 'heartbeat', from: event.consumer, to: nodeOf(event.broker, event.brokerId, event.t) };
+    // Consumers heartbeat every broker, slaves too; producers the masters only. A client's first
+    // heartbeat also registers it (consumer.registered): the heartbeat's arrow says it once.
+    case 'client.heartbeat': return { shape: 'arrow', kind: 'heartbeat', from: event.client, to: nodeOf(event.broker, event.brokerId, event.t) };
+    case 'consumer.registered': case 'producer.registered': return null;
     case 'consumer.removed': return { shape: 'mark', kind: 'removed', lane: nodeOf(event.broker, event.brokerId, event.t) };
-    case 'producer.registered': return { shape: 'arrow', kind: 'heartbeat', from: event.producer, to: nodeOf(event.broker, event.brokerId, event.t) };
     case 'producer.removed': return { shape: 'mark', kind: 'removed', lane: nodeOf(event.broker, event.brokerId, event.t) };
     case 'message.consumed': return { shape: 'arrow', kind: 'pull', from: nodeOf(event.broker, event.brokerId, event.t), to: event.consumer };
     case 'consume.failed': return { shape: 'mark', kind: 'failed', lane: event.consumer };

@@ -63,6 +63,21 @@ describe('producer heartbeats (MQClientInstance.sendHeartbeatToAllBroker, Produc
     }
   });
 
+  it('traces every heartbeat a broker receives (client.heartbeat): a producer\'s to each master, a consumer\'s to the slave too', () => {
+    const sim = new TestSim(scenario({
+      consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest' }],
+    })).at(95_000);
+    const arrivals = heartbeatArrivals(95_000);
+    const heard = (client: string) => sim.events('client.heartbeat', (e) => e.client === client).map(({ t, broker, brokerId, group }) => `${t} ${broker}/${brokerId} ${group}`);
+    expect(heard('p-1')).toEqual(arrivals.flatMap((t) => [`${t} broker-a/0 PG`, `${t} broker-b/0 PG`]));
+    // A push consumer also heartbeats at the end of its start (DefaultMQPushConsumerImpl.start), once its
+    // route is in (pulled 10 ms after start): every broker of the route, the slave too.
+    const consumerArrivals = [sim.events('consumer.registered', (e) => e.consumer === 'c-1')[0]!.t, ...arrivals];
+    expect(consumerArrivals[0]).toBeLessThan(HEARTBEAT_DELAY);
+    expect(heard('c-1')).toEqual(consumerArrivals.flatMap((t) => [`${t} broker-a/0 CG`, `${t} broker-a/1 CG`, `${t} broker-b/0 CG`]));
+    expect(sim.broker('broker-a', 1).requestCounts.HEART_BEAT).toBe(consumerArrivals.length);
+  });
+
   it('removes the producer at once when it shuts down (UNREGISTER_CLIENT)', () => {
     const sim = new TestSim(scenario()).at(50_000);
     sim.act({ action: 'removeProducer', target: 'p-1' }).advance(1_000);

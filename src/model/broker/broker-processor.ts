@@ -92,6 +92,9 @@ function processRequest(state: ModelState, broker: BrokerState, from: string, id
  * broker, registered at once; a changed group is told to rebalance.
  */
 function heartBeat(state: ModelState, broker: BrokerState, from: string, request: RequestOf<'HEART_BEAT'>, sim: Sim): void {
+  // Every heartbeat, not only a client's first (consumer.registered): the 30 s rhythm of heartbeatBrokerInterval shows.
+  const group = request.producerData?.group ?? request.consumerData?.group;
+  if (group !== undefined) sim.emit({ t: sim.now, type: 'client.heartbeat', broker: broker.name, brokerId: broker.brokerId, client: from, group });
   if (request.producerData) registerProducer(broker, from, request.producerData.group, request.clientId, sim.now, sim);
   const data = request.consumerData;
   if (!data) return;

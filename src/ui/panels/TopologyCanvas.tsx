@@ -28,7 +28,7 @@ export interface TopologyCanvasProps {
 }
 
 const FALLBACK_COLORS: Record<DotKind, string> = {
-  sent: '#2563eb', retried: '#c2410c', failed: '#dc2626', lost: '#9f1239', stored: '#0d9488', consumed: '#7c3aed', registered: '#64748b', route: '#d97706',
+  sent: '#2563eb', retried: '#c2410c', failed: '#dc2626', lost: '#9f1239', stored: '#0d9488', consumed: '#7c3aed', registered: '#64748b', route: '#d97706', heartbeat: '#db2777',
 };
 
 /** Dot colours from the panel's CSS custom properties (--rs-dot-sent ...), so themes apply to the canvas too. */

@@ -33,7 +33,7 @@ const NO_CONSUMERS: ReadonlySet<string> = new Set();
 /** Every trace type once, in the order of docs/trace.md: a record, so a new type does not compile until it is listed. */
 const TYPE_ORDER: Record<TraceType, true> = {
   'broker.registered': true, 'broker.removed': true, 'nameServer.chosen': true, 'route.updated': true, 'route.failed': true, 'topic.updated': true,
-  'message.sent': true, 'message.stored': true, 'message.lost': true, 'message.filtered': true, 'send.failed': true, 'send.result': true, rebalance: true, 'consumer.registered': true,
+  'message.sent': true, 'message.stored': true, 'message.lost': true, 'message.filtered': true, 'send.failed': true, 'send.result': true, rebalance: true, 'client.heartbeat': true, 'consumer.registered': true,
   'consumer.removed': true, 'producer.registered': true, 'producer.removed': true, 'message.consumed': true, 'consume.failed': true, 'pull.rejected': true, 'offset.committed': true,
   'controller.elected': true, 'syncStateSet.changed': true, 'broker.roleChanged': true, fault: true,
 };
@@ -80,6 +80,7 @@ const en: Describers = {
   rebalance: (e) => (e.queues.length > 0
     ? `${e.consumer} (${e.group}) now owns ${e.queues.join(', ')} of ${e.topic}`
     : `${e.consumer} (${e.group}) owns no queue of ${e.topic}`),
+  'client.heartbeat': (e, { names }) => `${e.client} (${e.group}) sent its heartbeat to ${drawnNode(names, 'en', e, e.brokerId)}`,
   'consumer.registered': (e, { names }) => `${drawnNode(names, 'en', e, e.brokerId)} registered ${e.consumer} in ${e.group}`,
   'consumer.removed': (e, { config, names }) => `${drawnNode(names, 'en', e, e.brokerId)} removed ${e.consumer} from ${e.group}: ${consumerRemovedEn(config)[e.reason]}`,
   'producer.registered': (e, { names }) => `${drawnNode(names, 'en', e, e.brokerId)} registered producer ${e.producer} in ${e.group}`,
@@ -123,6 +124,7 @@ const zh: Describers = {
   rebalance: (e) => (e.queues.length > 0
     ? `${e.consumer}（${e.group}）现在拥有 ${e.topic} 的 ${e.queues.join('、')}`
     : `${e.consumer}（${e.group}）没有分配到 ${e.topic} 的队列`),
+  'client.heartbeat': (e, { names }) => `${e.client}（${e.group}）向 ${drawnNode(names, 'zh', e, e.brokerId)} 发送了心跳`,
   'consumer.registered': (e, { names }) => `${drawnNode(names, 'zh', e, e.brokerId)} 登记了 ${e.group} 中的 ${e.consumer}`,
   'consumer.removed': (e, { config, names }) => `${drawnNode(names, 'zh', e, e.brokerId)} 将 ${e.consumer} 从 ${e.group} 中移除：${consumerRemovedZh(config)[e.reason]}`,
   'producer.registered': (e, { names }) => `${drawnNode(names, 'zh', e, e.brokerId)} 登记了生产者组 ${e.group} 中的 ${e.producer}`,

@@ -107,7 +107,7 @@ function brokerOfCell(layout: TopologyLayout, cellId: string): Box | undefined {
  * A retried send (attempt > 1) and a failed one look different from a first, successful one; a
  * message lost for good (message.lost) is a mark falling out of the queue it was in or going to.
  */
-export type DotKind = 'sent' | 'retried' | 'failed' | 'lost' | 'stored' | 'consumed' | 'registered' | 'route';
+export type DotKind = 'sent' | 'retried' | 'failed' | 'lost' | 'stored' | 'consumed' | 'registered' | 'route' | 'heartbeat';
 
 export interface Dot {
   kind: DotKind;
@@ -208,6 +208,10 @@ export function dotRoute(event: TraceEvent, routing: DotRouting): DotRoute | nul
     }
     case 'route.updated':
       return { kind: 'route', from: { kind: 'nameServer', id: event.nameServer }, to: { kind: 'client', id: event.client } };
+    case 'client.heartbeat': {
+      const to = brokerRef(routing.node[`${event.broker}/${event.brokerId}`]);
+      return to && { kind: 'heartbeat', from: { kind: 'client', id: event.client }, to };
+    }
     case 'broker.removed': case 'route.failed': case 'nameServer.chosen': case 'topic.updated': case 'send.result':
     case 'rebalance': case 'consumer.registered': case 'consumer.removed': case 'producer.registered': case 'producer.removed': case 'consume.failed': case 'pull.rejected':
     case 'offset.committed': case 'fault': case 'message.filtered':
@@ -221,7 +225,7 @@ export function dotRoute(event: TraceEvent, routing: DotRouting): DotRoute | nul
  * most of a busy run's trace, and are passed over without looking up a path for them.
  */
 const FLIES: Record<TraceEvent['type'], boolean> = {
-  'message.sent': true, 'send.failed': true, 'message.lost': true, 'message.stored': true, 'message.consumed': true, 'broker.registered': true, 'route.updated': true,
+  'message.sent': true, 'send.failed': true, 'message.lost': true, 'message.stored': true, 'message.consumed': true, 'broker.registered': true, 'route.updated': true, 'client.heartbeat': true,
   'broker.removed': false, 'route.failed': false, 'nameServer.chosen': false, 'topic.updated': false, 'send.result': false,
   rebalance: false, 'consumer.registered': false, 'consumer.removed': false, 'producer.registered': false, 'producer.removed': false, 'consume.failed': false, 'pull.rejected': false,
   'offset.committed': false, fault: false, 'message.filtered': false,

@@ -7,7 +7,7 @@
  */
 import type { Dot, DotKind } from './topology-geometry.ts';
 
-export const DOT_KINDS: readonly DotKind[] = ['sent', 'retried', 'failed', 'lost', 'stored', 'consumed', 'registered', 'route'];
+export const DOT_KINDS: readonly DotKind[] = ['sent', 'retried', 'failed', 'lost', 'stored', 'consumed', 'registered', 'route', 'heartbeat'];
 
 /** Red, green, blue of a colour in 0-255. */
 export type Rgb = readonly [number, number, number];
@@ -59,7 +59,7 @@ function coverageAt(kind: DotKind, ring: number | undefined, x: number, y: numbe
   if (kind === 'retried') return Math.max(disc(3), circle(6, 1.5));
   // A store: a ring growing at its broker.
   if (ring !== undefined) return circle(ring, 2);
-  return disc(kind === 'registered' || kind === 'route' ? 3 : 4);
+  return disc(kind === 'registered' || kind === 'route' || kind === 'heartbeat' ? 3 : 4);
 }
 
 /** Rings grow continuously; their stamps are kept per half unit of radius. */

@@ -25,6 +25,7 @@ const SAMPLES: TraceEvent[] = [
   { t: 1_502, type: 'send.failed', producer: 'p-1', msgId: 'ID1', broker: 'broker-a', queueId: 5, attempt: 1, reason: 'timeout' },
   { t: 1_503, type: 'send.result', producer: 'p-1', msgId: 'ID1', status: 'FLUSH_SLAVE_TIMEOUT' },
   { t: 2_000, type: 'rebalance', consumer: 'c-1', group: 'CG', topic: 'TopicTest', queues: ['broker-a:0', 'broker-a:1'] },
+  { t: 2_000, type: 'client.heartbeat', broker: 'broker-a', brokerId: 0, client: 'c-1', group: 'CG' },
   { t: 2_000, type: 'consumer.registered', broker: 'broker-a', brokerId: 0, group: 'CG', consumer: 'c-1' },
   { t: 2_000, type: 'consumer.removed', broker: 'broker-a', brokerId: 0, group: 'CG', consumer: 'c-2', reason: 'expired' },
   { t: 1_001, type: 'producer.registered', broker: 'broker-a', brokerId: 0, group: 'PG', producer: 'p-1' },

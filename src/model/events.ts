@@ -56,7 +56,8 @@ export type AnyEvent = ModelEvent | NetEvent<Wire>;
 export type TraceEvent =
   | { t: number; type: 'broker.registered'; nameServer: string; broker: string; brokerId: number; first: boolean }
   | { t: number; type: 'broker.removed'; nameServer: string; broker: string; brokerId: number; reason: BrokerRemovalReason }
-  | { t: number; type: 'route.updated'; client: string; topic: string; writeQueues: string[]; readQueues: string[]; nameServer: string }
+  /** fromTopic: the topic whose route the NameServer gave: the topic itself, or TBW102 standing in for one it does not know. */
+  | { t: number; type: 'route.updated'; client: string; topic: string; writeQueues: string[]; readQueues: string[]; nameServer: string; fromTopic: string }
   | { t: number; type: 'route.failed'; client: string; topic: string; nameServer: string; reason: FailureReason }
   | { t: number; type: 'nameServer.chosen'; client: string; nameServer: string }
   | { t: number; type: 'topic.updated'; broker: string; topic: string; writeQueueNums: number; readQueueNums: number; perm: number; created: boolean; auto: boolean }

@@ -462,8 +462,10 @@ describe('automatic topic creation from TBW102 (TopicConfigManager.createTopicIn
   it('a send to an undeclared topic uses TBW102\'s route with min(4, 8) = 4 queues on every broker', () => {
     const sim = new TestSim(autoCreate()).at(1_100);
     // updateTopicRouteInfoFromNameServer(topic, isDefault = true) keeps it under the topic's own name.
-    expect(sim.events('route.updated', { client: 'p-1' }).map(({ topic, writeQueues }) => ({ topic, writeQueues }))).toEqual([{
+    // The route is TBW102's, under NewTopic's name (fromTopic), its queue counts capped at 4.
+    expect(sim.events('route.updated', { client: 'p-1' }).map(({ topic, fromTopic, writeQueues }) => ({ topic, fromTopic, writeQueues }))).toEqual([{
       topic: 'NewTopic',
+      fromTopic: 'TBW102',
       writeQueues: ['broker-a:0', 'broker-a:1', 'broker-a:2', 'broker-a:3', 'broker-b:0', 'broker-b:1', 'broker-b:2', 'broker-b:3'],
     }]);
     const info = sim.producer('p-1').publishInfo.NewTopic!;
@@ -494,6 +496,7 @@ describe('automatic topic creation from TBW102 (TopicConfigManager.createTopicIn
     const holder = sim.first('message.sent')!.broker;
     expect(sim.last('route.updated', { client: 'p-1', topic: 'NewTopic' })).toMatchObject({
       t: ROUTE_FIRST + ROUTE_PERIOD + 2 * HOP,
+      fromTopic: 'NewTopic',
       writeQueues: [0, 1, 2, 3].map((id) => `${holder}:${id}`),
     });
   });

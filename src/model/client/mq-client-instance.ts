@@ -96,8 +96,8 @@ export function onRouteResponse(state: ModelState, pending: PendingRequest, resp
     // updateTopicRouteInfoFromNameServer(topic, isDefault = true): TBW102's route with its queue
     // counts capped at defaultTopicQueueNums, kept under the topic's own name.
     const route = routeFromDefaultTopic(response.route!, state.config.producerDefaultTopicQueueNums);
-    updateRoute(state, client, defaultFor, route, pending.to, sim, listener, true);
-  } else if (found) updateRoute(state, client, topic, response.route!, pending.to, sim, listener, false);
+    updateRoute(state, client, defaultFor, route, pending.to, sim, listener, topic);
+  } else if (found) updateRoute(state, client, topic, response.route!, pending.to, sim, listener, topic);
   listener.onRouteAnswered(state, client, topic, found, sim);
   advanceRound(state, client, topic, sim, listener);
 }
@@ -125,7 +125,8 @@ export function onRouteFailure(state: ModelState, pending: PendingRequest, reaso
   listener.onRoundFinished(state, client, sim);
 }
 
-function updateRoute(state: ModelState, client: ClientState, topic: string, route: TopicRouteData, nameServer: string, sim: Sim, listener: RouteListener, fromDefaultTopic: boolean): void {
+/** `fromTopic`: the topic whose route the NameServer answered with (TBW102's stands in for a topic it does not know). */
+function updateRoute(state: ModelState, client: ClientState, topic: string, route: TopicRouteData, nameServer: string, sim: Sim, listener: RouteListener, fromTopic: string): void {
   const old = client.topicRouteTable[topic];
   if (old && sameRoute(old, route)) return;
   client.topicRouteTable[topic] = deepFreeze(route);
@@ -139,8 +140,9 @@ function updateRoute(state: ModelState, client: ClientState, topic: string, rout
     writeQueues: topicRouteData2PublishQueues(topic, route).map(queueLabel),
     readQueues: topicRouteData2SubscribeQueues(topic, route).map(queueLabel),
     nameServer,
+    fromTopic,
   });
-  listener.onRouteChanged(state, client, topic, route, sim, fromDefaultTopic);
+  listener.onRouteChanged(state, client, topic, route, sim, fromTopic !== topic);
 }
 
 /**

@@ -15,7 +15,7 @@ const SAMPLES: TraceEvent[] = [
   { t: 95_000, type: 'broker.registered', nameServer: 'ns-1', broker: 'broker-a', brokerId: 0, first: false },
   { t: 200_000, type: 'broker.removed', nameServer: 'ns-1', broker: 'broker-b', brokerId: 0, reason: 'expired' },
   { t: 1_000, type: 'nameServer.chosen', client: 'p-1', nameServer: 'ns-2' },
-  { t: 1_000, type: 'route.updated', client: 'p-1', topic: 'TopicTest', writeQueues: ['a:0', 'a:1'], readQueues: ['a:0'], nameServer: 'ns-1' },
+  { t: 1_000, type: 'route.updated', client: 'p-1', topic: 'TopicTest', writeQueues: ['a:0', 'a:1'], readQueues: ['a:0'], nameServer: 'ns-1', fromTopic: 'TopicTest' },
   { t: 1_000, type: 'route.failed', client: 'p-1', topic: 'TopicTest', nameServer: 'ns-1', reason: 'connectTimeout' },
   { t: 0, type: 'topic.updated', broker: 'broker-a', topic: 'TopicTest', writeQueueNums: 8, readQueueNums: 4, perm: 6, created: true, auto: false },
   { t: 1_500, type: 'message.sent', producer: 'p-1', msgId: 'ID1', topic: 'TopicTest', tags: 'TagA', keys: 'ORDER-1', broker: 'broker-a', queueId: 5, attempt: 1 },
@@ -240,5 +240,12 @@ describe('the caption of a send that ended FAILED', () => {
     const state = new Timeline(writeReadScenario()).state;
     expect(contextAt(config, state, undefined, tail(0)).sendAttempts!('ID9')).toBe(1);
     expect(contextAt(config, state, undefined, tail(1)).sendAttempts!('ID9')).toBeUndefined();
+  });
+
+  it('says a producer took TBW102\'s route for a topic the NameServer does not know, not that it pulled the topic\'s', () => {
+    const borrowed = { t: 41_006, type: 'route.updated', client: 'p-2', topic: 'NewTopic', writeQueues: ['broker-a:0', 'broker-a:1', 'broker-a:2', 'broker-a:3'], readQueues: ['broker-a:0', 'broker-a:1', 'broker-a:2', 'broker-a:3'], nameServer: 'ns-2', fromTopic: 'TBW102' } satisfies TraceEvent;
+    expect(narrate(borrowed, 'en', { config })).toBe('ns-2 has no route for NewTopic, so p-2 took TBW102\'s route in its place, at most 4 queues on each broker (defaultTopicQueueNums): 4 queues to write. The first message a broker receives for NewTopic creates it there.');
+    expect(narrate(borrowed, 'zh', { config })).toContain('ns-2 上没有 NewTopic 的路由，于是 p-2 借用 TBW102 的路由代替它');
+    expect(describeEvent(borrowed, 'en', { config })).toBe('p-2 got the route of NewTopic from ns-2 (TBW102\'s, which stands in for it): 4 write / 4 read queues');
   });
 });

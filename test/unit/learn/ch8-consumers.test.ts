@@ -19,7 +19,7 @@ describe('chapter consumers: nine consumers, eight queues', () => {
     const idle = idleConsumers(timeline.state).map((entry) => entry.consumer);
     expect(idle).toHaveLength(1);
     expect(chapter.steps[index]!.caption.en).toContain(`${idle[0]}, whose box on the drawing says "idle"`);
-    expect(chapter.steps[index]!.caption.zh).toContain(`它是 ${idle[0]}，画布上它的方框标着"空闲"`);
+    expect(chapter.steps[index]!.caption.zh).toContain(`它是 ${idle[0]}，画布上它的方框标着“空闲”`);
     // Its box is far below an answered question at 1280x800: the step selects it, and the page scrolls to it.
     expect(chapter.steps[index]!.focus).toEqual({ kind: 'client', id: idle[0] });
   });

@@ -17,7 +17,7 @@ export const chapter: Chapter = {
     {
       wait: { type: 'message.sent' },
       caption: {
-        en: 'The first message (消息) leaves p-1. A message is a body plus the topic it belongs to, one tag (TagA: a sub-type inside the topic) and keys (order-0: a business id you can search by). Its card is open.',
+        en: 'The first message leaves p-1. A message is a body plus the topic it belongs to, one tag (TagA: a sub-type inside the topic) and keys (order-0: a business id you can search by). Its card is open.',
         zh: '第一条消息离开了 p-1。消息 = 消息体 + 所属主题 + 一个标签（tag，这里是 TagA：主题内的子类型）+ keys（order-0：可以用来查找的业务标识）。右侧打开的是它的卡片。',
       },
       focus: { kind: 'message' },
@@ -49,7 +49,7 @@ export const chapter: Chapter = {
         answer: 1,
         why: {
           en: 'The producer takes the next queue of its route in turn (TopicPublishInfo.selectOneMessageQueue), so every queue gets about the same number, and a broker with more queues gets more. The shards of one topic need not be the same size, whatever the study note says.',
-          zh: '生产者按路由里的队列逐个轮流选择（TopicPublishInfo.selectOneMessageQueue），所以每个队列的消息数差不多，队列多的 broker 分到的就多。同一主题在各 broker 上的分片大小不必相同，学习笔记说"每个queue的大小都是一样的"并不准确。',
+          zh: '生产者按路由里的队列逐个轮流选择（TopicPublishInfo.selectOneMessageQueue），所以每个队列的消息数差不多，队列多的 broker 分到的就多。同一主题在各 broker 上的分片大小不必相同，学习笔记说“每个queue的大小都是一样的”并不准确。',
         },
       },
       tag: 'correction',

@@ -35,7 +35,7 @@ export const chapter: Chapter = {
       wait: { type: 'broker.registered', where: { broker: 'broker-a', nameServer: 'ns-1', first: false }, afterMs: 9_000 },
       caption: {
         en: 'Ten seconds after start, and then every 30 s (registerNameServerPeriod), each broker registers again with every NameServer: that registration is its heartbeat, and the NameServer notes the time (lastUpdateTimestamp). The study note says the heartbeat goes "to the broker": it goes to every NameServer.',
-        zh: '启动 10 秒后，之后每 30 秒（registerNameServerPeriod），每个 broker 都向每个 NameServer 重新注册一次：这次注册就是心跳，NameServer 记下时间（lastUpdateTimestamp）。学习笔记写"broker每30s发送心跳包到broker"，实际是发给每一个 NameServer。',
+        zh: '启动 10 秒后，之后每 30 秒（registerNameServerPeriod），每个 broker 都向每个 NameServer 重新注册一次：这次注册就是心跳，NameServer 记下时间（lastUpdateTimestamp）。学习笔记写“broker每30s发送心跳包到broker”，实际是发给每一个 NameServer。',
       },
       focus: { kind: 'nameServer', id: 'ns-1' },
       tag: 'correction',

@@ -78,7 +78,7 @@ export const chapter: Chapter = {
         answer: 1,
         why: {
           en: 'A new group has no committed offset; the broker answers 0 instead of "none" while the queue still starts at 0 and that message is in memory (ConsumerManageProcessor.queryConsumerOffset), so a new group on a young topic reads from the beginning. On an old topic it would start at the end.',
-          zh: '新的消费者组没有已提交的位点；只要队列仍从 0 开始且那条消息还在内存中，broker 就回答 0 而不是"没有"（ConsumerManageProcessor.queryConsumerOffset），所以新组在新主题上会从头读。换成一个老主题，它就会从末尾开始。',
+          zh: '新的消费者组没有已提交的位点；只要队列仍从 0 开始且那条消息还在内存中，broker 就回答 0 而不是“没有”（ConsumerManageProcessor.queryConsumerOffset），所以新组在新主题上会从头读。换成一个老主题，它就会从末尾开始。',
         },
       },
     },

@@ -76,8 +76,8 @@ export const chapter: Chapter = {
       topic: 'NewTopic',
       predict: {
         question: {
-          en: 'After p-2\'s one message the scenario sets its send rate to 0 (setProducerRate) until 1:15: p-2 keeps running but sends nothing. At its next route pull, which brokers hold NewTopic?',
-          zh: 'p-2 发出一条消息后，场景把它的发送速率设为 0（setProducerRate），直到 1:15：p-2 仍在运行，只是不发送。下一次拉取路由时，哪些 broker 上有 NewTopic？',
+          en: 'After p-2\'s one message the scenario stops its sends (a send rate of 0) until 1:15: p-2 keeps running but sends nothing. At its next route pull, which brokers hold NewTopic?',
+          zh: 'p-2 发出一条消息后，场景让它停止发送（发送速率设为 0），直到 1:15：p-2 仍在运行，只是不发送。下一次拉取路由时，哪些 broker 上有 NewTopic？',
         },
         choices: [
           { en: 'All three: it is a cluster', zh: '三个都有：这是一个集群' },

@@ -7,10 +7,11 @@ export const chapter: Chapter = {
   scenario: { file: scenario },
   steps: [
     {
-      wait: { type: 'rebalance', where: { consumer: 'c-1', topic: 'TopicTest' } },
+      // The last of the three first rebalances (c-3's, 1 s after c-1's): the allocation the caption gives is then on the canvas.
+      wait: { type: 'rebalance', where: { consumer: 'c-3', topic: 'TopicTest' } },
       caption: {
         en: 'CG_ORDER consumes in CLUSTERING mode with AllocateMessageQueueAveragely: 8 queues over 3 consumers gives 3, 3 and 2 (c-1 broker-a:0-2, c-2 broker-a:3 and broker-b:0-1, c-3 broker-b:2-3). Each queue has one owner in the group, but a consumer owns several queues: the study note\'s "a consumer consumes one queue" is wrong.',
-        zh: 'CG_ORDER 以集群模式（CLUSTERING）消费，分配策略是 AllocateMessageQueueAveragely：8 个队列分给 3 个消费者，得到 3、3、2 个（c-1 是 broker-a:0-2，c-2 是 broker-a:3 和 broker-b:0-1，c-3 是 broker-b:2-3）。组内每个队列只有一个消费者，但一个消费者可以拥有多个队列：学习笔记说"一个消费者只能消费一个queue"是错的。',
+        zh: 'CG_ORDER 以集群模式（CLUSTERING）消费，分配策略是 AllocateMessageQueueAveragely：8 个队列分给 3 个消费者，得到 3、3、2 个（c-1 是 broker-a:0-2，c-2 是 broker-a:3 和 broker-b:0-1，c-3 是 broker-b:2-3）。组内每个队列只有一个消费者，但一个消费者可以拥有多个队列：学习笔记说“一个消费者只能消费一个queue”是错的。',
       },
       focus: { kind: 'client', id: 'c-1' },
       tag: 'correction',
@@ -27,7 +28,7 @@ export const chapter: Chapter = {
       wait: { atMs: 60_000 },
       caption: {
         en: 'Six consumers joined CG_ORDER at 0:40: nine consumers, eight queues. After a few rounds of rebalancing (each member decides on its own from what it sees), every queue has one owner and one consumer owns none: c-7, whose box on the drawing says "idle" (further down in CG_ORDER: AllocateMessageQueueAveragely deals the queues out in the order of the client ids, not of the names), and the queue panel says why.',
-        zh: '0:40 有六个消费者加入 CG_ORDER：九个消费者，八个队列。经过几轮负载均衡（每个成员根据自己看到的情况各自计算）后，每个队列都有一个消费者，而有一个消费者什么都没分到：它是 c-7，画布上它的方框标着"空闲"（在 CG_ORDER 里靠下的位置：AllocateMessageQueueAveragely 按客户端 id 的顺序分配队列，而不是按名字），队列面板说明了原因。',
+        zh: '0:40 有六个消费者加入 CG_ORDER：九个消费者，八个队列。经过几轮负载均衡（每个成员根据自己看到的情况各自计算）后，每个队列都有一个消费者，而有一个消费者什么都没分到：它是 c-7，画布上它的方框标着“空闲”（在 CG_ORDER 里靠下的位置：AllocateMessageQueueAveragely 按客户端 id 的顺序分配队列，而不是按名字），队列面板说明了原因。',
       },
       focus: { kind: 'client', id: 'c-7' },
       predict: {

@@ -100,8 +100,8 @@ export const chapter: Chapter = {
     {
       wait: { atMs: 200_000 },
       caption: {
-        en: 'Every failure here was survived without any node coordinating with another: clients fall back on cached routes and retries, consumers read from slaves, NameServers each judge brokers alone. RocketMQ chooses availability and simplicity, and pays with time (a silent broker is removed about 120 s after its last registration: by the NameServer\'s next scan, every 5 s in 5.x, or by the close of its channel after 120 s idle, whichever comes first; clients notice up to 30 s later) and with duplicates, never with a central component that could stop the cluster.',
-        zh: '这里的每一次故障都挺过来了，而且没有任何节点需要与其他节点协调：客户端依靠缓存的路由和重试，消费者从 Slave 读取，每个 NameServer 独立判断 broker 的存活。RocketMQ 选择了可用性和简单性，代价是时间（沉默的 broker 在最后一次注册约 120 秒后才被剔除：由 NameServer 的下一次扫描（5.x 每 5 秒一次）剔除，或在它的连接空闲满 120 秒被关闭时剔除，以先到者为准；客户端还要再过最多 30 秒才发现）和重复消费，而不是一个一旦失效就会让整个集群停下来的中心组件。',
+        en: 'The cluster lived through every failure here without any node coordinating with another: clients fall back on cached routes and retries, consumers read from slaves, NameServers each judge brokers alone. RocketMQ chooses availability and simplicity, and pays with time (a silent broker is removed about 120 s after its last registration: by the NameServer\'s next scan, every 5 s in 5.x, or by the close of its channel after 120 s idle, whichever comes first; clients notice up to 30 s later), with duplicates, and with the sends that failed meanwhile (Failed messages over the canvas: a send that fails for good is the application\'s to send again), never with a central component that could stop the cluster.',
+        zh: '集群挺过了这里的每一次故障，而且没有任何节点需要与其他节点协调：客户端依靠缓存的路由和重试，消费者从 Slave 读取，每个 NameServer 独立判断 broker 的存活。RocketMQ 选择了可用性和简单性，代价是时间（沉默的 broker 在最后一次注册约 120 秒后才被剔除：由 NameServer 的下一次扫描（5.x 每 5 秒一次）剔除，或在它的连接空闲满 120 秒被关闭时剔除，以先到者为准；客户端还要再过最多 30 秒才发现）、重复消费，以及这期间失败的发送（画布上方的“发送失败的消息”：最终失败的发送要由应用自己重发），而不是一个一旦失效就会让整个集群停下来的中心组件。',
       },
       tag: 'why',
     },

@@ -41,3 +41,14 @@ export function dropSilentSlaves(state: ModelState, master: BrokerState, now: nu
 export function openHaConnections(config: Pick<SimConfig, 'haHousekeepingIntervalMs'>, master: Readonly<BrokerState>, now: number): HAConnection[] {
   return Object.values(master.haConnections).filter((connection) => now < closesAt({ config }, connection));
 }
+
+/**
+ * The address a slave's HAClient connects to, from its master's broker address: the HA port is
+ * listenPort + 1 (BrokerStartup sets MessageStoreConfig.haListenPort so: 10912 beside 10911),
+ * given to the slave as the registration's haServerAddr (brokerIP2:haListenPort).
+ */
+export function haServerAddr(brokerAddr: string): string {
+  const colon = brokerAddr.lastIndexOf(':');
+  const port = Number(brokerAddr.slice(colon + 1));
+  return colon < 0 || !Number.isInteger(port) ? brokerAddr : `${brokerAddr.slice(0, colon)}:${port + 1}`;
+}

@@ -115,7 +115,9 @@ describe('InspectorPanel', () => {
     expect(panel).toHaveTextContent(`CommitLog${master.commitLog.length} messages`);
     expect(panel).toHaveTextContent(`HA slavesbroker-a/1: has ${acked} of ${master.commitLog.length} messages`);
     act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/1' }));
-    expect(screen.getByTestId('inspect-broker')).toHaveTextContent(`HA master${master.addr}, connected`);
+    // The slave's HAClient connects to the master's HA port, listenPort + 1 (BrokerStartup): 10912 beside 10911.
+    expect(master.addr).toMatch(/:10911$/);
+    expect(screen.getByTestId('inspect-broker')).toHaveTextContent(`HA master${master.addr.replace(/:10911$/, ':10912')} (its HA port), connected`);
   });
 
   it("shows a consumer's chosen NameServer, cached route and allocated queues with offsets", () => {

@@ -6,7 +6,7 @@
  * cached route against the truth.
  */
 import { memo, useMemo } from 'react';
-import { formatSeconds } from '../../viz/format.ts';
+import { formatTime } from '../../viz/format.ts';
 import { ScrollArea } from '../controls/ScrollArea.tsx';
 import { useWords } from '../i18n/index.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
@@ -119,7 +119,7 @@ export function FailoverPanel({ className }: FailoverPanelProps) {
           {faults.map((fault) => <FaultItem key={fault.key} fault={fault} costs={costs.get(fault.key) ?? []} strings={strings} />)}
         </ol>
       )}
-      <h3 className="rs-failover-heading">{strings.beliefsHeading(formatSeconds(timeMs))}</h3>
+      <h3 className="rs-failover-heading">{strings.beliefsHeading(formatTime(timeMs))}</h3>
       <BeliefTable beliefs={beliefs} strings={strings} />
     </PanelFrame>
   );

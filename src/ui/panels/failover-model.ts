@@ -6,7 +6,7 @@
  */
 import { brokerRoles, type BrokerRoleNow, type Detection, type FaultRecord, type ModelState, type SimConfig } from '../../sim/index.ts';
 import type { ClientCost, FaultCost, FaultCosts } from '../../sim/queries/fault-costs.ts';
-import { formatDuration, formatSeconds } from '../../viz/format.ts';
+import { formatDuration, formatSeconds, formatTime } from '../../viz/format.ts';
 import type { CostWords, FailoverStrings } from './failover-strings.ts';
 
 export interface FaultView {
@@ -38,9 +38,9 @@ export function detectionSentence(detection: Detection, node: string, strings: F
     masterScanPeriod: formatSeconds(config.scanInactiveMasterIntervalMs),
     party: detection.party,
     broker: node,
-    at: formatSeconds(detection.noticedAt),
+    at: formatTime(detection.noticedAt),
     after: formatDuration(detection.noticedAt - detection.faultAt),
-    since: formatSeconds(since),
+    since: formatTime(since),
     span: formatDuration(detection.noticedAt - since),
     detail: detection.detail ?? '',
   });
@@ -62,9 +62,9 @@ export function faultViews(faults: readonly FaultRecord[], detections: readonly 
     const until = earlier?.endedAt ?? null;
     return {
       key: faultKey(fault),
-      title: strings.fault(strings.action(fault.fault, fault.target), formatSeconds(fault.at)),
+      title: strings.fault(strings.action(fault.fault, fault.target), formatTime(fault.at)),
       sentences,
-      hidden: earlier ? strings.hiddenBehind(strings.action(earlier.fault, earlier.target), formatSeconds(earlier.at), until === null ? null : formatSeconds(until)) : null,
+      hidden: earlier ? strings.hiddenBehind(strings.action(earlier.fault, earlier.target), formatTime(earlier.at), until === null ? null : formatTime(until)) : null,
     };
   });
 }
@@ -83,9 +83,9 @@ function sendsSentence(cost: ClientCost, sendMsgTimeoutMs: number, strings: Fail
 /** One client's line: when its route dropped the process (or that it still lists it), and a producer's failed sends. */
 function costSentence(cost: ClientCost, fault: FaultCost, answer: FaultCosts, strings: FailoverStrings): string {
   const at = cost.stoppedAt ?? fault.endedAt ?? answer.at;
-  const droppedAt = cost.nameServerDroppedAt === null ? null : formatSeconds(cost.nameServerDroppedAt);
+  const droppedAt = cost.nameServerDroppedAt === null ? null : formatTime(cost.nameServerDroppedAt);
   const words: CostWords = {
-    client: cost.client, node: fault.node, at: formatSeconds(at), after: formatDuration(at - fault.at),
+    client: cost.client, node: fault.node, at: formatTime(at), after: formatDuration(at - fault.at),
     why: cost.nameServer === null ? '' : strings.routePull(cost.nameServer, droppedAt),
   };
   const sends = cost.failedSends !== null;

@@ -7,6 +7,7 @@ import { libraryScenario } from '../../support/library.ts';
 import { scenarioOf, type ScenarioJson } from '../../support/test-sim.ts';
 import { loadAt } from './load.ts';
 import { writeReadScenario } from './scenarios.ts';
+import { formatTime } from '../../../src/viz/format.ts';
 
 afterEach(cleanup);
 
@@ -25,18 +26,18 @@ describe('FailoverPanel', () => {
     render(<FailoverPanel />);
     await screen.findByTestId('failover-costs');
     const faults = screen.getByTestId('failover-faults');
-    expect(within(faults).getByText('30.0 s: broker-b crashes (crashBroker)')).toBeInTheDocument();
+    expect(within(faults).getByText('0:30.000: broker-b crashes (crashBroker)')).toBeInTheDocument();
     const items = within(faults).getAllByRole('listitem').map((li) => li.textContent);
     // One latency (1 ms plus up to 1 ms of jitter) after the crash: channelClosed on both NameServers.
     for (const ns of ['ns-1', 'ns-2']) {
       const detection = timeline.state.detections.find((d) => d.party === ns)!;
       expect(detection.noticedAt - 30_000).toBeLessThanOrEqual(2);
       // Under a second the delay is said in ms: 0.0 s would hide it.
-      expect(items).toContain(`${ns} removed broker-b/0 at 30.0 s: its connection closed (${detection.noticedAt - 30_000} ms after the fault)`);
+      expect(items).toContain(`${ns} removed broker-b/0 at ${formatTime(detection.noticedAt)}: its connection closed (${detection.noticedAt - 30_000} ms after the fault)`);
     }
     act(() => usePlayback.getState().setLanguage('zh'));
     const ns1 = timeline.state.detections.find((d) => d.party === 'ns-1')!;
-    expect(screen.getByText(`ns-1 在 30.0 s 移除了 broker-b/0：连接已关闭（故障后 ${ns1.noticedAt - 30_000} ms）`)).toBeInTheDocument();
+    expect(screen.getByText(`ns-1 在 ${formatTime(ns1.noticedAt)} 移除了 broker-b/0：连接已关闭（故障后 ${ns1.noticedAt - 30_000} ms）`)).toBeInTheDocument();
   });
 
   it('names the process that failed, not its brokerName: with a slave registered, the route keeps broker-b and loses broker-b/0', async () => {
@@ -46,10 +47,10 @@ describe('FailoverPanel', () => {
     await screen.findByTestId('failover-costs');
     const items = within(screen.getByTestId('failover-faults')).getAllByRole('listitem').map((li) => li.textContent);
     const ns1 = timeline.state.detections.find((d) => d.party === 'ns-1')!;
-    expect(items).toContain(`ns-1 removed broker-b/0 at 30.0 s: its connection closed (${ns1.noticedAt - 30_000} ms after the fault)`);
+    expect(items).toContain(`ns-1 removed broker-b/0 at ${formatTime(ns1.noticedAt)}: its connection closed (${ns1.noticedAt - 30_000} ms after the fault)`);
     // c-1's route, pulled after the crash, lists broker-b's slave and not its master.
     const pulled = timeline.state.detections.find((d) => d.party === 'c-1' && d.how === 'routeUpdated')!;
-    expect(items).toContain(`c-1 noticed at ${(pulled.noticedAt / 1_000).toFixed(1)} s: its route refresh no longer lists broker-b/0 (${((pulled.noticedAt - 30_000) / 1_000).toFixed(1)} s after the fault)`);
+    expect(items).toContain(`c-1 noticed at ${formatTime(pulled.noticedAt)}: its route refresh no longer lists broker-b/0 (${((pulled.noticedAt - 30_000) / 1_000).toFixed(1)} s after the fault)`);
     expect(items.some((text) => / lists broker-b /.test(text ?? '') || / broker-b \(/.test(text ?? ''))).toBe(false);
   });
 
@@ -78,8 +79,8 @@ describe('FailoverPanel', () => {
     render(<FailoverPanel />);
     await screen.findByTestId('failover-costs');
     const since = timeline.state.nameServers['ns-1']!.brokerLiveTable['10.0.1.2:10911']!.lastUpdateTimestamp;
-    const at = ((since + 120_000) / 1_000).toFixed(1);
-    expect(screen.getByText(`ns-1 removed broker-b/0 at ${at} s: its channel was idle for 120.0 s since ${(since / 1_000).toFixed(1)} s`)).toBeInTheDocument();
+    const at = formatTime(since + 120_000);
+    expect(screen.getByText(`ns-1 removed broker-b/0 at ${at}: its channel was idle for 120.0 s since ${formatTime(since)}`)).toBeInTheDocument();
     expect(screen.getByTestId('belief-broker-b/0-ns-1')).not.toHaveClass('rs-failover-wrong');
   });
 
@@ -88,16 +89,16 @@ describe('FailoverPanel', () => {
     render(<FailoverPanel />);
     const costs = async () => (await screen.findAllByTestId('failover-costs')).map((list) => within(list).getAllByRole('listitem').map((li) => li.textContent));
     const [crash, partition] = await costs();
-    // The NameServers closed broker-b's idle channel at 190.0 s; p-1's next route pull, at 211.0 s, dropped it.
+    // The NameServers closed broker-b's idle channel at 3:10.002; p-1's next route pull, at 3:31.013, dropped it.
     expect(partition).toEqual([
-      'p-1 stopped sending to broker-b/0 at 211.0 s, 121.0 s after the fault (its route pull from ns-1, which had dropped it at 190.0 s); 304 send attempts to it failed meanwhile (304 timed out, each waiting up to sendMsgTimeout, 3.0 s)',
-      'c-1\'s route stopped listing broker-b/0 at 211.0 s, 121.0 s after the fault (its route pull from ns-2, which had dropped it at 190.0 s)',
-      'c-2\'s route stopped listing broker-b/0 at 211.0 s, 121.0 s after the fault (its route pull from ns-2, which had dropped it at 190.0 s)',
+      'p-1 stopped sending to broker-b/0 at 3:31.013, 121.0 s after the fault (its route pull from ns-1, which had dropped it at 3:10.002); 304 send attempts to it failed meanwhile (304 timed out, each waiting up to sendMsgTimeout, 3.0 s)',
+      'c-1\'s route stopped listing broker-b/0 at 3:31.015, 121.0 s after the fault (its route pull from ns-2, which had dropped it at 3:10.002)',
+      'c-2\'s route stopped listing broker-b/0 at 3:31.017, 121.0 s after the fault (its route pull from ns-2, which had dropped it at 3:10.002)',
     ]);
     // A crashed process refuses at once.
-    expect(crash![0]).toBe('p-1 stopped sending to broker-a/0 at 61.0 s, 1.0 s after the fault (its route pull from ns-1, which had dropped it at 60.0 s); 1 send attempt to it failed meanwhile (1 refused at once: its process is down)');
+    expect(crash![0]).toBe('p-1 stopped sending to broker-a/0 at 1:01.013, 1.0 s after the fault (its route pull from ns-1, which had dropped it at 1:00.002); 1 send attempt to it failed meanwhile (1 refused at once: its process is down)');
     act(() => usePlayback.getState().setLanguage('zh'));
-    expect((await costs())[1]![0]).toBe('p-1 在 211.0 s 停止向 broker-b/0 发送，故障后 121.0 s（从 ns-1 拉取的路由，ns-1 已在 190.0 s 移除了它）；期间有 304 次发往它的发送尝试失败（304 次超时，每次最多等待 sendMsgTimeout 3.0 s）');
+    expect((await costs())[1]![0]).toBe('p-1 在 3:31.013 停止向 broker-b/0 发送，故障后 121.0 s（从 ns-1 拉取的路由，ns-1 已在 3:10.002 移除了它）；期间有 304 次发往它的发送尝试失败（304 次超时，每次最多等待 sendMsgTimeout 3.0 s）');
   });
 
   it('a crash behind a partition is hidden: nobody can tell them apart, and nothing is credited to it twice, in English and in Chinese', async () => {
@@ -106,12 +107,12 @@ describe('FailoverPanel', () => {
     render(<FailoverPanel />);
     await screen.findByTestId('failover-costs');
     const faults = within(screen.getByTestId('failover-faults')).getAllByRole('listitem').filter((li) => li.parentElement === screen.getByTestId('failover-faults'));
-    expect(within(faults[1]!).getByText('75.0 s: broker-a crashes (crashBroker)')).toBeInTheDocument();
-    expect(within(faults[1]!).getByTestId('failover-hidden')).toHaveTextContent('hidden behind an earlier fault (since 30.0 s: broker-a is cut off by a network partition (partitionBroker)): nobody can tell them apart');
+    expect(within(faults[1]!).getByText('1:15.000: broker-a crashes (crashBroker)')).toBeInTheDocument();
+    expect(within(faults[1]!).getByTestId('failover-hidden')).toHaveTextContent('hidden behind an earlier fault (since 0:30.000: broker-a is cut off by a network partition (partitionBroker)): nobody can tell them apart');
     expect(within(faults[1]!).queryByTestId('failover-costs')).toBeNull();
-    expect(screen.getAllByText(/^ns-1 removed broker-a\/0 at 130\.0 s/)).toHaveLength(1);
-    expect(screen.queryByText(/noticed at 75\.3 s/)).toBeNull();
+    expect(screen.getAllByText(/^ns-1 removed broker-a\/0 at 2:10\.0\d\d/)).toHaveLength(1);
+    expect(screen.queryByText(/noticed at 1:15\.3/)).toBeNull();
     act(() => usePlayback.getState().setLanguage('zh'));
-    expect(within(faults[1]!).getByTestId('failover-hidden')).toHaveTextContent('被更早的故障掩盖（自 30.0 s 起：broker-a 被网络分区隔离（partitionBroker））：没有人能把两者区分开');
+    expect(within(faults[1]!).getByTestId('failover-hidden')).toHaveTextContent('被更早的故障掩盖（自 0:30.000 起：broker-a 被网络分区隔离（partitionBroker））：没有人能把两者区分开');
   });
 });

@@ -18,11 +18,12 @@ import { useNarrator } from './use-narrator.ts';
 import { brokerNodeNames } from '../broker-node-names.ts';
 import { inLanguage, type Bilingual } from '../i18n/index.ts';
 
-const WORDS: Bilingual<{ label: string; idle: string; preparing: string; flowing: string; running: (to: string) => string; more: (count: number, logShown: boolean) => string }> = {
+const WORDS: Bilingual<{ label: string; idle: string; idleInChapter: string; preparing: string; flowing: string; running: (to: string) => string; more: (count: number, logShown: boolean) => string }> = {
   en: {
     label: 'What is happening',
     flowing: 'Messages are being sent, stored and consumed. Pause, or step one event (→), to read each one.',
     idle: 'Nothing has happened yet: press play, or step one event forward (→).',
+    idleInChapter: 'No event in the run yet: the step above says what is starting. Next (→) goes on.',
     preparing: 'Getting the lesson\'s run ready: the page goes to this step\'s moment by itself.',
     running: (to) => `Simulating up to ${to}: the page shows that moment as soon as the run reaches it.`,
     more: (count, logShown) =>
@@ -32,6 +33,7 @@ const WORDS: Bilingual<{ label: string; idle: string; preparing: string; flowing
     label: '正在发生什么',
     flowing: '消息正在发送、存储和消费。暂停或单步一个事件（→）即可逐条阅读。',
     idle: '还没有发生任何事件：点击播放，或向前单步一个事件（→）。',
+    idleInChapter: '运行中还没有事件：上面的步骤说明了正在启动的内容。按“下一步”（→）继续。',
     preparing: '正在准备课程的运行：页面会自动转到这一步的时刻。',
     running: (to) => `正在模拟到 ${to}：运行一到达该时刻，页面就会显示它。`,
     more: (count, logShown) => `（同一时刻还有 ${count} 个事件${logShown ? '，见事件日志' : ''}）`,
@@ -93,6 +95,8 @@ export function NarrationCaption() {
   const featured = useLesson((s) => s.stepEventIndex);
   // A chapter's step finds its moment once the run is ready: until then nobody need press play either.
   const preparing = useLesson((s) => s.chapterId !== null && s.stepMomentMs === null);
+  // In a chapter the step buttons move the run, not play (→ is the next step there).
+  const inChapter = useLesson((s) => s.chapterId !== null);
   // A link to a late moment (a chapter's last steps) seeks from 0:00: nothing has happened yet, but nobody need press play.
   const seekTarget = usePlayback((s) => s.seekTarget);
   const playing = usePlayback((s) => s.playing);
@@ -117,7 +121,7 @@ export function NarrationCaption() {
           <span className="rs-caption-text">{narrator.narrate(latest, language, narrator.contextAt(timeline.scenario.config, timeline.state, names, timeline))}</span>
           {others > 0 && <span className="rs-caption-more"> {words.more(others, !presenting)}</span>}
         </>
-      ) : flowing ? words.flowing : seekTarget !== null ? words.running(formatTime(seekTarget)) : preparing ? words.preparing : words.idle}
+      ) : flowing ? words.flowing : seekTarget !== null ? words.running(formatTime(seekTarget)) : preparing ? words.preparing : inChapter ? words.idleInChapter : words.idle}
     </p>
   );
 }

@@ -109,7 +109,11 @@ describe('NarrationCaption', () => {
     expect(await screen.findByTestId('caption')).toHaveTextContent('Getting the lesson\'s run ready: the page goes to this step\'s moment by itself.');
     act(() => usePlayback.getState().setLanguage('zh'));
     expect(screen.getByTestId('caption')).toHaveTextContent('正在准备课程的运行：页面会自动转到这一步的时刻。');
+    // The step's moment comes before the run's first event (chapter 5 opens at 0:01.000): not "press play" either.
+    act(() => useLesson.setState({ stepMomentMs: 0 }));
+    expect(screen.getByTestId('caption')).toHaveTextContent('运行中还没有事件：上面的步骤说明了正在启动的内容。按“下一步”（→）继续。');
     act(() => usePlayback.getState().setLanguage('en'));
+    expect(screen.getByTestId('caption')).toHaveTextContent('No event in the run yet: the step above says what is starting. Next (→) goes on.');
     act(() => useLesson.getState().closeChapter());
     expect(screen.getByTestId('caption')).toHaveTextContent('Nothing has happened yet: press play');
   });

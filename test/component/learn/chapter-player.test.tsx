@@ -35,6 +35,14 @@ async function openChapter(id: string, step = 0): Promise<void> {
   await waitFor(() => expect(screen.getByTestId('chapter')).toHaveAttribute('data-arrived', 'true'), WAIT);
 }
 
+/** A fresh page opened at the link, as a learner who was sent it. */
+function reopen(link: string): void {
+  cleanup();
+  act(() => useLesson.getState().closeChapter());
+  render(<LearnSlot />);
+  act(() => openFromHash(link.slice(link.indexOf('#'))));
+}
+
 async function arrivedAt(step: number): Promise<void> {
   await waitFor(() => {
     expect(screen.getByTestId('chapter')).toHaveAttribute('data-step', String(step));
@@ -170,10 +178,7 @@ describe('the chapter player', () => {
     await waitFor(() => expect(usePlayback.getState().timeMs).toBe(elsewhere), WAIT);
     const link = currentLink()!;
     expect(link).toMatch(new RegExp(`#ch=basics&st=1&t=${elsewhere}$`));
-    cleanup();
-    act(() => useLesson.getState().closeChapter());
-    render(<LearnSlot />);
-    act(() => openFromHash(link.slice(link.indexOf('#'))));
+    reopen(link);
     await waitFor(() => {
       expect(screen.getByTestId('chapter')).toHaveAttribute('data-step', '1');
       expect(usePlayback.getState().timeMs).toBe(elsewhere);
@@ -192,10 +197,7 @@ describe('the chapter player', () => {
     await waitFor(() => expect(screen.getByTestId('verdict')).toBeInTheDocument(), WAIT);
     const link = currentLink()!;
     expect(link).toMatch(new RegExp(`#ch=groups&st=1&a=${wrong}$`));
-    cleanup();
-    act(() => useLesson.getState().closeChapter());
-    render(<LearnSlot />);
-    act(() => openFromHash(link.slice(link.indexOf('#'))));
+    reopen(link);
     await waitFor(() => expect(screen.getByTestId('verdict')).toBeInTheDocument(), WAIT);
     expect(screen.getByTestId('verdict')).toHaveAttribute('data-right', 'false');
     expect(screen.queryByTestId(`choice-${answer}`)).toBeNull();
@@ -206,9 +208,12 @@ describe('the chapter player', () => {
   it('a link whose answer the step\'s question does not have opens the question unanswered', async () => {
     render(<LearnSlot />);
     act(() => openFromHash('#ch=groups&st=1&a=9'));
-    await waitFor(() => expect(screen.getByTestId('prediction')).toHaveAttribute('data-open', 'true'), WAIT);
+    // The player drops the answer once it has the step's question (an effect after its render).
+    await waitFor(() => {
+      expect(screen.getByTestId('prediction')).toHaveAttribute('data-open', 'true');
+      expect(currentLink()).toMatch(/#ch=groups&st=1$/);
+    }, WAIT);
     expect(screen.queryByTestId('step-caption')).toBeNull();
-    expect(currentLink()).toMatch(/#ch=groups&st=1$/);
   });
 
   it('"Try it yourself" leaves the chapter with the same run at the same moment', async () => {

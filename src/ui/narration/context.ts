@@ -19,6 +19,8 @@ export interface NarrationContext {
   nameServerAddrs?: (client: string) => number;
   /** A consumer's message model: a BROADCASTING one keeps its offsets in a local file, a CLUSTERING one on the brokers. */
   messageModel?: (consumer: string) => MessageModel | undefined;
+  /** Whether a broker name's master process is down (crashed, powered off or shut down) at the caption's time. */
+  masterDown?: (brokerName: string) => boolean;
 }
 
 /**

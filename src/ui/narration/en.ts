@@ -6,6 +6,13 @@ import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, perm2String, registerNameServerPer
 import { formatTime } from '../../viz/format.ts';
 import { durationEn as d, failedSend, keepsOffsetsLocally, nodeEn as node, nodeName, syncAttempts, type FailedSend, type NarrationContext, type Narrators } from './context.ts';
 
+/** A send to a broker whose master is down: said, not told as an ordinary send (its route still lists the broker). */
+function downEn(c: NarrationContext, broker: string): string {
+  return c.masterDown?.(broker)
+    ? ` But ${broker}'s master is down: the attempt fails and the producer tries again, while its route, pulled every ${d(c.config.pollNameServerIntervalMs)}, still lists ${broker}.`
+    : '';
+}
+
 const FAULTS: Record<string, (target: string) => string> = {
   crashBroker: (t) => `${t} crashes: its process dies and its connections close, so the NameServers drop it at once (channelClosed) instead of waiting for the heartbeat expiry.`,
   powerOffBroker: (t) => `${t}'s machine loses power: the page cache goes with it, so whatever was not flushed to disk is gone unless a slave holds it. A host without power closes no connection (no FIN, no RST): nobody is told, the NameServers keep it until their scan, and what is sent to it times out.`,
@@ -78,9 +85,9 @@ export const en: Narrators = {
     : `${e.nameServer} has no route for ${e.topic}, so ${e.client} took ${e.fromTopic}'s route in its place, at most ${config.producerDefaultTopicQueueNums} queues on each broker (defaultTopicQueueNums): ${e.writeQueues.length} queues to write. The first message a broker receives for ${e.topic} creates it there.`),
   'route.failed': (e, { config }) => `${e.client} could not get the route of ${e.topic} from ${e.nameServer} (${e.reason}); it keeps its cached route and tries again in ${d(config.pollNameServerIntervalMs)}.`,
   'topic.updated': (e, { config }) => `${e.broker} ${e.created ? 'created' : 'changed'} ${e.topic}: ${e.writeQueueNums} write queues, ${e.readQueueNums} read queues, perm ${perm2String(e.perm)}${e.auto ? ` (created automatically from TBW102, autoCreateTopicEnable)` : ''}. Clients see it at their next route pull (every ${d(config.pollNameServerIntervalMs)}).`,
-  'message.sent': (e, { config }) => (e.attempt > 1
-    ? `${e.producer} retried message ${e.msgId}: attempt ${e.attempt} of at most ${syncAttempts(config)} (retryTimesWhenSendFailed ${config.retryTimesWhenSendFailed}) goes to ${e.broker} queue ${e.queueId}.`
-    : `${e.producer} sent message ${e.msgId} (tags ${e.tags || 'none'}${e.keys ? `, keys ${e.keys}` : ''}) to ${e.broker} queue ${e.queueId}: producers take the write queues in turn.`),
+  'message.sent': (e, c) => (e.attempt > 1
+    ? `${e.producer} retried message ${e.msgId}: attempt ${e.attempt} of at most ${syncAttempts(c.config)} (retryTimesWhenSendFailed ${c.config.retryTimesWhenSendFailed}) goes to ${e.broker} queue ${e.queueId}.${downEn(c, e.broker)}`
+    : `${e.producer} sent message ${e.msgId} (tags ${e.tags || 'none'}${e.keys ? `, keys ${e.keys}` : ''}) to ${e.broker} queue ${e.queueId}: producers take the write queues in turn.${downEn(c, e.broker)}`),
   'message.stored': (e, c) => {
     if (e.brokerId !== 0) return `${node(c, e, e.brokerId)}, a slave, copied the message from its master (HAService): the same CommitLog offset ${e.commitLogOffset}.`;
     const read = c.readQueueNums?.(e.broker, e.topic);

@@ -41,6 +41,10 @@ export function contextAt(config: NarrationContext['config'], state: Readonly<Mo
       const client = state.clients[consumer];
       return client?.kind === 'consumer' ? client.spec.messageModel : undefined;
     },
+    masterDown: (brokerName) => {
+      const master = masterOf(state, brokerName) ?? state.brokers[`${brokerName}/0`];
+      return master !== undefined && master.status !== 'running';
+    },
     ...(trace ? { sendAttempts: (msgId: string) => attemptsBefore(trace, msgId, config.sendMsgTimeoutMs) } : {}),
   };
 }

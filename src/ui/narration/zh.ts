@@ -6,6 +6,13 @@ import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, perm2String, registerNameServerPer
 import { formatTime } from '../../viz/format.ts';
 import { durationZh as d, failedSend, keepsOffsetsLocally, nodeZh as node, nodeName, syncAttempts, type FailedSend, type NarrationContext, type Narrators } from './context.ts';
 
+/** 发往 Master 已宕机的 broker 的发送：说明它，而不是当作普通发送（路由里仍有这个 broker）。 */
+function downZh(c: NarrationContext, broker: string): string {
+  return c.masterDown?.(broker)
+    ? `但 ${broker} 的 Master 已宕机：这次尝试会失败，生产者会再试一次，而它每 ${d(c.config.pollNameServerIntervalMs)}拉取一次的路由里仍有 ${broker}。`
+    : '';
+}
+
 const FAULTS: Record<string, (target: string) => string> = {
   crashBroker: (t) => `${t} 崩溃：进程退出、连接关闭，NameServer 立即将其剔除（channelClosed），不必等待心跳过期。`,
   powerOffBroker: (t) => `${t} 所在机器断电：page cache 随之消失，尚未刷盘的消息如果没有 Slave 副本就丢失了。断电的主机不会关闭任何连接（没有 FIN，也没有 RST）：没有人收到通知，NameServer 要等扫描才移除它，发给它的请求都会超时。`,
@@ -75,9 +82,9 @@ export const zh: Narrators = {
     : `${e.nameServer} 上没有 ${e.topic} 的路由，于是 ${e.client} 借用 ${e.fromTopic} 的路由代替它，每个 broker 最多 ${config.producerDefaultTopicQueueNums} 个队列（defaultTopicQueueNums）：可写 ${e.writeQueues.length} 个队列。某个 broker 收到 ${e.topic} 的第一条消息时才会在自己这里创建它。`),
   'route.failed': (e, { config }) => `${e.client} 未能从 ${e.nameServer} 获取 ${e.topic} 的路由（${e.reason}）；它继续使用缓存的路由，${d(config.pollNameServerIntervalMs)}后重试。`,
   'topic.updated': (e, { config }) => `${e.broker} ${e.created ? '创建' : '修改'}了主题 ${e.topic}：写队列 ${e.writeQueueNums} 个、读队列 ${e.readQueueNums} 个，perm ${perm2String(e.perm)}${e.auto ? '（根据 TBW102 自动创建，autoCreateTopicEnable）' : ''}。客户端在下一次拉取路由时看到变化（每 ${d(config.pollNameServerIntervalMs)}）。`,
-  'message.sent': (e, { config }) => (e.attempt > 1
-    ? `${e.producer} 重试发送消息 ${e.msgId}：第 ${e.attempt} 次尝试（最多 ${syncAttempts(config)} 次，retryTimesWhenSendFailed ${config.retryTimesWhenSendFailed}），发往 ${e.broker} 的队列 ${e.queueId}。`
-    : `${e.producer} 把消息 ${e.msgId}（标签 ${e.tags || '无'}${e.keys ? `，key ${e.keys}` : ''}）发送到 ${e.broker} 的队列 ${e.queueId}：生产者轮流选择可写队列。`),
+  'message.sent': (e, c) => (e.attempt > 1
+    ? `${e.producer} 重试发送消息 ${e.msgId}：第 ${e.attempt} 次尝试（最多 ${syncAttempts(c.config)} 次，retryTimesWhenSendFailed ${c.config.retryTimesWhenSendFailed}），发往 ${e.broker} 的队列 ${e.queueId}。${downZh(c, e.broker)}`
+    : `${e.producer} 把消息 ${e.msgId}（标签 ${e.tags || '无'}${e.keys ? `，key ${e.keys}` : ''}）发送到 ${e.broker} 的队列 ${e.queueId}：生产者轮流选择可写队列。${downZh(c, e.broker)}`),
   'message.stored': (e, c) => {
     if (e.brokerId !== 0) return `${node(c, e, e.brokerId)}（Slave）通过 HAService 从 Master 复制了这条消息：CommitLog 偏移量同为 ${e.commitLogOffset}。`;
     const read = c.readQueueNums?.(e.broker, e.topic);

@@ -8,7 +8,7 @@ import { Timeline } from '../../../src/sim/timeline.ts';
 import consumersChapter from '../../../src/ui/learn/chapters/ch8-consumers.json';
 import { scenarioOf, type ScenarioJson } from '../../support/test-sim.ts';
 import { writeReadScenario } from '../../component/panels/scenarios.ts';
-import { masterCrashScenario } from '../../support/library.ts';
+import { libraryTimeline, masterCrashScenario } from '../../support/library.ts';
 
 /** One event of every trace type. */
 const SAMPLES: TraceEvent[] = [
@@ -247,5 +247,20 @@ describe('the caption of a send that ended FAILED', () => {
     expect(narrate(borrowed, 'en', { config })).toBe('ns-2 has no route for NewTopic, so p-2 took TBW102\'s route in its place, at most 4 queues on each broker (defaultTopicQueueNums): 4 queues to write. The first message a broker receives for NewTopic creates it there.');
     expect(narrate(borrowed, 'zh', { config })).toContain('ns-2 上没有 NewTopic 的路由，于是 p-2 借用 TBW102 的路由代替它');
     expect(describeEvent(borrowed, 'en', { config })).toBe('p-2 got the route of NewTopic from ns-2 (TBW102\'s, which stands in for it): 4 write / 4 read queues');
+  });
+
+  it('says a send went to a broker whose master is down, not that it is an ordinary send (crash-partition-shutdown: broker-a crashes at 1:00)', () => {
+    const timeline = libraryTimeline('crash-partition-shutdown', 61_000);
+    const index = timeline.traceSlice(0).findIndex((e) => e.type === 'message.sent' && e.broker === 'broker-a' && e.t > 60_000);
+    expect(index).toBeGreaterThan(0);
+    const sent = timeline.traceAt(index)!;
+    const atSend = libraryTimeline('crash-partition-shutdown', sent.t);
+    const context = contextAt(atSend.scenario.config, atSend.state);
+    expect(narrate(sent, 'en', context)).toContain('But broker-a\'s master is down: the attempt fails and the producer tries again, while its route, pulled every 30 s, still lists broker-a.');
+    expect(narrate(sent, 'zh', context)).toContain('但 broker-a 的 Master 已宕机');
+    // Before the crash the same kind of send is an ordinary one.
+    const before = timeline.traceSlice(0).findLast((e) => e.type === 'message.sent' && e.broker === 'broker-a' && e.t < 60_000)!;
+    const atBefore = libraryTimeline('crash-partition-shutdown', before.t);
+    expect(narrate(before, 'en', contextAt(atBefore.scenario.config, atBefore.state))).not.toContain('is down');
   });
 });

@@ -44,6 +44,11 @@ export function masterOf(state: Readonly<ModelState>, brokerName: string): Broke
   return state.brokers[brokerRoles(state).master[brokerName] ?? ''];
 }
 
+/** A topic's readQueueNums on a broker name's master now: consumers are given queue ids below it (topicRouteData2TopicSubscribeInfo). */
+export function readQueueNumsOf(state: Readonly<ModelState>, brokerName: string, topic: string): number | undefined {
+  return masterOf(state, brokerName)?.topicConfigTable[topic]?.readQueueNums;
+}
+
 /** The brokers that are their group's master now, by brokerName (one each: a cut-off old master is a staleMaster). */
 export function mastersNow(state: Readonly<ModelState>, roles: BrokerRoles = brokerRoles(state)): BrokerState[] {
   return Object.values(state.brokers).filter((broker) => roles.role[broker.node] === 'master').sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -46,6 +46,9 @@ export interface LessonState {
   closeChapter(): void;
 }
 
+/** Whether a chapter is open (its lesson box takes the summary bar's place, and ← → move between its steps). */
+export const inChapter = (state: LessonState): boolean => state.chapterId !== null;
+
 export const useLesson = create<LessonState>()((set, get) => ({
   listOpen: false,
   chapterId: null,

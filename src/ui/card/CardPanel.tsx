@@ -10,7 +10,7 @@ import type { MessageLife } from '../../sim/queries/message-life.ts';
 import type { QueueMessages } from '../../sim/queries/queue-messages.ts';
 import { drawnNode, type NodeNamer } from '../broker-node-names.ts';
 import { useBrokerNodeNamesAnswer } from '../use-broker-node-names.ts';
-import { masterOf } from '../../sim/index.ts';
+import { readQueueNumsOf } from '../../sim/index.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { useSimQuery } from '../use-sim-query.ts';
 import { ScrollArea } from '../controls/ScrollArea.tsx';
@@ -29,7 +29,7 @@ type QueueSelection = Extract<CardSelection, { kind: 'queue' }>;
 /** The topic's readQueueNums on the queue's master now, when the queue's id is at or above it: no consumer is given the queue. */
 function useUnreadBy(selection: QueueSelection): number | null {
   const view = useSimView(TEXT_PANEL_REFRESH);
-  const read = view ? masterOf(view.timeline.state, selection.broker)?.topicConfigTable[selection.topic]?.readQueueNums : undefined;
+  const read = view ? readQueueNumsOf(view.timeline.state, selection.broker, selection.topic) : undefined;
   return read !== undefined && selection.queueId >= read ? read : null;
 }
 

@@ -3,7 +3,7 @@
  * keeps) and keys, how the broker's index finds it by key, every send attempt, every stored
  * copy, and who consumed it when, with retries and dead letters. A view of the run at the playhead.
  */
-import { MASTER_ID, indexedKeys, masterOf, indexSlot, javaStringHashCode, type ModelState } from '../../sim/index.ts';
+import { MASTER_ID, indexedKeys, indexSlot, readQueueNumsOf, javaStringHashCode, type ModelState } from '../../sim/index.ts';
 import { useInsight } from '../../store/insight.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { formatTime } from '../../viz/format.ts';
@@ -78,7 +78,7 @@ interface ConsumptionProps {
 }
 
 function Consumption({ facts, first, state, node, strings }: ConsumptionProps) {
-  const read = first ? masterOf(state, first.broker)?.topicConfigTable[first.topic]?.readQueueNums : undefined;
+  const read = first ? readQueueNumsOf(state, first.broker, first.topic) : undefined;
   const rows = [
     ...facts.stored.map((e) => ({ t: e.t, key: `st${e.broker}/${e.brokerId}${e.topic}${e.t}`, text: strings.retryStored(e.topic, node(e, e.brokerId)) })),
     ...facts.consumed.map((e) => ({ t: e.t, key: `c${e.consumer}${e.t}`, text: strings.consumedBy(e.consumer, e.group, e.reconsumeTimes, e.brokerId === 0 ? null : node(e, e.brokerId)) })),

@@ -1,5 +1,5 @@
 /** A button for one registered command: its label, icon and keys all come from ui/commands.ts. */
-import { useLesson } from '../../store/lesson.ts';
+import { inChapter, useLesson } from '../../store/lesson.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { commandNamed, type CommandName } from '../commands.ts';
 import { useT } from '../i18n/index.ts';
@@ -10,11 +10,11 @@ export function CommandButton({ name, className }: { name: CommandName; classNam
   const t = useT();
   const playing = usePlayback((s) => s.playing);
   // In a chapter ← → PageUp PageDown move between its steps: the button does not claim them.
-  const inChapter = useLesson((s) => s.chapterId !== null);
+  const chapterOpen = useLesson(inChapter);
   const command = commandNamed(name);
   const isPlay = name === 'togglePlay';
   const label = isPlay ? t(playing ? 'pause' : 'play') : t(command.name);
-  const keys = command.keys.filter((binding) => !inChapter || !takenByChapter(binding)).map((binding) => binding.label).join(', ');
+  const keys = command.keys.filter((binding) => !chapterOpen || !takenByChapter(binding)).map((binding) => binding.label).join(', ');
   // A button that shows words (−10s) is named by them first, so a speech user can say what they see.
   const accessibleName = hasDrawnIcon(name) || !/[\p{L}\p{N}]/u.test(command.icon) ? label : `${command.icon}, ${label}`;
   return (

@@ -1,6 +1,6 @@
 /** The `?` overlay: every registered command with its keys, read from ui/commands.ts. */
 import { useEffect, useId, useRef } from 'react';
-import { useLesson } from '../../store/lesson.ts';
+import { inChapter, useLesson } from '../../store/lesson.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { COMMANDS, type Command, type KeyBinding } from '../commands.ts';
 import { useT } from '../i18n/index.ts';
@@ -29,8 +29,8 @@ function KeyCaps({ keys }: { keys: readonly KeyBinding[] }) {
  * (learn/use-step-keys.ts), so a command is offered only with the keys left to it, and not at all
  * when none are (step back and forward one event keep their buttons).
  */
-function commandsNow(inChapter: boolean): readonly Command[] {
-  if (!inChapter) return COMMANDS;
+function commandsNow(chapterOpen: boolean): readonly Command[] {
+  if (!chapterOpen) return COMMANDS;
   return COMMANDS.map((command) => ({ ...command, keys: command.keys.filter((binding) => !takenByChapter(binding)) }))
     .filter((command) => command.keys.length > 0);
 }
@@ -40,7 +40,7 @@ export function HelpOverlay() {
   const titleId = useId();
   const open = usePlayback((s) => s.helpOpen);
   const setHelpOpen = usePlayback((s) => s.setHelpOpen);
-  const inChapter = useLesson((s) => s.chapterId !== null);
+  const chapterOpen = useLesson(inChapter);
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (!open) return;
@@ -77,13 +77,13 @@ export function HelpOverlay() {
             <tr><th scope="col">{t('key')}</th><th scope="col">{t('action')}</th></tr>
           </thead>
           <tbody>
-            {inChapter && (
+            {chapterOpen && (
               <tr data-testid="help-lessonStep">
                 <td><KeyCaps keys={STEP_KEYS} /></td>
                 <td>{t('lessonStep')}</td>
               </tr>
             )}
-            {commandsNow(inChapter).map((command) => (
+            {commandsNow(chapterOpen).map((command) => (
               <tr key={command.name} data-testid={`help-${command.name}`}>
                 <td><KeyCaps keys={command.keys} /></td>
                 <td>{t(command.name)}</td>

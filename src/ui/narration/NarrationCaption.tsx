@@ -9,7 +9,7 @@
  * second, too fast to read even at 1x (newsWhilePlaying).
  */
 import type { TraceEvent, TraceType } from '../../sim/index.ts';
-import { useLesson } from '../../store/lesson.ts';
+import { inChapter, useLesson } from '../../store/lesson.ts';
 import { usePlayback } from '../../store/playback.ts';
 import type { TimelineView } from '../../sim/timeline.ts';
 import { formatTime } from '../../viz/format.ts';
@@ -96,7 +96,7 @@ export function NarrationCaption() {
   // A chapter's step finds its moment once the run is ready: until then nobody need press play either.
   const preparing = useLesson((s) => s.chapterId !== null && s.stepMomentMs === null);
   // In a chapter the step buttons move the run, not play (→ is the next step there).
-  const inChapter = useLesson((s) => s.chapterId !== null);
+  const chapterOpen = useLesson(inChapter);
   // A link to a late moment (a chapter's last steps) seeks from 0:00: nothing has happened yet, but nobody need press play.
   const seekTarget = usePlayback((s) => s.seekTarget);
   const playing = usePlayback((s) => s.playing);
@@ -121,7 +121,7 @@ export function NarrationCaption() {
           <span className="rs-caption-text">{narrator.narrate(latest, language, narrator.contextAt(timeline.scenario.config, timeline.state, names, timeline))}</span>
           {others > 0 && <span className="rs-caption-more"> {words.more(others, !presenting)}</span>}
         </>
-      ) : flowing ? words.flowing : seekTarget !== null ? words.running(formatTime(seekTarget)) : preparing ? words.preparing : inChapter ? words.idleInChapter : words.idle}
+      ) : flowing ? words.flowing : seekTarget !== null ? words.running(formatTime(seekTarget)) : preparing ? words.preparing : chapterOpen ? words.idleInChapter : words.idle}
     </p>
   );
 }

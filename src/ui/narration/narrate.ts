@@ -2,7 +2,7 @@
  * The caption of a trace event: what it means, in plain words, in the page's language, with the
  * run's configured numbers. Loaded on demand (the caption and the scrubber's marks use it).
  */
-import { masterOf, type TraceEvent, type ModelState } from '../../sim/index.ts';
+import { masterOf, readQueueNumsOf, type TraceEvent, type ModelState } from '../../sim/index.ts';
 import type { TimelineView } from '../../sim/timeline.ts';
 import type { Language } from '../../store/playback.ts';
 import type { NarrationContext, Narrators } from './context.ts';
@@ -31,7 +31,7 @@ export function contextAt(config: NarrationContext['config'], state: Readonly<Mo
   return {
     config,
     ...(names ? { names } : {}),
-    readQueueNums: (brokerName, topic) => masterOf(state, brokerName)?.topicConfigTable[topic]?.readQueueNums,
+    readQueueNums: (brokerName, topic) => readQueueNumsOf(state, brokerName, topic),
     publishQueues: (producer) => {
       const client = state.clients[producer];
       return client?.kind === 'producer' ? client.publishInfo[client.spec.topic]?.messageQueueList.length ?? 0 : 0;

@@ -5,7 +5,7 @@
  * messages or duplicates, and the punchline of a scenario presented to a class, have their number
  * on screen.
  */
-import { useLesson } from '../../store/lesson.ts';
+import { inChapter, useLesson } from '../../store/lesson.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { formatCount } from '../../viz/format.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
@@ -17,8 +17,8 @@ const ALWAYS = new Set<Metric>(['sent', 'consumed']);
 
 export function SummaryLine() {
   const presenting = usePlayback((s) => s.presenting);
-  const inChapter = useLesson((s) => s.chapterId !== null);
-  return presenting || inChapter ? <Counts /> : null;
+  const chapterOpen = useLesson(inChapter);
+  return presenting || chapterOpen ? <Counts /> : null;
 }
 
 function Counts() {

@@ -5,7 +5,7 @@
  */
 import { lazy, memo, Suspense, useCallback, useId, useRef, useState, type MouseEvent, type RefObject } from 'react';
 import { useInsight } from '../../store/insight.ts';
-import { useLesson } from '../../store/lesson.ts';
+import { inChapter, useLesson } from '../../store/lesson.ts';
 import { usePlayback, type Selection } from '../../store/playback.ts';
 import { flightWindowMs } from '../../viz/flight.ts';
 import { linkPath } from '../../viz/paths.ts';
@@ -197,7 +197,7 @@ export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelPro
   const [stage, setStage] = useState<HTMLDivElement | null>(null);
   const [measureWidth, width] = useElementWidth<HTMLDivElement>(960);
   // A chapter's lesson box stands above the panels: presenting scrolls the drawing up under it, not the panel.
-  const reading = useLesson((s) => s.chapterId !== null);
+  const reading = useLesson(inChapter);
   const room = useStageRoom(stage, presenting, reading);
   usePresentingScroll(stage, presenting, reading);
   const stageRef = useCallback((element: HTMLDivElement | null) => {

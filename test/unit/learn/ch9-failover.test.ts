@@ -64,3 +64,22 @@ describe('chapter failover: the slave step shows a message read from broker-a\'s
     expect(new Set(before.map((event) => event.brokerId))).toEqual(new Set([0]));
   });
 });
+
+describe('chapter failover: the NameServer step says how the clients left ns-2', () => {
+  // NettyRemotingClient.getAndCreateNameserverChannel keeps namesrvAddrChoosed while its channel is
+  // open; ns-2's process died, so the channel closed and the next request chose the next address.
+  it('both clients chose ns-1 at their next route pull, with no failed route request and no round lost', async () => {
+    const chapter = await CHAPTERS.find((entry) => entry.id === 'failover')!.load();
+    const result = validateScenario(chapterScenario(chapter));
+    if (!result.ok) throw new Error('invalid');
+    const trace = simulate(result.scenario).trace;
+    const crash = trace.find((event) => event.type === 'fault' && event.action === 'crashNameServer')!;
+    const chosen = trace.filter((event) => event.type === 'nameServer.chosen' && event.t > crash.t);
+    expect(chosen.map((event) => event.type === 'nameServer.chosen' && [event.client, event.nameServer]).sort()).toEqual([['c-1', 'ns-1'], ['p-1', 'ns-1']]);
+    const at = chosen[0]!.t;
+    expect(trace.some((event) => event.type === 'route.failed' && event.t > crash.t && event.t <= at)).toBe(false);
+    const step = chapter.steps.find((entry) => 'type' in entry.wait && entry.wait.type === 'nameServer.chosen')!;
+    expect(step.caption.en).toContain(`at their next route pull, at ${clock(at)}, each found no open channel to ns-2`);
+    expect(step.caption.zh).toContain(`${clock(at)} 下一次拉取路由时`);
+  });
+});

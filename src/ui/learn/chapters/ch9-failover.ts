@@ -72,8 +72,8 @@ export const chapter: Chapter = {
     {
       wait: { type: 'nameServer.chosen', where: { client: 'p-1' }, afterMs: 90_000 },
       caption: {
-        en: 'At 1:30 ns-2 went down, the NameServer both clients had chosen. At their next route pull the request to ns-2 failed and each moved on to ns-1.',
-        zh: '1:30 ns-2 宕机，两个客户端选的都是它。下一次拉取路由时，对 ns-2 的请求失败，它们各自换到了 ns-1。',
+        en: 'At 1:30 ns-2 went down, the NameServer both clients had chosen. Its process died, so their connections to it closed at once; at their next route pull, at 1:31, each found no open channel to ns-2 and chose the next NameServer, ns-1, and the pull went through: no refresh round was lost. A NameServer cut off without closing its connections would cost one: the request to it would time out first.',
+        zh: '1:30 ns-2 宕机，两个客户端选的都是它。它的进程挂了，客户端与它的连接随即断开；1:31 下一次拉取路由时，它们发现到 ns-2 没有可用的连接，各自选了下一个 NameServer ns-1，这次拉取照常成功：没有损失一轮刷新。如果 NameServer 只是被网络隔离、连接没有断开，就会损失一轮：对它的请求要先等到超时。',
       },
       focus: { kind: 'client', id: 'p-1' },
       predict: {
@@ -84,8 +84,8 @@ export const chapter: Chapter = {
         ],
         answer: 1,
         why: {
-          en: 'A client keeps its chosen NameServer until a request to it fails, then takes the next one in its list (NettyRemotingClient). Its cached routes keep working meanwhile; at worst one 30 s refresh round is lost. Sends and pulls never went through ns-2 anyway.',
-          zh: '客户端一直用选中的 NameServer，直到对它的请求失败，才换到列表里的下一个（NettyRemotingClient）。在此期间缓存的路由照常可用，最多损失一轮 30 秒的刷新。发送和拉取本来就不经过 ns-2。',
+          en: 'A client keeps its chosen NameServer while its channel to it is open; once the channel is closed or a request fails, the next request takes the next one in its list (NettyRemotingClient). Its cached routes keep working meanwhile; at worst one 30 s refresh round is lost. Sends and pulls never went through ns-2 anyway.',
+          zh: '只要与选中的 NameServer 的连接还在，客户端就一直用它；连接断开或请求失败后，下一次请求才换到列表里的下一个（NettyRemotingClient）。在此期间缓存的路由照常可用，最多损失一轮 30 秒的刷新。发送和拉取本来就不经过 ns-2。',
         },
       },
     },

@@ -110,6 +110,28 @@ test('at 1280x800 a step pointing at a process below the fold scrolls it into vi
   assert.deepEqual(consoleErrors, []);
 });
 
+test('at 1280x800 an answer keeps the topology\'s event caption and counters on screen under the grown lesson, the focused process with them', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  // Chapter 9 step 2: the verdict grows the lesson box; the three broker groups cannot all fit below it with the heading.
+  await openPage(page, baseUrl, '#ch=failover&st=1&lang=en');
+  await arrivedAt(page, 1);
+  await page.getByTestId('choice-1').click();
+  await page.getByTestId('verdict').waitFor();
+  const rect = (selector: string) => page.locator(selector).first().evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
+  // Whatever the page scrolls after the verdict (smoothly), it settles with these below the lesson and on screen.
+  await page.waitForFunction(() => {
+    const lesson = document.querySelector('[data-testid="chapter"]')?.getBoundingClientRect();
+    const caption = document.querySelector('[data-testid="caption"]')?.getBoundingClientRect();
+    const producer = document.querySelector('[data-testid="topology-client-p-1"]')?.getBoundingClientRect();
+    return lesson !== undefined && caption !== undefined && producer !== undefined
+      && caption.top >= lesson.bottom && producer.bottom <= window.innerHeight;
+  }, undefined, { timeout: 10_000 });
+  const [lesson, counters, producer] = [await rect('[data-testid="chapter"]'), await rect('.rs-summary-line'), await rect('[data-testid="topology-client-p-1"]')];
+  assert.ok(counters.top >= lesson.bottom, `the counters (from y ${counters.top}) are below the lesson (to y ${lesson.bottom})`);
+  assert.ok(producer.top >= lesson.bottom, `p-1 (from y ${producer.top}) is below the lesson`);
+  await screenshot('learn-answer-keeps-caption-1280x800');
+  assert.deepEqual(consoleErrors, []);
+});
+
 test('the chapter and the canvas share the first screen on a phone', async ({ page, baseUrl, consoleErrors, screenshot }) => {
   await openPage(page, baseUrl, '#ch=basics&st=2&lang=zh');
   await arrivedAt(page, 2);

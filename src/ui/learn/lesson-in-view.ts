@@ -60,24 +60,46 @@ function union(boxes: readonly Span[]): Span | null {
 }
 
 /**
- * What a step is about, largest first, for the page to show the first that fits below the lesson
- * box: the subject with the topology panel's heading and event caption and the inspector's heading
- * with its Close button (a scroll that hid them under the box left the learner without the panel's
- * name and the narration line), then with fewer headings, then alone. The subject is the focused
- * process with its group (a consumer group's nine members, not the seventh alone) and, once a
- * question is answered, every group on the canvas: the queues the question compared on each
- * broker, and the consumers that share them.
+ * What a step is about, largest first, with the topology panel's heading (its event caption and
+ * counters) and the inspector's heading with its Close button, then with fewer headings: `headed`;
+ * and the same subjects alone: `alone`, which a scroll shows only when the step's process is out of
+ * sight (a scroll that hid the headings under the lesson box for a better view of what was already
+ * on screen left the learner without the narration line and the counters a verdict speaks of). The
+ * subject is the focused process with its group (a consumer group's nine members, not the seventh
+ * alone) and, once a question is answered, every group on the canvas: the queues the question
+ * compared on each broker, and the consumers that share them.
  */
-export function subjectSpans(focus: Span | null, group: Span | null, groups: readonly Span[], headings: readonly Span[], answered: boolean): Span[] {
-  const subjects = [answered ? union([...groups, ...(focus ? [focus] : [])]) : null, group, focus].filter((span): span is Span => span !== null);
-  // With all the headings (the topology's, then the inspector's beside it), with fewer, then alone.
-  return subjects.flatMap((subject) => headings.map((_, index) => union([...headings.slice(0, headings.length - index), subject])!).concat(subject));
+export function subjectSpans(focus: Span | null, group: Span | null, groups: readonly Span[], headings: readonly Span[], answered: boolean): { headed: Span[]; alone: Span[] } {
+  const alone = [answered ? union([...groups, ...(focus ? [focus] : [])]) : null, group, focus].filter((span): span is Span => span !== null);
+  // With all the headings (the topology's, then the inspector's beside it), then with fewer.
+  const headed = alone.flatMap((subject) => headings.map((_, index) => union([...headings.slice(0, headings.length - index), subject])!));
+  return { headed, alone };
 }
 
-/** The first of the spans that fits between `clearTop` and the window's bottom (else the last, the smallest). */
-export function pickShown(spans: readonly Span[], clearTop: number, windowHeight: number): Span | null {
+/** The first of the spans that fits between `clearTop` and the window's bottom, or undefined. */
+function firstFitting(spans: readonly Span[], clearTop: number, windowHeight: number): Span | undefined {
   const room = windowHeight - clearTop - 2 * LESSON_GAP;
-  return spans.find((span) => span.bottom - span.top <= room) ?? spans[spans.length - 1] ?? null;
+  return spans.find((span) => span.bottom - span.top <= room);
+}
+
+/** Whether the span shows whole between `clearTop` and the window's bottom once the page scrolls by `by`. */
+function inSightAfter(span: Span, by: number, clearTop: number, windowHeight: number): boolean {
+  return scrollToShow({ top: span.top - by, bottom: span.bottom - by }, clearTop, windowHeight) === 0;
+}
+
+/**
+ * What to show below the lesson box: the largest subject with every heading, whole when it fits,
+ * else from the headings down as long as the focused process stays in sight; else the largest
+ * subject that fits with a heading; else, when the focused process is already in sight, nothing
+ * (null: no scroll); else the largest subject that fits alone, or the smallest.
+ */
+export function pickShown(spans: { headed: readonly Span[]; alone: readonly Span[] }, focus: Span | null, clearTop: number, windowHeight: number): Span | null {
+  const [largest] = spans.headed;
+  if (largest && (!focus || inSightAfter(focus, scrollToShow(largest, clearTop, windowHeight), clearTop, windowHeight))) return largest;
+  const headed = firstFitting(spans.headed, clearTop, windowHeight);
+  if (headed) return headed;
+  if (focus && inSightAfter(focus, 0, clearTop, windowHeight)) return null;
+  return firstFitting(spans.alone, clearTop, windowHeight) ?? spans.alone[spans.alone.length - 1] ?? null;
 }
 
 function spanOf(element: Element | null | undefined): Span | null {
@@ -106,9 +128,10 @@ function showSubject(lesson: HTMLElement, answered: boolean, smooth: boolean): v
   const group = nodeBox ? groups.find((frame) => contains(frame.getBoundingClientRect(), nodeBox)) : undefined;
   const headings = [spanOf(svg.closest('.rs-panel')?.querySelector('.rs-panel-header')), spanOf(document.querySelector('.rs-area-inspector .rs-panel-header'))]
     .filter((span): span is Span => span !== null);
-  const spans = subjectSpans(spanOf(node), spanOf(group), groups.map((frame) => spanOf(frame)!), headings, answered);
+  const focus = spanOf(node);
+  const spans = subjectSpans(focus, spanOf(group), groups.map((frame) => spanOf(frame)!), headings, answered);
   const clearTop = parseFloat(lesson.style.top || '0') + lesson.getBoundingClientRect().height;
-  const shown = pickShown(spans, clearTop, window.innerHeight);
+  const shown = pickShown(spans, focus, clearTop, window.innerHeight);
   if (!shown) return;
   const by = scrollToShow(shown, clearTop, window.innerHeight);
   if (by !== 0) window.scrollBy({ top: by, behavior: smooth ? 'smooth' : 'auto' });

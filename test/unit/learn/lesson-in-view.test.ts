@@ -30,23 +30,41 @@ describe('subjectSpans and pickShown: what a step scrolls into view below the st
 
   it('after an answer, shows every broker\'s queues (all three, not just the focused one) with the topology\'s heading when they fit', () => {
     const spans = subjectSpans(brokers[0]!, brokers[0]!, [...brokers, consumers], [heading], true);
-    expect(pickShown(spans, 266, 800)).toEqual({ top: 330, bottom: 784 });
+    expect(pickShown(spans, brokers[0]!, 266, 800)).toEqual({ top: 330, bottom: 784 });
   });
 
-  it('drops the heading, then the other groups, when the room is too short: the focused process\'s group stays whole', () => {
+  it('keeps the heading over showing more: with every group too tall for the room, it brings the heading to the lesson\'s edge as long as the focused process stays in sight', () => {
+    // Chapter 9 step 2 answered at 1280x800: the three broker groups reach past the window's bottom, p-1 is in sight.
+    const p1 = { top: 620, bottom: 660 };
+    const tall = [{ top: 400, bottom: 520 }, { top: 540, bottom: 660 }, { top: 680, bottom: 980 }];
+    const spans = subjectSpans(p1, null, tall, [heading], true);
+    const shown = pickShown(spans, p1, 266, 800);
+    expect(shown).toEqual({ top: 330, bottom: 980 });
+    expect(scrollToShow(shown!, 266, 800)).toBe(330 - 266 - LESSON_GAP);
+    // Scrolled far down, the heading hidden above: bringing it back would push p-1 under the window's bottom, so nothing moves.
+    const hidden = { top: -200, bottom: -160 };
+    const shownP1 = { top: 500, bottom: 540 };
+    expect(pickShown(subjectSpans(shownP1, null, tall, [hidden], true), shownP1, 266, 800)).toBeNull();
+  });
+
+  it('scrolls the heading away only for a focused process out of sight: its group whole when that fits, else the process alone', () => {
     const nine = { top: 300, bottom: 720 };
     const c7 = { top: 620, bottom: 654 };
     const spans = subjectSpans(c7, nine, [{ top: 100, bottom: 300 }, nine], [{ top: 0, bottom: 40 }], true);
-    expect(pickShown(spans, 266, 800)).toEqual(nine);
+    expect(pickShown(spans, c7, 266, 800)).toBeNull();
+    const below = { top: 900, bottom: 934 };
+    const lower = { top: 560, bottom: 980 };
+    const moved = subjectSpans(below, lower, [{ top: 100, bottom: 300 }, lower], [{ top: 0, bottom: 40 }], true);
+    expect(pickShown(moved, below, 266, 800)).toEqual(lower);
   });
 
   it('without an answer, shows the focused process\'s group, and the process alone when even that does not fit', () => {
     const group = { top: 0, bottom: 900 };
-    const node = { top: 700, bottom: 740 };
-    expect(pickShown(subjectSpans(node, group, [group], [], false), 200, 800)).toEqual(node);
+    const node = { top: 700, bottom: 840 };
+    expect(pickShown(subjectSpans(node, group, [group], [], false), node, 200, 800)).toEqual(node);
   });
 
   it('has nothing to show when the step points at nothing on the canvas', () => {
-    expect(pickShown(subjectSpans(null, null, [], [heading], false), 200, 800)).toBeNull();
+    expect(pickShown(subjectSpans(null, null, [], [heading], false), null, 200, 800)).toBeNull();
   });
 });

@@ -83,3 +83,16 @@ describe('chapter failover: the NameServer step says how the clients left ns-2',
     expect(step.caption.zh).toContain(`${clock(at)} 下一次拉取路由时`);
   });
 });
+
+describe('chapter failover: the slave step\'s answer counts what the slave had copied', () => {
+  // HAService copies the CommitLog right behind an ASYNC_MASTER; the slave serves what it holds (PullMessageProcessor).
+  it('says how many messages broker-a\'s master stored before the crash, each of them on the slave too', async () => {
+    const { step, crash, trace } = await slaveStep();
+    const storedOn = (brokerId: number) => new Set(trace.filter((event) => event.type === 'message.stored' && event.broker === 'broker-a' && event.brokerId === brokerId && event.t < crash.t)
+      .map((event) => event.type === 'message.stored' && event.msgId));
+    const [master, slave] = [storedOn(0), storedOn(1)];
+    expect([...master].every((msgId) => slave.has(msgId))).toBe(true);
+    expect(step.predict!.why.en).toContain(`the slave had copied all ${master.size} messages broker-a's master stored before the crash`);
+    expect(step.predict!.why.zh).toContain(`全部 ${master.size} 条消息`);
+  });
+});

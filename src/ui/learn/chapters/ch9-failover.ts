@@ -47,17 +47,18 @@ export const chapter: Chapter = {
       focus: { kind: 'message', section: 'consumption' },
       predict: {
         question: {
-          en: 'When broker-a\'s master died, c-1 had not yet pulled everything on broker-a. Is the rest stuck until the master returns?',
-          zh: 'broker-a 的 Master 挂掉时，c-1 还没有拉取完 broker-a 上的消息。剩下的要等 Master 恢复吗？',
+          en: 'broker-a\'s master is down; its slave now answers c-1\'s pulls. Of the messages on broker-a c-1 had not pulled yet, which can it still read?',
+          zh: 'broker-a 的 Master 挂了，现在由它的 Slave 响应 c-1 的拉取。broker-a 上 c-1 还没拉取的消息，它还能读到哪些？',
         },
         choices: [
-          { en: 'Yes, it waits for the master', zh: '是的，要等 Master' },
-          { en: 'No, it is read from the slave', zh: '不用，从 Slave 读取' },
+          { en: 'None: they wait for the master', zh: '一条也不能：要等 Master 恢复' },
+          { en: 'Those the slave had copied before the crash', zh: 'Slave 在崩溃前已复制的那些' },
+          { en: 'Only those already in c-1\'s cache', zh: '只有已在 c-1 缓存里的那些' },
         ],
         answer: 1,
         why: {
-          en: 'Consumers may read from a slave: with no master in the route the consumer pulls from the address of a slave (MQClientInstance.findBrokerAddressInSubscribe), and the slave holds the CommitLog it copied. Only messages the master had not yet replicated must wait for it to come back.',
-          zh: '消费者可以从 Slave 读：路由里没有 Master 时，消费者改从 Slave 的地址拉取（MQClientInstance.findBrokerAddressInSubscribe），Slave 上有它复制来的 CommitLog。只有 Master 还没来得及复制的消息，要等它恢复后才能读到。',
+          en: 'Consumers may read from a slave: with no master in the route the consumer pulls from the address of a slave (MQClientInstance.findBrokerAddressInSubscribe), and the slave serves the CommitLog it copied (HAService streams it right behind the master; an ASYNC_MASTER does not wait for the copy). Here the slave had copied all 57 messages broker-a\'s master stored before the crash. Only messages the master had not yet replicated must wait for it to come back.',
+          zh: '消费者可以从 Slave 读：路由里没有 Master 时，消费者改从 Slave 的地址拉取（MQClientInstance.findBrokerAddressInSubscribe），Slave 提供它复制来的 CommitLog（HAService 紧跟着 Master 传输；ASYNC_MASTER 不等复制完成）。这里 Slave 已复制了 broker-a 的 Master 在崩溃前存下的全部 57 条消息。只有 Master 还没来得及复制的消息，要等它恢复后才能读到。',
         },
       },
     },

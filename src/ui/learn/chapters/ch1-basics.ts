@@ -9,8 +9,8 @@ export const chapter: Chapter = {
     {
       wait: { type: 'route.updated', where: { client: 'p-1' } },
       caption: {
-        en: 'A topic (TopicOrder) is a name for one kind of message. Its messages live in queues: here 4 on broker-a and 2 on broker-b, created in broker mode. The producer p-1 has just fetched the topic\'s route from a NameServer: the list of those 6 queues.',
-        zh: '主题（Topic，这里是 TopicOrder）是一类消息的名字。消息存放在队列（queue）里：这里 broker-a 上 4 个、broker-b 上 2 个，用 broker 模式创建。生产者 p-1 刚从 NameServer 拉到这个主题的路由：就是这 6 个队列的列表。',
+        en: 'A topic (TopicOrder) is a name for one kind of message. Its messages live in queues: here 4 on broker-a and 2 on broker-b: the topic was created on each broker with its own count (broker mode, chapter 6). The producer p-1 has just fetched the topic\'s route from a NameServer: the list of those 6 queues.',
+        zh: '主题（Topic，这里是 TopicOrder）是一类消息的名字。消息存放在队列（queue）里：这里 broker-a 上 4 个、broker-b 上 2 个：主题在每个 broker 上分别创建，各有各的队列数（broker 模式，见第 6 章）。生产者 p-1 刚从 NameServer 拉到这个主题的路由：就是这 6 个队列的列表。',
       },
       focus: { kind: 'client', id: 'p-1' },
     },
@@ -25,8 +25,8 @@ export const chapter: Chapter = {
     {
       wait: { type: 'message.stored' },
       caption: {
-        en: 'broker-a stored it: appended to its CommitLog and indexed in one queue of the topic (a ConsumeQueue). The broker gave it a second id, the offsetMsgId: the broker\'s address and the message\'s CommitLog offset. The producer\'s msgId was made before sending: its IP, process id, class-loader hash, the time since the start of the month and a counter.',
-        zh: 'broker-a 存下了它：追加到 CommitLog，并在主题的一个队列（ConsumeQueue）里建立索引。broker 给它第二个标识 offsetMsgId：broker 地址 + 消息在 CommitLog 中的偏移量。生产者的 msgId 在发送前就生成了：IP、进程号、类加载器哈希、从本月开始计的时间和自增计数器。',
+        en: 'broker-a stored it: appended to its CommitLog, and a 20-byte entry pointing at it (its CommitLog offset, size and tag hash) added to one queue of the topic (a ConsumeQueue). The broker gave it a second id, the offsetMsgId: the broker\'s address and the message\'s CommitLog offset. The producer\'s msgId was made before sending: its IP, process id, class-loader hash, the time since the start of the month and a counter.',
+        zh: 'broker-a 存下了它：追加到 CommitLog，并在主题的一个队列（ConsumeQueue）里追加一条 20 字节的条目指向它（CommitLog 偏移量、大小和 tag 哈希）。broker 给它第二个标识 offsetMsgId：broker 地址 + 消息在 CommitLog 中的偏移量。生产者的 msgId 在发送前就生成了：IP、进程号、类加载器哈希、从本月开始计的时间和自增计数器。',
       },
       focus: { kind: 'message' },
     },

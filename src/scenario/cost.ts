@@ -264,9 +264,12 @@ export function estimateCost(scenario: Scenario): Cost {
   const slaveShare = shape.slaves / Math.max(1, shape.masters);
   const pullPeriod = config.longPollingEnable ? config.brokerSuspendMaxTimeMs : config.shortPollingTimeMs;
   const holdCheck = config.longPollingEnable ? config.pullRequestHoldCheckMs : config.shortPollingTimeMs;
-  // Periodic lines: each broker's registration with each NameServer, each client's heartbeat to each broker (client.heartbeat).
-  const traceEvents = messages * TRACE_PER_MESSAGE + deliveries * TRACE_PER_DELIVERY
-    + periodic(seconds, [[shape.brokers * shape.nameServers, config.brokerHeartbeatIntervalMs, 1], [clients * shape.brokers, config.clientHeartbeatIntervalMs, 1]]);
+  // Periodic lines: each broker's registration with each NameServer, each client's heartbeat to each broker (client.heartbeat), each client's route pull of each topic (route.pulled).
+  const traceEvents = messages * TRACE_PER_MESSAGE + deliveries * TRACE_PER_DELIVERY + periodic(seconds, [
+    [shape.brokers * shape.nameServers, config.brokerHeartbeatIntervalMs, 1],
+    [clients * shape.brokers, config.clientHeartbeatIntervalMs, 1],
+    [clients * Math.max(1, queues.size), config.pollNameServerIntervalMs, 1],
+  ]);
   const snapshots = checkpointCount(scenario.durationMs);
   const parts: Record<CostCause, CostPart> = {
     messages: {

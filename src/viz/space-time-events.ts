@@ -5,8 +5,8 @@
  *
  * The trace records what arrived, so an arrow ends at the event's time. RocketMQ's periodic
  * requests show where the trace has them: a broker's registration every
- * registerNameServerPeriod (broker.registered), a client's route pull when the route changed
- * (route.updated), a client's heartbeat to a broker every heartbeatBrokerInterval (client.heartbeat), sends,
+ * registerNameServerPeriod (broker.registered), the answer to a client's route pull every
+ * pollNameServerInterval (route.pulled), a client's heartbeat to a broker every heartbeatBrokerInterval (client.heartbeat), sends,
  * pulls that delivered (message.consumed) or were refused (pull.rejected), offset commits.
  *
  * An event names a broker `brokerName/brokerId` as it was then; in controller mode an election
@@ -62,7 +62,9 @@ export function strokeOf(event: TraceEvent, lastSendBroker: (msgId: string) => s
   switch (event.type) {
     case 'broker.registered': return { shape: 'arrow', kind: 'register', from: nodeOf(event.broker, event.brokerId, event.t), to: event.nameServer };
     case 'broker.removed': return { shape: 'mark', kind: 'removed', lane: event.nameServer };
-    case 'route.updated': return { shape: 'arrow', kind: 'route', from: event.nameServer, to: event.client };
+    case 'route.pulled': return { shape: 'arrow', kind: 'route', from: event.nameServer, to: event.client };
+    // The pull's answer (route.pulled) draws the arrow; the change is its own event in the log.
+    case 'route.updated': return null;
     case 'route.failed': return { shape: 'mark', kind: 'failed', lane: event.client };
     case 'nameServer.chosen': return { shape: 'mark', kind: 'chosen', lane: event.client };
     case 'topic.updated': return { shape: 'mark', kind: 'topic', lane: master(event.broker) };

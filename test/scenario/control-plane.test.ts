@@ -282,6 +282,24 @@ describe('which NameServer a client asks (NettyRemotingClient, MQClientInstance)
     expect(sim.events('route.updated', { client: 'c-1' }).map((e) => e.readQueues.length)).toEqual([4, 6, 8]);
   });
 
+  it('traces every answered route pull (route.pulled), changed or not: each of a consumer\'s topics, its %RETRY% topic too, every 30 s', () => {
+    // A clustering consumer subscribes to its group's retry topic as well (copySubscription). One change only (at 15 s).
+    const sim = new TestSim(scenario({
+      consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest' }],
+      timeline: [{ at: 15_000, action: 'updateTopic', topic: 'TopicTest', readQueueNums: 6, writeQueueNums: 6 }],
+    })).at(100_000);
+    const query = HOP + HOP;
+    const rounds = [ROUTE_FIRST, ROUTE_FIRST + ROUTE_PERIOD, ROUTE_FIRST + 2 * ROUTE_PERIOD, ROUTE_FIRST + 3 * ROUTE_PERIOD];
+    // updateTopicRouteInfoFromNameServer asks for one topic after another: the second answer one query after the first.
+    const answers = sim.events('route.pulled', { client: 'c-1' });
+    expect(answers.map((e) => e.t)).toEqual(rounds.flatMap((t) => [t + query, t + 2 * query]));
+    expect(new Set(answers.map((e) => e.topic))).toEqual(new Set(['TopicTest', '%RETRY%CG']));
+    const pulled = answers.filter((e) => e.topic === 'TopicTest');
+    expect(pulled.map(({ found, changed }) => [found, changed])).toEqual(rounds.map((_, round) => [true, round <= 1]));
+    // A changed answer is followed by its route.updated at the same instant; an unchanged one by none.
+    expect(sim.times('route.updated', { client: 'c-1', topic: 'TopicTest' })).toEqual(pulled.filter((e) => e.changed).map((e) => e.t));
+  });
+
   it('sticks to one NameServer while its channel is fine', () => {
     const sim = new TestSim(withConsumer({})).at(200_000);
     expect(sim.events('nameServer.chosen')).toHaveLength(1);

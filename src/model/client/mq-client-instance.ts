@@ -92,12 +92,15 @@ export function onRouteResponse(state: ModelState, pending: PendingRequest, resp
   if (!client || client.status !== 'running' || pending.request.code !== 'GET_ROUTEINFO_BY_TOPIC') return;
   const { topic, defaultFor } = pending.request;
   const found = response.code === 'SUCCESS' && response.route !== undefined;
-  if (found && defaultFor !== undefined) {
-    // updateTopicRouteInfoFromNameServer(topic, isDefault = true): TBW102's route with its queue
-    // counts capped at defaultTopicQueueNums, kept under the topic's own name.
-    const route = routeFromDefaultTopic(response.route!, state.config.producerDefaultTopicQueueNums);
-    updateRoute(state, client, defaultFor, route, pending.to, sim, listener, topic);
-  } else if (found) updateRoute(state, client, topic, response.route!, pending.to, sim, listener, topic);
+  // updateTopicRouteInfoFromNameServer(topic, isDefault = true): TBW102's route with its queue
+  // counts capped at defaultTopicQueueNums, kept under the topic's own name.
+  const route = !found ? undefined : defaultFor === undefined ? response.route! : routeFromDefaultTopic(response.route!, state.config.producerDefaultTopicQueueNums);
+  const cachedAs = defaultFor ?? topic;
+  const old = client.topicRouteTable[cachedAs];
+  const changed = route !== undefined && !(old && sameRoute(old, route));
+  // Every answer, changed or not: the 30 s rhythm of pollNameServerInterval shows, not only its changes.
+  sim.emit({ t: sim.now, type: 'route.pulled', client: client.id, topic, nameServer: pending.to, found, changed });
+  if (changed) updateRoute(state, client, cachedAs, route, old, pending.to, sim, listener, topic);
   listener.onRouteAnswered(state, client, topic, found, sim);
   advanceRound(state, client, topic, sim, listener);
 }
@@ -125,10 +128,8 @@ export function onRouteFailure(state: ModelState, pending: PendingRequest, reaso
   listener.onRoundFinished(state, client, sim);
 }
 
-/** `fromTopic`: the topic whose route the NameServer answered with (TBW102's stands in for a topic it does not know). */
-function updateRoute(state: ModelState, client: ClientState, topic: string, route: TopicRouteData, nameServer: string, sim: Sim, listener: RouteListener, fromTopic: string): void {
-  const old = client.topicRouteTable[topic];
-  if (old && sameRoute(old, route)) return;
+/** A changed route, `old` the one it replaces; `fromTopic`: the topic whose route the NameServer answered with (TBW102's stands in for a topic it does not know). */
+function updateRoute(state: ModelState, client: ClientState, topic: string, route: TopicRouteData, old: TopicRouteData | undefined, nameServer: string, sim: Sim, listener: RouteListener, fromTopic: string): void {
   client.topicRouteTable[topic] = deepFreeze(route);
   rebuildBrokerAddrTable(client);
   noticedInRoute(state, client.id, old, route, sim.now);

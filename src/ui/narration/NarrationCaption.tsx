@@ -40,7 +40,7 @@ const WORDS: Bilingual<{ label: string; idle: string; idleInChapter: string; pre
   },
 };
 
-const TRAFFIC: ReadonlySet<TraceType> = new Set<TraceType>(['message.sent', 'message.stored', 'message.consumed', 'offset.committed', 'message.filtered', 'send.result', 'client.heartbeat']);
+const TRAFFIC: ReadonlySet<TraceType> = new Set<TraceType>(['message.sent', 'message.stored', 'message.consumed', 'offset.committed', 'message.filtered', 'send.result', 'client.heartbeat', 'route.pulled']);
 
 /** Routine: messages on their way, and a broker's periodic registration (its heartbeat). At an instant it shares with anything else, the other event is the news. */
 function routine(event: TraceEvent): boolean {

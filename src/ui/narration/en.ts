@@ -79,7 +79,11 @@ export const en: Narrators = {
     }[e.reason];
     return `${e.nameServer} removed ${node(c, e, e.brokerId)} from its routes: ${why}. Clients learn it at their next route pull (every ${d(config.pollNameServerIntervalMs)}).`;
   },
-  'nameServer.chosen': (e) => `${e.client} now asks ${e.nameServer} for routes: a client starts at a random NameServer of its list and moves to the next one only when a request fails.`,
+  'nameServer.chosen': (e) => `${e.client} now asks ${e.nameServer} for routes: a client starts at a random NameServer of its list and moves to the next one only when its channel to the chosen one closes or a request to it fails.`,
+  'route.pulled': (e, { config }) => {
+    if (!e.found) return `${e.client} asked ${e.nameServer} for the route of ${e.topic} (GET_ROUTEINFO_BY_TOPIC): the NameServer knows no such topic (TOPIC_NOT_EXIST). It asks again at its next route pull, every ${d(config.pollNameServerIntervalMs)}.`;
+    return `${e.client} pulled the route of ${e.topic} from ${e.nameServer} (GET_ROUTEINFO_BY_TOPIC, route discovery): ${e.changed ? 'it changed, so the client rebuilds its queue lists' : 'unchanged'}. A client pulls each of its topics' routes every ${d(config.pollNameServerIntervalMs)} (pollNameServerInterval); the NameServer never pushes, so a change reaches clients only at their next pull.`;
+  },
   'route.updated': (e, { config }) => (e.fromTopic === e.topic
     ? `${e.client} pulled the route of ${e.topic} from ${e.nameServer}: ${e.writeQueues.length} queues to write, ${e.readQueues.length} to read. It pulls again in ${d(config.pollNameServerIntervalMs)}.`
     : `${e.nameServer} has no route for ${e.topic}, so ${e.client} took ${e.fromTopic}'s route in its place, at most ${config.producerDefaultTopicQueueNums} queues on each broker (defaultTopicQueueNums): ${e.writeQueues.length} queues to write. The first message a broker receives for ${e.topic} creates it there.`),

@@ -76,7 +76,11 @@ export const zh: Narrators = {
     }[e.reason];
     return `${e.nameServer} 将 ${node(c, e, e.brokerId)} 从路由中剔除（路由剔除）：${why}。客户端在下一次拉取路由时得知（每 ${d(config.pollNameServerIntervalMs)}）。`;
   },
-  'nameServer.chosen': (e) => `${e.client} 现在向 ${e.nameServer} 查询路由：客户端从列表中随机选一个 NameServer 开始，只有请求失败时才换到下一个。`,
+  'nameServer.chosen': (e) => `${e.client} 现在向 ${e.nameServer} 查询路由：客户端从列表中随机选一个 NameServer 开始，只有与它的连接断开或对它的请求失败时才换到下一个。`,
+  'route.pulled': (e, { config }) => {
+    if (!e.found) return `${e.client} 向 ${e.nameServer} 查询 ${e.topic} 的路由（GET_ROUTEINFO_BY_TOPIC）：NameServer 上没有这个主题（TOPIC_NOT_EXIST）。下一次拉取路由时（每 ${d(config.pollNameServerIntervalMs)}）再问。`;
+    return `${e.client} 从 ${e.nameServer} 拉取了 ${e.topic} 的路由（GET_ROUTEINFO_BY_TOPIC，路由发现）：${e.changed ? '路由变了，客户端据此重建队列列表' : '没有变化'}。客户端每 ${d(config.pollNameServerIntervalMs)}拉取一次它每个主题的路由（pollNameServerInterval）；NameServer 从不主动推送，所以变化要到客户端下一次拉取时才被看到。`;
+  },
   'route.updated': (e, { config }) => (e.fromTopic === e.topic
     ? `${e.client} 从 ${e.nameServer} 拉取了 ${e.topic} 的路由（路由发现）：可写 ${e.writeQueues.length} 个队列，可读 ${e.readQueues.length} 个。${d(config.pollNameServerIntervalMs)}后再次拉取。`
     : `${e.nameServer} 上没有 ${e.topic} 的路由，于是 ${e.client} 借用 ${e.fromTopic} 的路由代替它，每个 broker 最多 ${config.producerDefaultTopicQueueNums} 个队列（defaultTopicQueueNums）：可写 ${e.writeQueues.length} 个队列。某个 broker 收到 ${e.topic} 的第一条消息时才会在自己这里创建它。`),

@@ -32,7 +32,7 @@ const NO_CONSUMERS: ReadonlySet<string> = new Set();
 
 /** Every trace type once, in the order of docs/trace.md: a record, so a new type does not compile until it is listed. */
 const TYPE_ORDER: Record<TraceType, true> = {
-  'broker.registered': true, 'broker.removed': true, 'nameServer.chosen': true, 'route.updated': true, 'route.failed': true, 'topic.updated': true,
+  'broker.registered': true, 'broker.removed': true, 'nameServer.chosen': true, 'route.pulled': true, 'route.updated': true, 'route.failed': true, 'topic.updated': true,
   'message.sent': true, 'message.stored': true, 'message.lost': true, 'message.filtered': true, 'send.failed': true, 'send.result': true, rebalance: true, 'client.heartbeat': true, 'consumer.registered': true,
   'consumer.removed': true, 'producer.registered': true, 'producer.removed': true, 'message.consumed': true, 'consume.failed': true, 'pull.rejected': true, 'offset.committed': true,
   'controller.elected': true, 'syncStateSet.changed': true, 'broker.roleChanged': true, fault: true,
@@ -56,6 +56,7 @@ const en: Describers = {
     : `${drawnNode(names, 'en', e, e.brokerId)} registered with ${e.nameServer} again`),
   'broker.removed': (e, { config, names }) => `${e.nameServer} removed ${drawnNode(names, 'en', e, e.brokerId)}: ${removedReasonEn(config)[e.reason]}`,
   'nameServer.chosen': (e) => `${e.client} chose ${e.nameServer}`,
+  'route.pulled': (e) => `${e.client} pulled the route of ${e.topic} from ${e.nameServer}: ${!e.found ? 'no such topic (TOPIC_NOT_EXIST)' : e.changed ? 'changed' : 'unchanged'}`,
   'route.updated': (e) => `${e.client} got the route of ${e.topic} from ${e.nameServer}${e.fromTopic === e.topic ? '' : ` (${e.fromTopic}'s, which stands in for it)`}: ${e.writeQueues.length} write / ${e.readQueues.length} read queues`,
   'route.failed': (e) => `${e.client} could not get the route of ${e.topic} from ${e.nameServer}: ${e.reason}`,
   'topic.updated': (e) => `${e.broker} ${e.created ? 'created' : 'updated'} ${e.topic}: W ${e.writeQueueNums} / R ${e.readQueueNums}, perm ${perm2String(e.perm)}${e.auto ? ' (automatically)' : ''}`,
@@ -100,6 +101,7 @@ const zh: Describers = {
     : `${drawnNode(names, 'zh', e, e.brokerId)} 再次注册到 ${e.nameServer}`),
   'broker.removed': (e, { config, names }) => `${e.nameServer} 移除了 ${drawnNode(names, 'zh', e, e.brokerId)}：${removedReasonZh(config)[e.reason]}`,
   'nameServer.chosen': (e) => `${e.client} 选定了 ${e.nameServer}`,
+  'route.pulled': (e) => `${e.client} 从 ${e.nameServer} 拉取了 ${e.topic} 的路由：${!e.found ? '没有这个主题（TOPIC_NOT_EXIST）' : e.changed ? '有变化' : '没有变化'}`,
   'route.updated': (e) => `${e.client} 从 ${e.nameServer} 获取了 ${e.topic} 的路由${e.fromTopic === e.topic ? '' : `（借用 ${e.fromTopic} 的路由代替）`}：${e.writeQueues.length} 个可写队列 / ${e.readQueues.length} 个可读队列`,
   'route.failed': (e) => `${e.client} 未能从 ${e.nameServer} 获取 ${e.topic} 的路由：${e.reason}`,
   'topic.updated': (e) => `${e.broker} ${e.created ? '创建' : '更新'}了 ${e.topic}：写 ${e.writeQueueNums} / 读 ${e.readQueueNums}，perm ${perm2String(e.perm)}${e.auto ? '（自动创建）' : ''}`,

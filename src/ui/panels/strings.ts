@@ -162,7 +162,7 @@ const en: PanelStrings = {
   legendChosenNameServer: 'client → chosen NameServer',
   legendCanWrite: 'producer can write',
   legendAllocated: 'consumer owns queues',
-  dots: { sent: 'message sent', stored: 'message stored', consumed: 'message consumed', registered: 'broker registration', route: 'route update', heartbeat: 'client heartbeat' },
+  dots: { sent: 'message sent', stored: 'message stored', consumed: 'message consumed', registered: 'broker registration', route: 'route pull', heartbeat: 'client heartbeat' },
   producer: 'Producer',
   consumer: 'Consumer',
   nodeKind: {
@@ -275,7 +275,7 @@ const zh: PanelStrings = {
   legendChosenNameServer: '客户端 → 选定的 NameServer',
   legendCanWrite: '生产者可写入',
   legendAllocated: '消费者分配到的队列',
-  dots: { sent: '发送消息', stored: '存储消息', consumed: '消费消息', registered: 'Broker 注册', route: '路由更新', heartbeat: '客户端心跳' },
+  dots: { sent: '发送消息', stored: '存储消息', consumed: '消费消息', registered: 'Broker 注册', route: '路由拉取', heartbeat: '客户端心跳' },
   producer: '生产者',
   consumer: '消费者',
   nodeKind: {

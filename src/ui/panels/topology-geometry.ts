@@ -206,13 +206,14 @@ export function dotRoute(event: TraceEvent, routing: DotRouting): DotRoute | nul
       const from = brokerRef(routing.node[`${event.broker}/${event.brokerId}`]);
       return from && { kind: 'registered', from, to: { kind: 'nameServer', id: event.nameServer } };
     }
-    case 'route.updated':
+    // Every answer to a route pull, changed or not (a changed route's route.updated flies no dot of its own).
+    case 'route.pulled':
       return { kind: 'route', from: { kind: 'nameServer', id: event.nameServer }, to: { kind: 'client', id: event.client } };
     case 'client.heartbeat': {
       const to = brokerRef(routing.node[`${event.broker}/${event.brokerId}`]);
       return to && { kind: 'heartbeat', from: { kind: 'client', id: event.client }, to };
     }
-    case 'broker.removed': case 'route.failed': case 'nameServer.chosen': case 'topic.updated': case 'send.result':
+    case 'route.updated': case 'broker.removed': case 'route.failed': case 'nameServer.chosen': case 'topic.updated': case 'send.result':
     case 'rebalance': case 'consumer.registered': case 'consumer.removed': case 'producer.registered': case 'producer.removed': case 'consume.failed': case 'pull.rejected':
     case 'offset.committed': case 'fault': case 'message.filtered':
     case 'controller.elected': case 'syncStateSet.changed': case 'broker.roleChanged':
@@ -225,8 +226,8 @@ export function dotRoute(event: TraceEvent, routing: DotRouting): DotRoute | nul
  * most of a busy run's trace, and are passed over without looking up a path for them.
  */
 const FLIES: Record<TraceEvent['type'], boolean> = {
-  'message.sent': true, 'send.failed': true, 'message.lost': true, 'message.stored': true, 'message.consumed': true, 'broker.registered': true, 'route.updated': true, 'client.heartbeat': true,
-  'broker.removed': false, 'route.failed': false, 'nameServer.chosen': false, 'topic.updated': false, 'send.result': false,
+  'message.sent': true, 'send.failed': true, 'message.lost': true, 'message.stored': true, 'message.consumed': true, 'broker.registered': true, 'route.pulled': true, 'client.heartbeat': true,
+  'route.updated': false, 'broker.removed': false, 'route.failed': false, 'nameServer.chosen': false, 'topic.updated': false, 'send.result': false,
   rebalance: false, 'consumer.registered': false, 'consumer.removed': false, 'producer.registered': false, 'producer.removed': false, 'consume.failed': false, 'pull.rejected': false,
   'offset.committed': false, fault: false, 'message.filtered': false,
   'controller.elected': false, 'syncStateSet.changed': false, 'broker.roleChanged': false,

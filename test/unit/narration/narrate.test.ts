@@ -16,6 +16,7 @@ const SAMPLES: TraceEvent[] = [
   { t: 200_000, type: 'broker.removed', nameServer: 'ns-1', broker: 'broker-b', brokerId: 0, reason: 'expired' },
   { t: 1_000, type: 'nameServer.chosen', client: 'p-1', nameServer: 'ns-2' },
   { t: 1_000, type: 'route.updated', client: 'p-1', topic: 'TopicTest', writeQueues: ['a:0', 'a:1'], readQueues: ['a:0'], nameServer: 'ns-1', fromTopic: 'TopicTest' },
+  { t: 1_000, type: 'route.pulled', client: 'p-1', topic: 'TopicTest', nameServer: 'ns-1', found: true, changed: false },
   { t: 1_000, type: 'route.failed', client: 'p-1', topic: 'TopicTest', nameServer: 'ns-1', reason: 'connectTimeout' },
   { t: 0, type: 'topic.updated', broker: 'broker-a', topic: 'TopicTest', writeQueueNums: 8, readQueueNums: 4, perm: 6, created: true, auto: false },
   { t: 1_500, type: 'message.sent', producer: 'p-1', msgId: 'ID1', topic: 'TopicTest', tags: 'TagA', keys: 'ORDER-1', broker: 'broker-a', queueId: 5, attempt: 1 },
@@ -130,6 +131,15 @@ describe('the caption of every event', () => {
     expect(narrate(sample('producer.removed'), 'en', { config })).toContain('no heartbeat for 120 s');
     expect(narrate(sample('producer.removed'), 'zh', { config })).toContain('120 秒内没有心跳');
     expect(narrate(sample('producer.registered'), 'en', { config })).toContain('every 30 s');
+  });
+
+  it('says a route pull answered with the same route is unchanged, with the run\'s pull period, and a NameServer without the topic says TOPIC_NOT_EXIST', () => {
+    const pulled = sample('route.pulled');
+    const slow = resolveConfig({ pollNameServerIntervalMs: 45_000 });
+    expect(narrate(pulled, 'en', { config: slow })).toContain('p-1 pulled the route of TopicTest from ns-1 (GET_ROUTEINFO_BY_TOPIC, route discovery): unchanged. A client pulls each of its topics\' routes every 45 s');
+    expect(narrate(pulled, 'zh', { config: slow })).toContain('没有变化。客户端每 45 秒拉取一次');
+    expect(narrate({ ...pulled, changed: true } as TraceEvent, 'en', { config })).toContain('it changed, so the client rebuilds its queue lists');
+    expect(narrate({ ...pulled, found: false } as TraceEvent, 'en', { config })).toContain('the NameServer knows no such topic (TOPIC_NOT_EXIST)');
   });
 
   it('says a message stored at or above readQueueNums will never be pulled', () => {

@@ -36,9 +36,9 @@ const en: SpaceTimeStrings = {
   windowLabel: 'Window',
   lastSeconds: (seconds) => `last ${seconds} s`,
   messages: 'Message traffic',
-  messagesHint: 'Sends, replication, results, pulls and offset commits. Without them the last 60 s show the rest: each broker registering with every NameServer and each client heartbeating its brokers every 30 s, route updates, removals and faults.',
+  messagesHint: 'Sends, replication, results, pulls and offset commits. Without them the last 60 s show the rest: each broker registering with every NameServer, each client heartbeating its brokers and pulling its routes every 30 s, removals and faults.',
   arrow: {
-    register: 'Broker registration (registerBrokerAll)', route: 'Route update (after a route pull)', send: 'Send (SEND_MESSAGE)',
+    register: 'Broker registration (registerBrokerAll)', route: 'Route pull answered (GET_ROUTEINFO_BY_TOPIC, every 30 s by default)', send: 'Send (SEND_MESSAGE)',
     replicate: 'Replication to a slave (HA)', result: 'Send result', pull: 'Pull answer (message delivered or refused)',
     heartbeat: 'Client heartbeat (HEART_BEAT, every 30 s by default)', offset: 'Offset commit (UPDATE_CONSUMER_OFFSET)',
   },
@@ -66,9 +66,9 @@ const zh: SpaceTimeStrings = {
   windowLabel: '时间窗口',
   lastSeconds: (seconds) => `最近 ${seconds} 秒`,
   messages: '消息流量',
-  messagesHint: '发送、复制、发送结果、拉取和提交位点。隐藏它们后，最近 60 秒里能看清其余的事件：每个 Broker 每 30 秒向每个 NameServer 注册一次、每个客户端每 30 秒向它的 Broker 发送心跳，以及路由更新、剔除和故障。',
+  messagesHint: '发送、复制、发送结果、拉取和提交位点。隐藏它们后，最近 60 秒里能看清其余的事件：每个 Broker 每 30 秒向每个 NameServer 注册一次、每个客户端每 30 秒向它的 Broker 发送心跳、拉取一次路由，以及剔除和故障。',
   arrow: {
-    register: 'Broker 路由注册（registerBrokerAll）', route: '路由更新（路由发现之后）', send: '发送（SEND_MESSAGE）',
+    register: 'Broker 路由注册（registerBrokerAll）', route: '路由拉取的应答（GET_ROUTEINFO_BY_TOPIC，默认每 30 秒）', send: '发送（SEND_MESSAGE）',
     replicate: '复制到 Slave（HA）', result: '发送结果', pull: '拉取应答（送达消息或被拒绝）',
     heartbeat: '客户端心跳（HEART_BEAT，默认每 30 秒）', offset: '提交消费位点（UPDATE_CONSUMER_OFFSET）',
   },

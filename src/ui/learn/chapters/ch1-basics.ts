@@ -48,8 +48,8 @@ export const chapter: Chapter = {
         ],
         answer: 1,
         why: {
-          en: 'The producer takes the next queue of its route in turn (TopicPublishInfo.selectOneMessageQueue), so every queue gets about the same number, and a broker with more queues gets more. The shards of one topic need not be the same size, whatever the study note says.',
-          zh: '生产者按路由里的队列逐个轮流选择（TopicPublishInfo.selectOneMessageQueue），所以每个队列的消息数差不多，队列多的 broker 分到的就多。同一主题在各 broker 上的分片大小不必相同，学习笔记说“每个queue的大小都是一样的”并不准确。',
+          en: 'The producer takes the next queue of its route in turn (TopicPublishInfo.selectOneMessageQueue), so every queue gets about the same number, and a broker with more queues gets more: of the 24 messages sent by now, broker-a got 16 and broker-b 8, 4 for each queue. The shards of one topic need not be the same size, whatever the study note says.',
+          zh: '生产者按路由里的队列逐个轮流选择（TopicPublishInfo.selectOneMessageQueue），所以每个队列的消息数差不多，队列多的 broker 分到的就多：到现在发出的 24 条里，broker-a 得 16 条，broker-b 得 8 条，每个队列 4 条。同一主题在各 broker 上的分片大小不必相同，学习笔记说“每个queue的大小都是一样的”并不准确。',
         },
       },
       tag: 'correction',

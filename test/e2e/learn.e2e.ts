@@ -181,6 +181,9 @@ for (const [language, viewport] of [['en', { width: 1280, height: 800 }], ['zh',
     const caption = await rect('[data-testid="caption"]');
     // The gap of 8 px below the box is covered by its shadow (learn.css).
     assert.ok(caption.bottom <= lesson.bottom + 8, `the event caption (to y ${caption.bottom}) is under the lesson box (to y ${lesson.bottom}), not cut by it`);
+    // The counters the steps speak of close the lesson box instead.
+    const counters = await rect('[data-testid="chapter"] [data-testid="summary-line"]');
+    assert.ok(counters.top >= lesson.top && counters.bottom <= lesson.bottom, `the counters (y ${counters.top}-${counters.bottom}) are in the lesson box`);
     for (const broker of ['broker-a/0', 'broker-b/0']) {
       const box = await rect(`[data-testid="canvas-queue-${broker}#7"]`);
       assert.ok(box.top >= lesson.bottom && box.bottom <= viewport.height, `${broker}'s queue 7 at y ${box.top}-${box.bottom}, below the lesson (to y ${lesson.bottom}) and on screen`);

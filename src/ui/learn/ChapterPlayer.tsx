@@ -22,6 +22,7 @@ import { useStepKeys } from './use-step-keys.ts';
 import { useStepMotion } from './use-step-motion.ts';
 import { inLanguage } from '../i18n/index.ts';
 import { useReducedMotion } from '../use-reduced-motion.ts';
+import { SummaryLine } from '../panels/SummaryLine.tsx';
 
 type ReadyRun = Extract<ChapterRun, { status: 'ready' }>;
 
@@ -143,6 +144,7 @@ function ReadyChapter({ entry, run, language }: { entry: ChapterEntry; run: Read
           <PredictionBox prediction={current.predict} picked={picked} arrived={arrived} language={language} onPick={pick} />
         )}
         {moments.unmet !== null && step + 1 === count && <p className="rs-lesson-note">{words.unmet(count + 1)}</p>}
+        <SummaryLine inLesson />
       </div>
       {revealed && arrived && current.figure && <AllocationFigure figure={current.figure} />}
       {glossaryOpen && <Glossary onClose={() => setGlossaryOpen(false)} />}

@@ -3,7 +3,8 @@
  * (a chapter gives its place to the lesson; presenting scrolls it away): sent and consumed, and
  * each warning or notice once it is not zero. A chapter's caption that speaks of unconsumable
  * messages or duplicates, and the punchline of a scenario presented to a class, have their number
- * on screen.
+ * on screen. A chapter presented scrolls the canvas's heading under the lesson box, so there the
+ * line closes the box instead (`inLesson`): one line at a time, never both.
  */
 import { inChapter, useLesson } from '../../store/lesson.ts';
 import { usePlayback } from '../../store/playback.ts';
@@ -15,10 +16,11 @@ import { METRICS, tone, type Metric } from './summary-metrics.ts';
 /** Always in the line: what went in and what came out. */
 const ALWAYS = new Set<Metric>(['sent', 'consumed']);
 
-export function SummaryLine() {
+export function SummaryLine({ inLesson = false }: { inLesson?: boolean }) {
   const presenting = usePlayback((s) => s.presenting);
   const chapterOpen = useLesson(inChapter);
-  return presenting || chapterOpen ? <Counts /> : null;
+  const shown = inLesson ? presenting && chapterOpen : presenting !== chapterOpen;
+  return shown ? <Counts /> : null;
 }
 
 function Counts() {

@@ -47,4 +47,16 @@ describe('SummaryLine', () => {
     expect(screen.getByTestId('summary-line')).toHaveAccessibleName('概览');
     expect(screen.getByTestId('summary-line-neverConsumable')).toHaveTextContent(`无法消费${messages.neverConsumable.toLocaleString('en-US')}`);
   });
+
+  it('in a chapter presented, closes the lesson box instead: the canvas\'s heading is scrolled under the box, and the line is drawn once', () => {
+    loadAt(writeReadScenario(), 61_000);
+    act(() => useLesson.setState({ chapterId: 'read-write' }));
+    render(<><div data-testid="canvas-heading"><SummaryLine /></div><div data-testid="lesson"><SummaryLine inLesson /></div></>);
+    expect(screen.getByTestId('canvas-heading')).toContainElement(screen.getByTestId('summary-line'));
+    act(() => usePlayback.setState({ presenting: true }));
+    expect(screen.getAllByTestId('summary-line')).toHaveLength(1);
+    expect(screen.getByTestId('lesson')).toContainElement(screen.getByTestId('summary-line'));
+    act(() => useLesson.setState({ chapterId: null }));
+    expect(screen.getByTestId('canvas-heading')).toContainElement(screen.getByTestId('summary-line'));
+  });
 });

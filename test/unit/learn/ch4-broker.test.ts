@@ -17,7 +17,7 @@ async function brokerStep(caption: RegExp) {
   const step = chapter.steps[index]!;
   if (step.focus?.kind !== 'broker') throw new Error('the step focuses a broker');
   timeline.seek(moments[index]!.t);
-  return { timeline, t: moments[index]!.t, focus: step.focus.id };
+  return { timeline, t: moments[index]!.t, focus: step.focus.id, caption: step.caption };
 }
 
 describe('chapter broker: the inspector at a step shows what its caption says', () => {
@@ -38,4 +38,20 @@ describe('chapter broker: the inspector at a step shows what its caption says', 
     const consumed = timeline.traceSlice(0).filter((event) => event.t === t && event.type === 'message.consumed');
     expect(consumed.map((event) => event.type === 'message.consumed' && [event.consumer, event.broker, event.brokerId])).toContainEqual(['c-1', focus, 0]);
   });
+
+  // DefaultHAClient.run: with no master address yet (BrokerController starts the store before its
+  // first registerBrokerAll answers), the HAClient waits 5 s before it tries again.
+  it('the first stored message: the master has no HA connection yet, and has one from 0:05 on, as the caption says', async () => {
+    const { timeline, t, caption } = await brokerStep(/SEND_MESSAGE/);
+    expect(caption.en).toContain('waits 5 s before it looks again (DefaultHAClient). At 0:05 it connects to the master\'s HA port');
+    expect(caption.zh).toContain('要等 5 秒再看（DefaultHAClient）。0:05 它连上 Master 的 HA 端口');
+    const master = () => timeline.state.brokers['broker-a/0']!;
+    expect(t).toBeLessThan(5_000);
+    expect(Object.keys(master().haConnections)).toEqual([]);
+    timeline.seek(4_999);
+    expect(Object.keys(master().haConnections)).toEqual([]);
+    timeline.seek(5_100);
+    expect(Object.keys(master().haConnections)).toEqual(['broker-a/1']);
+  });
 });
+

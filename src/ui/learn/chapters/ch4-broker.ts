@@ -26,8 +26,8 @@ export const chapter: Chapter = {
     {
       wait: { type: 'message.stored', where: { broker: 'broker-a', brokerId: 0 } },
       caption: {
-        en: 'A message arrived (SEND_MESSAGE). The store service appended it to the CommitLog, one file for every topic written strictly in order; a background task then added a unit to the topic queue\'s ConsumeQueue (CommitLog offset, size, tag hash) and indexed its keys in the IndexService.',
-        zh: '一条消息到达（SEND_MESSAGE）。存储服务把它追加到 CommitLog：所有主题共用一个文件，严格顺序写入；随后后台任务在该队列的 ConsumeQueue 里加一条记录（CommitLog 偏移量、大小、标签哈希），并在 IndexService 里为它的 keys 建索引。',
+        en: 'A message arrived (SEND_MESSAGE). The store service appended it to the CommitLog, one file for every topic written strictly in order; a background task then added a unit to the topic queue\'s ConsumeQueue (CommitLog offset, size, tag hash) and indexed its keys in the IndexService. The slave has no copy yet: its HAClient started before its registration told it where its master is, found no address and waits 5 s before it looks again (DefaultHAClient). At 0:05 it connects to the master\'s HA port and the master streams the CommitLog to it from the start.',
+        zh: '一条消息到达（SEND_MESSAGE）。存储服务把它追加到 CommitLog：所有主题共用一个文件，严格顺序写入；随后后台任务在该队列的 ConsumeQueue 里加一条记录（CommitLog 偏移量、大小、标签哈希），并在 IndexService 里为它的 keys 建索引。Slave 这时还没有副本：它的 HAClient 启动时，注册还没告诉它 Master 在哪里，它找不到地址，要等 5 秒再看（DefaultHAClient）。0:05 它连上 Master 的 HA 端口，Master 从头开始把 CommitLog 传给它。',
       },
       focus: { kind: 'broker', id: 'broker-a' },
     },

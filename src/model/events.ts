@@ -6,7 +6,7 @@ import type { NetEvent } from '../engine/index.ts';
 import type { ChannelIdleCheck } from './nameserver/channel-idle.ts';
 import type { Wire } from './remoting-types.ts';
 import type {
-  BrokerRemovalReason, BrokerRole, ConsumeFailedNext, ConsumerRemovalReason, ElectionTrigger, FailureReason, MessageLostReason, ResponseCode,
+  BrokerRemovalReason, BrokerRole, ConsumeFailedNext, ConsumerRemovalReason, ElectionTrigger, FailureReason, MessageLostReason, RegistrationTrigger, ResponseCode,
   SendFailedReason, SendResultStatus,
 } from './vocabulary.ts';
 import type { TimelineAction } from './spec.ts';
@@ -54,7 +54,7 @@ export interface ConsumedEvent {
 export type AnyEvent = ModelEvent | NetEvent<Wire>;
 
 export type TraceEvent =
-  | { t: number; type: 'broker.registered'; nameServer: string; broker: string; brokerId: number; first: boolean }
+  | { t: number; type: 'broker.registered'; nameServer: string; broker: string; brokerId: number; first: boolean; trigger: RegistrationTrigger }
   | { t: number; type: 'broker.removed'; nameServer: string; broker: string; brokerId: number; reason: BrokerRemovalReason }
   /** fromTopic: the topic whose route the NameServer gave: the topic itself, or TBW102 standing in for one it does not know. */
   | { t: number; type: 'route.updated'; client: string; topic: string; writeQueues: string[]; readQueues: string[]; nameServer: string; fromTopic: string }

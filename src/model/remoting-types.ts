@@ -3,7 +3,7 @@
  * RocketMQ RequestCode / ResponseCode.
  */
 import type { SendInFlight, StoredMessage, TopicConfig, TopicRouteData } from './state.ts';
-import type { MessageModel, ResponseCode, SendStatus } from './vocabulary.ts';
+import type { MessageModel, RegistrationTrigger, ResponseCode, SendStatus } from './vocabulary.ts';
 
 /** ConsumerData in a heartbeat; subVersion: when the consumer built its subscriptions (SubscriptionData.subVersion): its start. */
 export interface ConsumerData {
@@ -15,7 +15,8 @@ export interface ConsumerData {
 
 export type RemotingRequest =
   /** stateVersion: DataVersion.stateVersion, the master epoch in controller mode (0 otherwise). */
-  | { code: 'REGISTER_BROKER'; brokerName: string; brokerId: number; cluster: string; brokerAddr: string; topicConfigTable: Record<string, TopicConfig>; dataVersion: number; stateVersion: number }
+  /** trigger: the simulator's note of why the broker registers, for the trace (RocketMQ's request does not say). */
+  | { code: 'REGISTER_BROKER'; brokerName: string; brokerId: number; cluster: string; brokerAddr: string; topicConfigTable: Record<string, TopicConfig>; dataVersion: number; stateVersion: number; trigger: RegistrationTrigger }
   | { code: 'UNREGISTER_BROKER'; brokerName: string; brokerId: number; cluster: string; brokerAddr: string }
   /** defaultFor: TBW102's route asked on behalf of a topic the NameServer does not know (isDefault). */
   | { code: 'GET_ROUTEINFO_BY_TOPIC'; topic: string; client: string; defaultFor?: string }

@@ -62,6 +62,16 @@ export type FailureReason = (typeof FAILURE_REASONS)[number];
  */
 export type SendFailedReason = FailureReason | 'brokerNotExist' | ResponseCode | SendStatus;
 
+/**
+ * Why a broker registered with the NameServers (broker.registered): at its start, every
+ * registerNameServerPeriod (BrokerController.start's schedule: the broker's heartbeat), at once
+ * after its topic table changed (a topic created or updated: AdminBrokerProcessor,
+ * createTopicInSendMessageMethod, a retry topic made at a consumer's heartbeat), or once the
+ * controller gave it its role (ReplicasManager, controller mode).
+ */
+export const REGISTRATION_TRIGGERS = ['start', 'periodic', 'topicChanged', 'roleChanged'] as const;
+export type RegistrationTrigger = (typeof REGISTRATION_TRIGGERS)[number];
+
 /** Why a NameServer forgot a broker (broker.removed). */
 export const BROKER_REMOVAL_REASONS = ['expired', 'channelClosed', 'channelIdle', 'unregistered'] as const;
 export type BrokerRemovalReason = (typeof BROKER_REMOVAL_REASONS)[number];

@@ -81,6 +81,14 @@ describe('broker registration (BrokerController.start, BrokerOuterAPI.registerBr
     const sim = new TestSim(scenario({})).at(50_000);
     expect(sim.events('broker.registered', { nameServer: 'ns-1' }).map((e) => e.first)).toEqual([true, false, false]);
   });
+
+  // AdminBrokerProcessor.updateAndCreateTopic ends with registerBrokerAll at once; the schedule goes on as before.
+  it('says why each registration came: start, the periodic schedule, and a topic change registered at once', () => {
+    const sim = new TestSim(scenario({ timeline: [{ at: 25_000, action: 'updateTopic', topic: 'TopicTest', readQueueNums: 2 }] })).at(50_000);
+    expect(sim.events('broker.registered', { nameServer: 'ns-1', broker: 'broker-a' }).map((e) => [e.t, e.trigger])).toEqual([
+      [HOP, 'start'], [REGISTER_INITIAL_DELAY + HOP, 'periodic'], [25_000 + HOP, 'topicChanged'], [REGISTER_INITIAL_DELAY + REGISTER_PERIOD + HOP, 'periodic'],
+    ]);
+  });
 });
 
 describe('how a NameServer forgets a broker (RouteInfoManager, BrokerHousekeepingService)', () => {

@@ -20,6 +20,7 @@ const WHERE: Record<string, string> = {
   FOCUS_PANELS: 'scenario.md',
   SEND_STATUSES: 'trace.md',
   FAILURE_REASONS: 'trace.md',
+  REGISTRATION_TRIGGERS: 'trace.md',
   BROKER_REMOVAL_REASONS: 'trace.md',
   CONSUMER_REMOVAL_REASONS: 'trace.md',
   CONSUME_FAILED_NEXT: 'trace.md',

@@ -102,7 +102,7 @@ function heartBeat(state: ModelState, broker: BrokerState, from: string, request
   if (data.messageModel === 'CLUSTERING' && !broker.topicConfigTable[retryTopic] && broker.role !== 'SLAVE') {
     ensureSystemTopic(broker, retryTopic);
     sim.emit({ t: sim.now, type: 'topic.updated', broker: broker.name, topic: retryTopic, writeQueueNums: 1, readQueueNums: 1, perm: 6, created: true, auto: true });
-    registerBrokerAll(state, broker, sim);
+    registerBrokerAll(state, broker, sim, 'topicChanged');
   }
   if (registerConsumer(broker, from, request.clientId, data, sim.now, sim)) notifyConsumerIdsChanged(broker, broker.consumerTable[data.group], sim);
 }
@@ -122,7 +122,7 @@ function sendMessage(state: ModelState, broker: BrokerState, request: RequestOf<
     config = createTopicInSendMessageMethod(broker, request.topic, state.config.producerDefaultTopicQueueNums) ?? undefined;
     if (config) {
       sim.emit({ t: sim.now, type: 'topic.updated', broker: broker.name, topic: config.topicName, writeQueueNums: config.writeQueueNums, readQueueNums: config.readQueueNums, perm: config.perm, created: true, auto: true });
-      registerBrokerAll(state, broker, sim);
+      registerBrokerAll(state, broker, sim, 'topicChanged');
     }
   }
   if (!config) return { code: 'TOPIC_NOT_EXIST', remark: `topic[${request.topic}] not exist, apply first please!` };

@@ -3,6 +3,7 @@
  * shutdown (BrokerController). Storage, consumers and pulls live in their own files.
  */
 import { copyDict, dict } from '../../engine/index.ts';
+import type { RegistrationTrigger } from '../vocabulary.ts';
 import { registerNameServerPeriod } from '../defaults.ts';
 import { invoke } from '../remoting.ts';
 import type { Sim } from '../sim-types.ts';
@@ -38,7 +39,7 @@ export function startBroker(state: ModelState, broker: BrokerState, sim: Sim): v
   createDefaultTopic(broker, state.config);
   // Controller mode: the broker registers with the NameServers once the controller gave it its role.
   if (state.config.enableControllerMode) startReplicasManager(state, broker, sim);
-  else registerBrokerAll(state, broker, sim);
+  else registerBrokerAll(state, broker, sim, 'start');
   // BrokerController.start: first periodic registration after 10 s, then every registerNameServerPeriod.
   sim.after(state.config.brokerRegisterInitialDelayMs, { kind: 'broker.registerAll', broker: broker.node, epoch: broker.epoch });
   sim.after(state.config.clientChannelScanIntervalMs, { kind: 'broker.scanNotActiveChannel', broker: broker.node, epoch: broker.epoch });
@@ -53,7 +54,7 @@ export function startBroker(state: ModelState, broker: BrokerState, sim: Sim): v
 
 
 /** BrokerOuterAPI.registerBrokerAll: the full topic table to every NameServer, in parallel. */
-export function registerBrokerAll(state: ModelState, broker: BrokerState, sim: Sim): void {
+export function registerBrokerAll(state: ModelState, broker: BrokerState, sim: Sim, trigger: RegistrationTrigger): void {
   // The body is serialized when sent (TopicConfigSerializeWrapper): a copy of the table as it is
   // now, never the live table, which a later topic change would alter under a request in flight
   // (and under every snapshot sharing that request). Each TopicConfig is replaced, never changed.
@@ -68,6 +69,7 @@ export function registerBrokerAll(state: ModelState, broker: BrokerState, sim: S
       topicConfigTable,
       dataVersion: broker.dataVersion,
       stateVersion: broker.replicas.masterEpoch,
+      trigger,
     }, state.config.registerBrokerTimeoutMs, { downIsUnreachable: true });
   }
 }
@@ -75,7 +77,7 @@ export function registerBrokerAll(state: ModelState, broker: BrokerState, sim: S
 export function onRegisterAllTimer(state: ModelState, event: { broker: string; epoch: number }, sim: Sim): void {
   const broker = state.brokers[event.broker];
   if (!broker || broker.status !== 'running' || broker.epoch !== event.epoch) return;
-  if (!state.config.enableControllerMode || broker.replicas.roleKnown) registerBrokerAll(state, broker, sim);
+  if (!state.config.enableControllerMode || broker.replicas.roleKnown) registerBrokerAll(state, broker, sim, 'periodic');
   sim.after(registerNameServerPeriod(state.config), { kind: 'broker.registerAll', broker: broker.node, epoch: broker.epoch });
 }
 
@@ -135,5 +137,5 @@ export function updateTopicOnBroker(state: ModelState, broker: BrokerState, topi
   countRequest(broker, 'UPDATE_AND_CREATE_TOPIC');
   if (!updateTopicConfig(broker, config)) return;
   sim.emit({ t: sim.now, type: 'topic.updated', broker: broker.name, topic, writeQueueNums: config.writeQueueNums, readQueueNums: config.readQueueNums, perm: config.perm, created: old === undefined, auto: false });
-  if (broker.status === 'running') registerBrokerAll(state, broker, sim);
+  if (broker.status === 'running') registerBrokerAll(state, broker, sim, 'topicChanged');
 }

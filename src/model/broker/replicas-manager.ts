@@ -122,7 +122,7 @@ function roleChanged(state: ModelState, broker: BrokerState, info: ReplicaInfo, 
   // is the stateVersion that refuses an older master's registration.
   broker.dataVersion++;
   sim.emit({ t: sim.now, type: 'broker.roleChanged', broker: broker.name, brokerId: broker.brokerId, controllerId: broker.replicas.controllerId, role: broker.role, masterEpoch: info.masterEpoch });
-  registerBrokerAll(state, broker, sim);
+  registerBrokerAll(state, broker, sim, 'roleChanged');
 }
 
 /** ReplicasManager.changeToMaster: brokerId 0, SYNC_MASTER, the controller's SyncStateSet. */

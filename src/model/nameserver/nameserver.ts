@@ -99,7 +99,7 @@ export function onNameServerRequest(state: ModelState, nsId: string, from: strin
         return;
       }
       sim.emit({
-        t: sim.now, type: 'broker.registered', nameServer: ns.id, broker: request.brokerName, brokerId: request.brokerId, first,
+        t: sim.now, type: 'broker.registered', nameServer: ns.id, broker: request.brokerName, brokerId: request.brokerId, first, trigger: request.trigger,
       });
       const masterAddr = masterAddrFor(ns, request.brokerName, request.brokerId);
       reply(sim, nsId, from, id, masterAddr === undefined ? { code: 'SUCCESS' } : { code: 'SUCCESS', masterAddr });

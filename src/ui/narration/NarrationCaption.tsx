@@ -44,7 +44,7 @@ const TRAFFIC: ReadonlySet<TraceType> = new Set<TraceType>(['message.sent', 'mes
 
 /** Routine: messages on their way, and a broker's periodic registration (its heartbeat). At an instant it shares with anything else, the other event is the news. */
 function routine(event: TraceEvent): boolean {
-  return TRAFFIC.has(event.type) || (event.type === 'broker.registered' && !event.first);
+  return TRAFFIC.has(event.type) || (event.type === 'broker.registered' && !event.first && event.trigger === 'periodic');
 }
 
 /**

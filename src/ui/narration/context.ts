@@ -46,7 +46,9 @@ export function nodeName(context: NarrationContext, e: { t: number; broker: stri
 }
 
 /** One caption per trace type: the compiler lists a new type until it is narrated. */
-export type Narrators = { [K in TraceType]: (event: Extract<TraceEvent, { type: K }>, context: NarrationContext) => string };
+/** The trace event of one type. */
+export type TraceOf<K extends TraceType> = Extract<TraceEvent, { type: K }>;
+export type Narrators = { [K in TraceType]: (event: TraceOf<K>, context: NarrationContext) => string };
 
 const trim = (value: number) => String(Number(value.toFixed(1)));
 

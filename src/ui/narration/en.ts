@@ -4,12 +4,12 @@
  */
 import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, perm2String, registerNameServerPeriod, type SimConfig } from '../../sim/index.ts';
 import { formatTime } from '../../viz/format.ts';
-import { durationEn as d, failedSend, keepsOffsetsLocally, nodeEn as node, nodeName, syncAttempts, type FailedSend, type NarrationContext, type Narrators } from './context.ts';
+import { durationEn as d, failedSend, keepsOffsetsLocally, nodeEn as node, nodeName, syncAttempts, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
 /** A send to a broker whose master is down: said, not told as an ordinary send (its route still lists the broker). */
 function downEn(c: NarrationContext, broker: string): string {
   return c.masterDown?.(broker)
-    ? ` But ${broker}'s master is down: the attempt fails and the producer tries again, while its route, pulled every ${d(c.config.pollNameServerIntervalMs)}, still lists ${broker}.`
+    ? ` But ${broker}'s master is down: the attempt fails and the producer tries again. Its cached route still lists ${broker}: a route pull (every ${d(c.config.pollNameServerIntervalMs)}) replaces it only with a route the NameServer has, so ${broker} leaves the producer's choices once a pull answers without it (a NameServer that knows no broker with the topic answers TOPIC_NOT_EXIST, and the old route stays).`
     : '';
 }
 
@@ -63,12 +63,25 @@ function sendAgainEn(reason: string, attempt: number, config: SimConfig): string
   return attempt < syncAttempts(config) ? ' A SYNC send tries again, on another broker when it can.' : ' No attempt is left.';
 }
 
+/** A registration after the first, by what made the broker register (its trigger). */
+function registeredAgainEn(e: TraceOf<'broker.registered'>, c: NarrationContext): string {
+  const { config } = c;
+  const expiry = `Its ${d(config.brokerChannelExpiredTimeMs)} expiry starts again at ${formatTime(e.t)}, so it stays listed unless no registration arrives by ${formatTime(e.t + config.brokerChannelExpiredTimeMs)}.`;
+  const broker = node(c, e, e.brokerId);
+  switch (e.trigger) {
+    case 'periodic': return `${broker} registered with ${e.nameServer} again: its periodic registration, every ${d(registerNameServerPeriod(config))}, is the broker's heartbeat. ${expiry}`;
+    case 'topicChanged': return `${broker} registered with ${e.nameServer} at once because its topic table changed (a topic created or updated), without waiting for its next periodic registration: ${e.nameServer}'s routes now carry the new queue counts, and clients see them at their next route pull (every ${d(config.pollNameServerIntervalMs)}). ${expiry}`;
+    case 'start': return `${broker} registered with ${e.nameServer} as it started; ${e.nameServer} still listed it from before. ${expiry}`;
+    case 'roleChanged': return `${broker} registered with ${e.nameServer} once the controller gave it its role: ${e.nameServer}'s routes now list it in that role. ${expiry}`;
+  }
+}
+
 const ONEWAY_EN = 'A ONEWAY send (sendOneway) waits for no answer, so its producer never learns of it; only SYNC and ASYNC sends are told of a failure, and try again while their timeout allows.';
 
 export const en: Narrators = {
   'broker.registered': (e, c) => (e.first
     ? `${node(c, e, e.brokerId)} registered with ${e.nameServer} for the first time: ${e.nameServer} now lists it in routes. It repeats this every ${d(registerNameServerPeriod(c.config))}: that registration is the broker's heartbeat.`
-    : `${node(c, e, e.brokerId)} registered with ${e.nameServer} again (its periodic heartbeat, or an immediate registration after a change such as a new topic): its ${d(c.config.brokerChannelExpiredTimeMs)} expiry starts again at ${formatTime(e.t)}, so it stays listed unless no registration arrives by ${formatTime(e.t + c.config.brokerChannelExpiredTimeMs)}.`),
+    : registeredAgainEn(e, c)),
   'broker.removed': (e, c) => {
     const { config } = c;
     const why = {

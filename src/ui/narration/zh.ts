@@ -4,12 +4,12 @@
  */
 import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, perm2String, registerNameServerPeriod, type SimConfig } from '../../sim/index.ts';
 import { formatTime } from '../../viz/format.ts';
-import { durationZh as d, failedSend, keepsOffsetsLocally, nodeZh as node, nodeName, syncAttempts, type FailedSend, type NarrationContext, type Narrators } from './context.ts';
+import { durationZh as d, failedSend, keepsOffsetsLocally, nodeZh as node, nodeName, syncAttempts, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
 /** 发往 Master 已宕机的 broker 的发送：说明它，而不是当作普通发送（路由里仍有这个 broker）。 */
 function downZh(c: NarrationContext, broker: string): string {
   return c.masterDown?.(broker)
-    ? `但 ${broker} 的 Master 已宕机：这次尝试会失败，生产者会再试一次，而它每 ${d(c.config.pollNameServerIntervalMs)}拉取一次的路由里仍有 ${broker}。`
+    ? `但 ${broker} 的 Master 已宕机：这次尝试会失败，生产者会再试一次。它缓存的路由里仍有 ${broker}：路由拉取（每 ${d(c.config.pollNameServerIntervalMs)}一次）只会用 NameServer 手里的路由替换它，所以要等某次拉取的应答里没有 ${broker}，它才不再被选中（NameServer 上如果没有任何 broker 持有这个主题，会答 TOPIC_NOT_EXIST，旧路由照旧保留）。`
     : '';
 }
 
@@ -60,12 +60,25 @@ function sendAgainZh(reason: string, attempt: number, config: SimConfig): string
   return attempt < syncAttempts(config) ? '同步发送会重试，尽量换一个 Broker。' : '已没有重试机会。';
 }
 
+/** A registration after the first, by what made the broker register (its trigger). */
+function registeredAgainZh(e: TraceOf<'broker.registered'>, c: NarrationContext): string {
+  const { config } = c;
+  const expiry = `它的 ${d(config.brokerChannelExpiredTimeMs)}过期计时从 ${formatTime(e.t)} 重新开始，只要在 ${formatTime(e.t + config.brokerChannelExpiredTimeMs)} 之前还有注册到达，就不会被剔除。`;
+  const broker = node(c, e, e.brokerId);
+  switch (e.trigger) {
+    case 'periodic': return `${broker} 再次注册到 ${e.nameServer}：每 ${d(registerNameServerPeriod(config))}一次的定期注册，就是 Broker 的心跳。${expiry}`;
+    case 'topicChanged': return `${broker} 的主题表变了（创建或修改了主题），于是立即注册到 ${e.nameServer}，不等下一次定期注册：${e.nameServer} 的路由里现在是新的队列数，客户端在下一次拉取路由时看到（每 ${d(config.pollNameServerIntervalMs)}）。${expiry}`;
+    case 'start': return `${broker} 启动时注册到 ${e.nameServer}；${e.nameServer} 之前一直没有剔除它。${expiry}`;
+    case 'roleChanged': return `${broker} 在 Controller 给了它角色之后注册到 ${e.nameServer}：${e.nameServer} 的路由现在按这个角色列出它。${expiry}`;
+  }
+}
+
 const ONEWAY_ZH = 'ONEWAY 发送（sendOneway）不等待任何应答，所以生产者永远不会知道；只有 SYNC 和 ASYNC 发送会得知失败，并在超时之前重试。';
 
 export const zh: Narrators = {
   'broker.registered': (e, c) => (e.first
     ? `${node(c, e, e.brokerId)} 首次注册到 ${e.nameServer}（路由注册）：${e.nameServer} 开始在路由中提供它。之后它每 ${d(registerNameServerPeriod(c.config))}重复注册一次——这次注册就是 Broker 的心跳。`
-    : `${node(c, e, e.brokerId)} 再次注册到 ${e.nameServer}（可能是定期的心跳，也可能是创建主题等变更后立即进行的注册）：它的 ${d(c.config.brokerChannelExpiredTimeMs)}过期计时从 ${formatTime(e.t)} 重新开始，只要在 ${formatTime(e.t + c.config.brokerChannelExpiredTimeMs)} 之前还有注册到达，就不会被剔除。`),
+    : registeredAgainZh(e, c)),
   'broker.removed': (e, c) => {
     const { config } = c;
     const why = {

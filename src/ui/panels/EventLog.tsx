@@ -15,7 +15,7 @@ import { formatCount, formatTime } from '../../viz/format.ts';
 import { queryLog, type EventFilter, type LogQuery } from '../../sim/queries/trace-search.ts';
 import { LOG_REFRESH, useSimView } from '../use-sim.ts';
 import { useSimQuery, type SimQueryOptions } from '../use-sim-query.ts';
-import { describeEvent, localOffsetConsumers, sameContext, TRACE_TYPES, type EventContext } from './event-sentences.ts';
+import { describeEvent, localOffsetConsumers, sameContext, TRACE_TYPES, typeName, type EventContext } from './event-sentences.ts';
 import { useBrokerNodeNames } from '../use-broker-node-names.ts';
 import { logTypeClass } from './log-tone.ts';
 import { MessageCardButton } from './MessageCardButton.tsx';
@@ -142,7 +142,7 @@ export function EventLog({ className, maxRows = 500, announceEveryMs = 1_000, se
         <label htmlFor={typeId}>{strings.filterType}</label>
         <select id={typeId} value={filter.type} onChange={(e) => setFilter({ ...filter, type: e.target.value as TraceType | '' })}>
           <option value="">{strings.allTypes}</option>
-          {TRACE_TYPES.map((type) => <option key={type} value={type}>{type}</option>)}
+          {TRACE_TYPES.map((type) => <option key={type} value={type}>{`${type} · ${typeName(type, language)}`}</option>)}
         </select>
         <label htmlFor={entityId}>{strings.filterEntity}</label>
         <input id={entityId} type="search" value={filter.entity} placeholder={strings.filterEntityPlaceholder}

@@ -2,7 +2,7 @@
  * One short human sentence per trace event, in English and Simplified Chinese. The tables are
  * keyed by every trace type, so a new event type does not compile until it has a sentence.
  */
-import { everyConsumer, MASTER_ID, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_DEFAULTS, perm2String, type Scenario, type SimConfig, type TraceEvent, type TraceType } from '../../sim/index.ts';
+import { everyConsumer, MASTER_ID, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_DEFAULTS, perm2String, type RegistrationTrigger, type Scenario, type SimConfig, type TraceEvent, type TraceType } from '../../sim/index.ts';
 import type { Language } from '../../store/playback.ts';
 import { actionSaid, isFault } from '../i18n/action-words.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
@@ -30,16 +30,47 @@ export function localOffsetConsumers(scenario: Pick<Scenario, 'consumers' | 'tim
 
 const NO_CONSUMERS: ReadonlySet<string> = new Set();
 
-/** Every trace type once, in the order of docs/trace.md: a record, so a new type does not compile until it is listed. */
-const TYPE_ORDER: Record<TraceType, true> = {
-  'broker.registered': true, 'broker.removed': true, 'nameServer.chosen': true, 'route.pulled': true, 'route.updated': true, 'route.failed': true, 'topic.updated': true,
-  'message.sent': true, 'message.stored': true, 'message.lost': true, 'message.filtered': true, 'send.failed': true, 'send.result': true, rebalance: true, 'client.heartbeat': true, 'consumer.registered': true,
-  'consumer.removed': true, 'producer.registered': true, 'producer.removed': true, 'message.consumed': true, 'consume.failed': true, 'pull.rejected': true, 'offset.committed': true,
-  'controller.elected': true, 'syncStateSet.changed': true, 'broker.roleChanged': true, fault: true,
+/**
+ * Every trace type once, in the order of docs/trace.md, with what it is in a few words (the log's
+ * type filter lists them so): a record, so a new type does not compile until it is named.
+ */
+const TYPE_NAMES: Record<TraceType, Bilingual<string>> = {
+  'broker.registered': { en: 'a broker registered with a NameServer', zh: 'Broker 注册到 NameServer' },
+  'broker.removed': { en: 'a NameServer removed a broker', zh: 'NameServer 剔除 Broker' },
+  'nameServer.chosen': { en: 'a client chose a NameServer', zh: '客户端选定 NameServer' },
+  'route.pulled': { en: 'a route pull answered', zh: '路由拉取的应答' },
+  'route.updated': { en: 'a client\'s route changed', zh: '客户端的路由变了' },
+  'route.failed': { en: 'a route pull failed', zh: '路由拉取失败' },
+  'topic.updated': { en: 'a topic created or changed', zh: '创建或修改主题' },
+  'message.sent': { en: 'a send attempt', zh: '一次发送尝试' },
+  'message.stored': { en: 'a message stored', zh: '消息存储' },
+  'message.lost': { en: 'a message lost', zh: '消息丢失' },
+  'message.filtered': { en: 'a message filtered out by tag', zh: '消息被标签过滤' },
+  'send.failed': { en: 'a send attempt failed', zh: '发送尝试失败' },
+  'send.result': { en: 'a send\'s result', zh: '发送结果' },
+  rebalance: { en: 'a rebalance', zh: '负载均衡' },
+  'client.heartbeat': { en: 'a client\'s heartbeat to a broker', zh: '客户端向 Broker 发心跳' },
+  'consumer.registered': { en: 'a broker registered a consumer', zh: 'Broker 登记消费者' },
+  'consumer.removed': { en: 'a broker removed a consumer', zh: 'Broker 移除消费者' },
+  'producer.registered': { en: 'a broker registered a producer', zh: 'Broker 登记生产者' },
+  'producer.removed': { en: 'a broker removed a producer', zh: 'Broker 移除生产者' },
+  'message.consumed': { en: 'a message consumed', zh: '消息被消费' },
+  'consume.failed': { en: 'a consumption failed', zh: '消费失败' },
+  'pull.rejected': { en: 'a pull refused', zh: '拉取被拒绝' },
+  'offset.committed': { en: 'an offset committed', zh: '提交消费位点' },
+  'controller.elected': { en: 'the controller elected a master', zh: 'Controller 选出 Master' },
+  'syncStateSet.changed': { en: 'the in-sync replicas changed', zh: '同步副本集合变了' },
+  'broker.roleChanged': { en: 'a broker\'s role changed', zh: 'Broker 角色变了' },
+  fault: { en: 'a timeline action (a fault or an operator\'s command)', zh: '时间线动作（故障或运维命令）' },
 };
 
 /** Every trace type (used for the log's type filter). */
-export const TRACE_TYPES = Object.keys(TYPE_ORDER) as TraceType[];
+export const TRACE_TYPES = Object.keys(TYPE_NAMES) as TraceType[];
+
+/** What a trace type is, in the reader's language: the type filter's option beside the type itself. */
+export function typeName(type: TraceType, language: Language): string {
+  return inLanguage(TYPE_NAMES[type], language);
+}
 
 const seconds = (ms: number) => String(Number((ms / 1_000).toFixed(1)));
 const removedReasonEn = (config: SimConfig) => ({ expired: `no heartbeat (registration) for ${seconds(config.brokerChannelExpiredTimeMs)} s`, channelClosed: 'its connection closed', channelIdle: `its channel was idle for ${seconds(config.serverChannelMaxIdleTimeMs)} s and the NameServer closed it`, unregistered: 'it unregistered (graceful shutdown)' });
@@ -50,10 +81,14 @@ const consumerRemovedZh = (config: SimConfig) => ({ expired: `${seconds(config.c
 const producerRemovedEn = (config: SimConfig) => ({ ...consumerRemovedEn(config), expired: `no heartbeat for ${seconds(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)} s` });
 const producerRemovedZh = (config: SimConfig) => ({ ...consumerRemovedZh(config), expired: `${seconds(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)} 秒内没有心跳` });
 
+/** Why a broker registered again (broker.registered's trigger), as the log says it. */
+const REGISTERED_AGAIN_EN: Record<RegistrationTrigger, string> = { periodic: 'its periodic heartbeat', topicChanged: 'its topic table changed', start: 'it started', roleChanged: 'the controller gave it its role' };
+const REGISTERED_AGAIN_ZH: Record<RegistrationTrigger, string> = { periodic: '定期心跳', topicChanged: '主题表变了', start: '启动', roleChanged: 'Controller 给了它角色' };
+
 const en: Describers = {
   'broker.registered': (e, { names }) => (e.first
     ? `${drawnNode(names, 'en', e, e.brokerId)} registered with ${e.nameServer} for the first time`
-    : `${drawnNode(names, 'en', e, e.brokerId)} registered with ${e.nameServer} again`),
+    : `${drawnNode(names, 'en', e, e.brokerId)} registered with ${e.nameServer} again: ${REGISTERED_AGAIN_EN[e.trigger]}`),
   'broker.removed': (e, { config, names }) => `${e.nameServer} removed ${drawnNode(names, 'en', e, e.brokerId)}: ${removedReasonEn(config)[e.reason]}`,
   'nameServer.chosen': (e) => `${e.client} chose ${e.nameServer}`,
   'route.pulled': (e) => `${e.client} pulled the route of ${e.topic} from ${e.nameServer}: ${!e.found ? 'no such topic (TOPIC_NOT_EXIST)' : e.changed ? 'changed' : 'unchanged'}`,
@@ -98,7 +133,7 @@ const en: Describers = {
 const zh: Describers = {
   'broker.registered': (e, { names }) => (e.first
     ? `${drawnNode(names, 'zh', e, e.brokerId)} 首次注册到 ${e.nameServer}`
-    : `${drawnNode(names, 'zh', e, e.brokerId)} 再次注册到 ${e.nameServer}`),
+    : `${drawnNode(names, 'zh', e, e.brokerId)} 再次注册到 ${e.nameServer}：${REGISTERED_AGAIN_ZH[e.trigger]}`),
   'broker.removed': (e, { config, names }) => `${e.nameServer} 移除了 ${drawnNode(names, 'zh', e, e.brokerId)}：${removedReasonZh(config)[e.reason]}`,
   'nameServer.chosen': (e) => `${e.client} 选定了 ${e.nameServer}`,
   'route.pulled': (e) => `${e.client} 从 ${e.nameServer} 拉取了 ${e.topic} 的路由：${!e.found ? '没有这个主题（TOPIC_NOT_EXIST）' : e.changed ? '有变化' : '没有变化'}`,

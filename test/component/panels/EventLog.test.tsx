@@ -22,6 +22,7 @@ function scrollToTheEnd(): HTMLElement[] {
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
+  act(() => usePlayback.getState().setLanguage('en'));
 });
 
 describe('EventLog', () => {
@@ -66,6 +67,17 @@ describe('EventLog', () => {
     Object.defineProperty(list, 'clientHeight', { value: 420, configurable: true });
     fireEvent.scroll(list);
     expect(screen.getAllByTestId('log-row')).toHaveLength(20);
+  });
+
+  it('offers each trace type by its name and what it is, in the reader\'s language', () => {
+    loadAt(writeReadScenario(), 20_000);
+    render(<EventLog />);
+    const select = screen.getByLabelText('Type') as HTMLSelectElement;
+    const options = () => [...select.options].map((option) => option.textContent);
+    expect(options()).toContain('route.pulled · a route pull answered');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(options()).toContain('route.pulled · 路由拉取的应答');
+    expect(options()).toContain('client.heartbeat · 客户端向 Broker 发心跳');
   });
 
   it('filters by type and by any field value (a search where the run lives, answered a moment later)', async () => {

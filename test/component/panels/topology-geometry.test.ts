@@ -96,7 +96,7 @@ describe('dots of the topology canvas', () => {
     // With the master gone from c-1's route, c-1 pulls from the slave: the dot leaves the queue's cell in the slave.
     expect(dotRoute({ t: 1, type: 'message.consumed', consumer: 'c-1', group: 'G', msgId: 'x', broker: 'broker-a', brokerId: 1, queueId: 2, queueOffset: 0, topic: 'T', reconsumeTimes: 0 }, routing))
       .toMatchObject({ kind: 'consumed', from: { kind: 'queue', id: 'broker-a/1#2' }, to: { kind: 'client', id: 'c-1' } });
-    expect(dotRoute({ t: 1, type: 'broker.registered', nameServer: 'ns-1', broker: 'broker-a', brokerId: 1, first: true }, routing))
+    expect(dotRoute({ t: 1, type: 'broker.registered', nameServer: 'ns-1', broker: 'broker-a', brokerId: 1, first: true, trigger: 'start' }, routing))
       .toEqual({ kind: 'registered', from: { kind: 'broker', id: 'broker-a/1' }, to: { kind: 'nameServer', id: 'ns-1' } });
     expect(dotRoute({ t: 1, type: 'fault', action: 'crashBroker', target: 'broker-a' }, routing)).toBeNull();
   });

@@ -12,7 +12,7 @@ import { libraryTimeline, masterCrashScenario } from '../../support/library.ts';
 
 /** One event of every trace type. */
 const SAMPLES: TraceEvent[] = [
-  { t: 95_000, type: 'broker.registered', nameServer: 'ns-1', broker: 'broker-a', brokerId: 0, first: false },
+  { t: 95_000, type: 'broker.registered', nameServer: 'ns-1', broker: 'broker-a', brokerId: 0, first: false, trigger: 'periodic' },
   { t: 200_000, type: 'broker.removed', nameServer: 'ns-1', broker: 'broker-b', brokerId: 0, reason: 'expired' },
   { t: 1_000, type: 'nameServer.chosen', client: 'p-1', nameServer: 'ns-2' },
   { t: 1_000, type: 'route.updated', client: 'p-1', topic: 'TopicTest', writeQueues: ['a:0', 'a:1'], readQueues: ['a:0'], nameServer: 'ns-1', fromTopic: 'TopicTest' },
@@ -62,8 +62,8 @@ describe('the caption of every event', () => {
 
   it('calls the 30 s registration the heartbeat and uses the configured expiry, restarting at the event time', () => {
     expect(narrate(sample('broker.registered'), 'en', { config }))
-      .toBe('broker-a/0 registered with ns-1 again (its periodic heartbeat, or an immediate registration after a change such as a new topic): '
-        + 'its 90 s expiry starts again at 1:35.000, so it stays listed unless no registration arrives by 3:05.000.');
+      .toBe('broker-a/0 registered with ns-1 again: its periodic registration, every 30 s, is the broker\'s heartbeat. '
+        + 'Its 90 s expiry starts again at 1:35.000, so it stays listed unless no registration arrives by 3:05.000.');
     expect(narrate(sample('broker.registered'), 'zh', { config })).toContain('90 秒过期计时从 1:35.000 重新开始');
     expect(narrate({ ...sample('broker.registered'), first: true } as TraceEvent, 'en', { config })).toContain('every 30 s: that registration is the broker\'s heartbeat');
     // BrokerController.start holds the period between 10 s and 60 s: 5 s is every 10 s.
@@ -71,11 +71,19 @@ describe('the caption of every event', () => {
     expect(narrate({ ...sample('broker.registered'), first: true } as TraceEvent, 'en', { config: fast })).toContain('every 10 s: that registration');
   });
 
+  it('says why a broker registered again: a topic table that changed registers at once, not as a heartbeat', () => {
+    const changed = { ...sample('broker.registered'), trigger: 'topicChanged' } as TraceEvent;
+    expect(narrate(changed, 'en', { config })).toContain('registered with ns-1 at once because its topic table changed (a topic created or updated), without waiting for its next periodic registration');
+    expect(narrate(changed, 'en', { config })).not.toContain('heartbeat');
+    expect(narrate(changed, 'zh', { config })).toContain('的主题表变了（创建或修改了主题），于是立即注册到 ns-1');
+    expect(narrate({ ...changed, trigger: 'roleChanged' } as TraceEvent, 'en', { config })).toContain('once the controller gave it its role');
+  });
+
   it('writes the moments of the NameServer expiry on the run\'s clock (m:ss) and the expiry itself as a length of time', () => {
     // nameserver chapter: broker-a's registration at 0:10 is listed until 0:10 + 120 s = 2:10.
-    const registered = { t: 10_018, type: 'broker.registered', nameServer: 'ns-1', broker: 'broker-a', brokerId: 0, first: false } as TraceEvent;
+    const registered = { t: 10_018, type: 'broker.registered', nameServer: 'ns-1', broker: 'broker-a', brokerId: 0, first: false, trigger: 'periodic' } as TraceEvent;
     const defaults = resolveConfig({});
-    expect(narrate(registered, 'en', { config: defaults })).toContain('its 120 s expiry starts again at 0:10.018, so it stays listed unless no registration arrives by 2:10.018.');
+    expect(narrate(registered, 'en', { config: defaults })).toContain('Its 120 s expiry starts again at 0:10.018, so it stays listed unless no registration arrives by 2:10.018.');
     expect(narrate(registered, 'zh', { config: defaults })).toContain('它的 120 秒过期计时从 0:10.018 重新开始，只要在 2:10.018 之前还有注册到达，就不会被剔除。');
     expect(narrate(registered, 'zh', { config: defaults })).not.toMatch(/在 10 秒|130 秒/);
   });
@@ -266,7 +274,7 @@ describe('the caption of a send that ended FAILED', () => {
     const sent = timeline.traceAt(index)!;
     const atSend = libraryTimeline('crash-partition-shutdown', sent.t);
     const context = contextAt(atSend.scenario.config, atSend.state);
-    expect(narrate(sent, 'en', context)).toContain('But broker-a\'s master is down: the attempt fails and the producer tries again, while its route, pulled every 30 s, still lists broker-a.');
+    expect(narrate(sent, 'en', context)).toContain('But broker-a\'s master is down: the attempt fails and the producer tries again. Its cached route still lists broker-a: a route pull (every 30 s) replaces it only with a route the NameServer has');
     expect(narrate(sent, 'zh', context)).toContain('但 broker-a 的 Master 已宕机');
     // Before the crash the same kind of send is an ordinary one.
     const before = timeline.traceSlice(0).findLast((e) => e.type === 'message.sent' && e.broker === 'broker-a' && e.t < 60_000)!;

@@ -27,7 +27,7 @@ describe('space-time layout', () => {
   });
 
   it('draws a registration from the broker that sent it to the NameServer, ending at its time', () => {
-    const layout = layoutSpaceTime({ ...base, events: [{ t: 5_000, type: 'broker.registered', nameServer: 'ns-1', broker: 'broker-a', brokerId: 1, first: true }] });
+    const layout = layoutSpaceTime({ ...base, events: [{ t: 5_000, type: 'broker.registered', nameServer: 'ns-1', broker: 'broker-a', brokerId: 1, first: true, trigger: 'start' }] });
     const [arrow] = layout.arrows;
     expect(arrow).toMatchObject({ kind: 'register', from: 'broker-a/1', to: 'ns-1', count: 1, index: 100, t: 5_000, x2: LABEL_WIDTH + 500 });
     expect(arrow!.y1).toBe(layout.lanes[2]!.y);

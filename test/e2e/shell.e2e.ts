@@ -5,7 +5,7 @@ import { currentTime, jumpAndWait, moveAndWait, openPage, parseTime, stepAndWait
 test('the page opens on "Write 8 / read 4" with its description and no console errors', async ({ page, baseUrl, consoleErrors }) => {
   await openPage(page, baseUrl);
   assert.equal(await page.getByTestId('scenario-picker').inputValue(), 'write8-read4');
-  assert.match(await page.getByTestId('scenario-description').textContent() ?? '', /unconsumable/);
+  assert.match(await page.getByTestId('scenario-description').textContent() ?? '', /Not consumable count/);
   assert.equal(await currentTime(page), '0:00.000');
   assert.equal(await page.getByTestId('time-total').textContent(), '3:00.000');
   for (const name of ['Summary', 'Topology', 'Queues', 'NameServers', 'Inspector', 'Event log']) {

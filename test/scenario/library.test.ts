@@ -73,6 +73,15 @@ describe('the library descriptions', () => {
     const failed = sim.events('send.failed', (e) => e.t >= 60_000);
     expect(failed.length).toBeGreaterThan(0);
     for (const failure of failed) expect(failure.t).toBeLessThan(61_100);
+    // What the consumers had pulled before 1:00 is still consumed; the broker refuses pulls from 1:15; the rebalance at 1:21 drops the queues.
+    const upperConsumed = sim.times('message.consumed', (e) => e.queueId >= 4 && e.t > 60_000);
+    expect(upperConsumed).toHaveLength(193);
+    expect(Math.floor(Math.max(...upperConsumed) / 100) / 10).toBe(80.8);
+    expect(Math.floor(sim.first('pull.rejected')!.t / 1_000)).toBe(75);
+    expect(sim.events('pull.rejected').every((e) => e.reason === 'INVALID_PARAMETER' && e.queueId >= 4)).toBe(true);
+    expect(new Set(sim.times('rebalance', (e) => e.t > 60_000 && e.t < 90_000).map((t) => Math.floor(t / 1_000)))).toEqual(new Set([81]));
+    const lowerA = sim.summary().queues.filter((q) => q.broker === 'broker-a' && q.topic === 'TopicTest' && q.queueId >= 4);
+    expect(lowerA.map((q) => q.lag['CG_ORDER'])).toEqual([0, 0, 0, 0]);
   });
 
   it('Crash vs partition vs shutdown: channelClosed at 60 s, channelIdle at 190 s (last registration 70 s + 120 s idle), unregistered at 240 s, back at 300 s', () => {
@@ -88,6 +97,24 @@ describe('the library descriptions', () => {
     expect(Math.floor(sim.first('broker.registered', (e) => e.broker === 'broker-a' && e.t > 60_000)!.t / 1_000)).toBe(300);
   });
 
+  it('Crash vs partition vs shutdown: no broker holds TopicTest from 4:00 to 5:01 (TOPIC_NOT_EXIST at 4:01 and 4:31, the cached route kept), 306 of 610 failed messages then; 4 duplicates at 5:02 of what was consumed at 0:58', () => {
+    const sim = run('crash-partition-shutdown');
+    const pulls = sim.events('route.pulled', (e) => e.client === 'p-1' && e.topic === 'TopicTest' && e.t > 240_000 && e.t < 305_000);
+    expect(pulls.map((e) => [Math.floor(e.t / 1_000), e.found])).toEqual([[241, false], [271, false], [301, true]]);
+    const failed = sim.events('send.result', (e) => e.status === 'FAILED');
+    expect(failed).toHaveLength(610);
+    expect(failed.filter((e) => e.t >= 240_000 && e.t < 302_000)).toHaveLength(306);
+    const firstConsumed = new Map<string, number>();
+    const again: [number, number][] = [];
+    for (const e of sim.events('message.consumed')) {
+      const first = firstConsumed.get(e.msgId);
+      if (first === undefined) firstConsumed.set(e.msgId, e.t);
+      else again.push([Math.floor(e.t / 1_000), Math.floor(first / 1_000)]);
+    }
+    expect(again).toEqual([[302, 58], [302, 58], [302, 58], [302, 58]]);
+    expect(sim.summary().messages.duplicates).toBe(4);
+  });
+
   it('A consumer joining and leaving: 3/3/2, then 2 each at 60 s, back at 120 s, immediate at 180 s, c-1 alone at about 340 s', () => {
     const sim = run('consumer-join-leave');
     const sizesAt = (from: number, to: number) => Object.fromEntries(sim.events('rebalance', (e) => e.topic === 'TopicTest' && e.t >= from && e.t < to).map((e) => [e.consumer, e.queues.length]));
@@ -99,6 +126,35 @@ describe('the library descriptions', () => {
     expect(alone).toMatchObject({ consumer: 'c-1' });
     expect(alone.queues).toHaveLength(8);
     expect(Math.abs(alone.t - 340_000)).toBeLessThan(2_000);
+  });
+
+  it('A consumer joining and leaving: Duplicates 19, each at a change: 8 in the first seconds, 2 at 60 s, 2 at 120 s, 3 at 180 s, 4 at 341 s of what c-2 consumed just before it hung', () => {
+    const sim = run('consumer-join-leave');
+    const seen = new Set<string>();
+    const again: number[] = [];
+    for (const e of sim.events('message.consumed')) {
+      if (seen.has(e.msgId)) again.push(e.t);
+      else seen.add(e.msgId);
+    }
+    const at = (from: number, to: number) => again.filter((t) => t >= from && t < to).length;
+    expect([at(0, 3_000), at(60_000, 61_000), at(120_000, 121_000), at(180_000, 181_000), at(341_000, 342_000)]).toEqual([8, 2, 2, 3, 4]);
+    expect(again).toHaveLength(19);
+    expect(sim.summary().messages.duplicates).toBe(19);
+  });
+
+  it('A master down: Duplicates 9, all in the first second, c-2 having taken all eight queues at 0.019 s until its rebalance at 1.018 s', () => {
+    const sim = run('failover-idle-consumer');
+    expect(sim.first('rebalance', { consumer: 'c-2' })).toMatchObject({ t: 19 });
+    expect(sim.first('rebalance', { consumer: 'c-2' })!.queues).toHaveLength(8);
+    expect(sim.events('rebalance', (e) => e.consumer === 'c-2' && e.t > 19)[0]!.t).toBe(1_018);
+    const seen = new Set<string>();
+    const again: number[] = [];
+    for (const e of sim.events('message.consumed')) {
+      if (seen.has(e.msgId)) again.push(e.t);
+      else seen.add(e.msgId);
+    }
+    expect(again).toHaveLength(9);
+    expect(Math.max(...again)).toBeLessThan(1_100);
   });
 
   it('A NameServer going down: everyone on ns-1, on ns-2 at 61 s; ns-1 empty from 135 s until the registrations at 160 s', () => {

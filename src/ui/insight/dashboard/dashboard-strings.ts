@@ -29,7 +29,7 @@ export interface DashboardStrings {
 
 const en: DashboardStrings = {
   heading: 'Dashboard',
-  intro: 'The RocketMQ Dashboard\'s tables at the playhead. TPS are over the last 10 s, as the broker\'s statistics report them; the run starts at midnight, so "today" is the whole run so far. diffTotal counts from the offset committed on the broker (what was consumed but not committed yet counts) and only on the brokers the NameServer lists, so it can differ from the Overview\'s Lagging. Today\'s consume count (msgGetTotalTodayNow) is what each broker returned to pulls: messages pulled and not consumed yet, or pulled again after a rebalance, count too, so it runs ahead of the Overview\'s Consumed.',
+  intro: 'The RocketMQ Dashboard\'s tables at the playhead. TPS are over the last 10 s, as the broker\'s statistics report them; the run starts at midnight, so "today" is the whole run so far. diffTotal counts from the offset committed on the broker (what was consumed but not committed yet counts) and only on the brokers the NameServer lists, so it can differ from the Summary\'s Lagging. Today\'s consume count (msgGetTotalTodayNow) is what each broker returned to pulls: messages pulled and not consumed yet, or pulled again after a rebalance, count too, so it runs ahead of the Summary\'s Consumed.',
   exportCsv: (table) => `Export ${table} as CSV`,
   topic: 'Topic',
   group: 'Consumer group',

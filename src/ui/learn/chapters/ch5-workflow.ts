@@ -17,13 +17,14 @@ export const chapter: Chapter = {
     {
       wait: { type: 'broker.registered', where: { broker: 'broker-b', first: true, nameServer: 'ns-2' } },
       caption: {
-        en: '2. The brokers start at 0:03, open a long-lived connection to every NameServer and register (路由注册); they will register again every 30 s.',
-        zh: '2. broker 在 0:03 启动，与每个 NameServer 建立长连接并注册（路由注册）；之后每 30 秒再注册一次。',
+        en: '2. The brokers start at 0:03, open a long-lived connection to every NameServer and register (路由注册); they register again 10 s after they started, and then every 30 s.',
+        zh: '2. broker 在 0:03 启动，与每个 NameServer 建立长连接并注册（路由注册）；启动 10 秒后再注册一次，之后每 30 秒一次。',
       },
       focus: { kind: 'nameServer', id: 'ns-1' },
     },
     {
-      wait: { type: 'topic.updated', where: { broker: 'broker-b', topic: 'TopicOrder' } },
+      // The registration the topic change causes, 1 ms after the change: from then on the NameServers hold the route.
+      wait: { type: 'broker.registered', where: { broker: 'broker-b', nameServer: 'ns-2', trigger: 'topicChanged' } },
       caption: {
         en: '3. The topic is created before anyone sends (mqadmin updateTopic -c DefaultCluster -t TopicOrder -w 4 -r 4): each broker of the cluster adds it to its topic table and registers again at once, so the NameServers now have TopicOrder\'s route.',
         zh: '3. 在收发消息之前先创建主题（mqadmin updateTopic -c DefaultCluster -t TopicOrder -w 4 -r 4）：集群里每个 broker 把它加入自己的主题配置表，并立即再次注册，于是 NameServer 有了 TopicOrder 的路由。',

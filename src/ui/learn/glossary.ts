@@ -79,6 +79,10 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     zh: 'mqadmin updateTopic -c 在集群的每个 Master 上创建主题，-b 只在一个 broker 上创建；两者默认都是 8 个写队列、8 个读队列。开启 autoCreateTopicEnable 时，生产者第一次发送会按 TBW102 自动创建，队列数为 4（defaultTopicQueueNums）。',
   } },
   { en: 'read / write queues', zh: '读队列 / 写队列', meaning: { en: 'readQueueNums and writeQueueNums limit which queue ids consumers and producers use. Messages in queue ids at or above readQueueNums are unconsumable: no consumer is given them until readQueueNums is raised.', zh: 'readQueueNums 和 writeQueueNums 限定消费者和生产者使用哪些队列 id。队列号 ≥ readQueueNums 的消息无法消费：直到调大 readQueueNums，才会分配给消费者。' } },
+  { en: 'perm (PermName)', zh: '权限 perm', meaning: {
+    en: 'A topic\'s permission on a broker, written as PermName.perm2String prints it: R (4) consumers may read its queues, W (2) producers may write them, X (1) a topic created from it inherits (TBW102\'s); RW- is 6, the usual. Taking W away from a broker (wipeWritePerm) makes producers skip it.',
+    zh: '主题在某个 broker 上的权限，按 PermName.perm2String 的写法：R（4）消费者可读它的队列，W（2）生产者可写，X（1）由它自动创建的主题可继承（TBW102 就有）；RW- 即 6，最常见。去掉某个 broker 的 W（wipeWritePerm），生产者就会跳过它。',
+  } },
   { en: 'heartbeat (client)', zh: '客户端心跳', meaning: {
     en: 'Every 30 s each producer and consumer tells the brokers it knows that it is alive, a consumer with its subscriptions (heartbeatBrokerInterval).',
     zh: '每 30 秒，每个生产者和消费者告诉它所知道的 broker 自己还活着，消费者还带上订阅关系（heartbeatBrokerInterval）。',

@@ -290,6 +290,9 @@ describe('the glossary', () => {
     expect(terms()).toEqual(['workflow']);
     fireEvent.change(find, { target: { value: '模式' } });
     expect(terms()).toEqual(expect.arrayContaining(['topic creation: cluster mode / broker mode']));
+    // perm RW- in the captions (topic.updated), explained where a learner looks it up.
+    fireEvent.change(find, { target: { value: 'RW-' } });
+    expect(terms()).toEqual(['perm (PermName)']);
     fireEvent.change(find, { target: { value: 'Kafka' } });
     expect(terms()).toEqual([]);
     expect(screen.getByRole('status')).toHaveTextContent('No term has "Kafka".');

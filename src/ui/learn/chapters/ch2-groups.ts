@@ -38,8 +38,8 @@ export const chapter: Chapter = {
     {
       wait: { type: 'rebalance', where: { consumer: 'c-3', topic: 'TopicOrder' } },
       caption: {
-        en: 'c-3 belongs to another group, CG_AUDIT, where it is alone: it takes all 8 queues too. Groups never share queues with each other; each group keeps its own consume offsets on the broker.',
-        zh: 'c-3 属于另一个消费者组 CG_AUDIT，组里只有它：它同样拿到全部 8 个队列。不同的组之间不分队列；每个组在 broker 上有自己的消费位点。',
+        en: 'c-3 belongs to another group, CG_AUDIT, where it is alone: it takes all 8 queues too. Groups do not divide queues among themselves: each group reads every queue, so every message reaches every group, and each group keeps its own consume offsets on the broker.',
+        zh: 'c-3 属于另一个消费者组 CG_AUDIT，组里只有它：它同样拿到全部 8 个队列。组与组之间不瓜分队列：每个组都读取每个队列，所以每条消息都会到达每个组，每个组在 broker 上有自己的消费位点。',
       },
       focus: { kind: 'client', id: 'c-3' },
     },

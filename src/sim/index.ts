@@ -18,7 +18,7 @@ export type {
   BrokerState, BrokerStatus, ClientChannelInfo, ClientState, ConsumerState, DuplicateCause, ModelState, SendFailedCause, NameServerState, StoredMessage,
 } from '../model/state.ts';
 export {
-  DLQ_GROUP_TOPIC_PREFIX, LATENCY_TABLES, MASTER_ID, NAMESRV_PORT, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_4X_OVERRIDES, ROCKETMQ_DEFAULTS, registerNameServerPeriod, type ConfigKey,
+  DLQ_GROUP_TOPIC_PREFIX, RETRY_GROUP_TOPIC_PREFIX, LATENCY_TABLES, MASTER_ID, NAMESRV_PORT, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_4X_OVERRIDES, ROCKETMQ_DEFAULTS, registerNameServerPeriod, type ConfigKey,
   type SimConfig,
 } from '../model/defaults.ts';
 export { isReadable, isWriteable, perm2String } from '../model/perm.ts';

@@ -119,7 +119,7 @@ export function NarrationCaption() {
         <>
           <span className="rs-caption-time rs-mono">{formatTime(latest.t)}</span>{' '}
           <span className="rs-caption-text">{narrator.narrate(latest, language, narrator.contextAt(timeline.scenario.config, timeline.state, names, timeline))}</span>
-          {others > 0 && <span className="rs-caption-more"> {words.more(others, !presenting)}</span>}
+          {others > 0 && <span className="rs-caption-more"> {words.more(others, !presenting && !chapterOpen)}</span>}
         </>
       ) : flowing ? words.flowing : seekTarget !== null ? words.running(formatTime(seekTarget)) : preparing ? words.preparing : chapterOpen ? words.idleInChapter : words.idle}
     </p>

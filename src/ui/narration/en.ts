@@ -2,14 +2,14 @@
  * The captions in English: what an event means, in plain words, with the run's own numbers.
  * RocketMQ's names stay as they are (CommitLog, ConsumeQueue, readQueueNums ...).
  */
-import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, perm2String, registerNameServerPeriod, type SimConfig } from '../../sim/index.ts';
+import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, RETRY_GROUP_TOPIC_PREFIX, perm2String, registerNameServerPeriod, type SimConfig } from '../../sim/index.ts';
 import { formatTime } from '../../viz/format.ts';
 import { durationEn as d, failedSend, keepsOffsetsLocally, nodeEn as node, nodeName, syncAttempts, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
 /** A send to a broker whose master is down: said, not told as an ordinary send (its route still lists the broker). */
 function downEn(c: NarrationContext, broker: string): string {
   return c.masterDown?.(broker)
-    ? ` But ${broker}'s master is down: the attempt fails and the producer tries again. Its cached route still lists ${broker}: a route pull (every ${d(c.config.pollNameServerIntervalMs)}) replaces it only with a route the NameServer has, so ${broker} leaves the producer's choices once a pull answers without it (a NameServer that knows no broker with the topic answers TOPIC_NOT_EXIST, and the old route stays).`
+    ? ` But ${broker}'s master is down: the attempt fails and the producer tries again. Its cached route lists ${broker} until a route pull (every ${d(c.config.pollNameServerIntervalMs)}) answers with a route without it; a pull answered TOPIC_NOT_EXIST, when no broker holds the topic any more, leaves the old route as it is.`
     : '';
 }
 
@@ -63,6 +63,13 @@ function sendAgainEn(reason: string, attempt: number, config: SimConfig): string
   return attempt < syncAttempts(config) ? ' A SYNC send tries again, on another broker when it can.' : ' No attempt is left.';
 }
 
+/** How a topic a broker created by itself came to be: a consumer group's retry topic, or a topic a send named (from TBW102). */
+function autoCreatedEn(e: TraceOf<'topic.updated'>): string {
+  if (!e.auto) return '';
+  if (e.topic.startsWith(RETRY_GROUP_TOPIC_PREFIX)) return `, the retry topic of group ${e.topic.slice(RETRY_GROUP_TOPIC_PREFIX.length)}: a broker creates it when a CLUSTERING consumer's heartbeat first reaches it, and messages whose consumption failed come back to the group through it`;
+  return ' (created automatically from TBW102, autoCreateTopicEnable)';
+}
+
 /** A registration after the first, by what made the broker register (its trigger). */
 function registeredAgainEn(e: TraceOf<'broker.registered'>, c: NarrationContext): string {
   const { config } = c;
@@ -80,7 +87,7 @@ const ONEWAY_EN = 'A ONEWAY send (sendOneway) waits for no answer, so its produc
 
 export const en: Narrators = {
   'broker.registered': (e, c) => (e.first
-    ? `${node(c, e, e.brokerId)} registered with ${e.nameServer} for the first time: ${e.nameServer} now lists it in routes. It repeats this every ${d(registerNameServerPeriod(c.config))}: that registration is the broker's heartbeat.`
+    ? `${node(c, e, e.brokerId)} registered with ${e.nameServer} for the first time: ${e.nameServer} now lists it in routes. It registers again ${e.trigger === 'start' ? `${d(c.config.brokerRegisterInitialDelayMs)} after its start, then ` : ''}every ${d(registerNameServerPeriod(c.config))}: that registration is the broker's heartbeat.`
     : registeredAgainEn(e, c)),
   'broker.removed': (e, c) => {
     const { config } = c;
@@ -101,7 +108,7 @@ export const en: Narrators = {
     ? `${e.client} pulled the route of ${e.topic} from ${e.nameServer}: ${e.writeQueues.length} queues to write, ${e.readQueues.length} to read. It pulls again in ${d(config.pollNameServerIntervalMs)}.`
     : `${e.nameServer} has no route for ${e.topic}, so ${e.client} took ${e.fromTopic}'s route in its place, at most ${config.producerDefaultTopicQueueNums} queues on each broker (defaultTopicQueueNums): ${e.writeQueues.length} queues to write. The first message a broker receives for ${e.topic} creates it there.`),
   'route.failed': (e, { config }) => `${e.client} could not get the route of ${e.topic} from ${e.nameServer} (${e.reason}); it keeps its cached route and tries again in ${d(config.pollNameServerIntervalMs)}.`,
-  'topic.updated': (e, { config }) => `${e.broker} ${e.created ? 'created' : 'changed'} ${e.topic}: ${e.writeQueueNums} write queues, ${e.readQueueNums} read queues, perm ${perm2String(e.perm)}${e.auto ? ` (created automatically from TBW102, autoCreateTopicEnable)` : ''}. Clients see it at their next route pull (every ${d(config.pollNameServerIntervalMs)}).`,
+  'topic.updated': (e, { config }) => `${e.broker} ${e.created ? 'created' : 'changed'} ${e.topic}: ${e.writeQueueNums} write queues, ${e.readQueueNums} read queues, perm ${perm2String(e.perm)} (R: consumers may read it, W: producers may write it)${autoCreatedEn(e)}. Clients see it at their next route pull (every ${d(config.pollNameServerIntervalMs)}).`,
   'message.sent': (e, c) => (e.attempt > 1
     ? `${e.producer} retried message ${e.msgId}: attempt ${e.attempt} of at most ${syncAttempts(c.config)} (retryTimesWhenSendFailed ${c.config.retryTimesWhenSendFailed}) goes to ${e.broker} queue ${e.queueId}.${downEn(c, e.broker)}`
     : `${e.producer} sent message ${e.msgId} (tags ${e.tags || 'none'}${e.keys ? `, keys ${e.keys}` : ''}) to ${e.broker} queue ${e.queueId}: producers take the write queues in turn.${downEn(c, e.broker)}`),

@@ -2,14 +2,14 @@
  * 字幕（简体中文）：用平实的话和本次运行自己的数字说明一个事件的含义。
  * RocketMQ 的名词保持原样（CommitLog、ConsumeQueue、readQueueNums ……）。
  */
-import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, perm2String, registerNameServerPeriod, type SimConfig } from '../../sim/index.ts';
+import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, RETRY_GROUP_TOPIC_PREFIX, perm2String, registerNameServerPeriod, type SimConfig } from '../../sim/index.ts';
 import { formatTime } from '../../viz/format.ts';
 import { durationZh as d, failedSend, keepsOffsetsLocally, nodeZh as node, nodeName, syncAttempts, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
 /** 发往 Master 已宕机的 broker 的发送：说明它，而不是当作普通发送（路由里仍有这个 broker）。 */
 function downZh(c: NarrationContext, broker: string): string {
   return c.masterDown?.(broker)
-    ? `但 ${broker} 的 Master 已宕机：这次尝试会失败，生产者会再试一次。它缓存的路由里仍有 ${broker}：路由拉取（每 ${d(c.config.pollNameServerIntervalMs)}一次）只会用 NameServer 手里的路由替换它，所以要等某次拉取的应答里没有 ${broker}，它才不再被选中（NameServer 上如果没有任何 broker 持有这个主题，会答 TOPIC_NOT_EXIST，旧路由照旧保留）。`
+    ? `但 ${broker} 的 Master 已宕机：这次尝试会失败，生产者会再试一次。它缓存的路由里一直有 ${broker}，直到某次路由拉取（每 ${d(c.config.pollNameServerIntervalMs)}一次）带回一份没有它的路由；如果已经没有 broker 持有这个主题，拉取得到 TOPIC_NOT_EXIST，旧路由原样保留。`
     : '';
 }
 
@@ -60,6 +60,13 @@ function sendAgainZh(reason: string, attempt: number, config: SimConfig): string
   return attempt < syncAttempts(config) ? '同步发送会重试，尽量换一个 Broker。' : '已没有重试机会。';
 }
 
+/** How a topic a broker created by itself came to be: a consumer group's retry topic, or a topic a send named (from TBW102). */
+function autoCreatedZh(e: TraceOf<'topic.updated'>): string {
+  if (!e.auto) return '';
+  if (e.topic.startsWith(RETRY_GROUP_TOPIC_PREFIX)) return `，这是消费者组 ${e.topic.slice(RETRY_GROUP_TOPIC_PREFIX.length)} 的重试主题：CLUSTERING 消费者的心跳第一次到达 broker 时，broker 就创建它，消费失败的消息经由它回到这个组`;
+  return '（根据 TBW102 自动创建，autoCreateTopicEnable）';
+}
+
 /** A registration after the first, by what made the broker register (its trigger). */
 function registeredAgainZh(e: TraceOf<'broker.registered'>, c: NarrationContext): string {
   const { config } = c;
@@ -77,7 +84,7 @@ const ONEWAY_ZH = 'ONEWAY 发送（sendOneway）不等待任何应答，所以�
 
 export const zh: Narrators = {
   'broker.registered': (e, c) => (e.first
-    ? `${node(c, e, e.brokerId)} 首次注册到 ${e.nameServer}（路由注册）：${e.nameServer} 开始在路由中提供它。之后它每 ${d(registerNameServerPeriod(c.config))}重复注册一次——这次注册就是 Broker 的心跳。`
+    ? `${node(c, e, e.brokerId)} 首次注册到 ${e.nameServer}（路由注册）：${e.nameServer} 开始在路由中提供它。之后它${e.trigger === 'start' ? `在启动 ${d(c.config.brokerRegisterInitialDelayMs)}后再注册一次，然后` : ''}每 ${d(registerNameServerPeriod(c.config))}重复注册一次——这次注册就是 Broker 的心跳。`
     : registeredAgainZh(e, c)),
   'broker.removed': (e, c) => {
     const { config } = c;
@@ -98,7 +105,7 @@ export const zh: Narrators = {
     ? `${e.client} 从 ${e.nameServer} 拉取了 ${e.topic} 的路由（路由发现）：可写 ${e.writeQueues.length} 个队列，可读 ${e.readQueues.length} 个。${d(config.pollNameServerIntervalMs)}后再次拉取。`
     : `${e.nameServer} 上没有 ${e.topic} 的路由，于是 ${e.client} 借用 ${e.fromTopic} 的路由代替它，每个 broker 最多 ${config.producerDefaultTopicQueueNums} 个队列（defaultTopicQueueNums）：可写 ${e.writeQueues.length} 个队列。某个 broker 收到 ${e.topic} 的第一条消息时才会在自己这里创建它。`),
   'route.failed': (e, { config }) => `${e.client} 未能从 ${e.nameServer} 获取 ${e.topic} 的路由（${e.reason}）；它继续使用缓存的路由，${d(config.pollNameServerIntervalMs)}后重试。`,
-  'topic.updated': (e, { config }) => `${e.broker} ${e.created ? '创建' : '修改'}了主题 ${e.topic}：写队列 ${e.writeQueueNums} 个、读队列 ${e.readQueueNums} 个，perm ${perm2String(e.perm)}${e.auto ? '（根据 TBW102 自动创建，autoCreateTopicEnable）' : ''}。客户端在下一次拉取路由时看到变化（每 ${d(config.pollNameServerIntervalMs)}）。`,
+  'topic.updated': (e, { config }) => `${e.broker} ${e.created ? '创建' : '修改'}了主题 ${e.topic}：写队列 ${e.writeQueueNums} 个、读队列 ${e.readQueueNums} 个，perm ${perm2String(e.perm)}（R：消费者可读，W：生产者可写）${autoCreatedZh(e)}。客户端在下一次拉取路由时看到变化（每 ${d(config.pollNameServerIntervalMs)}）。`,
   'message.sent': (e, c) => (e.attempt > 1
     ? `${e.producer} 重试发送消息 ${e.msgId}：第 ${e.attempt} 次尝试（最多 ${syncAttempts(c.config)} 次，retryTimesWhenSendFailed ${c.config.retryTimesWhenSendFailed}），发往 ${e.broker} 的队列 ${e.queueId}。${downZh(c, e.broker)}`
     : `${e.producer} 把消息 ${e.msgId}（标签 ${e.tags || '无'}${e.keys ? `，key ${e.keys}` : ''}）发送到 ${e.broker} 的队列 ${e.queueId}：生产者轮流选择可写队列。${downZh(c, e.broker)}`),

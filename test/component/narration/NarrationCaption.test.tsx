@@ -37,7 +37,7 @@ describe('NarrationCaption', () => {
     act(() => usePlayback.getState().setLanguage('en'));
   });
 
-  // Presentation mode hides the side column and its event log (presenting.css).
+  // Presentation mode hides the side column and its event log (presenting.css); in a chapter it is far below the first screen.
   it('counts the other events at the instant and points to the event log only where the log is shown, in both languages', async () => {
     // 1.010 s: p-1, c-1 and c-2 each choose a NameServer.
     loadAt(writeReadScenario(), 1_010);
@@ -51,6 +51,10 @@ describe('NarrationCaption', () => {
     act(() => usePlayback.getState().setPresenting(false));
     expect(more()).toHaveTextContent(/^（同一时刻还有 2 个事件，见事件日志）$/);
     act(() => usePlayback.getState().setLanguage('en'));
+    // Inside a chapter the lesson and the inspector fill the first screen: the log is far below it.
+    act(() => useLesson.setState({ chapterId: 'basics' }));
+    expect(more()).toHaveTextContent(/^\(and 2 more events at this instant\)$/);
+    act(() => useLesson.setState({ chapterId: null }));
   });
 
   it('tells the news of an instant, not the routine traffic that shares it: the NameServer chapter\'s broker removal', async () => {

@@ -79,6 +79,21 @@ describe('the caption of every event', () => {
     expect(narrate({ ...changed, trigger: 'roleChanged' } as TraceEvent, 'en', { config })).toContain('once the controller gave it its role');
   });
 
+  it('says a broker\'s first registration at its start is followed by one 10 s later, then one every 30 s (BrokerController.start)', () => {
+    const first = { ...sample('broker.registered'), first: true, trigger: 'start' } as TraceEvent;
+    const defaults = resolveConfig({});
+    expect(narrate(first, 'en', { config: defaults })).toContain('It registers again 10 s after its start, then every 30 s: that registration is the broker\'s heartbeat.');
+    expect(narrate(first, 'zh', { config: defaults })).toContain('之后它在启动 10 秒后再注册一次，然后每 30 秒重复注册一次');
+  });
+
+  it('says what a retry topic a broker created by itself is, and what perm RW- means', () => {
+    const retry = { t: 2_017, type: 'topic.updated', broker: 'broker-a', topic: '%RETRY%CG_ORDER', writeQueueNums: 1, readQueueNums: 1, perm: 6, created: true, auto: true } as TraceEvent;
+    expect(narrate(retry, 'en', { config })).toContain('perm RW- (R: consumers may read it, W: producers may write it), the retry topic of group CG_ORDER: a broker creates it when a CLUSTERING consumer\'s heartbeat first reaches it');
+    expect(narrate(retry, 'en', { config })).not.toContain('TBW102');
+    expect(narrate(retry, 'zh', { config })).toContain('这是消费者组 CG_ORDER 的重试主题');
+    expect(narrate({ ...retry, topic: 'NewTopic' } as TraceEvent, 'en', { config })).toContain('(created automatically from TBW102, autoCreateTopicEnable)');
+  });
+
   it('writes the moments of the NameServer expiry on the run\'s clock (m:ss) and the expiry itself as a length of time', () => {
     // nameserver chapter: broker-a's registration at 0:10 is listed until 0:10 + 120 s = 2:10.
     const registered = { t: 10_018, type: 'broker.registered', nameServer: 'ns-1', broker: 'broker-a', brokerId: 0, first: false, trigger: 'periodic' } as TraceEvent;
@@ -274,7 +289,7 @@ describe('the caption of a send that ended FAILED', () => {
     const sent = timeline.traceAt(index)!;
     const atSend = libraryTimeline('crash-partition-shutdown', sent.t);
     const context = contextAt(atSend.scenario.config, atSend.state);
-    expect(narrate(sent, 'en', context)).toContain('But broker-a\'s master is down: the attempt fails and the producer tries again. Its cached route still lists broker-a: a route pull (every 30 s) replaces it only with a route the NameServer has');
+    expect(narrate(sent, 'en', context)).toContain('But broker-a\'s master is down: the attempt fails and the producer tries again. Its cached route lists broker-a until a route pull (every 30 s) answers with a route without it');
     expect(narrate(sent, 'zh', context)).toContain('但 broker-a 的 Master 已宕机');
     // Before the crash the same kind of send is an ordinary one.
     const before = timeline.traceSlice(0).findLast((e) => e.type === 'message.sent' && e.broker === 'broker-a' && e.t < 60_000)!;

@@ -29,7 +29,8 @@ export const chapter: Chapter = {
         en: '3. The topic is created before anyone sends (mqadmin updateTopic -c DefaultCluster -t TopicOrder -w 4 -r 4): each broker of the cluster adds it to its topic table and registers again at once, so the NameServers now have TopicOrder\'s route.',
         zh: '3. 在收发消息之前先创建主题（mqadmin updateTopic -c DefaultCluster -t TopicOrder -w 4 -r 4）：集群里每个 broker 把它加入自己的主题配置表，并立即再次注册，于是 NameServer 有了 TopicOrder 的路由。',
       },
-      focus: { kind: 'broker', id: 'broker-a' },
+      // The inspector shows the NameServer's routes, the step's evidence.
+      focus: { kind: 'nameServer', id: 'ns-2' },
     },
     {
       wait: { type: 'route.updated', where: { client: 'p-1' } },

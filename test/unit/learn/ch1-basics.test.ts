@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { chapterRun } from '../../support/chapter-run.ts';
 import { simulate } from '../../../src/sim/simulate.ts';
-import { validateScenario } from '../../../src/scenario/validate.ts';
-import { chapterScenario } from '../../../src/ui/learn/chapter.ts';
-import { CHAPTERS } from '../../../src/ui/learn/chapters/index.ts';
 
 describe('chapter basics: the queues take the messages in turn', () => {
   // TopicPublishInfo.selectOneMessageQueue: the next queue of the route each time, 4 on broker-a and 2 on broker-b.
   it('counts the sends the answer speaks of from the run: 16 to broker-a and 8 to broker-b by the step\'s moment, 4 for each queue', async () => {
-    const chapter = await CHAPTERS.find((entry) => entry.id === 'basics')!.load();
-    const result = validateScenario(chapterScenario(chapter));
-    if (!result.ok) throw new Error('invalid');
+    const { chapter, scenario } = await chapterRun('basics');
     const step = chapter.steps.find((entry) => entry.predict?.why.en.includes('selectOneMessageQueue'))!;
     if (!('atMs' in step.wait)) throw new Error('the step waits for a time');
     const until = step.wait.atMs;
-    const sent = simulate(result.scenario).trace.filter((event) => event.type === 'message.sent' && event.t <= until && event.attempt === 1);
+    const sent = simulate(scenario).trace.filter((event) => event.type === 'message.sent' && event.t <= until && event.attempt === 1);
     const to = (broker: string) => sent.filter((event) => event.type === 'message.sent' && event.broker === broker);
     const perQueue = new Set(sent.map((event) => event.type === 'message.sent' && `${event.broker}:${event.queueId}`));
     expect(perQueue.size).toBe(6);

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { chapterMoments } from '../../../src/sim/queries/chapter-moments.ts';
+import { chapterRun } from '../../support/chapter-run.ts';
 import { masterOf } from '../../../src/sim/index.ts';
-import { Timeline } from '../../../src/sim/timeline.ts';
-import { validateScenario } from '../../../src/scenario/validate.ts';
-import { chapterScenario } from '../../../src/ui/learn/chapter.ts';
-import { CHAPTERS } from '../../../src/ui/learn/chapters/index.ts';
 
 /** The broker chapter, a Timeline of its scenario and the index and moment of the step whose caption matches. */
 async function brokerStep(caption: RegExp) {
-  const chapter = await CHAPTERS.find((entry) => entry.id === 'broker')!.load();
-  const result = validateScenario(chapterScenario(chapter));
-  if (!result.ok) throw new Error('invalid');
-  const timeline = new Timeline(result.scenario);
-  const { moments } = chapterMoments(timeline, { waits: chapter.steps.map((step) => step.wait) });
+  const { chapter, timeline, moments } = await chapterRun('broker');
   const index = chapter.steps.findIndex((step) => caption.test(step.caption.en));
   const step = chapter.steps[index]!;
   if (step.focus?.kind !== 'broker') throw new Error('the step focuses a broker');

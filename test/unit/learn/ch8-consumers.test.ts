@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { chapterMoments } from '../../../src/sim/queries/chapter-moments.ts';
-import { Timeline } from '../../../src/sim/timeline.ts';
-import { validateScenario } from '../../../src/scenario/validate.ts';
-import { chapterScenario } from '../../../src/ui/learn/chapter.ts';
-import { CHAPTERS } from '../../../src/ui/learn/chapters/index.ts';
+import { chapterRun } from '../../support/chapter-run.ts';
 import { idleConsumers } from '../../../src/ui/panels/queue-model.ts';
 
 describe('chapter consumers: nine consumers, eight queues', () => {
   // AllocateMessageQueueAveragely gives queue i to the i-th client id in sorted order: the ninth id gets none.
   it('names and selects the consumer that is idle at the step, in both languages', async () => {
-    const chapter = await CHAPTERS.find((entry) => entry.id === 'consumers')!.load();
-    const result = validateScenario(chapterScenario(chapter));
-    if (!result.ok) throw new Error('invalid');
-    const timeline = new Timeline(result.scenario);
-    const { moments } = chapterMoments(timeline, { waits: chapter.steps.map((step) => step.wait) });
+    const { chapter, timeline, moments } = await chapterRun('consumers');
     const index = chapter.steps.findIndex((step) => step.caption.en.includes('nine consumers, eight queues'));
     timeline.seek(moments[index]!.t);
     const idle = idleConsumers(timeline.state).map((entry) => entry.consumer);

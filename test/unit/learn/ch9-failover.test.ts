@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chapterMoments } from '../../../src/sim/queries/chapter-moments.ts';
+import { chapterRun } from '../../support/chapter-run.ts';
 import { simulate } from '../../../src/sim/simulate.ts';
-import { Timeline } from '../../../src/sim/timeline.ts';
-import { validateScenario } from '../../../src/scenario/validate.ts';
 import type { TraceEvent } from '../../../src/sim/index.ts';
-import { chapterScenario } from '../../../src/ui/learn/chapter.ts';
-import { CHAPTERS } from '../../../src/ui/learn/chapters/index.ts';
 
 type Consumed = Extract<TraceEvent, { type: 'message.consumed' }>;
 
@@ -17,14 +13,10 @@ function clock(t: number): string {
 
 /** The failover chapter's step on reading from broker-a's slave (it opens that message's card), its moment, the event it stops at and the whole run. */
 async function slaveStep() {
-  const chapter = await CHAPTERS.find((entry) => entry.id === 'failover')!.load();
-  const result = validateScenario(chapterScenario(chapter));
-  if (!result.ok) throw new Error('invalid');
-  const timeline = new Timeline(result.scenario);
-  const { moments } = chapterMoments(timeline, { waits: chapter.steps.map((step) => step.wait) });
+  const { chapter, scenario, timeline, moments } = await chapterRun('failover');
   const index = chapter.steps.findIndex((step) => 'type' in step.wait && step.wait.type === 'message.consumed' && step.wait.where?.brokerId === 1);
   const moment = moments[index]!;
-  const trace = simulate(result.scenario).trace;
+  const trace = simulate(scenario).trace;
   const stoppedAt = trace.find((event): event is Consumed => event.t === moment.t && event.type === 'message.consumed' && event.msgId === moment.msgId);
   const crash = trace.find((event) => event.type === 'fault' && event.action === 'crashBroker' && event.target === 'broker-a')!;
   return { step: chapter.steps[index]!, moment, stoppedAt, crash, trace, timeline };
@@ -69,10 +61,8 @@ describe('chapter failover: the NameServer step says how the clients left ns-2',
   // NettyRemotingClient.getAndCreateNameserverChannel keeps namesrvAddrChoosed while its channel is
   // open; ns-2's process died, so the channel closed and the next request chose the next address.
   it('both clients chose ns-1 at their next route pull, with no failed route request and no round lost', async () => {
-    const chapter = await CHAPTERS.find((entry) => entry.id === 'failover')!.load();
-    const result = validateScenario(chapterScenario(chapter));
-    if (!result.ok) throw new Error('invalid');
-    const trace = simulate(result.scenario).trace;
+    const { chapter, scenario } = await chapterRun('failover');
+    const trace = simulate(scenario).trace;
     const crash = trace.find((event) => event.type === 'fault' && event.action === 'crashNameServer')!;
     const chosen = trace.filter((event) => event.type === 'nameServer.chosen' && event.t > crash.t);
     expect(chosen.map((event) => event.type === 'nameServer.chosen' && [event.client, event.nameServer]).sort()).toEqual([['c-1', 'ns-1'], ['p-1', 'ns-1']]);

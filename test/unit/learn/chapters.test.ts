@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { chapterRun } from '../../support/chapter-run.ts';
 import { chapterMoments, type StepWait } from '../../../src/sim/queries/chapter-moments.ts';
 import { simulate } from '../../../src/sim/simulate.ts';
 import { Timeline } from '../../../src/sim/timeline.ts';
@@ -16,15 +17,6 @@ function metBy(event: TraceEvent, wait: StepWait): boolean {
   return Object.entries(wait.where ?? {}).every(([key, value]) => fields[key] === value);
 }
 
-/** A chapter, a Timeline of its scenario and the moment of each of its steps. */
-async function chapterRun(id: string) {
-  const chapter = await CHAPTERS.find((entry) => entry.id === id)!.load();
-  const result = validateScenario(chapterScenario(chapter));
-  if (!result.ok) throw new Error('invalid');
-  const timeline = new Timeline(result.scenario);
-  const { moments } = chapterMoments(timeline, { waits: chapter.steps.map((step) => step.wait) });
-  return { chapter, timeline, moments };
-}
 
 describe.each(CHAPTERS.map((entry) => [entry.id, entry] as const))('chapter %s', (_id, entry) => {
   it('plays a valid scenario and every step resolves, in order, to a moment within the run', async () => {

@@ -73,6 +73,7 @@ function NameServerChoice({ client, timeMs, config, strings }: { client: Readonl
           <dt>{words.nextRoutePull}</dt>
           <dd data-testid="client-next-route-pull">
             <Countdown remainingMs={remaining} totalMs={config.pollNameServerIntervalMs} label={words.nextRoutePullIn(formatSeconds(Math.max(0, remaining)), period)} />
+            {client.routeRound[0] !== undefined && <p className="rs-muted" data-testid="client-pulling-now">{words.pullingNow(client.routeRound[0])}</p>}
           </dd>
         </div>
       )}

@@ -16,6 +16,8 @@ export interface ClientViewStrings {
   chosenWhy: (reason: ChoiceReason) => string;
   nextRoutePull: string;
   nextRoutePullIn: (duration: string, period: string) => string;
+  /** A refresh round under way: the query for `topic` is on its way to the NameServer or back. */
+  pullingNow: (topic: string) => string;
   versionTitle: string;
   versionLabel: (version: string) => string;
   versionChanges: string;
@@ -39,6 +41,7 @@ const en: ClientViewStrings = {
   },
   nextRoutePull: 'Next route pull',
   nextRoutePullIn: (duration, period) => `${duration} until updateTopicRouteInfoFromNameServer (every ${period})`,
+  pullingNow: (topic) => `Pulling now: the query for ${topic}'s route (GET_ROUTEINFO_BY_TOPIC) is on its way; until its answer the client keeps what it has cached (below).`,
   versionTitle: 'RocketMQ version',
   versionLabel: (version) => `RocketMQ ${version}`,
   versionChanges: 'What the switch changes',
@@ -64,6 +67,7 @@ const zh: ClientViewStrings = {
   },
   nextRoutePull: '下一次路由拉取',
   nextRoutePullIn: (duration, period) => `距 updateTopicRouteInfoFromNameServer 还有 ${duration}（每 ${period} 一次）`,
+  pullingNow: (topic) => `正在拉取：查询 ${topic} 路由的请求（GET_ROUTEINFO_BY_TOPIC）还在路上；应答到达之前，客户端沿用下面缓存的内容。`,
   versionTitle: 'RocketMQ 版本',
   versionLabel: (version) => `RocketMQ ${version}`,
   versionChanges: '切换版本会改变什么',

@@ -61,6 +61,16 @@ describe('the client\'s NameServer and its next route pull', () => {
     // c-1 started at 1 s: pulls at 1.010 s and 31.010 s.
     const next = 1_000 + ROUTE_FIRST + ROUTE_PERIOD;
     expect(within(screen.getByTestId('client-next-route-pull')).getByRole('meter')).toHaveAttribute('aria-valuenow', String(next - 12_000));
+    expect(screen.queryByTestId('client-pulling-now')).toBeNull();
+  });
+
+  it('says a pull is on its way while the round\'s query has no answer yet (the countdown has already restarted)', () => {
+    // c-1's first round: the query leaves at 1.010 s and its answer arrives one hop each way later.
+    const timeline = loadAt(writeReadScenario(), 1_000 + ROUTE_FIRST + 1);
+    act(() => usePlayback.getState().select({ kind: 'client', id: 'c-1' }));
+    render(<InspectorPanel />);
+    expect(timeline.state.clients['c-1']!.topicRouteTable).toEqual({});
+    expect(screen.getByTestId('client-pulling-now')).toHaveTextContent('Pulling now: the query for TopicTest\'s route (GET_ROUTEINFO_BY_TOPIC) is on its way');
   });
 
   it('after its NameServer crashed, names the one that failed and the next one chosen', () => {

@@ -17,8 +17,8 @@ export const chapter: Chapter = {
     {
       wait: { type: 'nameServer.chosen', where: { client: 'c-1' } },
       caption: {
-        en: 'Clients pick one NameServer: the list is shuffled, a random index picks the first, and the client keeps it (p-1 took ns-1, c-1 ns-2) until a request to it fails; only then does it move to the next one in the list (NettyRemotingClient).',
-        zh: '客户端只选一个 NameServer：地址列表先被打乱，再用随机下标选中一个，之后一直用它（p-1 选了 ns-1，c-1 选了 ns-2），直到对它的请求失败，才换到列表里的下一个（NettyRemotingClient）。',
+        en: 'Clients pick one NameServer: the list is shuffled, a random index picks the first, and the client keeps it (p-1 took ns-1, c-1 ns-2) until its channel to it closes or a request to it fails; only then does it move to the next one in the list (NettyRemotingClient).',
+        zh: '客户端只选一个 NameServer：地址列表先被打乱，再用随机下标选中一个，之后一直用它（p-1 选了 ns-1，c-1 选了 ns-2），直到与它的连接断开或对它的请求失败，才换到列表里的下一个（NettyRemotingClient）。',
       },
       focus: { kind: 'client', id: 'c-1' },
     },

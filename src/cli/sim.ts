@@ -22,7 +22,7 @@ function humanSummary(name: string, summary: Summary, warnings: string[]): strin
   const m = summary.messages;
   const lines = [
     `${name}: ran to ${summary.untilMs} ms, ${summary.traceEvents} trace events (hash ${summary.traceHash})`,
-    `messages: sent ${m.sent}, stored ${m.stored}, consumed ${m.consumed}, unconsumable ${m.neverConsumable}, lagging ${m.lagging}, failed ${withCauses(m.failed, m.failedCauses)}, lost ${withCauses(m.lost, m.lostCauses)}, duplicates ${m.duplicates}`,
+    `messages: sent ${m.sent}, stored ${m.stored}, consumed ${m.consumed}, unconsumable ${m.neverConsumable}, lagging ${m.lagging}, failed ${withCauses(m.failed, m.failedCauses)}, lost ${withCauses(m.lost, m.lostCauses)}${m.lostConsumed > 0 ? ` of which ${m.lostConsumed} consumed` : ''}, duplicates ${m.duplicates}`,
   ];
   for (const [nameServer, route] of Object.entries(summary.routes)) {
     lines.push(route.up

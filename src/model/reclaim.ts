@@ -15,6 +15,7 @@ import { CommitLog } from './broker/commit-log.ts';
 import { gatherReaders, lowestReadIndex } from './broker/commit-log-readers.ts';
 import { ConsumeQueue } from './broker/consume-queue.ts';
 import { inFlight } from './in-flight.ts';
+import { consumedByAnyReader } from './message-lost.ts';
 import type { Sim } from './sim-types.ts';
 import type { BrokerState, ModelState } from './state.ts';
 
@@ -86,6 +87,11 @@ function settleSerials(state: ModelState, settled: number, position: number): vo
     const serial = Number(key.slice(bar + 1));
     if (serial >= settled) return false;
     if (stats.consumedIds[key.slice(0, bar)]?.has(serial, position) !== true) stats.settledFilteredOut++;
+    return true;
+  });
+  stats.lostIds.removeWhere((serial) => {
+    if (serial >= settled) return false;
+    if (consumedByAnyReader(stats, serial, position)) stats.settledLostConsumed++;
     return true;
   });
   stats.storedIds.reclaimBelow(settled);

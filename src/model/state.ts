@@ -385,6 +385,13 @@ export interface MessageStats {
    */
   lost: number;
   /**
+   * Serials of the stored messages lost (marked at the loss), for the summary's lostConsumed: the
+   * ones some reader (consumedIds) consumed, before the loss or after it from what it had pulled.
+   */
+  lostIds: MarkSet<number>;
+  /** Lost messages the runner settled (reclaim.ts) that some reader had consumed; always 0 in a run that never reclaims. */
+  settledLostConsumed: number;
+  /**
    * What the runner's reclaim (reclaim.ts) counted as a number once the serials were settled and
    * their marks forgotten: messages an inconsistent group passed over and never consumed. Always 0
    * in a run that never reclaims.

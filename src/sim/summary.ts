@@ -4,6 +4,7 @@
  */
 import type { Detection } from '../model/detections.ts';
 import { dict, dictFrom } from '../engine/index.ts';
+import { consumedByAnyReader } from '../model/message-lost.ts';
 import { isReadable, isWriteable } from '../model/perm.ts';
 import type { BrokerState, DuplicateCause, ModelState, SendFailedCause, TopicConfig } from '../model/state.ts';
 import { RETRY_GROUP_TOPIC_PREFIX, SCHEDULE_TOPIC } from '../model/defaults.ts';
@@ -47,6 +48,8 @@ export interface Summary {
     lost: number;
     /** Messages lost for good by why (message.lost's reason). */
     lostCauses: Partial<Record<MessageLostReason, number>>;
+    /** Of the lost, the stored messages some group (or BROADCASTING consumer) consumed: before the loss, or after it from what it had pulled. */
+    lostConsumed: number;
     duplicates: number;
     /** Messages whose send finally failed (send.result FAILED), whatever their attempts. */
     failed: number;
@@ -291,6 +294,11 @@ function filteredOut(state: ModelState, position: number): number {
   }).length;
 }
 
+function lostConsumed(state: ModelState, position: number): number {
+  const { stats } = state;
+  return stats.settledLostConsumed + stats.lostIds.keysAt(position).filter((serial) => consumedByAnyReader(stats, serial, position)).length;
+}
+
 export function summarize(state: ModelState, untilMs: number, traceHash: string, traceEvents: number): Summary {
   const position = traceEvents;
   const { stats } = state;
@@ -305,7 +313,7 @@ export function summarize(state: ModelState, untilMs: number, traceHash: string,
     traceHash,
     traceEvents,
     messages: {
-      sent: stats.sent, stored: stats.stored, consumed: stats.consumed, neverConsumable, lost: stats.lost, lostCauses: sortedCounts(stats.lostCauses), duplicates: stats.duplicates,
+      sent: stats.sent, stored: stats.stored, consumed: stats.consumed, neverConsumable, lost: stats.lost, lostCauses: sortedCounts(stats.lostCauses), lostConsumed: lostConsumed(state, position), duplicates: stats.duplicates,
       failed: stats.failed, failedCauses: sortedCounts(stats.failedCauses), lagging, filteredOut: filteredOut(state, position), retried: stats.toRetry, deadLettered: stats.toDlq, delayed: delayedNow(state, roles),
       sendAttempts: stats.attempts, failedAttempts: stats.failedAttempts, failedAttemptReasons: sortedCounts(stats.failedAttemptReasons),
       duplicateCauses: sortedCounts(stats.duplicateCauses), neverConsumableCauses: neverConsumableCauses(queues),

@@ -123,6 +123,12 @@ describe('npm run sim: a valid scenario', () => {
     expect(result.stdout).toContain(`failed ${failed} (noRoute ${failed}),`);
   }, 60_000);
 
+  it('says how many lost messages a group consumed all the same (pulled before the power loss)', () => {
+    const result = sim('src/scenario/library/power-loss-flush.json');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('lost 19 (notFlushedNotReplicated 19) of which 19 consumed, duplicates');
+  }, 60_000);
+
   it('says a NameServer that is down is down, instead of the routes it held before it crashed', () => {
     const down = file('ns-down.json', JSON.stringify({ ...VALID, timeline: [{ at: 5_000, action: 'crashNameServer', target: 'ns-1' }] }));
     const result = sim(down);

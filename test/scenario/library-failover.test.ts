@@ -46,6 +46,18 @@ describe('Power loss: ASYNC_FLUSH vs SYNC_FLUSH', () => {
     expect(sim.summary().messages).toMatchObject({ lost: 19, lostCauses: { notFlushedNotReplicated: 19 } });
   });
 
+  it('the summary counts the lost messages c-1 consumed all the same: none at the power loss, all 19 from its ProcessQueue by 97 s', () => {
+    const lostIds = new Set(lost.map((e) => e.msgId));
+    const consumedLost = sim.events('message.consumed', (e) => lostIds.has(e.msgId));
+    expect(Math.min(...consumedLost.map((e) => e.t))).toBeGreaterThan(60_000);
+    const scenario = findLibraryEntry('power-loss-flush')!.scenario as ScenarioJson;
+    expect(new TestSim(scenario).at(61_000).summary().messages).toMatchObject({ lost: 19, lostConsumed: 0 });
+    const whenAll = Math.max(...consumedLost.map((e) => e.t));
+    expect(Math.ceil(whenAll / 1_000)).toBe(97);
+    expect(new TestSim(scenario).at(whenAll - 1).summary().messages.lostConsumed).toBe(18);
+    expect(sim.summary().messages.lostConsumed).toBe(19);
+  });
+
   it('at 90 s broker-a\'s ConsumeQueues end at offset 25 again and the next messages take the lost offsets', () => {
     const restarted = new TestSim(findLibraryEntry('power-loss-flush')!.scenario as ScenarioJson).at(90_000);
     for (const queue of restarted.broker('broker-a').consumeQueues['TopicTest']!) expect(queue.length).toBe(25);

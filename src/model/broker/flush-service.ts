@@ -95,7 +95,7 @@ export function loseEntries(state: ModelState, broker: BrokerState, from: number
     const message = broker.commitLog.at(index)!;
     messageLost(state, sim, {
       msgId: message.msgId, broker: broker.name, brokerId: broker.brokerId, topic: message.topic, queueId: message.queueId, queueOffset: message.queueOffset, reason,
-    });
+    }, message.serial);
   }
 }
 

@@ -43,6 +43,13 @@ export function causesOf(metric: CausedMetric, messages: Summary['messages'], st
 /** The losses of a copy a broker had stored (src/model/broker/flush-service.ts), as opposed to a ONEWAY send none stored. */
 const STORED_LOSSES: ReadonlySet<string> = new Set<MessageLostReason>(['notFlushedNotReplicated', 'truncatedByNewMaster']);
 
+/** Under the lost causes, when a broker had stored some of them: how many a group consumed all the same. */
+function StoredLostNote({ counts, consumed, strings }: { counts: CauseCount[]; consumed: number; strings: CauseStrings }) {
+  const stored = counts.reduce((sum, cause) => sum + (STORED_LOSSES.has(cause.key) ? cause.count : 0), 0);
+  if (stored === 0) return null;
+  return <p className="rs-muted" data-testid="stored-lost-note">{strings.storedLostNote(consumed, stored)}</p>;
+}
+
 /** The open counter's causes; loaded when a counter is first opened. */
 export function CauseList({ metric, label, messages }: { metric: CausedMetric; label: string; messages: Summary['messages'] }) {
   const strings = causeStrings(usePlayback((s) => s.language));
@@ -61,7 +68,7 @@ export function CauseList({ metric, label, messages }: { metric: CausedMetric; l
           ))}
         </ul>
       )}
-      {metric === 'lost' && counts.some((cause) => STORED_LOSSES.has(cause.key)) && <p className="rs-muted" data-testid="stored-lost-note">{strings.storedLostNote}</p>}
+      {metric === 'lost' && <StoredLostNote counts={counts} consumed={messages.lostConsumed} strings={strings} />}
     </section>
   );
 }

@@ -6,6 +6,7 @@
 import type { DuplicateCause, MessageLostReason, SendFailedCause } from '../../sim/index.ts';
 import type { NeverConsumableCause } from '../../sim/summary.ts';
 import type { Language } from '../../store/playback.ts';
+import { formatCount } from '../../viz/format.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
 
 export interface CauseStrings {
@@ -17,8 +18,11 @@ export interface CauseStrings {
   /** A failed attempt's reason: a RocketMQ ResponseCode or a failure of the channel. */
   failedAttempt: (reason: string) => string;
   lost: Record<MessageLostReason, string>;
-  /** Under the lost causes when a stored copy was lost: consumed or not, the broker no longer has it. */
-  storedLostNote: string;
+  /**
+   * Under the lost causes when a stored message was lost: how many of them some group consumed
+   * (before the loss, or after it from what it had pulled), and what the loss means either way.
+   */
+  storedLostNote: (consumed: number, stored: number) => string;
 }
 
 const ATTEMPT_EN: Record<string, string> = {
@@ -66,7 +70,13 @@ const en: CauseStrings = {
     onewayNotDelivered: 'a ONEWAY send the network swallowed on its way to the broker (nobody answers a ONEWAY send)',
     onewayRefused: 'a ONEWAY send the broker refused: its answer goes nowhere',
   },
-  storedLostNote: 'A stored message lost this way may have been consumed before (a message\'s card says by whom): that consumption stands, but the broker no longer has the message, so a group that had not read it yet, a group that starts later or an offset reset never gets it.',
+  storedLostNote: (consumed, stored) => {
+    const lost = `${formatCount(stored)} stored message${stored === 1 ? '' : 's'} lost`;
+    if (consumed === 0) return `No group has consumed the ${lost} yet, and no broker has ${stored === 1 ? 'it' : 'them'} any more: only a consumer that had pulled one before the loss still consumes it.`;
+    const which = consumed < stored ? `${formatCount(consumed)} of the ${lost} ${consumed === 1 ? 'was' : 'were'}`
+      : stored === 1 ? 'The stored message lost was' : `All ${formatCount(stored)} stored messages lost were`;
+    return `${which} consumed by a group, before the loss or after it from what a consumer had pulled (a message's card says by whom). That consumption stands, but no broker has them any more: a group that had not read them, a group that starts later or an offset reset never gets them.`;
+  },
 };
 
 const zh: CauseStrings = {
@@ -98,7 +108,9 @@ const zh: CauseStrings = {
     onewayNotDelivered: '单向发送在去往 Broker 的途中被网络吞掉（单向发送没有应答）',
     onewayRefused: '单向发送被 Broker 拒绝：它的应答无人接收',
   },
-  storedLostNote: '这样丢失的已存储消息，可能在丢失前已被消费（消息卡片会列出被谁消费）：那次消费依然有效，但 Broker 已不再有这条消息：还没读到它的消费者组、之后启动的消费者组或重置位点后都再也拿不到它。',
+  storedLostNote: (consumed, stored) => consumed === 0
+    ? `丢失的 ${formatCount(stored)} 条已存储消息都还没有被任何消费者组消费，也已没有 Broker 拥有它们：只有在丢失前已拉取到它们的消费者还会消费。`
+    : `丢失的 ${formatCount(stored)} 条已存储消息中，${consumed === stored ? '全部' : ` ${formatCount(consumed)} 条`}已被消费者组消费：在丢失之前，或在丢失之后从消费者已拉取的消息中消费（消息卡片会列出被谁消费）。那次消费依然有效，但已没有 Broker 拥有这些消息：还没读到它们的消费者组、之后启动的消费者组或重置位点后都再也拿不到。`,
 };
 
 const CAUSE_STRINGS: Bilingual<CauseStrings> = { en, zh };

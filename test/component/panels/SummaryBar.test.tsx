@@ -125,14 +125,25 @@ describe('SummaryBar', () => {
     fireEvent.click(screen.getByTestId('summary-causes-lost'));
     const cause = await screen.findByTestId('cause-notFlushedNotReplicated', {}, { timeout: 10_000 });
     expect(cause).toHaveTextContent('19 a power loss took it from the broker\'s page cache: not flushed to disk yet (ASYNC_FLUSH), and no slave had it');
-    expect(screen.getByTestId('stored-lost-note')).toHaveTextContent('may have been consumed before (a message\'s card says by whom): that consumption stands, but the broker no longer has the message');
+    // c-1 had pulled them before the power loss at 60 s, and consumes them from its ProcessQueue from 83 s.
+    const consumedLost = (at: number) => {
+      const trace = timeline.traceSlice(0).filter((e) => e.t <= at);
+      const lostIds = new Set(trace.flatMap((e) => (e.type === 'message.lost' ? [e.msgId] : [])));
+      return new Set(trace.flatMap((e) => (e.type === 'message.consumed' && lostIds.has(e.msgId) ? [e.msgId] : []))).size;
+    };
+    expect(consumedLost(61_000)).toBe(0);
+    expect(screen.getByTestId('stored-lost-note')).toHaveTextContent('No group has consumed the 19 stored messages lost yet, and no broker has them any more: only a consumer that had pulled one before the loss still consumes it.');
     act(() => usePlayback.getState().setLanguage('zh'));
     expect(screen.getByTestId('cause-notFlushedNotReplicated')).toHaveTextContent('断电带走了 Broker 页缓存中的它');
-    expect(screen.getByTestId('stored-lost-note')).toHaveTextContent('可能在丢失前已被消费');
+    expect(screen.getByTestId('stored-lost-note')).toHaveTextContent('丢失的 19 条已存储消息都还没有被任何消费者组消费');
+    act(() => usePlayback.getState().setLanguage('en'));
+    act(() => usePlayback.getState().seek(120_000));
+    expect(consumedLost(120_000)).toBe(19);
+    expect(screen.getByTestId('stored-lost-note')).toHaveTextContent('All 19 stored messages lost were consumed by a group, before the loss or after it from what a consumer had pulled');
     act(() => usePlayback.getState().setLanguage('en'));
   });
 
-  it('says a lost message may have been consumed before: in "Master loss" every one lost was', async () => {
+  it('counts the lost messages a group consumed: in "Master loss" every one lost was, before the loss', async () => {
     const timeline = loadAt(scenarioOf(findLibraryEntry('master-loss-sync-async')!.scenario as Record<string, unknown>), 61_000);
     render(<SummaryBar />);
     const trace = timeline.traceSlice(0);
@@ -141,7 +152,14 @@ describe('SummaryBar', () => {
     expect(lostAt.size).toBeGreaterThan(0);
     expect(consumedBefore.size).toBe(lostAt.size);
     fireEvent.click(screen.getByTestId('summary-causes-lost'));
-    expect(await screen.findByTestId('stored-lost-note', {}, { timeout: 10_000 })).toHaveTextContent('that consumption stands, but the broker no longer has the message');
+    expect(await screen.findByTestId('stored-lost-note', {}, { timeout: 10_000 })).toHaveTextContent(`All ${lostAt.size} stored messages lost were consumed by a group`);
+    expect(screen.getByTestId('stored-lost-note')).toHaveTextContent('no broker has them any more: a group that had not read them, a group that starts later or an offset reset never gets them');
+  });
+
+  it('counts only the stored messages lost, not the ONEWAY sends no broker stored', () => {
+    const { messages } = loadAt(writeReadScenario(), 5_000).summary();
+    render(<CauseList metric="lost" label="Lost" messages={{ ...messages, lost: 5, lostConsumed: 1, lostCauses: { notFlushedNotReplicated: 3, onewayNotDelivered: 2 } }} />);
+    expect(screen.getByTestId('stored-lost-note')).toHaveTextContent('1 of the 3 stored messages lost was consumed by a group');
   });
 
   it('has no such note for ONEWAY sends no broker stored', () => {

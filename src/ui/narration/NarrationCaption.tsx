@@ -5,7 +5,7 @@
  * routine traffic (newsAt); the log lists them all, and the caption points to it where the log is shown
  * (presentation mode hides the side column, presenting.css). While the run plays, the caption
  * keeps the latest news for a few seconds of the reader's time and otherwise says that messages
- * flow: telling each event as it passed changed the largest text on a projector several times a
+ * flow, and names the timers under them: telling each event as it passed changed the largest text on a projector several times a
  * second, too fast to read even at 1x (newsWhilePlaying).
  */
 import type { TraceEvent, TraceType } from '../../sim/index.ts';
@@ -18,10 +18,9 @@ import { useNarrator } from './use-narrator.ts';
 import { brokerNodeNames } from '../broker-node-names.ts';
 import { inLanguage, type Bilingual } from '../i18n/index.ts';
 
-const WORDS: Bilingual<{ label: string; idle: string; idleInChapter: string; preparing: string; flowing: string; running: (to: string) => string; more: (count: number, logShown: boolean) => string }> = {
+const WORDS: Bilingual<{ label: string; idle: string; idleInChapter: string; preparing: string; running: (to: string) => string; more: (count: number, logShown: boolean) => string }> = {
   en: {
     label: 'What is happening',
-    flowing: 'Messages are being sent, stored and consumed. Pause, or step one event (→), to read each one.',
     idle: 'Nothing has happened yet: press play, or step one event forward (→).',
     idleInChapter: 'No event in the run yet: the step above says what is starting. Next (→) goes on.',
     preparing: 'Getting the lesson\'s run ready: the page goes to this step\'s moment by itself.',
@@ -31,7 +30,6 @@ const WORDS: Bilingual<{ label: string; idle: string; idleInChapter: string; pre
   },
   zh: {
     label: '正在发生什么',
-    flowing: '消息正在发送、存储和消费。暂停或单步一个事件（→）即可逐条阅读。',
     idle: '还没有发生任何事件：点击播放，或向前单步一个事件（→）。',
     idleInChapter: '运行中还没有事件：上面的步骤说明了正在启动的内容。按“下一步”（→）继续。',
     preparing: '正在准备课程的运行：页面会自动转到这一步的时刻。',
@@ -121,7 +119,7 @@ export function NarrationCaption() {
           <span className="rs-caption-text">{narrator.narrate(latest, language, narrator.contextAt(timeline.scenario.config, timeline.state, names, timeline))}</span>
           {others > 0 && <span className="rs-caption-more"> {words.more(others, !presenting && !chapterOpen)}</span>}
         </>
-      ) : flowing ? words.flowing : seekTarget !== null ? words.running(formatTime(seekTarget)) : preparing ? words.preparing : chapterOpen ? words.idleInChapter : words.idle}
+      ) : flowing ? narrator.flowing(timeline.scenario.config, language) : seekTarget !== null ? words.running(formatTime(seekTarget)) : preparing ? words.preparing : chapterOpen ? words.idleInChapter : words.idle}
     </p>
   );
 }

@@ -70,6 +70,13 @@ function autoCreatedEn(e: TraceOf<'topic.updated'>): string {
   return ' (created automatically from TBW102, autoCreateTopicEnable)';
 }
 
+/** What a rebalanced retry topic is, after the rebalance's sentence: it comes up in a run nobody made fail. */
+function retryTopicEn(topic: string): string {
+  return topic.startsWith(RETRY_GROUP_TOPIC_PREFIX)
+    ? ` ${topic} is the group's retry topic: each CLUSTERING member subscribes to it too, for the messages whose consumption failed.`
+    : '';
+}
+
 /** A registration after the first, by what made the broker register (its trigger). */
 function registeredAgainEn(e: TraceOf<'broker.registered'>, c: NarrationContext): string {
   const { config } = c;
@@ -84,6 +91,14 @@ function registeredAgainEn(e: TraceOf<'broker.registered'>, c: NarrationContext)
 }
 
 const ONEWAY_EN = 'A ONEWAY send (sendOneway) waits for no answer, so its producer never learns of it; only SYNC and ASYNC sends are told of a failure, and try again while their timeout allows.';
+
+/**
+ * While the run plays and no news is held: traffic flows, and under it RocketMQ's three timers,
+ * each named with its period and the colour of its dots (a reader at 10x sees them pass unnamed).
+ */
+export function flowingEn(config: SimConfig): string {
+  return `Messages are being sent, stored and consumed. Under them run RocketMQ's timers: every broker registers with every NameServer every ${d(registerNameServerPeriod(config))} (its heartbeat: grey dots), every client pulls its topics' routes every ${d(config.pollNameServerIntervalMs)} (orange) and heartbeats its brokers every ${d(config.clientHeartbeatIntervalMs)} (pink). Pause, or step one event (→), to read each one.`;
+}
 
 export const en: Narrators = {
   'broker.registered': (e, c) => (e.first
@@ -147,8 +162,8 @@ export const en: Narrators = {
     return `${e.producer}'s send of ${e.msgId} ended with ${e.status}: ${what}.`;
   },
   rebalance: (e, { config }) => (e.queues.length > 0
-    ? `${e.consumer} rebalanced ${e.topic} for ${e.group} and now owns ${e.queues.join(', ')}. Every member sorts the same lists and runs the same allocation, so each queue has one owner. Rebalancing repeats every ${d(config.rebalanceIntervalMs)} and whenever the group changes.`
-    : `${e.consumer} rebalanced ${e.topic} for ${e.group} and owns no queue: it consumes nothing until a rebalance gives it one (every ${d(config.rebalanceIntervalMs)}, or when the group changes).`),
+    ? `${e.consumer} rebalanced ${e.topic} for ${e.group} and now owns ${e.queues.join(', ')}. Every member sorts the same lists and runs the same allocation, so each queue has one owner. Rebalancing repeats every ${d(config.rebalanceIntervalMs)} and whenever the group changes.${retryTopicEn(e.topic)}`
+    : `${e.consumer} rebalanced ${e.topic} for ${e.group} and owns no queue: it consumes nothing until a rebalance gives it one (every ${d(config.rebalanceIntervalMs)}, or when the group changes).${retryTopicEn(e.topic)}`),
   'client.heartbeat': (e, c) => `${e.client} (${e.group}) sent its heartbeat to ${node(c, e, e.brokerId)} (HEART_BEAT): every ${d(c.config.clientHeartbeatIntervalMs)} a client tells each broker it knows that it is alive, a consumer every broker, slaves too, with its subscriptions, a producer the masters; a broker forgets a client whose channel stays silent too long.`,
   'consumer.registered': (e, c) => `${node(c, e, e.brokerId)} added ${e.consumer} to ${e.group}'s consumer table (consumers heartbeat every broker, slaves too, every ${d(c.config.clientHeartbeatIntervalMs)}); the group's members are told to rebalance.`,
   'consumer.removed': (e, c) => {

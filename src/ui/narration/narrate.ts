@@ -7,15 +7,21 @@ import type { TimelineView } from '../../sim/timeline.ts';
 import type { Language } from '../../store/playback.ts';
 import type { NarrationContext, Narrators } from './context.ts';
 import type { BrokerNodeNames } from '../broker-node-names.ts';
-import { en } from './en.ts';
-import { zh } from './zh.ts';
+import { en, flowingEn } from './en.ts';
+import { flowingZh, zh } from './zh.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
 
 const NARRATORS: Bilingual<Narrators> = { en, zh };
+const FLOWING: Bilingual<(config: NarrationContext['config']) => string> = { en: flowingEn, zh: flowingZh };
 
 export function narrate(event: TraceEvent, language: Language, context: NarrationContext): string {
   const narrator = inLanguage(NARRATORS, language)[event.type] as (e: TraceEvent, c: NarrationContext) => string;
   return narrator(event, context);
+}
+
+/** The playing caption when no news is held: the traffic, and the timers under it. */
+export function flowing(config: NarrationContext['config'], language: Language): string {
+  return inLanguage(FLOWING, language)(config);
 }
 
 export type { NarrationContext } from './context.ts';

@@ -53,7 +53,6 @@ function failedSendZh(why: FailedSend, timeoutMs: number): string {
   }
 }
 
-/** 出错的 ONEWAY 发送为什么没人知道。 */
 /** Whether the send goes on after a failed attempt, as sendAgainEn (en.ts) says it. */
 function sendAgainZh(reason: string, attempt: number, config: SimConfig): string {
   if (reason === 'timeout') return `等待用完了 sendMsgTimeout（${d(config.sendMsgTimeoutMs)}）剩余的时间：没有时间再尝试。`;
@@ -65,6 +64,13 @@ function autoCreatedZh(e: TraceOf<'topic.updated'>): string {
   if (!e.auto) return '';
   if (e.topic.startsWith(RETRY_GROUP_TOPIC_PREFIX)) return `，这是消费者组 ${e.topic.slice(RETRY_GROUP_TOPIC_PREFIX.length)} 的重试主题：CLUSTERING 消费者的心跳第一次到达 broker 时，broker 就创建它，消费失败的消息经由它回到这个组`;
   return '（根据 TBW102 自动创建，autoCreateTopicEnable）';
+}
+
+/** What a rebalanced retry topic is (retryTopicEn). */
+function retryTopicZh(topic: string): string {
+  return topic.startsWith(RETRY_GROUP_TOPIC_PREFIX)
+    ? `${topic} 是该组的重试主题：每个 CLUSTERING 成员也订阅它，用来接收消费失败的消息。`
+    : '';
 }
 
 /** A registration after the first, by what made the broker register (its trigger). */
@@ -81,6 +87,11 @@ function registeredAgainZh(e: TraceOf<'broker.registered'>, c: NarrationContext)
 }
 
 const ONEWAY_ZH = 'ONEWAY 发送（sendOneway）不等待任何应答，所以生产者永远不会知道；只有 SYNC 和 ASYNC 发送会得知失败，并在超时之前重试。';
+
+/** While the run plays and no news is held (flowingEn). */
+export function flowingZh(config: SimConfig): string {
+  return `消息正在发送、存储和消费。在它们之下运行着 RocketMQ 的定时任务：每个 Broker 每 ${d(registerNameServerPeriod(config))}向每个 NameServer 注册一次（它的心跳：灰色圆点），每个客户端每 ${d(config.pollNameServerIntervalMs)}拉取一次所订阅主题的路由（橙色），每 ${d(config.clientHeartbeatIntervalMs)}向 Broker 发送一次心跳（粉色）。暂停或单步一个事件（→）即可逐条阅读。`;
+}
 
 export const zh: Narrators = {
   'broker.registered': (e, c) => (e.first
@@ -144,8 +155,8 @@ export const zh: Narrators = {
     return `${e.producer} 发送 ${e.msgId} 的结果是 ${e.status}：${what}。`;
   },
   rebalance: (e, { config }) => (e.queues.length > 0
-    ? `${e.consumer} 为 ${e.group} 对 ${e.topic} 做了负载均衡，现在拥有 ${e.queues.join('、')}。组内每个成员对同样排序的列表执行同样的分配算法，所以每个队列只有一个拥有者。负载均衡每 ${d(config.rebalanceIntervalMs)}执行一次，组成员变化时也会立即执行。`
-    : `${e.consumer} 为 ${e.group} 对 ${e.topic} 做了负载均衡，但没有分到队列：在下一次负载均衡给它队列之前，它什么也不消费（每 ${d(config.rebalanceIntervalMs)}一次，或组成员变化时）。`),
+    ? `${e.consumer} 为 ${e.group} 对 ${e.topic} 做了负载均衡，现在拥有 ${e.queues.join('、')}。组内每个成员对同样排序的列表执行同样的分配算法，所以每个队列只有一个拥有者。负载均衡每 ${d(config.rebalanceIntervalMs)}执行一次，组成员变化时也会立即执行。${retryTopicZh(e.topic)}`
+    : `${e.consumer} 为 ${e.group} 对 ${e.topic} 做了负载均衡，但没有分到队列：在下一次负载均衡给它队列之前，它什么也不消费（每 ${d(config.rebalanceIntervalMs)}一次，或组成员变化时）。${retryTopicZh(e.topic)}`),
   'client.heartbeat': (e, c) => `${e.client}（${e.group}）向 ${node(c, e, e.brokerId)} 发送了心跳（HEART_BEAT）：客户端每 ${d(c.config.clientHeartbeatIntervalMs)}告诉它知道的每个 Broker 自己还活着，消费者发给每个 Broker（Slave 也不例外）并带上订阅关系，生产者只发给 Master；连接沉默太久的客户端会被 Broker 剔除。`,
   'consumer.registered': (e, c) => `${node(c, e, e.brokerId)} 把 ${e.consumer} 加入 ${e.group} 的消费者表（消费者每 ${d(c.config.clientHeartbeatIntervalMs)}向每个 Broker 发送一次心跳，Slave 也不例外）；组内成员会被通知重新负载均衡。`,
   'consumer.removed': (e, c) => {

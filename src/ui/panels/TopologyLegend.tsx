@@ -1,5 +1,6 @@
 /** What the lines, dots and queue cells of the topology mean (loaded after the first paint). */
 import { memo } from 'react';
+import { formatDuration } from '../../viz/format.ts';
 import type { PanelStrings } from './strings.ts';
 import type { LinkKind } from './topology-model.ts';
 import type { TopologyStrings } from './topology-strings.ts';
@@ -15,13 +16,15 @@ interface LegendProps {
   lost: boolean;
   /** A drained queue (id >= readQueueNums, nothing left, nothing written) is drawn: say what its green means. */
   drained: boolean;
+  /** Virtual length of a dot's flight at the current speed. */
+  flightMs: number;
 }
 
 const CELL_CLASS: Record<string, string> = {
   readable: 'readable', never: 'unreadable rs-qcell-never', drained: 'unreadable rs-qcell-drained', written: 'readable rs-qcell-written',
 };
 
-export const TopologyLegend = memo(function TopologyLegend({ strings, canvasStrings, heat, chosenNameServer, lost, drained }: LegendProps) {
+export const TopologyLegend = memo(function TopologyLegend({ strings, canvasStrings, heat, chosenNameServer, lost, drained, flightMs }: LegendProps) {
   const links: [LinkKind | 'owner', string][] = [
     ['registered', strings.legendRegistered], ['notListed', strings.legendNotListed],
     ...(chosenNameServer ? [['chosenNameServer', strings.legendChosenNameServer] as [LinkKind, string]] : []),
@@ -49,6 +52,7 @@ export const TopologyLegend = memo(function TopologyLegend({ strings, canvasStri
       {dots.map(([kind, label]) => (
         <li key={kind}><span className={`rs-dot-swatch rs-dot-${kind}`} aria-hidden="true" />{label}</li>
       ))}
+      <li className="rs-legend-note" data-testid="legend-flight">{canvasStrings.dotFlight(formatDuration(flightMs))}</li>
     </ul>
   );
 });

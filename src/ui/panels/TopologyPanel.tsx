@@ -212,6 +212,7 @@ export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelPro
   const model = derivedAt(timeline, timeMs, `topologyModel:${topicWanted ?? ''}`, () => topologyModel(timeline.state, topicWanted));
   const { layout, scale } = sceneOf(model.input, width, room, presenting);
   const summary = summaryAt(timeline, timeMs);
+  const flight = flightMs ?? flightWindowMs(speed);
   const onClickCapture = (event: MouseEvent<HTMLDivElement>) => {
     const msgId = messageClicked(event, drawn.current, scale);
     if (msgId === null) return;
@@ -225,12 +226,12 @@ export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelPro
       <div ref={stageRef} className="rs-topology-stage" style={{ height: layout.height * scale }}
         onClickCapture={onClickCapture} data-scale={scale}>
         <Diagram view={view} model={model} layout={layout} scale={scale} selection={selection} strings={strings} canvasStrings={canvasStrings} svgId={svgId} />
-        <TopologyDots layout={layout} scale={scale} routing={model.routing} flightMs={flightMs ?? flightWindowMs(speed)} maxDots={maxDots} drawnRef={drawn} />
+        <TopologyDots layout={layout} scale={scale} routing={model.routing} flightMs={flight} maxDots={maxDots} drawnRef={drawn} />
         <TopologyLabels labels={derivedAt(timeline, timeMs, `brokerLabels:${topicWanted ?? ''}:${language}`, () => brokerLabels(model, strings, canvasStrings))} layout={layout} scale={scale} />
       </div>
       <Suspense fallback={null}>
         <TopologyLegend strings={strings} canvasStrings={canvasStrings} heat={layout.density.queueHeat} chosenNameServer={drawsChosenNameServer(model.input.nameServers)}
-          lost={summary.messages.lost > 0} drained={drawsDrained(summary, model.topic, layout.density.queueHeat)} />
+          lost={summary.messages.lost > 0} drained={drawsDrained(summary, model.topic, layout.density.queueHeat)} flightMs={flight} />
       </Suspense>
     </PanelFrame>
   );

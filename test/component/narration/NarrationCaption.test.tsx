@@ -126,15 +126,15 @@ describe('NarrationCaption', () => {
 describe('NarrationCaption while the run plays', () => {
   afterEach(() => act(() => usePlayback.getState().setPlaying(false)));
 
-  it('says that messages flow instead of telling each passing send, store and consumption, in both languages', async () => {
+  it('says that messages flow instead of telling each passing send, store and consumption, and names the timers under them, in both languages', async () => {
     // From 60 s to 100 s (four seconds of the reader's time at 10x) nothing but traffic, heartbeats and route pulls.
     const timeline = loadAt(writeReadScenario(), 100_000);
     act(() => usePlayback.getState().setSpeed(10));
     act(() => usePlayback.getState().setPlaying(true));
     render(<NarrationCaption />);
-    expect(await screen.findByTestId('caption')).toHaveTextContent('Messages are being sent, stored and consumed. Pause, or step one event (→), to read each one.');
+    expect(await screen.findByTestId('caption')).toHaveTextContent('Messages are being sent, stored and consumed. Under them run RocketMQ\'s timers: every broker registers with every NameServer every 30 s (its heartbeat: grey dots), every client pulls its topics\' routes every 30 s (orange) and heartbeats its brokers every 30 s (pink). Pause, or step one event (→), to read each one.');
     act(() => usePlayback.getState().setLanguage('zh'));
-    expect(screen.getByTestId('caption')).toHaveTextContent('消息正在发送、存储和消费。暂停或单步一个事件（→）即可逐条阅读。');
+    expect(screen.getByTestId('caption')).toHaveTextContent('消息正在发送、存储和消费。在它们之下运行着 RocketMQ 的定时任务：每个 Broker 每 30 秒向每个 NameServer 注册一次（它的心跳：灰色圆点），每个客户端每 30 秒拉取一次所订阅主题的路由（橙色），每 30 秒向 Broker 发送一次心跳（粉色）。');
     act(() => usePlayback.getState().setLanguage('en'));
     // Paused, the caption tells the event at the playhead again.
     act(() => usePlayback.getState().setPlaying(false));

@@ -94,6 +94,13 @@ describe('the caption of every event', () => {
     expect(narrate({ ...retry, topic: 'NewTopic' } as TraceEvent, 'en', { config })).toContain('(created automatically from TBW102, autoCreateTopicEnable)');
   });
 
+  it('says what the retry topic a consumer rebalances is: it comes up in a run where no consumption failed', () => {
+    const rebalance = { ...sample('rebalance'), group: 'CG_ORDER', topic: '%RETRY%CG_ORDER', queues: ['broker-b:0'] } as TraceEvent;
+    expect(narrate(rebalance, 'en', { config })).toMatch(/^c-1 rebalanced %RETRY%CG_ORDER for CG_ORDER and now owns broker-b:0\. .* %RETRY%CG_ORDER is the group's retry topic: each CLUSTERING member subscribes to it too, for the messages whose consumption failed\.$/);
+    expect(narrate({ ...rebalance, queues: [] } as TraceEvent, 'zh', { config })).toMatch(/做了负载均衡，但没有分到队列.*%RETRY%CG_ORDER 是该组的重试主题：每个 CLUSTERING 成员也订阅它，用来接收消费失败的消息。$/);
+    expect(narrate(sample('rebalance'), 'en', { config })).not.toContain('retry topic');
+  });
+
   it('writes the moments of the NameServer expiry on the run\'s clock (m:ss) and the expiry itself as a length of time', () => {
     // nameserver chapter: broker-a's registration at 0:10 is listed until 0:10 + 120 s = 2:10.
     const registered = { t: 10_018, type: 'broker.registered', nameServer: 'ns-1', broker: 'broker-a', brokerId: 0, first: false, trigger: 'periodic' } as TraceEvent;

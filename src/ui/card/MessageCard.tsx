@@ -3,13 +3,14 @@
  * keeps) and keys, how the broker's index finds it by key, every send attempt, every stored
  * copy, and who consumed it when, with retries and dead letters. A view of the run at the playhead.
  */
-import { MASTER_ID, indexedKeys, indexSlot, readQueueNumsOf, javaStringHashCode, type ModelState } from '../../sim/index.ts';
+import { MASTER_ID, indexedKeys, masterOf, indexSlot, readQueueNumsOf, javaStringHashCode, type ModelState } from '../../sim/index.ts';
 import { useInsight } from '../../store/insight.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { formatTime } from '../../viz/format.ts';
 import type { NodeNamer } from '../broker-node-names.ts';
 import type { CardStrings } from './card-strings.ts';
 import type { MessageFacts } from './message-facts.ts';
+import { MessagePathOn } from '../panels/BrokerModules.tsx';
 import { MessageIds } from './MessageIds.tsx';
 
 type Stored = MessageFacts['stored'][number];
@@ -98,6 +99,12 @@ function Consumption({ facts, first, state, node, strings }: ConsumptionProps) {
   );
 }
 
+/** The path through the modules of the master that holds the producer's copy now. */
+function ThroughTheBroker({ state, brokerName, msgId }: { state: Readonly<ModelState>; brokerName: string; msgId: string }) {
+  const broker = masterOf(state, brokerName);
+  return broker ? <MessagePathOn broker={broker} msgId={msgId} /> : null;
+}
+
 /** The Message tab takes over: the card closes so the whole life is in view. */
 function followLife(msgId: string): void {
   useInsight.getState().followMessage({ by: 'msgId', value: msgId });
@@ -116,6 +123,7 @@ export function MessageCard({ facts, state, node, strings }: { facts: MessageFac
         <>
           <Facts facts={facts} first={first} strings={strings} />
           <IndexLookup facts={facts} first={first} strings={strings} />
+          {first && <ThroughTheBroker state={state} brokerName={first.broker} msgId={facts.msgId} />}
           <Sends facts={facts} strings={strings} />
           <Consumption facts={facts} first={first} state={state} node={node} strings={strings} />
         </>

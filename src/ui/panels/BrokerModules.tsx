@@ -101,6 +101,23 @@ function MessagePath({ broker, message, words }: { broker: Readonly<BrokerState>
   );
 }
 
+/**
+ * A stored message's path through a broker's modules, for the message's card: at 1280 px the card
+ * docks over the side column, where the inspector would show it. Read where the run lives.
+ */
+export function MessagePathOn({ broker, msgId }: { broker: Readonly<BrokerState>; msgId: string }) {
+  const words = brokerModulesStrings(usePlayback((s) => s.language));
+  const message = useSimQuery('brokerStore', { broker: broker.node, msgId }).data?.message;
+  if (!message) return null;
+  return (
+    <section className="rs-card-section" data-testid="card-modules">
+      <h3>{words.pathIn(broker.node)}</h3>
+      <p className="rs-muted">{words.pathInIntro}</p>
+      <MessagePath broker={broker} message={message} words={words} />
+    </section>
+  );
+}
+
 export function BrokerModules({ broker, timeMs, msgId }: { broker: Readonly<BrokerState>; timeMs: number; msgId: string | null }) {
   const words = brokerModulesStrings(usePlayback((s) => s.language));
   const haConnections = openHaConnections(usePlayback((s) => s.scenario?.config) ?? ROCKETMQ_DEFAULTS, broker, timeMs);

@@ -38,6 +38,9 @@ export interface BrokerModulesStrings {
   };
   pathHint: string;
   notOnThisBroker: (msgId: string) => string;
+  /** The card's section on the path through the broker that stored the message (MessagePathOn). */
+  pathIn: (node: string) => string;
+  pathInIntro: string;
   steps: {
     send: (producer: string, replicated: boolean) => string;
     commitLog: (offset: string, size: number) => string;
@@ -78,8 +81,10 @@ const en: BrokerModulesStrings = {
     haSlave: (connected) => (connected ? 'copying from its master' : 'not connected to its master'),
     index: (entries) => (entries === undefined ? 'counting…' : `${formatCount(entries)} index ${entries === 1 ? 'entry' : 'entries'}`),
   },
-  pathHint: 'Select a message (a dot, a queue\'s latest messages or a log row) to follow its path through these modules.',
+  pathHint: 'A message\'s card (open it from a dot, a queue\'s latest messages or a log row\'s card link) follows it through these modules; with this broker selected and the card open, the modules it went through are marked here.',
   notOnThisBroker: (msgId) => `${msgId} is not stored on this broker.`,
+  pathIn: (node) => `Through ${node}'s modules`,
+  pathInIntro: 'Remoting hands the request to its processor, the store appends it to the CommitLog and dispatches it to the ConsumeQueue and the index, and a pull reads it back (the broker inspector shows each module).',
   steps: {
     send: (producer, replicated) => (replicated ? 'HAService: copied from the master' : `SendMessageProcessor: SEND_MESSAGE from ${producer}`),
     commitLog: (offset, size) => `CommitLog at physical offset ${offset} (${size} bytes)`,
@@ -120,8 +125,10 @@ const zh: BrokerModulesStrings = {
     haSlave: (connected) => (connected ? '正在从 Master 复制' : '未连接到 Master'),
     index: (entries) => (entries === undefined ? '统计中…' : `${formatCount(entries)} 个索引项`),
   },
-  pathHint: '选中一条消息（圆点、队列的最新消息或日志中的一行），即可查看它在这些模块中的路径。',
+  pathHint: '消息卡片（从圆点、队列的最新消息或日志行的“卡片”链接打开）会展示消息经过这些模块的路径；选中这个 Broker 并打开卡片时，这里会标出它经过的模块。',
   notOnThisBroker: (msgId) => `${msgId} 没有存储在这个 Broker 上。`,
+  pathIn: (node) => `经过 ${node} 的各个模块`,
+  pathInIntro: 'Remoting 把请求交给对应的处理器，存储模块把消息追加到 CommitLog，再分发到 ConsumeQueue 和索引，拉取请求再把它读出来（Broker 详情里可以看到每个模块）。',
   steps: {
     send: (producer, replicated) => (replicated ? 'HAService：从 Master 复制而来' : `SendMessageProcessor：来自 ${producer} 的 SEND_MESSAGE`),
     commitLog: (offset, size) => `写入 CommitLog，物理偏移量 ${offset}（${size} 字节）`,

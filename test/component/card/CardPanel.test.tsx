@@ -53,6 +53,23 @@ describe('the message card', () => {
     expect(within(card).getByTestId('card-consumption')).toHaveTextContent(`consumed by ${consumed.consumer} (CG_ORDER)`);
   });
 
+  it('follows the message through the modules of the broker that stored it: the card docks over the inspector at 1280 px', async () => {
+    const timeline = loadAt(keyedScenario(), 30_000);
+    const stored = timeline.traceSlice(0).find((e) => e.type === 'message.stored' && e.brokerId === 0 && e.queueId === 2)!;
+    if (stored.type !== 'message.stored') throw new Error('no store');
+    act(() => usePlayback.getState().select({ kind: 'message', msgId: stored.msgId }));
+    render(<CardHost />);
+    const section = await screen.findByTestId('card-modules', {}, { timeout: 10_000 });
+    expect(section).toHaveTextContent(`Through ${stored.broker}/0's modules`);
+    expect(within(section).getByTestId('path-send')).toHaveTextContent('SendMessageProcessor: SEND_MESSAGE from p-1');
+    expect(within(section).getByTestId('path-commitLog')).toHaveTextContent(`CommitLog at physical offset ${stored.commitLogOffset.toLocaleString('en-US')}`);
+    expect(within(section).getByTestId('path-consumeQueue')).toHaveTextContent(`ConsumeQueue ${stored.topic}/2 at queue offset ${stored.queueOffset}`);
+    expect(within(section).getByTestId('path-index')).toHaveTextContent(/TopicTest#order-\d+, TopicTest#/);
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('card-modules')).toHaveTextContent(`经过 ${stored.broker}/0 的各个模块`);
+    act(() => usePlayback.getState().setLanguage('en'));
+  });
+
   it('says a message in a queue at or above readQueueNums is unconsumable until readQueueNums is raised', async () => {
     const timeline = loadAt(keyedScenario(), 30_000);
     const upper = timeline.traceSlice(0).find((e) => e.type === 'message.stored' && e.queueId >= 4)!;

@@ -9,10 +9,33 @@ import { inLanguage } from '../i18n/index.ts';
 // Its styles: opened from the header, it finds no chapter that brought them.
 import './learn.css';
 
-/** Whether the term's words or its meaning in either language hold `query` (letters in any case). */
-function hasText(term: GlossaryTerm, query: string): boolean {
-  const wanted = query.trim().toLowerCase();
-  return [term.en, term.zh, term.meaning.en, term.meaning.zh].some((text) => text.toLowerCase().includes(wanted));
+/** Letters in any case, spaces left out: the study note writes "broker模式" where the glossary has "Broker 模式". */
+function plain(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, '');
+}
+
+/** Whether a word of `text` begins with `wanted` (a plain query): "HA" names "HA service", not "sharding". */
+function beginsAWord(text: string, wanted: string): boolean {
+  const lower = text.toLowerCase();
+  for (let at = lower.indexOf(wanted[0] ?? ''); at >= 0; at = lower.indexOf(wanted[0]!, at + 1)) {
+    if ((at === 0 || !/[a-z0-9]/.test(lower[at - 1]!)) && plain(lower.slice(at)).startsWith(wanted)) return true;
+  }
+  return false;
+}
+
+/** How well the term answers `query`: a word of its names begins with it 3, its names hold it 2, its meaning in either language 1, else 0. */
+function match(term: GlossaryTerm, query: string): number {
+  const wanted = plain(query);
+  const names = [term.en, term.zh, ...(term.aliases ?? [])];
+  if (names.some((text) => beginsAWord(text, wanted))) return 3;
+  if (names.some((text) => plain(text).includes(wanted))) return 2;
+  return [term.meaning.en, term.meaning.zh].some((text) => plain(text).includes(wanted)) ? 1 : 0;
+}
+
+/** The terms `query` finds, best answers first, each rank in the glossary's order ("HA" is in many meanings). */
+function found(query: string): GlossaryTerm[] {
+  const scored = GLOSSARY.map((term) => ({ term, score: match(term, query) })).filter(({ score }) => score > 0);
+  return scored.sort((a, b) => b.score - a.score).map(({ term }) => term);
 }
 
 export function Glossary({ onClose }: { onClose(): void }) {
@@ -21,7 +44,7 @@ export function Glossary({ onClose }: { onClose(): void }) {
   const titleId = useId();
   const findId = useId();
   const [query, setQuery] = useState('');
-  const terms = GLOSSARY.filter((term) => hasText(term, query));
+  const terms = found(query);
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const previous = document.activeElement;

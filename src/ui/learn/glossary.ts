@@ -10,6 +10,8 @@ export interface GlossaryTerm {
   en: string;
   zh: string;
   meaning: Bilingual<string>;
+  /** Other words a reader may look it up by: the study note's spellings (HAserver), synonyms (重平衡). */
+  aliases?: readonly string[];
 }
 
 export const GLOSSARY: readonly GlossaryTerm[] = [
@@ -28,9 +30,17 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   { en: 'producer group', zh: '生产者组', meaning: { en: 'Producers that send the same kind of message.', zh: '发送同一类消息的生产者集合。' } },
   { en: 'consumer group', zh: '消费者组', meaning: { en: 'Consumers that share the work of the same subscription.', zh: '分担同一订阅的消费者集合。' } },
   { en: 'NameServer', zh: 'NameServer（路由注册中心）', meaning: { en: 'Holds the routes brokers register; NameServers never talk to each other.', zh: '保存 broker 注册的路由；NameServer 之间互不通信。' } },
-  { en: 'NameServer selection', zh: 'NameServer 选择', meaning: {
-    en: 'A client shuffles its NameServer list, starts at a random one (namesrvIndex) and keeps it until a request to it fails; only then does it try the next (NettyRemotingClient). Not round robin.',
-    zh: '客户端打乱 NameServer 列表，从随机的一个开始（namesrvIndex），一直用它，直到对它的请求失败才换下一个（NettyRemotingClient）。不是轮询。',
+  { en: 'NameServer selection', zh: 'NameServer 选择', aliases: ['round-robin', '轮询'], meaning: {
+    en: 'A client shuffles its NameServer list, starts at a random one (namesrvIndex) and keeps it until a request to it fails; only then does it try the next in the list (NettyRemotingClient). It does not change NameServer with every request: going on to the next after a failure is the study note\'s round-robin.',
+    zh: '客户端打乱 NameServer 列表，从随机的一个开始（namesrvIndex），一直用它，直到对它的请求失败才按顺序换下一个（NettyRemotingClient）。并不是每次请求都换一个 NameServer：失败后按顺序换下一个，就是学习笔记里说的 round-robin。',
+  } },
+  { en: 'brokerLiveTable', zh: 'brokerLiveTable（存活 Broker 表）', meaning: {
+    en: 'A NameServer\'s table of the brokers it holds alive: each broker address with its channel and the time of its last registration (lastUpdateTimestamp). The scan and the idle close remove an entry 120 s after it; a closed channel removes it at once (RouteInfoManager).',
+    zh: 'NameServer 记录存活 Broker 的表：每个 Broker 地址、它的连接和最后一次注册的时间（lastUpdateTimestamp）。最后一次注册 120 秒后，扫描或空闲关闭会把它移除；连接关闭则立即移除（RouteInfoManager）。',
+  } },
+  { en: 'long connection', zh: '长连接', meaning: {
+    en: 'Clients, brokers and NameServers keep their TCP channels open (Netty) and send every request over them. A channel that closes tells the other side at once that its peer is gone, which is why a crashed process is removed at once and a cut-off one only after 120 s.',
+    zh: '客户端、Broker 和 NameServer 之间保持 TCP 连接（Netty），所有请求都通过它发送。连接一关闭，另一端立刻知道对方已不在：所以崩溃的进程会被立即剔除，而网络被切断的进程要等 120 秒。',
   } },
   { en: 'broker registration', zh: '路由注册', meaning: { en: 'Every 30 s a broker registers with every NameServer (its heartbeat), and at once after a topic is created or updated.', zh: 'broker 每 30 秒向每个 NameServer 注册一次（即心跳）；创建或更新主题后还会立即注册一次。' } },
   { en: 'broker removal', zh: '路由剔除', meaning: {
@@ -46,11 +56,11 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     en: 'The broker\'s network side: takes each request (send, pull, heartbeat) and hands it to its processor.',
     zh: 'broker 的网络层：接收每个请求（发送、拉取、心跳），交给对应的处理器。',
   } },
-  { en: 'client manager', zh: '客户端管理器（clientManager）', meaning: {
+  { en: 'client manager', zh: '客户端管理器（clientManager）', aliases: ['客户端管理', 'ProducerManager', 'ConsumerManager'], meaning: {
     en: 'Keeps the producers and consumers whose heartbeats arrive, and each consumer group\'s subscriptions.',
     zh: '记录发来心跳的生产者和消费者，以及每个消费者组的订阅关系。',
   } },
-  { en: 'store service', zh: '存储服务（Store Service）', meaning: {
+  { en: 'store service', zh: '存储服务（Store Service）', aliases: ['存储', 'MessageStore'], meaning: {
     en: 'Appends messages to the CommitLog, builds the ConsumeQueues and the index from it, and reads messages for pulls and queries.',
     zh: '把消息追加到 CommitLog，据此构建 ConsumeQueue 和索引，并为拉取和查询读取消息。',
   } },
@@ -62,11 +72,11 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     en: 'A queue\'s index into the CommitLog: 20 bytes per message (its CommitLog offset, size and tag hash).',
     zh: '一个队列在 CommitLog 中的索引：每条消息 20 字节（CommitLog 偏移量、大小、标签哈希）。',
   } },
-  { en: 'HA service (HAService)', zh: '高可用服务（HAService）', meaning: {
+  { en: 'HA service (HAService)', zh: '高可用服务（HAService）', aliases: ['HAserver', '主从复制'], meaning: {
     en: 'Streams a master\'s CommitLog to each slave as soon as it is written; a slave\'s log is always a prefix of its master\'s.',
     zh: '把 Master 的 CommitLog 一写入就推送给每个 Slave；Slave 的日志始终是 Master 日志的前缀。',
   } },
-  { en: 'index service (IndexService)', zh: '索引服务（IndexService）', meaning: {
+  { en: 'index service (IndexService)', zh: '索引服务（IndexService）', aliases: ['indexServer', '索引'], meaning: {
     en: 'Indexes each message by its keys and its msgId, so a message can be found by key.',
     zh: '按 key 和 msgId 为每条消息建立索引，以便按 key 查找消息。',
   } },
@@ -78,7 +88,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     en: 'mqadmin updateTopic -c creates the topic on every master of a cluster, -b on one broker; both default to 8 write and 8 read queues. With autoCreateTopicEnable a producer\'s first send creates it from TBW102 with 4 (defaultTopicQueueNums).',
     zh: 'mqadmin updateTopic -c 在集群的每个 Master 上创建主题，-b 只在一个 broker 上创建；两者默认都是 8 个写队列、8 个读队列。开启 autoCreateTopicEnable 时，生产者第一次发送会按 TBW102 自动创建，队列数为 4（defaultTopicQueueNums）。',
   } },
-  { en: 'read / write queues', zh: '读队列 / 写队列', meaning: { en: 'readQueueNums and writeQueueNums limit which queue ids consumers and producers use. Messages in queue ids at or above readQueueNums are unconsumable: no consumer is given them until readQueueNums is raised.', zh: 'readQueueNums 和 writeQueueNums 限定消费者和生产者使用哪些队列 id。队列号 ≥ readQueueNums 的消息无法消费：直到调大 readQueueNums，才会分配给消费者。' } },
+  { en: 'read / write queues', zh: '读队列 / 写队列', aliases: ['读写队列', 'readQueueNums', 'writeQueueNums'], meaning: { en: 'readQueueNums and writeQueueNums limit which queue ids consumers and producers use. Messages in queue ids at or above readQueueNums are unconsumable: no consumer is given them until readQueueNums is raised.', zh: 'readQueueNums 和 writeQueueNums 限定消费者和生产者使用哪些队列 id。队列号 ≥ readQueueNums 的消息无法消费：直到调大 readQueueNums，才会分配给消费者。' } },
   { en: 'perm (PermName)', zh: '权限 perm', meaning: {
     en: 'A topic\'s permission on a broker, written as PermName.perm2String prints it: R (4) consumers may read its queues, W (2) producers may write them, X (1) a topic created from it inherits (TBW102\'s); RW- is 6, the usual. Taking W away from a broker (wipeWritePerm) makes producers skip it.',
     zh: '主题在某个 broker 上的权限，按 PermName.perm2String 的写法：R（4）消费者可读它的队列，W（2）生产者可写，X（1）由它自动创建的主题可继承（TBW102 就有）；RW- 即 6，最常见。去掉某个 broker 的 W（wipeWritePerm），生产者就会跳过它。',
@@ -91,7 +101,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     en: 'SYNC waits for the send\'s result, ASYNC gets it in a callback, ONEWAY never learns it: a ONEWAY send no broker stored is lost for good.',
     zh: '同步等待发送结果，异步在回调中得到结果，单向永远不知道结果：没有 broker 存储的单向发送就永久丢失了。',
   } },
-  { en: 'rebalance', zh: '负载均衡（Rebalance）', meaning: {
+  { en: 'rebalance', zh: '负载均衡（Rebalance）', aliases: ['重平衡', '再平衡'], meaning: {
     en: 'Consumers of a group share out the queues again (every 20 s, and when a member joins or leaves): each queue has one owner at a time, and one consumer may own many.',
     zh: '组内消费者重新分配队列（每 20 秒一次，成员加入或离开时也会）：同一时刻每个队列只属于一个消费者，一个消费者可以拥有多个队列。',
   } },
@@ -104,6 +114,10 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   { en: 'retry topic / DLQ', zh: '重试队列 / 死信队列', meaning: {
     en: 'A message whose consumption failed goes back to %RETRY%<group> and comes again later (10 s, 30 s, 1 min ...); after 16 retries it goes to %DLQ%<group>.',
     zh: '消费失败的消息回到 %RETRY%<消费者组>，稍后再次投递（10 秒、30 秒、1 分钟……）；重试 16 次后进入 %DLQ%<消费者组>。',
+  } },
+  { en: 'network partition', zh: '网络分区', aliases: ['partition', '分区'], meaning: {
+    en: 'Processes that keep running but cannot reach each other (a cut network): no channel closes, so nobody learns at once. Not a Kafka partition: what Kafka calls a partition, RocketMQ calls a queue.',
+    zh: '进程仍在运行，但彼此无法通信（网络被切断）：没有连接关闭，所以谁都不会立即知道。它不是 Kafka 的分区：Kafka 所说的分区（partition），在 RocketMQ 里叫队列（queue）。',
   } },
   { en: 'master / slave', zh: 'Master / Slave（主 / 从）', meaning: { en: 'A slave copies its master\'s CommitLog (HAService) and can serve reads.', zh: 'Slave 复制 Master 的 CommitLog（HAService），可以提供读取。' } },
   { en: 'flushing: ASYNC_FLUSH / SYNC_FLUSH', zh: '刷盘：异步 / 同步', meaning: {

@@ -293,9 +293,17 @@ describe('the glossary', () => {
     // perm RW- in the captions (topic.updated), explained where a learner looks it up.
     fireEvent.change(find, { target: { value: 'RW-' } });
     expect(terms()).toEqual(['perm (PermName)']);
-    fireEvent.change(find, { target: { value: 'Kafka' } });
+    fireEvent.change(find, { target: { value: 'ZooKeeper' } });
     expect(terms()).toEqual([]);
-    expect(screen.getByRole('status')).toHaveTextContent('No term has "Kafka".');
+    expect(screen.getByRole('status')).toHaveTextContent('No term has "ZooKeeper".');
+    // The study note's own spellings and words, spaces and case aside; a term named by the query comes before those whose meaning mentions it.
+    for (const [query, first] of [['broker模式', 'topic creation: cluster mode / broker mode'], ['HAserver', 'HA service (HAService)'], ['indexServer', 'index service (IndexService)'],
+      ['重平衡', 'rebalance'], ['读写队列', 'read / write queues'], ['分区', 'network partition'], ['长连接', 'long connection'], ['brokerLiveTable', 'brokerLiveTable'], ['HA', 'HA service (HAService)']] as const) {
+      fireEvent.change(find, { target: { value: query } });
+      expect(terms()[0], query).toBe(first);
+    }
+    fireEvent.change(find, { target: { value: 'Kafka' } });
+    expect(terms()).toEqual(['network partition']);
     fireEvent.change(find, { target: { value: '' } });
     expect(terms()).toHaveLength(all);
   });

@@ -53,6 +53,19 @@ export type Narrators = { [K in TraceType]: (event: TraceOf<K>, context: Narrati
 const trim = (value: number) => String(Number(value.toFixed(1)));
 
 /** A configured period or a moment of the run, in the units a person reads: "100 ms", "30 s", "2 min". */
+/**
+ * A route's queues ("broker-a:0") counted by broker, in the route's order, where they span more
+ * than one: a reader who set writeQueueNums 8 wonders where a route's 16 come from.
+ */
+export function queuesByBroker(queues: readonly string[]): [broker: string, count: number][] {
+  const counts = new Map<string, number>();
+  for (const queue of queues) {
+    const broker = queue.slice(0, queue.lastIndexOf(':'));
+    counts.set(broker, (counts.get(broker) ?? 0) + 1);
+  }
+  return counts.size > 1 ? [...counts] : [];
+}
+
 export function durationEn(ms: number): string {
   if (ms < 1_000) return `${ms} ms`;
   if (ms >= 120_000 && ms % 60_000 === 0 && ms !== 120_000) return `${ms / 60_000} min`;

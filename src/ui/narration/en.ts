@@ -4,7 +4,7 @@
  */
 import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, RETRY_GROUP_TOPIC_PREFIX, perm2String, registerNameServerPeriod, type SimConfig } from '../../sim/index.ts';
 import { formatTime } from '../../viz/format.ts';
-import { durationEn as d, failedSend, keepsOffsetsLocally, nodeEn as node, nodeName, syncAttempts, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
+import { durationEn as d, failedSend, queuesByBroker, keepsOffsetsLocally, nodeEn as node, nodeName, syncAttempts, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
 /** A send to a broker whose master is down: said, not told as an ordinary send (its route still lists the broker). */
 function downEn(c: NarrationContext, broker: string): string {
@@ -70,6 +70,12 @@ function autoCreatedEn(e: TraceOf<'topic.updated'>): string {
   return ' (created automatically from TBW102, autoCreateTopicEnable)';
 }
 
+/** " (8 on broker-a, 8 on broker-b)" after a route's count of queues that span brokers. */
+function byBrokerEn(queues: readonly string[]): string {
+  const counts = queuesByBroker(queues);
+  return counts.length === 0 ? '' : ` (${counts.map(([broker, count]) => `${count} on ${broker}`).join(', ')})`;
+}
+
 /** What a rebalanced retry topic is, after the rebalance's sentence: it comes up in a run nobody made fail. */
 function retryTopicEn(topic: string): string {
   return topic.startsWith(RETRY_GROUP_TOPIC_PREFIX)
@@ -120,7 +126,7 @@ export const en: Narrators = {
     return `${e.client} pulled the route of ${e.topic} from ${e.nameServer} (GET_ROUTEINFO_BY_TOPIC, route discovery): ${e.changed ? 'it changed, so the client rebuilds its queue lists' : 'unchanged'}. A client pulls each of its topics' routes every ${d(config.pollNameServerIntervalMs)} (pollNameServerInterval); the NameServer never pushes, so a change reaches clients only at their next pull.`;
   },
   'route.updated': (e, { config }) => (e.fromTopic === e.topic
-    ? `${e.client} pulled the route of ${e.topic} from ${e.nameServer}: ${e.writeQueues.length} queues to write, ${e.readQueues.length} to read. It pulls again in ${d(config.pollNameServerIntervalMs)}.`
+    ? `${e.client} pulled the route of ${e.topic} from ${e.nameServer}: ${e.writeQueues.length} queues to write${byBrokerEn(e.writeQueues)}, ${e.readQueues.length} to read${byBrokerEn(e.readQueues)}. It pulls again in ${d(config.pollNameServerIntervalMs)}.`
     : `${e.nameServer} has no route for ${e.topic}, so ${e.client} took ${e.fromTopic}'s route in its place, at most ${config.producerDefaultTopicQueueNums} queues on each broker (defaultTopicQueueNums): ${e.writeQueues.length} queues to write. The first message a broker receives for ${e.topic} creates it there.`),
   'route.failed': (e, { config }) => `${e.client} could not get the route of ${e.topic} from ${e.nameServer} (${e.reason}); it keeps its cached route and tries again in ${d(config.pollNameServerIntervalMs)}.`,
   'topic.updated': (e, { config }) => `${e.broker} ${e.created ? 'created' : 'changed'} ${e.topic}: ${e.writeQueueNums} write queues, ${e.readQueueNums} read queues, perm ${perm2String(e.perm)} (R: consumers may read it, W: producers may write it)${autoCreatedEn(e)}. Clients see it at their next route pull (every ${d(config.pollNameServerIntervalMs)}).`,

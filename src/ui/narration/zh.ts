@@ -4,7 +4,7 @@
  */
 import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, RETRY_GROUP_TOPIC_PREFIX, perm2String, registerNameServerPeriod, type SimConfig } from '../../sim/index.ts';
 import { formatTime } from '../../viz/format.ts';
-import { durationZh as d, failedSend, keepsOffsetsLocally, nodeZh as node, nodeName, syncAttempts, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
+import { durationZh as d, failedSend, queuesByBroker, keepsOffsetsLocally, nodeZh as node, nodeName, syncAttempts, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
 /** 发往 Master 已宕机的 broker 的发送：说明它，而不是当作普通发送（路由里仍有这个 broker）。 */
 function downZh(c: NarrationContext, broker: string): string {
@@ -66,6 +66,12 @@ function autoCreatedZh(e: TraceOf<'topic.updated'>): string {
   return '（根据 TBW102 自动创建，autoCreateTopicEnable）';
 }
 
+/** "（broker-a 8 个、broker-b 8 个）" (byBrokerEn). */
+function byBrokerZh(queues: readonly string[]): string {
+  const counts = queuesByBroker(queues);
+  return counts.length === 0 ? '' : `（${counts.map(([broker, count]) => `${broker} ${count} 个`).join('、')}）`;
+}
+
 /** What a rebalanced retry topic is (retryTopicEn). */
 function retryTopicZh(topic: string): string {
   return topic.startsWith(RETRY_GROUP_TOPIC_PREFIX)
@@ -113,7 +119,7 @@ export const zh: Narrators = {
     return `${e.client} 从 ${e.nameServer} 拉取了 ${e.topic} 的路由（GET_ROUTEINFO_BY_TOPIC，路由发现）：${e.changed ? '路由变了，客户端据此重建队列列表' : '没有变化'}。客户端每 ${d(config.pollNameServerIntervalMs)}拉取一次它每个主题的路由（pollNameServerInterval）；NameServer 从不主动推送，所以变化要到客户端下一次拉取时才被看到。`;
   },
   'route.updated': (e, { config }) => (e.fromTopic === e.topic
-    ? `${e.client} 从 ${e.nameServer} 拉取了 ${e.topic} 的路由（路由发现）：可写 ${e.writeQueues.length} 个队列，可读 ${e.readQueues.length} 个。${d(config.pollNameServerIntervalMs)}后再次拉取。`
+    ? `${e.client} 从 ${e.nameServer} 拉取了 ${e.topic} 的路由（路由发现）：可写 ${e.writeQueues.length} 个队列${byBrokerZh(e.writeQueues)}，可读 ${e.readQueues.length} 个${byBrokerZh(e.readQueues)}。${d(config.pollNameServerIntervalMs)}后再次拉取。`
     : `${e.nameServer} 上没有 ${e.topic} 的路由，于是 ${e.client} 借用 ${e.fromTopic} 的路由代替它，每个 broker 最多 ${config.producerDefaultTopicQueueNums} 个队列（defaultTopicQueueNums）：可写 ${e.writeQueues.length} 个队列。某个 broker 收到 ${e.topic} 的第一条消息时才会在自己这里创建它。`),
   'route.failed': (e, { config }) => `${e.client} 未能从 ${e.nameServer} 获取 ${e.topic} 的路由（${e.reason}）；它继续使用缓存的路由，${d(config.pollNameServerIntervalMs)}后重试。`,
   'topic.updated': (e, { config }) => `${e.broker} ${e.created ? '创建' : '修改'}了主题 ${e.topic}：写队列 ${e.writeQueueNums} 个、读队列 ${e.readQueueNums} 个，perm ${perm2String(e.perm)}（R：消费者可读，W：生产者可写）${autoCreatedZh(e)}。客户端在下一次拉取路由时看到变化（每 ${d(config.pollNameServerIntervalMs)}）。`,

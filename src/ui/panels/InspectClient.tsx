@@ -98,7 +98,7 @@ export function InspectClient({ client, timeMs, config, strings }: { client: Rea
       <Facts items={[
         [strings.statusLabel, strings.status[clientStatus(client)]],
         ['clientId', client.clientId],
-        ['namesrvAddrList', client.namesrvAddrList.join(', ') || strings.none],
+        ['namesrvAddrList', client.namesrvAddrList.length === 0 ? strings.none : `${client.namesrvAddrList.join(', ')} ${strings.shuffledAtStart}`],
         ...roleFacts(client, strings),
       ]} />
       <NameServerChoice client={client} timeMs={timeMs} config={config} strings={strings} />

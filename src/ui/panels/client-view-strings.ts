@@ -61,8 +61,8 @@ const zh: ClientViewStrings = {
   chosenWhy: (reason) => {
     switch (reason.kind) {
       case 'notYet': return '尚未选定：第一次请求 NameServer 时选定';
-      case 'randomStart': return `在打乱后的列表 ${reason.list.join('、')} 中随机起点（namesrvIndex），连接正常时一直使用`;
-      case 'after': return `向 ${reason.failed} 的请求失败后，改用打乱后的列表 ${reason.list.join('、')} 中的下一个`;
+      case 'randomStart': return `：从打乱后的列表 ${reason.list.join('、')} 中的随机位置（namesrvIndex）选中，连接正常时一直用它`;
+      case 'after': return `：向 ${reason.failed} 的请求失败后，改用打乱后的列表 ${reason.list.join('、')} 中的下一个`;
     }
   },
   nextRoutePull: '下一次路由拉取',

@@ -34,6 +34,8 @@ export interface InspectorStrings {
   channels: string;
   consumerOffsetTable: string;
   chosenNameServer: string;
+  /** After namesrvAddrList's value: the order is the client's own, shuffled when it started (MQClientInstance). */
+  shuffledAtStart: string;
   topicRouteTable: string;
   writeQueues: string;
   readQueues: string;
@@ -69,6 +71,7 @@ const en: InspectorStrings = {
   channels: 'Channels',
   consumerOffsetTable: 'Committed offsets (consumerOffsetTable)',
   chosenNameServer: 'Chosen NameServer',
+  shuffledAtStart: '(shuffled when the client started)',
   topicRouteTable: 'Cached routes (topicRouteTable)',
   writeQueues: 'Write queues',
   readQueues: 'Read queues',
@@ -102,6 +105,7 @@ const zh: InspectorStrings = {
   channels: '连接',
   consumerOffsetTable: '已提交的消费位点（consumerOffsetTable）',
   chosenNameServer: '选定的 NameServer',
+  shuffledAtStart: '（客户端启动时打乱的顺序）',
   topicRouteTable: '缓存的路由（topicRouteTable）',
   writeQueues: '可写队列',
   readQueues: '可读队列',

@@ -58,6 +58,11 @@ describe('the client\'s NameServer and its next route pull', () => {
     const client = timeline.state.clients['c-1']!;
     expect(screen.getByTestId('client-chosen')).toHaveTextContent(client.namesrvChosen!);
     expect(screen.getByTestId('client-chosen-why')).toHaveTextContent(`a random start (namesrvIndex) in the shuffled list ${client.namesrvAddrList.join(', ')}`);
+    expect(screen.getByText(`${client.namesrvAddrList.join(', ')} (shuffled when the client started)`)).toBeInTheDocument();
+    act(() => usePlayback.getState().setLanguage('zh'));
+    // A sentence after the name, not a noun phrase hanging beside it.
+    expect(screen.getByTestId('client-chosen-why')).toHaveTextContent(`：从打乱后的列表 ${client.namesrvAddrList.join('、')} 中的随机位置（namesrvIndex）选中，连接正常时一直用它`);
+    act(() => usePlayback.getState().setLanguage('en'));
     // c-1 started at 1 s: pulls at 1.010 s and 31.010 s.
     const next = 1_000 + ROUTE_FIRST + ROUTE_PERIOD;
     expect(within(screen.getByTestId('client-next-route-pull')).getByRole('meter')).toHaveAttribute('aria-valuenow', String(next - 12_000));

@@ -94,6 +94,13 @@ describe('the caption of every event', () => {
     expect(narrate({ ...retry, topic: 'NewTopic' } as TraceEvent, 'en', { config })).toContain('(created automatically from TBW102, autoCreateTopicEnable)');
   });
 
+  it('counts a route\'s queues on each broker where they span several: a reader who set writeQueueNums 8 sees 16', () => {
+    const route = { ...sample('route.updated'), writeQueues: ['broker-a:0', 'broker-a:1', 'broker-b:0', 'broker-b:1'], readQueues: ['broker-a:0', 'broker-b:0'] } as TraceEvent;
+    expect(narrate(route, 'en', { config })).toContain('4 queues to write (2 on broker-a, 2 on broker-b), 2 to read (1 on broker-a, 1 on broker-b).');
+    expect(narrate(route, 'zh', { config })).toContain('可写 4 个队列（broker-a 2 个、broker-b 2 个），可读 2 个（broker-a 1 个、broker-b 1 个）。');
+    expect(narrate(sample('route.updated'), 'en', { config })).toContain('2 queues to write, 1 to read.');
+  });
+
   it('says what the retry topic a consumer rebalances is: it comes up in a run where no consumption failed', () => {
     const rebalance = { ...sample('rebalance'), group: 'CG_ORDER', topic: '%RETRY%CG_ORDER', queues: ['broker-b:0'] } as TraceEvent;
     expect(narrate(rebalance, 'en', { config })).toMatch(/^c-1 rebalanced %RETRY%CG_ORDER for CG_ORDER and now owns broker-b:0\. .* %RETRY%CG_ORDER is the group's retry topic: each CLUSTERING member subscribes to it too, for the messages whose consumption failed\.$/);

@@ -73,8 +73,8 @@ export const chapter: Chapter = {
     {
       wait: { type: 'route.updated', where: { client: 'p-1', topic: 'TopicOrder' } },
       caption: {
-        en: 'p-1 learns it only at its next route pull, about 22 s later. Until then it kept choosing broker-b\'s queues, and those sends timed out (send.failed in the log). NameServers favour being simple and always available over being instantly right.',
-        zh: 'p-1 要到下一次拉取路由（约 22 秒后）才知道。在此之前它仍然会选 broker-b 的队列，这些发送都超时了（日志里的 send.failed）。NameServer 的取舍是：简单、始终可用，而不是时刻准确。',
+        en: 'Only now, at 2:32, does p-1 learn it: its route pull, 22 s after the removal at 2:10, answers with a route without broker-b (a NameServer never pushes a change). Until then it kept choosing broker-b\'s queues, and those sends timed out (send.failed in the log). NameServers favour being simple and always available over being instantly right.',
+        zh: '直到现在（2:32）p-1 才知道：它的路由拉取在 2:10 剔除之后 22 秒才到来，拿到的路由里已没有 broker-b（NameServer 从不主动推送变化）。在此之前它仍然会选 broker-b 的队列，这些发送都超时了（日志里的 send.failed）。NameServer 的取舍是：简单、始终可用，而不是时刻准确。',
       },
       focus: { kind: 'client', id: 'p-1' },
     },

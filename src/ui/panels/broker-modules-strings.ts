@@ -1,4 +1,7 @@
-/** The broker's modules in English and Simplified Chinese (RocketMQ's class names stay as they are). */
+/**
+ * The broker's modules in English and Simplified Chinese (RocketMQ's class names stay as they are).
+ * A module's title is its glossary term (src/ui/learn/glossary.ts): one name for it across the page.
+ */
 import type { Language } from '../../store/playback.ts';
 import { formatCount } from '../../viz/format.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
@@ -52,22 +55,22 @@ export interface BrokerModulesStrings {
 
 const en: BrokerModulesStrings = {
   title: 'Modules',
-  remoting: 'Remoting',
+  remoting: 'Remoting module',
   remotingHint: 'Requests this broker processed, by RocketMQ request code',
   requestColumns: ['Request · processor', 'Code', 'Count'],
   noRequests: 'No request yet.',
-  clientManager: 'Client manager',
+  clientManager: 'Client manager (clientManager)',
   consumerGroups: 'ConsumerManager: each group\'s channels and the age of their last heartbeat',
   channelAge: (clientId, age) => `${clientId}: heartbeat ${age} ago`,
   noConsumers: 'No consumer group.',
   producerGroups: 'ProducerManager: each producer group\'s channels and the age of their last heartbeat',
   noProducers: (slave) => (slave ? 'No producer: producers heartbeat masters only.' : 'No producer group.'),
-  store: 'Store',
+  store: 'Store service',
   commitLog: (messages, bytes) => `CommitLog: ${messages} messages, ${bytes} bytes`,
   consumeQueues: 'ConsumeQueue per queue (queueId: maxOffset)',
   index: (entries) => `IndexService: ${entries} entries (the unique key and each key of every message)`,
-  indexTitle: 'Index',
-  ha: 'HA',
+  indexTitle: 'Index service (IndexService)',
+  ha: 'HA service (HAService)',
   haSlave: (slave, acked, total) => `${slave} acknowledged ${acked} of ${total} messages`,
   haNone: 'No slave connected.',
   haMaster: (addr, connected) => `copies from ${addr} (${connected ? 'connected' : 'not connected'})`,
@@ -96,22 +99,22 @@ const en: BrokerModulesStrings = {
 
 const zh: BrokerModulesStrings = {
   title: '模块',
-  remoting: 'Remoting（通信）',
+  remoting: 'Remoting 模块（通信）',
   remotingHint: '该 Broker 处理过的请求，按 RocketMQ 请求码统计',
   requestColumns: ['请求 · 处理器', '请求码', '次数'],
   noRequests: '暂无请求。',
-  clientManager: '客户端管理',
+  clientManager: '客户端管理器（clientManager）',
   consumerGroups: 'ConsumerManager：每个消费者组的连接及其上次心跳距今的时间',
   channelAge: (clientId, age) => `${clientId}：上次心跳 ${age}前`,
   noConsumers: '没有消费者组。',
   producerGroups: 'ProducerManager：每个生产者组的连接及其上次心跳距今的时间',
   noProducers: (slave) => (slave ? '没有生产者：生产者只向 Master 发送心跳。' : '没有生产者组。'),
-  store: '存储',
+  store: '存储服务（Store Service）',
   commitLog: (messages, bytes) => `CommitLog：${messages} 条消息，${bytes} 字节`,
   consumeQueues: '每个队列一个 ConsumeQueue（queueId: maxOffset）',
   index: (entries) => `IndexService：${entries} 个索引项（每条消息的唯一键和每个 key）`,
-  indexTitle: '索引（IndexService）',
-  ha: 'HA（主从复制）',
+  indexTitle: '索引服务（IndexService）',
+  ha: '高可用服务（HAService，主从复制）',
   haSlave: (slave, acked, total) => `${slave} 已确认 ${total} 条消息中的 ${acked} 条`,
   haNone: '没有已连接的 Slave。',
   haMaster: (addr, connected) => `从 ${addr} 复制（${connected ? '已连接' : '未连接'}）`,

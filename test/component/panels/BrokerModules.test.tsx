@@ -45,7 +45,7 @@ describe('the broker\'s modules', () => {
     const master = timeline.state.brokers['broker-a/0']!;
     const requests = Object.values(master.requestCounts).reduce((sum: number, count) => sum + (count ?? 0), 0);
     const withKey = master.commitLog.toArray().filter((m) => m.keys !== '').length;
-    expect(within(map).getAllByRole('button').map((button) => button.querySelector('strong')!.textContent)).toEqual(['Remoting', 'Client manager', 'Store', 'HA', 'Index']);
+    expect(within(map).getAllByRole('button').map((button) => button.querySelector('strong')!.textContent)).toEqual(['Remoting module', 'Client manager (clientManager)', 'Store service', 'HA service (HAService)', 'Index service (IndexService)']);
     expect(screen.getByTestId('module-map-remoting')).toHaveTextContent(`${requests.toLocaleString('en-US')} requests processed`);
     expect(screen.getByTestId('module-map-clientManager')).toHaveTextContent('1 producer group, 1 consumer group');
     expect(screen.getByTestId('module-map-store')).toHaveTextContent(`CommitLog: ${master.commitLog.length.toLocaleString('en-US')} messages`);
@@ -58,7 +58,7 @@ describe('the broker\'s modules', () => {
     act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/1' }));
     act(() => usePlayback.getState().setLanguage('zh'));
     render(<InspectorPanel />);
-    expect(await screen.findByTestId('module-map-ha', {}, { timeout: 10_000 })).toHaveTextContent('HA（主从复制） 正在从 Master 复制');
+    expect(await screen.findByTestId('module-map-ha', {}, { timeout: 10_000 })).toHaveTextContent('高可用服务（HAService，主从复制） 正在从 Master 复制');
     expect(screen.getByTestId('module-map-clientManager')).toHaveTextContent('0 个生产者组，1 个消费者组');
   });
 
@@ -102,6 +102,6 @@ describe('the broker\'s modules', () => {
     expect(await screen.findByText('NO_SUCH_ID is not stored on this broker.')).toBeInTheDocument();
     act(() => usePlayback.getState().setLanguage('zh'));
     expect(screen.getByText('NO_SUCH_ID 没有存储在这个 Broker 上。')).toBeInTheDocument();
-    expect(within(screen.getByTestId('module-remoting')).getByText('Remoting（通信）')).toBeInTheDocument();
+    expect(within(screen.getByTestId('module-remoting')).getByText('Remoting 模块（通信）')).toBeInTheDocument();
   });
 });

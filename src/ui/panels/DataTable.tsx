@@ -17,16 +17,28 @@ export interface DataTableProps {
    * give them any width; these keep theirs.
    */
   whole?: readonly number[];
+  /**
+   * Columns of names that keep at least this many characters' width (DefaultCluster, broker-a/0):
+   * a usual name stays whole where the others give way, and a longer one still breaks anywhere.
+   */
+  nameWidths?: Readonly<Record<number, number>>;
 }
 
 const NONE: readonly number[] = [];
+const NO_WIDTHS: Readonly<Record<number, number>> = {};
 
 /** A row is rendered again only when one of its cells changed (text compares by value), not on every frame of a run. */
 const Row = memo(
-  function Row({ cells, whole }: { cells: ReactNode[]; whole: readonly number[] }) {
-    return <tr>{cells.map((cell, i) => <td key={i} className={whole.includes(i) ? 'rs-whole' : undefined}>{cell}</td>)}</tr>;
+  function Row({ cells, whole, nameWidths }: { cells: ReactNode[]; whole: readonly number[]; nameWidths: Readonly<Record<number, number>> }) {
+    return (
+      <tr>
+        {cells.map((cell, i) => (
+          <td key={i} className={whole.includes(i) ? 'rs-whole' : undefined} style={nameWidths[i] === undefined ? undefined : { minWidth: `${nameWidths[i]}ch` }}>{cell}</td>
+        ))}
+      </tr>
+    );
   },
-  (a, b) => a.whole === b.whole && a.cells.length === b.cells.length && a.cells.every((cell, i) => Object.is(cell, b.cells[i])),
+  (a, b) => a.whole === b.whole && a.nameWidths === b.nameWidths && a.cells.length === b.cells.length && a.cells.every((cell, i) => Object.is(cell, b.cells[i])),
 );
 
 /**
@@ -38,7 +50,7 @@ function ColumnName({ name }: { name: string }) {
   return words.map((word, i) => (i === 0 ? word : <Fragment key={i}><wbr />{word}</Fragment>));
 }
 
-export function DataTable({ caption, columns, rows, empty, testId, dense = false, whole = NONE }: DataTableProps) {
+export function DataTable({ caption, columns, rows, empty, testId, dense = false, whole = NONE, nameWidths = NO_WIDTHS }: DataTableProps) {
   return (
     <ScrollArea className="rs-table-scroll" label={caption} testId={testId}>
       <table className={dense ? 'rs-table rs-table-dense' : 'rs-table'}>
@@ -49,7 +61,7 @@ export function DataTable({ caption, columns, rows, empty, testId, dense = false
         <tbody>
           {rows.length === 0 ? (
             <tr><td colSpan={columns.length} className="rs-muted">{empty}</td></tr>
-          ) : rows.map((row) => <Row key={row.key} cells={row.cells} whole={whole} />)}
+          ) : rows.map((row) => <Row key={row.key} cells={row.cells} whole={whole} nameWidths={nameWidths} />)}
         </tbody>
       </table>
     </ScrollArea>

@@ -7,6 +7,11 @@ import type { InspectStrings } from './inspector-strings.ts';
 /** brokerAddrTable's and brokerLiveTable's address columns. */
 const ADDR_IN_ADDR_TABLE = [2];
 const ADDR_IN_LIVE_TABLE = [0];
+/**
+ * brokerAddrTable's name columns: broker-a and DefaultCluster stay whole (DefaultClust / er). The
+ * live table's five columns have no room to spare: its broker-a/0 may break at the hyphen.
+ */
+const NAMES_IN_ADDR_TABLE = { 0: 8, 3: 14 };
 
 /** A NameServer that is down has no tables: they lived in its memory (the state keeps them only until it starts again, empty). */
 const NO_TABLES: Pick<NameServerState, 'brokerAddrTable' | 'brokerLiveTable' | 'topicQueueTable'> = { brokerAddrTable: {}, brokerLiveTable: {}, topicQueueTable: {} };
@@ -32,7 +37,7 @@ export function InspectNameServer({ ns, timeMs, strings }: { ns: Readonly<NameSe
         [strings.address, `${ns.ip}:${NAMESRV_PORT}`],
         [strings.nextScanLabel, ns.up ? formatTime(ns.nextScanAt) : strings.none],
       ]} />
-      <DataTable caption="brokerAddrTable" columns={['brokerName', 'brokerId', strings.address, strings.cluster]} rows={addrRows} empty={strings.none} testId="brokerAddrTable" whole={ADDR_IN_ADDR_TABLE} />
+      <DataTable caption="brokerAddrTable" columns={['brokerName', 'brokerId', strings.address, strings.cluster]} rows={addrRows} empty={strings.none} testId="brokerAddrTable" whole={ADDR_IN_ADDR_TABLE} nameWidths={NAMES_IN_ADDR_TABLE} />
       <DataTable caption="brokerLiveTable" columns={[strings.address, 'broker', strings.lastUpdate, 'heartbeatTimeoutMillis', 'dataVersion']} rows={liveRows} empty={strings.none} testId="brokerLiveTable" whole={ADDR_IN_LIVE_TABLE} dense />
       <DataTable caption="topicQueueTable" columns={[strings.topic, 'brokerName', 'writeQueueNums', 'readQueueNums', 'perm']} rows={topicRows} empty={strings.none} testId="topicQueueTable" />
     </div>

@@ -46,7 +46,8 @@ export const CHART_COLOURS = 8;
  */
 export function linesFrom(records: Record<string, number>[], missing: 0 | null = 0): ChartLine[] {
   const names = [...new Set(records.flatMap((record) => Object.keys(record)))].sort();
-  return names.map((name) => ({ name, values: records.map((record) => record[name] ?? missing) }));
+  // Own keys only: a broker or group may be named "constructor", and a record from the worker has a prototype.
+  return names.map((name) => ({ name, values: records.map((record) => (Object.hasOwn(record, name) ? record[name]! : missing)) }));
 }
 
 /** A polyline through the values, broken where one is null: a new subpath starts after each gap. */

@@ -20,7 +20,7 @@ import type { TraceEvent } from '../../model/events.ts';
 import type { Sim } from '../../model/sim-types.ts';
 import type { Scenario } from '../../model/spec.ts';
 import type { ModelState } from '../../model/state.ts';
-import { dict } from '../../engine/index.ts';
+import { copyDict, dict } from '../../engine/index.ts';
 import { faultTarget } from '../../model/timeline.ts';
 import { checkpointInterval } from '../checkpoints.ts';
 import { brokersAsked } from './brokers-asked.ts';
@@ -178,7 +178,7 @@ export class SeriesSampler {
 
 /** The counters a sample's rates are differences of (MessageStats), by brokerName. */
 function countersOf(state: Readonly<ModelState>): Counts {
-  return { produce: { ...state.stats.storedOnMasters }, consume: { ...state.stats.consumedByBroker } };
+  return { produce: copyDict(state.stats.storedOnMasters), consume: copyDict(state.stats.consumedByBroker) };
 }
 
 /** What `now` counts beyond `before`, per second over spanMs: the keys that grew. */

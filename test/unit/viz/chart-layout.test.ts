@@ -11,6 +11,11 @@ describe('chart layout', () => {
     ]);
   });
 
+  it('reads only a record\'s own keys: a broker named "constructor" missing from a sample that came from the worker (a plain object) is 0, not Object\'s constructor', () => {
+    expect(linesFrom([{}, { constructor: 4 }])).toEqual([{ name: 'constructor', values: [0, 4] }]);
+    expect(linesFrom([{ toString: 2 }, {}], null)).toEqual([{ name: 'toString', values: [2, null] }]);
+  });
+
   it('leaves a gap where a value nobody could read is missing, and scales over the values there are', () => {
     expect(linesFrom([{ CG: 5 }, {}, { CG: 7 }], null)).toEqual([{ name: 'CG', values: [5, null, 7] }]);
     const layout = layoutChart({ times: [0, 5_000, 10_000, 15_000], lines: [{ name: 'lag', values: [10, null, 40, 20] }], fromMs: 0, toMs: 15_000, faults: [], nowMs: null, width, height });

@@ -105,6 +105,29 @@ describe('seriesOverTime', () => {
     expect(later.samples.at(-1)!.produceTps['broker-b'] ?? 0).toBe(0);
   });
 
+  it('counts a broker named "constructor" and a group named "__proto__" like any other (a name is just a name)', () => {
+    const hostile = scenarioOf({
+      ...write8read4, timeline: [],
+      brokers: [{ name: 'constructor' }, { name: 'broker-b' }],
+      consumers: [{ id: 'c-1', group: '__proto__', topic: 'TopicTest', startAt: 1_000 }],
+    });
+    const named = new Timeline(hostile);
+    named.seek(60_000);
+    // Read by checkpoints (stepMs a whole interval) and by a replay: both compare counts by name.
+    for (const stepMs of [checkpointInterval(hostile.durationMs), 3_000]) {
+      const samples = seriesOverTime(named, { fromMs: 0, toMs: 60_000, stepMs }).samples;
+      // Every sample from 5 s, the first stores past (at 1 s): the first of them compares with a sample with no count for either broker.
+      for (const sample of samples.filter((s) => s.t >= 5_000)) expect(Object.hasOwn(sample.produceTps, 'constructor'), `${stepMs} ${sample.t}`).toBe(true);
+      const steady = samples.filter((sample) => sample.t >= 30_000);
+      expect(steady.length).toBeGreaterThan(0);
+      for (const sample of steady) {
+        expect(sample.produceTps['constructor']! + sample.produceTps['broker-b']!).toBe(10);
+        expect(Object.hasOwn(sample.lagByGroup, '__proto__')).toBe(true);
+        expect(Number.isFinite(sample.lagByGroup['__proto__'])).toBe(true);
+      }
+    }
+  });
+
   it('the same numbers from a fresh timeline (deterministic)', () => {
     const again = new Timeline(write8read4);
     again.seek(60_000);

@@ -238,9 +238,10 @@ function timelineSchema(
   consumer: ReturnType<typeof consumerSchema>,
 ): ItemSchemaOf<TimelineFile> {
   const byAction = new Map<unknown, z.ZodMiniType<TimelineFile>>(Object.entries(actionSchemas(time, producer, consumer)));
-  // Never succeeds, so it may stand for any entry type.
+  // Never succeeds, so it may stand for any entry type. Every action has an `at`: it is checked
+  // too, so a wrong time is listed with the wrong action, not only once the action is mended.
   const unknownAction = z.object(
-    { action: z.never({ error: (issue) => carried(actionMessage(issue.input)) }) },
+    { at: time, action: z.never({ error: (issue) => carried(actionMessage(issue.input)) }) },
     { error: says(AN_OBJECT) },
   ) as unknown as z.ZodMiniType<TimelineFile>;
   return (entry) => {

@@ -232,6 +232,15 @@ describe('validateScenario: every problem at once', () => {
     ]);
   });
 
+  it('checks the time of an entry whose action is unknown too: both are listed at once, not the time only after the action is mended', () => {
+    const scenario = base();
+    scenario.timeline = [{ at: -1, action: 'crashBrokr', target: 'broker-a' }, { at: 'x', action: 'nope' }];
+    expect(lines(scenario).map((line) => line.slice(0, line.indexOf(':', line.indexOf(']')) + 1))).toEqual([
+      'timeline[0].at:', 'timeline[0].action:', 'timeline[1].at:', 'timeline[1].action:',
+    ]);
+    expect(lines(scenario)[0]).toBe("timeline[0].at: must be an integer from 0 to 300000 (the scenario's durationMs)");
+  });
+
   it('counts the name of an item refused for another field: its duplicates and clashes are listed with its own problem', () => {
     const scenario = base();
     scenario.nameServers = [{ id: 'ns-1' }, { id: 'ns-1', ip: 'bad' }];

@@ -78,7 +78,7 @@ export function causeText(cause: CostCause, cost: Cost): string {
   switch (cause) {
     case 'messages': return `the messages (producers' ratePerSec x durationMs: about ${amount(cost.messages)})`;
     case 'deliveries': return `the deliveries (about ${amount(cost.deliveries)}: each message once per consumer group or broadcasting consumer, retries included)`;
-    case 'queues': return `the queues (${amount(cost.queues)} on all brokers, ${amount(cost.queueReaders)} pulled by consumers): fewer brokers, topics or queues per topic`;
+    case 'queues': return `the queues (${amount(cost.queues)} on all brokers; each group that reads a topic pulls every queue of it: ${amount(cost.queueReaders)} queue-group pairs): fewer brokers, topics or queues per topic`;
     case 'clients': return `the clients (${cost.clients} producers and consumers, each talking to ${cost.brokers} brokers)`;
     case 'brokers': return `the brokers and NameServers (${cost.brokers} brokers) or their config periods`;
   }

@@ -19,7 +19,8 @@ export interface ChapterLink {
 }
 
 const CHAPTER_ID = /^[a-z0-9-]{1,40}$/;
-const STEP = /^\d{1,4}$/;
+/** Any number of digits: past the last step is the last, however far past (the page clamps it). */
+const STEP = /^\d+$/;
 /** As a scenario link's `t` (link.ts). */
 const TIME = /^\d{1,9}$/;
 /** A choice's index, or -1 (the learner went on without picking). The page ignores one the step's question does not have. */
@@ -33,7 +34,7 @@ export function decodeChapterLink(hash: string): ChapterLink | null {
   const time = readLinkKey(hash, 's') === undefined ? readLinkKey(hash, 't') : undefined;
   const answer = readLinkKey(hash, 'a');
   return {
-    chapter, step: step !== undefined && STEP.test(step) ? Number(step) : 0,
+    chapter, step: step !== undefined && STEP.test(step) ? Math.min(Number(step), Number.MAX_SAFE_INTEGER) : 0,
     ...(answer !== undefined && ANSWER.test(answer) ? { answer: Number(answer) } : {}),
     ...(time !== undefined && TIME.test(time) ? { timeMs: Number(time) } : {}),
   };

@@ -16,8 +16,9 @@ function count(language: Language, value: number): string {
   return new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
 }
 
+/** Gigabytes, or terabytes past a thousand of them (a link may ask for any amount: "163131.9 GB" reads as noise). */
 function gigabytes(bytes: number): string {
-  return `${(bytes / 1e9).toFixed(1)} GB`;
+  return bytes >= 1e12 ? `${(bytes / 1e12).toFixed(1)} TB` : `${(bytes / 1e9).toFixed(1)} GB`;
 }
 
 export function describeOverBudget(result: OverBudget, language: Language): string {

@@ -68,7 +68,7 @@ export const en = {
   tooHeavy: 'This scenario is too heavy for the page: it needs about {events} events and {memory} of memory (the page runs at most {maxEvents} events in {maxMemory}). Reduce {reduce}. The command-line runner (npm run sim) runs larger ones.',
   costMessages: 'the messages (the producers\' ratePerSec × durationMs: about {count})',
   costDeliveries: 'the deliveries (about {count}: each message once per consumer group or broadcasting consumer, retries included)',
-  costQueues: 'the queues ({count} on all brokers, {held} pulled by consumers): fewer brokers, topics or queues per topic',
+  costQueues: 'the queues ({count} on all brokers; each group that reads a topic pulls every queue of it: {held} queue-group pairs): fewer brokers, topics or queues per topic',
   costClients: 'the clients ({count} producers and consumers, each talking to {brokers} brokers)',
   costBrokers: 'the brokers and NameServers ({brokers} brokers) or their config periods',
   costOr: ', or ',

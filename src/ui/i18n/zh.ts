@@ -70,7 +70,7 @@ export const zh: Record<MessageKey, string> = {
   tooHeavy: '此场景对页面来说太重：约需 {events} 个事件和 {memory} 内存（页面最多运行 {maxEvents} 个事件、使用 {maxMemory}）。请减少{reduce}。更大的场景可用命令行运行（npm run sim）。',
   costMessages: '消息数（生产者的 ratePerSec × durationMs：约 {count} 条）',
   costDeliveries: '投递次数（约 {count} 次：每条消息对每个消费者组或广播消费者各投递一次，含重试）',
-  costQueues: '队列数（所有 Broker 上共 {count} 个，其中 {held} 个被消费者拉取）：减少 Broker、主题或每个主题的队列数',
+  costQueues: '队列数（所有 Broker 上共 {count} 个；读取某个主题的每个消费者组都要拉取它的每个队列：共 {held} 个“队列 × 消费者组”）：减少 Broker、主题或每个主题的队列数',
   costClients: '客户端数（{count} 个生产者和消费者，各连接 {brokers} 个 Broker）',
   costBrokers: 'Broker 与 NameServer 的数量（{brokers} 个 Broker）或其 config 中的周期',
   costOr: '，或',

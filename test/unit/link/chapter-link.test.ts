@@ -7,6 +7,11 @@ describe('chapter links (ch, st)', () => {
     expect(encodeChapterLink({ chapter: 'nameserver', step: 3 })).toBe('ch=nameserver&st=3');
   });
 
+  it('reads a step however far past the last (the page opens the last), never as step 0', () => {
+    expect(decodeChapterLink('#ch=failover&st=99999')).toEqual({ chapter: 'failover', step: 99_999 });
+    expect(decodeChapterLink('#ch=failover&st=99999999999999999999')).toEqual({ chapter: 'failover', step: Number.MAX_SAFE_INTEGER });
+  });
+
   it('starts at step 0 when st is absent or damaged', () => {
     expect(decodeChapterLink('#ch=basics')).toEqual({ chapter: 'basics', step: 0 });
     expect(decodeChapterLink('#ch=basics&st=two')).toEqual({ chapter: 'basics', step: 0 });

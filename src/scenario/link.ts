@@ -103,7 +103,11 @@ export function decodeLink(hash: string): DecodedLink {
   const params = readParams(fragment);
   if (params === undefined) return refuse({ code: 'damaged', detail: 'characters' });
   const payload = params.get('s');
-  if (payload === undefined || payload === '') return refuse(looksLikeScenario(fragment) ? { code: 'damaged', detail: 'characters' } : { code: 'none' });
+  if (payload === undefined || payload === '') {
+    if (!looksLikeScenario(fragment)) return refuse({ code: 'none' });
+    // An empty `s` beside the other keys of a scenario link was cut short; it has no odd characters.
+    return refuse(payload === '' ? { code: 'truncated' } : { code: 'damaged', detail: 'characters' });
+  }
   const timeMs = readTime(params.get('t'));
   if (timeMs === undefined) return refuse({ code: 'damaged', detail: 'time' });
   const json = readPayload(payload);
@@ -138,7 +142,8 @@ function readPayload(payload: string): string | LinkProblem {
   const firstDot = payload.indexOf('.');
   const version = firstDot === -1 ? payload : payload.slice(0, firstDot);
   if (version !== LINK_VERSION) {
-    return /^\d{1,6}$/.test(version) ? { code: 'unknownVersion', version } : { code: 'damaged', detail: 'characters' };
+    // Any number is a version (a later one, or one that never was); the banner quotes at most 12 digits of it.
+    return /^\d+$/.test(version) ? { code: 'unknownVersion', version: version.length > 12 ? `${version.slice(0, 12)}…` : version } : { code: 'damaged', detail: 'characters' };
   }
   // A link cut anywhere before its check value loses the last dot.
   const lastDot = payload.lastIndexOf('.');

@@ -100,6 +100,7 @@ export const en = {
   addFaultAt: 'Add at {time}',
   jsonLabel: 'The whole scenario (JSON)',
   jsonValid: 'Valid: Apply rebuilds the run and returns to {time}.',
+  jsonChecking: 'Checking the text…',
   jsonProblems: 'Problems ({count}):',
   applyJson: 'Apply',
   applyFirstMinutes: 'Apply its first {minutes} min',

@@ -102,6 +102,7 @@ export const zh: Record<MessageKey, string> = {
   addFaultAt: '在 {time} 添加',
   jsonLabel: '完整场景（JSON）',
   jsonValid: '有效：应用后将重建运行并回到 {time}。',
+  jsonChecking: '正在检查文本……',
   jsonProblems: '{count} 处问题：',
   applyJson: '应用',
   applyFirstMinutes: '应用它的前 {minutes} 分钟',

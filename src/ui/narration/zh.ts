@@ -125,7 +125,7 @@ export const zh: Narrators = {
   'topic.updated': (e, { config }) => `${e.broker} ${e.created ? '创建' : '修改'}了主题 ${e.topic}：写队列 ${e.writeQueueNums} 个、读队列 ${e.readQueueNums} 个，perm ${perm2String(e.perm)}（R：消费者可读，W：生产者可写）${autoCreatedZh(e)}。客户端在下一次拉取路由时看到变化（每 ${d(config.pollNameServerIntervalMs)}）。`,
   'message.sent': (e, c) => (e.attempt > 1
     ? `${e.producer} 重试发送消息 ${e.msgId}：第 ${e.attempt} 次尝试（最多 ${syncAttempts(c.config)} 次，retryTimesWhenSendFailed ${c.config.retryTimesWhenSendFailed}），发往 ${e.broker} 的队列 ${e.queueId}。${downZh(c, e.broker)}`
-    : `${e.producer} 把消息 ${e.msgId}（标签 ${e.tags || '无'}${e.keys ? `，key ${e.keys}` : ''}）发送到 ${e.broker} 的队列 ${e.queueId}：生产者轮流选择可写队列。${downZh(c, e.broker)}`),
+    : `${e.producer} 把消息（msgId ${e.msgId}，标签 ${e.tags || '无'}${e.keys ? `，key ${e.keys}` : ''}）发送到 ${e.broker} 的队列 ${e.queueId}：生产者轮流选择可写队列。${downZh(c, e.broker)}`),
   'message.stored': (e, c) => {
     if (e.brokerId !== 0) return `${node(c, e, e.brokerId)}（Slave）通过 HAService 从 Master 复制了这条消息：CommitLog 偏移量同为 ${e.commitLogOffset}。`;
     const read = c.readQueueNums?.(e.broker, e.topic);

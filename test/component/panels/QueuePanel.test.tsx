@@ -58,6 +58,14 @@ describe('QueuePanel, write 8 / read 4 after 60 s of 10 msg/s', () => {
     }
   });
 
+  it('says what W allows on an empty queue at or above readQueueNums, not that a producer is writing: at 0:00 p-1 has not started', () => {
+    loadAt(writeReadScenario({ writeQueueNums: 8, readQueueNums: 4 }), 0);
+    render(<QueuePanel />);
+    for (const queueId of [4, 5, 6, 7]) {
+      expect(within(cell(queueId)).getByText('producers may write it (id < writeQueueNums): every message written here is unconsumable until readQueueNums is raised')).toBeInTheDocument();
+    }
+  });
+
   it('opens a queue\'s card from its id, as its cell on the canvas does', () => {
     loadAt(writeReadScenario(), 60_000);
     render(<QueuePanel />);

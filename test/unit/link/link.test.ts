@@ -49,6 +49,12 @@ describe('shareable links', () => {
 
   it('names an unknown version', () => {
     expect(reasonOf(decodeLink(handMade('{}', fnv1a('{}'), '7')))).toEqual({ code: 'unknownVersion', version: '7' });
+    // However long the number: another version, not odd characters; the banner quotes 12 digits.
+    expect(reasonOf(decodeLink(handMade('{}', fnv1a('{}'), '99999999999999999999')))).toEqual({ code: 'unknownVersion', version: '999999999999…' });
+  });
+
+  it('reads an empty s beside a scenario link\'s other keys as cut short, not as odd characters', () => {
+    expect(reasonOf(decodeLink('#s=&t=5000'))).toEqual({ code: 'truncated' });
   });
 
   it('recognizes a link cut short anywhere in the payload as truncated', () => {

@@ -94,6 +94,11 @@ describe('the caption of every event', () => {
     expect(narrate({ ...retry, topic: 'NewTopic' } as TraceEvent, 'en', { config })).toContain('(created automatically from TBW102, autoCreateTopicEnable)');
   });
 
+  it('names a sent message\'s id as the msgId the study note and the card call it', () => {
+    expect(narrate(sample('message.sent'), 'en', { config })).toMatch(/^p-1 sent a message \(msgId ID1, tags TagA, keys ORDER-1\) to broker-a queue 5/);
+    expect(narrate(sample('message.sent'), 'zh', { config })).toMatch(/^p-1 把消息（msgId ID1，标签 TagA，key ORDER-1）发送到 broker-a 的队列 5/);
+  });
+
   it('counts a route\'s queues on each broker where they span several: a reader who set writeQueueNums 8 sees 16', () => {
     const route = { ...sample('route.updated'), writeQueues: ['broker-a:0', 'broker-a:1', 'broker-b:0', 'broker-b:1'], readQueues: ['broker-a:0', 'broker-b:0'] } as TraceEvent;
     expect(narrate(route, 'en', { config })).toContain('4 queues to write (2 on broker-a, 2 on broker-b), 2 to read (1 on broker-a, 1 on broker-b).');

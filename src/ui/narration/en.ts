@@ -132,7 +132,7 @@ export const en: Narrators = {
   'topic.updated': (e, { config }) => `${e.broker} ${e.created ? 'created' : 'changed'} ${e.topic}: ${e.writeQueueNums} write queues, ${e.readQueueNums} read queues, perm ${perm2String(e.perm)} (R: consumers may read it, W: producers may write it)${autoCreatedEn(e)}. Clients see it at their next route pull (every ${d(config.pollNameServerIntervalMs)}).`,
   'message.sent': (e, c) => (e.attempt > 1
     ? `${e.producer} retried message ${e.msgId}: attempt ${e.attempt} of at most ${syncAttempts(c.config)} (retryTimesWhenSendFailed ${c.config.retryTimesWhenSendFailed}) goes to ${e.broker} queue ${e.queueId}.${downEn(c, e.broker)}`
-    : `${e.producer} sent a message (msgId ${e.msgId}, tags ${e.tags || 'none'}${e.keys ? `, keys ${e.keys}` : ''}) to ${e.broker} queue ${e.queueId}: producers take the write queues in turn.${downEn(c, e.broker)}`),
+    : `${e.producer} sent msgId ${e.msgId} (tags ${e.tags || 'none'}${e.keys ? `, keys ${e.keys}` : ''}) to ${e.broker} queue ${e.queueId}: producers take the write queues in turn.${downEn(c, e.broker)}`),
   'message.stored': (e, c) => {
     if (e.brokerId !== 0) return `${node(c, e, e.brokerId)}, a slave, copied the message from its master (HAService): the same CommitLog offset ${e.commitLogOffset}.`;
     const read = c.readQueueNums?.(e.broker, e.topic);

@@ -58,7 +58,7 @@ const en: TopologyStrings = {
   dotRetried: 'send retried (attempt > 1)',
   dotFailed: 'send failed',
   dotLost: 'message lost for good (message.lost)',
-  dotFlight: (flight) => `a dot flies for half a second of your time after its event, ${flight} of the run at this speed: one arriving now may be an event of up to ${flight} ago (the event log has its time)`,
+  dotFlight: (flight) => `a dot flies for half a second of your time after its event (${flight} of the run at this speed): one arriving now may be an event up to ${flight} old, whose time the event log gives`,
   clientGroupDetail: (kind, members, statuses) => `${members} ${kind === 'producer' ? 'producers' : 'consumers'} · ${statuses}`,
   clientGroupKind: (kind) => (kind === 'producer' ? 'producer group: one node for all its producers' : 'consumer group: one node for all its consumers'),
   queueStrip: (broker, topic, queues, messages) =>
@@ -87,7 +87,7 @@ const zh: TopologyStrings = {
   dotRetried: '重试发送（第 2 次及以后）',
   dotFailed: '发送失败',
   dotLost: '消息永久丢失（message.lost）',
-  dotFlight: (flight) => `圆点在事件发生后飞行你的半秒钟，在当前速度下相当于运行中的 ${flight}：此刻到达的圆点可能是最多 ${flight} 之前的事件（事件日志里有它的时间）`,
+  dotFlight: (flight) => `圆点在事件发生后飞行你的半秒钟（当前速度下相当于运行中的 ${flight}）：此刻到达的圆点可能是最多 ${flight} 之前的事件，事件日志里有它的时间`,
   clientGroupDetail: (kind, members, statuses) => `${members} 个${kind === 'producer' ? '生产者' : '消费者'} · ${statuses}`,
   clientGroupKind: (kind) => (kind === 'producer' ? '生产者组：一个节点代表组内所有生产者' : '消费者组：一个节点代表组内所有消费者'),
   queueStrip: (broker, topic, queues, messages) =>

@@ -128,9 +128,9 @@ describe('TopologyPanel', () => {
   it('says in the legend how long a dot flies after its event, in the run\'s time at the speed: a dot near a broker may be seconds old', async () => {
     loadAt(twoBrokers(), 20_000);
     await renderWithQueues();
-    expect(await screen.findByTestId('legend-flight')).toHaveTextContent('a dot flies for half a second of your time after its event, 500 ms of the run at this speed');
+    expect(await screen.findByTestId('legend-flight')).toHaveTextContent('a dot flies for half a second of your time after its event (500 ms of the run at this speed)');
     act(() => usePlayback.getState().setSpeed(10));
-    expect(screen.getByTestId('legend-flight')).toHaveTextContent('5.0 s of the run at this speed: one arriving now may be an event of up to 5.0 s ago');
+    expect(screen.getByTestId('legend-flight')).toHaveTextContent('(5.0 s of the run at this speed): one arriving now may be an event up to 5.0 s old, whose time the event log gives');
   });
 
   it('explains the mark of a lost message in the legend once a message has been lost, not before', async () => {

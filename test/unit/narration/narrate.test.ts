@@ -95,7 +95,7 @@ describe('the caption of every event', () => {
   });
 
   it('names a sent message\'s id as the msgId the study note and the card call it', () => {
-    expect(narrate(sample('message.sent'), 'en', { config })).toMatch(/^p-1 sent a message \(msgId ID1, tags TagA, keys ORDER-1\) to broker-a queue 5/);
+    expect(narrate(sample('message.sent'), 'en', { config })).toMatch(/^p-1 sent msgId ID1 \(tags TagA, keys ORDER-1\) to broker-a queue 5/);
     expect(narrate(sample('message.sent'), 'zh', { config })).toMatch(/^p-1 把消息（msgId ID1，标签 TagA，key ORDER-1）发送到 broker-a 的队列 5/);
   });
 

@@ -5,8 +5,8 @@
  * routine traffic (newsAt); the log lists them all, and the caption points to it where the log is shown
  * (presentation mode hides the side column, presenting.css). While the run plays, the caption
  * keeps the latest news for a few seconds of the reader's time and otherwise says that messages
- * flow, and names the timers under them: telling each event as it passed changed the largest text on a projector several times a
- * second, too fast to read even at 1x (newsWhilePlaying).
+ * flow and names the timers under them: telling each event as it passed changed the largest text
+ * on a projector several times a second, too fast to read even at 1x (newsWhilePlaying).
  */
 import type { TraceEvent, TraceType } from '../../sim/index.ts';
 import { inChapter, useLesson } from '../../store/lesson.ts';

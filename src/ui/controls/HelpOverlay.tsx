@@ -4,6 +4,7 @@ import { inChapter, useLesson } from '../../store/lesson.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { COMMANDS, type Command, type KeyBinding } from '../commands.ts';
 import { useT } from '../i18n/index.ts';
+import { keepTabInside } from './modal.ts';
 import { STEP_KEYS, takenByChapter } from '../learn/use-step-keys.ts';
 
 /**
@@ -63,13 +64,8 @@ export function HelpOverlay() {
         aria-labelledby={titleId}
         data-testid="help-overlay"
         onClick={(event) => event.stopPropagation()}
-        onKeyDown={(event) => {
-          // The close button is the dialog's only control: Tab stays on it while the dialog is open.
-          if (event.key === 'Tab') {
-            event.preventDefault();
-            closeRef.current?.focus();
-          }
-        }}
+        // The close button is the dialog's only control: Tab stays on it while the dialog is open.
+        onKeyDown={keepTabInside}
       >
         <h2 id={titleId}>{t('helpTitle')}</h2>
         <table className="rs-help-table">

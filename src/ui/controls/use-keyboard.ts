@@ -1,12 +1,14 @@
 /**
  * Keyboard shortcuts from the command list (ui/commands.ts). A key typed into a field belongs
  * to the field, Space or Enter on a focused button presses that button, and arrows on a focused
- * slider move the slider, as everywhere else; every other shortcut works wherever focus is.
+ * slider move the slider, as everywhere else; a modal dialog keeps its keys (modal.ts); every other
+ * shortcut works wherever focus is.
  */
 import { useEffect } from 'react';
 import { usePlayback } from '../../store/playback.ts';
 import { commandForKey } from '../commands.ts';
 import { closeTopmost } from './escape.ts';
+import { inModal } from './modal.ts';
 
 /** Inputs that take no typed text: a shortcut pressed on them still works. */
 const NOT_TYPED = ['range', 'checkbox', 'radio', 'button', 'submit', 'reset', 'color', 'file'].map((type) => `:not([type="${type}"])`).join('');
@@ -29,7 +31,7 @@ export function onShortcutKey(event: KeyboardEvent): void {
     if (closeTopmost()) event.preventDefault();
     return;
   }
-  if (isTypingTarget(event.target)) return;
+  if (isTypingTarget(event.target) || inModal(event.target)) return;
   if (isSlider(event.target) && SLIDER_KEYS.has(event.key)) return;
   if ((event.key === ' ' || event.key === 'Enter') && event.target instanceof Element && event.target.closest(PRESSABLE)) return;
   const state = usePlayback.getState();

@@ -5,6 +5,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useLesson } from '../../store/lesson.ts';
 import { usePlayback } from '../../store/playback.ts';
+import { keepTabInside } from '../controls/modal.ts';
 import { CHAPTERS } from './chapters/index.ts';
 import { LEARN_STRINGS, type LearnStrings } from './learn-strings.ts';
 import { isFinished, readProgress, type ChapterProgress } from './progress.ts';
@@ -35,6 +36,7 @@ export function ChapterList() {
         data-testid="chapter-list"
         onClick={(event) => event.stopPropagation()}
         onKeyDown={(event) => {
+          keepTabInside(event);
           if (event.key !== 'Escape') return;
           event.stopPropagation();
           close();

@@ -2,6 +2,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { usePlayback } from '../../store/playback.ts';
+import { keepTabInside } from '../controls/modal.ts';
 import { ScrollArea } from '../controls/ScrollArea.tsx';
 import { GLOSSARY, type GlossaryTerm } from './glossary.ts';
 import { LEARN_STRINGS } from './learn-strings.ts';
@@ -64,6 +65,7 @@ export function Glossary({ onClose }: { onClose(): void }) {
         data-testid="glossary"
         onClick={(event) => event.stopPropagation()}
         onKeyDown={(event) => {
+          keepTabInside(event);
           if (event.key !== 'Escape') return;
           event.stopPropagation();
           onClose();

@@ -36,6 +36,25 @@ describe('the header\'s Glossary button, in the free simulator', () => {
     expect(button).toHaveAttribute('aria-expanded', 'false');
   });
 
+  it('keeps Tab inside while open: past its last control to its first, before its first to its last; the run\'s keys do not reach the page behind', async () => {
+    const button = freeSimulatorButton('en', 'Glossary');
+    fireEvent.click(button);
+    const glossary = await screen.findByRole('dialog', { name: 'Glossary' });
+    const controls = [...glossary.querySelectorAll<HTMLElement>('button, input, [tabindex]:not([tabindex="-1"])')];
+    expect(controls.length).toBeGreaterThanOrEqual(2);
+    controls.at(-1)!.focus();
+    fireEvent.keyDown(controls.at(-1)!, { key: 'Tab' });
+    expect(controls[0]).toHaveFocus();
+    fireEvent.keyDown(controls[0]!, { key: 'Tab', shiftKey: true });
+    expect(controls.at(-1)).toHaveFocus();
+    const before = usePlayback.getState().timeMs;
+    fireEvent.keyDown(controls.at(-1)!, { key: 'ArrowRight' });
+    expect(usePlayback.getState().timeMs).toBe(before);
+    expect(usePlayback.getState().seekTarget).toBeNull();
+    fireEvent.keyDown(glossary, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
   it('opens it in Chinese, and its close button gives focus back to the button', async () => {
     const button = freeSimulatorButton('zh', '术语表');
     fireEvent.click(button);

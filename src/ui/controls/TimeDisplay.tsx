@@ -10,9 +10,12 @@ export function TimeDisplay() {
   const durationMs = usePlayback((s) => s.scenario?.durationMs ?? 0);
   const progress = usePlayback((s) => s.seekProgress);
   const atRest = useAtRest();
+  // An output is a polite live region: while playing it changed six times a second and drowned the
+  // event announcer (the log's, about one a second). Paused, a jump or a seek is still spoken.
+  const playing = usePlayback((s) => s.playing);
   return (
     <div className="rs-time">
-      <output className="rs-time-current" data-testid="time-current" data-at-rest={atRest} aria-label={t('playhead')}>{formatTime(timeMs)}</output>
+      <output className="rs-time-current" data-testid="time-current" data-at-rest={atRest} aria-label={t('playhead')} aria-live={playing ? 'off' : 'polite'}>{formatTime(timeMs)}</output>
       <span className="rs-time-total">
         {' '}{t('timeOf')} <span data-testid="time-total">{formatTime(durationMs)}</span>
       </span>

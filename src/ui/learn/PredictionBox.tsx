@@ -1,4 +1,5 @@
 /** "Predict, then run": the question and its choices; once answered, which was right and why. */
+import { useEffect, useRef } from 'react';
 import type { Language } from '../../store/playback.ts';
 import type { Prediction } from './chapter.ts';
 import { LEARN_STRINGS } from './learn-strings.ts';
@@ -27,6 +28,12 @@ export function PredictionBox({ prediction, picked, arrived, language, onPick }:
   // The verdict takes the choices' place (it names the answer): added below them, it made the
   // answered box taller and pushed the queues the question is about below a 1280x800 window.
   const judged = !open && arrived;
+  const verdictRef = useRef<HTMLParagraphElement>(null);
+  // The picked choice is disabled, then gone with the others: a keyboard user's focus fell to the
+  // page's body. It goes to the verdict, which takes the choices' place, unless it went elsewhere.
+  useEffect(() => {
+    if (judged && (document.activeElement === null || document.activeElement === document.body)) verdictRef.current?.focus({ preventScroll: true });
+  }, [judged]);
   return (
     <div className="rs-predict" data-testid="prediction" data-open={open}>
       <p className="rs-predict-question"><strong>{words.predict}:</strong> {prediction.question[language]}</p>
@@ -47,7 +54,7 @@ export function PredictionBox({ prediction, picked, arrived, language, onPick }:
       </div>}
       {open && <p className="rs-predict-hint">{words.pickOne}</p>}
       {judged && (
-        <p className="rs-predict-verdict" data-testid="verdict" data-right={picked === prediction.answer}>
+        <p ref={verdictRef} tabIndex={-1} className="rs-predict-verdict" data-testid="verdict" data-right={picked === prediction.answer}>
           <strong>{verdict(prediction, picked, language)}</strong> {prediction.why[language]}
         </p>
       )}

@@ -137,6 +137,15 @@ describe('the chapter player', () => {
     expect(screen.queryByTestId('choice-0')).toBeNull();
   });
 
+  it('gives a keyboard user\'s focus to the verdict: the picked choice is disabled, then gone', async () => {
+    await openChapter('basics', 3);
+    const choice = screen.getByTestId('choice-1');
+    choice.focus();
+    fireEvent.click(choice);
+    await waitFor(() => expect(screen.getByTestId('verdict')).toHaveFocus(), WAIT);
+    expect(screen.getByTestId('verdict')).toHaveTextContent('Right:');
+  });
+
   it('opens, at the keys step, the card of a message with a key, at its key lookup in the index', async () => {
     const chapter = await findChapter('basics')!.load();
     expect(chapter.steps[5]!.focus).toEqual({ kind: 'message', section: 'index' });

@@ -4,7 +4,7 @@
  * are a named query's answer: the card says aria-busy until the answer for the playhead shown
  * has come (docs/worker.md, "At rest").
  */
-import { useId, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { usePlayback, type Selection } from '../../store/playback.ts';
 import type { MessageLife } from '../../sim/queries/message-life.ts';
 import type { QueueMessages } from '../../sim/queries/queue-messages.ts';
@@ -64,6 +64,11 @@ function MessageBody({ msgId, life, node, strings }: { msgId: string; life: Mess
   return <MessageCard facts={facts} state={view.timeline.state} node={node} strings={strings} />;
 }
 
+/** A card a chapter's step opened leaves focus on the lesson's Next: Enter goes on to the next step. */
+function notFromTheLesson(opener: Element | null): boolean {
+  return !(opener instanceof Element && opener.closest('[data-testid="chapter"]'));
+}
+
 /** Escape inside the card closes it (the page's own shortcuts ignore Escape unless help is open). */
 function closeOnEscape(event: KeyboardEvent): void {
   if (event.key !== 'Escape') return;
@@ -75,7 +80,12 @@ export function CardPanel({ selection }: { selection: CardSelection }) {
   const strings = useWords(CARD_STRINGS);
   const headingId = useId();
   const card = useRef<HTMLElement>(null);
-  useFocusReturn(card);
+  useFocusReturn(card, notFromTheLesson);
+  // A message picked in a queue's list replaces the list, and the button that had focus with it.
+  const shown = selection.kind === 'message' ? selection.msgId : `${selection.broker}/${selection.topic}/${selection.queueId}`;
+  useEffect(() => {
+    if (document.activeElement === document.body) card.current?.focus({ preventScroll: true });
+  }, [shown]);
   const docked = useDock();
   // The message's events since its birth, and a queue's latest units (which may point far back
   // into the CommitLog), are read where the run lives: the page holds only the latest events.

@@ -5,15 +5,22 @@
  */
 import { useEffect, type RefObject } from 'react';
 
-export function useFocusReturn(container: RefObject<HTMLElement | null>): void {
+const ALWAYS = (): boolean => true;
+
+/**
+ * `takesFocusFrom` may leave focus where it is: a chapter's Next, whose step opens a card, keeps
+ * it, and the next Enter goes on to the next step (the step's text says the card is open). A
+ * module's function, not one made at each render, or the view would take focus again each time.
+ */
+export function useFocusReturn(container: RefObject<HTMLElement | null>, takesFocusFrom: (opener: Element | null) => boolean = ALWAYS): void {
   useEffect(() => {
     const opener = document.activeElement;
     const element = container.current;
-    element?.focus({ preventScroll: true });
+    if (takesFocusFrom(opener)) element?.focus({ preventScroll: true });
     return () => {
       // Focus left inside the closed view (now gone) goes back; focus the person moved elsewhere stays.
       const lost = document.activeElement === null || document.activeElement === document.body || element?.contains(document.activeElement);
       if (lost && opener instanceof HTMLElement && opener.isConnected) opener.focus({ preventScroll: true });
     };
-  }, [container]);
+  }, [container, takesFocusFrom]);
 }

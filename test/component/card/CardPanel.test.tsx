@@ -91,9 +91,13 @@ describe('the message card', () => {
     const items = within(list).getAllByTestId('queue-message');
     expect(items).toHaveLength(8);
     expect(items[0]).toHaveTextContent(`#${newest.queueOffset} ${newest.msgId}`);
+    // The list's button goes with the list: the card keeps a keyboard user's focus.
+    items[0]!.focus();
+    expect(items[0]).toHaveFocus();
     act(() => fireEvent.click(items[0]!));
     expect(usePlayback.getState().selection).toEqual({ kind: 'message', msgId: newest.msgId });
     expect(await screen.findByTestId('card-msgid')).toBeInTheDocument();
+    expect(screen.getByTestId('message-card')).toHaveFocus();
     act(() => fireEvent.keyDown(screen.getByTestId('card-msgid'), { key: 'Escape' }));
     expect(screen.queryByTestId('message-card')).toBeNull();
     act(() => usePlayback.getState().select({ kind: 'message', msgId: newest.msgId }));

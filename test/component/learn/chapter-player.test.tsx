@@ -10,6 +10,7 @@ import { usePlayback } from '../../../src/store/playback.ts';
 import { chapterScenario } from '../../../src/ui/learn/chapter.ts';
 import { findChapter } from '../../../src/ui/learn/chapters/index.ts';
 import { LearnSlot } from '../../../src/ui/learn/LearnSlot.tsx';
+import { CardHost } from '../../../src/ui/controls/CardHost.tsx';
 import { ScenarioPicker } from '../../../src/ui/controls/ScenarioPicker.tsx';
 import { openFromHash, openSource } from '../../../src/ui/controls/session.ts';
 import { currentLink } from '../../../src/ui/controls/url-sync.ts';
@@ -155,6 +156,18 @@ describe('the chapter player', () => {
     expect(moments[5]).toBeGreaterThan(moments[4]!);
     expect(moments[5]).toBeLessThanOrEqual(moments[6]!);
     expect(usePlayback.getState().selection).toMatchObject({ kind: 'message' });
+  });
+
+  it('leaves focus on Next when the next step opens a message\'s card: Enter goes on to the step after', async () => {
+    await openChapter('basics', 0);
+    render(<CardHost />);
+    const next = screen.getByTestId('step-next');
+    next.focus();
+    fireEvent.click(next);
+    await waitFor(() => expect(screen.getByTestId('chapter')).toHaveAttribute('data-arrived', 'true'), WAIT);
+    expect(usePlayback.getState().selection).toMatchObject({ kind: 'message' });
+    await screen.findByTestId('message-card');
+    expect(screen.getByTestId('step-next')).toHaveFocus();
   });
 
   it('says "right" for the right choice, in Chinese too', async () => {

@@ -98,16 +98,29 @@ function countText(query: LogQuery, strings: PanelStrings): string {
   return query.complete ? strings.showing(query.rows.length, matching) : strings.showingSoFar(query.rows.length, matching);
 }
 
-/** Writes the newest event into the live region, at most once per `everyMs` of wall time. */
+/**
+ * Writes the newest event into the live region, at most once per `everyMs` of wall time; one that
+ * came within that time is written when it ends, unless a newer one replaced it. Dropped, a step
+ * 0.7 s after the last was never spoken, and after three quick steps an older event was the last
+ * word while the page showed a later one (a keyboard and screen-reader review).
+ */
 function useAnnouncer(latest: TraceEvent | undefined, language: Language, context: EventContext, everyMs: number) {
   const region = useRef<HTMLDivElement>(null);
   const last = useRef({ at: Number.NEGATIVE_INFINITY, event: undefined as TraceEvent | undefined });
   useEffect(() => {
-    if (!latest || !region.current || last.current.event === latest) return;
-    const now = performance.now();
-    if (now - last.current.at < everyMs) return;
-    last.current = { at: now, event: latest };
-    region.current.textContent = `${formatTime(latest.t)} ${latest.type}: ${describeEvent(latest, language, context)}`;
+    if (!latest || last.current.event === latest) return undefined;
+    const say = () => {
+      if (!region.current) return;
+      last.current = { at: performance.now(), event: latest };
+      region.current.textContent = `${formatTime(latest.t)} ${latest.type}: ${describeEvent(latest, language, context)}`;
+    };
+    const wait = last.current.at + everyMs - performance.now();
+    if (wait <= 0) {
+      say();
+      return undefined;
+    }
+    const timer = setTimeout(say, wait);
+    return () => clearTimeout(timer);
   }, [latest, language, context, everyMs]);
   return region;
 }

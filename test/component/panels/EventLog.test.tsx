@@ -150,16 +150,28 @@ describe('EventLog', () => {
     expect(timeline.now).toBe(target.t);
   });
 
-  it('announces the newest event in a polite live region', () => {
-    const timeline = loadAt(writeReadScenario(), 3_000);
-    render(<EventLog />);
-    const region = screen.getByTestId('log-announcer');
-    expect(region).toHaveAttribute('aria-live', 'polite');
-    const latest = timeline.traceAt(timeline.traceLength - 1)!;
-    expect(region).toHaveTextContent(`${formatTime(latest.t)} ${latest.type}: ${describeEvent(latest, 'en')}`);
-    // Within the same second of wall time a newer event is not announced again.
-    act(() => usePlayback.getState().seek(6_000));
-    expect(region).toHaveTextContent(`${formatTime(latest.t)} ${latest.type}`);
+  it('announces the newest event in a polite live region, at most once a second, and the last of a burst when the second ends', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const timeline = loadAt(writeReadScenario(), 3_000);
+      render(<EventLog />);
+      const region = screen.getByTestId('log-announcer');
+      expect(region).toHaveAttribute('aria-live', 'polite');
+      const latest = timeline.traceAt(timeline.traceLength - 1)!;
+      expect(region).toHaveTextContent(`${formatTime(latest.t)} ${latest.type}: ${describeEvent(latest, 'en')}`);
+      // Within the same second of wall time a newer event is not announced at once...
+      act(() => usePlayback.getState().seek(6_000));
+      act(() => usePlayback.getState().seek(9_000));
+      expect(region).toHaveTextContent(`${formatTime(latest.t)} ${latest.type}`);
+      // ...but the last of them is, when the second ends: the page's event, not an older one.
+      act(() => vi.advanceTimersByTime(1_000));
+      const newest = timeline.traceAt(timeline.traceLength - 1)!;
+      expect(newest.t).toBeLessThanOrEqual(9_000);
+      expect(newest.t).toBeGreaterThan(6_000);
+      expect(region).toHaveTextContent(`${formatTime(newest.t)} ${newest.type}: ${describeEvent(newest, 'en')}`);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('says a BROADCASTING consumer wrote its offset to its own local file, a CLUSTERING one committed it, in English and Chinese', async () => {

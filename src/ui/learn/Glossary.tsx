@@ -46,10 +46,11 @@ export function Glossary({ onClose }: { onClose(): void }) {
   const findId = useId();
   const [query, setQuery] = useState('');
   const terms = found(query);
-  const closeRef = useRef<HTMLButtonElement>(null);
+  // One opens the glossary to look a word up: focus starts in its search field.
+  const findRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     const previous = document.activeElement;
-    closeRef.current?.focus();
+    findRef.current?.focus({ preventScroll: true });
     return () => {
       if (previous instanceof HTMLElement) previous.focus();
     };
@@ -74,7 +75,7 @@ export function Glossary({ onClose }: { onClose(): void }) {
         <h2 id={titleId}>{words.glossary}</h2>
         <p className="rs-glossary-find">
           <label htmlFor={findId}>{words.findTerm}</label>
-          <input id={findId} type="search" className="rs-input" value={query} placeholder={words.findTermHint} data-testid="glossary-find"
+          <input ref={findRef} id={findId} type="search" className="rs-input" value={query} placeholder={words.findTermHint} data-testid="glossary-find"
             onChange={(event) => setQuery(event.target.value)} />
         </p>
         <ScrollArea className="rs-glossary-scroll" label={words.glossary}>
@@ -94,7 +95,7 @@ export function Glossary({ onClose }: { onClose(): void }) {
           </table>
           {terms.length === 0 && <p className="rs-note" role="status">{words.noTerm(query.trim())}</p>}
         </ScrollArea>
-        <button ref={closeRef} type="button" className="rs-button" onClick={onClose}>{words.close}</button>
+        <button type="button" className="rs-button" onClick={onClose}>{words.close}</button>
       </div>
     </div>,
     document.body,

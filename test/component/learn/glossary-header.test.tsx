@@ -27,6 +27,8 @@ describe('the header\'s Glossary button, in the free simulator', () => {
     fireEvent.click(button);
     const glossary = await screen.findByRole('dialog', { name: 'Glossary' });
     expect(button).toHaveAttribute('aria-expanded', 'true');
+    // One opens it to look a word up.
+    expect(within(glossary).getByRole('searchbox', { name: 'Find a term' })).toHaveFocus();
     const removal = within(glossary).getByRole('cell', { name: 'broker removal' }).closest('tr')!;
     // RouteInfoManager.scanNotActiveBroker and the idle close count from the last registration, not from the crash.
     expect(removal).toHaveTextContent('a silent one 120 s after its last registration');

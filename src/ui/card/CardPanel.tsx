@@ -14,7 +14,7 @@ import { readQueueNumsOf } from '../../sim/index.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { useSimQuery } from '../use-sim-query.ts';
 import { ScrollArea } from '../controls/ScrollArea.tsx';
-import { useFocusReturn } from '../controls/use-focus-return.ts';
+import { focusLost, useFocusReturn } from '../controls/use-focus-return.ts';
 import { useWords } from '../i18n/index.ts';
 import { CARD_STRINGS, type CardStrings } from './card-strings.ts';
 import { MessageCard } from './MessageCard.tsx';
@@ -84,7 +84,7 @@ export function CardPanel({ selection }: { selection: CardSelection }) {
   // A message picked in a queue's list replaces the list, and the button that had focus with it.
   const shown = selection.kind === 'message' ? selection.msgId : `${selection.broker}/${selection.topic}/${selection.queueId}`;
   useEffect(() => {
-    if (document.activeElement === document.body) card.current?.focus({ preventScroll: true });
+    if (focusLost()) card.current?.focus({ preventScroll: true });
   }, [shown]);
   const docked = useDock();
   // The message's events since its birth, and a queue's latest units (which may point far back

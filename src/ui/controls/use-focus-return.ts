@@ -7,6 +7,11 @@ import { useEffect, type RefObject } from 'react';
 
 const ALWAYS = (): boolean => true;
 
+/** Whether keyboard focus has fallen to the page's body: what held it went away. */
+export function focusLost(): boolean {
+  return document.activeElement === null || document.activeElement === document.body;
+}
+
 /**
  * `takesFocusFrom` may leave focus where it is: a chapter's Next, whose step opens a card, keeps
  * it, and the next Enter goes on to the next step (the step's text says the card is open). A
@@ -19,7 +24,7 @@ export function useFocusReturn(container: RefObject<HTMLElement | null>, takesFo
     if (takesFocusFrom(opener)) element?.focus({ preventScroll: true });
     return () => {
       // Focus left inside the closed view (now gone) goes back; focus the person moved elsewhere stays.
-      const lost = document.activeElement === null || document.activeElement === document.body || element?.contains(document.activeElement);
+      const lost = focusLost() || element?.contains(document.activeElement);
       if (lost && opener instanceof HTMLElement && opener.isConnected) opener.focus({ preventScroll: true });
     };
   }, [container, takesFocusFrom]);

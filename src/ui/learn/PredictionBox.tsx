@@ -1,6 +1,7 @@
 /** "Predict, then run": the question and its choices; once answered, which was right and why. */
 import { useEffect, useRef } from 'react';
 import type { Language } from '../../store/playback.ts';
+import { focusLost } from '../controls/use-focus-return.ts';
 import type { Prediction } from './chapter.ts';
 import { LEARN_STRINGS } from './learn-strings.ts';
 import { inLanguage } from '../i18n/index.ts';
@@ -32,7 +33,7 @@ export function PredictionBox({ prediction, picked, arrived, language, onPick }:
   // The picked choice is disabled, then gone with the others: a keyboard user's focus fell to the
   // page's body. It goes to the verdict, which takes the choices' place, unless it went elsewhere.
   useEffect(() => {
-    if (judged && (document.activeElement === null || document.activeElement === document.body)) verdictRef.current?.focus({ preventScroll: true });
+    if (judged && focusLost()) verdictRef.current?.focus({ preventScroll: true });
   }, [judged]);
   return (
     <div className="rs-predict" data-testid="prediction" data-open={open}>

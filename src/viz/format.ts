@@ -8,17 +8,19 @@ function pad(value: number, width: number): string {
 }
 
 /**
- * `65250` -> `"1:05.250"`. Minutes keep counting past 59 (`60:00.000` is one hour) so that every
- * time the page shows is one form that a person can type back into the topic query
- * (src/ui/insight/message/time-text.ts) and the browser tests read off the scrubber; negative
- * times (a difference between two runs) get a minus sign.
+ * `65250` -> `"1:05.250"`; from one hour on, hours too: `"4:46:11.000"` (a retry schedule reaches
+ * its dead-letter queue after 4 h 46 min, which `286:11.000` hid). Every form the page shows is
+ * one a person can type back into the topic query (src/ui/insight/message/time-text.ts);
+ * negative times (a difference between two runs) get a minus sign.
  */
 export function formatTime(ms: number): string {
   const sign = ms < 0 ? '-' : '';
   const total = Math.round(Math.abs(ms));
-  const minutes = Math.floor(total / 60_000);
+  const hours = Math.floor(total / 3_600_000);
+  const minutes = Math.floor(total / 60_000) % 60;
   const seconds = Math.floor(total / 1_000) % 60;
-  return `${sign}${minutes}:${pad(seconds, 2)}.${pad(total % 1_000, 3)}`;
+  const clock = hours > 0 ? `${hours}:${pad(minutes, 2)}` : String(minutes);
+  return `${sign}${clock}:${pad(seconds, 2)}.${pad(total % 1_000, 3)}`;
 }
 
 /** `95_040` -> `"95.0 s"`: a duration or countdown, one decimal unless told otherwise. */

@@ -1,6 +1,11 @@
 // Shared steps of the shell's browser tests (not a test file: no .e2e.ts suffix).
 import lzString from 'lz-string';
 import type { Page } from 'playwright-core';
+import { parseTimeText } from '../../src/ui/insight/message/time-text.ts';
+import { formatTime } from '../../src/viz/format.ts';
+
+/** Times as the playhead shows them: the tests type them and wait for them. */
+export { formatTime };
 
 /** A share link's fragment made as the page makes it (docs/links.md): version, lz-string data, FNV-1a check. */
 export function fragmentOf(scenario: unknown, timeMs: number): string {
@@ -40,11 +45,11 @@ export async function currentTime(page: Page): Promise<string> {
   return (await page.getByTestId('time-current').textContent()) ?? '';
 }
 
-/** m:ss.mmm -> milliseconds. */
+/** The page's m:ss.mmm (h:mm:ss.mmm from the hour) -> milliseconds. */
 export function parseTime(text: string): number {
-  const match = /^(\d+):(\d{2})\.(\d{3})$/.exec(text.trim());
-  if (!match) throw new Error(`not a time: ${JSON.stringify(text)}`);
-  return Number(match[1]) * 60_000 + Number(match[2]) * 1_000 + Number(match[3]);
+  const ms = /\.\d{3}$/.test(text.trim()) ? parseTimeText(text) : null;
+  if (ms === null) throw new Error(`not a time: ${JSON.stringify(text)}`);
+  return ms;
 }
 
 /** Waits until the page's address carries the run at `timeText`. */
@@ -136,10 +141,6 @@ export async function waitForCard(page: Page): Promise<void> {
   await page.locator('[data-testid="message-card"][aria-busy="false"]').waitFor({ timeout: REST_TIMEOUT_MS });
 }
 
-/** Milliseconds -> m:ss.mmm, as the playhead shows them. */
-export function formatTime(ms: number): string {
-  return `${Math.floor(ms / 60_000)}:${String(Math.floor((ms % 60_000) / 1_000)).padStart(2, '0')}.${String(ms % 1_000).padStart(3, '0')}`;
-}
 
 /** Waits until the page has drawn `count` more animation frames (a condition, not a wall-clock sleep). */
 export async function waitForFrames(page: Page, count: number): Promise<void> {

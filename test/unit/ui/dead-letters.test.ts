@@ -17,7 +17,7 @@ const findingsAt = (ms: number) => {
 };
 
 describe('messages in a dead-letter queue', () => {
-  it('none before the 17th failure; both Poison messages once they reached %DLQ%CG (286:11), in English and Chinese', () => {
+  it('none before the 17th failure; both Poison messages once they reached %DLQ%CG (4:46:11), in English and Chinese', () => {
     // 4 h 46 min after the first failure: the first Poison message has failed 16 times.
     expect(findingsAt(4 * 3_600_000 + 46 * 60_000)).toEqual([]);
     const findings = findingsAt(timeline.scenario.durationMs);

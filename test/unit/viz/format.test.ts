@@ -8,9 +8,12 @@ describe('formatTime', () => {
     expect(formatTime(300_000)).toBe('5:00.000');
   });
 
-  it('keeps counting minutes past the hour, the one form the scrubber and the topic query read', () => {
-    expect(formatTime(3_600_000 + 5_250)).toBe('60:05.250');
-    expect(formatTime(24 * 3_600_000)).toBe('1440:00.000');
+  it('shows hours from the hour on, so that a long retry schedule reads as hours', () => {
+    expect(formatTime(3_599_999)).toBe('59:59.999');
+    expect(formatTime(3_600_000 + 5_250)).toBe('1:00:05.250');
+    expect(formatTime(4 * 3_600_000 + 46 * 60_000 + 11_000)).toBe('4:46:11.000');
+    expect(formatTime(24 * 3_600_000)).toBe('24:00:00.000');
+    expect(formatTime(-3_660_000)).toBe('-1:01:00.000');
   });
 
   it('signs negative times and rounds fractions of a millisecond', () => {

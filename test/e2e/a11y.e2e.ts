@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { seriousViolations } from './axe.ts';
 import { test } from './harness.ts';
-import { currentTime, moveAndWait, openPage, waitForRest, waitForTime } from './shell-helpers.ts';
+import { currentTime, jumpAndWait, moveAndWait, openPage, waitForRest, waitForTime } from './shell-helpers.ts';
 
 /** axe reads the whole page: on a busy two-core machine one pass can take many seconds. */
 const AXE_TEST = { timeoutMs: 120_000 };
@@ -158,4 +158,22 @@ test('keyboard: Tab shows a focus ring on every control it reaches in the header
   await page.keyboard.press('Tab');
   await page.keyboard.press('Shift+Tab');
   await screenshot('a11y-focus-1280x800-zh');
+});
+
+test('keyboard: the event log is one stop (a row and its card), the arrows move between its rows and leave the run where it is', async ({ page, baseUrl }) => {
+  await openPage(page, baseUrl);
+  const at = await jumpAndWait(page, 2);
+  await page.getByLabel('Entity').focus();
+  await page.keyboard.press('Tab');
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
+  assert.equal(await focused(), 'log-row');
+  const first = await page.evaluate(() => document.activeElement!.textContent);
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focused(), 'log-row');
+  assert.notEqual(await page.evaluate(() => document.activeElement!.textContent), first);
+  assert.equal(await currentTime(page), at);
+  // Tab past the row: at most its card, then out of the log.
+  await page.keyboard.press('Tab');
+  if ((await focused()) === 'open-card') await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement!.closest('[data-testid="log-row"], .rs-log-list')), null);
 });

@@ -8,7 +8,8 @@
  * a share per ask: the newest rows first, the count completed over the next moments while the log
  * says it is still searching.
  */
-import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { ROCKETMQ_DEFAULTS, type TraceEvent, type TraceType } from '../../sim/index.ts';
 import { usePlayback, type Language } from '../../store/playback.ts';
 import { formatCount, formatTime } from '../../viz/format.ts';
@@ -52,34 +53,73 @@ interface RowProps {
   language: Language;
   context: EventContext;
   current: boolean;
+  /** The row in the Tab order (the log's one stop), which names the keys to the others. */
+  tabbable: boolean;
+  keysId: string;
   seekTo: (time: string) => string;
 }
 
 /** Rows are re-rendered only when what they show changes (replays rebuild equal event objects). */
 const LogRow = memo(
-  function LogRow({ event, language, context, current, seekTo }: RowProps) {
+  function LogRow({ index, event, language, context, current, tabbable, keysId, seekTo }: RowProps) {
     const msgId = 'msgId' in event ? event.msgId : null;
     return (
-      <li className={`rs-log-row${current ? ' rs-log-current' : ''}`}>
+      <li className={`rs-log-row${current ? ' rs-log-current' : ''}`} data-index={index}>
         <button type="button" className="rs-log-button" title={seekTo(formatTime(event.t))} data-testid="log-row"
+          tabIndex={tabbable ? 0 : -1} aria-describedby={tabbable ? keysId : undefined}
           onClick={() => usePlayback.getState().seek(event.t)}>
           <span className="rs-log-time rs-mono">{formatTime(event.t)}</span>
           <span className={`rs-log-type ${logTypeClass(event)}`}>{event.type}</span>
           <span className="rs-log-what">{describeEvent(event, language, context)}</span>
         </button>
-        {msgId !== null && <MessageCardButton msgId={msgId} language={language} />}
+        {msgId !== null && <MessageCardButton msgId={msgId} language={language} tabbable={tabbable} />}
       </li>
     );
   },
   (a, b) => a.index === b.index && a.event.t === b.event.t && a.event.type === b.event.type
-    && a.language === b.language && sameContext(a.context, b.context) && a.current === b.current && a.seekTo === b.seekTo,
+    && a.language === b.language && sameContext(a.context, b.context) && a.current === b.current && a.seekTo === b.seekTo
+    && a.tabbable === b.tabbable,
 );
 
+const ROW_KEYS: Record<string, (rows: HTMLElement[], at: number) => number> = {
+  ArrowDown: (rows, at) => Math.min(rows.length - 1, at + 1),
+  ArrowUp: (_, at) => Math.max(0, at - 1),
+  Home: () => 0,
+  End: (rows) => rows.length - 1,
+};
+
+/**
+ * The log is one stop in the Tab order, not two per row (a keyboard review counted 240 stops with
+ * nothing past them): the row last focused (the newest while it is gone) and its card button;
+ * the arrows, Home and End move between rows and stay the list's, not the run's shortcuts.
+ */
+function useRovingRow(buildAll: () => void): { focused: number | null; onFocus: (target: EventTarget) => void; onKeyDown: (event: KeyboardEvent<HTMLOListElement>) => void } {
+  const [focused, setFocused] = useState<number | null>(null);
+  return {
+    focused,
+    onFocus: (target) => {
+      const row = target instanceof Element ? target.closest<HTMLElement>('li[data-index]') : null;
+      if (row) setFocused(Number(row.dataset.index));
+    },
+    onKeyDown: (event) => {
+      const move = ROW_KEYS[event.key];
+      const from = event.target instanceof Element ? event.target.closest('li') : null;
+      if (!move || !from || event.altKey || event.shiftKey || event.ctrlKey || event.metaKey) return;
+      event.preventDefault();
+      // The oldest row may not be built yet (rows are built as one scrolls).
+      if (event.key === 'End') flushSync(buildAll);
+      const rows = Array.from(event.currentTarget.querySelectorAll<HTMLElement>('[data-testid="log-row"]'));
+      rows[move(rows, Array.prototype.indexOf.call(event.currentTarget.children, from))]?.focus();
+    },
+  };
+}
+
 /** How many of the rows to build, growing as the person scrolls down and back to the first FIRST_ROWS at the top. */
-function useBuiltRows(limit: number): { built: number; onScroll: (list: HTMLElement) => void; onFocusRow: (list: HTMLElement, target: EventTarget) => void } {
+function useBuiltRows(limit: number): { built: number; buildAll: () => void; onScroll: (list: HTMLElement) => void; onFocusRow: (list: HTMLElement, target: EventTarget) => void } {
   const [built, setBuilt] = useState(FIRST_ROWS);
   return {
     built,
+    buildAll: () => setBuilt(limit),
     onScroll: (list) => {
       if (list.scrollTop + list.clientHeight >= list.scrollHeight - NEAR_END_PX) setBuilt((n) => Math.min(limit, n + MORE_ROWS));
       else if (list.scrollTop <= 0) setBuilt(FIRST_ROWS);
@@ -146,9 +186,12 @@ export function EventLog({ className, maxRows = 500, announceEveryMs = 1_000, se
   const names = useBrokerNodeNames();
   const context = useMemo(() => ({ config: scenario?.config ?? ROCKETMQ_DEFAULTS, names, localOffsets }), [scenario, names, localOffsets]);
   const region = useAnnouncer(query?.rows[0]?.event, language, context, announceEveryMs);
-  const { built, onScroll, onFocusRow } = useBuiltRows(maxRows);
+  const { built, buildAll, onScroll, onFocusRow } = useBuiltRows(maxRows);
+  const roving = useRovingRow(buildAll);
+  const keysId = useId();
   if (!view) return <EmptyPanel name="log" title={strings.logTitle} className={className} />;
   const rows = query?.rows ?? [];
+  const tabbable = rows.some((row) => row.index === roving.focused) ? roving.focused : rows[0]?.index;
   return (
     <PanelFrame name="log" title={strings.logTitle} className={className}>
       <div className="rs-log-filters">
@@ -164,12 +207,13 @@ export function EventLog({ className, maxRows = 500, announceEveryMs = 1_000, se
       <p className="rs-muted rs-log-count">{query ? countText(query, strings) : strings.searching}</p>
       <div className="rs-log-body">
         <ol className="rs-log-list" aria-label={strings.logTitle} onScroll={(e) => onScroll(e.currentTarget)}
-          onFocus={(e) => onFocusRow(e.currentTarget, e.target)}>
+          onFocus={(e) => { onFocusRow(e.currentTarget, e.target); roving.onFocus(e.target); }} onKeyDown={roving.onKeyDown}>
           {rows.slice(0, built).map(({ index, event }) => (
             <LogRow key={index} index={index} event={event} language={language} context={context}
-              current={event.t === view.timeMs} seekTo={strings.seekTo} />
+              current={event.t === view.timeMs} tabbable={index === tabbable} keysId={keysId} seekTo={strings.seekTo} />
           ))}
         </ol>
+        <span id={keysId} hidden>{strings.logKeys}</span>
       </div>
       <div ref={region} className="rs-visually-hidden" aria-live="polite" aria-atomic="true" data-testid="log-announcer" />
     </PanelFrame>

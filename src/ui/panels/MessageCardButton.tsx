@@ -8,10 +8,12 @@ const WORDS: Bilingual<{ text: string; label: (msgId: string) => string }> = {
   zh: { text: '卡片', label: (msgId) => `打开消息 ${msgId} 的卡片` },
 };
 
-export function MessageCardButton({ msgId, language }: { msgId: string; language: Language }) {
+/** In the Tab order only with its row (the event log is one stop: EventLog.tsx). */
+export function MessageCardButton({ msgId, language, tabbable }: { msgId: string; language: Language; tabbable: boolean }) {
   const words = inLanguage(WORDS, language);
   return (
     <button type="button" className="rs-card-open" aria-label={words.label(msgId)} title={words.label(msgId)} data-testid="open-card"
+      tabIndex={tabbable ? undefined : -1}
       onClick={() => usePlayback.getState().select({ kind: 'message', msgId })}>
       {words.text}
     </button>

@@ -121,6 +121,8 @@ export interface PanelStrings {
   noEvents: string;
   searching: string;
   seekTo: (time: string) => string;
+  /** Read with the log's one row in the Tab order: how to reach the others. */
+  logKeys: string;
   time: string;
   type: string;
   what: string;
@@ -234,6 +236,7 @@ const en: PanelStrings = {
   noEvents: 'No event matches yet.',
   searching: 'Searching the trace…',
   seekTo: (time) => `Go to ${time}`,
+  logKeys: 'Up and Down arrows move between events, Home and End to the newest and the oldest; Enter moves the playhead to the event.',
   time: 'Time',
   type: 'Type',
   what: 'What happened',
@@ -346,6 +349,7 @@ const zh: PanelStrings = {
   noEvents: '暂无匹配的事件。',
   searching: '正在搜索事件记录…',
   seekTo: (time) => `跳转到 ${time}`,
+  logKeys: '上下方向键在事件之间移动，Home 和 End 到最新和最早的事件；Enter 把播放头移到该事件。',
   time: '时间',
   type: '类型',
   what: '发生了什么',

@@ -136,6 +136,32 @@ describe('EventLog', () => {
     expect(usePlayback.getState().timeMs).toBe(target.t);
   });
 
+  it('is one stop in the Tab order: the newest row (or the row last focused) and its card; the arrows, Home and End move between rows, not the run', () => {
+    const timeline = loadAt(writeReadScenario(), 20_000);
+    expect(timeline.traceLength).toBeGreaterThan(500);
+    render(<EventLog />);
+    const tabStops = () => Array.from(screen.getByRole('list', { name: 'Event log' }).querySelectorAll('button')).filter((b) => b.tabIndex >= 0);
+    const rows = screen.getAllByTestId('log-row');
+    expect(tabStops()).toEqual([rows[0], ...within(rows[0]!.closest('li')!).queryAllByTestId('open-card')]);
+    expect(rows[0]).toHaveAccessibleDescription('Up and Down arrows move between events, Home and End to the newest and the oldest; Enter moves the playhead to the event.');
+    act(() => rows[0]!.focus());
+    const down = fireEvent.keyDown(rows[0]!, { key: 'ArrowDown' });
+    expect(down).toBe(false);
+    expect(document.activeElement).toBe(rows[1]);
+    expect(tabStops()[0]).toBe(rows[1]);
+    expect(usePlayback.getState().timeMs).toBe(20_000);
+    fireEvent.keyDown(rows[1]!, { key: 'End' });
+    // The oldest of the 500 listed, built for it.
+    expect(screen.getAllByTestId('log-row')).toHaveLength(500);
+    expect(document.activeElement).toBe(screen.getAllByTestId('log-row').at(-1));
+    fireEvent.keyDown(document.activeElement!, { key: 'Home' });
+    expect(document.activeElement).toBe(rows[0]);
+    fireEvent.keyDown(rows[0]!, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(rows[0]);
+    // Left and Right are still the run's steps.
+    expect(fireEvent.keyDown(rows[0]!, { key: 'ArrowRight' })).toBe(true);
+  });
+
   it('a click on a row during a seek under way ends that seek: the store keeps the event\'s time', () => {
     const timeline = loadAt(writeReadScenario(), 20_000);
     render(<EventLog />);

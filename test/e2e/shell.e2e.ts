@@ -161,6 +161,8 @@ test('clicking a broker shows its details at the top of the side column, on scre
   assert.equal(await firstSide(), 'Inspector');
   const box = await inspector.boundingBox();
   assert.ok(box !== null && box.y >= 0 && box.y + box.height <= 800, `the broker's details are on screen (y ${box?.y})`);
+  // Focus went with the click to the details (a keyboard user is there at once, not 37 Tabs away).
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Broker broker-a/0');
   await screenshot('inspector-broker-1280x800');
   await page.getByTestId('inspector-close').click();
   await page.waitForFunction(() => document.querySelector('.rs-column-side > * h2')?.textContent === 'Event log');

@@ -10,6 +10,7 @@ import { formatSeconds } from '../../viz/format.ts';
 import { DataTable, Facts } from './DataTable.tsx';
 import { brokerStatus } from './status.ts';
 import type { InspectStrings } from './inspector-strings.ts';
+import { InspectTitle } from './shared.tsx';
 
 /** The modules view (and its tables) loads on first use: most visits never open a broker. */
 const BrokerModules = lazy(() => import('./BrokerModules.tsx').then((module) => ({ default: module.BrokerModules })));
@@ -44,7 +45,7 @@ export function InspectBroker({ broker, timeMs, strings, msgId = null }: { broke
     Object.entries(offsets).map(([key, offset]) => ({ key: `${group}|${key}`, cells: [group, key, String(offset)] })));
   return (
     <div className="rs-inspect" data-testid="inspect-broker">
-      <h3>Broker {broker.name}/{broker.brokerId}</h3>
+      <InspectTitle>Broker {broker.name}/{broker.brokerId}</InspectTitle>
       <Facts items={[
         [strings.statusLabel, strings.status[brokerStatus(broker)]],
         [strings.role, broker.role],

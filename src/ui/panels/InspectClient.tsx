@@ -12,6 +12,7 @@ import { Countdown } from './Countdown.tsx';
 import { DataTable, Facts } from './DataTable.tsx';
 import type { InspectStrings } from './inspector-strings.ts';
 import { clientStatus } from './status.ts';
+import { InspectTitle } from './shared.tsx';
 
 /** Queue labels (broker-a:0 broker-a:1 ...) that wrap between labels, never inside one (after broker-). */
 function QueueList({ labels, strings }: { labels: string[]; strings: InspectStrings }) {
@@ -94,7 +95,7 @@ export function InspectClient({ client, timeMs, config, strings }: { client: Rea
   }));
   return (
     <div className="rs-inspect" data-testid="inspect-client">
-      <h3>{client.kind === 'producer' ? strings.producer : strings.consumer} {client.id}</h3>
+      <InspectTitle>{client.kind === 'producer' ? strings.producer : strings.consumer} {client.id}</InspectTitle>
       <Facts items={[
         [strings.statusLabel, strings.status[clientStatus(client)]],
         ['clientId', client.clientId],

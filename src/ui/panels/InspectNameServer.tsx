@@ -3,6 +3,7 @@ import { NAMESRV_PORT, perm2String, type NameServerState } from '../../sim/index
 import { formatSeconds, formatTime } from '../../viz/format.ts';
 import { DataTable, Facts } from './DataTable.tsx';
 import type { InspectStrings } from './inspector-strings.ts';
+import { InspectTitle } from './shared.tsx';
 
 /** brokerAddrTable's and brokerLiveTable's address columns. */
 const ADDR_IN_ADDR_TABLE = [2];
@@ -31,7 +32,7 @@ export function InspectNameServer({ ns, timeMs, strings }: { ns: Readonly<NameSe
     })));
   return (
     <div className="rs-inspect" data-testid="inspect-nameserver">
-      <h3>NameServer {ns.id}</h3>
+      <InspectTitle>NameServer {ns.id}</InspectTitle>
       <Facts items={[
         [strings.statusLabel, strings.status[ns.up ? 'up' : 'down']],
         [strings.address, `${ns.ip}:${NAMESRV_PORT}`],

@@ -81,6 +81,14 @@ export function PanelFrame({ name, title, className, aside, busy, children }: Pa
   );
 }
 
+/**
+ * The name of the process the inspector shows (Broker broker-a/0): where focus goes when a person
+ * opens it from the topology (InspectorPanel.tsx), so focus can land on it but Tab never stops there.
+ */
+export function InspectTitle({ children }: { children: ReactNode }) {
+  return <h3 tabIndex={-1} data-inspect-title="">{children}</h3>;
+}
+
 /** The frame with a note, for when no scenario is loaded. */
 export function EmptyPanel({ name, title, className }: { name: string; title: string; className?: string | undefined }) {
   const strings = usePanelStrings();

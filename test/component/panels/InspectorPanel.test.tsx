@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import type { ConsumerState } from '../../../src/model/state.ts';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { InspectorPanel } from '../../../src/ui/panels/InspectorPanel.tsx';
@@ -31,6 +31,27 @@ describe('InspectorPanel', () => {
     act(() => screen.getByTestId('inspector-close').click());
     expect(usePlayback.getState().selection).toBeNull();
     expect(screen.queryByTestId('inspector-close')).toBeNull();
+  });
+
+  it('opened from a process\'s box takes focus on the process\'s name, and Escape there closes it and gives focus back to the box; opened by a lesson\'s Next, leaves focus there', () => {
+    loadAt(writeReadScenario(), 10_000);
+    render(<>
+      <button type="button" data-testid="topology-broker-broker-a/0" aria-pressed="false" onClick={() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/0' })}>broker-a/0</button>
+      <button type="button" data-testid="step-next" onClick={() => usePlayback.getState().select({ kind: 'nameServer', id: 'ns-1' })}>Next</button>
+      <InspectorPanel />
+    </>);
+    const node = screen.getByTestId('topology-broker-broker-a/0');
+    act(() => node.focus());
+    act(() => node.click());
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Broker broker-a/0' }));
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(usePlayback.getState().selection).toBeNull();
+    expect(document.activeElement).toBe(node);
+    const next = screen.getByTestId('step-next');
+    act(() => next.focus());
+    act(() => next.click());
+    expect(screen.getByRole('heading', { name: 'NameServer ns-1' })).toBeInTheDocument();
+    expect(document.activeElement).toBe(next);
   });
 
   it('no longer lists a slave whose connection the master\'s read service closed for 20 s of silence, though no put has dropped it yet', () => {

@@ -37,7 +37,7 @@ export const zh: Record<MessageKey, string> = {
   whilePresenting: '演示模式下',
   lessonStep: '课程的上一步 / 下一步',
   blank: '黑屏',
-  escapeNote: 'Esc 依次关闭帮助、消息卡片和编辑器，最后退出演示模式。',
+  escapeNote: 'Esc 依次关闭帮助、消息卡片和编辑器，最后退出演示模式。在事件日志中 ↑ ↓ Home End 在事件之间移动；在检查器中 Esc 关闭检查器。',
 
   controls: '播放控制',
   playhead: '播放位置',

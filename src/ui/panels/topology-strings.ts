@@ -87,7 +87,7 @@ const zh: TopologyStrings = {
   dotRetried: '重试发送（第 2 次及以后）',
   dotFailed: '发送失败',
   dotLost: '消息永久丢失（message.lost）',
-  dotFlight: (flight) => `圆点在事件发生后飞行你的半秒钟（当前速度下相当于运行中的 ${flight}）：此刻到达的圆点可能是最多 ${flight} 之前的事件，事件日志里有它的时间`,
+  dotFlight: (flight) => `圆点在事件发生后还要飞行半秒（现实时间；当前速度下相当于运行中的 ${flight}）：此刻到达的圆点可能是最多 ${flight} 之前的事件，事件日志里有它的时间`,
   clientGroupDetail: (kind, members, statuses) => `${members} 个${kind === 'producer' ? '生产者' : '消费者'} · ${statuses}`,
   clientGroupKind: (kind) => (kind === 'producer' ? '生产者组：一个节点代表组内所有生产者' : '消费者组：一个节点代表组内所有消费者'),
   queueStrip: (broker, topic, queues, messages) =>

@@ -73,8 +73,8 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     zh: '一个队列在 CommitLog 中的索引：每条消息 20 字节（CommitLog 偏移量、大小、标签哈希）。',
   } },
   { en: 'HA service (HAService)', zh: '高可用服务（HAService）', aliases: ['HAserver', '主从复制'], meaning: {
-    en: 'Streams a master\'s CommitLog to each slave as soon as it is written; a slave\'s log is always a prefix of its master\'s.',
-    zh: '把 Master 的 CommitLog 一写入就推送给每个 Slave；Slave 的日志始终是 Master 日志的前缀。',
+    en: 'Streams a master\'s CommitLog to each slave: with nothing to send it looks again every 100 ms, and only a put whose answer waits for a slave wakes it at once; a slave\'s log is always a prefix of its master\'s.',
+    zh: '把 Master 的 CommitLog 推送给每个 Slave：没有数据可发时每 100 毫秒再看一次，只有要等 Slave 确认才回答的写入会立即唤醒它；Slave 的日志始终是 Master 日志的前缀。',
   } },
   { en: 'index service (IndexService)', zh: '索引服务（IndexService）', aliases: ['indexServer', '索引'], meaning: {
     en: 'Indexes each message by its keys and its msgId, so a message can be found by key.',

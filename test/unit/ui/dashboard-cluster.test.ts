@@ -8,6 +8,7 @@ import { Timeline } from '../../../src/sim/timeline.ts';
 import { brokersAsked } from '../../../src/sim/queries/brokers-asked.ts';
 import { clusterRows, NO_ANSWER, progressRows, statusRows } from '../../../src/ui/insight/dashboard/dashboard-tables.ts';
 import { formatTime } from '../../../src/viz/format.ts';
+import { routeDiagnostics } from '../../../src/ui/insight/diagnostics/route-diagnostics.ts';
 import { writeReadScenario } from '../../component/panels/scenarios.ts';
 import { libraryTimeline, masterCrashScenario } from '../../support/library.ts';
 import { scenarioOf } from '../../support/test-sim.ts';
@@ -70,11 +71,20 @@ describe('a broker the NameServer lists that does not answer (crash vs partition
     expect(cluster.rows[0]!.slice(3)).toEqual(Array(7).fill(NO_ANSWER));
     expect(cluster.rows[1]![3]).toBe('V5_3_3');
     expect(cluster.rows[1]![8]).toBe(timeline.state.brokers['broker-c/0']!.commitLog.length);
-    expect(cluster.silent).toEqual([{ node: 'broker-b/0', addr: '10.0.1.2:10911', partitioned: true, dropsAt: live.lastUpdateTimestamp + 120_000 }]);
+    expect(cluster.silent).toEqual([{ node: 'broker-b/0', addr: '10.0.1.2:10911', why: 'partitioned', dropsAt: live.lastUpdateTimestamp + 120_000 }]);
     const asked = brokersAsked(timeline.state)!;
     expect(asked.silent.map((broker) => broker.node)).toEqual(['broker-b/0']);
     expect(asked.brokers.map((broker) => broker.node)).toEqual(['broker-c/0']);
     expect(new Set(statusRows('TopicTest', asked, undefined, formatTime).map((row) => row[0]))).toEqual(new Set(['broker-c']));
+  });
+
+  it('in the millisecond the close of crashed broker-a/0 is on its way to ns-1: down, refused, dropped as the close arrives, not a silent wait; route diagnostics list no NameServer waiting for it', () => {
+    const timeline = libraryTimeline('crash-partition-shutdown', 60_001);
+    const ns1 = timeline.state.nameServers['ns-1']!;
+    expect(Object.values(ns1.brokerLiveTable).map((live) => live.node)).toContain('broker-a/0');
+    expect(clusterRows(timeline.state, undefined)!.silent).toEqual([{ node: 'broker-a/0', addr: '10.0.1.1:10911', why: 'down', dropsAt: null }]);
+    const noMaster = routeDiagnostics(timeline.state, timeline.summary(), timeline.scenario).find((f) => f.kind === 'noMaster');
+    expect(noMaster).toMatchObject({ broker: 'broker-a', listedBy: [] });
   });
 
   it('is gone from the cluster once ns-1 drops it, and nothing is silent', () => {

@@ -46,9 +46,11 @@ const en: DashboardStrings = {
     return `${nameServer} lists no master for ${andList(slaves.map((s) => s.name))}: below, ${andList(slaves.map((s) => s.node))} ${one ? 'answers in its' : 'answer in their'} place (BrokerData.selectBrokerAddr picks a slave). A slave's consumer offsets are those it copied from its master (SlaveSynchronize) and those the consumers have committed to it since: every 5 s, and with each pull in 5.x.`;
   },
   silent: (nameServer, brokers) => {
-    const each = brokers.map((b) => `${b.node} (${b.addr}) ${b.partitioned
-      ? 'is cut off by a partition: a request to it gets no answer within the admin tool\'s timeout (DefaultMQAdminExt, 5 s)'
-      : 'is down: a connection to it is refused'}${b.dropsAt === null ? '' : `, and ${nameServer} lists it until ${formatTime(b.dropsAt)} at the earliest`}.`);
+    const each = brokers.map((b) => `${b.node} (${b.addr}) ${{
+      partitioned: 'is cut off by a partition: a request to it gets no answer within the admin tool\'s timeout (DefaultMQAdminExt, 5 s)',
+      poweredOff: 'has lost power: a request to it gets no answer within the admin tool\'s timeout (DefaultMQAdminExt, 5 s)',
+      down: `is down: a connection to it is refused; its host closed its connections, so ${nameServer} drops it as soon as the close reaches it`,
+    }[b.why]}${b.dropsAt === null ? '' : `, and ${nameServer} lists it until ${formatTime(b.dropsAt)} at the earliest`}.`);
     return `Not every broker ${nameServer} lists answers. ${each.join(' ')} RocketMQ's Dashboard asks each broker in turn and stops at the first that fails: it shows no Cluster page at all, nor the Status or the consumer progress of a topic such a broker holds (examineTopicStats, examineConsumeStats); mqadmin clusterList prints the broker with zeros. Here the cells of a broker that does not answer read ${NO_ANSWER} and its queues are left out.`;
   },
 };
@@ -68,9 +70,11 @@ const zh: DashboardStrings = {
   noRoute: '此刻没有 NameServer 持有该主题的路由。',
   noNameServer: '没有正在运行的 NameServer：控制台无处查询集群。',
   silent: (nameServer, brokers) => {
-    const each = brokers.map((b) => `${b.node}（${b.addr}）${b.partitioned
-      ? '被网络分区隔离：发给它的请求在管理工具的超时时间（DefaultMQAdminExt，5 s）内得不到应答'
-      : '已停止运行：连接它会被拒绝'}${b.dropsAt === null ? '' : `，${nameServer} 最早在 ${formatTime(b.dropsAt)} 才剔除它`}。`);
+    const each = brokers.map((b) => `${b.node}（${b.addr}）${{
+      partitioned: '被网络分区隔离：发给它的请求在管理工具的超时时间（DefaultMQAdminExt，5 s）内得不到应答',
+      poweredOff: '所在机器断电：发给它的请求在管理工具的超时时间（DefaultMQAdminExt，5 s）内得不到应答',
+      down: `已停止运行：连接它会被拒绝；它的主机关闭了它的连接，所以关闭一传到 ${nameServer}，${nameServer} 就剔除它`,
+    }[b.why]}${b.dropsAt === null ? '' : `，${nameServer} 最早在 ${formatTime(b.dropsAt)} 才剔除它`}。`);
     return `${nameServer} 列出的 Broker 并非都能应答。${each.join('')}RocketMQ 控制台逐个询问 Broker，遇到第一个失败的就整体报错：集群页面整个打不开，这种 Broker 持有的主题的状态和消费进度也都无法显示（examineTopicStats、examineConsumeStats）；mqadmin clusterList 则把它的各项显示为 0。这里，无应答的 Broker 的单元格显示为 ${NO_ANSWER}，它的队列不列出。`;
   },
   fromSlaves: (nameServer, slaves) => `${nameServer} 里已没有 ${slaves.map((s) => s.name).join('、')} 的 Master：下面的表格由 ${slaves.map((s) => s.node).join('、')} 代为应答（BrokerData.selectBrokerAddr 会选一个 Slave）。Slave 上的消费位点，是它从 Master 同步来的（SlaveSynchronize），加上此后消费者提交给它的：每 5 秒一次，5.x 中每次拉取也会提交。`,

@@ -7,7 +7,7 @@
  * BrokerData.selectBrokerAddr picks: its master, else (the master removed) its slave
  * (src/sim/queries/brokers-asked.ts).
  */
-import { perm2String, type ModelState, type NameServerState } from '../../../sim/index.ts';
+import { perm2String, type BrokerState, type ModelState, type NameServerState } from '../../../sim/index.ts';
 import { answersAdmin, brokerDatasByName, nameServerAsked, type BrokersAsked } from '../../../sim/queries/brokers-asked.ts';
 import { consumeStats } from '../../../sim/queries/consume-stats.ts';
 import type { DashboardStats } from '../../../sim/queries/dashboard-stats.ts';
@@ -28,12 +28,23 @@ function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-/** A broker the NameServer lists that does not answer the admin tool (answersAdmin), and when that NameServer drops it at the earliest (null: not in its brokerLiveTable). */
+/**
+ * A broker the NameServer lists that does not answer the admin tool (answersAdmin): cut off by a
+ * partition, on a machine without power (both send no FIN or RST: the NameServer drops it when
+ * it has been silent long enough, `dropsAt` at the earliest), or a process that died or shut down,
+ * whose host closed its connections: the NameServer drops it as the close arrives (`dropsAt` null).
+ */
 export interface SilentBroker {
   node: string;
   addr: string;
-  partitioned: boolean;
+  why: 'partitioned' | 'poweredOff' | 'down';
   dropsAt: number | null;
+}
+
+function silentBroker(broker: Readonly<BrokerState>, addr: string, nameServer: NameServerState): SilentBroker {
+  const why = broker.partitioned ? 'partitioned' : broker.pageCacheLost ? 'poweredOff' : 'down';
+  const live = nameServer.brokerLiveTable[addr];
+  return { node: broker.node, addr, why, dropsAt: live && why !== 'down' ? live.lastUpdateTimestamp + live.heartbeatTimeoutMillis : null };
 }
 
 /** What a broker that does not answer shows in the cells its answer would fill. */
@@ -59,8 +70,7 @@ export function clusterRows(
       const broker = state.brokers[state.addrNodes[addr] ?? ''];
       if (!broker) continue;
       if (!answersAdmin(broker)) {
-        const live = nameServer.brokerLiveTable[addr];
-        silent.push({ node: broker.node, addr, partitioned: broker.partitioned, dropsAt: live ? live.lastUpdateTimestamp + live.heartbeatTimeoutMillis : null });
+        silent.push(silentBroker(broker, addr, nameServer));
         rows.push([data.brokerName, Number(id), addr, ...Array<string>(7).fill(NO_ANSWER)]);
         continue;
       }

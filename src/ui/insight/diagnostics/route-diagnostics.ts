@@ -126,7 +126,9 @@ function masterless(state: ModelState, roles: BrokerRoles, masters: readonly Bro
     const readFrom = reader !== undefined && reader !== master.node ? reader : null;
     groups.push({
       kind: 'noMaster', broker: name, master: master.node, status: master.status, readFrom, replicas: group.length,
-      listedBy: listingsOf(state, master.node), controllerMode: state.config.enableControllerMode,
+      // A process that died or shut down: its host closed its connections, and each NameServer drops
+      // it as the close arrives, a latency later. Only a machine without power stays listed, silent.
+      listedBy: master.pageCacheLost ? listingsOf(state, master.node) : [], controllerMode: state.config.enableControllerMode,
     });
   }
   const writable = new Set(masters.flatMap(userTopics));

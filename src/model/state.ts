@@ -355,7 +355,14 @@ export interface ConsumerState extends ClientInstanceState {
   /** OffsetStore: consumed offsets not yet committed, and what was last committed. */
   offsetTable: Record<string, number>;
   committedOffsets: Record<string, number>;
+  /**
+   * RebalanceService.lastRebalanceTimestamp: the start of the consumer's MQClientInstance, then
+   * each run; 5.x runs no sooner than minInterval after it, so the first rebalance comes a second
+   * after the start, when the consumers started together have all sent their heartbeats.
+   */
   lastRebalanceAt: number;
+  /** False until the RebalanceService's first run since the consumer started: it owns nothing yet by choice. */
+  rebalanced: boolean;
   rebalanceScheduled: boolean;
   /** False until the first route round has finished and the first heartbeat went out. */
   started: boolean;

@@ -286,11 +286,13 @@ describe('ConsumeMessageConcurrentlyService with a slow listener (one ConsumeReq
 
 describe('message models and filtering (RebalanceImpl.rebalanceByTopic, the consume queue tag code)', () => {
   it('broadcasting: every consumer of the group consumes every message', () => {
+    // The producer starts after the consumers' first rebalance (a second after their start): from the last offset, a
+    // broadcasting consumer reads what is stored after it took its queues.
     const sim = new TestSim(scenario({
-      producers: [producer()],
+      producers: [producer({ startAt: 2_000 })],
       consumers: [consumer('c-1', { messageModel: 'BROADCASTING' }), consumer('c-2', { messageModel: 'BROADCASTING' })],
-      timeline: [{ at: 30_050, action: 'setProducerRate', target: 'p-1', ratePerSec: 0 }],
-    })).at(40_000);
+      timeline: [{ at: 32_050, action: 'setProducerRate', target: 'p-1', ratePerSec: 0 }],
+    })).at(42_000);
     const stored = [...storedIn(sim, () => true)].sort();
     expect(stored.length).toBe(300);
     // Each consumer reads for itself: two readings of every message, none of them a duplicate.
@@ -495,8 +497,9 @@ describe('offsets and ids (MQClientInstance tasks, computePullFromWhere, Message
 
 describe('where a BROADCASTING consumer starts (LocalFileOffsetStore, RebalancePushImpl.computePullFromWhere, MQAdminImpl.maxOffset)', () => {
   const broadcasting = (fields: Record<string, unknown> = {}) => consumer('b-1', { group: 'CG_AUDIT', messageModel: 'BROADCASTING', ...fields });
+  // Sends at x.x50 s: the consumer's first rebalance, a second after its start (5.x minInterval), is answered between two stores.
   const addedAt60s = (fields: Record<string, unknown> = {}) => scenario({
-    producers: [producer({ startAt: 1_000 })],
+    producers: [producer({ startAt: 1_050 })],
     timeline: [{ at: 60_000, action: 'addConsumer', consumer: broadcasting(fields) }],
   });
   const queueIds = [0, 1, 2, 3];
@@ -529,14 +532,14 @@ describe('where a BROADCASTING consumer starts (LocalFileOffsetStore, RebalanceP
     for (const queueId of queueIds) expect(sim.first('message.consumed', { consumer: 'b-1', queueId })?.queueOffset).toBe(0);
     const consumed = new Set(sim.events('message.consumed', { consumer: 'b-1' }).map((e) => e.msgId));
     const storedBefore60s = sim.events('message.stored', (e) => e.topic === 'TopicTest' && e.t < 60_000).map((e) => e.msgId);
-    // Sent every 100 ms from 1 100 ms (a constant rate's first gap after startAt) to 59 900 ms.
+    // Sent every 100 ms from 1 150 ms (a constant rate's first gap after startAt) to 59 950 ms.
     expect(storedBefore60s.length).toBe(589);
     expect(storedBefore60s.filter((id) => !consumed.has(id))).toEqual([]);
   });
 
   it('a GET_MAX_OFFSET that times out (6 s, MQAdminImpl.timeoutMillis) leaves the queue to the next rebalance, which asks again', () => {
     const sim = new TestSim(scenario({
-      producers: [producer({ startAt: 1_000 })],
+      producers: [producer({ startAt: 1_050 })],
       timeline: [
         { at: 50_000, action: 'partitionBroker', target: 'broker-a' },
         { at: 60_000, action: 'addConsumer', consumer: broadcasting() },

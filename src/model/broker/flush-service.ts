@@ -78,11 +78,21 @@ export function durableLength(broker: BrokerState): number {
   return length;
 }
 
-/** Whether another replica of the group still has this entry (a crashed one keeps its page cache). */
-function heldElsewhere(state: ModelState, broker: BrokerState, index: number): boolean {
-  const message = broker.commitLog.at(index)!;
-  return Object.values(state.brokers).some((other) => other !== broker && other.name === broker.name
-    && index < durableLength(other) && other.commitLog.at(index)?.msgId === message.msgId);
+/**
+ * Whether another replica of the group still holds this message (a crashed one keeps its page
+ * cache): at the same place, or anywhere past `from`, where the two logs may part. Two masters of a
+ * split brain (controller mode) each deliver the same scheduled messages, each in its own order.
+ */
+function heldElsewhere(state: ModelState, broker: BrokerState, index: number, from: number): boolean {
+  const { msgId } = broker.commitLog.at(index)!;
+  return Object.values(state.brokers).some((other) => other !== broker && other.name === broker.name && holds(other, msgId, index, from));
+}
+
+function holds(other: BrokerState, msgId: string, index: number, from: number): boolean {
+  const end = durableLength(other);
+  if (index < end && other.commitLog.at(index)?.msgId === msgId) return true;
+  for (let at = Math.max(from, other.commitLog.minIndex); at < end; at++) if (other.commitLog.at(at)!.msgId === msgId) return true;
+  return false;
 }
 
 /**
@@ -91,7 +101,7 @@ function heldElsewhere(state: ModelState, broker: BrokerState, index: number): b
  */
 export function loseEntries(state: ModelState, broker: BrokerState, from: number, reason: MessageLostReason, sim: Sim): void {
   for (let index = from; index < broker.commitLog.length; index++) {
-    if (heldElsewhere(state, broker, index)) continue;
+    if (heldElsewhere(state, broker, index, from)) continue;
     const message = broker.commitLog.at(index)!;
     messageLost(state, sim, {
       msgId: message.msgId, broker: broker.name, brokerId: broker.brokerId, topic: message.topic, queueId: message.queueId, queueOffset: message.queueOffset, reason,

@@ -14,6 +14,9 @@ import { topicRouteData2SubscribeQueues } from './topic-route.ts';
 export function startConsumer(state: ModelState, consumer: ConsumerState, sim: Sim): void {
   startClientInstance(state, consumer, sim);
   consumer.started = false;
+  // new RebalanceService(...) in the MQClientInstance constructor: its clock starts now.
+  consumer.lastRebalanceAt = sim.now;
+  consumer.rebalanced = false;
   consumer.processQueueTable = dict();
   consumer.offsetTable = dict();
   consumer.committedOffsets = dict();

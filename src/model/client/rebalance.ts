@@ -33,6 +33,7 @@ export function onRebalanceTimer(state: ModelState, event: { client: string; epo
     sim.after(state.config.rebalanceIntervalMs, next);
   } else consumer.rebalanceScheduled = false;
   consumer.lastRebalanceAt = sim.now;
+  consumer.rebalanced = true;
   for (const topic of topicsOf(consumer)) rebalanceByTopic(state, consumer, topic, sim);
 }
 

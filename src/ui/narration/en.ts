@@ -168,7 +168,7 @@ export const en: Narrators = {
     return `${e.producer}'s send of ${e.msgId} ended with ${e.status}: ${what}.`;
   },
   rebalance: (e, { config }) => (e.queues.length > 0
-    ? `${e.consumer} rebalanced ${e.topic} for ${e.group} and now owns ${e.queues.join(', ')}. Every member sorts the same lists and runs the same allocation, so each queue has one owner. Rebalancing repeats every ${d(config.rebalanceIntervalMs)} and whenever the group changes.${retryTopicEn(e.topic)}`
+    ? `${e.consumer} rebalanced ${e.topic} for ${e.group} and now owns ${e.queues.join(', ')}. Every member sorts the same lists and runs the same allocation, so once all have rebalanced on the same members each queue has one owner; until then a queue may have two for a moment (both consume: duplicates) or none. Rebalancing repeats every ${d(config.rebalanceIntervalMs)} and whenever the group changes.${retryTopicEn(e.topic)}`
     : `${e.consumer} rebalanced ${e.topic} for ${e.group} and owns no queue: it consumes nothing until a rebalance gives it one (every ${d(config.rebalanceIntervalMs)}, or when the group changes).${retryTopicEn(e.topic)}`),
   'client.heartbeat': (e, c) => `${e.client} (${e.group}) sent its heartbeat to ${node(c, e, e.brokerId)} (HEART_BEAT): every ${d(c.config.clientHeartbeatIntervalMs)} a client tells each broker it knows that it is alive, a consumer every broker, slaves too, with its subscriptions, a producer the masters; a broker forgets a client whose channel stays silent too long.`,
   'consumer.registered': (e, c) => `${node(c, e, e.brokerId)} added ${e.consumer} to ${e.group}'s consumer table (consumers heartbeat every broker, slaves too, every ${d(c.config.clientHeartbeatIntervalMs)}); the group's members are told to rebalance.`,

@@ -243,7 +243,7 @@ function idleReason(state: ModelState, roles: BrokerRoles, consumer: ConsumerSta
   const mqSet = consumer.topicSubscribeInfoTable[topic];
   if (mqSet === undefined) return { kind: 'noRoute' };
   if (mqSet.length === 0) return { kind: 'noReadableQueues' };
-  if (!Number.isFinite(consumer.lastRebalanceAt)) return null; // not allocated yet: nothing to judge
+  if (!consumer.rebalanced) return null; // not allocated yet: nothing to judge
   if (owned.some((mq) => receivesMessages(state, roles, topic, mq.brokerName, mq.queueId))) return null;
   if (owned.length > 0) {
     const down = unreachableMasters(state, roles, topic, owned);

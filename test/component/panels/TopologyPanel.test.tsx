@@ -177,10 +177,13 @@ describe('TopologyPanel', () => {
   it('keeps a queue above readQueueNums that still holds unconsumed messages as not consumed until readQueueNums is raised (an unsafe shrink)', async () => {
     loadAt(libraryScenario('shrink-unsafely'), 180_000);
     await renderWithQueues();
-    expect(screen.getByRole('button', { name: /^broker-b queue 4: \d+ messages, not consumed until readQueueNums is raised/ })).toHaveClass('rs-qcell-never');
-    expect(screen.getByRole('button', { name: /^broker-a queue 4: \d+ messages, all consumed/ })).toHaveClass('rs-qcell-drained');
+    for (const broker of ['broker-a', 'broker-b']) {
+      expect(screen.getByRole('button', { name: new RegExp(`^${broker} queue 4: \\d+ messages, not consumed until readQueueNums is raised`) })).toHaveClass('rs-qcell-never');
+    }
     cleanup();
-    loadAt(libraryScenario('shrink-unsafely'), 61_000);
+    // With RocketMQ's default flow control the consumers hold their whole backlog in memory: nothing waits on the brokers.
+    const scenario = libraryScenario('shrink-unsafely');
+    loadAt({ ...scenario, config: { ...scenario.config, pullBatchSize: 32, pullThresholdForQueue: 1_000 } }, 61_000);
     await renderWithQueues();
     // At 1:01 c-2 still holds what it pulled of queue 4 before the shrink: drawn as stranded, named for what will still be consumed.
     const pulled = screen.getByRole('button', { name: /^broker-b queue 4: \d+ messages, not readable any more \(at or above readQueueNums\): what a consumer pulled before is consumed until its rebalance drops the queue, the rest not until readQueueNums is raised/ });

@@ -69,19 +69,21 @@ describe('a consumer that owns only the queues of a master that is down', () => 
   });
 
   it('a consumer whose last rebalance ran before the broker listed it waits for the next one, not for a strategy that left it none (5.x: minInterval 1 s)', () => {
-    // c-1 starts at 1 s; its first rebalance, at once, finds an empty group (its heartbeat has not
-    // arrived); the broker's notice comes while the last rebalance is under 1 s old, so the next runs at about 2 s.
+    // c-1 starts at 1 s, cut off from broker-b until 1.5 s: its first heartbeat reaches broker-a only. Its first
+    // rebalance, at 2 s, asks broker-b (a random broker of the topic), which lists it a millisecond later, too late;
+    // broker-b's notice comes while that rebalance is under 1 s old, so the next runs at 3 s.
     const timeline = new Timeline(scenarioOf({
-      version: 1, durationMs: 10_000, nameServers: [{ id: 'ns-1' }], brokers: [{ name: 'broker-a' }],
+      version: 1, seed: 3, durationMs: 10_000, nameServers: [{ id: 'ns-1' }], brokers: [{ name: 'broker-a' }, { name: 'broker-b' }],
       topics: [{ name: 'TopicTest', writeQueueNums: 4, readQueueNums: 4 }],
       consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest', startAt: 1_000 }],
+      timeline: [{ at: 500, action: 'partitionLink', target: 'c-1', peer: 'broker-b' }, { at: 1_500, action: 'healLink', target: 'c-1', peer: 'broker-b' }],
     }));
-    timeline.seek(1_500);
+    timeline.seek(2_500);
     const [idle] = idleConsumers(timeline.state);
     expect(idle?.reason).toEqual({ kind: 'rebalancePending' });
     expect(reasonStrings('en').idle(idle!.reason)).toBe('owns no queue yet: its last rebalance ran before the brokers listed it in its group, and the next one gives it queues');
     expect(reasonStrings('zh').idle(idle!.reason)).toBe('还没有分配到队列：它上一次负载均衡时 Broker 还没有把它列入消费者组，下一次负载均衡会给它分配队列');
-    timeline.seek(3_000);
+    timeline.seek(3_500);
     expect(idleConsumers(timeline.state)).toEqual([]);
   });
 });

@@ -53,18 +53,20 @@ describe('what-if: the number of consumers in a group, changed at the playhead',
     expect(plannedEffect('groups.CG.consumers')).toBe('atMoment');
   });
 
-  it('a third consumer at 40 s: the runs agree until 40 s, and the group rebalances at once (4 queues over 3: 2, 1, 1), not 20 s later', () => {
+  it('a third consumer at 40 s: the runs agree until 40 s, the group rebalances at once and the new one a second after its start (4 queues over 3: 2, 1, 1), not 20 s later', () => {
     const { applied, trace } = changedRun(3);
     expect(applied.effect).toEqual({ how: 'consumers', added: 1, removed: 0 });
     expect(applied.scenario.timeline).toContainEqual({ at: AT, action: 'addConsumer', consumer: expect.objectContaining({ id: 'c-3', group: 'CG' }) });
     const result = whatIf(timeline, { change: { at: AT, path: 'groups.CG.consumers', value: 3 }, untilMs: UNTIL });
     if (!result.ok) throw new Error(result.message.en);
     expect(result.divergence!.t).toBe(AT);
-    // Whoever's queues change, changes them at once: the new consumer and at least one old one.
+    // The members there give up queues at once, on the broker's notice; the new consumer takes its own a second
+    // after its start (RebalanceService.minInterval, 5.x), when the broker lists it.
     const moved = allocationsAfter(trace, AT);
     expect(moved.has('c-3')).toBe(true);
     expect(moved.size).toBeGreaterThanOrEqual(2);
-    for (const event of moved.values()) expect(event.t).toBeLessThan(AT + HOPS_MS);
+    for (const [consumer, event] of moved) expect(event.t).toBeLessThan(consumer === 'c-3' ? AT + 1_000 + HOPS_MS : AT + HOPS_MS);
+    expect(moved.get('c-3')!.t).toBeGreaterThanOrEqual(AT + 1_000);
     // AllocateMessageQueueAveragely: n = 4, c = 3, mod = 1, so the first consumer in cidAll keeps 2 and the others get 1 each.
     const now = [...allocationsAfter(trace).values()];
     expect(now.map((event) => event.queues.length).sort()).toEqual([1, 1, 2]);

@@ -194,12 +194,15 @@ function pullMessage(state: ModelState, broker: BrokerState, from: string, id: n
   }
   const subscription = buildSubscriptionData(expression);
   const found = getMessage(broker, request.topic, request.queueId, request.queueOffset, Math.min(request.maxMsgNums, state.config.pullBatchSize), subscription);
-  // DefaultMessageStore.nextOffsetCorrection: a slave (offsetCheckInSlave false) never moves the
-  // consumer. An offset beyond its max (OFFSET_OVERFLOW_BADLY, or NO_MESSAGE_IN_QUEUE) would be
-  // PULL_OFFSET_MOVED on a master; DefaultPullMessageResultHandler turns it into
-  // PULL_RETRY_IMMEDIATELY with the requested offset, so the consumer asks again from there.
-  if (broker.role === 'SLAVE' && request.queueOffset > found.maxOffset) {
-    return reply(sim, broker.node, from, id, { code: 'PULL_RETRY_IMMEDIATELY', nextBeginOffset: request.queueOffset, maxOffset: found.maxOffset });
+  // An offset beyond the queue's end (OFFSET_OVERFLOW_BADLY, or NO_MESSAGE_IN_QUEUE: a master that
+  // lost its tail to a power loss) is PULL_OFFSET_MOVED (PullMessageProcessor), with the end as
+  // nextBeginOffset (DefaultMessageStore.nextOffsetCorrection). A slave (offsetCheckInSlave false)
+  // never moves the consumer: DefaultPullMessageResultHandler answers PULL_RETRY_IMMEDIATELY with
+  // the requested offset, so the consumer asks again from there.
+  if (request.queueOffset > found.maxOffset) {
+    return reply(sim, broker.node, from, id, broker.role === 'SLAVE'
+      ? { code: 'PULL_RETRY_IMMEDIATELY', nextBeginOffset: request.queueOffset, maxOffset: found.maxOffset }
+      : { code: 'PULL_OFFSET_MOVED', nextBeginOffset: found.maxOffset, maxOffset: found.maxOffset });
   }
   if (found.messages.length > 0 || found.nextBeginOffset !== request.queueOffset) {
     noteSkipped(state, broker, request, expression, found.nextBeginOffset, sim);

@@ -45,7 +45,8 @@ export function updateProcessQueueTableInRebalance(state: ModelState, consumer: 
   return changed;
 }
 
-function removeUnnecessaryMessageQueue(state: ModelState, consumer: ConsumerState, key: string, pq: ProcessQueue, sim: Sim): void {
+/** RebalanceImpl.removeProcessQueue: dropped, its offset persisted and forgotten; a rebalance that still allocates the queue starts it again. */
+export function removeUnnecessaryMessageQueue(state: ModelState, consumer: ConsumerState, key: string, pq: ProcessQueue, sim: Sim): void {
   pq.dropped = true;
   consumer.droppedAt[pq.token] = sim.now;
   persistOffset(state, consumer, key, pq, sim);

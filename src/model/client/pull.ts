@@ -12,7 +12,8 @@ import type { Sim } from '../sim-types.ts';
 import type { ConsumerState, ModelState, PendingRequest, ProcessQueue, StoredMessage } from '../state.ts';
 import { submitConsumeRequest } from './consume-service.ts';
 import { isLive } from './mq-client-instance.ts';
-import { brokerNodeFor, commitOffsetOfPull, livePq } from './process-queue.ts';
+import { brokerNodeFor, commitOffsetOfPull, livePq, removeUnnecessaryMessageQueue } from './process-queue.ts';
+import { rebalanceImmediately } from './rebalance.ts';
 
 function subscriptionOf(consumer: ConsumerState, topic: string): string {
   return topic === consumer.spec.topic ? consumer.spec.subscription : '*';
@@ -62,6 +63,19 @@ function matchedByClient(state: ModelState, consumer: ConsumerState, pq: Process
   return matched ?? pulled;
 }
 
+/**
+ * DefaultMQPushConsumerImpl, OFFSET_ILLEGAL (PULL_OFFSET_MOVED): the ProcessQueue is dropped, with
+ * what it cached and has not consumed yet (ConsumeRequest.run skips a dropped queue's messages);
+ * the offset moves to the broker's nextBeginOffset and is persisted (updateAndFreezeOffset,
+ * persist); the queue is removed, and the rebalance woken at once takes it again from there. 4.x
+ * does the same 10 s later (executeTaskLater), which is not modelled (docs/conventions.md).
+ */
+function offsetIllegal(state: ModelState, consumer: ConsumerState, key: string, pq: ProcessQueue, nextOffset: number, sim: Sim): void {
+  consumer.offsetTable[key] = nextOffset;
+  removeUnnecessaryMessageQueue(state, consumer, key, pq, sim);
+  rebalanceImmediately(state, consumer, sim);
+}
+
 export const pullHandler = {
   onResponse(state: ModelState, pending: PendingRequest, response: RemotingResponse, sim: Sim): void {
     const live = livePq(state, pending);
@@ -82,6 +96,7 @@ export const pullHandler = {
     }
     const brokerId = state.brokers[pending.to]!.brokerId;
     sim.emit({ t: sim.now, type: 'pull.rejected', consumer: consumer.id, broker: pq.mq.brokerName, brokerId, topic: pq.mq.topic, queueId: pq.mq.queueId, reason: response.code });
+    if (response.code === 'PULL_OFFSET_MOVED') return offsetIllegal(state, consumer, key, pq, response.nextBeginOffset ?? pq.nextOffset, sim);
     pullLater(consumer, key, pq, state.config.pullTimeDelayMillsWhenException, sim);
   },
   onFailure(state: ModelState, pending: PendingRequest, reason: FailureReason, sim: Sim): void {

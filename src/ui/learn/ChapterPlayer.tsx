@@ -23,6 +23,7 @@ import { useStepMotion } from './use-step-motion.ts';
 import { inLanguage } from '../i18n/index.ts';
 import { useReducedMotion } from '../use-reduced-motion.ts';
 import { SummaryLine } from '../panels/SummaryLine.tsx';
+import { formatTime } from '../../viz/format.ts';
 
 type ReadyRun = Extract<ChapterRun, { status: 'ready' }>;
 
@@ -58,13 +59,13 @@ function ReadyChapter({ entry, run, language }: { entry: ChapterEntry; run: Read
   useEffect(() => {
     if (given !== undefined && picked === undefined) useLesson.getState().answer(step, null);
   }, [given, picked, step]);
-  const { target, arrived, setMotion } = useStepMotion(chapter.steps, moments, step, revealed);
+  const { target, arrived, left, setMotion } = useStepMotion(chapter.steps, moments, step, revealed);
   const number = CHAPTERS.indexOf(entry) + 1;
   const section = useRef<HTMLElement>(null);
   const reducedMotion = useReducedMotion();
   useLessonUnderBar(section);
   // Everything that changes the box's height: the step's words, its question's answer and verdict.
-  useLessonFit(section, usePlayback((s) => s.presenting), `${chapter.id} ${step} ${language} ${picked} ${arrived} ${count}`);
+  useLessonFit(section, usePlayback((s) => s.presenting), `${chapter.id} ${step} ${language} ${picked} ${arrived} ${left} ${count}`);
   // A message's card is the subject of a message step; a process's box, or an answered question's queues, are on the canvas.
   const answered = current?.predict !== undefined && picked !== undefined;
   useFocusInView(section, arrived, revealed && current?.focus?.kind !== 'message' && (current?.focus !== undefined || answered), step, reducedMotion, answered);
@@ -104,7 +105,7 @@ function ReadyChapter({ entry, run, language }: { entry: ChapterEntry; run: Read
   return (
     <section
       ref={section}
-      className="rs-lesson"
+      className={`rs-lesson${left ? ' rs-lesson-left' : ''}`}
       aria-labelledby="rs-lesson-title"
       data-testid="chapter"
       data-status="ready"
@@ -142,6 +143,12 @@ function ReadyChapter({ entry, run, language }: { entry: ChapterEntry; run: Read
         {revealed && <p className="rs-lesson-caption" data-testid="step-caption">{current.caption[language]}</p>}
         {current.predict && (
           <PredictionBox prediction={current.predict} picked={picked} arrived={arrived} language={language} onPick={pick} />
+        )}
+        {left && target !== null && (
+          <p className="rs-lesson-note" data-testid="step-left">
+            {words.leftStep(formatTime(target))}{' '}
+            <button type="button" className="rs-button rs-button-small" data-testid="back-to-step" onClick={() => jumpTo(target)}>{words.backToStep}</button>
+          </p>
         )}
         {moments.unmet !== null && step + 1 === count && <p className="rs-lesson-note">{words.unmet(count + 1)}</p>}
         <SummaryLine inLesson />

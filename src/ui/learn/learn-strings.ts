@@ -16,6 +16,9 @@ export interface LearnStrings {
   nextChapter: string;
   tryIt: string;
   tryItHint: string;
+  /** The run was moved away from the step's moment (scrubbed, stepped): the step's words may not match the drawing. */
+  leftStep: (time: string) => string;
+  backToStep: string;
   glossary: string;
   meaning: string;
   /** The glossary's filter: its label, its placeholder, and what it says when no term matches. */
@@ -53,6 +56,8 @@ export const LEARN_STRINGS: Bilingual<LearnStrings> = {
     nextChapter: 'Next chapter',
     tryIt: 'Try it yourself',
     tryItHint: 'Leave the chapter and play this run freely from this moment',
+    leftStep: (time) => `The run has left this step's moment (${time}): what the step says may not match the drawing.`,
+    backToStep: 'Back to the step',
     glossary: 'Glossary',
     meaning: 'Meaning',
     findTerm: 'Find a term',
@@ -85,6 +90,8 @@ export const LEARN_STRINGS: Bilingual<LearnStrings> = {
     nextChapter: '下一章',
     tryIt: '自己试试',
     tryItHint: '离开本章，从此刻起自由操作这次运行',
+    leftStep: (time) => `画面已离开本步的时刻（${time}）：这一步说的可能与画面不符。`,
+    backToStep: '回到本步',
     glossary: '术语表',
     meaning: '含义',
     findTerm: '查找术语',

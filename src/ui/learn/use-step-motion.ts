@@ -60,9 +60,14 @@ export function useStepMotion(steps: readonly ChapterStep[], moments: ChapterMom
     arrive();
     return undefined;
   }, [target, step, revealed, steps, moments]);
+  const arrived = target !== null && arrivedAt === target && timeMs === target;
+  // The moment the step last showed: once shown, a playhead moved elsewhere (scrubbed, stepped, played) has left the step.
+  const [shown, setShown] = useState<number | null>(null);
+  if (arrived && shown !== target) setShown(target);
   return {
     target,
-    arrived: target !== null && arrivedAt === target && timeMs === target,
+    arrived,
+    left: target !== null && shown === target && !arrived,
     /** How the next change of step or answer moves the run. */
     setMotion(how: Motion) {
       motion.current = how;

@@ -15,6 +15,7 @@ import { ScenarioPicker } from '../../../src/ui/controls/ScenarioPicker.tsx';
 import { openFromHash, openSource } from '../../../src/ui/controls/session.ts';
 import { currentLink } from '../../../src/ui/controls/url-sync.ts';
 import { PROGRESS_STORAGE_KEY } from '../../../src/ui/learn/progress.ts';
+import { formatTime } from '../../../src/viz/format.ts';
 
 const WAIT = { timeout: 10_000 };
 
@@ -206,6 +207,28 @@ describe('the chapter player', () => {
       expect(usePlayback.getState().timeMs).toBe(elsewhere);
     }, WAIT);
     expect(screen.getByTestId('step-caption')).toBeInTheDocument();
+  });
+
+  it('says so when the run was moved off the step\'s moment, dims the step\'s words, and goes back on request', async () => {
+    const moments = await expectedMoments('basics');
+    await openChapter('basics', 1);
+    expect(screen.queryByTestId('step-left')).toBeNull();
+    act(() => usePlayback.getState().seek(moments[1]! + 7_000));
+    const left = await screen.findByTestId('step-left', {}, WAIT);
+    expect(left).toHaveTextContent(`The run has left this step's moment (${formatTime(moments[1]!)}): what the step says may not match the drawing.`);
+    expect(screen.getByTestId('chapter')).toHaveClass('rs-lesson-left');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('step-left')).toHaveTextContent(`画面已离开本步的时刻（${formatTime(moments[1]!)}）`);
+    act(() => usePlayback.getState().setLanguage('en'));
+    fireEvent.click(screen.getByTestId('back-to-step'));
+    await arrivedAt(1);
+    expect(screen.queryByTestId('step-left')).toBeNull();
+    expect(screen.getByTestId('chapter')).not.toHaveClass('rs-lesson-left');
+    // Going on to the next step is no leaving: the marker does not show on the way.
+    key('ArrowRight');
+    expect(screen.queryByTestId('step-left')).toBeNull();
+    await arrivedAt(2);
+    expect(screen.queryByTestId('step-left')).toBeNull();
   });
 
   it('a link carries the answer given to the step\'s question (a) and opens the step answered, at the answer\'s moment', async () => {

@@ -252,6 +252,16 @@ describe('the library descriptions', () => {
     expect(sim.summary().messages).toMatchObject({ consumed: 6, retried: 32, deadLettered: 2, delayed: 0, lagging: 0 });
   });
 
+  it('A poison message: broker-a creates %DLQ%CG at its first dead letter, one queue RW, and registers it with the NameServers at once (createTopicInSendMessageBackMethod)', () => {
+    const sim = run('retries-dlq');
+    const firstDead = sim.first('message.stored', { topic: '%DLQ%CG' })!;
+    expect(sim.events('topic.updated', { topic: '%DLQ%CG' })).toEqual([
+      { t: firstDead.t, type: 'topic.updated', broker: 'broker-a', topic: '%DLQ%CG', writeQueueNums: 1, readQueueNums: 1, perm: 6, created: true, auto: true },
+    ]);
+    // Each NameServer hears it a network hop later, not at the next 30 s registration.
+    expect(sim.events('broker.registered', (e) => e.t > firstDead.t && e.t < firstDead.t + 100 && e.trigger === 'topicChanged').map((e) => e.nameServer).sort()).toEqual(['ns-1']);
+  });
+
   it('Auto-creation: one message at 2 s through TBW102\'s route creates NewTopic (4 queues) on broker-a only; the route at about 31 s lists broker-a alone; everything from 40 s goes there', () => {
     const sim = run('auto-create-topic');
     const first = sim.first('message.sent')!;

@@ -99,11 +99,7 @@ function heartBeat(state: ModelState, broker: BrokerState, from: string, request
   const data = request.consumerData;
   if (!data) return;
   const retryTopic = RETRY_GROUP_TOPIC_PREFIX + data.group;
-  if (data.messageModel === 'CLUSTERING' && !broker.topicConfigTable[retryTopic] && broker.role !== 'SLAVE') {
-    ensureSystemTopic(broker, retryTopic);
-    sim.emit({ t: sim.now, type: 'topic.updated', broker: broker.name, topic: retryTopic, writeQueueNums: 1, readQueueNums: 1, perm: 6, created: true, auto: true });
-    registerBrokerAll(state, broker, sim, 'topicChanged');
-  }
+  if (data.messageModel === 'CLUSTERING' && broker.role !== 'SLAVE') createTopicInSendMessageBackMethod(state, broker, retryTopic, sim);
   if (registerConsumer(broker, from, request.clientId, data, sim.now, sim)) notifyConsumerIdsChanged(broker, broker.consumerTable[data.group], sim);
 }
 
@@ -250,6 +246,19 @@ function queryConsumerOffset(broker: BrokerState, request: RequestOf<'QUERY_CONS
 }
 
 /** The consumer send-back path: retry topic with delay level 3 + reconsumeTimes, DLQ after maxReconsumeTimes. */
+/**
+ * TopicConfigManager.createTopicInSendMessageBackMethod: a group's retry topic (at its heartbeat)
+ * or dead-letter topic (at its first message there) is created with one queue, RW, and registered
+ * with the NameServers at once (registerBrokerData).
+ */
+function createTopicInSendMessageBackMethod(state: ModelState, broker: BrokerState, topic: string, sim: Sim): void {
+  if (broker.topicConfigTable[topic]) return;
+  ensureSystemTopic(broker, topic);
+  const { writeQueueNums, readQueueNums, perm } = broker.topicConfigTable[topic]!;
+  sim.emit({ t: sim.now, type: 'topic.updated', broker: broker.name, topic, writeQueueNums, readQueueNums, perm, created: true, auto: true });
+  registerBrokerAll(state, broker, sim, 'topicChanged');
+}
+
 function consumerSendMsgBack(state: ModelState, broker: BrokerState, request: RequestOf<'CONSUMER_SEND_MSG_BACK'>, sim: Sim): RemotingResponse {
   // A slave's store refuses puts: the send-back path answers SYSTEM_ERROR with the put status.
   if (broker.role === 'SLAVE') return { code: 'SYSTEM_ERROR', remark: 'SERVICE_NOT_AVAILABLE' };
@@ -261,6 +270,7 @@ function consumerSendMsgBack(state: ModelState, broker: BrokerState, request: Re
   };
   if (message.reconsumeTimes >= request.maxReconsumeTimes || request.delayLevel < 0) {
     state.stats.toDlq++;
+    createTopicInSendMessageBackMethod(state, broker, DLQ_GROUP_TOPIC_PREFIX + group, sim);
     store(state, broker, { ...base, topic: DLQ_GROUP_TOPIC_PREFIX + group }, sim);
     return { code: 'SUCCESS' };
   }

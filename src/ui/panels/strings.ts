@@ -150,7 +150,7 @@ const en: PanelStrings = {
     failed: { label: 'Failed messages', hint: 'messages whose send() failed: after every retry, or with no attempt at all when the route offered no queue to write to' },
     failedAttempts: { label: 'Failed attempts', hint: 'send attempts that failed, retried or not' },
     lost: { label: 'Lost', hint: 'messages no broker holds any more (message.lost in the log): ONEWAY sends no broker stored, which nobody answers, and stored copies a power loss or a new master\'s truncation took before any other replica had them. A group that had pulled one before it was lost consumed it; a group that had not read it yet, a group that starts later or an offset reset never sees it' },
-    filteredOut: { label: 'Filtered out', hint: 'messages a consumer group never consumes because its members subscribe differently: one member passed over a message another member wants (message.filtered in the log), counted once per group' },
+    filteredOut: { label: 'Filtered out', hint: 'messages a consumer group never consumes because its members subscribe differently: one member passed over a message another member wants (message.filtered in the log), counted once per group; a pass-over of a message the group consumed all the same (its queue changed owner) is in the log, not in this count' },
   },
 
   topologyTitle: 'Topology',
@@ -264,7 +264,7 @@ const zh: PanelStrings = {
     failed: { label: '发送失败的消息', hint: 'send() 失败的消息：用尽所有重试后仍失败，或路由里没有可写队列、一次也没尝试' },
     failedAttempts: { label: '失败的发送尝试', hint: '失败的发送尝试，无论之后是否重试成功' },
     lost: { label: '丢失', hint: '已没有任何 Broker 持有的消息（见事件日志中的 message.lost）：没有 Broker 存储的 ONEWAY 发送（它们没有应答），以及在其他副本拥有之前，被断电或新 Master 截断带走的已存储副本。在丢失前已拉取它的消费者组照常消费了它；还没读到它的消费者组、之后启动的消费者组或重置位点后都再也读不到它' },
-    filteredOut: { label: '被过滤跳过', hint: '因组内成员订阅不一致而永远不会被该消费者组消费的消息：一个成员跳过了另一个成员需要的消息（见事件日志中的 message.filtered），每个消费者组只计一次' },
+    filteredOut: { label: '被过滤跳过', hint: '因组内成员订阅不一致而永远不会被该消费者组消费的消息：一个成员跳过了另一个成员需要的消息（见事件日志中的 message.filtered），每个消费者组只计一次；被跳过、但因队列换了所有者而仍被该组消费的消息只出现在日志中，不计入此数' },
   },
 
   topologyTitle: '拓扑',

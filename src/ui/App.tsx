@@ -83,7 +83,7 @@ function Panels() {
     failover: <OnScreenSlot key="failover"><Suspense fallback={null}><FailoverPanel className="rs-area-failover" /></Suspense></OnScreenSlot>,
   };
   return (
-    <div className="rs-panels">
+    <div className={`rs-panels${inspecting ? ' rs-panels-inspecting' : ''}`}>
       <SummaryBar className="rs-area-summary" />
       <div className="rs-column rs-column-main">
         <InsightTabs />

@@ -223,6 +223,22 @@ for (const language of ['en', 'zh'] as const) {
   }, { viewport: { width: 1280, height: 800 } });
 }
 
+test('presenting a chapter at 1280x800: a step about a broker shows its modules beside the drawing, the rest of the side column still hidden', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  // Chapter 4's first step: "In the details on the right, broker-a is drawn as its modules".
+  await openPage(page, baseUrl, '#ch=broker&st=0&lang=en');
+  await arrivedAt(page, 0);
+  await page.keyboard.press('p');
+  await page.locator('.rs-app.rs-presenting').waitFor();
+  const modules = page.getByTestId('module-map');
+  await modules.waitFor({ state: 'visible' });
+  const [map, stage] = await Promise.all([modules.boundingBox(), page.locator('.rs-topology-stage').boundingBox()]);
+  assert.ok(map !== null && stage !== null && map.x >= stage.x + stage.width && map.x + map.width <= 1280, `the modules (x ${map?.x}) stand right of the drawing (to x ${stage ? stage.x + stage.width : '?'}) on screen`);
+  assert.ok(map.y < 800, `the modules start on screen (y ${map.y})`);
+  assert.equal(await page.locator('.rs-area-events').isVisible(), false, 'the event log stays hidden');
+  await screenshot('present-broker-modules-en');
+  assert.deepEqual(consoleErrors, []);
+}, { viewport: { width: 1280, height: 800 } });
+
 test('presenting a chapter: the clicker\'s blank key blanks it, its next key lifts the blank on the same step, then steps', async ({ page, baseUrl, consoleErrors }) => {
   await openPage(page, baseUrl, '#ch=nameserver&st=1&lang=en');
   const moment = await arrivedAt(page, 1);

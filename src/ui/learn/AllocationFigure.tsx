@@ -17,13 +17,18 @@ export interface AllocationsFigure {
   members?: number;
 }
 
-const WORDS: Bilingual<{ caption: (group: string, queues: number, members: number) => string; member: string }> = {
+/** `example`: the figure takes the group's first members only, not the group on the canvas (a teacher's class read it as the running group). */
+const WORDS: Bilingual<{ caption: (group: string, queues: number, members: number, example: boolean) => string; member: string }> = {
   en: {
-    caption: (group, queues, members) => `${queues} queues among ${members} members of ${group}, by each strategy (cidAll sorted by clientId)`,
+    caption: (group, queues, members, example) => example
+      ? `An example, not the group on the canvas: ${queues} queues among the first ${members} members of ${group}, by each strategy (cidAll sorted by clientId)`
+      : `${queues} queues among ${members} members of ${group}, by each strategy (cidAll sorted by clientId)`,
     member: 'member',
   },
   zh: {
-    caption: (group, queues, members) => `${group} 的 ${members} 个成员分 ${queues} 个队列，各策略的结果（cidAll 按 clientId 排序）`,
+    caption: (group, queues, members, example) => example
+      ? `示例，不是画面上的组：假设 ${group} 只有排在最前的 ${members} 个成员，分 ${queues} 个队列，各策略的结果（cidAll 按 clientId 排序）`
+      : `${group} 的 ${members} 个成员分 ${queues} 个队列，各策略的结果（cidAll 按 clientId 排序）`,
     member: '成员',
   },
 };
@@ -47,7 +52,7 @@ export function AllocationFigure({ figure }: { figure: AllocationsFigure }) {
   if (!data) return null;
   return (
     <table className="rs-table rs-lesson-figure" data-testid="allocation-figure">
-      <caption>{words.caption(group, data.queues.length, data.members.length)}</caption>
+      <caption>{words.caption(group, data.queues.length, data.members.length, members !== undefined)}</caption>
       <thead>
         <tr><th scope="col">{words.member}</th>{data.shares.map((share) => <th scope="col" key={share.strategy}>{share.strategy}</th>)}</tr>
       </thead>

@@ -99,7 +99,7 @@ describe('the chapter player', () => {
   it('shows the allocation strategies side by side at the rebalancing step: AVG in blocks, AVG_BY_CIRCLE dealt round', async () => {
     await openChapter('consumers', 4);
     const figure = await screen.findByTestId('allocation-figure', {}, WAIT);
-    expect(figure).toHaveTextContent('8 queues among 3 members of CG_ORDER');
+    expect(figure).toHaveTextContent('An example, not the group on the canvas: 8 queues among the first 3 members of CG_ORDER');
     const rows = [...figure.querySelectorAll('tbody tr')].map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent));
     // AllocateMessageQueueAveragely: 3, 3 and 2 in a row; AveragelyByCircle: every third queue.
     expect(rows.map((cells) => cells.slice(0, 2))).toEqual([

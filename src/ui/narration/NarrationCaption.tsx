@@ -110,8 +110,10 @@ export function NarrationCaption() {
   // The latest event's broker is named by the roles at the playhead: no history to ask for, which
   // keeps the named queries (and the model behind them) out of the page's first load.
   const names = brokerNodeNames(timeline.state, undefined);
+  // One voice at a time for a screen reader: the caption, with its why, when a step or a jump stops
+  // on an event; the event log's announcer while the run plays; the lesson's text in a chapter.
   return (
-    <p className="rs-caption" data-testid="caption" data-event-type={latest?.type ?? ''}>
+    <p className="rs-caption" data-testid="caption" data-event-type={latest?.type ?? ''} aria-live={playing || chapterOpen ? 'off' : 'polite'} aria-atomic="true">
       <span className="rs-visually-hidden">{words.label}: </span>
       {latest ? (
         <>

@@ -186,6 +186,8 @@ export function EventLog({ className, maxRows = 500, announceEveryMs = 1_000, se
   const names = useBrokerNodeNames();
   const context = useMemo(() => ({ config: scenario?.config ?? ROCKETMQ_DEFAULTS, names, localOffsets }), [scenario, names, localOffsets]);
   const region = useAnnouncer(query?.rows[0]?.event, language, context, announceEveryMs);
+  // It speaks while the run plays; paused, the caption says the same event with its why (NarrationCaption.tsx).
+  const playing = usePlayback((s) => s.playing);
   const { built, buildAll, onScroll, onFocusRow } = useBuiltRows(maxRows);
   const roving = useRovingRow(buildAll);
   const keysId = useId();
@@ -215,7 +217,7 @@ export function EventLog({ className, maxRows = 500, announceEveryMs = 1_000, se
         </ol>
         <span id={keysId} hidden>{strings.logKeys}</span>
       </div>
-      <div ref={region} className="rs-visually-hidden" aria-live="polite" aria-atomic="true" data-testid="log-announcer" />
+      <div ref={region} className="rs-visually-hidden" aria-live={playing ? 'polite' : 'off'} aria-atomic="true" data-testid="log-announcer" />
     </PanelFrame>
   );
 }

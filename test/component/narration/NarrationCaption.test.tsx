@@ -27,6 +27,20 @@ describe('NarrationCaption', () => {
     expect(screen.getByTestId('caption').textContent).not.toBe(before);
   });
 
+  it('is the screen reader\'s voice when the run stops on an event, not while it plays nor in a chapter (the log and the lesson speak then)', async () => {
+    loadAt(writeReadScenario(), 20_000);
+    render(<NarrationCaption />);
+    const caption = await screen.findByTestId('caption');
+    expect(caption).toHaveAttribute('aria-live', 'polite');
+    expect(caption).toHaveAttribute('aria-atomic', 'true');
+    act(() => usePlayback.setState({ playing: true }));
+    expect(screen.getByTestId('caption')).toHaveAttribute('aria-live', 'off');
+    act(() => usePlayback.setState({ playing: false }));
+    act(() => useLesson.setState({ chapterId: 'basics' }));
+    expect(screen.getByTestId('caption')).toHaveAttribute('aria-live', 'off');
+    act(() => useLesson.setState({ chapterId: null }));
+  });
+
   it('speaks Chinese when the page does', async () => {
     const timeline = loadAt(writeReadScenario(), 20_000);
     act(() => usePlayback.getState().setLanguage('zh'));

@@ -176,13 +176,16 @@ describe('EventLog', () => {
     expect(timeline.now).toBe(target.t);
   });
 
-  it('announces the newest event in a polite live region, at most once a second, and the last of a burst when the second ends', () => {
+  it('announces the newest event in a polite live region while the run plays (paused, the caption speaks), at most once a second, and the last of a burst when the second ends', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     try {
       const timeline = loadAt(writeReadScenario(), 3_000);
       render(<EventLog />);
       const region = screen.getByTestId('log-announcer');
+      expect(region).toHaveAttribute('aria-live', 'off');
+      act(() => usePlayback.setState({ playing: true }));
       expect(region).toHaveAttribute('aria-live', 'polite');
+      act(() => usePlayback.setState({ playing: false }));
       const latest = timeline.traceAt(timeline.traceLength - 1)!;
       expect(region).toHaveTextContent(`${formatTime(latest.t)} ${latest.type}: ${describeEvent(latest, 'en')}`);
       // Within the same second of wall time a newer event is not announced at once...

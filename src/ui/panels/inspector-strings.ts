@@ -52,7 +52,7 @@ export interface InspectorStrings {
 const en: InspectorStrings = {
   inspectorTitle: 'Inspector',
   closeInspector: 'Close',
-  nothingSelected: 'Click a NameServer, a broker or a client in the topology to see its tables.',
+  nothingSelected: 'Click a NameServer, a broker or a client in the topology (or Tab to its box and press Enter) to see its tables.',
   statusLabel: 'Status',
   haSlaves: 'HA slaves',
   haNoSlave: 'none connected to the HA port',
@@ -86,7 +86,7 @@ const en: InspectorStrings = {
 const zh: InspectorStrings = {
   inspectorTitle: '详情',
   closeInspector: '关闭',
-  nothingSelected: '在拓扑图中点击一个 NameServer、Broker 或客户端，查看它的数据表。',
+  nothingSelected: '在拓扑图中点击一个 NameServer、Broker 或客户端（或用 Tab 移到它的方框上按 Enter），查看它的数据表。',
   statusLabel: '状态',
   haSlaves: 'HA Slave',
   haNoSlave: '尚无 Slave 连接 HA 端口',

@@ -44,7 +44,7 @@ function QueueList({ selection, queue, strings }: { selection: QueueSelection; q
       <ul className="rs-card-list" data-testid="queue-latest">
         {queue.latest.map((message) => (
           <li key={message.queueOffset}>
-            <button type="button" className="rs-card-link" aria-label={`${strings.open}: ${message.msgId}`} data-testid="queue-message"
+            <button type="button" className="rs-card-link" aria-label={`#${message.queueOffset} ${message.msgId}: ${strings.open}`} data-testid="queue-message"
               onClick={() => usePlayback.getState().select({ kind: 'message', msgId: message.msgId })}>
               #{message.queueOffset} <span className="rs-mono">{message.msgId}</span>
             </button>{' '}

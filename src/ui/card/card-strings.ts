@@ -116,7 +116,7 @@ const en: CardStrings = {
   retryStored: (topic, node) => `stored in ${topic} on ${node}`,
   latestMessages: (count, maxOffset) => `The latest ${count} of ${maxOffset} messages (ConsumeQueue → CommitLog), newest first. Choose one for its card.`,
   noMessages: 'No message in this queue yet.',
-  open: 'Open its card',
+  open: 'open its card',
 };
 
 const zh: CardStrings = {

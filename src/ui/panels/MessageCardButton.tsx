@@ -4,8 +4,8 @@ import './card-button.css';
 import { inLanguage, type Bilingual } from '../i18n/index.ts';
 
 const WORDS: Bilingual<{ text: string; label: (msgId: string) => string }> = {
-  en: { text: 'card', label: (msgId) => `Open the card of message ${msgId}` },
-  zh: { text: '卡片', label: (msgId) => `打开消息 ${msgId} 的卡片` },
+  en: { text: 'card', label: (msgId) => `card: open the card of message ${msgId}` },
+  zh: { text: '卡片', label: (msgId) => `卡片：打开消息 ${msgId} 的卡片` },
 };
 
 /** In the Tab order only with its row (the event log is one stop: EventLog.tsx). */

@@ -204,7 +204,7 @@ const en: PanelStrings = {
   queueMasterDown: ({ master, status, reader }) => `${master} ${status === 'crashed' ? 'crashed' : 'was shut down'}: no producer writes here now (no W). ${reader
     ? `Its consumers read from the slave ${reader}, which may hold fewer messages;`
     : 'No slave runs: nothing can be read here until it is back;'} the counts below are ${master}'s.`,
-  openQueue: (broker, queueId) => `Open the latest messages of ${broker} queue ${queueId}`,
+  openQueue: (broker, queueId) => `#${queueId}: open the latest messages of ${broker} queue ${queueId}`,
   queueCellLabel: (queueId, count, writable, readable) =>
     `Queue ${queueId}: ${count} messages, ${writable ? 'writable' : 'not writable'}, ${readable ? 'readable' : 'not readable'}`,
   idleQueue: 'receives no messages',
@@ -318,7 +318,7 @@ const zh: PanelStrings = {
   queueMasterDown: ({ master, status, reader }) => `${master} ${status === 'crashed' ? '已崩溃' : '已关闭'}：现在没有生产者写入这里（没有 W）。${reader
     ? `它的消费者从 Slave ${reader} 读取，Slave 上的消息可能更少；`
     : '没有 Slave 在运行：在它恢复之前，这里的消息都无法读取；'}下面的数量是 ${master} 的。`,
-  openQueue: (broker, queueId) => `打开 ${broker} 队列 ${queueId} 的最新消息`,
+  openQueue: (broker, queueId) => `#${queueId}：打开 ${broker} 队列 ${queueId} 的最新消息`,
   queueCellLabel: (queueId, count, writable, readable) =>
     `队列 ${queueId}：${count} 条消息，${writable ? '可写' : '不可写'}，${readable ? '可读' : '不可读'}`,
   idleQueue: '不会收到消息',

@@ -69,7 +69,7 @@ describe('QueuePanel, write 8 / read 4 after 60 s of 10 msg/s', () => {
   it('opens a queue\'s card from its id, as its cell on the canvas does', () => {
     loadAt(writeReadScenario(), 60_000);
     render(<QueuePanel />);
-    const open = screen.getByRole('button', { name: 'Open the latest messages of broker-a queue 5' });
+    const open = screen.getByRole('button', { name: '#5: open the latest messages of broker-a queue 5' });
     fireEvent.click(open);
     expect(usePlayback.getState().selection).toEqual({ kind: 'queue', topic: 'TopicTest', broker: 'broker-a', queueId: 5 });
     act(() => usePlayback.getState().select(null));

@@ -138,6 +138,11 @@ function countText(query: LogQuery, strings: PanelStrings): string {
   return query.complete ? strings.showing(query.rows.length, matching) : strings.showingSoFar(query.rows.length, matching);
 }
 
+/** A 32-digit msgId read aloud is a minute of noise: spoken, it is its last four digits. */
+export function spokenIds(text: string): string {
+  return text.replace(/\b[0-9A-F]{32}\b/g, (id) => `…${id.slice(-4)}`);
+}
+
 /**
  * Writes the newest event into the live region, at most once per `everyMs` of wall time; one that
  * came within that time is written when it ends, unless a newer one replaced it. Dropped, a step
@@ -152,7 +157,7 @@ function useAnnouncer(latest: TraceEvent | undefined, language: Language, contex
     const say = () => {
       if (!region.current) return;
       last.current = { at: performance.now(), event: latest };
-      region.current.textContent = `${formatTime(latest.t)} ${latest.type}: ${describeEvent(latest, language, context)}`;
+      region.current.textContent = spokenIds(`${formatTime(latest.t)} ${latest.type}: ${describeEvent(latest, language, context)}`);
     };
     const wait = last.current.at + everyMs - performance.now();
     if (wait <= 0) {

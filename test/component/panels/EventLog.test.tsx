@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { describeEvent } from '../../../src/ui/panels/event-sentences.ts';
-import { EventLog } from '../../../src/ui/panels/EventLog.tsx';
+import { EventLog, spokenIds } from '../../../src/ui/panels/EventLog.tsx';
 import { formatTime } from '../../../src/viz/format.ts';
 import { loadAt } from './load.ts';
 import { consumerSpec, writeReadScenario } from './scenarios.ts';
@@ -187,7 +187,7 @@ describe('EventLog', () => {
       expect(region).toHaveAttribute('aria-live', 'polite');
       act(() => usePlayback.setState({ playing: false }));
       const latest = timeline.traceAt(timeline.traceLength - 1)!;
-      expect(region).toHaveTextContent(`${formatTime(latest.t)} ${latest.type}: ${describeEvent(latest, 'en')}`);
+      expect(region).toHaveTextContent(spokenIds(`${formatTime(latest.t)} ${latest.type}: ${describeEvent(latest, 'en')}`));
       // Within the same second of wall time a newer event is not announced at once...
       act(() => usePlayback.getState().seek(6_000));
       act(() => usePlayback.getState().seek(9_000));
@@ -197,10 +197,15 @@ describe('EventLog', () => {
       const newest = timeline.traceAt(timeline.traceLength - 1)!;
       expect(newest.t).toBeLessThanOrEqual(9_000);
       expect(newest.t).toBeGreaterThan(6_000);
-      expect(region).toHaveTextContent(`${formatTime(newest.t)} ${newest.type}: ${describeEvent(newest, 'en')}`);
+      expect(region).toHaveTextContent(spokenIds(`${formatTime(newest.t)} ${newest.type}: ${describeEvent(newest, 'en')}`));
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('speaks a msgId as its last four digits: 32 hex digits read aloud are noise', () => {
+    expect(spokenIds('p-1: SEND_OK for 0A000301373418B4AAC200000C1C0014 to broker-a')).toBe('p-1: SEND_OK for …0014 to broker-a');
+    expect(spokenIds('order-0A0003 and 10.0.1.1:10911 stay')).toBe('order-0A0003 and 10.0.1.1:10911 stay');
   });
 
   it('says a BROADCASTING consumer wrote its offset to its own local file, a CLUSTERING one committed it, in English and Chinese', async () => {

@@ -17,6 +17,7 @@ type Stored = MessageFacts['stored'][number];
 
 function Facts({ facts, first, strings }: { facts: MessageFacts; first: Stored | undefined; strings: CardStrings }) {
   const sent = facts.sent[0]!;
+  const chosen = facts.sent.at(-1)!;
   return (
     <section className="rs-card-section">
       <h3>{strings.messageHeading}</h3>
@@ -25,7 +26,7 @@ function Facts({ facts, first, strings }: { facts: MessageFacts; first: Stored |
         <div><dt>{strings.tags}</dt><dd>{sent.tags || strings.noKeys}</dd></div>
         <div><dt>{strings.tagsCode}</dt><dd className="rs-mono">{sent.tags ? javaStringHashCode(sent.tags) : 0}</dd></div>
         <div><dt>{strings.keys}</dt><dd>{sent.keys || strings.noKeys}</dd></div>
-        <div><dt>{strings.queue}</dt><dd>{first ? `${first.broker} #${first.queueId}` : '—'}</dd></div>
+        <div><dt>{strings.queue}</dt><dd>{first ? `${first.broker} #${first.queueId}` : `${chosen.broker} #${chosen.queueId} ${strings.notStoredYet}`}</dd></div>
         <div><dt>{strings.queueOffset}</dt><dd>{first ? first.queueOffset : '—'}</dd></div>
       </dl>
       <p className="rs-muted">{strings.tagsCodeNote}</p>

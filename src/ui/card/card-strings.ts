@@ -35,6 +35,8 @@ export interface CardStrings {
   keys: string;
   noKeys: string;
   queue: string;
+  /** After the queue a send chose, while no broker has stored the message yet (the offset comes with the store). */
+  notStoredYet: string;
   queueOffset: string;
   indexHeading: string;
   indexIntro: string;
@@ -86,7 +88,7 @@ const en: CardStrings = {
   messageHeading: 'Topic, tags and keys',
   topic: 'Topic', tags: 'Tags', tagsCode: 'tagsCode in the ConsumeQueue',
   tagsCodeNote: 'Each ConsumeQueue unit stores the tag\'s String.hashCode(); the broker filters a tag subscription by these hashes and the client checks the tag text again.',
-  keys: 'Keys', noKeys: 'none', queue: 'Queue id', queueOffset: 'Queue offset',
+  keys: 'Keys', noKeys: 'none', queue: 'Queue id', notStoredYet: '(the producer\'s choice; not stored yet)', queueOffset: 'Queue offset',
   indexHeading: 'Finding it by key: the broker\'s index (IndexService)',
   indexIntro: 'Each key (and the msgId) is indexed as topic#key; abs(hashCode) % 5,000,000 picks the hash slot, and the slot leads to the CommitLog offset.',
   indexKey: 'Index key', keyHash: 'keyHash',
@@ -140,7 +142,7 @@ const zh: CardStrings = {
   messageHeading: '主题、标签和 key',
   topic: '主题', tags: '标签', tagsCode: 'ConsumeQueue 中的 tagsCode',
   tagsCodeNote: '每个 ConsumeQueue 单元保存标签的 String.hashCode()；Broker 按哈希值过滤标签订阅，客户端再按标签文本复核。',
-  keys: 'Key', noKeys: '无', queue: '队列 id', queueOffset: '队列位点',
+  keys: 'Key', noKeys: '无', queue: '队列 id', notStoredYet: '（生产者选的；尚未存储）', queueOffset: '队列位点',
   indexHeading: '按 key 查找：Broker 的索引（IndexService）',
   indexIntro: '每个 key（以及 msgId）以 topic#key 的形式建立索引；abs(hashCode) % 5,000,000 选出哈希槽，槽再指向 CommitLog 偏移量。',
   indexKey: '索引 key', keyHash: 'keyHash',

@@ -23,6 +23,18 @@ function keyedScenario() {
 }
 
 describe('the message card', () => {
+  it('at its send, before any broker stored it, names the queue the producer chose', async () => {
+    const first = loadAt(keyedScenario(), 30_000).traceSlice(0).find((e) => e.type === 'message.sent')!;
+    if (first.type !== 'message.sent') throw new Error('no send');
+    const timeline = loadAt(keyedScenario(), first.t);
+    expect(timeline.traceSlice(0).some((e) => e.type === 'message.stored' && e.msgId === first.msgId)).toBe(false);
+    act(() => usePlayback.getState().select({ kind: 'message', msgId: first.msgId }));
+    render(<CardHost />);
+    const facts = await screen.findByTestId('card-facts', {}, { timeout: 10_000 });
+    expect(facts).toHaveTextContent(`Queue id${first.broker} #${first.queueId} (the producer's choice; not stored yet)`);
+    expect(facts).toHaveTextContent('Queue offset—');
+  });
+
   it('decodes both ids, shows the tag hash, the keys through the index, the send and who consumed it', async () => {
     const timeline = loadAt(keyedScenario(), 30_000);
     const events = timeline.traceSlice(0);

@@ -48,9 +48,11 @@ export type SendStatus = (typeof SEND_STATUSES)[number];
 export type SendResultStatus = SendStatus | 'FAILED';
 
 /** ResponseCode: the codes a simulated broker or NameServer answers with. */
-export type ResponseCode =
-  | 'SUCCESS' | 'SYSTEM_ERROR' | 'TOPIC_NOT_EXIST' | 'SERVICE_NOT_AVAILABLE' | 'NO_PERMISSION' | 'INVALID_PARAMETER'
-  | 'PULL_NOT_FOUND' | 'PULL_OFFSET_MOVED' | 'PULL_RETRY_IMMEDIATELY' | 'SUBSCRIPTION_NOT_EXIST' | 'QUERY_NOT_FOUND';
+export const RESPONSE_CODES = [
+  'SUCCESS', 'SYSTEM_ERROR', 'TOPIC_NOT_EXIST', 'SERVICE_NOT_AVAILABLE', 'NO_PERMISSION', 'INVALID_PARAMETER',
+  'PULL_NOT_FOUND', 'PULL_OFFSET_MOVED', 'PULL_RETRY_IMMEDIATELY', 'SUBSCRIPTION_NOT_EXIST', 'QUERY_NOT_FOUND',
+] as const;
+export type ResponseCode = (typeof RESPONSE_CODES)[number];
 
 /** Why a request got no answer (RemotingTimeoutException, RemotingConnectException, a closed channel ...). */
 export const FAILURE_REASONS = ['timeout', 'channelClosed', 'connectRefused', 'connectTimeout', 'senderDown'] as const;

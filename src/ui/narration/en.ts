@@ -2,7 +2,7 @@
  * The captions in English: what an event means, in plain words, with the run's own numbers.
  * RocketMQ's names stay as they are (CommitLog, ConsumeQueue, readQueueNums ...).
  */
-import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, RETRY_GROUP_TOPIC_PREFIX, perm2String, registerNameServerPeriod, type SimConfig } from '../../sim/index.ts';
+import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, RETRY_GROUP_TOPIC_PREFIX, perm2String, registerNameServerPeriod, sendRetriesAfter, type SendFailedReason, type SimConfig } from '../../sim/index.ts';
 import { formatTime } from '../../viz/format.ts';
 import { durationEn as d, failedSend, queuesByBroker, keepsOffsetsLocally, nodeEn as node, nodeName, syncAttempts, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
@@ -58,8 +58,9 @@ function failedSendEn(why: FailedSend, timeoutMs: number): string {
  * Whether the send goes on after a failed attempt (DefaultMQProducerImpl.sendDefaultImpl): an
  * attempt waits for the rest of sendMsgTimeout, so a timeout leaves no time for another.
  */
-function sendAgainEn(reason: string, attempt: number, config: SimConfig): string {
+function sendAgainEn(reason: SendFailedReason, attempt: number, config: SimConfig): string {
   if (reason === 'timeout') return ` Waiting took the rest of sendMsgTimeout (${d(config.sendMsgTimeoutMs)}): no time is left to try again.`;
+  if (!sendRetriesAfter(reason)) return ` The producer does not try again after ${reason}, which is not one of its retryResponseCodes: send() throws to the application.`;
   return attempt < syncAttempts(config) ? ' A SYNC send tries again, on another broker when it can.' : ' No attempt is left.';
 }
 

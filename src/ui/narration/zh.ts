@@ -2,7 +2,7 @@
  * 字幕（简体中文）：用平实的话和本次运行自己的数字说明一个事件的含义。
  * RocketMQ 的名词保持原样（CommitLog、ConsumeQueue、readQueueNums ……）。
  */
-import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, RETRY_GROUP_TOPIC_PREFIX, perm2String, registerNameServerPeriod, type SimConfig } from '../../sim/index.ts';
+import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, RETRY_GROUP_TOPIC_PREFIX, perm2String, registerNameServerPeriod, sendRetriesAfter, type SendFailedReason, type SimConfig } from '../../sim/index.ts';
 import { formatTime } from '../../viz/format.ts';
 import { durationZh as d, failedSend, queuesByBroker, keepsOffsetsLocally, nodeZh as node, nodeName, syncAttempts, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
@@ -54,8 +54,9 @@ function failedSendZh(why: FailedSend, timeoutMs: number): string {
 }
 
 /** Whether the send goes on after a failed attempt, as sendAgainEn (en.ts) says it. */
-function sendAgainZh(reason: string, attempt: number, config: SimConfig): string {
+function sendAgainZh(reason: SendFailedReason, attempt: number, config: SimConfig): string {
   if (reason === 'timeout') return `等待用完了 sendMsgTimeout（${d(config.sendMsgTimeoutMs)}）剩余的时间：没有时间再尝试。`;
+  if (!sendRetriesAfter(reason)) return `${reason} 不在生产者的 retryResponseCodes 中，所以不会重试：send() 把异常抛给应用程序。`;
   return attempt < syncAttempts(config) ? '同步发送会重试，尽量换一个 Broker。' : '已没有重试机会。';
 }
 

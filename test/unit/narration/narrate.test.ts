@@ -167,6 +167,12 @@ describe('the caption of every event', () => {
     const refused: TraceEvent = { ...timedOut, reason: 'connectRefused' } as TraceEvent;
     expect(narrate(refused, 'en', { config })).toContain('A SYNC send tries again, on another broker when it can.');
     expect(narrate({ ...refused, attempt: 3 } as TraceEvent, 'en', { config })).toContain('No attempt is left.');
+    // An error answer is retried only for retryResponseCodes: INVALID_PARAMETER (a queue id a shrink removed) is not.
+    const invalid = { ...timedOut, reason: 'INVALID_PARAMETER' } as TraceEvent;
+    expect(narrate(invalid, 'en', { config })).toContain('The producer does not try again after INVALID_PARAMETER, which is not one of its retryResponseCodes');
+    expect(narrate(invalid, 'en', { config })).not.toContain('tries again, on another broker');
+    expect(narrate(invalid, 'zh', { config })).toContain('INVALID_PARAMETER 不在生产者的 retryResponseCodes 中，所以不会重试');
+    expect(narrate({ ...timedOut, reason: 'SYSTEM_ERROR' } as TraceEvent, 'en', { config })).toContain('A SYNC send tries again');
   });
 
   it('says a producer channel expires after ProducerManager\'s fixed 120 s, whatever channelExpiredTimeout is', () => {

@@ -26,6 +26,7 @@ const WHERE: Record<string, string> = {
   CONSUME_FAILED_NEXT: 'trace.md',
   MESSAGE_LOST_REASONS: 'trace.md',
   ELECTION_TRIGGERS: 'trace.md',
+  RESPONSE_CODES: 'trace.md',
 };
 
 const lists: [string, readonly string[]][] = Object.entries(vocabulary as Record<string, unknown>)

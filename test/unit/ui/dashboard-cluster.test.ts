@@ -96,6 +96,17 @@ describe('a broker the NameServer lists that does not answer (crash vs partition
   });
 });
 
+describe('the Dashboard\'s topic status after an unsafe shrink (read and write 8 -> 4)', () => {
+  it('lists queue ids below max(writeQueueNums, readQueueNums) only (getTopicStatsInfo): the stranded queues 4-7 are in no admin view', () => {
+    const timeline = libraryTimeline('shrink-unsafely', 180_000);
+    const asked = brokersAsked(timeline.state)!;
+    const ids = statusRows('TopicTest', asked, undefined, formatTime).map((row) => `${row[0]}:${row[1]}`);
+    expect(ids).toEqual(['broker-a', 'broker-b'].flatMap((broker) => [0, 1, 2, 3].map((id) => `${broker}:${id}`)));
+    expect(timeline.state.brokers['broker-a/0']!.consumeQueues['TopicTest']).toHaveLength(8);
+    expect(timeline.summary().messages.neverConsumable).toBeGreaterThan(0);
+  });
+});
+
 describe('the Dashboard\'s status and consumer progress ask each brokerName\'s master, else its slave (BrokerData.selectBrokerAddr)', () => {
   it('reads the masters while the NameServer lists them', () => {
     const timeline = libraryTimeline('master-loss-sync-async', 50_000);

@@ -104,7 +104,11 @@ export function statusRows(topic: string, asked: BrokersAsked, stats: DashboardS
   const rows: Row[] = [];
   for (const broker of asked.brokers) {
     const lastStored = stats?.lastStoreTime[broker.node]?.[topic];
-    (broker.consumeQueues[topic] ?? []).forEach((queue, queueId) => {
+    const config = broker.topicConfigTable[topic];
+    // AdminBrokerProcessor.getTopicStatsInfo: queue ids below max(writeQueueNums, readQueueNums) only,
+    // so a queue a shrink left behind, with what is stranded in it, is in no admin view.
+    const count = config ? Math.max(config.writeQueueNums, config.readQueueNums) : 0;
+    (broker.consumeQueues[topic] ?? []).slice(0, count).forEach((queue, queueId) => {
       const last = lastStored?.[queueId];
       // The simulation never deletes expired CommitLog files, so a queue's minOffset stays 0.
       rows.push([broker.name, queueId, 0, queue.length, last != null ? formatTime(last) : '']);

@@ -46,14 +46,18 @@ function consumerGroups(state: Readonly<ModelState>): [string, string][] {
 
 /** Every consumer group's progress over `brokers` (those an admin tool asks: brokers-asked.ts). */
 export function consumeStats(state: Readonly<ModelState>, brokers: readonly BrokerState[]): ConsumeStats[] {
-  return consumerGroups(state).flatMap(([group, topic]) => topicsOf(brokers, group, topic).map((one, k) => topicStats(brokers, group, one, k > 0)));
+  return consumerGroups(state).flatMap(([group, topic]) => topicsOf(brokers, group, topic).map((one) => topicStats(brokers, group, one, one !== topic)));
 }
 
-/** The group's topic, then its retry topic if a broker asked holds an offset of the group there. */
+/**
+ * ConsumerOffsetManager.whichTopicByConsumer over the brokers asked: the group's topic, then its
+ * retry topic, each once a broker holds an offset of the group there. None before its consumers'
+ * first commit: no broker knows the group yet, and mqadmin consumerProgress fails ("offset table
+ * is empty"), so the Dashboard shows no progress for it, not a lag of everything stored so far.
+ */
 function topicsOf(brokers: readonly BrokerState[], group: string, topic: string): string[] {
-  const retry = `${RETRY_GROUP_TOPIC_PREFIX}${group}`;
-  const committed = brokers.some((broker) => Object.keys(broker.consumerOffsetTable[group] ?? {}).some((key) => key.startsWith(`${retry}@`)));
-  return committed ? [topic, retry] : [topic];
+  const committed = (one: string) => brokers.some((broker) => Object.keys(broker.consumerOffsetTable[group] ?? {}).some((key) => key.startsWith(`${one}@`)));
+  return [topic, `${RETRY_GROUP_TOPIC_PREFIX}${group}`].filter(committed);
 }
 
 function topicStats(brokers: readonly BrokerState[], group: string, topic: string, retry: boolean): ConsumeStats {

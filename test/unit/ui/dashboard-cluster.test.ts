@@ -96,6 +96,16 @@ describe('a broker the NameServer lists that does not answer (crash vs partition
   });
 });
 
+describe('the Dashboard\'s consumer progress of a group whose consumers start late (40 s)', () => {
+  it('shows nothing before any broker holds an offset of the group (whichTopicByConsumer: "offset table is empty"), then its queues', () => {
+    const before = libraryTimeline('shrink-safely', 30_000);
+    expect(Object.values(before.state.brokers).some((broker) => broker.consumerOffsetTable['CG_ORDER'] !== undefined)).toBe(false);
+    expect(progressRows(before.state, brokersAsked(before.state)!, undefined)).toEqual([]);
+    const after = libraryTimeline('shrink-safely', 45_000);
+    expect(progressRows(after.state, brokersAsked(after.state)!, undefined).map((p) => [p.group, p.topic])).toEqual([['CG_ORDER', 'TopicTest']]);
+  });
+});
+
 describe('the Dashboard\'s topic status after an unsafe shrink (read and write 8 -> 4)', () => {
   it('lists queue ids below max(writeQueueNums, readQueueNums) only (getTopicStatsInfo): the stranded queues 4-7 are in no admin view', () => {
     const timeline = libraryTimeline('shrink-unsafely', 180_000);

@@ -123,7 +123,7 @@ export const en: Narrators = {
   },
   'nameServer.chosen': (e) => `${e.client} now asks ${e.nameServer} for routes: a client starts at a random NameServer of its list and moves to the next one only when its channel to the chosen one closes or a request to it fails.`,
   'route.pulled': (e, { config }) => {
-    if (!e.found) return `${e.client} asked ${e.nameServer} for the route of ${e.topic} (GET_ROUTEINFO_BY_TOPIC): the NameServer knows no such topic (TOPIC_NOT_EXIST). It asks again at its next route pull, every ${d(config.pollNameServerIntervalMs)}.`;
+    if (!e.found) return `${e.client} asked ${e.nameServer} for the route of ${e.topic} (GET_ROUTEINFO_BY_TOPIC): the NameServer knows no such topic (TOPIC_NOT_EXIST). A producer with no route asks again with its next send (tryToFindTopicPublishInfo); otherwise the client asks at its next route pull, every ${d(config.pollNameServerIntervalMs)}.`;
     return `${e.client} pulled the route of ${e.topic} from ${e.nameServer} (GET_ROUTEINFO_BY_TOPIC, route discovery): ${e.changed ? 'it changed, so the client rebuilds its queue lists' : 'unchanged'}. A client pulls each of its topics' routes every ${d(config.pollNameServerIntervalMs)} (pollNameServerInterval); the NameServer never pushes, so a change reaches clients only at their next pull.`;
   },
   'route.updated': (e, { config }) => (e.fromTopic === e.topic

@@ -116,7 +116,7 @@ export const zh: Narrators = {
   },
   'nameServer.chosen': (e) => `${e.client} 现在向 ${e.nameServer} 查询路由：客户端从列表中随机选一个 NameServer 开始，只有与它的连接断开或对它的请求失败时才换到下一个。`,
   'route.pulled': (e, { config }) => {
-    if (!e.found) return `${e.client} 向 ${e.nameServer} 查询 ${e.topic} 的路由（GET_ROUTEINFO_BY_TOPIC）：NameServer 上没有这个主题（TOPIC_NOT_EXIST）。下一次拉取路由时（每 ${d(config.pollNameServerIntervalMs)}）再问。`;
+    if (!e.found) return `${e.client} 向 ${e.nameServer} 查询 ${e.topic} 的路由（GET_ROUTEINFO_BY_TOPIC）：NameServer 上没有这个主题（TOPIC_NOT_EXIST）。还没有路由的生产者在下一次发送时再问（tryToFindTopicPublishInfo）；否则客户端在下一次拉取路由时（每 ${d(config.pollNameServerIntervalMs)}）再问。`;
     return `${e.client} 从 ${e.nameServer} 拉取了 ${e.topic} 的路由（GET_ROUTEINFO_BY_TOPIC，路由发现）：${e.changed ? '路由变了，客户端据此重建队列列表' : '没有变化'}。客户端每 ${d(config.pollNameServerIntervalMs)}拉取一次它每个主题的路由（pollNameServerInterval）；NameServer 从不主动推送，所以变化要到客户端下一次拉取时才被看到。`;
   },
   'route.updated': (e, { config }) => (e.fromTopic === e.topic

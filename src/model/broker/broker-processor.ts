@@ -245,7 +245,6 @@ function queryConsumerOffset(broker: BrokerState, request: RequestOf<'QUERY_CONS
   return { code: 'SUCCESS', offset: 0 };
 }
 
-/** The consumer send-back path: retry topic with delay level 3 + reconsumeTimes, DLQ after maxReconsumeTimes. */
 /**
  * TopicConfigManager.createTopicInSendMessageBackMethod: a group's retry topic (at its heartbeat)
  * or dead-letter topic (at its first message there) is created with one queue, RW, and registered
@@ -259,6 +258,7 @@ function createTopicInSendMessageBackMethod(state: ModelState, broker: BrokerSta
   registerBrokerAll(state, broker, sim, 'topicChanged');
 }
 
+/** The consumer send-back path: retry topic with delay level 3 + reconsumeTimes, DLQ after maxReconsumeTimes. */
 function consumerSendMsgBack(state: ModelState, broker: BrokerState, request: RequestOf<'CONSUMER_SEND_MSG_BACK'>, sim: Sim): RemotingResponse {
   // A slave's store refuses puts: the send-back path answers SYSTEM_ERROR with the put status.
   if (broker.role === 'SLAVE') return { code: 'SYSTEM_ERROR', remark: 'SERVICE_NOT_AVAILABLE' };

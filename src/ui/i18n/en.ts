@@ -35,7 +35,7 @@ export const en = {
   whilePresenting: 'while presenting',
   lessonStep: 'Previous / next step of the lesson',
   blank: 'Blank the screen',
-  escapeNote: 'Esc closes the help, the message card and the editor, then leaves presentation mode In the event log ↑ ↓ Home End move between events; in the inspector Esc closes it.',
+  escapeNote: 'Esc closes the help, the message card and the editor, then leaves presentation mode. In the event log ↑ ↓ Home End move between events; in the inspector Esc closes it.',
 
   controls: 'Playback',
   playhead: 'Playhead',

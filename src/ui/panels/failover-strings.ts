@@ -113,7 +113,7 @@ const en: FailoverStrings = {
   withSends: (line, sends) => `${line}; ${sends}`,
   failedSends: (total, parts) => (total === 0 ? 'no send attempt to it failed meanwhile' : `${total} send ${total === 1 ? 'attempt' : 'attempts'} to it failed meanwhile (${parts.join('; ')})`),
   failedBy: {
-    timeout: (n, timeout) => `${n} timed out, ${n === 1 ? 'after waiting' : 'each waiting'} up to sendMsgTimeout, ${timeout}`,
+    timeout: (n, timeout) => `${n} timed out, ${n === 1 ? 'after waiting' : 'each waiting'} up to sendMsgTimeout, ${timeout} (an ASYNC send's callback up to a second more: scanResponseTable finds it)`,
     connectRefused: (n) => `${n} refused at once: its process is down`,
     channelClosed: (n) => `${n} cut off as its connection closed`,
     other: (n, reason) => `${n} failed with ${reason}`,
@@ -171,7 +171,7 @@ const zh: FailoverStrings = {
   withSends: (line, sends) => `${line}；${sends}`,
   failedSends: (total, parts) => (total === 0 ? '期间没有发往它的发送失败' : `期间有 ${total} 次发往它的发送尝试失败（${parts.join('；')}）`),
   failedBy: {
-    timeout: (n, timeout) => `${n} 次超时，每次最多等待 sendMsgTimeout ${timeout}`,
+    timeout: (n, timeout) => `${n} 次超时，每次最多等待 sendMsgTimeout ${timeout}（异步发送的回调最多再晚一秒：由 scanResponseTable 发现）`,
     connectRefused: (n) => `${n} 次被立即拒绝：它的进程已停止`,
     channelClosed: (n) => `${n} 次因连接关闭而中断`,
     other: (n, reason) => `${n} 次失败（${reason}）`,

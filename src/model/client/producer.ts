@@ -8,7 +8,8 @@ import { noticed, sendFailed } from '../detections.ts';
 import { DEFAULT_CLASS_LOADER_HASH, parseIpv4, uniqIdAfter, uniqIdPrefix } from '../message-id.ts';
 import { onewayNotDelivered } from '../oneway-loss.ts';
 import type { RemotingResponse, RequestOf } from '../remoting-types.ts';
-import { RESPONSE_CODES, type FailureReason, type ResponseCode, type SendFailedReason } from '../vocabulary.ts';
+import type { FailureReason, SendFailedReason } from '../vocabulary.ts';
+import { sendRetriesAfter } from './send-retry.ts';
 import { INVOKE_ASYNC, invoke, oneway } from '../remoting.ts';
 import type { Sim } from '../sim-types.ts';
 import type { ModelState, PendingRequest, ProducerState, SendFailedCause, SendInFlight, TopicRouteData } from '../state.ts';
@@ -18,18 +19,6 @@ import { scheduleHeartbeat, unregisterClient } from './heartbeat.ts';
 import { isLive, queryRoute, startClientInstance, type RouteListener } from './mq-client-instance.ts';
 import { findBrokerAddr, topicRouteData2PublishQueues } from './topic-route.ts';
 
-/** DefaultMQProducer.retryResponseCodes (5.x). */
-const RETRY_RESPONSE_CODES: ReadonlySet<ResponseCode> = new Set(['TOPIC_NOT_EXIST', 'SERVICE_NOT_AVAILABLE', 'SYSTEM_ERROR', 'NO_PERMISSION']);
-const ANSWERS: ReadonlySet<string> = new Set(RESPONSE_CODES);
-
-/**
- * Whether DefaultMQProducerImpl.sendDefaultImpl may try again after an attempt failed this way:
- * after an error answer only for retryResponseCodes (MQBrokerException), after no answer or a
- * retried store status always, while attempts and sendMsgTimeout are left.
- */
-export function sendRetriesAfter(reason: SendFailedReason): boolean {
-  return !ANSWERS.has(reason) || RETRY_RESPONSE_CODES.has(reason as ResponseCode);
-}
 
 export function startProducer(state: ModelState, producer: ProducerState, sim: Sim): void {
   startClientInstance(state, producer, sim);

@@ -93,29 +93,35 @@ const ROW_KEYS: Record<string, (rows: HTMLElement[], at: number) => number> = {
  * nothing past them): the row last focused (the newest while it is gone) and its card button;
  * the arrows, Home and End move between rows and stay the list's, not the run's shortcuts.
  */
-function useRovingRow(buildAll: () => void): { focused: number | null; onFocus: (target: EventTarget) => void; onKeyDown: (event: KeyboardEvent<HTMLOListElement>) => void } {
+function useRovingRow(buildAll: () => void): { focused: number | null; onFocus: (row: LogRowAt) => void; onKeyDown: (event: KeyboardEvent<HTMLOListElement>) => void } {
   const [focused, setFocused] = useState<number | null>(null);
   return {
     focused,
-    onFocus: (target) => {
-      const row = target instanceof Element ? target.closest<HTMLElement>('li[data-index]') : null;
-      if (row) setFocused(Number(row.dataset.index));
-    },
+    onFocus: ({ row }) => setFocused(Number(row.dataset.index)),
     onKeyDown: (event) => {
       const move = ROW_KEYS[event.key];
-      const from = event.target instanceof Element ? event.target.closest('li') : null;
+      const from = rowAt(event.currentTarget, event.target);
       if (!move || !from || event.altKey || event.shiftKey || event.ctrlKey || event.metaKey) return;
       event.preventDefault();
       // The oldest row may not be built yet (rows are built as one scrolls).
       if (event.key === 'End') flushSync(buildAll);
       const rows = Array.from(event.currentTarget.querySelectorAll<HTMLElement>('[data-testid="log-row"]'));
-      rows[move(rows, Array.prototype.indexOf.call(event.currentTarget.children, from))]?.focus();
+      rows[move(rows, from.position)]?.focus();
     },
   };
 }
 
+/** A row of the list (its <li>) and its place among the rows built. */
+interface LogRowAt { row: HTMLElement; position: number }
+
+/** The row an event's target (the row's button or its card button) belongs to. */
+function rowAt(list: Element, target: EventTarget): LogRowAt | null {
+  const row = target instanceof Element ? target.closest<HTMLElement>('li[data-index]') : null;
+  return row ? { row, position: Array.prototype.indexOf.call(list.children, row) } : null;
+}
+
 /** How many of the rows to build, growing as the person scrolls down and back to the first FIRST_ROWS at the top. */
-function useBuiltRows(limit: number): { built: number; buildAll: () => void; onScroll: (list: HTMLElement) => void; onFocusRow: (list: HTMLElement, target: EventTarget) => void } {
+function useBuiltRows(limit: number): { built: number; buildAll: () => void; onScroll: (list: HTMLElement) => void; onFocusRow: (row: LogRowAt) => void } {
   const [built, setBuilt] = useState(FIRST_ROWS);
   return {
     built,
@@ -124,9 +130,7 @@ function useBuiltRows(limit: number): { built: number; buildAll: () => void; onS
       if (list.scrollTop + list.clientHeight >= list.scrollHeight - NEAR_END_PX) setBuilt((n) => Math.min(limit, n + MORE_ROWS));
       else if (list.scrollTop <= 0) setBuilt(FIRST_ROWS);
     },
-    onFocusRow: (list, target) => {
-      const row = target instanceof Element ? target.closest('li') : null;
-      const position = row ? Array.prototype.indexOf.call(list.children, row) : -1;
+    onFocusRow: ({ position }) => {
       if (position >= built - NEAR_END_ROWS) setBuilt((n) => Math.min(limit, n + MORE_ROWS));
     },
   };
@@ -214,7 +218,13 @@ export function EventLog({ className, maxRows = 500, announceEveryMs = 1_000, se
       <p className="rs-muted rs-log-count">{query ? countText(query, strings) : strings.searching}</p>
       <div className="rs-log-body">
         <ol className="rs-log-list" aria-label={strings.logTitle} onScroll={(e) => onScroll(e.currentTarget)}
-          onFocus={(e) => { onFocusRow(e.currentTarget, e.target); roving.onFocus(e.target); }} onKeyDown={roving.onKeyDown}>
+          onFocus={(e) => {
+            const row = rowAt(e.currentTarget, e.target);
+            if (row) {
+              onFocusRow(row);
+              roving.onFocus(row);
+            }
+          }} onKeyDown={roving.onKeyDown}>
           {rows.slice(0, built).map(({ index, event }) => (
             <LogRow key={index} index={index} event={event} language={language} context={context}
               current={event.t === view.timeMs} tabbable={index === tabbable} keysId={keysId} seekTo={strings.seekTo} />

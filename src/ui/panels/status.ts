@@ -14,6 +14,15 @@ export function brokerStatus(broker: Readonly<BrokerState>): EntityStatus {
 }
 
 /**
+ * Whether no close of a broker's connections reaches its peers: cut off by a partition (running or
+ * crashed behind it), or its machine without power. A NameServer then drops it only once it has been
+ * silent long enough; a process that died or shut down in the open is dropped as its close arrives.
+ */
+export function closesUnseen(broker: Readonly<BrokerState>): boolean {
+  return broker.partitioned || broker.pageCacheLost;
+}
+
+/**
  * The model calls a client 'stopped' both before its start and after its shutdown; only its start
  * counts its epoch up (the model's startClientInstance), so epoch 0 is a client that has not started yet.
  */

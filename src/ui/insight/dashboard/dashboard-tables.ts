@@ -12,6 +12,7 @@ import { answersAdmin, brokerDatasByName, nameServerAsked, type BrokersAsked } f
 import { consumeStats } from '../../../sim/queries/consume-stats.ts';
 import type { DashboardStats } from '../../../sim/queries/dashboard-stats.ts';
 import type { CsvCell } from '../csv.ts';
+import { closesUnseen } from '../../panels/status.ts';
 
 export type Row = CsvCell[];
 
@@ -44,7 +45,7 @@ export interface SilentBroker {
 function silentBroker(broker: Readonly<BrokerState>, addr: string, nameServer: NameServerState): SilentBroker {
   const why = broker.partitioned ? 'partitioned' : broker.pageCacheLost ? 'poweredOff' : 'down';
   const live = nameServer.brokerLiveTable[addr];
-  return { node: broker.node, addr, why, dropsAt: live && why !== 'down' ? live.lastUpdateTimestamp + live.heartbeatTimeoutMillis : null };
+  return { node: broker.node, addr, why, dropsAt: live && closesUnseen(broker) ? live.lastUpdateTimestamp + live.heartbeatTimeoutMillis : null };
 }
 
 /** What a broker that does not answer shows in the cells its answer would fill. */

@@ -14,6 +14,7 @@ import {
 import type { Summary } from '../../../sim/summary.ts';
 import { inconsistentGroups, type InconsistentGroup } from '../../../scenario/subscription-consistency.ts';
 import { holdersOf, idleConsumers, leftIn, type IdleReason } from '../../panels/queue-model.ts';
+import { closesUnseen } from '../../panels/status.ts';
 
 export interface OnBroker {
   topic: string;
@@ -126,9 +127,9 @@ function masterless(state: ModelState, roles: BrokerRoles, masters: readonly Bro
     const readFrom = reader !== undefined && reader !== master.node ? reader : null;
     groups.push({
       kind: 'noMaster', broker: name, master: master.node, status: master.status, readFrom, replicas: group.length,
-      // A process that died or shut down: its host closed its connections, and each NameServer drops
-      // it as the close arrives, a latency later. Only a machine without power stays listed, silent.
-      listedBy: master.pageCacheLost ? listingsOf(state, master.node) : [], controllerMode: state.config.enableControllerMode,
+      // A process that died or shut down in the open is dropped as its close arrives, a latency later:
+      // only one whose close reaches nobody (no power, or behind a partition) stays listed, silent.
+      listedBy: closesUnseen(master) ? listingsOf(state, master.node) : [], controllerMode: state.config.enableControllerMode,
     });
   }
   const writable = new Set(masters.flatMap(userTopics));

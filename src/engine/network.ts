@@ -6,7 +6,8 @@ import type { Rng } from './rng.ts';
  * open once something was delivered over it; when a node's process dies its peers see the close one
  * latency later. An isolated node (a partition) is a black hole: nothing arrives, nothing closes.
  * A node powered off is down and a black hole both: its host sends no FIN or RST, so its peers
- * see nothing close and what they send it is never answered.
+ * see nothing close and what they send it is never answered. A node may close its side of a
+ * connection (disconnect); a new one is open again by the next message that gets through.
  */
 export interface LinkLatency {
   latencyMs: number;
@@ -104,7 +105,7 @@ export class Network<M extends object> {
     if (sender?.up !== true) return 'senderDown';
     if (sender.isolated || receiver?.isolated === true || (blockedCount > 0 && this.state.blocked[linkKey(from, to)] === true)) return 'blackholed';
     if (receiver?.up !== true) return receiver?.poweredOff === true ? 'blackholed' : 'down';
-    if (sender.peers[to] !== true) {
+    if (sender.peers[to] !== true || receiver.peers[from] !== true) {
       sender.peers[to] = true;
       receiver.peers[from] = true;
     }
@@ -128,15 +129,17 @@ export class Network<M extends object> {
   }
 
   /**
-   * The node's host loses power: down, and no peer sees a connection close. Its connections are
-   * forgotten on both sides: when the host is back, its peers connect again.
+   * The node's host loses power: down, and no peer sees a connection close. Its own side of each
+   * connection is gone; its peers' sides stay open (half-open) until they give up on them, and
+   * what they send there vanishes. When the host is back, a peer's next message opens the
+   * connection again (the RST a real host answers on the stale one is not modelled).
    */
   powerOff(id: string): void {
     const node = this.state.nodes[id];
     if (!node) return;
     node.up = false;
     node.poweredOff = true;
-    for (const peer of Object.keys(node.peers)) this.closeConnection(id, peer);
+    node.peers = dict();
   }
 
   /** The node's process dies (crash or shutdown): its peers see their connections close. */
@@ -151,6 +154,16 @@ export class Network<M extends object> {
         this.schedule(this.clock() + this.latency(id, peer), { kind: 'net.closed', node: peer, peer: id });
       }
     }
+  }
+
+  /**
+   * Node a closes its connection to b (a client giving up on a channel): b sees the close one
+   * latency later, unless b is down or the link swallows the FIN.
+   */
+  disconnect(a: string, b: string): void {
+    if (!this.isConnected(a, b)) return;
+    this.closeConnection(a, b);
+    if (this.isUp(b) && !this.isBlackholed(a, b)) this.schedule(this.clock() + this.latency(a, b), { kind: 'net.closed', node: b, peer: a });
   }
 
   closeConnection(a: string, b: string): void {

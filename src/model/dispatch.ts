@@ -26,7 +26,7 @@ import { onPullTimer, pullHandler } from './client/pull.ts';
 import { onConsumerListResponse, onRebalanceTimer } from './client/rebalance.ts';
 import type { ModelEvent, TraceEvent } from './events.ts';
 import { onChannelIdleCheck, onNameServerChannelClosed, onNameServerRequest, onScanNotActiveBroker } from './nameserver/nameserver.ts';
-import { SCAN_RESPONSE_TABLE, expiredRequests, failChannelRequests, takePending } from './remoting.ts';
+import { SCAN_RESPONSE_TABLE, closeChannelOnTimeout, expiredRequests, failChannelRequests, takePending } from './remoting.ts';
 import type { RemotingRequest, RemotingResponse, RequestCode, Wire } from './remoting-types.ts';
 import type { FailureReason } from './vocabulary.ts';
 import type { Sim } from './sim-types.ts';
@@ -92,6 +92,15 @@ function continueShutdown(state: ModelState, pending: PendingRequest, sim: Sim):
 function failRequest(state: ModelState, id: number, reason: FailureReason, sim: Sim): void {
   const pending = takePending(state, id);
   if (pending) RESPONSE_HANDLERS[pending.request.code].onFailure(state, pending, reason, sim);
+}
+
+/** invokeSync's RemotingTimeoutException, thrown after it closed the channel; then the close's failFast. */
+function onSyncTimeout(state: ModelState, event: { id: number }, sim: Sim): void {
+  const pending = takePending(state, event.id);
+  if (!pending) return;
+  const others = closeChannelOnTimeout(sim, pending);
+  RESPONSE_HANDLERS[pending.request.code].onFailure(state, pending, 'timeout', sim);
+  for (const id of others) failRequest(state, id, 'channelClosed', sim);
 }
 
 function onDeliver(state: ModelState, wire: Delivery<Wire>, sim: Sim): void {
@@ -162,7 +171,7 @@ function onClosed(state: ModelState, event: Extract<NetEvent<Wire>, { kind: 'net
 export const MODEL_HANDLERS: HandlerTable<ModelState, ModelEvent, Wire, TraceEvent, TraceWriter> = {
   'net.deliver': onDeliver,
   'net.closed': onClosed,
-  'rpc.timeout': (state, event, sim) => failRequest(state, event.id, 'timeout', sim),
+  'rpc.timeout': onSyncTimeout,
   'remoting.scanResponseTable': (state, _event, sim) => {
     for (const id of expiredRequests(state, sim.now)) failRequest(state, id, 'timeout', sim);
     sim.after(SCAN_RESPONSE_TABLE.periodMs, { kind: 'remoting.scanResponseTable' });

@@ -125,7 +125,7 @@ function groupSubscriptions(scenario: Scenario): Pick<ModelState, 'groupMembers'
 export function createModelState(scenario: Scenario, newCommitLog: () => AppendLog<StoredMessage>): ModelState {
   const state: ModelState = {
     config: scenario.config, durationMs: scenario.durationMs, nameServers: dict(), brokers: dict(), clients: dict(), addrNodes: dict(), nodeKinds: dict(),
-    controllers: dict(), remoting: { nextId: 1, pending: new Map() },
+    controllers: dict(), remoting: { nextId: 1, pending: new Map(), connecting: dict() },
     faults: [], detections: [], ...groupSubscriptions(scenario),
     stats: {
       sent: 0, failed: 0, stored: 0, consumed: 0, duplicates: 0, toDlq: 0, toRetry: 0, lost: 0, lostIds: new MarkSet<number>(), settledLostConsumed: 0, settledFilteredOut: 0, filteredOutIds: new MarkSet<string>(),

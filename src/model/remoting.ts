@@ -32,17 +32,48 @@ export function invoke(sim: Sim, from: string, to: string, request: RemotingRequ
     kind: 'net.deliver', from, to, dir: 'request', id, request: Object.freeze(request), sentAt: sim.now, expiresAt,
   } as const);
   state.remoting.pending.set(id, sent);
+  const connected = sim.net.isConnected(from, to);
   const outcome = sim.net.send(sent);
   if (outcome === 'down') {
-    const connectTimeout = state.config.connectTimeoutMs;
-    const delay = downIsUnreachable ? Math.min(connectTimeout, timeoutMs) : sim.net.latency(from, to);
-    sim.after(delay, { kind: 'rpc.failed', id, reason: downIsUnreachable ? 'connectTimeout' : 'connectRefused' });
+    if (downIsUnreachable) connectFails(sim, sent);
+    else sim.after(sim.net.latency(from, to), { kind: 'rpc.failed', id, reason: 'connectRefused' });
+  } else if (outcome === 'blackholed' && !connected) {
+    connectFails(sim, sent);
   } else if (outcome === 'senderDown') {
     state.remoting.pending.delete(id);
   } else if (!options.async) {
     sim.after(timeoutMs, { kind: 'rpc.timeout', id });
   }
   return id;
+}
+
+/**
+ * No channel to the peer yet (never opened, or closed by a timeout, below) and no answer to the
+ * connect: getAndCreateChannel waits out CONNECT_TIMEOUT_MILLIS, whatever the request's own
+ * timeout, and the call fails with RemotingConnectException (NettyRemotingClient invokeSync,
+ * invokeAsync). A call made while that connect is under way waits for the same one.
+ */
+function connectFails(sim: Sim, request: PendingRequest): void {
+  const { connecting } = sim.state.remoting;
+  const key = `${request.from}>${request.to}`;
+  const under = connecting[key];
+  const failsAt = under !== undefined && under > sim.now ? under : sim.now + sim.state.config.connectTimeoutMs;
+  connecting[key] = failsAt;
+  sim.after(failsAt - sim.now, { kind: 'rpc.failed', id: request.id, reason: 'connectTimeout' });
+}
+
+/**
+ * A synchronous call that timed out closes its channel (NettyRemotingClient.invokeSync with
+ * clientCloseSocketIfTimeout, true by default: it closes whenever more than 100 ms or a quarter of
+ * the timeout was left to wait, which a call that waited its whole timeout always had). The close
+ * fails every other call waiting on that channel at once (failFast); the next call connects anew.
+ * The peer sees the close one latency later, unless the link swallows it. Returns the ids of the
+ * calls failed by the close.
+ */
+export function closeChannelOnTimeout(sim: Sim, pending: PendingRequest): number[] {
+  if (pending.expiresAt >= 0) return [];
+  sim.net.disconnect(pending.from, pending.to);
+  return failChannelRequests(sim.state, pending.from, pending.to);
 }
 
 /** scanResponseTable's margin: a request is failed once beginTimestamp + timeout + 1000 <= now. */

@@ -525,6 +525,12 @@ export interface RemotingState {
    * Map and share its frozen entries (engine/clone.ts); the page's frames leave it out, since no view reads it.
    */
   pending: Map<number, PendingRequest>;
+  /**
+   * The connects under way that will get no answer, by `from>to`: when each fails. A call that
+   * finds its channel still connecting waits for that connect (NettyRemotingClient.createChannelAsync
+   * returns the ChannelFuture not done yet), so it fails with it.
+   */
+  connecting: Record<string, number>;
 }
 
 

@@ -80,23 +80,27 @@ describe('summary.detections: two faults of one broker process', () => {
     expect(new Set(haClosedAfter(30_000))).toEqual(new Set([50_000]));
     const sim = crashBehindPartition();
     expect(Math.floor(lastRegistration(sim) / 1_000)).toBe(10);
+    // c-1's heartbeat of 31 s times out at 34 s and closes its channel to broker-a (clientCloseSocketIfTimeout); its next
+    // pull, at 34.218 s, must connect, and the connect into the partition fails at connectTimeoutMillis (3 s).
     expect(brief(sim)).toEqual([
       'partitionBroker p-1 33000 sendFailed',
+      'partitionBroker c-1 37218 pullFailed',
       'partitionBroker broker-a/1 50000 haChannelClosed',
-      'partitionBroker c-1 66000 pullFailed',
       `partitionBroker ns-1 ${lastRegistration(sim) + CHANNEL_MAX_IDLE} channelIdle`,
     ]);
   });
 
   it('once the partition heals with the crash still open, the later signs are the crash\'s', () => {
-    // A send that left at 97.1 s, inside the partition, times out at 100.1 s: after the heal, so the crash's.
+    // After the heal broker-a's host answers again and its dead process refuses: p-1's first send to it, at 100.1 s, is refused
+    // a round trip later. c-1's pull of 98.218 s was connecting into the partition: the connect fails 3 s later (connectTimeoutMillis), after
+    // the heal, so the crash's.
     const sim = crashBehindPartition({ at: 100_000, action: 'healPartition', target: 'broker-a' });
     expect(brief(sim)).toEqual([
       'partitionBroker p-1 33000 sendFailed',
+      'partitionBroker c-1 37218 pullFailed',
       'partitionBroker broker-a/1 50000 haChannelClosed',
-      'partitionBroker c-1 66000 pullFailed',
-      'crashBroker c-1 100001 pullFailed',
-      'crashBroker p-1 100100 sendFailed',
+      'crashBroker p-1 100102 sendFailed',
+      'crashBroker c-1 101218 pullFailed',
       `crashBroker ns-1 ${lastRegistration(sim) + CHANNEL_MAX_IDLE} channelIdle`,
     ]);
   });

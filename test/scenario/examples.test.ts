@@ -51,19 +51,30 @@ describe('examples/', () => {
     expect(summary.routes['ns-1']?.brokers).toEqual(['broker-b']);
   });
 
-  it('broker-partition.json: removed when its channel has been idle 120 s (before the scan); SYNC sends to it time out after 3 s; back after the heal', () => {
+  it('broker-partition.json: removed when its channel has been idle 120 s (before the scan); SYNC sends to it fail within 3 s, a timeout then connects that time out, and try broker-b with time left; back after the heal', () => {
     const { trace } = runExample('broker-partition.json');
     // The last registration arrived at 40 001; NettyServerConfig.serverChannelMaxIdleTimeSeconds = 120.
     expect(events(trace, 'broker.removed').map(({ t, nameServer, reason }) => ({ t, nameServer, reason }))).toEqual([
       { t: 160_001, nameServer: 'ns-1', reason: 'channelIdle' },
       { t: 160_001, nameServer: 'ns-2', reason: 'channelIdle' },
     ]);
-    const timedOut = events(trace, 'send.failed', (e) => e.reason === 'timeout');
-    expect(timedOut.length).toBeGreaterThan(10);
-    for (const failure of timedOut) {
-      const sent = events(trace, 'message.sent', (e) => e.msgId === failure.msgId);
-      expect(sent).toEqual([expect.objectContaining({ broker: 'broker-a', attempt: 1, t: failure.t - 3_000 })]);
-      expect(events(trace, 'send.result', (e) => e.msgId === failure.msgId)).toEqual([expect.objectContaining({ t: failure.t, status: 'FAILED' })]);
+    // The first send into the partition times out after sendMsgTimeout and closes p-1's channel (clientCloseSocketIfTimeout); the
+    // sends waiting on it fail with it and try broker-b; every later one's connect fails after connectTimeoutMillis. Both 3 s.
+    const failed = events(trace, 'send.failed');
+    const sentAt = (msgId: string, attempt: number) => events(trace, 'message.sent', (e) => e.msgId === msgId && e.attempt === attempt)[0]!.t;
+    const [first, ...rest] = failed;
+    expect([first!.reason, first!.t - sentAt(first!.msgId, 1)]).toEqual(['timeout', 3_000]);
+    const closed = rest.filter((e) => e.reason === 'channelClosed');
+    expect(closed.map((e) => e.t)).toEqual([first!.t, first!.t]);
+    for (const e of closed) expect(events(trace, 'send.result', (r) => r.msgId === e.msgId)).toEqual([expect.objectContaining({ status: 'SEND_OK' })]);
+    // A send made while a connect is under way waits for it (createChannelAsync), and tries broker-b if it has time left.
+    const connects = rest.filter((e) => e.reason !== 'channelClosed');
+    expect(connects.length).toBeGreaterThan(100);
+    for (const failure of connects) {
+      const waited = failure.t - sentAt(failure.msgId, 1);
+      expect([failure.reason, failure.attempt]).toEqual(['connectTimeout', 1]);
+      expect(waited).toBeLessThanOrEqual(3_000);
+      expect(events(trace, 'send.result', (e) => e.msgId === failure.msgId)).toEqual([expect.objectContaining(waited === 3_000 ? { t: failure.t, status: 'FAILED' } : { status: 'SEND_OK' })]);
     }
     expect(events(trace, 'broker.registered', (e) => e.broker === 'broker-a' && e.t > 200_000).map(({ t, nameServer, first }) => ({ t, nameServer, first }))).toEqual([
       { t: 220_001, nameServer: 'ns-1', first: true },

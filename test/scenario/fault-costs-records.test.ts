@@ -79,8 +79,12 @@ describe('state.faults: a partition', () => {
     // The NameServers never dropped it (the idle close would have been at 160 s): the routes still list it.
     expect(partition.holders!['p-1']).toEqual({ stoppedAt: null, nameServer: null, nameServerDroppedAt: null });
     expect({ ...partition.failedSends['p-1'] }).toEqual(failuresIn(sim, 50_000, 60_000 + SEND_TIMEOUT));
-    expect(failuresIn(sim, 60_000, Infinity)).toEqual({ timeout: 16 });
-    expect(partition.failedSends['p-1']!['timeout']).toBe(50);
+    // The first send into the partition times out and closes p-1's channel (clientCloseSocketIfTimeout), the 13 waiting on it
+    // fail with it, and every later send fails with the connect it started or waited for (connectTimeoutMillis, 3 s): the last,
+    // started at 59.9 s inside the partition, fails at 62.9 s, after the heal.
+    expect(failuresIn(sim, 60_000, Infinity)).toEqual({ connectTimeout: 1 });
+    expect(sim.events('send.failed', (e) => e.t >= 60_000).map((e) => e.t)).toEqual([62_900]);
+    expect({ ...partition.failedSends['p-1'] }).toEqual({ timeout: 1, channelClosed: 13, connectTimeout: 33 });
   });
 });
 
@@ -94,7 +98,7 @@ describe('state.faults: a crash behind a partition', () => {
     const sim = cluster(timeline).at(90_000);
     const [partition, crash] = faults(sim) as [FaultRecord, FaultRecord];
     expect(crash).toMatchObject({ ownedFrom: null, holders: null, failedSends: {} });
-    expect(partition.failedSends['p-1']).toEqual(failuresIn(sim, 50_000, 90_000));
+    expect(partition.failedSends['p-1']).toEqual(failuresIn(sim, 50_000, Infinity));
   });
 
   it('takes the signs over at the heal: its holders are the clients still listing broker-a/0, dropped after the idle close', () => {

@@ -19,6 +19,9 @@ const SYNC_METADATA = { initial: 3_000, period: 5_000 };
 const PARTITION_AT = 30_500;
 const HEAL_AT = 90_500;
 const SEND_TIMEOUT = 3_000;
+/** MQClientInstance heartbeats every broker 1 s after start, then every 30 s (heartbeatBrokerInterval), a synchronous call of mqClientApiTimeout (3 s). */
+const CLIENT_HEARTBEAT = { initial: 1_000, period: 30_000 };
+const API_TIMEOUT = 3_000;
 
 /** The first run at or after `t` of a task that runs at initial + k * period. */
 const nextRun = (task: { initial: number; period: number }, t: number) =>
@@ -45,14 +48,16 @@ describe('Controller mode: a new master in 12 s', () => {
     expect(detection.since! - lastSent).toBeLessThanOrEqual(2);
   });
 
-  it('the new master registers as brokerId 0 at once; p-1 noticed 3 s after the partition, c-1 at the next route pull', () => {
+  it('the new master registers as brokerId 0 at once; p-1 noticed 3 s after the partition, c-1 when its heartbeat into the partition timed out', () => {
     const registered = sim.first('broker.registered', (e) => e.t > electionAt && e.broker === 'broker-a' && e.brokerId === 0)!;
     expect(registered.t - electionAt).toBeLessThanOrEqual(4);
     const detections = sim.summary().detections;
     expect(detections.find((d) => d.party === 'p-1')).toMatchObject({ how: 'sendFailed', detail: 'timeout', noticedAt: PARTITION_AT + SEND_TIMEOUT });
-    const c1 = detections.find((d) => d.party === 'c-1')!;
-    expect(c1.how).toBe('routeUpdated');
-    expect(c1.noticedAt - nextRun(POLL, registered.t)).toBeLessThanOrEqual(4);
+    // The timeout closes c-1's channel to broker-a (clientCloseSocketIfTimeout), and its long-polling pull fails with it.
+    expect(detections.find((d) => d.party === 'c-1')).toMatchObject({ how: 'pullFailed', detail: 'channelClosed', noticedAt: nextRun(CLIENT_HEARTBEAT, PARTITION_AT) + API_TIMEOUT });
+    // Its route names the new master from its next route pull.
+    const routed = sim.first('route.updated', (e) => e.client === 'c-1' && e.topic === 'TopicTest' && e.t > registered.t)!;
+    expect(routed.t - nextRun(POLL, registered.t)).toBeLessThanOrEqual(4);
     expect(sim.consumer('c-1').brokerAddrTable['broker-a']![0]).toBe('10.0.1.2:10911');
   });
 

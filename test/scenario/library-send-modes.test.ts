@@ -3,15 +3,25 @@
  * only in their send mode write over broker-a and broker-b, and broker-b is partitioned from 30 s
  * to 60 s. Every expected figure follows from RocketMQ's rules:
  * - DefaultMQProducerImpl.sendDefaultImpl: a SYNC or ASYNC attempt waits up to sendMsgTimeout
- *   (3 s) for the broker's answer, and the timeout spends the whole budget, so no retry is left
- *   (timesTotal, "call timeout"): the application gets FAILED or its callback's exception. A SYNC
- *   send's invokeSync waits exactly its timeout; an ASYNC send's invokeAsync has no timer of its
- *   own: NettyRemotingClient's scanResponseTable (every 1 s, first at 3 s) fails it once
- *   beginTimestamp + timeout + 1000 <= now;
+ *   (3 s) for the broker's answer; an attempt that fails with time left tries another broker, one
+ *   that took the whole budget leaves no retry (timesTotal, "call timeout"): the application gets
+ *   FAILED or its callback's exception. A SYNC send's invokeSync waits exactly its timeout; an
+ *   ASYNC send's invokeAsync has no timer of its own: NettyRemotingClient's scanResponseTable
+ *   (every 1 s, first at 3 s) fails it once beginTimestamp + timeout + 1000 <= now;
+ * - NettyRemotingClient.invokeSync closes the channel of a call that timed out
+ *   (clientCloseSocketIfTimeout, true by default), and the close fails every call waiting on that
+ *   channel at once (failFast); the next call connects anew, and a connect the partition swallows
+ *   fails after connectTimeoutMillis (3 s), with every call made meanwhile, which waits for that
+ *   same connect (createChannelAsync returns the ChannelFuture not done yet). A client's heartbeat
+ *   is such a synchronous call
+ *   (MQClientAPIImpl.sendHeartbeat, mqClientApiTimeout 3 s), every heartbeatBrokerInterval (30 s),
+ *   the first 1 s after the client starts;
  * - a ONEWAY send waits for nothing (invokeOneway): a request the partition swallows is lost, and
  *   nobody answers or learns it;
  * - the NameServer closes an idle channel only after serverChannelMaxIdleTimeSeconds (120 s), so
- *   broker-b stays in every route through the 30 s partition.
+ *   broker-b stays in every route through the 30 s partition; but a broker's registration is a
+ *   synchronous call too (registerBrokerTimeoutMills, 24 s in 5.x), and the NameServer removes a
+ *   broker whose channel closes (BrokerHousekeepingService.onChannelClose).
  */
 import { describe, expect, it } from 'vitest';
 import { findLibraryEntry } from '../../src/scenario/library/index.ts';
@@ -19,10 +29,32 @@ import { TestSim, type ScenarioJson } from '../support/test-sim.ts';
 
 /** DefaultMQProducer.sendMsgTimeout. */
 const SEND_MSG_TIMEOUT = 3_000;
+/** NettySystemConfig.connectTimeoutMillis. */
+const CONNECT_TIMEOUT = 3_000;
+/** ClientConfig.mqClientApiTimeout, a heartbeat's timeout. */
+const API_TIMEOUT = 3_000;
+/** The producers start at 1 s; MQClientInstance heartbeats 1 s later, then every 30 s. */
+const HEARTBEAT_AT = 1_000 + 1_000 + 30_000;
+/** BrokerController registers 10 s after start, then every 30 s; BrokerConfig.registerBrokerTimeoutMills (5.x). */
+const REGISTRATION_IN_PARTITION = 40_000;
+const REGISTER_TIMEOUT = 24_000;
 const PARTITION_AT = 30_000;
 const HEAL_AT = 60_000;
 /** NettyRemotingAbstract.scanResponseTable: run every 1 s from 3 s; a request expires 1 s past its timeout. */
 const SCAN = { first: 3_000, period: 1_000, grace: 1_000 };
+
+/**
+ * When each send of `sentTimes` (in order, to a peer with no channel) fails its connect: the first
+ * starts one that fails connectTimeoutMillis later, the sends made meanwhile wait for it, and the
+ * next send after its end starts another.
+ */
+function connectEnds(sentTimes: number[]): number[] {
+  let end = -Infinity;
+  return sentTimes.map((t) => {
+    if (t >= end) end = t + CONNECT_TIMEOUT;
+    return end;
+  });
+}
 
 /** When scanResponseTable fails an async request sent at `sentAt` with the whole budget: its first run at or after the expiry. */
 function asyncFailedAt(sentAt: number): number {
@@ -39,25 +71,81 @@ function run(): TestSim {
 
 describe('library: send modes into a partition', () => {
   const sim = run();
-  const intoPartition = (producer: string) => sim.events('message.sent', (e) => e.producer === producer && e.broker === 'broker-b' && e.t >= PARTITION_AT && e.t < HEAL_AT);
+  const intoPartition = (producer: string) => sim.events('message.sent', (e) => e.producer === producer && e.broker === 'broker-b' && e.attempt === 1 && e.t >= PARTITION_AT && e.t < HEAL_AT);
+  const failures = (msgId: string) => sim.events('send.failed', { msgId }).map(({ t, attempt, reason }) => ({ t, attempt, reason }));
 
-  it('each producer sends 30 of its messages to broker-b while it is cut off, which stays in the route', () => {
-    for (const producer of ['p-sync', 'p-async', 'p-oneway']) expect(intoPartition(producer), producer).toHaveLength(30);
-    expect(sim.events('broker.removed')).toEqual([]);
+  it('each producer first sends about half its messages to broker-b while it is cut off, which stays in the route', () => {
+    // The queues in turn (sendWhichQueue); a retry on broker-a takes a turn too, so p-sync and p-async come back to broker-b sooner.
+    expect(['p-sync', 'p-async', 'p-oneway'].map((producer) => intoPartition(producer).length)).toEqual([34, 33, 30]);
+    expect(sim.events('broker.removed', (e) => e.t < HEAL_AT)).toEqual([]);
   });
 
-  it('a SYNC send to broker-b fails sendMsgTimeout later, an ASYNC one at the scan 1-2 s after that, with no retry left, and its application is told FAILED', () => {
-    for (const producer of ['p-sync', 'p-async']) {
-      for (const sent of intoPartition(producer)) {
-        const failedAt = producer === 'p-sync' ? sent.t + SEND_MSG_TIMEOUT : asyncFailedAt(sent.t);
-        expect(sim.events('send.failed', { msgId: sent.msgId }).map(({ t, attempt, reason }) => ({ t, attempt, reason })))
-          .toEqual([{ t: failedAt, attempt: 1, reason: 'timeout' }]);
-        expect(sim.events('message.sent', { msgId: sent.msgId })).toHaveLength(1);
-        expect(sim.first('send.result', { msgId: sent.msgId })).toMatchObject({ t: failedAt, status: 'FAILED' });
+  it('broker-b\'s registration sent into the partition times out after the heal and closes its channel: the NameServer removes broker-b until its next registration', () => {
+    const closedAt = REGISTRATION_IN_PARTITION + REGISTER_TIMEOUT;
+    const removed = sim.events('broker.removed').map(({ t, nameServer, broker, reason }) => ({ t, nameServer, broker, reason }));
+    expect(removed).toEqual([{ t: expect.any(Number), nameServer: 'ns-1', broker: 'broker-b', reason: 'channelClosed' }]);
+    // The close reaches ns-1 a network hop or two later.
+    expect(removed[0]!.t - closedAt).toBeGreaterThanOrEqual(1);
+    expect(removed[0]!.t - closedAt).toBeLessThanOrEqual(2);
+    const back = sim.first('broker.registered', (e) => e.broker === 'broker-b' && e.t > closedAt)!;
+    expect([Math.floor(back.t / 1_000), back.first]).toEqual([(REGISTRATION_IN_PARTITION + 30_000) / 1_000, true]);
+  });
+
+  /**
+   * The sends after the close: each fails with the connect it started or waited for; a send with
+   * budget left tries broker-a and is stored there, one that waited its whole sendMsgTimeout fails.
+   */
+  function expectConnectFailures(sent: { t: number; msgId: string }[]) {
+    const ends = connectEnds(sent.map((e) => e.t));
+    sent.forEach((e, i) => {
+      const end = ends[i]!;
+      expect(failures(e.msgId)).toEqual([{ t: end, attempt: 1, reason: 'connectTimeout' }]);
+      if (end - e.t >= SEND_MSG_TIMEOUT) expect(sim.first('send.result', { msgId: e.msgId })).toMatchObject({ t: end, status: 'FAILED' });
+      else {
+        expect(sim.first('message.sent', { msgId: e.msgId, attempt: 2 })).toMatchObject({ t: end, broker: 'broker-a' });
+        expect(sim.first('send.result', { msgId: e.msgId })).toMatchObject({ status: 'SEND_OK' });
       }
+    });
+  }
+
+  it('p-sync: the first send into the partition times out, its timeout closes the channel and fails the sends waiting on it, which go to broker-a; each later one fails with the connect it waits for', () => {
+    const [first, ...later] = intoPartition('p-sync');
+    const closedAt = first!.t + SEND_MSG_TIMEOUT;
+    expect(failures(first!.msgId)).toEqual([{ t: closedAt, attempt: 1, reason: 'timeout' }]);
+    expect(sim.first('send.result', { msgId: first!.msgId })).toMatchObject({ t: closedAt, status: 'FAILED' });
+    const waiting = later.filter((sent) => sent.t < closedAt);
+    expect(waiting).toHaveLength(3);
+    for (const sent of waiting) {
+      expect(failures(sent.msgId)).toEqual([{ t: closedAt, attempt: 1, reason: 'channelClosed' }]);
+      expect(sim.events('message.sent', { msgId: sent.msgId }).map(({ t, broker, attempt }) => ({ t, broker, attempt }))).toEqual([
+        { t: sent.t, broker: 'broker-b', attempt: 1 }, { t: closedAt, broker: 'broker-a', attempt: 2 },
+      ]);
+      expect(sim.first('send.result', { msgId: sent.msgId })).toMatchObject({ status: 'SEND_OK' });
     }
-    expect(Math.max(...sim.times('send.failed', { producer: 'p-sync' }))).toBe(62_500);
-    expect(Math.max(...sim.times('send.failed', { producer: 'p-async' }))).toBe(64_000);
+    expectConnectFailures(later.filter((e) => e.t >= closedAt));
+  });
+
+  it('p-async: a send fails at the scan after its timeout until p-async\'s heartbeat to broker-b times out and closes the channel; the sends waiting fail then, and each later one with the connect it waits for', () => {
+    const closedAt = HEARTBEAT_AT + API_TIMEOUT;
+    const sent = intoPartition('p-async');
+    const scanned = sent.filter((e) => asyncFailedAt(e.t) <= closedAt);
+    expect(scanned.map((e) => e.t)).toEqual([PARTITION_AT]);
+    expect(failures(scanned[0]!.msgId)).toEqual([{ t: asyncFailedAt(PARTITION_AT), attempt: 1, reason: 'timeout' }]);
+    const waiting = sent.filter((e) => asyncFailedAt(e.t) > closedAt && e.t < closedAt);
+    expect(waiting).toHaveLength(4);
+    for (const e of waiting) {
+      expect(failures(e.msgId)).toEqual([{ t: closedAt, attempt: 1, reason: 'channelClosed' }]);
+      // A retry only with time left (sendMsgTimeout counts from the first attempt).
+      const retried = closedAt - e.t < SEND_MSG_TIMEOUT;
+      expect(sim.first('send.result', { msgId: e.msgId })).toMatchObject(retried ? { status: 'SEND_OK' } : { t: closedAt, status: 'FAILED' });
+    }
+    expectConnectFailures(sent.filter((x) => x.t >= closedAt));
+  });
+
+  it('of the sends to broker-b, about one in three fails for good: the one that started each connect', () => {
+    const failedFor = (producer: string) => sim.times('send.result', (e) => e.producer === producer && e.status === 'FAILED');
+    expect(failedFor('p-sync')).toEqual([34_000, 37_500, 41_000, 44_500, 48_000, 51_500, 55_000, 58_500, 62_000]);
+    expect(failedFor('p-async')).toEqual([34_000, 35_000, 35_000, 38_500, 42_000, 45_500, 49_000, 52_500, 56_000, 59_500]);
   });
 
   it('a ONEWAY send to broker-b is lost as it leaves, and nobody answers it', () => {
@@ -68,9 +156,9 @@ describe('library: send modes into a partition', () => {
     expect(sim.events('send.failed', { producer: 'p-oneway' })).toEqual([]);
   });
 
-  it('sums it up as 60 failed messages (timeouts) and 30 lost ones (ONEWAY), and stores every message sent after the heal', () => {
+  it('sums it up as 19 failed messages and 30 lost ones (ONEWAY), and stores every message sent after the heal', () => {
     expect(sim.summary().messages).toMatchObject({
-      failed: 60, failedCauses: { attemptsFailed: 60 }, failedAttemptReasons: { timeout: 60 }, lost: 30, lostCauses: { onewayNotDelivered: 30 },
+      failed: 19, failedCauses: { attemptsFailed: 19 }, failedAttemptReasons: { timeout: 2, channelClosed: 7, connectTimeout: 58 }, lost: 30, lostCauses: { onewayNotDelivered: 30 },
     });
     const stored = new Set(sim.events('message.stored').map((e) => e.msgId));
     const afterHeal = sim.events('message.sent', (e) => e.t >= HEAL_AT && e.t < sim.scenario.durationMs - 100);

@@ -150,19 +150,34 @@ describe('sending when a broker fails (DefaultMQProducerImpl.sendDefaultImpl, To
     expect(sim.events('message.sent', (e) => e.t > 30_012 && e.broker === 'broker-a')).toEqual([]);
   });
 
-  it('a partitioned broker makes SYNC sends time out after sendMsgTimeout (3000 ms) with send.result FAILED', () => {
+  it('a partitioned broker makes a SYNC send time out after sendMsgTimeout (3000 ms); the timeout closes the channel (clientCloseSocketIfTimeout), failing the sends waiting on it, and every later connect times out (connectTimeoutMillis, 3000 ms) with the sends that waited for it', () => {
     const sim = new TestSim(scenario({
       producers: [producer({ ratePerSec: 1 })],
       timeline: [{ at: 20_500, action: 'partitionBroker', target: 'broker-a' }],
     })).at(40_000);
-    const sentAfter = sim.events('message.sent', (e) => e.t > 20_500 && e.t <= 36_000);
-    expect(sentAfter.map((e) => e.t)).toEqual([21_000, 22_000, 23_000, 24_000, 25_000, 26_000, 27_000, 28_000, 29_000, 30_000, 31_000, 32_000, 33_000, 34_000, 35_000, 36_000]);
-    for (const sent of sentAfter) {
-      expect(sent.attempt).toBe(1);
-      // After a full timeout no budget is left: "sendDefaultImpl call timeout", no second attempt.
-      expect(sim.events('message.sent', { msgId: sent.msgId })).toHaveLength(1);
-      expect(sim.events('send.failed', { msgId: sent.msgId })).toEqual([expect.objectContaining({ t: sent.t + 3_000, reason: 'timeout' })]);
-      expect(sim.events('send.result', { msgId: sent.msgId })).toEqual([expect.objectContaining({ t: sent.t + 3_000, status: 'FAILED' })]);
+    const firstAttempts = sim.events('message.sent', (e) => e.t > 20_500 && e.t <= 36_000 && e.attempt === 1);
+    expect(firstAttempts.map((e) => e.t)).toEqual([21_000, 22_000, 23_000, 24_000, 25_000, 26_000, 27_000, 28_000, 29_000, 30_000, 31_000, 32_000, 33_000, 34_000, 35_000, 36_000]);
+    const failures = (msgId: string) => sim.events('send.failed', { msgId }).map(({ t, attempt, reason }) => ({ t, attempt, reason }));
+    const failedAt = (msgId: string) => sim.events('send.result', { msgId }).map(({ t, status }) => ({ t, status }));
+    const [first, second, third, ...later] = firstAttempts;
+    const closedAt = 24_000;
+    expect(failures(first!.msgId)).toEqual([{ t: closedAt, attempt: 1, reason: 'timeout' }]);
+    // The two sends waiting on the closed channel fail with it and try the only broker again: a new connect, which times out.
+    for (const sent of [second!, third!]) {
+      expect(failures(sent.msgId)).toEqual([{ t: closedAt, attempt: 1, reason: 'channelClosed' }, { t: closedAt + 3_000, attempt: 2, reason: 'connectTimeout' }]);
+      expect(failedAt(sent.msgId)).toEqual([{ t: closedAt + 3_000, status: 'FAILED' }]);
+    }
+    // One connect at a time, each 3 s (createChannelAsync hands a send made meanwhile the same ChannelFuture): the send that
+    // starts one has no budget left when it fails; the two made after it fail with it and wait for the next.
+    for (const sent of later) {
+      const end = closedAt + Math.ceil((sent.t - closedAt) / 3_000) * 3_000;
+      if (end === sent.t) {
+        expect(failures(sent.msgId)).toEqual([{ t: sent.t + 3_000, attempt: 1, reason: 'connectTimeout' }]);
+        expect(failedAt(sent.msgId)).toEqual([{ t: sent.t + 3_000, status: 'FAILED' }]);
+      } else {
+        expect(failures(sent.msgId)).toEqual([{ t: end, attempt: 1, reason: 'connectTimeout' }, { t: end + 3_000, attempt: 2, reason: 'connectTimeout' }]);
+        expect(failedAt(sent.msgId)).toEqual([{ t: end + 3_000, status: 'FAILED' }]);
+      }
     }
     expect(sim.events('message.stored', (e) => e.t > 20_500)).toEqual([]);
   });

@@ -4,10 +4,12 @@
  * subscriptions) to every broker address in its brokerAddrTable. A client without a consumer
  * skips the slaves (`if (consumerEmpty && id != MixAll.MASTER_ID) continue`): a producer only
  * ever writes to masters. The broker's ProducerManager and ConsumerManager keep the channels.
+ * Each heartbeat is a synchronous call (MQClientAPIImpl.sendHeartbeat, mqClientApiTimeout): one
+ * that times out closes its channel (remoting.ts closeChannelOnTimeout).
  */
 import { dictFrom } from '../../engine/index.ts';
 import { MASTER_ID } from '../defaults.ts';
-import { oneway } from '../remoting.ts';
+import { invoke, oneway } from '../remoting.ts';
 import type { ConsumerData, RemotingRequest } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
 import type { ClientState, ConsumerState, ModelState } from '../state.ts';
@@ -31,7 +33,7 @@ export function sendHeartbeatToAllBroker(state: ModelState, client: ClientState,
     for (const [brokerId, addr] of Object.entries(addrs)) {
       if (client.kind === 'producer' && Number(brokerId) !== MASTER_ID) continue;
       const node = state.addrNodes[addr];
-      if (node !== undefined) oneway(sim, client.id, node, request);
+      if (node !== undefined) invoke(sim, client.id, node, request, state.config.mqClientApiTimeoutMs);
     }
   }
 }

@@ -43,6 +43,8 @@ export interface FaultCosts {
   /** The time asked at. */
   at: number;
   sendMsgTimeoutMs: number;
+  /** How long a connect that gets no answer waits (connectTimeoutMillis), for the failures a timeout's closed channel leads to. */
+  connectTimeoutMs: number;
   faults: FaultCost[];
 }
 
@@ -73,5 +75,5 @@ function faultCost(state: Readonly<ModelState>, fault: FaultRecord): FaultCost {
 /** Every fault of the run so far with its cost to each running client, as the model recorded it. */
 export function faultCosts(timeline: TimelineView, _args: Record<string, never> = {}): FaultCosts {
   const { faults, config } = timeline.state;
-  return { at: timeline.now, sendMsgTimeoutMs: config.sendMsgTimeoutMs, faults: faults.map((fault) => faultCost(timeline.state, fault)) };
+  return { at: timeline.now, sendMsgTimeoutMs: config.sendMsgTimeoutMs, connectTimeoutMs: config.connectTimeoutMs, faults: faults.map((fault) => faultCost(timeline.state, fault)) };
 }

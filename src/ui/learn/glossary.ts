@@ -116,8 +116,8 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     zh: '消费失败的消息回到 %RETRY%<消费者组>，稍后再次投递（10 秒、30 秒、1 分钟……）；重试 16 次后进入 %DLQ%<消费者组>。',
   } },
   { en: 'network partition', zh: '网络分区', aliases: ['partition', '分区'], meaning: {
-    en: 'Processes that keep running but cannot reach each other (a cut network): no channel closes, so nobody learns at once. Not a Kafka partition: what Kafka calls a partition, RocketMQ calls a queue.',
-    zh: '进程仍在运行，但彼此无法通信（网络被切断）：没有连接关闭，所以谁都不会立即知道。它不是 Kafka 的分区：Kafka 所说的分区（partition），在 RocketMQ 里叫队列（queue）。',
+    en: 'Processes that keep running but cannot reach each other (a cut network): no channel closes, so nobody learns at once. A client learns when a synchronous call (a send, a heartbeat) times out, within seconds: the timeout closes its connection (clientCloseSocketIfTimeout), and each new connect then waits connectTimeoutMillis (3 s) for an answer. Not a Kafka partition: what Kafka calls a partition, RocketMQ calls a queue.',
+    zh: '进程仍在运行，但彼此无法通信（网络被切断）：没有连接关闭，所以谁都不会立即知道。客户端在某次同步调用（发送、心跳）超时时发现，通常只需几秒：超时会关闭它的连接（clientCloseSocketIfTimeout），之后每次新建连都要等 connectTimeoutMillis（3 秒）的应答。它不是 Kafka 的分区：Kafka 所说的分区（partition），在 RocketMQ 里叫队列（queue）。',
   } },
   { en: 'master / slave', zh: 'Master / Slave（主 / 从）', meaning: { en: 'A slave copies its master\'s CommitLog (HAService) and can serve reads.', zh: 'Slave 复制 Master 的 CommitLog（HAService），可以提供读取。' } },
   { en: 'flushing: ASYNC_FLUSH / SYNC_FLUSH', zh: '刷盘：异步 / 同步', meaning: {

@@ -70,11 +70,12 @@ export function faultViews(faults: readonly FaultRecord[], detections: readonly 
 }
 
 /** A producer's failed send attempts to the process, told by reason, most first. */
-function sendsSentence(cost: ClientCost, sendMsgTimeoutMs: number, strings: FailoverStrings): string {
+function sendsSentence(cost: ClientCost, answer: FaultCosts, strings: FailoverStrings): string {
   if (cost.oneway) return strings.onewaySends;
   const counts = Object.entries(cost.failedSends ?? {}).sort(([a, m], [b, n]) => n - m || a.localeCompare(b));
   const parts = counts.map(([reason, n]) => {
-    if (reason === 'timeout') return strings.failedBy.timeout(n, formatSeconds(sendMsgTimeoutMs));
+    if (reason === 'timeout') return strings.failedBy.timeout(n, formatSeconds(answer.sendMsgTimeoutMs));
+    if (reason === 'connectTimeout') return strings.failedBy.connectTimeout(n, formatSeconds(answer.connectTimeoutMs));
     return reason === 'connectRefused' || reason === 'channelClosed' ? strings.failedBy[reason](n) : strings.failedBy.other(n, reason);
   });
   return strings.failedSends(counts.reduce((sum, [, n]) => sum + n, 0), parts);
@@ -91,7 +92,7 @@ function costSentence(cost: ClientCost, fault: FaultCost, answer: FaultCosts, st
   const sends = cost.failedSends !== null;
   const line = cost.stoppedAt !== null ? strings.cost[sends ? 'stoppedSending' : 'stoppedListing'](words)
     : strings.cost[fault.endedAt !== null ? 'listedUntilEnd' : 'stillListing'](words);
-  return sends ? strings.withSends(line, sendsSentence(cost, answer.sendMsgTimeoutMs, strings)) : line;
+  return sends ? strings.withSends(line, sendsSentence(cost, answer, strings)) : line;
 }
 
 /** Each fault's cost lines, by faultKey: one per client whose route listed its broker process. */

@@ -54,7 +54,7 @@ export interface FailoverStrings {
   /** `total` failed send attempts, told by reason (`parts`). */
   failedSends(total: number, parts: string[]): string;
   /** `n` attempts that failed for one reason; timeout: sendMsgTimeout formatted. */
-  failedBy: { timeout(n: number, timeout: string): string; connectRefused(n: number): string; channelClosed(n: number): string; other(n: number, reason: string): string };
+  failedBy: { timeout(n: number, timeout: string): string; connectTimeout(n: number, timeout: string): string; connectRefused(n: number): string; channelClosed(n: number): string; other(n: number, reason: string): string };
   onewaySends: string;
   beliefsHeading(time: string): string;
   beliefsCaption: string;
@@ -114,8 +114,9 @@ const en: FailoverStrings = {
   failedSends: (total, parts) => (total === 0 ? 'no send attempt to it failed meanwhile' : `${total} send ${total === 1 ? 'attempt' : 'attempts'} to it failed meanwhile (${parts.join('; ')})`),
   failedBy: {
     timeout: (n, timeout) => `${n} timed out, ${n === 1 ? 'after waiting' : 'each waiting'} up to sendMsgTimeout, ${timeout} (an ASYNC send's callback up to a second more: scanResponseTable finds it)`,
+    connectTimeout: (n, timeout) => `${n} could not connect: the connect got no answer within connectTimeoutMillis, ${timeout}`,
     connectRefused: (n) => `${n} refused at once: its process is down`,
-    channelClosed: (n) => `${n} cut off as its connection closed`,
+    channelClosed: (n) => `${n} cut off as its connection closed, with every request waiting on it`,
     other: (n, reason) => `${n} failed with ${reason}`,
   },
   onewaySends: 'its ONEWAY sends get no answer, so none is seen to fail',
@@ -172,8 +173,9 @@ const zh: FailoverStrings = {
   failedSends: (total, parts) => (total === 0 ? '期间没有发往它的发送失败' : `期间有 ${total} 次发往它的发送尝试失败（${parts.join('；')}）`),
   failedBy: {
     timeout: (n, timeout) => `${n} 次超时，每次最多等待 sendMsgTimeout ${timeout}（异步发送的回调最多再晚一秒：由 scanResponseTable 发现）`,
+    connectTimeout: (n, timeout) => `${n} 次无法建立连接：connectTimeoutMillis ${timeout} 内建连没有应答`,
     connectRefused: (n) => `${n} 次被立即拒绝：它的进程已停止`,
-    channelClosed: (n) => `${n} 次因连接关闭而中断`,
+    channelClosed: (n) => `${n} 次因连接关闭而中断，连接上等待的请求一起失败`,
     other: (n, reason) => `${n} 次失败（${reason}）`,
   },
   onewaySends: '它的 ONEWAY 发送没有应答，所以看不到失败',

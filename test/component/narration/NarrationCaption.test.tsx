@@ -8,6 +8,7 @@ import { loadAt } from '../panels/load.ts';
 import { writeReadScenario } from '../panels/scenarios.ts';
 import { Timeline } from '../../../src/sim/timeline.ts';
 import nameServerChapter from '../../../src/ui/learn/chapters/ch3-nameserver.json';
+import { libraryScenario } from '../../support/library.ts';
 import { scenarioOf, type ScenarioJson } from '../../support/test-sim.ts';
 
 afterEach(cleanup);
@@ -71,23 +72,21 @@ describe('NarrationCaption', () => {
     act(() => useLesson.setState({ chapterId: null }));
   });
 
-  it('tells the news of an instant, not the routine traffic that shares it: the NameServer chapter\'s broker removal', async () => {
-    const scenario = scenarioOf(nameServerChapter as ScenarioJson);
+  it('tells the news of an instant, not the routine traffic that shares it: broker-b\'s removal after its partition healed ("Send modes into a partition")', async () => {
+    const scenario = libraryScenario('send-modes-partition');
     const whole = new Timeline(scenario);
     whole.seek(scenario.durationMs);
     const trace = whole.traceSlice(0, whole.traceLength);
     const removal = trace.find((event) => event.type === 'broker.removed' && event.broker === 'broker-b')!;
     const instant = trace.filter((event) => event.t === removal.t);
-    // The removal shares its millisecond with traffic and a periodic registration that come after it in the trace.
+    // The removal shares its millisecond with stored messages that come after it in the trace.
     expect(instant.at(-1)!.type).not.toBe('broker.removed');
-    expect(instant.slice(instant.indexOf(removal) + 1).map((event) => event.type)).toContain('broker.registered');
+    expect(instant.slice(instant.indexOf(removal) + 1).map((event) => event.type)).toContain('message.stored');
     const timeline = loadAt(scenario, removal.t);
     render(<NarrationCaption />);
     const caption = await screen.findByTestId('caption');
     expect(caption).toHaveAttribute('data-event-type', 'broker.removed');
-    // Both NameServers removed it in that millisecond: the later removal is told.
-    const told = instant.findLast((event) => event.type === 'broker.removed')!;
-    expect(caption).toHaveTextContent(narrate(told, 'en', contextAt(timeline.scenario.config, timeline.state)));
+    expect(caption).toHaveTextContent(narrate(removal, 'en', contextAt(timeline.scenario.config, timeline.state)));
     expect(caption).toHaveTextContent(`(and ${instant.length - 1} more`);
   });
 
@@ -164,9 +163,9 @@ describe('NarrationCaption while the run plays', () => {
     const caption = await screen.findByTestId('caption');
     const news = timeline.traceSlice(0).findLast((event) => event.t >= 50_000 - 40_000 && !['message.sent', 'message.stored', 'message.consumed', 'offset.committed', 'send.result', 'message.filtered', 'route.updated', 'client.heartbeat', 'route.pulled'].includes(event.type)
       && !(event.type === 'broker.registered' && !event.first))!;
-    expect(news).toMatchObject({ t: 30_004, type: 'rebalance', consumer: 'c-1' });
+    expect(news).toMatchObject({ t: 30_006, type: 'rebalance', consumer: 'c-1' });
     expect(caption).toHaveAttribute('data-event-type', 'rebalance');
-    expect(caption).toHaveTextContent(/^What is happening: 0:30\.004 c-1/);
+    expect(caption).toHaveTextContent(/^What is happening: 0:30\.006 c-1/);
     cleanup();
     act(() => usePlayback.getState().setPlaying(false));
     loadAt(writeReadScenario({ timeline: [{ at: 30_000, action: 'crashConsumer', target: 'c-2' }] }), 95_000);

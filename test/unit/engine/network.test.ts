@@ -79,23 +79,42 @@ describe('the network', () => {
     expect(sim.state).toEqual([]);
   });
 
-  it('a node powered off is down without a close: no peer hears of it, a send to it is swallowed (not refused), and after a start it is reached again', () => {
+  it('a node powered off is down without a close: no peer hears of it, its connection stays open on the peer\'s side (half-open), a send to it is swallowed (not refused), and after a start it is reached again', () => {
     const sim = network(['a', 'b']);
     sim.schedule(0, { kind: 'send', from: 'a', to: 'b', message: 'opens a-b' });
     sim.runUntil(10);
     sim.net.powerOff('b');
     expect(sim.net.isUp('b')).toBe(false);
     expect(sim.net.refuses('b')).toBe(false);
-    expect(sim.net.isConnected('a', 'b')).toBe(false);
+    expect(sim.net.isConnected('a', 'b')).toBe(true);
+    expect(sim.net.isConnected('b', 'a')).toBe(false);
     expect(sim.net.send(note('a', 'b', 'into the dark'))).toBe('blackholed');
     expect(sim.net.send(note('b', 'a', 'x'))).toBe('senderDown');
     sim.runUntil(100);
     expect(sim.state.filter((seen) => seen.what === 'closed')).toEqual([]);
     sim.net.start('b');
     expect(sim.net.send(note('a', 'b', 'back'))).toBe('sent');
+    // The message that got through opened b's side again: b's crash is seen by a.
     sim.net.stop('b');
+    sim.runUntil(200);
+    expect(sim.state.filter((seen) => seen.what === 'closed')).toHaveLength(1);
     // A process that dies on a host that runs is refused.
     expect(sim.net.refuses('b')).toBe(true);
+  });
+
+  it('a node that closes its side of a connection (disconnect) is seen closing one latency later, unless the link swallows the close; the next message opens it again', () => {
+    const sim = network(['a', 'b', 'c']);
+    sim.schedule(0, { kind: 'send', from: 'a', to: 'b', message: 'opens a-b' });
+    sim.schedule(0, { kind: 'send', from: 'a', to: 'c', message: 'opens a-c' });
+    sim.runUntil(10);
+    sim.net.disconnect('a', 'b');
+    expect(sim.net.isConnected('a', 'b')).toBe(false);
+    sim.net.setBlocked('a', 'c', true);
+    sim.net.disconnect('a', 'c');
+    sim.runUntil(100);
+    expect(sim.state.filter((seen) => seen.what === 'closed')).toEqual([{ t: 10 + LATENCY_MS, what: 'closed', at: 'b', other: 'a' }]);
+    expect(sim.net.send(note('a', 'b', 'again'))).toBe('sent');
+    expect(sim.net.isConnected('a', 'b')).toBe(true);
   });
 
   it('drops a message in flight when its receiver dies before it arrives', () => {

@@ -73,7 +73,7 @@ describe('a consumer that owns only the queues of a master that is down', () => 
     // rebalance, at 2 s, asks broker-b (a random broker of the topic), which lists it a millisecond later, too late;
     // broker-b's notice comes while that rebalance is under 1 s old, so the next runs at 3 s.
     const timeline = new Timeline(scenarioOf({
-      version: 1, seed: 3, durationMs: 10_000, nameServers: [{ id: 'ns-1' }], brokers: [{ name: 'broker-a' }, { name: 'broker-b' }],
+      version: 1, seed: 4, durationMs: 10_000, nameServers: [{ id: 'ns-1' }], brokers: [{ name: 'broker-a' }, { name: 'broker-b' }],
       topics: [{ name: 'TopicTest', writeQueueNums: 4, readQueueNums: 4 }],
       consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest', startAt: 1_000 }],
       timeline: [{ at: 500, action: 'partitionLink', target: 'c-1', peer: 'broker-b' }, { at: 1_500, action: 'healLink', target: 'c-1', peer: 'broker-b' }],

@@ -32,7 +32,7 @@ export const chapter: Chapter = {
     },
     {
       // The last of the 10 s registrations at ns-1, whose brokerLiveTable the inspector shows: every row at 0:10.
-      wait: { type: 'broker.registered', where: { broker: 'broker-a', nameServer: 'ns-1', first: false }, afterMs: 9_000 },
+      wait: { type: 'broker.registered', where: { broker: 'broker-b', nameServer: 'ns-1', first: false }, afterMs: 9_000 },
       caption: {
         en: 'Ten seconds after start, and then every 30 s (registerNameServerPeriod), each broker registers again with every NameServer: that registration is its heartbeat, and the NameServer notes the time (lastUpdateTimestamp). The study note says the heartbeat goes "to the broker": it goes to every NameServer.',
         zh: '启动 10 秒后，之后每 30 秒（registerNameServerPeriod），每个 broker 都向每个 NameServer 重新注册一次：这次注册就是心跳，NameServer 记下时间（lastUpdateTimestamp）。学习笔记写“broker每30s发送心跳包到broker”，实际是发给每一个 NameServer。',
@@ -73,8 +73,8 @@ export const chapter: Chapter = {
     {
       wait: { type: 'route.updated', where: { client: 'p-1', topic: 'TopicOrder' } },
       caption: {
-        en: 'Only now, at 2:32, does p-1 learn it: its route pull, 22 s after the removal at 2:10, answers with a route without broker-b (a NameServer never pushes a change). Until then it kept choosing broker-b\'s queues, and those sends timed out (send.failed in the log). NameServers favour being simple and always available over being instantly right.',
-        zh: '直到现在（2:32）p-1 才知道：它的路由拉取在 2:10 剔除之后 22 秒才到来，拿到的路由里已没有 broker-b（NameServer 从不主动推送变化）。在此之前它仍然会选 broker-b 的队列，这些发送都超时了（日志里的 send.failed）。NameServer 的取舍是：简单、始终可用，而不是时刻准确。',
+        en: 'Only now, at 2:32, does p-1 learn it: its route pull, 22 s after the removal at 2:10, answers with a route without broker-b (a NameServer never pushes a change). Until then it kept choosing broker-b\'s queues, and those sends failed (send.failed in the log: the first timed out and closed p-1\'s connection, the later ones waited for connects that got no answer). NameServers favour being simple and always available over being instantly right.',
+        zh: '直到现在（2:32）p-1 才知道：它的路由拉取在 2:10 剔除之后 22 秒才到来，拿到的路由里已没有 broker-b（NameServer 从不主动推送变化）。在此之前它仍然会选 broker-b 的队列，这些发送都失败了（日志里的 send.failed：第一次超时并关闭了 p-1 的连接，之后的都在等得不到应答的新建连）。NameServer 的取舍是：简单、始终可用，而不是时刻准确。',
       },
       focus: { kind: 'client', id: 'p-1' },
     },

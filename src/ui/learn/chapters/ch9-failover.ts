@@ -65,8 +65,8 @@ export const chapter: Chapter = {
     {
       wait: { type: 'fault', where: { action: 'partitionBroker' } },
       caption: {
-        en: 'At 1:00 broker-c is cut off by a partition. Nobody can tell a silent broker from a slow one: a send to broker-c waits the whole 3 s (sendMsgTimeout, the budget for all attempts together), then fails with no retry. Only a quick failure is retried on another broker, like the sends to the crashed broker-a at 0:30. p-1 keeps choosing broker-c, so half its sends fail until the route drops it.',
-        zh: '1:00 broker-c 被网络分区隔离。没人能区分一个沉默的 broker 和一个很慢的 broker：发往 broker-c 的消息要等满 3 秒（sendMsgTimeout，所有尝试共用这一个时限）才超时，然后直接失败，不再重试。只有很快的失败才会换一个 broker 重试，比如 0:30 发往已崩溃的 broker-a 的消息。p-1 仍会选 broker-c，在路由去掉它之前，一半的发送都会失败。',
+        en: 'At 1:00 broker-c is cut off by a partition. Nobody can tell a silent broker from a slow one: the first send to broker-c waits the whole 3 s (sendMsgTimeout, the budget for all attempts together), then fails with no time left to retry. That timeout also closes p-1\'s connection to broker-c (clientCloseSocketIfTimeout): from then on each send to it waits for a new connect, which gets no answer either and fails after 3 s (connectTimeoutMillis). A send that waited less than its 3 s is retried on another broker, like the sends to the crashed broker-a at 0:30; the one that started the connect has no time left. p-1 keeps choosing broker-c until the route drops it, and about one send every 3 s fails for good.',
+        zh: '1:00 broker-c 被网络分区隔离。没人能区分一个沉默的 broker 和一个很慢的 broker：发往 broker-c 的第一条消息要等满 3 秒（sendMsgTimeout，所有尝试共用这一个时限）才超时，已没有时间重试，直接失败。这次超时还关闭了 p-1 到 broker-c 的连接（clientCloseSocketIfTimeout）：此后每次发往它都要等一次新建连，而建连同样得不到应答，3 秒后失败（connectTimeoutMillis）。等待不满 3 秒的发送会换一个 broker 重试，就像 0:30 发往已崩溃的 broker-a 的消息；发起建连的那条已没有剩余时间。在路由去掉 broker-c 之前，p-1 仍会选它，大约每 3 秒就有一条发送最终失败。',
       },
       focus: { kind: 'broker', id: 'broker-c' },
     },

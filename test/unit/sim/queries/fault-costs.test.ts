@@ -3,7 +3,10 @@
  * faultCosts). The times come from RocketMQ's rules: a NameServer closes a silent broker's channel
  * 120 s after its last activity (serverChannelMaxIdleTimeSeconds), a client pulls its routes every
  * 30 s (pollNameServerInterval) and keeps choosing a broker its route lists, and a SYNC send into
- * a partition waits out sendMsgTimeout (3 s) while one to a crashed process is refused at once.
+ * a partition waits out sendMsgTimeout (3 s) while one to a crashed process is refused at once. The
+ * first timeout closes the client's channel (NettyRemotingClient.invokeSync,
+ * clientCloseSocketIfTimeout): the sends waiting on it fail with it, and each later send's connect
+ * into the partition times out after connectTimeoutMillis (3 s).
  */
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../../../src/model/events.ts';
@@ -14,12 +17,20 @@ import { libraryTimeline } from '../../../support/library.ts';
 import { scenarioOf, type ScenarioJson } from '../../../support/test-sim.ts';
 
 const SEND_TIMEOUT = 3_000;
+const CONNECT_TIMEOUT = 3_000;
 const CHANNEL_MAX_IDLE = 120_000;
 
 type Event<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;
 
 function eventsOf<T extends TraceEvent['type']>(timeline: Timeline, type: T, match: (event: Event<T>) => boolean = () => true): Event<T>[] {
   return timeline.traceSlice(0).filter((event): event is Event<T> => event.type === type && match(event as Event<T>));
+}
+
+/** The failed attempts by reason, as a cost's failedSends counts them. */
+function countByReason(failed: Event<'send.failed'>[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const e of failed) counts[e.reason] = (counts[e.reason] ?? 0) + 1;
+  return counts;
 }
 
 function costOf(timeline: Timeline, fault: string, client: string) {
@@ -41,33 +52,47 @@ describe('faultCosts: Broker crash vs partition vs shutdown', () => {
     const lastActivity = eventsOf(timeline, 'broker.registered', (e) => e.broker === 'broker-b' && e.nameServer === 'ns-1' && e.t < 90_000).at(-1)!.t;
     const removal = lastActivity + CHANNEL_MAX_IDLE;
     const routePull = eventsOf(timeline, 'route.updated', (e) => e.client === 'p-1' && e.t > removal)[0]!;
-    expect([lastActivity, removal, routePull.t]).toEqual([70_001, 190_001, 211_012]);
+    expect([lastActivity, removal, routePull.t]).toEqual([70_002, 190_002, 211_013]);
     expect(routePull.writeQueues.some((queue) => queue.startsWith('broker-b:'))).toBe(false);
-    // Every failed attempt to broker-b: SYNC, its first attempt, 3 s after it was sent.
+    // Every failed attempt to broker-b: the first times out 3 s after it was sent and closes the channel, the
+    // ones waiting on it fail with it, and each later one's connect times out 3 s after it was sent.
     const failed = eventsOf(timeline, 'send.failed', (e) => e.broker === 'broker-b');
-    expect(failed).toHaveLength(302);
+    const sentAt = (e: Event<'send.failed'>) => eventsOf(timeline, 'message.sent', (m) => m.msgId === e.msgId && m.attempt === e.attempt)[0]!.t;
+    const [timedOut, ...rest] = failed;
+    expect([timedOut!.reason, timedOut!.t - sentAt(timedOut!)]).toEqual(['timeout', SEND_TIMEOUT]);
+    for (const e of rest.filter((x) => x.reason === 'channelClosed')) expect(e.t).toBe(timedOut!.t);
+    // A send made while a connect is under way waits for that connect (createChannelAsync) and fails with it.
+    for (const e of rest.filter((x) => x.reason !== 'channelClosed')) {
+      expect(e.reason).toBe('connectTimeout');
+      expect(e.t - sentAt(e)).toBeLessThanOrEqual(CONNECT_TIMEOUT);
+    }
+    expect(failed).toHaveLength(285);
     expect(Math.max(...failed.map((e) => e.t))).toBeLessThanOrEqual(routePull.t + SEND_TIMEOUT);
-    for (const e of failed) expect([e.reason, e.attempt]).toEqual(['timeout', 1]);
     expect(costOf(timeline, 'partitionBroker', 'p-1')).toEqual({
-      client: 'p-1', stoppedAt: routePull.t, nameServer: 'ns-1', nameServerDroppedAt: removal, failedSends: { timeout: 302 }, oneway: false,
+      client: 'p-1', stoppedAt: routePull.t, nameServer: 'ns-1', nameServerDroppedAt: removal, failedSends: countByReason(failed), oneway: false,
     });
     // A consumer's failed pull leaves no trace event: its line has its route alone.
     const ns2Removal = eventsOf(timeline, 'broker.removed', (e) => e.broker === 'broker-b' && e.nameServer === 'ns-2')[0]!.t;
-    expect(costOf(timeline, 'partitionBroker', 'c-1')).toMatchObject({ stoppedAt: 211_015, nameServer: 'ns-2', nameServerDroppedAt: ns2Removal, failedSends: null });
+    // Its route pull after the removal, of TopicTest and of its retry topic: the last of them drops broker-b.
+    const c1Pull = eventsOf(timeline, 'route.updated', (e) => e.client === 'c-1' && e.t > ns2Removal && e.t < ns2Removal + 30_000).at(-1)!;
+    expect(Math.floor(c1Pull.t / 1_000)).toBe(211);
+    expect(costOf(timeline, 'partitionBroker', 'c-1')).toMatchObject({ stoppedAt: c1Pull.t, nameServer: 'ns-2', nameServerDroppedAt: ns2Removal, failedSends: null });
   });
 
   it('before that pull, p-1\'s route still lists broker-b/0, and the sends failed so far are counted', () => {
     const timeline = libraryTimeline('crash-partition-shutdown', 150_000);
     const failed = eventsOf(timeline, 'send.failed', (e) => e.broker === 'broker-b');
     expect(costOf(timeline, 'partitionBroker', 'p-1')).toEqual({
-      client: 'p-1', stoppedAt: null, nameServer: null, nameServerDroppedAt: null, failedSends: { timeout: failed.length }, oneway: false,
+      client: 'p-1', stoppedAt: null, nameServer: null, nameServerDroppedAt: null, failedSends: countByReason(failed), oneway: false,
     });
   });
 
   it('a crashed broker-a/0 refuses at once, and the route pull one second later drops it', () => {
     const timeline = libraryTimeline('crash-partition-shutdown', 215_000);
+    const pull = eventsOf(timeline, 'route.updated', (e) => e.client === 'p-1' && e.t > 60_000)[0]!;
+    expect(Math.floor(pull.t / 1_000)).toBe(61);
     expect(costOf(timeline, 'crashBroker', 'p-1')).toEqual({
-      client: 'p-1', stoppedAt: 61_012, nameServer: 'ns-1', nameServerDroppedAt: 60_002, failedSends: { connectRefused: 1 }, oneway: false,
+      client: 'p-1', stoppedAt: pull.t, nameServer: 'ns-1', nameServerDroppedAt: 60_002, failedSends: { connectRefused: 1 }, oneway: false,
     });
   });
 });
@@ -79,7 +104,8 @@ describe('faultCosts: controller mode', () => {
     const pull = eventsOf(timeline, 'route.updated', (e) => e.client === 'p-1' && e.t > takeover.t)[0]!;
     expect(pull.writeQueues.some((queue) => queue.startsWith('broker-a:'))).toBe(true);
     expect(costOf(timeline, 'partitionBroker', 'p-1')).toEqual({
-      client: 'p-1', stoppedAt: pull.t, nameServer: 'ns-2', nameServerDroppedAt: takeover.t, failedSends: { timeout: 148 }, oneway: false,
+      client: 'p-1', stoppedAt: pull.t, nameServer: 'ns-2', nameServerDroppedAt: takeover.t,
+      failedSends: countByReason(eventsOf(timeline, 'send.failed', (e) => e.broker === 'broker-a' && e.t <= pull.t + SEND_TIMEOUT)), oneway: false,
     });
   });
 });
@@ -91,7 +117,7 @@ describe('faultCosts: two faults of one broker process', () => {
     const [partition, crash] = faultCosts(timeline).faults as [FaultCost, FaultCost];
     expect(crash).toMatchObject({ fault: 'crashBroker', ownedFrom: null, clients: [] });
     const failed = eventsOf(timeline, 'send.failed', (e) => e.broker === 'broker-a');
-    expect(partition.clients.find((cost) => cost.client === 'p-1')).toMatchObject({ stoppedAt: 150_012, failedSends: { timeout: failed.length } });
+    expect(partition.clients.find((cost) => cost.client === 'p-1')).toMatchObject({ stoppedAt: 150_012, failedSends: countByReason(failed) });
   });
 
   it('once the partition heals, the crash owns what follows: each failure is counted once, by the fault open first when it came', () => {
@@ -100,9 +126,10 @@ describe('faultCosts: two faults of one broker process', () => {
     const [partition, crash] = faultCosts(timeline).faults as [FaultCost, FaultCost];
     expect(crash.ownedFrom).toBe(100_000);
     const p1 = (cost: FaultCost) => cost.clients.find((client) => client.client === 'p-1')!;
-    expect(p1(partition)).toMatchObject({ stoppedAt: null, failedSends: { timeout: eventsOf(timeline, 'send.failed', (e) => e.broker === 'broker-a' && e.t < 100_000).length } });
+    expect(p1(partition)).toMatchObject({ stoppedAt: null, failedSends: countByReason(eventsOf(timeline, 'send.failed', (e) => e.broker === 'broker-a' && e.t < 100_000)) });
     const afterHeal = eventsOf(timeline, 'send.failed', (e) => e.broker === 'broker-a' && e.t >= 100_000);
-    expect(p1(crash).stoppedAt).toBe(150_013);
+    expect(Math.floor(p1(crash).stoppedAt! / 1_000)).toBe(150);
+    expect(p1(crash).stoppedAt).toBe(eventsOf(timeline, 'route.updated', (e) => e.client === 'p-1' && e.t > 150_000)[0]!.t);
     expect(Object.values(p1(crash).failedSends!).reduce((sum, n) => sum + n, 0)).toBe(afterHeal.length);
   });
 });

@@ -21,6 +21,13 @@ export interface NarrationContext {
   messageModel?: (consumer: string) => MessageModel | undefined;
   /** Whether a broker name's master process is down (crashed, powered off or shut down) at the caption's time. */
   masterDown?: (brokerName: string) => boolean;
+  /** Whether the run has any slave: a caption names the slaves a rule covers only where there are some. Unknown is yes. */
+  hasSlaves?: boolean;
+}
+
+/** ", slaves too" (or its Chinese) after "every broker", unless the run has no slave. */
+export function slavesToo(context: NarrationContext, words: string): string {
+  return context.hasSlaves === false ? '' : words;
 }
 
 /**

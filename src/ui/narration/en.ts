@@ -4,7 +4,7 @@
  */
 import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, RETRY_GROUP_TOPIC_PREFIX, perm2String, registerNameServerPeriod, sendRetriesAfter, type SendFailedReason, type SimConfig } from '../../sim/index.ts';
 import { formatTime } from '../../viz/format.ts';
-import { durationEn as d, failedSend, queuesByBroker, keepsOffsetsLocally, nodeEn as node, nodeName, syncAttempts, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
+import { durationEn as d, failedSend, queuesByBroker, keepsOffsetsLocally, nodeEn as node, nodeName, slavesToo, syncAttempts, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
 /** A send to a broker whose master is down: said, not told as an ordinary send (its route still lists the broker). */
 function downEn(c: NarrationContext, broker: string): string {
@@ -59,10 +59,16 @@ function failedSendEn(why: FailedSend, timeoutMs: number): string {
  * attempt waits for the rest of sendMsgTimeout, so a timeout leaves no time for another.
  */
 function sendAgainEn(reason: SendFailedReason, attempt: number, config: SimConfig): string {
-  if (reason === 'timeout') return ` Waiting took the rest of sendMsgTimeout (${d(config.sendMsgTimeoutMs)}): no time is left to try again.`;
+  if (reason === 'timeout') return ` Waiting took the rest of sendMsgTimeout (${d(config.sendMsgTimeoutMs)}): no time is left to try again. The timeout also closed the connection (clientCloseSocketIfTimeout), failing every request waiting on it.`;
   if (!sendRetriesAfter(reason)) return ` The producer does not try again after ${reason}, which is not one of its retryResponseCodes: send() throws to the application.`;
-  return attempt < syncAttempts(config) ? ' A SYNC send tries again, on another broker when it can.' : ' No attempt is left.';
+  return `${CONNECTION_EN[reason] ?? ''}${attempt < syncAttempts(config) ? ` A SYNC send tries again, on another broker when it can, if sendMsgTimeout (${d(config.sendMsgTimeoutMs)}) has time left.` : ' No attempt is left.'}`;
 }
+
+/** What a connection failure means, before whether the send goes on. */
+const CONNECTION_EN: Partial<Record<SendFailedReason, string>> = {
+  connectTimeout: ' No channel was open, and the connect got no answer within connectTimeoutMillis; a send made while it was under way waited for the same connect.',
+  channelClosed: ' Its connection closed with the request on it: the broker\'s process died, or a call on that connection timed out and closed it.',
+};
 
 /** How a topic a broker created by itself came to be: a consumer group's retry topic, or a topic a send named (from TBW102). */
 function autoCreatedEn(e: TraceOf<'topic.updated'>): string {
@@ -171,8 +177,8 @@ export const en: Narrators = {
   rebalance: (e, { config }) => (e.queues.length > 0
     ? `${e.consumer} rebalanced ${e.topic} for ${e.group} and now owns ${e.queues.join(', ')}. Every member sorts the same lists and runs the same allocation, so once all have rebalanced on the same members each queue has one owner; until then a queue may have two for a moment (both consume: duplicates) or none. Rebalancing repeats every ${d(config.rebalanceIntervalMs)} and whenever the group changes.${retryTopicEn(e.topic)}`
     : `${e.consumer} rebalanced ${e.topic} for ${e.group} and owns no queue: it consumes nothing until a rebalance gives it one (every ${d(config.rebalanceIntervalMs)}, or when the group changes).${retryTopicEn(e.topic)}`),
-  'client.heartbeat': (e, c) => `${e.client} (${e.group}) sent its heartbeat to ${node(c, e, e.brokerId)} (HEART_BEAT): every ${d(c.config.clientHeartbeatIntervalMs)} a client tells each broker it knows that it is alive, a consumer every broker, slaves too, with its subscriptions, a producer the masters; a broker forgets a client whose channel stays silent too long.`,
-  'consumer.registered': (e, c) => `${node(c, e, e.brokerId)} added ${e.consumer} to ${e.group}'s consumer table (consumers heartbeat every broker, slaves too, every ${d(c.config.clientHeartbeatIntervalMs)}); the group's members are told to rebalance.`,
+  'client.heartbeat': (e, c) => `${e.client} (${e.group}) sent its heartbeat to ${node(c, e, e.brokerId)} (HEART_BEAT): every ${d(c.config.clientHeartbeatIntervalMs)} a client tells each broker it knows that it is alive, a consumer every broker${slavesToo(c, ', slaves too,')} with its subscriptions, a producer the masters; a broker forgets a client whose channel stays silent too long.`,
+  'consumer.registered': (e, c) => `${node(c, e, e.brokerId)} added ${e.consumer} to ${e.group}'s consumer table (consumers heartbeat every broker${slavesToo(c, ', slaves too,')} every ${d(c.config.clientHeartbeatIntervalMs)}); the group's members are told to rebalance.`,
   'consumer.removed': (e, c) => {
     const why = { expired: `no heartbeat for ${d(c.config.channelExpiredTimeoutMs)}`, channelClosed: 'its connection closed', unregistered: 'it unregistered' }[e.reason];
     return `${node(c, e, e.brokerId)} removed ${e.consumer} from ${e.group}: ${why}. The rest of the group rebalances and takes over its queues.`;

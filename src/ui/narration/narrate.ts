@@ -2,7 +2,7 @@
  * The caption of a trace event: what it means, in plain words, in the page's language, with the
  * run's configured numbers. Loaded on demand (the caption and the scrubber's marks use it).
  */
-import { masterOf, readQueueNumsOf, type TraceEvent, type ModelState } from '../../sim/index.ts';
+import { MASTER_ID, masterOf, readQueueNumsOf, type TraceEvent, type ModelState } from '../../sim/index.ts';
 import type { TimelineView } from '../../sim/timeline.ts';
 import type { Language } from '../../store/playback.ts';
 import type { NarrationContext, Narrators } from './context.ts';
@@ -51,6 +51,7 @@ export function contextAt(config: NarrationContext['config'], state: Readonly<Mo
       const master = masterOf(state, brokerName) ?? state.brokers[`${brokerName}/0`];
       return master !== undefined && master.status !== 'running';
     },
+    hasSlaves: Object.values(state.brokers).some((broker) => broker.brokerId !== MASTER_ID),
     ...(trace ? { sendAttempts: (msgId: string) => attemptsBefore(trace, msgId, config.sendMsgTimeoutMs) } : {}),
   };
 }

@@ -4,7 +4,7 @@
  */
 import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, RETRY_GROUP_TOPIC_PREFIX, perm2String, registerNameServerPeriod, sendRetriesAfter, type SendFailedReason, type SimConfig } from '../../sim/index.ts';
 import { formatTime } from '../../viz/format.ts';
-import { durationZh as d, failedSend, queuesByBroker, keepsOffsetsLocally, nodeZh as node, nodeName, syncAttempts, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
+import { durationZh as d, failedSend, queuesByBroker, keepsOffsetsLocally, nodeZh as node, nodeName, slavesToo, syncAttempts, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
 /** 发往 Master 已宕机的 broker 的发送：说明它，而不是当作普通发送（路由里仍有这个 broker）。 */
 function downZh(c: NarrationContext, broker: string): string {
@@ -55,10 +55,16 @@ function failedSendZh(why: FailedSend, timeoutMs: number): string {
 
 /** Whether the send goes on after a failed attempt, as sendAgainEn (en.ts) says it. */
 function sendAgainZh(reason: SendFailedReason, attempt: number, config: SimConfig): string {
-  if (reason === 'timeout') return `等待用完了 sendMsgTimeout（${d(config.sendMsgTimeoutMs)}）剩余的时间：没有时间再尝试。`;
+  if (reason === 'timeout') return `等待用完了 sendMsgTimeout（${d(config.sendMsgTimeoutMs)}）剩余的时间：没有时间再尝试。这次超时还关闭了连接（clientCloseSocketIfTimeout），连接上等待的请求全部失败。`;
   if (!sendRetriesAfter(reason)) return `${reason} 不在生产者的 retryResponseCodes 中，所以不会重试：send() 把异常抛给应用程序。`;
-  return attempt < syncAttempts(config) ? '同步发送会重试，尽量换一个 Broker。' : '已没有重试机会。';
+  return `${CONNECTION_ZH[reason] ?? ''}${attempt < syncAttempts(config) ? `如果 sendMsgTimeout（${d(config.sendMsgTimeoutMs)}）还有剩余时间，同步发送会重试，尽量换一个 Broker。` : '已没有重试机会。'}`;
 }
+
+/** 连接失败的含义（CONNECTION_EN），放在是否重试之前。 */
+const CONNECTION_ZH: Partial<Record<SendFailedReason, string>> = {
+  connectTimeout: '没有打开的连接，而建连在 connectTimeoutMillis 内没有应答；建连期间发出的消息也在等同一次建连。',
+  channelClosed: '请求还在连接上时连接关闭了：Broker 进程停止了，或者这条连接上的某次调用超时并关闭了它。',
+};
 
 /** How a topic a broker created by itself came to be: a consumer group's retry topic, or a topic a send named (from TBW102). */
 function autoCreatedZh(e: TraceOf<'topic.updated'>): string {
@@ -164,8 +170,8 @@ export const zh: Narrators = {
   rebalance: (e, { config }) => (e.queues.length > 0
     ? `${e.consumer} 为 ${e.group} 对 ${e.topic} 做了负载均衡，现在拥有 ${e.queues.join('、')}。组内每个成员对同样排序的列表执行同样的分配算法，所以等所有成员都按同样的成员列表做完负载均衡后，每个队列只有一个拥有者；在此之前，一个队列可能短暂地有两个拥有者（都会消费：重复消费）或没有拥有者。负载均衡每 ${d(config.rebalanceIntervalMs)}执行一次，组成员变化时也会立即执行。${retryTopicZh(e.topic)}`
     : `${e.consumer} 为 ${e.group} 对 ${e.topic} 做了负载均衡，但没有分到队列：在下一次负载均衡给它队列之前，它什么也不消费（每 ${d(config.rebalanceIntervalMs)}一次，或组成员变化时）。${retryTopicZh(e.topic)}`),
-  'client.heartbeat': (e, c) => `${e.client}（${e.group}）向 ${node(c, e, e.brokerId)} 发送了心跳（HEART_BEAT）：客户端每 ${d(c.config.clientHeartbeatIntervalMs)}告诉它知道的每个 Broker 自己还活着，消费者发给每个 Broker（Slave 也不例外）并带上订阅关系，生产者只发给 Master；连接沉默太久的客户端会被 Broker 剔除。`,
-  'consumer.registered': (e, c) => `${node(c, e, e.brokerId)} 把 ${e.consumer} 加入 ${e.group} 的消费者表（消费者每 ${d(c.config.clientHeartbeatIntervalMs)}向每个 Broker 发送一次心跳，Slave 也不例外）；组内成员会被通知重新负载均衡。`,
+  'client.heartbeat': (e, c) => `${e.client}（${e.group}）向 ${node(c, e, e.brokerId)} 发送了心跳（HEART_BEAT）：客户端每 ${d(c.config.clientHeartbeatIntervalMs)}告诉它知道的每个 Broker 自己还活着，消费者发给每个 Broker${slavesToo(c, '（Slave 也不例外）')}并带上订阅关系，生产者只发给 Master；连接沉默太久的客户端会被 Broker 剔除。`,
+  'consumer.registered': (e, c) => `${node(c, e, e.brokerId)} 把 ${e.consumer} 加入 ${e.group} 的消费者表（消费者每 ${d(c.config.clientHeartbeatIntervalMs)}向每个 Broker 发送一次心跳${slavesToo(c, '，Slave 也不例外')}）；组内成员会被通知重新负载均衡。`,
   'consumer.removed': (e, c) => {
     const why = { expired: `${d(c.config.channelExpiredTimeoutMs)}内没有心跳`, channelClosed: '连接已关闭', unregistered: '主动注销' }[e.reason];
     return `${node(c, e, e.brokerId)} 将 ${e.consumer} 从 ${e.group} 中移除：${why}。组内其他成员重新负载均衡并接管它的队列。`;

@@ -137,6 +137,14 @@ describe('the caption of every event', () => {
     expect(describeEvent(sample('producer.removed'), 'en', { config })).toMatch(/^broker-a\/0 removed producer p-1 from PG: /);
   });
 
+  it('says consumers heartbeat the slaves too only in a run that has slaves', () => {
+    const registered = sample('consumer.registered');
+    expect(narrate(registered, 'en', { config, hasSlaves: true })).toContain('consumers heartbeat every broker, slaves too, every 30 s');
+    expect(narrate(registered, 'en', { config, hasSlaves: false })).toContain('consumers heartbeat every broker every 30 s');
+    expect(narrate(registered, 'zh', { config, hasSlaves: false })).not.toContain('Slave');
+    expect(narrate(sample('client.heartbeat'), 'en', { config, hasSlaves: false })).toContain('a consumer every broker with its subscriptions');
+  });
+
   it('says a consumed message was read from a slave when its brokerId is not the master\'s, in the caption and the log', () => {
     const fromSlave = { ...sample('message.consumed'), brokerId: 1 } as TraceEvent;
     expect(narrate(sample('message.consumed'), 'en', { config })).not.toContain('slave');
@@ -165,7 +173,12 @@ describe('the caption of every event', () => {
     expect(narrate(timedOut, 'en', { config })).toContain(`Waiting took the rest of sendMsgTimeout (${config.sendMsgTimeoutMs / 1_000} s): no time is left to try again.`);
     expect(narrate(timedOut, 'zh', { config })).toContain('没有时间再尝试');
     const refused: TraceEvent = { ...timedOut, reason: 'connectRefused' } as TraceEvent;
-    expect(narrate(refused, 'en', { config })).toContain('A SYNC send tries again, on another broker when it can.');
+    expect(narrate(refused, 'en', { config })).toContain(`A SYNC send tries again, on another broker when it can, if sendMsgTimeout (${config.sendMsgTimeoutMs / 1_000} s) has time left.`);
+    // A connect that got no answer, and a closed connection, say what happened to the channel first.
+    const connect = narrate({ ...timedOut, reason: 'connectTimeout' } as TraceEvent, 'en', { config });
+    expect(connect).toContain('the connect got no answer within connectTimeoutMillis; a send made while it was under way waited for the same connect. A SYNC send tries again');
+    expect(narrate({ ...timedOut, reason: 'channelClosed' } as TraceEvent, 'zh', { config })).toContain('请求还在连接上时连接关闭了');
+    expect(narrate(timedOut, 'en', { config })).toContain('The timeout also closed the connection (clientCloseSocketIfTimeout)');
     expect(narrate({ ...refused, attempt: 3 } as TraceEvent, 'en', { config })).toContain('No attempt is left.');
     // An error answer is retried only for retryResponseCodes: INVALID_PARAMETER (a queue id a shrink removed) is not.
     const invalid = { ...timedOut, reason: 'INVALID_PARAMETER' } as TraceEvent;

@@ -42,7 +42,7 @@ test('a fault added now shows on the scrubber as a fork and takes effect', async
   await page.getByTestId('add-fault').click();
   await waitForTime(page, '0:20.000');
   assert.equal(await page.getByTestId('mark-fault').count(), 0);
-  assert.match(await page.getByTestId('mark-fork').getAttribute('title') ?? '', /0:20\.000 · your change .*: crashBroker broker-b/);
+  assert.match(await page.getByTestId('mark-fork').getAttribute('title') ?? '', /0:20\.000 · your change .*: broker-b crashes \(crashBroker\)/);
   await page.getByTestId('command-jumpForward1').click();
   // The NameServer panel shows 0:20 until the worker's frame of 0:21 arrives.
   await waitForTime(page, '0:21.000');

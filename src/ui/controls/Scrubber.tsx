@@ -5,7 +5,8 @@
  */
 import { memo, type KeyboardEvent } from 'react';
 import type { TimelineAction } from '../../sim/index.ts';
-import { playheadTarget, usePlayback } from '../../store/playback.ts';
+import { playheadTarget, usePlayback, type Language } from '../../store/playback.ts';
+import { actionSaid } from '../i18n/action-words.ts';
 import { useT, type Translate } from '../i18n/index.ts';
 import { useNarrator } from '../narration/use-narrator.ts';
 import { formatTime } from '../../viz/format.ts';
@@ -52,13 +53,14 @@ function traceTarget(action: TimelineAction): string {
  * One tick per timeline action; a fork is one tick of its own that names the actions the person
  * added there (they are in the timeline too, at the same time).
  */
-function marksOf(timeline: readonly TimelineAction[], forks: readonly number[], t: Translate, caption: (action: TimelineAction) => string | null): Mark[] {
+function marksOf(timeline: readonly TimelineAction[], forks: readonly number[], t: Translate, language: Language, caption: (action: TimelineAction) => string | null): Mark[] {
   const forkTimes = new Set(forks);
-  const describe = (action: TimelineAction) => `${action.action} ${actionTarget(action)}`;
+  // In the page's language first, the scenario file's name of the action beside it.
+  const describe = (action: TimelineAction) => actionSaid(action.action, actionTarget(action), language);
   const faults = timeline.filter((action) => !forkTimes.has(action.at)).slice(0, MAX_MARKS).map((action): Mark => {
-    const marker = t('faultMarker', { time: formatTime(action.at), action: action.action, target: actionTarget(action) });
+    const marker = t('faultMarker', { time: formatTime(action.at), action: describe(action) });
     const said = caption(action);
-    return { at: action.at, kind: 'fault', title: said === null ? marker : `${marker}. ${said}` };
+    return { at: action.at, kind: 'fault', title: said === null ? marker : t('markCaption', { marker, caption: said }) };
   });
   const forkMarks = [...forkTimes].map((at): Mark => {
     const actions = timeline.filter((action) => action.at === at).map(describe);
@@ -95,7 +97,7 @@ function ScrubberMarks({ duration }: { duration: number }) {
   const caption = (action: TimelineAction) => (narrator && scenario
     ? narrator.narrate({ t: action.at, type: 'fault', action: action.action, target: traceTarget(action) }, language, { config: scenario.config })
     : null);
-  const marks = scenario && duration > 0 ? marksOf(scenario.timeline, forks, t, caption) : [];
+  const marks = scenario && duration > 0 ? marksOf(scenario.timeline, forks, t, language, caption) : [];
   return (
     <div className="rs-scrubber-marks">
       {marks.map((mark, index) => (

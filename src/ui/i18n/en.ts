@@ -43,7 +43,8 @@ export const en = {
   speedHint: 'virtual time per wall-clock time, 0.1x to 1000x',
   timeOf: 'of',
   catchingUp: 'Simulating… {percent}%',
-  faultMarker: '{time} · {action} {target}',
+  faultMarker: '{time} · {action}',
+  markCaption: '{marker}. {caption}',
   forkMarker: '{time} · your change (the run forks here)',
 
   helpTitle: 'Keyboard shortcuts',

@@ -45,7 +45,8 @@ export const zh: Record<MessageKey, string> = {
   speedHint: '虚拟时间与真实时间之比，0.1x 到 1000x',
   timeOf: '/',
   catchingUp: '正在模拟… {percent}%',
-  faultMarker: '{time} · {action} {target}',
+  faultMarker: '{time} · {action}',
+  markCaption: '{marker}：{caption}',
   forkMarker: '{time} · 你的修改（运行从此处分叉）',
 
   helpTitle: '键盘快捷键',

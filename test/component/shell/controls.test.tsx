@@ -112,17 +112,20 @@ describe('the scrubber', () => {
     expect(time()).toBe(180_000);
   });
 
-  it('draws each timeline action as a tick titled with its time, action and target', () => {
+  it('draws each timeline action as a tick titled with its time and what it does, in the page\'s language with the action\'s name beside it', () => {
     cleanup();
     freshRun('crash-partition-shutdown');
     renderControls();
     const marks = screen.getAllByTestId('mark-fault');
     expect(marks.map((mark) => mark.getAttribute('title'))).toEqual([
-      '1:00.000 · crashBroker broker-a',
-      '1:30.000 · partitionBroker broker-b',
-      '4:00.000 · shutdownBroker broker-c',
-      '5:00.000 · startBroker broker-a',
+      '1:00.000 · broker-a crashes (crashBroker)',
+      '1:30.000 · broker-b is cut off by a network partition (partitionBroker)',
+      '4:00.000 · broker-c shuts down (shutdownBroker)',
+      '5:00.000 · broker-a starts (startBroker)',
     ]);
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getAllByTestId('mark-fault')[1]!.getAttribute('title')).toBe('1:30.000 · broker-b 被网络分区隔离（partitionBroker）');
+    act(() => usePlayback.getState().setLanguage('en'));
     expect(marks[0]!.style.left).toBe(`${(60_000 / 360_000) * 100}%`);
     fireEvent.click(marks[1]!);
     expect(time()).toBe(90_000);

@@ -61,7 +61,7 @@ function failedSendEn(why: FailedSend, timeoutMs: number): string {
 function sendAgainEn(reason: SendFailedReason, attempt: number, config: SimConfig): string {
   if (reason === 'timeout') return ` Waiting took the rest of sendMsgTimeout (${d(config.sendMsgTimeoutMs)}): no time is left to try again. The timeout also closed the connection (clientCloseSocketIfTimeout), failing every request waiting on it.`;
   if (!sendRetriesAfter(reason)) return ` The producer does not try again after ${reason}, which is not one of its retryResponseCodes: send() throws to the application.`;
-  return `${CONNECTION_EN[reason] ?? ''}${attempt < syncAttempts(config) ? ` A SYNC send tries again, on another broker when it can, if sendMsgTimeout (${d(config.sendMsgTimeoutMs)}) has time left.` : ' No attempt is left.'}`;
+  return `${CONNECTION_EN[reason] ?? ''}${attempt < syncAttempts(config) ? ` The producer tries again, on another broker when it can, if sendMsgTimeout (${d(config.sendMsgTimeoutMs)}) has time left.` : ' No attempt is left.'}`;
 }
 
 /** What a connection failure means, before whether the send goes on. */

@@ -57,7 +57,7 @@ function failedSendZh(why: FailedSend, timeoutMs: number): string {
 function sendAgainZh(reason: SendFailedReason, attempt: number, config: SimConfig): string {
   if (reason === 'timeout') return `等待用完了 sendMsgTimeout（${d(config.sendMsgTimeoutMs)}）剩余的时间：没有时间再尝试。这次超时还关闭了连接（clientCloseSocketIfTimeout），连接上等待的请求全部失败。`;
   if (!sendRetriesAfter(reason)) return `${reason} 不在生产者的 retryResponseCodes 中，所以不会重试：send() 把异常抛给应用程序。`;
-  return `${CONNECTION_ZH[reason] ?? ''}${attempt < syncAttempts(config) ? `如果 sendMsgTimeout（${d(config.sendMsgTimeoutMs)}）还有剩余时间，同步发送会重试，尽量换一个 Broker。` : '已没有重试机会。'}`;
+  return `${CONNECTION_ZH[reason] ?? ''}${attempt < syncAttempts(config) ? `如果 sendMsgTimeout（${d(config.sendMsgTimeoutMs)}）还有剩余时间，生产者会重试，尽量换一个 Broker。` : '已没有重试机会。'}`;
 }
 
 /** 连接失败的含义（CONNECTION_EN），放在是否重试之前。 */

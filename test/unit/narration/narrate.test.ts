@@ -173,10 +173,10 @@ describe('the caption of every event', () => {
     expect(narrate(timedOut, 'en', { config })).toContain(`Waiting took the rest of sendMsgTimeout (${config.sendMsgTimeoutMs / 1_000} s): no time is left to try again.`);
     expect(narrate(timedOut, 'zh', { config })).toContain('没有时间再尝试');
     const refused: TraceEvent = { ...timedOut, reason: 'connectRefused' } as TraceEvent;
-    expect(narrate(refused, 'en', { config })).toContain(`A SYNC send tries again, on another broker when it can, if sendMsgTimeout (${config.sendMsgTimeoutMs / 1_000} s) has time left.`);
+    expect(narrate(refused, 'en', { config })).toContain(`The producer tries again, on another broker when it can, if sendMsgTimeout (${config.sendMsgTimeoutMs / 1_000} s) has time left.`);
     // A connect that got no answer, and a closed connection, say what happened to the channel first.
     const connect = narrate({ ...timedOut, reason: 'connectTimeout' } as TraceEvent, 'en', { config });
-    expect(connect).toContain('the connect got no answer within connectTimeoutMillis; a send made while it was under way waited for the same connect. A SYNC send tries again');
+    expect(connect).toContain('the connect got no answer within connectTimeoutMillis; a send made while it was under way waited for the same connect. The producer tries again');
     expect(narrate({ ...timedOut, reason: 'channelClosed' } as TraceEvent, 'zh', { config })).toContain('请求还在连接上时连接关闭了');
     expect(narrate(timedOut, 'en', { config })).toContain('The timeout also closed the connection (clientCloseSocketIfTimeout)');
     expect(narrate({ ...refused, attempt: 3 } as TraceEvent, 'en', { config })).toContain('No attempt is left.');
@@ -185,7 +185,7 @@ describe('the caption of every event', () => {
     expect(narrate(invalid, 'en', { config })).toContain('The producer does not try again after INVALID_PARAMETER, which is not one of its retryResponseCodes');
     expect(narrate(invalid, 'en', { config })).not.toContain('tries again, on another broker');
     expect(narrate(invalid, 'zh', { config })).toContain('INVALID_PARAMETER 不在生产者的 retryResponseCodes 中，所以不会重试');
-    expect(narrate({ ...timedOut, reason: 'SYSTEM_ERROR' } as TraceEvent, 'en', { config })).toContain('A SYNC send tries again');
+    expect(narrate({ ...timedOut, reason: 'SYSTEM_ERROR' } as TraceEvent, 'en', { config })).toContain('The producer tries again');
   });
 
   it('says a producer channel expires after ProducerManager\'s fixed 120 s, whatever channelExpiredTimeout is', () => {

@@ -16,7 +16,7 @@ function downEn(c: NarrationContext, broker: string): string {
 const FAULTS: Record<string, (target: string) => string> = {
   crashBroker: (t) => `${t} crashes: its process dies and its connections close, so the NameServers drop it at once (channelClosed) instead of waiting for the heartbeat expiry.`,
   powerOffBroker: (t) => `${t}'s machine loses power: the page cache goes with it, so whatever was not flushed to disk is gone unless a slave holds it. A host without power closes no connection (no FIN, no RST): nobody is told, the NameServers keep it until their scan, and what is sent to it times out.`,
-  partitionBroker: (t) => `${t} is cut off by a network partition: its connections stay open but nothing gets through, so only the heartbeat expiry will notice.`,
+  partitionBroker: (t) => `${t} is cut off by a network partition: its connections stay open but nothing gets through. A client notices when a call to it times out (a send, a heartbeat: within seconds); the NameServers only by its silence, once its channel has been idle or its registration too old.`,
   healPartition: (t) => `The partition around ${t} heals: its next heartbeat reaches the NameServers again.`,
   shutdownBroker: (t) => `${t} shuts down gracefully: it unregisters from every NameServer before it stops.`,
   startBroker: (t) => `${t} starts: it registers with every NameServer, and clients see it at their next route pull.`,

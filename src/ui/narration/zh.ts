@@ -16,7 +16,7 @@ function downZh(c: NarrationContext, broker: string): string {
 const FAULTS: Record<string, (target: string) => string> = {
   crashBroker: (t) => `${t} 崩溃：进程退出、连接关闭，NameServer 立即将其剔除（channelClosed），不必等待心跳过期。`,
   powerOffBroker: (t) => `${t} 所在机器断电：page cache 随之消失，尚未刷盘的消息如果没有 Slave 副本就丢失了。断电的主机不会关闭任何连接（没有 FIN，也没有 RST）：没有人收到通知，NameServer 要等扫描才移除它，发给它的请求都会超时。`,
-  partitionBroker: (t) => `${t} 被网络分区隔离：连接仍然打开，但任何请求都无法通过，只有心跳过期才能发现它。`,
+  partitionBroker: (t) => `${t} 被网络分区隔离：连接仍然打开，但任何请求都无法通过。客户端在某次发给它的调用超时时发现（发送、心跳：几秒之内）；NameServer 只能靠它的沉默发现：连接空闲太久，或注册太旧。`,
   healPartition: (t) => `${t} 的网络分区恢复：它的下一次心跳会重新到达 NameServer。`,
   shutdownBroker: (t) => `${t} 正常关闭：停止前先向每个 NameServer 注销。`,
   startBroker: (t) => `${t} 启动：向每个 NameServer 注册，客户端在下一次拉取路由时看到它。`,

@@ -8,6 +8,7 @@ import { checkClients } from './check-clients.ts';
 import { checkProcessNames } from './check-names.ts';
 import { checkTimeline } from './check-timeline.ts';
 import { checkTopology } from './check-topology.ts';
+import { inFileOrder } from './file-order.ts';
 import { issuesToErrors, problem, withoutRepeats } from './issues.ts';
 import type { Language } from './language.ts';
 import type { Said } from './messages.ts';
@@ -42,7 +43,7 @@ export function validateScenario(input: unknown): ValidationResult {
   const draft = normalize(parseFile(input, errors));
   // The second pass: references between sections, checked on the items that passed the first.
   errors.push(...checkTopology(draft), ...checkClients(draft), ...checkTimeline(draft), ...checkProcessNames(draft));
-  return errors.length === 0 ? { ok: true, scenario: finalize(draft) } : refused(withoutRepeats(errors));
+  return errors.length === 0 ? { ok: true, scenario: finalize(draft) } : refused(inFileOrder(withoutRepeats(errors), input));
 }
 
 const NOT_AN_OBJECT: Said = {

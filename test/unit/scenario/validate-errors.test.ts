@@ -212,7 +212,7 @@ describe('validateScenario: each problem names its path', () => {
 });
 
 describe('validateScenario: every problem at once', () => {
-  it('reports all the problems of one file, structural and cross-reference', () => {
+  it('reports all the problems of one file, structural and cross-reference, in the order of the file', () => {
     const scenario = base();
     at(scenario, 'topics', 0).readQueueNums = 0;
     at(scenario, 'brokers', 0).port = 0;
@@ -221,15 +221,23 @@ describe('validateScenario: every problem at once', () => {
     scenario.nameServers = [{ id: 'ns-1' }, { id: 'ns-1' }];
     scenario.timeline = [{ at: 1, action: 'crashNameServer', target: 'ns-2' }, { at: 2, action: 'crashBroker', target: 'broker-a', extra: 1 }];
     expect(lines(scenario)).toEqual([
+      'nameServers[1].id: duplicate NameServer id "ns-1" (also in nameServers[0])',
       'brokers[0].port: must be an integer from 1 to 65535',
       'topics[0].readQueueNums: must be an integer from 1 to 1024',
       'producers[0].ratePerSec: must be a number from 0 to 10000 (messages per second)',
-      'timeline[1]: unknown field "extra"',
-      'nameServers[1].id: duplicate NameServer id "ns-1" (also in nameServers[0])',
       // producers[0] is refused for its rate, and its id still meets consumers[0]'s.
       'consumers[0].id: duplicate client id "p-1" (also in producers[0])',
       'timeline[0].target: no NameServer has id "ns-2" (did you mean "ns-1"?)',
+      'timeline[1]: unknown field "extra"',
     ]);
+  });
+
+  it('lists a missing field where its object is, before the problems of the fields after it', () => {
+    const scenario = base();
+    delete at(scenario, 'topics', 0).name;
+    at(scenario, 'nameServers', 0).ip = 'bad';
+    at(scenario, 'consumers', 0).group = 7;
+    expect(lines(scenario).map((line) => line.slice(0, line.indexOf(':')))).toEqual(['nameServers[0].ip', 'topics[0].name', 'consumers[0].group']);
   });
 
   it('checks the time of an entry whose action is unknown too: both are listed at once, not the time only after the action is mended', () => {
@@ -249,17 +257,18 @@ describe('validateScenario: every problem at once', () => {
     scenario.producers = [{ id: 'broker-a/0', group: 'PG', topic: 'TopicTest', ratePerSec: -1 }];
     scenario.consumers = [{ id: 'c-1', group: 'CG', topic: 'TopicTest' }, { id: 'c-1', group: 'CG', topic: 'TopicTest', bogus: 1 }];
     scenario.timeline = [];
+    // In the file's order; a field the file does not have (brokers[1].brokerId) where its object is.
     expect(lines(scenario)).toEqual([
+      'nameServers[1].id: duplicate NameServer id "ns-1" (also in nameServers[0])',
       'nameServers[1].ip: must be a dotted IPv4 address such as 10.0.0.1',
       'brokers[0].role: must be one of "ASYNC_MASTER", "SYNC_MASTER", "SLAVE"',
+      'brokers[1].brokerId: "broker-a" already has a broker with brokerId 0 (also in brokers[0])',
       'topics[0].writeQueueNums: must be an integer from 1 to 1024',
+      'topics[1].name: duplicate topic "TopicTest" (also in topics[0])',
+      'producers[0].id: "broker-a/0" is already the name of a broker (also in brokers[0]): give each process a name of its own',
       'producers[0].ratePerSec: must be a number from 0 to 10000 (messages per second)',
       'consumers[1]: unknown field "bogus"',
-      'nameServers[1].id: duplicate NameServer id "ns-1" (also in nameServers[0])',
-      'brokers[1].brokerId: "broker-a" already has a broker with brokerId 0 (also in brokers[0])',
-      'topics[1].name: duplicate topic "TopicTest" (also in topics[0])',
       'consumers[1].id: duplicate client id "c-1" (also in consumers[0])',
-      'producers[0].id: "broker-a/0" is already the name of a broker (also in brokers[0]): give each process a name of its own',
     ]);
     // A name that is itself wrong is its item's problem only: it meets no other.
     scenario.consumers = [{ id: 'c-1', group: 'CG', topic: 'TopicTest' }, { id: '', group: 'CG', topic: 'TopicTest' }];
@@ -275,12 +284,12 @@ describe('validateScenario: every problem at once', () => {
       { at: 2_000, action: 'addConsumer', consumer: { id: 'c-9', group: 'CG', topic: 'TopicTest', bogus: 1 } },
     ];
     expect(lines(scenario)).toEqual([
+      'timeline[0].producer.id: duplicate client id "c-1" (also in consumers[0])',
       'timeline[0].producer.ratePerSec: must be a number from 0 to 10000 (messages per second)',
       'timeline[1].at: must be an integer from 0 to 300000 (the scenario\'s durationMs)',
-      'timeline[3].consumer: unknown field "bogus"',
-      'timeline[0].producer.id: duplicate client id "c-1" (also in consumers[0])',
-      'timeline[3].consumer.id: duplicate client id "c-9" (also in timeline[2].consumer)',
       'timeline[1].consumer.id: "broker-a/1" is already the name of a broker (also in brokers[1]): give each process a name of its own',
+      'timeline[3].consumer: unknown field "bogus"',
+      'timeline[3].consumer.id: duplicate client id "c-9" (also in timeline[2].consumer)',
     ]);
   });
 

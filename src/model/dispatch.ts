@@ -2,6 +2,7 @@
  * The handler table: every event kind to the function that handles it, and every request code
  * to the actor that answers it. Network arrivals are routed by what the receiving node is.
  */
+import { onConnectRetry } from './connect.ts';
 import { MASTER_ID } from './defaults.ts';
 import { noticed } from './detections.ts';
 import type { Delivery, HandlerTable, NetEvent } from '../engine/index.ts';
@@ -177,6 +178,7 @@ export const MODEL_HANDLERS: HandlerTable<ModelState, ModelEvent, Wire, TraceEve
     sim.after(SCAN_RESPONSE_TABLE.periodMs, { kind: 'remoting.scanResponseTable' });
   },
   'rpc.failed': (state, event, sim) => failRequest(state, event.id, event.reason, sim),
+  'remoting.connectRetry': onConnectRetry,
   timeline: (state, event, sim) => onTimelineAction(state, event.action, sim),
   'lifecycle.start': (state, event, sim) => startNode(state, event.node, sim),
   'nameServer.scanNotActiveBroker': onScanNotActiveBroker,

@@ -40,7 +40,8 @@ export type ModelEvent =
   | { kind: 'producer.send'; client: string; epoch: number; rateEpoch: number }
   | { kind: 'rpc.timeout'; id: number }
   | { kind: 'remoting.scanResponseTable' }
-  | { kind: 'rpc.failed'; id: number; reason: FailureReason };
+  | { kind: 'rpc.failed'; id: number; reason: FailureReason }
+  | { kind: 'remoting.connectRetry'; from: string; to: string; startedAt: number };
 
 /**
  * Messages whose listener started on their threads at startedAt, finishing now (ConsumeRequest.run);

@@ -78,7 +78,7 @@ class InFlightScan implements InFlight {
       case 'broker.syncReplicaTimeout': case 'broker.slaveSync': case 'broker.flushCommitLog': case 'broker.controllerHeartbeat':
       case 'broker.syncBrokerMetadata': case 'broker.checkSyncStateSet': case 'controller.scanNotActiveBroker': case 'controller.scanInactiveMaster':
       case 'client.routeRefresh': case 'client.heartbeat': case 'consumer.persistOffsets': case 'consumer.rebalance': case 'consumer.pull':
-      case 'rpc.timeout': case 'remoting.scanResponseTable': case 'rpc.failed': case 'net.closed':
+      case 'rpc.timeout': case 'remoting.scanResponseTable': case 'rpc.failed': case 'net.closed': case 'remoting.connectRetry':
         return;
     }
   }

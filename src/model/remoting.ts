@@ -4,6 +4,7 @@
  */
 import type { Delivery, SendOutcome } from '../engine/index.ts';
 import type { RemotingRequest, RemotingResponse, Wire } from './remoting-types.ts';
+import { connectUnderWay, joinConnect, startConnect } from './connect.ts';
 import type { Sim } from './sim-types.ts';
 import type { ModelState, PendingRequest } from './state.ts';
 
@@ -33,33 +34,24 @@ export function invoke(sim: Sim, from: string, to: string, request: RemotingRequ
   } as const);
   state.remoting.pending.set(id, sent);
   const connected = sim.net.isConnected(from, to);
+  const syncTimeoutMs = options.async ? -1 : timeoutMs;
+  // A connect under way is this call's too, whatever the link does meanwhile (connect.ts).
+  const underWay = connected ? undefined : connectUnderWay(state, from, to, sim.now);
+  if (underWay) {
+    joinConnect(sim, underWay, id, syncTimeoutMs);
+    return id;
+  }
   const outcome = sim.net.send(sent);
-  if (outcome === 'down') {
-    if (downIsUnreachable) connectFails(sim, sent);
-    else sim.after(sim.net.latency(from, to), { kind: 'rpc.failed', id, reason: 'connectRefused' });
-  } else if (outcome === 'blackholed' && !connected) {
-    connectFails(sim, sent);
+  if ((outcome === 'down' && downIsUnreachable) || (outcome === 'blackholed' && !connected)) {
+    joinConnect(sim, startConnect(sim, from, to, outcome === 'down'), id, syncTimeoutMs);
+  } else if (outcome === 'down') {
+    sim.after(sim.net.latency(from, to), { kind: 'rpc.failed', id, reason: 'connectRefused' });
   } else if (outcome === 'senderDown') {
     state.remoting.pending.delete(id);
   } else if (!options.async) {
     sim.after(timeoutMs, { kind: 'rpc.timeout', id });
   }
   return id;
-}
-
-/**
- * No channel to the peer yet (never opened, or closed by a timeout, below) and no answer to the
- * connect: getAndCreateChannel waits out CONNECT_TIMEOUT_MILLIS, whatever the request's own
- * timeout, and the call fails with RemotingConnectException (NettyRemotingClient invokeSync,
- * invokeAsync). A call made while that connect is under way waits for the same one.
- */
-function connectFails(sim: Sim, request: PendingRequest): void {
-  const { connecting } = sim.state.remoting;
-  const key = `${request.from}>${request.to}`;
-  const under = connecting[key];
-  const failsAt = under !== undefined && under > sim.now ? under : sim.now + sim.state.config.connectTimeoutMs;
-  connecting[key] = failsAt;
-  sim.after(failsAt - sim.now, { kind: 'rpc.failed', id: request.id, reason: 'connectTimeout' });
 }
 
 /**
@@ -89,8 +81,21 @@ export function expiredRequests(state: ModelState, now: number): number[] {
   return ids;
 }
 
+/**
+ * invokeOneway (5.3 and later: getAndCreateChannelAsync and a listener): with no channel open the
+ * request waits for a connect, the one under way or a new one, and is dropped silently if it fails.
+ */
+/**
+ * invokeOneway (5.3 and later: getAndCreateChannelAsync and a listener): with no channel open the
+ * request waits for a connect, and one that gets no answer drops it silently. (Here it is dropped
+ * at once, even when the connect's SYN retransmission would open the channel.)
+ */
 export function oneway(sim: Sim, from: string, to: string, request: RemotingRequest): boolean {
-  return onewayOutcome(sim, from, to, request) === 'sent';
+  const connected = sim.net.isConnected(from, to);
+  if (!connected && connectUnderWay(sim.state, from, to, sim.now)) return false;
+  const outcome = onewayOutcome(sim, from, to, request);
+  if (outcome === 'blackholed' && !connected) startConnect(sim, from, to);
+  return outcome === 'sent';
 }
 
 /** A oneway request, and what became of it: a write into a black hole still leaves the sender (TCP buffers it). */

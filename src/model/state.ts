@@ -8,6 +8,7 @@ import type { MessageQueue } from './client/message-queue.ts';
 import type { ConsumerSpec, ProducerSpec } from './spec.ts';
 import type { BrokerRole, FlushDiskType, MessageLostReason, MessageModel, SendMode } from './vocabulary.ts';
 import type { Detection, FaultRecord } from './detections.ts';
+import type { Connect } from './connect.ts';
 import type { RemotingRequest, RemotingResponse } from './remoting-types.ts';
 
 /** QueueData (remoting/protocol/route/QueueData). */
@@ -525,12 +526,8 @@ export interface RemotingState {
    * Map and share its frozen entries (engine/clone.ts); the page's frames leave it out, since no view reads it.
    */
   pending: Map<number, PendingRequest>;
-  /**
-   * The connects under way that will get no answer, by `from>to`: when each fails. A call that
-   * finds its channel still connecting waits for that connect (NettyRemotingClient.createChannelAsync
-   * returns the ChannelFuture not done yet), so it fails with it.
-   */
-  connecting: Record<string, number>;
+  /** The connects under way that got no answer, by `from>to` (connect.ts). */
+  connecting: Record<string, Connect>;
 }
 
 

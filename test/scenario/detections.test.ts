@@ -91,16 +91,15 @@ describe('summary.detections: two faults of one broker process', () => {
   });
 
   it('once the partition heals with the crash still open, the later signs are the crash\'s', () => {
-    // After the heal broker-a's host answers again and its dead process refuses: p-1's first send to it, at 100.1 s, is refused
-    // a round trip later. c-1's pull of 98.218 s was connecting into the partition: the connect fails 3 s later (connectTimeoutMillis), after
-    // the heal, so the crash's.
+    // After the heal broker-a's host answers again and its dead process refuses: c-1's pull of 100 s a round trip later;
+    // p-1's connect of 99.3 s, started inside the partition, sends its SYN again at 100.3 s and is refused too.
     const sim = crashBehindPartition({ at: 100_000, action: 'healPartition', target: 'broker-a' });
     expect(brief(sim)).toEqual([
       'partitionBroker p-1 33000 sendFailed',
       'partitionBroker c-1 37218 pullFailed',
       'partitionBroker broker-a/1 50000 haChannelClosed',
-      'crashBroker p-1 100102 sendFailed',
-      'crashBroker c-1 101218 pullFailed',
+      'crashBroker c-1 100001 pullFailed',
+      'crashBroker p-1 100302 sendFailed',
       `crashBroker ns-1 ${lastRegistration(sim) + CHANNEL_MAX_IDLE} channelIdle`,
     ]);
   });

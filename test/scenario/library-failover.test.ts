@@ -28,7 +28,7 @@ describe('Power loss: ASYNC_FLUSH vs SYNC_FLUSH', () => {
     expect(Math.round(LEAST_PAGES_BYTES / (2 * bytesPerMessage))).toBe(22);
   });
 
-  it('broker-a loses the 19 messages stored after its last flush at about 51 s, offsets 25 to 29, each acknowledged SEND_OK, 14 consumed only because c-1 had pulled them already; broker-b none', () => {
+  it('broker-a loses the 19 messages stored after its last flush at about 51 s, offsets 25 to 29, each acknowledged SEND_OK, 13 consumed only because c-1 had pulled them already; broker-b none', () => {
     expect(lost).toHaveLength(19);
     expect(new Set(lost.map((e) => e.broker))).toEqual(new Set(['broker-a']));
     expect(new Set(lost.map((e) => e.reason))).toEqual(new Set(['notFlushedNotReplicated']));
@@ -41,42 +41,43 @@ describe('Power loss: ASYNC_FLUSH vs SYNC_FLUSH', () => {
     for (const e of lost) expect(sim.first('send.result', { msgId: e.msgId })!.status).toBe('SEND_OK');
     // Those consumed were in c-1's ProcessQueue before the power loss: no pull reached broker-a after it.
     const pulledBefore = sim.events('message.consumed', (e) => lost.some((l) => l.msgId === e.msgId));
-    expect(pulledBefore).toHaveLength(14);
+    expect(pulledBefore).toHaveLength(13);
     expect(sim.broker('broker-a').commitLog.toArray().filter((m) => lost.some((l) => l.msgId === m.msgId))).toEqual([]);
     expect(sim.summary().messages).toMatchObject({ lost: 19, lostCauses: { notFlushedNotReplicated: 19 } });
   });
 
-  it('the summary counts the lost messages c-1 consumed all the same: none at the power loss, 14 from its ProcessQueue, the last at 93.0 s', () => {
+  it('the summary counts the lost messages c-1 consumed all the same: none at the power loss, 13 from its ProcessQueue, the last at 93.8 s', () => {
     const lostIds = new Set(lost.map((e) => e.msgId));
     const consumedLost = sim.events('message.consumed', (e) => lostIds.has(e.msgId));
     expect(Math.min(...consumedLost.map((e) => e.t))).toBeGreaterThan(60_000);
     const scenario = findLibraryEntry('power-loss-flush')!.scenario as ScenarioJson;
     expect(new TestSim(scenario).at(61_000).summary().messages).toMatchObject({ lost: 19, lostConsumed: 0 });
     const whenAll = Math.max(...consumedLost.map((e) => e.t));
-    expect(Math.round(whenAll / 100) / 10).toBe(93);
-    expect(new TestSim(scenario).at(whenAll - 1).summary().messages.lostConsumed).toBe(13);
-    expect(sim.summary().messages.lostConsumed).toBe(14);
+    expect(Math.round(whenAll / 100) / 10).toBe(93.8);
+    expect(new TestSim(scenario).at(whenAll - 1).summary().messages.lostConsumed).toBe(12);
+    expect(sim.summary().messages.lostConsumed).toBe(13);
   });
 
-  it('back at 90 s, broker-a answers c-1\'s pulls past its shortened queues with PULL_OFFSET_MOVED: c-1 drops each ProcessQueue with the lost messages it had not consumed, and goes on from the queue\'s end, past the messages stored there since the restart', () => {
+  it('back at 90 s, broker-a answers c-1\'s pulls past the ends of its shortened queues with PULL_OFFSET_MOVED: c-1 drops each such ProcessQueue with the lost messages it had not consumed, and goes on from the queue\'s end; where new messages had filled the lost offsets first, the pull is answered from there: either way, what was stored since the restart below c-1\'s offset is never consumed', () => {
     const moved = sim.events('pull.rejected', { reason: 'PULL_OFFSET_MOVED' });
-    expect(moved.map((e) => [e.broker, e.queueId]).sort()).toEqual([['broker-a', 0], ['broker-a', 1], ['broker-a', 2], ['broker-a', 3]]);
+    expect(moved.map((e) => [e.broker, e.queueId]).sort()).toEqual([['broker-a', 0], ['broker-a', 1], ['broker-a', 2]]);
     for (const e of moved) expect(e.t).toBeGreaterThan(90_000);
     const lostIds = new Set(lost.map((e) => e.msgId));
-    // A dropped ProcessQueue's messages are not consumed (ConsumeRequest.run): none of the lost ones starts after the first PULL_OFFSET_MOVED
-    // (c-1's one thread takes consumeTimeMs, 400 ms, a message: the one it had begun finishes).
-    expect(sim.events('message.consumed', (e) => lostIds.has(e.msgId) && e.t - 400 > Math.min(...moved.map((m) => m.t)))).toEqual([]);
-    expect(sim.events('message.consumed', (e) => lostIds.has(e.msgId) && e.queueOffset >= 28).map((e) => [e.queueId, e.queueOffset])).toEqual([[0, 28], [1, 28]]);
-    // nextOffsetCorrection: the queue's end when the pull came; the messages stored after the restart and before that pull are skipped.
+    // A dropped ProcessQueue's messages are not consumed (ConsumeRequest.run): none of its lost ones starts after its
+    // PULL_OFFSET_MOVED (c-1's one thread takes consumeTimeMs, 400 ms, a message: the one it had begun finishes).
+    for (const { queueId, t } of moved) expect(sim.events('message.consumed', (e) => lostIds.has(e.msgId) && e.queueId === queueId && e.t - 400 > t)).toEqual([]);
     const consumedIds = new Set(sim.events('message.consumed').map((e) => e.msgId));
     // Within the first 10 s after the restart: what is left unconsumed later is c-1's backlog (one thread, 400 ms a message, 4 arrive a second).
     const skipped = sim.events('message.stored', (e) => e.t > 90_000 && e.broker === 'broker-a' && e.topic === 'TopicTest' && !consumedIds.has(e.msgId) && e.t < 100_000);
-    expect(skipped.map((e) => [e.queueId, e.queueOffset])).toEqual([[0, 25], [1, 25], [2, 25], [3, 25], [1, 26], [0, 26], [2, 26], [3, 26]]);
-    for (const e of skipped) expect(e.t).toBeLessThan(Math.max(...moved.map((m) => m.t)));
+    expect(skipped).toHaveLength(12);
+    // nextOffsetCorrection: the queue's end when the pull came, past the messages stored there since the restart.
     for (const { queueId, t } of moved) {
       const next = sim.first('message.consumed', (e) => e.t > t && e.broker === 'broker-a' && e.queueId === queueId && !lostIds.has(e.msgId))!;
       expect(next.queueOffset).toBe(25 + skipped.filter((e) => e.queueId === queueId).length);
     }
+    // Queue 3: four new messages filled offsets 25-28 before c-1 asked for 29, so its pull was in range, and they are skipped too.
+    expect(skipped.filter((e) => e.queueId === 3).map((e) => e.queueOffset)).toEqual([25, 26, 27, 28]);
+    expect(sim.first('message.consumed', (e) => e.t > 92_000 && e.broker === 'broker-a' && e.queueId === 3 && !lostIds.has(e.msgId))!.queueOffset).toBe(29);
   });
 
   it('at 90 s broker-a\'s ConsumeQueues end at offset 25 again and the next messages take the lost offsets', () => {
@@ -92,7 +93,7 @@ describe('Power loss: ASYNC_FLUSH vs SYNC_FLUSH', () => {
     expect(sim.summary().detections.filter((d) => d.party === 'ns-1')).toEqual([]);
     const failed = sim.events('send.failed');
     const sentAt = (e: { msgId: string; attempt: number }) => sim.first('message.sent', { msgId: e.msgId, attempt: e.attempt })!.t;
-    const timeouts = failed.filter((e) => e.reason === 'timeout');
+    const timeouts = failed.filter((e) => e.reason === 'timeout' && e.t < 90_000);
     expect(timeouts.map((e) => [e.broker, e.attempt, e.t - sentAt(e)])).toEqual([['broker-a', 1, 3_000], ['broker-b', 1, 3_000]]);
     const closedAt = Object.fromEntries(timeouts.map((e) => [e.broker, e.t]));
     expect(closedAt).toEqual({ 'broker-a': 63_000, 'broker-b': 63_250 });
@@ -107,10 +108,16 @@ describe('Power loss: ASYNC_FLUSH vs SYNC_FLUSH', () => {
         expect(e.t - sentAt(e)).toBeLessThanOrEqual(3_000);
       }
     }
-    expect(sim.summary().messages.failedAttemptReasons).toEqual({ timeout: 2, channelClosed: 15, connectTimeout: 238 });
+    // The connect started at 89.25 s sends its SYN again at 90.25 s, to a broker back up: the sends that waited for it go out
+    // then, and those with no time left fail at once (invokeSync: the time left is not above 0).
+    for (const e of failed.filter((x) => x.reason === 'timeout' && x.t >= 90_000)) {
+      expect(e.t).toBe(90_250);
+      expect(e.t - sim.first('message.sent', { msgId: e.msgId, attempt: 1 })!.t).toBeGreaterThanOrEqual(3_000);
+    }
+    expect(sim.summary().messages.failedAttemptReasons).toEqual({ timeout: 6, channelClosed: 15, connectTimeout: 224 });
     // 4 messages a second for 30 s; DefaultMQProducer.sendMsgTimeout (3000 ms) is the budget of all attempts together, and
     // both brokers are down: none is stored until they are back.
-    expect(sim.summary().messages).toMatchObject({ failed: 119, failedCauses: { attemptsFailed: 119 } });
+    expect(sim.summary().messages).toMatchObject({ failed: 110, failedCauses: { attemptsFailed: 110 } });
     expect(sim.events('message.stored', (e) => e.t > 60_000 && e.t < 90_000)).toEqual([]);
     expect(sim.events('message.stored', (e) => e.t > 90_000 && e.t < 91_000).length).toBeGreaterThan(0);
   });

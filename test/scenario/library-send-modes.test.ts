@@ -31,6 +31,8 @@ import { TestSim, type ScenarioJson } from '../support/test-sim.ts';
 const SEND_MSG_TIMEOUT = 3_000;
 /** NettySystemConfig.connectTimeoutMillis. */
 const CONNECT_TIMEOUT = 3_000;
+/** TCP sends an unanswered SYN again after its initial retransmission timeout, 1 s. */
+const SYN_RETRY = 1_000;
 /** ClientConfig.mqClientApiTimeout, a heartbeat's timeout. */
 const API_TIMEOUT = 3_000;
 /** The producers start at 1 s; MQClientInstance heartbeats 1 s later, then every 30 s. */
@@ -44,15 +46,16 @@ const HEAL_AT = 60_000;
 const SCAN = { first: 3_000, period: 1_000, grace: 1_000 };
 
 /**
- * When each send of `sentTimes` (in order, to a peer with no channel) fails its connect: the first
- * starts one that fails connectTimeoutMillis later, the sends made meanwhile wait for it, and the
- * next send after its end starts another.
+ * The connect each send of `sentTimes` (in order, to a peer with no channel) waits for: the first
+ * starts one, the sends made meanwhile wait for it, and the next send after its end starts another.
+ * A connect started at `start` sends its SYN again a second later (SYN_RETRY): it opens the channel
+ * if the partition has healed by then, and fails at start + connectTimeoutMillis otherwise.
  */
-function connectEnds(sentTimes: number[]): number[] {
-  let end = -Infinity;
+function connectsOf(sentTimes: number[]): number[] {
+  let start = -Infinity;
   return sentTimes.map((t) => {
-    if (t >= end) end = t + CONNECT_TIMEOUT;
-    return end;
+    if (t >= start + CONNECT_TIMEOUT) start = t;
+    return start;
   });
 }
 
@@ -96,9 +99,16 @@ describe('library: send modes into a partition', () => {
    * budget left tries broker-a and is stored there, one that waited its whole sendMsgTimeout fails.
    */
   function expectConnectFailures(sent: { t: number; msgId: string }[]) {
-    const ends = connectEnds(sent.map((e) => e.t));
+    const starts = connectsOf(sent.map((e) => e.t));
     sent.forEach((e, i) => {
-      const end = ends[i]!;
+      const start = starts[i]!;
+      const end = start + CONNECT_TIMEOUT;
+      if (start + SYN_RETRY >= HEAL_AT) {
+        // Healed before the SYN went again: the connect opens the channel, and the send goes out then.
+        expect(failures(e.msgId)).toEqual([]);
+        expect(sim.first('send.result', { msgId: e.msgId })).toMatchObject({ status: 'SEND_OK' });
+        return;
+      }
       expect(failures(e.msgId)).toEqual([{ t: end, attempt: 1, reason: 'connectTimeout' }]);
       if (end - e.t >= SEND_MSG_TIMEOUT) expect(sim.first('send.result', { msgId: e.msgId })).toMatchObject({ t: end, status: 'FAILED' });
       else {
@@ -144,25 +154,28 @@ describe('library: send modes into a partition', () => {
 
   it('of the sends to broker-b, about one in three fails for good: the one that started each connect', () => {
     const failedFor = (producer: string) => sim.times('send.result', (e) => e.producer === producer && e.status === 'FAILED');
-    expect(failedFor('p-sync')).toEqual([34_000, 37_500, 41_000, 44_500, 48_000, 51_500, 55_000, 58_500, 62_000]);
+    expect(failedFor('p-sync')).toEqual([34_000, 37_500, 41_000, 44_500, 48_000, 51_500, 55_000, 58_500]);
     expect(failedFor('p-async')).toEqual([34_000, 35_000, 35_000, 38_500, 42_000, 45_500, 49_000, 52_500, 56_000, 59_500]);
   });
 
   it('a ONEWAY send to broker-b is lost as it leaves, and nobody answers it', () => {
-    const sent = intoPartition('p-oneway');
+    // And the one at the heal: p-oneway's connect of 59.5 s (its heartbeat closed its channel at 35 s) is still under way, and
+    // a ONEWAY send that waits for a connect is dropped here (invokeOneway would send it once the SYN sent again is answered).
+    const sent = [...intoPartition('p-oneway'), sim.first('message.sent', (e) => e.producer === 'p-oneway' && e.broker === 'broker-b' && e.t === HEAL_AT)!];
     expect(sim.events('message.lost').map(({ t, msgId, broker, reason }) => ({ t, msgId, broker, reason })))
       .toEqual(sent.map(({ t, msgId }) => ({ t, msgId, broker: 'broker-b', reason: 'onewayNotDelivered' })));
     expect(sim.events('send.result', { producer: 'p-oneway' })).toEqual([]);
     expect(sim.events('send.failed', { producer: 'p-oneway' })).toEqual([]);
   });
 
-  it('sums it up as 19 failed messages and 30 lost ones (ONEWAY), and stores every message sent after the heal', () => {
+  it('sums it up as 18 failed messages and 31 lost ones (ONEWAY), and stores every message sent after the heal but one', () => {
     expect(sim.summary().messages).toMatchObject({
-      failed: 19, failedCauses: { attemptsFailed: 19 }, failedAttemptReasons: { timeout: 2, channelClosed: 7, connectTimeout: 58 }, lost: 30, lostCauses: { onewayNotDelivered: 30 },
+      failed: 18, failedCauses: { attemptsFailed: 18 }, failedAttemptReasons: { timeout: 2, channelClosed: 7, connectTimeout: 56 }, lost: 31, lostCauses: { onewayNotDelivered: 31 },
     });
     const stored = new Set(sim.events('message.stored').map((e) => e.msgId));
     const afterHeal = sim.events('message.sent', (e) => e.t >= HEAL_AT && e.t < sim.scenario.durationMs - 100);
     expect(afterHeal.length).toBeGreaterThan(150);
-    expect(afterHeal.filter((e) => !stored.has(e.msgId))).toEqual([]);
+    // The ONEWAY send at the heal, dropped while its connect was under way (above).
+    expect(afterHeal.filter((e) => !stored.has(e.msgId)).map((e) => [e.t, e.producer])).toEqual([[HEAL_AT, 'p-oneway']]);
   });
 });

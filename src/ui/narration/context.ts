@@ -2,7 +2,7 @@
  * What a caption may use besides its event: the run's configured values (a scenario that changes
  * the expiry gets its own number, never a literal "120 s") and a look at the state at that time.
  */
-import type { MessageModel, SendFailedCause, TraceEvent, TraceType, SimConfig } from '../../sim/index.ts';
+import type { MessageModel, SendFailedCause, SendMode, TraceEvent, TraceType, SimConfig } from '../../sim/index.ts';
 import { DECLARED_NAMES, drawnNode, type BrokerNodeNames } from '../broker-node-names.ts';
 
 export interface NarrationContext {
@@ -23,6 +23,8 @@ export interface NarrationContext {
   masterDown?: (brokerName: string) => boolean;
   /** Whether the run has any slave: a caption names the slaves a rule covers only where there are some. Unknown is yes. */
   hasSlaves?: boolean;
+  /** A producer's send mode: a SYNC send's timeout closes its connection, an ASYNC one's closes nothing. */
+  sendMode?: (producer: string) => SendMode | undefined;
 }
 
 /** ", slaves too" (or its Chinese) after "every broker", unless the run has no slave. */

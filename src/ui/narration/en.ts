@@ -2,7 +2,7 @@
  * The captions in English: what an event means, in plain words, with the run's own numbers.
  * RocketMQ's names stay as they are (CommitLog, ConsumeQueue, readQueueNums ...).
  */
-import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, RETRY_GROUP_TOPIC_PREFIX, perm2String, registerNameServerPeriod, sendRetriesAfter, type SendFailedReason, type SimConfig } from '../../sim/index.ts';
+import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, RETRY_GROUP_TOPIC_PREFIX, perm2String, registerNameServerPeriod, sendRetriesAfter, type SendFailedReason, type SendMode, type SimConfig } from '../../sim/index.ts';
 import { formatTime } from '../../viz/format.ts';
 import { durationEn as d, failedSend, queuesByBroker, keepsOffsetsLocally, nodeEn as node, nodeName, slavesToo, syncAttempts, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
@@ -58,10 +58,18 @@ function failedSendEn(why: FailedSend, timeoutMs: number): string {
  * Whether the send goes on after a failed attempt (DefaultMQProducerImpl.sendDefaultImpl): an
  * attempt waits for the rest of sendMsgTimeout, so a timeout leaves no time for another.
  */
-function sendAgainEn(reason: SendFailedReason, attempt: number, config: SimConfig): string {
-  if (reason === 'timeout') return ` Waiting took the rest of sendMsgTimeout (${d(config.sendMsgTimeoutMs)}): no time is left to try again. The timeout also closed the connection (clientCloseSocketIfTimeout), failing every request waiting on it.`;
+function sendAgainEn(e: TraceOf<'send.failed'>, context: NarrationContext): string {
+  const { reason, attempt } = e;
+  const { config } = context;
+  if (reason === 'timeout') return ` Waiting took the rest of sendMsgTimeout (${d(config.sendMsgTimeoutMs)}): no time is left to try again.${timeoutClosesEn(context.sendMode?.(e.producer))}`;
   if (!sendRetriesAfter(reason)) return ` The producer does not try again after ${reason}, which is not one of its retryResponseCodes: send() throws to the application.`;
   return `${CONNECTION_EN[reason] ?? ''}${attempt < syncAttempts(config) ? ` The producer tries again, on another broker when it can, if sendMsgTimeout (${d(config.sendMsgTimeoutMs)}) has time left.` : ' No attempt is left.'}`;
+}
+
+/** A SYNC call that times out closes its connection (invokeSync); an ASYNC one is failed by the response table's scan, and closes nothing. */
+function timeoutClosesEn(mode: SendMode | undefined): string {
+  if (mode === 'ASYNC') return ' An ASYNC request has no timer of its own: the client\'s scanResponseTable failed it a second past its timeout, and that closes nothing.';
+  return ' The timeout also closed the connection (clientCloseSocketIfTimeout), failing every request waiting on it.';
 }
 
 /** What a connection failure means, before whether the send goes on. */
@@ -162,7 +170,7 @@ export const en: Narrators = {
     : `Controller ${e.controller} elected ${nodeName(c, e, e.brokerId)} (controller id ${e.brokerId}) as ${e.broker}'s master, epoch ${e.masterEpoch} (${e.trigger}). It will register with the NameServers as brokerId 0; clients find it at their next route pull.`),
   'syncStateSet.changed': (e) => `Controller ${e.controller} now counts ${e.broker}'s replicas ${e.syncStateSet.join(', ')} as in sync (SyncStateSet epoch ${e.syncStateSetEpoch}): only these may be elected master.`,
   'broker.roleChanged': (e, c) => `${nodeName(c, e, e.controllerId)} (controller id ${e.controllerId}) is now ${e.role === 'SLAVE' ? `a slave with brokerId ${e.brokerId}` : 'the master, brokerId 0'} at master epoch ${e.masterEpoch}, as the controller said.`,
-  'send.failed': (e, { config }) => `${e.producer}'s attempt ${e.attempt} to send ${e.msgId} to ${e.broker} queue ${e.queueId} failed (${e.reason}).${sendAgainEn(e.reason, e.attempt, config)}`,
+  'send.failed': (e, c) => `${e.producer}'s attempt ${e.attempt} to send ${e.msgId} to ${e.broker} queue ${e.queueId} failed (${e.reason}).${sendAgainEn(e, c)}`,
   'send.result': (e, c) => {
     const { config } = c;
     // Only a FAILED send reads back through the trace for its attempts.

@@ -52,6 +52,10 @@ export function contextAt(config: NarrationContext['config'], state: Readonly<Mo
       return master !== undefined && master.status !== 'running';
     },
     hasSlaves: Object.values(state.brokers).some((broker) => broker.brokerId !== MASTER_ID),
+    sendMode: (producer) => {
+      const client = state.clients[producer];
+      return client?.kind === 'producer' ? client.spec.sendMode : undefined;
+    },
     ...(trace ? { sendAttempts: (msgId: string) => attemptsBefore(trace, msgId, config.sendMsgTimeoutMs) } : {}),
   };
 }

@@ -54,8 +54,15 @@ function failedSendZh(why: FailedSend, timeoutMs: number): string {
 }
 
 /** Whether the send goes on after a failed attempt, as sendAgainEn (en.ts) says it. */
-function sendAgainZh(reason: SendFailedReason, attempt: number, config: SimConfig): string {
-  if (reason === 'timeout') return `等待用完了 sendMsgTimeout（${d(config.sendMsgTimeoutMs)}）剩余的时间：没有时间再尝试。这次超时还关闭了连接（clientCloseSocketIfTimeout），连接上等待的请求全部失败。`;
+function sendAgainZh(e: TraceOf<'send.failed'>, context: NarrationContext): string {
+  const { reason, attempt } = e;
+  const { config } = context;
+  if (reason === 'timeout') {
+    const closes = context.sendMode?.(e.producer) === 'ASYNC'
+      ? '异步请求没有自己的定时器：客户端的 scanResponseTable 在超时一秒之后才判它失败，这不会关闭连接。'
+      : '这次超时还关闭了连接（clientCloseSocketIfTimeout），连接上等待的请求全部失败。';
+    return `等待用完了 sendMsgTimeout（${d(config.sendMsgTimeoutMs)}）剩余的时间：没有时间再尝试。${closes}`;
+  }
   if (!sendRetriesAfter(reason)) return `${reason} 不在生产者的 retryResponseCodes 中，所以不会重试：send() 把异常抛给应用程序。`;
   return `${CONNECTION_ZH[reason] ?? ''}${attempt < syncAttempts(config) ? `如果 sendMsgTimeout（${d(config.sendMsgTimeoutMs)}）还有剩余时间，生产者会重试，尽量换一个 Broker。` : '已没有重试机会。'}`;
 }
@@ -155,7 +162,7 @@ export const zh: Narrators = {
     : `Controller ${e.controller} 选举 ${nodeName(c, e, e.brokerId)}（controller id ${e.brokerId}）为 ${e.broker} 的 Master，epoch ${e.masterEpoch}（${e.trigger}）。它会以 brokerId 0 向 NameServer 注册；客户端在下一次拉取路由时发现它。`),
   'syncStateSet.changed': (e) => `Controller ${e.controller} 现在认为 ${e.broker} 的副本 ${e.syncStateSet.join('、')} 处于同步状态（SyncStateSet epoch ${e.syncStateSetEpoch}）：只有它们可以被选为 Master。`,
   'broker.roleChanged': (e, c) => `${nodeName(c, e, e.controllerId)}（controller id ${e.controllerId}）按 Controller 的结果成为${e.role === 'SLAVE' ? ` Slave，brokerId ${e.brokerId}` : ' Master，brokerId 0'}，master epoch ${e.masterEpoch}。`,
-  'send.failed': (e, { config }) => `${e.producer} 第 ${e.attempt} 次发送 ${e.msgId} 到 ${e.broker} 的队列 ${e.queueId} 失败（${e.reason}）。${sendAgainZh(e.reason, e.attempt, config)}`,
+  'send.failed': (e, c) => `${e.producer} 第 ${e.attempt} 次发送 ${e.msgId} 到 ${e.broker} 的队列 ${e.queueId} 失败（${e.reason}）。${sendAgainZh(e, c)}`,
   'send.result': (e, c) => {
     const { config } = c;
     // 只有 FAILED 的发送才回读轨迹，数它的尝试次数。

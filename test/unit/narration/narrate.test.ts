@@ -179,6 +179,11 @@ describe('the caption of every event', () => {
     expect(connect).toContain('the connect got no answer within connectTimeoutMillis; a send made while it was under way waited for the same connect. The producer tries again');
     expect(narrate({ ...timedOut, reason: 'channelClosed' } as TraceEvent, 'zh', { config })).toContain('请求还在连接上时连接关闭了');
     expect(narrate(timedOut, 'en', { config })).toContain('The timeout also closed the connection (clientCloseSocketIfTimeout)');
+    // An ASYNC send's timeout is the response table's scan (NettyRemotingAbstract.scanResponseTable): it closes nothing.
+    const asyncTimeout = narrate(timedOut, 'en', { config, sendMode: () => 'ASYNC' });
+    expect(asyncTimeout).toContain('scanResponseTable failed it a second past its timeout, and that closes nothing');
+    expect(asyncTimeout).not.toContain('closed the connection');
+    expect(narrate(timedOut, 'zh', { config, sendMode: () => 'ASYNC' })).toContain('这不会关闭连接');
     expect(narrate({ ...refused, attempt: 3 } as TraceEvent, 'en', { config })).toContain('No attempt is left.');
     // An error answer is retried only for retryResponseCodes: INVALID_PARAMETER (a queue id a shrink removed) is not.
     const invalid = { ...timedOut, reason: 'INVALID_PARAMETER' } as TraceEvent;

@@ -68,22 +68,23 @@ describe('a consumer that owns only the queues of a master that is down', () => 
     expect(zh.fix).toMatch(/^让 broker-a 的 Master 恢复（重启，或修复网络分区）。/);
   });
 
-  it('a consumer whose last rebalance ran before the broker listed it waits for the next one, not for a strategy that left it none (5.x: minInterval 1 s)', () => {
-    // c-1 starts at 1 s, cut off from broker-b until 1.5 s: its first heartbeat reaches broker-a only. Its first
-    // rebalance, at 2 s, asks broker-b (a random broker of the topic), which lists it a millisecond later, too late;
-    // broker-b's notice comes while that rebalance is under 1 s old, so the next runs at 3 s.
+  it('a consumer whose last rebalance ran before the broker listed it waits for the next one, not for a strategy that left it none', () => {
+    // c-1 starts at 1 s, cut off from broker-b until 2.1 s: its first heartbeat, at 1.014 s, reaches broker-a only, and
+    // its connect to broker-b gets no answer, nor does the SYN sent again a second later, so the connect fails at 4.014 s
+    // with every call that waited for it. Its first rebalance, at 2 s, asked broker-b for the group's members (a random
+    // broker of the topic) and waited on that connect: it gives c-1 nothing, and the next one, 20 s later, its queues.
     const timeline = new Timeline(scenarioOf({
-      version: 1, seed: 4, durationMs: 10_000, nameServers: [{ id: 'ns-1' }], brokers: [{ name: 'broker-a' }, { name: 'broker-b' }],
+      version: 1, seed: 1, durationMs: 60_000, nameServers: [{ id: 'ns-1' }], brokers: [{ name: 'broker-a' }, { name: 'broker-b' }],
       topics: [{ name: 'TopicTest', writeQueueNums: 4, readQueueNums: 4 }],
       consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest', startAt: 1_000 }],
-      timeline: [{ at: 500, action: 'partitionLink', target: 'c-1', peer: 'broker-b' }, { at: 1_500, action: 'healLink', target: 'c-1', peer: 'broker-b' }],
+      timeline: [{ at: 500, action: 'partitionLink', target: 'c-1', peer: 'broker-b' }, { at: 2_100, action: 'healLink', target: 'c-1', peer: 'broker-b' }],
     }));
     timeline.seek(2_500);
     const [idle] = idleConsumers(timeline.state);
     expect(idle?.reason).toEqual({ kind: 'rebalancePending' });
     expect(reasonStrings('en').idle(idle!.reason)).toBe('owns no queue yet: its last rebalance ran before the brokers listed it in its group, and the next one gives it queues');
     expect(reasonStrings('zh').idle(idle!.reason)).toBe('还没有分配到队列：它上一次负载均衡时 Broker 还没有把它列入消费者组，下一次负载均衡会给它分配队列');
-    timeline.seek(3_500);
+    timeline.seek(25_000);
     expect(idleConsumers(timeline.state)).toEqual([]);
   });
 });

@@ -1,0 +1,10 @@
+import { findLibraryEntry } from '../src/scenario/library/index.ts';
+import { TestSim } from './support/test-sim.ts';
+const sim = new TestSim(findLibraryEntry('send-modes-partition')!.scenario as never);
+sim.at(sim.scenario.durationMs);
+console.log(JSON.stringify(sim.summary().messages));
+for (const p of ['p-sync', 'p-async']) console.log(p, 'FAILED', sim.times('send.result', (e) => e.producer === p && e.status === 'FAILED').join(','));
+for (const p of ['p-sync', 'p-async', 'p-oneway']) console.log(p, 'first to b', sim.events('message.sent', (e) => e.producer === p && e.broker === 'broker-b' && e.attempt === 1 && e.t >= 30000 && e.t < 60000).length);
+console.log('lost', sim.events('message.lost').map((e) => e.t).slice(-5).join(','));
+for (const e of sim.events('send.failed', (e) => e.t > 58000)) console.log(e.t, e.producer, e.reason, e.attempt);
+console.log(sim.events('broker.removed').map((e) => e.t), sim.events('broker.registered', (e) => e.broker === 'broker-b' && e.t > 60000).map((e) => e.t));

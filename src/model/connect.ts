@@ -55,18 +55,19 @@ export function joinConnect(sim: Sim, connect: Connect, id: number, syncTimeoutM
  */
 export function onConnectRetry(state: ModelState, event: { from: string; to: string; startedAt: number }, sim: Sim): void {
   const { from, to } = event;
-  const connect = state.remoting.connecting[keyOf(from, to)];
+  const key = keyOf(from, to);
+  const connect = state.remoting.connecting[key];
   if (connect?.startedAt !== event.startedAt) return;
   const waiting = connect.waiting;
   connect.waiting = [];
   if (sim.now < connect.failsAt && sim.net.canDeliver(from, to)) {
-    delete state.remoting.connecting[keyOf(from, to)];
+    delete state.remoting.connecting[key];
     for (const [id, timeoutMs] of waiting) sendWaiting(state, id, timeoutMs, sim);
     return;
   }
   // The host answers now and its process is down: RST, the connect is refused.
   if (sim.now < connect.failsAt && !connect.unreachable && !sim.net.isBlackholed(from, to) && sim.net.refuses(to)) {
-    delete state.remoting.connecting[keyOf(from, to)];
+    delete state.remoting.connecting[key];
     const latency = sim.net.latency(from, to);
     for (const [id] of waiting) sim.after(latency, { kind: 'rpc.failed', id, reason: 'connectRefused' });
     return;

@@ -43,7 +43,7 @@ export interface FaultCosts {
   /** The time asked at. */
   at: number;
   sendMsgTimeoutMs: number;
-  /** How long a connect that gets no answer waits (connectTimeoutMillis), for the failures a timeout's closed channel leads to. */
+  /** How long a connect that gets no answer waits (connectTimeoutMillis): the wait of each `connectTimeout` failure. */
   connectTimeoutMs: number;
   faults: FaultCost[];
 }

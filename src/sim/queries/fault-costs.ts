@@ -11,6 +11,7 @@
 import { copyDict } from '../../engine/dict.ts';
 import type { FaultRecord } from '../../model/detections.ts';
 import type { ModelState } from '../../model/state.ts';
+import type { SendMode } from '../../model/vocabulary.ts';
 import type { TimelineView } from '../timeline.ts';
 
 export interface ClientCost {
@@ -22,8 +23,11 @@ export interface ClientCost {
   nameServerDroppedAt: number | null;
   /** A producer and the master: its failed send attempts to it by reason (send.failed); null when it sends the process nothing. */
   failedSends: Record<string, number> | null;
-  /** A ONEWAY producer: nobody answers its sends, so none is seen to fail (a lost one is message.lost). */
-  oneway: boolean;
+  /**
+   * A producer of the master: how it sends. Nobody answers a ONEWAY send, so none is seen to fail (a
+   * lost one is message.lost); only an ASYNC send's timeout waits for scanResponseTable.
+   */
+  sendMode: SendMode | null;
 }
 
 export interface FaultCost {
@@ -59,7 +63,7 @@ function clientCost(state: Readonly<ModelState>, fault: FaultRecord, client: str
     nameServer: holder.nameServer,
     nameServerDroppedAt: holder.nameServerDroppedAt,
     failedSends: sendMode === null ? null : copyDict(fault.failedSends[client] ?? {}),
-    oneway: sendMode === 'ONEWAY',
+    sendMode,
   };
 }
 

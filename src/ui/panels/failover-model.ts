@@ -71,10 +71,10 @@ export function faultViews(faults: readonly FaultRecord[], detections: readonly 
 
 /** A producer's failed send attempts to the process, told by reason, most first. */
 function sendsSentence(cost: ClientCost, answer: FaultCosts, strings: FailoverStrings): string {
-  if (cost.oneway) return strings.onewaySends;
+  if (cost.sendMode === 'ONEWAY') return strings.onewaySends;
   const counts = Object.entries(cost.failedSends ?? {}).sort(([a, m], [b, n]) => n - m || a.localeCompare(b));
   const parts = counts.map(([reason, n]) => {
-    if (reason === 'timeout') return strings.failedBy.timeout(n, formatSeconds(answer.sendMsgTimeoutMs));
+    if (reason === 'timeout') return strings.failedBy.timeout(n, formatSeconds(answer.sendMsgTimeoutMs), cost.sendMode === 'ASYNC');
     if (reason === 'connectTimeout') return strings.failedBy.connectTimeout(n, formatSeconds(answer.connectTimeoutMs));
     return reason === 'connectRefused' || reason === 'channelClosed' ? strings.failedBy[reason](n) : strings.failedBy.other(n, reason);
   });

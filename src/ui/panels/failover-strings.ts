@@ -54,7 +54,7 @@ export interface FailoverStrings {
   /** `total` failed send attempts, told by reason (`parts`). */
   failedSends(total: number, parts: string[]): string;
   /** `n` attempts that failed for one reason; timeout: sendMsgTimeout formatted. */
-  failedBy: { timeout(n: number, timeout: string): string; connectTimeout(n: number, timeout: string): string; connectRefused(n: number): string; channelClosed(n: number): string; other(n: number, reason: string): string };
+  failedBy: { timeout(n: number, timeout: string, async: boolean): string; connectTimeout(n: number, timeout: string): string; connectRefused(n: number): string; channelClosed(n: number): string; other(n: number, reason: string): string };
   onewaySends: string;
   beliefsHeading(time: string): string;
   beliefsCaption: string;
@@ -113,7 +113,7 @@ const en: FailoverStrings = {
   withSends: (line, sends) => `${line}; ${sends}`,
   failedSends: (total, parts) => (total === 0 ? 'no send attempt to it failed meanwhile' : `${total} send ${total === 1 ? 'attempt' : 'attempts'} to it failed meanwhile (${parts.join('; ')})`),
   failedBy: {
-    timeout: (n, timeout) => `${n} timed out, ${n === 1 ? 'after waiting' : 'each waiting'} up to sendMsgTimeout, ${timeout} (an ASYNC send's callback up to a second more: scanResponseTable finds it)`,
+    timeout: (n, timeout, async) => `${n} timed out, ${n === 1 ? 'after waiting' : 'each waiting'} up to sendMsgTimeout, ${timeout}${async ? ', then 1-2 s more: an ASYNC send has no timer of its own, and scanResponseTable, every second, fails it a second past its timeout' : ''}`,
     connectTimeout: (n, timeout) => `${n} could not connect: the connect got no answer within connectTimeoutMillis, ${timeout}`,
     connectRefused: (n) => `${n} refused at once: its process is down`,
     channelClosed: (n) => `${n} cut off as its connection closed, with every request waiting on it`,
@@ -172,7 +172,7 @@ const zh: FailoverStrings = {
   withSends: (line, sends) => `${line}；${sends}`,
   failedSends: (total, parts) => (total === 0 ? '期间没有发往它的发送失败' : `期间有 ${total} 次发往它的发送尝试失败（${parts.join('；')}）`),
   failedBy: {
-    timeout: (n, timeout) => `${n} 次超时，每次最多等待 sendMsgTimeout ${timeout}（异步发送的回调最多再晚一秒：由 scanResponseTable 发现）`,
+    timeout: (n, timeout, async) => `${n} 次超时，每次最多等待 sendMsgTimeout ${timeout}${async ? '，再加 1-2 秒：异步发送没有自己的定时器，每秒一次的 scanResponseTable 在超时一秒之后才判它失败' : ''}`,
     connectTimeout: (n, timeout) => `${n} 次无法建立连接：connectTimeoutMillis ${timeout} 内建连没有应答`,
     connectRefused: (n) => `${n} 次被立即拒绝：它的进程已停止`,
     channelClosed: (n) => `${n} 次因连接关闭而中断，连接上等待的请求一起失败`,

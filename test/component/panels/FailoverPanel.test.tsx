@@ -93,14 +93,34 @@ describe('FailoverPanel', () => {
     // into the partition timed out and closed its channel, failing the 7 waiting on it; each later send failed with the connect it
     // started or waited for.
     expect(partition).toEqual([
-      'p-1 stopped sending to broker-b/0 at 3:31.013, 121.0 s after the fault (its route pull from ns-1, which had dropped it at 3:10.002); 285 send attempts to it failed meanwhile (277 could not connect: the connect got no answer within connectTimeoutMillis, 3.0 s; 7 cut off as its connection closed, with every request waiting on it; 1 timed out, after waiting up to sendMsgTimeout, 3.0 s (an ASYNC send\'s callback up to a second more: scanResponseTable finds it))',
+      'p-1 stopped sending to broker-b/0 at 3:31.013, 121.0 s after the fault (its route pull from ns-1, which had dropped it at 3:10.002); 285 send attempts to it failed meanwhile (277 could not connect: the connect got no answer within connectTimeoutMillis, 3.0 s; 7 cut off as its connection closed, with every request waiting on it; 1 timed out, after waiting up to sendMsgTimeout, 3.0 s)',
       'c-1\'s route stopped listing broker-b/0 at 3:31.016, 121.0 s after the fault (its route pull from ns-2, which had dropped it at 3:10.002)',
       'c-2\'s route stopped listing broker-b/0 at 3:31.017, 121.0 s after the fault (its route pull from ns-2, which had dropped it at 3:10.002)',
     ]);
     // A crashed process refuses at once.
     expect(crash![0]).toBe('p-1 stopped sending to broker-a/0 at 1:01.013, 1.0 s after the fault (its route pull from ns-1, which had dropped it at 1:00.002); 1 send attempt to it failed meanwhile (1 refused at once: its process is down)');
     act(() => usePlayback.getState().setLanguage('zh'));
-    expect((await costs())[1]![0]).toBe('p-1 在 3:31.013 停止向 broker-b/0 发送，故障后 121.0 s（从 ns-1 拉取的路由，ns-1 已在 3:10.002 移除了它）；期间有 285 次发往它的发送尝试失败（277 次无法建立连接：connectTimeoutMillis 3.0 s 内建连没有应答；7 次因连接关闭而中断，连接上等待的请求一起失败；1 次超时，每次最多等待 sendMsgTimeout 3.0 s（异步发送的回调最多再晚一秒：由 scanResponseTable 发现））');
+    expect((await costs())[1]![0]).toBe('p-1 在 3:31.013 停止向 broker-b/0 发送，故障后 121.0 s（从 ns-1 拉取的路由，ns-1 已在 3:10.002 移除了它）；期间有 285 次发往它的发送尝试失败（277 次无法建立连接：connectTimeoutMillis 3.0 s 内建连没有应答；7 次因连接关闭而中断，连接上等待的请求一起失败；1 次超时，每次最多等待 sendMsgTimeout 3.0 s）');
+  });
+
+  it('adds the 1-2 s of scanResponseTable to an ASYNC producer\'s timeouts only, in English and in Chinese (send-modes-partition at 1:00)', async () => {
+    const timeline = loadAt(libraryScenario('send-modes-partition'), 60_000);
+    render(<FailoverPanel />);
+    const lines = async () => within((await screen.findAllByTestId('failover-costs'))[0]!).getAllByRole('listitem').map((li) => li.textContent ?? '');
+    // "p-sync's route ...", "故障在 1:00.000 结束时，p-sync 的路由 ..."
+    const lineOf = (texts: string[], client: string) => texts.find((text) => text.includes(`${client}'s `) || text.includes(`${client} 的`))!;
+    // Both producers' first send into the partition timed out (send.failed timeout), the ASYNC one found by the scan.
+    const timedOut = (producer: string) => timeline.traceSlice(0).filter((e) => e.type === 'send.failed' && e.producer === producer && e.reason === 'timeout').length;
+    expect([timedOut('p-sync'), timedOut('p-async')]).toEqual([1, 1]);
+    const en = await lines();
+    expect(lineOf(en, 'p-sync')).toContain('1 timed out, after waiting up to sendMsgTimeout, 3.0 s)');
+    expect(lineOf(en, 'p-sync')).not.toContain('ASYNC');
+    expect(lineOf(en, 'p-async')).toContain('1 timed out, after waiting up to sendMsgTimeout, 3.0 s, then 1-2 s more: an ASYNC send has no timer of its own, and scanResponseTable, every second, fails it a second past its timeout');
+    expect(lineOf(en, 'p-oneway')).toContain('its ONEWAY sends get no answer, so none is seen to fail');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    const zh = await lines();
+    expect(lineOf(zh, 'p-sync')).toContain('1 次超时，每次最多等待 sendMsgTimeout 3.0 s）');
+    expect(lineOf(zh, 'p-async')).toContain('1 次超时，每次最多等待 sendMsgTimeout 3.0 s，再加 1-2 秒：异步发送没有自己的定时器，每秒一次的 scanResponseTable 在超时一秒之后才判它失败');
   });
 
   it('a crash behind a partition is hidden: nobody can tell them apart, and nothing is credited to it twice, in English and in Chinese', async () => {

@@ -69,7 +69,7 @@ describe('faultCosts: Broker crash vs partition vs shutdown', () => {
     expect(failed).toHaveLength(285);
     expect(Math.max(...failed.map((e) => e.t))).toBeLessThanOrEqual(routePull.t + SEND_TIMEOUT);
     expect(costOf(timeline, 'partitionBroker', 'p-1')).toEqual({
-      client: 'p-1', stoppedAt: routePull.t, nameServer: 'ns-1', nameServerDroppedAt: removal, failedSends: countByReason(failed), oneway: false,
+      client: 'p-1', stoppedAt: routePull.t, nameServer: 'ns-1', nameServerDroppedAt: removal, failedSends: countByReason(failed), sendMode: 'SYNC',
     });
     // A consumer's failed pull leaves no trace event: its line has its route alone.
     const ns2Removal = eventsOf(timeline, 'broker.removed', (e) => e.broker === 'broker-b' && e.nameServer === 'ns-2')[0]!.t;
@@ -83,7 +83,7 @@ describe('faultCosts: Broker crash vs partition vs shutdown', () => {
     const timeline = libraryTimeline('crash-partition-shutdown', 150_000);
     const failed = eventsOf(timeline, 'send.failed', (e) => e.broker === 'broker-b');
     expect(costOf(timeline, 'partitionBroker', 'p-1')).toEqual({
-      client: 'p-1', stoppedAt: null, nameServer: null, nameServerDroppedAt: null, failedSends: countByReason(failed), oneway: false,
+      client: 'p-1', stoppedAt: null, nameServer: null, nameServerDroppedAt: null, failedSends: countByReason(failed), sendMode: 'SYNC',
     });
   });
 
@@ -92,7 +92,7 @@ describe('faultCosts: Broker crash vs partition vs shutdown', () => {
     const pull = eventsOf(timeline, 'route.updated', (e) => e.client === 'p-1' && e.t > 60_000)[0]!;
     expect(Math.floor(pull.t / 1_000)).toBe(61);
     expect(costOf(timeline, 'crashBroker', 'p-1')).toEqual({
-      client: 'p-1', stoppedAt: pull.t, nameServer: 'ns-1', nameServerDroppedAt: 60_002, failedSends: { connectRefused: 1 }, oneway: false,
+      client: 'p-1', stoppedAt: pull.t, nameServer: 'ns-1', nameServerDroppedAt: 60_002, failedSends: { connectRefused: 1 }, sendMode: 'SYNC',
     });
   });
 });
@@ -105,7 +105,7 @@ describe('faultCosts: controller mode', () => {
     expect(pull.writeQueues.some((queue) => queue.startsWith('broker-a:'))).toBe(true);
     expect(costOf(timeline, 'partitionBroker', 'p-1')).toEqual({
       client: 'p-1', stoppedAt: pull.t, nameServer: 'ns-2', nameServerDroppedAt: takeover.t,
-      failedSends: countByReason(eventsOf(timeline, 'send.failed', (e) => e.broker === 'broker-a' && e.t <= pull.t + SEND_TIMEOUT)), oneway: false,
+      failedSends: countByReason(eventsOf(timeline, 'send.failed', (e) => e.broker === 'broker-a' && e.t <= pull.t + SEND_TIMEOUT)), sendMode: 'SYNC',
     });
   });
 });

@@ -74,6 +74,9 @@ const SCAN_RESPONSE_GRACE_MS = 1_000;
 /** NettyRemotingClient: scanResponseTable every 1 s, first after 3 s. */
 export const SCAN_RESPONSE_TABLE = { initialDelayMs: 3_000, periodMs: 1_000 };
 
+/** How long after its timeout an async request may end: the scan's margin, and up to a period until the scan that finds it. */
+export const SCAN_RESPONSE_LATEST_MS = SCAN_RESPONSE_GRACE_MS + SCAN_RESPONSE_TABLE.periodMs;
+
 /** Ids of the async requests whose time is up (scanResponseTable). */
 export function expiredRequests(state: ModelState, now: number): number[] {
   const ids: number[] = [];

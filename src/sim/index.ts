@@ -25,7 +25,8 @@ export { isReadable, isWriteable, perm2String } from '../model/perm.ts';
 export { silentBrokerDrop, type SilentDrop } from '../model/nameserver/silent-drop.ts';
 export { findBrokerAddr, queueLabel, topicRouteData2PublishQueues, topicRouteData2SubscribeQueues } from '../model/client/topic-route.ts';
 export { compareMessageQueue } from '../model/client/message-queue.ts';
-export { sendRetriesAfter } from '../model/client/send-retry.ts';
+export { retriesSetting, sendRetriesAfter, sendTimesTotal } from '../model/client/send-retry.ts';
+export { SCAN_RESPONSE_LATEST_MS } from '../model/remoting.ts';
 export { haServerAddr, openHaConnections } from '../model/broker/ha-connection.ts';
 // The message card shows how RocketMQ computes its ids and its index slots.
 export { UNIQ_PREFIX_DIGITS, decodeOffsetMsgId, parseUniqId, type UniqIdFields } from '../model/message-id.ts';

@@ -9,7 +9,7 @@ import { DEFAULT_CLASS_LOADER_HASH, parseIpv4, uniqIdAfter, uniqIdPrefix } from 
 import { onewayNotDelivered } from '../oneway-loss.ts';
 import type { RemotingResponse, RequestOf } from '../remoting-types.ts';
 import type { FailureReason, SendFailedReason } from '../vocabulary.ts';
-import { sendRetriesAfter } from './send-retry.ts';
+import { sendRetriesAfter, sendTimesTotal } from './send-retry.ts';
 import { INVOKE_ASYNC, invoke, oneway } from '../remoting.ts';
 import type { Sim } from '../sim-types.ts';
 import type { ModelState, PendingRequest, ProducerState, SendFailedCause, SendInFlight, TopicRouteData } from '../state.ts';
@@ -83,12 +83,6 @@ function newMessage(producer: ProducerState, sim: Sim): SendInFlight {
 /** One attempt of a send: which one, where to, and the message (the same object on every retry). */
 type SendRequest = RequestOf<'SEND_MESSAGE'>;
 
-function timesTotal(state: ModelState, message: SendInFlight): number {
-  if (message.sendMode === 'SYNC') return 1 + state.config.retryTimesWhenSendFailed;
-  if (message.sendMode === 'ASYNC') return 1 + state.config.retryTimesWhenSendAsyncFailed;
-  return 1;
-}
-
 function sendDefaultImpl(state: ModelState, producer: ProducerState, message: SendInFlight, sim: Sim): void {
   state.stats.sent++;
   // validateNameServerSetting: with no NameServer address there is no route to ask for, and send()
@@ -155,7 +149,7 @@ function traceSendFailed(state: ModelState, producer: ProducerState, request: Se
 function attemptFailed(state: ModelState, producer: ProducerState, request: SendRequest, reason: SendFailedReason, sim: Sim, to?: string): void {
   const { message, attempt, brokerName } = request;
   traceSendFailed(state, producer, request, reason, sim, to);
-  if (attempt < timesTotal(state, message)) sendAttempt(state, producer, message, attempt, brokerName, sim);
+  if (attempt < sendTimesTotal(state.config, message.sendMode)) sendAttempt(state, producer, message, attempt, brokerName, sim);
   else fail(state, producer, message, 'attemptsFailed', sim);
 }
 

@@ -2,7 +2,7 @@
  * What a caption may use besides its event: the run's configured values (a scenario that changes
  * the expiry gets its own number, never a literal "120 s") and a look at the state at that time.
  */
-import type { MessageModel, SendFailedCause, SendMode, TraceEvent, TraceType, SimConfig } from '../../sim/index.ts';
+import { retriesSetting, sendRetriesAfter, sendTimesTotal, type MessageModel, type SendFailedCause, type SendFailedReason, type SendMode, type TraceEvent, type TraceType, type SimConfig } from '../../sim/index.ts';
 import { DECLARED_NAMES, drawnNode, type BrokerNodeNames } from '../broker-node-names.ts';
 
 export interface NarrationContext {
@@ -11,8 +11,8 @@ export interface NarrationContext {
   readQueueNums?: (brokerName: string, topic: string) => number | undefined;
   /** The node behind an event's brokerName/brokerId (after an election, not the declared one). */
   names?: BrokerNodeNames;
-  /** How many attempts (message.sent) the send of a msgId made before its send.result; undefined when the trace at hand does not reach back that far. */
-  sendAttempts?: (msgId: string) => number | undefined;
+  /** The attempts (message.sent) the send of a msgId made before its send.result; undefined when the trace at hand does not reach back that far. */
+  sendAttempts?: (msgId: string) => SendAttempts | undefined;
   /** The queues a producer's route gives it to write to (its TopicPublishInfo) at the caption's time. */
   publishQueues?: (producer: string) => number;
   /** How many NameServer addresses a client has (its namesrvAddr list). */
@@ -87,23 +87,59 @@ export function durationZh(ms: number): string {
   return `${trim(ms / 1_000)} 秒`;
 }
 
+/** A send's attempts before its result, and why the last one failed (its send.failed; none when it was stored but the send still ended so). */
+export interface SendAttempts {
+  count: number;
+  lastReason: SendFailedReason | null;
+}
+
 /**
  * Why a send ended FAILED (DefaultMQProducerImpl.sendDefaultImpl): with no attempt at all, because
  * the producer has no NameServer address, its route offered no queue ("No route info of this
  * topic") or waiting for the route spent sendMsgTimeoutMs; after its attempts failed; or, when the
  * trace at hand does not show, unknown.
  */
-export type FailedSend = { kind: Extract<SendFailedCause, 'noNameServer' | 'noRoute' | 'routeTimeout'> } | { kind: Extract<SendFailedCause, 'attemptsFailed'>; attempts: number } | { kind: 'unknown' };
+export type FailedSend = { kind: Extract<SendFailedCause, 'noNameServer' | 'noRoute' | 'routeTimeout'> } | AttemptsFailed | { kind: 'unknown' };
+
+/**
+ * A send whose attempts failed, and why no attempt followed its last: every attempt its mode allows
+ * was made; the last timed out, which spends what is left of sendMsgTimeout; its answer is not in
+ * retryResponseCodes; sendMsgTimeout had no time left for another; or its route had no queue left.
+ */
+export interface AttemptsFailed {
+  kind: Extract<SendFailedCause, 'attemptsFailed'>;
+  attempts: number;
+  allowed: number;
+  stopped: 'allMade' | 'timedOut' | 'notRetried' | 'budgetSpent' | 'noQueue';
+  lastReason: SendFailedReason | null;
+}
 
 export function failedSend(context: NarrationContext, e: { producer: string; msgId: string }): FailedSend {
-  const attempts = context.sendAttempts?.(e.msgId);
-  if (attempts === undefined) return { kind: 'unknown' };
-  if (attempts > 0) return { kind: 'attemptsFailed', attempts };
+  const made = context.sendAttempts?.(e.msgId);
+  if (made === undefined) return { kind: 'unknown' };
+  if (made.count > 0) return attemptsFailed(context, e.producer, made);
   if (context.nameServerAddrs?.(e.producer) === 0) return { kind: 'noNameServer' };
   return (context.publishQueues?.(e.producer) ?? 0) === 0 ? { kind: 'noRoute' } : { kind: 'routeTimeout' };
 }
 
-/** The send retries of a SYNC send (DefaultMQProducer.retryTimesWhenSendFailed): attempts = 1 + retries. */
-export function syncAttempts(config: SimConfig): number {
-  return 1 + config.retryTimesWhenSendFailed;
+function attemptsFailed(context: NarrationContext, producer: string, { count, lastReason }: SendAttempts): AttemptsFailed {
+  const allowed = attemptsAllowed(context, producer);
+  const stopped = count >= allowed || lastReason === null ? 'allMade'
+    : lastReason === 'timeout' ? 'timedOut'
+      : !sendRetriesAfter(lastReason) ? 'notRetried'
+        : (context.publishQueues?.(producer) ?? 1) === 0 ? 'noQueue' : 'budgetSpent';
+  return { kind: 'attemptsFailed', attempts: count, allowed, stopped, lastReason };
 }
+
+/** The attempts a producer's sends may make, by its send mode (a SYNC producer when the mode is unknown). */
+export function attemptsAllowed(context: NarrationContext, producer: string): number {
+  return sendTimesTotal(context.config, context.sendMode?.(producer) ?? 'SYNC');
+}
+
+/** The setting that counts a producer's retries, by its send mode, with its value: "retryTimesWhenSendAsyncFailed 2". */
+export function retriesSaid(context: NarrationContext, producer: string): string {
+  const mode = context.sendMode?.(producer);
+  const setting = retriesSetting(mode === 'ASYNC' ? 'ASYNC' : 'SYNC');
+  return `${setting} ${context.config[setting]}`;
+}
+

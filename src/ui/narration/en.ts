@@ -4,7 +4,7 @@
  */
 import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, RETRY_GROUP_TOPIC_PREFIX, perm2String, registerNameServerPeriod, sendRetriesAfter, type SendFailedReason, type SendMode, type SimConfig } from '../../sim/index.ts';
 import { formatTime } from '../../viz/format.ts';
-import { durationEn as d, failedSend, queuesByBroker, keepsOffsetsLocally, nodeEn as node, nodeName, slavesToo, syncAttempts, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
+import { attemptsAllowed, durationEn as d, failedSend, queuesByBroker, keepsOffsetsLocally, nodeEn as node, nodeName, retriesSaid, slavesToo, type AttemptsFailed, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
 /** A send to a broker whose master is down: said, not told as an ordinary send (its route still lists the broker). */
 function downEn(c: NarrationContext, broker: string): string {
@@ -48,12 +48,23 @@ function failedSendEn(why: FailedSend, timeoutMs: number): string {
     case 'noNameServer': return 'it has no NameServer address (namesrvAddr) to ask for a route, so send() throws "No name server address, please set it." without trying any broker';
     case 'noRoute': return 'its route offers no queue to write to (no master holds one), so send() throws "No route info of this topic" without trying any broker';
     case 'routeTimeout': return `waiting for its route took the whole sendMsgTimeout (${d(timeoutMs)}), so send() throws a timeout without trying any broker`;
-    case 'attemptsFailed': return `${why.attempts === 1 ? 'its one attempt' : `all ${why.attempts} of its attempts`} failed, so the send throws to the application`;
+    case 'attemptsFailed': return `${attemptsFailedEn(why, timeoutMs)}, so the send throws to the application`;
     case 'unknown': return 'no attempt succeeded, so the send throws to the application';
   }
 }
 
-/** Why nobody learns of a ONEWAY send that went wrong. */
+/** Its attempts failed, and why none followed the last (AttemptsFailed.stopped). */
+function attemptsFailedEn({ attempts, allowed, stopped, lastReason }: AttemptsFailed, timeoutMs: number): string {
+  const made = attempts === 1 ? 'its first attempt' : `attempt ${attempts}`;
+  switch (stopped) {
+    case 'allMade': return attempts === 1 ? 'its one attempt failed' : `all ${attempts} of its attempts failed`;
+    case 'timedOut': return `${made} of ${allowed} timed out, which spent what was left of sendMsgTimeout (${d(timeoutMs)}): no time for another`;
+    case 'notRetried': return `${made} of ${allowed} was answered ${lastReason ?? ''}, which the producer does not retry (not one of its retryResponseCodes)`;
+    case 'budgetSpent': return `${made} of ${allowed} failed (${lastReason ?? ''}) when sendMsgTimeout (${d(timeoutMs)}) had no time left for another`;
+    case 'noQueue': return `${made} of ${allowed} failed (${lastReason ?? ''}) and its route offered no other queue`;
+  }
+}
+
 /**
  * Whether the send goes on after a failed attempt (DefaultMQProducerImpl.sendDefaultImpl): an
  * attempt waits for the rest of sendMsgTimeout, so a timeout leaves no time for another.
@@ -63,7 +74,7 @@ function sendAgainEn(e: TraceOf<'send.failed'>, context: NarrationContext): stri
   const { config } = context;
   if (reason === 'timeout') return ` Waiting took the rest of sendMsgTimeout (${d(config.sendMsgTimeoutMs)}): no time is left to try again.${timeoutClosesEn(context.sendMode?.(e.producer))}`;
   if (!sendRetriesAfter(reason)) return ` The producer does not try again after ${reason}, which is not one of its retryResponseCodes: send() throws to the application.`;
-  return `${CONNECTION_EN[reason] ?? ''}${attempt < syncAttempts(config) ? ` The producer tries again, on another broker when it can, if sendMsgTimeout (${d(config.sendMsgTimeoutMs)}) has time left.` : ' No attempt is left.'}`;
+  return `${CONNECTION_EN[reason] ?? ''}${attempt < attemptsAllowed(context, e.producer) ? ` The producer tries again, on another broker when it can, if sendMsgTimeout (${d(config.sendMsgTimeoutMs)}) has time left.` : ' No attempt is left.'}`;
 }
 
 /** A SYNC call that times out closes its connection (invokeSync); an ASYNC one is failed by the response table's scan, and closes nothing. */
@@ -146,7 +157,7 @@ export const en: Narrators = {
   'route.failed': (e, { config }) => `${e.client} could not get the route of ${e.topic} from ${e.nameServer} (${e.reason}); it keeps its cached route and tries again in ${d(config.pollNameServerIntervalMs)}.`,
   'topic.updated': (e, { config }) => `${e.broker} ${e.created ? 'created' : 'changed'} ${e.topic}: ${e.writeQueueNums} write queues, ${e.readQueueNums} read queues, perm ${perm2String(e.perm)} (R: consumers may read it, W: producers may write it)${autoCreatedEn(e)}. Clients see it at their next route pull (every ${d(config.pollNameServerIntervalMs)}).`,
   'message.sent': (e, c) => (e.attempt > 1
-    ? `${e.producer} retried message ${e.msgId}: attempt ${e.attempt} of at most ${syncAttempts(c.config)} (retryTimesWhenSendFailed ${c.config.retryTimesWhenSendFailed}) goes to ${e.broker} queue ${e.queueId}.${downEn(c, e.broker)}`
+    ? `${e.producer} retried message ${e.msgId}: attempt ${e.attempt} of at most ${attemptsAllowed(c, e.producer)} (${retriesSaid(c, e.producer)}) goes to ${e.broker} queue ${e.queueId}.${downEn(c, e.broker)}`
     : `${e.producer} sent msgId ${e.msgId} (tags ${e.tags || 'none'}${e.keys ? `, keys ${e.keys}` : ''}) to ${e.broker} queue ${e.queueId}: producers take the write queues in turn.${downEn(c, e.broker)}`),
   'message.stored': (e, c) => {
     if (e.brokerId !== 0) return `${node(c, e, e.brokerId)}, a slave, copied the message from its master (HAService): the same CommitLog offset ${e.commitLogOffset}.`;

@@ -2,10 +2,10 @@
  * The caption of a trace event: what it means, in plain words, in the page's language, with the
  * run's configured numbers. Loaded on demand (the caption and the scrubber's marks use it).
  */
-import { MASTER_ID, masterOf, readQueueNumsOf, type TraceEvent, type ModelState } from '../../sim/index.ts';
+import { MASTER_ID, SCAN_RESPONSE_LATEST_MS, masterOf, readQueueNumsOf, type TraceEvent, type ModelState } from '../../sim/index.ts';
 import type { TimelineView } from '../../sim/timeline.ts';
 import type { Language } from '../../store/playback.ts';
-import type { NarrationContext, Narrators } from './context.ts';
+import type { NarrationContext, Narrators, SendAttempts } from './context.ts';
 import type { BrokerNodeNames } from '../broker-node-names.ts';
 import { en, flowingEn } from './en.ts';
 import { flowingZh, zh } from './zh.ts';
@@ -65,26 +65,29 @@ const SLICE = 1_024;
 const MOST_EVENTS = 50_000;
 
 /**
- * The message.sent events of msgId before the trace's last event (its send.result). Every attempt
- * of a send falls within sendMsgTimeoutMs before its result (sendDefaultImpl gives each attempt what
- * is left of that budget), so the count stops there; undefined when the trace held does not reach.
+ * The message.sent events of msgId before the trace's last event (its send.result), and the reason
+ * of its latest send.failed. Every attempt of a send falls within sendMsgTimeoutMs before its result
+ * (sendDefaultImpl gives each attempt what is left of that budget), and an ASYNC one's scanResponseTable
+ * may end it up to SCAN_RESPONSE_LATEST_MS later, so the count stops there; undefined when the trace
+ * held does not reach.
  */
-function attemptsBefore(trace: TraceBefore, msgId: string, timeoutMs: number): number | undefined {
+function attemptsBefore(trace: TraceBefore, msgId: string, timeoutMs: number): SendAttempts | undefined {
   const end = trace.traceLength - 1;
   const last = end >= 0 ? trace.traceSlice(end, end + 1)[0] : undefined;
   if (!last) return undefined;
-  const since = last.t - timeoutMs;
-  let attempts = 0;
+  const since = last.t - timeoutMs - SCAN_RESPONSE_LATEST_MS;
+  const made: SendAttempts = { count: 0, lastReason: null };
   for (let to = end; to > trace.traceStart; ) {
     if (end - to >= MOST_EVENTS) return undefined;
     const from = Math.max(trace.traceStart, to - SLICE);
     const events = trace.traceSlice(from, to);
     for (let i = events.length - 1; i >= 0; i--) {
       const event = events[i]!;
-      if (event.t < since) return attempts;
-      if (event.type === 'message.sent' && event.msgId === msgId) attempts++;
+      if (event.t < since) return made;
+      if (event.type === 'message.sent' && event.msgId === msgId) made.count++;
+      if (event.type === 'send.failed' && event.msgId === msgId) made.lastReason ??= event.reason;
     }
     to = from;
   }
-  return trace.traceStart === 0 ? attempts : undefined;
+  return trace.traceStart === 0 ? made : undefined;
 }

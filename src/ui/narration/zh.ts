@@ -4,7 +4,7 @@
  */
 import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, RETRY_GROUP_TOPIC_PREFIX, perm2String, registerNameServerPeriod, sendRetriesAfter, type SendFailedReason, type SimConfig } from '../../sim/index.ts';
 import { formatTime } from '../../viz/format.ts';
-import { durationZh as d, failedSend, queuesByBroker, keepsOffsetsLocally, nodeZh as node, nodeName, slavesToo, syncAttempts, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
+import { attemptsAllowed, durationZh as d, failedSend, queuesByBroker, keepsOffsetsLocally, nodeZh as node, nodeName, retriesSaid, slavesToo, type AttemptsFailed, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
 /** 发往 Master 已宕机的 broker 的发送：说明它，而不是当作普通发送（路由里仍有这个 broker）。 */
 function downZh(c: NarrationContext, broker: string): string {
@@ -48,8 +48,20 @@ function failedSendZh(why: FailedSend, timeoutMs: number): string {
     case 'noNameServer': return '它没有任何 NameServer 地址（namesrvAddr）可以询问路由，所以 send() 不向任何 Broker 发送，直接抛出 "No name server address, please set it."';
     case 'noRoute': return '它的路由里没有可写的队列（没有 Master 持有可写队列），所以 send() 不向任何 Broker 发送，直接抛出 "No route info of this topic"';
     case 'routeTimeout': return `等待路由用完了整个 sendMsgTimeout（${d(timeoutMs)}），所以 send() 不向任何 Broker 发送，直接抛出超时异常`;
-    case 'attemptsFailed': return `${why.attempts === 1 ? '唯一的一次尝试' : `${why.attempts} 次尝试全部`}失败，发送向应用抛出异常`;
+    case 'attemptsFailed': return `${attemptsFailedZh(why, timeoutMs)}，发送向应用抛出异常`;
     case 'unknown': return '没有一次尝试成功，发送向应用抛出异常';
+  }
+}
+
+/** 尝试都失败了，以及最后一次之后为什么没有再试（AttemptsFailed.stopped）。 */
+function attemptsFailedZh({ attempts, allowed, stopped, lastReason }: AttemptsFailed, timeoutMs: number): string {
+  const made = `第 ${attempts} 次尝试（最多 ${allowed} 次）`;
+  switch (stopped) {
+    case 'allMade': return attempts === 1 ? '唯一的一次尝试失败' : `${attempts} 次尝试全部失败`;
+    case 'timedOut': return `${made}超时，用完了 sendMsgTimeout（${d(timeoutMs)}）剩余的时间：没有时间再试`;
+    case 'notRetried': return `${made}收到 ${lastReason ?? ''}，它不在生产者的 retryResponseCodes 中，不会重试`;
+    case 'budgetSpent': return `${made}失败（${lastReason ?? ''}），此时 sendMsgTimeout（${d(timeoutMs)}）已没有剩余时间再试`;
+    case 'noQueue': return `${made}失败（${lastReason ?? ''}），而路由里没有别的队列可选`;
   }
 }
 
@@ -64,7 +76,7 @@ function sendAgainZh(e: TraceOf<'send.failed'>, context: NarrationContext): stri
     return `等待用完了 sendMsgTimeout（${d(config.sendMsgTimeoutMs)}）剩余的时间：没有时间再尝试。${closes}`;
   }
   if (!sendRetriesAfter(reason)) return `${reason} 不在生产者的 retryResponseCodes 中，所以不会重试：send() 把异常抛给应用程序。`;
-  return `${CONNECTION_ZH[reason] ?? ''}${attempt < syncAttempts(config) ? `如果 sendMsgTimeout（${d(config.sendMsgTimeoutMs)}）还有剩余时间，生产者会重试，尽量换一个 Broker。` : '已没有重试机会。'}`;
+  return `${CONNECTION_ZH[reason] ?? ''}${attempt < attemptsAllowed(context, e.producer) ? `如果 sendMsgTimeout（${d(config.sendMsgTimeoutMs)}）还有剩余时间，生产者会重试，尽量换一个 Broker。` : '已没有重试机会。'}`;
 }
 
 /** 连接失败的含义（CONNECTION_EN），放在是否重试之前。 */
@@ -138,7 +150,7 @@ export const zh: Narrators = {
   'route.failed': (e, { config }) => `${e.client} 未能从 ${e.nameServer} 获取 ${e.topic} 的路由（${e.reason}）；它继续使用缓存的路由，${d(config.pollNameServerIntervalMs)}后重试。`,
   'topic.updated': (e, { config }) => `${e.broker} ${e.created ? '创建' : '修改'}了主题 ${e.topic}：写队列 ${e.writeQueueNums} 个、读队列 ${e.readQueueNums} 个，perm ${perm2String(e.perm)}（R：消费者可读，W：生产者可写）${autoCreatedZh(e)}。客户端在下一次拉取路由时看到变化（每 ${d(config.pollNameServerIntervalMs)}）。`,
   'message.sent': (e, c) => (e.attempt > 1
-    ? `${e.producer} 重试发送消息 ${e.msgId}：第 ${e.attempt} 次尝试（最多 ${syncAttempts(c.config)} 次，retryTimesWhenSendFailed ${c.config.retryTimesWhenSendFailed}），发往 ${e.broker} 的队列 ${e.queueId}。${downZh(c, e.broker)}`
+    ? `${e.producer} 重试发送消息 ${e.msgId}：第 ${e.attempt} 次尝试（最多 ${attemptsAllowed(c, e.producer)} 次，${retriesSaid(c, e.producer)}），发往 ${e.broker} 的队列 ${e.queueId}。${downZh(c, e.broker)}`
     : `${e.producer} 把消息（msgId ${e.msgId}，标签 ${e.tags || '无'}${e.keys ? `，key ${e.keys}` : ''}）发送到 ${e.broker} 的队列 ${e.queueId}：生产者轮流选择可写队列。${downZh(c, e.broker)}`),
   'message.stored': (e, c) => {
     if (e.brokerId !== 0) return `${node(c, e, e.brokerId)}（Slave）通过 HAService 从 Master 复制了这条消息：CommitLog 偏移量同为 ${e.commitLogOffset}。`;

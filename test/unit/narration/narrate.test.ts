@@ -1,5 +1,6 @@
 import { resolveConfig } from '../../../src/model/defaults.ts';
 import type { TraceEvent } from '../../../src/model/events.ts';
+import type { SendFailedReason, SendMode } from '../../../src/model/vocabulary.ts';
 import { describeEvent, localOffsetConsumers, TRACE_TYPES } from '../../../src/ui/panels/event-sentences.ts';
 import { contextAt, narrate } from '../../../src/ui/narration/narrate.ts';
 import { validateScenario } from '../../../src/scenario/validate.ts';
@@ -258,8 +259,8 @@ describe('the caption of an offset of a BROADCASTING consumer (LocalFileOffsetSt
 
 describe('the caption of a send that ended FAILED', () => {
   const failed: TraceEvent = { t: 75_000, type: 'send.result', producer: 'p-1', msgId: 'ID9', status: 'FAILED' };
-  const say = (language: 'en' | 'zh', attempts: number | undefined, queues: number) =>
-    narrate(failed, language, { config, sendAttempts: () => attempts, publishQueues: () => queues });
+  const say = (language: 'en' | 'zh', attempts: number | undefined, queues: number, lastReason: SendFailedReason | null = null, sendMode: SendMode = 'SYNC', retries = config) =>
+    narrate(failed, language, { config: retries, sendAttempts: () => (attempts === undefined ? undefined : { count: attempts, lastReason }), publishQueues: () => queues, sendMode: () => sendMode });
 
   it('says why: no queue in the route, the timeout spent waiting for the route, or the attempts that failed', () => {
     expect(say('en', 0, 0)).toContain('"No route info of this topic" without trying any broker');
@@ -272,8 +273,33 @@ describe('the caption of a send that ended FAILED', () => {
     expect(say('zh', 3, 8)).toContain('3 次尝试全部失败');
   });
 
+  it('says why no attempt followed the last when the producer had attempts left (1 + retryTimesWhenSendFailed = 3)', () => {
+    expect(say('en', 3, 8, 'timeout')).toContain('all 3 of its attempts failed, so the send throws');
+    // A timeout waits out the rest of the budget (sendDefaultImpl gives each attempt what is left of sendMsgTimeout).
+    expect(say('en', 1, 8, 'timeout')).toContain('its first attempt of 3 timed out, which spent what was left of sendMsgTimeout (3 s): no time for another, so the send throws to the application');
+    expect(say('zh', 1, 8, 'timeout')).toContain('第 1 次尝试（最多 3 次）超时，用完了 sendMsgTimeout（3 秒）剩余的时间：没有时间再试，发送向应用抛出异常');
+    // A connect that got no answer fails at connectTimeoutMillis, 3 s: as long as the whole budget.
+    expect(say('en', 2, 8, 'connectTimeout')).toContain('attempt 2 of 3 failed (connectTimeout) when sendMsgTimeout (3 s) had no time left for another');
+    expect(say('zh', 2, 8, 'connectTimeout')).toContain('第 2 次尝试（最多 3 次）失败（connectTimeout），此时 sendMsgTimeout（3 秒）已没有剩余时间再试');
+    // An answer outside retryResponseCodes ends the send at once.
+    expect(say('en', 1, 8, 'INVALID_PARAMETER')).toContain('its first attempt of 3 was answered INVALID_PARAMETER, which the producer does not retry (not one of its retryResponseCodes)');
+    expect(say('zh', 1, 8, 'INVALID_PARAMETER')).toContain('收到 INVALID_PARAMETER，它不在生产者的 retryResponseCodes 中，不会重试');
+    expect(say('en', 1, 0, 'channelClosed')).toContain('its first attempt of 3 failed (channelClosed) and its route offered no other queue');
+    // An ASYNC send counts retryTimesWhenSendAsyncFailed: with none, its one attempt is all it may make.
+    expect(say('en', 1, 8, 'timeout', 'ASYNC', { ...config, retryTimesWhenSendAsyncFailed: 0 })).toContain('its one attempt failed, so the send throws');
+    expect(say('en', 1, 8, 'timeout', 'ASYNC', { ...config, retryTimesWhenSendFailed: 0 })).toContain('its first attempt of 3 timed out');
+  });
+
+  it('names the retries setting of the send\'s mode when it retries: retryTimesWhenSendAsyncFailed for an ASYNC producer', () => {
+    const retried: TraceEvent = { t: 75_000, type: 'message.sent', producer: 'p-1', msgId: 'ID9', topic: 'T', tags: '', keys: '', broker: 'broker-b', queueId: 1, attempt: 2 };
+    const async = { ...config, retryTimesWhenSendAsyncFailed: 4 };
+    expect(narrate(retried, 'en', { config: async, sendMode: () => 'ASYNC' })).toContain('attempt 2 of at most 5 (retryTimesWhenSendAsyncFailed 4) goes to broker-b queue 1');
+    expect(narrate(retried, 'zh', { config: async, sendMode: () => 'ASYNC' })).toContain('第 2 次尝试（最多 5 次，retryTimesWhenSendAsyncFailed 4）');
+    expect(narrate(retried, 'en', { config: async, sendMode: () => 'SYNC' })).toContain('attempt 2 of at most 3 (retryTimesWhenSendFailed 2)');
+  });
+
   it('names a producer with no NameServer address, read from the state as a caption is made', () => {
-    const context = (names: string[]) => ({ config, sendAttempts: () => 0, publishQueues: () => 0, nameServerAddrs: () => names.length });
+    const context = (names: string[]) => ({ config, sendAttempts: () => ({ count: 0, lastReason: null }), publishQueues: () => 0, nameServerAddrs: () => names.length });
     expect(narrate(failed, 'en', context([]))).toContain('it has no NameServer address (namesrvAddr) to ask for a route, so send() throws "No name server address, please set it." without trying any broker');
     expect(narrate(failed, 'zh', context([]))).toContain('它没有任何 NameServer 地址（namesrvAddr）可以询问路由');
     expect(narrate(failed, 'en', context(['10.0.0.1:9876']))).toContain('No route info of this topic');
@@ -301,10 +327,23 @@ describe('the caption of a send that ended FAILED', () => {
       if (event.type !== 'send.result') continue;
       timeline.seek(event.t);
       const context = contextAt(result.scenario.config, timeline.state, undefined, timeline);
-      expect(context.sendAttempts!(event.msgId), event.msgId).toBe(attemptsOf(event.msgId));
+      expect(context.sendAttempts!(event.msgId)?.count, event.msgId).toBe(attemptsOf(event.msgId));
     }
     const last = without.at(-1)!;
     expect(narrate(last, 'en', contextAt(result.scenario.config, timeline.state, undefined, timeline))).toContain('No route info of this topic');
+  });
+
+  it('finds an ASYNC send\'s attempt that scanResponseTable ended a second past its timeout, 4 s after it was sent (send-modes-partition at 0:34)', () => {
+    const timeline = libraryTimeline('send-modes-partition', 34_000);
+    const trace = timeline.traceSlice(0);
+    const result = trace.find((e) => e.type === 'send.result' && e.producer === 'p-async' && e.status === 'FAILED')!;
+    const sent = trace.find((e) => e.type === 'message.sent' && 'msgId' in e && e.msgId === (result as { msgId: string }).msgId)!;
+    // Sent at 0:30 into the partition, failed by the scan at 0:34: sendMsgTimeout 3 s, then the scan's 1 s margin.
+    expect([sent.t, result.t]).toEqual([30_000, 34_000]);
+    const upTo = trace.indexOf(result) + 1;
+    const context = contextAt(timeline.state.config, timeline.state, undefined, { traceStart: 0, traceLength: upTo, traceSlice: (from, to = upTo) => trace.slice(from, Math.min(to, upTo)) });
+    expect(context.sendAttempts!((result as { msgId: string }).msgId)).toEqual({ count: 1, lastReason: 'timeout' });
+    expect(narrate(result, 'en', context)).toContain('its first attempt of 3 timed out, which spent what was left of sendMsgTimeout (3 s): no time for another');
   });
 
   it('says nothing it cannot see: the trace held starts after the send began', () => {
@@ -314,7 +353,7 @@ describe('the caption of a send that ended FAILED', () => {
     ];
     const tail = (start: number) => ({ traceStart: start, traceLength: events.length, traceSlice: (from: number, to = events.length) => events.slice(Math.max(from, start), to) });
     const state = new Timeline(writeReadScenario()).state;
-    expect(contextAt(config, state, undefined, tail(0)).sendAttempts!('ID9')).toBe(1);
+    expect(contextAt(config, state, undefined, tail(0)).sendAttempts!('ID9')).toEqual({ count: 1, lastReason: null });
     expect(contextAt(config, state, undefined, tail(1)).sendAttempts!('ID9')).toBeUndefined();
   });
 

@@ -55,6 +55,8 @@ export interface RouteHolder {
 export type DetectionHow =
   | 'channelClosed' | 'channelIdle' | 'expired' | 'unregistered'
   | 'sendFailed' | 'pullFailed' | 'routeUpdated' | 'haChannelClosed'
+  // A client's synchronous call other than a send (its detail: the RequestCode) timed out and closed its channel.
+  | 'callTimedOut'
   // Controller mode: the controller elected on the master's channel closing, at its heartbeat
   // scan, at its inactive-master scan or when a broker asked; a slave learned it became master.
   | 'controllerChannelClosed' | 'controllerExpired' | 'controllerMasterInactive' | 'controllerBrokerElect' | 'becameMaster';

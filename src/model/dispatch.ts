@@ -95,11 +95,18 @@ function failRequest(state: ModelState, id: number, reason: FailureReason, sim: 
   if (pending) RESPONSE_HANDLERS[pending.request.code].onFailure(state, pending, reason, sim);
 }
 
-/** invokeSync's RemotingTimeoutException, thrown after it closed the channel; then the close's failFast. */
+/**
+ * invokeSync's RemotingTimeoutException, thrown after it closed the channel; then the close's
+ * failFast. A client learns of a broker fault by the first call of its that times out: a send says
+ * so as its failed attempt, any other call (a heartbeat, a consumer-list query) by this close.
+ */
 function onSyncTimeout(state: ModelState, event: { id: number }, sim: Sim): void {
   const pending = takePending(state, event.id);
   if (!pending) return;
   const others = closeChannelOnTimeout(sim, pending);
+  const { from, to, request: { code } } = pending;
+  sim.emit({ t: sim.now, type: 'channel.closed', from, to, code, waitedMs: sim.now - pending.sentAt, failed: others.length });
+  if (code !== 'SEND_MESSAGE' && state.clients[from]) noticed(state, to, from, sim.now, { how: 'callTimedOut', detail: code });
   RESPONSE_HANDLERS[pending.request.code].onFailure(state, pending, 'timeout', sim);
   for (const id of others) failRequest(state, id, 'channelClosed', sim);
 }

@@ -4,7 +4,7 @@
  */
 import type { NetEvent } from '../engine/index.ts';
 import type { ChannelIdleCheck } from './nameserver/channel-idle.ts';
-import type { Wire } from './remoting-types.ts';
+import type { RequestCode, Wire } from './remoting-types.ts';
 import type {
   BrokerRemovalReason, BrokerRole, ConsumeFailedNext, ConsumerRemovalReason, ElectionTrigger, FailureReason, MessageLostReason, RegistrationTrigger, ResponseCode,
   SendFailedReason, SendResultStatus,
@@ -70,6 +70,13 @@ export type TraceEvent =
   | { t: number; type: 'message.filtered'; group: string; msgId: string; broker: string; topic: string; queueId: number; queueOffset: number; tags: string; by: 'broker' | 'client' }
   | { t: number; type: 'send.failed'; producer: string; msgId: string; broker: string; queueId: number; attempt: number; reason: SendFailedReason }
   | { t: number; type: 'send.result'; producer: string; msgId: string; status: SendResultStatus }
+  /**
+   * A synchronous call that timed out closed its channel (NettyRemotingClient.invokeSync with
+   * clientCloseSocketIfTimeout): `from` made the call to `to` (network nodes: a client's or
+   * NameServer's id, a broker process as brokerName/brokerId as declared), `code` is its
+   * RequestCode, `waitedMs` its timeout, `failed` the other calls on the channel the close failed.
+   */
+  | { t: number; type: 'channel.closed'; from: string; to: string; code: RequestCode; waitedMs: number; failed: number }
   | { t: number; type: 'rebalance'; consumer: string; group: string; topic: string; queues: string[] }
   | { t: number; type: 'client.heartbeat'; broker: string; brokerId: number; client: string; group: string }
   | { t: number; type: 'consumer.registered'; broker: string; brokerId: number; group: string; consumer: string }

@@ -10,6 +10,7 @@
  */
 export { dict, dictFrom } from '../engine/index.ts';
 export type { TraceEvent, TraceType } from '../model/events.ts';
+export type { RequestCode } from '../model/remoting-types.ts';
 export type { Detection, FaultRecord } from '../model/detections.ts';
 export type { Scenario, TimelineAction, TimelineActionName, TopicSpec } from '../model/spec.ts';
 export { everyConsumer, everyProducer } from '../model/spec.ts';

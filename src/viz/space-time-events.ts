@@ -75,6 +75,8 @@ export function strokeOf(event: TraceEvent, lastSendBroker: (msgId: string) => s
     case 'message.lost': return { shape: 'mark', kind: 'lost', lane: nodeOf(event.broker, event.brokerId, event.t, event.reason === 'truncatedByNewMaster') };
     case 'message.filtered': return { shape: 'mark', kind: 'filtered', lane: master(event.broker) };
     case 'send.failed': return { shape: 'mark', kind: 'failed', lane: event.producer };
+    // Its lane is the process whose call timed out (a client's id, or a broker process as declared).
+    case 'channel.closed': return { shape: 'mark', kind: 'failed', lane: event.from };
     case 'send.result': {
       const broker = lastSendBroker(event.msgId);
       if (event.status === 'FAILED' || broker === undefined) return event.status === 'FAILED' ? { shape: 'mark', kind: 'failed', lane: event.producer } : null;

@@ -53,8 +53,8 @@ describe('Controller mode: a new master in 12 s', () => {
     expect(registered.t - electionAt).toBeLessThanOrEqual(4);
     const detections = sim.summary().detections;
     expect(detections.find((d) => d.party === 'p-1')).toMatchObject({ how: 'sendFailed', detail: 'timeout', noticedAt: PARTITION_AT + SEND_TIMEOUT });
-    // The timeout closes c-1's channel to broker-a (clientCloseSocketIfTimeout), and its long-polling pull fails with it.
-    expect(detections.find((d) => d.party === 'c-1')).toMatchObject({ how: 'pullFailed', detail: 'channelClosed', noticedAt: nextRun(CLIENT_HEARTBEAT, PARTITION_AT) + API_TIMEOUT });
+    // Its heartbeat's timeout closes c-1's channel to broker-a (clientCloseSocketIfTimeout): the sign, before the long-polling pull it fails.
+    expect(detections.find((d) => d.party === 'c-1')).toMatchObject({ how: 'callTimedOut', detail: 'HEART_BEAT', noticedAt: nextRun(CLIENT_HEARTBEAT, PARTITION_AT) + API_TIMEOUT });
     // Its route names the new master from its next route pull.
     const routed = sim.first('route.updated', (e) => e.client === 'c-1' && e.topic === 'TopicTest' && e.t > registered.t)!;
     expect(routed.t - nextRun(POLL, registered.t)).toBeLessThanOrEqual(4);

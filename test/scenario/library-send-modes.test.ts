@@ -158,6 +158,31 @@ describe('library: send modes into a partition', () => {
     expect(failedFor('p-async')).toEqual([34_000, 35_000, 35_000, 38_500, 42_000, 45_500, 49_000, 52_500, 56_000, 59_500]);
   });
 
+  it('says each close in the trace: the call that timed out, its peer, how long it waited and how many calls waiting on the channel it failed', () => {
+    const closes = sim.events('channel.closed').map(({ t, from, to, code, waitedMs, failed }) => ({ t, from, to, code, waitedMs, failed }));
+    const [first, ...later] = intoPartition('p-sync');
+    const syncClosedAt = first!.t + SEND_MSG_TIMEOUT;
+    // p-sync's close failed the sends made before it and its heartbeat of 32 s, still waiting for its 3 s.
+    const syncWaiting = later.filter((e) => e.t < syncClosedAt).length + (HEARTBEAT_AT < syncClosedAt ? 1 : 0);
+    const asyncWaiting = intoPartition('p-async').filter((e) => asyncFailedAt(e.t) > HEARTBEAT_AT + API_TIMEOUT && e.t < HEARTBEAT_AT + API_TIMEOUT).length;
+    expect(closes.filter((close) => close.from !== 'c-1')).toEqual([
+      { t: syncClosedAt, from: 'p-sync', to: 'broker-b/0', code: 'SEND_MESSAGE', waitedMs: SEND_MSG_TIMEOUT, failed: syncWaiting },
+      { t: HEARTBEAT_AT + API_TIMEOUT, from: 'p-async', to: 'broker-b/0', code: 'HEART_BEAT', waitedMs: API_TIMEOUT, failed: asyncWaiting },
+      // A ONEWAY request waits for no answer, so nothing of p-oneway's was waiting on the channel.
+      { t: HEARTBEAT_AT + API_TIMEOUT, from: 'p-oneway', to: 'broker-b/0', code: 'HEART_BEAT', waitedMs: API_TIMEOUT, failed: 0 },
+      { t: REGISTRATION_IN_PARTITION + REGISTER_TIMEOUT, from: 'broker-b/0', to: 'ns-1', code: 'REGISTER_BROKER', waitedMs: REGISTER_TIMEOUT, failed: 0 },
+    ]);
+    expect([syncWaiting, asyncWaiting]).toEqual([4, 4]);
+    expect(closes.find((close) => close.from === 'c-1')).toMatchObject({ t: HEARTBEAT_AT + API_TIMEOUT, to: 'broker-b/0', code: 'HEART_BEAT', waitedMs: API_TIMEOUT });
+    // Who noticed the partition: the SYNC and ASYNC producers by a send that timed out, p-oneway and c-1 by their heartbeats.
+    expect(sim.summary().detections.map(({ party, noticedAt, how, detail }) => ({ party, noticedAt, how, detail }))).toEqual([
+      { party: 'p-sync', noticedAt: syncClosedAt, how: 'sendFailed', detail: 'timeout' },
+      { party: 'p-async', noticedAt: asyncFailedAt(PARTITION_AT), how: 'sendFailed', detail: 'timeout' },
+      { party: 'p-oneway', noticedAt: HEARTBEAT_AT + API_TIMEOUT, how: 'callTimedOut', detail: 'HEART_BEAT' },
+      { party: 'c-1', noticedAt: HEARTBEAT_AT + API_TIMEOUT, how: 'callTimedOut', detail: 'HEART_BEAT' },
+    ]);
+  });
+
   it('a ONEWAY send to broker-b is lost as it leaves, and nobody answers it', () => {
     // And the one at the heal: p-oneway's connect of 59.5 s (its heartbeat closed its channel at 35 s) is still under way, and
     // a ONEWAY send that waits for a connect is dropped here (invokeOneway would send it once the SYN sent again is answered).

@@ -21,7 +21,7 @@ export interface ClientCost {
   /** The NameServer whose route answer dropped it, and when that NameServer had dropped the process (null: not since the fault). */
   nameServer: string | null;
   nameServerDroppedAt: number | null;
-  /** A producer and the master: its failed send attempts to it by reason (send.failed); null when it sends the process nothing. */
+  /** A producer and the master: its failed send attempts to it by reason (send.failed), in the order each reason first happened; null when it sends the process nothing. */
   failedSends: Record<string, number> | null;
   /**
    * A producer of the master: how it sends. Nobody answers a ONEWAY send, so none is seen to fail (a

@@ -45,10 +45,16 @@ function routine(event: TraceEvent): boolean {
   return TRAFFIC.has(event.type) || (event.type === 'broker.registered' && !event.first && event.trigger === 'periodic');
 }
 
+/** A call that timed out and closed its channel: the requests it failed (channelClosed) follow it in the same instant, and it says why. */
+function isCause(event: TraceEvent): boolean {
+  return event.type === 'channel.closed';
+}
+
 /**
  * What the caption tells at the playhead: of the events at the latest instant (looked at no further
  * than `limit` back), the last that is not routine traffic, else the latest; and how many others share
- * the instant. A broker removed at 2:10.001 is the news, not a CommitLog append in the same millisecond.
+ * the instant, a channel's close before the failures it caused. A broker removed at 2:10.001 is the
+ * news, not a CommitLog append in the same millisecond.
  */
 function newsAt(timeline: TimelineView, featured: number | null, limit = 200): { event: TraceEvent; others: number } | null {
   const length = timeline.traceLength;
@@ -56,7 +62,7 @@ function newsAt(timeline: TimelineView, featured: number | null, limit = 200): {
   const latest = timeline.traceAt(length - 1)!;
   const instant = timeline.traceSlice(Math.max(0, length - 1 - limit), length).filter((event) => event.t === latest.t);
   const stepEvent = featured !== null && featured < length ? timeline.traceAt(featured) : undefined;
-  const event = (stepEvent?.t === latest.t ? stepEvent : undefined) ?? instant.findLast((candidate) => !routine(candidate)) ?? latest;
+  const event = (stepEvent?.t === latest.t ? stepEvent : undefined) ?? instant.findLast(isCause) ?? instant.findLast((candidate) => !routine(candidate)) ?? latest;
   return { event, others: instant.length - 1 };
 }
 

@@ -2,7 +2,7 @@
  * The captions in English: what an event means, in plain words, with the run's own numbers.
  * RocketMQ's names stay as they are (CommitLog, ConsumeQueue, readQueueNums ...).
  */
-import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, RETRY_GROUP_TOPIC_PREFIX, perm2String, registerNameServerPeriod, sendRetriesAfter, type SendFailedReason, type SendMode, type SimConfig } from '../../sim/index.ts';
+import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, RETRY_GROUP_TOPIC_PREFIX, perm2String, registerNameServerPeriod, sendRetriesAfter, type RequestCode, type SendFailedReason, type SendMode, type SimConfig } from '../../sim/index.ts';
 import { formatTime } from '../../viz/format.ts';
 import { attemptsAllowed, durationEn as d, failedSend, queuesByBroker, keepsOffsetsLocally, nodeEn as node, nodeName, retriesSaid, slavesToo, type AttemptsFailed, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
@@ -15,7 +15,7 @@ function downEn(c: NarrationContext, broker: string): string {
 
 const FAULTS: Record<string, (target: string) => string> = {
   crashBroker: (t) => `${t} crashes: its process dies and its connections close, so the NameServers drop it at once (channelClosed) instead of waiting for the heartbeat expiry.`,
-  powerOffBroker: (t) => `${t}'s machine loses power: the page cache goes with it, so whatever was not flushed to disk is gone unless a slave holds it. A host without power closes no connection (no FIN, no RST): nobody is told, the NameServers keep it until their scan, and what is sent to it times out.`,
+  powerOffBroker: (t) => `${t}'s machine loses power: the page cache goes with it, so whatever was not flushed to disk is gone unless a slave holds it. A host without power sends no FIN and no RST: nobody is told, and the NameServers keep it until their scan. A client's first synchronous call to it waits out its timeout, which closes the client's own end of the connection (the requests waiting on it fail: channelClosed); every later call must connect anew, and a connect that gets no answer fails after connectTimeoutMillis (connectTimeout).`,
   partitionBroker: (t) => `${t} is cut off by a network partition: its connections stay open but nothing gets through. A client notices when a call to it times out (a send, a heartbeat: within seconds); the NameServers only by its silence, once its channel has been idle or its registration too old.`,
   healPartition: (t) => `The partition around ${t} heals: its next heartbeat reaches the NameServers again.`,
   shutdownBroker: (t) => `${t} shuts down gracefully: it unregisters from every NameServer before it stops.`,
@@ -87,6 +87,19 @@ function timeoutClosesEn(mode: SendMode | undefined): string {
 const CONNECTION_EN: Partial<Record<SendFailedReason, string>> = {
   connectTimeout: ' No channel was open, and the connect got no answer within connectTimeoutMillis; a send made while it was under way waited for the same connect.',
   channelClosed: ' Its connection closed with the request on it: the broker\'s process died, or a call on that connection timed out and closed it.',
+  connectRefused: ' No channel was open, and the broker\'s host answered the connect with a reset (RST): the machine is up but no process listens on the port, so the connect fails at once.',
+};
+
+/** What a synchronous call is for, by its RequestCode, where the code alone would not say. */
+const CALL_EN: Partial<Record<RequestCode, string>> = {
+  HEART_BEAT: 'heartbeat',
+  GET_CONSUMER_LIST_BY_GROUP: 'query of its group\'s members, for a rebalance',
+  REGISTER_BROKER: 'registration, the broker\'s heartbeat to a NameServer',
+  GET_ROUTEINFO_BY_TOPIC: 'route pull',
+  SEND_MESSAGE: 'send',
+  QUERY_CONSUMER_OFFSET: 'query of a queue\'s consumed offset',
+  CONSUMER_SEND_MSG_BACK: 'send-back of a message its listener failed',
+  GET_MAX_OFFSET: 'query of a queue\'s last offset',
 };
 
 /** How a topic a broker created by itself came to be: a consumer group's retry topic, or a topic a send named (from TBW102). */
@@ -140,11 +153,11 @@ export const en: Narrators = {
     const { config } = c;
     const why = {
       expired: `no heartbeat for ${d(config.brokerChannelExpiredTimeMs)}; its scan runs every ${d(config.scanNotActiveBrokerIntervalMs)}`,
-      channelClosed: `its connection closed, so it did not wait for the ${d(config.brokerChannelExpiredTimeMs)} expiry`,
+      channelClosed: `its connection closed (the broker's process died, or a call on that connection timed out and closed it), so it did not wait for the ${d(config.brokerChannelExpiredTimeMs)} expiry`,
       channelIdle: `its channel was idle for ${d(config.serverChannelMaxIdleTimeMs)}, so the NameServer closed it`,
       unregistered: 'the broker unregistered itself while shutting down',
     }[e.reason];
-    return `${e.nameServer} removed ${node(c, e, e.brokerId)} from its routes: ${why}. Clients learn it at their next route pull (every ${d(config.pollNameServerIntervalMs)}).`;
+    return `${e.nameServer} removed ${node(c, e, e.brokerId)} from its routes: ${why}. Clients learn it at their next route pull (every ${d(config.pollNameServerIntervalMs)}), unless the broker registers again before then.`;
   },
   'nameServer.chosen': (e) => `${e.client} now asks ${e.nameServer} for routes: a client starts at a random NameServer of its list and moves to the next one only when its channel to the chosen one closes or a request to it fails.`,
   'route.pulled': (e, { config }) => {
@@ -182,6 +195,7 @@ export const en: Narrators = {
   'syncStateSet.changed': (e) => `Controller ${e.controller} now counts ${e.broker}'s replicas ${e.syncStateSet.join(', ')} as in sync (SyncStateSet epoch ${e.syncStateSetEpoch}): only these may be elected master.`,
   'broker.roleChanged': (e, c) => `${nodeName(c, e, e.controllerId)} (controller id ${e.controllerId}) is now ${e.role === 'SLAVE' ? `a slave with brokerId ${e.brokerId}` : 'the master, brokerId 0'} at master epoch ${e.masterEpoch}, as the controller said.`,
   'send.failed': (e, c) => `${e.producer}'s attempt ${e.attempt} to send ${e.msgId} to ${e.broker} queue ${e.queueId} failed (${e.reason}).${sendAgainEn(e, c)}`,
+  'channel.closed': (e, { config }) => `${e.from}'s ${CALL_EN[e.code] ?? 'call'} (${e.code}) to ${e.to} got no answer within ${d(e.waitedMs)}. A synchronous call that times out closes its connection (NettyRemotingClient, clientCloseSocketIfTimeout)${e.failed > 0 ? `, and the ${e.failed} other ${e.failed === 1 ? 'request' : 'requests'} waiting on it fail at once (channelClosed)` : ''}. The next call to ${e.to} must connect anew: a connect that gets no answer fails after connectTimeoutMillis (${d(config.connectTimeoutMs)}). Unless the network swallows it, ${e.to} sees the close too, as if ${e.from} had gone.`,
   'send.result': (e, c) => {
     const { config } = c;
     // Only a FAILED send reads back through the trace for its attempts.

@@ -2,7 +2,7 @@
  * 字幕（简体中文）：用平实的话和本次运行自己的数字说明一个事件的含义。
  * RocketMQ 的名词保持原样（CommitLog、ConsumeQueue、readQueueNums ……）。
  */
-import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, RETRY_GROUP_TOPIC_PREFIX, perm2String, registerNameServerPeriod, sendRetriesAfter, type SendFailedReason, type SimConfig } from '../../sim/index.ts';
+import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, RETRY_GROUP_TOPIC_PREFIX, perm2String, registerNameServerPeriod, sendRetriesAfter, type RequestCode, type SendFailedReason, type SimConfig } from '../../sim/index.ts';
 import { formatTime } from '../../viz/format.ts';
 import { attemptsAllowed, durationZh as d, failedSend, queuesByBroker, keepsOffsetsLocally, nodeZh as node, nodeName, retriesSaid, slavesToo, type AttemptsFailed, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
@@ -15,7 +15,7 @@ function downZh(c: NarrationContext, broker: string): string {
 
 const FAULTS: Record<string, (target: string) => string> = {
   crashBroker: (t) => `${t} 崩溃：进程退出、连接关闭，NameServer 立即将其剔除（channelClosed），不必等待心跳过期。`,
-  powerOffBroker: (t) => `${t} 所在机器断电：page cache 随之消失，尚未刷盘的消息如果没有 Slave 副本就丢失了。断电的主机不会关闭任何连接（没有 FIN，也没有 RST）：没有人收到通知，NameServer 要等扫描才移除它，发给它的请求都会超时。`,
+  powerOffBroker: (t) => `${t} 所在机器断电：page cache 随之消失，尚未刷盘的消息如果没有 Slave 副本就丢失了。断电的主机不会发出 FIN 或 RST：没有人收到通知，NameServer 要等扫描才移除它。客户端发给它的第一个同步调用要等满超时，超时后关闭客户端自己这一端的连接（连接上等待的请求随之以 channelClosed 失败）；此后每次调用都要重新建连，建连没有应答，connectTimeoutMillis 后失败（connectTimeout）。`,
   partitionBroker: (t) => `${t} 被网络分区隔离：连接仍然打开，但任何请求都无法通过。客户端在某次发给它的调用超时时发现（发送、心跳：几秒之内）；NameServer 只能靠它的沉默发现：连接空闲太久，或注册太旧。`,
   healPartition: (t) => `${t} 的网络分区恢复：它的下一次心跳会重新到达 NameServer。`,
   shutdownBroker: (t) => `${t} 正常关闭：停止前先向每个 NameServer 注销。`,
@@ -83,6 +83,19 @@ function sendAgainZh(e: TraceOf<'send.failed'>, context: NarrationContext): stri
 const CONNECTION_ZH: Partial<Record<SendFailedReason, string>> = {
   connectTimeout: '没有打开的连接，而建连在 connectTimeoutMillis 内没有应答；建连期间发出的消息也在等同一次建连。',
   channelClosed: '请求还在连接上时连接关闭了：Broker 进程停止了，或者这条连接上的某次调用超时并关闭了它。',
+  connectRefused: '没有打开的连接，而 Broker 所在的主机用复位（RST）回应了建连：机器还在，但端口上没有进程监听，所以建连立即失败。',
+};
+
+/** 同步调用是做什么的（CALL_EN），按 RequestCode，只看代码看不出时才说。 */
+const CALL_ZH: Partial<Record<RequestCode, string>> = {
+  HEART_BEAT: '心跳',
+  GET_CONSUMER_LIST_BY_GROUP: '为负载均衡查询组内成员的请求',
+  REGISTER_BROKER: '注册（Broker 发给 NameServer 的心跳）',
+  GET_ROUTEINFO_BY_TOPIC: '路由拉取',
+  SEND_MESSAGE: '发送',
+  QUERY_CONSUMER_OFFSET: '查询队列消费位点的请求',
+  CONSUMER_SEND_MSG_BACK: '把消费失败的消息发回 Broker 的请求',
+  GET_MAX_OFFSET: '查询队列最大位点的请求',
 };
 
 /** How a topic a broker created by itself came to be: a consumer group's retry topic, or a topic a send named (from TBW102). */
@@ -133,11 +146,11 @@ export const zh: Narrators = {
     const { config } = c;
     const why = {
       expired: `${d(config.brokerChannelExpiredTimeMs)}内没有心跳（扫描每 ${d(config.scanNotActiveBrokerIntervalMs)}执行一次）`,
-      channelClosed: `连接已关闭，所以不必等待 ${d(config.brokerChannelExpiredTimeMs)}的过期`,
+      channelClosed: `连接已关闭（Broker 进程退出，或这条连接上的某次调用超时关闭了它），所以不必等待 ${d(config.brokerChannelExpiredTimeMs)}的过期`,
       channelIdle: `连接空闲 ${d(config.serverChannelMaxIdleTimeMs)}，NameServer 关闭了它`,
       unregistered: 'Broker 在正常关闭时主动注销',
     }[e.reason];
-    return `${e.nameServer} 将 ${node(c, e, e.brokerId)} 从路由中剔除（路由剔除）：${why}。客户端在下一次拉取路由时得知（每 ${d(config.pollNameServerIntervalMs)}）。`;
+    return `${e.nameServer} 将 ${node(c, e, e.brokerId)} 从路由中剔除（路由剔除）：${why}。客户端在下一次拉取路由时得知（每 ${d(config.pollNameServerIntervalMs)}），除非 Broker 在那之前又注册了。`;
   },
   'nameServer.chosen': (e) => `${e.client} 现在向 ${e.nameServer} 查询路由：客户端从列表中随机选一个 NameServer 开始，只有与它的连接断开或对它的请求失败时才换到下一个。`,
   'route.pulled': (e, { config }) => {
@@ -175,6 +188,7 @@ export const zh: Narrators = {
   'syncStateSet.changed': (e) => `Controller ${e.controller} 现在认为 ${e.broker} 的副本 ${e.syncStateSet.join('、')} 处于同步状态（SyncStateSet epoch ${e.syncStateSetEpoch}）：只有它们可以被选为 Master。`,
   'broker.roleChanged': (e, c) => `${nodeName(c, e, e.controllerId)}（controller id ${e.controllerId}）按 Controller 的结果成为${e.role === 'SLAVE' ? ` Slave，brokerId ${e.brokerId}` : ' Master，brokerId 0'}，master epoch ${e.masterEpoch}。`,
   'send.failed': (e, c) => `${e.producer} 第 ${e.attempt} 次发送 ${e.msgId} 到 ${e.broker} 的队列 ${e.queueId} 失败（${e.reason}）。${sendAgainZh(e, c)}`,
+  'channel.closed': (e, { config }) => `${e.from} 发往 ${e.to} 的${CALL_ZH[e.code] ?? '调用'}（${e.code}）在 ${d(e.waitedMs)}内没有收到应答。同步调用超时会关闭它所在的连接（NettyRemotingClient，clientCloseSocketIfTimeout）${e.failed > 0 ? `，连接上等待的另外 ${e.failed} 个请求随之立即失败（channelClosed）` : ''}。下一次调用 ${e.to} 必须重新建连：建连若没有应答，connectTimeoutMillis（${d(config.connectTimeoutMs)}）后失败。只要网络没有吞掉它，${e.to} 也会看到连接关闭，就像 ${e.from} 已经离开。`,
   'send.result': (e, c) => {
     const { config } = c;
     // 只有 FAILED 的发送才回读轨迹，数它的尝试次数。

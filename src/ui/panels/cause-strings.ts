@@ -15,7 +15,7 @@ export interface CauseStrings {
   duplicate: Record<DuplicateCause, string>;
   neverConsumable: Record<NeverConsumableCause, string>;
   failed: Record<SendFailedCause, string>;
-  /** A failed attempt's reason: a RocketMQ ResponseCode or a failure of the channel. */
+  /** A failed attempt's reason: a RocketMQ ResponseCode or a failure of the channel, in words with its name as the log shows it. */
   failedAttempt: (reason: string) => string;
   lost: Record<MessageLostReason, string>;
   /**
@@ -29,7 +29,7 @@ const ATTEMPT_EN: Record<string, string> = {
   connectRefused: 'the broker process was down: connection refused',
   connectTimeout: 'the broker\'s host did not answer the connect (connectTimeoutMillis)',
   timeout: 'no answer within sendMsgTimeout',
-  channelClosed: 'the channel closed while the request was out',
+  channelClosed: 'the channel closed while the request was out: a call on it timed out, or the broker process died',
   brokerNotExist: 'the route names a broker with no master address',
 };
 
@@ -37,7 +37,7 @@ const ATTEMPT_ZH: Record<string, string> = {
   connectRefused: 'Broker 进程已宕机：连接被拒绝',
   connectTimeout: 'Broker 所在主机没有响应连接（connectTimeoutMillis）',
   timeout: '在 sendMsgTimeout 内没有收到应答',
-  channelClosed: '请求发出后连接被关闭',
+  channelClosed: '请求发出后连接被关闭：连接上的某次调用超时，或 Broker 进程退出',
   brokerNotExist: '路由中的 Broker 没有 Master 地址',
 };
 
@@ -63,7 +63,7 @@ const en: CauseStrings = {
     attemptsFailed: 'its attempts failed (see Failed attempts for why)',
     shutdown: 'the producer shut down with the send still open',
   },
-  failedAttempt: (reason) => ATTEMPT_EN[reason] ?? `the broker answered ${reason}`,
+  failedAttempt: (reason) => (ATTEMPT_EN[reason] ? `${ATTEMPT_EN[reason]} (${reason})` : `the broker answered ${reason}`),
   lost: {
     notFlushedNotReplicated: 'a power loss took it from the broker\'s page cache: not flushed to disk yet (ASYNC_FLUSH), and no slave had it',
     truncatedByNewMaster: 'its old master came back as a slave of a newer master and cut it off its CommitLog, and no other replica had it',
@@ -101,7 +101,7 @@ const zh: CauseStrings = {
     attemptsFailed: '它的发送尝试都失败了（原因见“失败的发送尝试”）',
     shutdown: '发送还没结束，生产者就关闭了',
   },
-  failedAttempt: (reason) => ATTEMPT_ZH[reason] ?? `Broker 返回 ${reason}`,
+  failedAttempt: (reason) => (ATTEMPT_ZH[reason] ? `${ATTEMPT_ZH[reason]}（${reason}）` : `Broker 返回 ${reason}`),
   lost: {
     notFlushedNotReplicated: '断电带走了 Broker 页缓存中的它：尚未刷盘（ASYNC_FLUSH），也没有 Slave 拥有副本',
     truncatedByNewMaster: '它的旧 Master 作为新 Master 的 Slave 回来，把它从 CommitLog 中截掉了，且没有其他副本拥有它',

@@ -2,7 +2,7 @@
  * One short human sentence per trace event, in English and Simplified Chinese. The tables are
  * keyed by every trace type, so a new event type does not compile until it has a sentence.
  */
-import { everyConsumer, MASTER_ID, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_DEFAULTS, perm2String, type RegistrationTrigger, type Scenario, type SimConfig, type TraceEvent, type TraceType } from '../../sim/index.ts';
+import { everyConsumer, MASTER_ID, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_DEFAULTS, perm2String, type FailureReason, type RegistrationTrigger, type Scenario, type SimConfig, type TraceEvent, type TraceType } from '../../sim/index.ts';
 import type { Language } from '../../store/playback.ts';
 import { actionSaid, isFault } from '../i18n/action-words.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
@@ -48,6 +48,7 @@ const TYPE_NAMES: Record<TraceType, Bilingual<string>> = {
   'message.filtered': { en: 'a message filtered out by tag', zh: '消息被标签过滤' },
   'send.failed': { en: 'a send attempt failed', zh: '发送尝试失败' },
   'send.result': { en: 'a send\'s result', zh: '发送结果' },
+  'channel.closed': { en: 'a call timed out and closed its connection', zh: '调用超时，关闭了连接' },
   rebalance: { en: 'a rebalance', zh: '负载均衡' },
   'client.heartbeat': { en: 'a client\'s heartbeat to a broker', zh: '客户端向 Broker 发心跳' },
   'consumer.registered': { en: 'a broker registered a consumer', zh: 'Broker 登记消费者' },
@@ -85,15 +86,33 @@ const producerRemovedZh = (config: SimConfig) => ({ ...consumerRemovedZh(config)
 const REGISTERED_AGAIN_EN: Record<RegistrationTrigger, string> = { periodic: 'its periodic heartbeat', topicChanged: 'its topic table changed', start: 'it started', roleChanged: 'the controller gave it its role' };
 const REGISTERED_AGAIN_ZH: Record<RegistrationTrigger, string> = { periodic: '定期心跳', topicChanged: '主题表变了', start: '启动', roleChanged: 'Controller 给了它角色' };
 
+/** A channel's failure in a few words after its name, as the log shows it: "channelClosed (connection closed)". */
+const CHANNEL_FAILURES: Record<FailureReason, Bilingual<string>> = {
+  timeout: { en: 'no answer in time', zh: '超时未应答' },
+  channelClosed: { en: 'connection closed', zh: '连接被关闭' },
+  connectTimeout: { en: 'the connect got no answer', zh: '建连没有应答' },
+  connectRefused: { en: 'connect refused: no process', zh: '建连被拒绝：进程不在' },
+  senderDown: { en: 'the sender went down', zh: '发送方已停止' },
+};
+
+/** A failure's name, glossed when it is the channel's: a response code speaks for itself. */
+function reasonSaid(reason: string, language: Language): string {
+  const gloss = (CHANNEL_FAILURES as Partial<Record<string, Bilingual<string>>>)[reason];
+  if (!gloss) return reason;
+  const said = inLanguage(gloss, language);
+  return language === 'en' ? `${reason} (${said})` : `${reason}（${said}）`;
+}
+
 const en: Describers = {
   'broker.registered': (e, { names }) => (e.first
     ? `${drawnNode(names, 'en', e, e.brokerId)} registered with ${e.nameServer} for the first time`
     : `${drawnNode(names, 'en', e, e.brokerId)} registered with ${e.nameServer} again: ${REGISTERED_AGAIN_EN[e.trigger]}`),
   'broker.removed': (e, { config, names }) => `${e.nameServer} removed ${drawnNode(names, 'en', e, e.brokerId)}: ${removedReasonEn(config)[e.reason]}`,
   'nameServer.chosen': (e) => `${e.client} chose ${e.nameServer}`,
+  'channel.closed': (e) => `${e.from}'s ${e.code} call to ${e.to} timed out after ${seconds(e.waitedMs)} s: ${e.from} closed the connection${e.failed > 0 ? `, failing ${e.failed} more ${e.failed === 1 ? 'request' : 'requests'} waiting on it (channelClosed)` : ''}`,
   'route.pulled': (e) => `${e.client} pulled the route of ${e.topic} from ${e.nameServer}: ${!e.found ? 'no such topic (TOPIC_NOT_EXIST)' : e.changed ? 'changed' : 'unchanged'}`,
   'route.updated': (e) => `${e.client} got the route of ${e.topic} from ${e.nameServer}${e.fromTopic === e.topic ? '' : ` (${e.fromTopic}'s, which stands in for it)`}: ${e.writeQueues.length} write / ${e.readQueues.length} read queues`,
-  'route.failed': (e) => `${e.client} could not get the route of ${e.topic} from ${e.nameServer}: ${e.reason}`,
+  'route.failed': (e) => `${e.client} could not get the route of ${e.topic} from ${e.nameServer}: ${reasonSaid(e.reason, 'en')}`,
   'topic.updated': (e) => `${e.broker} ${e.created ? 'created' : 'updated'} ${e.topic}: W ${e.writeQueueNums} / R ${e.readQueueNums}, perm ${perm2String(e.perm)}${e.auto ? ' (automatically)' : ''}`,
   'message.sent': (e) => `${e.producer} sent ${e.msgId} to ${e.broker}:${e.queueId} (attempt ${e.attempt})`,
   'message.stored': (e, { names }) => `${drawnNode(names, 'en', e, e.brokerId)} stored a message in ${e.topic} queue ${e.queueId} at offset ${e.queueOffset}`,
@@ -111,7 +130,7 @@ const en: Describers = {
   'syncStateSet.changed': (e) => `controller ${e.controller}: ${e.broker} SyncStateSet is now {${e.syncStateSet.join(', ')}} (epoch ${e.syncStateSetEpoch})`,
   'broker.roleChanged': (e, { names }) => `${names.node(e.broker, e.controllerId, e.t)} (${e.broker} controller id ${e.controllerId}) became ${e.role} with brokerId ${e.brokerId} (master epoch ${e.masterEpoch})`,
   'message.filtered': (e) => `${e.group} passed over ${e.msgId} (${e.topic} ${e.broker}:${e.queueId} offset ${e.queueOffset}, tags ${e.tags || '-'}) on the ${e.by} side: its members subscribe differently, and another member wants it`,
-  'send.failed': (e) => `${e.producer} failed to send ${e.msgId} to ${e.broker}:${e.queueId} (attempt ${e.attempt}): ${e.reason}`,
+  'send.failed': (e) => `${e.producer} failed to send ${e.msgId} to ${e.broker}:${e.queueId} (attempt ${e.attempt}): ${reasonSaid(e.reason, 'en')}`,
   'send.result': (e) => `${e.producer}: ${e.status} for ${e.msgId}`,
   rebalance: (e) => (e.queues.length > 0
     ? `${e.consumer} (${e.group}) now owns ${e.queues.join(', ')} of ${e.topic}`
@@ -136,9 +155,10 @@ const zh: Describers = {
     : `${drawnNode(names, 'zh', e, e.brokerId)} 再次注册到 ${e.nameServer}：${REGISTERED_AGAIN_ZH[e.trigger]}`),
   'broker.removed': (e, { config, names }) => `${e.nameServer} 移除了 ${drawnNode(names, 'zh', e, e.brokerId)}：${removedReasonZh(config)[e.reason]}`,
   'nameServer.chosen': (e) => `${e.client} 选定了 ${e.nameServer}`,
+  'channel.closed': (e) => `${e.from} 发往 ${e.to} 的 ${e.code} 调用等了 ${seconds(e.waitedMs)} 秒超时：${e.from} 关闭了这条连接${e.failed > 0 ? `，连接上等待的另外 ${e.failed} 个请求随之失败（channelClosed）` : ''}`,
   'route.pulled': (e) => `${e.client} 从 ${e.nameServer} 拉取了 ${e.topic} 的路由：${!e.found ? '没有这个主题（TOPIC_NOT_EXIST）' : e.changed ? '有变化' : '没有变化'}`,
   'route.updated': (e) => `${e.client} 从 ${e.nameServer} 获取了 ${e.topic} 的路由${e.fromTopic === e.topic ? '' : `（借用 ${e.fromTopic} 的路由代替）`}：${e.writeQueues.length} 个可写队列 / ${e.readQueues.length} 个可读队列`,
-  'route.failed': (e) => `${e.client} 未能从 ${e.nameServer} 获取 ${e.topic} 的路由：${e.reason}`,
+  'route.failed': (e) => `${e.client} 未能从 ${e.nameServer} 获取 ${e.topic} 的路由：${reasonSaid(e.reason, 'zh')}`,
   'topic.updated': (e) => `${e.broker} ${e.created ? '创建' : '更新'}了 ${e.topic}：写 ${e.writeQueueNums} / 读 ${e.readQueueNums}，perm ${perm2String(e.perm)}${e.auto ? '（自动创建）' : ''}`,
   'message.sent': (e) => `${e.producer} 将 ${e.msgId} 发送到 ${e.broker}:${e.queueId}（第 ${e.attempt} 次尝试）`,
   'message.stored': (e, { names }) => `${drawnNode(names, 'zh', e, e.brokerId)} 将消息存入 ${e.topic} 队列 ${e.queueId}，位点 ${e.queueOffset}`,
@@ -156,7 +176,7 @@ const zh: Describers = {
   'syncStateSet.changed': (e) => `Controller ${e.controller}：${e.broker} 的 SyncStateSet 现为 {${e.syncStateSet.join(', ')}}（epoch ${e.syncStateSetEpoch}）`,
   'broker.roleChanged': (e, { names }) => `${names.node(e.broker, e.controllerId, e.t)}（${e.broker} controller id ${e.controllerId}） 成为 ${e.role}，brokerId ${e.brokerId}（master epoch ${e.masterEpoch}）`,
   'message.filtered': (e) => `${e.group} 在${e.by === 'broker' ? ' Broker ' : '客户端'}跳过了 ${e.msgId}（${e.topic} ${e.broker}:${e.queueId} 位点 ${e.queueOffset}，标签 ${e.tags || '-'}）：组内成员订阅不一致，而另一个成员需要这条消息`,
-  'send.failed': (e) => `${e.producer} 发送 ${e.msgId} 到 ${e.broker}:${e.queueId} 失败（第 ${e.attempt} 次尝试）：${e.reason}`,
+  'send.failed': (e) => `${e.producer} 发送 ${e.msgId} 到 ${e.broker}:${e.queueId} 失败（第 ${e.attempt} 次尝试）：${reasonSaid(e.reason, 'zh')}`,
   'send.result': (e) => `${e.producer}：${e.msgId} 的发送结果为 ${e.status}`,
   rebalance: (e) => (e.queues.length > 0
     ? `${e.consumer}（${e.group}）现在拥有 ${e.topic} 的 ${e.queues.join('、')}`

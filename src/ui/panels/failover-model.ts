@@ -69,10 +69,14 @@ export function faultViews(faults: readonly FaultRecord[], detections: readonly 
   });
 }
 
-/** A producer's failed send attempts to the process, told by reason, most first. */
+/**
+ * A producer's failed send attempts to the process, told by reason in the order each first
+ * happened (the model counts them as they come): a timeout that closed the channel, the sends the
+ * close failed, then the connects that got no answer, as cause and effects.
+ */
 function sendsSentence(cost: ClientCost, answer: FaultCosts, strings: FailoverStrings): string {
   if (cost.sendMode === 'ONEWAY') return strings.onewaySends;
-  const counts = Object.entries(cost.failedSends ?? {}).sort(([a, m], [b, n]) => n - m || a.localeCompare(b));
+  const counts = Object.entries(cost.failedSends ?? {});
   const parts = counts.map(([reason, n]) => {
     if (reason === 'timeout') return strings.failedBy.timeout(n, formatSeconds(answer.sendMsgTimeoutMs), cost.sendMode === 'ASYNC');
     if (reason === 'connectTimeout') return strings.failedBy.connectTimeout(n, formatSeconds(answer.connectTimeoutMs));

@@ -90,6 +90,24 @@ describe('NarrationCaption', () => {
     expect(caption).toHaveTextContent(`(and ${instant.length - 1} more`);
   });
 
+  it('tells the call that timed out and closed a channel, not the failures it caused in the same instant, in both languages (p-sync at 0:34, "Send modes into a partition")', async () => {
+    const scenario = libraryScenario('send-modes-partition');
+    const timeline = loadAt(scenario, 34_000);
+    const instant = timeline.traceSlice(0, timeline.traceLength).filter((event) => event.t === 34_000);
+    const close = instant.find((event) => event.type === 'channel.closed')!;
+    expect(close).toMatchObject({ from: 'p-sync', to: 'broker-b/0', code: 'SEND_MESSAGE', waitedMs: 3_000 });
+    // The sends it failed come after it, and other news (a ONEWAY send lost) too.
+    const after = instant.slice(instant.indexOf(close) + 1).map((event) => event.type);
+    expect(after).toContain('send.failed');
+    expect(after).toContain('message.lost');
+    render(<NarrationCaption />);
+    const caption = await screen.findByTestId('caption');
+    expect(caption).toHaveAttribute('data-event-type', 'channel.closed');
+    expect(caption).toHaveTextContent('p-sync\'s send (SEND_MESSAGE) to broker-b/0 got no answer within 3 s. A synchronous call that times out closes its connection (NettyRemotingClient, clientCloseSocketIfTimeout), and the 4 other requests waiting on it fail at once (channelClosed).');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('caption')).toHaveTextContent('p-sync 发往 broker-b/0 的发送（SEND_MESSAGE）在 3 秒内没有收到应答。同步调用超时会关闭它所在的连接');
+  });
+
   it('tells the event a lesson\'s step waited for when others share its instant: p-1\'s route, not c-1\'s', async () => {
     const scenario = scenarioOf(nameServerChapter as ScenarioJson);
     const whole = new Timeline(scenario);

@@ -89,18 +89,19 @@ describe('FailoverPanel', () => {
     render(<FailoverPanel />);
     const costs = async () => (await screen.findAllByTestId('failover-costs')).map((list) => within(list).getAllByRole('listitem').map((li) => li.textContent));
     const [crash, partition] = await costs();
-    // Both NameServers closed broker-b's idle channel at 3:10.002; p-1's next route pull, at 3:31.013, dropped it. Its first send
+    // Both NameServers closed broker-b's idle channel at 3:10.002; p-1's next route pull, at 3:31.013, dropped it. The reasons in
+    // the order they first came: its first send
     // into the partition timed out and closed its channel, failing the 7 waiting on it; each later send failed with the connect it
     // started or waited for.
     expect(partition).toEqual([
-      'p-1 stopped sending to broker-b/0 at 3:31.013, 121.0 s after the fault (its route pull from ns-1, which had dropped it at 3:10.002); 285 send attempts to it failed meanwhile (277 could not connect: the connect got no answer within connectTimeoutMillis, 3.0 s; 7 cut off as its connection closed, with every request waiting on it; 1 timed out, after waiting up to sendMsgTimeout, 3.0 s)',
+      'p-1 stopped sending to broker-b/0 at 3:31.013, 121.0 s after the fault (its route pull from ns-1, which had dropped it at 3:10.002); 285 send attempts to it failed meanwhile (1 timed out, after waiting up to sendMsgTimeout, 3.0 s; 7 cut off as its connection closed, with every request waiting on it; 277 could not connect: the connect got no answer within connectTimeoutMillis, 3.0 s)',
       'c-1\'s route stopped listing broker-b/0 at 3:31.016, 121.0 s after the fault (its route pull from ns-2, which had dropped it at 3:10.002)',
       'c-2\'s route stopped listing broker-b/0 at 3:31.017, 121.0 s after the fault (its route pull from ns-2, which had dropped it at 3:10.002)',
     ]);
     // A crashed process refuses at once.
     expect(crash![0]).toBe('p-1 stopped sending to broker-a/0 at 1:01.013, 1.0 s after the fault (its route pull from ns-1, which had dropped it at 1:00.002); 1 send attempt to it failed meanwhile (1 refused at once: its process is down)');
     act(() => usePlayback.getState().setLanguage('zh'));
-    expect((await costs())[1]![0]).toBe('p-1 在 3:31.013 停止向 broker-b/0 发送，故障后 121.0 s（从 ns-1 拉取的路由，ns-1 已在 3:10.002 移除了它）；期间有 285 次发往它的发送尝试失败（277 次无法建立连接：connectTimeoutMillis 3.0 s 内建连没有应答；7 次因连接关闭而中断，连接上等待的请求一起失败；1 次超时，每次最多等待 sendMsgTimeout 3.0 s）');
+    expect((await costs())[1]![0]).toBe('p-1 在 3:31.013 停止向 broker-b/0 发送，故障后 121.0 s（从 ns-1 拉取的路由，ns-1 已在 3:10.002 移除了它）；期间有 285 次发往它的发送尝试失败（1 次超时，每次最多等待 sendMsgTimeout 3.0 s；7 次因连接关闭而中断，连接上等待的请求一起失败；277 次无法建立连接：connectTimeoutMillis 3.0 s 内建连没有应答）');
   });
 
   it('adds the 1-2 s of scanResponseTable to an ASYNC producer\'s timeouts only, in English and in Chinese (send-modes-partition at 1:00)', async () => {
@@ -113,13 +114,17 @@ describe('FailoverPanel', () => {
     const timedOut = (producer: string) => timeline.traceSlice(0).filter((e) => e.type === 'send.failed' && e.producer === producer && e.reason === 'timeout').length;
     expect([timedOut('p-sync'), timedOut('p-async')]).toEqual([1, 1]);
     const en = await lines();
-    expect(lineOf(en, 'p-sync')).toContain('1 timed out, after waiting up to sendMsgTimeout, 3.0 s)');
+    expect(lineOf(en, 'p-sync')).toContain('(1 timed out, after waiting up to sendMsgTimeout, 3.0 s; 3 cut off');
     expect(lineOf(en, 'p-sync')).not.toContain('ASYNC');
     expect(lineOf(en, 'p-async')).toContain('1 timed out, after waiting up to sendMsgTimeout, 3.0 s, then 1-2 s more: an ASYNC send has no timer of its own, and scanResponseTable, every second, fails it a second past its timeout');
     expect(lineOf(en, 'p-oneway')).toContain('its ONEWAY sends get no answer, so none is seen to fail');
+    // p-oneway sees no failed send, but its heartbeat of 0:32 timed out: the sign it got.
+    const detections = within(screen.getByTestId('failover-faults')).getAllByRole('listitem').map((li) => li.textContent);
+    expect(detections).toContain('p-oneway noticed at 0:35.000: its HEART_BEAT call to broker-b/0 timed out and closed its connection (5.0 s after the fault)');
     act(() => usePlayback.getState().setLanguage('zh'));
     const zh = await lines();
-    expect(lineOf(zh, 'p-sync')).toContain('1 次超时，每次最多等待 sendMsgTimeout 3.0 s）');
+    expect(lineOf(zh, 'p-sync')).toContain('（1 次超时，每次最多等待 sendMsgTimeout 3.0 s；3 次因连接关闭而中断');
+    expect(screen.getByText('p-oneway 在 0:35.000 发现：发往 broker-b/0 的 HEART_BEAT 调用超时，关闭了连接（故障后 5.0 s）')).toBeInTheDocument();
     expect(lineOf(zh, 'p-async')).toContain('1 次超时，每次最多等待 sendMsgTimeout 3.0 s，再加 1-2 秒：异步发送没有自己的定时器，每秒一次的 scanResponseTable 在超时一秒之后才判它失败');
   });
 

@@ -99,7 +99,7 @@ describe('SummaryBar', () => {
     fireEvent.click(screen.getByTestId('summary-causes-failedAttempts'));
     // The causes load on first use.
     expect(within(await screen.findByTestId('cause-connectRefused', {}, { timeout: 10_000 })).getByText(String(messages.failedAttempts))).toBeInTheDocument();
-    expect(screen.getByTestId('cause-connectRefused')).toHaveTextContent('the broker process was down: connection refused');
+    expect(screen.getByTestId('cause-connectRefused')).toHaveTextContent('the broker process was down: connection refused (connectRefused)');
   });
 
   it('says why messages failed: before its topic is created, a send throws "No route info of this topic" without an attempt', async () => {

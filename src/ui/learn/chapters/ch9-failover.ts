@@ -65,8 +65,8 @@ export const chapter: Chapter = {
     {
       wait: { type: 'fault', where: { action: 'partitionBroker' } },
       caption: {
-        en: 'At 1:00 broker-c is cut off by a partition. Nobody can tell a silent broker from a slow one: the first send to broker-c waits the whole 3 s (sendMsgTimeout, the budget for all attempts) and fails. The timeout also closes p-1\'s connection (clientCloseSocketIfTimeout), so each later send waits for a new connect, which fails after 3 s too (connectTimeoutMillis). A send that waited less than 3 s is retried on another broker, like those to the crashed broker-a at 0:30; the one that started the connect is out of time. Until the route drops broker-c, about one send every 3 s fails for good.',
-        zh: '1:00 broker-c 被网络分区隔离。没人能区分一个沉默的 broker 和一个很慢的 broker：发往 broker-c 的第一条消息要等满 3 秒（sendMsgTimeout，所有尝试共用的时限）才失败。这次超时还关闭了 p-1 的连接（clientCloseSocketIfTimeout），此后每次发送都要等一次新建连，它同样在 3 秒后失败（connectTimeoutMillis）。等待不满 3 秒的发送会换一个 broker 重试，就像 0:30 发往已崩溃的 broker-a 的消息；发起建连的那条已用完时间。在路由去掉 broker-c 之前，大约每 3 秒就有一条发送最终失败。',
+        en: 'At 1:00 broker-c is cut off by a partition. Nobody can tell a silent broker from a slow one: the first send to broker-c waits the whole 3 s (sendMsgTimeout, the budget for all attempts) and fails. The timeout also closes p-1\'s connection (clientCloseSocketIfTimeout), so later sends wait for a new connect, all those made meanwhile for the same one, which fails after 3 s too (connectTimeoutMillis). A send that waited less than 3 s is retried on another broker, like those to the crashed broker-a at 0:30; the one that started the connect is out of time. Until the route drops broker-c, about one send every 3 s fails for good.',
+        zh: '1:00 broker-c 被网络分区隔离。没人能区分一个沉默的 broker 和一个很慢的 broker：发往 broker-c 的第一条消息要等满 3 秒（sendMsgTimeout，所有尝试共用的时限）才失败。这次超时还关闭了 p-1 的连接（clientCloseSocketIfTimeout），此后的发送要等新建连：建连期间发出的都等同一次建连，它同样在 3 秒后失败（connectTimeoutMillis）。等待不满 3 秒的发送会换一个 broker 重试，就像 0:30 发往已崩溃的 broker-a 的消息；发起建连的那条已用完时间。在路由去掉 broker-c 之前，大约每 3 秒就有一条发送最终失败。',
       },
       focus: { kind: 'broker', id: 'broker-c' },
     },

@@ -222,6 +222,12 @@ export const CONSISTENT_HASH_VIRTUAL_NODES = 10;
 export const PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS = 120_000;
 /** MQAdminImpl.timeoutMillis (6000 in 4.x and 5.x; a setter, no ClientConfig key): maxOffset's invokeSync. */
 export const MQ_ADMIN_TIMEOUT_MS = 6_000;
+/**
+ * The fixed timeout of two consumer calls, 4.x and 5.x alike (no ClientConfig key): the offset
+ * query (RemoteBrokerOffsetStore.fetchConsumeOffsetFromBroker, 1000 * 5) and the send-back of a
+ * message its listener failed (DefaultMQPushConsumerImpl.sendMessageBack, 5000).
+ */
+export const CONSUMER_CALL_TIMEOUT_MS = 5_000;
 /** MixAll.DLQ_NUMS_PER_GROUP and the retry topic's queue count (retryQueueNums). */
 export const RETRY_AND_DLQ_QUEUE_NUMS = 1;
 

@@ -141,6 +141,29 @@ describe('a failed message while the master is gone (sendMessageBack goes to the
   });
 });
 
+describe('a send-back into a partition (DefaultMQPushConsumerImpl.sendMessageBack, a 5000 ms invokeSync)', () => {
+  /** The timeout sendMessageBack passes, a literal in 4.x and 5.x alike: not ClientConfig.mqClientApiTimeout (3 s). */
+  const SEND_BACK_TIMEOUT = 5_000;
+  const CONSUME_MS = 800;
+
+  it('waits 5 s, then its timeout closes the consumer\'s channel and the consumer tries the message again after sendBackFailedRetryDelay', () => {
+    const sim = new TestSim({
+      version: 1, durationMs: 30_000, config: { networkJitterMs: 0 }, nameServers: [{ id: 'ns-1' }], brokers: [{ name: 'broker-a' }],
+      topics: [{ name: 'TopicTest', writeQueueNums: 1, readQueueNums: 1 }],
+      producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 1, tags: ['Poison'], startAt: 3_000 }],
+      consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest', failTags: ['Poison'], consumeTimeMs: CONSUME_MS }],
+      timeline: [{ at: 10_500, action: 'partitionBroker', target: 'broker-a' }],
+    }).at(30_000);
+    // The first failure after the partition sends its message back into it, on the channel open since c-1's start.
+    const failed = sim.first('consume.failed', (e) => e.t > 10_500)!;
+    expect(sim.events('channel.closed', { from: 'c-1' }).map(({ t, to, code, waitedMs }) => ({ t, to, code, waitedMs }))).toEqual([
+      { t: failed.t + SEND_BACK_TIMEOUT, to: 'broker-a/0', code: 'CONSUMER_SEND_MSG_BACK', waitedMs: SEND_BACK_TIMEOUT },
+    ]);
+    const again = sim.first('consume.failed', (e) => e.msgId === failed.msgId && e.t > failed.t)!;
+    expect(again.t).toBe(failed.t + SEND_BACK_TIMEOUT + sim.scenario.config.sendBackFailedRetryDelayMs + CONSUME_MS);
+  });
+});
+
 describe('GroupTransferService, 4.9.8: a SYNC_MASTER answers once a slave has the message', () => {
   const V4 = { rocketmqVersion: '4.x', networkJitterMs: 0 };
 

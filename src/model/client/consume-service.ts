@@ -3,7 +3,7 @@
  * sent back to the broker (retry topic, then DLQ); the offset advances past the batch.
  */
 import { SerialMarkSet } from '../../engine/index.ts';
-import { MASTER_ID } from '../defaults.ts';
+import { CONSUMER_CALL_TIMEOUT_MS, MASTER_ID } from '../defaults.ts';
 import { invoke } from '../remoting.ts';
 import type { RemotingResponse } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
@@ -178,7 +178,7 @@ function consumeFailed(state: ModelState, consumer: ConsumerState, message: Stor
   if (node === undefined) return reconsumeLater(state, consumer, message, brokerName, brokerId, sim);
   invoke(sim, consumer.id, node, {
     code: 'CONSUMER_SEND_MSG_BACK', group: consumer.spec.group, brokerName, message, delayLevel: 0, maxReconsumeTimes: max,
-  }, state.config.mqClientApiTimeoutMs);
+  }, CONSUMER_CALL_TIMEOUT_MS);
 }
 
 /**

@@ -3,7 +3,7 @@
  * first), and taking new ones from the offset the broker has, or for a BROADCASTING consumer its
  * own (computePullFromWhere).
  */
-import { MQ_ADMIN_TIMEOUT_MS, RETRY_GROUP_TOPIC_PREFIX } from '../defaults.ts';
+import { CONSUMER_CALL_TIMEOUT_MS, MQ_ADMIN_TIMEOUT_MS, RETRY_GROUP_TOPIC_PREFIX } from '../defaults.ts';
 import { invoke, oneway } from '../remoting.ts';
 import type { RemotingResponse } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
@@ -64,7 +64,7 @@ function computePullFromWhere(state: ModelState, consumer: ConsumerState, key: s
   }
   invoke(sim, consumer.id, node, {
     code: 'QUERY_CONSUMER_OFFSET', group: consumer.spec.group, topic: pq.mq.topic, queueId: pq.mq.queueId, queueKey: key, token: pq.token,
-  }, state.config.mqClientApiTimeoutMs);
+  }, CONSUMER_CALL_TIMEOUT_MS);
 }
 
 /**

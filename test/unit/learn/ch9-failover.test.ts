@@ -86,3 +86,24 @@ describe('chapter failover: the slave step\'s answer counts what the slave had c
     expect(step.predict!.why.zh).toContain(`全部 ${master.size} 条消息`);
   });
 });
+
+describe('chapter failover: the route step says what p-1\'s sends to the crashed broker-a met before its new route', () => {
+  it('two sends refused at once (connectRefused), at the times it names, each retried on another broker a millisecond later', async () => {
+    const { chapter, scenario } = await chapterRun('failover');
+    const step = chapter.steps.find((s) => 'type' in s.wait && s.wait.type === 'route.updated' && s.wait.where?.client === 'p-1')!;
+    const trace = simulate(scenario, { untilMs: 32_000 }).trace;
+    const routed = trace.find((e) => e.type === 'route.updated' && e.client === 'p-1' && e.t > 30_000)!;
+    const refused = trace.filter((e): e is Extract<TraceEvent, { type: 'send.failed' }> => e.type === 'send.failed' && e.t < routed.t && e.t >= 30_000);
+    expect(refused.map((e) => [e.broker, e.reason])).toEqual([['broker-a', 'connectRefused'], ['broker-a', 'connectRefused']]);
+    for (const failed of refused) {
+      const sent = trace.filter((e) => e.type === 'message.sent' && e.msgId === failed.msgId);
+      const first = sent[0]!.t;
+      const at = `${clock(first)}.${String(first % 1000).padStart(3, '0')}`;
+      expect(step.caption.en).toContain(at);
+      expect(step.caption.zh).toContain(at);
+      expect(sent.map((e) => e.type === 'message.sent' && [e.t - first, e.broker !== 'broker-a'])).toEqual([[0, false], [1, true]]);
+      expect(trace.find((e) => e.type === 'send.result' && e.msgId === failed.msgId)).toMatchObject({ status: 'SEND_OK' });
+    }
+    expect(step.caption.en).toContain('two sends there');
+  });
+});

@@ -3,10 +3,11 @@
  * NettyRemotingClient.createChannel starts it, and every call made meanwhile waits for the same
  * ChannelFuture (createChannelAsync). TCP sends the SYN again a second later: if the peer answers
  * then, the connect succeeds and the waiting calls go out; otherwise the connect fails at
- * CONNECT_TIMEOUT_MILLIS, and every call that waited fails with RemotingConnectException.
+ * CONNECT_TIMEOUT_MILLIS, and every call that waited fails with RemotingConnectException (a oneway
+ * request, whose caller waits for nothing, is dropped silently).
  */
 import type { Delivery } from '../engine/index.ts';
-import type { Wire } from './remoting-types.ts';
+import type { RemotingRequest, Wire } from './remoting-types.ts';
 import type { Sim } from './sim-types.ts';
 import type { ModelState, PendingRequest } from './state.ts';
 
@@ -22,6 +23,8 @@ export interface Connect {
   unreachable: boolean;
   /** The calls waiting for it: [request id, the timeout a synchronous call arms once sent (-1: async)]. */
   waiting: [number, number][];
+  /** The oneway requests waiting for it (invokeOneway's listener): sent once it opens the channel, dropped if it fails. */
+  oneways: RemotingRequest[];
 }
 
 const keyOf = (from: string, to: string) => `${from}>${to}`;
@@ -35,7 +38,7 @@ export function connectUnderWay(state: ModelState, from: string, to: string, now
 /** Starts a connect that got no answer, and checks it again at its SYN retransmission. */
 export function startConnect(sim: Sim, from: string, to: string, unreachable = false): Connect {
   const { state, now } = sim;
-  const connect: Connect = { startedAt: now, failsAt: now + state.config.connectTimeoutMs, failing: false, unreachable, waiting: [] };
+  const connect: Connect = { startedAt: now, failsAt: now + state.config.connectTimeoutMs, failing: false, unreachable, waiting: [], oneways: [] };
   state.remoting.connecting[keyOf(from, to)] = connect;
   sim.after(Math.min(SYN_RETRY_MS, state.config.connectTimeoutMs), { kind: 'remoting.connectRetry', from, to, startedAt: now });
   return connect;
@@ -45,6 +48,13 @@ export function startConnect(sim: Sim, from: string, to: string, unreachable = f
 export function joinConnect(sim: Sim, connect: Connect, id: number, syncTimeoutMs: number): void {
   if (connect.failing) sim.after(connect.failsAt - sim.now, { kind: 'rpc.failed', id, reason: 'connectTimeout' });
   else connect.waiting.push([id, syncTimeoutMs]);
+}
+
+/** A oneway request waits for the connect to `to`, or is dropped when it fails if it is failing already. */
+export function waitForConnect(sim: Sim, connect: Connect, to: string, request: RemotingRequest): 'waiting' {
+  if (connect.failing) sim.after(connect.failsAt - sim.now, { kind: 'remoting.onewayDropped', to, request });
+  else connect.oneways.push(request);
+  return 'waiting';
 }
 
 /**
@@ -58,11 +68,13 @@ export function onConnectRetry(state: ModelState, event: { from: string; to: str
   const key = keyOf(from, to);
   const connect = state.remoting.connecting[key];
   if (connect?.startedAt !== event.startedAt) return;
-  const waiting = connect.waiting;
+  const { waiting, oneways } = connect;
   connect.waiting = [];
+  connect.oneways = [];
   if (sim.now < connect.failsAt && sim.net.canDeliver(from, to)) {
     delete state.remoting.connecting[key];
     for (const [id, timeoutMs] of waiting) sendWaiting(state, id, timeoutMs, sim);
+    for (const request of oneways) sim.net.send({ kind: 'net.deliver', from, to, dir: 'oneway', request });
     return;
   }
   // The host answers now and its process is down: RST, the connect is refused.
@@ -70,10 +82,12 @@ export function onConnectRetry(state: ModelState, event: { from: string; to: str
     delete state.remoting.connecting[key];
     const latency = sim.net.latency(from, to);
     for (const [id] of waiting) sim.after(latency, { kind: 'rpc.failed', id, reason: 'connectRefused' });
+    for (const request of oneways) sim.after(latency, { kind: 'remoting.onewayDropped', to, request });
     return;
   }
   connect.failing = true;
   for (const [id] of waiting) sim.after(connect.failsAt - sim.now, { kind: 'rpc.failed', id, reason: 'connectTimeout' });
+  for (const request of oneways) sim.after(connect.failsAt - sim.now, { kind: 'remoting.onewayDropped', to, request });
 }
 
 function sendWaiting(state: ModelState, id: number, timeoutMs: number, sim: Sim): void {

@@ -3,6 +3,7 @@
  * to the actor that answers it. Network arrivals are routed by what the receiving node is.
  */
 import { onConnectRetry } from './connect.ts';
+import { onOnewayDropped } from './oneway-loss.ts';
 import { MASTER_ID } from './defaults.ts';
 import { noticed } from './detections.ts';
 import type { Delivery, HandlerTable, NetEvent } from '../engine/index.ts';
@@ -186,6 +187,7 @@ export const MODEL_HANDLERS: HandlerTable<ModelState, ModelEvent, Wire, TraceEve
   },
   'rpc.failed': (state, event, sim) => failRequest(state, event.id, event.reason, sim),
   'remoting.connectRetry': onConnectRetry,
+  'remoting.onewayDropped': onOnewayDropped,
   timeline: (state, event, sim) => onTimelineAction(state, event.action, sim),
   'lifecycle.start': (state, event, sim) => startNode(state, event.node, sim),
   'nameServer.scanNotActiveBroker': onScanNotActiveBroker,

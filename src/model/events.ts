@@ -4,7 +4,7 @@
  */
 import type { NetEvent } from '../engine/index.ts';
 import type { ChannelIdleCheck } from './nameserver/channel-idle.ts';
-import type { RequestCode, Wire } from './remoting-types.ts';
+import type { RemotingRequest, RequestCode, Wire } from './remoting-types.ts';
 import type {
   BrokerRemovalReason, BrokerRole, ConsumeFailedNext, ConsumerRemovalReason, ElectionTrigger, FailureReason, MessageLostReason, RegistrationTrigger, ResponseCode,
   SendFailedReason, SendResultStatus,
@@ -41,7 +41,9 @@ export type ModelEvent =
   | { kind: 'rpc.timeout'; id: number }
   | { kind: 'remoting.scanResponseTable' }
   | { kind: 'rpc.failed'; id: number; reason: FailureReason }
-  | { kind: 'remoting.connectRetry'; from: string; to: string; startedAt: number };
+  | { kind: 'remoting.connectRetry'; from: string; to: string; startedAt: number }
+  /** A oneway request whose connect failed: invokeOneway's listener drops it. */
+  | { kind: 'remoting.onewayDropped'; to: string; request: RemotingRequest };
 
 /**
  * Messages whose listener started on their threads at startedAt, finishing now (ConsumeRequest.run);

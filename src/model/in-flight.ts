@@ -72,6 +72,8 @@ class InFlightScan implements InFlight {
         if (event.action.action === 'addConsumer' && event.action.consumer.messageModel === 'BROADCASTING') this.broadcastLater.add(event.action.consumer.topic);
         if (event.action.action === 'updateTopic') this.updatedLater.add(event.action.topic);
         return;
+      case 'remoting.onewayDropped':
+        return this.request(event.to, event.request);
       // A new message's serial is at least nextSerial; the rest carry no message and no offset.
       case 'producer.send': case 'lifecycle.start': case 'nameServer.scanNotActiveBroker': case 'nameServer.channelIdleCheck':
       case 'broker.registerAll': case 'broker.scanNotActiveChannel': case 'broker.pullHoldCheck': case 'broker.haReport': case 'broker.haTransfer':
@@ -128,6 +130,10 @@ export function inFlight(state: ModelState, sim: Sim): InFlight {
   scan.serial(state.stats.nextSerial);
   sim.forEachPending((event) => scan.event(event));
   for (const pending of state.remoting.pending.values()) scan.request(pending.to, pending.request);
+  // Oneway requests waiting for a connect, keyed "from>to" (connect.ts).
+  for (const [key, connect] of Object.entries(state.remoting.connecting)) {
+    for (const request of connect.oneways) scan.request(key.slice(key.indexOf('>') + 1), request);
+  }
   for (const client of Object.values(state.clients)) {
     if (client.kind === 'producer') for (const message of client.waitingForRoute) scan.serial(message.serial);
   }

@@ -8,7 +8,7 @@
 import type { Delivery } from '../engine/index.ts';
 import { MASTER_ID } from './defaults.ts';
 import { messageLost } from './message-lost.ts';
-import type { RequestOf, Wire } from './remoting-types.ts';
+import type { RemotingRequest, RequestOf, Wire } from './remoting-types.ts';
 import type { Sim } from './sim-types.ts';
 import type { ModelState } from './state.ts';
 import type { MessageLostReason } from './vocabulary.ts';
@@ -33,4 +33,9 @@ export function onewayRefused(state: ModelState, request: SendRequest, brokerId:
 /** A delivery the network swallowed on arrival: a ONEWAY send among them is lost. */
 export function onUndelivered(state: ModelState, delivery: Delivery<Wire>, sim: Sim): void {
   if (delivery.dir === 'oneway' && delivery.request.code === 'SEND_MESSAGE') onewayNotDelivered(state, delivery.request, sim);
+}
+
+/** A oneway request whose connect failed (invokeOneway's listener drops it): a ONEWAY send among them is lost. */
+export function onOnewayDropped(state: ModelState, event: { request: RemotingRequest }, sim: Sim): void {
+  if (event.request.code === 'SEND_MESSAGE') onewayNotDelivered(state, event.request, sim);
 }

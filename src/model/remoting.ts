@@ -4,7 +4,7 @@
  */
 import type { Delivery, SendOutcome } from '../engine/index.ts';
 import type { RemotingRequest, RemotingResponse, Wire } from './remoting-types.ts';
-import { connectUnderWay, joinConnect, startConnect } from './connect.ts';
+import { connectUnderWay, joinConnect, startConnect, waitForConnect } from './connect.ts';
 import type { Sim } from './sim-types.ts';
 import type { ModelState, PendingRequest } from './state.ts';
 
@@ -84,21 +84,21 @@ export function expiredRequests(state: ModelState, now: number): number[] {
   return ids;
 }
 
+/** What became of a oneway request: on its way, waiting for a connect (connect.ts), or swallowed at once. */
+export type OnewaySent = 'sent' | 'waiting' | 'dropped';
+
 /**
  * invokeOneway (5.3 and later: getAndCreateChannelAsync and a listener): with no channel open the
- * request waits for a connect, the one under way or a new one, and is dropped silently if it fails.
+ * request waits for a connect, the one under way or one it starts into a black hole: it goes out
+ * if the connect opens the channel and is dropped silently if the connect fails.
  */
-/**
- * invokeOneway (5.3 and later: getAndCreateChannelAsync and a listener): with no channel open the
- * request waits for a connect, and one that gets no answer drops it silently. (Here it is dropped
- * at once, even when the connect's SYN retransmission would open the channel.)
- */
-export function oneway(sim: Sim, from: string, to: string, request: RemotingRequest): boolean {
+export function oneway(sim: Sim, from: string, to: string, request: RemotingRequest): OnewaySent {
   const connected = sim.net.isConnected(from, to);
-  if (!connected && connectUnderWay(sim.state, from, to, sim.now)) return false;
+  const connect = connected ? undefined : connectUnderWay(sim.state, from, to, sim.now);
+  if (connect) return waitForConnect(sim, connect, to, request);
   const outcome = onewayOutcome(sim, from, to, request);
-  if (outcome === 'blackholed' && !connected) startConnect(sim, from, to);
-  return outcome === 'sent';
+  if (outcome === 'blackholed' && !connected) return waitForConnect(sim, startConnect(sim, from, to), to, request);
+  return outcome === 'sent' ? 'sent' : 'dropped';
 }
 
 /** A oneway request, and what became of it: a write into a black hole still leaves the sender (TCP buffers it). */

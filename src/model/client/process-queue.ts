@@ -167,8 +167,9 @@ export function persistOffset(state: ModelState, consumer: ConsumerState, key: s
   if (consumer.spec.messageModel === 'CLUSTERING') {
     const node = brokerNodeFor(state, consumer, pq.mq.brokerName);
     if (node === undefined) return;
-    // A broker that is down or cut off gets nothing (invokeOneway's connect fails, or the write goes nowhere): not persisted, so not traced.
-    if (!oneway(sim, consumer.id, node, { code: 'UPDATE_CONSUMER_OFFSET', group: consumer.spec.group, topic: pq.mq.topic, queueId: pq.mq.queueId, offset })) return;
+    // A broker that is down or cut off gets nothing (invokeOneway's connect fails, or the write goes nowhere): not persisted, so not
+    // traced. One sent once a connect opens is traced at the next round, which sends it again.
+    if (oneway(sim, consumer.id, node, { code: 'UPDATE_CONSUMER_OFFSET', group: consumer.spec.group, topic: pq.mq.topic, queueId: pq.mq.queueId, offset }) !== 'sent') return;
   }
   if (offset === consumer.committedOffsets[key]) return;
   consumer.committedOffsets[key] = offset;

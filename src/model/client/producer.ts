@@ -119,8 +119,8 @@ function sendAttempt(state: ModelState, producer: ProducerState, message: SendIn
   const node = addr !== null ? state.addrNodes[addr] : undefined;
   if (node === undefined) return attemptFailed(state, producer, request, 'brokerNotExist', sim);
   if (message.sendMode === 'ONEWAY') {
-    // On the way it is stored, or lost if its broker dies or is cut off first (oneway-loss.ts).
-    if (oneway(sim, producer.id, node, request)) return;
+    // On the way it is stored, or lost if its broker dies or is cut off first, or its connect fails (oneway-loss.ts).
+    if (oneway(sim, producer.id, node, request) !== 'dropped') return;
     // A partition or a host without power swallows it at once, silently; a broker process that is down refuses the connection.
     if (sim.net.refuses(node)) attemptFailed(state, producer, request, 'connectRefused', sim, node);
     else onewayNotDelivered(state, request, sim);

@@ -90,6 +90,14 @@ const CONNECTION_EN: Partial<Record<SendFailedReason, string>> = {
   connectRefused: ' No channel was open, and the broker\'s host answered the connect with a reset (RST): the machine is up but no process listens on the port, so the connect fails at once.',
 };
 
+/** Whether the peer of a closed channel sees the close: not across a partition, which swallows it too. */
+function closeSeenEn(e: TraceOf<'channel.closed'>, c: NarrationContext): string {
+  const cutOff = c.cutOff?.(e.to) === true || c.cutOff?.(e.from) === true;
+  return cutOff
+    ? `The partition swallows the close too: ${e.to} does not see it, and keeps its side of the connection until it has been idle too long.`
+    : `Unless the network swallows it, ${e.to} sees the close too, as if ${e.from} had gone.`;
+}
+
 /** What a synchronous call is for, by its RequestCode, where the code alone would not say. */
 const CALL_EN: Partial<Record<RequestCode, string>> = {
   HEART_BEAT: 'heartbeat',
@@ -195,7 +203,7 @@ export const en: Narrators = {
   'syncStateSet.changed': (e) => `Controller ${e.controller} now counts ${e.broker}'s replicas ${e.syncStateSet.join(', ')} as in sync (SyncStateSet epoch ${e.syncStateSetEpoch}): only these may be elected master.`,
   'broker.roleChanged': (e, c) => `${nodeName(c, e, e.controllerId)} (controller id ${e.controllerId}) is now ${e.role === 'SLAVE' ? `a slave with brokerId ${e.brokerId}` : 'the master, brokerId 0'} at master epoch ${e.masterEpoch}, as the controller said.`,
   'send.failed': (e, c) => `${e.producer}'s attempt ${e.attempt} to send ${e.msgId} to ${e.broker} queue ${e.queueId} failed (${e.reason}).${sendAgainEn(e, c)}`,
-  'channel.closed': (e, { config }) => `${e.from}'s ${CALL_EN[e.code] ?? 'call'} (${e.code}) to ${e.to} got no answer within ${d(e.waitedMs)}. A synchronous call that times out closes its connection (NettyRemotingClient, clientCloseSocketIfTimeout)${e.failed > 0 ? `, and the ${e.failed} other ${e.failed === 1 ? 'request' : 'requests'} waiting on it fail at once (channelClosed)` : ''}. The next call to ${e.to} must connect anew: a connect that gets no answer fails after connectTimeoutMillis (${d(config.connectTimeoutMs)}). Unless the network swallows it, ${e.to} sees the close too, as if ${e.from} had gone.`,
+  'channel.closed': (e, c) => `${e.from}'s ${CALL_EN[e.code] ?? 'call'} (${e.code}) to ${e.to} got no answer within ${d(e.waitedMs)}. A synchronous call that times out closes its connection (NettyRemotingClient, clientCloseSocketIfTimeout)${e.failed > 0 ? `, and the ${e.failed} other ${e.failed === 1 ? 'request' : 'requests'} waiting on it fail at once (channelClosed)` : ''}. The next call to ${e.to} must connect anew: a connect that gets no answer fails after connectTimeoutMillis (${d(c.config.connectTimeoutMs)}). ${closeSeenEn(e, c)}`,
   'send.result': (e, c) => {
     const { config } = c;
     // Only a FAILED send reads back through the trace for its attempts.

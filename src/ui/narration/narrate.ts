@@ -56,6 +56,7 @@ export function contextAt(config: NarrationContext['config'], state: Readonly<Mo
       const client = state.clients[producer];
       return client?.kind === 'producer' ? client.spec.sendMode : undefined;
     },
+    cutOff: (node) => state.brokers[node]?.partitioned === true,
     ...(trace ? { sendAttempts: (msgId: string) => attemptsBefore(trace, msgId, config.sendMsgTimeoutMs) } : {}),
   };
 }

@@ -86,6 +86,14 @@ const CONNECTION_ZH: Partial<Record<SendFailedReason, string>> = {
   connectRefused: '没有打开的连接，而 Broker 所在的主机用复位（RST）回应了建连：机器还在，但端口上没有进程监听，所以建连立即失败。',
 };
 
+/** 对端能否看到连接关闭（closeSeenEn）：网络分区连关闭也一起吞掉。 */
+function closeSeenZh(e: TraceOf<'channel.closed'>, c: NarrationContext): string {
+  const cutOff = c.cutOff?.(e.to) === true || c.cutOff?.(e.from) === true;
+  return cutOff
+    ? `网络分区把关闭也吞掉了：${e.to} 看不到它，会一直保留自己这一端的连接，直到空闲太久。`
+    : `只要网络没有吞掉它，${e.to} 也会看到连接关闭，就像 ${e.from} 已经离开。`;
+}
+
 /** 同步调用是做什么的（CALL_EN），按 RequestCode，只看代码看不出时才说。 */
 const CALL_ZH: Partial<Record<RequestCode, string>> = {
   HEART_BEAT: '心跳',
@@ -188,7 +196,7 @@ export const zh: Narrators = {
   'syncStateSet.changed': (e) => `Controller ${e.controller} 现在认为 ${e.broker} 的副本 ${e.syncStateSet.join('、')} 处于同步状态（SyncStateSet epoch ${e.syncStateSetEpoch}）：只有它们可以被选为 Master。`,
   'broker.roleChanged': (e, c) => `${nodeName(c, e, e.controllerId)}（controller id ${e.controllerId}）按 Controller 的结果成为${e.role === 'SLAVE' ? ` Slave，brokerId ${e.brokerId}` : ' Master，brokerId 0'}，master epoch ${e.masterEpoch}。`,
   'send.failed': (e, c) => `${e.producer} 第 ${e.attempt} 次发送 ${e.msgId} 到 ${e.broker} 的队列 ${e.queueId} 失败（${e.reason}）。${sendAgainZh(e, c)}`,
-  'channel.closed': (e, { config }) => `${e.from} 发往 ${e.to} 的${CALL_ZH[e.code] ?? '调用'}（${e.code}）在 ${d(e.waitedMs)}内没有收到应答。同步调用超时会关闭它所在的连接（NettyRemotingClient，clientCloseSocketIfTimeout）${e.failed > 0 ? `，连接上等待的另外 ${e.failed} 个请求随之立即失败（channelClosed）` : ''}。下一次调用 ${e.to} 必须重新建连：建连若没有应答，connectTimeoutMillis（${d(config.connectTimeoutMs)}）后失败。只要网络没有吞掉它，${e.to} 也会看到连接关闭，就像 ${e.from} 已经离开。`,
+  'channel.closed': (e, c) => `${e.from} 发往 ${e.to} 的${CALL_ZH[e.code] ?? '调用'}（${e.code}）在 ${d(e.waitedMs)}内没有收到应答。同步调用超时会关闭它所在的连接（NettyRemotingClient，clientCloseSocketIfTimeout）${e.failed > 0 ? `，连接上等待的另外 ${e.failed} 个请求随之立即失败（channelClosed）` : ''}。下一次调用 ${e.to} 必须重新建连：建连若没有应答，connectTimeoutMillis（${d(c.config.connectTimeoutMs)}）后失败。${closeSeenZh(e, c)}`,
   'send.result': (e, c) => {
     const { config } = c;
     // 只有 FAILED 的发送才回读轨迹，数它的尝试次数。

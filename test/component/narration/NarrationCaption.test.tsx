@@ -104,6 +104,8 @@ describe('NarrationCaption', () => {
     const caption = await screen.findByTestId('caption');
     expect(caption).toHaveAttribute('data-event-type', 'channel.closed');
     expect(caption).toHaveTextContent('p-sync\'s send (SEND_MESSAGE) to broker-b/0 got no answer within 3 s. A synchronous call that times out closes its connection (NettyRemotingClient, clientCloseSocketIfTimeout), and the 4 other requests waiting on it fail at once (channelClosed).');
+    // broker-b is cut off: it never sees the close.
+    expect(caption).toHaveTextContent('The partition swallows the close too: broker-b/0 does not see it');
     act(() => usePlayback.getState().setLanguage('zh'));
     expect(screen.getByTestId('caption')).toHaveTextContent('p-sync 发往 broker-b/0 的发送（SEND_MESSAGE）在 3 秒内没有收到应答。同步调用超时会关闭它所在的连接');
   });

@@ -141,6 +141,10 @@ describe('the caption of every event', () => {
       + 'a connect that gets no answer fails after connectTimeoutMillis (3 s). Unless the network swallows it, broker-b/0 sees the close too, as if c-1 had gone.');
     expect(narrate(close, 'zh', { config })).toBe('c-1 发往 broker-b/0 的心跳（HEART_BEAT）在 3 秒内没有收到应答。同步调用超时会关闭它所在的连接（NettyRemotingClient，clientCloseSocketIfTimeout），'
       + '连接上等待的另外 2 个请求随之立即失败（channelClosed）。下一次调用 broker-b/0 必须重新建连：建连若没有应答，connectTimeoutMillis（3 秒）后失败。只要网络没有吞掉它，broker-b/0 也会看到连接关闭，就像 c-1 已经离开。');
+    // Across a partition the close goes nowhere: the broker keeps its side open.
+    const cutOff = { config, cutOff: (node: string) => node === 'broker-b/0' };
+    expect(narrate(close, 'en', cutOff)).toContain('(3 s). The partition swallows the close too: broker-b/0 does not see it, and keeps its side of the connection until it has been idle too long.');
+    expect(narrate(close, 'zh', cutOff)).toContain('网络分区把关闭也吞掉了：broker-b/0 看不到它');
     const registration = { ...close, from: 'broker-b/0', to: 'ns-1', code: 'REGISTER_BROKER', waitedMs: 24_000, failed: 0 } as TraceEvent;
     expect(narrate(registration, 'en', { config })).toContain('broker-b/0\'s registration, the broker\'s heartbeat to a NameServer (REGISTER_BROKER) to ns-1 got no answer within 24 s. A synchronous call that times out closes its connection (NettyRemotingClient, clientCloseSocketIfTimeout). The next call');
     expect(describeEvent(close, 'en', { config })).toBe('c-1\'s HEART_BEAT call to broker-b/0 timed out after 3 s: c-1 closed the connection, failing 2 more requests waiting on it (channelClosed)');

@@ -25,8 +25,8 @@ export interface NarrationContext {
   hasSlaves?: boolean;
   /** A producer's send mode: a SYNC send's timeout closes its connection, an ASYNC one's closes nothing. */
   sendMode?: (producer: string) => SendMode | undefined;
-  /** Whether a broker process (its node, "broker-b/0") is cut off by a partition at the caption's time: a close it sends or is sent goes nowhere. */
-  cutOff?: (node: string) => boolean;
+  /** A broker process (its node, "broker-b/0") at the caption's time: cut off by a partition, or down (crashed, without power, shut down); else running. */
+  brokerNow?: (node: string) => 'running' | 'cutOff' | 'down';
 }
 
 /** ", slaves too" (or its Chinese) after "every broker", unless the run has no slave. */

@@ -90,12 +90,13 @@ const CONNECTION_EN: Partial<Record<SendFailedReason, string>> = {
   connectRefused: ' No channel was open, and the broker\'s host answered the connect with a reset (RST): the machine is up but no process listens on the port, so the connect fails at once.',
 };
 
-/** Whether the peer of a closed channel sees the close: not across a partition, which swallows it too. */
+/** Whether the peer of a closed channel sees the close: not across a partition, which swallows it too, nor when it is down. */
 function closeSeenEn(e: TraceOf<'channel.closed'>, c: NarrationContext): string {
-  const cutOff = c.cutOff?.(e.to) === true || c.cutOff?.(e.from) === true;
-  return cutOff
-    ? `The partition swallows the close too: ${e.to} does not see it, and keeps its side of the connection until it has been idle too long.`
-    : `Unless the network swallows it, ${e.to} sees the close too, as if ${e.from} had gone.`;
+  if (c.brokerNow?.(e.to) === 'down') return `${e.to} is down and sees nothing.`;
+  if (c.brokerNow?.(e.to) === 'cutOff' || c.brokerNow?.(e.from) === 'cutOff') {
+    return `The partition swallows the close too: ${e.to} does not see it, and keeps its side of the connection until it has been idle too long.`;
+  }
+  return `Unless the network swallows it, ${e.to} sees the close too, as if ${e.from} had gone.`;
 }
 
 /** What a synchronous call is for, by its RequestCode, where the code alone would not say. */

@@ -56,7 +56,11 @@ export function contextAt(config: NarrationContext['config'], state: Readonly<Mo
       const client = state.clients[producer];
       return client?.kind === 'producer' ? client.spec.sendMode : undefined;
     },
-    cutOff: (node) => state.brokers[node]?.partitioned === true,
+    brokerNow: (node) => {
+      const broker = state.brokers[node];
+      if (broker === undefined || broker.status !== 'running') return broker === undefined ? 'running' : 'down';
+      return broker.partitioned ? 'cutOff' : 'running';
+    },
     ...(trace ? { sendAttempts: (msgId: string) => attemptsBefore(trace, msgId, config.sendMsgTimeoutMs) } : {}),
   };
 }

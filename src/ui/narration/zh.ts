@@ -86,12 +86,13 @@ const CONNECTION_ZH: Partial<Record<SendFailedReason, string>> = {
   connectRefused: '没有打开的连接，而 Broker 所在的主机用复位（RST）回应了建连：机器还在，但端口上没有进程监听，所以建连立即失败。',
 };
 
-/** 对端能否看到连接关闭（closeSeenEn）：网络分区连关闭也一起吞掉。 */
+/** 对端能否看到连接关闭（closeSeenEn）：网络分区连关闭也一起吞掉，已停止的对端什么也看不到。 */
 function closeSeenZh(e: TraceOf<'channel.closed'>, c: NarrationContext): string {
-  const cutOff = c.cutOff?.(e.to) === true || c.cutOff?.(e.from) === true;
-  return cutOff
-    ? `网络分区把关闭也吞掉了：${e.to} 看不到它，会一直保留自己这一端的连接，直到空闲太久。`
-    : `只要网络没有吞掉它，${e.to} 也会看到连接关闭，就像 ${e.from} 已经离开。`;
+  if (c.brokerNow?.(e.to) === 'down') return `${e.to} 已停止，什么也看不到。`;
+  if (c.brokerNow?.(e.to) === 'cutOff' || c.brokerNow?.(e.from) === 'cutOff') {
+    return `网络分区把关闭也吞掉了：${e.to} 看不到它，会一直保留自己这一端的连接，直到空闲太久。`;
+  }
+  return `只要网络没有吞掉它，${e.to} 也会看到连接关闭，就像 ${e.from} 已经离开。`;
 }
 
 /** 同步调用是做什么的（CALL_EN），按 RequestCode，只看代码看不出时才说。 */

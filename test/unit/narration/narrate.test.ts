@@ -142,9 +142,13 @@ describe('the caption of every event', () => {
     expect(narrate(close, 'zh', { config })).toBe('c-1 发往 broker-b/0 的心跳（HEART_BEAT）在 3 秒内没有收到应答。同步调用超时会关闭它所在的连接（NettyRemotingClient，clientCloseSocketIfTimeout），'
       + '连接上等待的另外 2 个请求随之立即失败（channelClosed）。下一次调用 broker-b/0 必须重新建连：建连若没有应答，connectTimeoutMillis（3 秒）后失败。只要网络没有吞掉它，broker-b/0 也会看到连接关闭，就像 c-1 已经离开。');
     // Across a partition the close goes nowhere: the broker keeps its side open.
-    const cutOff = { config, cutOff: (node: string) => node === 'broker-b/0' };
+    const cutOff = { config, brokerNow: (node: string) => (node === 'broker-b/0' ? 'cutOff' as const : 'running' as const) };
     expect(narrate(close, 'en', cutOff)).toContain('(3 s). The partition swallows the close too: broker-b/0 does not see it, and keeps its side of the connection until it has been idle too long.');
     expect(narrate(close, 'zh', cutOff)).toContain('网络分区把关闭也吞掉了：broker-b/0 看不到它');
+    // A host without power (or a dead process) sees nothing at all.
+    const down = { config, brokerNow: (node: string) => (node === 'broker-b/0' ? 'down' as const : 'running' as const) };
+    expect(narrate(close, 'en', down)).toContain('(3 s). broker-b/0 is down and sees nothing.');
+    expect(narrate(close, 'zh', down)).toContain('broker-b/0 已停止，什么也看不到。');
     const registration = { ...close, from: 'broker-b/0', to: 'ns-1', code: 'REGISTER_BROKER', waitedMs: 24_000, failed: 0 } as TraceEvent;
     expect(narrate(registration, 'en', { config })).toContain('broker-b/0\'s registration, the broker\'s heartbeat to a NameServer (REGISTER_BROKER) to ns-1 got no answer within 24 s. A synchronous call that times out closes its connection (NettyRemotingClient, clientCloseSocketIfTimeout). The next call');
     expect(describeEvent(close, 'en', { config })).toBe('c-1\'s HEART_BEAT call to broker-b/0 timed out after 3 s: c-1 closed the connection, failing 2 more requests waiting on it (channelClosed)');
@@ -365,6 +369,17 @@ describe('the caption of a send that ended FAILED', () => {
     const context = contextAt(timeline.state.config, timeline.state, undefined, { traceStart: 0, traceLength: upTo, traceSlice: (from, to = upTo) => trace.slice(from, Math.min(to, upTo)) });
     expect(context.sendAttempts!((result as { msgId: string }).msgId)).toEqual({ count: 1, lastReason: 'timeout' });
     expect(narrate(result, 'en', context)).toContain('its first attempt of 3 timed out, which spent what was left of sendMsgTimeout (3 s): no time for another');
+  });
+
+  it('says a broker without power sees no close, and a registration that timed out inside a partition is not seen by its NameServer (power-loss-flush at 1:04, partition-idle-vs-scan at 2:11)', () => {
+    const captionOf = (id: string, t: number, from: string) => {
+      const timeline = libraryTimeline(id, t);
+      const close = timeline.traceSlice(0).find((e) => e.type === 'channel.closed' && e.t === t && e.from === from)!;
+      return narrate(close, 'en', contextAt(timeline.state.config, timeline.state));
+    };
+    expect(captionOf('power-loss-flush', 64_000, 'c-1')).toContain('c-1\'s heartbeat (HEART_BEAT) to broker-a/0 got no answer within 3 s.');
+    expect(captionOf('power-loss-flush', 64_000, 'c-1')).toContain('broker-a/0 is down and sees nothing.');
+    expect(captionOf('partition-idle-vs-scan', 131_000, 'broker-b/0')).toContain('The partition swallows the close too: ns-1 does not see it');
   });
 
   it('says nothing it cannot see: the trace held starts after the send began', () => {

@@ -6,7 +6,7 @@ import { onConnectRetry } from './connect.ts';
 import { onOnewayDropped } from './oneway-loss.ts';
 import { MASTER_ID } from './defaults.ts';
 import { noticed } from './detections.ts';
-import type { Delivery, HandlerTable, NetEvent } from '../engine/index.ts';
+import { dict, type Delivery, type HandlerTable, type NetEvent } from '../engine/index.ts';
 import { onRegisterAllTimer, unregisterNext } from './broker/broker.ts';
 import { onBrokerRequest, onScheduleDeliver } from './broker/broker-processor.ts';
 import { onConsumerChannelClosed, onScanNotActiveChannel } from './broker/consumer-manager.ts';
@@ -20,7 +20,7 @@ import { onControllerChannelClosed, onControllerRequest, onControllerScanNotActi
 import { onSlaveRegistered, onSlaveSyncResponse, onSlaveSyncTimer } from './broker/slave-synchronize.ts';
 import { onConsumed, sendBackHandler } from './client/consume-service.ts';
 import { consumerRouteListener, onNotifyConsumerIdsChanged, onPersistOffsetsTimer } from './client/consumer.ts';
-import { onHeartbeatTimer } from './client/heartbeat.ts';
+import { onHeartbeatDone, onHeartbeatTimer } from './client/heartbeat.ts';
 import { onClientChannelClosed, onRouteFailure, onRouteResponse, onRouteRefreshTimer, type RouteListener } from './client/mq-client-instance.ts';
 import { maxOffsetHandler, offsetQueryHandler } from './client/process-queue.ts';
 import { onSendFailure, onSendResponse, onSendTimer, producerRouteListener } from './client/producer.ts';
@@ -70,7 +70,7 @@ const RESPONSE_HANDLERS: Record<RequestCode, ResponseHandler> = {
   CONTROLLER_ELECT_MASTER: controllerAnswer,
   CONTROLLER_ALTER_SYNC_STATE_SET: controllerAnswer,
   NOTIFY_BROKER_ROLE_CHANGED: ignore,
-  HEART_BEAT: ignore,
+  HEART_BEAT: { onResponse: (state, pending, _response, sim) => onHeartbeatDone(state, pending, sim), onFailure: (state, pending, _reason, sim) => onHeartbeatDone(state, pending, sim) },
   UNREGISTER_CLIENT: ignore,
   GET_CONSUMER_LIST_BY_GROUP: { onResponse: onConsumerListResponse, onFailure() {} },
   QUERY_CONSUMER_OFFSET: offsetQueryHandler,
@@ -96,6 +96,16 @@ function failRequest(state: ModelState, id: number, reason: FailureReason, sim: 
   if (pending) RESPONSE_HANDLERS[pending.request.code].onFailure(state, pending, reason, sim);
 }
 
+/** The requests of `ids` by RequestCode, in the order they were sent. */
+function countByCode(state: ModelState, ids: readonly number[]): Partial<Record<RequestCode, number>> {
+  const counts: Partial<Record<RequestCode, number>> = dict();
+  for (const id of ids) {
+    const code = state.remoting.pending.get(id)?.request.code;
+    if (code !== undefined) counts[code] = (counts[code] ?? 0) + 1;
+  }
+  return counts;
+}
+
 /**
  * invokeSync's RemotingTimeoutException, thrown after it closed the channel; then the close's
  * failFast. A client learns of a broker fault by the first call of its that times out: a send says
@@ -106,7 +116,7 @@ function onSyncTimeout(state: ModelState, event: { id: number }, sim: Sim): void
   if (!pending) return;
   const others = closeChannelOnTimeout(sim, pending);
   const { from, to, request: { code } } = pending;
-  sim.emit({ t: sim.now, type: 'channel.closed', from, to, code, waitedMs: sim.now - pending.sentAt, failed: others.length });
+  sim.emit({ t: sim.now, type: 'channel.closed', from, to, code, waitedMs: sim.now - pending.sentAt, failed: countByCode(state, others) });
   if (code !== 'SEND_MESSAGE' && state.clients[from]) noticed(state, to, from, sim.now, { how: 'callTimedOut', detail: code });
   RESPONSE_HANDLERS[pending.request.code].onFailure(state, pending, 'timeout', sim);
   for (const id of others) failRequest(state, id, 'channelClosed', sim);

@@ -76,9 +76,10 @@ export type TraceEvent =
    * A synchronous call that timed out closed its channel (NettyRemotingClient.invokeSync with
    * clientCloseSocketIfTimeout): `from` made the call to `to` (network nodes: a client's or
    * NameServer's id, a broker process as brokerName/brokerId as declared), `code` is its
-   * RequestCode, `waitedMs` its timeout, `failed` the other calls on the channel the close failed.
+   * RequestCode, `waitedMs` its timeout, `failed` the other calls on the channel the close failed,
+   * counted by RequestCode.
    */
-  | { t: number; type: 'channel.closed'; from: string; to: string; code: RequestCode; waitedMs: number; failed: number }
+  | { t: number; type: 'channel.closed'; from: string; to: string; code: RequestCode; waitedMs: number; failed: Partial<Record<RequestCode, number>> }
   | { t: number; type: 'rebalance'; consumer: string; group: string; topic: string; queues: string[] }
   | { t: number; type: 'client.heartbeat'; broker: string; brokerId: number; client: string; group: string }
   | { t: number; type: 'consumer.registered'; broker: string; brokerId: number; group: string; consumer: string }

@@ -14,7 +14,7 @@ function clientInstance(id: string, ip: string, instanceName: string): ClientIns
   return {
     id, ip, clientId: `${ip}@${instanceName}`, status: 'stopped', epoch: 0,
     namesrvAddrList: [], namesrvIndex: 0, namesrvChosen: null, namesrvLeft: null, nextRouteRefreshAt: -1,
-    topicRouteTable: dict(), brokerAddrTable: dict(), routeRound: [],
+    topicRouteTable: dict(), brokerAddrTable: dict(), routeRound: [], heartbeatRound: [],
   };
 }
 

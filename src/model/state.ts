@@ -273,6 +273,8 @@ export interface ClientInstanceState {
   brokerAddrTable: Record<string, Record<number, string>>;
   /** The topics still to refresh in the current updateTopicRouteInfoFromNameServer round. */
   routeRound: string[];
+  /** The broker nodes still to heartbeat in the current sendHeartbeatToAllBroker round, the first one's call out (empty: no round, lockHeartbeat free). */
+  heartbeatRound: string[];
 }
 
 /** TopicPublishInfo: the producer's write queues, and its send index (ThreadLocalIndex). */

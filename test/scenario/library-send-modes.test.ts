@@ -37,6 +37,12 @@ const SYN_RETRY = 1_000;
 const API_TIMEOUT = 3_000;
 /** The producers start at 1 s; MQClientInstance heartbeats 1 s later, then every 30 s. */
 const HEARTBEAT_AT = 1_000 + 1_000 + 30_000;
+/**
+ * sendHeartbeatToAllBroker is a loop of invokeSync, broker-a first (brokerAddrTable's order): the
+ * heartbeat to broker-b leaves when broker-a has answered, a round trip later (two hops of 1 ms,
+ * each with up to 1 ms of jitter).
+ */
+const ROUND_TRIP = { min: 2, max: 4 };
 /** BrokerController registers 10 s after start, then every 30 s; BrokerConfig.registerBrokerTimeoutMills (5.x). */
 const REGISTRATION_IN_PARTITION = 40_000;
 const REGISTER_TIMEOUT = 24_000;
@@ -135,8 +141,17 @@ describe('library: send modes into a partition', () => {
     expectConnectFailures(later.filter((e) => e.t >= closedAt));
   });
 
+  /** When a client's heartbeat to broker-b, sent a round trip after its heartbeat to broker-a, timed out and closed its channel. */
+  function heartbeatClosedAt(client: string): number {
+    const close = sim.first('channel.closed', { from: client, code: 'HEART_BEAT' })!;
+    const sentAt = close.t - API_TIMEOUT;
+    expect(sentAt - HEARTBEAT_AT).toBeGreaterThanOrEqual(ROUND_TRIP.min);
+    expect(sentAt - HEARTBEAT_AT).toBeLessThanOrEqual(ROUND_TRIP.max);
+    return close.t;
+  }
+
   it('p-async: a send fails at the scan after its timeout until p-async\'s heartbeat to broker-b times out and closes the channel; the sends waiting fail then, and each later one with the connect it waits for', () => {
-    const closedAt = HEARTBEAT_AT + API_TIMEOUT;
+    const closedAt = heartbeatClosedAt('p-async');
     const sent = intoPartition('p-async');
     const scanned = sent.filter((e) => asyncFailedAt(e.t) <= closedAt);
     expect(scanned.map((e) => e.t)).toEqual([PARTITION_AT]);
@@ -155,38 +170,41 @@ describe('library: send modes into a partition', () => {
   it('of the sends to broker-b, about one in three fails for good: the one that started each connect', () => {
     const failedFor = (producer: string) => sim.times('send.result', (e) => e.producer === producer && e.status === 'FAILED');
     expect(failedFor('p-sync')).toEqual([34_000, 37_500, 41_000, 44_500, 48_000, 51_500, 55_000, 58_500]);
-    expect(failedFor('p-async')).toEqual([34_000, 35_000, 35_000, 38_500, 42_000, 45_500, 49_000, 52_500, 56_000, 59_500]);
+    const closedAt = heartbeatClosedAt('p-async');
+    expect(failedFor('p-async')).toEqual([34_000, closedAt, closedAt, 38_500, 42_000, 45_500, 49_000, 52_500, 56_000, 59_500]);
   });
 
-  it('says each close in the trace: the call that timed out, its peer, how long it waited and how many calls waiting on the channel it failed', () => {
+  it('says each close in the trace: the call that timed out, its peer, how long it waited and the calls waiting on the channel it failed', () => {
     const closes = sim.events('channel.closed').map(({ t, from, to, code, waitedMs, failed }) => ({ t, from, to, code, waitedMs, failed }));
     const [first, ...later] = intoPartition('p-sync');
     const syncClosedAt = first!.t + SEND_MSG_TIMEOUT;
-    // p-sync's close failed the sends made before it and its heartbeat of 32 s, still waiting for its 3 s.
-    const syncWaiting = later.filter((e) => e.t < syncClosedAt).length + (HEARTBEAT_AT < syncClosedAt ? 1 : 0);
-    const asyncWaiting = intoPartition('p-async').filter((e) => asyncFailedAt(e.t) > HEARTBEAT_AT + API_TIMEOUT && e.t < HEARTBEAT_AT + API_TIMEOUT).length;
+    const asyncClosedAt = heartbeatClosedAt('p-async');
+    // p-sync's close failed the sends made before it and its heartbeat to broker-b, still waiting for its 3 s.
+    const syncWaiting = later.filter((e) => e.t < syncClosedAt).length;
+    const asyncWaiting = intoPartition('p-async').filter((e) => asyncFailedAt(e.t) > asyncClosedAt && e.t < asyncClosedAt).length;
     expect(closes.filter((close) => close.from !== 'c-1')).toEqual([
-      { t: syncClosedAt, from: 'p-sync', to: 'broker-b/0', code: 'SEND_MESSAGE', waitedMs: SEND_MSG_TIMEOUT, failed: syncWaiting },
-      { t: HEARTBEAT_AT + API_TIMEOUT, from: 'p-async', to: 'broker-b/0', code: 'HEART_BEAT', waitedMs: API_TIMEOUT, failed: asyncWaiting },
+      { t: syncClosedAt, from: 'p-sync', to: 'broker-b/0', code: 'SEND_MESSAGE', waitedMs: SEND_MSG_TIMEOUT, failed: { SEND_MESSAGE: syncWaiting, HEART_BEAT: 1 } },
+      { t: asyncClosedAt, from: 'p-async', to: 'broker-b/0', code: 'HEART_BEAT', waitedMs: API_TIMEOUT, failed: { SEND_MESSAGE: asyncWaiting } },
       // A ONEWAY request waits for no answer, so nothing of p-oneway's was waiting on the channel.
-      { t: HEARTBEAT_AT + API_TIMEOUT, from: 'p-oneway', to: 'broker-b/0', code: 'HEART_BEAT', waitedMs: API_TIMEOUT, failed: 0 },
-      { t: REGISTRATION_IN_PARTITION + REGISTER_TIMEOUT, from: 'broker-b/0', to: 'ns-1', code: 'REGISTER_BROKER', waitedMs: REGISTER_TIMEOUT, failed: 0 },
+      { t: heartbeatClosedAt('p-oneway'), from: 'p-oneway', to: 'broker-b/0', code: 'HEART_BEAT', waitedMs: API_TIMEOUT, failed: {} },
+      { t: REGISTRATION_IN_PARTITION + REGISTER_TIMEOUT, from: 'broker-b/0', to: 'ns-1', code: 'REGISTER_BROKER', waitedMs: REGISTER_TIMEOUT, failed: {} },
     ]);
-    expect([syncWaiting, asyncWaiting]).toEqual([4, 4]);
-    expect(closes.find((close) => close.from === 'c-1')).toMatchObject({ t: HEARTBEAT_AT + API_TIMEOUT, to: 'broker-b/0', code: 'HEART_BEAT', waitedMs: API_TIMEOUT });
+    expect([syncWaiting, asyncWaiting]).toEqual([3, 4]);
+    // c-1's long-polling pulls wait on its channel: the close fails them (NettyRemotingAbstract.failFast).
+    expect(closes.find((close) => close.from === 'c-1')).toMatchObject({ t: heartbeatClosedAt('c-1'), to: 'broker-b/0', code: 'HEART_BEAT', waitedMs: API_TIMEOUT, failed: { PULL_MESSAGE: expect.any(Number) } });
     // Who noticed the partition: the SYNC and ASYNC producers by a send that timed out, p-oneway and c-1 by their heartbeats.
     expect(sim.summary().detections.map(({ party, noticedAt, how, detail }) => ({ party, noticedAt, how, detail }))).toEqual([
       { party: 'p-sync', noticedAt: syncClosedAt, how: 'sendFailed', detail: 'timeout' },
       { party: 'p-async', noticedAt: asyncFailedAt(PARTITION_AT), how: 'sendFailed', detail: 'timeout' },
-      { party: 'p-oneway', noticedAt: HEARTBEAT_AT + API_TIMEOUT, how: 'callTimedOut', detail: 'HEART_BEAT' },
-      { party: 'c-1', noticedAt: HEARTBEAT_AT + API_TIMEOUT, how: 'callTimedOut', detail: 'HEART_BEAT' },
+      { party: 'p-oneway', noticedAt: heartbeatClosedAt('p-oneway'), how: 'callTimedOut', detail: 'HEART_BEAT' },
+      { party: 'c-1', noticedAt: heartbeatClosedAt('c-1'), how: 'callTimedOut', detail: 'HEART_BEAT' },
     ]);
   });
 
   it('a ONEWAY send to broker-b is lost as it leaves while its connection is open, then with the connect it waits for; nobody answers it', () => {
-    // p-oneway's heartbeat of 32 s times out at 35 s and closes its connection; from then each send waits for a connect
+    // p-oneway's heartbeat to broker-b times out at 35 s and closes its connection; from then each send waits for a connect
     // (invokeOneway's listener) and is dropped with it, unless the connect's SYN sent again a second later finds the partition healed.
-    const closedAt = HEARTBEAT_AT + API_TIMEOUT;
+    const closedAt = heartbeatClosedAt('p-oneway');
     const sent = sim.events('message.sent', (e) => e.producer === 'p-oneway' && e.broker === 'broker-b' && e.t >= PARTITION_AT && e.t <= HEAL_AT);
     const before = sent.filter((e) => e.t < closedAt);
     const after = sent.filter((e) => e.t >= closedAt);

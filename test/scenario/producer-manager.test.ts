@@ -1,6 +1,7 @@
 /**
  * Producers' heartbeats and the broker's ProducerManager: MQClientInstance.sendHeartbeatToAllBroker
- * runs 1 s after start and every heartbeatBrokerInterval (30 s); a client without a consumer skips
+ * runs 1 s after start and every heartbeatBrokerInterval (30 s), a loop of invokeSync over the
+ * brokers, each call leaving once the one before was answered; a client without a consumer skips
  * slaves; ProducerManager keeps group -> channel, drops a channel on UNREGISTER_CLIENT, and
  * ClientHousekeepingService (every 10 s from the broker's start) closes one silent for its fixed
  * CHANNEL_EXPIRED_TIMEOUT of 120 s, whatever BrokerConfig.channelExpiredTimeout says.
@@ -15,6 +16,8 @@ const HEARTBEAT_DELAY = 1_000;
 const HEARTBEAT_PERIOD = 30_000;
 /** ProducerManager.CHANNEL_EXPIRED_TIMEOUT. */
 const PRODUCER_EXPIRY = 120_000;
+/** The heartbeat loop's next call leaves when the one before is answered: a round trip later. */
+const LOOP_STEP = 2 * HOP;
 /** ClientHousekeepingService: scanExceptionChannel every 10 s, first after 10 s. */
 const SCAN_PERIOD = 10_000;
 
@@ -45,7 +48,7 @@ describe('producer heartbeats (MQClientInstance.sendHeartbeatToAllBroker, Produc
     const registered = sim.events('producer.registered').map(({ t, broker, group, producer }) => ({ t, broker, group, producer }));
     expect(registered).toEqual([
       { t: HEARTBEAT_DELAY + HOP, broker: 'broker-a', group: 'PG', producer: 'p-1' },
-      { t: HEARTBEAT_DELAY + HOP, broker: 'broker-b', group: 'PG', producer: 'p-1' },
+      { t: HEARTBEAT_DELAY + HOP + LOOP_STEP, broker: 'broker-b', group: 'PG', producer: 'p-1' },
     ]);
     expect(Object.keys(sim.broker('broker-a', 1).producerTable)).toEqual([]);
     expect(sim.broker('broker-a', 1).requestCounts.HEART_BEAT).toBeUndefined();
@@ -56,11 +59,11 @@ describe('producer heartbeats (MQClientInstance.sendHeartbeatToAllBroker, Produc
     const arrivals = heartbeatArrivals(95_000);
     expect(arrivals).toEqual([1_001, 31_001, 61_001, 91_001]);
     const { clientId } = sim.producer('p-1');
-    for (const name of ['broker-a', 'broker-b']) {
+    ['broker-a', 'broker-b'].forEach((name, place) => {
       const broker = sim.broker(name);
-      expect(broker.producerTable).toEqual({ PG: { [clientId]: { node: 'p-1', lastUpdateTimestamp: arrivals.at(-1) } } });
+      expect(broker.producerTable).toEqual({ PG: { [clientId]: { node: 'p-1', lastUpdateTimestamp: arrivals.at(-1)! + place * LOOP_STEP } } });
       expect(broker.requestCounts.HEART_BEAT).toBe(arrivals.length);
-    }
+    });
   });
 
   it('traces every heartbeat a broker receives (client.heartbeat): a producer\'s to each master, a consumer\'s to the slave too', () => {
@@ -69,12 +72,12 @@ describe('producer heartbeats (MQClientInstance.sendHeartbeatToAllBroker, Produc
     })).at(95_000);
     const arrivals = heartbeatArrivals(95_000);
     const heard = (client: string) => sim.events('client.heartbeat', (e) => e.client === client).map(({ t, broker, brokerId, group }) => `${t} ${broker}/${brokerId} ${group}`);
-    expect(heard('p-1')).toEqual(arrivals.flatMap((t) => [`${t} broker-a/0 PG`, `${t} broker-b/0 PG`]));
+    expect(heard('p-1')).toEqual(arrivals.flatMap((t) => [`${t} broker-a/0 PG`, `${t + LOOP_STEP} broker-b/0 PG`]));
     // A push consumer also heartbeats at the end of its start (DefaultMQPushConsumerImpl.start), once its
     // route is in (pulled 10 ms after start): every broker of the route, the slave too.
     const consumerArrivals = [sim.events('consumer.registered', (e) => e.consumer === 'c-1')[0]!.t, ...arrivals];
     expect(consumerArrivals[0]).toBeLessThan(HEARTBEAT_DELAY);
-    expect(heard('c-1')).toEqual(consumerArrivals.flatMap((t) => [`${t} broker-a/0 CG`, `${t} broker-a/1 CG`, `${t} broker-b/0 CG`]));
+    expect(heard('c-1')).toEqual(consumerArrivals.flatMap((t) => [`${t} broker-a/0 CG`, `${t + LOOP_STEP} broker-a/1 CG`, `${t + 2 * LOOP_STEP} broker-b/0 CG`]));
     expect(sim.broker('broker-a', 1).requestCounts.HEART_BEAT).toBe(consumerArrivals.length);
   });
 
@@ -91,7 +94,7 @@ describe('producer heartbeats (MQClientInstance.sendHeartbeatToAllBroker, Produc
 
   it('closes the channel of a producer silent for 120 s (a partition), then takes it back at its next heartbeat', () => {
     const sim = new TestSim(scenario({ timeline: [{ at: 70_000, action: 'partitionBroker', target: 'broker-b' }, { at: 200_000, action: 'healPartition', target: 'broker-b' }] })).at(260_000);
-    const lastHeartbeat = heartbeatArrivals(70_000).at(-1)!;
+    const lastHeartbeat = heartbeatArrivals(70_000).at(-1)! + LOOP_STEP;
     let scan = SCAN_PERIOD;
     while (scan - lastHeartbeat <= PRODUCER_EXPIRY) scan += SCAN_PERIOD;
     expect(scan).toBe(190_000);
@@ -99,8 +102,9 @@ describe('producer heartbeats (MQClientInstance.sendHeartbeatToAllBroker, Produc
     // The NameServer dropped broker-b too, so the producer heartbeats it again only once a route
     // pull after the heal names it (brokerAddrTable is built from the routes).
     const relearned = sim.first('route.updated', (e) => e.client === 'p-1' && e.t > 200_000 && e.writeQueues.some((q) => q.startsWith('broker-b')))!;
-    const back = heartbeatArrivals(260_000).find((t) => t - HOP > relearned.t)!;
-    expect(sim.events('producer.registered', { broker: 'broker-b' }).map((e) => e.t)).toEqual([HEARTBEAT_DELAY + HOP, back]);
+    const back = heartbeatArrivals(260_000).find((t) => t - HOP > relearned.t)! + LOOP_STEP;
+    // broker-b comes after broker-a in the loop.
+    expect(sim.events('producer.registered', { broker: 'broker-b' }).map((e) => e.t)).toEqual([HEARTBEAT_DELAY + HOP + LOOP_STEP, back]);
     // broker-a kept hearing the producer all along.
     expect(sim.events('producer.removed', { broker: 'broker-a' })).toEqual([]);
   });

@@ -27,15 +27,35 @@ function heartbeatData(client: ClientState): RemotingRequest {
     : { code: 'HEART_BEAT', clientId: client.clientId, producerData: null, consumerData: consumerData(client) };
 }
 
+/**
+ * One round under lockHeartbeat: a round still under way takes the lock, so the next one is
+ * skipped (sendHeartbeatToAllBrokerWithLock's tryLock). The round calls one broker at a time, each
+ * call waiting for its answer or its timeout before the next (a plain loop of invokeSync): a broker
+ * that does not answer delays the heartbeats of the brokers after it by mqClientApiTimeout.
+ */
 export function sendHeartbeatToAllBroker(state: ModelState, client: ClientState, sim: Sim): void {
-  const request = heartbeatData(client);
+  if (client.heartbeatRound.length > 0) return;
   for (const addrs of Object.values(client.brokerAddrTable)) {
     for (const [brokerId, addr] of Object.entries(addrs)) {
       if (client.kind === 'producer' && Number(brokerId) !== MASTER_ID) continue;
       const node = state.addrNodes[addr];
-      if (node !== undefined) invoke(sim, client.id, node, request, state.config.mqClientApiTimeoutMs);
+      if (node !== undefined) client.heartbeatRound.push(node);
     }
   }
+  sendNextHeartbeat(state, client, sim);
+}
+
+function sendNextHeartbeat(state: ModelState, client: ClientState, sim: Sim): void {
+  const node = client.heartbeatRound[0];
+  if (node !== undefined) invoke(sim, client.id, node, heartbeatData(client), state.config.mqClientApiTimeoutMs);
+}
+
+/** A heartbeat of the round answered, failed or timed out: the loop goes on to the next broker. */
+export function onHeartbeatDone(state: ModelState, pending: { from: string; to: string }, sim: Sim): void {
+  const client = state.clients[pending.from];
+  if (client?.status !== 'running' || client.heartbeatRound[0] !== pending.to) return;
+  client.heartbeatRound.shift();
+  sendNextHeartbeat(state, client, sim);
 }
 
 export function scheduleHeartbeat(state: ModelState, client: ClientState, sim: Sim): void {

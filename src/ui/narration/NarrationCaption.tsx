@@ -17,6 +17,7 @@ import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { useNarrator } from './use-narrator.ts';
 import { brokerNodeNames } from '../broker-node-names.ts';
 import { inLanguage, type Bilingual } from '../i18n/index.ts';
+import { closedCallCount } from '../panels/event-sentences.ts';
 
 const WORDS: Bilingual<{ label: string; idle: string; idleInChapter: string; preparing: string; running: (to: string) => string; more: (count: number, logShown: boolean) => string }> = {
   en: {
@@ -45,9 +46,19 @@ function routine(event: TraceEvent): boolean {
   return TRAFFIC.has(event.type) || (event.type === 'broker.registered' && !event.first && event.trigger === 'periodic');
 }
 
-/** A call that timed out and closed its channel: the requests it failed (channelClosed) follow it in the same instant, and it says why. */
-function isCause(event: TraceEvent): boolean {
-  return event.type === 'channel.closed';
+/**
+ * A call that timed out and closed its channel: the requests it failed (channelClosed) follow it in
+ * the same instant, and it says why. Of several, the one that failed the most calls, the last of equals.
+ */
+function causeIn(instant: readonly TraceEvent[]): TraceEvent | undefined {
+  let cause: TraceEvent | undefined;
+  let most = -1;
+  for (const event of instant) {
+    if (event.type !== 'channel.closed' || closedCallCount(event) < most) continue;
+    cause = event;
+    most = closedCallCount(event);
+  }
+  return cause;
 }
 
 /**
@@ -62,7 +73,7 @@ function newsAt(timeline: TimelineView, featured: number | null, limit = 200): {
   const latest = timeline.traceAt(length - 1)!;
   const instant = timeline.traceSlice(Math.max(0, length - 1 - limit), length).filter((event) => event.t === latest.t);
   const stepEvent = featured !== null && featured < length ? timeline.traceAt(featured) : undefined;
-  const event = (stepEvent?.t === latest.t ? stepEvent : undefined) ?? instant.findLast(isCause) ?? instant.findLast((candidate) => !routine(candidate)) ?? latest;
+  const event = (stepEvent?.t === latest.t ? stepEvent : undefined) ?? causeIn(instant) ?? instant.findLast((candidate) => !routine(candidate)) ?? latest;
   return { event, others: instant.length - 1 };
 }
 

@@ -4,6 +4,7 @@
  */
 import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, RETRY_GROUP_TOPIC_PREFIX, perm2String, registerNameServerPeriod, sendRetriesAfter, type RequestCode, type SendFailedReason, type SendMode, type SimConfig } from '../../sim/index.ts';
 import { formatTime } from '../../viz/format.ts';
+import { closedCallCount } from '../panels/event-sentences.ts';
 import { attemptsAllowed, durationEn as d, failedSend, queuesByBroker, keepsOffsetsLocally, nodeEn as node, nodeName, retriesSaid, slavesToo, type AttemptsFailed, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
 /** A send to a broker whose master is down: said, not told as an ordinary send (its route still lists the broker). */
@@ -86,7 +87,7 @@ function timeoutClosesEn(mode: SendMode | undefined): string {
 /** What a connection failure means, before whether the send goes on. */
 const CONNECTION_EN: Partial<Record<SendFailedReason, string>> = {
   connectTimeout: ' No channel was open, and the connect got no answer within connectTimeoutMillis; a send made while it was under way waited for the same connect.',
-  channelClosed: ' Its connection closed with the request on it: the broker\'s process died, or a call on that connection timed out and closed it.',
+  channelClosed: ' Its connection closed with the request on it: the broker\'s process stopped (a crash or a shutdown), or a call on that connection timed out and closed it.',
   connectRefused: ' No channel was open, and the broker\'s host answered the connect with a reset (RST): the machine is up but no process listens on the port, so the connect fails at once.',
 };
 
@@ -94,9 +95,31 @@ const CONNECTION_EN: Partial<Record<SendFailedReason, string>> = {
 function closeSeenEn(e: TraceOf<'channel.closed'>, c: NarrationContext): string {
   if (c.brokerNow?.(e.to) === 'down') return `${e.to} is down and sees nothing.`;
   if (c.brokerNow?.(e.to) === 'cutOff' || c.brokerNow?.(e.from) === 'cutOff') {
-    return `The partition swallows the close too: ${e.to} does not see it, and keeps its side of the connection until it has been idle too long.`;
+    return `The partition swallows the close too: ${e.to} does not see it while the partition lasts (TCP sends the FIN again, so it may after a heal); otherwise it keeps its side until the connection has been idle too long.`;
   }
   return `Unless the network swallows it, ${e.to} sees the close too, as if ${e.from} had gone.`;
+}
+
+/** A call's name in a count: singular and plural. */
+const CALL_NOUNS_EN: Partial<Record<RequestCode, [string, string]>> = {
+  SEND_MESSAGE: ['send', 'sends'],
+  HEART_BEAT: ['heartbeat', 'heartbeats'],
+  PULL_MESSAGE: ['long-polling pull', 'long-polling pulls'],
+  GET_CONSUMER_LIST_BY_GROUP: ['member query', 'member queries'],
+  QUERY_CONSUMER_OFFSET: ['offset query', 'offset queries'],
+  CONSUMER_SEND_MSG_BACK: ['send-back', 'send-backs'],
+  GET_ROUTEINFO_BY_TOPIC: ['route pull', 'route pulls'],
+};
+
+/** ", and the 4 other requests waiting on it (3 sends, 1 heartbeat) fail at once (channelClosed)": what the close failed (NettyRemotingAbstract.failFast). */
+function failedOnCloseEn(e: TraceOf<'channel.closed'>): string {
+  const total = closedCallCount(e);
+  if (total === 0) return '';
+  const calls = Object.entries(e.failed).map(([code, n]) => {
+    const noun = CALL_NOUNS_EN[code as RequestCode];
+    return noun ? `${n} ${n === 1 ? noun[0] : noun[1]}` : `${n} ${code}`;
+  });
+  return `, and the ${total} other ${total === 1 ? 'request' : 'requests'} waiting on it (${calls.join(', ')}) fail at once (channelClosed)`;
 }
 
 /** What a synchronous call is for, by its RequestCode, where the code alone would not say. */
@@ -204,7 +227,7 @@ export const en: Narrators = {
   'syncStateSet.changed': (e) => `Controller ${e.controller} now counts ${e.broker}'s replicas ${e.syncStateSet.join(', ')} as in sync (SyncStateSet epoch ${e.syncStateSetEpoch}): only these may be elected master.`,
   'broker.roleChanged': (e, c) => `${nodeName(c, e, e.controllerId)} (controller id ${e.controllerId}) is now ${e.role === 'SLAVE' ? `a slave with brokerId ${e.brokerId}` : 'the master, brokerId 0'} at master epoch ${e.masterEpoch}, as the controller said.`,
   'send.failed': (e, c) => `${e.producer}'s attempt ${e.attempt} to send ${e.msgId} to ${e.broker} queue ${e.queueId} failed (${e.reason}).${sendAgainEn(e, c)}`,
-  'channel.closed': (e, c) => `${e.from}'s ${CALL_EN[e.code] ?? 'call'} (${e.code}) to ${e.to} got no answer within ${d(e.waitedMs)}. A synchronous call that times out closes its connection (NettyRemotingClient, clientCloseSocketIfTimeout)${e.failed > 0 ? `, and the ${e.failed} other ${e.failed === 1 ? 'request' : 'requests'} waiting on it fail at once (channelClosed)` : ''}. The next call to ${e.to} must connect anew: a connect that gets no answer fails after connectTimeoutMillis (${d(c.config.connectTimeoutMs)}). ${closeSeenEn(e, c)}`,
+  'channel.closed': (e, c) => `${e.from}'s ${CALL_EN[e.code] ?? 'call'} (${e.code}) to ${e.to} got no answer within ${d(e.waitedMs)}. A synchronous call that times out closes its connection (NettyRemotingClient, clientCloseSocketIfTimeout)${failedOnCloseEn(e)}. The next call to ${e.to} must connect anew: a connect that gets no answer fails after connectTimeoutMillis (${d(c.config.connectTimeoutMs)}). ${closeSeenEn(e, c)}`,
   'send.result': (e, c) => {
     const { config } = c;
     // Only a FAILED send reads back through the trace for its attempts.

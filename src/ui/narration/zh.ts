@@ -4,6 +4,7 @@
  */
 import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, RETRY_GROUP_TOPIC_PREFIX, perm2String, registerNameServerPeriod, sendRetriesAfter, type RequestCode, type SendFailedReason, type SimConfig } from '../../sim/index.ts';
 import { formatTime } from '../../viz/format.ts';
+import { closedCallCount } from '../panels/event-sentences.ts';
 import { attemptsAllowed, durationZh as d, failedSend, queuesByBroker, keepsOffsetsLocally, nodeZh as node, nodeName, retriesSaid, slavesToo, type AttemptsFailed, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
 /** 发往 Master 已宕机的 broker 的发送：说明它，而不是当作普通发送（路由里仍有这个 broker）。 */
@@ -82,7 +83,7 @@ function sendAgainZh(e: TraceOf<'send.failed'>, context: NarrationContext): stri
 /** 连接失败的含义（CONNECTION_EN），放在是否重试之前。 */
 const CONNECTION_ZH: Partial<Record<SendFailedReason, string>> = {
   connectTimeout: '没有打开的连接，而建连在 connectTimeoutMillis 内没有应答；建连期间发出的消息也在等同一次建连。',
-  channelClosed: '请求还在连接上时连接关闭了：Broker 进程停止了，或者这条连接上的某次调用超时并关闭了它。',
+  channelClosed: '请求还在连接上时连接关闭了：Broker 进程停止了（崩溃或关闭），或者这条连接上的某次调用超时并关闭了它。',
   connectRefused: '没有打开的连接，而 Broker 所在的主机用复位（RST）回应了建连：机器还在，但端口上没有进程监听，所以建连立即失败。',
 };
 
@@ -90,9 +91,31 @@ const CONNECTION_ZH: Partial<Record<SendFailedReason, string>> = {
 function closeSeenZh(e: TraceOf<'channel.closed'>, c: NarrationContext): string {
   if (c.brokerNow?.(e.to) === 'down') return `${e.to} 已停止，什么也看不到。`;
   if (c.brokerNow?.(e.to) === 'cutOff' || c.brokerNow?.(e.from) === 'cutOff') {
-    return `网络分区把关闭也吞掉了：${e.to} 看不到它，会一直保留自己这一端的连接，直到空闲太久。`;
+    return `网络分区把关闭也吞掉了：分区期间 ${e.to} 看不到它（TCP 会重发 FIN，分区恢复后它可能收到）；否则它会一直保留自己这一端的连接，直到空闲太久。`;
   }
   return `只要网络没有吞掉它，${e.to} 也会看到连接关闭，就像 ${e.from} 已经离开。`;
+}
+
+/** 计数时调用的名称（CALL_NOUNS_EN）。 */
+const CALL_NOUNS_ZH: Partial<Record<RequestCode, string>> = {
+  SEND_MESSAGE: '发送',
+  HEART_BEAT: '心跳',
+  PULL_MESSAGE: '长轮询拉取',
+  GET_CONSUMER_LIST_BY_GROUP: '成员查询',
+  QUERY_CONSUMER_OFFSET: '位点查询',
+  CONSUMER_SEND_MSG_BACK: '消息回发',
+  GET_ROUTEINFO_BY_TOPIC: '路由拉取',
+};
+
+/** 连接关闭让哪些等待中的请求失败（failedOnCloseEn）。 */
+function failedOnCloseZh(e: TraceOf<'channel.closed'>): string {
+  const total = closedCallCount(e);
+  if (total === 0) return '';
+  const calls = Object.entries(e.failed).map(([code, n]) => {
+    const noun = CALL_NOUNS_ZH[code as RequestCode];
+    return noun ? `${n} 次${noun}` : `${n} 个 ${code}`;
+  });
+  return `，连接上等待的另外 ${total} 个请求（${calls.join('、')}）随之立即失败（channelClosed）`;
 }
 
 /** 同步调用是做什么的（CALL_EN），按 RequestCode，只看代码看不出时才说。 */
@@ -197,7 +220,7 @@ export const zh: Narrators = {
   'syncStateSet.changed': (e) => `Controller ${e.controller} 现在认为 ${e.broker} 的副本 ${e.syncStateSet.join('、')} 处于同步状态（SyncStateSet epoch ${e.syncStateSetEpoch}）：只有它们可以被选为 Master。`,
   'broker.roleChanged': (e, c) => `${nodeName(c, e, e.controllerId)}（controller id ${e.controllerId}）按 Controller 的结果成为${e.role === 'SLAVE' ? ` Slave，brokerId ${e.brokerId}` : ' Master，brokerId 0'}，master epoch ${e.masterEpoch}。`,
   'send.failed': (e, c) => `${e.producer} 第 ${e.attempt} 次发送 ${e.msgId} 到 ${e.broker} 的队列 ${e.queueId} 失败（${e.reason}）。${sendAgainZh(e, c)}`,
-  'channel.closed': (e, c) => `${e.from} 发往 ${e.to} 的${CALL_ZH[e.code] ?? '调用'}（${e.code}）在 ${d(e.waitedMs)}内没有收到应答。同步调用超时会关闭它所在的连接（NettyRemotingClient，clientCloseSocketIfTimeout）${e.failed > 0 ? `，连接上等待的另外 ${e.failed} 个请求随之立即失败（channelClosed）` : ''}。下一次调用 ${e.to} 必须重新建连：建连若没有应答，connectTimeoutMillis（${d(c.config.connectTimeoutMs)}）后失败。${closeSeenZh(e, c)}`,
+  'channel.closed': (e, c) => `${e.from} 发往 ${e.to} 的${CALL_ZH[e.code] ?? '调用'}（${e.code}）在 ${d(e.waitedMs)}内没有收到应答。同步调用超时会关闭它所在的连接（NettyRemotingClient，clientCloseSocketIfTimeout）${failedOnCloseZh(e)}。下一次调用 ${e.to} 必须重新建连：建连若没有应答，connectTimeoutMillis（${d(c.config.connectTimeoutMs)}）后失败。${closeSeenZh(e, c)}`,
   'send.result': (e, c) => {
     const { config } = c;
     // 只有 FAILED 的发送才回读轨迹，数它的尝试次数。

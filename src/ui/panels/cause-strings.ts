@@ -29,7 +29,7 @@ const ATTEMPT_EN: Record<string, string> = {
   connectRefused: 'the broker process was down: connection refused',
   connectTimeout: 'the broker\'s host did not answer the connect (connectTimeoutMillis)',
   timeout: 'no answer within sendMsgTimeout',
-  channelClosed: 'the channel closed while the request was out: a call on it timed out, or the broker process died',
+  channelClosed: 'the channel closed while the request was out: a call on it timed out, or the broker process stopped (a crash or a shutdown)',
   brokerNotExist: 'the route names a broker with no master address',
 };
 
@@ -37,7 +37,7 @@ const ATTEMPT_ZH: Record<string, string> = {
   connectRefused: 'Broker 进程已宕机：连接被拒绝',
   connectTimeout: 'Broker 所在主机没有响应连接（connectTimeoutMillis）',
   timeout: '在 sendMsgTimeout 内没有收到应答',
-  channelClosed: '请求发出后连接被关闭：连接上的某次调用超时，或 Broker 进程退出',
+  channelClosed: '请求发出后连接被关闭：连接上的某次调用超时，或 Broker 进程停止（崩溃或关闭）',
   brokerNotExist: '路由中的 Broker 没有 Master 地址',
 };
 

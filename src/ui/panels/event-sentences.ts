@@ -86,6 +86,18 @@ const producerRemovedZh = (config: SimConfig) => ({ ...consumerRemovedZh(config)
 const REGISTERED_AGAIN_EN: Record<RegistrationTrigger, string> = { periodic: 'its periodic heartbeat', topicChanged: 'its topic table changed', start: 'it started', roleChanged: 'the controller gave it its role' };
 const REGISTERED_AGAIN_ZH: Record<RegistrationTrigger, string> = { periodic: '定期心跳', topicChanged: '主题表变了', start: '启动', roleChanged: 'Controller 给了它角色' };
 
+type ChannelClosed = Extract<TraceEvent, { type: 'channel.closed' }>;
+
+/** How many calls waiting on a channel its close failed (channel.closed's `failed`, by RequestCode). */
+export function closedCallCount(e: ChannelClosed): number {
+  return Object.values(e.failed).reduce((sum, n) => sum + (n ?? 0), 0);
+}
+
+/** "3 SEND_MESSAGE, 1 HEART_BEAT": the calls a close failed, as the trace names them. */
+function byCode(e: ChannelClosed): string {
+  return Object.entries(e.failed).map(([code, n]) => `${n} ${code}`).join(', ');
+}
+
 /** A channel's failure in a few words after its name, as the log shows it: "channelClosed (connection closed)". */
 const CHANNEL_FAILURES: Record<FailureReason, Bilingual<string>> = {
   timeout: { en: 'no answer in time', zh: '超时未应答' },
@@ -109,7 +121,7 @@ const en: Describers = {
     : `${drawnNode(names, 'en', e, e.brokerId)} registered with ${e.nameServer} again: ${REGISTERED_AGAIN_EN[e.trigger]}`),
   'broker.removed': (e, { config, names }) => `${e.nameServer} removed ${drawnNode(names, 'en', e, e.brokerId)}: ${removedReasonEn(config)[e.reason]}`,
   'nameServer.chosen': (e) => `${e.client} chose ${e.nameServer}`,
-  'channel.closed': (e) => `${e.from}'s ${e.code} call to ${e.to} timed out after ${seconds(e.waitedMs)} s: ${e.from} closed the connection${e.failed > 0 ? `, failing ${e.failed} more ${e.failed === 1 ? 'request' : 'requests'} waiting on it (channelClosed)` : ''}`,
+  'channel.closed': (e) => `${e.from}'s ${e.code} call to ${e.to} timed out after ${seconds(e.waitedMs)} s: ${e.from} closed the connection${closedCallCount(e) > 0 ? `, failing ${closedCallCount(e)} more waiting on it (${byCode(e)}; channelClosed)` : ''}`,
   'route.pulled': (e) => `${e.client} pulled the route of ${e.topic} from ${e.nameServer}: ${!e.found ? 'no such topic (TOPIC_NOT_EXIST)' : e.changed ? 'changed' : 'unchanged'}`,
   'route.updated': (e) => `${e.client} got the route of ${e.topic} from ${e.nameServer}${e.fromTopic === e.topic ? '' : ` (${e.fromTopic}'s, which stands in for it)`}: ${e.writeQueues.length} write / ${e.readQueues.length} read queues`,
   'route.failed': (e) => `${e.client} could not get the route of ${e.topic} from ${e.nameServer}: ${reasonSaid(e.reason, 'en')}`,
@@ -155,7 +167,7 @@ const zh: Describers = {
     : `${drawnNode(names, 'zh', e, e.brokerId)} 再次注册到 ${e.nameServer}：${REGISTERED_AGAIN_ZH[e.trigger]}`),
   'broker.removed': (e, { config, names }) => `${e.nameServer} 移除了 ${drawnNode(names, 'zh', e, e.brokerId)}：${removedReasonZh(config)[e.reason]}`,
   'nameServer.chosen': (e) => `${e.client} 选定了 ${e.nameServer}`,
-  'channel.closed': (e) => `${e.from} 发往 ${e.to} 的 ${e.code} 调用等了 ${seconds(e.waitedMs)} 秒超时：${e.from} 关闭了这条连接${e.failed > 0 ? `，连接上等待的另外 ${e.failed} 个请求随之失败（channelClosed）` : ''}`,
+  'channel.closed': (e) => `${e.from} 发往 ${e.to} 的 ${e.code} 调用等了 ${seconds(e.waitedMs)} 秒超时：${e.from} 关闭了这条连接${closedCallCount(e) > 0 ? `，连接上等待的另外 ${closedCallCount(e)} 个请求随之失败（${byCode(e)}；channelClosed）` : ''}`,
   'route.pulled': (e) => `${e.client} 从 ${e.nameServer} 拉取了 ${e.topic} 的路由：${!e.found ? '没有这个主题（TOPIC_NOT_EXIST）' : e.changed ? '有变化' : '没有变化'}`,
   'route.updated': (e) => `${e.client} 从 ${e.nameServer} 获取了 ${e.topic} 的路由${e.fromTopic === e.topic ? '' : `（借用 ${e.fromTopic} 的路由代替）`}：${e.writeQueues.length} 个可写队列 / ${e.readQueues.length} 个可读队列`,
   'route.failed': (e) => `${e.client} 未能从 ${e.nameServer} 获取 ${e.topic} 的路由：${reasonSaid(e.reason, 'zh')}`,

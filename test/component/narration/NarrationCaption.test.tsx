@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { useLesson } from '../../../src/store/lesson.ts';
-import { usePlayback } from '../../../src/store/playback.ts';
+import { getTimeline, usePlayback } from '../../../src/store/playback.ts';
 import { NarrationCaption } from '../../../src/ui/narration/NarrationCaption.tsx';
 import { narrate, contextAt } from '../../../src/ui/narration/narrate.ts';
 import { loadAt } from '../panels/load.ts';
@@ -103,11 +103,20 @@ describe('NarrationCaption', () => {
     render(<NarrationCaption />);
     const caption = await screen.findByTestId('caption');
     expect(caption).toHaveAttribute('data-event-type', 'channel.closed');
-    expect(caption).toHaveTextContent('p-sync\'s send (SEND_MESSAGE) to broker-b/0 got no answer within 3 s. A synchronous call that times out closes its connection (NettyRemotingClient, clientCloseSocketIfTimeout), and the 4 other requests waiting on it fail at once (channelClosed).');
+    expect(caption).toHaveTextContent('p-sync\'s send (SEND_MESSAGE) to broker-b/0 got no answer within 3 s. A synchronous call that times out closes its connection (NettyRemotingClient, clientCloseSocketIfTimeout), and the 4 other requests waiting on it (3 sends, 1 heartbeat) fail at once (channelClosed).');
     // broker-b is cut off: it never sees the close.
     expect(caption).toHaveTextContent('The partition swallows the close too: broker-b/0 does not see it');
     act(() => usePlayback.getState().setLanguage('zh'));
     expect(screen.getByTestId('caption')).toHaveTextContent('p-sync 发往 broker-b/0 的发送（SEND_MESSAGE）在 3 秒内没有收到应答。同步调用超时会关闭它所在的连接');
+    // Two closes in one instant: p-async's heartbeat failed 4 sends, p-oneway's nothing; the caption tells the one the log's failures follow.
+    const whole = new Timeline(scenario);
+    whole.seek(40_000);
+    const asyncClose = whole.traceSlice(0).find((e) => e.type === 'channel.closed' && e.from === 'p-async')!;
+    act(() => usePlayback.getState().setLanguage('en'));
+    act(() => usePlayback.getState().seek(asyncClose.t));
+    const both = getTimeline()!.traceSlice(0).filter((e) => e.type === 'channel.closed' && e.t === asyncClose.t).map((e) => e.type === 'channel.closed' && e.from);
+    expect(both).toEqual(['p-async', 'p-oneway']);
+    expect(screen.getByTestId('caption')).toHaveTextContent('p-async\'s heartbeat (HEART_BEAT) to broker-b/0 got no answer within 3 s.');
   });
 
   it('tells the event a lesson\'s step waited for when others share its instant: p-1\'s route, not c-1\'s', async () => {

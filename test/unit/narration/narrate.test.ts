@@ -40,7 +40,7 @@ const SAMPLES: TraceEvent[] = [
   { t: 5_000, type: 'syncStateSet.changed', controller: 'ns-1/controller', broker: 'broker-a', syncStateSet: [1, 2], syncStateSetEpoch: 2 },
   { t: 40_001, type: 'broker.roleChanged', broker: 'broker-a', brokerId: 0, controllerId: 2, role: 'SYNC_MASTER', masterEpoch: 2 },
   { t: 60_000, type: 'fault', action: 'crashBroker', target: 'broker-a' },
-  { t: 35_000, type: 'channel.closed', from: 'c-1', to: 'broker-b/0', code: 'HEART_BEAT', waitedMs: 3_000, failed: 2 },
+  { t: 35_000, type: 'channel.closed', from: 'c-1', to: 'broker-b/0', code: 'HEART_BEAT', waitedMs: 3_000, failed: { PULL_MESSAGE: 2 } },
 ];
 
 const config = resolveConfig({ brokerChannelExpiredTimeMs: 90_000, scanNotActiveBrokerIntervalMs: 7_000, pollNameServerIntervalMs: 20_000, maxReconsumeTimes: 3, slaveTimeoutMs: 2_000, persistConsumerOffsetIntervalMs: 4_000, rebalanceIntervalMs: 15_000, channelExpiredTimeoutMs: 100_000 });
@@ -137,22 +137,22 @@ describe('the caption of every event', () => {
   it('says which call timed out and closed its channel, what that failed, and what comes next (channel.closed), in both languages', () => {
     const close = sample('channel.closed');
     expect(narrate(close, 'en', { config })).toBe('c-1\'s heartbeat (HEART_BEAT) to broker-b/0 got no answer within 3 s. A synchronous call that times out closes its connection '
-      + '(NettyRemotingClient, clientCloseSocketIfTimeout), and the 2 other requests waiting on it fail at once (channelClosed). The next call to broker-b/0 must connect anew: '
+      + '(NettyRemotingClient, clientCloseSocketIfTimeout), and the 2 other requests waiting on it (2 long-polling pulls) fail at once (channelClosed). The next call to broker-b/0 must connect anew: '
       + 'a connect that gets no answer fails after connectTimeoutMillis (3 s). Unless the network swallows it, broker-b/0 sees the close too, as if c-1 had gone.');
     expect(narrate(close, 'zh', { config })).toBe('c-1 发往 broker-b/0 的心跳（HEART_BEAT）在 3 秒内没有收到应答。同步调用超时会关闭它所在的连接（NettyRemotingClient，clientCloseSocketIfTimeout），'
-      + '连接上等待的另外 2 个请求随之立即失败（channelClosed）。下一次调用 broker-b/0 必须重新建连：建连若没有应答，connectTimeoutMillis（3 秒）后失败。只要网络没有吞掉它，broker-b/0 也会看到连接关闭，就像 c-1 已经离开。');
+      + '连接上等待的另外 2 个请求（2 次长轮询拉取）随之立即失败（channelClosed）。下一次调用 broker-b/0 必须重新建连：建连若没有应答，connectTimeoutMillis（3 秒）后失败。只要网络没有吞掉它，broker-b/0 也会看到连接关闭，就像 c-1 已经离开。');
     // Across a partition the close goes nowhere: the broker keeps its side open.
     const cutOff = { config, brokerNow: (node: string) => (node === 'broker-b/0' ? 'cutOff' as const : 'running' as const) };
-    expect(narrate(close, 'en', cutOff)).toContain('(3 s). The partition swallows the close too: broker-b/0 does not see it, and keeps its side of the connection until it has been idle too long.');
-    expect(narrate(close, 'zh', cutOff)).toContain('网络分区把关闭也吞掉了：broker-b/0 看不到它');
+    expect(narrate(close, 'en', cutOff)).toContain('(3 s). The partition swallows the close too: broker-b/0 does not see it while the partition lasts (TCP sends the FIN again, so it may after a heal); otherwise it keeps its side until the connection has been idle too long.');
+    expect(narrate(close, 'zh', cutOff)).toContain('网络分区把关闭也吞掉了：分区期间 broker-b/0 看不到它');
     // A host without power (or a dead process) sees nothing at all.
     const down = { config, brokerNow: (node: string) => (node === 'broker-b/0' ? 'down' as const : 'running' as const) };
     expect(narrate(close, 'en', down)).toContain('(3 s). broker-b/0 is down and sees nothing.');
     expect(narrate(close, 'zh', down)).toContain('broker-b/0 已停止，什么也看不到。');
-    const registration = { ...close, from: 'broker-b/0', to: 'ns-1', code: 'REGISTER_BROKER', waitedMs: 24_000, failed: 0 } as TraceEvent;
+    const registration = { ...close, from: 'broker-b/0', to: 'ns-1', code: 'REGISTER_BROKER', waitedMs: 24_000, failed: {} } as TraceEvent;
     expect(narrate(registration, 'en', { config })).toContain('broker-b/0\'s registration, the broker\'s heartbeat to a NameServer (REGISTER_BROKER) to ns-1 got no answer within 24 s. A synchronous call that times out closes its connection (NettyRemotingClient, clientCloseSocketIfTimeout). The next call');
-    expect(describeEvent(close, 'en', { config })).toBe('c-1\'s HEART_BEAT call to broker-b/0 timed out after 3 s: c-1 closed the connection, failing 2 more requests waiting on it (channelClosed)');
-    expect(describeEvent(close, 'zh', { config })).toBe('c-1 发往 broker-b/0 的 HEART_BEAT 调用等了 3 秒超时：c-1 关闭了这条连接，连接上等待的另外 2 个请求随之失败（channelClosed）');
+    expect(describeEvent(close, 'en', { config })).toBe('c-1\'s HEART_BEAT call to broker-b/0 timed out after 3 s: c-1 closed the connection, failing 2 more waiting on it (2 PULL_MESSAGE; channelClosed)');
+    expect(describeEvent(close, 'zh', { config })).toBe('c-1 发往 broker-b/0 的 HEART_BEAT 调用等了 3 秒超时：c-1 关闭了这条连接，连接上等待的另外 2 个请求随之失败（2 PULL_MESSAGE；channelClosed）');
   });
 
   it('names the node that registered or removed a client: a consumer heartbeats the slaves too', () => {

@@ -69,10 +69,12 @@ describe('a consumer that owns only the queues of a master that is down', () => 
   });
 
   it('a consumer whose last rebalance ran before the broker listed it waits for the next one, not for a strategy that left it none', () => {
-    // c-1 starts at 1 s, cut off from broker-b until 2.1 s: its first heartbeat, at 1.014 s, reaches broker-a only, and
-    // its connect to broker-b gets no answer, nor does the SYN sent again a second later, so the connect fails at 4.014 s
-    // with every call that waited for it. Its first rebalance, at 2 s, asked broker-b for the group's members (a random
-    // broker of the topic) and waited on that connect: it gives c-1 nothing, and the next one, 20 s later, its queues.
+    // c-1 starts at 1 s, cut off from broker-b until 2.1 s: its first heartbeat round reaches broker-a, then waits on a
+    // connect to broker-b that gets no answer, nor does the SYN sent again a second later, so the connect fails 3 s later
+    // with every call that waited for it; the round held lockHeartbeat meanwhile, so the one due at 2 s was skipped, and
+    // broker-b hears of c-1 only at the round of 32 s. Its rebalances at 2 s and 22 s asked broker-b for the group's members
+    // (a random broker of the topic) and got c-1 nothing; the heartbeat of 32 s makes broker-b tell the group to
+    // rebalance, and that rebalance gives c-1 its queues.
     const timeline = new Timeline(scenarioOf({
       version: 1, seed: 1, durationMs: 60_000, nameServers: [{ id: 'ns-1' }], brokers: [{ name: 'broker-a' }, { name: 'broker-b' }],
       topics: [{ name: 'TopicTest', writeQueueNums: 4, readQueueNums: 4 }],
@@ -85,6 +87,10 @@ describe('a consumer that owns only the queues of a master that is down', () => 
     expect(reasonStrings('en').idle(idle!.reason)).toBe('owns no queue yet: its last rebalance ran before the brokers listed it in its group, and the next one gives it queues');
     expect(reasonStrings('zh').idle(idle!.reason)).toBe('还没有分配到队列：它上一次负载均衡时 Broker 还没有把它列入消费者组，下一次负载均衡会给它分配队列');
     timeline.seek(25_000);
+    expect(idleConsumers(timeline.state).map((consumer) => consumer.reason)).toEqual([{ kind: 'rebalancePending' }]);
+    timeline.seek(33_000);
+    const registered = timeline.traceSlice(0).find((e) => e.type === 'consumer.registered' && e.broker === 'broker-b')!;
+    expect(Math.floor(registered.t / 1_000)).toBe(32);
     expect(idleConsumers(timeline.state)).toEqual([]);
   });
 });

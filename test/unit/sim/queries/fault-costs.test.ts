@@ -117,7 +117,10 @@ describe('faultCosts: two faults of one broker process', () => {
     const [partition, crash] = faultCosts(timeline).faults as [FaultCost, FaultCost];
     expect(crash).toMatchObject({ fault: 'crashBroker', ownedFrom: null, clients: [] });
     const failed = eventsOf(timeline, 'send.failed', (e) => e.broker === 'broker-a');
-    expect(partition.clients.find((cost) => cost.client === 'p-1')).toMatchObject({ stoppedAt: 150_012, failedSends: countByReason(failed) });
+    // p-1's route pull of 2:30 (every 30 s from 0:00.010 or so) is the first to answer without broker-a/0.
+    const dropped = eventsOf(timeline, 'route.updated', (e) => e.client === 'p-1' && e.t > 130_000 && !e.writeQueues.some((queue) => queue.startsWith('broker-a:')))[0]!;
+    expect(Math.floor(dropped.t / 1_000)).toBe(150);
+    expect(partition.clients.find((cost) => cost.client === 'p-1')).toMatchObject({ stoppedAt: dropped.t, failedSends: countByReason(failed) });
   });
 
   it('once the partition heals, the crash owns what follows: each failure is counted once, by the fault open first when it came', () => {

@@ -144,4 +144,3 @@ export function retriesSaid(context: NarrationContext, producer: string): string
   const setting = retriesSetting(mode === 'ASYNC' ? 'ASYNC' : 'SYNC');
   return `${setting} ${context.config[setting]}`;
 }
-

@@ -122,11 +122,11 @@ describe('FailoverPanel', () => {
     const detections = within(screen.getByTestId('failover-faults')).getAllByRole('listitem').map((li) => li.textContent);
     const noticed = timeline.state.detections.find((d) => d.party === 'p-oneway')!;
     expect(Math.floor(noticed.noticedAt / 1_000)).toBe(35);
-    expect(detections).toContain(`p-oneway noticed at ${formatTime(noticed.noticedAt)}: its HEART_BEAT call to broker-b/0 timed out and closed its connection (5.0 s after the fault)`);
+    expect(detections).toContain(`p-oneway noticed at ${formatTime(noticed.noticedAt)}: its HEART_BEAT call to broker-b/0 timed out and closed its connection (5.0 s after the fault); the client only logs it, and the broker stays in its route`);
     act(() => usePlayback.getState().setLanguage('zh'));
     const zh = await lines();
     expect(lineOf(zh, 'p-sync')).toContain('（1 次超时，每次最多等待 sendMsgTimeout 3.0 s；3 次因连接关闭而中断');
-    expect(screen.getByText(`p-oneway 在 ${formatTime(noticed.noticedAt)} 发现：发往 broker-b/0 的 HEART_BEAT 调用超时，关闭了连接（故障后 5.0 s）`)).toBeInTheDocument();
+    expect(screen.getByText(`p-oneway 在 ${formatTime(noticed.noticedAt)} 发现：发往 broker-b/0 的 HEART_BEAT 调用超时，关闭了连接（故障后 5.0 s）；客户端只记录日志，路由里仍有该 Broker`)).toBeInTheDocument();
     expect(lineOf(zh, 'p-async')).toContain('1 次超时，每次最多等待 sendMsgTimeout 3.0 s，再加 1-2 秒：异步发送没有自己的定时器，每秒一次的 scanResponseTable 在超时一秒之后才判它失败');
   });
 

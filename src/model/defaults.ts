@@ -228,6 +228,16 @@ export const MQ_ADMIN_TIMEOUT_MS = 6_000;
  * message its listener failed (DefaultMQPushConsumerImpl.sendMessageBack, 5000).
  */
 export const CONSUMER_CALL_TIMEOUT_MS = 5_000;
+/** NettyRemotingClient: scanResponseTable every 1 s, first after 3 s. */
+export const SCAN_RESPONSE_TABLE = { initialDelayMs: 3_000, periodMs: 1_000 };
+/** scanResponseTable's margin: a request is failed once beginTimestamp + timeout + 1000 <= now. */
+export const SCAN_RESPONSE_GRACE_MS = 1_000;
+/**
+ * How long after its timeout an async request may end: the scan's margin, and up to a period until
+ * the scan that finds it. Here, not in remoting.ts, so that the page's captions read it without the
+ * remoting code in the page's first script.
+ */
+export const SCAN_RESPONSE_LATEST_MS = SCAN_RESPONSE_GRACE_MS + SCAN_RESPONSE_TABLE.periodMs;
 /** MixAll.DLQ_NUMS_PER_GROUP and the retry topic's queue count (retryQueueNums). */
 export const RETRY_AND_DLQ_QUEUE_NUMS = 1;
 

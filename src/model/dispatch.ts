@@ -4,7 +4,7 @@
  */
 import { onConnectRetry } from './connect.ts';
 import { onOnewayDropped } from './oneway-loss.ts';
-import { MASTER_ID } from './defaults.ts';
+import { MASTER_ID, SCAN_RESPONSE_TABLE } from './defaults.ts';
 import { noticed } from './detections.ts';
 import { dict, type Delivery, type HandlerTable, type NetEvent } from '../engine/index.ts';
 import { onRegisterAllTimer, unregisterNext } from './broker/broker.ts';
@@ -28,7 +28,7 @@ import { onPullTimer, pullHandler } from './client/pull.ts';
 import { onConsumerListResponse, onRebalanceTimer } from './client/rebalance.ts';
 import type { ModelEvent, TraceEvent } from './events.ts';
 import { onChannelIdleCheck, onNameServerChannelClosed, onNameServerRequest, onScanNotActiveBroker } from './nameserver/nameserver.ts';
-import { SCAN_RESPONSE_TABLE, closeChannelOnTimeout, expiredRequests, failChannelRequests, takePending } from './remoting.ts';
+import { closeChannelOnTimeout, expiredRequests, failChannelRequests, takePending } from './remoting.ts';
 import type { RemotingRequest, RemotingResponse, RequestCode, Wire } from './remoting-types.ts';
 import type { FailureReason } from './vocabulary.ts';
 import type { Sim } from './sim-types.ts';

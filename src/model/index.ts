@@ -3,7 +3,7 @@
  */
 import { AppendLog, Simulation } from '../engine/index.ts';
 import { MODEL_HANDLERS } from './dispatch.ts';
-import { SCAN_RESPONSE_TABLE } from './remoting.ts';
+import { SCAN_RESPONSE_TABLE } from './defaults.ts';
 import type { ModelEvent, TraceEvent } from './events.ts';
 import { onUndelivered } from './oneway-loss.ts';
 import { createModelState } from './factory.ts';

@@ -5,6 +5,7 @@
 import type { Delivery, SendOutcome } from '../engine/index.ts';
 import type { RemotingRequest, RemotingResponse, Wire } from './remoting-types.ts';
 import { connectUnderWay, joinConnect, startConnect, waitForConnect } from './connect.ts';
+import { SCAN_RESPONSE_GRACE_MS } from './defaults.ts';
 import type { Sim } from './sim-types.ts';
 import type { ModelState, PendingRequest } from './state.ts';
 
@@ -67,15 +68,6 @@ export function closeChannelOnTimeout(sim: Sim, pending: PendingRequest): number
   sim.net.disconnect(pending.from, pending.to);
   return failChannelRequests(sim.state, pending.from, pending.to);
 }
-
-/** scanResponseTable's margin: a request is failed once beginTimestamp + timeout + 1000 <= now. */
-const SCAN_RESPONSE_GRACE_MS = 1_000;
-
-/** NettyRemotingClient: scanResponseTable every 1 s, first after 3 s. */
-export const SCAN_RESPONSE_TABLE = { initialDelayMs: 3_000, periodMs: 1_000 };
-
-/** How long after its timeout an async request may end: the scan's margin, and up to a period until the scan that finds it. */
-export const SCAN_RESPONSE_LATEST_MS = SCAN_RESPONSE_GRACE_MS + SCAN_RESPONSE_TABLE.periodMs;
 
 /** Ids of the async requests whose time is up (scanResponseTable). */
 export function expiredRequests(state: ModelState, now: number): number[] {

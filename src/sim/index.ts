@@ -19,7 +19,7 @@ export type {
   BrokerState, BrokerStatus, ClientChannelInfo, ClientState, ConsumerState, DuplicateCause, ModelState, SendFailedCause, NameServerState, StoredMessage,
 } from '../model/state.ts';
 export {
-  DLQ_GROUP_TOPIC_PREFIX, RETRY_GROUP_TOPIC_PREFIX, LATENCY_TABLES, MASTER_ID, NAMESRV_PORT, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_4X_OVERRIDES, ROCKETMQ_DEFAULTS, registerNameServerPeriod, type ConfigKey,
+  DLQ_GROUP_TOPIC_PREFIX, RETRY_GROUP_TOPIC_PREFIX, LATENCY_TABLES, MASTER_ID, NAMESRV_PORT, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_4X_OVERRIDES, ROCKETMQ_DEFAULTS, SCAN_RESPONSE_LATEST_MS, registerNameServerPeriod, type ConfigKey,
   type SimConfig,
 } from '../model/defaults.ts';
 export { isReadable, isWriteable, perm2String } from '../model/perm.ts';
@@ -27,7 +27,6 @@ export { silentBrokerDrop, type SilentDrop } from '../model/nameserver/silent-dr
 export { findBrokerAddr, queueLabel, topicRouteData2PublishQueues, topicRouteData2SubscribeQueues } from '../model/client/topic-route.ts';
 export { compareMessageQueue } from '../model/client/message-queue.ts';
 export { retriesSetting, sendRetriesAfter, sendTimesTotal } from '../model/client/send-retry.ts';
-export { SCAN_RESPONSE_LATEST_MS } from '../model/remoting.ts';
 export { haServerAddr, openHaConnections } from '../model/broker/ha-connection.ts';
 // The message card shows how RocketMQ computes its ids and its index slots.
 export { UNIQ_PREFIX_DIGITS, decodeOffsetMsgId, parseUniqId, type UniqIdFields } from '../model/message-id.ts';

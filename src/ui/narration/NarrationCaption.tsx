@@ -17,7 +17,7 @@ import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { useNarrator } from './use-narrator.ts';
 import { brokerNodeNames } from '../broker-node-names.ts';
 import { inLanguage, type Bilingual } from '../i18n/index.ts';
-import { closedCallCount } from '../panels/event-sentences.ts';
+import { closedCallCount } from './channel-closed.ts';
 
 const WORDS: Bilingual<{ label: string; idle: string; idleInChapter: string; preparing: string; running: (to: string) => string; more: (count: number, logShown: boolean) => string }> = {
   en: {

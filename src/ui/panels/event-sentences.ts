@@ -7,6 +7,7 @@ import type { Language } from '../../store/playback.ts';
 import { actionSaid, isFault } from '../i18n/action-words.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
 import { DECLARED_NAMES, drawnNode, type BrokerNodeNames } from '../broker-node-names.ts';
+import { closedCallCount, type ChannelClosed } from '../narration/channel-closed.ts';
 
 /** What a sentence needs besides its event, from the run it belongs to. */
 export interface EventContext {
@@ -85,13 +86,6 @@ const producerRemovedZh = (config: SimConfig) => ({ ...consumerRemovedZh(config)
 /** Why a broker registered again (broker.registered's trigger), as the log says it. */
 const REGISTERED_AGAIN_EN: Record<RegistrationTrigger, string> = { periodic: 'its periodic heartbeat', topicChanged: 'its topic table changed', start: 'it started', roleChanged: 'the controller gave it its role' };
 const REGISTERED_AGAIN_ZH: Record<RegistrationTrigger, string> = { periodic: '定期心跳', topicChanged: '主题表变了', start: '启动', roleChanged: 'Controller 给了它角色' };
-
-type ChannelClosed = Extract<TraceEvent, { type: 'channel.closed' }>;
-
-/** How many calls waiting on a channel its close failed (channel.closed's `failed`, by RequestCode). */
-export function closedCallCount(e: ChannelClosed): number {
-  return Object.values(e.failed).reduce((sum, n) => sum + (n ?? 0), 0);
-}
 
 /** "3 SEND_MESSAGE, 1 HEART_BEAT": the calls a close failed, as the trace names them. */
 function byCode(e: ChannelClosed): string {

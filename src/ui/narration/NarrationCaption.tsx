@@ -54,9 +54,10 @@ function causeIn(instant: readonly TraceEvent[]): TraceEvent | undefined {
   let cause: TraceEvent | undefined;
   let most = -1;
   for (const event of instant) {
-    if (event.type !== 'channel.closed' || closedCallCount(event) < most) continue;
+    const count = event.type === 'channel.closed' ? closedCallCount(event) : -1;
+    if (count < 0 || count < most) continue;
     cause = event;
-    most = closedCallCount(event);
+    most = count;
   }
   return cause;
 }

@@ -34,31 +34,28 @@ export type TraceBefore = Pick<TimelineView, 'traceStart' | 'traceLength' | 'tra
  * the brokers' nodes and, given the trace up to the caption's event (its last), the attempts of a send.
  */
 export function contextAt(config: NarrationContext['config'], state: Readonly<ModelState>, names?: BrokerNodeNames, trace?: TraceBefore): NarrationContext {
+  const producer = (id: string) => { const client = state.clients[id]; return client?.kind === 'producer' ? client : undefined; };
+  const consumer = (id: string) => { const client = state.clients[id]; return client?.kind === 'consumer' ? client : undefined; };
   return {
     config,
     ...(names ? { names } : {}),
     readQueueNums: (brokerName, topic) => readQueueNumsOf(state, brokerName, topic),
-    publishQueues: (producer) => {
-      const client = state.clients[producer];
-      return client?.kind === 'producer' ? client.publishInfo[client.spec.topic]?.messageQueueList.length ?? 0 : 0;
+    publishQueues: (id) => {
+      const client = producer(id);
+      return client?.publishInfo[client.spec.topic]?.messageQueueList.length ?? 0;
     },
     nameServerAddrs: (client) => state.clients[client]?.namesrvAddrList.length ?? 0,
-    messageModel: (consumer) => {
-      const client = state.clients[consumer];
-      return client?.kind === 'consumer' ? client.spec.messageModel : undefined;
-    },
+    messageModel: (id) => consumer(id)?.spec.messageModel,
     masterDown: (brokerName) => {
       const master = masterOf(state, brokerName) ?? state.brokers[`${brokerName}/0`];
       return master !== undefined && master.status !== 'running';
     },
     hasSlaves: Object.values(state.brokers).some((broker) => broker.brokerId !== MASTER_ID),
-    sendMode: (producer) => {
-      const client = state.clients[producer];
-      return client?.kind === 'producer' ? client.spec.sendMode : undefined;
-    },
+    sendMode: (id) => producer(id)?.spec.sendMode,
     brokerNow: (node) => {
       const broker = state.brokers[node];
-      if (broker === undefined || broker.status !== 'running') return broker === undefined ? 'running' : 'down';
+      if (broker === undefined) return 'running';
+      if (broker.status !== 'running') return 'down';
       return broker.partitioned ? 'cutOff' : 'running';
     },
     ...(trace ? { sendAttempts: (msgId: string) => attemptsBefore(trace, msgId, config.sendMsgTimeoutMs) } : {}),

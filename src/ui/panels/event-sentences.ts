@@ -92,6 +92,13 @@ function byCode(e: ChannelClosed): string {
   return Object.entries(e.failed).map(([code, n]) => `${n} ${code}`).join(', ');
 }
 
+/** What a close failed, after the log's sentence of it: ", failing 4 more waiting on it (3 SEND_MESSAGE, 1 HEART_BEAT; channelClosed)". */
+function failedOnClose(e: ChannelClosed, language: Language): string {
+  const count = closedCallCount(e);
+  if (count === 0) return '';
+  return language === 'en' ? `, failing ${count} more waiting on it (${byCode(e)}; channelClosed)` : `，连接上等待的另外 ${count} 个请求随之失败（${byCode(e)}；channelClosed）`;
+}
+
 /** A channel's failure in a few words after its name, as the log shows it: "channelClosed (connection closed)". */
 const CHANNEL_FAILURES: Record<FailureReason, Bilingual<string>> = {
   timeout: { en: 'no answer in time', zh: '超时未应答' },
@@ -115,7 +122,7 @@ const en: Describers = {
     : `${drawnNode(names, 'en', e, e.brokerId)} registered with ${e.nameServer} again: ${REGISTERED_AGAIN_EN[e.trigger]}`),
   'broker.removed': (e, { config, names }) => `${e.nameServer} removed ${drawnNode(names, 'en', e, e.brokerId)}: ${removedReasonEn(config)[e.reason]}`,
   'nameServer.chosen': (e) => `${e.client} chose ${e.nameServer}`,
-  'channel.closed': (e) => `${e.from}'s ${e.code} call to ${e.to} timed out after ${seconds(e.waitedMs)} s: ${e.from} closed the connection${closedCallCount(e) > 0 ? `, failing ${closedCallCount(e)} more waiting on it (${byCode(e)}; channelClosed)` : ''}`,
+  'channel.closed': (e) => `${e.from}'s ${e.code} call to ${e.to} timed out after ${seconds(e.waitedMs)} s: ${e.from} closed the connection${failedOnClose(e, 'en')}`,
   'route.pulled': (e) => `${e.client} pulled the route of ${e.topic} from ${e.nameServer}: ${!e.found ? 'no such topic (TOPIC_NOT_EXIST)' : e.changed ? 'changed' : 'unchanged'}`,
   'route.updated': (e) => `${e.client} got the route of ${e.topic} from ${e.nameServer}${e.fromTopic === e.topic ? '' : ` (${e.fromTopic}'s, which stands in for it)`}: ${e.writeQueues.length} write / ${e.readQueues.length} read queues`,
   'route.failed': (e) => `${e.client} could not get the route of ${e.topic} from ${e.nameServer}: ${reasonSaid(e.reason, 'en')}`,
@@ -161,7 +168,7 @@ const zh: Describers = {
     : `${drawnNode(names, 'zh', e, e.brokerId)} 再次注册到 ${e.nameServer}：${REGISTERED_AGAIN_ZH[e.trigger]}`),
   'broker.removed': (e, { config, names }) => `${e.nameServer} 移除了 ${drawnNode(names, 'zh', e, e.brokerId)}：${removedReasonZh(config)[e.reason]}`,
   'nameServer.chosen': (e) => `${e.client} 选定了 ${e.nameServer}`,
-  'channel.closed': (e) => `${e.from} 发往 ${e.to} 的 ${e.code} 调用等了 ${seconds(e.waitedMs)} 秒超时：${e.from} 关闭了这条连接${closedCallCount(e) > 0 ? `，连接上等待的另外 ${closedCallCount(e)} 个请求随之失败（${byCode(e)}；channelClosed）` : ''}`,
+  'channel.closed': (e) => `${e.from} 发往 ${e.to} 的 ${e.code} 调用等了 ${seconds(e.waitedMs)} 秒超时：${e.from} 关闭了这条连接${failedOnClose(e, 'zh')}`,
   'route.pulled': (e) => `${e.client} 从 ${e.nameServer} 拉取了 ${e.topic} 的路由：${!e.found ? '没有这个主题（TOPIC_NOT_EXIST）' : e.changed ? '有变化' : '没有变化'}`,
   'route.updated': (e) => `${e.client} 从 ${e.nameServer} 获取了 ${e.topic} 的路由${e.fromTopic === e.topic ? '' : `（借用 ${e.fromTopic} 的路由代替）`}：${e.writeQueues.length} 个可写队列 / ${e.readQueues.length} 个可读队列`,
   'route.failed': (e) => `${e.client} 未能从 ${e.nameServer} 获取 ${e.topic} 的路由：${reasonSaid(e.reason, 'zh')}`,

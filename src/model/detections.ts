@@ -77,8 +77,13 @@ export interface Detection {
 
 const BROKER_FAULTS = new Set(['crashBroker', 'powerOffBroker', 'partitionBroker', 'shutdownBroker']);
 
+/** The timeline actions that open a fault record: a broker process crashes, loses power, is cut off or shuts down. */
+export function isBrokerFault(action: string): boolean {
+  return BROKER_FAULTS.has(action);
+}
+
 export function openFault(state: ModelState, action: string, broker: string, brokerId: number, node: string, at: number): void {
-  if (!BROKER_FAULTS.has(action)) return;
+  if (!isBrokerFault(action)) return;
   const fault: FaultRecord = {
     fault: action, target: brokerId === 0 ? broker : `${broker}/${brokerId}`, broker, brokerId, node, at, endedAt: null,
     ownedFrom: null, holders: null, master: false, nameServerDrops: dict(), failedSends: dict(),

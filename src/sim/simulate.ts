@@ -1,12 +1,9 @@
 /**
  * simulate(): run a validated scenario to a time and return its trace and summary (docs/runner.md).
  */
-import { createSimulation } from '../model/index.ts';
 import type { TraceEvent } from '../model/events.ts';
-import type { Sim } from '../model/sim-types.ts';
 import type { Scenario } from '../model/spec.ts';
-import { reclaim } from '../model/reclaim.ts';
-import { commitLogInColumns } from './commit-log-columns.ts';
+import { RECLAIM_EVERY_MS, startReclaimingRun, type ReclaimingRun } from './reclaiming-run.ts';
 import { summarize, type Summary } from './summary.ts';
 import { TraceHasher } from './trace-hash.ts';
 import { HashedLineWriter } from './trace-writers.ts';
@@ -34,39 +31,14 @@ export type TraceOutput =
   | { kind: 'lines'; onLine: (line: string) => void }
   | { kind: 'bytes'; onBytes: (chunk: Uint8Array) => void };
 
-/**
- * How often, in virtual time, the runner frees what no one can read or count again
- * (src/model/reclaim.ts): often enough that a virtual hour of the reference scenario holds about
- * what is in flight, and the cost (a look at every queue's readers) stays small against the run.
- */
-export const RECLAIM_EVERY_MS = 10_000;
-
 export interface RunnerOptions {
   /** Virtual ms between two reclaims; 0 never reclaims (the run keeps every stored message). */
   reclaimEveryMs?: number;
 }
 
-/** A run as the runner keeps it: the model, and every trace line hashed and handed on. */
-export interface RunnerRun {
-  sim: Sim;
+/** A run as the runner keeps it: the model, reclaimed as it goes, and every trace line hashed and handed on. */
+export interface RunnerRun extends ReclaimingRun {
   hasher: TraceHasher;
-  /**
-   * Runs to `t` (sim.runUntil), reclaiming on the way: the same events in the same order, since
-   * a run to t1 then t2 is a run to t2, and a reclaim reads the run without changing it.
-   */
-  runUntil(t: number): void;
-}
-
-function reclaimingRun(sim: Sim, everyMs: number): (t: number) => void {
-  let nextReclaimAt = everyMs;
-  return (t) => {
-    while (everyMs > 0 && nextReclaimAt <= t) {
-      sim.runUntil(nextReclaimAt);
-      reclaim(sim);
-      nextReclaimAt += everyMs;
-    }
-    sim.runUntil(t);
-  };
 }
 
 export function startRun(scenario: Scenario, output: TraceOutput, options: RunnerOptions = {}): RunnerRun {
@@ -80,8 +52,8 @@ export function startRun(scenario: Scenario, output: TraceOutput, options: Runne
     // Only bytes are needed: the line is written as bytes without making its string, the busy events' without their objects.
     : (event: TraceEvent) => hasher.addEvent(event);
   const writer = output.kind === 'bytes' ? { writer: new HashedLineWriter(hasher) } : {};
-  const sim = createSimulation(scenario, { commitLog: commitLogInColumns, keepTrace: output.kind === 'kept', onTrace, ...writer });
-  return { sim, hasher, runUntil: reclaimingRun(sim, options.reclaimEveryMs ?? RECLAIM_EVERY_MS) };
+  const run = startReclaimingRun(scenario, { keepTrace: output.kind === 'kept', onTrace, ...writer }, options.reclaimEveryMs ?? RECLAIM_EVERY_MS);
+  return { ...run, hasher };
 }
 
 function traceOutput(options: SimulateOptions): TraceOutput {

@@ -7,11 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseScenarioText } from '../../src/scenario/parse.ts';
-import { commitLogForTimeline, commitLogInColumns } from '../../src/sim/commit-log-columns.ts';
-import { createSimulation } from '../../src/model/index.ts';
-import { reclaim } from '../../src/model/reclaim.ts';
-import type { TraceWriter } from '../../src/model/trace-writer.ts';
-import { RECLAIM_EVERY_MS, startRun } from '../../src/sim/simulate.ts';
+import { commitLogForTimeline } from '../../src/sim/commit-log-columns.ts';
+import { startUntracedRun } from '../../src/sim/reclaiming-run.ts';
+import { startRun } from '../../src/sim/simulate.ts';
 import { Timeline } from '../../src/sim/timeline.ts';
 import { median } from './browser-play.ts';
 import { rate } from './rate.ts';
@@ -46,25 +44,18 @@ function runnerRun(file: string, untilMs: number): () => number {
   };
 }
 
-/** A TraceWriter that drops the five busy events' values, as a run that keeps no trace at all would. */
-const NO_TRACE: TraceWriter = { messageSent() {}, messageStored() {}, sendResult() {}, messageConsumed() {}, offsetCommitted() {} };
-
 /**
  * The runner's run with its trace dropped instead of written and hashed: the same model, CommitLog
- * in columns and reclaim (src/sim/simulate.ts). Not a product path (every run hashes its trace
+ * in columns and reclaim (src/sim/reclaiming-run.ts). Not a product path (every run hashes its trace
  * for the summary's traceHash): it shows how much of the runner's time is the model and how much
  * its trace, written byte for byte as docs/trace.md defines it.
  */
 function untracedRun(file: string, untilMs: number): () => number {
   const scenario = loadScenario(file);
   return () => {
-    const sim = createSimulation(scenario, { commitLog: commitLogInColumns, keepTrace: false, onTrace: () => {}, writer: NO_TRACE });
-    for (let t = RECLAIM_EVERY_MS; t <= untilMs; t += RECLAIM_EVERY_MS) {
-      sim.runUntil(t);
-      reclaim(sim);
-    }
-    sim.runUntil(untilMs);
-    return sim.eventsHandled;
+    const run = startUntracedRun(scenario);
+    run.runUntil(untilMs);
+    return run.sim.eventsHandled;
   };
 }
 

@@ -77,3 +77,22 @@ test('"who believes what" fits the side column at 1280x800 without a sideways sc
   }
   assert.deepEqual(consoleErrors, []);
 });
+
+test('the scrubber marks when each fault showed itself, ahead of the playhead; a mark takes the run there, where the failover view tells it', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  await openPage(page, baseUrl);
+  await page.getByTestId('scenario-picker').selectOption('crash-partition-shutdown');
+  // Found by the worker's look ahead while the playhead stays at 0:00.
+  const removal = page.locator('[data-testid="mark-sign"][title^="3:10.0"]');
+  await removal.waitFor();
+  const title = (await removal.getAttribute('title'))!;
+  assert.match(title, /^3:10\.0\d\d · ns-1, ns-2 removed broker-b\/0 at 3:10\.0\d\d: its channel was idle for 120\.0 s since 1:10\.0\d\d$/);
+  await removal.click();
+  await waitForRest(page);
+  assert.equal(await page.getByTestId('time-current').textContent(), title.slice(0, title.indexOf(' ')));
+  const faults = page.getByTestId('failover-faults');
+  await faults.scrollIntoViewIfNeeded();
+  // The view tells each NameServer on a line of its own.
+  await faults.getByText(title.slice(title.indexOf('·') + 2).replace('ns-1, ns-2', 'ns-2')).waitFor();
+  await screenshot('sign-mark');
+  assert.deepEqual(consoleErrors, []);
+});

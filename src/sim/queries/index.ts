@@ -24,6 +24,7 @@ import { queueMessages } from './queue-messages.ts';
 import { masterChanges } from './master-changes.ts';
 import { faultCosts } from './fault-costs.ts';
 import { allocations } from './allocations.ts';
+import { faultSigns } from './fault-signs.ts';
 
 export const simQueries = {
   traceWindow,
@@ -41,6 +42,7 @@ export const simQueries = {
   masterChanges,
   faultCosts,
   allocations,
+  faultSigns,
 } satisfies Record<string, (timeline: TimelineView, args: never) => unknown>;
 
 export type SimQueries = typeof simQueries;

@@ -1,15 +1,19 @@
 /**
  * The playhead over the whole run: a native range input (keyboard and screen reader support
- * for free), with the scenario's timeline actions and the person's forks as ticks below it.
- * A tick is a button: it jumps to that moment, and its title says what happens there.
+ * for free), with the scenario's timeline actions, the person's forks and the moments a broker
+ * fault showed itself (SignMarks) as ticks below it. A tick is a button: it jumps to that moment,
+ * and its title says what happens there.
  */
-import { memo, type KeyboardEvent } from 'react';
+import { lazy, memo, Suspense, type KeyboardEvent } from 'react';
 import type { TimelineAction } from '../../sim/index.ts';
 import { playheadTarget, usePlayback, type Language } from '../../store/playback.ts';
 import { actionSaid } from '../i18n/action-words.ts';
 import { useT, type Translate } from '../i18n/index.ts';
 import { useNarrator } from '../narration/use-narrator.ts';
 import { formatTime } from '../../viz/format.ts';
+
+/** The marks of the faults' signs, with the failover view's words: after the first paint. */
+const SignMarks = lazy(() => import('./SignMarks.tsx').then((module) => ({ default: module.SignMarks })));
 
 /** Beyond this many actions the ticks would be a solid bar: show the first ones only. */
 const MAX_MARKS = 200;
@@ -113,6 +117,7 @@ function ScrubberMarks({ duration }: { duration: number }) {
           onClick={() => usePlayback.getState().requestSeek(mark.at)}
         />
       ))}
+      {duration > 0 && <Suspense fallback={null}><SignMarks duration={duration} /></Suspense>}
     </div>
   );
 }

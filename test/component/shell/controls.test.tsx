@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useLesson } from '../../../src/store/lesson.ts';
 import { getTimeline, usePlayback } from '../../../src/store/playback.ts';
@@ -129,6 +129,23 @@ describe('the scrubber', () => {
     expect(marks[0]!.style.left).toBe(`${(60_000 / 360_000) * 100}%`);
     fireEvent.click(marks[1]!);
     expect(time()).toBe(90_000);
+  });
+
+  it('marks the moments each broker fault showed itself, found ahead of the playhead, titled in the failover view\'s words; a click goes there', async () => {
+    cleanup();
+    freshRun('crash-partition-shutdown');
+    renderControls();
+    // The crash's first sign and its routes let go, the partition's three, the shutdown's two.
+    await waitFor(() => expect(screen.getAllByTestId('mark-sign')).toHaveLength(7));
+    const titles = () => screen.getAllByTestId('mark-sign').map((mark) => mark.getAttribute('title'));
+    expect(titles()[0]).toBe('1:00.002 · first sign of “broker-a crashes (crashBroker)”: ns-1 removed broker-a/0 at 1:00.002: its connection closed (2 ms after the fault)');
+    expect(titles()[3]).toBe('3:10.002 · ns-1, ns-2 removed broker-b/0 at 3:10.002: its channel was idle for 120.0 s since 1:10.002');
+    expect(titles()[4]).toBe('3:31.016 · no client\'s route lists broker-b/0 any more (121.0 s after the fault; the last to drop it: c-2)');
+    expect(time()).toBe(0);
+    fireEvent.click(screen.getAllByTestId('mark-sign')[3]!);
+    expect(time()).toBe(190_002);
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(titles()[3]).toBe('3:10.002 · ns-1, ns-2 在 3:10.002 移除了 broker-b/0：它的连接自 1:10.002 起空闲了 120.0 s');
   });
 
   it('marks the forks the person made', () => {

@@ -69,6 +69,12 @@ export type TraceEvent =
   | { t: number; type: 'message.sent'; producer: string; msgId: string; topic: string; tags: string; keys: string; broker: string; queueId: number; attempt: number }
   | { t: number; type: 'message.stored'; broker: string; brokerId: number; topic: string; queueId: number; queueOffset: number; commitLogOffset: number; msgId: string; offsetMsgId: string }
   | { t: number; type: 'message.lost'; msgId: string; broker: string; brokerId: number; topic: string; queueId: number; queueOffset: number; reason: MessageLostReason }
+  /**
+   * A master stored a message at a queue offset its reader (a group, or "group/consumer" in
+   * BROADCASTING) had already read past (readerOffset): the offset was handed out before, and cut
+   * back by a power loss or a truncation; that reader never reads it (broker/stored-behind.ts).
+   */
+  | { t: number; type: 'message.storedBehind'; reader: string; msgId: string; broker: string; topic: string; queueId: number; queueOffset: number; readerOffset: number }
   | { t: number; type: 'message.filtered'; group: string; msgId: string; broker: string; topic: string; queueId: number; queueOffset: number; tags: string; by: 'broker' | 'client' }
   | { t: number; type: 'send.failed'; producer: string; msgId: string; broker: string; queueId: number; attempt: number; reason: SendFailedReason }
   | { t: number; type: 'send.result'; producer: string; msgId: string; status: SendResultStatus }

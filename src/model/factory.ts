@@ -72,7 +72,7 @@ function createBrokerState(spec: BrokerSpec, topics: TopicSpec[], controllerId: 
     inSyncReplicas: spec.inSyncReplicas, minInSyncReplicas: spec.minInSyncReplicas, enableSlaveActingMaster: spec.enableSlaveActingMaster,
     ip: spec.ip, port: spec.port, addr: `${spec.ip}:${spec.port}`, node, status: 'stopped', partitioned: false, epoch: 0,
     topicConfigTable: dict(), dataVersion: 0, commitLog: newCommitLog(), maxPhyOffset: 0,
-    flushedPhyOffset: 0, lastThoroughFlushAt: 0, flushTickPending: false, pageCacheLost: false, consumeQueues: dict(),
+    flushedPhyOffset: 0, lastThoroughFlushAt: 0, flushTickPending: false, pageCacheLost: false, consumeQueues: dict(), reusedBelow: null,
     consumerTable: dict(), producerTable: dict(), consumerOffsetTable: dict(), pullHolds: dict(), unregisterQueue: [],
     requestCounts: dict(), messagesStored: 0, messagesServed: 0, haConnections: dict(), syncReplicaWaits: [], haMasterAddr: null, haConnected: false, haLastReadAt: 0, syncMasterAddr: null,
     lastSlaveSyncAt: Number.NEGATIVE_INFINITY, delayOffsetTable: dict(), scheduleEpoch: 0,
@@ -128,7 +128,7 @@ export function createModelState(scenario: Scenario, newCommitLog: () => AppendL
     controllers: dict(), remoting: { nextId: 1, pending: new Map(), connecting: dict() },
     faults: [], detections: [], ...groupSubscriptions(scenario),
     stats: {
-      sent: 0, failed: 0, stored: 0, consumed: 0, duplicates: 0, toDlq: 0, toRetry: 0, lost: 0, lostIds: new MarkSet<number>(), settledLostConsumed: 0, settledFilteredOut: 0, filteredOutIds: new MarkSet<string>(),
+      sent: 0, failed: 0, stored: 0, consumed: 0, duplicates: 0, toDlq: 0, toRetry: 0, lost: 0, lostIds: new MarkSet<number>(), settledLostConsumed: 0, settledFilteredOut: 0, filteredOutIds: new MarkSet<string>(), storedBehindIds: new MarkSet<string>(), settledStoredBehind: 0,
       attempts: 0, failedAttempts: 0, failedAttemptReasons: dict(), duplicateCauses: {}, failedCauses: {}, lostCauses: {}, consumedByBroker: dict(), storedOnMasters: dict(),
       nextSerial: 0, nextStoreId: 0, storedIds: new SerialMarkSet(), consumedIds: dict(),
     },

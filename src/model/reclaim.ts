@@ -89,6 +89,13 @@ function settleSerials(state: ModelState, settled: number, position: number): vo
     if (stats.consumedIds[key.slice(0, bar)]?.has(serial, position) !== true) stats.settledFilteredOut++;
     return true;
   });
+  stats.storedBehindIds.removeWhere((key) => {
+    const bar = key.lastIndexOf('|');
+    const serial = Number(key.slice(bar + 1));
+    if (serial >= settled) return false;
+    if (stats.consumedIds[key.slice(0, bar)]?.has(serial, position) !== true) stats.settledStoredBehind++;
+    return true;
+  });
   stats.lostIds.removeWhere((serial) => {
     if (serial >= settled) return false;
     if (consumedByAnyReader(stats, serial, position)) stats.settledLostConsumed++;

@@ -191,6 +191,13 @@ export interface BrokerState {
   pageCacheLost: boolean;
   /** topic -> queueId -> consume queue (indexes into commitLog). */
   consumeQueues: Record<string, AppendLog<number>[]>;
+  /**
+   * Per queue ("topic@queueId"), how far this broker name's queue had gone before it was cut back
+   * (a power loss's recovery, a new master's truncation) or before this master took over holding
+   * less: new messages take the offsets below it again, where a reader may have read already
+   * (broker/stored-behind.ts). null while no queue of the process was ever cut back.
+   */
+  reusedBelow: Record<string, number> | null;
   consumerTable: Record<string, ConsumerGroupInfo>;
   /** ProducerManager.groupChannelTable: producer group -> clientId -> channel, refreshed by heartbeats. */
   producerTable: Record<string, Record<string, ClientChannelInfo>>;
@@ -409,6 +416,14 @@ export interface MessageStats {
   settledFilteredOut: number;
   /** "group|serial" of each message a member of an inconsistent group passed over although another member wants it (message.filtered). */
   filteredOutIds: MarkSet<string>;
+  /**
+   * "reader|serial" of each message stored at a queue offset its reader had already read past
+   * (message.storedBehind, broker/stored-behind.ts); a reader is a CLUSTERING group, or
+   * "group/consumer" for a BROADCASTING consumer, as in consumedIds.
+   */
+  storedBehindIds: MarkSet<string>;
+  /** What the runner's reclaim (reclaim.ts) settled of storedBehindIds: messages their reader never consumed. Always 0 in a run that never reclaims. */
+  settledStoredBehind: number;
   /** Send attempts (one per message.sent: a message retried twice is three attempts). */
   attempts: number;
   /** Attempts that failed (one per send.failed), and how many failed for each reason. */

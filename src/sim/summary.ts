@@ -66,6 +66,8 @@ export interface Summary {
     lagging: number;
     /** Messages a consumer group's members skipped because their subscriptions differ (message.filtered). */
     filteredOut: number;
+    /** Messages stored at a queue offset a reader had already read past (message.storedBehind): that reader never reads them. */
+    storedBehind: number;
     retried: number;
     deadLettered: number;
     /**
@@ -288,10 +290,24 @@ function neverConsumableCauses(queues: QueueSummary[]): Partial<Record<NeverCons
  * the queue may have); the runner's reclaim counted the settled ones already (src/model/reclaim.ts).
  */
 function filteredOut(state: ModelState, position: number): number {
-  return state.stats.settledFilteredOut + state.stats.filteredOutIds.keysAt(position).filter((key) => {
+  return state.stats.settledFilteredOut + notConsumedByReader(state, state.stats.filteredOutIds.keysAt(position), position);
+}
+
+/** Of "reader|serial" marks, those whose reader has not consumed the message (by the trace's `position`). */
+function notConsumedByReader(state: ModelState, keys: readonly string[], position: number): number {
+  return keys.filter((key) => {
     const bar = key.lastIndexOf('|');
     return state.stats.consumedIds[key.slice(0, bar)]?.has(Number(key.slice(bar + 1)), position) !== true;
   }).length;
+}
+
+/**
+ * Messages stored at an offset their reader had read past (message.storedBehind) and that it has
+ * not consumed after all (a rebalance that restarts the queue from a lower committed offset reads
+ * them); the runner's reclaim counted the settled ones already (src/model/reclaim.ts).
+ */
+function storedBehind(state: ModelState, position: number): number {
+  return state.stats.settledStoredBehind + notConsumedByReader(state, state.stats.storedBehindIds.keysAt(position), position);
 }
 
 function lostConsumed(state: ModelState, position: number): number {
@@ -314,7 +330,7 @@ export function summarize(state: ModelState, untilMs: number, traceHash: string,
     traceEvents,
     messages: {
       sent: stats.sent, stored: stats.stored, consumed: stats.consumed, neverConsumable, lost: stats.lost, lostCauses: sortedCounts(stats.lostCauses), lostConsumed: lostConsumed(state, position), duplicates: stats.duplicates,
-      failed: stats.failed, failedCauses: sortedCounts(stats.failedCauses), lagging, filteredOut: filteredOut(state, position), retried: stats.toRetry, deadLettered: stats.toDlq, delayed: delayedNow(state, roles),
+      failed: stats.failed, failedCauses: sortedCounts(stats.failedCauses), lagging, filteredOut: filteredOut(state, position), storedBehind: storedBehind(state, position), retried: stats.toRetry, deadLettered: stats.toDlq, delayed: delayedNow(state, roles),
       sendAttempts: stats.attempts, failedAttempts: stats.failedAttempts, failedAttemptReasons: sortedCounts(stats.failedAttemptReasons),
       duplicateCauses: sortedCounts(stats.duplicateCauses), neverConsumableCauses: neverConsumableCauses(queues),
     },

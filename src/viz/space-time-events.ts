@@ -16,7 +16,7 @@
 import { MASTER_ID, type Scenario, type TraceEvent } from '../sim/index.ts';
 
 export type ArrowKind = 'register' | 'route' | 'send' | 'replicate' | 'result' | 'pull' | 'heartbeat' | 'offset';
-export type MarkKind = 'removed' | 'rebalance' | 'failed' | 'lost' | 'topic' | 'chosen' | 'filtered' | 'fault';
+export type MarkKind = 'removed' | 'rebalance' | 'failed' | 'lost' | 'topic' | 'chosen' | 'filtered' | 'behind' | 'fault';
 /** The arrows of the messages themselves: without them a long window shows the 30 s rhythm of registrations and route pulls. */
 export const MESSAGE_ARROWS: ReadonlySet<ArrowKind> = new Set<ArrowKind>(['send', 'replicate', 'result', 'pull', 'offset']);
 
@@ -74,6 +74,7 @@ export function strokeOf(event: TraceEvent, lastSendBroker: (msgId: string) => s
     // Only a replaced master cuts a message off its CommitLog (AutoSwitchHAClient): it still claims brokerId 0.
     case 'message.lost': return { shape: 'mark', kind: 'lost', lane: nodeOf(event.broker, event.brokerId, event.t, event.reason === 'truncatedByNewMaster') };
     case 'message.filtered': return { shape: 'mark', kind: 'filtered', lane: master(event.broker) };
+    case 'message.storedBehind': return { shape: 'mark', kind: 'behind', lane: master(event.broker) };
     case 'send.failed': return { shape: 'mark', kind: 'failed', lane: event.producer };
     // Its lane is the process whose call timed out (a client's id, or a broker process as declared).
     case 'channel.closed': return { shape: 'mark', kind: 'failed', lane: event.from };

@@ -25,6 +25,7 @@ import { holdPullRequest, notifyMessageArriving } from './pull-request-hold-serv
 import { onBrokerRoleChanged } from './replicas-manager.ts';
 import { isScheduleServiceTask, putDelayed, updateDelayOffset } from './schedule-message-service.ts';
 import { answerSlaveSync } from './slave-synchronize.ts';
+import { noteStoredBehind } from './stored-behind.ts';
 import { createTopicInSendMessageMethod, ensureSystemTopic } from './topic-config-manager.ts';
 
 
@@ -145,6 +146,7 @@ export function store(state: ModelState, broker: BrokerState, put: PutRequest, s
   const message = putMessage(state, broker, put, sim.now);
   flushAfterPut(state, broker, sim);
   traceStored(state, broker, message, sim);
+  if (broker.reusedBelow !== null) noteStoredBehind(state, broker, message, sim);
   notifyMessageArriving(state, broker, message.topic, message.queueId, sim);
   onMasterPut(state, broker, sim);
   return message;

@@ -27,7 +27,7 @@ export function groupExpression(broker: BrokerState, request: PullRequest): stri
 }
 
 /** Whether some member of the group subscribes to this message's topic with an expression matching its tags. */
-function wantedByGroup(state: ModelState, group: string, message: StoredMessage): boolean {
+export function wantedByGroup(state: ModelState, group: string, message: StoredMessage): boolean {
   return (state.groupMembers[group] ?? []).some((member) => member.topic === message.topic
     && isMatchedByClient(buildSubscriptionData(member.subscription), message.tags));
 }

@@ -8,6 +8,7 @@ import { COMMITLOG_FIXED_BYTES } from '../defaults.ts';
 import { isMatchedByConsumeQueue, tagsString2tagsCode, type SubscriptionData } from '../filter.ts';
 import { createOffsetMsgId, parseIpv4 } from '../message-id.ts';
 import type { BrokerState, ModelState, StoredMessage } from '../state.ts';
+import { noteReusedBelow } from './stored-behind.ts';
 import { ensureSystemTopic } from './topic-config-manager.ts';
 
 export interface PutRequest {
@@ -145,11 +146,12 @@ export function truncateCommitLog(broker: BrokerState, length: number): void {
   const last = broker.commitLog.last();
   broker.maxPhyOffset = last ? last.commitLogOffset + last.size : 0;
   broker.flushedPhyOffset = Math.min(broker.flushedPhyOffset, broker.maxPhyOffset);
-  for (const queues of Object.values(broker.consumeQueues)) {
+  for (const [topic, queues] of Object.entries(broker.consumeQueues)) {
     queues.forEach((queue, queueId) => {
       // Entries a runner reclaimed (below minIndex) point below the log's reclaimed entries: kept under any cut.
       let kept = queue.length;
       while (kept > queue.minIndex && queue.at(kept - 1)! >= length) kept--;
+      if (kept < queue.length) noteReusedBelow(broker, topic, queueId, queue.length);
       queues[queueId] = queue.truncated(kept);
     });
   }

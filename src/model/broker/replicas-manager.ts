@@ -21,6 +21,7 @@ import type { BrokerState, HAConnection, ModelState, PendingRequest } from '../s
 import { registerBrokerAll } from './broker.ts';
 import { loseEntries } from './flush-service.ts';
 import { truncateCommitLog } from './message-store.ts';
+import { noteHandedOutBeyond } from './stored-behind.ts';
 import { startScheduleService, stopScheduleService } from './schedule-message-service.ts';
 
 /** BrokerOuterAPI: requests to the controller wait 3000 ms. */
@@ -134,6 +135,9 @@ function changeToMaster(state: ModelState, broker: BrokerState, info: ReplicaInf
   broker.replicas.syncStateSet = [...info.syncStateSet];
   broker.replicas.caughtUpAt = dict();
   if (oldMaster !== undefined) noticed(state, oldMaster, broker.node, sim.now, { how: 'becameMaster' });
+  // What the old master handed out beyond this log, its next messages take again.
+  const old = oldMaster === undefined ? undefined : state.brokers[oldMaster];
+  if (old) noteHandedOutBeyond(broker, old);
   // changeSpecialServiceStatus(true); a master staying master keeps its service running.
   if (wasSlave) startScheduleService(state, broker, sim);
   roleChanged(state, broker, info, sim);
@@ -165,6 +169,8 @@ function cutBackTo(state: ModelState, broker: BrokerState, master: BrokerState, 
   while (common < limit && broker.commitLog.at(common)!.storeId === master.commitLog.at(common)!.storeId) common++;
   if (common === broker.commitLog.length) return;
   loseEntries(state, broker, common, 'truncatedByNewMaster', sim);
+  // What it handed out after the election, cut off here, the new master hands out again.
+  noteHandedOutBeyond(master, broker);
   truncateCommitLog(broker, common);
 }
 

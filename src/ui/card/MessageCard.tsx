@@ -86,6 +86,7 @@ function Consumption({ facts, first, state, node, strings }: ConsumptionProps) {
     ...facts.consumed.map((e) => ({ t: e.t, key: `c${e.consumer}${e.t}`, text: strings.consumedBy(e.consumer, e.group, e.reconsumeTimes, e.brokerId === 0 ? null : node(e, e.brokerId)) })),
     ...facts.consumeFailed.map((e) => ({ t: e.t, key: `cf${e.consumer}${e.t}`, text: strings.consumeFailed(e.consumer, e.reconsumeTimes, e.next) })),
     ...facts.lost.map((e) => ({ t: e.t, key: `l${e.broker}/${e.brokerId}`, text: strings.lost(node(e, e.brokerId, e.reason === 'truncatedByNewMaster'), e.reason) })),
+    ...facts.storedBehind.map((e) => ({ t: e.t, key: `b${e.reader}`, text: strings.storedBehind(e.reader, e.queueOffset, e.readerOffset) })),
   ].sort((a, b) => a.t - b.t);
   const never = facts.consumed.length === 0 && first !== undefined && read !== undefined && first.queueId >= read;
   return (

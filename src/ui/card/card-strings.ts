@@ -60,6 +60,8 @@ export interface CardStrings {
   consumeFailed: (consumer: string, reconsumeTimes: number, next: string) => string;
   /** Where and how a copy was lost (message.lost's reason). */
   lost: (node: string, reason: MessageLostReason) => string;
+  /** A reader had read past the queue offset it took: it never reads it (message.storedBehind). */
+  storedBehind: (reader: string, queueOffset: number, readerOffset: number) => string;
   retriesHeading: string;
   retryStored: (topic: string, node: string) => string;
   latestMessages: (count: number, maxOffset: number) => string;
@@ -114,6 +116,7 @@ const en: CardStrings = {
       case 'onewayRefused': return `refused by ${node} (ONEWAY: the answer goes nowhere)`;
     }
   },
+  storedBehind: (reader, queueOffset, readerOffset) => `never read by ${reader}: it took queueOffset ${queueOffset}, which ${reader} had already read past (it reads on from ${readerOffset}); the queue had been cut back`,
   retriesHeading: 'Copies stored',
   retryStored: (topic, node) => `stored in ${topic} on ${node}`,
   latestMessages: (count, maxOffset) => `The latest ${count} of ${maxOffset} messages (ConsumeQueue → CommitLog), newest first. Choose one for its card.`,
@@ -168,6 +171,7 @@ const zh: CardStrings = {
       case 'onewayRefused': return `被 ${node} 拒绝（ONEWAY：应答无人接收）`;
     }
   },
+  storedBehind: (reader, queueOffset, readerOffset) => `${reader} 永远读不到它：它占用了 queueOffset ${queueOffset}，而 ${reader} 已经读过这个位点（它从 ${readerOffset} 继续读）；队列曾被回退`,
   retriesHeading: '存储的副本',
   retryStored: (topic, node) => `存入 ${node} 的 ${topic}`,
   latestMessages: (count, maxOffset) => `共 ${maxOffset} 条消息中最新的 ${count} 条（ConsumeQueue → CommitLog），最新的在前。选择一条查看它的卡片。`,

@@ -18,6 +18,8 @@ export interface MessageFacts {
   consumed: Of<'message.consumed'>[];
   consumeFailed: Of<'consume.failed'>[];
   lost: Of<'message.lost'>[];
+  /** Readers that had read past the offset it took (message.storedBehind). */
+  storedBehind: Of<'message.storedBehind'>[];
   /** False when the search stopped before the playhead (a very long run): later facts may be missing. */
   complete: boolean;
 }
@@ -33,13 +35,14 @@ function collect(facts: MessageFacts, event: LifeEvent): void {
     case 'message.lost': facts.lost.push(event); return;
     // A group passing over the message (inconsistent subscriptions) is shown in the log and the failover docs, not on the card.
     case 'message.filtered': return;
+    case 'message.storedBehind': facts.storedBehind.push(event); return;
   }
 }
 
 /** The facts of `msgId` from its life (asked by msgId); null when it is not a client msgId. */
 export function messageFacts(msgId: string, life: MessageLife): MessageFacts | null {
   if (life.problem === 'notAnId') return null;
-  const facts: MessageFacts = { msgId, sent: [], failed: [], result: null, stored: [], consumed: [], consumeFailed: [], lost: [], complete: life.complete };
+  const facts: MessageFacts = { msgId, sent: [], failed: [], result: null, stored: [], consumed: [], consumeFailed: [], lost: [], storedBehind: [], complete: life.complete };
   for (const event of life.events) collect(facts, event);
   return facts;
 }

@@ -40,8 +40,13 @@ function delays(scenario: Scenario): boolean {
   return everyProducer(scenario).some((p) => p.delayLevel > 0) || fails(scenario);
 }
 
+/** Whether a queue can be cut back: a power loss's recovery, or a new master's truncation (controller mode). */
+function cutsQueues(scenario: Scenario): boolean {
+  return scenario.config.enableControllerMode || scenario.timeline.some((action) => action.action === 'powerOffBroker');
+}
+
 /** Counters only some scenarios can move, shown only there: the others keep the row they would take. */
-const SHOWN_WHERE: Partial<Record<Metric, (scenario: Scenario) => boolean>> = { delayed: delays, deadLettered: fails };
+const SHOWN_WHERE: Partial<Record<Metric, (scenario: Scenario) => boolean>> = { delayed: delays, deadLettered: fails, storedBehind: cutsQueues };
 
 /** A counter's name: the same at every move (only its value changes), so it is not rendered again. */
 const MetricLabel = memo(function MetricLabel({ metric, strings }: { metric: Metric; strings: PanelStrings }) {

@@ -41,6 +41,26 @@ describe('SummaryBar', () => {
     expect(screen.getByTestId('summary-filteredOut')).toHaveTextContent('被过滤跳过 (因组内成员订阅不一致而永远不会被该消费者组消费的消息');
   });
 
+  it('shows what was stored behind a group\'s offset only where a queue can be cut back (a power loss, or controller mode), as a warning explained in both languages', () => {
+    loadAt(writeReadScenario(), 10_000);
+    render(<SummaryBar />);
+    expect(screen.queryByTestId('summary-storedBehind')).toBeNull();
+    cleanup();
+    const scenario = scenarioOf(findLibraryEntry('power-loss-flush')!.scenario as Record<string, unknown>);
+    const timeline = loadAt(scenario, 90_000);
+    render(<SummaryBar />);
+    const item = screen.getByTestId('summary-storedBehind');
+    expect(item).toHaveTextContent(/^Read past \(messages stored at a queue offset a consumer group had already read past.*\)0$/);
+    expect(item).not.toHaveClass('rs-summary-warn');
+    act(() => usePlayback.getState().seek(100_000));
+    const { storedBehind } = timeline.summary().messages;
+    expect(storedBehind).toBeGreaterThan(0);
+    expect(screen.getByTestId('summary-storedBehind')).toHaveTextContent(new RegExp(`\\)${storedBehind}$`));
+    expect(screen.getByTestId('summary-storedBehind')).toHaveClass('rs-summary-warn');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('summary-storedBehind')).toHaveTextContent('位点已越过 (存在消费者组已经读过的队列位点上');
+  });
+
   it('shows what waits in SCHEDULE_TOPIC_XXXX only where the scenario delays something, so that stored adds up', () => {
     loadAt(writeReadScenario(), 10_000);
     render(<SummaryBar />);

@@ -23,6 +23,7 @@ const SAMPLES: TraceEvent[] = [
   { t: 1_500, type: 'message.sent', producer: 'p-1', msgId: 'ID1', topic: 'TopicTest', tags: 'TagA', keys: 'ORDER-1', broker: 'broker-a', queueId: 5, attempt: 1 },
   { t: 1_501, type: 'message.stored', broker: 'broker-a', brokerId: 0, topic: 'TopicTest', queueId: 5, queueOffset: 3, commitLogOffset: 4_096, msgId: 'ID1', offsetMsgId: 'OFF1' },
   { t: 1_501, type: 'message.lost', msgId: 'ID1', broker: 'broker-a', brokerId: 0, topic: 'TopicTest', queueId: 5, queueOffset: 3, reason: 'notFlushedNotReplicated' },
+  { t: 90_251, type: 'message.storedBehind', reader: 'CG', msgId: 'ID1', broker: 'broker-a', topic: 'TopicTest', queueId: 3, queueOffset: 25, readerOffset: 29 },
   { t: 1_501, type: 'message.filtered', group: 'CG', msgId: 'ID1', broker: 'broker-a', topic: 'TopicTest', queueId: 5, queueOffset: 3, tags: 'TagA', by: 'broker' },
   { t: 1_502, type: 'send.failed', producer: 'p-1', msgId: 'ID1', broker: 'broker-a', queueId: 5, attempt: 1, reason: 'timeout' },
   { t: 1_503, type: 'send.result', producer: 'p-1', msgId: 'ID1', status: 'FLUSH_SLAVE_TIMEOUT' },
@@ -60,6 +61,17 @@ describe('the caption of every event', () => {
       expect(zh, event.type).toMatch(/[\u4e00-\u9fff]/);
       expect(zh).not.toBe(en);
     }
+  });
+
+  it('says a message stored behind its reader\'s offset is never read by it, and what cut the queue back: a power loss, or in controller mode a new master too', () => {
+    const behind = sample('message.storedBehind');
+    const en = narrate(behind, 'en', { config });
+    expect(en).toContain('a position CG had already read past (it reads on from 29)');
+    expect(en).toContain('CG will never read this message');
+    expect(en).toContain('after a power loss the broker keeps only what was flushed');
+    expect(en).not.toContain('new master');
+    expect(narrate(behind, 'en', { config: { ...config, enableControllerMode: true } })).toContain('a new master may hold less than the old one handed out');
+    expect(narrate(behind, 'zh', { config })).toContain('CG 永远读不到这条消息');
   });
 
   it('calls the 30 s registration the heartbeat and uses the configured expiry, restarting at the event time', () => {

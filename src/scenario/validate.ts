@@ -8,6 +8,7 @@ import { checkClients } from './check-clients.ts';
 import { checkProcessNames } from './check-names.ts';
 import { checkTimeline } from './check-timeline.ts';
 import { checkTopology } from './check-topology.ts';
+import { TOO_DEEP, tooDeepAt } from './depth.ts';
 import { inFileOrder } from './file-order.ts';
 import { issuesToErrors, problem, withoutRepeats } from './issues.ts';
 import type { Language } from './language.ts';
@@ -37,6 +38,9 @@ export function validateScenario(input: unknown): ValidationResult {
   if (typeof input.version === 'number' && input.version !== 1) {
     return refused([problem(['version'], versionMessage(input.version))]);
   }
+  // Before any check walks it: those recurse, and brackets nested by the thousand would overflow the stack.
+  const deep = tooDeepAt(input);
+  if (deep) return refused([problem(deep, TOO_DEEP)]);
   const errors: ValidationError[] = [];
   const version = versionSchema.safeParse(input.version);
   if (!version.success) errors.push(...issuesToErrors(version.error.issues, ['version']));

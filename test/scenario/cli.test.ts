@@ -69,6 +69,7 @@ const INVALID: Array<[string, string, string | string[]]> = [
   ['a misspelt config key', changed((s) => { s.config = { scanNotActiveBrokerInterval: 5_000 }; }), 'config: unknown field "scanNotActiveBrokerInterval"'],
   ['a duration over 24 h', changed((s) => { s.durationMs = 86_400_001; }), 'durationMs: must be an integer from 1 to 86400000'],
   ['a fault on an unknown broker', changed((s) => { at(s, 'timeline', 0).target = 'broker-z'; }), 'timeline[0].target: no broker is named "broker-z"'],
+  ['a description nested 3,000 arrays deep (6 KB)', `{"version":1,"description":${'['.repeat(3_000)}${']'.repeat(3_000)}}`, 'description: nests deeper than 32 levels'],
   ['two NameServers with one id', changed((s) => { s.nameServers = [{ id: 'ns-1' }, { id: 'ns-1' }]; }), 'nameServers[1].id: duplicate NameServer id "ns-1"'],
   ['two problems at once (both listed)', changed((s) => {
     at(s, 'topics', 0).perm = 9;

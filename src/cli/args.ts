@@ -26,9 +26,13 @@ function parseUntil(text: string): number {
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = { input: '', untilMs: undefined, trace: undefined, summary: undefined, budget: true, help: false };
+  const given = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
+      // Two values for one option: which one the person meant cannot be guessed.
+      if (given.has(arg)) throw new UsageError(`${arg} is given twice`);
+      given.add(arg);
       const next = argv[++i];
       if (next === undefined) throw new UsageError(`${arg} needs a value`);
       return next;

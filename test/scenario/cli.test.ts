@@ -178,6 +178,8 @@ describe('npm run sim: the command line is checked before anything runs', () => 
     [['--until', '1e3'], 'got "1e3"'],
     [['--until', '99999999999999999999'], 'got "99999999999999999999"'],
     [['--until'], '--until needs a value'],
+    [['--until', '5', '--until', '6'], '--until is given twice'],
+    [['--summary', join(dir, 'a.json'), '--summary', join(dir, 'b.json')], '--summary is given twice'],
     [['--until', '20001'], '--until 20001 is after the end of the run: durationMs is 20000'],
     [['--trace', join(dir, 'no-such-folder', 'run.jsonl')], 'does not exist'],
     [['--summary', dir], 'is a directory'],

@@ -5,6 +5,7 @@
  * A value that is damaged, or names nothing of the scenario, is ignored: the page opens as
  * without it.
  */
+import { SCENARIO_BOUNDS } from '../model/defaults.ts';
 import { everyConsumer, everyProducer, type Scenario } from '../model/spec.ts';
 import { ipv4ToString, parseUniqId } from '../model/message-id.ts';
 
@@ -16,7 +17,8 @@ export type LinkSelection =
 
 const PROCESS_CODES = { nameServer: 'n', broker: 'b', client: 'c' } as const;
 const MSG_ID = /^[0-9A-F]{32}$/;
-const HEX = /^(?:[0-9a-f]{2}){1,200}$/;
+/** Bytes enough for the longest name (SCENARIO_BOUNDS.stringLength UTF-16 units, each at most 3 UTF-8 bytes) and a node's `/1023`. */
+const HEX = new RegExp(`^(?:[0-9a-f]{2}){1,${SCENARIO_BOUNDS.stringLength * 3 + 5}}$`);
 const QUEUE_ID = /^\d{1,4}$/;
 
 /** A name as the lowercase hex of its UTF-8 bytes: it survives chat tools whatever it holds. */

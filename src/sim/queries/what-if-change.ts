@@ -21,6 +21,7 @@
 import { ROCKETMQ_4X_OVERRIDES, ROCKETMQ_DEFAULTS, type ConfigKey } from '../../model/defaults.ts';
 import type { Scenario } from '../../model/spec.ts';
 import { quote, type Said } from '../../scenario/messages.ts';
+import { fromHex, toHex } from '../../scenario/selection-link.ts';
 import { validateScenario } from '../../scenario/validate.ts';
 import { noGroup, resizeGroup } from './what-if-consumers.ts';
 import { redeployGroup } from './what-if-redeploy.ts';
@@ -251,20 +252,47 @@ export interface AskedWhatIf {
 /**
  * The what-if as the share link's `w` carries it (docs/links.md): `<at>~<path>~<value>`, e.g.
  * `40000~topics.TopicTest.readQueueNums~8`, or `<at>-<until>~<path>~<value>` when both runs are
- * compared up to `until` (ms). `~` is not percent-encoded by browsers or chat tools, and RocketMQ's
- * names (topics, groups: TopicValidator's `^[%|a-zA-Z0-9_-]+$`) never hold it.
+ * compared up to `until` (ms). `~` is not percent-encoded by browsers or chat tools. A name of
+ * other characters than PLAIN_NAME's is written as hex: `<section>~<hex>~<field>` (pathToLink).
  */
 export function whatIfToLink(change: WhatIfChange, untilMs: number | null = null): string {
-  return `${change.at}${untilMs === null ? '' : `-${untilMs}`}~${change.path}~${change.value}`;
+  return `${change.at}${untilMs === null ? '' : `-${untilMs}`}~${pathToLink(change.path)}~${change.value}`;
 }
 
 /** A link's `w`, or null when it is not one (then the link opens without a what-if). */
 export function whatIfFromLink(text: string | undefined): AskedWhatIf | null {
   const match = text === undefined ? null : /^(\d{1,9})(?:-(\d{1,9}))?~(.+)~([^~]*)$/.exec(text);
   if (!match) return null;
-  const [, at, until, path, value] = match as unknown as [string, string, string | undefined, string, string];
-  const change = readWhatIfChange({ at: Number(at), path, value: whatIfValue(path, value) });
+  const [, at, until, written, value] = match as unknown as [string, string, string | undefined, string, string];
+  const path = pathFromLink(written);
+  const change = path === null ? null : readWhatIfChange({ at: Number(at), path, value: whatIfValue(path, value) });
   return change && { change, untilMs: until === undefined ? null : Number(until) };
+}
+
+/**
+ * Names a link carries as they are: characters that neither encodeURIComponent nor chat tools
+ * change, and that the page's cleaning of a fragment (cleanFragment: `%25`, `%26`, `%3d`, `%23`
+ * undone over the whole of it) cannot turn into another name.
+ */
+const PLAIN_NAME = /^[A-Za-z0-9_.-]+$/;
+/** `<section>~<hex>~<field>`: an older build read this as no setting at all (a section holding `~`), so every link that opened a what-if still opens it. */
+const HEX_PATH = /^([a-z]+)~([0-9a-f]+)~([A-Za-z]+)$/;
+
+/** A path for `w`: as it is when its name is plain (or it has none, as `config.<key>`), else with the name as hex like `sel`'s names. */
+function pathToLink(path: string): string {
+  const parts = splitPath(path);
+  if (!parts || parts[1] === '' || PLAIN_NAME.test(parts[1])) return path;
+  const [section, name, field] = parts;
+  return `${section}~${toHex(name)}~${field}`;
+}
+
+/** pathToLink undone; null when the hex is not a name (odd, or not UTF-8). */
+function pathFromLink(written: string): string | null {
+  const hex = HEX_PATH.exec(written);
+  if (!hex) return written;
+  const [, section, name, field] = hex as unknown as [string, string, string, string];
+  const decoded = fromHex(name);
+  return decoded === null ? null : `${section}.${decoded}.${field}`;
 }
 
 /**

@@ -68,4 +68,12 @@ describe('the selection in a link (sel)', () => {
     ];
     for (const selection of unknown) expect(roundTrip(selection), JSON.stringify(selection)).toBeNull();
   });
+
+  it('carries the longest name, 255 characters of 3 UTF-8 bytes each, and a node of it', () => {
+    const name = '订'.repeat(255);
+    const long = scenarioOf({ version: 1, nameServers: [{ id: 'ns-1' }], brokers: [{ name }, { name, brokerId: 1023 }], topics: [{ name: 'TopicTest' }] });
+    for (const selection of [{ kind: 'broker', id: `${name}/1023` }, { kind: 'queue', topic: 'TopicTest', broker: name, queueId: 0 }] as const) {
+      expect(decodeSelection(encodeSelection(selection), long)).toEqual(selection);
+    }
+  });
 });

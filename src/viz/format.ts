@@ -87,6 +87,18 @@ export function fitText(text: string, widthPx: number, fontPx = 12, weight: Font
   return `${text.slice(0, end)}…`;
 }
 
+/**
+ * fitText that keeps `text`'s last characters whole when it cuts, the ellipsis before them: a
+ * broker process's `/brokerId` ("broker-a-very-long…/1"), which tells a master's lane from its
+ * slave's when their names are cut.
+ */
+export function fitTextKeepingEnd(text: string, end: string, widthPx: number, fontPx = 12, weight: FontWeight = 'regular'): string {
+  if (end === '' || !text.endsWith(end) || fitText(text, widthPx, fontPx, weight) === text) return fitText(text, widthPx, fontPx, weight);
+  let endEm = 0;
+  for (const char of end) endEm += charEm(char.codePointAt(0)!, ASCII_EM[weight]);
+  return `${fitText(text.slice(0, -end.length), widthPx - endEm * fontPx, fontPx, weight)}${end}`;
+}
+
 /** A character's width in em: ASCII as measured, East Asian wide and full-width ones and those beyond the BMP (emoji) 1, others (Latin-1 and the like) 0.7. */
 function charEm(code: number, widths: Uint8Array): number {
   if (code >= 0x20 && code < 0x7f) return widths[code - 0x20]! / 100;

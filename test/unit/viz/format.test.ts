@@ -1,4 +1,4 @@
-import { fitText, formatBytes, formatCount, formatDuration, formatSeconds, formatSpeed, formatTime, remainingFraction } from '../../../src/viz/format.ts';
+import { fitText, fitTextKeepingEnd, formatBytes, formatCount, formatDuration, formatSeconds, formatSpeed, formatTime, remainingFraction } from '../../../src/viz/format.ts';
 
 describe('formatTime', () => {
   it('shows minutes, seconds and milliseconds', () => {
@@ -73,6 +73,25 @@ describe('fitText', () => {
     expect(fitText('p🚀🚀🚀🚀🚀🚀', 70, 12, 'bold')).toBe('p🚀🚀🚀🚀…');
     // One character at least, whole: a surrogate pair is never split.
     expect(fitText('🚀🚀', 7, 12, 'bold')).toBe('🚀…');
+  });
+});
+
+describe('fitTextKeepingEnd', () => {
+  it('keeps a broker process\'s /brokerId whole when it cuts the name, so a master\'s lane and its slave\'s differ', () => {
+    const name = 'B'.repeat(255);
+    const master = fitTextKeepingEnd(`${name}/0`, '/0', 90, 11);
+    const slave = fitTextKeepingEnd(`${name}/1`, '/1', 90, 11);
+    expect(master).toMatch(/^B+…\/0$/);
+    expect(slave).toBe(master.replace(/\/0$/, '/1'));
+    // Where fitText alone left them alike.
+    expect(fitText(`${name}/0`, 90, 11)).toBe(fitText(`${name}/1`, 90, 11));
+    // It takes no more room than fitText: both end where the label column does.
+    expect(master.length).toBeLessThanOrEqual(fitText(`${name}/0`, 90, 11).length + 2);
+  });
+
+  it('leaves a name that fits, or one without that end, to fitText', () => {
+    expect(fitTextKeepingEnd('broker-a/1', '/1', 90, 11)).toBe('broker-a/1');
+    expect(fitTextKeepingEnd('a-very-long-consumer-id', '', 70)).toBe(fitText('a-very-long-consumer-id', 70));
   });
 });
 

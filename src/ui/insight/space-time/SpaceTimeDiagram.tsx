@@ -5,7 +5,7 @@
  * event, where the event log highlights it.
  */
 import { forwardRef, useId } from 'react';
-import { fitText, formatTime } from '../../../viz/format.ts';
+import { fitTextKeepingEnd, formatTime } from '../../../viz/format.ts';
 import type { ArrowKind, MarkKind } from '../../../viz/space-time-events.ts';
 import type { SpaceTimeLayout } from '../../../viz/space-time-layout.ts';
 import { useRovingStrokes } from './roving-strokes.ts';
@@ -56,8 +56,8 @@ export const SpaceTimeDiagram = forwardRef<SVGSVGElement, SpaceTimeDiagramProps>
           <g key={lane.id} data-lane={lane.id} data-role={lane.now}>
             <title>{lane.id}</title>
             <line x1={layout.plotLeft} x2={layout.plotRight} y1={lane.y} y2={lane.y} stroke="currentColor" strokeOpacity={0.2} />
-            {/* A long name is cut to the label column (whole in the lane's tooltip): it would run off the left edge. */}
-            <text x={layout.plotLeft - 6} y={lane.y + (lane.now ? -1 : 4)} textAnchor="end">{fitText(lane.id, layout.plotLeft - 8, LANE_FONT)}</text>
+            {/* A long name is cut to the label column (whole in the lane's tooltip): it would run off the left edge. A broker process keeps its /brokerId. */}
+            <text x={layout.plotLeft - 6} y={lane.y + (lane.now ? -1 : 4)} textAnchor="end">{fitTextKeepingEnd(lane.id, /\/\d+$/.exec(lane.id)?.[0] ?? '', layout.plotLeft - 8, LANE_FONT)}</text>
             {lane.now && <text x={layout.plotLeft - 6} y={lane.y + 9} textAnchor="end" fontSize="9" fillOpacity={0.7}>{strings.roleNow[lane.now]}</text>}
           </g>
         ))}

@@ -3,7 +3,7 @@
  * value is wrong, so no zod default message ever reaches the screen.
  */
 import { z } from 'zod/mini';
-import { AUTO_CREATE_TOPIC_KEY_TOPIC, SCENARIO_BOUNDS, SCHEDULE_TOPIC } from '../model/defaults.ts';
+import { AUTO_CREATE_TOPIC_KEY_TOPIC, DLQ_GROUP_TOPIC_PREFIX, RETRY_GROUP_TOPIC_PREFIX, SCENARIO_BOUNDS, SCHEDULE_TOPIC } from '../model/defaults.ts';
 import { isSplittable } from '../model/filter.ts';
 import { PERM_PRIORITY } from '../model/perm.ts';
 import { carried, integerRange, numberRange, oneOf, quote, says, unknownFields, type Said } from './messages.ts';
@@ -78,12 +78,41 @@ const TOPIC_MAX_LENGTH = 127;
 /** Validators.CHARACTER_MAX_LENGTH: Validators.checkGroup allows 255 characters. */
 const GROUP_MAX_LENGTH = 255;
 
+/** A topic the scenario names: its own, so never named like a group's (groupTopicProblem). */
 export function topicName() {
   const rule = {
     en: `must be 1 to ${TOPIC_MAX_LENGTH} characters among ${CHARS_RULE.en} (RocketMQ TopicValidator)`,
     zh: `必须是 1 到 ${TOPIC_MAX_LENGTH} 个字符，只能用${CHARS_RULE.zh}（RocketMQ TopicValidator）`,
   };
-  return z.string({ error: says(rule) }).check(z.minLength(1), z.maxLength(TOPIC_MAX_LENGTH), z.regex(TOPIC_OR_GROUP_CHARS));
+  return z.string({ error: says(rule) }).check(
+    // A name already wrong in its form is not told its prefix too: `abort` skips the checks after.
+    z.minLength(1), z.maxLength(TOPIC_MAX_LENGTH, { abort: true }), z.regex(TOPIC_OR_GROUP_CHARS, { abort: true }),
+    z.check<string>((ctx) => {
+      const said = groupTopicProblem(ctx.value);
+      if (said !== undefined) ctx.issues.push({ code: 'custom', input: ctx.value, message: carried(said) });
+    }),
+  );
+}
+
+/**
+ * The broker makes `%RETRY%<group>` and `%DLQ%<group>` itself (MixAll.getRetryTopic,
+ * getDLQTopic; TopicValidator.validateTopic takes any topic so named for one), and the run's
+ * views and summary take every such topic for a group's: a topic of the scenario's own so named
+ * would be counted as a group's dead letters and drawn nowhere.
+ */
+const GROUP_TOPICS = [
+  { prefix: RETRY_GROUP_TOPIC_PREFIX, constant: 'RETRY_GROUP_TOPIC_PREFIX', what: { en: 'retry', zh: '重试' } },
+  { prefix: DLQ_GROUP_TOPIC_PREFIX, constant: 'DLQ_GROUP_TOPIC_PREFIX', what: { en: 'dead-letter', zh: '死信' } },
+] as const;
+
+function groupTopicProblem(topic: string): Said | undefined {
+  const named = GROUP_TOPICS.find(({ prefix }) => topic.startsWith(prefix));
+  if (named === undefined) return undefined;
+  const { prefix, constant, what } = named;
+  return {
+    en: `${quote(topic)} is named like a group's ${what.en} topic ("${prefix}<group>", MixAll.${constant}): the broker makes those itself for a group's retries and dead letters; give this topic another name`,
+    zh: `${quote(topic)} 的名字像消费者组的${what.zh} Topic（"${prefix}<group>"，MixAll.${constant}）：Broker 自己为消费者组的重试和死信创建这些 Topic；给这个 Topic 换个名字`,
+  };
 }
 
 /** TopicValidator.SYSTEM_TOPIC_SET, with its SYSTEM_TOPIC_PREFIX: the topics RocketMQ keeps for itself. */

@@ -107,6 +107,25 @@ refuses('a topic RocketMQ keeps for itself', (s) => { at(s, 'topics', 0).name = 
   'topics[0].name: "TBW102" is RocketMQ\'s own topic: updateTopic refuses it ("The topic[TBW102] is conflict with system topic.", AdminBrokerProcessor)');
 refuses('an updateTopic of a topic with the system prefix', (s) => { s.timeline = [{ at: 1, action: 'updateTopic', topic: 'rmq_sys_mine', cluster: 'DefaultCluster' }]; },
   'timeline[0].topic: "rmq_sys_mine" is RocketMQ\'s own topic: updateTopic refuses it ("The topic[rmq_sys_mine] is conflict with system topic.", AdminBrokerProcessor)');
+// The broker makes %RETRY%<group> and %DLQ%<group> itself: a topic of the scenario's own may not be named so, wherever it is named.
+const dlq = (topic: string, kind: 'retry' | 'dead-letter') => {
+  const [prefix, constant] = kind === 'retry' ? ['%RETRY%', 'RETRY_GROUP_TOPIC_PREFIX'] : ['%DLQ%', 'DLQ_GROUP_TOPIC_PREFIX'];
+  return `"${topic}" is named like a group's ${kind} topic ("${prefix}<group>", MixAll.${constant}): the broker makes those itself for a group's retries and dead letters; give this topic another name`;
+};
+refuses('a topic named like a group\'s dead-letter topic', (s) => { at(s, 'topics', 0).name = '%DLQ%CG'; },
+  `topics[0].name: ${dlq('%DLQ%CG', 'dead-letter')}`);
+refuses('a producer sending to a topic named like a group\'s retry topic', (s) => { at(s, 'producers', 0).topic = '%RETRY%OTHER'; },
+  `producers[0].topic: ${dlq('%RETRY%OTHER', 'retry')}`);
+refuses('a consumer subscribing to a topic named like its group\'s retry topic', (s) => { at(s, 'consumers', 0).topic = '%RETRY%CG'; },
+  `consumers[0].topic: ${dlq('%RETRY%CG', 'retry')}`);
+refuses('an updateTopic creating a topic named like a dead-letter topic', (s) => { s.timeline = [{ at: 1, action: 'updateTopic', topic: '%DLQ%', cluster: 'DefaultCluster' }]; },
+  `timeline[0].topic: ${dlq('%DLQ%', 'dead-letter')}`);
+refuses('an added producer sending to a topic named like a retry topic', (s) => { s.timeline = [{ at: 1, action: 'addProducer', producer: { id: 'p-2', group: 'PG', topic: '%RETRY%CG' } }]; },
+  `timeline[0].producer.topic: ${dlq('%RETRY%CG', 'retry')}`);
+refuses('an added consumer subscribing to a topic named like a dead-letter topic', (s) => { s.timeline = [{ at: 1, action: 'addConsumer', consumer: { id: 'c-2', group: 'CG', topic: '%DLQ%CG' } }]; },
+  `timeline[0].consumer.topic: ${dlq('%DLQ%CG', 'dead-letter')}`);
+refuses('a topic name wrong in its form only once, not for its prefix too', (s) => { at(s, 'topics', 0).name = '%RETRY% x'; },
+  'topics[0].name: must be 1 to 127 characters among letters, digits, %, |, _ and - (RocketMQ TopicValidator)');
 refuses('a producer sending to a topic the client refuses', (s) => { at(s, 'producers', 0).topic = 'SCHEDULE_TOPIC_XXXX'; },
   'producers[0].topic: the client refuses to send to "SCHEDULE_TOPIC_XXXX" ("Sending message to topic[SCHEDULE_TOPIC_XXXX] is forbidden.", Validators.isNotAllowedSendTopic)');
 refuses('a producer in the client\'s default group', (s) => { at(s, 'producers', 0).group = 'DEFAULT_PRODUCER'; },

@@ -1,14 +1,15 @@
 /** Cross-checks of producers and consumers, including those added in the timeline. */
 import { SCENARIO_BOUNDS } from '../model/defaults.ts';
 import type { ConsumerSpec } from '../model/spec.ts';
-import { problem } from './issues.ts';
+import { problem, type Path } from './issues.ts';
 import { quote, type Said } from './messages.ts';
-import type { Draft } from './normalize.ts';
+import { DEFAULT_MESSAGE_MODEL, type Draft } from './normalize.ts';
+import type { RefusedFields } from './refused-fields.ts';
 import { allConsumers, allProducers, alsoIn, clientIds, duplicates, type Located } from './references.ts';
 import { LISTS } from './schema.ts';
 import type { ValidationError } from './validate.ts';
 
-export function checkClients(draft: Draft): ValidationError[] {
+export function checkClients(draft: Draft, refused: RefusedFields): ValidationError[] {
   const producers = allProducers(draft);
   const consumers = allConsumers(draft);
   return [
@@ -17,7 +18,7 @@ export function checkClients(draft: Draft): ValidationError[] {
       problem([...later.path, 'id'], { en: `duplicate client id ${quote(key)} (${alsoIn(first).en})`, zh: `客户端 id ${quote(key)} 重复（${alsoIn(first).zh}）` })),
     ...checkCount(producers, SCENARIO_BOUNDS.producers, LISTS.producers.what),
     ...checkCount(consumers, SCENARIO_BOUNDS.consumers, LISTS.consumers.what),
-    ...checkGroups(consumers),
+    ...checkGroups(groupMembers(draft, consumers, refused.consumers)),
   ];
 }
 
@@ -36,8 +37,32 @@ function checkCount(clients: ReadonlyArray<Located<unknown>>, max: number, what:
  */
 const GROUP_WIDE = ['messageModel'] as const;
 
-function checkGroups(consumers: ReadonlyArray<Located<ConsumerSpec>>): ValidationError[] {
-  const first = new Map<string, Located<ConsumerSpec>>();
+type Member = Pick<ConsumerSpec, 'group' | (typeof GROUP_WIDE)[number]>;
+
+/**
+ * Every consumer by group, the refused ones whose group and group-wide fields are right included:
+ * the initial ones in file order, then those the timeline adds in time order (a refused entry's
+ * with a wrong time last). A group with a member whose group-wide field is wrong is left out: that
+ * member might be the one the others are meant to match.
+ */
+function groupMembers(draft: Draft, valid: ReadonlyArray<Located<ConsumerSpec>>, refused: RefusedFields['consumers']): Array<Located<Member>> {
+  const addedAt = new Map(draft.timeline.map((slot) => [slot.index, slot.action.at]));
+  const read = refused.flatMap(({ item, path, malformed, at }) => {
+    const { group } = item;
+    if (group === undefined) return [];
+    const unsure = GROUP_WIDE.some((field) => malformed.has(field));
+    return [{ item: { group, messageModel: item.messageModel ?? DEFAULT_MESSAGE_MODEL }, path, at, unsure }];
+  });
+  const unsure = new Set(read.filter((member) => member.unsure).map((member) => member.item.group));
+  const members = [...valid.map(({ item, path }) => ({ item, path, at: addedAt.get(Number(path[1])) })), ...read]
+    .filter((member) => !unsure.has(member.item.group));
+  // Initial consumers (`consumers[i]`) first, then the added ones by time.
+  const order = ({ path, at }: { path: Path; at: number | undefined }) => (path[0] === 'consumers' ? -1 : at ?? Infinity);
+  return members.sort((a, b) => order(a) - order(b) || Number(a.path[1]) - Number(b.path[1])).map(({ item, path }) => ({ item, path }));
+}
+
+function checkGroups(consumers: ReadonlyArray<Located<Member>>): ValidationError[] {
+  const first = new Map<string, Located<Member>>();
   return consumers.flatMap((consumer) => {
     const earlier = first.get(consumer.item.group);
     if (earlier === undefined) {

@@ -3,11 +3,12 @@
  * that moment (a client removed at 60 s must be initial or added before, in timeline order).
  */
 import { MASTER_ID } from '../model/defaults.ts';
-import type { BrokerSpec, TimelineAction } from '../model/spec.ts';
+import type { BrokerSpec } from '../model/spec.ts';
 import { problem, type Path } from './issues.ts';
 import { quote, type Said } from './messages.ts';
 import type { Draft } from './normalize.ts';
 import { NO_BROKER_NAMED, NO_MASTER_IN_CLUSTER, notFound } from './references.ts';
+import type { LooseAction, RefusedFields } from './refused-fields.ts';
 import type { ValidationError } from './validate.ts';
 
 /** What targets may name, refused items included; a list is absent when some item's name is unknown (parse-file.ts `named`). */
@@ -32,17 +33,49 @@ interface Added {
 type ClientKind = 'producer' | 'consumer';
 const CLIENT_ZH: Record<ClientKind, string> = { producer: '生产者', consumer: '消费者' };
 
-export function checkTimeline(draft: Draft): ValidationError[] {
+/** A timeline entry as the checks read it: a refused one's right fields only (refused-fields.ts). */
+interface Entry {
+  index: number;
+  action: LooseAction;
+  /** Fields given but wrong: what they decide is not checked. */
+  malformed: ReadonlySet<string>;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+export function checkTimeline(draft: Draft, refused: RefusedFields): ValidationError[] {
   const known = knownTargets(draft);
-  const found = draft.timeline.map((slot) => {
-    const errors = checkAction(slot.action, ['timeline', slot.index], known);
-    if (slot.action.action === 'addProducer') known.clients?.producers.add(slot.action.producer.id);
-    if (slot.action.action === 'addConsumer') known.clients?.consumers.add(slot.action.consumer.id);
-    if (slot.action.action === 'updateTopic' && createsTopic(slot.action)) known.topics?.add(slot.action.topic);
-    return { index: slot.index, errors };
+  const entries = inTimeOrder(draft, refused);
+  const created = (entry: Entry) => {
+    const topic = createdTopic(entry);
+    if (topic !== undefined) known.topics?.add(topic);
+  };
+  entries.filter((entry) => entry.action.at === undefined).forEach(created);
+  const found = entries.map((entry) => {
+    const { action } = entry;
+    const errors = checkAction(entry, known);
+    if (action.action === 'addProducer' && action.producer) known.clients?.producers.add(action.producer.id);
+    if (action.action === 'addConsumer' && action.consumer) known.clients?.consumers.add(action.consumer.id);
+    created(entry);
+    return { index: entry.index, errors };
   });
   // Walked in time order, reported in file order.
   return found.sort((a, b) => a.index - b.index).flatMap((entry) => entry.errors);
+}
+
+/**
+ * Valid and refused entries by `at`, ties in file order. A refused entry whose time is wrong
+ * comes last: it is checked against every process and topic the timeline ever has, so it is told
+ * only of names nothing has; the topic it creates is there from the start (as the client of a
+ * refused addProducer is).
+ */
+function inTimeOrder(draft: Draft, refused: RefusedFields): Entry[] {
+  const entries = [
+    ...draft.timeline.map(({ index, action }) => ({ index, action, malformed: NONE })),
+    ...refused.timeline.map(({ index, item, malformed }) => ({ index, action: item, malformed })),
+  ];
+  const at = (entry: Entry) => entry.action.at ?? Infinity;
+  return entries.sort((a, b) => at(a) - at(b) || a.index - b.index);
 }
 
 function knownTargets(draft: Draft): Known {
@@ -77,12 +110,14 @@ function addedClients(draft: Draft): Map<string, Added> {
   return added;
 }
 
-function checkAction(action: TimelineAction, path: Path, known: Known): ValidationError[] {
+function checkAction(entry: Entry, known: Known): ValidationError[] {
+  const { action } = entry;
+  const path = ['timeline', entry.index];
   switch (action.action) {
     case 'crashBroker': case 'powerOffBroker': case 'partitionBroker': case 'healPartition': case 'shutdownBroker': case 'startBroker':
       return checkBroker(action.target, action.brokerId, path, known);
     case 'crashNameServer': case 'startNameServer':
-      return known.nameServers === undefined || known.nameServers.has(action.target)
+      return action.target === undefined || known.nameServers === undefined || known.nameServers.has(action.target)
         ? [] : [problem([...path, 'target'], notFound({ en: 'no NameServer has id', zh: '没有 id 为 {name} 的 NameServer' }, action.target, known.nameServers))];
     case 'removeConsumer': case 'crashConsumer': case 'hangConsumer':
       return checkClient('consumer', action.target, path, known);
@@ -91,14 +126,14 @@ function checkAction(action: TimelineAction, path: Path, known: Known): Validati
     case 'partitionLink': case 'healLink':
       return checkLink(action.target, action.peer, path, known);
     case 'updateTopic':
-      return checkUpdateTopic(action, path, known);
+      return checkUpdateTopic(entry, action, known);
     case 'addConsumer': case 'addProducer':
       return []; // checked with the other clients (check-clients.ts)
   }
 }
 
-function checkBroker(name: string, brokerId: number | undefined, path: Path, known: Known): ValidationError[] {
-  if (known.brokers === undefined) return [];
+function checkBroker(name: string | undefined, brokerId: number | undefined, path: Path, known: Known): ValidationError[] {
+  if (name === undefined || known.brokers === undefined) return [];
   const group = known.brokers.filter((b) => b.name === name);
   if (group.length === 0) return [problem([...path, 'target'], notFound(NO_BROKER_NAMED, name, known.brokers.map((b) => b.name)))];
   if (brokerId === undefined || group.some((b) => b.brokerId === brokerId)) return [];
@@ -109,10 +144,10 @@ function checkBroker(name: string, brokerId: number | undefined, path: Path, kno
   })];
 }
 
-function checkClient(kind: ClientKind, id: string, path: Path, known: Known): ValidationError[] {
+function checkClient(kind: ClientKind, id: string | undefined, path: Path, known: Known): ValidationError[] {
   const clients = known.clients;
   const existing = kind === 'producer' ? clients?.producers : clients?.consumers;
-  if (clients === undefined || existing === undefined || existing.has(id)) return [];
+  if (id === undefined || clients === undefined || existing === undefined || existing.has(id)) return [];
   const added = clients.added.get(id);
   const message: Said = added?.kind === kind
     ? { en: `${kind} ${quote(id)} is only added later, at ${added.at} ms (timeline[${added.index}])`, zh: `${CLIENT_ZH[kind]} ${quote(id)} 要到 ${added.at} ms 才加入（timeline[${added.index}]）` }
@@ -121,25 +156,30 @@ function checkClient(kind: ClientKind, id: string, path: Path, known: Known): Va
 }
 
 /** A link joins any two processes: NameServers, brokers (by brokerName) and clients. */
-function checkLink(target: string, peer: string, path: Path, known: Known): ValidationError[] {
-  if (target === peer) return [problem([...path, 'peer'], { en: 'must differ from target: a link joins two processes', zh: '必须和 target 不同：一条链路连接两个进程' })];
+function checkLink(target: string | undefined, peer: string | undefined, path: Path, known: Known): ValidationError[] {
+  if (target !== undefined && target === peer) return [problem([...path, 'peer'], { en: 'must differ from target: a link joins two processes', zh: '必须和 target 不同：一条链路连接两个进程' })];
   const { processes } = known;
   if (processes === undefined) return [];
-  return Object.entries({ target, peer })
-    .filter(([, name]) => !processes.has(name))
-    .map(([field, name]) => problem([...path, field], notFound({ en: 'no NameServer, broker or client is named', zh: '没有名为 {name} 的 NameServer、Broker 或客户端' }, name, processes)));
+  return Object.entries({ target, peer }).flatMap(([field, name]) => (name === undefined || processes.has(name) ? []
+    : [problem([...path, field], notFound({ en: 'no NameServer, broker or client is named', zh: '没有名为 {name} 的 NameServer、Broker 或客户端' }, name, processes))]));
 }
 
-type UpdateTopic = Extract<TimelineAction, { action: 'updateTopic' }>;
+type UpdateTopic = Extract<LooseAction, { action: 'updateTopic' }>;
 
-/** An updateTopic naming a cluster or a broker creates the topic when it does not exist yet. */
-function createsTopic(action: UpdateTopic): boolean {
-  return action.cluster !== undefined || action.broker !== undefined;
+/** The topic an updateTopic creates when it does not exist yet: one naming a cluster or a broker (rightly or not) does. */
+function createdTopic({ action, malformed }: Entry): string | undefined {
+  if (action.action !== 'updateTopic' || !createsTopic(action, malformed)) return undefined;
+  return action.topic;
 }
 
-function checkUpdateTopic(action: UpdateTopic, path: Path, known: Known): ValidationError[] {
+function createsTopic(action: UpdateTopic, malformed: ReadonlySet<string>): boolean {
+  return action.cluster !== undefined || action.broker !== undefined || malformed.has('cluster') || malformed.has('broker');
+}
+
+function checkUpdateTopic({ index, malformed }: Entry, action: UpdateTopic, known: Known): ValidationError[] {
+  const path = ['timeline', index];
   const errors: ValidationError[] = [];
-  if (known.topics !== undefined && !known.topics.has(action.topic) && !createsTopic(action)) {
+  if (action.topic !== undefined && known.topics !== undefined && !known.topics.has(action.topic) && !createsTopic(action, malformed)) {
     const lead = { en: 'no topic in "topics" (or created earlier in the timeline) is named', zh: '"topics" 中（以及时间线中更早创建的 Topic 中）没有名为 {name} 的 Topic' };
     const missing = notFound(lead, action.topic, known.topics);
     errors.push(problem([...path, 'topic'], { en: `${missing.en}; give "cluster" or "broker" to create it`, zh: `${missing.zh}；给出 "cluster" 或 "broker" 来创建它` }));

@@ -1,14 +1,15 @@
 /** Cross-checks of NameServers, brokers and topics: uniqueness, broker roles, topic placement. */
 import { MASTER_ID, NAMESRV_PORT } from '../model/defaults.ts';
-import type { BrokerSpec, TopicSpec } from '../model/spec.ts';
+import type { BrokerSpec } from '../model/spec.ts';
 import { problem, type Path } from './issues.ts';
 import { quote, type Said } from './messages.ts';
 import { SCENARIO_DEFAULTS, type Draft } from './normalize.ts';
 import { NO_BROKER_NAMED, NO_MASTER_IN_CLUSTER, alsoIn, duplicates, located, notFound, withRefused, type Located } from './references.ts';
+import type { RefusedFields } from './refused-fields.ts';
 import type { ValidationError } from './validate.ts';
 
-export function checkTopology(draft: Draft): ValidationError[] {
-  return [...checkNameServers(draft), ...checkControllers(draft), ...checkBrokers(draft), ...checkTopics(draft)];
+export function checkTopology(draft: Draft, refused: RefusedFields): ValidationError[] {
+  return [...checkNameServers(draft), ...checkControllers(draft), ...checkBrokers(draft), ...checkTopics(draft, refused)];
 }
 
 /**
@@ -110,17 +111,25 @@ function checkRole({ item, path }: Located<BrokerSpec>): ValidationError[] {
   return [];
 }
 
-function checkTopics(draft: Draft): ValidationError[] {
+function checkTopics(draft: Draft, refused: RefusedFields): ValidationError[] {
   const topics = located(draft.topics, 'topics');
   const errors = duplicates(withRefused(topics, draft.refused.topics), (t) => t.name).map(({ later, first, key }) =>
     problem([...later.path, 'name'], { en: `duplicate topic ${quote(key)} (${alsoIn(first).en})`, zh: `Topic ${quote(key)} 重复（${alsoIn(first).zh}）` }));
   // A topic naming a broker that failed validation is not reported again.
   if (!draft.complete.brokers) return errors;
   const brokers = draft.brokers.filter((b) => b !== undefined);
-  return [...errors, ...topics.flatMap((topic) => checkPlacement(topic, brokers))];
+  // A refused topic's placement is checked too, unless the placement is what is wrong.
+  const placed = refused.topics.filter(({ malformed }) => !malformed.has('cluster') && !malformed.has('brokers'));
+  return [...errors, ...[...topics, ...placed].flatMap((topic) => checkPlacement(topic, brokers))];
 }
 
-function checkPlacement({ item, path }: Located<TopicSpec>, brokers: readonly BrokerSpec[]): ValidationError[] {
+/** Where a topic goes, as a valid topic or the right fields of a refused one give it. */
+interface Placement {
+  cluster?: string | undefined;
+  brokers?: ReadonlyArray<{ name: string }> | undefined;
+}
+
+function checkPlacement({ item, path }: Located<Placement>, brokers: readonly BrokerSpec[]): ValidationError[] {
   if (item.brokers === undefined) {
     // mqadmin updateTopic -c creates the topic on every master of the cluster.
     const cluster = item.cluster ?? SCENARIO_DEFAULTS.cluster;

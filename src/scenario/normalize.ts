@@ -6,6 +6,7 @@ import { BROKER_PORT, MASTER_ID, resolveConfig, type SimConfig } from '../model/
 import type {
   BrokerSpec, ConsumerSpec, ControllerSpec, NameServerSpec, ProducerSpec, Scenario, TimelineAction, TopicSpec,
 } from '../model/spec.ts';
+import type { MessageModel } from '../model/vocabulary.ts';
 import type { FileParts, RefusedNames, Slots } from './parse-file.ts';
 import type {
   BrokerFile, ConsumerFile, ListName, NameServerFile, ProducerFile, TimelineFile, TopicFile,
@@ -21,6 +22,9 @@ export const SCENARIO_DEFAULTS = {
   /** BrokerConfig.brokerClusterName, and where a topic with neither cluster nor brokers goes. */
   cluster: 'DefaultCluster',
 } as const;
+
+/** DefaultMQPushConsumer.messageModel. */
+export const DEFAULT_MESSAGE_MODEL: MessageModel = 'CLUSTERING';
 
 /** Default ips: a /24 per kind of process, so a trace shows at a glance who is who. */
 const SUBNET = { nameServer: 0, broker: 1, consumer: 2, producer: 3, controller: 4 } as const;
@@ -179,7 +183,7 @@ function consumer(item: ConsumerFile, ipIndex: number, config: SimConfig): Consu
     topic: item.topic,
     // FilterAPI.buildSubscriptionData reads no expression and "" as SubscriptionData.SUB_ALL.
     subscription: item.subscription === undefined || item.subscription === '' ? '*' : item.subscription,
-    messageModel: item.messageModel ?? 'CLUSTERING', // DefaultMQPushConsumer.messageModel
+    messageModel: item.messageModel ?? DEFAULT_MESSAGE_MODEL,
     allocateStrategy: item.allocateStrategy ?? 'AVG', // AllocateMessageQueueAveragely
     consumeFromWhere: item.consumeFromWhere ?? 'CONSUME_FROM_LAST_OFFSET', // DefaultMQPushConsumer.consumeFromWhere
     startAt: item.startAt ?? 0,

@@ -15,6 +15,7 @@ import type { Language } from './language.ts';
 import type { Said } from './messages.ts';
 import { finalize, normalize } from './normalize.ts';
 import { isObject, parseFile } from './parse-file.ts';
+import { refusedFields } from './refused-fields.ts';
 import { versionMessage, versionSchema } from './schema.ts';
 
 export interface ValidationError {
@@ -45,8 +46,9 @@ export function validateScenario(input: unknown): ValidationResult {
   const version = versionSchema.safeParse(input.version);
   if (!version.success) errors.push(...issuesToErrors(version.error.issues, ['version']));
   const draft = normalize(parseFile(input, errors));
-  // The second pass: references between sections, checked on the items that passed the first.
-  errors.push(...checkTopology(draft), ...checkClients(draft), ...checkTimeline(draft), ...checkProcessNames(draft));
+  const rightFields = refusedFields(input, draft);
+  // The second pass: references between sections, checked on the items that passed the first and on the right fields of those it refused.
+  errors.push(...checkTopology(draft, rightFields), ...checkClients(draft, rightFields), ...checkTimeline(draft, rightFields), ...checkProcessNames(draft));
   return errors.length === 0 ? { ok: true, scenario: finalize(draft) } : refused(inFileOrder(withoutRepeats(errors), input));
 }
 

@@ -352,6 +352,94 @@ describe('validateScenario: every problem at once', () => {
   });
 });
 
+describe('validateScenario: what a refused item refers to is checked too', () => {
+  it('lists the references and group clashes of items refused for another field with their own problems (s48 review, bad7.json)', () => {
+    const scenario = base();
+    scenario.brokers = [{ name: 'broker-a' }];
+    scenario.producers = [{ id: 'p-1', group: 'PG', topic: 'TopicTest' }, { id: 'p-2', group: 'PG', topic: 'TopicTest', tags: [1, 2] }];
+    scenario.consumers = [{ id: 'c-1', group: 'CG', topic: 'TopicTest' }, { id: 'c-3', group: 'CG', topic: 'TopicTest', subscription: 5, messageModel: 'BROADCASTING' }];
+    scenario.timeline = [
+      { at: 1000, action: 'crashBroker', target: 'ghost', brokerId: 'x' },
+      { at: 'abc', action: 'crashConsumer', target: 'ghost2' },
+      { at: 1000, action: 'setProducerRate', target: 'ghost3', ratePerSec: -1 },
+    ];
+    expect(lines(scenario)).toEqual([
+      'producers[1].tags[0]: must be a non-empty string of at most 255 characters',
+      'producers[1].tags[1]: must be a non-empty string of at most 255 characters',
+      'consumers[1].subscription: must be a string of at most 255 characters',
+      'consumers[1].messageModel: must be "CLUSTERING" like the other consumers of group "CG" (also in consumers[0])',
+      'timeline[0].target: no broker is named "ghost" (known: "broker-a")',
+      'timeline[0].brokerId: must be an integer from 0 to 1023',
+      'timeline[1].at: must be an integer from 0 to 300000 (the scenario\'s durationMs)',
+      'timeline[1].target: no consumer has id "ghost2" (known: "c-1", "c-3")',
+      'timeline[2].target: no producer has id "ghost3" (known: "p-1", "p-2")',
+      'timeline[2].ratePerSec: must be a number from 0 to 10000 (messages per second)',
+    ]);
+  });
+
+  it('checks the peer of a link refused for an unknown field, and an added consumer\'s group beside a refused consumer (bad5.json, bad2.json)', () => {
+    const scenario = base();
+    at(scenario, 'consumers', 0).messageQueueList = ['broker-a'];
+    scenario.timeline = [
+      { at: 1000, action: 'healLink', target: 'ns-1', peer: 'zzz', bogus: 1 },
+      { at: 1000, action: 'addConsumer', consumer: { id: 'c-2', group: 'CG', topic: 'TopicTest', messageModel: 'BROADCASTING' } },
+    ];
+    expect(lines(scenario)).toEqual([
+      'consumers[0].messageQueueList[0]: must be a queue written "brokerName:queueId", such as "broker-a:0"',
+      'timeline[0]: unknown field "bogus"',
+      'timeline[0].peer: no NameServer, broker or client is named "zzz" (known: "ns-1", "broker-a", "p-1", "c-1", "c-2")',
+      'timeline[1].consumer.messageModel: must be "CLUSTERING" like the other consumers of group "CG" (also in consumers[0])',
+    ]);
+  });
+
+  it('checks where a refused topic goes, unless that is what is wrong', () => {
+    const scenario = base();
+    scenario.topics = [{ name: 'TopicTest', cluster: 'Other', writeQueueNums: 0 }, { name: 'T2', brokers: [{ name: 'broker-x', perm: 9 }] }];
+    expect(lines(scenario)).toEqual([
+      'topics[0].cluster: no master broker (brokerId 0) is in cluster "Other" (known: "DefaultCluster")',
+      'topics[0].writeQueueNums: must be an integer from 1 to 1024',
+      'topics[1].brokers[0].perm: must be an integer from 0 to 7 (PermName bits: 2 write, 4 read, 6 read and write)',
+    ]);
+  });
+
+  it('says nothing that rests on a wrong field: a wrong time, a wrong cluster, a wrong messageModel', () => {
+    const scenario = base();
+    scenario.consumers = [
+      { id: 'c-0', group: 'CG', topic: 'TopicTest', messageModel: 'SOMETIMES' },
+      { id: 'c-1', group: 'CG', topic: 'TopicTest', messageModel: 'BROADCASTING' },
+      { id: 'c-2', group: 'CG', topic: 'TopicTest' },
+    ];
+    scenario.timeline = [
+      // Its time is unknown: the consumer added at 5 s may be there.
+      { at: 'soon', action: 'crashConsumer', target: 'c-9' },
+      { at: 5000, action: 'addConsumer', consumer: { id: 'c-9', group: 'CG2', topic: 'TopicTest' } },
+      // A cluster was meant, so the topic was to be created.
+      { at: 1000, action: 'updateTopic', topic: 'New', cluster: 5 },
+      // Created by an entry whose time is unknown: there from the start.
+      { at: 1000, action: 'updateTopic', topic: 'Later', perm: 4 },
+      { at: -1, action: 'updateTopic', topic: 'Later', cluster: 'DefaultCluster' },
+    ];
+    expect(lines(scenario)).toEqual([
+      'consumers[0].messageModel: must be one of "CLUSTERING", "BROADCASTING"',
+      'timeline[0].at: must be an integer from 0 to 300000 (the scenario\'s durationMs)',
+      'timeline[2].cluster: must be a non-empty string of at most 255 characters',
+      'timeline[4].at: must be an integer from 0 to 300000 (the scenario\'s durationMs)',
+    ]);
+  });
+
+  it('checks a refused entry in time order: a client added later is still not there', () => {
+    const scenario = base();
+    scenario.timeline = [
+      { at: 1000, action: 'crashConsumer', target: 'c-9', bogus: 1 },
+      { at: 5000, action: 'addConsumer', consumer: { id: 'c-9', group: 'CG', topic: 'TopicTest' } },
+    ];
+    expect(lines(scenario)).toEqual([
+      'timeline[0]: unknown field "bogus"',
+      'timeline[0].target: consumer "c-9" is only added later, at 5000 ms (timeline[1])',
+    ]);
+  });
+});
+
 describe('validateScenario: the same problems in Chinese', () => {
   it('names what is missing where Chinese puts it, and lists what exists', () => {
     const scenario = base();

@@ -172,7 +172,7 @@ function createdTopic({ action, malformed }: Entry): string | undefined {
   return action.topic;
 }
 
-function createsTopic(action: UpdateTopic, malformed: ReadonlySet<string>): boolean {
+export function createsTopic(action: UpdateTopic, malformed: ReadonlySet<string>): boolean {
   return action.cluster !== undefined || action.broker !== undefined || malformed.has('cluster') || malformed.has('broker');
 }
 

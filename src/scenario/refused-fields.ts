@@ -29,6 +29,8 @@ export interface RefusedFields {
   consumers: Array<Read<Partial<ConsumerFile>> & { at?: number }>;
   /** The refused entries with a right `action`; an added client is read among the consumers (a producer is referred to by id only). */
   timeline: Array<Read<LooseAction> & { index: number }>;
+  /** Whether a refused entry's `action` is wrong: it might be any action. */
+  timelineUnread: boolean;
 }
 
 export function refusedFields(file: Record<string, unknown>, draft: Draft): RefusedFields {
@@ -37,7 +39,8 @@ export function refusedFields(file: Record<string, unknown>, draft: Draft): Refu
   const valid = new Set(draft.timeline.map((slot) => slot.index));
   const timeline: RefusedFields['timeline'] = [];
   const added: RefusedFields['consumers'] = [];
-  for (const { value, path } of holes(file, 'timeline', (index) => !valid.has(index))) {
+  const refusedEntries = holes(file, 'timeline', (index) => !valid.has(index));
+  for (const { value, path } of refusedEntries) {
     const entry = readFields(schemas.timeline(value), value, ['producer', 'consumer']);
     if (entry?.item.action === undefined) continue;
     // Each field passed its own schema of the action's, and the action's fields are TimelineAction's.
@@ -50,6 +53,7 @@ export function refusedFields(file: Record<string, unknown>, draft: Draft): Refu
     topics: readAll(holes(file, 'topics', (index) => draft.topics[index] === undefined), schemas.topics),
     consumers: [...readAll(holes(file, 'consumers', (index) => draft.consumers[index] === undefined), schemas.consumers), ...added],
     timeline,
+    timelineUnread: timeline.length < refusedEntries.length,
   };
 }
 

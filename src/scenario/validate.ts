@@ -6,6 +6,7 @@
 import type { Scenario } from '../model/spec.ts';
 import { checkClients } from './check-clients.ts';
 import { checkProcessNames } from './check-names.ts';
+import { checkQueueLists } from './check-queue-list.ts';
 import { checkTimeline } from './check-timeline.ts';
 import { checkTopology } from './check-topology.ts';
 import { TOO_DEEP, tooDeepAt } from './depth.ts';
@@ -48,7 +49,7 @@ export function validateScenario(input: unknown): ValidationResult {
   const draft = normalize(parseFile(input, errors));
   const rightFields = refusedFields(input, draft);
   // The second pass: references between sections, checked on the items that passed the first and on the right fields of those it refused.
-  errors.push(...checkTopology(draft, rightFields), ...checkClients(draft, rightFields), ...checkTimeline(draft, rightFields), ...checkProcessNames(draft));
+  errors.push(...checkTopology(draft, rightFields), ...checkClients(draft, rightFields), ...checkTimeline(draft, rightFields), ...checkQueueLists(draft, rightFields), ...checkProcessNames(draft));
   return errors.length === 0 ? { ok: true, scenario: finalize(draft) } : refused(inFileOrder(withoutRepeats(errors), input));
 }
 

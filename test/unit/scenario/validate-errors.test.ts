@@ -184,6 +184,10 @@ refuses('a failure rate above 1', (s) => { at(s, 'consumers', 0).failureRate = 1
   'consumers[0].failureRate: must be a number from 0 to 1');
 refuses('a malformed queue in messageQueueList', (s) => { at(s, 'consumers', 0).messageQueueList = ['broker-a-0']; },
   'consumers[0].messageQueueList[0]: must be a queue written "brokerName:queueId", such as "broker-a:0"');
+refuses('a CONFIG queue on a broker nobody has', (s) => { Object.assign(at(s, 'consumers', 0), { allocateStrategy: 'CONFIG', messageQueueList: ['broker-a:0', 'broker-b:0'] }); },
+  'consumers[0].messageQueueList[1]: no broker is named "broker-b" (did you mean "broker-a"?)');
+refuses('a CONFIG queue past every read queue the topic can have there', (s) => { Object.assign(at(s, 'consumers', 0), { allocateStrategy: 'CONFIG', messageQueueList: ['broker-a:3', 'broker-a:4'] }); },
+  'consumers[0].messageQueueList[1]: "broker-a:4" is not a queue of topic "TopicTest": the file gives it at most 4 read queues on "broker-a" (0 to 3), and PullMessageProcessor refuses a pull past readQueueNums');
 refuses('a translation into a language the page does not have', (s) => { s.translations = { fr: { name: 'Écrire 8' } }; },
   'translations: unknown field "fr"');
 refuses('an empty translated name', (s) => { s.translations = { zh: { name: '' } }; },
@@ -436,6 +440,60 @@ describe('validateScenario: what a refused item refers to is checked too', () =>
     expect(lines(scenario)).toEqual([
       'timeline[0]: unknown field "bogus"',
       'timeline[0].target: consumer "c-9" is only added later, at 5000 ms (timeline[1])',
+    ]);
+  });
+});
+
+describe('validateScenario: a CONFIG consumer\'s queues', () => {
+  const config = (s: Json, ...queues: string[]) => Object.assign(at(s, 'consumers', 0), { allocateStrategy: 'CONFIG', messageQueueList: queues });
+
+  it('counts every read queue the file can give the topic on a broker: auto-creation where the topic is not, and updateTopic', () => {
+    const scenario = base();
+    scenario.brokers = [{ name: 'broker-a' }, { name: 'broker-b', cluster: 'Other' }];
+    config(scenario, 'broker-a:3', 'broker-a:4', 'broker-b:3', 'broker-b:4');
+    const past = (queue: string, broker: string, count: number) =>
+      `"${queue}" is not a queue of topic "TopicTest": the file gives it at most ${count} read queues on "${broker}" (0 to ${count - 1}), and PullMessageProcessor refuses a pull past readQueueNums`;
+    // A producer that loses the route sends by TBW102's: broker-b creates the topic with the producer's 4 queues.
+    expect(lines(scenario)).toEqual([
+      `consumers[0].messageQueueList[1]: ${past('broker-a:4', 'broker-a', 4)}`,
+      `consumers[0].messageQueueList[3]: ${past('broker-b:4', 'broker-b', 4)}`,
+    ]);
+    scenario.config = { autoCreateTopicEnable: false };
+    expect(lines(scenario)).toEqual([
+      `consumers[0].messageQueueList[1]: ${past('broker-a:4', 'broker-a', 4)}`,
+      'consumers[0].messageQueueList[2]: "broker-b:3" is not a queue of topic "TopicTest": the file never puts it on "broker-b"',
+      'consumers[0].messageQueueList[3]: "broker-b:4" is not a queue of topic "TopicTest": the file never puts it on "broker-b"',
+    ]);
+    // An updateTopic's count is taken on every broker: where it applies depends on the run.
+    scenario.timeline = [{ at: 1, action: 'updateTopic', topic: 'TopicTest', broker: 'broker-a', readQueueNums: 6 }];
+    at(scenario, 'consumers', 0).messageQueueList = ['broker-a:5', 'broker-a:6', 'broker-b:5'];
+    expect(lines(scenario)).toEqual([
+      `consumers[0].messageQueueList[1]: ${past('broker-a:6', 'broker-a', 6)}`,
+    ]);
+  });
+
+  it('checks only the broker of a queue when the topic\'s counts are not known: not in "topics", or a refused entry might change them', () => {
+    const scenario = base();
+    config(scenario, 'broker-a:99', 'broker-x:0');
+    const brokerX = 'consumers[0].messageQueueList[1]: no broker is named "broker-x" (did you mean "broker-a"?)';
+    scenario.timeline = [{ at: 1, action: 'updateTopic', topic: 'TopicTest', readQueueNums: 'many' }];
+    expect(lines(scenario)).toEqual([brokerX, 'timeline[0].readQueueNums: must be an integer from 1 to 1024']);
+    scenario.timeline = [{ at: 1, action: 'updateTopc', topic: 'TopicTest' }];
+    expect(lines(scenario)[0]).toBe(brokerX);
+    scenario.timeline = [];
+    scenario.topics = [];
+    expect(lines(scenario)).toEqual([brokerX]);
+  });
+
+  it('checks the queues of a consumer refused for another field, and of one the timeline adds', () => {
+    const scenario = base();
+    config(scenario, 'broker-a:4');
+    at(scenario, 'consumers', 0).failureRate = 2;
+    scenario.timeline = [{ at: 1, action: 'addConsumer', consumer: { id: 'c-2', group: 'CG', topic: 'TopicTest', allocateStrategy: 'CONFIG', messageQueueList: ['broker-c:0'] } }];
+    expect(lines(scenario)).toEqual([
+      'consumers[0].messageQueueList[0]: "broker-a:4" is not a queue of topic "TopicTest": the file gives it at most 4 read queues on "broker-a" (0 to 3), and PullMessageProcessor refuses a pull past readQueueNums',
+      'consumers[0].failureRate: must be a number from 0 to 1',
+      'timeline[0].consumer.messageQueueList[0]: no broker is named "broker-c" (did you mean "broker-a"?)',
     ]);
   });
 });

@@ -20,8 +20,12 @@ interface Known {
   topics?: Set<string>;
   /** Client ids existing so far while walking the sorted timeline, and where each later one is added. */
   clients?: { producers: Set<string>; consumers: Set<string>; added: Map<string, Added> };
-  /** Everything a link may join: NameServer ids, brokerNames and every client id. */
-  processes?: Set<string>;
+  /**
+   * Everything a link may join, each with its network node, as the model's linkNode reads it: a
+   * NameServer or client by id, a brokerName as its master, a broker's node as itself
+   * (`broker-a/1`, a slave).
+   */
+  processes?: Map<string, string>;
 }
 
 interface Added {
@@ -96,7 +100,13 @@ function knownTargets(draft: Draft): Known {
   }
   const { brokers, nameServers, clients } = known;
   if (brokers && nameServers && clients) {
-    known.processes = new Set([...nameServers, ...brokers.map((b) => b.name), ...clients.producers, ...clients.consumers, ...clients.added.keys()]);
+    const itself = (name: string) => [name, name] as const;
+    known.processes = new Map([
+      ...[...nameServers].map(itself), ...brokers.map((b) => [b.name, `${b.name}/${MASTER_ID}`] as const),
+      ...[...clients.producers, ...clients.consumers, ...clients.added.keys()].map(itself),
+      // After the names: a brokerName that looks like a node is read as the brokerName, as linkNode does.
+      ...brokers.map((b) => itself(`${b.name}/${b.brokerId}`)).filter(([node]) => !brokers.some((b) => b.name === node)),
+    ]);
   }
   return known;
 }
@@ -155,14 +165,24 @@ function checkClient(kind: ClientKind, id: string | undefined, path: Path, known
   return [problem([...path, 'target'], message)];
 }
 
-/** A link joins any two processes: NameServers, brokers (by brokerName) and clients. */
+/** A link joins any two processes: NameServers, brokers (by brokerName or node) and clients. */
 function checkLink(target: string | undefined, peer: string | undefined, path: Path, known: Known): ValidationError[] {
   if (target !== undefined && target === peer) return [problem([...path, 'peer'], { en: 'must differ from target: a link joins two processes', zh: '必须和 target 不同：一条链路连接两个进程' })];
   const { processes } = known;
   if (processes === undefined) return [];
-  return Object.entries({ target, peer }).flatMap(([field, name]) => (name === undefined || processes.has(name) ? []
-    : [problem([...path, field], notFound({ en: 'no NameServer, broker or client is named', zh: '没有名为 {name} 的 NameServer、Broker 或客户端' }, name, processes))]));
+  const unknown = Object.entries({ target, peer }).flatMap(([field, name]) => (name === undefined || processes.has(name) ? []
+    : [problem([...path, field], notFound(NO_PROCESS_NAMED, name, processes.keys()))]));
+  if (unknown.length > 0 || target === undefined || peer === undefined || processes.get(target) !== processes.get(peer)) return unknown;
+  return [problem([...path, 'peer'], {
+    en: `${quote(peer)} is the same process as ${quote(target)} (node ${processes.get(peer)}): a link joins two processes`,
+    zh: `${quote(peer)} 和 ${quote(target)} 是同一个进程（节点 ${processes.get(peer)}）：一条链路连接两个进程`,
+  })];
 }
+
+const NO_PROCESS_NAMED: Said = {
+  en: 'no NameServer, broker (brokerName, or node "brokerName/brokerId") or client is named',
+  zh: '没有名为 {name} 的 NameServer、Broker（brokerName，或节点 "brokerName/brokerId"）或客户端',
+};
 
 type UpdateTopic = Extract<LooseAction, { action: 'updateTopic' }>;
 

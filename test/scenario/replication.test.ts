@@ -190,6 +190,13 @@ describe('GroupTransferService, 4.9.8: a SYNC_MASTER answers once a slave has th
     expect(cut.first('send.result', { msgId: sent.msgId })).toMatchObject({ status: 'FLUSH_SLAVE_TIMEOUT', t: sent.t + HOP + SLAVE_TIMEOUT + HOP });
   });
 
+  it('a link cut between the master and the slave by their nodes (partitionLink broker-a/0, broker-a/1) holds the answer until slaveTimeout too', () => {
+    const timeline = [{ at: 20_000, action: 'partitionLink', target: 'broker-a/0', peer: 'broker-a/1' }];
+    const cut = new TestSim(scenario({ role: 'SYNC_MASTER', config: { ...V4, sendMsgTimeoutMs: 10_000 }, timeline })).at(30_000);
+    const sent = cut.first('message.sent', (e) => e.t > 20_000)!;
+    expect(cut.first('send.result', { msgId: sent.msgId })).toMatchObject({ status: 'FLUSH_SLAVE_TIMEOUT', t: sent.t + HOP + SLAVE_TIMEOUT + HOP });
+  });
+
   it('isSlaveOK: once the unacknowledged bytes reach haMaxGapNotInSync, SLAVE_NOT_AVAILABLE comes at once', () => {
     const GAP = 10_000;
     const sim = new TestSim(scenario({ role: 'SYNC_MASTER', config: { ...V4, sendMsgTimeoutMs: 10_000, haMaxGapNotInSyncBytes: GAP } })).at(20_000);

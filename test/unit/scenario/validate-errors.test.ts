@@ -157,7 +157,11 @@ refuses('removing a consumer before it is added', (s) => {
 refuses('a producer action on a consumer', (s) => { s.timeline = [{ at: 1, action: 'setProducerRate', target: 'c-1', ratePerSec: 0 }]; },
   'timeline[0].target: no producer has id "c-1" (known: "p-1")');
 refuses('a link to nothing', (s) => { s.timeline = [{ at: 1, action: 'partitionLink', target: 'ns-1', peer: 'nobody' }]; },
-  'timeline[0].peer: no NameServer, broker or client is named "nobody" (known: "ns-1", "broker-a", "p-1", "c-1")');
+  'timeline[0].peer: no NameServer, broker (brokerName, or node "brokerName/brokerId") or client is named "nobody" (known: "ns-1", "broker-a", "p-1", "c-1", "broker-a/0" and 1 more)');
+refuses('a link to a broker node that does not exist', (s) => { s.timeline = [{ at: 1, action: 'partitionLink', target: 'broker-a/7', peer: 'ns-1' }]; },
+  'timeline[0].target: no NameServer, broker (brokerName, or node "brokerName/brokerId") or client is named "broker-a/7" (did you mean "broker-a/0"?)');
+refuses('a link from a broker to its own node', (s) => { s.timeline = [{ at: 1, action: 'healLink', target: 'broker-a', peer: 'broker-a/0' }]; },
+  'timeline[0].peer: "broker-a/0" is the same process as "broker-a" (node broker-a/0): a link joins two processes');
 refuses('an updateTopic of an undeclared topic', (s) => { s.timeline = [{ at: 1, action: 'updateTopic', topic: 'Other', perm: 4 }]; },
   'timeline[0].topic: no topic in "topics" (or created earlier in the timeline) is named "Other" (known: "TopicTest"); give "cluster" or "broker" to create it');
 refuses('an updateTopic that changes nothing', (s) => { s.timeline = [{ at: 1, action: 'updateTopic', topic: 'TopicTest' }]; },
@@ -391,7 +395,7 @@ describe('validateScenario: what a refused item refers to is checked too', () =>
     expect(lines(scenario)).toEqual([
       'consumers[0].messageQueueList[0]: must be a queue written "brokerName:queueId", such as "broker-a:0"',
       'timeline[0]: unknown field "bogus"',
-      'timeline[0].peer: no NameServer, broker or client is named "zzz" (known: "ns-1", "broker-a", "p-1", "c-1", "c-2")',
+      'timeline[0].peer: no NameServer, broker (brokerName, or node "brokerName/brokerId") or client is named "zzz" (known: "ns-1", "broker-a", "p-1", "c-1", "c-2" and 2 more)',
       'timeline[1].consumer.messageModel: must be "CLUSTERING" like the other consumers of group "CG" (also in consumers[0])',
     ]);
   });
@@ -441,6 +445,18 @@ describe('validateScenario: what a refused item refers to is checked too', () =>
       'timeline[0]: unknown field "bogus"',
       'timeline[0].target: consumer "c-9" is only added later, at 5000 ms (timeline[1])',
     ]);
+  });
+});
+
+describe('validateScenario: a link names processes as the model\'s linkNode does', () => {
+  it('takes a broker by its node, "brokerName/brokerId": a slave\'s links can be cut (s48 review, plink.json)', () => {
+    const scenario = base();
+    scenario.timeline = [
+      { at: 1000, action: 'partitionLink', target: 'ns-1', peer: 'broker-a/1' },
+      { at: 1000, action: 'partitionLink', target: 'broker-a/0', peer: 'broker-a/1' },
+      { at: 2000, action: 'healLink', target: 'broker-a', peer: 'broker-a/1' },
+    ];
+    expect(lines(scenario)).toEqual([]);
   });
 });
 

@@ -17,11 +17,12 @@ import { queryLog, type EventFilter, type LogQuery } from '../../sim/queries/tra
 import { LOG_REFRESH, useSimView } from '../use-sim.ts';
 import { useSimQuery, type SimQueryOptions } from '../use-sim-query.ts';
 import { describeEvent, localOffsetConsumers, sameContext, TRACE_TYPES, typeName, type EventContext } from './event-sentences.ts';
+import { useWords } from '../i18n/index.ts';
 import { useBrokerNodeNames } from '../use-broker-node-names.ts';
 import { logTypeClass } from './log-tone.ts';
 import { MessageCardButton } from './MessageCardButton.tsx';
-import { EmptyPanel, PanelFrame, usePanelStrings } from './shared.tsx';
-import type { PanelStrings } from './strings.ts';
+import { LOG_STRINGS, type LogStrings } from './log-strings.ts';
+import { EmptyPanel, PanelFrame } from './shared.tsx';
 
 export interface EventLogProps {
   className?: string;
@@ -136,7 +137,7 @@ function useBuiltRows(limit: number): { built: number; buildAll: () => void; onS
   };
 }
 
-function countText(query: LogQuery, strings: PanelStrings): string {
+function countText(query: LogQuery, strings: LogStrings): string {
   const matching = formatCount(query.matching);
   if (query.rows.length === 0) return query.complete ? strings.noEvents : strings.searching;
   return query.complete ? strings.showing(query.rows.length, matching) : strings.showingSoFar(query.rows.length, matching);
@@ -184,7 +185,7 @@ function useLogQuery(filter: EventFilter, maxRows: number, searchEventsPerAsk: n
 }
 
 export function EventLog({ className, maxRows = 500, announceEveryMs = 1_000, searchEventsPerAsk }: EventLogProps) {
-  const strings = usePanelStrings();
+  const strings = useWords(LOG_STRINGS);
   const language = usePlayback((s) => s.language);
   const scenario = usePlayback((s) => s.scenario);
   const localOffsets = useMemo(() => (scenario ? localOffsetConsumers(scenario) : new Set<string>()), [scenario]);

@@ -3,7 +3,7 @@
  * every broker's last registration and the countdown to the 120 s expiry, the next
  * scanNotActiveBroker, its routes per topic, and a sentence wherever two NameServers disagree.
  */
-import { lazy, memo, Suspense } from 'react';
+import { lazy, memo, Suspense, useMemo } from 'react';
 import { usePlayback } from '../../store/playback.ts';
 import { clientViewStrings } from './client-view-strings.ts';
 import { NAMESRV_PORT, registerNameServerPeriod, type SimConfig } from '../../sim/index.ts';
@@ -12,8 +12,13 @@ import { ScrollArea } from '../controls/ScrollArea.tsx';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { Countdown } from './Countdown.tsx';
 import { disagreements, nameServerViews, type Disagreement, type NameServerView, type RouteRow } from './nameserver-model.ts';
+import { NAME_SERVER_STRINGS, type NameServerStrings } from './nameserver-strings.ts';
 import { derivedAt, EmptyPanel, PanelFrame, usePanelStrings } from './shared.tsx';
 import type { PanelStrings } from './strings.ts';
+import { useWords } from '../i18n/index.ts';
+
+/** The panels' shared words (a status, an address) and the NameServer panel's own. */
+type Strings = PanelStrings & NameServerStrings;
 
 /** The 4.x / 5.x switch replays the run: loaded after the first paint. */
 const VersionSwitch = lazy(() => import('./VersionSwitch.tsx').then((module) => ({ default: module.VersionSwitch })));
@@ -22,7 +27,7 @@ export interface NameServerPanelProps {
   className?: string;
 }
 
-function BrokerTable({ view, config, strings }: { view: NameServerView; config: SimConfig; strings: PanelStrings }) {
+function BrokerTable({ view, config, strings }: { view: NameServerView; config: SimConfig; strings: Strings }) {
   const words = clientViewStrings(usePlayback((s) => s.language));
   if (view.brokers.length === 0) return <p className="rs-muted">{strings.noBrokersRegistered}</p>;
   // A narrow column (the editor open beside it) scrolls the table rather than spill out of the card.
@@ -61,7 +66,7 @@ interface RoutesProps {
   id: string;
   routes: RouteRow[];
   systemTopics: string[];
-  strings: PanelStrings;
+  strings: Strings;
 }
 
 /** Routes change only when a topic or a broker does: the same rows keep their identity (derivedAt). */
@@ -83,7 +88,7 @@ const Routes = memo(function Routes({ id, routes, systemTopics, strings }: Route
   );
 });
 
-function NameServerCard({ view, config, strings }: { view: NameServerView; config: SimConfig; strings: PanelStrings }) {
+function NameServerCard({ view, config, strings }: { view: NameServerView; config: SimConfig; strings: Strings }) {
   return (
     <article className={`rs-ns-card${view.up ? '' : ' rs-ns-down'}`} data-testid={`nameserver-${view.id}`} aria-label={`NameServer ${view.id}`}>
       <header className="rs-ns-header">
@@ -104,7 +109,7 @@ function NameServerCard({ view, config, strings }: { view: NameServerView; confi
 }
 
 /** Where running NameServers list different brokers, or that they agree: said once they list any (before, each card says none is registered). */
-const Agreement = memo(function Agreement({ differences, running, listing, strings }: { differences: Disagreement[]; running: number; listing: boolean; strings: PanelStrings }) {
+const Agreement = memo(function Agreement({ differences, running, listing, strings }: { differences: Disagreement[]; running: number; listing: boolean; strings: Strings }) {
   if (differences.length > 0) {
     return (
       <div className="rs-alert" data-testid="ns-disagreement">
@@ -117,7 +122,9 @@ const Agreement = memo(function Agreement({ differences, running, listing, strin
 
 export function NameServerPanel({ className }: NameServerPanelProps) {
   const view = useSimView(TEXT_PANEL_REFRESH);
-  const strings = usePanelStrings();
+  const shared = usePanelStrings();
+  const own = useWords(NAME_SERVER_STRINGS);
+  const strings = useMemo((): Strings => ({ ...shared, ...own }), [shared, own]);
   const words = clientViewStrings(usePlayback((s) => s.language));
   if (!view) return <EmptyPanel name="nameservers" title={strings.nameServerTitle} className={className} />;
   const { state } = view.timeline;

@@ -4,12 +4,17 @@
  * writeQueueNums leaves consumers idle (MQClientInstance.topicRouteData2TopicPublishInfo /
  * topicRouteData2TopicSubscribeInfo: producers use writeQueueNums, consumers readQueueNums).
  */
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { barTransform, queueFill } from '../../viz/scales.ts';
 import { idleConsumers, queueTopics, type BrokerQueues, type IdleConsumer, type QueueCell } from './queue-model.ts';
 import { derivedAt, EmptyPanel, PanelFrame, summaryAt, usePanelStrings } from './shared.tsx';
 import type { PanelStrings } from './strings.ts';
+import { QUEUE_PANEL_STRINGS, type QueuePanelStrings } from './queue-panel-strings.ts';
+import { useWords } from '../i18n/index.ts';
+
+/** The panels' shared words (a topic's queue counts) and the queue panel's own. */
+type Strings = PanelStrings & QueuePanelStrings;
 import { reasonStrings, type ReasonStrings } from './reason-strings.ts';
 import { usePlayback } from '../../store/playback.ts';
 import './counters.css';
@@ -36,7 +41,7 @@ function cellClass(cell: QueueCell): string {
   return classes.join(' ');
 }
 
-function GroupOffsets({ cell, strings }: { cell: QueueCell; strings: PanelStrings }) {
+function GroupOffsets({ cell, strings }: { cell: QueueCell; strings: Strings }) {
   const groups = Object.keys(cell.offsets).sort();
   if (groups.length === 0) return null;
   return (
@@ -56,7 +61,7 @@ function GroupOffsets({ cell, strings }: { cell: QueueCell; strings: PanelString
  * bar's transform as text, so a playing run re-renders only the queues that received or gave
  * out a message (and those whose bar moved by a thousandth).
  */
-const Cell = memo(function Cell({ topic, broker, cell, fill, strings, causes }: { topic: string; broker: string; cell: QueueCell; fill: string; strings: PanelStrings; causes: ReasonStrings }) {
+const Cell = memo(function Cell({ topic, broker, cell, fill, strings, causes }: { topic: string; broker: string; cell: QueueCell; fill: string; strings: Strings; causes: ReasonStrings }) {
   return (
     <li className={cellClass(cell)} data-testid={`queue-cell-${topic}-${broker}-${cell.queueId}`}
       data-writable={cell.writable} data-readable={cell.readable}>
@@ -78,7 +83,7 @@ const Cell = memo(function Cell({ topic, broker, cell, fill, strings, causes }: 
   );
 });
 
-const BrokerRow = memo(function BrokerRow({ topic, row, maxCount, strings, causes }: { topic: string; row: BrokerQueues; maxCount: number; strings: PanelStrings; causes: ReasonStrings }) {
+const BrokerRow = memo(function BrokerRow({ topic, row, maxCount, strings, causes }: { topic: string; row: BrokerQueues; maxCount: number; strings: Strings; causes: ReasonStrings }) {
   return (
     <div className="rs-queue-broker">
       <h4>
@@ -94,7 +99,7 @@ const BrokerRow = memo(function BrokerRow({ topic, row, maxCount, strings, cause
   );
 });
 
-const Legend = memo(function Legend({ strings, causes }: { strings: PanelStrings; causes: ReasonStrings }) {
+const Legend = memo(function Legend({ strings, causes }: { strings: Strings; causes: ReasonStrings }) {
   return (
     <ul className="rs-legend rs-queue-legend">
       <li><Badge on letter="W" /> {strings.legendWritable}</li>
@@ -106,7 +111,7 @@ const Legend = memo(function Legend({ strings, causes }: { strings: PanelStrings
   );
 });
 
-const IdleConsumers = memo(function IdleConsumers({ idle, strings, causes }: { idle: IdleConsumer[]; strings: PanelStrings; causes: ReasonStrings }) {
+const IdleConsumers = memo(function IdleConsumers({ idle, strings, causes }: { idle: IdleConsumer[]; strings: Strings; causes: ReasonStrings }) {
   return (
     <section className="rs-queue-idle-consumers" data-testid="idle-consumers">
       <h3>{strings.idleConsumers}</h3>
@@ -125,7 +130,9 @@ const IdleConsumers = memo(function IdleConsumers({ idle, strings, causes }: { i
 
 export function QueuePanel({ className }: QueuePanelProps) {
   const view = useSimView(TEXT_PANEL_REFRESH);
-  const strings = usePanelStrings();
+  const shared = usePanelStrings();
+  const own = useWords(QUEUE_PANEL_STRINGS);
+  const strings = useMemo((): Strings => ({ ...shared, ...own }), [shared, own]);
   const causes = reasonStrings(usePlayback((s) => s.language));
   if (!view) return <EmptyPanel name="queues" title={strings.queueTitle} className={className} />;
   const { state } = view.timeline;

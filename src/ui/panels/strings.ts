@@ -4,17 +4,8 @@
  * student can find them in RocketMQ's code and documentation.
  */
 import type { BrokerRoleNow } from '../../sim/index.ts';
-import type { MasterDown } from './queue-model.ts';
 import type { Language } from '../../store/playback.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
-
-/** How many hidden system topics the NameServer panel names before it says "…" (等). */
-const SYSTEM_TOPICS_NAMED = 3;
-
-/** The system topics a NameServer actually holds, not examples: a cluster without autoCreateTopicEnable has no TBW102. */
-function namedSystemTopics(topics: readonly string[], separator: string, more: string): string {
-  return topics.slice(0, SYSTEM_TOPICS_NAMED).join(separator) + (topics.length > SYSTEM_TOPICS_NAMED ? more : '');
-}
 
 /** 'notStarted': a process before its start; 'stopped': a client after its shutdown (a broker's shutdown is 'shutdown'). */
 export type EntityStatus = 'running' | 'crashed' | 'poweredOff' | 'partitioned' | 'shutdown' | 'notStarted' | 'stopped' | 'hung' | 'up' | 'down';
@@ -66,66 +57,9 @@ export interface PanelStrings {
   lastUpdate: string;
   none: string;
 
-  queueTitle: string;
-  queueRule: string;
-  legendWritable: string;
-  legendReadable: string;
-  legendNeverConsumable: string;
-  legendIdle: string;
-  messages: (count: number) => string;
-  lag: string;
-  neverConsumable: string;
-  /**
-   * A queue no consumer may pull any more whose unconsumed messages sit in the ProcessQueues of
-   * `pulledBy`, pulled before: consumed until a rebalance drops the queue, the rest stranded.
-   */
-  queuePulled: (left: number, pulledBy: readonly string[]) => string;
-  /** A queue no consumer may pull that producers still write (readQueueNums <= id < writeQueueNums), nothing in it now. */
-  queueFilling: string;
-  neverConsumableTotal: string;
-  noUserTopics: string;
   queueCounts: (write: number, read: number, perm: string) => string;
-  /** Under a broker's queues while its master is down: who writes and reads them now, and whose counts these are. */
-  queueMasterDown: (down: MasterDown) => string;
-  queueCellLabel: (queueId: number, count: number, writable: boolean, readable: boolean) => string;
-  /** The button on a queue's id that opens its card. */
-  openQueue: (broker: string, queueId: number) => string;
-  idleQueue: string;
-  idleConsumers: string;
   /** After a consumer's status on the canvas: it gets no new message now (the queue panel says why). */
   idleWord: string;
-  noIdleConsumers: string;
-
-  nameServerTitle: string;
-  noBrokersRegistered: string;
-  expiresIn: (timeout: string) => string;
-  nextScanIn: (duration: string) => string;
-  expiryBar: (duration: string) => string;
-  overdue: string;
-  routes: string;
-  noRoutes: string;
-  /** The system topics a NameServer holds but its route list leaves out, named (the first few). */
-  systemTopicsHidden: (topics: readonly string[]) => string;
-  routeBrokers: (brokerName: string, write: number, read: number) => string;
-  disagreement: (broker: string, listedBy: string[], notListedBy: string[]) => string;
-  agreement: string;
-
-  logTitle: string;
-  filterType: string;
-  allTypes: string;
-  filterEntity: string;
-  filterEntityPlaceholder: string;
-  showing: (shown: number, matching: string) => string;
-  /** While the search of the past for a filter is still going on. */
-  showingSoFar: (shown: number, matching: string) => string;
-  noEvents: string;
-  searching: string;
-  seekTo: (time: string) => string;
-  /** Read with the log's one row in the Tab order: how to reach the others. */
-  logKeys: string;
-  time: string;
-  type: string;
-  what: string;
 }
 
 const en: PanelStrings = {
@@ -187,60 +121,8 @@ const en: PanelStrings = {
   lastUpdate: 'lastUpdateTimestamp (last registration)',
   none: 'none',
 
-  queueTitle: 'Queues',
-  queueRule: 'Producers write only queue ids below writeQueueNums; consumers are given only ids below readQueueNums — messages in queues at or above readQueueNums are not consumed until readQueueNums is raised.',
-  legendWritable: 'W: producers write to this queue id',
-  legendReadable: 'R: consumers can be given this queue id',
-  legendNeverConsumable: 'unconsumable: written, but no consumer is given it until readQueueNums is raised',
-  legendIdle: 'idle: readable, but no producer writes to it',
-  messages: (count) => (count === 1 ? '1 message' : `${count} messages`),
-  lag: 'lag',
-  neverConsumable: 'unconsumable',
-  queuePulled: (left, pulledBy) =>
-    `not consumed yet: ${left}, pulled by ${pulledBy.length > 0 ? pulledBy.join(', ') : 'a consumer'} before this queue became unreadable; consumed only until a rebalance drops the queue, the rest not until readQueueNums is raised`,
-  queueFilling: 'producers may write it (id < writeQueueNums): every message written here is unconsumable until readQueueNums is raised',
-  neverConsumableTotal: 'Unconsumable in total',
-  noUserTopics: 'No topic with queues yet.',
   queueCounts: (write, read, perm) => `writeQueueNums ${write} · readQueueNums ${read} · perm ${perm}`,
-  queueMasterDown: ({ master, status, reader }) => `${master} ${status === 'crashed' ? 'crashed' : 'was shut down'}: no producer writes here now (no W). ${reader
-    ? `Its consumers read from the slave ${reader}, which may hold fewer messages;`
-    : 'No slave runs: nothing can be read here until it is back;'} the counts below are ${master}'s.`,
-  openQueue: (broker, queueId) => `#${queueId}: open the latest messages of ${broker} queue ${queueId}`,
-  queueCellLabel: (queueId, count, writable, readable) =>
-    `Queue ${queueId}: ${count} messages, ${writable ? 'writable' : 'not writable'}, ${readable ? 'readable' : 'not readable'}`,
-  idleQueue: 'receives no messages',
-  idleConsumers: 'Idle consumers',
   idleWord: 'idle',
-  noIdleConsumers: 'None: every running consumer owns a queue that receives messages.',
-
-  nameServerTitle: 'NameServers',
-  noBrokersRegistered: 'No broker registered.',
-  expiresIn: (timeout) => `Expires (${timeout} timeout)`,
-  nextScanIn: (duration) => `next scanNotActiveBroker in ${duration}`,
-  expiryBar: (duration) => `${duration} until the heartbeat timeout`,
-  overdue: 'timed out: removed at the next scan',
-  routes: 'Routes (topicQueueTable)',
-  noRoutes: 'No route.',
-  systemTopicsHidden: (topics) => `and ${topics.length} system ${topics.length === 1 ? 'topic' : 'topics'} (${namedSystemTopics(topics, ', ', ', …')})`,
-  routeBrokers: (brokerName, write, read) => `${brokerName} (W ${write} / R ${read})`,
-  disagreement: (broker, listedBy, notListedBy) =>
-    `The NameServers disagree: ${listedBy.join(', ')} ${listedBy.length === 1 ? 'lists' : 'list'} ${broker}, ${notListedBy.join(', ')} ${notListedBy.length === 1 ? 'does' : 'do'} not. NameServers never talk to each other; each learns only from the broker's own registrations.`,
-  agreement: 'Every running NameServer lists the same brokers.',
-
-  logTitle: 'Event log',
-  filterType: 'Type',
-  allTypes: 'All types',
-  filterEntity: 'Entity',
-  filterEntityPlaceholder: 'broker-a, p-1, TopicTest…',
-  showing: (shown, matching) => `Latest ${shown} of ${matching} matching events, newest first.`,
-  showingSoFar: (shown, matching) => `Latest ${shown} of at least ${matching} matching events, newest first (still searching…).`,
-  noEvents: 'No event matches yet.',
-  searching: 'Searching the trace…',
-  seekTo: (time) => `Go to ${time}`,
-  logKeys: 'Up and Down arrows move between events, Home and End to the newest and the oldest; Enter moves the playhead to the event.',
-  time: 'Time',
-  type: 'Type',
-  what: 'What happened',
 };
 
 const zh: PanelStrings = {
@@ -302,59 +184,8 @@ const zh: PanelStrings = {
   lastUpdate: 'lastUpdateTimestamp（上次注册）',
   none: '无',
 
-  queueTitle: '队列',
-  queueRule: '生产者只写入 id 小于 writeQueueNums 的队列；消费者只会被分配 id 小于 readQueueNums 的队列——id 大于或等于 readQueueNums 的队列中的消息，在调大 readQueueNums 之前不会被消费。',
-  legendWritable: 'W：生产者会写入该队列 id',
-  legendReadable: 'R：该队列 id 可以分配给消费者',
-  legendNeverConsumable: '无法消费：有消息写入，但在调大 readQueueNums 之前不会分配给任何消费者',
-  legendIdle: '空闲：可读，但没有生产者写入',
-  messages: (count) => `${count} 条消息`,
-  lag: '堆积',
-  neverConsumable: '无法消费',
-  queuePulled: (left, pulledBy) =>
-    `尚未消费 ${left} 条：${pulledBy.length > 0 ? pulledBy.join('、') : '消费者'} 在此队列变为不可读之前已拉取；${pulledBy.length > 1 ? '它们' : '它'}只会消费到负载均衡放弃此队列为止，剩下的在调大 readQueueNums 之前无法消费`,
-  queueFilling: '生产者可以写入（id < writeQueueNums）：在调大 readQueueNums 之前，写到这里的每条消息都无法消费',
-  neverConsumableTotal: '无法消费的消息总数',
-  noUserTopics: '还没有带队列的 Topic。',
   queueCounts: (write, read, perm) => `writeQueueNums ${write} · readQueueNums ${read} · perm ${perm}`,
-  queueMasterDown: ({ master, status, reader }) => `${master} ${status === 'crashed' ? '已崩溃' : '已关闭'}：现在没有生产者写入这里（没有 W）。${reader
-    ? `它的消费者从 Slave ${reader} 读取，Slave 上的消息可能更少；`
-    : '没有 Slave 在运行：在它恢复之前，这里的消息都无法读取；'}下面的数量是 ${master} 的。`,
-  openQueue: (broker, queueId) => `#${queueId}：打开 ${broker} 队列 ${queueId} 的最新消息`,
-  queueCellLabel: (queueId, count, writable, readable) =>
-    `队列 ${queueId}：${count} 条消息，${writable ? '可写' : '不可写'}，${readable ? '可读' : '不可读'}`,
-  idleQueue: '不会收到消息',
-  idleConsumers: '空闲的消费者',
   idleWord: '空闲',
-  noIdleConsumers: '无：每个运行中的消费者都拥有会收到消息的队列。',
-
-  nameServerTitle: 'NameServer',
-  noBrokersRegistered: '没有已注册的 Broker。',
-  expiresIn: (timeout) => `过期倒计时（超时 ${timeout}）`,
-  nextScanIn: (duration) => `${duration}后执行下一次 scanNotActiveBroker`,
-  expiryBar: (duration) => `距心跳超时还有 ${duration}`,
-  overdue: '已超时：将在下一次扫描时移除',
-  routes: '路由（topicQueueTable）',
-  noRoutes: '没有路由。',
-  systemTopicsHidden: (topics) => `以及 ${topics.length} 个系统 Topic（${namedSystemTopics(topics, '、', ' 等')}）`,
-  routeBrokers: (brokerName, write, read) => `${brokerName}（写 ${write} / 读 ${read}）`,
-  disagreement: (broker, listedBy, notListedBy) => `NameServer 之间不一致：${listedBy.join('、')} 中有 ${broker}，${notListedBy.join('、')} 中没有。NameServer 之间从不通信，各自只从 Broker 的注册请求中获知信息。`,
-  agreement: '所有运行中的 NameServer 列出的 Broker 相同。',
-
-  logTitle: '事件日志',
-  filterType: '类型',
-  allTypes: '全部类型',
-  filterEntity: '实体',
-  filterEntityPlaceholder: 'broker-a、p-1、TopicTest…',
-  showing: (shown, matching) => `匹配的 ${matching} 个事件中最近的 ${shown} 个，最新的在最上面。`,
-  showingSoFar: (shown, matching) => `至少 ${matching} 个匹配的事件中最近的 ${shown} 个，最新的在最上面（仍在搜索…）。`,
-  noEvents: '暂无匹配的事件。',
-  searching: '正在搜索事件记录…',
-  seekTo: (time) => `跳转到 ${time}`,
-  logKeys: '上下方向键在事件之间移动，Home 和 End 到最新和最早的事件；Enter 把播放头移到该事件。',
-  time: '时间',
-  type: '类型',
-  what: '发生了什么',
 };
 
 export const PANEL_STRINGS: Bilingual<PanelStrings> = { en, zh };

@@ -1,0 +1,83 @@
+/** The queue panel's words, in English and Simplified Chinese (loaded with the panel). */
+import type { Bilingual } from '../i18n/index.ts';
+import type { MasterDown } from './queue-model.ts';
+
+export interface QueuePanelStrings {
+  queueTitle: string;
+  queueRule: string;
+  legendWritable: string;
+  legendReadable: string;
+  legendNeverConsumable: string;
+  legendIdle: string;
+  lag: string;
+  neverConsumable: string;
+  /**
+   * A queue no consumer may pull any more whose unconsumed messages sit in the ProcessQueues of
+   * `pulledBy`, pulled before: consumed until a rebalance drops the queue, the rest stranded.
+   */
+  queuePulled: (left: number, pulledBy: readonly string[]) => string;
+  /** A queue no consumer may pull that producers still write (readQueueNums <= id < writeQueueNums), nothing in it now. */
+  queueFilling: string;
+  neverConsumableTotal: string;
+  noUserTopics: string;
+  /** Under a broker's queues while its master is down: who writes and reads them now, and whose counts these are. */
+  queueMasterDown: (down: MasterDown) => string;
+  queueCellLabel: (queueId: number, count: number, writable: boolean, readable: boolean) => string;
+  /** The button on a queue's id that opens its card. */
+  openQueue: (broker: string, queueId: number) => string;
+  idleQueue: string;
+  idleConsumers: string;
+  noIdleConsumers: string;
+}
+
+const en: QueuePanelStrings = {
+  queueTitle: 'Queues',
+  queueRule: 'Producers write only queue ids below writeQueueNums; consumers are given only ids below readQueueNums — messages in queues at or above readQueueNums are not consumed until readQueueNums is raised.',
+  legendWritable: 'W: producers write to this queue id',
+  legendReadable: 'R: consumers can be given this queue id',
+  legendNeverConsumable: 'unconsumable: written, but no consumer is given it until readQueueNums is raised',
+  legendIdle: 'idle: readable, but no producer writes to it',
+  lag: 'lag',
+  neverConsumable: 'unconsumable',
+  queuePulled: (left, pulledBy) =>
+    `not consumed yet: ${left}, pulled by ${pulledBy.length > 0 ? pulledBy.join(', ') : 'a consumer'} before this queue became unreadable; consumed only until a rebalance drops the queue, the rest not until readQueueNums is raised`,
+  queueFilling: 'producers may write it (id < writeQueueNums): every message written here is unconsumable until readQueueNums is raised',
+  neverConsumableTotal: 'Unconsumable in total',
+  noUserTopics: 'No topic with queues yet.',
+  queueMasterDown: ({ master, status, reader }) => `${master} ${status === 'crashed' ? 'crashed' : 'was shut down'}: no producer writes here now (no W). ${reader
+    ? `Its consumers read from the slave ${reader}, which may hold fewer messages;`
+    : 'No slave runs: nothing can be read here until it is back;'} the counts below are ${master}'s.`,
+  openQueue: (broker, queueId) => `#${queueId}: open the latest messages of ${broker} queue ${queueId}`,
+  queueCellLabel: (queueId, count, writable, readable) =>
+    `Queue ${queueId}: ${count} messages, ${writable ? 'writable' : 'not writable'}, ${readable ? 'readable' : 'not readable'}`,
+  idleQueue: 'receives no messages',
+  idleConsumers: 'Idle consumers',
+  noIdleConsumers: 'None: every running consumer owns a queue that receives messages.',
+};
+
+const zh: QueuePanelStrings = {
+  queueTitle: '队列',
+  queueRule: '生产者只写入 id 小于 writeQueueNums 的队列；消费者只会被分配 id 小于 readQueueNums 的队列——id 大于或等于 readQueueNums 的队列中的消息，在调大 readQueueNums 之前不会被消费。',
+  legendWritable: 'W：生产者会写入该队列 id',
+  legendReadable: 'R：该队列 id 可以分配给消费者',
+  legendNeverConsumable: '无法消费：有消息写入，但在调大 readQueueNums 之前不会分配给任何消费者',
+  legendIdle: '空闲：可读，但没有生产者写入',
+  lag: '堆积',
+  neverConsumable: '无法消费',
+  queuePulled: (left, pulledBy) =>
+    `尚未消费 ${left} 条：${pulledBy.length > 0 ? pulledBy.join('、') : '消费者'} 在此队列变为不可读之前已拉取；${pulledBy.length > 1 ? '它们' : '它'}只会消费到负载均衡放弃此队列为止，剩下的在调大 readQueueNums 之前无法消费`,
+  queueFilling: '生产者可以写入（id < writeQueueNums）：在调大 readQueueNums 之前，写到这里的每条消息都无法消费',
+  neverConsumableTotal: '无法消费的消息总数',
+  noUserTopics: '还没有带队列的 Topic。',
+  queueMasterDown: ({ master, status, reader }) => `${master} ${status === 'crashed' ? '已崩溃' : '已关闭'}：现在没有生产者写入这里（没有 W）。${reader
+    ? `它的消费者从 Slave ${reader} 读取，Slave 上的消息可能更少；`
+    : '没有 Slave 在运行：在它恢复之前，这里的消息都无法读取；'}下面的数量是 ${master} 的。`,
+  openQueue: (broker, queueId) => `#${queueId}：打开 ${broker} 队列 ${queueId} 的最新消息`,
+  queueCellLabel: (queueId, count, writable, readable) =>
+    `队列 ${queueId}：${count} 条消息，${writable ? '可写' : '不可写'}，${readable ? '可读' : '不可读'}`,
+  idleQueue: '不会收到消息',
+  idleConsumers: '空闲的消费者',
+  noIdleConsumers: '无：每个运行中的消费者都拥有会收到消息的队列。',
+};
+
+export const QUEUE_PANEL_STRINGS: Bilingual<QueuePanelStrings> = { en, zh };

@@ -11,6 +11,7 @@
  * filter it again, so its marks become numbers. Only for a run that is never restored: a Timeline
  * shares its stores and marks with its snapshots by length, and must never reclaim.
  */
+import type { MarkSet } from '../engine/index.ts';
 import { CommitLog } from './broker/commit-log.ts';
 import { gatherReaders, lowestReadIndex } from './broker/commit-log-readers.ts';
 import { ConsumeQueue } from './broker/consume-queue.ts';
@@ -79,23 +80,24 @@ function reclaimStore(broker: BrokerState, point: number): void {
   }
 }
 
+/** Forgets the "reader|serial" marks of serials below `settled`; returns how many of them their reader never consumed. */
+function settleReaderMarks(stats: ModelState['stats'], marks: MarkSet<string>, settled: number, position: number): number {
+  let unread = 0;
+  marks.removeWhere((key) => {
+    const bar = key.lastIndexOf('|');
+    const serial = Number(key.slice(bar + 1));
+    if (serial >= settled) return false;
+    if (stats.consumedIds[key.slice(0, bar)]?.has(serial, position) !== true) unread++;
+    return true;
+  });
+  return unread;
+}
+
 /** Serials below `settled` are never stored, consumed or filtered again: count what their marks meant, then forget them. */
 function settleSerials(state: ModelState, settled: number, position: number): void {
   const { stats } = state;
-  stats.filteredOutIds.removeWhere((key) => {
-    const bar = key.lastIndexOf('|');
-    const serial = Number(key.slice(bar + 1));
-    if (serial >= settled) return false;
-    if (stats.consumedIds[key.slice(0, bar)]?.has(serial, position) !== true) stats.settledFilteredOut++;
-    return true;
-  });
-  stats.storedBehindIds.removeWhere((key) => {
-    const bar = key.lastIndexOf('|');
-    const serial = Number(key.slice(bar + 1));
-    if (serial >= settled) return false;
-    if (stats.consumedIds[key.slice(0, bar)]?.has(serial, position) !== true) stats.settledStoredBehind++;
-    return true;
-  });
+  stats.settledFilteredOut += settleReaderMarks(stats, stats.filteredOutIds, settled, position);
+  stats.settledStoredBehind += settleReaderMarks(stats, stats.storedBehindIds, settled, position);
   stats.lostIds.removeWhere((serial) => {
     if (serial >= settled) return false;
     if (consumedByAnyReader(stats, serial, position)) stats.settledLostConsumed++;

@@ -40,7 +40,7 @@ export function tooDeepAt(input: unknown): Path | null {
   while (stack.length > 0) {
     const { value, path } = stack.pop()!;
     if (path.length >= MAX_NESTING) return fieldOf(path);
-    const entries: [PropertyKey, unknown][] = Array.isArray(value) ? value.map((item, i) => [i, item]) : Object.entries(value);
+    const entries: [PropertyKey, unknown][] = Array.isArray(value) ? Array.from(value, (item, i) => [i, item]) : Object.entries(value);
     // Pushed last to first, so the first deep path in the file's order is found first.
     for (let i = entries.length - 1; i >= 0; i--) {
       const [key, item] = entries[i]!;

@@ -38,6 +38,11 @@ describe('nesting', () => {
     expect(result.ok ? [] : result.errors.map((error) => error.path)).toEqual(['config.a.a.a.a.a']);
   });
 
+  it('reads a sparse array\'s holes as empty places, as JSON would write them', () => {
+    // eslint-disable-next-line no-sparse-arrays -- the hole is the point: a file built in code may have one.
+    expect(() => validateScenario({ version: 1, topics: [, { name: 'T' }] })).not.toThrow();
+  });
+
   it('leaves a file nested up to the limit to the other checks', () => {
     // The file is level 1 and the description's arrays the 31 after it.
     const result = parseScenarioText(`{"version":1,"description":${arrays(MAX_NESTING - 1)}}`);

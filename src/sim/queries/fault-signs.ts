@@ -33,7 +33,7 @@ export interface FaultSign {
   faultAt: number;
   /** The detection that tells it; null for routes, and for a NameServer that stopped listing the process with no detection of its own (a new master took brokerId 0). */
   detection: Detection | null;
-  /** Who: first and elected, the detection's party; nameServer, every NameServer that stopped listing the process then, alike; routes, the last client whose route stopped listing it. */
+  /** Who: first and nameServer, every party that noticed alike then (the same rule, the same millisecond); elected, the controller; nameServer without a detection, the NameServers that stopped listing the process then; routes, the last client whose route stopped listing it. */
   parties: string[];
 }
 
@@ -86,15 +86,16 @@ function routesGone(state: Readonly<ModelState>, fault: FaultRecord): { t: numbe
 /** The first NameServers to stop listing the process, told by their detection when they have one. */
 function nameServerSign(state: Readonly<ModelState>, fault: FaultRecord, detections: readonly Detection[]): Pick<FaultSign, 't' | 'detection' | 'parties'> | null {
   const detection = detections.find((d) => isNameServer(state, d.party));
-  if (detection) {
-    // NameServers that noticed alike in the same millisecond (each hears the same silence or close) are told together.
-    const alike = detections.filter((d) => isNameServer(state, d.party) && d.noticedAt === detection.noticedAt && d.how === detection.how && d.since === detection.since);
-    return { t: detection.noticedAt, detection, parties: alike.map((d) => d.party) };
-  }
+  if (detection) return { t: detection.noticedAt, detection, parties: partiesAlike(detections, detection) };
   const drops = Object.entries(fault.nameServerDrops);
   if (drops.length === 0) return null;
   const t = Math.min(...drops.map(([, at]) => at));
   return { t, detection: null, parties: drops.filter(([, at]) => at === t).map(([nameServer]) => nameServer) };
+}
+
+/** The parties that noticed as `detection`'s did, in the same millisecond and by the same rule (both NameServers hear a close): told together. */
+function partiesAlike(detections: readonly Detection[], detection: Detection): string[] {
+  return detections.filter((d) => d.noticedAt === detection.noticedAt && d.how === detection.how && d.since === detection.since).map((d) => d.party);
 }
 
 function signsOfFault(state: Readonly<ModelState>, fault: FaultRecord): FaultSign[] {
@@ -106,7 +107,7 @@ function signsOfFault(state: Readonly<ModelState>, fault: FaultRecord): FaultSig
   const nameServer = nameServerSign(state, fault, detections);
   const routes = routesGone(state, fault);
   const signs: FaultSign[] = [];
-  if (first) signs.push({ ...base, t: first.noticedAt, kind: 'first', detection: first, parties: [first.party] });
+  if (first) signs.push({ ...base, t: first.noticedAt, kind: 'first', detection: first, parties: partiesAlike(detections, first) });
   if (elected && elected !== first) signs.push({ ...base, t: elected.noticedAt, kind: 'elected', detection: elected, parties: [elected.party] });
   if (nameServer && nameServer.detection !== first) signs.push({ ...base, ...nameServer, kind: 'nameServer' });
   if (routes) signs.push({ ...base, t: routes.t, kind: 'routes', detection: null, parties: [routes.client] });

@@ -62,9 +62,10 @@ function marksOf(timeline: readonly TimelineAction[], forks: readonly number[], 
   // In the page's language first, the scenario file's name of the action beside it.
   const describe = (action: TimelineAction) => actionSaid(action.action, actionTarget(action), language);
   const faults = timeline.filter((action) => !forkTimes.has(action.at)).slice(0, MAX_MARKS).map((action): Mark => {
-    const marker = t('faultMarker', { time: formatTime(action.at), action: describe(action) });
+    const time = formatTime(action.at);
     const said = caption(action);
-    return { at: action.at, kind: 'fault', title: said === null ? marker : t('markCaption', { marker, caption: said }) };
+    // The caption begins with the action in words: said once, its name in the file after it.
+    return { at: action.at, kind: 'fault', title: said === null ? t('faultMarker', { time, action: describe(action) }) : t('markCaption', { time, caption: said, name: action.action }) };
   });
   const forkMarks = [...forkTimes].map((at): Mark => {
     const actions = timeline.filter((action) => action.at === at).map(describe);

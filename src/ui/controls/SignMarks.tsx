@@ -11,6 +11,7 @@ import { usePlayback } from '../../store/playback.ts';
 import { useWords } from '../i18n/index.ts';
 import { FAILOVER_STRINGS } from '../panels/failover-strings.ts';
 import { AGAIN_AFTER_MS } from '../use-sim-query.ts';
+import { useElementWidth } from '../panels/use-element-width.ts';
 import { signMarks } from './sign-marks.ts';
 
 /** While playing, the look ahead takes a share this often at most, so the frames keep their pace. */
@@ -37,12 +38,17 @@ function useFaultSigns(): FaultSigns | null {
   return current;
 }
 
+/** A ring's width on the bar, px (App.css .rs-mark-sign): rings nearer than this would cover one another. */
+const RING_PX = 8;
+
 export function SignMarks({ duration }: { duration: number }) {
   const strings = useWords(FAILOVER_STRINGS);
   const config = usePlayback((s) => s.scenario?.config);
   const signs = useFaultSigns();
-  const marks = useMemo(() => (signs && config ? signMarks(signs.signs, strings, config) : []), [signs, strings, config]);
-  return marks.map((mark) => (
+  const [measure, width] = useElementWidth<HTMLDivElement>(300);
+  const apartMs = (duration * RING_PX) / width;
+  const marks = useMemo(() => (signs && config ? signMarks(signs.signs, strings, config, apartMs) : []), [signs, strings, config, apartMs]);
+  return <div ref={measure} className="rs-scrubber-signs">{marks.map((mark) => (
     <button
       key={mark.at}
       type="button"
@@ -54,5 +60,5 @@ export function SignMarks({ duration }: { duration: number }) {
       data-testid="mark-sign"
       onClick={() => usePlayback.getState().requestSeek(mark.at)}
     />
-  ));
+  ))}</div>;
 }

@@ -2,6 +2,7 @@
  * The marks of a fault's signs under the playhead, said in the failover view's words: one mark per
  * moment, the signs of that moment one line each (src/sim/queries/fault-signs.ts finds them).
  */
+import type { SimConfig } from '../../sim/index.ts';
 import type { FaultSign } from '../../sim/queries/fault-signs.ts';
 import { formatDuration, formatTime } from '../../viz/format.ts';
 import { detectionSentence, type DetectionConfig } from '../panels/failover-model.ts';
@@ -12,25 +13,34 @@ export interface SignMark {
   title: string;
 }
 
-function signSaid(sign: FaultSign, strings: FailoverStrings, config: DetectionConfig): string {
+/** A sign in words: a detection's sentence gives its own time (the failover view's), the others begin with theirs. */
+function signSaid(sign: FaultSign, strings: FailoverStrings, config: MarkConfig): string {
   const time = formatTime(sign.t);
   const after = formatDuration(sign.t - sign.faultAt);
+  const parties = sign.parties.join(strings.signs.separator);
   // A NameServers' sign tells every NameServer that noticed alike at once.
-  const told = sign.detection && detectionSentence({ ...sign.detection, party: sign.parties.join(', ') }, sign.node, strings, config);
+  const told = sign.detection && detectionSentence({ ...sign.detection, party: parties }, sign.node, strings, config);
   switch (sign.kind) {
-    case 'first': return strings.signs.first(time, strings.action(sign.fault, sign.target), told ?? '');
-    case 'elected': return strings.signs.told(time, told ?? '');
-    case 'nameServer': return told ? strings.signs.told(time, told) : strings.signs.dropped(time, sign.parties.join(', '), sign.node, after);
+    case 'first': return strings.signs.first(strings.action(sign.fault, sign.target), told ?? '');
+    case 'elected': return told ?? '';
+    case 'nameServer': return told ?? strings.signs.dropped(time, parties, sign.node, after, config.enableControllerMode);
     case 'routes': return strings.signs.routesGone(time, sign.node, after, sign.parties[0] ?? '');
   }
 }
 
-/** One mark per moment, in time order: signs of the same millisecond share one mark, a line each. */
-export function signMarks(signs: readonly FaultSign[], strings: FailoverStrings, config: DetectionConfig): SignMark[] {
-  const byTime = new Map<number, string[]>();
+/** The run's settings a mark's words read: a detection's arithmetic, and whether a controller elects masters. */
+export type MarkConfig = DetectionConfig & Pick<SimConfig, 'enableControllerMode'>;
+
+/**
+ * One mark per moment, in time order: signs closer than `apartMs` (a ring's width on the bar)
+ * share the earliest one's mark, a line each, so no ring hides another one can no longer click.
+ */
+export function signMarks(signs: readonly FaultSign[], strings: FailoverStrings, config: MarkConfig, apartMs: number): SignMark[] {
+  const marks: { at: number; lines: string[] }[] = [];
   for (const sign of [...signs].sort((a, b) => a.t - b.t)) {
-    const lines = byTime.get(sign.t) ?? [];
-    byTime.set(sign.t, [...lines, signSaid(sign, strings, config)]);
+    const last = marks.at(-1);
+    if (last && sign.t - last.at < apartMs) last.lines.push(signSaid(sign, strings, config));
+    else marks.push({ at: sign.t, lines: [signSaid(sign, strings, config)] });
   }
-  return [...byTime].map(([at, lines]) => ({ at, title: lines.join('\n') }));
+  return marks.map(({ at, lines }) => ({ at, title: lines.join('\n') }));
 }

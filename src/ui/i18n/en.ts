@@ -44,7 +44,7 @@ export const en = {
   timeOf: 'of',
   catchingUp: 'Simulating… {percent}%',
   faultMarker: '{time} · {action}',
-  markCaption: '{marker}. {caption}',
+  markCaption: '{time} · {caption} ({name})',
   forkMarker: '{time} · your change (the run forks here)',
 
   helpTitle: 'Keyboard shortcuts',

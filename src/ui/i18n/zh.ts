@@ -46,7 +46,7 @@ export const zh: Record<MessageKey, string> = {
   timeOf: '/',
   catchingUp: '正在模拟… {percent}%',
   faultMarker: '{time} · {action}',
-  markCaption: '{marker}：{caption}',
+  markCaption: '{time} · {caption}（{name}）',
   forkMarker: '{time} · 你的修改（运行从此处分叉）',
 
   helpTitle: '键盘快捷键',

@@ -75,14 +75,17 @@ export interface FailoverStrings {
   /** What the missing mark says, read out. */
   notListed: string;
   wrong: string;
-  /** The marks under the playhead at a fault's signs (src/sim/queries/fault-signs.ts); `time` formatted, `fault` said by action(). */
+  /**
+   * The marks under the playhead at a fault's signs (src/sim/queries/fault-signs.ts): a detection's
+   * sentence says its own time; `time` formatted, `fault` said by action().
+   */
   signs: {
-    first(time: string, fault: string, sentence: string): string;
-    /** An election, or a NameServer's removal, told by its detection's sentence. */
-    told(time: string, sentence: string): string;
-    /** NameServers that stopped listing the process with no detection of their own (a new master took brokerId 0). */
-    dropped(time: string, nameServers: string, node: string, after: string): string;
+    first(fault: string, sentence: string): string;
+    /** NameServers that stopped listing the process with no detection of their own; `newMaster`: controller mode, where a new master took brokerId 0. */
+    dropped(time: string, nameServers: string, node: string, after: string, newMaster: boolean): string;
     routesGone(time: string, node: string, after: string, client: string): string;
+    /** Between the names of several NameServers. */
+    separator: string;
   };
 }
 
@@ -145,10 +148,10 @@ const en: FailoverStrings = {
   notListed: 'not listed',
   wrong: 'believes wrong',
   signs: {
-    first: (time, fault, sentence) => `${time} · first sign of “${fault}”: ${sentence}`,
-    told: (time, sentence) => `${time} · ${sentence}`,
-    dropped: (time, nameServers, node, after) => `${time} · ${nameServers} stopped listing ${node} (${after} after the fault)`,
+    first: (fault, sentence) => `First sign of “${fault}”: ${sentence}`,
+    dropped: (time, nameServers, node, after, newMaster) => `${time} · ${nameServers} stopped listing ${node}${newMaster ? ': the new master took its brokerId 0' : ''} (${after} after the fault)`,
     routesGone: (time, node, after, client) => `${time} · no client's route lists ${node} any more (${after} after the fault; the last to drop it: ${client})`,
+    separator: ', ',
   },
 };
 
@@ -211,10 +214,10 @@ const zh: FailoverStrings = {
   notListed: '未列出',
   wrong: '认知有误',
   signs: {
-    first: (time, fault, sentence) => `${time} · “${fault}”的第一个迹象：${sentence}`,
-    told: (time, sentence) => `${time} · ${sentence}`,
-    dropped: (time, nameServers, node, after) => `${time} · ${nameServers} 不再列出 ${node}（故障后 ${after}）`,
+    first: (fault, sentence) => `“${fault}”的第一个迹象：${sentence}`,
+    dropped: (time, nameServers, node, after, newMaster) => `${time} · ${nameServers} 不再列出 ${node}${newMaster ? '：新 Master 占用了它的 brokerId 0' : ''}（故障后 ${after}）`,
     routesGone: (time, node, after, client) => `${time} · 已没有客户端的路由列出 ${node}（故障后 ${after}；最后一个不再列出它的是 ${client}）`,
+    separator: '、',
   },
 };
 

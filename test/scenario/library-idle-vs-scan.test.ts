@@ -19,6 +19,11 @@ const BROKER_EXPIRED = 120_000;
 const SCAN_INITIAL = 5_000;
 const SCAN_PERIOD = { '5.x': 5_000, '4.x': 10_000 } as const;
 const PARTITION_AT = 90_000;
+/** MQClientInstance.startScheduledTask: sendHeartbeatToAllBrokerWithLock after 1 s, then every heartbeatBrokerInterval, 30 s. */
+const CLIENT_HEARTBEAT_DELAY = 1_000;
+const CLIENT_HEARTBEAT_PERIOD = 30_000;
+/** ClientConfig.mqClientApiTimeout, the heartbeat's timeout. */
+const CALL_TIMEOUT = 3_000;
 const NAME_SERVERS = ['ns-1', 'ns-2'];
 
 function library(): ScenarioJson {
@@ -80,5 +85,18 @@ describe('Partition detection: idle close vs scan (library)', () => {
     const scan5 = firstScanAfter(lastRegistration(run('5.x', { serverChannelMaxIdleTimeMs: 0 }), 'ns-1') + BROKER_EXPIRED, SCAN_PERIOD['5.x']);
     const scan4 = firstScanAfter(lastRegistration(run('4.x', { serverChannelMaxIdleTimeMs: 0 }), 'ns-1') + BROKER_EXPIRED, SCAN_PERIOD['4.x']);
     expect([scan5, scan4]).toEqual([200_000, 205_000]);
+  });
+
+  it('the description\'s clients: p-1 notices at 94 s by a send that waited sendMsgTimeout (3 s), c-1 at 104 s by its heartbeat of 101 s (1 s after its start at 10 s, then every 30 s) that waited 3 s', () => {
+    const sim = run('5.x');
+    const noticed = (party: string) => sim.summary().detections.find((d) => d.party === party && d.target === 'broker-b')!;
+    expect(noticed('p-1')).toMatchObject({ how: 'sendFailed', detail: 'timeout' });
+    expect(Math.floor(noticed('p-1').noticedAt / 1_000)).toBe(94);
+    const heartbeat = 10_000 + CLIENT_HEARTBEAT_DELAY + 3 * CLIENT_HEARTBEAT_PERIOD;
+    expect(heartbeat).toBe(101_000);
+    expect(noticed('c-1')).toMatchObject({ how: 'callTimedOut', detail: 'HEART_BEAT' });
+    // Sent a few ms into its round (broker-a first), then the 3 s timeout.
+    expect(noticed('c-1').noticedAt - (heartbeat + CALL_TIMEOUT)).toBeGreaterThanOrEqual(0);
+    expect(noticed('c-1').noticedAt - (heartbeat + CALL_TIMEOUT)).toBeLessThan(10);
   });
 });

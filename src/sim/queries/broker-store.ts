@@ -20,6 +20,8 @@ export interface BrokerStore {
   indexEntries: number;
   /** The selected message's newest copy in this broker's CommitLog, or null. */
   message: StoredMessage | null;
+  /** The readers that had read past the message's queue offset when it was stored (message.storedBehind): no pull ever gives it to them. */
+  passedBy: string[];
 }
 
 /**
@@ -58,9 +60,17 @@ export function findStored(broker: Readonly<BrokerState>, msgId: string): Stored
   return newest === undefined ? null : broker.commitLog.at(newest)!;
 }
 
+/** Readers of `message` that had read past its offset when it was stored; the marks live where the run lives. */
+function passedBy(timeline: TimelineView, message: StoredMessage | null): string[] {
+  if (message === null) return [];
+  const suffix = `|${message.serial}`;
+  return timeline.state.stats.storedBehindIds.keysAt(timeline.traceLength).filter((key) => key.endsWith(suffix)).map((key) => key.slice(0, -suffix.length));
+}
+
 /** The query: null when the run has no such broker. */
 export function brokerStore(timeline: TimelineView, { broker, msgId }: BrokerStoreArgs): BrokerStore | null {
   const state = timeline.state.brokers[broker];
   if (!state) return null;
-  return { indexEntries: indexEntries(state), message: msgId === null ? null : findStored(state, msgId) };
+  const message = msgId === null ? null : findStored(state, msgId);
+  return { indexEntries: indexEntries(state), message, passedBy: passedBy(timeline, message) };
 }

@@ -93,7 +93,7 @@ function Consumption({ facts, first, state, node, strings }: ConsumptionProps) {
     <section className="rs-card-section">
       <h3>{strings.consumeHeading}</h3>
       {never && <p className="rs-card-never" data-testid="card-never">{strings.neverConsumable(read)}</p>}
-      {!never && facts.consumed.length === 0 && <p className="rs-muted">{strings.notConsumed}</p>}
+      {!never && facts.consumed.length === 0 && facts.storedBehind.length === 0 && <p className="rs-muted">{strings.notConsumed}</p>}
       <ul className="rs-card-list" data-testid="card-consumption">
         {rows.map((row) => <li key={row.key}><span className="rs-mono rs-muted">{formatTime(row.t)}</span> {row.text}</li>)}
       </ul>
@@ -113,13 +113,21 @@ function followLife(msgId: string): void {
   usePlayback.getState().select(null);
 }
 
+/** The readers that had read past the message's offset when it was stored and have not consumed it (a group, or "group/consumer"). */
+function neverReaders(facts: MessageFacts): string[] {
+  const readBy = new Set(facts.consumed.flatMap((e) => [e.group, `${e.group}/${e.consumer}`]));
+  return facts.storedBehind.map((e) => e.reader).filter((reader) => !readBy.has(reader));
+}
+
 /** `node` names a copy's broker as the canvas draws it (after an election brokerId 0 is another node). */
 export function MessageCard({ facts, state, node, strings }: { facts: MessageFacts; state: Readonly<ModelState>; node: NodeNamer; strings: CardStrings }) {
   // The copy the producer's send stored: the first one on a master in the topic it was sent to.
   const first = facts.stored.find((copy) => copy.brokerId === MASTER_ID && copy.topic === facts.sent[0]?.topic);
+  const neverRead = neverReaders(facts);
   return (
     <>
       <button type="button" className="rs-button" data-testid="follow-life" onClick={() => followLife(facts.msgId)}>{strings.followLife}</button>
+      {neverRead.length > 0 && <p className="rs-card-never" data-testid="card-never-read">{strings.neverRead(neverRead)}</p>}
       <MessageIds msgId={facts.msgId} stored={facts.stored} node={node} strings={strings} />
       {facts.sent.length > 0 ? (
         <>

@@ -62,6 +62,8 @@ export interface CardStrings {
   lost: (node: string, reason: MessageLostReason) => string;
   /** A reader had read past the queue offset it took: it never reads it (message.storedBehind). */
   storedBehind: (reader: string, queueOffset: number, readerOffset: number) => string;
+  /** At the card's top: readers that will never read it, though the producer got SEND_OK. */
+  neverRead: (readers: readonly string[]) => string;
   retriesHeading: string;
   retryStored: (topic: string, node: string) => string;
   latestMessages: (count: number, maxOffset: number) => string;
@@ -116,7 +118,8 @@ const en: CardStrings = {
       case 'onewayRefused': return `refused by ${node} (ONEWAY: the answer goes nowhere)`;
     }
   },
-  storedBehind: (reader, queueOffset, readerOffset) => `never read by ${reader}: it took queueOffset ${queueOffset}, which ${reader} had already read past (it reads on from ${readerOffset}); the queue had been cut back`,
+  storedBehind: (reader, queueOffset, readerOffset) => `never read by ${reader}: it took queueOffset ${queueOffset}, which ${reader} had already read past (its next pull offset was ${readerOffset}); the queue had been cut back`,
+  neverRead: (readers) => `${readers.join(', ')} will never read this message: it was stored at a queue offset ${readers.length === 1 ? 'that group' : 'those groups'} had already read past (the queue had been cut back), and a consumer pulls on from its own next offset. Its producer got SEND_OK.`,
   retriesHeading: 'Copies stored',
   retryStored: (topic, node) => `stored in ${topic} on ${node}`,
   latestMessages: (count, maxOffset) => `The latest ${count} of ${maxOffset} messages (ConsumeQueue → CommitLog), newest first. Choose one for its card.`,
@@ -171,7 +174,8 @@ const zh: CardStrings = {
       case 'onewayRefused': return `被 ${node} 拒绝（ONEWAY：应答无人接收）`;
     }
   },
-  storedBehind: (reader, queueOffset, readerOffset) => `${reader} 永远读不到它：它占用了 queueOffset ${queueOffset}，而 ${reader} 已经读过这个位点（它从 ${readerOffset} 继续读）；队列曾被回退`,
+  storedBehind: (reader, queueOffset, readerOffset) => `${reader} 永远读不到它：它占用了 queueOffset ${queueOffset}，而 ${reader} 已经读过这个位点（它的下一个拉取位点是 ${readerOffset}）；队列曾被回退`,
+  neverRead: (readers) => `${readers.join('、')} 永远读不到这条消息：它被存到了${readers.length === 1 ? '该组' : '这些组'}已经读过的队列位点上（队列曾被回退），而消费者从自己的下一个位点继续拉取。它的生产者收到的是 SEND_OK。`,
   retriesHeading: '存储的副本',
   retryStored: (topic, node) => `存入 ${node} 的 ${topic}`,
   latestMessages: (count, maxOffset) => `共 ${maxOffset} 条消息中最新的 ${count} 条（ConsumeQueue → CommitLog），最新的在前。选择一条查看它的卡片。`,

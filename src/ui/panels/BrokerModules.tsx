@@ -85,14 +85,15 @@ function ModuleMap({ figures, onPick, words }: { figures: ModuleFigures; onPick:
   );
 }
 
-function MessagePath({ broker, message, words }: { broker: Readonly<BrokerState>; message: StoredMessage; words: BrokerModulesStrings }) {
+/** `passed`: the readers whose offset was past the message when it was stored (message.storedBehind): their committed offset is past it, but no pull gave it out. */
+function MessagePath({ broker, message, passed, words }: { broker: Readonly<BrokerState>; message: StoredMessage; passed: readonly string[]; words: BrokerModulesStrings }) {
   const keys = indexedKeys(message.keys, message.msgId).map((key) => `${message.topic}#${key}`);
   const steps: [Step, string][] = [
     ['send', words.steps.send(message.producer, broker.brokerId !== 0)],
     ['commitLog', words.steps.commitLog(formatCount(message.commitLogOffset), message.size)],
     ['consumeQueue', words.steps.consumeQueue(message.topic, message.queueId, message.queueOffset)],
     ['index', words.steps.index(keys.join(', '))],
-    ['pull', words.steps.pull(pulledBy(broker, message))],
+    ['pull', passed.length > 0 ? words.steps.passed(passed) : words.steps.pull(pulledBy(broker, message))],
   ];
   return (
     <ol className="rs-module-path" aria-label={words.path(message.msgId)} data-testid="module-path">
@@ -107,13 +108,14 @@ function MessagePath({ broker, message, words }: { broker: Readonly<BrokerState>
  */
 export function MessagePathOn({ broker, msgId }: { broker: Readonly<BrokerState>; msgId: string }) {
   const words = brokerModulesStrings(usePlayback((s) => s.language));
-  const message = useSimQuery('brokerStore', { broker: broker.node, msgId }).data?.message;
+  const store = useSimQuery('brokerStore', { broker: broker.node, msgId }).data;
+  const message = store?.message;
   if (!message) return null;
   return (
     <section className="rs-card-section" data-testid="card-modules">
       <h3>{words.pathIn(broker.node)}</h3>
       <p className="rs-muted">{words.pathInIntro}</p>
-      <MessagePath broker={broker} message={message} words={words} />
+      <MessagePath broker={broker} message={message} passed={store.passedBy} words={words} />
     </section>
   );
 }
@@ -139,7 +141,7 @@ export function BrokerModules({ broker, timeMs, msgId }: { broker: Readonly<Brok
       {msgId === null ? <p className="rs-muted">{words.pathHint}</p>
         : store === undefined ? null
           : message === null ? <p className="rs-muted">{words.notOnThisBroker(msgId)}</p>
-            : <MessagePath broker={broker} message={message} words={words} />}
+            : <MessagePath broker={broker} message={message} passed={store?.passedBy ?? []} words={words} />}
       <Module name="remoting" title={words.remoting} on={on}>
         <DataTable caption={words.remotingHint} columns={[...words.requestColumns]} rows={requests} empty={words.noRequests} testId="remoting-requests" />
       </Module>

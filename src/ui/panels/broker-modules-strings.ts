@@ -50,6 +50,8 @@ export interface BrokerModulesStrings {
     consumeQueue: (topic: string, queueId: number, offset: number) => string;
     index: (keys: string) => string;
     pull: (groups: string[]) => string;
+    /** Readers whose offset was already past it when it was stored (message.storedBehind): no pull gives it to them. */
+    passed: (readers: readonly string[]) => string;
   };
 }
 
@@ -94,6 +96,7 @@ const en: BrokerModulesStrings = {
     consumeQueue: (topic, queueId, offset) => `dispatched to ConsumeQueue ${topic}/${queueId} at queue offset ${offset}`,
     index: (keys) => `and to IndexService: ${keys}`,
     pull: (groups) => (groups.length > 0 ? `PullMessageProcessor: pulled and committed by ${groups.join(', ')}` : 'PullMessageProcessor: no group has committed past it yet'),
+    passed: (readers) => `PullMessageProcessor: never given out to ${readers.join(', ')}, whose offset was already past it when it was stored`,
   },
 };
 
@@ -138,6 +141,7 @@ const zh: BrokerModulesStrings = {
     consumeQueue: (topic, queueId, offset) => `分发到 ConsumeQueue ${topic}/${queueId}，队列位点 ${offset}`,
     index: (keys) => `并分发到 IndexService：${keys}`,
     pull: (groups) => (groups.length > 0 ? `PullMessageProcessor：已被 ${groups.join('、')} 拉取并提交位点` : 'PullMessageProcessor：还没有消费者组的提交位点越过它'),
+    passed: (readers) => `PullMessageProcessor：从未交给 ${readers.join('、')}：它存入时，它们的位点已越过它`,
   },
 };
 

@@ -75,7 +75,9 @@ const en: CauseStrings = {
     if (consumed === 0) return `No group has consumed the ${lost} yet, and no broker has ${stored === 1 ? 'it' : 'them'} any more: only a consumer that had pulled one before the loss still consumes it, until that broker, back, answers its pulls with PULL_OFFSET_MOVED and it drops what it had not consumed.`;
     const which = consumed < stored ? `${formatCount(consumed)} of the ${lost} ${consumed === 1 ? 'was' : 'were'}`
       : stored === 1 ? 'The stored message lost was' : `All ${formatCount(stored)} stored messages lost were`;
-    return `${which} consumed by a group, before the loss or after it from what a consumer had pulled (a message's card says by whom). That consumption stands, but no broker has them any more: a group that had not read them, a group that starts later or an offset reset never gets them.`;
+    const never = stored - consumed;
+    const rest = never === 0 ? '' : ` The other ${formatCount(never)} ${never === 1 ? 'was' : 'were'} never consumed.`;
+    return `${which} consumed by a group, before the loss or after it from what a consumer had pulled (a message's card says by whom).${rest} That consumption stands, but no broker has them any more: a group that had not read them, a group that starts later or an offset reset never gets them.`;
   },
 };
 
@@ -110,7 +112,7 @@ const zh: CauseStrings = {
   },
   storedLostNote: (consumed, stored) => consumed === 0
     ? `丢失的 ${formatCount(stored)} 条已存储消息都还没有被任何消费者组消费，也已没有 Broker 拥有它们：只有在丢失前已拉取到它们的消费者还会消费，直到该 Broker 恢复后对它的拉取应答 PULL_OFFSET_MOVED，它丢弃尚未消费的那些。`
-    : `丢失的 ${formatCount(stored)} 条已存储消息中，${consumed === stored ? '全部' : ` ${formatCount(consumed)} 条`}已被消费者组消费：在丢失之前，或在丢失之后从消费者已拉取的消息中消费（消息卡片会列出被谁消费）。那次消费依然有效，但已没有 Broker 拥有这些消息：还没读到它们的消费者组、之后启动的消费者组或重置位点后都再也拿不到。`,
+    : `丢失的 ${formatCount(stored)} 条已存储消息中，${consumed === stored ? '全部' : `${formatCount(consumed)} 条`}已被消费者组消费：在丢失之前，或在丢失之后从消费者已拉取的消息中消费（消息卡片会列出被谁消费）${consumed === stored ? '' : `，另外 ${formatCount(stored - consumed)} 条从未被消费`}。那次消费依然有效，但已没有 Broker 拥有这些消息：还没读到它们的消费者组、之后启动的消费者组或重置位点后都再也拿不到。`,
 };
 
 const CAUSE_STRINGS: Bilingual<CauseStrings> = { en, zh };

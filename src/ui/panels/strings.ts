@@ -84,7 +84,7 @@ const en: PanelStrings = {
     failed: { label: 'Failed messages', hint: 'messages whose send() failed: after every retry, or with no attempt at all when the route offered no queue to write to' },
     failedAttempts: { label: 'Failed attempts', hint: 'send attempts that failed, retried or not' },
     lost: { label: 'Lost', hint: 'messages no broker holds any more (message.lost in the log): ONEWAY sends no broker stored, which nobody answers, and stored copies a power loss or a new master\'s truncation took before any other replica had them. A group that had pulled one before it was lost consumed it; a group that had not read it yet, a group that starts later or an offset reset never sees it' },
-    storedBehind: { label: 'Read past', hint: 'messages stored at a queue offset a consumer group had already read past, which it never reads (message.storedBehind in the log): a power loss (only what was flushed survives) or a new master\'s truncation cut the queue back, the next messages took its offsets again, and the group pulls on from its own next offset. Each was answered SEND_OK; nobody is told. Counted once per group (per consumer in BROADCASTING), unless the group consumes it after all' },
+    storedBehind: { label: 'Skipped by offset', hint: 'messages stored at a queue offset a consumer group had already read past, which it never reads (message.storedBehind in the log): a power loss (only what was flushed survives) or a new master\'s truncation cut the queue back, the next messages took its offsets again, and the group pulls on from its own next offset. Each was answered SEND_OK; nobody is told. Counted once per group (per consumer in BROADCASTING), unless the group consumes it after all' },
     filteredOut: { label: 'Filtered out', hint: 'messages a consumer group never consumes because its members subscribe differently: one member passed over a message another member wants (message.filtered in the log), counted once per group; a pass-over of a message the group consumed all the same (its queue changed owner) is in the log, not in this count' },
   },
 
@@ -147,7 +147,7 @@ const zh: PanelStrings = {
     failed: { label: '发送失败的消息', hint: 'send() 失败的消息：用尽所有重试后仍失败，或路由里没有可写队列、一次也没尝试' },
     failedAttempts: { label: '失败的发送尝试', hint: '失败的发送尝试，无论之后是否重试成功' },
     lost: { label: '丢失', hint: '已没有任何 Broker 持有的消息（见事件日志中的 message.lost）：没有 Broker 存储的 ONEWAY 发送（它们没有应答），以及在其他副本拥有之前，被断电或新 Master 截断带走的已存储副本。在丢失前已拉取它的消费者组照常消费了它；还没读到它的消费者组、之后启动的消费者组或重置位点后都再也读不到它' },
-    storedBehind: { label: '位点已越过', hint: '存在消费者组已经读过的队列位点上、该组永远读不到的消息（见事件日志中的 message.storedBehind）：断电（只有已刷盘的部分保留下来）或新 Master 的截断让队列回退，之后的消息重新占用了这些位点，而消费者组从自己的下一个位点继续拉取。这些消息都得到了 SEND_OK，却没有任何人得到通知。每个消费者组计一次（BROADCASTING 按消费者计），之后仍被该组消费的不计入' },
+    storedBehind: { label: '越过未读', hint: '被存到消费者组位点已越过的位置上、因此该组永远读不到的消息（见事件日志中的 message.storedBehind）：断电（只有已刷盘的部分保留下来）或新 Master 的截断让队列回退，之后的消息重新占用了这些位点，而消费者组从自己的下一个位点继续拉取。这些消息都得到了 SEND_OK，却没有任何人得到通知。每个消费者组计一次（BROADCASTING 按消费者计），之后仍被该组消费的不计入' },
     filteredOut: { label: '被过滤跳过', hint: '因组内成员订阅不一致而永远不会被该消费者组消费的消息：一个成员跳过了另一个成员需要的消息（见事件日志中的 message.filtered），每个消费者组只计一次；被跳过、但因队列换了所有者而仍被该组消费的消息只出现在日志中，不计入此数' },
   },
 

@@ -163,3 +163,21 @@ describe('the message card of a message read from a slave', () => {
     expect(screen.getByTestId('card-consumption')).not.toHaveTextContent('read from the slave');
   });
 });
+
+describe('the message card of a message stored behind its group\'s offset', () => {
+  it('says first that CG will never read it, and its path through the broker says no pull gave it out, in both languages', async () => {
+    const timeline = loadAt(libraryScenario('power-loss-flush'), 150_000);
+    const behind = timeline.traceSlice(0).find((e) => e.type === 'message.storedBehind')!;
+    act(() => usePlayback.getState().select({ kind: 'message', msgId: behind.type === 'message.storedBehind' ? behind.msgId : '' }));
+    render(<CardHost />);
+    const banner = await screen.findByTestId('card-never-read', {}, { timeout: 10_000 });
+    expect(banner).toHaveTextContent('CG will never read this message: it was stored at a queue offset that group had already read past (the queue had been cut back)');
+    // Not "pulled and committed by CG": its committed offset passed the offset before the message was there.
+    await waitFor(() => expect(screen.getByTestId('path-pull')).toHaveTextContent('PullMessageProcessor: never given out to CG, whose offset was already past it when it was stored'));
+    expect(screen.getByTestId('card-consumption')).not.toHaveTextContent('Not consumed yet');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('card-never-read')).toHaveTextContent('CG 永远读不到这条消息');
+    expect(screen.getByTestId('path-pull')).toHaveTextContent('PullMessageProcessor：从未交给 CG');
+    act(() => usePlayback.getState().setLanguage('en'));
+  });
+});

@@ -50,7 +50,7 @@ describe('SummaryBar', () => {
     const timeline = loadAt(scenario, 90_000);
     render(<SummaryBar />);
     const item = screen.getByTestId('summary-storedBehind');
-    expect(item).toHaveTextContent(/^Read past \(messages stored at a queue offset a consumer group had already read past.*\)0$/);
+    expect(item).toHaveTextContent(/^Skipped by offset \(messages stored at a queue offset a consumer group had already read past.*\)0$/);
     expect(item).not.toHaveClass('rs-summary-warn');
     act(() => usePlayback.getState().seek(100_000));
     const { storedBehind } = timeline.summary().messages;
@@ -58,7 +58,7 @@ describe('SummaryBar', () => {
     expect(screen.getByTestId('summary-storedBehind')).toHaveTextContent(new RegExp(`\\)${storedBehind}$`));
     expect(screen.getByTestId('summary-storedBehind')).toHaveClass('rs-summary-warn');
     act(() => usePlayback.getState().setLanguage('zh'));
-    expect(screen.getByTestId('summary-storedBehind')).toHaveTextContent('位点已越过 (存在消费者组已经读过的队列位点上');
+    expect(screen.getByTestId('summary-storedBehind')).toHaveTextContent('越过未读 (被存到消费者组位点已越过的位置上');
   });
 
   it('shows what waits in SCHEDULE_TOPIC_XXXX only where the scenario delays something, so that stored adds up', () => {
@@ -160,7 +160,9 @@ describe('SummaryBar', () => {
     act(() => usePlayback.getState().setLanguage('en'));
     act(() => usePlayback.getState().seek(120_000));
     expect(consumedLost(120_000)).toBe(13);
-    expect(screen.getByTestId('stored-lost-note')).toHaveTextContent('13 of the 19 stored messages lost were consumed by a group, before the loss or after it from what a consumer had pulled');
+    expect(screen.getByTestId('stored-lost-note')).toHaveTextContent('13 of the 19 stored messages lost were consumed by a group, before the loss or after it from what a consumer had pulled (a message\'s card says by whom). The other 6 were never consumed.');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('stored-lost-note')).toHaveTextContent('丢失的 19 条已存储消息中，13 条已被消费者组消费：在丢失之前，或在丢失之后从消费者已拉取的消息中消费（消息卡片会列出被谁消费），另外 6 条从未被消费。');
     act(() => usePlayback.getState().setLanguage('en'));
   });
 

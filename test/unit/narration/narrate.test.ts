@@ -66,7 +66,7 @@ describe('the caption of every event', () => {
   it('says a message stored behind its reader\'s offset is never read by it, and what cut the queue back: a power loss, or in controller mode a new master too', () => {
     const behind = sample('message.storedBehind');
     const en = narrate(behind, 'en', { config });
-    expect(en).toContain('a position CG had already read past (it reads on from 29)');
+    expect(en).toContain('a position CG had already read past (its next pull offset is 29)');
     expect(en).toContain('CG will never read this message');
     expect(en).toContain('after a power loss the broker keeps only what was flushed');
     expect(en).not.toContain('new master');

@@ -79,7 +79,7 @@ const en: MessageStrings = {
       case 'message.lost': return e.reason === 'onewayNotDelivered' ? `it is lost on the way to ${e.broker} (ONEWAY: nobody answers, and no broker stored it)`
         : e.reason === 'onewayRefused' ? `${drawnNode(names, 'en', e, e.brokerId)} refuses it (ONEWAY: the answer goes nowhere, and nothing was stored)`
           : `${drawnNode(names, 'en', e, e.brokerId, e.reason === 'truncatedByNewMaster')} loses it: ${e.reason}`;
-      case 'message.storedBehind': return `it took queueOffset ${e.queueOffset}, which ${e.reader} had already read past (it reads on from ${e.readerOffset}): ${e.reader} never reads it`;
+      case 'message.storedBehind': return `it took queueOffset ${e.queueOffset}, which ${e.reader} had already read past (its next pull offset is ${e.readerOffset}): ${e.reader} never reads it`;
       case 'message.filtered': return `${e.group} passes over it (${e.by === 'broker' ? 'filtered by the broker' : 'filtered by the client'}: tags ${e.tags})`;
       case 'message.consumed': return `${e.consumer} (${e.group}) consumes it from ${e.broker} queue ${e.queueId}${e.brokerId === 0 ? '' : `, read from the slave ${drawnNode(names, 'en', e, e.brokerId)}`}${e.reconsumeTimes > 0 ? `, reconsumeTimes ${e.reconsumeTimes}` : ''}`;
       case 'consume.failed': return `${e.consumer} (${e.group}) fails to consume it (reconsumeTimes ${e.reconsumeTimes}): ${e.next === 'retry' ? 'sent back to the retry topic' : e.next === 'dlq' ? 'sent to the dead-letter topic' : 'dropped'}`;
@@ -118,7 +118,7 @@ const zh: MessageStrings = {
       case 'message.lost': return e.reason === 'onewayNotDelivered' ? `它在发往 ${e.broker} 的途中丢失（ONEWAY：没有应答，也没有 Broker 存储它）`
         : e.reason === 'onewayRefused' ? `${drawnNode(names, 'zh', e, e.brokerId)} 拒绝了它（ONEWAY：应答无人接收，也没有存储）`
           : `${drawnNode(names, 'zh', e, e.brokerId, e.reason === 'truncatedByNewMaster')} 丢失了它：${e.reason}`;
-      case 'message.storedBehind': return `它占用了 queueOffset ${e.queueOffset}，而 ${e.reader} 已经读过这个位点（它从 ${e.readerOffset} 继续读）：${e.reader} 永远读不到它`;
+      case 'message.storedBehind': return `它占用了 queueOffset ${e.queueOffset}，而 ${e.reader} 已经读过这个位点（它的下一个拉取位点是 ${e.readerOffset}）：${e.reader} 永远读不到它`;
       case 'message.filtered': return `${e.group} 跳过了它（${e.by === 'broker' ? '被 Broker 过滤' : '被客户端过滤'}：标签 ${e.tags}）`;
       case 'message.consumed': return `${e.consumer}（${e.group}）从 ${e.broker} 队列 ${e.queueId} 消费了它${e.brokerId === 0 ? '' : `（读自 Slave ${drawnNode(names, 'zh', e, e.brokerId)}）`}${e.reconsumeTimes > 0 ? `，reconsumeTimes ${e.reconsumeTimes}` : ''}`;
       case 'consume.failed': return `${e.consumer}（${e.group}）消费失败（reconsumeTimes ${e.reconsumeTimes}）：${e.next === 'retry' ? '发回重试队列' : e.next === 'dlq' ? '进入死信队列' : '被丢弃'}`;

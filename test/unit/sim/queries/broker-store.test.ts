@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { runSimQuery } from '../../../../src/sim/queries/index.ts';
 import { Timeline } from '../../../../src/sim/timeline.ts';
 import { writeReadScenario } from '../../../component/panels/scenarios.ts';
+import { libraryScenario } from '../../../support/library.ts';
 
 function keyedTimeline(atMs: number): Timeline {
   const scenario = writeReadScenario({ slaves: true });
@@ -16,6 +17,19 @@ function keyedTimeline(atMs: number): Timeline {
   return timeline;
 }
 
+describe('brokerStore: a message stored behind a group\'s offset', () => {
+  it('names the groups that had read past it when it was stored (message.storedBehind), and none for the others', () => {
+    const timeline = new Timeline(libraryScenario('power-loss-flush'));
+    timeline.seek(100_000);
+    const behind = timeline.traceSlice(0).find((event) => event.type === 'message.storedBehind')!;
+    expect(behind.type === 'message.storedBehind' && behind.reader).toBe('CG');
+    expect(runSimQuery(timeline, 'brokerStore', { broker: 'broker-a/0', msgId: behind.msgId })!.passedBy).toEqual(['CG']);
+    // A message of broker-a stored before the power loss, and read.
+    const earlier = timeline.traceSlice(0).find((event) => event.type === 'message.consumed' && event.broker === 'broker-a')!;
+    expect(runSimQuery(timeline, 'brokerStore', { broker: 'broker-a/0', msgId: 'msgId' in earlier ? earlier.msgId : '' })!.passedBy).toEqual([]);
+  });
+});
+
 describe('brokerStore', () => {
   const timeline = keyedTimeline(40_000);
   const log = timeline.state.brokers['broker-a/0']!.commitLog;
@@ -24,7 +38,7 @@ describe('brokerStore', () => {
   it('counts IndexService entries as buildIndex makes them: the UNIQ_KEY and each key of every stored message', () => {
     const withKey = messages.filter((message) => message.keys !== '').length;
     expect(withKey).toBeGreaterThan(100);
-    expect(runSimQuery(timeline, 'brokerStore', { broker: 'broker-a/0', msgId: null })).toEqual({ indexEntries: messages.length + withKey, message: null });
+    expect(runSimQuery(timeline, 'brokerStore', { broker: 'broker-a/0', msgId: null })).toEqual({ indexEntries: messages.length + withKey, message: null, passedBy: [] });
     // Moving on counts the messages appended since (and the same total as counting afresh).
     timeline.seek(50_000);
     const later = timeline.state.brokers['broker-a/0']!.commitLog.slice(0);

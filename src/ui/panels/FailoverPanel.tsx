@@ -114,7 +114,8 @@ export function FailoverPanel({ className }: FailoverPanelProps) {
   return (
     <PanelFrame name="failover" title={strings.title} className={className}>
       <h3 className="rs-failover-heading">{strings.detectionsHeading}</h3>
-      {faults.length === 0 ? <p className="rs-muted">{strings.noFaults}</p> : (
+      {faults.length === 0 ? <p className="rs-muted">{strings.noFaults}</p> : <p className="rs-muted" data-testid="failover-rings">{strings.ringsNote}</p>}
+      {faults.length > 0 && (
         <ol className="rs-failover-faults" data-testid="failover-faults">
           {faults.map((fault) => <FaultItem key={fault.key} fault={fault} costs={costs.get(fault.key) ?? []} strings={strings} />)}
         </ol>

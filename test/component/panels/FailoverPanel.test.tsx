@@ -19,6 +19,16 @@ describe('FailoverPanel', () => {
     loadAt(crashB(), 20_000);
     render(<FailoverPanel />);
     expect(screen.getByText(/No broker fault so far/)).toBeInTheDocument();
+    expect(screen.queryByTestId('failover-rings')).toBeNull();
+  });
+
+  it('says what the rings under the playhead are once a fault has come', () => {
+    loadAt(crashB(), 40_000);
+    render(<FailoverPanel />);
+    expect(screen.getByTestId('failover-rings')).toHaveTextContent('The rings under the playhead mark when each fault showed itself');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('failover-rings')).toHaveTextContent('播放头下方的圆圈标出每个故障显露的时刻');
+    act(() => usePlayback.getState().setLanguage('en'));
   });
 
   it('lists who noticed a crash, with the arithmetic, in English and in Chinese', async () => {

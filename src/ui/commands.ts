@@ -2,12 +2,12 @@
  * Every playback command, registered once: the control bar's buttons, the keyboard shortcuts
  * and the help overlay all read this list, so a key shown in the help is the key that works.
  */
-import { MAX_SPEED, MIN_SPEED, usePlayback } from '../store/playback.ts';
+import { MAX_SPEED, MIN_SPEED, playheadTarget, usePlayback } from '../store/playback.ts';
 import type { MessageKey } from './i18n/index.ts';
 
 export type CommandName =
   | 'togglePlay' | 'stepBack' | 'stepForward' | 'jumpBack10' | 'jumpForward10' | 'jumpBack1' | 'jumpForward1'
-  | 'restart' | 'slower' | 'faster' | 'help' | 'present' | 'blank';
+  | 'restart' | 'slower' | 'faster' | 'help' | 'present' | 'blank' | 'previousMark' | 'nextMark';
 
 export interface KeyBinding {
   /** KeyboardEvent.key. */
@@ -60,6 +60,27 @@ function changeSpeed(direction: 1 | -1): void {
   state.setSpeed(nextSpeed(state.speed, direction));
 }
 
+/**
+ * The times of the ticks under the playhead: the timeline's actions, the person's forks and the
+ * faults' signs, which are asked of the run (the query's module loads after the first paint).
+ */
+async function markTimes(): Promise<number[]> {
+  const state = usePlayback.getState();
+  const own = [...(state.scenario?.timeline.map((action) => action.at) ?? []), ...state.forks];
+  const { askSim } = await import('../store/sim-query.ts');
+  const signs = await askSim('faultSigns', {}).catch(() => null);
+  return [...own, ...(signs?.signs.map((sign) => sign.t) ?? [])];
+}
+
+/** To the nearest tick after (or before) where the playhead is going: the marks a mouse clicks, for the keyboard. */
+function jumpToMark(direction: 1 | -1): void {
+  const from = playheadTarget();
+  void markTimes().then((times) => {
+    const ahead = times.filter((t) => (direction > 0 ? t > from : t < from));
+    if (ahead.length > 0) usePlayback.getState().requestSeek(direction > 0 ? Math.min(...ahead) : Math.max(...ahead));
+  });
+}
+
 export const COMMANDS: readonly Command[] = [
   { name: 'restart', icon: '|<<', keys: [{ key: 'Home', label: 'Home' }], perform: () => usePlayback.getState().requestSeek(0) },
   { name: 'jumpBack10', icon: '−10s', keys: [{ key: 'ArrowLeft', shift: true, label: 'Shift+←' }], perform: () => jump(-10_000) },
@@ -69,6 +90,8 @@ export const COMMANDS: readonly Command[] = [
   { name: 'stepForward', icon: '>|', keys: [{ key: 'ArrowRight', label: '→' }, { key: 'PageDown', label: 'PageDown', presenting: true }], perform: () => usePlayback.getState().step('forward') },
   { name: 'jumpForward1', icon: '+1s', keys: [{ key: 'ArrowRight', alt: true, label: 'Alt+→' }], perform: () => jump(1_000) },
   { name: 'jumpForward10', icon: '+10s', keys: [{ key: 'ArrowRight', shift: true, label: 'Shift+→' }], perform: () => jump(10_000) },
+  { name: 'previousMark', icon: '[', keys: [{ key: '[', label: '[' }], perform: () => jumpToMark(-1) },
+  { name: 'nextMark', icon: ']', keys: [{ key: ']', label: ']' }], perform: () => jumpToMark(1) },
   { name: 'slower', icon: '−', keys: [{ key: '-', label: '-' }], perform: () => changeSpeed(-1) },
   { name: 'faster', icon: '+', keys: [{ key: '+', label: '+' }, { key: '=', label: '=' }], perform: () => changeSpeed(1) },
   {

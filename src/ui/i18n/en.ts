@@ -25,6 +25,8 @@ export const en = {
   jumpBack1: 'Back 1 s',
   jumpForward1: 'Forward 1 s',
   restart: 'Restart',
+  previousMark: 'Previous tick under the playhead (a fault, a sign of one, your change)',
+  nextMark: 'Next tick under the playhead (a fault, a sign of one, your change)',
   faster: 'Faster',
   slower: 'Slower',
   help: 'Keyboard shortcuts',

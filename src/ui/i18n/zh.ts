@@ -27,6 +27,8 @@ export const zh: Record<MessageKey, string> = {
   jumpBack1: '后退 1 秒',
   jumpForward1: '前进 1 秒',
   restart: '从头开始',
+  previousMark: '播放头下方的上一个标记（故障、故障的迹象、你的修改）',
+  nextMark: '播放头下方的下一个标记（故障、故障的迹象、你的修改）',
   faster: '加速',
   slower: '减速',
   help: '键盘快捷键',

@@ -185,6 +185,19 @@ describe('keyboard shortcuts', () => {
     expect(time()).toBe(0);
   });
 
+  it('] and [ go to the next and the previous tick under the playhead: a fault, a sign of one', async () => {
+    cleanup();
+    freshRun('crash-partition-shutdown');
+    renderControls();
+    press(']');
+    // broker-a crashes at 60 s; both NameServers see its connection close one hop later.
+    await waitFor(() => expect(time()).toBe(60_000));
+    press(']');
+    await waitFor(() => expect(time()).toBe(60_002));
+    press('[');
+    await waitFor(() => expect(time()).toBe(60_000));
+  });
+
   it('+ and - (or =) change the speed', () => {
     press('+', { shiftKey: true });
     expect(usePlayback.getState().speed).toBe(20);

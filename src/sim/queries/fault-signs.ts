@@ -35,6 +35,8 @@ export interface FaultSign {
   detection: Detection | null;
   /** Who: first and nameServer, every party that noticed alike then (the same rule, the same millisecond); elected, the controller; nameServer without a detection, the NameServers that stopped listing the process then; routes, the last client whose route stopped listing it. */
   parties: string[];
+  /** routes: when the first NameServer had stopped listing the process (null if none did): how long the clients' cached routes outlived it. */
+  nameServersDroppedAt: number | null;
 }
 
 export interface FaultSigns {
@@ -99,7 +101,7 @@ function partiesAlike(detections: readonly Detection[], detection: Detection): s
 }
 
 function signsOfFault(state: Readonly<ModelState>, fault: FaultRecord): FaultSign[] {
-  const base = { fault: fault.fault, target: fault.target, node: fault.node, faultAt: fault.at };
+  const base = { fault: fault.fault, target: fault.target, node: fault.node, faultAt: fault.at, nameServersDroppedAt: null };
   // Detections are recorded as they happen, so each fault's are in time order.
   const detections = state.detections.filter((d) => d.target === fault.target && d.faultAt === fault.at);
   const first = detections[0];
@@ -110,7 +112,7 @@ function signsOfFault(state: Readonly<ModelState>, fault: FaultRecord): FaultSig
   if (first) signs.push({ ...base, t: first.noticedAt, kind: 'first', detection: first, parties: partiesAlike(detections, first) });
   if (elected && elected !== first) signs.push({ ...base, t: elected.noticedAt, kind: 'elected', detection: elected, parties: [elected.party] });
   if (nameServer && nameServer.detection !== first) signs.push({ ...base, ...nameServer, kind: 'nameServer' });
-  if (routes) signs.push({ ...base, t: routes.t, kind: 'routes', detection: null, parties: [routes.client] });
+  if (routes) signs.push({ ...base, t: routes.t, kind: 'routes', detection: null, parties: [routes.client], nameServersDroppedAt: nameServer?.t ?? null });
   return signs.sort((a, b) => a.t - b.t);
 }
 

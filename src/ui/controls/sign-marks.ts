@@ -24,12 +24,22 @@ function signSaid(sign: FaultSign, strings: FailoverStrings, config: MarkConfig)
     case 'first': return strings.signs.first(strings.action(sign.fault, sign.target), told ?? '');
     case 'elected': return told ?? '';
     case 'nameServer': return told ?? strings.signs.dropped(time, parties, sign.node, after, config.enableControllerMode);
-    case 'routes': return strings.signs.routesGone(time, sign.node, after, sign.parties[0] ?? '');
+    case 'routes': return strings.signs.routesGone(time, sign.node, after, sign.parties[0] ?? '', staleFor(sign, config));
   }
 }
 
-/** The run's settings a mark's words read: a detection's arithmetic, and whether a controller elects masters. */
-export type MarkConfig = DetectionConfig & Pick<SimConfig, 'enableControllerMode'>;
+/** The run's settings a mark's words read: a detection's arithmetic, whether a controller elects masters, the route pulls' period. */
+export type MarkConfig = DetectionConfig & Pick<SimConfig, 'enableControllerMode' | 'pollNameServerIntervalMs'>;
+
+/** A route pull comes within pollNameServerInterval of the NameServers' drop, its answer a moment later: a longer wait is said, with why. */
+const ANSWER_MS = 1_000;
+
+/** How long the clients' routes outlived the NameServers' drop, when more than a route pull takes; else null. */
+function staleFor(sign: FaultSign, config: MarkConfig): string | null {
+  if (sign.nameServersDroppedAt === null) return null;
+  const waited = sign.t - sign.nameServersDroppedAt;
+  return waited > config.pollNameServerIntervalMs + ANSWER_MS ? formatDuration(waited) : null;
+}
 
 /**
  * One mark per moment, in time order: signs closer than `apartMs` (a ring's width on the bar)

@@ -144,6 +144,10 @@ describe('the scrubber', () => {
       '1:01.016 · no client\'s route lists broker-a/0 any more (1.0 s after the fault; the last to drop it: c-1)',
     ].join('\n'));
     expect(titles()[2]).toBe('ns-1, ns-2 removed broker-b/0 at 3:10.002: its channel was idle for 120.0 s since 1:10.002');
+    // broker-c unregistered at 4:00.001; the clients' pulls at 4:01 and 4:31 found no route for TopicTest and kept theirs.
+    expect(titles()[5]).toBe('5:01.017 · no client\'s route lists broker-c/0 any more (61.0 s after the fault; the last to drop it: c-1); 61.0 s after the NameServers dropped it: a route pull that brings no route for a topic (TOPIC_NOT_EXIST, or no NameServer answers) leaves the cached one as it was');
+    // A route pull's period or less says nothing more.
+    expect(titles()[3]).toBe('3:31.016 · no client\'s route lists broker-b/0 any more (121.0 s after the fault; the last to drop it: c-2)');
     expect(time()).toBe(0);
     fireEvent.click(screen.getAllByTestId('mark-sign')[2]!);
     expect(time()).toBe(190_002);

@@ -188,9 +188,9 @@ describe('the caption of every event', () => {
     expect(narrate(sample('message.consumed'), 'en', { config })).not.toContain('slave');
     expect(narrate(fromSlave, 'en', { config })).toContain('consumed the message at position 7 of broker-a queue 1, read from the slave broker-a/1: its route has no master for broker-a.');
     expect(narrate(fromSlave, 'zh', { config })).toContain('是从 Slave broker-a/1 读取的：它的路由里没有 broker-a 的 Master');
-    expect(describeEvent(fromSlave, 'en', { config })).toBe('c-1 (CG) consumed TopicTest broker-a:1 offset 7, read from broker-a/1');
-    expect(describeEvent(fromSlave, 'zh', { config })).toBe('c-1（CG）从 broker-a/1 消费了 TopicTest broker-a:1 位点 7 的消息');
-    expect(describeEvent(sample('message.consumed'), 'en', { config })).toBe('c-1 (CG) consumed TopicTest broker-a:1 offset 7');
+    expect(describeEvent(fromSlave, 'en', { config })).toBe('c-1 (CG) consumed ID1 from TopicTest broker-a:1 offset 7, read from broker-a/1');
+    expect(describeEvent(fromSlave, 'zh', { config })).toBe('c-1（CG）从 broker-a/1 消费了 TopicTest broker-a:1 位点 7 的消息 ID1');
+    expect(describeEvent(sample('message.consumed'), 'en', { config })).toBe('c-1 (CG) consumed ID1 from TopicTest broker-a:1 offset 7');
   });
 
   it('uses the run\'s configured periods, never the defaults, in every sentence that names one', () => {

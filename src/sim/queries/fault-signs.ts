@@ -51,7 +51,7 @@ export interface FaultSigns {
  * most brokerChannelExpiredTime plus one scan after its last registration, which came before the
  * fault, and a client's route pull follows within pollNameServerInterval, its answer a moment later.
  */
-export function signsWindowMs(config: Pick<SimConfig, 'brokerChannelExpiredTimeMs' | 'scanNotActiveBrokerIntervalMs' | 'pollNameServerIntervalMs'>): number {
+function signsWindowMs(config: Pick<SimConfig, 'brokerChannelExpiredTimeMs' | 'scanNotActiveBrokerIntervalMs' | 'pollNameServerIntervalMs'>): number {
   return config.brokerChannelExpiredTimeMs + config.scanNotActiveBrokerIntervalMs + config.pollNameServerIntervalMs + ANSWER_MARGIN_MS;
 }
 

@@ -9,22 +9,17 @@
  * into the partition times out after connectTimeoutMillis (3 s).
  */
 import { describe, expect, it } from 'vitest';
-import type { TraceEvent } from '../../../../src/model/events.ts';
 import { findLibraryEntry } from '../../../../src/scenario/library/index.ts';
 import { faultCosts, type FaultCost } from '../../../../src/sim/queries/fault-costs.ts';
 import { Timeline } from '../../../../src/sim/timeline.ts';
 import { libraryTimeline } from '../../../support/library.ts';
+import { eventsOf, type Event } from '../../../support/trace-events.ts';
 import { scenarioOf, type ScenarioJson } from '../../../support/test-sim.ts';
 
 const SEND_TIMEOUT = 3_000;
 const CONNECT_TIMEOUT = 3_000;
 const CHANNEL_MAX_IDLE = 120_000;
 
-type Event<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;
-
-function eventsOf<T extends TraceEvent['type']>(timeline: Timeline, type: T, match: (event: Event<T>) => boolean = () => true): Event<T>[] {
-  return timeline.traceSlice(0).filter((event): event is Event<T> => event.type === type && match(event as Event<T>));
-}
 
 /** The failed attempts by reason, as a cost's failedSends counts them. */
 function countByReason(failed: Event<'send.failed'>[]): Record<string, number> {

@@ -9,21 +9,16 @@
  * (controllerHeartBeatTimeoutMs), at its scan every 5 s.
  */
 import { describe, expect, it } from 'vitest';
-import type { TraceEvent } from '../../../../src/model/events.ts';
 import { faultSigns, lookAheadEndMs, signsOf, type FaultSign, type FaultSigns } from '../../../../src/sim/queries/fault-signs.ts';
 import { Timeline } from '../../../../src/sim/timeline.ts';
 import { libraryScenario, libraryTimeline } from '../../../support/library.ts';
+import { eventsOf } from '../../../support/trace-events.ts';
 
 const CHANNEL_MAX_IDLE = 120_000;
 const POLL_NAME_SERVER = 30_000;
 const CONTROLLER_HEARTBEAT_TIMEOUT = 10_000;
 const CONTROLLER_SCAN = 5_000;
 
-type Event<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;
-
-function eventsOf<T extends TraceEvent['type']>(timeline: Timeline, type: T, match: (event: Event<T>) => boolean = () => true): Event<T>[] {
-  return timeline.traceSlice(0).filter((event): event is Event<T> => event.type === type && match(event as Event<T>));
-}
 
 /** Asks until the answer is complete, as the page does; every answer on the way. */
 function askAll(timeline: Timeline): FaultSigns[] {

@@ -50,15 +50,15 @@ function StoredLostNote({ counts, consumed, strings }: { counts: CauseCount[]; c
   return <p className="rs-muted" data-testid="stored-lost-note">{strings.storedLostNote(consumed, stored)}</p>;
 }
 
-/** The open counter's causes; loaded when a counter is first opened. */
+/** The open counter's causes, under what it counts; loaded when a counter that has causes is first opened. */
 export function CauseList({ metric, label, messages }: { metric: CausedMetric; label: string; messages: Summary['messages'] }) {
   const strings = causeStrings(usePlayback((s) => s.language));
   const counts = causesOf(metric, messages, strings);
   const title = strings.causesOf(label);
   const empty = strings.noCauses;
   return (
-    <section className="rs-summary-causes" data-testid="summary-causes" aria-live="polite">
-      <h3>{title}</h3>
+    <>
+      <h4>{title}</h4>
       {counts.length === 0 ? <p className="rs-muted">{empty}</p> : (
         <ul>
           {counts.map((cause) => (
@@ -69,6 +69,6 @@ export function CauseList({ metric, label, messages }: { metric: CausedMetric; l
         </ul>
       )}
       {metric === 'lost' && <StoredLostNote counts={counts} consumed={messages.lostConsumed} strings={strings} />}
-    </section>
+    </>
   );
 }

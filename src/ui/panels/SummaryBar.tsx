@@ -2,7 +2,8 @@
  * The run's headline numbers at the current time, as the summary of `npm run sim` gives them:
  * messages (sent, stored, consumed, unconsumable, lagging, delayed and dead-lettered where
  * the scenario can delay or fail any, duplicates, failed, lost, filtered out by a group whose members subscribe differently) and
- * send attempts apart. A counter that has causes opens the list of them with their counts.
+ * send attempts apart. Every counter opens what it counts (the hint a mouse shows on hover, for a
+ * finger or a keyboard too), and one that has causes the list of them with their counts.
  */
 import { lazy, memo, Suspense, useState } from 'react';
 import { everyConsumer, everyProducer, type Scenario } from '../../sim/index.ts';
@@ -62,34 +63,33 @@ export function SummaryBar({ className }: SummaryBarProps) {
   const view = useSimView(TEXT_PANEL_REFRESH);
   const strings = usePanelStrings();
   const causes = reasonStrings(usePlayback((s) => s.language));
-  const [open, setOpen] = useState<CausedMetric | null>(null);
+  const [open, setOpen] = useState<Metric | null>(null);
   if (!view) return <EmptyPanel name="summary" title={strings.summaryTitle} className={className} />;
   const { messages } = summaryAt(view.timeline, view.timeMs);
   const { scenario } = view.timeline;
   const shown = METRICS.filter((metric) => SHOWN_WHERE[metric]?.(scenario) ?? true);
+  const opened = open !== null && shown.includes(open) ? open : null;
   return (
     <PanelFrame name="summary" title={strings.summaryTitle} className={className}>
       <dl className="rs-summary-list">
-        {shown.map((metric) => {
-          const value = messages[metric];
-          const caused = CAUSED.has(metric) ? (metric as CausedMetric) : null;
-          return (
-            <div key={metric} className={`rs-summary-item${toneClass(metric, value)}`} data-testid={`summary-${metric}`} title={strings.summary[metric].hint}>
-              <dt>
-                {caused === null ? <MetricLabel metric={metric} strings={strings} /> : (
-                  <button type="button" className="rs-summary-causes-button" aria-expanded={open === caused} data-testid={`summary-causes-${metric}`}
-                    aria-label={causes.showCauses(strings.summary[metric].label)} onClick={() => setOpen(open === caused ? null : caused)}>
-                    <MetricLabel metric={metric} strings={strings} />{'\u00a0'}<span aria-hidden="true">{open === caused ? '▴' : '▾'}</span>
-                  </button>
-                )}
-              </dt>
-              <dd>{formatCount(value)}</dd>
-            </div>
-          );
-        })}
+        {shown.map((metric) => (
+          <div key={metric} className={`rs-summary-item${toneClass(metric, messages[metric])}`} data-testid={`summary-${metric}`} title={strings.summary[metric].hint}>
+            <dt>
+              <button type="button" className="rs-summary-causes-button" aria-expanded={opened === metric} data-testid={`summary-causes-${metric}`}
+                aria-label={(CAUSED.has(metric) ? causes.showCauses : causes.showMeaning)(strings.summary[metric].label)} onClick={() => setOpen(opened === metric ? null : metric)}>
+                <MetricLabel metric={metric} strings={strings} />{'\u00a0'}<span aria-hidden="true">{opened === metric ? '▴' : '▾'}</span>
+              </button>
+            </dt>
+            <dd>{formatCount(messages[metric])}</dd>
+          </div>
+        ))}
       </dl>
-      {open !== null && (
-        <Suspense fallback={null}><CauseList metric={open} label={strings.summary[open].label} messages={messages} /></Suspense>
+      {opened !== null && (
+        <section className="rs-summary-causes" data-testid="summary-causes" aria-live="polite">
+          <h3>{strings.summary[opened].label}</h3>
+          <p data-testid="summary-hint">{strings.summary[opened].hint}</p>
+          {CAUSED.has(opened) && <Suspense fallback={null}><CauseList metric={opened as CausedMetric} label={strings.summary[opened].label} messages={messages} /></Suspense>}
+        </section>
       )}
     </PanelFrame>
   );

@@ -8,6 +8,8 @@ import { andList, type Bilingual, inLanguage } from '../i18n/index.ts';
 
 export interface ReasonStrings {
   showCauses: (label: string) => string;
+  /** A counter without causes opens only what it counts. */
+  showMeaning: (label: string) => string;
   idle: (reason: IdleReason) => string;
   drained: string;
   legendDrained: string;
@@ -15,6 +17,7 @@ export interface ReasonStrings {
 
 const en: ReasonStrings = {
   showCauses: (label) => `${label}: show the causes`,
+  showMeaning: (label) => `${label}: what it counts`,
   idle: (reason) => {
     switch (reason.kind) {
       case 'noRoute': return 'no route for its topic yet (it asks a NameServer at its next route pull)';
@@ -36,6 +39,7 @@ const en: ReasonStrings = {
 
 const zh: ReasonStrings = {
   showCauses: (label) => `${label}：查看原因`,
+  showMeaning: (label) => `${label}：它统计什么`,
   idle: (reason) => {
     switch (reason.kind) {
       case 'noRoute': return '还没有它的 Topic 的路由（下一次路由拉取时向 NameServer 询问）';

@@ -50,12 +50,12 @@ describe('SummaryBar', () => {
     const timeline = loadAt(scenario, 90_000);
     render(<SummaryBar />);
     const item = screen.getByTestId('summary-storedBehind');
-    expect(item).toHaveTextContent(/^Skipped by offset \(messages stored at a queue offset a consumer group had already read past.*\)0$/);
+    expect(item).toHaveTextContent(/^Skipped by offset \(messages stored at a queue offset a consumer group had already read past.*\)\s▾0$/);
     expect(item).not.toHaveClass('rs-summary-warn');
     act(() => usePlayback.getState().seek(100_000));
     const { storedBehind } = timeline.summary().messages;
     expect(storedBehind).toBeGreaterThan(0);
-    expect(screen.getByTestId('summary-storedBehind')).toHaveTextContent(new RegExp(`\\)${storedBehind}$`));
+    expect(screen.getByTestId('summary-storedBehind')).toHaveTextContent(new RegExp(`▾${storedBehind}$`));
     expect(screen.getByTestId('summary-storedBehind')).toHaveClass('rs-summary-warn');
     act(() => usePlayback.getState().setLanguage('zh'));
     expect(screen.getByTestId('summary-storedBehind')).toHaveTextContent('越过未读 (被存到消费者组位点已越过的位置上');
@@ -89,10 +89,10 @@ describe('SummaryBar', () => {
     const scenario = scenarioOf(findLibraryEntry('retries-dlq')!.scenario as Record<string, unknown>);
     loadAt(scenario, 60_000);
     render(<SummaryBar />);
-    expect(screen.getByTestId('summary-deadLettered')).toHaveTextContent(/^Dead-lettered \(messages whose listener failed them 17 times.*\)0$/);
+    expect(screen.getByTestId('summary-deadLettered')).toHaveTextContent(/^Dead-lettered \(messages whose listener failed them 17 times.*\)\s▾0$/);
     expect(screen.getByTestId('summary-deadLettered')).not.toHaveClass('rs-summary-warn');
     act(() => usePlayback.getState().seek(scenario.durationMs));
-    expect(screen.getByTestId('summary-deadLettered')).toHaveTextContent(/\)2$/);
+    expect(screen.getByTestId('summary-deadLettered')).toHaveTextContent(/▾2$/);
     expect(screen.getByTestId('summary-deadLettered')).toHaveClass('rs-summary-warn');
   });
 
@@ -203,6 +203,26 @@ describe('SummaryBar', () => {
     expect(screen.getByTestId('summary-causes-duplicates')).toHaveAttribute('aria-expanded', 'true');
     expect(await screen.findByTestId('cause-crash', {}, { timeout: 10_000 })).toHaveTextContent(`${messages.duplicateCauses.crash} its first consumer crashed or hung`);
     fireEvent.click(screen.getByTestId('summary-causes-duplicates'));
+    expect(screen.queryByTestId('summary-causes')).toBeNull();
+  });
+
+  it('opens what any counter counts on a click (a finger or a keyboard has no hover), in both languages, and its causes only where it has some', () => {
+    loadAt(writeReadScenario(), 30_000);
+    render(<SummaryBar />);
+    const consumed = screen.getByTestId('summary-causes-consumed');
+    expect(consumed).toHaveAccessibleName('Consumed: what it counts');
+    fireEvent.click(consumed);
+    expect(consumed).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByTestId('summary-hint')).toHaveTextContent('messages consumed, each counted once per consumer group');
+    expect(screen.getByTestId('summary-causes')).not.toHaveTextContent('What caused them');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('summary-causes')).toHaveTextContent('已消费');
+    expect(screen.getByTestId('summary-causes-consumed')).toHaveAccessibleName(/：它统计什么$/);
+    // Another counter takes its place; a second click closes it.
+    fireEvent.click(screen.getByTestId('summary-causes-lagging'));
+    expect(consumed).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.getByTestId('summary-causes')).toHaveTextContent('消费堆积');
+    fireEvent.click(screen.getByTestId('summary-causes-lagging'));
     expect(screen.queryByTestId('summary-causes')).toBeNull();
   });
 

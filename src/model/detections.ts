@@ -50,6 +50,12 @@ export interface RouteHolder {
   nameServer: string | null;
   /** When that NameServer had last stopped listing the process while the fault was open; null if not since the fault opened. */
   nameServerDroppedAt: number | null;
+  /**
+   * The topics whose route pulls brought no route (TOPIC_NOT_EXIST, or no NameServer answered)
+   * after a NameServer had stopped listing the process, while the client's routes still listed it:
+   * why they outlived the NameServers' drop, a cached route staying as it was.
+   */
+  unrefreshed: string[];
 }
 
 export type DetectionHow =
@@ -138,7 +144,7 @@ function ownSigns(state: ModelState, fault: FaultRecord, now: number): void {
   fault.master = isMaster(state, fault.node);
   fault.holders = dict();
   for (const client of Object.values(state.clients)) {
-    if (addr !== undefined && cachesAddr(client, addr)) fault.holders[client.id] = { stoppedAt: null, nameServer: null, nameServerDroppedAt: null };
+    if (addr !== undefined && cachesAddr(client, addr)) fault.holders[client.id] = { stoppedAt: null, nameServer: null, nameServerDroppedAt: null, unrefreshed: [] };
   }
 }
 
@@ -189,6 +195,19 @@ export function routesStoppedListing(state: ModelState, client: ClientState, nam
     const addr = state.brokers[fault.node]?.addr;
     if (fault.endedAt !== null || !holder || holder.stoppedAt !== null || addr === undefined || cachesAddr(client, addr)) continue;
     Object.assign(holder, { stoppedAt: now, nameServer, nameServerDroppedAt: fault.nameServerDrops[nameServer] ?? null });
+  }
+}
+
+/**
+ * A client's route pull for `topic` brought no route: MQClientInstance.updateTopicRouteInfoFromNameServer
+ * keeps the cached one, and with it every process it lists. Noted for each open fault whose process
+ * a NameServer has stopped listing while the client's routes still list it.
+ */
+export function routeNotRefreshed(state: ModelState, client: ClientState, topic: string): void {
+  for (const fault of state.faults) {
+    const holder = fault.holders?.[client.id];
+    if (fault.endedAt !== null || !holder || holder.stoppedAt !== null || Object.keys(fault.nameServerDrops).length === 0) continue;
+    if (!holder.unrefreshed.includes(topic)) holder.unrefreshed.push(topic);
   }
 }
 

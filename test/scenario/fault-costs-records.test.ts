@@ -52,9 +52,9 @@ describe('state.faults: what a crash of the master cost', () => {
     expect(crash).toMatchObject({ ownedFrom: 50_000, master: true, nameServerDrops: { 'ns-1': 50_000 + HOP, 'ns-2': 50_000 + HOP } });
     const nameServer = sim.last('route.updated', { client: 'p-1' })!.nameServer;
     expect({ ...crash.holders }).toEqual({
-      'p-1': { stoppedAt: routeAnswerAfter(50_000), nameServer, nameServerDroppedAt: 50_000 + HOP },
+      'p-1': { stoppedAt: routeAnswerAfter(50_000), nameServer, nameServerDroppedAt: 50_000 + HOP, unrefreshed: [] },
       // Its round asks TopicTest, then %RETRY%CG, whose route lists broker-a too: two hops more.
-      'c-1': { stoppedAt: routeAnswerAfter(50_000, 4), nameServer: 'ns-2', nameServerDroppedAt: 50_000 + HOP },
+      'c-1': { stoppedAt: routeAnswerAfter(50_000, 4), nameServer: 'ns-2', nameServerDroppedAt: 50_000 + HOP, unrefreshed: [] },
     });
     expect(routeAnswerAfter(50_000)).toBe(60_012);
     // Every attempt to broker-a/0 failed before the route dropped it (refused, or its channel closing).
@@ -71,13 +71,28 @@ describe('state.faults: what a crash of the master cost', () => {
   });
 });
 
+describe('state.faults: routes that outlive the NameServers\' drop', () => {
+  it('with every broker of the topic down, its route pulls bring none (TOPIC_NOT_EXIST) and the cached route stays until a broker is back', () => {
+    // broker-a has a slave, broker-b none (test/support/cluster.ts).
+    const everyProcess = [{ target: 'broker-a' }, { target: 'broker-a', brokerId: 1 }, { target: 'broker-b' }].map((process) => ({ at: 50_000, action: 'crashBroker', ...process }));
+    const sim = cluster([...everyProcess, { at: 100_000, action: 'startBroker', target: 'broker-a' }]).at(150_000);
+    const crashB = faults(sim).find((fault) => fault.target === 'broker-b')!;
+    // The pulls at 60 s and 90 s find no route; broker-a registers at 100 s, and the pull at 120 s brings its route, without broker-b.
+    expect(sim.times('route.pulled', (e) => e.client === 'p-1' && !e.found)).toEqual([routeAnswerAfter(50_000), routeAnswerAfter(80_000)]);
+    const returned = routeAnswerAfter(100_000 + HOP);
+    expect(crashB.holders!['p-1']).toEqual({ stoppedAt: returned, nameServer: 'ns-2', nameServerDroppedAt: 50_000 + HOP, unrefreshed: ['TopicTest'] });
+    // The consumer keeps two routes, its topic's and its group's retry topic's, and neither came.
+    expect(crashB.holders!['c-1']).toMatchObject({ stoppedAt: routeAnswerAfter(100_000 + HOP, 4), unrefreshed: ['TopicTest', '%RETRY%CG'] });
+  });
+});
+
 describe('state.faults: a partition', () => {
   it('sends into the partition that time out after the heal, within sendMsgTimeout, are still the partition\'s', () => {
     const sim = cluster([{ at: 50_000, action: 'partitionBroker', target: 'broker-a' }, { at: 51_000, action: 'healPartition', target: 'broker-a' }]).at(120_000);
     const [partition] = faults(sim) as [FaultRecord];
     expect(partition).toMatchObject({ endedAt: 51_000, nameServerDrops: {} });
     // The NameServers never dropped it (the idle close would have been at 160 s): the routes still list it.
-    expect(partition.holders!['p-1']).toEqual({ stoppedAt: null, nameServer: null, nameServerDroppedAt: null });
+    expect(partition.holders!['p-1']).toEqual({ stoppedAt: null, nameServer: null, nameServerDroppedAt: null, unrefreshed: [] });
     // The channel stayed open through the second-long partition: the first send into it times out at 53 s, after the heal,
     // and closes the channel (clientCloseSocketIfTimeout), failing the 5 sends still waiting on it.
     expect(failuresIn(sim, 51_000, Infinity)).toEqual({ timeout: 1, channelClosed: 5 });
@@ -104,7 +119,7 @@ describe('state.faults: a crash behind a partition', () => {
     const [partition, crash] = faults(sim) as [FaultRecord, FaultRecord];
     const idleClose = LAST_REGISTRATION_BEFORE_50S + CHANNEL_MAX_IDLE;
     expect(crash).toMatchObject({ ownedFrom: 100_000, master: true, nameServerDrops: { 'ns-1': idleClose, 'ns-2': idleClose } });
-    expect(crash.holders!['p-1']).toEqual({ stoppedAt: routeAnswerAfter(idleClose), nameServer: 'ns-2', nameServerDroppedAt: idleClose });
+    expect(crash.holders!['p-1']).toEqual({ stoppedAt: routeAnswerAfter(idleClose), nameServer: 'ns-2', nameServerDroppedAt: idleClose, unrefreshed: [] });
     expect(routeAnswerAfter(idleClose)).toBe(180_012);
     // Each failure is counted once: by the partition before the heal, by the crash after.
     expect({ ...partition.failedSends['p-1'] }).toEqual(failuresIn(sim, 50_000, 100_000));
@@ -130,7 +145,7 @@ describe('state.faults: a NameServer that crashes forgets what it listed', () =>
     const [partition] = faults(sim) as [FaultRecord];
     expect(sim.times('broker.registered', (e) => e.broker === 'broker-b' && e.t > 66_000 && e.t < 90_000)).toEqual([70_000 + HOP]);
     expect(partition.nameServerDrops).toEqual({ 'ns-1': 65_000 });
-    expect(partition.holders!['p-1']).toEqual({ stoppedAt: routeAnswerAfter(70_000 + HOP), nameServer: 'ns-1', nameServerDroppedAt: 65_000 });
+    expect(partition.holders!['p-1']).toEqual({ stoppedAt: routeAnswerAfter(70_000 + HOP), nameServer: 'ns-1', nameServerDroppedAt: 65_000, unrefreshed: [] });
     expect(routeAnswerAfter(70_000 + HOP)).toBe(90_012);
     expect({ ...partition.failedSends['p-1'] }).toEqual(failuresIn(sim, 50_000, 90_012 + SEND_TIMEOUT));
   });

@@ -3,7 +3,7 @@
  * (NettyRemotingClient: shuffled list, random start, sticky until a request fails), the route
  * refresh every pollNameServerInterval, and the broker address table built from the routes.
  */
-import { noticedInRoute, routesStoppedListing } from '../detections.ts';
+import { noticedInRoute, routeNotRefreshed, routesStoppedListing } from '../detections.ts';
 import { deepFreeze, dict } from '../../engine/index.ts';
 import type { RemotingResponse } from '../remoting-types.ts';
 import type { FailureReason } from '../vocabulary.ts';
@@ -101,6 +101,7 @@ export function onRouteResponse(state: ModelState, pending: PendingRequest, resp
   const changed = route !== undefined && !(old && sameRoute(old, route));
   // Every answer, changed or not: the 30 s rhythm of pollNameServerInterval shows, not only its changes.
   sim.emit({ t: sim.now, type: 'route.pulled', client: client.id, topic, nameServer: pending.to, found, changed });
+  if (!found) routeNotRefreshed(state, client, cachedAs);
   if (changed) updateRoute(state, client, cachedAs, route, old, pending.to, sim, listener, topic);
   listener.onRouteAnswered(state, client, topic, found, sim);
   advanceRound(state, client, topic, sim, listener);
@@ -122,6 +123,7 @@ export function onRouteFailure(state: ModelState, pending: PendingRequest, reaso
   if (!client || client.status !== 'running' || pending.request.code !== 'GET_ROUTEINFO_BY_TOPIC') return;
   leaveNameServer(client, pending.to);
   sim.emit({ t: sim.now, type: 'route.failed', client: client.id, topic: pending.request.topic, nameServer: pending.to, reason });
+  routeNotRefreshed(state, client, pending.request.defaultFor ?? pending.request.topic);
   const wasInRound = client.routeRound[0] === pending.request.topic;
   listener.onRouteFailed(state, client, pending.request.topic, sim);
   if (!wasInRound) return;

@@ -37,6 +37,8 @@ export interface FaultSign {
   parties: string[];
   /** routes: when the first NameServer had stopped listing the process (null if none did): how long the clients' cached routes outlived it. */
   nameServersDroppedAt: number | null;
+  /** routes: the topics whose pulls by the last client brought no route after that drop, which kept its cached routes as they were (RouteHolder.unrefreshed); else none. */
+  unrefreshed: readonly string[];
 }
 
 export interface FaultSigns {
@@ -75,12 +77,12 @@ function isNameServer(state: Readonly<ModelState>, party: string): boolean {
 }
 
 /** When no running client's route lists the process any more, and the last to drop it; null while one still does, or none ever did. */
-function routesGone(state: Readonly<ModelState>, fault: FaultRecord): { t: number; client: string } | null {
-  let last: { t: number; client: string } | null = null;
+function routesGone(state: Readonly<ModelState>, fault: FaultRecord): { t: number; client: string; unrefreshed: readonly string[] } | null {
+  let last: { t: number; client: string; unrefreshed: readonly string[] } | null = null;
   for (const [client, holder] of Object.entries(fault.holders ?? {})) {
     if (holder.stoppedAt === null) {
       if (state.clients[client]?.status !== 'stopped') return null;
-    } else if (last === null || holder.stoppedAt > last.t) last = { t: holder.stoppedAt, client };
+    } else if (last === null || holder.stoppedAt > last.t) last = { t: holder.stoppedAt, client, unrefreshed: holder.unrefreshed };
   }
   return last;
 }
@@ -101,7 +103,7 @@ function partiesAlike(detections: readonly Detection[], detection: Detection): s
 }
 
 function signsOfFault(state: Readonly<ModelState>, fault: FaultRecord): FaultSign[] {
-  const base = { fault: fault.fault, target: fault.target, node: fault.node, faultAt: fault.at, nameServersDroppedAt: null };
+  const base = { fault: fault.fault, target: fault.target, node: fault.node, faultAt: fault.at, nameServersDroppedAt: null, unrefreshed: [] };
   // Detections are recorded as they happen, so each fault's are in time order.
   const detections = state.detections.filter((d) => d.target === fault.target && d.faultAt === fault.at);
   const first = detections[0];
@@ -112,7 +114,7 @@ function signsOfFault(state: Readonly<ModelState>, fault: FaultRecord): FaultSig
   if (first) signs.push({ ...base, t: first.noticedAt, kind: 'first', detection: first, parties: partiesAlike(detections, first) });
   if (elected && elected !== first) signs.push({ ...base, t: elected.noticedAt, kind: 'elected', detection: elected, parties: [elected.party] });
   if (nameServer && nameServer.detection !== first) signs.push({ ...base, ...nameServer, kind: 'nameServer' });
-  if (routes) signs.push({ ...base, t: routes.t, kind: 'routes', detection: null, parties: [routes.client], nameServersDroppedAt: nameServer?.t ?? null });
+  if (routes) signs.push({ ...base, t: routes.t, kind: 'routes', detection: null, parties: [routes.client], nameServersDroppedAt: nameServer?.t ?? null, unrefreshed: [...routes.unrefreshed] });
   return signs.sort((a, b) => a.t - b.t);
 }
 

@@ -6,7 +6,7 @@ import type { SimConfig } from '../../sim/index.ts';
 import type { FaultSign } from '../../sim/queries/fault-signs.ts';
 import { formatDuration, formatTime } from '../../viz/format.ts';
 import { detectionSentence, type DetectionConfig } from '../panels/failover-model.ts';
-import type { FailoverStrings } from '../panels/failover-strings.ts';
+import type { FailoverStrings, StaleRoutes } from '../panels/failover-strings.ts';
 
 export interface SignMark {
   at: number;
@@ -34,11 +34,11 @@ export type MarkConfig = DetectionConfig & Pick<SimConfig, 'enableControllerMode
 /** A route pull comes within pollNameServerInterval of the NameServers' drop, its answer a moment later: a longer wait is said, with why. */
 const ANSWER_MS = 1_000;
 
-/** How long the clients' routes outlived the NameServers' drop, when more than a route pull takes; else null. */
-function staleFor(sign: FaultSign, config: MarkConfig): string | null {
+/** How long the clients' routes outlived the NameServers' drop, when more than a route pull takes, and why; else null. */
+function staleFor(sign: FaultSign, config: MarkConfig): StaleRoutes | null {
   if (sign.nameServersDroppedAt === null) return null;
   const waited = sign.t - sign.nameServersDroppedAt;
-  return waited > config.pollNameServerIntervalMs + ANSWER_MS ? formatDuration(waited) : null;
+  return waited > config.pollNameServerIntervalMs + ANSWER_MS ? { waited: formatDuration(waited), topics: sign.unrefreshed } : null;
 }
 
 /**

@@ -1,7 +1,7 @@
 /** The failover view's words, in English and Simplified Chinese (RocketMQ's terms stay in Latin script). */
 import type { BrokerRoleNow, Detection } from '../../sim/index.ts';
 import { actionSaid } from '../i18n/action-words.ts';
-import { type Bilingual } from '../i18n/index.ts';
+import { andList, type Bilingual } from '../i18n/index.ts';
 
 /** Times and durations already formatted ("155.0 s"). */
 export interface DetectionWords {
@@ -85,11 +85,17 @@ export interface FailoverStrings {
     first(fault: string, sentence: string): string;
     /** NameServers that stopped listing the process with no detection of their own; `newMaster`: controller mode, where a new master took brokerId 0. */
     dropped(time: string, nameServers: string, node: string, after: string, newMaster: boolean): string;
-    /** `stale`: how long the routes outlived the NameServers' drop, when longer than a route pull's period; else null. */
-    routesGone(time: string, node: string, after: string, client: string, stale: string | null): string;
+    /** `stale`: how long the routes outlived the NameServers' drop, when longer than a route pull's period, and the topics whose pulls brought no route meanwhile; else null. */
+    routesGone(time: string, node: string, after: string, client: string, stale: StaleRoutes | null): string;
     /** Between the names of several NameServers. */
     separator: string;
   };
+}
+
+/** How long a client's routes outlived the NameServers' drop (formatted), and the topics whose pulls brought no route meanwhile. */
+export interface StaleRoutes {
+  waited: string;
+  topics: readonly string[];
 }
 
 const en: FailoverStrings = {
@@ -154,7 +160,7 @@ const en: FailoverStrings = {
   signs: {
     first: (fault, sentence) => `First sign of “${fault}”: ${sentence}`,
     dropped: (time, nameServers, node, after, newMaster) => `${time} · ${nameServers} stopped listing ${node}${newMaster ? ': the new master took its brokerId 0' : ''} (${after} after the fault)`,
-    routesGone: (time, node, after, client, stale) => `${time} · no client's route lists ${node} any more (${after} after the fault; the last to drop it: ${client})${stale === null ? '' : `; ${stale} after the NameServers dropped it: a route pull that brings no route for a topic (TOPIC_NOT_EXIST, or no NameServer answers) leaves the cached one as it was`}`,
+    routesGone: (time, node, after, client, stale) => `${time} · no client's route lists ${node} any more (${after} after the fault; the last to drop it: ${client})${stale === null ? '' : `; ${stale.waited} after the first NameServer dropped it${stale.topics.length === 0 ? '' : `: ${client}'s pulls of the route${stale.topics.length > 1 ? 's' : ''} of ${andList(stale.topics)} brought none (TOPIC_NOT_EXIST, or no NameServer answered), and a pull that brings no route leaves the cached one as it was`}`}`,
     separator: ', ',
   },
 };
@@ -221,7 +227,7 @@ const zh: FailoverStrings = {
   signs: {
     first: (fault, sentence) => `“${fault}”的第一个迹象：${sentence}`,
     dropped: (time, nameServers, node, after, newMaster) => `${time} · ${nameServers} 不再列出 ${node}${newMaster ? '：新 Master 占用了它的 brokerId 0' : ''}（故障后 ${after}）`,
-    routesGone: (time, node, after, client, stale) => `${time} · 已没有客户端的路由列出 ${node}（故障后 ${after}；最后一个不再列出它的是 ${client}）${stale === null ? '' : `；这比 NameServer 移除它晚了 ${stale}：路由拉取拿不到某个主题的路由（TOPIC_NOT_EXIST，或没有 NameServer 应答）时，缓存的旧路由保持不变`}`,
+    routesGone: (time, node, after, client, stale) => `${time} · 已没有客户端的路由列出 ${node}（故障后 ${after}；最后一个不再列出它的是 ${client}）${stale === null ? '' : `；这比第一个 NameServer 移除它晚了 ${stale.waited}${stale.topics.length === 0 ? '' : `：${client} 拉取 ${stale.topics.join('、')} 的路由都没有拿到（TOPIC_NOT_EXIST，或没有 NameServer 应答），拿不到路由时缓存的旧路由保持不变`}`}`,
     separator: '、',
   },
 };

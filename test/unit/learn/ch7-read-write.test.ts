@@ -1,0 +1,33 @@
+/**
+ * Chapter 7's claims, read off its run. RocketMQ's rules behind them: a consumer is given only
+ * queue ids below readQueueNums (topicRouteData2TopicSubscribeInfo), after its next route pull
+ * (every 30 s) and rebalance (every 20 s); until then the broker refuses its pulls of ids at or
+ * above readQueueNums (PullMessageProcessor: PULL_NOT_FOUND past the read queues).
+ */
+import { describe, expect, it } from 'vitest';
+import { chapterRun } from '../../support/chapter-run.ts';
+import { eventsOf } from '../../support/trace-events.ts';
+
+const READ_FOUR_AT = 30_000;
+const MISMATCH_STEP = 1;
+
+describe('chapter read-write: the mismatch step', () => {
+  it('says when the consumers rebalanced to queues 0-3 and that the broker refused their pulls of 4-7 until then, and nothing of duplicates the run never had', async () => {
+    const { chapter, timeline, moments } = await chapterRun('read-write');
+    const step = chapter.steps[MISMATCH_STEP]!;
+    timeline.seek(moments[MISMATCH_STEP]!.t);
+    // The first rebalance after the change that gives each consumer only ids 0-3.
+    const onlyLowIds = eventsOf(timeline, 'rebalance', (e) => e.t > READ_FOUR_AT && e.queues.length > 0 && e.queues.every((queue) => Number(queue.split(':')[1]) < 4));
+    const rebalancedAt = Math.min(...['c-1', 'c-2'].map((consumer) => onlyLowIds.find((e) => e.consumer === consumer)!.t));
+    expect(Math.floor(rebalancedAt / 1_000)).toBe(42);
+    expect(step.caption.en).toContain('Until the consumers rebalanced at 0:42, the broker kept refusing their pulls of ids 4-7');
+    expect(step.caption.zh).toContain('0:42 消费者重新负载均衡之前，broker 一直拒绝它们对 4-7 号队列的拉取');
+    const rejected = eventsOf(timeline, 'pull.rejected');
+    expect(rejected.length).toBeGreaterThan(0);
+    expect(rejected.every((e) => e.queueId >= 4 && e.t > READ_FOUR_AT && e.t <= rebalancedAt)).toBe(true);
+    // No message was consumed twice by then: the caption must not explain duplicates.
+    expect(timeline.summary().messages.duplicates).toBe(0);
+    expect(step.caption.en).not.toMatch(/Duplicates/);
+    expect(step.caption.zh).not.toMatch(/重复消费/);
+  });
+});

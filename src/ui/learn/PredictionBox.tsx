@@ -37,7 +37,7 @@ export function PredictionBox({ prediction, picked, arrived, language, onPick }:
   }, [judged]);
   return (
     <div className="rs-predict" data-testid="prediction" data-open={open}>
-      <p className="rs-predict-question"><strong>{words.predict}:</strong> {prediction.question[language]}</p>
+      <p className="rs-predict-question"><strong>{words.predict}</strong> {prediction.question[language]}</p>
       {!judged && <div className="rs-predict-choices" role="group" aria-label={prediction.question[language]}>
         {prediction.choices.map((choice, index) => (
           <button

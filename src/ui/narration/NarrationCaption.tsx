@@ -21,7 +21,7 @@ import { closedCallCount } from './channel-closed.ts';
 
 const WORDS: Bilingual<{ label: string; idle: string; idleInChapter: string; preparing: string; running: (to: string) => string; more: (count: number, logShown: boolean) => string }> = {
   en: {
-    label: 'What is happening',
+    label: 'What is happening: ',
     idle: 'Nothing has happened yet: press play, or step one event forward (→).',
     idleInChapter: 'No event in the run yet: the step above says what is starting. Next (→) goes on.',
     preparing: 'Getting the lesson\'s run ready: the page goes to this step\'s moment by itself.',
@@ -30,7 +30,7 @@ const WORDS: Bilingual<{ label: string; idle: string; idleInChapter: string; pre
       `(and ${count} more ${count === 1 ? 'event' : 'events'} at this instant${logShown ? ': see the event log' : ''})`,
   },
   zh: {
-    label: '正在发生什么',
+    label: '正在发生什么：',
     idle: '还没有发生任何事件：点击播放，或向前单步一个事件（→）。',
     idleInChapter: '运行中还没有事件：上面的步骤说明了正在启动的内容。按“下一步”（→）继续。',
     preparing: '正在准备课程的运行：页面会自动转到这一步的时刻。',
@@ -132,7 +132,7 @@ export function NarrationCaption() {
   // on an event; the event log's announcer while the run plays; the lesson's text in a chapter.
   return (
     <p className="rs-caption" data-testid="caption" data-event-type={latest?.type ?? ''} aria-live={playing || chapterOpen ? 'off' : 'polite'} aria-atomic="true">
-      <span className="rs-visually-hidden">{words.label}: </span>
+      <span className="rs-visually-hidden">{words.label}</span>
       {latest ? (
         <>
           <span className="rs-caption-time rs-mono">{formatTime(latest.t)}</span>{' '}

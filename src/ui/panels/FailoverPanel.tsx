@@ -65,9 +65,9 @@ function BeliefCell({ row, believer, strings }: { row: BeliefRow; believer: stri
   const wrong = believesWrong(row, listed);
   const words = listed === null ? strings.notListed : strings.listed(listed);
   return (
-    <td className={wrong ? 'rs-failover-wrong' : undefined} title={wrong ? `${words}: ${strings.wrong}` : words} data-testid={`belief-${row.broker}-${believer}`}>
+    <td className={wrong ? 'rs-failover-wrong' : undefined} title={wrong ? strings.wrong(words) : words} data-testid={`belief-${row.broker}-${believer}`}>
       <span aria-hidden="true">{listed === null ? strings.missing : strings.listedMark(listed)}</span>
-      <span className="rs-visually-hidden">{wrong ? `${words}, ${strings.wrong}` : words}</span>
+      <span className="rs-visually-hidden">{wrong ? strings.wrong(words) : words}</span>
     </td>
   );
 }

@@ -142,7 +142,7 @@ export function QueuePanel({ className }: QueuePanelProps) {
   const total = summary.messages.neverConsumable;
   const aside = (
     <p className={`rs-queue-total${total > 0 ? ' rs-queue-total-warn' : ''}`}>
-      {strings.neverConsumableTotal}: <strong data-testid="never-consumable-total">{total}</strong>
+      {strings.neverConsumableTotal}<strong data-testid="never-consumable-total">{total}</strong>
     </p>
   );
   return (

@@ -76,7 +76,8 @@ export interface FailoverStrings {
   missing: string;
   /** What the missing mark says, read out. */
   notListed: string;
-  wrong: string;
+  /** A cell's words when its believer is wrong. */
+  wrong: (what: string) => string;
   /**
    * The marks under the playhead at a fault's signs (src/sim/queries/fault-signs.ts): a detection's
    * sentence says its own time; `time` formatted, `fault` said by action().
@@ -156,7 +157,7 @@ const en: FailoverStrings = {
   now: (id, role) => `brokerId ${id} now, ${{ master: 'master', slave: 'slave', staleMaster: 'old master, replaced' }[role]}`,
   missing: '—',
   notListed: 'not listed',
-  wrong: 'believes wrong',
+  wrong: (what) => `${what}, believes wrong`,
   signs: {
     first: (fault, sentence) => `First sign of “${fault}”: ${sentence}`,
     dropped: (time, nameServers, node, after, newMaster) => `${time} · ${nameServers} stopped listing ${node}${newMaster ? ': the new master took its brokerId 0' : ''} (${after} after the fault)`,
@@ -223,7 +224,7 @@ const zh: FailoverStrings = {
   now: (id, role) => `当前 brokerId ${id}，${{ master: 'Master', slave: 'Slave', staleMaster: '旧 Master（已被取代）' }[role]}`,
   missing: '—',
   notListed: '未列出',
-  wrong: '认知有误',
+  wrong: (what) => `${what}，认知有误`,
   signs: {
     first: (fault, sentence) => `“${fault}”的第一个迹象：${sentence}`,
     dropped: (time, nameServers, node, after, newMaster) => `${time} · ${nameServers} 不再列出 ${node}${newMaster ? '：新 Master 占用了它的 brokerId 0' : ''}（故障后 ${after}）`,

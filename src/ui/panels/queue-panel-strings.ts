@@ -42,7 +42,7 @@ const en: QueuePanelStrings = {
   queuePulled: (left, pulledBy) =>
     `not consumed yet: ${left}, pulled by ${pulledBy.length > 0 ? pulledBy.join(', ') : 'a consumer'} before this queue became unreadable; consumed only until a rebalance drops the queue, the rest not until readQueueNums is raised`,
   queueFilling: 'producers may write it (id < writeQueueNums): every message written here is unconsumable until readQueueNums is raised',
-  neverConsumableTotal: 'Unconsumable in total',
+  neverConsumableTotal: 'Unconsumable in total: ',
   noUserTopics: 'No topic with queues yet.',
   queueMasterDown: ({ master, status, reader }) => `${master} ${status === 'crashed' ? 'crashed' : 'was shut down'}: no producer writes here now (no W). ${reader
     ? `Its consumers read from the slave ${reader}, which may hold fewer messages;`
@@ -67,7 +67,7 @@ const zh: QueuePanelStrings = {
   queuePulled: (left, pulledBy) =>
     `尚未消费 ${left} 条：${pulledBy.length > 0 ? pulledBy.join('、') : '消费者'} 在此队列变为不可读之前已拉取；${pulledBy.length > 1 ? '它们' : '它'}只会消费到负载均衡放弃此队列为止，剩下的在调大 readQueueNums 之前无法消费`,
   queueFilling: '生产者可以写入（id < writeQueueNums）：在调大 readQueueNums 之前，写到这里的每条消息都无法消费',
-  neverConsumableTotal: '无法消费的消息总数',
+  neverConsumableTotal: '无法消费的消息总数：',
   noUserTopics: '还没有带队列的 Topic。',
   queueMasterDown: ({ master, status, reader }) => `${master} ${status === 'crashed' ? '已崩溃' : '已关闭'}：现在没有生产者写入这里（没有 W）。${reader
     ? `它的消费者从 Slave ${reader} 读取，Slave 上的消息可能更少；`

@@ -48,7 +48,7 @@ describe('NarrationCaption', () => {
     render(<NarrationCaption />);
     const caption = await screen.findByTestId('caption');
     expect(caption).toHaveTextContent(narrate(timeline.traceAt(timeline.traceLength - 1)!, 'zh', contextAt(timeline.scenario.config, timeline.state)));
-    expect(caption).toHaveTextContent('正在发生什么');
+    expect(caption).toHaveTextContent('正在发生什么：');
     act(() => usePlayback.getState().setLanguage('en'));
   });
 

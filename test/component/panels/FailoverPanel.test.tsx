@@ -82,6 +82,9 @@ describe('FailoverPanel', () => {
     // The clients' routes come from the NameServers, so they are wrong with them.
     expect(wrongCells.map((cell) => cell.dataset.testid)).toEqual(['ns-1', 'ns-2', 'p-1', 'c-1', 'c-2'].map((id) => `belief-broker-b/0-${id}`));
     expect(within(screen.getByTestId('belief-broker-a/0-ns-1')).getByText('✓ 0')).toHaveAttribute('aria-hidden', 'true');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('belief-broker-b/0-ns-1')).toHaveAccessibleName('有（brokerId 0），认知有误');
+    act(() => usePlayback.getState().setLanguage('en'));
     // One row per NameServer and client under the truth row: more processes make the table longer, not wider.
     expect(within(screen.getByTestId('failover-beliefs')).getAllByRole('columnheader')).toHaveLength(3);
     cleanup();

@@ -68,7 +68,7 @@ export function WhatIfResult({ asked, scenario, strings }: { asked: AskedWhatIf;
   const metric = chosenMetric ?? (data.differences.some((d) => d.name === 'neverConsumable') ? 'counters' : 'lagByGroup');
   const lines = [
     ...metricLines(data.original.series, metric, undefined, chartStrings),
-    ...metricLines(data.changed.series, metric, undefined, chartStrings).map((line) => ({ ...line, name: `${line.name} ${strings.changedSuffix}`, dashed: true })),
+    ...metricLines(data.changed.series, metric, undefined, chartStrings).map((line) => ({ ...line, name: `${line.name}${strings.changedSuffix}`, dashed: true })),
   ];
   return (
     <div className="rs-whatif-result" data-testid="whatif-result">

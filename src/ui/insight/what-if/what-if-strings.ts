@@ -92,7 +92,7 @@ const en: WhatIfStrings = {
   difference: 'Difference',
   noDifferences: 'No counter differs.',
   chartHeading: 'Both runs on one chart (dashed: changed)',
-  changedSuffix: '(changed)',
+  changedSuffix: ' (changed)',
 };
 
 const zh: WhatIfStrings = {

@@ -43,7 +43,8 @@ export interface WhatIfChange {
  * `process` (any other start-up setting).
  */
 export type WhatIfEffect =
-  | { how: 'updateTopic' | 'producerRate' }
+  | { how: 'updateTopic'; topic: string; field: TopicField; value: number }
+  | { how: 'producerRate' }
   | { how: 'redeploy'; replaced: number }
   | { how: 'consumers'; added: number; removed: number }
   | { how: 'fromStart'; reader: 'nameServer' | 'broker' | 'client' | 'store' | 'send' | 'version' | 'process' };
@@ -90,6 +91,8 @@ const CONFIG_READERS: Partial<Record<ConfigKey, FromStartReader>> = {
 };
 
 const TOPIC_FIELDS = ['writeQueueNums', 'readQueueNums', 'perm'] as const;
+/** What a what-if's updateTopic sets (UpdateTopicSubCommand's -w, -r, -p). */
+export type TopicField = typeof TOPIC_FIELDS[number];
 const BROKER_FIELDS = ['role', 'flushDiskType'] as const;
 
 /** Before the change is made: whether it will fork at its moment, or who reads it at start-up (null: not a setting). */
@@ -202,7 +205,7 @@ function edit(raw: Raw, change: WhatIfChange): Effect | Said {
   if (section === 'topics' && (TOPIC_FIELDS as readonly string[]).includes(field)) {
     if (!raw.topics.some((topic) => topic.name === name)) return { en: `no topic named ${quote(name)}`, zh: `没有名为 ${quote(name)} 的 Topic` };
     raw.timeline.push({ at: change.at, action: 'updateTopic', topic: name, [field]: change.value });
-    return { effectiveAtMs: change.at, effect: { how: 'updateTopic' } };
+    return { effectiveAtMs: change.at, effect: { how: 'updateTopic', topic: name, field: field as TopicField, value: Number(change.value) } };
   }
   if (section === 'groups' && field === 'allocateStrategy') {
     const replaced = redeployGroup(raw, name, change.value, change.at);

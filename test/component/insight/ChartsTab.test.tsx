@@ -74,6 +74,25 @@ describe('ChartsTab', () => {
     expect([width, height]).toEqual(svg.getAttribute('viewBox')!.split(' ').slice(2).map(Number));
   });
 
+  it('names the red dashed rules in the legend, and titles each a fault or a command, in both languages', async () => {
+    loadAt(writeReadScenario({ brokers: ['broker-a', 'broker-b'], timeline: [{ at: 20_000, action: 'updateTopic', topic: 'TopicTest', readQueueNums: 8 }, { at: 30_000, action: 'crashBroker', target: 'broker-b' }] }), 60_000);
+    render(<ChartsTab />);
+    const first = await screen.findByTestId('chart-first-figure', {}, WAIT);
+    expect(within(first).getByTestId('chart-rules-legend')).toHaveTextContent('faults, commands');
+    const titles = () => [...first.querySelectorAll('line > title')].map((title) => title.textContent);
+    expect(titles()).toEqual([expect.stringMatching(/^Command: mqadmin updateTopic TopicTest/), 'Fault: broker-b crashes (crashBroker)']);
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(within(first).getByTestId('chart-rules-legend')).toHaveTextContent('故障、运维命令');
+    expect(titles()[0]).toMatch(/^运维命令：/);
+  });
+
+  it('has no rules in its legend where the timeline has none', async () => {
+    loadAt(writeReadScenario(), 60_000);
+    render(<ChartsTab />);
+    const first = await screen.findByTestId('chart-first-figure', {}, WAIT);
+    expect(within(first).queryByTestId('chart-rules-legend')).toBeNull();
+  });
+
   it('draws the playhead and the faults in colours far from every line\'s (the first broker\'s line was the playhead\'s blue, the eighth the faults\' red)', () => {
     const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
     const distance = (a: string, b: string) => Math.hypot(...rgb(a).map((v, i) => v - rgb(b)[i]!));

@@ -43,7 +43,8 @@ describe('WhatIfTab', () => {
     expect(divergence).toHaveTextContent('fault Timeline action: mqadmin updateTopic TopicTest (updateTopic)');
     const row = within(screen.getByTestId('whatif-differences')).getByText('Not consumable').closest('tr')!;
     expect(row.querySelectorAll('td')[1]).toHaveTextContent(/^0$/);
-    expect(screen.getByTestId('whatif-result')).toHaveTextContent('mqadmin updateTopic at 0:40.000');
+    // The command as an operator would type it, and when the clients act on it: not at once.
+    expect(screen.getByTestId('whatif-effect')).toHaveTextContent('mqadmin updateTopic -t TopicTest -r 8 at 0:40.000: the runs are the same until then. The brokers hold the new count at once, and Not consumable counts by it; the consumers\' queues follow only at their next route pull (every 30 s) and rebalance (every 20 s)');
     expect(usePlayback.getState().timeMs).toBe(40_000);
     // The chart opens on what changed: the unconsumable count (diffTotal counts readable queues only).
     expect(within(screen.getByTestId('whatif-result')).getByRole('combobox')).toHaveValue('counters');
@@ -58,6 +59,19 @@ describe('WhatIfTab', () => {
     expect(screen.getByTestId('whatif-value')).toHaveValue(8);
     fireEvent.click(screen.getByTestId('whatif-compare'));
     expect(useWhatIf.getState().change).toBe('40000~topics.TopicTest.readQueueNums~8');
+  });
+
+  it('offers a topic\'s perm as RocketMQ adds it up, each value saying what it lets through, in both languages', () => {
+    loadAt(writeReadScenario({ durationMs: 120_000 }), 40_000);
+    render(<WhatIfTab />);
+    fireEvent.change(screen.getByTestId('whatif-setting'), { target: { value: 'topics.TopicTest.perm' } });
+    const options = () => within(screen.getByTestId('whatif-value')).getAllByRole('option').map((option) => [option.getAttribute('value'), option.textContent]);
+    expect(options()).toEqual([['6', '6 (RW: read and write)'], ['4', '4 (R: read only)'], ['2', '2 (W: write only)']]);
+    expect(screen.getByTestId('whatif-value')).toHaveValue('4');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(options()[1]).toEqual(['4', '4（R：只读）']);
+    fireEvent.click(screen.getByTestId('whatif-compare'));
+    expect(useWhatIf.getState().change).toBe('40000~topics.TopicTest.perm~4');
   });
 
   it('refuses a value the scenario rules refuse, with their message, in Chinese too', async () => {

@@ -35,7 +35,7 @@ describe('whatIfChoices', () => {
     const topic = scenario.topics[0]!;
     expect(topic.writeQueueNums).toBe(topic.readQueueNums);
     expect(choices.find((c) => c.path === `topics.${topic.name}.readQueueNums`)?.suggested).toBe(Math.max(1, topic.readQueueNums >> 1));
-    expect(choices.find((c) => c.path === `topics.${topic.name}.perm`)).toMatchObject({ current: 6, suggested: 4 });
+    expect(choices.find((c) => c.path === `topics.${topic.name}.perm`)).toMatchObject({ current: 6, suggested: '4', options: ['6', '4', '2'] });
     expect(firstChoice(scenario, choices)).toBe(choices[0]);
   });
 

@@ -7,7 +7,7 @@ import { savePng, saveSvg } from '../export.ts';
 import { CHART_METRICS, groupsOf, metricLines, unitOf, type ChartMetric } from './chart-metrics.ts';
 import { CHARTS_STRINGS } from './charts-strings.ts';
 import { LineChart } from './LineChart.tsx';
-import { actionSaid } from '../../i18n/action-words.ts';
+import { actionSaid, isFault } from '../../i18n/action-words.ts';
 import { inLanguage } from '../../i18n/index.ts';
 
 export interface ChartCardProps {
@@ -62,7 +62,8 @@ export function ChartCard({ series, initial, toMs, nowMs, width, height, name }:
         lines={lines}
         fromMs={0}
         toMs={toMs}
-        faults={series.faults.map((fault) => ({ t: fault.t, label: `${strings.fault}: ${actionSaid(fault.action, fault.target, language)}` }))}
+        faults={series.faults.map((fault) => ({ t: fault.t, label: strings.ruleTitle(isFault(fault.action), actionSaid(fault.action, fault.target, language)) }))}
+        rulesLegend={strings.timelineRules}
         nowMs={nowMs}
         width={width}
         height={height}

@@ -24,6 +24,8 @@ export interface LineChartProps extends ChartInput {
   timeAxis: string;
   valueAxis: string;
   readout: (time: string) => string;
+  /** The legend's words for the red dashed rules (the timeline's faults and commands), shown when there are any. */
+  rulesLegend: string;
   testId?: string;
 }
 
@@ -50,6 +52,7 @@ export const LineChart = forwardRef<SVGSVGElement, LineChartProps>(function Line
   const layout = layoutChart({ ...props, width: width - LEGEND_WIDTH });
   const { plot } = layout;
   const shown = cursor !== null && cursor < times.length ? cursor : null;
+  const rules = layout.faults.length > 0;
   const onPointerMove = (event: PointerEvent<SVGSVGElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
     if (box.width === 0) return;
@@ -87,12 +90,19 @@ export const LineChart = forwardRef<SVGSVGElement, LineChartProps>(function Line
           {layout.playheadX !== null && <line x1={layout.playheadX} x2={layout.playheadX} y1={plot.top} y2={plot.bottom} stroke={PLAYHEAD_COLOUR} strokeWidth={1.5} />}
           {shown !== null && <line x1={layout.x(times[shown]!)} x2={layout.x(times[shown]!)} y1={plot.top} y2={plot.bottom} stroke="currentColor" strokeOpacity={0.4} />}
           <g fontSize="11" fill="currentColor" transform={`translate(${width - LEGEND_WIDTH + 8} ${CHART_MARGIN.top})`}>
-            {layout.paths.slice(0, Math.floor((height - CHART_MARGIN.top) / LEGEND_ROW)).map((path, i) => (
+            {layout.paths.slice(0, Math.floor((height - CHART_MARGIN.top) / LEGEND_ROW) - (rules ? 1 : 0)).map((path, i) => (
               <g key={path.name} transform={`translate(0 ${i * LEGEND_ROW})`}>
                 <line x1={0} x2={14} y1={-4} y2={-4} stroke={LINE_COLOURS[path.colour]} strokeWidth={2} strokeDasharray={path.dashed ? '4 2' : undefined} />
                 <text x={18} y={0}>{fitText(path.name, LEGEND_WIDTH - 26, 11)}</text>
               </g>
             ))}
+            {rules && (
+              // A rule's own mark, upright as on the plot: a red dashed line across reads as a changed run's line.
+              <g transform={`translate(0 ${Math.min(layout.paths.length, Math.floor((height - CHART_MARGIN.top) / LEGEND_ROW) - 1) * LEGEND_ROW})`} data-testid="chart-rules-legend">
+                <line x1={7} x2={7} y1={-11} y2={3} stroke={FAULT_COLOUR} strokeDasharray="4 3" />
+                <text x={18} y={0}>{fitText(props.rulesLegend, LEGEND_WIDTH - 26, 11)}</text>
+              </g>
+            )}
           </g>
         </svg>
       </div>

@@ -17,7 +17,10 @@ export interface ChartsStrings {
   noData: string;
   readoutHint: string;
   readout(time: string): string;
-  fault: string;
+  /** A red dashed rule's title: a fault, or an operator's command, said by actionSaid. */
+  ruleTitle(fault: boolean, action: string): string;
+  /** The legend's entry for the red dashed rules: the timeline's faults and commands. */
+  timelineRules: string;
   playhead: string;
   exportSvg: string;
   exportPng: string;
@@ -41,7 +44,8 @@ const en: ChartsStrings = {
   noData: 'Nothing to plot yet: play or move the playhead forward.',
   readoutHint: 'Point at the chart, or focus it and use ← →, to read the values at one moment.',
   readout: (time) => `At ${time}:`,
-  fault: 'Fault',
+  ruleTitle: (fault, action) => `${fault ? 'Fault' : 'Command'}: ${action}`,
+  timelineRules: 'faults, commands',
   playhead: 'Playhead',
   exportSvg: 'SVG',
   exportPng: 'PNG',
@@ -65,7 +69,8 @@ const zh: ChartsStrings = {
   noData: '还没有可画的数据：请播放或把播放位置向后移动。',
   readoutHint: '把指针移到图上，或聚焦图表后用 ← → 键，读出某一时刻的数值。',
   readout: (time) => `${time} 时：`,
-  fault: '故障',
+  ruleTitle: (fault, action) => `${fault ? '故障' : '运维命令'}：${action}`,
+  timelineRules: '故障、运维命令',
   playhead: '播放位置',
   exportSvg: 'SVG',
   exportPng: 'PNG',

@@ -4,7 +4,7 @@ import type { Scenario } from '../../../sim/index.ts';
 import { plannedEffect, whatIfToLink, whatIfValue, type WhatIfChange } from '../../../sim/queries/what-if-change.ts';
 import { useWhatIf } from '../../../store/what-if.ts';
 import { formatTime } from '../../../viz/format.ts';
-import { firstChoice, whatIfChoices, type WhatIfChoice } from './what-if-choices.ts';
+import { firstChoice, PERMS, whatIfChoices, type WhatIfChoice } from './what-if-choices.ts';
 import { rocketmqNameOf } from './rocketmq-names.ts';
 import type { WhatIfStrings } from './what-if-strings.ts';
 
@@ -71,7 +71,7 @@ export function WhatIfForm({ scenario, nowMs, strings, shown }: { scenario: Scen
       <label htmlFor={valueId}>{strings.value}</label>
       {choice.options ? (
         <select className="rs-select" id={valueId} value={value} data-testid="whatif-value" onChange={(e) => setTyped(e.target.value)}>
-          {choice.options.map((option) => <option key={option} value={option}>{option}</option>)}
+          {choice.options.map((option) => <option key={option} value={option}>{choice.path.endsWith('.perm') && PERMS.includes(option) ? strings.permOption[option] : option}</option>)}
         </select>
       ) : (
         <input id={valueId} type="number" inputMode="numeric" value={value} className="rs-input rs-whatif-number" data-testid="whatif-value" onChange={(e) => setTyped(e.target.value)} />

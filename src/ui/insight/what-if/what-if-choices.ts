@@ -28,6 +28,9 @@ export interface WhatIfChoice {
 /** A topic's counts and perm on one broker (TopicConfig). */
 type QueueCounts = Pick<TopicSpec, 'writeQueueNums' | 'readQueueNums' | 'perm'>;
 
+/** A topic's perm as RocketMQ's PermName adds it up (PERM_READ 4 + PERM_WRITE 2): read and write, read only, write only. */
+export const PERMS: readonly string[] = ['6', '4', '2'];
+
 /** The strategies that need no lists of their own (CONFIG and MACHINE_ROOM need them in the file). */
 const STRATEGIES = ALLOCATE_STRATEGIES.filter((s) => s !== 'CONFIG' && s !== 'MACHINE_ROOM');
 
@@ -54,7 +57,7 @@ function topicChoices(name: string, { writeQueueNums: write, readQueueNums: read
   return [
     { path: `topics.${name}.writeQueueNums`, current: write, suggested: write !== read ? read : 2 * write },
     { path: `topics.${name}.readQueueNums`, current: read, suggested: write !== read ? write : Math.max(1, read >> 1) },
-    { path: `topics.${name}.perm`, current: perm, suggested: perm === 6 ? 4 : 6 },
+    { path: `topics.${name}.perm`, current: perm, suggested: String(perm === 6 ? 4 : 6), options: PERMS.includes(String(perm)) ? PERMS : [String(perm), ...PERMS] },
   ];
 }
 

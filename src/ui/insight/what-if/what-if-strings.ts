@@ -1,7 +1,10 @@
 /** The what-if view's words, in English and Simplified Chinese (RocketMQ's terms stay in Latin script). */
-import type { FromStartReader, WhatIfEffect } from '../../../sim/queries/what-if-change.ts';
+import type { FromStartReader, TopicField, WhatIfEffect } from '../../../sim/queries/what-if-change.ts';
 import { type Bilingual } from '../../i18n/index.ts';
 import type { RocketMQName } from './rocketmq-names.ts';
+
+/** mqadmin updateTopic's option for each field (UpdateTopicSubCommand). */
+const UPDATE_TOPIC_FLAG: Record<TopicField, string> = { writeQueueNums: '-w', readQueueNums: '-r', perm: '-p' };
 
 export interface WhatIfStrings {
   heading: string;
@@ -17,6 +20,10 @@ export interface WhatIfStrings {
   refused(message: string): string;
   /** How the change reaches the run, once made (src/sim/queries/what-if-change.ts). */
   effect(effect: WhatIfEffect, time: string): string;
+  /** A perm in the value list, with what it lets through (PermName). */
+  permOption: Record<string, string>;
+  /** When the clients act on an updateTopic of each field: the brokers hold it at once, the clients' routes later. */
+  takenUp: Record<TopicField, string>;
   /** Before it is made: it forks at the playhead, or RocketMQ reads it at start-up. */
   forksAt(time: string): string;
   fromStart: Record<FromStartReader, string>;
@@ -50,9 +57,15 @@ const en: WhatIfStrings = {
   working: 'Running both…',
   running: (simulated, until) => `Running both… ${simulated} of ${until} simulated.`,
   refused: (message) => `This change cannot be made: ${message}`,
+  permOption: { 6: '6 (RW: read and write)', 4: '4 (R: read only)', 2: '2 (W: write only)' },
+  takenUp: {
+    writeQueueNums: 'The producers follow the new count only at their next route pull (every 30 s, pollNameServerInterval).',
+    readQueueNums: 'The brokers hold the new count at once, and Not consumable counts by it; the consumers\' queues follow only at their next route pull (every 30 s) and rebalance (every 20 s): "Lag per consumer group" shows when.',
+    perm: "Producers and consumers see the new perm at their next route pull (every 30 s): without W the topic's queues there are not written to, without R they are given to no consumer (2 = W, 4 = R, 6 = RW).",
+  },
   effect: (effect, time) => {
     switch (effect.how) {
-      case 'updateTopic': return `mqadmin updateTopic at ${time}: the runs are the same until then.`;
+      case 'updateTopic': return `mqadmin updateTopic -t ${effect.topic} ${UPDATE_TOPIC_FLAG[effect.field]} ${effect.value} at ${time}: the runs are the same until then. ${en.takenUp[effect.field]}`;
       case 'redeploy': return `A running consumer keeps the AllocateMessageQueueStrategy it started with, so at ${time} the group is redeployed: its ${effect.replaced} running consumer${effect.replaced === 1 ? '' : 's'} shut${effect.replaced === 1 ? 's' : ''} down and new ones start with the new strategy. The runs are the same until then.`;
       case 'consumers': return effect.added + effect.removed === 0
         ? `The group already has this many consumers at ${time}: nothing changes.`
@@ -106,9 +119,15 @@ const zh: WhatIfStrings = {
   working: '正在运行两次……',
   running: (simulated, until) => `正在运行两次……已模拟 ${simulated} / ${until}。`,
   refused: (message) => `无法做这个修改：${message}`,
+  permOption: { 6: '6（RW：可读可写）', 4: '4（R：只读）', 2: '2（W：只写）' },
+  takenUp: {
+    writeQueueNums: '生产者要到下一次拉取路由（每 30 秒，pollNameServerInterval）之后才按新的数量写入。',
+    readQueueNums: 'Broker 立即采用新的数量，“无法消费”也按它计数；但消费者分到的队列要到下一次拉取路由（每 30 秒）并重新负载均衡（每 20 秒）之后才跟着改变：“各消费者组的堆积量”图显示是何时。',
+    perm: '生产者和消费者要到下一次拉取路由（每 30 秒）之后才看到新的 perm：没有 W 时该 Topic 在这个 Broker 上的队列不再被写入，没有 R 时不再分给任何消费者（2 = W，4 = R，6 = RW）。',
+  },
   effect: (effect, time) => {
     switch (effect.how) {
-      case 'updateTopic': return `在 ${time} 执行 mqadmin updateTopic：此前两次运行完全相同。`;
+      case 'updateTopic': return `在 ${time} 执行 mqadmin updateTopic -t ${effect.topic} ${UPDATE_TOPIC_FLAG[effect.field]} ${effect.value}：此前两次运行完全相同。${zh.takenUp[effect.field]}`;
       case 'redeploy': return `运行中的消费者一直使用启动时的 AllocateMessageQueueStrategy，所以在 ${time} 重新部署这个消费者组：正在运行的 ${effect.replaced} 个消费者关闭，用新策略启动新的消费者。此前两次运行完全相同。`;
       case 'consumers': return effect.added + effect.removed === 0
         ? `${time} 时这个消费者组已经是这么多消费者：没有变化。`

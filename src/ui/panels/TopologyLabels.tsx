@@ -8,6 +8,7 @@ import { memo, type ReactNode } from 'react';
 import { fitText } from '../../viz/format.ts';
 import type { Box } from '../../viz/paths.ts';
 import type { TopologyLayout } from '../../viz/topology-layout.ts';
+import type { Scenario } from '../../sim/index.ts';
 import type { EntityStatus } from './strings.ts';
 
 /** Font sizes of a box's name and of its status line (.rs-node-label, .rs-node-detail in panels.css), and the box's side padding. */
@@ -61,11 +62,28 @@ export function GroupTitle({ box, title }: { box: Box; title: string }) {
   return <InBox box={box}><text x={TEXT_PADDING} y={17} className="rs-group-title">{fitText(title, box.width - 2 * TEXT_PADDING, GROUP_TITLE_FONT, 'bold')}</text></InBox>;
 }
 
-export const TopologyLabels = memo(function TopologyLabels({ labels, layout, scale }: { labels: BrokerLabel[]; layout: TopologyLayout; scale: number }) {
+const groupTitles = new WeakMap<Scenario['brokers'], Record<string, string>>();
+
+/**
+ * Each broker group's title: "Broker broker-a", and where the brokers belong to more than one
+ * cluster, its cluster too ("Broker broker-c · OtherCluster"): which masters a cluster-wide
+ * updateTopic (-c) reaches is then on the drawing, not only in the inspector.
+ */
+export function brokerGroupTitles(brokers: Scenario['brokers']): Record<string, string> {
+  let titles = groupTitles.get(brokers);
+  if (!titles) {
+    const clusters = new Set(brokers.map((broker) => broker.cluster));
+    titles = Object.fromEntries(brokers.map((broker) => [broker.name, clusters.size > 1 ? `Broker ${broker.name} · ${broker.cluster}` : `Broker ${broker.name}`]));
+    groupTitles.set(brokers, titles);
+  }
+  return titles;
+}
+
+export const TopologyLabels = memo(function TopologyLabels({ labels, layout, scale, titles }: { labels: BrokerLabel[]; layout: TopologyLayout; scale: number; titles: Record<string, string> }) {
   return (
     <svg className="rs-topology-labels" width={layout.width * scale} height={layout.height * scale} viewBox={`0 0 ${layout.width} ${layout.height}`} aria-hidden="true" data-testid="topology-labels">
       <g className="rs-node-text">
-        {Object.entries(layout.brokerGroups).map(([name, box]) => !layout.untitledGroups.includes(name) && <GroupTitle key={name} box={box} title={`Broker ${name}`} />)}
+        {Object.entries(layout.brokerGroups).map(([name, box]) => !layout.untitledGroups.includes(name) && <GroupTitle key={name} box={box} title={titles[name] ?? `Broker ${name}`} />)}
       </g>
       {labels.map(({ node, label, detail, status }) => {
         const box = layout.brokers[node];

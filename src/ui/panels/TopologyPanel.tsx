@@ -15,7 +15,7 @@ import { derivedAt, EmptyPanel, PanelFrame, summaryAt, usePanelStrings } from '.
 import { SummaryLine } from './SummaryLine.tsx';
 import type { PanelStrings } from './strings.ts';
 import { TopologyCanvas } from './TopologyCanvas.tsx';
-import { TopologyLabels, type BrokerLabel } from './TopologyLabels.tsx';
+import { brokerGroupTitles, TopologyLabels, type BrokerLabel } from './TopologyLabels.tsx';
 import { brokerDetail, brokerTitle, Nodes } from './TopologyNodes.tsx';
 import { linkOf, messageUnder, type Dot } from './topology-geometry.ts';
 import type { DotRouting } from './topology-model.ts';
@@ -227,7 +227,8 @@ export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelPro
         onClickCapture={onClickCapture} data-scale={scale}>
         <Diagram view={view} model={model} layout={layout} scale={scale} selection={selection} strings={strings} canvasStrings={canvasStrings} svgId={svgId} />
         <TopologyDots layout={layout} scale={scale} routing={model.routing} flightMs={flight} maxDots={maxDots} drawnRef={drawn} />
-        <TopologyLabels labels={derivedAt(timeline, timeMs, `brokerLabels:${topicWanted ?? ''}:${language}`, () => brokerLabels(model, strings, canvasStrings))} layout={layout} scale={scale} />
+        <TopologyLabels labels={derivedAt(timeline, timeMs, `brokerLabels:${topicWanted ?? ''}:${language}`, () => brokerLabels(model, strings, canvasStrings))} layout={layout} scale={scale}
+          titles={brokerGroupTitles(timeline.scenario.brokers)} />
       </div>
       <Suspense fallback={null}>
         <TopologyLegend strings={strings} canvasStrings={canvasStrings} heat={layout.density.queueHeat} chosenNameServer={drawsChosenNameServer(model.input.nameServers)}

@@ -83,6 +83,16 @@ describe('TopologyPanel', () => {
     expect(screen.getByRole('button', { name: 'c-2 running, Consumer (CG_ORDER)' })).toBeInTheDocument();
   });
 
+  it('titles each broker group with its cluster where the brokers belong to more than one, so which masters updateTopic -c reaches is on the drawing', () => {
+    const groupTitles = (container: HTMLElement) => [...container.querySelectorAll('.rs-group-title')].map((title) => title.textContent).filter((title) => title?.startsWith('Broker')).sort();
+    loadAt(libraryScenario('create-topic-cluster'), 25_000);
+    const { container, unmount } = render(<TopologyPanel />);
+    expect(groupTitles(container)).toEqual(['Broker broker-a · DefaultCluster', 'Broker broker-b · DefaultCluster', 'Broker broker-c · OtherCluster']);
+    unmount();
+    loadAt(writeReadScenario({ brokers: ['broker-a', 'broker-b'] }), 20_000);
+    expect(groupTitles(render(<TopologyPanel />).container)).toEqual(['Broker broker-a', 'Broker broker-b']);
+  });
+
   it('draws every name inside its box: a run of wide letters is cut with its ellipsis before the edge, which still clips, a group title too', () => {
     const wide = `${'W'.repeat(60)}${'m'.repeat(40)}`;
     const timeline = loadAt(writeReadScenario({ brokers: [wide, 'broker-b'] }), 20_000);

@@ -37,8 +37,18 @@ function cellClass(cell: QueueCell): string {
   const fate = FATE_CLASS[cell.fate];
   if (fate) classes.push(fate);
   else if (!cell.readable) classes.push('rs-queue-unreadable');
-  if (cell.idle) classes.push('rs-queue-idle');
+  if (cell.unwritten === 'idle') classes.push('rs-queue-idle');
   return classes.join(' ');
+}
+
+/** A readable queue producers no longer write to: still written by their old routes, draining, or idle. */
+function UnwrittenNote({ cell, strings }: { cell: QueueCell; strings: Strings }) {
+  switch (cell.unwritten) {
+    case 'written': return <p className="rs-queue-note rs-queue-note-unwritten">{strings.stillWritten}</p>;
+    case 'draining': return <p className="rs-queue-note rs-queue-note-unwritten">{strings.draining(Math.max(...Object.values(cell.lag)))}</p>;
+    case 'idle': return <p className="rs-queue-note">{strings.idleQueue}</p>;
+    case null: return null;
+  }
 }
 
 function GroupOffsets({ cell, strings }: { cell: QueueCell; strings: Strings }) {
@@ -77,7 +87,7 @@ const Cell = memo(function Cell({ topic, broker, cell, fill, strings, causes }: 
       {cell.fate === 'pulled' && <p className="rs-queue-note rs-queue-note-pulled">{strings.queuePulled(cell.left, cell.pulledBy)}</p>}
       {cell.fate === 'filling' && <p className="rs-queue-note rs-queue-note-never">{strings.queueFilling}</p>}
       {cell.fate === 'drained' && <p className="rs-queue-note rs-queue-note-drained">{causes.drained}</p>}
-      {cell.idle && <p className="rs-queue-note">{strings.idleQueue}</p>}
+      {cell.unwritten !== null && <UnwrittenNote cell={cell} strings={strings} />}
       {cell.readable && <GroupOffsets cell={cell} strings={strings} />}
     </li>
   );

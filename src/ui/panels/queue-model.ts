@@ -23,8 +23,13 @@ export interface QueueCell {
   left: number;
   /** Not readable any more: the running consumers that pulled messages of it they have not consumed yet. */
   pulledBy: string[];
-  /** Readable but not written: a consumer that owns it gets no new message. */
-  idle: boolean;
+  /**
+   * Readable but not writable on its broker, as an updateTopic that lowered writeQueueNums leaves
+   * it: `written` while a running producer's route still lists it (it writes on until its next
+   * route pull), `draining` while a group has yet to consume what it holds, `idle` once a consumer
+   * that owns it gets no new message and has nothing left; null for any other queue.
+   */
+  unwritten: 'written' | 'draining' | 'idle' | null;
   offsets: Record<string, number>;
   lag: Record<string, number>;
 }
@@ -168,6 +173,7 @@ export function queueTopics(state: ModelState, summary: Summary): TopicQueues[] 
       topics.set(topic, entry);
       // Queue ids past both counts still show while they hold messages (after updateTopic shrank them).
       const size = Math.max(config.readQueueNums, config.writeQueueNums, broker.consumeQueues[topic]?.length ?? 0);
+      const written = writtenByProducers(state, topic);
       const cells = Array.from({ length: size }, (_, queueId): QueueCell => {
         const queue = byKey.get(`${topic}@${broker.name}@${queueId}`) ?? emptyCell(queueId, entry.groups, config);
         const writable = queue.writable && down === null;
@@ -177,7 +183,7 @@ export function queueTopics(state: ModelState, summary: Summary): TopicQueues[] 
           queueId, count: queue.maxOffset, writable, readable,
           neverConsumable: queue.neverConsumable, fate,
           left: fate === 'readable' ? 0 : leftIn(queue), pulledBy: fate === 'pulled' ? holdersOf(state, [queue]) : [],
-          idle: readable && !writable,
+          unwritten: readable && !writable ? unwrittenState(written.has(`${broker.name}:${queueId}`), queue.lag) : null,
           offsets: queue.consumerOffsets, lag: queue.lag,
         };
       });
@@ -186,6 +192,21 @@ export function queueTopics(state: ModelState, summary: Summary): TopicQueues[] 
     }
   }
   return [...topics.values()].sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0));
+}
+
+/** The queues of `topic` the running producers' routes list (TopicPublishInfo), as "brokerName:queueId": where they write until their next route pull. */
+function writtenByProducers(state: ModelState, topic: string): Set<string> {
+  const written = new Set<string>();
+  for (const client of Object.values(state.clients)) {
+    if (client.kind !== 'producer' || client.status !== 'running') continue;
+    for (const mq of client.publishInfo[topic]?.messageQueueList ?? []) written.add(`${mq.brokerName}:${mq.queueId}`);
+  }
+  return written;
+}
+
+function unwrittenState(written: boolean, lag: Record<string, number>): NonNullable<QueueCell['unwritten']> {
+  if (written) return 'written';
+  return Object.values(lag).some((behind) => behind > 0) ? 'draining' : 'idle';
 }
 
 /** brokerName's master now, from roles worked out once for all the consumers (brokerRoles walks every broker). */

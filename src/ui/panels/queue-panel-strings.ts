@@ -26,6 +26,10 @@ export interface QueuePanelStrings {
   /** The button on a queue's id that opens its card. */
   openQueue: (broker: string, queueId: number) => string;
   idleQueue: string;
+  /** Not writable on its broker, but a producer's route still lists it. */
+  stillWritten: string;
+  /** Not written any more, with messages a group has yet to consume (its largest lag). */
+  draining: (left: number) => string;
   idleConsumers: string;
   noIdleConsumers: string;
 }
@@ -50,7 +54,9 @@ const en: QueuePanelStrings = {
   openQueue: (broker, queueId) => `#${queueId}: open the latest messages of ${broker} queue ${queueId}`,
   queueCellLabel: (queueId, count, writable, readable) =>
     `Queue ${queueId}: ${count} messages, ${writable ? 'writable' : 'not writable'}, ${readable ? 'readable' : 'not readable'}`,
-  idleQueue: 'receives no messages',
+  idleQueue: 'receives no new messages, and every group has read it all',
+  stillWritten: 'not writable since updateTopic, but the producers\' routes still list it: they write to it until their next route pull',
+  draining: (left) => `no new messages; ${left} left to consume`,
   idleConsumers: 'Idle consumers',
   noIdleConsumers: 'None: every running consumer owns a queue that receives messages.',
 };
@@ -75,7 +81,9 @@ const zh: QueuePanelStrings = {
   openQueue: (broker, queueId) => `#${queueId}：打开 ${broker} 队列 ${queueId} 的最新消息`,
   queueCellLabel: (queueId, count, writable, readable) =>
     `队列 ${queueId}：${count} 条消息，${writable ? '可写' : '不可写'}，${readable ? '可读' : '不可读'}`,
-  idleQueue: '不会收到消息',
+  idleQueue: '不再收到新消息，各消费者组也都已读完',
+  stillWritten: 'updateTopic 之后已不可写，但生产者的路由里还有它：下一次拉取路由之前仍会写入',
+  draining: (left) => `不再写入新消息，还有 ${left} 条待消费`,
   idleConsumers: '空闲的消费者',
   noIdleConsumers: '无：每个运行中的消费者都拥有会收到消息的队列。',
 };

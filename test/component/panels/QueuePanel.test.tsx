@@ -17,6 +17,47 @@ function countOf(queueId: number): number {
   return Number(within(cell(queueId)).getByTestId('queue-count').textContent);
 }
 
+describe('QueuePanel, shrinking safely: writeQueueNums 8 -> 4 at 1:00 (MQClientInstance picks the change up at the next route pull, every 30 s)', () => {
+  const SHRINK_AT = 60_000;
+  const cellOf = (queueId: number) => screen.getByTestId(`queue-cell-TopicTest-broker-a-${queueId}`);
+  /** When p-1's route stopped listing broker-a's queue 4: its first route answer after the shrink. */
+  const routeUpdatedAt = () => {
+    const timeline = loadAt(libraryScenario('shrink-safely'), SHRINK_AT + 30_000);
+    return timeline.traceSlice(0).find((e) => e.type === 'route.updated' && e.client === 'p-1' && e.t > SHRINK_AT)!.t;
+  };
+
+  it('says queues 4-7 are still written until the producer\'s route pull, then draining while a group has messages left in them, then idle; only idle looks idle', () => {
+    const updated = routeUpdatedAt();
+    loadAt(libraryScenario('shrink-safely'), updated - 1);
+    const { unmount } = render(<QueuePanel />);
+    for (const queueId of [4, 5, 6, 7]) {
+      expect(cellOf(queueId)).toHaveAttribute('data-writable', 'false');
+      expect(cellOf(queueId)).not.toHaveClass('rs-queue-idle');
+      expect(cellOf(queueId)).toHaveTextContent('not writable since updateTopic, but the producers\' routes still list it: they write to it until their next route pull');
+    }
+    unmount();
+    const timeline = loadAt(libraryScenario('shrink-safely'), updated + 1_000);
+    const lagged = render(<QueuePanel />);
+    const lagOf = (queueId: number) => timeline.summary().queues.find((q) => q.broker === 'broker-a' && q.queueId === queueId && q.topic === 'TopicTest')!.lag['CG_ORDER']!;
+    for (const queueId of [4, 5, 6, 7]) {
+      expect(lagOf(queueId)).toBeGreaterThan(0);
+      expect(cellOf(queueId)).not.toHaveClass('rs-queue-idle');
+      expect(cellOf(queueId)).toHaveTextContent(`no new messages; ${lagOf(queueId)} left to consume`);
+    }
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(cellOf(4)).toHaveTextContent(`不再写入新消息，还有 ${lagOf(4)} 条待消费`);
+    act(() => usePlayback.getState().setLanguage('en'));
+    lagged.unmount();
+    // Before readQueueNums drops at 2:30 every group has read them all.
+    loadAt(libraryScenario('shrink-safely'), 149_000);
+    render(<QueuePanel />);
+    for (const queueId of [4, 5, 6, 7]) {
+      expect(cellOf(queueId)).toHaveClass('rs-queue-idle');
+      expect(cellOf(queueId)).toHaveTextContent('receives no new messages, and every group has read it all');
+    }
+  });
+});
+
 describe('QueuePanel, write 8 / read 4 after 60 s of 10 msg/s', () => {
   it('fills queues 4..7 with unconsumable messages and keeps 0..3 readable', () => {
     const timeline = loadAt(writeReadScenario({ writeQueueNums: 8, readQueueNums: 4 }), 61_000);

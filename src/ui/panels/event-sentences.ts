@@ -109,6 +109,18 @@ const CHANNEL_FAILURES: Record<FailureReason, Bilingual<string>> = {
   senderDown: { en: 'the sender went down', zh: '发送方已停止' },
 };
 
+/**
+ * A route's queues per broker, when it spans more than one ("broker-a 4 / 4, broker-b 4 / 4",
+ * write / read): its totals alone read like one broker's counts (TBW102's 8 where each broker
+ * gave NewTopic 4). Empty for a route on one broker.
+ */
+function queuesPerBroker(write: readonly string[], read: readonly string[], separator: string): string {
+  const brokerOf = (label: string) => label.slice(0, label.lastIndexOf(':'));
+  const count = (labels: readonly string[], broker: string) => labels.filter((label) => brokerOf(label) === broker).length;
+  const brokers = [...new Set([...write, ...read].map(brokerOf))];
+  return brokers.length < 2 ? '' : brokers.map((broker) => `${broker} ${count(write, broker)} / ${count(read, broker)}`).join(separator);
+}
+
 /** A failure's name, glossed when it is the channel's: a response code speaks for itself. */
 function reasonSaid(reason: string, language: Language): string {
   const gloss = (CHANNEL_FAILURES as Partial<Record<string, Bilingual<string>>>)[reason];
@@ -125,7 +137,10 @@ const en: Describers = {
   'nameServer.chosen': (e) => `${e.client} chose ${e.nameServer}`,
   'channel.closed': (e) => `${e.from}'s ${e.code} call to ${e.to} timed out after ${seconds(e.waitedMs)} s: ${e.from} closed the connection${failedOnClose(e, 'en')}`,
   'route.pulled': (e) => `${e.client} pulled the route of ${e.topic} from ${e.nameServer}: ${!e.found ? 'no such topic (TOPIC_NOT_EXIST)' : e.changed ? 'changed' : 'unchanged'}`,
-  'route.updated': (e) => `${e.client} got the route of ${e.topic} from ${e.nameServer}${e.fromTopic === e.topic ? '' : ` (${e.fromTopic}'s, which stands in for it)`}: ${e.writeQueues.length} write / ${e.readQueues.length} read queues`,
+  'route.updated': (e) => {
+    const each = queuesPerBroker(e.writeQueues, e.readQueues, ', ');
+    return `${e.client} got the route of ${e.topic} from ${e.nameServer}${e.fromTopic === e.topic ? '' : ` (${e.fromTopic}'s, which stands in for it)`}: ${e.writeQueues.length} write / ${e.readQueues.length} read queues${each && ` (${each})`}`;
+  },
   'route.failed': (e) => `${e.client} could not get the route of ${e.topic} from ${e.nameServer}: ${reasonSaid(e.reason, 'en')}`,
   'topic.updated': (e) => `${e.broker} ${e.created ? 'created' : 'updated'} ${e.topic}: W ${e.writeQueueNums} / R ${e.readQueueNums}, perm ${perm2String(e.perm)}${e.auto ? ' (automatically)' : ''}`,
   'message.sent': (e) => `${e.producer} sent ${e.msgId} to ${e.broker}:${e.queueId} (attempt ${e.attempt})`,
@@ -172,7 +187,10 @@ const zh: Describers = {
   'nameServer.chosen': (e) => `${e.client} 选定了 ${e.nameServer}`,
   'channel.closed': (e) => `${e.from} 发往 ${e.to} 的 ${e.code} 调用等了 ${seconds(e.waitedMs)} 秒超时：${e.from} 关闭了这条连接${failedOnClose(e, 'zh')}`,
   'route.pulled': (e) => `${e.client} 从 ${e.nameServer} 拉取了 ${e.topic} 的路由：${!e.found ? '没有这个主题（TOPIC_NOT_EXIST）' : e.changed ? '有变化' : '没有变化'}`,
-  'route.updated': (e) => `${e.client} 从 ${e.nameServer} 获取了 ${e.topic} 的路由${e.fromTopic === e.topic ? '' : `（借用 ${e.fromTopic} 的路由代替）`}：${e.writeQueues.length} 个可写队列 / ${e.readQueues.length} 个可读队列`,
+  'route.updated': (e) => {
+    const each = queuesPerBroker(e.writeQueues, e.readQueues, '，');
+    return `${e.client} 从 ${e.nameServer} 获取了 ${e.topic} 的路由${e.fromTopic === e.topic ? '' : `（借用 ${e.fromTopic} 的路由代替）`}：${e.writeQueues.length} 个可写队列 / ${e.readQueues.length} 个可读队列${each && `（${each}）`}`;
+  },
   'route.failed': (e) => `${e.client} 未能从 ${e.nameServer} 获取 ${e.topic} 的路由：${reasonSaid(e.reason, 'zh')}`,
   'topic.updated': (e) => `${e.broker} ${e.created ? '创建' : '更新'}了 ${e.topic}：写 ${e.writeQueueNums} / 读 ${e.readQueueNums}，perm ${perm2String(e.perm)}${e.auto ? '（自动创建）' : ''}`,
   'message.sent': (e) => `${e.producer} 将 ${e.msgId} 发送到 ${e.broker}:${e.queueId}（第 ${e.attempt} 次尝试）`,

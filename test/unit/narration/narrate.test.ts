@@ -412,6 +412,13 @@ describe('the caption of a send that ended FAILED', () => {
     expect(describeEvent(borrowed, 'en', { config })).toBe('p-2 got the route of NewTopic from ns-2 (TBW102\'s, which stands in for it): 4 write / 4 read queues');
   });
 
+  it('counts a route\'s queues per broker where it spans more than one, so a total is not read as one broker\'s (auto-create-topic: 4 + 4, not TBW102\'s 8)', () => {
+    const queues = ['broker-a:0', 'broker-a:1', 'broker-a:2', 'broker-a:3', 'broker-b:0', 'broker-b:1', 'broker-b:2', 'broker-b:3'];
+    const both = { t: 2_007, type: 'route.updated', client: 'p-1', topic: 'NewTopic', writeQueues: queues, readQueues: queues.slice(0, 6), nameServer: 'ns-2', fromTopic: 'TBW102' } satisfies TraceEvent;
+    expect(describeEvent(both, 'en', { config })).toBe('p-1 got the route of NewTopic from ns-2 (TBW102\'s, which stands in for it): 8 write / 6 read queues (broker-a 4 / 4, broker-b 4 / 2)');
+    expect(describeEvent(both, 'zh', { config })).toBe('p-1 从 ns-2 获取了 NewTopic 的路由（借用 TBW102 的路由代替）：8 个可写队列 / 6 个可读队列（broker-a 4 / 4，broker-b 4 / 2）');
+  });
+
   it('says a send went to a broker whose master is down, not that it is an ordinary send (crash-partition-shutdown: broker-a crashes at 1:00)', () => {
     const timeline = libraryTimeline('crash-partition-shutdown', 61_000);
     const index = timeline.traceSlice(0).findIndex((e) => e.type === 'message.sent' && e.broker === 'broker-a' && e.t > 60_000);

@@ -51,8 +51,8 @@ export const chapter: Chapter = {
     {
       wait: { type: 'route.updated', where: { client: 'p-2', topic: 'NewTopic' } },
       caption: {
-        en: 'p-2 wants to send to NewTopic, which nobody created. The NameServer has no route for it, so the producer takes the route of TBW102 (which each broker with autoCreateTopicEnable created at start-up) and assumes min(4, 8) = 4 queues on each broker: 4 is its defaultTopicQueueNums. The canvas shows TBW102\'s 8 queues on each broker; the inspector shows p-2\'s route, 4 per broker.',
-        zh: 'p-2 要向 NewTopic 发送，但没有人创建过它。NameServer 里没有它的路由，于是生产者借用 TBW102 的路由（开启 autoCreateTopicEnable 的 broker 启动时都会创建 TBW102），并假定每个 broker 上有 min(4, 8) = 4 个队列：4 就是生产者的 defaultTopicQueueNums。画布上是 TBW102 在每个 broker 上的 8 个队列；右侧详情里是 p-2 的路由，每个 broker 4 个。',
+        en: 'p-2 wants to send to NewTopic, which nobody created. The NameServer has no route for it, so the producer takes the route of TBW102 (which each broker with autoCreateTopicEnable created at start-up) and assumes min(4, 8) = 4 queues on each broker: 4 is its defaultTopicQueueNums. The canvas shows TBW102\'s 8 queues on each broker; the inspector shows p-2\'s route, 4 per broker. No message is ever stored in TBW102: the dots into and out of the brokers are messages of TopicOrder and NewTopic, which fly to a broker\'s box, not into a queue the canvas draws.',
+        zh: 'p-2 要向 NewTopic 发送，但没有人创建过它。NameServer 里没有它的路由，于是生产者借用 TBW102 的路由（开启 autoCreateTopicEnable 的 broker 启动时都会创建 TBW102），并假定每个 broker 上有 min(4, 8) = 4 个队列：4 就是生产者的 defaultTopicQueueNums。画布上是 TBW102 在每个 broker 上的 8 个队列；右侧详情里是 p-2 的路由，每个 broker 4 个。TBW102 里从来不存消息：进出 broker 的圆点是 TopicOrder 和 NewTopic 的消息，它们飞向 broker 的方框，而不是画布上画出的某个队列。',
       },
       focus: { kind: 'client', id: 'p-2' },
       topic: 'TBW102',

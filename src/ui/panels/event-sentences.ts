@@ -110,15 +110,15 @@ const CHANNEL_FAILURES: Record<FailureReason, Bilingual<string>> = {
 };
 
 /**
- * A route's queues per broker, when it spans more than one ("broker-a 4 / 4, broker-b 4 / 4",
- * write / read): its totals alone read like one broker's counts (TBW102's 8 where each broker
- * gave NewTopic 4). Empty for a route on one broker.
+ * A route's queues per broker ("broker-a 4 / 4, broker-b 4 / 4", write / read): its totals alone
+ * read like one broker's counts (TBW102's 8 where each broker gave NewTopic 4), and a route on one
+ * broker should say which (auto-create-topic's broker-a).
  */
 function queuesPerBroker(write: readonly string[], read: readonly string[], separator: string): string {
   const brokerOf = (label: string) => label.slice(0, label.lastIndexOf(':'));
   const count = (labels: readonly string[], broker: string) => labels.filter((label) => brokerOf(label) === broker).length;
   const brokers = [...new Set([...write, ...read].map(brokerOf))];
-  return brokers.length < 2 ? '' : brokers.map((broker) => `${broker} ${count(write, broker)} / ${count(read, broker)}`).join(separator);
+  return brokers.map((broker) => `${broker} ${count(write, broker)} / ${count(read, broker)}`).join(separator);
 }
 
 /** A failure's name, glossed when it is the channel's: a response code speaks for itself. */

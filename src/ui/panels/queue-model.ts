@@ -183,7 +183,8 @@ export function queueTopics(state: ModelState, summary: Summary): TopicQueues[] 
           queueId, count: queue.maxOffset, writable, readable,
           neverConsumable: queue.neverConsumable, fate,
           left: fate === 'readable' ? 0 : leftIn(queue), pulledBy: fate === 'pulled' ? holdersOf(state, [queue]) : [],
-          unwritten: readable && !writable ? unwrittenState(written.has(`${broker.name}:${queueId}`), queue.lag) : null,
+          // A master that is down takes W away too, but nothing is written to it: its own note says so.
+          unwritten: readable && !writable && down === null ? unwrittenState(written.has(`${broker.name}:${queueId}`), queue.lag) : null,
           offsets: queue.consumerOffsets, lag: queue.lag,
         };
       });

@@ -40,7 +40,7 @@ const en: QueuePanelStrings = {
   legendWritable: 'W: producers write to this queue id',
   legendReadable: 'R: consumers can be given this queue id',
   legendNeverConsumable: 'unconsumable: written, but no consumer is given it until readQueueNums is raised',
-  legendIdle: 'idle: readable, but no producer writes to it',
+  legendIdle: 'idle: readable, no producer writes to it, and every group has read it all',
   lag: 'lag',
   neverConsumable: 'unconsumable',
   queuePulled: (left, pulledBy) =>
@@ -55,7 +55,7 @@ const en: QueuePanelStrings = {
   queueCellLabel: (queueId, count, writable, readable) =>
     `Queue ${queueId}: ${count} messages, ${writable ? 'writable' : 'not writable'}, ${readable ? 'readable' : 'not readable'}`,
   idleQueue: 'receives no new messages, and every group has read it all',
-  stillWritten: 'not writable since updateTopic, but the producers\' routes still list it: they write to it until their next route pull',
+  stillWritten: 'no longer a write queue, but the producers\' routes still list it: they write to it until their next route pull',
   draining: (left) => `no new messages; ${left} left to consume`,
   idleConsumers: 'Idle consumers',
   noIdleConsumers: 'None: every running consumer owns a queue that receives messages.',
@@ -67,7 +67,7 @@ const zh: QueuePanelStrings = {
   legendWritable: 'W：生产者会写入该队列 id',
   legendReadable: 'R：该队列 id 可以分配给消费者',
   legendNeverConsumable: '无法消费：有消息写入，但在调大 readQueueNums 之前不会分配给任何消费者',
-  legendIdle: '空闲：可读，但没有生产者写入',
+  legendIdle: '空闲：可读、没有生产者写入，且各消费者组都已读完',
   lag: '堆积',
   neverConsumable: '无法消费',
   queuePulled: (left, pulledBy) =>
@@ -82,7 +82,7 @@ const zh: QueuePanelStrings = {
   queueCellLabel: (queueId, count, writable, readable) =>
     `队列 ${queueId}：${count} 条消息，${writable ? '可写' : '不可写'}，${readable ? '可读' : '不可读'}`,
   idleQueue: '不再收到新消息，各消费者组也都已读完',
-  stillWritten: 'updateTopic 之后已不可写，但生产者的路由里还有它：下一次拉取路由之前仍会写入',
+  stillWritten: '已不在写队列之列，但生产者的路由里还有它：下一次拉取路由之前仍会写入',
   draining: (left) => `不再写入新消息，还有 ${left} 条待消费`,
   idleConsumers: '空闲的消费者',
   noIdleConsumers: '无：每个运行中的消费者都拥有会收到消息的队列。',

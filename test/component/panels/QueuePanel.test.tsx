@@ -33,7 +33,7 @@ describe('QueuePanel, shrinking safely: writeQueueNums 8 -> 4 at 1:00 (MQClientI
     for (const queueId of [4, 5, 6, 7]) {
       expect(cellOf(queueId)).toHaveAttribute('data-writable', 'false');
       expect(cellOf(queueId)).not.toHaveClass('rs-queue-idle');
-      expect(cellOf(queueId)).toHaveTextContent('not writable since updateTopic, but the producers\' routes still list it: they write to it until their next route pull');
+      expect(cellOf(queueId)).toHaveTextContent('no longer a write queue, but the producers\' routes still list it: they write to it until their next route pull');
     }
     unmount();
     const timeline = loadAt(libraryScenario('shrink-safely'), updated + 1_000);

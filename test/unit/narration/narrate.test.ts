@@ -409,7 +409,7 @@ describe('the caption of a send that ended FAILED', () => {
     const borrowed = { t: 41_006, type: 'route.updated', client: 'p-2', topic: 'NewTopic', writeQueues: ['broker-a:0', 'broker-a:1', 'broker-a:2', 'broker-a:3'], readQueues: ['broker-a:0', 'broker-a:1', 'broker-a:2', 'broker-a:3'], nameServer: 'ns-2', fromTopic: 'TBW102' } satisfies TraceEvent;
     expect(narrate(borrowed, 'en', { config })).toBe('ns-2 has no route for NewTopic, so p-2 took TBW102\'s route in its place, at most 4 queues on each broker (defaultTopicQueueNums): 4 queues to write. The first message a broker receives for NewTopic creates it there.');
     expect(narrate(borrowed, 'zh', { config })).toContain('ns-2 上没有 NewTopic 的路由，于是 p-2 借用 TBW102 的路由代替它');
-    expect(describeEvent(borrowed, 'en', { config })).toBe('p-2 got the route of NewTopic from ns-2 (TBW102\'s, which stands in for it): 4 write / 4 read queues');
+    expect(describeEvent(borrowed, 'en', { config })).toBe('p-2 got the route of NewTopic from ns-2 (TBW102\'s, which stands in for it): 4 write / 4 read queues (broker-a 4 / 4)');
   });
 
   it('counts a route\'s queues per broker where it spans more than one, so a total is not read as one broker\'s (auto-create-topic: 4 + 4, not TBW102\'s 8)', () => {

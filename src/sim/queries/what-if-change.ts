@@ -18,6 +18,7 @@
  * The result is validated like any scenario file, so a value out of range is refused with the
  * validator's message. Any name in the path is just a name: it is looked up, never evaluated.
  */
+import { updateTopicCommands, type TopicField } from './update-topic-command.ts';
 import { ROCKETMQ_4X_OVERRIDES, ROCKETMQ_DEFAULTS, type ConfigKey } from '../../model/defaults.ts';
 import type { Scenario } from '../../model/spec.ts';
 import { quote, type Said } from '../../scenario/messages.ts';
@@ -43,7 +44,7 @@ export interface WhatIfChange {
  * `process` (any other start-up setting).
  */
 export type WhatIfEffect =
-  | { how: 'updateTopic'; topic: string; field: TopicField; value: number }
+  | { how: 'updateTopic'; field: TopicField; commands: string[] }
   | { how: 'producerRate' }
   | { how: 'redeploy'; replaced: number }
   | { how: 'consumers'; added: number; removed: number }
@@ -90,9 +91,7 @@ const CONFIG_READERS: Partial<Record<ConfigKey, FromStartReader>> = {
   rocketmqVersion: 'version',
 };
 
-const TOPIC_FIELDS = ['writeQueueNums', 'readQueueNums', 'perm'] as const;
-/** What a what-if's updateTopic sets (UpdateTopicSubCommand's -w, -r, -p). */
-export type TopicField = typeof TOPIC_FIELDS[number];
+const TOPIC_FIELDS: readonly TopicField[] = ['writeQueueNums', 'readQueueNums', 'perm'];
 const BROKER_FIELDS = ['role', 'flushDiskType'] as const;
 
 /** Before the change is made: whether it will fork at its moment, or who reads it at start-up (null: not a setting). */
@@ -184,7 +183,7 @@ function editSendMode(raw: Raw, id: string, value: WhatIfChange['value']): Effec
 }
 
 /** Edits the scenario file in place; returns when and how the change takes effect, or a message. */
-function edit(raw: Raw, change: WhatIfChange): Effect | Said {
+function edit(raw: Raw, change: WhatIfChange, scenario: Scenario): Effect | Said {
   const parts = splitPath(change.path);
   if (!parts) {
     const use = 'config.<key>, topics.<topic>.<field>, groups.<group>.allocateStrategy | .consumers, producers.<id>.ratePerSec | .sendMode, brokers.<broker>.<field>';
@@ -205,7 +204,8 @@ function edit(raw: Raw, change: WhatIfChange): Effect | Said {
   if (section === 'topics' && (TOPIC_FIELDS as readonly string[]).includes(field)) {
     if (!raw.topics.some((topic) => topic.name === name)) return { en: `no topic named ${quote(name)}`, zh: `没有名为 ${quote(name)} 的 Topic` };
     raw.timeline.push({ at: change.at, action: 'updateTopic', topic: name, [field]: change.value });
-    return { effectiveAtMs: change.at, effect: { how: 'updateTopic', topic: name, field: field as TopicField, value: Number(change.value) } };
+    const commands = updateTopicCommands(scenario, name, field as TopicField, Number(change.value), change.at);
+    return { effectiveAtMs: change.at, effect: { how: 'updateTopic', field: field as TopicField, commands } };
   }
   if (section === 'groups' && field === 'allocateStrategy') {
     const replaced = redeployGroup(raw, name, change.value, change.at);
@@ -236,7 +236,7 @@ function edit(raw: Raw, change: WhatIfChange): Effect | Said {
 /** The scenario with the change made, validated as a file would be. */
 export function applyWhatIf(scenario: Scenario, change: WhatIfChange): AppliedChange {
   const raw = structuredClone(scenario) as unknown as Raw;
-  const edited = edit(raw, change);
+  const edited = edit(raw, change, scenario);
   if ('en' in edited) return { ok: false, message: edited };
   const result = validateScenario(raw);
   if (!result.ok) {

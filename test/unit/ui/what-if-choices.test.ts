@@ -39,6 +39,15 @@ describe('whatIfChoices', () => {
     expect(firstChoice(scenario, choices)).toBe(choices[0]);
   });
 
+  it('offers a topic\'s counts as they stand at the playhead, after the timeline\'s updateTopics: shrink-safely\'s writeQueueNums is 4 from 1:00', () => {
+    const scenario = libraryScenario('shrink-safely');
+    const current = (atMs: number, field: string) => whatIfChoices(scenario, atMs).find((c) => c.path === `topics.TopicTest.${field}`)?.current;
+    expect([current(59_000, 'writeQueueNums'), current(61_000, 'writeQueueNums')]).toEqual([8, 4]);
+    expect([current(149_000, 'readQueueNums'), current(151_000, 'readQueueNums')]).toEqual([8, 4]);
+    // Once write and read differ, the form opens on the read count, the fix the lesson is about.
+    expect(firstChoice(scenario, whatIfChoices(scenario, 61_000), 61_000)?.path).toBe('topics.TopicTest.readQueueNums');
+  });
+
   it('offers the config keys a scenario may set that RocketMQ lets a deployment change, booleans as true or false, each suggestion one the scenario rules accept', () => {
     const failover = ['sendLatencyFaultEnable', 'sendMsgTimeoutMs', 'serverChannelMaxIdleTimeMs', 'retryAnotherBrokerWhenNotStoreOK'];
     for (const { id } of LIBRARY) {

@@ -50,7 +50,7 @@ function submittedValue(choice: WhatIfChoice, value: string): WhatIfChange['valu
 export function WhatIfForm({ scenario, nowMs, strings, shown }: { scenario: Scenario; nowMs: number; strings: WhatIfStrings; shown: WhatIfChange | null }) {
   const choices = choicesWith(whatIfChoices(scenario, nowMs), shown);
   const setChange = useWhatIf((s) => s.setChange);
-  const { path, typed, setTyped, pick } = useFormSetting(shown, () => firstChoice(scenario, choices)?.path ?? '');
+  const { path, typed, setTyped, pick } = useFormSetting(shown, () => firstChoice(scenario, choices, nowMs)?.path ?? '');
   const choice = choices.find((c) => c.path === path) ?? choices[0];
   const settingId = useId();
   const valueId = useId();

@@ -11,6 +11,7 @@ import {
   ALLOCATE_STRATEGIES, everyConsumer, everyProducer, FLUSH_DISK_TYPES, ROCKETMQ_VERSIONS, SEND_MODES, type Scenario, type TopicSpec,
 } from '../../../sim/index.ts';
 import { configChoices } from './what-if-config.ts';
+import { countsAt } from '../../../sim/queries/update-topic-command.ts';
 
 export interface WhatIfChoice {
   path: string;
@@ -34,9 +35,9 @@ export const PERMS: readonly string[] = ['6', '4', '2'];
 /** The strategies that need no lists of their own (CONFIG and MACHINE_ROOM need them in the file). */
 const STRATEGIES = ALLOCATE_STRATEGIES.filter((s) => s !== 'CONFIG' && s !== 'MACHINE_ROOM');
 
-/** A topic's queue counts and perm as the form offers them: its first broker's where they differ per broker. */
-function countsOf(topic: TopicSpec): QueueCounts {
-  return topic.brokers?.[0] ?? topic;
+/** A topic's queue counts and perm at the playhead, as the form offers them: its first broker's where they differ per broker. */
+function countsOf(scenario: Scenario, topic: TopicSpec, atMs: number): QueueCounts {
+  return countsAt(scenario, topic, atMs).values().next().value ?? topic;
 }
 
 /** An option other than the current one: the next in the list. */
@@ -63,7 +64,7 @@ function topicChoices(name: string, { writeQueueNums: write, readQueueNums: read
 
 /** `atMs`: the playhead, where the fork would be (the number of consumers running then). */
 export function whatIfChoices(scenario: Scenario, atMs = 0): WhatIfChoice[] {
-  const choices: WhatIfChoice[] = scenario.topics.flatMap((topic) => topicChoices(topic.name, countsOf(topic)));
+  const choices: WhatIfChoice[] = scenario.topics.flatMap((topic) => topicChoices(topic.name, countsOf(scenario, topic, atMs)));
   const groups = new Map(everyConsumer(scenario).map((c) => [c.group, c.allocateStrategy]));
   for (const [group, strategy] of groups) choices.push(optionChoice(`groups.${group}.allocateStrategy`, strategy, STRATEGIES));
   for (const group of groups.keys()) {
@@ -88,9 +89,9 @@ export function whatIfChoices(scenario: Scenario, atMs = 0): WhatIfChoice[] {
 }
 
 /** The setting the form opens on: the read queue count of a topic whose counts differ (the lesson of such a scenario), else the first. */
-export function firstChoice(scenario: Scenario, choices: readonly WhatIfChoice[]): WhatIfChoice | undefined {
+export function firstChoice(scenario: Scenario, choices: readonly WhatIfChoice[], atMs = 0): WhatIfChoice | undefined {
   const uneven = scenario.topics.find((topic) => {
-    const { writeQueueNums, readQueueNums } = countsOf(topic);
+    const { writeQueueNums, readQueueNums } = countsOf(scenario, topic, atMs);
     return writeQueueNums !== readQueueNums;
   });
   return choices.find((choice) => uneven !== undefined && choice.path === `topics.${uneven.name}.readQueueNums`) ?? choices[0];

@@ -1,10 +1,8 @@
 /** The what-if view's words, in English and Simplified Chinese (RocketMQ's terms stay in Latin script). */
-import type { FromStartReader, TopicField, WhatIfEffect } from '../../../sim/queries/what-if-change.ts';
+import type { FromStartReader, WhatIfEffect } from '../../../sim/queries/what-if-change.ts';
+import type { TopicField } from '../../../sim/queries/update-topic-command.ts';
 import { type Bilingual } from '../../i18n/index.ts';
 import type { RocketMQName } from './rocketmq-names.ts';
-
-/** mqadmin updateTopic's option for each field (UpdateTopicSubCommand). */
-const UPDATE_TOPIC_FLAG: Record<TopicField, string> = { writeQueueNums: '-w', readQueueNums: '-r', perm: '-p' };
 
 export interface WhatIfStrings {
   heading: string;
@@ -61,11 +59,11 @@ const en: WhatIfStrings = {
   takenUp: {
     writeQueueNums: 'The producers follow the new count only at their next route pull (every 30 s, pollNameServerInterval).',
     readQueueNums: 'The brokers hold the new count at once, and Not consumable counts by it; the consumers\' queues follow only at their next route pull (every 30 s) and rebalance (every 20 s): "Lag per consumer group" shows when.',
-    perm: "Producers and consumers see the new perm at their next route pull (every 30 s): without W the topic's queues there are not written to, without R they are given to no consumer (2 = W, 4 = R, 6 = RW).",
+    perm: 'Without R the brokers refuse pulls at once (the read side is theirs to enforce), and give them again once R is back; the producers follow a change of W only at their next route pull (every 30 s), a broker checking no W on a send (2 = W, 4 = R, 6 = RW).',
   },
   effect: (effect, time) => {
     switch (effect.how) {
-      case 'updateTopic': return `mqadmin updateTopic -t ${effect.topic} ${UPDATE_TOPIC_FLAG[effect.field]} ${effect.value} at ${time}: the runs are the same until then. ${en.takenUp[effect.field]}`;
+      case 'updateTopic': return `${effect.commands.join('; ')} at ${time} (every count given: mqadmin resets one left out to its default, 8 queues and perm 6): the runs are the same until then. ${en.takenUp[effect.field]}`;
       case 'redeploy': return `A running consumer keeps the AllocateMessageQueueStrategy it started with, so at ${time} the group is redeployed: its ${effect.replaced} running consumer${effect.replaced === 1 ? '' : 's'} shut${effect.replaced === 1 ? 's' : ''} down and new ones start with the new strategy. The runs are the same until then.`;
       case 'consumers': return effect.added + effect.removed === 0
         ? `The group already has this many consumers at ${time}: nothing changes.`
@@ -123,11 +121,11 @@ const zh: WhatIfStrings = {
   takenUp: {
     writeQueueNums: '生产者要到下一次拉取路由（每 30 秒，pollNameServerInterval）之后才按新的数量写入。',
     readQueueNums: 'Broker 立即采用新的数量，“无法消费”也按它计数；但消费者分到的队列要到下一次拉取路由（每 30 秒）并重新负载均衡（每 20 秒）之后才跟着改变：“各消费者组的堆积量”图显示是何时。',
-    perm: '生产者和消费者要到下一次拉取路由（每 30 秒）之后才看到新的 perm：没有 W 时该 Topic 在这个 Broker 上的队列不再被写入，没有 R 时不再分给任何消费者（2 = W，4 = R，6 = RW）。',
+    perm: '去掉 R 后 Broker 立即拒绝拉取（读权限由 Broker 检查），恢复 R 后再照常返回消息；W 的变化要到生产者下一次拉取路由（每 30 秒）之后才生效，Broker 收消息时并不检查 W（2 = W，4 = R，6 = RW）。',
   },
   effect: (effect, time) => {
     switch (effect.how) {
-      case 'updateTopic': return `在 ${time} 执行 mqadmin updateTopic -t ${effect.topic} ${UPDATE_TOPIC_FLAG[effect.field]} ${effect.value}：此前两次运行完全相同。${zh.takenUp[effect.field]}`;
+      case 'updateTopic': return `在 ${time} 执行 ${effect.commands.join('；')}（三个值都写上：漏写的一项会被 mqadmin 重置为默认值，即 8 个队列、perm 6）：此前两次运行完全相同。${zh.takenUp[effect.field]}`;
       case 'redeploy': return `运行中的消费者一直使用启动时的 AllocateMessageQueueStrategy，所以在 ${time} 重新部署这个消费者组：正在运行的 ${effect.replaced} 个消费者关闭，用新策略启动新的消费者。此前两次运行完全相同。`;
       case 'consumers': return effect.added + effect.removed === 0
         ? `${time} 时这个消费者组已经是这么多消费者：没有变化。`

@@ -1,0 +1,46 @@
+/**
+ * The mqadmin updateTopic an operator would type for a what-if's change of a topic's counts or perm
+ * (UpdateTopicSubCommand). `-c` the topic's cluster (every master of it), else `-b` each broker that
+ * has it, one command each: the tool needs one of the two. `-w`, `-r` and `-p` are all given, each as
+ * it stands at the fork but the one changed, because an option left out is not "unchanged": the tool
+ * sends a whole TopicConfig whose counts default to 8 and perm to 6, so `-p 4` alone on a topic of
+ * read 4 would raise it to 8. The simulation's updateTopic changes only the fields it names.
+ */
+import { MASTER_ID } from '../../model/defaults.ts';
+import type { Scenario, TopicSpec } from '../../model/spec.ts';
+
+export type TopicField = 'writeQueueNums' | 'readQueueNums' | 'perm';
+
+type Counts = Record<TopicField, number>;
+
+const FLAGS: Record<TopicField, string> = { writeQueueNums: '-w', readQueueNums: '-r', perm: '-p' };
+
+/** Each broker's counts of the topic once the timeline's updateTopics up to `atMs` have run (cluster mode: one entry, the cluster's). */
+export function countsAt(scenario: Scenario, topic: TopicSpec, atMs: number): Map<string, Counts> {
+  const own = ({ writeQueueNums, readQueueNums, perm }: Counts): Counts => ({ writeQueueNums, readQueueNums, perm });
+  const counts = new Map<string, Counts>(topic.brokers?.length ? topic.brokers.map((broker) => [broker.name, own(broker)]) : [['', own(topic)]]);
+  for (const action of scenario.timeline) {
+    if (action.action !== 'updateTopic' || action.topic !== topic.name || action.at > atMs) continue;
+    for (const [broker, entry] of counts) {
+      if (action.broker !== undefined && broker !== '' && action.broker !== broker) continue;
+      for (const field of Object.keys(FLAGS) as TopicField[]) entry[field] = action[field] ?? entry[field];
+    }
+  }
+  return counts;
+}
+
+function masterAddr(scenario: Scenario, brokerName: string): string {
+  const master = scenario.brokers.find((broker) => broker.name === brokerName && broker.brokerId === MASTER_ID);
+  return master ? `${master.ip}:${master.port}` : brokerName;
+}
+
+/** The commands, one per broker in broker mode; none for a topic the scenario lacks. */
+export function updateTopicCommands(scenario: Scenario, topicName: string, field: TopicField, value: number, atMs: number): string[] {
+  const topic = scenario.topics.find((candidate) => candidate.name === topicName);
+  if (!topic) return [];
+  return [...countsAt(scenario, topic, atMs)].map(([broker, counts]) => {
+    const target = broker === '' ? `-c ${topic.cluster ?? ''}` : `-b ${masterAddr(scenario, broker)}`;
+    const options = (Object.keys(FLAGS) as TopicField[]).map((key) => `${FLAGS[key]} ${key === field ? value : counts[key]}`).join(' ');
+    return `mqadmin updateTopic ${target} -t ${topicName} ${options}`;
+  });
+}

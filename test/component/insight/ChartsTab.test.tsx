@@ -79,6 +79,7 @@ describe('ChartsTab', () => {
     render(<ChartsTab />);
     const first = await screen.findByTestId('chart-first-figure', {}, WAIT);
     expect(within(first).getByTestId('chart-rules-legend')).toHaveTextContent('faults, commands');
+    expect(within(first).getByTestId('chart-now-legend')).toHaveTextContent('Playhead');
     const titles = () => [...first.querySelectorAll('line > title')].map((title) => title.textContent);
     expect(titles()).toEqual([expect.stringMatching(/^Command: mqadmin updateTopic TopicTest/), 'Fault: broker-b crashes (crashBroker)']);
     act(() => usePlayback.getState().setLanguage('zh'));

@@ -49,6 +49,9 @@ describe('WhatIfTab', () => {
     // The chart opens on what changed: the unconsumable count (diffTotal counts readable queues only).
     expect(within(screen.getByTestId('whatif-result')).getByRole('combobox')).toHaveValue('counters');
     expect(within(screen.getByTestId('whatif-chart')).getAllByText(/unconsumable/).length).toBeGreaterThanOrEqual(2);
+    // Each legend entry whole, the fork's grey rule named.
+    expect(within(screen.getByTestId('whatif-chart')).getByText('unconsumable (changed)')).toBeInTheDocument();
+    expect(within(screen.getByTestId('whatif-chart')).getByTestId('chart-now-legend')).toHaveTextContent('the change (fork)');
   });
 
   it('opens on the setting a write 8 / read 4 topic is about, offered as its fix: one click compares', () => {

@@ -64,6 +64,7 @@ export function ChartCard({ series, initial, toMs, nowMs, width, height, name }:
         toMs={toMs}
         faults={series.faults.map((fault) => ({ t: fault.t, label: strings.ruleTitle(isFault(fault.action), actionSaid(fault.action, fault.target, language)) }))}
         rulesLegend={strings.timelineRules}
+        nowLegend={strings.playhead}
         nowMs={nowMs}
         width={width}
         height={height}

@@ -15,7 +15,8 @@ export const LINE_COLOURS = ['#2563eb', '#d97706', '#059669', '#db2777', '#7c3ae
 export const FAULT_COLOUR = '#dc2626';
 /** A slate between the page's light and dark panels: at least 3:1 against either (slate-600 was 2.2:1 on the dark one). */
 export const PLAYHEAD_COLOUR = '#64748b';
-const LEGEND_WIDTH = 150;
+/** Room for "unconsumable (changed)" whole. */
+const LEGEND_WIDTH = 170;
 const LEGEND_ROW = 15;
 
 /** What the layout takes (src/viz/chart-layout.ts), and the words around it. */
@@ -26,6 +27,8 @@ export interface LineChartProps extends ChartInput {
   readout: (time: string) => string;
   /** The legend's words for the red dashed rules (the timeline's faults and commands), shown when there are any. */
   rulesLegend: string;
+  /** The legend's words for the grey rule at nowMs: the playhead, or a what-if's fork. */
+  nowLegend: string;
   testId?: string;
 }
 
@@ -52,7 +55,11 @@ export const LineChart = forwardRef<SVGSVGElement, LineChartProps>(function Line
   const layout = layoutChart({ ...props, width: width - LEGEND_WIDTH });
   const { plot } = layout;
   const shown = cursor !== null && cursor < times.length ? cursor : null;
-  const rules = layout.faults.length > 0;
+  // The rules drawn, in the legend's words: the timeline's faults and commands, then the playhead (or fork).
+  const rules = [
+    ...(layout.faults.length > 0 ? [{ testId: 'chart-rules-legend', colour: FAULT_COLOUR, dashed: true, words: props.rulesLegend }] : []),
+    ...(layout.playheadX !== null ? [{ testId: 'chart-now-legend', colour: PLAYHEAD_COLOUR, dashed: false, words: props.nowLegend }] : []),
+  ];
   const onPointerMove = (event: PointerEvent<SVGSVGElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
     if (box.width === 0) return;
@@ -90,19 +97,19 @@ export const LineChart = forwardRef<SVGSVGElement, LineChartProps>(function Line
           {layout.playheadX !== null && <line x1={layout.playheadX} x2={layout.playheadX} y1={plot.top} y2={plot.bottom} stroke={PLAYHEAD_COLOUR} strokeWidth={1.5} />}
           {shown !== null && <line x1={layout.x(times[shown]!)} x2={layout.x(times[shown]!)} y1={plot.top} y2={plot.bottom} stroke="currentColor" strokeOpacity={0.4} />}
           <g fontSize="11" fill="currentColor" transform={`translate(${width - LEGEND_WIDTH + 8} ${CHART_MARGIN.top})`}>
-            {layout.paths.slice(0, Math.floor((height - CHART_MARGIN.top) / LEGEND_ROW) - (rules ? 1 : 0)).map((path, i) => (
+            {layout.paths.slice(0, Math.floor((height - CHART_MARGIN.top) / LEGEND_ROW) - rules.length).map((path, i) => (
               <g key={path.name} transform={`translate(0 ${i * LEGEND_ROW})`}>
                 <line x1={0} x2={14} y1={-4} y2={-4} stroke={LINE_COLOURS[path.colour]} strokeWidth={2} strokeDasharray={path.dashed ? '4 2' : undefined} />
                 <text x={18} y={0}>{fitText(path.name, LEGEND_WIDTH - 26, 11)}</text>
               </g>
             ))}
-            {rules && (
+            {rules.map((rule, i) => (
               // A rule's own mark, upright as on the plot: a red dashed line across reads as a changed run's line.
-              <g transform={`translate(0 ${Math.min(layout.paths.length, Math.floor((height - CHART_MARGIN.top) / LEGEND_ROW) - 1) * LEGEND_ROW})`} data-testid="chart-rules-legend">
-                <line x1={7} x2={7} y1={-11} y2={3} stroke={FAULT_COLOUR} strokeDasharray="4 3" />
-                <text x={18} y={0}>{fitText(props.rulesLegend, LEGEND_WIDTH - 26, 11)}</text>
+              <g key={rule.testId} transform={`translate(0 ${(Math.min(layout.paths.length, Math.floor((height - CHART_MARGIN.top) / LEGEND_ROW) - rules.length) + i) * LEGEND_ROW})`} data-testid={rule.testId}>
+                <line x1={7} x2={7} y1={-11} y2={3} stroke={rule.colour} strokeWidth={rule.dashed ? 1 : 1.5} strokeDasharray={rule.dashed ? '4 3' : undefined} />
+                <text x={18} y={0}>{fitText(rule.words, LEGEND_WIDTH - 26, 11)}</text>
               </g>
-            )}
+            ))}
           </g>
         </svg>
       </div>

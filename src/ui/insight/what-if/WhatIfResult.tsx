@@ -112,7 +112,7 @@ export function WhatIfResult({ asked, scenario, strings }: { asked: AskedWhatIf;
       <div ref={measure}>
         <LineChart ref={svg} title={`${chartStrings.metric[metric]} — ${strings.thisRun} / ${strings.changedRun}`} times={data.original.series.samples.map((s) => s.t)}
           lines={lines} fromMs={0} toMs={data.untilMs} faults={data.original.series.faults.map((f) => ({ t: f.t, label: actionSaid(f.action, f.target, language) }))}
-          nowMs={change.at} width={width} height={200} timeAxis={chartStrings.timeAxis} valueAxis={chartStrings.unit[unitOf(metric)]} readout={chartStrings.readout} rulesLegend={chartStrings.timelineRules} testId="whatif-chart" />
+          nowMs={change.at} width={width} height={200} timeAxis={chartStrings.timeAxis} valueAxis={chartStrings.unit[unitOf(metric)]} readout={chartStrings.readout} rulesLegend={chartStrings.timelineRules} nowLegend={strings.forkRule} testId="whatif-chart" />
       </div>
     </div>
   );

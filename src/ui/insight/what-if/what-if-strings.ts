@@ -42,6 +42,8 @@ export interface WhatIfStrings {
   noDifferences: string;
   chartHeading: string;
   changedSuffix: string;
+  /** The chart's grey rule at the fork, in its legend. */
+  forkRule: string;
 }
 
 const en: WhatIfStrings = {
@@ -104,6 +106,7 @@ const en: WhatIfStrings = {
   noDifferences: 'No counter differs.',
   chartHeading: 'Both runs on one chart (dashed: changed)',
   changedSuffix: ' (changed)',
+  forkRule: 'the change (fork)',
 };
 
 const zh: WhatIfStrings = {
@@ -166,6 +169,7 @@ const zh: WhatIfStrings = {
   noDifferences: '没有不同的计数。',
   chartHeading: '两次运行画在同一张图上（虚线：修改后）',
   changedSuffix: '（修改后）',
+  forkRule: '修改时刻（分叉点）',
 };
 
 export const WHAT_IF_STRINGS: Bilingual<WhatIfStrings> = { en, zh };

@@ -37,8 +37,13 @@ export interface FaultSign {
   parties: string[];
   /** routes: when the first NameServer had stopped listing the process (null if none did): how long the clients' cached routes outlived it. */
   nameServersDroppedAt: number | null;
-  /** routes: the topics whose pulls by the last client brought no route after that drop, which kept its cached routes as they were (RouteHolder.unrefreshed); else none. */
-  unrefreshed: readonly string[];
+  /** routes: the clients whose route pulls brought no route after that drop, and for which topics, which kept their cached routes as they were (RouteHolder.unrefreshed); else none. */
+  unrefreshed: Unrefreshed;
+}
+
+export interface Unrefreshed {
+  clients: string[];
+  topics: string[];
 }
 
 export interface FaultSigns {
@@ -77,14 +82,20 @@ function isNameServer(state: Readonly<ModelState>, party: string): boolean {
 }
 
 /** When no running client's route lists the process any more, and the last to drop it; null while one still does, or none ever did. */
-function routesGone(state: Readonly<ModelState>, fault: FaultRecord): { t: number; client: string; unrefreshed: readonly string[] } | null {
-  let last: { t: number; client: string; unrefreshed: readonly string[] } | null = null;
+function routesGone(state: Readonly<ModelState>, fault: FaultRecord): { t: number; client: string } | null {
+  let last: { t: number; client: string } | null = null;
   for (const [client, holder] of Object.entries(fault.holders ?? {})) {
     if (holder.stoppedAt === null) {
       if (state.clients[client]?.status !== 'stopped') return null;
-    } else if (last === null || holder.stoppedAt > last.t) last = { t: holder.stoppedAt, client, unrefreshed: holder.unrefreshed };
+    } else if (last === null || holder.stoppedAt > last.t) last = { t: holder.stoppedAt, client };
   }
   return last;
+}
+
+/** Every holder whose route pulls brought no route after the NameServers' drop, and the topics of those pulls. */
+function unrefreshedOf(fault: FaultRecord): Unrefreshed {
+  const holders = Object.entries(fault.holders ?? {}).filter(([, holder]) => holder.unrefreshed.length > 0);
+  return { clients: holders.map(([client]) => client), topics: [...new Set(holders.flatMap(([, holder]) => holder.unrefreshed))] };
 }
 
 /** The first NameServers to stop listing the process, told by their detection when they have one. */
@@ -103,7 +114,7 @@ function partiesAlike(detections: readonly Detection[], detection: Detection): s
 }
 
 function signsOfFault(state: Readonly<ModelState>, fault: FaultRecord): FaultSign[] {
-  const base = { fault: fault.fault, target: fault.target, node: fault.node, faultAt: fault.at, nameServersDroppedAt: null, unrefreshed: [] };
+  const base = { fault: fault.fault, target: fault.target, node: fault.node, faultAt: fault.at, nameServersDroppedAt: null, unrefreshed: { clients: [], topics: [] } };
   // Detections are recorded as they happen, so each fault's are in time order.
   const detections = state.detections.filter((d) => d.target === fault.target && d.faultAt === fault.at);
   const first = detections[0];
@@ -114,7 +125,7 @@ function signsOfFault(state: Readonly<ModelState>, fault: FaultRecord): FaultSig
   if (first) signs.push({ ...base, t: first.noticedAt, kind: 'first', detection: first, parties: partiesAlike(detections, first) });
   if (elected && elected !== first) signs.push({ ...base, t: elected.noticedAt, kind: 'elected', detection: elected, parties: [elected.party] });
   if (nameServer && nameServer.detection !== first) signs.push({ ...base, ...nameServer, kind: 'nameServer' });
-  if (routes) signs.push({ ...base, t: routes.t, kind: 'routes', detection: null, parties: [routes.client], nameServersDroppedAt: nameServer?.t ?? null, unrefreshed: [...routes.unrefreshed] });
+  if (routes) signs.push({ ...base, t: routes.t, kind: 'routes', detection: null, parties: [routes.client], nameServersDroppedAt: nameServer?.t ?? null, unrefreshed: unrefreshedOf(fault) });
   return signs.sort((a, b) => a.t - b.t);
 }
 

@@ -38,7 +38,7 @@ const ANSWER_MS = 1_000;
 function staleFor(sign: FaultSign, config: MarkConfig): StaleRoutes | null {
   if (sign.nameServersDroppedAt === null) return null;
   const waited = sign.t - sign.nameServersDroppedAt;
-  return waited > config.pollNameServerIntervalMs + ANSWER_MS ? { waited: formatDuration(waited), topics: sign.unrefreshed } : null;
+  return waited > config.pollNameServerIntervalMs + ANSWER_MS ? { waited: formatDuration(waited), ...sign.unrefreshed } : null;
 }
 
 /**

@@ -93,10 +93,16 @@ export interface FailoverStrings {
   };
 }
 
-/** How long a client's routes outlived the NameServers' drop (formatted), and the topics whose pulls brought no route meanwhile. */
+/** How long the clients' routes outlived the NameServers' drop (formatted), and whose pulls of which topics brought no route meanwhile. */
 export interface StaleRoutes {
   waited: string;
+  clients: readonly string[];
   topics: readonly string[];
+}
+
+/** A group's retry topic among the topics (%RETRY%<group>): a learner meets it here before any message failed. */
+function retryTopic(topics: readonly string[]): string | undefined {
+  return topics.find((topic) => topic.startsWith('%RETRY%'));
 }
 
 const en: FailoverStrings = {
@@ -161,7 +167,7 @@ const en: FailoverStrings = {
   signs: {
     first: (fault, sentence) => `First sign of “${fault}”: ${sentence}`,
     dropped: (time, nameServers, node, after, newMaster) => `${time} · ${nameServers} stopped listing ${node}${newMaster ? ': the new master took its brokerId 0' : ''} (${after} after the fault)`,
-    routesGone: (time, node, after, client, stale) => `${time} · no client's route lists ${node} any more (${after} after the fault; the last to drop it: ${client})${stale === null ? '' : `; ${stale.waited} after the first NameServer dropped it${stale.topics.length === 0 ? '' : `: ${client}'s pulls of the route${stale.topics.length > 1 ? 's' : ''} of ${andList(stale.topics)} brought none (TOPIC_NOT_EXIST, or no NameServer answered), and a pull that brings no route leaves the cached one as it was`}`}`,
+    routesGone: (time, node, after, client, stale) => `${time} · no client's route lists ${node} any more (${after} after the fault; the last to drop it: ${client})${stale === null ? '' : `; ${stale.waited} after the first NameServer dropped it${stale.topics.length === 0 ? '' : `: the route pulls of ${andList(stale.clients)} for ${andList(stale.topics)} brought none (TOPIC_NOT_EXIST, or no NameServer answered), and a pull that brings no route leaves the cached one as it was, until one brings a route again${retryTopic(stale.topics) === undefined ? '' : ` (${retryTopic(stale.topics)!}: the group's retry topic, whose route a CLUSTERING consumer pulls with its own topic's)`}`}`}`,
     separator: ', ',
   },
 };
@@ -228,7 +234,7 @@ const zh: FailoverStrings = {
   signs: {
     first: (fault, sentence) => `“${fault}”的第一个迹象：${sentence}`,
     dropped: (time, nameServers, node, after, newMaster) => `${time} · ${nameServers} 不再列出 ${node}${newMaster ? '：新 Master 占用了它的 brokerId 0' : ''}（故障后 ${after}）`,
-    routesGone: (time, node, after, client, stale) => `${time} · 已没有客户端的路由列出 ${node}（故障后 ${after}；最后一个不再列出它的是 ${client}）${stale === null ? '' : `；这比第一个 NameServer 移除它晚了 ${stale.waited}${stale.topics.length === 0 ? '' : `：${client} 拉取 ${stale.topics.join('、')} 的路由都没有拿到（TOPIC_NOT_EXIST，或没有 NameServer 应答），拿不到路由时缓存的旧路由保持不变`}`}`,
+    routesGone: (time, node, after, client, stale) => `${time} · 已没有客户端的路由列出 ${node}（故障后 ${after}；最后一个不再列出它的是 ${client}）${stale === null ? '' : `；这比第一个 NameServer 移除它晚了 ${stale.waited}${stale.topics.length === 0 ? '' : `：${stale.clients.join('、')} 拉取 ${stale.topics.join('、')} 的路由都没有拿到（TOPIC_NOT_EXIST，或没有 NameServer 应答），拿不到路由时缓存的旧路由保持不变，直到某次拉取重新拿到路由${retryTopic(stale.topics) === undefined ? '' : `（${retryTopic(stale.topics)!} 是消费者组的重试 Topic，CLUSTERING 消费者会连同自己的 Topic 一起拉取它的路由）`}`}`}`,
     separator: '、',
   },
 };

@@ -27,7 +27,7 @@ export interface CauseStrings {
 
 const ATTEMPT_EN: Record<string, string> = {
   connectRefused: 'the broker process was down: connection refused',
-  connectTimeout: 'the broker\'s host did not answer the connect (connectTimeoutMillis)',
+  connectTimeout: 'the broker\'s host did not answer the connect within connectTimeoutMillis',
   timeout: 'no answer within sendMsgTimeout',
   channelClosed: 'the channel closed while the request was out: a call on it timed out, or the broker process stopped (a crash or a shutdown)',
   brokerNotExist: 'the route names a broker with no master address',
@@ -35,7 +35,7 @@ const ATTEMPT_EN: Record<string, string> = {
 
 const ATTEMPT_ZH: Record<string, string> = {
   connectRefused: 'Broker 进程已宕机：连接被拒绝',
-  connectTimeout: 'Broker 所在主机没有响应连接（connectTimeoutMillis）',
+  connectTimeout: 'Broker 所在主机在 connectTimeoutMillis 内没有响应连接',
   timeout: '在 sendMsgTimeout 内没有收到应答',
   channelClosed: '请求发出后连接被关闭：连接上的某次调用超时，或 Broker 进程停止（崩溃或关闭）',
   brokerNotExist: '路由中的 Broker 没有 Master 地址',
@@ -60,7 +60,7 @@ const en: CauseStrings = {
     noNameServer: 'no attempt: the producer has no NameServer address (namesrvAddr), so send() threw "No name server address, please set it."',
     noRoute: 'no attempt: the route offered no queue to write to (no master holds one), so send() threw "No route info of this topic"',
     routeTimeout: 'no attempt: waiting for the route took the whole sendMsgTimeout',
-    attemptsFailed: 'its attempts failed (see Failed attempts for why)',
+    attemptsFailed: 'every attempt failed (see Failed attempts for why)',
     shutdown: 'the producer shut down with the send still open',
   },
   failedAttempt: (reason) => (ATTEMPT_EN[reason] ? `${ATTEMPT_EN[reason]} (${reason})` : `the broker answered ${reason}`),
@@ -100,7 +100,7 @@ const zh: CauseStrings = {
     noNameServer: '一次也没尝试：生产者没有任何 NameServer 地址（namesrvAddr），send() 抛出 "No name server address, please set it."',
     noRoute: '一次也没尝试：路由里没有可写的队列（没有 Master 持有可写队列），send() 抛出 "No route info of this topic"',
     routeTimeout: '一次也没尝试：等待路由用完了整个 sendMsgTimeout',
-    attemptsFailed: '它的发送尝试都失败了（原因见“失败的发送尝试”）',
+    attemptsFailed: '每次发送尝试都失败了（原因见“失败的发送尝试”）',
     shutdown: '发送还没结束，生产者就关闭了',
   },
   failedAttempt: (reason) => (ATTEMPT_ZH[reason] ? `${ATTEMPT_ZH[reason]}（${reason}）` : `Broker 返回 ${reason}`),

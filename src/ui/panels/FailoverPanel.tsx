@@ -62,7 +62,7 @@ const BeliefTable = memo(function BeliefTable({ beliefs, strings }: { beliefs: B
 
 function BeliefCell({ row, believer, strings }: { row: BeliefRow; believer: string; strings: FailoverStrings }) {
   const listed = row.listed[believer] ?? null;
-  const wrong = believesWrong(row, listed);
+  const wrong = believesWrong(row, believer);
   const words = listed === null ? strings.notListed : strings.listed(listed);
   return (
     <td className={wrong ? 'rs-failover-wrong' : undefined} title={wrong ? strings.wrong(words) : words} data-testid={`belief-${row.broker}-${believer}`}>

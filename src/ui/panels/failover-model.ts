@@ -4,7 +4,7 @@
  * hides behind, what it cost each client (the named query faultCosts), and who believes which
  * broker is there (each NameServer's brokerAddrTable, each client's cached route) against the truth.
  */
-import { brokerRoles, type BrokerRoleNow, type Detection, type FaultRecord, type ModelState, type SimConfig } from '../../sim/index.ts';
+import { brokerRoles, type BrokerRoleNow, type ClientState, type Detection, type FaultRecord, type ModelState, type SimConfig } from '../../sim/index.ts';
 import type { ClientCost, FaultCost, FaultCosts } from '../../sim/queries/fault-costs.ts';
 import { formatDuration, formatSeconds, formatTime } from '../../viz/format.ts';
 import type { CostWords, FailoverStrings } from './failover-strings.ts';
@@ -116,6 +116,13 @@ export interface BeliefRow {
   cutOff: boolean;
   /** Per believer (NameServer or client id): the brokerId it lists this broker's address under, or null. */
   listed: Record<string, number | null>;
+  /**
+   * Per believer: whether it should list this broker while it is alive. A NameServer should list
+   * every broker; a client only one that holds a topic it sends to or consumes (its brokerAddrTable
+   * is built from its topics' routes): a producer of TopicOrder is right not to list a broker of
+   * another cluster, and a consumer of a topic not created yet to list none.
+   */
+  concerns: Record<string, boolean>;
 }
 
 /** The brokerId under which a table (BrokerData.brokerAddrs) holds an address, or null. */
@@ -124,9 +131,16 @@ function listedId(brokerAddrs: Record<number, string> | undefined, addr: string)
   return found ? Number(found[0]) : null;
 }
 
-/** A believer is wrong to list a broker that is not alive, to miss one that is, or to list it under another brokerId. */
-export function believesWrong(row: BeliefRow, listed: number | null): boolean {
-  return (listed !== null) !== row.alive || (listed !== null && listed !== row.brokerId);
+/** A believer is wrong to list a broker that is not alive, to miss one that is and concerns it, or to list it under another brokerId. */
+export function believesWrong(row: BeliefRow, believer: string): boolean {
+  const listed = row.listed[believer] ?? null;
+  if (listed !== null) return !row.alive || listed !== row.brokerId;
+  return row.alive && (row.concerns[believer] ?? true);
+}
+
+/** The topics whose routes a client keeps (MQClientInstance: a producer's topic; a consumer's and its group's retry topic). */
+function clientTopics(client: ClientState): string[] {
+  return client.kind === 'producer' ? [client.spec.topic] : [client.spec.topic, client.retryTopic];
 }
 
 export interface Beliefs {
@@ -141,9 +155,16 @@ export function beliefsAt(state: Readonly<ModelState>): Beliefs {
   const roles = brokerRoles(state);
   const rows = Object.values(state.brokers).map((broker): BeliefRow => {
     const listed: Record<string, number | null> = {};
-    for (const ns of nameServers) listed[ns.id] = ns.up ? listedId(ns.brokerAddrTable[broker.name]?.brokerAddrs, broker.addr) : null;
-    for (const client of clients) listed[client.id] = listedId(client.brokerAddrTable[broker.name], broker.addr);
-    return { broker: broker.node, brokerId: broker.brokerId, role: roles.role[broker.node]!, alive: broker.status === 'running' && !broker.partitioned, cutOff: broker.status === 'running' && broker.partitioned, listed };
+    const concerns: Record<string, boolean> = {};
+    for (const ns of nameServers) {
+      listed[ns.id] = ns.up ? listedId(ns.brokerAddrTable[broker.name]?.brokerAddrs, broker.addr) : null;
+      concerns[ns.id] = true;
+    }
+    for (const client of clients) {
+      listed[client.id] = listedId(client.brokerAddrTable[broker.name], broker.addr);
+      concerns[client.id] = clientTopics(client).some((topic) => broker.topicConfigTable[topic] !== undefined);
+    }
+    return { broker: broker.node, brokerId: broker.brokerId, role: roles.role[broker.node]!, alive: broker.status === 'running' && !broker.partitioned, cutOff: broker.status === 'running' && broker.partitioned, listed, concerns };
   });
   return { believers, rows };
 }

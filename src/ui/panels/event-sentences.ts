@@ -115,10 +115,18 @@ const CHANNEL_FAILURES: Record<FailureReason, Bilingual<string>> = {
  * broker should say which (auto-create-topic's broker-a).
  */
 function queuesPerBroker(write: readonly string[], read: readonly string[], separator: string): string {
-  const brokerOf = (label: string) => label.slice(0, label.lastIndexOf(':'));
-  const count = (labels: readonly string[], broker: string) => labels.filter((label) => brokerOf(label) === broker).length;
-  const brokers = [...new Set([...write, ...read].map(brokerOf))];
-  return brokers.map((broker) => `${broker} ${count(write, broker)} / ${count(read, broker)}`).join(separator);
+  // One pass over each list: a large cluster's route holds hundreds of queues.
+  const counts = new Map<string, [number, number]>();
+  const add = (labels: readonly string[], side: 0 | 1) => {
+    for (const label of labels) {
+      const broker = label.slice(0, label.lastIndexOf(':'));
+      const entry = counts.get(broker) ?? counts.set(broker, [0, 0]).get(broker)!;
+      entry[side]++;
+    }
+  };
+  add(write, 0);
+  add(read, 1);
+  return [...counts].map(([broker, [w, r]]) => `${broker} ${w} / ${r}`).join(separator);
 }
 
 /** A failure's name, glossed when it is the channel's: a response code speaks for itself. */

@@ -165,6 +165,9 @@ export function queueTopics(state: ModelState, summary: Summary): TopicQueues[] 
   const byKey = new Map(summary.queues.map((queue) => [`${queue.topic}@${queue.broker}@${queue.queueId}`, queue]));
   const topics = new Map<string, TopicQueues>();
   const roles = brokerRoles(state);
+  // Asked only for a queue producers no longer write to (rare): the routes of a large scenario's producers hold thousands of queues.
+  const writtenByTopic = new Map<string, Set<string>>();
+  const written = (topic: string) => writtenByTopic.get(topic) ?? writtenByTopic.set(topic, writtenByProducers(state, topic)).get(topic)!;
   for (const broker of mastersNow(state, roles)) {
     const down = masterDown(state, roles, broker);
     for (const [topic, config] of Object.entries(broker.topicConfigTable)) {
@@ -173,7 +176,6 @@ export function queueTopics(state: ModelState, summary: Summary): TopicQueues[] 
       topics.set(topic, entry);
       // Queue ids past both counts still show while they hold messages (after updateTopic shrank them).
       const size = Math.max(config.readQueueNums, config.writeQueueNums, broker.consumeQueues[topic]?.length ?? 0);
-      const written = writtenByProducers(state, topic);
       const cells = Array.from({ length: size }, (_, queueId): QueueCell => {
         const queue = byKey.get(`${topic}@${broker.name}@${queueId}`) ?? emptyCell(queueId, entry.groups, config);
         const writable = queue.writable && down === null;
@@ -184,7 +186,7 @@ export function queueTopics(state: ModelState, summary: Summary): TopicQueues[] 
           neverConsumable: queue.neverConsumable, fate,
           left: fate === 'readable' ? 0 : leftIn(queue), pulledBy: fate === 'pulled' ? holdersOf(state, [queue]) : [],
           // A master that is down takes W away too, but nothing is written to it: its own note says so.
-          unwritten: readable && !writable && down === null ? unwrittenState(written.has(`${broker.name}:${queueId}`), queue.lag) : null,
+          unwritten: readable && !writable && down === null ? unwrittenState(written(topic).has(`${broker.name}:${queueId}`), queue.lag) : null,
           offsets: queue.consumerOffsets, lag: queue.lag,
         };
       });

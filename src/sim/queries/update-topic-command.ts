@@ -9,7 +9,13 @@
 import { MASTER_ID } from '../../model/defaults.ts';
 import type { Scenario, TopicSpec } from '../../model/spec.ts';
 
-export type TopicField = 'writeQueueNums' | 'readQueueNums' | 'perm';
+/** What updateTopic sets, in mqadmin's order of -w, -r, -p. */
+export const TOPIC_FIELDS = ['writeQueueNums', 'readQueueNums', 'perm'] as const;
+export type TopicField = typeof TOPIC_FIELDS[number];
+
+export function isTopicField(field: string): field is TopicField {
+  return (TOPIC_FIELDS as readonly string[]).includes(field);
+}
 
 type Counts = Record<TopicField, number>;
 
@@ -23,7 +29,7 @@ export function countsAt(scenario: Scenario, topic: TopicSpec, atMs: number): Ma
     if (action.action !== 'updateTopic' || action.topic !== topic.name || action.at > atMs) continue;
     for (const [broker, entry] of counts) {
       if (action.broker !== undefined && broker !== '' && action.broker !== broker) continue;
-      for (const field of Object.keys(FLAGS) as TopicField[]) entry[field] = action[field] ?? entry[field];
+      for (const field of TOPIC_FIELDS) entry[field] = action[field] ?? entry[field];
     }
   }
   return counts;
@@ -40,7 +46,7 @@ export function updateTopicCommands(scenario: Scenario, topicName: string, field
   if (!topic) return [];
   return [...countsAt(scenario, topic, atMs)].map(([broker, counts]) => {
     const target = broker === '' ? `-c ${topic.cluster ?? ''}` : `-b ${masterAddr(scenario, broker)}`;
-    const options = (Object.keys(FLAGS) as TopicField[]).map((key) => `${FLAGS[key]} ${key === field ? value : counts[key]}`).join(' ');
+    const options = TOPIC_FIELDS.map((key) => `${FLAGS[key]} ${key === field ? value : counts[key]}`).join(' ');
     return `mqadmin updateTopic ${target} -t ${topicName} ${options}`;
   });
 }

@@ -18,7 +18,7 @@
  * The result is validated like any scenario file, so a value out of range is refused with the
  * validator's message. Any name in the path is just a name: it is looked up, never evaluated.
  */
-import { updateTopicCommands, type TopicField } from './update-topic-command.ts';
+import { isTopicField, updateTopicCommands, type TopicField } from './update-topic-command.ts';
 import { ROCKETMQ_4X_OVERRIDES, ROCKETMQ_DEFAULTS, type ConfigKey } from '../../model/defaults.ts';
 import type { Scenario } from '../../model/spec.ts';
 import { quote, type Said } from '../../scenario/messages.ts';
@@ -91,7 +91,6 @@ const CONFIG_READERS: Partial<Record<ConfigKey, FromStartReader>> = {
   rocketmqVersion: 'version',
 };
 
-const TOPIC_FIELDS: readonly TopicField[] = ['writeQueueNums', 'readQueueNums', 'perm'];
 const BROKER_FIELDS = ['role', 'flushDiskType'] as const;
 
 /** Before the change is made: whether it will fork at its moment, or who reads it at start-up (null: not a setting). */
@@ -100,7 +99,7 @@ export function plannedEffect(path: string): 'atMoment' | FromStartReader | null
   if (!parts) return null;
   const [section, name, field] = parts;
   if (section === 'config' && name === '') return isConfigKey(field) ? CONFIG_READERS[field] ?? 'process' : null;
-  if (section === 'topics' && (TOPIC_FIELDS as readonly string[]).includes(field)) return 'atMoment';
+  if (section === 'topics' && isTopicField(field)) return 'atMoment';
   if ((section === 'groups' && (field === 'allocateStrategy' || field === 'consumers')) || (section === 'producers' && field === 'ratePerSec')) return 'atMoment';
   if (section === 'producers' && field === 'sendMode') return 'send';
   if (section === 'brokers' && (BROKER_FIELDS as readonly string[]).includes(field)) return 'store';
@@ -201,11 +200,11 @@ function edit(raw: Raw, change: WhatIfChange, scenario: Scenario): Effect | Said
     else raw.config[field] = change.value;
     return fromStart(CONFIG_READERS[field] ?? 'process');
   }
-  if (section === 'topics' && (TOPIC_FIELDS as readonly string[]).includes(field)) {
+  if (section === 'topics' && isTopicField(field)) {
     if (!raw.topics.some((topic) => topic.name === name)) return { en: `no topic named ${quote(name)}`, zh: `没有名为 ${quote(name)} 的 Topic` };
     raw.timeline.push({ at: change.at, action: 'updateTopic', topic: name, [field]: change.value });
-    const commands = updateTopicCommands(scenario, name, field as TopicField, Number(change.value), change.at);
-    return { effectiveAtMs: change.at, effect: { how: 'updateTopic', field: field as TopicField, commands } };
+    const commands = updateTopicCommands(scenario, name, field, Number(change.value), change.at);
+    return { effectiveAtMs: change.at, effect: { how: 'updateTopic', field, commands } };
   }
   if (section === 'groups' && field === 'allocateStrategy') {
     const replaced = redeployGroup(raw, name, change.value, change.at);

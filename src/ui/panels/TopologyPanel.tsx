@@ -231,7 +231,7 @@ export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelPro
           titles={brokerGroupTitles(timeline.scenario.brokers)} />
       </div>
       <Suspense fallback={null}>
-        <TopologyLegend strings={strings} canvasStrings={canvasStrings} heat={layout.density.queueHeat} chosenNameServer={drawsChosenNameServer(model.input.nameServers)}
+        <TopologyLegend heat={layout.density.queueHeat} chosenNameServer={drawsChosenNameServer(model.input.nameServers)}
           lost={summary.messages.lost > 0} drained={drawsDrained(summary, model.topic, layout.density.queueHeat)} flightMs={flight} />
       </Suspense>
     </PanelFrame>

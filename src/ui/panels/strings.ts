@@ -25,12 +25,6 @@ export interface PanelStrings {
   consumers: string;
   brokers: string;
   nameServers: string;
-  legendRegistered: string;
-  legendNotListed: string;
-  legendChosenNameServer: string;
-  legendCanWrite: string;
-  legendAllocated: string;
-  dots: Record<'sent' | 'stored' | 'consumed' | 'registered' | 'route' | 'heartbeat', string>;
   producer: string;
   consumer: string;
   /**
@@ -94,12 +88,6 @@ const en: PanelStrings = {
   consumers: 'Consumers',
   brokers: 'Brokers',
   nameServers: 'NameServers',
-  legendRegistered: 'registered with the NameServer',
-  legendNotListed: 'not in the NameServer\'s brokerLiveTable',
-  legendChosenNameServer: 'client → chosen NameServer',
-  legendCanWrite: 'producer can write',
-  legendAllocated: 'consumer owns queues',
-  dots: { sent: 'message sent', stored: 'message stored', consumed: 'message consumed', registered: 'broker registration', route: 'route pull', heartbeat: 'client heartbeat' },
   producer: 'Producer',
   consumer: 'Consumer',
   nodeKind: {
@@ -157,12 +145,6 @@ const zh: PanelStrings = {
   consumers: '消费者',
   brokers: 'Broker',
   nameServers: 'NameServer',
-  legendRegistered: '已注册到 NameServer',
-  legendNotListed: '不在该 NameServer 的 brokerLiveTable 中',
-  legendChosenNameServer: '客户端 → 选定的 NameServer',
-  legendCanWrite: '生产者可写入',
-  legendAllocated: '消费者分配到的队列',
-  dots: { sent: '发送消息', stored: '存储消息', consumed: '消费消息', registered: 'Broker 注册', route: '路由拉取', heartbeat: '客户端心跳' },
   producer: '生产者',
   consumer: '消费者',
   nodeKind: {

@@ -8,30 +8,14 @@ export interface TopologyStrings {
   /** The accessible name of a queue cell: what a screen reader says for it. */
   queueCell: (queue: CanvasQueue) => string;
   queueCounts: (write: number, read: number) => string;
-  /** A slave drawing its group's queues while the master is down: read there, written nowhere. */
   /** A slave drawing its group's queues while the master is down: whether some consumer reads there yet. */
   slaveQueueCounts: (read: number, serving: boolean) => string;
-  legendQueueReadable: string;
-  legendQueueNever: string;
-  /** Shown only while a drained queue is drawn. */
-  legendQueueDrained: string;
-  legendQueueWritten: string;
-  legendOwner: string;
-  dotRetried: string;
-  dotFailed: string;
-  dotLost: string;
-  /**
-   * How long a dot stays after its event (viz/flight.ts: half a second of the viewer's time at the
-   * speed, in virtual time `flightMs`): a dot still flying may be an event of seconds ago.
-   */
-  dotFlight: (flightMs: string) => string;
   /** A node that stands for a whole group of clients (a crowded cluster): how many, and their statuses. */
   clientGroupDetail: (kind: 'producer' | 'consumer', members: number, statuses: string) => string;
   /** Said after a group node's words in its accessible name. */
   clientGroupKind: (kind: 'producer' | 'consumer') => string;
   /** A broker's queues drawn as one heat row: its accessible name and tooltip. */
   queueStrip: (broker: string, topic: string, queues: number, messages: number) => string;
-  legendQueueHeat: string;
 }
 
 const enOwners = (owners: string[]) => (owners.length === 0 ? 'owned by no consumer' : `owned by ${owners.join(', ')}`);
@@ -50,20 +34,10 @@ const en: TopologyStrings = {
   },
   queueCounts: (write, read) => `W ${write} / R ${read}`,
   slaveQueueCounts: (read, serving) => (serving ? `R ${read} · serves reads` : `R ${read} · no reads yet`),
-  legendQueueReadable: 'queue cell: solid = readable (id < readQueueNums)',
-  legendQueueNever: 'dashed, orange = not pulled (id ≥ readQueueNums)',
-  legendQueueDrained: 'dashed, green = drained (id ≥ readQueueNums): every group consumed it, nothing is written to it',
-  legendQueueWritten: 'blue top edge = producers write it (id < writeQueueNums)',
-  legendOwner: 'queue → the consumer that owns it now',
-  dotRetried: 'send retried (attempt > 1)',
-  dotFailed: 'send failed',
-  dotLost: 'message lost for good (message.lost)',
-  dotFlight: (flight) => `a dot flies for half a second of your time after its event (${flight} of the run at this speed): one arriving now may be an event up to ${flight} old, whose time the event log gives`,
   clientGroupDetail: (kind, members, statuses) => `${members} ${kind === 'producer' ? 'producers' : 'consumers'} · ${statuses}`,
   clientGroupKind: (kind) => (kind === 'producer' ? 'producer group: one node for all its producers' : 'consumer group: one node for all its consumers'),
   queueStrip: (broker, topic, queues, messages) =>
     `${broker}: ${queues} queues of ${topic}, ${messages.toLocaleString('en')} messages. Click a cell, or use ← → and Enter, to open a queue.`,
-  legendQueueHeat: 'queue row: darker = more messages (many queues: one row per broker)',
 };
 
 const zh: TopologyStrings = {
@@ -79,20 +53,10 @@ const zh: TopologyStrings = {
   },
   queueCounts: (write, read) => `写 ${write} / 读 ${read}`,
   slaveQueueCounts: (read, serving) => (serving ? `读 ${read} · 代为提供读取` : `读 ${read} · 尚无读取`),
-  legendQueueReadable: '队列格：实线 = 可读（id < readQueueNums）',
-  legendQueueNever: '虚线、橙色 = 不会被拉取（id ≥ readQueueNums）',
-  legendQueueDrained: '虚线、绿色 = 已消费完（id ≥ readQueueNums）：每个消费者组都已消费，也不再有消息写入',
-  legendQueueWritten: '蓝色上边 = 生产者会写入（id < writeQueueNums）',
-  legendOwner: '队列 → 当前拥有它的消费者',
-  dotRetried: '重试发送（第 2 次及以后）',
-  dotFailed: '发送失败',
-  dotLost: '消息永久丢失（message.lost）',
-  dotFlight: (flight) => `圆点在事件发生后还要飞行半秒（现实时间；当前速度下相当于运行中的 ${flight}）：此刻到达的圆点可能是最多 ${flight} 之前的事件，事件日志里有它的时间`,
   clientGroupDetail: (kind, members, statuses) => `${members} 个${kind === 'producer' ? '生产者' : '消费者'} · ${statuses}`,
   clientGroupKind: (kind) => (kind === 'producer' ? '生产者组：一个节点代表组内所有生产者' : '消费者组：一个节点代表组内所有消费者'),
   queueStrip: (broker, topic, queues, messages) =>
     `${broker}：${topic} 的 ${queues} 个队列，共 ${messages.toLocaleString('zh-CN')} 条消息。点击队列格，或用 ← → 和 Enter 打开一个队列。`,
-  legendQueueHeat: '队列行：颜色越深消息越多（队列很多时每个 Broker 一行）',
 };
 
 const STRINGS: Bilingual<TopologyStrings> = { en, zh };

@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import type { TimelineAction } from '../../../src/model/spec.ts';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { TopologyPanel } from '../../../src/ui/panels/index.ts';
-import { panelStrings } from '../../../src/ui/panels/strings.ts';
+import { topologyLegendStrings } from '../../../src/ui/panels/topology-legend-strings.ts';
 import { dotsAt } from '../../../src/ui/panels/topology-geometry.ts';
 import { topologyModel } from '../../../src/ui/panels/topology-model.ts';
 import { layoutTopology } from '../../../src/viz/topology-layout.ts';
@@ -121,7 +121,7 @@ describe('TopologyPanel', () => {
     expect(owned[0]! + owned[1]!).toBe(8);
     expect(links('owner')).toBe(8);
     expect(links('chosenNameServer')).toBe(3);
-    expect(await screen.findByText(panelStrings('en').legendChosenNameServer)).toBeInTheDocument();
+    expect(await screen.findByText(topologyLegendStrings('en').chosenNameServer)).toBeInTheDocument();
   });
 
   it('draws a client\'s chosen NameServer only where there is a choice: with one NameServer, neither the lines nor their legend', async () => {
@@ -130,9 +130,9 @@ describe('TopologyPanel', () => {
     const { container } = await renderWithQueues();
     expect(container.querySelectorAll('path[data-link="registered"]')).toHaveLength(4);
     expect(container.querySelectorAll('path[data-link="chosenNameServer"]')).toHaveLength(0);
-    const words = panelStrings('en');
-    expect(await screen.findByText(words.legendCanWrite)).toBeInTheDocument();
-    expect(screen.queryByText(words.legendChosenNameServer)).toBeNull();
+    const words = topologyLegendStrings('en');
+    expect(await screen.findByText(words.canWrite)).toBeInTheDocument();
+    expect(screen.queryByText(words.chosenNameServer)).toBeNull();
   });
 
   it('says in the legend how long a dot flies after its event, in the run\'s time at the speed: a dot near a broker may be seconds old', async () => {
@@ -147,7 +147,7 @@ describe('TopologyPanel', () => {
     const lostMark = 'message lost for good (message.lost)';
     loadAt(libraryScenario('power-loss-flush'), 59_000);
     await renderWithQueues();
-    expect(await screen.findByText(panelStrings('en').legendCanWrite)).toBeInTheDocument();
+    expect(await screen.findByText(topologyLegendStrings('en').canWrite)).toBeInTheDocument();
     expect(screen.queryByText(lostMark)).toBeNull();
     act(() => usePlayback.getState().seek(61_000));
     expect(await screen.findByText(lostMark)).toBeInTheDocument();
@@ -166,11 +166,43 @@ describe('TopologyPanel', () => {
     expect(usePlayback.getState().selection).toEqual({ kind: 'queue', topic: 'TopicTest', broker: 'broker-a', queueId: 5 });
   });
 
+  it('darkens the top of a readable cell\'s fill by what the group furthest behind has not consumed, so a backlog draining shows on the canvas; a queue no one may pull keeps one colour', async () => {
+    const heights = (cell: HTMLElement) => ['fill', 'backlog'].map((part) => Number(cell.querySelector(`.rs-qcell-${part}`)?.getAttribute('height') ?? 0));
+    const cell = (queueId: number) => screen.getByRole('button', { name: new RegExp(`^broker-a queue ${queueId}:`) });
+    // shrink-safely's consumers start at 40 s: until then every stored message is backlog.
+    loadAt(libraryScenario('shrink-safely'), 35_000);
+    await renderWithQueues();
+    for (const queueId of [0, 4]) {
+      const [fill, backlog] = heights(cell(queueId));
+      expect(fill).toBeGreaterThan(0);
+      expect(backlog).toBe(fill);
+    }
+    expect(await screen.findByText(topologyLegendStrings('en').queueFill)).toBeInTheDocument();
+    cleanup();
+    // At 1:05 queue 4, no longer written since 1:00, is part consumed: its dark top is the part CG_ORDER's committed offset has not reached.
+    const timeline = loadAt(libraryScenario('shrink-safely'), 65_000);
+    await renderWithQueues();
+    const broker = timeline.state.brokers['broker-a/0']!;
+    const count = broker.consumeQueues['TopicTest']![4]!.length;
+    const committed = broker.consumerOffsetTable['CG_ORDER']!['TopicTest@4']!;
+    expect(committed).toBeGreaterThan(0);
+    expect(committed).toBeLessThan(count);
+    const [fill, backlog] = heights(cell(4));
+    expect(backlog / fill).toBeCloseTo((count - committed) / count, 5);
+    expect(cell(4).dataset['backlog']).toBe(String(count - committed));
+    cleanup();
+    // write 8 / read 4: queue 5 is never pulled, all orange, no dark top.
+    loadAt(twoBrokers(), 60_000);
+    await renderWithQueues();
+    expect(heights(cell(5))[0]).toBeGreaterThan(0);
+    expect(cell(5).querySelector('.rs-qcell-backlog')).toBeNull();
+  });
+
   it('draws a queue drained before readQueueNums dropped (nothing left, nothing written) dashed green as the queue panel does, not as never consumed, and explains it in the legend only then', async () => {
     const drainedMark = 'dashed, green = drained (id ≥ readQueueNums): every group consumed it, nothing is written to it';
     loadAt(libraryScenario('shrink-safely'), 140_000);
     await renderWithQueues();
-    expect(await screen.findByText(panelStrings('en').legendCanWrite)).toBeInTheDocument();
+    expect(await screen.findByText(topologyLegendStrings('en').canWrite)).toBeInTheDocument();
     expect(screen.queryByText(drainedMark)).toBeNull();
     // readQueueNums drops to 4 at 150 s, after queues 4-7 drained.
     act(() => usePlayback.getState().seek(160_000));
@@ -198,7 +230,7 @@ describe('TopologyPanel', () => {
     // At 1:01 c-2 still holds what it pulled of queue 4 before the shrink: drawn as stranded, named for what will still be consumed.
     const pulled = screen.getByRole('button', { name: /^broker-b queue 4: \d+ messages, not readable any more \(at or above readQueueNums\): what a consumer pulled before is consumed until its rebalance drops the queue, the rest not until readQueueNums is raised/ });
     expect(pulled).toHaveClass('rs-qcell-never');
-    expect(await screen.findByText(panelStrings('en').legendCanWrite)).toBeInTheDocument();
+    expect(await screen.findByText(topologyLegendStrings('en').canWrite)).toBeInTheDocument();
     expect(screen.queryByText(/^dashed, green = drained/)).toBeNull();
   });
 

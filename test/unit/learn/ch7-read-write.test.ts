@@ -11,6 +11,17 @@ import { eventsOf } from '../../support/trace-events.ts';
 const READ_FOUR_AT = 30_000;
 const MISMATCH_STEP = 1;
 
+describe('chapter read-write: the first step', () => {
+  it('stops where its caption says c-1 and c-2 share all 16 queues: after both consumers\' first rebalance', async () => {
+    const { chapter, timeline, moments } = await chapterRun('read-write');
+    expect(chapter.steps[0]!.caption.en).toContain('c-1 and c-2 share all 16.');
+    timeline.seek(moments[0]!.t);
+    const owned = ['c-1', 'c-2'].map((id) => Object.keys((timeline.state.clients[id] as { processQueueTable: object }).processQueueTable).length);
+    expect(owned.every((count) => count > 0)).toBe(true);
+    expect(owned[0]! + owned[1]!).toBe(16);
+  });
+});
+
 describe('chapter read-write: the mismatch step', () => {
   it('says when the consumers rebalanced to queues 0-3 and that the broker refused their pulls of 4-7 until then, and nothing of duplicates the run never had', async () => {
     const { chapter, timeline, moments } = await chapterRun('read-write');

@@ -22,8 +22,8 @@ export function faultKey(fault: { fault: string; target: string; at: number }): 
   return `${fault.fault} ${fault.target}@${fault.at}`;
 }
 
-/** The run's settings a detection's arithmetic names (controller mode). */
-export type DetectionConfig = Pick<SimConfig, 'controllerHeartBeatTimeoutMs' | 'controllerScanNotActiveBrokerIntervalMs' | 'scanInactiveMasterIntervalMs'>;
+/** The run's settings a detection's arithmetic names: a registration's expiry, and controller mode's. */
+export type DetectionConfig = Pick<SimConfig, 'brokerChannelExpiredTimeMs' | 'controllerHeartBeatTimeoutMs' | 'controllerScanNotActiveBrokerIntervalMs' | 'scanInactiveMasterIntervalMs'>;
 
 /**
  * One detection said: `node` is the faulty process ("broker-a/0"), not the fault's target
@@ -34,6 +34,7 @@ export function detectionSentence(detection: Detection, node: string, strings: F
   return strings.sentence[detection.how]({
     outcome: strings.elected(detection.detail ?? 'none'),
     timeout: formatSeconds(config.controllerHeartBeatTimeoutMs),
+    expiry: formatSeconds(config.brokerChannelExpiredTimeMs, 0),
     scanPeriod: formatSeconds(config.controllerScanNotActiveBrokerIntervalMs),
     masterScanPeriod: formatSeconds(config.scanInactiveMasterIntervalMs),
     party: detection.party,

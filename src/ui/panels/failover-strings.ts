@@ -13,6 +13,8 @@ export interface DetectionWords {
   /** channelIdle / expired: the counted-from time and the span since it. */
   since: string;
   span: string;
+  /** How old a registration gets before a NameServer's scan removes its broker (brokerChannelExpiredTimeMs). */
+  expiry: string;
   detail: string;
   /** Controller mode: what the election did (strings.elected), the heartbeat timeout and the two scans' periods. */
   outcome: string;
@@ -116,7 +118,7 @@ const en: FailoverStrings = {
   sentence: {
     channelClosed: (w) => `${w.party} removed ${w.broker} at ${w.at}: its connection closed (${w.after} after the fault)`,
     channelIdle: (w) => `${w.party} removed ${w.broker} at ${w.at}: its channel was idle for ${w.span} since ${w.since}`,
-    expired: (w) => `${w.party} removed ${w.broker} at ${w.at}: its last registration, at ${w.since}, was ${w.span} old (over 120 s), found by the scan`,
+    expired: (w) => `${w.party} removed ${w.broker} at ${w.at}: its last registration, at ${w.since}, was ${w.span} old (over ${w.expiry}), found by the scan`,
     unregistered: (w) => `${w.party} removed ${w.broker} at ${w.at}: it unregistered (graceful shutdown)`,
     sendFailed: (w) => `${w.party} noticed at ${w.at}: a send to ${w.broker} failed (${w.detail}), ${w.after} after the fault`,
     pullFailed: (w) => `${w.party} noticed at ${w.at}: a pull from ${w.broker} failed (${w.detail}), ${w.after} after the fault`,
@@ -183,7 +185,7 @@ const zh: FailoverStrings = {
   sentence: {
     channelClosed: (w) => `${w.party} 在 ${w.at} 移除了 ${w.broker}：连接已关闭（故障后 ${w.after}）`,
     channelIdle: (w) => `${w.party} 在 ${w.at} 移除了 ${w.broker}：它的连接自 ${w.since} 起空闲了 ${w.span}`,
-    expired: (w) => `${w.party} 在 ${w.at} 移除了 ${w.broker}：它最后一次注册在 ${w.since}，已过去 ${w.span}（超过 120 秒），被扫描发现`,
+    expired: (w) => `${w.party} 在 ${w.at} 移除了 ${w.broker}：它最后一次注册在 ${w.since}，已过去 ${w.span}（超过 ${w.expiry}），被扫描发现`,
     unregistered: (w) => `${w.party} 在 ${w.at} 移除了 ${w.broker}：它主动注销（优雅关闭）`,
     sendFailed: (w) => `${w.party} 在 ${w.at} 发现：向 ${w.broker} 发送消息失败（${w.detail}），故障后 ${w.after}`,
     pullFailed: (w) => `${w.party} 在 ${w.at} 发现：从 ${w.broker} 拉取消息失败（${w.detail}），故障后 ${w.after}`,

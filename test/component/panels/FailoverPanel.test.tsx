@@ -97,6 +97,17 @@ describe('FailoverPanel', () => {
     expect(screen.getByTestId('belief-broker-b/0-ns-1')).not.toHaveClass('rs-failover-wrong');
   });
 
+  it('gives the run\'s expiry in a scan\'s removal, not RocketMQ\'s default 120 s, in English and in Chinese', async () => {
+    const scenario = partitionB();
+    loadAt({ ...scenario, config: { ...scenario.config, serverChannelMaxIdleTimeMs: 0, brokerChannelExpiredTimeMs: 60_000 } }, 200_000);
+    render(<FailoverPanel />);
+    await screen.findByTestId('failover-costs');
+    expect(screen.getByText(/^ns-1 removed broker-b\/0 at [\d:.]+: its last registration, at [\d:.]+, was [\d.]+ s old \(over 60 s\), found by the scan$/)).toBeInTheDocument();
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByText(/^ns-1 在 [\d:.]+ 移除了 broker-b\/0：它最后一次注册在 [\d:.]+，已过去 [\d.]+ s（超过 60 s），被扫描发现$/)).toBeInTheDocument();
+    act(() => usePlayback.getState().setLanguage('en'));
+  });
+
   it('says what each fault cost each client until its route dropped the broker, in English and in Chinese (crash vs partition vs shutdown at 3:35)', async () => {
     loadAt(libraryScenario('crash-partition-shutdown'), 215_000);
     render(<FailoverPanel />);

@@ -188,7 +188,7 @@ describe('TopologyPanel', () => {
     expect(committed).toBeGreaterThan(0);
     expect(committed).toBeLessThan(count);
     const [fill, backlog] = heights(cell(4));
-    expect(backlog / fill).toBeCloseTo((count - committed) / count, 5);
+    expect(backlog! / fill!).toBeCloseTo((count - committed) / count, 5);
     expect(cell(4).dataset['backlog']).toBe(String(count - committed));
     cleanup();
     // write 8 / read 4: queue 5 is never pulled, all orange, no dark top.

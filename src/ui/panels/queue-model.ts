@@ -76,7 +76,15 @@ export type IdleReason =
   | { kind: 'rebalancePending' }
   | { kind: 'onlyUnwrittenQueues'; queues: string[] }
   /** Its queues are all on brokerNames whose master is down or cut off, while another master takes the topic's messages. */
-  | { kind: 'masterDown'; brokers: string[] };
+  | { kind: 'masterDown'; brokers: string[]; listed: StillListed };
+
+/**
+ * Why the consumer's route still lists brokerNames whose master is gone, so a rebalance leaves it
+ * their queues: a slave of theirs is registered (RouteInfoManager drops a brokerName's QueueData
+ * only with its last address); a NameServer still lists the cut-off master until its registration
+ * expires; or neither, the consumer's cached route predating the drop until its next route pull.
+ */
+export type StillListed = 'slave' | 'notExpired' | 'staleRoute';
 
 export interface IdleConsumer {
   consumer: string;
@@ -236,6 +244,14 @@ function masterReachable(state: ModelState, roles: BrokerRoles, brokerName: stri
  * The brokerNames of the queues when the master of each is down or cut off, while another master
  * takes the topic's messages (else null: with none, the topic's own finding says that nobody gets any).
  */
+function stillListed(state: ModelState, roles: BrokerRoles, names: readonly string[]): StillListed {
+  const masters = names.map((name) => masterIn(state, roles, name));
+  const slaves = Object.values(state.brokers).filter((broker) => names.includes(broker.name) && !masters.includes(broker));
+  if (slaves.some((slave) => slave.status === 'running' && !slave.partitioned)) return 'slave';
+  const addrs = new Set(masters.map((master) => master?.addr));
+  return Object.values(state.nameServers).some((ns) => ns.up && Object.keys(ns.brokerLiveTable).some((addr) => addrs.has(addr))) ? 'notExpired' : 'staleRoute';
+}
+
 function unreachableMasters(state: ModelState, roles: BrokerRoles, topic: string, owned: readonly { brokerName: string }[]): string[] | null {
   const names = [...new Set(owned.map((mq) => mq.brokerName))];
   if (names.some((name) => masterReachable(state, roles, name))) return null;
@@ -271,7 +287,7 @@ function idleReason(state: ModelState, roles: BrokerRoles, consumer: ConsumerSta
   if (owned.some((mq) => receivesMessages(state, roles, topic, mq.brokerName, mq.queueId))) return null;
   if (owned.length > 0) {
     const down = unreachableMasters(state, roles, topic, owned);
-    if (down) return { kind: 'masterDown', brokers: down };
+    if (down) return { kind: 'masterDown', brokers: down, listed: stillListed(state, roles, down) };
     // Queues on masters that take messages, with ids no producer writes to; a master out of reach is another story (told above, or by the topic's finding).
     return owned.every((mq) => masterReachable(state, roles, mq.brokerName)) ? { kind: 'onlyUnwrittenQueues', queues: owned.map((mq) => `${mq.brokerName}:${mq.queueId}`) } : null;
   }

@@ -10,6 +10,7 @@ import { idleConsumers, type IdleReason } from '../../../src/ui/panels/queue-mod
 import { diagnosticsStrings } from '../../../src/ui/insight/diagnostics/diagnostics-strings.ts';
 import { routeDiagnostics } from '../../../src/ui/insight/diagnostics/route-diagnostics.ts';
 import { reasonStrings } from '../../../src/ui/panels/reason-strings.ts';
+import { libraryScenario } from '../../support/library.ts';
 import { scenarioOf } from '../../support/test-sim.ts';
 
 function failover(timeline: unknown[] = [{ at: 60_000, action: 'crashBroker', target: 'broker-a' }, { at: 150_000, action: 'startBroker', target: 'broker-a' }]) {
@@ -32,7 +33,7 @@ describe('a consumer that owns only the queues of a master that is down', () => 
     // AVG gives c-1 broker-a's four queues and c-2 broker-b's; the slave keeps broker-a in the route.
     expect(idleConsumers(timeline.state)).toEqual([{
       consumer: 'c-1', group: 'CG', topic: 'TopicTest', queues: ['broker-a:0', 'broker-a:1', 'broker-a:2', 'broker-a:3'],
-      reason: { kind: 'masterDown', brokers: ['broker-a'] },
+      reason: { kind: 'masterDown', brokers: ['broker-a'], listed: 'slave' },
     }]);
     timeline.seek(190_000);
     expect(idleConsumers(timeline.state)).toEqual([]);
@@ -44,14 +45,14 @@ describe('a consumer that owns only the queues of a master that is down', () => 
     expect(idleConsumers(bothDown.state)).toEqual([]);
     const cutOff = failover([{ at: 60_000, action: 'partitionBroker', target: 'broker-a' }]);
     cutOff.seek(100_000);
-    expect(idleConsumers(cutOff.state).map(({ consumer, reason }) => ({ consumer, reason }))).toEqual([{ consumer: 'c-1', reason: { kind: 'masterDown', brokers: ['broker-a'] } }]);
+    expect(idleConsumers(cutOff.state).map(({ consumer, reason }) => ({ consumer, reason }))).toEqual([{ consumer: 'c-1', reason: { kind: 'masterDown', brokers: ['broker-a'], listed: 'slave' } }]);
   });
 
   it('says why in English and Chinese, for one brokerName or more', () => {
-    const reason: IdleReason = { kind: 'masterDown', brokers: ['broker-a'] };
+    const reason: IdleReason = { kind: 'masterDown', brokers: ['broker-a'], listed: 'slave' };
     expect(reasonStrings('en').idle(reason)).toBe('owns only queues of broker-a, whose master is down or cut off: producers write to masters only, so nothing new arrives until it is back (a slave serves only reads)');
     expect(reasonStrings('zh').idle(reason)).toBe('只拥有 broker-a 的队列，而它的 Master 已停止或被网络隔离：生产者只写 Master，在它恢复之前不会有新消息（Slave 只提供读取）');
-    expect(reasonStrings('en').idle({ kind: 'masterDown', brokers: ['broker-a', 'broker-b'] })).toBe('owns only queues of broker-a and broker-b, whose masters are down or cut off: producers write to masters only, so nothing new arrives until they are back (a slave serves only reads)');
+    expect(reasonStrings('en').idle({ kind: 'masterDown', brokers: ['broker-a', 'broker-b'], listed: 'slave' })).toBe('owns only queues of broker-a and broker-b, whose masters are down or cut off: producers write to masters only, so nothing new arrives until they are back (a slave serves only reads)');
   });
 
   it('is a Diagnostics finding whose fix is to bring the master back (not the queue counts), in English and Chinese', () => {
@@ -65,7 +66,24 @@ describe('a consumer that owns only the queues of a master that is down', () => 
     expect(en.fix).toMatch(/^Bring the master of broker-a back \(restart it, or heal the partition\)\. .* a rebalance leaves these queues with c-1\./);
     const zh = diagnosticsStrings('zh').describe(finding!, reasonStrings('zh').idle);
     expect(zh.title).toBe('c-1（CG）收不到消息');
-    expect(zh.fix).toMatch(/^让 broker-a 的 Master 恢复（重启，或修复网络分区）。/);
+    expect(zh.fix).toMatch(/^让 broker-a 的 Master 恢复（重启，或修复网络分区）。.*只要 Slave 让 broker-a 留在路由中/);
+  });
+
+  it('says what keeps a master without a slave in the route: the NameServers until its registration expires, then the consumer\'s cached route until its next pull', () => {
+    // crash-partition-shutdown has no slaves: broker-b, cut off at 90 s, is removed by the scan at 3:10.002.
+    const timeline = new Timeline(libraryScenario('crash-partition-shutdown'));
+    const fixAt = (ms: number, language: 'en' | 'zh') => {
+      timeline.seek(ms);
+      const [finding] = routeDiagnostics(timeline.state, timeline.summary(), timeline.scenario).filter((f) => f.kind === 'idleConsumer');
+      expect(finding?.kind === 'idleConsumer' && finding.reason).toMatchObject({ kind: 'masterDown', brokers: ['broker-b'] });
+      return diagnosticsStrings(language).describe(finding!, reasonStrings(language).idle).fix;
+    };
+    for (const ms of [100_000, 189_000]) {
+      expect(fixAt(ms, 'en')).toContain('until the NameServers drop the cut-off master (its registration expires: brokerChannelExpiredTimeMs) and the consumers pull the route again, a rebalance leaves these queues with c-1.');
+      expect(fixAt(ms, 'zh')).toContain('在 NameServer 剔除被隔离的 Master（它的注册过期：brokerChannelExpiredTimeMs）、消费者再次拉取路由之前，负载均衡不会把这些队列从 c-1 移走。');
+    }
+    expect(fixAt(200_000, 'en')).toContain('until the consumers\' next route pull (pollNameServerInterval) drops broker-b, a rebalance leaves these queues with c-1.');
+    for (const language of ['en', 'zh'] as const) expect(fixAt(100_000, language)).not.toMatch(/slave|Slave/);
   });
 
   it('a consumer whose last rebalance ran before the broker listed it waits for the next one, not for a strategy that left it none', () => {

@@ -33,7 +33,13 @@ function idleFixEn(f: IdleFinding): string {
     case 'masterDown': {
       const brokers = andList(f.reason.brokers);
       const one = f.reason.brokers.length === 1;
-      return `Bring the ${one ? 'master' : 'masters'} of ${brokers} back (restart ${one ? 'it' : 'them'}, or heal the partition). Until then producers send to the other masters, whose queues the group's other consumers own, and while a slave keeps ${brokers} in the route a rebalance leaves these queues with ${f.consumer}. With the controller (RocketMQ 5.x, enableControllerMode) a slave is elected master instead.`;
+      const listed = {
+        slave: `while a slave keeps ${brokers} in the route`,
+        notExpired: `until the NameServers drop the cut-off ${one ? 'master' : 'masters'} (${one ? 'its' : 'their'} registration expires: brokerChannelExpiredTimeMs) and the consumers pull the route again`,
+        staleRoute: `until the consumers' next route pull (pollNameServerInterval) drops ${brokers}`,
+      }[f.reason.listed];
+      const controller = f.reason.listed === 'slave' ? ' With the controller (RocketMQ 5.x, enableControllerMode) a slave is elected master instead.' : '';
+      return `Bring the ${one ? 'master' : 'masters'} of ${brokers} back (restart ${one ? 'it' : 'them'}, or heal the partition). Until then producers send to the other masters, whose queues the group's other consumers own, and ${listed}, a rebalance leaves these queues with ${f.consumer}.${controller}`;
     }
     case 'rebalancePending':
       return 'Nothing to do: a consumer rebalances again as soon as a broker notifies its group (NOTIFY_CONSUMER_IDS_CHANGED), in 5.x no sooner than 1 s after its last rebalance (minInterval), and every 20 s anyway.';
@@ -49,7 +55,13 @@ function idleFixZh(f: IdleFinding): string {
     case 'onlyUnwrittenQueues': return '完成缩容（这些队列消费完后调小 readQueueNums），或把 writeQueueNums 调回去，让它的队列有消息写入。';
     case 'masterDown': {
       const brokers = f.reason.brokers.join('、');
-      return `让 ${brokers} 的 Master 恢复（重启，或修复网络分区）。在此之前生产者只发往其他 Master，它们的队列归本组其他消费者；只要 Slave 让 ${brokers} 留在路由中，负载均衡就不会把这些队列从 ${f.consumer} 移走。使用 Controller 模式（RocketMQ 5.x，enableControllerMode）时，会选举一个 Slave 成为 Master。`;
+      const listed = {
+        slave: `只要 Slave 让 ${brokers} 留在路由中，负载均衡就不会`,
+        notExpired: `在 NameServer 剔除被隔离的 Master（它的注册过期：brokerChannelExpiredTimeMs）、消费者再次拉取路由之前，负载均衡不会`,
+        staleRoute: `在消费者下一次拉取路由（pollNameServerInterval）去掉 ${brokers} 之前，负载均衡不会`,
+      }[f.reason.listed];
+      const controller = f.reason.listed === 'slave' ? '使用 Controller 模式（RocketMQ 5.x，enableControllerMode）时，会选举一个 Slave 成为 Master。' : '';
+      return `让 ${brokers} 的 Master 恢复（重启，或修复网络分区）。在此之前生产者只发往其他 Master，它们的队列归本组其他消费者；${listed}把这些队列从 ${f.consumer} 移走。${controller}`;
     }
     case 'rebalancePending':
       return '无需处理：Broker 通知消费者组（NOTIFY_CONSUMER_IDS_CHANGED）后消费者会立即再次负载均衡（5.x 中距上一次至少 1 秒，即 minInterval），并且每 20 秒一次。';

@@ -22,7 +22,7 @@ export const INSIGHT_TABS: readonly InsightTab[] = [
   { id: 'diagnostics', label: { en: 'Diagnostics', zh: '路由诊断' }, view: lazy(() => import('./diagnostics/DiagnosticsTab.tsx').then((m) => ({ default: m.DiagnosticsTab }))) },
   { id: 'charts', label: { en: 'Charts', zh: '图表' }, view: lazy(() => import('./charts/ChartsTab.tsx').then((m) => ({ default: m.ChartsTab }))) },
   { id: 'spacetime', label: { en: 'Space-time', zh: '时空图' }, view: lazy(() => import('./space-time/SpaceTimeTab.tsx').then((m) => ({ default: m.SpaceTimeTab }))) },
-  { id: 'whatif', label: { en: 'What-if', zh: '假如' }, view: lazy(() => import('./what-if/WhatIfTab.tsx').then((m) => ({ default: m.WhatIfTab }))) },
+  { id: 'whatif', label: { en: 'What-if', zh: '假设分析' }, view: lazy(() => import('./what-if/WhatIfTab.tsx').then((m) => ({ default: m.WhatIfTab }))) },
 ];
 
 /** The tab a link or the store names, or the first tab when the name is unknown or damaged. */

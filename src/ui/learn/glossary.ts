@@ -45,7 +45,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   { en: 'broker registration', zh: '路由注册', meaning: { en: 'Every 30 s a broker registers with every NameServer (its heartbeat), and at once after a topic is created or updated.', zh: 'broker 每 30 秒向每个 NameServer 注册一次（即心跳）；创建或更新主题后还会立即注册一次。' } },
   { en: 'broker removal', zh: '路由剔除', meaning: {
     en: 'A closed channel removes a broker at once; a silent one 120 s after its last registration, by the NameServer\'s idle close or its scan (scanNotActiveBroker, every 5 s in 5.x, 10 s in 4.x).',
-    zh: '连接关闭时立即剔除；沉默的 broker 在最后一次注册 120 秒后，由 NameServer 关闭空闲连接或定时扫描（scanNotActiveBroker，5.x 每 5 秒，4.x 每 10 秒）剔除。',
+    zh: '连接关闭时立即剔除；沉默的 Broker 在最后一次注册 120 秒后，由 NameServer 关闭空闲连接或定时扫描（scanNotActiveBroker，5.x 每 5 秒，4.x 每 10 秒）剔除。',
   } },
   { en: 'route discovery', zh: '路由发现', meaning: { en: 'Clients pull a topic\'s route every 30 s (pollNameServerInterval).', zh: '客户端每 30 秒拉取一次主题路由（pollNameServerInterval）。' } },
   { en: 'broker', zh: 'Broker', meaning: {
@@ -54,7 +54,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   } },
   { en: 'Remoting module', zh: 'Remoting 模块', meaning: {
     en: 'The broker\'s network side: takes each request (send, pull, heartbeat) and hands it to its processor.',
-    zh: 'broker 的网络层：接收每个请求（发送、拉取、心跳），交给对应的处理器。',
+    zh: 'Broker 的网络层：接收每个请求（发送、拉取、心跳），交给对应的处理器。',
   } },
   { en: 'client manager', zh: '客户端管理器（clientManager）', aliases: ['客户端管理', 'ProducerManager', 'ConsumerManager'], meaning: {
     en: 'Keeps the producers and consumers whose heartbeats arrive, and each consumer group\'s subscriptions.',
@@ -66,7 +66,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   } },
   { en: 'CommitLog', zh: 'CommitLog（提交日志）', meaning: {
     en: 'One log that every topic\'s messages on a broker are appended to, strictly in order; an offsetMsgId points into it.',
-    zh: 'broker 上所有主题的消息都严格按顺序追加到的同一个日志；offsetMsgId 里含有消息在其中的物理偏移量。',
+    zh: 'Broker 上所有主题的消息都严格按顺序追加到的同一个日志；offsetMsgId 里含有消息在其中的物理偏移量。',
   } },
   { en: 'ConsumeQueue', zh: 'ConsumeQueue（消费队列）', meaning: {
     en: 'A queue\'s index into the CommitLog: 20 bytes per message (its CommitLog offset, size and tag hash).',
@@ -82,24 +82,24 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   } },
   { en: 'workflow', zh: '工作流程', meaning: {
     en: 'NameServers start; brokers start and register with every NameServer; a topic is created on brokers; producers and consumers fetch its route from a NameServer; producers send to the queues, consumers rebalance, pull and commit their offsets. Learn, chapter 5, plays it.',
-    zh: 'NameServer 启动；broker 启动并向每个 NameServer 注册；在 broker 上创建主题；生产者和消费者从 NameServer 获取路由；生产者向队列发送，消费者负载均衡、拉取并提交消费位点。“学习”第 5 章演示了整个过程。',
+    zh: 'NameServer 启动；Broker 启动并向每个 NameServer 注册；在 Broker 上创建主题；生产者和消费者从 NameServer 获取路由；生产者向队列发送，消费者负载均衡、拉取并提交消费位点。“学习”第 5 章演示了整个过程。',
   } },
   { en: 'topic creation: cluster mode / broker mode', zh: '创建主题：集群模式 / Broker 模式', meaning: {
     en: 'mqadmin updateTopic -c creates the topic on every master of a cluster, -b on one broker; both default to 8 write and 8 read queues. With autoCreateTopicEnable a producer\'s first send creates it from TBW102 with 4 (defaultTopicQueueNums).',
-    zh: 'mqadmin updateTopic -c 在集群的每个 Master 上创建主题，-b 只在一个 broker 上创建；两者默认都是 8 个写队列、8 个读队列。开启 autoCreateTopicEnable 时，生产者第一次发送会按 TBW102 自动创建，队列数为 4（defaultTopicQueueNums）。',
+    zh: 'mqadmin updateTopic -c 在集群的每个 Master 上创建主题，-b 只在一个 Broker 上创建；两者默认都是 8 个写队列、8 个读队列。开启 autoCreateTopicEnable 时，生产者第一次发送会按 TBW102 自动创建，队列数为 4（defaultTopicQueueNums）。',
   } },
   { en: 'read / write queues', zh: '读队列 / 写队列', aliases: ['读写队列', 'readQueueNums', 'writeQueueNums'], meaning: { en: 'readQueueNums and writeQueueNums limit which queue ids consumers and producers use. Messages in queue ids at or above readQueueNums are unconsumable: no consumer is given them until readQueueNums is raised.', zh: 'readQueueNums 和 writeQueueNums 限定消费者和生产者使用哪些队列 id。队列号 ≥ readQueueNums 的消息无法消费：直到调大 readQueueNums，才会分配给消费者。' } },
   { en: 'perm (PermName)', zh: '权限 perm', meaning: {
     en: 'A topic\'s permission on a broker, written as PermName.perm2String prints it: R (4) consumers may read its queues, W (2) producers may write them, X (1) a topic created from it inherits (TBW102\'s); RW- is 6, the usual. Taking W away from a broker (wipeWritePerm) makes producers skip it.',
-    zh: '主题在某个 broker 上的权限，按 PermName.perm2String 的写法：R（4）消费者可读它的队列，W（2）生产者可写，X（1）由它自动创建的主题可继承（TBW102 就有）；RW- 即 6，最常见。去掉某个 broker 的 W（wipeWritePerm），生产者就会跳过它。',
+    zh: '主题在某个 Broker 上的权限，按 PermName.perm2String 的写法：R（4）消费者可读它的队列，W（2）生产者可写，X（1）由它自动创建的主题可继承（TBW102 就有）；RW- 即 6，最常见。去掉某个 Broker 的 W（wipeWritePerm），生产者就会跳过它。',
   } },
   { en: 'heartbeat (client)', zh: '客户端心跳', meaning: {
     en: 'Every 30 s each producer and consumer tells the brokers it knows that it is alive, a consumer with its subscriptions (heartbeatBrokerInterval).',
-    zh: '每 30 秒，每个生产者和消费者告诉它所知道的 broker 自己还活着，消费者还带上订阅关系（heartbeatBrokerInterval）。',
+    zh: '每 30 秒，每个生产者和消费者告诉它所知道的 Broker 自己还活着，消费者还带上订阅关系（heartbeatBrokerInterval）。',
   } },
   { en: 'send modes: SYNC / ASYNC / ONEWAY', zh: '发送方式：同步 / 异步 / 单向', meaning: {
     en: 'SYNC waits for the send\'s result, ASYNC gets it in a callback, ONEWAY never learns it: a ONEWAY send no broker stored is lost for good.',
-    zh: '同步等待发送结果，异步在回调中得到结果，单向永远不知道结果：没有 broker 存储的单向发送就永久丢失了。',
+    zh: '同步等待发送结果，异步在回调中得到结果，单向永远不知道结果：没有 Broker 存储的单向发送就永久丢失了。',
   } },
   { en: 'rebalance', zh: '负载均衡（Rebalance）', aliases: ['重平衡', '再平衡'], meaning: {
     en: 'Consumers of a group share out the queues again (every 20 s, and when a member joins or leaves): each queue has one owner at a time, and one consumer may own many.',
@@ -108,7 +108,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   { en: 'clustering / broadcasting', zh: '集群消费 / 广播消费', meaning: { en: 'Each message once per group, or once per consumer.', zh: '每条消息每组消费一次，或每个消费者消费一次。' } },
   { en: 'long polling', zh: '长轮询', meaning: {
     en: 'A pull that finds no message is held by the broker for up to 15 s and answered as soon as one arrives (PullRequestHoldService).',
-    zh: '没有拉到消息的请求由 broker 挂起最多 15 秒，一有消息到达就立即应答（PullRequestHoldService）。',
+    zh: '没有拉到消息的请求由 Broker 挂起最多 15 秒，一有消息到达就立即应答（PullRequestHoldService）。',
   } },
   { en: 'consume offset', zh: '消费位点', meaning: { en: 'How far a consumer group has consumed a queue: an index into the queue\'s ConsumeQueue.', zh: '一个消费者组在某个队列上消费到了哪一条：ConsumeQueue 里的序号。' } },
   { en: 'retry topic / DLQ', zh: '重试队列 / 死信队列', meaning: {
@@ -117,7 +117,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   } },
   { en: 'network partition', zh: '网络分区', aliases: ['partition', '分区'], meaning: {
     en: 'Processes that keep running but cannot reach each other (a cut network): no channel closes, so nobody learns at once. A client learns when a synchronous call (a send, a heartbeat) times out, within seconds: the timeout closes its connection (clientCloseSocketIfTimeout), and each new connect then waits connectTimeoutMillis (3 s) for an answer. Not a Kafka partition: what Kafka calls a partition, RocketMQ calls a queue.',
-    zh: '进程仍在运行，但彼此无法通信（网络被切断）：没有连接关闭，所以谁都不会立即知道。客户端在某次同步调用（发送、心跳）超时时发现，通常只需几秒：超时会关闭它的连接（clientCloseSocketIfTimeout），之后每次新建连都要等 connectTimeoutMillis（3 秒）的应答。它不是 Kafka 的分区：Kafka 所说的分区（partition），在 RocketMQ 里叫队列（queue）。',
+    zh: '进程仍在运行，但彼此无法通信（网络被切断）：没有连接关闭，所以谁都不会立即知道。客户端在某次同步调用（发送、心跳）超时时发现，通常只需几秒：超时会关闭它的连接（clientCloseSocketIfTimeout），之后每次建立新连接都要等满 connectTimeoutMillis（3 秒）才失败。它不是 Kafka 的分区：Kafka 所说的分区（partition），在 RocketMQ 里叫队列（queue）。',
   } },
   { en: 'master / slave', zh: 'Master / Slave（主 / 从）', meaning: { en: 'A slave copies its master\'s CommitLog (HAService) and can serve reads.', zh: 'Slave 复制 Master 的 CommitLog（HAService），可以提供读取。' } },
   { en: 'flushing: ASYNC_FLUSH / SYNC_FLUSH', zh: '刷盘：异步 / 同步', meaning: {

@@ -108,7 +108,7 @@ export const LEARN_STRINGS: Bilingual<LearnStrings> = {
     skipped: (answer) => `答案是：“${answer}”。`,
     right: (answer) => `答对了：“${answer}”。`,
     backToChapters: '回到章节列表',
-    correction: '学习笔记说错的地方',
+    correction: '学习笔记有误',
     why: 'RocketMQ 为什么这样设计',
     keysHint: '← → 或 PageUp / PageDown',
   },

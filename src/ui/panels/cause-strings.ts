@@ -100,7 +100,7 @@ const zh: CauseStrings = {
     noNameServer: '一次也没尝试：生产者没有任何 NameServer 地址（namesrvAddr），send() 抛出 "No name server address, please set it."',
     noRoute: '一次也没尝试：路由里没有可写的队列（没有 Master 持有可写队列），send() 抛出 "No route info of this topic"',
     routeTimeout: '一次也没尝试：等待路由用完了整个 sendMsgTimeout',
-    attemptsFailed: '每次发送尝试都失败了（原因见“失败的发送尝试”）',
+    attemptsFailed: '每次发送尝试都失败了（原因见“失败尝试”）',
     shutdown: '发送还没结束，生产者就关闭了',
   },
   failedAttempt: (reason) => (ATTEMPT_ZH[reason] ? `${ATTEMPT_ZH[reason]}（${reason}）` : `Broker 返回 ${reason}`),

@@ -32,7 +32,7 @@ describe('chapter read-write: the mismatch step', () => {
     const rebalancedAt = Math.min(...['c-1', 'c-2'].map((consumer) => onlyLowIds.find((e) => e.consumer === consumer)!.t));
     expect(Math.floor(rebalancedAt / 1_000)).toBe(42);
     expect(step.caption.en).toContain('Until the consumers rebalanced at 0:42, the broker kept refusing their pulls of ids 4-7');
-    expect(step.caption.zh).toContain('0:42 消费者重新负载均衡之前，broker 一直拒绝它们对 4-7 号队列的拉取');
+    expect(step.caption.zh).toContain('0:42 消费者重新负载均衡之前，Broker 一直拒绝它们对 4-7 号队列的拉取');
     const rejected = eventsOf(timeline, 'pull.rejected');
     expect(rejected.length).toBeGreaterThan(0);
     expect(rejected.every((e) => e.queueId >= 4 && e.t > READ_FOUR_AT && e.t <= rebalancedAt)).toBe(true);

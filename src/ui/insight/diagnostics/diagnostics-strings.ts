@@ -316,7 +316,7 @@ const zh: DiagnosticsStrings = {
       case 'unreachableMaster': return {
         title: `${f.node} 与网络断开，但仍在运行`,
         why: f.listedBy.length > 0
-          ? `没有连接被关闭，所以 NameServer 要等它沉默足够久才剔除它：${listedZh(f.listedBy)}。在那之前路由里仍有 ${f.broker}：客户端发往它的第一条消息在 sendMsgTimeout 内得不到应答并关闭连接，之后的发送都在等得不到应答的新建连（connectTimeoutMillis），从它拉取也会失败。`
+          ? `没有连接被关闭，所以 NameServer 要等它沉默足够久才剔除它：${listedZh(f.listedBy)}。在那之前路由里仍有 ${f.broker}：客户端发往它的第一条消息在 sendMsgTimeout 内得不到应答并关闭连接，之后的发送都在等待建立新连接，而对方始终没有应答（connectTimeoutMillis），从它拉取也会失败。`
           : `它的注册过期后，NameServer 已把它剔除（空闲连接被关闭或 scanNotActiveBroker）：客户端在下一次拉取路由时不再使用 ${f.broker}，已存入它的消息要等它恢复连通后才能被消费。`,
         fix: f.controllerMode
           ? `Controller 模式下无需手动处理：${f.node} 发给 Controller 的心跳过期后，Controller 会从该组的 SyncStateSet 中选出新的 Master，新 Master 以 brokerId 0 注册；网络恢复后，${f.node} 作为它的 Slave 回来。`

@@ -10,7 +10,7 @@ export const chapter: Chapter = {
       wait: { type: 'route.updated', where: { client: 'p-1' } },
       caption: {
         en: 'A topic (TopicOrder) is a name for one kind of message. Its messages live in queues: here 4 on broker-a and 2 on broker-b: the topic was created on each broker with its own count (broker mode, chapter 6). The producer p-1 has just fetched the topic\'s route from a NameServer: the list of those 6 queues.',
-        zh: '主题（Topic，这里是 TopicOrder）是一类消息的名字。消息存放在队列（queue）里：这里 broker-a 上 4 个、broker-b 上 2 个：主题在每个 broker 上分别创建，各有各的队列数（broker 模式，见第 6 章）。生产者 p-1 刚从 NameServer 拉到这个主题的路由：就是这 6 个队列的列表。',
+        zh: '主题（Topic，这里是 TopicOrder）是一类消息的名字。消息存放在队列（queue）里，这里 broker-a 上有 4 个、broker-b 上有 2 个，因为主题是在每个 Broker 上分别创建的，各有各的队列数（Broker 模式，见第 6 章）。生产者 p-1 刚从 NameServer 拉到这个主题的路由，也就是这 6 个队列的列表。',
       },
       focus: { kind: 'client', id: 'p-1' },
     },
@@ -26,7 +26,7 @@ export const chapter: Chapter = {
       wait: { type: 'message.stored' },
       caption: {
         en: 'broker-a stored it: appended to its CommitLog, and a 20-byte entry pointing at it (its CommitLog offset, size and tag hash) added to one queue of the topic (a ConsumeQueue). The broker gave it a second id, the offsetMsgId: the broker\'s address and the message\'s CommitLog offset. The producer\'s msgId was made before sending: its IP, process id, class-loader hash, the time since the start of the month and a counter.',
-        zh: 'broker-a 存下了它：追加到 CommitLog，并在主题的一个队列（ConsumeQueue）里追加一条 20 字节的条目指向它（CommitLog 偏移量、大小和 tag 哈希）。broker 给它第二个标识 offsetMsgId：broker 地址 + 消息在 CommitLog 中的偏移量。生产者的 msgId 在发送前就生成了：IP、进程号、类加载器哈希、从本月开始计的时间和自增计数器。',
+        zh: 'broker-a 存下了它：追加到 CommitLog，并在主题的一个队列（ConsumeQueue）里追加一条 20 字节的条目指向它（CommitLog 偏移量、大小和 tag 哈希）。Broker 给它第二个标识 offsetMsgId：Broker 地址 + 消息在 CommitLog 中的偏移量。生产者的 msgId 在发送前就生成了：IP、进程号、类加载器哈希、从本月开始计的时间和自增计数器。',
       },
       focus: { kind: 'message' },
     },
@@ -49,7 +49,7 @@ export const chapter: Chapter = {
         answer: 1,
         why: {
           en: 'The producer takes the next queue of its route in turn (TopicPublishInfo.selectOneMessageQueue), so every queue gets about the same number, and a broker with more queues gets more: of the 24 messages sent by now, broker-a got 16 and broker-b 8, 4 for each queue. The shards of one topic need not be the same size, whatever the study note says.',
-          zh: '生产者按路由里的队列逐个轮流选择（TopicPublishInfo.selectOneMessageQueue），所以每个队列的消息数差不多，队列多的 broker 分到的就多：到现在发出的 24 条里，broker-a 得 16 条，broker-b 得 8 条，每个队列 4 条。同一主题在各 broker 上的分片大小不必相同，学习笔记说“每个queue的大小都是一样的”并不准确。',
+          zh: '生产者按路由里的队列逐个轮流选择（TopicPublishInfo.selectOneMessageQueue），所以每个队列的消息数差不多，队列多的 Broker 分到的就多：到现在发出的 24 条里，broker-a 得 16 条，broker-b 得 8 条，每个队列 4 条。同一主题在各 Broker 上的分片大小不必相同，学习笔记说“每个queue的大小都是一样的”并不准确。',
         },
       },
       tag: 'correction',
@@ -66,7 +66,7 @@ export const chapter: Chapter = {
       wait: { type: 'message.consumed', afterMs: 18_000 },
       caption: {
         en: 'Keys are indexed by the broker\'s IndexService: an operator finds a message by its key without knowing its queue (mqadmin queryMsgByKey -k order-30 finds the one on the card, and the card shows how the index finds it). The msgId finds it too; the offsetMsgId points straight at its place in the CommitLog.',
-        zh: 'keys 由 broker 的 IndexService 建索引：运维人员不用知道队列就能按 key 找到消息（mqadmin queryMsgByKey -k order-30 就能找到卡片上这条，卡片里也画出了索引如何找到它）。msgId 也能找到它；offsetMsgId 则直接带着它在 CommitLog 中的物理偏移量。',
+        zh: 'keys 由 Broker 的 IndexService 建索引：运维人员不用知道队列就能按 key 找到消息（mqadmin queryMsgByKey -k order-30 就能找到卡片上这条，卡片里也画出了索引如何找到它）。msgId 也能找到它；offsetMsgId 则直接带着它在 CommitLog 中的物理偏移量。',
       },
       focus: { kind: 'message', section: 'index' },
     },
@@ -74,7 +74,7 @@ export const chapter: Chapter = {
       wait: { atMs: 20_000 },
       caption: {
         en: 'A topic is split into queues so that many brokers can store it and many consumers can read it at once: a queue is the unit of order and of parallelism. Two ids, because the producer needs an id before the message is stored (msgId) and the broker a cheap way to find it again (offsetMsgId).',
-        zh: '主题被拆成多个队列，是为了让多个 broker 一起存、多个消费者一起读：队列是顺序的单位，也是并行的单位。有两个标识，是因为生产者在消息存储之前就需要一个 id（msgId），而 broker 需要一个能快速定位消息的 id（offsetMsgId）。',
+        zh: '主题被拆成多个队列，是为了让多个 Broker 一起存、多个消费者一起读：队列是顺序的单位，也是并行的单位。有两个标识，是因为生产者在消息存储之前就需要一个 id（msgId），而 Broker 需要一个能快速定位消息的 id（offsetMsgId）。',
       },
       tag: 'why',
     },

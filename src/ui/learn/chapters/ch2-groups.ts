@@ -10,7 +10,7 @@ export const chapter: Chapter = {
       wait: { type: 'rebalance', where: { consumer: 'c-1', topic: 'TopicOrder' } },
       caption: {
         en: 'c-1 is the first member of the consumer group (消费者组) CG_ORDER. A consumer group is the set of consumers that share the work of one kind of message. Alone, c-1 takes all 8 queues of TopicOrder (4 on each broker).',
-        zh: 'c-1 是消费者组 CG_ORDER 的第一个成员。消费者组是一起分担同一类消息的消费者集合。只有它一个时，c-1 拿到 TopicOrder 的全部 8 个队列（每个 broker 4 个）。',
+        zh: 'c-1 是消费者组 CG_ORDER 的第一个成员。消费者组是一起分担同一类消息的消费者集合。只有它一个时，c-1 拿到 TopicOrder 的全部 8 个队列（每个 Broker 4 个）。',
       },
       focus: { kind: 'client', id: 'c-1' },
     },
@@ -31,7 +31,7 @@ export const chapter: Chapter = {
         answer: 1,
         why: {
           en: 'The broker tells the group that its members changed (NOTIFY_CONSUMER_IDS_CHANGED); each member reruns RebalanceImpl: AllocateMessageQueueAveragely over the sorted client ids gives c-1 broker-a\'s 4 queues and c-2 broker-b\'s 4. Inside a group a queue has one owner at a time, but one consumer may own many queues.',
-          zh: 'broker 通知组内成员发生变化（NOTIFY_CONSUMER_IDS_CHANGED），每个成员重新执行 RebalanceImpl：AllocateMessageQueueAveragely 按排序后的客户端 id 分配，c-1 得到 broker-a 的 4 个队列，c-2 得到 broker-b 的 4 个。组内一个队列同一时刻只有一个消费者，但一个消费者可以拥有多个队列。',
+          zh: 'Broker 通知组内成员发生变化（NOTIFY_CONSUMER_IDS_CHANGED），每个成员重新执行 RebalanceImpl：AllocateMessageQueueAveragely 按排序后的客户端 id 分配，c-1 得到 broker-a 的 4 个队列，c-2 得到 broker-b 的 4 个。组内一个队列同一时刻只有一个消费者，但一个消费者可以拥有多个队列。',
         },
       },
     },
@@ -39,7 +39,7 @@ export const chapter: Chapter = {
       wait: { type: 'rebalance', where: { consumer: 'c-3', topic: 'TopicOrder' } },
       caption: {
         en: 'c-3 belongs to another group, CG_AUDIT, where it is alone: it takes all 8 queues too. Groups do not divide queues among themselves: each group reads every queue, so every message reaches every group, and each group keeps its own consume offsets on the broker.',
-        zh: 'c-3 属于另一个消费者组 CG_AUDIT，组里只有它：它同样拿到全部 8 个队列。组与组之间不瓜分队列：每个组都读取每个队列，所以每条消息都会到达每个组，每个组在 broker 上有自己的消费位点。',
+        zh: 'c-3 属于另一个消费者组 CG_AUDIT，组里只有它：它同样拿到全部 8 个队列。组与组之间不瓜分队列：每个组都读取每个队列，所以每条消息都会到达每个组，每个组在 Broker 上有自己的消费位点。',
       },
       focus: { kind: 'client', id: 'c-3' },
     },
@@ -68,7 +68,7 @@ export const chapter: Chapter = {
       wait: { type: 'message.sent', where: { producer: 'p-2' } },
       caption: {
         en: 'p-2 sends too: p-1 and p-2 form one producer group (生产者组), PG_ORDER, producers that send the same kind of message. A send goes to a queue, not to a group; the group matters for transactional messages, where the broker may ask any member to check a half message.',
-        zh: 'p-2 也开始发送：p-1 和 p-2 组成一个生产者组 PG_ORDER，即发送同一类消息的生产者。发送的目标是队列而不是组；生产者组在事务消息中才起作用：broker 可以向组内任意成员回查半消息的状态。',
+        zh: 'p-2 也开始发送：p-1 和 p-2 组成一个生产者组 PG_ORDER，即发送同一类消息的生产者。发送的目标是队列而不是组；生产者组在事务消息中才起作用：Broker 可以向组内任意成员回查半消息的状态。',
       },
       focus: { kind: 'message' },
     },

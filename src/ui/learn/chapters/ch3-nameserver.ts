@@ -10,7 +10,7 @@ export const chapter: Chapter = {
       wait: { type: 'broker.registered', where: { broker: 'broker-b', nameServer: 'ns-2', first: true } },
       caption: {
         en: 'Route registration (路由注册): as it starts, each broker sends REGISTER_BROKER with its address and its whole topic table to every NameServer, in parallel. Both ns-1 and ns-2 now list broker-a and broker-b.',
-        zh: '路由注册：broker 一启动，就把自己的地址和完整的主题配置表用 REGISTER_BROKER 并行发给每一个 NameServer。现在 ns-1 和 ns-2 都登记了 broker-a 和 broker-b。',
+        zh: '路由注册：Broker 一启动，就把自己的地址和完整的主题配置表用 REGISTER_BROKER 并行发给每一个 NameServer。现在 ns-1 和 ns-2 都登记了 broker-a 和 broker-b。',
       },
       focus: { kind: 'nameServer', id: 'ns-1' },
     },
@@ -35,7 +35,7 @@ export const chapter: Chapter = {
       wait: { type: 'broker.registered', where: { broker: 'broker-b', nameServer: 'ns-1', first: false }, afterMs: 9_000 },
       caption: {
         en: 'Ten seconds after start, and then every 30 s (registerNameServerPeriod), each broker registers again with every NameServer: that registration is its heartbeat, and the NameServer notes the time (lastUpdateTimestamp). The study note says the heartbeat goes "to the broker": it goes to every NameServer.',
-        zh: '启动 10 秒后，之后每 30 秒（registerNameServerPeriod），每个 broker 都向每个 NameServer 重新注册一次：这次注册就是心跳，NameServer 记下时间（lastUpdateTimestamp）。学习笔记写“broker每30s发送心跳包到broker”，实际是发给每一个 NameServer。',
+        zh: '启动 10 秒后，之后每 30 秒（registerNameServerPeriod），每个 Broker 都向每个 NameServer 重新注册一次：这次注册就是心跳，NameServer 记下时间（lastUpdateTimestamp）。学习笔记写“broker每30s发送心跳包到broker”，实际是发给每一个 NameServer。',
       },
       focus: { kind: 'nameServer', id: 'ns-1' },
       tag: 'correction',
@@ -66,7 +66,7 @@ export const chapter: Chapter = {
         answer: 1,
         why: {
           en: 'A silent broker is removed 120 s after its last registration (0:10 + 120 s = 2:10): the NameServer closes a connection idle for 120 s (serverChannelMaxIdleTimeSeconds), and its scan (scanNotActiveBroker, every 5 s in 5.x and 10 s in 4.x) removes a broker whose lastUpdateTimestamp is over 120 s old, whichever comes first. The study note\'s 1210 s is a typo for 120 s.',
-          zh: '没有心跳的 broker 在最后一次注册 120 秒后被剔除（0:10 + 120 秒 = 2:10）：NameServer 会关闭空闲 120 秒的连接（serverChannelMaxIdleTimeSeconds），它的扫描任务（scanNotActiveBroker，5.x 每 5 秒、4.x 每 10 秒）也会剔除 lastUpdateTimestamp 超过 120 秒的 broker，以先到者为准。学习笔记里的 1210 秒应为 120 秒。',
+          zh: '没有心跳的 Broker 在最后一次注册 120 秒后被剔除（0:10 + 120 秒 = 2:10）：NameServer 会关闭空闲 120 秒的连接（serverChannelMaxIdleTimeSeconds），它的扫描任务（scanNotActiveBroker，5.x 每 5 秒、4.x 每 10 秒）也会剔除 lastUpdateTimestamp 超过 120 秒的 Broker，以先到者为准。学习笔记里的 1210 秒应为 120 秒。',
         },
       },
     },
@@ -74,7 +74,7 @@ export const chapter: Chapter = {
       wait: { type: 'route.updated', where: { client: 'p-1', topic: 'TopicOrder' } },
       caption: {
         en: 'Only now, at 2:32, does p-1 learn it: its route pull, 22 s after the removal at 2:10, answers with a route without broker-b (a NameServer never pushes a change). Until then it kept choosing broker-b\'s queues, and those sends failed (send.failed in the log: the first timed out and closed p-1\'s connection, the later ones waited for connects that got no answer). NameServers favour being simple and always available over being instantly right.',
-        zh: '直到现在（2:32）p-1 才知道：它的路由拉取在 2:10 剔除之后 22 秒才到来，拿到的路由里已没有 broker-b（NameServer 从不主动推送变化）。在此之前它仍然会选 broker-b 的队列，这些发送都失败了（日志里的 send.failed：第一次超时并关闭了 p-1 的连接，之后的都在等得不到应答的新建连）。NameServer 的取舍是：简单、始终可用，而不是时刻准确。',
+        zh: '直到现在（2:32）p-1 才知道：它的路由拉取在 2:10 剔除之后 22 秒才到来，拿到的路由里已没有 broker-b（NameServer 从不主动推送变化）。在此之前它仍然会选 broker-b 的队列，这些发送都失败了（日志里的 send.failed：第一次发送超时，关闭了 p-1 的连接；之后的发送都在等待建立新连接，而对方始终没有应答）。NameServer 的取舍是：简单、始终可用，而不是时刻准确。',
       },
       focus: { kind: 'client', id: 'p-1' },
     },
@@ -94,7 +94,7 @@ export const chapter: Chapter = {
         answer: 0,
         why: {
           en: 'A dead process\'s connections are closed by its operating system, and a closed channel removes the broker at once. Only a broker that goes silent while its connection stays open (a partition, a hung machine) waits for the 120 s.',
-          zh: '进程死掉后，操作系统会关闭它的连接，连接一关闭 broker 就立即被剔除。只有连接还在却没有消息的 broker（网络分区、机器卡死）才需要等 120 秒。',
+          zh: '进程死掉后，操作系统会关闭它的连接，连接一关闭 Broker 就立即被剔除。只有连接还在却没有消息的 Broker（网络分区、机器卡死）才需要等 120 秒。',
         },
       },
     },
@@ -102,7 +102,7 @@ export const chapter: Chapter = {
       wait: { atMs: 215_000 },
       caption: {
         en: 'NameServers never talk to each other: every broker registers with every NameServer, and each keeps its own full copy of the routes (you saw ns-1 and ns-2 each remove broker-b on its own). No replication and no election keeps them simple and keeps the routes readable while any one of them runs; the price is that they may disagree for a moment and that clients learn of changes up to 30 s late. Meanwhile a producer still picks a broker that is gone: a send that times out there simply fails (the 3 s sendMsgTimeout covers all attempts), and only a quick failure, like a refused connection, is tried again, on another broker when the route has one. Here none is left (broker-b is cut off, broker-a crashed at 3:30), so every retry goes back to broker-a and fails too: Failed attempts over the canvas counts them.',
-        zh: 'NameServer 之间从不通信：每个 broker 向每个 NameServer 注册，每个 NameServer 各自保存一份完整路由（你看到 ns-1 和 ns-2 各自剔除了 broker-b）。没有复制、没有选主，所以它们很简单，只要还有一个在运行，路由就能查到；代价是它们可能短暂不一致，客户端最多晚 30 秒才知道变化。在此期间生产者仍会选中已经失联的 broker：在那里超时的发送直接失败（3 秒的 sendMsgTimeout 是所有尝试共用的时限），只有连接被拒这类很快的失败才会再试一次，路由里还有别的 broker 时就换一个。这里已经没有了（broker-b 被隔离，broker-a 在 3:30 崩溃），所以每次重试又回到 broker-a，同样失败：画布上方的“失败的发送尝试”在计数。',
+        zh: 'NameServer 之间从不通信：每个 Broker 向每个 NameServer 注册，每个 NameServer 各自保存一份完整路由（你看到 ns-1 和 ns-2 各自剔除了 broker-b）。没有复制、没有选主，所以它们很简单，只要还有一个在运行，路由就能查到；代价是它们可能短暂不一致，客户端最多晚 30 秒才知道变化。在此期间生产者仍会选中已经失联的 Broker：在那里超时的发送直接失败（3 秒的 sendMsgTimeout 是所有尝试共用的时限），只有连接被拒这类很快的失败才会再试一次，路由里还有别的 Broker 时就换一个。这里已经没有了（broker-b 被隔离，broker-a 在 3:30 崩溃），所以每次重试又回到 broker-a，同样失败：画布上方的“失败尝试”在计数。',
       },
       tag: 'why',
     },

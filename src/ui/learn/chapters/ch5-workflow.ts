@@ -10,7 +10,7 @@ export const chapter: Chapter = {
       wait: { atMs: 1_000 },
       caption: {
         en: '1. The NameServers start first and listen on port 9876. They know nothing yet: no broker, no topic.',
-        zh: '1. 先启动 NameServer，监听 9876 端口。此时它们什么都不知道：没有 broker，也没有主题。',
+        zh: '1. 先启动 NameServer，监听 9876 端口。此时它们什么都不知道：没有 Broker，也没有主题。',
       },
       focus: { kind: 'nameServer', id: 'ns-1' },
     },
@@ -18,7 +18,7 @@ export const chapter: Chapter = {
       wait: { type: 'broker.registered', where: { broker: 'broker-b', first: true, nameServer: 'ns-2' } },
       caption: {
         en: '2. The brokers start at 0:03, open a long-lived connection to every NameServer and register (路由注册); they register again 10 s after they started, and then every 30 s.',
-        zh: '2. broker 在 0:03 启动，与每个 NameServer 建立长连接并注册（路由注册）；启动 10 秒后再注册一次，之后每 30 秒一次。',
+        zh: '2. Broker 在 0:03 启动，与每个 NameServer 建立长连接并注册（路由注册）；启动 10 秒后再注册一次，之后每 30 秒一次。',
       },
       focus: { kind: 'nameServer', id: 'ns-1' },
     },
@@ -27,7 +27,7 @@ export const chapter: Chapter = {
       wait: { type: 'broker.registered', where: { broker: 'broker-b', nameServer: 'ns-2', trigger: 'topicChanged' } },
       caption: {
         en: '3. The topic is created before anyone sends (mqadmin updateTopic -c DefaultCluster -t TopicOrder -w 4 -r 4): each broker of the cluster adds it to its topic table and registers again at once, so the NameServers now have TopicOrder\'s route.',
-        zh: '3. 在收发消息之前先创建主题（mqadmin updateTopic -c DefaultCluster -t TopicOrder -w 4 -r 4）：集群里每个 broker 把它加入自己的主题配置表，并立即再次注册，于是 NameServer 有了 TopicOrder 的路由。',
+        zh: '3. 在收发消息之前先创建主题（mqadmin updateTopic -c DefaultCluster -t TopicOrder -w 4 -r 4）：集群里每个 Broker 把它加入自己的主题配置表，并立即再次注册，于是 NameServer 有了 TopicOrder 的路由。',
       },
       // The inspector shows the NameServer's routes, the step's evidence.
       focus: { kind: 'nameServer', id: 'ns-2' },
@@ -36,7 +36,7 @@ export const chapter: Chapter = {
       wait: { type: 'route.updated', where: { client: 'p-1' } },
       caption: {
         en: '4. p-1 connected to one NameServer and fetched the route of TopicOrder: 8 write queues on two brokers. It caches the route and refreshes it every 30 s.',
-        zh: '4. p-1 连接了一个 NameServer，取到 TopicOrder 的路由：两个 broker 上共 8 个写队列。它把路由缓存在本地，每 30 秒刷新一次。',
+        zh: '4. p-1 连接了一个 NameServer，取到 TopicOrder 的路由：两个 Broker 上共 8 个写队列。它把路由缓存在本地，每 30 秒刷新一次。',
       },
       focus: { kind: 'client', id: 'p-1' },
       predict: {
@@ -49,7 +49,7 @@ export const chapter: Chapter = {
         answer: 0,
         why: {
           en: 'A producer knows only NameServer addresses. It needs the route (which brokers hold the topic, how many write queues each) before it can pick a queue (DefaultMQProducerImpl.tryToFindTopicPublishInfo).',
-          zh: '生产者只知道 NameServer 的地址。它要先拿到路由（哪些 broker 有这个主题、各有几个写队列），才能选队列（DefaultMQProducerImpl.tryToFindTopicPublishInfo）。',
+          zh: '生产者只知道 NameServer 的地址。它要先拿到路由（哪些 Broker 有这个主题、各有几个写队列），才能选队列（DefaultMQProducerImpl.tryToFindTopicPublishInfo）。',
         },
       },
     },
@@ -57,7 +57,7 @@ export const chapter: Chapter = {
       wait: { type: 'message.stored' },
       caption: {
         en: '5. p-1 picked a queue and sent the first message straight to that broker, which stored it and answered SEND_OK. The NameServer is not on the message path.',
-        zh: '5. p-1 选了一个队列，把第一条消息直接发给该 broker，broker 存储后回复 SEND_OK。NameServer 不在消息的传输路径上。',
+        zh: '5. p-1 选了一个队列，把第一条消息直接发给该 Broker，Broker 存储后回复 SEND_OK。NameServer 不在消息的传输路径上。',
       },
       focus: { kind: 'message' },
     },
@@ -65,7 +65,7 @@ export const chapter: Chapter = {
       wait: { type: 'message.consumed' },
       caption: {
         en: '6. c-1 started at 0:16: it fetched the route, sent heartbeats to every broker, ran its first rebalance (all 8 queues are its own) and pulled. The card shows the first message c-1 consumed: p-1\'s third (key order-2, broker-a queue 2, sent at 0:15), not the first message of step 5. Each queue is pulled on its own, so messages of different queues are not consumed in the order they were sent: the first message (order-0) was consumed just after it, at 0:17 too.',
-        zh: '6. c-1 在 0:16 启动：拉取路由，向每个 broker 发心跳，完成第一次负载均衡（8 个队列都归它），然后拉取消息。卡片上是 c-1 消费的第一条消息：p-1 发出的第 3 条（key 为 order-2，broker-a 的队列 2，0:15 发送），而不是第 5 步里的第一条消息。每个队列各自拉取，不同队列的消息不会按发送顺序被消费：第一条消息（order-0）紧随其后，也在 0:17 被消费。',
+        zh: '6. c-1 在 0:16 启动：拉取路由，向每个 Broker 发心跳，完成第一次负载均衡（8 个队列都归它），然后拉取消息。卡片上是 c-1 消费的第一条消息：p-1 发出的第 3 条（key 为 order-2，broker-a 的队列 2，0:15 发送），而不是第 5 步里的第一条消息。每个队列各自拉取，不同队列的消息不会按发送顺序被消费：第一条消息（order-0）紧随其后，也在 0:17 被消费。',
       },
       focus: { kind: 'message' },
       predict: {
@@ -80,7 +80,7 @@ export const chapter: Chapter = {
         answer: 1,
         why: {
           en: 'A new group has no committed offset; the broker answers 0 instead of "none" while the queue still starts at 0 and that message is in memory (ConsumerManageProcessor.queryConsumerOffset), so a new group on a young topic reads from the beginning. On an old topic it would start at the end.',
-          zh: '新的消费者组没有已提交的位点；只要队列仍从 0 开始且那条消息还在内存中，broker 就回答 0 而不是“没有”（ConsumerManageProcessor.queryConsumerOffset），所以新组在新主题上会从头读。换成一个老主题，它就会从末尾开始。',
+          zh: '新的消费者组没有已提交的位点；只要队列仍从 0 开始且那条消息还在内存中，Broker 就回答 0 而不是“没有”（ConsumerManageProcessor.queryConsumerOffset），所以新组在新主题上会从头读。换成一个老主题，它就会从末尾开始。',
         },
       },
     },
@@ -88,7 +88,7 @@ export const chapter: Chapter = {
       wait: { atMs: 30_000 },
       caption: {
         en: 'The order matters because each part only finds the next through the NameServers: brokers must register before routes exist, a topic must exist before producers get a route (unless brokers may create it automatically, next chapter), and consumers share queues only once they know them. After start-up, messages flow between clients and brokers without the NameServers.',
-        zh: '启动顺序之所以重要，是因为每个部分都只能通过 NameServer 找到下一个：broker 注册之后才有路由，主题存在之后生产者才能拿到路由（除非允许 broker 自动创建主题，见下一章），消费者知道了队列才能分配。启动完成后，消息在客户端和 broker 之间流动，不再经过 NameServer。',
+        zh: '启动顺序之所以重要，是因为每个部分都只能通过 NameServer 找到下一个：Broker 注册之后才有路由，主题存在之后生产者才能拿到路由（除非允许 Broker 自动创建主题，见下一章），消费者知道了队列才能分配。启动完成后，消息在客户端和 Broker 之间流动，不再经过 NameServer。',
       },
       tag: 'why',
     },

@@ -10,14 +10,14 @@ export const chapter: Chapter = {
       wait: { type: 'topic.updated', where: { broker: 'broker-c', topic: 'TopicOrder' } },
       caption: {
         en: 'At 0:10 an operator ran mqadmin updateTopic -c DefaultCluster -t TopicOrder, naming no queue counts. Cluster mode (-c): every master of the cluster gets the topic with the same counts: 8 write and 8 read queues on each of the three brokers.',
-        zh: '0:10 运维执行了 mqadmin updateTopic -c DefaultCluster -t TopicOrder，没有指定队列数。集群模式（-c）：集群里每个 Master 都创建这个主题，队列数相同：三个 broker 上各 8 个写队列、8 个读队列。',
+        zh: '0:10 运维执行了 mqadmin updateTopic -c DefaultCluster -t TopicOrder，没有指定队列数。集群模式（-c）：集群里每个 Master 都创建这个主题，队列数相同：三个 Broker 上各 8 个写队列、8 个读队列。',
       },
       focus: { kind: 'broker', id: 'broker-a' },
       tag: 'correction',
       predict: {
         question: {
           en: 'mqadmin updateTopic is run without -r and -w. How many queues does each broker get?',
-          zh: '执行 mqadmin updateTopic 时没有给 -r 和 -w。每个 broker 上会有几个队列？',
+          zh: '执行 mqadmin updateTopic 时没有给 -r 和 -w。每个 Broker 上会有几个队列？',
         },
         choices: [
           { en: '4, as the study note says', zh: '4 个，如学习笔记所说' },
@@ -35,7 +35,7 @@ export const chapter: Chapter = {
       wait: { type: 'route.updated', where: { client: 'p-1', topic: 'TopicOrder' } },
       caption: {
         en: 'p-1\'s route lists 24 write queues: 8 on each broker. Sends spread over all three brokers.',
-        zh: 'p-1 的路由里有 24 个写队列：每个 broker 8 个。消息会发往全部三个 broker。',
+        zh: 'p-1 的路由里有 24 个写队列：每个 Broker 8 个。消息会发往全部三个 Broker。',
       },
       focus: { kind: 'client', id: 'p-1' },
     },
@@ -43,7 +43,7 @@ export const chapter: Chapter = {
       wait: { type: 'topic.updated', where: { topic: 'TopicPay' } },
       caption: {
         en: 'Broker mode (-b): mqadmin updateTopic -b 10.0.1.2:10911 -t TopicPay -w 2 -r 2 (-b takes the broker\'s address, here broker-b\'s) creates the topic on that one broker only, with its own counts. Repeated per broker, a topic can have different counts on each broker.',
-        zh: 'Broker 模式（-b）：mqadmin updateTopic -b 10.0.1.2:10911 -t TopicPay -w 2 -r 2（-b 后面是 Broker 的地址，这里是 broker-b 的）只在这一个 broker 上创建主题，队列数单独指定。对每个 broker 分别执行，同一主题在各 broker 上的队列数可以不同。',
+        zh: 'Broker 模式（-b）：mqadmin updateTopic -b 10.0.1.2:10911 -t TopicPay -w 2 -r 2（-b 后面是 Broker 的地址，这里是 broker-b 的）只在这一个 Broker 上创建主题，队列数单独指定。对每个 Broker 分别执行，同一主题在各 Broker 上的队列数可以不同。',
       },
       focus: { kind: 'broker', id: 'broker-b' },
       topic: 'TopicPay',
@@ -52,7 +52,7 @@ export const chapter: Chapter = {
       wait: { type: 'route.updated', where: { client: 'p-2', topic: 'NewTopic' } },
       caption: {
         en: 'p-2 wants to send to NewTopic, which nobody created. The NameServer has no route for it, so the producer takes the route of TBW102 (which each broker with autoCreateTopicEnable created at start-up) and assumes min(4, 8) = 4 queues on each broker: 4 is its defaultTopicQueueNums. The canvas shows TBW102\'s 8 queues on each broker; the inspector shows p-2\'s route, 4 per broker. No message is ever stored in TBW102: the dots into and out of the brokers are messages of TopicOrder and NewTopic, which fly to a broker\'s box, not into a queue the canvas draws.',
-        zh: 'p-2 要向 NewTopic 发送，但没有人创建过它。NameServer 里没有它的路由，于是生产者借用 TBW102 的路由（开启 autoCreateTopicEnable 的 broker 启动时都会创建 TBW102），并假定每个 broker 上有 min(4, 8) = 4 个队列：4 就是生产者的 defaultTopicQueueNums。画布上是 TBW102 在每个 broker 上的 8 个队列；右侧详情里是 p-2 的路由，每个 broker 4 个。TBW102 里从来不存消息：进出 broker 的圆点是 TopicOrder 和 NewTopic 的消息，它们飞向 broker 的方框，而不是画布上画出的某个队列。',
+        zh: 'p-2 要向 NewTopic 发送，但没有人创建过它。NameServer 里没有它的路由，于是生产者借用 TBW102 的路由（开启 autoCreateTopicEnable 的 Broker 启动时都会创建 TBW102），并假定每个 Broker 上有 min(4, 8) = 4 个队列：4 就是生产者的 defaultTopicQueueNums。画布上是 TBW102 在每个 Broker 上的 8 个队列；右侧详情里是 p-2 的路由，每个 Broker 4 个。TBW102 里从来不存消息：进出 Broker 的圆点是 TopicOrder 和 NewTopic 的消息，它们飞向 Broker 的方框，而不是画布上画出的某个队列。',
       },
       focus: { kind: 'client', id: 'p-2' },
       topic: 'TBW102',
@@ -77,7 +77,7 @@ export const chapter: Chapter = {
       predict: {
         question: {
           en: 'After p-2\'s one message the scenario stops its sends (a send rate of 0) until 1:15: p-2 keeps running but sends nothing. At its next route pull, which brokers hold NewTopic?',
-          zh: 'p-2 发出一条消息后，场景让它停止发送（发送速率设为 0），直到 1:15：p-2 仍在运行，只是不发送。下一次拉取路由时，哪些 broker 上有 NewTopic？',
+          zh: 'p-2 发出一条消息后，场景让它停止发送（发送速率设为 0），直到 1:15：p-2 仍在运行，只是不发送。下一次拉取路由时，哪些 Broker 上有 NewTopic？',
         },
         choices: [
           { en: 'All three: it is a cluster', zh: '三个都有：这是一个集群' },
@@ -86,7 +86,7 @@ export const chapter: Chapter = {
         answer: 1,
         why: {
           en: 'A broker creates an unknown topic only when a message for it arrives there (createTopicInSendMessageMethod). Once any broker has registered the real topic, the NameServer returns that route instead of TBW102\'s, so the others never get the topic: an automatically created topic often ends up on a subset of the brokers. p-2 pulled that route at 1:10, while its rate was still 0, so when it sends again from 1:15 every message goes to broker-c.',
-          zh: 'broker 只有在收到某个未知主题的消息时才会创建它（createTopicInSendMessageMethod）。一旦有 broker 注册了真实的主题，NameServer 就返回这条路由而不再返回 TBW102 的，其他 broker 就再也拿不到这个主题：自动创建的主题常常只落在部分 broker 上。p-2 在 1:10 拉取到这条路由，当时它的发送速率仍是 0，所以从 1:15 再次发送时，每条消息都发往 broker-c。',
+          zh: 'Broker 只有在收到某个未知主题的消息时才会创建它（createTopicInSendMessageMethod）。一旦有 Broker 注册了真实的主题，NameServer 就返回这条路由而不再返回 TBW102 的，其他 Broker 就再也拿不到这个主题：自动创建的主题常常只落在部分 Broker 上。p-2 在 1:10 拉取到这条路由，当时它的发送速率仍是 0，所以从 1:15 再次发送时，每条消息都发往 broker-c。',
         },
       },
     },

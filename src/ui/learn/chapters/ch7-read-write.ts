@@ -10,7 +10,7 @@ export const chapter: Chapter = {
       wait: { type: 'rebalance', where: { consumer: 'c-1', topic: 'TopicTest' } },
       caption: {
         en: 'TopicTest has 8 write and 8 read queues on each broker. Physically there is one queue per id: writeQueueNums only says which ids producers use (0 to w-1), readQueueNums which ids consumers are given (0 to r-1). c-1 and c-2 share all 16.',
-        zh: 'TopicTest 在每个 broker 上有 8 个写队列、8 个读队列。物理上每个 id 只有一个队列：writeQueueNums 只规定生产者使用哪些 id（0 到 w-1），readQueueNums 规定消费者分到哪些 id（0 到 r-1）。c-1 和 c-2 分担全部 16 个。',
+        zh: 'TopicTest 在每个 Broker 上有 8 个写队列、8 个读队列。物理上每个 id 只有一个队列：writeQueueNums 只规定生产者使用哪些 id（0 到 w-1），readQueueNums 规定消费者分到哪些 id（0 到 r-1）。c-1 和 c-2 分担全部 16 个。',
       },
       focus: { kind: 'client', id: 'c-1' },
     },
@@ -18,7 +18,7 @@ export const chapter: Chapter = {
       wait: { atMs: 75_000 },
       caption: {
         en: 'By 1:15, queues 4-7 of each broker keep filling (dashed orange on the canvas): producers still write ids 0-7, but consumers are given only 0-3 (topicRouteData2TopicSubscribeInfo). Nothing tells the application: every send answers SEND_OK and the consumers\' listeners get no error. Until the consumers rebalanced at 0:42, the broker kept refusing their pulls of ids 4-7 (pull.rejected in the log); since then nobody asks for those ids. The count over the canvas (and the queue panel under it) names these messages Not consumable: no consumer is given them until readQueueNums is raised.',
-        zh: '到 1:15，每个 broker 的 4-7 号队列仍在不断堆积（画布上的橙色虚线）：生产者仍写 0-7 号，消费者却只分到 0-3 号（topicRouteData2TopicSubscribeInfo）。应用程序察觉不到：每次发送都返回 SEND_OK，消费者的监听器也收不到任何错误。0:42 消费者重新负载均衡之前，broker 一直拒绝它们对 4-7 号队列的拉取（日志里的 pull.rejected）；之后再也没有人来拉这些队列。画布上方的计数（以及下面的队列面板）把这些消息计为“无法消费”：直到调大 readQueueNums，才会有消费者分到它们。',
+        zh: '到 1:15，每个 Broker 的 4-7 号队列仍在不断堆积（画布上的橙色虚线）：生产者仍写 0-7 号，消费者却只分到 0-3 号（topicRouteData2TopicSubscribeInfo）。应用程序察觉不到：每次发送都返回 SEND_OK，消费者的监听器也收不到任何错误。0:42 消费者重新负载均衡之前，Broker 一直拒绝它们对 4-7 号队列的拉取（日志里的 pull.rejected）；之后再也没有人来拉这些队列。画布上方的计数（以及下面的队列面板）把这些消息计为“无法消费”：直到调大 readQueueNums，才会有消费者分到它们。',
       },
       predict: {
         question: {
@@ -79,7 +79,7 @@ export const chapter: Chapter = {
         answer: 1,
         why: {
           en: 'Shrinking both at once (the unsafe way, the library\'s "Shrinking a topic the unsafe way") strands whatever queues 4-7 still held, and the producers\' last sends to ids 4-7 before their route pull are refused by the broker ("queueId is illegal": INVALID_PARAMETER in 5.x, not retried) and fail. Shrinking writes first and reads after the drain loses nothing.',
-          zh: '两者同时缩减（不安全的做法，见场景库里的“不安全地缩减主题队列”）会把 4-7 号队列里还没消费的消息困在那里；生产者在拉取新路由前最后发往 4-7 号队列的消息会被 broker 拒绝（“queueId is illegal”：5.x 中为 INVALID_PARAMETER，不会重试）而发送失败。先缩写队列、等消费完再缩读队列，就不会丢下任何消息。',
+          zh: '两者同时缩减（不安全的做法，见场景库里的“不安全地缩减主题队列”）会把 4-7 号队列里还没消费的消息困在那里；生产者在拉取新路由前最后发往 4-7 号队列的消息会被 Broker 拒绝（“queueId is illegal”：5.x 中为 INVALID_PARAMETER，不会重试）而发送失败。先缩写队列、等消费完再缩读队列，就不会丢下任何消息。',
         },
       },
     },

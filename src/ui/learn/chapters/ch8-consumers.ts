@@ -20,7 +20,7 @@ export const chapter: Chapter = {
       wait: { type: 'message.consumed', where: { group: 'CG_AUDIT', consumer: 'b-2' } },
       caption: {
         en: 'CG_AUDIT is a BROADCASTING group: b-1 and b-2 each take all 8 queues and each consumes every message (the card lists both). A broadcasting consumer keeps its offsets itself, not on the broker.',
-        zh: 'CG_AUDIT 是广播模式（BROADCASTING）的组：b-1 和 b-2 各自拿到全部 8 个队列，每条消息都各消费一次（卡片里列出了两次）。广播消费者的位点保存在自己本地，而不是 broker 上。',
+        zh: 'CG_AUDIT 是广播模式（BROADCASTING）的组：b-1 和 b-2 各自拿到全部 8 个队列，每条消息都各消费一次（卡片里列出了两次）。广播消费者的位点保存在自己本地，而不是 Broker 上。',
       },
       focus: { kind: 'message', section: 'consumption' },
     },
@@ -49,7 +49,7 @@ export const chapter: Chapter = {
       wait: { type: 'rebalance', where: { consumer: 'c-3', topic: 'TopicTest' }, afterMs: 100_000 },
       caption: {
         en: 'c-1 crashed at 1:40. Its connections closed, the brokers removed it from the group and told the others (NOTIFY_CONSUMER_IDS_CHANGED); they rebalanced within milliseconds and now own one queue each.',
-        zh: 'c-1 在 1:40 崩溃。它的连接断开，broker 把它从组里移除并通知其他成员（NOTIFY_CONSUMER_IDS_CHANGED）；它们在几毫秒内重新负载均衡，现在每人一个队列。',
+        zh: 'c-1 在 1:40 崩溃。它的连接断开，Broker 把它从组里移除并通知其他成员（NOTIFY_CONSUMER_IDS_CHANGED）；它们在几毫秒内重新负载均衡，现在每人一个队列。',
       },
       focus: { kind: 'client', id: 'c-3' },
       predict: {
@@ -78,7 +78,7 @@ export const chapter: Chapter = {
       wait: { atMs: 120_000 },
       caption: {
         en: 'Rebalancing happens in the clients, not on a coordinator: each consumer computes its own share from the group\'s member list (from a broker) and the topic\'s queues (from its route). Nothing central can fail, and a group grows by starting processes; the price is short moments where two members disagree, which is why a message can be consumed twice around a rebalance (consumers must be idempotent).',
-        zh: '负载均衡在客户端完成，而不是由一个协调者来做：每个消费者根据组成员列表（来自 broker）和主题的队列（来自路由）自己算出自己的份额。没有中心节点会出故障，扩容只需启动进程；代价是成员之间会有短暂的不一致，所以在负载均衡前后一条消息可能被消费两次（消费逻辑必须幂等）。',
+        zh: '负载均衡在客户端完成，而不是由一个协调者来做：每个消费者根据组成员列表（来自 Broker）和主题的队列（来自路由）自己算出自己的份额。没有中心节点会出故障，扩容只需启动进程；代价是成员之间会有短暂的不一致，所以在负载均衡前后一条消息可能被消费两次（消费逻辑必须幂等）。',
       },
       tag: 'why',
     },

@@ -18,7 +18,7 @@ export const chapter: Chapter = {
       wait: { type: 'route.updated', where: { client: 'p-1' }, afterMs: 30_000 },
       caption: {
         en: 'p-1\'s new route lists write queues on broker-b and broker-c only. Until it came, p-1 still took broker-a\'s queues in turn: its two sends there, at 0:30.000 and 0:30.667, were refused at once (connectRefused: the host is up but no process listens on the port, so it answers the connect with a reset), and each went on to another broker the moment it was refused.',
-        zh: 'p-1 的新路由里只有 broker-b 和 broker-c 的写队列。在它到来之前，p-1 仍轮流选到 broker-a 的队列：0:30.000 和 0:30.667 发往那里的两条消息被立即拒绝（connectRefused：机器还在，但端口上没有进程监听，于是用复位回应建连），每条在被拒绝的同一刻就换到另一个 broker 重试。',
+        zh: 'p-1 的新路由里只有 broker-b 和 broker-c 的写队列。在它到来之前，p-1 仍轮流选到 broker-a 的队列：0:30.000 和 0:30.667 发往那里的两条消息被立即拒绝（connectRefused：机器还在，但端口上没有进程监听，于是用复位回应建连），每条在被拒绝的同一刻就换到另一个 Broker 重试。',
       },
       focus: { kind: 'client', id: 'p-1' },
       predict: {
@@ -31,7 +31,7 @@ export const chapter: Chapter = {
         answer: 1,
         why: {
           en: 'A producer writes only to masters: building its queue list it skips a broker name with no master (id 0) in the route (topicRouteData2TopicPublishInfo). A slave never takes writes unless the cluster runs automatic failover (controller mode or slave acting master, both off by default).',
-          zh: '生产者只向 Master 写：它在构建队列列表时会跳过路由里没有 Master（id 0）的 broker（topicRouteData2TopicPublishInfo）。除非集群开启了自动切换（Controller 模式或 Slave 代理 Master，默认都关闭），Slave 从不接收写入。',
+          zh: '生产者只向 Master 写：它在构建队列列表时会跳过路由里没有 Master（id 0）的 Broker（topicRouteData2TopicPublishInfo）。除非集群开启了自动切换（Controller 模式或 Slave 代理 Master，默认都关闭），Slave 从不接收写入。',
         },
       },
     },
@@ -66,7 +66,7 @@ export const chapter: Chapter = {
       wait: { type: 'fault', where: { action: 'partitionBroker' } },
       caption: {
         en: 'At 1:00 broker-c is cut off by a partition. Nobody can tell a silent broker from a slow one: the first send to broker-c waits the whole 3 s (sendMsgTimeout, the budget for all attempts) and fails. The timeout also closes p-1\'s connection (clientCloseSocketIfTimeout), so later sends wait for a new connect, all those made meanwhile for the same one, which fails after 3 s too (connectTimeoutMillis). A send that waited less than 3 s is retried on another broker, like those to the crashed broker-a at 0:30; the one that started the connect is out of time. Until the route drops broker-c, about one send every 3 s fails for good.',
-        zh: '1:00 broker-c 被网络分区隔离。没人能区分一个沉默的 broker 和一个很慢的 broker：发往 broker-c 的第一条消息要等满 3 秒（sendMsgTimeout，所有尝试共用的时限）才失败。这次超时还关闭了 p-1 的连接（clientCloseSocketIfTimeout），此后的发送要等新建连：建连期间发出的都等同一次建连，它同样在 3 秒后失败（connectTimeoutMillis）。等待不满 3 秒的发送会换一个 broker 重试，就像 0:30 发往已崩溃的 broker-a 的消息；发起建连的那条已用完时间。在路由去掉 broker-c 之前，大约每 3 秒就有一条发送最终失败。',
+        zh: '1:00 broker-c 被网络分区隔离。没人能区分一个沉默的 Broker 和一个很慢的 Broker：发往 broker-c 的第一条消息要等满 3 秒（sendMsgTimeout，所有尝试共用的时限）才失败。这次超时还关闭了 p-1 的连接（clientCloseSocketIfTimeout），此后的发送都要等待建立新连接，连接建立期间发出的发送等的是同一次连接，而这次连接同样在 3 秒后失败（connectTimeoutMillis）。等待不到 3 秒的发送会换一个 Broker 重试，就像 0:30 发往已崩溃的 broker-a 的消息；而触发这次连接的那条发送，3 秒的时限已经用完，只能失败。在路由去掉 broker-c 之前，大约每 3 秒就有一条发送最终失败。',
       },
       focus: { kind: 'broker', id: 'broker-c' },
     },
@@ -102,7 +102,7 @@ export const chapter: Chapter = {
       wait: { atMs: 200_000 },
       caption: {
         en: 'The cluster lived through every failure here without any node coordinating with another: clients fall back on cached routes and retries, consumers read from slaves, NameServers each judge brokers alone. RocketMQ chooses availability and simplicity, and pays with time (a silent broker is removed about 120 s after its last registration: by the NameServer\'s next scan, every 5 s in 5.x, or by the close of its channel after 120 s idle, whichever comes first; clients notice up to 30 s later), with duplicates, and with the sends that failed meanwhile (Failed messages over the canvas: a send that fails for good is the application\'s to send again), never with a central component that could stop the cluster.',
-        zh: '集群挺过了这里的每一次故障，而且没有任何节点需要与其他节点协调：客户端依靠缓存的路由和重试，消费者从 Slave 读取，每个 NameServer 独立判断 broker 的存活。RocketMQ 选择了可用性和简单性，代价是时间（沉默的 broker 在最后一次注册约 120 秒后才被剔除：由 NameServer 的下一次扫描（5.x 每 5 秒一次）剔除，或在它的连接空闲满 120 秒被关闭时剔除，以先到者为准；客户端还要再过最多 30 秒才发现）、重复消费，以及这期间失败的发送（画布上方的“发送失败的消息”：最终失败的发送要由应用自己重发），而不是一个一旦失效就会让整个集群停下来的中心组件。',
+        zh: '集群挺过了这里的每一次故障，而且没有任何节点需要与其他节点协调：客户端依靠缓存的路由和重试，消费者从 Slave 读取，每个 NameServer 独立判断 Broker 的存活。RocketMQ 选择了可用性和简单性，代价是时间（沉默的 Broker 在最后一次注册约 120 秒后才被剔除：由 NameServer 的下一次扫描（5.x 每 5 秒一次）剔除，或在它的连接空闲满 120 秒被关闭时剔除，以先到者为准；客户端还要再过最多 30 秒才发现）、重复消费，以及这期间失败的发送（画布上方的“失败消息”：最终失败的发送要由应用自己重发），而不是一个一旦失效就会让整个集群停下来的中心组件。',
       },
       tag: 'why',
     },

@@ -63,6 +63,11 @@ export class SerialMarkSet {
     return true;
   }
 
+  /** The position of the serial's first mark, or undefined when it is absent at this position. */
+  markOf(serial: number, position: number): number | undefined {
+    return this.has(serial, position) ? this.marks[this.slot(serial)] : undefined;
+  }
+
   /** The tag of the serial's first mark, or undefined when it is absent at this position. */
   tagOf(serial: number, position: number): number | undefined {
     return this.has(serial, position) ? this.tags[this.slot(serial)] : undefined;

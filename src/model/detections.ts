@@ -29,6 +29,8 @@ export interface FaultRecord {
   /** The broker process's network node (its name and declared id), which controller mode may give another id. */
   node: string;
   at: number;
+  /** The trace's length when it began (Simulation.traceCount): what happened before it, by trace position. */
+  atTrace: number;
   endedAt: number | null;
   /** From when the fault owns its process's signs (no earlier fault of the node open): signs before belong to the earlier fault; null until then, and for good if it ended first. */
   ownedFrom: number | null;
@@ -88,10 +90,10 @@ export function isBrokerFault(action: string): boolean {
   return BROKER_FAULTS.has(action);
 }
 
-export function openFault(state: ModelState, action: string, broker: string, brokerId: number, node: string, at: number): void {
+export function openFault(state: ModelState, action: string, broker: string, brokerId: number, node: string, at: number, atTrace: number): void {
   if (!isBrokerFault(action)) return;
   const fault: FaultRecord = {
-    fault: action, target: brokerId === 0 ? broker : `${broker}/${brokerId}`, broker, brokerId, node, at, endedAt: null,
+    fault: action, target: brokerId === 0 ? broker : `${broker}/${brokerId}`, broker, brokerId, node, at, atTrace, endedAt: null,
     ownedFrom: null, holders: null, master: false, nameServerDrops: dict(), failedSends: dict(),
   };
   const earlierOpen = state.faults.some((open) => open.node === node && open.endedAt === null);

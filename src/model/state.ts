@@ -456,10 +456,13 @@ export interface MessageStats {
 /**
  * Why a reader consumed a message again (at-least-once delivery): the queue moved to another
  * consumer at a rebalance before the offset was committed; its first consumer crashed or hung, or
- * shut down, first; the same consumer pulled it again (its queue was dropped and taken back); or
- * it was a retry copy (%RETRY%) of a message that had already succeeded.
+ * shut down, first; the same consumer pulled it again (its queue was dropped and taken back); it
+ * was a retry copy (%RETRY%) of a message that had already succeeded; a producer's retry stored it
+ * twice (same msgId, two offsetMsgIds: DefaultMQProducerImpl.sendDefaultImpl retries a send whose
+ * answer it did not get, though the broker stored it); or its broker's master failed before the
+ * consumer's offset reached it, and the queue was read again from the offset the broker held.
  */
-export type DuplicateCause = 'rebalance' | 'crash' | 'shutdown' | 'pulledAgain' | 'retry';
+export type DuplicateCause = 'rebalance' | 'crash' | 'shutdown' | 'pulledAgain' | 'retry' | 'storedTwice' | 'brokerFault';
 
 /**
  * Why a send ended FAILED (DefaultMQProducerImpl.sendDefaultImpl): before any attempt, its route

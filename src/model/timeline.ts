@@ -78,11 +78,12 @@ export function faultTarget(action: TimelineAction): string {
 /** Opens a fault for detections.ts, or ends one when the broker is back. */
 type BrokerAction = Extract<TimelineAction, { action: 'crashBroker' | 'powerOffBroker' | 'partitionBroker' | 'healPartition' | 'shutdownBroker' | 'startBroker' }>;
 
-function trackBrokerFault(state: ModelState, action: BrokerAction, now: number): void {
+function trackBrokerFault(state: ModelState, action: BrokerAction, sim: Sim): void {
+  const now = sim.now;
   const brokerId = action.brokerId ?? MASTER_ID;
   const node = brokerKey(action.target, brokerId);
   if (action.action === 'startBroker' || action.action === 'healPartition') closeFaults(state, node, now, action.action);
-  else if (brokersOf(state, action.target, brokerId).some((broker) => broker.status === 'running')) openFault(state, action.action, action.target, brokerId, node, now);
+  else if (brokersOf(state, action.target, brokerId).some((broker) => broker.status === 'running')) openFault(state, action.action, action.target, brokerId, node, now, sim.traceCount);
 }
 
 export function onTimelineAction(state: ModelState, action: TimelineAction, sim: Sim): void {
@@ -90,7 +91,7 @@ export function onTimelineAction(state: ModelState, action: TimelineAction, sim:
   switch (action.action) {
     case 'crashBroker':
     case 'powerOffBroker':
-      trackBrokerFault(state, action, sim.now);
+      trackBrokerFault(state, action, sim);
       for (const broker of brokersOf(state, action.target, action.brokerId)) {
         if (broker.status !== 'running') continue;
         dropRequestsFrom(state, broker.node);
@@ -103,15 +104,15 @@ export function onTimelineAction(state: ModelState, action: TimelineAction, sim:
       return;
     case 'partitionBroker':
     case 'healPartition':
-      trackBrokerFault(state, action, sim.now);
+      trackBrokerFault(state, action, sim);
       for (const broker of brokersOf(state, action.target, action.brokerId)) partitionBroker(broker, sim, action.action === 'partitionBroker');
       return;
     case 'shutdownBroker':
-      trackBrokerFault(state, action, sim.now);
+      trackBrokerFault(state, action, sim);
       for (const broker of brokersOf(state, action.target, action.brokerId)) shutdownBroker(state, broker, sim);
       return;
     case 'startBroker':
-      trackBrokerFault(state, action, sim.now);
+      trackBrokerFault(state, action, sim);
       for (const broker of brokersOf(state, action.target, action.brokerId)) startBroker(state, broker, sim);
       return;
     case 'crashNameServer': {

@@ -74,4 +74,20 @@ describe('Master loss in 5.x with broker-b\'s inSyncReplicas raised to 2', () =>
     expect(lost.filter((e) => e.broker === 'broker-b')).toEqual([]);
     expect(lost.filter((e) => e.broker === 'broker-a').length).toBeGreaterThan(0);
   });
+
+  it('counts its duplicates as stored twice: when a send waiting for the slave (not yet connected) times out, it closes the connection, and the sends broker-b had stored but not answered fail with it and are retried on broker-a', () => {
+    const masters = sim.events('message.stored', (e) => e.brokerId === 0);
+    const consumed = new Map<string, number>();
+    for (const e of sim.events('message.consumed')) consumed.set(e.msgId, (consumed.get(e.msgId) ?? 0) + 1);
+    const twice = [...consumed].filter(([, times]) => times > 1).map(([msgId]) => msgId);
+    expect(twice.length).toBeGreaterThan(0);
+    for (const msgId of twice) {
+      // Two puts on two masters (two offsetMsgIds), the second after a failed attempt of the same send (DefaultMQProducerImpl.sendDefaultImpl).
+      const puts = masters.filter((e) => e.msgId === msgId);
+      expect(puts.map((e) => e.broker)).toEqual(['broker-b', 'broker-a']);
+      expect(new Set(puts.map((e) => e.offsetMsgId)).size).toBe(2);
+      expect(sim.first('send.failed', { msgId })!.t).toBeLessThan(puts[1]!.t);
+    }
+    expect(sim.summary().messages).toMatchObject({ duplicates: twice.length, duplicateCauses: { storedTwice: twice.length } });
+  });
 });

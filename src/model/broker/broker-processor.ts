@@ -153,7 +153,8 @@ export function store(state: ModelState, broker: BrokerState, put: PutRequest, s
 }
 
 function traceStored(state: ModelState, broker: BrokerState, message: StoredMessage, sim: Sim): void {
-  if (state.stats.storedIds.add(message.serial, sim.traceCount)) state.stats.stored++;
+  // Tagged with the first put's storeId: a consumer tells a copy stored again by a producer's retry from it (consume-service.ts laterCopy).
+  if (state.stats.storedIds.add(message.serial, sim.traceCount, message.storeId)) state.stats.stored++;
   storedBy(sim, broker, message);
 }
 

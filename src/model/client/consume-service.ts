@@ -146,23 +146,57 @@ function consumeSucceeded(state: ModelState, consumer: ConsumerState, message: S
   // each consumer reads every message for itself (LocalFileOffsetStore): it is its own reader.
   const reader = consumer.spec.messageModel === 'BROADCASTING' ? `${consumer.spec.group}/${consumer.id}` : consumer.spec.group;
   const consumedIds = (stats.consumedIds[reader] ??= new SerialMarkSet());
-  if (consumedIds.add(message.serial, sim.traceCount, consumer.ordinal)) stats.consumed++;
+  const copy = laterCopy(state, message, sim.traceCount);
+  if (consumedIds.add(message.serial, sim.traceCount, consumer.ordinal | copy)) stats.consumed++;
   else {
     stats.duplicates++;
-    const cause = duplicateCause(state, consumer, message, consumedIds.tagOf(message.serial, sim.traceCount));
+    const first: FirstConsumption = { tag: consumedIds.tagOf(message.serial, sim.traceCount)!, mark: consumedIds.markOf(message.serial, sim.traceCount)! };
+    const cause = duplicateCause(state, consumer, message, brokerName, copy, first);
     stats.duplicateCauses[cause] = (stats.duplicateCauses[cause] ?? 0) + 1;
   }
   stats.consumedByBroker[brokerName] = (stats.consumedByBroker[brokerName] ?? 0) + 1;
   traceMessageConsumed(sim, consumer, message, brokerName, brokerId);
 }
 
-/** What brought a message back to a reader that had consumed it (the first consumer's ordinal given). */
-function duplicateCause(state: ModelState, consumer: ConsumerState, message: StoredMessage, firstOrdinal: number | undefined): DuplicateCause {
+/**
+ * Set in a consumption's tag (with the consumer's ordinal) when it consumed a later copy of its
+ * message: one a producer's retry stored again after an attempt that failed on the producer's side
+ * had been stored (a timeout, a closed channel), with the same msgId and another offsetMsgId.
+ */
+const LATER_COPY = 1 << 24;
+
+/** LATER_COPY when this stored copy is not the message's first put (storedIds is tagged with the first put's storeId). */
+function laterCopy(state: ModelState, message: StoredMessage, position: number): number {
+  const first = state.stats.storedIds.tagOf(message.serial, position);
+  return first === undefined || first === message.storeId ? 0 : LATER_COPY;
+}
+
+/** A reader's first consumption of a message: its tag (the consumer's ordinal, LATER_COPY) and its trace position. */
+interface FirstConsumption {
+  tag: number;
+  mark: number;
+}
+
+/** Whether brokerName's master failed (crashed, lost power, was cut off or shut down) after the first consumption: its offset commit could not reach it. */
+function masterFailedSince(state: ModelState, brokerName: string, mark: number): boolean {
+  return state.faults.some((fault) => fault.broker === brokerName && fault.brokerId === MASTER_ID && fault.atTrace > mark);
+}
+
+/**
+ * What brought a message back to a reader that had consumed it: a retry copy; another stored copy
+ * of it; its broker's master failing before the consumer's offset reached it (the queue is read
+ * again from the older offset the broker, or its slave, holds); else what became of the queue or
+ * of the consumer that first consumed it.
+ */
+function duplicateCause(state: ModelState, consumer: ConsumerState, message: StoredMessage, brokerName: string, copy: number, first: FirstConsumption): DuplicateCause {
   if (message.reconsumeTimes > 0) return 'retry';
+  if ((first.tag & LATER_COPY) !== copy) return 'storedTwice';
+  if (masterFailedSince(state, brokerName, first.mark)) return 'brokerFault';
+  const firstOrdinal = first.tag & ~LATER_COPY;
   if (firstOrdinal === consumer.ordinal) return 'pulledAgain';
-  const first = Object.values(state.clients).find((client) => client.kind === 'consumer' && client.ordinal === firstOrdinal);
-  if (first?.status === 'crashed' || first?.status === 'hung') return 'crash';
-  if (first?.status === 'stopped') return 'shutdown';
+  const firstConsumer = Object.values(state.clients).find((client) => client.kind === 'consumer' && client.ordinal === firstOrdinal);
+  if (firstConsumer?.status === 'crashed' || firstConsumer?.status === 'hung') return 'crash';
+  if (firstConsumer?.status === 'stopped') return 'shutdown';
   return 'rebalance';
 }
 

@@ -45,9 +45,11 @@ describe('SerialMarkSet tags', () => {
     expect(set.add(5, 20, 9)).toBe(false);
     expect(set.tagOf(5, 21)).toBe(3);
     expect(set.tagOf(5, 10)).toBeUndefined();
+    expect([set.markOf(5, 21), set.markOf(5, 10)]).toEqual([10, undefined]);
     // Restored to position 8, the serial is marked again by someone else.
     set.add(5, 8, 4);
     expect(set.tagOf(5, 9)).toBe(4);
+    expect(set.markOf(5, 9)).toBe(8);
   });
 
   it('keeps tags when it grows', () => {

@@ -111,6 +111,10 @@ export const ROCKETMQ_DEFAULTS = {
   slaveSyncCheckIntervalMs: 3_000,
   /** BrokerController (slave, 5.x): SlaveSynchronize runs only when more than 60 s passed since the last (4.x: 0). */
   slaveSyncMinIntervalMs: 60_000,
+  /** BrokerConfig.flushConsumerOffsetInterval: the broker writes its consumers' offsets to consumerOffset.json this often (what a restart after a crash loads). */
+  flushConsumerOffsetIntervalMs: 5_000,
+  /** BrokerController: the first consumerOffset.json write, 10 s after start. */
+  flushConsumerOffsetInitialDelayMs: 10_000,
   /** MessageStoreConfig.messageDelayLevel (18 levels). */
   messageDelayLevel: '1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h',
 

@@ -11,6 +11,7 @@ import { onRegisterAllTimer, unregisterNext } from './broker/broker.ts';
 import { onBrokerRequest, onScheduleDeliver } from './broker/broker-processor.ts';
 import { onConsumerChannelClosed, onScanNotActiveChannel } from './broker/consumer-manager.ts';
 import { onFlushTick } from './broker/flush-service.ts';
+import { onFlushConsumerOffsetTimer } from './broker/consumer-offset-manager.ts';
 import { onProducerChannelClosed } from './broker/producer-manager.ts';
 import { onSyncReplicaTimeout } from './broker/group-transfer-service.ts';
 import { onHaChannelClosed, onHaReportTimer, onHaTransferTimer } from './broker/ha-service.ts';
@@ -209,6 +210,7 @@ export const MODEL_HANDLERS: HandlerTable<ModelState, ModelEvent, Wire, TraceEve
   'controller.scanNotActiveBroker': onControllerScanNotActiveBroker,
   'controller.scanInactiveMaster': onScanInactiveMaster,
   'broker.registerAll': onRegisterAllTimer,
+  'broker.flushConsumerOffset': onFlushConsumerOffsetTimer,
   'broker.scanNotActiveChannel': onScanNotActiveChannel,
   'broker.pullHoldCheck': onPullHoldCheck,
   'broker.scheduleDeliver': onScheduleDeliver,

@@ -18,6 +18,7 @@ export type ModelEvent =
   | { kind: 'nameServer.scanNotActiveBroker'; nameServer: string; epoch: number }
   | ({ kind: 'nameServer.channelIdleCheck' } & ChannelIdleCheck)
   | { kind: 'broker.registerAll'; broker: string; epoch: number }
+  | { kind: 'broker.flushConsumerOffset'; broker: string; epoch: number }
   | { kind: 'broker.scanNotActiveChannel'; broker: string; epoch: number }
   | { kind: 'broker.pullHoldCheck'; broker: string; epoch: number }
   | { kind: 'broker.scheduleDeliver'; broker: string; epoch: number; scheduleEpoch: number; index: number; storeId: number }

@@ -203,6 +203,8 @@ export interface BrokerState {
   producerTable: Record<string, Record<string, ClientChannelInfo>>;
   /** group -> "topic@queueId" -> committed offset (ConsumerOffsetManager.offsetTable). */
   consumerOffsetTable: Record<string, Record<string, number>>;
+  /** The offsets as consumerOffset.json last held them: what a restart loads (consumer-offset-manager.ts). */
+  persistedOffsetTable: Record<string, Record<string, number>>;
   /** "topic@queueId" -> pulls waiting for a message (a frozen list, replaced when it changes). */
   pullHolds: Record<string, readonly HeldPull[]>;
   /** NameServers still to unregister from during a graceful shutdown (one at a time). */

@@ -69,6 +69,8 @@ const CONFIG_RANGES: Record<NumericKey, Range> = {
   haMaxGapNotInSyncBytes: [1, 2 ** 40],
   haTransferWaitMs: PERIOD,
   slaveSyncInitialDelayMs: DELAY,
+  flushConsumerOffsetIntervalMs: PERIOD,
+  flushConsumerOffsetInitialDelayMs: DELAY,
   slaveSyncCheckIntervalMs: PERIOD,
   slaveSyncMinIntervalMs: DELAY,
   controllerHeartbeatIntervalMs: PERIOD,

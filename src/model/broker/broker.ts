@@ -14,6 +14,7 @@ import { startHaClient } from './ha-service.ts';
 import { startReplicasManager } from './replicas-manager.ts';
 import { startSlaveSynchronize } from './slave-synchronize.ts';
 import { createDefaultTopic, updateTopicConfig } from './topic-config-manager.ts';
+import { loadOffsets, persistOffsets, startOffsetFlush } from './consumer-offset-manager.ts';
 
 export function brokerKey(brokerName: string, brokerId: number): string {
   return `${brokerName}/${brokerId}`;
@@ -24,7 +25,8 @@ export function startBroker(state: ModelState, broker: BrokerState, sim: Sim): v
   broker.status = 'running';
   // A partition is the network's, not the process's: it outlives a restart until healPartition.
   broker.epoch++;
-  // Channels and parked pulls live in memory; topics, messages and offsets are on disk.
+  // Channels and parked pulls live in memory; topics and messages are on disk, and the offsets as last persisted.
+  loadOffsets(broker);
   broker.consumerTable = dict();
   broker.producerTable = dict();
   broker.pullHolds = dict();
@@ -35,6 +37,7 @@ export function startBroker(state: ModelState, broker: BrokerState, sim: Sim): v
   broker.syncMasterAddr = null;
   recoverAfterPowerLoss(broker);
   startFlushService(broker, sim.now);
+  startOffsetFlush(state, broker, sim);
   sim.net.start(broker.node);
   createDefaultTopic(broker, state.config);
   // Controller mode: the broker registers with the NameServers once the controller gave it its role.
@@ -109,6 +112,8 @@ export function partitionBroker(broker: BrokerState, sim: Sim, partitioned: bool
 export function shutdownBroker(state: ModelState, broker: BrokerState, sim: Sim): void {
   if (broker.status !== 'running') return;
   broker.status = 'shutdown';
+  // BrokerController.shutdown persists the offsets (ConsumerOffsetManager.persist): a restart loses none.
+  persistOffsets(broker);
   unregisterNext(state, broker, Object.keys(state.nameServers), sim);
 }
 

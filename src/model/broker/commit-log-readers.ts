@@ -124,8 +124,11 @@ function lowestReadOffset(replicas: BrokerState[], topic: string, queueId: numbe
     readers.flight.queueOffsets.get(name)?.get(`${topic}@${queueId}`) ?? Infinity,
     readers.consumerOffsets.get(`${topic}@${name}@${queueId}`) ?? Infinity,
   );
+  // A restart loads the persisted offsets (consumer-offset-manager.ts): a group may read again from there.
   for (const group of groups) {
-    for (const broker of replicas) lowest = Math.min(lowest, broker.consumerOffsetTable[group]?.[`${topic}@${queueId}`] ?? 0);
+    for (const broker of replicas) {
+      lowest = Math.min(lowest, broker.consumerOffsetTable[group]?.[`${topic}@${queueId}`] ?? 0, broker.persistedOffsetTable[group]?.[`${topic}@${queueId}`] ?? 0);
+    }
   }
   return lowest;
 }

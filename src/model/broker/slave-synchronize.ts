@@ -8,12 +8,13 @@
  * The master it asks is the one its last NameServer registration named (none while the master
  * is not registered).
  */
-import { copyDict, dictFrom } from '../../engine/index.ts';
+import { copyDict } from '../../engine/index.ts';
 import { invoke } from '../remoting.ts';
 import type { RemotingResponse, RequestOf } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, ModelState, PendingRequest } from '../state.ts';
 import { updateTopicConfig } from './topic-config-manager.ts';
+import { copyOffsetTable, persistOffsets } from './consumer-offset-manager.ts';
 
 export function startSlaveSynchronize(state: ModelState, slave: BrokerState, sim: Sim): void {
   sim.after(state.config.slaveSyncInitialDelayMs, { kind: 'broker.slaveSync', broker: slave.node, epoch: slave.epoch });
@@ -34,8 +35,7 @@ export function onSlaveSyncTimer(state: ModelState, event: { broker: string; epo
 /** The master's side (AdminBrokerProcessor): copies, never the live tables. */
 export function answerSlaveSync(master: BrokerState, request: RequestOf<'GET_ALL_TOPIC_CONFIG' | 'GET_ALL_CONSUMER_OFFSET'>): RemotingResponse {
   if (request.code === 'GET_ALL_TOPIC_CONFIG') return { code: 'SUCCESS', topicConfigTable: copyDict(master.topicConfigTable) };
-  const offsetTable = dictFrom(Object.entries(master.consumerOffsetTable).map(([group, offsets]) => [group, copyDict(offsets)]));
-  return { code: 'SUCCESS', offsetTable, delayOffsetTable: copyDict(master.delayOffsetTable) };
+  return { code: 'SUCCESS', offsetTable: copyOffsetTable(master.consumerOffsetTable), delayOffsetTable: copyDict(master.delayOffsetTable) };
 }
 
 /** syncTopicConfig / syncConsumerOffset / syncDelayOffset: the master's entries replace the slave's. */
@@ -46,6 +46,8 @@ export function onSlaveSyncResponse(state: ModelState, pending: PendingRequest, 
   for (const [group, offsets] of Object.entries(response.offsetTable ?? {})) {
     slave.consumerOffsetTable[group] = Object.assign(copyDict(slave.consumerOffsetTable[group] ?? {}), offsets);
   }
+  // syncConsumerOffset persists at once.
+  if (response.offsetTable) persistOffsets(slave);
   if (response.delayOffsetTable) slave.delayOffsetTable = Object.assign(copyDict(slave.delayOffsetTable), response.delayOffsetTable);
 }
 

@@ -1,9 +1,12 @@
 /**
- * Share: copies the link to this run at this moment. Where the clipboard is refused (an
- * insecure origin, a denied permission) the link appears selected in a field to copy by hand.
+ * Share: copies the link to this run at this moment, in the page's language (`lang`: a teacher's
+ * students see the words the teacher saw, whatever their browser's; the address bar leaves it out,
+ * so a reader's own choice is never pinned). Where the clipboard is refused (an insecure origin,
+ * a denied permission) the link appears selected in a field to copy by hand.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useLesson } from '../../store/lesson.ts';
+import { usePlayback } from '../../store/playback.ts';
 import { MAX_FRAGMENT_CHARS } from '../../scenario/link.ts';
 import { useT } from '../i18n/index.ts';
 import { formatBytes } from '../../viz/format.ts';
@@ -27,8 +30,9 @@ export function ShareButton() {
   }, [state]);
 
   const share = async () => {
-    const link = currentLink();
-    if (link === null) return setState({ kind: 'tooLarge' });
+    const address = currentLink();
+    if (address === null) return setState({ kind: 'tooLarge' });
+    const link = `${address}&lang=${usePlayback.getState().language}`;
     writeFragmentNow();
     try {
       if (!navigator.clipboard) throw new Error('no clipboard');

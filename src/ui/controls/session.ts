@@ -112,7 +112,10 @@ export function openDefault(): void {
  */
 export function openFromHash(hash: string): void {
   const chapter = decodeChapterLink(hash);
-  if (chapter) useLesson.getState().openChapter(chapter.chapter, chapter.step, chapter);
+  if (chapter) {
+    useLesson.getState().openChapter(chapter.chapter, chapter.step, chapter);
+    useInsight.getState().setTab(resolveTab(readLinkKey(hash, 'v')).id);
+  }
   const decoded = decodeLink(hash);
   const state = usePlayback.getState();
   if (decoded.ok) {

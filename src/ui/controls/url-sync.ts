@@ -24,7 +24,7 @@ let lastWritten: string | null = null;
 /**
  * The page's address with the current run's fragment, or null when the scenario is too large for
  * a link. In a guided chapter it names the chapter and its step, which say the scenario and the
- * moment, and the answer given to the step's question. The moment is where the playhead is going: a run opened at 10 s shows 0:00 until the
+ * moment, the answer given to the step's question, and the view. The moment is where the playhead is going: a run opened at 10 s shows 0:00 until the
  * worker's frame arrives, and a reload meanwhile must still open it at 10 s.
  */
 export function currentLink(): string | null {
@@ -35,14 +35,17 @@ export function currentLink(): string | null {
   // Moved off the step's moment (scrubbed inside a lesson), the link says where: the step, then that moment.
   const off = stepMomentMs !== null && timeMs !== stepMomentMs ? { timeMs } : {};
   const answer = answers[step];
-  if (chapterId !== null) return `${base}#${encodeChapterLink({ chapter: chapterId, step, ...(answer === undefined ? {} : { answer }), ...off })}`;
-  if (!scenario) return null;
   const { tab: tabId, topicQuery } = useInsight.getState();
   const tab = resolveTab(tabId).id;
-  const change = useWhatIf.getState().change;
   // The first view is what a link without `v` opens: no key for it.
+  const view = tab === FIRST_TAB ? {} : { v: tab };
+  if (chapterId !== null) {
+    return `${base}#${encodeChapterLink({ chapter: chapterId, step, ...(answer === undefined ? {} : { answer }), ...off })}${view.v ? `&v=${view.v}` : ''}`;
+  }
+  if (!scenario) return null;
+  const change = useWhatIf.getState().change;
   const encoded = encodeLink(source, timeMs, {
-    ...(tab === FIRST_TAB ? {} : { v: tab }), ...(change ? { w: change } : {}), ...(topicQuery ? { tq: encodeTopicQuery(topicQuery) } : {}),
+    ...view, ...(change ? { w: change } : {}), ...(topicQuery ? { tq: encodeTopicQuery(topicQuery) } : {}),
   });
   if (!encoded.ok) return null;
   return `${base}#${encoded.fragment}${selection ? `&sel=${encodeSelection(selection)}` : ''}`;

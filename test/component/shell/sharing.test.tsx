@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { findLibraryEntry } from '../../../src/scenario/library/index.ts';
 import { decodeLink, encodeLink, type LinkProblem } from '../../../src/scenario/link.ts';
+import { FIRST_TAB, useInsight } from '../../../src/store/insight.ts';
 import { useLesson } from '../../../src/store/lesson.ts';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { Banner } from '../../../src/ui/controls/Banner.tsx';
@@ -120,7 +121,36 @@ describe('Share', () => {
     const decoded = decodeLink(link.slice(link.indexOf('#')));
     expect(decoded.ok && decoded.timeMs).toBe(42_000);
     expect(decoded.ok && decoded.scenarioJson).toEqual(usePlayback.getState().source);
-    expect(window.location.hash).toBe(link.slice(link.indexOf('#')));
+    // The copied link carries the page's language; the address bar does not, so a reader's own choice is never pinned.
+    expect(link).toMatch(/&lang=en$/);
+    expect(window.location.hash).toBe(link.slice(link.indexOf('#')).replace(/&lang=en$/, ''));
+  });
+
+  it('copies a chapter\'s link with the language and the view on screen, and the link opens that view', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    act(() => {
+      useLesson.setState({ chapterId: 'read-write', step: 1 });
+      useInsight.getState().setTab('charts');
+      usePlayback.getState().setLanguage('zh');
+    });
+    try {
+      render(<ShareButton />);
+      fireEvent.click(screen.getByTestId('share'));
+      await waitFor(() => expect(writeText).toHaveBeenCalled());
+      const link = String((writeText.mock.calls[0] as unknown as [string])[0]);
+      expect(link).toMatch(/#ch=read-write&st=1&v=charts&lang=zh$/);
+      act(() => useInsight.getState().setTab(FIRST_TAB));
+      act(() => openFromHash(link.slice(link.indexOf('#'))));
+      expect(useInsight.getState().tab).toBe('charts');
+      expect(useLesson.getState()).toMatchObject({ chapterId: 'read-write', step: 1 });
+    } finally {
+      act(() => {
+        useLesson.getState().closeChapter();
+        useInsight.getState().setTab(FIRST_TAB);
+        usePlayback.getState().setLanguage('en');
+      });
+    }
   });
 
   it('says, inside a chapter, what its link carries: the step, the moment and the answer given, not the selection', async () => {
@@ -143,7 +173,7 @@ describe('Share', () => {
     render(<ShareButton />);
     fireEvent.click(screen.getByTestId('share'));
     const field = await screen.findByTestId('share-link');
-    expect((field as HTMLInputElement).value).toMatch(/#s=1\..+&t=0$/);
+    expect((field as HTMLInputElement).value).toMatch(/#s=1\..+&t=0&lang=en$/);
     expect(screen.getByLabelText('Copy this link')).toBe(field);
     expect(document.activeElement === field || (field as HTMLInputElement).selectionEnd! > 0).toBe(true);
   });

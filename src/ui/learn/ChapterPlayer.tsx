@@ -93,9 +93,9 @@ function ReadyChapter({ entry, run, language }: { entry: ChapterEntry; run: Read
     setMotion('glide');
     useLesson.getState().answer(step, choice);
   };
-  /** The free simulator, on this run at this step's moment. */
+  /** The free simulator, on this run at this step's moment, or where the reader moved the run to ("from this moment"). */
   const tryIt = () => {
-    if (target !== null) jumpTo(target);
+    if (target !== null && !left) jumpTo(target);
     useLesson.getState().closeChapter();
   };
   useStepKeys(next, back);

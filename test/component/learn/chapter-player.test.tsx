@@ -271,6 +271,16 @@ describe('the chapter player', () => {
     expect(usePlayback.getState().timeMs).toBe(moments[2]);
   });
 
+  it('"Try it yourself" keeps the moment the reader scrubbed to, as its hint says ("from this moment")', async () => {
+    const moments = await expectedMoments('groups');
+    await openChapter('groups', 2);
+    act(() => usePlayback.getState().seek(moments[2]! + 10_000));
+    await screen.findByTestId('step-left', {}, WAIT);
+    fireEvent.click(screen.getByTestId('try-it'));
+    expect(useLesson.getState().chapterId).toBeNull();
+    expect(usePlayback.getState().timeMs).toBe(moments[2]! + 10_000);
+  });
+
   it('"Try it yourself" names the run the chapter\'s scenario in the picker, not the person\'s own, until it is changed', async () => {
     await openChapter('groups', 2);
     render(<ScenarioPicker />);

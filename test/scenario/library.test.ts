@@ -132,7 +132,7 @@ describe('the library descriptions', () => {
     expect(sim.events('rebalance', (e) => e.topic === 'TopicTest' && e.t > 300_000 && e.t < 304_000).map((e) => [Math.floor(e.t / 1_000), e.queues.length])).toEqual([[302, 2], [302, 2]]);
   });
 
-  it('A consumer joining and leaving: 3/3/2, then 2 each at 60 s, back at 120 s, immediate at 180 s, c-1 alone at about 340 s', () => {
+  it('A consumer joining and leaving: 3/3/2, then 2 each at 60 s, back at 120 s, immediate at 180 s, c-1 alone at its periodic rebalance after the brokers expire c-2 at 5:40', () => {
     const sim = run('consumer-join-leave');
     const sizesAt = (from: number, to: number) => Object.fromEntries(sim.events('rebalance', (e) => e.topic === 'TopicTest' && e.t >= from && e.t < to).map((e) => [e.consumer, e.queues.length]));
     expect(Object.values(sizesAt(0, 30_000)).sort()).toEqual([2, 3, 3]);
@@ -143,6 +143,9 @@ describe('the library descriptions', () => {
     expect(alone).toMatchObject({ consumer: 'c-1' });
     expect(alone.queues).toHaveLength(8);
     expect(Math.abs(alone.t - 340_000)).toBeLessThan(2_000);
+    // The brokers expire c-2 at their channel scan (5:40) and notify nobody: c-1 takes over at its periodic rebalance (every 20 s), by chance a second later.
+    expect(sim.events('consumer.removed', (e) => e.consumer === 'c-2').map((e) => [e.t, e.reason])).toEqual([[340_000, 'expired'], [340_000, 'expired']]);
+    expect(alone.t - 340_000).toBeLessThan(20_000);
   });
 
   it('A consumer joining and leaving: Duplicates 11, each at a change: none at the start, 2 at 60 s, 3 at 120 s, 2 at 180 s, 4 at 341 s of what c-2 consumed just before it hung', () => {

@@ -90,7 +90,7 @@ export const LIBRARY: readonly LibraryEntry[] = [
   },
   {
     id: 'controller-failover',
-    title: { en: 'Controller mode: a new master in 12 s', zh: 'Controller 模式：12 秒后选出新 Master' },
+    title: { en: 'Controller mode: a new master in 12 s, clients at their route pull', zh: 'Controller 模式：12 秒选出新 Master，客户端随路由拉取跟上' },
     scenario: controllerFailover,
   },
   {

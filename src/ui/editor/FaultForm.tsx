@@ -1,4 +1,4 @@
-/** Adds a fault to the timeline at the current time: the run forks there. */
+/** Adds a fault to the timeline at the current time: the run forks there. A link's fault (partitionLink) names two processes. */
 import { useState, type FormEvent } from 'react';
 import type { ValidationError } from '../../scenario/validate.ts';
 import { usePlayback } from '../../store/playback.ts';
@@ -7,8 +7,30 @@ import { actionChoice } from '../i18n/action-words.ts';
 import { useT } from '../i18n/index.ts';
 import { useSimView } from '../use-sim.ts';
 import { applyEdit } from './apply.ts';
-import { addFault, FAULT_ACTIONS, faultTargets, type FaultAction } from './fork.ts';
+import { addFault, FAULT_ACTIONS, faultTargets, isLinkAction, type FaultAction, type FaultTarget } from './fork.ts';
 import { ValidationErrors } from './ValidationErrors.tsx';
+
+interface ProcessSelectProps {
+  label: string;
+  testId: string;
+  options: readonly FaultTarget[];
+  value: FaultTarget | undefined;
+  onChange: (id: string) => void;
+}
+
+function ProcessSelect({ label, testId, options, value, onChange }: ProcessSelectProps) {
+  return (
+    <label className="rs-field">
+      <span>{label}</span>
+      <select className="rs-select" value={value?.id ?? ''} data-testid={testId} onChange={(event) => onChange(event.target.value)}>
+        {options.map((option) => <option key={option.id} value={option.id}>{option.id}</option>)}
+      </select>
+    </label>
+  );
+}
+
+/** The chosen option, else the first. */
+const pick = (options: readonly FaultTarget[], id: string) => options.find((option) => option.id === id) ?? options[0];
 
 export function FaultForm() {
   const t = useT();
@@ -17,15 +39,20 @@ export function FaultForm() {
   const language = usePlayback((s) => s.language);
   const [action, setAction] = useState<FaultAction>('crashBroker');
   const [chosen, setChosen] = useState('');
+  const [chosenPeer, setChosenPeer] = useState('');
   const [errors, setErrors] = useState<ValidationError[]>([]);
   if (!view || !scenario) return null;
   const targets = faultTargets(action, scenario, view.timeline.state);
-  const target = targets.includes(chosen) ? chosen : (targets[0] ?? '');
+  const target = pick(targets, chosen);
+  const link = isLinkAction(action);
+  const peers = link ? targets.filter((option) => option !== target) : [];
+  const peer = link ? pick(peers, chosenPeer) : undefined;
+  const ready = target !== undefined && (!link || peer !== undefined);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (target === '') return;
+    if (!ready) return;
     const { source, timeMs } = usePlayback.getState();
-    setErrors(applyEdit(addFault(source, action, target, timeMs), timeMs, 'fork'));
+    setErrors(applyEdit(addFault(source, action, target, timeMs, peer), timeMs, 'fork'));
   };
   return (
     <form className="rs-fault" onSubmit={submit} data-testid="fault-form">
@@ -38,13 +65,9 @@ export function FaultForm() {
               {FAULT_ACTIONS.map((name) => <option key={name} value={name}>{actionChoice(name, language)}</option>)}
             </select>
           </label>
-          <label className="rs-field">
-            <span>{t('faultTarget')}</span>
-            <select className="rs-select" value={target} data-testid="fault-target" onChange={(event) => setChosen(event.target.value)}>
-              {targets.map((name) => <option key={name} value={name}>{name}</option>)}
-            </select>
-          </label>
-          <button type="submit" className="rs-button" disabled={target === ''} data-testid="add-fault">{t('addFaultAt', { time: formatTime(view.timeMs) })}</button>
+          <ProcessSelect label={t('faultTarget')} testId="fault-target" options={targets} value={target} onChange={setChosen} />
+          {link && <ProcessSelect label={t('faultPeer')} testId="fault-peer" options={peers} value={peer} onChange={setChosenPeer} />}
+          <button type="submit" className="rs-button" disabled={!ready} data-testid="add-fault">{t('addFaultAt', { time: formatTime(view.timeMs) })}</button>
         </div>
       </fieldset>
       <ValidationErrors errors={errors} title={t('jsonProblems', { count: errors.length })} testId="fault-errors" />

@@ -34,9 +34,22 @@ export const KNOB_STRATEGIES: readonly AllocateStrategyName[] = ['AVG', 'AVG_BY_
 
 export const FAULT_ACTIONS = [
   'crashBroker', 'powerOffBroker', 'partitionBroker', 'healPartition', 'shutdownBroker', 'startBroker', 'crashNameServer', 'startNameServer',
-  'crashConsumer', 'hangConsumer',
+  'crashConsumer', 'hangConsumer', 'partitionLink', 'healLink',
 ] as const satisfies readonly TimelineActionName[];
 export type FaultAction = (typeof FAULT_ACTIONS)[number];
+
+/** A process a fault may name: `id` is how the editor lists it (a slave as `broker-a/1`), the rest what the timeline entry says. */
+export interface FaultTarget {
+  id: string;
+  target: string;
+  /** A broker fault on a slave (docs/scenario.md: brokerId on a broker action). */
+  brokerId?: number;
+}
+
+/** The actions between two processes: a peer is chosen besides the target. */
+export function isLinkAction(action: FaultAction): action is 'partitionLink' | 'healLink' {
+  return action === 'partitionLink' || action === 'healLink';
+}
 
 type RawObject = Record<string, unknown>;
 type RawScenario = RawObject & { topics?: RawObject[]; producers?: RawObject[]; consumers?: RawObject[]; timeline?: RawObject[] };
@@ -203,18 +216,39 @@ function forkGroup(raw: RawScenario, group: string, members: string[], before: G
   return actions;
 }
 
-/** The file with one more fault at `atMs`. */
-export function addFault(source: unknown, action: FaultAction, target: string, atMs: number): unknown {
+/** The file with one more fault at `atMs`; a link's fault names its `peer` too. */
+export function addFault(source: unknown, action: FaultAction, target: FaultTarget, atMs: number, peer?: FaultTarget): unknown {
   const raw = clone(source);
-  raw.timeline = [...(raw.timeline ?? []), { at: Math.round(atMs), action, target }];
+  const entry = isLinkAction(action)
+    ? { target: target.id, peer: peer?.id }
+    : { target: target.target, ...(target.brokerId === undefined ? {} : { brokerId: target.brokerId }) };
+  raw.timeline = [...(raw.timeline ?? []), { at: Math.round(atMs), action, ...entry }];
   return raw;
 }
 
-/** What a fault action may name: brokers (by brokerName), NameServers or running consumers. */
-export function faultTargets(action: FaultAction, scenario: Scenario, state: Readonly<ModelState>): string[] {
-  if (action === 'crashNameServer' || action === 'startNameServer') return scenario.nameServers.map((ns) => ns.id);
+/** Each broker process: its master by brokerName, a slave as `brokerName/brokerId`, as partitionLink names them. */
+function brokerTargets(scenario: Scenario): FaultTarget[] {
+  const seen = new Set<string>();
+  return scenario.brokers.flatMap((broker) => {
+    const target: FaultTarget = broker.brokerId === 0 ? { id: broker.name, target: broker.name } : { id: `${broker.name}/${broker.brokerId}`, target: broker.name, brokerId: broker.brokerId };
+    if (seen.has(target.id)) return [];
+    seen.add(target.id);
+    return [target];
+  });
+}
+
+const named = (id: string): FaultTarget => ({ id, target: id });
+
+/**
+ * What a fault action may name: NameServers, running consumers, broker processes (a master by its
+ * brokerName, a slave too: cutting a SYNC_MASTER's slave off is what decides its answers), or for
+ * a link any two processes (a master and its slave, say).
+ */
+export function faultTargets(action: FaultAction, scenario: Scenario, state: Readonly<ModelState>): FaultTarget[] {
+  if (action === 'crashNameServer' || action === 'startNameServer') return scenario.nameServers.map((ns) => named(ns.id));
   if (action === 'crashConsumer' || action === 'hangConsumer') {
-    return Object.values(state.clients).filter((c) => c.kind === 'consumer' && c.status === 'running').map((c) => c.id);
+    return Object.values(state.clients).filter((c) => c.kind === 'consumer' && c.status === 'running').map((c) => named(c.id));
   }
-  return [...new Set(scenario.brokers.map((b) => b.name))];
+  if (isLinkAction(action)) return [...scenario.nameServers.map((ns) => named(ns.id)), ...brokerTargets(scenario), ...Object.keys(state.clients).map(named)];
+  return brokerTargets(scenario);
 }

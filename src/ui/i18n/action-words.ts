@@ -70,14 +70,14 @@ export function actionSaid(action: string, target: string, language: Language): 
 }
 
 /** What an action is done to, said in general: the editor offers an action before its target is chosen. */
-const SOME: Bilingual<Record<'broker' | 'nameServer' | 'consumer' | 'producer', string>> = {
-  en: { broker: 'a broker', nameServer: 'a NameServer', consumer: 'a consumer', producer: 'a producer' },
-  zh: { broker: 'Broker', nameServer: 'NameServer', consumer: '消费者', producer: '生产者' },
+const SOME: Bilingual<Record<'broker' | 'nameServer' | 'consumer' | 'producer' | 'link', string>> = {
+  en: { broker: 'a broker', nameServer: 'a NameServer', consumer: 'a consumer', producer: 'a producer', link: 'between two processes' },
+  zh: { broker: 'Broker', nameServer: 'NameServer', consumer: '消费者', producer: '生产者', link: '两个进程' },
 };
 
 /** "a broker crashes (crashBroker)": an action offered for a target still to choose. */
 export function actionChoice(action: TimelineActionName, language: Language): string {
   const some = inLanguage(SOME, language);
-  const kind = /NameServer$/.test(action) ? 'nameServer' : /Consumer$/.test(action) ? 'consumer' : /Producer/.test(action) ? 'producer' : 'broker';
+  const kind = /NameServer$/.test(action) ? 'nameServer' : /Consumer$/.test(action) ? 'consumer' : /Producer/.test(action) ? 'producer' : /Link$/.test(action) ? 'link' : 'broker';
   return actionSaid(action, some[kind], language);
 }

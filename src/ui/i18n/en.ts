@@ -100,6 +100,7 @@ export const en = {
   addFault: 'Add a fault now',
   faultAction: 'Action',
   faultTarget: 'Target',
+  faultPeer: 'and',
   addFaultAt: 'Add at {time}',
   jsonLabel: 'The whole scenario (JSON)',
   jsonValid: 'Valid: Apply rebuilds the run and returns to {time}.',

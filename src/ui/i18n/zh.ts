@@ -102,6 +102,7 @@ export const zh: Record<MessageKey, string> = {
   addFault: '立即添加故障',
   faultAction: '动作',
   faultTarget: '目标',
+  faultPeer: '与',
   addFaultAt: '在 {time} 添加',
   jsonLabel: '完整场景（JSON）',
   jsonValid: '有效：应用后将重建运行并回到 {time}。',

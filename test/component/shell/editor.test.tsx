@@ -62,6 +62,20 @@ describe('adding a fault', () => {
     await waitFor(() => expect(time()).toBe(30_000), { timeout: 5_000 });
     expect(usePlayback.getState().forks).toEqual([30_000]);
   });
+
+  it('offers a second process for a link\'s partition and adds both', () => {
+    act(() => usePlayback.getState().seek(30_000));
+    render(<EditorPanel />);
+    expect(screen.queryByTestId('fault-peer')).toBeNull();
+    fireEvent.change(screen.getByTestId('fault-action'), { target: { value: 'partitionLink' } });
+    const options = (id: string) => within(screen.getByTestId(id)).getAllByRole('option').map((o) => o.textContent);
+    expect(options('fault-target')).toEqual(expect.arrayContaining(['ns-1', 'broker-a', 'broker-b', 'p-1']));
+    fireEvent.change(screen.getByTestId('fault-target'), { target: { value: 'broker-a' } });
+    expect(options('fault-peer')).not.toContain('broker-a');
+    fireEvent.change(screen.getByTestId('fault-peer'), { target: { value: 'ns-1' } });
+    fireEvent.click(screen.getByTestId('add-fault'));
+    expect(timelineOf()).toEqual([{ at: 30_000, action: 'partitionLink', target: 'broker-a', peer: 'ns-1' }]);
+  });
 });
 
 describe('the JSON editor', () => {

@@ -3,7 +3,7 @@ import { LIBRARY, findLibraryEntry } from '../../../src/scenario/library/index.t
 import { validateScenario } from '../../../src/scenario/validate.ts';
 import { Timeline } from '../../../src/sim/timeline.ts';
 import type { Scenario } from '../../../src/model/spec.ts';
-import { addFault, applyKnobs, currentKnobs, type Knobs } from '../../../src/ui/editor/fork.ts';
+import { addFault, applyKnobs, currentKnobs, faultTargets, type Knobs } from '../../../src/ui/editor/fork.ts';
 
 const source = LIBRARY[0]!.scenario;
 
@@ -79,9 +79,28 @@ describe('changing a knob at 1:00 forks the run', () => {
   });
 
   it('adds a fault at the current time', () => {
-    const raw = addFault(source, 'crashBroker', 'broker-a', 61_500) as { timeline: unknown[] };
+    const raw = addFault(source, 'crashBroker', { id: 'broker-a', target: 'broker-a' }, 61_500) as { timeline: unknown[] };
     expect(raw.timeline).toEqual([{ at: 61_500, action: 'crashBroker', target: 'broker-a' }]);
     expect(pastOf(raw, 61_500)).toEqual(pastOf(source, 61_500));
+  });
+
+  it('offers a slave as a broker fault\'s target (its brokerId in the entry) and any two processes for a link, as docs/scenario.md names them', () => {
+    const failover = findLibraryEntry('master-loss-sync-async')!.scenario;
+    const timeline = runAt(failover, 30_000);
+    const brokers = faultTargets('crashBroker', timeline.scenario, timeline.state);
+    expect(brokers.map((target) => target.id)).toEqual(['broker-a', 'broker-a/1', 'broker-b', 'broker-b/1']);
+    const slave = brokers.find((target) => target.id === 'broker-b/1')!;
+    const crashed = addFault(failover, 'powerOffBroker', slave, 30_000) as { timeline: unknown[] };
+    expect(crashed.timeline.at(-1)).toEqual({ at: 30_000, action: 'powerOffBroker', target: 'broker-b', brokerId: 1 });
+    const processes = faultTargets('partitionLink', timeline.scenario, timeline.state).map((target) => target.id);
+    expect(processes).toEqual(['ns-1', 'broker-a', 'broker-a/1', 'broker-b', 'broker-b/1', 'p-1', 'c-1']);
+    const cut = addFault(failover, 'partitionLink', { id: 'broker-b', target: 'broker-b' }, 30_000, { id: 'broker-b/1', target: 'broker-b', brokerId: 1 }) as { timeline: unknown[] };
+    expect(cut.timeline.at(-1)).toEqual({ at: 30_000, action: 'partitionLink', target: 'broker-b', peer: 'broker-b/1' });
+    // Both files are valid scenarios, and the link's cut reaches the slave: its HA connection is closed by housekeeping.
+    scenarioOf(crashed);
+    expect(Object.keys(timeline.state.brokers['broker-b/0']!.haConnections)).toHaveLength(1);
+    const after = runAt(cut, 60_000);
+    expect(after.state.brokers['broker-b/0']!.haConnections).toEqual({});
   });
 
   it('reads the knobs from the run: after "write 8 -> 4" at 60 s the topic shows write 4', () => {

@@ -41,6 +41,7 @@ export const ROCKETMQ_NAMES: Partial<Record<ConfigKey, RocketMQName>> = {
   flushCommitLogThoroughIntervalMs: setting('MessageStoreConfig.flushCommitLogThoroughInterval'),
   syncFlushTimeoutMs: setting('MessageStoreConfig.syncFlushTimeout'),
   slaveTimeoutMs: setting('MessageStoreConfig.slaveTimeout'),
+  flushConsumerOffsetIntervalMs: setting('BrokerConfig.flushConsumerOffsetInterval'),
   haSendHeartbeatIntervalMs: setting('MessageStoreConfig.haSendHeartbeatInterval'),
   haHousekeepingIntervalMs: setting('MessageStoreConfig.haHousekeepingInterval'),
   haMaxGapNotInSyncBytes: setting('MessageStoreConfig.haMaxGapNotInSync'),

@@ -9,14 +9,14 @@ import type { WhatIfChoice } from './what-if-choices.ts';
 
 const NOT_OFFERED: ReadonlySet<ConfigKey> = new Set<ConfigKey>([
   // Constants in RocketMQ's code, which no deployment sets: the initial delays of the scheduled tasks
-  // (BrokerController.start, NamesrvController, MQClientInstance.startScheduledTask, SlaveSynchronize,
+  // (BrokerController.start and its consumerOffset.json writes, NamesrvController, MQClientInstance.startScheduledTask, SlaveSynchronize,
   // DefaultBrokerHeartbeatManager.start), BrokerOuterAPI.unregisterBrokerAll's 3000 ms,
   // PullRequestHoldService's 5 s, ClientHousekeepingService's 10 s, HAConnection's 100 ms wait,
   // SlaveSynchronize's 3 s and 60 s, DefaultMQPushConsumerImpl's BROKER_SUSPEND_MAX_TIME_MILLIS,
   // CONSUMER_TIMEOUT_MILLIS_WHEN_SUSPEND and PULL_TIME_DELAY_MILLS_WHEN_CACHE_FLOW_CONTROL, and
   // ConsumeMessageConcurrentlyService's 5 s before a failed send-back is consumed again.
   'brokerRegisterInitialDelayMs', 'scanNotActiveBrokerInitialDelayMs', 'routeRefreshInitialDelayMs', 'clientHeartbeatInitialDelayMs',
-  'persistConsumerOffsetInitialDelayMs', 'slaveSyncInitialDelayMs', 'controllerScanNotActiveBrokerInitialDelayMs', 'unregisterBrokerTimeoutMs',
+  'persistConsumerOffsetInitialDelayMs', 'flushConsumerOffsetInitialDelayMs', 'slaveSyncInitialDelayMs', 'controllerScanNotActiveBrokerInitialDelayMs', 'unregisterBrokerTimeoutMs',
   'pullRequestHoldCheckMs', 'clientChannelScanIntervalMs', 'haTransferWaitMs', 'slaveSyncCheckIntervalMs', 'slaveSyncMinIntervalMs',
   'brokerSuspendMaxTimeMs', 'consumerTimeoutWhenSuspendMs', 'pullTimeDelayMillsWhenFlowControl', 'sendBackFailedRetryDelayMs',
   // Not RocketMQ's: the workload and the simulated network.

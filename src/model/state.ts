@@ -6,7 +6,7 @@ import type { AppendLog, MarkSet, SerialMarkSet } from '../engine/index.ts';
 import type { SimConfig } from './defaults.ts';
 import type { MessageQueue } from './client/message-queue.ts';
 import type { ConsumerSpec, ProducerSpec } from './spec.ts';
-import type { BrokerRole, FlushDiskType, MessageLostReason, MessageModel, SendMode } from './vocabulary.ts';
+import type { BrokerRole, FlushDiskType, MessageLostReason, MessageModel, NotOkStatus, SendMode } from './vocabulary.ts';
 import type { Detection, FaultRecord } from './detections.ts';
 import type { Connect } from './connect.ts';
 import type { RemotingRequest, RemotingResponse } from './remoting-types.ts';
@@ -431,6 +431,8 @@ export interface MessageStats {
   /** Attempts that failed (one per send.failed), and how many failed for each reason. */
   failedAttempts: number;
   failedAttemptReasons: Partial<Record<string, number>>;
+  /** Send results with a SendStatus other than SEND_OK: stored, not flushed or replicated as asked (rocketmq-facts §9.1: not resent by default). */
+  notOkResults: Partial<Record<NotOkStatus, number>>;
   /** Duplicates by what brought the message back (see DuplicateCause). */
   duplicateCauses: Partial<Record<DuplicateCause, number>>;
   /** Messages whose send failed (stats.failed) by why (see SendFailedCause). */

@@ -44,6 +44,8 @@ export type FocusPanel = (typeof FOCUS_PANELS)[number];
 /** SendStatus: what a broker's SEND_MESSAGE answer says of a stored message. */
 export const SEND_STATUSES = ['SEND_OK', 'FLUSH_DISK_TIMEOUT', 'FLUSH_SLAVE_TIMEOUT', 'SLAVE_NOT_AVAILABLE'] as const;
 export type SendStatus = (typeof SEND_STATUSES)[number];
+/** A stored message the broker could not flush or replicate as asked: the producer is told, and by default does not resend. */
+export type NotOkStatus = Exclude<SendStatus, 'SEND_OK'>;
 /** What send() finally returned: a SendStatus, or FAILED once the last attempt failed. */
 export type SendResultStatus = SendStatus | 'FAILED';
 

@@ -8,7 +8,7 @@ import { consumedByAnyReader } from '../model/message-lost.ts';
 import { isReadable, isWriteable } from '../model/perm.ts';
 import type { BrokerState, DuplicateCause, ModelState, SendFailedCause, TopicConfig } from '../model/state.ts';
 import { RETRY_GROUP_TOPIC_PREFIX, SCHEDULE_TOPIC } from '../model/defaults.ts';
-import type { MessageLostReason } from '../model/vocabulary.ts';
+import type { MessageLostReason, NotOkStatus } from '../model/vocabulary.ts';
 import { brokerRoles, mastersNow, type BrokerRoles } from './broker-roles.ts';
 
 export interface QueueSummary {
@@ -59,6 +59,8 @@ export interface Summary {
     sendAttempts: number;
     failedAttempts: number;
     failedAttemptReasons: Record<string, number>;
+    /** Sends answered with a SendStatus other than SEND_OK (stored, not flushed or replicated as asked), by status. */
+    sentNotOk: Partial<Record<NotOkStatus, number>>;
     /** Duplicates by what brought the message back. */
     duplicateCauses: Partial<Record<DuplicateCause, number>>;
     /** Never-consumable messages by why their queue cannot be read. */
@@ -331,7 +333,7 @@ export function summarize(state: ModelState, untilMs: number, traceHash: string,
     messages: {
       sent: stats.sent, stored: stats.stored, consumed: stats.consumed, neverConsumable, lost: stats.lost, lostCauses: sortedCounts(stats.lostCauses), lostConsumed: lostConsumed(state, position), duplicates: stats.duplicates,
       failed: stats.failed, failedCauses: sortedCounts(stats.failedCauses), lagging, filteredOut: filteredOut(state, position), storedBehind: storedBehind(state, position), retried: stats.toRetry, deadLettered: stats.toDlq, delayed: delayedNow(state, roles),
-      sendAttempts: stats.attempts, failedAttempts: stats.failedAttempts, failedAttemptReasons: sortedCounts(stats.failedAttemptReasons),
+      sendAttempts: stats.attempts, failedAttempts: stats.failedAttempts, failedAttemptReasons: sortedCounts(stats.failedAttemptReasons), sentNotOk: sortedCounts(stats.notOkResults),
       duplicateCauses: sortedCounts(stats.duplicateCauses), neverConsumableCauses: neverConsumableCauses(queues),
     },
     queues,

@@ -91,3 +91,23 @@ describe('Master loss in 5.x with broker-b\'s inSyncReplicas raised to 2', () =>
     expect(sim.summary().messages).toMatchObject({ duplicates: twice.length, duplicateCauses: { storedTwice: twice.length } });
   });
 });
+
+describe('Master loss in 4.x with broker-b\'s master cut off from its slave at 30 s', () => {
+  const CUT = 30_000;
+  const HA_HOUSEKEEPING = 20_000;
+  const json = findLibraryEntry('master-loss-sync-async')!.scenario as ScenarioJson;
+  const sim = new TestSim({
+    ...json, config: { ...(json.config as object), rocketmqVersion: '4.x' },
+    timeline: [{ at: CUT, action: 'partitionLink', target: 'broker-b/0', peer: 'broker-b/1' }],
+  }).at(50_000 + HA_HOUSEKEEPING);
+
+  it('counts the sends answered SLAVE_NOT_AVAILABLE (before the slave first connects, and once the master closed the silent HA connection after haHousekeepingInterval): stored on the master only, not resent', () => {
+    const notOk = sim.events('send.result', (e) => e.status === 'SLAVE_NOT_AVAILABLE');
+    const afterCut = notOk.filter((e) => e.t > CUT);
+    expect(afterCut.length).toBeGreaterThan(0);
+    expect(Math.min(...afterCut.map((e) => e.t))).toBeGreaterThanOrEqual(CUT + HA_HOUSEKEEPING);
+    expect(sim.events('send.result', (e) => e.status !== 'SEND_OK' && e.status !== 'FAILED' && e.status !== 'SLAVE_NOT_AVAILABLE')).toEqual([]);
+    expect(sim.summary().messages.sentNotOk).toEqual({ SLAVE_NOT_AVAILABLE: notOk.length });
+  });
+});
+

@@ -178,6 +178,7 @@ export function onSendResponse(state: ModelState, pending: PendingRequest, respo
     const status = response.sendStatus ?? 'SEND_OK';
     const retry = status !== 'SEND_OK' && state.config.retryAnotherBrokerWhenNotStoreOK && message.sendMode === 'SYNC';
     if (retry) return attemptFailed(state, producer, request, status, sim, pending.to);
+    if (status !== 'SEND_OK') state.stats.notOkResults[status] = (state.stats.notOkResults[status] ?? 0) + 1;
     return traceSendResult(sim, producer.id, message.msgId, status);
   }
   // MQBrokerException: retried only for the codes in retryResponseCodes.

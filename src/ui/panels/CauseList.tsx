@@ -1,5 +1,6 @@
 /**
- * The causes behind a counter of the summary, each with its count, largest first: duplicates by
+ * The causes behind a counter of the summary, each with its count, largest first (and under Sent,
+ * the sends answered with another status than SEND_OK, by status): duplicates by
  * what brought the message back, never-consumable messages by why their queue cannot be read,
  * failed messages by whether they made an attempt, failed send attempts by the broker's answer or
  * the channel's failure, lost messages by how they were lost.
@@ -10,7 +11,7 @@ import { formatCount } from '../../viz/format.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { causeStrings, type CauseStrings } from './cause-strings.ts';
 
-export type CausedMetric = 'neverConsumable' | 'duplicates' | 'failed' | 'failedAttempts' | 'lost';
+export type CausedMetric = 'sent' | 'neverConsumable' | 'duplicates' | 'failed' | 'failedAttempts' | 'lost';
 
 export interface CauseCount {
   key: string;
@@ -27,6 +28,8 @@ function sorted(entries: [string, number | undefined][], label: (key: string) =>
 
 export function causesOf(metric: CausedMetric, messages: Summary['messages'], strings: CauseStrings): CauseCount[] {
   switch (metric) {
+    case 'sent':
+      return sorted(Object.entries(messages.sentNotOk), (key) => strings.notOk[key as keyof CauseStrings['notOk']]);
     case 'duplicates':
       return sorted(Object.entries(messages.duplicateCauses), (key) => strings.duplicate[key as keyof CauseStrings['duplicate']]);
     case 'neverConsumable':
@@ -54,8 +57,9 @@ function StoredLostNote({ counts, consumed, strings }: { counts: CauseCount[]; c
 export function CauseList({ metric, label, messages }: { metric: CausedMetric; label: string; messages: Summary['messages'] }) {
   const strings = causeStrings(usePlayback((s) => s.language));
   const counts = causesOf(metric, messages, strings);
-  const title = strings.causesOf(label);
-  const empty = strings.noCauses;
+  // Under Sent: not causes, but the sends whose answer was not SEND_OK.
+  const title = metric === 'sent' ? strings.notOkTitle : strings.causesOf(label);
+  const empty = metric === 'sent' ? strings.allSendOk : strings.noCauses;
   return (
     <>
       <h4>{title}</h4>

@@ -7,6 +7,7 @@
  */
 import { lazy, memo, Suspense, useState } from 'react';
 import { everyConsumer, everyProducer, type Scenario } from '../../sim/index.ts';
+import type { Summary } from '../../sim/summary.ts';
 import { formatCount } from '../../viz/format.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
@@ -24,10 +25,11 @@ export interface SummaryBarProps {
   className?: string;
 }
 
-const CAUSED = new Set<Metric>(['neverConsumable', 'duplicates', 'failed', 'failedAttempts', 'lost']);
+const CAUSED = new Set<Metric>(['sent', 'neverConsumable', 'duplicates', 'failed', 'failedAttempts', 'lost']);
 
-function toneClass(metric: Metric, value: number): string {
-  const toned = tone(metric, value);
+/** Sent is a notice once a send was answered with another status than SEND_OK (stored, not flushed or replicated as asked): what it lists when opened. */
+function toneClass(metric: Metric, messages: Summary['messages']): string {
+  const toned = metric === 'sent' && Object.keys(messages.sentNotOk).length > 0 ? 'notice' : tone(metric, messages[metric]);
   return toned === null ? '' : ` rs-summary-${toned}`;
 }
 
@@ -73,10 +75,10 @@ export function SummaryBar({ className }: SummaryBarProps) {
     <PanelFrame name="summary" title={strings.summaryTitle} className={className}>
       <dl className="rs-summary-list">
         {shown.map((metric) => (
-          <div key={metric} className={`rs-summary-item${toneClass(metric, messages[metric])}`} data-testid={`summary-${metric}`} title={strings.summary[metric].hint}>
+          <div key={metric} className={`rs-summary-item${toneClass(metric, messages)}`} data-testid={`summary-${metric}`} title={strings.summary[metric].hint}>
             <dt>
               <button type="button" className="rs-summary-causes-button" aria-expanded={opened === metric} data-testid={`summary-causes-${metric}`}
-                aria-label={(CAUSED.has(metric) ? causes.showCauses : causes.showMeaning)(strings.summary[metric].label)} onClick={() => setOpen(opened === metric ? null : metric)}>
+                aria-label={(CAUSED.has(metric) && metric !== 'sent' ? causes.showCauses : causes.showMeaning)(strings.summary[metric].label)} onClick={() => setOpen(opened === metric ? null : metric)}>
                 <MetricLabel metric={metric} strings={strings} />{'\u00a0'}<span aria-hidden="true">{opened === metric ? '▴' : '▾'}</span>
               </button>
             </dt>

@@ -3,7 +3,7 @@
  * unconsumable message, failed message, failed send attempt and lost message names what
  * caused it (loaded with CauseList).
  */
-import type { DuplicateCause, MessageLostReason, SendFailedCause } from '../../sim/index.ts';
+import type { DuplicateCause, MessageLostReason, NotOkStatus, SendFailedCause } from '../../sim/index.ts';
 import type { NeverConsumableCause } from '../../sim/summary.ts';
 import type { Language } from '../../store/playback.ts';
 import { formatCount } from '../../viz/format.ts';
@@ -18,6 +18,10 @@ export interface CauseStrings {
   /** A failed attempt's reason: a RocketMQ ResponseCode or a failure of the channel, in words with its name as the log shows it. */
   failedAttempt: (reason: string) => string;
   lost: Record<MessageLostReason, string>;
+  /** Under Sent: the sends answered with another status than SEND_OK, titled, each status in words (rocketmq-facts §9.1). */
+  notOkTitle: string;
+  allSendOk: string;
+  notOk: Record<NotOkStatus, string>;
   /**
    * Under the lost causes when a stored message was lost: how many of them some group consumed
    * (before the loss, or after it from what it had pulled), and what the loss means either way.
@@ -72,6 +76,13 @@ const en: CauseStrings = {
     onewayNotDelivered: 'a ONEWAY send the network swallowed on its way to the broker (nobody answers a ONEWAY send)',
     onewayRefused: 'a ONEWAY send the broker refused: its answer goes nowhere',
   },
+  notOkTitle: 'Stored, but not SEND_OK',
+  allSendOk: 'Every answer so far was SEND_OK (a send that failed is under Failed messages).',
+  notOk: {
+    SLAVE_NOT_AVAILABLE: 'SLAVE_NOT_AVAILABLE: stored on the master only, no slave in sync to copy it to (4.x SYNC_MASTER); the producer does not resend it (retryAnotherBrokerWhenNotStoreOK is false)',
+    FLUSH_SLAVE_TIMEOUT: 'FLUSH_SLAVE_TIMEOUT: stored on the master, the slave did not confirm it within slaveTimeout; not resent',
+    FLUSH_DISK_TIMEOUT: 'FLUSH_DISK_TIMEOUT: stored, not flushed to disk within syncFlushTimeout (SYNC_FLUSH); not resent',
+  },
   storedLostNote: (consumed, stored) => {
     const lost = `${formatCount(stored)} stored message${stored === 1 ? '' : 's'} lost`;
     if (consumed === 0) return `No group has consumed the ${lost} yet, and no broker has ${stored === 1 ? 'it' : 'them'} any more: only a consumer that had pulled one before the loss still consumes it, until that broker, back, answers its pulls with PULL_OFFSET_MOVED and it drops what it had not consumed.`;
@@ -113,6 +124,13 @@ const zh: CauseStrings = {
     truncatedByNewMaster: '它的旧 Master 作为新 Master 的 Slave 回来，把它从 CommitLog 中截掉了，且没有其他副本拥有它',
     onewayNotDelivered: '单向发送在去往 Broker 的途中被网络吞掉（单向发送没有应答）',
     onewayRefused: '单向发送被 Broker 拒绝：它的应答无人接收',
+  },
+  notOkTitle: '已存储，但不是 SEND_OK',
+  allSendOk: '到目前为止每个应答都是 SEND_OK（发送失败的见“失败消息”）。',
+  notOk: {
+    SLAVE_NOT_AVAILABLE: 'SLAVE_NOT_AVAILABLE：只存在 Master 上，没有同步中的 Slave 可以复制（4.x 的 SYNC_MASTER）；生产者不会重发（retryAnotherBrokerWhenNotStoreOK 为 false）',
+    FLUSH_SLAVE_TIMEOUT: 'FLUSH_SLAVE_TIMEOUT：已存在 Master 上，Slave 没有在 slaveTimeout 内确认；不会重发',
+    FLUSH_DISK_TIMEOUT: 'FLUSH_DISK_TIMEOUT：已存储，但没有在 syncFlushTimeout 内刷盘（SYNC_FLUSH）；不会重发',
   },
   storedLostNote: (consumed, stored) => consumed === 0
     ? `丢失的 ${formatCount(stored)} 条已存储消息都还没有被任何消费者组消费，也已没有 Broker 拥有它们：只有在丢失前已拉取到它们的消费者还会消费，直到该 Broker 恢复后对它的拉取应答 PULL_OFFSET_MOVED，它丢弃尚未消费的那些。`

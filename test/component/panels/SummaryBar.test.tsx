@@ -122,6 +122,28 @@ describe('SummaryBar', () => {
     expect(screen.getByTestId('cause-connectRefused')).toHaveTextContent('the broker process was down: connection refused (connectRefused)');
   });
 
+  it('marks Sent when a send was answered with another status than SEND_OK and lists them by status; a run of SEND_OK says so', async () => {
+    const json = findLibraryEntry('master-loss-sync-async')!.scenario as Record<string, unknown>;
+    // 4.x SYNC_MASTER with its slave cut off: SLAVE_NOT_AVAILABLE, stored on the master only and not resent.
+    const cut = scenarioOf({ ...json, config: { ...(json.config as object), rocketmqVersion: '4.x' }, timeline: [{ at: 30_000, action: 'partitionLink', target: 'broker-b/0', peer: 'broker-b/1' }] });
+    const timeline = loadAt(cut, 55_000);
+    const notOk = timeline.summary().messages.sentNotOk.SLAVE_NOT_AVAILABLE!;
+    expect(notOk).toBeGreaterThan(0);
+    render(<SummaryBar />);
+    expect(screen.getByTestId('summary-sent')).toHaveClass('rs-summary-notice');
+    expect(screen.getByTestId('summary-causes-sent')).toHaveAccessibleName('Sent: what it counts');
+    fireEvent.click(screen.getByTestId('summary-causes-sent'));
+    const cause = await screen.findByTestId('cause-SLAVE_NOT_AVAILABLE', {}, { timeout: 10_000 });
+    expect(cause).toHaveTextContent(`${notOk} SLAVE_NOT_AVAILABLE: stored on the master only`);
+    expect(screen.getByText('Stored, but not SEND_OK')).toBeInTheDocument();
+    cleanup();
+    loadAt(writeReadScenario(), 30_000);
+    render(<SummaryBar />);
+    expect(screen.getByTestId('summary-sent')).not.toHaveClass('rs-summary-notice');
+    fireEvent.click(screen.getByTestId('summary-causes-sent'));
+    expect(await screen.findByText(/^Every answer so far was SEND_OK/, {}, { timeout: 10_000 })).toBeInTheDocument();
+  });
+
   it('says why messages failed: before its topic is created, a send throws "No route info of this topic" without an attempt', async () => {
     const timeline = loadAt(scenarioOf(findLibraryEntry('create-topic-cluster')!.scenario as Record<string, unknown>), 30_000);
     render(<SummaryBar />);

@@ -431,7 +431,7 @@ export interface MessageStats {
   /** Attempts that failed (one per send.failed), and how many failed for each reason. */
   failedAttempts: number;
   failedAttemptReasons: Partial<Record<string, number>>;
-  /** Send results with a SendStatus other than SEND_OK: stored, not flushed or replicated as asked (rocketmq-facts §9.1: not resent by default). */
+  /** Send results with a SendStatus other than SEND_OK: stored, not flushed or replicated as asked (the producer resends one only with retryAnotherBrokerWhenNotStoreOK: DefaultMQProducerImpl.sendDefaultImpl). */
   notOkResults: Partial<Record<NotOkStatus, number>>;
   /** Duplicates by what brought the message back (see DuplicateCause). */
   duplicateCauses: Partial<Record<DuplicateCause, number>>;

@@ -18,7 +18,7 @@ export interface CauseStrings {
   /** A failed attempt's reason: a RocketMQ ResponseCode or a failure of the channel, in words with its name as the log shows it. */
   failedAttempt: (reason: string) => string;
   lost: Record<MessageLostReason, string>;
-  /** Under Sent: the sends answered with another status than SEND_OK, titled, each status in words (rocketmq-facts §9.1). */
+  /** Under Sent: the sends answered with another status than SEND_OK, titled, each status in words (CommitLog's answers: handleHA, handleDiskFlush). */
   notOkTitle: string;
   allSendOk: string;
   notOk: Record<NotOkStatus, string>;

@@ -38,8 +38,10 @@ export function actionTarget(action: TimelineAction): string {
     }
     case 'partitionLink': case 'healLink': return `${action.target} ↔ ${action.peer}`;
     case 'setProducerRate': return `${action.target} ${action.ratePerSec}/s`;
+    // A slave by its node (broker-a/1), as the fault editor and the failover view name it.
     case 'crashBroker': case 'powerOffBroker': case 'partitionBroker': case 'healPartition': case 'shutdownBroker':
-    case 'startBroker': case 'crashNameServer': case 'startNameServer': case 'removeConsumer': case 'removeProducer': case 'crashConsumer':
+    case 'startBroker': return action.brokerId ? `${action.target}/${action.brokerId}` : action.target;
+    case 'crashNameServer': case 'startNameServer': case 'removeConsumer': case 'removeProducer': case 'crashConsumer':
     case 'hangConsumer':
       return action.target;
   }

@@ -5,6 +5,7 @@ import { useLesson } from '../../../src/store/lesson.ts';
 import { getTimeline, usePlayback } from '../../../src/store/playback.ts';
 import { COMMANDS } from '../../../src/ui/commands.ts';
 import { translate } from '../../../src/ui/i18n/index.ts';
+import { actionTarget } from '../../../src/ui/controls/Scrubber.tsx';
 import { freshRun, renderControls, time } from './shell-harness.tsx';
 
 const click = (testId: string) => fireEvent.click(screen.getByTestId(testId));
@@ -129,6 +130,12 @@ describe('the scrubber', () => {
     expect(marks[0]!.style.left).toBe(`${(60_000 / 360_000) * 100}%`);
     fireEvent.click(marks[1]!);
     expect(time()).toBe(90_000);
+  });
+
+  it('names a slave\'s fault by its node and a link\'s by both ends, as the fault editor offers them', () => {
+    expect(actionTarget({ at: 0, action: 'powerOffBroker', target: 'broker-b', brokerId: 1 })).toBe('broker-b/1');
+    expect(actionTarget({ at: 0, action: 'powerOffBroker', target: 'broker-b' })).toBe('broker-b');
+    expect(actionTarget({ at: 0, action: 'partitionLink', target: 'broker-b', peer: 'broker-b/1' })).toBe('broker-b ↔ broker-b/1');
   });
 
   it('marks the moments each broker fault showed itself, found ahead of the playhead, titled in the failover view\'s words; a click goes there', async () => {

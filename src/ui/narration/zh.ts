@@ -10,7 +10,7 @@ import { attemptsAllowed, durationZh as d, failedSend, queuesByBroker, keepsOffs
 /** 发往 Master 已宕机的 broker 的发送：说明它，而不是当作普通发送（路由里仍有这个 broker）。 */
 function downZh(c: NarrationContext, broker: string): string {
   return c.masterDown?.(broker)
-    ? `但 ${broker} 的 Master 已宕机：这次尝试会失败，生产者会再试一次。它缓存的路由里一直有 ${broker}，直到某次路由拉取（每 ${d(c.config.pollNameServerIntervalMs)}一次）带回一份没有它的路由；如果已经没有 broker 持有这个主题，拉取得到 TOPIC_NOT_EXIST，旧路由原样保留。`
+    ? `但 ${broker} 的 Master 已宕机：这次尝试会失败，生产者会再试一次。它缓存的路由里一直有 ${broker}，直到某次路由拉取（每 ${d(c.config.pollNameServerIntervalMs)}一次）带回一份没有它的路由；如果已经没有 Broker 持有这个主题，拉取得到 TOPIC_NOT_EXIST，旧路由原样保留。`
     : '';
 }
 
@@ -133,7 +133,7 @@ const CALL_ZH: Partial<Record<RequestCode, string>> = {
 /** How a topic a broker created by itself came to be: a consumer group's retry topic, or a topic a send named (from TBW102). */
 function autoCreatedZh(e: TraceOf<'topic.updated'>): string {
   if (!e.auto) return '';
-  if (e.topic.startsWith(RETRY_GROUP_TOPIC_PREFIX)) return `，这是消费者组 ${e.topic.slice(RETRY_GROUP_TOPIC_PREFIX.length)} 的重试主题：CLUSTERING 消费者的心跳第一次到达 broker 时，broker 就创建它，消费失败的消息经由它回到这个组`;
+  if (e.topic.startsWith(RETRY_GROUP_TOPIC_PREFIX)) return `，这是消费者组 ${e.topic.slice(RETRY_GROUP_TOPIC_PREFIX.length)} 的重试主题：CLUSTERING 消费者的心跳第一次到达 Broker 时，Broker 就创建它，消费失败的消息经由它回到这个组`;
   return '（根据 TBW102 自动创建，autoCreateTopicEnable）';
 }
 
@@ -191,7 +191,7 @@ export const zh: Narrators = {
   },
   'route.updated': (e, { config }) => (e.fromTopic === e.topic
     ? `${e.client} 从 ${e.nameServer} 拉取了 ${e.topic} 的路由（路由发现）：可写 ${e.writeQueues.length} 个队列${byBrokerZh(e.writeQueues)}，可读 ${e.readQueues.length} 个${byBrokerZh(e.readQueues)}。${d(config.pollNameServerIntervalMs)}后再次拉取。`
-    : `${e.nameServer} 上没有 ${e.topic} 的路由，于是 ${e.client} 借用 ${e.fromTopic} 的路由代替它，每个 broker 最多 ${config.producerDefaultTopicQueueNums} 个队列（defaultTopicQueueNums）：可写 ${e.writeQueues.length} 个队列。某个 broker 收到 ${e.topic} 的第一条消息时才会在自己这里创建它。`),
+    : `${e.nameServer} 上没有 ${e.topic} 的路由，于是 ${e.client} 借用 ${e.fromTopic} 的路由代替它，每个 Broker 最多 ${config.producerDefaultTopicQueueNums} 个队列（defaultTopicQueueNums）：可写 ${e.writeQueues.length} 个队列。某个 Broker 收到 ${e.topic} 的第一条消息时才会在自己这里创建它。`),
   'route.failed': (e, { config }) => `${e.client} 未能从 ${e.nameServer} 获取 ${e.topic} 的路由（${e.reason}）；它继续使用缓存的路由，${d(config.pollNameServerIntervalMs)}后重试。`,
   'topic.updated': (e, { config }) => `${e.broker} ${e.created ? '创建' : '修改'}了主题 ${e.topic}：写队列 ${e.writeQueueNums} 个、读队列 ${e.readQueueNums} 个，perm ${perm2String(e.perm)}（R：消费者可读，W：生产者可写）${autoCreatedZh(e)}。客户端在下一次拉取路由时看到变化（每 ${d(config.pollNameServerIntervalMs)}）。`,
   'message.sent': (e, c) => (e.attempt > 1

@@ -42,7 +42,7 @@ export const chapter: Chapter = {
           zh: '主题在 broker-a 上有 4 个队列，在 broker-b 上有 2 个。消息如何分布？',
         },
         choices: [
-          { en: 'Evenly: each broker gets half', zh: '平均：每个 broker 各一半' },
+          { en: 'Evenly: each broker gets half', zh: '平均：每个 Broker 各一半' },
           { en: 'Each queue in turn: broker-a gets 4 of every 6', zh: '逐个队列轮流：每 6 条里 broker-a 得 4 条' },
           { en: 'All into queue 0 until it is full', zh: '全部写进 0 号队列，直到写满' },
         ],

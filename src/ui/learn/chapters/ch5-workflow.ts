@@ -43,8 +43,8 @@ export const chapter: Chapter = {
         question: { en: 'p-1 starts at 0:12. What is the first thing it does for TopicOrder?', zh: 'p-1 在 0:12 启动。它为 TopicOrder 做的第一件事是什么？' },
         choices: [
           { en: 'Ask a NameServer for the topic\'s route', zh: '向 NameServer 查询主题路由' },
-          { en: 'Send to every broker', zh: '向所有 broker 发送' },
-          { en: 'Ask a broker which queue to use', zh: '问某个 broker 该用哪个队列' },
+          { en: 'Send to every broker', zh: '向所有 Broker 发送' },
+          { en: 'Ask a broker which queue to use', zh: '问某个 Broker 该用哪个队列' },
         ],
         answer: 0,
         why: {

@@ -464,7 +464,8 @@ export interface MessageStats {
  * was a retry copy (%RETRY%) of a message that had already succeeded; a producer's retry stored it
  * twice (same msgId, two offsetMsgIds: DefaultMQProducerImpl.sendDefaultImpl retries a send whose
  * answer it did not get, though the broker stored it); or its broker's master failed before the
- * consumer's offset reached it, and the queue was read again from the offset the broker held.
+ * consumer's offset reached it, or before the broker persisted it (consumer-offset-manager.ts), and
+ * the queue was read again from the offset the broker held.
  */
 export type DuplicateCause = 'rebalance' | 'crash' | 'shutdown' | 'pulledAgain' | 'retry' | 'storedTwice' | 'brokerFault';
 

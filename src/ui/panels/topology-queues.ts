@@ -18,7 +18,11 @@ export interface CanvasQueue {
   count: number;
   writable: boolean;
   readable: boolean;
-  /** The lowest offset the topic's groups committed on the broker drawing it (0 when none has). */
+  /**
+   * The lowest offset the topic's groups committed, each group's the highest any replica of the
+   * brokerName holds (0 when none has): a master back from a crash holds what it loaded from disk,
+   * while its consumers committed their progress to the slave they read from meanwhile.
+   */
   consumed: number;
   /** Consumers owning it now, by their latest rebalance. */
   owners: string[];
@@ -26,9 +30,10 @@ export interface CanvasQueue {
   fate: QueueFate;
 }
 
-function lowestCommitted(broker: BrokerState, topic: string, queueId: number, groups: string[]): number {
+function lowestCommitted(replicas: readonly BrokerState[], topic: string, queueId: number, groups: string[]): number {
   if (groups.length === 0) return 0;
-  return Math.min(...groups.map((group) => broker.consumerOffsetTable[group]?.[`${topic}@${queueId}`] ?? 0));
+  const key = `${topic}@${queueId}`;
+  return Math.min(...groups.map((group) => Math.max(0, ...replicas.map((replica) => replica.consumerOffsetTable[group]?.[key] ?? 0))));
 }
 
 function topicGroups(state: Readonly<ModelState>, topic: string): string[] {
@@ -63,6 +68,7 @@ export function canvasQueues(
     const broker = state.brokers[node];
     const config = broker?.topicConfigTable[topic];
     const written = broker?.brokerId === MASTER_ID;
+    const replicas = broker ? Object.values(state.brokers).filter((other) => other.name === broker.name) : [];
     for (let queueId = 0; broker && queueId < count; queueId++) {
       const id = queueCellId(node, queueId);
       const readable = config !== undefined && isReadable(config.perm) && queueId < config.readQueueNums;
@@ -71,7 +77,7 @@ export function canvasQueues(
         count: broker.consumeQueues[topic]?.[queueId]?.length ?? 0,
         writable: written && config !== undefined && isWriteable(config.perm) && queueId < config.writeQueueNums,
         readable,
-        consumed: lowestCommitted(broker, topic, queueId, groups),
+        consumed: lowestCommitted(replicas, topic, queueId, groups),
         owners: owners[id] ?? [],
         fate: fates.get(`${broker.name}@${queueId}`) ?? (readable ? 'readable' : 'never'),
       };

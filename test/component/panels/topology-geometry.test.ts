@@ -258,6 +258,24 @@ describe('while a master is gone, its messages are consumed from the slave', () 
   });
 });
 
+describe('the queues drawn in a master back from a crash', () => {
+  it('count as consumed what the group committed to the slave it read from meanwhile, not only the offsets the master loaded from disk', () => {
+    // "A master crashes, its slave keeps serving reads": broker-a/0 crashes at 75 s and starts again at 165 s; c-1 drained broker-a through the slave.
+    const timeline = libraryTimeline('master-slave-failover', 170_000);
+    const model = topologyModel(timeline.state);
+    const queues = canvasQueues(timeline.state, model.topic!, model.input.queueSlots!, ownersByCell(model.links));
+    const master = timeline.state.brokers['broker-a/0']!;
+    const slave = timeline.state.brokers['broker-a/1']!;
+    for (let queueId = 0; queueId < 4; queueId++) {
+      const key = `TopicTest@${queueId}`;
+      const loaded = master.consumerOffsetTable['CG_ORDER']![key]!;
+      const onSlave = slave.consumerOffsetTable['CG_ORDER']![key]!;
+      expect(onSlave).toBeGreaterThan(loaded);
+      expect(queues[queueCellId('broker-a/0', queueId)]!.consumed).toBe(onSlave);
+    }
+  });
+});
+
 describe('a broker\'s registration on the way to a NameServer', () => {
   // Two groups of master and slave: a slave's registration passes its master, broker-b's passes broker-a.
   const timeline = new Timeline(writeReadScenario({ brokers: ['broker-a', 'broker-b'], slaves: true }));

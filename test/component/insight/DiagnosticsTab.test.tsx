@@ -201,7 +201,7 @@ describe('Route diagnostics', () => {
     const removed = getTimeline()!.traceSlice(0).filter((e) => e.type === 'broker.removed' && e.broker === 'broker-b');
     expect(removed.map((e) => e.t)).toEqual(heard.map((t) => t + 120_000));
     render(<DiagnosticsTab />);
-    expect(findings('unreachableMaster')[0]).toHaveTextContent('The NameServers dropped it once its registration was too old');
+    expect(findings('unreachableMaster')[0]).toHaveTextContent('The NameServers dropped it once it had been silent long enough (its channel closed as idle, or scanNotActiveBroker found its registration expired)');
   });
 
   it('names NameServers that heard different last registrations apart', () => {

@@ -35,7 +35,7 @@ function idleFixEn(f: IdleFinding): string {
       const one = f.reason.brokers.length === 1;
       const listed = {
         slave: `while a slave keeps ${brokers} in the route`,
-        notExpired: `until the NameServers drop the cut-off ${one ? 'master' : 'masters'} (${one ? 'its' : 'their'} registration expires: brokerChannelExpiredTimeMs) and the consumers pull the route again`,
+        notExpired: `until the NameServers drop the cut-off ${one ? 'master' : 'masters'} (an idle channel's close or an expired registration, whichever comes first) and the consumers pull the route again`,
         staleRoute: `until the consumers' next route pull (pollNameServerInterval) drops ${brokers}`,
       }[f.reason.listed];
       const controller = f.reason.listed === 'slave' ? ' With the controller (RocketMQ 5.x, enableControllerMode) a slave is elected master instead.' : '';
@@ -57,7 +57,7 @@ function idleFixZh(f: IdleFinding): string {
       const brokers = f.reason.brokers.join('、');
       const listed = {
         slave: `只要 Slave 让 ${brokers} 留在路由中，负载均衡就不会`,
-        notExpired: `在 NameServer 剔除被隔离的 Master（它的注册过期：brokerChannelExpiredTimeMs）、消费者再次拉取路由之前，负载均衡不会`,
+        notExpired: `在 NameServer 剔除被隔离的 Master（连接空闲关闭或注册过期，以先到者为准）、消费者再次拉取路由之前，负载均衡不会`,
         staleRoute: `在消费者下一次拉取路由（pollNameServerInterval）去掉 ${brokers} 之前，负载均衡不会`,
       }[f.reason.listed];
       const controller = f.reason.listed === 'slave' ? '使用 Controller 模式（RocketMQ 5.x，enableControllerMode）时，会选举一个 Slave 成为 Master。' : '';
@@ -225,7 +225,7 @@ const en: DiagnosticsStrings = {
         title: `${f.node} is cut off from the network, still running`,
         why: f.listedBy.length > 0
           ? `No connection closes, so a NameServer drops it only once it has been silent long enough: ${listedEn(f.listedBy)}. Until then routes still give ${f.broker}: a client's first send to it gets no answer within sendMsgTimeout and closes its connection, later ones wait for a connect that gets no answer (connectTimeoutMillis), and pulls from it fail.`
-          : `The NameServers dropped it once its registration was too old (the idle channel's close or scanNotActiveBroker): clients leave ${f.broker} at their next route pull, and the messages stored in it wait until it is reachable again.`,
+          : `The NameServers dropped it once it had been silent long enough (its channel closed as idle, or scanNotActiveBroker found its registration expired): clients leave ${f.broker} at their next route pull, and the messages stored in it wait until it is reachable again.`,
         fix: f.controllerMode
           ? `Nothing to do by hand in controller mode: once ${f.node}'s heartbeats to the controller expire, it elects a new master from the group's SyncStateSet, which registers as brokerId 0; healed, ${f.node} comes back as its slave.`
           : `Heal the network: ${f.node} is listed again at its next registration (registerNameServerPeriod, 30 s by default) and clients find it at their next route pull. A producer avoids a broker whose sends failed sooner with sendLatencyFaultEnable (MQFaultStrategy, off by default).`,
@@ -317,7 +317,7 @@ const zh: DiagnosticsStrings = {
         title: `${f.node} 与网络断开，但仍在运行`,
         why: f.listedBy.length > 0
           ? `没有连接被关闭，所以 NameServer 要等它沉默足够久才剔除它：${listedZh(f.listedBy)}。在那之前路由里仍有 ${f.broker}：客户端发往它的第一条消息在 sendMsgTimeout 内得不到应答并关闭连接，之后的发送都在等待建立新连接，而对方始终没有应答（connectTimeoutMillis），从它拉取也会失败。`
-          : `它的注册过期后，NameServer 已把它剔除（空闲连接被关闭或 scanNotActiveBroker）：客户端在下一次拉取路由时不再使用 ${f.broker}，已存入它的消息要等它恢复连通后才能被消费。`,
+          : `它沉默得足够久之后，NameServer 已把它剔除（连接因空闲被关闭，或 scanNotActiveBroker 发现它的注册已过期）：客户端在下一次拉取路由时不再使用 ${f.broker}，已存入它的消息要等它恢复连通后才能被消费。`,
         fix: f.controllerMode
           ? `Controller 模式下无需手动处理：${f.node} 发给 Controller 的心跳过期后，Controller 会从该组的 SyncStateSet 中选出新的 Master，新 Master 以 brokerId 0 注册；网络恢复后，${f.node} 作为它的 Slave 回来。`
           : `修复网络：${f.node} 下一次注册时（registerNameServerPeriod，默认 30 s）重新出现在 NameServer 中，客户端在下一次拉取路由时重新找到它。开启 sendLatencyFaultEnable（MQFaultStrategy，默认关闭）后，生产者会更早避开发送失败的 Broker。`,

@@ -21,7 +21,7 @@ import type { Sim } from '../../model/sim-types.ts';
 import type { Scenario } from '../../model/spec.ts';
 import type { ModelState } from '../../model/state.ts';
 import { copyDict, dict } from '../../engine/index.ts';
-import { faultTarget } from '../../model/timeline.ts';
+import { faultEvent, faultSubject } from '../../model/timeline.ts';
 import { checkpointInterval } from '../checkpoints.ts';
 import { brokersAsked } from './brokers-asked.ts';
 import { consumeStats } from './consume-stats.ts';
@@ -82,7 +82,7 @@ function countEvent(counts: Counts, faults: FaultMark[], event: TraceEvent): voi
   // masters at each sample time (summarizeQueues).
   if (event.type === 'message.stored' && event.brokerId === MASTER_ID) counts.produce[event.broker] = (counts.produce[event.broker] ?? 0) + 1;
   else if (event.type === 'message.consumed') counts.consume[event.broker] = (counts.consume[event.broker] ?? 0) + 1;
-  else if (event.type === 'fault') faults.push({ t: event.t, action: event.action, target: event.target });
+  else if (event.type === 'fault') faults.push({ t: event.t, action: event.action, target: faultSubject(event) });
 }
 
 /** The rate per second of the counts of the last steps, which span `spanMs`. */
@@ -234,7 +234,7 @@ class CheckpointSeries {
     const faults = this.timeline.scenario.timeline
       .filter((action) => action.at >= fromMs && action.at <= toMs)
       .sort((a, b) => a.at - b.at)
-      .map((action) => ({ t: action.at, action: action.action, target: faultTarget(action) }));
+      .map((action) => ({ t: action.at, action: action.action, target: faultSubject(faultEvent(action, action.at)) }));
     return { stepMs: this.stepMs, samples: this.samples.filter((sample) => sample.t >= fromMs && sample.t <= toMs), faults };
   }
 }

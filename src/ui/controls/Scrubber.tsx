@@ -5,7 +5,7 @@
  * and its title says what happens there.
  */
 import { lazy, memo, Suspense, type KeyboardEvent } from 'react';
-import type { TimelineAction } from '../../sim/index.ts';
+import { faultEvent, type TimelineAction } from '../../sim/index.ts';
 import { playheadTarget, usePlayback, type Language } from '../../store/playback.ts';
 import { actionSaid } from '../i18n/action-words.ts';
 import { useT, type Translate } from '../i18n/index.ts';
@@ -47,13 +47,6 @@ export function actionTarget(action: TimelineAction): string {
   }
 }
 
-/** The target a timeline action's `fault` trace event names (src/model/timeline.ts), so a mark's caption is the caption shown there. */
-function traceTarget(action: TimelineAction): string {
-  if ('target' in action) return action.target;
-  if (action.action === 'addConsumer') return action.consumer.id;
-  if (action.action === 'addProducer') return action.producer.id;
-  return action.topic;
-}
 
 /**
  * One tick per timeline action; a fork is one tick of its own that names the actions the person
@@ -102,7 +95,7 @@ function ScrubberMarks({ duration }: { duration: number }) {
   const narrator = useNarrator();
   // A mark says what the caption will say when the playhead gets there (the fault event's caption).
   const caption = (action: TimelineAction) => (narrator && scenario
-    ? narrator.narrate({ t: action.at, type: 'fault', action: action.action, target: traceTarget(action) }, language, { config: scenario.config })
+    ? narrator.narrate(faultEvent(action, action.at), language, { config: scenario.config })
     : null);
   const marks = scenario && duration > 0 ? marksOf(scenario.timeline, forks, t, language, caption) : [];
   return (

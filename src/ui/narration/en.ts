@@ -2,7 +2,7 @@
  * The captions in English: what an event means, in plain words, with the run's own numbers.
  * RocketMQ's names stay as they are (CommitLog, ConsumeQueue, readQueueNums ...).
  */
-import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, RETRY_GROUP_TOPIC_PREFIX, perm2String, registerNameServerPeriod, sendRetriesAfter, type RequestCode, type SendFailedReason, type SendMode, type SimConfig } from '../../sim/index.ts';
+import { faultSubject, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, RETRY_GROUP_TOPIC_PREFIX, perm2String, registerNameServerPeriod, sendRetriesAfter, type RequestCode, type SendFailedReason, type SendMode, type SimConfig } from '../../sim/index.ts';
 import { formatTime } from '../../viz/format.ts';
 import { closedCallCount } from './channel-closed.ts';
 import { attemptsAllowed, durationEn as d, failedSend, queuesByBroker, keepsOffsetsLocally, nodeEn as node, nodeName, retriesSaid, slavesToo, type AttemptsFailed, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
@@ -265,5 +265,5 @@ export const en: Narrators = {
   'offset.committed': (e, c) => (keepsOffsetsLocally(c, e.consumer)
     ? `${e.consumer} wrote its offset ${e.offset} of ${e.broker} queue ${e.queueId} (${e.group}, broadcasting) to its own local file (LocalFileOffsetStore, ~/.rocketmq_offsets/<clientId>/${e.group}/offsets.json). A broadcasting consumer keeps its offsets itself: it writes the file every ${d(c.config.persistConsumerOffsetIntervalMs)} for every queue it owns, and its pulls carry no offset.`
     : `${e.consumer} committed offset ${e.offset} of ${e.broker} queue ${e.queueId} for ${e.group}: after a restart or a rebalance the group resumes there. Commits run every ${d(c.config.persistConsumerOffsetIntervalMs)} for every queue it owns, and each pull also carries the offset to the broker.`),
-  fault: (e) => (FAULTS[e.action] ?? ((t) => `${e.action} ${t}.`))(e.target),
+  fault: (e) => (FAULTS[e.action] ?? ((t) => `${e.action} ${t}.`))(faultSubject(e)),
 };

@@ -2,7 +2,7 @@
  * 字幕（简体中文）：用平实的话和本次运行自己的数字说明一个事件的含义。
  * RocketMQ 的名词保持原样（CommitLog、ConsumeQueue、readQueueNums ……）。
  */
-import { PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, RETRY_GROUP_TOPIC_PREFIX, perm2String, registerNameServerPeriod, sendRetriesAfter, type RequestCode, type SendFailedReason, type SimConfig } from '../../sim/index.ts';
+import { faultSubject, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, RETRY_GROUP_TOPIC_PREFIX, perm2String, registerNameServerPeriod, sendRetriesAfter, type RequestCode, type SendFailedReason, type SimConfig } from '../../sim/index.ts';
 import { formatTime } from '../../viz/format.ts';
 import { closedCallCount } from './channel-closed.ts';
 import { attemptsAllowed, durationZh as d, failedSend, queuesByBroker, keepsOffsetsLocally, nodeZh as node, nodeName, retriesSaid, slavesToo, type AttemptsFailed, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
@@ -258,5 +258,5 @@ export const zh: Narrators = {
   'offset.committed': (e, c) => (keepsOffsetsLocally(c, e.consumer)
     ? `${e.consumer} 把 ${e.group}（广播模式）在 ${e.broker} 队列 ${e.queueId} 的消费位点 ${e.offset} 写入了自己的本地文件（LocalFileOffsetStore，~/.rocketmq_offsets/<clientId>/${e.group}/offsets.json）。广播消费者自己保存位点：它每 ${d(c.config.persistConsumerOffsetIntervalMs)}为自己的每个队列写一次文件，拉取请求也不携带位点。`
     : `${e.consumer} 为 ${e.group} 提交了 ${e.broker} 队列 ${e.queueId} 的消费位点 ${e.offset}：重启或负载均衡之后，组从这里继续消费。它每 ${d(c.config.persistConsumerOffsetIntervalMs)}为自己的每个队列提交一次，每次拉取请求也会把位点带给 Broker。`),
-  fault: (e) => (FAULTS[e.action] ?? ((t) => `${e.action} ${t}。`))(e.target),
+  fault: (e) => (FAULTS[e.action] ?? ((t) => `${e.action} ${t}。`))(faultSubject(e)),
 };

@@ -2,7 +2,7 @@
  * One short human sentence per trace event, in English and Simplified Chinese. The tables are
  * keyed by every trace type, so a new event type does not compile until it has a sentence.
  */
-import { everyConsumer, MASTER_ID, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_DEFAULTS, perm2String, type FailureReason, type RegistrationTrigger, type Scenario, type SimConfig, type TraceEvent, type TraceType } from '../../sim/index.ts';
+import { everyConsumer, faultSubject, MASTER_ID, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_DEFAULTS, perm2String, type FailureReason, type RegistrationTrigger, type Scenario, type SimConfig, type TraceEvent, type TraceType } from '../../sim/index.ts';
 import type { Language } from '../../store/playback.ts';
 import { actionSaid, isFault } from '../i18n/action-words.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
@@ -184,7 +184,7 @@ const en: Describers = {
   'offset.committed': (e, { localOffsets }) => (localOffsets.has(e.consumer)
     ? `${e.consumer} wrote offset ${e.offset} of ${e.topic} ${e.broker}:${e.queueId} for ${e.group} to its own local file (LocalFileOffsetStore)`
     : `${e.consumer} committed offset ${e.offset} of ${e.topic} ${e.broker}:${e.queueId} for ${e.group}`),
-  fault: (e) => `${isFault(e.action) ? 'Fault' : 'Timeline action'}: ${actionSaid(e.action, e.target, 'en')}`,
+  fault: (e) => `${isFault(e.action) ? 'Fault' : 'Timeline action'}: ${actionSaid(e.action, faultSubject(e), 'en')}`,
 };
 
 const zh: Describers = {
@@ -234,7 +234,7 @@ const zh: Describers = {
   'offset.committed': (e, { localOffsets }) => (localOffsets.has(e.consumer)
     ? `${e.consumer} 把 ${e.group} 在 ${e.topic} ${e.broker}:${e.queueId} 的位点 ${e.offset} 写入了自己的本地文件（LocalFileOffsetStore）`
     : `${e.consumer} 为 ${e.group} 提交了 ${e.topic} ${e.broker}:${e.queueId} 的位点 ${e.offset}`),
-  fault: (e) => `${isFault(e.action) ? '故障' : '时间线动作'}：${actionSaid(e.action, e.target, 'zh')}`,
+  fault: (e) => `${isFault(e.action) ? '故障' : '时间线动作'}：${actionSaid(e.action, faultSubject(e), 'zh')}`,
 };
 
 const DESCRIBERS: Bilingual<Describers> = { en, zh };

@@ -7,7 +7,7 @@ import { actionChoice } from '../i18n/action-words.ts';
 import { useT } from '../i18n/index.ts';
 import { useSimView } from '../use-sim.ts';
 import { applyEdit } from './apply.ts';
-import { addFault, FAULT_ACTIONS, faultTargets, isLinkAction, type FaultAction, type FaultTarget } from './fork.ts';
+import { addFault, FAULT_ACTIONS, faultTargets, isLinkAction, linkPeers, type FaultAction, type FaultTarget } from './fork.ts';
 import { ValidationErrors } from './ValidationErrors.tsx';
 
 interface ProcessSelectProps {
@@ -45,7 +45,7 @@ export function FaultForm() {
   const targets = faultTargets(action, scenario, view.timeline.state);
   const target = pick(targets, chosen);
   const link = isLinkAction(action);
-  const peers = link ? targets.filter((option) => option !== target) : [];
+  const peers = link ? linkPeers(targets, target, view.timeline.state) : [];
   const peer = link ? pick(peers, chosenPeer) : undefined;
   const ready = target !== undefined && (!link || peer !== undefined);
   const submit = (event: FormEvent) => {

@@ -239,6 +239,12 @@ function brokerTargets(scenario: Scenario): FaultTarget[] {
 
 const named = (id: string): FaultTarget => ({ id, target: id });
 
+/** The other end a link's fault may name with `target`: any other process, but not a client for a client (two clients never talk to each other). */
+export function linkPeers(targets: readonly FaultTarget[], target: FaultTarget | undefined, state: Readonly<ModelState>): FaultTarget[] {
+  const isClient = (option: FaultTarget | undefined) => option !== undefined && option.brokerId === undefined && state.clients[option.id] !== undefined;
+  return targets.filter((option) => option !== target && !(isClient(target) && isClient(option)));
+}
+
 /**
  * What a fault action may name: NameServers, running consumers, broker processes (a master by its
  * brokerName, a slave too: cutting a SYNC_MASTER's slave off is what decides its answers), or for

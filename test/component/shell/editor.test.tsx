@@ -72,6 +72,10 @@ describe('adding a fault', () => {
     expect(options('fault-target')).toEqual(expect.arrayContaining(['ns-1', 'broker-a', 'broker-b', 'p-1']));
     fireEvent.change(screen.getByTestId('fault-target'), { target: { value: 'broker-a' } });
     expect(options('fault-peer')).not.toContain('broker-a');
+    // Two clients never talk to each other: a client's link is to a NameServer or a broker.
+    fireEvent.change(screen.getByTestId('fault-target'), { target: { value: 'p-1' } });
+    expect(options('fault-peer').filter((id) => /^[pc]-\d$/.test(id!))).toEqual([]);
+    fireEvent.change(screen.getByTestId('fault-target'), { target: { value: 'broker-a' } });
     fireEvent.change(screen.getByTestId('fault-peer'), { target: { value: 'ns-1' } });
     fireEvent.click(screen.getByTestId('add-fault'));
     expect(timelineOf()).toEqual([{ at: 30_000, action: 'partitionLink', target: 'broker-a', peer: 'ns-1' }]);

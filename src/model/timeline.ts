@@ -3,6 +3,7 @@
  * traced as a `fault` event, plus the initial start of every process.
  */
 import { MASTER_ID } from './defaults.ts';
+import { faultEvent } from './fault-event.ts';
 import { brokerKey, crashBroker, partitionBroker, powerOffBroker, shutdownBroker, startBroker, updateTopicOnBroker } from './broker/broker.ts';
 import { startController, stopController } from './controller/controller.ts';
 import { losePageCache } from './broker/flush-service.ts';
@@ -13,7 +14,6 @@ import { createConsumerState, createProducerState } from './factory.ts';
 import { crashNameServer, startNameServer } from './nameserver/nameserver.ts';
 import { dropRequestsFrom } from './remoting.ts';
 import type { Sim } from './sim-types.ts';
-import type { TraceEvent } from './events.ts';
 import type { TimelineAction } from './spec.ts';
 import type { BrokerState, ClientState, ModelState } from './state.ts';
 
@@ -68,30 +68,6 @@ function updateTopicTargets(state: ModelState, action: Extract<TimelineAction, {
     && (action.cluster !== undefined ? broker.cluster === action.cluster : broker.name === action.broker));
 }
 
-/**
- * A timeline action's `fault` trace event: beside its target, a slave's brokerId (a fault of
- * broker-a/1 is not broker-a's master's) and a link's other end (docs/trace.md).
- */
-export function faultEvent(action: TimelineAction, t: number): Extract<TraceEvent, { type: 'fault' }> {
-  const event = { t, type: 'fault' as const, action: action.action, target: faultTarget(action) };
-  if ('peer' in action) return { ...event, peer: action.peer };
-  if ('brokerId' in action && action.brokerId !== undefined && action.brokerId !== MASTER_ID) return { ...event, brokerId: action.brokerId };
-  return event;
-}
-
-/** The process or link a fault event is about, as the page names it: `broker-a/1`, `broker-b ↔ broker-b/1`. */
-export function faultSubject(event: { target: string; brokerId?: number; peer?: string }): string {
-  if (event.peer !== undefined) return `${event.target} ↔ ${event.peer}`;
-  return event.brokerId === undefined ? event.target : `${event.target}/${event.brokerId}`;
-}
-
-/** What a timeline action's `fault` trace event names as its target. */
-export function faultTarget(action: TimelineAction): string {
-  if ('target' in action) return action.target;
-  if (action.action === 'addConsumer') return action.consumer.id;
-  if (action.action === 'addProducer') return action.producer.id;
-  return action.topic;
-}
 
 /** Opens a fault for detections.ts, or ends one when the broker is back. */
 type BrokerAction = Extract<TimelineAction, { action: 'crashBroker' | 'powerOffBroker' | 'partitionBroker' | 'healPartition' | 'shutdownBroker' | 'startBroker' }>;

@@ -15,7 +15,7 @@ export type { Detection, FaultRecord } from '../model/detections.ts';
 export type { Scenario, TimelineAction, TimelineActionName, TopicSpec } from '../model/spec.ts';
 export { everyConsumer, everyProducer } from '../model/spec.ts';
 // A fault event's process or link, as the page names it (a slave by its node, a link by both ends).
-export { faultEvent, faultSubject } from '../model/timeline.ts';
+export { faultEvent, faultSubject } from '../model/fault-event.ts';
 export * from '../model/vocabulary.ts';
 export type {
   BrokerState, BrokerStatus, ClientChannelInfo, ClientState, ConsumerState, DuplicateCause, ModelState, SendFailedCause, NameServerState, StoredMessage,

@@ -21,7 +21,7 @@ import type { Sim } from '../../model/sim-types.ts';
 import type { Scenario } from '../../model/spec.ts';
 import type { ModelState } from '../../model/state.ts';
 import { copyDict, dict } from '../../engine/index.ts';
-import { faultEvent, faultSubject } from '../../model/timeline.ts';
+import { faultEvent, faultSubject } from '../../model/fault-event.ts';
 import { checkpointInterval } from '../checkpoints.ts';
 import { brokersAsked } from './brokers-asked.ts';
 import { consumeStats } from './consume-stats.ts';

@@ -1,8 +1,9 @@
 /**
  * The queues of the topic in view, drawn inside each master: one cell per queue id, filled by
- * its message count with a dark top for what some group has yet to consume, its top edge blue while producers write it, dashed and orange when it holds
- * messages no consumer can ever pull (id >= readQueueNums), dashed and green when such a queue is
- * drained (nothing left, nothing written), as in the queue panel. Each cell is a button named for a
+ * its message count with a dark top for what some group has yet to consume, its top edge blue
+ * while producers write it, dashed and orange when it holds messages no consumer can ever pull
+ * (id >= readQueueNums), dashed and green when such a queue is drained (nothing left, nothing
+ * written), as in the queue panel. Each cell is a button named for a
  * screen reader ("broker-a queue 5: 81 messages, not consumed until readQueueNums is raised"); it opens the queue's latest
  * messages. The lines from each queue to the consumer that owns it now are drawn over the boxes.
  * A crowded cluster draws each master's queues as one heat row instead (TopologyHeat.tsx), and
@@ -50,15 +51,15 @@ interface CellProps {
  * messages the group furthest behind has not consumed, so a backlog draining is seen on the
  * canvas. A queue no consumer may pull keeps one colour: its never or drained look says it all.
  */
-function fillHeights(box: Box, queue: CanvasQueue, maxCount: number): { fill: number; backlog: number } {
+function fillHeights(box: Box, queue: CanvasQueue, maxCount: number): { fill: number; backlog: number; behind: number | undefined } {
   const scale = maxCount > 0 ? (box.height - 2) / maxCount : 0;
   const fill = scale * Math.min(maxCount, queue.count);
-  const behind = queue.readable ? Math.max(0, queue.count - queue.consumed) : 0;
-  return { fill, backlog: behind > 0 ? Math.min(fill, Math.max(1, scale * behind)) : 0 };
+  const behind = queue.readable ? Math.max(0, queue.count - queue.consumed) : undefined;
+  return { fill, backlog: behind ? Math.min(fill, Math.max(1, scale * behind)) : 0, behind };
 }
 
 const Cell = memo(function Cell({ cellId, box, queue, maxCount, topic, strings }: CellProps) {
-  const { fill, backlog } = fillHeights(box, queue, maxCount);
+  const { fill, backlog, behind } = fillHeights(box, queue, maxCount);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Enter' && event.key !== ' ') return;
     event.preventDefault();
@@ -66,7 +67,7 @@ const Cell = memo(function Cell({ cellId, box, queue, maxCount, topic, strings }
   };
   return (
     <g className={cellClass(queue)} role="button" tabIndex={0} aria-label={strings.queueCell(queue)} data-testid={`canvas-queue-${cellId}`}
-      data-count={queue.count} data-backlog={queue.readable ? Math.max(0, queue.count - queue.consumed) : undefined} data-readable={queue.readable} onClick={() => openQueue(topic, queue)} onKeyDown={onKeyDown}>
+      data-count={queue.count} data-backlog={behind} data-readable={queue.readable} onClick={() => openQueue(topic, queue)} onKeyDown={onKeyDown}>
       <title>{strings.queueCell(queue)}</title>
       <rect className="rs-qcell-frame" x={box.x} y={box.y} width={box.width} height={box.height} rx={2} />
       {fill > 0 && <rect className="rs-qcell-fill" x={box.x + 1} y={box.y + box.height - 1 - fill} width={box.width - 2} height={fill} />}

@@ -18,7 +18,7 @@ export interface TopologyLegendStrings {
   /** Shown only while a drained queue is drawn. */
   queueDrained: string;
   queueWritten: string;
-  /** A cell's fill: its messages, the part the group furthest behind has not consumed drawn darker (TopologyQueues.tsx). */
+  /** A cell's fill: its messages, the part the group furthest behind has not consumed drawn darker (TopologyQueues.tsx; its title gives the counts). */
   queueFill: string;
   queueHeat: string;
   /** Shown in this order; 'lost' only once a message has been lost. */
@@ -40,11 +40,11 @@ const en: TopologyLegendStrings = {
   queueNever: 'dashed, orange = not pulled (id ≥ readQueueNums)',
   queueDrained: 'dashed, green = drained (id ≥ readQueueNums): every group consumed it, nothing is written to it',
   queueWritten: 'blue top edge = producers write it (id < writeQueueNums)',
-  queueFill: 'fill = messages stored; dark top = those the group furthest behind has not consumed (by the offset it committed to the broker)',
+  queueFill: 'fill = messages; dark top = not yet consumed',
   queueHeat: 'queue row: darker = more messages (many queues: one row per broker)',
   dots: {
     sent: 'message sent', stored: 'message stored', consumed: 'message consumed', registered: 'broker registration', route: 'route pull', heartbeat: 'client heartbeat',
-    retried: 'send retried (attempt > 1)', failed: 'send failed', lost: 'message lost for good (message.lost)',
+    retried: 'send retried', failed: 'send failed', lost: 'message lost for good (message.lost)',
   },
   dotFlight: (flight) => `a dot flies for half a second of your time after its event (${flight} of the run at this speed): one arriving now may be an event up to ${flight} old, whose time the event log gives`,
 };
@@ -59,7 +59,7 @@ const zh: TopologyLegendStrings = {
   queueNever: '虚线、橙色 = 不会被拉取（id ≥ readQueueNums）',
   queueDrained: '虚线、绿色 = 已消费完（id ≥ readQueueNums）：每个消费者组都已消费，也不再有消息写入',
   queueWritten: '蓝色上边 = 生产者会写入（id < writeQueueNums）',
-  queueFill: '填充 = 已存储的消息；深色顶部 = 最落后的消费者组尚未消费的部分（按它提交到 Broker 的位点）',
+  queueFill: '填充 = 消息数；深色顶部 = 尚未消费',
   queueHeat: '队列行：颜色越深消息越多（队列很多时每个 Broker 一行）',
   dots: {
     sent: '发送消息', stored: '存储消息', consumed: '消费消息', registered: 'Broker 注册', route: '路由拉取', heartbeat: '客户端心跳',

@@ -5,7 +5,7 @@
  * and its title says what happens there.
  */
 import { lazy, memo, Suspense, type KeyboardEvent } from 'react';
-import { faultEvent, type TimelineAction } from '../../sim/index.ts';
+import { faultEvent, faultSubject, type TimelineAction } from '../../sim/index.ts';
 import { playheadTarget, usePlayback, type Language } from '../../store/playback.ts';
 import { actionSaid } from '../i18n/action-words.ts';
 import { useT, type Translate } from '../i18n/index.ts';
@@ -36,14 +36,12 @@ export function actionTarget(action: TimelineAction): string {
       ].join('');
       return `${action.topic}${action.broker ? `@${action.broker}` : ''}${counts}`;
     }
-    case 'partitionLink': case 'healLink': return `${action.target} ↔ ${action.peer}`;
     case 'setProducerRate': return `${action.target} ${action.ratePerSec}/s`;
-    // A slave by its node (broker-a/1), as the fault editor and the failover view name it.
-    case 'crashBroker': case 'powerOffBroker': case 'partitionBroker': case 'healPartition': case 'shutdownBroker':
-    case 'startBroker': return action.brokerId ? `${action.target}/${action.brokerId}` : action.target;
-    case 'crashNameServer': case 'startNameServer': case 'removeConsumer': case 'removeProducer': case 'crashConsumer':
-    case 'hangConsumer':
-      return action.target;
+    // A slave by its node (broker-a/1), a link by both ends, as the trace's fault event names them.
+    case 'partitionLink': case 'healLink': case 'crashBroker': case 'powerOffBroker': case 'partitionBroker': case 'healPartition':
+    case 'shutdownBroker': case 'startBroker': case 'crashNameServer': case 'startNameServer': case 'removeConsumer': case 'removeProducer':
+    case 'crashConsumer': case 'hangConsumer':
+      return faultSubject(faultEvent(action, action.at));
   }
 }
 

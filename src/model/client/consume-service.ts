@@ -177,7 +177,7 @@ interface FirstConsumption {
   mark: number;
 }
 
-/** Whether brokerName's master failed (crashed, lost power, was cut off or shut down) after the first consumption: its offset commit could not reach it. */
+/** Whether brokerName's master failed (crashed, lost power, was cut off or shut down) after the first consumption: its offset commit could not reach it, or was not yet persisted (consumer-offset-manager.ts). */
 function masterFailedSince(state: ModelState, brokerName: string, mark: number): boolean {
   return state.faults.some((fault) => fault.broker === brokerName && fault.brokerId === MASTER_ID && fault.atTrace > mark);
 }

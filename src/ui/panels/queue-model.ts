@@ -81,8 +81,8 @@ export type IdleReason =
 /**
  * Why the consumer's route still lists brokerNames whose master is gone, so a rebalance leaves it
  * their queues: a slave of theirs is registered (RouteInfoManager drops a brokerName's QueueData
- * only with its last address); a NameServer still lists the cut-off master until its registration
- * expires; or neither, the consumer's cached route predating the drop until its next route pull.
+ * only with its last address); a NameServer still lists the cut-off master until its idle channel
+ * closes or its registration expires; or neither, the consumer's cached route predating the drop until its next route pull.
  */
 export type StillListed = 'slave' | 'notExpired' | 'staleRoute';
 

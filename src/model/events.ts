@@ -10,7 +10,7 @@ import type {
   SendFailedReason, SendResultStatus,
 } from './vocabulary.ts';
 import type { TimelineAction } from './spec.ts';
-import type { StoredMessage } from './state.ts';
+import type { DuplicateCause, StoredMessage } from './state.ts';
 
 export type ModelEvent =
   | { kind: 'timeline'; action: TimelineAction }
@@ -94,6 +94,8 @@ export type TraceEvent =
   | { t: number; type: 'producer.registered'; broker: string; brokerId: number; group: string; producer: string }
   | { t: number; type: 'producer.removed'; broker: string; brokerId: number; group: string; producer: string; reason: ConsumerRemovalReason }
   | { t: number; type: 'message.consumed'; consumer: string; group: string; msgId: string; broker: string; brokerId: number; queueId: number; queueOffset: number; topic: string; reconsumeTimes: number }
+  /** Right after a message.consumed that was not the reader's first consumption of msgId: what brought it back (consume-service.ts duplicateCause). */
+  | { t: number; type: 'message.consumedAgain'; consumer: string; group: string; msgId: string; cause: DuplicateCause }
   | { t: number; type: 'consume.failed'; consumer: string; group: string; msgId: string; reconsumeTimes: number; next: ConsumeFailedNext }
   | { t: number; type: 'pull.rejected'; consumer: string; broker: string; brokerId: number; topic: string; queueId: number; reason: ResponseCode }
   | { t: number; type: 'offset.committed'; consumer: string; group: string; broker: string; queueId: number; offset: number; topic: string }

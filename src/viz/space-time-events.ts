@@ -16,7 +16,7 @@
 import { MASTER_ID, type Scenario, type TraceEvent } from '../sim/index.ts';
 
 export type ArrowKind = 'register' | 'route' | 'send' | 'replicate' | 'result' | 'pull' | 'heartbeat' | 'offset';
-export type MarkKind = 'removed' | 'rebalance' | 'failed' | 'lost' | 'topic' | 'chosen' | 'filtered' | 'behind' | 'fault';
+export type MarkKind = 'removed' | 'rebalance' | 'failed' | 'lost' | 'topic' | 'chosen' | 'filtered' | 'behind' | 'duplicate' | 'fault';
 /** The arrows of the messages themselves: without them a long window shows the 30 s rhythm of registrations and route pulls. */
 export const MESSAGE_ARROWS: ReadonlySet<ArrowKind> = new Set<ArrowKind>(['send', 'replicate', 'result', 'pull', 'offset']);
 
@@ -91,6 +91,8 @@ export function strokeOf(event: TraceEvent, lastSendBroker: (msgId: string) => s
     case 'consumer.removed': return { shape: 'mark', kind: 'removed', lane: nodeOf(event.broker, event.brokerId, event.t) };
     case 'producer.removed': return { shape: 'mark', kind: 'removed', lane: nodeOf(event.broker, event.brokerId, event.t) };
     case 'message.consumed': return { shape: 'arrow', kind: 'pull', from: nodeOf(event.broker, event.brokerId, event.t), to: event.consumer };
+    // Beside its consumption's arrow: the consumer's lane shows where duplicates cluster (after a rebalance, a failover).
+    case 'message.consumedAgain': return { shape: 'mark', kind: 'duplicate', lane: event.consumer };
     case 'consume.failed': return { shape: 'mark', kind: 'failed', lane: event.consumer };
     case 'pull.rejected': return { shape: 'arrow', kind: 'pull', from: nodeOf(event.broker, event.brokerId, event.t), to: event.consumer };
     case 'offset.committed': return { shape: 'arrow', kind: 'offset', from: event.consumer, to: master(event.broker) };

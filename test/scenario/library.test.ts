@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { findLibraryEntry } from '../../src/scenario/library/index.ts';
 import { idleConsumers } from '../../src/ui/panels/queue-model.ts';
+import type { TraceEvent } from '../../src/sim/index.ts';
 import { TestSim, type ScenarioJson } from '../support/test-sim.ts';
 
 const CRASH_A = 60_000;
@@ -18,6 +19,10 @@ function libraryJson(id: string): ScenarioJson {
 function run(id: string): TestSim {
   const sim = new TestSim(libraryJson(id));
   return sim.at(sim.scenario.durationMs);
+}
+
+function matchesConsumption(before: TraceEvent | undefined, again: Extract<TraceEvent, { type: 'message.consumedAgain' }>): boolean {
+  return before?.type === 'message.consumed' && before.t === again.t && before.consumer === again.consumer && before.msgId === again.msgId;
 }
 
 describe('the library descriptions', () => {
@@ -128,6 +133,8 @@ describe('the library descriptions', () => {
     expect(atRestart.map((e) => e.queue).sort()).toEqual(fromHeld.map((e) => e.queue).sort());
     expect(again).toHaveLength(2 + atRestart.length);
     expect(sim.summary().messages).toMatchObject({ duplicates: again.length, duplicateCauses: { rebalance: 2, brokerFault: atRestart.length } });
+    // Each duplicate says what brought it back, in the same instant as its consumption.
+    expect(sim.events('message.consumedAgain').map((e) => [e.t, e.cause])).toEqual(again.map((e) => [e.t, Math.floor(e.t / 1_000) === 222 ? 'rebalance' : 'brokerFault']));
     // 5:02: both rebalance with broker-a's four queues back, two each.
     expect(sim.events('rebalance', (e) => e.topic === 'TopicTest' && e.t > 300_000 && e.t < 304_000).map((e) => [Math.floor(e.t / 1_000), e.queues.length])).toEqual([[302, 2], [302, 2]]);
   });
@@ -160,6 +167,14 @@ describe('the library descriptions', () => {
     expect([at(0, 3_000), at(60_000, 61_000), at(120_000, 121_000), at(180_000, 181_000), at(341_000, 342_000)]).toEqual([0, 2, 3, 2, 4]);
     expect(again).toHaveLength(11);
     expect(sim.summary().messages.duplicates).toBe(11);
+    // What brought each back: c-4's arrival and its removal moved queues before their offsets were committed (rebalance);
+    // c-3 crashed with its last offsets unsent, and c-2 hung with what it had just consumed uncommitted (crash).
+    const causes = sim.events('message.consumedAgain').map((e) => [Math.floor(e.t / 1_000), e.cause]);
+    expect(causes).toEqual(again.map((t) => [Math.floor(t / 1_000), t < 150_000 ? 'rebalance' : 'crash']));
+    // Each right after the consumption it explains.
+    const trace = sim.trace();
+    const unexplained = trace.filter((e, i) => e.type === 'message.consumedAgain' && !matchesConsumption(trace[i - 1], e));
+    expect(unexplained).toEqual([]);
   });
 
   it('A consumer joining: the members that were there rebalance within milliseconds of c-4\'s heartbeat, c-4 itself a second after it started (5.x minInterval), so its two queues wait a second without an owner', () => {

@@ -147,15 +147,17 @@ function consumeSucceeded(state: ModelState, consumer: ConsumerState, message: S
   const reader = consumer.spec.messageModel === 'BROADCASTING' ? `${consumer.spec.group}/${consumer.id}` : consumer.spec.group;
   const consumedIds = (stats.consumedIds[reader] ??= new SerialMarkSet());
   const copy = laterCopy(state, message, sim.traceCount);
+  let cause: DuplicateCause | null = null;
   if (consumedIds.add(message.serial, sim.traceCount, consumer.ordinal | copy)) stats.consumed++;
   else {
     stats.duplicates++;
     const first: FirstConsumption = { tag: consumedIds.tagOf(message.serial, sim.traceCount)!, mark: consumedIds.markOf(message.serial, sim.traceCount)! };
-    const cause = duplicateCause(state, consumer, message, brokerName, copy, first);
+    cause = duplicateCause(state, consumer, message, brokerName, copy, first);
     stats.duplicateCauses[cause] = (stats.duplicateCauses[cause] ?? 0) + 1;
   }
   stats.consumedByBroker[brokerName] = (stats.consumedByBroker[brokerName] ?? 0) + 1;
   traceMessageConsumed(sim, consumer, message, brokerName, brokerId);
+  if (cause !== null) sim.emit({ t: sim.now, type: 'message.consumedAgain', consumer: consumer.id, group: consumer.spec.group, msgId: message.msgId, cause });
 }
 
 /**

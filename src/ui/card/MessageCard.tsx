@@ -79,11 +79,17 @@ interface ConsumptionProps {
   strings: CardStrings;
 }
 
+/** What brought the message back to the reader of this consumption, when it was a duplicate (message.consumedAgain follows it at the same instant). */
+function againSaid(facts: MessageFacts, consumed: MessageFacts['consumed'][number], strings: CardStrings): string {
+  const again = facts.consumedAgain.find((e) => e.t === consumed.t && e.consumer === consumed.consumer);
+  return again ? strings.again(again.cause) : '';
+}
+
 function Consumption({ facts, first, state, node, strings }: ConsumptionProps) {
   const read = first ? readQueueNumsOf(state, first.broker, first.topic) : undefined;
   const rows = [
     ...facts.stored.map((e) => ({ t: e.t, key: `st${e.broker}/${e.brokerId}${e.topic}${e.t}`, text: strings.retryStored(e.topic, node(e, e.brokerId)) })),
-    ...facts.consumed.map((e) => ({ t: e.t, key: `c${e.consumer}${e.t}`, text: strings.consumedBy(e.consumer, e.group, e.reconsumeTimes, e.brokerId === 0 ? null : node(e, e.brokerId)) })),
+    ...facts.consumed.map((e) => ({ t: e.t, key: `c${e.consumer}${e.t}`, text: strings.consumedBy(e.consumer, e.group, e.reconsumeTimes, e.brokerId === 0 ? null : node(e, e.brokerId)) + againSaid(facts, e, strings) })),
     ...facts.consumeFailed.map((e) => ({ t: e.t, key: `cf${e.consumer}${e.t}`, text: strings.consumeFailed(e.consumer, e.reconsumeTimes, e.next) })),
     ...facts.lost.map((e) => ({ t: e.t, key: `l${e.broker}/${e.brokerId}`, text: strings.lost(node(e, e.brokerId, e.reason === 'truncatedByNewMaster'), e.reason) })),
     ...facts.storedBehind.map((e) => ({ t: e.t, key: `b${e.reader}`, text: strings.storedBehind(e.reader, e.queueOffset, e.readerOffset) })),

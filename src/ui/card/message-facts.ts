@@ -16,6 +16,8 @@ export interface MessageFacts {
   result: Of<'send.result'> | null;
   stored: Of<'message.stored'>[];
   consumed: Of<'message.consumed'>[];
+  /** The consumptions that were duplicates, each with what brought the message back. */
+  consumedAgain: Of<'message.consumedAgain'>[];
   consumeFailed: Of<'consume.failed'>[];
   lost: Of<'message.lost'>[];
   /** Readers that had read past the offset it took (message.storedBehind). */
@@ -31,6 +33,7 @@ function collect(facts: MessageFacts, event: LifeEvent): void {
     case 'send.result': facts.result = event; return;
     case 'message.stored': facts.stored.push(event); return;
     case 'message.consumed': facts.consumed.push(event); return;
+    case 'message.consumedAgain': facts.consumedAgain.push(event); return;
     case 'consume.failed': facts.consumeFailed.push(event); return;
     case 'message.lost': facts.lost.push(event); return;
     // A group passing over the message (inconsistent subscriptions) is shown in the log and the failover docs, not on the card.
@@ -42,7 +45,7 @@ function collect(facts: MessageFacts, event: LifeEvent): void {
 /** The facts of `msgId` from its life (asked by msgId); null when it is not a client msgId. */
 export function messageFacts(msgId: string, life: MessageLife): MessageFacts | null {
   if (life.problem === 'notAnId') return null;
-  const facts: MessageFacts = { msgId, sent: [], failed: [], result: null, stored: [], consumed: [], consumeFailed: [], lost: [], storedBehind: [], complete: life.complete };
+  const facts: MessageFacts = { msgId, sent: [], failed: [], result: null, stored: [], consumed: [], consumedAgain: [], consumeFailed: [], lost: [], storedBehind: [], complete: life.complete };
   for (const event of life.events) collect(facts, event);
   return facts;
 }

@@ -39,7 +39,8 @@ const WORDS: Bilingual<{ label: string; idle: string; idleInChapter: string; pre
   },
 };
 
-const TRAFFIC: ReadonlySet<TraceType> = new Set<TraceType>(['message.sent', 'message.stored', 'message.consumed', 'offset.committed', 'message.filtered', 'send.result', 'client.heartbeat', 'route.pulled']);
+/** A duplicate (message.consumedAgain) is traffic too: the rebalance or the fault that caused it is the news, and its words explain duplicates. */
+const TRAFFIC: ReadonlySet<TraceType> = new Set<TraceType>(['message.sent', 'message.stored', 'message.consumed', 'message.consumedAgain', 'offset.committed', 'message.filtered', 'send.result', 'client.heartbeat', 'route.pulled']);
 
 /** Routine: messages on their way, and a broker's periodic registration (its heartbeat). At an instant it shares with anything else, the other event is the news. */
 function routine(event: TraceEvent): boolean {

@@ -4,6 +4,7 @@
  */
 import { faultSubject, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, RETRY_GROUP_TOPIC_PREFIX, perm2String, registerNameServerPeriod, sendRetriesAfter, type RequestCode, type SendFailedReason, type SendMode, type SimConfig } from '../../sim/index.ts';
 import { formatTime } from '../../viz/format.ts';
+import { duplicateCauseSaid } from '../panels/cause-strings.ts';
 import { closedCallCount } from './channel-closed.ts';
 import { attemptsAllowed, durationEn as d, failedSend, queuesByBroker, keepsOffsetsLocally, nodeEn as node, nodeName, retriesSaid, slavesToo, type AttemptsFailed, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
@@ -255,6 +256,7 @@ export const en: Narrators = {
     return `${node(c, e, e.brokerId)} removed ${e.producer} from ${e.group}'s producer table: ${why}. Nobody is told: sends do not depend on this table.`;
   },
   'message.consumed': (e, c) => `${e.consumer} (${e.group}) consumed the message at position ${e.queueOffset} of ${e.broker} queue ${e.queueId}${e.reconsumeTimes > 0 ? `, on retry ${e.reconsumeTimes}` : ''}${e.brokerId === 0 ? '' : `, read from the slave ${node(c, e, e.brokerId)}: its route has no master for ${e.broker}`}. ${consumedOffsetEn(c, e.consumer)}`,
+  'message.consumedAgain': (e) => `${e.consumer} (${e.group}) consumed ${e.msgId} again: ${duplicateCauseSaid(e.cause, 'en')}. RocketMQ delivers at least once, so a consumer must be idempotent (check the msgId or a business key before acting).`,
   'consume.failed': (e, { config }) => {
     const next = e.next === 'dlq'
       ? `after ${config.maxReconsumeTimes} retries it goes to the dead letter queue %DLQ%${e.group}`

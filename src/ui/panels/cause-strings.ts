@@ -142,3 +142,8 @@ const CAUSE_STRINGS: Bilingual<CauseStrings> = { en, zh };
 export function causeStrings(language: Language): CauseStrings {
   return inLanguage(CAUSE_STRINGS, language);
 }
+
+/** What brought a message back to a reader (message.consumedAgain), as the Duplicates list says it. */
+export function duplicateCauseSaid(cause: DuplicateCause, language: Language): string {
+  return causeStrings(language).duplicate[cause];
+}

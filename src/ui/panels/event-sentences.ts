@@ -5,6 +5,7 @@
 import { everyConsumer, faultSubject, MASTER_ID, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_DEFAULTS, perm2String, type FailureReason, type RegistrationTrigger, type Scenario, type SimConfig, type TraceEvent, type TraceType } from '../../sim/index.ts';
 import type { Language } from '../../store/playback.ts';
 import { actionSaid, isFault } from '../i18n/action-words.ts';
+import { duplicateCauseSaid } from './cause-strings.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
 import { DECLARED_NAMES, drawnNode, type BrokerNodeNames } from '../broker-node-names.ts';
 import { closedCallCount, type ChannelClosed } from '../narration/channel-closed.ts';
@@ -58,6 +59,7 @@ const TYPE_NAMES: Record<TraceType, Bilingual<string>> = {
   'producer.registered': { en: 'a broker registered a producer', zh: 'Broker 登记生产者' },
   'producer.removed': { en: 'a broker removed a producer', zh: 'Broker 移除生产者' },
   'message.consumed': { en: 'a message consumed', zh: '消息被消费' },
+  'message.consumedAgain': { en: 'a message consumed again', zh: '消息被重复消费' },
   'consume.failed': { en: 'a consumption failed', zh: '消费失败' },
   'pull.rejected': { en: 'a pull refused', zh: '拉取被拒绝' },
   'offset.committed': { en: 'an offset committed', zh: '提交消费位点' },
@@ -179,6 +181,7 @@ const en: Describers = {
   'producer.registered': (e, { names }) => `${drawnNode(names, 'en', e, e.brokerId)} registered producer ${e.producer} in ${e.group}`,
   'producer.removed': (e, { config, names }) => `${drawnNode(names, 'en', e, e.brokerId)} removed producer ${e.producer} from ${e.group}: ${producerRemovedEn(config)[e.reason]}`,
   'message.consumed': (e, { names }) => `${e.consumer} (${e.group}) consumed ${e.msgId} from ${e.topic} ${e.broker}:${e.queueId} offset ${e.queueOffset}${e.brokerId === MASTER_ID ? '' : `, read from ${drawnNode(names, 'en', e, e.brokerId)}`}${e.reconsumeTimes > 0 ? ` (retry ${e.reconsumeTimes})` : ''}`,
+  'message.consumedAgain': (e) => `${e.consumer} (${e.group}) consumed ${e.msgId} again, a duplicate: ${duplicateCauseSaid(e.cause, 'en')}`,
   'consume.failed': (e) => `${e.consumer} (${e.group}) failed to consume ${e.msgId} (reconsumeTimes ${e.reconsumeTimes}); next: ${e.next}`,
   'pull.rejected': (e, { names }) => `${drawnNode(names, 'en', e, e.brokerId)} rejected the pull of ${e.topic} queue ${e.queueId} by ${e.consumer}: ${e.reason}`,
   'offset.committed': (e, { localOffsets }) => (localOffsets.has(e.consumer)
@@ -229,6 +232,7 @@ const zh: Describers = {
   'producer.registered': (e, { names }) => `${drawnNode(names, 'zh', e, e.brokerId)} 登记了生产者组 ${e.group} 中的 ${e.producer}`,
   'producer.removed': (e, { config, names }) => `${drawnNode(names, 'zh', e, e.brokerId)} 将生产者 ${e.producer} 从 ${e.group} 中移除：${producerRemovedZh(config)[e.reason]}`,
   'message.consumed': (e, { names }) => `${e.consumer}（${e.group}）${e.brokerId === MASTER_ID ? '' : `从 ${drawnNode(names, 'zh', e, e.brokerId)} `}消费了 ${e.topic} ${e.broker}:${e.queueId} 位点 ${e.queueOffset} 的消息 ${e.msgId}${e.reconsumeTimes > 0 ? `（第 ${e.reconsumeTimes} 次重试）` : ''}`,
+  'message.consumedAgain': (e) => `${e.consumer}（${e.group}）再次消费了 ${e.msgId}，是一次重复消费：${duplicateCauseSaid(e.cause, 'zh')}`,
   'consume.failed': (e) => `${e.consumer}（${e.group}）消费 ${e.msgId} 失败（reconsumeTimes ${e.reconsumeTimes}）；下一步：${e.next}`,
   'pull.rejected': (e, { names }) => `${drawnNode(names, 'zh', e, e.brokerId)} 拒绝了 ${e.consumer} 对 ${e.topic} 队列 ${e.queueId} 的拉取：${e.reason}`,
   'offset.committed': (e, { localOffsets }) => (localOffsets.has(e.consumer)

@@ -181,3 +181,22 @@ describe('the message card of a message stored behind its group\'s offset', () =
     act(() => usePlayback.getState().setLanguage('en'));
   });
 });
+
+describe('the message card of a message consumed twice', () => {
+  it('says beside the second consumption what brought it back, in both languages: c-4\'s arrival at 60 s moved its queue before the offset was committed', async () => {
+    const timeline = loadAt(libraryScenario('consumer-join-leave'), 70_000);
+    const again = timeline.traceSlice(0).find((e) => e.type === 'message.consumedAgain')!;
+    if (again.type !== 'message.consumedAgain') throw new Error('no duplicate');
+    act(() => usePlayback.getState().select({ kind: 'message', msgId: again.msgId }));
+    render(<CardHost />);
+    const consumption = await screen.findByTestId('card-consumption', {}, { timeout: 10_000 });
+    const consumptions = () => [...consumption.querySelectorAll('li')].map((row) => row.textContent ?? '').filter((row) => row.includes('consumed by'));
+    await waitFor(() => expect(consumptions()).toHaveLength(2));
+    const [first, second] = consumptions();
+    expect(first).not.toContain('duplicate');
+    expect(second).toContain(`consumed by ${again.consumer} (CG_ORDER); again, a duplicate: redelivered after a rebalance moved the queue before its offset was committed`);
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('card-consumption')).toHaveTextContent(`被 ${again.consumer}（CG_ORDER）消费；重复消费：负载均衡把队列交给了别的消费者，而消费位点尚未提交，于是再次投递`);
+    act(() => usePlayback.getState().setLanguage('en'));
+  });
+});

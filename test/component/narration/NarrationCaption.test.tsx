@@ -190,7 +190,7 @@ describe('NarrationCaption while the run plays', () => {
     act(() => usePlayback.getState().setPlaying(true));
     render(<NarrationCaption />);
     const caption = await screen.findByTestId('caption');
-    const news = timeline.traceSlice(0).findLast((event) => event.t >= 50_000 - 40_000 && !['message.sent', 'message.stored', 'message.consumed', 'offset.committed', 'send.result', 'message.filtered', 'route.updated', 'client.heartbeat', 'route.pulled'].includes(event.type)
+    const news = timeline.traceSlice(0).findLast((event) => event.t >= 50_000 - 40_000 && !['message.sent', 'message.stored', 'message.consumed', 'message.consumedAgain', 'offset.committed', 'send.result', 'message.filtered', 'route.updated', 'client.heartbeat', 'route.pulled'].includes(event.type)
       && !(event.type === 'broker.registered' && !event.first))!;
     expect(news).toMatchObject({ t: 30_006, type: 'rebalance', consumer: 'c-1' });
     expect(caption).toHaveAttribute('data-event-type', 'rebalance');

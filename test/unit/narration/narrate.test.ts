@@ -34,6 +34,7 @@ const SAMPLES: TraceEvent[] = [
   { t: 1_001, type: 'producer.registered', broker: 'broker-a', brokerId: 0, group: 'PG', producer: 'p-1' },
   { t: 190_000, type: 'producer.removed', broker: 'broker-a', brokerId: 0, group: 'PG', producer: 'p-1', reason: 'expired' },
   { t: 2_100, type: 'message.consumed', consumer: 'c-1', group: 'CG', msgId: 'ID1', broker: 'broker-a', brokerId: 0, queueId: 1, queueOffset: 7, topic: 'TopicTest', reconsumeTimes: 0 },
+  { t: 2_100, type: 'message.consumedAgain', consumer: 'c-1', group: 'CG', msgId: 'ID1', cause: 'brokerFault' },
   { t: 2_200, type: 'consume.failed', consumer: 'c-1', group: 'CG', msgId: 'ID1', reconsumeTimes: 16, next: 'dlq' },
   { t: 2_300, type: 'pull.rejected', consumer: 'c-1', broker: 'broker-a', brokerId: 0, topic: 'TopicTest', queueId: 6, reason: 'NO_PERMISSION' },
   { t: 2_400, type: 'offset.committed', consumer: 'c-1', group: 'CG', broker: 'broker-a', queueId: 1, offset: 8, topic: 'TopicTest' },
@@ -61,6 +62,13 @@ describe('the caption of every event', () => {
       expect(zh, event.type).toMatch(/[\u4e00-\u9fff]/);
       expect(zh).not.toBe(en);
     }
+  });
+
+  it('says what brought a duplicate back, with the Duplicates list\'s words, and that a consumer must be idempotent', () => {
+    const again = sample('message.consumedAgain');
+    expect(narrate(again, 'en', { config })).toBe('c-1 (CG) consumed ID1 again: its broker\'s master crashed, lost power, was cut off or shut down before the consumer\'s offset reached it, or before the broker wrote it to consumerOffset.json (every flushConsumerOffsetInterval, 5 s): the queue was read again from the older offset the broker (or its slave) held. '
+      + 'RocketMQ delivers at least once, so a consumer must be idempotent (check the msgId or a business key before acting).');
+    expect(narrate(again, 'zh', { config })).toContain('c-1（CG）再次消费了 ID1：消费位点到达 Broker 之前');
   });
 
   it('says a message stored behind its reader\'s offset is never read by it, and what cut the queue back: a power loss, or in controller mode a new master too', () => {

@@ -33,6 +33,14 @@ describe('the event log colours a row by what happened', () => {
     expect(logTypeClass(event)).toBe('rs-type-warning');
   });
 
+  it('a duplicate consumption is amber, its consumption keeps the message colour', () => {
+    const events = eventsOf('consumer-join-leave', 70_000);
+    const again = events.filter((event) => event.type === 'message.consumedAgain');
+    expect(again.length).toBeGreaterThan(0);
+    expect(new Set(again.map(logTypeClass))).toEqual(new Set(['rs-type-warning']));
+    expect(logTypeClass(events.find((event) => event.type === 'message.consumed')!)).toBe('rs-type-message');
+  });
+
   it('other events keep their family colour', () => {
     const events = eventsOf('write8-read4', 10_000);
     const stored = events.find((event) => event.type === 'message.stored')!;

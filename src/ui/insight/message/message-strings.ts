@@ -6,6 +6,7 @@ import type { LifeEvent } from '../../../sim/queries/message-life.ts';
 import type { Language } from '../../../store/playback.ts';
 import { type Bilingual, inLanguage } from '../../i18n/index.ts';
 import { drawnNode, type BrokerNodeNames } from '../../broker-node-names.ts';
+import { duplicateCauseSaid } from '../../panels/cause-strings.ts';
 
 export interface MessageStrings {
   heading: string;
@@ -82,6 +83,7 @@ const en: MessageStrings = {
       case 'message.storedBehind': return `it took queueOffset ${e.queueOffset}, which ${e.reader} had already read past (its next pull offset is ${e.readerOffset}): ${e.reader} never reads it`;
       case 'message.filtered': return `${e.group} passes over it (${e.by === 'broker' ? 'filtered by the broker' : 'filtered by the client'}: tags ${e.tags})`;
       case 'message.consumed': return `${e.consumer} (${e.group}) consumes it from ${e.broker} queue ${e.queueId}${e.brokerId === 0 ? '' : `, read from the slave ${drawnNode(names, 'en', e, e.brokerId)}`}${e.reconsumeTimes > 0 ? `, reconsumeTimes ${e.reconsumeTimes}` : ''}`;
+      case 'message.consumedAgain': return `a duplicate for ${e.group}: ${duplicateCauseSaid(e.cause, 'en')}`;
       case 'consume.failed': return `${e.consumer} (${e.group}) fails to consume it (reconsumeTimes ${e.reconsumeTimes}): ${e.next === 'retry' ? 'sent back to the retry topic' : e.next === 'dlq' ? 'sent to the dead-letter topic' : 'dropped'}`;
     }
   },
@@ -121,6 +123,7 @@ const zh: MessageStrings = {
       case 'message.storedBehind': return `它占用了 queueOffset ${e.queueOffset}，而 ${e.reader} 已经读过这个位点（它的下一个拉取位点是 ${e.readerOffset}）：${e.reader} 永远读不到它`;
       case 'message.filtered': return `${e.group} 跳过了它（${e.by === 'broker' ? '被 Broker 过滤' : '被客户端过滤'}：标签 ${e.tags}）`;
       case 'message.consumed': return `${e.consumer}（${e.group}）从 ${e.broker} 队列 ${e.queueId} 消费了它${e.brokerId === 0 ? '' : `（读自 Slave ${drawnNode(names, 'zh', e, e.brokerId)}）`}${e.reconsumeTimes > 0 ? `，reconsumeTimes ${e.reconsumeTimes}` : ''}`;
+      case 'message.consumedAgain': return `对 ${e.group} 是一次重复消费：${duplicateCauseSaid(e.cause, 'zh')}`;
       case 'consume.failed': return `${e.consumer}（${e.group}）消费失败（reconsumeTimes ${e.reconsumeTimes}）：${e.next === 'retry' ? '发回重试队列' : e.next === 'dlq' ? '进入死信队列' : '被丢弃'}`;
     }
   },

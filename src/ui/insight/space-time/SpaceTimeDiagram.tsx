@@ -17,7 +17,7 @@ export const ARROW_COLOURS: Record<ArrowKind, string> = {
 };
 export const MARK_COLOURS: Record<MarkKind, string> = {
   removed: '#c2410c', rebalance: '#7c3aed', failed: '#dc2626', lost: '#dc2626',
-  topic: '#64748b', chosen: '#d97706', filtered: '#94a3b8', behind: '#b45309', fault: '#dc2626',
+  topic: '#64748b', chosen: '#d97706', filtered: '#94a3b8', behind: '#b45309', duplicate: '#ca8a04', fault: '#dc2626',
 };
 const FAULT_COLOUR = '#dc2626';
 const PLAYHEAD_COLOUR = '#1d4ed8';

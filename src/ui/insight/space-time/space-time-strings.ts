@@ -44,7 +44,7 @@ const en: SpaceTimeStrings = {
   },
   mark: {
     removed: 'Removed (route eviction / client expired)', rebalance: 'Rebalance', failed: 'Failed', lost: 'Message lost',
-    topic: 'Topic config changed', chosen: 'NameServer chosen', filtered: 'Filtered out', behind: 'Stored behind a group\'s offset', fault: 'Fault',
+    topic: 'Topic config changed', chosen: 'NameServer chosen', filtered: 'Filtered out', behind: 'Stored behind a group\'s offset', duplicate: 'Consumed again (a duplicate)', fault: 'Fault',
   },
   roleNow: { master: 'master now', slave: 'slave now', staleMaster: 'old master' },
   diagramLabel: (from, to) => `Space-time diagram from ${from} to ${to}`,
@@ -74,7 +74,7 @@ const zh: SpaceTimeStrings = {
   },
   mark: {
     removed: '被移除（路由剔除 / 客户端过期）', rebalance: '负载均衡（Rebalance）', failed: '失败', lost: '消息丢失',
-    topic: '主题配置变更', chosen: '选定 NameServer', filtered: '被过滤', behind: '存到已越过的位点', fault: '故障',
+    topic: '主题配置变更', chosen: '选定 NameServer', filtered: '被过滤', behind: '存到已越过的位点', duplicate: '重复消费', fault: '故障',
   },
   roleNow: { master: '当前 Master', slave: '当前 Slave', staleMaster: '旧 Master' },
   diagramLabel: (from, to) => `${from} 到 ${to} 的时空图`,

@@ -33,6 +33,7 @@ export { haServerAddr, openHaConnections } from '../model/broker/ha-connection.t
 // The message card shows how RocketMQ computes its ids and its index slots.
 export { UNIQ_PREFIX_DIGITS, decodeOffsetMsgId, parseUniqId, type UniqIdFields } from '../model/message-id.ts';
 export { indexedKeys, indexSlot } from '../model/broker/index-service.ts';
+export { delayLevelTokens, retryDelayLevel } from '../model/broker/delay-levels.ts';
 export { javaStringHashCode } from '../model/java.ts';
 // The Diagnostics tab reads a tag expression as the broker does.
 export { buildSubscriptionData, SUB_ALL } from '../model/filter.ts';

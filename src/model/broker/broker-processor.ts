@@ -15,6 +15,7 @@ import type { BrokerState, ModelState, StoredMessage, TopicConfig } from '../sta
 import { registerBrokerAll } from './broker.ts';
 import { countRequest, pullAnswered, storedBy } from './broker-stats.ts';
 import { notifyConsumerIdsChanged, registerConsumer, unregisterConsumer } from './consumer-manager.ts';
+import { parseDelayLevels, retryDelayLevel } from './delay-levels.ts';
 import { flushAfterPut } from './flush-service.ts';
 import { groupExpression, noteSkipped } from './group-subscription.ts';
 import { checkInSyncReplicas, syncReplica } from './group-transfer-service.ts';
@@ -278,7 +279,7 @@ function consumerSendMsgBack(state: ModelState, broker: BrokerState, request: Re
     return { code: 'SUCCESS' };
   }
   state.stats.toRetry++;
-  const delayLevel = request.delayLevel === 0 ? 3 + message.reconsumeTimes : request.delayLevel;
+  const delayLevel = request.delayLevel === 0 ? retryDelayLevel(message.reconsumeTimes, parseDelayLevels(state.config.messageDelayLevel).length) : request.delayLevel;
   const parked = putDelayed(state, broker, { ...base, topic: RETRY_GROUP_TOPIC_PREFIX + group, delayLevel }, sim);
   traceStored(state, broker, parked, sim);
   return { code: 'SUCCESS' };

@@ -9,28 +9,14 @@ import { SCHEDULE_TOPIC } from '../defaults.ts';
 import { PERM_READ, PERM_WRITE } from '../perm.ts';
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, ModelState, StoredMessage } from '../state.ts';
+import { parseDelayLevels } from './delay-levels.ts';
 import { flushAfterPut } from './flush-service.ts';
 import { onMasterPut } from './ha-service.ts';
 import { putMessage, type PutRequest } from './message-store.ts';
 import { updateTopicConfig } from './topic-config-manager.ts';
 
-
 /** ScheduleMessageService.FIRST_DELAY_TIME: start() runs each level's first delivery task 1 s later. */
 const FIRST_DELAY_TIME_MS = 1_000;
-
-const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-
-/** The last text parsed: a run has one messageDelayLevel, and every delayed put asks for it. */
-let parsed: { text: string; levels: readonly number[] } = { text: '', levels: [] };
-
-/** MessageStoreConfig.messageDelayLevel parsed: level L (1-based) -> delay in ms. */
-export function parseDelayLevels(text: string): readonly number[] {
-  if (parsed.text !== text) {
-    const levels = text.trim().split(/\s+/).map((token) => Number(token.slice(0, -1)) * (UNIT_MS[token.slice(-1)] ?? 0));
-    parsed = { text, levels };
-  }
-  return parsed.levels;
-}
 
 /**
  * TopicConfigManager's constructor creates SCHEDULE_TOPIC_XXXX with SCHEDULE_TOPIC_QUEUE_NUM (18)

@@ -89,7 +89,7 @@ describe('SummaryBar', () => {
     const scenario = scenarioOf(findLibraryEntry('retries-dlq')!.scenario as Record<string, unknown>);
     loadAt(scenario, 60_000);
     render(<SummaryBar />);
-    expect(screen.getByTestId('summary-deadLettered')).toHaveTextContent(/^Dead-lettered \(messages whose listener failed them 17 times.*\)\s▾0$/);
+    expect(screen.getByTestId('summary-deadLettered')).toHaveTextContent(/^Dead-lettered \(messages whose listener failed them maxReconsumeTimes \+ 1 times.*\)\s▾0$/);
     expect(screen.getByTestId('summary-deadLettered')).not.toHaveClass('rs-summary-warn');
     act(() => usePlayback.getState().seek(scenario.durationMs));
     expect(screen.getByTestId('summary-deadLettered')).toHaveTextContent(/▾2$/);

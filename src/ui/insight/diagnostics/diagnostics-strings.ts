@@ -71,6 +71,23 @@ function idleFixZh(f: IdleFinding): string {
 }
 
 /** The broker by name, and its master by node when an election made another node than the declared one master. */
+/** The delays as a list: every one up to four, else the first three and the last. */
+function delaysListed(delays: readonly string[], ellipsis: string, separator: string): string {
+  return delays.length <= 4 ? delays.join(separator) : `${delays.slice(0, 3).join(separator)}${ellipsis}${delays.at(-1)}`;
+}
+
+/** How often the listener failed a dead letter: the first try and maxReconsumeTimes retries, each after its delay level's wait. */
+function triesEn(delays: readonly string[]): string {
+  if (delays.length === 0) return 'Its listener failed each of them once: maxReconsumeTimes is 0, so a failure goes straight to the dead letters.';
+  const retries = delays.length === 1 ? '1 retry' : `${delays.length} retries`;
+  return `Its listener failed each of them ${delays.length + 1} times: the first try and ${retries} (maxReconsumeTimes ${delays.length}), each retry after waiting in SCHEDULE_TOPIC_XXXX at delay level 3 + reconsumeTimes (${delaysListed(delays, ' ... ', ', ')}; messageDelayLevel).`;
+}
+
+function triesZh(delays: readonly string[]): string {
+  if (delays.length === 0) return '它的监听器对其中每条消息只失败了一次：maxReconsumeTimes 为 0，失败后直接进入死信队列。';
+  return `它的监听器对其中每条消息都失败了 ${delays.length + 1} 次：首次消费加 ${delays.length} 次重试（maxReconsumeTimes ${delays.length}），每次重试前在 SCHEDULE_TOPIC_XXXX 中按延迟级别 3 + reconsumeTimes 等待（${delaysListed(delays, '……', '、')}；messageDelayLevel）。`;
+}
+
 function onBroker(f: OnBroker): string {
   return f.master === `${f.broker}/0` ? f.broker : `${f.broker} (master now ${f.master})`;
 }
@@ -285,7 +302,7 @@ const en: DiagnosticsStrings = {
       }
       case 'deadLetters': return {
         title: `Group ${f.group}: ${f.messages === 1 ? '1 message' : `${f.messages} messages`} in its dead-letter queue %DLQ%${f.group}`,
-        why: `Its listener failed each of them 17 times: the first try and 16 retries (maxReconsumeTimes), each after a longer delay in SCHEDULE_TOPIC_XXXX (10 s, 30 s, 1 min ... 2 h). The broker then wrote it to %DLQ%${f.group} on ${f.brokers.join(', ')}, a topic no consumer subscribes to: these messages will not be consumed unless someone acts.`,
+        why: `${triesEn(f.retryDelays)} The broker then wrote it to %DLQ%${f.group} on ${f.brokers.join(', ')}, a topic no consumer subscribes to: these messages will not be consumed unless someone acts.`,
         fix: `Find why the listener fails (the Message tab shows each try of a message), fix it, then resend what %DLQ%${f.group} holds to the group (the Dashboard's DLQ Message page resends or exports them, batchResendDlqMessage) or discard it.`,
       };
     }
@@ -377,7 +394,7 @@ const zh: DiagnosticsStrings = {
       }
       case 'deadLetters': return {
         title: `消费者组 ${f.group}：死信队列 %DLQ%${f.group} 中有 ${f.messages} 条消息`,
-        why: `它的监听器对其中每条消息都失败了 17 次：首次消费加 16 次重试（maxReconsumeTimes），每次重试前在 SCHEDULE_TOPIC_XXXX 中等待更久（10 秒、30 秒、1 分钟……2 小时）。之后 Broker 把它写入 ${f.brokers.join('、')} 上的 %DLQ%${f.group}，没有消费者订阅这个 Topic：除非有人处理，这些消息不会被消费。`,
+        why: `${triesZh(f.retryDelays)}之后 Broker 把它写入 ${f.brokers.join('、')} 上的 %DLQ%${f.group}，没有消费者订阅这个 Topic：除非有人处理，这些消息不会被消费。`,
         fix: `查明监听器失败的原因（“消息轨迹”页会列出一条消息的每次消费），修复后把 %DLQ%${f.group} 中的消息重新投递给该消费者组（控制台的“死信消息”页面可以批量重发或导出它们，batchResendDlqMessage），或者丢弃它们。`,
       };
     }

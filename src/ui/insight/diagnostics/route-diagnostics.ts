@@ -8,7 +8,7 @@
  * readable ones (topicRouteData2TopicSubscribeInfo), PermName decides readable and writable.
  */
 import {
-  brokerRoles, buildSubscriptionData, DLQ_GROUP_TOPIC_PREFIX, isReadable, isSystemTopic, isWriteable, readNode, silentBrokerDrop, SUB_ALL, type BrokerRoles, type BrokerState,
+  brokerRoles, buildSubscriptionData, delayLevelTokens, DLQ_GROUP_TOPIC_PREFIX, retryDelayLevel, isReadable, isSystemTopic, isWriteable, readNode, silentBrokerDrop, SUB_ALL, type BrokerRoles, type BrokerState,
   type BrokerStatus, type ModelState, type Scenario, type SilentDrop,
 } from '../../../sim/index.ts';
 import type { Summary } from '../../../sim/summary.ts';
@@ -71,7 +71,8 @@ export type RouteDiagnostic =
   | { kind: 'unmatchedSubscription'; consumer: string; group: string; topic: string; subscription: string; tags: string[]; sent: string[] }
   | { kind: 'inconsistentGroup'; group: string; members: InconsistentGroup['members'] }
   /** Messages in the group's dead-letter queue on the running masters, by broker name. */
-  | { kind: 'deadLetters'; group: string; messages: number; brokers: string[] };
+  /** `retryDelays`: the wait before each retry, as messageDelayLevel writes it (maxReconsumeTimes of them). */
+  | { kind: 'deadLetters'; group: string; messages: number; brokers: string[]; retryDelays: string[] };
 
 /**
  * A running NameServer that lists a broker node: its last registration there, and when and how it
@@ -238,7 +239,7 @@ function unmatchedSubscriptions(state: ModelState): Extract<RouteDiagnostic, { k
  * the group's listener failed maxReconsumeTimes + 1 times (17 by default: the consumer's send-back,
  * SendMessageProcessor), and no consumer subscribes to it, so nothing reads them unless someone acts.
  */
-function deadLetters(masters: readonly BrokerState[]): Extract<RouteDiagnostic, { kind: 'deadLetters' }>[] {
+function deadLetters(state: ModelState, masters: readonly BrokerState[]): Extract<RouteDiagnostic, { kind: 'deadLetters' }>[] {
   const byGroup = new Map<string, { messages: number; brokers: string[] }>();
   for (const broker of masters) {
     for (const [topic, queues] of Object.entries(broker.consumeQueues)) {
@@ -249,7 +250,14 @@ function deadLetters(masters: readonly BrokerState[]): Extract<RouteDiagnostic, 
       byGroup.set(group, { messages: found.messages + messages, brokers: [...found.brokers, broker.name] });
     }
   }
-  return [...byGroup].sort(([a], [b]) => (a < b ? -1 : 1)).map(([group, found]) => ({ kind: 'deadLetters', group, ...found }));
+  const retryDelays = retryDelaysSaid(state.config.messageDelayLevel, state.config.maxReconsumeTimes);
+  return [...byGroup].sort(([a], [b]) => (a < b ? -1 : 1)).map(([group, found]) => ({ kind: 'deadLetters', group, ...found, retryDelays }));
+}
+
+/** The wait before each of a message's maxReconsumeTimes retries, in messageDelayLevel's words. */
+function retryDelaysSaid(messageDelayLevel: string, maxReconsumeTimes: number): string[] {
+  const tokens = delayLevelTokens(messageDelayLevel);
+  return Array.from({ length: maxReconsumeTimes }, (_, reconsumeTimes) => tokens[retryDelayLevel(reconsumeTimes, tokens.length) - 1]!);
 }
 
 /** Every finding at the playhead, in a fixed order: missing and unreachable masters, routes, then clients, then groups. */
@@ -264,6 +272,6 @@ export function routeDiagnostics(state: ModelState, summary: Summary, scenario: 
     ...idleConsumers(state).map(({ consumer, group, topic, reason }): RouteDiagnostic => ({ kind: 'idleConsumer', consumer, group, topic, reason })),
     ...unmatchedSubscriptions(state),
     ...inconsistentGroups(scenario).map(({ group, members }): RouteDiagnostic => ({ kind: 'inconsistentGroup', group, members })),
-    ...deadLetters(masters),
+    ...deadLetters(state, masters),
   ];
 }

@@ -9,6 +9,15 @@ import { libraryBaseOf, openLibraryEntry } from './session.ts';
 
 const CUSTOM = '';
 
+/**
+ * A chapter's run in the picker: its number and subject, up to the colon ("第 9 章 · 故障"). The
+ * whole title does not fit the picker at 1280 px and was cut mid-word; the lesson box shows it whole.
+ */
+function chapterRunLabel(name: string): string {
+  const colon = name.search(/：|: /);
+  return colon > 0 ? name.slice(0, colon) : name;
+}
+
 export function ScenarioPicker() {
   const t = useT();
   const id = useId();
@@ -25,13 +34,14 @@ export function ScenarioPicker() {
         id={id}
         className="rs-select"
         value={libraryId ?? CUSTOM}
+        title={libraryId === null ? name : undefined}
         data-testid="scenario-picker"
         onChange={(event) => {
           if (event.target.value !== CUSTOM) openLibraryEntry(event.target.value);
         }}
       >
         {/* A guided chapter's run is the chapter's, not yet the person's own. */}
-        {libraryId === null && <option value={CUSTOM}>{chapterRun ? name : t('customScenario', { name })}</option>}
+        {libraryId === null && <option value={CUSTOM}>{chapterRun ? chapterRunLabel(name) : t('customScenario', { name })}</option>}
         {LIBRARY.map((entry) => <option key={entry.id} value={entry.id}>{inLanguage(entry.title, language)}</option>)}
       </select>
     </div>

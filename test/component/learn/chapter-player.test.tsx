@@ -295,6 +295,17 @@ describe('the chapter player', () => {
     expect(picked()).toBe('第 2 章 · 生产者组与消费者组（你的场景：已编辑、打开或分享）');
   });
 
+  it('names a chapter\'s run in the picker by its number and subject, up to the colon, so no word is cut at 1280 px; the whole title is its tooltip', async () => {
+    await openChapter('failover');
+    render(<ScenarioPicker />);
+    const picker = screen.getByTestId('scenario-picker') as HTMLSelectElement;
+    expect(picker.selectedOptions[0]!.textContent).toBe('Chapter 9 · Failover');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(picker.selectedOptions[0]!.textContent).toBe('第 9 章 · 故障');
+    expect(picker).toHaveAttribute('title', '第 9 章 · 故障：崩溃、Slave、网络分区与 NameServer 宕机');
+    act(() => usePlayback.getState().setLanguage('en'));
+  });
+
   it('ends the chapter when another scenario is loaded', async () => {
     await openChapter('groups');
     const { scenario } = usePlayback.getState();

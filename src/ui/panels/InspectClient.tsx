@@ -46,9 +46,11 @@ function roleFacts(client: Readonly<ClientState>, strings: InspectStrings): [str
   if (client.kind === 'producer') {
     return [[strings.producerGroup, client.spec.group], [strings.topic, client.spec.topic], ['sendMode', client.spec.sendMode], [strings.sendRateLabel, strings.sendRate(client.ratePerSec)]];
   }
+  // BROADCASTING takes every queue and never asks the strategy (RebalanceImpl.rebalanceByTopic).
+  const strategy: [string, string][] = client.spec.messageModel === 'CLUSTERING' ? [['allocateStrategy', client.spec.allocateStrategy]] : [];
   return [
     [strings.consumerGroup, client.spec.group], [strings.topic, client.spec.topic], [strings.subscription, client.spec.subscription],
-    ['messageModel', client.spec.messageModel], ['allocateStrategy', client.spec.allocateStrategy],
+    ['messageModel', client.spec.messageModel], ...strategy, ['consumeFromWhere', client.spec.consumeFromWhere], [strings.listener, strings.concurrentListener],
   ];
 }
 

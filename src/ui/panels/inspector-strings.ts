@@ -47,6 +47,9 @@ export interface InspectorStrings {
   /** When the NameServer's scanNotActiveBroker task runs next: the simulator's schedule, not a RocketMQ field. */
   nextScanLabel: string;
   subscription: string;
+  /** Every consumer here consumes concurrently: orderly consumption's rules are not modelled (docs/conventions.md). */
+  listener: string;
+  concurrentListener: string;
 }
 
 const en: InspectorStrings = {
@@ -81,6 +84,8 @@ const en: InspectorStrings = {
   sendRate: (rate) => `${rate} msg/s`,
   nextScanLabel: 'Next scanNotActiveBroker run',
   subscription: 'Subscription',
+  listener: 'Listener',
+  concurrentListener: 'concurrent (MessageListenerConcurrently); orderly consumption (MessageListenerOrderly: queue locks, local retries without %RETRY%) is not modelled',
 };
 
 const zh: InspectorStrings = {
@@ -115,6 +120,8 @@ const zh: InspectorStrings = {
   sendRate: (rate) => `${rate} 条/秒`,
   nextScanLabel: '下一次 scanNotActiveBroker 扫描',
   subscription: '订阅表达式',
+  listener: '监听器',
+  concurrentListener: '并发消费（MessageListenerConcurrently）；顺序消费（MessageListenerOrderly：队列锁、不经 %RETRY% 的本地重试）未建模',
 };
 
 export const INSPECTOR_STRINGS: Bilingual<InspectorStrings> = { en, zh };

@@ -205,6 +205,31 @@ describe('InspectorPanel', () => {
     act(() => usePlayback.getState().setLanguage('en'));
   });
 
+  it('shows a consumer\'s consumeFromWhere and its concurrent listener, and allocateStrategy only where CLUSTERING uses it', () => {
+    const scenario = writeReadScenario();
+    scenario.consumers = [{ ...scenario.consumers[0]!, consumeFromWhere: 'CONSUME_FROM_FIRST_OFFSET' }, { ...scenario.consumers[1]!, group: 'CG_ALL', messageModel: 'BROADCASTING' }];
+    loadAt(scenario, 30_000);
+    const facts = (id: string) => {
+      act(() => usePlayback.getState().select({ kind: 'client', id }));
+      const { unmount } = render(<InspectorPanel />);
+      const text = document.body.textContent ?? '';
+      unmount();
+      return text;
+    };
+    const clustering = facts('c-1');
+    expect(clustering).toContain('allocateStrategyAVG');
+    expect(clustering).toContain('consumeFromWhereCONSUME_FROM_FIRST_OFFSET');
+    expect(clustering).toContain('Listenerconcurrent (MessageListenerConcurrently); orderly consumption (MessageListenerOrderly: queue locks, local retries without %RETRY%) is not modelled');
+    // RebalanceImpl.rebalanceByTopic: BROADCASTING takes every queue without the strategy.
+    const broadcasting = facts('c-2');
+    expect(broadcasting).toContain('messageModelBROADCASTING');
+    expect(broadcasting).not.toContain('allocateStrategy');
+    expect(broadcasting).toContain(`consumeFromWhere${scenario.consumers[1]!.consumeFromWhere}`);
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(facts('c-1')).toContain('监听器并发消费（MessageListenerConcurrently）；顺序消费（MessageListenerOrderly：队列锁、不经 %RETRY% 的本地重试）未建模');
+    act(() => usePlayback.getState().setLanguage('en'));
+  });
+
   it('says a client that has not started "not started" (未启动) and one removed by a clean shutdown "stopped" (已停止)', () => {
     const statusOf = (scenario: ReturnType<typeof writeReadScenario>, atMs: number, id: string) => {
       loadAt(scenario, atMs);

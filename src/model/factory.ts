@@ -128,7 +128,7 @@ export function createModelState(scenario: Scenario, newCommitLog: () => AppendL
     controllers: dict(), remoting: { nextId: 1, pending: new Map(), connecting: dict() },
     faults: [], detections: [], ...groupSubscriptions(scenario),
     stats: {
-      sent: 0, failed: 0, stored: 0, consumed: 0, duplicates: 0, toDlq: 0, toRetry: 0, lost: 0, lostIds: new MarkSet<number>(), settledLostConsumed: 0, settledFilteredOut: 0, filteredOutIds: new MarkSet<string>(), storedBehindIds: new MarkSet<string>(), settledStoredBehind: 0,
+      sent: 0, failed: 0, stored: 0, consumed: 0, duplicates: 0, toDlq: 0, toRetry: 0, dropped: 0, lost: 0, lostIds: new MarkSet<number>(), settledLostConsumed: 0, settledFilteredOut: 0, filteredOutIds: new MarkSet<string>(), storedBehindIds: new MarkSet<string>(), settledStoredBehind: 0,
       attempts: 0, failedAttempts: 0, failedAttemptReasons: dict(), notOkResults: {}, duplicateCauses: {}, failedCauses: {}, lostCauses: {}, consumedByBroker: dict(), storedOnMasters: dict(),
       nextSerial: 0, nextStoreId: 0, storedIds: new SerialMarkSet(), consumedIds: dict(),
     },

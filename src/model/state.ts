@@ -398,6 +398,8 @@ export interface MessageStats {
   duplicates: number;
   toDlq: number;
   toRetry: number;
+  /** Consumptions a BROADCASTING listener failed: dropped, neither retried nor dead-lettered (ConsumeMessageConcurrentlyService.processConsumeResult). */
+  dropped: number;
   /**
    * Messages lost for good, one per message.lost: stored copies a power loss or a new master's
    * truncation took before any other replica had them, and ONEWAY sends the network swallowed.

@@ -72,6 +72,8 @@ export interface Summary {
     storedBehind: number;
     retried: number;
     deadLettered: number;
+    /** Consumptions a BROADCASTING consumer's listener failed: RocketMQ drops them (no retry, no dead letter). */
+    dropped: number;
     /**
      * Copies waiting now in SCHEDULE_TOPIC_XXXX on the masters for their delay level: delayed
      * sends, and consumption retries (sendMessageBack) before they reach %RETRY%<group>.
@@ -332,7 +334,7 @@ export function summarize(state: ModelState, untilMs: number, traceHash: string,
     traceEvents,
     messages: {
       sent: stats.sent, stored: stats.stored, consumed: stats.consumed, neverConsumable, lost: stats.lost, lostCauses: sortedCounts(stats.lostCauses), lostConsumed: lostConsumed(state, position), duplicates: stats.duplicates,
-      failed: stats.failed, failedCauses: sortedCounts(stats.failedCauses), lagging, filteredOut: filteredOut(state, position), storedBehind: storedBehind(state, position), retried: stats.toRetry, deadLettered: stats.toDlq, delayed: delayedNow(state, roles),
+      failed: stats.failed, failedCauses: sortedCounts(stats.failedCauses), lagging, filteredOut: filteredOut(state, position), storedBehind: storedBehind(state, position), retried: stats.toRetry, deadLettered: stats.toDlq, dropped: stats.dropped, delayed: delayedNow(state, roles),
       sendAttempts: stats.attempts, failedAttempts: stats.failedAttempts, failedAttemptReasons: sortedCounts(stats.failedAttemptReasons), sentNotOk: sortedCounts(stats.notOkResults),
       duplicateCauses: sortedCounts(stats.duplicateCauses), neverConsumableCauses: neverConsumableCauses(queues),
     },

@@ -318,6 +318,25 @@ describe('message models and filtering (RebalanceImpl.rebalanceByTopic, the cons
     }
   });
 
+  it('broadcasting: a message its listener fails is dropped, neither retried nor dead-lettered, and counted as dropped for that consumer alone', () => {
+    // ConsumeMessageConcurrentlyService.processConsumeResult, BROADCASTING: "the message consume failed, drop it".
+    const sim = new TestSim(scenario({
+      producers: [producer({ startAt: 2_000, tags: ['TagA', 'Bad'] })],
+      consumers: [consumer('c-1', { messageModel: 'BROADCASTING', failTags: ['Bad'] }), consumer('c-2', { messageModel: 'BROADCASTING' })],
+      timeline: [{ at: 32_050, action: 'setProducerRate', target: 'p-1', ratePerSec: 0 }],
+    })).at(42_000);
+    const tags = new Map(sim.events('message.sent').map((e) => [e.msgId, e.tags]));
+    const bad = [...storedIn(sim, () => true)].filter((id) => tags.get(id) === 'Bad');
+    expect(bad.length).toBeGreaterThan(100);
+    const failed = sim.events('consume.failed');
+    expect(failed.map((e) => e.msgId).sort()).toEqual(bad.sort());
+    expect(new Set(failed.map((e) => `${e.consumer} ${e.next}`))).toEqual(new Set(['c-1 dropped']));
+    expect(sim.summary().messages).toMatchObject({ dropped: bad.length, retried: 0, deadLettered: 0, lagging: 0 });
+    // c-2 consumed them all, c-1 none of the Bad ones.
+    expect(sim.events('message.consumed', { consumer: 'c-1' }).some((e) => tags.get(e.msgId) === 'Bad')).toBe(false);
+    expect(sim.events('message.consumed', { consumer: 'c-2' }).filter((e) => tags.get(e.msgId) === 'Bad')).toHaveLength(bad.length);
+  });
+
   it('a subscription "TagA" consumes only the TagA messages, and its offsets still pass the others', () => {
     const sim = new TestSim(scenario({
       producers: [producer({ tags: ['TagA', 'TagB'] })],

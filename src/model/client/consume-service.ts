@@ -208,7 +208,10 @@ function consumeFailed(state: ModelState, consumer: ConsumerState, message: Stor
   const clustering = consumer.spec.messageModel === 'CLUSTERING';
   const next = !clustering ? 'dropped' : message.reconsumeTimes >= max ? 'dlq' : 'retry';
   sim.emit({ t: sim.now, type: 'consume.failed', consumer: consumer.id, group: consumer.spec.group, msgId: message.msgId, reconsumeTimes: message.reconsumeTimes, next });
-  if (!clustering) return;
+  if (!clustering) {
+    state.stats.dropped++;
+    return;
+  }
   // sendMessageBack goes to the master (findBrokerAddressInPublish); with none there is nowhere to send it.
   const node = brokerNodeFor(state, consumer, brokerName, true);
   if (node === undefined) return reconsumeLater(state, consumer, message, brokerName, brokerId, sim);

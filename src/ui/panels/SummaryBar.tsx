@@ -6,7 +6,7 @@
  * finger or a keyboard too), and one that has causes the list of them with their counts.
  */
 import { lazy, memo, Suspense, useState } from 'react';
-import { everyConsumer, everyProducer, type Scenario } from '../../sim/index.ts';
+import { everyConsumer, everyProducer, type MessageModel, type Scenario } from '../../sim/index.ts';
 import type { Summary } from '../../sim/summary.ts';
 import { formatCount } from '../../viz/format.ts';
 import { usePlayback } from '../../store/playback.ts';
@@ -33,14 +33,19 @@ function toneClass(metric: Metric, messages: Summary['messages']): string {
   return toned === null ? '' : ` rs-summary-${toned}`;
 }
 
-/** Whether a consumer's listener can fail a message (RECONSUME_LATER): its retries, and in the end the DLQ. */
-function fails(scenario: Scenario): boolean {
-  return everyConsumer(scenario).some((c) => c.failureRate > 0 || c.failTags.length > 0);
+/**
+ * Whether a consumer's listener can fail a message (RECONSUME_LATER): in CLUSTERING its retries and
+ * in the end the DLQ, in BROADCASTING a drop (ConsumeMessageConcurrentlyService.processConsumeResult).
+ */
+function fails(scenario: Scenario, model: MessageModel): boolean {
+  return everyConsumer(scenario).some((c) => c.messageModel === model && (c.failureRate > 0 || c.failTags.length > 0));
 }
+
+const clusteringFails = (scenario: Scenario) => fails(scenario, 'CLUSTERING');
 
 /** Whether anything waits in SCHEDULE_TOPIC_XXXX: a delayed send, or a retry. */
 function delays(scenario: Scenario): boolean {
-  return everyProducer(scenario).some((p) => p.delayLevel > 0) || fails(scenario);
+  return everyProducer(scenario).some((p) => p.delayLevel > 0) || clusteringFails(scenario);
 }
 
 /** Whether a queue can be cut back: a power loss's recovery, or a new master's truncation (controller mode). */
@@ -49,7 +54,7 @@ function cutsQueues(scenario: Scenario): boolean {
 }
 
 /** Counters only some scenarios can move, shown only there: the others keep the row they would take. */
-const SHOWN_WHERE: Partial<Record<Metric, (scenario: Scenario) => boolean>> = { delayed: delays, deadLettered: fails, storedBehind: cutsQueues };
+const SHOWN_WHERE: Partial<Record<Metric, (scenario: Scenario) => boolean>> = { delayed: delays, deadLettered: clusteringFails, dropped: (scenario) => fails(scenario, 'BROADCASTING'), storedBehind: cutsQueues };
 
 /** A counter's name: the same at every move (only its value changes), so it is not rendered again. */
 const MetricLabel = memo(function MetricLabel({ metric, strings }: { metric: Metric; strings: PanelStrings }) {

@@ -17,7 +17,7 @@ export interface PanelStrings {
   roleNow: Record<BrokerRoleNow, string>;
 
   summaryTitle: string;
-  summary: Record<'sent' | 'sendAttempts' | 'stored' | 'consumed' | 'neverConsumable' | 'lagging' | 'delayed' | 'deadLettered' | 'duplicates' | 'failed' | 'failedAttempts' | 'lost' | 'storedBehind' | 'filteredOut', { label: string; hint: string }>;
+  summary: Record<'sent' | 'sendAttempts' | 'stored' | 'consumed' | 'neverConsumable' | 'lagging' | 'delayed' | 'deadLettered' | 'dropped' | 'duplicates' | 'failed' | 'failedAttempts' | 'lost' | 'storedBehind' | 'filteredOut', { label: string; hint: string }>;
 
   topologyTitle: string;
   topologyDescription: string;
@@ -74,6 +74,7 @@ const en: PanelStrings = {
     lagging: { label: 'Lagging', hint: 'stored in readable queues beyond each group\'s offset there: the offset of the consumer holding the queue, else the one committed on the broker. A queue no consumer holds (its broker gone from the routes) counts what was consumed but never committed: its next owner consumes it again. A group\'s retry queue (%RETRY%<group>) counts too, as mqadmin consumerProgress counts it' },
     delayed: { label: 'Delayed', hint: 'stored in SCHEDULE_TOPIC_XXXX, waiting for their delay level before the broker writes them to their topic: delayed messages, and retries of failed consumption (level 3 + reconsumeTimes) before they reach %RETRY%<group>' },
     deadLettered: { label: 'Dead-lettered', hint: 'messages whose listener failed them maxReconsumeTimes + 1 times (17 by default): the broker wrote them to %DLQ%<group>, which no consumer reads; counted once per group' },
+    dropped: { label: 'Dropped', hint: 'consumptions a BROADCASTING consumer\'s listener failed: RocketMQ drops them, with no retry and no dead letter (ConsumeMessageConcurrentlyService); each consumer counts its own' },
     duplicates: { label: 'Duplicates', hint: 'deliveries of a message its group had already consumed: at-least-once delivery, expected after a rebalance or a crash' },
     failed: { label: 'Failed messages', hint: 'messages whose send() failed: after every retry, or with no attempt at all when the route offered no queue to write to' },
     failedAttempts: { label: 'Failed attempts', hint: 'send attempts that failed, retried or not' },
@@ -131,6 +132,7 @@ const zh: PanelStrings = {
     lagging: { label: '消费堆积', hint: '可读队列中超出各消费者组位点的消息：位点取持有该队列的消费者的，否则取 Broker 上已提交的。没有消费者持有的队列（其 Broker 已从路由中消失）会把已消费、但位点没来得及提交的消息也算进来：下一个持有者会再消费一次。消费者组的重试队列（%RETRY%<group>）也计入，和 mqadmin consumerProgress 的统计一样' },
     delayed: { label: '延迟中', hint: '存在 SCHEDULE_TOPIC_XXXX 中、等待延迟级别到期后才由 Broker 写入其 Topic 的消息：延迟消息，以及消费失败后的重试（级别 3 + reconsumeTimes），之后进入 %RETRY%<group>' },
     deadLettered: { label: '进入死信队列', hint: '监听器处理失败 maxReconsumeTimes + 1 次（默认 17 次）的消息：Broker 把它写入 %DLQ%<group>，没有消费者会读取它；每个消费者组计一次' },
+    dropped: { label: '被丢弃', hint: '广播消费者的监听器处理失败的消息：RocketMQ 直接丢弃，不重试，也不进死信队列（ConsumeMessageConcurrentlyService）；每个消费者各自计数' },
     duplicates: { label: '重复消费', hint: '消费者组再次收到已消费过的消息：至少一次（at-least-once）投递，在负载均衡或崩溃之后属于正常现象' },
     failed: { label: '失败消息', hint: 'send() 失败的消息：用尽所有重试后仍失败，或路由里没有可写队列、一次也没尝试' },
     failedAttempts: { label: '失败尝试', hint: '失败的发送尝试，无论之后是否重试成功' },

@@ -6,9 +6,9 @@ import type { PanelStrings } from './strings.ts';
 
 export type Metric = keyof PanelStrings['summary'];
 
-export const METRICS: readonly Metric[] = ['sent', 'sendAttempts', 'stored', 'consumed', 'neverConsumable', 'lagging', 'delayed', 'deadLettered', 'duplicates', 'failed', 'failedAttempts', 'lost', 'storedBehind', 'filteredOut'];
+export const METRICS: readonly Metric[] = ['sent', 'sendAttempts', 'stored', 'consumed', 'neverConsumable', 'lagging', 'delayed', 'deadLettered', 'dropped', 'duplicates', 'failed', 'failedAttempts', 'lost', 'storedBehind', 'filteredOut'];
 /** Something went wrong when these are not zero. */
-const WARNINGS = new Set<Metric>(['neverConsumable', 'deadLettered', 'failed', 'failedAttempts', 'lost', 'storedBehind', 'filteredOut']);
+const WARNINGS = new Set<Metric>(['neverConsumable', 'deadLettered', 'dropped', 'failed', 'failedAttempts', 'lost', 'storedBehind', 'filteredOut']);
 /** Worth knowing, not an error: at-least-once delivery makes duplicates after a rebalance or a crash. */
 const NOTICES = new Set<Metric>(['duplicates']);
 

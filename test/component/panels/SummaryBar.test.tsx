@@ -96,6 +96,27 @@ describe('SummaryBar', () => {
     expect(screen.getByTestId('summary-deadLettered')).toHaveClass('rs-summary-warn');
   });
 
+  it('shows the messages a BROADCASTING listener dropped where one can fail, as a warning, and no dead letters there', () => {
+    loadAt(writeReadScenario(), 10_000);
+    render(<SummaryBar />);
+    expect(screen.queryByTestId('summary-dropped')).toBeNull();
+    cleanup();
+    const broadcasting = writeReadScenario();
+    broadcasting.consumers = broadcasting.consumers.map((c) => ({ ...c, messageModel: 'BROADCASTING', failureRate: 0.5 }));
+    const timeline = loadAt(broadcasting, 20_000);
+    render(<SummaryBar />);
+    const { dropped } = timeline.summary().messages;
+    expect(dropped).toBeGreaterThan(0);
+    expect(screen.getByTestId('summary-dropped')).toHaveTextContent(new RegExp(`^Dropped \\(consumptions a BROADCASTING consumer's listener failed: RocketMQ drops them, with no retry and no dead letter.*\\)\\s▾${dropped}$`));
+    expect(screen.getByTestId('summary-dropped')).toHaveClass('rs-summary-warn');
+    // ConsumeMessageConcurrentlyService: BROADCASTING never sends a failure back.
+    expect(screen.queryByTestId('summary-deadLettered')).toBeNull();
+    expect(screen.queryByTestId('summary-delayed')).toBeNull();
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('summary-dropped')).toHaveTextContent('被丢弃 (广播消费者的监听器处理失败的消息');
+    act(() => usePlayback.getState().setLanguage('en'));
+  });
+
   it('follows the playhead', () => {
     const timeline = loadAt(writeReadScenario(), 10_000);
     render(<SummaryBar />);

@@ -21,6 +21,11 @@ export interface LessonState {
    * not one the person edited, opened or shared.
    */
   chapterRunVersion: number | null;
+  /**
+   * The chapter and step another run ended (an edit, the version switch, a file, the picker): the
+   * page says so and offers the step back, until the person opens a chapter or dismisses it.
+   */
+  leftChapter: { id: string; step: number } | null;
   /** The moment the step shows (its own, or the one before while its question is open); null until its run is ready. */
   stepMomentMs: number | null;
   /** The trace index of the event the shown step waited for (the caption tells it at its instant); null for a time or an open question. */
@@ -44,6 +49,8 @@ export interface LessonState {
   /** The chapter's scenario is now the loaded run. */
   markLoaded(runVersion: number): void;
   closeChapter(): void;
+  /** Forgets the chapter another run ended (its note dismissed). */
+  forgetLeftChapter(): void;
 }
 
 /** Whether a chapter is open (its lesson box takes the summary bar's place, and ← → move between its steps). */
@@ -55,6 +62,7 @@ export const useLesson = create<LessonState>()((set, get) => ({
   step: 0,
   loadedVersion: null,
   chapterRunVersion: null,
+  leftChapter: null,
   stepMomentMs: null,
   stepEventIndex: null,
   pendingTimeMs: null,
@@ -65,7 +73,7 @@ export const useLesson = create<LessonState>()((set, get) => ({
   openChapter(chapterId, step = 0, linked = {}) {
     const at = Math.max(0, Math.floor(step));
     set({
-      chapterId, step: at, loadedVersion: null, listOpen: false, stepMomentMs: null, stepEventIndex: null,
+      chapterId, step: at, loadedVersion: null, listOpen: false, leftChapter: null, stepMomentMs: null, stepEventIndex: null,
       pendingTimeMs: linked.timeMs ?? null, answers: linked.answer === undefined ? {} : { [at]: linked.answer },
     });
   },
@@ -94,10 +102,15 @@ export const useLesson = create<LessonState>()((set, get) => ({
   closeChapter() {
     set({ chapterId: null, step: 0, loadedVersion: null, stepMomentMs: null, stepEventIndex: null, pendingTimeMs: null, answers: {} });
   },
+  forgetLeftChapter() {
+    set({ leftChapter: null });
+  },
 }));
 
 usePlayback.subscribe((state, previous) => {
   const { chapterId, loadedVersion } = useLesson.getState();
   if (chapterId === null || loadedVersion === null) return;
-  if (state.runVersion !== previous.runVersion && state.runVersion !== loadedVersion) useLesson.getState().closeChapter();
+  if (state.runVersion === previous.runVersion || state.runVersion === loadedVersion) return;
+  useLesson.setState({ leftChapter: { id: chapterId, step: useLesson.getState().step } });
+  useLesson.getState().closeChapter();
 });

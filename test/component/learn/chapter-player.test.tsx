@@ -61,6 +61,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   act(() => useLesson.getState().closeChapter());
+  act(() => useLesson.getState().forgetLeftChapter());
   vi.unstubAllGlobals();
 });
 
@@ -306,11 +307,33 @@ describe('the chapter player', () => {
     act(() => usePlayback.getState().setLanguage('en'));
   });
 
-  it('ends the chapter when another scenario is loaded', async () => {
-    await openChapter('groups');
-    const { scenario } = usePlayback.getState();
-    act(() => usePlayback.getState().loadScenario(scenario!, 0));
+  it('ends the chapter when another scenario is loaded, says which chapter and step it left, and offers them back', async () => {
+    await openChapter('groups', 2);
+    // The version switch, an edit: the chapter's source with another config, loaded as the person's own run.
+    const source = usePlayback.getState().source as { config?: Record<string, unknown> };
+    act(() => { openSource({ ...source, config: { ...source.config, rocketmqVersion: '4.x' } }, { atMs: usePlayback.getState().timeMs }); });
     expect(useLesson.getState().chapterId).toBeNull();
+    const note = await screen.findByTestId('left-chapter', {}, WAIT);
+    expect(note).toHaveTextContent('You left chapter 2 at step 3: another run was loaded (an edit, the version switch, a file or the picker).');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(note).toHaveTextContent('已离开第 2 章第 3 步');
+    act(() => usePlayback.getState().setLanguage('en'));
+    fireEvent.click(screen.getByTestId('left-chapter-back'));
+    expect(useLesson.getState()).toMatchObject({ chapterId: 'groups', step: 2, leftChapter: null });
+    await waitFor(() => expect(screen.getByTestId('chapter')).toHaveAttribute('data-arrived', 'true'), WAIT);
+    expect(screen.queryByTestId('left-chapter')).toBeNull();
+  });
+
+  it('says nothing of a chapter the person left themselves ("Try it yourself"), and the note goes when dismissed', async () => {
+    await openChapter('groups', 1);
+    fireEvent.click(screen.getByTestId('try-it'));
+    expect(useLesson.getState().leftChapter).toBeNull();
+    act(() => useLesson.getState().openChapter('groups', 1));
+    await waitFor(() => expect(screen.getByTestId('chapter')).toHaveAttribute('data-arrived', 'true'), WAIT);
+    act(() => { openSource(usePlayback.getState().source, { atMs: 0 }); });
+    fireEvent.click(await screen.findByRole('button', { name: 'Close' }, WAIT));
+    expect(screen.queryByTestId('left-chapter')).toBeNull();
+    expect(useLesson.getState().leftChapter).toBeNull();
   });
 
   it('ignores an unknown chapter', async () => {

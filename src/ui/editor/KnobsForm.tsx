@@ -3,13 +3,14 @@
  * allocateStrategy, each producer's rate. Fields show the run's values at the current time;
  * Apply turns the fields changed into edits (at 0:00) or timeline actions (later: a fork).
  */
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { ValidationError } from '../../scenario/validate.ts';
 import { getTimeline, usePlayback } from '../../store/playback.ts';
 import { formatTime } from '../../viz/format.ts';
 import { useT } from '../i18n/index.ts';
 import { useSimView } from '../use-sim.ts';
 import { applyEdit } from './apply.ts';
+import { editorStrings } from './editor-strings.ts';
 import { applyKnobs, currentKnobs, KNOB_STRATEGIES, knobProblems, type Knobs } from './fork.ts';
 import { permLabel } from './perm-label.ts';
 import { ValidationErrors } from './ValidationErrors.tsx';
@@ -37,12 +38,27 @@ function withEdits(knobs: Knobs, edits: Edits): Knobs {
   return next;
 }
 
+/**
+ * One topic's, group's or producer's knobs: a group named by the visible name above them, which
+ * each knob's own name repeats, so a knob found alone (a screen reader's list of fields) still says whose it is.
+ */
+function KnobRow({ name, children }: { name: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <div className="rs-knob-row" role="group" aria-labelledby={id}>
+      <strong id={id} className="rs-knob-name">{name}</strong>
+      {children}
+    </div>
+  );
+}
+
 export function KnobsForm() {
   const t = useT();
   const view = useSimView();
   const source = usePlayback((s) => s.source);
   const scenario = usePlayback((s) => s.scenario);
   const language = usePlayback((s) => s.language);
+  const { knobOf } = editorStrings(language);
   const [edits, setEdits] = useState<Edits>({});
   const [errors, setErrors] = useState<ValidationError[]>([]);
   const [unchanged, setUnchanged] = useState(false);
@@ -55,25 +71,29 @@ export function KnobsForm() {
     setEdits({ ...edits, [key(section, name, field)]: value });
     setUnchanged(false);
   };
-  const numberField = (section: keyof Knobs, name: string, field: string, value: number, step = 1) => (
-    <label className="rs-field">
-      <span>{field === 'count' ? t('consumerCount') : field}</span>
-      <input
-        className="rs-input rs-input-number"
-        type="number"
-        step={step}
-        value={Number.isNaN(value) ? '' : value}
-        data-testid={`knob-${section}-${name}-${field}`}
-        onChange={(event) => edit(section, name, field, typedNumber(event.target.value))}
-      />
-    </label>
-  );
+  const numberField = (section: keyof Knobs, name: string, field: string, value: number, step = 1) => {
+    const shownAs = field === 'count' ? t('consumerCount') : field;
+    return (
+      <label className="rs-field">
+        <span>{shownAs}</span>
+        <input
+          className="rs-input rs-input-number"
+          type="number"
+          aria-label={knobOf(shownAs, name)}
+          step={step}
+          value={Number.isNaN(value) ? '' : value}
+          data-testid={`knob-${section}-${name}-${field}`}
+          onChange={(event) => edit(section, name, field, typedNumber(event.target.value))}
+        />
+      </label>
+    );
+  };
   /** A choice among `options`, each shown as `label` says; the current value stays listed even when it is not one of them. */
   const selectField = <V extends string | number>(section: keyof Knobs, name: string, field: string, value: V, options: readonly V[],
     { title, label = String }: { title?: string; label?: (option: V) => string } = {}) => (
     <label className="rs-field" title={title}>
       <span>{field}</span>
-      <select className="rs-select" value={value} data-testid={`knob-${section}-${name}-${field}`}
+      <select className="rs-select" value={value} aria-label={knobOf(field, name)} data-testid={`knob-${section}-${name}-${field}`}
         onChange={(event) => edit(section, name, field, typeof value === 'number' ? Number(event.target.value) : event.target.value)}>
         {[...new Set([...options, value])].map((option) => <option key={option} value={option}>{label(option)}</option>)}
       </select>
@@ -103,31 +123,28 @@ export function KnobsForm() {
       <fieldset className="rs-fieldset">
         <legend>{t('topics')}</legend>
         {Object.entries(shown.topics).map(([name, topic]) => (
-          <div key={name} className="rs-knob-row">
-            <strong className="rs-knob-name">{name}</strong>
+          <KnobRow key={name} name={name}>
             {numberField('topics', name, 'writeQueueNums', topic.writeQueueNums)}
             {numberField('topics', name, 'readQueueNums', topic.readQueueNums)}
             {selectField('topics', name, 'perm', topic.perm, PERMS, { label: (perm) => permLabel(perm, language) })}
-          </div>
+          </KnobRow>
         ))}
       </fieldset>
       <fieldset className="rs-fieldset">
         <legend>{t('consumerGroups')}</legend>
         {Object.entries(shown.groups).map(([group, knobs]) => (
-          <div key={group} className="rs-knob-row">
-            <strong className="rs-knob-name">{group}</strong>
+          <KnobRow key={group} name={group}>
             {numberField('groups', group, 'count', knobs.count)}
             {selectField('groups', group, 'allocateStrategy', knobs.allocateStrategy, KNOB_STRATEGIES, { title: t('strategyNote') })}
-          </div>
+          </KnobRow>
         ))}
       </fieldset>
       <fieldset className="rs-fieldset">
         <legend>{t('producers')}</legend>
         {Object.entries(shown.producers).map(([id, producer]) => (
-          <div key={id} className="rs-knob-row">
-            <strong className="rs-knob-name">{id}</strong>
+          <KnobRow key={id} name={id}>
             {numberField('producers', id, 'ratePerSec', producer.ratePerSec, 0.1)}
-          </div>
+          </KnobRow>
         ))}
       </fieldset>
       <p className="rs-note">{timeMs > 0 ? t('forkNote', { time: formatTime(timeMs) }) : t('startNote')}</p>

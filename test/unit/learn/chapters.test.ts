@@ -116,6 +116,16 @@ describe('what the chapters show matches RocketMQ\'s numbers', () => {
     },
   );
 
+  it('chapter groups: at the first step c-2 is running, but its first heartbeat reaches a broker after c-1\'s rebalance took all 8 queues, as the step says', async () => {
+    const { timeline, moments } = await chapterRun('groups');
+    timeline.seek(moments[0]!.t);
+    expect(timeline.state.clients['c-2']!.status).toBe('running');
+    const trace = timeline.traceSlice(0);
+    const rebalance = trace.findLast((e) => e.type === 'rebalance' && e.consumer === 'c-1');
+    expect(rebalance?.type === 'rebalance' && rebalance.queues).toHaveLength(8);
+    expect(trace.some((e) => e.type === 'client.heartbeat' && e.client === 'c-2')).toBe(false);
+  });
+
   it('chapter topics: the steps on TopicPay and NewTopic draw that topic, on the one broker that has it', async () => {
     const { chapter, timeline, moments } = await chapterRun('topics');
     const drawn = (topic: string) => {

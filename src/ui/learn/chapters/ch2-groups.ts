@@ -9,8 +9,8 @@ export const chapter: Chapter = {
     {
       wait: { type: 'rebalance', where: { consumer: 'c-1', topic: 'TopicOrder' } },
       caption: {
-        en: 'c-1 is the first member of the consumer group (消费者组) CG_ORDER. A consumer group is the set of consumers that share the work of one kind of message. Alone, c-1 takes all 8 queues of TopicOrder (4 on each broker).',
-        zh: 'c-1 是消费者组 CG_ORDER 的第一个成员。消费者组是一起分担同一类消息的消费者集合。只有它一个时，c-1 拿到 TopicOrder 的全部 8 个队列（每个 Broker 4 个）。',
+        en: 'c-1 is the first member of the consumer group (消费者组) CG_ORDER. A consumer group is the set of consumers that share the work of one kind of message. Alone, c-1 takes all 8 queues of TopicOrder (4 on each broker). c-2, drawn beside it, has just started, but its first heartbeat has not reached a broker yet: the brokers, and so c-1\'s rebalance, do not know it.',
+        zh: 'c-1 是消费者组 CG_ORDER 的第一个成员。消费者组是一起分担同一类消息的消费者集合。只有它一个时，c-1 拿到 TopicOrder 的全部 8 个队列（每个 Broker 4 个）。旁边的 c-2 刚刚启动，但它的第一次心跳还没有到达任何 Broker：Broker 还不知道它，c-1 的负载均衡也就看不到它。',
       },
       focus: { kind: 'client', id: 'c-1' },
     },

@@ -123,7 +123,7 @@ const CONFIG_KEYS = Object.keys(ROCKETMQ_DEFAULTS) as ConfigKey[];
  */
 export const configSchema = z.strictObject(
   Object.fromEntries(CONFIG_KEYS.map((key) => [key, z.optional(configField(key))])),
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? carried(unknownFields(issue.keys, CONFIG_KEYS)) : carried(AN_OBJECT)) },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? unknownFields(issue.keys, CONFIG_KEYS) : carried(AN_OBJECT)) },
 ) as unknown as z.ZodMiniType<ConfigFile>;
 
 /** What a file may write in `config`; an explicit `undefined` (possible from code, not JSON) means "default". */

@@ -4,7 +4,7 @@
  * this small scanner re-reads a text that JSON.parse refused. It keeps its own stack instead of
  * recursing, so a deeply nested text cannot overflow the call stack.
  */
-import type { Said } from './messages.ts';
+import { jsonString, type Said } from './messages.ts';
 
 export interface JsonSyntaxProblem {
   offset: number;
@@ -121,8 +121,8 @@ function readScalar(cursor: Cursor): JsonSyntaxProblem | undefined {
     return undefined;
   }
   return problemAt(cursor, {
-    en: `unexpected ${JSON.stringify(c)}: expected a value (an object, list, string, number, true, false or null)`,
-    zh: `意外的 ${JSON.stringify(c)}：这里应当是一个值（对象、列表、字符串、数、true、false 或 null）`,
+    en: `unexpected ${jsonString(c)}: expected a value (an object, list, string, number, true, false or null)`,
+    zh: `意外的 ${jsonString(c)}：这里应当是一个值（对象、列表、字符串、数、true、false 或 null）`,
   });
 }
 

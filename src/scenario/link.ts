@@ -82,18 +82,19 @@ export function encodeLink(scenarioJson: unknown, timeMs: number, extra: LinkExt
  * What chat tools and mail clients do to a link, undone: line breaks and tabs inserted where
  * they wrap it, zero-width characters, `&amp;`, percent-encoded `=`, `&` and `#` (even twice),
  * and punctuation glued to its end (`...&t=5000).`, `。`). Neither the data nor the check nor
- * `t` can end in punctuation, so nothing of the link itself is lost.
+ * `t` can end in punctuation, so nothing of the link itself is lost; the `=` of a last key left
+ * empty is kept, so a link cut right after `#s=` still reads as one.
  */
 export function cleanFragment(hash: string): string {
   let text = hash.replace(/[\u200b-\u200d\ufeff]/g, '').replace(/[ \u00a0]*[\r\n\t][\s\u00a0]*/g, '').trim();
   for (let i = 0; i < 2 && /%25/i.test(text); i++) text = text.replace(/%25/gi, '%');
   text = text.replace(/&amp;/gi, '&').replace(/%26/gi, '&').replace(/%3d/gi, '=').replace(/%23/gi, '#');
-  return text.replace(/^[^0-9A-Za-z]*#/, '').replace(/[^0-9A-Za-z]+$/, '');
+  return text.replace(/^[^0-9A-Za-z]*#/, '').replace(/[^0-9A-Za-z]+$/, (tail) => (tail.startsWith('=') ? '=' : ''));
 }
 
 /** A fragment that is no link of ours at all (`#about`, `#t=100`): opened as the default, quietly. */
 function looksLikeScenario(fragment: string): boolean {
-  return /(^|&)\s*s\s*(=.|%)/i.test(fragment) || /\b1\.[0-9A-Za-z+$-]{16,}/.test(fragment);
+  return /(^|&)\s*s\s*[=%]/i.test(fragment) || /\b1\.[0-9A-Za-z+$-]{16,}/.test(fragment);
 }
 
 /** Reads `#s=...&t=...` (with or without the `#`), after undoing what chat tools do to links. */
@@ -105,7 +106,7 @@ export function decodeLink(hash: string): DecodedLink {
   const payload = params.get('s');
   if (payload === undefined || payload === '') {
     if (!looksLikeScenario(fragment)) return refuse({ code: 'none' });
-    // An empty `s` beside the other keys of a scenario link was cut short; it has no odd characters.
+    // An empty `s` (`#s=`, or beside the other keys of a scenario link) was cut short; it has no odd characters.
     return refuse(payload === '' ? { code: 'truncated' } : { code: 'damaged', detail: 'characters' });
   }
   const timeMs = readTime(params.get('t'));

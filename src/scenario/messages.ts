@@ -59,23 +59,55 @@ export function says(message: Said): (issue: RawIssue) => string {
 
 /** `"a", "b", "c"`, cut after `limit` items so a message stays one readable line. */
 export function quoteList(values: readonly string[], limit = values.length): Said {
-  const shown = values.slice(0, limit).map((value) => JSON.stringify(value)).join(', ');
+  const shown = values.slice(0, limit).map(jsonString).join(', ');
   const rest = values.length - Math.min(values.length, limit);
   return rest > 0 ? { en: `${shown} and ${rest} more`, zh: `${shown} 等 ${values.length} 个` } : { en: shown, zh: shown };
 }
 
-/** A value as it appears in the file, shortened: a message never repeats a huge string. */
-export function quote(value: string): string {
-  return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+/** Unicode's explicit directional formatting characters (UAX #9): LRE, RLE, PDF, LRO, RLO and LRI, RLI, FSI, PDI. */
+export const DIRECTION_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+
+/** `U+202E`: how a message names a character. */
+export function codePoint(char: string): string {
+  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-export function unknownFields(keys: readonly string[], allowed: readonly string[]): Said {
-  const shown = keys.slice(0, 5).map((key) => ({ key: quote(key), hint: suggestion(key, allowed) }));
-  const rest = keys.length - shown.length;
-  return {
-    en: shown.map(({ key, hint }) => `unknown field ${key}${hint.en}`).join('; ') + (rest > 0 ? `; and ${rest} more unknown fields` : ''),
-    zh: shown.map(({ key, hint }) => `未知字段 ${key}${hint.zh}`).join('；') + (rest > 0 ? `；另有 ${rest} 个未知字段` : ''),
-  };
+/**
+ * JSON.stringify, which leaves direction controls as they are, with those escaped too: a
+ * message or a path quoting what the file holds must not reverse the text after the quote.
+ */
+export function jsonString(value: string): string {
+  return JSON.stringify(value).replace(new RegExp(DIRECTION_CONTROL, 'g'), (char) => `\\u${(char.codePointAt(0) ?? 0).toString(16)}`);
+}
+
+/** A value as it appears in the file, shortened: a message never repeats a huge string. */
+export function quote(value: string): string {
+  return jsonString(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+}
+
+/**
+ * Zod reports all the unknown keys of an object as one issue: its error map hands issuesToErrors
+ * one message per key, joined by this control character, so each is a problem at its own path.
+ */
+const APART = '\u001e';
+
+/** How many unknown fields of one object are named, each its own problem; one more problem counts the rest, so an object of thousands of keys stays a short list (and a few typo suggestions). */
+export const UNKNOWN_FIELDS_NAMED = 5;
+
+/** The messages for an object's unknown keys, carried for an error map: the first few by name, then the count of the rest. */
+export function unknownFields(keys: readonly string[], allowed: readonly string[]): string {
+  const named = keys.slice(0, UNKNOWN_FIELDS_NAMED).map((key): Said => {
+    const hint = suggestion(key, allowed);
+    return { en: `unknown field ${quote(key)}${hint.en}`, zh: `未知字段 ${quote(key)}${hint.zh}` };
+  });
+  const rest = keys.length - named.length;
+  const more: Said[] = rest > 0 ? [{ en: `has ${rest} more unknown field${rest === 1 ? '' : 's'}`, zh: `另有 ${rest} 个未知字段` }] : [];
+  return [...named, ...more].map(carried).join(APART);
+}
+
+/** The messages unknownFields joined, in its order. */
+export function uncarriedEach(message: string): Said[] {
+  return message.split(APART).map(uncarried);
 }
 
 /** ` (did you mean "x"?)` when a known word is a likely typo of `word`, else empty. */
@@ -144,10 +176,10 @@ const EXPECTED: Record<string, Said> = {
  * of a discriminated union that is not an object).
  */
 export function fallbackMessage(issue: RawIssue): string {
-  return carried(fallback(issue));
+  return issue.code === 'unrecognized_keys' ? unknownFields(issue.keys, []) : carried(fallback(issue));
 }
 
-function fallback(issue: RawIssue): Said {
+function fallback(issue: Exclude<RawIssue, { code: 'unrecognized_keys' }>): Said {
   if (issue.input === undefined) return REQUIRED;
   switch (issue.code) {
     case 'invalid_type': {
@@ -156,8 +188,6 @@ function fallback(issue: RawIssue): Said {
     }
     case 'invalid_value':
       return oneOf(issue.values.map(String));
-    case 'unrecognized_keys':
-      return unknownFields(issue.keys, []);
     case 'custom': case 'invalid_element': case 'invalid_format': case 'invalid_key': case 'invalid_union':
     case 'not_multiple_of': case 'too_big': case 'too_small':
       return { en: 'is not valid here', zh: '此处的值无效' };

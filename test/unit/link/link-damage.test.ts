@@ -54,6 +54,6 @@ describe('links damaged by chat tools', () => {
   });
 
   it('a fragment that is no scenario link still opens the default quietly', () => {
-    for (const hash of ['', '#', '#about', '#t=100', '#s=', '#top.']) expect(decodeLink(hash)).toEqual({ ok: false, reason: { code: 'none' } });
+    for (const hash of ['', '#', '#about', '#t=100', '#top.', '#about=.']) expect(decodeLink(hash)).toEqual({ ok: false, reason: { code: 'none' } });
   });
 });

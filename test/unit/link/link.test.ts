@@ -44,7 +44,7 @@ describe('shareable links', () => {
   });
 
   it('reads a fragment with no scenario as "none" (the default scenario, no banner)', () => {
-    for (const hash of ['', '#', '#about', '#t=100', '#s=']) expect(reasonOf(decodeLink(hash))).toEqual({ code: 'none' });
+    for (const hash of ['', '#', '#about', '#t=100', '#s', '#lang=']) expect(reasonOf(decodeLink(hash))).toEqual({ code: 'none' });
   });
 
   it('names an unknown version', () => {
@@ -55,6 +55,10 @@ describe('shareable links', () => {
 
   it('reads an empty s beside a scenario link\'s other keys as cut short, not as odd characters', () => {
     expect(reasonOf(decodeLink('#s=&t=5000'))).toEqual({ code: 'truncated' });
+  });
+
+  it('reads a link cut right after "s=" as cut short, as the same link with its other keys', () => {
+    for (const hash of ['#s=', 's=', '#s=).', '#s%3D']) expect(reasonOf(decodeLink(hash)), hash).toEqual({ code: 'truncated' });
   });
 
   it('recognizes a link cut short anywhere in the payload as truncated', () => {

@@ -38,13 +38,13 @@ refuses('a queue count out of range', (s) => { at(s, 'topics', 0).readQueueNums 
 refuses('a queue count that is not an integer', (s) => { at(s, 'topics', 0).writeQueueNums = 2.5; },
   'topics[0].writeQueueNums: must be an integer from 1 to 1024');
 refuses('two letters swapped in a field name', (s) => { s.nmae = 'x'; },
-  '$: unknown field "nmae" (did you mean "name"?)');
+  'nmae: unknown field "nmae" (did you mean "name"?)');
 refuses('the start of a longer field name', (s) => { at(s, 'producers', 0).rate = 5; },
-  'producers[0]: unknown field "rate" (did you mean "ratePerSec"?)');
+  'producers[0].rate: unknown field "rate" (did you mean "ratePerSec"?)');
 refuses('a typo in a field name', (s) => { at(s, 'topics', 0).readQueueNum = 4; },
-  'topics[0]: unknown field "readQueueNum" (did you mean "readQueueNums"?)');
+  'topics[0].readQueueNum: unknown field "readQueueNum" (did you mean "readQueueNums"?)');
 refuses('an unknown top-level field', (s) => { s.nameservers = []; },
-  '$: unknown field "nameservers" (did you mean "nameServers"?)');
+  'nameservers: unknown field "nameservers" (did you mean "nameServers"?)');
 refuses('another version', (s) => { s.version = 2; },
   'version: unsupported version 2: this RocketScope reads version 1');
 refuses('a missing version', (s) => { delete s.version; },
@@ -75,7 +75,7 @@ refuses('a bad messageDelayLevel', (s) => { s.config = { messageDelayLevel: '1s 
   'config.messageDelayLevel: must be 18 delays separated by single spaces, each a number and a unit s, m, h or d, '
   + 'such as "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h"');
 refuses('a config key RocketScope does not know', (s) => { s.config = { brokerHeartbeatInterval: 1000 }; },
-  'config: unknown field "brokerHeartbeatInterval" (did you mean "brokerHeartbeatIntervalMs"?)');
+  'config.brokerHeartbeatInterval: unknown field "brokerHeartbeatInterval" (did you mean "brokerHeartbeatIntervalMs"?)');
 refuses('a negative config number', (s) => { s.config = { networkLatencyMs: -1 }; },
   'config.networkLatencyMs: must be an integer from 0 to 60000');
 refuses('a config boolean given as a string', (s) => { s.config = { autoCreateTopicEnable: 'false' }; },
@@ -193,7 +193,7 @@ refuses('a CONFIG queue on a broker nobody has', (s) => { Object.assign(at(s, 'c
 refuses('a CONFIG queue past every read queue the topic can have there', (s) => { Object.assign(at(s, 'consumers', 0), { allocateStrategy: 'CONFIG', messageQueueList: ['broker-a:3', 'broker-a:4'] }); },
   'consumers[0].messageQueueList[1]: "broker-a:4" is not a queue of topic "TopicTest": the file gives it at most 4 read queues on "broker-a" (0 to 3), and PullMessageProcessor refuses a pull past readQueueNums');
 refuses('a translation into a language the page does not have', (s) => { s.translations = { fr: { name: 'Écrire 8' } }; },
-  'translations: unknown field "fr"');
+  'translations.fr: unknown field "fr"');
 refuses('an empty translated name', (s) => { s.translations = { zh: { name: '' } }; },
   'translations.zh.name: must be a non-empty string of at most 255 characters');
 refuses('a list item that is not an object', (s) => { s.nameServers = ['ns-1']; },
@@ -255,7 +255,7 @@ describe('validateScenario: every problem at once', () => {
       // producers[0] is refused for its rate, and its id still meets consumers[0]'s.
       'consumers[0].id: duplicate client id "p-1" (also in producers[0])',
       'timeline[0].target: no NameServer has id "ns-2" (did you mean "ns-1"?)',
-      'timeline[1]: unknown field "extra"',
+      'timeline[1].extra: unknown field "extra"',
     ]);
   });
 
@@ -294,8 +294,8 @@ describe('validateScenario: every problem at once', () => {
       'topics[1].name: duplicate topic "TopicTest" (also in topics[0])',
       'producers[0].id: "broker-a/0" is already the name of a broker (also in brokers[0]): give each process a name of its own',
       'producers[0].ratePerSec: must be a number from 0 to 10000 (messages per second)',
-      'consumers[1]: unknown field "bogus"',
       'consumers[1].id: duplicate client id "c-1" (also in consumers[0])',
+      'consumers[1].bogus: unknown field "bogus"',
     ]);
     // A name that is itself wrong is its item's problem only: it meets no other.
     scenario.consumers = [{ id: 'c-1', group: 'CG', topic: 'TopicTest' }, { id: '', group: 'CG', topic: 'TopicTest' }];
@@ -315,8 +315,8 @@ describe('validateScenario: every problem at once', () => {
       'timeline[0].producer.ratePerSec: must be a number from 0 to 10000 (messages per second)',
       'timeline[1].at: must be an integer from 0 to 300000 (the scenario\'s durationMs)',
       'timeline[1].consumer.id: "broker-a/1" is already the name of a broker (also in brokers[1]): give each process a name of its own',
-      'timeline[3].consumer: unknown field "bogus"',
       'timeline[3].consumer.id: duplicate client id "c-9" (also in timeline[2].consumer)',
+      'timeline[3].consumer.bogus: unknown field "bogus"',
     ]);
   });
 
@@ -394,8 +394,8 @@ describe('validateScenario: what a refused item refers to is checked too', () =>
     ];
     expect(lines(scenario)).toEqual([
       'consumers[0].messageQueueList[0]: must be a queue written "brokerName:queueId", such as "broker-a:0"',
-      'timeline[0]: unknown field "bogus"',
       'timeline[0].peer: no NameServer, broker (brokerName, or node "brokerName/brokerId") or client is named "zzz" (known: "ns-1", "broker-a", "p-1", "c-1", "c-2" and 2 more)',
+      'timeline[0].bogus: unknown field "bogus"',
       'timeline[1].consumer.messageModel: must be "CLUSTERING" like the other consumers of group "CG" (also in consumers[0])',
     ]);
   });
@@ -442,8 +442,8 @@ describe('validateScenario: what a refused item refers to is checked too', () =>
       { at: 5000, action: 'addConsumer', consumer: { id: 'c-9', group: 'CG', topic: 'TopicTest' } },
     ];
     expect(lines(scenario)).toEqual([
-      'timeline[0]: unknown field "bogus"',
       'timeline[0].target: consumer "c-9" is only added later, at 5000 ms (timeline[1])',
+      'timeline[0].bogus: unknown field "bogus"',
     ]);
   });
 });
@@ -529,8 +529,112 @@ describe('validateScenario: the same problems in Chinese', () => {
     scenario.timeline = [{ at: 1_000, action: 'crashBroker', target: '$&$1' }];
     scenario['odd\u001ffield'] = 1;
     expect(errorsOf(scenario)).toEqual([
-      { path: '$', message: 'unknown field "odd\\u001ffield"', zh: '未知字段 "odd\\u001ffield"' },
       { path: 'timeline[0].target', message: 'no broker is named "$&$1" (known: "broker-a")', zh: '没有名为 "$&$1" 的 Broker（已有："broker-a"）' },
+      { path: '["odd\\u001ffield"]', message: 'unknown field "odd\\u001ffield"', zh: '未知字段 "odd\\u001ffield"' },
+    ]);
+  });
+});
+
+describe('validateScenario: one problem per unknown field (s51 review, proto.json)', () => {
+  it('lists each unknown field at its own path, so two mistakes count as two', () => {
+    const scenario = JSON.parse('{"version":1,"__proto__":{"x":1},"constructor":1}') as Json;
+    expect(lines(scenario)).toEqual(['__proto__: unknown field "__proto__"', 'constructor: unknown field "constructor"']);
+  });
+
+  it('lists a nested unknown field inside its item, with the item\'s other problems', () => {
+    const scenario = base();
+    Object.assign(at(scenario, 'brokers', 0), { foo: 1, 'odd key': 2, port: 0 });
+    expect(lines(scenario)).toEqual([
+      'brokers[0].foo: unknown field "foo"',
+      'brokers[0]["odd key"]: unknown field "odd key"',
+      'brokers[0].port: must be an integer from 1 to 65535',
+    ]);
+  });
+
+  it('names the first five unknown fields of an object and counts the rest in one more problem at the object', () => {
+    const scenario = base();
+    Object.assign(at(scenario, 'producers', 0), Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((key) => [key, 1])));
+    expect(errorsOf(scenario).map((e) => `${e.path}: ${e.message} / ${e.zh}`)).toEqual([
+      'producers[0]: has 2 more unknown fields / 另有 2 个未知字段',
+      ...['a', 'b', 'c', 'd', 'e'].map((key) => `producers[0].${key}: unknown field "${key}" / 未知字段 "${key}"`),
+    ]);
+  });
+});
+
+describe('validateScenario: a NameServer or client id is not a brokerName (s51 review, hostile2.json)', () => {
+  it('refuses a client or NameServer id that a broker has as its brokerName, at the id, whichever comes first', () => {
+    const scenario = base();
+    scenario.nameServers = [{ id: 'broker-a' }];
+    scenario.brokers = [{ name: 'broker-a' }, { name: 'constructor' }];
+    at(scenario, 'consumers', 0).id = 'constructor';
+    scenario.timeline = [{ at: 1000, action: 'addProducer', producer: { id: 'broker-a', group: 'PG', topic: 'TopicTest', ratePerSec: -1 } }];
+    const why = "and a link's target or peer names a broker by its brokerName: give each process a name of its own";
+    expect(lines(scenario)).toEqual([
+      `nameServers[0].id: "broker-a" is already the brokerName of a broker (also in brokers[0]), ${why}`,
+      `consumers[0].id: "constructor" is already the brokerName of a broker (also in brokers[1]), ${why}`,
+      'timeline[0].producer.id: "broker-a" is already the name of a NameServer (also in nameServers[0]): give each process a name of its own',
+      'timeline[0].producer.ratePerSec: must be a number from 0 to 10000 (messages per second)',
+    ]);
+    expect(errorsOf(scenario)[0]?.zh).toBe('"broker-a" 已经是一个 Broker 的 brokerName（另见 brokers[0]），而链路的 target 或 peer 用 brokerName 指 Broker：给每个进程起一个自己的名字');
+    // A brokerName that is also a slave's node is still taken as the brokerName (docs/scenario.md).
+    const nodeNamed = base();
+    nodeNamed.brokers = [{ name: 'broker-a' }, { name: 'broker-a', brokerId: 1 }, { name: 'broker-a/1' }];
+    nodeNamed.timeline = [{ at: 1000, action: 'partitionLink', target: 'broker-a/1', peer: 'ns-1' }];
+    expect(lines(nodeNamed)).toEqual([]);
+  });
+});
+
+describe('validateScenario: no direction control in a name (s51 review, t17)', () => {
+  const why = "a Unicode direction control: it would reverse the page's text around the name; remove it";
+
+  it('refuses U+202A to U+202E and U+2066 to U+2069 in every name, naming the character, and accepts any script', () => {
+    const scenario = base();
+    scenario.name = 'RLO \u202e test name';
+    scenario.translations = { zh: { name: '\u2067名字' } };
+    at(scenario, 'nameServers', 0).id = 'ns\u2066';
+    scenario.brokers = [{ name: 'broker-a', cluster: 'c\u2068' }, { name: 'b\u202bx' }];
+    scenario.topics = [{ name: 'Topic\u202e' }, { name: 'TopicTest' }];
+    scenario.producers = [{ id: 'p\u202e-1', group: 'PG\u202a', topic: 'TopicTest', tags: ['T\u202c'], keyPrefix: 'k\u2069', instanceName: 'i\u202d' }];
+    scenario.consumers = [{ id: '\u202bשלום', group: 'CG', topic: 'TopicTest', subscription: 'TagA\u202e' }];
+    scenario.timeline = [{ at: 1000, action: 'crashBroker', target: 'broker-a\u202e' }];
+    expect(lines(scenario)).toEqual([
+      `nameServers[0].id: contains U+2066, ${why}`,
+      `brokers[0].cluster: contains U+2068, ${why}`,
+      `brokers[1].name: contains U+202B, ${why}`,
+      `topics[0].name: contains U+202E, ${why}`,
+      `producers[0].id: contains U+202E, ${why}`,
+      `producers[0].group: contains U+202A, ${why}`,
+      `producers[0].tags[0]: contains U+202C, ${why}`,
+      `producers[0].keyPrefix: contains U+2069, ${why}`,
+      `producers[0].instanceName: contains U+202D, ${why}`,
+      `consumers[0].id: contains U+202B, ${why}`,
+      `consumers[0].subscription: contains U+202E, ${why}`,
+      `timeline[0].target: contains U+202E, ${why}`,
+      // Set last, so last in the file's order.
+      `name: contains U+202E, ${why}`,
+      `translations.zh.name: contains U+2067, ${why}`,
+    ]);
+    expect(errorsOf(scenario).find((e) => e.path === 'producers[0].id')?.zh).toBe('含有 U+202E（Unicode 方向控制字符）：它会让页面上名字前后的文字反向显示；请删除它');
+    // Any script is a name, and the description, a block of its own, may hold a direction control.
+    const scripts = base();
+    scripts.name = '订单 🚀 مرحبا / 100% #1 & 2';
+    scripts.description = 'free text \u202e shown as a block of its own';
+    scripts.brokers = [{ name: 'مرحبا' }];
+    scripts.topics = [{ name: 'TopicTest', brokers: [{ name: 'مرحبا' }] }];
+    at(scripts, 'producers', 0).id = '订单 🚀 שלום';
+    scripts.timeline = [{ at: 1000, action: 'partitionLink', target: 'مرحبا', peer: '订单 🚀 שלום' }];
+    expect(lines(scripts)).toEqual([]);
+  });
+
+  it('escapes a direction control that a message or a path quotes from the file', () => {
+    const scenario = base();
+    scenario['x\u202e'] = 1;
+    scenario.timeline = [{ at: 1000, action: 'crashBrokr\u202e' }];
+    expect(lines(scenario)).toEqual([
+      'timeline[0].action: unknown action "crashBrokr\\u202e" (did you mean "crashBroker"?); allowed actions: ' +
+        'crashBroker, powerOffBroker, partitionBroker, healPartition, shutdownBroker, startBroker, crashNameServer, startNameServer, partitionLink, healLink, ' +
+        'addConsumer, addProducer, removeConsumer, removeProducer, crashConsumer, hangConsumer, setProducerRate, updateTopic',
+      '["x\\u202e"]: unknown field "x\\u202e"',
     ]);
   });
 });

@@ -196,7 +196,9 @@ export const ROCKETMQ_4X_OVERRIDES: Partial<SimConfig> = {
 export function resolveConfig(overrides: Partial<SimConfig> = {}): SimConfig {
   const version = overrides.rocketmqVersion ?? ROCKETMQ_DEFAULTS.rocketmqVersion;
   const versionDefaults = version === '4.x' ? ROCKETMQ_4X_OVERRIDES : {};
-  return { ...ROCKETMQ_DEFAULTS, ...versionDefaults, ...overrides };
+  const config = { ...ROCKETMQ_DEFAULTS, ...versionDefaults, ...overrides };
+  // DefaultMQPushConsumerImpl.getMaxReconsumeTimes: DefaultMQPushConsumer's own -1 sends 16 in every send-back.
+  return config.maxReconsumeTimes === -1 ? { ...config, maxReconsumeTimes: ROCKETMQ_DEFAULTS.maxReconsumeTimes } : config;
 }
 
 // --- Constants that are not tunable in RocketMQ itself ---

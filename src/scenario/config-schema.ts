@@ -94,7 +94,8 @@ const CONFIG_RANGES: Record<NumericKey, Range> = {
   /** DefaultMQPushConsumerImpl.checkConfig: consumeThreadMax in [1, 1000]. */
   consumeThreadMax: [1, 1_000],
   consumeTimeMs: DELAY,
-  maxReconsumeTimes: RETRIES,
+  /** DefaultMQPushConsumer.maxReconsumeTimes: -1, its own default, means 16 (resolveConfig). */
+  maxReconsumeTimes: [-1, 100],
   sendBackFailedRetryDelayMs: PERIOD,
   networkLatencyMs: [0, 60_000],
   networkJitterMs: [0, 60_000],

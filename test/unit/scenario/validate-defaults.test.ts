@@ -86,6 +86,13 @@ describe('validateScenario: defaults', () => {
     expect(scenario.config.scanNotActiveBrokerIntervalMs).toBe(10_000);
   });
 
+  it('reads maxReconsumeTimes -1, DefaultMQPushConsumer\'s own default, as 16 (DefaultMQPushConsumerImpl.getMaxReconsumeTimes), and refuses -2', () => {
+    expect(valid({ version: 1, config: { maxReconsumeTimes: -1 } }).config.maxReconsumeTimes).toBe(16);
+    expect(valid({ version: 1, config: { maxReconsumeTimes: 2 } }).config.maxReconsumeTimes).toBe(2);
+    const refused = validateScenario({ version: 1, config: { maxReconsumeTimes: -2 } });
+    expect(refused.ok ? [] : refused.errors.map((e) => `${e.path}: ${e.message}`)).toEqual(['config.maxReconsumeTimes: must be an integer from -1 to 100']);
+  });
+
   it('takes topic counts from config.topicQueueNums and config.topicPerm', () => {
     const scenario = valid({ version: 1, config: { topicQueueNums: 4, topicPerm: 4 }, brokers: [{ name: 'b' }], topics: [{ name: 'T' }] });
     expect(scenario.topics[0]).toEqual({ name: 'T', cluster: 'DefaultCluster', writeQueueNums: 4, readQueueNums: 4, perm: 4 });

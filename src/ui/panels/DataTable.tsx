@@ -42,11 +42,12 @@ const Row = memo(
 );
 
 /**
- * A column's name that may break between the words of a camelCase name (writeQueueNums,
- * commitLogOffset: RocketMQ's field names, kept whole), so a narrow panel fits its columns.
+ * One of RocketMQ's names that may break between its words, of camelCase (writeQueueNums,
+ * commitLogOffset) or after an underscore (CONSUME_FROM_LAST_OFFSET), and nowhere else, so a
+ * narrow panel fits it without cutting a word.
  */
-function ColumnName({ name }: { name: string }) {
-  const words = name.split(/(?<=[a-z])(?=[A-Z])/);
+export function BreakableName({ name }: { name: string }) {
+  const words = name.split(/(?<=[a-z])(?=[A-Z])|(?<=_)/);
   return words.map((word, i) => (i === 0 ? word : <Fragment key={i}><wbr />{word}</Fragment>));
 }
 
@@ -56,7 +57,7 @@ export function DataTable({ caption, columns, rows, empty, testId, dense = false
       <table className={dense ? 'rs-table rs-table-dense' : 'rs-table'}>
         <caption>{caption}</caption>
         <thead>
-          <tr>{columns.map((column) => <th key={column} scope="col"><ColumnName name={column} /></th>)}</tr>
+          <tr>{columns.map((column) => <th key={column} scope="col"><BreakableName name={column} /></th>)}</tr>
         </thead>
         <tbody>
           {rows.length === 0 ? (

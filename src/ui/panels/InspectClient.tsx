@@ -3,13 +3,13 @@
  * write queues (topicRouteData2TopicPublishInfo) and read queues (topicRouteData2TopicSubscribeInfo)
  * it gives, and for a consumer its allocated queues with their offsets.
  */
-import { Fragment } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { compareMessageQueue, queueLabel, topicRouteData2PublishQueues, topicRouteData2SubscribeQueues, type ClientState, type ConsumerState, type SimConfig } from '../../sim/index.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { formatSeconds } from '../../viz/format.ts';
 import { clientViewStrings, type ChoiceReason } from './client-view-strings.ts';
 import { Countdown } from './Countdown.tsx';
-import { DataTable, Facts } from './DataTable.tsx';
+import { BreakableName, DataTable, Facts } from './DataTable.tsx';
 import type { InspectStrings } from './inspector-strings.ts';
 import { clientStatus } from './status.ts';
 import { InspectTitle } from './shared.tsx';
@@ -42,7 +42,7 @@ function AllocatedQueues({ consumer, strings }: { consumer: Readonly<ConsumerSta
   );
 }
 
-function roleFacts(client: Readonly<ClientState>, strings: InspectStrings): [string, string][] {
+function roleFacts(client: Readonly<ClientState>, strings: InspectStrings): [string, ReactNode][] {
   if (client.kind === 'producer') {
     return [[strings.producerGroup, client.spec.group], [strings.topic, client.spec.topic], ['sendMode', client.spec.sendMode], [strings.sendRateLabel, strings.sendRate(client.ratePerSec)]];
   }
@@ -50,7 +50,7 @@ function roleFacts(client: Readonly<ClientState>, strings: InspectStrings): [str
   const strategy: [string, string][] = client.spec.messageModel === 'CLUSTERING' ? [['allocateStrategy', client.spec.allocateStrategy]] : [];
   return [
     [strings.consumerGroup, client.spec.group], [strings.topic, client.spec.topic], [strings.subscription, client.spec.subscription],
-    ['messageModel', client.spec.messageModel], ...strategy, ['consumeFromWhere', client.spec.consumeFromWhere], [strings.listener, strings.concurrentListener],
+    ['messageModel', client.spec.messageModel], ...strategy, ['consumeFromWhere', <BreakableName key="from" name={client.spec.consumeFromWhere} />], [strings.listener, strings.concurrent],
   ];
 }
 
@@ -104,6 +104,7 @@ export function InspectClient({ client, timeMs, config, strings }: { client: Rea
         ['namesrvAddrList', client.namesrvAddrList.length === 0 ? strings.none : `${client.namesrvAddrList.join(', ')} ${strings.shuffledAtStart}`],
         ...roleFacts(client, strings),
       ]} />
+      {client.kind === 'consumer' && <p className="rs-muted" data-testid="listener-note">{strings.orderlyNotModelled}</p>}
       <NameServerChoice client={client} timeMs={timeMs} config={config} strings={strings} />
       <DataTable caption={strings.topicRouteTable} columns={[strings.topic, strings.writeQueues, strings.readQueues]} rows={routeRows} empty={strings.none} testId="topicRouteTable" whole={TOPIC_COLUMN} />
       {client.kind === 'consumer' && <AllocatedQueues consumer={client} strings={strings} />}

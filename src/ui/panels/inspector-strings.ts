@@ -49,7 +49,8 @@ export interface InspectorStrings {
   subscription: string;
   /** Every consumer here consumes concurrently: orderly consumption's rules are not modelled (docs/conventions.md). */
   listener: string;
-  concurrentListener: string;
+  concurrent: string;
+  orderlyNotModelled: string;
 }
 
 const en: InspectorStrings = {
@@ -85,7 +86,8 @@ const en: InspectorStrings = {
   nextScanLabel: 'Next scanNotActiveBroker run',
   subscription: 'Subscription',
   listener: 'Listener',
-  concurrentListener: 'concurrent (MessageListenerConcurrently); orderly consumption (MessageListenerOrderly: queue locks, local retries without %RETRY%) is not modelled',
+  concurrent: 'concurrent',
+  orderlyNotModelled: 'Every consumer here is concurrent (MessageListenerConcurrently): orderly consumption (MessageListenerOrderly: queue locks, local retries without %RETRY%) is not modelled.',
 };
 
 const zh: InspectorStrings = {
@@ -121,7 +123,8 @@ const zh: InspectorStrings = {
   nextScanLabel: '下一次 scanNotActiveBroker 扫描',
   subscription: '订阅表达式',
   listener: '监听器',
-  concurrentListener: '并发消费（MessageListenerConcurrently）；顺序消费（MessageListenerOrderly：队列锁、不经 %RETRY% 的本地重试）未建模',
+  concurrent: '并发消费',
+  orderlyNotModelled: '这里的消费者都是并发消费（MessageListenerConcurrently）：顺序消费（MessageListenerOrderly：队列锁、不经 %RETRY% 的本地重试）未建模。',
 };
 
 export const INSPECTOR_STRINGS: Bilingual<InspectorStrings> = { en, zh };

@@ -5,6 +5,7 @@ import { usePlayback } from '../../../src/store/playback.ts';
 import { SpaceTimeTab } from '../../../src/ui/insight/space-time/SpaceTimeTab.tsx';
 import { loadAt } from '../panels/load.ts';
 import { writeReadScenario } from '../panels/scenarios.ts';
+import { libraryScenario } from '../../support/library.ts';
 
 afterEach(cleanup);
 
@@ -27,6 +28,23 @@ describe('SpaceTimeTab', () => {
     // broker-a registers with both NameServers every 30 s: at 10 s and at 40 s, so one of each here.
     expect(svg.querySelectorAll('[data-kind="register"]')).toHaveLength(2);
     expect(svg).toHaveAccessibleName('Space-time diagram from 0:10.000 to 0:30.000');
+  });
+
+  it('marks a duplicate consumption on its consumer\'s lane, and the legend names the mark only while the window holds one', async () => {
+    // A consumer joining and leaving: c-4's arrival at 60 s moves two queues to c-3 before their offsets were committed.
+    const timeline = loadAt(libraryScenario('consumer-join-leave'), 62_000);
+    const again = timeline.traceSlice(0).filter((e) => e.type === 'message.consumedAgain' && e.t > 57_000);
+    expect(again.map((e) => e.type === 'message.consumedAgain' && e.consumer)).toEqual(['c-3', 'c-3']);
+    render(<SpaceTimeTab />);
+    const svg = await screen.findByTestId('spacetime-svg', {}, WAIT);
+    await waitFor(() => expect(svg.querySelector('[data-kind="duplicate"]')).not.toBeNull(), WAIT);
+    const titles = [...svg.querySelectorAll('[data-kind="duplicate"] title')].map((title) => title.textContent);
+    expect(titles.join(' ')).toContain('Consumed again (a duplicate)');
+    expect(titles.join(' ')).toContain('c-3');
+    expect(screen.getByRole('list', { name: 'Legend' })).toHaveTextContent('Consumed again (a duplicate)');
+    act(() => usePlayback.getState().seek(70_000));
+    await waitFor(() => expect(svg.querySelector('[data-kind="duplicate"]')).toBeNull(), WAIT);
+    expect(screen.getByRole('list', { name: 'Legend' })).not.toHaveTextContent('Consumed again');
   });
 
   it('hides the messages\' own arrows on request, so the last 60 s show the registrations every 30 s', async () => {

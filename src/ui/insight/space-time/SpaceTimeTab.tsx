@@ -8,7 +8,7 @@ import { brokerRoles } from '../../../sim/index.ts';
 import { askSim } from '../../../store/sim-query.ts';
 import { usePlayback } from '../../../store/playback.ts';
 import { formatTime } from '../../../viz/format.ts';
-import { lanesOf, MESSAGE_ARROWS, type ArrowKind } from '../../../viz/space-time-events.ts';
+import { lanesOf, MESSAGE_ARROWS, type ArrowKind, type MarkKind } from '../../../viz/space-time-events.ts';
 import { layoutSpaceTime } from '../../../viz/space-time-layout.ts';
 import { fileStem } from '../../controls/save-file.ts';
 import { PanelFrame } from '../../panels/shared.tsx';
@@ -27,6 +27,14 @@ import { inLanguage } from '../../i18n/index.ts';
 const WINDOWS_S = [5, 20, 60] as const;
 /** More events than this in a window are not drawn (the first ones are): the diagram would be a blur anyway. */
 const EVENT_LIMIT = 20_000;
+
+/** The marks every window may show, then the rarer ones (a duplicate, a loss, a filtered message ...) the window holds. */
+const COMMON_MARKS: readonly MarkKind[] = ['fault', 'failed', 'removed', 'rebalance'];
+
+function legendMarks(marks: readonly { kind: MarkKind }[]): MarkKind[] {
+  const rare = new Set(marks.map((mark) => mark.kind).filter((kind) => !COMMON_MARKS.includes(kind)));
+  return [...COMMON_MARKS, ...[...rare].sort()];
+}
 
 export function SpaceTimeTab() {
   const language = usePlayback((s) => s.language);
@@ -79,7 +87,7 @@ export function SpaceTimeTab() {
         {Object.entries(ARROW_COLOURS).filter(([kind]) => messages || !MESSAGE_ARROWS.has(kind as ArrowKind)).map(([kind, colour]) => (
           <li key={kind}><span className="rs-swatch" style={{ background: colour }} />{strings.arrow[kind as keyof typeof ARROW_COLOURS]}</li>
         ))}
-        {(['fault', 'failed', 'removed', 'rebalance'] as const).map((kind) => (
+        {legendMarks(layout.marks).map((kind) => (
           <li key={kind}><span className="rs-swatch rs-swatch-dot" style={{ background: MARK_COLOURS[kind] }} />{strings.mark[kind]}</li>
         ))}
       </ul>

@@ -111,6 +111,11 @@ function groupStatus(group: ClientGroupNode, model: TopologyModel, strings: Pane
   return { status, words: [...counts].map(([each, count]) => `${count} ${strings.status[each]}`).join(', ') };
 }
 
+/** A consumer's status, and whether it owns no queue (idle) or reads every queue for itself (BROADCASTING: it draws like a CLUSTERING member otherwise). */
+function consumerDetail(client: TopologyModel['clients'][string], strings: PanelStrings, canvasStrings: TopologyStrings): string {
+  return [strings.status[client.status], ...(client.idle ? [strings.idleWord] : []), ...(client.broadcasting ? [canvasStrings.broadcasting] : [])].join(' · ');
+}
+
 interface NodesProps {
   model: TopologyModel;
   layout: TopologyLayout;
@@ -168,7 +173,7 @@ export const Nodes = memo(function Nodes({ model, layout, selection, strings, ca
             {group.members.map((id) => {
               const client = model.clients[id];
               const box = layout.consumers[id];
-              return client && box && <Node key={id} box={box} label={id} detail={`${strings.status[client.status]}${client.idle ? ` · ${strings.idleWord}` : ''}`} status={client.status}
+              return client && box && <Node key={id} box={box} label={id} detail={consumerDetail(client, strings, canvasStrings)} status={client.status}
                 kindWords={strings.nodeKind.consumer(group.name)} kind="client" id={id} selected={isSelected(selection, 'client', id)} testId={`topology-client-${id}`} />;
             })}
           </g>

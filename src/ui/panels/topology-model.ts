@@ -32,7 +32,8 @@ export interface TopologyModel {
   /** readBySomeone: a consumer's route lists no master for the node's group, so it pulls from a slave (MQClientInstance.findBrokerAddressInSubscribe). */
   brokers: Record<string, { name: string; brokerId: number; role: BrokerRoleNow; status: EntityStatus; queueNums: { write: number; read: number } | null; readBySomeone: boolean }>;
   /** `idle`: a consumer that gets no new message now (idleConsumers: the queue panel lists why). */
-  clients: Record<string, { kind: 'producer' | 'consumer'; status: EntityStatus; group: string; idle: boolean }>;
+  /** `broadcasting`: a BROADCASTING consumer (every member reads every queue; RebalanceImpl.rebalanceByTopic). */
+  clients: Record<string, { kind: 'producer' | 'consumer'; status: EntityStatus; group: string; idle: boolean; broadcasting: boolean }>;
   links: LinkSpec[];
   /** The topic whose queues are drawn in the brokers (null when there is none). */
   topic: string | null;
@@ -263,7 +264,7 @@ export function topologyModel(state: Readonly<ModelState>, topicWanted?: string 
       name: broker.name, brokerId: broker.brokerId, role: roles.role[broker.node]!, status: brokerStatus(broker), queueNums: queueNums(broker, topic, hosts),
       readBySomeone: fromSlaves.has(broker.name),
     }])),
-    clients: dictFrom(clients.map((client) => [client.id, { kind: client.kind, status: clientStatus(client), group: client.spec.group, idle: idle.has(client.id) }])),
+    clients: dictFrom(clients.map((client) => [client.id, { kind: client.kind, status: clientStatus(client), group: client.spec.group, idle: idle.has(client.id), broadcasting: client.kind === 'consumer' && client.spec.messageModel === 'BROADCASTING' }])),
     links,
     topic,
     topics,

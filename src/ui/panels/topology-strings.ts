@@ -12,6 +12,8 @@ export interface TopologyStrings {
   slaveQueueCounts: (read: number, serving: boolean) => string;
   /** A node that stands for a whole group of clients (a crowded cluster): how many, and their statuses. */
   clientGroupDetail: (kind: 'producer' | 'consumer', members: number, statuses: string) => string;
+  /** After a BROADCASTING consumer's status: it reads every queue for itself. */
+  broadcasting: string;
   /** Said after a group node's words in its accessible name. */
   clientGroupKind: (kind: 'producer' | 'consumer') => string;
   /** A broker's queues drawn as one heat row: its accessible name and tooltip. */
@@ -35,6 +37,7 @@ const en: TopologyStrings = {
   queueCounts: (write, read) => `W ${write} / R ${read}`,
   slaveQueueCounts: (read, serving) => (serving ? `R ${read} · serves reads` : `R ${read} · no reads yet`),
   clientGroupDetail: (kind, members, statuses) => `${members} ${kind === 'producer' ? 'producers' : 'consumers'} · ${statuses}`,
+  broadcasting: 'broadcast',
   clientGroupKind: (kind) => (kind === 'producer' ? 'producer group: one node for all its producers' : 'consumer group: one node for all its consumers'),
   queueStrip: (broker, topic, queues, messages) =>
     `${broker}: ${queues} queues of ${topic}, ${messages.toLocaleString('en')} messages. Click a cell, or use ← → and Enter, to open a queue.`,
@@ -54,6 +57,7 @@ const zh: TopologyStrings = {
   queueCounts: (write, read) => `写 ${write} / 读 ${read}`,
   slaveQueueCounts: (read, serving) => (serving ? `读 ${read} · 代为提供读取` : `读 ${read} · 尚无读取`),
   clientGroupDetail: (kind, members, statuses) => `${members} 个${kind === 'producer' ? '生产者' : '消费者'} · ${statuses}`,
+  broadcasting: '广播消费',
   clientGroupKind: (kind) => (kind === 'producer' ? '生产者组：一个节点代表组内所有生产者' : '消费者组：一个节点代表组内所有消费者'),
   queueStrip: (broker, topic, queues, messages) =>
     `${broker}：${topic} 的 ${queues} 个队列，共 ${messages.toLocaleString('zh-CN')} 条消息。点击队列格，或用 ← → 和 Enter 打开一个队列。`,

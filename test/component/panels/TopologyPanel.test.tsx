@@ -333,6 +333,18 @@ describe('TopologyPanel', () => {
     act(() => usePlayback.getState().setLanguage('en'));
   });
 
+  it('says "broadcast" under a BROADCASTING consumer, which reads every queue for itself and otherwise draws like a CLUSTERING member, in Chinese too', () => {
+    const scenario = writeReadScenario();
+    scenario.consumers = [scenario.consumers[0]!, { ...scenario.consumers[1]!, group: 'CG_ALL', messageModel: 'BROADCASTING' }];
+    loadAt(scenario, 30_000);
+    render(<TopologyPanel />);
+    expect(screen.getByTestId('topology-client-c-2')).toHaveTextContent('running · broadcast');
+    expect(screen.getByTestId('topology-client-c-1')).not.toHaveTextContent('broadcast');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('topology-client-c-2')).toHaveTextContent('运行中 · 广播消费');
+    act(() => usePlayback.getState().setLanguage('en'));
+  });
+
   it('tells a client that has not started yet from one that shut down (removeConsumer): "not started" / 未启动 before, "stopped" / 已停止 after, in English and Chinese', () => {
     const scenario = libraryScenario('consumer-join-leave');
     const late = { ...scenario, brokers: scenario.brokers.map((broker, i) => (i === 1 ? { ...broker, startAt: 5_000 } : broker)) };

@@ -113,7 +113,7 @@ const en: CardStrings = {
   queueUnconsumable: (read) => `Unconsumable: this queue's id is at or above readQueueNums (${read}), so no consumer is given it, and its messages wait, until readQueueNums is raised.`,
   consumedBy: (consumer, group, retry, slave) => `consumed by ${consumer} (${group})${retry > 0 ? `, retry ${retry}` : ''}${slave ? `, read from the slave ${slave}` : ''}`,
   consumeFailed: (consumer, n, next) => `${consumer} failed to consume it (reconsumeTimes ${n}); next: ${next}`,
-  again: (cause) => `; again, a duplicate: ${duplicateCauseSaid(cause, 'en')}`,
+  again: (cause) => `; a duplicate for the group: ${duplicateCauseSaid(cause, 'en')}`,
   lost: (node, reason): string => {
     switch (reason) {
       case 'notFlushedNotReplicated': return `lost on ${node} with its page cache (not flushed, no slave copy)`;
@@ -170,7 +170,7 @@ const zh: CardStrings = {
   queueUnconsumable: (read) => `无法消费：这个队列的 id 大于或等于 readQueueNums（${read}），在调大 readQueueNums 之前不会分配给任何消费者，队列里的消息只能等待。`,
   consumedBy: (consumer, group, retry, slave) => `被 ${consumer}（${group}）消费${retry > 0 ? `，第 ${retry} 次重试` : ''}${slave ? `，从 Slave ${slave} 读取` : ''}`,
   consumeFailed: (consumer, n, next) => `${consumer} 消费失败（reconsumeTimes ${n}）；下一步：${next}`,
-  again: (cause) => `；重复消费：${duplicateCauseSaid(cause, 'zh')}`,
+  again: (cause) => `；对该组是一次重复消费：${duplicateCauseSaid(cause, 'zh')}`,
   lost: (node, reason): string => {
     switch (reason) {
       case 'notFlushedNotReplicated': return `在 ${node} 上随 page cache 丢失（未刷盘，也没有 Slave 副本）`;

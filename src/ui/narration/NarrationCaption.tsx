@@ -39,7 +39,11 @@ const WORDS: Bilingual<{ label: string; idle: string; idleInChapter: string; pre
   },
 };
 
-/** A duplicate (message.consumedAgain) is traffic too: the rebalance or the fault that caused it is the news, and its words explain duplicates. */
+/**
+ * A duplicate (message.consumedAgain) is traffic too while the run plays: the rebalance or the fault
+ * that caused it is the news, and its words explain duplicates. At an instant with nothing else to
+ * tell, it is told before the consumptions around it (newsAt).
+ */
 const TRAFFIC: ReadonlySet<TraceType> = new Set<TraceType>(['message.sent', 'message.stored', 'message.consumed', 'message.consumedAgain', 'offset.committed', 'message.filtered', 'send.result', 'client.heartbeat', 'route.pulled']);
 
 /** Routine: messages on their way, and a broker's periodic registration (its heartbeat). At an instant it shares with anything else, the other event is the news. */
@@ -65,7 +69,8 @@ function causeIn(instant: readonly TraceEvent[]): TraceEvent | undefined {
 
 /**
  * What the caption tells at the playhead: of the events at the latest instant (looked at no further
- * than `limit` back), the last that is not routine traffic, else the latest; and how many others share
+ * than `limit` back), the last that is not routine traffic, else the last duplicate (a batch consumed
+ * after a crash is its duplicates, not one more consumption), else the latest; and how many others share
  * the instant, a channel's close before the failures it caused. A broker removed at 2:10.001 is the
  * news, not a CommitLog append in the same millisecond.
  */
@@ -75,7 +80,8 @@ function newsAt(timeline: TimelineView, featured: number | null, limit = 200): {
   const latest = timeline.traceAt(length - 1)!;
   const instant = timeline.traceSlice(Math.max(0, length - 1 - limit), length).filter((event) => event.t === latest.t);
   const stepEvent = featured !== null && featured < length ? timeline.traceAt(featured) : undefined;
-  const event = (stepEvent?.t === latest.t ? stepEvent : undefined) ?? causeIn(instant) ?? instant.findLast((candidate) => !routine(candidate)) ?? latest;
+  const event = (stepEvent?.t === latest.t ? stepEvent : undefined) ?? causeIn(instant) ?? instant.findLast((candidate) => !routine(candidate))
+    ?? instant.findLast((candidate) => candidate.type === 'message.consumedAgain') ?? latest;
   return { event, others: instant.length - 1 };
 }
 

@@ -256,7 +256,7 @@ export const en: Narrators = {
     return `${node(c, e, e.brokerId)} removed ${e.producer} from ${e.group}'s producer table: ${why}. Nobody is told: sends do not depend on this table.`;
   },
   'message.consumed': (e, c) => `${e.consumer} (${e.group}) consumed the message at position ${e.queueOffset} of ${e.broker} queue ${e.queueId}${e.reconsumeTimes > 0 ? `, on retry ${e.reconsumeTimes}` : ''}${e.brokerId === 0 ? '' : `, read from the slave ${node(c, e, e.brokerId)}: its route has no master for ${e.broker}`}. ${consumedOffsetEn(c, e.consumer)}`,
-  'message.consumedAgain': (e) => `${e.consumer} (${e.group}) consumed ${e.msgId} again: ${duplicateCauseSaid(e.cause, 'en')}. RocketMQ delivers at least once, so a consumer must be idempotent (check the msgId or a business key before acting).`,
+  'message.consumedAgain': (e) => `${e.group} got ${e.msgId} again, this time at ${e.consumer}: ${duplicateCauseSaid(e.cause, 'en')}. RocketMQ delivers at least once, so a consumer must be idempotent (check the msgId or a business key before acting).`,
   'consume.failed': (e, { config }) => {
     const next = e.next === 'dlq'
       ? `after ${config.maxReconsumeTimes} retries it goes to the dead letter queue %DLQ%${e.group}`

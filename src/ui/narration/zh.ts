@@ -249,7 +249,7 @@ export const zh: Narrators = {
     return `${node(c, e, e.brokerId)} 将 ${e.producer} 从生产者组 ${e.group} 的生产者表中移除：${why}。不会通知任何人：发送消息并不依赖这张表。`;
   },
   'message.consumed': (e, c) => `${e.consumer}（${e.group}）消费了 ${e.broker} 队列 ${e.queueId} 位点 ${e.queueOffset} 的消息${e.reconsumeTimes > 0 ? `（第 ${e.reconsumeTimes} 次重试）` : ''}${e.brokerId === 0 ? '' : `，是从 Slave ${node(c, e, e.brokerId)} 读取的：它的路由里没有 ${e.broker} 的 Master`}。${consumedOffsetZh(c, e.consumer)}`,
-  'message.consumedAgain': (e) => `${e.consumer}（${e.group}）再次消费了 ${e.msgId}：${duplicateCauseSaid(e.cause, 'zh')}。RocketMQ 保证至少一次投递，所以消费逻辑必须幂等（处理前先检查 msgId 或业务 Key）。`,
+  'message.consumedAgain': (e) => `${e.group} 再次收到了 ${e.msgId}（这次由 ${e.consumer} 消费）：${duplicateCauseSaid(e.cause, 'zh')}。RocketMQ 保证至少一次投递，所以消费逻辑必须幂等（处理前先检查 msgId 或业务 Key）。`,
   'consume.failed': (e, { config }) => {
     const next = e.next === 'dlq'
       ? `重试 ${config.maxReconsumeTimes} 次后进入死信队列 %DLQ%${e.group}`

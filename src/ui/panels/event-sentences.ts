@@ -181,7 +181,7 @@ const en: Describers = {
   'producer.registered': (e, { names }) => `${drawnNode(names, 'en', e, e.brokerId)} registered producer ${e.producer} in ${e.group}`,
   'producer.removed': (e, { config, names }) => `${drawnNode(names, 'en', e, e.brokerId)} removed producer ${e.producer} from ${e.group}: ${producerRemovedEn(config)[e.reason]}`,
   'message.consumed': (e, { names }) => `${e.consumer} (${e.group}) consumed ${e.msgId} from ${e.topic} ${e.broker}:${e.queueId} offset ${e.queueOffset}${e.brokerId === MASTER_ID ? '' : `, read from ${drawnNode(names, 'en', e, e.brokerId)}`}${e.reconsumeTimes > 0 ? ` (retry ${e.reconsumeTimes})` : ''}`,
-  'message.consumedAgain': (e) => `${e.consumer} (${e.group}) consumed ${e.msgId} again, a duplicate: ${duplicateCauseSaid(e.cause, 'en')}`,
+  'message.consumedAgain': (e) => `${e.group} got ${e.msgId} again, at ${e.consumer}: a duplicate, ${duplicateCauseSaid(e.cause, 'en')}`,
   'consume.failed': (e) => `${e.consumer} (${e.group}) failed to consume ${e.msgId} (reconsumeTimes ${e.reconsumeTimes}); next: ${e.next}`,
   'pull.rejected': (e, { names }) => `${drawnNode(names, 'en', e, e.brokerId)} rejected the pull of ${e.topic} queue ${e.queueId} by ${e.consumer}: ${e.reason}`,
   'offset.committed': (e, { localOffsets }) => (localOffsets.has(e.consumer)
@@ -232,7 +232,7 @@ const zh: Describers = {
   'producer.registered': (e, { names }) => `${drawnNode(names, 'zh', e, e.brokerId)} 登记了生产者组 ${e.group} 中的 ${e.producer}`,
   'producer.removed': (e, { config, names }) => `${drawnNode(names, 'zh', e, e.brokerId)} 将生产者 ${e.producer} 从 ${e.group} 中移除：${producerRemovedZh(config)[e.reason]}`,
   'message.consumed': (e, { names }) => `${e.consumer}（${e.group}）${e.brokerId === MASTER_ID ? '' : `从 ${drawnNode(names, 'zh', e, e.brokerId)} `}消费了 ${e.topic} ${e.broker}:${e.queueId} 位点 ${e.queueOffset} 的消息 ${e.msgId}${e.reconsumeTimes > 0 ? `（第 ${e.reconsumeTimes} 次重试）` : ''}`,
-  'message.consumedAgain': (e) => `${e.consumer}（${e.group}）再次消费了 ${e.msgId}，是一次重复消费：${duplicateCauseSaid(e.cause, 'zh')}`,
+  'message.consumedAgain': (e) => `${e.group} 再次收到 ${e.msgId}（这次由 ${e.consumer} 消费），是一次重复消费：${duplicateCauseSaid(e.cause, 'zh')}`,
   'consume.failed': (e) => `${e.consumer}（${e.group}）消费 ${e.msgId} 失败（reconsumeTimes ${e.reconsumeTimes}）；下一步：${e.next}`,
   'pull.rejected': (e, { names }) => `${drawnNode(names, 'zh', e, e.brokerId)} 拒绝了 ${e.consumer} 对 ${e.topic} 队列 ${e.queueId} 的拉取：${e.reason}`,
   'offset.committed': (e, { localOffsets }) => (localOffsets.has(e.consumer)

@@ -194,9 +194,9 @@ describe('the message card of a message consumed twice', () => {
     await waitFor(() => expect(consumptions()).toHaveLength(2));
     const [first, second] = consumptions();
     expect(first).not.toContain('duplicate');
-    expect(second).toContain(`consumed by ${again.consumer} (CG_ORDER); again, a duplicate: redelivered after a rebalance moved the queue before its offset was committed`);
+    expect(second).toContain(`consumed by ${again.consumer} (CG_ORDER); a duplicate for the group: redelivered after a rebalance moved the queue before its offset was committed`);
     act(() => usePlayback.getState().setLanguage('zh'));
-    expect(screen.getByTestId('card-consumption')).toHaveTextContent(`被 ${again.consumer}（CG_ORDER）消费；重复消费：负载均衡把队列交给了别的消费者，而消费位点尚未提交，于是再次投递`);
+    expect(screen.getByTestId('card-consumption')).toHaveTextContent(`被 ${again.consumer}（CG_ORDER）消费；对该组是一次重复消费：负载均衡把队列交给了别的消费者，而消费位点尚未提交，于是再次投递`);
     act(() => usePlayback.getState().setLanguage('en'));
   });
 });

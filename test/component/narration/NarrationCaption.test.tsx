@@ -72,6 +72,18 @@ describe('NarrationCaption', () => {
     act(() => useLesson.setState({ chapterId: null }));
   });
 
+  it('tells a duplicate of a batch before the consumptions around it: broker-a\'s queues read again at 5:02.013 from the offsets it last persisted ("Crash vs partition vs shutdown")', async () => {
+    const timeline = loadAt(libraryScenario('crash-partition-shutdown'), 302_013);
+    const instant = timeline.traceSlice(0).filter((event) => event.t === 302_013);
+    expect(instant.at(-1)?.type).toBe('message.consumed');
+    const again = instant.findLast((event) => event.type === 'message.consumedAgain')!;
+    expect(again).toMatchObject({ cause: 'brokerFault', group: 'CG_ORDER' });
+    render(<NarrationCaption />);
+    const caption = await screen.findByTestId('caption');
+    expect(caption).toHaveAttribute('data-event-type', 'message.consumedAgain');
+    expect(caption).toHaveTextContent(`CG_ORDER got ${again.type === 'message.consumedAgain' ? again.msgId : ''} again, this time at`);
+  });
+
   it('tells the news of an instant, not the routine traffic that shares it: broker-b\'s removal after its partition healed ("Send modes into a partition")', async () => {
     const scenario = libraryScenario('send-modes-partition');
     const whole = new Timeline(scenario);

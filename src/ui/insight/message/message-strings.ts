@@ -123,7 +123,7 @@ const zh: MessageStrings = {
       case 'message.storedBehind': return `它占用了 queueOffset ${e.queueOffset}，而 ${e.reader} 已经读过这个位点（它的下一个拉取位点是 ${e.readerOffset}）：${e.reader} 永远读不到它`;
       case 'message.filtered': return `${e.group} 跳过了它（${e.by === 'broker' ? '被 Broker 过滤' : '被客户端过滤'}：标签 ${e.tags}）`;
       case 'message.consumed': return `${e.consumer}（${e.group}）从 ${e.broker} 队列 ${e.queueId} 消费了它${e.brokerId === 0 ? '' : `（读自 Slave ${drawnNode(names, 'zh', e, e.brokerId)}）`}${e.reconsumeTimes > 0 ? `，reconsumeTimes ${e.reconsumeTimes}` : ''}`;
-      case 'message.consumedAgain': return `对 ${e.group} 是一次重复消费：${duplicateCauseSaid(e.cause, 'zh')}`;
+      case 'message.consumedAgain': return `对 ${e.group} 而言是一次重复消费：${duplicateCauseSaid(e.cause, 'zh')}`;
       case 'consume.failed': return `${e.consumer}（${e.group}）消费失败（reconsumeTimes ${e.reconsumeTimes}）：${e.next === 'retry' ? '发回重试队列' : e.next === 'dlq' ? '进入死信队列' : '被丢弃'}`;
     }
   },

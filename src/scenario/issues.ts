@@ -1,6 +1,6 @@
 /** From zod issues to the `{ path, message }` pairs of docs/scenario.md (`topics[0].readQueueNums`). */
 import type { z } from 'zod/mini';
-import { jsonString, uncarried, uncarriedEach, UNKNOWN_FIELDS_NAMED, type Said } from './messages.ts';
+import { jsonString, uncarried, uncarriedEach, type Said } from './messages.ts';
 import type { ValidationError } from './validate.ts';
 
 export type Path = readonly PropertyKey[];
@@ -22,12 +22,8 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], prefix: Path
   return issues.flatMap((issue) => {
     const at = [...prefix, ...issue.path];
     if (issue.code !== 'unrecognized_keys') return [problem(at, uncarried(issue.message))];
-    // Each unknown field is a mistake of its own, at its own path (messages.ts unknownFields); the count of the rest is the object's.
-    const named = issue.keys.slice(0, UNKNOWN_FIELDS_NAMED);
-    return uncarriedEach(issue.message).map((said, index) => {
-      const key = named[index];
-      return problem(key === undefined ? at : [...at, key], said);
-    });
+    // Each unknown field told is a mistake of its own, at its own path, in order (messages.ts unknownFields).
+    return uncarriedEach(issue.message).map((said, index) => problem([...at, issue.keys[index]!], said));
   });
 }
 

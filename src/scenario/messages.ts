@@ -91,18 +91,24 @@ export function quote(value: string): string {
  */
 const APART = '\u001e';
 
-/** How many unknown fields of one object are named, each its own problem; one more problem counts the rest, so an object of thousands of keys stays a short list (and a few typo suggestions). */
-export const UNKNOWN_FIELDS_NAMED = 5;
+/**
+ * How many unknown fields of one object are told, each its own problem at its own path; the last
+ * told also counts those after it, so an object of thousands of keys stays a short list (and a few
+ * typo suggestions), in the file's order.
+ */
+export const UNKNOWN_FIELDS_TOLD = 6;
 
-/** The messages for an object's unknown keys, carried for an error map: the first few by name, then the count of the rest. */
+/** The messages for an object's unknown keys, carried for an error map: one per key told, in order (issuesToErrors gives each its key's path). */
 export function unknownFields(keys: readonly string[], allowed: readonly string[]): string {
-  const named = keys.slice(0, UNKNOWN_FIELDS_NAMED).map((key): Said => {
+  const told = keys.slice(0, UNKNOWN_FIELDS_TOLD);
+  const after = keys.length - told.length;
+  return told.map((key, index): Said => {
     const hint = suggestion(key, allowed);
-    return { en: `unknown field ${quote(key)}${hint.en}`, zh: `未知字段 ${quote(key)}${hint.zh}` };
-  });
-  const rest = keys.length - named.length;
-  const more: Said[] = rest > 0 ? [{ en: `has ${rest} more unknown field${rest === 1 ? '' : 's'}`, zh: `另有 ${rest} 个未知字段` }] : [];
-  return [...named, ...more].map(carried).join(APART);
+    const more = index === told.length - 1 && after > 0
+      ? { en: `, and ${after} more unknown field${after === 1 ? '' : 's'} after it`, zh: `，其后另有 ${after} 个未知字段` }
+      : { en: '', zh: '' };
+    return { en: `unknown field ${quote(key)}${hint.en}${more.en}`, zh: `未知字段 ${quote(key)}${hint.zh}${more.zh}` };
+  }).map(carried).join(APART);
 }
 
 /** The messages unknownFields joined, in its order. */

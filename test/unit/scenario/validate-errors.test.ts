@@ -551,13 +551,17 @@ describe('validateScenario: one problem per unknown field (s51 review, proto.jso
     ]);
   });
 
-  it('names the first five unknown fields of an object and counts the rest in one more problem at the object', () => {
+  it('tells the first six unknown fields of an object in the file\'s order, the sixth counting those after it', () => {
     const scenario = base();
-    Object.assign(at(scenario, 'producers', 0), Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((key) => [key, 1])));
+    Object.assign(at(scenario, 'producers', 0), Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((key) => [key, 1])));
     expect(errorsOf(scenario).map((e) => `${e.path}: ${e.message} / ${e.zh}`)).toEqual([
-      'producers[0]: has 2 more unknown fields / 另有 2 个未知字段',
       ...['a', 'b', 'c', 'd', 'e'].map((key) => `producers[0].${key}: unknown field "${key}" / 未知字段 "${key}"`),
+      'producers[0].f: unknown field "f", and 2 more unknown fields after it / 未知字段 "f"，其后另有 2 个未知字段',
     ]);
+    // Six are six problems, none counting more.
+    const six = base();
+    Object.assign(at(six, 'producers', 0), Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f'].map((key) => [key, 1])));
+    expect(errorsOf(six).map((e) => e.message)).toEqual(['a', 'b', 'c', 'd', 'e', 'f'].map((key) => `unknown field "${key}"`));
   });
 });
 

@@ -5,17 +5,27 @@ import { LIBRARY, loadLibraryDescription } from '../../scenario/library/index.ts
 import { useLesson } from '../../store/lesson.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { inLanguage, useT, type Bilingual } from '../i18n/index.ts';
+import { fitText } from '../../viz/format.ts';
+import { useElementWidth } from '../panels/use-element-width.ts';
 import { libraryBaseOf, openLibraryEntry } from './session.ts';
 
 const CUSTOM = '';
 
+/** The picker's text: 14 px, bold (App.css), beside its arrow and padding. */
+const PICKER_FONT_PX = 14;
+const PICKER_CHROME_PX = 36;
+
 /**
- * A chapter's run in the picker: its number and subject, up to the colon ("第 9 章 · 故障"). The
- * whole title does not fit the picker at 1280 px and was cut mid-word; the lesson box shows it whole.
+ * A chapter's run in the picker, as much of its title as fits whole: the title, else its number
+ * and subject up to the colon ("第 9 章 · 故障"), else its number ("Chapter 2"). Cut by the
+ * select, the title broke mid-word at 1280 px; the lesson box shows it whole.
  */
-function chapterRunLabel(name: string): string {
+function chapterRunLabel(name: string, widthPx: number): string {
   const colon = name.search(/：|: /);
-  return colon > 0 ? name.slice(0, colon) : name;
+  const dot = name.indexOf(' · ');
+  const labels = [name, ...(colon > 0 ? [name.slice(0, colon)] : []), ...(dot > 0 ? [name.slice(0, dot)] : [])];
+  const room = widthPx - PICKER_CHROME_PX;
+  return labels.find((label) => fitText(label, room, PICKER_FONT_PX, 'bold') === label) ?? labels.at(-1)!;
 }
 
 export function ScenarioPicker() {
@@ -27,10 +37,13 @@ export function ScenarioPicker() {
   const runVersion = usePlayback((s) => s.runVersion);
   // A chapter's run, in the chapter or played freely after "Try it yourself", until another run is loaded.
   const chapterRun = useLesson((s) => s.chapterId !== null || s.chapterRunVersion === runVersion);
+  // Until measured (and under jsdom), the widest the picker may be (App.css .rs-picker .rs-select).
+  const [measure, width] = useElementWidth<HTMLSelectElement>(360);
   return (
     <div className="rs-picker">
       <label htmlFor={id} className="rs-picker-label">{t('scenario')}</label>
       <select
+        ref={measure}
         id={id}
         className="rs-select"
         value={libraryId ?? CUSTOM}
@@ -41,7 +54,7 @@ export function ScenarioPicker() {
         }}
       >
         {/* A guided chapter's run is the chapter's, not yet the person's own. */}
-        {libraryId === null && <option value={CUSTOM}>{chapterRun ? chapterRunLabel(name) : t('customScenario', { name })}</option>}
+        {libraryId === null && <option value={CUSTOM}>{chapterRun ? chapterRunLabel(name, width) : t('customScenario', { name })}</option>}
         {LIBRARY.map((entry) => <option key={entry.id} value={entry.id}>{inLanguage(entry.title, language)}</option>)}
       </select>
     </div>

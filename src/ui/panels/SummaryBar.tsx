@@ -16,6 +16,7 @@ import { reasonStrings } from './reason-strings.ts';
 import { EmptyPanel, PanelFrame, summaryAt, usePanelStrings } from './shared.tsx';
 import type { PanelStrings } from './strings.ts';
 import { METRICS, tone, type Metric } from './summary-metrics.ts';
+import { useSummaryHints } from './use-summary-hints.ts';
 import './counters.css';
 
 /** The causes and their sentences load when a counter is first opened. */
@@ -56,12 +57,12 @@ function cutsQueues(scenario: Scenario): boolean {
 /** Counters only some scenarios can move, shown only there: the others keep the row they would take. */
 const SHOWN_WHERE: Partial<Record<Metric, (scenario: Scenario) => boolean>> = { delayed: delays, deadLettered: clusteringFails, dropped: (scenario) => fails(scenario, 'BROADCASTING'), storedBehind: cutsQueues };
 
-/** A counter's name: the same at every move (only its value changes), so it is not rendered again. */
-const MetricLabel = memo(function MetricLabel({ metric, strings }: { metric: Metric; strings: PanelStrings }) {
+/** A counter's name and, once loaded, what it means: the same at every move (only its value changes), so it is not rendered again. */
+const MetricLabel = memo(function MetricLabel({ metric, strings, hint }: { metric: Metric; strings: PanelStrings; hint: string | undefined }) {
   return (
     <>
-      {strings.summary[metric].label}
-      <span className="rs-visually-hidden"> ({strings.summary[metric].hint})</span>
+      {strings.summary[metric]}
+      {hint !== undefined && <span className="rs-visually-hidden"> ({hint})</span>}
     </>
   );
 });
@@ -69,7 +70,9 @@ const MetricLabel = memo(function MetricLabel({ metric, strings }: { metric: Met
 export function SummaryBar({ className }: SummaryBarProps) {
   const view = useSimView(TEXT_PANEL_REFRESH);
   const strings = usePanelStrings();
-  const causes = reasonStrings(usePlayback((s) => s.language));
+  const language = usePlayback((s) => s.language);
+  const causes = reasonStrings(language);
+  const hints = useSummaryHints(language);
   const [open, setOpen] = useState<Metric | null>(null);
   if (!view) return <EmptyPanel name="summary" title={strings.summaryTitle} className={className} />;
   const { messages } = summaryAt(view.timeline, view.timeMs);
@@ -80,11 +83,11 @@ export function SummaryBar({ className }: SummaryBarProps) {
     <PanelFrame name="summary" title={strings.summaryTitle} className={className}>
       <dl className="rs-summary-list">
         {shown.map((metric) => (
-          <div key={metric} className={`rs-summary-item${toneClass(metric, messages)}`} data-testid={`summary-${metric}`} title={strings.summary[metric].hint}>
+          <div key={metric} className={`rs-summary-item${toneClass(metric, messages)}`} data-testid={`summary-${metric}`} title={hints?.[metric]}>
             <dt>
               <button type="button" className="rs-summary-causes-button" aria-expanded={opened === metric} data-testid={`summary-causes-${metric}`}
-                aria-label={(CAUSED.has(metric) && metric !== 'sent' ? causes.showCauses : causes.showMeaning)(strings.summary[metric].label)} onClick={() => setOpen(opened === metric ? null : metric)}>
-                <MetricLabel metric={metric} strings={strings} />{'\u00a0'}<span aria-hidden="true">{opened === metric ? '▴' : '▾'}</span>
+                aria-label={(CAUSED.has(metric) && metric !== 'sent' ? causes.showCauses : causes.showMeaning)(strings.summary[metric])} onClick={() => setOpen(opened === metric ? null : metric)}>
+                <MetricLabel metric={metric} strings={strings} hint={hints?.[metric]} />{'\u00a0'}<span aria-hidden="true">{opened === metric ? '▴' : '▾'}</span>
               </button>
             </dt>
             <dd>{formatCount(messages[metric])}</dd>
@@ -93,9 +96,9 @@ export function SummaryBar({ className }: SummaryBarProps) {
       </dl>
       {opened !== null && (
         <section className="rs-summary-causes" data-testid="summary-causes" aria-live="polite">
-          <h3>{strings.summary[opened].label}</h3>
-          <p data-testid="summary-hint">{strings.summary[opened].hint}</p>
-          {CAUSED.has(opened) && <Suspense fallback={null}><CauseList metric={opened as CausedMetric} label={strings.summary[opened].label} messages={messages} /></Suspense>}
+          <h3>{strings.summary[opened]}</h3>
+          <p data-testid="summary-hint">{hints?.[opened]}</p>
+          {CAUSED.has(opened) && <Suspense fallback={null}><CauseList metric={opened as CausedMetric} label={strings.summary[opened]} messages={messages} /></Suspense>}
         </section>
       )}
     </PanelFrame>

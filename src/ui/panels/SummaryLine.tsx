@@ -12,6 +12,7 @@ import { formatCount } from '../../viz/format.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { summaryAt, usePanelStrings } from './shared.tsx';
 import { METRICS, tone, type Metric } from './summary-metrics.ts';
+import { useSummaryHints } from './use-summary-hints.ts';
 
 /** Always in the line: what went in and what came out. */
 const ALWAYS = new Set<Metric>(['sent', 'consumed']);
@@ -26,6 +27,7 @@ export function SummaryLine({ inLesson = false }: { inLesson?: boolean }) {
 function Counts() {
   const view = useSimView(TEXT_PANEL_REFRESH);
   const strings = usePanelStrings();
+  const hints = useSummaryHints(usePlayback((s) => s.language));
   if (!view) return null;
   const { messages } = summaryAt(view.timeline, view.timeMs);
   const items = METRICS.filter((metric) => ALWAYS.has(metric) || tone(metric, messages[metric]) !== null);
@@ -34,8 +36,8 @@ function Counts() {
       {items.map((metric) => {
         const toned = tone(metric, messages[metric]);
         return (
-          <div key={metric} className={toned === null ? undefined : `rs-summary-line-${toned}`} title={strings.summary[metric].hint} data-testid={`summary-line-${metric}`}>
-            <dt>{strings.summary[metric].label}</dt>
+          <div key={metric} className={toned === null ? undefined : `rs-summary-line-${toned}`} title={hints?.[metric]} data-testid={`summary-line-${metric}`}>
+            <dt>{strings.summary[metric]}</dt>
             <dd>{formatCount(messages[metric])}</dd>
           </div>
         );

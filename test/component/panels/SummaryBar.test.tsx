@@ -8,7 +8,10 @@ import { findLibraryEntry } from '../../../src/scenario/library/index.ts';
 import { scenarioOf } from '../../support/test-sim.ts';
 import { loadAt } from './load.ts';
 import { writeReadScenario } from './scenarios.ts';
+import { loadSummaryHints } from '../../../src/ui/panels/use-summary-hints.ts';
 
+// What the counters mean loads after the first paint (use-summary-hints.ts): here it is there from the start.
+beforeAll(() => loadSummaryHints());
 afterEach(cleanup);
 
 const METRICS = ['sent', 'sendAttempts', 'stored', 'consumed', 'neverConsumable', 'lagging', 'duplicates', 'failed', 'failedAttempts', 'lost', 'filteredOut'] as const;

@@ -48,7 +48,7 @@ export function WhatIfResult({ asked, scenario, strings }: { asked: AskedWhatIf;
   const language = usePlayback((s) => s.language);
   const { config, durationMs } = scenario;
   const chartStrings = inLanguage(CHARTS_STRINGS, language);
-  const counters = panelStrings(language).summary as Record<string, { label: string } | undefined>;
+  const counters = panelStrings(language).summary as Record<string, string | undefined>;
   const [chosenMetric, setMetric] = useState<ChartMetric | null>(null);
   const [measure, width] = useElementWidth<HTMLDivElement>(760);
   const svg = useRef<SVGSVGElement>(null);
@@ -94,7 +94,7 @@ export function WhatIfResult({ asked, scenario, strings }: { asked: AskedWhatIf;
           <tbody>
             {data.differences.map((d) => (
               <tr key={d.name} data-counter={d.name}>
-                <th scope="row">{counters[d.name]?.label ?? d.name}</th>
+                <th scope="row">{counters[d.name] ?? d.name}</th>
                 <td>{formatCount(d.original)}</td>
                 <td>{formatCount(d.changed)}</td>
                 <td>{`${d.changed > d.original ? '+' : ''}${formatCount(d.changed - d.original)}`}</td>

@@ -4,6 +4,7 @@
  * Apply turns the fields changed into edits (at 0:00) or timeline actions (later: a fork).
  */
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { everyConsumer } from '../../sim/index.ts';
 import type { ValidationError } from '../../scenario/validate.ts';
 import { getTimeline, usePlayback } from '../../store/playback.ts';
 import { formatTime } from '../../viz/format.ts';
@@ -59,6 +60,7 @@ export function KnobsForm() {
   const scenario = usePlayback((s) => s.scenario);
   const language = usePlayback((s) => s.language);
   const { knobOf } = editorStrings(language);
+  const broadcasting = new Set(scenario ? everyConsumer(scenario).filter((c) => c.messageModel === 'BROADCASTING').map((c) => c.group) : []);
   const [edits, setEdits] = useState<Edits>({});
   const [errors, setErrors] = useState<ValidationError[]>([]);
   const [unchanged, setUnchanged] = useState(false);
@@ -135,7 +137,8 @@ export function KnobsForm() {
         {Object.entries(shown.groups).map(([group, knobs]) => (
           <KnobRow key={group} name={group}>
             {numberField('groups', group, 'count', knobs.count)}
-            {selectField('groups', group, 'allocateStrategy', knobs.allocateStrategy, KNOB_STRATEGIES, { title: t('strategyNote') })}
+            {/* BROADCASTING takes every queue and never asks the strategy (RebalanceImpl.rebalanceByTopic). */}
+            {!broadcasting.has(group) && selectField('groups', group, 'allocateStrategy', knobs.allocateStrategy, KNOB_STRATEGIES, { title: t('strategyNote') })}
           </KnobRow>
         ))}
       </fieldset>

@@ -95,3 +95,15 @@ describe('the editor\'s tabs', () => {
     expect(screen.getByRole('tabpanel', { name: 'JSON' })).toBeInTheDocument();
   });
 });
+
+describe('a BROADCASTING group', () => {
+  it('has no allocateStrategy knob: it takes every queue and never asks the strategy (RebalanceImpl.rebalanceByTopic)', () => {
+    const file = twoOfEach();
+    file.consumers = file.consumers.map((consumer) => ((consumer as { group: string }).group === 'CG_B' ? { ...consumer, messageModel: 'BROADCASTING' } : consumer));
+    expect(openSource(file).ok).toBe(true);
+    render(<KnobsForm />);
+    expect(choice('allocateStrategy of CG_A')).toHaveValue('AVG');
+    expect(screen.queryByRole('combobox', { name: 'allocateStrategy of CG_B' })).toBeNull();
+    expect(number('consumers of CG_B')).toHaveValue(2);
+  });
+});

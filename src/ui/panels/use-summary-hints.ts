@@ -1,32 +1,15 @@
 /**
  * What the summary's counters mean is a chunk of its own (summary-hint-strings.ts), fetched after
- * the first paint: this hook gives the hints once they are there (null before), and re-renders its
- * component then.
+ * the first paint: the hints once they are there, null before.
  */
-import { useEffect, useState } from 'react';
 import type { Language } from '../../store/playback.ts';
+import { lazyModule } from '../lazy-module.ts';
 import type { Metric } from './summary-metrics.ts';
 
-type HintsModule = typeof import('./summary-hint-strings.ts');
+const hints = lazyModule(() => import('./summary-hint-strings.ts'));
 
-let loaded: HintsModule | null = null;
-let loading: Promise<HintsModule> | null = null;
-
-export function loadSummaryHints(): Promise<HintsModule> {
-  loading ??= import('./summary-hint-strings.ts').then((module) => (loaded = module));
-  return loading;
-}
+export const loadSummaryHints = hints.load;
 
 export function useSummaryHints(language: Language): Record<Metric, string> | null {
-  const [module, setModule] = useState(loaded);
-  useEffect(() => {
-    if (module) return undefined;
-    let live = true;
-    // A failed load leaves the counters without their tooltips; the next mount tries again.
-    loadSummaryHints().then((ready) => live && setModule(ready), () => { loading = null; });
-    return () => {
-      live = false;
-    };
-  }, [module]);
-  return module ? module.summaryHints(language) : null;
+  return hints.use()?.summaryHints(language) ?? null;
 }

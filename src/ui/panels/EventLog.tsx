@@ -23,6 +23,7 @@ import { logTypeClass } from './log-tone.ts';
 import { MessageCardButton } from './MessageCardButton.tsx';
 import { LOG_STRINGS, type LogStrings } from './log-strings.ts';
 import { EmptyPanel, PanelFrame } from './shared.tsx';
+import './counters.css';
 
 export interface EventLogProps {
   className?: string;

@@ -33,11 +33,11 @@ describe('the event log colours a row by what happened', () => {
     expect(logTypeClass(event)).toBe('rs-type-warning');
   });
 
-  it('a duplicate consumption is amber, its consumption keeps the message colour', () => {
+  it('a duplicate consumption is a notice (the Duplicates counter\'s blue), its consumption keeps the message colour', () => {
     const events = eventsOf('consumer-join-leave', 70_000);
     const again = events.filter((event) => event.type === 'message.consumedAgain');
     expect(again.length).toBeGreaterThan(0);
-    expect(new Set(again.map(logTypeClass))).toEqual(new Set(['rs-type-warning']));
+    expect(new Set(again.map(logTypeClass))).toEqual(new Set(['rs-type-notice']));
     expect(logTypeClass(events.find((event) => event.type === 'message.consumed')!)).toBe('rs-type-message');
   });
 

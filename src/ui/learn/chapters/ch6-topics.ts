@@ -42,8 +42,8 @@ export const chapter: Chapter = {
     {
       wait: { type: 'topic.updated', where: { topic: 'TopicPay' } },
       caption: {
-        en: 'Broker mode (-b): mqadmin updateTopic -b 10.0.1.2:10911 -t TopicPay -w 2 -r 2 (-b takes the broker\'s address, here broker-b\'s) creates the topic on that one broker only, with its own counts. Repeated per broker, a topic can have different counts on each broker.',
-        zh: 'Broker 模式（-b）：mqadmin updateTopic -b 10.0.1.2:10911 -t TopicPay -w 2 -r 2（-b 后面是 Broker 的地址，这里是 broker-b 的）只在这一个 Broker 上创建主题，队列数单独指定。对每个 Broker 分别执行，同一主题在各 Broker 上的队列数可以不同。',
+        en: 'Broker mode (-b): mqadmin updateTopic -b 10.0.1.2:10911 -t TopicPay -w 2 -r 2 (-b takes the broker\'s address, here broker-b\'s) creates the topic on that one broker only, with its own counts. Repeated per broker, a topic can have different counts on each broker (chapter 1\'s TopicOrder: 4 queues on broker-a, 2 on broker-b).',
+        zh: 'Broker 模式（-b）：mqadmin updateTopic -b 10.0.1.2:10911 -t TopicPay -w 2 -r 2（-b 后面是 Broker 的地址，这里是 broker-b 的）只在这一个 Broker 上创建主题，队列数单独指定。对每个 Broker 分别执行，同一主题在各 Broker 上的队列数可以不同（第 1 章的 TopicOrder：broker-a 上 4 个队列，broker-b 上 2 个）。',
       },
       focus: { kind: 'broker', id: 'broker-b' },
       topic: 'TopicPay',

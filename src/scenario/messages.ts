@@ -67,6 +67,8 @@ export function quoteList(values: readonly string[], limit = values.length): Sai
 /** Unicode's explicit directional formatting characters (UAX #9): LRE, RLE, PDF, LRO, RLO and LRI, RLI, FSI, PDI. */
 export const DIRECTION_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 
+const EVERY_DIRECTION_CONTROL = new RegExp(DIRECTION_CONTROL, 'g');
+
 /** `U+202E`: how a message names a character. */
 export function codePoint(char: string): string {
   return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
@@ -77,7 +79,7 @@ export function codePoint(char: string): string {
  * message or a path quoting what the file holds must not reverse the text after the quote.
  */
 export function jsonString(value: string): string {
-  return JSON.stringify(value).replace(new RegExp(DIRECTION_CONTROL, 'g'), (char) => `\\u${(char.codePointAt(0) ?? 0).toString(16)}`);
+  return JSON.stringify(value).replace(EVERY_DIRECTION_CONTROL, (char) => `\\u${(char.codePointAt(0) ?? 0).toString(16)}`);
 }
 
 /** A value as it appears in the file, shortened: a message never repeats a huge string. */

@@ -56,6 +56,9 @@ export interface LessonState {
 /** Whether a chapter is open (its lesson box takes the summary bar's place, and ← → move between its steps). */
 export const inChapter = (state: LessonState): boolean => state.chapterId !== null;
 
+/** What a closed chapter leaves: no chapter, its step, run and answers forgotten (the list and the left chapter's note are not its). */
+const CLOSED = { chapterId: null, step: 0, loadedVersion: null, stepMomentMs: null, stepEventIndex: null, pendingTimeMs: null, answers: {} } satisfies Partial<LessonState>;
+
 export const useLesson = create<LessonState>()((set, get) => ({
   listOpen: false,
   chapterId: null,
@@ -100,7 +103,7 @@ export const useLesson = create<LessonState>()((set, get) => ({
     set({ loadedVersion, chapterRunVersion: loadedVersion });
   },
   closeChapter() {
-    set({ chapterId: null, step: 0, loadedVersion: null, stepMomentMs: null, stepEventIndex: null, pendingTimeMs: null, answers: {} });
+    set(CLOSED);
   },
   forgetLeftChapter() {
     set({ leftChapter: null });
@@ -111,6 +114,6 @@ usePlayback.subscribe((state, previous) => {
   const { chapterId, loadedVersion } = useLesson.getState();
   if (chapterId === null || loadedVersion === null) return;
   if (state.runVersion === previous.runVersion || state.runVersion === loadedVersion) return;
-  useLesson.setState({ leftChapter: { id: chapterId, step: useLesson.getState().step } });
-  useLesson.getState().closeChapter();
+  // One update: the chapter closes and remembers where it was, so the note replaces the lesson box in one render.
+  useLesson.setState({ ...CLOSED, leftChapter: { id: chapterId, step: useLesson.getState().step } });
 });

@@ -1,8 +1,9 @@
 /**
  * Reads a scenario from text (a file, standard input, a decoded link): JSON first, then
  * validateScenario. A text that is not JSON gives one problem at path `$` saying where it
- * breaks, by line and column.
+ * breaks, by line and column; a field given twice in one object is a problem at its path.
  */
+import { duplicateKeyProblems } from './duplicate-keys.ts';
 import { findJsonSyntaxProblem, lineAndColumn } from './json-position.ts';
 import { problem } from './issues.ts';
 import type { Said } from './messages.ts';
@@ -31,6 +32,9 @@ export function parseScenarioText(text: string): ParsedScenario {
     return refused(describeJsonError(json, error));
   }
   const result = validateScenario(value);
+  // Repeated fields first: the other problems are those of the file as JSON.parse read it, last repeat winning.
+  const repeats = duplicateKeyProblems(json);
+  if (repeats.length > 0) return { ok: false, errors: [...repeats, ...(result.ok ? [] : result.errors)] };
   // validateScenario refuses anything but an object first.
   return result.ok ? { ...result, source: value as object } : result;
 }

@@ -55,6 +55,24 @@ describe('parseScenarioText', () => {
     expect(problemsOf(text)[0]).toMatch(/^\$: the text is \d+ bytes; a scenario may have at most 2 MB/);
   });
 
+  it('names a field given twice in one object, which JSON.parse would drop without a word', () => {
+    const text = '{\n  "version": 1,\n  "brokers": [{ "brokerName": "a" }],\n  "seed": 1,\n  "brokers": []\n}';
+    expect(problemsOf(text)).toEqual(['brokers: "brokers" is given twice in this object (lines 3 and 5): JSON keeps only the last one, so the first would be ignored; keep one']);
+  });
+
+  it('finds a repeat however deep, however its key is escaped, beside the file\'s other problems', () => {
+    const text = '{ "version": 1, "seed": -1, "brokers": [{ "name": "b" }], "topics": [{ "name": "T" }, { "name": "U", "perm": 6, "p\\u0065rm": 6 }] }';
+    expect(problemsOf(text)).toEqual([
+      'topics[1].perm: "perm" is given twice in this object (lines 1 and 1): JSON keeps only the last one, so the first would be ignored; keep one',
+      'seed: must be an integer from 0 to 4294967295',
+    ]);
+  });
+
+  it('keeps the same field name in different objects, and a repeated string value', () => {
+    const text = '{ "version": 1, "name": "name", "brokers": [{ "name": "b" }], "topics": [{ "name": "T" }, { "name": "U" }], "description": "\\"name\\"" }';
+    expect(parseScenarioText(text).ok).toBe(true);
+  });
+
   it('survives deep nesting in a broken text', () => {
     const text = '['.repeat(500_000);
     expect(problemsOf(text)).toEqual([

@@ -73,9 +73,9 @@ export default tseslint.config(
     'the simulation layer runs headless and never reaches into the UI'),
   boundary({
     files: ['src/store/**'],
-    folders: ['ui', 'viz'],
+    folders: ['ui', 'viz', 'model', 'engine'],
     packages: ['react-dom', 'd3', 'd3-*'],
-    why: 'the store holds what the person controls; it draws nothing and knows no component',
+    why: 'the store holds what the person controls; it draws nothing, knows no component, and reaches the model through src/sim',
   }),
   boundary({
     files: ['src/viz/**'],

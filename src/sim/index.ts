@@ -24,9 +24,9 @@ export {
   DLQ_GROUP_TOPIC_PREFIX, RETRY_GROUP_TOPIC_PREFIX, LATENCY_TABLES, MASTER_ID, NAMESRV_PORT, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_4X_OVERRIDES, ROCKETMQ_DEFAULTS, SCAN_RESPONSE_LATEST_MS, registerNameServerPeriod, type ConfigKey,
   type SimConfig,
 } from '../model/defaults.ts';
-export { isReadable, isWriteable, perm2String } from '../model/perm.ts';
+export { isReadable, isWriteable, perm2String, PERM_INHERIT, PERM_PRIORITY, PERM_READ, PERM_WRITE } from '../model/perm.ts';
 export { silentBrokerDrop, type SilentDrop } from '../model/nameserver/silent-drop.ts';
-export { findBrokerAddr, queueLabel, topicRouteData2PublishQueues, topicRouteData2SubscribeQueues } from '../model/client/topic-route.ts';
+export { queueLabel, topicRouteData2PublishQueues, topicRouteData2SubscribeQueues } from '../model/client/topic-route.ts';
 export { compareMessageQueue } from '../model/client/message-queue.ts';
 export { retriesSetting, sendRetriesAfter, sendTimesTotal } from '../model/client/send-retry.ts';
 export { haServerAddr, openHaConnections } from '../model/broker/ha-connection.ts';
@@ -40,5 +40,6 @@ export { buildSubscriptionData, SUB_ALL } from '../model/filter.ts';
 // Who is a broker group's master now (a controller election moves brokerId 0 to another node).
 export { brokerRoles, masterOf, mastersNow, readNode, readQueueNumsOf, type BrokerRoleNow, type BrokerRoles } from './broker-roles.ts';
 export { isSystemTopic } from './system-topics.ts';
+export { clampToRun } from './clamp-to-run.ts';
 // The node behind an event's brokerName/brokerId at the event's time.
-export { brokerNodeTable, nodeOfControllerId, STALE, traceBrokerNode, type BrokerNodeTable, type MasterChange } from './trace-broker-node.ts';
+export { STALE, traceBrokerNode, type BrokerNodeTable, type MasterChange } from './trace-broker-node.ts';

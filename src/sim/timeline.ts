@@ -13,6 +13,7 @@ import type { TraceEvent } from '../model/events.ts';
 import type { Sim } from '../model/sim-types.ts';
 import type { Scenario } from '../model/spec.ts';
 import type { ModelState } from '../model/state.ts';
+import { clampToRun } from './clamp-to-run.ts';
 import { type Checkpoint, checkpointInterval, Checkpoints, TRACE_CACHE_LEAST } from './checkpoints.ts';
 import { FineSnapshots } from './fine-snapshots.ts';
 import type { PackedSegment } from './packed-trace.ts';
@@ -143,7 +144,7 @@ export class Timeline {
 
   /** Moves to exactly time t (every event at or before t has happened). */
   seek(t: number): void {
-    const target = Math.max(0, Math.min(Math.round(t), this.durationMs));
+    const target = clampToRun(t, this.durationMs);
     const start = this.startingPoint(target);
     // Replay from a snapshot unless we are already between it and the target.
     if (target < this.sim.now || this.sim.now < start.now) {

@@ -9,19 +9,25 @@ import { create } from 'zustand';
 import type { MessageLifeArgs } from '../sim/queries/message-life.ts';
 import type { MessagesByTopicArgs } from '../sim/queries/messages-by-topic.ts';
 
+/**
+ * The Insight views' ids (ui/insight/tabs.ts gives each its label, view and place). Stable: the
+ * share link carries the open one (`v`, docs/links.md). Lowercase letters and dashes.
+ */
+export type InsightTabId = 'cluster' | 'dashboard' | 'message' | 'diagnostics' | 'charts' | 'spacetime' | 'whatif';
+
 /** How a message is looked up: RocketMQ's three ways (msgId, offsetMsgId, or a key through the index). */
 export type MessageLookup = MessageLifeArgs;
 
 export interface InsightState {
-  /** The open tab's id (ui/insight/tabs.ts); the first tab when unknown. */
-  tab: string;
+  /** The open tab. */
+  tab: InsightTabId;
   /** The message the Message tab shows; null until one is asked for. */
   lookup: MessageLookup | null;
   /** The Message tab's query by topic and store time; null until one is asked for. */
   topicQuery: MessagesByTopicArgs | null;
   /** The topic whose queues the topology draws; null for the default one (defaultTopic). */
   canvasTopic: string | null;
-  setTab(tab: string): void;
+  setTab(tab: InsightTabId): void;
   /** Opens the Message tab on one message (the message card's "Follow its whole life"). */
   followMessage(lookup: MessageLookup): void;
   setLookup(lookup: MessageLookup | null): void;
@@ -31,8 +37,8 @@ export interface InsightState {
   forgetQueries(): void;
 }
 
-export const FIRST_TAB = 'cluster';
-export const MESSAGE_TAB = 'message';
+/** The tab a page opens on, and a link without `v`. */
+export const FIRST_TAB: InsightTabId = 'cluster';
 
 export const useInsight = create<InsightState>()((set) => ({
   tab: FIRST_TAB,
@@ -43,7 +49,7 @@ export const useInsight = create<InsightState>()((set) => ({
     set({ tab });
   },
   followMessage(lookup) {
-    set({ tab: MESSAGE_TAB, lookup });
+    set({ tab: 'message', lookup });
   },
   setLookup(lookup) {
     set({ lookup });

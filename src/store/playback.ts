@@ -1,7 +1,8 @@
 /**
  * What the person controls: the scenario being played, the playhead, play/pause, speed,
- * selection, language and panel filters. Simulation data is never copied in here: panels derive
- * it from the Timeline at `timeMs` (see ui/use-sim.ts).
+ * selection, language, whether the help and the editor are open, and presentation mode.
+ * Simulation data is never copied in here: panels derive it from the Timeline at `timeMs`
+ * (see ui/use-sim.ts).
  *
  * The store is the one owner of time: it alone moves the run. The animation driver, the event
  * log, the scrubber and the commands (buttons and keys) ask it to (`seek`, `requestSeek`,
@@ -9,12 +10,15 @@
  * to move it.
  */
 import { create } from 'zustand';
-import type { Scenario } from '../model/spec.ts';
 import type { Language } from '../scenario/language.ts';
 import type { LinkSelection } from '../scenario/selection-link.ts';
+// By its own path, not the door (sim/index.ts): the door's re-exports would follow it into the page's first script.
+import { clampToRun } from '../sim/clamp-to-run.ts';
+import type { Scenario } from '../sim/index.ts';
 import type { Timeline, TimelineView } from '../sim/timeline.ts';
 import type { FrameArrival, RemoteRun, RemoteRunListener } from './remote-run.ts';
-import { boundedSeek } from './seek-budget.ts';
+import { boundedSeek, seekPercent } from './seek-budget.ts';
+import type { StepDirection } from './worker/protocol.ts';
 
 /** What is selected (the same as a share link can carry), or nothing. */
 export type Selection = LinkSelection | null;
@@ -23,6 +27,13 @@ export type ProcessSelection = Extract<NonNullable<Selection>, { id: string }>;
 /** Whether a process (a NameServer, a broker, a client) is selected, not a message or a queue or nothing. */
 export function isProcessSelection(selection: Selection): selection is ProcessSelection {
   return selection !== null && 'id' in selection;
+}
+
+export type CardSelection = Extract<NonNullable<Selection>, { kind: 'message' | 'queue' }>;
+
+/** Whether a message or a queue is selected: what opens the card beside the page. */
+export function isCardSelection(selection: Selection): selection is CardSelection {
+  return selection?.kind === 'message' || selection?.kind === 'queue';
 }
 export type { Language };
 
@@ -111,7 +122,7 @@ export interface PlaybackState {
   /** Playing: moves forward toward timeMs within a frame's budget; returns the time reached. */
   playTo(timeMs: number): number;
   /** Pauses and moves to the previous or next trace event. */
-  step(direction: 'back' | 'forward'): void;
+  step(direction: StepDirection): void;
   setPlaying(playing: boolean): void;
   setSpeed(speed: number): void;
   select(selection: Selection): void;
@@ -197,7 +208,7 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
     if (remote) {
       // The panels switch to the new run with its first frame (onFrame bumps timelineVersion).
       remote.load(scenario, atMs);
-      const target = Math.max(0, Math.min(Math.round(atMs), scenario.durationMs));
+      const target = clampToRun(atMs, scenario.durationMs);
       Object.assign(jumps, { unannounced: 0, lastTarget: target });
       return set({ ...chosen, timeMs: 0, seekTarget: target > 0 ? target : null, seekProgress: target > 0 ? 0 : null });
     }
@@ -215,13 +226,13 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
   requestSeek(timeMs) {
     const durationMs = get().scenario?.durationMs;
     if (remote && durationMs !== undefined) {
-      const target = Math.max(0, Math.min(Math.round(timeMs), durationMs));
+      const target = clampToRun(timeMs, durationMs);
       remote.move(target, 'seek');
       Object.assign(jumps, { unannounced: 0, lastTarget: target });
       return set({ seekTarget: target, seekProgress: 0 });
     }
     if (!current) return;
-    set({ seekTarget: Math.max(0, Math.min(Math.round(timeMs), current.durationMs)), seekProgress: 0 });
+    set({ seekTarget: clampToRun(timeMs, current.durationMs), seekProgress: 0 });
     publishedAt = performance.now();
     get().continueSeek();
   },
@@ -231,7 +242,7 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
     remote.jump(byMs);
     jumps.unannounced++;
     // Until the worker says its target, the page's own guess (the same unless a step is under way).
-    set({ seekTarget: Math.max(0, Math.min(Math.round(playheadTarget() + byMs), durationMs)), seekProgress: 0 });
+    set({ seekTarget: clampToRun(playheadTarget() + byMs, durationMs), seekProgress: 0 });
   },
   continueSeek() {
     // A run in the worker continues by itself and reports with its frames.
@@ -243,7 +254,7 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
     // than simulating it, so the page shows the playhead every PUBLISH_EVERY_MS and at the target.
     const now = performance.now();
     if (reached === target) return publish(set, current, { seekTarget: null, seekProgress: null });
-    const seekProgress = Math.min(99, Math.floor((reached / Math.max(1, target)) * 100));
+    const seekProgress = seekPercent(reached, target);
     if (now - publishedAt >= PUBLISH_EVERY_MS) {
       publishedAt = now;
       publish(set, current, { seekProgress });
@@ -343,7 +354,7 @@ export function runInWorker(start: (listener: RemoteRunListener) => RemoteRun, d
  * A jump's first progress says the target the worker chose: the seek the store follows from now on.
  */
 function onProgress(target: number, timeMs: number): void {
-  const progress = Math.min(99, Math.floor((timeMs / Math.max(1, target)) * 100));
+  const progress = seekPercent(timeMs, target);
   if (jumps.unannounced > 0 && target !== jumps.lastTarget) {
     Object.assign(jumps, { unannounced: jumps.unannounced - 1, lastTarget: target });
     return usePlayback.setState({ seekTarget: target, seekProgress: progress });

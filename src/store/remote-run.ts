@@ -4,10 +4,10 @@
  * the panels) and matches the answers of named queries to their asks. The store (playback.ts)
  * stays the one owner of time; this only carries its words.
  */
-import type { Scenario } from '../model/spec.ts';
 import type { Frame } from '../sim/frame/frame.ts';
+import type { Scenario } from '../sim/index.ts';
 import { FrameView } from '../sim/frame/frame-view.ts';
-import type { FromWorker, MoveKind, ToWorker } from './worker/protocol.ts';
+import type { FromWorker, MoveKind, StepDirection, ToWorker } from './worker/protocol.ts';
 
 /** What the page needs of a Worker (a test may give a stand-in that runs the service in the same thread). */
 export interface WorkerPort {
@@ -79,7 +79,7 @@ export class RemoteRun {
     this.command({ type: 'jump', version: this.version, byMs });
   }
 
-  step(direction: 'back' | 'forward'): void {
+  step(direction: StepDirection): void {
     this.command({ type: 'step', version: this.version, direction });
   }
 

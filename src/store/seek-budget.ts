@@ -13,6 +13,11 @@ export const FRAME_BUDGET_MS = 12;
 /** Measured cost of simulating new time, in wall ms per virtual ms. */
 let costPerVirtualMs = 0.002;
 
+/** How far a seek to `target` has come at `reached`, 0-99: 100 is never shown, the seek ends at its target instead. */
+export function seekPercent(reached: number, target: number): number {
+  return Math.min(99, Math.floor((reached / Math.max(1, target)) * 100));
+}
+
 /** Moves the Timeline toward `target` within the budget (a frame's by default) and returns the time reached. */
 export function boundedSeek(timeline: Timeline, target: number, budgetMs = FRAME_BUDGET_MS): number {
   const simulated = Math.max(timeline.horizon, 0);

@@ -4,6 +4,7 @@
  * worker (the default), a move is timed until its frame has arrived and the page has drawn it
  * (round trip, render, canvas, style and layout), and until the browser has painted it.
  */
+import { clampToRun } from '../sim/index.ts';
 import { simulate } from '../sim/simulate.ts';
 import { TraceHasher } from '../sim/trace-hash.ts';
 import { getTimeline, usePlayback, type PlaybackState } from '../store/playback.ts';
@@ -100,16 +101,17 @@ async function timed(move: () => void, arrived: () => Promise<unknown>): Promise
   return { drawnMs, paintedMs: performance.now() - started };
 }
 
-const clampToRun = (t: number) => Math.max(0, Math.min(Math.round(t), usePlayback.getState().scenario?.durationMs ?? t));
+/** Where a seek to t rests: the run's clamp, or t itself (rounded, not below 0) before a scenario is loaded. */
+const restingAt = (t: number) => clampToRun(t, usePlayback.getState().scenario?.durationMs ?? t);
 
 export function installBenchHook(): void {
   const hook: BenchHook = {
     open: (source) => openSource(source).ok,
-    seek: (t) => timed(() => usePlayback.getState().seek(t), () => settledAt(clampToRun(t))),
+    seek: (t) => timed(() => usePlayback.getState().seek(t), () => settledAt(restingAt(t))),
     engineSeek: async (t) => {
       const started = performance.now();
       usePlayback.getState().seek(t);
-      return (await settledAt(clampToRun(t))) - started;
+      return (await settledAt(restingAt(t))) - started;
     },
     stepBack: () => {
       const target = getTimeline()?.previousTraceTime() ?? 0;

@@ -34,18 +34,6 @@ export function jumpProgress(progress: number): number {
   return progress < 0.5 ? 0 : 1;
 }
 
-/** First index in [0, length) whose time is >= t, or length: a binary search over a sorted sequence. */
-export function lowerBound(length: number, timeAt: (index: number) => number, t: number): number {
-  let low = 0;
-  let high = length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (timeAt(mid) < t) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 /** Opacity of a dot: full while travelling, fading over the last fifth of its flight. */
 export function dotOpacity(progress: number): number {
   return progress < 0.8 ? 1 : Math.max(0, (1 - progress) / 0.2);

@@ -15,6 +15,7 @@ import type { TraceEvent } from '../../model/events.ts';
 import { indexesOfMsgId, indexesWithKey } from '../../model/broker/commit-log.ts';
 import { decodeOffsetMsgId, parseUniqId } from '../../model/message-id.ts';
 import type { BrokerState, StoredMessage } from '../../model/state.ts';
+import { lowerBound } from '../lower-bound.ts';
 import type { TimelineView } from '../timeline.ts';
 import { firstIndexAtOrAfter } from './trace-window.ts';
 
@@ -70,14 +71,7 @@ function copyOf(broker: BrokerState, message: StoredMessage): StoredCopy {
 
 /** The CommitLog entry at a physical offset: the log is in offset order, so a binary search. */
 function atCommitLogOffset(broker: BrokerState, offset: number): StoredMessage | undefined {
-  let low = 0;
-  let high = broker.commitLog.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (broker.commitLog.at(mid)!.commitLogOffset < offset) low = mid + 1;
-    else high = mid;
-  }
-  const found = broker.commitLog.at(low);
+  const found = broker.commitLog.at(lowerBound(broker.commitLog.length, (index) => broker.commitLog.at(index)!.commitLogOffset, offset));
   return found?.commitLogOffset === offset ? found : undefined;
 }
 

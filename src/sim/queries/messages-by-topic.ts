@@ -14,6 +14,7 @@ import { brokerRoles } from '../broker-roles.ts';
 import { isReadable } from '../../model/perm.ts';
 import type { AppendLog } from '../../engine/append-log.ts';
 import type { BrokerState, ModelState, QueueData } from '../../model/state.ts';
+import { lowerBound } from '../lower-bound.ts';
 import type { TimelineView } from '../timeline.ts';
 import type { TopicQuery } from '../../scenario/topic-query-link.ts';
 
@@ -53,14 +54,7 @@ function routeOf(state: ModelState, topic: string): { nameServer: string; queueD
 
 /** ConsumeQueue.getOffsetInQueueByTime: the first offset whose message was stored at or after `timeMs`. */
 function offsetByTime(broker: BrokerState, queue: AppendLog<number>, timeMs: number): number {
-  let low = 0;
-  let high = queue.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (broker.commitLog.at(queue.at(mid)!)!.storeTimestamp < timeMs) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return lowerBound(queue.length, (offset) => broker.commitLog.at(queue.at(offset)!)!.storeTimestamp, timeMs);
 }
 
 function readableQueues(queueData: QueueData | undefined, broker: BrokerState): number {

@@ -33,10 +33,6 @@ function matchesNeedle(event: TraceEvent, type: TraceType | '', needle: string):
   return false;
 }
 
-export function matchesFilter(event: TraceEvent, filter: EventFilter): boolean {
-  return matchesNeedle(event, filter.type, filter.entity.trim().toLowerCase());
-}
-
 function isEmptyFilter(filter: EventFilter): boolean {
   return filter.type === '' && filter.entity.trim() === '';
 }
@@ -247,16 +243,6 @@ export function queryLog(source: TraceSource, filter: EventFilter, limit: number
   const query = { rows, matching, complete };
   index.last = { length, limit, query };
   return query;
-}
-
-/** The latest `limit` matching events, newest first (the whole search, however long). */
-export function latestMatching(source: TraceSource, filter: EventFilter, limit: number): LogRow[] {
-  return queryLog(source, filter, limit).rows;
-}
-
-/** Matching events in the whole trace up to now (the whole search, however long). */
-export function countMatching(source: TraceSource, filter: EventFilter): number {
-  return queryLog(source, filter, 0).matching;
 }
 
 export interface TraceSearchArgs {

@@ -4,6 +4,7 @@
  * binary search over trace indices and only the window is read.
  */
 import type { TraceEvent } from '../../model/events.ts';
+import { lowerBound } from '../lower-bound.ts';
 import type { TimelineView } from '../timeline.ts';
 
 export interface TraceWindowArgs {
@@ -29,14 +30,7 @@ const CHUNK = 2_048;
 
 /** The first trace index whose event happens at or after t (traceLength when none). */
 export function firstIndexAtOrAfter(timeline: TimelineView, t: number): number {
-  let low = 0;
-  let high = timeline.traceLength;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (timeline.traceAt(mid)!.t < t) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return lowerBound(timeline.traceLength, (index) => timeline.traceAt(index)!.t, t);
 }
 
 export function traceWindow(timeline: TimelineView, { from, to, limit = TRACE_WINDOW_LIMIT }: TraceWindowArgs): TraceWindow {

@@ -8,6 +8,7 @@
  */
 import type { TraceEvent } from '../../model/events.ts';
 import type { Said } from '../../scenario/messages.ts';
+import { clampToRun } from '../clamp-to-run.ts';
 import type { Summary } from '../summary.ts';
 import type { TimelineView } from '../timeline.ts';
 import { brokerNodeTable, masterChangeOf, type BrokerNodeTable, type MasterChange } from '../trace-broker-node.ts';
@@ -129,7 +130,7 @@ class WhatIfRun {
   private next = 0;
 
   constructor(timeline: TimelineView, args: WhatIfArgs, private readonly applied: Extract<AppliedChange, { ok: true }>) {
-    this.untilMs = Math.max(0, Math.min(Math.round(args.untilMs), timeline.durationMs));
+    this.untilMs = clampToRun(args.untilMs, timeline.durationMs);
     this.stepMs = stepFor(this.untilMs, 120);
     this.samplers = [new SeriesSampler(timeline.scenario, this.stepMs, this.listen(0)), new SeriesSampler(applied.scenario, this.stepMs, this.listen(1))];
   }

@@ -4,8 +4,11 @@
  * answers to named queries. Every command carries the run's version, so that a frame of a run
  * the page has already replaced is dropped.
  */
-import type { Scenario } from '../../model/spec.ts';
 import type { Frame } from '../../sim/frame/frame.ts';
+import type { Scenario } from '../../sim/index.ts';
+
+/** Which way a step goes: to the previous or the next trace event (Timeline.previousTraceTime, seekNextTraceEvent). */
+export type StepDirection = 'back' | 'forward';
 
 /** A move: `seek` shows progress while the worker runs ahead; `play` is the driver's next step. */
 export type MoveKind = 'seek' | 'play';
@@ -20,7 +23,7 @@ export type ToWorker =
    * chose at once, in a `progress` message; the move's frames carry it too.
    */
   | { type: 'jump'; version: number; byMs: number }
-  | { type: 'step'; version: number; direction: 'back' | 'forward' }
+  | { type: 'step'; version: number; direction: StepDirection }
   | { type: 'cancel'; version: number }
   /**
    * Playing has stopped: the frame that ends the move under way (a play move runs on to its

@@ -6,15 +6,15 @@
  * long move to finish. Written against a post function and a scheduler, so that it runs in a
  * test as it runs in the worker (sim-worker.ts).
  */
-import type { Scenario } from '../../model/spec.ts';
 import { estimateCost } from '../../scenario/cost.ts';
 import { commitLogForTimeline } from '../../sim/commit-log-columns.ts';
+import { clampToRun, type Scenario } from '../../sim/index.ts';
 import { FrameSource } from '../../sim/frame/frame.ts';
 import { FRESH_EVENTS } from '../../sim/frame/trace-tail.ts';
 import { runSimQuery, simQueries, type SimQueryName } from '../../sim/queries/index.ts';
 import { Timeline } from '../../sim/timeline.ts';
 import { boundedSeek } from '../seek-budget.ts';
-import type { FromWorker, MoveKind, ToWorker } from './protocol.ts';
+import type { FromWorker, MoveKind, StepDirection, ToWorker } from './protocol.ts';
 
 /** Work per chunk of a long move: long enough to get somewhere, short enough to answer soon. */
 export const CHUNK_MS = 40;
@@ -114,7 +114,7 @@ export class RunService {
     const run = this.run!;
     // A new move (playing again, a seek) ends as it ends; a settle after it says so again.
     run.settling = false;
-    run.move = { target: Math.max(0, Math.min(Math.round(target), run.timeline.durationMs)), kind };
+    run.move = { target: clampToRun(target, run.timeline.durationMs), kind };
     this.schedule();
   }
 
@@ -164,7 +164,7 @@ export class RunService {
     }
   }
 
-  private step(version: number, direction: 'back' | 'forward'): void {
+  private step(version: number, direction: StepDirection): void {
     const run = this.current(version);
     if (!run) return;
     run.move = null;

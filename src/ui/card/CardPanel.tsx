@@ -5,7 +5,7 @@
  * has come (docs/worker.md, "At rest").
  */
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
-import { usePlayback, type Selection } from '../../store/playback.ts';
+import { usePlayback, type CardSelection } from '../../store/playback.ts';
 import type { MessageLife } from '../../sim/queries/message-life.ts';
 import type { QueueMessages } from '../../sim/queries/queue-messages.ts';
 import { drawnNode, type NodeNamer } from '../broker-node-names.ts';
@@ -21,8 +21,6 @@ import { MessageCard } from './MessageCard.tsx';
 import { messageFacts } from './message-facts.ts';
 import { useDock } from './use-dock.ts';
 import './card.css';
-
-type CardSelection = Extract<NonNullable<Selection>, { kind: 'message' | 'queue' }>;
 
 type QueueSelection = Extract<CardSelection, { kind: 'queue' }>;
 

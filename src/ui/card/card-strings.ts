@@ -67,7 +67,6 @@ export interface CardStrings {
   storedBehind: (reader: string, queueOffset: number, readerOffset: number) => string;
   /** At the card's top: readers that will never read it, though the producer got SEND_OK. */
   neverRead: (readers: readonly string[]) => string;
-  retriesHeading: string;
   retryStored: (topic: string, node: string) => string;
   latestMessages: (count: number, maxOffset: number) => string;
   noMessages: string;
@@ -124,7 +123,6 @@ const en: CardStrings = {
   },
   storedBehind: (reader, queueOffset, readerOffset) => `never read by ${reader}: it took queueOffset ${queueOffset}, which ${reader} had already read past (its next pull offset was ${readerOffset}); the queue had been cut back`,
   neverRead: (readers) => `${readers.join(', ')} will never read this message: it was stored at a queue offset ${readers.length === 1 ? 'that group' : 'those groups'} had already read past (the queue had been cut back), and a consumer pulls on from its own next offset. Its producer got SEND_OK.`,
-  retriesHeading: 'Copies stored',
   retryStored: (topic, node) => `stored in ${topic} on ${node}`,
   latestMessages: (count, maxOffset) => `The latest ${count} of ${maxOffset} messages (ConsumeQueue → CommitLog), newest first. Choose one for its card.`,
   noMessages: 'No message in this queue yet.',
@@ -181,7 +179,6 @@ const zh: CardStrings = {
   },
   storedBehind: (reader, queueOffset, readerOffset) => `${reader} 永远读不到它：它占用了 queueOffset ${queueOffset}，而 ${reader} 已经读过这个位点（它的下一个拉取位点是 ${readerOffset}）；队列曾被回退`,
   neverRead: (readers) => `${readers.join('、')} 永远读不到这条消息：它被存到了${readers.length === 1 ? '该组' : '这些组'}已经读过的队列位点上（队列曾被回退），而消费者从自己的下一个位点继续拉取。它的生产者收到的是 SEND_OK。`,
-  retriesHeading: '存储的副本',
   retryStored: (topic, node) => `存入 ${node} 的 ${topic}`,
   latestMessages: (count, maxOffset) => `共 ${maxOffset} 条消息中最新的 ${count} 条（ConsumeQueue → CommitLog），最新的在前。选择一条查看它的卡片。`,
   noMessages: '这个队列还没有消息。',

@@ -3,14 +3,14 @@
  * editor): a blanked stage, the help, then the message card, then the editor, then presentation mode. Each view
  * gives focus back to what opened it as it closes (see use-focus-return.ts).
  */
-import { usePlayback } from '../../store/playback.ts';
+import { isCardSelection, usePlayback } from '../../store/playback.ts';
 
 /** Closes the topmost open thing; false when nothing was open. */
 export function closeTopmost(): boolean {
   const state = usePlayback.getState();
   if (state.blanked) state.setBlanked(false);
   else if (state.helpOpen) state.setHelpOpen(false);
-  else if (state.selection?.kind === 'message' || state.selection?.kind === 'queue') state.select(null);
+  else if (isCardSelection(state.selection)) state.select(null);
   else if (state.editorOpen) state.setEditorOpen(false);
   else if (state.presenting) state.setPresenting(false);
   else return false;

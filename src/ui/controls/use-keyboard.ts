@@ -21,7 +21,8 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest(TYPING) !== null;
 }
 
-function isSlider(target: EventTarget | null): boolean {
+/** A range input: its arrow, Home, End and Page keys move it, not the page's shortcuts. */
+export function isSlider(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && target.type === 'range';
 }
 

@@ -11,11 +11,10 @@ import { useSimView } from '../use-sim.ts';
 import { applyEdit } from './apply.ts';
 import { addCreateTopic, createTargets, type CreateMode } from './create-topic.ts';
 import { createTopicStrings } from './create-topic-strings.ts';
-import { permLabel } from './perm-label.ts';
+import { permLabel, TOPIC_PERMS } from '../perm.ts';
 import { ValidationErrors } from './ValidationErrors.tsx';
 
 const MODES: CreateMode[] = ['cluster', 'broker'];
-const PERMS = [6, 4, 2];
 
 export function CreateTopicForm() {
   const t = useT();
@@ -76,7 +75,7 @@ export function CreateTopicForm() {
           <label className="rs-field">
             <span>perm (-p)</span>
             <select className="rs-select" value={perm} data-testid="create-topic-perm" onChange={(event) => setCounts({ ...counts, perm: Number(event.target.value) })}>
-              {PERMS.map((value) => <option key={value} value={value}>{permLabel(value, language)}</option>)}
+              {TOPIC_PERMS.map((value) => <option key={value} value={value}>{permLabel(value, language)}</option>)}
             </select>
           </label>
         </div>

@@ -13,13 +13,14 @@ import { useSimView } from '../use-sim.ts';
 import { applyEdit } from './apply.ts';
 import { editorStrings } from './editor-strings.ts';
 import { applyKnobs, currentKnobs, KNOB_STRATEGIES, knobProblems, type Knobs } from './fork.ts';
-import { permLabel } from './perm-label.ts';
+import { permLabel, TOPIC_PERMS } from '../perm.ts';
 import { ValidationErrors } from './ValidationErrors.tsx';
 
 /** Field edits, keyed `topics.TopicTest.readQueueNums`; a field not edited follows the run. */
 type Edits = Record<string, number | string>;
 
-const PERMS = [6, 4, 2, 0];
+/** The editor offers 0 too, a topic neither producers nor consumers can use: the scenario file allows it (PermName.isValid). */
+const PERMS = [...TOPIC_PERMS, 0];
 
 /**
  * A number field's text, kept as typed: the scenario's rules (or knobProblems) refuse a bad value

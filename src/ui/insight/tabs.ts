@@ -4,13 +4,12 @@
  * own, fetched when its tab is first opened, which keeps the initial JavaScript in budget.
  */
 import { lazy, type ComponentType } from 'react';
-import { FIRST_TAB } from '../../store/insight.ts';
+import { FIRST_TAB, type InsightTabId } from '../../store/insight.ts';
 import { ClusterTab } from './ClusterTab.tsx';
 import { type Bilingual } from '../i18n/index.ts';
 
 export interface InsightTab {
-  /** Stable: the share link carries it (`v`, docs/links.md). Lowercase letters and dashes. */
-  id: string;
+  id: InsightTabId;
   label: Bilingual<string>;
   view: ComponentType;
 }

@@ -43,7 +43,6 @@ export interface LearnStrings {
   backToChapters: string;
   correction: string;
   why: string;
-  keysHint: string;
 }
 
 export const LEARN_STRINGS: Bilingual<LearnStrings> = {
@@ -81,7 +80,6 @@ export const LEARN_STRINGS: Bilingual<LearnStrings> = {
     backToChapters: 'Back to the chapters',
     correction: 'Where the study note is wrong',
     why: 'Why RocketMQ is built this way',
-    keysHint: '← → or PageUp / PageDown',
   },
   zh: {
     chaptersTitle: '一章一章学 RocketMQ',
@@ -117,6 +115,5 @@ export const LEARN_STRINGS: Bilingual<LearnStrings> = {
     backToChapters: '回到章节列表',
     correction: '学习笔记有误',
     why: 'RocketMQ 为什么这样设计',
-    keysHint: '← → 或 PageUp / PageDown',
   },
 };

@@ -7,7 +7,8 @@
 import { useEffect, useRef } from 'react';
 import { usePlayback } from '../../store/playback.ts';
 import type { KeyBinding } from '../commands.ts';
-import { isTypingTarget } from '../controls/use-keyboard.ts';
+import { inModal } from '../controls/modal.ts';
+import { isSlider, isTypingTarget } from '../controls/use-keyboard.ts';
 
 interface StepKey extends KeyBinding {
   move: 'back' | 'next';
@@ -30,10 +31,6 @@ export function takenByChapter(binding: KeyBinding): boolean {
   return !binding.alt && !binding.shift && stepMove(binding.key) !== undefined;
 }
 
-function isSlider(target: EventTarget | null): boolean {
-  return target instanceof HTMLInputElement && target.type === 'range';
-}
-
 export function useStepKeys(onNext: () => void, onBack: () => void): void {
   const handlers = useRef({ onNext, onBack });
   useEffect(() => {
@@ -42,9 +39,8 @@ export function useStepKeys(onNext: () => void, onBack: () => void): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.shiftKey || event.ctrlKey || event.metaKey) return;
-      if (isTypingTarget(event.target) || isSlider(event.target)) return;
       // A modal dialog (the chapter list, the glossary, the help) keeps its keys; the message card is not modal.
-      if (event.target instanceof Element && event.target.closest('[role="dialog"][aria-modal="true"]')) return;
+      if (isTypingTarget(event.target) || isSlider(event.target) || inModal(event.target)) return;
       const step = stepMove(event.key);
       if (!step) return;
       const move = step === 'next' ? handlers.current.onNext : handlers.current.onBack;

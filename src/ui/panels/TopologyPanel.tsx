@@ -34,8 +34,6 @@ export interface TopologyPanelProps {
   className?: string;
   /** Virtual length of a dot's flight; by default about half a second of wall time at the current speed. */
   flightMs?: number;
-  /** Most dots drawn at once. */
-  maxDots?: number;
 }
 
 /** The queue cells and owner lines come a moment after the first paint: a chunk of their own keeps the first load small. */
@@ -169,7 +167,6 @@ interface DotsProps {
   scale: number;
   routing: DotRouting;
   flightMs: number;
-  maxDots: number | undefined;
   drawnRef: RefObject<Dot[]>;
 }
 
@@ -178,14 +175,14 @@ interface DotsProps {
  * do (TEXT_PANEL_REFRESH while playing, every move at rest): with 100 clients and 640 queues,
  * deriving the model and reconciling the diagram each frame cost more than the frame.
  */
-function TopologyDots({ layout, scale, routing, flightMs, maxDots, drawnRef }: DotsProps) {
+function TopologyDots({ layout, scale, routing, flightMs, drawnRef }: DotsProps) {
   const view = useSimView();
   if (!view) return null;
   return <TopologyCanvas source={view.timeline} layout={layout} scale={scale} routing={routing} timeMs={view.timeMs} flightMs={flightMs}
-    traceLength={view.timeline.traceLength} drawnRef={drawnRef} {...(maxDots !== undefined ? { maxDots } : {})} />;
+    traceLength={view.timeline.traceLength} drawnRef={drawnRef} />;
 }
 
-export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelProps) {
+export function TopologyPanel({ className, flightMs }: TopologyPanelProps) {
   const view = useSimView(TEXT_PANEL_REFRESH);
   const strings = usePanelStrings();
   const canvasStrings = useTopologyStrings();
@@ -226,7 +223,7 @@ export function TopologyPanel({ className, flightMs, maxDots }: TopologyPanelPro
       <div ref={stageRef} className="rs-topology-stage" style={{ height: layout.height * scale }}
         onClickCapture={onClickCapture} data-scale={scale}>
         <Diagram view={view} model={model} layout={layout} scale={scale} selection={selection} strings={strings} canvasStrings={canvasStrings} svgId={svgId} />
-        <TopologyDots layout={layout} scale={scale} routing={model.routing} flightMs={flight} maxDots={maxDots} drawnRef={drawn} />
+        <TopologyDots layout={layout} scale={scale} routing={model.routing} flightMs={flight} drawnRef={drawn} />
         <TopologyLabels labels={derivedAt(timeline, timeMs, `brokerLabels:${topicWanted ?? ''}:${language}`, () => brokerLabels(model, strings, canvasStrings))} layout={layout} scale={scale}
           titles={brokerGroupTitles(timeline.scenario.brokers)} />
       </div>

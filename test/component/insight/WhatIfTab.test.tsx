@@ -69,10 +69,10 @@ describe('WhatIfTab', () => {
     render(<WhatIfTab />);
     fireEvent.change(screen.getByTestId('whatif-setting'), { target: { value: 'topics.TopicTest.perm' } });
     const options = () => within(screen.getByTestId('whatif-value')).getAllByRole('option').map((option) => [option.getAttribute('value'), option.textContent]);
-    expect(options()).toEqual([['6', '6 (RW: read and write)'], ['4', '4 (R: read only)'], ['2', '2 (W: write only)']]);
+    expect(options()).toEqual([['6', '6 · RW- (read and write)'], ['4', '4 · R-- (read only)'], ['2', '2 · -W- (write only)']]);
     expect(screen.getByTestId('whatif-value')).toHaveValue('4');
     act(() => usePlayback.getState().setLanguage('zh'));
-    expect(options()[1]).toEqual(['4', '4（R：只读）']);
+    expect(options()[1]).toEqual(['4', '4 · R--（只读）']);
     fireEvent.click(screen.getByTestId('whatif-compare'));
     expect(useWhatIf.getState().change).toBe('40000~topics.TopicTest.perm~4');
   });

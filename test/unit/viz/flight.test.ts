@@ -1,4 +1,4 @@
-import { dotOpacity, flightProgress, flightWindowMs, lowerBound, MAX_FLIGHT_MS, MIN_FLIGHT_MS } from '../../../src/viz/flight.ts';
+import { dotOpacity, flightProgress, flightWindowMs, MAX_FLIGHT_MS, MIN_FLIGHT_MS } from '../../../src/viz/flight.ts';
 
 describe('flightWindowMs', () => {
   it('lasts about half a second of wall time at any speed, within bounds', () => {
@@ -24,19 +24,6 @@ describe('flightProgress', () => {
 
   it('depends only on the times, so scrubbing back shows the same dot', () => {
     expect(flightProgress(1_000, 1_200, 500)).toBe(flightProgress(1_000, 1_200, 500));
-  });
-});
-
-describe('lowerBound', () => {
-  const times = [0, 10, 10, 10, 20, 30];
-  const at = (i: number) => times[i]!;
-
-  it('finds the first index at or after a time', () => {
-    expect(lowerBound(times.length, at, 10)).toBe(1);
-    expect(lowerBound(times.length, at, 11)).toBe(4);
-    expect(lowerBound(times.length, at, -5)).toBe(0);
-    expect(lowerBound(times.length, at, 31)).toBe(6);
-    expect(lowerBound(0, at, 0)).toBe(0);
   });
 });
 

@@ -24,7 +24,6 @@ export interface ChartsStrings {
   playhead: string;
   exportSvg: string;
   exportPng: string;
-  chartName(metric: string, scenario: string): string;
 }
 
 const en: ChartsStrings = {
@@ -49,7 +48,6 @@ const en: ChartsStrings = {
   playhead: 'Playhead',
   exportSvg: 'SVG',
   exportPng: 'PNG',
-  chartName: (metric, scenario) => `${scenario} — ${metric}`,
 };
 
 const zh: ChartsStrings = {
@@ -74,7 +72,6 @@ const zh: ChartsStrings = {
   playhead: '播放位置',
   exportSvg: 'SVG',
   exportPng: 'PNG',
-  chartName: (metric, scenario) => `${scenario} — ${metric}`,
 };
 
 export const CHARTS_STRINGS: Bilingual<ChartsStrings> = { en, zh };

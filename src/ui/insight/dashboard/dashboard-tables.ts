@@ -7,7 +7,7 @@
  * BrokerData.selectBrokerAddr picks: its master, else (the master removed) its slave
  * (src/sim/queries/brokers-asked.ts).
  */
-import { perm2String, type BrokerState, type ModelState, type NameServerState } from '../../../sim/index.ts';
+import { PERM_INHERIT, PERM_PRIORITY, PERM_READ, PERM_WRITE, perm2String, type BrokerState, type ModelState, type NameServerState } from '../../../sim/index.ts';
 import { answersAdmin, brokerDatasByName, nameServerAsked, type BrokersAsked } from '../../../sim/queries/brokers-asked.ts';
 import { consumeStats } from '../../../sim/queries/consume-stats.ts';
 import type { DashboardStats } from '../../../sim/queries/dashboard-stats.ts';
@@ -87,7 +87,7 @@ export function clusterRows(
 
 /** PermName bit by bit: "6 = PERM_READ(4) | PERM_WRITE(2) · RW-". */
 export function decodePerm(perm: number): string {
-  const bits = [['PERM_PRIORITY', 8], ['PERM_READ', 4], ['PERM_WRITE', 2], ['PERM_INHERIT', 1]] as const;
+  const bits = [['PERM_PRIORITY', PERM_PRIORITY], ['PERM_READ', PERM_READ], ['PERM_WRITE', PERM_WRITE], ['PERM_INHERIT', PERM_INHERIT]] as const;
   const set = bits.filter(([, bit]) => (perm & bit) === bit).map(([name, bit]) => `${name}(${bit})`);
   return `${perm} = ${set.length > 0 ? set.join(' | ') : '0'} · ${perm2String(perm)}`;
 }

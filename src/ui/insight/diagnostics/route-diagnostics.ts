@@ -86,8 +86,6 @@ export interface Listing {
   afterMs: number;
 }
 
-export type RouteDiagnosticKind = RouteDiagnostic['kind'];
-
 /** The running NameServers that list `node` (RouteInfoManager's brokerLiveTable), by id. */
 function listingsOf(state: ModelState, node: string): Listing[] {
   const nameServers = Object.values(state.nameServers).filter((ns) => ns.up).sort((a, b) => (a.id < b.id ? -1 : 1));

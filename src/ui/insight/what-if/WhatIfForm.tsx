@@ -2,9 +2,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Scenario } from '../../../sim/index.ts';
 import { plannedEffect, whatIfToLink, whatIfValue, type WhatIfChange } from '../../../sim/queries/what-if-change.ts';
-import { useWhatIf } from '../../../store/what-if.ts';
 import { formatTime } from '../../../viz/format.ts';
-import { firstChoice, PERMS, whatIfChoices, type WhatIfChoice } from './what-if-choices.ts';
+import { usePlayback } from '../../../store/playback.ts';
+import { useWhatIf } from '../../../store/what-if.ts';
+import { permLabel } from '../../perm.ts';
+import { firstChoice, whatIfChoices, type WhatIfChoice } from './what-if-choices.ts';
 import { rocketmqNameOf } from './rocketmq-names.ts';
 import type { WhatIfStrings } from './what-if-strings.ts';
 
@@ -50,6 +52,7 @@ function submittedValue(choice: WhatIfChoice, value: string): WhatIfChange['valu
 export function WhatIfForm({ scenario, nowMs, strings, shown }: { scenario: Scenario; nowMs: number; strings: WhatIfStrings; shown: WhatIfChange | null }) {
   const choices = choicesWith(whatIfChoices(scenario, nowMs), shown);
   const setChange = useWhatIf((s) => s.setChange);
+  const language = usePlayback((s) => s.language);
   const { path, typed, setTyped, pick } = useFormSetting(shown, () => firstChoice(scenario, choices, nowMs)?.path ?? '');
   const choice = choices.find((c) => c.path === path) ?? choices[0];
   const settingId = useId();
@@ -71,7 +74,7 @@ export function WhatIfForm({ scenario, nowMs, strings, shown }: { scenario: Scen
       <label htmlFor={valueId}>{strings.value}</label>
       {choice.options ? (
         <select className="rs-select" id={valueId} value={value} data-testid="whatif-value" onChange={(e) => setTyped(e.target.value)}>
-          {choice.options.map((option) => <option key={option} value={option}>{choice.path.endsWith('.perm') && PERMS.includes(option) ? strings.permOption[option] : option}</option>)}
+          {choice.options.map((option) => <option key={option} value={option}>{choice.path.endsWith('.perm') ? permLabel(Number(option), language) : option}</option>)}
         </select>
       ) : (
         <input id={valueId} type="number" inputMode="numeric" value={value} className="rs-input rs-whatif-number" data-testid="whatif-value" onChange={(e) => setTyped(e.target.value)} />

@@ -2,7 +2,7 @@
  * Both runs of a what-if side by side (the whatIf query): where they first differ, the summary
  * counters that differ at the end, and one chart with both runs' lines (the changed run dashed).
  */
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { BrokerNodeTable, Scenario, TraceEvent } from '../../../sim/index.ts';
 import { whatIfToLink, type AskedWhatIf } from '../../../sim/queries/what-if-change.ts';
 import { usePlayback, type Language } from '../../../store/playback.ts';
@@ -51,7 +51,6 @@ export function WhatIfResult({ asked, scenario, strings }: { asked: AskedWhatIf;
   const counters = panelStrings(language).summary as Record<string, string | undefined>;
   const [chosenMetric, setMetric] = useState<ChartMetric | null>(null);
   const [measure, width] = useElementWidth<HTMLDivElement>(760);
-  const svg = useRef<SVGSVGElement>(null);
   const metricId = useId();
   // A change whose effect comes later than the span (a partition removed at 3:10) is compared to the end on request, and the link says so.
   const untilMs = Math.min(durationMs, asked.untilMs === null ? change.at + COMPARE_SPAN_MS : Math.max(change.at, asked.untilMs));
@@ -110,7 +109,7 @@ export function WhatIfResult({ asked, scenario, strings }: { asked: AskedWhatIf;
         </select>
       </div>
       <div ref={measure}>
-        <LineChart ref={svg} title={`${chartStrings.metric[metric]} — ${strings.thisRun} / ${strings.changedRun}`} times={data.original.series.samples.map((s) => s.t)}
+        <LineChart title={`${chartStrings.metric[metric]} — ${strings.thisRun} / ${strings.changedRun}`} times={data.original.series.samples.map((s) => s.t)}
           lines={lines} fromMs={0} toMs={data.untilMs} faults={data.original.series.faults.map((f) => ({ t: f.t, label: actionSaid(f.action, f.target, language) }))}
           nowMs={change.at} width={width} height={200} timeAxis={chartStrings.timeAxis} valueAxis={chartStrings.unit[unitOf(metric)]} readout={chartStrings.readout} rulesLegend={chartStrings.timelineRules} nowLegend={strings.forkRule} testId="whatif-chart" />
       </div>

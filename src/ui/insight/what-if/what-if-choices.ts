@@ -10,6 +10,7 @@ import { groupSizeAt } from '../../../sim/queries/what-if-consumers.ts';
 import {
   ALLOCATE_STRATEGIES, everyConsumer, everyProducer, FLUSH_DISK_TYPES, ROCKETMQ_VERSIONS, SEND_MODES, type Scenario, type TopicSpec,
 } from '../../../sim/index.ts';
+import { TOPIC_PERMS } from '../../perm.ts';
 import { configChoices } from './what-if-config.ts';
 import { countsAt } from '../../../sim/queries/update-topic-command.ts';
 
@@ -29,8 +30,8 @@ export interface WhatIfChoice {
 /** A topic's counts and perm on one broker (TopicConfig). */
 type QueueCounts = Pick<TopicSpec, 'writeQueueNums' | 'readQueueNums' | 'perm'>;
 
-/** A topic's perm as RocketMQ's PermName adds it up (PERM_READ 4 + PERM_WRITE 2): read and write, read only, write only. */
-export const PERMS: readonly string[] = ['6', '4', '2'];
+/** A topic's perms as the form's option values. */
+const PERMS: readonly string[] = TOPIC_PERMS.map(String);
 
 /** The strategies that need no lists of their own (CONFIG and MACHINE_ROOM need them in the file). */
 const STRATEGIES = ALLOCATE_STRATEGIES.filter((s) => s !== 'CONFIG' && s !== 'MACHINE_ROOM');

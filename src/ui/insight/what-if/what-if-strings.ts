@@ -18,8 +18,6 @@ export interface WhatIfStrings {
   refused(message: string): string;
   /** How the change reaches the run, once made (src/sim/queries/what-if-change.ts). */
   effect(effect: WhatIfEffect, time: string): string;
-  /** A perm in the value list, with what it lets through (PermName). */
-  permOption: Record<string, string>;
   /** When the clients act on an updateTopic of each field: the brokers hold it at once, the clients' routes later. */
   takenUp: Record<TopicField, string>;
   /** Before it is made: it forks at the playhead, or RocketMQ reads it at start-up. */
@@ -57,7 +55,6 @@ const en: WhatIfStrings = {
   working: 'Running both…',
   running: (simulated, until) => `Running both… ${simulated} of ${until} simulated.`,
   refused: (message) => `This change cannot be made: ${message}`,
-  permOption: { 6: '6 (RW: read and write)', 4: '4 (R: read only)', 2: '2 (W: write only)' },
   takenUp: {
     writeQueueNums: 'The producers follow the new count only at their next route pull (every 30 s, pollNameServerInterval).',
     readQueueNums: 'The brokers hold the new count at once, and Not consumable counts by it; the consumers\' queues follow only at their next route pull (every 30 s) and rebalance (every 20 s): "Lag per consumer group" shows when.',
@@ -120,7 +117,6 @@ const zh: WhatIfStrings = {
   working: '正在运行两次……',
   running: (simulated, until) => `正在运行两次……已模拟 ${simulated} / ${until}。`,
   refused: (message) => `无法做这个修改：${message}`,
-  permOption: { 6: '6（RW：可读可写）', 4: '4（R：只读）', 2: '2（W：只写）' },
   takenUp: {
     writeQueueNums: '生产者要到下一次拉取路由（每 30 秒，pollNameServerInterval）之后才按新的数量写入。',
     readQueueNums: 'Broker 立即采用新的数量，“无法消费”也按它计数；但消费者分到的队列要到下一次拉取路由（每 30 秒）并重新负载均衡（每 20 秒）之后才跟着改变：“各消费者组的堆积量”图显示是何时。',

@@ -1,11 +1,18 @@
 /**
- * A topic permission as the editor offers it: the number the scenario stores, RocketMQ's own
- * PermName.perm2String, and what it means in words, e.g. "6 · RW- (read and write)". The bare
- * number says nothing to someone who has not learnt PermName's bits.
+ * A topic permission as the forms offer it (the editor's knobs, the create-topic form, the
+ * what-if form): the number the scenario stores, RocketMQ's own PermName.perm2String, and what it
+ * means in words, e.g. "6 · RW- (read and write)". The bare number says nothing to someone who has
+ * not learnt PermName's bits.
  */
-import type { Language } from '../../store/playback.ts';
-import { isReadable, isWriteable, perm2String } from '../../sim/index.ts';
-import { type Bilingual, inLanguage } from '../i18n/index.ts';
+import type { Language } from '../store/playback.ts';
+import { isReadable, isWriteable, perm2String } from '../sim/index.ts';
+import { type Bilingual, inLanguage } from './i18n/index.ts';
+
+/**
+ * The perms a topic is given (mqadmin updateTopic -p): PERM_READ 4 + PERM_WRITE 2, read only,
+ * write only. Neither inheritable (only TBW102 is) nor priority.
+ */
+export const TOPIC_PERMS = [6, 4, 2] as const;
 
 interface PermWords {
   readWrite: string;

@@ -1,10 +1,10 @@
 /** The `?` overlay: every registered command with its keys, read from ui/commands.ts. */
-import { useEffect, useId, useRef } from 'react';
+import { useId, useRef } from 'react';
 import { inChapter, useLesson } from '../../store/lesson.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { COMMANDS, type Command, type KeyBinding } from '../commands.ts';
 import { useT } from '../i18n/index.ts';
-import { keepTabInside } from './modal.ts';
+import { ModalDialog } from './ModalDialog.tsx';
 import { STEP_KEYS, takenByChapter } from '../learn/use-step-keys.ts';
 
 /**
@@ -43,54 +43,34 @@ export function HelpOverlay() {
   const setHelpOpen = usePlayback((s) => s.setHelpOpen);
   const chapterOpen = useLesson(inChapter);
   const closeRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const previous = document.activeElement;
-    // The close button ends the dialog: focused with a scroll, a dialog taller than the window
-    // (presentation mode's type) would open at its end, its title cut off.
-    closeRef.current?.focus({ preventScroll: true });
-    // Focus goes back where it was, so a keyboard user does not lose their place.
-    return () => {
-      if (previous instanceof HTMLElement) previous.focus();
-    };
-  }, [open]);
   if (!open) return null;
+  const close = () => setHelpOpen(false);
+  // The close button is the dialog's only control: it has focus, and Tab stays on it while the dialog is open.
   return (
-    <div className="rs-overlay" onClick={() => setHelpOpen(false)}>
-      <div
-        className="rs-dialog rs-help"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        data-testid="help-overlay"
-        onClick={(event) => event.stopPropagation()}
-        // The close button is the dialog's only control: Tab stays on it while the dialog is open.
-        onKeyDown={keepTabInside}
-      >
-        <h2 id={titleId}>{t('helpTitle')}</h2>
-        <table className="rs-help-table">
-          <thead>
-            <tr><th scope="col">{t('key')}</th><th scope="col">{t('action')}</th></tr>
-          </thead>
-          <tbody>
-            {chapterOpen && (
-              <tr data-testid="help-lessonStep">
-                <td><KeyCaps keys={STEP_KEYS} /></td>
-                <td>{t('lessonStep')}</td>
-              </tr>
-            )}
-            {commandsNow(chapterOpen).map((command) => (
-              <tr key={command.name} data-testid={`help-${command.name}`}>
-                <td><KeyCaps keys={command.keys} /></td>
-                <td>{t(command.name)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p className="rs-help-note">{t('helpNote')}</p>
-        <p className="rs-help-note">{t('escapeNote')}</p>
-        <button ref={closeRef} type="button" className="rs-button" onClick={() => setHelpOpen(false)}>{t('close')}</button>
-      </div>
-    </div>
+    <ModalDialog titleId={titleId} onClose={close} initialFocus={closeRef} className="rs-help" testId="help-overlay">
+      <h2 id={titleId}>{t('helpTitle')}</h2>
+      <table className="rs-help-table">
+        <thead>
+          <tr><th scope="col">{t('key')}</th><th scope="col">{t('action')}</th></tr>
+        </thead>
+        <tbody>
+          {chapterOpen && (
+            <tr data-testid="help-lessonStep">
+              <td><KeyCaps keys={STEP_KEYS} /></td>
+              <td>{t('lessonStep')}</td>
+            </tr>
+          )}
+          {commandsNow(chapterOpen).map((command) => (
+            <tr key={command.name} data-testid={`help-${command.name}`}>
+              <td><KeyCaps keys={command.keys} /></td>
+              <td>{t(command.name)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="rs-help-note">{t('helpNote')}</p>
+      <p className="rs-help-note">{t('escapeNote')}</p>
+      <button ref={closeRef} type="button" className="rs-button" onClick={close}>{t('close')}</button>
+    </ModalDialog>
   );
 }

@@ -1,6 +1,7 @@
 /** The editor drawer: the knobs and a fault at the current time, or the whole file as JSON. */
-import { useId, useRef } from 'react';
+import { useRef } from 'react';
 import { usePlayback } from '../../store/playback.ts';
+import { Tabs } from '../controls/Tabs.tsx';
 import { useFocusReturn } from '../controls/use-focus-return.ts';
 import { useT } from '../i18n/index.ts';
 import { useDraft, type EditorTab } from './draft.ts';
@@ -14,6 +15,7 @@ const TABS: { tab: EditorTab; label: 'tabKnobs' | 'tabJson' }[] = [
   { tab: 'knobs', label: 'tabKnobs' },
   { tab: 'json', label: 'tabJson' },
 ];
+const CLASSES = { list: 'rs-tabs', tab: 'rs-tab', panel: 'rs-editor-body' };
 
 export function EditorPanel() {
   const t = useT();
@@ -23,8 +25,6 @@ export function EditorPanel() {
   const tab = useDraft((s) => s.tab);
   const setTab = useDraft((s) => s.setTab);
   const drawer = useRef<HTMLElement>(null);
-  const id = useId();
-  const tabId = (name: EditorTab) => `${id}-tab-${name}`;
   useFocusReturn(drawer);
   if (!open) return null;
   return (
@@ -33,25 +33,8 @@ export function EditorPanel() {
         <h2>{t('editorTitle')}</h2>
         <button type="button" className="rs-button" aria-label={t('close')} onClick={() => setEditorOpen(false)}>×</button>
       </header>
-      <div className="rs-tabs" role="tablist" aria-label={editorStrings(language).tabs}>
-        {TABS.map((entry) => (
-          <button
-            key={entry.tab}
-            type="button"
-            role="tab"
-            id={tabId(entry.tab)}
-            aria-controls={`${id}-panel`}
-            className="rs-tab"
-            aria-selected={tab === entry.tab}
-            data-testid={`editor-tab-${entry.tab}`}
-            onClick={() => setTab(entry.tab)}
-          >
-            {t(entry.label)}
-          </button>
-        ))}
-      </div>
-      {/* One panel holds whichever tab is chosen: both tabs control it, and it is named by the chosen one. */}
-      <div className="rs-editor-body" role="tabpanel" id={`${id}-panel`} aria-labelledby={tabId(tab)}>
+      <Tabs items={TABS.map((entry) => ({ id: entry.tab, label: t(entry.label) }))} selected={tab} onSelect={setTab}
+        label={editorStrings(language).tabs} classes={CLASSES} name="editor">
         {tab === 'knobs' ? (
           <>
             <KnobsForm />
@@ -59,7 +42,7 @@ export function EditorPanel() {
             <FaultForm />
           </>
         ) : <JsonEditor />}
-      </div>
+      </Tabs>
     </aside>
   );
 }

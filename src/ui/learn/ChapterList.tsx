@@ -2,10 +2,10 @@
  * The chapter list: a dialog opened by the header's "Learn" button; Esc or a click outside closes
  * it. A chapter read to its end is marked; one started opens where the reader left it (progress.ts).
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useLesson } from '../../store/lesson.ts';
 import { usePlayback } from '../../store/playback.ts';
-import { keepTabInside } from '../controls/modal.ts';
+import { ModalDialog } from '../controls/ModalDialog.tsx';
 import { CHAPTERS } from './chapters/index.ts';
 import { LEARN_STRINGS, type LearnStrings } from './learn-strings.ts';
 import { isFinished, readProgress, type ChapterProgress } from './progress.ts';
@@ -19,52 +19,30 @@ export function ChapterList() {
   const firstRef = useRef<HTMLButtonElement>(null);
   const [progress] = useState(readProgress);
   const close = () => useLesson.getState().setListOpen(false);
-  useEffect(() => {
-    const previous = document.activeElement;
-    firstRef.current?.focus();
-    return () => {
-      if (previous instanceof HTMLElement) previous.focus();
-    };
-  }, []);
   return (
-    <div className="rs-overlay" onClick={close}>
-      <div
-        className="rs-dialog rs-chapter-list"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        data-testid="chapter-list"
-        onClick={(event) => event.stopPropagation()}
-        onKeyDown={(event) => {
-          keepTabInside(event);
-          if (event.key !== 'Escape') return;
-          event.stopPropagation();
-          close();
-        }}
-      >
-        <h2 id={titleId}>{words.chaptersTitle}</h2>
-        <p className="rs-chapter-list-intro">{words.chaptersIntro}</p>
-        <ol className="rs-chapter-list-items">
-          {CHAPTERS.map((entry, index) => (
-            <li key={entry.id}>
-              <button
-                ref={index === 0 ? firstRef : undefined}
-                type="button"
-                className="rs-button rs-chapter-list-item"
-                aria-current={entry.id === current ? 'true' : undefined}
-                data-testid={`chapter-${entry.id}`}
-                onClick={() => useLesson.getState().openChapter(entry.id, resumeStep(progress.get(entry.id)))}
-              >
-                <span className="rs-chapter-number">{words.chapterLabel(index + 1)}</span>
-                <span>{entry.title[language]}</span>
-                <ProgressMark progress={progress.get(entry.id)} words={words} />
-              </button>
-            </li>
-          ))}
-        </ol>
-        <button type="button" className="rs-button" onClick={close}>{words.close}</button>
-      </div>
-    </div>
+    <ModalDialog titleId={titleId} onClose={close} initialFocus={firstRef} className="rs-chapter-list" testId="chapter-list">
+      <h2 id={titleId}>{words.chaptersTitle}</h2>
+      <p className="rs-chapter-list-intro">{words.chaptersIntro}</p>
+      <ol className="rs-chapter-list-items">
+        {CHAPTERS.map((entry, index) => (
+          <li key={entry.id}>
+            <button
+              ref={index === 0 ? firstRef : undefined}
+              type="button"
+              className="rs-button rs-chapter-list-item"
+              aria-current={entry.id === current ? 'true' : undefined}
+              data-testid={`chapter-${entry.id}`}
+              onClick={() => useLesson.getState().openChapter(entry.id, resumeStep(progress.get(entry.id)))}
+            >
+              <span className="rs-chapter-number">{words.chapterLabel(index + 1)}</span>
+              <span>{entry.title[language]}</span>
+              <ProgressMark progress={progress.get(entry.id)} words={words} />
+            </button>
+          </li>
+        ))}
+      </ol>
+      <button type="button" className="rs-button" onClick={close}>{words.close}</button>
+    </ModalDialog>
   );
 }
 

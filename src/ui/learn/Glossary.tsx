@@ -1,8 +1,8 @@
 /** The glossary: the study note's terms in English and Chinese, reachable from every chapter and the page's header, found by any word of theirs. */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { usePlayback } from '../../store/playback.ts';
-import { keepTabInside } from '../controls/modal.ts';
+import { ModalDialog } from '../controls/ModalDialog.tsx';
 import { ScrollArea } from '../controls/ScrollArea.tsx';
 import { GLOSSARY, type GlossaryTerm } from './glossary.ts';
 import { LEARN_STRINGS } from './learn-strings.ts';
@@ -48,56 +48,34 @@ export function Glossary({ onClose }: { onClose(): void }) {
   const terms = found(query);
   // One opens the glossary to look a word up: focus starts in its search field.
   const findRef = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    const previous = document.activeElement;
-    findRef.current?.focus({ preventScroll: true });
-    return () => {
-      if (previous instanceof HTMLElement) previous.focus();
-    };
-  }, []);
   // Out of the lesson box, which stacks below the playback bar: the overlay covers the whole page.
   return createPortal(
-    <div className="rs-overlay" onClick={onClose}>
-      <div
-        className="rs-dialog rs-glossary"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        data-testid="glossary"
-        onClick={(event) => event.stopPropagation()}
-        onKeyDown={(event) => {
-          keepTabInside(event);
-          if (event.key !== 'Escape') return;
-          event.stopPropagation();
-          onClose();
-        }}
-      >
-        <h2 id={titleId}>{words.glossary}</h2>
-        <p className="rs-glossary-find">
-          <label htmlFor={findId}>{words.findTerm}</label>
-          <input ref={findRef} id={findId} type="search" className="rs-input" value={query} placeholder={words.findTermHint} data-testid="glossary-find"
-            onChange={(event) => setQuery(event.target.value)} />
-        </p>
-        <ScrollArea className="rs-glossary-scroll" label={words.glossary}>
-          <table className="rs-glossary-table">
-            <thead>
-              <tr><th scope="col">English</th><th scope="col">中文</th><th scope="col">{words.meaning}</th></tr>
-            </thead>
-            <tbody>
-              {terms.map((term) => (
-                <tr key={term.en}>
-                  <td lang="en">{term.en}</td>
-                  <td lang="zh-CN">{term.zh}</td>
-                  <td>{term.meaning[language]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {terms.length === 0 && <p className="rs-note" role="status">{words.noTerm(query.trim())}</p>}
-        </ScrollArea>
-        <button type="button" className="rs-button" onClick={onClose}>{words.close}</button>
-      </div>
-    </div>,
+    <ModalDialog titleId={titleId} onClose={onClose} initialFocus={findRef} className="rs-glossary" testId="glossary">
+      <h2 id={titleId}>{words.glossary}</h2>
+      <p className="rs-glossary-find">
+        <label htmlFor={findId}>{words.findTerm}</label>
+        <input ref={findRef} id={findId} type="search" className="rs-input" value={query} placeholder={words.findTermHint} data-testid="glossary-find"
+          onChange={(event) => setQuery(event.target.value)} />
+      </p>
+      <ScrollArea className="rs-glossary-scroll" label={words.glossary}>
+        <table className="rs-glossary-table">
+          <thead>
+            <tr><th scope="col">English</th><th scope="col">中文</th><th scope="col">{words.meaning}</th></tr>
+          </thead>
+          <tbody>
+            {terms.map((term) => (
+              <tr key={term.en}>
+                <td lang="en">{term.en}</td>
+                <td lang="zh-CN">{term.zh}</td>
+                <td>{term.meaning[language]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {terms.length === 0 && <p className="rs-note" role="status">{words.noTerm(query.trim())}</p>}
+      </ScrollArea>
+      <button type="button" className="rs-button" onClick={onClose}>{words.close}</button>
+    </ModalDialog>,
     document.body,
   );
 }

@@ -1,5 +1,5 @@
 /**
- * The trace up to the current time, newest first: the latest matching events (500 by default),
+ * The trace up to the current time, newest first: the latest 500 matching events (MAX_ROWS),
  * filtered by type and by any field value. Clicking a row moves the playhead to that event.
  * A visually hidden live region announces the newest event at most once a second.
  *
@@ -19,6 +19,7 @@ import { useSimQuery, type SimQueryOptions } from '../use-sim-query.ts';
 import { describeEvent, localOffsetConsumers, sameContext, TRACE_TYPES, typeName, type EventContext } from './event-sentences.ts';
 import { useWords } from '../i18n/index.ts';
 import { useBrokerNodeNames } from '../use-broker-node-names.ts';
+import { moveIndex, type IndexMoves } from '../keys.ts';
 import { logTypeClass } from './log-tone.ts';
 import { MessageCardButton } from './MessageCardButton.tsx';
 import { LOG_STRINGS, type LogStrings } from './log-strings.ts';
@@ -27,14 +28,14 @@ import './counters.css';
 
 export interface EventLogProps {
   className?: string;
-  /** How many of the latest matching events to list. */
-  maxRows?: number;
-  /** Shortest wall time between two announcements of the live region. */
-  announceEveryMs?: number;
   /** Events of the past one ask of a filtered search reads; the search goes on with the next ask. */
   searchEventsPerAsk?: number;
 }
 
+/** How many of the latest matching events the log lists. */
+const MAX_ROWS = 500;
+/** Shortest wall time between two announcements of the live region. */
+const ANNOUNCE_EVERY_MS = 1_000;
 /** A filtered search is asked again while its answer says it has not read the whole past. */
 const SEARCH_OPTIONS: SimQueryOptions<'traceSearch'> = { ...LOG_REFRESH, askAgain: (query) => !query.complete };
 /**
@@ -83,12 +84,8 @@ const LogRow = memo(
     && a.tabbable === b.tabbable,
 );
 
-const ROW_KEYS: Record<string, (rows: HTMLElement[], at: number) => number> = {
-  ArrowDown: (rows, at) => Math.min(rows.length - 1, at + 1),
-  ArrowUp: (_, at) => Math.max(0, at - 1),
-  Home: () => 0,
-  End: (rows) => rows.length - 1,
-};
+/** Up and down the column, stopping at the newest and the oldest; ← → stay the run's steps. */
+const ROW_MOVES: IndexMoves = { axis: 'vertical' };
 
 /**
  * The log is one stop in the Tab order, not two per row (a keyboard review counted 240 stops with
@@ -101,14 +98,15 @@ function useRovingRow(buildAll: () => void): { focused: number | null; onFocus: 
     focused,
     onFocus: ({ row }) => setFocused(Number(row.dataset.index)),
     onKeyDown: (event) => {
-      const move = ROW_KEYS[event.key];
       const from = rowAt(event.currentTarget, event.target);
-      if (!move || !from || event.altKey || event.shiftKey || event.ctrlKey || event.metaKey) return;
-      event.preventDefault();
+      if (!from || event.altKey || event.shiftKey || event.ctrlKey || event.metaKey) return;
       // The oldest row may not be built yet (rows are built as one scrolls).
       if (event.key === 'End') flushSync(buildAll);
-      const rows = Array.from(event.currentTarget.querySelectorAll<HTMLElement>('[data-testid="log-row"]'));
-      rows[move(rows, from.position)]?.focus();
+      const list = event.currentTarget;
+      const next = moveIndex(event.key, from.position, list.children.length, ROW_MOVES);
+      if (next === null) return;
+      event.preventDefault();
+      list.children[next]?.querySelector<HTMLElement>('[data-testid="log-row"]')?.focus();
     },
   };
 }
@@ -150,42 +148,41 @@ export function spokenIds(text: string): string {
 }
 
 /**
- * Writes the newest event into the live region, at most once per `everyMs` of wall time; one that
- * came within that time is written when it ends, unless a newer one replaced it. Dropped, a step
- * 0.7 s after the last was never spoken, and after three quick steps an older event was the last
- * word while the page showed a later one (a keyboard and screen-reader review).
+ * What the live region says: the newest event, at most once per ANNOUNCE_EVERY_MS of wall time;
+ * one that came within that time is said when it ends, unless a newer one replaced it. Dropped, a
+ * step 0.7 s after the last was never spoken, and after three quick steps an older event was the
+ * last word while the page showed a later one (a keyboard and screen-reader review).
  */
-function useAnnouncer(latest: TraceEvent | undefined, language: Language, context: EventContext, everyMs: number) {
-  const region = useRef<HTMLDivElement>(null);
+function useAnnouncer(latest: TraceEvent | undefined, language: Language, context: EventContext): string {
+  const [spoken, setSpoken] = useState('');
   const last = useRef({ at: Number.NEGATIVE_INFINITY, event: undefined as TraceEvent | undefined });
   useEffect(() => {
     if (!latest || last.current.event === latest) return undefined;
     const say = () => {
-      if (!region.current) return;
       last.current = { at: performance.now(), event: latest };
-      region.current.textContent = spokenIds(`${formatTime(latest.t)} ${latest.type}: ${describeEvent(latest, language, context)}`);
+      setSpoken(spokenIds(`${formatTime(latest.t)} ${latest.type}: ${describeEvent(latest, language, context)}`));
     };
-    const wait = last.current.at + everyMs - performance.now();
+    const wait = last.current.at + ANNOUNCE_EVERY_MS - performance.now();
     if (wait <= 0) {
       say();
       return undefined;
     }
     const timer = setTimeout(say, wait);
     return () => clearTimeout(timer);
-  }, [latest, language, context, everyMs]);
-  return region;
+  }, [latest, language, context]);
+  return spoken;
 }
 
 /** The rows: unfiltered from the trace the page holds, filtered from the search where the run lives (null until its first answer). */
-function useLogQuery(filter: EventFilter, maxRows: number, searchEventsPerAsk: number | undefined): { view: ReturnType<typeof useSimView>; query: LogQuery | null } {
+function useLogQuery(filter: EventFilter, searchEventsPerAsk: number | undefined): { view: ReturnType<typeof useSimView>; query: LogQuery | null } {
   const view = useSimView(LOG_REFRESH);
   const filtered = filter.type !== '' || filter.entity.trim() !== '';
-  const search = useSimQuery('traceSearch', filtered ? { filter, limit: maxRows, ...(searchEventsPerAsk === undefined ? {} : { maxEvents: searchEventsPerAsk }) } : null, SEARCH_OPTIONS);
+  const search = useSimQuery('traceSearch', filtered ? { filter, limit: MAX_ROWS, ...(searchEventsPerAsk === undefined ? {} : { maxEvents: searchEventsPerAsk }) } : null, SEARCH_OPTIONS);
   if (!view) return { view, query: null };
-  return { view, query: filtered ? search.data ?? null : queryLog(view.timeline, filter, maxRows) };
+  return { view, query: filtered ? search.data ?? null : queryLog(view.timeline, filter, MAX_ROWS) };
 }
 
-export function EventLog({ className, maxRows = 500, announceEveryMs = 1_000, searchEventsPerAsk }: EventLogProps) {
+export function EventLog({ className, searchEventsPerAsk }: EventLogProps) {
   const strings = useWords(LOG_STRINGS);
   const language = usePlayback((s) => s.language);
   const scenario = usePlayback((s) => s.scenario);
@@ -193,13 +190,13 @@ export function EventLog({ className, maxRows = 500, announceEveryMs = 1_000, se
   const [filter, setFilter] = useState<EventFilter>({ type: '', entity: '' });
   const typeId = useId();
   const entityId = useId();
-  const { view, query } = useLogQuery(filter, maxRows, searchEventsPerAsk);
+  const { view, query } = useLogQuery(filter, searchEventsPerAsk);
   const names = useBrokerNodeNames();
   const context = useMemo(() => ({ config: scenario?.config ?? ROCKETMQ_DEFAULTS, names, localOffsets }), [scenario, names, localOffsets]);
-  const region = useAnnouncer(query?.rows[0]?.event, language, context, announceEveryMs);
+  const spoken = useAnnouncer(query?.rows[0]?.event, language, context);
   // It speaks while the run plays; paused, the caption says the same event with its why (NarrationCaption.tsx).
   const playing = usePlayback((s) => s.playing);
-  const { built, buildAll, onScroll, onFocusRow } = useBuiltRows(maxRows);
+  const { built, buildAll, onScroll, onFocusRow } = useBuiltRows(MAX_ROWS);
   const roving = useRovingRow(buildAll);
   const keysId = useId();
   if (!view) return <EmptyPanel name="log" title={strings.logTitle} className={className} />;
@@ -234,7 +231,7 @@ export function EventLog({ className, maxRows = 500, announceEveryMs = 1_000, se
         </ol>
         <span id={keysId} hidden>{strings.logKeys}</span>
       </div>
-      <div ref={region} className="rs-visually-hidden" aria-live={playing ? 'polite' : 'off'} aria-atomic="true" data-testid="log-announcer" />
+      <div className="rs-visually-hidden" aria-live={playing ? 'polite' : 'off'} aria-atomic="true" data-testid="log-announcer">{spoken}</div>
     </PanelFrame>
   );
 }

@@ -9,11 +9,15 @@ import { usePlayback } from '../../store/playback.ts';
 import type { HeatRow } from './topology-heat.ts';
 import { cellAt } from './topology-heat.ts';
 import type { TopologyStrings } from './topology-strings.ts';
+import { moveIndex, type IndexMoves } from '../keys.ts';
 
 function layoutX(event: MouseEvent<SVGGElement>): number | null {
   const matrix = event.currentTarget.ownerSVGElement?.getScreenCTM()?.inverse();
   return matrix ? new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix).x : null;
 }
+
+/** The row takes ← → only, stopping at its ends; Home and End go on to the page's shortcuts (ui/commands.ts). */
+const CELL_MOVES: IndexMoves = { axis: 'horizontal', ends: false };
 
 interface RowProps {
   row: HeatRow;
@@ -28,10 +32,11 @@ const Row = memo(function Row({ row, topic, strings }: RowProps) {
     if (queue) usePlayback.getState().select({ kind: 'queue', topic, broker: queue.broker, queueId: queue.queueId });
   };
   const onKeyDown = (event: KeyboardEvent) => {
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (step !== 0) {
+    const next = moveIndex(event.key, active ?? 0, row.cells.length, CELL_MOVES);
+    if (next !== null) {
       event.preventDefault();
-      setActive((index) => Math.max(0, Math.min(row.cells.length - 1, index === null ? 0 : index + step)));
+      // The first arrow outlines the first queue, whichever way it points.
+      setActive(active === null ? 0 : next);
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       open(active ?? 0);

@@ -8,6 +8,7 @@ import { forwardRef, useId, useState, type KeyboardEvent, type PointerEvent } fr
 import { CHART_MARGIN, layoutChart, nearestSample, type ChartInput } from '../../../viz/chart-layout.ts';
 import { fitText, formatCount, formatTime } from '../../../viz/format.ts';
 import { linear } from '../../../viz/ticks.ts';
+import { moveIndex, type IndexMoves } from '../../keys.ts';
 import './charts.css';
 
 /** The lines' palette: none of them is the rules' red or grey, so a broker's line never reads as a fault or the playhead. */
@@ -41,12 +42,8 @@ function valueText(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : format(value);
 }
 
-const STEP_KEYS: Record<string, (index: number, count: number) => number> = {
-  ArrowLeft: (i) => Math.max(0, i - 1),
-  ArrowRight: (i, n) => Math.min(n - 1, i + 1),
-  Home: () => 0,
-  End: (_i, n) => n - 1,
-};
+/** The readout steps along the time axis and stops at the run's ends. */
+const STEP_MOVES: IndexMoves = { axis: 'horizontal' };
 
 export const LineChart = forwardRef<SVGSVGElement, LineChartProps>(function LineChart(props, ref) {
   const { times, lines, width, height } = props;
@@ -67,10 +64,10 @@ export const LineChart = forwardRef<SVGSVGElement, LineChartProps>(function Line
     setCursor(nearestSample(times, linear(plot.left, plot.right, props.fromMs, props.toMs)(viewX)));
   };
   const onKeyDown = (event: KeyboardEvent) => {
-    const move = STEP_KEYS[event.key];
-    if (!move || times.length === 0) return;
+    const next = moveIndex(event.key, shown ?? times.length - 1, times.length, STEP_MOVES);
+    if (next === null) return;
     event.preventDefault();
-    setCursor(move(shown ?? times.length - 1, times.length));
+    setCursor(next);
   };
   return (
     <figure className="rs-chart" data-testid={props.testId}>

@@ -8,6 +8,7 @@
  */
 import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { SpaceTimeLayout } from '../../../viz/space-time-layout.ts';
+import { moveIndex, type IndexMoves } from '../../keys.ts';
 
 export interface Stroke {
   /** `a`rrow, `m`ark or fault `r`ule, then the trace index of its first event. */
@@ -25,14 +26,8 @@ export function strokesInTimeOrder(layout: SpaceTimeLayout): Stroke[] {
   return strokes.sort((a, b) => a.t - b.t || a.index - b.index || (a.key < b.key ? -1 : 1));
 }
 
-const MOVES: Record<string, (at: number, count: number) => number> = {
-  ArrowRight: (at, count) => Math.min(count - 1, at + 1),
-  ArrowDown: (at, count) => Math.min(count - 1, at + 1),
-  ArrowLeft: (at) => Math.max(0, at - 1),
-  ArrowUp: (at) => Math.max(0, at - 1),
-  Home: () => 0,
-  End: (_at, count) => count - 1,
-};
+/** One list in time order, however the diagram is read: all four arrows step through it, stopping at its ends. */
+const STROKE_MOVES: IndexMoves = { axis: 'both' };
 
 export interface RovingStrokes {
   /** The key of the stroke in the Tab order. */
@@ -83,11 +78,11 @@ export function useRovingStrokes(layout: SpaceTimeLayout, onPick: (t: number) =>
       onPick(stroke.t);
       return;
     }
-    const move = MOVES[event.key];
-    if (!move) return;
+    const at = moveIndex(event.key, current, strokes.length, STROKE_MOVES);
+    if (at === null) return;
     // Handled here, so the page's own arrow shortcuts (step one event) do not also fire.
     event.preventDefault();
-    const next = strokes[move(current, strokes.length)]!;
+    const next = strokes[at]!;
     setChosen(next);
     event.currentTarget.querySelector<SVGElement>(`[data-stroke="${next.key}"]`)?.focus();
   };

@@ -70,6 +70,7 @@ function createBrokerState(spec: BrokerSpec, topics: TopicSpec[], controllerId: 
   const broker: BrokerState = {
     name: spec.name, brokerId: spec.brokerId, cluster: spec.cluster, role: spec.role, flushDiskType: spec.flushDiskType,
     inSyncReplicas: spec.inSyncReplicas, minInSyncReplicas: spec.minInSyncReplicas, enableSlaveActingMaster: spec.enableSlaveActingMaster,
+    slaveReadEnable: spec.slaveReadEnable,
     ip: spec.ip, port: spec.port, addr: `${spec.ip}:${spec.port}`, node, status: 'stopped', partitioned: false, epoch: 0,
     topicConfigTable: dict(), dataVersion: 0, commitLog: newCommitLog(), maxPhyOffset: 0,
     flushedPhyOffset: 0, lastThoroughFlushAt: 0, flushTickPending: false, pageCacheLost: false, consumeQueues: dict(), reusedBelow: null,

@@ -34,6 +34,8 @@ export interface BrokerSpec {
   minInSyncReplicas: number;
   /** BrokerConfig.enableSlaveActingMaster (5.x): a put needs inSyncReplicas replicas alive and in sync. */
   enableSlaveActingMaster: boolean;
+  /** BrokerConfig.slaveReadEnable: a 5.x slave serves pulls only with it (PullMessageProcessor.rejectRequest). */
+  slaveReadEnable: boolean;
   ip: string;
   port: number;
   startAt: number;

@@ -166,6 +166,7 @@ export interface BrokerState {
   inSyncReplicas: number;
   minInSyncReplicas: number;
   enableSlaveActingMaster: boolean;
+  slaveReadEnable: boolean;
   ip: string;
   port: number;
   /** brokerAddr = brokerIP1:listenPort (BrokerController.getBrokerAddr). */

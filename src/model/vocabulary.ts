@@ -52,7 +52,7 @@ export type SendResultStatus = SendStatus | 'FAILED';
 /** ResponseCode: the codes a simulated broker or NameServer answers with. */
 export const RESPONSE_CODES = [
   'SUCCESS', 'SYSTEM_ERROR', 'TOPIC_NOT_EXIST', 'SERVICE_NOT_AVAILABLE', 'NO_PERMISSION', 'INVALID_PARAMETER',
-  'PULL_NOT_FOUND', 'PULL_OFFSET_MOVED', 'PULL_RETRY_IMMEDIATELY', 'SUBSCRIPTION_NOT_EXIST', 'QUERY_NOT_FOUND',
+  'PULL_NOT_FOUND', 'PULL_OFFSET_MOVED', 'PULL_RETRY_IMMEDIATELY', 'SUBSCRIPTION_NOT_EXIST', 'QUERY_NOT_FOUND', 'SYSTEM_BUSY',
 ] as const;
 export type ResponseCode = (typeof RESPONSE_CODES)[number];
 

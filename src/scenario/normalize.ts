@@ -134,6 +134,7 @@ function broker(item: BrokerFile, index: number): BrokerSpec {
     inSyncReplicas: item.inSyncReplicas ?? 1, // MessageStoreConfig.inSyncReplicas
     minInSyncReplicas: item.minInSyncReplicas ?? 1, // MessageStoreConfig.minInSyncReplicas
     enableSlaveActingMaster: item.enableSlaveActingMaster ?? false, // BrokerConfig.enableSlaveActingMaster
+    slaveReadEnable: item.slaveReadEnable ?? false, // BrokerConfig.slaveReadEnable
     ip: item.ip ?? defaultIp(SUBNET.broker, index),
     port: item.port ?? BROKER_PORT,
     startAt: item.startAt ?? 0,

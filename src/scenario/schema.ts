@@ -150,6 +150,7 @@ function brokerSchema(time: TimeSchema) {
     inSyncReplicas: z.optional(integer(1, MAX_REPLICAS)),
     minInSyncReplicas: z.optional(integer(1, MAX_REPLICAS)),
     enableSlaveActingMaster: z.optional(z.boolean({ error: says(TRUE_OR_FALSE) })),
+    slaveReadEnable: z.optional(z.boolean({ error: says(TRUE_OR_FALSE) })),
     ip: z.optional(ipv4()),
     port: z.optional(integer(1, 65_535)),
     startAt: z.optional(time),

@@ -34,6 +34,7 @@ export { haServerAddr, openHaConnections } from '../model/broker/ha-connection.t
 export { UNIQ_PREFIX_DIGITS, decodeOffsetMsgId, parseUniqId, type UniqIdFields } from '../model/message-id.ts';
 export { indexedKeys, indexSlot } from '../model/broker/index-service.ts';
 export { delayLevelTokens, retryDelayLevel } from '../model/broker/delay-levels.ts';
+export { rejectsPulls } from '../model/broker/slave-read.ts';
 export { javaStringHashCode } from '../model/java.ts';
 // The Diagnostics tab reads a tag expression as the broker does.
 export { buildSubscriptionData, SUB_ALL } from '../model/filter.ts';

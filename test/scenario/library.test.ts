@@ -211,7 +211,7 @@ describe('the library descriptions', () => {
     expect(Math.abs(drained - 159_000)).toBeLessThan(2_000);
     expect(sim.summary().messages.duplicates).toBe(0);
   });
-  it('A master down: 10 a second to each group, c-1 idle from 59.8 s to 120.1 s while Lagging grows 3.3 a second to 201 at 2:00, gone by 2:30', () => {
+  it('A master down: 10 a second to each group, c-1 idle from 59.8 s to 120.3 s, its pulls refused by the slave, while Lagging grows 3.3 a second to 201 at 2:00, gone by 2:30', () => {
     const entry = findLibraryEntry('failover-idle-consumer')!;
     const at = (ms: number) => new TestSim(entry.scenario as ScenarioJson).at(ms);
     const sim = run('failover-idle-consumer');
@@ -229,7 +229,11 @@ describe('the library descriptions', () => {
     expect(sim.events('rebalance', (e) => e.consumer === 'c-1' && e.t >= 60_000)).toEqual([]);
     const c1 = sim.times('message.consumed', (e) => e.consumer === 'c-1');
     expect(Math.round(Math.max(...c1.filter((t) => t < 120_000)) / 100) / 10).toBe(59.8);
-    expect(Math.round(Math.min(...c1.filter((t) => t >= 60_000)) / 100) / 10).toBe(120.1);
+    expect(Math.round(Math.min(...c1.filter((t) => t >= 60_000)) / 100) / 10).toBe(120.3);
+    // The slave, without slaveReadEnable, refuses each of c-1's pulls while the master is away (5.x PullMessageProcessor.rejectRequest).
+    const refused = sim.events('pull.rejected', (e) => e.consumer === 'c-1');
+    expect(refused.length).toBeGreaterThan(50 * 4);
+    for (const refusal of refused) expect([refusal.broker, refusal.brokerId, refusal.reason, refusal.t > 60_000 && refusal.t < 120_000]).toEqual(['broker-a', 1, 'SYSTEM_BUSY', true]);
     expect(idleConsumers(at(90_000).sim.state).map(({ consumer, reason }) => [consumer, reason.kind])).toEqual([['c-1', 'masterDown']]);
     const lagging = (ms: number) => at(ms).summary().messages.lagging;
     const [at90, at120] = [lagging(90_000), lagging(120_000)];

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findLibraryEntry } from '../../src/scenario/library/index.ts';
-import { MASTER_SLAVE_BROKERS } from '../support/cluster.ts';
+import { MASTER_SLAVE_BROKERS, READING_SLAVE_BROKERS } from '../support/cluster.ts';
 import { TestSim, type ScenarioJson } from '../support/test-sim.ts';
 
 const HOP = 1;
@@ -87,20 +87,20 @@ describe('HAService: the slave copies the master\'s commit log (ASYNC_MASTER)', 
 });
 
 describe('PullMessageProcessor / findBrokerAddressInSubscribe: with the master gone, consumers read from the slave', () => {
-  const withConsumer = (slave: boolean) => scenario({
-    brokers: slave
-      ? MASTER_SLAVE_BROKERS
-      : MASTER_SLAVE_BROKERS.filter((broker) => broker.role !== 'SLAVE'),
+  const withConsumer = (brokers: readonly ScenarioJson[], rocketmqVersion = '5.x') => scenario({
+    brokers,
     // One consumer thread at 10 messages a second behind a producer at 20: a backlog builds up,
     // and the consumer holds at most 10 messages per queue in memory (pullThresholdForQueue).
-    config: { networkJitterMs: 0, consumeThreadMax: 1, pullThresholdForQueue: 10, pullBatchSize: 4 },
+    config: { networkJitterMs: 0, rocketmqVersion, consumeThreadMax: 1, pullThresholdForQueue: 10, pullBatchSize: 4 },
     consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest', consumeTimeMs: 100 }],
     producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 20 }],
     timeline: [{ at: 60_000, action: 'crashBroker', target: 'broker-a' }, { at: 120_000, action: 'startBroker', target: 'broker-a' }],
   });
 
-  it('the backlog stored on broker-a before the crash is consumed during the outage, from the slave, without duplicates', () => {
-    const sim = new TestSim(withConsumer(true)).at(200_000);
+  const outageReads = (sim: TestSim) => sim.events('message.consumed', (e) => e.broker === 'broker-a' && e.t > 70_000 && e.t < 120_000);
+
+  it('the backlog stored on broker-a before the crash is consumed during the outage, from the slave (slaveReadEnable), without duplicates', () => {
+    const sim = new TestSim(withConsumer(READING_SLAVE_BROKERS)).at(200_000);
     // Long after what the consumer held in memory at the crash is done, it still reads broker-a.
     const duringOutage = sim.events('message.consumed', (e) => e.broker === 'broker-a' && e.t > 70_000 && e.t < 120_000);
     expect(duringOutage.length).toBeGreaterThan(100);
@@ -111,9 +111,34 @@ describe('PullMessageProcessor / findBrokerAddressInSubscribe: with the master g
     expect(new Set(consumedIds).size).toBe(consumedIds.length);
   });
 
+  it('5.x: a slave without slaveReadEnable refuses every pull with SYSTEM_BUSY (PullMessageProcessor.rejectRequest), and the backlog waits for its master', () => {
+    const sim = new TestSim(withConsumer(MASTER_SLAVE_BROKERS)).at(200_000);
+    expect(outageReads(sim)).toEqual([]);
+    const refused = sim.events('pull.rejected', { topic: 'TopicTest', queueId: 0 });
+    expect(refused.length).toBeGreaterThan(40);
+    for (const refusal of refused) expect([refusal.broker, refusal.brokerId, refusal.reason]).toEqual(['broker-a', 1, 'SYSTEM_BUSY']);
+    // DefaultMQPushConsumerImpl's pull callback, onException: the next pull after
+    // pullTimeDelayMillsWhenException (ClientConfig: 1 000 ms), answered one hop each way later.
+    const gaps = refused.slice(1).map((refusal, i) => refusal.t - refused[i]!.t);
+    expect(new Set(gaps)).toEqual(new Set([1_000 + 2 * HOP]));
+    // Once the master is back the backlog is read from it, and nothing twice.
+    const afterReturn = sim.events('message.consumed', (e) => e.broker === 'broker-a' && e.t > 120_000);
+    expect(afterReturn.length).toBeGreaterThan(100);
+    for (const consumed of afterReturn) expect(consumed.brokerId).toBe(0);
+    const consumedIds = sim.events('message.consumed').map((e) => e.msgId);
+    expect(new Set(consumedIds).size).toBe(consumedIds.length);
+  });
+
+  it('4.x: the slave serves the pulls without slaveReadEnable (4.9.8\'s rejectRequest is always false)', () => {
+    const sim = new TestSim(withConsumer(MASTER_SLAVE_BROKERS, '4.x')).at(200_000);
+    expect(outageReads(sim).length).toBeGreaterThan(100);
+    for (const consumed of outageReads(sim)) expect(consumed.brokerId).toBe(1);
+    expect(sim.events('pull.rejected')).toEqual([]);
+  });
+
   it('without a slave, broker-a\'s queues are not read until the master is back', () => {
-    const sim = new TestSim(withConsumer(false)).at(200_000);
-    expect(sim.events('message.consumed', (e) => e.broker === 'broker-a' && e.t > 70_000 && e.t < 120_000)).toEqual([]);
+    const sim = new TestSim(withConsumer(MASTER_SLAVE_BROKERS.filter((broker) => broker.role !== 'SLAVE'))).at(200_000);
+    expect(outageReads(sim)).toEqual([]);
   });
 });
 
@@ -348,6 +373,7 @@ describe('consumer offsets reach the broker twice over: on every pull, and every
 
   /** A backlog on the broker: one consumer thread taking 400 ms a message behind 10 messages a second, pulling one message at a time and holding at most about 5 per queue: it pulls as it consumes. */
   const backlog = (version: '4.x' | '5.x', timeline: unknown[] = []) => new TestSim(scenario({
+    brokers: READING_SLAVE_BROKERS.slice(0, 2),
     config: { networkJitterMs: 0, rocketmqVersion: version, consumeThreadMax: 1, pullThresholdForQueue: 5, pullBatchSize: 1 },
     consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest', consumeTimeMs: 400 }],
     timeline,

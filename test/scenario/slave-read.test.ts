@@ -20,7 +20,7 @@ function run(): TestSim {
     nameServers: [{ id: 'ns-1' }],
     brokers: [
       { name: 'broker-a', brokerId: 0, role: 'ASYNC_MASTER', ip: '10.0.1.1' },
-      { name: 'broker-a', brokerId: 1, role: 'SLAVE', ip: '10.0.1.2' },
+      { name: 'broker-a', brokerId: 1, role: 'SLAVE', slaveReadEnable: true, ip: '10.0.1.2' },
       { name: 'broker-b', brokerId: 0, role: 'ASYNC_MASTER', ip: '10.0.1.3' },
     ],
     topics: [{ name: 'TopicTest', writeQueueNums: 4, readQueueNums: 4, cluster: 'DefaultCluster' }],

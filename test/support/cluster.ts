@@ -15,6 +15,9 @@ export const MASTER_SLAVE_BROKERS: readonly ScenarioJson[] = [
   { name: 'broker-b', ip: '10.0.1.3' },
 ];
 
+/** The same with broker-a/1 serving pulls while its master is gone: a 5.x slave refuses them without BrokerConfig.slaveReadEnable. */
+export const READING_SLAVE_BROKERS: readonly ScenarioJson[] = MASTER_SLAVE_BROKERS.map((broker) => (broker.role === 'SLAVE' ? { ...broker, slaveReadEnable: true } : broker));
+
 export interface ClusterOptions {
   durationMs: number;
   /** Added to (and overriding) `networkJitterMs: 0`. */

@@ -25,6 +25,7 @@ import { registerProducer, unregisterProducer } from './producer-manager.ts';
 import { holdPullRequest, notifyMessageArriving } from './pull-request-hold-service.ts';
 import { onBrokerRoleChanged } from './replicas-manager.ts';
 import { isScheduleServiceTask, putDelayed, updateDelayOffset } from './schedule-message-service.ts';
+import { rejectsPulls } from './slave-read.ts';
 import { answerSlaveSync } from './slave-synchronize.ts';
 import { noteStoredBehind } from './stored-behind.ts';
 import { createTopicInSendMessageMethod, ensureSystemTopic } from './topic-config-manager.ts';
@@ -64,6 +65,7 @@ function processRequest(state: ModelState, broker: BrokerState, from: string, id
     case 'GET_ALL_CONSUMER_OFFSET':
       return answerSlaveSync(broker, request);
     case 'PULL_MESSAGE':
+      if (rejectsPulls(state, broker)) return PULL_REJECTED;
       pullMessage(state, broker, from, id, request, sim);
       return null;
     case 'HEART_BEAT':
@@ -213,6 +215,9 @@ function pullMessage(state: ModelState, broker: BrokerState, from: string, id: n
   }
   holdPullRequest(state, broker, from, id, request, expression, sim);
 }
+
+/** NettyRemotingAbstract.processRequestCommand's answer to a request its processor rejects (rejectRequest). */
+const PULL_REJECTED: RemotingResponse = { code: 'SYSTEM_BUSY', remark: '[REJECTREQUEST]system busy, start flow control for a while' };
 
 /**
  * PullMessageProcessor.tryCommitOffset: the offset a pull carries (its commitOffset flag) becomes the

@@ -119,7 +119,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     en: 'Processes that keep running but cannot reach each other (a cut network): no channel closes, so nobody learns at once. A client learns when a synchronous call (a send, a heartbeat) times out, within seconds: the timeout closes its connection (clientCloseSocketIfTimeout), and each new connect then waits connectTimeoutMillis (3 s) for an answer. Not a Kafka partition: what Kafka calls a partition, RocketMQ calls a queue.',
     zh: '进程仍在运行，但彼此无法通信（网络被切断）：没有连接关闭，所以谁都不会立即知道。客户端在某次同步调用（发送、心跳）超时时发现，通常只需几秒：超时会关闭它的连接（clientCloseSocketIfTimeout），之后每次建立新连接都要等满 connectTimeoutMillis（3 秒）才失败。它不是 Kafka 的分区：Kafka 所说的分区（partition），在 RocketMQ 里叫队列（queue）。',
   } },
-  { en: 'master / slave', zh: 'Master / Slave（主 / 从）', meaning: { en: 'A slave copies its master\'s CommitLog (HAService) and can serve reads.', zh: 'Slave 复制 Master 的 CommitLog（HAService），可以提供读取。' } },
+  { en: 'master / slave', zh: 'Master / Slave（主 / 从）', meaning: { en: 'A slave copies its master\'s CommitLog (HAService). With its master gone it serves reads in 4.x, and in 5.x only with slaveReadEnable.', zh: 'Slave 复制 Master 的 CommitLog（HAService）。Master 不在时，4.x 的 Slave 提供读取，5.x 的 Slave 要开启 slaveReadEnable 才提供。' } },
   { en: 'flushing: ASYNC_FLUSH / SYNC_FLUSH', zh: '刷盘：异步 / 同步', meaning: {
     en: 'ASYNC_FLUSH (the default) writes the page cache to disk in the background, SYNC_FLUSH before answering. A power loss loses what was not flushed, unless a slave has it.',
     zh: '异步刷盘（默认）在后台把页缓存写入磁盘，同步刷盘在应答之前写入。断电会丢失尚未刷盘的消息，除非 Slave 已有副本。',

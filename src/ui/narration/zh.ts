@@ -256,7 +256,9 @@ export const zh: Narrators = {
       : e.next === 'retry' ? `它被发回 %RETRY%${e.group}，稍后再次投递` : '广播模式下失败不会重试';
     return `${e.consumer}（${e.group}）消费 ${e.msgId} 失败（reconsumeTimes ${e.reconsumeTimes}）：${next}。`;
   },
-  'pull.rejected': (e, c) => `${node(c, e, e.brokerId)} 拒绝了 ${e.consumer} 对 ${e.topic} 队列 ${e.queueId} 的拉取：${e.reason}。`,
+  'pull.rejected': (e, c) => `${node(c, e, e.brokerId)} 拒绝了 ${e.consumer} 对 ${e.topic} 队列 ${e.queueId} 的拉取：${e.reason}。${e.reason === 'SYSTEM_BUSY'
+    ? `5.x 的 Slave 只有开启 slaveReadEnable 才响应拉取（PullMessageProcessor.rejectRequest），所以 ${e.consumer} ${d(c.config.pullTimeDelayMillsWhenException)}后再试，${e.broker} 的消息要等它的 Master 回来。`
+    : ''}`,
   'offset.committed': (e, c) => (keepsOffsetsLocally(c, e.consumer)
     ? `${e.consumer} 把 ${e.group}（广播模式）在 ${e.broker} 队列 ${e.queueId} 的消费位点 ${e.offset} 写入了自己的本地文件（LocalFileOffsetStore，~/.rocketmq_offsets/<clientId>/${e.group}/offsets.json）。广播消费者自己保存位点：它每 ${d(c.config.persistConsumerOffsetIntervalMs)}为自己的每个队列写一次文件，拉取请求也不携带位点。`
     : `${e.consumer} 为 ${e.group} 提交了 ${e.broker} 队列 ${e.queueId} 的消费位点 ${e.offset}：重启或负载均衡之后，组从这里继续消费。它每 ${d(c.config.persistConsumerOffsetIntervalMs)}为自己的每个队列提交一次，每次拉取请求也会把位点带给 Broker。`),

@@ -4,7 +4,7 @@
  * replication: a master's connected slaves and what each acknowledged, a slave's HA master.
  */
 import { lazy, Suspense } from 'react';
-import { haServerAddr, openHaConnections, perm2String, ROCKETMQ_DEFAULTS, type BrokerState } from '../../sim/index.ts';
+import { haServerAddr, openHaConnections, perm2String, rejectsPulls, ROCKETMQ_DEFAULTS, type BrokerState } from '../../sim/index.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { formatSeconds } from '../../viz/format.ts';
 import { DataTable, Facts } from './DataTable.tsx';
@@ -39,7 +39,10 @@ export function InspectBroker({ broker, timeMs, strings, msgId = null }: { broke
     ],
   }));
   const replication: [string, string][] = broker.role === 'SLAVE'
-    ? [[strings.haMasterLabel, strings.haMaster(broker.haMasterAddr === null ? null : haServerAddr(broker.haMasterAddr), broker.haConnected)]]
+    ? [
+      [strings.haMasterLabel, strings.haMaster(broker.haMasterAddr === null ? null : haServerAddr(broker.haMasterAddr), broker.haConnected)],
+      ['slaveReadEnable', strings.slaveRead(broker.slaveReadEnable, rejectsPulls({ config }, broker))],
+    ]
     : [[strings.haSlaves, openHaConnections(config, broker, timeMs).map((connection) => `${connection.slave}: ${strings.haAcked(connection.ackIndex, broker.commitLog.length)}`).join('; ') || strings.haNoSlave]];
   const offsetRows = Object.entries(broker.consumerOffsetTable).flatMap(([group, offsets]) =>
     Object.entries(offsets).map(([key, offset]) => ({ key: `${group}|${key}`, cells: [group, key, String(offset)] })));

@@ -87,7 +87,7 @@ export function brokerTitle(node: string, broker: TopologyModel['brokers'][strin
  */
 export function brokerDetail(broker: TopologyModel['brokers'][string], topic: string | null, strings: PanelStrings, canvasStrings: TopologyStrings): string {
   const nums = broker.queueNums;
-  const queues = nums === null ? '' : ` · ${topic} ${broker.role === 'slave' ? canvasStrings.slaveQueueCounts(nums.read, broker.readBySomeone) : canvasStrings.queueCounts(nums.write, nums.read)}`;
+  const queues = nums === null ? '' : ` · ${topic} ${broker.role === 'slave' ? canvasStrings.slaveQueueCounts(nums.read, broker.slaveReads) : canvasStrings.queueCounts(nums.write, nums.read)}`;
   return `${strings.status[broker.status]}${queues}`;
 }
 

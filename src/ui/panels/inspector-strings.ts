@@ -21,6 +21,8 @@ export interface InspectorStrings {
   /** A slave's HAClient: the master it copies from and whether it is connected. */
   haMaster: (addr: string | null, connected: boolean) => string;
   haMasterLabel: string;
+  /** A slave's BrokerConfig.slaveReadEnable, and what it means for the consumers' pulls in this version (PullMessageProcessor.rejectRequest). */
+  slaveRead: (enabled: boolean, refuses: boolean) => string;
   commitLogLabel: string;
   messagesCount: (count: number) => string;
   committed: string;
@@ -63,6 +65,9 @@ const en: InspectorStrings = {
   haAcked: (acked, total) => `has ${acked.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} messages`,
   haMaster: (addr, connected) => (addr === null ? 'not known yet (learned from a registration)' : `${addr} (its HA port), ${connected ? 'connected' : 'not connected'}`),
   haMasterLabel: 'HA master',
+  slaveRead: (enabled, refuses) => `${enabled}: ${refuses
+    ? 'refuses every pull (SYSTEM_BUSY), so its group is not read while its master is down (5.x)'
+    : enabled ? 'serves the pulls of consumers whose route has no master for its group' : 'in 4.x a slave serves pulls without it'}`,
   commitLogLabel: 'CommitLog',
   messagesCount: (count) => `${count.toLocaleString('en-US')} ${count === 1 ? 'message' : 'messages'}`,
   committed: 'Committed',
@@ -100,6 +105,9 @@ const zh: InspectorStrings = {
   haAcked: (acked, total) => `已确认 ${acked.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')} 条消息`,
   haMaster: (addr, connected) => (addr === null ? '尚未知道（由注册结果得知）' : `${addr}（HA 端口），${connected ? '已连接' : '未连接'}`),
   haMasterLabel: 'HA Master',
+  slaveRead: (enabled, refuses) => `${enabled}：${refuses
+    ? '拒绝每一次拉取（SYSTEM_BUSY），Master 宕机期间这个组读不到（5.x）'
+    : enabled ? '路由里没有 Master 时，响应消费者的拉取' : '4.x 的 Slave 不开启它也响应拉取'}`,
   commitLogLabel: 'CommitLog',
   messagesCount: (count) => `${count.toLocaleString('zh-CN')} 条消息`,
   committed: '已提交位点',

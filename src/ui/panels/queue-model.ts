@@ -5,7 +5,7 @@
  * queues no producer writes to now.
  */
 import {
-  brokerRoles, dictFrom, isReadable, isSystemTopic, isWriteable, mastersNow, perm2String, readNode, type BrokerRoles, type BrokerState, type BrokerStatus, type ConsumerState, type ModelState,
+  brokerRoles, dictFrom, isReadable, isSystemTopic, isWriteable, mastersNow, perm2String, readNode, rejectsPulls, type BrokerRoles, type BrokerState, type BrokerStatus, type ConsumerState, type ModelState,
 } from '../../sim/index.ts';
 import type { QueueSummary, Summary } from '../../sim/summary.ts';
 
@@ -37,12 +37,14 @@ export interface QueueCell {
 /**
  * A master that crashed or was shut down: producers write nothing to its queues
  * (topicRouteData2TopicPublishInfo takes brokerNames with a master only), and its consumers read
- * from `reader`, its running slave (findBrokerAddressInSubscribe), or from nobody (null).
+ * from `reader`, its running slave (findBrokerAddressInSubscribe), or from nobody (null): not from
+ * `refusedBy`, a running slave that refuses every pull (5.x without slaveReadEnable).
  */
 export interface MasterDown {
   master: string;
   status: 'crashed' | 'shutdown';
   reader: string | null;
+  refusedBy: string | null;
 }
 
 export interface BrokerQueues {
@@ -81,10 +83,10 @@ export type IdleReason =
 /**
  * Why the consumer's route still lists brokerNames whose master is gone, so a rebalance leaves it
  * their queues: a slave of theirs is registered (RouteInfoManager drops a brokerName's QueueData
- * only with its last address); a NameServer still lists the cut-off master until its idle channel
+ * only with its last address; 'refusingSlave' when it refuses the pulls too, PullMessageProcessor.rejectRequest); a NameServer still lists the cut-off master until its idle channel
  * closes or its registration expires; or neither, the consumer's cached route predating the drop until its next route pull.
  */
-export type StillListed = 'slave' | 'notExpired' | 'staleRoute';
+export type StillListed = 'slave' | 'refusingSlave' | 'notExpired' | 'staleRoute';
 
 export interface IdleConsumer {
   consumer: string;
@@ -160,8 +162,10 @@ const isDown = (status: BrokerStatus | undefined): status is 'crashed' | 'shutdo
 
 function masterDown(state: ModelState, roles: BrokerRoles, master: BrokerState): MasterDown | null {
   if (!isDown(master.status)) return null;
-  const reader = readNode(state, roles, master.name);
-  return { master: master.node, status: master.status, reader: reader === master.node ? null : reader ?? null };
+  const node = readNode(state, roles, master.name);
+  const slave = node === master.node ? undefined : state.brokers[node ?? ''];
+  const refused = slave !== undefined && rejectsPulls(state, slave);
+  return { master: master.node, status: master.status, reader: slave && !refused ? slave.node : null, refusedBy: refused ? slave.node : null };
 }
 
 /**
@@ -247,7 +251,8 @@ function masterReachable(state: ModelState, roles: BrokerRoles, brokerName: stri
 function stillListed(state: ModelState, roles: BrokerRoles, names: readonly string[]): StillListed {
   const masters = names.map((name) => masterIn(state, roles, name));
   const slaves = Object.values(state.brokers).filter((broker) => names.includes(broker.name) && !masters.includes(broker));
-  if (slaves.some((slave) => slave.status === 'running' && !slave.partitioned)) return 'slave';
+  const listing = slaves.filter((slave) => slave.status === 'running' && !slave.partitioned);
+  if (listing.length > 0) return listing.every((slave) => rejectsPulls(state, slave)) ? 'refusingSlave' : 'slave';
   const addrs = new Set(masters.map((master) => master?.addr));
   return Object.values(state.nameServers).some((ns) => ns.up && Object.keys(ns.brokerLiveTable).some((addr) => addrs.has(addr))) ? 'notExpired' : 'staleRoute';
 }

@@ -48,9 +48,11 @@ const en: QueuePanelStrings = {
   queueFilling: 'producers may write it (id < writeQueueNums): every message written here is unconsumable until readQueueNums is raised',
   neverConsumableTotal: 'Unconsumable in total: ',
   noUserTopics: 'No topic with queues yet.',
-  queueMasterDown: ({ master, status, reader }) => `${master} ${status === 'crashed' ? 'crashed' : 'was shut down'}: no producer writes here now (no W). ${reader
+  queueMasterDown: ({ master, status, reader, refusedBy }) => `${master} ${status === 'crashed' ? 'crashed' : 'was shut down'}: no producer writes here now (no W). ${reader
     ? `Its consumers read from the slave ${reader}, which may hold fewer messages;`
-    : 'No slave runs: nothing can be read here until it is back;'} the counts below are ${master}'s.`,
+    : refusedBy
+      ? `Its slave ${refusedBy} refuses every pull (SYSTEM_BUSY: a 5.x slave serves reads only with slaveReadEnable), so nothing can be read here until it is back;`
+      : 'No slave runs: nothing can be read here until it is back;'} the counts below are ${master}'s.`,
   openQueue: (broker, queueId) => `#${queueId}: open the latest messages of ${broker} queue ${queueId}`,
   queueCellLabel: (queueId, count, writable, readable) =>
     `Queue ${queueId}: ${count} messages, ${writable ? 'writable' : 'not writable'}, ${readable ? 'readable' : 'not readable'}`,
@@ -75,9 +77,11 @@ const zh: QueuePanelStrings = {
   queueFilling: '生产者可以写入（id < writeQueueNums）：在调大 readQueueNums 之前，写到这里的每条消息都无法消费',
   neverConsumableTotal: '无法消费的消息总数：',
   noUserTopics: '还没有带队列的 Topic。',
-  queueMasterDown: ({ master, status, reader }) => `${master} ${status === 'crashed' ? '已崩溃' : '已关闭'}：现在没有生产者写入这里（没有 W）。${reader
+  queueMasterDown: ({ master, status, reader, refusedBy }) => `${master} ${status === 'crashed' ? '已崩溃' : '已关闭'}：现在没有生产者写入这里（没有 W）。${reader
     ? `它的消费者从 Slave ${reader} 读取，Slave 上的消息可能更少；`
-    : '没有 Slave 在运行：在它恢复之前，这里的消息都无法读取；'}下面的数量是 ${master} 的。`,
+    : refusedBy
+      ? `它的 Slave ${refusedBy} 拒绝每一次拉取（SYSTEM_BUSY：5.x 的 Slave 只有开启 slaveReadEnable 才提供读取），所以在它恢复之前，这里的消息都无法读取；`
+      : '没有 Slave 在运行：在它恢复之前，这里的消息都无法读取；'}下面的数量是 ${master} 的。`,
   openQueue: (broker, queueId) => `#${queueId}：打开 ${broker} 队列 ${queueId} 的最新消息`,
   queueCellLabel: (queueId, count, writable, readable) =>
     `队列 ${queueId}：${count} 条消息，${writable ? '可写' : '不可写'}，${readable ? '可读' : '不可读'}`,

@@ -29,7 +29,7 @@ const en: ReasonStrings = {
       case 'onlyUnwrittenQueues': return `owns only queues no producer writes to (ids at or above writeQueueNums): ${reason.queues.join(', ')}`;
       case 'masterDown': {
         const one = reason.brokers.length === 1;
-        return `owns only queues of ${andList(reason.brokers)}, whose ${one ? 'master is' : 'masters are'} down or cut off: producers write to masters only, so nothing new arrives until ${one ? 'it is' : 'they are'} back${reason.listed === 'slave' ? ' (a slave serves only reads)' : ''}`;
+        return `owns only queues of ${andList(reason.brokers)}, whose ${one ? 'master is' : 'masters are'} down or cut off: producers write to masters only, so nothing new arrives until ${one ? 'it is' : 'they are'} back${{ slave: ' (a slave serves only reads)', refusingSlave: ' (its slave, in the route, refuses even the pulls: no slaveReadEnable)', notExpired: '', staleRoute: '' }[reason.listed]}`;
       }
     }
   },
@@ -49,7 +49,7 @@ const zh: ReasonStrings = {
       case 'strategyLeftNone': return `没有分配到队列：${reason.strategy} 没有分给它（${reason.consumers} 个消费者，${reason.queues} 个可读队列）`;
       case 'rebalancePending': return '还没有分配到队列：它上一次负载均衡时 Broker 还没有把它列入消费者组，下一次负载均衡会给它分配队列';
       case 'onlyUnwrittenQueues': return `只拥有没有生产者写入的队列（id ≥ writeQueueNums）：${reason.queues.join('、')}`;
-      case 'masterDown': return `只拥有 ${reason.brokers.join('、')} 的队列，而${reason.brokers.length === 1 ? '它' : '它们'}的 Master 已停止或被网络隔离：生产者只写 Master，在${reason.brokers.length === 1 ? '它' : '它们'}恢复之前不会有新消息${reason.listed === 'slave' ? '（Slave 只提供读取）' : ''}`;
+      case 'masterDown': return `只拥有 ${reason.brokers.join('、')} 的队列，而${reason.brokers.length === 1 ? '它' : '它们'}的 Master 已停止或被网络隔离：生产者只写 Master，在${reason.brokers.length === 1 ? '它' : '它们'}恢复之前不会有新消息${{ slave: '（Slave 只提供读取）', refusingSlave: '（留在路由中的 Slave 连拉取也拒绝：未开启 slaveReadEnable）', notExpired: '', staleRoute: '' }[reason.listed]}`;
     }
   },
   drained: '已消费完：每个消费者组都已消费',

@@ -3,7 +3,7 @@
  * links join them (broker registrations, each client's chosen NameServer, the brokers a producer
  * can write, and each queue of the topic in view to the consumer that owns it now).
  */
-import { brokerRoles, dict, dictFrom, isSystemTopic, MASTER_ID, readNode, type BrokerRoleNow, type BrokerRoles, type BrokerState, type ClientState, type ModelState } from '../../sim/index.ts';
+import { brokerRoles, dict, dictFrom, isSystemTopic, MASTER_ID, readNode, rejectsPulls, type BrokerRoleNow, type BrokerRoles, type BrokerState, type ClientState, type ModelState } from '../../sim/index.ts';
 import { queueCellId, type TopologyInput } from '../../viz/topology-layout.ts';
 import { brokerStatus, clientStatus } from './status.ts';
 import { idleConsumers } from './queue-model.ts';
@@ -25,12 +25,15 @@ export interface LinkSpec {
   to: EntityRef;
 }
 
+/** Consumers pulling from a slave (their route has no master for its group): 'refusing' is a 5.x slave without slaveReadEnable (PullMessageProcessor.rejectRequest). */
+export type SlaveReads = 'serving' | 'refusing' | 'none';
+
 export interface TopologyModel {
   input: TopologyInput;
   nameServerStatus: Record<string, EntityStatus>;
   /** brokerId and role as they are now; queueNums: the topic in view's write and read queue counts on the node that draws the group's queues, else null. */
-  /** readBySomeone: a consumer's route lists no master for the node's group, so it pulls from a slave (MQClientInstance.findBrokerAddressInSubscribe). */
-  brokers: Record<string, { name: string; brokerId: number; role: BrokerRoleNow; status: EntityStatus; queueNums: { write: number; read: number } | null; readBySomeone: boolean }>;
+  /** slaveReads: whether a consumer's route lists no master for the node's group, so it pulls from a slave (MQClientInstance.findBrokerAddressInSubscribe), and whether the node answers. */
+  brokers: Record<string, { name: string; brokerId: number; role: BrokerRoleNow; status: EntityStatus; queueNums: { write: number; read: number } | null; slaveReads: SlaveReads }>;
   /** `idle`: a consumer that gets no new message now (idleConsumers: the queue panel lists why). */
   /** `broadcasting`: a BROADCASTING consumer (every member reads every queue; RebalanceImpl.rebalanceByTopic). */
   clients: Record<string, { kind: 'producer' | 'consumer'; status: EntityStatus; group: string; idle: boolean; broadcasting: boolean }>;
@@ -262,7 +265,7 @@ export function topologyModel(state: Readonly<ModelState>, topicWanted?: string 
     nameServerStatus: dictFrom(nameServers.map((ns) => [ns.id, ns.up ? 'up' : 'down'])),
     brokers: dictFrom(brokers.map((broker) => [broker.node, {
       name: broker.name, brokerId: broker.brokerId, role: roles.role[broker.node]!, status: brokerStatus(broker), queueNums: queueNums(broker, topic, hosts),
-      readBySomeone: fromSlaves.has(broker.name),
+      slaveReads: !fromSlaves.has(broker.name) ? 'none' : rejectsPulls(state, broker) ? 'refusing' : 'serving',
     }])),
     clients: dictFrom(clients.map((client) => [client.id, { kind: client.kind, status: clientStatus(client), group: client.spec.group, idle: idle.has(client.id), broadcasting: client.kind === 'consumer' && client.spec.messageModel === 'BROADCASTING' }])),
     links,

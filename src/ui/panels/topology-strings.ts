@@ -1,6 +1,7 @@
 /** The words of the queues drawn on the canvas and of the new marks, in English and Simplified Chinese. */
 import { useWords, type Bilingual } from '../i18n/index.ts';
 import type { CanvasQueue } from './topology-queues.ts';
+import type { SlaveReads } from './topology-model.ts';
 
 export interface TopologyStrings {
   queuesOf: (topic: string) => string;
@@ -8,8 +9,8 @@ export interface TopologyStrings {
   /** The accessible name of a queue cell: what a screen reader says for it. */
   queueCell: (queue: CanvasQueue) => string;
   queueCounts: (write: number, read: number) => string;
-  /** A slave drawing its group's queues while the master is down: whether some consumer reads there yet. */
-  slaveQueueCounts: (read: number, serving: boolean) => string;
+  /** A slave drawing its group's queues while the master is down: whether some consumer reads there yet, and whether it answers. */
+  slaveQueueCounts: (read: number, reads: SlaveReads) => string;
   /** A node that stands for a whole group of clients (a crowded cluster): how many, and their statuses. */
   clientGroupDetail: (kind: 'producer' | 'consumer', members: number, statuses: string) => string;
   /** After a BROADCASTING consumer's status: it reads every queue for itself. */
@@ -35,7 +36,7 @@ const en: TopologyStrings = {
     return `${q.broker} queue ${q.queueId}: ${messages}, ${q.consumed} consumed${written}, ${enOwners(q.owners)}`;
   },
   queueCounts: (write, read) => `W ${write} / R ${read}`,
-  slaveQueueCounts: (read, serving) => (serving ? `R ${read} · serves reads` : `R ${read} · no reads yet`),
+  slaveQueueCounts: (read, reads) => `R ${read} · ${{ serving: 'serves reads', refusing: 'refuses reads', none: 'no reads yet' }[reads]}`,
   clientGroupDetail: (kind, members, statuses) => `${members} ${kind === 'producer' ? 'producers' : 'consumers'} · ${statuses}`,
   broadcasting: 'broadcast',
   clientGroupKind: (kind) => (kind === 'producer' ? 'producer group: one node for all its producers' : 'consumer group: one node for all its consumers'),
@@ -55,7 +56,7 @@ const zh: TopologyStrings = {
     return `${q.broker} 队列 ${q.queueId}：${messages}，已消费 ${q.consumed} 条${written}，${zhOwners(q.owners)}`;
   },
   queueCounts: (write, read) => `写 ${write} / 读 ${read}`,
-  slaveQueueCounts: (read, serving) => (serving ? `读 ${read} · 代为提供读取` : `读 ${read} · 尚无读取`),
+  slaveQueueCounts: (read, reads) => `读 ${read} · ${{ serving: '代为提供读取', refusing: '拒绝读取', none: '尚无读取' }[reads]}`,
   clientGroupDetail: (kind, members, statuses) => `${members} 个${kind === 'producer' ? '生产者' : '消费者'} · ${statuses}`,
   broadcasting: '广播消费',
   clientGroupKind: (kind) => (kind === 'producer' ? '生产者组：一个节点代表组内所有生产者' : '消费者组：一个节点代表组内所有消费者'),

@@ -8,6 +8,7 @@ import { DiagnosticsTab } from '../../../src/ui/insight/diagnostics/DiagnosticsT
 import { diagnosticsStrings } from '../../../src/ui/insight/diagnostics/diagnostics-strings.ts';
 import { formatTime } from '../../../src/viz/format.ts';
 import { libraryScenario, masterCrashScenario } from '../../support/library.ts';
+import type { ScenarioJson } from '../../support/test-sim.ts';
 
 afterEach(cleanup);
 
@@ -25,6 +26,12 @@ function findings(kind: string): HTMLElement[] {
 const titles = (kind: string) => findings(kind).map((item) => item.querySelector('h3')!.textContent);
 
 /** How many findings of a kind are shown (none when the list is empty). */
+/** The scenario with every slave serving pulls (BrokerConfig.slaveReadEnable). */
+function withSlaveReads(scenario: ScenarioJson): ScenarioJson {
+  const brokers = scenario['brokers'] as Array<Record<string, unknown>>;
+  return { ...scenario, brokers: brokers.map((broker) => ((broker['brokerId'] ?? 0) === 0 ? broker : { ...broker, slaveReadEnable: true })) };
+}
+
 const countOf = (kind: string) => screen.queryAllByRole('listitem').filter((item) => item.dataset['kind'] === kind).length;
 
 describe('Route diagnostics', () => {
@@ -121,10 +128,10 @@ describe('Route diagnostics', () => {
     expect(['broker-a/0', 'broker-b/0'].map((node) => state.brokers[node]!.status)).toEqual(['crashed', 'crashed']);
     const groups = findings('noMaster');
     expect(titles('noMaster')).toEqual(['broker-a has no master: broker-a/0 crashed', 'broker-b has no master: broker-b/0 crashed']);
-    // Their cached route still gives the master until their next route pull (c-1 reads from broker-a/1 only after it).
-    expect(groups[0]).toHaveTextContent('Consumers read its queues from the slave broker-a/1 once their route shows no master for it');
-    expect(groups[0]).toHaveTextContent('until its next route pull it still pulls from broker-a/0');
+    // 5.x slaves without slaveReadEnable refuse every pull (PullMessageProcessor.rejectRequest).
+    expect(groups[0]).toHaveTextContent('Its slave broker-a/1 runs but refuses every pull with SYSTEM_BUSY: a 5.x slave serves reads only with slaveReadEnable');
     expect(groups[0]).toHaveTextContent('Bring broker-a/0 back: without controller mode the roles are static');
+    expect(groups[0]).toHaveTextContent('To keep reading while a master is down, set slaveReadEnable on its slaves.');
     const topic = findings('unwritableTopic');
     expect(topic).toHaveLength(1);
     expect(topic[0]).toHaveTextContent('Nothing can be sent to TopicTest: no running master holds it');
@@ -133,6 +140,18 @@ describe('Route diagnostics', () => {
     expect(screen.queryByTestId('diagnostics-none')).toBeNull();
     // The consequence first: sends fail, then why (the groups).
     expect(within(screen.getByTestId('diagnostics-list')).getAllByRole('listitem')[0]!.dataset['kind']).toBe('unwritableTopic');
+  });
+
+  it('says the consumers read a master-less group from its slave when the slave has slaveReadEnable (or in 4.x)', () => {
+    usePlayback.setState({ language: 'en' });
+    openSource(withSlaveReads(masterCrashScenario()));
+    usePlayback.getState().seek(75_000);
+    render(<DiagnosticsTab />);
+    const groups = findings('noMaster');
+    // Their cached route still gives the master until their next route pull (c-1 reads from broker-a/1 only after it).
+    expect(groups[0]).toHaveTextContent('Consumers read its queues from the slave broker-a/1 once their route shows no master for it');
+    expect(groups[0]).toHaveTextContent('until its next route pull it still pulls from broker-a/0');
+    expect(groups[0]).not.toHaveTextContent('slaveReadEnable');
   });
 
   it('a master whose machine lost power is still listed (nothing closed its connections): sends to it time out until the NameServers drop it', () => {
@@ -288,7 +307,7 @@ describe('Route diagnostics', () => {
     expect(findings('writeAboveRead')[0]).toHaveTextContent('readQueueNums');
     cleanup();
     usePlayback.setState({ language: 'zh' });
-    openSource(masterCrashScenario());
+    openSource(withSlaveReads(masterCrashScenario()));
     usePlayback.getState().seek(75_000);
     render(<DiagnosticsTab />);
     expect(findings('noMaster')[0]).toHaveTextContent('broker-a 没有 Master：broker-a/0 已崩溃');

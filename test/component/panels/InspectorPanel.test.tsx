@@ -139,6 +139,8 @@ describe('InspectorPanel', () => {
     // The slave's HAClient connects to the master's HA port, listenPort + 1 (BrokerStartup): 10912 beside 10911.
     expect(master.addr).toMatch(/:10911$/);
     expect(screen.getByTestId('inspect-broker')).toHaveTextContent(`HA master${master.addr.replace(/:10911$/, ':10912')} (its HA port), connected`);
+    // BrokerConfig.slaveReadEnable, false by default: a 5.x slave refuses every pull (PullMessageProcessor.rejectRequest).
+    expect(screen.getByTestId('inspect-broker')).toHaveTextContent('slaveReadEnablefalse: refuses every pull (SYSTEM_BUSY), so its group is not read while its master is down (5.x)');
   });
 
   it("shows a consumer's chosen NameServer, cached route and allocated queues with offsets", () => {

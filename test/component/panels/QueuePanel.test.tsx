@@ -223,6 +223,15 @@ describe('QueuePanel while a master is down', () => {
     for (const queue of row('TopicTest', 'broker-a')) expect(queue).toHaveAttribute('data-writable', 'true');
   });
 
+  it('takes R away while its slave refuses every pull (5.x without slaveReadEnable), and says so', () => {
+    loadAt(libraryScenario('failover-idle-consumer'), 90_000);
+    render(<QueuePanel />);
+    expect(screen.getByTestId('queue-down-TopicTest-broker-a')).toHaveTextContent(
+      'broker-a/0 crashed: no producer writes here now (no W). Its slave broker-a/1 refuses every pull (SYSTEM_BUSY: a 5.x slave serves reads only with slaveReadEnable), so nothing can be read here until it is back;',
+    );
+    for (const queue of row('TopicTest', 'broker-a')) expect(queue).toHaveAttribute('data-readable', 'false');
+  });
+
   it('takes R away too when no slave runs, and names a shutdown', () => {
     const timeline = loadAt(libraryScenario('crash-partition-shutdown'), 250_000);
     expect(timeline.state.brokers['broker-c/0']!.status).toBe('shutdown');

@@ -67,7 +67,7 @@ async function renderWithQueues() {
   return result;
 }
 
-const twoBrokers = (timeline: TimelineAction[] = []) => writeReadScenario({ brokers: ['broker-a', 'broker-b'], slaves: true, timeline });
+const twoBrokers = (timeline: TimelineAction[] = [], slaveReadEnable = false) => writeReadScenario({ brokers: ['broker-a', 'broker-b'], slaves: true, slaveReadEnable, timeline });
 
 describe('TopologyPanel', () => {
   it('draws every NameServer, broker (master and slave), producer and consumer with its status in words; each name begins with the words in its box', () => {
@@ -262,8 +262,8 @@ describe('TopologyPanel', () => {
   });
 
   it('while a master is down draws its queues in the slave the consumers read from: read there, written by no producer, and says so', async () => {
-    // broker-b/0 crashes at 30 s; the consumers' route pulls (every 30 s) then give them broker-b/1.
-    const timeline = loadAt(twoBrokers([{ at: 30_000, action: 'crashBroker', target: 'broker-b' }]), 70_000);
+    // broker-b/0 crashes at 30 s; the consumers' route pulls (every 30 s) then give them broker-b/1, which serves them (slaveReadEnable).
+    const timeline = loadAt(twoBrokers([{ at: 30_000, action: 'crashBroker', target: 'broker-b' }], true), 70_000);
     await renderWithQueues();
     const labels = screen.getByTestId('topology-labels');
     const slave = [...labels.querySelectorAll('g.rs-node-text')].find((g) => g.textContent?.startsWith('broker-b/1 · slave'));
@@ -275,6 +275,14 @@ describe('TopologyPanel', () => {
     expect(cell).toHaveClass('rs-qcell-readable');
     expect(cell).not.toHaveClass('rs-qcell-written');
     expect(screen.getAllByRole('button', { name: /^broker-b queue \d:/ })).toHaveLength(8);
+  });
+
+  it('says a 5.x slave without slaveReadEnable refuses the reads it is asked for', async () => {
+    loadAt(twoBrokers([{ at: 30_000, action: 'crashBroker', target: 'broker-b' }]), 70_000);
+    await renderWithQueues();
+    const labels = screen.getByTestId('topology-labels');
+    const slave = [...labels.querySelectorAll('g.rs-node-text')].find((g) => g.textContent?.startsWith('broker-b/1 · slave'));
+    expect(slave).toHaveTextContent('broker-b/1 · slave running · TopicTest R 4 · refuses reads');
   });
 
   it('shows a master whose machine lost power as powered off, not crashed, and its slave serving no read while the routes still list the master', async () => {

@@ -5,10 +5,10 @@
 import { resolveConfig } from '../../../src/model/defaults.ts';
 import type { BrokerSpec, ConsumerSpec, ProducerSpec, Scenario, TimelineAction, TopicSpec } from '../../../src/model/spec.ts';
 
-export function brokerSpec(name: string, index: number, brokerId = 0): BrokerSpec {
+export function brokerSpec(name: string, index: number, brokerId = 0, slaveReadEnable = false): BrokerSpec {
   return {
     name, cluster: 'DefaultCluster', brokerId, role: brokerId === 0 ? 'ASYNC_MASTER' : 'SLAVE',
-    flushDiskType: 'ASYNC_FLUSH', inSyncReplicas: 1, minInSyncReplicas: 1, enableSlaveActingMaster: false, ip: `10.0.1.${index + 1}`, port: 10911, startAt: 0,
+    flushDiskType: 'ASYNC_FLUSH', inSyncReplicas: 1, minInSyncReplicas: 1, enableSlaveActingMaster: false, slaveReadEnable, ip: `10.0.1.${index + 1}`, port: 10911, startAt: 0,
   };
 }
 
@@ -33,6 +33,8 @@ export interface ScenarioOptions {
   consumers?: number;
   brokers?: string[];
   slaves?: boolean;
+  /** BrokerConfig.slaveReadEnable of the slaves: without it a 5.x slave refuses every pull. */
+  slaveReadEnable?: boolean;
   timeline?: TimelineAction[];
   durationMs?: number;
 }
@@ -40,7 +42,7 @@ export interface ScenarioOptions {
 /** Two NameServers, broker-a (and more), one topic, one producer at 10 msg/s, consumers in CG_ORDER. */
 export function writeReadScenario(options: ScenarioOptions = {}): Scenario {
   const brokerNames = options.brokers ?? ['broker-a'];
-  const brokers = brokerNames.flatMap((name, i) => (options.slaves ? [brokerSpec(name, 2 * i), brokerSpec(name, 2 * i + 1, 1)] : [brokerSpec(name, i)]));
+  const brokers = brokerNames.flatMap((name, i) => (options.slaves ? [brokerSpec(name, 2 * i), brokerSpec(name, 2 * i + 1, 1, options.slaveReadEnable)] : [brokerSpec(name, i)]));
   const topic: TopicSpec = {
     name: 'TopicTest', cluster: 'DefaultCluster', perm: 6,
     writeQueueNums: options.writeQueueNums ?? 8, readQueueNums: options.readQueueNums ?? 4,

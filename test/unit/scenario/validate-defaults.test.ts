@@ -48,8 +48,8 @@ describe('validateScenario: defaults', () => {
         { id: 'ns-2', ip: '10.0.0.2', startAt: 0 },
       ],
       brokers: [
-        { name: 'broker-a', cluster: 'DefaultCluster', brokerId: 0, role: 'ASYNC_MASTER', flushDiskType: 'ASYNC_FLUSH', inSyncReplicas: 1, minInSyncReplicas: 1, enableSlaveActingMaster: false, ip: '10.0.1.1', port: 10911, startAt: 0 },
-        { name: 'broker-a', cluster: 'DefaultCluster', brokerId: 1, role: 'SLAVE', flushDiskType: 'ASYNC_FLUSH', inSyncReplicas: 1, minInSyncReplicas: 1, enableSlaveActingMaster: false, ip: '10.0.1.2', port: 10911, startAt: 0 },
+        { name: 'broker-a', cluster: 'DefaultCluster', brokerId: 0, role: 'ASYNC_MASTER', flushDiskType: 'ASYNC_FLUSH', inSyncReplicas: 1, minInSyncReplicas: 1, enableSlaveActingMaster: false, slaveReadEnable: false, ip: '10.0.1.1', port: 10911, startAt: 0 },
+        { name: 'broker-a', cluster: 'DefaultCluster', brokerId: 1, role: 'SLAVE', flushDiskType: 'ASYNC_FLUSH', inSyncReplicas: 1, minInSyncReplicas: 1, enableSlaveActingMaster: false, slaveReadEnable: false, ip: '10.0.1.2', port: 10911, startAt: 0 },
       ],
       topics: [{ name: 'TopicTest', cluster: 'DefaultCluster', writeQueueNums: 8, readQueueNums: 8, perm: 6 }],
       producers: [{

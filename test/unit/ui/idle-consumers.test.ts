@@ -13,10 +13,10 @@ import { reasonStrings } from '../../../src/ui/panels/reason-strings.ts';
 import { libraryScenario } from '../../support/library.ts';
 import { scenarioOf } from '../../support/test-sim.ts';
 
-function failover(timeline: unknown[] = [{ at: 60_000, action: 'crashBroker', target: 'broker-a' }, { at: 150_000, action: 'startBroker', target: 'broker-a' }]) {
+function failover(timeline: unknown[] = [{ at: 60_000, action: 'crashBroker', target: 'broker-a' }, { at: 150_000, action: 'startBroker', target: 'broker-a' }], slaveReadEnable = false) {
   return new Timeline(scenarioOf({
     version: 1, durationMs: 200_000, nameServers: [{ id: 'ns-1' }],
-    brokers: [{ name: 'broker-a' }, { name: 'broker-a', brokerId: 1 }, { name: 'broker-b' }, { name: 'broker-b', brokerId: 1 }],
+    brokers: [{ name: 'broker-a' }, { name: 'broker-a', brokerId: 1, slaveReadEnable }, { name: 'broker-b' }, { name: 'broker-b', brokerId: 1, slaveReadEnable }],
     topics: [{ name: 'TopicTest', writeQueueNums: 4, readQueueNums: 4 }],
     producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest' }],
     consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest' }, { id: 'c-2', group: 'CG', topic: 'TopicTest' }],
@@ -30,11 +30,15 @@ describe('a consumer that owns only the queues of a master that is down', () => 
     timeline.seek(59_000);
     expect(idleConsumers(timeline.state)).toEqual([]);
     timeline.seek(100_000);
-    // AVG gives c-1 broker-a's four queues and c-2 broker-b's; the slave keeps broker-a in the route.
+    // AVG gives c-1 broker-a's four queues and c-2 broker-b's; the slave keeps broker-a in the route,
+    // and refuses c-1's pulls too (5.x without slaveReadEnable).
     expect(idleConsumers(timeline.state)).toEqual([{
       consumer: 'c-1', group: 'CG', topic: 'TopicTest', queues: ['broker-a:0', 'broker-a:1', 'broker-a:2', 'broker-a:3'],
-      reason: { kind: 'masterDown', brokers: ['broker-a'], listed: 'slave' },
+      reason: { kind: 'masterDown', brokers: ['broker-a'], listed: 'refusingSlave' },
     }]);
+    const reading = failover(undefined, true);
+    reading.seek(100_000);
+    expect(idleConsumers(reading.state).map(({ reason }) => reason)).toEqual([{ kind: 'masterDown', brokers: ['broker-a'], listed: 'slave' }]);
     timeline.seek(190_000);
     expect(idleConsumers(timeline.state)).toEqual([]);
   });
@@ -45,7 +49,7 @@ describe('a consumer that owns only the queues of a master that is down', () => 
     expect(idleConsumers(bothDown.state)).toEqual([]);
     const cutOff = failover([{ at: 60_000, action: 'partitionBroker', target: 'broker-a' }]);
     cutOff.seek(100_000);
-    expect(idleConsumers(cutOff.state).map(({ consumer, reason }) => ({ consumer, reason }))).toEqual([{ consumer: 'c-1', reason: { kind: 'masterDown', brokers: ['broker-a'], listed: 'slave' } }]);
+    expect(idleConsumers(cutOff.state).map(({ consumer, reason }) => ({ consumer, reason }))).toEqual([{ consumer: 'c-1', reason: { kind: 'masterDown', brokers: ['broker-a'], listed: 'refusingSlave' } }]);
   });
 
   it('says why in English and Chinese, for one brokerName or more', () => {
@@ -53,6 +57,9 @@ describe('a consumer that owns only the queues of a master that is down', () => 
     expect(reasonStrings('en').idle(reason)).toBe('owns only queues of broker-a, whose master is down or cut off: producers write to masters only, so nothing new arrives until it is back (a slave serves only reads)');
     expect(reasonStrings('zh').idle(reason)).toBe('只拥有 broker-a 的队列，而它的 Master 已停止或被网络隔离：生产者只写 Master，在它恢复之前不会有新消息（Slave 只提供读取）');
     expect(reasonStrings('en').idle({ kind: 'masterDown', brokers: ['broker-a', 'broker-b'], listed: 'slave' })).toBe('owns only queues of broker-a and broker-b, whose masters are down or cut off: producers write to masters only, so nothing new arrives until they are back (a slave serves only reads)');
+    const refusing: IdleReason = { kind: 'masterDown', brokers: ['broker-a'], listed: 'refusingSlave' };
+    expect(reasonStrings('en').idle(refusing)).toMatch(/until it is back \(its slave, in the route, refuses even the pulls: no slaveReadEnable\)$/);
+    expect(reasonStrings('zh').idle(refusing)).toMatch(/（留在路由中的 Slave 连拉取也拒绝：未开启 slaveReadEnable）$/);
   });
 
   it('is a Diagnostics finding whose fix is to bring the master back (not the queue counts), in English and Chinese', () => {

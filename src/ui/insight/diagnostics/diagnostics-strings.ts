@@ -35,10 +35,11 @@ function idleFixEn(f: IdleFinding): string {
       const one = f.reason.brokers.length === 1;
       const listed = {
         slave: `while a slave keeps ${brokers} in the route`,
+        refusingSlave: `while a slave keeps ${brokers} in the route (a slave that refuses every pull without slaveReadEnable, so these queues are not read either)`,
         notExpired: `until the NameServers drop the cut-off ${one ? 'master' : 'masters'} (an idle channel's close or an expired registration, whichever comes first) and the consumers pull the route again`,
         staleRoute: `until the consumers' next route pull (pollNameServerInterval) drops ${brokers}`,
       }[f.reason.listed];
-      const controller = f.reason.listed === 'slave' ? ' With the controller (RocketMQ 5.x, enableControllerMode) a slave is elected master instead.' : '';
+      const controller = f.reason.listed === 'slave' || f.reason.listed === 'refusingSlave' ? ' With the controller (RocketMQ 5.x, enableControllerMode) a slave is elected master instead.' : '';
       return `Bring the ${one ? 'master' : 'masters'} of ${brokers} back (restart ${one ? 'it' : 'them'}, or heal the partition). Until then producers send to the other masters, whose queues the group's other consumers own, and ${listed}, a rebalance leaves these queues with ${f.consumer}.${controller}`;
     }
     case 'rebalancePending':
@@ -57,10 +58,11 @@ function idleFixZh(f: IdleFinding): string {
       const brokers = f.reason.brokers.join('、');
       const listed = {
         slave: `只要 Slave 让 ${brokers} 留在路由中，负载均衡就不会`,
+        refusingSlave: `只要 Slave 让 ${brokers} 留在路由中（这个 Slave 未开启 slaveReadEnable，拒绝每一次拉取，所以这些队列也读不到），负载均衡就不会`,
         notExpired: `在 NameServer 剔除被隔离的 Master（连接空闲关闭或注册过期，以先到者为准）、消费者再次拉取路由之前，负载均衡不会`,
         staleRoute: `在消费者下一次拉取路由（pollNameServerInterval）去掉 ${brokers} 之前，负载均衡不会`,
       }[f.reason.listed];
-      const controller = f.reason.listed === 'slave' ? '使用 Controller 模式（RocketMQ 5.x，enableControllerMode）时，会选举一个 Slave 成为 Master。' : '';
+      const controller = f.reason.listed === 'slave' || f.reason.listed === 'refusingSlave' ? '使用 Controller 模式（RocketMQ 5.x，enableControllerMode）时，会选举一个 Slave 成为 Master。' : '';
       return `让 ${brokers} 的 Master 恢复（重启，或修复网络分区）。在此之前生产者只发往其他 Master，它们的队列归本组其他消费者；${listed}把这些队列从 ${f.consumer} 移走。${controller}`;
     }
     case 'rebalancePending':
@@ -231,12 +233,14 @@ const en: DiagnosticsStrings = {
           ? `Nothing closed its connections (a machine without power sends no FIN or RST), so the NameServers still list it until they drop it as silent: ${listedEn(f.listedBy)}. Until then routes still give ${f.broker} with its master: producers keep choosing its queues and each send there waits sendMsgTimeout and fails, and consumers pull from it, not from a slave, and get no answer.`
           : `Producers leave ${f.broker} out of their send queues once their route shows no master for it (topicRouteData2TopicPublishInfo skips a brokerName without brokerId 0). ${f.readFrom
             ? `Consumers read its queues from the slave ${f.readFrom} once their route shows no master for it (findBrokerAddressInSubscribe picks a node from the route the client pulled last; until its next route pull it still pulls from ${f.master}): what HA copied to it, and they commit their offsets to it.`
-            : `No slave of it runs either: its messages cannot be read until ${f.master} is back.`}`,
+            : f.refusedBy
+              ? `Its slave ${f.refusedBy} runs but refuses every pull with SYSTEM_BUSY: a 5.x slave serves reads only with slaveReadEnable (PullMessageProcessor.rejectRequest), which is off, so its messages cannot be read until ${f.master} is back.`
+              : `No slave of it runs either: its messages cannot be read until ${f.master} is back.`}`,
         fix: f.replicas === 1
-          ? `Bring ${f.master} back: it is ${f.broker}'s only node, so nothing can take its place, in controller mode or not; its stored messages wait on its disk. To stay readable while a master is down, give the group a slave; to keep taking writes, run it in controller mode with replicas a controller can elect.`
+          ? `Bring ${f.master} back: it is ${f.broker}'s only node, so nothing can take its place, in controller mode or not; its stored messages wait on its disk. To stay readable while a master is down, give the group a slave (in 5.x with slaveReadEnable); to keep taking writes, run it in controller mode with replicas a controller can elect.`
           : f.controllerMode
             ? `The controller elects a new master from the group's SyncStateSet once it stops hearing ${f.master}'s heartbeats; if no replica is in sync, bring ${f.master} back (enableElectUncleanMaster is false).`
-            : `Bring ${f.master} back: without controller mode the roles are static and a slave never takes writes. For automatic failover, run the brokers in controller mode (BrokerConfig.enableControllerMode): a controller elects a new master from the SyncStateSet.`,
+            : `Bring ${f.master} back: without controller mode the roles are static and a slave never takes writes. For automatic failover, run the brokers in controller mode (BrokerConfig.enableControllerMode): a controller elects a new master from the SyncStateSet.${f.refusedBy ? ` To keep reading while a master is down, set slaveReadEnable on its slaves.` : ''}`,
       };
       case 'unreachableMaster': return {
         title: `${f.node} is cut off from the network, still running`,
@@ -323,12 +327,14 @@ const zh: DiagnosticsStrings = {
           ? `它的连接没有被关闭（断电的机器不会发出 FIN 或 RST），所以 NameServer 要等它沉默足够久才剔除它：${listedZh(f.listedBy)}。在那之前路由里的 ${f.broker} 仍带着这个 Master：生产者继续选它的队列，每次发送都等满 sendMsgTimeout 后失败；消费者也仍向它（而不是 Slave）拉取，得不到应答。`
           : `生产者的路由一旦显示 ${f.broker} 没有 Master，就不再向它发送（topicRouteData2TopicPublishInfo 跳过没有 brokerId 0 的 brokerName）。${f.readFrom
             ? `消费者的路由不再显示它的 Master 之后，改从 Slave ${f.readFrom} 读取它的队列（findBrokerAddressInSubscribe 从客户端上次拉取的路由中选节点；在下一次路由拉取之前，它仍向 ${f.master} 拉取）：读到的是 HA 已复制过去的消息，消费位点也提交给它。`
-            : `它也没有 Slave 在运行：在 ${f.master} 恢复之前，它的消息无法被读取。`}`,
+            : f.refusedBy
+              ? `它的 Slave ${f.refusedBy} 在运行，但用 SYSTEM_BUSY 拒绝每一次拉取：5.x 的 Slave 只有开启 slaveReadEnable 才提供读取（PullMessageProcessor.rejectRequest），而它没有开启，所以在 ${f.master} 恢复之前，它的消息无法被读取。`
+              : `它也没有 Slave 在运行：在 ${f.master} 恢复之前，它的消息无法被读取。`}`,
         fix: f.replicas === 1
-          ? `让 ${f.master} 恢复：它是 ${f.broker} 唯一的节点，无论是否开启 Controller 模式都没有节点能接替它；已存储的消息留在它的磁盘上等它回来。想在 Master 宕机时仍能读取，要给这个组配 Slave；想继续接受写入，要以 Controller 模式运行，并配有可被选举的副本。`
+          ? `让 ${f.master} 恢复：它是 ${f.broker} 唯一的节点，无论是否开启 Controller 模式都没有节点能接替它；已存储的消息留在它的磁盘上等它回来。想在 Master 宕机时仍能读取，要给这个组配 Slave（5.x 还要开启 slaveReadEnable）；想继续接受写入，要以 Controller 模式运行，并配有可被选举的副本。`
           : f.controllerMode
             ? `Controller 收不到 ${f.master} 的心跳后，会从该组的 SyncStateSet 中选出新的 Master；如果没有同步中的副本，只能让 ${f.master} 恢复（enableElectUncleanMaster 为 false）。`
-            : `让 ${f.master} 恢复运行：没有 Controller 模式时主从角色是固定的，Slave 不会接管写入。需要自动故障转移时，以 Controller 模式运行 Broker（BrokerConfig.enableControllerMode），由 Controller 从 SyncStateSet 中选出新的 Master。`,
+            : `让 ${f.master} 恢复运行：没有 Controller 模式时主从角色是固定的，Slave 不会接管写入。需要自动故障转移时，以 Controller 模式运行 Broker（BrokerConfig.enableControllerMode），由 Controller 从 SyncStateSet 中选出新的 Master。${f.refusedBy ? '想在 Master 宕机时继续读取，请在它的 Slave 上开启 slaveReadEnable。' : ''}`,
       };
       case 'unreachableMaster': return {
         title: `${f.node} 与网络断开，但仍在运行`,

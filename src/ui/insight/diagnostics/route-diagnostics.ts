@@ -8,7 +8,7 @@
  * readable ones (topicRouteData2TopicSubscribeInfo), PermName decides readable and writable.
  */
 import {
-  brokerRoles, buildSubscriptionData, delayLevelTokens, DLQ_GROUP_TOPIC_PREFIX, retryDelayLevel, isReadable, isSystemTopic, isWriteable, readNode, silentBrokerDrop, SUB_ALL, type BrokerRoles, type BrokerState,
+  brokerRoles, buildSubscriptionData, delayLevelTokens, DLQ_GROUP_TOPIC_PREFIX, retryDelayLevel, isReadable, isSystemTopic, isWriteable, readNode, rejectsPulls, silentBrokerDrop, SUB_ALL, type BrokerRoles, type BrokerState,
   type BrokerStatus, type ModelState, type Scenario, type SilentDrop,
 } from '../../../sim/index.ts';
 import type { Summary } from '../../../sim/summary.ts';
@@ -46,12 +46,13 @@ export type RouteDiagnostic =
   /**
    * brokerName's master crashed or was shut down: `master` is that node, `readFrom` the running
    * slave its consumers read from (the lowest brokerId, as findBrokerAddressInSubscribe picks), or
-   * null; `replicas` how many nodes the group has (1: nobody could ever take its place). `listedBy`:
+   * null; `refusedBy` that slave instead when it refuses every pull (5.x without slaveReadEnable,
+   * PullMessageProcessor.rejectRequest); `replicas` how many nodes the group has (1: nobody could ever take its place). `listedBy`:
    * the running NameServers that still list the master, because nothing closed its connections
    * (its machine lost power): until they drop it, routes still give it.
    */
   | {
-    kind: 'noMaster'; broker: string; master: string; status: Exclude<BrokerStatus, 'running' | 'stopped'>; readFrom: string | null; replicas: number;
+    kind: 'noMaster'; broker: string; master: string; status: Exclude<BrokerStatus, 'running' | 'stopped'>; readFrom: string | null; refusedBy: string | null; replicas: number;
     listedBy: Listing[]; controllerMode: boolean;
   }
   /**
@@ -123,9 +124,11 @@ function masterless(state: ModelState, roles: BrokerRoles, masters: readonly Bro
     for (const topic of userTopics(master)) held.set(topic, [...(held.get(topic) ?? []), name]);
     if (master.status === 'running') continue;
     const reader = readNode(state, roles, name);
-    const readFrom = reader !== undefined && reader !== master.node ? reader : null;
+    const slave = reader !== undefined && reader !== master.node ? state.brokers[reader] : undefined;
+    const refused = slave !== undefined && rejectsPulls(state, slave);
     groups.push({
-      kind: 'noMaster', broker: name, master: master.node, status: master.status, readFrom, replicas: group.length,
+      kind: 'noMaster', broker: name, master: master.node, status: master.status, readFrom: slave && !refused ? slave.node : null,
+      refusedBy: refused ? slave.node : null, replicas: group.length,
       // A process that died or shut down in the open is dropped as its close arrives, a latency later:
       // only one whose close reaches nobody (no power, or behind a partition) stays listed, silent.
       listedBy: closesUnseen(master) ? listingsOf(state, master.node) : [], controllerMode: state.config.enableControllerMode,

@@ -41,14 +41,14 @@ export const chapter: Chapter = {
       // it has not pulled; what it consumes of broker-a before this was pulled from the master.
       wait: { type: 'message.consumed', where: { consumer: 'c-1', broker: 'broker-a', brokerId: 1 } },
       caption: {
-        en: 'c-1 consumes more slowly than p-1 sends and caches only a few messages per queue, so when broker-a\'s master died at 0:30 broker-a still held messages c-1 had not pulled. At 0:31 c-1\'s route showed broker-a without a master, so it pulled the rest from the slave: this message (queue 1, offset 22), consumed at 0:36, has brokerId 1: it came from broker-a/1, as its card says. The messages of broker-a it consumed from 0:30 until now were already in its cache, pulled from the master before the crash.',
-        zh: 'c-1 消费得比 p-1 发送得慢，每个队列只缓存几条消息，所以 0:30 broker-a 的 Master 挂掉时，broker-a 上还有 c-1 没拉取的消息。0:31 c-1 的路由显示 broker-a 没有 Master，于是它从 Slave 拉取剩下的消息：这一条（队列 1，位点 22）在 0:36 被消费，brokerId 为 1，来自 broker-a/1，卡片上也这样写着。0:30 之后到这之前它消费的 broker-a 消息，早已在它的缓存里，是崩溃前从 Master 拉到的。',
+        en: 'c-1 consumes more slowly than p-1 sends and caches only a few messages per queue, so when broker-a\'s master died at 0:30 broker-a still held messages c-1 had not pulled. At 0:31 c-1\'s route showed broker-a without a master, so it pulled the rest from the slave, which serves reads because it has slaveReadEnable on: this message (queue 1, offset 22), consumed at 0:36, has brokerId 1: it came from broker-a/1, as its card says. The messages of broker-a it consumed from 0:30 until now were already in its cache, pulled from the master before the crash.',
+        zh: 'c-1 消费得比 p-1 发送得慢，每个队列只缓存几条消息，所以 0:30 broker-a 的 Master 挂掉时，broker-a 上还有 c-1 没拉取的消息。0:31 c-1 的路由显示 broker-a 没有 Master，于是它从 Slave 拉取剩下的消息（这个 Slave 开启了 slaveReadEnable，所以提供读取）：这一条（队列 1，位点 22）在 0:36 被消费，brokerId 为 1，来自 broker-a/1，卡片上也这样写着。0:30 之后到这之前它消费的 broker-a 消息，早已在它的缓存里，是崩溃前从 Master 拉到的。',
       },
       focus: { kind: 'message', section: 'consumption' },
       predict: {
         question: {
-          en: 'broker-a\'s master is down; its slave now answers c-1\'s pulls. Of the messages on broker-a c-1 had not pulled yet, which can it still read?',
-          zh: 'broker-a 的 Master 挂了，现在由它的 Slave 响应 c-1 的拉取。broker-a 上 c-1 还没拉取的消息，它还能读到哪些？',
+          en: 'broker-a\'s master is down; its slave, with slaveReadEnable on, now answers c-1\'s pulls. Of the messages on broker-a c-1 had not pulled yet, which can it still read?',
+          zh: 'broker-a 的 Master 挂了，现在由它开启了 slaveReadEnable 的 Slave 响应 c-1 的拉取。broker-a 上 c-1 还没拉取的消息，它还能读到哪些？',
         },
         choices: [
           { en: 'None: they wait for the master', zh: '一条也不能：要等 Master 恢复' },
@@ -57,8 +57,8 @@ export const chapter: Chapter = {
         ],
         answer: 1,
         why: {
-          en: 'Consumers may read from a slave: with no master in the route the consumer pulls from the address of a slave (MQClientInstance.findBrokerAddressInSubscribe), and the slave serves the CommitLog it copied (HAService streams it right behind the master; an ASYNC_MASTER does not wait for the copy). Here the slave had copied all 57 messages broker-a\'s master stored before the crash. Only messages the master had not yet replicated must wait for it to come back.',
-          zh: '消费者可以从 Slave 读：路由里没有 Master 时，消费者改从 Slave 的地址拉取（MQClientInstance.findBrokerAddressInSubscribe），Slave 提供它复制来的 CommitLog（HAService 紧跟着 Master 传输；ASYNC_MASTER 不等复制完成）。这里 Slave 已复制了 broker-a 的 Master 在崩溃前存下的全部 57 条消息。只有 Master 还没来得及复制的消息，要等它恢复后才能读到。',
+          en: 'Consumers may read from a slave: with no master in the route the consumer pulls from the address of a slave (MQClientInstance.findBrokerAddressInSubscribe), and the slave serves the CommitLog it copied (HAService streams it right behind the master; an ASYNC_MASTER does not wait for the copy). Here the slave had copied all 57 messages broker-a\'s master stored before the crash. Only messages the master had not yet replicated must wait for it to come back. The first answer is 5.x\'s default: without slaveReadEnable a slave refuses every pull with SYSTEM_BUSY (PullMessageProcessor.rejectRequest), and nothing of broker-a is read until its master is back; a 4.x slave serves reads either way.',
+          zh: '消费者可以从 Slave 读：路由里没有 Master 时，消费者改从 Slave 的地址拉取（MQClientInstance.findBrokerAddressInSubscribe），Slave 提供它复制来的 CommitLog（HAService 紧跟着 Master 传输；ASYNC_MASTER 不等复制完成）。这里 Slave 已复制了 broker-a 的 Master 在崩溃前存下的全部 57 条消息。只有 Master 还没来得及复制的消息，要等它恢复后才能读到。第一个选项才是 5.x 的默认情况：不开启 slaveReadEnable 时，Slave 用 SYSTEM_BUSY 拒绝每一次拉取（PullMessageProcessor.rejectRequest），broker-a 的消息要等 Master 回来才能读到；4.x 的 Slave 则无论如何都提供读取。',
         },
       },
     },
@@ -101,8 +101,8 @@ export const chapter: Chapter = {
     {
       wait: { atMs: 200_000 },
       caption: {
-        en: 'The cluster lived through every failure here without any node coordinating with another: clients fall back on cached routes and retries, consumers read from slaves, NameServers each judge brokers alone. RocketMQ chooses availability and simplicity, and pays with time (a silent broker is removed about 120 s after its last registration: by the NameServer\'s next scan, every 5 s in 5.x, or by the close of its channel after 120 s idle, whichever comes first; clients notice up to 30 s later), with duplicates, and with the sends that failed meanwhile (Failed messages over the canvas: a send that fails for good is the application\'s to send again), never with a central component that could stop the cluster.',
-        zh: '集群挺过了这里的每一次故障，而且没有任何节点需要与其他节点协调：客户端依靠缓存的路由和重试，消费者从 Slave 读取，每个 NameServer 独立判断 Broker 的存活。RocketMQ 选择了可用性和简单性，代价是时间（沉默的 Broker 在最后一次注册约 120 秒后才被剔除：由 NameServer 的下一次扫描（5.x 每 5 秒一次）剔除，或在它的连接空闲满 120 秒被关闭时剔除，以先到者为准；客户端还要再过最多 30 秒才发现）、重复消费，以及这期间失败的发送（画布上方的“失败消息”：最终失败的发送要由应用自己重发），而不是一个一旦失效就会让整个集群停下来的中心组件。',
+        en: 'The cluster lived through every failure here without any node coordinating with another: clients fall back on cached routes and retries, consumers read from a slave that allows it (slaveReadEnable), NameServers each judge brokers alone. RocketMQ chooses availability and simplicity, and pays with time (a silent broker is removed about 120 s after its last registration: by the NameServer\'s next scan, every 5 s in 5.x, or by the close of its channel after 120 s idle, whichever comes first; clients notice up to 30 s later), with duplicates, and with the sends that failed meanwhile (Failed messages over the canvas: a send that fails for good is the application\'s to send again), never with a central component that could stop the cluster.',
+        zh: '集群挺过了这里的每一次故障，而且没有任何节点需要与其他节点协调：客户端依靠缓存的路由和重试，消费者从允许读取（slaveReadEnable）的 Slave 读取，每个 NameServer 独立判断 Broker 的存活。RocketMQ 选择了可用性和简单性，代价是时间（沉默的 Broker 在最后一次注册约 120 秒后才被剔除：由 NameServer 的下一次扫描（5.x 每 5 秒一次）剔除，或在它的连接空闲满 120 秒被关闭时剔除，以先到者为准；客户端还要再过最多 30 秒才发现）、重复消费，以及这期间失败的发送（画布上方的“失败消息”：最终失败的发送要由应用自己重发），而不是一个一旦失效就会让整个集群停下来的中心组件。',
       },
       tag: 'why',
     },

@@ -35,10 +35,12 @@ export function dropSilentSlaves(state: ModelState, master: BrokerState, now: nu
 }
 
 /**
- * The master's connections its read service has not closed by `now`: what HAService holds then.
- * A closed one stays in the state until a reader drops it (a put, a report), so a view asks this.
+ * The master's connections its read service has not closed by `now`: what HAService holds then,
+ * none while its process is down. A closed one stays in the state until a reader drops it (a put,
+ * a report), so a view asks this.
  */
 export function openHaConnections(config: Pick<SimConfig, 'haHousekeepingIntervalMs'>, master: Readonly<BrokerState>, now: number): HAConnection[] {
+  if (master.status !== 'running') return [];
   return Object.values(master.haConnections).filter((connection) => now < closesAt({ config }, connection));
 }
 

@@ -137,6 +137,7 @@ export function BrokerModules({ broker, timeMs, msgId }: { broker: Readonly<Brok
   return (
     <div ref={root} className="rs-modules" data-testid="broker-modules">
       <h4 className="rs-modules-title">{words.title}</h4>
+      {broker.status !== 'running' && <p className="rs-muted" data-testid="modules-not-running">{words.notRunning(broker.status)}</p>}
       <ModuleMap figures={moduleFigures(broker, haConnections.length, store?.indexEntries)} onPick={bringIntoView} words={words} />
       {msgId === null ? <p className="rs-muted">{words.pathHint}</p>
         : store === undefined ? null

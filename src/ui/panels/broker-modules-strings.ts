@@ -8,6 +8,8 @@ import { type Bilingual, inLanguage } from '../i18n/index.ts';
 
 export interface BrokerModulesStrings {
   title: string;
+  /** A broker whose process is down: its tables are what it held when it stopped. */
+  notRunning: (status: 'stopped' | 'crashed' | 'shutdown') => string;
   remoting: string;
   remotingHint: string;
   /** The request with its processor under it, the code, the count: three columns fit the side column. */
@@ -57,6 +59,7 @@ export interface BrokerModulesStrings {
 
 const en: BrokerModulesStrings = {
   title: 'Modules',
+  notRunning: (status) => `Its process is ${{ stopped: 'not started yet', crashed: 'down (crashed)', shutdown: 'down (shut down)' }[status]}: nothing below is live; the tables are what it held when it stopped.`,
   remoting: 'Remoting module',
   remotingHint: 'Requests this broker processed, by RocketMQ request code',
   requestColumns: ['Request · processor', 'Code', 'Count'],
@@ -102,6 +105,7 @@ const en: BrokerModulesStrings = {
 
 const zh: BrokerModulesStrings = {
   title: '模块',
+  notRunning: (status) => `它的进程${{ stopped: '尚未启动', crashed: '已停止（崩溃）', shutdown: '已停止（关闭）' }[status]}：下面没有任何在运行的东西，表格是它停止时保存的内容。`,
   remoting: 'Remoting 模块（通信）',
   remotingHint: '该 Broker 处理过的请求，按 RocketMQ 请求码统计',
   requestColumns: ['请求 · 处理器', '请求码', '次数'],

@@ -37,6 +37,19 @@ describe('the broker\'s modules', () => {
     expect(screen.getByTestId('module-remoting')).toHaveAttribute('data-on', 'false');
   });
 
+  it('holds no HA connection for a crashed master, and says its tables are what it held when it stopped, as its slave sees it', async () => {
+    const scenario = writeReadScenario({ slaves: true, timeline: [{ at: 20_000, action: 'crashBroker', target: 'broker-a' }] });
+    loadAt(scenario, 30_000);
+    act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/0' }));
+    render(<InspectorPanel />);
+    expect(await screen.findByTestId('modules-not-running', {}, { timeout: 10_000 })).toHaveTextContent('Its process is down (crashed): nothing below is live');
+    expect(screen.getByTestId('module-ha')).toHaveTextContent('No slave connected.');
+    expect(screen.queryByTestId('module-ha-slaves')).toBeNull();
+    act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/1' }));
+    expect(await screen.findByTestId('module-ha')).toHaveTextContent('not connected');
+    expect(screen.queryByTestId('modules-not-running')).toBeNull();
+  });
+
   it('maps the study note\'s five modules first, one line each, all on the inspector\'s first screen', async () => {
     const timeline = loadAt(scenarioWithKeys(), 30_000);
     act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/0' }));

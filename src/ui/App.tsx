@@ -4,8 +4,6 @@
  * panels live in ui/panels, commands in ui/commands.ts, the animation loop in controls/driver.ts.
  */
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
-import { scenarioText } from '../scenario/language.ts';
-import { findLibraryEntry } from '../scenario/library/index.ts';
 import { isProcessSelection, usePlayback } from '../store/playback.ts';
 import { Banner } from './controls/Banner.tsx';
 import { CardHost } from './controls/CardHost.tsx';
@@ -17,10 +15,10 @@ import { FileButtons } from './controls/FileButtons.tsx';
 import { LanguageToggle } from './controls/LanguageToggle.tsx';
 import { PresentButton } from './controls/PresentButton.tsx';
 import { ScenarioDescription, ScenarioPicker } from './controls/ScenarioPicker.tsx';
-import { openDefault } from './controls/session.ts';
+import { openDefault, runName } from './controls/session.ts';
 import { ShareButton } from './controls/ShareButton.tsx';
 import { useKeyboardShortcuts } from './controls/use-keyboard.ts';
-import { inLanguage, useT } from './i18n/index.ts';
+import { useT } from './i18n/index.ts';
 import { GlossaryButton } from './learn/GlossaryButton.tsx';
 import { LearnButton } from './learn/LearnButton.tsx';
 import { LearnSlot } from './learn/LearnSlot.tsx';
@@ -139,14 +137,10 @@ function Header() {
 }
 
 /**
- * The tab says which run it shows, so several open tabs can be told apart: a built-in scenario by
- * its title in the page's language (the picker's), another by its own name.
+ * The tab says which run it shows, so several open tabs can be told apart: by the picker's name for it.
  */
 function useDocumentTitle(): void {
-  const name = usePlayback((s) => {
-    const entry = s.libraryId === null ? undefined : findLibraryEntry(s.libraryId);
-    return entry ? inLanguage(entry.title, s.language) : s.scenario && scenarioText(s.scenario, s.language).name;
-  });
+  const name = usePlayback((s) => s.scenario && runName(s.scenario, s.source, s.libraryId, s.language));
   useEffect(() => {
     document.title = name ? `${name} · RocketScope` : 'RocketScope';
   }, [name]);

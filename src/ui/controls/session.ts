@@ -5,6 +5,7 @@
  */
 import type { Scenario } from '../../sim/index.ts';
 import { checkBudget, PAGE_BUDGET } from '../../scenario/budget.ts';
+import { scenarioText } from '../../scenario/language.ts';
 import { LIBRARY, findLibraryEntry } from '../../scenario/library/index.ts';
 import { longestPrefix, MINUTE_MS } from '../../scenario/prefix.ts';
 import { decodeChapterLink } from '../../scenario/chapter-link.ts';
@@ -16,7 +17,7 @@ import { useLesson } from '../../store/lesson.ts';
 import { useInsight } from '../../store/insight.ts';
 import { usePlayback, type BannerOffer, type Language, type LoadOptions } from '../../store/playback.ts';
 import { useWhatIf } from '../../store/what-if.ts';
-import { translate } from '../i18n/index.ts';
+import { inLanguage, translate } from '../i18n/index.ts';
 import { resolveTab } from '../insight/tabs.ts';
 import { describeOverBudget } from './budget-text.ts';
 import { formatBytes } from '../../viz/format.ts';
@@ -47,6 +48,16 @@ export function libraryBaseOf(source: unknown): string | null {
     return file.name === name && file.description === description;
   });
   return base?.id ?? null;
+}
+
+/**
+ * The name the page gives a run: a built-in scenario's title in the page's language, also for a
+ * file changed from one (libraryBaseOf: the Chinese page wrote the English name of the file), else
+ * the file's own name.
+ */
+export function runName(scenario: Scenario, source: unknown, libraryId: string | null, language: Language): string {
+  const entry = findLibraryEntry(libraryId ?? libraryBaseOf(source) ?? '');
+  return entry ? inLanguage(entry.title, language) : scenarioText(scenario, language).name;
 }
 
 function load(scenario: Scenario, source: unknown, options: OpenOptions): void {

@@ -92,6 +92,9 @@ describe('a scenario file that carries its own translation', () => {
     render(<ScenarioDescription />);
     const original = (await loadLibraryDescription('write8-read4'))!.zh;
     await waitFor(() => expect(screen.getByTestId('scenario-description')).toHaveTextContent(`由内置场景修改而来；以下是原场景的说明，修改后可能已不再成立： ${original}`));
+    // The picker and the tab name it by the entry's title in the page's language: the file holds only the English name.
+    render(<ScenarioPicker />);
+    expect(screen.getByRole('option', { selected: true })).toHaveTextContent(/^写 8 \/ 读 4（你的场景/);
     // Its description rewritten, a file is described by its own text.
     cleanup();
     usePlayback.setState({ language: 'en' });

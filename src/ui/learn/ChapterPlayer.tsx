@@ -142,7 +142,7 @@ function ReadyChapter({ entry, run, language }: { entry: ChapterEntry; run: Read
         {tagLabel && revealed && <p className={`rs-lesson-tag rs-lesson-tag-${current.tag}`}>{tagLabel}</p>}
         {revealed && <p className="rs-lesson-caption" data-testid="step-caption">{current.caption[language]}</p>}
         {current.predict && (
-          <PredictionBox prediction={current.predict} picked={picked} arrived={arrived} language={language} onPick={pick} />
+          <PredictionBox prediction={current.predict} picked={picked} arrived={arrived || left} language={language} onPick={pick} />
         )}
         {left && target !== null && (
           <p className="rs-lesson-note" data-testid="step-left">

@@ -10,7 +10,7 @@ interface Props {
   prediction: Prediction;
   /** The choice picked, -1 when the learner went on without one, undefined while open. */
   picked: number | undefined;
-  /** Whether the run has reached the answer (the verdict waits for it). */
+  /** Whether the run has shown the answer's moment, now or before it moved on (the verdict waits for it). */
   arrived: boolean;
   language: Language;
   onPick(choice: number): void;

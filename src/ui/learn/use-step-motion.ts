@@ -43,6 +43,8 @@ export function useStepMotion(steps: readonly ChapterStep[], moments: ChapterMom
   // With the run in the worker the playhead reaches the target with the worker's frame, a moment
   // after the jump was asked for: the step has arrived only when the panels show its moment.
   const timeMs = usePlayback((s) => s.timeMs);
+  // The moment the step last showed: once shown, a playhead moved elsewhere (scrubbed, stepped, played) has left the step.
+  const [shown, setShown] = useState<number | null>(null);
   useEffect(() => {
     if (target === null) return undefined;
     const how = motion.current;
@@ -51,9 +53,12 @@ export function useStepMotion(steps: readonly ChapterStep[], moments: ChapterMom
     const arrive = () => {
       setArrivedAt(target);
       pointAt(revealed ? steps[step] : undefined, moments.moments[step]?.msgId ?? null);
-      // A link made off the step's moment shows the step, then the moment it was made at.
+      // A link made off the step's moment shows the step, then the moment it was made at: left, as
+      // its sender's page said, though the jump there may land before a frame showed the step's own.
       const linked = useLesson.getState().takePendingTime();
-      if (linked !== null) jumpTo(linked);
+      if (linked === null) return;
+      setShown(target);
+      jumpTo(linked);
     };
     if (how === 'glide') return glideTo(target, arrive);
     jumpTo(target);
@@ -61,8 +66,6 @@ export function useStepMotion(steps: readonly ChapterStep[], moments: ChapterMom
     return undefined;
   }, [target, step, revealed, steps, moments]);
   const arrived = target !== null && arrivedAt === target && timeMs === target;
-  // The moment the step last showed: once shown, a playhead moved elsewhere (scrubbed, stepped, played) has left the step.
-  const [shown, setShown] = useState<number | null>(null);
   if (arrived && shown !== target) setShown(target);
   return {
     target,

@@ -208,6 +208,18 @@ describe('the chapter player', () => {
       expect(usePlayback.getState().timeMs).toBe(elsewhere);
     }, WAIT);
     expect(screen.getByTestId('step-caption')).toBeInTheDocument();
+    // The sender's page said the run had left the step's moment: so does the link's.
+    expect(await screen.findByTestId('step-left', {}, WAIT)).toHaveTextContent(`The run has left this step's moment (${formatTime(moments[1]!)})`);
+  });
+
+  it('a link with an answer, made off the answer\'s moment, opens with the verdict and says the run has left the step', async () => {
+    const moments = await expectedMoments('groups');
+    const { answer } = (await findChapter('groups')!.load()).steps[1]!.predict!;
+    render(<LearnSlot />);
+    act(() => openFromHash(`#ch=groups&st=1&a=${answer}&t=${moments[1]! + 1_000}`));
+    await waitFor(() => expect(usePlayback.getState().timeMs).toBe(moments[1]! + 1_000), WAIT);
+    expect(await screen.findByTestId('verdict', {}, WAIT)).toHaveAttribute('data-right', 'true');
+    expect(screen.getByTestId('step-left')).toBeInTheDocument();
   });
 
   it('says so when the run was moved off the step\'s moment, dims the step\'s words, and goes back on request', async () => {

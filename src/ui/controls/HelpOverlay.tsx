@@ -8,8 +8,9 @@ import { ModalDialog } from './ModalDialog.tsx';
 import { STEP_KEYS, takenByChapter } from '../learn/use-step-keys.ts';
 
 /**
- * A command's keys, those bound only while presenting last and labelled once: a label after each
- * ran into the next key ("B (while presenting). (while presenting)").
+ * A command's keys, those bound only while presenting last, set apart by a dot and labelled once:
+ * a label after each ran into the next key ("B (while presenting). (while presenting)"), and
+ * without the dot "← PageUp (while presenting)" read as if ← too worked only while presenting.
  */
 function KeyCaps({ keys }: { keys: readonly KeyBinding[] }) {
   const t = useT();
@@ -19,7 +20,7 @@ function KeyCaps({ keys }: { keys: readonly KeyBinding[] }) {
     <>
       {caps(keys.filter((binding) => !binding.presenting))}
       {presentingOnly.length > 0 && (
-        <>{caps(presentingOnly)}<span className="rs-muted"> ({t('whilePresenting')})</span></>
+        <>{presentingOnly.length < keys.length && <span className="rs-muted"> · </span>}{caps(presentingOnly)}<span className="rs-muted"> ({t('whilePresenting')})</span></>
       )}
     </>
   );

@@ -66,7 +66,8 @@ export function JsonEditor() {
       />
       {/* A long text is checked a moment after it changed: until then the verdict shown would be the old text's. */}
       {checked !== text ? <p className="rs-note" role="status" data-testid="json-checking">{t('jsonChecking')}</p>
-        : result.ok ? <p className="rs-note" role="status">{t('jsonValid', { time: formatTime(timeMs) })}</p>
+        // Only the verdict is announced: the time follows the playhead, and a live region would speak it every frame of a playing run.
+        : result.ok ? <p className="rs-note"><span role="status">{t('jsonValid')}</span> {t('jsonApplyReturns', { time: formatTime(timeMs) })}</p>
         : <ValidationErrors errors={result.errors} title={t('jsonProblems', { count: result.errors.length })} testId="json-errors" />}
       <div className="rs-json-actions">
         <button type="button" className="rs-button rs-button-primary" disabled={!result.ok || checked !== text} data-testid="apply-json" onClick={apply}>{t('applyJson')}</button>

@@ -92,11 +92,12 @@ interface DiagramProps {
 
 /**
  * The drawing without the dots, at the panel's moment: the queues follow it (one throttle for
- * the whole drawing, so the cells and the boxes change in the same frame); the boxes and lines
- * keep their identity while the cluster's structure, the statuses, the selection and the width
- * stay the same (derivedAt shares the model), and are skipped.
+ * the whole drawing, so the cells and the boxes change in the same frame). It renders with every
+ * view (a new moment each time); its boxes and lines (Nodes, Links) keep their identity while the
+ * cluster's structure, the statuses, the selection and the width stay the same (derivedAt shares
+ * the model), and are skipped.
  */
-const Diagram = memo(function Diagram({ view, model, layout, scale, selection, strings, canvasStrings, svgId }: DiagramProps) {
+function Diagram({ view, model, layout, scale, selection, strings, canvasStrings, svgId }: DiagramProps) {
   const headerText = { producers: strings.producers, brokers: strings.brokers, consumers: strings.consumers };
   return (
     <svg width={layout.width * scale} height={layout.height * scale} viewBox={`0 0 ${layout.width} ${layout.height}`} role="group"
@@ -113,7 +114,7 @@ const Diagram = memo(function Diagram({ view, model, layout, scale, selection, s
       </Suspense>
     </svg>
   );
-});
+}
 
 interface Scene {
   layout: TopologyLayout;

@@ -38,7 +38,7 @@ const en: ClientViewStrings = {
     switch (reason.kind) {
       case 'notYet': return 'none yet: chosen at the first request to a NameServer';
       case 'randomStart': return `a random start (namesrvIndex) in the shuffled list ${reason.list.join(', ')}, kept while its channel works`;
-      case 'after': return `the next in the shuffled list ${reason.list.join(', ')} after a request to ${reason.failed} failed`;
+      case 'after': return `the next in the shuffled list ${reason.list.join(', ')} once ${reason.failed} could not be used (its channel closed, or a request to it failed)`;
     }
   },
   nextRoutePull: 'Next route pull',
@@ -65,7 +65,7 @@ const zh: ClientViewStrings = {
     switch (reason.kind) {
       case 'notYet': return '尚未选定：第一次请求 NameServer 时选定';
       case 'randomStart': return `：从打乱后的列表 ${reason.list.join('、')} 中的随机位置（namesrvIndex）选中，连接正常时一直用它`;
-      case 'after': return `：向 ${reason.failed} 的请求失败后，改用打乱后的列表 ${reason.list.join('、')} 中的下一个`;
+      case 'after': return `：${reason.failed} 不能再用（连接已关闭，或向它的请求失败）后，改用打乱后的列表 ${reason.list.join('、')} 中的下一个`;
     }
   },
   nextRoutePull: '下一次路由拉取',

@@ -85,7 +85,7 @@ describe('the client\'s NameServer and its next route pull', () => {
     render(<InspectorPanel />);
     const client = timeline.state.clients['c-1']!;
     expect(client.namesrvChosen).not.toBe(first);
-    expect(screen.getByTestId('client-chosen-why')).toHaveTextContent(`after a request to ${first} failed`);
+    expect(screen.getByTestId('client-chosen-why')).toHaveTextContent(`once ${first} could not be used (its channel closed, or a request to it failed)`);
   });
 });
 

@@ -299,7 +299,7 @@ describe('the help overlay', () => {
     act(() => usePlayback.getState().setHelpOpen(true));
     for (const command of COMMANDS) {
       const labels = (presenting: boolean) => command.keys.filter((binding) => Boolean(binding.presenting) === presenting).map((binding) => binding.label).join('');
-      const presentingOnly = labels(true) && `${labels(true)} (while presenting)`;
+      const presentingOnly = labels(true) && `${labels(false) && ' · '}${labels(true)} (while presenting)`;
       expect(screen.getByTestId(`help-${command.name}`).querySelector('td')!.textContent).toBe(`${labels(false)}${presentingOnly}`);
     }
     expect(screen.getByTestId('help-blank')).toHaveTextContent(/^B\. \(while presenting\)Blank the screen$/);
@@ -360,6 +360,6 @@ describe('the help overlay in a chapter', () => {
     act(() => useLesson.getState().closeChapter());
     act(() => usePlayback.getState().setHelpOpen(true));
     expect(screen.queryByTestId('help-lessonStep')).toBeNull();
-    expect(screen.getByTestId('help-stepForward')).toHaveTextContent(/^→PageDown \(while presenting\)Step forward one event$/);
+    expect(screen.getByTestId('help-stepForward')).toHaveTextContent(/^→ · PageDown \(while presenting\)Step forward one event$/);
   });
 });

@@ -92,6 +92,9 @@ describe('the JSON editor', () => {
     expect(screen.getByTestId('json-errors')).toHaveTextContent('seed: must be an integer');
     expect(screen.getByTestId('apply-json')).toBeDisabled();
     fireEvent.change(editor, { target: { value: editor.value.replace('"seed": "x"', '"seed": 43') } });
+    // Only the verdict is a live region: the time beside it follows the playhead, and would be spoken every frame of a playing run.
+    expect(screen.getByRole('status')).toHaveTextContent(/^Valid\.$/);
+    expect(screen.getByRole('status').parentElement).toHaveTextContent(/^Valid\. Apply rebuilds the run and returns to \d/);
     fireEvent.click(screen.getByTestId('apply-json'));
     expect(usePlayback.getState().scenario?.seed).toBe(43);
   });

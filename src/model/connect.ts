@@ -19,8 +19,6 @@ export interface Connect {
   failsAt: number;
   /** Once the retransmission got no answer either: the connect fails at failsAt, whoever joins. */
   failing: boolean;
-  /** A dead peer whose host does not answer either (InvokeOptions.downIsUnreachable): no RST, ever. */
-  unreachable: boolean;
   /** The calls waiting for it: [request id, the timeout a synchronous call arms once sent (-1: async)]. */
   waiting: [number, number][];
   /** The oneway requests waiting for it (invokeOneway's listener): sent once it opens the channel, dropped if it fails. */
@@ -36,9 +34,9 @@ export function connectUnderWay(state: ModelState, from: string, to: string, now
 }
 
 /** Starts a connect that got no answer, and checks it again at its SYN retransmission. */
-export function startConnect(sim: Sim, from: string, to: string, unreachable = false): Connect {
+export function startConnect(sim: Sim, from: string, to: string): Connect {
   const { state, now } = sim;
-  const connect: Connect = { startedAt: now, failsAt: now + state.config.connectTimeoutMs, failing: false, unreachable, waiting: [], oneways: [] };
+  const connect: Connect = { startedAt: now, failsAt: now + state.config.connectTimeoutMs, failing: false, waiting: [], oneways: [] };
   state.remoting.connecting[keyOf(from, to)] = connect;
   sim.after(Math.min(SYN_RETRY_MS, state.config.connectTimeoutMs), { kind: 'remoting.connectRetry', from, to, startedAt: now });
   return connect;
@@ -78,7 +76,7 @@ export function onConnectRetry(state: ModelState, event: { from: string; to: str
     return;
   }
   // The host answers now and its process is down: RST, the connect is refused.
-  if (sim.now < connect.failsAt && !connect.unreachable && !sim.net.isBlackholed(from, to) && sim.net.refuses(to)) {
+  if (sim.now < connect.failsAt && !sim.net.isBlackholed(from, to) && sim.net.refuses(to)) {
     delete state.remoting.connecting[key];
     const latency = sim.net.latency(from, to);
     for (const [id] of waiting) sim.after(latency, { kind: 'rpc.failed', id, reason: 'connectRefused' });

@@ -10,8 +10,6 @@ import type { Sim } from './sim-types.ts';
 import type { ModelState, PendingRequest } from './state.ts';
 
 export interface InvokeOptions {
-  /** A dead peer's host is unreachable: the connect waits connectTimeoutMillis (else RST at once). */
-  downIsUnreachable?: boolean;
   /**
    * invokeAsync: no timer of its own; scanResponseTable fails it once sentAt + timeout + 1 s has
    * passed (NettyRemotingAbstract.scanResponseTable). invokeSync waits exactly its timeout.
@@ -27,7 +25,6 @@ export const INVOKE_ASYNC: InvokeOptions = Object.freeze({ async: true });
 export function invoke(sim: Sim, from: string, to: string, request: RemotingRequest, timeoutMs: number, options: InvokeOptions = INVOKE_SYNC): number {
   const state = sim.state;
   const id = state.remoting.nextId++;
-  const downIsUnreachable = options.downIsUnreachable === true;
   const expiresAt = options.async ? sim.now + timeoutMs + SCAN_RESPONSE_GRACE_MS : -1;
   // One object is the message on the wire, its arrival and its entry in the response table.
   const sent: PendingRequest & Delivery<Wire> = Object.freeze({
@@ -43,8 +40,8 @@ export function invoke(sim: Sim, from: string, to: string, request: RemotingRequ
     return id;
   }
   const outcome = sim.net.send(sent);
-  if ((outcome === 'down' && downIsUnreachable) || (outcome === 'blackholed' && !connected)) {
-    joinConnect(sim, startConnect(sim, from, to, outcome === 'down'), id, syncTimeoutMs);
+  if (outcome === 'blackholed' && !connected) {
+    joinConnect(sim, startConnect(sim, from, to), id, syncTimeoutMs);
   } else if (outcome === 'down') {
     sim.after(sim.net.latency(from, to), { kind: 'rpc.failed', id, reason: 'connectRefused' });
   } else if (outcome === 'senderDown') {

@@ -73,7 +73,7 @@ export function registerBrokerAll(state: ModelState, broker: BrokerState, sim: S
       dataVersion: broker.dataVersion,
       stateVersion: broker.replicas.masterEpoch,
       trigger,
-    }, state.config.registerBrokerTimeoutMs, { downIsUnreachable: true });
+    }, state.config.registerBrokerTimeoutMs);
   }
 }
 
@@ -125,7 +125,7 @@ export function unregisterNext(state: ModelState, broker: BrokerState, remaining
   }
   invoke(sim, broker.node, nameServer, {
     code: 'UNREGISTER_BROKER', brokerName: broker.name, brokerId: broker.brokerId, cluster: broker.cluster, brokerAddr: broker.addr,
-  }, state.config.unregisterBrokerTimeoutMs, { downIsUnreachable: true });
+  }, state.config.unregisterBrokerTimeoutMs);
   broker.unregisterQueue = rest;
 }
 

@@ -41,7 +41,7 @@ type ControllerRequest = RequestOf<'CONTROLLER_REGISTER_BROKER' | 'CONTROLLER_GE
 
 function askController(state: ModelState, broker: BrokerState, request: ControllerRequest, sim: Sim): void {
   const node = controllerNode(state);
-  if (node !== undefined) invoke(sim, broker.node, node, request, CONTROLLER_REQUEST_TIMEOUT_MS, { downIsUnreachable: true });
+  if (node !== undefined) invoke(sim, broker.node, node, request, CONTROLLER_REQUEST_TIMEOUT_MS);
 }
 
 export function startReplicasManager(state: ModelState, broker: BrokerState, sim: Sim): void {

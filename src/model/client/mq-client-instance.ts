@@ -75,7 +75,7 @@ export function queryRoute(state: ModelState, client: ClientState, topic: string
   const nameServer = chooseNameServer(client, sim);
   if (nameServer === null) return;
   const request = { code: 'GET_ROUTEINFO_BY_TOPIC' as const, topic, client: client.id, ...(defaultFor === undefined ? {} : { defaultFor }) };
-  invoke(sim, client.id, nameServer, request, state.config.mqClientApiTimeoutMs, { downIsUnreachable: true });
+  invoke(sim, client.id, nameServer, request, state.config.mqClientApiTimeoutMs);
 }
 
 /** What producers and consumers do with route answers. */

@@ -239,6 +239,27 @@ test('presenting a chapter at 1280x800: a step about a broker shows its modules 
   assert.deepEqual(consoleErrors, []);
 }, { viewport: { width: 1280, height: 800 } });
 
+test('presenting a chapter at 1280x800: a step with a message card keeps the drawing wide beside it, the consumer the step is about on screen', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  // Chapter 1's fifth step: "The consumer c-1 subscribed to TagA only. It just consumed a TagA message".
+  await openPage(page, baseUrl, '#ch=basics&st=4&lang=en');
+  await arrivedAt(page, 4);
+  await page.keyboard.press('p');
+  await page.locator('.rs-app.rs-presenting').waitFor();
+  await page.getByTestId('message-card').waitFor({ state: 'visible' });
+  // The card opens at the consumption the caption is about.
+  await page.waitForFunction(() => {
+    const body = document.querySelector('.rs-card-body');
+    const section = document.querySelector('[data-testid="card-consumption"]');
+    return body !== null && section !== null && section.getBoundingClientRect().top < body.getBoundingClientRect().bottom && section.getBoundingClientRect().bottom > body.getBoundingClientRect().top;
+  });
+  await page.waitForFunction(() => document.querySelector('[data-testid="topology-svg"]')?.getAttribute('data-mode') === 'wide');
+  const [consumer, card] = await Promise.all([page.getByTestId('topology-client-c-1').boundingBox(), page.getByTestId('message-card').boundingBox()]);
+  assert.ok(consumer !== null && card !== null && consumer.x + consumer.width <= card.x, `c-1 (to x ${consumer ? consumer.x + consumer.width : '?'}) stands left of the card (from x ${card?.x})`);
+  assert.ok(consumer.y + consumer.height <= 800, `c-1 is on screen (bottom ${consumer.y + consumer.height})`);
+  await screenshot('present-card-en');
+  assert.deepEqual(consoleErrors, []);
+}, { viewport: { width: 1280, height: 800 } });
+
 test('presenting a chapter: the clicker\'s blank key blanks it, its next key lifts the blank on the same step, then steps', async ({ page, baseUrl, consoleErrors }) => {
   await openPage(page, baseUrl, '#ch=nameserver&st=1&lang=en');
   const moment = await arrivedAt(page, 1);

@@ -2,9 +2,11 @@
  * A step about a part of the message card (chapter 1's key lookup in the IndexService, chapter 2's
  * two consumptions) scrolls the card to that part: it sits below the card's first screen, and the
  * caption pointed at something the learner could not see. The card loads its facts from the run,
- * so the part is waited for (until the card is no longer busy), then scrolled to once.
+ * so the part is waited for (until the card is no longer busy), then scrolled to once, and again
+ * when presentation mode starts or ends: the card's width changes, and the part with it.
  */
 import { useEffect } from 'react';
+import { usePlayback } from '../../store/playback.ts';
 import type { CardSection } from './chapter.ts';
 
 const SECTIONS: Record<CardSection, string> = {
@@ -26,6 +28,7 @@ export function scrollCardTo(section: CardSection): boolean {
 }
 
 export function useCardSection(arrived: boolean, section: CardSection | undefined): void {
+  const presenting = usePlayback((s) => s.presenting);
   useEffect(() => {
     if (!arrived || !section || typeof MutationObserver === 'undefined') return undefined;
     if (scrollCardTo(section)) return undefined;
@@ -34,5 +37,5 @@ export function useCardSection(arrived: boolean, section: CardSection | undefine
     });
     observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
     return () => observer.disconnect();
-  }, [arrived, section]);
+  }, [arrived, section, presenting]);
 }

@@ -60,7 +60,7 @@ export const chapter: Chapter = {
         en: 'The consumer c-1 subscribed to TagA only. It just consumed a TagA message; TagB messages are stored too but filtered by their tag\'s hash code in the ConsumeQueue before they are pulled, so c-1 never sees them, though its consume offsets move past them.',
         zh: '消费者 c-1 只订阅了 TagA。它刚消费了一条 TagA 消息；TagB 的消息同样被存储，但在拉取前就按 ConsumeQueue 里的标签哈希码被过滤掉了，所以 c-1 看不到它们，但它的消费位点会越过它们。',
       },
-      focus: { kind: 'message' },
+      focus: { kind: 'message', section: 'consumption' },
     },
     {
       wait: { type: 'message.consumed', afterMs: 18_000 },

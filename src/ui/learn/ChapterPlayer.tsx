@@ -165,7 +165,7 @@ function choiceOf(prediction: Prediction | undefined, choice: number | undefined
   return choice >= -1 && choice < prediction.choices.length ? choice : undefined;
 }
 
-/** The last step's way on: the next chapter in the study note's order, from its start (the last chapter has none). */
+/** The last step's way on: the next chapter in the study note's order (docs/learners-note.md), from its start (the last chapter has none). */
 function NextChapterButton({ following, number, words, language, onNext }: { following: ChapterEntry; number: number; words: LearnStrings; language: Language; onNext: () => void }) {
   return (
     <button type="button" className="rs-button rs-button-primary" data-testid="chapter-next" title={`${words.chapterLabel(number)} · ${following.title[language]}`}

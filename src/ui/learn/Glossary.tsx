@@ -1,4 +1,4 @@
-/** The glossary: the study note's terms in English and Chinese, reachable from every chapter and the page's header, found by any word of theirs. */
+/** The glossary: the study note's terms (docs/learners-note.md) in English and Chinese, reachable from every chapter and the page's header, found by any word of theirs. */
 import { useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { usePlayback } from '../../store/playback.ts';

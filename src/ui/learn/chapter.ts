@@ -38,7 +38,7 @@ export interface ChapterStep {
   predict?: Prediction;
   /** What the step shows beside its caption once the run is at its moment: the allocation strategies side by side. */
   figure?: AllocationsFigure;
-  /** A step that corrects the study note, or the chapter's closing "why RocketMQ is built this way". */
+  /** A step that corrects the study note (docs/learners-note.md), or the chapter's closing "why RocketMQ is built this way". */
   tag?: 'correction' | 'why';
 }
 

@@ -1,5 +1,5 @@
 /**
- * The study note's terms in both languages: the Chinese is the note's own word, the English the
+ * The study note's terms (docs/learners-note.md) in both languages: the Chinese is the note's own word, the English the
  * word RocketMQ's documentation and source use (RocketMQ's identifiers stay as they are). In the
  * note's order (a message's parts, the groups, the NameServer, the broker's five modules, the
  * workflow), then what the chapters add: replicas, flushing and replication.

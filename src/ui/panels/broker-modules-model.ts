@@ -6,7 +6,7 @@
  */
 import type { BrokerState, StoredMessage } from '../../sim/index.ts';
 
-/** The study note's five modules of a broker, in its order (Remoting Module, clientManager, Store Service, HA service, Index service). */
+/** The study note's five modules of a broker (docs/learners-note.md), in its order (Remoting Module, clientManager, Store Service, HA service, Index service). */
 export const BROKER_MODULES = ['remoting', 'clientManager', 'store', 'ha', 'index'] as const;
 export type BrokerModule = (typeof BROKER_MODULES)[number];
 

@@ -1,5 +1,5 @@
 /**
- * The chapters in the study note's order. Each chapter's steps and scenario are a chunk of their
+ * The chapters in the study note's order (docs/learners-note.md). Each chapter's steps and scenario are a chunk of their
  * own, loaded when it is opened; the list itself is only titles.
  */
 import type { ChapterEntry } from '../chapter.ts';

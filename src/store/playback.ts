@@ -77,6 +77,12 @@ export interface PlaybackState {
   timelineVersion: number;
   /** Bumped by every loadScenario at once, wherever the run lives: who loaded a run knows it by this. */
   runVersion: number;
+  /**
+   * Bumped by a load that is not an edit of the run on screen (the editor's Apply, keepSelection,
+   * keeps it): the panels keep what the person set in them (the log's filter, a chart's metric)
+   * across an edit, and start afresh with another scenario.
+   */
+  lineage: number;
   /** The playhead: the time every panel shows. */
   timeMs: number;
   /**
@@ -180,6 +186,7 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
   forks: [],
   timelineVersion: 0,
   runVersion: 0,
+  lineage: 0,
   timeMs: 0,
   summaryMs: 0,
   seekTarget: null,
@@ -198,6 +205,7 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
   loadScenario(scenario, atMs = 0, options = {}) {
     const chosen = {
       runVersion: get().runVersion + 1,
+      lineage: options.keepSelection ? get().lineage : get().lineage + 1,
       scenario,
       source: options.source ?? scenario,
       libraryId: options.libraryId ?? null,

@@ -152,6 +152,7 @@ export function App() {
   useEffect(() => startDriver(), []);
   usePrefetchOnIdle();
   const timelineVersion = usePlayback((s) => s.timelineVersion);
+  const lineage = usePlayback((s) => s.lineage);
   const editorOpen = usePlayback((s) => s.editorOpen);
   const helpOpen = usePlayback((s) => s.helpOpen);
   const presenting = usePlayback((s) => s.presenting);
@@ -164,7 +165,8 @@ export function App() {
       <ControlsBar />
       <LearnSlot />
       <main className="rs-main">
-        <ErrorBoundary key={timelineVersion} fallback={(error) => <PanelsFailed error={error} />}>
+        {/* Remounted for another scenario, not for an edit of this one (lineage): what the person set in the panels stays. */}
+        <ErrorBoundary key={lineage} resetKey={timelineVersion} fallback={(error) => <PanelsFailed error={error} />}>
           <Panels />
         </ErrorBoundary>
         {editorOpen && (

@@ -1,11 +1,13 @@
 /**
- * A failure while drawing shows a message and a way out, never a white page. The boundary is
- * keyed by the run (App passes the timeline version), so opening another run clears it.
+ * A failure while drawing shows a message and a way out, never a white page. Another run clears
+ * it (resetKey: App passes the timeline version, which an edit bumps too).
  */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 
 interface Props {
-  fallback: (error: Error, reset: () => void) => ReactNode;
+  fallback: (error: Error) => ReactNode;
+  /** A new value clears a failure shown: the children are drawn again. */
+  resetKey?: unknown;
   children: ReactNode;
 }
 
@@ -25,11 +27,11 @@ export class ErrorBoundary extends Component<Props, State> {
     console.warn('RocketScope: a view failed', error, info.componentStack);
   }
 
-  reset = (): void => {
-    this.setState({ error: null });
-  };
+  override componentDidUpdate(previous: Props): void {
+    if (previous.resetKey !== this.props.resetKey && this.state.error !== null) this.setState({ error: null });
+  }
 
   override render(): ReactNode {
-    return this.state.error ? this.props.fallback(this.state.error, this.reset) : this.props.children;
+    return this.state.error ? this.props.fallback(this.state.error) : this.props.children;
   }
 }

@@ -213,6 +213,8 @@ describe('Route diagnostics', () => {
     expect(ns1).toBe(ns2);
     expect(cut[0]).toHaveTextContent(`ns-1 and ns-2 heard its last registration at ${formatTime(ns1!)} and drop it at ${formatTime(ns1! + 120_000)}, when its channel has been idle 120 s (the idle close)`);
     expect(cut[0]).toHaveTextContent('a client\'s first send to it gets no answer within sendMsgTimeout and closes its connection, later ones wait for a connect that gets no answer (connectTimeoutMillis)');
+    // Still listed, it is not "listed again" once healed: its next registration renews what they hold.
+    expect(cut[0]).toHaveTextContent('Heal the network: the NameServers still listing broker-b/0 keep it (its next registration renews it)');
     cleanup();
     // Each NameServer removes it when its idle channel closes, 120 s after the last registration it heard.
     const heard = ['ns-1', 'ns-2'].map((ns) => Object.values(getTimeline()!.state.nameServers[ns]!.brokerLiveTable).find((entry) => entry.node === 'broker-b/0')!.lastUpdateTimestamp);
@@ -221,6 +223,7 @@ describe('Route diagnostics', () => {
     expect(removed.map((e) => e.t)).toEqual(heard.map((t) => t + 120_000));
     render(<DiagnosticsTab />);
     expect(findings('unreachableMaster')[0]).toHaveTextContent('The NameServers dropped it once it had been silent long enough (its channel closed as idle, or scanNotActiveBroker found its registration expired)');
+    expect(findings('unreachableMaster')[0]).toHaveTextContent('Heal the network: broker-b/0 is listed again at its next registration');
   });
 
   it('names NameServers that heard different last registrations apart', () => {

@@ -249,7 +249,7 @@ const en: DiagnosticsStrings = {
           : `The NameServers dropped it once it had been silent long enough (its channel closed as idle, or scanNotActiveBroker found its registration expired): clients leave ${f.broker} at their next route pull, and the messages stored in it wait until it is reachable again.`,
         fix: f.controllerMode
           ? `Nothing to do by hand in controller mode: once ${f.node}'s heartbeats to the controller expire, it elects a new master from the group's SyncStateSet, which registers as brokerId 0; healed, ${f.node} comes back as its slave.`
-          : `Heal the network: ${f.node} is listed again at its next registration (registerNameServerPeriod, 30 s by default) and clients find it at their next route pull. A producer avoids a broker whose sends failed sooner with sendLatencyFaultEnable (MQFaultStrategy, off by default).`,
+          : `Heal the network: ${f.listedBy.length > 0 ? `the NameServers still listing ${f.node} keep it (its next registration renews it)` : `${f.node} is listed again at its next registration (registerNameServerPeriod, 30 s by default)`} and clients find it at their next route pull. A producer avoids a broker whose sends failed sooner with sendLatencyFaultEnable (MQFaultStrategy, off by default).`,
       };
       case 'unwritableTopic': return {
         title: `Nothing can be sent to ${f.topic}: no running master holds it`,
@@ -343,7 +343,7 @@ const zh: DiagnosticsStrings = {
           : `它沉默得足够久之后，NameServer 已把它剔除（连接因空闲被关闭，或 scanNotActiveBroker 发现它的注册已过期）：客户端在下一次拉取路由时不再使用 ${f.broker}，已存入它的消息要等它恢复连通后才能被消费。`,
         fix: f.controllerMode
           ? `Controller 模式下无需手动处理：${f.node} 发给 Controller 的心跳过期后，Controller 会从该组的 SyncStateSet 中选出新的 Master，新 Master 以 brokerId 0 注册；网络恢复后，${f.node} 作为它的 Slave 回来。`
-          : `修复网络：${f.node} 下一次注册时（registerNameServerPeriod，默认 30 s）重新出现在 NameServer 中，客户端在下一次拉取路由时重新找到它。开启 sendLatencyFaultEnable（MQFaultStrategy，默认关闭）后，生产者会更早避开发送失败的 Broker。`,
+          : `修复网络：${f.listedBy.length > 0 ? `仍列出 ${f.node} 的 NameServer 会继续保留它（它的下一次注册会续期）` : `${f.node} 下一次注册时（registerNameServerPeriod，默认 30 s）重新出现在 NameServer 中`}，客户端在下一次拉取路由时重新找到它。开启 sendLatencyFaultEnable（MQFaultStrategy，默认关闭）后，生产者会更早避开发送失败的 Broker。`,
       };
       case 'unwritableTopic': return {
         title: `无法向 ${f.topic} 发送消息：没有运行中的 Master 持有它`,

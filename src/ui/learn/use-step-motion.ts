@@ -42,7 +42,8 @@ export function useStepMotion(steps: readonly ChapterStep[], moments: ChapterMom
   const target = stepTarget(moments, step, revealed);
   // With the run in the worker the playhead reaches the target with the worker's frame, a moment
   // after the jump was asked for: the step has arrived only when the panels show its moment.
-  const timeMs = usePlayback((s) => s.timeMs);
+  // A boolean, not the time: the chapter is drawn again when the run reaches the moment or leaves it, not at every frame.
+  const atTarget = usePlayback((s) => target !== null && s.timeMs === target);
   // The moment the step last showed: once shown, a playhead moved elsewhere (scrubbed, stepped, played) has left the step.
   const [shown, setShown] = useState<number | null>(null);
   useEffect(() => {
@@ -65,7 +66,7 @@ export function useStepMotion(steps: readonly ChapterStep[], moments: ChapterMom
     arrive();
     return undefined;
   }, [target, step, revealed, steps, moments]);
-  const arrived = target !== null && arrivedAt === target && timeMs === target;
+  const arrived = target !== null && arrivedAt === target && atTarget;
   if (arrived && shown !== target) setShown(target);
   return {
     target,

@@ -30,14 +30,14 @@ interface TableProps {
 
 /** A Dashboard table with its CSV export (the file named after the table and the moment). */
 function ExportableTable({ id, caption, columns, rows, names, strings }: TableProps) {
-  const timeMs = usePlayback((s) => s.timeMs);
   // One array while the table's shape holds: DataTable's rows are drawn again only when it changes.
   const count = columns.length;
   const whole = useMemo(() => Array.from({ length: count }, (_, i) => i).filter((i) => !names.includes(i)), [count, names]);
   return (
     <div className="rs-dashboard-table">
       <button type="button" className="rs-button rs-csv-button" data-testid={`csv-${id}`}
-        onClick={() => saveCsv(`${fileStem(id, 'table')}-${Math.round(timeMs)}ms.csv`, columns, rows)}>
+        // The moment read at the click: a subscription would draw every table again at every frame of a playing run.
+        onClick={() => saveCsv(`${fileStem(id, 'table')}-${Math.round(usePlayback.getState().timeMs)}ms.csv`, columns, rows)}>
         {strings.exportCsv(caption)}
       </button>
       <DataTable caption={caption} columns={columns} testId={`dashboard-${id}`} empty={strings.none} whole={whole}

@@ -13,6 +13,7 @@ import { useBrokerNodeNames } from '../../use-broker-node-names.ts';
 import { DataTable } from '../../panels/DataTable.tsx';
 import { PanelFrame } from '../../panels/shared.tsx';
 import { useSimQuery } from '../../use-sim-query.ts';
+import { TEXT_PANEL_REFRESH, useSimView } from '../../use-sim.ts';
 import { messageStrings, type MessageStrings } from './message-strings.ts';
 import { TopicQueryForm, TopicResult } from './TopicQuery.tsx';
 import { topicQueryStrings, type TopicQueryStrings } from './topic-query-strings.ts';
@@ -125,7 +126,8 @@ function FoundTable({ found, strings }: { found: StoredCopy[]; strings: MessageS
 
 function LifeSteps({ life, strings }: { life: MessageLife; strings: MessageStrings }) {
   const seek = usePlayback((s) => s.seek);
-  const timeMs = usePlayback((s) => s.timeMs);
+  // Ten times a second while playing, as the other text panels: which steps are later follows the playhead.
+  const timeMs = useSimView(TEXT_PANEL_REFRESH)?.timeMs ?? 0;
   const names = useBrokerNodeNames();
   if (life.msgId === null) return null;
   const current = life.events.findLastIndex((event) => event.t <= timeMs);

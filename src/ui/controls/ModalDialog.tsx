@@ -1,12 +1,32 @@
 /**
  * A modal dialog over the page (WAI-ARIA's dialog pattern): the help, the chapter list and the
- * glossary. A click outside it or Escape closes it, Tab stays inside it (modal.ts), the page's
+ * glossary. A click outside it or Escape closes it, Tab stays inside it, the page's
  * shortcuts do not reach the run behind it (use-keyboard.ts), and focus goes back to what opened
  * it as it closes (use-focus-return.ts).
  */
-import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
-import { keepTabInside } from './modal.ts';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { useFocusReturn } from './use-focus-return.ts';
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Tab past the dialog's last control comes back to its first, Shift+Tab before its first goes to
+ * its last. Without it, Tab left the glossary for the page's controls hidden behind the overlay,
+ * where Escape no longer reached the dialog (a keyboard and screen-reader review). Here, not in
+ * modal.ts beside inModal: the page's first script carries inModal, and this only with a dialog.
+ */
+function keepTabInside(event: KeyboardEvent<HTMLElement>): void {
+  if (event.key !== 'Tab') return;
+  const controls = [...event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const first = controls[0];
+  const last = controls.at(-1);
+  if (!first || !last) return;
+  const active = document.activeElement;
+  const leaving = event.shiftKey ? active === first || !event.currentTarget.contains(active) : active === last;
+  if (!leaving) return;
+  event.preventDefault();
+  (event.shiftKey ? last : first).focus();
+}
 
 export interface ModalDialogProps {
   /** The id of the dialog's heading, which names it. */

@@ -19,8 +19,8 @@ export const chapter: Chapter = {
     {
       wait: { type: 'message.consumed', where: { group: 'CG_AUDIT', consumer: 'b-2' } },
       caption: {
-        en: 'CG_AUDIT is a BROADCASTING group: b-1 and b-2 each take all 8 queues and each consumes every message (the card lists both). A broadcasting consumer keeps its offsets itself, not on the broker.',
-        zh: 'CG_AUDIT 是广播模式（BROADCASTING）的组：b-1 和 b-2 各自拿到全部 8 个队列，每条消息都各消费一次（卡片里列出了两次）。广播消费者的位点保存在自己本地，而不是 Broker 上。',
+        en: 'CG_AUDIT is a BROADCASTING group: b-1 and b-2 each take all 8 queues and each consumes every message (the card lists both). A broadcasting consumer keeps its offsets itself, not on the broker. That is why Consumed below is about three times Sent: each message counts once for CG_ORDER and once for each of b-1 and b-2.',
+        zh: 'CG_AUDIT 是广播模式（BROADCASTING）的组：b-1 和 b-2 各自拿到全部 8 个队列，每条消息都各消费一次（卡片里列出了两次）。广播消费者的位点保存在自己本地，而不是 Broker 上。所以下面的“已消费”约是“已发送”的三倍：每条消息为 CG_ORDER 计一次，为 b-1 和 b-2 各计一次。',
       },
       focus: { kind: 'message', section: 'consumption' },
     },

@@ -19,7 +19,7 @@ export type RemotingRequest =
   | { code: 'REGISTER_BROKER'; brokerName: string; brokerId: number; cluster: string; brokerAddr: string; topicConfigTable: Record<string, TopicConfig>; dataVersion: number; stateVersion: number; trigger: RegistrationTrigger }
   | { code: 'UNREGISTER_BROKER'; brokerName: string; brokerId: number; cluster: string; brokerAddr: string }
   /** defaultFor: TBW102's route asked on behalf of a topic the NameServer does not know (isDefault). */
-  | { code: 'GET_ROUTEINFO_BY_TOPIC'; topic: string; client: string; defaultFor?: string }
+  | { code: 'GET_ROUTEINFO_BY_TOPIC'; topic: string; client: string; defaultFor?: string; refused?: number }
   /** attempt: 1 for the first, then each retry's number (the message itself is the same object on every attempt). */
   | { code: 'SEND_MESSAGE'; producer: string; topic: string; queueId: number; brokerName: string; message: SendInFlight; attempt: number }
   /** HeartbeatData: the client's producer group (ProducerData) and consumer group (ConsumerData), each when it has one. */

@@ -117,6 +117,8 @@ describe('PullMessageProcessor / findBrokerAddressInSubscribe: with the master g
     const refused = sim.events('pull.rejected', { topic: 'TopicTest', queueId: 0 });
     expect(refused.length).toBeGreaterThan(40);
     for (const refusal of refused) expect([refusal.broker, refusal.brokerId, refusal.reason]).toEqual(['broker-a', 1, 'SYSTEM_BUSY']);
+    // Refused before the processor runs (NettyRemotingAbstract): the slave processed no pull.
+    expect(sim.broker('broker-a', 1).requestCounts['PULL_MESSAGE']).toBeUndefined();
     // DefaultMQPushConsumerImpl's pull callback, onException: the next pull after
     // pullTimeDelayMillsWhenException (ClientConfig: 1 000 ms), answered one hop each way later.
     const gaps = refused.slice(1).map((refusal, i) => refusal.t - refused[i]!.t);

@@ -33,6 +33,12 @@ import { createTopicInSendMessageMethod, ensureSystemTopic } from './topic-confi
 
 export function onBrokerRequest(state: ModelState, broker: BrokerState, from: string, id: number | null, request: RemotingRequest, sim: Sim): void {
   if (broker.status !== 'running') return;
+  // NettyRemotingAbstract.processRequestCommand: a processor that rejects the request (rejectRequest)
+  // is answered before it runs, and processes nothing.
+  if (request.code === 'PULL_MESSAGE' && rejectsPulls(state, broker)) {
+    if (id !== null) reply(sim, broker.node, from, id, PULL_REJECTED);
+    return;
+  }
   if (request.code !== 'HA_REPORT' && request.code !== 'HA_TRANSFER') countRequest(broker, request.code);
   const response = processRequest(state, broker, from, id, request, sim);
   if (response && id !== null) reply(sim, broker.node, from, id, response);
@@ -65,7 +71,6 @@ function processRequest(state: ModelState, broker: BrokerState, from: string, id
     case 'GET_ALL_CONSUMER_OFFSET':
       return answerSlaveSync(broker, request);
     case 'PULL_MESSAGE':
-      if (rejectsPulls(state, broker)) return PULL_REJECTED;
       pullMessage(state, broker, from, id, request, sim);
       return null;
     case 'HEART_BEAT':

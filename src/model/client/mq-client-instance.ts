@@ -70,11 +70,17 @@ function queryNextRoute(state: ModelState, client: ClientState, sim: Sim): void 
   queryRoute(state, client, topic, sim);
 }
 
-/** `defaultFor`: ask for TBW102's route on behalf of that topic (getDefaultTopicRouteInfoFromNameServer). */
-export function queryRoute(state: ModelState, client: ClientState, topic: string, sim: Sim, defaultFor?: string): void {
+/**
+ * `defaultFor`: ask for TBW102's route on behalf of that topic (getDefaultTopicRouteInfoFromNameServer).
+ * `refused`: how many NameServers refused this call's connect already (getAndCreateNameserverChannel).
+ */
+export function queryRoute(state: ModelState, client: ClientState, topic: string, sim: Sim, defaultFor?: string, refused = 0): void {
   const nameServer = chooseNameServer(client, sim);
   if (nameServer === null) return;
-  const request = { code: 'GET_ROUTEINFO_BY_TOPIC' as const, topic, client: client.id, ...(defaultFor === undefined ? {} : { defaultFor }) };
+  const request = {
+    code: 'GET_ROUTEINFO_BY_TOPIC' as const, topic, client: client.id,
+    ...(defaultFor === undefined ? {} : { defaultFor }), ...(refused === 0 ? {} : { refused }),
+  };
   invoke(sim, client.id, nameServer, request, state.config.mqClientApiTimeoutMs);
 }
 
@@ -122,6 +128,10 @@ export function onRouteFailure(state: ModelState, pending: PendingRequest, reaso
   const client = state.clients[pending.from];
   if (!client || client.status !== 'running' || pending.request.code !== 'GET_ROUTEINFO_BY_TOPIC') return;
   leaveNameServer(client, pending.to);
+  // NettyRemotingClient.getAndCreateNameserverChannel (4.9.8, 5.0 to 5.2): a refused connect gives no
+  // channel at once, and the same call goes on to the next address, each address once.
+  const { topic, defaultFor, refused = 0 } = pending.request;
+  if (reason === 'connectRefused' && refused + 1 < client.namesrvAddrList.length) return queryRoute(state, client, topic, sim, defaultFor, refused + 1);
   sim.emit({ t: sim.now, type: 'route.failed', client: client.id, topic: pending.request.topic, nameServer: pending.to, reason });
   routeNotRefreshed(state, client, pending.request.defaultFor ?? pending.request.topic);
   const wasInRound = client.routeRound[0] === pending.request.topic;

@@ -15,7 +15,7 @@ import { FileButtons } from './controls/FileButtons.tsx';
 import { LanguageToggle } from './controls/LanguageToggle.tsx';
 import { PresentButton } from './controls/PresentButton.tsx';
 import { ScenarioDescription, ScenarioPicker } from './controls/ScenarioPicker.tsx';
-import { openDefault, runName } from './controls/session.ts';
+import { libraryBaseOf, openDefault, runName } from './controls/session.ts';
 import { ShareButton } from './controls/ShareButton.tsx';
 import { useKeyboardShortcuts } from './controls/use-keyboard.ts';
 import { useT } from './i18n/index.ts';
@@ -137,10 +137,16 @@ function Header() {
 }
 
 /**
- * The tab says which run it shows, so several open tabs can be told apart: by the picker's name for it.
+ * The tab says which run it shows, so several open tabs can be told apart: by the picker's name for
+ * it, said to be edited when a built-in scenario was (its title may no longer hold).
  */
 function useDocumentTitle(): void {
-  const name = usePlayback((s) => s.scenario && runName(s.scenario, s.source, s.libraryId, s.language));
+  const t = useT();
+  const name = usePlayback((s) => {
+    if (!s.scenario) return null;
+    const name = runName(s.scenario, s.source, s.libraryId, s.language);
+    return s.libraryId === null && libraryBaseOf(s.source) !== null ? t('editedTitle', { name }) : name;
+  });
   useEffect(() => {
     document.title = name ? `${name} · RocketScope` : 'RocketScope';
   }, [name]);

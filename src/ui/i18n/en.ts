@@ -4,6 +4,7 @@ export const en = {
   tagline: 'Apache RocketMQ, simulated',
   scenario: 'Scenario',
   customScenario: '{name} (yours: edited, opened or shared)',
+  editedTitle: '{name} (edited)',
   language: 'Language',
   edit: 'Edit',
   share: 'Share',

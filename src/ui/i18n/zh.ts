@@ -6,6 +6,7 @@ export const zh: Record<MessageKey, string> = {
   tagline: '模拟运行的 Apache RocketMQ',
   scenario: '场景',
   customScenario: '{name}（你的场景：已编辑、打开或分享）',
+  editedTitle: '{name}（已修改）',
   language: '语言',
   edit: '编辑',
   share: '分享',

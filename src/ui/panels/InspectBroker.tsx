@@ -43,7 +43,8 @@ export function InspectBroker({ broker, timeMs, strings, msgId = null }: { broke
       [strings.haMasterLabel, strings.haMaster(broker.haMasterAddr === null ? null : haServerAddr(broker.haMasterAddr), broker.haConnected)],
       ['slaveReadEnable', strings.slaveRead(broker.slaveReadEnable, rejectsPulls({ config }, broker))],
     ]
-    : [[strings.haSlaves, openHaConnections(config, broker, timeMs).map((connection) => `${connection.slave}: ${strings.haAcked(connection.ackIndex, broker.commitLog.length)}`).join('; ') || strings.haNoSlave]];
+    : [[strings.haSlaves, openHaConnections(config, broker, timeMs).map((connection) => `${connection.slave}: ${strings.haAcked(connection.ackIndex, broker.commitLog.length)}`).join('; ')
+      || (broker.status === 'running' ? strings.haNoSlave : strings.haDown)]];
   const offsetRows = Object.entries(broker.consumerOffsetTable).flatMap(([group, offsets]) =>
     Object.entries(offsets).map(([key, offset]) => ({ key: `${group}|${key}`, cells: [group, key, String(offset)] })));
   return (

@@ -58,6 +58,7 @@ export function VersionSwitch() {
           <li>{words.syncMasterRule.v4(formatSeconds(config.slaveTimeoutMs, 0))}</li>
           <li>{words.syncMasterRule.v5}</li>
           <li>4.x: {words.illegalQueueId.v4}; 5.x: {words.illegalQueueId.v5}</li>
+          <li>{words.slaveReads}</li>
           <li>{words.notSwitched}</li>
         </ul>
         <p className="rs-muted">{words.versionNote}</p>

@@ -17,6 +17,8 @@ export interface InspectorStrings {
   haSlaves: string;
   /** No slave holds an HA connection (yet: one registered with the NameServers may not have connected to the HA port). */
   haNoSlave: string;
+  /** A master whose process is down holds no HA connection. */
+  haDown: string;
   haAcked: (acked: number, total: number) => string;
   /** A slave's HAClient: the master it copies from and whether it is connected. */
   haMaster: (addr: string | null, connected: boolean) => string;
@@ -62,6 +64,7 @@ const en: InspectorStrings = {
   statusLabel: 'Status',
   haSlaves: 'HA slaves',
   haNoSlave: 'none connected to the HA port',
+  haDown: 'none: its process is down, and its connections closed with it',
   haAcked: (acked, total) => `has ${acked.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} messages`,
   haMaster: (addr, connected) => (addr === null ? 'not known yet (learned from a registration)' : `${addr} (its HA port), ${connected ? 'connected' : 'not connected'}`),
   haMasterLabel: 'HA master',
@@ -102,6 +105,7 @@ const zh: InspectorStrings = {
   statusLabel: '状态',
   haSlaves: 'HA Slave',
   haNoSlave: '尚无 Slave 连接 HA 端口',
+  haDown: '无：进程已停止，连接随之关闭',
   haAcked: (acked, total) => `已确认 ${acked.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')} 条消息`,
   haMaster: (addr, connected) => (addr === null ? '尚未知道（由注册结果得知）' : `${addr}（HA 端口），${connected ? '已连接' : '未连接'}`),
   haMasterLabel: 'HA Master',

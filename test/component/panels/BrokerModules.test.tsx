@@ -45,6 +45,7 @@ describe('the broker\'s modules', () => {
     expect(await screen.findByTestId('modules-not-running', {}, { timeout: 10_000 })).toHaveTextContent('Its process is down (crashed): nothing below is live');
     expect(screen.getByTestId('module-ha')).toHaveTextContent('No slave connected.');
     expect(screen.queryByTestId('module-ha-slaves')).toBeNull();
+    expect(screen.getByTestId('inspect-broker')).toHaveTextContent('HA slavesnone: its process is down, and its connections closed with it');
     act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/1' }));
     expect(await screen.findByTestId('module-ha')).toHaveTextContent('not connected');
     expect(screen.queryByTestId('modules-not-running')).toBeNull();

@@ -101,6 +101,7 @@ describe('the RocketMQ 4.x / 5.x switch', () => {
     expect(changes).toHaveTextContent('scanNotActiveBrokerInterval: 4.x 10 s, 5.x 5 s');
     expect(changes).toHaveTextContent('registerBrokerTimeout: 4.x 6 s, 5.x 24 s');
     expect(changes).toHaveTextContent('MQFaultStrategy notAvailableDuration: 4.x 0 s / 0 s / 30 s / 60 s / 120 s / 180 s / 600 s, 5.x 0 s / 0 s / 2 s / 5 s / 6 s / 10 s / 30 s');
+    expect(changes).toHaveTextContent('a slave answers pulls (a master down, its consumers pull there): 4.x always, 5.x only with slaveReadEnable');
     // What the switch does not change is said too: the oneway and async connect of 5.3 in every run.
     expect(changes).toHaveTextContent('Not switched: an async or oneway call with no channel open waits for the connect, as in 5.3 and later');
     fireEvent.click(button);

@@ -3,7 +3,7 @@ import { act, cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { App } from '../../../src/ui/App.tsx';
-import { openLibraryEntry } from '../../../src/ui/controls/session.ts';
+import { openLibraryEntry, openSource } from '../../../src/ui/controls/session.ts';
 
 afterEach(() => {
   cleanup();
@@ -17,5 +17,15 @@ describe('the browser tab\'s title', () => {
     expect(document.title).toBe('Write 8 / read 4 · RocketScope');
     act(() => usePlayback.getState().setLanguage('zh'));
     expect(document.title).toBe('写 8 / 读 4 · RocketScope');
+  });
+
+  it('says a built-in scenario was edited: its title may no longer hold', () => {
+    act(() => openLibraryEntry('write8-read4'));
+    render(<App />);
+    const source = usePlayback.getState().source as { seed: number };
+    act(() => void openSource({ ...source, seed: source.seed + 1 }, { keepSelection: true }));
+    expect(document.title).toBe('Write 8 / read 4 (edited) · RocketScope');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(document.title).toBe('写 8 / 读 4（已修改） · RocketScope');
   });
 });

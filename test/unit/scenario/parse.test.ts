@@ -57,13 +57,13 @@ describe('parseScenarioText', () => {
 
   it('names a field given twice in one object, which JSON.parse would drop without a word', () => {
     const text = '{\n  "version": 1,\n  "brokers": [{ "brokerName": "a" }],\n  "seed": 1,\n  "brokers": []\n}';
-    expect(problemsOf(text)).toEqual(['brokers: "brokers" is given twice in this object (lines 3 and 5): JSON keeps only the last one, so the first would be ignored; keep one']);
+    expect(problemsOf(text)).toEqual(['brokers: "brokers" is given twice in this object (lines 3 and 5): JSON keeps only the last one, so the first would be ignored and the file\'s other problems are those of the last; keep one']);
   });
 
   it('finds a repeat however deep, however its key is escaped, beside the file\'s other problems', () => {
     const text = '{ "version": 1, "seed": -1, "brokers": [{ "name": "b" }], "topics": [{ "name": "T" }, { "name": "U", "perm": 6, "p\\u0065rm": 6 }] }';
     expect(problemsOf(text)).toEqual([
-      'topics[1].perm: "perm" is given twice in this object (lines 1 and 1): JSON keeps only the last one, so the first would be ignored; keep one',
+      'topics[1].perm: "perm" is given twice in this object (line 1, columns 102 and 113): JSON keeps only the last one, so the first would be ignored and the file\'s other problems are those of the last; keep one',
       'seed: must be an integer from 0 to 4294967295',
     ]);
   });

@@ -9,7 +9,8 @@
  * - `producers.<id>.ratePerSec`: the producer's send rate from `at` (the workload, not a setting).
  * - `producers.<id>.sendMode`: SYNC, ASYNC or ONEWAY, the call the application makes (send,
  *   send with a callback, sendOneway): read at every send, from 0:00 here.
- * - `config.<key>`, `brokers.<brokerName>.role | flushDiskType`: RocketMQ reads these when a
+ * - `config.<key>`, `brokers.<brokerName>.role | flushDiskType | slaveReadEnable` (the last on the
+ *   name's slaves): RocketMQ reads these when a
  *   process starts (the scheduled tasks of NamesrvController, BrokerController and
  *   MQClientInstance are scheduled once at start; MessageStoreConfig is read by the store), or
  *   the simulation has no way to change them mid-run: from 0:00, and the first difference shows
@@ -40,15 +41,16 @@ export interface WhatIfChange {
  * were replaced), `consumers` (how many were started or shut down) and `producerRate`. From 0:00, with who reads the setting: `nameServer`,
  * `broker` or `client` (a task scheduled when the process starts), `store` (the broker's
  * MessageStoreConfig), `send` (read at every send: an application could change it on a running
- * producer, the simulation cannot), `version` (another build: an upgrade restarts every process),
- * `process` (any other start-up setting).
+ * producer, the simulation cannot), `pull` (read at every pull: mqadmin updateBrokerConfig could
+ * change it on a running broker, the simulation cannot), `version` (another build: an upgrade
+ * restarts every process), `process` (any other start-up setting).
  */
 export type WhatIfEffect =
   | { how: 'updateTopic'; field: TopicField; commands: string[] }
   | { how: 'producerRate' }
   | { how: 'redeploy'; replaced: number }
   | { how: 'consumers'; added: number; removed: number }
-  | { how: 'fromStart'; reader: 'nameServer' | 'broker' | 'client' | 'store' | 'send' | 'version' | 'process' };
+  | { how: 'fromStart'; reader: 'nameServer' | 'broker' | 'client' | 'store' | 'send' | 'pull' | 'version' | 'process' };
 
 export type AppliedChange = { ok: true; scenario: Scenario; effectiveAtMs: number; effect: WhatIfEffect } | { ok: false; message: Said };
 
@@ -91,7 +93,7 @@ const CONFIG_READERS: Partial<Record<ConfigKey, FromStartReader>> = {
   rocketmqVersion: 'version',
 };
 
-const BROKER_FIELDS = ['role', 'flushDiskType'] as const;
+const BROKER_FIELDS = ['role', 'flushDiskType', 'slaveReadEnable'] as const;
 
 /** Before the change is made: whether it will fork at its moment, or who reads it at start-up (null: not a setting). */
 export function plannedEffect(path: string): 'atMoment' | FromStartReader | null {
@@ -102,7 +104,7 @@ export function plannedEffect(path: string): 'atMoment' | FromStartReader | null
   if (section === 'topics' && isTopicField(field)) return 'atMoment';
   if ((section === 'groups' && (field === 'allocateStrategy' || field === 'consumers')) || (section === 'producers' && field === 'ratePerSec')) return 'atMoment';
   if (section === 'producers' && field === 'sendMode') return 'send';
-  if (section === 'brokers' && (BROKER_FIELDS as readonly string[]).includes(field)) return 'store';
+  if (section === 'brokers' && (BROKER_FIELDS as readonly string[]).includes(field)) return brokerReader(field);
   return null;
 }
 
@@ -145,6 +147,16 @@ function setVersion(config: Record<string, unknown>, value: string): void {
 interface Effect {
   effectiveAtMs: number;
   effect: WhatIfEffect;
+}
+
+/** Which of a brokerName's processes a broker field is set on: the role on the master, slaveReadEnable on the slaves (PullMessageProcessor.rejectRequest asks the slave's own), the flush on all. */
+function brokerHolds(field: string, slave: boolean): boolean {
+  return field === 'flushDiskType' || (field === 'slaveReadEnable') === slave;
+}
+
+/** slaveReadEnable is read at every pull; the role and the flush by the store as the broker starts. */
+function brokerReader(field: string): FromStartReader {
+  return field === 'slaveReadEnable' ? 'pull' : 'store';
 }
 
 function fromStart(reader: FromStartReader): Effect {
@@ -224,10 +236,11 @@ function edit(raw: Raw, change: WhatIfChange, scenario: Scenario): Effect | Said
         zh: `在 Controller 模式下，由 controller 决定 ${quote(name)} 的哪个 Broker 是 Master，且每个 Master 都是 SYNC_MASTER（ReplicasManager.changeToMaster）：不能修改它的角色`,
       };
     }
-    const brokers = raw.brokers.filter((broker) => broker.name === name && (field === 'flushDiskType' || broker.brokerId === 0));
+    const brokers = raw.brokers.filter((broker) => broker.name === name && brokerHolds(field, broker.brokerId !== 0));
+    if (brokers.length === 0 && field === 'slaveReadEnable') return { en: `no broker named ${quote(name)} has a slave`, zh: `没有名为 ${quote(name)} 且带 Slave 的 Broker` };
     if (brokers.length === 0) return { en: `no broker named ${quote(name)}`, zh: `没有名为 ${quote(name)} 的 Broker` };
     for (const broker of brokers) broker[field] = change.value;
-    return fromStart('store');
+    return fromStart(brokerReader(field));
   }
   return { en: `${quote(change.path)} is not a setting a what-if can change`, zh: `${quote(change.path)} 不是 what-if 能修改的设置` };
 }
@@ -299,12 +312,12 @@ function pathFromLink(written: string): string | null {
 
 /**
  * A value as a link (or the form) writes it, read for its setting: digits are a number, `true` and
- * `false` a boolean where the setting is a boolean config key, any other text a word.
+ * `false` a boolean where the setting is a boolean (a config key, a broker's slaveReadEnable), any other text a word.
  */
 export function whatIfValue(path: string, text: string): number | string | boolean {
   if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
   const parts = splitPath(path);
   const key = parts && parts[0] === 'config' && parts[1] === '' ? parts[2] : '';
-  const isBoolean = isConfigKey(key) && typeof ROCKETMQ_DEFAULTS[key] === 'boolean';
+  const isBoolean = (isConfigKey(key) && typeof ROCKETMQ_DEFAULTS[key] === 'boolean') || (parts?.[0] === 'brokers' && parts[2] === 'slaveReadEnable');
   return isBoolean && (text === 'true' || text === 'false') ? text === 'true' : text;
 }

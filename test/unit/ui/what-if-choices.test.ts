@@ -29,6 +29,15 @@ describe('whatIfChoices', () => {
     expect(choices.find((c) => c.path === 'producers.p-sync.sendMode')).toMatchObject({ current: 'SYNC', suggested: 'ASYNC' });
   });
 
+  it('offers a 5.x slave\'s slaveReadEnable, the other way round; not in 4.x, whose slave serves pulls either way', () => {
+    const scenario = libraryScenario('master-slave-failover');
+    expect(whatIfChoices(scenario).find((c) => c.path === 'brokers.broker-a.slaveReadEnable')).toEqual({ path: 'brokers.broker-a.slaveReadEnable', current: 'true', suggested: 'false', options: ['true', 'false'] });
+    const idle = whatIfChoices(libraryScenario('failover-idle-consumer')).filter((c) => c.path.endsWith('.slaveReadEnable'));
+    expect(idle.map(({ path, suggested }) => [path, suggested])).toEqual([['brokers.broker-a.slaveReadEnable', 'true'], ['brokers.broker-b.slaveReadEnable', 'true']]);
+    const fourX = { ...scenario, config: { ...scenario.config, rocketmqVersion: '4.x' as const } };
+    expect(whatIfChoices(fourX).some((c) => c.path.endsWith('.slaveReadEnable'))).toBe(false);
+  });
+
   it('offers even counts as fewer read queues (the pitfall), perm 6 as 4 (read-only), a group one more consumer', () => {
     const scenario = libraryScenario('master-slave-failover');
     const choices = whatIfChoices(scenario, 30_000);

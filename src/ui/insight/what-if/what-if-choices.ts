@@ -2,7 +2,7 @@
  * The settings a what-if offers for a scenario, with their values in it: each topic's queue
  * counts and perm, each group's allocation strategy and number of consumers (at the playhead),
  * each producer's rate and send mode, each master's
- * replication and each broker's flush mode, the version, and the config RocketMQ's processes
+ * replication and each broker's flush mode, whether a 5.x slave serves pulls, the version, and the config RocketMQ's processes
  * read when they start (what-if-config.ts; src/sim/queries/what-if-change.ts says when each takes
  * effect).
  */
@@ -83,6 +83,11 @@ export function whatIfChoices(scenario: Scenario, atMs = 0): WhatIfChoice[] {
   }
   for (const broker of scenario.brokers) {
     if (broker.brokerId === 0) choices.push(optionChoice(`brokers.${broker.name}.flushDiskType`, broker.flushDiskType, FLUSH_DISK_TYPES));
+  }
+  // A 4.x slave serves pulls whatever the setting says (4.9.8's rejectRequest is always false).
+  if (scenario.config.rocketmqVersion !== '4.x') {
+    const withSlaves = new Map(scenario.brokers.filter((broker) => broker.brokerId !== 0).map((slave) => [slave.name, slave.slaveReadEnable]));
+    for (const [name, enabled] of withSlaves) choices.push(optionChoice(`brokers.${name}.slaveReadEnable`, String(enabled), ['true', 'false']));
   }
   // Controller mode exists only in 5.x (BrokerConfig.enableControllerMode): the scenario rules refuse 4.x with it.
   if (!scenario.config.enableControllerMode) choices.push(optionChoice('config.rocketmqVersion', scenario.config.rocketmqVersion, ROCKETMQ_VERSIONS));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Timeline } from '../../../../src/sim/timeline.ts';
 import { whatIf, whatIfShare } from '../../../../src/sim/queries/what-if.ts';
-import { applyWhatIf, readWhatIfChange, whatIfFromLink, whatIfToLink } from '../../../../src/sim/queries/what-if-change.ts';
+import { applyWhatIf, readWhatIfChange, whatIfFromLink, whatIfToLink, whatIfValue } from '../../../../src/sim/queries/what-if-change.ts';
 import { libraryScenario } from '../../../support/library.ts';
 import { scenarioOf } from '../../../support/test-sim.ts';
 
@@ -180,6 +180,26 @@ describe('whatIf at the playhead for what RocketMQ can change while running', ()
     expect(reader('config.rocketmqVersion', '4.x')).toBe('version');
     expect(reader('config.brokerChannelExpiredTimeMs', 60_000)).toBe('process');
     expect(reader('brokers.broker-a.flushDiskType', 'SYNC_FLUSH')).toBe('store');
+  });
+
+  it('a slave without slaveReadEnable in "A master crashes": its pulls refused, broker-a\'s backlog waits for the master (5.x PullMessageProcessor.rejectRequest)', () => {
+    const failover = new Timeline(libraryScenario('master-slave-failover'));
+    failover.seek(120_000);
+    const change = { at: 120_000, path: 'brokers.broker-a.slaveReadEnable', value: whatIfValue('brokers.broker-a.slaveReadEnable', 'false') };
+    expect(change.value).toBe(false);
+    const result = whatIf(failover, { change, untilMs: 160_000 });
+    if (!result.ok) throw new Error(result.message.en);
+    // Read at every pull; mqadmin updateBrokerConfig could change it, the simulation has no action for that.
+    expect(result.effect).toEqual({ how: 'fromStart', reader: 'pull' });
+    // The first difference: the slave's answer to c-1's first pull there, once its route shows no master for broker-a.
+    expect(result.divergence!.changed).toMatchObject({ type: 'pull.rejected', consumer: 'c-1', broker: 'broker-a', brokerId: 1, reason: 'SYSTEM_BUSY' });
+    expect(result.divergence!.t).toBeGreaterThan(75_000);
+    // c-1's one thread is busy either way: it consumes broker-b's messages instead, and broker-a's backlog is still there at 2:40.
+    const lagOn = (summary: typeof result.original.summary, broker: string) => summary.queues.filter((q) => q.topic === 'TopicTest' && q.broker === broker).reduce((sum, q) => sum + (q.lag['CG_ORDER'] ?? 0), 0);
+    expect(lagOn(result.original.summary, 'broker-a')).toBeLessThan(10);
+    expect(lagOn(result.changed.summary, 'broker-a')).toBeGreaterThan(100);
+    expect(applyWhatIf(libraryScenario('write8-read4') as never, { at: 0, path: 'brokers.broker-a.slaveReadEnable', value: true }))
+      .toMatchObject({ ok: false, message: { en: 'no broker named "broker-a" has a slave' } });
   });
 
   it('ONEWAY sends made SYNC in "Send modes into a partition": the 29 lost in the partition become failed messages, each told, or stored on broker-a by a retry', () => {

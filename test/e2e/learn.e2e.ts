@@ -256,6 +256,9 @@ test('presenting a chapter at 1280x800: a step with a message card keeps the dra
   const [consumer, card] = await Promise.all([page.getByTestId('topology-client-c-1').boundingBox(), page.getByTestId('message-card').boundingBox()]);
   assert.ok(consumer !== null && card !== null && consumer.x + consumer.width <= card.x, `c-1 (to x ${consumer ? consumer.x + consumer.width : '?'}) stands left of the card (from x ${card?.x})`);
   assert.ok(consumer.y + consumer.height <= 800, `c-1 is on screen (bottom ${consumer.y + consumer.height})`);
+  // The lesson box reaches the card: the panels scrolled under it do not show beside it.
+  const lesson = await page.getByTestId('chapter').boundingBox();
+  assert.ok(lesson !== null && lesson.x + lesson.width <= card.x && lesson.x + lesson.width >= card.x - 12, `the lesson ends at x ${lesson ? lesson.x + lesson.width : '?'}, the card starts at ${card.x}`);
   await screenshot('present-card-en');
   assert.deepEqual(consoleErrors, []);
 }, { viewport: { width: 1280, height: 800 } });

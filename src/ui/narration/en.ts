@@ -264,7 +264,7 @@ export const en: Narrators = {
     return `${e.consumer} (${e.group}) failed to consume ${e.msgId} (reconsumeTimes ${e.reconsumeTimes}): ${next}.`;
   },
   'pull.rejected': (e, c) => `${node(c, e, e.brokerId)} refused ${e.consumer}'s pull of ${e.topic} queue ${e.queueId}: ${e.reason}.${e.reason === 'SYSTEM_BUSY'
-    ? ` A 5.x slave serves pulls only with slaveReadEnable (PullMessageProcessor.rejectRequest), so ${e.consumer} asks again in ${d(c.config.pullTimeDelayMillsWhenException)} and ${e.broker}'s messages wait for its master.`
+    ? ` A 5.x slave serves pulls only with slaveReadEnable (PullMessageProcessor.rejectRequest), so ${e.consumer} asks again in ${d(c.config.pullTimeDelayMillsWhenException)} and ${e.broker}'s messages wait until it has a master again.`
     : ''}`,
   'offset.committed': (e, c) => (keepsOffsetsLocally(c, e.consumer)
     ? `${e.consumer} wrote its offset ${e.offset} of ${e.broker} queue ${e.queueId} (${e.group}, broadcasting) to its own local file (LocalFileOffsetStore, ~/.rocketmq_offsets/<clientId>/${e.group}/offsets.json). A broadcasting consumer keeps its offsets itself: it writes the file every ${d(c.config.persistConsumerOffsetIntervalMs)} for every queue it owns, and its pulls carry no offset.`

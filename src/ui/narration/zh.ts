@@ -257,7 +257,7 @@ export const zh: Narrators = {
     return `${e.consumer}（${e.group}）消费 ${e.msgId} 失败（reconsumeTimes ${e.reconsumeTimes}）：${next}。`;
   },
   'pull.rejected': (e, c) => `${node(c, e, e.brokerId)} 拒绝了 ${e.consumer} 对 ${e.topic} 队列 ${e.queueId} 的拉取：${e.reason}。${e.reason === 'SYSTEM_BUSY'
-    ? `5.x 的 Slave 只有开启 slaveReadEnable 才响应拉取（PullMessageProcessor.rejectRequest），所以 ${e.consumer} ${d(c.config.pullTimeDelayMillsWhenException)}后再试，${e.broker} 的消息要等它的 Master 回来。`
+    ? `5.x 的 Slave 只有开启 slaveReadEnable 才响应拉取（PullMessageProcessor.rejectRequest），所以 ${e.consumer} ${d(c.config.pullTimeDelayMillsWhenException)}后再试，${e.broker} 的消息要等它重新有 Master。`
     : ''}`,
   'offset.committed': (e, c) => (keepsOffsetsLocally(c, e.consumer)
     ? `${e.consumer} 把 ${e.group}（广播模式）在 ${e.broker} 队列 ${e.queueId} 的消费位点 ${e.offset} 写入了自己的本地文件（LocalFileOffsetStore，~/.rocketmq_offsets/<clientId>/${e.group}/offsets.json）。广播消费者自己保存位点：它每 ${d(c.config.persistConsumerOffsetIntervalMs)}为自己的每个队列写一次文件，拉取请求也不携带位点。`

@@ -6,7 +6,7 @@ import { z } from 'zod/mini';
 import { AUTO_CREATE_TOPIC_KEY_TOPIC, DLQ_GROUP_TOPIC_PREFIX, RETRY_GROUP_TOPIC_PREFIX, SCENARIO_BOUNDS, SCHEDULE_TOPIC } from '../model/defaults.ts';
 import { isSplittable } from '../model/filter.ts';
 import { PERM_PRIORITY } from '../model/perm.ts';
-import { carried, codePoint, DIRECTION_CONTROL, integerRange, numberRange, oneOf, quote, says, unknownFields, type Said } from './messages.ts';
+import { carried, codePoint, DIRECTION_CONTROL, integerRange, INVISIBLE, numberRange, oneOf, quote, says, unknownFields, type Said } from './messages.ts';
 
 export function integer(min: number, max: number, note?: Said) {
   // A refinement rather than z.int(): the same verdict (the bounds keep values in the safe
@@ -24,24 +24,33 @@ export function decimal(min: number, max: number, note?: Said) {
 /** Ids and names: non-empty, and short enough to show in a panel. */
 export function text(max: number = SCENARIO_BOUNDS.stringLength) {
   const rule = { en: `must be a non-empty string of at most ${max} characters`, zh: `必须是非空字符串，最多 ${max} 个字符` };
-  return z.string({ error: says(rule) }).check(withoutDirectionControl(), z.minLength(1), z.maxLength(max));
+  return z.string({ error: says(rule) }).check(withoutHiddenCharacters(), z.minLength(1), z.maxLength(max));
 }
 
 /**
  * The page writes names into its own sentences (the narration, the event log, the scenario
  * picker's options): a direction control in a name, closed or not, would reverse the page's text
- * around it. Any script is fine (Arabic, Hebrew): Unicode's implicit reordering is how such a
- * name reads, not a control over the text after it.
+ * around it, and an invisible character would make two different names look the same. Any script
+ * is fine (Arabic, Hebrew): Unicode's implicit reordering is how such a name reads, not a control
+ * over the text after it.
  */
-export function withoutDirectionControl() {
+export function withoutHiddenCharacters() {
   // `abort`: the name's other rules (a topic's characters) would only say the same again.
-  return z.refine<string>((value) => !DIRECTION_CONTROL.test(value), {
+  return z.refine<string>((value) => !DIRECTION_CONTROL.test(value) && !INVISIBLE.test(value), {
     abort: true,
     error: (issue) => {
-      const code = codePoint(DIRECTION_CONTROL.exec(String(issue.input))?.[0] ?? '');
+      const input = String(issue.input);
+      const control = DIRECTION_CONTROL.exec(input)?.[0];
+      if (control !== undefined) {
+        return carried({
+          en: `contains ${codePoint(control)}, a Unicode direction control: it would reverse the page's text around the name; remove it`,
+          zh: `含有 ${codePoint(control)}（Unicode 方向控制字符）：它会让页面上名字前后的文字反向显示；请删除它`,
+        });
+      }
+      const code = codePoint(INVISIBLE.exec(input)?.[0] ?? '');
       return carried({
-        en: `contains ${code}, a Unicode direction control: it would reverse the page's text around the name; remove it`,
-        zh: `含有 ${code}（Unicode 方向控制字符）：它会让页面上名字前后的文字反向显示；请删除它`,
+        en: `contains ${code}, an invisible character: the name would look like another that differs from it; remove it`,
+        zh: `含有 ${code}（不可见字符）：这个名字看起来会和另一个不同的名字一样；请删除它`,
       });
     },
   });
@@ -105,7 +114,7 @@ export function topicName() {
     zh: `必须是 1 到 ${TOPIC_MAX_LENGTH} 个字符，只能用${CHARS_RULE.zh}（RocketMQ TopicValidator）`,
   };
   return z.string({ error: says(rule) }).check(
-    withoutDirectionControl(),
+    withoutHiddenCharacters(),
     // A name already wrong in its form is not told its prefix too: `abort` skips the checks after.
     z.minLength(1), z.maxLength(TOPIC_MAX_LENGTH, { abort: true }), z.regex(TOPIC_OR_GROUP_CHARS, { abort: true }),
     z.check<string>((ctx) => {
@@ -179,7 +188,7 @@ function groupName() {
     en: `must be 1 to ${GROUP_MAX_LENGTH} characters among ${CHARS_RULE.en} (RocketMQ Validators.checkGroup)`,
     zh: `必须是 1 到 ${GROUP_MAX_LENGTH} 个字符，只能用${CHARS_RULE.zh}（RocketMQ Validators.checkGroup）`,
   };
-  return z.string({ error: says(rule) }).check(withoutDirectionControl(), z.minLength(1), z.maxLength(GROUP_MAX_LENGTH), z.regex(TOPIC_OR_GROUP_CHARS));
+  return z.string({ error: says(rule) }).check(withoutHiddenCharacters(), z.minLength(1), z.maxLength(GROUP_MAX_LENGTH), z.regex(TOPIC_OR_GROUP_CHARS));
 }
 
 /** A client's group, not the client's default (MixAll.DEFAULT_PRODUCER_GROUP, DEFAULT_CONSUMER_GROUP): checkConfig refuses it at start(). */
@@ -200,7 +209,7 @@ export const consumerGroupName = () => clientGroupName('DEFAULT_CONSUMER', 'cons
  * (FilterAPI.buildSubscriptionData).
  */
 export function subscriptionExpression() {
-  return anyText(SCENARIO_BOUNDS.stringLength).check(withoutDirectionControl(), z.refine(isSplittable, {
+  return anyText(SCENARIO_BOUNDS.stringLength).check(withoutHiddenCharacters(), z.refine(isSplittable, {
     error: carried({
       en: 'RocketMQ refuses it in subscribe() ("subString split error", FilterAPI.buildSubscriptionData): give tags separated by "||", or "*" for all',
       zh: 'RocketMQ 在 subscribe() 中拒绝它（"subString split error"，FilterAPI.buildSubscriptionData）：写用 "||" 分隔的 Tag，或用 "*" 订阅全部',
@@ -215,7 +224,7 @@ export function brokerName() {
     en: `must be 1 to ${max} characters without spaces or ":" (queues are written "brokerName:queueId")`,
     zh: `必须是 1 到 ${max} 个字符，不含空格和 ":"（队列写作 "brokerName:queueId"）`,
   };
-  return z.string({ error: says(rule) }).check(withoutDirectionControl(), z.minLength(1), z.maxLength(max), z.regex(/^[^\s:]+$/));
+  return z.string({ error: says(rule) }).check(withoutHiddenCharacters(), z.minLength(1), z.maxLength(max), z.regex(/^[^\s:]+$/));
 }
 
 export function queueRef() {

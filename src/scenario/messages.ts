@@ -67,7 +67,16 @@ export function quoteList(values: readonly string[], limit = values.length): Sai
 /** Unicode's explicit directional formatting characters (UAX #9): LRE, RLE, PDF, LRO, RLO and LRI, RLI, FSI, PDI. */
 export const DIRECTION_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 
-const EVERY_DIRECTION_CONTROL = new RegExp(DIRECTION_CONTROL, 'g');
+/**
+ * Characters that show nothing: the soft hyphen, the Arabic letter mark, the Mongolian vowel
+ * separator, the zero-width space, the implicit direction marks LRM and RLM, the word joiner and
+ * the invisible operators, the byte-order mark. Two names that differ only by one look the same.
+ * The joiners ZWNJ and ZWJ are not here: Persian, the Indic scripts and emoji sequences need them.
+ */
+export const INVISIBLE = /[\u00ad\u061c\u180e\u200b\u200e\u200f\u2060-\u2064\ufeff]/;
+
+/** Both kinds, escaped wherever a message quotes the file. */
+const EVERY_HIDDEN = /[\u202a-\u202e\u2066-\u2069\u00ad\u061c\u180e\u200b\u200e\u200f\u2060-\u2064\ufeff]/g;
 
 /** `U+202E`: how a message names a character. */
 export function codePoint(char: string): string {
@@ -75,11 +84,12 @@ export function codePoint(char: string): string {
 }
 
 /**
- * JSON.stringify, which leaves direction controls as they are, with those escaped too: a
- * message or a path quoting what the file holds must not reverse the text after the quote.
+ * JSON.stringify, which leaves direction controls and invisible characters as they are, with those
+ * escaped too: a message or a path quoting what the file holds must not reverse the text after the
+ * quote, nor hide what differs.
  */
 export function jsonString(value: string): string {
-  return JSON.stringify(value).replace(EVERY_DIRECTION_CONTROL, (char) => `\\u${(char.codePointAt(0) ?? 0).toString(16)}`);
+  return JSON.stringify(value).replace(EVERY_HIDDEN, (char) => `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
 }
 
 /** A value as it appears in the file, shortened: a message never repeats a huge string. */

@@ -630,6 +630,28 @@ describe('validateScenario: no direction control in a name (s51 review, t17)', (
     expect(lines(scripts)).toEqual([]);
   });
 
+  it('refuses an invisible character in a name (two names would look the same), keeps the joiners Persian and emoji need, and escapes it where a message quotes it', () => {
+    const invisible = 'an invisible character: the name would look like another that differs from it; remove it';
+    const scenario = base();
+    scenario.brokers = [{ name: 'broker-a' }, { name: 'broker-a\u200b' }];
+    scenario.topics = [{ name: 'TopicTest\ufeff' }, { name: 'TopicTest' }];
+    at(scenario, 'producers', 0).id = 'p-1\u00ad';
+    scenario.consumers = [{ id: '\u2060c-1', group: 'CG', topic: 'TopicTest' }];
+    scenario['seed\u200b'] = 1;
+    expect(lines(scenario)).toEqual([
+      'brokers[1].name: contains U+200B, ' + invisible,
+      'topics[0].name: contains U+FEFF, ' + invisible,
+      'producers[0].id: contains U+00AD, ' + invisible,
+      'consumers[0].id: contains U+2060, ' + invisible,
+      '["seed\\u200b"]: unknown field "seed\\u200b" (did you mean "seed"?)',
+    ]);
+    expect(errorsOf(scenario).find((e) => e.path === 'producers[0].id')?.zh).toBe('含有 U+00AD（不可见字符）：这个名字看起来会和另一个不同的名字一样；请删除它');
+    const joined = base();
+    at(joined, 'producers', 0).id = 'می\u200cخواهم';
+    joined.consumers = [{ id: '👨\u200d👩\u200d👧', group: 'CG', topic: 'TopicTest' }];
+    expect(lines(joined)).toEqual([]);
+  });
+
   it('escapes a direction control that a message or a path quotes from the file', () => {
     const scenario = base();
     scenario['x\u202e'] = 1;

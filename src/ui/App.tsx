@@ -15,7 +15,8 @@ import { FileButtons } from './controls/FileButtons.tsx';
 import { LanguageToggle } from './controls/LanguageToggle.tsx';
 import { PresentButton } from './controls/PresentButton.tsx';
 import { ScenarioDescription, ScenarioPicker } from './controls/ScenarioPicker.tsx';
-import { libraryBaseOf, openDefault, runName } from './controls/session.ts';
+import { openDefault } from './controls/session.ts';
+import { useRunName } from './controls/use-run-name.ts';
 import { ShareButton } from './controls/ShareButton.tsx';
 import { useKeyboardShortcuts } from './controls/use-keyboard.ts';
 import { useT } from './i18n/index.ts';
@@ -142,11 +143,8 @@ function Header() {
  */
 function useDocumentTitle(): void {
   const t = useT();
-  const name = usePlayback((s) => {
-    if (!s.scenario) return null;
-    const name = runName(s.scenario, s.source, s.libraryId, s.language);
-    return s.libraryId === null && libraryBaseOf(s.source) !== null ? t('editedTitle', { name }) : name;
-  });
+  const run = useRunName();
+  const name = run.edited ? t('editedTitle', { name: run.name }) : run.name;
   useEffect(() => {
     document.title = name ? `${name} · RocketScope` : 'RocketScope';
   }, [name]);

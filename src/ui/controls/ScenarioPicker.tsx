@@ -7,7 +7,8 @@ import { usePlayback } from '../../store/playback.ts';
 import { inLanguage, useT, type Bilingual } from '../i18n/index.ts';
 import { fitText } from '../../viz/format.ts';
 import { useElementWidth } from '../panels/use-element-width.ts';
-import { libraryBaseOf, openLibraryEntry, runName } from './session.ts';
+import { libraryBaseOf, openLibraryEntry } from './session.ts';
+import { useRunName } from './use-run-name.ts';
 
 const CUSTOM = '';
 
@@ -33,7 +34,7 @@ export function ScenarioPicker() {
   const id = useId();
   const libraryId = usePlayback((s) => s.libraryId);
   const language = usePlayback((s) => s.language);
-  const name = usePlayback((s) => (s.scenario ? runName(s.scenario, s.source, s.libraryId, s.language) : ''));
+  const { name } = useRunName();
   const runVersion = usePlayback((s) => s.runVersion);
   // A chapter's run, in the chapter or played freely after "Try it yourself", until another run is loaded.
   const chapterRun = useLesson((s) => s.chapterId !== null || s.chapterRunVersion === runVersion);

@@ -7,6 +7,7 @@
  */
 import { dict } from '../engine/index.ts';
 import { MASTER_ID } from '../model/defaults.ts';
+import { rejectsPulls } from '../model/broker/slave-read.ts';
 import type { BrokerState, ModelState } from '../model/state.ts';
 
 /** A `staleMaster` still claims brokerId 0 while another holds it at a newer master epoch. */
@@ -69,4 +70,16 @@ export function readNode(state: Readonly<ModelState>, roles: BrokerRoles, broker
     if (!slave || broker.brokerId < slave.brokerId) slave = broker;
   }
   return slave?.node ?? master;
+}
+
+/**
+ * While brokerName's master is down, the slave its consumers turn to (readNode) and whether it
+ * serves them: a 5.x slave without slaveReadEnable answers every pull SYSTEM_BUSY
+ * (PullMessageProcessor.rejectRequest). Both null while no slave runs.
+ */
+export function slaveReads(state: Readonly<ModelState>, roles: BrokerRoles, master: Pick<BrokerState, 'name' | 'node'>): { readFrom: string | null; refusedBy: string | null } {
+  const node = readNode(state, roles, master.name);
+  const slave = node === undefined || node === master.node ? undefined : state.brokers[node];
+  if (!slave) return { readFrom: null, refusedBy: null };
+  return rejectsPulls(state, slave) ? { readFrom: null, refusedBy: slave.node } : { readFrom: slave.node, refusedBy: null };
 }

@@ -39,7 +39,7 @@ export { javaStringHashCode } from '../model/java.ts';
 // The Diagnostics tab reads a tag expression as the broker does.
 export { buildSubscriptionData, SUB_ALL } from '../model/filter.ts';
 // Who is a broker group's master now (a controller election moves brokerId 0 to another node).
-export { brokerRoles, masterOf, mastersNow, readNode, readQueueNumsOf, type BrokerRoleNow, type BrokerRoles } from './broker-roles.ts';
+export { brokerRoles, masterOf, mastersNow, readNode, readQueueNumsOf, slaveReads, type BrokerRoleNow, type BrokerRoles } from './broker-roles.ts';
 export { isSystemTopic } from './system-topics.ts';
 export { clampToRun } from './clamp-to-run.ts';
 // The node behind an event's brokerName/brokerId at the event's time.

@@ -5,7 +5,7 @@
  * queues no producer writes to now.
  */
 import {
-  brokerRoles, dictFrom, isReadable, isSystemTopic, isWriteable, mastersNow, perm2String, readNode, rejectsPulls, type BrokerRoles, type BrokerState, type BrokerStatus, type ConsumerState, type ModelState,
+  brokerRoles, dictFrom, isReadable, isSystemTopic, isWriteable, mastersNow, perm2String, rejectsPulls, slaveReads, type BrokerRoles, type BrokerState, type BrokerStatus, type ConsumerState, type ModelState,
 } from '../../sim/index.ts';
 import type { QueueSummary, Summary } from '../../sim/summary.ts';
 
@@ -162,10 +162,8 @@ const isDown = (status: BrokerStatus | undefined): status is 'crashed' | 'shutdo
 
 function masterDown(state: ModelState, roles: BrokerRoles, master: BrokerState): MasterDown | null {
   if (!isDown(master.status)) return null;
-  const node = readNode(state, roles, master.name);
-  const slave = node === master.node ? undefined : state.brokers[node ?? ''];
-  const refused = slave !== undefined && rejectsPulls(state, slave);
-  return { master: master.node, status: master.status, reader: slave && !refused ? slave.node : null, refusedBy: refused ? slave.node : null };
+  const { readFrom, refusedBy } = slaveReads(state, roles, master);
+  return { master: master.node, status: master.status, reader: readFrom, refusedBy };
 }
 
 /**

@@ -8,7 +8,7 @@
  * readable ones (topicRouteData2TopicSubscribeInfo), PermName decides readable and writable.
  */
 import {
-  brokerRoles, buildSubscriptionData, delayLevelTokens, DLQ_GROUP_TOPIC_PREFIX, retryDelayLevel, isReadable, isSystemTopic, isWriteable, readNode, rejectsPulls, silentBrokerDrop, SUB_ALL, type BrokerRoles, type BrokerState,
+  brokerRoles, buildSubscriptionData, delayLevelTokens, DLQ_GROUP_TOPIC_PREFIX, retryDelayLevel, isReadable, isSystemTopic, isWriteable, silentBrokerDrop, slaveReads, SUB_ALL, type BrokerRoles, type BrokerState,
   type BrokerStatus, type ModelState, type Scenario, type SilentDrop,
 } from '../../../sim/index.ts';
 import type { Summary } from '../../../sim/summary.ts';
@@ -123,12 +123,8 @@ function masterless(state: ModelState, roles: BrokerRoles, masters: readonly Bro
     if (master.status === 'stopped') continue;
     for (const topic of userTopics(master)) held.set(topic, [...(held.get(topic) ?? []), name]);
     if (master.status === 'running') continue;
-    const reader = readNode(state, roles, name);
-    const slave = reader !== undefined && reader !== master.node ? state.brokers[reader] : undefined;
-    const refused = slave !== undefined && rejectsPulls(state, slave);
     groups.push({
-      kind: 'noMaster', broker: name, master: master.node, status: master.status, readFrom: slave && !refused ? slave.node : null,
-      refusedBy: refused ? slave.node : null, replicas: group.length,
+      kind: 'noMaster', broker: name, master: master.node, status: master.status, ...slaveReads(state, roles, master), replicas: group.length,
       // A process that died or shut down in the open is dropped as its close arrives, a latency later:
       // only one whose close reaches nobody (no power, or behind a partition) stays listed, silent.
       listedBy: closesUnseen(master) ? listingsOf(state, master.node) : [], controllerMode: state.config.enableControllerMode,

@@ -165,7 +165,7 @@ export const ROCKETMQ_DEFAULTS = {
   consumeTimeMs: 5,
   /** DefaultMQPushConsumerImpl.getMaxReconsumeTimes: -1 means 16 for concurrent consumers. */
   maxReconsumeTimes: 16,
-  /** ConsumeMessageConcurrentlyService: a failed send-back is re-consumed locally after 5 s. */
+  /** ConsumeMessageConcurrentlyService.submitConsumeRequestLater: a message whose send-back failed is consumed again on its own queue after 5 s. */
   sendBackFailedRetryDelayMs: 5_000,
 
   // --- The simulated network (ours: a data-centre LAN) ---

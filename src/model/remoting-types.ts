@@ -32,7 +32,8 @@ export type RemotingRequest =
   /** MQAdminImpl.maxOffset (GetMaxOffsetRequestHeader): a queue's end, asked by a consumer with no offset of its own for it. */
   | { code: 'GET_MAX_OFFSET'; topic: string; queueId: number; queueKey: string; token: number }
   | { code: 'PULL_MESSAGE'; group: string; topic: string; queueId: number; queueOffset: number; maxMsgNums: number; subscription: string; suspendTimeoutMs: number; queueKey: string; token: number; commitOffset: number }
-  | { code: 'CONSUMER_SEND_MSG_BACK'; group: string; brokerName: string; message: StoredMessage; delayLevel: number; maxReconsumeTimes: number }
+  /** queueKey and token: the ProcessQueue whose offset the message holds until the send-back is answered. */
+  | { code: 'CONSUMER_SEND_MSG_BACK'; group: string; brokerName: string; message: StoredMessage; delayLevel: number; maxReconsumeTimes: number; queueKey: string; token: number }
   | { code: 'NOTIFY_CONSUMER_IDS_CHANGED'; group: string }
   /** SlaveSynchronize: a slave copies its master's topic table and consumer offsets. */
   | { code: 'GET_ALL_TOPIC_CONFIG' }

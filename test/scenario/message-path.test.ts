@@ -399,6 +399,53 @@ describe('retries, the DLQ and delayed messages (consumerSendMsgBack, ScheduleMe
     expect(sim.summary().messages).toMatchObject({ retried: 16, deadLettered: 1 });
   });
 
+  /**
+   * c-1 fails every Bad message, taking 3 s over each; c-2 consumes the other queue. The run is
+   * made twice: once to learn when c-1's first failure ends (tf), then with c-1 cut off from
+   * broker-a from tf - 500 ms to tf + 1 s, so the send-back is lost and times out.
+   */
+  function sendBackLost(after: Array<{ at: number } & Record<string, unknown>> = []): { sim: TestSim; failure: { t: number; msgId: string } } {
+    const base = (timeline: object[]) => scenario({
+      topics: [{ name: 'TopicTest', writeQueueNums: 2, readQueueNums: 2 }],
+      producers: [producer({ ratePerSec: 1, tags: ['Bad'] })],
+      consumers: [consumer('c-1', { failTags: ['Bad'], consumeTimeMs: 3_000 }), consumer('c-2')],
+      timeline: [{ at: 20_500, action: 'setProducerRate', target: 'p-1', ratePerSec: 0 }, ...timeline],
+    });
+    const tf = new TestSim(base([])).at(40_000).first('consume.failed', { consumer: 'c-1' })!.t;
+    const sim = new TestSim(base([
+      { at: tf - 500, action: 'partitionLink', target: 'c-1', peer: 'broker-a' },
+      { at: tf + 1_000, action: 'healLink', target: 'c-1', peer: 'broker-a' },
+      ...after.map((step) => ({ ...step, at: tf + step.at })),
+    ]));
+    const failure = sim.at(tf).first('consume.failed', { consumer: 'c-1' })!;
+    expect(failure.t).toBe(tf);
+    return { sim, failure };
+  }
+
+  it('a send-back that fails keeps the message in its ProcessQueue: the committed offset stays at it until the consumer re-consumes it 5 s later (processConsumeResult, msgBackFailed)', () => {
+    const { sim, failure } = sendBackLost();
+    const stored = sim.at(failure.t).first('message.stored', { msgId: failure.msgId, topic: 'TopicTest' })!;
+    const again = sim.at(failure.t + 20_000).events('consume.failed', { msgId: failure.msgId })[1]!;
+    expect(again).toMatchObject({ consumer: 'c-1', reconsumeTimes: 1 });
+    // The send-back times out (CONSUMER_CALL_TIMEOUT_MS, 5 s), then submitConsumeRequestLater waits 5 s and the listener 3 s.
+    expect(again.t).toBeGreaterThanOrEqual(failure.t + 5_000 + 5_000 + 3_000);
+    expect(sim.events('message.stored', { msgId: failure.msgId, topic: '%RETRY%CG' }).every((e) => e.t > again.t)).toBe(true);
+    // offset.committed tells of changes only: none passes the message until the re-consumption's send-back succeeds.
+    const commits = sim.at(again.t + 30_000).events('offset.committed', (e) => e.consumer === 'c-1' && e.topic === 'TopicTest' && e.queueId === stored.queueId && e.t > failure.t);
+    const past = commits.find((commit) => commit.offset > stored.queueOffset);
+    expect(past!.t).toBeGreaterThan(again.t);
+  });
+
+  it('a consumer that leaves before re-consuming a message whose send-back failed leaves it to the next owner: a duplicate at worst, never a loss', () => {
+    const { sim, failure } = sendBackLost([{ at: 3_000, action: 'removeConsumer', target: 'c-1' }]);
+    sim.at(failure.t + 60_000);
+    // ConsumeRequest.run skips the re-consumption of a dropped queue; c-2 reads the queue again from the offset c-1 held.
+    expect(sim.events('consume.failed', { msgId: failure.msgId })).toHaveLength(1);
+    expect(sim.events('message.consumed', { msgId: failure.msgId })).toEqual([expect.objectContaining({ consumer: 'c-2', topic: 'TopicTest' })]);
+    const messages = sim.summary().messages;
+    expect(messages.consumed).toBe(messages.stored);
+  });
+
   it('a message with delayLevel L waits in SCHEDULE_TOPIC_XXXX queue L-1 and reaches its topic after level L\'s delay', () => {
     for (const level of [1, 3, 5]) {
       const sim = new TestSim(scenario({
@@ -438,9 +485,11 @@ describe('retries, the DLQ and delayed messages (consumerSendMsgBack, ScheduleMe
     retry.at(failure.t + HOP + RETRY_DELAYS[0]!);
     expect(retry.summary().messages).toMatchObject({ stored: 1, consumed: 0, delayed: 0, lagging: 1 });
     expect(retry.summary().queues.map((queue) => queue.topic)).not.toContain('%RETRY%CG');
-    // Pulled and failed again, it waits 30 s (level 4) in SCHEDULE_TOPIC_XXXX.
+    // Pulled and failed again, it waits 30 s (level 4) in SCHEDULE_TOPIC_XXXX; the retry queue's
+    // offset passes the failed copy when the send-back's answer is back, a hop after the put.
     const again = new TestSim(failing()).at(2 * M).events('consume.failed', { msgId: failure.msgId })[1]!;
-    expect(new TestSim(failing()).at(again.t + HOP).summary().messages).toMatchObject({ stored: 1, consumed: 0, delayed: 1, lagging: 0 });
+    expect(new TestSim(failing()).at(again.t + HOP).summary().messages).toMatchObject({ stored: 1, consumed: 0, delayed: 1, lagging: 1 });
+    expect(new TestSim(failing()).at(again.t + 2 * HOP).summary().messages).toMatchObject({ stored: 1, consumed: 0, delayed: 1, lagging: 0 });
   });
 });
 

@@ -1,11 +1,12 @@
 /**
  * ConsumeMessageConcurrentlyService: consumeThreadMax threads run the listener; a failure is
- * sent back to the broker (retry topic, then DLQ); the offset advances past the batch.
+ * sent back to the broker (retry topic, then DLQ); the offset advances past the batch, except
+ * past a failure whose send-back is not yet answered or failed (processConsumeResult).
  */
 import { SerialMarkSet } from '../../engine/index.ts';
 import { CONSUMER_CALL_TIMEOUT_MS, MASTER_ID } from '../defaults.ts';
 import { invoke } from '../remoting.ts';
-import type { RemotingResponse } from '../remoting-types.ts';
+import type { RemotingResponse, RequestOf } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
 import type { ConsumedEvent } from '../events.ts';
 import type { ConsumerState, DuplicateCause, ModelState, PendingRequest, ProcessQueue, StoredMessage } from '../state.ts';
@@ -77,14 +78,21 @@ export function onConsumed(state: ModelState, event: ConsumedEvent, sim: Sim): v
   if (!isLive(consumer, event.epoch) || consumer.kind !== 'consumer') return;
   const pq = consumer.processQueueTable[event.queueKey];
   const owned = pq !== undefined && !pq.dropped && pq.token === event.token;
-  if (owned || startedBeforeDrop(consumer, event)) consumeMessages(state, consumer, event, sim);
+  if (!owned && !startedBeforeDrop(consumer, event)) return;
+  const held = consumeMessages(state, consumer, event, sim);
   // A queue dropped meanwhile keeps no offset: its next owner consumes these again (at-least-once).
   if (!owned) return;
-  // ProcessQueue.removeMessage: the offset to commit is the smallest still being consumed, or
-  // past the largest ever pulled when none is left.
-  removeConsumed(pq.outstanding, event.messages);
+  removeConsumed(pq.outstanding, held === NONE_HELD ? event.messages : event.messages.filter((message) => !held.includes(message)));
+  advanceOffset(consumer, event.queueKey, pq);
+}
+
+/**
+ * ProcessQueue.removeMessage: the offset to commit is the smallest still being consumed, or
+ * past the largest ever pulled when none is left.
+ */
+function advanceOffset(consumer: ConsumerState, key: string, pq: ProcessQueue): void {
   const offset = pq.outstanding.length > 0 ? pq.outstanding[0]! : pq.queueOffsetMax + 1;
-  consumer.offsetTable[event.queueKey] = Math.max(consumer.offsetTable[event.queueKey] ?? 0, offset);
+  consumer.offsetTable[key] = Math.max(consumer.offsetTable[key] ?? 0, offset);
 }
 
 /**
@@ -96,12 +104,19 @@ function startedBeforeDrop(consumer: ConsumerState, event: ConsumedEvent): boole
   return droppedAt === undefined || event.startedAt < droppedAt;
 }
 
-function consumeMessages(state: ModelState, consumer: ConsumerState, event: ConsumedEvent, sim: Sim): void {
+/** What consumeMessages returns when every message succeeded or was dropped: most events, so nothing is allocated for them. */
+const NONE_HELD: readonly StoredMessage[] = Object.freeze([]);
+
+/** Runs the listener on each message; returns the failures whose offsets stay outstanding until their send-back is answered. */
+function consumeMessages(state: ModelState, consumer: ConsumerState, event: ConsumedEvent, sim: Sim): readonly StoredMessage[] {
   const { messages, brokerName, brokerId } = event;
+  let held: StoredMessage[] | null = null;
   for (let i = 0; i < messages.length; i++) {
-    if (listenerFails(consumer, messages[i]!, sim)) consumeFailed(state, consumer, messages[i]!, brokerName, brokerId, sim);
-    else consumeSucceeded(state, consumer, messages[i]!, brokerName, brokerId, sim);
+    const message = messages[i]!;
+    if (!listenerFails(consumer, message, sim)) consumeSucceeded(state, consumer, message, brokerName, brokerId, sim);
+    else if (consumeFailed(state, consumer, message, event, sim)) (held ??= []).push(message);
   }
+  return held ?? NONE_HELD;
 }
 
 /**
@@ -202,47 +217,80 @@ function duplicateCause(state: ModelState, consumer: ConsumerState, message: Sto
   return 'rebalance';
 }
 
-/** processConsumeResult: BROADCASTING drops a failure; CLUSTERING sends it back (CONSUMER_SEND_MSG_BACK). */
-function consumeFailed(state: ModelState, consumer: ConsumerState, message: StoredMessage, brokerName: string, brokerId: number, sim: Sim): void {
+/**
+ * processConsumeResult: BROADCASTING drops a failure; CLUSTERING sends it back
+ * (CONSUMER_SEND_MSG_BACK) and keeps it in the ProcessQueue until that is answered: a message whose
+ * send-back failed is not removed (msgBackFailed), so the committed offset cannot pass it. Returns
+ * whether the message is kept so.
+ */
+function consumeFailed(state: ModelState, consumer: ConsumerState, message: StoredMessage, event: ConsumedEvent, sim: Sim): boolean {
   const max = state.config.maxReconsumeTimes;
   const clustering = consumer.spec.messageModel === 'CLUSTERING';
   const next = !clustering ? 'dropped' : message.reconsumeTimes >= max ? 'dlq' : 'retry';
   sim.emit({ t: sim.now, type: 'consume.failed', consumer: consumer.id, group: consumer.spec.group, msgId: message.msgId, reconsumeTimes: message.reconsumeTimes, next });
   if (!clustering) {
     state.stats.dropped++;
-    return;
+    return false;
   }
+  const { brokerName, queueKey, token } = event;
   // sendMessageBack goes to the master (findBrokerAddressInPublish); with none there is nowhere to send it.
   const node = brokerNodeFor(state, consumer, brokerName, true);
-  if (node === undefined) return reconsumeLater(state, consumer, message, brokerName, brokerId, sim);
-  invoke(sim, consumer.id, node, {
-    code: 'CONSUMER_SEND_MSG_BACK', group: consumer.spec.group, brokerName, message, delayLevel: 0, maxReconsumeTimes: max,
+  if (node === undefined) reconsumeLater(state, consumer, message, event, sim);
+  else invoke(sim, consumer.id, node, {
+    code: 'CONSUMER_SEND_MSG_BACK', group: consumer.spec.group, brokerName, message, delayLevel: 0, maxReconsumeTimes: max, queueKey, token,
   }, CONSUMER_CALL_TIMEOUT_MS);
+  return true;
 }
 
+/** Where a message whose send-back failed came from: its ProcessQueue and the broker it was pulled from. */
+type PulledFrom = Pick<ConsumedEvent, 'brokerName' | 'brokerId' | 'queueKey' | 'token'>;
+
 /**
- * A failed send-back: the consumer itself consumes the message again 5 s later. (RocketMQ first
- * tries its internal producer on %RETRY%<group>, and does this only when that fails too; the
- * fallback producer is not modelled.) `brokerId` is that of the broker it was pulled from.
+ * A failed send-back: submitConsumeRequestLater hands the message, its reconsumeTimes one up, to a
+ * consume thread of the same ProcessQueue 5 s later, which skips it if the queue was dropped by
+ * then (ConsumeRequest.run); the next owner reads it again from the offset it held. (RocketMQ
+ * first tries its internal producer on %RETRY%<group>, and does this only when that fails too;
+ * the fallback producer is not modelled.)
  */
-function reconsumeLater(state: ModelState, consumer: ConsumerState, message: StoredMessage, brokerName: string, brokerId: number, sim: Sim): void {
+function reconsumeLater(state: ModelState, consumer: ConsumerState, message: StoredMessage, from: PulledFrom, sim: Sim): void {
   const again = { ...message, reconsumeTimes: message.reconsumeTimes + 1 };
-  sim.after(state.config.sendBackFailedRetryDelayMs + consumer.spec.consumeTimeMs, {
-    kind: 'consumer.consumed', client: consumer.id, epoch: consumer.epoch, queueKey: '', token: -1, brokerName, brokerId, messages: [again], startedAt: sim.now,
+  const delay = state.config.sendBackFailedRetryDelayMs;
+  sim.after(delay + consumer.spec.consumeTimeMs, {
+    kind: 'consumer.consumed', client: consumer.id, epoch: consumer.epoch, queueKey: from.queueKey, token: from.token,
+    brokerName: from.brokerName, brokerId: from.brokerId, messages: [again], startedAt: sim.now + delay,
   });
 }
 
-function sendBackFailed(state: ModelState, pending: PendingRequest, sim: Sim): void {
+/** The consumer and the request of a send-back it still owns the queue of, else null. */
+function sendBackOwner(state: ModelState, pending: PendingRequest): { consumer: ConsumerState; request: RequestOf<'CONSUMER_SEND_MSG_BACK'> } | null {
   const consumer = state.clients[pending.from];
-  if (consumer?.kind !== 'consumer' || consumer.status !== 'running' || pending.request.code !== 'CONSUMER_SEND_MSG_BACK') return;
+  const request = pending.request;
+  if (consumer?.kind !== 'consumer' || consumer.status !== 'running' || request.code !== 'CONSUMER_SEND_MSG_BACK') return null;
+  return { consumer, request };
+}
+
+/** The retry topic has the message: its offset is released (processQueue.removeMessage). */
+function sentBack(state: ModelState, pending: PendingRequest): void {
+  const owner = sendBackOwner(state, pending);
+  const pq = owner?.consumer.processQueueTable[owner.request.queueKey];
+  if (!owner || !pq || pq.dropped || pq.token !== owner.request.token) return;
+  removeConsumed(pq.outstanding, [owner.request.message]);
+  advanceOffset(owner.consumer, owner.request.queueKey, pq);
+}
+
+function sendBackFailed(state: ModelState, pending: PendingRequest, sim: Sim): void {
+  const owner = sendBackOwner(state, pending);
+  if (!owner) return;
+  const { message, brokerName, queueKey, token } = owner.request;
   // The send-back went to the master, which the route then had: the consumer pulled from it too (findBrokerAddressInSubscribe).
-  reconsumeLater(state, consumer, pending.request.message, pending.request.brokerName, MASTER_ID, sim);
+  reconsumeLater(state, owner.consumer, message, { brokerName, brokerId: MASTER_ID, queueKey, token }, sim);
 }
 
 /** Any answer but SUCCESS is an MQBrokerException for consumerSendMessageBack, like a timeout. */
 export const sendBackHandler = {
   onResponse(state: ModelState, pending: PendingRequest, response: RemotingResponse, sim: Sim): void {
-    if (response.code !== 'SUCCESS') sendBackFailed(state, pending, sim);
+    if (response.code === 'SUCCESS') sentBack(state, pending);
+    else sendBackFailed(state, pending, sim);
   },
   onFailure(state: ModelState, pending: PendingRequest, _reason: unknown, sim: Sim): void {
     sendBackFailed(state, pending, sim);

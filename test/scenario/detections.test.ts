@@ -97,11 +97,15 @@ describe('summary.detections: two faults of one broker process', () => {
     const refusedAt = sim.summary().detections.find((d) => d.fault === 'crashBroker' && d.party === 'p-1')!.noticedAt;
     expect(refusedAt - 100_300).toBeGreaterThanOrEqual(HOP);
     expect(refusedAt - 100_300).toBeLessThanOrEqual(2 * HOP);
+    // A round trip: two hops of 1 ms and up to 1 ms of jitter each.
+    const pullRefusedAt = sim.summary().detections.find((d) => d.fault === 'crashBroker' && d.party === 'c-1')!.noticedAt;
+    expect(pullRefusedAt - 100_000).toBeGreaterThanOrEqual(HOP);
+    expect(pullRefusedAt - 100_000).toBeLessThanOrEqual(4 * HOP);
     expect(brief(sim)).toEqual([
       'partitionBroker p-1 33000 sendFailed',
       'partitionBroker c-1 34000 callTimedOut',
       'partitionBroker broker-a/1 50000 haChannelClosed',
-      'crashBroker c-1 100001 pullFailed',
+      `crashBroker c-1 ${pullRefusedAt} pullFailed`,
       `crashBroker p-1 ${refusedAt} sendFailed`,
       `crashBroker ns-1 ${lastRegistration(sim) + CHANNEL_MAX_IDLE} channelIdle`,
     ]);

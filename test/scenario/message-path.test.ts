@@ -248,6 +248,51 @@ describe('consumers noticing each other (RebalanceService, ClientHousekeepingSer
   });
 });
 
+describe('a rebalance that cannot start a queue it was given (RebalanceService.run, RebalanceImpl.rebalanceByTopic)', () => {
+  /** broker-a and c-1 crash at 50 s and broker-a is back at 50.4 s: c-2, told of c-1's close, asks broker-a for its offsets while it is down. */
+  const handOver = (rocketmqVersion: string) => scenario({
+    config: { networkJitterMs: 0, rocketmqVersion },
+    brokers: [{ name: 'broker-a' }, { name: 'broker-b' }],
+    topics: [{ name: 'TopicTest', writeQueueNums: 2, readQueueNums: 2 }],
+    producers: [producer()],
+    consumers: [consumer('c-1'), consumer('c-2')],
+    timeline: [
+      { at: 50_000, action: 'crashBroker', target: 'broker-a' },
+      { at: 50_000, action: 'crashConsumer', target: 'c-1' },
+      { at: 50_400, action: 'startBroker', target: 'broker-a' },
+    ],
+  });
+  /** c-2's first rebalance after the crashes that gives it broker-a's queues (one topic's: a consumer list asked of broker-a fails), and the one after it. */
+  const takeOver = (sim: TestSim) => {
+    const rebalances = sim.events('rebalance', (e) => e.consumer === 'c-2' && e.t > 50_000);
+    const given = rebalances.find((e) => e.queues.some((q) => q.startsWith('broker-a:')))!;
+    return {
+      given,
+      next: rebalances.find((e) => e.t > given.t)!,
+      firstRead: sim.first('message.consumed', (e) => e.consumer === 'c-2' && e.broker === 'broker-a' && e.t > 50_000)!,
+    };
+  };
+  /** The refused offset query, then the consumer list, the offset query and the pull: a few round trips. */
+  const ROUND_TRIPS = 10 * HOP;
+
+  it('5.2 and later: broker-a refused the offset query, so the rebalance is unbalanced and the next runs minInterval (1 s) later, taking broker-a\'s queues', () => {
+    const { given, next, firstRead } = takeOver(new TestSim(handOver('5.x')).at(70_000));
+    expect(given.t).toBeLessThan(50_400);
+    expect(next.t).toBeGreaterThanOrEqual(given.t + 1_000);
+    expect(next.t).toBeLessThanOrEqual(given.t + 1_000 + ROUND_TRIPS);
+    expect(firstRead.t).toBeGreaterThan(next.t);
+    expect(firstRead.t).toBeLessThanOrEqual(next.t + ROUND_TRIPS);
+  });
+
+  it('4.x: broker-a\'s queues wait for a later rebalance (the next period, or a notification), not a second', () => {
+    const { given, next, firstRead } = takeOver(new TestSim(handOver('4.x')).at(90_000));
+    expect(given.t).toBeLessThan(50_400);
+    expect(next.t).toBeGreaterThan(given.t + 1_000 + ROUND_TRIPS);
+    expect(firstRead.t).toBeGreaterThan(next.t);
+    expect(firstRead.t).toBeLessThanOrEqual(next.t + ROUND_TRIPS);
+  });
+});
+
 describe('ConsumeMessageConcurrentlyService with a slow listener (one ConsumeRequest per message)', () => {
   // One consume thread at 100 ms a message behind 20 messages a second: c-1 always holds a
   // backlog in memory (up to pullThresholdForQueue per queue).

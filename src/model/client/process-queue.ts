@@ -12,6 +12,7 @@ import { traceOffsetCommitted } from '../trace-writer.ts';
 import type { MessageQueue } from './message-queue.ts';
 import { findBrokerAddr } from './topic-route.ts';
 import { pullMessage } from './pull.ts';
+import { rebalanceWhenUnbalanced } from './rebalance.ts';
 
 export function queueKey(mq: MessageQueue): string {
   return `${mq.topic}@${mq.brokerName}@${mq.queueId}`;
@@ -58,10 +59,7 @@ export function removeUnnecessaryMessageQueue(state: ModelState, consumer: Consu
 function computePullFromWhere(state: ModelState, consumer: ConsumerState, key: string, pq: ProcessQueue, sim: Sim): void {
   if (consumer.spec.messageModel === 'BROADCASTING') return computeBroadcastingPullFromWhere(state, consumer, key, pq, sim);
   const node = brokerNodeFor(state, consumer, pq.mq.brokerName, true) ?? brokerNodeFor(state, consumer, pq.mq.brokerName);
-  if (node === undefined) {
-    delete consumer.processQueueTable[key];
-    return;
-  }
+  if (node === undefined) return notStarted(state, consumer, key, sim);
   invoke(sim, consumer.id, node, {
     code: 'QUERY_CONSUMER_OFFSET', group: consumer.spec.group, topic: pq.mq.topic, queueId: pq.mq.queueId, queueKey: key, token: pq.token,
   }, CONSUMER_CALL_TIMEOUT_MS);
@@ -91,10 +89,7 @@ function computeBroadcastingPullFromWhere(state: ModelState, consumer: ConsumerS
  */
 function maxOffset(state: ModelState, consumer: ConsumerState, key: string, pq: ProcessQueue, sim: Sim): void {
   const node = brokerNodeFor(state, consumer, pq.mq.brokerName, true);
-  if (node === undefined) {
-    delete consumer.processQueueTable[key];
-    return;
-  }
+  if (node === undefined) return notStarted(state, consumer, key, sim);
   invoke(sim, consumer.id, node, { code: 'GET_MAX_OFFSET', topic: pq.mq.topic, queueId: pq.mq.queueId, queueKey: key, token: pq.token }, MQ_ADMIN_TIMEOUT_MS);
 }
 
@@ -123,7 +118,7 @@ export const offsetQueryHandler = {
 /** MQClientAPIImpl.getMaxOffset's answer; an error code is an MQBrokerException, as a failure. */
 export const maxOffsetHandler = {
   onResponse(state: ModelState, pending: PendingRequest, response: RemotingResponse, sim: Sim): void {
-    if (response.code !== 'SUCCESS' || response.offset === undefined) return skipUntilNextRebalance(state, pending);
+    if (response.code !== 'SUCCESS' || response.offset === undefined) return skipUntilNextRebalance(state, pending, undefined, sim);
     const live = livePq(state, pending);
     if (live) startPulling(state, live.consumer, live.key, live.pq, response.offset, sim);
   },
@@ -131,9 +126,15 @@ export const maxOffsetHandler = {
 };
 
 /** computePullFromWhereWithException threw (its request failed): the queue waits for the next rebalance. */
-function skipUntilNextRebalance(state: ModelState, pending: PendingRequest): void {
+function skipUntilNextRebalance(state: ModelState, pending: PendingRequest, _reason: unknown, sim: Sim): void {
   const live = livePq(state, pending);
-  if (live) delete live.consumer.processQueueTable[live.key];
+  if (live) notStarted(state, live.consumer, live.key, sim);
+}
+
+/** A queue given by a rebalance that could not start: left to a later rebalance, which 5.x runs a minInterval later. */
+function notStarted(state: ModelState, consumer: ConsumerState, key: string, sim: Sim): void {
+  delete consumer.processQueueTable[key];
+  rebalanceWhenUnbalanced(state, consumer, sim);
 }
 
 function startPulling(state: ModelState, consumer: ConsumerState, key: string, pq: ProcessQueue, offset: number, sim: Sim): void {

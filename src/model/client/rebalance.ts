@@ -21,6 +21,19 @@ export function rebalanceImmediately(state: ModelState, consumer: ConsumerState,
   sim.after(wait, { kind: 'consumer.rebalance', client: consumer.id, epoch: consumer.epoch, periodic: false });
 }
 
+/**
+ * RebalanceService.run, 5.2 and later: a rebalance that could not start a queue it was given (the
+ * queue's start offset could not be read, so computePullFromWhere answered -1) is not balanced
+ * (rebalanceByTopic compares the allocation with the working queues), and the service runs again
+ * minInterval after it instead of waitInterval. 4.x and 5.0-5.1 wait for the next period.
+ */
+export function rebalanceWhenUnbalanced(state: ModelState, consumer: ConsumerState, sim: Sim): void {
+  const wait = state.config.rebalanceMinIntervalMs;
+  if (state.config.rocketmqVersion !== '5.x' || wait <= 0 || consumer.rebalanceScheduled) return;
+  consumer.rebalanceScheduled = true;
+  sim.after(wait, { kind: 'consumer.rebalance', client: consumer.id, epoch: consumer.epoch, periodic: false });
+}
+
 export function onRebalanceTimer(state: ModelState, event: { client: string; epoch: number; periodic: boolean }, sim: Sim): void {
   const consumer = state.clients[event.client];
   if (!isLive(consumer, event.epoch) || consumer.kind !== 'consumer') return;

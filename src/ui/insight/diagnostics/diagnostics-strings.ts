@@ -43,7 +43,7 @@ function idleFixEn(f: IdleFinding): string {
       return `Bring the ${one ? 'master' : 'masters'} of ${brokers} back (restart ${one ? 'it' : 'them'}, or heal the partition). Until then producers send to the other masters, whose queues the group's other consumers own, and ${listed}, a rebalance leaves these queues with ${f.consumer}.${controller}`;
     }
     case 'rebalancePending':
-      return 'Nothing to do: a consumer rebalances again as soon as a broker notifies its group (NOTIFY_CONSUMER_IDS_CHANGED), in 5.x no sooner than 1 s after its last rebalance (minInterval), and every 20 s anyway.';
+      return 'Nothing to do: a consumer rebalances again as soon as a broker notifies its group (NOTIFY_CONSUMER_IDS_CHANGED), from 5.2 no sooner than 1 s after its last rebalance (minInterval), and every 20 s anyway.';
     case 'noRoute': case 'noReadableQueues': case 'notInConsumerList':
       return 'Wait for the next route pull and rebalance (every 30 s and 20 s by default); if it lasts, check that the topic exists and is readable.';
   }
@@ -66,7 +66,7 @@ function idleFixZh(f: IdleFinding): string {
       return `让 ${brokers} 的 Master 恢复（重启，或修复网络分区）。在此之前生产者只发往其他 Master，它们的队列归本组其他消费者；${listed}把这些队列从 ${f.consumer} 移走。${controller}`;
     }
     case 'rebalancePending':
-      return '无需处理：Broker 通知消费者组（NOTIFY_CONSUMER_IDS_CHANGED）后消费者会立即再次负载均衡（5.x 中距上一次至少 1 秒，即 minInterval），并且每 20 秒一次。';
+      return '无需处理：Broker 通知消费者组（NOTIFY_CONSUMER_IDS_CHANGED）后消费者会立即再次负载均衡（从 5.2 起距上一次至少 1 秒，即 minInterval），并且每 20 秒一次。';
     case 'noRoute': case 'noReadableQueues': case 'notInConsumerList':
       return '等待下一次路由拉取和负载均衡（默认每 30 秒和 20 秒一次）；如果一直如此，检查 Topic 是否存在且可读。';
   }

@@ -159,6 +159,8 @@ export const ROCKETMQ_DEFAULTS = {
   pullTimeDelayMillsWhenFlowControl: 50,
   /** DefaultMQPushConsumer.pullThresholdForQueue. */
   pullThresholdForQueue: 1_000,
+  /** DefaultMQPushConsumer.consumeConcurrentlyMaxSpan: a queue whose cached offsets span more than this is not pulled (a message stuck at its head holds the rest). */
+  consumeConcurrentlyMaxSpan: 2_000,
   /** DefaultMQPushConsumer.consumeThreadMax. */
   consumeThreadMax: 20,
   /** Time a consumer's listener spends on one message (ours: RocketMQ has no such setting). */

@@ -91,6 +91,8 @@ const CONFIG_RANGES: Record<NumericKey, Range> = {
   pullTimeDelayMillsWhenFlowControl: PERIOD,
   /** DefaultMQPushConsumerImpl.checkConfig: pullThresholdForQueue in [1, 65535]. */
   pullThresholdForQueue: [1, 65_535],
+  /** DefaultMQPushConsumerImpl.checkConfig: consumeConcurrentlyMaxSpan in [1, 65535]. */
+  consumeConcurrentlyMaxSpan: [1, 65_535],
   /** DefaultMQPushConsumerImpl.checkConfig: consumeThreadMax in [1, 1000]. */
   consumeThreadMax: [1, 1_000],
   consumeTimeMs: DELAY,

@@ -491,6 +491,36 @@ describe('retries, the DLQ and delayed messages (consumerSendMsgBack, ScheduleMe
     expect(messages.consumed).toBe(messages.stored);
   });
 
+  it('a message held at the head of its queue stops the pulls once the cached offsets span more than consumeConcurrentlyMaxSpan (2000)', () => {
+    // 10 000 messages in one queue, then the master dies; c-1 starts at 15 s and reads from the slave, where every
+    // send-back of a failed Bad message finds no master, so each stays cached and is consumed again every 5 s.
+    const MAX_SPAN = 2_000;
+    const PULL_BATCH = 32;
+    const sim = new TestSim(scenario({
+      brokers: [{ name: 'broker-a', brokerId: 0, role: 'ASYNC_MASTER' }, { name: 'broker-a', brokerId: 1, role: 'SLAVE', slaveReadEnable: true }],
+      topics: [{ name: 'TopicTest', writeQueueNums: 1, readQueueNums: 1 }],
+      // One message in ten fails: 200 held when they span 2000 offsets, far below pullThresholdForQueue (1000).
+      producers: [producer({ ratePerSec: 1_000, tags: ['Bad', ...Array<string>(9).fill('A')] })],
+      timeline: [
+        { at: 10_000, action: 'setProducerRate', target: 'p-1', ratePerSec: 0 },
+        { at: 12_000, action: 'crashBroker', target: 'broker-a' },
+        { at: 15_000, action: 'addConsumer', consumer: consumer('c-1', { failTags: ['Bad'] }) },
+        { at: 40_000, action: 'startBroker', target: 'broker-a' },
+      ],
+    })).at(39_000);
+    const firstHeld = sim.first('consume.failed', { consumer: 'c-1' })!;
+    const headOffset = sim.first('message.stored', { msgId: firstHeld.msgId })!.queueOffset;
+    const read = sim.events('message.consumed', { consumer: 'c-1', topic: 'TopicTest' });
+    const furthest = Math.max(...read.map((e) => e.queueOffset));
+    expect(furthest).toBeGreaterThan(headOffset + MAX_SPAN - PULL_BATCH);
+    expect(furthest).toBeLessThanOrEqual(headOffset + MAX_SPAN + PULL_BATCH);
+    // Stopped: nothing new is read while the master is down, then everything once the send-backs succeed.
+    expect(read.filter((e) => e.t > read.find((r) => r.queueOffset === furthest)!.t + 1_000)).toEqual([]);
+    sim.at(5 * M);
+    expect(sim.summary().messages).toMatchObject({ lagging: 0 });
+    expect(sim.consumer('c-1').offsetTable['TopicTest@broker-a@0']).toBe(sim.events('message.stored', { topic: 'TopicTest', brokerId: 0 }).length);
+  });
+
   it('a message with delayLevel L waits in SCHEDULE_TOPIC_XXXX queue L-1 and reaches its topic after level L\'s delay', () => {
     for (const level of [1, 3, 5]) {
       const sim = new TestSim(scenario({

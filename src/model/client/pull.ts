@@ -21,8 +21,10 @@ function subscriptionOf(consumer: ConsumerState, topic: string): string {
 
 export function pullMessage(state: ModelState, consumer: ConsumerState, key: string, pq: ProcessQueue, sim: Sim): void {
   if (pq.dropped) return;
-  // Flow control: too many messages waiting to be consumed -> try again in 50 ms.
-  if (pq.outstanding.length > state.config.pullThresholdForQueue) return pullLater(consumer, key, pq, state.config.pullTimeDelayMillsWhenFlowControl, sim);
+  // Flow control: too many messages waiting to be consumed, or spanning too many offsets -> try again in 50 ms.
+  if (pq.outstanding.length > state.config.pullThresholdForQueue || maxSpan(pq) > state.config.consumeConcurrentlyMaxSpan) {
+    return pullLater(consumer, key, pq, state.config.pullTimeDelayMillsWhenFlowControl, sim);
+  }
   const node = brokerNodeFor(state, consumer, pq.mq.brokerName);
   if (node === undefined) return pullLater(consumer, key, pq, state.config.pullTimeDelayMillsWhenException, sim);
   invoke(sim, consumer.id, node, {
@@ -31,6 +33,12 @@ export function pullMessage(state: ModelState, consumer: ConsumerState, key: str
     suspendTimeoutMs: state.config.brokerSuspendMaxTimeMs, queueKey: key, token: pq.token,
     commitOffset: commitOffsetOfPull(consumer, key),
   }, state.config.consumerTimeoutWhenSuspendMs, INVOKE_ASYNC);
+}
+
+/** ProcessQueue.getMaxSpan: the last cached offset minus the first (the outstanding offsets are in pull order, so ascending). */
+function maxSpan(pq: ProcessQueue): number {
+  const cached = pq.outstanding;
+  return cached.length > 1 ? cached[cached.length - 1]! - cached[0]! : 0;
 }
 
 function pullLater(consumer: ConsumerState, key: string, pq: ProcessQueue, delayMs: number, sim: Sim): void {

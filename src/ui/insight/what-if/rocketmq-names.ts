@@ -58,6 +58,7 @@ export const ROCKETMQ_NAMES: Partial<Record<ConfigKey, RocketMQName>> = {
   pullBatchSize: setting('DefaultMQPushConsumer.pullBatchSize'),
   pullTimeDelayMillsWhenException: setting('ClientConfig.pullTimeDelayMillsWhenException'),
   pullThresholdForQueue: setting('DefaultMQPushConsumer.pullThresholdForQueue'),
+  consumeConcurrentlyMaxSpan: setting('DefaultMQPushConsumer.consumeConcurrentlyMaxSpan'),
   consumeThreadMax: setting('DefaultMQPushConsumer.consumeThreadMax'),
   maxReconsumeTimes: setting('DefaultMQPushConsumer.maxReconsumeTimes'),
 };

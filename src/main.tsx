@@ -15,7 +15,7 @@ import { browserLanguages, chooseLanguage, readRememberedLanguage } from './ui/i
 
 function boot(): void {
   const state = usePlayback.getState();
-  state.setLanguage(chooseLanguage({ hash: window.location.hash, remembered: readRememberedLanguage(), browser: browserLanguages() }));
+  state.setLanguage(chooseLanguage({ hash: window.location.hash, search: window.location.search, remembered: readRememberedLanguage(), browser: browserLanguages() }));
   try {
     openFromHash(window.location.hash);
   } catch (error) {

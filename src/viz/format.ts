@@ -2,6 +2,7 @@
  * Time as people read it on the page: the one formatter for every view. Virtual time is an
  * integer of milliseconds; the page shows `m:ss.mmm` and short durations in seconds.
  */
+import type { Language } from '../scenario/language.ts';
 
 function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
@@ -23,17 +24,27 @@ export function formatTime(ms: number): string {
   return `${sign}${clock}:${pad(seconds, 2)}.${pad(total % 1_000, 3)}`;
 }
 
-/** `95_040` -> `"95.0 s"`: a duration or countdown, one decimal unless told otherwise. */
-export function formatSeconds(ms: number, digits = 1): string {
+/**
+ * A duration's units in each language: "30 s" in English, 「30 秒」 in Chinese, as the chapters'
+ * captions write them beside the panels (a Chinese page that said 「每 30 秒」 above 「30 s」 wrote
+ * one quantity two ways). The one place the page's durations get their unit.
+ */
+const UNITS: Readonly<Record<Language, { second: string; milli: string }>> = {
+  en: { second: 's', milli: 'ms' },
+  zh: { second: '秒', milli: '毫秒' },
+};
+
+/** `95_040` -> `"95.0 s"` (「95.0 秒」): a duration or countdown, one decimal unless told otherwise. */
+export function formatSeconds(ms: number, language: Language, digits = 1): string {
   const value = (ms / 1_000).toFixed(digits);
   // -0.0 reads as a glitch: a countdown that just ended shows 0.0.
-  return `${Number(value) === 0 ? (0).toFixed(digits) : value} s`;
+  return `${Number(value) === 0 ? (0).toFixed(digits) : value} ${UNITS[language].second}`;
 }
 
-/** `12` -> `"12 ms"`, `1_500` -> `"1.5 s"`: a duration that may be short, where 0.0 s would hide it (a route pull 12 ms after a crash). */
-export function formatDuration(ms: number): string {
+/** `12` -> `"12 ms"`, `1_500` -> `"1.5 s"` (「12 毫秒」「1.5 秒」): a duration that may be short, where 0.0 s would hide it (a route pull 12 ms after a crash). */
+export function formatDuration(ms: number, language: Language): string {
   const rounded = Math.round(ms);
-  return Math.abs(rounded) < 1_000 ? `${rounded} ms` : formatSeconds(ms);
+  return Math.abs(rounded) < 1_000 ? `${rounded} ${UNITS[language].milli}` : formatSeconds(ms, language);
 }
 
 /** Share of a countdown still to run, clamped to [0, 1] (0 when the total is not positive). */

@@ -30,7 +30,7 @@ test('the failover view lists who noticed each broker fault, with the arithmetic
   assert.ok(items.some((text) => /^ns-1 removed broker-c\/0 at 4:00\.0\d\d: it unregistered/.test(text)), items.join('\n'));
   await screenshot('failover-view');
   await page.getByTestId('language-zh').click();
-  await page.getByText(/^ns-2 在 3:10\.0\d\d 移除了 broker-b\/0：它的连接自 1:10\.0\d\d 起空闲了 120\.0 s/).waitFor();
+  await page.getByText(/^ns-2 在 3:10\.0\d\d 移除了 broker-b\/0：它的连接自 1:10\.0\d\d 起空闲了 120\.0 秒/).waitFor();
   assert.deepEqual(consoleErrors, []);
 });
 
@@ -41,7 +41,7 @@ test('controller mode: the failover view reads the controller\'s election with i
   assert.ok(items.some((text) => text.startsWith('broker-a/1 became master (brokerId 0) at 0:42.0')), items.join('\n'));
   await screenshot('failover-controller-en');
   await page.getByTestId('language-zh').click();
-  const election = page.getByText(/^Controller ns-1\/controller 在 0:42\.0\d\d 选举 broker-a\/1 为 Master：broker-a\/0 自 0:30\.0\d\d 起 12\.0 s 没有心跳（超过 10\.0 s），被每 5\.0 s 一次的心跳扫描发现/);
+  const election = page.getByText(/^Controller ns-1\/controller 在 0:42\.0\d\d 选举 broker-a\/1 为 Master：broker-a\/0 自 0:30\.0\d\d 起 12\.0 秒没有心跳（超过 10\.0 秒），被每 5\.0 秒一次的心跳扫描发现/);
   await election.waitFor();
   await election.scrollIntoViewIfNeeded();
   await screenshot('failover-controller-zh');

@@ -263,6 +263,100 @@ test('presenting a chapter at 1280x800: a step with a message card keeps the dra
   assert.deepEqual(consoleErrors, []);
 }, { viewport: { width: 1280, height: 800 } });
 
+/** Whether the card's consumption section starts inside the card's body and on screen, with room for its heading (window coordinates). */
+function consumptionsOnScreen(): boolean {
+  const body = document.querySelector('[data-testid="message-card"] .rs-card-body')?.getBoundingClientRect();
+  const section = document.querySelector('[data-testid="card-consumption"]')?.closest('.rs-card-section')?.getBoundingClientRect();
+  return body !== undefined && section !== undefined && section.top >= body.top - 1 && section.top + 40 <= Math.min(body.bottom, window.innerHeight);
+}
+
+/** Resolves after `count` animation frames: a re-scroll the card's ResizeObserver asked for has had its frame. */
+async function frames(page: Page, count: number): Promise<void> {
+  await page.evaluate(async (n) => {
+    for (let i = 0; i < n; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+  }, count);
+}
+
+/**
+ * The card's facts come in parts: the path through the broker's modules (card-modules, its own
+ * query) arrives after the card stops being busy and pushes the consumptions down. A step about
+ * them must show them once everything has come, not only before.
+ */
+async function cardSettled(page: Page): Promise<void> {
+  await page.locator('[data-testid="message-card"][aria-busy="false"] [data-testid="card-modules"]').waitFor({ timeout: 20_000 });
+}
+
+for (const [hash, step, what] of [
+  ['#ch=groups&st=3&a=1&lang=zh', 3, 'chapter 2 step 4: once per group'],
+  ['#ch=consumers&st=1&lang=zh', 1, 'chapter 8 step 2: once per broadcasting consumer'],
+  ['#ch=basics&st=4&lang=zh', 4, 'chapter 1 step 5: c-1 consumed a TagA message'],
+] as const) {
+  test(`a step about the card's consumptions at 1280x800 shows them once the card has grown (${what})`, async ({ page, baseUrl, consoleErrors, screenshot }) => {
+    await openPage(page, baseUrl, hash);
+    await arrivedAt(page, step);
+    await cardSettled(page);
+    await page.waitForFunction(consumptionsOnScreen, undefined, { timeout: 10_000 });
+    await screenshot(`card-consumption-${hash.slice(4, hash.indexOf('&'))}-zh`);
+    assert.deepEqual(consoleErrors, []);
+  }, { viewport: { width: 1280, height: 800 } });
+}
+
+test('the card follows a step\'s section while it grows, and stops once the person scrolls it', async ({ page, baseUrl, consoleErrors }) => {
+  await openPage(page, baseUrl, '#ch=groups&st=3&a=1&lang=zh');
+  await arrivedAt(page, 3);
+  await cardSettled(page);
+  await page.waitForFunction(consumptionsOnScreen, undefined, { timeout: 10_000 });
+  // More above the consumptions (as when a late part of the card comes): the card follows.
+  const grow = () => page.evaluate(() => {
+    const filler = document.createElement('div');
+    filler.style.height = '400px';
+    document.querySelector('[data-testid="card-index"]')!.append(filler);
+  });
+  await grow();
+  await page.waitForFunction(consumptionsOnScreen, undefined, { timeout: 5_000 });
+  // The person scrolls the card up: from then on it is theirs.
+  const body = page.locator('[data-testid="message-card"] .rs-card-body');
+  await body.hover();
+  await page.mouse.wheel(0, -5_000);
+  await page.waitForFunction(() => document.querySelector('[data-testid="message-card"] .rs-card-body')?.scrollTop === 0, undefined, { timeout: 5_000 });
+  await grow();
+  await frames(page, 4);
+  assert.equal(await body.evaluate((element) => element.scrollTop), 0, 'the card stays where the person scrolled it');
+  assert.equal(await page.evaluate(consumptionsOnScreen), false);
+  assert.deepEqual(consoleErrors, []);
+}, { viewport: { width: 1280, height: 800 } });
+
+/** Whether the element's box shows whole between the stuck lesson box's bottom and the window's bottom. */
+function belowLesson(selector: string): boolean {
+  const lesson = document.querySelector('[data-testid="chapter"]')?.getBoundingClientRect();
+  const box = document.querySelector(selector)?.getBoundingClientRect();
+  return lesson !== undefined && box !== undefined && box.top >= lesson.bottom && box.bottom <= window.innerHeight;
+}
+
+test('chapter 8 step 3 at 1280x800: c-7\'s idle box and the inspector\'s title naming it both show below the lesson', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  await openPage(page, baseUrl, '#ch=consumers&st=2&a=1&lang=zh');
+  await arrivedAt(page, 2);
+  await page.waitForFunction(belowLesson, '[data-testid="topology-client-c-7"]', { timeout: 10_000 });
+  const title = page.locator('.rs-area-inspector [data-inspect-title]');
+  assert.equal(await title.textContent(), '消费者 c-7');
+  await page.waitForFunction(belowLesson, '.rs-area-inspector [data-inspect-title]', { timeout: 5_000 });
+  // The caption gives the reason on screen, not in a panel three screens down.
+  assert.match(await page.getByTestId('step-caption').textContent() ?? '', /九个消费者分八个队列，总有一个分不到。$/);
+  await screenshot('ch8-idle-c7-zh');
+  assert.deepEqual(consoleErrors, []);
+}, { viewport: { width: 1280, height: 800 } });
+
+test('chapter 6 step 1 at 1280x800: all three brokers the caption counts show whole, broker-c\'s queues too', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  await openPage(page, baseUrl, '#ch=topics&st=0&a=1&lang=zh');
+  await arrivedAt(page, 0);
+  for (const node of ['broker-a/0', 'broker-b/0', 'broker-c/0']) {
+    await page.waitForFunction(belowLesson, `[data-testid="topology-broker-${node}"]`, { timeout: 10_000 });
+  }
+  await page.waitForFunction(belowLesson, '[data-testid="canvas-queue-broker-c/0#7"]', { timeout: 5_000 });
+  await screenshot('ch6-three-brokers-zh');
+  assert.deepEqual(consoleErrors, []);
+}, { viewport: { width: 1280, height: 800 } });
+
 test('presenting a chapter: the clicker\'s blank key blanks it, its next key lifts the blank on the same step, then steps', async ({ page, baseUrl, consoleErrors }) => {
   await openPage(page, baseUrl, '#ch=nameserver&st=1&lang=en');
   const moment = await arrivedAt(page, 1);

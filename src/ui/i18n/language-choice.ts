@@ -1,5 +1,6 @@
 /**
- * Which language the page opens in: a link's `lang` (docs/links.md) for that visit, else the
+ * Which language the page opens in: a link's `lang` (docs/links.md) for that visit, in the
+ * fragment or else in the query (`?lang=zh`, the form people write by hand), else the
  * learner's own earlier choice, else the browser's languages. Only a choice made on the page is
  * remembered, so a link in another language does not change what the learner picked.
  */
@@ -17,15 +18,19 @@ export function preferredLanguage(languages: readonly string[]): Language {
 export interface LanguageSources {
   /** The fragment of the address the page was opened with. */
   hash: string;
+  /** The query of the address (`?lang=zh`), read when the fragment names no language. */
+  search?: string;
   /** What the storage holds under LANGUAGE_STORAGE_KEY: anything, or null. */
   remembered: string | null;
   /** navigator.languages. */
   browser: readonly string[];
 }
 
-export function chooseLanguage({ hash, remembered, browser }: LanguageSources): Language {
+export function chooseLanguage({ hash, search = '', remembered, browser }: LanguageSources): Language {
   const linked = readLinkKey(hash, 'lang');
   if (isLanguage(linked)) return linked;
+  const queried = new URLSearchParams(search).get('lang');
+  if (isLanguage(queried)) return queried;
   if (isLanguage(remembered)) return remembered;
   return preferredLanguage(browser);
 }

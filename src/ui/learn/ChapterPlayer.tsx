@@ -69,7 +69,7 @@ function ReadyChapter({ entry, run, language }: { entry: ChapterEntry; run: Read
   // A message's card is the subject of a message step; a process's box, or an answered question's queues, are on the canvas.
   const answered = current?.predict !== undefined && picked !== undefined;
   useFocusInView(section, arrived, revealed && current?.focus?.kind !== 'message' && (current?.focus !== undefined || answered), step, reducedMotion, answered);
-  useCardSection(arrived && revealed, current?.focus?.kind === 'message' ? current.focus.section : undefined);
+  useCardSection(arrived && revealed, current?.focus?.kind === 'message' ? current.focus.section : undefined, step);
   // A step counts as read once the run shows its moment: the chapter list reopens the chapter there.
   useEffect(() => {
     if (arrived) recordStep(chapter.id, step, count);

@@ -16,11 +16,15 @@ export interface GlossaryTerm {
 
 export const GLOSSARY: readonly GlossaryTerm[] = [
   { en: 'message', zh: '消息', meaning: { en: 'A body with a topic, a tag and keys.', zh: '带有主题、标签和 keys 的一段数据。' } },
+  { en: 'JMS', zh: 'JMS', aliases: ['JMO', 'Java Message Service'], meaning: {
+    en: 'Java Message Service, Java\'s standard messaging API (javax.jms). RocketMQ\'s clients are not an implementation of it: DefaultMQProducer and DefaultMQPushConsumer are RocketMQ\'s own API, and the topics, tags, queues and groups here are RocketMQ\'s own model.',
+    zh: 'Java 消息服务（Java Message Service），Java 的标准消息 API（javax.jms）。RocketMQ 的客户端并不是它的实现：DefaultMQProducer 和 DefaultMQPushConsumer 是 RocketMQ 自己的 API，这里的主题、标签、队列和组也是 RocketMQ 自己的模型。',
+  } },
   { en: 'topic', zh: '主题', meaning: { en: 'A named kind of message; the unit of subscription.', zh: '一类消息的名字；订阅的基本单位。' } },
   { en: 'tag', zh: '标签', meaning: { en: 'A sub-type inside a topic, filtered on the broker by its hash code.', zh: '主题内的子类型，Broker 按其哈希码过滤。' } },
   { en: 'queue (MessageQueue)', zh: '队列', meaning: { en: 'Where a topic\'s messages are stored on one broker, in order.', zh: '主题的消息在某个 Broker 上按顺序存放的地方。' } },
   { en: 'sharding', zh: '分片', meaning: { en: 'A topic spread over several brokers, each with its own queues.', zh: '一个主题分布在多个 Broker 上，每个 Broker 有自己的队列。' } },
-  { en: 'msgId (UNIQ_KEY)', zh: '消息标识 msgId', meaning: { en: 'Made by the producer before sending.', zh: '生产者在发送前生成。' } },
+  { en: 'msgId (UNIQ_KEY)', zh: '消息标识 msgId', aliases: ['messageId', '消息 ID'], meaning: { en: 'Made by the producer before sending.', zh: '生产者在发送前生成。' } },
   { en: 'offsetMsgId', zh: 'offsetMsgId', meaning: { en: 'Made by the broker: its address and the CommitLog offset.', zh: 'Broker 生成：Broker 地址 + CommitLog 偏移量。' } },
   { en: 'keys', zh: 'keys', meaning: { en: 'Business ids, indexed by the broker\'s IndexService.', zh: '业务标识，由 Broker 的 IndexService 建索引。' } },
   { en: 'producer / consumer', zh: '生产者 / 消费者', meaning: {
@@ -48,7 +52,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     zh: '连接关闭时立即剔除；沉默的 Broker 在最后一次注册 120 秒后，由 NameServer 关闭空闲连接或定时扫描（scanNotActiveBroker，5.x 每 5 秒，4.x 每 10 秒）剔除。',
   } },
   { en: 'route discovery', zh: '路由发现', meaning: { en: 'Clients pull a topic\'s route every 30 s (pollNameServerInterval).', zh: '客户端每 30 秒拉取一次主题路由（pollNameServerInterval）。' } },
-  { en: 'broker', zh: 'Broker', meaning: {
+  { en: 'broker', zh: 'Broker', aliases: ['交换机'], meaning: {
     en: 'The server that stores messages and answers sends and pulls; it registers with every NameServer. A master and its slaves share a brokerName. Five modules, below.',
     zh: '存储消息、处理发送和拉取的服务器；它向每个 NameServer 注册。Master 和它的 Slave 共用一个 brokerName。由下面五个模块组成。',
   } },

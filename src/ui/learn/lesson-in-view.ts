@@ -11,10 +11,16 @@ import { useEffect, useLayoutEffect, type RefObject } from 'react';
 /** Room between the bar and the caption box, and around a box brought into view. */
 export const LESSON_GAP = 8;
 
+/** The page's custom property for the stuck caption box's bottom (learn.css). */
+const LESSON_CLEAR = '--rs-lesson-clear';
+
 /**
  * Keeps the caption box's sticky offset at the playback bar's height, which changes as the bar
  * wraps, and the page's scroll padding at the box's bottom while it is stuck: a process reached by
- * Tab on the canvas is scrolled to below the box, not under it.
+ * Tab on the canvas is scrolled to below the box, not under it. The same bottom is the page's
+ * `--rs-lesson-clear`, where learn.css holds the inspector's title (the process's name) while
+ * its tables scroll under the box: a step about a consumer low on the canvas (chapter 8's c-7)
+ * scrolls the page, and the box covered the name the details on the right belong to.
  */
 export function useLessonUnderBar(lesson: RefObject<HTMLElement | null>): void {
   useLayoutEffect(() => {
@@ -25,13 +31,17 @@ export function useLessonUnderBar(lesson: RefObject<HTMLElement | null>): void {
     const observer = new ResizeObserver(() => {
       const top = bar.getBoundingClientRect().height + LESSON_GAP;
       element.style.top = `${top}px`;
-      page.scrollPaddingTop = isSticky(element) ? `${top + element.getBoundingClientRect().height + LESSON_GAP}px` : '';
+      const clear = isSticky(element) ? `${top + element.getBoundingClientRect().height + LESSON_GAP}px` : '';
+      page.scrollPaddingTop = clear;
+      if (clear) page.setProperty(LESSON_CLEAR, clear);
+      else page.removeProperty(LESSON_CLEAR);
     });
     observer.observe(bar);
     observer.observe(element);
     return () => {
       observer.disconnect();
       page.scrollPaddingTop = '';
+      page.removeProperty(LESSON_CLEAR);
     };
   }, [lesson]);
 }

@@ -1,9 +1,14 @@
 /**
  * A step about a part of the message card (chapter 1's key lookup in the IndexService, chapter 2's
  * two consumptions) scrolls the card to that part: it sits below the card's first screen, and the
- * caption pointed at something the learner could not see. The card loads its facts from the run,
- * so the part is waited for (until the card is no longer busy), then scrolled to once, and again
- * when presentation mode starts or ends: the card's width changes, and the part with it.
+ * caption pointed at something the learner could not see. The card loads its facts from the run
+ * and keeps growing after it first shows them (the path through the broker's modules, above the
+ * consumptions, comes with its own query): a single scroll stopped short, clamped by the card's
+ * height at that moment, and the consumptions stayed below the window. So the card follows the
+ * part while its content settles: scrolled again whenever the card's body or a part of it changes
+ * size, or the card stops being busy, until the person scrolls or clicks or types (the card is
+ * theirs then), or the step changes. Presentation mode starting or ending (the card's width
+ * changes, and the part with it) follows it again.
  */
 import { useEffect } from 'react';
 import { usePlayback } from '../../store/playback.ts';
@@ -17,25 +22,61 @@ const SECTIONS: Record<CardSection, string> = {
 /** Room left above the section in the card's body. */
 const SECTION_GAP = 4;
 
+/** What a person does to the page that makes the card's scroll theirs. */
+const PERSON_EVENTS = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
+
 /** Scrolls the card's body so the section starts at its top; false while the card is not ready. */
 export function scrollCardTo(section: CardSection): boolean {
   const card = document.querySelector('[data-testid="message-card"]');
   const part = card?.querySelector<HTMLElement>(SECTIONS[section]);
   const body = card?.querySelector<HTMLElement>('.rs-card-body');
   if (!card || !part || !body || card.getAttribute('aria-busy') === 'true') return false;
-  body.scrollTop += part.getBoundingClientRect().top - body.getBoundingClientRect().top - SECTION_GAP;
+  const by = part.getBoundingClientRect().top - body.getBoundingClientRect().top - SECTION_GAP;
+  if (Math.abs(by) >= 1) body.scrollTop += by;
   return true;
 }
 
-export function useCardSection(arrived: boolean, section: CardSection | undefined): void {
+/**
+ * Keeps the card's `section` at the top of its body from the step's arrival until the person
+ * takes over (PERSON_EVENTS) or the step changes (`step`): the card appears, stops being busy,
+ * and grows (ResizeObserver on the body and its sections) while its facts arrive.
+ */
+export function useCardSection(arrived: boolean, section: CardSection | undefined, step = 0): void {
   const presenting = usePlayback((s) => s.presenting);
   useEffect(() => {
-    if (!arrived || !section || typeof MutationObserver === 'undefined') return undefined;
-    if (scrollCardTo(section)) return undefined;
-    const observer = new MutationObserver(() => {
-      if (scrollCardTo(section)) observer.disconnect();
-    });
-    observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
-    return () => observer.disconnect();
-  }, [arrived, section, presenting]);
+    if (!arrived || !section || typeof MutationObserver === 'undefined' || typeof requestAnimationFrame !== 'function') return undefined;
+    let frame = 0;
+    let watched: Element | null = null;
+    let watchedParts = 0;
+    const sizes = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(later);
+    // The card opening, its parts coming, its busy flag going.
+    const changes = new MutationObserver(later);
+    function later(): void {
+      if (frame === 0) frame = requestAnimationFrame(place);
+    }
+    function place(): void {
+      frame = 0;
+      const body = document.querySelector('[data-testid="message-card"] .rs-card-body');
+      // The card's body and each part of it: a part that grows moves the section, and the body's own height is the room.
+      if (body && (body !== watched || body.children.length !== watchedParts)) {
+        sizes?.disconnect();
+        sizes?.observe(body);
+        for (const part of body.children) sizes?.observe(part);
+        watched = body;
+        watchedParts = body.children.length;
+      }
+      scrollCardTo(section!);
+    }
+    function stop(): void {
+      changes.disconnect();
+      sizes?.disconnect();
+      cancelAnimationFrame(frame);
+      frame = 0;
+      for (const type of PERSON_EVENTS) window.removeEventListener(type, stop, true);
+    }
+    changes.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
+    for (const type of PERSON_EVENTS) window.addEventListener(type, stop, { capture: true, passive: true });
+    place();
+    return stop;
+  }, [arrived, section, presenting, step]);
 }

@@ -33,6 +33,7 @@ interface ClientGroup {
 
 /** ProducerManager's or ConsumerManager's table: each group, its clients and their heartbeat's age. */
 function ClientTable({ caption, empty, testId, groups, timeMs, words }: { caption: string; empty: string; testId: string; groups: ClientGroup[]; timeMs: number; words: BrokerModulesStrings }) {
+  const language = usePlayback((s) => s.language);
   return (
     <>
       <p className="rs-module-caption">{caption}</p>
@@ -41,7 +42,7 @@ function ClientTable({ caption, empty, testId, groups, timeMs, words }: { captio
           {groups.map((group) => (
             <li key={group.name}>
               <strong>{group.name}</strong>:{' '}
-              {Object.entries(group.channels).map(([clientId, channel]) => words.channelAge(clientId, formatSeconds(timeMs - channel.lastUpdateTimestamp))).join('; ')}
+              {Object.entries(group.channels).map(([clientId, channel]) => words.channelAge(clientId, formatSeconds(timeMs - channel.lastUpdateTimestamp, language))).join('; ')}
             </li>
           ))}
         </ul>

@@ -1,4 +1,5 @@
 /** A bar that empties as a deadline approaches: a heartbeat timeout or the next scan. */
+import { usePlayback } from '../../store/playback.ts';
 import { formatSeconds, remainingFraction } from '../../viz/format.ts';
 import { barTransform } from '../../viz/scales.ts';
 
@@ -11,6 +12,7 @@ export interface CountdownProps {
 }
 
 export function Countdown({ remainingMs, totalMs, label, testId }: CountdownProps) {
+  const language = usePlayback((s) => s.language);
   const fraction = remainingFraction(remainingMs, totalMs);
   const level = fraction <= 0 ? 'over' : fraction < 0.25 ? 'low' : 'ok';
   return (
@@ -19,7 +21,7 @@ export function Countdown({ remainingMs, totalMs, label, testId }: CountdownProp
         aria-valuenow={Math.max(0, Math.min(totalMs, remainingMs))} aria-valuetext={label}>
         <span style={{ transform: barTransform(fraction) }} />
       </div>
-      <span className="rs-countdown-text" aria-hidden="true">{formatSeconds(Math.max(0, remainingMs))}</span>
+      <span className="rs-countdown-text" aria-hidden="true">{formatSeconds(Math.max(0, remainingMs), language)}</span>
     </div>
   );
 }

@@ -22,6 +22,7 @@ const NAMES_WHOLE = [0, 1];
 export function InspectBroker({ broker, timeMs, strings, msgId = null }: { broker: Readonly<BrokerState>; timeMs: number; strings: InspectStrings; msgId?: string | null }) {
   // A connection the master's read service closed for silence stays in the state until a reader drops it.
   const config = usePlayback((s) => s.scenario?.config) ?? ROCKETMQ_DEFAULTS;
+  const language = usePlayback((s) => s.language);
   const topicRows = Object.values(broker.topicConfigTable).map((config) => ({
     key: config.topicName,
     cells: [config.topicName, String(config.writeQueueNums), String(config.readQueueNums), perm2String(config.perm)],
@@ -34,7 +35,7 @@ export function InspectBroker({ broker, timeMs, strings, msgId = null }: { broke
     key: group.groupName,
     cells: [
       group.groupName, group.messageModel,
-      Object.entries(group.channels).map(([clientId, channel]) => `${clientId} (${strings.ago(formatSeconds(timeMs - channel.lastUpdateTimestamp))})`).join(', ') || strings.none,
+      Object.entries(group.channels).map(([clientId, channel]) => `${clientId} (${strings.ago(formatSeconds(timeMs - channel.lastUpdateTimestamp, language))})`).join(', ') || strings.none,
       Object.entries(group.subscriptions).map(([topic, expression]) => `${topic}: ${expression}`).join(', '),
     ],
   }));

@@ -62,9 +62,10 @@ function choiceReason(client: Readonly<ClientState>): ChoiceReason {
 }
 
 function NameServerChoice({ client, timeMs, config, strings }: { client: Readonly<ClientState>; timeMs: number; config: SimConfig; strings: InspectStrings }) {
-  const words = clientViewStrings(usePlayback((s) => s.language));
+  const language = usePlayback((s) => s.language);
+  const words = clientViewStrings(language);
   const remaining = client.nextRouteRefreshAt - timeMs;
-  const period = formatSeconds(config.pollNameServerIntervalMs, 0);
+  const period = formatSeconds(config.pollNameServerIntervalMs, language, 0);
   return (
     <dl className="rs-facts rs-client-nameserver" data-testid="client-nameserver">
       <div>
@@ -75,7 +76,7 @@ function NameServerChoice({ client, timeMs, config, strings }: { client: Readonl
         <div>
           <dt>{words.nextRoutePull}</dt>
           <dd data-testid="client-next-route-pull">
-            <Countdown remainingMs={remaining} totalMs={config.pollNameServerIntervalMs} label={words.nextRoutePullIn(formatSeconds(Math.max(0, remaining)), period)} />
+            <Countdown remainingMs={remaining} totalMs={config.pollNameServerIntervalMs} label={words.nextRoutePullIn(formatSeconds(Math.max(0, remaining), language), period)} />
             {client.routeRound[0] !== undefined && <p className="rs-muted" data-testid="client-pulling-now">{words.pullingNow(client.routeRound[0])}</p>}
           </dd>
         </div>

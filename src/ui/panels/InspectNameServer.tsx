@@ -1,5 +1,6 @@
 /** A NameServer's RouteInfoManager tables: brokerAddrTable, brokerLiveTable and topicQueueTable. */
 import { NAMESRV_PORT, perm2String, type NameServerState } from '../../sim/index.ts';
+import { usePlayback } from '../../store/playback.ts';
 import { formatSeconds, formatTime } from '../../viz/format.ts';
 import { DataTable, Facts } from './DataTable.tsx';
 import type { InspectStrings } from './inspector-strings.ts';
@@ -18,12 +19,13 @@ const NAMES_IN_ADDR_TABLE = { 0: 8, 3: 14 };
 const NO_TABLES: Pick<NameServerState, 'brokerAddrTable' | 'brokerLiveTable' | 'topicQueueTable'> = { brokerAddrTable: {}, brokerLiveTable: {}, topicQueueTable: {} };
 
 export function InspectNameServer({ ns, timeMs, strings }: { ns: Readonly<NameServerState>; timeMs: number; strings: InspectStrings }) {
+  const language = usePlayback((s) => s.language);
   const tables = ns.up ? ns : NO_TABLES;
   const addrRows = Object.values(tables.brokerAddrTable).flatMap((data) =>
     Object.entries(data.brokerAddrs).map(([brokerId, addr]) => ({ key: `${data.brokerName}/${brokerId}`, cells: [data.brokerName, brokerId, addr, data.cluster] })));
   const liveRows = Object.entries(tables.brokerLiveTable).map(([addr, info]) => ({
     key: addr,
-    cells: [addr, `${info.brokerName}/${info.brokerId}`, `${formatTime(info.lastUpdateTimestamp)} (${strings.ago(formatSeconds(timeMs - info.lastUpdateTimestamp))})`, String(info.heartbeatTimeoutMillis), String(info.dataVersion)],
+    cells: [addr, `${info.brokerName}/${info.brokerId}`, `${formatTime(info.lastUpdateTimestamp)} (${strings.ago(formatSeconds(timeMs - info.lastUpdateTimestamp, language))})`, String(info.heartbeatTimeoutMillis), String(info.dataVersion)],
   }));
   const topicRows = Object.entries(tables.topicQueueTable).flatMap(([topic, queueDatas]) =>
     Object.values(queueDatas).map((data) => ({

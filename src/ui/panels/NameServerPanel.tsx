@@ -28,7 +28,8 @@ export interface NameServerPanelProps {
 }
 
 function BrokerTable({ view, config, strings }: { view: NameServerView; config: SimConfig; strings: Strings }) {
-  const words = clientViewStrings(usePlayback((s) => s.language));
+  const language = usePlayback((s) => s.language);
+  const words = clientViewStrings(language);
   if (view.brokers.length === 0) return <p className="rs-muted">{strings.noBrokersRegistered}</p>;
   // A narrow column (the editor open beside it) scrolls the table rather than spill out of the card.
   return (
@@ -38,8 +39,8 @@ function BrokerTable({ view, config, strings }: { view: NameServerView; config: 
         <thead>
           <tr>
             <th scope="col">brokerName / brokerId · {strings.address}</th>
-            <th scope="col">{words.sinceHeartbeat(formatSeconds(registerNameServerPeriod(config), 0))}</th>
-            <th scope="col">{strings.expiresIn(formatSeconds(config.brokerChannelExpiredTimeMs, 0))}</th>
+            <th scope="col">{words.sinceHeartbeat(formatSeconds(registerNameServerPeriod(config), language, 0))}</th>
+            <th scope="col">{strings.expiresIn(formatSeconds(config.brokerChannelExpiredTimeMs, language, 0))}</th>
           </tr>
         </thead>
         <tbody>
@@ -49,10 +50,10 @@ function BrokerTable({ view, config, strings }: { view: NameServerView; config: 
                 <span className="rs-ns-broker">{row.brokerName}/{row.brokerId}</span>
                 <span className="rs-mono rs-muted rs-ns-addr">{row.addr}</span>
               </td>
-              <td className="rs-num">{formatSeconds(row.sinceMs)}</td>
+              <td className="rs-num">{formatSeconds(row.sinceMs, language)}</td>
               <td>
                 <Countdown remainingMs={row.expiresInMs} totalMs={row.timeoutMs}
-                  label={row.expiresInMs > 0 ? strings.expiryBar(formatSeconds(row.expiresInMs)) : strings.overdue} />
+                  label={row.expiresInMs > 0 ? strings.expiryBar(formatSeconds(row.expiresInMs, language)) : strings.overdue} />
               </td>
             </tr>
           ))}
@@ -89,6 +90,7 @@ const Routes = memo(function Routes({ id, routes, systemTopics, strings }: Route
 });
 
 function NameServerCard({ view, config, strings }: { view: NameServerView; config: SimConfig; strings: Strings }) {
+  const language = usePlayback((s) => s.language);
   return (
     <article className={`rs-ns-card${view.up ? '' : ' rs-ns-down'}`} data-testid={`nameserver-${view.id}`} aria-label={`NameServer ${view.id}`}>
       <header className="rs-ns-header">
@@ -98,8 +100,8 @@ function NameServerCard({ view, config, strings }: { view: NameServerView; confi
       </header>
       {view.up && (
         <div className="rs-ns-scan">
-          <span>{strings.nextScanIn(formatSeconds(Math.max(0, view.nextScanInMs)))}</span>
-          <Countdown remainingMs={view.nextScanInMs} totalMs={config.scanNotActiveBrokerIntervalMs} label={strings.nextScanIn(formatSeconds(Math.max(0, view.nextScanInMs)))} />
+          <span>{strings.nextScanIn(formatSeconds(Math.max(0, view.nextScanInMs), language))}</span>
+          <Countdown remainingMs={view.nextScanInMs} totalMs={config.scanNotActiveBrokerIntervalMs} label={strings.nextScanIn(formatSeconds(Math.max(0, view.nextScanInMs), language))} />
         </div>
       )}
       {view.up && <BrokerTable view={view} config={config} strings={strings} />}
@@ -125,7 +127,8 @@ export function NameServerPanel({ className }: NameServerPanelProps) {
   const shared = usePanelStrings();
   const own = useWords(NAME_SERVER_STRINGS);
   const strings = useMemo((): Strings => ({ ...shared, ...own }), [shared, own]);
-  const words = clientViewStrings(usePlayback((s) => s.language));
+  const language = usePlayback((s) => s.language);
+  const words = clientViewStrings(language);
   if (!view) return <EmptyPanel name="nameservers" title={strings.nameServerTitle} className={className} />;
   const { state } = view.timeline;
   const views = derivedAt(view.timeline, view.timeMs, 'nameServerViews', () => nameServerViews(state, view.timeMs));
@@ -135,8 +138,8 @@ export function NameServerPanel({ className }: NameServerPanelProps) {
   return (
     <PanelFrame name="nameservers" title={strings.nameServerTitle} className={className} aside={aside}>
       <p className="rs-muted rs-ns-heartbeat-note" data-testid="heartbeat-note">
-        {words.heartbeatNote(formatSeconds(registerNameServerPeriod(config), 0), formatSeconds(config.brokerChannelExpiredTimeMs, 0), formatSeconds(config.scanNotActiveBrokerIntervalMs, 0),
-          config.serverChannelMaxIdleTimeMs === 0 ? null : formatSeconds(config.serverChannelMaxIdleTimeMs, 0))}
+        {words.heartbeatNote(formatSeconds(registerNameServerPeriod(config), language, 0), formatSeconds(config.brokerChannelExpiredTimeMs, language, 0), formatSeconds(config.scanNotActiveBrokerIntervalMs, language, 0),
+          config.serverChannelMaxIdleTimeMs === 0 ? null : formatSeconds(config.serverChannelMaxIdleTimeMs, language, 0))}
       </p>
       <Agreement differences={differences} running={views.filter((v) => v.up).length} listing={views.some((v) => v.up && v.brokers.length > 0)} strings={strings} />
       <div className="rs-ns-cards">

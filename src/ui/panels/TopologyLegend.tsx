@@ -1,5 +1,6 @@
 /** What the lines, dots and queue cells of the topology mean (loaded after the first paint). */
 import { memo } from 'react';
+import { usePlayback } from '../../store/playback.ts';
 import { formatDuration } from '../../viz/format.ts';
 import type { LinkKind } from './topology-model.ts';
 import { useTopologyLegendStrings, type LegendDot } from './topology-legend-strings.ts';
@@ -36,6 +37,7 @@ function CellSwatch({ kind }: { kind: CellKind }) {
 
 export const TopologyLegend = memo(function TopologyLegend({ heat, chosenNameServer, lost, drained, flightMs }: LegendProps) {
   const words = useTopologyLegendStrings();
+  const language = usePlayback((s) => s.language);
   const links: [LinkKind | 'owner', string][] = [
     ['registered', words.registered], ['notListed', words.notListed],
     ...(chosenNameServer ? [['chosenNameServer', words.chosenNameServer] as [LinkKind, string]] : []),
@@ -58,7 +60,7 @@ export const TopologyLegend = memo(function TopologyLegend({ heat, chosenNameSer
       {dots.map(([kind, label]) => (
         <li key={kind}><span className={`rs-dot-swatch rs-dot-${kind}`} aria-hidden="true" />{label}</li>
       ))}
-      <li className="rs-legend-note" data-testid="legend-flight">{words.dotFlight(formatDuration(flightMs))}</li>
+      <li className="rs-legend-note" data-testid="legend-flight">{words.dotFlight(formatDuration(flightMs, language))}</li>
     </ul>
   );
 });

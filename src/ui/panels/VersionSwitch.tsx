@@ -6,6 +6,7 @@
 import {
   LATENCY_TABLES, ROCKETMQ_4X_OVERRIDES, ROCKETMQ_DEFAULTS, ROCKETMQ_VERSIONS, type ConfigKey, type RocketMQVersion,
 } from '../../sim/index.ts';
+import type { Language } from '../../scenario/language.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { formatSeconds } from '../../viz/format.ts';
 import { applyEdit } from '../editor/apply.ts';
@@ -20,18 +21,19 @@ function withVersion(source: unknown, version: RocketMQVersion): unknown {
   return { ...raw, config: { ...raw.config, rocketmqVersion: version } };
 }
 
-function durations(values: readonly number[]): string {
-  return values.map((ms) => formatSeconds(ms, 0)).join(' / ');
+function durations(values: readonly number[], language: Language): string {
+  return values.map((ms) => formatSeconds(ms, language, 0)).join(' / ');
 }
 
 /** The keys whose default differs, with both values in milliseconds as seconds. */
-function changedDefaults(): [string, string, string][] {
+function changedDefaults(language: Language): [string, string, string][] {
   return (Object.keys(ROCKETMQ_4X_OVERRIDES) as ConfigKey[]).map((key) =>
-    [key.replace(/Ms$/, ''), formatSeconds(Number(ROCKETMQ_4X_OVERRIDES[key]), 0), formatSeconds(Number(ROCKETMQ_DEFAULTS[key]), 0)]);
+    [key.replace(/Ms$/, ''), formatSeconds(Number(ROCKETMQ_4X_OVERRIDES[key]), language, 0), formatSeconds(Number(ROCKETMQ_DEFAULTS[key]), language, 0)]);
 }
 
 export function VersionSwitch() {
-  const words = clientViewStrings(usePlayback((s) => s.language));
+  const language = usePlayback((s) => s.language);
+  const words = clientViewStrings(language);
   const config = usePlayback((s) => s.scenario?.config);
   if (!config) return null;
   const current = config.rocketmqVersion;
@@ -53,9 +55,9 @@ export function VersionSwitch() {
       <details className="rs-version-details" data-testid="version-changes">
         <summary>{words.versionChanges}</summary>
         <ul>
-          {changedDefaults().map(([name, v4, v5]) => <li key={name}>{words.versionRow(name, v4, v5)}</li>)}
-          <li>{words.versionRow(words.latencyTables, durations(LATENCY_TABLES['4.x'].notAvailableDuration), durations(LATENCY_TABLES['5.x'].notAvailableDuration))}</li>
-          <li>{words.syncMasterRule.v4(formatSeconds(config.slaveTimeoutMs, 0))}</li>
+          {changedDefaults(language).map(([name, v4, v5]) => <li key={name}>{words.versionRow(name, v4, v5)}</li>)}
+          <li>{words.versionRow(words.latencyTables, durations(LATENCY_TABLES['4.x'].notAvailableDuration, language), durations(LATENCY_TABLES['5.x'].notAvailableDuration, language))}</li>
+          <li>{words.syncMasterRule.v4(formatSeconds(config.slaveTimeoutMs, language, 0))}</li>
           <li>{words.syncMasterRule.v5}</li>
           <li>4.x: {words.illegalQueueId.v4}; 5.x: {words.illegalQueueId.v5}</li>
           <li>{words.slaveReads}</li>

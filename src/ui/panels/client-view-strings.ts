@@ -62,8 +62,8 @@ const en: ClientViewStrings = {
 };
 
 const zh: ClientViewStrings = {
-  sinceHeartbeat: (period) => `距上次注册（每 ${period} 一次心跳）`,
-  heartbeatNote: (period, expiry, scan, idle) => `Broker 的心跳就是它每 ${period} 向每个 NameServer 发送的完整路由注册（REGISTER_BROKER）；创建或更新主题后它还会立即注册一次，每次注册都会让过期计时重新开始。连接关闭时（崩溃、关闭）NameServer 立即剔除该 Broker；沉默的 Broker（网络被隔离，或机器断电）${idle === null ? '' : `在连接空闲满 ${idle} 时被剔除，或者`}在每 ${scan} 一次的扫描中，距上次注册已超过 ${expiry} 时被剔除（路由剔除）。`,
+  sinceHeartbeat: (period) => `距上次注册（每 ${period}一次心跳）`,
+  heartbeatNote: (period, expiry, scan, idle) => `Broker 的心跳就是它每 ${period}向每个 NameServer 发送的完整路由注册（REGISTER_BROKER）；创建或更新主题后它还会立即注册一次，每次注册都会让过期计时重新开始。连接关闭时（崩溃、关闭）NameServer 立即剔除该 Broker；沉默的 Broker（网络被隔离，或机器断电）${idle === null ? '' : `在连接空闲满 ${idle}时被剔除，或者`}在每 ${scan}一次的扫描中，距上次注册已超过 ${expiry}时被剔除（路由剔除）。`,
   chosenWhy: (reason) => {
     switch (reason.kind) {
       case 'notYet': return '尚未选定：第一次请求 NameServer 时选定';
@@ -72,7 +72,7 @@ const zh: ClientViewStrings = {
     }
   },
   nextRoutePull: '下一次路由拉取',
-  nextRoutePullIn: (duration, period) => `距 updateTopicRouteInfoFromNameServer 还有 ${duration}（每 ${period} 一次）`,
+  nextRoutePullIn: (duration, period) => `距 updateTopicRouteInfoFromNameServer 还有 ${duration}（每 ${period}一次）`,
   pullingNow: (topic) => `正在拉取：查询 ${topic} 路由的请求（GET_ROUTEINFO_BY_TOPIC）还在路上；应答到达之前，客户端沿用下面缓存的内容。`,
   versionTitle: 'RocketMQ 版本',
   versionLabel: (version) => `RocketMQ ${version}`,

@@ -116,7 +116,7 @@ const zh: InspectorStrings = {
   messagesCount: (count) => `${count.toLocaleString('zh-CN')} 条消息`,
   committed: '已提交位点',
   persisted: '上次 persistAll',
-  offsetsNote: '消费位点：已消费到的位置（OffsetStore 的 offsetTable）。每次拉取都会把它带给 Broker（commitOffset），persistAll 每 5 s（persistConsumerOffsetInterval）也会发送一次：所以 Broker 的 consumerOffsetTable 可能比上次 persistAll 的值更新。',
+  offsetsNote: '消费位点：已消费到的位置（OffsetStore 的 offsetTable）。每次拉取都会把它带给 Broker（commitOffset），persistAll 每 5 秒（persistConsumerOffsetInterval）也会发送一次：所以 Broker 的 consumerOffsetTable 可能比上次 persistAll 的值更新。',
   ago: (duration) => `${duration}前`,
   topicConfigTable: 'Topic 配置（topicConfigTable）',
   consumeQueues: '消费队列（每个队列 id 的 maxOffset）',

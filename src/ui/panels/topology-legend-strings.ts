@@ -65,7 +65,7 @@ const zh: TopologyLegendStrings = {
     sent: '发送消息', stored: '存储消息', consumed: '消费消息', registered: 'Broker 注册', route: '路由拉取', heartbeat: '客户端心跳',
     retried: '重试发送（第 2 次及以后）', failed: '发送失败', lost: '消息永久丢失（message.lost）',
   },
-  dotFlight: (flight) => `圆点在事件发生后还要飞行半秒（现实时间；当前速度下相当于运行中的 ${flight}）：此刻到达的圆点可能是最多 ${flight} 之前的事件，事件日志里有它的时间`,
+  dotFlight: (flight) => `圆点在事件发生后还要飞行半秒（现实时间；当前速度下相当于运行中的 ${flight}）：此刻到达的圆点可能是最多 ${flight}之前的事件，事件日志里有它的时间`,
 };
 
 const STRINGS: Bilingual<TopologyLegendStrings> = { en, zh };

@@ -34,6 +34,14 @@ describe('a link, then the remembered choice, then the browser', () => {
     expect(chooseLanguage({ hash: '#lang=en', remembered: 'zh', browser: ['zh-CN'] })).toBe('en');
   });
 
+  it('reads lang from the query when the fragment names none, the fragment\'s winning when both do', () => {
+    expect(chooseLanguage({ hash: '', search: '?lang=zh', remembered: 'en', browser: ['en-US'] })).toBe('zh');
+    expect(chooseLanguage({ hash: '#ch=basics&st=0', search: '?lang=zh', remembered: null, browser: ['en'] })).toBe('zh');
+    expect(chooseLanguage({ hash: '#lang=en', search: '?lang=zh', remembered: null, browser: ['zh-CN'] })).toBe('en');
+    expect(chooseLanguage({ hash: '#lang=fr', search: '?x=1&lang=zh', remembered: 'en', browser: ['en'] })).toBe('zh');
+    expect(chooseLanguage({ hash: '', search: '?lang=fr', remembered: 'en', browser: ['zh-CN'] })).toBe('en');
+  });
+
   it('the remembered choice wins over the browser', () => {
     expect(chooseLanguage({ hash: '', remembered: 'zh', browser: ['en-US'] })).toBe('zh');
     expect(chooseLanguage({ hash: '', remembered: 'en', browser: ['zh-CN'] })).toBe('en');

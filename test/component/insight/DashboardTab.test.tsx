@@ -134,7 +134,7 @@ describe('the Dashboard tab while ns-1 lists a broker cut off by a partition ("c
   it('says it in Chinese', () => {
     usePlayback.setState({ language: 'zh' });
     render(<DashboardTab />);
-    expect(screen.getByTestId('dashboard-silent')).toHaveTextContent(`ns-1 列出的 Broker 并非都能应答。broker-b/0（10.0.1.2:10911）被网络分区隔离：发给它的请求在管理工具的超时时间（DefaultMQAdminExt，5 s）内得不到应答，ns-1 最早在 ${dropsAt()} 才剔除它。`);
+    expect(screen.getByTestId('dashboard-silent')).toHaveTextContent(`ns-1 列出的 Broker 并非都能应答。broker-b/0（10.0.1.2:10911）被网络分区隔离：发给它的请求在管理工具的超时时间（DefaultMQAdminExt，5 秒）内得不到应答，ns-1 最早在 ${dropsAt()} 才剔除它。`);
   });
 
   it('says nothing once ns-1 has dropped it', () => {

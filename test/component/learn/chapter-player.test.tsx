@@ -400,7 +400,8 @@ describe('the glossary', () => {
     expect(screen.getByRole('status')).toHaveTextContent('No term has "ZooKeeper".');
     // The study note's own spellings and words, spaces and case aside; a term named by the query comes before those whose meaning mentions it.
     for (const [query, first] of [['broker模式', 'topic creation: cluster mode / broker mode'], ['HAserver', 'HA service (HAService)'], ['indexServer', 'index service (IndexService)'],
-      ['重平衡', 'rebalance'], ['读写队列', 'read / write queues'], ['分区', 'network partition'], ['长连接', 'long connection'], ['brokerLiveTable', 'brokerLiveTable'], ['HA', 'HA service (HAService)']] as const) {
+      ['重平衡', 'rebalance'], ['读写队列', 'read / write queues'], ['分区', 'network partition'], ['长连接', 'long connection'], ['brokerLiveTable', 'brokerLiveTable'], ['HA', 'HA service (HAService)'],
+      ['messageId', 'msgId (UNIQ_KEY)'], ['交换机', 'broker'], ['JMS', 'JMS'], ['JMO', 'JMS']] as const) {
       fireEvent.change(find, { target: { value: query } });
       expect(terms()[0], query).toBe(first);
     }

@@ -47,7 +47,7 @@ describe('FailoverPanel', () => {
     }
     act(() => usePlayback.getState().setLanguage('zh'));
     const ns1 = timeline.state.detections.find((d) => d.party === 'ns-1')!;
-    expect(screen.getByText(`ns-1 在 ${formatTime(ns1.noticedAt)} 移除了 broker-b/0：连接已关闭（故障后 ${ns1.noticedAt - 30_000} ms）`)).toBeInTheDocument();
+    expect(screen.getByText(`ns-1 在 ${formatTime(ns1.noticedAt)} 移除了 broker-b/0：连接已关闭（故障后 ${ns1.noticedAt - 30_000} 毫秒）`)).toBeInTheDocument();
   });
 
   it('names the process that failed, not its brokerName: with a slave registered, the route keeps broker-b and loses broker-b/0', async () => {
@@ -104,7 +104,7 @@ describe('FailoverPanel', () => {
     await screen.findByTestId('failover-costs');
     expect(screen.getByText(/^ns-1 removed broker-b\/0 at [\d:.]+: its last registration, at [\d:.]+, was [\d.]+ s old \(over 60 s\), found by the scan$/)).toBeInTheDocument();
     act(() => usePlayback.getState().setLanguage('zh'));
-    expect(screen.getByText(/^ns-1 在 [\d:.]+ 移除了 broker-b\/0：它最后一次注册在 [\d:.]+，已过去 [\d.]+ s（超过 60 s），被扫描发现$/)).toBeInTheDocument();
+    expect(screen.getByText(/^ns-1 在 [\d:.]+ 移除了 broker-b\/0：它最后一次注册在 [\d:.]+，已过去 [\d.]+ 秒（超过 60 秒），被扫描发现$/)).toBeInTheDocument();
     act(() => usePlayback.getState().setLanguage('en'));
   });
 
@@ -125,7 +125,7 @@ describe('FailoverPanel', () => {
     // A crashed process refuses at once.
     expect(crash![0]).toBe('p-1 stopped sending to broker-a/0 at 1:01.013, 1.0 s after the fault (its route pull from ns-1, which had dropped it at 1:00.002); 1 send attempt to it failed meanwhile (1 refused at once: its process is down)');
     act(() => usePlayback.getState().setLanguage('zh'));
-    expect((await costs())[1]![0]).toBe('p-1 在 3:31.013 停止向 broker-b/0 发送，故障后 121.0 s（从 ns-1 拉取的路由，ns-1 已在 3:10.002 移除了它）；期间有 285 次发往它的发送尝试失败（1 次超时，每次最多等待 sendMsgTimeout 3.0 s；7 次因连接关闭而中断，连接上等待的请求一起失败；277 次无法建立连接：connectTimeoutMillis 3.0 s 内建连没有应答）');
+    expect((await costs())[1]![0]).toBe('p-1 在 3:31.013 停止向 broker-b/0 发送，故障后 121.0 秒（从 ns-1 拉取的路由，ns-1 已在 3:10.002 移除了它）；期间有 285 次发往它的发送尝试失败（1 次超时，每次最多等待 sendMsgTimeout 3.0 秒；7 次因连接关闭而中断，连接上等待的请求一起失败；277 次无法建立连接：connectTimeoutMillis 3.0 秒内建连没有应答）');
   });
 
   it('adds the 1-2 s of scanResponseTable to an ASYNC producer\'s timeouts only, in English and in Chinese (send-modes-partition at 1:00)', async () => {
@@ -149,9 +149,9 @@ describe('FailoverPanel', () => {
     expect(detections).toContain(`p-oneway noticed at ${formatTime(noticed.noticedAt)}: its HEART_BEAT call to broker-b/0 timed out and closed its connection (5.0 s after the fault); the client only logs it, and the broker stays in its route`);
     act(() => usePlayback.getState().setLanguage('zh'));
     const zh = await lines();
-    expect(lineOf(zh, 'p-sync')).toContain('（1 次超时，每次最多等待 sendMsgTimeout 3.0 s；3 次因连接关闭而中断');
-    expect(screen.getByText(`p-oneway 在 ${formatTime(noticed.noticedAt)} 发现：发往 broker-b/0 的 HEART_BEAT 调用超时，关闭了连接（故障后 5.0 s）；客户端只记录日志，路由里仍有该 Broker`)).toBeInTheDocument();
-    expect(lineOf(zh, 'p-async')).toContain('1 次超时，每次最多等待 sendMsgTimeout 3.0 s，再加 1-2 秒：异步发送没有自己的定时器，每秒一次的 scanResponseTable 在超时一秒之后才判它失败');
+    expect(lineOf(zh, 'p-sync')).toContain('（1 次超时，每次最多等待 sendMsgTimeout 3.0 秒；3 次因连接关闭而中断');
+    expect(screen.getByText(`p-oneway 在 ${formatTime(noticed.noticedAt)} 发现：发往 broker-b/0 的 HEART_BEAT 调用超时，关闭了连接（故障后 5.0 秒）；客户端只记录日志，路由里仍有该 Broker`)).toBeInTheDocument();
+    expect(lineOf(zh, 'p-async')).toContain('1 次超时，每次最多等待 sendMsgTimeout 3.0 秒，再加 1-2 秒：异步发送没有自己的定时器，每秒一次的 scanResponseTable 在超时一秒之后才判它失败');
   });
 
   it('a crash behind a partition is hidden: nobody can tell them apart, and nothing is credited to it twice, in English and in Chinese', async () => {

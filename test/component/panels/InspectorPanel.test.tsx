@@ -84,7 +84,7 @@ describe('InspectorPanel', () => {
     expect(live).toHaveLength(Object.keys(ns.brokerLiveTable).length);
     const master = ns.brokerLiveTable['10.0.1.1:10911']!;
     expect(live[0]).toHaveTextContent(`broker-a/0`);
-    expect(live[0]).toHaveTextContent(`${formatTime(master.lastUpdateTimestamp)} (${formatSeconds(20_000 - master.lastUpdateTimestamp)} ago)`);
+    expect(live[0]).toHaveTextContent(`${formatTime(master.lastUpdateTimestamp)} (${formatSeconds(20_000 - master.lastUpdateTimestamp, 'en')} ago)`);
     expect(live[0]).toHaveTextContent('120000');
     const topicRow = rowsOf('topicQueueTable').find((row) => row.textContent?.startsWith('TopicTest'));
     expect(topicRow).toHaveTextContent('TopicTestbroker-a84RW-');

@@ -34,8 +34,8 @@ describe('the broker\'s heartbeat on the NameServer panel', () => {
     act(() => usePlayback.getState().setLanguage('zh'));
     render(<NameServerPanel />);
     expect(screen.getByTestId('heartbeat-note')).toHaveTextContent('连接关闭时（崩溃、关闭）NameServer 立即剔除该 Broker');
-    expect(screen.getByTestId('heartbeat-note')).toHaveTextContent('在每 10 s 一次的扫描中');
-    expect(screen.getAllByRole('columnheader', { name: '距上次注册（每 30 s 一次心跳）' })).toHaveLength(2);
+    expect(screen.getByTestId('heartbeat-note')).toHaveTextContent('在每 10 秒一次的扫描中');
+    expect(screen.getAllByRole('columnheader', { name: '距上次注册（每 30 秒一次心跳）' })).toHaveLength(2);
   });
 });
 

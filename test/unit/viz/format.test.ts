@@ -24,23 +24,33 @@ describe('formatTime', () => {
 
 describe('formatDuration', () => {
   it('gives a duration under a second in ms, where 0.0 s would hide it, and a longer one as formatSeconds', () => {
-    expect(formatDuration(12)).toBe('12 ms');
-    expect(formatDuration(0)).toBe('0 ms');
-    expect(formatDuration(999.6)).toBe('1.0 s');
-    expect(formatDuration(1_000)).toBe('1.0 s');
-    expect(formatDuration(121_000)).toBe('121.0 s');
+    expect(formatDuration(12, 'en')).toBe('12 ms');
+    expect(formatDuration(0, 'en')).toBe('0 ms');
+    expect(formatDuration(999.6, 'en')).toBe('1.0 s');
+    expect(formatDuration(1_000, 'en')).toBe('1.0 s');
+    expect(formatDuration(121_000, 'en')).toBe('121.0 s');
+  });
+
+  it('in Chinese says 毫秒 and 秒, as the chapters\' captions do', () => {
+    expect(formatDuration(12, 'zh')).toBe('12 毫秒');
+    expect(formatDuration(1_500, 'zh')).toBe('1.5 秒');
   });
 });
 
 describe('formatSeconds', () => {
   it('shows a duration in seconds with one decimal by default', () => {
-    expect(formatSeconds(95_040)).toBe('95.0 s');
-    expect(formatSeconds(120_000, 0)).toBe('120 s');
-    expect(formatSeconds(1_234, 3)).toBe('1.234 s');
+    expect(formatSeconds(95_040, 'en')).toBe('95.0 s');
+    expect(formatSeconds(120_000, 'en', 0)).toBe('120 s');
+    expect(formatSeconds(1_234, 'en', 3)).toBe('1.234 s');
+  });
+
+  it('in Chinese says 秒: 「120 秒」「5.0 秒」', () => {
+    expect(formatSeconds(120_000, 'zh', 0)).toBe('120 秒');
+    expect(formatSeconds(5_000, 'zh')).toBe('5.0 秒');
   });
 
   it('never shows minus zero', () => {
-    expect(formatSeconds(-10)).toBe('0.0 s');
+    expect(formatSeconds(-10, 'en')).toBe('0.0 s');
   });
 });
 

@@ -71,8 +71,8 @@ const zh: DashboardStrings = {
   noNameServer: '没有正在运行的 NameServer：控制台无处查询集群。',
   silent: (nameServer, brokers) => {
     const each = brokers.map((b) => `${b.node}（${b.addr}）${{
-      partitioned: '被网络分区隔离：发给它的请求在管理工具的超时时间（DefaultMQAdminExt，5 s）内得不到应答',
-      poweredOff: '所在机器断电：发给它的请求在管理工具的超时时间（DefaultMQAdminExt，5 s）内得不到应答',
+      partitioned: '被网络分区隔离：发给它的请求在管理工具的超时时间（DefaultMQAdminExt，5 秒）内得不到应答',
+      poweredOff: '所在机器断电：发给它的请求在管理工具的超时时间（DefaultMQAdminExt，5 秒）内得不到应答',
       down: `已停止运行：连接它会被拒绝；它的主机关闭了它的连接，所以关闭一传到 ${nameServer}，${nameServer} 就剔除它`,
     }[b.why]}${b.dropsAt === null ? '' : `，${nameServer} 最早在 ${formatTime(b.dropsAt)} 才剔除它`}。`);
     return `${nameServer} 列出的 Broker 并非都能应答。${each.join('')}RocketMQ 控制台逐个询问 Broker，遇到第一个失败的就整体报错：集群页面整个打不开，这种 Broker 持有的主题的状态和消费进度也都无法显示（examineTopicStats、examineConsumeStats）；mqadmin clusterList 则把它的各项显示为 0。这里，无应答的 Broker 的单元格显示为 ${NO_ANSWER}，它的队列不列出。`;

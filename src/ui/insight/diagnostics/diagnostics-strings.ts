@@ -177,8 +177,8 @@ const howEn = (g: ListingGroup) => (g.drop.how === 'channelIdle'
   ? `when its channel has been idle ${g.afterMs / 1_000} s (the idle close)`
   : `at the first scanNotActiveBroker after its registration is ${g.afterMs / 1_000} s old`);
 const howZh = (g: ListingGroup) => (g.drop.how === 'channelIdle'
-  ? `（连接空闲满 ${g.afterMs / 1_000} s 时被关闭）`
-  : `（注册满 ${g.afterMs / 1_000} s 之后的第一次 scanNotActiveBroker）`);
+  ? `（连接空闲满 ${g.afterMs / 1_000} 秒时被关闭）`
+  : `（注册满 ${g.afterMs / 1_000} 秒之后的第一次 scanNotActiveBroker）`);
 const listedEn = (listedBy: readonly Listing[]) => byTimes(listedBy).map((g) =>
   `${g.nameServers.join(' and ')} heard its last registration at ${formatTime(g.lastHeartbeat)} and drop${g.nameServers.length > 1 ? '' : 's'} it at ${formatTime(g.drop.at)}, ${howEn(g)}, unless it registers again`).join('; ');
 const listedZh = (listedBy: readonly Listing[]) => byTimes(listedBy).map((g) =>
@@ -343,7 +343,7 @@ const zh: DiagnosticsStrings = {
           : `它沉默得足够久之后，NameServer 已把它剔除（连接因空闲被关闭，或 scanNotActiveBroker 发现它的注册已过期）：客户端在下一次拉取路由时不再使用 ${f.broker}，已存入它的消息要等它恢复连通后才能被消费。`,
         fix: f.controllerMode
           ? `Controller 模式下无需手动处理：${f.node} 发给 Controller 的心跳过期后，Controller 会从该组的 SyncStateSet 中选出新的 Master，新 Master 以 brokerId 0 注册；网络恢复后，${f.node} 作为它的 Slave 回来。`
-          : `修复网络：${f.listedBy.length > 0 ? `仍列出 ${f.node} 的 NameServer 会继续保留它（它的下一次注册会续期）` : `${f.node} 下一次注册时（registerNameServerPeriod，默认 30 s）重新出现在 NameServer 中`}，客户端在下一次拉取路由时重新找到它。开启 sendLatencyFaultEnable（MQFaultStrategy，默认关闭）后，生产者会更早避开发送失败的 Broker。`,
+          : `修复网络：${f.listedBy.length > 0 ? `仍列出 ${f.node} 的 NameServer 会继续保留它（它的下一次注册会续期）` : `${f.node} 下一次注册时（registerNameServerPeriod，默认 30 秒）重新出现在 NameServer 中`}，客户端在下一次拉取路由时重新找到它。开启 sendLatencyFaultEnable（MQFaultStrategy，默认关闭）后，生产者会更早避开发送失败的 Broker。`,
       };
       case 'unwritableTopic': return {
         title: `无法向 ${f.topic} 发送消息：没有运行中的 Master 持有它`,

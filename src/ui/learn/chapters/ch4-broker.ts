@@ -19,7 +19,7 @@ export const chapter: Chapter = {
       wait: { type: 'consumer.registered', where: { broker: 'broker-a', brokerId: 0, consumer: 'c-1' } },
       caption: {
         en: 'c-1\'s heartbeat (HEART_BEAT) reached the client manager: ConsumerManager now keeps group CG_ORDER, its subscription and c-1\'s channel with the time of its last heartbeat. Consumers heartbeat every broker, the slave broker-a/1 too, every 30 s; a channel silent for 120 s is dropped.',
-        zh: 'c-1 的心跳（HEART_BEAT）到达了客户端管理模块：ConsumerManager 现在保存着消费者组 CG_ORDER、它的订阅，以及 c-1 的连接和最近一次心跳的时间。消费者每 30 秒向每个 Broker（包括 Slave broker-a/1）发心跳；沉默 120 秒的连接会被移除。',
+        zh: 'c-1 的心跳（HEART_BEAT）到达了客户端管理器：ConsumerManager 现在保存着消费者组 CG_ORDER、它的订阅，以及 c-1 的连接和最近一次心跳的时间。消费者每 30 秒向每个 Broker（包括 Slave broker-a/1）发心跳；沉默 120 秒的连接会被移除。',
       },
       focus: { kind: 'broker', id: 'broker-a' },
     },

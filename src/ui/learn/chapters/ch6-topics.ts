@@ -9,10 +9,12 @@ export const chapter: Chapter = {
     {
       wait: { type: 'topic.updated', where: { broker: 'broker-c', topic: 'TopicOrder' } },
       caption: {
-        en: 'At 0:10 an operator ran mqadmin updateTopic -c DefaultCluster -t TopicOrder, naming no queue counts. Cluster mode (-c): every master of the cluster gets the topic with the same counts: 8 write and 8 read queues on each of the three brokers.',
-        zh: '0:10 运维执行了 mqadmin updateTopic -c DefaultCluster -t TopicOrder，没有指定队列数。集群模式（-c）：集群里每个 Master 都创建这个主题，队列数相同：三个 Broker 上各 8 个写队列、8 个读队列。',
+        en: 'At 0:10 an operator ran mqadmin updateTopic -c DefaultCluster -t TopicOrder, naming no queue counts. Cluster mode (-c): every master of the cluster gets the topic with the same counts: 8 write and 8 read queues on each of the three brokers. updateTopic has no default mode either: one of -c or -b must be given (UpdateTopicSubCommand makes them a required option group), so the study note\'s "broker mode by default" is wrong too.',
+        zh: '0:10 运维执行了 mqadmin updateTopic -c DefaultCluster -t TopicOrder，没有指定队列数。集群模式（-c）：集群里每个 Master 都创建这个主题，队列数相同：三个 Broker 上各 8 个写队列、8 个读队列。updateTopic 也没有默认模式：-c 和 -b 必须给出其中一个（UpdateTopicSubCommand 把它们设为必选的一组选项），所以学习笔记说的“默认采用broker模式”也不对。',
       },
-      focus: { kind: 'broker', id: 'broker-a' },
+      // The step's moment is broker-c's topic.updated, the last of the three: focused, the third broker's box
+      // (below the first screen at 1280x800) is scrolled into view with the other two (lesson-in-view.ts).
+      focus: { kind: 'broker', id: 'broker-c' },
       tag: 'correction',
       predict: {
         question: {

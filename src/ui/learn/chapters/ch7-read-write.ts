@@ -67,8 +67,8 @@ export const chapter: Chapter = {
     {
       wait: { type: 'rebalance', where: { consumer: 'c-1', topic: 'TopicTest' }, afterMs: 180_000 },
       caption: {
-        en: 'Step two at 3:00: readQueueNums 4, once queues 4-7 showed lag 0. The consumers dropped those ids with nothing left in them: unconsumable stays 0.',
-        zh: '第二步在 3:00：等 4-7 号队列的积压为 0 后，再把 readQueueNums 改为 4。消费者放弃这些 id 时里面已经没有消息：无法消费的数量仍是 0。',
+        en: 'Step two at 3:00: readQueueNums 4, once queues 4-7 showed lag 0. The consumers dropped those ids with nothing left in them, so no message is stranded. The Not consumable count is gone from beside Sent and Consumed: it is hidden at 0, where it went back when readQueueNums returned to 8 at 1:20 and has stayed.',
+        zh: '第二步在 3:00：等 4-7 号队列的积压为 0 后，再把 readQueueNums 改为 4。消费者放弃这些 id 时里面已经没有消息，没有消息被困住。“已发送”“已消费”旁边已经没有“无法消费”这一项：它为 0 时不显示。1:20 readQueueNums 改回 8 时它就回到了 0，之后一直是 0。',
       },
       predict: {
         question: { en: 'After writeQueueNums 4, when may readQueueNums be set to 4?', zh: 'writeQueueNums 改为 4 之后，什么时候可以把 readQueueNums 改为 4？' },

@@ -27,8 +27,8 @@ export const chapter: Chapter = {
     {
       wait: { atMs: 60_000 },
       caption: {
-        en: 'Six consumers joined CG_ORDER at 0:40: nine consumers, eight queues. After a few rounds of rebalancing (each member decides on its own from what it sees), every queue has one owner and one consumer owns none: c-7, whose box on the drawing says "idle" (further down in CG_ORDER: AllocateMessageQueueAveragely deals the queues out in the order of the client ids, not of the names), and the queue panel says why.',
-        zh: '0:40 有六个消费者加入 CG_ORDER：九个消费者，八个队列。经过几轮负载均衡（每个成员根据自己看到的情况各自计算）后，每个队列都有一个消费者，而有一个消费者什么都没分到：它是 c-7，画布上它的方框标着“空闲”（在 CG_ORDER 里靠下的位置：AllocateMessageQueueAveragely 按客户端 id 的顺序分配队列，而不是按名字），队列面板说明了原因。',
+        en: 'Six consumers joined CG_ORDER at 0:40: nine consumers, eight queues. After a few rounds of rebalancing (each member decides on its own from what it sees), every queue has one owner and one consumer owns none: c-7, whose box on the drawing says "idle" (further down in CG_ORDER: AllocateMessageQueueAveragely deals the queues out in the order of the client ids, not of the names): nine consumers share eight queues, so one is left over.',
+        zh: '0:40 有六个消费者加入 CG_ORDER：九个消费者，八个队列。经过几轮负载均衡（每个成员根据自己看到的情况各自计算）后，每个队列都有一个消费者，而有一个消费者什么都没分到：它是 c-7，画布上它的方框标着“空闲”（在 CG_ORDER 里靠下的位置：AllocateMessageQueueAveragely 按客户端 id 的顺序分配队列，而不是按名字）：九个消费者分八个队列，总有一个分不到。',
       },
       focus: { kind: 'client', id: 'c-7' },
       predict: {

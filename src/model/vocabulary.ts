@@ -84,8 +84,12 @@ export type BrokerRemovalReason = (typeof BROKER_REMOVAL_REASONS)[number];
 export const CONSUMER_REMOVAL_REASONS = ['unregistered', 'channelClosed', 'expired'] as const;
 export type ConsumerRemovalReason = (typeof CONSUMER_REMOVAL_REASONS)[number];
 
-/** What becomes of a message whose consumption failed (consume.failed). */
-export const CONSUME_FAILED_NEXT = ['retry', 'dlq', 'dropped'] as const;
+/**
+ * What becomes of a message whose consumption failed (consume.failed): sent back for a retry or to
+ * the DLQ, dropped (BROADCASTING), or left to be read again because its queue was dropped while it
+ * was consumed (ConsumeRequest.run does not process the result).
+ */
+export const CONSUME_FAILED_NEXT = ['retry', 'dlq', 'dropped', 'reread'] as const;
 export type ConsumeFailedNext = (typeof CONSUME_FAILED_NEXT)[number];
 
 /**

@@ -342,6 +342,29 @@ describe('ConsumeMessageConcurrentlyService with a slow listener (one ConsumeReq
       expect(firstByC2).toBeLessThanOrEqual(lastByC1 + 1);
     }
   });
+
+  it('a failure whose queue a rebalance dropped while its listener ran is not sent back: the result is not processed, and the new owner reads the message again', () => {
+    const sim = new TestSim(scenario({
+      config: { networkJitterMs: 0, consumeThreadMax: 1, pullThresholdForQueue: 20 },
+      topics: [{ name: 'TopicTest', writeQueueNums: 4, readQueueNums: 4 }],
+      producers: [producer({ ratePerSec: 20, tags: ['Bad'] })],
+      consumers: [consumer('c-1', { consumeTimeMs: 100, failTags: ['Bad'] })],
+      timeline: [{ at: 30_000, action: 'addConsumer', consumer: consumer('c-2', { consumeTimeMs: 100, failTags: ['Bad'] }) }],
+    })).at(60_000);
+    const rebalance = sim.events('rebalance', (e) => e.consumer === 'c-1' && e.topic === 'TopicTest' && e.t > 30_000)[0]!;
+    const reread = sim.events('consume.failed', { consumer: 'c-1', next: 'reread' });
+    // One thread: only the message it was consuming when the queue went.
+    expect(reread).toHaveLength(1);
+    expect(reread[0]!.t).toBeGreaterThan(rebalance.t);
+    expect(reread[0]!.t).toBeLessThanOrEqual(rebalance.t + 100);
+    const stored = sim.first('message.stored', { msgId: reread[0]!.msgId, topic: 'TopicTest' })!;
+    expect(rebalance.queues).not.toContain(`broker-a:${stored.queueId}`);
+    // Not sent back by c-1: c-2 reads the original from TopicTest (reconsumeTimes 0) and sends it back itself.
+    const again = sim.first('consume.failed', { msgId: reread[0]!.msgId, consumer: 'c-2' })!;
+    expect(again).toMatchObject({ reconsumeTimes: 0, next: 'retry' });
+    // A send-back is put in SCHEDULE_TOPIC_XXXX for its delay first: none before c-2's.
+    expect(sim.events('message.stored', (e) => e.msgId === reread[0]!.msgId && e.topic === 'SCHEDULE_TOPIC_XXXX' && e.t <= again.t)).toEqual([]);
+  });
 });
 
 describe('message models and filtering (RebalanceImpl.rebalanceByTopic, the consume queue tag code)', () => {

@@ -9,6 +9,7 @@ import { invoke } from '../remoting.ts';
 import type { RemotingResponse, RequestOf } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
 import type { ConsumedEvent } from '../events.ts';
+import type { ConsumeFailedNext } from '../vocabulary.ts';
 import type { ConsumerState, DuplicateCause, ModelState, PendingRequest, ProcessQueue, StoredMessage } from '../state.ts';
 import { traceMessageConsumed } from '../trace-writer.ts';
 import { isLive } from './mq-client-instance.ts';
@@ -79,7 +80,7 @@ export function onConsumed(state: ModelState, event: ConsumedEvent, sim: Sim): v
   const pq = consumer.processQueueTable[event.queueKey];
   const owned = pq !== undefined && !pq.dropped && pq.token === event.token;
   if (!owned && !startedBeforeDrop(consumer, event)) return;
-  const held = consumeMessages(state, consumer, event, sim);
+  const held = consumeMessages(state, consumer, event, owned, sim);
   // A queue dropped meanwhile keeps no offset: its next owner consumes these again (at-least-once).
   if (!owned) return;
   removeConsumed(pq.outstanding, held === NONE_HELD ? event.messages : event.messages.filter((message) => !held.includes(message)));
@@ -107,13 +108,19 @@ function startedBeforeDrop(consumer: ConsumerState, event: ConsumedEvent): boole
 /** What consumeMessages returns when every message succeeded or was dropped: most events, so nothing is allocated for them. */
 const NONE_HELD: readonly StoredMessage[] = Object.freeze([]);
 
-/** Runs the listener on each message; returns the failures whose offsets stay outstanding until their send-back is answered. */
-function consumeMessages(state: ModelState, consumer: ConsumerState, event: ConsumedEvent, sim: Sim): readonly StoredMessage[] {
+/**
+ * Runs the listener on each message; returns the failures whose offsets stay outstanding until
+ * their send-back is answered. `owned` false: the queue was dropped while the listener ran, and
+ * ConsumeRequest.run does not process the result ("processQueue is dropped without process consume
+ * result"): a failure is not sent back, its queue's next owner reads it again.
+ */
+function consumeMessages(state: ModelState, consumer: ConsumerState, event: ConsumedEvent, owned: boolean, sim: Sim): readonly StoredMessage[] {
   const { messages, brokerName, brokerId } = event;
   let held: StoredMessage[] | null = null;
   for (let i = 0; i < messages.length; i++) {
     const message = messages[i]!;
     if (!listenerFails(consumer, message, sim)) consumeSucceeded(state, consumer, message, brokerName, brokerId, sim);
+    else if (!owned) traceFailed(sim, consumer, message, 'reread');
     else if (consumeFailed(state, consumer, message, event, sim)) (held ??= []).push(message);
   }
   return held ?? NONE_HELD;
@@ -226,8 +233,7 @@ function duplicateCause(state: ModelState, consumer: ConsumerState, message: Sto
 function consumeFailed(state: ModelState, consumer: ConsumerState, message: StoredMessage, event: ConsumedEvent, sim: Sim): boolean {
   const max = state.config.maxReconsumeTimes;
   const clustering = consumer.spec.messageModel === 'CLUSTERING';
-  const next = !clustering ? 'dropped' : message.reconsumeTimes >= max ? 'dlq' : 'retry';
-  sim.emit({ t: sim.now, type: 'consume.failed', consumer: consumer.id, group: consumer.spec.group, msgId: message.msgId, reconsumeTimes: message.reconsumeTimes, next });
+  traceFailed(sim, consumer, message, !clustering ? 'dropped' : message.reconsumeTimes >= max ? 'dlq' : 'retry');
   if (!clustering) {
     state.stats.dropped++;
     return false;
@@ -240,6 +246,10 @@ function consumeFailed(state: ModelState, consumer: ConsumerState, message: Stor
     code: 'CONSUMER_SEND_MSG_BACK', group: consumer.spec.group, brokerName, message, delayLevel: 0, maxReconsumeTimes: max, queueKey, token,
   }, CONSUMER_CALL_TIMEOUT_MS);
   return true;
+}
+
+function traceFailed(sim: Sim, consumer: ConsumerState, message: StoredMessage, next: ConsumeFailedNext): void {
+  sim.emit({ t: sim.now, type: 'consume.failed', consumer: consumer.id, group: consumer.spec.group, msgId: message.msgId, reconsumeTimes: message.reconsumeTimes, next });
 }
 
 /** Where a message whose send-back failed came from: its ProcessQueue and the broker it was pulled from. */

@@ -260,7 +260,9 @@ export const en: Narrators = {
   'consume.failed': (e, { config }) => {
     const next = e.next === 'dlq'
       ? `after ${config.maxReconsumeTimes} retries it goes to the dead letter queue %DLQ%${e.group}`
-      : e.next === 'retry' ? `it is sent back to %RETRY%${e.group} and delivered again later` : 'in broadcasting mode a failure is not retried';
+      : e.next === 'retry' ? `it is sent back to %RETRY%${e.group} and delivered again later`
+        : e.next === 'reread' ? `its queue was taken from ${e.consumer} while the listener ran, so the result is not processed (ConsumeRequest.run): nothing is sent back, and the queue's next owner reads the message again from the committed offset`
+          : 'in broadcasting mode a failure is not retried';
     return `${e.consumer} (${e.group}) failed to consume ${e.msgId} (reconsumeTimes ${e.reconsumeTimes}): ${next}.`;
   },
   'pull.rejected': (e, c) => `${node(c, e, e.brokerId)} refused ${e.consumer}'s pull of ${e.topic} queue ${e.queueId}: ${e.reason}.${e.reason === 'SYSTEM_BUSY'

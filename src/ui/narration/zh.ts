@@ -253,7 +253,9 @@ export const zh: Narrators = {
   'consume.failed': (e, { config }) => {
     const next = e.next === 'dlq'
       ? `重试 ${config.maxReconsumeTimes} 次后进入死信队列 %DLQ%${e.group}`
-      : e.next === 'retry' ? `它被发回 %RETRY%${e.group}，稍后再次投递` : '广播模式下失败不会重试';
+      : e.next === 'retry' ? `它被发回 %RETRY%${e.group}，稍后再次投递`
+        : e.next === 'reread' ? `监听器运行期间这个队列已分给了别人，所以结果不会被处理（ConsumeRequest.run）：消息不会发回 Broker，队列的新主人会从已提交的位点再读到它`
+          : '广播模式下失败不会重试';
     return `${e.consumer}（${e.group}）消费 ${e.msgId} 失败（reconsumeTimes ${e.reconsumeTimes}）：${next}。`;
   },
   'pull.rejected': (e, c) => `${node(c, e, e.brokerId)} 拒绝了 ${e.consumer} 对 ${e.topic} 队列 ${e.queueId} 的拉取：${e.reason}。${e.reason === 'SYSTEM_BUSY'

@@ -84,7 +84,7 @@ const en: MessageStrings = {
       case 'message.filtered': return `${e.group} passes over it (${e.by === 'broker' ? 'filtered by the broker' : 'filtered by the client'}: tags ${e.tags})`;
       case 'message.consumed': return `${e.consumer} (${e.group}) consumes it from ${e.broker} queue ${e.queueId}${e.brokerId === 0 ? '' : `, read from the slave ${drawnNode(names, 'en', e, e.brokerId)}`}${e.reconsumeTimes > 0 ? `, reconsumeTimes ${e.reconsumeTimes}` : ''}`;
       case 'message.consumedAgain': return `a duplicate for ${e.group}: ${duplicateCauseSaid(e.cause, 'en')}`;
-      case 'consume.failed': return `${e.consumer} (${e.group}) fails to consume it (reconsumeTimes ${e.reconsumeTimes}): ${e.next === 'retry' ? 'sent back to the retry topic' : e.next === 'dlq' ? 'sent to the dead-letter topic' : 'dropped'}`;
+      case 'consume.failed': return `${e.consumer} (${e.group}) fails to consume it (reconsumeTimes ${e.reconsumeTimes}): ${e.next === 'retry' ? 'sent back to the retry topic' : e.next === 'dlq' ? 'sent to the dead-letter topic' : e.next === 'reread' ? 'its queue was dropped meanwhile: not sent back, its next owner reads it again' : 'dropped'}`;
     }
   },
 };
@@ -124,7 +124,7 @@ const zh: MessageStrings = {
       case 'message.filtered': return `${e.group} 跳过了它（${e.by === 'broker' ? '被 Broker 过滤' : '被客户端过滤'}：标签 ${e.tags}）`;
       case 'message.consumed': return `${e.consumer}（${e.group}）从 ${e.broker} 队列 ${e.queueId} 消费了它${e.brokerId === 0 ? '' : `（读自 Slave ${drawnNode(names, 'zh', e, e.brokerId)}）`}${e.reconsumeTimes > 0 ? `，reconsumeTimes ${e.reconsumeTimes}` : ''}`;
       case 'message.consumedAgain': return `对 ${e.group} 而言是一次重复消费：${duplicateCauseSaid(e.cause, 'zh')}`;
-      case 'consume.failed': return `${e.consumer}（${e.group}）消费失败（reconsumeTimes ${e.reconsumeTimes}）：${e.next === 'retry' ? '发回重试队列' : e.next === 'dlq' ? '进入死信队列' : '被丢弃'}`;
+      case 'consume.failed': return `${e.consumer}（${e.group}）消费失败（reconsumeTimes ${e.reconsumeTimes}）：${e.next === 'retry' ? '发回重试队列' : e.next === 'dlq' ? '进入死信队列' : e.next === 'reread' ? '其间队列已被移走：不发回，由队列的新主人再次读取' : '被丢弃'}`;
     }
   },
 };

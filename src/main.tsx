@@ -16,6 +16,7 @@ import { browserLanguages, chooseLanguage, readRememberedLanguage } from './ui/i
 function boot(): void {
   const state = usePlayback.getState();
   state.setLanguage(chooseLanguage({ hash: window.location.hash, search: window.location.search, remembered: readRememberedLanguage(), browser: browserLanguages() }));
+  dropQueryLanguage();
   try {
     openFromHash(window.location.hash);
   } catch (error) {
@@ -27,6 +28,20 @@ function boot(): void {
   // The benchmark's handle is loaded only for `?bench`, so the page itself never carries it; and
   // only once the run is open, so that its first command never meets an empty store.
   if (new URLSearchParams(window.location.search).has('bench')) void import('./ui/bench-hook.ts').then((hook) => hook.installBenchHook());
+}
+
+/**
+ * A `?lang=` is a link's language for this visit, as the fragment's `lang` is (the fragment is
+ * rewritten as the run moves): taken off the address, so a reload after the learner picks another
+ * language keeps theirs.
+ */
+function dropQueryLanguage(): void {
+  const query = new URLSearchParams(window.location.search);
+  if (!query.has('lang')) return;
+  query.delete('lang');
+  const rest = query.toString();
+  const search = rest ? `?${rest}` : '';
+  window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
 }
 
 function PageFailed({ error }: { error: Error }) {

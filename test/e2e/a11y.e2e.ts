@@ -60,6 +60,18 @@ test('language: 中文 chosen on the page is still 中文 after a reload and on 
   assert.equal(await third.evaluate(() => window.localStorage.getItem('rocketscope.language')), 'zh');
 });
 
+test('language: a link\'s ?lang=zh opens in 中文 for that visit only, taken off the address, so a reload after choosing English stays English', async ({ page, baseUrl }) => {
+  await page.goto(`${baseUrl}/?lang=zh`, { waitUntil: 'networkidle' });
+  await waitForRest(page);
+  await page.getByRole('button', { name: '播放' }).waitFor();
+  assert.equal(new URL(page.url()).searchParams.has('lang'), false);
+  await page.getByTestId('language-en').click();
+  await page.getByRole('button', { name: 'Play' }).waitFor();
+  await page.reload({ waitUntil: 'networkidle' });
+  await page.getByRole('button', { name: 'Play' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+});
+
 test('presentation mode: the Present button, large caption, side panels hidden, a clicker steps, Esc leaves; axe finds nothing serious', async ({ page, baseUrl, screenshot }) => {
   await openPage(page, baseUrl);
   for (let i = 0; i < 2; i++) await page.getByTestId('command-jumpForward10').click();

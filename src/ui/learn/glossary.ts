@@ -17,8 +17,8 @@ export interface GlossaryTerm {
 export const GLOSSARY: readonly GlossaryTerm[] = [
   { en: 'message', zh: '消息', meaning: { en: 'A body with a topic, a tag and keys.', zh: '带有主题、标签和 keys 的一段数据。' } },
   { en: 'JMS', zh: 'JMS', aliases: ['JMO', 'Java Message Service'], meaning: {
-    en: 'Java Message Service, Java\'s standard messaging API (javax.jms). RocketMQ\'s clients are not an implementation of it: DefaultMQProducer and DefaultMQPushConsumer are RocketMQ\'s own API, and the topics, tags, queues and groups here are RocketMQ\'s own model.',
-    zh: 'Java 消息服务（Java Message Service），Java 的标准消息 API（javax.jms）。RocketMQ 的客户端并不是它的实现：DefaultMQProducer 和 DefaultMQPushConsumer 是 RocketMQ 自己的 API，这里的主题、标签、队列和组也是 RocketMQ 自己的模型。',
+    en: 'Java Message Service, Java\'s standard messaging API (javax.jms). RocketMQ\'s clients are not an implementation of it: DefaultMQProducer and DefaultMQPushConsumer are RocketMQ\'s own API, and the topics, tags, queues and groups here are RocketMQ\'s own model. (Written "JMO" in some notes: the name is JMS.)',
+    zh: 'Java 消息服务（Java Message Service），Java 的标准消息 API（javax.jms）。RocketMQ 的客户端并不是它的实现：DefaultMQProducer 和 DefaultMQPushConsumer 是 RocketMQ 自己的 API，这里的主题、标签、队列和组也是 RocketMQ 自己的模型。（有的笔记写作“JMO”，正确的名字是 JMS。）',
   } },
   { en: 'topic', zh: '主题', meaning: { en: 'A named kind of message; the unit of subscription.', zh: '一类消息的名字；订阅的基本单位。' } },
   { en: 'tag', zh: '标签', meaning: { en: 'A sub-type inside a topic, filtered on the broker by its hash code.', zh: '主题内的子类型，Broker 按其哈希码过滤。' } },
@@ -53,8 +53,8 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   } },
   { en: 'route discovery', zh: '路由发现', meaning: { en: 'Clients pull a topic\'s route every 30 s (pollNameServerInterval).', zh: '客户端每 30 秒拉取一次主题路由（pollNameServerInterval）。' } },
   { en: 'broker', zh: 'Broker', aliases: ['交换机'], meaning: {
-    en: 'The server that stores messages and answers sends and pulls; it registers with every NameServer. A master and its slaves share a brokerName. Five modules, below.',
-    zh: '存储消息、处理发送和拉取的服务器；它向每个 NameServer 注册。Master 和它的 Slave 共用一个 brokerName。由下面五个模块组成。',
+    en: 'The server that stores messages and answers sends and pulls; it registers with every NameServer. A master and its slaves share a brokerName. Five modules, below. (Some notes call it an exchange, 交换机: an exchange is AMQP\'s (RabbitMQ\'s) router, which RocketMQ has none of; a producer sends to a queue on a broker itself.)',
+    zh: '存储消息、处理发送和拉取的服务器；它向每个 NameServer 注册。Master 和它的 Slave 共用一个 brokerName。由下面五个模块组成。（有的笔记称它为“交换机”：交换机（Exchange）是 AMQP（RabbitMQ）里负责路由的组件，RocketMQ 没有它，生产者直接把消息发到某个 Broker 上的队列。）',
   } },
   { en: 'Remoting module', zh: 'Remoting 模块', meaning: {
     en: 'The broker\'s network side: takes each request (send, pull, heartbeat) and hands it to its processor.',

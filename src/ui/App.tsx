@@ -21,6 +21,7 @@ import { ShareButton } from './controls/ShareButton.tsx';
 import { useKeyboardShortcuts } from './controls/use-keyboard.ts';
 import { useT } from './i18n/index.ts';
 import { GlossaryButton } from './learn/GlossaryButton.tsx';
+import { FirstVisitSlot } from './learn/FirstVisitSlot.tsx';
 import { LearnButton } from './learn/LearnButton.tsx';
 import { LearnSlot } from './learn/LearnSlot.tsx';
 import { sideOrder, type SidePanel } from './panel-order.ts';
@@ -164,6 +165,7 @@ export function App() {
   return (
     <div className={`rs-app${editorOpen ? ' rs-app-editing' : ''}${presenting ? ' rs-presenting' : ''}`}>
       <Header />
+      <FirstVisitSlot />
       <ScenarioDescription />
       <Banner />
       <ControlsBar />

@@ -21,6 +21,11 @@ export interface TestOptions {
   /** Whole-test budget; defaults to the run's (E2E_TIMEOUT_MS, else 30 s). */
   timeoutMs?: number;
   viewport?: { width: number; height: number };
+  /**
+   * A visitor the page has never seen, offered chapter 1 (FirstVisitSlot). Every other test is a
+   * visitor who declined it, so the line does not move what the test looks at.
+   */
+  firstVisit?: boolean;
 }
 
 export type TestFn = (context: TestContext) => Promise<void>;
@@ -137,6 +142,7 @@ async function runOne(browser: Browser, entry: RegisteredTest, options: RunOptio
     viewport: entry.options.viewport ?? DEFAULT_VIEWPORT,
     baseURL: options.baseUrl,
   });
+  if (!entry.options.firstVisit) await context.addInitScript(() => window.localStorage.setItem('rocketscope.firstVisitDeclined', 'true'));
   const page = await context.newPage();
   page.setDefaultTimeout(Math.min(ACTION_TIMEOUT_MS, timeoutMs));
   page.setDefaultNavigationTimeout(Math.min(ACTION_TIMEOUT_MS, timeoutMs));

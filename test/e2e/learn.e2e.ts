@@ -16,6 +16,34 @@ async function openChapterFromList(page: Page, id: string): Promise<void> {
   await arrivedAt(page, 0);
 }
 
+test('a first visit at 1280x800 offers chapter 1 above the run, in the page\'s language; taken or declined, it is not offered again', async ({ page, baseUrl, context, screenshot }) => {
+  await openPage(page, baseUrl, '#lang=zh');
+  const offer = page.getByTestId('first-visit');
+  await offer.waitFor();
+  assert.match((await offer.textContent()) ?? '', /从第 1 章开始/);
+  const box = (await offer.boundingBox())!;
+  assert.ok(box.y + box.height <= 800, 'the offer is on screen without scrolling');
+  await screenshot('first-visit-zh');
+  await page.getByTestId('first-visit-start').click();
+  await arrivedAt(page, 0);
+  assert.equal(await page.getByTestId('chapter').getAttribute('data-chapter'), 'basics');
+  assert.equal(await offer.count(), 0);
+  // The chapter's progress is remembered: a new visit is not offered it again.
+  const again = await context.newPage();
+  await openPage(again, baseUrl);
+  await again.getByTestId('learn').waitFor();
+  assert.equal(await again.getByTestId('first-visit').count(), 0);
+}, { firstVisit: true });
+
+test('a first visit declined is not offered again', async ({ page, baseUrl }) => {
+  await openPage(page, baseUrl);
+  await page.getByTestId('first-visit-decline').click();
+  assert.equal(await page.getByTestId('first-visit').count(), 0);
+  await page.reload({ waitUntil: 'networkidle' });
+  await page.getByTestId('learn').waitFor();
+  assert.equal(await page.getByTestId('first-visit').count(), 0);
+}, { firstVisit: true });
+
 test('a chapter in English: the keyboard walks it, back moves the run back, a prediction answered wrong', async ({ page, baseUrl, consoleErrors, screenshot }) => {
   await openPage(page, baseUrl, '#lang=en');
   await openChapterFromList(page, 'basics');

@@ -7,8 +7,7 @@
  * (private mode, a sandbox) remembers nothing.
  */
 import { CHAPTERS } from './chapters/index.ts';
-
-export const PROGRESS_STORAGE_KEY = 'rocketscope.chapters';
+import { PROGRESS_STORAGE_KEY } from './progress-key.ts';
 
 /** Steps counted from 0, as the lesson store counts them. */
 export interface ChapterProgress {

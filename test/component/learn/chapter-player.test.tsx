@@ -14,7 +14,7 @@ import { CardHost } from '../../../src/ui/controls/CardHost.tsx';
 import { ScenarioPicker } from '../../../src/ui/controls/ScenarioPicker.tsx';
 import { openFromHash, openSource } from '../../../src/ui/controls/session.ts';
 import { currentLink } from '../../../src/ui/controls/url-sync.ts';
-import { PROGRESS_STORAGE_KEY } from '../../../src/ui/learn/progress.ts';
+import { PROGRESS_STORAGE_KEY } from '../../../src/ui/learn/progress-key.ts';
 import { formatTime } from '../../../src/viz/format.ts';
 
 const WAIT = { timeout: 10_000 };

@@ -112,21 +112,26 @@ export const offsetQueryHandler = {
     const offset = response.code === 'SUCCESS' ? (response.offset ?? 0) : 0;
     startPulling(state, live.consumer, live.key, live.pq, offset, sim);
   },
-  onFailure: skipUntilNextRebalance,
+  onFailure: failedQuery,
 };
 
 /** MQClientAPIImpl.getMaxOffset's answer; an error code is an MQBrokerException, as a failure. */
 export const maxOffsetHandler = {
   onResponse(state: ModelState, pending: PendingRequest, response: RemotingResponse, sim: Sim): void {
-    if (response.code !== 'SUCCESS' || response.offset === undefined) return skipUntilNextRebalance(state, pending, undefined, sim);
+    if (response.code !== 'SUCCESS' || response.offset === undefined) return skipUntilNextRebalance(state, pending, sim);
     const live = livePq(state, pending);
     if (live) startPulling(state, live.consumer, live.key, live.pq, response.offset, sim);
   },
-  onFailure: skipUntilNextRebalance,
+  onFailure: failedQuery,
 };
 
+/** A start-offset request that failed (timed out, refused, its channel closed). */
+function failedQuery(state: ModelState, pending: PendingRequest, _reason: unknown, sim: Sim): void {
+  skipUntilNextRebalance(state, pending, sim);
+}
+
 /** computePullFromWhereWithException threw (its request failed): the queue waits for the next rebalance. */
-function skipUntilNextRebalance(state: ModelState, pending: PendingRequest, _reason: unknown, sim: Sim): void {
+function skipUntilNextRebalance(state: ModelState, pending: PendingRequest, sim: Sim): void {
   const live = livePq(state, pending);
   if (live) notStarted(state, live.consumer, live.key, sim);
 }

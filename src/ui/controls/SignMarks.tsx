@@ -43,12 +43,11 @@ const RING_PX = 8;
 
 export function SignMarks({ duration }: { duration: number }) {
   const strings = useWords(FAILOVER_STRINGS);
-  const language = usePlayback((s) => s.language);
   const config = usePlayback((s) => s.scenario?.config);
   const signs = useFaultSigns();
   const [measure, width] = useElementWidth<HTMLDivElement>(300);
   const apartMs = (duration * RING_PX) / width;
-  const marks = useMemo(() => (signs && config ? signMarks(signs.signs, strings, config, apartMs, language) : []), [signs, strings, config, apartMs, language]);
+  const marks = useMemo(() => (signs && config ? signMarks(signs.signs, strings, config, apartMs) : []), [signs, strings, config, apartMs]);
   return <div ref={measure} className="rs-scrubber-signs">{marks.map((mark) => (
     <button
       key={mark.at}

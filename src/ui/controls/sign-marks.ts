@@ -2,7 +2,6 @@
  * The marks of a fault's signs under the playhead, said in the failover view's words: one mark per
  * moment, the signs of that moment one line each (src/sim/queries/fault-signs.ts finds them).
  */
-import type { Language } from '../../scenario/language.ts';
 import type { SimConfig } from '../../sim/index.ts';
 import type { FaultSign } from '../../sim/queries/fault-signs.ts';
 import { formatDuration, formatTime } from '../../viz/format.ts';
@@ -15,17 +14,17 @@ export interface SignMark {
 }
 
 /** A sign in words: a detection's sentence gives its own time (the failover view's), the others begin with theirs. */
-function signSaid(sign: FaultSign, strings: FailoverStrings, config: MarkConfig, language: Language): string {
+function signSaid(sign: FaultSign, strings: FailoverStrings, config: MarkConfig): string {
   const time = formatTime(sign.t);
-  const after = formatDuration(sign.t - sign.faultAt, language);
+  const after = formatDuration(sign.t - sign.faultAt, strings.language);
   const parties = sign.parties.join(strings.signs.separator);
   // A NameServers' sign tells every NameServer that noticed alike at once.
-  const told = sign.detection && detectionSentence({ ...sign.detection, party: parties }, sign.node, strings, config, language);
+  const told = sign.detection && detectionSentence({ ...sign.detection, party: parties }, sign.node, strings, config);
   switch (sign.kind) {
     case 'first': return strings.signs.first(strings.action(sign.fault, sign.target), told ?? '');
     case 'elected': return told ?? '';
     case 'nameServer': return told ?? strings.signs.dropped(time, parties, sign.node, after, config.enableControllerMode);
-    case 'routes': return strings.signs.routesGone(time, sign.node, after, sign.parties[0] ?? '', staleFor(sign, config, language));
+    case 'routes': return strings.signs.routesGone(time, sign.node, after, sign.parties[0] ?? '', staleFor(sign, config, strings));
   }
 }
 
@@ -36,22 +35,22 @@ export type MarkConfig = DetectionConfig & Pick<SimConfig, 'enableControllerMode
 const ANSWER_MS = 1_000;
 
 /** How long the clients' routes outlived the NameServers' drop, when more than a route pull takes, and why; else null. */
-function staleFor(sign: FaultSign, config: MarkConfig, language: Language): StaleRoutes | null {
+function staleFor(sign: FaultSign, config: MarkConfig, strings: FailoverStrings): StaleRoutes | null {
   if (sign.nameServersDroppedAt === null) return null;
   const waited = sign.t - sign.nameServersDroppedAt;
-  return waited > config.pollNameServerIntervalMs + ANSWER_MS ? { waited: formatDuration(waited, language), ...sign.unrefreshed } : null;
+  return waited > config.pollNameServerIntervalMs + ANSWER_MS ? { waited: formatDuration(waited, strings.language), ...sign.unrefreshed } : null;
 }
 
 /**
  * One mark per moment, in time order: signs closer than `apartMs` (a ring's width on the bar)
  * share the earliest one's mark, a line each, so no ring hides another one can no longer click.
  */
-export function signMarks(signs: readonly FaultSign[], strings: FailoverStrings, config: MarkConfig, apartMs: number, language: Language): SignMark[] {
+export function signMarks(signs: readonly FaultSign[], strings: FailoverStrings, config: MarkConfig, apartMs: number): SignMark[] {
   const marks: { at: number; lines: string[] }[] = [];
   for (const sign of [...signs].sort((a, b) => a.t - b.t)) {
     const last = marks.at(-1);
-    if (last && sign.t - last.at < apartMs) last.lines.push(signSaid(sign, strings, config, language));
-    else marks.push({ at: sign.t, lines: [signSaid(sign, strings, config, language)] });
+    if (last && sign.t - last.at < apartMs) last.lines.push(signSaid(sign, strings, config));
+    else marks.push({ at: sign.t, lines: [signSaid(sign, strings, config)] });
   }
   return marks.map(({ at, lines }) => ({ at, title: lines.join('\n') }));
 }

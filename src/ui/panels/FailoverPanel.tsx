@@ -6,7 +6,6 @@
  * cached route against the truth.
  */
 import { memo, useMemo } from 'react';
-import { usePlayback } from '../../store/playback.ts';
 import { formatTime } from '../../viz/format.ts';
 import { ScrollArea } from '../controls/ScrollArea.tsx';
 import { useWords } from '../i18n/index.ts';
@@ -97,19 +96,18 @@ function FaultItem({ fault, costs, strings }: { fault: FaultView; costs: readonl
 
 export function FailoverPanel({ className }: FailoverPanelProps) {
   const strings = useWords(FAILOVER_STRINGS);
-  const language = usePlayback((s) => s.language);
   const view = useSimView(TEXT_PANEL_REFRESH);
   const state = view?.timeline.state;
   // The page's copy of the state keeps the identity of what did not change (src/sim/frame/state-mirror.ts):
   // the sentences of every detection so far are written again only when a fault or a detection came.
   const [faultRecords, detections, config] = [state?.faults, state?.detections, state?.config];
   const faults = useMemo(
-    () => (faultRecords && detections && config ? faultViews(faultRecords, detections, strings, config, language) : []),
-    [faultRecords, detections, config, strings, language],
+    () => (faultRecords && detections && config ? faultViews(faultRecords, detections, strings, config) : []),
+    [faultRecords, detections, config, strings],
   );
   // A run without faults asks nothing.
   const { data: answer } = useSimQuery('faultCosts', faults.length > 0 ? {} : null);
-  const costs = useMemo(() => (answer ? costSentences(answer, strings, language) : new Map<string, string[]>()), [answer, strings, language]);
+  const costs = useMemo(() => (answer ? costSentences(answer, strings) : new Map<string, string[]>()), [answer, strings]);
   if (!view || !state) return <EmptyPanel name="failover" title={strings.title} className={className} />;
   const { timeline, timeMs } = view;
   const beliefs = derivedAt(timeline, timeMs, 'failover-beliefs', () => beliefsAt(state));

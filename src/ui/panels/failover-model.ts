@@ -6,7 +6,6 @@
  */
 import { brokerRoles, type BrokerRoleNow, type ClientState, type Detection, type FaultRecord, type ModelState, type SimConfig } from '../../sim/index.ts';
 import type { ClientCost, FaultCost, FaultCosts } from '../../sim/queries/fault-costs.ts';
-import type { Language } from '../../scenario/language.ts';
 import { formatDuration, formatSeconds, formatTime } from '../../viz/format.ts';
 import type { CostWords, FailoverStrings } from './failover-strings.ts';
 
@@ -30,20 +29,20 @@ export type DetectionConfig = Pick<SimConfig, 'brokerChannelExpiredTimeMs' | 'co
  * One detection said: `node` is the faulty process ("broker-a/0"), not the fault's target
  * ("broker-a"): a NameServer removes that address, and while a slave is registered broker-a stays.
  */
-export function detectionSentence(detection: Detection, node: string, strings: FailoverStrings, config: DetectionConfig, language: Language): string {
+export function detectionSentence(detection: Detection, node: string, strings: FailoverStrings, config: DetectionConfig): string {
   const since = detection.since ?? detection.faultAt;
   return strings.sentence[detection.how]({
     outcome: strings.elected(detection.detail ?? 'none'),
-    timeout: formatSeconds(config.controllerHeartBeatTimeoutMs, language),
-    expiry: formatSeconds(config.brokerChannelExpiredTimeMs, language, 0),
-    scanPeriod: formatSeconds(config.controllerScanNotActiveBrokerIntervalMs, language),
-    masterScanPeriod: formatSeconds(config.scanInactiveMasterIntervalMs, language),
+    timeout: formatSeconds(config.controllerHeartBeatTimeoutMs, strings.language),
+    expiry: formatSeconds(config.brokerChannelExpiredTimeMs, strings.language, 0),
+    scanPeriod: formatSeconds(config.controllerScanNotActiveBrokerIntervalMs, strings.language),
+    masterScanPeriod: formatSeconds(config.scanInactiveMasterIntervalMs, strings.language),
     party: detection.party,
     broker: node,
     at: formatTime(detection.noticedAt),
-    after: formatDuration(detection.noticedAt - detection.faultAt, language),
+    after: formatDuration(detection.noticedAt - detection.faultAt, strings.language),
     since: formatTime(since),
-    span: formatDuration(detection.noticedAt - since, language),
+    span: formatDuration(detection.noticedAt - since, strings.language),
     detail: detection.detail ?? '',
   });
 }
@@ -57,9 +56,9 @@ function openBefore(faults: readonly FaultRecord[], i: number): FaultRecord | un
   return faults.slice(0, i).find((earlier) => earlier.node === fault.node && (earlier.endedAt === null || earlier.endedAt > fault.at));
 }
 
-export function faultViews(faults: readonly FaultRecord[], detections: readonly Detection[], strings: FailoverStrings, config: DetectionConfig, language: Language): FaultView[] {
+export function faultViews(faults: readonly FaultRecord[], detections: readonly Detection[], strings: FailoverStrings, config: DetectionConfig): FaultView[] {
   return faults.map((fault, i) => {
-    const sentences = detections.filter((d) => d.target === fault.target && d.faultAt === fault.at).map((d) => detectionSentence(d, fault.node, strings, config, language));
+    const sentences = detections.filter((d) => d.target === fault.target && d.faultAt === fault.at).map((d) => detectionSentence(d, fault.node, strings, config));
     const earlier = sentences.length === 0 ? openBefore(faults, i) : undefined;
     const until = earlier?.endedAt ?? null;
     return {
@@ -76,34 +75,34 @@ export function faultViews(faults: readonly FaultRecord[], detections: readonly 
  * happened (the model counts them as they come): a timeout that closed the channel, the sends the
  * close failed, then the connects that got no answer, as cause and effects.
  */
-function sendsSentence(cost: ClientCost, answer: FaultCosts, strings: FailoverStrings, language: Language): string {
+function sendsSentence(cost: ClientCost, answer: FaultCosts, strings: FailoverStrings): string {
   if (cost.sendMode === 'ONEWAY') return strings.onewaySends;
   const counts = Object.entries(cost.failedSends ?? {});
   const parts = counts.map(([reason, n]) => {
-    if (reason === 'timeout') return strings.failedBy.timeout(n, formatSeconds(answer.sendMsgTimeoutMs, language), cost.sendMode === 'ASYNC');
-    if (reason === 'connectTimeout') return strings.failedBy.connectTimeout(n, formatSeconds(answer.connectTimeoutMs, language));
+    if (reason === 'timeout') return strings.failedBy.timeout(n, formatSeconds(answer.sendMsgTimeoutMs, strings.language), cost.sendMode === 'ASYNC');
+    if (reason === 'connectTimeout') return strings.failedBy.connectTimeout(n, formatSeconds(answer.connectTimeoutMs, strings.language));
     return reason === 'connectRefused' || reason === 'channelClosed' ? strings.failedBy[reason](n) : strings.failedBy.other(n, reason);
   });
   return strings.failedSends(counts.reduce((sum, [, n]) => sum + n, 0), parts);
 }
 
 /** One client's line: when its route dropped the process (or that it still lists it), and a producer's failed sends. */
-function costSentence(cost: ClientCost, fault: FaultCost, answer: FaultCosts, strings: FailoverStrings, language: Language): string {
+function costSentence(cost: ClientCost, fault: FaultCost, answer: FaultCosts, strings: FailoverStrings): string {
   const at = cost.stoppedAt ?? fault.endedAt ?? answer.at;
   const droppedAt = cost.nameServerDroppedAt === null ? null : formatTime(cost.nameServerDroppedAt);
   const words: CostWords = {
-    client: cost.client, node: fault.node, at: formatTime(at), after: formatDuration(at - fault.at, language),
+    client: cost.client, node: fault.node, at: formatTime(at), after: formatDuration(at - fault.at, strings.language),
     why: cost.nameServer === null ? '' : strings.routePull(cost.nameServer, droppedAt),
   };
   const sends = cost.failedSends !== null;
   const line = cost.stoppedAt !== null ? strings.cost[sends ? 'stoppedSending' : 'stoppedListing'](words)
     : strings.cost[fault.endedAt !== null ? 'listedUntilEnd' : 'stillListing'](words);
-  return sends ? strings.withSends(line, sendsSentence(cost, answer, strings, language)) : line;
+  return sends ? strings.withSends(line, sendsSentence(cost, answer, strings)) : line;
 }
 
 /** Each fault's cost lines, by faultKey: one per client whose route listed its broker process. */
-export function costSentences(answer: FaultCosts, strings: FailoverStrings, language: Language): Map<string, string[]> {
-  return new Map(answer.faults.map((fault) => [faultKey(fault), fault.clients.map((cost) => costSentence(cost, fault, answer, strings, language))]));
+export function costSentences(answer: FaultCosts, strings: FailoverStrings): Map<string, string[]> {
+  return new Map(answer.faults.map((fault) => [faultKey(fault), fault.clients.map((cost) => costSentence(cost, fault, answer, strings))]));
 }
 
 export interface BeliefRow {

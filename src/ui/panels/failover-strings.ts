@@ -1,4 +1,5 @@
 /** The failover view's words, in English and Simplified Chinese (RocketMQ's terms stay in Latin script). */
+import type { Language } from '../../scenario/language.ts';
 import type { BrokerRoleNow, Detection } from '../../sim/index.ts';
 import { actionSaid } from '../i18n/action-words.ts';
 import { andList, type Bilingual } from '../i18n/index.ts';
@@ -35,6 +36,8 @@ export interface CostWords {
 }
 
 export interface FailoverStrings {
+  /** The language these words are in: the durations put into them are said in it too. */
+  language: Language;
   title: string;
   detectionsHeading: string;
   noFaults: string;
@@ -108,6 +111,7 @@ function retryTopic(topics: readonly string[]): string | undefined {
 }
 
 const en: FailoverStrings = {
+  language: 'en',
   title: 'Failover: who noticed what, when',
   detectionsHeading: 'Detections',
   noFaults: 'No broker fault so far. Crash, power off, partition or shut down a broker (timeline or editor) to see who notices it and when.',
@@ -175,6 +179,7 @@ const en: FailoverStrings = {
 };
 
 const zh: FailoverStrings = {
+  language: 'zh',
   title: '故障切换：谁在何时发现了什么',
   detectionsHeading: '发现记录',
   noFaults: '目前没有 Broker 故障。在时间线或编辑器中让一个 Broker 崩溃、断电、网络分区或关闭，即可看到谁在何时发现它。',

@@ -30,7 +30,7 @@ export function createProducerState(spec: ProducerSpec): ProducerState {
   return {
     ...clientInstance(spec.id, spec.ip, spec.instanceName), kind: 'producer', spec: frozenSpec(spec),
     ratePerSec: spec.ratePerSec, rateEpoch: 0, rateStartAt: 0, rateCount: 0, pid: 0, msgIdPrefix: '', counter: 0, sequence: 0,
-    publishInfo: dict(), faultItems: dict(), waitingForRoute: [],
+    publishInfo: dict(), latencyFaultTolerance: { faultItemTable: dict(), whichItemWorst: null }, waitingForRoute: [],
   };
 }
 

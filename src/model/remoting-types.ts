@@ -20,8 +20,12 @@ export type RemotingRequest =
   | { code: 'UNREGISTER_BROKER'; brokerName: string; brokerId: number; cluster: string; brokerAddr: string }
   /** defaultFor: TBW102's route asked on behalf of a topic the NameServer does not know (isDefault). */
   | { code: 'GET_ROUTEINFO_BY_TOPIC'; topic: string; client: string; defaultFor?: string; refused?: number }
-  /** attempt: 1 for the first, then each retry's number (the message itself is the same object on every attempt). */
-  | { code: 'SEND_MESSAGE'; producer: string; topic: string; queueId: number; brokerName: string; message: SendInFlight; attempt: number }
+  /**
+   * attempt: 1 for the first, then each retry's number (the message itself is the same object on
+   * every attempt); sendResult: the not-OK status an earlier attempt's store got, which the send
+   * returns if no later attempt stores (retryAnotherBrokerWhenNotStoreOK).
+   */
+  | { code: 'SEND_MESSAGE'; producer: string; topic: string; queueId: number; brokerName: string; message: SendInFlight; attempt: number; sendResult: SendStatus | undefined }
   /** HeartbeatData: the client's producer group (ProducerData) and consumer group (ConsumerData), each when it has one. */
   | { code: 'HEART_BEAT'; clientId: string; producerData: { group: string } | null; consumerData: ConsumerData | null }
   /** UnregisterClientRequestHeader: producerGroup and consumerGroup, each null when not unregistered. */

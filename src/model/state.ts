@@ -299,7 +299,17 @@ export interface TopicPublishInfo {
 export interface FaultItem {
   brokerName: string;
   currentLatency: number;
+  /** Isolated until then. */
   startTimestamp: number;
+  /** 5.x: an error answer to a SYNC send makes the broker unreachable until another answer. */
+  reachable: boolean;
+}
+
+/** LatencyFaultToleranceImpl: a producer's fault items by broker name. */
+export interface LatencyFaultTolerance {
+  faultItemTable: Record<string, FaultItem>;
+  /** 4.x pickOneAtLeast's ThreadLocalIndex: null until first used, when it starts at a random int. */
+  whichItemWorst: number | null;
 }
 
 /** One message making its way through DefaultMQProducerImpl.sendDefaultImpl. */
@@ -335,7 +345,7 @@ export interface ProducerState extends ClientInstanceState {
   counter: number;
   sequence: number;
   publishInfo: Record<string, TopicPublishInfo>;
-  faultItems: Record<string, FaultItem>;
+  latencyFaultTolerance: LatencyFaultTolerance;
   /** Messages waiting for a route before their first attempt (tryToFindTopicPublishInfo). */
   waitingForRoute: SendInFlight[];
 }

@@ -8,15 +8,16 @@ import { noticed, sendFailed } from '../detections.ts';
 import { DEFAULT_CLASS_LOADER_HASH, parseIpv4, uniqIdAfter, uniqIdPrefix } from '../message-id.ts';
 import { onewayNotDelivered } from '../oneway-loss.ts';
 import type { RemotingResponse, RequestOf } from '../remoting-types.ts';
-import type { FailureReason, SendFailedReason } from '../vocabulary.ts';
+import { SEND_STATUSES, type FailureReason, type SendFailedReason, type SendStatus } from '../vocabulary.ts';
 import { sendRetriesAfter, sendTimesTotal } from './send-retry.ts';
 import { INVOKE_ASYNC, invoke, oneway } from '../remoting.ts';
 import type { Sim } from '../sim-types.ts';
 import type { ModelState, PendingRequest, ProducerState, SendFailedCause, SendInFlight, TopicRouteData } from '../state.ts';
 import { traceMessageSent, traceSendResult } from '../trace-writer.ts';
-import { createPublishInfo, selectOneMessageQueue, selectWithFaultTolerance, updateFaultItem } from './fault-strategy.ts';
+import { createPublishInfo, selectOneMessageQueue, selectWithFaultTolerance, updateFaultItem, type FaultUpdate } from './fault-strategy.ts';
 import { scheduleHeartbeat, unregisterClient } from './heartbeat.ts';
 import { isLive, queryRoute, startClientInstance, type RouteListener } from './mq-client-instance.ts';
+import type { MessageQueue } from './message-queue.ts';
 import { findBrokerAddr, topicRouteData2PublishQueues } from './topic-route.ts';
 
 
@@ -83,6 +84,9 @@ function newMessage(producer: ProducerState, sim: Sim): SendInFlight {
 /** One attempt of a send: which one, where to, and the message (the same object on every retry). */
 type SendRequest = RequestOf<'SEND_MESSAGE'>;
 
+/** What sendDefaultImpl's loop carries from one attempt to the next. */
+type PreviousAttempt = Pick<SendRequest, 'attempt' | 'brokerName' | 'queueId' | 'sendResult'>;
+
 function sendDefaultImpl(state: ModelState, producer: ProducerState, message: SendInFlight, sim: Sim): void {
   state.stats.sent++;
   // validateNameServerSetting: with no NameServer address there is no route to ask for, and send()
@@ -94,36 +98,40 @@ function sendDefaultImpl(state: ModelState, producer: ProducerState, message: Se
     if (producer.waitingForRoute.length === 1) queryRoute(state, producer, producer.spec.topic, sim);
     return;
   }
-  sendAttempt(state, producer, message, 0, null, sim);
+  sendAttempt(state, producer, message, null, sim);
 }
 
-/** The attempt after `attemptsBefore`, avoiding lastBrokerName when it can (the attempt before went there). */
-function sendAttempt(state: ModelState, producer: ProducerState, message: SendInFlight, attemptsBefore: number, lastBrokerName: string | null, sim: Sim): void {
+/** The attempt after `previous` (null for the first), avoiding the broker it went to when it can. */
+function sendAttempt(state: ModelState, producer: ProducerState, message: SendInFlight, previous: PreviousAttempt | null, sim: Sim): void {
   const topic = producer.spec.topic;
   const info = producer.publishInfo[topic];
+  const attemptsBefore = previous?.attempt ?? 0;
+  const stored = previous?.sendResult;
   // Before any attempt the route offered nothing ("No route info of this topic"); after one, the attempts ran out of queues.
   const noQueue: SendFailedCause = attemptsBefore === 0 ? 'noRoute' : 'attemptsFailed';
-  if (!info || info.messageQueueList.length === 0) return fail(state, producer, message, noQueue, sim);
+  if (!info || info.messageQueueList.length === 0) return endAttempts(state, producer, message, stored, noQueue, sim);
   // sendDefaultImpl: `if (timeout < costTime) callTimeout`. After waiting out a whole timeout the
   // real clock is always past it; on the integer virtual clock an exhausted budget must stop too.
-  if (sim.now - message.beginAt >= state.config.sendMsgTimeoutMs) return fail(state, producer, message, attemptsBefore === 0 ? 'routeTimeout' : 'attemptsFailed', sim);
-  const mq = state.config.sendLatencyFaultEnable
-    ? selectWithFaultTolerance(producer.faultItems, info, lastBrokerName, sim.now, state.config.rocketmqVersion)
-    : selectOneMessageQueue(info, lastBrokerName);
-  if (!mq) return fail(state, producer, message, noQueue, sim);
+  if (sim.now - message.beginAt >= state.config.sendMsgTimeoutMs) return endAttempts(state, producer, message, stored, attemptsBefore === 0 ? 'routeTimeout' : 'attemptsFailed', sim);
+  const selected = selectQueue(state, producer, message, previous, sim);
+  if (!selected) return endAttempts(state, producer, message, stored, noQueue, sim);
+  // An ASYNC retry (MQClientAPIImpl.onExceptionImpl) sends the same request to the broker chosen: the queue id stays.
+  const mq = message.sendMode === 'ASYNC' && previous ? { topic, brokerName: selected.brokerName, queueId: previous.queueId } : selected;
   const attempt = attemptsBefore + 1;
   state.stats.attempts++;
   traceMessageSent(sim, producer.id, message, topic, mq, attempt);
-  const request: SendRequest = { code: 'SEND_MESSAGE', producer: producer.id, topic, queueId: mq.queueId, brokerName: mq.brokerName, message, attempt };
+  const request: SendRequest = { code: 'SEND_MESSAGE', producer: producer.id, topic, queueId: mq.queueId, brokerName: mq.brokerName, message, attempt, sendResult: stored };
   const addr = findBrokerAddr(producer.brokerAddrTable[mq.brokerName], true);
   const node = addr !== null ? state.addrNodes[addr] : undefined;
-  if (node === undefined) return attemptFailed(state, producer, request, 'brokerNotExist', sim);
+  if (node === undefined) {
+    // sendKernelImpl throws MQClientException ("The broker[...] not exist"), which 4.9.8 counts as an isolation.
+    fault(state, producer, mq.brokerName, { latencyMs: 0, isolation: state.config.rocketmqVersion === '4.x', reachable: true }, sim);
+    return attemptFailed(state, producer, request, 'brokerNotExist', sim);
+  }
   if (message.sendMode === 'ONEWAY') {
-    // On the way it is stored, or lost if its broker dies or is cut off first, or its connect fails (oneway-loss.ts).
-    if (oneway(sim, producer.id, node, request) !== 'dropped') return;
-    // A partition or a host without power swallows it at once, silently; a broker process that is down refuses the connection.
-    if (sim.net.refuses(node)) attemptFailed(state, producer, request, 'connectRefused', sim, node);
-    else onewayNotDelivered(state, request, sim);
+    // On the way it is stored, or lost if its broker dies or is cut off first, or its connect fails
+    // (invokeOneway drops it on the connect's listener, silently; oneway-loss.ts).
+    if (oneway(sim, producer.id, node, request) === 'dropped') onewayNotDelivered(state, request, sim);
     return;
   }
   // An ASYNC send is invokeAsync: no timer of its own, scanResponseTable fails it 1-2 s after its budget.
@@ -146,11 +154,53 @@ function traceSendFailed(state: ModelState, producer: ProducerState, request: Se
   if (process !== undefined) sendFailed(state, process, producer.id, reason, sim.now);
 }
 
+/**
+ * MQFaultStrategy.selectOneMessageQueue: with sendLatencyFaultEnable by the fault items, where a
+ * SYNC retry resets the index (sendDefaultImpl's resetIndex; an ASYNC retry does not).
+ */
+function selectQueue(state: ModelState, producer: ProducerState, message: SendInFlight, previous: PreviousAttempt | null, sim: Sim): MessageQueue | undefined {
+  const info = producer.publishInfo[producer.spec.topic]!;
+  const lastBrokerName = previous?.brokerName ?? null;
+  if (!state.config.sendLatencyFaultEnable) return selectOneMessageQueue(info, lastBrokerName);
+  return selectWithFaultTolerance(info, {
+    tolerance: producer.latencyFaultTolerance, lastBrokerName, resetIndex: previous !== null && message.sendMode === 'SYNC',
+    now: sim.now, version: state.config.rocketmqVersion, rng: sim.rng,
+  });
+}
+
+/** MQFaultStrategy.updateFaultItem, which does nothing without sendLatencyFaultEnable. */
+function fault(state: ModelState, producer: ProducerState, brokerName: string, update: FaultUpdate, sim: Sim): void {
+  if (state.config.sendLatencyFaultEnable) updateFaultItem(producer.latencyFaultTolerance, brokerName, update, sim.now, state.config.rocketmqVersion);
+}
+
+const NOT_OK_STATUSES: ReadonlySet<string> = new Set(SEND_STATUSES.filter((status) => status !== 'SEND_OK'));
+
+/** A failed attempt: the next one if the send goes on after it, else the end of the send. */
 function attemptFailed(state: ModelState, producer: ProducerState, request: SendRequest, reason: SendFailedReason, sim: Sim, to?: string): void {
-  const { message, attempt, brokerName } = request;
+  const { message, attempt, brokerName, queueId } = request;
   traceSendFailed(state, producer, request, reason, sim, to);
-  if (attempt < sendTimesTotal(state.config, message.sendMode)) sendAttempt(state, producer, message, attempt, brokerName, sim);
-  else fail(state, producer, message, 'attemptsFailed', sim);
+  // A not-OK store retried on another broker is the SendResult the send returns if no later attempt stores.
+  const sendResult = NOT_OK_STATUSES.has(reason) ? (reason as SendStatus) : request.sendResult;
+  if (sendRetriesAfter(reason, message.sendMode) && attempt < sendTimesTotal(state.config, message.sendMode)) {
+    sendAttempt(state, producer, message, { attempt, brokerName, queueId, sendResult }, sim);
+  } else {
+    endAttempts(state, producer, message, sendResult, 'attemptsFailed', sim);
+  }
+}
+
+/**
+ * The end of sendDefaultImpl's attempts without SEND_OK: `if (sendResult != null) return sendResult`,
+ * the last not-OK SendResult an attempt got, else send() throws.
+ */
+function endAttempts(state: ModelState, producer: ProducerState, message: SendInFlight, sendResult: SendStatus | undefined, cause: SendFailedCause, sim: Sim): void {
+  if (sendResult === undefined) return fail(state, producer, message, cause, sim);
+  returned(state, producer, message, sendResult, sim);
+}
+
+/** send() returns a SendResult with this status. */
+function returned(state: ModelState, producer: ProducerState, message: SendInFlight, status: SendStatus, sim: Sim): void {
+  if (status !== 'SEND_OK') state.stats.notOkResults[status] = (state.stats.notOkResults[status] ?? 0) + 1;
+  traceSendResult(sim, producer.id, message.msgId, status);
 }
 
 /** send() throws: the send ends FAILED, counted by why. */
@@ -171,20 +221,14 @@ export function onSendResponse(state: ModelState, pending: PendingRequest, respo
   if (!producer || pending.request.code !== 'SEND_MESSAGE') return;
   const request = pending.request;
   const { message } = request;
-  if (state.config.sendLatencyFaultEnable) {
-    updateFaultItem(producer.faultItems, request.brokerName, sim.now - pending.sentAt, false, sim.now, state.config.rocketmqVersion);
-  }
-  if (response.code === 'SUCCESS') {
-    const status = response.sendStatus ?? 'SEND_OK';
-    const retry = status !== 'SEND_OK' && state.config.retryAnotherBrokerWhenNotStoreOK && message.sendMode === 'SYNC';
-    if (retry) return attemptFailed(state, producer, request, status, sim, pending.to);
-    if (status !== 'SEND_OK') state.stats.notOkResults[status] = (state.stats.notOkResults[status] ?? 0) + 1;
-    return traceSendResult(sim, producer.id, message.msgId, status);
-  }
-  // MQBrokerException: retried only for the codes in retryResponseCodes.
-  if (sendRetriesAfter(response.code)) return attemptFailed(state, producer, request, response.code, sim, pending.to);
-  traceSendFailed(state, producer, request, response.code, sim, pending.to);
-  fail(state, producer, message, 'attemptsFailed', sim);
+  const stored = response.code === 'SUCCESS';
+  // An error answer (MQBrokerException) isolates the broker; in 5.x a SYNC send's also makes it unreachable.
+  fault(state, producer, request.brokerName, { latencyMs: sim.now - pending.sentAt, isolation: !stored, reachable: stored || message.sendMode !== 'SYNC' }, sim);
+  if (!stored) return attemptFailed(state, producer, request, response.code, sim, pending.to);
+  const status = response.sendStatus ?? 'SEND_OK';
+  const retry = status !== 'SEND_OK' && state.config.retryAnotherBrokerWhenNotStoreOK && message.sendMode === 'SYNC';
+  if (retry) return attemptFailed(state, producer, request, status, sim, pending.to);
+  returned(state, producer, message, status, sim);
 }
 
 export function onSendFailure(state: ModelState, pending: PendingRequest, reason: FailureReason, sim: Sim): void {
@@ -195,9 +239,7 @@ export function onSendFailure(state: ModelState, pending: PendingRequest, reason
   if (stopped?.kind === 'producer' && stopped.status === 'stopped') return fail(state, stopped, pending.request.message, 'shutdown', sim);
   const producer = producerOf(state, pending);
   if (!producer) return;
-  if (state.config.sendLatencyFaultEnable) {
-    updateFaultItem(producer.faultItems, pending.request.brokerName, 0, true, sim.now, state.config.rocketmqVersion);
-  }
+  fault(state, producer, pending.request.brokerName, { latencyMs: 0, isolation: true, reachable: true }, sim);
   attemptFailed(state, producer, pending.request, reason, sim, pending.to);
 }
 
@@ -210,7 +252,7 @@ function flushWaiting(state: ModelState, producer: ProducerState, sim: Sim): voi
   const waiting = producer.waitingForRoute;
   producer.waitingForRoute = [];
   for (const message of waiting) {
-    if (producer.publishInfo[producer.spec.topic]) sendAttempt(state, producer, message, 0, null, sim);
+    if (producer.publishInfo[producer.spec.topic]) sendAttempt(state, producer, message, null, sim);
     else fail(state, producer, message, 'noRoute', sim); // "No route info of this topic"
   }
 }

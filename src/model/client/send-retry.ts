@@ -3,18 +3,23 @@
  * rule of its own: the page's captions read it too, without the producer's code.
  */
 import type { SimConfig } from '../defaults.ts';
-import { RESPONSE_CODES, type ResponseCode, type SendFailedReason, type SendMode } from '../vocabulary.ts';
+import { FAILURE_REASONS, RESPONSE_CODES, type ResponseCode, type SendFailedReason, type SendMode } from '../vocabulary.ts';
 
 /** DefaultMQProducer.retryResponseCodes (5.x). */
 const RETRY_RESPONSE_CODES: ReadonlySet<ResponseCode> = new Set(['TOPIC_NOT_EXIST', 'SERVICE_NOT_AVAILABLE', 'SYSTEM_ERROR', 'NO_PERMISSION']);
 const ANSWERS: ReadonlySet<string> = new Set(RESPONSE_CODES);
+const NO_ANSWER: ReadonlySet<string> = new Set(FAILURE_REASONS);
 
 /**
- * Whether sendDefaultImpl may try again after an attempt failed this way: after an error answer
- * only for retryResponseCodes (MQBrokerException), after no answer or a retried store status
- * always, while attempts and sendMsgTimeout are left.
+ * Whether a send may try again after an attempt failed this way, while attempts and
+ * sendMsgTimeout are left. SYNC (sendDefaultImpl's loop): after an error answer only for
+ * retryResponseCodes (MQBrokerException), after anything else always. ASYNC makes one pass of that
+ * loop; MQClientAPIImpl.sendMessageAsync tries again (onExceptionImpl with needRetry) only when no
+ * answer came: an error answer, or a broker with no address in the route, goes to the callback's
+ * onException.
  */
-export function sendRetriesAfter(reason: SendFailedReason): boolean {
+export function sendRetriesAfter(reason: SendFailedReason, mode: SendMode): boolean {
+  if (mode === 'ASYNC') return NO_ANSWER.has(reason);
   return !ANSWERS.has(reason) || RETRY_RESPONSE_CODES.has(reason as ResponseCode);
 }
 

@@ -114,6 +114,8 @@ export interface AttemptsFailed {
   allowed: number;
   stopped: 'allMade' | 'timedOut' | 'notRetried' | 'budgetSpent' | 'noQueue';
   lastReason: SendFailedReason | null;
+  /** An ASYNC send is tried again only when no answer came (sendRetriesAfter). */
+  mode: SendMode;
 }
 
 export function failedSend(context: NarrationContext, e: { producer: string; msgId: string }): FailedSend {
@@ -126,11 +128,21 @@ export function failedSend(context: NarrationContext, e: { producer: string; msg
 
 function attemptsFailed(context: NarrationContext, producer: string, { count, lastReason }: SendAttempts): AttemptsFailed {
   const allowed = attemptsAllowed(context, producer);
+  const mode = context.sendMode?.(producer) ?? 'SYNC';
   const stopped = count >= allowed || lastReason === null ? 'allMade'
     : lastReason === 'timeout' ? 'timedOut'
-      : !sendRetriesAfter(lastReason) ? 'notRetried'
+      : !sendRetriesAfter(lastReason, mode) ? 'notRetried'
         : (context.publishQueues?.(producer) ?? 1) === 0 ? 'noQueue' : 'budgetSpent';
-  return { kind: 'attemptsFailed', attempts: count, allowed, stopped, lastReason };
+  return { kind: 'attemptsFailed', attempts: count, allowed, stopped, lastReason, mode };
+}
+
+/**
+ * How many attempts a send made when it ended with a status other than SEND_OK and
+ * retryAnotherBrokerWhenNotStoreOK may have retried it (0 otherwise: only then is the trace read back).
+ */
+export function notOkAttempts(e: { msgId: string; status: string }, context: NarrationContext): number {
+  if (e.status === 'SEND_OK' || e.status === 'FAILED' || !context.config.retryAnotherBrokerWhenNotStoreOK) return 0;
+  return context.sendAttempts?.(e.msgId)?.count ?? 0;
 }
 
 /** The attempts a producer's sends may make, by its send mode (a SYNC producer when the mode is unknown). */

@@ -6,7 +6,7 @@ import { faultSubject, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, RETRY_GROUP_TOPIC_PR
 import { formatTime } from '../../viz/format.ts';
 import { duplicateCauseSaid } from '../panels/cause-strings.ts';
 import { closedCallCount } from './channel-closed.ts';
-import { attemptsAllowed, durationEn as d, failedSend, queuesByBroker, keepsOffsetsLocally, nodeEn as node, nodeName, retriesSaid, slavesToo, type AttemptsFailed, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
+import { attemptsAllowed, durationEn as d, failedSend, notOkAttempts, queuesByBroker, keepsOffsetsLocally, nodeEn as node, nodeName, retriesSaid, slavesToo, type AttemptsFailed, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
 /** A send to a broker whose master is down: said, not told as an ordinary send (its route still lists the broker). */
 function downEn(c: NarrationContext, broker: string): string {
@@ -56,12 +56,14 @@ function failedSendEn(why: FailedSend, timeoutMs: number): string {
 }
 
 /** Its attempts failed, and why none followed the last (AttemptsFailed.stopped). */
-function attemptsFailedEn({ attempts, allowed, stopped, lastReason }: AttemptsFailed, timeoutMs: number): string {
+function attemptsFailedEn({ attempts, allowed, stopped, lastReason, mode }: AttemptsFailed, timeoutMs: number): string {
   const made = attempts === 1 ? 'its first attempt' : `attempt ${attempts}`;
   switch (stopped) {
     case 'allMade': return attempts === 1 ? 'its one attempt failed' : `all ${attempts} of its attempts failed`;
     case 'timedOut': return `${made} of ${allowed} timed out, which spent what was left of sendMsgTimeout (${d(timeoutMs)}): no time for another`;
-    case 'notRetried': return `${made} of ${allowed} was answered ${lastReason ?? ''}, which the producer does not retry (not one of its retryResponseCodes)`;
+    case 'notRetried': return mode === 'ASYNC'
+      ? `${made} of ${allowed} ${lastReason === 'brokerNotExist' ? 'found no address for its broker in the route' : `was answered ${lastReason ?? ''}`}, and an ASYNC send is tried again only when no answer came`
+      : `${made} of ${allowed} was answered ${lastReason ?? ''}, which the producer does not retry (not one of its retryResponseCodes)`;
     case 'budgetSpent': return `${made} of ${allowed} failed (${lastReason ?? ''}) when sendMsgTimeout (${d(timeoutMs)}) had no time left for another`;
     case 'noQueue': return `${made} of ${allowed} failed (${lastReason ?? ''}) and its route offered no other queue`;
   }
@@ -75,8 +77,22 @@ function sendAgainEn(e: TraceOf<'send.failed'>, context: NarrationContext): stri
   const { reason, attempt } = e;
   const { config } = context;
   if (reason === 'timeout') return ` Waiting took the rest of sendMsgTimeout (${d(config.sendMsgTimeoutMs)}): no time is left to try again.${timeoutClosesEn(context.sendMode?.(e.producer))}`;
-  if (!sendRetriesAfter(reason)) return ` The producer does not try again after ${reason}, which is not one of its retryResponseCodes: send() throws to the application.`;
+  const mode = context.sendMode?.(e.producer) ?? 'SYNC';
+  if (!sendRetriesAfter(reason, mode)) return mode === 'ASYNC' ? notRetriedAsyncEn(reason) : ` The producer does not try again after ${reason}, which is not one of its retryResponseCodes: send() throws to the application.`;
   return `${CONNECTION_EN[reason] ?? ''}${attempt < attemptsAllowed(context, e.producer) ? ` The producer tries again, on another broker when it can, if sendMsgTimeout (${d(config.sendMsgTimeoutMs)}) has time left.` : ' No attempt is left.'}`;
+}
+
+/** sendDefaultImpl returns the last SendResult when retryAnotherBrokerWhenNotStoreOK's attempts all stored without SEND_OK. */
+function lastNotOkEn(e: TraceOf<'send.result'>, c: NarrationContext): string {
+  const attempts = notOkAttempts(e, c);
+  if (attempts <= 1) return '';
+  return ` None of its ${attempts} attempts got SEND_OK (retryAnotherBrokerWhenNotStoreOK tried another broker after each other status), so send() returns the last SendResult it got instead of throwing: the message is stored once for each attempt answered with a status.`;
+}
+
+/** MQClientAPIImpl.sendMessageAsync tries again only when no answer came; DefaultMQProducerImpl.sendKernelImpl throws before any request leaves for a broker with no address. */
+function notRetriedAsyncEn(reason: SendFailedReason): string {
+  const why = reason === 'brokerNotExist' ? 'its route names no address for the broker, so the request never left' : `the broker answered ${reason}`;
+  return ` An ASYNC send is tried again only when no answer came (a timeout or a failed connection); here ${why}, so its SendCallback's onException gets the error (retryResponseCodes count only for SYNC sends).`;
 }
 
 /** A SYNC call that times out closes its connection (invokeSync); an ASYNC one is failed by the response table's scan, and closes nothing. */
@@ -239,7 +255,7 @@ export const en: Narrators = {
       FLUSH_SLAVE_TIMEOUT: `stored on the master, but the slave did not confirm within ${d(config.slaveTimeoutMs)}`,
       SLAVE_NOT_AVAILABLE: 'stored on the master, but no slave is in sync',
     }[e.status];
-    return `${e.producer}'s send of ${e.msgId} ended with ${e.status}: ${what}.`;
+    return `${e.producer}'s send of ${e.msgId} ended with ${e.status}: ${what}.${lastNotOkEn(e, c)}`;
   },
   rebalance: (e, { config }) => (e.queues.length > 0
     ? `${e.consumer} rebalanced ${e.topic} for ${e.group} and now owns ${e.queues.join(', ')}. Every member sorts the same lists and runs the same allocation, so once all have rebalanced on the same members each queue has one owner; until then a queue may have two for a moment (both consume: duplicates) or none. Rebalancing repeats every ${d(config.rebalanceIntervalMs)} and whenever the group changes.${retryTopicEn(e.topic)}`

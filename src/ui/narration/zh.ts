@@ -6,7 +6,7 @@ import { faultSubject, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, RETRY_GROUP_TOPIC_PR
 import { formatTime } from '../../viz/format.ts';
 import { duplicateCauseSaid } from '../panels/cause-strings.ts';
 import { closedCallCount } from './channel-closed.ts';
-import { attemptsAllowed, durationZh as d, failedSend, queuesByBroker, keepsOffsetsLocally, nodeZh as node, nodeName, retriesSaid, slavesToo, type AttemptsFailed, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
+import { attemptsAllowed, durationZh as d, failedSend, notOkAttempts, queuesByBroker, keepsOffsetsLocally, nodeZh as node, nodeName, retriesSaid, slavesToo, type AttemptsFailed, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
 /** 发往 Master 已宕机的 broker 的发送：说明它，而不是当作普通发送（路由里仍有这个 broker）。 */
 function downZh(c: NarrationContext, broker: string): string {
@@ -56,12 +56,14 @@ function failedSendZh(why: FailedSend, timeoutMs: number): string {
 }
 
 /** 尝试都失败了，以及最后一次之后为什么没有再试（AttemptsFailed.stopped）。 */
-function attemptsFailedZh({ attempts, allowed, stopped, lastReason }: AttemptsFailed, timeoutMs: number): string {
+function attemptsFailedZh({ attempts, allowed, stopped, lastReason, mode }: AttemptsFailed, timeoutMs: number): string {
   const made = `第 ${attempts} 次尝试（最多 ${allowed} 次）`;
   switch (stopped) {
     case 'allMade': return attempts === 1 ? '唯一的一次尝试失败' : `${attempts} 次尝试全部失败`;
     case 'timedOut': return `${made}超时，用完了 sendMsgTimeout（${d(timeoutMs)}）剩余的时间：没有时间再试`;
-    case 'notRetried': return `${made}收到 ${lastReason ?? ''}，它不在生产者的 retryResponseCodes 中，不会重试`;
+    case 'notRetried': return mode === 'ASYNC'
+      ? `${made}${lastReason === 'brokerNotExist' ? '在路由里找不到 Broker 的地址' : `收到 ${lastReason ?? ''}`}，而异步发送只在没有收到回复时才重试`
+      : `${made}收到 ${lastReason ?? ''}，它不在生产者的 retryResponseCodes 中，不会重试`;
     case 'budgetSpent': return `${made}失败（${lastReason ?? ''}），此时 sendMsgTimeout（${d(timeoutMs)}）已没有剩余时间再试`;
     case 'noQueue': return `${made}失败（${lastReason ?? ''}），而路由里没有别的队列可选`;
   }
@@ -77,8 +79,22 @@ function sendAgainZh(e: TraceOf<'send.failed'>, context: NarrationContext): stri
       : '这次超时还关闭了连接（clientCloseSocketIfTimeout），连接上等待的请求全部失败。';
     return `等待用完了 sendMsgTimeout（${d(config.sendMsgTimeoutMs)}）剩余的时间：没有时间再尝试。${closes}`;
   }
-  if (!sendRetriesAfter(reason)) return `${reason} 不在生产者的 retryResponseCodes 中，所以不会重试：send() 把异常抛给应用程序。`;
+  const mode = context.sendMode?.(e.producer) ?? 'SYNC';
+  if (!sendRetriesAfter(reason, mode)) return mode === 'ASYNC' ? notRetriedAsyncZh(reason) : `${reason} 不在生产者的 retryResponseCodes 中，所以不会重试：send() 把异常抛给应用程序。`;
   return `${CONNECTION_ZH[reason] ?? ''}${attempt < attemptsAllowed(context, e.producer) ? `如果 sendMsgTimeout（${d(config.sendMsgTimeoutMs)}）还有剩余时间，生产者会重试，尽量换一个 Broker。` : '已没有重试机会。'}`;
+}
+
+/** 所有尝试都存储了但没有 SEND_OK 时，send() 返回最后的 SendResult，如 lastNotOkEn（en.ts）所说。 */
+function lastNotOkZh(e: TraceOf<'send.result'>, c: NarrationContext): string {
+  const attempts = notOkAttempts(e, c);
+  if (attempts <= 1) return '';
+  return `它的 ${attempts} 次尝试都没有得到 SEND_OK（retryAnotherBrokerWhenNotStoreOK 在每个其他状态之后换一个 Broker 重试），所以 send() 返回最后得到的 SendResult，而不是抛出异常：每次带状态回复的尝试都存下了一份消息。`;
+}
+
+/** 异步发送不重试的原因，如 notRetriedAsyncEn（en.ts）所说。 */
+function notRetriedAsyncZh(reason: SendFailedReason): string {
+  const why = reason === 'brokerNotExist' ? '路由里没有这个 Broker 的地址，请求根本没有发出' : `Broker 回复了 ${reason}`;
+  return `异步发送只在没有收到回复时（超时或连接失败）才重试；这里${why}，所以由 SendCallback 的 onException 收到这个错误（retryResponseCodes 只对同步发送起作用）。`;
 }
 
 /** 连接失败的含义（CONNECTION_EN），放在是否重试之前。 */
@@ -232,7 +248,7 @@ export const zh: Narrators = {
       FLUSH_SLAVE_TIMEOUT: `Master 已存储，但 Slave 没有在 ${d(config.slaveTimeoutMs)}内确认`,
       SLAVE_NOT_AVAILABLE: 'Master 已存储，但没有处于同步状态的 Slave',
     }[e.status];
-    return `${e.producer} 发送 ${e.msgId} 的结果是 ${e.status}：${what}。`;
+    return `${e.producer} 发送 ${e.msgId} 的结果是 ${e.status}：${what}。${lastNotOkZh(e, c)}`;
   },
   rebalance: (e, { config }) => (e.queues.length > 0
     ? `${e.consumer} 为 ${e.group} 对 ${e.topic} 做了负载均衡，现在拥有 ${e.queues.join('、')}。组内每个成员对同样排序的列表执行同样的分配算法，所以等所有成员都按同样的成员列表做完负载均衡后，每个队列只有一个拥有者；在此之前，一个队列可能短暂地有两个拥有者（都会消费：重复消费）或没有拥有者。负载均衡每 ${d(config.rebalanceIntervalMs)}执行一次，组成员变化时也会立即执行。${retryTopicZh(e.topic)}`

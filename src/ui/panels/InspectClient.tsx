@@ -4,9 +4,9 @@
  * it gives, and for a consumer its allocated queues with their offsets.
  */
 import { Fragment, type ReactNode } from 'react';
-import { compareMessageQueue, queueLabel, topicRouteData2PublishQueues, topicRouteData2SubscribeQueues, type ClientState, type ConsumerState, type SimConfig } from '../../sim/index.ts';
+import { compareMessageQueue, computeNotAvailableDuration, LATENCY_TABLES, queueLabel, topicRouteData2PublishQueues, topicRouteData2SubscribeQueues, type ClientState, type ConsumerState, type ProducerState, type SimConfig } from '../../sim/index.ts';
 import { usePlayback } from '../../store/playback.ts';
-import { formatSeconds } from '../../viz/format.ts';
+import { formatDuration, formatSeconds } from '../../viz/format.ts';
 import { clientViewStrings, type ChoiceReason } from './client-view-strings.ts';
 import { Countdown } from './Countdown.tsx';
 import { BreakableName, DataTable, Facts } from './DataTable.tsx';
@@ -38,6 +38,29 @@ function AllocatedQueues({ consumer, strings }: { consumer: Readonly<ConsumerSta
       <DataTable caption={strings.allocatedQueues} columns={[strings.topic, strings.queue, 'nextOffset', strings.offset, strings.persisted, strings.pendingMessages]}
         rows={rows} empty={strings.none} testId="allocatedQueues" dense />
       {rows.length > 0 && consumer.spec.messageModel === 'CLUSTERING' && <p className="rs-muted rs-offsets-note" data-testid="offsets-note">{strings.offsetsNote}</p>}
+    </>
+  );
+}
+
+/** A producer's LatencyFaultToleranceImpl.faultItemTable at the playhead, or why it has none. */
+function FaultItems({ producer, timeMs, config, strings }: { producer: Readonly<ProducerState>; timeMs: number; config: SimConfig; strings: InspectStrings }) {
+  const language = usePlayback((s) => s.language);
+  if (!config.sendLatencyFaultEnable) return <p className="rs-muted" data-testid="fault-items-off">{strings.faultOff}</p>;
+  const is5x = config.rocketmqVersion === '5.x';
+  const isolation = formatDuration(computeNotAvailableDuration(LATENCY_TABLES[config.rocketmqVersion].isolationLatency, config.rocketmqVersion), language);
+  const rows = Object.values(producer.latencyFaultTolerance.faultItemTable).map((item) => ({
+    key: item.brokerName,
+    cells: [
+      item.brokerName, `${item.currentLatency} ms`,
+      timeMs >= item.startTimestamp ? strings.faultAvailable : strings.faultIsolatedFor(formatDuration(item.startTimestamp - timeMs, language)),
+      ...(is5x ? [item.reachable ? strings.yes : strings.no] : []),
+    ],
+  }));
+  const { broker, latency, available, reachable } = strings.faultColumns;
+  return (
+    <>
+      <DataTable caption={strings.faultItemTable} columns={[broker, latency, available, ...(is5x ? [reachable] : [])]} rows={rows} empty={strings.faultNone} testId="faultItemTable" dense />
+      <p className="rs-muted" data-testid="fault-items-note">{strings.faultNote(isolation, is5x)}</p>
     </>
   );
 }
@@ -109,6 +132,7 @@ export function InspectClient({ client, timeMs, config, strings }: { client: Rea
       <NameServerChoice client={client} timeMs={timeMs} config={config} strings={strings} />
       <DataTable caption={strings.topicRouteTable} columns={[strings.topic, strings.writeQueues, strings.readQueues]} rows={routeRows} empty={strings.none} testId="topicRouteTable" whole={TOPIC_COLUMN} />
       {client.kind === 'consumer' && <AllocatedQueues consumer={client} strings={strings} />}
+      {client.kind === 'producer' && <FaultItems producer={client} timeMs={timeMs} config={config} strings={strings} />}
     </div>
   );
 }

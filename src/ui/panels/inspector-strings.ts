@@ -55,6 +55,18 @@ export interface InspectorStrings {
   listener: string;
   concurrent: string;
   orderlyNotModelled: string;
+  /** A producer's LatencyFaultToleranceImpl.faultItemTable (sendLatencyFaultEnable). */
+  faultItemTable: string;
+  faultColumns: { broker: string; latency: string; available: string; reachable: string };
+  faultAvailable: string;
+  faultIsolatedFor: (remaining: string) => string;
+  yes: string;
+  no: string;
+  faultNone: string;
+  /** What the table does: isolation is the duration of a failure (10 min in 4.x, 10 s in 5.x). */
+  faultNote: (isolation: string, avoidsLast: boolean) => string;
+  /** sendLatencyFaultEnable off: the plain rotation. */
+  faultOff: string;
 }
 
 const en: InspectorStrings = {
@@ -96,6 +108,15 @@ const en: InspectorStrings = {
   listener: 'Listener',
   concurrent: 'concurrent',
   orderlyNotModelled: 'Every consumer here is concurrent (MessageListenerConcurrently): orderly consumption (MessageListenerOrderly: queue locks, local retries without %RETRY%) is not modelled.',
+  faultItemTable: 'Latency faults (faultItemTable)',
+  faultColumns: { broker: 'Broker', latency: 'currentLatency', available: 'Available', reachable: 'reachable' },
+  faultAvailable: 'yes',
+  faultIsolatedFor: (remaining) => `isolated, ${remaining} more`,
+  yes: 'yes',
+  no: 'no',
+  faultNone: 'no send answered yet',
+  faultNote: (isolation, avoidsLast) => `sendLatencyFaultEnable: each answer's latency isolates its broker for as long as MQFaultStrategy's table says (none under 550 ms); no answer, or an error answer, isolates it for ${isolation}. A send takes the next queue whose broker is available${avoidsLast ? ' (a retry: and not the broker just tried)' : ''}.`,
+  faultOff: 'sendLatencyFaultEnable is off: sends take the queues in turn, and a retry skips the broker just tried (TopicPublishInfo.selectOneMessageQueue), however slow or failing a broker is.',
 };
 
 const zh: InspectorStrings = {
@@ -137,6 +158,15 @@ const zh: InspectorStrings = {
   listener: '监听器',
   concurrent: '并发消费',
   orderlyNotModelled: '这里的消费者都是并发消费（MessageListenerConcurrently）：顺序消费（MessageListenerOrderly：队列锁、不经 %RETRY% 的本地重试）未建模。',
+  faultItemTable: '延迟故障表（faultItemTable）',
+  faultColumns: { broker: 'Broker', latency: 'currentLatency', available: '可用', reachable: 'reachable' },
+  faultAvailable: '可用',
+  faultIsolatedFor: (remaining) => `隔离中，还剩 ${remaining}`,
+  yes: '是',
+  no: '否',
+  faultNone: '还没有发送得到回复',
+  faultNote: (isolation, avoidsLast) => `sendLatencyFaultEnable：每次回复的延迟按 MQFaultStrategy 的表把它的 Broker 隔离一段时间（550 毫秒以下不隔离）；没有回复或回复错误，则隔离 ${isolation}。发送选下一个 Broker 可用的队列${avoidsLast ? '（重试时还要避开刚试过的 Broker）' : ''}。`,
+  faultOff: 'sendLatencyFaultEnable 未开启：发送依次轮流选择队列，重试时跳过刚试过的 Broker（TopicPublishInfo.selectOneMessageQueue），不管 Broker 多慢或多少次失败。',
 };
 
 export const INSPECTOR_STRINGS: Bilingual<InspectorStrings> = { en, zh };

@@ -30,6 +30,18 @@ describe('WhatIfTab', () => {
     expect(screen.queryByTestId('whatif-rocketmq-name')).toBeNull();
   });
 
+  it('lists the settings in Chinese by what they belong to, with a gloss of RocketMQ\'s name and its value now', () => {
+    loadAt(writeReadScenario({ durationMs: 120_000 }), 40_000);
+    act(() => usePlayback.getState().setLanguage('zh'));
+    render(<WhatIfTab />);
+    const options = within(screen.getByTestId('whatif-setting')).getAllByRole('option').map((option) => option.textContent);
+    expect(options).toContain('主题 TopicTest · readQueueNums（读队列数） = 4');
+    expect(options).toContain('主题 TopicTest · writeQueueNums（写队列数） = 8');
+    expect(options).toContain('配置 · brokerHeartbeatIntervalMs = 30000');
+    act(() => usePlayback.getState().setLanguage('en'));
+    expect(within(screen.getByTestId('whatif-setting')).getAllByRole('option').map((option) => option.textContent)).toContain('topics.TopicTest.readQueueNums = 4');
+  });
+
   it('raises readQueueNums to 8 at the playhead: the runs part at that moment and nothing stays unconsumable', async () => {
     loadAt(writeReadScenario({ durationMs: 120_000 }), 40_000);
     render(<WhatIfTab />);

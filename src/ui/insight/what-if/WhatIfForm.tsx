@@ -69,7 +69,7 @@ export function WhatIfForm({ scenario, nowMs, strings, shown }: { scenario: Scen
     <form className="rs-whatif-form" onSubmit={submit} data-testid="whatif-form">
       <label htmlFor={settingId}>{strings.setting}</label>
       <select className="rs-select" id={settingId} value={choice.path} data-testid="whatif-setting" onChange={(e) => pick(e.target.value)}>
-        {choices.map((c) => <option key={c.path} value={c.path}>{c.current === undefined ? c.path : `${c.path} = ${c.current}`}</option>)}
+        {choices.map((c) => <option key={c.path} value={c.path}>{strings.choiceLabel(c.path, c.current)}</option>)}
       </select>
       <label htmlFor={valueId}>{strings.value}</label>
       {choice.options ? (

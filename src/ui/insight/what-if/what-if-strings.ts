@@ -42,6 +42,26 @@ export interface WhatIfStrings {
   changedSuffix: string;
   /** The chart's grey rule at the fork, in its legend. */
   forkRule: string;
+  /** A setting in the form's list, by its what-if path (docs/links.md), with its value at the playhead. */
+  choiceLabel(path: string, current: string | number | undefined): string;
+}
+
+/** What a path's first part is about, in Chinese: topics.TopicTest.readQueueNums is a topic's. */
+const SUBJECTS_ZH: Record<string, string> = { topics: '主题', groups: '消费者组', producers: '生产者', brokers: 'Broker', config: '配置' };
+
+/** The settings whose RocketMQ name a Chinese reader may not know at sight, glossed after it. */
+const SETTINGS_ZH: Record<string, string> = {
+  writeQueueNums: '写队列数', readQueueNums: '读队列数', perm: '读写权限', allocateStrategy: '分配策略', consumers: '消费者个数',
+  ratePerSec: '每秒发送条数', sendMode: '发送方式', role: '角色', flushDiskType: '刷盘方式', slaveReadEnable: 'Slave 是否提供读取', rocketmqVersion: '版本',
+};
+
+/** "主题 TopicTest · readQueueNums（读队列数） = 4": the subject in Chinese, the names as the file has them. */
+function choiceLabelZh(path: string, current: string | number | undefined): string {
+  const parts = path.split('.');
+  const key = parts[parts.length - 1]!;
+  const subject = parts.length === 3 ? `${SUBJECTS_ZH[parts[0]!] ?? parts[0]} ${parts[1]} · ` : parts.length === 2 ? `${SUBJECTS_ZH[parts[0]!] ?? parts[0]} · ` : '';
+  const gloss = SETTINGS_ZH[key];
+  return `${subject}${key}${gloss ? `（${gloss}）` : ''}${current === undefined ? '' : ` = ${current}`}`;
 }
 
 const en: WhatIfStrings = {
@@ -105,6 +125,7 @@ const en: WhatIfStrings = {
   chartHeading: 'Both runs on one chart (dashed: changed)',
   changedSuffix: ' (changed)',
   forkRule: 'the change (fork)',
+  choiceLabel: (path, current) => (current === undefined ? path : `${path} = ${current}`),
 };
 
 const zh: WhatIfStrings = {
@@ -168,6 +189,7 @@ const zh: WhatIfStrings = {
   chartHeading: '两次运行画在同一张图上（虚线：修改后）',
   changedSuffix: '（修改后）',
   forkRule: '修改时刻（分叉点）',
+  choiceLabel: choiceLabelZh,
 };
 
 export const WHAT_IF_STRINGS: Bilingual<WhatIfStrings> = { en, zh };

@@ -25,6 +25,14 @@ beforeEach(() => {
 afterEach(cleanup);
 
 describe('the Dashboard tab (write 8 / read 4 at 60 s)', () => {
+  it('keeps each export button short: the table\'s caption, which a typed name can make very long, is in its name and tooltip', async () => {
+    render(<DashboardTab />);
+    const button = await screen.findByTestId('csv-cluster', {}, WAIT);
+    expect(button).toHaveTextContent(/^Export as CSV$/);
+    expect(button).toHaveAccessibleName(/^Export as CSV: Cluster \(brokerAddrTable, as ns-\d answers\)$/);
+    expect(button).toHaveAttribute('title', button.getAttribute('aria-label'));
+  });
+
   it('lists the cluster with the Dashboard\'s columns and TPS over the last 10 s: 10 msg/s over two masters is 5 each', async () => {
     render(<DashboardTab />);
     expect(headers('dashboard-cluster')).toEqual(['Broker', 'NO.', 'Address', 'Version', 'Produce Message TPS', 'Consumer Message TPS', 'Yesterday Produce Count', 'Yesterday Consume Count', 'Today Produce Count', 'Today Consume Count']);

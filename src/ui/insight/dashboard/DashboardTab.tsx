@@ -35,10 +35,10 @@ function ExportableTable({ id, caption, columns, rows, names, strings }: TablePr
   const whole = useMemo(() => Array.from({ length: count }, (_, i) => i).filter((i) => !names.includes(i)), [count, names]);
   return (
     <div className="rs-dashboard-table">
-      <button type="button" className="rs-button rs-csv-button" data-testid={`csv-${id}`}
+      <button type="button" className="rs-button rs-csv-button" data-testid={`csv-${id}`} aria-label={strings.exportCsvOf(caption)} title={strings.exportCsvOf(caption)}
         // The moment read at the click: a subscription would draw every table again at every frame of a playing run.
         onClick={() => saveCsv(`${fileStem(id, 'table')}-${Math.round(usePlayback.getState().timeMs)}ms.csv`, columns, rows)}>
-        {strings.exportCsv(caption)}
+        {strings.exportCsv}
       </button>
       <DataTable caption={caption} columns={columns} testId={`dashboard-${id}`} empty={strings.none} whole={whole}
         rows={rows.map((row, index) => ({ key: `${index}|${String(row[0])}|${String(row[1])}`, cells: row }))} />

@@ -10,7 +10,9 @@ import { NO_ANSWER, type SilentBroker } from './dashboard-tables.ts';
 export interface DashboardStrings {
   heading: string;
   intro: string;
-  exportCsv: (table: string) => string;
+  /** The export button's words; its accessible name and tooltip add the table's caption, which a typed name can make very long. */
+  exportCsv: string;
+  exportCsvOf: (table: string) => string;
   topic: string;
   group: string;
   none: string;
@@ -30,7 +32,8 @@ export interface DashboardStrings {
 const en: DashboardStrings = {
   heading: 'Dashboard',
   intro: 'The RocketMQ Dashboard\'s tables at the playhead. TPS are over the last 10 s, as the broker\'s statistics report them; the run starts at midnight, so "today" is the whole run so far. diffTotal counts from the offset committed on the broker (what was consumed but not committed yet counts) and only on the brokers the NameServer lists, so it can differ from the Summary\'s Lagging. Today\'s consume count (msgGetTotalTodayNow) is what each broker returned to pulls: messages pulled and not consumed yet, or pulled again after a rebalance, count too, so it runs ahead of the Summary\'s Consumed.',
-  exportCsv: (table) => `Export ${table} as CSV`,
+  exportCsv: 'Export as CSV',
+  exportCsvOf: (table) => `Export as CSV: ${table}`,
   topic: 'Topic',
   group: 'Consumer group',
   none: 'Nothing yet at this moment.',
@@ -58,7 +61,8 @@ const en: DashboardStrings = {
 const zh: DashboardStrings = {
   heading: '控制台',
   intro: '播放头时刻的 RocketMQ 控制台表格。TPS 按最近 10 秒计算（与 Broker 的统计一致）；运行从午夜开始，所以“今天”就是到目前为止的整个运行。diffTotal 从 Broker 上已提交的位点算起（已消费但尚未提交的也计入），而且只统计 NameServer 列出的 Broker，所以可能与概览的“消费堆积”不同。“今天消费总数”（msgGetTotalTodayNow）是各 Broker 返回给拉取请求的消息数：已拉取但尚未消费的、以及负载均衡后再次拉取的也计入，所以会比概览的“已消费”多。',
-  exportCsv: (table) => `把${table}导出为 CSV`,
+  exportCsv: '导出为 CSV',
+  exportCsvOf: (table) => `导出为 CSV：${table}`,
   topic: '主题',
   group: '消费者组',
   none: '此刻还没有数据。',

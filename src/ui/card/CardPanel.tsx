@@ -96,7 +96,10 @@ export function CardPanel({ selection }: { selection: CardSelection }) {
   return (
     <aside ref={card} tabIndex={-1} className={`rs-card${docked ? ' rs-card-docked' : ''}`} style={docked ?? undefined} role="dialog" aria-modal="false" aria-labelledby={headingId} data-testid="message-card" aria-busy={life.pending || queue.pending || namesPending} onKeyDown={closeOnEscape}>
       <header className="rs-card-header">
-        <h2 id={headingId} className="rs-card-title">{title}</h2>
+        <h2 id={headingId} className="rs-card-title">
+          {/* A msgId kept on one line: broken anywhere, a reader copying it by eye would lose its place. */}
+          {selection.kind === 'message' ? <>{strings.message} <span className="rs-mono rs-card-msgid">{selection.msgId}</span></> : title}
+        </h2>
         <button type="button" className="rs-button rs-button-small" data-testid="card-close" onClick={() => usePlayback.getState().select(null)}>{strings.close}</button>
       </header>
       <ScrollArea className="rs-card-body" label={title}>

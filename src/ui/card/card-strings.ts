@@ -5,6 +5,8 @@ import { duplicateCauseSaid } from '../panels/cause-strings.ts';
 
 export interface CardStrings {
   title: (msgId: string) => string;
+  /** The word before a message's msgId in the card's heading. */
+  message: string;
   queueTitle: (broker: string, queueId: number, topic: string) => string;
   close: string;
   /** Opens the Message tab on this message (ui/insight/message). */
@@ -75,6 +77,7 @@ export interface CardStrings {
 
 const en: CardStrings = {
   title: (msgId) => `Message ${msgId}`,
+  message: 'Message',
   queueTitle: (broker, queueId, topic) => `${broker} queue ${queueId} of ${topic}`,
   close: 'Close',
   followLife: 'Follow its whole life',
@@ -131,6 +134,7 @@ const en: CardStrings = {
 
 const zh: CardStrings = {
   title: (msgId) => `消息 ${msgId}`,
+  message: '消息',
   queueTitle: (broker, queueId, topic) => `${topic} 在 ${broker} 上的队列 ${queueId}`,
   close: '关闭',
   followLife: '查看完整消息轨迹',

@@ -46,6 +46,9 @@ describe('the message card', () => {
     act(() => usePlayback.getState().select({ kind: 'message', msgId: consumed.msgId }));
     render(<CardHost />);
     const card = await screen.findByTestId('message-card');
+    // The heading keeps the msgId whole, in a span of its own that does not wrap (card.css).
+    expect(within(card).getByRole('heading', { level: 2 })).toHaveTextContent(`Message ${consumed.msgId}`);
+    expect(card.querySelector('.rs-card-msgid')).toHaveTextContent(new RegExp(`^${consumed.msgId}$`));
     // The message's life comes from the named query messageLife, a moment after the card opens.
     await within(card).findByTestId('card-msgid');
     const fields = parseUniqId(consumed.msgId)!;

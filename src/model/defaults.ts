@@ -263,6 +263,19 @@ export const LATENCY_TABLES = {
   },
 } as const;
 
+/**
+ * MQFaultStrategy.computeNotAvailableDuration: the duration of the largest latencyMax the latency
+ * reaches. Here beside its tables, not in client/fault-strategy.ts, so that a producer's inspector
+ * reads it without the strategy's code in the page's first script.
+ */
+export function computeNotAvailableDuration(latencyMs: number, version: RocketMQVersion): number {
+  const table = LATENCY_TABLES[version];
+  for (let i = table.latencyMax.length - 1; i >= 0; i--) {
+    if (latencyMs >= table.latencyMax[i]!) return table.notAvailableDuration[i]!;
+  }
+  return 0;
+}
+
 /** Bounds that keep any scenario from freezing a browser tab (docs/scenario.md, "Bounds"). */
 export const SCENARIO_BOUNDS = {
   nameServers: 64,

@@ -21,15 +21,13 @@ export type {
   BrokerState, BrokerStatus, ClientChannelInfo, ClientState, ConsumerState, DuplicateCause, ModelState, ProducerState, SendFailedCause, NameServerState, StoredMessage,
 } from '../model/state.ts';
 export {
-  DLQ_GROUP_TOPIC_PREFIX, RETRY_GROUP_TOPIC_PREFIX, LATENCY_TABLES, MASTER_ID, NAMESRV_PORT, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_4X_OVERRIDES, ROCKETMQ_DEFAULTS, SCAN_RESPONSE_LATEST_MS, registerNameServerPeriod, type ConfigKey,
+  DLQ_GROUP_TOPIC_PREFIX, RETRY_GROUP_TOPIC_PREFIX, computeNotAvailableDuration, LATENCY_TABLES, MASTER_ID, NAMESRV_PORT, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_4X_OVERRIDES, ROCKETMQ_DEFAULTS, SCAN_RESPONSE_LATEST_MS, registerNameServerPeriod, type ConfigKey,
   type SimConfig,
 } from '../model/defaults.ts';
 export { isReadable, isWriteable, perm2String, PERM_INHERIT, PERM_PRIORITY, PERM_READ, PERM_WRITE } from '../model/perm.ts';
 export { silentBrokerDrop, type SilentDrop } from '../model/nameserver/silent-drop.ts';
 export { queueLabel, topicRouteData2PublishQueues, topicRouteData2SubscribeQueues } from '../model/client/topic-route.ts';
 export { compareMessageQueue } from '../model/client/message-queue.ts';
-// A producer's inspector says how long a failure isolates a broker.
-export { computeNotAvailableDuration } from '../model/client/fault-strategy.ts';
 export { retriesSetting, sendRetriesAfter, sendTimesTotal } from '../model/client/send-retry.ts';
 export { haServerAddr, openHaConnections } from '../model/broker/ha-connection.ts';
 // The message card shows how RocketMQ computes its ids and its index slots.

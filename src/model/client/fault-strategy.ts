@@ -3,7 +3,7 @@
  * tables (client/.../latency/MQFaultStrategy.java, LatencyFaultToleranceImpl.java), as 4.9.8 and
  * 5.3 each run them.
  */
-import { LATENCY_TABLES } from '../defaults.ts';
+import { computeNotAvailableDuration, LATENCY_TABLES } from '../defaults.ts';
 import { deepFreeze, type Rng } from '../../engine/index.ts';
 import type { FaultItem, LatencyFaultTolerance, TopicPublishInfo } from '../state.ts';
 import type { MessageQueue } from './message-queue.ts';
@@ -148,13 +148,4 @@ export function updateFaultItem(tolerance: LatencyFaultTolerance, brokerName: st
   item.reachable = update.reachable;
   if (version === '4.x') item.startTimestamp = now + duration;
   else if (duration > 0 && now + duration > item.startTimestamp) item.startTimestamp = now + duration;
-}
-
-/** MQFaultStrategy.computeNotAvailableDuration: the duration of the largest latencyMax the latency reaches. */
-export function computeNotAvailableDuration(latencyMs: number, version: RocketMQVersion): number {
-  const table = LATENCY_TABLES[version];
-  for (let i = table.latencyMax.length - 1; i >= 0; i--) {
-    if (latencyMs >= table.latencyMax[i]!) return table.notAvailableDuration[i]!;
-  }
-  return 0;
 }

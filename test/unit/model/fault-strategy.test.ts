@@ -1,7 +1,7 @@
 import { dict, Rng } from '../../../src/engine/index.ts';
 import type { MessageQueue } from '../../../src/model/client/message-queue.ts';
+import { computeNotAvailableDuration } from '../../../src/model/defaults.ts';
 import {
-  computeNotAvailableDuration,
   selectOneMessageQueue,
   selectWithFaultTolerance,
   updateFaultItem,

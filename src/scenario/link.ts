@@ -28,7 +28,7 @@ export type LinkProblem =
   /** The fragment carries no scenario at all (`#`, `#about`): not an error, open the default. */
   | { code: 'none' }
   | { code: 'unknownVersion'; version: string }
-  | { code: 'damaged'; detail: 'characters' | 'checksum' | 'decompression' | 'json' | 'time' }
+  | { code: 'damaged'; detail: 'characters' | 'checksum' | 'decompression' | 'json' }
   | { code: 'truncated' }
   | { code: 'tooLarge'; what: 'link' | 'scenario'; limit: number }
   | { code: 'invalidScenario'; errors: ValidationError[]; more: number }
@@ -44,7 +44,8 @@ export type LinkProblem =
 export type LinkExtras = Readonly<Record<string, string>>;
 
 export type DecodedLink =
-  | { ok: true; scenarioJson: unknown; scenario: Scenario; timeMs: number; extra: LinkExtras }
+  /** timeUnreadable: the link's `t` was not a time, so the scenario, intact, opens at 0:00 (the page says so). */
+  | { ok: true; scenarioJson: unknown; scenario: Scenario; timeMs: number; timeUnreadable: boolean; extra: LinkExtras }
   | { ok: false; reason: LinkProblem };
 
 export type EncodedLink = { ok: true; fragment: string } | { ok: false; reason: Extract<LinkProblem, { code: 'tooLarge' }> };
@@ -110,7 +111,6 @@ export function decodeLink(hash: string): DecodedLink {
     return refuse(payload === '' ? { code: 'truncated' } : { code: 'damaged', detail: 'characters' });
   }
   const timeMs = readTime(params.get('t'));
-  if (timeMs === undefined) return refuse({ code: 'damaged', detail: 'time' });
   const json = readPayload(payload);
   if (typeof json !== 'string') return refuse(json);
   let scenarioJson: unknown;
@@ -125,8 +125,11 @@ export function decodeLink(hash: string): DecodedLink {
     return refuse({ code: 'invalidScenario', errors: shown, more: result.errors.length - shown.length });
   }
   const over = checkBudget(result.scenario, PAGE_BUDGET);
-  if (over) return refuse({ code: 'tooHeavy', over, source: scenarioJson as object, timeMs });
-  return { ok: true, scenarioJson, scenario: result.scenario, timeMs: Math.min(timeMs, result.scenario.durationMs), extra: extrasOf(params) };
+  if (over) return refuse({ code: 'tooHeavy', over, source: scenarioJson as object, timeMs: timeMs ?? 0 });
+  return {
+    ok: true, scenarioJson, scenario: result.scenario, timeMs: Math.min(timeMs ?? 0, result.scenario.durationMs),
+    timeUnreadable: timeMs === undefined, extra: extrasOf(params),
+  };
 }
 
 /**
@@ -167,7 +170,7 @@ function readPayload(payload: string): string | LinkProblem {
 /**
  * `k=v&k=v`, first value of each key kept. Parsed by hand because URLSearchParams turns `+`
  * (a character of the compressed data) into a space. Tools that percent-encode `$` or `+` are
- * undone here; undefined when the percent-encoding of `s` or `t` itself is broken.
+ * undone here; undefined when the percent-encoding of `s` itself is broken.
  */
 function readParams(fragment: string): Map<string, string> | undefined {
   const params = new Map<string, string>();
@@ -180,9 +183,9 @@ function readParams(fragment: string): Map<string, string> | undefined {
       try {
         value = decodeURIComponent(value);
       } catch {
-        // Only the run's own keys make a link unusable; a damaged page key is just ignored.
-        if (key === 's' || key === 't') return undefined;
-        continue;
+        // Only the scenario makes a link unusable: a damaged `t` is kept as it is, to be read as no time; a damaged page key is just ignored.
+        if (key === 's') return undefined;
+        if (key !== 't') continue;
       }
     }
     // Some tools turn `+` into a space on the way; lz-string's own decoder undoes the same.

@@ -91,7 +91,8 @@ export function decodeSelection(value: string | undefined, scenario: Scenario): 
     }
     case 'queue': return names.topics.has(selection.topic) && names.brokerNames.has(selection.broker) ? selection : null;
     case 'nameServer': return names.nameServers.has(selection.id) ? selection : null;
-    case 'broker': return names.brokerNodes.has(selection.id) ? selection : null;
+    // A node (`broker-a/0`), or a brokerName meaning its master now, as a chapter's step selects it (InspectorPanel.tsx).
+    case 'broker': return names.brokerNodes.has(selection.id) || names.brokerNames.has(selection.id) ? selection : null;
     case 'client': return names.clients.has(selection.id) ? selection : null;
   }
 }

@@ -251,6 +251,55 @@ for (const language of ['en', 'zh'] as const) {
   }, { viewport: { width: 1280, height: 800 } });
 }
 
+for (const [size, presenting] of [['1280x800', true], ['1024x768', true], ['1024x640', false]] as const) {
+  const [width, height] = size.split('x').map(Number) as [number, number];
+  test(`the lesson box takes at most 45 % of a ${size} window ${presenting ? 'presenting' : 'not presenting'}: chapter 9's answered third step scrolls its words inside it`, async ({ page, baseUrl, consoleErrors, screenshot }) => {
+    // Chapter 9's third step asks what a slave serves once broker-a's master crashed; its why is the longest.
+    await openPage(page, baseUrl, '#ch=failover&st=2&lang=zh');
+    await arrivedAt(page, 2);
+    if (presenting) {
+      await page.keyboard.press('p');
+      await page.locator('.rs-app.rs-presenting').waitFor();
+    }
+    await page.getByTestId('choice-0').click();
+    await page.getByTestId('verdict').waitFor();
+    await arrivedAt(page, 2);
+    // Fitted (type scaled, words scrolling) once the verdict is in: the box's height holds from one poll to the next.
+    await page.waitForFunction(() => {
+      const seen = window as unknown as { lessonHeight?: number };
+      const height = document.querySelector('[data-testid="chapter"]')!.getBoundingClientRect().height;
+      const steady = seen.lessonHeight === height;
+      seen.lessonHeight = height;
+      return steady;
+    }, null, { polling: 200 });
+    const rect = (selector: string) => page.locator(selector).first().evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
+    const lesson = await rect('[data-testid="chapter"]');
+    assert.ok(lesson.height <= 0.45 * height + 1, `the lesson box is ${lesson.height} px tall, at most 45 % of ${height}`);
+    assert.ok(lesson.bottom <= height, `the lesson box ends at y ${lesson.bottom}, on screen`);
+    // The bar's buttons stay; the words scroll to their end inside the box.
+    const next = await rect('[data-testid="step-next"]');
+    assert.ok(next.top >= lesson.top && next.bottom <= lesson.bottom, 'Next is in the box');
+    // The words that scroll take a Tab stop, so a keyboard scrolls them too.
+    assert.equal(await page.getByTestId('lesson-scroll').getAttribute('tabindex'), '0');
+    const region = await rect('[data-testid="lesson-scroll"]');
+    await page.getByTestId('lesson-scroll').evaluate((element) => { element.scrollTop = element.scrollHeight; });
+    const verdict = await rect('[data-testid="verdict"]');
+    assert.ok(verdict.bottom <= region.bottom + 1 && verdict.bottom > region.top, `the verdict's end (y ${verdict.bottom}) scrolls into the box (to y ${region.bottom})`);
+    if (presenting) {
+      const counters = await rect('[data-testid="chapter"] [data-testid="summary-line"]');
+      assert.ok(counters.top >= region.bottom && counters.bottom <= lesson.bottom, `the counters (y ${counters.top}-${counters.bottom}) close the box, under the words`);
+      // Broker-a's slave, the node the question is about, is on screen under the box.
+      await page.waitForFunction(() => {
+        const box = document.querySelector('[data-testid="chapter"]')!.getBoundingClientRect();
+        const slave = document.querySelector('[data-testid="topology-broker-broker-a/1"]')?.getBoundingClientRect();
+        return slave !== undefined && slave.top >= box.bottom && slave.top < window.innerHeight;
+      }, null, { polling: 100 });
+    }
+    await screenshot(`lesson-cap-${size}-${presenting ? 'present' : 'page'}`);
+    assert.deepEqual(consoleErrors, []);
+  }, { viewport: { width, height } });
+}
+
 test('presenting a chapter at 1280x800: a step about a broker shows its modules beside the drawing, the rest of the side column still hidden', async ({ page, baseUrl, consoleErrors, screenshot }) => {
   // Chapter 4's first step: "In the details on the right, broker-a is drawn as its modules".
   await openPage(page, baseUrl, '#ch=broker&st=0&lang=en');

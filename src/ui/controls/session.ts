@@ -139,7 +139,7 @@ export function openFromHash(hash: string): void {
     useInsight.getState().setTopicQuery(decodeTopicQuery(decoded.extra.tq, decoded.scenario));
     // Read by the What-if view when it opens (a damaged one is ignored there).
     useWhatIf.getState().setChange(decoded.extra.w ?? null);
-    state.setBanner(null);
+    state.setBanner(decoded.timeUnreadable ? translate(state.language, 'linkTimeUnreadable') : null, { tone: 'note' });
     return;
   }
   openDefault();
@@ -171,5 +171,4 @@ const DAMAGE = {
   checksum: 'damagedChecksum',
   decompression: 'damagedDecompression',
   json: 'damagedJson',
-  time: 'damagedTime',
 } as const;

@@ -15,6 +15,9 @@ import { permLabel, TOPIC_PERMS } from '../perm.ts';
 import { ValidationErrors } from './ValidationErrors.tsx';
 
 const MODES: CreateMode[] = ['cluster', 'broker'];
+/** mqadmin's options keep their names (UpdateTopicSubCommand). */
+const COUNT_LABELS = { write: 'writeQueueNums (-w)', read: 'readQueueNums (-r)' } as const;
+const PERM_LABEL = 'perm (-p)';
 
 export function CreateTopicForm() {
   const t = useT();
@@ -27,7 +30,8 @@ export function CreateTopicForm() {
   const [chosen, setChosen] = useState('');
   // -w and -r as typed (a number field's text), so a bad count is refused, never replaced.
   const [counts, setCounts] = useState<{ write?: string; read?: string; perm?: number }>({});
-  const [errors, setErrors] = useState<ValidationError[]>([]);
+  // The problems of the last updateTopic refused, and where in the timeline it was added.
+  const [refused, setRefused] = useState<{ errors: ValidationError[]; index: number }>({ errors: [], index: 0 });
   if (!view || !config) return null;
   const targets = createTargets(view.timeline.state, mode);
   const target = targets.includes(chosen) ? chosen : (targets[0] ?? '');
@@ -37,12 +41,18 @@ export function CreateTopicForm() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const { source, timeMs } = usePlayback.getState();
-    const next = addCreateTopic(source, { topic: topic.trim(), mode, target, writeQueueNums: write, readQueueNums: read, perm }, timeMs);
-    setErrors(applyEdit(next, timeMs, 'fork'));
+    const next = addCreateTopic(source, { topic: topic.trim(), mode, target, writeQueueNums: write, readQueueNums: read, perm }, timeMs) as { timeline: unknown[] };
+    setRefused({ errors: applyEdit(next, timeMs, 'fork'), index: next.timeline.length - 1 });
   };
-  const count = (field: 'write' | 'read', label: string, value: string) => (
+  // The action's fields (create-topic.ts) by the labels the person typed them under.
+  const labels: Record<string, string> = {
+    topic: s.topic, cluster: s.cluster, broker: s.broker, writeQueueNums: COUNT_LABELS.write, readQueueNums: COUNT_LABELS.read, perm: PERM_LABEL,
+  };
+  const prefix = `timeline[${refused.index}].`;
+  const fieldOf = (path: string) => (path.startsWith(prefix) ? labels[path.slice(prefix.length)] : undefined);
+  const count = (field: 'write' | 'read', value: string) => (
     <label className="rs-field">
-      <span>{label}</span>
+      <span>{COUNT_LABELS[field]}</span>
       <input className="rs-input rs-input-number" type="number" value={value} data-testid={`create-topic-${field}`}
         onChange={(event) => setCounts({ ...counts, [field]: event.target.value })} />
     </label>
@@ -70,10 +80,10 @@ export function CreateTopicForm() {
               {targets.map((name) => <option key={name} value={name}>{name}</option>)}
             </select>
           </label>
-          {count('write', 'writeQueueNums (-w)', write)}
-          {count('read', 'readQueueNums (-r)', read)}
+          {count('write', write)}
+          {count('read', read)}
           <label className="rs-field">
-            <span>perm (-p)</span>
+            <span>{PERM_LABEL}</span>
             <select className="rs-select" value={perm} data-testid="create-topic-perm" onChange={(event) => setCounts({ ...counts, perm: Number(event.target.value) })}>
               {TOPIC_PERMS.map((value) => <option key={value} value={value}>{permLabel(value, language)}</option>)}
             </select>
@@ -83,7 +93,7 @@ export function CreateTopicForm() {
           {s.createAt(formatTime(view.timeMs))}
         </button>
       </fieldset>
-      <ValidationErrors errors={errors} title={t('jsonProblems', { count: errors.length })} testId="create-topic-errors" />
+      <ValidationErrors errors={refused.errors} title={t('jsonProblems', { count: refused.errors.length })} testId="create-topic-errors" fieldOf={fieldOf} />
     </form>
   );
 }

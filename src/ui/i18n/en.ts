@@ -67,6 +67,7 @@ export const en = {
   linkInvalid: 'The scenario in this link is not valid: {errors}. The default scenario is open instead.',
   linkMoreErrors: 'and {count} more',
   linkTooHeavy: '{reason} The default scenario is open instead.',
+  linkTimeUnreadable: 'The time in this link (t=) could not be read: its scenario opened at 0:00.',
   openFirstMinutes: 'Open its first {minutes} min',
   openedFirstMinutes: 'This is the scenario\'s first {minutes} minutes: the whole is too heavy for the page. The command-line runner (npm run sim) runs all of it.',
   tooHeavy: 'This scenario is too heavy for the page: it needs about {events} events and {memory} of memory (the page runs at most {maxEvents} events in {maxMemory}). Reduce {reduce}. The command-line runner (npm run sim) runs larger ones.',
@@ -80,7 +81,6 @@ export const en = {
   damagedChecksum: 'its check value does not match its content',
   damagedDecompression: 'its data cannot be unpacked',
   damagedJson: 'its content is not JSON',
-  damagedTime: 'its time (t=) is not a number of milliseconds',
 
   panelsFailed: 'This run could not be drawn: {message}',
   pageFailed: 'Something went wrong: {message}',

@@ -69,6 +69,7 @@ export const zh: Record<MessageKey, string> = {
   linkInvalid: '此链接中的场景无效：{errors}。已改为打开默认场景。',
   linkMoreErrors: '另有 {count} 处问题',
   linkTooHeavy: '{reason}已改为打开默认场景。',
+  linkTimeUnreadable: '此链接中的时间（t=）无法读取：已从 0:00 打开链接中的场景。',
   openFirstMinutes: '打开它的前 {minutes} 分钟',
   openedFirstMinutes: '这是该场景的前 {minutes} 分钟：整个场景对页面来说太重。命令行运行器（npm run sim）可以运行全部。',
   tooHeavy: '此场景对页面来说太重：约需 {events} 个事件和 {memory} 内存（页面最多运行 {maxEvents} 个事件、使用 {maxMemory}）。请减少{reduce}。更大的场景可用命令行运行（npm run sim）。',
@@ -82,7 +83,6 @@ export const zh: Record<MessageKey, string> = {
   damagedChecksum: '校验值与内容不符',
   damagedDecompression: '数据无法解压',
   damagedJson: '内容不是 JSON',
-  damagedTime: '时间参数（t=）不是毫秒数',
 
   panelsFailed: '无法绘制此次运行：{message}',
   pageFailed: '出现错误：{message}',

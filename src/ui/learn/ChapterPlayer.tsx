@@ -62,10 +62,11 @@ function ReadyChapter({ entry, run, language }: { entry: ChapterEntry; run: Read
   const { target, arrived, left, setMotion } = useStepMotion(chapter.steps, moments, step, revealed);
   const number = CHAPTERS.indexOf(entry) + 1;
   const section = useRef<HTMLElement>(null);
+  const scroll = useRef<HTMLDivElement>(null);
   const reducedMotion = useReducedMotion();
   useLessonUnderBar(section);
   // Everything that changes the box's height: the step's words, its question's answer and verdict.
-  useLessonFit(section, usePlayback((s) => s.presenting), `${chapter.id} ${step} ${language} ${picked} ${arrived} ${left} ${count}`);
+  useLessonFit(section, scroll, usePlayback((s) => s.presenting), `${chapter.id} ${step} ${language} ${picked} ${arrived} ${left} ${count}`);
   // A message's card is the subject of a message step; a process's box, or an answered question's queues, are on the canvas.
   const answered = current?.predict !== undefined && picked !== undefined;
   useFocusInView(section, arrived, revealed && current?.focus?.kind !== 'message' && (current?.focus !== undefined || answered), step, reducedMotion, answered);
@@ -138,22 +139,25 @@ function ReadyChapter({ entry, run, language }: { entry: ChapterEntry; run: Read
           <button type="button" className="rs-button" data-testid="chapter-list-open" aria-haspopup="dialog" onClick={() => useLesson.getState().setListOpen(true)}>{words.chapters}</button>
         </div>
       </div>
-      <div className="rs-lesson-body" aria-live="polite">
-        {tagLabel && revealed && <p className={`rs-lesson-tag rs-lesson-tag-${current.tag}`}>{tagLabel}</p>}
-        {revealed && <p className="rs-lesson-caption" data-testid="step-caption">{current.caption[language]}</p>}
-        {current.predict && (
-          <PredictionBox prediction={current.predict} picked={picked} arrived={arrived || left} language={language} onPick={pick} />
-        )}
-        {left && target !== null && (
-          <p className="rs-lesson-note" data-testid="step-left">
-            {words.leftStep(formatTime(target))}{' '}
-            <button type="button" className="rs-button rs-button-small" data-testid="back-to-step" onClick={() => jumpTo(target)}>{words.backToStep}</button>
-          </p>
-        )}
-        {moments.unmet !== null && step + 1 === count && <p className="rs-lesson-note">{words.unmet(count + 1)}</p>}
-        <SummaryLine inLesson />
+      {/* The step's words, under the bar and over the counters: what the box's cap leaves no room for scrolls here (use-lesson-fit.ts). */}
+      <div className="rs-lesson-scroll" ref={scroll} data-testid="lesson-scroll">
+        <div className="rs-lesson-body" aria-live="polite">
+          {tagLabel && revealed && <p className={`rs-lesson-tag rs-lesson-tag-${current.tag}`}>{tagLabel}</p>}
+          {revealed && <p className="rs-lesson-caption" data-testid="step-caption">{current.caption[language]}</p>}
+          {current.predict && (
+            <PredictionBox prediction={current.predict} picked={picked} arrived={arrived || left} language={language} onPick={pick} />
+          )}
+          {left && target !== null && (
+            <p className="rs-lesson-note" data-testid="step-left">
+              {words.leftStep(formatTime(target))}{' '}
+              <button type="button" className="rs-button rs-button-small" data-testid="back-to-step" onClick={() => jumpTo(target)}>{words.backToStep}</button>
+            </p>
+          )}
+          {moments.unmet !== null && step + 1 === count && <p className="rs-lesson-note">{words.unmet(count + 1)}</p>}
+        </div>
+        {revealed && arrived && current.figure && <AllocationFigure figure={current.figure} />}
       </div>
-      {revealed && arrived && current.figure && <AllocationFigure figure={current.figure} />}
+      <SummaryLine inLesson />
       {glossaryOpen && <Glossary onClose={() => setGlossaryOpen(false)} />}
     </section>
   );

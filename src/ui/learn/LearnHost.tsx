@@ -1,10 +1,13 @@
 /** The guided chapters: the list when it is open, and the chapter being read. */
 import { useEffect } from 'react';
 import { useLesson } from '../../store/lesson.ts';
+import { usePlayback } from '../../store/playback.ts';
+import { inLanguage } from '../i18n/index.ts';
 import { ChapterList } from './ChapterList.tsx';
 import { LeftChapterNote } from './LeftChapterNote.tsx';
 import { ChapterPlayer } from './ChapterPlayer.tsx';
 import { findChapter } from './chapters/index.ts';
+import { LEARN_STRINGS } from './learn-strings.ts';
 import './learn.css';
 
 export function LearnHost() {
@@ -16,14 +19,21 @@ export function LearnHost() {
     <>
       {left && chapterId === null && <LeftChapterNote id={left.id} step={left.step} />}
       {entry && <ChapterPlayer key={entry.id} entry={entry} />}
-      {chapterId !== null && !entry && <UnknownChapter />}
+      {chapterId !== null && !entry && <UnknownChapter id={chapterId} />}
       {listOpen && <ChapterList />}
     </>
   );
 }
 
-/** A link named a chapter that does not exist: it is ignored, as any damaged link key is. */
-function UnknownChapter() {
-  useEffect(() => useLesson.getState().closeChapter(), []);
+/**
+ * A link named a chapter that does not exist (mistyped, or from another version): the banner names
+ * it, as text, and the page keeps the run the rest of the link opened.
+ */
+function UnknownChapter({ id }: { id: string }) {
+  useEffect(() => {
+    const playback = usePlayback.getState();
+    playback.setBanner(inLanguage(LEARN_STRINGS, playback.language).unknownChapter(id));
+    useLesson.getState().closeChapter();
+  }, [id]);
   return null;
 }

@@ -17,8 +17,8 @@ export interface GlossaryTerm {
 export const GLOSSARY: readonly GlossaryTerm[] = [
   { en: 'message', zh: '消息', meaning: { en: 'A body with a topic, a tag and keys.', zh: '带有主题、标签和 keys 的一段数据。' } },
   { en: 'JMS', zh: 'JMS', aliases: ['JMO', 'Java Message Service'], meaning: {
-    en: 'Java Message Service, Java\'s standard messaging API (javax.jms). RocketMQ\'s clients are not an implementation of it: DefaultMQProducer and DefaultMQPushConsumer are RocketMQ\'s own API, and the topics, tags, queues and groups here are RocketMQ\'s own model. (Written "JMO" in some notes: the name is JMS.)',
-    zh: 'Java 消息服务（Java Message Service），Java 的标准消息 API（javax.jms）。RocketMQ 的客户端并不是它的实现：DefaultMQProducer 和 DefaultMQPushConsumer 是 RocketMQ 自己的 API，这里的主题、标签、队列和组也是 RocketMQ 自己的模型。（有的笔记写作“JMO”，正确的名字是 JMS。）',
+    en: 'Java Message Service, Java\'s standard messaging API (javax.jms). RocketMQ\'s clients are not an implementation of it: DefaultMQProducer and DefaultMQPushConsumer are RocketMQ\'s own API, and the topics, tags, queues and groups here are RocketMQ\'s own model. (Some notes say "JMO"; it is JMS.)',
+    zh: 'Java 消息服务（Java Message Service），Java 的标准消息 API（javax.jms）。RocketMQ 的客户端并不是它的实现：DefaultMQProducer 和 DefaultMQPushConsumer 是 RocketMQ 自己的 API，这里的主题、标签、队列和组也是 RocketMQ 自己的模型。（有的笔记写成“JMO”，实际是 JMS。）',
   } },
   { en: 'topic', zh: '主题', meaning: { en: 'A named kind of message; the unit of subscription.', zh: '一类消息的名字；订阅的基本单位。' } },
   { en: 'tag', zh: '标签', meaning: { en: 'A sub-type inside a topic, filtered on the broker by its hash code.', zh: '主题内的子类型，Broker 按其哈希码过滤。' } },

@@ -33,6 +33,8 @@ export interface LearnStrings {
   loading: string;
   loadFailed(message: string): string;
   unmet(step: number): string;
+  /** A link named a chapter the page does not have. */
+  unknownChapter(id: string): string;
   predict: string;
   pickOne: string;
   wrong(answer: string): string;
@@ -72,6 +74,7 @@ export const LEARN_STRINGS: Bilingual<LearnStrings> = {
     loading: 'Preparing the chapter…',
     loadFailed: (message) => `The chapter could not be opened: ${message}`,
     unmet: (step) => `This run ended before step ${step} happened.`,
+    unknownChapter: (id) => `This link names no chapter of the page: “${id}”. The Learn button lists the chapters.`,
     predict: 'Predict, then run:',
     pickOne: 'Pick an answer: the simulation then runs to show what happens.',
     wrong: (answer) => `Not quite: the run shows “${answer}”.`,
@@ -107,6 +110,7 @@ export const LEARN_STRINGS: Bilingual<LearnStrings> = {
     loading: '正在准备本章……',
     loadFailed: (message) => `无法打开本章：${message}`,
     unmet: (step) => `运行在第 ${step} 步发生之前就结束了。`,
+    unknownChapter: (id) => `找不到这一章：“${id}”。链接可能写错了，“学习”按钮里列出了全部章节。`,
     predict: '先预测，再运行：',
     pickOne: '选一个答案，模拟随后运行，给出结果。',
     wrong: (answer) => `不对：运行的结果是“${answer}”。`,

@@ -6,37 +6,61 @@
  * the box takes at most LESSON_SHARE of the window's height, never below the last of FITS: 18 px
  * captions, still larger than the page's own 16.
  *
+ * Where the box stays under the playback bar, learn.css caps it at LESSON_SHARE of the window
+ * whatever it says (chapter 9's answered third step was 64 % of a 1280x800 window at the smallest
+ * type, and ran past a 1024x768 one): the step's words scroll inside the box, between its bar and
+ * its counters, and take a Tab stop while they do, so a keyboard scrolls them too.
+ *
  * Fitted before the box is painted, whenever what it shows changes (`content` names it) and when
  * the window does: the scale is the box's own custom property, which learn.css multiplies the
- * presentation sizes by, as lesson-in-view.ts sets the box's sticky offset.
+ * presentation sizes by, as lesson-in-view.ts sets the box's sticky offset. A change shows the
+ * words from their start.
  */
 import { useLayoutEffect, type RefObject } from 'react';
 
 /** The presentation type's scale, largest first. */
 const FITS = [1, 0.9, 0.8, 0.7] as const;
-/** The most of the window's height the lesson box takes while presenting, where its type can shrink that far. */
+/** The most of the window's height the lesson box takes (learn.css's max-height: 45vh). */
 export const LESSON_SHARE = 0.45;
 const PROPERTY = '--rs-lesson-fit';
 
-export function useLessonFit(lesson: RefObject<HTMLElement | null>, presenting: boolean, content: string): void {
+export function useLessonFit(lesson: RefObject<HTMLElement | null>, words: RefObject<HTMLElement | null>, presenting: boolean, content: string): void {
   useLayoutEffect(() => {
     const element = lesson.current;
-    if (!element) return undefined;
-    if (!presenting) {
-      element.style.removeProperty(PROPERTY);
-      return undefined;
-    }
-    const fit = () => fitLesson(element);
+    const scroller = words.current;
+    if (!element || !scroller) return undefined;
+    fromStart(scroller);
+    const fit = () => {
+      if (presenting) fitLesson(element, scroller);
+      else element.style.removeProperty(PROPERTY);
+      tabStopWhileScrolling(scroller);
+    };
     fit();
     window.addEventListener('resize', fit);
     return () => window.removeEventListener('resize', fit);
-  }, [lesson, presenting, content]);
+  }, [lesson, words, presenting, content]);
+}
+
+/** A new step, answer or language reads from its first word. */
+function fromStart(scroller: HTMLElement): void {
+  scroller.scrollTop = 0;
+}
+
+/** Words that scroll are reached by Tab, so a keyboard scrolls them (they may hold no control to land on). */
+function tabStopWhileScrolling(scroller: HTMLElement): void {
+  if (scroller.scrollHeight > scroller.clientHeight) scroller.setAttribute('tabindex', '0');
+  else scroller.removeAttribute('tabindex');
+}
+
+/** The height the box would take uncapped: its own, and what of its words scrolls inside it. */
+function wantedHeight(element: HTMLElement, scroller: HTMLElement): number {
+  return element.getBoundingClientRect().height + scroller.scrollHeight - scroller.clientHeight;
 }
 
 /** The largest scale at which the box fits its share of the window, else the smallest. */
-function fitLesson(element: HTMLElement): void {
+function fitLesson(element: HTMLElement, scroller: HTMLElement): void {
   for (const scale of FITS) {
     element.style.setProperty(PROPERTY, String(scale));
-    if (element.getBoundingClientRect().height <= LESSON_SHARE * window.innerHeight) return;
+    if (wantedHeight(element, scroller) <= LESSON_SHARE * window.innerHeight) return;
   }
 }

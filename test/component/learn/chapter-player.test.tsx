@@ -10,6 +10,7 @@ import { usePlayback } from '../../../src/store/playback.ts';
 import { chapterScenario } from '../../../src/ui/learn/chapter.ts';
 import { findChapter } from '../../../src/ui/learn/chapters/index.ts';
 import { LearnSlot } from '../../../src/ui/learn/LearnSlot.tsx';
+import { Banner } from '../../../src/ui/controls/Banner.tsx';
 import { CardHost } from '../../../src/ui/controls/CardHost.tsx';
 import { ScenarioPicker } from '../../../src/ui/controls/ScenarioPicker.tsx';
 import { openFromHash, openSource } from '../../../src/ui/controls/session.ts';
@@ -349,10 +350,16 @@ describe('the chapter player', () => {
     expect(useLesson.getState().leftChapter).toBeNull();
   });
 
-  it('ignores an unknown chapter', async () => {
-    render(<LearnSlot />);
-    act(() => useLesson.getState().openChapter('no-such-chapter', 2));
-    await waitFor(() => expect(useLesson.getState().chapterId).toBeNull(), WAIT);
+  it('says which chapter a link named that does not exist, in the page\'s language, and opens the default scenario', async () => {
+    for (const [language, words] of [['en', 'This link names no chapter of the page: “nonexist”. The Learn button lists the chapters.'], ['zh', '找不到这一章：“nonexist”。链接可能写错了，“学习”按钮里列出了全部章节。']] as const) {
+      cleanup();
+      usePlayback.setState({ language, banner: null });
+      render(<><LearnSlot /><Banner /></>);
+      act(() => openFromHash('#ch=nonexist&st=99'));
+      await waitFor(() => expect(useLesson.getState().chapterId).toBeNull(), WAIT);
+      expect(await screen.findByTestId('banner', {}, WAIT)).toHaveTextContent(words);
+      expect(usePlayback.getState().libraryId).toBe('write8-read4');
+    }
   });
 });
 

@@ -38,23 +38,34 @@ describe('creating a topic from the editor (mqadmin updateTopic)', () => {
     expect(brokers['broker-a/0']!.topicConfigTable.TopicOnB).toBeUndefined();
   });
 
-  it('lists a bad topic name by its JSON path', () => {
+  it('names a bad topic name by the field it was typed into, not its JSON path, as text', () => {
     render(<CreateTopicForm />);
-    fireEvent.change(screen.getByTestId('create-topic-name'), { target: { value: 'bad topic!' } });
+    fireEvent.change(screen.getByTestId('create-topic-name'), { target: { value: '<b>x</b>' } });
     fireEvent.click(screen.getByTestId('create-topic-apply'));
-    expect(screen.getByTestId('create-topic-errors')).toHaveTextContent(/timeline\[0\]\.topic:/);
+    const errors = screen.getByTestId('create-topic-errors');
+    expect(errors).toHaveTextContent(/^Problems \(1\):Topic \(-t\): must be 1 to 127 characters/);
+    expect(errors).not.toHaveTextContent('timeline');
+    expect(errors.querySelector('b')).toBeNull();
+  });
+
+  it('names the field in Chinese on the page in 中文', () => {
+    act(() => usePlayback.getState().setLanguage('zh'));
+    render(<CreateTopicForm />);
+    fireEvent.change(screen.getByTestId('create-topic-name'), { target: { value: '订单主题' } });
+    fireEvent.click(screen.getByTestId('create-topic-apply'));
+    expect(screen.getByTestId('create-topic-errors')).toHaveTextContent(/^1 处问题：主题（-t）：必须是 1 到 127 个字符/);
   });
 
   it.each([
-    ['write', '0', 'timeline[0].writeQueueNums'],
-    ['write', '99999', 'timeline[0].writeQueueNums'],
+    ['write', '0', 'writeQueueNums (-w)'],
+    ['write', '99999', 'writeQueueNums (-w)'],
     // UpdateTopicSubCommand reads -w and -r with Integer.parseInt: these fail there, no default is taken.
-    ['write', '3.5', 'timeline[0].writeQueueNums'],
-    ['write', '1e3', 'timeline[0].writeQueueNums'],
-    ['write', '', 'timeline[0].writeQueueNums'],
-    ['read', '0', 'timeline[0].readQueueNums'],
-    ['read', '3.5', 'timeline[0].readQueueNums'],
-  ])('refuses -%s typed %j by its path and range, creating nothing and keeping what was typed', (field, value, path) => {
+    ['write', '3.5', 'writeQueueNums (-w)'],
+    ['write', '1e3', 'writeQueueNums (-w)'],
+    ['write', '', 'writeQueueNums (-w)'],
+    ['read', '0', 'readQueueNums (-r)'],
+    ['read', '3.5', 'readQueueNums (-r)'],
+  ])('refuses -%s typed %j by its field and range, creating nothing and keeping what was typed', (field, value, path) => {
     render(<CreateTopicForm />);
     const input = screen.getByTestId(`create-topic-${field}`) as HTMLInputElement;
     fireEvent.change(input, { target: { value } });
@@ -69,7 +80,7 @@ describe('creating a topic from the editor (mqadmin updateTopic)', () => {
     render(<CreateTopicForm />);
     fireEvent.change(screen.getByTestId('create-topic-read'), { target: { value: '2000' } });
     fireEvent.click(screen.getByTestId('create-topic-apply'));
-    expect(screen.getByTestId('create-topic-errors')).toHaveTextContent('timeline[0].readQueueNums: 必须是 1 到 1024 之间的整数');
+    expect(screen.getByTestId('create-topic-errors')).toHaveTextContent('readQueueNums (-r)：必须是 1 到 1024 之间的整数');
     expect(timelineOf()).toEqual([]);
   });
 

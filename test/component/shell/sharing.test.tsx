@@ -80,6 +80,19 @@ describe('opening a link', () => {
     expect(screen.queryByRole('button', { name: /^Open its first/ })).toBeNull();
   });
 
+  it('opens the scenario sent at 0:00 with a note, in the page\'s language, when only its time is unreadable', () => {
+    openFromHash(fragment('nameserver-down', 70_003).replace('&t=70003', '&t=abc'));
+    expect(usePlayback.getState()).toMatchObject({ libraryId: 'nameserver-down', bannerTone: 'note' });
+    expect(time()).toBe(0);
+    render(<Banner />);
+    expect(screen.getByRole('status')).toHaveTextContent('The time in this link (t=) could not be read: its scenario opened at 0:00.');
+    cleanup();
+    usePlayback.setState({ language: 'zh' });
+    openFromHash(fragment('nameserver-down', 70_003).replace('&t=70003', '&t=abc'));
+    render(<Banner />);
+    expect(screen.getByRole('status')).toHaveTextContent('此链接中的时间（t=）无法读取：已从 0:00 打开链接中的场景。');
+  });
+
   it('opens the default scenario without a banner when the address has no scenario', () => {
     openFromHash('');
     expect(usePlayback.getState()).toMatchObject({ libraryId: 'write8-read4', banner: null });

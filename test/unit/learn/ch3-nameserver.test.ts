@@ -22,3 +22,28 @@ describe('chapter nameserver: the numbers its captions give are the run\'s', () 
     expect(chapter.steps[index]!.caption.zh).toContain('直到现在（2:32）p-1 才知道：它的路由拉取在 2:10 剔除之后 22 秒才到来');
   });
 });
+
+describe('chapter nameserver and the glossary: their corrections do not presume the reader\'s own note is wrong', () => {
+  // A class whose note says 30 s and 120 s must not be told its note says otherwise.
+  const presumes = /study note|学习笔记(里|写|说)|typo|应为|正确的名字/;
+
+  it('says what some notes write and what RocketMQ does, in both languages', async () => {
+    const { chapter } = await import('../../../src/ui/learn/chapters/ch3-nameserver.ts');
+    const texts = chapter.steps.flatMap((step) => [step.caption, ...(step.predict ? [step.predict.why] : [])]);
+    for (const text of texts) for (const words of [text.en, text.zh]) expect(words).not.toMatch(presumes);
+    const heartbeat = chapter.steps[3]!.caption;
+    expect(heartbeat.en).toContain('Some notes say the heartbeat goes "to the broker"; it goes to every NameServer.');
+    expect(heartbeat.zh).toContain('有的笔记写成“broker每30s发送心跳包到broker”，实际是发给每一个 NameServer。');
+    const removal = chapter.steps[5]!.predict!.why;
+    expect(removal.en).toContain('Some notes say 1210 s; it is 120 s.');
+    expect(removal.zh).toContain('有的笔记写成 1210 秒，实际是 120 秒。');
+  });
+
+  it('names JMO as some notes\' spelling of JMS', async () => {
+    const { GLOSSARY } = await import('../../../src/ui/learn/glossary.ts');
+    const jms = GLOSSARY.find((term) => term.en === 'JMS')!;
+    expect(jms.meaning.en).toContain('(Some notes say "JMO"; it is JMS.)');
+    expect(jms.meaning.zh).toContain('（有的笔记写成“JMO”，实际是 JMS。）');
+    for (const words of [jms.meaning.en, jms.meaning.zh]) expect(words).not.toMatch(presumes);
+  });
+});

@@ -78,13 +78,23 @@ describe('shareable links', () => {
     expect(['checksum', 'decompression']).toContain((reason as { detail: string }).detail);
   });
 
-  it('recognizes a wrong check value, foreign characters and a bad time as damage', () => {
+  it('recognizes a wrong check value and foreign characters as damage', () => {
     expect(reasonOf(decodeLink(handMade('{"version":1}', '00000000')))).toEqual({ code: 'damaged', detail: 'checksum' });
     expect(reasonOf(decodeLink('#s=1.abc*def.00000000'))).toEqual({ code: 'damaged', detail: 'characters' });
     expect(reasonOf(decodeLink('#s=1.abc.0000000g'))).toEqual({ code: 'damaged', detail: 'characters' });
-    expect(reasonOf(decodeLink('#s=1.abc.00000000&t=%zz'))).toEqual({ code: 'damaged', detail: 'characters' });
-    expect(reasonOf(decodeLink(`#${fragmentOf(raw, 0).replace('&t=0', '&t=soon')}`))).toEqual({ code: 'damaged', detail: 'time' });
     expect(reasonOf(decodeLink('#s=1.AAAA.00000000'))).toEqual({ code: 'damaged', detail: 'decompression' });
+  });
+
+  it('keeps the scenario of a link whose only damage is its time, at 0:00, and says the time was unreadable', () => {
+    for (const time of ['soon', '%zz', '-5', '1234567890', '12.5']) {
+      const decoded = decodeLink(`#${fragmentOf(raw, 70_003).replace('&t=70003', `&t=${time}`)}&v=dashboard`);
+      expect(decoded, time).toMatchObject({ ok: true, scenarioJson: raw, timeMs: 0, timeUnreadable: true, extra: { v: 'dashboard' } });
+    }
+    for (const hash of [`#${fragmentOf(raw, 70_003)}`, `#${fragmentOf(raw, 0).replace('&t=0', '&t=')}`, `#${fragmentOf(raw, 0).replace('&t=0', '')}`]) {
+      expect(decodeLink(hash), hash).toMatchObject({ ok: true, timeUnreadable: false });
+    }
+    // A damaged payload beside it is still refused as before.
+    expect(reasonOf(decodeLink('#s=1.abc*def.00000000&t=soon'))).toEqual({ code: 'damaged', detail: 'characters' });
   });
 
   it('refuses a fragment over 64 KB before reading it', () => {

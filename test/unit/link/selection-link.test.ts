@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createUniqId, parseIpv4 } from '../../../src/model/message-id.ts';
 import { encodeLink, readLinkKey } from '../../../src/scenario/link.ts';
 import { decodeSelection, encodeSelection, type LinkSelection } from '../../../src/scenario/selection-link.ts';
+import { validateScenario } from '../../../src/scenario/validate.ts';
+import { chapterScenario } from '../../../src/ui/learn/chapter.ts';
+import { CHAPTERS } from '../../../src/ui/learn/chapters/index.ts';
 import { scenarioOf } from '../../support/test-sim.ts';
 
 // A consumer id, a brokerName and a topic as hostile as the validator lets them be.
@@ -37,6 +40,25 @@ describe('the selection in a link (sel)', () => {
       { kind: 'nameServer', id: 'ns-1' },
     ];
     for (const selection of selections) expect(roundTrip(selection)).toEqual(selection);
+  });
+
+  it('brings back a broker selected by its brokerName (its master now), as a chapter\'s step selects it', () => {
+    expect(roundTrip({ kind: 'broker', id: 'broker-a' })).toEqual({ kind: 'broker', id: 'broker-a' });
+    expect(roundTrip({ kind: 'broker', id: NAMES[1]! })).toEqual({ kind: 'broker', id: NAMES[1] });
+    expect(roundTrip({ kind: 'broker', id: 'broker-z' })).toBeNull();
+  });
+
+  // "Try it yourself" keeps the step's selection; a link made then must open with it.
+  it('carries every process a chapter\'s step selects, in the chapter\'s own scenario', async () => {
+    for (const entry of CHAPTERS) {
+      const chapter = await entry.load();
+      const checked = validateScenario(chapterScenario(chapter));
+      if (!checked.ok) throw new Error(`${entry.id} does not validate`);
+      for (const { focus } of chapter.steps) {
+        if (focus === undefined || focus.kind === 'message') continue;
+        expect(decodeSelection(encodeSelection(focus), checked.scenario), `${entry.id} ${focus.id}`).toEqual(focus);
+      }
+    }
   });
 
   it('writes names as hex of their UTF-8 bytes and the msgId as it is', () => {

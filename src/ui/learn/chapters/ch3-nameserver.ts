@@ -34,8 +34,8 @@ export const chapter: Chapter = {
       // The last of the 10 s registrations at ns-1, whose brokerLiveTable the inspector shows: every row at 0:10.
       wait: { type: 'broker.registered', where: { broker: 'broker-b', nameServer: 'ns-1', first: false }, afterMs: 9_000 },
       caption: {
-        en: 'Ten seconds after start, and then every 30 s (registerNameServerPeriod), each broker registers again with every NameServer: that registration is its heartbeat, and the NameServer notes the time (lastUpdateTimestamp). The study note says the heartbeat goes "to the broker": it goes to every NameServer.',
-        zh: '启动 10 秒后，之后每 30 秒（registerNameServerPeriod），每个 Broker 都向每个 NameServer 重新注册一次：这次注册就是心跳，NameServer 记下时间（lastUpdateTimestamp）。学习笔记写“broker每30s发送心跳包到broker”，实际是发给每一个 NameServer。',
+        en: 'Ten seconds after start, and then every 30 s (registerNameServerPeriod), each broker registers again with every NameServer: that registration is its heartbeat, and the NameServer notes the time (lastUpdateTimestamp). Some notes say the heartbeat goes "to the broker"; it goes to every NameServer.',
+        zh: '启动 10 秒后，之后每 30 秒（registerNameServerPeriod），每个 Broker 都向每个 NameServer 重新注册一次：这次注册就是心跳，NameServer 记下时间（lastUpdateTimestamp）。有的笔记写成“broker每30s发送心跳包到broker”，实际是发给每一个 NameServer。',
       },
       focus: { kind: 'nameServer', id: 'ns-1' },
       tag: 'correction',
@@ -65,8 +65,8 @@ export const chapter: Chapter = {
         ],
         answer: 1,
         why: {
-          en: 'A silent broker is removed 120 s after its last registration (0:10 + 120 s = 2:10): the NameServer closes a connection idle for 120 s (serverChannelMaxIdleTimeSeconds), and its scan (scanNotActiveBroker, every 5 s in 5.x and 10 s in 4.x) removes a broker whose lastUpdateTimestamp is over 120 s old, whichever comes first. The study note\'s 1210 s is a typo for 120 s.',
-          zh: '没有心跳的 Broker 在最后一次注册 120 秒后被剔除（0:10 + 120 秒 = 2:10）：NameServer 会关闭空闲 120 秒的连接（serverChannelMaxIdleTimeSeconds），它的扫描任务（scanNotActiveBroker，5.x 每 5 秒、4.x 每 10 秒）也会剔除 lastUpdateTimestamp 超过 120 秒的 Broker，以先到者为准。学习笔记里的 1210 秒应为 120 秒。',
+          en: 'A silent broker is removed 120 s after its last registration (0:10 + 120 s = 2:10): the NameServer closes a connection idle for 120 s (serverChannelMaxIdleTimeSeconds), and its scan (scanNotActiveBroker, every 5 s in 5.x and 10 s in 4.x) removes a broker whose lastUpdateTimestamp is over 120 s old, whichever comes first. Some notes say 1210 s; it is 120 s.',
+          zh: '没有心跳的 Broker 在最后一次注册 120 秒后被剔除（0:10 + 120 秒 = 2:10）：NameServer 会关闭空闲 120 秒的连接（serverChannelMaxIdleTimeSeconds），它的扫描任务（scanNotActiveBroker，5.x 每 5 秒、4.x 每 10 秒）也会剔除 lastUpdateTimestamp 超过 120 秒的 Broker，以先到者为准。有的笔记写成 1210 秒，实际是 120 秒。',
         },
       },
     },

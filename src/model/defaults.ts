@@ -246,6 +246,12 @@ export const SCAN_RESPONSE_GRACE_MS = 1_000;
  * remoting code in the page's first script.
  */
 export const SCAN_RESPONSE_LATEST_MS = SCAN_RESPONSE_GRACE_MS + SCAN_RESPONSE_TABLE.periodMs;
+/**
+ * How long after a rebalance takes a queue its first pull is sent: RebalanceImpl.updateProcessQueueTableInRebalance
+ * hands the new pull requests to dispatchPullRequest(pullRequestList, 500) in 5.x, a literal that
+ * RebalancePushImpl passes to executePullRequestLater; 4.9.8 calls executePullRequestImmediately.
+ */
+export const DISPATCH_PULL_DELAY_MS = { '4.x': 0, '5.x': 500 } as const;
 /** MixAll.DLQ_NUMS_PER_GROUP and the retry topic's queue count (retryQueueNums). */
 export const RETRY_AND_DLQ_QUEUE_NUMS = 1;
 

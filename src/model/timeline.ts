@@ -58,14 +58,16 @@ function crashClient(state: ModelState, client: ClientState, sim: Sim): void {
 
 /**
  * The brokers an updateTopic reaches: mqadmin -c every master of the cluster
- * (CommandUtil.fetchMasterAddrByClusterName), -b that broker's master; with neither, every broker
- * that has the topic. A master that is down does not answer the admin request.
+ * (CommandUtil.fetchMasterAddrByClusterName), -b that broker's master; with neither (the page's
+ * shortcut: mqadmin requires one), every master that has the topic. A master that is down does not
+ * answer the admin request; a slave takes the change from its master (SlaveSynchronize), as
+ * AdminBrokerProcessor.updateAndCreateTopic refuses a slave.
  */
 function updateTopicTargets(state: ModelState, action: Extract<TimelineAction, { action: 'updateTopic' }>): BrokerState[] {
-  const brokers = Object.values(state.brokers);
-  if (action.cluster === undefined && action.broker === undefined) return brokers.filter((broker) => broker.topicConfigTable[action.topic] !== undefined);
-  return brokers.filter((broker) => broker.brokerId === MASTER_ID && broker.status === 'running'
-    && (action.cluster !== undefined ? broker.cluster === action.cluster : broker.name === action.broker));
+  const target = action.cluster === undefined && action.broker === undefined
+    ? (broker: BrokerState) => broker.topicConfigTable[action.topic] !== undefined
+    : (broker: BrokerState) => (action.cluster !== undefined ? broker.cluster === action.cluster : broker.name === action.broker);
+  return Object.values(state.brokers).filter((broker) => broker.brokerId === MASTER_ID && broker.status === 'running' && target(broker));
 }
 
 

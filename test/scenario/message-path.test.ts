@@ -248,6 +248,33 @@ describe('consumers noticing each other (RebalanceService, ClientHousekeepingSer
   });
 });
 
+describe('the first pull of a queue a rebalance takes (RebalanceImpl.updateProcessQueueTableInRebalance)', () => {
+  /** RebalanceImpl 5.x: dispatchPullRequest(pullRequestList, 500), a literal; 4.9.8 calls executePullRequestImmediately. */
+  const DISPATCH_PULL_DELAY = 500;
+  /** SimConfig.consumeTimeMs: the listener's time for a message. */
+  const CONSUME = 5;
+  /** c-2 joins at 30 s and takes half of c-1's queues, each holding a backlog (c-1 consumes 5 a second of 40). */
+  const join = (rocketmqVersion: string) => new TestSim(scenario({
+    config: { networkJitterMs: 0, rocketmqVersion, consumeThreadMax: 1 },
+    producers: [producer({ ratePerSec: 40 })],
+    consumers: [consumer('c-1', { consumeTimeMs: 200 })],
+    timeline: [{ at: 30_000, action: 'addConsumer', consumer: consumer('c-2') }],
+  })).at(40_000);
+  /** From c-2's first rebalance to its first consumption: the offset query and the pull (2 round trips), the listener, and the dispatch delay. */
+  const waited = (sim: TestSim) => {
+    const taken = sim.first('rebalance', (e) => e.consumer === 'c-2' && e.topic === 'TopicTest' && e.queues.length > 0)!;
+    return sim.first('message.consumed', (e) => e.consumer === 'c-2' && e.t >= taken.t)!.t - taken.t;
+  };
+
+  it('waits 500 ms in 5.x before it is sent', () => {
+    expect(waited(join('5.x'))).toBe(DISPATCH_PULL_DELAY + 4 * HOP + CONSUME);
+  });
+
+  it('is sent at once in 4.x', () => {
+    expect(waited(join('4.x'))).toBe(4 * HOP + CONSUME);
+  });
+});
+
 describe('a rebalance that cannot start a queue it was given (RebalanceService.run, RebalanceImpl.rebalanceByTopic)', () => {
   /** broker-a and c-1 crash at 50 s and broker-a is back at 50.4 s: c-2, told of c-1's close, asks broker-a for its offsets while it is down. */
   const handOver = (rocketmqVersion: string) => scenario({
@@ -272,6 +299,8 @@ describe('a rebalance that cannot start a queue it was given (RebalanceService.r
       firstRead: sim.first('message.consumed', (e) => e.consumer === 'c-2' && e.broker === 'broker-a' && e.t > 50_000)!,
     };
   };
+  /** 5.x: RebalanceImpl.updateProcessQueueTableInRebalance dispatches a new queue's first pull 500 ms later (4.9.8 at once). */
+  const DISPATCH_PULL_DELAY = 500;
   /** The refused offset query, then the consumer list, the offset query and the pull: a few round trips. */
   const ROUND_TRIPS = 10 * HOP;
 
@@ -280,8 +309,8 @@ describe('a rebalance that cannot start a queue it was given (RebalanceService.r
     expect(given.t).toBeLessThan(50_400);
     expect(next.t).toBeGreaterThanOrEqual(given.t + 1_000);
     expect(next.t).toBeLessThanOrEqual(given.t + 1_000 + ROUND_TRIPS);
-    expect(firstRead.t).toBeGreaterThan(next.t);
-    expect(firstRead.t).toBeLessThanOrEqual(next.t + ROUND_TRIPS);
+    expect(firstRead.t).toBeGreaterThan(next.t + DISPATCH_PULL_DELAY);
+    expect(firstRead.t).toBeLessThanOrEqual(next.t + DISPATCH_PULL_DELAY + ROUND_TRIPS);
   });
 
   it('4.x: broker-a\'s queues wait for a later rebalance (the next period, or a notification), not a second', () => {
@@ -344,25 +373,30 @@ describe('ConsumeMessageConcurrentlyService with a slow listener (one ConsumeReq
   });
 
   it('a failure whose queue a rebalance dropped while its listener ran is not sent back: the result is not processed, and the new owner reads the message again', () => {
+    // Messages go to queues 0 and 1 only (2 write queues of 4 readable); c-0, whose client id
+    // (its ip first) sorts before c-1's, takes them and the retry queue from c-1 at its join
+    // (AllocateMessageQueueAveragely), so whatever c-1 is consuming then is dropped.
     const sim = new TestSim(scenario({
       config: { networkJitterMs: 0, consumeThreadMax: 1, pullThresholdForQueue: 20 },
-      topics: [{ name: 'TopicTest', writeQueueNums: 4, readQueueNums: 4 }],
+      topics: [{ name: 'TopicTest', writeQueueNums: 2, readQueueNums: 4 }],
       producers: [producer({ ratePerSec: 20, tags: ['Bad'] })],
-      consumers: [consumer('c-1', { consumeTimeMs: 100, failTags: ['Bad'] })],
-      timeline: [{ at: 30_000, action: 'addConsumer', consumer: consumer('c-2', { consumeTimeMs: 100, failTags: ['Bad'] }) }],
+      consumers: [consumer('c-1', { ip: '10.0.2.2', consumeTimeMs: 100, failTags: ['Bad'] })],
+      timeline: [{ at: 30_000, action: 'addConsumer', consumer: consumer('c-0', { ip: '10.0.2.1', consumeTimeMs: 100, failTags: ['Bad'] }) }],
     })).at(60_000);
     const rebalance = sim.events('rebalance', (e) => e.consumer === 'c-1' && e.topic === 'TopicTest' && e.t > 30_000)[0]!;
+    expect(rebalance.queues).toEqual(['broker-a:2', 'broker-a:3']);
     const reread = sim.events('consume.failed', { consumer: 'c-1', next: 'reread' });
     // One thread: only the message it was consuming when the queue went.
     expect(reread).toHaveLength(1);
     expect(reread[0]!.t).toBeGreaterThan(rebalance.t);
     expect(reread[0]!.t).toBeLessThanOrEqual(rebalance.t + 100);
+    expect(sim.events('consume.failed', (e) => e.consumer === 'c-1' && e.t > rebalance.t && e.next !== 'reread')).toEqual([]);
     const stored = sim.first('message.stored', { msgId: reread[0]!.msgId, topic: 'TopicTest' })!;
     expect(rebalance.queues).not.toContain(`broker-a:${stored.queueId}`);
-    // Not sent back by c-1: c-2 reads the original from TopicTest (reconsumeTimes 0) and sends it back itself.
-    const again = sim.first('consume.failed', { msgId: reread[0]!.msgId, consumer: 'c-2' })!;
+    // Not sent back by c-1: c-0 reads the original from TopicTest (reconsumeTimes 0) and sends it back itself.
+    const again = sim.first('consume.failed', { msgId: reread[0]!.msgId, consumer: 'c-0' })!;
     expect(again).toMatchObject({ reconsumeTimes: 0, next: 'retry' });
-    // A send-back is put in SCHEDULE_TOPIC_XXXX for its delay first: none before c-2's.
+    // A send-back is put in SCHEDULE_TOPIC_XXXX for its delay first: none before c-0's.
     expect(sim.events('message.stored', (e) => e.msgId === reread[0]!.msgId && e.topic === 'SCHEDULE_TOPIC_XXXX' && e.t <= again.t)).toEqual([]);
   });
 });

@@ -88,3 +88,35 @@ describe('updateTopic -b: one broker only', () => {
     expect(created(sim).map((entry) => entry.broker)).toEqual(['broker-b']);
   });
 });
+
+describe('updateTopic with neither -c nor -b (the page\'s shortcut for the brokers that have the topic)', () => {
+  /** BrokerController (slave, 5.x): SlaveSynchronize looks every 3 s and runs when more than 60 s passed since the last. */
+  const SLAVE_SYNC_CHECK = 3_000;
+  const SLAVE_SYNC_MIN_INTERVAL = 60_000;
+  const neither = (): ScenarioJson => ({
+    version: 1, seed: 3, durationMs: 120_000,
+    config: { networkJitterMs: 0 },
+    nameServers: [{ id: 'ns-1' }],
+    brokers: [{ name: 'broker-a' }, { name: 'broker-a', brokerId: 1, role: 'SLAVE' }, { name: 'broker-b' }],
+    topics: [{ name: 'T1', writeQueueNums: 8, readQueueNums: 8 }],
+    producers: [{ id: 'p-1', group: 'PG', topic: 'T1', ratePerSec: 2, startAt: 1_000 }],
+    timeline: [
+      { at: 10_000, action: 'crashBroker', target: 'broker-b' },
+      { at: CREATE_AT + 5_000, action: 'updateTopic', topic: 'T1', writeQueueNums: 4 },
+      { at: 40_000, action: 'startBroker', target: 'broker-b' },
+    ],
+  });
+
+  it('reaches the running masters only: a crashed one answers no admin request, and a slave takes the change from its master', () => {
+    const sim = new TestSim(neither()).at(120_000);
+    const updated = sim.events('topic.updated', (e) => e.topic === 'T1' && e.t === CREATE_AT + 5_000);
+    // broker-a's master only: topic.updated names the broker, and broker-a's slave and broker-b are not written to then.
+    expect(updated.map((e) => e.broker)).toEqual(['broker-a']);
+    expect(sim.broker('broker-b').topicConfigTable['T1']?.writeQueueNums).toBe(8);
+    // The slave's first SlaveSynchronize runs at its first look (3 s), the next more than 60 s later: it has 4 only from then.
+    const slave = sim.broker('broker-a', 1);
+    expect(slave.topicConfigTable['T1']?.writeQueueNums).toBe(4);
+    expect(slave.lastSlaveSyncAt).toBeGreaterThan(CREATE_AT + 5_000);
+    expect(slave.lastSlaveSyncAt).toBeLessThanOrEqual(SLAVE_SYNC_CHECK + SLAVE_SYNC_MIN_INTERVAL + SLAVE_SYNC_CHECK);
+  });
+});

@@ -7,11 +7,10 @@ import { dict } from '../../engine/index.ts';
 import { DLQ_GROUP_TOPIC_PREFIX, RETRY_GROUP_TOPIC_PREFIX } from '../defaults.ts';
 import { buildSubscriptionData } from '../filter.ts';
 import { onewayRefused } from '../oneway-loss.ts';
-import { isReadable } from '../perm.ts';
 import { reply } from '../remoting.ts';
 import type { RemotingRequest, RemotingResponse, RequestOf } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
-import type { BrokerState, ModelState, StoredMessage, TopicConfig } from '../state.ts';
+import type { BrokerState, ModelState, StoredMessage } from '../state.ts';
 import { registerBrokerAll } from './broker.ts';
 import { countRequest, pullAnswered, storedBy } from './broker-stats.ts';
 import { notifyConsumerIdsChanged, registerConsumer, unregisterConsumer } from './consumer-manager.ts';
@@ -23,6 +22,7 @@ import { onHaReport, onHaTransfer, onMasterPut } from './ha-service.ts';
 import { getMaxOffsetInQueue, getMessage, putMessage, type PutRequest } from './message-store.ts';
 import { registerProducer, unregisterProducer } from './producer-manager.ts';
 import { holdPullRequest, notifyMessageArriving } from './pull-request-hold-service.ts';
+import { pullRefusal } from './pull-refusal.ts';
 import { onBrokerRoleChanged } from './replicas-manager.ts';
 import { isScheduleServiceTask, putDelayed, updateDelayOffset } from './schedule-message-service.ts';
 import { rejectsPulls } from './slave-read.ts';
@@ -108,7 +108,10 @@ function heartBeat(state: ModelState, broker: BrokerState, from: string, request
   const data = request.consumerData;
   if (!data) return;
   const retryTopic = RETRY_GROUP_TOPIC_PREFIX + data.group;
-  if (data.messageModel === 'CLUSTERING' && broker.role !== 'SLAVE') createTopicInSendMessageBackMethod(state, broker, retryTopic, sim);
+  // ClientManageProcessor.heartBeat creates it for every consumer group, BROADCASTING ones too (they
+  // never subscribe to it); a slave's copy is left out, as a route takes topics from masters only
+  // (RouteInfoManager.registerBroker).
+  if (broker.role !== 'SLAVE') createTopicInSendMessageBackMethod(state, broker, retryTopic, sim);
   if (registerConsumer(broker, from, request.clientId, data, sim.now, sim)) notifyConsumerIdsChanged(broker, broker.consumerTable[data.group], sim);
 }
 
@@ -131,7 +134,8 @@ function sendMessage(state: ModelState, broker: BrokerState, request: RequestOf<
     }
   }
   if (!config) return { code: 'TOPIC_NOT_EXIST', remark: `topic[${request.topic}] not exist, apply first please!` };
-  // msgCheck: only ids beyond both counts are refused; the topic's perm is not checked here.
+  // msgCheck: only ids beyond both counts are refused (SYSTEM_ERROR until 5.3.1, INVALID_PARAMETER from
+  // 5.3.2); the topic's perm is not checked here.
   if (request.queueId >= Math.max(config.writeQueueNums, config.readQueueNums)) {
     return { code: state.config.rocketmqVersion === '4.x' ? 'SYSTEM_ERROR' : 'INVALID_PARAMETER', remark: `request queueId[${request.queueId}] is illegal` };
   }
@@ -237,18 +241,6 @@ function tryCommitOffset(state: ModelState, broker: BrokerState, request: Reques
 /** ConsumerOffsetManager.commitOffset: the group's offset of one queue, as an UPDATE_CONSUMER_OFFSET or a pull sets it. */
 function commitOffset(broker: BrokerState, group: string, topic: string, queueId: number, offset: number): void {
   (broker.consumerOffsetTable[group] ??= dict())[`${topic}@${queueId}`] = offset;
-}
-
-/** PullMessageProcessor's checks of the topic before reading: its answer when the pull is refused. */
-function pullRefusal(state: ModelState, config: TopicConfig | undefined, request: RequestOf<'PULL_MESSAGE'>): RemotingResponse | null {
-  if (!config) return { code: 'TOPIC_NOT_EXIST', remark: `topic[${request.topic}] not exist` };
-  if (!isReadable(config.perm)) return { code: 'NO_PERMISSION', remark: `the topic[${request.topic}] pulling message is forbidden` };
-  // Queue ids at or above readQueueNums are illegal.
-  if (request.queueId < 0 || request.queueId >= config.readQueueNums) {
-    const code = state.config.rocketmqVersion === '4.x' ? 'SYSTEM_ERROR' : 'INVALID_PARAMETER';
-    return { code, remark: `queueId[${request.queueId}] is illegal, topic:[${request.topic}] topicConfig.readQueueNums:[${config.readQueueNums}]` };
-  }
-  return null;
 }
 
 /** ConsumerManageProcessor.queryConsumerOffset: a group with no offset on a queue still in memory gets 0. */

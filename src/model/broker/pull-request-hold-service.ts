@@ -1,6 +1,7 @@
 /**
  * PullRequestHoldService: a pull that finds nothing is parked (long polling) until a message
- * arrives for its queue or its suspend time runs out; the service re-checks every 5 s.
+ * arrives for its queue or its suspend time runs out; the service re-checks every 5 s. A woken
+ * pull is processed anew (PullMessageProcessor.executeRequestWhenWakeup), its checks included.
  */
 import { buildSubscriptionData } from '../filter.ts';
 import { reply } from '../remoting.ts';
@@ -9,6 +10,7 @@ import type { Sim } from '../sim-types.ts';
 import type { BrokerState, HeldPull, ModelState } from '../state.ts';
 import { pullAnswered } from './broker-stats.ts';
 import { noteSkipped } from './group-subscription.ts';
+import { pullRefusal } from './pull-refusal.ts';
 import { getMessage } from './message-store.ts';
 
 type PullRequest = RequestOf<'PULL_MESSAGE'>;
@@ -36,16 +38,22 @@ export function holdPullRequest(state: ModelState, broker: BrokerState, node: st
   broker.pullHolds[key] = Object.freeze(holds ? [...holds, hold] : [hold]);
 }
 
-/** Answers a parked pull if it now finds messages (or must give up); returns whether it did. */
+/**
+ * Answers a parked pull if it now finds messages, or must give up; returns whether it did. Woken,
+ * it is processed anew: refused if its topic became unreadable or its queue id illegal meanwhile.
+ */
 function tryWake(state: ModelState, broker: BrokerState, hold: HeldPull, giveUp: boolean, sim: Sim): boolean {
   const found = getMessage(broker, hold.topic, hold.queueId, hold.queueOffset, state.config.pullBatchSize, buildSubscriptionData(hold.subscription));
-  if (found.nextBeginOffset !== hold.queueOffset) noteSkipped(state, broker, hold, hold.subscription, found.nextBeginOffset, sim);
-  if (found.messages.length > 0) {
-    reply(sim, broker.node, hold.node, hold.rpcId, { code: 'SUCCESS', messages: pullAnswered(broker, found.messages), nextBeginOffset: found.nextBeginOffset, maxOffset: found.maxOffset });
+  if (found.messages.length === 0 && !giveUp && found.nextBeginOffset === hold.queueOffset) return false;
+  const refusal = pullRefusal(state, broker.topicConfigTable[hold.topic], hold);
+  if (refusal) {
+    reply(sim, broker.node, hold.node, hold.rpcId, refusal);
     return true;
   }
-  if (!giveUp && found.nextBeginOffset === hold.queueOffset) return false;
-  reply(sim, broker.node, hold.node, hold.rpcId, { code: 'PULL_NOT_FOUND', nextBeginOffset: found.nextBeginOffset, maxOffset: found.maxOffset });
+  if (found.nextBeginOffset !== hold.queueOffset) noteSkipped(state, broker, hold, hold.subscription, found.nextBeginOffset, sim);
+  reply(sim, broker.node, hold.node, hold.rpcId, found.messages.length > 0
+    ? { code: 'SUCCESS', messages: pullAnswered(broker, found.messages), nextBeginOffset: found.nextBeginOffset, maxOffset: found.maxOffset }
+    : { code: 'PULL_NOT_FOUND', nextBeginOffset: found.nextBeginOffset, maxOffset: found.maxOffset });
   return true;
 }
 

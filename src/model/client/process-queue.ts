@@ -3,7 +3,7 @@
  * first), and taking new ones from the offset the broker has, or for a BROADCASTING consumer its
  * own (computePullFromWhere).
  */
-import { CONSUMER_CALL_TIMEOUT_MS, MQ_ADMIN_TIMEOUT_MS, RETRY_GROUP_TOPIC_PREFIX } from '../defaults.ts';
+import { CONSUMER_CALL_TIMEOUT_MS, DISPATCH_PULL_DELAY_MS, MQ_ADMIN_TIMEOUT_MS, RETRY_GROUP_TOPIC_PREFIX } from '../defaults.ts';
 import { invoke, oneway } from '../remoting.ts';
 import type { RemotingResponse } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
@@ -11,7 +11,7 @@ import type { ConsumerState, ModelState, PendingRequest, ProcessQueue } from '..
 import { traceOffsetCommitted } from '../trace-writer.ts';
 import type { MessageQueue } from './message-queue.ts';
 import { findBrokerAddr } from './topic-route.ts';
-import { pullMessage } from './pull.ts';
+import { pullLater, pullMessage } from './pull.ts';
 import { rebalanceWhenUnbalanced } from './rebalance.ts';
 
 export function queueKey(mq: MessageQueue): string {
@@ -146,7 +146,9 @@ function startPulling(state: ModelState, consumer: ConsumerState, key: string, p
   pq.nextOffset = offset;
   consumer.offsetTable[key] = offset;
   consumer.committedOffsets[key] = offset;
-  pullMessage(state, consumer, key, pq, sim);
+  const delayMs = DISPATCH_PULL_DELAY_MS[state.config.rocketmqVersion];
+  if (delayMs > 0) pullLater(consumer, key, pq, delayMs, sim);
+  else pullMessage(state, consumer, key, pq, sim);
 }
 
 /**

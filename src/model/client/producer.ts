@@ -92,8 +92,9 @@ function sendDefaultImpl(state: ModelState, producer: ProducerState, message: Se
   // validateNameServerSetting: with no NameServer address there is no route to ask for, and send()
   // throws "No name server address, please set it." without trying a broker.
   if (producer.namesrvAddrList.length === 0) return fail(state, producer, message, 'noNameServer', sim);
-  // tryToFindTopicPublishInfo: no cached route yet -> ask the NameServer first.
-  if (!producer.publishInfo[producer.spec.topic]) {
+  // tryToFindTopicPublishInfo: no cached route, or one with no queue to write to (!ok()) -> ask the
+  // NameServer first, at every send until a route offers a queue.
+  if (!producer.publishInfo[producer.spec.topic]?.messageQueueList.length) {
     producer.waitingForRoute.push(message);
     if (producer.waitingForRoute.length === 1) queryRoute(state, producer, producer.spec.topic, sim);
     return;
@@ -263,8 +264,8 @@ export const producerRouteListener: RouteListener = {
   },
   onRouteAnswered(state, client, topic, found, sim) {
     if (client.kind !== 'producer' || client.waitingForRoute.length === 0) return;
-    // No route for the topic: fall back to TBW102's route (isDefault = true), once.
-    if (!found && topic === client.spec.topic && topic !== AUTO_CREATE_TOPIC_KEY_TOPIC) {
+    // No route for the topic, nor ever one (isHaveTopicRouterInfo): fall back to TBW102's route (isDefault = true), once.
+    if (!found && topic === client.spec.topic && topic !== AUTO_CREATE_TOPIC_KEY_TOPIC && !client.publishInfo[topic]) {
       queryRoute(state, client, AUTO_CREATE_TOPIC_KEY_TOPIC, sim, client.spec.topic);
       return;
     }

@@ -41,7 +41,7 @@ function maxSpan(pq: ProcessQueue): number {
   return cached.length > 1 ? cached[cached.length - 1]! - cached[0]! : 0;
 }
 
-function pullLater(consumer: ConsumerState, key: string, pq: ProcessQueue, delayMs: number, sim: Sim): void {
+export function pullLater(consumer: ConsumerState, key: string, pq: ProcessQueue, delayMs: number, sim: Sim): void {
   sim.after(delayMs, { kind: 'consumer.pull', client: consumer.id, epoch: consumer.epoch, queueKey: key, token: pq.token });
 }
 

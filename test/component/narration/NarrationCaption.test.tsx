@@ -72,9 +72,9 @@ describe('NarrationCaption', () => {
     act(() => useLesson.setState({ chapterId: null }));
   });
 
-  it('tells a duplicate of a batch before the consumptions around it: broker-a\'s queues read again at 5:02.013 from the offsets it last persisted ("Crash vs partition vs shutdown")', async () => {
-    const timeline = loadAt(libraryScenario('crash-partition-shutdown'), 302_013);
-    const instant = timeline.traceSlice(0).filter((event) => event.t === 302_013);
+  it('tells a duplicate of a batch before the consumptions around it: broker-a\'s queues read again at 5:02.515 from the offsets it last persisted ("Crash vs partition vs shutdown")', async () => {
+    const timeline = loadAt(libraryScenario('crash-partition-shutdown'), 302_515);
+    const instant = timeline.traceSlice(0).filter((event) => event.t === 302_515);
     expect(instant.at(-1)?.type).toBe('message.consumed');
     const again = instant.findLast((event) => event.type === 'message.consumedAgain')!;
     expect(again).toMatchObject({ cause: 'brokerFault', group: 'CG_ORDER' });
@@ -120,15 +120,15 @@ describe('NarrationCaption', () => {
     expect(caption).toHaveTextContent('The partition swallows the close too: broker-b/0 does not see it');
     act(() => usePlayback.getState().setLanguage('zh'));
     expect(screen.getByTestId('caption')).toHaveTextContent('p-sync 发往 broker-b/0 的发送（SEND_MESSAGE）在 3 秒内没有收到应答。同步调用超时会关闭它所在的连接');
-    // Two closes in one instant: p-async's heartbeat failed 4 sends, p-oneway's nothing; the caption tells the one the log's failures follow.
+    // Two closes in one instant: c-1's heartbeat failed its 2 waiting pulls, p-oneway's nothing; the caption tells the one that failed the most calls.
     const whole = new Timeline(scenario);
     whole.seek(40_000);
-    const asyncClose = whole.traceSlice(0).find((e) => e.type === 'channel.closed' && e.from === 'p-async')!;
+    const onewayClose = whole.traceSlice(0).find((e) => e.type === 'channel.closed' && e.from === 'p-oneway')!;
     act(() => usePlayback.getState().setLanguage('en'));
-    act(() => usePlayback.getState().seek(asyncClose.t));
-    const both = getTimeline()!.traceSlice(0).filter((e) => e.type === 'channel.closed' && e.t === asyncClose.t).map((e) => e.type === 'channel.closed' && e.from);
-    expect(both).toEqual(['p-async', 'p-oneway']);
-    expect(screen.getByTestId('caption')).toHaveTextContent('p-async\'s heartbeat (HEART_BEAT) to broker-b/0 got no answer within 3 s.');
+    act(() => usePlayback.getState().seek(onewayClose.t));
+    const both = getTimeline()!.traceSlice(0).filter((e) => e.type === 'channel.closed' && e.t === onewayClose.t).map((e) => e.type === 'channel.closed' && [e.from, e.failed]);
+    expect(both).toEqual([['p-oneway', {}], ['c-1', { PULL_MESSAGE: 2 }]]);
+    expect(screen.getByTestId('caption')).toHaveTextContent('c-1\'s heartbeat (HEART_BEAT) to broker-b/0 got no answer within 3 s.');
   });
 
   it('tells the event a lesson\'s step waited for when others share its instant: p-1\'s route, not c-1\'s', async () => {

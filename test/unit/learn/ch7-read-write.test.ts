@@ -9,6 +9,8 @@ import { chapterRun } from '../../support/chapter-run.ts';
 import { eventsOf } from '../../support/trace-events.ts';
 
 const READ_FOUR_AT = 30_000;
+/** The timeline's updateTopic that sets readQueueNums back to 8. */
+const READ_BACK_AT = 80_000;
 const MISMATCH_STEP = 1;
 
 describe('chapter read-write: the first step', () => {
@@ -40,5 +42,27 @@ describe('chapter read-write: the mismatch step', () => {
     expect(timeline.summary().messages.duplicates).toBe(0);
     expect(step.caption.en).not.toMatch(/Duplicates/);
     expect(step.caption.zh).not.toMatch(/重复消费/);
+  });
+});
+
+describe('chapter read-write: the answer on readQueueNums going back to 8', () => {
+  // RemoteBrokerOffsetStore: a queue given back is read on from the offset its group last committed to the broker.
+  it('names the offsets the consumers resume queues 4-7 from: those the group committed when reading stopped at about 0:30', async () => {
+    const { chapter, timeline } = await chapterRun('read-write');
+    const step = chapter.steps.find((entry) => entry.caption.en.includes('readQueueNums went back to 8'))!;
+    timeline.seek(119_000);
+    const upper = (queueId: number) => queueId >= 4;
+    const lastRead = Math.max(...eventsOf(timeline, 'message.consumed', (e) => upper(e.queueId) && e.t < READ_BACK_AT).map((e) => e.t));
+    expect(Math.round(lastRead / 1_000)).toBe(30);
+    const committed = new Map<string, number>();
+    for (const e of eventsOf(timeline, 'offset.committed', (c) => c.topic === 'TopicTest' && upper(c.queueId) && c.t < READ_BACK_AT)) committed.set(`${e.broker}:${e.queueId}`, e.offset);
+    const resumed = new Map<string, number>();
+    for (const e of eventsOf(timeline, 'message.consumed', (c) => upper(c.queueId) && c.t > READ_BACK_AT)) if (!resumed.has(`${e.broker}:${e.queueId}`)) resumed.set(`${e.broker}:${e.queueId}`, e.queueOffset);
+    expect(resumed.size).toBe(8);
+    expect([...resumed].every(([queue, offset]) => committed.get(queue) === offset)).toBe(true);
+    const offsets = [...new Set(resumed.values())].sort((x, y) => x - y);
+    expect(offsets).toHaveLength(2);
+    expect(step.predict!.why.en).toContain(`(${offsets[0]} or ${offsets[1]} here, where reading stopped at about 0:30)`);
+    expect(step.predict!.why.zh).toContain(`（这里是 ${offsets[0]} 或 ${offsets[1]}，`);
   });
 });

@@ -51,8 +51,8 @@ export const chapter: Chapter = {
         ],
         answer: 1,
         why: {
-          en: 'The messages were stored all along; only no consumer was allowed to read those queue ids. Give the ids back and the consumers resume from the offsets their group had committed (19 or 20 here, where reading stopped at about 0:30).',
-          zh: '消息一直都存着，只是没有消费者被允许读那些队列 id。把 id 还回来，消费者就从组里已提交的位点（这里是 19 或 20，即 0:30 前后停下的地方）接着读。',
+          en: 'The messages were stored all along; only no consumer was allowed to read those queue ids. Give the ids back and the consumers resume from the offsets their group had committed (18 or 19 here, where reading stopped at about 0:30).',
+          zh: '消息一直都存着，只是没有消费者被允许读那些队列 id。把 id 还回来，消费者就从组里已提交的位点（这里是 18 或 19，即 0:30 前后停下的地方）接着读。',
         },
       },
     },

@@ -41,8 +41,8 @@ export const chapter: Chapter = {
       // it has not pulled; what it consumes of broker-a before this was pulled from the master.
       wait: { type: 'message.consumed', where: { consumer: 'c-1', broker: 'broker-a', brokerId: 1 } },
       caption: {
-        en: 'c-1 consumes more slowly than p-1 sends and caches only a few messages per queue, so when broker-a\'s master died at 0:30 broker-a still held messages c-1 had not pulled. At 0:31 c-1\'s route showed broker-a without a master, so it pulled the rest from the slave, which serves reads because it has slaveReadEnable on: this message (queue 1, offset 22), consumed at 0:36, has brokerId 1: it came from broker-a/1, as its card says. The messages of broker-a it consumed from 0:30 until now were already in its cache, pulled from the master before the crash.',
-        zh: 'c-1 消费得比 p-1 发送得慢，每个队列只缓存几条消息，所以 0:30 broker-a 的 Master 挂掉时，broker-a 上还有 c-1 没拉取的消息。0:31 c-1 的路由显示 broker-a 没有 Master，于是它从 Slave 拉取剩下的消息（这个 Slave 开启了 slaveReadEnable，所以提供读取）：这一条（队列 1，位点 22）在 0:36 被消费，brokerId 为 1，来自 broker-a/1，卡片上也这样写着。0:30 之后到这之前它消费的 broker-a 消息，早已在它的缓存里，是崩溃前从 Master 拉到的。',
+        en: 'c-1 consumes more slowly than p-1 sends and caches only a few messages per queue, so when broker-a\'s master died at 0:30 broker-a still held messages c-1 had not pulled. At 0:31 c-1\'s route showed broker-a without a master, so it pulled the rest from the slave, which serves reads because it has slaveReadEnable on: this message (queue 0, offset 24), consumed at 0:40, has brokerId 1: it came from broker-a/1, as its card says. The messages of broker-a it consumed from 0:30 until now were already in its cache, pulled from the master before the crash.',
+        zh: 'c-1 消费得比 p-1 发送得慢，每个队列只缓存几条消息，所以 0:30 broker-a 的 Master 挂掉时，broker-a 上还有 c-1 没拉取的消息。0:31 c-1 的路由显示 broker-a 没有 Master，于是它从 Slave 拉取剩下的消息（这个 Slave 开启了 slaveReadEnable，所以提供读取）：这一条（队列 0，位点 24）在 0:40 被消费，brokerId 为 1，来自 broker-a/1，卡片上也这样写着。0:30 之后到这之前它消费的 broker-a 消息，早已在它的缓存里，是崩溃前从 Master 拉到的。',
       },
       focus: { kind: 'message', section: 'consumption' },
       predict: {

@@ -128,7 +128,7 @@ function compareFaultItems(a: FaultItem, b: FaultItem, now: number): number {
 /** What an answer (or its absence) tells the fault strategy of a broker. */
 export interface FaultUpdate {
   latencyMs: number;
-  /** A failure: isolate as if the latency were the table's isolationLatency. */
+  /** A failure: isolate for as long as the table's isolationLatency would. */
   isolation: boolean;
   /** 5.x: false after an error answer to a SYNC send, until an answer says otherwise. */
   reachable: boolean;
@@ -141,10 +141,10 @@ export interface FaultUpdate {
  * LatencyFaultToleranceImpl.updateFaultItem, a broker's FaultItem is made once and then updated.
  */
 export function updateFaultItem(tolerance: LatencyFaultTolerance, brokerName: string, update: FaultUpdate, now: number, version: RocketMQVersion): void {
-  const latency = update.isolation ? LATENCY_TABLES[version].isolationLatency : update.latencyMs;
-  const duration = computeNotAvailableDuration(latency, version);
-  const item = tolerance.faultItemTable[brokerName] ??= { brokerName, currentLatency: latency, startTimestamp: 0, reachable: true };
-  item.currentLatency = latency;
+  // The isolation's length comes from the table's isolationLatency; the item keeps the latency seen.
+  const duration = computeNotAvailableDuration(update.isolation ? LATENCY_TABLES[version].isolationLatency : update.latencyMs, version);
+  const item = tolerance.faultItemTable[brokerName] ??= { brokerName, currentLatency: update.latencyMs, startTimestamp: 0, reachable: true };
+  item.currentLatency = update.latencyMs;
   item.reachable = update.reachable;
   if (version === '4.x') item.startTimestamp = now + duration;
   else if (duration > 0 && now + duration > item.startTimestamp) item.startTimestamp = now + duration;

@@ -240,7 +240,7 @@ export function onSendFailure(state: ModelState, pending: PendingRequest, reason
   if (stopped?.kind === 'producer' && stopped.status === 'stopped') return fail(state, stopped, pending.request.message, 'shutdown', sim);
   const producer = producerOf(state, pending);
   if (!producer) return;
-  fault(state, producer, pending.request.brokerName, { latencyMs: 0, isolation: true, reachable: true }, sim);
+  fault(state, producer, pending.request.brokerName, { latencyMs: sim.now - pending.sentAt, isolation: true, reachable: true }, sim);
   attemptFailed(state, producer, pending.request, reason, sim, pending.to);
 }
 

@@ -22,6 +22,8 @@ const tolerance = (): LatencyFaultTolerance => ({ faultItemTable: dict<FaultItem
 
 /** A failure (no answer): isolated as if its latency were isolationLatency. */
 const FAILED: FaultUpdate = { latencyMs: 0, isolation: true, reachable: true };
+/** A SYNC send that timed out: isolated the same, after 3 s of waiting. */
+const TIMED_OUT: FaultUpdate = { latencyMs: 3_000, isolation: true, reachable: true };
 const answered = (latencyMs: number): FaultUpdate => ({ latencyMs, isolation: false, reachable: true });
 
 const select = (faults: LatencyFaultTolerance, info: TopicPublishInfo, version: RocketMQVersion, now: number, more: Partial<FaultSelection> = {}) =>
@@ -48,8 +50,9 @@ describe('MQFaultStrategy.updateFaultItem (LatencyFaultToleranceImpl)', () => {
     const faults = tolerance();
     updateFaultItem(faults, 'broker-a', FAILED, 1_000, '4.x');
     updateFaultItem(faults, 'broker-b', FAILED, 1_000, '5.x');
-    expect(faults.faultItemTable['broker-a']).toEqual({ brokerName: 'broker-a', currentLatency: 30_000, startTimestamp: 601_000, reachable: true });
-    expect(faults.faultItemTable['broker-b']).toEqual({ brokerName: 'broker-b', currentLatency: 10_000, startTimestamp: 11_000, reachable: true });
+    // The item keeps the latency seen (LatencyFaultToleranceImpl.updateFaultItem's currentLatency), not the isolation's.
+    expect(faults.faultItemTable['broker-a']).toEqual({ brokerName: 'broker-a', currentLatency: 0, startTimestamp: 601_000, reachable: true });
+    expect(faults.faultItemTable['broker-b']).toEqual({ brokerName: 'broker-b', currentLatency: 0, startTimestamp: 11_000, reachable: true });
   });
 
   it('4.x: a later answer sets the isolation anew, so a fast one makes the broker available at once', () => {
@@ -154,11 +157,11 @@ describe('selectWithFaultTolerance (sendLatencyFaultEnable)', () => {
   // LatencyFaultToleranceImpl.pickOneAtLeast 4.9.8: sorted, then of the better half one in turn.
   it('4.x: with every broker isolated, the least bad one (pickOneAtLeast) with a queue id of its own', () => {
     const faults = tolerance();
-    updateFaultItem(faults, 'a', FAILED, 0, '4.x');
+    updateFaultItem(faults, 'a', TIMED_OUT, 0, '4.x');
     updateFaultItem(faults, 'b', answered(700), 0, '4.x');
     const info = publishInfo(queues(['a', 2], ['b', 4]), 0);
     const mq = select(faults, info, '4.x', 1_000);
-    // b's latency (700) is below a's (30000); the rotation moved once for the walk, once for
+    // b's latency (700) is below a's (3000); the rotation moved once for the walk, once for
     // selectOneMessageQueue(), and once more for the queue id: 3 % 4.
     expect(label(mq)).toBe('b:3');
     expect(faults.whichItemWorst).not.toBeNull();
@@ -167,7 +170,7 @@ describe('selectWithFaultTolerance (sendLatencyFaultEnable)', () => {
   it('4.x: pickOneAtLeast\'s broker with no queue of the topic is forgotten, and the plain rotation used', () => {
     const faults = tolerance();
     updateFaultItem(faults, 'c', answered(700), 0, '4.x');
-    updateFaultItem(faults, 'a', FAILED, 0, '4.x');
+    updateFaultItem(faults, 'a', TIMED_OUT, 0, '4.x');
     const info = publishInfo(queues(['a', 2]), 0);
     expect(label(select(faults, info, '4.x', 1_000))).toBe('a:0');
     expect(Object.keys(faults.faultItemTable)).toEqual(['a']);

@@ -67,6 +67,8 @@ export type TraceEvent =
   | { t: number; type: 'route.failed'; client: string; topic: string; nameServer: string; reason: FailureReason }
   | { t: number; type: 'nameServer.chosen'; client: string; nameServer: string }
   | { t: number; type: 'topic.updated'; broker: string; topic: string; writeQueueNums: number; readQueueNums: number; perm: number; created: boolean; auto: boolean }
+  /** mqadmin updateTopic could not reach this master: the command stopped there (src/model/mqadmin.ts). */
+  | { t: number; type: 'topic.updateFailed'; topic: string; broker: string; reason: FailureReason }
   | { t: number; type: 'message.sent'; producer: string; msgId: string; topic: string; tags: string; keys: string; broker: string; queueId: number; attempt: number }
   | { t: number; type: 'message.stored'; broker: string; brokerId: number; topic: string; queueId: number; queueOffset: number; commitLogOffset: number; msgId: string; offsetMsgId: string }
   | { t: number; type: 'message.lost'; msgId: string; broker: string; brokerId: number; topic: string; queueId: number; queueOffset: number; reason: MessageLostReason }

@@ -64,3 +64,20 @@ export function unhex(s: string): Uint8Array | null {
   }
   return bytes;
 }
+
+/**
+ * The order a java.util.HashSet<String> hands back these strings, added in this order: by bucket
+ * (HashMap.hash spreads the hash code, the table's mask picks the bucket; the table starts at 16
+ * and doubles past 0.75 full), and within a bucket by insertion. mqadmin walks the masters of a
+ * cluster in this order (CommandUtil.fetchMasterAddrByClusterName).
+ */
+export function javaHashSetOrder(items: readonly string[]): string[] {
+  const unique = [...new Set(items)];
+  let capacity = 16;
+  while (unique.length > capacity * 0.75) capacity *= 2;
+  const bucket = (s: string): number => {
+    const h = javaStringHashCode(s);
+    return (h ^ (h >>> 16)) & (capacity - 1);
+  };
+  return unique.map((s, i) => ({ s, i, b: bucket(s) })).sort((x, y) => x.b - y.b || x.i - y.i).map((x) => x.s);
+}

@@ -4,7 +4,7 @@
  */
 import { MASTER_ID } from './defaults.ts';
 import { faultEvent } from './fault-event.ts';
-import { brokerKey, crashBroker, partitionBroker, powerOffBroker, shutdownBroker, startBroker, updateTopicOnBroker } from './broker/broker.ts';
+import { brokerKey, crashBroker, partitionBroker, powerOffBroker, shutdownBroker, startBroker } from './broker/broker.ts';
 import { startController, stopController } from './controller/controller.ts';
 import { losePageCache } from './broker/flush-service.ts';
 import { closeFaults, openFault } from './detections.ts';
@@ -12,6 +12,7 @@ import { shutdownConsumer, startConsumer } from './client/consumer.ts';
 import { setProducerRate, shutdownProducer, startProducer } from './client/producer.ts';
 import { createConsumerState, createProducerState } from './factory.ts';
 import { crashNameServer, startNameServer } from './nameserver/nameserver.ts';
+import { updateTopicCommand } from './mqadmin.ts';
 import { dropRequestsFrom } from './remoting.ts';
 import type { Sim } from './sim-types.ts';
 import type { TimelineAction } from './spec.ts';
@@ -55,21 +56,6 @@ function crashClient(state: ModelState, client: ClientState, sim: Sim): void {
   dropRequestsFrom(state, client.id);
   sim.net.stop(client.id);
 }
-
-/**
- * The brokers an updateTopic reaches: mqadmin -c every master of the cluster
- * (CommandUtil.fetchMasterAddrByClusterName), -b that broker's master; with neither (the page's
- * shortcut: mqadmin requires one), every master that has the topic. A master that is down does not
- * answer the admin request; a slave takes the change from its master (SlaveSynchronize), as
- * AdminBrokerProcessor.updateAndCreateTopic refuses a slave.
- */
-function updateTopicTargets(state: ModelState, action: Extract<TimelineAction, { action: 'updateTopic' }>): BrokerState[] {
-  const target = action.cluster === undefined && action.broker === undefined
-    ? (broker: BrokerState) => broker.topicConfigTable[action.topic] !== undefined
-    : (broker: BrokerState) => (action.cluster !== undefined ? broker.cluster === action.cluster : broker.name === action.broker);
-  return Object.values(state.brokers).filter((broker) => broker.brokerId === MASTER_ID && broker.status === 'running' && target(broker));
-}
-
 
 /** Opens a fault for detections.ts, or ends one when the broker is back. */
 type BrokerAction = Extract<TimelineAction, { action: 'crashBroker' | 'powerOffBroker' | 'partitionBroker' | 'healPartition' | 'shutdownBroker' | 'startBroker' }>;
@@ -172,7 +158,7 @@ function onClientAction(state: ModelState, action: ClientAction, sim: Sim): void
       return;
     }
     case 'updateTopic':
-      for (const broker of updateTopicTargets(state, action)) updateTopicOnBroker(state, broker, action.topic, action, sim);
+      updateTopicCommand(state, action, sim);
       return;
   }
 }

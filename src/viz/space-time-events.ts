@@ -68,6 +68,7 @@ export function strokeOf(event: TraceEvent, lastSendBroker: (msgId: string) => s
     case 'route.failed': return { shape: 'mark', kind: 'failed', lane: event.client };
     case 'nameServer.chosen': return { shape: 'mark', kind: 'chosen', lane: event.client };
     case 'topic.updated': return { shape: 'mark', kind: 'topic', lane: master(event.broker) };
+    case 'topic.updateFailed': return { shape: 'mark', kind: 'failed', lane: master(event.broker) };
     case 'message.sent': return { shape: 'arrow', kind: 'send', from: event.producer, to: master(event.broker) };
     case 'message.stored':
       return event.brokerId === MASTER_ID ? null : { shape: 'arrow', kind: 'replicate', from: master(event.broker), to: nodeOf(event.broker, event.brokerId, event.t) };

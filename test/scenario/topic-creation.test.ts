@@ -120,3 +120,40 @@ describe('updateTopic with neither -c nor -b (the page\'s shortcut for the broke
     expect(slave.lastSlaveSyncAt).toBeLessThanOrEqual(SLAVE_SYNC_CHECK + SLAVE_SYNC_MIN_INTERVAL + SLAVE_SYNC_CHECK);
   });
 });
+
+describe('mqadmin updateTopic with a master it cannot reach (UpdateTopicSubCommand: "command failed")', () => {
+  // Three masters at 10.0.1.1, .2 and .3: the NameServer's HashSet hands mqadmin their addresses in that order.
+  const cluster = (faults: Record<string, unknown>[], command: Record<string, unknown>): ScenarioJson => ({
+    version: 1, seed: 3, durationMs: 120_000,
+    config: { networkJitterMs: 0, autoCreateTopicEnable: false },
+    nameServers: [{ id: 'ns-1' }],
+    brokers: [{ name: 'broker-a', cluster: 'DefaultCluster' }, { name: 'broker-b', cluster: 'DefaultCluster' }, { name: 'broker-c', cluster: 'DefaultCluster' }],
+    topics: [],
+    producers: [{ id: 'p-1', group: 'PG', topic: 'T1', ratePerSec: 2, startAt: 1_000 }],
+    timeline: [...faults, { at: CREATE_AT + 5_000, action: 'updateTopic', topic: 'T1', ...command }, { at: 50_000, action: 'healPartition', target: 'broker-b' }],
+  });
+
+  it('-c stops at a master the NameServer still lists but the command cannot reach: the ones before it keep the topic, the ones after never get it', () => {
+    const sim = new TestSim(cluster([
+      { at: 10_000, action: 'partitionBroker', target: 'broker-b' },
+      { at: 10_000, action: 'powerOffBroker', target: 'broker-c' },
+    ], { cluster: 'DefaultCluster' })).at(120_000);
+    expect(sim.events('topic.updated', { topic: 'T1' }).map((e) => e.broker)).toEqual(['broker-a']);
+    expect(sim.events('topic.updateFailed')).toEqual([{ t: CREATE_AT + 5_000, type: 'topic.updateFailed', topic: 'T1', broker: 'broker-b', reason: 'connectTimeout' }]);
+    // Healed at 50 s, broker-b still has no T1, and no message of it is stored there.
+    expect(sim.broker('broker-b').topicConfigTable['T1']).toBeUndefined();
+    expect(sim.events('message.stored', (e) => e.topic === 'T1' && e.broker !== 'broker-a')).toEqual([]);
+  });
+
+  it('-c passes over a master the NameServer dropped when its process crashed: it is not in the cluster\'s list', () => {
+    const sim = new TestSim(cluster([{ at: 10_000, action: 'crashBroker', target: 'broker-b' }], { cluster: 'DefaultCluster' })).at(30_000);
+    expect(sim.events('topic.updated', { topic: 'T1' }).map((e) => e.broker)).toEqual(['broker-a', 'broker-c']);
+    expect(sim.events('topic.updateFailed')).toEqual([]);
+  });
+
+  it('-b to a master whose process is down fails at once (connectRefused)', () => {
+    const sim = new TestSim(cluster([{ at: 10_000, action: 'crashBroker', target: 'broker-b' }], { broker: 'broker-b' })).at(30_000);
+    expect(sim.events('topic.updated', { topic: 'T1' })).toEqual([]);
+    expect(sim.events('topic.updateFailed').map((e) => [e.broker, e.reason])).toEqual([['broker-b', 'connectRefused']]);
+  });
+});

@@ -46,8 +46,13 @@ const WORDS: Bilingual<{ label: string; idle: string; idleInChapter: string; pre
  */
 const TRAFFIC: ReadonlySet<TraceType> = new Set<TraceType>(['message.sent', 'message.stored', 'message.consumed', 'message.consumedAgain', 'offset.committed', 'message.filtered', 'send.result', 'client.heartbeat', 'route.pulled']);
 
-/** Routine: messages on their way, and a broker's periodic registration (its heartbeat). At an instant it shares with anything else, the other event is the news. */
+/**
+ * Routine: messages on their way, and a broker's periodic registration (its heartbeat). At an
+ * instant it shares with anything else, the other event is the news. A send that returned a
+ * status other than SEND_OK (stored, not as asked) is news, over its last attempt's send.failed.
+ */
 function routine(event: TraceEvent): boolean {
+  if (event.type === 'send.result') return event.status === 'SEND_OK' || event.status === 'FAILED';
   return TRAFFIC.has(event.type) || (event.type === 'broker.registered' && !event.first && event.trigger === 'periodic');
 }
 

@@ -6,7 +6,7 @@ import { faultSubject, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, RETRY_GROUP_TOPIC_PR
 import { formatTime } from '../../viz/format.ts';
 import { duplicateCauseSaid } from '../panels/cause-strings.ts';
 import { closedCallCount } from './channel-closed.ts';
-import { attemptsAllowed, durationEn as d, failedSend, notOkAttempts, queuesByBroker, keepsOffsetsLocally, nodeEn as node, nodeName, retriesSaid, slavesToo, type AttemptsFailed, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
+import { attemptsAllowed, isNotOkStatus, retryAvoidsLastBroker, durationEn as d, failedSend, notOkAttempts, queuesByBroker, keepsOffsetsLocally, nodeEn as node, nodeName, retriesSaid, slavesToo, type AttemptsFailed, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
 /** A send to a broker whose master is down: said, not told as an ordinary send (its route still lists the broker). */
 function downEn(c: NarrationContext, broker: string): string {
@@ -79,14 +79,25 @@ function sendAgainEn(e: TraceOf<'send.failed'>, context: NarrationContext): stri
   if (reason === 'timeout') return ` Waiting took the rest of sendMsgTimeout (${d(config.sendMsgTimeoutMs)}): no time is left to try again.${timeoutClosesEn(context.sendMode?.(e.producer))}`;
   const mode = context.sendMode?.(e.producer) ?? 'SYNC';
   if (!sendRetriesAfter(reason, mode)) return mode === 'ASYNC' ? notRetriedAsyncEn(reason) : ` The producer does not try again after ${reason}, which is not one of its retryResponseCodes: send() throws to the application.`;
-  return `${CONNECTION_EN[reason] ?? ''}${attempt < attemptsAllowed(context, e.producer) ? ` The producer tries again, on another broker when it can, if sendMsgTimeout (${d(config.sendMsgTimeoutMs)}) has time left.` : ' No attempt is left.'}`;
+  const left = attempt < attemptsAllowed(context, e.producer);
+  if (isNotOkStatus(reason)) {
+    return left
+      ? ` With retryAnotherBrokerWhenNotStoreOK the producer sends it again, ${retryWhereEn(config)}, if sendMsgTimeout (${d(config.sendMsgTimeoutMs)}) has time left.`
+      : ` No attempt is left, so send() returns this status rather than throwing (sendDefaultImpl returns the last SendResult): the message is stored.`;
+  }
+  return `${CONNECTION_EN[reason] ?? ''}${left ? ` The producer tries again, ${retryWhereEn(config)}, if sendMsgTimeout (${d(config.sendMsgTimeoutMs)}) has time left.` : ' No attempt is left.'}`;
+}
+
+/** Where a retry goes: another broker when the route has one, except with sendLatencyFaultEnable in 4.x. */
+function retryWhereEn(config: SimConfig): string {
+  return retryAvoidsLastBroker(config) ? 'on another broker when it can' : 'on the next queue whose broker is not isolated, maybe the same broker (with sendLatencyFaultEnable 4.9.8 does not avoid the one it just tried)';
 }
 
 /** sendDefaultImpl returns the last SendResult when retryAnotherBrokerWhenNotStoreOK's attempts all stored without SEND_OK. */
 function lastNotOkEn(e: TraceOf<'send.result'>, c: NarrationContext): string {
   const attempts = notOkAttempts(e, c);
   if (attempts <= 1) return '';
-  return ` None of its ${attempts} attempts got SEND_OK (retryAnotherBrokerWhenNotStoreOK tried another broker after each other status), so send() returns the last SendResult it got instead of throwing: the message is stored once for each attempt answered with a status.`;
+  return ` None of its ${attempts} attempts got SEND_OK, and at least one was stored with another status (retryAnotherBrokerWhenNotStoreOK sent it again after each), so send() returns the last of those statuses instead of throwing (DefaultMQProducerImpl.sendDefaultImpl): the message is stored once for each attempt answered with a status.`;
 }
 
 /** MQClientAPIImpl.sendMessageAsync tries again only when no answer came; DefaultMQProducerImpl.sendKernelImpl throws before any request leaves for a broker with no address. */
@@ -154,7 +165,7 @@ const CALL_EN: Partial<Record<RequestCode, string>> = {
 /** How a topic a broker created by itself came to be: a consumer group's retry topic, or a topic a send named (from TBW102). */
 function autoCreatedEn(e: TraceOf<'topic.updated'>): string {
   if (!e.auto) return '';
-  if (e.topic.startsWith(RETRY_GROUP_TOPIC_PREFIX)) return `, the retry topic of group ${e.topic.slice(RETRY_GROUP_TOPIC_PREFIX.length)}: a broker creates it when a CLUSTERING consumer's heartbeat first reaches it, and messages whose consumption failed come back to the group through it`;
+  if (e.topic.startsWith(RETRY_GROUP_TOPIC_PREFIX)) return `, the retry topic of group ${e.topic.slice(RETRY_GROUP_TOPIC_PREFIX.length)}: a broker creates it when a heartbeat of the group's first reaches it (a BROADCASTING group's too, which never reads it), and a CLUSTERING group's messages whose consumption failed come back to it through it`;
   return ' (created automatically from TBW102, autoCreateTopicEnable)';
 }
 
@@ -218,9 +229,10 @@ export const en: Narrators = {
     : `${e.nameServer} has no route for ${e.topic}, so ${e.client} took ${e.fromTopic}'s route in its place, at most ${config.producerDefaultTopicQueueNums} queues on each broker (defaultTopicQueueNums): ${e.writeQueues.length} queues to write. The first message a broker receives for ${e.topic} creates it there.`),
   'route.failed': (e, { config }) => `${e.client} could not get the route of ${e.topic} from ${e.nameServer} (${e.reason}); it keeps its cached route and tries again in ${d(config.pollNameServerIntervalMs)}.`,
   'topic.updated': (e, { config }) => `${e.broker} ${e.created ? 'created' : 'changed'} ${e.topic}: ${e.writeQueueNums} write queues, ${e.readQueueNums} read queues, perm ${perm2String(e.perm)} (R: consumers may read it, W: producers may write it)${autoCreatedEn(e)}. Clients see it at their next route pull (every ${d(config.pollNameServerIntervalMs)}).`,
+  'topic.updateFailed': (e) => `mqadmin updateTopic ${e.topic} could not reach ${e.broker}'s master (${e.reason}: ${e.reason === 'connectRefused' ? 'its process is down' : 'its host is cut off or without power, and the connect got no answer within connectTimeoutMillis'}). createAndUpdateTopicConfig throws, so the command ends "command failed" at that master: the masters it had reached before keep the change, the ones after it in its list never get it. Run it again once the broker is back.`,
   'message.sent': (e, c) => (e.attempt > 1
     ? `${e.producer} retried message ${e.msgId}: attempt ${e.attempt} of at most ${attemptsAllowed(c, e.producer)} (${retriesSaid(c, e.producer)}) goes to ${e.broker} queue ${e.queueId}.${downEn(c, e.broker)}`
-    : `${e.producer} sent msgId ${e.msgId} (tags ${e.tags || 'none'}${e.keys ? `, keys ${e.keys}` : ''}) to ${e.broker} queue ${e.queueId}: producers take the write queues in turn.${downEn(c, e.broker)}`),
+    : `${e.producer} sent msgId ${e.msgId} (tags ${e.tags || 'none'}${e.keys ? `, keys ${e.keys}` : ''}) to ${e.broker} queue ${e.queueId}: producers take the write queues in turn${c.config.sendLatencyFaultEnable ? ', passing over those of a broker sendLatencyFaultEnable isolated (the producer\'s details list them)' : ''}.${downEn(c, e.broker)}`),
   'message.stored': (e, c) => {
     if (e.brokerId !== 0) return `${node(c, e, e.brokerId)}, a slave, copied the message from its master (HAService): the same CommitLog offset ${e.commitLogOffset}.`;
     const read = c.readQueueNums?.(e.broker, e.topic);
@@ -244,7 +256,9 @@ export const en: Narrators = {
     : `Controller ${e.controller} elected ${nodeName(c, e, e.brokerId)} (controller id ${e.brokerId}) as ${e.broker}'s master, epoch ${e.masterEpoch} (${e.trigger}). It will register with the NameServers as brokerId 0; clients find it at their next route pull.`),
   'syncStateSet.changed': (e) => `Controller ${e.controller} now counts ${e.broker}'s replicas ${e.syncStateSet.join(', ')} as in sync (SyncStateSet epoch ${e.syncStateSetEpoch}): only these may be elected master.`,
   'broker.roleChanged': (e, c) => `${nodeName(c, e, e.controllerId)} (controller id ${e.controllerId}) is now ${e.role === 'SLAVE' ? `a slave with brokerId ${e.brokerId}` : 'the master, brokerId 0'} at master epoch ${e.masterEpoch}, as the controller said.`,
-  'send.failed': (e, c) => `${e.producer}'s attempt ${e.attempt} to send ${e.msgId} to ${e.broker} queue ${e.queueId} failed (${e.reason}).${sendAgainEn(e, c)}`,
+  'send.failed': (e, c) => (isNotOkStatus(e.reason)
+    ? `${e.producer}'s attempt ${e.attempt} to send ${e.msgId} to ${e.broker} queue ${e.queueId} was stored, but answered ${e.reason}, not SEND_OK.${sendAgainEn(e, c)}`
+    : `${e.producer}'s attempt ${e.attempt} to send ${e.msgId} to ${e.broker} queue ${e.queueId} failed (${e.reason}).${sendAgainEn(e, c)}`),
   'channel.closed': (e, c) => `${e.from}'s ${CALL_EN[e.code] ?? 'call'} (${e.code}) to ${e.to} got no answer within ${d(e.waitedMs)}. A synchronous call that times out closes its connection (NettyRemotingClient, clientCloseSocketIfTimeout)${failedOnCloseEn(e)}. The next call to ${e.to} must connect anew: a connect that gets no answer fails after connectTimeoutMillis (${d(c.config.connectTimeoutMs)}). ${closeSeenEn(e, c)}`,
   'send.result': (e, c) => {
     const { config } = c;

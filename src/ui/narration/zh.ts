@@ -6,7 +6,7 @@ import { faultSubject, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, RETRY_GROUP_TOPIC_PR
 import { formatTime } from '../../viz/format.ts';
 import { duplicateCauseSaid } from '../panels/cause-strings.ts';
 import { closedCallCount } from './channel-closed.ts';
-import { attemptsAllowed, durationZh as d, failedSend, notOkAttempts, queuesByBroker, keepsOffsetsLocally, nodeZh as node, nodeName, retriesSaid, slavesToo, type AttemptsFailed, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
+import { attemptsAllowed, isNotOkStatus, retryAvoidsLastBroker, durationZh as d, failedSend, notOkAttempts, queuesByBroker, keepsOffsetsLocally, nodeZh as node, nodeName, retriesSaid, slavesToo, type AttemptsFailed, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
 /** 发往 Master 已宕机的 broker 的发送：说明它，而不是当作普通发送（路由里仍有这个 broker）。 */
 function downZh(c: NarrationContext, broker: string): string {
@@ -81,20 +81,31 @@ function sendAgainZh(e: TraceOf<'send.failed'>, context: NarrationContext): stri
   }
   const mode = context.sendMode?.(e.producer) ?? 'SYNC';
   if (!sendRetriesAfter(reason, mode)) return mode === 'ASYNC' ? notRetriedAsyncZh(reason) : `${reason} 不在生产者的 retryResponseCodes 中，所以不会重试：send() 把异常抛给应用程序。`;
-  return `${CONNECTION_ZH[reason] ?? ''}${attempt < attemptsAllowed(context, e.producer) ? `如果 sendMsgTimeout（${d(config.sendMsgTimeoutMs)}）还有剩余时间，生产者会重试，尽量换一个 Broker。` : '已没有重试机会。'}`;
+  const left = attempt < attemptsAllowed(context, e.producer);
+  if (isNotOkStatus(reason)) {
+    return left
+      ? `开启了 retryAnotherBrokerWhenNotStoreOK，如果 sendMsgTimeout（${d(config.sendMsgTimeoutMs)}）还有剩余时间，生产者会再发一次，${retryWhereZh(config)}。`
+      : '已没有重试机会，所以 send() 返回这个状态而不是抛出异常（sendDefaultImpl 返回最后一个 SendResult）：消息已经存储。';
+  }
+  return `${CONNECTION_ZH[reason] ?? ''}${left ? `如果 sendMsgTimeout（${d(config.sendMsgTimeoutMs)}）还有剩余时间，生产者会重试，${retryWhereZh(config)}。` : '已没有重试机会。'}`;
+}
+
+/** 重试去往哪里，如 retryWhereEn（en.ts）所说。 */
+function retryWhereZh(config: SimConfig): string {
+  return retryAvoidsLastBroker(config) ? '尽量换一个 Broker' : '发往下一个 Broker 未被隔离的队列，可能还是同一个 Broker（开启 sendLatencyFaultEnable 时 4.9.8 不避开刚试过的 Broker）'
 }
 
 /** 所有尝试都存储了但没有 SEND_OK 时，send() 返回最后的 SendResult，如 lastNotOkEn（en.ts）所说。 */
 function lastNotOkZh(e: TraceOf<'send.result'>, c: NarrationContext): string {
   const attempts = notOkAttempts(e, c);
   if (attempts <= 1) return '';
-  return `它的 ${attempts} 次尝试都没有得到 SEND_OK（retryAnotherBrokerWhenNotStoreOK 在每个其他状态之后换一个 Broker 重试），所以 send() 返回最后得到的 SendResult，而不是抛出异常：每次带状态回复的尝试都存下了一份消息。`;
+  return `它的 ${attempts} 次尝试都没有得到 SEND_OK，且至少有一次以其他状态存储成功（每次之后 retryAnotherBrokerWhenNotStoreOK 都会再发一次），所以 send() 返回其中最后一个状态，而不是抛出异常（DefaultMQProducerImpl.sendDefaultImpl）：每次带状态回复的尝试都存下了一份消息。`;
 }
 
 /** 异步发送不重试的原因，如 notRetriedAsyncEn（en.ts）所说。 */
 function notRetriedAsyncZh(reason: SendFailedReason): string {
   const why = reason === 'brokerNotExist' ? '路由里没有这个 Broker 的地址，请求根本没有发出' : `Broker 回复了 ${reason}`;
-  return `异步发送只在没有收到回复时（超时或连接失败）才重试；这里${why}，所以由 SendCallback 的 onException 收到这个错误（retryResponseCodes 只对同步发送起作用）。`;
+  return `异步发送只在没有收到回复时（超时或连接失败）才重试；这一次，${why}，所以由 SendCallback 的 onException 收到这个错误（retryResponseCodes 只对同步发送起作用）。`;
 }
 
 /** 连接失败的含义（CONNECTION_EN），放在是否重试之前。 */
@@ -150,7 +161,7 @@ const CALL_ZH: Partial<Record<RequestCode, string>> = {
 /** How a topic a broker created by itself came to be: a consumer group's retry topic, or a topic a send named (from TBW102). */
 function autoCreatedZh(e: TraceOf<'topic.updated'>): string {
   if (!e.auto) return '';
-  if (e.topic.startsWith(RETRY_GROUP_TOPIC_PREFIX)) return `，这是消费者组 ${e.topic.slice(RETRY_GROUP_TOPIC_PREFIX.length)} 的重试主题：CLUSTERING 消费者的心跳第一次到达 Broker 时，Broker 就创建它，消费失败的消息经由它回到这个组`;
+  if (e.topic.startsWith(RETRY_GROUP_TOPIC_PREFIX)) return `，这是消费者组 ${e.topic.slice(RETRY_GROUP_TOPIC_PREFIX.length)} 的重试主题：这个组的心跳第一次到达 Broker 时，Broker 就创建它（广播消费组也会创建，虽然从不读它）；集群消费组消费失败的消息经由它回到这个组`;
   return '（根据 TBW102 自动创建，autoCreateTopicEnable）';
 }
 
@@ -211,9 +222,10 @@ export const zh: Narrators = {
     : `${e.nameServer} 上没有 ${e.topic} 的路由，于是 ${e.client} 借用 ${e.fromTopic} 的路由代替它，每个 Broker 最多 ${config.producerDefaultTopicQueueNums} 个队列（defaultTopicQueueNums）：可写 ${e.writeQueues.length} 个队列。某个 Broker 收到 ${e.topic} 的第一条消息时才会在自己这里创建它。`),
   'route.failed': (e, { config }) => `${e.client} 未能从 ${e.nameServer} 获取 ${e.topic} 的路由（${e.reason}）；它继续使用缓存的路由，${d(config.pollNameServerIntervalMs)}后重试。`,
   'topic.updated': (e, { config }) => `${e.broker} ${e.created ? '创建' : '修改'}了主题 ${e.topic}：写队列 ${e.writeQueueNums} 个、读队列 ${e.readQueueNums} 个，perm ${perm2String(e.perm)}（R：消费者可读，W：生产者可写）${autoCreatedZh(e)}。客户端在下一次拉取路由时看到变化（每 ${d(config.pollNameServerIntervalMs)}）。`,
+  'topic.updateFailed': (e) => `mqadmin updateTopic ${e.topic} 连不上 ${e.broker} 的 Master（${e.reason}：${e.reason === 'connectRefused' ? '它的进程已停止' : '它的主机被隔离或断电，建连在 connectTimeoutMillis 内没有应答'}）。createAndUpdateTopicConfig 抛出异常，命令在这个 Master 处以 "command failed" 结束：此前已经到达的 Master 保留修改，列表中排在它后面的 Master 永远收不到。等 Broker 恢复后再执行一次。`,
   'message.sent': (e, c) => (e.attempt > 1
     ? `${e.producer} 重试发送消息 ${e.msgId}：第 ${e.attempt} 次尝试（最多 ${attemptsAllowed(c, e.producer)} 次，${retriesSaid(c, e.producer)}），发往 ${e.broker} 的队列 ${e.queueId}。${downZh(c, e.broker)}`
-    : `${e.producer} 把消息（msgId ${e.msgId}，标签 ${e.tags || '无'}${e.keys ? `，key ${e.keys}` : ''}）发送到 ${e.broker} 的队列 ${e.queueId}：生产者轮流选择可写队列。${downZh(c, e.broker)}`),
+    : `${e.producer} 把消息（msgId ${e.msgId}，标签 ${e.tags || '无'}${e.keys ? `，key ${e.keys}` : ''}）发送到 ${e.broker} 的队列 ${e.queueId}：生产者轮流选择可写队列${c.config.sendLatencyFaultEnable ? '，跳过被 sendLatencyFaultEnable 隔离的 Broker 的队列（生产者详情里列出了它们）' : ''}。${downZh(c, e.broker)}`),
   'message.stored': (e, c) => {
     if (e.brokerId !== 0) return `${node(c, e, e.brokerId)}（Slave）通过 HAService 从 Master 复制了这条消息：CommitLog 偏移量同为 ${e.commitLogOffset}。`;
     const read = c.readQueueNums?.(e.broker, e.topic);
@@ -237,7 +249,9 @@ export const zh: Narrators = {
     : `Controller ${e.controller} 选举 ${nodeName(c, e, e.brokerId)}（controller id ${e.brokerId}）为 ${e.broker} 的 Master，epoch ${e.masterEpoch}（${e.trigger}）。它会以 brokerId 0 向 NameServer 注册；客户端在下一次拉取路由时发现它。`),
   'syncStateSet.changed': (e) => `Controller ${e.controller} 现在认为 ${e.broker} 的副本 ${e.syncStateSet.join('、')} 处于同步状态（SyncStateSet epoch ${e.syncStateSetEpoch}）：只有它们可以被选为 Master。`,
   'broker.roleChanged': (e, c) => `${nodeName(c, e, e.controllerId)}（controller id ${e.controllerId}）按 Controller 的结果成为${e.role === 'SLAVE' ? ` Slave，brokerId ${e.brokerId}` : ' Master，brokerId 0'}，master epoch ${e.masterEpoch}。`,
-  'send.failed': (e, c) => `${e.producer} 第 ${e.attempt} 次发送 ${e.msgId} 到 ${e.broker} 的队列 ${e.queueId} 失败（${e.reason}）。${sendAgainZh(e, c)}`,
+  'send.failed': (e, c) => (isNotOkStatus(e.reason)
+    ? `${e.producer} 第 ${e.attempt} 次发送 ${e.msgId} 到 ${e.broker} 的队列 ${e.queueId}：已存储，但回复的是 ${e.reason}，不是 SEND_OK。${sendAgainZh(e, c)}`
+    : `${e.producer} 第 ${e.attempt} 次发送 ${e.msgId} 到 ${e.broker} 的队列 ${e.queueId} 失败（${e.reason}）。${sendAgainZh(e, c)}`),
   'channel.closed': (e, c) => `${e.from} 发往 ${e.to} 的${CALL_ZH[e.code] ?? '调用'}（${e.code}）在 ${d(e.waitedMs)}内没有收到应答。同步调用超时会关闭它所在的连接（NettyRemotingClient，clientCloseSocketIfTimeout）${failedOnCloseZh(e)}。下一次调用 ${e.to} 必须重新建连：建连若没有应答，connectTimeoutMillis（${d(c.config.connectTimeoutMs)}）后失败。${closeSeenZh(e, c)}`,
   'send.result': (e, c) => {
     const { config } = c;

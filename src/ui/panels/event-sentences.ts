@@ -44,6 +44,7 @@ const TYPE_NAMES: Record<TraceType, Bilingual<string>> = {
   'route.updated': { en: 'a client\'s route changed', zh: '客户端的路由变了' },
   'route.failed': { en: 'a route pull failed', zh: '路由拉取失败' },
   'topic.updated': { en: 'a topic created or changed', zh: '创建或修改主题' },
+  'topic.updateFailed': { en: 'mqadmin updateTopic failed', zh: 'mqadmin updateTopic 失败' },
   'message.sent': { en: 'a send attempt', zh: '一次发送尝试' },
   'message.stored': { en: 'a message stored', zh: '消息存储' },
   'message.lost': { en: 'a message lost', zh: '消息丢失' },
@@ -153,6 +154,7 @@ const en: Describers = {
   },
   'route.failed': (e) => `${e.client} could not get the route of ${e.topic} from ${e.nameServer}: ${reasonSaid(e.reason, 'en')}`,
   'topic.updated': (e) => `${e.broker} ${e.created ? 'created' : 'updated'} ${e.topic}: W ${e.writeQueueNums} / R ${e.readQueueNums}, perm ${perm2String(e.perm)}${e.auto ? ' (automatically)' : ''}`,
+  'topic.updateFailed': (e) => `mqadmin updateTopic ${e.topic} could not reach ${e.broker} (${e.reason}) and stopped there`,
   'message.sent': (e) => `${e.producer} sent ${e.msgId} to ${e.broker}:${e.queueId} (attempt ${e.attempt})`,
   'message.stored': (e, { names }) => `${drawnNode(names, 'en', e, e.brokerId)} stored a message in ${e.topic} queue ${e.queueId} at offset ${e.queueOffset}`,
   'message.lost': (e, { names }) => {
@@ -204,6 +206,7 @@ const zh: Describers = {
   },
   'route.failed': (e) => `${e.client} 未能从 ${e.nameServer} 获取 ${e.topic} 的路由：${reasonSaid(e.reason, 'zh')}`,
   'topic.updated': (e) => `${e.broker} ${e.created ? '创建' : '更新'}了 ${e.topic}：写 ${e.writeQueueNums} / 读 ${e.readQueueNums}，perm ${perm2String(e.perm)}${e.auto ? '（自动创建）' : ''}`,
+  'topic.updateFailed': (e) => `mqadmin updateTopic ${e.topic} 连不上 ${e.broker}（${e.reason}），命令在此中止`,
   'message.sent': (e) => `${e.producer} 将 ${e.msgId} 发送到 ${e.broker}:${e.queueId}（第 ${e.attempt} 次尝试）`,
   'message.stored': (e, { names }) => `${drawnNode(names, 'zh', e, e.brokerId)} 将消息存入 ${e.topic} 队列 ${e.queueId}，位点 ${e.queueOffset}`,
   'message.lost': (e, { names }) => {

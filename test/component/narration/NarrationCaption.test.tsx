@@ -42,6 +42,29 @@ describe('NarrationCaption', () => {
     act(() => useLesson.setState({ chapterId: null }));
   });
 
+  it('tells a send that returned a status other than SEND_OK after its retries, over its last attempt at the same instant', async () => {
+    // One 4.x SYNC_MASTER whose slave crashed at 10 s: every attempt is stored and answered SLAVE_NOT_AVAILABLE.
+    const scenario = scenarioOf({
+      version: 1, seed: 5, durationMs: 30_000,
+      config: { rocketmqVersion: '4.x', networkJitterMs: 0, retryAnotherBrokerWhenNotStoreOK: true },
+      nameServers: [{ id: 'ns-1' }],
+      brokers: [{ name: 'broker-a', role: 'SYNC_MASTER' }, { name: 'broker-a', brokerId: 1, role: 'SLAVE' }],
+      topics: [{ name: 'TopicTest', writeQueueNums: 2, readQueueNums: 2 }],
+      producers: [{ id: 'p-sync', group: 'PGS', topic: 'TopicTest', ratePerSec: 2, startAt: 1_000 }],
+      timeline: [{ at: 10_000, action: 'crashBroker', target: 'broker-a', brokerId: 1 }],
+    });
+    const probe = new Timeline(scenario);
+    probe.seek(20_000);
+    const returned = probe.traceSlice(0).findLast((event) => event.type === 'send.result' && event.status === 'SLAVE_NOT_AVAILABLE')!;
+    loadAt(scenario, returned.t);
+    render(<NarrationCaption />);
+    const caption = await screen.findByTestId('caption');
+    expect(caption).toHaveAttribute('data-event-type', 'send.result');
+    expect(caption).toHaveTextContent('ended with SLAVE_NOT_AVAILABLE');
+    expect(caption).toHaveTextContent('None of its 3 attempts got SEND_OK');
+    expect(caption).toHaveTextContent('send() returns the last of those statuses instead of throwing');
+  });
+
   it('speaks Chinese when the page does', async () => {
     const timeline = loadAt(writeReadScenario(), 20_000);
     act(() => usePlayback.getState().setLanguage('zh'));

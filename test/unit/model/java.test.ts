@@ -1,4 +1,4 @@
-import { hex, javaStringCompare, javaStringHashCode, javaStringSplit, unhex } from '../../../src/model/java.ts';
+import { hex, javaHashSetOrder, javaStringCompare, javaStringHashCode, javaStringSplit, unhex } from '../../../src/model/java.ts';
 
 describe('javaStringHashCode (java.lang.String.hashCode)', () => {
   it.each([
@@ -60,5 +60,22 @@ describe('hex (UtilAll.bytes2string) and unhex', () => {
     expect(unhex('000aABff')).toEqual(Uint8Array.of(0x00, 0x0a, 0xab, 0xff));
     expect(unhex('ABC')).toBeNull();
     expect(unhex('zz')).toBeNull();
+  });
+});
+
+describe('javaHashSetOrder (java.util.HashSet<String> iteration)', () => {
+  // Each expected order is what String.join(",", set) printed on OpenJDK 17 for a HashSet filled in the given order.
+  it.each([
+    [['10.0.1.1:10911', '10.0.1.2:10911', '10.0.1.3:10911'], '10.0.1.1:10911,10.0.1.2:10911,10.0.1.3:10911'],
+    [['10.0.1.3:10911', '10.0.1.1:10911', '10.0.1.2:10911'], '10.0.1.1:10911,10.0.1.2:10911,10.0.1.3:10911'],
+    [['broker-a', 'broker-b', 'broker-c'], 'broker-b,broker-c,broker-a'],
+    [['192.168.0.10:10911', '192.168.0.2:10911', '192.168.0.33:10911', '10.1.1.1:10911'], '192.168.0.10:10911,10.1.1.1:10911,192.168.0.2:10911,192.168.0.33:10911'],
+  ])('%j', (added, printed) => {
+    expect(javaHashSetOrder(added).join(',')).toBe(printed);
+  });
+
+  it('past 12 entries, in the table doubled to 32 buckets', () => {
+    const added = Array.from({ length: 20 }, (_, i) => `10.0.1.${i + 1}:10911`);
+    expect(javaHashSetOrder(added).join(',')).toBe('10.0.1.1:10911,10.0.1.7:10911,10.0.1.10:10911,10.0.1.16:10911,10.0.1.20:10911,10.0.1.17:10911,10.0.1.2:10911,10.0.1.11:10911,10.0.1.15:10911,10.0.1.6:10911,10.0.1.5:10911,10.0.1.18:10911,10.0.1.14:10911,10.0.1.4:10911,10.0.1.19:10911,10.0.1.9:10911,10.0.1.13:10911,10.0.1.3:10911,10.0.1.8:10911,10.0.1.12:10911');
   });
 });

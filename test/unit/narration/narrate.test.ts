@@ -20,6 +20,7 @@ const SAMPLES: TraceEvent[] = [
   { t: 1_000, type: 'route.pulled', client: 'p-1', topic: 'TopicTest', nameServer: 'ns-1', found: true, changed: false },
   { t: 1_000, type: 'route.failed', client: 'p-1', topic: 'TopicTest', nameServer: 'ns-1', reason: 'connectTimeout' },
   { t: 0, type: 'topic.updated', broker: 'broker-a', topic: 'TopicTest', writeQueueNums: 8, readQueueNums: 4, perm: 6, created: true, auto: false },
+  { t: 20_000, type: 'topic.updateFailed', topic: 'TopicTest', broker: 'broker-b', reason: 'connectTimeout' },
   { t: 1_500, type: 'message.sent', producer: 'p-1', msgId: 'ID1', topic: 'TopicTest', tags: 'TagA', keys: 'ORDER-1', broker: 'broker-a', queueId: 5, attempt: 1 },
   { t: 1_501, type: 'message.stored', broker: 'broker-a', brokerId: 0, topic: 'TopicTest', queueId: 5, queueOffset: 3, commitLogOffset: 4_096, msgId: 'ID1', offsetMsgId: 'OFF1' },
   { t: 1_501, type: 'message.lost', msgId: 'ID1', broker: 'broker-a', brokerId: 0, topic: 'TopicTest', queueId: 5, queueOffset: 3, reason: 'notFlushedNotReplicated' },
@@ -108,10 +109,37 @@ describe('the caption of every event', () => {
     expect(narrate(first, 'zh', { config: defaults })).toContain('之后它在启动 10 秒后再注册一次，然后每 30 秒重复注册一次');
   });
 
+  it('says an attempt stored with another status than SEND_OK was stored, and what retryAnotherBrokerWhenNotStoreOK does next', () => {
+    const retrying = resolveConfig({ retryAnotherBrokerWhenNotStoreOK: true });
+    const notOk = { t: 11_000, type: 'send.failed', producer: 'p-1', msgId: 'M', broker: 'broker-a', queueId: 0, attempt: 1, reason: 'SLAVE_NOT_AVAILABLE' } as TraceEvent;
+    expect(narrate(notOk, 'en', { config: retrying })).toContain('was stored, but answered SLAVE_NOT_AVAILABLE, not SEND_OK. With retryAnotherBrokerWhenNotStoreOK the producer sends it again, on another broker when it can');
+    expect(narrate({ ...notOk, attempt: 3 } as TraceEvent, 'en', { config: retrying })).toContain('No attempt is left, so send() returns this status rather than throwing');
+    expect(narrate({ ...notOk, attempt: 3 } as TraceEvent, 'zh', { config: retrying })).toContain('已存储，但回复的是 SLAVE_NOT_AVAILABLE，不是 SEND_OK。已没有重试机会，所以 send() 返回这个状态');
+    // MQFaultStrategy 4.9.8 with sendLatencyFaultEnable ignores lastBrokerName: a retry may go to the same broker.
+    const faults4x = resolveConfig({ retryAnotherBrokerWhenNotStoreOK: true, sendLatencyFaultEnable: true, rocketmqVersion: '4.x' });
+    expect(narrate(notOk, 'en', { config: faults4x })).toContain('on the next queue whose broker is not isolated, maybe the same broker');
+    expect(narrate({ ...notOk, reason: 'connectRefused' } as TraceEvent, 'en', { config: faults4x })).toContain('The producer tries again, on the next queue whose broker is not isolated, maybe the same broker');
+  });
+
+  it('says a first attempt passes over isolated brokers\' queues only with sendLatencyFaultEnable', () => {
+    const sent = { ...sample('message.sent'), attempt: 1 } as TraceEvent;
+    expect(narrate(sent, 'en', { config: resolveConfig({ sendLatencyFaultEnable: true }) })).toContain('producers take the write queues in turn, passing over those of a broker sendLatencyFaultEnable isolated');
+    expect(narrate(sent, 'zh', { config: resolveConfig({ sendLatencyFaultEnable: true }) })).toContain('跳过被 sendLatencyFaultEnable 隔离的 Broker 的队列');
+    expect(narrate(sent, 'en', { config: resolveConfig({}) })).not.toContain('isolated');
+  });
+
+  it('says why an updateTopic stopped at a master it could not reach, and what became of the others', () => {
+    const failed = sample('topic.updateFailed');
+    expect(narrate(failed, 'en', { config })).toContain('could not reach broker-b\'s master (connectTimeout: its host is cut off or without power');
+    expect(narrate(failed, 'en', { config })).toContain('the masters it had reached before keep the change, the ones after it in its list never get it');
+    expect(narrate({ ...failed, reason: 'connectRefused' } as TraceEvent, 'zh', { config })).toContain('连不上 broker-b 的 Master（connectRefused：它的进程已停止）');
+  });
+
   it('says what a retry topic a broker created by itself is, and what perm RW- means', () => {
     const retry = { t: 2_017, type: 'topic.updated', broker: 'broker-a', topic: '%RETRY%CG_ORDER', writeQueueNums: 1, readQueueNums: 1, perm: 6, created: true, auto: true } as TraceEvent;
-    expect(narrate(retry, 'en', { config })).toContain('perm RW- (R: consumers may read it, W: producers may write it), the retry topic of group CG_ORDER: a broker creates it when a CLUSTERING consumer\'s heartbeat first reaches it');
+    expect(narrate(retry, 'en', { config })).toContain('perm RW- (R: consumers may read it, W: producers may write it), the retry topic of group CG_ORDER: a broker creates it when a heartbeat of the group\'s first reaches it (a BROADCASTING group\'s too, which never reads it)');
     expect(narrate(retry, 'en', { config })).not.toContain('TBW102');
+    expect(narrate(retry, 'zh', { config })).toContain('广播消费组也会创建，虽然从不读它');
     expect(narrate(retry, 'zh', { config })).toContain('这是消费者组 CG_ORDER 的重试主题');
     expect(narrate({ ...retry, topic: 'NewTopic' } as TraceEvent, 'en', { config })).toContain('(created automatically from TBW102, autoCreateTopicEnable)');
   });

@@ -26,6 +26,13 @@ describe('the event log colours a row by what happened', () => {
     expect(new Set(lost.map(logTypeClass))).toEqual(new Set(['rs-type-failure']));
   });
 
+  it('an updateTopic that could not reach a master is an error, where a topic created is not', () => {
+    const failed = { t: 20_000, type: 'topic.updateFailed', topic: 'T1', broker: 'broker-b', reason: 'connectTimeout' } as const;
+    const created = { t: 20_000, type: 'topic.updated', broker: 'broker-a', topic: 'T1', writeQueueNums: 8, readQueueNums: 8, perm: 6, created: true, auto: false } as const;
+    expect(logTypeClass(failed)).toBe('rs-type-failure');
+    expect(logTypeClass(created)).toBe('rs-type-topic');
+  });
+
   it('a send stored without every guarantee is amber', () => {
     // No built-in scenario answers SLAVE_NOT_AVAILABLE: SendMessageProcessor's answer when a
     // SYNC_MASTER has no slave in reach, as a producer's log would show it.

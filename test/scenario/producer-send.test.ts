@@ -150,3 +150,19 @@ describe('an ASYNC retry (MQClientAPIImpl.onExceptionImpl)', () => {
     expect(queueIds.size).toBeGreaterThan(1);
   });
 });
+
+describe('the fault item a send leaves as it goes (sendDefaultImpl\'s updateFaultItem after sendKernelImpl)', () => {
+  it('an ONEWAY send, whose sendKernelImpl returns at once, records its broker with a latency of 0, reachable', () => {
+    const sim = new TestSim({
+      version: 1, seed: 9, durationMs: 10_000,
+      config: { networkJitterMs: 0, sendLatencyFaultEnable: true },
+      nameServers: [{ id: 'ns-1' }],
+      brokers: [{ name: 'broker-a' }, { name: 'broker-b' }],
+      topics: [{ name: 'TopicTest', writeQueueNums: 2, readQueueNums: 2 }],
+      producers: [{ id: 'p-oneway', group: 'PGO', topic: 'TopicTest', ratePerSec: 4, sendMode: 'ONEWAY', startAt: 1_000 }],
+    }).at(10_000);
+    const items = sim.producer('p-oneway').latencyFaultTolerance.faultItemTable;
+    expect(Object.keys(items).sort()).toEqual(['broker-a', 'broker-b']);
+    for (const item of Object.values(items)) expect(item).toMatchObject({ currentLatency: 0, reachable: true, startTimestamp: 0 });
+  });
+});

@@ -129,6 +129,9 @@ function sendAttempt(state: ModelState, producer: ProducerState, message: SendIn
     fault(state, producer, mq.brokerName, { latencyMs: 0, isolation: state.config.rocketmqVersion === '4.x', reachable: true }, sim);
     return attemptFailed(state, producer, request, 'brokerNotExist', sim);
   }
+  // sendDefaultImpl updates the fault item when sendKernelImpl returns, which an ASYNC or ONEWAY send
+  // does at once: a latency of 0, which in 4.x ends an isolation (5.x only marks the broker reachable).
+  if (message.sendMode !== 'SYNC') fault(state, producer, mq.brokerName, { latencyMs: 0, isolation: false, reachable: true }, sim);
   if (message.sendMode === 'ONEWAY') {
     // On the way it is stored, or lost if its broker dies or is cut off first, or its connect fails
     // (invokeOneway drops it on the connect's listener, silently; oneway-loss.ts).

@@ -282,6 +282,9 @@ for (const [size, presenting] of [['1280x800', true], ['1024x768', true], ['1024
     // The words that scroll take a Tab stop, so a keyboard scrolls them too.
     assert.equal(await page.getByTestId('lesson-scroll').getAttribute('tabindex'), '0');
     const region = await rect('[data-testid="lesson-scroll"]');
+    // Answered, the words show the question and its verdict: the student's feedback, not the caption read before.
+    const shown = await rect('[data-testid="verdict"]');
+    assert.ok(shown.top >= region.top && shown.top < region.bottom, `the verdict starts (y ${shown.top}) in the box's words (y ${region.top}-${region.bottom})`);
     await page.getByTestId('lesson-scroll').evaluate((element) => { element.scrollTop = element.scrollHeight; });
     const verdict = await rect('[data-testid="verdict"]');
     assert.ok(verdict.bottom <= region.bottom + 1 && verdict.bottom > region.top, `the verdict's end (y ${verdict.bottom}) scrolls into the box (to y ${region.bottom})`);
@@ -295,6 +298,10 @@ for (const [size, presenting] of [['1280x800', true], ['1024x768', true], ['1024
         return slave !== undefined && slave.top >= box.bottom && slave.top < window.innerHeight;
       }, null, { polling: 100 });
     }
+    // The step opens a message's card: its Close button stays on screen, the msgId beside it on one line.
+    await page.getByTestId('card-close').waitFor();
+    const button = await rect('[data-testid="card-close"]');
+    assert.ok(button.right <= width, `the card's Close button ends at x ${button.right}, on a ${width} px screen`);
     await screenshot(`lesson-cap-${size}-${presenting ? 'present' : 'page'}`);
     assert.deepEqual(consoleErrors, []);
   }, { viewport: { width, height } });

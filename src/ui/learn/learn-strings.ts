@@ -81,7 +81,7 @@ export const LEARN_STRINGS: Bilingual<LearnStrings> = {
     skipped: (answer) => `The answer: “${answer}”.`,
     right: (answer) => `Right: “${answer}”.`,
     backToChapters: 'Back to the chapters',
-    correction: 'Where the study note is wrong',
+    correction: 'A common mistake in notes',
     why: 'Why RocketMQ is built this way',
   },
   zh: {
@@ -117,7 +117,7 @@ export const LEARN_STRINGS: Bilingual<LearnStrings> = {
     skipped: (answer) => `答案是：“${answer}”。`,
     right: (answer) => `答对了：“${answer}”。`,
     backToChapters: '回到章节列表',
-    correction: '学习笔记有误',
+    correction: '笔记里常见的错误',
     why: 'RocketMQ 为什么这样设计',
   },
 };

@@ -14,7 +14,7 @@
  * Fitted before the box is painted, whenever what it shows changes (`content` names it) and when
  * the window does: the scale is the box's own custom property, which learn.css multiplies the
  * presentation sizes by, as lesson-in-view.ts sets the box's sticky offset. A change shows the
- * words from their start.
+ * words from their start, or from the question once it is answered.
  */
 import { useLayoutEffect, type RefObject } from 'react';
 
@@ -41,9 +41,14 @@ export function useLessonFit(lesson: RefObject<HTMLElement | null>, words: RefOb
   }, [lesson, words, presenting, content]);
 }
 
-/** A new step, answer or language reads from its first word. */
+/**
+ * A new step or language reads from its first word; a question answered, from the question, with
+ * its verdict under it (below the box's fold, the verdict was a student's only feedback, unseen).
+ */
 function fromStart(scroller: HTMLElement): void {
   scroller.scrollTop = 0;
+  const answered = scroller.querySelector('[data-testid="prediction"]:has([data-testid="verdict"])');
+  if (answered) scroller.scrollTop = answered.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
 }
 
 /** Words that scroll are reached by Tab, so a keyboard scrolls them (they may hold no control to land on). */

@@ -39,6 +39,13 @@ describe('chapter nameserver and the glossary: their corrections do not presume 
     expect(removal.zh).toContain('有的笔记写成 1210 秒，实际是 120 秒。');
   });
 
+  it('tags a correction as a common mistake in notes, not as the reader\'s note being wrong', async () => {
+    const { LEARN_STRINGS } = await import('../../../src/ui/learn/learn-strings.ts');
+    expect(LEARN_STRINGS.en.correction).toBe('A common mistake in notes');
+    expect(LEARN_STRINGS.zh.correction).toBe('笔记里常见的错误');
+    for (const words of [LEARN_STRINGS.en.correction, LEARN_STRINGS.zh.correction]) expect(words).not.toMatch(/study note|学习笔记/);
+  });
+
   it('names JMO as some notes\' spelling of JMS', async () => {
     const { GLOSSARY } = await import('../../../src/ui/learn/glossary.ts');
     const jms = GLOSSARY.find((term) => term.en === 'JMS')!;

@@ -48,3 +48,24 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
     assert.deepEqual(consoleErrors, []);
   }, { viewport });
 }
+
+// A 1024 px projector: the bar's buttons, time and speed share one row above the scrubber, so the
+// bar takes two rows of the drawing's height, not three (presenting: 96 px where it took 150).
+for (const presenting of [false, true]) {
+  test(`the playback bar at 1024x768${presenting ? ', presenting' : ''}: buttons, time and speed on one row above the scrubber`, async ({ page, baseUrl, consoleErrors }) => {
+    await openPage(page, baseUrl);
+    if (presenting) {
+      await page.keyboard.press('p');
+      await page.locator('.rs-presenting').waitFor();
+    }
+    const [buttons, time, speed, scrubber] = await page.evaluate(() => ['.rs-controls-buttons', '[data-testid="time-current"]', '.rs-speed', '.rs-scrubber'].map((selector) => {
+      const box = document.querySelector(`[data-testid="controls"] ${selector}`)!.getBoundingClientRect();
+      return { top: box.top, bottom: box.bottom };
+    }));
+    for (const part of [time!, speed!]) assert.ok(part.top < buttons!.bottom && part.bottom > buttons!.top, `${JSON.stringify(part)} beside the buttons ${JSON.stringify(buttons)}`);
+    assert.ok(scrubber!.top >= (buttons!.top + buttons!.bottom) / 2, 'the scrubber below them');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+    assert.deepEqual(consoleErrors, []);
+  }, { viewport: { width: 1024, height: 768 } });
+}

@@ -20,7 +20,7 @@ function QueueList({ labels, strings }: { labels: string[]; strings: InspectStri
   return <span className="rs-mono rs-queue-list">{labels.map((label, i) => <Fragment key={label}>{i > 0 && ' '}<span>{label}</span></Fragment>)}</span>;
 }
 
-/** topicRouteTable's topic column: a name kept on one line, which the queue lists beside it would squeeze to a few letters a line. */
+/** topicRouteTable's topic column and faultItemTable's broker column: a name kept on one line, which the columns beside it would squeeze to a few letters a line. */
 const TOPIC_COLUMN = [0];
 
 function AllocatedQueues({ consumer, strings }: { consumer: Readonly<ConsumerState>; strings: InspectStrings }) {
@@ -59,7 +59,7 @@ function FaultItems({ producer, timeMs, config, strings }: { producer: Readonly<
   const { broker, latency, available, reachable } = strings.faultColumns;
   return (
     <>
-      <DataTable caption={strings.faultItemTable} columns={[broker, latency, available, ...(is5x ? [reachable] : [])]} rows={rows} empty={strings.faultNone} testId="faultItemTable" dense />
+      <DataTable caption={strings.faultItemTable} columns={[broker, latency, available, ...(is5x ? [reachable] : [])]} rows={rows} empty={strings.faultNone} testId="faultItemTable" dense whole={TOPIC_COLUMN} />
       <p className="rs-muted" data-testid="fault-items-note">{strings.faultNote(isolation, is5x)}</p>
     </>
   );

@@ -159,13 +159,13 @@ const zh: InspectorStrings = {
   concurrent: '并发消费',
   orderlyNotModelled: '这里的消费者都是并发消费（MessageListenerConcurrently）：顺序消费（MessageListenerOrderly：队列锁、不经 %RETRY% 的本地重试）未建模。',
   faultItemTable: '延迟故障表（faultItemTable）',
-  faultColumns: { broker: 'Broker', latency: 'currentLatency', available: '可用', reachable: 'reachable' },
+  faultColumns: { broker: 'Broker', latency: '延迟（currentLatency）', available: '可用', reachable: '可达（reachable）' },
   faultAvailable: '可用',
   faultIsolatedFor: (remaining) => `隔离中，还剩 ${remaining}`,
   yes: '是',
   no: '否',
   faultNone: '还没有发送得到回复',
-  faultNote: (isolation, avoidsLast) => `sendLatencyFaultEnable：每次回复的延迟按 MQFaultStrategy 的表把它的 Broker 隔离一段时间（550 毫秒以下不隔离）；没有回复或回复错误，则隔离 ${isolation}。发送选下一个 Broker 可用的队列${avoidsLast ? '（重试时还要避开刚试过的 Broker）' : ''}。`,
+  faultNote: (isolation, avoidsLast) => `sendLatencyFaultEnable：每收到一次回复，按回复耗时查 MQFaultStrategy 的表，决定把该 Broker 隔离多久（耗时低于 550 毫秒不隔离）；没有回复或回复了错误，则隔离 ${isolation}。发送选下一个 Broker 可用的队列${avoidsLast ? '（重试时还要避开刚试过的 Broker）' : ''}。`,
   faultOff: 'sendLatencyFaultEnable 未开启：发送依次轮流选择队列，重试时跳过刚试过的 Broker（TopicPublishInfo.selectOneMessageQueue），不管 Broker 多慢或多少次失败。',
 };
 

@@ -37,7 +37,8 @@ describe('WhatIfTab', () => {
     const options = within(screen.getByTestId('whatif-setting')).getAllByRole('option').map((option) => option.textContent);
     expect(options).toContain('主题 TopicTest · readQueueNums（读队列数） = 4');
     expect(options).toContain('主题 TopicTest · writeQueueNums（写队列数） = 8');
-    expect(options).toContain('配置 · brokerHeartbeatIntervalMs = 30000');
+    expect(options).toContain('配置 · brokerHeartbeatIntervalMs（Broker 注册/心跳间隔） = 30000');
+    expect(options).toContain('配置 · sendLatencyFaultEnable（延迟故障规避） = false');
     act(() => usePlayback.getState().setLanguage('en'));
     expect(within(screen.getByTestId('whatif-setting')).getAllByRole('option').map((option) => option.textContent)).toContain('topics.TopicTest.readQueueNums = 4');
   });

@@ -28,7 +28,7 @@ export { isReadable, isWriteable, perm2String, PERM_INHERIT, PERM_PRIORITY, PERM
 export { silentBrokerDrop, type SilentDrop } from '../model/nameserver/silent-drop.ts';
 export { queueLabel, topicRouteData2PublishQueues, topicRouteData2SubscribeQueues } from '../model/client/topic-route.ts';
 export { compareMessageQueue } from '../model/client/message-queue.ts';
-export { retriesSetting, sendRetriesAfter, sendTimesTotal } from '../model/client/send-retry.ts';
+export { isNotOkStatus, retriesSetting, retryAvoidsLastBroker, sendRetriesAfter, sendTimesTotal } from '../model/client/send-retry.ts';
 export { haServerAddr, openHaConnections } from '../model/broker/ha-connection.ts';
 // The message card shows how RocketMQ computes its ids and its index slots.
 export { UNIQ_PREFIX_DIGITS, decodeOffsetMsgId, parseUniqId, type UniqIdFields } from '../model/message-id.ts';

@@ -104,19 +104,23 @@ describe('retryAnotherBrokerWhenNotStoreOK', () => {
   });
 });
 
+/** Two masters, broker-a and broker-b, and one producer of the given mode at 4 messages a second from 1 s. */
+function twoBrokers(sendMode: string, parts: Partial<ScenarioJson> & { queues?: number; ratePerSec?: number } = {}): ScenarioJson {
+  const { queues = 2, ratePerSec = 4, ...rest } = parts;
+  return {
+    version: 1, seed: 9, durationMs: 30_000,
+    config: { networkJitterMs: 0 },
+    nameServers: [{ id: 'ns-1' }],
+    brokers: [{ name: 'broker-a' }, { name: 'broker-b' }],
+    topics: [{ name: 'TopicTest', writeQueueNums: queues, readQueueNums: queues }],
+    producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec, sendMode, startAt: 1_000 }],
+    ...rest,
+  };
+}
+
 describe('a ONEWAY send into a broker process that is down (5.3 invokeOneway)', () => {
   it('is dropped silently when the connect is refused: lost, never a failed send', () => {
-    const sim = new TestSim({
-      version: 1,
-      seed: 9,
-      durationMs: 30_000,
-      config: { networkJitterMs: 0 },
-      nameServers: [{ id: 'ns-1' }],
-      brokers: [{ name: 'broker-a', ip: '10.0.1.1' }, { name: 'broker-b', ip: '10.0.1.2' }],
-      topics: [{ name: 'TopicTest', writeQueueNums: 2, readQueueNums: 2 }],
-      producers: [{ id: 'p-oneway', group: 'PGO', topic: 'TopicTest', ratePerSec: 4, sendMode: 'ONEWAY', startAt: 1_000 }],
-      timeline: [{ at: 20_000, action: 'crashBroker', target: 'broker-b' }],
-    }).at(30_000);
+    const sim = new TestSim(twoBrokers('ONEWAY', { timeline: [{ at: 20_000, action: 'crashBroker', target: 'broker-b' }] })).at(30_000);
     const toB = sim.events('message.sent', (e) => e.broker === 'broker-b' && e.t > 20_100);
     expect(toB.length).toBeGreaterThan(5);
     for (const sent of toB) expect(sim.first('message.lost', { msgId: sent.msgId })?.reason, sent.msgId).toBe('onewayNotDelivered');
@@ -127,17 +131,9 @@ describe('a ONEWAY send into a broker process that is down (5.3 invokeOneway)', 
 
 describe('an ASYNC retry (MQClientAPIImpl.onExceptionImpl)', () => {
   it('sends the same request, queue id and all, to the broker the strategy chose', () => {
-    const sim = new TestSim({
-      version: 1,
-      seed: 3,
-      durationMs: 40_000,
-      config: { networkJitterMs: 0 },
-      nameServers: [{ id: 'ns-1' }],
-      brokers: [{ name: 'broker-a', ip: '10.0.1.1' }, { name: 'broker-b', ip: '10.0.1.2' }],
-      topics: [{ name: 'TopicTest', writeQueueNums: 4, readQueueNums: 4 }],
-      producers: [{ id: 'p-async', group: 'PGA', topic: 'TopicTest', ratePerSec: 8, sendMode: 'ASYNC', startAt: 1_000 }],
-      timeline: [{ at: 20_000, action: 'partitionBroker', target: 'broker-a' }],
-    }).at(40_000);
+    const sim = new TestSim(twoBrokers('ASYNC', {
+      seed: 3, durationMs: 40_000, queues: 4, ratePerSec: 8, timeline: [{ at: 20_000, action: 'partitionBroker', target: 'broker-a' }],
+    })).at(40_000);
     const retries = sim.events('message.sent', (e) => e.attempt === 2);
     expect(retries.length).toBeGreaterThan(5);
     const queueIds = new Set<number>();
@@ -153,15 +149,8 @@ describe('an ASYNC retry (MQClientAPIImpl.onExceptionImpl)', () => {
 
 describe('the fault item a send leaves as it goes (sendDefaultImpl\'s updateFaultItem after sendKernelImpl)', () => {
   it('an ONEWAY send, whose sendKernelImpl returns at once, records its broker with a latency of 0, reachable', () => {
-    const sim = new TestSim({
-      version: 1, seed: 9, durationMs: 10_000,
-      config: { networkJitterMs: 0, sendLatencyFaultEnable: true },
-      nameServers: [{ id: 'ns-1' }],
-      brokers: [{ name: 'broker-a' }, { name: 'broker-b' }],
-      topics: [{ name: 'TopicTest', writeQueueNums: 2, readQueueNums: 2 }],
-      producers: [{ id: 'p-oneway', group: 'PGO', topic: 'TopicTest', ratePerSec: 4, sendMode: 'ONEWAY', startAt: 1_000 }],
-    }).at(10_000);
-    const items = sim.producer('p-oneway').latencyFaultTolerance.faultItemTable;
+    const sim = new TestSim(twoBrokers('ONEWAY', { durationMs: 10_000, config: { networkJitterMs: 0, sendLatencyFaultEnable: true } })).at(10_000);
+    const items = sim.producer('p-1').latencyFaultTolerance.faultItemTable;
     expect(Object.keys(items).sort()).toEqual(['broker-a', 'broker-b']);
     for (const item of Object.values(items)) expect(item).toMatchObject({ currentLatency: 0, reachable: true, startTimestamp: 0 });
   });

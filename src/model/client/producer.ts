@@ -8,8 +8,8 @@ import { noticed, sendFailed } from '../detections.ts';
 import { DEFAULT_CLASS_LOADER_HASH, parseIpv4, uniqIdAfter, uniqIdPrefix } from '../message-id.ts';
 import { onewayNotDelivered } from '../oneway-loss.ts';
 import type { RemotingResponse, RequestOf } from '../remoting-types.ts';
-import { SEND_STATUSES, type FailureReason, type SendFailedReason, type SendStatus } from '../vocabulary.ts';
-import { sendRetriesAfter, sendTimesTotal } from './send-retry.ts';
+import type { FailureReason, SendFailedReason, SendStatus } from '../vocabulary.ts';
+import { isNotOkStatus, sendRetriesAfter, sendTimesTotal } from './send-retry.ts';
 import { INVOKE_ASYNC, invoke, oneway } from '../remoting.ts';
 import type { Sim } from '../sim-types.ts';
 import type { ModelState, PendingRequest, ProducerState, SendFailedCause, SendInFlight, TopicRouteData } from '../state.ts';
@@ -107,21 +107,21 @@ function sendAttempt(state: ModelState, producer: ProducerState, message: SendIn
   const topic = producer.spec.topic;
   const info = producer.publishInfo[topic];
   const attemptsBefore = previous?.attempt ?? 0;
-  const stored = previous?.sendResult;
+  const sendResult = previous?.sendResult;
   // Before any attempt the route offered nothing ("No route info of this topic"); after one, the attempts ran out of queues.
   const noQueue: SendFailedCause = attemptsBefore === 0 ? 'noRoute' : 'attemptsFailed';
-  if (!info || info.messageQueueList.length === 0) return endAttempts(state, producer, message, stored, noQueue, sim);
+  if (!info || info.messageQueueList.length === 0) return endAttempts(state, producer, message, sendResult, noQueue, sim);
   // sendDefaultImpl: `if (timeout < costTime) callTimeout`. After waiting out a whole timeout the
   // real clock is always past it; on the integer virtual clock an exhausted budget must stop too.
-  if (sim.now - message.beginAt >= state.config.sendMsgTimeoutMs) return endAttempts(state, producer, message, stored, attemptsBefore === 0 ? 'routeTimeout' : 'attemptsFailed', sim);
+  if (sim.now - message.beginAt >= state.config.sendMsgTimeoutMs) return endAttempts(state, producer, message, sendResult, attemptsBefore === 0 ? 'routeTimeout' : 'attemptsFailed', sim);
   const selected = selectQueue(state, producer, message, previous, sim);
-  if (!selected) return endAttempts(state, producer, message, stored, noQueue, sim);
+  if (!selected) return endAttempts(state, producer, message, sendResult, noQueue, sim);
   // An ASYNC retry (MQClientAPIImpl.onExceptionImpl) sends the same request to the broker chosen: the queue id stays.
   const mq = message.sendMode === 'ASYNC' && previous ? { topic, brokerName: selected.brokerName, queueId: previous.queueId } : selected;
   const attempt = attemptsBefore + 1;
   state.stats.attempts++;
   traceMessageSent(sim, producer.id, message, topic, mq, attempt);
-  const request: SendRequest = { code: 'SEND_MESSAGE', producer: producer.id, topic, queueId: mq.queueId, brokerName: mq.brokerName, message, attempt, sendResult: stored };
+  const request: SendRequest = { code: 'SEND_MESSAGE', producer: producer.id, topic, queueId: mq.queueId, brokerName: mq.brokerName, message, attempt, sendResult };
   const addr = findBrokerAddr(producer.brokerAddrTable[mq.brokerName], true);
   const node = addr !== null ? state.addrNodes[addr] : undefined;
   if (node === undefined) {
@@ -177,14 +177,12 @@ function fault(state: ModelState, producer: ProducerState, brokerName: string, u
   if (state.config.sendLatencyFaultEnable) updateFaultItem(producer.latencyFaultTolerance, brokerName, update, sim.now, state.config.rocketmqVersion);
 }
 
-const NOT_OK_STATUSES: ReadonlySet<string> = new Set(SEND_STATUSES.filter((status) => status !== 'SEND_OK'));
-
 /** A failed attempt: the next one if the send goes on after it, else the end of the send. */
 function attemptFailed(state: ModelState, producer: ProducerState, request: SendRequest, reason: SendFailedReason, sim: Sim, to?: string): void {
   const { message, attempt, brokerName, queueId } = request;
   traceSendFailed(state, producer, request, reason, sim, to);
   // A not-OK store retried on another broker is the SendResult the send returns if no later attempt stores.
-  const sendResult = NOT_OK_STATUSES.has(reason) ? (reason as SendStatus) : request.sendResult;
+  const sendResult = isNotOkStatus(reason) ? reason : request.sendResult;
   if (sendRetriesAfter(reason, message.sendMode) && attempt < sendTimesTotal(state.config, message.sendMode)) {
     sendAttempt(state, producer, message, { attempt, brokerName, queueId, sendResult }, sim);
   } else {

@@ -3,7 +3,7 @@
  * rule of its own: the page's captions read it too, without the producer's code.
  */
 import type { SimConfig } from '../defaults.ts';
-import { FAILURE_REASONS, RESPONSE_CODES, type ResponseCode, type SendFailedReason, type SendMode } from '../vocabulary.ts';
+import { FAILURE_REASONS, RESPONSE_CODES, type ResponseCode, type SendFailedReason, type SendMode, type SendStatus } from '../vocabulary.ts';
 
 /** DefaultMQProducer.retryResponseCodes (5.x). */
 const RETRY_RESPONSE_CODES: ReadonlySet<ResponseCode> = new Set(['TOPIC_NOT_EXIST', 'SERVICE_NOT_AVAILABLE', 'SYSTEM_ERROR', 'NO_PERMISSION']);
@@ -21,6 +21,16 @@ const NO_ANSWER: ReadonlySet<string> = new Set(FAILURE_REASONS);
 export function sendRetriesAfter(reason: SendFailedReason, mode: SendMode): boolean {
   if (mode === 'ASYNC') return NO_ANSWER.has(reason);
   return !ANSWERS.has(reason) || RETRY_RESPONSE_CODES.has(reason as ResponseCode);
+}
+
+/** A SendStatus other than SEND_OK: the attempt stored the message, but not as it was asked to (flushed, replicated). */
+export function isNotOkStatus(reason: string): reason is Exclude<SendStatus, 'SEND_OK'> {
+  return reason === 'FLUSH_DISK_TIMEOUT' || reason === 'FLUSH_SLAVE_TIMEOUT' || reason === 'SLAVE_NOT_AVAILABLE';
+}
+
+/** Whether a retry avoids the broker just tried: not with sendLatencyFaultEnable in 4.x (MQFaultStrategy 4.9.8 ignores lastBrokerName; fault-strategy.ts). */
+export function retryAvoidsLastBroker(config: Pick<SimConfig, 'sendLatencyFaultEnable' | 'rocketmqVersion'>): boolean {
+  return !(config.sendLatencyFaultEnable && config.rocketmqVersion === '4.x');
 }
 
 /** The setting that counts a send mode's retries: DefaultMQProducer.retryTimesWhenSendFailed (SYNC), retryTimesWhenSendAsyncFailed (ASYNC). */

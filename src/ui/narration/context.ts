@@ -145,16 +145,6 @@ export function notOkAttempts(e: { msgId: string; status: string }, context: Nar
   return context.sendAttempts?.(e.msgId)?.count ?? 0;
 }
 
-/** A SendStatus other than SEND_OK: the attempt stored the message, but not as it was asked to. */
-export function isNotOkStatus(reason: string): boolean {
-  return reason === 'FLUSH_DISK_TIMEOUT' || reason === 'FLUSH_SLAVE_TIMEOUT' || reason === 'SLAVE_NOT_AVAILABLE';
-}
-
-/** Whether a retry avoids the broker just tried: not with sendLatencyFaultEnable in 4.x (MQFaultStrategy 4.9.8 ignores lastBrokerName). */
-export function retryAvoidsLastBroker(config: SimConfig): boolean {
-  return !(config.sendLatencyFaultEnable && config.rocketmqVersion === '4.x');
-}
-
 /** The attempts a producer's sends may make, by its send mode (a SYNC producer when the mode is unknown). */
 export function attemptsAllowed(context: NarrationContext, producer: string): number {
   return sendTimesTotal(context.config, context.sendMode?.(producer) ?? 'SYNC');

@@ -65,7 +65,7 @@ const trim = (value: number) => String(Number(value.toFixed(1)));
 
 /** A configured period or a moment of the run, in the units a person reads: "100 ms", "30 s", "2 min". */
 /**
- * A route's queues ("broker-a:0") counted by broker, in the route's order, where they span more
+ * A route's queues ("broker-a:0") counted by broker, brokers by name, where they span more
  * than one: a reader who set writeQueueNums 8 wonders where a route's 16 come from.
  */
 export function queuesByBroker(queues: readonly string[]): [broker: string, count: number][] {
@@ -74,7 +74,9 @@ export function queuesByBroker(queues: readonly string[]): [broker: string, coun
     const broker = queue.slice(0, queue.lastIndexOf(':'));
     counts.set(broker, (counts.get(broker) ?? 0) + 1);
   }
-  return counts.size > 1 ? [...counts] : [];
+  // By name: a route's read queues come in its QueueData's order, its write queues sorted (topicRouteData2TopicPublishInfo),
+  // and the two lists of one caption named the brokers in different orders.
+  return counts.size > 1 ? [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : [];
 }
 
 export function durationEn(ms: number): string {

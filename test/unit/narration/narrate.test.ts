@@ -156,6 +156,12 @@ describe('the caption of every event', () => {
     expect(narrate(sample('route.updated'), 'en', { config })).toContain('2 queues to write, 1 to read.');
   });
 
+  it('names the brokers in one order in both lists: the read queues come in the route\'s QueueData order, the write queues sorted', () => {
+    const route = { ...sample('route.updated'), writeQueues: ['broker-a:0', 'broker-b:0', 'broker-c:0'], readQueues: ['broker-a:0', 'broker-c:0', 'broker-b:0'] } as TraceEvent;
+    expect(narrate(route, 'zh', { config })).toContain('可写 3 个队列（broker-a 1 个、broker-b 1 个、broker-c 1 个），可读 3 个（broker-a 1 个、broker-b 1 个、broker-c 1 个）');
+    expect(narrate(route, 'en', { config })).toContain('3 to read (1 on broker-a, 1 on broker-b, 1 on broker-c)');
+  });
+
   it('says what the retry topic a consumer rebalances is: it comes up in a run where no consumption failed', () => {
     const rebalance = { ...sample('rebalance'), group: 'CG_ORDER', topic: '%RETRY%CG_ORDER', queues: ['broker-b:0'] } as TraceEvent;
     expect(narrate(rebalance, 'en', { config })).toMatch(/^c-1 rebalanced %RETRY%CG_ORDER for CG_ORDER and now owns broker-b:0\. .* %RETRY%CG_ORDER is the group's retry topic: each CLUSTERING member subscribes to it too, for the messages whose consumption failed\.$/);

@@ -12,7 +12,8 @@ import { useT } from '../i18n/index.ts';
 import { useSimView } from '../use-sim.ts';
 import { applyEdit } from './apply.ts';
 import { editorStrings } from './editor-strings.ts';
-import { applyKnobs, currentKnobs, KNOB_STRATEGIES, knobProblems, type Knobs } from './fork.ts';
+import { applyKnobs, currentKnobs, KNOB_STRATEGIES, knobAt, knobProblems, type Knobs } from './fork.ts';
+import { glossedZh } from '../i18n/setting-glosses.ts';
 import { permLabel, TOPIC_PERMS } from '../perm.ts';
 import { ValidationErrors } from './ValidationErrors.tsx';
 
@@ -63,7 +64,8 @@ export function KnobsForm() {
   const { knobOf } = editorStrings(language);
   const broadcasting = new Set(scenario ? everyConsumer(scenario).filter((c) => c.messageModel === 'BROADCASTING').map((c) => c.group) : []);
   const [edits, setEdits] = useState<Edits>({});
-  const [errors, setErrors] = useState<ValidationError[]>([]);
+  // The problems of the file Apply made, which names their knobs (knobAt).
+  const [refused, setRefused] = useState<{ errors: ValidationError[]; file: unknown }>({ errors: [], file: null });
   const [unchanged, setUnchanged] = useState(false);
   if (!view || !scenario) return null;
   const { timeMs } = view;
@@ -74,15 +76,21 @@ export function KnobsForm() {
     setEdits({ ...edits, [key(section, name, field)]: value });
     setUnchanged(false);
   };
+  // A knob as its field shows it: a group's size in words, a setting glossed in Chinese (writeQueueNums（写队列数）).
+  const shownAs = (field: string) => (field === 'count' ? t('consumerCount') : language === 'zh' ? glossedZh(field) : field);
+  const fieldOf = (path: string) => {
+    const at = knobAt(refused.file, path);
+    return at && knobOf(shownAs(at.field), at.owner);
+  };
   const numberField = (section: keyof Knobs, name: string, field: string, value: number, step = 1) => {
-    const shownAs = field === 'count' ? t('consumerCount') : field;
+    const label = shownAs(field);
     return (
       <label className="rs-field">
-        <span>{shownAs}</span>
+        <span>{label}</span>
         <input
           className="rs-input rs-input-number"
           type="number"
-          aria-label={knobOf(shownAs, name)}
+          aria-label={knobOf(label, name)}
           step={step}
           value={Number.isNaN(value) ? '' : value}
           data-testid={`knob-${section}-${name}-${field}`}
@@ -95,8 +103,8 @@ export function KnobsForm() {
   const selectField = <V extends string | number>(section: keyof Knobs, name: string, field: string, value: V, options: readonly V[],
     { title, label = String }: { title?: string; label?: (option: V) => string } = {}) => (
     <label className="rs-field" title={title}>
-      <span>{field}</span>
-      <select className="rs-select" value={value} aria-label={knobOf(field, name)} data-testid={`knob-${section}-${name}-${field}`}
+      <span>{shownAs(field)}</span>
+      <select className="rs-select" value={value} aria-label={knobOf(shownAs(field), name)} data-testid={`knob-${section}-${name}-${field}`}
         onChange={(event) => edit(section, name, field, typeof value === 'number' ? Number(event.target.value) : event.target.value)}>
         {[...new Set([...options, value])].map((option) => <option key={option} value={option}>{label(option)}</option>)}
       </select>
@@ -109,16 +117,16 @@ export function KnobsForm() {
     const now = usePlayback.getState().timeMs;
     const before = currentKnobs(scenario, timeline.state, now);
     const after = withEdits(before, edits);
-    const refused = knobProblems(after);
-    if (refused.length > 0) return setErrors(refused);
+    const problems = knobProblems(after);
+    if (problems.length > 0) return setRefused({ errors: problems, file: null });
     const next = applyKnobs(source, scenario, timeline.state, before, after, now);
     if (next === null) {
-      setErrors([]);
+      setRefused({ errors: [], file: null });
       return setUnchanged(true);
     }
-    const problems = applyEdit(next, now, 'fork');
-    setErrors(problems);
-    if (problems.length === 0) setEdits({});
+    const errors = applyEdit(next, now, 'fork');
+    setRefused({ errors, file: next });
+    if (errors.length === 0) setEdits({});
   };
   // noValidate: the browser would block Apply with its own message, in its own language.
   return (
@@ -153,7 +161,7 @@ export function KnobsForm() {
       </fieldset>
       <p className="rs-note">{timeMs > 0 ? t('forkNote', { time: formatTime(timeMs) }) : t('startNote')}</p>
       {unchanged && <p className="rs-note" role="status">{t('nothingChanged')}</p>}
-      <ValidationErrors errors={errors} title={t('jsonProblems', { count: errors.length })} testId="knob-errors" />
+      <ValidationErrors errors={refused.errors} title={t('jsonProblems', { count: refused.errors.length })} testId="knob-errors" fieldOf={fieldOf} />
       <button type="submit" className="rs-button rs-button-primary" data-testid="apply-knobs">{t('applyAt', { time: formatTime(timeMs) })}</button>
     </form>
   );

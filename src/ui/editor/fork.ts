@@ -110,6 +110,29 @@ export function knobProblems(knobs: Knobs): ValidationError[] {
     .map(([group]) => problem(['groups', group, 'consumers'], rule));
 }
 
+/** A knob a problem of the file is about: the topic, group or producer it belongs to and the knob's field. */
+export interface KnobAt { owner: string; field: keyof TopicKnobs | keyof GroupKnobs | 'ratePerSec' }
+
+/** A knob's field in a path of the file (a per-broker topic's too: topics[0].brokers[1].readQueueNums). */
+const KNOB_PATH = /^(topics|producers|timeline)\[(\d+)\](?:\.brokers\[\d+\])?\.(writeQueueNums|readQueueNums|perm|ratePerSec)$/;
+
+/**
+ * The knob a problem of `file` names by its path, or undefined for a path no knob writes: the form
+ * says "readQueueNums of TopicTest", where the path was topics[0].readQueueNums or timeline[3].readQueueNums.
+ * knobProblems names a group's size by the group (groups.G.consumers).
+ */
+export function knobAt(file: unknown, path: string): KnobAt | undefined {
+  const group = /^groups\.(.+)\.consumers$/.exec(path);
+  if (group) return { owner: group[1]!, field: 'count' };
+  const found = KNOB_PATH.exec(path);
+  if (!found) return undefined;
+  const [, list, index, field] = found as unknown as [string, 'topics' | 'producers' | 'timeline', string, KnobAt['field']];
+  const entry = (file as RawScenario)[list]?.[Number(index)];
+  // A topic by its name, a producer by its id (not the topic it sends to), an updateTopic by its topic, a setProducerRate by its target.
+  const owner = list === 'topics' ? entry?.name : list === 'producers' ? entry?.id : entry?.topic ?? entry?.target;
+  return typeof owner === 'string' ? { owner, field } : undefined;
+}
+
 function clone(source: unknown): RawScenario {
   return structuredClone(source) as RawScenario;
 }

@@ -53,17 +53,17 @@ describe('with two topics, groups and producers each knob is named with whose it
     expect(number('ratePerSec of p-B')).toHaveValue(3);
   });
 
-  it('in Chinese: "TopicA 的 writeQueueNums", "CG_B 的消费者数量"', () => {
+  it('in Chinese: "TopicA 的 writeQueueNums（写队列数）", "p-A 的 ratePerSec（每秒发送条数）", "CG_B 的消费者数量"', () => {
     act(() => usePlayback.getState().setLanguage('zh'));
     render(<KnobsForm />);
-    expect(number('TopicA 的 writeQueueNums')).toHaveValue(8);
-    expect(number('TopicB 的 readQueueNums')).toHaveValue(2);
-    expect(choice('TopicB 的 perm')).toHaveValue('4');
+    expect(number('TopicA 的 writeQueueNums（写队列数）')).toHaveValue(8);
+    expect(number('TopicB 的 readQueueNums（读队列数）')).toHaveValue(2);
+    expect(choice('TopicB 的 perm（读写权限）')).toHaveValue('4');
     expect(number('CG_A 的消费者数量')).toHaveValue(1);
     expect(number('CG_B 的消费者数量')).toHaveValue(2);
-    expect(choice('CG_B 的 allocateStrategy')).toHaveValue('AVG_BY_CIRCLE');
-    expect(number('p-A 的 ratePerSec')).toHaveValue(10);
-    expect(number('p-B 的 ratePerSec')).toHaveValue(3);
+    expect(choice('CG_B 的 allocateStrategy（分配策略）')).toHaveValue('AVG_BY_CIRCLE');
+    expect(number('p-A 的 ratePerSec（每秒发送条数）')).toHaveValue(10);
+    expect(number('p-B 的 ratePerSec（每秒发送条数）')).toHaveValue(3);
   });
 
   it('groups each owner\'s knobs under its visible name', () => {

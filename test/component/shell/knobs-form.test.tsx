@@ -21,15 +21,15 @@ function applyTyped(testId: string, value: string): File {
 
 describe('a knob refuses a value out of the scenario\'s rules instead of changing it', () => {
   it.each([
-    ['knob-topics-TopicTest-readQueueNums', '0', 'topics[0].readQueueNums: must be an integer from 1 to 1024'],
-    ['knob-topics-TopicTest-readQueueNums', '2000', 'topics[0].readQueueNums: must be an integer from 1 to 1024'],
-    ['knob-topics-TopicTest-writeQueueNums', '3.5', 'topics[0].writeQueueNums: must be an integer from 1 to 1024'],
-    ['knob-topics-TopicTest-writeQueueNums', '', 'topics[0].writeQueueNums: must be an integer from 1 to 1024'],
-    ['knob-producers-p-1-ratePerSec', '-3', 'producers[0].ratePerSec: must be a number from 0 to 10000 (messages per second)'],
-    ['knob-groups-CG_ORDER-count', '1001', 'groups.CG_ORDER.consumers: must be an integer from 0 to 1000 (a scenario holds at most 1000 consumers'],
-    ['knob-groups-CG_ORDER-count', '-1', 'groups.CG_ORDER.consumers: must be an integer from 0 to 1000'],
-    ['knob-groups-CG_ORDER-count', '2.5', 'groups.CG_ORDER.consumers: must be an integer from 0 to 1000'],
-    ['knob-groups-CG_ORDER-count', '', 'groups.CG_ORDER.consumers: must be an integer from 0 to 1000'],
+    ['knob-topics-TopicTest-readQueueNums', '0', 'readQueueNums of TopicTest: must be an integer from 1 to 1024'],
+    ['knob-topics-TopicTest-readQueueNums', '2000', 'readQueueNums of TopicTest: must be an integer from 1 to 1024'],
+    ['knob-topics-TopicTest-writeQueueNums', '3.5', 'writeQueueNums of TopicTest: must be an integer from 1 to 1024'],
+    ['knob-topics-TopicTest-writeQueueNums', '', 'writeQueueNums of TopicTest: must be an integer from 1 to 1024'],
+    ['knob-producers-p-1-ratePerSec', '-3', 'ratePerSec of p-1: must be a number from 0 to 10000 (messages per second)'],
+    ['knob-groups-CG_ORDER-count', '1001', 'consumers of CG_ORDER: must be an integer from 0 to 1000 (a scenario holds at most 1000 consumers'],
+    ['knob-groups-CG_ORDER-count', '-1', 'consumers of CG_ORDER: must be an integer from 0 to 1000'],
+    ['knob-groups-CG_ORDER-count', '2.5', 'consumers of CG_ORDER: must be an integer from 0 to 1000'],
+    ['knob-groups-CG_ORDER-count', '', 'consumers of CG_ORDER: must be an integer from 0 to 1000'],
   ])('%s typed %j: lists the field with its range, applies nothing and keeps what was typed', (testId, value, message) => {
     const before = applyTyped(testId, value);
     expect(screen.getByTestId('knob-errors')).toHaveTextContent(message);
@@ -40,18 +40,25 @@ describe('a knob refuses a value out of the scenario\'s rules instead of changin
   it('refuses it at a later time too, without forking the run', () => {
     act(() => usePlayback.getState().seek(60_000));
     applyTyped('knob-topics-TopicTest-readQueueNums', '0');
-    expect(screen.getByTestId('knob-errors')).toHaveTextContent('timeline[0].readQueueNums: must be an integer from 1 to 1024');
+    expect(screen.getByTestId('knob-errors')).toHaveTextContent('readQueueNums of TopicTest: must be an integer from 1 to 1024');
     expect(fileNow().timeline).toEqual([]);
     expect(usePlayback.getState().forks).toEqual([]);
+  });
+
+  it('names a producer\'s rate changed later by its producer, not by the timeline action it would be', () => {
+    act(() => usePlayback.getState().seek(60_000));
+    applyTyped('knob-producers-p-1-ratePerSec', '-3');
+    expect(screen.getByTestId('knob-errors')).toHaveTextContent('ratePerSec of p-1: must be a number from 0 to 10000');
+    expect(screen.getByTestId('knob-errors')).not.toHaveTextContent('timeline[');
   });
 
   it('says it in Chinese on the page in 中文', () => {
     act(() => usePlayback.getState().setLanguage('zh'));
     applyTyped('knob-groups-CG_ORDER-count', '-1');
-    expect(screen.getByTestId('knob-errors')).toHaveTextContent('groups.CG_ORDER.consumers: 必须是 0 到 1000 之间的整数（一个场景最多 1000 个消费者，包括时间线中加入的）');
+    expect(screen.getByTestId('knob-errors')).toHaveTextContent('CG_ORDER 的消费者数量：必须是 0 到 1000 之间的整数（一个场景最多 1000 个消费者，包括时间线中加入的）');
     cleanup();
     applyTyped('knob-topics-TopicTest-readQueueNums', '0');
-    expect(screen.getByTestId('knob-errors')).toHaveTextContent('topics[0].readQueueNums: 必须是 1 到 1024 之间的整数');
+    expect(screen.getByTestId('knob-errors')).toHaveTextContent('TopicTest 的 readQueueNums（读队列数）：必须是 1 到 1024 之间的整数');
   });
 
   it('applies a group size the scenario allows as typed, above the form\'s old 50', () => {

@@ -3,7 +3,7 @@ import { LIBRARY, findLibraryEntry } from '../../../src/scenario/library/index.t
 import { validateScenario } from '../../../src/scenario/validate.ts';
 import { Timeline } from '../../../src/sim/timeline.ts';
 import type { Scenario } from '../../../src/model/spec.ts';
-import { addFault, applyKnobs, currentKnobs, faultTargets, type Knobs } from '../../../src/ui/editor/fork.ts';
+import { addFault, applyKnobs, currentKnobs, faultTargets, knobAt, type Knobs } from '../../../src/ui/editor/fork.ts';
 
 const source = LIBRARY[0]!.scenario;
 
@@ -136,5 +136,28 @@ describe('changing a knob at 0:00 edits the scenario itself', () => {
       knobs.topics.TopicTest!.writeQueueNums = 2;
     });
     expect(JSON.stringify(source)).toBe(before);
+  });
+});
+
+describe('a problem of the file names the knob it is about (knobAt)', () => {
+  const file = {
+    topics: [{ name: 'TopicA', writeQueueNums: 0 }, { name: 'TopicB', brokers: [{ broker: 'broker-a' }, { broker: 'broker-b', readQueueNums: 0 }] }],
+    producers: [{ id: 'p-1', topic: 'TopicA', ratePerSec: -3 }],
+    timeline: [{ at: 60_000, action: 'updateTopic', topic: 'TopicA', perm: 9 }, { at: 60_000, action: 'setProducerRate', target: 'p-1', ratePerSec: -1 }],
+  };
+
+  it.each([
+    ['topics[0].writeQueueNums', { owner: 'TopicA', field: 'writeQueueNums' }],
+    ['topics[1].brokers[1].readQueueNums', { owner: 'TopicB', field: 'readQueueNums' }],
+    ['producers[0].ratePerSec', { owner: 'p-1', field: 'ratePerSec' }],
+    ['timeline[0].perm', { owner: 'TopicA', field: 'perm' }],
+    ['timeline[1].ratePerSec', { owner: 'p-1', field: 'ratePerSec' }],
+    ['groups.CG_ORDER.consumers', { owner: 'CG_ORDER', field: 'count' }],
+  ])('%s is %j', (path, knob) => {
+    expect(knobAt(file, path)).toEqual(knob);
+  });
+
+  it.each(['timeline[0].at', 'topics[5].writeQueueNums', 'consumers[0].group', 'topics'])('%s is no knob: the form keeps the path', (path) => {
+    expect(knobAt(file, path)).toBeUndefined();
   });
 });

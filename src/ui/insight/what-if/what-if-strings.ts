@@ -2,6 +2,7 @@
 import type { FromStartReader, WhatIfEffect } from '../../../sim/queries/what-if-change.ts';
 import type { TopicField } from '../../../sim/queries/update-topic-command.ts';
 import { type Bilingual } from '../../i18n/index.ts';
+import { glossedZh } from '../../i18n/setting-glosses.ts';
 import type { RocketMQName } from './rocketmq-names.ts';
 
 export interface WhatIfStrings {
@@ -49,27 +50,12 @@ export interface WhatIfStrings {
 /** What a path's first part is about, in Chinese: topics.TopicTest.readQueueNums is a topic's. */
 const SUBJECTS_ZH: Record<string, string> = { topics: '主题', groups: '消费者组', producers: '生产者', brokers: 'Broker', config: '配置' };
 
-/** The settings whose RocketMQ name a Chinese reader may not know at sight, glossed after it. */
-const SETTINGS_ZH: Record<string, string> = {
-  writeQueueNums: '写队列数', readQueueNums: '读队列数', perm: '读写权限', allocateStrategy: '分配策略', consumers: '消费者个数',
-  ratePerSec: '每秒发送条数', sendMode: '发送方式', role: '角色', flushDiskType: '刷盘方式', slaveReadEnable: 'Slave 是否提供读取', rocketmqVersion: '版本',
-  // The config keys a learner meets in the chapters and the producer's and consumer's settings.
-  brokerHeartbeatIntervalMs: 'Broker 注册/心跳间隔', registerBrokerTimeoutMs: '注册超时', scanNotActiveBrokerIntervalMs: '扫描不活跃 Broker 的间隔',
-  brokerChannelExpiredTimeMs: 'Broker 过期时间', serverChannelMaxIdleTimeMs: '空闲连接关闭时间', pollNameServerIntervalMs: '拉取路由间隔',
-  clientHeartbeatIntervalMs: '客户端心跳间隔', persistConsumerOffsetIntervalMs: '提交消费位点间隔', connectTimeoutMs: '建连超时',
-  sendMsgTimeoutMs: '发送超时', retryTimesWhenSendFailed: '同步发送重试次数', retryTimesWhenSendAsyncFailed: '异步发送重试次数',
-  retryAnotherBrokerWhenNotStoreOK: '存储状态非 SEND_OK 时换 Broker 重试', sendLatencyFaultEnable: '延迟故障规避',
-  autoCreateTopicEnable: '自动创建主题', rebalanceIntervalMs: '负载均衡间隔', pullBatchSize: '每次拉取条数', pullThresholdForQueue: '每个队列缓存条数上限',
-  consumeThreadMax: '消费线程数', maxReconsumeTimes: '最大重试消费次数', syncFlushTimeoutMs: '同步刷盘超时', slaveTimeoutMs: '等待 Slave 确认的超时',
-};
-
 /** "主题 TopicTest · readQueueNums（读队列数） = 4": the subject in Chinese, the names as the file has them. */
 function choiceLabelZh(path: string, current: string | number | undefined): string {
   const parts = path.split('.');
   const key = parts[parts.length - 1]!;
   const subject = parts.length === 3 ? `${SUBJECTS_ZH[parts[0]!] ?? parts[0]} ${parts[1]} · ` : parts.length === 2 ? `${SUBJECTS_ZH[parts[0]!] ?? parts[0]} · ` : '';
-  const gloss = SETTINGS_ZH[key];
-  return `${subject}${key}${gloss ? `（${gloss}）` : ''}${current === undefined ? '' : ` = ${current}`}`;
+  return `${subject}${glossedZh(key)}${current === undefined ? '' : ` = ${current}`}`;
 }
 
 const en: WhatIfStrings = {

@@ -16,7 +16,7 @@ import { formatCount, formatTime } from '../../viz/format.ts';
 import { queryLog, type EventFilter, type LogQuery } from '../../sim/queries/trace-search.ts';
 import { LOG_REFRESH, useSimView } from '../use-sim.ts';
 import { useSimQuery, type SimQueryOptions } from '../use-sim-query.ts';
-import { describeEvent, localOffsetConsumers, sameContext, TRACE_TYPES, typeName, type EventContext } from './event-sentences.ts';
+import { describeEvent, localOffsetConsumers, sameContext, TRACE_TYPES, typeBadge, typeName, type EventContext } from './event-sentences.ts';
 import { useWords } from '../i18n/index.ts';
 import { useBrokerNodeNames } from '../use-broker-node-names.ts';
 import { moveIndex, type IndexMoves } from '../keys.ts';
@@ -72,7 +72,7 @@ const LogRow = memo(
           tabIndex={tabbable ? 0 : -1} aria-describedby={tabbable ? keysId : undefined}
           onClick={() => usePlayback.getState().seek(event.t)}>
           <span className="rs-log-time rs-mono">{formatTime(event.t)}</span>
-          <span className={`rs-log-type ${logTypeClass(event)}`}>{event.type}</span>
+          <span className={`rs-log-type ${logTypeClass(event)}`} title={language === 'zh' ? event.type : undefined}>{typeBadge(event.type, language)}</span>
           <span className="rs-log-what">{describeEvent(event, language, context)}</span>
         </button>
         {msgId !== null && <MessageCardButton msgId={msgId} language={language} tabbable={tabbable} />}
@@ -160,7 +160,7 @@ function useAnnouncer(latest: TraceEvent | undefined, language: Language, contex
     if (!latest || last.current.event === latest) return undefined;
     const say = () => {
       last.current = { at: performance.now(), event: latest };
-      setSpoken(spokenIds(`${formatTime(latest.t)} ${latest.type}: ${describeEvent(latest, language, context)}`));
+      setSpoken(spokenIds(`${formatTime(latest.t)} ${typeBadge(latest.type, language)}: ${describeEvent(latest, language, context)}`));
     };
     const wait = last.current.at + ANNOUNCE_EVERY_MS - performance.now();
     if (wait <= 0) {

@@ -70,6 +70,28 @@ const TYPE_NAMES: Record<TraceType, Bilingual<string>> = {
   fault: { en: 'a timeline action (a fault or an operator\'s command)', zh: '时间线动作（故障或运维命令）' },
 };
 
+/**
+ * A row's type badge in Chinese: a few characters a 132 px column holds. In English the badge is
+ * the trace type itself, the name `npm run sim` prints and docs/trace.md lists; a Chinese reader
+ * finds that name in the badge's tooltip and in the type filter beside its Chinese.
+ */
+const BADGES_ZH: Record<TraceType, string> = {
+  'broker.registered': 'Broker 注册', 'broker.removed': '剔除 Broker', 'nameServer.chosen': '选定 NameServer',
+  'route.pulled': '拉取路由', 'route.updated': '路由变化', 'route.failed': '路由拉取失败',
+  'topic.updated': '主题变更', 'topic.updateFailed': '主题变更失败',
+  'message.sent': '发送', 'message.stored': '存储', 'message.lost': '消息丢失', 'message.filtered': '标签过滤',
+  'message.storedBehind': '存于位点之后', 'send.failed': '发送失败', 'send.result': '发送结果', 'channel.closed': '连接关闭',
+  rebalance: '负载均衡', 'client.heartbeat': '客户端心跳', 'consumer.registered': '登记消费者', 'consumer.removed': '移除消费者',
+  'producer.registered': '登记生产者', 'producer.removed': '移除生产者', 'message.consumed': '消费', 'message.consumedAgain': '重复消费',
+  'consume.failed': '消费失败', 'pull.rejected': '拉取被拒', 'offset.committed': '提交位点', 'controller.elected': '选出 Master',
+  'syncStateSet.changed': '同步副本集变化', 'broker.roleChanged': '角色变化', fault: '时间线动作',
+};
+
+/** A log row's type badge: the trace type in English, a short name in Chinese (BADGES_ZH). */
+export function typeBadge(type: TraceType, language: Language): string {
+  return language === 'zh' ? BADGES_ZH[type] : type;
+}
+
 /** Every trace type (used for the log's type filter). */
 export const TRACE_TYPES = Object.keys(TYPE_NAMES) as TraceType[];
 

@@ -231,4 +231,15 @@ describe('EventLog', () => {
     fireEvent.change(screen.getByLabelText('类型'), { target: { value: 'broker.registered' } });
     await waitFor(() => expect(within(screen.getAllByTestId('log-row').at(-1)!).getByText(/首次注册到 ns-/)).toBeInTheDocument());
   });
+
+  it('badges each row with a short Chinese name in zh, the trace type in its tooltip', async () => {
+    loadAt(writeReadScenario(), 3_000);
+    act(() => usePlayback.getState().setLanguage('zh'));
+    render(<EventLog />);
+    fireEvent.change(screen.getByLabelText('类型'), { target: { value: 'broker.registered' } });
+    await waitFor(() => expect(screen.getAllByTestId('log-row').at(-1)).toHaveTextContent(/首次注册到 ns-/));
+    const badge = screen.getAllByTestId('log-row').at(-1)!.querySelector('.rs-log-type')!;
+    expect(badge).toHaveTextContent(/^Broker 注册$/);
+    expect(badge).toHaveAttribute('title', 'broker.registered');
+  });
 });

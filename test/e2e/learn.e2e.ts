@@ -285,9 +285,18 @@ for (const [size, presenting] of [['1280x800', true], ['1024x768', true], ['1024
     // Answered, the words show the question and its verdict: the student's feedback, not the caption read before.
     const shown = await rect('[data-testid="verdict"]');
     assert.ok(shown.top >= region.top && shown.top < region.bottom, `the verdict starts (y ${shown.top}) in the box's words (y ${region.top}-${region.bottom})`);
+    // Scrolled to the question, the caption is above the box's edge (and the verdict's end may be below): the box fades each edge words run past.
+    const edges = await page.getByTestId('lesson-scroll').evaluate((element) => ({
+      marked: element.getAttribute('data-more'),
+      below: element.scrollTop + element.clientHeight < element.scrollHeight - 1,
+    }));
+    assert.equal(edges.marked, edges.below ? 'above below' : 'above');
     await page.getByTestId('lesson-scroll').evaluate((element) => { element.scrollTop = element.scrollHeight; });
+    await page.waitForFunction(() => document.querySelector('[data-testid="lesson-scroll"]')!.getAttribute('data-more') === 'above');
     const verdict = await rect('[data-testid="verdict"]');
     assert.ok(verdict.bottom <= region.bottom + 1 && verdict.bottom > region.top, `the verdict's end (y ${verdict.bottom}) scrolls into the box (to y ${region.bottom})`);
+    const faded = await page.getByTestId('lesson-scroll').evaluate((element) => getComputedStyle(element).maskImage);
+    assert.match(faded, /linear-gradient/, 'the top edge fades: the caption is above');
     if (presenting) {
       const counters = await rect('[data-testid="chapter"] [data-testid="summary-line"]');
       assert.ok(counters.top >= region.bottom && counters.bottom <= lesson.bottom, `the counters (y ${counters.top}-${counters.bottom}) close the box, under the words`);

@@ -34,11 +34,34 @@ export function useLessonFit(lesson: RefObject<HTMLElement | null>, words: RefOb
       if (presenting) fitLesson(element, scroller);
       else element.style.removeProperty(PROPERTY);
       tabStopWhileScrolling(scroller);
+      markMore(scroller);
     };
+    const scrolled = () => markMore(scroller);
     fit();
     window.addEventListener('resize', fit);
-    return () => window.removeEventListener('resize', fit);
+    scroller.addEventListener('scroll', scrolled, { passive: true });
+    // The box and its words change size without a scroll too (the type fitted, the card docked beside it).
+    const resized = new ResizeObserver(scrolled);
+    for (const box of [scroller, ...scroller.children]) resized.observe(box);
+    return () => {
+      window.removeEventListener('resize', fit);
+      scroller.removeEventListener('scroll', scrolled);
+      resized.disconnect();
+    };
   }, [lesson, words, presenting, content]);
+}
+
+/**
+ * Words running on past the box's edge say so: learn.css fades the edge they run past
+ * (`data-more` is "above", "below" or both). A scroll bar alone is thin or hidden (overlay scroll
+ * bars), and the words cut at a line's end read as the whole step.
+ */
+function markMore(scroller: HTMLElement): void {
+  const above = scroller.scrollTop > 1;
+  const below = scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 1;
+  const more = [above ? 'above' : '', below ? 'below' : ''].filter(Boolean).join(' ');
+  if (more === '') delete scroller.dataset.more;
+  else scroller.dataset.more = more;
 }
 
 /**

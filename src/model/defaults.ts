@@ -22,8 +22,8 @@ export const ROCKETMQ_DEFAULTS = {
   // --- NameServer liveness (NamesrvConfig, RouteInfoManager) ---
   /** NamesrvConfig.scanNotActiveBrokerInterval: 5 s in 5.x; NamesrvController 4.x used 10 s. */
   scanNotActiveBrokerIntervalMs: 5_000,
-  /** NamesrvController.startScheduleService: initial delay of scanNotActiveBroker (5000 ms). */
-  scanNotActiveBrokerInitialDelayMs: 5_000,
+  /** NamesrvController.startScheduleService: scanNotActiveBroker first runs 5 ms after start (5, interval, MILLISECONDS); 4.x's NamesrvController.initialize waited 5 s. */
+  scanNotActiveBrokerInitialDelayMs: 5,
   /** RouteInfoManager.DEFAULT_BROKER_CHANNEL_EXPIRED_TIME (4.x BROKER_CHANNEL_EXPIRED_TIME). */
   brokerChannelExpiredTimeMs: 120_000,
   /** NettyServerConfig.serverChannelMaxIdleTimeSeconds (120 s, 4.x and 5.x): the NameServer closes a channel idle this long; 0 never. */
@@ -188,6 +188,7 @@ export function registerNameServerPeriod(config: Pick<SimConfig, 'brokerHeartbea
 /** RocketMQ 4.x values for the keys whose default changed in 5.x (NamesrvController 4.9.8, BrokerConfig 4.9.8). */
 export const ROCKETMQ_4X_OVERRIDES: Partial<SimConfig> = {
   scanNotActiveBrokerIntervalMs: 10_000,
+  scanNotActiveBrokerInitialDelayMs: 5_000,
   registerBrokerTimeoutMs: 6_000,
   rebalanceMinIntervalMs: 0,
   slaveSyncCheckIntervalMs: 10_000,

@@ -19,10 +19,12 @@ const REGISTER_PERIOD = 30_000;
 const BROKER_EXPIRED = 120_000;
 /** NettyServerConfig.serverChannelMaxIdleTimeSeconds: the NameServer closes a channel idle this long (4.x and 5.x). */
 const CHANNEL_MAX_IDLE = 120_000;
-/** NamesrvController: scanNotActiveBroker initial delay 5 s, period 5 s (5.x) / 10 s (4.x). */
-const SCAN_INITIAL = 5_000;
-const SCAN_PERIOD_5X = 5_000;
-const SCAN_PERIOD_4X = 10_000;
+/**
+ * NamesrvController: scanNotActiveBroker first after 5 ms, then every 5 s (5.x startScheduleService:
+ * 5, interval, MILLISECONDS); 4.x's initialize: first after 5 s, then every 10 s.
+ */
+const SCAN_5X = { initial: 5, period: 5_000 };
+const SCAN_4X = { initial: 5_000, period: 10_000 };
 /** MQClientInstance.startScheduledTask: first route refresh after 10 ms, then every pollNameServerInterval (30 s). */
 const ROUTE_FIRST = 10;
 const ROUTE_PERIOD = 30_000;
@@ -35,8 +37,8 @@ function registrationTimes(start: number, until: number): number[] {
 }
 
 /** The first scanNotActiveBroker run strictly after `deadline` (the check is lastUpdate + timeout < now). */
-function firstScanAfter(deadline: number, period: number): number {
-  let scan = SCAN_INITIAL;
+function firstScanAfter(deadline: number, { initial, period }: { initial: number; period: number }): number {
+  let scan = initial;
   while (scan <= deadline) scan += period;
   return scan;
 }
@@ -110,7 +112,7 @@ describe('how a NameServer forgets a broker (RouteInfoManager, BrokerHousekeepin
       })).at(200_000);
       const lastRegistration = registrationTimes(7_000, 60_000).at(-1)! + HOP; // 47 001
       const expected = lastRegistration + CHANNEL_MAX_IDLE;
-      expect(expected).toBeLessThan(firstScanAfter(lastRegistration + BROKER_EXPIRED, rocketmqVersion === '5.x' ? SCAN_PERIOD_5X : SCAN_PERIOD_4X));
+      expect(expected).toBeLessThan(firstScanAfter(lastRegistration + BROKER_EXPIRED, rocketmqVersion === '5.x' ? SCAN_5X : SCAN_4X));
       expect(sim.events('broker.removed').map(({ t, nameServer, reason }) => ({ t, nameServer, reason }))).toEqual([
         { t: expected, nameServer: 'ns-1', reason: 'channelIdle' },
         { t: expected, nameServer: 'ns-2', reason: 'channelIdle' },
@@ -119,7 +121,7 @@ describe('how a NameServer forgets a broker (RouteInfoManager, BrokerHousekeepin
   });
 
   // The scan alone, as with serverChannelMaxIdleTimeSeconds 0 (IdleStateHandler then checks nothing).
-  it('removes a partitioned broker at the first scan after lastUpdate + 120 s (5.x: scan every 5 s from 5 s)', () => {
+  it('removes a partitioned broker at the first scan after lastUpdate + 120 s (5.x: scan every 5 s from 5 ms)', () => {
     // Started at 7 s so that the 5.x and 4.x scan grids give different answers.
     const partitionAt = 60_000;
     const sim = new TestSim(scenario({
@@ -129,8 +131,8 @@ describe('how a NameServer forgets a broker (RouteInfoManager, BrokerHousekeepin
     })).at(partitionAt);
     const lastRegistration = sim.route('ns-1').lastUpdate['broker-a']!;
     expect(lastRegistration).toBe(registrationTimes(7_000, partitionAt).at(-1)! + HOP); // 47 001
-    const expected = firstScanAfter(lastRegistration + BROKER_EXPIRED, SCAN_PERIOD_5X);
-    expect(expected).toBe(170_000);
+    const expected = firstScanAfter(lastRegistration + BROKER_EXPIRED, SCAN_5X);
+    expect(expected).toBe(170_005);
 
     sim.at(expected - 1);
     expect(sim.events('broker.removed')).toEqual([]);
@@ -148,7 +150,7 @@ describe('how a NameServer forgets a broker (RouteInfoManager, BrokerHousekeepin
       brokers: [{ name: 'broker-a', startAt: 7_000 }],
       timeline: [{ at: 60_000, action: 'partitionBroker', target: 'broker-a' }],
     })).at(200_000);
-    const expected = firstScanAfter(47_001 + BROKER_EXPIRED, SCAN_PERIOD_4X);
+    const expected = firstScanAfter(47_001 + BROKER_EXPIRED, SCAN_4X);
     expect(expected).toBe(175_000);
     expect(sim.times('broker.removed', { reason: 'expired' })).toEqual([expected, expected]);
   });

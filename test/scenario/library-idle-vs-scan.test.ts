@@ -4,7 +4,7 @@
  * derived here from RocketMQ's periods and the registrations found in the trace:
  * - NettyRemotingServer's IdleStateHandler(0, 0, serverChannelMaxIdleTimeSeconds = 120) closes the
  *   channel at its last activity (the last registration read) + 120 s (channelIdle);
- * - NamesrvController's scanNotActiveBroker (first after 5 s, then every 5 s in 5.x, 10 s in 4.x)
+ * - NamesrvController's scanNotActiveBroker (5.x: first after 5 ms, then every 5 s; 4.x: first after 5 s, then every 10 s)
  *   removes it at the first run where lastUpdateTimestamp + 120 s < now (expired).
  */
 import { describe, expect, it } from 'vitest';
@@ -15,9 +15,8 @@ import { TestSim, type ScenarioJson } from '../support/test-sim.ts';
 const CHANNEL_MAX_IDLE = 120_000;
 /** RouteInfoManager.DEFAULT_BROKER_CHANNEL_EXPIRED_TIME (4.x BROKER_CHANNEL_EXPIRED_TIME). */
 const BROKER_EXPIRED = 120_000;
-/** NamesrvController: scanNotActiveBroker initial delay 5 s, period 5 s (5.x) / 10 s (4.x). */
-const SCAN_INITIAL = 5_000;
-const SCAN_PERIOD = { '5.x': 5_000, '4.x': 10_000 } as const;
+/** NamesrvController: scanNotActiveBroker's first run and period, 5.x (startScheduleService, in ms) and 4.x (initialize). */
+const SCAN = { '5.x': { initial: 5, period: 5_000 }, '4.x': { initial: 5_000, period: 10_000 } } as const;
 const PARTITION_AT = 90_000;
 /** MQClientInstance.startScheduledTask: sendHeartbeatToAllBrokerWithLock after 1 s, then every heartbeatBrokerInterval, 30 s. */
 const CLIENT_HEARTBEAT_DELAY = 1_000;
@@ -44,8 +43,8 @@ function lastRegistration(sim: TestSim, nameServer: string): number {
 }
 
 /** The first scanNotActiveBroker run strictly after `deadline` (lastUpdateTimestamp + timeout < now). */
-function firstScanAfter(deadline: number, period: number): number {
-  let scan = SCAN_INITIAL;
+function firstScanAfter(deadline: number, { initial, period }: { initial: number; period: number }): number {
+  let scan = initial;
   while (scan <= deadline) scan += period;
   return scan;
 }
@@ -60,31 +59,31 @@ describe('Partition detection: idle close vs scan (library)', () => {
       for (const ns of NAME_SERVERS) {
         const last = lastRegistration(sim, ns);
         const idleClose = last + CHANNEL_MAX_IDLE;
-        expect(idleClose).toBeLessThan(firstScanAfter(last + BROKER_EXPIRED, SCAN_PERIOD[version]));
+        expect(idleClose).toBeLessThan(firstScanAfter(last + BROKER_EXPIRED, SCAN[version]));
         expect(removals(sim, ns)).toEqual([{ t: idleClose, reason: 'channelIdle' }]);
       }
       expect(sim.events('broker.removed', (e) => e.broker === 'broker-a')).toEqual([]);
     });
 
-    it(`${version}: with the idle close off (serverChannelMaxIdleTimeMs 0) the scan removes it, on its ${SCAN_PERIOD[version] / 1_000} s grid`, () => {
+    it(`${version}: with the idle close off (serverChannelMaxIdleTimeMs 0) the scan removes it, on its ${SCAN[version].period / 1_000} s grid`, () => {
       const sim = run(version, { serverChannelMaxIdleTimeMs: 0 });
       for (const ns of NAME_SERVERS) {
-        const scan = firstScanAfter(lastRegistration(sim, ns) + BROKER_EXPIRED, SCAN_PERIOD[version]);
+        const scan = firstScanAfter(lastRegistration(sim, ns) + BROKER_EXPIRED, SCAN[version]);
         expect(removals(sim, ns)).toEqual([{ t: scan, reason: 'expired' }]);
       }
     });
   }
 
-  it('the description\'s numbers: registrations at 7, 17, 47, 77 s (every 30 s after 7 s + 10 s), failed sends to broker-b, idle close at about 197 s, scan at 200 s (5.x) and 205 s (4.x)', () => {
+  it('the description\'s numbers: registrations at 7, 17, 47, 77 s (every 30 s after 7 s + 10 s), failed sends to broker-b, idle close at about 197 s, scan at 200 s (5.x, 200.005) and 205 s (4.x)', () => {
     const idle = run('5.x');
     const registered = idle.times('broker.registered', (e) => e.broker === 'broker-b' && e.nameServer === 'ns-1' && e.t < PARTITION_AT);
     for (const second of [7, 17, 47, 77]) expect(registered.map((t) => Math.floor(t / 1_000))).toContain(second);
     const last = lastRegistration(idle, 'ns-1');
     expect(idle.events('send.failed', (e) => e.broker === 'broker-b' && e.t > PARTITION_AT).length).toBeGreaterThan(0);
     expect(Math.floor((last + CHANNEL_MAX_IDLE) / 1_000)).toBe(197);
-    const scan5 = firstScanAfter(lastRegistration(run('5.x', { serverChannelMaxIdleTimeMs: 0 }), 'ns-1') + BROKER_EXPIRED, SCAN_PERIOD['5.x']);
-    const scan4 = firstScanAfter(lastRegistration(run('4.x', { serverChannelMaxIdleTimeMs: 0 }), 'ns-1') + BROKER_EXPIRED, SCAN_PERIOD['4.x']);
-    expect([scan5, scan4]).toEqual([200_000, 205_000]);
+    const scan5 = firstScanAfter(lastRegistration(run('5.x', { serverChannelMaxIdleTimeMs: 0 }), 'ns-1') + BROKER_EXPIRED, SCAN['5.x']);
+    const scan4 = firstScanAfter(lastRegistration(run('4.x', { serverChannelMaxIdleTimeMs: 0 }), 'ns-1') + BROKER_EXPIRED, SCAN['4.x']);
+    expect([scan5, scan4]).toEqual([200_005, 205_000]);
   });
 
   it('the description\'s clients: p-1 notices at 94 s by a send that waited sendMsgTimeout (3 s), c-1 at 104 s by its heartbeat of 101 s (1 s after its start at 10 s, then every 30 s) that waited 3 s', () => {

@@ -41,12 +41,12 @@ export function useLessonFit(lesson: RefObject<HTMLElement | null>, words: RefOb
     window.addEventListener('resize', fit);
     scroller.addEventListener('scroll', scrolled, { passive: true });
     // The box and its words change size without a scroll too (the type fitted, the card docked beside it).
-    const resized = new ResizeObserver(scrolled);
-    for (const box of [scroller, ...scroller.children]) resized.observe(box);
+    const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(scrolled);
+    for (const box of [scroller, ...scroller.children]) resized?.observe(box);
     return () => {
       window.removeEventListener('resize', fit);
       scroller.removeEventListener('scroll', scrolled);
-      resized.disconnect();
+      resized?.disconnect();
     };
   }, [lesson, words, presenting, content]);
 }

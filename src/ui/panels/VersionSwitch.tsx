@@ -8,7 +8,7 @@ import {
 } from '../../sim/index.ts';
 import type { Language } from '../../scenario/language.ts';
 import { usePlayback } from '../../store/playback.ts';
-import { formatSeconds } from '../../viz/format.ts';
+import { formatDuration, formatSeconds } from '../../viz/format.ts';
 import { applyEdit } from '../editor/apply.ts';
 import { clientViewStrings } from './client-view-strings.ts';
 import './counters.css';
@@ -27,8 +27,10 @@ function durations(values: readonly number[], language: Language): string {
 
 /** The keys whose default differs, with both values in milliseconds as seconds. */
 function changedDefaults(language: Language): [string, string, string][] {
+  // Whole seconds, but for a delay under one (5.x's first scan, 5 ms), which 0 s would hide.
+  const said = (ms: number) => (ms < 1_000 ? formatDuration(ms, language) : formatSeconds(ms, language, 0));
   return (Object.keys(ROCKETMQ_4X_OVERRIDES) as ConfigKey[]).map((key) =>
-    [key.replace(/Ms$/, ''), formatSeconds(Number(ROCKETMQ_4X_OVERRIDES[key]), language, 0), formatSeconds(Number(ROCKETMQ_DEFAULTS[key]), language, 0)]);
+    [key.replace(/Ms$/, ''), said(Number(ROCKETMQ_4X_OVERRIDES[key])), said(Number(ROCKETMQ_DEFAULTS[key]))]);
 }
 
 export function VersionSwitch() {
@@ -59,7 +61,7 @@ export function VersionSwitch() {
           <li>{words.versionRow(words.latencyTables, durations(LATENCY_TABLES['4.x'].notAvailableDuration, language), durations(LATENCY_TABLES['5.x'].notAvailableDuration, language))}</li>
           <li>{words.syncMasterRule.v4(formatSeconds(config.slaveTimeoutMs, language, 0))}</li>
           <li>{words.syncMasterRule.v5}</li>
-          <li>4.x: {words.illegalQueueId.v4}; 5.x: {words.illegalQueueId.v5}</li>
+          <li>{words.versionRow(words.illegalQueueId, 'SYSTEM_ERROR', 'INVALID_PARAMETER')}</li>
           <li>{words.slaveReads}</li>
           <li>{words.notSwitched}</li>
         </ul>

@@ -26,7 +26,8 @@ export interface ClientViewStrings {
   versionRow: (name: string, v4: string, v5: string) => string;
   latencyTables: string;
   syncMasterRule: { v4: (slaveTimeout: string) => string; v5: string };
-  illegalQueueId: { v4: string; v5: string };
+  /** The answer to a send or pull to a queue id beyond the topic's counts (versionRow's name). */
+  illegalQueueId: string;
   /** PullMessageProcessor.rejectRequest: whether a slave answers pulls. */
   slaveReads: string;
   /** What the switch leaves as 5.3 does it (docs/conventions.md). */
@@ -56,7 +57,7 @@ const en: ClientViewStrings = {
     v4: (slaveTimeout) => `4.x SYNC_MASTER: waits up to ${slaveTimeout} (slaveTimeout) for a slave's ack, else FLUSH_SLAVE_TIMEOUT; SLAVE_NOT_AVAILABLE at once without a slave in sync`,
     v5: '5.x SYNC_MASTER: inSyncReplicas decides (default 1: SEND_OK at once); enableSlaveActingMaster refuses a put too few replicas could hold',
   },
-  illegalQueueId: { v4: 'an illegal queue id is refused with SYSTEM_ERROR', v5: 'with INVALID_PARAMETER' },
+  illegalQueueId: 'an illegal queue id is refused with',
   slaveReads: 'a slave answers pulls (a master down, its consumers pull there): 4.x always, 5.x only with slaveReadEnable (PullMessageProcessor.rejectRequest; else SYSTEM_BUSY)',
   notSwitched: 'Not switched: an async or oneway call with no channel open waits for the connect, as in 5.3 and later; 4.x and 5.x before 5.3 block the caller on the connect and fail it with RemotingConnectException, so a ONEWAY send there throws to the application',
 };
@@ -84,7 +85,7 @@ const zh: ClientViewStrings = {
     v4: (slaveTimeout) => `4.x SYNC_MASTER：最多等待 ${slaveTimeout}（slaveTimeout）Slave 的确认，否则返回 FLUSH_SLAVE_TIMEOUT；没有同步中的 Slave 时立即返回 SLAVE_NOT_AVAILABLE`,
     v5: '5.x SYNC_MASTER：由 inSyncReplicas 决定（默认 1：立即 SEND_OK）；enableSlaveActingMaster 时副本不足则拒绝写入',
   },
-  illegalQueueId: { v4: '非法队列 id 返回 SYSTEM_ERROR', v5: '返回 INVALID_PARAMETER' },
+  illegalQueueId: '非法队列 id 的应答',
   slaveReads: 'Slave 响应拉取（Master 宕机时消费者改向它拉取）：4.x 总是响应，5.x 只在开启 slaveReadEnable 时响应（PullMessageProcessor.rejectRequest；否则 SYSTEM_BUSY）',
   notSwitched: '不随版本切换：没有打开的连接时，异步或单向调用按 5.3 及以后的方式等待建连；4.x 和 5.3 之前的 5.x 会让调用方阻塞等待建连，失败时抛出 RemotingConnectException，所以那里的单向发送会把异常抛给应用',
 };

@@ -100,6 +100,8 @@ describe('the RocketMQ 4.x / 5.x switch', () => {
     const changes = screen.getByTestId('version-changes');
     expect(changes).toHaveTextContent('scanNotActiveBrokerInterval: 4.x 10 s, 5.x 5 s');
     expect(changes).toHaveTextContent('registerBrokerTimeout: 4.x 6 s, 5.x 24 s');
+    expect(changes).toHaveTextContent('scanNotActiveBrokerInitialDelay: 4.x 5 s, 5.x 5 ms');
+    expect(changes).toHaveTextContent('an illegal queue id is refused with: 4.x SYSTEM_ERROR, 5.x INVALID_PARAMETER');
     expect(changes).toHaveTextContent('MQFaultStrategy notAvailableDuration: 4.x 0 s / 0 s / 30 s / 60 s / 120 s / 180 s / 600 s, 5.x 0 s / 0 s / 2 s / 5 s / 6 s / 10 s / 30 s');
     expect(changes).toHaveTextContent('a slave answers pulls (a master down, its consumers pull there): 4.x always, 5.x only with slaveReadEnable');
     // What the switch does not change is said too: the oneway and async connect of 5.3 in every run.
@@ -108,5 +110,17 @@ describe('the RocketMQ 4.x / 5.x switch', () => {
     await waitFor(() => expect(usePlayback.getState().scenario?.config.rocketmqVersion).toBe('4.x'), { timeout: 10_000 });
     expect(getTimeline()!.state.config.scanNotActiveBrokerIntervalMs).toBe(10_000);
     expect(screen.getByTestId('heartbeat-note')).toHaveTextContent('at its scan every 10 s');
+  });
+
+  it('lists them in Chinese with Chinese punctuation, every row alike', async () => {
+    loadAt(writeReadScenario(), 20_000);
+    act(() => usePlayback.getState().setLanguage('zh'));
+    render(<NameServerPanel />);
+    await screen.findByTestId('version-4.x', {}, { timeout: 10_000 });
+    const changes = screen.getByTestId('version-changes');
+    expect(changes).toHaveTextContent('scanNotActiveBrokerInitialDelay：4.x 5 秒，5.x 5 毫秒');
+    expect(changes).toHaveTextContent('非法队列 id 的应答：4.x SYSTEM_ERROR，5.x INVALID_PARAMETER');
+    expect(changes.textContent).not.toMatch(/[;:] ?[45]\.x/);
+    act(() => usePlayback.getState().setLanguage('en'));
   });
 });

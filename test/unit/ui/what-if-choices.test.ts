@@ -5,6 +5,7 @@ import { applyWhatIf, whatIfValue } from '../../../src/sim/queries/what-if-chang
 import { firstChoice, whatIfChoices } from '../../../src/ui/insight/what-if/what-if-choices.ts';
 import { rocketmqNameOf } from '../../../src/ui/insight/what-if/rocketmq-names.ts';
 import { libraryScenario } from '../../support/library.ts';
+import { glossedZh } from '../../../src/ui/i18n/setting-glosses.ts';
 
 describe('whatIfChoices', () => {
   it('never offers a setting\'s current value first, in any built-in scenario (comparing it would show two equal runs)', () => {
@@ -88,5 +89,16 @@ describe('whatIfChoices', () => {
     expect(rocketmqNameOf('config.brokerChannelExpiredTimeMs')?.kind).toBe('constant');
     expect(rocketmqNameOf('topics.TopicTest.readQueueNums')).toBeUndefined();
     expect(rocketmqNameOf('config.toString')).toBeUndefined();
+  });
+});
+
+describe('the Chinese What-if list', () => {
+  it('glosses every setting it offers, in every built-in scenario, controller mode included: none is a bare English name', () => {
+    for (const { id } of LIBRARY) {
+      for (const choice of whatIfChoices(libraryScenario(id), 30_000)) {
+        const key = choice.path.split('.').at(-1)!;
+        expect(glossedZh(key), `${id}: ${choice.path}`).toMatch(/（.+）$/);
+      }
+    }
   });
 });

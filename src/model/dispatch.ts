@@ -173,7 +173,7 @@ function onClosed(state: ModelState, event: Extract<NetEvent<Wire>, { kind: 'net
       if (broker?.status !== 'running') return;
       // ClientHousekeepingService.onChannelClose: the producers' table, then the consumers'.
       onProducerChannelClosed(broker, peer, sim);
-      onConsumerChannelClosed(broker, peer, sim);
+      onConsumerChannelClosed(state, broker, peer, sim);
       onHaChannelClosed(broker, peer);
       if (broker.brokerId !== MASTER_ID && broker.haMasterAddr !== null && state.addrNodes[broker.haMasterAddr] === peer) noticed(state, peer, broker.node, sim.now, { how: 'haChannelClosed' });
       return;

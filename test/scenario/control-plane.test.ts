@@ -27,6 +27,8 @@ const SCAN_5X = { initial: 5, period: 5_000 };
 const SCAN_4X = { initial: 5_000, period: 10_000 };
 /** MQClientInstance.startScheduledTask: first route refresh after 10 ms, then every pollNameServerInterval (30 s). */
 const ROUTE_FIRST = 10;
+/** RebalanceService (5.2 and later): the consumer's start wakes it minInterval (1 s) later. */
+const REBALANCE_FIRST = 1_000;
 const ROUTE_PERIOD = 30_000;
 
 /** Registration times sent by a broker that started at `start`, up to `until`. */
@@ -299,8 +301,12 @@ describe('which NameServer a client asks (NettyRemotingClient, MQClientInstance)
     const query = HOP + HOP;
     const rounds = [ROUTE_FIRST, ROUTE_FIRST + ROUTE_PERIOD, ROUTE_FIRST + 2 * ROUTE_PERIOD, ROUTE_FIRST + 3 * ROUTE_PERIOD];
     // updateTopicRouteInfoFromNameServer asks for one topic after another: the second answer one query after the first.
+    // The first round finds no %RETRY%CG (c-1's first heartbeat creates it); the first rebalance, a
+    // second after the start, asks for it again (findConsumerIdList: no broker of the topic known).
     const answers = sim.events('route.pulled', { client: 'c-1' });
-    expect(answers.map((e) => e.t)).toEqual(rounds.flatMap((t) => [t + query, t + 2 * query]));
+    const [first, ...later] = rounds.map((t) => [t + query, t + 2 * query]);
+    expect(answers.map((e) => e.t)).toEqual([...first!, REBALANCE_FIRST + query, ...later.flat()]);
+    expect(answers[2]).toMatchObject({ topic: '%RETRY%CG', found: true, changed: true });
     expect(new Set(answers.map((e) => e.topic))).toEqual(new Set(['TopicTest', '%RETRY%CG']));
     const pulled = answers.filter((e) => e.topic === 'TopicTest');
     expect(pulled.map(({ found, changed }) => [found, changed])).toEqual(rounds.map((_, round) => [true, round <= 1]));

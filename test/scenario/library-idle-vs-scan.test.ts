@@ -23,6 +23,9 @@ const CLIENT_HEARTBEAT_DELAY = 1_000;
 const CLIENT_HEARTBEAT_PERIOD = 30_000;
 /** ClientConfig.mqClientApiTimeout, the heartbeat's timeout. */
 const CALL_TIMEOUT = 3_000;
+/** RebalanceService (5.2 and later): minInterval after the consumer's start, then every waitInterval. */
+const REBALANCE_MIN_INTERVAL = 1_000;
+const REBALANCE_INTERVAL = 20_000;
 const NAME_SERVERS = ['ns-1', 'ns-2'];
 
 function library(): ScenarioJson {
@@ -86,16 +89,20 @@ describe('Partition detection: idle close vs scan (library)', () => {
     expect([scan5, scan4]).toEqual([200_005, 205_000]);
   });
 
-  it('the description\'s clients: p-1 notices at 94 s by a send that waited sendMsgTimeout (3 s), c-1 at 104 s by its heartbeat of 101 s (1 s after its start at 10 s, then every 30 s) that waited 3 s', () => {
+  it('the description\'s clients: p-1 notices at 94 s by a send that waited sendMsgTimeout (3 s), c-1 at 94 s too by its periodic rebalance of 91 s (a second after its start at 10 s, then every 20 s), whose GET_CONSUMER_LIST_BY_GROUP to broker-b waited 3 s', () => {
     const sim = run('5.x');
     const noticed = (party: string) => sim.summary().detections.find((d) => d.party === party && d.target === 'broker-b')!;
     expect(noticed('p-1')).toMatchObject({ how: 'sendFailed', detail: 'timeout' });
     expect(Math.floor(noticed('p-1').noticedAt / 1_000)).toBe(94);
-    const heartbeat = 10_000 + CLIENT_HEARTBEAT_DELAY + 3 * CLIENT_HEARTBEAT_PERIOD;
-    expect(heartbeat).toBe(101_000);
-    expect(noticed('c-1')).toMatchObject({ how: 'callTimedOut', detail: 'HEART_BEAT' });
-    // Sent a few ms into its round (broker-a first), then the 3 s timeout.
-    expect(noticed('c-1').noticedAt - (heartbeat + CALL_TIMEOUT)).toBeGreaterThanOrEqual(0);
-    expect(noticed('c-1').noticedAt - (heartbeat + CALL_TIMEOUT)).toBeLessThan(10);
+    // RebalanceService: minInterval (1 s) after the start, then waitInterval (20 s); findConsumerIdList asks a random broker of the topic.
+    let rebalance = 10_000 + REBALANCE_MIN_INTERVAL;
+    while (rebalance <= PARTITION_AT) rebalance += REBALANCE_INTERVAL;
+    expect(rebalance).toBe(91_000);
+    // Its heartbeat round (every 30 s from 11 s) comes later, at 101 s.
+    expect(10_000 + CLIENT_HEARTBEAT_DELAY + 3 * CLIENT_HEARTBEAT_PERIOD).toBe(101_000);
+    expect(noticed('c-1')).toMatchObject({ how: 'callTimedOut', detail: 'GET_CONSUMER_LIST_BY_GROUP' });
+    // Sent a few ms into the rebalance, then mqClientApiTimeout (3 s).
+    expect(noticed('c-1').noticedAt - (rebalance + CALL_TIMEOUT)).toBeGreaterThanOrEqual(0);
+    expect(noticed('c-1').noticedAt - (rebalance + CALL_TIMEOUT)).toBeLessThan(10);
   });
 });

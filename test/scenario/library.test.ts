@@ -71,43 +71,59 @@ describe('the library descriptions', () => {
     expect([...consumers].sort()).toEqual(['c-1', 'c-3']);
   });
 
-  it('Shrinking safely: write 4 at 60 s, queues 4-7 drained by about 78 s, read 4 only at 150 s, nothing left behind', () => {
+  it('Shrinking safely: write 4 at 60 s, queues 4-7 drained by about 79 s, read 4 only at 150 s, nothing left behind', () => {
     const sim = run('shrink-safely');
     const updates = sim.events('topic.updated', (e) => e.topic === 'TopicTest' && !e.created);
     expect(updates.map((e) => [e.t, e.writeQueueNums, e.readQueueNums])).toEqual([[60_000, 4, 8], [60_000, 4, 8], [150_000, 4, 4], [150_000, 4, 4]]);
     const lastUpper = Math.max(...sim.times('message.consumed', (e) => e.topic === 'TopicTest' && e.queueId >= 4));
-    expect(Math.round(lastUpper / 1_000)).toBe(78);
+    expect(Math.round(lastUpper / 1_000)).toBe(79);
     expect(sim.summary().messages.neverConsumable).toBe(0);
   });
 
-  it('Shrinking unsafely: queues 4-7 of both brokers keep a lag of 17 or 18 each, broker-b\'s queue 7 one pull of 8 more; a few sends fail in about the first second', () => {
+  it('Shrinking unsafely: queues 4-7 keep a lag of 17 or 18 each, one pull of 8 less where a consumer was a pull ahead at 1:00 (broker-a\'s queue 6) and one more where it was a pull behind (broker-a\'s 5 and 7, broker-b\'s 7); a few sends fail in about the first second', () => {
     const sim = run('shrink-unsafely');
     const upper = sim.summary().queues.filter((q) => q.topic === 'TopicTest' && q.queueId >= 4);
     expect(upper).toHaveLength(8);
     const lagOf = (broker: string, queueId: number) => upper.find((q) => q.broker === broker && q.queueId === queueId)!.lag['CG_ORDER']!;
-    for (const queue of upper.filter((q) => !(q.broker === 'broker-b' && q.queueId === 7))) {
+    // Each consumer works through its queues a pull of 8 at a time: by 1:00 it had consumed 5 pulls of most of its queues 4-7,
+    // 6 of broker-a's queue 6 and 4 of broker-a's 5 and 7 and broker-b's 7.
+    const consumedBy60 = (broker: string, queueId: number) => sim.events('message.consumed', (e) => e.topic === 'TopicTest' && e.broker === broker && e.queueId === queueId && e.t <= 60_000).length;
+    const ahead = ['broker-a:6'];
+    const behind = ['broker-a:5', 'broker-a:7', 'broker-b:7'];
+    for (const queue of upper) {
+      const label = `${queue.broker}:${queue.queueId}`;
+      expect(consumedBy60(queue.broker, queue.queueId)).toBe(PULL_BATCH * (ahead.includes(label) ? 6 : behind.includes(label) ? 4 : 5));
+      // What the consumer held at 1:00 (pullThresholdForQueue 8 and one pull of pullBatchSize 8) is consumed; the rest is stranded.
+      expect(queue.lag['CG_ORDER']).toBe(queue.maxOffset - consumedBy60(queue.broker, queue.queueId) - (PULL_THRESHOLD + PULL_BATCH));
+      if (ahead.includes(label) || behind.includes(label)) continue;
       expect(queue.lag['CG_ORDER']).toBeGreaterThanOrEqual(17);
       expect(queue.lag['CG_ORDER']).toBeLessThanOrEqual(18);
     }
+    expect(lagOf('broker-a', 6)).toBe(18 - PULL_BATCH);
+    expect(lagOf('broker-a', 5)).toBe(17 + PULL_BATCH);
+    expect(lagOf('broker-a', 7)).toBe(18 + PULL_BATCH);
     expect(lagOf('broker-b', 7)).toBe(18 + PULL_BATCH);
-    expect(sim.summary().messages).toMatchObject({ neverConsumable: 150, neverConsumableCauses: { readShrunk: 150 } });
+    expect(sim.summary().messages).toMatchObject({ neverConsumable: 158, neverConsumableCauses: { readShrunk: 158 } });
     const failed = sim.events('send.failed', (e) => e.t >= 60_000);
     expect(failed.length).toBeGreaterThan(0);
     for (const failure of failed) expect(failure.t).toBeLessThan(61_100);
     // What the consumers held of queues 4-7 at 1:00 is still consumed: 16 a queue (pullThresholdForQueue 8 and one pull of
-    // pullBatchSize 8), but c-2 had consumed 4 of broker-b's queue 7 just before 1:00, and its next pull of that queue,
-    // at 1:00.3, was the broker's first refusal; the rebalance at 1:21 drops the queues.
+    // pullBatchSize 8); their next pull of each is refused, the first at 1:00.7; the rebalance at 1:21 drops the queues.
     const upperConsumed = sim.events('message.consumed', (e) => e.queueId >= 4 && e.t > 60_000);
     const perQueue = new Map<string, number>();
     for (const e of upperConsumed) perQueue.set(`${e.broker}:${e.queueId}`, (perQueue.get(`${e.broker}:${e.queueId}`) ?? 0) + 1);
-    expect([...perQueue].filter(([, n]) => n !== PULL_THRESHOLD + PULL_BATCH)).toEqual([['broker-b:7', PULL_THRESHOLD + PULL_BATCH - 4]]);
-    expect(sim.events('message.consumed', (e) => e.broker === 'broker-b' && e.queueId === 7 && e.t > 59_000 && e.t <= 60_000)).toHaveLength(4);
-    expect(upperConsumed).toHaveLength(124);
+    expect(perQueue.size).toBe(8);
+    expect([...perQueue].filter(([, n]) => n !== PULL_THRESHOLD + PULL_BATCH)).toEqual([]);
+    expect(upperConsumed).toHaveLength(128);
     expect(Math.round(Math.max(...upperConsumed.map((e) => e.t)) / 100) / 10).toBe(67.4);
     const firstRefusal = sim.first('pull.rejected')!;
-    expect([Math.round(firstRefusal.t / 100) / 10, firstRefusal.consumer, firstRefusal.broker, firstRefusal.queueId]).toEqual([60.3, 'c-2', 'broker-b', 7]);
+    expect([Math.round(firstRefusal.t / 100) / 10, firstRefusal.consumer, firstRefusal.broker, firstRefusal.queueId]).toEqual([60.7, 'c-2', 'broker-b', 7]);
     expect(sim.events('pull.rejected').every((e) => e.reason === 'INVALID_PARAMETER' && e.queueId >= 4)).toBe(true);
-    expect(new Set(sim.times('rebalance', (e) => e.t > 60_000 && e.t < 90_000).map((t) => Math.floor(t / 1_000)))).toEqual(new Set([81]));
+    expect(new Set(sim.times('rebalance', (e) => e.topic === 'TopicTest' && e.t > 60_000 && e.t < 90_000).map((t) => Math.floor(t / 1_000)))).toEqual(new Set([81]));
+    // The only other rebalances then take %RETRY%CG_ORDER: the consumers start at 40 s, their first rebalance a second later
+    // asks a NameServer for its route (findConsumerIdList), and the next, 20 s later, takes its queue.
+    const start = Math.min(...sim.scenario.consumers.map((c) => c.startAt));
+    expect(new Set(sim.times('rebalance', (e) => e.topic !== 'TopicTest' && e.t > 60_000 && e.t < 90_000).map((t) => Math.floor(t / 1_000)))).toEqual(new Set([(start + REBALANCE_MIN_INTERVAL + REBALANCE_INTERVAL) / 1_000]));
   });
 
   it('Crash vs partition vs shutdown: channelClosed at 60 s, channelIdle at 190 s (last registration 70 s + 120 s idle), unregistered at 240 s, back at 300 s', () => {
@@ -123,19 +139,19 @@ describe('the library descriptions', () => {
     expect(Math.floor(sim.first('broker.registered', (e) => e.broker === 'broker-a' && e.t > 60_000)!.t / 1_000)).toBe(300);
   });
 
-  it('Crash vs partition vs shutdown: no broker holds TopicTest from 4:00 to 5:01 (TOPIC_NOT_EXIST at 4:01 and 4:31, the cached route kept), 306 of 341 failed messages then; at 5:02.5 and 5:03.5 broker-a\'s queues are read again from the offsets it last persisted before its crash', () => {
+  it('Crash vs partition vs shutdown: no broker holds TopicTest from 4:00 to 5:01 (TOPIC_NOT_EXIST at 4:01 and 4:31, the cached route kept), 306 of 342 failed messages then; from 5:02.5 broker-a\'s queues are read again from the offsets it last persisted before its crash, queues 2 and 3 by both consumers until 5:03', () => {
     const sim = run('crash-partition-shutdown');
     const pulls = sim.events('route.pulled', (e) => e.client === 'p-1' && e.topic === 'TopicTest' && e.t > 240_000 && e.t < 305_000);
     expect(pulls.map((e) => [Math.floor(e.t / 1_000), e.found])).toEqual([[241, false], [271, false], [301, true]]);
     const failed = sim.events('send.result', (e) => e.status === 'FAILED');
-    expect(failed).toHaveLength(341);
+    expect(failed).toHaveLength(342);
     expect(failed.filter((e) => e.t >= 240_000 && e.t < 302_000)).toHaveLength(306);
     const firstConsumed = new Map<string, number>();
-    const again: { t: number; broker: string; queue: string }[] = [];
+    const again: { t: number; broker: string; queue: string; consumer: string; msgId: string }[] = [];
     const consumedOfA: { t: number; queue: string }[] = [];
     for (const e of sim.events('message.consumed')) {
       const queue = `${e.queueId}@${e.queueOffset}`;
-      if (firstConsumed.has(e.msgId)) again.push({ t: e.t, broker: e.broker, queue });
+      if (firstConsumed.has(e.msgId)) again.push({ t: e.t, broker: e.broker, queue, consumer: e.consumer, msgId: e.msgId });
       else {
         firstConsumed.set(e.msgId, e.t);
         if (e.broker === 'broker-a' && e.t < CRASH_A) consumedOfA.push({ t: e.t, queue });
@@ -148,40 +164,54 @@ describe('the library descriptions', () => {
     expect(atSteal).toHaveLength(2);
     for (const e of atSteal) expect(e.t - stolenAt - DISPATCH_PULL_DELAY).toBeGreaterThanOrEqual(0);
     for (const e of atSteal) expect(e.t - stolenAt - DISPATCH_PULL_DELAY).toBeLessThan(20);
+    // broker-a's four queues back. Both periodic rebalances run at 5:02.000, four periods of rebalanceInterval (20 s) after the
+    // one of 3:42. c-1's asked broker-a for the group's members before c-2's heartbeat had reached it, so it took all four
+    // queues; c-2's, a moment later, found both and took queues 2 and 3. broker-a then told the group it changed, and c-1 ran
+    // again a second after its last run (5.x: RebalanceService's minInterval), letting queues 2 and 3 go.
+    const back = sim.events('rebalance', (e) => e.topic === 'TopicTest' && e.t > 300_000 && e.t < 304_000);
+    expect(back.map((e) => [e.consumer, Math.floor(e.t / 1_000), e.queues])).toEqual([
+      ['c-1', 302, ['broker-a:0', 'broker-a:1', 'broker-a:2', 'broker-a:3']], ['c-2', 302, ['broker-a:2', 'broker-a:3']], ['c-1', 303, ['broker-a:0', 'broker-a:1']],
+    ]);
+    const periodic = Math.floor(stolenAt / 1_000) * 1_000 + 4 * REBALANCE_INTERVAL;
+    const heartbeatAt = sim.first('consumer.registered', (e) => e.consumer === 'c-2' && e.broker === 'broker-a' && e.t > 300_000)!.t;
+    // c-1's GET_CONSUMER_LIST_BY_GROUP reached broker-a a hop (1 ms) after 5:02.000, before c-2's heartbeat.
+    expect(heartbeatAt - periodic).toBeGreaterThan(1);
+    expect(heartbeatAt).toBeLessThan(back[1]!.t);
+    expect(Math.floor(back[0]!.t / 1_000) * 1_000).toBe(periodic);
+    expect(Math.floor(back[1]!.t / 1_000) * 1_000).toBe(periodic);
+    expect(back[2]!.t - periodic).toBeGreaterThanOrEqual(REBALANCE_MIN_INTERVAL);
+    expect(back[2]!.t - periodic).toBeLessThan(REBALANCE_MIN_INTERVAL + 10);
     // 5:02: broker-a restarted with the offsets it last wrote to consumerOffset.json, 10 s after its start and then every
     // 5 s (flushConsumerOffsetInterval): at 55 s, the crash at 60 s coming first in that millisecond. Every message of its
-    // queues consumed from those offsets on is consumed again.
+    // queues consumed from those offsets on is consumed again, by each consumer that read its queue from 5:02.
     const LAST_PERSIST = 55_000;
     const held = new TestSim(libraryJson('crash-partition-shutdown')).at(LAST_PERSIST).sim.state.brokers['broker-a/0']!.consumerOffsetTable['CG_ORDER']!;
     const fromHeld = consumedOfA.filter((e) => Number(e.queue.split('@')[1]) >= held[`TopicTest@${e.queue.split('@')[0]}`]!);
-    expect(fromHeld.length).toBeGreaterThan(0);
+    expect(fromHeld).toHaveLength(12);
     const atRestart = again.filter((e) => e.t > 300_000);
     expect(atRestart.every((e) => e.broker === 'broker-a')).toBe(true);
-    expect(atRestart.map((e) => e.queue).sort()).toEqual(fromHeld.map((e) => e.queue).sort());
-    expect(again).toHaveLength(2 + atRestart.length);
-    expect(sim.summary().messages).toMatchObject({ duplicates: again.length, duplicateCauses: { rebalance: 2, brokerFault: atRestart.length } });
+    const storedAfterRestart = (e: { msgId: string }) => sim.first('message.stored', { msgId: e.msgId })!.t > 300_000;
+    const ofHeld = atRestart.filter((e) => !storedAfterRestart(e));
+    const bothRead = (e: { queue: string }) => ['2', '3'].includes(e.queue.split('@')[0]!);
+    expect(ofHeld.filter((e) => e.consumer === 'c-1').map((e) => e.queue).sort()).toEqual(fromHeld.map((e) => e.queue).sort());
+    expect(ofHeld.filter((e) => e.consumer === 'c-2').map((e) => e.queue).sort()).toEqual(fromHeld.filter(bothRead).map((e) => e.queue).sort());
+    // And while c-1 and c-2 both read queues 2 and 3, the 4 messages stored there since the restart are consumed by both.
+    const twice = atRestart.filter(storedAfterRestart);
+    expect(twice).toHaveLength(4);
+    for (const e of twice) {
+      expect(bothRead(e)).toBe(true);
+      expect(e.t).toBeLessThan(back[2]!.t);
+    }
+    expect(again).toHaveLength(2 + 12 + 6 + 4);
+    expect(sim.summary().messages).toMatchObject({ duplicates: again.length, duplicateCauses: { rebalance: 2 + twice.length, brokerFault: ofHeld.length } });
     // Each duplicate says what brought it back, in the same instant as its consumption.
-    expect(sim.events('message.consumedAgain').map((e) => [e.t, e.cause])).toEqual(again.map((e) => [e.t, Math.floor(e.t / 1_000) === 222 ? 'rebalance' : 'brokerFault']));
-    // broker-a's four queues back, two each: c-1 at its periodic rebalance of 5:02. c-2's, in the same millisecond, asked
-    // broker-a for the group's members before c-2's own heartbeat had reached it, so it took nothing; broker-a then told
-    // the group it changed, and c-2 ran again a second after its last run (5.x: RebalanceService's minInterval).
-    const back = sim.events('rebalance', (e) => e.topic === 'TopicTest' && e.t > 300_000 && e.t < 304_000);
-    expect(back.map((e) => [e.consumer, Math.floor(e.t / 1_000), e.queues])).toEqual([
-      ['c-1', 302, ['broker-a:0', 'broker-a:1']], ['c-2', 303, ['broker-a:2', 'broker-a:3']],
-    ]);
-    const heartbeatAt = sim.first('consumer.registered', (e) => e.consumer === 'c-2' && e.broker === 'broker-a' && e.t > 300_000)!.t;
-    expect(Math.floor(heartbeatAt / 1_000)).toBe(302);
-    // Both periodic rebalances ran at 5:02.000, four periods of rebalanceInterval (20 s) after the one of 3:42.
-    const periodic = Math.floor(stolenAt / 1_000) * 1_000 + 4 * REBALANCE_INTERVAL;
-    expect(Math.floor(back[0]!.t / 1_000) * 1_000).toBe(periodic);
-    expect(back[1]!.t - periodic).toBeGreaterThanOrEqual(REBALANCE_MIN_INTERVAL);
-    expect(back[1]!.t - periodic).toBeLessThan(REBALANCE_MIN_INTERVAL + 10);
-    // Each consumes its queues' 6 again with its first pull, half a second after its rebalance.
-    for (const { consumer, t, queues } of back) {
-      const mine = atRestart.filter((e) => queues.includes(`broker-a:${e.queue.split('@')[0]}`));
-      expect(mine, consumer).toHaveLength(6);
-      for (const e of mine) expect(e.t - t - DISPATCH_PULL_DELAY).toBeGreaterThanOrEqual(0);
-      for (const e of mine) expect(e.t - t - DISPATCH_PULL_DELAY).toBeLessThan(20);
+    expect(sim.events('message.consumedAgain').map((e) => [e.t, e.msgId, e.cause])).toEqual(again.map((e) => [e.t, e.msgId, Math.floor(e.t / 1_000) === 222 || storedAfterRestart(e) ? 'rebalance' : 'brokerFault']));
+    // Each consumes its queues' held messages again with its first pull, half a second after its rebalance of 5:02.
+    for (const [k, consumer] of [[0, 'c-1'], [1, 'c-2']] as const) {
+      const mine = ofHeld.filter((e) => e.consumer === consumer);
+      expect(mine, consumer).toHaveLength(consumer === 'c-1' ? 12 : 6);
+      for (const e of mine) expect(e.t - back[k]!.t - DISPATCH_PULL_DELAY).toBeGreaterThanOrEqual(0);
+      for (const e of mine) expect(e.t - back[k]!.t - DISPATCH_PULL_DELAY).toBeLessThan(20);
     }
   });
 
@@ -196,12 +226,13 @@ describe('the library descriptions', () => {
     expect(alone).toMatchObject({ consumer: 'c-1' });
     expect(alone.queues).toHaveLength(8);
     expect(Math.abs(alone.t - 340_000)).toBeLessThan(2_000);
-    // The brokers expire c-2 at their channel scan (5:40) and notify nobody: c-1 takes over at its periodic rebalance (every 20 s), by chance a second later.
+    // The brokers expire c-2 at their channel scan (5:40) and notify nobody: c-1 takes over at its periodic rebalance (every 20 s,
+    // counted from its rebalance at 3:00), by chance a few milliseconds later.
     expect(sim.events('consumer.removed', (e) => e.consumer === 'c-2').map((e) => [e.t, e.reason])).toEqual([[340_000, 'expired'], [340_000, 'expired']]);
     expect(alone.t - 340_000).toBeLessThan(20_000);
   });
 
-  it('A consumer joining and leaving: Duplicates 10, each with the first pull half a second after a change: none at the start, 2 at 60 s, 1 at 120 s, 3 at 180 s, 4 at 341 s of what c-2 consumed just before it hung', () => {
+  it('A consumer joining and leaving: Duplicates 12, each with the first pull half a second after a change: none at the start, 3 at 60 s (c-1 keeps broker-a:2 until 61 s), 2 at 120 s, 3 at 180 s, 4 at 340 s of what c-2 consumed just before it hung', () => {
     const sim = run('consumer-join-leave');
     const seen = new Set<string>();
     const again: number[] = [];
@@ -209,27 +240,41 @@ describe('the library descriptions', () => {
       if (seen.has(e.msgId)) again.push(e.t);
       else seen.add(e.msgId);
     }
-    // Each change's rebalances come within milliseconds of it (5:41 for c-2's expiry: c-1's periodic rebalance); the queues
+    // Each change's rebalances come within milliseconds of it (5:40 for c-2's expiry: c-1's periodic rebalance); the queues
     // they take are first pulled DISPATCH_PULL_DELAY later, and what the last owner had consumed uncommitted comes again then.
     const at = (change: number) => again.filter((t) => t >= change + DISPATCH_PULL_DELAY && t < change + DISPATCH_PULL_DELAY + 100).length;
-    expect([again.filter((t) => t < 3_000).length, at(60_000), at(120_000), at(180_000), at(341_000)]).toEqual([0, 2, 1, 3, 4]);
-    expect(again).toHaveLength(10);
-    expect(sim.summary().messages.duplicates).toBe(10);
+    expect([again.filter((t) => t < 3_000).length, at(60_000), at(120_000), at(180_000), at(340_000)]).toEqual([0, 2, 2, 3, 4]);
+    // At 60 s c-1 rebalances only a second late (the test below): until then broker-a:2 has two owners, c-2, which took it, and
+    // c-1, and both consume the one message stored there in between.
+    const lateC1 = sim.first('rebalance', (e) => e.consumer === 'c-1' && e.t >= 60_000)!;
+    const between = again.filter((t) => t >= 60_000 + DISPATCH_PULL_DELAY + 100 && t < lateC1.t);
+    expect(between).toHaveLength(1);
+    expect(sim.events('message.consumed', (e) => e.t === between[0] && e.broker === 'broker-a' && e.queueId === 2).map((e) => e.consumer).sort()).toEqual(['c-1', 'c-2']);
+    expect(again).toHaveLength(12);
+    expect(sim.summary().messages.duplicates).toBe(12);
     // What brought each back: c-4's arrival and its removal moved queues before their offsets were committed (rebalance), and at
     // 180 s c-1 took broker-a:3 from c-2 the same way; c-3 crashed with its last offsets unsent, and c-2 hung with what it had
     // just consumed uncommitted (crash).
     const causes = sim.events('message.consumedAgain').map((e) => [Math.floor(e.t / 1_000), e.consumer, e.cause]);
     expect(causes).toEqual([
-      [60, 'c-3', 'rebalance'], [60, 'c-3', 'rebalance'], [120, 'c-1', 'rebalance'],
-      [180, 'c-1', 'rebalance'], [180, 'c-2', 'crash'], [180, 'c-2', 'crash'],
-      [341, 'c-1', 'crash'], [341, 'c-1', 'crash'], [341, 'c-1', 'crash'], [341, 'c-1', 'crash'],
+      [60, 'c-2', 'rebalance'], [60, 'c-2', 'rebalance'], [60, 'c-2', 'rebalance'], [120, 'c-2', 'rebalance'], [120, 'c-1', 'rebalance'],
+      [180, 'c-2', 'crash'], [180, 'c-1', 'rebalance'], [180, 'c-2', 'crash'],
+      [340, 'c-1', 'crash'], [340, 'c-1', 'crash'], [340, 'c-1', 'crash'], [340, 'c-1', 'crash'],
     ]);
-    // c-1 read the offsets of broker-a:2 (120 s) and broker-a:3 (180 s) before c-2's commits of them arrived.
+    // c-1 read the offsets of broker-a:2 (120 s) and broker-a:3 (180 s) before c-2's commits of them arrived, and c-2 that of
+    // broker-b:1 (120 s) before c-3's.
     const taken = sim.events('message.consumed', (e) => e.consumer === 'c-1' && e.broker === 'broker-a' && (e.t >= 120_000 && e.t < 121_000 || e.t >= 180_000 && e.t < 181_000));
     const again1 = taken.filter((e) => sim.events('message.consumed', { msgId: e.msgId }).length > 1);
     expect(again1.map((e) => [Math.floor(e.t / 1_000), e.queueId])).toEqual([[120, 2], [180, 3]]);
     for (const e of again1) {
       const committed = sim.first('offset.committed', (c) => c.consumer === 'c-2' && c.broker === 'broker-a' && c.queueId === e.queueId && c.t > e.t - 1_000)!;
+      expect(committed.offset).toBeGreaterThan(e.queueOffset);
+    }
+    const takenB = sim.events('message.consumed', (e) => e.consumer === 'c-2' && e.broker === 'broker-b' && e.t >= 120_000 && e.t < 121_000);
+    const again2 = takenB.filter((e) => sim.events('message.consumed', { msgId: e.msgId }).length > 1);
+    expect(again2.map((e) => [Math.floor(e.t / 1_000), e.queueId])).toEqual([[120, 1]]);
+    for (const e of again2) {
+      const committed = sim.first('offset.committed', (c) => c.consumer === 'c-3' && c.broker === 'broker-b' && c.queueId === e.queueId && c.t > e.t - 1_000)!;
       expect(committed.offset).toBeGreaterThan(e.queueOffset);
     }
     // Each right after the consumption it explains.
@@ -238,10 +283,18 @@ describe('the library descriptions', () => {
     expect(unexplained).toEqual([]);
   });
 
-  it('A consumer joining: the members that were there rebalance within milliseconds of c-4\'s heartbeat, c-4 itself a second after it started (5.x minInterval), so its two queues wait a second without an owner, and their first pull half a second more (5.x dispatch)', () => {
+  it('A consumer joining: c-2 and c-3 rebalance within milliseconds of c-4\'s heartbeat, c-1 (which asked broker-b before c-4 reached it) a second later (5.x minInterval), c-4 itself a second after it started, so its two queues wait a second without an owner, and their first pull half a second more (5.x dispatch)', () => {
     const sim = run('consumer-join-leave');
     const joined = sim.events('rebalance', (e) => e.topic === 'TopicTest' && e.t >= 60_000 && e.t < 62_000);
-    for (const e of joined.filter((e) => e.consumer !== 'c-4')) expect(e.t).toBeLessThan(60_100);
+    for (const e of joined.filter((e) => e.consumer === 'c-2' || e.consumer === 'c-3')) expect(e.t).toBeLessThan(60_100);
+    // broker-a's NOTIFY_CONSUMER_IDS_CHANGED wakes c-1 a hop after c-4 registered there; its findConsumerIdList reaches broker-b
+    // a hop later, before c-4's heartbeat does, and lists three. broker-b's notification then wakes the RebalanceService,
+    // which runs no sooner than minInterval after its last run (MQClientInstance.rebalanceImmediately): a second later.
+    const [onA, onB] = ['broker-a', 'broker-b'].map((broker) => sim.first('consumer.registered', { consumer: 'c-4', broker })!.t);
+    expect(onB! - onA!).toBeGreaterThan(2);
+    const c1 = joined.find((e) => e.consumer === 'c-1')!;
+    expect(c1.t - onA!).toBeGreaterThanOrEqual(REBALANCE_MIN_INTERVAL);
+    expect(c1.t - onA!).toBeLessThan(REBALANCE_MIN_INTERVAL + 20);
     const own = sim.first('rebalance', { consumer: 'c-4' })!;
     expect(Math.floor(own.t / 1_000)).toBe(61);
     // c-4's first messages, pulled DISPATCH_PULL_DELAY after its rebalance (and a few round trips): at 61.5 s.
@@ -310,7 +363,7 @@ describe('the library descriptions', () => {
     expect(lagging(150_000)).toBeLessThanOrEqual(5);
   });
 
-  it('Cluster mode: 37 messages fail before 20 s without a send attempt; broker-a and broker-b create 8 / 8 / 6 at 20 s, not broker-c; p-1 sends from 20 s, the consumers see it at about 31 s', () => {
+  it('Cluster mode: 37 messages fail before 20 s without a send attempt; broker-a and broker-b create 8 / 8 / 6 at 20 s, not broker-c; p-1 sends from 20 s, the consumers see it at their periodic rebalance at about 22 s, before their 31 s route pull, and take its queues at 32 s', () => {
     const sim = run('create-topic-cluster');
     const failed = sim.events('send.result', { status: 'FAILED' });
     expect(failed).toHaveLength(37);
@@ -320,7 +373,19 @@ describe('the library descriptions', () => {
     expect(created).toEqual([[20_000, 'broker-a', 8, 8, 6], [20_000, 'broker-b', 8, 8, 6]]);
     expect(sim.broker('broker-c').topicConfigTable.TopicOrder).toBeUndefined();
     expect(Math.floor(sim.first('message.sent')!.t / 1_000)).toBe(20);
-    for (const consumer of ['c-1', 'c-2']) expect(Math.floor(sim.first('route.updated', { client: consumer, topic: 'TopicOrder' })!.t / 1_000)).toBe(31);
+    // RebalanceService: the first rebalance a second after the consumers start at 1 s (minInterval), then every 20 s
+    // (waitInterval). At each, findConsumerIdList knows no broker of TopicOrder and asks a NameServer for its route
+    // (MQClientInstance.updateTopicRouteInfoFromNameServer): the one of 22 s finds it, ahead of the 30 s route pull of 31 s.
+    for (const spec of sim.scenario.consumers) {
+      const seen = sim.first('route.updated', { client: spec.id, topic: 'TopicOrder' })!;
+      expect(Math.floor(seen.t / 1_000)).toBe((spec.startAt + REBALANCE_MIN_INTERVAL + REBALANCE_INTERVAL) / 1_000);
+      expect(sim.events('route.pulled', (e) => e.client === spec.id && e.topic === 'TopicOrder' && e.t < seen.t).map((e) => [Math.floor(e.t / 1_000), e.found])).toEqual([
+        [spec.startAt / 1_000, false], [(spec.startAt + REBALANCE_MIN_INTERVAL) / 1_000, false],
+      ]);
+      // Their queues come at 32 s: each consumer's next heartbeat (every 30 s) reaches the brokers the route lists, and each
+      // broker's NOTIFY_CONSUMER_IDS_CHANGED makes the group rebalance.
+      expect(Math.floor(sim.first('rebalance', { consumer: spec.id, topic: 'TopicOrder' })!.t / 1_000)).toBe(32);
+    }
   });
 
   it('Broker mode: only broker-b creates TopicOrder with 4 / 4; p-1 writes only there; from about 32 s c-1 and c-2 own two queues each', () => {
@@ -335,7 +400,7 @@ describe('the library descriptions', () => {
     for (const other of ['broker-a', 'broker-c']) expect(sim.broker(other).topicConfigTable.TopicOrder).toBeUndefined();
   });
 
-  it('A poison message: Poison at 4 s and 8 s, in %RETRY%CG at 14 s and 18 s (Lagging 2) until 41 s, tries at 41 s, 1:11, 2:11 ... 2:46:11, the DLQ at 4:46:11', () => {
+  it('A poison message: Poison at 4 s and 8 s, in %RETRY%CG at 14 s and 18 s (Lagging 2) until 21 s, tries at 21 s, 51 s, 1:51 ... 2:45:51, the DLQ at 4:45:51', () => {
     const entry = findLibraryEntry('retries-dlq')!;
     const at = (ms: number) => new TestSim(entry.scenario as ScenarioJson).at(ms);
     const sim = run('retries-dlq');
@@ -345,17 +410,26 @@ describe('the library descriptions', () => {
     expect(poison.map((msgId) => Math.floor(sim.first('message.stored', { msgId, topic: '%RETRY%CG' })!.t / 1_000))).toEqual([14, 18]);
     expect(at(10_000).summary().messages).toMatchObject({ stored: 8, consumed: 6, delayed: 2, lagging: 0 });
     expect(at(20_000).summary().messages).toMatchObject({ stored: 8, consumed: 6, delayed: 0, lagging: 2 });
-    expect(Math.floor(sim.first('rebalance', { consumer: 'c-1', topic: '%RETRY%CG' })!.t / 1_000)).toBe(41);
-    expect(Math.floor(sim.first('route.updated', { client: 'c-1', topic: '%RETRY%CG' })!.t / 1_000)).toBe(30);
-    // [h, min, s] of each failure of the first Poison message, from its first try on.
+    // RebalanceService (5.x): the first rebalance a second after c-1 starts (minInterval 1 s); its
+    // findConsumerIdList knows no broker of %RETRY%CG and asks a NameServer for its route
+    // (MQClientInstance.updateTopicRouteInfoFromNameServer), read by the next rebalance, 20 s later (waitInterval).
+    const firstRebalance = sim.first('rebalance', { consumer: 'c-1', topic: 'TopicTest' })!;
+    expect(Math.floor(firstRebalance.t / 1_000)).toBe(REBALANCE_MIN_INTERVAL / 1_000);
+    expect(Math.floor(sim.first('route.updated', { client: 'c-1', topic: '%RETRY%CG' })!.t / 1_000)).toBe(REBALANCE_MIN_INTERVAL / 1_000);
+    const retryRebalance = sim.first('rebalance', { consumer: 'c-1', topic: '%RETRY%CG' })!;
+    expect(retryRebalance.t - firstRebalance.t).toBe(REBALANCE_INTERVAL);
+    expect(Math.floor(retryRebalance.t / 1_000)).toBe((REBALANCE_MIN_INTERVAL + REBALANCE_INTERVAL) / 1_000);
+    // [h, min, s] of each failure of the first Poison message, from its first try on: the first
+    // retry at 21 s, when c-1 takes the retry queue, then each after the next delay level (5 to 18:
+    // 30s 1m 2m ... 10m 20m 30m 1h 2h; messageDelayLevel).
     const clock = (t: number) => [Math.floor(t / 3_600_000), Math.floor(t / 60_000) % 60, Math.floor(t / 1_000) % 60];
+    const delaysS = [30, 60, 120, 180, 240, 300, 360, 420, 480, 540, 600, 1_200, 1_800, 3_600, 7_200];
+    const triesS = delaysS.reduce((tries, d) => [...tries, tries.at(-1)! + d], [21]);
     const failures = sim.events('consume.failed', { msgId: poison[0]! });
-    expect(failures.map((e) => clock(e.t))).toEqual([
-      [0, 0, 4], [0, 0, 41], [0, 1, 11], [0, 2, 11], [0, 4, 11], [0, 7, 11], [0, 11, 11], [0, 16, 11], [0, 22, 11], [0, 29, 11],
-      [0, 37, 11], [0, 46, 11], [0, 56, 11], [1, 16, 11], [1, 46, 11], [2, 46, 11], [4, 46, 11],
-    ]);
+    expect(failures.map((e) => clock(e.t))).toEqual([[0, 0, 4], ...triesS.map((s) => clock(s * 1_000))]);
+    expect(failures.map((e) => clock(e.t)).slice(1, 6)).toEqual([[0, 0, 21], [0, 0, 51], [0, 1, 51], [0, 3, 51], [0, 6, 51]]);
     expect(failures.at(-1)).toMatchObject({ reconsumeTimes: 16, next: 'dlq' });
-    expect(clock(sim.first('message.stored', { msgId: poison[0]!, topic: '%DLQ%CG' })!.t)).toEqual([4, 46, 11]);
+    expect(clock(sim.first('message.stored', { msgId: poison[0]!, topic: '%DLQ%CG' })!.t)).toEqual([4, 45, 51]);
     expect(sim.summary().messages).toMatchObject({ consumed: 6, retried: 32, deadLettered: 2, delayed: 0, lagging: 0 });
   });
 

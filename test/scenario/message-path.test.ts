@@ -393,11 +393,11 @@ describe('ConsumeMessageConcurrentlyService with a slow listener (one ConsumeReq
     expect(sim.events('consume.failed', (e) => e.consumer === 'c-1' && e.t > rebalance.t && e.next !== 'reread')).toEqual([]);
     const stored = sim.first('message.stored', { msgId: reread[0]!.msgId, topic: 'TopicTest' })!;
     expect(rebalance.queues).not.toContain(`broker-a:${stored.queueId}`);
-    // Not sent back by c-1: c-0 reads the original from TopicTest (reconsumeTimes 0) and sends it back itself.
+    // Not sent back by c-1: c-0 reads the same copy again (its reconsumeTimes unchanged) and sends it back itself.
     const again = sim.first('consume.failed', { msgId: reread[0]!.msgId, consumer: 'c-0' })!;
-    expect(again).toMatchObject({ reconsumeTimes: 0, next: 'retry' });
-    // A send-back is put in SCHEDULE_TOPIC_XXXX for its delay first: none before c-0's.
-    expect(sim.events('message.stored', (e) => e.msgId === reread[0]!.msgId && e.topic === 'SCHEDULE_TOPIC_XXXX' && e.t <= again.t)).toEqual([]);
+    expect(again).toMatchObject({ reconsumeTimes: reread[0]!.reconsumeTimes, next: 'retry' });
+    // A send-back is put in SCHEDULE_TOPIC_XXXX for its delay first: none between c-1's reread and c-0's failure.
+    expect(sim.events('message.stored', (e) => e.msgId === reread[0]!.msgId && e.topic === 'SCHEDULE_TOPIC_XXXX' && e.t > reread[0]!.t && e.t <= again.t)).toEqual([]);
   });
 });
 
@@ -418,6 +418,27 @@ describe('message models and filtering (RebalanceImpl.rebalanceByTopic, the cons
       expect(sim.events('message.consumed', { consumer: c }).map((e) => e.msgId).sort()).toEqual(stored);
       expect(sim.last('rebalance', { consumer: c })?.queues).toEqual(['broker-a:0', 'broker-a:1', 'broker-a:2', 'broker-a:3']);
     }
+  });
+
+  it.each([
+    // 5.x ConsumerManager.registerConsumer: no CHANGE for a BROADCASTING group (isBroadcastMode);
+    // c-1 runs at its own rhythm, 20 s apart from its first run a second after its start.
+    ['5.x', false],
+    // 4.9.8 ConsumerManager.registerConsumer tells every group, and 4.x rebalances at once (no minInterval).
+    ['4.x', true],
+  ] as const)('broadcasting, %s: a member joining at 45 s makes the broker tell the others: %s', (rocketmqVersion, told) => {
+    const sim = new TestSim(scenario({
+      config: { networkJitterMs: 0, rocketmqVersion },
+      consumers: [consumer('c-1', { messageModel: 'BROADCASTING' }), consumer('c-2', { messageModel: 'BROADCASTING', startAt: 45_000 })],
+    })).at(45_000);
+    const before = sim.consumer('c-1').lastRebalanceAt;
+    expect(before).toBeLessThan(45_000);
+    sim.at(50_000);
+    // c-2's heartbeat reaches the broker one hop after its start (plus its route pull: a few ms), the CHANGE one hop more.
+    const after = sim.consumer('c-1').lastRebalanceAt;
+    if (told) expect(after - 45_000).toBeGreaterThan(0);
+    if (told) expect(after - 45_000).toBeLessThan(100);
+    else expect(after).toBe(before);
   });
 
   it('broadcasting: a message its listener fails is dropped, neither retried nor dead-lettered, and counted as dropped for that consumer alone', () => {
@@ -450,6 +471,26 @@ describe('message models and filtering (RebalanceImpl.rebalanceByTopic, the cons
     expect(consumed.length).toBe(150);
     expect(new Set(consumed.map((id) => tags.get(id)))).toEqual(new Set(['TagA']));
     expect(sim.summary().queues.filter((q) => q.topic === 'TopicTest').map((q) => q.lag.CG)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('a pull parked on a queue of other tags is not woken by each of them (notifyMessageArriving matches the tag), only by the 5 s check: two pulls per check, not two per message', () => {
+    // One queue, TagB ten times a second, a consumer of TagA: every pull finds nothing it wants.
+    const sim = new TestSim(scenario({
+      topics: [{ name: 'TopicTest', writeQueueNums: 1, readQueueNums: 1 }],
+      producers: [producer({ tags: ['TagB'] })],
+      consumers: [consumer('c-1', { subscription: 'TagA' })],
+    })).at(30_000);
+    const before = sim.broker('broker-a').requestCounts.PULL_MESSAGE ?? 0;
+    sim.at(60_000);
+    const pulls = (sim.broker('broker-a').requestCounts.PULL_MESSAGE ?? 0) - before;
+    // PullRequestHoldService.checkHoldRequest every 5 s answers the parked pull (its offset passed
+    // the TagB messages), the consumer's next pull parks again: 6 checks in these 30 s.
+    const checks = 30_000 / 5_000;
+    expect(sim.events('message.stored', (e) => e.t > 30_000 && e.topic === 'TopicTest').length).toBe(300);
+    expect(pulls).toBeGreaterThanOrEqual(checks);
+    expect(pulls).toBeLessThanOrEqual(2 * checks + 2);
+    // Its offsets still pass the TagB messages, a check at a time.
+    expect(sim.summary().queues.find((q) => q.topic === 'TopicTest')!.lag.CG).toBeLessThanOrEqual(5 * 10 + 10);
   });
 
   it('"Aa" and "BB" share a hash code: the broker lets both through, the client keeps only the subscribed tag', () => {

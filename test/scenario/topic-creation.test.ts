@@ -2,7 +2,8 @@
  * Creating a topic as an operator does it (mqadmin updateTopic, UpdateTopicSubCommand): `-c`
  * reaches every master of a cluster, `-b` one broker; read 8 / write 8 / perm 6 unless given;
  * the broker registers to every NameServer at once (AdminBrokerProcessor.updateAndCreateTopic)
- * and clients see the topic at their next route pull (MQClientInstance, every 30 s).
+ * and clients see the topic at their next route pull (MQClientInstance, every 30 s), a consumer
+ * at its next rebalance if that comes first (MQClientInstance.findConsumerIdList).
  *
  * Jitter is 0 so that one hop takes exactly networkLatencyMs = 1 ms.
  */
@@ -15,6 +16,9 @@ const MQADMIN = { writeQueueNums: 8, readQueueNums: 8, perm: 6 };
 /** MQClientInstance.startScheduledTask: route refresh at 10 ms, then every pollNameServerInterval (30 s). */
 const ROUTE_FIRST = 10;
 const ROUTE_PERIOD = 30_000;
+/** RebalanceService (5.2 and later): the consumer's start wakes it minInterval (1 s) later, then it runs every waitInterval (20 s). */
+const REBALANCE_FIRST = 1_000;
+const REBALANCE_PERIOD = 20_000;
 const CREATE_AT = 15_000;
 
 function scenario(create: Record<string, unknown>): ScenarioJson {
@@ -62,12 +66,16 @@ describe('updateTopic -c: every master of the cluster', () => {
     }
   });
 
-  it('the consumer sees the topic only at its next 30 s route pull', () => {
+  it('the consumer sees the topic at its first rebalance after it: findConsumerIdList asks a NameServer for a topic it knows no broker of, before its next 30 s route pull', () => {
+    const rebalance = REBALANCE_FIRST + Math.ceil((CREATE_AT - REBALANCE_FIRST) / REBALANCE_PERIOD) * REBALANCE_PERIOD;
     const nextPull = ROUTE_FIRST + Math.ceil((CREATE_AT - ROUTE_FIRST) / ROUTE_PERIOD) * ROUTE_PERIOD;
+    expect([rebalance, nextPull]).toEqual([21_000, 30_010]);
+    // Each earlier rebalance asked too, and heard TOPIC_NOT_EXIST.
+    expect(sim.times('route.pulled', { client: 'c-1', topic: 'NewTopic', found: false })).toContain(REBALANCE_FIRST + 2 * HOP);
     expect(sim.first('route.updated', { client: 'c-1', topic: 'NewTopic' })).toBeUndefined();
-    sim.at(nextPull + 2 * HOP);
+    sim.at(rebalance + 2 * HOP);
     expect(sim.first('route.updated', { client: 'c-1', topic: 'NewTopic' })).toMatchObject({
-      t: nextPull + 2 * HOP,
+      t: rebalance + 2 * HOP,
       readQueues: [...[0, 1, 2, 3, 4, 5, 6, 7].map((id) => `broker-a:${id}`), ...[0, 1, 2, 3, 4, 5, 6, 7].map((id) => `broker-b:${id}`)],
     });
   });

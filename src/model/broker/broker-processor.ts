@@ -77,7 +77,7 @@ function processRequest(state: ModelState, broker: BrokerState, from: string, id
       heartBeat(state, broker, from, request, sim);
       return { code: 'SUCCESS' };
     case 'UNREGISTER_CLIENT':
-      unregisterClient(broker, request, sim);
+      unregisterClient(state, broker, request, sim);
       return { code: 'SUCCESS' };
     case 'GET_CONSUMER_LIST_BY_GROUP':
       return { code: 'SUCCESS', consumerIds: Object.keys(broker.consumerTable[request.group]?.channels ?? {}) };
@@ -112,14 +112,14 @@ function heartBeat(state: ModelState, broker: BrokerState, from: string, request
   // never subscribe to it); a slave's copy is left out, as a route takes topics from masters only
   // (RouteInfoManager.registerBroker).
   if (broker.role !== 'SLAVE') createTopicInSendMessageBackMethod(state, broker, retryTopic, sim);
-  if (registerConsumer(broker, from, request.clientId, data, sim.now, sim)) notifyConsumerIdsChanged(broker, broker.consumerTable[data.group], sim);
+  if (registerConsumer(broker, from, request.clientId, data, sim.now, sim)) notifyConsumerIdsChanged(state, broker, broker.consumerTable[data.group], sim);
 }
 
 /** ClientManageProcessor.unregisterClient: the producer group, the consumer group, or both. */
-function unregisterClient(broker: BrokerState, request: RequestOf<'UNREGISTER_CLIENT'>, sim: Sim): void {
+function unregisterClient(state: ModelState, broker: BrokerState, request: RequestOf<'UNREGISTER_CLIENT'>, sim: Sim): void {
   const { clientId, producerGroup, consumerGroup } = request;
   if (producerGroup !== null) unregisterProducer(broker, producerGroup, clientId, 'unregistered', sim);
-  if (consumerGroup !== null && unregisterConsumer(broker, consumerGroup, clientId, 'unregistered', sim)) notifyConsumerIdsChanged(broker, broker.consumerTable[consumerGroup], sim);
+  if (consumerGroup !== null && unregisterConsumer(broker, consumerGroup, clientId, 'unregistered', sim)) notifyConsumerIdsChanged(state, broker, broker.consumerTable[consumerGroup], sim);
 }
 
 function sendMessage(state: ModelState, broker: BrokerState, request: RequestOf<'SEND_MESSAGE'>, sim: Sim): RemotingResponse {
@@ -159,7 +159,7 @@ export function store(state: ModelState, broker: BrokerState, put: PutRequest, s
   flushAfterPut(state, broker, sim);
   traceStored(state, broker, message, sim);
   if (broker.reusedBelow !== null) noteStoredBehind(state, broker, message, sim);
-  notifyMessageArriving(state, broker, message.topic, message.queueId, sim);
+  notifyMessageArriving(state, broker, message.topic, message.queueId, message.tagsCode, sim);
   onMasterPut(state, broker, sim);
   return message;
 }

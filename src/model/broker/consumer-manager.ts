@@ -57,21 +57,25 @@ export function unregisterConsumer(broker: BrokerState, groupName: string, clien
   return true;
 }
 
-/** DefaultConsumerIdsChangeListener CHANGE: tell every channel of a CLUSTERING group at once. */
-export function notifyConsumerIdsChanged(broker: BrokerState, group: ConsumerGroupInfo | undefined, sim: Sim): void {
-  if (!group || group.messageModel === 'BROADCASTING') return;
+/**
+ * DefaultConsumerIdsChangeListener CHANGE: tell every channel of the group at once. 5.x's
+ * ConsumerManager skips a BROADCASTING group (isBroadcastMode), whose members each read every
+ * queue already; 4.9.8's tells it too, and its members rebalance to the same queues.
+ */
+export function notifyConsumerIdsChanged(state: ModelState, broker: BrokerState, group: ConsumerGroupInfo | undefined, sim: Sim): void {
+  if (!group || (group.messageModel === 'BROADCASTING' && state.config.rocketmqVersion === '5.x')) return;
   for (const channel of Object.values(group.channels)) {
     oneway(sim, broker.node, channel.node, { code: 'NOTIFY_CONSUMER_IDS_CHANGED', group: group.groupName });
   }
 }
 
 /** doChannelCloseEvent: the client's TCP connection closed: remove it and notify. */
-export function onConsumerChannelClosed(broker: BrokerState, node: string, sim: Sim): void {
+export function onConsumerChannelClosed(state: ModelState, broker: BrokerState, node: string, sim: Sim): void {
   for (const [groupName, group] of Object.entries(broker.consumerTable)) {
     for (const [clientId, channel] of Object.entries(group.channels)) {
       if (channel.node !== node) continue;
       unregisterConsumer(broker, groupName, clientId, 'channelClosed', sim);
-      notifyConsumerIdsChanged(broker, broker.consumerTable[groupName], sim);
+      notifyConsumerIdsChanged(state, broker, broker.consumerTable[groupName], sim);
     }
   }
 }

@@ -184,7 +184,7 @@ export function onHaTransfer(state: ModelState, slave: BrokerState, from: string
   for (const message of request.messages) {
     appendReplica(slave, message);
     storedBy(sim, slave, message);
-    notifyMessageArriving(state, slave, message.topic, message.queueId, sim);
+    notifyMessageArriving(state, slave, message.topic, message.queueId, message.tagsCode, sim);
   }
   flushAfterPut(state, slave, sim);
   reportOffset(state, slave, sim);

@@ -3,7 +3,7 @@
  * arrives for its queue or its suspend time runs out; the service re-checks every 5 s. A woken
  * pull is processed anew (PullMessageProcessor.executeRequestWhenWakeup), its checks included.
  */
-import { buildSubscriptionData } from '../filter.ts';
+import { buildSubscriptionData, isMatchedByConsumeQueue } from '../filter.ts';
 import { reply } from '../remoting.ts';
 import type { RequestOf } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
@@ -41,9 +41,15 @@ export function holdPullRequest(state: ModelState, broker: BrokerState, node: st
 /**
  * Answers a parked pull if it now finds messages, or must give up; returns whether it did. Woken,
  * it is processed anew: refused if its topic became unreadable or its queue id illegal meanwhile.
+ * `tagsCode` is the arriving message's: notifyMessageArriving wakes only the pulls whose filter it
+ * matches (isMatchedByConsumeQueue), and keeps the others until their time is up or the 5 s check,
+ * which passes none and so matches every pull with something new.
  */
-function tryWake(state: ModelState, broker: BrokerState, hold: HeldPull, giveUp: boolean, sim: Sim): boolean {
-  const found = getMessage(broker, hold.topic, hold.queueId, hold.queueOffset, state.config.pullBatchSize, buildSubscriptionData(hold.subscription));
+function tryWake(state: ModelState, broker: BrokerState, hold: HeldPull, tagsCode: number | null, sim: Sim): boolean {
+  const giveUp = sim.now >= hold.expiresAt;
+  const subscription = buildSubscriptionData(hold.subscription);
+  if (!giveUp && !isMatchedByConsumeQueue(subscription, tagsCode)) return false;
+  const found = getMessage(broker, hold.topic, hold.queueId, hold.queueOffset, state.config.pullBatchSize, subscription);
   if (found.messages.length === 0 && !giveUp && found.nextBeginOffset === hold.queueOffset) return false;
   const refusal = pullRefusal(state, broker.topicConfigTable[hold.topic], hold);
   if (refusal) {
@@ -57,24 +63,24 @@ function tryWake(state: ModelState, broker: BrokerState, hold: HeldPull, giveUp:
   return true;
 }
 
-/** The message-arrival listener: wake the pulls parked on this queue. */
-export function notifyMessageArriving(state: ModelState, broker: BrokerState, topic: string, queueId: number, sim: Sim): void {
+/** The message-arrival listener (ReputMessageService's NotifyMessageArrivingListener): wake the pulls parked on this queue that the message matches. */
+export function notifyMessageArriving(state: ModelState, broker: BrokerState, topic: string, queueId: number, tagsCode: number, sim: Sim): void {
   const key = holdKey(topic, queueId);
   const holds = broker.pullHolds[key];
-  if (holds) wakeHolds(state, broker, key, holds, false, sim);
+  if (holds) wakeHolds(state, broker, key, holds, tagsCode, sim);
 }
 
 /**
- * Answers the pulls of one queue that can be answered now (or, when `expire`, that have waited
- * out their suspend time) and keeps the others: this runs for every stored message. The list is
- * replaced only when a pull was answered.
+ * Answers the pulls of one queue that can be answered now, or that have waited out their suspend
+ * time, and keeps the others: this runs for every stored message (its `tagsCode`) and at every
+ * check (null). The list is replaced only when a pull was answered.
  */
-function wakeHolds(state: ModelState, broker: BrokerState, key: string, holds: readonly HeldPull[], expire: boolean, sim: Sim): void {
+function wakeHolds(state: ModelState, broker: BrokerState, key: string, holds: readonly HeldPull[], tagsCode: number | null, sim: Sim): void {
   let answered = false;
   let kept: HeldPull[] | null = null;
   for (let i = 0; i < holds.length; i++) {
     const hold = holds[i]!;
-    if (!tryWake(state, broker, hold, expire && sim.now >= hold.expiresAt, sim)) {
+    if (!tryWake(state, broker, hold, tagsCode, sim)) {
       if (answered) (kept ??= []).push(hold);
     } else if (!answered) {
       answered = true;
@@ -90,7 +96,7 @@ function wakeHolds(state: ModelState, broker: BrokerState, key: string, holds: r
 export function onPullHoldCheck(state: ModelState, event: { broker: string; epoch: number }, sim: Sim): void {
   const broker = state.brokers[event.broker];
   if (!broker || broker.status !== 'running' || broker.epoch !== event.epoch) return;
-  for (const [key, holds] of Object.entries(broker.pullHolds)) wakeHolds(state, broker, key, holds, true, sim);
+  for (const [key, holds] of Object.entries(broker.pullHolds)) wakeHolds(state, broker, key, holds, null, sim);
   const period = state.config.longPollingEnable ? state.config.pullRequestHoldCheckMs : state.config.shortPollingTimeMs;
   sim.after(period, { kind: 'broker.pullHoldCheck', broker: broker.node, epoch: broker.epoch });
 }

@@ -8,7 +8,7 @@ import type { Sim } from '../sim-types.ts';
 import type { ConsumerState, ModelState, PendingRequest } from '../state.ts';
 import { createAllocateStrategy } from './allocate-strategies.ts';
 import { compareMessageQueue, type MessageQueue } from './message-queue.ts';
-import { isLive, topicsOf } from './mq-client-instance.ts';
+import { isLive, queryRoute, topicsOf } from './mq-client-instance.ts';
 import { findBrokerAddr, queueLabel } from './topic-route.ts';
 import { updateProcessQueueTableInRebalance } from './process-queue.ts';
 import { javaStringCompare } from '../java.ts';
@@ -51,20 +51,28 @@ export function onRebalanceTimer(state: ModelState, event: { client: string; epo
 }
 
 function rebalanceByTopic(state: ModelState, consumer: ConsumerState, topic: string, sim: Sim): void {
+  // The queues are read before findConsumerIdList: a route it fetches serves the next rebalance.
   const mqSet = consumer.topicSubscribeInfoTable[topic];
-  if (!mqSet) return;
   if (consumer.spec.messageModel === 'BROADCASTING') {
-    applyAllocation(state, consumer, topic, [...mqSet].sort(compareMessageQueue), sim);
+    if (mqSet) applyAllocation(state, consumer, topic, [...mqSet].sort(compareMessageQueue), sim);
     return;
   }
   // findConsumerIdList: GET_CONSUMER_LIST_BY_GROUP to a random broker of the topic, master preferred.
+  const node = brokerNodeOfTopic(state, consumer, topic, sim);
+  // MQClientInstance.findConsumerIdList: no broker of the topic known (a %RETRY% topic the group's
+  // first heartbeat created), it asks a NameServer for the route (updateTopicRouteInfoFromNameServer).
+  if (node === undefined) return queryRoute(state, consumer, topic, sim);
+  if (!mqSet) return;
+  invoke(sim, consumer.id, node, { code: 'GET_CONSUMER_LIST_BY_GROUP', group: consumer.spec.group, topic }, state.config.mqClientApiTimeoutMs);
+}
+
+/** MQClientInstance.findBrokerAddrByTopic: a random broker of the topic's route, its master if listed, else a slave. */
+function brokerNodeOfTopic(state: ModelState, consumer: ConsumerState, topic: string, sim: Sim): string | undefined {
   const route = consumer.topicRouteTable[topic];
-  if (!route || route.brokerDatas.length === 0) return;
+  if (!route || route.brokerDatas.length === 0) return undefined;
   const brokerData = route.brokerDatas[sim.rng.nextInt(route.brokerDatas.length)]!;
   const addr = findBrokerAddr(brokerData.brokerAddrs, false);
-  const node = addr !== null ? state.addrNodes[addr] : undefined;
-  if (node === undefined) return;
-  invoke(sim, consumer.id, node, { code: 'GET_CONSUMER_LIST_BY_GROUP', group: consumer.spec.group, topic }, state.config.mqClientApiTimeoutMs);
+  return addr !== null ? state.addrNodes[addr] : undefined;
 }
 
 export function onConsumerListResponse(state: ModelState, pending: PendingRequest, response: RemotingResponse, sim: Sim): void {

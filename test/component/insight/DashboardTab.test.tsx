@@ -155,13 +155,13 @@ describe('the Dashboard tab while ns-1 lists a broker cut off by a partition ("c
 describe('the Dashboard tab (a poison message): the group\'s retry topic is one of its topics', () => {
   it('lists %RETRY%CG as a table of its own once the group has an offset there, with the retries waiting in it', () => {
     openLibraryEntry('retries-dlq');
-    // At 20 s two retries wait in %RETRY%CG, but c-1 has no offset there yet (it gets the queue at 41 s): consumerProgress does not list it.
+    // At 20 s two retries wait in %RETRY%CG, but c-1 has no offset there yet (it gets the queue at 21 s): consumerProgress does not list it.
     usePlayback.getState().seek(20_000);
     const { unmount } = render(<DashboardTab />);
     expect(screen.getByTestId('dashboard-progress-CG')).toBeInTheDocument();
     expect(screen.queryByTestId('dashboard-progress-CG-retry')).toBeNull();
     unmount();
-    // At 3:00 the first Poison message's third retry (written at 2:11) was pulled and failed again; both copies are behind the committed offset.
+    // At 3:00 the first Poison message's third retry (written at 1:51) was pulled and failed again; both copies are behind the committed offset.
     usePlayback.getState().seek(180_000);
     render(<DashboardTab />);
     const broker = getTimeline()!.state.brokers['broker-a/0']!;

@@ -134,7 +134,7 @@ describe('what the chapters show matches RocketMQ\'s numbers', () => {
       return Object.keys(topologyModel(timeline.state, chapter.steps[index]!.topic).input.queueSlots ?? {});
     };
     expect(drawn('TopicPay')).toEqual(['broker-b/0']);
-    expect(drawn('NewTopic')).toEqual(['broker-c/0']);
+    expect(drawn('NewTopic')).toEqual(['broker-b/0']);
   });
 
   it('chapter topics: the step where p-2 borrows TBW102\'s route draws TBW102 on every broker (8 queues each, BrokerConfig.defaultTopicQueueNums) while p-2\'s route holds min(4, 8) = 4 per broker', async () => {

@@ -18,12 +18,17 @@ describe('beliefsAt', () => {
       expect(brokerC.listed[client]).toBeNull();
       expect(believesWrong(brokerC, client)).toBe(false);
     }
-    // broker-a holds TopicOrder since 0:20: p-1, whose sends ask for the route again, lists it and is right...
+    // broker-b holds TopicOrder since 0:20: p-1, whose sends ask for the route again, lists it and is right...
+    const brokerB = rows.find((row) => row.broker === 'broker-b/0')!;
+    expect(brokerB.concerns['p-1']).toBe(true);
+    expect([brokerB.listed['p-1'], believesWrong(brokerB, 'p-1')]).toEqual([0, false]);
+    // ...a client that missed it would be wrong, as p-1 is about broker-a, which holds it too: ns-2 answered p-1's route
+    // query at 0:20.002 a moment before broker-a's registration reached it, and p-1 learns better at its 30 s pull only.
+    expect(believesWrong({ ...brokerB, listed: { ...brokerB.listed, 'p-1': null } }, 'p-1')).toBe(true);
     const brokerA = rows.find((row) => row.broker === 'broker-a/0')!;
     expect(brokerA.concerns['p-1']).toBe(true);
-    expect([brokerA.listed['p-1'], believesWrong(brokerA, 'p-1')]).toEqual([0, false]);
-    // ...a client that missed it would be wrong, and every NameServer must list every live broker, broker-c included.
-    expect(believesWrong({ ...brokerA, listed: { ...brokerA.listed, 'p-1': null } }, 'p-1')).toBe(true);
+    expect([brokerA.listed['p-1'], believesWrong(brokerA, 'p-1')]).toEqual([null, true]);
+    // Every NameServer must list every live broker, broker-c included.
     expect(believesWrong({ ...brokerC, listed: { ...brokerC.listed, 'ns-1': null } }, 'ns-1')).toBe(true);
   });
 });

@@ -101,9 +101,9 @@ describe('a consumer that owns only the queues of a master that is down', () => 
     // c-1 starts at 1 s, cut off from broker-b until 2.1 s: its first heartbeat round reaches broker-a, then waits on a
     // connect to broker-b that gets no answer, nor does the SYN sent again a second later, so the connect fails 3 s later
     // with every call that waited for it; the round held lockHeartbeat meanwhile, so the one due at 2 s was skipped, and
-    // broker-b hears of c-1 only at the round of 32 s. Its rebalances at 2 s and 22 s asked broker-b for the group's members
-    // (a random broker of the topic) and got c-1 nothing; the heartbeat of 32 s makes broker-b tell the group to
-    // rebalance, and that rebalance gives c-1 its queues.
+    // broker-b hears of c-1 only at the round of 32 s. Its first rebalance, at 2 s, asked broker-b for the group's members
+    // (a random broker of the topic) and got c-1 nothing; it waits for the next one, the periodic rebalance 20 s later
+    // (RebalanceService's waitInterval), which here asks broker-a, where c-1 is listed, and gives c-1 its queues.
     const timeline = new Timeline(scenarioOf({
       version: 1, seed: 1, durationMs: 60_000, nameServers: [{ id: 'ns-1' }], brokers: [{ name: 'broker-a' }, { name: 'broker-b' }],
       topics: [{ name: 'TopicTest', writeQueueNums: 4, readQueueNums: 4 }],
@@ -115,8 +115,12 @@ describe('a consumer that owns only the queues of a master that is down', () => 
     expect(idle?.reason).toEqual({ kind: 'rebalancePending' });
     expect(reasonStrings('en').idle(idle!.reason)).toBe('owns no queue yet: its last rebalance ran before the brokers listed it in its group, and the next one gives it queues');
     expect(reasonStrings('zh').idle(idle!.reason)).toBe('还没有分配到队列：它上一次负载均衡时 Broker 还没有把它列入消费者组，下一次负载均衡会给它分配队列');
-    timeline.seek(25_000);
+    timeline.seek(21_000);
     expect(idleConsumers(timeline.state).map((consumer) => consumer.reason)).toEqual([{ kind: 'rebalancePending' }]);
+    timeline.seek(23_000);
+    const periodic = timeline.traceSlice(0).find((e) => e.type === 'rebalance' && e.topic === 'TopicTest')!;
+    expect(Math.floor(periodic.t / 1_000)).toBe(22);
+    expect(idleConsumers(timeline.state)).toEqual([]);
     timeline.seek(33_000);
     const registered = timeline.traceSlice(0).find((e) => e.type === 'consumer.registered' && e.broker === 'broker-b')!;
     expect(Math.floor(registered.t / 1_000)).toBe(32);

@@ -32,7 +32,8 @@ export const chapter: Chapter = {
     },
     {
       // The last of the 10 s registrations at ns-1, whose brokerLiveTable the inspector shows: every row at 0:10.
-      wait: { type: 'broker.registered', where: { broker: 'broker-b', nameServer: 'ns-1', first: false }, afterMs: 9_000 },
+      // In this run broker-b's reaches ns-1 at 0:10.001 and broker-a's at 0:10.002 (the hop's jitter).
+      wait: { type: 'broker.registered', where: { broker: 'broker-a', nameServer: 'ns-1', first: false }, afterMs: 9_000 },
       caption: {
         en: 'Ten seconds after start, and then every 30 s (registerNameServerPeriod), each broker registers again with every NameServer: that registration is its heartbeat, and the NameServer notes the time (lastUpdateTimestamp). Some notes say the heartbeat goes "to the broker"; it goes to every NameServer.',
         zh: '启动 10 秒后，之后每 30 秒（registerNameServerPeriod），每个 Broker 都向每个 NameServer 重新注册一次：这次注册就是心跳，NameServer 记下时间（lastUpdateTimestamp）。有的笔记写成“broker每30s发送心跳包到broker”，实际是发给每一个 NameServer。',

@@ -31,7 +31,9 @@ describe('allocations: each strategy over the same sorted lists', () => {
     const answer = allocations(timeline, { group: 'CG_ORDER', topic: 'TopicTest', strategies: ['AVG'] });
     answer.members.forEach((member, i) => {
       const consumer = timeline.state.clients[member.id]!;
-      const held = Object.values(consumer.kind === 'consumer' ? consumer.processQueueTable : {}).map((pq) => `${pq.mq.brokerName}:${pq.mq.queueId}`).sort();
+      // TopicTest's queues: by 30 s a member holds its share of %RETRY%CG_ORDER too (taken at its second rebalance, 20 s after
+      // the first asked a NameServer for that topic's route: findConsumerIdList).
+      const held = Object.values(consumer.kind === 'consumer' ? consumer.processQueueTable : {}).filter((pq) => pq.mq.topic === 'TopicTest').map((pq) => `${pq.mq.brokerName}:${pq.mq.queueId}`).sort();
       expect(held).toEqual([...answer.shares[0]!.queues[i]!].sort());
     });
   });

@@ -19,8 +19,11 @@ export interface NarrationContext {
   nameServerAddrs?: (client: string) => number;
   /** A consumer's message model: a BROADCASTING one keeps its offsets in a local file, a CLUSTERING one on the brokers. */
   messageModel?: (consumer: string) => MessageModel | undefined;
-  /** Whether a broker name's master process is down (crashed, powered off or shut down) at the caption's time. */
-  masterDown?: (brokerName: string) => boolean;
+  /**
+   * Whether a broker name's master can be reached at the caption's time, and if not, how a call to it
+   * fails (MasterAway); null while it runs in the open.
+   */
+  masterAway?: (brokerName: string) => MasterAway | null;
   /** Whether the run has any slave: a caption names the slaves a rule covers only where there are some. Unknown is yes. */
   hasSlaves?: boolean;
   /** A producer's send mode: a SYNC send's timeout closes its connection, an ASYNC one's closes nothing. */
@@ -28,6 +31,15 @@ export interface NarrationContext {
   /** A broker process (its node, "broker-b/0") at the caption's time: cut off by a partition, or down (crashed, without power, shut down); else running. */
   brokerNow?: (node: string) => 'running' | 'cutOff' | 'down';
 }
+
+/**
+ * Why a master cannot be reached, as a call to it sees it (NettyRemotingClient): 'stopped', its
+ * process is down (crashed, shut down, not started) on a host that is up, which answers a connect
+ * with a reset at once (connectRefused); 'noPower', its machine is off, and 'cutOff', a partition
+ * isolates it: nothing is answered, refused or closed, so a call waits for its timeout or for a
+ * connect that fails after connectTimeoutMillis.
+ */
+export type MasterAway = 'stopped' | 'noPower' | 'cutOff';
 
 /** ", slaves too" (or its Chinese) after "every broker", unless the run has no slave. */
 export function slavesToo(context: NarrationContext, words: string): string {

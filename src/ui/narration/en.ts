@@ -8,16 +8,67 @@ import { duplicateCauseSaid } from '../panels/cause-strings.ts';
 import { closedCallCount } from './channel-closed.ts';
 import { attemptsAllowed, durationEn as d, failedSend, notOkAttempts, queuesByBroker, keepsOffsetsLocally, nodeEn as node, nodeName, retriesSaid, slavesToo, type AttemptsFailed, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
-/** A send to a broker whose master is down: said, not told as an ordinary send (its route still lists the broker). */
-function downEn(c: NarrationContext, broker: string): string {
-  return c.masterDown?.(broker)
-    ? ` But ${broker}'s master is down: the attempt fails and the producer tries again. Its cached route lists ${broker} until a route pull (every ${d(c.config.pollNameServerIntervalMs)}) answers with a route without it; a pull answered TOPIC_NOT_EXIST, when no broker holds the topic any more, leaves the old route as it is.`
-    : '';
+/**
+ * A send to a broker whose master cannot be reached: said, not told as an ordinary send (its route
+ * still lists the broker). What the attempt meets depends on why (MasterAway): a stopped process's
+ * host refuses the connect at once; a host without power, or one cut off, answers nothing.
+ */
+function downEn(c: NarrationContext, e: TraceOf<'message.sent'>): string {
+  const away = c.masterAway?.(e.broker);
+  if (!away) return '';
+  const route = ` Its cached route lists ${e.broker} until a route pull (every ${d(c.config.pollNameServerIntervalMs)}) answers with a route without it; a pull answered TOPIC_NOT_EXIST, when no broker holds the topic any more, leaves the old route as it is.`;
+  return `${away === 'stopped' ? refusedEn(c, e) : unansweredEn(c, e, away)}${route}`;
 }
 
-const FAULTS: Record<string, (target: string) => string> = {
+/** NettyRemotingClient.createChannel: a host whose process is down answers the connect with a reset (RST), at once. */
+function refusedEn(c: NarrationContext, e: TraceOf<'message.sent'>): string {
+  const mode = c.sendMode?.(e.producer) ?? 'SYNC';
+  const then = mode === 'ONEWAY' ? 'a ONEWAY send is never tried again, so the message is lost'
+    : e.attempt < attemptsAllowed(c, e.producer) ? `the producer tries again, ${retryWhereEn(c.config)}, if sendMsgTimeout (${d(c.config.sendMsgTimeoutMs)}) has time left`
+      : `this was its last attempt (${retriesSaid(c, e.producer)}), so the send fails`;
+  return ` But ${e.broker}'s master is down: its process stopped while its host is up, which refuses the connect at once (connectRefused). The attempt fails and ${then}.`;
+}
+
+/**
+ * A host without power or cut off answers nothing and closes nothing. On a channel still open the
+ * request waits for its timeout (NettyRemotingClient.invokeSync; an ASYNC one until
+ * scanResponseTable fails it), unless another call's timeout closes the channel first; with none
+ * open it waits for a connect that fails after connectTimeoutMillis (src/model/connect.ts). sendMsgTimeout is
+ * a budget for all the attempts (DefaultMQProducerImpl.sendDefaultImpl: `if (timeout < costTime)`).
+ */
+function unansweredEn(c: NarrationContext, e: TraceOf<'message.sent'>, away: 'noPower' | 'cutOff'): string {
+  const { config } = c;
+  const mode = c.sendMode?.(e.producer) ?? 'SYNC';
+  const why = away === 'noPower' ? 'has no power' : 'is cut off by a network partition';
+  const head = ` But ${e.broker}'s master ${why}: nothing sent to it is answered, and it refuses and closes nothing.`;
+  if (mode === 'ONEWAY') return `${head} A ONEWAY send waits for no answer and is never tried again: the message is lost.`;
+  const send = config.sendMsgTimeoutMs;
+  const connect = config.connectTimeoutMs;
+  const stillOpen = away === 'noPower' ? 'a host without power closes none' : 'a partition closes none';
+  const waits = ` If the producer's channel to it is still open (${stillOpen}), the request waits out what is left of sendMsgTimeout (${d(send)})${mode === 'ASYNC' ? ', and a second more until scanResponseTable fails it' : ''}, unless another call that timed out closes the channel first (channelClosed); with no channel open, it waits for a connect that fails after connectTimeoutMillis (${d(connect)}).`;
+  const last = e.attempt >= attemptsAllowed(c, e.producer);
+  const budget = last ? ` This is its last attempt (${retriesSaid(c, e.producer)}): when it fails, the send fails.`
+    : connect >= send ? ` sendMsgTimeout is one budget for all of a send's attempts (DefaultMQProducerImpl.sendDefaultImpl), and either wait spends it: the send fails without a retry. Only an attempt failed sooner (by a close, or a connect already under way) may go again, ${retryWhereEn(config)}.`
+    : ` sendMsgTimeout is one budget for all of a send's attempts (DefaultMQProducerImpl.sendDefaultImpl): a timeout spends it, so the send fails without a retry; after a failed connect at most ${d(send - connect)} is left for another attempt, ${retryWhereEn(config)}.`;
+  return `${head}${waits}${budget}`;
+}
+
+/**
+ * How long the NameServers keep a broker that went silent (silentBrokerDrop): until its channel has
+ * been idle serverChannelMaxIdleTimeSeconds, which NettyRemotingServer's IdleStateHandler closes
+ * (BrokerHousekeepingService.onChannelIdle), or their scanNotActiveBroker finds its registration
+ * older than brokerChannelExpiredTime, whichever comes first.
+ */
+function silentKeptEn(config: SimConfig): string {
+  const scan = (registration: string) => `their scan (every ${d(config.scanNotActiveBrokerIntervalMs)}) finds ${registration} older than ${d(config.brokerChannelExpiredTimeMs)} (expired)`;
+  return config.serverChannelMaxIdleTimeMs > 0
+    ? `the NameServers keep it until its channel, idle since its last registration, is closed after ${d(config.serverChannelMaxIdleTimeMs)} (channelIdle), or until ${scan('that registration')}, whichever comes first`
+    : `the NameServers keep it until ${scan('its last registration')}`;
+}
+
+const FAULTS: Record<string, (target: string, config: SimConfig) => string> = {
   crashBroker: (t) => `${t} crashes: its process dies and its connections close, so the NameServers drop it at once (channelClosed) instead of waiting for the heartbeat expiry.`,
-  powerOffBroker: (t) => `${t}'s machine loses power: the page cache goes with it, so whatever was not flushed to disk is gone unless a slave holds it. A host without power sends no FIN and no RST: nobody is told, and the NameServers keep it until their scan. A client's first synchronous call to it waits out its timeout, which closes the client's own end of the connection (the requests waiting on it fail: channelClosed); every later call must connect anew, and a connect that gets no answer fails after connectTimeoutMillis (connectTimeout).`,
+  powerOffBroker: (t, config) => `${t}'s machine loses power: the page cache goes with it, so whatever was not flushed to disk is gone unless a slave holds it. A host without power sends no FIN and no RST: nobody is told, and ${silentKeptEn(config)}. A client's first synchronous call to it waits out its timeout, which closes the client's own end of the connection (the requests waiting on it fail: channelClosed); every later call must connect anew, and a connect that gets no answer fails after connectTimeoutMillis (connectTimeout).`,
   partitionBroker: (t) => `${t} is cut off by a network partition: its connections stay open but nothing gets through. A client notices when a call to it times out (a send, a heartbeat: within seconds); the NameServers only by its silence, once its channel has been idle or its registration too old.`,
   healPartition: (t) => `The partition around ${t} heals: its next heartbeat reaches the NameServers again.`,
   shutdownBroker: (t) => `${t} shuts down gracefully: it unregisters from every NameServer before it stops.`,
@@ -231,8 +282,8 @@ export const en: Narrators = {
   'topic.updated': (e, { config }) => `${e.broker} ${e.created ? 'created' : 'changed'} ${e.topic}: ${e.writeQueueNums} write queues, ${e.readQueueNums} read queues, perm ${perm2String(e.perm)} (R: consumers may read it, W: producers may write it)${autoCreatedEn(e)}. Clients see it at their next route pull (every ${d(config.pollNameServerIntervalMs)}).`,
   'topic.updateFailed': (e) => `mqadmin updateTopic ${e.topic} could not reach ${e.broker}'s master (${e.reason}: ${e.reason === 'connectRefused' ? 'its process is down' : 'its host is cut off or without power, and the connect got no answer within connectTimeoutMillis'}). createAndUpdateTopicConfig throws, so the command ends "command failed" at that master: the masters it had reached before keep the change, the ones after it in its list never get it. Run it again once the broker is back.`,
   'message.sent': (e, c) => (e.attempt > 1
-    ? `${e.producer} retried message ${e.msgId}: attempt ${e.attempt} of at most ${attemptsAllowed(c, e.producer)} (${retriesSaid(c, e.producer)}) goes to ${e.broker} queue ${e.queueId}.${downEn(c, e.broker)}`
-    : `${e.producer} sent msgId ${e.msgId} (tags ${e.tags || 'none'}${e.keys ? `, keys ${e.keys}` : ''}) to ${e.broker} queue ${e.queueId}: producers take the write queues in turn${c.config.sendLatencyFaultEnable ? ', passing over those of a broker sendLatencyFaultEnable isolated (the producer\'s details list them)' : ''}.${downEn(c, e.broker)}`),
+    ? `${e.producer} retried message ${e.msgId}: attempt ${e.attempt} of at most ${attemptsAllowed(c, e.producer)} (${retriesSaid(c, e.producer)}) goes to ${e.broker} queue ${e.queueId}.${downEn(c, e)}`
+    : `${e.producer} sent msgId ${e.msgId} (tags ${e.tags || 'none'}${e.keys ? `, keys ${e.keys}` : ''}) to ${e.broker} queue ${e.queueId}: producers take the write queues in turn${c.config.sendLatencyFaultEnable ? ', passing over those of a broker sendLatencyFaultEnable isolated (the producer\'s details list them)' : ''}.${downEn(c, e)}`),
   'message.stored': (e, c) => {
     if (e.brokerId !== 0) return `${node(c, e, e.brokerId)}, a slave, copied the message from its master (HAService): the same CommitLog offset ${e.commitLogOffset}.`;
     const read = c.readQueueNums?.(e.broker, e.topic);
@@ -301,5 +352,5 @@ export const en: Narrators = {
   'offset.committed': (e, c) => (keepsOffsetsLocally(c, e.consumer)
     ? `${e.consumer} wrote its offset ${e.offset} of ${e.broker} queue ${e.queueId} (${e.group}, broadcasting) to its own local file (LocalFileOffsetStore, ~/.rocketmq_offsets/<clientId>/${e.group}/offsets.json). A broadcasting consumer keeps its offsets itself: it writes the file every ${d(c.config.persistConsumerOffsetIntervalMs)} for every queue it owns, and its pulls carry no offset.`
     : `${e.consumer} committed offset ${e.offset} of ${e.broker} queue ${e.queueId} for ${e.group}: after a restart or a rebalance the group resumes there. Commits run every ${d(c.config.persistConsumerOffsetIntervalMs)} for every queue it owns, and each pull also carries the offset to the broker.`),
-  fault: (e) => (FAULTS[e.action] ?? ((t) => `${e.action} ${t}.`))(faultSubject(e)),
+  fault: (e, { config }) => (FAULTS[e.action] ?? ((t) => `${e.action} ${t}.`))(faultSubject(e), config),
 };

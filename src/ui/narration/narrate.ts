@@ -46,9 +46,13 @@ export function contextAt(config: NarrationContext['config'], state: Readonly<Mo
     },
     nameServerAddrs: (client) => state.clients[client]?.namesrvAddrList.length ?? 0,
     messageModel: (id) => consumer(id)?.spec.messageModel,
-    masterDown: (brokerName) => {
+    masterAway: (brokerName) => {
       const master = masterOf(state, brokerName) ?? state.brokers[`${brokerName}/0`];
-      return master !== undefined && master.status !== 'running';
+      if (master === undefined) return null;
+      // A host without power and a partition both swallow what is sent (no RST, no FIN): a crashed process behind a partition is not refused either.
+      if (master.pageCacheLost) return 'noPower';
+      if (master.partitioned) return 'cutOff';
+      return master.status === 'running' ? null : 'stopped';
     },
     hasSlaves: Object.values(state.brokers).some((broker) => broker.brokerId !== MASTER_ID),
     sendMode: (id) => producer(id)?.spec.sendMode,

@@ -8,16 +8,52 @@ import { duplicateCauseSaid } from '../panels/cause-strings.ts';
 import { closedCallCount } from './channel-closed.ts';
 import { attemptsAllowed, durationZh as d, failedSend, notOkAttempts, queuesByBroker, keepsOffsetsLocally, nodeZh as node, nodeName, retriesSaid, slavesToo, type AttemptsFailed, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
-/** 发往 Master 已宕机的 broker 的发送：说明它，而不是当作普通发送（路由里仍有这个 broker）。 */
-function downZh(c: NarrationContext, broker: string): string {
-  return c.masterDown?.(broker)
-    ? `但 ${broker} 的 Master 已宕机：这次尝试会失败，生产者会再试一次。它缓存的路由里一直有 ${broker}，直到某次路由拉取（每 ${d(c.config.pollNameServerIntervalMs)}一次）带回一份没有它的路由；如果已经没有 Broker 持有这个主题，拉取得到 TOPIC_NOT_EXIST，旧路由原样保留。`
-    : '';
+/** 发往 Master 无法到达的 Broker 的发送：说明它，而不是当作普通发送（路由里仍有这个 Broker），如 downEn（en.ts）所说。 */
+function downZh(c: NarrationContext, e: TraceOf<'message.sent'>): string {
+  const away = c.masterAway?.(e.broker);
+  if (!away) return '';
+  const route = `它缓存的路由里一直有 ${e.broker}，直到某次路由拉取（每 ${d(c.config.pollNameServerIntervalMs)}一次）带回一份没有它的路由；如果已经没有 Broker 持有这个主题，拉取得到 TOPIC_NOT_EXIST，旧路由原样保留。`;
+  return `${away === 'stopped' ? refusedZh(c, e) : unansweredZh(c, e, away)}${route}`;
 }
 
-const FAULTS: Record<string, (target: string) => string> = {
+/** 进程已停止而主机仍在：建连立即被复位（RST）拒绝，如 refusedEn（en.ts）所说。 */
+function refusedZh(c: NarrationContext, e: TraceOf<'message.sent'>): string {
+  const mode = c.sendMode?.(e.producer) ?? 'SYNC';
+  const then = mode === 'ONEWAY' ? '单向（ONEWAY）发送从不重试，这条消息就丢了'
+    : e.attempt < attemptsAllowed(c, e.producer) ? `如果 sendMsgTimeout（${d(c.config.sendMsgTimeoutMs)}）还有剩余时间，生产者会重试，${retryWhereZh(c.config)}`
+      : `这已是最后一次尝试（${retriesSaid(c, e.producer)}），发送失败`;
+  return `但 ${e.broker} 的 Master 已宕机：进程停止了，主机还在，建连会立即被拒绝（connectRefused）。这次尝试失败，${then}。`;
+}
+
+/** 断电或被网络分区隔离的主机什么也不回应、什么也不关闭，如 unansweredEn（en.ts）所说。 */
+function unansweredZh(c: NarrationContext, e: TraceOf<'message.sent'>, away: 'noPower' | 'cutOff'): string {
+  const { config } = c;
+  const mode = c.sendMode?.(e.producer) ?? 'SYNC';
+  const why = away === 'noPower' ? '所在机器已断电' : '被网络分区隔离';
+  const head = `但 ${e.broker} 的 Master ${why}：发给它的请求都得不到应答，它既不拒绝建连，也不关闭连接。`;
+  if (mode === 'ONEWAY') return `${head}单向（ONEWAY）发送不等应答，也从不重试：这条消息就丢了。`;
+  const send = config.sendMsgTimeoutMs;
+  const connect = config.connectTimeoutMs;
+  const stillOpen = away === 'noPower' ? '断电的主机不会关闭任何连接' : '网络分区不会关闭任何连接';
+  const waits = `如果生产者到它的连接还开着（${stillOpen}），请求要等满 sendMsgTimeout（${d(send)}）剩余的时间${mode === 'ASYNC' ? '，再多约一秒，直到 scanResponseTable 判它失败' : ''}，除非另一个超时的调用先关闭了这条连接（channelClosed）；如果没有打开的连接，它要等一次建连，建连在 connectTimeoutMillis（${d(connect)}）后失败。`;
+  const last = e.attempt >= attemptsAllowed(c, e.producer);
+  const budget = last ? `这已是最后一次尝试（${retriesSaid(c, e.producer)}）：它失败，发送就失败。`
+    : connect >= send ? `sendMsgTimeout 是一次发送所有尝试共用的时间预算（DefaultMQProducerImpl.sendDefaultImpl），两种等待都会把它用完：发送失败，不会重试。只有提前失败的尝试（被连接关闭，或等的是一次早已开始的建连）才可能再试，${retryWhereZh(config)}。`
+      : `sendMsgTimeout 是一次发送所有尝试共用的时间预算（DefaultMQProducerImpl.sendDefaultImpl）：超时会把它用完，发送失败，不会重试；建连失败后最多还剩 ${d(send - connect)}，可以再试一次，${retryWhereZh(config)}。`;
+  return `${head}${waits}${budget}`;
+}
+
+/** NameServer 保留一个沉默的 Broker 多久，如 silentKeptEn（en.ts）所说。 */
+function silentKeptZh(config: SimConfig): string {
+  const scan = `它们的扫描（每 ${d(config.scanNotActiveBrokerIntervalMs)}一次）发现它的最后一次注册已超过 ${d(config.brokerChannelExpiredTimeMs)}（expired）`;
+  return config.serverChannelMaxIdleTimeMs > 0
+    ? `NameServer 会一直保留它，直到它的连接自最后一次注册起空闲满 ${d(config.serverChannelMaxIdleTimeMs)}而被关闭（channelIdle），或者${scan}，以先到者为准`
+    : `NameServer 会一直保留它，直到${scan}`;
+}
+
+const FAULTS: Record<string, (target: string, config: SimConfig) => string> = {
   crashBroker: (t) => `${t} 崩溃：进程退出、连接关闭，NameServer 立即将其剔除（channelClosed），不必等待心跳过期。`,
-  powerOffBroker: (t) => `${t} 所在机器断电：page cache 随之消失，尚未刷盘的消息如果没有 Slave 副本就丢失了。断电的主机不会发出 FIN 或 RST：没有人收到通知，NameServer 要等扫描才移除它。客户端发给它的第一个同步调用要等满超时，超时后关闭客户端自己这一端的连接（连接上等待的请求随之以 channelClosed 失败）；此后每次调用都要重新建连，建连没有应答，connectTimeoutMillis 后失败（connectTimeout）。`,
+  powerOffBroker: (t, config) => `${t} 所在机器断电：page cache 随之消失，尚未刷盘的消息如果没有 Slave 副本就丢失了。断电的主机不会发出 FIN 或 RST：没有人收到通知，${silentKeptZh(config)}。客户端发给它的第一个同步调用要等满超时，超时后关闭客户端自己这一端的连接（连接上等待的请求随之以 channelClosed 失败）；此后每次调用都要重新建连，建连没有应答，connectTimeoutMillis 后失败（connectTimeout）。`,
   partitionBroker: (t) => `${t} 被网络分区隔离：连接仍然打开，但任何请求都无法通过。客户端在某次发给它的调用超时时发现（发送、心跳：几秒之内）；NameServer 只能靠它的沉默发现：连接空闲太久，或注册太旧。`,
   healPartition: (t) => `${t} 的网络分区恢复：它的下一次心跳会重新到达 NameServer。`,
   shutdownBroker: (t) => `${t} 正常关闭：停止前先向每个 NameServer 注销。`,
@@ -224,8 +260,8 @@ export const zh: Narrators = {
   'topic.updated': (e, { config }) => `${e.broker} ${e.created ? '创建' : '修改'}了主题 ${e.topic}：写队列 ${e.writeQueueNums} 个、读队列 ${e.readQueueNums} 个，perm ${perm2String(e.perm)}（R：消费者可读，W：生产者可写）${autoCreatedZh(e)}。客户端在下一次拉取路由时看到变化（每 ${d(config.pollNameServerIntervalMs)}）。`,
   'topic.updateFailed': (e) => `mqadmin updateTopic ${e.topic} 连不上 ${e.broker} 的 Master（${e.reason}：${e.reason === 'connectRefused' ? '它的进程已停止' : '它的主机被隔离或断电，建连在 connectTimeoutMillis 内没有应答'}）。createAndUpdateTopicConfig 抛出异常，命令在这个 Master 处以 "command failed" 结束：此前已经到达的 Master 保留修改，列表中排在它后面的 Master 永远收不到。等 Broker 恢复后再执行一次。`,
   'message.sent': (e, c) => (e.attempt > 1
-    ? `${e.producer} 重试发送消息 ${e.msgId}：第 ${e.attempt} 次尝试（最多 ${attemptsAllowed(c, e.producer)} 次，${retriesSaid(c, e.producer)}），发往 ${e.broker} 的队列 ${e.queueId}。${downZh(c, e.broker)}`
-    : `${e.producer} 把消息（msgId ${e.msgId}，标签 ${e.tags || '无'}${e.keys ? `，key ${e.keys}` : ''}）发送到 ${e.broker} 的队列 ${e.queueId}：生产者轮流选择可写队列${c.config.sendLatencyFaultEnable ? '，跳过被 sendLatencyFaultEnable 隔离的 Broker 的队列（生产者详情里列出了它们）' : ''}。${downZh(c, e.broker)}`),
+    ? `${e.producer} 重试发送消息 ${e.msgId}：第 ${e.attempt} 次尝试（最多 ${attemptsAllowed(c, e.producer)} 次，${retriesSaid(c, e.producer)}），发往 ${e.broker} 的队列 ${e.queueId}。${downZh(c, e)}`
+    : `${e.producer} 把消息（msgId ${e.msgId}，标签 ${e.tags || '无'}${e.keys ? `，key ${e.keys}` : ''}）发送到 ${e.broker} 的队列 ${e.queueId}：生产者轮流选择可写队列${c.config.sendLatencyFaultEnable ? '，跳过被 sendLatencyFaultEnable 隔离的 Broker 的队列（生产者详情里列出了它们）' : ''}。${downZh(c, e)}`),
   'message.stored': (e, c) => {
     if (e.brokerId !== 0) return `${node(c, e, e.brokerId)}（Slave）通过 HAService 从 Master 复制了这条消息：CommitLog 偏移量同为 ${e.commitLogOffset}。`;
     const read = c.readQueueNums?.(e.broker, e.topic);
@@ -294,5 +330,5 @@ export const zh: Narrators = {
   'offset.committed': (e, c) => (keepsOffsetsLocally(c, e.consumer)
     ? `${e.consumer} 把 ${e.group}（广播模式）在 ${e.broker} 队列 ${e.queueId} 的消费位点 ${e.offset} 写入了自己的本地文件（LocalFileOffsetStore，~/.rocketmq_offsets/<clientId>/${e.group}/offsets.json）。广播消费者自己保存位点：它每 ${d(c.config.persistConsumerOffsetIntervalMs)}为自己的每个队列写一次文件，拉取请求也不携带位点。`
     : `${e.consumer} 为 ${e.group} 提交了 ${e.broker} 队列 ${e.queueId} 的消费位点 ${e.offset}：重启或负载均衡之后，组从这里继续消费。它每 ${d(c.config.persistConsumerOffsetIntervalMs)}为自己的每个队列提交一次，每次拉取请求也会把位点带给 Broker。`),
-  fault: (e) => (FAULTS[e.action] ?? ((t) => `${e.action} ${t}。`))(faultSubject(e)),
+  fault: (e, { config }) => (FAULTS[e.action] ?? ((t) => `${e.action} ${t}。`))(faultSubject(e), config),
 };

@@ -13,6 +13,7 @@ import { useSimQuery } from '../use-sim-query.ts';
 import { BROKER_MODULES, moduleFigures, pulledBy, remotingRows, type BrokerModule, type ModuleFigures } from './broker-modules-model.ts';
 import { brokerModulesStrings, type BrokerModulesStrings } from './broker-modules-strings.ts';
 import { DataTable } from './DataTable.tsx';
+import { brokerStatus, unflushedTail } from './status.ts';
 import './modules.css';
 
 type Step = 'send' | 'commitLog' | 'consumeQueue' | 'index' | 'pull';
@@ -121,6 +122,12 @@ export function MessagePathOn({ broker, msgId }: { broker: Readonly<BrokerState>
   );
 }
 
+/** A stopped broker as the modules view names it: a machine without power is not called crashed (brokerStatus). */
+function notRunningStatus(broker: Readonly<BrokerState>): Parameters<BrokerModulesStrings['notRunning']>[0] {
+  const status = brokerStatus(broker);
+  return status === 'poweredOff' || status === 'notStarted' || status === 'shutdown' ? status : 'crashed';
+}
+
 export function BrokerModules({ broker, timeMs, msgId }: { broker: Readonly<BrokerState>; timeMs: number; msgId: string | null }) {
   const words = brokerModulesStrings(usePlayback((s) => s.language));
   const haConnections = openHaConnections(usePlayback((s) => s.scenario?.config) ?? ROCKETMQ_DEFAULTS, broker, timeMs);
@@ -131,6 +138,7 @@ export function BrokerModules({ broker, timeMs, msgId }: { broker: Readonly<Brok
   const root = useRef<HTMLDivElement>(null);
   // jsdom has no scrollIntoView.
   const bringIntoView = (module: BrokerModule) => root.current?.querySelector(`[data-testid="module-${module}"]`)?.scrollIntoView?.({ block: 'nearest' });
+  const unflushed = unflushedTail(broker);
   const requests = remotingRows(broker).map((row) => ({
     key: row.name,
     cells: [<RequestName key="name" name={row.name} processor={row.processor} />, row.code === null ? '—' : String(row.code), formatCount(row.count)],
@@ -138,7 +146,7 @@ export function BrokerModules({ broker, timeMs, msgId }: { broker: Readonly<Brok
   return (
     <div ref={root} className="rs-modules" data-testid="broker-modules">
       <h4 className="rs-modules-title">{words.title}</h4>
-      {broker.status !== 'running' && <p className="rs-muted" data-testid="modules-not-running">{words.notRunning(broker.status)}</p>}
+      {broker.status !== 'running' && <p className="rs-muted" data-testid="modules-not-running">{words.notRunning(notRunningStatus(broker))}</p>}
       <ModuleMap figures={moduleFigures(broker, haConnections.length, store?.indexEntries)} onPick={bringIntoView} words={words} />
       {msgId === null ? <p className="rs-muted">{words.pathHint}</p>
         : store === undefined ? null
@@ -155,6 +163,7 @@ export function BrokerModules({ broker, timeMs, msgId }: { broker: Readonly<Brok
       </Module>
       <Module name="store" title={words.store} on={on}>
         <p data-testid="module-commitlog">{words.commitLog(formatCount(broker.commitLog.length), formatCount(broker.maxPhyOffset))}</p>
+        {unflushed && <p className="rs-muted" data-testid="module-commitlog-unflushed">{words.unflushed(formatCount(unflushed.bytes), unflushed.messages === null ? null : formatCount(unflushed.messages))}</p>}
         <p className="rs-module-caption">{words.consumeQueues}</p>
         <ul className="rs-mono" data-testid="module-consumequeues">
           {Object.entries(broker.consumeQueues).map(([topic, queues]) => (

@@ -8,7 +8,7 @@ import { haServerAddr, openHaConnections, perm2String, rejectsPulls, ROCKETMQ_DE
 import { usePlayback } from '../../store/playback.ts';
 import { formatSeconds } from '../../viz/format.ts';
 import { DataTable, Facts } from './DataTable.tsx';
-import { brokerStatus } from './status.ts';
+import { brokerStatus, haAbsence, unflushedTail } from './status.ts';
 import type { InspectStrings } from './inspector-strings.ts';
 import { InspectTitle } from './shared.tsx';
 
@@ -18,6 +18,13 @@ const BrokerModules = lazy(() => import('./BrokerModules.tsx').then((module) => 
 /** `msgId`: the selected message, whose path through this broker's modules is highlighted. */
 /** A group's name and the name beside it (messageModel, topic@queueId) on one line: CG_ORDER broke into CG_ / ORD / ER in the side column. */
 const NAMES_WHOLE = [0, 1];
+
+/** A master's HA line when it holds no open connection: why none (haAbsence), else no slave connected yet. */
+function noHaConnection(broker: Readonly<BrokerState>, strings: InspectStrings, housekeeping: string): string {
+  const why = haAbsence(broker);
+  if (why === null) return strings.haNoSlave;
+  return why === 'cutOff' ? strings.haCutOff(housekeeping) : strings.haDown(why);
+}
 
 export function InspectBroker({ broker, timeMs, strings, msgId = null }: { broker: Readonly<BrokerState>; timeMs: number; strings: InspectStrings; msgId?: string | null }) {
   // A connection the master's read service closed for silence stays in the state until a reader drops it.
@@ -45,7 +52,8 @@ export function InspectBroker({ broker, timeMs, strings, msgId = null }: { broke
       ['slaveReadEnable', strings.slaveRead(broker.slaveReadEnable, rejectsPulls({ config }, broker))],
     ]
     : [[strings.haSlaves, openHaConnections(config, broker, timeMs).map((connection) => `${connection.slave}: ${strings.haAcked(connection.ackIndex, broker.commitLog.length)}`).join('; ')
-      || (broker.status === 'running' ? strings.haNoSlave : strings.haDown)]];
+      || noHaConnection(broker, strings, formatSeconds(config.haHousekeepingIntervalMs, language, 0))]];
+  const unflushed = unflushedTail(broker);
   const offsetRows = Object.entries(broker.consumerOffsetTable).flatMap(([group, offsets]) =>
     Object.entries(offsets).map(([key, offset]) => ({ key: `${group}|${key}`, cells: [group, key, String(offset)] })));
   return (
@@ -56,7 +64,7 @@ export function InspectBroker({ broker, timeMs, strings, msgId = null }: { broke
         [strings.role, broker.role],
         [strings.address, broker.addr],
         [strings.cluster, broker.cluster],
-        [strings.commitLogLabel, strings.messagesCount(broker.commitLog.length)],
+        [strings.commitLogLabel, `${strings.messagesCount(broker.commitLog.length)}${unflushed ? strings.unflushed(unflushed.bytes, unflushed.messages) : ''}`],
         ...replication,
       ]} />
       <Suspense fallback={null}><BrokerModules broker={broker} timeMs={timeMs} msgId={msgId} /></Suspense>

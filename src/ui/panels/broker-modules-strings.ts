@@ -8,8 +8,8 @@ import { type Bilingual, inLanguage } from '../i18n/index.ts';
 
 export interface BrokerModulesStrings {
   title: string;
-  /** A broker whose process is down: its tables are what it held when it stopped. */
-  notRunning: (status: 'stopped' | 'crashed' | 'shutdown') => string;
+  /** A broker whose process is down: its tables are what it held when it stopped (a machine without power: when it lost it). */
+  notRunning: (status: 'notStarted' | 'crashed' | 'poweredOff' | 'shutdown') => string;
   remoting: string;
   remotingHint: string;
   /** The request with its processor under it, the code, the count: three columns fit the side column. */
@@ -23,6 +23,8 @@ export interface BrokerModulesStrings {
   noProducers: (slave: boolean) => string;
   store: string;
   commitLog: (messages: string, bytes: string) => string;
+  /** After the CommitLog line, on a machine without power: its tail past flushedPhyOffset (unflushedTail), gone with the page cache. */
+  unflushed: (bytes: string, messages: string | null) => string;
   consumeQueues: string;
   index: (entries: string) => string;
   indexTitle: string;
@@ -59,7 +61,9 @@ export interface BrokerModulesStrings {
 
 const en: BrokerModulesStrings = {
   title: 'Modules',
-  notRunning: (status) => `Its process is ${{ stopped: 'not started yet', crashed: 'down (crashed)', shutdown: 'down (shut down)' }[status]}: nothing below is live; the tables are what it held when it stopped.`,
+  notRunning: (status) => (status === 'poweredOff'
+    ? 'Its machine is powered off: nothing below is live; the tables are what it held when the power went. It closed no connection: its slave and its clients notice only by their own timeouts.'
+    : `Its process is ${{ notStarted: 'not started yet', crashed: 'down (crashed)', shutdown: 'down (shut down)' }[status]}: nothing below is live; the tables are what it held when it stopped.`),
   remoting: 'Remoting module',
   remotingHint: 'Requests this broker processed, by RocketMQ request code',
   requestColumns: ['Request · processor', 'Code', 'Count'],
@@ -72,6 +76,7 @@ const en: BrokerModulesStrings = {
   noProducers: (slave) => (slave ? 'No producer: producers heartbeat masters only.' : 'No producer group.'),
   store: 'Store service',
   commitLog: (messages, bytes) => `CommitLog: ${messages} messages, ${bytes} bytes`,
+  unflushed: (bytes, messages) => `Not flushed to disk: the last ${messages === null ? '' : `${messages} ${messages === '1' ? 'message' : 'messages'}, `}${bytes} bytes. They went with the page cache: a restart keeps only the flushed part (CommitLog.recoverAbnormally).`,
   consumeQueues: 'ConsumeQueue per queue (queueId: maxOffset)',
   index: (entries) => `IndexService: ${entries} entries (the unique key and each key of every message)`,
   indexTitle: 'Index service (IndexService)',
@@ -105,7 +110,9 @@ const en: BrokerModulesStrings = {
 
 const zh: BrokerModulesStrings = {
   title: '模块',
-  notRunning: (status) => `它的进程${{ stopped: '尚未启动', crashed: '已停止（崩溃）', shutdown: '已停止（关闭）' }[status]}：下面没有任何在运行的东西，表格是它停止时保存的内容。`,
+  notRunning: (status) => (status === 'poweredOff'
+    ? '它所在的机器已断电：下面没有任何在运行的东西，表格是断电时保存的内容。它没有关闭任何连接：它的 Slave 和客户端只能靠各自的超时发现。'
+    : `它的进程${{ notStarted: '尚未启动', crashed: '已停止（崩溃）', shutdown: '已停止（关闭）' }[status]}：下面没有任何在运行的东西，表格是它停止时保存的内容。`),
   remoting: 'Remoting 模块（通信）',
   remotingHint: '该 Broker 处理过的请求，按 RocketMQ 请求码统计',
   requestColumns: ['请求 · 处理器', '请求码', '次数'],
@@ -118,6 +125,7 @@ const zh: BrokerModulesStrings = {
   noProducers: (slave) => (slave ? '没有生产者：生产者只向 Master 发送心跳。' : '没有生产者组。'),
   store: '存储服务（Store Service）',
   commitLog: (messages, bytes) => `CommitLog：${messages} 条消息，${bytes} 字节`,
+  unflushed: (bytes, messages) => `尚未刷盘：最后 ${messages === null ? '' : `${messages} 条消息，共 `}${bytes} 字节。它们随 page cache 一起丢失：重启后只保留已刷盘的部分（CommitLog.recoverAbnormally）。`,
   consumeQueues: '每个队列一个 ConsumeQueue（queueId: maxOffset）',
   index: (entries) => `IndexService：${entries} 个索引项（每条消息的唯一键和每个 key）`,
   indexTitle: '索引服务（IndexService）',

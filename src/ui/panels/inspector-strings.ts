@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { useWords, type Bilingual } from '../i18n/index.ts';
 import { usePanelStrings } from './shared.tsx';
 import type { PanelStrings } from './strings.ts';
+import type { HaAbsence } from './status.ts';
 
 export interface InspectorStrings {
   inspectorTitle: string;
@@ -17,8 +18,10 @@ export interface InspectorStrings {
   haSlaves: string;
   /** No slave holds an HA connection (yet: one registered with the NameServers may not have connected to the HA port). */
   haNoSlave: string;
-  /** A master whose process is down holds no HA connection. */
-  haDown: string;
+  /** A master that holds no HA connection, and why (HaAbsence): down in the open, behind a partition, without power, not started. */
+  haDown: (why: Exclude<HaAbsence, 'cutOff'>) => string;
+  /** A master running behind a partition, whose read service closed each silent slave connection after haHousekeepingInterval. */
+  haCutOff: (housekeeping: string) => string;
   haAcked: (acked: number, total: number) => string;
   /** A slave's HAClient: the master it copies from and whether it is connected. */
   haMaster: (addr: string | null, connected: boolean) => string;
@@ -27,6 +30,8 @@ export interface InspectorStrings {
   slaveRead: (enabled: boolean, refuses: boolean) => string;
   commitLogLabel: string;
   messagesCount: (count: number) => string;
+  /** After the count, on a machine without power: the CommitLog's tail past flushedPhyOffset, gone with the page cache (unflushedTail). */
+  unflushed: (bytes: number, messages: number | null) => string;
   committed: string;
   /** A consumer's offset as its last persistAll sent it; a pull carries the offset to the broker too. */
   persisted: string;
@@ -76,7 +81,13 @@ const en: InspectorStrings = {
   statusLabel: 'Status',
   haSlaves: 'HA slaves',
   haNoSlave: 'none connected to the HA port',
-  haDown: 'none: its process is down, and its connections closed with it',
+  haDown: (why) => ({
+    closed: 'none: its process is down, and its connections closed with it',
+    closedUnseen: 'none: its process is down and closed its connections, but the partition keeps the close from its slave and its clients',
+    noPower: 'none: its machine is off. No connection was closed: its slave and its clients notice only by their own timeouts',
+    notStarted: 'none: its process has not started',
+  })[why],
+  haCutOff: (housekeeping) => `none open: cut off by the partition, it closed each slave's connection after ${housekeeping} without a report (haHousekeepingInterval), a close the partition keeps from the slave`,
   haAcked: (acked, total) => `has ${acked.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} messages`,
   haMaster: (addr, connected) => (addr === null ? 'not known yet (learned from a registration)' : `${addr} (its HA port), ${connected ? 'connected' : 'not connected'}`),
   haMasterLabel: 'HA master',
@@ -85,6 +96,7 @@ const en: InspectorStrings = {
     : enabled ? 'serves the pulls of consumers whose route has no master for its group' : 'in 4.x a slave serves pulls without it'}`,
   commitLogLabel: 'CommitLog',
   messagesCount: (count) => `${count.toLocaleString('en-US')} ${count === 1 ? 'message' : 'messages'}`,
+  unflushed: (bytes, messages) => `${messages === null ? '; its last ' : `, of which the last ${messages.toLocaleString('en-US')} (`}${bytes.toLocaleString('en-US')} bytes${messages === null ? '' : ')'} were not flushed to disk: they went with the page cache, and a restart keeps only the flushed part (CommitLog.recoverAbnormally)`,
   committed: 'Committed',
   persisted: 'Last persistAll',
   offsetsNote: 'Offset: consumed so far (the OffsetStore\'s offsetTable). Every pull carries it to the broker (commitOffset), and persistAll sends it every 5 s (persistConsumerOffsetInterval): the broker\'s consumerOffsetTable can be ahead of the last persistAll.',
@@ -126,7 +138,13 @@ const zh: InspectorStrings = {
   statusLabel: '状态',
   haSlaves: 'HA Slave',
   haNoSlave: '尚无 Slave 连接 HA 端口',
-  haDown: '无：进程已停止，连接随之关闭',
+  haDown: (why) => ({
+    closed: '无：进程已停止，连接随之关闭',
+    closedUnseen: '无：进程已停止并关闭了连接，但网络分区让它的 Slave 和客户端收不到这次关闭',
+    noPower: '无：机器已断电。没有任何连接被关闭：它的 Slave 和客户端只能靠各自的超时发现',
+    notStarted: '无：进程尚未启动',
+  })[why],
+  haCutOff: (housekeeping) => `无：被网络分区隔离后，每个 Slave 的连接连续 ${housekeeping}收不到上报（haHousekeepingInterval），已被它关闭；网络分区让 Slave 收不到这次关闭`,
   haAcked: (acked, total) => `已确认 ${acked.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')} 条消息`,
   haMaster: (addr, connected) => (addr === null ? '尚未知道（由注册结果得知）' : `${addr}（HA 端口），${connected ? '已连接' : '未连接'}`),
   haMasterLabel: 'HA Master',
@@ -135,6 +153,7 @@ const zh: InspectorStrings = {
     : enabled ? '路由里没有 Master 时，响应消费者的拉取' : '4.x 的 Slave 不开启它也响应拉取'}`,
   commitLogLabel: 'CommitLog',
   messagesCount: (count) => `${count.toLocaleString('zh-CN')} 条消息`,
+  unflushed: (bytes, messages) => `${messages === null ? '；最后 ' : `，其中最后 ${messages.toLocaleString('zh-CN')} 条（`}${bytes.toLocaleString('zh-CN')} 字节${messages === null ? '' : '）'}尚未刷盘：它们随 page cache 一起丢失，重启后只保留已刷盘的部分（CommitLog.recoverAbnormally）`,
   committed: '已提交位点',
   persisted: '上次 persistAll',
   offsetsNote: '消费位点：已消费到的位置（OffsetStore 的 offsetTable）。每次拉取都会把它带给 Broker（commitOffset），persistAll 每 5 秒（persistConsumerOffsetInterval）也会发送一次：所以 Broker 的 consumerOffsetTable 可能比上次 persistAll 的值更新。',

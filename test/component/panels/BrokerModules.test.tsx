@@ -5,6 +5,7 @@
  */
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { usePlayback } from '../../../src/store/playback.ts';
+import { durableLength } from '../../../src/model/broker/flush-service.ts';
 import { InspectorPanel } from '../../../src/ui/panels/InspectorPanel.tsx';
 import { loadAt } from './load.ts';
 import { writeReadScenario } from './scenarios.ts';
@@ -49,6 +50,53 @@ describe('the broker\'s modules', () => {
     act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/1' }));
     expect(await screen.findByTestId('module-ha')).toHaveTextContent('not connected');
     expect(screen.queryByTestId('modules-not-running')).toBeNull();
+  });
+
+  it('says a master without power closed no connection, as its slave sees it (still connected), and what of its CommitLog went with the page cache, in Chinese too', async () => {
+    const scenario = writeReadScenario({ slaves: true, timeline: [{ at: 25_000, action: 'powerOffBroker', target: 'broker-a' }] });
+    const timeline = loadAt(scenario, 35_000);
+    const master = timeline.state.brokers['broker-a/0']!;
+    // What its next start keeps: the messages wholly below flushedPhyOffset (CommitLog.recoverAbnormally).
+    const lost = master.commitLog.length - durableLength(master);
+    const bytes = master.maxPhyOffset - master.flushedPhyOffset;
+    expect([lost, bytes]).toEqual([10, 11_990]);
+    act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/0' }));
+    const { unmount } = render(<InspectorPanel />);
+    expect(await screen.findByTestId('modules-not-running', {}, { timeout: 10_000 })).toHaveTextContent('Its machine is powered off: nothing below is live; the tables are what it held when the power went. It closed no connection: its slave and its clients notice only by their own timeouts.');
+    expect(screen.getByTestId('modules-not-running')).not.toHaveTextContent('crashed');
+    const inspector = screen.getByTestId('inspect-broker');
+    expect(inspector).toHaveTextContent('HA slavesnone: its machine is off. No connection was closed: its slave and its clients notice only by their own timeouts');
+    expect(inspector).not.toHaveTextContent('connections closed with it');
+    expect(inspector).toHaveTextContent(`CommitLog${master.commitLog.length} messages, of which the last 10 (11,990 bytes) were not flushed to disk: they went with the page cache, and a restart keeps only the flushed part (CommitLog.recoverAbnormally)`);
+    expect(screen.getByTestId('module-commitlog-unflushed')).toHaveTextContent('Not flushed to disk: the last 10 messages, 11,990 bytes. They went with the page cache: a restart keeps only the flushed part (CommitLog.recoverAbnormally).');
+    // Its slave, at the same moment, still holds its HA connection: nothing told it.
+    act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/1' }));
+    expect(await screen.findByTestId('inspect-broker')).toHaveTextContent('(its HA port), connected');
+    expect(screen.queryByTestId('module-commitlog-unflushed')).toBeNull();
+    unmount();
+    act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/0' }));
+    act(() => usePlayback.getState().setLanguage('zh'));
+    render(<InspectorPanel />);
+    expect(await screen.findByTestId('modules-not-running', {}, { timeout: 10_000 })).toHaveTextContent('它所在的机器已断电：下面没有任何在运行的东西，表格是断电时保存的内容。它没有关闭任何连接：它的 Slave 和客户端只能靠各自的超时发现。');
+    expect(screen.getByTestId('inspect-broker')).toHaveTextContent('无：机器已断电。没有任何连接被关闭：它的 Slave 和客户端只能靠各自的超时发现');
+    expect(screen.getByTestId('inspect-broker')).toHaveTextContent(`${master.commitLog.length} 条消息，其中最后 10 条（11,990 字节）尚未刷盘：它们随 page cache 一起丢失，重启后只保留已刷盘的部分（CommitLog.recoverAbnormally）`);
+    expect(screen.getByTestId('module-commitlog-unflushed')).toHaveTextContent('尚未刷盘：最后 10 条消息，共 11,990 字节。它们随 page cache 一起丢失：重启后只保留已刷盘的部分（CommitLog.recoverAbnormally）。');
+  });
+
+  it('says a master cut off by a partition closed its silent slave connections, a close its slave does not see, and that a crashed one behind a partition closed its connections unseen', async () => {
+    const scenario = writeReadScenario({ slaves: true, timeline: [{ at: 20_000, action: 'partitionBroker', target: 'broker-a' }, { at: 50_000, action: 'crashBroker', target: 'broker-a' }] });
+    loadAt(scenario, 45_000);
+    act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/0' }));
+    render(<InspectorPanel />);
+    expect(await screen.findByTestId('inspect-broker', {}, { timeout: 10_000 })).toHaveTextContent('HA slavesnone open: cut off by the partition, it closed each slave\'s connection after 20 s without a report (haHousekeepingInterval), a close the partition keeps from the slave');
+    expect(screen.queryByTestId('modules-not-running')).toBeNull();
+    cleanup();
+    const crashed = loadAt(scenario, 55_000);
+    expect(crashed.state.brokers['broker-a/0']).toMatchObject({ status: 'crashed', partitioned: true, pageCacheLost: false });
+    act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/0' }));
+    render(<InspectorPanel />);
+    expect(await screen.findByTestId('modules-not-running', {}, { timeout: 10_000 })).toHaveTextContent('Its process is down (crashed)');
+    expect(screen.getByTestId('inspect-broker')).toHaveTextContent('HA slavesnone: its process is down and closed its connections, but the partition keeps the close from its slave and its clients');
   });
 
   it('maps the study note\'s five modules first, one line each, all on the inspector\'s first screen', async () => {

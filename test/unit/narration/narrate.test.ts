@@ -181,10 +181,16 @@ describe('the caption of every event', () => {
   it('says a crash closes the connections and a power loss closes none: nobody is told of a host without power, and a client gives up on it by its own timeout', () => {
     const fault = (action: string) => ({ t: 60_000, type: 'fault', action, target: 'broker-a' }) as TraceEvent;
     expect(narrate(fault('crashBroker'), 'en', { config })).toContain('its connections close, so the NameServers drop it at once');
-    expect(narrate(fault('powerOffBroker'), 'en', { config })).toContain('A host without power sends no FIN and no RST: nobody is told, and the NameServers keep it until their scan. '
+    expect(narrate(fault('powerOffBroker'), 'en', { config })).toContain('A host without power sends no FIN and no RST: nobody is told, and the NameServers keep it until its channel, idle since its last registration, '
+      + 'is closed after 120 s (channelIdle), or until their scan (every 7 s) finds that registration older than 90 s (expired), whichever comes first. '
       + 'A client\'s first synchronous call to it waits out its timeout, which closes the client\'s own end of the connection (the requests waiting on it fail: channelClosed); '
       + 'every later call must connect anew, and a connect that gets no answer fails after connectTimeoutMillis (connectTimeout).');
-    expect(narrate(fault('powerOffBroker'), 'zh', { config })).toContain('断电的主机不会发出 FIN 或 RST：没有人收到通知');
+    expect(narrate(fault('powerOffBroker'), 'zh', { config })).toContain('断电的主机不会发出 FIN 或 RST：没有人收到通知，NameServer 会一直保留它，'
+      + '直到它的连接自最后一次注册起空闲满 120 秒而被关闭（channelIdle），或者它们的扫描（每 7 秒一次）发现它的最后一次注册已超过 90 秒（expired），以先到者为准。');
+    // With the idle close off (serverChannelMaxIdleTimeSeconds 0) only the scan drops it.
+    const noIdle = resolveConfig({ ...config, serverChannelMaxIdleTimeMs: 0 });
+    expect(narrate(fault('powerOffBroker'), 'en', { config: noIdle })).toContain('nobody is told, and the NameServers keep it until their scan (every 7 s) finds its last registration older than 90 s (expired). ');
+    expect(narrate(fault('powerOffBroker'), 'en', { config })).not.toContain('until their scan.');
     expect(narrate(fault('powerOffBroker'), 'zh', { config })).toContain('建连没有应答，connectTimeoutMillis 后失败（connectTimeout）');
   });
 
@@ -468,11 +474,55 @@ describe('the caption of a send that ended FAILED', () => {
     const sent = timeline.traceAt(index)!;
     const atSend = libraryTimeline('crash-partition-shutdown', sent.t);
     const context = contextAt(atSend.scenario.config, atSend.state);
-    expect(narrate(sent, 'en', context)).toContain('But broker-a\'s master is down: the attempt fails and the producer tries again. Its cached route lists broker-a until a route pull (every 30 s) answers with a route without it');
+    expect(narrate(sent, 'en', context)).toContain('But broker-a\'s master is down: its process stopped while its host is up, which refuses the connect at once (connectRefused). '
+      + 'The attempt fails and the producer tries again, on another broker when it can, if sendMsgTimeout (3 s) has time left. Its cached route lists broker-a until a route pull (every 30 s) answers with a route without it');
     expect(narrate(sent, 'zh', context)).toContain('但 broker-a 的 Master 已宕机');
     // Before the crash the same kind of send is an ordinary one.
     const before = timeline.traceSlice(0).findLast((e) => e.type === 'message.sent' && e.broker === 'broker-a' && e.t < 60_000)!;
     const atBefore = libraryTimeline('crash-partition-shutdown', before.t);
     expect(narrate(before, 'en', contextAt(atBefore.scenario.config, atBefore.state))).not.toContain('is down');
+  });
+
+  it('says a send to a master without power waits for an answer that never comes and fails without a retry, as the run does (master-loss-sync-async: both masters lose power at 1:00)', () => {
+    const id = 'master-loss-sync-async';
+    const later = libraryTimeline(id, 70_000).traceSlice(0);
+    const sent = later.find((e): e is Extract<TraceEvent, { type: 'message.sent' }> => e.type === 'message.sent' && e.broker === 'broker-a' && e.t === 63_020)!;
+    expect(sent).toMatchObject({ attempt: 1 });
+    // The run: its one attempt waits for a connect, which fails after connectTimeoutMillis, and the send with it.
+    expect(later.filter((e) => 'msgId' in e && e.msgId === sent.msgId && e.type !== 'message.sent').map((e) => [e.t, e.type, 'reason' in e ? e.reason : 'status' in e ? e.status : ''])).toEqual([
+      [66_020, 'send.failed', 'connectTimeout'], [66_020, 'send.result', 'FAILED'],
+    ]);
+    const at = libraryTimeline(id, sent.t);
+    const context = contextAt(at.scenario.config, at.state);
+    const en = narrate(sent, 'en', context);
+    expect(en).toContain('But broker-a\'s master has no power: nothing sent to it is answered, and it refuses and closes nothing. '
+      + 'If the producer\'s channel to it is still open (a host without power closes none), the request waits out what is left of sendMsgTimeout (3 s), unless another call that timed out closes the channel first (channelClosed); '
+      + 'with no channel open, it waits for a connect that fails after connectTimeoutMillis (3 s). '
+      + 'sendMsgTimeout is one budget for all of a send\'s attempts (DefaultMQProducerImpl.sendDefaultImpl), and either wait spends it: the send fails without a retry. '
+      + 'Only an attempt failed sooner (by a close, or a connect already under way) may go again, on another broker when it can. Its cached route lists broker-a');
+    expect(en).not.toContain('tries again');
+    expect(en).not.toContain('is down');
+    const zh = narrate(sent, 'zh', context);
+    expect(zh).toContain('但 broker-a 的 Master 所在机器已断电：发给它的请求都得不到应答，它既不拒绝建连，也不关闭连接。');
+    expect(zh).toContain('两种等待都会把它用完：发送失败，不会重试。');
+    expect(zh).not.toContain('已宕机');
+    // The numbers are the run's: a connect that gives up sooner leaves time for another attempt.
+    const quick = contextAt(resolveConfig({ ...at.scenario.config, connectTimeoutMs: 1_000, sendMsgTimeoutMs: 4_000 }), at.state);
+    expect(narrate(sent, 'en', quick)).toContain('waits out what is left of sendMsgTimeout (4 s)');
+    expect(narrate(sent, 'en', quick)).toContain('a timeout spends it, so the send fails without a retry; after a failed connect at most 3 s is left for another attempt, on another broker when it can.');
+    expect(narrate(sent, 'zh', quick)).toContain('建连失败后最多还剩 3 秒，可以再试一次，尽量换一个 Broker。');
+  });
+
+  it('says a send to a master cut off by a partition waits out its timeout and fails without a retry, as the run does (crash-partition-shutdown: broker-b is cut off at 1:30)', () => {
+    const id = 'crash-partition-shutdown';
+    const later = libraryTimeline(id, 100_000).traceSlice(0);
+    const sent = later.find((e): e is Extract<TraceEvent, { type: 'message.sent' }> => e.type === 'message.sent' && e.broker === 'broker-b' && e.t >= 90_000)!;
+    expect(later.filter((e) => 'msgId' in e && e.msgId === sent.msgId).map((e) => [e.t, e.type])).toEqual([[90_000, 'message.sent'], [93_000, 'send.failed'], [93_000, 'send.result']]);
+    const at = libraryTimeline(id, sent.t);
+    const context = contextAt(at.scenario.config, at.state);
+    expect(narrate(sent, 'en', context)).toContain('But broker-b\'s master is cut off by a network partition: nothing sent to it is answered, and it refuses and closes nothing. '
+      + 'If the producer\'s channel to it is still open (a partition closes none), the request waits out what is left of sendMsgTimeout (3 s)');
+    expect(narrate(sent, 'en', context)).toContain('either wait spends it: the send fails without a retry.');
+    expect(narrate(sent, 'zh', context)).toContain('但 broker-b 的 Master 被网络分区隔离：发给它的请求都得不到应答');
   });
 });

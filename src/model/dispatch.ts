@@ -20,6 +20,7 @@ import { onCheckSyncStateSetTimer, onControllerHeartbeatTimer, onControllerRespo
 import { onControllerChannelClosed, onControllerRequest, onControllerScanNotActiveBroker, onScanInactiveMaster } from './controller/controller.ts';
 import { onSlaveRegistered, onSlaveSyncResponse, onSlaveSyncTimer } from './broker/slave-synchronize.ts';
 import { onConsumed, sendBackHandler } from './client/consume-service.ts';
+import { isSentBackAsNormal, sentBackAsNormalHandler } from './client/send-back-fallback.ts';
 import { consumerRouteListener, onNotifyConsumerIdsChanged, onPersistOffsetsTimer } from './client/consumer.ts';
 import { onHeartbeatDone, onHeartbeatTimer } from './client/heartbeat.ts';
 import { onClientChannelClosed, onRouteFailure, onRouteResponse, onRouteRefreshTimer, type RouteListener } from './client/mq-client-instance.ts';
@@ -64,7 +65,11 @@ const RESPONSE_HANDLERS: Record<RequestCode, ResponseHandler> = {
     onResponse: (state, pending, response, sim) => onRouteResponse(state, pending, response, sim, listenerOf(state, pending)),
     onFailure: (state, pending, reason, sim) => onRouteFailure(state, pending, reason, sim, listenerOf(state, pending)),
   },
-  SEND_MESSAGE: { onResponse: onSendResponse, onFailure: onSendFailure },
+  // A consumer's own producer sends a failed message back as an ordinary one (send-back-fallback.ts).
+  SEND_MESSAGE: {
+    onResponse: (state, pending, response, sim) => (isSentBackAsNormal(pending) ? sentBackAsNormalHandler.onResponse : onSendResponse)(state, pending, response, sim),
+    onFailure: (state, pending, reason, sim) => (isSentBackAsNormal(pending) ? sentBackAsNormalHandler.onFailure : onSendFailure)(state, pending, reason, sim),
+  },
   BROKER_HEARTBEAT: ignore,
   CONTROLLER_REGISTER_BROKER: controllerAnswer,
   CONTROLLER_GET_REPLICA_INFO: controllerAnswer,

@@ -13,6 +13,18 @@ export interface ConsumerData {
   subVersion: number;
 }
 
+/**
+ * Where a message a consumer's own producer sends back (send-back-fallback.ts) was consumed from:
+ * its ProcessQueue, to release the offset once stored or to consume it again locally if it fails.
+ */
+export interface SentBackOrigin {
+  queueKey: string;
+  token: number;
+  brokerName: string;
+  brokerId: number;
+  message: StoredMessage;
+}
+
 export type RemotingRequest =
   /** stateVersion: DataVersion.stateVersion, the master epoch in controller mode (0 otherwise). */
   /** trigger: the simulator's note of why the broker registers, for the trace (RocketMQ's request does not say). */
@@ -25,7 +37,7 @@ export type RemotingRequest =
    * every attempt); sendResult: the not-OK status an earlier attempt's store got, which the send
    * returns if no later attempt stores (retryAnotherBrokerWhenNotStoreOK).
    */
-  | { code: 'SEND_MESSAGE'; producer: string; topic: string; queueId: number; brokerName: string; message: SendInFlight; attempt: number; sendResult: SendStatus | undefined }
+  | { code: 'SEND_MESSAGE'; producer: string; topic: string; queueId: number; brokerName: string; message: SendInFlight; attempt: number; sendResult: SendStatus | undefined; sentBack?: SentBackOrigin }
   /** HeartbeatData: the client's producer group (ProducerData) and consumer group (ConsumerData), each when it has one. */
   | { code: 'HEART_BEAT'; clientId: string; producerData: { group: string } | null; consumerData: ConsumerData | null }
   /** UnregisterClientRequestHeader: producerGroup and consumerGroup, each null when not unregistered. */

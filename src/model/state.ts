@@ -327,6 +327,21 @@ export interface SendInFlight {
   delayLevel: number;
   beginAt: number;
   sendMode: SendMode;
+  /** A message a consumer's own producer sends back to %RETRY%<group> (send-back-fallback.ts): the properties it carries. */
+  sentBack?: SentBackProperties;
+}
+
+/**
+ * DefaultMQPushConsumerImpl.sendMessageBackAsNormalMessage copies a failed message's properties
+ * (its producer and born time among them) and sets RECONSUME_TIME (its reconsumeTimes + 1),
+ * MAX_RECONSUME_TIMES and RETRY_TOPIC, which SendMessageProcessor.handleRetryAndDLQ reads.
+ */
+export interface SentBackProperties {
+  reconsumeTimes: number;
+  maxReconsumeTimes: number;
+  originTopic: string;
+  producer: string;
+  bornTimestamp: number;
 }
 
 export interface ProducerState extends ClientInstanceState {
@@ -397,6 +412,8 @@ export interface ConsumerState extends ClientInstanceState {
   nextConsumeThread: number;
   /** ProcessQueue token -> when it was dropped: its consume requests not yet started are skipped. */
   droppedAt: Record<number, number>;
+  /** The client's own producer (MQClientInstance.getDefaultMQProducer): its TopicPublishInfo of the retry topic, once it sent there. */
+  innerPublishInfo: TopicPublishInfo | null;
 }
 
 export type ClientState = ProducerState | ConsumerState;

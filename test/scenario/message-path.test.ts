@@ -545,7 +545,8 @@ describe('retries, the DLQ and delayed messages (consumerSendMsgBack, ScheduleMe
   /**
    * c-1 fails every Bad message, taking 3 s over each; c-2 consumes the other queue. The run is
    * made twice: once to learn when c-1's first failure ends (tf), then with c-1 cut off from
-   * broker-a from tf - 500 ms to tf + 1 s, so the send-back is lost and times out.
+   * broker-a from tf - 500 ms to tf + 9 s, so the send-back is lost and times out (5 s), and so does
+   * the send of the client's own producer that follows it (a connect that gets no answer, 3 s).
    */
   function sendBackLost(after: Array<{ at: number } & Record<string, unknown>> = []): { sim: TestSim; failure: { t: number; msgId: string } } {
     const base = (timeline: object[]) => scenario({
@@ -557,7 +558,7 @@ describe('retries, the DLQ and delayed messages (consumerSendMsgBack, ScheduleMe
     const tf = new TestSim(base([])).at(40_000).first('consume.failed', { consumer: 'c-1' })!.t;
     const sim = new TestSim(base([
       { at: tf - 500, action: 'partitionLink', target: 'c-1', peer: 'broker-a' },
-      { at: tf + 1_000, action: 'healLink', target: 'c-1', peer: 'broker-a' },
+      { at: tf + 9_000, action: 'healLink', target: 'c-1', peer: 'broker-a' },
       ...after.map((step) => ({ ...step, at: tf + step.at })),
     ]));
     const failure = sim.at(tf).first('consume.failed', { consumer: 'c-1' })!;
@@ -570,8 +571,9 @@ describe('retries, the DLQ and delayed messages (consumerSendMsgBack, ScheduleMe
     const stored = sim.at(failure.t).first('message.stored', { msgId: failure.msgId, topic: 'TopicTest' })!;
     const again = sim.at(failure.t + 20_000).events('consume.failed', { msgId: failure.msgId })[1]!;
     expect(again).toMatchObject({ consumer: 'c-1', reconsumeTimes: 1 });
-    // The send-back times out (CONSUMER_CALL_TIMEOUT_MS, 5 s), then submitConsumeRequestLater waits 5 s and the listener 3 s.
-    expect(again.t).toBeGreaterThanOrEqual(failure.t + 5_000 + 5_000 + 3_000);
+    // The send-back times out (CONSUMER_CALL_TIMEOUT_MS, 5 s), the own producer's connect too (connectTimeout, 3 s),
+    // then submitConsumeRequestLater waits 5 s and the listener 3 s.
+    expect(again.t).toBeGreaterThanOrEqual(failure.t + 5_000 + 3_000 + 5_000 + 3_000);
     expect(sim.events('message.stored', { msgId: failure.msgId, topic: '%RETRY%CG' }).every((e) => e.t > again.t)).toBe(true);
     // offset.committed tells of changes only: none passes the message until the re-consumption's send-back succeeds.
     const commits = sim.at(again.t + 30_000).events('offset.committed', (e) => e.consumer === 'c-1' && e.topic === 'TopicTest' && e.queueId === stored.queueId && e.t > failure.t);
@@ -579,8 +581,42 @@ describe('retries, the DLQ and delayed messages (consumerSendMsgBack, ScheduleMe
     expect(past!.t).toBeGreaterThan(again.t);
   });
 
+  /** broker-a (a master and a slave serving reads) and broker-b; p-1's Bad messages are stored on both, broker-a's master crashes at 30 s, c-1 starts at 35 s. */
+  const masterGone = (config: Record<string, unknown> = {}) => scenario({
+    config: { networkJitterMs: 0, ...config },
+    brokers: [{ name: 'broker-a', brokerId: 0, role: 'ASYNC_MASTER' }, { name: 'broker-a', brokerId: 1, role: 'SLAVE', slaveReadEnable: true }, { name: 'broker-b' }],
+    producers: [producer({ ratePerSec: 1, tags: ['Bad'] })],
+    consumers: [consumer('c-1', { failTags: ['Bad'], startAt: 35_000 })],
+    timeline: [{ at: 10_000, action: 'setProducerRate', target: 'p-1', ratePerSec: 0 }, { at: 30_000, action: 'crashBroker', target: 'broker-a' }],
+  });
+
+  it('a send-back that finds no master for its broker goes by the client\'s own producer to %RETRY%<group> on a broker that has one, with its delay level (sendMessageBackAsNormalMessage)', () => {
+    const sim = new TestSim(masterGone()).at(3 * M);
+    const fromSlave = sim.events('consume.failed', (e) => e.reconsumeTimes === 0).filter((e) => sim.first('message.consumed', { msgId: e.msgId }) === undefined);
+    const onA = new Set(sim.events('message.stored', (e) => e.broker === 'broker-a' && e.topic === 'TopicTest').map((e) => e.msgId));
+    const failedOnA = fromSlave.filter((e) => onA.has(e.msgId));
+    expect(failedOnA.length).toBeGreaterThan(0);
+    for (const failure of failedOnA) {
+      const retry = sim.first('message.stored', { msgId: failure.msgId, topic: '%RETRY%CG' })!;
+      // SEND_MESSAGE to broker-b (one hop), delay level 3 (10 s); never consumed again locally 5 s later.
+      expect(retry.broker).toBe('broker-b');
+      expect(retry.t - failure.t).toBe(HOP + RETRY_DELAYS[0]!);
+      expect(sim.events('consume.failed', { msgId: failure.msgId }).filter((e) => e.reconsumeTimes === 0)).toHaveLength(1);
+    }
+  });
+
+  it('the client\'s own producer\'s send carries RECONSUME_TIME reconsumeTimes + 1: at MAX_RECONSUME_TIMES the broker stores it in %DLQ%<group> at once (handleRetryAndDLQ)', () => {
+    const sim = new TestSim(masterGone({ maxReconsumeTimes: 1 })).at(60_000);
+    const onA = new Set(sim.events('message.stored', (e) => e.broker === 'broker-a' && e.topic === 'TopicTest').map((e) => e.msgId));
+    const failure = sim.first('consume.failed', (e) => onA.has(e.msgId))!;
+    expect(failure.reconsumeTimes).toBe(0);
+    expect(sim.events('message.stored', { msgId: failure.msgId, topic: '%DLQ%CG' })).toEqual([expect.objectContaining({ t: failure.t + HOP, broker: 'broker-b' })]);
+    expect(sim.events('message.stored', { msgId: failure.msgId, topic: '%RETRY%CG' })).toEqual([]);
+  });
+
   it('a consumer that leaves before re-consuming a message whose send-back failed leaves it to the next owner: a duplicate at worst, never a loss', () => {
-    const { sim, failure } = sendBackLost([{ at: 3_000, action: 'removeConsumer', target: 'c-1' }]);
+    // It leaves once the link is back (its unregistration reaches broker-a), before the re-consumption 13 s after the failure.
+    const { sim, failure } = sendBackLost([{ at: 10_000, action: 'removeConsumer', target: 'c-1' }]);
     sim.at(failure.t + 60_000);
     // ConsumeRequest.run skips the re-consumption of a dropped queue; c-2 reads the queue again from the offset c-1 held.
     expect(sim.events('consume.failed', { msgId: failure.msgId })).toHaveLength(1);

@@ -171,9 +171,11 @@ describe('a failed message while the master is gone (sendMessageBack goes to the
 describe('a send-back into a partition (DefaultMQPushConsumerImpl.sendMessageBack, a 5000 ms invokeSync)', () => {
   /** The timeout sendMessageBack passes, a literal in 4.x and 5.x alike: not ClientConfig.mqClientApiTimeout (3 s). */
   const SEND_BACK_TIMEOUT = 5_000;
+  /** NettySystemConfig connectTimeoutMillis: the client's own producer connects anew, into the partition. */
+  const CONNECT_TIMEOUT = 3_000;
   const CONSUME_MS = 800;
 
-  it('waits 5 s, then its timeout closes the consumer\'s channel and the consumer tries the message again after sendBackFailedRetryDelay', () => {
+  it('waits 5 s, then its timeout closes the consumer\'s channel; the client\'s own producer\'s send to %RETRY%CG waits out its connect (3 s, its whole sendMsgTimeout), and the consumer tries the message again after sendBackFailedRetryDelay', () => {
     const sim = new TestSim({
       version: 1, durationMs: 30_000, config: { networkJitterMs: 0 }, nameServers: [{ id: 'ns-1' }], brokers: [{ name: 'broker-a' }],
       topics: [{ name: 'TopicTest', writeQueueNums: 1, readQueueNums: 1 }],
@@ -187,7 +189,7 @@ describe('a send-back into a partition (DefaultMQPushConsumerImpl.sendMessageBac
       { t: failed.t + SEND_BACK_TIMEOUT, to: 'broker-a/0', code: 'CONSUMER_SEND_MSG_BACK', waitedMs: SEND_BACK_TIMEOUT },
     ]);
     const again = sim.first('consume.failed', (e) => e.msgId === failed.msgId && e.t > failed.t)!;
-    expect(again.t).toBe(failed.t + SEND_BACK_TIMEOUT + sim.scenario.config.sendBackFailedRetryDelayMs + CONSUME_MS);
+    expect(again.t).toBe(failed.t + SEND_BACK_TIMEOUT + CONNECT_TIMEOUT + sim.scenario.config.sendBackFailedRetryDelayMs + CONSUME_MS);
   });
 });
 

@@ -10,7 +10,7 @@ import { onewayRefused } from '../oneway-loss.ts';
 import { reply } from '../remoting.ts';
 import type { RemotingRequest, RemotingResponse, RequestOf } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
-import type { BrokerState, ModelState, StoredMessage } from '../state.ts';
+import type { BrokerState, ModelState, SentBackProperties, StoredMessage } from '../state.ts';
 import { registerBrokerAll } from './broker.ts';
 import { countRequest, pullAnswered, storedBy } from './broker-stats.ts';
 import { notifyConsumerIdsChanged, registerConsumer, unregisterConsumer } from './consumer-manager.ts';
@@ -143,6 +143,7 @@ function sendMessage(state: ModelState, broker: BrokerState, request: RequestOf<
   const refused = checkInSyncReplicas(state, broker, sim.now);
   if (refused) return refused;
   const { message } = request;
+  if (message.sentBack) return storeSentBack(state, broker, request, message.sentBack, sim);
   const put: PutRequest = {
     msgId: message.msgId, serial: message.serial, topic: request.topic, queueId: request.queueId, tags: message.tags, keys: message.keys,
     bodyBytes: message.bodyBytes, producer: request.producer, bornTimestamp: message.beginAt, reconsumeTimes: 0,
@@ -262,6 +263,32 @@ function createTopicInSendMessageBackMethod(state: ModelState, broker: BrokerSta
   const { writeQueueNums, readQueueNums, perm } = broker.topicConfigTable[topic]!;
   sim.emit({ t: sim.now, type: 'topic.updated', broker: broker.name, topic, writeQueueNums, readQueueNums, perm, created: true, auto: true });
   registerBrokerAll(state, broker, sim, 'topicChanged');
+}
+
+/**
+ * SendMessageProcessor.handleRetryAndDLQ: a consumer's own producer sent a failed message to
+ * %RETRY%<group> (send-back-fallback.ts). Its RECONSUME_TIME at MAX_RECONSUME_TIMES sends it to
+ * %DLQ%<group>; otherwise it waits for its delay level, capped at the highest (CommitLog.asyncPutMessage).
+ */
+function storeSentBack(state: ModelState, broker: BrokerState, request: RequestOf<'SEND_MESSAGE'>, sentBack: SentBackProperties, sim: Sim): RemotingResponse {
+  const { message } = request;
+  const group = request.topic.slice(RETRY_GROUP_TOPIC_PREFIX.length);
+  const put: PutRequest = {
+    msgId: message.msgId, serial: message.serial, topic: request.topic, queueId: request.queueId, tags: message.tags, keys: message.keys,
+    bodyBytes: message.bodyBytes, producer: sentBack.producer, bornTimestamp: sentBack.bornTimestamp, reconsumeTimes: sentBack.reconsumeTimes,
+    originTopic: sentBack.originTopic, delayLevel: 0, realTopic: '', realQueueId: -1,
+  };
+  if (sentBack.reconsumeTimes >= sentBack.maxReconsumeTimes) {
+    state.stats.toDlq++;
+    createTopicInSendMessageBackMethod(state, broker, DLQ_GROUP_TOPIC_PREFIX + group, sim);
+    const stored = store(state, broker, { ...put, topic: DLQ_GROUP_TOPIC_PREFIX + group, queueId: 0 }, sim);
+    return { code: 'SUCCESS', sendStatus: 'SEND_OK', queueOffset: stored.queueOffset, offsetMsgId: stored.offsetMsgId };
+  }
+  state.stats.toRetry++;
+  const delayLevel = Math.min(message.delayLevel, parseDelayLevels(state.config.messageDelayLevel).length);
+  const parked = putDelayed(state, broker, { ...put, delayLevel }, sim);
+  traceStored(state, broker, parked, sim);
+  return { code: 'SUCCESS', sendStatus: 'SEND_OK', queueOffset: parked.queueOffset, offsetMsgId: parked.offsetMsgId };
 }
 
 /** The consumer send-back path: retry topic with delay level 3 + reconsumeTimes, DLQ after maxReconsumeTimes. */

@@ -6,7 +6,8 @@
 import { SerialMarkSet } from '../../engine/index.ts';
 import { CONSUMER_CALL_TIMEOUT_MS, MASTER_ID } from '../defaults.ts';
 import { invoke } from '../remoting.ts';
-import type { RemotingResponse, RequestOf } from '../remoting-types.ts';
+import type { RemotingResponse, RequestOf, SentBackOrigin } from '../remoting-types.ts';
+import { sendBackAsNormalMessage } from './send-back-fallback.ts';
 import type { Sim } from '../sim-types.ts';
 import type { ConsumedEvent } from '../events.ts';
 import type { ConsumeFailedNext } from '../vocabulary.ts';
@@ -238,10 +239,10 @@ function consumeFailed(state: ModelState, consumer: ConsumerState, message: Stor
     state.stats.dropped++;
     return false;
   }
-  const { brokerName, queueKey, token } = event;
-  // sendMessageBack goes to the master (findBrokerAddressInPublish); with none there is nowhere to send it.
+  const { brokerName, brokerId, queueKey, token } = event;
+  // sendMessageBack goes to the master (findBrokerAddressInPublish); with none it throws, and the client's own producer sends it instead.
   const node = brokerNodeFor(state, consumer, brokerName, true);
-  if (node === undefined) reconsumeLater(state, consumer, message, event, sim);
+  if (node === undefined) sendBackAsNormalMessage(state, consumer, { queueKey, token, brokerName, brokerId, message }, sim);
   else invoke(sim, consumer.id, node, {
     code: 'CONSUMER_SEND_MSG_BACK', group: consumer.spec.group, brokerName, message, delayLevel: 0, maxReconsumeTimes: max, queueKey, token,
   }, CONSUMER_CALL_TIMEOUT_MS);
@@ -252,17 +253,13 @@ function traceFailed(sim: Sim, consumer: ConsumerState, message: StoredMessage, 
   sim.emit({ t: sim.now, type: 'consume.failed', consumer: consumer.id, group: consumer.spec.group, msgId: message.msgId, reconsumeTimes: message.reconsumeTimes, next });
 }
 
-/** Where a message whose send-back failed came from: its ProcessQueue and the broker it was pulled from. */
-type PulledFrom = Pick<ConsumedEvent, 'brokerName' | 'brokerId' | 'queueKey' | 'token'>;
-
 /**
- * A failed send-back: submitConsumeRequestLater hands the message, its reconsumeTimes one up, to a
- * consume thread of the same ProcessQueue 5 s later, which skips it if the queue was dropped by
- * then (ConsumeRequest.run); the next owner reads it again from the offset it held. (RocketMQ
- * first tries its internal producer on %RETRY%<group>, and does this only when that fails too;
- * the fallback producer is not modelled.)
+ * A send-back that failed twice, to its broker and then by the client's own producer
+ * (send-back-fallback.ts): submitConsumeRequestLater hands the message, its reconsumeTimes one up,
+ * to a consume thread of the same ProcessQueue 5 s later, which skips it if the queue was dropped
+ * by then (ConsumeRequest.run); the next owner reads it again from the offset it held.
  */
-function reconsumeLater(state: ModelState, consumer: ConsumerState, message: StoredMessage, from: PulledFrom, sim: Sim): void {
+export function reconsumeLater(state: ModelState, consumer: ConsumerState, { message, ...from }: SentBackOrigin, sim: Sim): void {
   const again = { ...message, reconsumeTimes: message.reconsumeTimes + 1 };
   const delay = state.config.sendBackFailedRetryDelayMs;
   sim.after(delay + consumer.spec.consumeTimeMs, {
@@ -280,27 +277,28 @@ function sendBackOwner(state: ModelState, pending: PendingRequest): { consumer: 
 }
 
 /** The retry topic has the message: its offset is released (processQueue.removeMessage). */
-function sentBack(state: ModelState, pending: PendingRequest): void {
-  const owner = sendBackOwner(state, pending);
-  const pq = owner?.consumer.processQueueTable[owner.request.queueKey];
-  if (!owner || !pq || pq.dropped || pq.token !== owner.request.token) return;
-  removeConsumed(pq.outstanding, [owner.request.message]);
-  advanceOffset(owner.consumer, owner.request.queueKey, pq);
+export function releaseSentBack(consumer: ConsumerState, { queueKey, token, message }: Pick<SentBackOrigin, 'queueKey' | 'token' | 'message'>): void {
+  const pq = consumer.processQueueTable[queueKey];
+  if (!pq || pq.dropped || pq.token !== token) return;
+  removeConsumed(pq.outstanding, [message]);
+  advanceOffset(consumer, queueKey, pq);
 }
 
+/** consumerSendMessageBack threw: the client's own producer sends the message to the retry topic instead. */
 function sendBackFailed(state: ModelState, pending: PendingRequest, sim: Sim): void {
   const owner = sendBackOwner(state, pending);
   if (!owner) return;
   const { message, brokerName, queueKey, token } = owner.request;
   // The send-back went to the master, which the route then had: the consumer pulled from it too (findBrokerAddressInSubscribe).
-  reconsumeLater(state, owner.consumer, message, { brokerName, brokerId: MASTER_ID, queueKey, token }, sim);
+  sendBackAsNormalMessage(state, owner.consumer, { queueKey, token, brokerName, brokerId: MASTER_ID, message }, sim);
 }
 
 /** Any answer but SUCCESS is an MQBrokerException for consumerSendMessageBack, like a timeout. */
 export const sendBackHandler = {
   onResponse(state: ModelState, pending: PendingRequest, response: RemotingResponse, sim: Sim): void {
-    if (response.code === 'SUCCESS') sentBack(state, pending);
-    else sendBackFailed(state, pending, sim);
+    const owner = response.code === 'SUCCESS' ? sendBackOwner(state, pending) : null;
+    if (owner) releaseSentBack(owner.consumer, owner.request);
+    else if (response.code !== 'SUCCESS') sendBackFailed(state, pending, sim);
   },
   onFailure(state: ModelState, pending: PendingRequest, _reason: unknown, sim: Sim): void {
     sendBackFailed(state, pending, sim);

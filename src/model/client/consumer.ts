@@ -60,8 +60,11 @@ export function shutdownConsumer(state: ModelState, consumer: ConsumerState, sim
 
 export const consumerRouteListener: RouteListener = {
   onRouteChanged(_state, client, topic, route) {
+    if (client.kind !== 'consumer') return;
     // The new queues are used at the next rebalance, not at once (MQClientInstance).
-    if (client.kind === 'consumer') client.topicSubscribeInfoTable[topic] = deepFreeze(topicRouteData2SubscribeQueues(topic, route));
+    client.topicSubscribeInfoTable[topic] = deepFreeze(topicRouteData2SubscribeQueues(topic, route));
+    // Every producer of the client instance gets a new TopicPublishInfo (updateTopicPublishInfo), its own one included.
+    if (topic === client.retryTopic) client.innerPublishInfo = null;
   },
   onRouteAnswered() {},
   onRouteFailed() {},

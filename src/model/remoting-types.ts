@@ -58,9 +58,9 @@ export type RemotingRequest =
    * The HA channel (HAService, a plain socket beside remoting): the slave reports how much of the
    * commit log it has (`hello` opens a connection, which then starts from that point) ...
    */
-  | { code: 'HA_REPORT'; hello: boolean; index: number }
+  | { code: 'HA_REPORT'; hello: boolean; index: number; offset: number }
   /** ... and the master sends the commit log from `fromIndex` on. */
-  | { code: 'HA_TRANSFER'; fromIndex: number; messages: readonly StoredMessage[]; epoch: number }
+  | { code: 'HA_TRANSFER'; fromOffset: number; messages: readonly StoredMessage[]; epoch: number; misaligned: boolean }
   /**
    * Controller mode (controller/controller.ts). BROKER_HEARTBEAT: ReplicasManager.sendHeartbeatToController,
    * oneway every brokerHeartbeatInterval, with the broker's epoch and max offset for the election.

@@ -137,7 +137,14 @@ export interface HAConnection {
   slave: string;
   /** nextTransferFromWhere, as a commit log index: the next message to send. */
   nextIndex: number;
-  /** The slave's last reported commit log length (its ack). */
+  /**
+   * The slave's first report, in bytes, while the master's log does not reach past it: nothing is
+   * sent until it does (a slave ahead of a master that lost its unflushed tail); null once sending.
+   */
+  waitsFor: number | null;
+  /** The slave's commit log index minus the master's for the same bytes (not 0 once a slave ahead resumed). */
+  shift: number;
+  /** The slave's last reported commit log length (its ack), as a master index; its own length while waitsFor is set. */
   ackIndex: number;
   /** When the write service last sent (it sleeps 100 ms between looks when idle). */
   lastTransferAt: number;
@@ -236,6 +243,12 @@ export interface BrokerState {
   haConnected: boolean;
   /** Slave: HAClient.lastReadTimestamp, when it last heard from its master (5.x closes the connection after haHousekeepingInterval of silence). */
   haLastReadAt: number;
+  /**
+   * Slave: the commit log index where ReputMessageService stopped, or null while it dispatches:
+   * bytes from its master that began inside a message (its log was ahead of a master that lost its
+   * unflushed tail) read as an illegal magic code, and a slave's reput does not skip them.
+   */
+  reputStoppedAt: number | null;
   /** Slave: SlaveSynchronize's master, as the last registration answered (null when the master is gone). */
   syncMasterAddr: string | null;
   lastSlaveSyncAt: number;

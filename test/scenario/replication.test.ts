@@ -193,6 +193,57 @@ describe('a send-back into a partition (DefaultMQPushConsumerImpl.sendMessageBac
   });
 });
 
+describe('a slave ahead of its master, which lost its unflushed tail with its power (HAConnection.WriteSocketService sends from the slave\'s byte offset)', () => {
+  /** 100-byte bodies until 59 s, the master without power at 60 s and back at 75 s; then 700-byte bodies from 80 s. */
+  const aheadOfMaster = (laterBodyBytes: number) => new TestSim({
+    version: 1, durationMs: 200_000, config: { networkJitterMs: 0 }, nameServers: [{ id: 'ns-1' }],
+    brokers: [{ name: 'broker-a', role: 'ASYNC_MASTER' }, { name: 'broker-a', brokerId: 1, role: 'SLAVE', slaveReadEnable: true }],
+    topics: [{ name: 'TopicTest', writeQueueNums: 1, readQueueNums: 1 }],
+    producers: [
+      { id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 20, bodyBytes: 100 },
+      { id: 'p-2', group: 'PG2', topic: 'TopicTest', ratePerSec: 5, bodyBytes: laterBodyBytes, startAt: 80_000 },
+    ],
+    timeline: [
+      { at: 59_000, action: 'setProducerRate', target: 'p-1', ratePerSec: 0 },
+      { at: 60_000, action: 'powerOffBroker', target: 'broker-a' },
+      { at: 75_000, action: 'startBroker', target: 'broker-a' },
+    ],
+  });
+
+  it('the bytes sent from there begin inside a message: the slave appends them and its ReputMessageService stops, so its ConsumeQueue no longer grows', () => {
+    const sim = aheadOfMaster(700).at(75_001);
+    const master = sim.broker('broker-a', 0);
+    const slave = sim.broker('broker-a', 1);
+    // CommitLog.recoverAbnormally kept the master's flushed part; the slave had copied more.
+    expect(slave.maxPhyOffset).toBeGreaterThan(master.maxPhyOffset);
+    const slaveLength = slave.commitLog.length;
+    sim.at(120_000);
+    // The master's new 857-byte messages pass the slave's offset without one starting there.
+    expect(slave.reputStoppedAt).toBe(slaveLength);
+    expect(slave.maxPhyOffset).toBe(master.maxPhyOffset);
+    expect(slave.consumeQueues.TopicTest![0]!.length).toBe(slaveLength);
+    expect(master.consumeQueues.TopicTest![0]!.length).toBeGreaterThan(slaveLength);
+    expect(sim.events('message.stored', (e) => e.brokerId === 1 && e.t > 75_000)).toEqual([]);
+  });
+
+  it('restarted, the slave\'s recovery cuts its log where the bytes stopped being messages (checkMessageAndReturnSize), and it dispatches again', () => {
+    const sim = aheadOfMaster(700).at(120_000);
+    const stoppedAt = sim.broker('broker-a', 1).reputStoppedAt!;
+    sim.act({ action: 'crashBroker', target: 'broker-a', brokerId: 1 }).advance(1_000).act({ action: 'startBroker', target: 'broker-a', brokerId: 1 }).advance(1);
+    const slave = sim.broker('broker-a', 1);
+    expect(slave.reputStoppedAt).toBeNull();
+    expect(slave.commitLog.length).toBe(stoppedAt);
+  });
+
+  it('when the new messages are the size of the lost ones, one starts at the slave\'s offset: the slave goes on copying whole messages', () => {
+    const sim = aheadOfMaster(100).at(120_000);
+    const slave = sim.broker('broker-a', 1);
+    expect(slave.reputStoppedAt).toBeNull();
+    expect(sim.events('message.stored', (e) => e.brokerId === 1 && e.t > 80_000).length).toBeGreaterThan(100);
+    expect(slave.maxPhyOffset).toBe(sim.broker('broker-a', 0).maxPhyOffset);
+  });
+});
+
 describe('GroupTransferService, 4.9.8: a SYNC_MASTER answers once a slave has the message', () => {
   const V4 = { rocketmqVersion: '4.x', networkJitterMs: 0 };
 

@@ -14,6 +14,7 @@ import { startHaClient } from './ha-service.ts';
 import { startReplicasManager } from './replicas-manager.ts';
 import { startSlaveSynchronize } from './slave-synchronize.ts';
 import { createDefaultTopic, updateTopicConfig } from './topic-config-manager.ts';
+import { truncateCommitLog } from './message-store.ts';
 import { loadOffsets, persistOffsets, startOffsetFlush } from './consumer-offset-manager.ts';
 
 export function brokerKey(brokerName: string, brokerId: number): string {
@@ -36,6 +37,7 @@ export function startBroker(state: ModelState, broker: BrokerState, sim: Sim): v
   broker.haMasterAddr = null;
   broker.syncMasterAddr = null;
   recoverAfterPowerLoss(broker);
+  recoverPastInvalidBytes(broker);
   startFlushService(broker, sim.now);
   startOffsetFlush(state, broker, sim);
   sim.net.start(broker.node);
@@ -55,6 +57,17 @@ export function startBroker(state: ModelState, broker: BrokerState, sim: Sim): v
   }
 }
 
+
+/**
+ * CommitLog's recovery checks each message (checkMessageAndReturnSize) and cuts the log at the
+ * first that is not one: a slave whose ReputMessageService stopped at bytes that began mid-message
+ * (ha-service.ts) restarts with its log ending where it stopped, and dispatching again.
+ */
+function recoverPastInvalidBytes(broker: BrokerState): void {
+  if (broker.reputStoppedAt === null) return;
+  truncateCommitLog(broker, broker.reputStoppedAt);
+  broker.reputStoppedAt = null;
+}
 
 /** BrokerOuterAPI.registerBrokerAll: the full topic table to every NameServer, in parallel. */
 export function registerBrokerAll(state: ModelState, broker: BrokerState, sim: Sim, trigger: RegistrationTrigger): void {

@@ -13,7 +13,9 @@
  * The copy is the same bytes at the same offsets, so the slave stores the master's very
  * StoredMessage objects (same offsetMsgId: it names the master's store host) and builds its
  * ConsumeQueues from them (ReputMessageService). Offsets are commit log indexes here, where
- * RocketMQ counts bytes; batches of haTransferBatchSize (32 KB) go back to back, so a transfer
+ * RocketMQ counts bytes, except where a new connection starts: at the slave's byte offset, which a
+ * slave ahead of a master that lost its unflushed tail may have inside one of the master's
+ * messages (startFrom). Batches of haTransferBatchSize (32 KB) go back to back, so a transfer
  * carries everything pending at once.
  *
  * Silence closes the connection (haHousekeepingInterval, 20 s): on the master when no report came
@@ -30,7 +32,7 @@ import { storedBy } from './broker-stats.ts';
 import { flushAfterPut } from './flush-service.ts';
 import { answerAcknowledgedSends, putWaitsForSlaves } from './group-transfer-service.ts';
 import { dropSilentSlaves } from './ha-connection.ts';
-import { appendReplica } from './message-store.ts';
+import { appendReplica, appendUndispatched } from './message-store.ts';
 import { notifyMessageArriving } from './pull-request-hold-service.ts';
 import { onSlaveAck } from './replicas-manager.ts';
 
@@ -49,7 +51,7 @@ function reportOffset(state: ModelState, slave: BrokerState, sim: Sim): void {
   const master = masterNode(state, slave);
   if (master === undefined) return;
   const hello = !slave.haConnected;
-  const outcome = onewayOutcome(sim, slave.node, master, { code: 'HA_REPORT', hello, index: slave.commitLog.length });
+  const outcome = onewayOutcome(sim, slave.node, master, { code: 'HA_REPORT', hello, index: slave.commitLog.length, offset: slave.maxPhyOffset });
   if (hello) {
     slave.haConnected = outcome === 'sent';
     slave.haLastReadAt = sim.now;
@@ -113,13 +115,15 @@ export function onHaReport(state: ModelState, master: BrokerState, from: string,
   dropSilentSlaves(state, master, sim.now);
   const known = master.haConnections[from];
   if (request.hello || !known) {
-    // A new connection starts where the slave is (nextTransferFromWhere = its first report).
-    const nextIndex = Math.min(request.index, master.commitLog.length);
-    master.haConnections[from] = {
-      slave: from, nextIndex, ackIndex: request.index, lastTransferAt: Number.NEGATIVE_INFINITY, transferScheduled: false, lastReadAt: sim.now,
+    // A new connection starts where the slave is: nextTransferFromWhere = its first report, in bytes.
+    const connection: HAConnection = {
+      slave: from, nextIndex: master.commitLog.length, waitsFor: request.offset, shift: 0, ackIndex: request.index,
+      lastTransferAt: Number.NEGATIVE_INFINITY, transferScheduled: false, lastReadAt: sim.now,
     };
+    if (startFrom(master, connection, request.index) === 'aligned') connection.ackIndex = request.index - connection.shift;
+    master.haConnections[from] = connection;
   } else {
-    known.ackIndex = Math.max(known.ackIndex, request.index);
+    known.ackIndex = Math.max(known.ackIndex, request.index - known.shift);
     known.lastReadAt = sim.now;
   }
   answerAcknowledgedSends(state, master, sim);
@@ -127,9 +131,49 @@ export function onHaReport(state: ModelState, master: BrokerState, from: string,
   scheduleTransfer(state, master, master.haConnections[from]!, putWaitsForSlaves(state, master, sim.now), sim);
 }
 
+/**
+ * Where the master's log holds the slave's byte offset `waitsFor`: the message that starts there
+ * ('aligned'), or one it falls inside ('misaligned': what is sent from there begins mid-message);
+ * null while the master's log ends at or before it. Sets nextIndex and shift when found.
+ * `slaveIndex` is the slave's commit log length at that offset.
+ */
+function startFrom(master: BrokerState, connection: HAConnection, slaveIndex: number): 'aligned' | 'misaligned' | null {
+  const offset = connection.waitsFor!;
+  const log = master.commitLog;
+  // A slave that is a prefix of its master (the usual case) starts at its own length.
+  const start = (index: number) => (index < log.length ? log.at(index)!.commitLogOffset : master.maxPhyOffset);
+  let index = slaveIndex <= log.length && start(slaveIndex) === offset ? slaveIndex : -1;
+  if (index < 0) {
+    if (master.maxPhyOffset <= offset) return master.maxPhyOffset === offset ? found(connection, log.length, slaveIndex, 'aligned') : null;
+    index = lastStartingAtOrBefore(master, offset);
+  }
+  return found(connection, index, slaveIndex, start(index) === offset ? 'aligned' : 'misaligned');
+}
+
+function found(connection: HAConnection, index: number, slaveIndex: number, how: 'aligned' | 'misaligned'): 'aligned' | 'misaligned' {
+  connection.nextIndex = index;
+  connection.shift = slaveIndex - index;
+  if (how === 'aligned') connection.waitsFor = null;
+  return how;
+}
+
+/** The last message of the master's log that starts at or before `offset` (binary search over the entries it keeps). */
+function lastStartingAtOrBefore(master: BrokerState, offset: number): number {
+  const log = master.commitLog;
+  let low = log.minIndex;
+  let high = log.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (log.at(middle)!.commitLogOffset <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
 /** When the write service next sends to this slave: at once if woken, else at its next look. */
 function scheduleTransfer(state: ModelState, master: BrokerState, connection: HAConnection, woken: boolean, sim: Sim): void {
-  if (connection.transferScheduled || connection.nextIndex >= master.commitLog.length) return;
+  const pending = connection.waitsFor === null ? connection.nextIndex < master.commitLog.length : master.maxPhyOffset > connection.waitsFor;
+  if (connection.transferScheduled || !pending) return;
   connection.transferScheduled = true;
   const wait = state.config.haTransferWaitMs;
   const sinceLast = sim.now - connection.lastTransferAt;
@@ -159,9 +203,18 @@ export function onHaTransferTimer(state: ModelState, event: { broker: string; ep
   connection.lastTransferAt = sim.now;
   // Into a partition the write waits in TCP's buffer, retransmitted once the path is back: the
   // next transfer after the slave's next report sends it (nothing is sent, nothing drawn, now).
-  if (connection.nextIndex >= master.commitLog.length || sim.net.isBlackholed(master.node, event.slave)) return;
+  if (sim.net.isBlackholed(master.node, event.slave)) return;
+  // The slave's first report is a byte offset (HAConnection.WriteSocketService sends from
+  // slaveRequestOffset once the master's log passes it), which a slave ahead of its master may have
+  // inside a message: the bytes sent then begin mid-message.
+  const from = connection.waitsFor;
+  const misaligned = from !== null && startFrom(master, connection, connection.ackIndex) === 'misaligned';
+  if (from !== null && connection.waitsFor !== null && !misaligned) return;
+  connection.waitsFor = null;
+  if (connection.nextIndex >= master.commitLog.length) return;
   const messages = Object.freeze(master.commitLog.slice(connection.nextIndex));
-  onewayOutcome(sim, master.node, event.slave, { code: 'HA_TRANSFER', fromIndex: connection.nextIndex, messages, epoch: master.epoch });
+  const fromOffset = from ?? messages[0]!.commitLogOffset;
+  onewayOutcome(sim, master.node, event.slave, { code: 'HA_TRANSFER', fromOffset, messages, epoch: master.epoch, misaligned });
   connection.nextIndex = master.commitLog.length;
 }
 
@@ -177,11 +230,18 @@ export function onHaTransfer(state: ModelState, slave: BrokerState, from: string
   const master = state.brokers[from];
   if (master === undefined || master.pageCacheLost || master.epoch !== request.epoch) return;
   slave.haLastReadAt = sim.now;
-  if (request.fromIndex !== slave.commitLog.length) {
+  if (request.fromOffset !== slave.maxPhyOffset) {
     slave.haConnected = false;
     return;
   }
+  // HAClient.dispatchReadRequest checks only that the offsets agree, and appends: bytes beginning
+  // mid-message stop ReputMessageService for good on a slave (an illegal magic code is skipped on a master only).
+  if (request.misaligned) slave.reputStoppedAt ??= slave.commitLog.length;
   for (const message of request.messages) {
+    if (slave.reputStoppedAt !== null) {
+      appendUndispatched(slave, message);
+      continue;
+    }
     appendReplica(slave, message);
     storedBy(sim, slave, message);
     notifyMessageArriving(state, slave, message.topic, message.queueId, message.tagsCode, sim);

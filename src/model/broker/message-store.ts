@@ -101,6 +101,12 @@ export function appendReplica(broker: BrokerState, message: StoredMessage): void
   broker.maxPhyOffset = message.commitLogOffset + message.size;
 }
 
+/** Bytes a slave's ReputMessageService no longer dispatches (ha-service.ts): in its commit log, in no ConsumeQueue. */
+export function appendUndispatched(broker: BrokerState, message: StoredMessage): void {
+  broker.commitLog.append(message);
+  broker.maxPhyOffset = message.commitLogOffset + message.size;
+}
+
 /** DefaultMessageStore.getMaxOffsetInQueue: the offset the queue's next message will take; 0 for a queue with none yet. */
 export function getMaxOffsetInQueue(broker: BrokerState, topic: string, queueId: number): number {
   return broker.consumeQueues[topic]?.[queueId]?.length ?? 0;

@@ -50,6 +50,7 @@ export function InspectBroker({ broker, timeMs, strings, msgId = null }: { broke
     ? [
       [strings.haMasterLabel, strings.haMaster(broker.haMasterAddr === null ? null : haServerAddr(broker.haMasterAddr), broker.haConnected)],
       ['slaveReadEnable', strings.slaveRead(broker.slaveReadEnable, rejectsPulls({ config }, broker))],
+      ...(broker.reputStoppedAt === null ? [] : [['ReputMessageService', strings.reputStopped(broker.reputStoppedAt)] as [string, string]]),
     ]
     : [[strings.haSlaves, openHaConnections(config, broker, timeMs).map((connection) => `${connection.slave}: ${strings.haAcked(connection.ackIndex, broker.commitLog.length)}`).join('; ')
       || noHaConnection(broker, strings, formatSeconds(config.haHousekeepingIntervalMs, language, 0))]];

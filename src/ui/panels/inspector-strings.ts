@@ -25,6 +25,8 @@ export interface InspectorStrings {
   haAcked: (acked: number, total: number) => string;
   /** A slave's HAClient: the master it copies from and whether it is connected. */
   haMaster: (addr: string | null, connected: boolean) => string;
+  /** A slave whose ReputMessageService stopped at bytes that began inside a message (ha-service.ts): where, and what follows. */
+  reputStopped: (entry: number) => string;
   haMasterLabel: string;
   /** A slave's BrokerConfig.slaveReadEnable, and what it means for the consumers' pulls in this version (PullMessageProcessor.rejectRequest). */
   slaveRead: (enabled: boolean, refuses: boolean) => string;
@@ -90,6 +92,7 @@ const en: InspectorStrings = {
   haCutOff: (housekeeping) => `none open: cut off by the partition, it closed each slave's connection after ${housekeeping} without a report (haHousekeepingInterval), a close the partition keeps from the slave`,
   haAcked: (acked, total) => `has ${acked.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} messages`,
   haMaster: (addr, connected) => (addr === null ? 'not known yet (learned from a registration)' : `${addr} (its HA port), ${connected ? 'connected' : 'not connected'}`),
+  reputStopped: (entry) => `stopped at CommitLog entry ${entry.toLocaleString('en-US')}: its master, shorter after losing power, sent bytes from this slave's offset that began inside a message (an illegal magic code), which a slave's ReputMessageService does not skip. Its ConsumeQueues no longer grow while its CommitLog keeps up in bytes; a restart cuts its log there.`,
   haMasterLabel: 'HA master',
   slaveRead: (enabled, refuses) => `${enabled}: ${refuses
     ? 'refuses every pull (SYSTEM_BUSY), so its group is not read while its master is down (5.x)'
@@ -147,6 +150,7 @@ const zh: InspectorStrings = {
   haCutOff: (housekeeping) => `无：被网络分区隔离后，每个 Slave 的连接连续 ${housekeeping}收不到上报（haHousekeepingInterval），已被它关闭；网络分区让 Slave 收不到这次关闭`,
   haAcked: (acked, total) => `已确认 ${acked.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')} 条消息`,
   haMaster: (addr, connected) => (addr === null ? '尚未知道（由注册结果得知）' : `${addr}（HA 端口），${connected ? '已连接' : '未连接'}`),
+  reputStopped: (entry) => `停在 CommitLog 第 ${entry.toLocaleString('zh-CN')} 条：Master 断电后日志比它短，从它的偏移量发来的字节落在一条消息的中间（魔数非法），而 Slave 的 ReputMessageService 不会跳过。它的 ConsumeQueue 不再增长，CommitLog 却按字节继续跟上；重启后日志会截断到这里。`,
   haMasterLabel: 'HA Master',
   slaveRead: (enabled, refuses) => `${enabled}：${refuses
     ? '拒绝每一次拉取（SYSTEM_BUSY），Master 宕机期间这个组读不到（5.x）'

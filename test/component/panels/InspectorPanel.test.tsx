@@ -143,6 +143,32 @@ describe('InspectorPanel', () => {
     expect(screen.getByTestId('inspect-broker')).toHaveTextContent('slaveReadEnablefalse: refuses every pull (SYSTEM_BUSY), so its group is not read while its master is down (5.x)');
   });
 
+  it('says where a slave ahead of its restarted master stopped dispatching, in English and Chinese', () => {
+    // 100-byte bodies until the master loses power, 700-byte ones after it is back: the slave, ahead, gets bytes from inside a message.
+    const scenario = {
+      version: 1, durationMs: 200_000, config: { networkJitterMs: 0 }, nameServers: [{ id: 'ns-1' }],
+      brokers: [{ name: 'broker-a', role: 'ASYNC_MASTER' }, { name: 'broker-a', brokerId: 1, role: 'SLAVE', slaveReadEnable: true }],
+      topics: [{ name: 'TopicTest', writeQueueNums: 1, readQueueNums: 1 }],
+      producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 20, bodyBytes: 100 }, { id: 'p-2', group: 'PG2', topic: 'TopicTest', ratePerSec: 5, bodyBytes: 700, startAt: 80_000 }],
+      timeline: [
+        { at: 59_000, action: 'setProducerRate', target: 'p-1', ratePerSec: 0 },
+        { at: 60_000, action: 'powerOffBroker', target: 'broker-a' },
+        { at: 75_000, action: 'startBroker', target: 'broker-a' },
+      ],
+    };
+    const timeline = loadAt(scenarioOf(scenario as ScenarioJson), 120_000);
+    const stoppedAt = timeline.state.brokers['broker-a/1']!.reputStoppedAt!;
+    expect(stoppedAt).toBeGreaterThan(1_000);
+    act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/1' }));
+    render(<InspectorPanel />);
+    expect(screen.getByTestId('inspect-broker')).toHaveTextContent(`ReputMessageServicestopped at CommitLog entry ${stoppedAt.toLocaleString('en-US')}: its master, shorter after losing power`);
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('inspect-broker')).toHaveTextContent(`ReputMessageService停在 CommitLog 第 ${stoppedAt.toLocaleString('zh-CN')} 条`);
+    act(() => usePlayback.getState().setLanguage('en'));
+    act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/0' }));
+    expect(screen.getByTestId('inspect-broker')).not.toHaveTextContent('ReputMessageService');
+  });
+
   it("shows a consumer's chosen NameServer, cached route and allocated queues with offsets", () => {
     const timeline = loadAt(writeReadScenario(), 30_000);
     act(() => usePlayback.getState().select({ kind: 'client', id: 'c-1' }));

@@ -77,8 +77,8 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     zh: '一个队列在 CommitLog 中的索引：每条消息 20 字节（CommitLog 偏移量、大小、标签哈希）。',
   } },
   { en: 'HA service (HAService)', zh: '高可用服务（HAService）', aliases: ['HAserver', '主从复制'], meaning: {
-    en: 'Streams a master\'s CommitLog to each slave: with nothing to send it looks again every 100 ms, and only a put whose answer waits for a slave wakes it at once; a slave\'s log is always a prefix of its master\'s.',
-    zh: '把 Master 的 CommitLog 推送给每个 Slave：没有数据可发时每 100 毫秒再看一次，只有要等 Slave 确认才回答的写入会立即唤醒它；Slave 的日志始终是 Master 日志的前缀。',
+    en: 'Streams a master\'s CommitLog to each slave from the byte offset the slave reports: with nothing to send it looks again every 100 ms, and only a put whose answer waits for a slave wakes it at once. A slave ahead of its master (one that lost its unflushed tail with its power) may get bytes that begin inside a message, and then stops building its ConsumeQueues.',
+    zh: '从 Slave 上报的字节偏移量起，把 Master 的 CommitLog 推送给每个 Slave：没有数据可发时每 100 毫秒再看一次，只有要等 Slave 确认才回答的写入会立即唤醒它。如果 Slave 比 Master 还长（Master 断电，丢了还没写到磁盘上的尾部），它收到的字节可能从一条消息的中间开始，之后它就不再构建 ConsumeQueue。',
   } },
   { en: 'index service (IndexService)', zh: '索引服务（IndexService）', aliases: ['indexServer', '索引'], meaning: {
     en: 'Indexes each message by its keys and its msgId, so a message can be found by key.',
@@ -98,8 +98,8 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     zh: '主题在某个 Broker 上的权限，按 PermName.perm2String 的写法：R（4）消费者可读它的队列，W（2）生产者可写，X（1）由它自动创建的主题可继承（TBW102 就有）；RW- 即 6，最常见。去掉某个 Broker 的 W（wipeWritePerm），生产者就会跳过它。',
   } },
   { en: 'heartbeat (client)', zh: '客户端心跳', meaning: {
-    en: 'Every 30 s each producer and consumer tells the brokers it knows that it is alive, a consumer with its subscriptions (heartbeatBrokerInterval).',
-    zh: '每 30 秒，每个生产者和消费者告诉它所知道的 Broker 自己还活着，消费者还带上订阅关系（heartbeatBrokerInterval）。',
+    en: 'Every 30 s each client tells the brokers it knows that it is alive (heartbeatBrokerInterval): one with a consumer tells every broker, slaves too, with its subscriptions; one with producers only tells the masters (MQClientInstance.sendHeartbeatToAllBroker).',
+    zh: '每 30 秒，每个客户端告诉它所知道的 Broker 自己还活着（heartbeatBrokerInterval）：有消费者的客户端发给每个 Broker（包括 Slave），并带上订阅关系；只有生产者的客户端只发给 Master（MQClientInstance.sendHeartbeatToAllBroker）。',
   } },
   { en: 'send modes: SYNC / ASYNC / ONEWAY', zh: '发送方式：同步 / 异步 / 单向', meaning: {
     en: 'SYNC waits for the send\'s result, ASYNC gets it in a callback, ONEWAY never learns it: a ONEWAY send no broker stored is lost for good.',
@@ -111,8 +111,8 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   } },
   { en: 'clustering / broadcasting', zh: '集群消费 / 广播消费', meaning: { en: 'Each message once per group, or once per consumer.', zh: '每条消息每组消费一次，或每个消费者消费一次。' } },
   { en: 'long polling', zh: '长轮询', meaning: {
-    en: 'A pull that finds no message is held by the broker for up to 15 s and answered as soon as one arrives (PullRequestHoldService).',
-    zh: '没有拉到消息的请求由 Broker 挂起最多 15 秒，一有消息到达就立即应答（PullRequestHoldService）。',
+    en: 'A pull that finds no message is held by the broker and answered as soon as a message it subscribes to arrives, or else at the broker\'s first 5 s check after 15 s have passed, so after 15 to 20 s (PullRequestHoldService).',
+    zh: '没有拉到消息的请求由 Broker 挂起：一有它订阅的消息到达就立即应答；否则在挂起满 15 秒后的第一次检查（每 5 秒一次）时应答，所以要等 15 到 20 秒（PullRequestHoldService）。',
   } },
   { en: 'consume offset', zh: '消费位点', meaning: { en: 'How far a consumer group has consumed a queue: an index into the queue\'s ConsumeQueue.', zh: '一个消费者组在某个队列上消费到了哪一条：ConsumeQueue 里的序号。' } },
   { en: 'retry topic / DLQ', zh: '重试队列 / 死信队列', meaning: {

@@ -241,6 +241,8 @@ export interface BrokerState {
   haMasterAddr: string | null;
   /** Slave: whether its HAClient holds a connection (reports `hello` to open one when not). */
   haConnected: boolean;
+  /** When the process running now started: its housekeeping tasks (ClientHousekeepingService's scan ...) run on its own schedule from then. */
+  startedAt: number;
   /** Slave: HAClient.lastReadTimestamp, when it last heard from its master (5.x closes the connection after haHousekeepingInterval of silence). */
   haLastReadAt: number;
   /**

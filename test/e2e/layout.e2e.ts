@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { findLibraryEntry } from '../../src/scenario/library/index.ts';
 import { test } from './harness.ts';
-import { jumpAndWait, openPage, stepAndWait, waitForFrames } from './shell-helpers.ts';
+import { fragmentOf, jumpAndWait, openPage, stepAndWait, waitForFrames, waitForRest } from './shell-helpers.ts';
 
 for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
   test(`the default page at ${viewport.width}x${viewport.height}: no horizontal scroll, screenshots`, async ({ page, baseUrl, consoleErrors, screenshot }) => {
@@ -69,3 +71,81 @@ for (const presenting of [false, true]) {
     assert.deepEqual(consoleErrors, []);
   }, { viewport: { width: 1024, height: 768 } });
 }
+
+/** The identifiers (texts without a space) among the elements matching `selector` that take more than one line (line boxes more than 4 px apart). */
+function brokenOf(page: Page, selector: string): Promise<string[]> {
+  return page.locator(selector).evaluateAll((elements) => elements.flatMap((element) => {
+    if (/\s/.test(element.textContent ?? ' ')) return [];
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    const tops = [...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => rect.top).sort((a, b) => a - b);
+    const lines = tops.filter((top, i) => i === 0 || top - tops[i - 1]! > 4).length;
+    return lines > 1 ? [element.textContent ?? ''] : [];
+  }));
+}
+
+async function assertNoSidewaysScroll(page: Page, where: string): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `${where}: the page scrolls sideways by ${overflow}px`);
+}
+
+/** A fresh load of the share link: going to a new fragment of the same page alone is a same-document navigation. */
+async function reopen(page: Page, baseUrl: string, hash: string): Promise<void> {
+  await openPage(page, baseUrl, hash);
+  await page.reload({ waitUntil: 'networkidle' });
+  await waitForRest(page);
+}
+
+// A RocketMQ identifier reads as one token: CONSUME_FROM_LAST_ / OFFSET, "order- / 30" or a
+// heading "queue / Offset" broken over two lines read as two words. And a form's label stays on
+// the line of its control.
+for (const viewport of [{ width: 1280, height: 800 }, { width: 1024, height: 768 }]) {
+  test(`identifiers stay whole and labels beside their controls at ${viewport.width}x${viewport.height}, in Chinese and English`, async ({ page, baseUrl, consoleErrors, screenshot }) => {
+    for (const language of ['zh', 'en'] as const) {
+      // Learn chapter 2, step 3 opens c-3 in the inspector.
+      await reopen(page, baseUrl, `#ch=groups&st=2&lang=${language}`);
+      const from = page.locator('.rs-facts dd', { hasText: 'CONSUME_FROM_LAST_OFFSET' });
+      await from.waitFor();
+      assert.deepEqual(await brokenOf(page, '.rs-facts dd'), [], 'an identifier among the facts of c-3 breaks over lines');
+      await assertNoSidewaysScroll(page, 'the inspector of c-3');
+      await screenshot(`identifiers-inspector-${language}-${viewport.width}x${viewport.height}`);
+
+      // Chapter 1, step 6: the key order-30 in the Message tab.
+      await reopen(page, baseUrl, `#ch=basics&st=5&lang=${language}`);
+      await page.getByRole('tab', { name: language === 'zh' ? '消息轨迹' : 'Message' }).click();
+      await page.locator('[data-testid="topic-query"] select').first().selectOption('key');
+      await page.getByTestId('message-value').fill('order-30');
+      await page.getByTestId('message-value').press('Enter');
+      await page.getByTestId('message-found').locator('td').first().waitFor();
+      assert.deepEqual(await brokenOf(page, '[data-testid="message-found"] th, [data-testid="message-found"] td'), [], 'an identifier in the found message\'s table breaks over lines');
+      await assertNoSidewaysScroll(page, 'the Message tab');
+      await page.getByTestId('message-found').scrollIntoViewIfNeeded();
+      await screenshot(`identifiers-message-${language}-${viewport.width}x${viewport.height}`);
+
+      await page.getByRole('tab', { name: language === 'zh' ? '假设分析' : 'What-if' }).click();
+      const input = page.getByTestId('whatif-value');
+      await input.waitFor();
+      const [label, control] = await Promise.all([page.locator(`label[for="${await input.getAttribute('id')}"]`).boundingBox(), input.boundingBox()]);
+      const middle = label!.y + label!.height / 2;
+      assert.ok(middle > control!.y && middle < control!.y + control!.height, `the value's label (${JSON.stringify(label)}) is not on the line of its input (${JSON.stringify(control)})`);
+      await assertNoSidewaysScroll(page, 'the What-if tab');
+    }
+    assert.deepEqual(consoleErrors, []);
+  }, { viewport });
+}
+
+// A hung consumer's queues go unread until the brokers expire it: the Diagnostics tab says so, never "nothing to report".
+test('the Diagnostics tab names the hung c-2 of "A consumer joining and leaving" at 5:00, in English and Chinese', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  await openPage(page, baseUrl, `#${fragmentOf(findLibraryEntry('consumer-join-leave')!.scenario, 300_000)}&lang=en`);
+  await page.getByRole('tab', { name: 'Diagnostics' }).click();
+  for (const [language, title] of [['en', 'c-2 (CG_ORDER) is hung but still holds 4 queues of TopicTest'], ['zh', 'c-2（CG_ORDER）已挂起，但仍占着 TopicTest 的 4 个队列']] as const) {
+    if (language === 'zh') await page.getByTestId('language-zh').click();
+    const finding = page.locator('[data-kind="hungConsumer"] h3', { hasText: title });
+    await finding.waitFor();
+    assert.equal(await page.getByTestId('diagnostics-none').count(), 0);
+    await assertNoSidewaysScroll(page, 'the Diagnostics tab');
+    await finding.scrollIntoViewIfNeeded();
+    await screenshot(`diagnostics-hung-${language}`);
+  }
+  assert.deepEqual(consoleErrors, []);
+}, { viewport: { width: 1280, height: 800 } });

@@ -24,6 +24,7 @@ export function brokerKey(brokerName: string, brokerId: number): string {
 export function startBroker(state: ModelState, broker: BrokerState, sim: Sim): void {
   if (broker.status === 'running') return;
   broker.status = 'running';
+  broker.startedAt = sim.now;
   // A partition is the network's, not the process's: it outlives a restart until healPartition.
   broker.epoch++;
   // Channels and parked pulls live in memory; topics and messages are on disk, and the offsets as last persisted.

@@ -30,6 +30,21 @@ describe('WhatIfTab', () => {
     expect(screen.queryByTestId('whatif-rocketmq-name')).toBeNull();
   });
 
+  it('keeps each label with its control, so a wrapping form never leaves "New value" at the end of the setting\'s line', () => {
+    loadAt(writeReadScenario({ durationMs: 120_000 }), 40_000);
+    render(<WhatIfTab />);
+    for (const language of ['en', 'zh'] as const) {
+      act(() => usePlayback.getState().setLanguage(language));
+      for (const [name, control] of [[language === 'en' ? 'Setting' : '设置', 'whatif-setting'], [language === 'en' ? 'New value' : '新值', 'whatif-value']] as const) {
+        // The label names its control, and the two are one box of the form's flex row (what-if.css keeps it on one line).
+        expect(screen.getByLabelText(name)).toBe(screen.getByTestId(control));
+        const field = screen.getByTestId(control).parentElement!;
+        expect(field).toHaveClass('rs-whatif-field');
+        expect(within(field).getByText(name).tagName).toBe('LABEL');
+      }
+    }
+  });
+
   it('lists the settings in Chinese by what they belong to, with a gloss of RocketMQ\'s name and its value now', () => {
     loadAt(writeReadScenario({ durationMs: 120_000 }), 40_000);
     act(() => usePlayback.getState().setLanguage('zh'));

@@ -13,7 +13,7 @@ function keyOf(finding: RouteDiagnostic): string {
       return `${finding.kind}|${finding.topic}|${finding.broker}`;
     case 'noMaster': case 'unreachableMaster': return `${finding.kind}|${finding.broker}`;
     case 'oneBroker': case 'unwritableTopic': return `${finding.kind}|${finding.topic}`;
-    case 'idleConsumer': case 'unmatchedSubscription': return `${finding.kind}|${finding.consumer}`;
+    case 'idleConsumer': case 'hungConsumer': case 'unmatchedSubscription': return `${finding.kind}|${finding.consumer}`;
     case 'inconsistentGroup': case 'deadLetters': return `${finding.kind}|${finding.group}`;
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { Language } from '../../../store/playback.ts';
 import type { Listing, OnBroker, RouteDiagnostic } from './route-diagnostics.ts';
+import type { HungConsumer } from './hung-consumers.ts';
 import { andList, type Bilingual, inLanguage } from '../../i18n/index.ts';
 import { formatTime } from '../../../viz/format.ts';
 
@@ -219,6 +220,53 @@ function sentZh(f: Unmatched): string {
   return [tagged.length > 0 ? quoted(tagged, '、') : '', untagged].filter(Boolean).join('，以及');
 }
 
+/** A time on the page's clock to the second: the drops are scans at whole periods, and the page says "about". */
+const clock = (ms: number) => formatTime(ms).replace(/\.\d{3}$/, '');
+
+interface HungListing {
+  brokers: string[];
+  heard: string;
+  dropAt: number;
+}
+
+/** The brokers that heard its last heartbeat in the same second and drop it at the same scan, named together. */
+function hungListings(f: HungConsumer): HungListing[] {
+  const groups: HungListing[] = [];
+  for (const l of f.listedBy) {
+    const heard = clock(l.lastHeartbeat);
+    const same = groups.find((g) => g.heard === heard && g.dropAt === l.dropAt);
+    if (same) same.brokers.push(l.broker);
+    else groups.push({ brokers: [l.broker], heard, dropAt: l.dropAt });
+  }
+  return groups;
+}
+
+/** When the last broker drops it and when, at the latest, the others' periodic rebalance gives its queues away. */
+const lastDrop = (f: HungConsumer) => Math.max(...f.listedBy.map((l) => l.dropAt));
+const takenBy = (f: HungConsumer) => lastDrop(f) + f.rebalanceIntervalMs;
+
+function hungConsumerEn(f: HungConsumer): DiagnosticText {
+  const queues = f.queues.length === 1 ? `1 queue of ${f.topic}` : `${f.queues.length} queues of ${f.topic}`;
+  const messages = f.waiting === 1 ? '1 message waits' : `${f.waiting} messages wait`;
+  const listed = hungListings(f).map((g) => `${andList(g.brokers)} last heard its heartbeat at ${g.heard} and ${g.brokers.length > 1 ? 'drop' : 'drops'} it at about ${clock(g.dropAt)}`).join('; ');
+  return {
+    title: `${f.consumer} (${f.group}) is hung but still holds ${queues}: ${messages} in ${f.queues.join(', ')}`,
+    why: `Its process no longer pulls or sends heartbeats, but its connections stay open, so no broker removes it at once (only a closed channel does, doChannelCloseEvent): ConsumerManager drops it at the first scanNotActiveChannel (every ${f.scanIntervalMs / 1_000} s) that finds its last heartbeat more than ${f.expiredAfterMs / 1_000} s old. ${listed}. `
+      + `Until then GET_CONSUMER_LIST_BY_GROUP still lists it, the group's allocation keeps giving it these queues, and nobody reads them: their lag grows. The expiry sends no NOTIFY_CONSUMER_IDS_CHANGED, so the other members take the queues at their next periodic rebalance (RebalanceService, every ${f.rebalanceIntervalMs / 1_000} s), by about ${clock(takenBy(f))}.`,
+    fix: `Restart ${f.consumer}, or stop its process: a process that exits closes its connections, and the brokers remove it at once and tell the group to rebalance (doChannelCloseEvent, NOTIFY_CONSUMER_IDS_CHANGED). Take a thread dump (jstack) first to see why it hung: a listener blocked on a call without a timeout, or long GC pauses. Left alone, its queues are read again only after the brokers drop it at about ${clock(lastDrop(f))} (channelExpiredTimeout, ${f.expiredAfterMs / 1_000} s).`,
+  };
+}
+
+function hungConsumerZh(f: HungConsumer): DiagnosticText {
+  const listed = hungListings(f).map((g) => `${g.brokers.join(' 和 ')} 最后一次收到它的心跳是在 ${g.heard}，将在大约 ${clock(g.dropAt)} 剔除它`).join('；');
+  return {
+    title: `${f.consumer}（${f.group}）已挂起，但仍占着 ${f.topic} 的 ${f.queues.length} 个队列：${f.queues.join('、')} 中有 ${f.waiting} 条消息在等待`,
+    why: `它的进程不再拉取消息，也不再发送心跳，但连接没有断开，所以 Broker 不会立即移除它（只有连接关闭才会，doChannelCloseEvent）：ConsumerManager 每 ${f.scanIntervalMs / 1_000} 秒执行一次 scanNotActiveChannel，第一次发现它的最后心跳已超过 ${f.expiredAfterMs / 1_000} 秒时才剔除它。${listed}。`
+      + `在此之前 GET_CONSUMER_LIST_BY_GROUP 仍返回它，消费者组的分配仍把这些队列分给它，却没有人读取，堆积不断增长。过期剔除不会发送 NOTIFY_CONSUMER_IDS_CHANGED，所以其他成员要到下一次定时负载均衡（RebalanceService，每 ${f.rebalanceIntervalMs / 1_000} 秒一次）才接管这些队列，最晚大约在 ${clock(takenBy(f))}。`,
+    fix: `重启 ${f.consumer}，或结束它的进程：进程退出会关闭连接，Broker 随即移除它并通知消费者组重新负载均衡（doChannelCloseEvent、NOTIFY_CONSUMER_IDS_CHANGED）。结束前先抓取线程栈（jstack）查明挂起的原因，例如监听器阻塞在没有超时的调用上，或长时间的 GC 停顿。如果不处理，要等 Broker 在大约 ${clock(lastDrop(f))} 剔除它（channelExpiredTimeout，${f.expiredAfterMs / 1_000} 秒）之后，这些队列才会再有人读取。`,
+  };
+}
+
 const en: DiagnosticsStrings = {
   heading: 'Route diagnostics',
   intro: 'What is wrong with the routes at this moment, why, and the safe fix.',
@@ -291,6 +339,7 @@ const en: DiagnosticsStrings = {
         why: `It ${idle(f.reason)}.`,
         fix: idleFixEn(f),
       };
+      case 'hungConsumer': return hungConsumerEn(f);
       case 'inconsistentGroup': return {
         title: `Group ${f.group}: its members subscribe differently`,
         why: `The broker keeps one subscription per group (${members(f, ', ')}): messages one member wants are filtered out for another's queues, and queues given to a member that does not subscribe to their topic are never pulled.`,
@@ -385,6 +434,7 @@ const zh: DiagnosticsStrings = {
         why: `它${idle(f.reason)}。`,
         fix: idleFixZh(f),
       };
+      case 'hungConsumer': return hungConsumerZh(f);
       case 'inconsistentGroup': return {
         title: `消费者组 ${f.group}：成员订阅不一致`,
         why: `Broker 每个消费者组只保存一份订阅（${members(f, '、')}）：一个成员想要的消息会在另一个成员的队列上被过滤掉，分配给未订阅该 Topic 的成员的队列永远不会被拉取。`,

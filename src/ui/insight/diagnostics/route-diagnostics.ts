@@ -13,6 +13,7 @@ import {
 } from '../../../sim/index.ts';
 import type { Summary } from '../../../sim/summary.ts';
 import { inconsistentGroups, type InconsistentGroup } from '../../../scenario/subscription-consistency.ts';
+import { hungConsumers, type HungConsumer } from './hung-consumers.ts';
 import { holdersOf, idleConsumers, leftIn, type IdleReason } from '../../panels/queue-model.ts';
 import { closesUnseen } from '../../panels/status.ts';
 
@@ -68,6 +69,8 @@ export type RouteDiagnostic =
    */
   | { kind: 'unwritableTopic'; topic: string; brokers: string[]; stillListed: string[] }
   | { kind: 'idleConsumer'; consumer: string; group: string; topic: string; reason: IdleReason }
+  /** A hung consumer the brokers still list in its group: the queues allocated to it are read by nobody until they drop it. */
+  | HungConsumer
   /** Its tag expression matches no tag the producers of its topic send: `tags` as RocketMQ reads the expression, `sent` the producers' tags ('' for none). */
   | { kind: 'unmatchedSubscription'; consumer: string; group: string; topic: string; subscription: string; tags: string[]; sent: string[] }
   | { kind: 'inconsistentGroup'; group: string; members: InconsistentGroup['members'] }
@@ -267,6 +270,7 @@ export function routeDiagnostics(state: ModelState, summary: Summary, scenario: 
     ...perBroker(state, masters, summary),
     ...singleBrokerTopics(masters),
     ...idleConsumers(state).map(({ consumer, group, topic, reason }): RouteDiagnostic => ({ kind: 'idleConsumer', consumer, group, topic, reason })),
+    ...hungConsumers(state, summary),
     ...unmatchedSubscriptions(state),
     ...inconsistentGroups(scenario).map(({ group, members }): RouteDiagnostic => ({ kind: 'inconsistentGroup', group, members })),
     ...deadLetters(state, masters),

@@ -4,7 +4,6 @@
  * The search runs as the named query messageLife (src/sim/queries/message-life.ts).
  */
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { UNIQ_PREFIX_DIGITS } from '../../../sim/index.ts';
 import type { MessageLife, StoredCopy } from '../../../sim/queries/message-life.ts';
 import { useInsight, type MessageLookup } from '../../../store/insight.ts';
 import { usePlayback } from '../../../store/playback.ts';
@@ -83,15 +82,11 @@ function SearchForm({ strings, topicStrings }: { strings: MessageStrings; topicS
   return by === 'topic' ? <TopicQueryForm picker={picker} strings={topicStrings} /> : <LookupForm by={by} picker={picker} strings={strings} />;
 }
 
-/** A msgId that may break after its producer's fixed prefix, before its time and counter. */
-function MsgIdText({ msgId }: { msgId: string }) {
-  return <code>{msgId.slice(0, UNIQ_PREFIX_DIGITS)}<wbr />{msgId.slice(UNIQ_PREFIX_DIGITS)}</code>;
-}
-
 /**
  * The stored copies found, a row each (the Dashboard's message detail). Columns that would say
  * nothing are left out so the table fits the panel: reconsumeTimes and delayLevel while every copy
- * has 0, and Follow while every copy is of the message whose life is shown below.
+ * has 0, and Follow while every copy is of the message whose life is shown below. Its ids and
+ * names stay whole (message.css): the table scrolls sideways where the column is narrower.
  */
 function FoundTable({ found, strings }: { found: StoredCopy[]; strings: MessageStrings }) {
   const setLookup = useInsight((s) => s.setLookup);
@@ -101,26 +96,28 @@ function FoundTable({ found, strings }: { found: StoredCopy[]; strings: MessageS
   const several = new Set(found.map((copy) => copy.msgId)).size > 1;
   const optional = <T,>(shown: boolean, value: T): T[] => (shown ? [value] : []);
   return (
-    <DataTable
-      caption={strings.foundCaption(found.length)}
-      testId="message-found"
-      dense
-      columns={[
-        c.msgId, c.topic, c.tags, c.keys, c.broker, c.queue, c.queueOffset, c.commitLogOffset, c.storeTime,
-        ...optional(retried, c.reconsumeTimes), ...optional(delayed, c.delayLevel), ...optional(several, ''),
-      ]}
-      empty=""
-      rows={found.map((copy) => ({
-        key: `${copy.broker}/${copy.brokerId}@${copy.commitLogOffset}`,
-        cells: [
-          <MsgIdText key="id" msgId={copy.msgId} />, copy.topic, copy.tags, copy.keys, `${copy.broker}/${copy.brokerId}`, copy.queueId, copy.queueOffset,
-          copy.commitLogOffset, formatTime(copy.storeTimestamp), ...optional(retried, copy.reconsumeTimes), ...optional(delayed, copy.delayLevel),
-          ...optional(several, (
-            <button key="follow" type="button" className="rs-button" onClick={() => setLookup({ by: 'msgId', value: copy.msgId })}>{strings.follow}</button>
-          )),
-        ],
-      }))}
-    />
+    <div className="rs-message-found">
+      <DataTable
+        caption={strings.foundCaption(found.length)}
+        testId="message-found"
+        dense
+        columns={[
+          c.msgId, c.topic, c.tags, c.keys, c.broker, c.queue, c.queueOffset, c.commitLogOffset, c.storeTime,
+          ...optional(retried, c.reconsumeTimes), ...optional(delayed, c.delayLevel), ...optional(several, ''),
+        ]}
+        empty=""
+        rows={found.map((copy) => ({
+          key: `${copy.broker}/${copy.brokerId}@${copy.commitLogOffset}`,
+          cells: [
+            <code key="id">{copy.msgId}</code>, copy.topic, copy.tags, copy.keys, `${copy.broker}/${copy.brokerId}`, copy.queueId, copy.queueOffset,
+            copy.commitLogOffset, formatTime(copy.storeTimestamp), ...optional(retried, copy.reconsumeTimes), ...optional(delayed, copy.delayLevel),
+            ...optional(several, (
+              <button key="follow" type="button" className="rs-button" onClick={() => setLookup({ by: 'msgId', value: copy.msgId })}>{strings.follow}</button>
+            )),
+          ],
+        }))}
+      />
+    </div>
   );
 }
 

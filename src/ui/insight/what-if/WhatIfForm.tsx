@@ -67,18 +67,23 @@ export function WhatIfForm({ scenario, nowMs, strings, shown }: { scenario: Scen
   };
   return (
     <form className="rs-whatif-form" onSubmit={submit} data-testid="whatif-form">
-      <label htmlFor={settingId}>{strings.setting}</label>
-      <select className="rs-select" id={settingId} value={choice.path} data-testid="whatif-setting" onChange={(e) => pick(e.target.value)}>
-        {choices.map((c) => <option key={c.path} value={c.path}>{strings.choiceLabel(c.path, c.current)}</option>)}
-      </select>
-      <label htmlFor={valueId}>{strings.value}</label>
-      {choice.options ? (
-        <select className="rs-select" id={valueId} value={value} data-testid="whatif-value" onChange={(e) => setTyped(e.target.value)}>
-          {choice.options.map((option) => <option key={option} value={option}>{choice.path.endsWith('.perm') ? permLabel(Number(option), language) : option}</option>)}
+      {/* Each label stays on the line of its control when the form wraps (what-if.css). */}
+      <span className="rs-whatif-field rs-whatif-setting">
+        <label htmlFor={settingId}>{strings.setting}</label>
+        <select className="rs-select" id={settingId} value={choice.path} data-testid="whatif-setting" onChange={(e) => pick(e.target.value)}>
+          {choices.map((c) => <option key={c.path} value={c.path}>{strings.choiceLabel(c.path, c.current)}</option>)}
         </select>
-      ) : (
-        <input id={valueId} type="number" inputMode="numeric" value={value} className="rs-input rs-whatif-number" data-testid="whatif-value" onChange={(e) => setTyped(e.target.value)} />
-      )}
+      </span>
+      <span className="rs-whatif-field">
+        <label htmlFor={valueId}>{strings.value}</label>
+        {choice.options ? (
+          <select className="rs-select" id={valueId} value={value} data-testid="whatif-value" onChange={(e) => setTyped(e.target.value)}>
+            {choice.options.map((option) => <option key={option} value={option}>{choice.path.endsWith('.perm') ? permLabel(Number(option), language) : option}</option>)}
+          </select>
+        ) : (
+          <input id={valueId} type="number" inputMode="numeric" value={value} className="rs-input rs-whatif-number" data-testid="whatif-value" onChange={(e) => setTyped(e.target.value)} />
+        )}
+      </span>
       <button type="submit" className="rs-button rs-button-primary" data-testid="whatif-compare">
         {planned === 'atMoment' || planned === null ? `${strings.compare} · ${strings.forkAt(formatTime(nowMs))}` : strings.compare}
       </button>

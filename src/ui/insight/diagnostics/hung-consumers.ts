@@ -1,0 +1,73 @@
+/**
+ * Consumers that stopped consuming while the brokers still count them in their group. A hung
+ * process (a stuck listener, a long GC) neither pulls nor heartbeats, but its connections stay
+ * open, so no doChannelCloseEvent removes it: ConsumerManager keeps its channel until
+ * scanNotActiveChannel (ClientHousekeepingService, every clientChannelScanInterval from the
+ * broker's start) finds it more than channelExpiredTimeout old. Until then GET_CONSUMER_LIST_BY_GROUP
+ * lists it, the group's allocation (AllocateMessageQueueAveragely and the others) keeps giving it
+ * queues, and nobody reads them. The expiry sends no NOTIFY_CONSUMER_IDS_CHANGED, so the others
+ * take the queues only at their next periodic rebalance (RebalanceService.waitInterval).
+ */
+import { isSystemTopic, type ModelState, type SimConfig } from '../../../sim/index.ts';
+import type { Summary } from '../../../sim/summary.ts';
+
+/** A running broker that lists the consumer: its last heartbeat there, and the scan that will drop it. */
+export interface ChannelListing {
+  broker: string;
+  lastHeartbeat: number;
+  dropAt: number;
+}
+
+export interface HungConsumer {
+  kind: 'hungConsumer';
+  consumer: string;
+  group: string;
+  topic: string;
+  /** Its queues of the topic as "brokerName:queueId" (its ProcessQueues), and the group's lag summed over them. */
+  queues: string[];
+  waiting: number;
+  listedBy: ChannelListing[];
+  /** The run's channelExpiredTimeout, clientChannelScanInterval and RebalanceService.waitInterval, which the explanation names. */
+  expiredAfterMs: number;
+  scanIntervalMs: number;
+  rebalanceIntervalMs: number;
+}
+
+/** The first scan that finds the channel expired: scanNotActiveChannel drops it when now - lastUpdateTimestamp > channelExpiredTimeout. */
+function dropAt(lastHeartbeat: number, started: number, config: SimConfig): number {
+  // ClientHousekeepingService scans every clientChannelScanInterval from the broker process's start.
+  const interval = config.clientChannelScanIntervalMs;
+  return started + (Math.floor((lastHeartbeat + config.channelExpiredTimeoutMs - started) / interval) + 1) * interval;
+}
+
+/** The running brokers whose ConsumerManager lists `node` in `group`, by node. */
+function listingsOf(state: ModelState, group: string, node: string): ChannelListing[] {
+  const running = Object.values(state.brokers).filter((broker) => broker.status === 'running').sort((a, b) => (a.node < b.node ? -1 : 1));
+  return running.flatMap((broker) => {
+    const channel = Object.values(broker.consumerTable[group]?.channels ?? {}).find((c) => c.node === node);
+    if (!channel) return [];
+    const label = broker.brokerId === 0 ? broker.name : broker.node;
+    return [{ broker: label, lastHeartbeat: channel.lastUpdateTimestamp, dropAt: dropAt(channel.lastUpdateTimestamp, broker.startedAt, state.config) }];
+  });
+}
+
+/** Hung consumers still listed by a running broker and holding queues of their topic, by id. */
+export function hungConsumers(state: ModelState, summary: Summary): HungConsumer[] {
+  const found: HungConsumer[] = [];
+  for (const client of Object.values(state.clients)) {
+    if (client.kind !== 'consumer' || client.status !== 'hung' || isSystemTopic(client.spec.topic)) continue;
+    const { group, topic } = client.spec;
+    const listedBy = listingsOf(state, group, client.id);
+    const held = Object.values(client.processQueueTable).filter((pq) => !pq.dropped && pq.mq.topic === topic).map((pq) => pq.mq);
+    if (listedBy.length === 0 || held.length === 0) continue;
+    held.sort((a, b) => (a.brokerName === b.brokerName ? a.queueId - b.queueId : a.brokerName < b.brokerName ? -1 : 1));
+    const waiting = summary.queues
+      .filter((q) => q.topic === topic && held.some((mq) => mq.brokerName === q.broker && mq.queueId === q.queueId))
+      .reduce((sum, q) => sum + (q.lag[group] ?? 0), 0);
+    found.push({
+      kind: 'hungConsumer', consumer: client.id, group, topic, queues: held.map((mq) => `${mq.brokerName}:${mq.queueId}`), waiting, listedBy,
+      expiredAfterMs: state.config.channelExpiredTimeoutMs, scanIntervalMs: state.config.clientChannelScanIntervalMs, rebalanceIntervalMs: state.config.rebalanceIntervalMs,
+    });
+  }
+  return found.sort((a, b) => (a.consumer < b.consumer ? -1 : 1));
+}

@@ -426,6 +426,57 @@ function belowLesson(selector: string): boolean {
   return lesson !== undefined && box !== undefined && box.top >= lesson.bottom && box.bottom <= window.innerHeight;
 }
 
+/** Whether the element's box shows whole between the inspector's title (held under the stuck lesson box) and the window's bottom. */
+function belowInspectorTitle(selector: string): boolean {
+  const lesson = document.querySelector('[data-testid="chapter"]')?.getBoundingClientRect();
+  const title = document.querySelector('.rs-area-inspector [data-inspect-title]')?.getBoundingClientRect();
+  const box = document.querySelector(`.rs-area-inspector ${selector}`)?.getBoundingClientRect();
+  return lesson !== undefined && title !== undefined && box !== undefined
+    && box.top >= lesson.bottom && box.top >= title.bottom && box.bottom <= window.innerHeight;
+}
+
+// Chapter 4's steps on the client manager and the store (twice: its CommitLog, then the ConsumeQueues a pull reads): the inspector opens
+// at its top, and in an 800 px window those boxes start one to three screens down.
+for (const [step, box, language] of [
+  [1, 'module-clientManager', 'zh'],
+  [1, 'module-clientManager', 'en'],
+  [2, 'module-store', 'zh'],
+  [2, 'module-store', 'en'],
+  [4, 'module-store', 'zh'],
+  [4, 'module-store', 'en'],
+] as const) {
+  test(`chapter 4 step ${step + 1} at 1280x800 brings the part of broker-a its caption is about into view in the inspector (${box}, ${language})`, async ({ page, baseUrl, consoleErrors, screenshot }) => {
+    await openPage(page, baseUrl, `#ch=broker&st=${step}&lang=${language}`);
+    await arrivedAt(page, step);
+    await page.waitForFunction(belowInspectorTitle, `[data-testid="${box}"]`, { timeout: 10_000 });
+    assert.equal(await page.locator('.rs-area-inspector [data-inspect-title]').textContent(), 'Broker broker-a/0');
+    await screenshot(`ch4-step${step + 1}-${box}-${language}`);
+    assert.deepEqual(consoleErrors, []);
+  }, { viewport: { width: 1280, height: 800 } });
+}
+
+for (const language of ['zh', 'en'] as const) {
+  test(`"Try it yourself" at 1280x800 says which chapter step was left and offers it back, on screen (${language})`, async ({ page, baseUrl, consoleErrors, screenshot }) => {
+    await openPage(page, baseUrl, `#ch=consumers&st=4&lang=${language}`);
+    await arrivedAt(page, 4);
+    await page.getByTestId('try-it').click();
+    const note = page.getByTestId('left-chapter');
+    await note.waitFor();
+    assert.equal(await page.getByTestId('chapter').count(), 0);
+    assert.match((await note.textContent()) ?? '', language === 'zh' ? /已离开第 8 章第 5 步，现在由你自己操作本章的运行。/ : /You left chapter 8 at step 5 and are playing its run yourself\./);
+    const back = page.getByTestId('left-chapter-back');
+    assert.equal(await back.textContent(), language === 'zh' ? '回到第 8 章第 5 步' : 'Back to chapter 8, step 5');
+    const box = (await note.boundingBox())!;
+    assert.ok(box.y >= 0 && box.y + box.height <= 800, `the note is on screen (y ${box.y} to ${box.y + box.height})`);
+    await screenshot(`try-it-note-${language}`);
+    await back.click();
+    await arrivedAt(page, 4);
+    assert.equal(await page.getByTestId('chapter').getAttribute('data-chapter'), 'consumers');
+    assert.equal(await note.count(), 0);
+    assert.deepEqual(consoleErrors, []);
+  }, { viewport: { width: 1280, height: 800 } });
+}
+
 test('chapter 8 step 3 at 1280x800: c-7\'s idle box and the inspector\'s title naming it both show below the lesson', async ({ page, baseUrl, consoleErrors, screenshot }) => {
   await openPage(page, baseUrl, '#ch=consumers&st=2&a=1&lang=zh');
   await arrivedAt(page, 2);

@@ -15,6 +15,7 @@ import { useFocusInView, useLessonUnderBar } from './lesson-in-view.ts';
 import { PredictionBox } from './PredictionBox.tsx';
 import { recordStep } from './progress.ts';
 import { AllocationFigure } from './AllocationFigure.tsx';
+import { useBrokerModule } from './use-broker-module.ts';
 import { useCardSection } from './use-card-section.ts';
 import { useChapterRun, type ChapterRun } from './use-chapter-run.ts';
 import { useLessonFit } from './use-lesson-fit.ts';
@@ -69,8 +70,11 @@ function ReadyChapter({ entry, run, language }: { entry: ChapterEntry; run: Read
   useLessonFit(section, scroll, usePlayback((s) => s.presenting), `${chapter.id} ${step} ${language} ${picked} ${arrived} ${left} ${count}`);
   // A message's card is the subject of a message step; a process's box, or an answered question's queues, are on the canvas.
   const answered = current?.predict !== undefined && picked !== undefined;
-  useFocusInView(section, arrived, revealed && current?.focus?.kind !== 'message' && (current?.focus !== undefined || answered), step, reducedMotion, answered);
+  // A step about a part of a broker has that part in the inspector as its subject, not the broker's box on the canvas.
+  const brokerPart = current?.focus?.kind === 'broker' ? current.focus.module : undefined;
+  useFocusInView(section, arrived, revealed && current?.focus?.kind !== 'message' && brokerPart === undefined && (current?.focus !== undefined || answered), step, reducedMotion, answered);
   useCardSection(arrived && revealed, current?.focus?.kind === 'message' ? current.focus.section : undefined, step);
+  useBrokerModule(section, arrived && revealed, brokerPart, step);
   // A step counts as read once the run shows its moment: the chapter list reopens the chapter there.
   useEffect(() => {
     if (arrived) recordStep(chapter.id, step, count);
@@ -94,10 +98,15 @@ function ReadyChapter({ entry, run, language }: { entry: ChapterEntry; run: Read
     setMotion('glide');
     useLesson.getState().answer(step, choice);
   };
-  /** The free simulator, on this run at this step's moment, or where the reader moved the run to ("from this moment"). */
+  /**
+   * The free simulator, on this run at this step's moment, or where the reader moved the run to
+   * ("from this moment"). The page says which step was left and offers it back (LeftChapterNote),
+   * as it does when another run ends the chapter: the hint saying so is a tooltip, which a touch never shows.
+   */
   const tryIt = () => {
     if (target !== null && !left) jumpTo(target);
     useLesson.getState().closeChapter();
+    useLesson.setState({ leftChapter: { id: chapter.id, step } });
   };
   useStepKeys(next, back);
   if (!current) return null;

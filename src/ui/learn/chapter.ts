@@ -6,11 +6,19 @@
 import type { Bilingual } from '../../scenario/language.ts';
 import { findLibraryEntry } from '../../scenario/library/index.ts';
 import type { StepWait } from '../../sim/queries/chapter-moments.ts';
+import type { BrokerModule } from '../panels/broker-modules-model.ts';
 import type { AllocationsFigure } from './AllocationFigure.tsx';
 
-/** What a step points at on the canvas: a process (its inspector), or the message its event names (its card). */
+/**
+ * What a step points at on the canvas: a process (its inspector), or the message its event names
+ * (its card). A broker step may name the part of the broker its caption is about (`module`: a
+ * module's box, or the committed offsets a pull commits), most of them
+ * below the inspector's first screen: the step brings it into view (use-broker-module.ts), as a
+ * message step names a part of the card (`section`).
+ */
 export type StepFocus =
-  | { kind: 'nameServer' | 'broker' | 'client'; id: string }
+  | { kind: 'nameServer' | 'client'; id: string }
+  | { kind: 'broker'; id: string; module?: BrokerModule }
   | { kind: 'message'; section?: CardSection };
 
 /**

@@ -18,6 +18,8 @@ export interface LearnStrings {
   tryItHint: string;
   /** Another run ended the chapter: which one, at which step (1-based), and the way back. */
   leftChapter: (chapter: number, step: number) => string;
+  /** After "Try it yourself": the chapter's own run, played freely. */
+  tryingChapter: (chapter: number, step: number) => string;
   backToChapterStep: (chapter: number, step: number) => string;
   /** The run was moved away from the step's moment (scrubbed, stepped): the step's words may not match the drawing. */
   leftStep: (time: string) => string;
@@ -61,6 +63,7 @@ export const LEARN_STRINGS: Bilingual<LearnStrings> = {
     tryIt: 'Try it yourself',
     leftChapter: (chapter, step) => `You left chapter ${chapter} at step ${step}: another run was loaded (an edit, the version switch, a file or the picker). The chapter's own run is unchanged.`,
     backToChapterStep: (chapter, step) => `Back to chapter ${chapter}, step ${step}`,
+    tryingChapter: (chapter, step) => `You left chapter ${chapter} at step ${step} and are playing its run yourself.`,
     tryItHint: 'Leave the chapter and play this run freely from this moment',
     leftStep: (time) => `The run has left this step's moment (${time}): what the step says may not match the drawing.`,
     backToStep: 'Back to the step',
@@ -97,6 +100,7 @@ export const LEARN_STRINGS: Bilingual<LearnStrings> = {
     tryIt: '自己试试',
     leftChapter: (chapter, step) => `已离开第 ${chapter} 章第 ${step} 步：载入了另一个运行（编辑、切换版本、打开文件或选择场景）。本章的运行没有改变。`,
     backToChapterStep: (chapter, step) => `回到第 ${chapter} 章第 ${step} 步`,
+    tryingChapter: (chapter, step) => `已离开第 ${chapter} 章第 ${step} 步，现在由你自己操作本章的运行。`,
     tryItHint: '离开本章，从此刻起自由操作这次运行',
     leftStep: (time) => `画面已离开本步的时刻（${time}）：这一步说的可能与画面不符。`,
     backToStep: '回到本步',

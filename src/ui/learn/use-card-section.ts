@@ -13,6 +13,7 @@
 import { useEffect } from 'react';
 import { usePlayback } from '../../store/playback.ts';
 import type { CardSection } from './chapter.ts';
+import { followUntilPersonActs } from './follow-part.ts';
 
 const SECTIONS: Record<CardSection, string> = {
   index: '[data-testid="card-index"]',
@@ -21,9 +22,6 @@ const SECTIONS: Record<CardSection, string> = {
 
 /** Room left above the section in the card's body. */
 const SECTION_GAP = 4;
-
-/** What a person does to the page that makes the card's scroll theirs. */
-const PERSON_EVENTS = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
 
 /** Scrolls the card's body so the section starts at its top; false while the card is not ready. */
 export function scrollCardTo(section: CardSection): boolean {
@@ -38,45 +36,19 @@ export function scrollCardTo(section: CardSection): boolean {
 
 /**
  * Keeps the card's `section` at the top of its body from the step's arrival until the person
- * takes over (PERSON_EVENTS) or the step changes (`step`): the card appears, stops being busy,
+ * takes over (follow-part.ts) or the step changes (`step`): the card appears, stops being busy,
  * and grows (ResizeObserver on the body and its sections) while its facts arrive.
  */
 export function useCardSection(arrived: boolean, section: CardSection | undefined, step = 0): void {
   const presenting = usePlayback((s) => s.presenting);
   useEffect(() => {
     if (!arrived || !section || typeof MutationObserver === 'undefined' || typeof requestAnimationFrame !== 'function') return undefined;
-    let frame = 0;
-    let watched: Element | null = null;
-    let watchedParts = 0;
-    const sizes = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(later);
-    // The card opening, its parts coming, its busy flag going.
-    const changes = new MutationObserver(later);
-    function later(): void {
-      if (frame === 0) frame = requestAnimationFrame(place);
-    }
-    function place(): void {
-      frame = 0;
+    // The card's body and each part of it: a part that grows moves the section, and the body's own height is the room.
+    const card = () => {
       const body = document.querySelector('[data-testid="message-card"] .rs-card-body');
-      // The card's body and each part of it: a part that grows moves the section, and the body's own height is the room.
-      if (body && (body !== watched || body.children.length !== watchedParts)) {
-        sizes?.disconnect();
-        sizes?.observe(body);
-        for (const part of body.children) sizes?.observe(part);
-        watched = body;
-        watchedParts = body.children.length;
-      }
-      scrollCardTo(section!);
-    }
-    function stop(): void {
-      changes.disconnect();
-      sizes?.disconnect();
-      cancelAnimationFrame(frame);
-      frame = 0;
-      for (const type of PERSON_EVENTS) window.removeEventListener(type, stop, true);
-    }
-    changes.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
-    for (const type of PERSON_EVENTS) window.addEventListener(type, stop, { capture: true, passive: true });
-    place();
-    return stop;
+      return body ? [body, ...body.children] : [];
+    };
+    // The card opening, its parts coming, its busy flag going.
+    return followUntilPersonActs(() => scrollCardTo(section), card, { attributes: true, attributeFilter: ['aria-busy'] });
   }, [arrived, section, presenting, step]);
 }

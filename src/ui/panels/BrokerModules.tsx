@@ -72,6 +72,28 @@ function figureOf(module: BrokerModule, figures: ModuleFigures, words: BrokerMod
   }
 }
 
+
+/** Room kept between a box brought into view and the inspector's title above it, or the window's edge below. */
+const BOX_GAP = 8;
+
+/**
+ * Brings a module's box into view, the least scroll that shows it (a box taller than the room shows
+ * its top): the module map's buttons, and a chapter step about the part (src/ui/learn/
+ * use-broker-module.ts). The page's scroll padding keeps it below a stuck lesson box; a stuck
+ * inspector title (learn.css) is kept clear too, and a gap is left at the window's bottom. False
+ * while the box is not there yet.
+ */
+export function bringModuleIntoView(root: ParentNode, module: BrokerModule): boolean {
+  const box = root.querySelector<HTMLElement>(`[data-testid="module-${module}"]`);
+  if (!box) return false;
+  const title = box.closest('.rs-area-inspector')?.querySelector<HTMLElement>('[data-inspect-title]');
+  box.style.scrollMarginTop = `${(title && getComputedStyle(title).position === 'sticky' ? title.getBoundingClientRect().height : 0) + BOX_GAP}px`;
+  box.style.scrollMarginBottom = `${BOX_GAP}px`;
+  // jsdom has no scrollIntoView.
+  box.scrollIntoView?.({ block: 'nearest' });
+  return true;
+}
+
 /** The five modules at a glance, each a button that brings its box below into view. */
 function ModuleMap({ figures, onPick, words }: { figures: ModuleFigures; onPick: (module: BrokerModule) => void; words: BrokerModulesStrings }) {
   return (
@@ -89,13 +111,15 @@ function ModuleMap({ figures, onPick, words }: { figures: ModuleFigures; onPick:
 
 /** `passed`: the readers whose offset was past the message when it was stored (message.storedBehind): their committed offset is past it, but no pull gave it out. */
 function MessagePath({ broker, message, passed, words }: { broker: Readonly<BrokerState>; message: StoredMessage; passed: readonly string[]; words: BrokerModulesStrings }) {
+  const language = usePlayback((s) => s.language);
+  const config = usePlayback((s) => s.scenario?.config) ?? ROCKETMQ_DEFAULTS;
   const keys = indexedKeys(message.keys, message.msgId).map((key) => `${message.topic}#${key}`);
   const steps: [Step, string][] = [
     ['send', words.steps.send(message.producer, broker.brokerId !== 0)],
     ['commitLog', words.steps.commitLog(formatCount(message.commitLogOffset), message.size)],
     ['consumeQueue', words.steps.consumeQueue(message.topic, message.queueId, message.queueOffset)],
     ['index', words.steps.index(keys.join(', '))],
-    ['pull', passed.length > 0 ? words.steps.passed(passed) : words.steps.pull(pulledBy(broker, message))],
+    ['pull', passed.length > 0 ? words.steps.passed(passed) : words.steps.pull(pulledBy(broker, message), formatSeconds(config.persistConsumerOffsetIntervalMs, language, 0))],
   ];
   return (
     <ol className="rs-module-path" aria-label={words.path(message.msgId)} data-testid="module-path">
@@ -136,8 +160,7 @@ export function BrokerModules({ broker, timeMs, msgId }: { broker: Readonly<Brok
   const message = store?.message ?? null;
   const on = message !== null;
   const root = useRef<HTMLDivElement>(null);
-  // jsdom has no scrollIntoView.
-  const bringIntoView = (module: BrokerModule) => root.current?.querySelector(`[data-testid="module-${module}"]`)?.scrollIntoView?.({ block: 'nearest' });
+  const bringIntoView = (module: BrokerModule) => root.current && bringModuleIntoView(root.current, module);
   const unflushed = unflushedTail(broker);
   const requests = remotingRows(broker).map((row) => ({
     key: row.name,

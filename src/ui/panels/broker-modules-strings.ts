@@ -53,7 +53,11 @@ export interface BrokerModulesStrings {
     commitLog: (offset: string, size: number) => string;
     consumeQueue: (topic: string, queueId: number, offset: number) => string;
     index: (keys: string) => string;
-    pull: (groups: string[]) => string;
+    /**
+     * The groups whose committed offset is past it; none yet: a consumer that pulled it commits
+     * later (its next pull's commitOffset, or every persistConsumerOffsetInterval: `commitEvery`).
+     */
+    pull: (groups: string[], commitEvery: string) => string;
     /** Readers whose offset was already past it when it was stored (message.storedBehind): no pull gives it to them. */
     passed: (readers: readonly string[]) => string;
   };
@@ -103,7 +107,8 @@ const en: BrokerModulesStrings = {
     commitLog: (offset, size) => `CommitLog at physical offset ${offset} (${size} bytes)`,
     consumeQueue: (topic, queueId, offset) => `dispatched to ConsumeQueue ${topic}/${queueId} at queue offset ${offset}`,
     index: (keys) => `and to IndexService: ${keys}`,
-    pull: (groups) => (groups.length > 0 ? `PullMessageProcessor: pulled and committed by ${groups.join(', ')}` : 'PullMessageProcessor: no group has committed past it yet'),
+    pull: (groups, commitEvery) => (groups.length > 0 ? `PullMessageProcessor: pulled and committed by ${groups.join(', ')}`
+      : `PullMessageProcessor: no group's committed offset is past it yet. A consumer that pulled it commits later: with its next pull, and every ${commitEvery} (persistConsumerOffsetInterval)`),
     passed: (readers) => `PullMessageProcessor: never given out to ${readers.join(', ')}, whose offset was already past it when it was stored`,
   },
 };
@@ -152,7 +157,8 @@ const zh: BrokerModulesStrings = {
     commitLog: (offset, size) => `写入 CommitLog，物理偏移量 ${offset}（${size} 字节）`,
     consumeQueue: (topic, queueId, offset) => `分发到 ConsumeQueue ${topic}/${queueId}，队列位点 ${offset}`,
     index: (keys) => `并分发到 IndexService：${keys}`,
-    pull: (groups) => (groups.length > 0 ? `PullMessageProcessor：已被 ${groups.join('、')} 拉取并提交位点` : 'PullMessageProcessor：还没有消费者组的提交位点越过它'),
+    pull: (groups, commitEvery) => (groups.length > 0 ? `PullMessageProcessor：已被 ${groups.join('、')} 拉取并提交位点`
+      : `PullMessageProcessor：还没有消费者组的已提交位点越过它。拉到它的消费者稍后才提交位点：随下一次拉取，以及每 ${commitEvery}一次（persistConsumerOffsetInterval）`),
     passed: (readers) => `PullMessageProcessor：从未交给 ${readers.join('、')}：它存入时，它们的位点已越过它`,
   },
 };

@@ -13,6 +13,7 @@ import { LearnSlot } from '../../../src/ui/learn/LearnSlot.tsx';
 import { Banner } from '../../../src/ui/controls/Banner.tsx';
 import { CardHost } from '../../../src/ui/controls/CardHost.tsx';
 import { ScenarioPicker } from '../../../src/ui/controls/ScenarioPicker.tsx';
+import { InspectorPanel } from '../../../src/ui/panels/InspectorPanel.tsx';
 import { openFromHash, openSource } from '../../../src/ui/controls/session.ts';
 import { currentLink } from '../../../src/ui/controls/url-sync.ts';
 import { PROGRESS_STORAGE_KEY } from '../../../src/ui/learn/progress-key.ts';
@@ -338,16 +339,32 @@ describe('the chapter player', () => {
     expect(screen.queryByTestId('left-chapter')).toBeNull();
   });
 
-  it('says nothing of a chapter the person left themselves ("Try it yourself"), and the note goes when dismissed', async () => {
+  it('after "Try it yourself" says which chapter and step were left and offers them back, in Chinese too; the note goes when dismissed', async () => {
     await openChapter('groups', 1);
     fireEvent.click(screen.getByTestId('try-it'));
-    expect(useLesson.getState().leftChapter).toBeNull();
-    act(() => useLesson.getState().openChapter('groups', 1));
-    await waitFor(() => expect(screen.getByTestId('chapter')).toHaveAttribute('data-arrived', 'true'), WAIT);
+    expect(useLesson.getState()).toMatchObject({ chapterId: null, leftChapter: { id: 'groups', step: 1 } });
+    const note = await screen.findByTestId('left-chapter', {}, WAIT);
+    expect(note).toHaveTextContent('You left chapter 2 at step 2 and are playing its run yourself.');
+    expect(screen.getByTestId('left-chapter-back')).toHaveTextContent('Back to chapter 2, step 2');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(note).toHaveTextContent('已离开第 2 章第 2 步，现在由你自己操作本章的运行。');
+    expect(screen.getByTestId('left-chapter-back')).toHaveTextContent('回到第 2 章第 2 步');
+    // Another run loaded meanwhile: the note says so instead, and still offers the step back.
     act(() => { openSource(usePlayback.getState().source, { atMs: 0 }); });
-    fireEvent.click(await screen.findByRole('button', { name: 'Close' }, WAIT));
+    expect(note).toHaveTextContent('已离开第 2 章第 2 步：载入了另一个运行');
+    act(() => usePlayback.getState().setLanguage('en'));
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
     expect(screen.queryByTestId('left-chapter')).toBeNull();
     expect(useLesson.getState().leftChapter).toBeNull();
+  });
+
+  it('"Try it yourself", then the note\'s way back: the chapter opens again at the step left', async () => {
+    await openChapter('groups', 2);
+    fireEvent.click(screen.getByTestId('try-it'));
+    fireEvent.click(await screen.findByTestId('left-chapter-back', {}, WAIT));
+    expect(useLesson.getState()).toMatchObject({ chapterId: 'groups', step: 2, leftChapter: null });
+    await arrivedAt(2);
+    expect(screen.queryByTestId('left-chapter')).toBeNull();
   });
 
   it('says which chapter a link named that does not exist, in the page\'s language, and opens the default scenario', async () => {
@@ -360,6 +377,77 @@ describe('the chapter player', () => {
       expect(await screen.findByTestId('banner', {}, WAIT)).toHaveTextContent(words);
       expect(usePlayback.getState().libraryId).toBe('write8-read4');
     }
+  });
+});
+
+describe('a step about a part of a broker (chapter 4)', () => {
+  /** The boxes brought into view, by test id, in order (jsdom has no scrollIntoView: this one records). */
+  const shown: string[] = [];
+  let style: HTMLStyleElement;
+  beforeEach(() => {
+    shown.length = 0;
+    Element.prototype.scrollIntoView = function record(this: Element) {
+      shown.push(this.getAttribute('data-testid') ?? '');
+    };
+    // The wide layout, where the lesson box is stuck under the playback bar (learn.css).
+    style = document.createElement('style');
+    style.textContent = '.rs-lesson { position: sticky; }';
+    document.head.append(style);
+  });
+  afterEach(() => {
+    delete (Element.prototype as Partial<Element>).scrollIntoView;
+    style.remove();
+  });
+  const growInspector = () => act(() => {
+    document.querySelector('.rs-area-inspector [data-testid="broker-modules"]')!.prepend(document.createElement('div'));
+  });
+  const frames = () => act(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+
+  it('brings into view in the inspector the module its caption is about, step by step: the client manager, the store, the store again (the ConsumeQueues a pull reads)', async () => {
+    render(<InspectorPanel className="rs-area-inspector" />);
+    await openChapter('broker', 1);
+    await waitFor(() => expect(shown.at(-1)).toBe('module-clientManager'), WAIT);
+    expect(screen.getByTestId('module-clientManager')).toHaveTextContent('CG_ORDER (CLUSTERING)');
+    key('ArrowRight');
+    await arrivedAt(2);
+    await waitFor(() => expect(shown.at(-1)).toBe('module-store'), WAIT);
+    act(() => useLesson.getState().openChapter('broker', 0));
+    await arrivedAt(0);
+    shown.length = 0;
+    act(() => useLesson.getState().openChapter('broker', 4));
+    await arrivedAt(4);
+    await waitFor(() => expect(shown.at(-1)).toBe('module-store'), WAIT);
+  });
+
+  it('follows the module while the inspector settles, until the person scrolls; a step about the broker alone brings no module into view', async () => {
+    render(<InspectorPanel className="rs-area-inspector" />);
+    await openChapter('broker', 1);
+    await waitFor(() => expect(shown).toContain('module-clientManager'), WAIT);
+    shown.length = 0;
+    // More above the module (a table growing, the modules view's late parts): it is brought into view again.
+    growInspector();
+    await waitFor(() => expect(shown).toEqual(['module-clientManager']), WAIT);
+    fireEvent.wheel(window);
+    shown.length = 0;
+    growInspector();
+    await frames();
+    expect(shown).toEqual([]);
+    act(() => useLesson.getState().openChapter('broker', 0));
+    await arrivedAt(0);
+    await screen.findByTestId('module-map', {}, WAIT);
+    growInspector();
+    await frames();
+    expect(shown).toEqual([]);
+  });
+
+  it('leaves the page where it is on a phone, where the caption scrolls with the page', async () => {
+    style.textContent = '';
+    render(<InspectorPanel className="rs-area-inspector" />);
+    await openChapter('broker', 1);
+    await screen.findByTestId('module-clientManager', {}, WAIT);
+    growInspector();
+    await frames();
+    expect(shown).toEqual([]);
   });
 });
 

@@ -155,6 +155,25 @@ describe('the broker\'s modules', () => {
     for (const module of ['remoting', 'store']) expect(screen.getByTestId(`module-${module}`)).toHaveAttribute('data-on', 'true');
   });
 
+  // A consumer commits what it consumed later: its next pull's commitOffset (PullMessageProcessor)
+  // and every persistConsumerOffsetInterval (MQClientInstance.persistAllConsumerOffset).
+  it('says of a message no group has committed past that the commit comes later, not that nobody consumed it, in Chinese too', async () => {
+    const timeline = loadAt(scenarioWithKeys(), 30_000);
+    act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/0' }));
+    render(<InspectorPanel />);
+    await screen.findByTestId('remoting-requests', {}, { timeout: 10_000 });
+    const master = timeline.state.brokers['broker-a/0']!;
+    const committed = (queueId: number) => Math.max(0, ...Object.values(master.consumerOffsetTable).map((offsets) => offsets[`TopicTest@${queueId}`] ?? 0));
+    const message = master.commitLog.toArray().findLast((m) => m.topic === 'TopicTest' && m.queueOffset >= committed(m.queueId))!;
+    act(() => usePlayback.getState().select({ kind: 'message', msgId: message.msgId }));
+    expect(await screen.findByTestId('path-pull')).toHaveTextContent(
+      'PullMessageProcessor: no group\'s committed offset is past it yet. A consumer that pulled it commits later: with its next pull, and every 5 s (persistConsumerOffsetInterval)');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('path-pull')).toHaveTextContent(
+      'PullMessageProcessor：还没有消费者组的已提交位点越过它。拉到它的消费者稍后才提交位点：随下一次拉取，以及每 5 秒一次（persistConsumerOffsetInterval）');
+    act(() => usePlayback.getState().setLanguage('en'));
+  });
+
   it('says when the selected message is not on this broker, in Chinese too', async () => {
     loadAt(scenarioWithKeys(), 30_000);
     act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/0' }));

@@ -19,3 +19,16 @@ describe('chapter basics: the queues take the messages in turn', () => {
     expect(step.predict!.why.zh).toContain(`到现在发出的 ${sent.length} 条里，broker-a 得 ${a} 条，broker-b 得 ${b} 条，每个队列 4 条`);
   });
 });
+
+describe('chapter basics: the keys step and the page\'s own Key search', () => {
+  // QueryMsgByKeySubCommand makes -t required (the index key is topic#key); the page's Key search
+  // (src/sim/queries/message-life.ts, byKey) looks under every topic when none is picked.
+  it('says mqadmin needs -t while the page\'s Key search may look under every topic in turn, in both languages', async () => {
+    const { chapter } = await chapterRun('basics');
+    const step = chapter.steps.find((entry) => entry.caption.en.includes('queryMsgByKey'))!;
+    expect(step.caption.en).toContain('-t is required, since the index keys are topic#key');
+    expect(step.caption.en).toContain('This page\'s own Key search (the Message tab) may leave the topic at "every topic" and look the key up under each topic in turn, where mqadmin asks for one.');
+    expect(step.caption.zh).toContain('-t 必须给出，因为索引的键是 topic#key');
+    expect(step.caption.zh).toContain('本页“消息轨迹”里的 Key 查询可以把主题留作“所有主题”，逐个主题查找；mqadmin 则要求给出一个主题。');
+  });
+});

@@ -54,3 +54,23 @@ describe('chapter nameserver and the glossary: their corrections do not presume 
     for (const words of [jms.meaning.en, jms.meaning.zh]) expect(words).not.toMatch(presumes);
   });
 });
+
+describe('chapter nameserver: the closing step\'s retries, as the run makes them', () => {
+  // DefaultMQProducerImpl.sendDefaultImpl: timesTotal = 1 + retryTimesWhenSendFailed (2); a refused
+  // connection fails fast, and with broker-a the only broker left every attempt goes back to it.
+  it('says a quick failure is retried, not "tried once more": a send to the crashed broker-a makes 3 attempts', async () => {
+    const { chapter, scenario } = await chapterRun('nameserver');
+    const step = chapter.steps.find((entry) => entry.caption.en.includes('is tried again'))!;
+    expect(step.caption.zh).toContain('只有连接被拒这类很快的失败才会重试，');
+    expect(step.caption.zh).not.toContain('再试一次');
+    if (!('atMs' in step.wait)) throw new Error('the step waits for a time');
+    const until = step.wait.atMs;
+    const { simulate } = await import('../../../src/sim/simulate.ts');
+    const sent = simulate(scenario).trace.filter((event) => event.type === 'message.sent' && event.t >= 210_000 && event.t <= until);
+    const attempts = new Map<string, string[]>();
+    for (const event of sent) if (event.type === 'message.sent') attempts.set(event.msgId, [...attempts.get(event.msgId) ?? [], event.broker]);
+    expect(scenario.config.retryTimesWhenSendFailed).toBe(2);
+    expect([...attempts.values()]).toContainEqual(['broker-a', 'broker-a', 'broker-a']);
+    expect(Math.max(...[...attempts.values()].map((brokers) => brokers.length))).toBe(3);
+  });
+});

@@ -112,3 +112,10 @@ describe('chapter failover: the route step says what p-1\'s sends to the crashed
     expect(step.caption.en).toContain('two sends there');
   });
 });
+
+describe('chapter failover: the slave step\'s question reads plainly in Chinese', () => {
+  it('says the slave is broker-a\'s own, with slaveReadEnable on, not that broker-a "turned it on"', async () => {
+    const { step } = await slaveStep();
+    expect(step.predict!.question.zh).toBe('broker-a 的 Master 挂了，现在由它的 Slave（已开启 slaveReadEnable）响应 c-1 的拉取。broker-a 上 c-1 还没拉取的消息，它还能读到哪些？');
+  });
+});

@@ -155,6 +155,24 @@ describe('what the chapters show matches RocketMQ\'s numbers', () => {
     expect(topologyModel(timeline.state, null).topics).toEqual(['TopicOrder', 'TopicPay']);
   });
 
+  // TopicConfigManager.createTopicInSendMessageMethod: queueNums = min(the request's defaultTopicQueueNums,
+  // TBW102's writeQueueNums); perm = TBW102's perm without PERM_INHERIT.
+  it('chapter topics: the step where broker-b creates NewTopic says its 4 queues are min(the producer\'s 4, TBW102\'s 8) and only its perm is TBW102\'s', async () => {
+    const { chapter, scenario, timeline, moments } = await chapterRun('topics');
+    const index = chapter.steps.findIndex((step) => 'type' in step.wait && step.wait.type === 'topic.updated' && step.wait.where?.['topic'] === 'NewTopic');
+    const { caption } = chapter.steps[index]!;
+    expect(caption.en).toContain('4 queues, the smaller of the producer\'s defaultTopicQueueNums (4) and TBW102\'s 8; only its permission comes from TBW102.');
+    expect(caption.zh).toContain('队列数取生产者请求里的 defaultTopicQueueNums（4）和 TBW102 的 8 中较小的那个，即 4 个；只有权限沿用 TBW102。');
+    for (const words of [caption.en, caption.zh]) expect(words).not.toMatch(/from TBW102's settings|按 TBW102 的设置/);
+    timeline.seek(moments[index]!.t);
+    const broker = timeline.state.brokers['broker-b/0']!;
+    const [created, template] = [broker.topicConfigTable['NewTopic']!, broker.topicConfigTable['TBW102']!];
+    expect(scenario.config.producerDefaultTopicQueueNums).toBe(4);
+    expect(template.writeQueueNums).toBe(8);
+    expect([created.writeQueueNums, created.readQueueNums]).toEqual([4, 4]);
+    expect(created.perm).toBe(template.perm & ~1);
+  });
+
   it('chapter nameserver: the heartbeat step shows the focused NameServer with every broker\'s registration of 0:10 (BrokerController.start: after 10 s, then every registerNameServerPeriod)', async () => {
     const { chapter, timeline, moments } = await chapterRun('nameserver');
     const index = chapter.steps.findIndex((step) => /registerNameServerPeriod/.test(step.caption.en));

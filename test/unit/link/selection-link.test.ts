@@ -56,7 +56,7 @@ describe('the selection in a link (sel)', () => {
       if (!checked.ok) throw new Error(`${entry.id} does not validate`);
       for (const { focus } of chapter.steps) {
         if (focus === undefined || focus.kind === 'message') continue;
-        expect(decodeSelection(encodeSelection(focus), checked.scenario), `${entry.id} ${focus.id}`).toEqual(focus);
+        expect(decodeSelection(encodeSelection(focus), checked.scenario), `${entry.id} ${focus.id}`).toEqual({ kind: focus.kind, id: focus.id });
       }
     }
   });

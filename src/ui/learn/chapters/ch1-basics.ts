@@ -65,8 +65,8 @@ export const chapter: Chapter = {
     {
       wait: { type: 'message.consumed', afterMs: 18_000 },
       caption: {
-        en: 'Keys are indexed by the broker\'s IndexService: an operator finds a message by its key without knowing its queue (mqadmin queryMsgByKey -t TopicOrder -k order-30 finds the one on the card; -t is required, since the index keys are topic#key, and the card shows how the index finds it). The msgId finds it too; the offsetMsgId points straight at its place in the CommitLog.',
-        zh: 'keys 由 Broker 的 IndexService 建索引：运维人员不用知道队列就能按 key 找到消息（mqadmin queryMsgByKey -t TopicOrder -k order-30 就能找到卡片上这条；-t 必须给出，因为索引的键是 topic#key，卡片里也画出了索引如何找到它）。msgId 也能找到它；offsetMsgId 则直接带着它在 CommitLog 中的物理偏移量。',
+        en: 'Keys are indexed by the broker\'s IndexService: an operator finds a message by its key without knowing its queue (mqadmin queryMsgByKey -t TopicOrder -k order-30 finds the one on the card; -t is required, since the index keys are topic#key, and the card shows how the index finds it). This page\'s own Key search (the Message tab) may leave the topic at "every topic" and look the key up under each topic in turn, where mqadmin asks for one. The msgId finds it too; the offsetMsgId points straight at its place in the CommitLog.',
+        zh: 'keys 由 Broker 的 IndexService 建索引：运维人员不用知道队列就能按 key 找到消息（mqadmin queryMsgByKey -t TopicOrder -k order-30 就能找到卡片上这条；-t 必须给出，因为索引的键是 topic#key，卡片里也画出了索引如何找到它）。本页“消息轨迹”里的 Key 查询可以把主题留作“所有主题”，逐个主题查找；mqadmin 则要求给出一个主题。msgId 也能找到它；offsetMsgId 则直接带着它在 CommitLog 中的物理偏移量。',
       },
       focus: { kind: 'message', section: 'index' },
     },

@@ -103,7 +103,7 @@ export const chapter: Chapter = {
       wait: { atMs: 215_000 },
       caption: {
         en: 'NameServers never talk to each other: every broker registers with every NameServer, and each keeps its own full copy of the routes (you saw ns-1 and ns-2 each remove broker-b on its own). No replication and no election keeps them simple and keeps the routes readable while any one of them runs; the price is that they may disagree for a moment and that clients learn of changes up to 30 s late. Meanwhile a producer still picks a broker that is gone: a send that times out there simply fails (the 3 s sendMsgTimeout covers all attempts), and only a quick failure, like a refused connection, is tried again, on another broker when the route has one. Here none is left (broker-b is cut off, broker-a crashed at 3:30), so every retry goes back to broker-a and fails too: Failed attempts over the canvas counts them.',
-        zh: 'NameServer 之间从不通信：每个 Broker 向每个 NameServer 注册，每个 NameServer 各自保存一份完整路由（你看到 ns-1 和 ns-2 各自剔除了 broker-b）。没有复制、没有选主，所以它们很简单，只要还有一个在运行，路由就能查到；代价是它们可能短暂不一致，客户端最多晚 30 秒才知道变化。在此期间生产者仍会选中已经失联的 Broker：在那里超时的发送直接失败（3 秒的 sendMsgTimeout 是所有尝试共用的时限），只有连接被拒这类很快的失败才会再试一次，路由里还有别的 Broker 时就换一个。这里已经没有了（broker-b 被隔离，broker-a 在 3:30 崩溃），所以每次重试又回到 broker-a，同样失败：画布上方的“失败尝试”在计数。',
+        zh: 'NameServer 之间从不通信：每个 Broker 向每个 NameServer 注册，每个 NameServer 各自保存一份完整路由（你看到 ns-1 和 ns-2 各自剔除了 broker-b）。没有复制、没有选主，所以它们很简单，只要还有一个在运行，路由就能查到；代价是它们可能短暂不一致，客户端最多晚 30 秒才知道变化。在此期间生产者仍会选中已经失联的 Broker：在那里超时的发送直接失败（3 秒的 sendMsgTimeout 是所有尝试共用的时限），只有连接被拒这类很快的失败才会重试，路由里还有别的 Broker 时就换一个。这里已经没有了（broker-b 被隔离，broker-a 在 3:30 崩溃），所以每次重试又回到 broker-a，同样失败：画布上方的“失败尝试”在计数。',
       },
       tag: 'why',
     },

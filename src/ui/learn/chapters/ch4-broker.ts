@@ -21,7 +21,7 @@ export const chapter: Chapter = {
         en: 'c-1\'s heartbeat (HEART_BEAT) reached the client manager: ConsumerManager now keeps group CG_ORDER, its subscription and c-1\'s channel with the time of its last heartbeat. Consumers heartbeat every broker, the slave broker-a/1 too, every 30 s; a channel silent for 120 s is dropped.',
         zh: 'c-1 的心跳（HEART_BEAT）到达了客户端管理器：ConsumerManager 现在保存着消费者组 CG_ORDER、它的订阅，以及 c-1 的连接和最近一次心跳的时间。消费者每 30 秒向每个 Broker（包括 Slave broker-a/1）发心跳；沉默 120 秒的连接会被移除。',
       },
-      focus: { kind: 'broker', id: 'broker-a' },
+      focus: { kind: 'broker', id: 'broker-a', module: 'clientManager' },
     },
     {
       wait: { type: 'message.stored', where: { broker: 'broker-a', brokerId: 0 } },
@@ -29,7 +29,7 @@ export const chapter: Chapter = {
         en: 'A message arrived (SEND_MESSAGE). The store service appended it to the CommitLog, one file for every topic written strictly in order; a background task then added a unit to the topic queue\'s ConsumeQueue (CommitLog offset, size, tag hash) and indexed its keys in the IndexService. The slave has no copy yet: its HAClient started before its registration told it where its master is, found no address and waits 5 s before it looks again (DefaultHAClient). At 0:05 it connects to the master\'s HA port and the master streams the CommitLog to it from the start.',
         zh: '一条消息到达（SEND_MESSAGE）。存储服务把它追加到 CommitLog：所有主题共用一个文件，严格顺序写入；随后后台任务在该队列的 ConsumeQueue 里加一条记录（CommitLog 偏移量、大小、标签哈希），并在 IndexService 里为它的 keys 建索引。Slave 这时还没有副本：它的 HAClient 启动时，注册还没告诉它 Master 在哪里，它找不到地址，要等 5 秒再看（DefaultHAClient）。0:05 它连上 Master 的 HA 端口，Master 从头开始把 CommitLog 传给它。',
       },
-      focus: { kind: 'broker', id: 'broker-a' },
+      focus: { kind: 'broker', id: 'broker-a', module: 'store' },
     },
     {
       wait: { type: 'message.stored', where: { broker: 'broker-a', brokerId: 1 } },
@@ -55,10 +55,11 @@ export const chapter: Chapter = {
     {
       wait: { type: 'message.consumed', where: { consumer: 'c-1', broker: 'broker-a', brokerId: 0 }, afterMs: 5_000 },
       caption: {
-        en: 'c-1 pulled (PULL_MESSAGE): the pull processor read the queue\'s ConsumeQueue from c-1\'s offset, then the messages from the CommitLog at the offsets it lists. A ConsumeQueue unit is 20 bytes, so finding the n-th message of a queue is one multiplication.',
-        zh: 'c-1 拉取了消息（PULL_MESSAGE）：拉取处理器从 c-1 的位点读该队列的 ConsumeQueue，再按其中记录的 CommitLog 偏移量读出消息。每条 ConsumeQueue 记录 20 字节，找队列里第 n 条消息只需一次乘法。',
+        en: 'c-1 pulled (PULL_MESSAGE): the pull processor read the queue\'s ConsumeQueue from the offset the request names, then the messages from the CommitLog at the offsets it lists. A ConsumeQueue unit is 20 bytes, so finding the n-th message of a queue is one multiplication. A pull also carries how far c-1 has consumed, and the pull processor commits that into the broker\'s committed offsets (consumerOffsetTable, at the foot of the inspector). It is still empty: c-1\'s first row comes with a later pull, at 0:07, and from 0:11 c-1 also sends all its offsets every 5 s (persistConsumerOffsetInterval).',
+        zh: 'c-1 拉取了消息（PULL_MESSAGE）：拉取处理器从请求里给出的位点读该队列的 ConsumeQueue，再按其中记录的 CommitLog 偏移量读出消息。每条 ConsumeQueue 记录 20 字节，找队列里第 n 条消息只需一次乘法。拉取请求还带着 c-1 已消费到的位置，拉取处理器把它提交到 Broker 的已提交消费位点（consumerOffsetTable，在详情的最下面）。它现在还是空的：c-1 的第一行随 0:07 的一次拉取才到来；从 0:11 起，c-1 还会每 5 秒（persistConsumerOffsetInterval）把全部位点提交一次。',
       },
-      focus: { kind: 'broker', id: 'broker-a' },
+      // The store's box holds the ConsumeQueues the pull read; the committed offsets sit at the inspector's foot, where the window would show the inspector alone.
+      focus: { kind: 'broker', id: 'broker-a', module: 'store' },
     },
     {
       wait: { atMs: 20_000 },

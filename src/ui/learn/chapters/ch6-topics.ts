@@ -62,8 +62,8 @@ export const chapter: Chapter = {
     {
       wait: { type: 'topic.updated', where: { topic: 'NewTopic' } },
       caption: {
-        en: 'The first message reached broker-b, which created NewTopic on itself (4 queues, from TBW102\'s settings) and registered it with the NameServers at once. broker-a and broker-c know nothing of it.',
-        zh: '第一条消息到了 broker-b，它在自己这里创建了 NewTopic（4 个队列，按 TBW102 的设置），并立即向 NameServer 注册。broker-a 和 broker-c 对此一无所知。',
+        en: 'The first message reached broker-b, which created NewTopic on itself and registered it with the NameServers at once: 4 queues, the smaller of the producer\'s defaultTopicQueueNums (4) and TBW102\'s 8; only its permission comes from TBW102. broker-a and broker-c know nothing of it.',
+        zh: '第一条消息到了 broker-b，它在自己这里创建了 NewTopic，并立即向 NameServer 注册：队列数取生产者请求里的 defaultTopicQueueNums（4）和 TBW102 的 8 中较小的那个，即 4 个；只有权限沿用 TBW102。broker-a 和 broker-c 对此一无所知。',
       },
       focus: { kind: 'broker', id: 'broker-b' },
       topic: 'NewTopic',

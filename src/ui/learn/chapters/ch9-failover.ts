@@ -48,7 +48,7 @@ export const chapter: Chapter = {
       predict: {
         question: {
           en: 'broker-a\'s master is down; its slave, with slaveReadEnable on, now answers c-1\'s pulls. Of the messages on broker-a c-1 had not pulled yet, which can it still read?',
-          zh: 'broker-a 的 Master 挂了，现在由它开启了 slaveReadEnable 的 Slave 响应 c-1 的拉取。broker-a 上 c-1 还没拉取的消息，它还能读到哪些？',
+          zh: 'broker-a 的 Master 挂了，现在由它的 Slave（已开启 slaveReadEnable）响应 c-1 的拉取。broker-a 上 c-1 还没拉取的消息，它还能读到哪些？',
         },
         choices: [
           { en: 'None: they wait for the master', zh: '一条也不能：要等 Master 恢复' },

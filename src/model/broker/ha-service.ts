@@ -208,9 +208,14 @@ export function onHaTransferTimer(state: ModelState, event: { broker: string; ep
   // slaveRequestOffset once the master's log passes it), which a slave ahead of its master may have
   // inside a message: the bytes sent then begin mid-message.
   const from = connection.waitsFor;
-  const misaligned = from !== null && startFrom(master, connection, connection.ackIndex) === 'misaligned';
-  if (from !== null && connection.waitsFor !== null && !misaligned) return;
-  connection.waitsFor = null;
+  let misaligned = false;
+  if (from !== null) {
+    // While it waits, ackIndex is the slave's own length (onHaReport).
+    const start = startFrom(master, connection, connection.ackIndex);
+    if (start === null) return;
+    misaligned = start === 'misaligned';
+    connection.waitsFor = null;
+  }
   if (connection.nextIndex >= master.commitLog.length) return;
   const messages = Object.freeze(master.commitLog.slice(connection.nextIndex));
   const fromOffset = from ?? messages[0]!.commitLogOffset;

@@ -296,9 +296,9 @@ function sendBackFailed(state: ModelState, pending: PendingRequest, sim: Sim): v
 /** Any answer but SUCCESS is an MQBrokerException for consumerSendMessageBack, like a timeout. */
 export const sendBackHandler = {
   onResponse(state: ModelState, pending: PendingRequest, response: RemotingResponse, sim: Sim): void {
-    const owner = response.code === 'SUCCESS' ? sendBackOwner(state, pending) : null;
+    if (response.code !== 'SUCCESS') return sendBackFailed(state, pending, sim);
+    const owner = sendBackOwner(state, pending);
     if (owner) releaseSentBack(owner.consumer, owner.request);
-    else if (response.code !== 'SUCCESS') sendBackFailed(state, pending, sim);
   },
   onFailure(state: ModelState, pending: PendingRequest, _reason: unknown, sim: Sim): void {
     sendBackFailed(state, pending, sim);

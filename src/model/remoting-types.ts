@@ -31,7 +31,7 @@ export type RemotingRequest =
   | { code: 'REGISTER_BROKER'; brokerName: string; brokerId: number; cluster: string; brokerAddr: string; topicConfigTable: Record<string, TopicConfig>; dataVersion: number; stateVersion: number; trigger: RegistrationTrigger }
   | { code: 'UNREGISTER_BROKER'; brokerName: string; brokerId: number; cluster: string; brokerAddr: string }
   /** defaultFor: TBW102's route asked on behalf of a topic the NameServer does not know (isDefault). */
-  | { code: 'GET_ROUTEINFO_BY_TOPIC'; topic: string; client: string; defaultFor?: string; refused?: number }
+  | { code: 'GET_ROUTEINFO_BY_TOPIC'; topic: string; client: string; defaultFor?: string; passed?: string[]; since?: number }
   /**
    * attempt: 1 for the first, then each retry's number (the message itself is the same object on
    * every attempt); sendResult: the not-OK status an earlier attempt's store got, which the send

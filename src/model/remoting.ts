@@ -21,16 +21,21 @@ export interface InvokeOptions {
 const INVOKE_SYNC: InvokeOptions = Object.freeze({});
 export const INVOKE_ASYNC: InvokeOptions = Object.freeze({ async: true });
 
-/** Sends a request and arms its timeout (see InvokeOptions). */
-export function invoke(sim: Sim, from: string, to: string, request: RemotingRequest, timeoutMs: number, options: InvokeOptions = INVOKE_SYNC): number {
-  const state = sim.state;
-  const id = state.remoting.nextId++;
-  const expiresAt = options.async ? sim.now + timeoutMs + SCAN_RESPONSE_GRACE_MS : -1;
-  // One object is the message on the wire, its arrival and its entry in the response table.
+/** A request's entry in the response table; one object is also the message on the wire and its arrival. */
+function pendingRequest(sim: Sim, from: string, to: string, request: RemotingRequest, expiresAt: number): PendingRequest & Delivery<Wire> {
+  const id = sim.state.remoting.nextId++;
   const sent: PendingRequest & Delivery<Wire> = Object.freeze({
     kind: 'net.deliver', from, to, dir: 'request', id, request: Object.freeze(request), sentAt: sim.now, expiresAt,
   } as const);
-  state.remoting.pending.set(id, sent);
+  sim.state.remoting.pending.set(id, sent);
+  return sent;
+}
+
+/** Sends a request and arms its timeout (see InvokeOptions). */
+export function invoke(sim: Sim, from: string, to: string, request: RemotingRequest, timeoutMs: number, options: InvokeOptions = INVOKE_SYNC): number {
+  const state = sim.state;
+  const sent = pendingRequest(sim, from, to, request, options.async ? sim.now + timeoutMs + SCAN_RESPONSE_GRACE_MS : -1);
+  const { id } = sent;
   const connected = sim.net.isConnected(from, to);
   const syncTimeoutMs = options.async ? -1 : timeoutMs;
   // A connect under way is this call's too, whatever the link does meanwhile (connect.ts).
@@ -50,6 +55,19 @@ export function invoke(sim: Sim, from: string, to: string, request: RemotingRequ
     sim.after(timeoutMs, { kind: 'rpc.timeout', id });
   }
   return id;
+}
+
+/**
+ * A synchronous call whose timeout went on reaching its peer (4.9.8's getAndCreateNameserverChannel
+ * waits out an unanswered connect within the call): once it has a channel, invokeSync finds its
+ * cost past its timeout and throws RemotingTimeoutException before it sends, closing the channel
+ * (clientCloseSocketIfTimeout). An open one fails it at once; a new one once it opens, a hop later.
+ */
+export function invokeSpent(sim: Sim, from: string, to: string, request: RemotingRequest): void {
+  const { id } = pendingRequest(sim, from, to, request, -1);
+  const connected = sim.net.isConnected(from, to);
+  if (connected) sim.net.disconnect(from, to);
+  sim.after(connected ? 0 : sim.net.latency(from, to), { kind: 'rpc.failed', id, reason: 'timeout' });
 }
 
 /**

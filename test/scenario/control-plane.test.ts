@@ -30,6 +30,8 @@ const ROUTE_FIRST = 10;
 /** RebalanceService (5.2 and later): the consumer's start wakes it minInterval (1 s) later. */
 const REBALANCE_FIRST = 1_000;
 const ROUTE_PERIOD = 30_000;
+/** NettyClientConfig.connectTimeoutMillis and the client's route query timeout (mqClientApiTimeout): 3 s each. */
+const CONNECT_TIMEOUT = 3_000;
 
 /** Registration times sent by a broker that started at `start`, up to `until`. */
 function registrationTimes(start: number, until: number): number[] {
@@ -356,6 +358,53 @@ describe('which NameServer a client asks (NettyRemotingClient, MQClientInstance)
     ]);
   });
 
+  /** The NameServer a consumer started at 1 s picks first (namesrvIndex + 1 in its shuffled list), and the other. */
+  function firstPick(parts: Partial<ScenarioJson>): { first: string; other: string } {
+    const probe = new TestSim(withConsumer(parts)).at(1_000);
+    const client = probe.client('c-1');
+    const first = client.namesrvAddrList[(client.namesrvIndex + 1) % client.namesrvAddrList.length]!;
+    return { first, other: first === 'ns-1' ? 'ns-2' : 'ns-1' };
+  }
+
+  describe('a NameServer cut off before the client connects (no answer to its connect)', () => {
+    const consumers = [{ id: 'c-1', group: 'CG', topic: 'TopicTest', messageModel: 'BROADCASTING' as const, startAt: 1_000 }];
+    const cutOff = (version: '4.x' | '5.x') => {
+      const { first, other } = firstPick({ consumers, config: { networkJitterMs: 0, rocketmqVersion: version } });
+      const sim = new TestSim(withConsumer({
+        consumers, config: { networkJitterMs: 0, rocketmqVersion: version },
+        timeline: [{ at: 500, action: 'partitionLink', target: 'c-1', peer: first }, { at: 70_000, action: 'healLink', target: 'c-1', peer: first }],
+      })).at(120_000);
+      return { sim, first, other };
+    };
+    const firstQuery = 1_000 + ROUTE_FIRST;
+
+    it('4.x: the call waits out the connect, goes on to the next NameServer with its timeout spent, and fails there; every call does, until the link heals', () => {
+      // NettyRemotingClient 4.9.8: getAndCreateNameserverChannel waits connectTimeoutMillis for the
+      // first address, then connects to the next within the same call; invokeSync then finds its
+      // cost (3 s + the connect) past its 3 s timeout and throws RemotingTimeoutException unsent.
+      const { sim, first, other } = cutOff('4.x');
+      const failed = sim.events('route.failed', { client: 'c-1' });
+      expect(failed[0]).toEqual({ t: firstQuery + CONNECT_TIMEOUT + HOP, type: 'route.failed', client: 'c-1', topic: 'TopicTest', nameServer: other, reason: 'timeout', passed: [first] });
+      // The next call starts at namesrvIndex + 1: the cut-off one again (two NameServers), and fails the same way.
+      expect(failed.every((e) => e.nameServer === other && e.reason === 'timeout' && e.passed?.[0] === first)).toBe(true);
+      const healed = 70_000;
+      expect(failed.filter((e) => e.t > healed + CONNECT_TIMEOUT + HOP)).toEqual([]);
+      expect(sim.times('route.updated', { client: 'c-1' }).filter((t) => t < healed)).toEqual([]);
+      // After the heal the next refresh connects to the first NameServer and gets the route.
+      const refreshes = Array.from({ length: 4 }, (_, i) => firstQuery + (i + 1) * ROUTE_PERIOD);
+      const nextRefresh = refreshes.find((t) => t > healed)!;
+      expect(sim.first('route.updated', { client: 'c-1' })).toMatchObject({ t: nextRefresh + 2 * HOP, nameServer: first });
+    });
+
+    it('5.x: the call fails with the connect, and the next call takes the next NameServer', () => {
+      // 5.x's getAndCreateNameserverChannelAsync takes one address per call; the connect's failure fails the call.
+      const { sim, first, other } = cutOff('5.x');
+      expect(sim.events('route.failed', { client: 'c-1' })[0]).toEqual({ t: firstQuery + CONNECT_TIMEOUT, type: 'route.failed', client: 'c-1', topic: 'TopicTest', nameServer: first, reason: 'connectTimeout' });
+      expect(sim.first('route.updated', { client: 'c-1' })).toMatchObject({ nameServer: other });
+      expect(sim.first('route.updated', { client: 'c-1' })!.t).toBeLessThan(firstQuery + ROUTE_PERIOD + 3 * HOP);
+    });
+  });
+
   it('drops its NameServer when that one crashes (the channel closes) and asks the next one at the next refresh', () => {
     const probe = new TestSim(withConsumer({})).at(ROUTE_FIRST);
     const chosen = probe.first('nameServer.chosen')!.nameServer;
@@ -543,6 +592,33 @@ describe('automatic topic creation from TBW102 (TopicConfigManager.createTopicIn
       t: ROUTE_FIRST + ROUTE_PERIOD + 2 * HOP,
       fromTopic: 'NewTopic',
       writeQueues: [0, 1, 2, 3].map((id) => `${holder}:${id}`),
+    });
+  });
+
+  describe('a producer\'s own topic table (DefaultMQProducerImpl.start)', () => {
+    /** MQClientInstance.startScheduledTask: the first heartbeat round 1 s after the start, then every 30 s. */
+    const HEARTBEAT_FIRST = 1_000;
+    const onBrokerA = (version: '4.x' | '5.x') => new TestSim(scenario({
+      config: { networkJitterMs: 0, rocketmqVersion: version },
+      brokers: [{ name: 'broker-a' }, { name: 'broker-b' }],
+      topics: [{ name: 'TopicTest', brokers: [{ name: 'broker-a', writeQueueNums: 2, readQueueNums: 2 }] }],
+      producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 1 }],
+    })).at(HEARTBEAT_FIRST + ROUTE_PERIOD + 100);
+
+    it('4.x keeps TBW102 in it: every route round asks for TBW102 too, and the heartbeat goes to every master that has it', () => {
+      // 4.9.8 start() puts createTopicKey into topicPublishInfoTable; getPublishTopicList returns its keys.
+      const sim = onBrokerA('4.x');
+      const round = (t: number) => [[t + 2 * HOP, 'TopicTest'], [t + 4 * HOP, 'TBW102']];
+      expect(sim.events('route.pulled', { client: 'p-1' }).map((e) => [e.t, e.topic])).toEqual([...round(ROUTE_FIRST), ...round(ROUTE_FIRST + ROUTE_PERIOD)]);
+      // sendHeartbeatToAllBroker goes broker by broker, each a synchronous call: broker-b's after broker-a's answer.
+      const beats = (t: number) => [[t + HOP, 'broker-a'], [t + 3 * HOP, 'broker-b']];
+      expect(sim.events('client.heartbeat', { client: 'p-1' }).map((e) => [e.t, e.broker])).toEqual([...beats(HEARTBEAT_FIRST), ...beats(HEARTBEAT_FIRST + ROUTE_PERIOD)]);
+    });
+
+    it('5.x keeps only the topics it sends to: its own topic\'s route, and the heartbeat to broker-a alone', () => {
+      const sim = onBrokerA('5.x');
+      expect(new Set(sim.events('route.pulled', { client: 'p-1' }).map((e) => e.topic))).toEqual(new Set(['TopicTest']));
+      expect(new Set(sim.events('client.heartbeat', { client: 'p-1' }).map((e) => e.broker))).toEqual(new Set(['broker-a']));
     });
   });
 });

@@ -6,15 +6,24 @@
 import { noticedInRoute, routeNotRefreshed, routesStoppedListing } from '../detections.ts';
 import { deepFreeze, dict } from '../../engine/index.ts';
 import type { RemotingResponse } from '../remoting-types.ts';
-import type { FailureReason } from '../vocabulary.ts';
-import { invoke } from '../remoting.ts';
+import { AUTO_CREATE_TOPIC_KEY_TOPIC } from '../defaults.ts';
+import type { FailureReason, RocketMQVersion } from '../vocabulary.ts';
+import { invoke, invokeSpent } from '../remoting.ts';
 import type { Sim } from '../sim-types.ts';
 import type { ClientState, ModelState, PendingRequest, TopicRouteData } from '../state.ts';
 import { queueLabel, routeFromDefaultTopic, sameRoute, topicRouteData2PublishQueues, topicRouteData2SubscribeQueues } from './topic-route.ts';
 
-/** The topics a client keeps routes for (producer: its topic; consumer: its topic and retry topic). */
-export function topicsOf(client: ClientState): string[] {
-  if (client.kind === 'producer') return [client.spec.topic];
+/**
+ * The topics a client keeps routes for: a consumer its topic and, clustering, its retry topic; a
+ * producer its topic, and in 4.x TBW102 as well: DefaultMQProducerImpl.start puts createTopicKey
+ * into topicPublishInfoTable (4.9.8, 5.0.0; gone by 5.3.3), so every route round asks for it and,
+ * its route in brokerAddrTable, the heartbeat goes to every master that keeps TBW102.
+ */
+export function topicsOf(client: ClientState, version: RocketMQVersion): string[] {
+  if (client.kind === 'producer') {
+    const { topic } = client.spec;
+    return version === '4.x' && topic !== AUTO_CREATE_TOPIC_KEY_TOPIC ? [topic, AUTO_CREATE_TOPIC_KEY_TOPIC] : [topic];
+  }
   return client.spec.messageModel === 'CLUSTERING' ? [client.spec.topic, client.retryTopic] : [client.spec.topic];
 }
 
@@ -60,7 +69,7 @@ export function onRouteRefreshTimer(state: ModelState, event: { client: string; 
 /** updateTopicRouteInfoFromNameServer: one topic after another, from the chosen NameServer. */
 export function startRouteRound(state: ModelState, client: ClientState, sim: Sim): void {
   if (client.routeRound.length > 0) return; // the previous round is still running
-  client.routeRound = topicsOf(client);
+  client.routeRound = topicsOf(client, state.config.rocketmqVersion);
   queryNextRoute(state, client, sim);
 }
 
@@ -70,18 +79,27 @@ function queryNextRoute(state: ModelState, client: ClientState, sim: Sim): void 
   queryRoute(state, client, topic, sim);
 }
 
+/** A call that went past NameServers (getAndCreateNameserverChannel's loop): which, in order, and since when it runs. */
+export interface RouteCall {
+  passed: string[];
+  since: number;
+}
+
 /**
  * `defaultFor`: ask for TBW102's route on behalf of that topic (getDefaultTopicRouteInfoFromNameServer).
- * `refused`: how many NameServers refused this call's connect already (getAndCreateNameserverChannel).
+ * `call`: the call goes on past NameServers whose connects were refused or, in 4.x, unanswered.
  */
-export function queryRoute(state: ModelState, client: ClientState, topic: string, sim: Sim, defaultFor?: string, refused = 0): void {
+export function queryRoute(state: ModelState, client: ClientState, topic: string, sim: Sim, defaultFor?: string, call?: RouteCall): void {
   const nameServer = chooseNameServer(client, sim);
   if (nameServer === null) return;
-  const request = {
-    code: 'GET_ROUTEINFO_BY_TOPIC' as const, topic, client: client.id,
-    ...(defaultFor === undefined ? {} : { defaultFor }), ...(refused === 0 ? {} : { refused }),
-  };
-  invoke(sim, client.id, nameServer, request, state.config.mqClientApiTimeoutMs);
+  const request = { code: 'GET_ROUTEINFO_BY_TOPIC' as const, topic, client: client.id, ...(defaultFor === undefined ? {} : { defaultFor }), ...call };
+  const timeoutMs = state.config.mqClientApiTimeoutMs;
+  // invokeSync sends with what is left of its timeout once it has a channel; with nothing left it
+  // throws RemotingTimeoutException before it sends (4.9.8, after an unanswered connect).
+  const connected = sim.net.isConnected(client.id, nameServer);
+  const costMs = call === undefined ? 0 : sim.now - call.since + (connected ? 0 : sim.net.latency(client.id, nameServer));
+  if (costMs > timeoutMs && (connected || sim.net.canDeliver(client.id, nameServer))) return invokeSpent(sim, client.id, nameServer, request);
+  invoke(sim, client.id, nameServer, request, call === undefined ? timeoutMs : timeoutMs - (sim.now - call.since));
 }
 
 /** What producers and consumers do with route answers. */
@@ -128,17 +146,26 @@ export function onRouteFailure(state: ModelState, pending: PendingRequest, reaso
   const client = state.clients[pending.from];
   if (!client || client.status !== 'running' || pending.request.code !== 'GET_ROUTEINFO_BY_TOPIC') return;
   leaveNameServer(client, pending.to);
-  // NettyRemotingClient.getAndCreateNameserverChannel (4.9.8, 5.0 to 5.2): a refused connect gives no
-  // channel at once, and the same call goes on to the next address, each address once.
-  const { topic, defaultFor, refused = 0 } = pending.request;
-  if (reason === 'connectRefused' && refused + 1 < client.namesrvAddrList.length) return queryRoute(state, client, topic, sim, defaultFor, refused + 1);
-  sim.emit({ t: sim.now, type: 'route.failed', client: client.id, topic: pending.request.topic, nameServer: pending.to, reason });
+  const { topic, defaultFor, passed = [], since = pending.sentAt } = pending.request;
+  if (goesOnToNextAddress(state, client, reason, passed.length)) return queryRoute(state, client, topic, sim, defaultFor, { passed: [...passed, pending.to], since });
+  sim.emit({ t: sim.now, type: 'route.failed', client: client.id, topic, nameServer: pending.to, reason, ...(passed.length === 0 ? {} : { passed }) });
   routeNotRefreshed(state, client, pending.request.defaultFor ?? pending.request.topic);
   const wasInRound = client.routeRound[0] === pending.request.topic;
   listener.onRouteFailed(state, client, pending.request.topic, sim);
   if (!wasInRound) return;
   client.routeRound = [];
   listener.onRoundFinished(state, client, sim);
+}
+
+/**
+ * NettyRemotingClient.getAndCreateNameserverChannel (4.9.8, 5.0 to 5.2) tries each address once
+ * within the call while a connect gives no channel: a refused one at once; in 4.9.8 an unanswered
+ * one too, once createChannel has waited connectTimeoutMillis for it (5.x's call fails with the
+ * connect, and the next call takes the next address).
+ */
+function goesOnToNextAddress(state: ModelState, client: ClientState, reason: FailureReason, tried: number): boolean {
+  if (tried + 1 >= client.namesrvAddrList.length) return false;
+  return reason === 'connectRefused' || (reason === 'connectTimeout' && state.config.rocketmqVersion === '4.x');
 }
 
 /** A changed route, `old` the one it replaces; `fromTopic`: the topic whose route the NameServer answered with (TBW102's stands in for a topic it does not know). */

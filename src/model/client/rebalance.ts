@@ -47,7 +47,7 @@ export function onRebalanceTimer(state: ModelState, event: { client: string; epo
   } else consumer.rebalanceScheduled = false;
   consumer.lastRebalanceAt = sim.now;
   consumer.rebalanced = true;
-  for (const topic of topicsOf(consumer)) rebalanceByTopic(state, consumer, topic, sim);
+  for (const topic of topicsOf(consumer, state.config.rocketmqVersion)) rebalanceByTopic(state, consumer, topic, sim);
 }
 
 function rebalanceByTopic(state: ModelState, consumer: ConsumerState, topic: string, sim: Sim): void {

@@ -214,6 +214,14 @@ const CALL_EN: Partial<Record<RequestCode, string>> = {
 };
 
 /** How a topic a broker created by itself came to be: a consumer group's retry topic, or a topic a send named (from TBW102). */
+/** A call that went past other NameServers first (getAndCreateNameserverChannel's loop), and why it failed where it did. */
+function passedEn(e: TraceOf<'route.failed'>, config: SimConfig): string {
+  if (!e.passed) return '';
+  const first = ` after going past ${e.passed.join(' and ')} in the same call`;
+  if (e.reason !== 'timeout') return first;
+  return `${first}: RocketMQ 4.x waited out ${e.passed.join(' and ')}'s unanswered connect (${d(config.connectTimeoutMs)}) before trying ${e.nameServer}, which answered with the call's ${d(config.mqClientApiTimeoutMs)} already spent, so invokeSync gave up without sending. While the first NameServer of the list stays cut off, every call fails so (5.x fails one call and asks the next NameServer at the following call)`;
+}
+
 function autoCreatedEn(e: TraceOf<'topic.updated'>): string {
   if (!e.auto) return '';
   if (e.topic.startsWith(RETRY_GROUP_TOPIC_PREFIX)) return `, the retry topic of group ${e.topic.slice(RETRY_GROUP_TOPIC_PREFIX.length)}: a broker creates it when a heartbeat of the group's first reaches it (a BROADCASTING group's too, which never reads it), and a CLUSTERING group's messages whose consumption failed come back to it through it`;
@@ -278,7 +286,7 @@ export const en: Narrators = {
   'route.updated': (e, { config }) => (e.fromTopic === e.topic
     ? `${e.client} pulled the route of ${e.topic} from ${e.nameServer}: ${e.writeQueues.length} queues to write${byBrokerEn(e.writeQueues)}, ${e.readQueues.length} to read${byBrokerEn(e.readQueues)}. It pulls again in ${d(config.pollNameServerIntervalMs)}.`
     : `${e.nameServer} has no route for ${e.topic}, so ${e.client} took ${e.fromTopic}'s route in its place, at most ${config.producerDefaultTopicQueueNums} queues on each broker (defaultTopicQueueNums): ${e.writeQueues.length} queues to write. The first message a broker receives for ${e.topic} creates it there.`),
-  'route.failed': (e, { config }) => `${e.client} could not get the route of ${e.topic} from ${e.nameServer} (${e.reason}); it keeps its cached route and tries again in ${d(config.pollNameServerIntervalMs)}.`,
+  'route.failed': (e, { config }) => `${e.client} could not get the route of ${e.topic} from ${e.nameServer} (${e.reason})${passedEn(e, config)}; it keeps its cached route and tries again in ${d(config.pollNameServerIntervalMs)}.`,
   'topic.updated': (e, { config }) => `${e.broker} ${e.created ? 'created' : 'changed'} ${e.topic}: ${e.writeQueueNums} write queues, ${e.readQueueNums} read queues, perm ${perm2String(e.perm)} (R: consumers may read it, W: producers may write it)${autoCreatedEn(e)}. Clients see it at their next route pull (every ${d(config.pollNameServerIntervalMs)}).`,
   'topic.updateFailed': (e) => `mqadmin updateTopic ${e.topic} could not reach ${e.broker}'s master (${e.reason}: ${e.reason === 'connectRefused' ? 'its process is down' : 'its host is cut off or without power, and the connect got no answer within connectTimeoutMillis'}). createAndUpdateTopicConfig throws, so the command ends "command failed" at that master: the masters it had reached before keep the change, the ones after it in its list never get it. Run it again once the broker is back.`,
   'message.sent': (e, c) => (e.attempt > 1

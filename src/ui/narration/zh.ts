@@ -195,6 +195,14 @@ const CALL_ZH: Partial<Record<RequestCode, string>> = {
 };
 
 /** How a topic a broker created by itself came to be: a consumer group's retry topic, or a topic a send named (from TBW102). */
+/** 同一次调用先越过的 NameServer（getAndCreateNameserverChannel 的循环），以及为何在这里失败。 */
+function passedZh(e: TraceOf<'route.failed'>, config: SimConfig): string {
+  if (!e.passed) return '';
+  const first = `，此前同一次调用已越过 ${e.passed.join('、')}`;
+  if (e.reason !== 'timeout') return first;
+  return `${first}：RocketMQ 4.x 先等满 ${e.passed.join('、')} 无应答的连接（${d(config.connectTimeoutMs)}），再去试 ${e.nameServer}；连上时这次调用的 ${d(config.mqClientApiTimeoutMs)} 已经用完，invokeSync 没有发出请求就放弃了。只要列表中排在前面的 NameServer 一直被隔离，每次调用都会这样失败（5.x 只失败一次调用，下一次调用就换下一个 NameServer）`;
+}
+
 function autoCreatedZh(e: TraceOf<'topic.updated'>): string {
   if (!e.auto) return '';
   if (e.topic.startsWith(RETRY_GROUP_TOPIC_PREFIX)) return `，这是消费者组 ${e.topic.slice(RETRY_GROUP_TOPIC_PREFIX.length)} 的重试主题：这个组的心跳第一次到达 Broker 时，Broker 就创建它（广播消费组也会创建，虽然从不读它）；集群消费组消费失败的消息经由它回到这个组`;
@@ -256,7 +264,7 @@ export const zh: Narrators = {
   'route.updated': (e, { config }) => (e.fromTopic === e.topic
     ? `${e.client} 从 ${e.nameServer} 拉取了 ${e.topic} 的路由（路由发现）：可写 ${e.writeQueues.length} 个队列${byBrokerZh(e.writeQueues)}，可读 ${e.readQueues.length} 个${byBrokerZh(e.readQueues)}。${d(config.pollNameServerIntervalMs)}后再次拉取。`
     : `${e.nameServer} 上没有 ${e.topic} 的路由，于是 ${e.client} 借用 ${e.fromTopic} 的路由代替它，每个 Broker 最多 ${config.producerDefaultTopicQueueNums} 个队列（defaultTopicQueueNums）：可写 ${e.writeQueues.length} 个队列。某个 Broker 收到 ${e.topic} 的第一条消息时才会在自己这里创建它。`),
-  'route.failed': (e, { config }) => `${e.client} 未能从 ${e.nameServer} 获取 ${e.topic} 的路由（${e.reason}）；它继续使用缓存的路由，${d(config.pollNameServerIntervalMs)}后重试。`,
+  'route.failed': (e, { config }) => `${e.client} 未能从 ${e.nameServer} 获取 ${e.topic} 的路由（${e.reason}）${passedZh(e, config)}；它继续使用缓存的路由，${d(config.pollNameServerIntervalMs)}后重试。`,
   'topic.updated': (e, { config }) => `${e.broker} ${e.created ? '创建' : '修改'}了主题 ${e.topic}：写队列 ${e.writeQueueNums} 个、读队列 ${e.readQueueNums} 个，perm ${perm2String(e.perm)}（R：消费者可读，W：生产者可写）${autoCreatedZh(e)}。客户端在下一次拉取路由时看到变化（每 ${d(config.pollNameServerIntervalMs)}）。`,
   'topic.updateFailed': (e) => `mqadmin updateTopic ${e.topic} 连不上 ${e.broker} 的 Master（${e.reason}：${e.reason === 'connectRefused' ? '它的进程已停止' : '它的主机被隔离或断电，建连在 connectTimeoutMillis 内没有应答'}）。createAndUpdateTopicConfig 抛出异常，命令在这个 Master 处以 "command failed" 结束：此前已经到达的 Master 保留修改，列表中排在它后面的 Master 永远收不到。等 Broker 恢复后再执行一次。`,
   'message.sent': (e, c) => (e.attempt > 1

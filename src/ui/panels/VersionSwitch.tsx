@@ -63,6 +63,8 @@ export function VersionSwitch() {
           <li>{words.syncMasterRule.v5}</li>
           <li>{words.versionRow(words.illegalQueueId, 'SYSTEM_ERROR', 'INVALID_PARAMETER')}</li>
           <li>{words.slaveReads}</li>
+          <li>{words.unansweredNameServer}</li>
+          <li>{words.producerDefaultTopic}</li>
           <li>{words.notSwitched}</li>
         </ul>
         <p className="rs-muted">{words.versionNote}</p>

@@ -104,6 +104,8 @@ describe('the RocketMQ 4.x / 5.x switch', () => {
     expect(changes).toHaveTextContent('an illegal queue id is refused with: 4.x SYSTEM_ERROR, 5.x INVALID_PARAMETER');
     expect(changes).toHaveTextContent('MQFaultStrategy notAvailableDuration: 4.x 0 s / 0 s / 30 s / 60 s / 120 s / 180 s / 600 s, 5.x 0 s / 0 s / 2 s / 5 s / 6 s / 10 s / 30 s');
     expect(changes).toHaveTextContent('a slave answers pulls (a master down, its consumers pull there): 4.x always, 5.x only with slaveReadEnable');
+    expect(changes).toHaveTextContent('4.x waits it out and tries the next within the same call, its timeout spent');
+    expect(changes).toHaveTextContent('a 4.x producer also pulls TBW102\'s route every 30 s and heartbeats every master that has it');
     // What the switch does not change is said too: the oneway and async connect of 5.3 in every run.
     expect(changes).toHaveTextContent('Not switched: an async or oneway call with no channel open waits for the connect, as in 5.3 and later');
     fireEvent.click(button);

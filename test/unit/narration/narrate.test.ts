@@ -294,6 +294,15 @@ describe('the caption of every event', () => {
     expect(narrate({ ...pulled, found: false } as TraceEvent, 'en', { config })).toContain('the NameServer knows no such topic (TOPIC_NOT_EXIST)');
   });
 
+  it('says a 4.x route call that went past an unanswered NameServer reached the next with its timeout spent, and names the ones a call went past', () => {
+    const failed = { ...sample('route.failed'), nameServer: 'ns-2', reason: 'timeout', passed: ['ns-1'] } as TraceEvent;
+    expect(narrate(failed, 'en', { config })).toContain('p-1 could not get the route of TopicTest from ns-2 (timeout) after going past ns-1 in the same call: RocketMQ 4.x waited out ns-1\'s unanswered connect (3 s) before trying ns-2, which answered with the call\'s 3 s already spent');
+    expect(narrate(failed, 'zh', { config })).toContain('此前同一次调用已越过 ns-1：RocketMQ 4.x 先等满 ns-1 无应答的连接（3 秒）');
+    const refused = { ...failed, reason: 'connectRefused' } as TraceEvent;
+    expect(narrate(refused, 'en', { config })).toContain('(connectRefused) after going past ns-1 in the same call; it keeps its cached route');
+    expect(narrate(sample('route.failed'), 'en', { config })).not.toContain('going past');
+  });
+
   it('says a message stored at or above readQueueNums will never be pulled', () => {
     const stored = sample('message.stored');
     expect(narrate(stored, 'en', { config, readQueueNums: () => 4 })).toContain('Queue 5 is at or above readQueueNums (4): no consumer pulls it until readQueueNums is raised.');

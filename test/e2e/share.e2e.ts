@@ -37,6 +37,30 @@ test('the address follows the run, so reloading returns to the same moment', asy
   assert.equal(await page.getByRole('alert').count(), 0);
 });
 
+test('Back and Forward open the run each address names, the page\'s own rewrites of the address included', async ({ page, context, baseUrl, consoleErrors }) => {
+  const other = await context.newPage();
+  await openPage(other, baseUrl);
+  await other.getByTestId('scenario-picker').selectOption('crash-partition-shutdown');
+  await other.getByTestId('command-jumpForward10').click();
+  await waitForTime(other, '0:10.000');
+  const pasted = await waitForFragment(other, 10_000);
+  await other.close();
+  await openPage(page, baseUrl);
+  // The page writes the default run's address into this history entry itself (replaceState).
+  const home = await waitForFragment(page, 0);
+  await page.goto(pasted);
+  await waitForTime(page, '0:10.000');
+  assert.equal(await page.getByTestId('scenario-picker').inputValue(), 'crash-partition-shutdown');
+  await page.goBack();
+  await waitForTime(page, '0:00.000');
+  assert.equal(await page.getByTestId('scenario-picker').inputValue(), 'write8-read4');
+  assert.equal(page.url(), home);
+  await page.goForward();
+  await waitForTime(page, '0:10.000');
+  assert.equal(await page.getByTestId('scenario-picker').inputValue(), 'crash-partition-shutdown');
+  assert.deepEqual(consoleErrors, []);
+});
+
 test('a damaged link opens the default scenario with a banner saying what was wrong', async ({ page, baseUrl, consoleErrors }) => {
   await openPage(page, baseUrl);
   await jumpAndWait(page, 1);

@@ -19,8 +19,6 @@ import { openFromHash } from './session.ts';
 export const URL_SYNC_MS = 300;
 export const URL_SYNC_PLAYING_MS = 1_000;
 
-let lastWritten: string | null = null;
-
 /**
  * The page's address with the current run's fragment, or null when the scenario is too large for
  * a link. In a guided chapter it names the chapter and its step, which say the scenario and the
@@ -51,11 +49,15 @@ export function currentLink(): string | null {
   return `${base}#${encoded.fragment}${selection ? `&sel=${encodeSelection(selection)}` : ''}`;
 }
 
-export function writeFragmentNow(): void {
+/** The fragment of currentLink (empty when the run has no link). */
+function currentFragment(): string {
   const link = currentLink();
-  const hash = link === null ? '' : link.slice(link.indexOf('#'));
-  if (hash === window.location.hash || (hash === '' && window.location.hash === '')) return;
-  lastWritten = hash;
+  return link === null ? '' : link.slice(link.indexOf('#'));
+}
+
+export function writeFragmentNow(): void {
+  const hash = currentFragment();
+  if (hash === window.location.hash) return;
   const base = `${window.location.pathname}${window.location.search}`;
   window.history.replaceState(window.history.state, '', `${base}${hash}`);
 }
@@ -104,8 +106,10 @@ export function startUrlSync(): () => void {
     if (state.tab !== previous.tab || state.topicQuery !== previous.topicQuery) schedule();
   });
   const unsubscribeWhatIf = useWhatIf.subscribe(schedule);
+  // Only a navigation fires hashchange (a pasted address, Back, Forward), never the page's own
+  // replaceState: it opens the run its address names, unless that is the run on screen already.
   const onHashChange = () => {
-    if (window.location.hash !== lastWritten) openFromHash(window.location.hash);
+    if (window.location.hash !== currentFragment()) openFromHash(window.location.hash);
   };
   window.addEventListener('hashchange', onHashChange);
   schedule();

@@ -13,6 +13,7 @@ import { inChapter, useLesson } from '../../store/lesson.ts';
 import { usePlayback } from '../../store/playback.ts';
 import type { TimelineView } from '../../sim/timeline.ts';
 import { formatTime } from '../../viz/format.ts';
+import { isolateNames, rtlNamesOf } from '../bidi-names.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { useNarrator } from './use-narrator.ts';
 import { brokerNodeNames } from '../broker-node-names.ts';
@@ -148,7 +149,7 @@ export function NarrationCaption() {
       {latest ? (
         <>
           <span className="rs-caption-time rs-mono">{formatTime(latest.t)}</span>{' '}
-          <span className="rs-caption-text">{narrator.narrate(latest, language, narrator.contextAt(timeline.scenario.config, timeline.state, names, timeline))}</span>
+          <span className="rs-caption-text">{isolateNames(narrator.narrate(latest, language, narrator.contextAt(timeline.scenario.config, timeline.state, names, timeline)), rtlNamesOf(timeline.scenario))}</span>
           {others > 0 && <span className="rs-caption-more"> {words.more(others, !presenting && !chapterOpen)}</span>}
         </>
       ) : flowing ? narrator.flowing(timeline.scenario.config, language) : seekTarget !== null ? words.running(formatTime(seekTarget)) : preparing ? words.preparing : chapterOpen ? words.idleInChapter : words.idle}

@@ -16,6 +16,7 @@ import { formatCount, formatTime } from '../../viz/format.ts';
 import { queryLog, type EventFilter, type LogQuery } from '../../sim/queries/trace-search.ts';
 import { LOG_REFRESH, useSimView } from '../use-sim.ts';
 import { useSimQuery, type SimQueryOptions } from '../use-sim-query.ts';
+import { rtlNamesOf } from '../bidi-names.ts';
 import { describeEvent, localOffsetConsumers, sameContext, TRACE_TYPES, typeBadge, typeName, type EventContext } from './event-sentences.ts';
 import { useWords } from '../i18n/index.ts';
 import { useBrokerNodeNames } from '../use-broker-node-names.ts';
@@ -192,7 +193,7 @@ export function EventLog({ className, searchEventsPerAsk }: EventLogProps) {
   const entityId = useId();
   const { view, query } = useLogQuery(filter, searchEventsPerAsk);
   const names = useBrokerNodeNames();
-  const context = useMemo(() => ({ config: scenario?.config ?? ROCKETMQ_DEFAULTS, names, localOffsets }), [scenario, names, localOffsets]);
+  const context = useMemo(() => ({ config: scenario?.config ?? ROCKETMQ_DEFAULTS, names, localOffsets, rtlNames: scenario ? rtlNamesOf(scenario) : null }), [scenario, names, localOffsets]);
   const spoken = useAnnouncer(query?.rows[0]?.event, language, context);
   // It speaks while the run plays; paused, the caption says the same event with its why (NarrationCaption.tsx).
   const playing = usePlayback((s) => s.playing);

@@ -7,6 +7,7 @@ import type { Language } from '../../store/playback.ts';
 import { actionSaid, isFault } from '../i18n/action-words.ts';
 import { duplicateCauseSaid } from './cause-strings.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
+import { isolateNames } from '../bidi-names.ts';
 import { DECLARED_NAMES, drawnNode, type BrokerNodeNames } from '../broker-node-names.ts';
 import { closedCallCount, type ChannelClosed } from '../narration/channel-closed.ts';
 
@@ -18,6 +19,8 @@ export interface EventContext {
   readonly names: BrokerNodeNames;
   /** The consumers that keep their offsets in a local file (localOffsetConsumers). */
   readonly localOffsets: ReadonlySet<string>;
+  /** The scenario's right-to-left names, isolated in every sentence (rtlNamesOf), or null. */
+  readonly rtlNames: RegExp | null;
 }
 
 type Describers = { [K in TraceType]: (event: Extract<TraceEvent, { type: K }>, context: EventContext) => string };
@@ -270,13 +273,14 @@ const DESCRIBERS: Bilingual<Describers> = { en, zh };
 
 /** Whether two contexts give every event the same sentence (node names are rebuilt with each view; their key says what they name). */
 export function sameContext(a: EventContext, b: EventContext): boolean {
-  return a.config === b.config && a.names.key === b.names.key && a.localOffsets === b.localOffsets;
+  return a.config === b.config && a.names.key === b.names.key && a.localOffsets === b.localOffsets && a.rtlNames === b.rtlNames;
 }
 
-const DEFAULT_CONTEXT: EventContext = { config: ROCKETMQ_DEFAULTS, names: DECLARED_NAMES, localOffsets: NO_CONSUMERS };
+const DEFAULT_CONTEXT: EventContext = { config: ROCKETMQ_DEFAULTS, names: DECLARED_NAMES, localOffsets: NO_CONSUMERS, rtlNames: null };
 
-/** The sentence of `event`; what `context` leaves out is RocketMQ's defaults, the declared node names and no local offsets. */
+/** The sentence of `event`; what `context` leaves out is RocketMQ's defaults, the declared node names, no local offsets and no right-to-left names. */
 export function describeEvent(event: TraceEvent, language: Language, context: Partial<EventContext> = DEFAULT_CONTEXT): string {
   const describe = inLanguage(DESCRIBERS, language)[event.type] as (e: TraceEvent, c: EventContext) => string;
-  return describe(event, context === DEFAULT_CONTEXT ? DEFAULT_CONTEXT : { ...DEFAULT_CONTEXT, ...context });
+  const full = context === DEFAULT_CONTEXT ? DEFAULT_CONTEXT : { ...DEFAULT_CONTEXT, ...context };
+  return isolateNames(describe(event, full), full.rtlNames);
 }

@@ -8,6 +8,7 @@ import { whatIfToLink, type AskedWhatIf } from '../../../sim/queries/what-if-cha
 import { usePlayback, type Language } from '../../../store/playback.ts';
 import { useWhatIf } from '../../../store/what-if.ts';
 import { formatCount, formatTime } from '../../../viz/format.ts';
+import { rtlNamesOf } from '../../bidi-names.ts';
 import { tableNames } from '../../broker-node-names.ts';
 import { describeEvent, localOffsetConsumers, type EventContext } from '../../panels/event-sentences.ts';
 import { panelStrings } from '../../panels/strings.ts';
@@ -62,7 +63,7 @@ export function WhatIfResult({ asked, scenario, strings }: { asked: AskedWhatIf;
   if (!data.ok) return <p className="rs-whatif-refused" role="alert" data-testid="whatif-refused">{strings.refused(data.message[language])}</p>;
   const { divergence } = data;
   const none = divergence?.onlyIn ? strings.onlyIn[divergence.onlyIn] : strings.none;
-  const context = { config, localOffsets: localOffsetConsumers(scenario) };
+  const context = { config, localOffsets: localOffsetConsumers(scenario), rtlNames: rtlNamesOf(scenario) };
   // The chart opens on what the change moved: messages no consumer can read (a readQueueNums fix) are not in the lag (diffTotal).
   const metric = chosenMetric ?? (data.differences.some((d) => d.name === 'neverConsumable') ? 'counters' : 'lagByGroup');
   const lines = [

@@ -6,6 +6,7 @@
  * anything still carries (it may yet be stored or consumed, and counted), and the positions in a
  * broker's store something on its way will read from.
  */
+import { commitLogIndexAt } from './broker/message-store.ts';
 import type { AnyEvent } from './events.ts';
 import type { RemotingRequest, RemotingResponse, Wire } from './remoting-types.ts';
 import type { Sim } from './sim-types.ts';
@@ -57,6 +58,13 @@ class InFlightScan implements InFlight {
     lower(this.commitLogIndexes, node, index);
   }
 
+  /** The broker a send-back goes to looks its message up by CommitLog offset (lookMessageByOffset). */
+  private sentBack(node: string, commitLogOffset: number): void {
+    const broker = this.state.brokers[node];
+    const index = broker === undefined ? -1 : commitLogIndexAt(broker, commitLogOffset);
+    if (index >= 0) this.commitLogIndex(node, index);
+  }
+
   event(event: AnyEvent): void {
     switch (event.kind) {
       case 'consumer.consumed':
@@ -93,7 +101,9 @@ class InFlightScan implements InFlight {
   request(to: string, request: RemotingRequest): void {
     switch (request.code) {
       case 'SEND_MESSAGE': return this.serial(request.message.serial);
-      case 'CONSUMER_SEND_MSG_BACK': return this.serial(request.message.serial);
+      case 'CONSUMER_SEND_MSG_BACK':
+        this.serial(request.message.serial);
+        return this.sentBack(to, request.message.commitLogOffset);
       case 'HA_TRANSFER':
         for (const message of request.messages) this.serial(message.serial);
         return;

@@ -19,7 +19,7 @@ import { flushAfterPut } from './flush-service.ts';
 import { groupExpression, noteSkipped } from './group-subscription.ts';
 import { checkInSyncReplicas, syncReplica } from './group-transfer-service.ts';
 import { onHaReport, onHaTransfer, onMasterPut } from './ha-service.ts';
-import { getMaxOffsetInQueue, getMessage, putMessage, type PutRequest } from './message-store.ts';
+import { getMaxOffsetInQueue, getMessage, lookMessageByOffset, putMessage, type PutRequest } from './message-store.ts';
 import { registerProducer, unregisterProducer } from './producer-manager.ts';
 import { holdPullRequest, notifyMessageArriving } from './pull-request-hold-service.ts';
 import { pullRefusal } from './pull-refusal.ts';
@@ -266,9 +266,19 @@ function createTopicInSendMessageBackMethod(state: ModelState, broker: BrokerSta
 }
 
 /**
+ * SendMessageProcessor.handleRetryAndDLQ's test of a send to %RETRY%<group>: its RECONSUME_TIME
+ * (the consumer's reconsumeTimes + 1, send-back-fallback.ts) against MAX_RECONSUME_TIMES. 4.9.8
+ * dead-letters it at the maximum, so one failure earlier than consumerSendMsgBack does; 5.x only
+ * past it, as consumerSendMsgBack does.
+ */
+export function retryToDlq(state: ModelState, reconsumeTime: number, maxReconsumeTimes: number): boolean {
+  return state.config.rocketmqVersion === '4.x' ? reconsumeTime >= maxReconsumeTimes : reconsumeTime > maxReconsumeTimes;
+}
+
+/**
  * SendMessageProcessor.handleRetryAndDLQ: a consumer's own producer sent a failed message to
- * %RETRY%<group> (send-back-fallback.ts). Its RECONSUME_TIME at MAX_RECONSUME_TIMES sends it to
- * %DLQ%<group>; otherwise it waits for its delay level, capped at the highest (CommitLog.asyncPutMessage).
+ * %RETRY%<group> (send-back-fallback.ts). retryToDlq sends it to %DLQ%<group>; otherwise it waits
+ * for its delay level, capped at the highest (CommitLog.asyncPutMessage).
  */
 function storeSentBack(state: ModelState, broker: BrokerState, request: RequestOf<'SEND_MESSAGE'>, sentBack: SentBackProperties, sim: Sim): RemotingResponse {
   const { message } = request;
@@ -278,7 +288,7 @@ function storeSentBack(state: ModelState, broker: BrokerState, request: RequestO
     bodyBytes: message.bodyBytes, producer: sentBack.producer, bornTimestamp: sentBack.bornTimestamp, reconsumeTimes: sentBack.reconsumeTimes,
     originTopic: sentBack.originTopic, delayLevel: 0, realTopic: '', realQueueId: -1,
   };
-  if (sentBack.reconsumeTimes >= sentBack.maxReconsumeTimes) {
+  if (retryToDlq(state, sentBack.reconsumeTimes, sentBack.maxReconsumeTimes)) {
     state.stats.toDlq++;
     createTopicInSendMessageBackMethod(state, broker, DLQ_GROUP_TOPIC_PREFIX + group, sim);
     const stored = store(state, broker, { ...put, topic: DLQ_GROUP_TOPIC_PREFIX + group, queueId: 0 }, sim);
@@ -291,17 +301,35 @@ function storeSentBack(state: ModelState, broker: BrokerState, request: RequestO
   return { code: 'SUCCESS', sendStatus: 'SEND_OK', queueOffset: parked.queueOffset, offsetMsgId: parked.offsetMsgId };
 }
 
-/** The consumer send-back path: retry topic with delay level 3 + reconsumeTimes, DLQ after maxReconsumeTimes. */
+/**
+ * consumerSendMsgBack's verdict on the copy it looked up: %DLQ%<group> once its reconsumeTimes
+ * reached maxReconsumeTimes (or the consumer asked with a negative level), else %RETRY%<group>.
+ */
+export function sendBackToDlq(stored: StoredMessage, maxReconsumeTimes: number, delayLevel: number): boolean {
+  return stored.reconsumeTimes >= maxReconsumeTimes || delayLevel < 0;
+}
+
+/**
+ * The consumer send-back path: retry topic with delay level 3 + reconsumeTimes, DLQ after
+ * maxReconsumeTimes. Both read the broker's stored copy at the request's commit log offset
+ * (lookMessageByOffset), not the consumer's: a consumer whose earlier send-back failed raised its
+ * own copy's reconsumeTimes when it consumed the message again (consume-service.ts reconsumeLater).
+ * A broker that does not hold the offset answers SYSTEM_ERROR, and the consumer's own producer
+ * sends the message instead (send-back-fallback.ts).
+ */
 function consumerSendMsgBack(state: ModelState, broker: BrokerState, request: RequestOf<'CONSUMER_SEND_MSG_BACK'>, sim: Sim): RemotingResponse {
   // A slave's store refuses puts: the send-back path answers SYSTEM_ERROR with the put status.
   if (broker.role === 'SLAVE') return { code: 'SYSTEM_ERROR', remark: 'SERVICE_NOT_AVAILABLE' };
-  const { message, group } = request;
+  const { group } = request;
+  const offset = request.message.commitLogOffset;
+  const message = lookMessageByOffset(broker, offset);
+  if (!message) return { code: 'SYSTEM_ERROR', remark: `look message by offset failed, ${offset}` };
   const base: PutRequest = {
     msgId: message.msgId, serial: message.serial, topic: '', queueId: 0, tags: message.tags, keys: message.keys,
     bodyBytes: message.bodyBytes, producer: message.producer, bornTimestamp: message.bornTimestamp,
     reconsumeTimes: message.reconsumeTimes + 1, originTopic: message.originTopic, delayLevel: 0, realTopic: '', realQueueId: -1,
   };
-  if (message.reconsumeTimes >= request.maxReconsumeTimes || request.delayLevel < 0) {
+  if (sendBackToDlq(message, request.maxReconsumeTimes, request.delayLevel)) {
     state.stats.toDlq++;
     createTopicInSendMessageBackMethod(state, broker, DLQ_GROUP_TOPIC_PREFIX + group, sim);
     store(state, broker, { ...base, topic: DLQ_GROUP_TOPIC_PREFIX + group }, sim);

@@ -107,6 +107,40 @@ export function appendUndispatched(broker: BrokerState, message: StoredMessage):
   broker.maxPhyOffset = message.commitLogOffset + message.size;
 }
 
+/**
+ * The index of the last CommitLog entry that starts at or before `offset` (-1 when none does): a
+ * binary search over the entries the log keeps. An offset below them would be a reclaimed entry
+ * (src/model/reclaim.ts), which no reader may ask for: a send-back on its way keeps its entry
+ * (src/model/in-flight.ts).
+ */
+export function commitLogIndexAt(broker: BrokerState, offset: number): number {
+  const log = broker.commitLog;
+  let low = log.minIndex;
+  let high = log.length - 1;
+  if (high < low || offset < log.at(low)!.commitLogOffset) {
+    if (high >= low && low > 0) throw new Error(`commitLogIndexAt: offset ${offset} lies below the entries kept (${low}): no reader may read it`);
+    return -1;
+  }
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (log.at(middle)!.commitLogOffset <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/**
+ * DefaultMessageStore.lookMessageByOffset: the message that starts at this CommitLog offset, or
+ * null where none does: past the log's end, or inside another message (a log cut back by a power
+ * loss's recovery or a new master's truncation, then grown again).
+ */
+export function lookMessageByOffset(broker: BrokerState, offset: number): StoredMessage | null {
+  if (offset >= broker.maxPhyOffset) return null;
+  const index = commitLogIndexAt(broker, offset);
+  const message = index < 0 ? undefined : broker.commitLog.at(index);
+  return message?.commitLogOffset === offset ? message : null;
+}
+
 /** DefaultMessageStore.getMaxOffsetInQueue: the offset the queue's next message will take; 0 for a queue with none yet. */
 export function getMaxOffsetInQueue(broker: BrokerState, topic: string, queueId: number): number {
   return broker.consumeQueues[topic]?.[queueId]?.length ?? 0;

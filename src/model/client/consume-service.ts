@@ -13,6 +13,8 @@ import type { ConsumedEvent } from '../events.ts';
 import type { ConsumeFailedNext } from '../vocabulary.ts';
 import type { ConsumerState, DuplicateCause, ModelState, PendingRequest, ProcessQueue, StoredMessage } from '../state.ts';
 import { traceMessageConsumed } from '../trace-writer.ts';
+import { retryToDlq, sendBackToDlq } from '../broker/broker-processor.ts';
+import { lookMessageByOffset } from '../broker/message-store.ts';
 import { isLive } from './mq-client-instance.ts';
 import { brokerNodeFor } from './process-queue.ts';
 
@@ -233,20 +235,37 @@ function duplicateCause(state: ModelState, consumer: ConsumerState, message: Sto
  */
 function consumeFailed(state: ModelState, consumer: ConsumerState, message: StoredMessage, event: ConsumedEvent, sim: Sim): boolean {
   const max = state.config.maxReconsumeTimes;
-  const clustering = consumer.spec.messageModel === 'CLUSTERING';
-  traceFailed(sim, consumer, message, !clustering ? 'dropped' : message.reconsumeTimes >= max ? 'dlq' : 'retry');
-  if (!clustering) {
+  if (consumer.spec.messageModel !== 'CLUSTERING') {
+    traceFailed(sim, consumer, message, 'dropped');
     state.stats.dropped++;
     return false;
   }
   const { brokerName, brokerId, queueKey, token } = event;
   // sendMessageBack goes to the master (findBrokerAddressInPublish); with none it throws, and the client's own producer sends it instead.
   const node = brokerNodeFor(state, consumer, brokerName, true);
+  traceFailed(sim, consumer, message, sendBackNext(state, node, message));
   if (node === undefined) sendBackAsNormalMessage(state, consumer, { queueKey, token, brokerName, brokerId, message }, sim);
   else invoke(sim, consumer.id, node, {
     code: 'CONSUMER_SEND_MSG_BACK', group: consumer.spec.group, brokerName, message, delayLevel: 0, maxReconsumeTimes: max, queueKey, token,
   }, CONSUMER_CALL_TIMEOUT_MS);
   return true;
+}
+
+/**
+ * Where a failure's send-back takes the message, as it leaves: the master's verdict on its stored
+ * copy (consumerSendMsgBack reads that copy's reconsumeTimes, which the consumer's local retries
+ * did not raise); with no master to ask, or one that would refuse it (a slave, an offset it does
+ * not hold), the verdict on the client's own producer's send (handleRetryAndDLQ, on the consumer's
+ * copy's reconsumeTimes + 1: 4.x dead-letters there one failure earlier). A send-back that fails
+ * later, on its way or by timing out, goes by that producer too: not foreseen here.
+ */
+function sendBackNext(state: ModelState, node: string | undefined, message: StoredMessage): ConsumeFailedNext {
+  const max = state.config.maxReconsumeTimes;
+  const master = node === undefined ? undefined : state.brokers[node];
+  // A broker the route still calls master but made a slave since answers SYSTEM_ERROR too.
+  const stored = master === undefined || master.role === 'SLAVE' ? null : lookMessageByOffset(master, message.commitLogOffset);
+  if (stored !== null) return sendBackToDlq(stored, max, 0) ? 'dlq' : 'retry';
+  return retryToDlq(state, message.reconsumeTimes + 1, max) ? 'dlq' : 'retry';
 }
 
 function traceFailed(sim: Sim, consumer: ConsumerState, message: StoredMessage, next: ConsumeFailedNext): void {

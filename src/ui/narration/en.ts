@@ -348,7 +348,7 @@ export const en: Narrators = {
   'message.consumedAgain': (e) => `${e.group} got ${e.msgId} again, this time at ${e.consumer}: ${duplicateCauseSaid(e.cause, 'en')}. RocketMQ delivers at least once, so a consumer must be idempotent (check the msgId or a business key before acting).`,
   'consume.failed': (e, { config }) => {
     const next = e.next === 'dlq'
-      ? `after ${config.maxReconsumeTimes} retries it goes to the dead letter queue %DLQ%${e.group}`
+      ? `it has used its retries (maxReconsumeTimes ${config.maxReconsumeTimes}), so it goes to the dead letter queue %DLQ%${e.group}`
       : e.next === 'retry' ? `it is sent back to %RETRY%${e.group} and delivered again later`
         : e.next === 'reread' ? `its queue was taken from ${e.consumer} while the listener ran, so the result is not processed (ConsumeRequest.run): nothing is sent back, and the queue's next owner reads the message again from the committed offset`
           : 'in broadcasting mode a failure is not retried';

@@ -326,7 +326,7 @@ export const zh: Narrators = {
   'message.consumedAgain': (e) => `${e.group} 再次收到了 ${e.msgId}（这次由 ${e.consumer} 消费）：${duplicateCauseSaid(e.cause, 'zh')}。RocketMQ 保证至少一次投递，所以消费逻辑必须幂等（处理前先检查 msgId 或业务 Key）。`,
   'consume.failed': (e, { config }) => {
     const next = e.next === 'dlq'
-      ? `重试 ${config.maxReconsumeTimes} 次后进入死信队列 %DLQ%${e.group}`
+      ? `重试次数已用完（maxReconsumeTimes ${config.maxReconsumeTimes}），进入死信队列 %DLQ%${e.group}`
       : e.next === 'retry' ? `它被发回 %RETRY%${e.group}，稍后再次投递`
         : e.next === 'reread' ? `监听器运行期间这个队列已分给了别人，所以结果不会被处理（ConsumeRequest.run）：消息不会发回 Broker，队列的新主人会从已提交的位点再读到它`
           : '广播模式下失败不会重试';

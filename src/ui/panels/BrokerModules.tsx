@@ -61,14 +61,15 @@ function titleOf(module: BrokerModule, words: BrokerModulesStrings): string {
   return { remoting: words.remoting, clientManager: words.clientManager, store: words.store, ha: words.ha, index: words.indexTitle }[module];
 }
 
-function figureOf(module: BrokerModule, figures: ModuleFigures, words: BrokerModulesStrings): string {
+/** `reputStoppedAt`: a slave's ReputMessageService stopped there (ha-service.ts), so the store's ConsumeQueues and the index froze while its CommitLog copies on. */
+function figureOf(module: BrokerModule, figures: ModuleFigures, reputStoppedAt: number | null, words: BrokerModulesStrings): string {
   const { figures: say } = words;
   switch (module) {
     case 'remoting': return say.remoting(figures.requests);
     case 'clientManager': return say.clientManager(figures.producerGroups, figures.consumerGroups);
-    case 'store': return say.store(figures.messages);
-    case 'ha': return figures.ha.role === 'master' ? say.haMaster(figures.ha.slaves) : say.haSlave(figures.ha.connected);
-    case 'index': return say.index(figures.indexEntries);
+    case 'store': return say.store(figures.messages, reputStoppedAt);
+    case 'ha': return figures.ha.role === 'master' ? say.haMaster(figures.ha.slaves) : say.haSlave(figures.ha.connected, reputStoppedAt);
+    case 'index': return say.index(figures.indexEntries, reputStoppedAt);
   }
 }
 
@@ -95,13 +96,13 @@ export function bringModuleIntoView(root: ParentNode, module: BrokerModule): boo
 }
 
 /** The five modules at a glance, each a button that brings its box below into view. */
-function ModuleMap({ figures, onPick, words }: { figures: ModuleFigures; onPick: (module: BrokerModule) => void; words: BrokerModulesStrings }) {
+function ModuleMap({ figures, reputStoppedAt, onPick, words }: { figures: ModuleFigures; reputStoppedAt: number | null; onPick: (module: BrokerModule) => void; words: BrokerModulesStrings }) {
   return (
     <ul className="rs-module-map" aria-label={words.mapLabel} data-testid="module-map">
       {BROKER_MODULES.map((module) => (
         <li key={module}>
           <button type="button" data-testid={`module-map-${module}`} onClick={() => onPick(module)}>
-            <strong>{titleOf(module, words)}</strong> <span className="rs-muted">{figureOf(module, figures, words)}</span>
+            <strong>{titleOf(module, words)}</strong> <span className="rs-muted">{figureOf(module, figures, reputStoppedAt, words)}</span>
           </button>
         </li>
       ))}
@@ -170,7 +171,7 @@ export function BrokerModules({ broker, timeMs, msgId }: { broker: Readonly<Brok
     <div ref={root} className="rs-modules" data-testid="broker-modules">
       <h4 className="rs-modules-title">{words.title}</h4>
       {broker.status !== 'running' && <p className="rs-muted" data-testid="modules-not-running">{words.notRunning(notRunningStatus(broker))}</p>}
-      <ModuleMap figures={moduleFigures(broker, haConnections.length, store?.indexEntries)} onPick={bringIntoView} words={words} />
+      <ModuleMap figures={moduleFigures(broker, haConnections.length, store?.indexEntries)} reputStoppedAt={broker.reputStoppedAt} onPick={bringIntoView} words={words} />
       {msgId === null ? <p className="rs-muted">{words.pathHint}</p>
         : store === undefined ? null
           : message === null ? <p className="rs-muted">{words.notOnThisBroker(msgId)}</p>
@@ -206,7 +207,8 @@ export function BrokerModules({ broker, timeMs, msgId }: { broker: Readonly<Brok
         )}
       </Module>
       <Module name="index" title={words.indexTitle} on={on}>
-        {store && <p data-testid="module-index-entries">{words.index(formatCount(store.indexEntries))}</p>}
+        {broker.reputStoppedAt !== null ? <p data-testid="module-index-entries">{words.indexFrozen(formatCount(broker.reputStoppedAt))}</p>
+          : store && <p data-testid="module-index-entries">{words.index(formatCount(store.indexEntries))}</p>}
       </Module>
     </div>
   );

@@ -27,21 +27,30 @@ export interface BrokerModulesStrings {
   unflushed: (bytes: string, messages: string | null) => string;
   consumeQueues: string;
   index: (entries: string) => string;
+  /**
+   * A slave whose ReputMessageService stopped (ha-service.ts) at this CommitLog entry: its index
+   * holds what was dispatched before it, and nothing since (the inspector's ReputMessageService line).
+   */
+  indexFrozen: (entry: string) => string;
   indexTitle: string;
   ha: string;
   haSlave: (slave: string, acked: string, total: string) => string;
   haNone: string;
   haMaster: (addr: string, connected: boolean) => string;
   path: (msgId: string) => string;
-  /** The module map: its label, and one line per module (counts formatted already). */
+  /**
+   * The module map: its label, and one line per module (counts formatted already). `reputStoppedAt`:
+   * the CommitLog entry where a slave's ReputMessageService stopped, else null; from there its
+   * ConsumeQueues and index no longer grow while its CommitLog goes on copying in bytes.
+   */
   mapLabel: string;
   figures: {
     remoting: (requests: number) => string;
     clientManager: (producerGroups: number, consumerGroups: number) => string;
-    store: (messages: number) => string;
+    store: (messages: number, reputStoppedAt: number | null) => string;
     haMaster: (slaves: number) => string;
-    haSlave: (connected: boolean) => string;
-    index: (entries: number | undefined) => string;
+    haSlave: (connected: boolean, reputStoppedAt: number | null) => string;
+    index: (entries: number | undefined, reputStoppedAt: number | null) => string;
   };
   pathHint: string;
   notOnThisBroker: (msgId: string) => string;
@@ -83,6 +92,7 @@ const en: BrokerModulesStrings = {
   unflushed: (bytes, messages) => `Not flushed to disk: the last ${messages === null ? '' : `${messages} ${messages === '1' ? 'message' : 'messages'}, `}${bytes} bytes. They went with the page cache: a restart keeps only the flushed part (CommitLog.recoverAbnormally).`,
   consumeQueues: 'ConsumeQueue per queue (queueId: maxOffset)',
   index: (entries) => `IndexService: ${entries} entries (the unique key and each key of every message)`,
+  indexFrozen: (entry) => `IndexService: frozen since ReputMessageService stopped at CommitLog entry ${entry}. Nothing copied since is indexed (or dispatched to a ConsumeQueue); a restart cuts the log there.`,
   indexTitle: 'Index service (IndexService)',
   ha: 'HA service (HAService)',
   haSlave: (slave, acked, total) => `${slave} acknowledged ${acked} of ${total} messages`,
@@ -93,10 +103,12 @@ const en: BrokerModulesStrings = {
   figures: {
     remoting: (requests) => `${formatCount(requests)} ${requests === 1 ? 'request' : 'requests'} processed`,
     clientManager: (producerGroups, consumerGroups) => `${producerGroups} producer ${producerGroups === 1 ? 'group' : 'groups'}, ${consumerGroups} consumer ${consumerGroups === 1 ? 'group' : 'groups'}`,
-    store: (messages) => `CommitLog: ${formatCount(messages)} ${messages === 1 ? 'message' : 'messages'}`,
+    store: (messages, reputStoppedAt) => `CommitLog: ${formatCount(messages)} ${messages === 1 ? 'message' : 'messages'}${reputStoppedAt === null ? '' : `; ConsumeQueues frozen at entry ${formatCount(reputStoppedAt)}`}`,
     haMaster: (slaves) => (slaves === 0 ? 'no slave connected' : `${slaves} ${slaves === 1 ? 'slave' : 'slaves'} connected`),
-    haSlave: (connected) => (connected ? 'copying from its master' : 'not connected to its master'),
-    index: (entries) => (entries === undefined ? 'counting…' : `${formatCount(entries)} index ${entries === 1 ? 'entry' : 'entries'}`),
+    haSlave: (connected, reputStoppedAt) => (reputStoppedAt === null ? (connected ? 'copying from its master' : 'not connected to its master')
+      : `ReputMessageService stopped at entry ${formatCount(reputStoppedAt)}; the CommitLog ${connected ? 'still copies from its master, in bytes only' : 'is not connected to its master'}`),
+    index: (entries, reputStoppedAt) => (reputStoppedAt !== null ? `frozen at entry ${formatCount(reputStoppedAt)} (ReputMessageService stopped)`
+      : entries === undefined ? 'counting…' : `${formatCount(entries)} index ${entries === 1 ? 'entry' : 'entries'}`),
   },
   pathHint: 'A message\'s card (open it from a dot, a queue\'s latest messages or a log row\'s card link) follows it through these modules; with this broker selected and the card open, the modules it went through are marked here.',
   notOnThisBroker: (msgId) => `${msgId} is not stored on this broker.`,
@@ -133,6 +145,7 @@ const zh: BrokerModulesStrings = {
   unflushed: (bytes, messages) => `尚未刷盘：最后 ${messages === null ? '' : `${messages} 条消息，共 `}${bytes} 字节。它们随 page cache 一起丢失：重启后只保留已刷盘的部分（CommitLog.recoverAbnormally）。`,
   consumeQueues: '每个队列一个 ConsumeQueue（queueId: maxOffset）',
   index: (entries) => `IndexService：${entries} 个索引项（每条消息的唯一键和每个 key）`,
+  indexFrozen: (entry) => `IndexService：ReputMessageService 停在 CommitLog 第 ${entry} 条后就不再增长。之后复制来的内容既不建索引，也不分发到 ConsumeQueue；重启后日志会截断到这里。`,
   indexTitle: '索引服务（IndexService）',
   ha: '高可用服务（HAService，主从复制）',
   haSlave: (slave, acked, total) => `${slave} 已确认 ${total} 条消息中的 ${acked} 条`,
@@ -143,10 +156,12 @@ const zh: BrokerModulesStrings = {
   figures: {
     remoting: (requests) => `已处理 ${formatCount(requests)} 个请求`,
     clientManager: (producerGroups, consumerGroups) => `${producerGroups} 个生产者组，${consumerGroups} 个消费者组`,
-    store: (messages) => `CommitLog：${formatCount(messages)} 条消息`,
+    store: (messages, reputStoppedAt) => `CommitLog：${formatCount(messages)} 条消息${reputStoppedAt === null ? '' : `；ConsumeQueue 停在第 ${formatCount(reputStoppedAt)} 条`}`,
     haMaster: (slaves) => (slaves === 0 ? '没有已连接的 Slave' : `${slaves} 个 Slave 已连接`),
-    haSlave: (connected) => (connected ? '正在从 Master 复制' : '未连接到 Master'),
-    index: (entries) => (entries === undefined ? '统计中…' : `${formatCount(entries)} 个索引项`),
+    haSlave: (connected, reputStoppedAt) => (reputStoppedAt === null ? (connected ? '正在从 Master 复制' : '未连接到 Master')
+      : `ReputMessageService 停在第 ${formatCount(reputStoppedAt)} 条；CommitLog ${connected ? '仍在从 Master 复制，但只按字节' : '未连接到 Master'}`),
+    index: (entries, reputStoppedAt) => (reputStoppedAt !== null ? `停在第 ${formatCount(reputStoppedAt)} 条（ReputMessageService 已停止）`
+      : entries === undefined ? '统计中…' : `${formatCount(entries)} 个索引项`),
   },
   pathHint: '消息卡片（从圆点、队列的最新消息或日志行的“卡片”链接打开）会展示消息经过这些模块的路径；选中这个 Broker 并打开卡片时，这里会标出它经过的模块。',
   notOnThisBroker: (msgId) => `${msgId} 没有存储在这个 Broker 上。`,

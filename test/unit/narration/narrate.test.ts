@@ -245,7 +245,7 @@ describe('the caption of every event', () => {
     expect(narrate(sample('broker.removed'), 'en', { config })).toContain('no heartbeat for 90 s; its scan runs every 7 s');
     expect(narrate(sample('broker.removed'), 'en', { config })).toContain('every 20 s');
     expect(narrate(sample('route.updated'), 'en', { config })).toContain('It pulls again in 20 s');
-    expect(narrate(sample('consume.failed'), 'en', { config })).toContain('after 3 retries it goes to the dead letter queue %DLQ%CG');
+    expect(narrate(sample('consume.failed'), 'en', { config })).toContain('it has used its retries (maxReconsumeTimes 3), so it goes to the dead letter queue %DLQ%CG');
     expect(narrate(sample('send.result'), 'en', { config })).toContain('within 2 s');
     expect(narrate(sample('offset.committed'), 'en', { config })).toContain('every 4 s');
     expect(narrate(sample('rebalance'), 'zh', { config })).toContain('每 15 秒');

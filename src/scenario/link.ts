@@ -18,8 +18,6 @@ export const LINK_VERSION = '1';
 export const MAX_FRAGMENT_CHARS = 64 * 1024;
 /** The largest scenario JSON a link may carry once decompressed. */
 export const MAX_SCENARIO_JSON_CHARS = 1024 * 1024;
-/** How many validation problems a link error lists (the rest are counted). */
-export const LINK_ERRORS_SHOWN = 3;
 
 const CHECK_LENGTH = 8;
 const DATA_CHARS = new RegExp(`^[${URI_SAFE_ALPHABET.replace(/[-$+]/g, '\\$&')}]*$`);
@@ -31,7 +29,11 @@ export type LinkProblem =
   | { code: 'damaged'; detail: 'characters' | 'checksum' | 'decompression' | 'json' }
   | { code: 'truncated' }
   | { code: 'tooLarge'; what: 'link' | 'scenario'; limit: number }
-  | { code: 'invalidScenario'; errors: ValidationError[]; more: number }
+  /**
+   * Every problem, and the scenario's JSON text to mend them in: the page offers it in the JSON
+   * editor, as Open JSON… opens an invalid file, since the address it came in is soon replaced.
+   */
+  | { code: 'invalidScenario'; errors: ValidationError[]; text: string }
   /** Valid, but over the page's cost budget (src/scenario/budget.ts); the file and the moment it asks for, to offer its first minutes. */
   | { code: 'tooHeavy'; over: OverBudget; source: object; timeMs: number };
 
@@ -120,10 +122,7 @@ export function decodeLink(hash: string): DecodedLink {
     return refuse({ code: 'damaged', detail: 'json' });
   }
   const result = validateScenario(scenarioJson);
-  if (!result.ok) {
-    const shown = result.errors.slice(0, LINK_ERRORS_SHOWN);
-    return refuse({ code: 'invalidScenario', errors: shown, more: result.errors.length - shown.length });
-  }
+  if (!result.ok) return refuse({ code: 'invalidScenario', errors: result.errors, text: readableText(json, scenarioJson) });
   const over = checkBudget(result.scenario, PAGE_BUDGET);
   if (over) return refuse({ code: 'tooHeavy', over, source: scenarioJson as object, timeMs: timeMs ?? 0 });
   return {
@@ -165,6 +164,20 @@ function readPayload(payload: string): string | LinkProblem {
       : { code: 'damaged', detail: 'decompression' };
   }
   return fnv1a(decompressed.text) === check ? decompressed.text : { code: 'damaged', detail: 'checksum' };
+}
+
+/**
+ * A link's JSON as the person will read and mend it: a link the page wrote holds it on one line
+ * (JSON.stringify), shown indented as the JSON editor shows a scenario; any other text (a repeated
+ * field, `-0`, `1e3`, which writing it again would change or drop) as it was written.
+ */
+function readableText(json: string, value: unknown): string {
+  try {
+    return JSON.stringify(value) === json ? JSON.stringify(value, null, 2) : json;
+  } catch {
+    // Nested too deeply to write again (the stack runs out; validateScenario refuses the depth): as written.
+    return json;
+  }
 }
 
 /**

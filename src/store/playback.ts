@@ -10,7 +10,8 @@
  * to move it.
  */
 import { create } from 'zustand';
-import type { Language } from '../scenario/language.ts';
+import type { Bilingual, Language } from '../scenario/language.ts';
+import type { LinkProblem } from '../scenario/link.ts';
 import type { LinkSelection } from '../scenario/selection-link.ts';
 // By its own path, not the door (sim/index.ts): the door's re-exports would follow it into the page's first script.
 import { clampToRun } from '../sim/clamp-to-run.ts';
@@ -43,6 +44,25 @@ export interface BannerOffer {
   minutes: number;
   atMs: number;
 }
+
+/**
+ * Why the banner shows, kept as what happened and its values, not as words: the banner
+ * (src/ui/controls/Banner.tsx) says it in the page's language, and again after the EN / 中文 toggle.
+ */
+export type BannerReason =
+  /** A link the page could not open, and opened the default scenario instead. */
+  | { code: 'link'; problem: Exclude<LinkProblem, { code: 'none' }> }
+  /** A link's `t` could not be read: its scenario opened at 0:00. */
+  | { code: 'linkTimeUnreadable' }
+  /** The run is a too heavy scenario's first minutes, the banner's offer taken. */
+  | { code: 'firstMinutes'; minutes: number }
+  /** A link's invalid scenario is open in the JSON editor, its problems (count) listed there. */
+  | { code: 'linkInEditor'; count: number }
+  /** Words written where they are known, in both languages (a missing chapter's, a refused file's problem). */
+  | { code: 'words'; words: Bilingual<string> };
+
+/** What the banner says: a reason, or words already in one language (a refused upload's, a failure's). */
+export type BannerMessage = BannerReason | string;
 
 /** How the banner reads: an alert says what went wrong, a note what the page did instead (opened a scenario's first minutes). */
 export type BannerTone = 'alert' | 'note';
@@ -99,8 +119,8 @@ export interface PlaybackState {
   speed: number;
   selection: Selection;
   language: Language;
-  /** A message for the banner (a damaged link, an invalid upload); null when none. */
-  banner: string | null;
+  /** What the banner says (a damaged link, an invalid upload); null when none. */
+  banner: BannerMessage | null;
   /** What the banner offers to open instead (a too heavy scenario's first minutes); null when nothing. */
   bannerOffer: BannerOffer | null;
   bannerTone: BannerTone;
@@ -134,7 +154,7 @@ export interface PlaybackState {
   select(selection: Selection): void;
   setLanguage(language: Language): void;
   /** Shows a message, or none, with what it offers to open instead. */
-  setBanner(banner: string | null, options?: BannerOptions): void;
+  setBanner(banner: BannerMessage | null, options?: BannerOptions): void;
   setHelpOpen(open: boolean): void;
   setEditorOpen(open: boolean): void;
   setPresenting(presenting: boolean): void;

@@ -3,13 +3,15 @@
  * reader and its error positions stay out of the first download.
  */
 import { parseScenarioText } from '../../scenario/parse.ts';
-import { usePlayback } from '../../store/playback.ts';
+import { usePlayback, type BannerMessage } from '../../store/playback.ts';
 import { useDraft } from '../editor/draft.ts';
-import { messageIn } from '../../scenario/validate.ts';
 import { openChecked, shorterOffer } from './session.ts';
 
-/** Opens a file's text: played when valid, else shown in the editor with its problems. */
-export function openFileText(text: string, message: (count: number) => string): void {
+/**
+ * Opens a file's text: played when valid, else shown in the editor with its problems and the
+ * banner's message for their count (an upload's, or a link's: session.ts showLinkProblems).
+ */
+export function openFileText(text: string, message: (count: number) => BannerMessage): void {
   const result = parseScenarioText(text);
   const state = usePlayback.getState();
   if (result.ok) {
@@ -17,7 +19,8 @@ export function openFileText(text: string, message: (count: number) => string): 
     // A valid file is refused only for the page's cost budget: say so, and offer its first minutes.
     const opened = openChecked(source, result);
     if (opened.ok) state.setBanner(null);
-    else state.setBanner(messageIn(opened.errors[0]!, state.language), { offer: shorterOffer(source, 0) });
+    // Its problem (the budget's) in both languages, for the banner to follow the toggle.
+    else state.setBanner({ code: 'words', words: { en: opened.errors[0]!.message, zh: opened.errors[0]!.zh } }, { offer: shorterOffer(source, 0) });
     return;
   }
   useDraft.getState().showText(text);

@@ -101,8 +101,7 @@ export function shorterOffer(source: object, atMs: number): BannerOffer | null {
 /** Opens what the banner offered, and says the run is the scenario's first minutes. */
 export function openOffer(offer: BannerOffer): void {
   openSource(offer.source, { atMs: offer.atMs });
-  const state = usePlayback.getState();
-  state.setBanner(translate(state.language, 'openedFirstMinutes', { minutes: offer.minutes }), { tone: 'note' });
+  usePlayback.getState().setBanner({ code: 'firstMinutes', minutes: offer.minutes }, { tone: 'note' });
 }
 
 export function openLibraryEntry(id: string): void {
@@ -139,27 +138,40 @@ export function openFromHash(hash: string): void {
     useInsight.getState().setTopicQuery(decodeTopicQuery(decoded.extra.tq, decoded.scenario));
     // Read by the What-if view when it opens (a damaged one is ignored there).
     useWhatIf.getState().setChange(decoded.extra.w ?? null);
-    state.setBanner(decoded.timeUnreadable ? translate(state.language, 'linkTimeUnreadable') : null, { tone: 'note' });
+    state.setBanner(decoded.timeUnreadable ? { code: 'linkTimeUnreadable' } : null, { tone: 'note' });
     return;
   }
   openDefault();
   const { reason } = decoded;
-  state.setBanner(reason.code === 'none' ? null : describeLinkProblem(reason, state.language), {
+  state.setBanner(reason.code === 'none' ? null : { code: 'link', problem: reason }, {
     offer: reason.code === 'tooHeavy' ? shorterOffer(reason.source, reason.timeMs) : null,
   });
 }
 
-export function describeLinkProblem(reason: LinkProblem, language: Language): string {
+/**
+ * Opens a link's invalid scenario (its JSON text) in the JSON editor with every problem listed,
+ * by the path Open JSON… takes for an invalid file (./open-file.ts, loaded on demand as there).
+ */
+export async function showLinkProblems(text: string): Promise<void> {
+  const { openFileText } = await import('./open-file.ts');
+  openFileText(text, (count) => ({ code: 'linkInEditor', count }));
+}
+
+/** How many of an invalid link scenario's problems the banner lists (the rest are counted, and all are in the editor). */
+const LINK_ERRORS_SHOWN = 3;
+
+/** What was wrong with a link, in `language` (the banner's words). */
+export function describeLinkProblem(reason: Exclude<LinkProblem, { code: 'none' }>, language: Language): string {
   const t = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) => translate(language, key, values);
   switch (reason.code) {
-    case 'none': return '';
     case 'unknownVersion': return t('linkUnknownVersion', { version: reason.version });
     case 'truncated': return t('linkTruncated');
     case 'tooLarge': return t(reason.what === 'link' ? 'linkTooLargeLink' : 'linkTooLargeScenario', { limit: formatBytes(reason.limit) });
     case 'damaged': return t('linkDamaged', { detail: t(DAMAGE[reason.detail]) });
     case 'invalidScenario': {
-      const listed = reason.errors.map((error) => `${error.path}: ${messageIn(error, language)}`);
-      if (reason.more > 0) listed.push(t('linkMoreErrors', { count: reason.more }));
+      const listed = reason.errors.slice(0, LINK_ERRORS_SHOWN).map((error) => `${error.path}: ${messageIn(error, language)}`);
+      const more = reason.errors.length - listed.length;
+      if (more > 0) listed.push(t('linkMoreErrors', { count: more }));
       return t('linkInvalid', { errors: listed.join(language === 'zh' ? '；' : '; ') });
     }
     case 'tooHeavy': return t('linkTooHeavy', { reason: describeOverBudget(reason.over, language) });

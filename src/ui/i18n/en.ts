@@ -66,6 +66,8 @@ export const en = {
   linkTooLargeScenario: 'The scenario in this link is too large (over {limit} once unpacked). The default scenario is open instead.',
   linkInvalid: 'The scenario in this link is not valid: {errors}. The default scenario is open instead.',
   linkMoreErrors: 'and {count} more',
+  linkShowProblems: 'Show all problems in the JSON editor',
+  linkInEditor: 'The scenario in this link was not opened: problems ({count}), listed in the editor. The default scenario is open instead.',
   linkTooHeavy: '{reason} The default scenario is open instead.',
   linkTimeUnreadable: 'The time in this link (t=) could not be read: its scenario opened at 0:00.',
   openFirstMinutes: 'Open its first {minutes} min',

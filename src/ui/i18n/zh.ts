@@ -68,6 +68,8 @@ export const zh: Record<MessageKey, string> = {
   linkTooLargeScenario: '此链接中的场景太大（解压后超过 {limit}）。已改为打开默认场景。',
   linkInvalid: '此链接中的场景无效：{errors}。已改为打开默认场景。',
   linkMoreErrors: '另有 {count} 处问题',
+  linkShowProblems: '在 JSON 编辑器中查看全部问题',
+  linkInEditor: '此链接中的场景未能打开：共 {count} 处问题，已在编辑器中列出。已改为打开默认场景。',
   linkTooHeavy: '{reason}已改为打开默认场景。',
   linkTimeUnreadable: '此链接中的时间（t=）无法读取：已从 0:00 打开链接中的场景。',
   openFirstMinutes: '打开它的前 {minutes} 分钟',

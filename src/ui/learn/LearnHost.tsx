@@ -1,7 +1,7 @@
 /** The guided chapters: the list when it is open, and the chapter being read. */
 import { useEffect } from 'react';
 import { useLesson } from '../../store/lesson.ts';
-import { usePlayback } from '../../store/playback.ts';
+import { usePlayback, type Language } from '../../store/playback.ts';
 import { inLanguage } from '../i18n/index.ts';
 import { ChapterList } from './ChapterList.tsx';
 import { LeftChapterNote } from './LeftChapterNote.tsx';
@@ -31,8 +31,9 @@ export function LearnHost() {
  */
 function UnknownChapter({ id }: { id: string }) {
   useEffect(() => {
-    const playback = usePlayback.getState();
-    playback.setBanner(inLanguage(LEARN_STRINGS, playback.language).unknownChapter(id));
+    // In both languages: the banner says it in the page's, and follows the toggle.
+    const words = (language: Language) => inLanguage(LEARN_STRINGS, language).unknownChapter(id);
+    usePlayback.getState().setBanner({ code: 'words', words: { en: words('en'), zh: words('zh') } });
     useLesson.getState().closeChapter();
   }, [id]);
   return null;

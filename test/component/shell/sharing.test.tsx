@@ -99,13 +99,15 @@ describe('opening a link', () => {
   });
 
   it('says what was wrong, for every reason, in English and in Chinese', () => {
-    const reasons: LinkProblem[] = [
+    const readQueueNums = { path: 'topics[0].readQueueNums', message: 'must be an integer from 1 to 1024', zh: '必须是 1 到 1024 之间的整数' };
+    const reasons: Exclude<LinkProblem, { code: 'none' }>[] = [
       { code: 'unknownVersion', version: '9' },
       { code: 'damaged', detail: 'checksum' },
       { code: 'truncated' },
       { code: 'tooLarge', what: 'link', limit: 65_536 },
       { code: 'tooLarge', what: 'scenario', limit: 1_048_576 },
-      { code: 'invalidScenario', errors: [{ path: 'topics[0].readQueueNums', message: 'must be an integer from 1 to 1024', zh: '必须是 1 到 1024 之间的整数' }], more: 2 },
+      // Five problems: the first three are listed, the other two counted.
+      { code: 'invalidScenario', errors: Array.from({ length: 5 }, () => readQueueNums), text: '{}' },
     ];
     const english = reasons.map((reason) => describeLinkProblem(reason, 'en'));
     expect(english).toEqual([

@@ -177,7 +177,7 @@ const en: Describers = {
     const each = queuesPerBroker(e.writeQueues, e.readQueues, ', ');
     return `${e.client} got the route of ${e.topic} from ${e.nameServer}${e.fromTopic === e.topic ? '' : ` (${e.fromTopic}'s, which stands in for it)`}: ${e.writeQueues.length} write / ${e.readQueues.length} read queues${each && ` (${each})`}`;
   },
-  'route.failed': (e) => `${e.client} could not get the route of ${e.topic} from ${e.nameServer}: ${reasonSaid(e.reason, 'en')}`,
+  'route.failed': (e) => `${e.client} could not get the route of ${e.topic} from ${e.nameServer}: ${reasonSaid(e.reason, 'en')}${e.passed ? `, after the same call went past ${e.passed.join(', ')}` : ''}`,
   'topic.updated': (e) => `${e.broker} ${e.created ? 'created' : 'updated'} ${e.topic}: W ${e.writeQueueNums} / R ${e.readQueueNums}, perm ${perm2String(e.perm)}${e.auto ? ' (automatically)' : ''}`,
   'topic.updateFailed': (e) => `mqadmin updateTopic ${e.topic} could not reach ${e.broker} (${e.reason}) and stopped there`,
   'message.sent': (e) => `${e.producer} sent ${e.msgId} to ${e.broker}:${e.queueId} (attempt ${e.attempt})`,
@@ -229,7 +229,7 @@ const zh: Describers = {
     const each = queuesPerBroker(e.writeQueues, e.readQueues, '，');
     return `${e.client} 从 ${e.nameServer} 获取了 ${e.topic} 的路由${e.fromTopic === e.topic ? '' : `（借用 ${e.fromTopic} 的路由代替）`}：${e.writeQueues.length} 个可写队列 / ${e.readQueues.length} 个可读队列${each && `（${each}）`}`;
   },
-  'route.failed': (e) => `${e.client} 未能从 ${e.nameServer} 获取 ${e.topic} 的路由：${reasonSaid(e.reason, 'zh')}`,
+  'route.failed': (e) => `${e.client} 未能从 ${e.nameServer} 获取 ${e.topic} 的路由：${reasonSaid(e.reason, 'zh')}${e.passed ? `（同一次调用先越过了 ${e.passed.join('、')}）` : ''}`,
   'topic.updated': (e) => `${e.broker} ${e.created ? '创建' : '更新'}了 ${e.topic}：写 ${e.writeQueueNums} / 读 ${e.readQueueNums}，perm ${perm2String(e.perm)}${e.auto ? '（自动创建）' : ''}`,
   'topic.updateFailed': (e) => `mqadmin updateTopic ${e.topic} 连不上 ${e.broker}（${e.reason}），命令在此中止`,
   'message.sent': (e) => `${e.producer} 将 ${e.msgId} 发送到 ${e.broker}:${e.queueId}（第 ${e.attempt} 次尝试）`,

@@ -301,6 +301,8 @@ describe('the caption of every event', () => {
     const refused = { ...failed, reason: 'connectRefused' } as TraceEvent;
     expect(narrate(refused, 'en', { config })).toContain('(connectRefused) after going past ns-1 in the same call; it keeps its cached route');
     expect(narrate(sample('route.failed'), 'en', { config })).not.toContain('going past');
+    expect(describeEvent(failed, 'en', { config })).toBe('p-1 could not get the route of TopicTest from ns-2: timeout (no answer in time), after the same call went past ns-1');
+    expect(describeEvent(failed, 'zh', { config })).toContain('（同一次调用先越过了 ns-1）');
   });
 
   it('says a message stored at or above readQueueNums will never be pulled', () => {

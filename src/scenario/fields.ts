@@ -21,10 +21,45 @@ export function decimal(min: number, max: number, note?: Said) {
   return z.number({ error: says(numberRange(min, max, note)) }).check(z.minimum(min), z.maximum(max));
 }
 
-/** Ids and names: non-empty, and short enough to show in a panel. */
+/** Ids and names: non-empty, visible at both ends, and short enough to show in a panel. */
 export function text(max: number = SCENARIO_BOUNDS.stringLength) {
   const rule = { en: `must be a non-empty string of at most ${max} characters`, zh: `必须是非空字符串，最多 ${max} 个字符` };
-  return z.string({ error: says(rule) }).check(withoutHiddenCharacters(), z.minLength(1), z.maxLength(max));
+  return z.string({ error: says(rule) }).check(withoutHiddenCharacters(), z.minLength(1), withoutOuterWhitespace(), z.maxLength(max));
+}
+
+/** What String.prototype.trim removes: JavaScript's \s, the same set of characters. */
+const OUTER_WHITESPACE = /^\s|\s$/;
+
+/**
+ * Whitespace at either end of a name shows as nothing, as an invisible character does: "p-1 " would
+ * look like "p-1", and a name of whitespace only would show as no name at all. Whitespace inside a
+ * name stays allowed: it shows between the characters around it. A tag so padded could not even be
+ * subscribed to: FilterAPI.buildSubscriptionData trims each tag of an expression.
+ */
+export function withoutOuterWhitespace() {
+  return z.refine<string>((value) => !OUTER_WHITESPACE.test(value), {
+    error: (issue) => {
+      const input = String(issue.input);
+      if (input.trim() === '') {
+        return carried({
+          en: 'is only whitespace: the page would show no name at all; give it a visible name',
+          zh: '只含空白字符：页面上会完全看不到这个名字；请给它一个看得见的名字',
+        });
+      }
+      const where = outerEnds(input);
+      return carried({
+        en: `${where.en} with whitespace: ${quote(input)} would look like ${quote(input.trim())}, another name; remove it`,
+        zh: `${where.zh}有空白字符：${quote(input)} 看起来会和另一个名字 ${quote(input.trim())} 一样；请删除它`,
+      });
+    },
+  });
+}
+
+function outerEnds(value: string): Said {
+  const starts = /^\s/.test(value);
+  const ends = /\s$/.test(value);
+  if (starts && ends) return { en: 'starts and ends', zh: '开头和结尾都' };
+  return starts ? { en: 'starts', zh: '开头' } : { en: 'ends', zh: '结尾' };
 }
 
 /**

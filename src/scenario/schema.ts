@@ -16,6 +16,7 @@ import { configSchema } from './config-schema.ts';
 import {
   AN_OBJECT, TRUE_OR_FALSE, allOf, anyText, brokerId, brokerName, choice, consumerGroupName, createdTopicName, decimal, integer, ipv4, list, perm,
   producerGroupName, queueNums, queueRef, ratePerSec, sendTopicName, strict, subscriptionExpression, text, topicName, withoutHiddenCharacters,
+  withoutOuterWhitespace,
 } from './fields.ts';
 import { carried, quote, says, suggestion, type Said } from './messages.ts';
 
@@ -182,7 +183,7 @@ function producerSchema(time: TimeSchema) {
     arrival: z.optional(choice(ARRIVALS)),
     tags: z.optional(list(text(), MAX_TAGS, TAGS)),
     // The Message tab's example key (`<keyPrefix>-0`) is written into a sentence.
-    keyPrefix: z.optional(anyText(SCENARIO_BOUNDS.stringLength).check(withoutHiddenCharacters())),
+    keyPrefix: z.optional(anyText(SCENARIO_BOUNDS.stringLength).check(withoutHiddenCharacters(), withoutOuterWhitespace())),
     sendMode: z.optional(choice(SEND_MODES)),
     startAt: z.optional(time),
     delayLevel: z.optional(integer(0, MAX_DELAY_LEVEL, { en: '0 for none, else a level of messageDelayLevel', zh: '0 表示不延迟，否则是 messageDelayLevel 中的一级' })),

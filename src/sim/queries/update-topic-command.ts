@@ -8,6 +8,7 @@
  */
 import { MASTER_ID } from '../../model/defaults.ts';
 import type { Scenario, TopicSpec } from '../../model/spec.ts';
+import { shellWord } from '../shell-word.ts';
 
 /** What updateTopic sets, in mqadmin's order of -w, -r, -p. */
 export const TOPIC_FIELDS = ['writeQueueNums', 'readQueueNums', 'perm'] as const;
@@ -45,8 +46,8 @@ export function updateTopicCommands(scenario: Scenario, topicName: string, field
   const topic = scenario.topics.find((candidate) => candidate.name === topicName);
   if (!topic) return [];
   return [...countsAt(scenario, topic, atMs)].map(([broker, counts]) => {
-    const target = broker === '' ? `-c ${topic.cluster ?? ''}` : `-b ${masterAddr(scenario, broker)}`;
+    const target = broker === '' ? `-c ${shellWord(topic.cluster ?? '')}` : `-b ${shellWord(masterAddr(scenario, broker))}`;
     const options = TOPIC_FIELDS.map((key) => `${FLAGS[key]} ${key === field ? value : counts[key]}`).join(' ');
-    return `mqadmin updateTopic ${target} -t ${topicName} ${options}`;
+    return `mqadmin updateTopic ${target} -t ${shellWord(topicName)} ${options}`;
   });
 }

@@ -5,6 +5,7 @@ import { usePlayback } from '../../../src/store/playback.ts';
 import { InspectorPanel } from '../../../src/ui/panels/InspectorPanel.tsx';
 import { formatSeconds, formatTime } from '../../../src/viz/format.ts';
 import { loadAt } from './load.ts';
+import { SLAVE_AHEAD } from './slave-ahead.ts';
 import { writeReadScenario } from './scenarios.ts';
 import { topicRouteData2SubscribeQueues } from '../../../src/sim/index.ts';
 import groupsChapter from '../../../src/ui/learn/chapters/ch2-groups.json';
@@ -144,19 +145,7 @@ describe('InspectorPanel', () => {
   });
 
   it('says where a slave ahead of its restarted master stopped dispatching, in English and Chinese', () => {
-    // 100-byte bodies until the master loses power, 700-byte ones after it is back: the slave, ahead, gets bytes from inside a message.
-    const scenario = {
-      version: 1, durationMs: 200_000, config: { networkJitterMs: 0 }, nameServers: [{ id: 'ns-1' }],
-      brokers: [{ name: 'broker-a', role: 'ASYNC_MASTER' }, { name: 'broker-a', brokerId: 1, role: 'SLAVE', slaveReadEnable: true }],
-      topics: [{ name: 'TopicTest', writeQueueNums: 1, readQueueNums: 1 }],
-      producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 20, bodyBytes: 100 }, { id: 'p-2', group: 'PG2', topic: 'TopicTest', ratePerSec: 5, bodyBytes: 700, startAt: 80_000 }],
-      timeline: [
-        { at: 59_000, action: 'setProducerRate', target: 'p-1', ratePerSec: 0 },
-        { at: 60_000, action: 'powerOffBroker', target: 'broker-a' },
-        { at: 75_000, action: 'startBroker', target: 'broker-a' },
-      ],
-    };
-    const timeline = loadAt(scenarioOf(scenario as ScenarioJson), 120_000);
+    const timeline = loadAt(SLAVE_AHEAD, 120_000);
     const stoppedAt = timeline.state.brokers['broker-a/1']!.reputStoppedAt!;
     expect(stoppedAt).toBeGreaterThan(1_000);
     act(() => usePlayback.getState().select({ kind: 'broker', id: 'broker-a/1' }));

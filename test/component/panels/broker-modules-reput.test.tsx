@@ -8,27 +8,14 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { InspectorPanel } from '../../../src/ui/panels/InspectorPanel.tsx';
-import { scenarioOf, type ScenarioJson } from '../../support/test-sim.ts';
 import { loadAt } from './load.ts';
+import { SLAVE_AHEAD } from './slave-ahead.ts';
 
 afterEach(cleanup);
 
-/** 100-byte bodies until the master loses power, 700-byte ones after it is back: the slave, ahead, gets bytes from inside a message. */
-const SLAVE_AHEAD = {
-  version: 1, durationMs: 200_000, config: { networkJitterMs: 0 }, nameServers: [{ id: 'ns-1' }],
-  brokers: [{ name: 'broker-a', role: 'ASYNC_MASTER' }, { name: 'broker-a', brokerId: 1, role: 'SLAVE', slaveReadEnable: true }],
-  topics: [{ name: 'TopicTest', writeQueueNums: 1, readQueueNums: 1 }],
-  producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 20, bodyBytes: 100 }, { id: 'p-2', group: 'PG2', topic: 'TopicTest', ratePerSec: 5, bodyBytes: 700, startAt: 80_000 }],
-  timeline: [
-    { at: 59_000, action: 'setProducerRate', target: 'p-1', ratePerSec: 0 },
-    { at: 60_000, action: 'powerOffBroker', target: 'broker-a' },
-    { at: 75_000, action: 'startBroker', target: 'broker-a' },
-  ],
-};
-
 describe('the module map of a slave whose ReputMessageService stopped', () => {
   it('says its ConsumeQueues and index froze at the entry where it stopped while its CommitLog copies on in bytes, in English and Chinese', async () => {
-    const timeline = loadAt(scenarioOf(SLAVE_AHEAD as ScenarioJson), 120_000);
+    const timeline = loadAt(SLAVE_AHEAD, 120_000);
     const slave = timeline.state.brokers['broker-a/1']!;
     const stoppedAt = slave.reputStoppedAt!;
     expect(stoppedAt).toBeGreaterThan(1_000);

@@ -1,5 +1,5 @@
 /**
- * Names in the mqadmin commands the page shows for copying are shell words (s56 review, D6): a
+ * Names in the mqadmin commands the page shows for copying are shell words: a
  * plain name as it is, any other single-quoted, so that a POSIX shell hands mqadmin the name
  * itself instead of running a pipe or a redirection.
  */

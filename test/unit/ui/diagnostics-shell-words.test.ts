@@ -1,6 +1,6 @@
 /**
  * The fixes Diagnostics gives as mqadmin commands quote a name a shell would take for a pipe or a
- * redirection (s56 review, D6): "%|%" is a legal RocketMQ topic (TopicValidator.VALID_PATTERN_STR).
+ * redirection: "%|%" is a legal RocketMQ topic (TopicValidator.VALID_PATTERN_STR).
  */
 import { describe, expect, it } from 'vitest';
 import { findLibraryEntry } from '../../../src/scenario/library/index.ts';

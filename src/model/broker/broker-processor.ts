@@ -20,6 +20,7 @@ import { groupExpression, noteSkipped } from './group-subscription.ts';
 import { checkInSyncReplicas, syncReplica } from './group-transfer-service.ts';
 import { onHaReport, onHaTransfer, onMasterPut } from './ha-service.ts';
 import { getMaxOffsetInQueue, getMessage, lookMessageByOffset, putMessage, type PutRequest } from './message-store.ts';
+import { retryToDlq, sendBackToDlq } from './send-back-rules.ts';
 import { registerProducer, unregisterProducer } from './producer-manager.ts';
 import { holdPullRequest, notifyMessageArriving } from './pull-request-hold-service.ts';
 import { pullRefusal } from './pull-refusal.ts';
@@ -266,16 +267,6 @@ function createTopicInSendMessageBackMethod(state: ModelState, broker: BrokerSta
 }
 
 /**
- * SendMessageProcessor.handleRetryAndDLQ's test of a send to %RETRY%<group>: its RECONSUME_TIME
- * (the consumer's reconsumeTimes + 1, send-back-fallback.ts) against MAX_RECONSUME_TIMES. 4.9.8
- * dead-letters it at the maximum, so one failure earlier than consumerSendMsgBack does; 5.x only
- * past it, as consumerSendMsgBack does.
- */
-export function retryToDlq(state: ModelState, reconsumeTime: number, maxReconsumeTimes: number): boolean {
-  return state.config.rocketmqVersion === '4.x' ? reconsumeTime >= maxReconsumeTimes : reconsumeTime > maxReconsumeTimes;
-}
-
-/**
  * SendMessageProcessor.handleRetryAndDLQ: a consumer's own producer sent a failed message to
  * %RETRY%<group> (send-back-fallback.ts). retryToDlq sends it to %DLQ%<group>; otherwise it waits
  * for its delay level, capped at the highest (CommitLog.asyncPutMessage).
@@ -299,14 +290,6 @@ function storeSentBack(state: ModelState, broker: BrokerState, request: RequestO
   const parked = putDelayed(state, broker, { ...put, delayLevel }, sim);
   traceStored(state, broker, parked, sim);
   return { code: 'SUCCESS', sendStatus: 'SEND_OK', queueOffset: parked.queueOffset, offsetMsgId: parked.offsetMsgId };
-}
-
-/**
- * consumerSendMsgBack's verdict on the copy it looked up: %DLQ%<group> once its reconsumeTimes
- * reached maxReconsumeTimes (or the consumer asked with a negative level), else %RETRY%<group>.
- */
-export function sendBackToDlq(stored: StoredMessage, maxReconsumeTimes: number, delayLevel: number): boolean {
-  return stored.reconsumeTimes >= maxReconsumeTimes || delayLevel < 0;
 }
 
 /**

@@ -13,7 +13,7 @@ import type { ConsumedEvent } from '../events.ts';
 import type { ConsumeFailedNext } from '../vocabulary.ts';
 import type { ConsumerState, DuplicateCause, ModelState, PendingRequest, ProcessQueue, StoredMessage } from '../state.ts';
 import { traceMessageConsumed } from '../trace-writer.ts';
-import { retryToDlq, sendBackToDlq } from '../broker/broker-processor.ts';
+import { retryToDlq, sendBackToDlq } from '../broker/send-back-rules.ts';
 import { lookMessageByOffset } from '../broker/message-store.ts';
 import { isLive } from './mq-client-instance.ts';
 import { brokerNodeFor } from './process-queue.ts';

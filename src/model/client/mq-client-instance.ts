@@ -96,10 +96,11 @@ export function queryRoute(state: ModelState, client: ClientState, topic: string
   const timeoutMs = state.config.mqClientApiTimeoutMs;
   // invokeSync sends with what is left of its timeout once it has a channel; with nothing left it
   // throws RemotingTimeoutException before it sends (4.9.8, after an unanswered connect).
+  const spentMs = call === undefined ? 0 : sim.now - call.since;
   const connected = sim.net.isConnected(client.id, nameServer);
-  const costMs = call === undefined ? 0 : sim.now - call.since + (connected ? 0 : sim.net.latency(client.id, nameServer));
+  const costMs = spentMs + (connected ? 0 : sim.net.latency(client.id, nameServer));
   if (costMs > timeoutMs && (connected || sim.net.canDeliver(client.id, nameServer))) return invokeSpent(sim, client.id, nameServer, request);
-  invoke(sim, client.id, nameServer, request, call === undefined ? timeoutMs : timeoutMs - (sim.now - call.since));
+  invoke(sim, client.id, nameServer, request, timeoutMs - spentMs);
 }
 
 /** What producers and consumers do with route answers. */

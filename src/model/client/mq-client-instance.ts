@@ -95,11 +95,13 @@ export function queryRoute(state: ModelState, client: ClientState, topic: string
   const request = { code: 'GET_ROUTEINFO_BY_TOPIC' as const, topic, client: client.id, ...(defaultFor === undefined ? {} : { defaultFor }), ...call };
   const timeoutMs = state.config.mqClientApiTimeoutMs;
   // invokeSync sends with what is left of its timeout once it has a channel; with nothing left it
-  // throws RemotingTimeoutException before it sends (4.9.8, after an unanswered connect).
+  // throws RemotingTimeoutException before it sends (4.9.8, after an unanswered connect). A new
+  // channel costs its handshake too, so a call with all its timeout spent is past it. (Not
+  // sim.net.latency here: with jitter it draws from the run's random numbers.)
   const spentMs = call === undefined ? 0 : sim.now - call.since;
   const connected = sim.net.isConnected(client.id, nameServer);
-  const costMs = spentMs + (connected ? 0 : sim.net.latency(client.id, nameServer));
-  if (costMs > timeoutMs && (connected || sim.net.canDeliver(client.id, nameServer))) return invokeSpent(sim, client.id, nameServer, request);
+  const pastTimeout = connected ? spentMs > timeoutMs : spentMs >= timeoutMs;
+  if (call !== undefined && pastTimeout && (connected || sim.net.canDeliver(client.id, nameServer))) return invokeSpent(sim, client.id, nameServer, request);
   invoke(sim, client.id, nameServer, request, timeoutMs - spentMs);
 }
 

@@ -32,7 +32,7 @@ import { storedBy } from './broker-stats.ts';
 import { flushAfterPut } from './flush-service.ts';
 import { answerAcknowledgedSends, putWaitsForSlaves } from './group-transfer-service.ts';
 import { dropSilentSlaves } from './ha-connection.ts';
-import { appendReplica, appendUndispatched } from './message-store.ts';
+import { appendReplica, appendUndispatched, lastStartingAtOrBefore } from './message-store.ts';
 import { notifyMessageArriving } from './pull-request-hold-service.ts';
 import { onSlaveAck } from './replicas-manager.ts';
 
@@ -155,19 +155,6 @@ function found(connection: HAConnection, index: number, slaveIndex: number, how:
   connection.shift = slaveIndex - index;
   if (how === 'aligned') connection.waitsFor = null;
   return how;
-}
-
-/** The last message of the master's log that starts at or before `offset` (binary search over the entries it keeps). */
-function lastStartingAtOrBefore(master: BrokerState, offset: number): number {
-  const log = master.commitLog;
-  let low = log.minIndex;
-  let high = log.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (log.at(middle)!.commitLogOffset <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
 }
 
 /** When the write service next sends to this slave: at once if woken, else at its next look. */

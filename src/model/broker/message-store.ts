@@ -115,12 +115,18 @@ export function appendUndispatched(broker: BrokerState, message: StoredMessage):
  */
 export function commitLogIndexAt(broker: BrokerState, offset: number): number {
   const log = broker.commitLog;
-  let low = log.minIndex;
-  let high = log.length - 1;
-  if (high < low || offset < log.at(low)!.commitLogOffset) {
-    if (high >= low && low > 0) throw new Error(`commitLogIndexAt: offset ${offset} lies below the entries kept (${low}): no reader may read it`);
+  if (log.length <= log.minIndex || offset < log.at(log.minIndex)!.commitLogOffset) {
+    if (log.length > log.minIndex && log.minIndex > 0) throw new Error(`commitLogIndexAt: offset ${offset} lies below the entries kept (${log.minIndex}): no reader may read it`);
     return -1;
   }
+  return lastStartingAtOrBefore(broker, offset);
+}
+
+/** The last entry of a non-empty log that starts at or before `offset`, or the first kept one (binary search over the entries it keeps). */
+export function lastStartingAtOrBefore(broker: BrokerState, offset: number): number {
+  const log = broker.commitLog;
+  let low = log.minIndex;
+  let high = log.length - 1;
   while (low < high) {
     const middle = (low + high + 1) >> 1;
     if (log.at(middle)!.commitLogOffset <= offset) low = middle;

@@ -11,14 +11,14 @@ import { scenarioOf, type ScenarioJson } from '../../support/test-sim.ts';
 
 type Lists = Record<'brokers' | 'topics' | 'producers' | 'consumers', Array<Record<string, unknown>>>;
 
-/** write8-read4 with its topic named "%|%". */
-function hostileTopic(): Timeline {
+/** write8-read4 with its topic named "%|%", with `timeline` actions. */
+function hostileTopic(timeline: Array<Record<string, unknown>> = []): Timeline {
   const file = structuredClone(findLibraryEntry('write8-read4')!.scenario) as ScenarioJson & Lists;
   file.topics = [{ ...file.topics[0], name: '%|%' }];
   for (const client of [...file.producers, ...file.consumers]) client['topic'] = '%|%';
-  const timeline = new Timeline(scenarioOf(file));
-  timeline.seek(30_000);
-  return timeline;
+  const run = new Timeline(scenarioOf({ ...file, timeline }));
+  run.seek(30_000);
+  return run;
 }
 
 describe('Diagnostics: mqadmin commands quote a hostile topic name', () => {
@@ -30,10 +30,18 @@ describe('Diagnostics: mqadmin commands quote a hostile topic name', () => {
     expect(diagnosticsStrings('zh').describe(finding, () => '').fix).toContain(`（${command}）`);
   });
 
-  it('the command that creates a topic on every master of a cluster', () => {
-    const fix = diagnosticsStrings('en').describe({ kind: 'oneBroker', topic: '%|%', broker: 'broker-a', masters: 2 }, () => '').fix;
-    expect(fix).toBe("Create the topic on every master of the cluster (mqadmin updateTopic -t '%|%' -c <cluster>).");
-    const unwritable = diagnosticsStrings('zh').describe({ kind: 'unwritableTopic', topic: '%|%', brokers: ['broker-a'], stillListed: [] }, () => '').fix;
-    expect(unwritable).toContain("（mqadmin updateTopic -t '%|%' -c <cluster>）");
+  it('the command that creates a topic on every master of its cluster names that cluster', () => {
+    const file = structuredClone(findLibraryEntry('create-topic-broker')!.scenario) as ScenarioJson & Lists;
+    file.brokers = file.brokers.map((broker) => ({ ...broker, cluster: broker['cluster'] === 'DefaultCluster' ? 'my cluster' : broker['cluster'] }));
+    const timeline = new Timeline(scenarioOf(file));
+    timeline.seek(60_000);
+    const finding = routeDiagnostics(timeline.state, timeline.summary(), timeline.scenario).find((f) => f.kind === 'oneBroker')!;
+    expect(diagnosticsStrings('en').describe(finding, () => '').fix).toBe("Create the topic on every master of the cluster (mqadmin updateTopic -t TopicOrder -c 'my cluster').");
+  });
+
+  it('a topic no running master holds is created in the cluster of its brokers', () => {
+    const timeline = hostileTopic(['broker-a', 'broker-b'].map((target) => ({ at: 20_000, action: 'crashBroker', target })));
+    const finding = routeDiagnostics(timeline.state, timeline.summary(), timeline.scenario).find((f) => f.kind === 'unwritableTopic')!;
+    expect(diagnosticsStrings('zh').describe(finding, () => '').fix).toContain("（mqadmin updateTopic -t '%|%' -c DefaultCluster）");
   });
 });

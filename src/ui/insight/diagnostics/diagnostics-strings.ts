@@ -124,9 +124,9 @@ function updateTopic(f: OnBroker, change: { r?: number; p?: number }): string {
   return `mqadmin updateTopic -t ${shellWord(f.topic)} -b ${shellWord(f.addr)} -r ${change.r ?? f.readQueueNums} -w ${f.writeQueueNums} -p ${change.p ?? f.perm}`;
 }
 
-/** mqadmin updateTopic creating the topic on every master of a cluster; `<cluster>` is for the reader to fill in. */
-function createTopic(topic: string): string {
-  return `mqadmin updateTopic -t ${shellWord(topic)} -c <cluster>`;
+/** mqadmin updateTopic creating the topic on every master of a cluster (UpdateTopicSubCommand's -c). */
+function createTopic(topic: string, cluster: string): string {
+  return `mqadmin updateTopic -t ${shellWord(topic)} -c ${shellWord(cluster)}`;
 }
 
 const leftOf = (f: StrandedAboveRead) => f.stranded + f.pulled;
@@ -310,7 +310,7 @@ const en: DiagnosticsStrings = {
         why: `A producer's send queues come only from brokerNames with a master (topicRouteData2TopicPublishInfo). ${f.topic} lives on ${f.brokers.join(', ')}, none with its master running: once the producers' routes say so, every send fails with "No route info of this topic" without trying a broker.${f.stillListed.length > 0
           ? ` Not yet: the NameServers still list the master of ${f.stillListed.join(', ')} (nothing closed its connections), so producers still send there, and each send waits sendMsgTimeout and fails.`
           : ''}`,
-        fix: `Bring back a master of ${f.brokers.join(' or ')}, or create ${f.topic} on a running master (${createTopic(f.topic)}) so that producers have a queue to write to.`,
+        fix: `Bring back a master of ${f.brokers.join(' or ')}, or create ${f.topic} on a running master (${createTopic(f.topic, f.cluster)}) so that producers have a queue to write to.`,
       };
       case 'writeAboveRead': return {
         title: `${f.topic} on ${onBroker(f)}: writeQueueNums ${f.writeQueueNums} > readQueueNums ${f.readQueueNums}`,
@@ -338,7 +338,7 @@ const en: DiagnosticsStrings = {
       case 'oneBroker': return {
         title: `${f.topic} lives on ${f.broker} only (the cluster has ${f.masters} masters)`,
         why: `Producers can send ${f.topic} to one broker only: when ${f.broker} fails, every send fails until it is back, though other masters are up.`,
-        fix: `Create the topic on every master of the cluster (${createTopic(f.topic)}).`,
+        fix: `Create the topic on every master of the cluster (${createTopic(f.topic, f.cluster)}).`,
       };
       case 'idleConsumer': return {
         title: `${f.consumer} (${f.group}) gets no message`,
@@ -405,7 +405,7 @@ const zh: DiagnosticsStrings = {
         why: `生产者的发送队列只来自有 Master 的 brokerName（topicRouteData2TopicPublishInfo）。${f.topic} 位于 ${f.brokers.join('、')}，它们的 Master 都没有在运行：生产者的路由更新后，每次发送都会失败，报 "No route info of this topic"，不会尝试任何 Broker。${f.stillListed.length > 0
           ? `但现在还没有到这一步：NameServer 仍列出 ${f.stillListed.join('、')} 的 Master（它的连接没有被关闭），所以生产者仍向那里发送，每次都等满 sendMsgTimeout 后失败。`
           : ''}`,
-        fix: `让 ${f.brokers.join(' 或 ')} 的 Master 恢复，或在运行中的 Master 上创建 ${f.topic}（${createTopic(f.topic)}），让生产者有队列可写。`,
+        fix: `让 ${f.brokers.join(' 或 ')} 的 Master 恢复，或在运行中的 Master 上创建 ${f.topic}（${createTopic(f.topic, f.cluster)}），让生产者有队列可写。`,
       };
       case 'writeAboveRead': return {
         title: `${onBrokerZh(f)} 上的 ${f.topic}：writeQueueNums ${f.writeQueueNums} > readQueueNums ${f.readQueueNums}`,
@@ -433,7 +433,7 @@ const zh: DiagnosticsStrings = {
       case 'oneBroker': return {
         title: `${f.topic} 只在 ${f.broker} 上（集群有 ${f.masters} 个 Master）`,
         why: `生产者只能把 ${f.topic} 发到一个 Broker：${f.broker} 故障时，即使其他 Master 正常，所有发送也都会失败，直到它恢复。`,
-        fix: `在集群的每个 Master 上创建该 Topic（${createTopic(f.topic)}）。`,
+        fix: `在集群的每个 Master 上创建该 Topic（${createTopic(f.topic, f.cluster)}）。`,
       };
       case 'idleConsumer': return {
         title: `${f.consumer}（${f.group}）收不到消息`,

@@ -43,7 +43,7 @@ export type RouteDiagnostic =
   | ({ kind: 'unreadable'; waiting: number } & OnBroker)
   | ({ kind: 'unwritable' } & OnBroker)
   /** The topic lives on one broker of a cluster of several masters: no other broker to send to when it fails. */
-  | { kind: 'oneBroker'; topic: string; broker: string; masters: number }
+  | { kind: 'oneBroker'; topic: string; broker: string; cluster: string; masters: number }
   /**
    * brokerName's master crashed or was shut down: `master` is that node, `readFrom` the running
    * slave its consumers read from (the lowest brokerId, as findBrokerAddressInSubscribe picks), or
@@ -65,9 +65,9 @@ export type RouteDiagnostic =
   /**
    * No running master holds the topic: once the routes say so, every send fails before trying a
    * broker ("No route info of this topic"); `stillListed`: its brokers whose dead master a
-   * NameServer still lists, where sends go on and time out.
+   * NameServer still lists, where sends go on and time out; `cluster`: the cluster of its first broker.
    */
-  | { kind: 'unwritableTopic'; topic: string; brokers: string[]; stillListed: string[] }
+  | { kind: 'unwritableTopic'; topic: string; brokers: string[]; cluster: string; stillListed: string[] }
   | { kind: 'idleConsumer'; consumer: string; group: string; topic: string; reason: IdleReason }
   /** A hung consumer the brokers still list in its group: the queues allocated to it are read by nobody until they drop it. */
   | HungConsumer
@@ -136,7 +136,11 @@ function masterless(state: ModelState, roles: BrokerRoles, masters: readonly Bro
   const writable = new Set(masters.flatMap(userTopics));
   const unwritable = [...held].filter(([topic]) => !writable.has(topic)).sort(([a], [b]) => (a < b ? -1 : 1));
   const stillListed = new Set(groups.flatMap((g) => (g.kind === 'noMaster' && g.listedBy.length > 0 ? [g.broker] : [])));
-  return [...unwritable.map(([topic, on]): RouteDiagnostic => ({ kind: 'unwritableTopic', topic, brokers: on, stillListed: on.filter((b) => stillListed.has(b)) })), ...groups];
+  const clusterOf = (name: string) => brokers.find((broker) => broker.name === name)!.cluster;
+  return [
+    ...unwritable.map(([topic, on]): RouteDiagnostic => ({ kind: 'unwritableTopic', topic, brokers: on, cluster: clusterOf(on[0]!), stillListed: on.filter((b) => stillListed.has(b)) })),
+    ...groups,
+  ];
 }
 
 /** Messages in queue ids [from, to) of one topic on one broker: still to consume for the slowest group. */
@@ -201,7 +205,7 @@ function singleBrokerTopics(masters: readonly BrokerState[]): RouteDiagnostic[] 
   const found: Extract<RouteDiagnostic, { kind: 'oneBroker' }>[] = [];
   for (const [topic, on] of brokersOf) {
     const masterCount = byCluster.get(on[0]!.cluster) ?? 0;
-    if (on.length === 1 && masterCount > 1) found.push({ kind: 'oneBroker', topic, broker: on[0]!.broker, masters: masterCount });
+    if (on.length === 1 && masterCount > 1) found.push({ kind: 'oneBroker', topic, broker: on[0]!.broker, cluster: on[0]!.cluster, masters: masterCount });
   }
   return found.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0));
 }

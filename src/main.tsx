@@ -22,7 +22,7 @@ function boot(): void {
   } catch (error) {
     // A run that cannot even be built is a bug in the simulator; the page still opens.
     openDefault();
-    state.setBanner(translate(state.language, 'pageFailed', { message: error instanceof Error ? error.message : String(error) }));
+    state.setBanner({ code: 'pageFailed', message: error instanceof Error ? error.message : String(error) });
   }
   startUrlSync();
   // The benchmark's handle is loaded only for `?bench`, so the page itself never carries it; and
@@ -64,7 +64,7 @@ function PageFailed({ error }: { error: Error }) {
  */
 if (!new URLSearchParams(window.location.search).has('inpage') && typeof Worker === 'function') {
   void import('./store/remote-run.ts').then(({ startRemoteRun }) => {
-    runInWorker(startRemoteRun, (message) => translate(usePlayback.getState().language, 'pageFailed', { message }));
+    runInWorker(startRemoteRun);
     boot();
   });
 } else {

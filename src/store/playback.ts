@@ -58,11 +58,14 @@ export type BannerReason =
   | { code: 'firstMinutes'; minutes: number }
   /** A link's invalid scenario is open in the JSON editor, its problems (count) listed there. */
   | { code: 'linkInEditor'; count: number }
+  /** An uploaded file's invalid scenario is open in the JSON editor, its problems (count) listed there. */
+  | { code: 'uploadInEditor'; file: string; count: number }
+  /** An uploaded file whose bytes could not be read as text. */
+  | { code: 'uploadUnreadable'; file: string }
+  /** The simulator failed (a bug): `message` is the error's own, in the language it was thrown in. */
+  | { code: 'pageFailed'; message: string }
   /** Words written where they are known, in both languages (a missing chapter's, a refused file's problem). */
   | { code: 'words'; words: Bilingual<string> };
-
-/** What the banner says: a reason, or words already in one language (a refused upload's, a failure's). */
-export type BannerMessage = BannerReason | string;
 
 /** How the banner reads: an alert says what went wrong, a note what the page did instead (opened a scenario's first minutes). */
 export type BannerTone = 'alert' | 'note';
@@ -120,7 +123,7 @@ export interface PlaybackState {
   selection: Selection;
   language: Language;
   /** What the banner says (a damaged link, an invalid upload); null when none. */
-  banner: BannerMessage | null;
+  banner: BannerReason | null;
   /** What the banner offers to open instead (a too heavy scenario's first minutes); null when nothing. */
   bannerOffer: BannerOffer | null;
   bannerTone: BannerTone;
@@ -154,7 +157,7 @@ export interface PlaybackState {
   select(selection: Selection): void;
   setLanguage(language: Language): void;
   /** Shows a message, or none, with what it offers to open instead. */
-  setBanner(banner: BannerMessage | null, options?: BannerOptions): void;
+  setBanner(banner: BannerReason | null, options?: BannerOptions): void;
   setHelpOpen(open: boolean): void;
   setEditorOpen(open: boolean): void;
   setPresenting(presenting: boolean): void;
@@ -370,8 +373,8 @@ export function runOnPage(make: (scenario: Scenario) => Timeline): void {
  * Runs the simulation in a Web Worker from now on (the page calls this once, before loading):
  * the store's commands go to the worker, and the playhead is the time of its latest frame.
  */
-export function runInWorker(start: (listener: RemoteRunListener) => RemoteRun, describeFailure: (message: string) => string): void {
-  const failed = (message: string) => usePlayback.setState({ banner: describeFailure(message), bannerOffer: null, bannerTone: 'alert', playing: false, seekTarget: null, seekProgress: null });
+export function runInWorker(start: (listener: RemoteRunListener) => RemoteRun): void {
+  const failed = (message: string) => usePlayback.setState({ banner: { code: 'pageFailed', message }, bannerOffer: null, bannerTone: 'alert', playing: false, seekTarget: null, seekProgress: null });
   // Started by the caller, so that the worker's code loads only for a page that uses it.
   remote = start({ frame: onFrame, progress: onProgress, failed });
   current = null;

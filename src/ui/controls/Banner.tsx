@@ -3,24 +3,26 @@
  * the page did instead (a note, read out politely and drawn calm): until the person dismisses it.
  * It is said here, in the page's language of the moment, from the reason the store keeps.
  */
-import { usePlayback, type BannerMessage, type Language } from '../../store/playback.ts';
+import { usePlayback, type BannerReason, type Language } from '../../store/playback.ts';
 import { inLanguage, translate, useT } from '../i18n/index.ts';
 import { describeLinkProblem, openOffer, showLinkProblems } from './session.ts';
 
-function describe(banner: BannerMessage, language: Language): string {
-  if (typeof banner === 'string') return banner;
+function describe(banner: BannerReason, language: Language): string {
   switch (banner.code) {
     case 'link': return describeLinkProblem(banner.problem, language);
     case 'linkTimeUnreadable': return translate(language, 'linkTimeUnreadable');
     case 'firstMinutes': return translate(language, 'openedFirstMinutes', { minutes: banner.minutes });
     case 'linkInEditor': return translate(language, 'linkInEditor', { count: banner.count });
+    case 'uploadInEditor': return translate(language, 'uploadFailed', { file: banner.file, count: banner.count });
+    case 'uploadUnreadable': return translate(language, 'uploadUnreadable', { file: banner.file });
+    case 'pageFailed': return translate(language, 'pageFailed', { message: banner.message });
     case 'words': return inLanguage(banner.words, language);
   }
 }
 
 /** The JSON text of an invalid scenario a link carried, to mend in the editor; null for any other banner. */
-function invalidLinkText(banner: BannerMessage): string | null {
-  return typeof banner !== 'string' && banner.code === 'link' && banner.problem.code === 'invalidScenario' ? banner.problem.text : null;
+function invalidLinkText(banner: BannerReason): string | null {
+  return banner.code === 'link' && banner.problem.code === 'invalidScenario' ? banner.problem.text : null;
 }
 
 export function Banner() {

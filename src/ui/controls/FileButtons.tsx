@@ -25,9 +25,9 @@ export function FileButtons() {
       const text = await file.text();
       // The JSON reader (with its line-and-column errors) is needed only once a file is chosen.
       const { openFileText } = await import('./open-file.ts');
-      openFileText(text, (count) => t('uploadFailed', { file: file.name, count }));
+      openFileText(text, (count) => ({ code: 'uploadInEditor', file: file.name, count }));
     } catch {
-      usePlayback.getState().setBanner(t('uploadUnreadable', { file: file.name }));
+      usePlayback.getState().setBanner({ code: 'uploadUnreadable', file: file.name });
     }
   };
   return (

@@ -8,7 +8,6 @@
  * while it waits for the worker). The store moves the run; the driver only says when.
  */
 import { getRemoteRun, usePlayback, type PlaybackState } from '../../store/playback.ts';
-import { translate } from '../i18n/index.ts';
 
 /** Longer gaps between frames are treated as a pause (the tab was hidden). */
 export const MAX_FRAME_GAP_MS = 500;
@@ -69,7 +68,7 @@ function stopOnError(error: unknown): void {
   driver.lastFrameAt = null;
   const state = usePlayback.getState();
   usePlayback.setState({ playing: false, seekTarget: null, seekProgress: null });
-  state.setBanner(translate(state.language, 'pageFailed', { message: error instanceof Error ? error.message : String(error) }));
+  state.setBanner({ code: 'pageFailed', message: error instanceof Error ? error.message : String(error) });
   console.error(error);
 }
 

@@ -3,7 +3,7 @@
  * reader and its error positions stay out of the first download.
  */
 import { parseScenarioText } from '../../scenario/parse.ts';
-import { usePlayback, type BannerMessage } from '../../store/playback.ts';
+import { usePlayback, type BannerReason } from '../../store/playback.ts';
 import { useDraft } from '../editor/draft.ts';
 import { openChecked, shorterOffer } from './session.ts';
 
@@ -11,7 +11,7 @@ import { openChecked, shorterOffer } from './session.ts';
  * Opens a file's text: played when valid, else shown in the editor with its problems and the
  * banner's message for their count (an upload's, or a link's: session.ts showLinkProblems).
  */
-export function openFileText(text: string, message: (count: number) => BannerMessage): void {
+export function openFileText(text: string, message: (count: number) => BannerReason): void {
   const result = parseScenarioText(text);
   const state = usePlayback.getState();
   if (result.ok) {

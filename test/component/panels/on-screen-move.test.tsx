@@ -45,7 +45,7 @@ function RenderLog() {
 }
 
 describe('a panel off screen while a seek is under way', () => {
-  runInWorker((listener) => new RemoteRun(inThreadWorker(), listener), (message) => message);
+  runInWorker((listener) => new RemoteRun(inThreadWorker(), listener));
 
   it('waits for the seek\'s frame before it catches up, then shows the latest moment', async () => {
     act(() => usePlayback.getState().loadScenario(writeReadScenario({ durationMs: 60_000 }), 1_000));

@@ -17,7 +17,7 @@ afterEach(cleanup);
 const playhead = () => screen.getByTestId('time-current');
 
 describe('the playhead says when the page is at rest', () => {
-  runInWorker((listener) => new RemoteRun(inThreadWorker(), listener), (message) => message);
+  runInWorker((listener) => new RemoteRun(inThreadWorker(), listener));
 
   it('only once the frame of the last command is shown, never while playing', async () => {
     render(<TimeDisplay />);

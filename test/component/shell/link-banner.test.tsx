@@ -10,6 +10,7 @@ import { compressToEncodedURIComponent } from 'lz-string';
 import { encodeLink, fnv1a } from '../../../src/scenario/link.ts';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { Banner } from '../../../src/ui/controls/Banner.tsx';
+import { FileButtons } from '../../../src/ui/controls/FileButtons.tsx';
 import { openFileText } from '../../../src/ui/controls/open-file.ts';
 import { openFromHash } from '../../../src/ui/controls/session.ts';
 import { EditorPanel } from '../../../src/ui/editor/EditorPanel.tsx';
@@ -93,11 +94,28 @@ describe('the banner follows the EN / 中文 toggle', () => {
   });
 
   it('a file too heavy for the page, opened with Open JSON…', () => {
-    openFileText(JSON.stringify(FAST_PRODUCER), () => 'unused');
+    openFileText(JSON.stringify(FAST_PRODUCER), () => {
+      throw new Error('a valid file has no problems to count');
+    });
     render(<Banner />);
     expect(banner()).toHaveTextContent('This scenario is too heavy for the page');
     toChinese();
     expect(banner()).toHaveTextContent('此场景对页面来说太重');
+  });
+
+  it('an uploaded file with problems, and one that cannot be read', async () => {
+    render(<><FileButtons /><Banner /></>);
+    const upload = (file: File) => fireEvent.change(screen.getByTestId('upload-input'), { target: { files: [file] } });
+    upload(new File(['{ "version": 1, "durationMs": -1 }'], 'bad.json', { type: 'application/json' }));
+    await waitFor(() => expect(banner()).toHaveTextContent('bad.json was not opened: problems (1), listed in the editor.'), WAIT);
+    toChinese();
+    expect(banner()).toHaveTextContent('未能打开 bad.json：共 1 处问题，已在编辑器中列出。');
+    const unreadable = new File(['x'], 'lost.json');
+    unreadable.text = () => Promise.reject(new Error('NotReadableError'));
+    upload(unreadable);
+    await waitFor(() => expect(banner()).toHaveTextContent('无法读取 lost.json。'), WAIT);
+    act(() => usePlayback.getState().setLanguage('en'));
+    expect(banner()).toHaveTextContent('lost.json could not be read.');
   });
 
   it('a link naming a chapter that does not exist', async () => {

@@ -24,7 +24,7 @@ describe('pausing a run in the worker', () => {
   // The worker's clock stands still: a play frame carries a summary once PLAY_SUMMARY_EVERY_MS of
   // wall time has passed since the last (src/store/worker/run-service.ts), which a busy machine
   // can take while playing to 0:30; held still, only the settled frames carry one.
-  runInWorker((listener) => new RemoteRun(inThreadWorker(() => 0), listener), (message) => message);
+  runInWorker((listener) => new RemoteRun(inThreadWorker(() => 0), listener));
 
   it('shows the summary of the paused time once the page is at rest', async () => {
     const scenario = writeReadScenario({ durationMs: 60_000 });

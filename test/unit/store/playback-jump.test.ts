@@ -12,7 +12,7 @@ import { inThreadWorker } from '../../support/in-thread-worker.ts';
 import { settledAt } from '../../support/store-settled.ts';
 
 describe('a jump by a time, with the run in the worker', () => {
-  runInWorker((listener) => new RemoteRun(inThreadWorker(), listener), (message) => message);
+  runInWorker((listener) => new RemoteRun(inThreadWorker(), listener));
   const scenario = writeReadScenario({ durationMs: 120_000 });
 
   it('counts from the moment a step back reached, pressed before its frame has arrived', async () => {

@@ -37,7 +37,7 @@ function busyScenario(): Scenario {
 }
 
 describe('the dots in flight on the page, after a seek far back, are those of the whole trace', () => {
-  runInWorker((listener) => new RemoteRun(inThreadWorker(), listener), (message) => message);
+  runInWorker((listener) => new RemoteRun(inThreadWorker(), listener));
 
   it.each([
     ['a busy small run', busyScenario, 400_000, 200_000],

@@ -25,7 +25,7 @@ function busyScenario() {
 describe('queries over the whole past, through the worker', () => {
   const scenario = busyScenario();
   const local = new Timeline(scenario);
-  runInWorker((listener) => new RemoteRun(inThreadWorker(), listener), (message) => message);
+  runInWorker((listener) => new RemoteRun(inThreadWorker(), listener));
 
   async function sameAnswer<N extends SimQueryName>(name: N, args: SimQueryArgs<N>) {
     const answer = await askSim(name, args);

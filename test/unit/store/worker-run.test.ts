@@ -35,7 +35,7 @@ describe('the store with its run in a worker', () => {
   const scenario = writeReadScenario({ durationMs: 120_000 });
   const local = new Timeline(scenario);
   const port = inThreadWorker();
-  runInWorker((listener) => new RemoteRun(port, listener), (message) => message);
+  runInWorker((listener) => new RemoteRun(port, listener));
 
   it('loads, seeks, steps, plays and answers queries like the run on the page', async () => {
     const version = usePlayback.getState().timelineVersion;

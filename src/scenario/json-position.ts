@@ -30,7 +30,7 @@ export function findJsonSyntaxProblem(text: string): JsonSyntaxProblem | undefin
     skipWhitespace(cursor);
     const c = text[cursor.pos];
     if (expect === 'after' && open.length === 0) {
-      return c === undefined ? undefined : problemAt(cursor, { en: 'unexpected text after the end of the JSON value', zh: 'JSON 值结束之后还有多余的文字' });
+      return c === undefined ? undefined : problemAt(cursor, { en: 'unexpected text after the end of the JSON value', zh: 'JSON 值结束之后还有多余的文本' });
     }
     if (c === undefined) return problemAt(cursor, expect === 'after' ? commaOr(open) : { en: 'expected a value', zh: '这里应当是一个值' });
     if (expect === 'key') {

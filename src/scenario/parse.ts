@@ -20,11 +20,11 @@ export function parseScenarioText(text: string): ParsedScenario {
   if (size > MAX_SCENARIO_TEXT_BYTES) {
     return refused({
       en: `the text is ${size} bytes; a scenario may have at most 2 MB (${MAX_SCENARIO_TEXT_BYTES} bytes)`,
-      zh: `这段文字有 ${size} 字节；场景最多 2 MB（${MAX_SCENARIO_TEXT_BYTES} 字节）`,
+      zh: `这段文本有 ${size} 字节；场景最多 2 MB（${MAX_SCENARIO_TEXT_BYTES} 字节）`,
     });
   }
   const json = withoutByteOrderMark(text);
-  if (json.trim() === '') return refused({ en: 'the text is empty: a scenario is a JSON object such as { "version": 1 }', zh: '文字是空的：场景是一个 JSON 对象，例如 { "version": 1 }' });
+  if (json.trim() === '') return refused({ en: 'the text is empty: a scenario is a JSON object such as { "version": 1 }', zh: '文本是空的：场景是一个 JSON 对象，例如 { "version": 1 }' });
   let value: unknown;
   try {
     value = JSON.parse(json);
@@ -65,6 +65,6 @@ function describeJsonError(text: string, error: unknown): Said {
   const { line, column } = lineAndColumn(text, found.offset);
   const { en, zh } = found.message;
   return found.endOfText
-    ? { en: `the JSON text ends too early at line ${line}, column ${column} (${en}): is the file or link cut short?`, zh: `JSON 文字在第 ${line} 行第 ${column} 列提前结束（${zh}）：文件或链接是不是被截断了？` }
+    ? { en: `the JSON text ends too early at line ${line}, column ${column} (${en}): is the file or link cut short?`, zh: `JSON 文本在第 ${line} 行第 ${column} 列意外结束（${zh}）：文件或链接是不是被截断了？` }
     : { en: `not valid JSON at line ${line}, column ${column}: ${en}`, zh: `第 ${line} 行第 ${column} 列不是有效的 JSON：${zh}` };
 }

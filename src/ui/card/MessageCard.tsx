@@ -9,6 +9,7 @@ import { usePlayback } from '../../store/playback.ts';
 import { formatTime } from '../../viz/format.ts';
 import type { NodeNamer } from '../broker-node-names.ts';
 import type { CardStrings } from './card-strings.ts';
+import { labelled } from '../i18n/index.ts';
 import type { MessageFacts } from './message-facts.ts';
 import { MessagePathOn } from '../panels/BrokerModules.tsx';
 import { MessageIds } from './MessageIds.tsx';
@@ -56,9 +57,10 @@ function IndexLookup({ facts, first, strings }: { facts: MessageFacts; first: St
 }
 
 function Sends({ facts, strings }: { facts: MessageFacts; strings: CardStrings }) {
+  const language = usePlayback((s) => s.language);
   const rows = [
-    ...facts.sent.map((e) => ({ t: e.t, key: `s${e.attempt}`, text: `${strings.attempt(e.attempt)}: ${strings.sentTo(e.broker, e.queueId)}` })),
-    ...facts.failed.map((e) => ({ t: e.t, key: `f${e.attempt}`, text: `${strings.attempt(e.attempt)}: ${strings.failedBecause(e.reason)}` })),
+    ...facts.sent.map((e) => ({ t: e.t, key: `s${e.attempt}`, text: labelled(strings.attempt(e.attempt), strings.sentTo(e.broker, e.queueId), language) })),
+    ...facts.failed.map((e) => ({ t: e.t, key: `f${e.attempt}`, text: labelled(strings.attempt(e.attempt), strings.failedBecause(e.reason), language) })),
     ...(facts.result ? [{ t: facts.result.t, key: 'r', text: strings.result(facts.result.status) }] : []),
   ].sort((a, b) => a.t - b.t);
   return (

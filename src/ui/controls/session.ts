@@ -17,7 +17,7 @@ import { useLesson } from '../../store/lesson.ts';
 import { useInsight } from '../../store/insight.ts';
 import { usePlayback, type BannerOffer, type Language, type LoadOptions } from '../../store/playback.ts';
 import { useWhatIf } from '../../store/what-if.ts';
-import { inLanguage, translate } from '../i18n/index.ts';
+import { inLanguage, labelled, translate } from '../i18n/index.ts';
 import { resolveTab } from '../insight/tabs.ts';
 import { describeOverBudget } from './budget-text.ts';
 import { formatBytes } from '../../viz/format.ts';
@@ -169,7 +169,7 @@ export function describeLinkProblem(reason: Exclude<LinkProblem, { code: 'none' 
     case 'tooLarge': return t(reason.what === 'link' ? 'linkTooLargeLink' : 'linkTooLargeScenario', { limit: formatBytes(reason.limit) });
     case 'damaged': return t('linkDamaged', { detail: t(DAMAGE[reason.detail]) });
     case 'invalidScenario': {
-      const listed = reason.errors.slice(0, LINK_ERRORS_SHOWN).map((error) => `${error.path}: ${messageIn(error, language)}`);
+      const listed = reason.errors.slice(0, LINK_ERRORS_SHOWN).map((error) => labelled(error.path, messageIn(error, language), language));
       const more = reason.errors.length - listed.length;
       if (more > 0) listed.push(t('linkMoreErrors', { count: more }));
       return t('linkInvalid', { errors: listed.join(language === 'zh' ? '；' : '; ') });

@@ -4,6 +4,7 @@
  */
 import { messageIn, type ValidationError } from '../../scenario/validate.ts';
 import { usePlayback } from '../../store/playback.ts';
+import { afterLabel } from '../i18n/index.ts';
 
 /** A list of thousands would only slow the page: the first ones are enough to start fixing. */
 const SHOWN = 50;
@@ -28,8 +29,8 @@ export function ValidationErrors({ errors, title, testId, fieldOf }: Props) {
           return (
             <li key={`${error.path}-${index}`}>
               {field === undefined
-                ? <><code className="rs-errors-path">{error.path}</code>: </>
-                : <>{field}{language === 'zh' ? '：' : ': '}</>}
+                ? <><code className="rs-errors-path">{error.path}</code>{afterLabel(language)}</>
+                : <>{field}{afterLabel(language)}</>}
               {messageIn(error, language)}
             </li>
           );

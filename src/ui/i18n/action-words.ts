@@ -6,7 +6,7 @@
  */
 import type { TimelineActionName } from '../../sim/index.ts';
 import type { Language } from '../../store/playback.ts';
-import { inLanguage, type Bilingual } from './index.ts';
+import { inLanguage, zhJoin, type Bilingual } from './index.ts';
 
 type Said = Record<TimelineActionName, (target: string) => string>;
 
@@ -32,23 +32,23 @@ const en: Said = {
 };
 
 const zh: Said = {
-  crashBroker: (t) => `${t} 崩溃`,
-  powerOffBroker: (t) => `${t} 断电`,
-  partitionBroker: (t) => `${t} 被网络分区隔离`,
-  healPartition: (t) => `${t} 的网络分区恢复`,
-  shutdownBroker: (t) => `${t} 正常关闭`,
-  startBroker: (t) => `${t} 启动`,
-  crashNameServer: (t) => `${t} 崩溃`,
-  startNameServer: (t) => `${t} 启动`,
-  partitionLink: (t) => `${t} 之间的网络被切断`,
-  healLink: (t) => `${t} 之间的网络恢复`,
-  addConsumer: (t) => `${t} 启动`,
-  addProducer: (t) => `${t} 启动`,
-  removeConsumer: (t) => `${t} 关闭`,
-  removeProducer: (t) => `${t} 关闭`,
-  crashConsumer: (t) => `${t} 崩溃`,
-  hangConsumer: (t) => `${t} 卡住`,
-  setProducerRate: (t) => `${t} 修改发送速率`,
+  crashBroker: (t) => zhJoin(t, '崩溃'),
+  powerOffBroker: (t) => zhJoin(t, '断电'),
+  partitionBroker: (t) => zhJoin(t, '被网络分区隔离'),
+  healPartition: (t) => zhJoin(t, '的网络分区恢复'),
+  shutdownBroker: (t) => zhJoin(t, '正常关闭'),
+  startBroker: (t) => zhJoin(t, '启动'),
+  crashNameServer: (t) => zhJoin(t, '崩溃'),
+  startNameServer: (t) => zhJoin(t, '启动'),
+  partitionLink: (t) => zhJoin(t, '之间的网络被切断'),
+  healLink: (t) => zhJoin(t, '之间的网络恢复'),
+  addConsumer: (t) => zhJoin(t, '启动'),
+  addProducer: (t) => zhJoin(t, '启动'),
+  removeConsumer: (t) => zhJoin(t, '关闭'),
+  removeProducer: (t) => zhJoin(t, '关闭'),
+  crashConsumer: (t) => zhJoin(t, '崩溃'),
+  hangConsumer: (t) => zhJoin(t, '卡住'),
+  setProducerRate: (t) => zhJoin(t, '修改发送速率'),
   updateTopic: (t) => `mqadmin updateTopic ${t}`,
 };
 

@@ -20,6 +20,35 @@ export function andList(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/**
+ * What stands between a label and what it labels ("Reason: …", "原因：…"): a Chinese sentence takes
+ * the full-width colon, as the page's Chinese writes everywhere else ("不对：…"). Every view that
+ * joins a label to its value does it here, so no Chinese line gets an ASCII ": ".
+ */
+const AFTER_LABEL: Bilingual<string> = { en: ': ', zh: '：' };
+
+export function afterLabel(language: Language): string {
+  return AFTER_LABEL[language];
+}
+
+/** `label` then `value`, joined as `language` joins a label to its value. */
+export function labelled(label: string, value: string | number, language: Language): string {
+  return `${label}${afterLabel(language)}${value}`;
+}
+
+/** Han characters and CJK punctuation: no space goes between two of them. */
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+
+/**
+ * Two pieces of a Chinese sentence, one of them a name that may be Chinese or Latin ("broker-a",
+ * "消费者"): a space only where Chinese meets Latin text ("broker-a 崩溃"), none between Chinese
+ * words ("消费者崩溃").
+ */
+export function zhJoin(left: string, right: string): string {
+  const between = CJK.test(left.at(-1) ?? '') && CJK.test(right[0] ?? '') ? '' : ' ';
+  return `${left}${between}${right}`;
+}
+
 /** The words of `texts` in `language`. */
 export function inLanguage<T>(texts: Bilingual<T>, language: Language): T {
   return texts[language];

@@ -10,7 +10,7 @@ export interface GlossaryTerm {
   en: string;
   zh: string;
   meaning: Bilingual<string>;
-  /** Other words a reader may look it up by: the study note's spellings (HAserver), synonyms (重平衡). */
+  /** Other words a reader may look it up by: the study note's spellings (HAserver), synonyms learners type (重平衡, 消费组, 消费进度, 主从). */
   aliases?: readonly string[];
 }
 
@@ -22,7 +22,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   } },
   { en: 'topic', zh: '主题', meaning: { en: 'A named kind of message; the unit of subscription.', zh: '一类消息的名字；订阅的基本单位。' } },
   { en: 'tag', zh: '标签', meaning: { en: 'A sub-type inside a topic, filtered on the broker by its hash code.', zh: '主题内的子类型，Broker 按其哈希码过滤。' } },
-  { en: 'queue (MessageQueue)', zh: '队列', meaning: { en: 'Where a topic\'s messages are stored on one broker, in order.', zh: '主题的消息在某个 Broker 上按顺序存放的地方。' } },
+  { en: 'queue (MessageQueue)', zh: '队列', aliases: ['消息队列'], meaning: { en: 'Where a topic\'s messages are stored on one broker, in order.', zh: '主题的消息在某个 Broker 上按顺序存放的地方。' } },
   { en: 'sharding', zh: '分片', meaning: { en: 'A topic spread over several brokers, each with its own queues.', zh: '一个主题分布在多个 Broker 上，每个 Broker 有自己的队列。' } },
   { en: 'msgId (UNIQ_KEY)', zh: '消息标识 msgId', aliases: ['messageId', '消息 ID'], meaning: { en: 'Made by the producer before sending.', zh: '生产者在发送前生成。' } },
   { en: 'offsetMsgId', zh: 'offsetMsgId', meaning: { en: 'Made by the broker: its address and the CommitLog offset.', zh: 'Broker 生成：Broker 地址 + CommitLog 偏移量。' } },
@@ -31,9 +31,9 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     en: 'The clients: a producer sends messages to a topic\'s queues; a (push) consumer pulls them from its queues in a loop and hands them to its listener.',
     zh: '客户端：生产者把消息发到主题的队列；（Push）消费者循环地从分给它的队列拉取消息，交给它的监听器。',
   } },
-  { en: 'producer group', zh: '生产者组', meaning: { en: 'Producers that send the same kind of message.', zh: '发送同一类消息的生产者集合。' } },
-  { en: 'consumer group', zh: '消费者组', meaning: { en: 'Consumers that share the work of the same subscription.', zh: '分担同一订阅的消费者集合。' } },
-  { en: 'NameServer', zh: 'NameServer（路由注册中心）', meaning: { en: 'Holds the routes brokers register; NameServers never talk to each other.', zh: '保存 Broker 注册的路由；NameServer 之间互不通信。' } },
+  { en: 'producer group', zh: '生产者组', aliases: ['生产组', 'producerGroup'], meaning: { en: 'Producers that send the same kind of message.', zh: '发送同一类消息的生产者集合。' } },
+  { en: 'consumer group', zh: '消费者组', aliases: ['消费组', 'consumerGroup'], meaning: { en: 'Consumers that share the work of the same subscription.', zh: '分担同一订阅的消费者集合。' } },
+  { en: 'NameServer', zh: 'NameServer（路由注册中心）', aliases: ['namesrv', '名字服务', '命名服务', '注册中心'], meaning: { en: 'Holds the routes brokers register; NameServers never talk to each other.', zh: '保存 Broker 注册的路由；NameServer 之间互不通信。' } },
   { en: 'NameServer selection', zh: 'NameServer 选择', aliases: ['round-robin', '轮询'], meaning: {
     en: 'A client shuffles its NameServer list, starts at a random one (namesrvIndex) and keeps it until a request to it fails; only then does it try the next in the list (NettyRemotingClient). It does not change NameServer with every request: going on to the next after a failure is the study note\'s round-robin.',
     zh: '客户端打乱 NameServer 列表，从随机的一个开始（namesrvIndex），一直用它，直到对它的请求失败才按顺序换下一个（NettyRemotingClient）。并不是每次请求都换一个 NameServer：失败后按顺序换下一个，就是学习笔记里说的 round-robin。',
@@ -46,12 +46,12 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     en: 'Clients, brokers and NameServers keep their TCP channels open (Netty) and send every request over them. A channel that closes tells the other side at once that its peer is gone, which is why a crashed process is removed at once and a cut-off one only after 120 s.',
     zh: '客户端、Broker 和 NameServer 之间保持 TCP 连接（Netty），所有请求都通过它发送。连接一关闭，另一端立刻知道对方已不在：所以崩溃的进程会被立即剔除，而网络被切断的进程要等 120 秒。',
   } },
-  { en: 'broker registration', zh: '路由注册', meaning: { en: 'Every 30 s a broker registers with every NameServer (its heartbeat), and at once after a topic is created or updated.', zh: 'Broker 每 30 秒向每个 NameServer 注册一次（即心跳）；创建或更新主题后还会立即注册一次。' } },
+  { en: 'broker registration', zh: '路由注册', aliases: ['Broker 注册', '服务注册'], meaning: { en: 'Every 30 s a broker registers with every NameServer (its heartbeat), and at once after a topic is created or updated.', zh: 'Broker 每 30 秒向每个 NameServer 注册一次（即心跳）；创建或更新主题后还会立即注册一次。' } },
   { en: 'broker removal', zh: '路由剔除', meaning: {
     en: 'A closed channel removes a broker at once; a silent one 120 s after its last registration, by the NameServer\'s idle close or its scan (scanNotActiveBroker, every 5 s in 5.x, 10 s in 4.x).',
     zh: '连接关闭时立即剔除；沉默的 Broker 在最后一次注册 120 秒后，由 NameServer 关闭空闲连接或定时扫描（scanNotActiveBroker，5.x 每 5 秒，4.x 每 10 秒）剔除。',
   } },
-  { en: 'route discovery', zh: '路由发现', meaning: { en: 'Clients pull a topic\'s route every 30 s (pollNameServerInterval).', zh: '客户端每 30 秒拉取一次主题路由（pollNameServerInterval）。' } },
+  { en: 'route discovery', zh: '路由发现', aliases: ['服务发现', '路由拉取'], meaning: { en: 'Clients pull a topic\'s route every 30 s (pollNameServerInterval).', zh: '客户端每 30 秒拉取一次主题路由（pollNameServerInterval）。' } },
   { en: 'broker', zh: 'Broker', aliases: ['交换机'], meaning: {
     en: 'The server that stores messages and answers sends and pulls; it registers with every NameServer. A master and its slaves share a brokerName. Five modules, below. (Some notes call it an exchange, 交换机: an exchange is AMQP\'s (RabbitMQ\'s) router, which RocketMQ has none of; a producer sends to a queue on a broker itself.)',
     zh: '存储消息、处理发送和拉取的服务器；它向每个 NameServer 注册。Master 和它的 Slave 共用一个 brokerName。由下面五个模块组成。（有的笔记称它为“交换机”：交换机（Exchange）是 AMQP（RabbitMQ）里负责路由的组件，RocketMQ 没有它，生产者直接把消息发到某个 Broker 上的队列。）',
@@ -72,7 +72,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     en: 'One log that every topic\'s messages on a broker are appended to, strictly in order; an offsetMsgId points into it.',
     zh: 'Broker 上所有主题的消息都严格按顺序追加到的同一个日志；offsetMsgId 里含有消息在其中的物理偏移量。',
   } },
-  { en: 'ConsumeQueue', zh: 'ConsumeQueue（消费队列）', meaning: {
+  { en: 'ConsumeQueue', zh: 'ConsumeQueue（消费队列）', aliases: ['逻辑队列'], meaning: {
     en: 'A queue\'s index into the CommitLog: 20 bytes per message (its CommitLog offset, size and tag hash).',
     zh: '一个队列在 CommitLog 中的索引：每条消息 20 字节（CommitLog 偏移量、大小、标签哈希）。',
   } },
@@ -101,7 +101,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     en: 'Every 30 s each client tells the brokers it knows that it is alive (heartbeatBrokerInterval): one with a consumer tells every broker, slaves too, with its subscriptions; one with producers only tells the masters (MQClientInstance.sendHeartbeatToAllBroker).',
     zh: '每 30 秒，每个客户端告诉它所知道的 Broker 自己还活着（heartbeatBrokerInterval）：有消费者的客户端发给每个 Broker（包括 Slave），并带上订阅关系；只有生产者的客户端只发给 Master（MQClientInstance.sendHeartbeatToAllBroker）。',
   } },
-  { en: 'send modes: SYNC / ASYNC / ONEWAY', zh: '发送方式：同步 / 异步 / 单向', meaning: {
+  { en: 'send modes: SYNC / ASYNC / ONEWAY', zh: '发送方式：同步 / 异步 / 单向', aliases: ['同步发送', '异步发送', '单向发送'], meaning: {
     en: 'SYNC waits for the send\'s result, ASYNC gets it in a callback, ONEWAY never learns it: a ONEWAY send no broker stored is lost for good.',
     zh: '同步等待发送结果，异步在回调中得到结果，单向永远不知道结果：没有 Broker 存储的单向发送就永久丢失了。',
   } },
@@ -109,26 +109,26 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     en: 'Consumers of a group share out the queues again (every 20 s, and when a member joins or leaves): each queue has one owner at a time, and one consumer may own many.',
     zh: '组内消费者重新分配队列（每 20 秒一次，成员加入或离开时也会）：同一时刻每个队列只属于一个消费者，一个消费者可以拥有多个队列。',
   } },
-  { en: 'clustering / broadcasting', zh: '集群消费 / 广播消费', meaning: { en: 'Each message once per group, or once per consumer.', zh: '每条消息每组消费一次，或每个消费者消费一次。' } },
+  { en: 'clustering / broadcasting', zh: '集群消费 / 广播消费', aliases: ['集群模式', '广播模式', 'CLUSTERING', 'BROADCASTING'], meaning: { en: 'Each message once per group, or once per consumer.', zh: '每条消息每组消费一次，或每个消费者消费一次。' } },
   { en: 'long polling', zh: '长轮询', meaning: {
     en: 'A pull that finds no message is held by the broker and answered as soon as a message it subscribes to arrives, or else at the broker\'s first 5 s check after 15 s have passed, so after 15 to 20 s (PullRequestHoldService).',
     zh: '没有拉到消息的请求由 Broker 挂起：一有它订阅的消息到达就立即应答；否则在挂起满 15 秒后的第一次检查（每 5 秒一次）时应答，所以要等 15 到 20 秒（PullRequestHoldService）。',
   } },
-  { en: 'consume offset', zh: '消费位点', meaning: { en: 'How far a consumer group has consumed a queue: an index into the queue\'s ConsumeQueue.', zh: '一个消费者组在某个队列上消费到了哪一条：ConsumeQueue 里的序号。' } },
-  { en: 'retry topic / DLQ', zh: '重试队列 / 死信队列', meaning: {
+  { en: 'consume offset', zh: '消费位点', aliases: ['消费进度', '消费位移', '消费偏移量', 'consumerOffset'], meaning: { en: 'How far a consumer group has consumed a queue: an index into the queue\'s ConsumeQueue.', zh: '一个消费者组在某个队列上消费到了哪一条：ConsumeQueue 里的序号。' } },
+  { en: 'retry topic / DLQ', zh: '重试主题 / 死信队列', aliases: ['重试队列', '%RETRY%', '%DLQ%', 'DLQ'], meaning: {
     en: 'A message whose consumption failed goes back to %RETRY%<group> and comes again later (10 s, 30 s, 1 min ...); after 16 retries it goes to %DLQ%<group>.',
-    zh: '消费失败的消息回到 %RETRY%<消费者组>，稍后再次投递（10 秒、30 秒、1 分钟……）；重试 16 次后进入 %DLQ%<消费者组>。',
+    zh: '消费失败的消息回到重试主题（%RETRY%<消费者组>，常被称为重试队列），稍后再次投递（10 秒、30 秒、1 分钟……）；重试 16 次后进入 %DLQ%<消费者组>。',
   } },
   { en: 'network partition', zh: '网络分区', aliases: ['partition', '分区'], meaning: {
     en: 'Processes that keep running but cannot reach each other (a cut network): no channel closes, so nobody learns at once. A client learns when a synchronous call (a send, a heartbeat) times out, within seconds: the timeout closes its connection (clientCloseSocketIfTimeout), and each new connect then waits connectTimeoutMillis (3 s) for an answer. Not a Kafka partition: what Kafka calls a partition, RocketMQ calls a queue.',
     zh: '进程仍在运行，但彼此无法通信（网络被切断）：没有连接关闭，所以谁都不会立即知道。客户端在某次同步调用（发送、心跳）超时时发现，通常只需几秒：超时会关闭它的连接（clientCloseSocketIfTimeout），之后每次建立新连接都要等满 connectTimeoutMillis（3 秒）才失败。它不是 Kafka 的分区：Kafka 所说的分区（partition），在 RocketMQ 里叫队列（queue）。',
   } },
-  { en: 'master / slave', zh: 'Master / Slave（主 / 从）', meaning: { en: 'A slave copies its master\'s CommitLog (HAService). With its master gone it serves reads in 4.x, and in 5.x only with slaveReadEnable.', zh: 'Slave 复制 Master 的 CommitLog（HAService）。Master 不在时，4.x 的 Slave 提供读取，5.x 的 Slave 要开启 slaveReadEnable 才提供。' } },
-  { en: 'flushing: ASYNC_FLUSH / SYNC_FLUSH', zh: '刷盘：异步 / 同步', meaning: {
+  { en: 'master / slave', zh: 'Master / Slave（主 / 从）', aliases: ['主从', '主备', '主节点', '从节点'], meaning: { en: 'A slave copies its master\'s CommitLog (HAService). With its master gone it serves reads in 4.x, and in 5.x only with slaveReadEnable.', zh: 'Slave 复制 Master 的 CommitLog（HAService）。Master 不在时，4.x 的 Slave 提供读取，5.x 的 Slave 要开启 slaveReadEnable 才提供。' } },
+  { en: 'flushing: ASYNC_FLUSH / SYNC_FLUSH', zh: '刷盘：异步 / 同步', aliases: ['异步刷盘', '同步刷盘'], meaning: {
     en: 'ASYNC_FLUSH (the default) writes the page cache to disk in the background, SYNC_FLUSH before answering. A power loss loses what was not flushed, unless a slave has it.',
     zh: '异步刷盘（默认）在后台把页缓存写入磁盘，同步刷盘在应答之前写入。断电会丢失尚未刷盘的消息，除非 Slave 已有副本。',
   } },
-  { en: 'replication: SYNC_MASTER / ASYNC_MASTER', zh: '复制：同步双写 / 异步复制', meaning: {
+  { en: 'replication: SYNC_MASTER / ASYNC_MASTER', zh: '复制：同步双写 / 异步复制', aliases: ['主从同步', '同步复制'], meaning: {
     en: 'A SYNC_MASTER answers a send once a slave has the message (4.x; in 5.x only with inSyncReplicas 2); an ASYNC_MASTER answers at once.',
     zh: 'SYNC_MASTER 在 Slave 拿到消息后才应答发送（4.x；5.x 中需 inSyncReplicas 为 2）；ASYNC_MASTER 立即应答。',
   } },

@@ -11,6 +11,7 @@ import { usePlayback } from '../../store/playback.ts';
 import { askSim } from '../../store/sim-query.ts';
 import { openSource } from '../controls/session.ts';
 import { chapterScenario, type Chapter, type ChapterEntry } from './chapter.ts';
+import { labelled } from '../i18n/index.ts';
 
 export type ChapterRun =
   | { status: 'loading' }
@@ -21,7 +22,8 @@ export type ChapterRun =
 function loadScenario(chapter: Chapter): string | null {
   if (useLesson.getState().loadedVersion !== null) return null;
   const result = openSource(chapterScenario(chapter));
-  if (!result.ok) return result.errors.map((error) => `${error.path}: ${messageIn(error, usePlayback.getState().language)}`).join('; ');
+  const language = usePlayback.getState().language;
+  if (!result.ok) return result.errors.map((error) => labelled(error.path, messageIn(error, language), language)).join(language === 'zh' ? '；' : '; ');
   useLesson.getState().markLoaded(usePlayback.getState().runVersion);
   return null;
 }

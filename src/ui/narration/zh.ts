@@ -285,7 +285,7 @@ export const zh: Narrators = {
       case 'truncatedByNewMaster': return `${node(c, e, e.brokerId, true)} 把消息 ${e.msgId}（${e.topic} 队列 ${e.queueId}，位点 ${e.queueOffset}）从 CommitLog 截掉了：它作为新 Master 的 Slave 回来，而新 Master 从未收到这条消息，也没有其他副本持有它。`;
       case 'notFlushedNotReplicated': return `${node(c, e, e.brokerId)} 断电，消息 ${e.msgId}（${e.topic} 队列 ${e.queueId}，位点 ${e.queueOffset}）随之丢失：它只在 page cache 中，尚未刷盘，也没有 Slave 持有副本。`;
       case 'onewayNotDelivered': return `消息 ${e.msgId}（ONEWAY，${e.topic}，发往 ${e.broker} 队列 ${e.queueId}）在途中丢失：它的 Broker 被网络分区隔离，或在消息到达时已停止运行。${ONEWAY_ZH}`;
-      case 'onewayRefused': return `${node(c, e, e.brokerId)} 拒绝了消息 ${e.msgId}（ONEWAY，${e.topic} 队列 ${e.queueId}），例如队列 id 超出了 Topic 的队列数：它的应答无人接收。${ONEWAY_ZH}`;
+      case 'onewayRefused': return `${node(c, e, e.brokerId)} 拒绝了消息 ${e.msgId}（ONEWAY，${e.topic} 队列 ${e.queueId}），例如队列 id 超出了主题的队列数：它的应答无人接收。${ONEWAY_ZH}`;
     }
   },
   'controller.elected': (e, c) => (e.brokerId === null

@@ -22,6 +22,11 @@ export interface DataTableProps {
    * a usual name stays whole where the others give way, and a longer one still breaks anywhere.
    */
   nameWidths?: Readonly<Record<number, number>>;
+  /**
+   * Columns of RocketMQ names (TopicTest, %RETRY%CG_ORDER, broker-a/0) that break only between their
+   * parts, as a heading does (BreakableName), never inside one ("%RETRY%CG_OR / DER").
+   */
+  identifiers?: readonly number[];
 }
 
 const NONE: readonly number[] = [];
@@ -29,29 +34,38 @@ const NO_WIDTHS: Readonly<Record<number, number>> = {};
 
 /** A row is rendered again only when one of its cells changed (text compares by value), not on every frame of a run. */
 const Row = memo(
-  function Row({ cells, whole, nameWidths }: { cells: ReactNode[]; whole: readonly number[]; nameWidths: Readonly<Record<number, number>> }) {
+  function Row({ cells, whole, nameWidths, identifiers }: { cells: ReactNode[]; whole: readonly number[]; nameWidths: Readonly<Record<number, number>>; identifiers: readonly number[] }) {
     return (
       <tr>
-        {cells.map((cell, i) => (
-          <td key={i} className={whole.includes(i) ? 'rs-whole' : undefined} style={nameWidths[i] === undefined ? undefined : { minWidth: `${nameWidths[i]}ch` }}>{cell}</td>
-        ))}
+        {cells.map((cell, i) => {
+          const identifier = identifiers.includes(i) && typeof cell === 'string';
+          return (
+            <td key={i} className={whole.includes(i) ? 'rs-whole' : identifier ? 'rs-identifier' : undefined} style={nameWidths[i] === undefined ? undefined : { minWidth: `${nameWidths[i]}ch` }}>
+              {identifier ? <BreakableName name={cell} /> : cell}
+            </td>
+          );
+        })}
       </tr>
     );
   },
-  (a, b) => a.whole === b.whole && a.nameWidths === b.nameWidths && a.cells.length === b.cells.length && a.cells.every((cell, i) => Object.is(cell, b.cells[i])),
+  (a, b) => a.whole === b.whole && a.nameWidths === b.nameWidths && a.identifiers === b.identifiers && a.cells.length === b.cells.length && a.cells.every((cell, i) => Object.is(cell, b.cells[i])),
 );
 
 /**
- * One of RocketMQ's names that may break between its words, of camelCase (writeQueueNums,
- * commitLogOffset) or after an underscore (CONSUME_FROM_LAST_OFFSET), and nowhere else, so a
- * narrow panel fits it without cutting a word.
+ * Where one of RocketMQ's names may break: between camelCase words (writeQueueNums,
+ * commitLogOffset), after a system topic's prefix (%RETRY%, %DLQ%: MixAll.RETRY_GROUP_TOPIC_PREFIX),
+ * after an underscore that ends a word of four letters or more (CONSUME_FROM_LAST_OFFSET, but not
+ * the CG_ of CG_ORDER), and before a node's /brokerId (broker-a/0).
  */
+const NAME_BREAKS = /(?<=[a-z])(?=[A-Z])|(?<=^%[A-Z]+%)|(?<=[A-Za-z0-9]{4}_)|(?=\/\d+$)/;
+
+/** One of RocketMQ's names, broken only at NAME_BREAKS, so a narrow panel fits it without cutting a word. */
 export function BreakableName({ name }: { name: string }) {
-  const words = name.split(/(?<=[a-z])(?=[A-Z])|(?<=_)/);
+  const words = name.split(NAME_BREAKS);
   return words.map((word, i) => (i === 0 ? word : <Fragment key={i}><wbr />{word}</Fragment>));
 }
 
-export function DataTable({ caption, columns, rows, empty, testId, dense = false, whole = NONE, nameWidths = NO_WIDTHS }: DataTableProps) {
+export function DataTable({ caption, columns, rows, empty, testId, dense = false, whole = NONE, nameWidths = NO_WIDTHS, identifiers = NONE }: DataTableProps) {
   return (
     <ScrollArea className="rs-table-scroll" label={caption} testId={testId}>
       <table className={dense ? 'rs-table rs-table-dense' : 'rs-table'}>
@@ -62,7 +76,7 @@ export function DataTable({ caption, columns, rows, empty, testId, dense = false
         <tbody>
           {rows.length === 0 ? (
             <tr><td colSpan={columns.length} className="rs-muted">{empty}</td></tr>
-          ) : rows.map((row) => <Row key={row.key} cells={row.cells} whole={whole} nameWidths={nameWidths} />)}
+          ) : rows.map((row) => <Row key={row.key} cells={row.cells} whole={whole} nameWidths={nameWidths} identifiers={identifiers} />)}
         </tbody>
       </table>
     </ScrollArea>

@@ -7,6 +7,7 @@ import { lazy, Suspense } from 'react';
 import { haServerAddr, openHaConnections, perm2String, rejectsPulls, ROCKETMQ_DEFAULTS, type BrokerState } from '../../sim/index.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { formatSeconds } from '../../viz/format.ts';
+import { labelled } from '../i18n/index.ts';
 import { DataTable, Facts } from './DataTable.tsx';
 import { brokerStatus, haAbsence, unflushedTail } from './status.ts';
 import type { InspectStrings } from './inspector-strings.ts';
@@ -18,6 +19,8 @@ const BrokerModules = lazy(() => import('./BrokerModules.tsx').then((module) => 
 /** `msgId`: the selected message, whose path through this broker's modules is highlighted. */
 /** A group's name and the name beside it (messageModel, topic@queueId) on one line: CG_ORDER broke into CG_ / ORD / ER in the side column. */
 const NAMES_WHOLE = [0, 1];
+/** A table's topic names, broken only between their parts (%RETRY% / CG_ORDER). */
+const FIRST_COLUMN = [0];
 
 /** A master's HA line when it holds no open connection: why none (haAbsence), else no slave connected yet. */
 function noHaConnection(broker: Readonly<BrokerState>, strings: InspectStrings, housekeeping: string): string {
@@ -52,7 +55,7 @@ export function InspectBroker({ broker, timeMs, strings, msgId = null }: { broke
       ['slaveReadEnable', strings.slaveRead(broker.slaveReadEnable, rejectsPulls({ config }, broker))],
       ...(broker.reputStoppedAt === null ? [] : [['ReputMessageService', strings.reputStopped(broker.reputStoppedAt)] as [string, string]]),
     ]
-    : [[strings.haSlaves, openHaConnections(config, broker, timeMs).map((connection) => `${connection.slave}: ${strings.haAcked(connection.ackIndex, broker.commitLog.length)}`).join('; ')
+    : [[strings.haSlaves, openHaConnections(config, broker, timeMs).map((connection) => labelled(connection.slave, strings.haAcked(connection.ackIndex, broker.commitLog.length), language)).join(language === 'zh' ? '；' : '; ')
       || noHaConnection(broker, strings, formatSeconds(config.haHousekeepingIntervalMs, language, 0))]];
   const unflushed = unflushedTail(broker);
   const offsetRows = Object.entries(broker.consumerOffsetTable).flatMap(([group, offsets]) =>
@@ -69,8 +72,8 @@ export function InspectBroker({ broker, timeMs, strings, msgId = null }: { broke
         ...replication,
       ]} />
       <Suspense fallback={null}><BrokerModules broker={broker} timeMs={timeMs} msgId={msgId} /></Suspense>
-      <DataTable caption={strings.topicConfigTable} columns={[strings.topic, 'writeQueueNums', 'readQueueNums', 'perm']} rows={topicRows} empty={strings.none} testId="topicConfigTable" />
-      <DataTable caption={strings.consumeQueues} columns={[strings.topic, 'queueId:maxOffset']} rows={queueRows} empty={strings.none} testId="consumeQueues" />
+      <DataTable caption={strings.topicConfigTable} columns={[strings.topic, 'writeQueueNums', 'readQueueNums', 'perm']} rows={topicRows} empty={strings.none} testId="topicConfigTable" identifiers={FIRST_COLUMN} />
+      <DataTable caption={strings.consumeQueues} columns={[strings.topic, 'queueId:maxOffset']} rows={queueRows} empty={strings.none} testId="consumeQueues" identifiers={FIRST_COLUMN} />
       <DataTable caption={strings.consumerTable} columns={[strings.group, 'messageModel', strings.channels, strings.subscription]} rows={groupRows} empty={strings.none} testId="consumerTable" whole={NAMES_WHOLE} />
       <DataTable caption={strings.consumerOffsetTable} columns={[strings.group, 'topic@queueId', strings.committed]} rows={offsetRows} empty={strings.none} testId="consumerOffsetTable" whole={NAMES_WHOLE} />
     </div>

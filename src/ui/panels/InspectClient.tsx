@@ -36,7 +36,7 @@ function AllocatedQueues({ consumer, strings }: { consumer: Readonly<ConsumerSta
   return (
     <>
       <DataTable caption={strings.allocatedQueues} columns={[strings.topic, strings.queue, 'nextOffset', strings.offset, strings.persisted, strings.pendingMessages]}
-        rows={rows} empty={strings.none} testId="allocatedQueues" dense />
+        rows={rows} empty={strings.none} testId="allocatedQueues" identifiers={TOPIC_COLUMN} dense />
       {rows.length > 0 && consumer.spec.messageModel === 'CLUSTERING' && <p className="rs-muted rs-offsets-note" data-testid="offsets-note">{strings.offsetsNote}</p>}
     </>
   );

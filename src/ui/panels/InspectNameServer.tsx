@@ -9,6 +9,9 @@ import { InspectTitle } from './shared.tsx';
 /** brokerAddrTable's and brokerLiveTable's address columns. */
 const ADDR_IN_ADDR_TABLE = [2];
 const ADDR_IN_LIVE_TABLE = [0];
+/** Names broken only between their parts (broker-a / /0, %RETRY% / CG_ORDER), never inside one. */
+const NODE_IN_LIVE_TABLE = [1];
+const NAMES_IN_QUEUE_TABLE = [0, 1];
 /**
  * brokerAddrTable's name columns: broker-a and DefaultCluster stay whole (DefaultClust / er). The
  * live table's five columns have no room to spare: its broker-a/0 may break at the hyphen.
@@ -41,8 +44,8 @@ export function InspectNameServer({ ns, timeMs, strings }: { ns: Readonly<NameSe
         [strings.nextScanLabel, ns.up ? formatTime(ns.nextScanAt) : strings.none],
       ]} />
       <DataTable caption="brokerAddrTable" columns={['brokerName', 'brokerId', strings.address, strings.cluster]} rows={addrRows} empty={strings.none} testId="brokerAddrTable" whole={ADDR_IN_ADDR_TABLE} nameWidths={NAMES_IN_ADDR_TABLE} />
-      <DataTable caption="brokerLiveTable" columns={[strings.address, 'broker', strings.lastUpdate, 'heartbeatTimeoutMillis', 'dataVersion']} rows={liveRows} empty={strings.none} testId="brokerLiveTable" whole={ADDR_IN_LIVE_TABLE} dense />
-      <DataTable caption="topicQueueTable" columns={[strings.topic, 'brokerName', 'writeQueueNums', 'readQueueNums', 'perm']} rows={topicRows} empty={strings.none} testId="topicQueueTable" />
+      <DataTable caption="brokerLiveTable" columns={[strings.address, 'broker', strings.lastUpdate, 'heartbeatTimeoutMillis', 'dataVersion']} rows={liveRows} empty={strings.none} testId="brokerLiveTable" whole={ADDR_IN_LIVE_TABLE} identifiers={NODE_IN_LIVE_TABLE} dense />
+      <DataTable caption="topicQueueTable" columns={[strings.topic, 'brokerName', 'writeQueueNums', 'readQueueNums', 'perm']} rows={topicRows} empty={strings.none} testId="topicQueueTable" identifiers={NAMES_IN_QUEUE_TABLE} />
     </div>
   );
 }

@@ -11,7 +11,7 @@ import { idleConsumers, queueTopics, type BrokerQueues, type IdleConsumer, type 
 import { derivedAt, EmptyPanel, PanelFrame, summaryAt, usePanelStrings } from './shared.tsx';
 import type { PanelStrings } from './strings.ts';
 import { QUEUE_PANEL_STRINGS, type QueuePanelStrings } from './queue-panel-strings.ts';
-import { useWords } from '../i18n/index.ts';
+import { labelled, useWords } from '../i18n/index.ts';
 
 /** The panels' shared words (a topic's queue counts) and the queue panel's own. */
 type Strings = PanelStrings & QueuePanelStrings;
@@ -72,6 +72,7 @@ function GroupOffsets({ cell, strings }: { cell: QueueCell; strings: Strings }) 
  * out a message (and those whose bar moved by a thousandth).
  */
 const Cell = memo(function Cell({ topic, broker, cell, fill, strings, causes }: { topic: string; broker: string; cell: QueueCell; fill: string; strings: Strings; causes: ReasonStrings }) {
+  const language = usePlayback((s) => s.language);
   return (
     <li className={cellClass(cell)} data-testid={`queue-cell-${topic}-${broker}-${cell.queueId}`}
       data-writable={cell.writable} data-readable={cell.readable}>
@@ -83,7 +84,7 @@ const Cell = memo(function Cell({ topic, broker, cell, fill, strings, causes }: 
       </div>
       <div className="rs-queue-count" data-testid="queue-count" aria-hidden="true">{cell.count}</div>
       <div className="rs-queue-bar" aria-hidden="true"><span style={{ transform: fill }} /></div>
-      {cell.fate === 'never' && <p className="rs-queue-note rs-queue-note-never">{strings.neverConsumable}: {cell.neverConsumable}</p>}
+      {cell.fate === 'never' && <p className="rs-queue-note rs-queue-note-never">{labelled(strings.neverConsumable, cell.neverConsumable, language)}</p>}
       {cell.fate === 'pulled' && <p className="rs-queue-note rs-queue-note-pulled">{strings.queuePulled(cell.left, cell.pulledBy)}</p>}
       {cell.fate === 'filling' && <p className="rs-queue-note rs-queue-note-never">{strings.queueFilling}</p>}
       {cell.fate === 'drained' && <p className="rs-queue-note rs-queue-note-drained">{causes.drained}</p>}

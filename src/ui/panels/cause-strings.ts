@@ -109,7 +109,7 @@ const zh: CauseStrings = {
   neverConsumable: {
     writtenAboveRead: '写入了 id ≥ readQueueNums 的队列（writeQueueNums > readQueueNums）',
     readShrunk: 'readQueueNums 缩小时，队列中还没消费完的消息被遗留',
-    notReadable: 'Topic 的 perm 没有 R（禁止读）',
+    notReadable: '主题的 perm 没有 R（禁止读）',
   },
   failed: {
     noNameServer: '一次也没尝试：生产者没有任何 NameServer 地址（namesrvAddr），send() 抛出 "No name server address, please set it."',

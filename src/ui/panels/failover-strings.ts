@@ -241,7 +241,7 @@ const zh: FailoverStrings = {
   signs: {
     first: (fault, sentence) => `“${fault}”的第一个迹象：${sentence}`,
     dropped: (time, nameServers, node, after, newMaster) => `${time} · ${nameServers} 不再列出 ${node}${newMaster ? '：新 Master 占用了它的 brokerId 0' : ''}（故障后 ${after}）`,
-    routesGone: (time, node, after, client, stale) => `${time} · 已没有客户端的路由列出 ${node}（故障后 ${after}；最后一个不再列出它的是 ${client}）${stale === null ? '' : `；这比第一个 NameServer 移除它晚了 ${stale.waited}${stale.topics.length === 0 ? '' : `：${stale.clients.join('、')} 拉取 ${stale.topics.join('、')} 的路由都没有拿到（TOPIC_NOT_EXIST，或没有 NameServer 应答），拿不到路由时缓存的旧路由保持不变，直到某次拉取重新拿到路由${retryTopic(stale.topics) === undefined ? '' : `（${retryTopic(stale.topics)!} 是消费者组的重试 Topic，CLUSTERING 消费者会连同自己的 Topic 一起拉取它的路由）`}`}`}`,
+    routesGone: (time, node, after, client, stale) => `${time} · 已没有客户端的路由列出 ${node}（故障后 ${after}；最后一个不再列出它的是 ${client}）${stale === null ? '' : `；这比第一个 NameServer 移除它晚了 ${stale.waited}${stale.topics.length === 0 ? '' : `：${stale.clients.join('、')} 拉取 ${stale.topics.join('、')} 的路由都没有拿到（TOPIC_NOT_EXIST，或没有 NameServer 应答），拿不到路由时缓存的旧路由保持不变，直到某次拉取重新拿到路由${retryTopic(stale.topics) === undefined ? '' : `（${retryTopic(stale.topics)!} 是消费者组的重试主题，CLUSTERING 消费者会连同自己的主题一起拉取它的路由）`}`}`}`,
     separator: '、',
   },
 };

@@ -162,7 +162,7 @@ const zh: InspectorStrings = {
   persisted: '上次 persistAll',
   offsetsNote: '消费位点：已消费到的位置（OffsetStore 的 offsetTable）。每次拉取都会把它带给 Broker（commitOffset），persistAll 每 5 秒（persistConsumerOffsetInterval）也会发送一次：所以 Broker 的 consumerOffsetTable 可能比上次 persistAll 的值更新。',
   ago: (duration) => `${duration}前`,
-  topicConfigTable: 'Topic 配置（topicConfigTable）',
+  topicConfigTable: '主题配置（topicConfigTable）',
   consumeQueues: '消费队列（每个队列 id 的 maxOffset）',
   consumerTable: '消费者组（consumerTable）',
   channels: '连接',

@@ -50,7 +50,7 @@ const zh: NameServerStrings = {
   overdue: '已超时：将在下一次扫描时移除',
   routes: '路由（topicQueueTable）',
   noRoutes: '没有路由。',
-  systemTopicsHidden: (topics) => `以及 ${topics.length} 个系统 Topic（${namedSystemTopics(topics, '、', ' 等')}）`,
+  systemTopicsHidden: (topics) => `以及 ${topics.length} 个系统主题（${namedSystemTopics(topics, '、', ' 等')}）`,
   routeBrokers: (brokerName, write, read) => `${brokerName}（写 ${write} / 读 ${read}）`,
   disagreement: (broker, listedBy, notListedBy) => `NameServer 之间不一致：${listedBy.join('、')} 中有 ${broker}，${notListedBy.join('、')} 中没有。NameServer 之间从不通信，各自只从 Broker 的注册请求中获知信息。`,
   agreement: '所有运行中的 NameServer 列出的 Broker 相同。',

@@ -76,7 +76,7 @@ const zh: QueuePanelStrings = {
     `尚未消费 ${left} 条：${pulledBy.length > 0 ? pulledBy.join('、') : '消费者'} 在此队列变为不可读之前已拉取；${pulledBy.length > 1 ? '它们' : '它'}只会消费到负载均衡放弃此队列为止，剩下的在调大 readQueueNums 之前无法消费`,
   queueFilling: '生产者可以写入（id < writeQueueNums）：在调大 readQueueNums 之前，写到这里的每条消息都无法消费',
   neverConsumableTotal: '无法消费的消息总数：',
-  noUserTopics: '还没有带队列的 Topic。',
+  noUserTopics: '还没有带队列的主题。',
   queueMasterDown: ({ master, status, reader, refusedBy }) => `${master} ${status === 'crashed' ? '已崩溃' : '已关闭'}：现在没有生产者写入这里（没有 W）。${reader
     ? `它的消费者从 Slave ${reader} 读取，Slave 上的消息可能更少；`
     : refusedBy

@@ -42,8 +42,8 @@ const zh: ReasonStrings = {
   showMeaning: (label) => `${label}：它统计什么`,
   idle: (reason) => {
     switch (reason.kind) {
-      case 'noRoute': return '还没有它的 Topic 的路由（下一次路由拉取时向 NameServer 询问）';
-      case 'noReadableQueues': return '它的 Topic 没有可读队列';
+      case 'noRoute': return '还没有它的主题的路由（下一次路由拉取时向 NameServer 询问）';
+      case 'noReadableQueues': return '它的主题没有可读队列';
       case 'notInConsumerList': return '没有分配到队列：Broker 的消费者组中还没有它（心跳尚未到达）';
       case 'moreConsumersThanQueues': return `没有分配到队列：${reason.consumers} 个消费者，只有 ${reason.queues} 个可读队列`;
       case 'strategyLeftNone': return `没有分配到队列：${reason.strategy} 没有分给它（${reason.consumers} 个消费者，${reason.queues} 个可读队列）`;

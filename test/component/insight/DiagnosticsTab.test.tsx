@@ -331,6 +331,9 @@ describe('Route diagnostics', () => {
     expect(screen.getByRole('heading', { name: '路由诊断' })).toBeInTheDocument();
     expect(findings('writeAboveRead')[0]).toHaveTextContent('在调大 readQueueNums 之前不会被消费');
     expect(findings('writeAboveRead')[0]).toHaveTextContent('readQueueNums');
+    // A Chinese label takes the full-width colon, as the page's Chinese does everywhere.
+    expect([...findings('writeAboveRead')[0]!.querySelectorAll('strong')].map((label) => label.textContent)).toEqual(['原因：', '安全修复：']);
+    expect(findings('writeAboveRead')[0]!.textContent).not.toMatch(/[\u4e00-\u9fff]: /);
     cleanup();
     usePlayback.setState({ language: 'zh' });
     openSource(withSlaveReads(masterCrashScenario()));

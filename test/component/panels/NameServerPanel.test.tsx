@@ -69,7 +69,7 @@ describe('NameServerPanel', () => {
     render(<NameServerPanel />);
     expect(screen.getByTestId('ns-system-topics-ns-1')).toHaveTextContent(/^and 1 system topic \(%RETRY%CG_ORDER\)$/);
     act(() => usePlayback.getState().setLanguage('zh'));
-    expect(screen.getByTestId('ns-system-topics-ns-1')).toHaveTextContent(/^以及 1 个系统 Topic（%RETRY%CG_ORDER）$/);
+    expect(screen.getByTestId('ns-system-topics-ns-1')).toHaveTextContent(/^以及 1 个系统主题（%RETRY%CG_ORDER）$/);
     act(() => usePlayback.getState().setLanguage('en'));
   });
 
@@ -80,7 +80,7 @@ describe('NameServerPanel', () => {
     render(<NameServerPanel />);
     expect(screen.getByTestId('ns-system-topics-ns-1')).toHaveTextContent(/^and 5 system topics \(%RETRY%CG_A, %RETRY%CG_B, %RETRY%CG_C, …\)$/);
     act(() => usePlayback.getState().setLanguage('zh'));
-    expect(screen.getByTestId('ns-system-topics-ns-1')).toHaveTextContent(/^以及 5 个系统 Topic（%RETRY%CG_A、%RETRY%CG_B、%RETRY%CG_C 等）$/);
+    expect(screen.getByTestId('ns-system-topics-ns-1')).toHaveTextContent(/^以及 5 个系统主题（%RETRY%CG_A、%RETRY%CG_B、%RETRY%CG_C 等）$/);
     act(() => usePlayback.getState().setLanguage('en'));
   });
 

@@ -292,6 +292,15 @@ describe('QueuePanel, shrinking a topic the unsafe way (read and write 8 -> 4 at
     expect(summary.messages.neverConsumable).toBeGreaterThan(0);
   });
 
+  it('in Chinese, follows the unconsumable label with a full-width colon', () => {
+    const timeline = loadAt(libraryScenario('shrink-unsafely'), 180_000);
+    act(() => usePlayback.getState().setLanguage('zh'));
+    render(<QueuePanel />);
+    const queue = timeline.summary().queues.find((q) => q.broker === 'broker-a' && q.queueId === 4)!;
+    expect(queue.neverConsumable).toBeGreaterThan(0);
+    expect(within(cellOf('broker-a', 4)).getByText(`无法消费：${queue.neverConsumable}`)).toBeInTheDocument();
+  });
+
   it('says it in Chinese', () => {
     const timeline = loadAt(everythingPulled(), 61_000);
     act(() => usePlayback.getState().setLanguage('zh'));

@@ -164,12 +164,23 @@ describe('the scrubber', () => {
     expect(time()).toBe(60_001);
     act(() => usePlayback.getState().setLanguage('zh'));
     expect(titles()[2]).toBe('ns-1 在 3:10.001 移除了 broker-b/0：它的连接自 1:10.001 起空闲了 120.0 秒');
-    expect(titles()[5]).toBe('5:01.017 · 已没有客户端的路由列出 broker-c/0（故障后 61.0 秒；最后一个不再列出它的是 c-2）；这比第一个 NameServer 移除它晚了 61.0 秒：p-1、c-1、c-2 拉取 TopicTest、%RETRY%CG_ORDER 的路由都没有拿到（TOPIC_NOT_EXIST，或没有 NameServer 应答），拿不到路由时缓存的旧路由保持不变，直到某次拉取重新拿到路由（%RETRY%CG_ORDER 是消费者组的重试 Topic，CLUSTERING 消费者会连同自己的 Topic 一起拉取它的路由）');
+    expect(titles()[5]).toBe('5:01.017 · 已没有客户端的路由列出 broker-c/0（故障后 61.0 秒；最后一个不再列出它的是 c-2）；这比第一个 NameServer 移除它晚了 61.0 秒：p-1、c-1、c-2 拉取 TopicTest、%RETRY%CG_ORDER 的路由都没有拿到（TOPIC_NOT_EXIST，或没有 NameServer 应答），拿不到路由时缓存的旧路由保持不变，直到某次拉取重新拿到路由（%RETRY%CG_ORDER 是消费者组的重试主题，CLUSTERING 消费者会连同自己的主题一起拉取它的路由）');
   });
 
   it('marks the forks the person made', () => {
     act(() => usePlayback.setState({ forks: [42_000] }));
     expect(screen.getByTestId('mark-fork')).toHaveAttribute('title', '0:42.000 · your change (the run forks here)');
+  });
+
+  it('names what a fork changed after its label, with the full-width colon in Chinese', () => {
+    cleanup();
+    freshRun('crash-partition-shutdown');
+    renderControls();
+    act(() => usePlayback.setState({ forks: [60_000] }));
+    expect(screen.getByTestId('mark-fork')).toHaveAttribute('title', '1:00.000 · your change (the run forks here): broker-a crashes (crashBroker)');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('mark-fork')).toHaveAttribute('title', '1:00.000 · 你的修改（运行从此处分叉）：broker-a 崩溃（crashBroker）');
+    act(() => usePlayback.getState().setLanguage('en'));
   });
 });
 

@@ -110,9 +110,9 @@ describe('findJsonSyntaxProblem', () => {
 describe('parseScenarioText in Chinese', () => {
   it.each([
     ['{"version": 1,}', '第 1 行第 15 列不是有效的 JSON：JSON 不允许在 "}" 前面有逗号'],
-    ['{"version": 1', 'JSON 文字在第 1 行第 14 列提前结束（这里应当是 "," 或 "}"）：文件或链接是不是被截断了？'],
+    ['{"version": 1', 'JSON 文本在第 1 行第 14 列意外结束（这里应当是 "," 或 "}"）：文件或链接是不是被截断了？'],
     ["{'version': 1}", '第 1 行第 2 列不是有效的 JSON：这里应当是双引号括起的字段名'],
-    ['  ', '文字是空的：场景是一个 JSON 对象，例如 { "version": 1 }'],
+    ['  ', '文本是空的：场景是一个 JSON 对象，例如 { "version": 1 }'],
   ])('says where %j breaks', (text, zh) => {
     const result = parseScenarioText(text);
     expect(result.ok ? [] : result.errors.map((e) => `${e.path}: ${e.zh}`)).toEqual([`$: ${zh}`]);

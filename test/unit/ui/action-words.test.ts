@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { ACTION_NAMES } from '../../../src/scenario/schema.ts';
 import { FAULT_ACTIONS } from '../../../src/ui/editor/fork.ts';
 import { actionChoice, actionSaid, isFault } from '../../../src/ui/i18n/action-words.ts';
+import { zhJoin } from '../../../src/ui/i18n/index.ts';
 import { describeEvent } from '../../../src/ui/panels/event-sentences.ts';
 
 describe('timeline actions in words', () => {
@@ -28,6 +30,29 @@ describe('timeline actions in words', () => {
     expect(actionChoice('crashNameServer', 'zh')).toBe('NameServer 崩溃（crashNameServer）');
     expect(isFault('crashBroker')).toBe(true);
     expect(isFault('healPartition')).toBe(false);
+  });
+
+  it('puts no space between two Chinese characters in any Chinese action name, and one where Chinese meets a Latin name', () => {
+    const spaceBetweenHan = /[\u4e00-\u9fff] +[\u4e00-\u9fff]/;
+    for (const action of ACTION_NAMES) {
+      // Offered before a target is chosen ("消费者崩溃"), and said of a Chinese-named target too.
+      for (const said of [actionChoice(action, 'zh'), actionSaid(action, '消费者', 'zh'), actionSaid(action, '两个进程', 'zh')]) {
+        expect(said, said).not.toMatch(spaceBetweenHan);
+      }
+    }
+    expect(actionChoice('crashConsumer', 'zh')).toBe('消费者崩溃（crashConsumer）');
+    expect(actionChoice('hangConsumer', 'zh')).toBe('消费者卡住（hangConsumer）');
+    expect(actionChoice('partitionLink', 'zh')).toBe('两个进程之间的网络被切断（partitionLink）');
+    expect(actionChoice('healLink', 'zh')).toBe('两个进程之间的网络恢复（healLink）');
+    expect(actionSaid('crashConsumer', 'c-1', 'zh')).toBe('c-1 崩溃（crashConsumer）');
+    expect(actionSaid('partitionLink', 'broker-a ↔ ns-1', 'zh')).toBe('broker-a ↔ ns-1 之间的网络被切断（partitionLink）');
+  });
+
+  it('joins Chinese pieces with a space only where Chinese meets Latin text', () => {
+    expect(zhJoin('消费者', '崩溃')).toBe('消费者崩溃');
+    expect(zhJoin('broker-a', '崩溃')).toBe('broker-a 崩溃');
+    expect(zhJoin('消费者', 'crash')).toBe('消费者 crash');
+    expect(zhJoin('主题（Topic）', '已创建')).toBe('主题（Topic）已创建');
   });
 
   it('an action the page does not know is said by its name', () => {

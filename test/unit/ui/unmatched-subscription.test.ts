@@ -43,7 +43,7 @@ describe('a subscription no producer\'s tag matches', () => {
     expect(en.why).toContain('RocketMQ reads "TagA|TagB" as the one tag "TagA|TagB"');
     expect(en.fix).toContain('("TagA || TagB")');
     const zh = diagnosticsStrings('zh').describe(findings[0]!, () => '');
-    expect(zh.title).toBe('c-1（CG）收不到 TopicTest 的任何消息：没有生产者发送它订阅的 Tag');
+    expect(zh.title).toBe('c-1（CG）收不到 TopicTest 的任何消息：没有生产者发送它订阅的标签');
   });
 
   it('a message without a tag matches "*" only', () => {

@@ -8,7 +8,7 @@ import { CHART_METRICS, groupsOf, metricLines, unitOf, type ChartMetric } from '
 import { CHARTS_STRINGS } from './charts-strings.ts';
 import { LineChart } from './LineChart.tsx';
 import { actionSaid, isFault } from '../../i18n/action-words.ts';
-import { inLanguage } from '../../i18n/index.ts';
+import { inLanguage, labelled } from '../../i18n/index.ts';
 
 export interface ChartCardProps {
   series: SeriesOverTime;
@@ -32,7 +32,7 @@ export function ChartCard({ series, initial, toMs, nowMs, width, height, name }:
   const metricId = useId();
   const groupId = useId();
   const lines = metricLines(series, metric, group, strings);
-  const title = metric === 'lagByQueue' && group !== undefined ? `${strings.metric[metric]}: ${group}` : strings.metric[metric];
+  const title = metric === 'lagByQueue' && group !== undefined ? labelled(strings.metric[metric], group, language) : strings.metric[metric];
   const stem = `${fileStem(scenarioName, 'run')}-${metric}`;
   return (
     <div className="rs-chart-card" data-testid={`chart-${name}`}>

@@ -58,7 +58,7 @@ const zh: ChartsStrings = {
     lagByQueue: '某个消费者组各队列的堆积量（diff）', counters: '无法消费与发送失败的消息',
   },
   metricLabel: '图表',
-  lagNote: '各消费者组在其消费者读取的队列里落后多少；没有人读取的队列里的消息不在这里（见“无法消费与发送失败的消息”图表）。细节：diffTotal 与 RocketMQ 的消费进度（以及“控制台”标签页）一致：只统计可读队列（消费者组在重试 Topic %RETRY%<group> 上有位点后也包括它），即各 Broker 上的最大位点减去该组在那里已提交的位点；每次拉取和每 5 秒一次的定时提交（persistConsumerOffsetInterval）都会把它更新到已消费到的位点。Master 丢失后由 Slave 应答时，位点是 Slave 上的：在消费者向它提交之前，是它上次从 Master 同步来的（会跳升）；之后可能超过它持有的消息（低于 0）。没有 NameServer 运行，或它还没有列出任何 Broker 时，无处读取位点；它列出的某个 Broker 不应答时（被网络分区隔离），examineConsumeStats 会整体失败：曲线在这些时刻中断。',
+  lagNote: '各消费者组在其消费者读取的队列里落后多少；没有人读取的队列里的消息不在这里（见“无法消费与发送失败的消息”图表）。细节：diffTotal 与 RocketMQ 的消费进度（以及“控制台”标签页）一致：只统计可读队列（消费者组在重试主题（%RETRY%<消费者组>）上有位点后也包括它），即各 Broker 上的最大位点减去该组在那里已提交的位点；每次拉取和每 5 秒一次的定时提交（persistConsumerOffsetInterval）都会把它更新到已消费到的位点。Master 丢失后由 Slave 应答时，位点是 Slave 上的：在消费者向它提交之前，是它上次从 Master 同步来的（会跳升）；之后可能超过它持有的消息（低于 0）。没有 NameServer 运行，或它还没有列出任何 Broker 时，无处读取位点；它列出的某个 Broker 不应答时（被网络分区隔离），examineConsumeStats 会整体失败：曲线在这些时刻中断。',
   groupLabel: '消费者组',
   timeAxis: '虚拟时间（秒）',
   unit: { perSecond: '消息数/秒', messages: '消息数' },

@@ -70,7 +70,7 @@ function idleFixZh(f: IdleFinding): string {
     case 'rebalancePending':
       return '无需处理：Broker 通知消费者组（NOTIFY_CONSUMER_IDS_CHANGED）后消费者会立即再次负载均衡（从 5.2 起距上一次至少 1 秒，即 minInterval），并且每 20 秒一次。';
     case 'noRoute': case 'noReadableQueues': case 'notInConsumerList':
-      return '等待下一次路由拉取和负载均衡（默认每 30 秒和 20 秒一次）；如果一直如此，检查 Topic 是否存在且可读。';
+      return '等待下一次路由拉取和负载均衡（默认每 30 秒和 20 秒一次）；如果一直如此，检查主题是否存在且可读。';
   }
 }
 
@@ -216,13 +216,13 @@ function sentEn(f: Unmatched): string {
 }
 
 function readAsZh(f: Unmatched): string {
-  if (f.tags.length === 0) return '不含任何 Tag';
-  return f.tags.length === 1 ? `唯一的 Tag ${quoted(f.tags, '')}` : `Tag ${quoted(f.tags, '、')}`;
+  if (f.tags.length === 0) return '不含任何标签';
+  return f.tags.length === 1 ? `唯一的标签 ${quoted(f.tags, '')}` : `标签 ${quoted(f.tags, '、')}`;
 }
 
 function sentZh(f: Unmatched): string {
   const tagged = f.sent.filter((tag) => tag !== '');
-  const untagged = f.sent.includes('') ? '不带 Tag 的消息（只有 "*" 能匹配）' : '';
+  const untagged = f.sent.includes('') ? '不带标签的消息（只有 "*" 能匹配）' : '';
   return [tagged.length > 0 ? quoted(tagged, '、') : '', untagged].filter(Boolean).join('，以及');
 }
 
@@ -371,7 +371,7 @@ const en: DiagnosticsStrings = {
 const zh: DiagnosticsStrings = {
   heading: '路由诊断',
   intro: '此刻路由有什么问题、为什么，以及安全的修复方法。',
-  none: '此刻没有问题：每个 Topic 的所有队列都在被读写。',
+  none: '此刻没有问题：每个主题的所有队列都在被读写。',
   whyLabel: '原因',
   fixLabel: '安全修复',
   describe: (f, idle) => {
@@ -423,7 +423,7 @@ const zh: DiagnosticsStrings = {
       case 'unreadable': return {
         title: `${onBrokerZh(f)} 上的 ${f.topic}：不可读（perm ${f.perm}）`,
         why: `没有 PermName.PERM_READ (4)，消费者的路由中不会有这些队列：其中有 ${f.waiting} 条消息在等待。`,
-        fix: `在 ${f.broker} 上把该 Topic 的 perm 设为 6（可读可写）（${updateTopic(f, { p: 6 })}）。如果是要下线这个 Broker：应让它不可写而不是不可读，让消费者把消息消费完。`,
+        fix: `在 ${f.broker} 上把该主题的 perm 设为 6（可读可写）（${updateTopic(f, { p: 6 })}）。如果是要下线这个 Broker：应让它不可写而不是不可读，让消费者把消息消费完。`,
       };
       case 'unwritable': return {
         title: `${onBrokerZh(f)} 上的 ${f.topic}：不可写（perm ${f.perm}）`,
@@ -433,7 +433,7 @@ const zh: DiagnosticsStrings = {
       case 'oneBroker': return {
         title: `${f.topic} 只在 ${f.broker} 上（集群有 ${f.masters} 个 Master）`,
         why: `生产者只能把 ${f.topic} 发到一个 Broker：${f.broker} 故障时，即使其他 Master 正常，所有发送也都会失败，直到它恢复。`,
-        fix: `在集群的每个 Master 上创建该 Topic（${createTopic(f.topic, f.cluster)}）。`,
+        fix: `在集群的每个 Master 上创建该主题（${createTopic(f.topic, f.cluster)}）。`,
       };
       case 'idleConsumer': return {
         title: `${f.consumer}（${f.group}）收不到消息`,
@@ -443,20 +443,20 @@ const zh: DiagnosticsStrings = {
       case 'hungConsumer': return hungConsumerZh(f);
       case 'inconsistentGroup': return {
         title: `消费者组 ${f.group}：成员订阅不一致`,
-        why: `Broker 每个消费者组只保存一份订阅（${members(f, '、')}）：一个成员想要的消息会在另一个成员的队列上被过滤掉，分配给未订阅该 Topic 的成员的队列永远不会被拉取。`,
-        fix: '同一消费者组的所有成员使用相同的 Topic 和 Tag 表达式，或把不同的订阅放到不同的消费者组。',
+        why: `Broker 每个消费者组只保存一份订阅（${members(f, '、')}）：一个成员想要的消息会在另一个成员的队列上被过滤掉，分配给未订阅该主题的成员的队列永远不会被拉取。`,
+        fix: '同一消费者组的所有成员使用相同的主题和标签表达式，或把不同的订阅放到不同的消费者组。',
       };
       case 'unmatchedSubscription': {
         const fixed = withDoubleBars(f.subscription);
         return {
-          title: `${f.consumer}（${f.group}）收不到 ${f.topic} 的任何消息：没有生产者发送它订阅的 Tag`,
-          why: `RocketMQ 把 "${f.subscription}" 读作${readAsZh(f)}（FilterAPI.buildSubscriptionData 按 "||" 拆分并去掉每个 Tag 两端的空格；只有 "*" 订阅全部消息）。${f.topic} 的生产者发送的是 ${sentZh(f)}。Broker 按 Tag 哈希把每条消息过滤掉，并把该组的消费位点移到它之后：什么也不会被消费，也不会计入消费堆积。`,
-          fix: `用 "||" 分隔想要的 Tag${fixed ? `（"${fixed}"）` : ''}，或订阅 "*" 接收全部消息；或者让生产者发送它期望的 Tag。`,
+          title: `${f.consumer}（${f.group}）收不到 ${f.topic} 的任何消息：没有生产者发送它订阅的标签`,
+          why: `RocketMQ 把 "${f.subscription}" 读作${readAsZh(f)}（FilterAPI.buildSubscriptionData 按 "||" 拆分并去掉每个标签两端的空格；只有 "*" 订阅全部消息）。${f.topic} 的生产者发送的是 ${sentZh(f)}。Broker 按标签哈希把每条消息过滤掉，并把该组的消费位点移到它之后：什么也不会被消费，也不会计入消费堆积。`,
+          fix: `用 "||" 分隔想要的标签${fixed ? `（"${fixed}"）` : ''}，或订阅 "*" 接收全部消息；或者让生产者发送它期望的标签。`,
         };
       }
       case 'deadLetters': return {
         title: `消费者组 ${f.group}：死信队列 %DLQ%${f.group} 中有 ${f.messages} 条消息`,
-        why: `${triesZh(f.retryDelays)}之后 Broker 把它写入 ${f.brokers.join('、')} 上的 %DLQ%${f.group}，没有消费者订阅这个 Topic：除非有人处理，这些消息不会被消费。`,
+        why: `${triesZh(f.retryDelays)}之后 Broker 把它写入 ${f.brokers.join('、')} 上的 %DLQ%${f.group}，没有消费者订阅这个主题：除非有人处理，这些消息不会被消费。`,
         fix: `查明监听器失败的原因（“消息轨迹”页会列出一条消息的每次消费），修复后把 %DLQ%${f.group} 中的消息重新投递给该消费者组（控制台的“死信消息”页面可以批量重发或导出它们，batchResendDlqMessage），或者丢弃它们。`,
       };
     }

@@ -43,7 +43,7 @@ function placeEn(topic: string): string {
 }
 
 function placeZh(topic: string): string {
-  if (topic.startsWith('%RETRY%')) return `重试队列 ${topic}`;
+  if (topic.startsWith('%RETRY%')) return `重试主题 ${topic}`;
   if (topic.startsWith('%DLQ%')) return `死信队列 ${topic}`;
   if (topic === 'SCHEDULE_TOPIC_XXXX') return 'SCHEDULE_TOPIC_XXXX（等待延迟级别到期）';
   return topic;
@@ -124,7 +124,7 @@ const zh: MessageStrings = {
       case 'message.filtered': return `${e.group} 跳过了它（${e.by === 'broker' ? '被 Broker 过滤' : '被客户端过滤'}：标签 ${e.tags}）`;
       case 'message.consumed': return `${e.consumer}（${e.group}）从 ${e.broker} 队列 ${e.queueId} 消费了它${e.brokerId === 0 ? '' : `（读自 Slave ${drawnNode(names, 'zh', e, e.brokerId)}）`}${e.reconsumeTimes > 0 ? `，reconsumeTimes ${e.reconsumeTimes}` : ''}`;
       case 'message.consumedAgain': return `对 ${e.group} 而言是一次重复消费：${duplicateCauseSaid(e.cause, 'zh')}`;
-      case 'consume.failed': return `${e.consumer}（${e.group}）消费失败（reconsumeTimes ${e.reconsumeTimes}）：${e.next === 'retry' ? '发回重试队列' : e.next === 'dlq' ? '进入死信队列' : e.next === 'reread' ? '其间队列已被移走：不发回，由队列的新主人再次读取' : '被丢弃'}`;
+      case 'consume.failed': return `${e.consumer}（${e.group}）消费失败（reconsumeTimes ${e.reconsumeTimes}）：${e.next === 'retry' ? '发回重试主题' : e.next === 'dlq' ? '进入死信队列' : e.next === 'reread' ? '其间队列已被移走：不发回，由队列的新主人再次读取' : '被丢弃'}`;
     }
   },
 };

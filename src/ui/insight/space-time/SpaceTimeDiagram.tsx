@@ -64,7 +64,7 @@ export const SpaceTimeDiagram = forwardRef<SVGSVGElement, SpaceTimeDiagramProps>
       </g>
       {layout.rules.map((rule) => (
         <g key={`r${rule.index}`} className="rs-spacetime-pick" {...pickable(`r${rule.index}`, strings.ruleName(rule.label, formatTime(rule.t)), rule.t)}>
-          <title>{`${strings.mark.fault}: ${rule.label}, ${formatTime(rule.t)}`}</title>
+          <title>{strings.markTitle(1, strings.mark.fault, rule.label, formatTime(rule.t))}</title>
           <line x1={rule.x} x2={rule.x} y1={18} y2={layout.height} stroke="transparent" strokeWidth={8} />
           <line x1={rule.x} x2={rule.x} y1={18} y2={layout.height} stroke={FAULT_COLOUR} strokeWidth={2} strokeDasharray="5 3" />
         </g>

@@ -106,7 +106,7 @@ describe('the JSON editor', () => {
     const editor = screen.getByTestId('json-editor') as HTMLTextAreaElement;
     fireEvent.change(editor, { target: { value: editor.value.replace('"seed": 42', '"seed": "x"').replace('"name": "TopicTest"', '"name": "Topic Test"') } });
     const problems = screen.getByTestId('json-errors');
-    expect(problems).toHaveTextContent('seed: 必须是 0 到 4294967295 之间的整数');
+    expect(problems).toHaveTextContent('seed：必须是 0 到 4294967295 之间的整数');
     expect(problems).toHaveTextContent('只能用字母、数字、%、|、_ 和 -（RocketMQ TopicValidator）');
     act(() => usePlayback.getState().setLanguage('en'));
     expect(problems).toHaveTextContent('seed: must be an integer from 0 to 4294967295');

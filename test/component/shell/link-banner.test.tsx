@@ -56,7 +56,7 @@ describe('the banner follows the EN / 中文 toggle', () => {
     expect(banner()).toHaveTextContent('The scenario in this link is not valid: seed: must be an integer from 0 to 4294967295; durationMs:');
     expect(banner()).toHaveTextContent('and 4 more. The default scenario is open instead.');
     toChinese();
-    expect(banner()).toHaveTextContent('此链接中的场景无效：seed: 必须是 0 到 4294967295 之间的整数；');
+    expect(banner()).toHaveTextContent('此链接中的场景无效：seed：必须是 0 到 4294967295 之间的整数；');
     expect(banner()).toHaveTextContent('另有 4 处问题。已改为打开默认场景。');
     expect(screen.getByRole('button', { name: '在 JSON 编辑器中查看全部问题' })).toBeInTheDocument();
     act(() => usePlayback.getState().setLanguage('en'));

@@ -120,7 +120,7 @@ describe('opening a link', () => {
     ]);
     for (const reason of reasons) expect(describeLinkProblem(reason, 'zh')).toMatch(/[\u4e00-\u9fff]/);
     // The problems themselves are in Chinese too, listed the Chinese way.
-    expect(describeLinkProblem(reasons.at(-1)!, 'zh')).toContain('topics[0].readQueueNums: 必须是 1 到 1024 之间的整数；');
+    expect(describeLinkProblem(reasons.at(-1)!, 'zh')).toContain('topics[0].readQueueNums：必须是 1 到 1024 之间的整数；');
   });
 });
 

@@ -133,6 +133,8 @@ export interface PlaybackState {
   presenting: boolean;
   /** The stage blanked while presenting (a clicker's blank key): black, the run paused. */
   blanked: boolean;
+  /** Whether the keys that type a character (P, ?, [ ...) are shortcuts: the person can turn them off, remembered. */
+  singleKeyShortcuts: boolean;
   loadScenario(scenario: Scenario, atMs?: number, options?: LoadOptions): void;
   /** Moves the playhead to timeMs at once, however much must be simulated; ends a seek under way. */
   seek(timeMs: number): void;
@@ -162,6 +164,27 @@ export interface PlaybackState {
   setEditorOpen(open: boolean): void;
   setPresenting(presenting: boolean): void;
   setBlanked(blanked: boolean): void;
+  setSingleKeyShortcuts(on: boolean): void;
+}
+
+/** Where the choice of single-key shortcuts is kept between visits (a preference, as the language is). */
+export const SINGLE_KEYS_STORAGE_KEY = 'rocketscope.singleKeyShortcuts';
+
+/** On unless the person turned them off; on too where storage is refused (private mode, a sandbox, Node). */
+function rememberedSingleKeys(): boolean {
+  try {
+    return window.localStorage.getItem(SINGLE_KEYS_STORAGE_KEY) !== 'off';
+  } catch {
+    return true;
+  }
+}
+
+function rememberSingleKeys(on: boolean): void {
+  try {
+    window.localStorage.setItem(SINGLE_KEYS_STORAGE_KEY, on ? 'on' : 'off');
+  } catch {
+    // Storage refused or full: the choice lasts until the page is closed.
+  }
 }
 
 /** Builds the run on the page's own thread (runOnPage: tests, `?inpage`, a browser without Worker). */
@@ -225,6 +248,7 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
   editorOpen: false,
   presenting: false,
   blanked: false,
+  singleKeyShortcuts: rememberedSingleKeys(),
   loadScenario(scenario, atMs = 0, options = {}) {
     const chosen = {
       runVersion: get().runVersion + 1,
@@ -355,6 +379,10 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
     // Nothing runs on unseen: the class finds the run where it was when the stage comes back.
     if (remote && blanked && get().playing) remote.settle();
     set(blanked ? { blanked, playing: false } : { blanked });
+  },
+  setSingleKeyShortcuts(singleKeyShortcuts) {
+    rememberSingleKeys(singleKeyShortcuts);
+    set({ singleKeyShortcuts });
   },
 }));
 

@@ -121,8 +121,20 @@ export interface KeyLike {
   metaKey: boolean;
 }
 
-/** The command a key press means, if any. Ctrl and Meta chords stay the browser's. */
-export function commandForKey(event: KeyLike, presenting = false): Command | undefined {
+/**
+ * A key that types a character (a letter, a digit, punctuation), Space aside: WCAG 2.1.4's character
+ * key shortcuts, which a speech-input user sets off by saying a word, and the person can turn off.
+ */
+export function typesCharacter(binding: KeyBinding): boolean {
+  return binding.key.length === 1 && binding.key !== ' ';
+}
+
+/**
+ * The command a key press means, if any. Ctrl and Meta chords stay the browser's; with
+ * `singleKeys` off, so do the keys that type a character (P, ?, [ ...), and only the arrows,
+ * Space, Home, PageUp and PageDown remain.
+ */
+export function commandForKey(event: KeyLike, presenting = false, singleKeys = true): Command | undefined {
   if (event.ctrlKey || event.metaKey) return undefined;
   // A letter means the same with Shift or Caps Lock.
   const key = /^[A-Z]$/.test(event.key) ? event.key.toLowerCase() : event.key;
@@ -130,9 +142,9 @@ export function commandForKey(event: KeyLike, presenting = false): Command | und
     command.keys.some((binding) => {
       if (binding.key !== key || Boolean(binding.alt) !== event.altKey) return false;
       if (binding.presenting && !presenting) return false;
+      if (!singleKeys && typesCharacter(binding)) return false;
       // Symbols such as + and ? need Shift on some keyboards and not on others.
-      const symbol = binding.key.length === 1 && binding.key !== ' ';
-      return symbol || Boolean(binding.shift) === event.shiftKey;
+      return typesCharacter(binding) || Boolean(binding.shift) === event.shiftKey;
     }));
 }
 

@@ -25,6 +25,16 @@ function invalidLinkText(banner: BannerReason): string | null {
   return banner.code === 'link' && banner.problem.code === 'invalidScenario' ? banner.problem.text : null;
 }
 
+/**
+ * Where focus goes when the banner is dismissed by its own button, which leaves with it: the
+ * playback bar's Play, right under where the banner was, the next thing to do with the run the
+ * banner spoke of. Focus left on the removed button fell to the page's body, and the next Tab
+ * started again at the top (WCAG 2.4.3).
+ */
+function focusAfterDismiss(): void {
+  document.querySelector<HTMLElement>('.rs-command-play')?.focus();
+}
+
 export function Banner() {
   const t = useT();
   const language = usePlayback((s) => s.language);
@@ -47,7 +57,10 @@ export function Banner() {
           {t('linkShowProblems')}
         </button>
       )}
-      <button type="button" className="rs-button rs-banner-close" aria-label={t('dismiss')} title={t('dismiss')} onClick={() => setBanner(null)}>
+      <button type="button" className="rs-button rs-banner-close" aria-label={t('dismiss')} title={t('dismiss')} onClick={() => {
+        focusAfterDismiss();
+        setBanner(null);
+      }}>
         <span aria-hidden="true">×</span>
       </button>
     </div>

@@ -1,9 +1,13 @@
-/** The `?` overlay: every registered command with its keys, read from ui/commands.ts. */
-import { useId, useRef } from 'react';
+/**
+ * The `?` overlay: every registered command with its keys, read from ui/commands.ts, and the switch
+ * that turns the single-character ones off (WCAG 2.1.4 Character Key Shortcuts).
+ */
+import { useId, useRef, type RefObject } from 'react';
+import type { Bilingual } from '../../scenario/language.ts';
 import { inChapter, useLesson } from '../../store/lesson.ts';
 import { usePlayback } from '../../store/playback.ts';
-import { COMMANDS, type Command, type KeyBinding } from '../commands.ts';
-import { useT } from '../i18n/index.ts';
+import { COMMANDS, typesCharacter, type Command, type KeyBinding } from '../commands.ts';
+import { useT, useWords } from '../i18n/index.ts';
 import { ModalDialog } from './ModalDialog.tsx';
 import { STEP_KEYS, takenByChapter } from '../learn/use-step-keys.ts';
 
@@ -26,15 +30,49 @@ function KeyCaps({ keys }: { keys: readonly KeyBinding[] }) {
   );
 }
 
+// Here, in the help's own chunk, not in ui/i18n: the page's first script has no room for them.
+const SWITCH_WORDS: Bilingual<{ singleKeys: string; singleKeysNote: (keys: string) => string }> = {
+  en: {
+    singleKeys: 'Single-key shortcuts',
+    singleKeysNote: (keys) => `Off: the keys ${keys} do nothing, so a word said to speech input or a stray key press sets nothing off. The arrows, Space, Home, PageUp, PageDown and Esc still work, and the ? button at the top of the page opens this list.`,
+  },
+  zh: {
+    singleKeys: '单键快捷键',
+    singleKeysNote: (keys) => `关闭后，按键 ${keys} 不再起作用，语音输入说出的词或误按的键都不会触发操作。方向键、空格、Home、PageUp、PageDown 和 Esc 照常可用，页面顶部的 ? 按钮仍可打开此列表。`,
+  },
+};
+
+/** The keys the switch turns off, as the help writes them: P ? [ ] - + = B . */
+const CHARACTER_KEYS = COMMANDS.flatMap((command) => command.keys.filter(typesCharacter).map((binding) => binding.label)).join(' ');
+
 /**
  * The commands as their keys work now: in a chapter ← → PageUp PageDown move between its steps
- * (learn/use-step-keys.ts), so a command is offered only with the keys left to it, and not at all
- * when none are (step back and forward one event keep their buttons).
+ * (learn/use-step-keys.ts), and with single-key shortcuts off the keys that type a character do
+ * nothing, so a command is offered only with the keys left to it, and not at all when none are
+ * (its button stays: step one event, help, present ...).
  */
-function commandsNow(chapterOpen: boolean): readonly Command[] {
-  if (!chapterOpen) return COMMANDS;
-  return COMMANDS.map((command) => ({ ...command, keys: command.keys.filter((binding) => !takenByChapter(binding)) }))
+function commandsNow(chapterOpen: boolean, singleKeys: boolean): readonly Command[] {
+  if (!chapterOpen && singleKeys) return COMMANDS;
+  const works = (binding: KeyBinding) => !(chapterOpen && takenByChapter(binding)) && (singleKeys || !typesCharacter(binding));
+  return COMMANDS.map((command) => ({ ...command, keys: command.keys.filter(works) }))
     .filter((command) => command.keys.length > 0);
+}
+
+/** The switch, first in the dialog, under its title: a native checkbox announced as a switch. */
+function SingleKeySwitch({ inputRef }: { inputRef: RefObject<HTMLInputElement | null> }) {
+  const words = useWords(SWITCH_WORDS);
+  const noteId = useId();
+  const on = usePlayback((s) => s.singleKeyShortcuts);
+  return (
+    <div className="rs-help-switch">
+      <label>
+        <input ref={inputRef} type="checkbox" role="switch" checked={on} aria-describedby={noteId} data-testid="single-key-switch"
+          onChange={(event) => usePlayback.getState().setSingleKeyShortcuts(event.currentTarget.checked)} />
+        {' '}{words.singleKeys}
+      </label>
+      <p id={noteId} className="rs-help-note">{words.singleKeysNote(CHARACTER_KEYS)}</p>
+    </div>
+  );
 }
 
 export function HelpOverlay() {
@@ -43,13 +81,17 @@ export function HelpOverlay() {
   const open = usePlayback((s) => s.helpOpen);
   const setHelpOpen = usePlayback((s) => s.setHelpOpen);
   const chapterOpen = useLesson(inChapter);
-  const closeRef = useRef<HTMLButtonElement>(null);
+  const singleKeys = usePlayback((s) => s.singleKeyShortcuts);
+  const switchRef = useRef<HTMLInputElement>(null);
   if (!open) return null;
   const close = () => setHelpOpen(false);
-  // The close button is the dialog's only control: it has focus, and Tab stays on it while the dialog is open.
+  // Focus starts on the first control, the switch under the title, as the chapter list and the
+  // glossary start on theirs; Close stays at the foot as in them. Focus on Close, the only control
+  // before, was below the dialog's scroll box at 1280x800: not on screen.
   return (
-    <ModalDialog titleId={titleId} onClose={close} initialFocus={closeRef} className="rs-help" testId="help-overlay">
+    <ModalDialog titleId={titleId} onClose={close} initialFocus={switchRef} className="rs-help" testId="help-overlay">
       <h2 id={titleId}>{t('helpTitle')}</h2>
+      <SingleKeySwitch inputRef={switchRef} />
       <table className="rs-help-table">
         <thead>
           <tr><th scope="col">{t('key')}</th><th scope="col">{t('action')}</th></tr>
@@ -61,7 +103,7 @@ export function HelpOverlay() {
               <td>{t('lessonStep')}</td>
             </tr>
           )}
-          {commandsNow(chapterOpen).map((command) => (
+          {commandsNow(chapterOpen, singleKeys).map((command) => (
             <tr key={command.name} data-testid={`help-${command.name}`}>
               <td><KeyCaps keys={command.keys} /></td>
               <td>{t(command.name)}</td>
@@ -71,7 +113,7 @@ export function HelpOverlay() {
       </table>
       <p className="rs-help-note">{t('helpNote')}</p>
       <p className="rs-help-note">{t('escapeNote')}</p>
-      <button ref={closeRef} type="button" className="rs-button" onClick={close}>{t('close')}</button>
+      <button type="button" className="rs-button" onClick={close}>{t('close')}</button>
     </ModalDialog>
   );
 }

@@ -30,7 +30,7 @@ interface DialogCase {
 }
 
 const DIALOGS: DialogCase[] = [
-  { name: 'the help', testId: 'help-overlay', opener: () => screen.getByTestId('command-help'), first: (dialog) => within(dialog).getByRole('button', { name: 'Close' }) },
+  { name: 'the help', testId: 'help-overlay', opener: () => screen.getByTestId('command-help'), first: (dialog) => within(dialog).getByRole('switch', { name: 'Single-key shortcuts' }) },
   { name: 'the chapter list', testId: 'chapter-list', opener: () => screen.getByTestId('learn'), first: (dialog) => within(dialog).getAllByRole('button')[0]! },
   { name: 'the glossary', testId: 'glossary', opener: () => screen.getByTestId('glossary-opener'), first: (dialog) => within(dialog).getByRole('searchbox') },
 ];

@@ -54,7 +54,8 @@ async function arrivedAt(step: number): Promise<void> {
   }, WAIT);
 }
 
-const key = (name: string) => fireEvent.keyDown(window, { key: name });
+/** A key pressed with nothing focused: it bubbles from the body, through the document (the chapter's keys), to the window. */
+const key = (name: string) => fireEvent.keyDown(document.body, { key: name });
 
 beforeEach(() => {
   reducedMotion(true);

@@ -316,12 +316,12 @@ describe('the help overlay', () => {
     expect(screen.getByTestId('help-blank')).toHaveTextContent(/^B\. \(while presenting\)Blank the screen$/);
   });
 
-  it('opens at its top: its close button, at the foot, takes focus without scrolling the dialog to it', () => {
+  it('opens at its top: its first control, the single-key switch under the title, takes focus without scrolling the dialog', () => {
     const focus = vi.spyOn(HTMLElement.prototype, 'focus');
     act(() => usePlayback.getState().setHelpOpen(true));
-    const close = screen.getByRole('button', { name: 'Close' });
-    expect(close).toHaveFocus();
-    expect(focus.mock.contexts.at(-1)).toBe(close);
+    const toggle = screen.getByRole('switch', { name: 'Single-key shortcuts' });
+    expect(toggle).toHaveFocus();
+    expect(focus.mock.contexts.at(-1)).toBe(toggle);
     expect(focus).toHaveBeenLastCalledWith({ preventScroll: true });
     focus.mockRestore();
   });

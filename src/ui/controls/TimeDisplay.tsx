@@ -3,6 +3,7 @@ import { usePlayback } from '../../store/playback.ts';
 import { useT } from '../i18n/index.ts';
 import { formatTime } from '../../viz/format.ts';
 import { useAtRest } from '../use-at-rest.ts';
+import { useCaptionsOnPage } from '../narration/caption-voice.ts';
 
 export function TimeDisplay() {
   const t = useT();
@@ -11,11 +12,15 @@ export function TimeDisplay() {
   const progress = usePlayback((s) => s.seekProgress);
   const atRest = useAtRest();
   // An output is a polite live region: while playing it changed six times a second and drowned the
-  // event announcer (the log's, about one a second). Paused, a jump or a seek is still spoken.
+  // event log's announcer. Paused, the narration caption says a step's or a jump's time with its
+  // event, so the output keeps quiet while a caption is on the page (it spoke the time first, the
+  // caption repeated it); it is still the labelled playhead a screen reader reads on demand, and
+  // speaks a move when no caption does (another view than the cluster's, the captions not loaded).
   const playing = usePlayback((s) => s.playing);
+  const captionSpeaks = useCaptionsOnPage((s) => s.count > 0);
   return (
     <div className="rs-time">
-      <output className="rs-time-current" data-testid="time-current" data-at-rest={atRest} aria-label={t('playhead')} aria-live={playing ? 'off' : 'polite'}>{formatTime(timeMs)}</output>
+      <output className="rs-time-current" data-testid="time-current" data-at-rest={atRest} aria-label={t('playhead')} aria-live={playing || captionSpeaks ? 'off' : 'polite'}>{formatTime(timeMs)}</output>
       <span className="rs-time-total">
         {' '}{t('timeOf')} <span data-testid="time-total">{formatTime(durationMs)}</span>
       </span>

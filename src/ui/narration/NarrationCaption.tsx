@@ -8,6 +8,7 @@
  * flow and names the timers under them: telling each event as it passed changed the largest text
  * on a projector several times a second, too fast to read even at 1x (newsWhilePlaying).
  */
+import { Fragment, type ReactNode } from 'react';
 import type { TraceEvent, TraceType } from '../../sim/index.ts';
 import { inChapter, useLesson } from '../../store/lesson.ts';
 import { usePlayback } from '../../store/playback.ts';
@@ -19,6 +20,8 @@ import { useNarrator } from './use-narrator.ts';
 import { brokerNodeNames } from '../broker-node-names.ts';
 import { inLanguage, type Bilingual } from '../i18n/index.ts';
 import { closedCallCount } from './channel-closed.ts';
+import { useCaptionShown } from './caption-voice.ts';
+import { MSG_ID_PART, spokenId } from './spoken-ids.ts';
 
 const WORDS: Bilingual<{ label: string; idle: string; idleInChapter: string; preparing: string; running: (to: string) => string; more: (count: number, logShown: boolean) => string }> = {
   en: {
@@ -116,6 +119,19 @@ function newsWhilePlaying(timeline: TimelineView, timeMs: number, speed: number)
   return null;
 }
 
+/**
+ * The caption's sentence with each msgId shown whole but spoken as its last four digits, as the
+ * event log's announcer says it: the caption is a live region, and a screen reader spelt out the
+ * 32 hex digits of "p-1's send of 0A000301373418B4AAC200002AF80063". The whole id is hidden from
+ * the reader, the short one from the eye.
+ */
+function withSpokenIds(text: string): ReactNode[] {
+  // Split by a group, the ids are the odd parts.
+  return text.split(MSG_ID_PART).map((part, index) => (index % 2 === 0 ? part : (
+    <Fragment key={index}><span aria-hidden="true">{part}</span><span className="rs-visually-hidden">{spokenId(part)}</span></Fragment>
+  )));
+}
+
 export function NarrationCaption() {
   const view = useSimView(TEXT_PANEL_REFRESH);
   const language = usePlayback((s) => s.language);
@@ -131,6 +147,7 @@ export function NarrationCaption() {
   const playing = usePlayback((s) => s.playing);
   const speed = usePlayback((s) => s.speed);
   const words = inLanguage(WORDS, language);
+  useCaptionShown(view !== null && narrator !== null);
   if (!view || !narrator) return null;
   const { timeline } = view;
   const playingNews = playing ? newsWhilePlaying(timeline, view.timeMs, speed) : null;
@@ -142,14 +159,15 @@ export function NarrationCaption() {
   // keeps the named queries (and the model behind them) out of the page's first load.
   const names = brokerNodeNames(timeline.state, undefined);
   // One voice at a time for a screen reader: the caption, with its why, when a step or a jump stops
-  // on an event; the event log's announcer while the run plays; the lesson's text in a chapter.
+  // on an event (the playhead's output is silent while a caption is on the page: caption-voice.ts);
+  // the event log's announcer while the run plays; the lesson's text in a chapter.
   return (
     <p className="rs-caption" data-testid="caption" data-event-type={latest?.type ?? ''} aria-live={playing || chapterOpen ? 'off' : 'polite'} aria-atomic="true">
       <span className="rs-visually-hidden">{words.label}</span>
       {latest ? (
         <>
           <span className="rs-caption-time rs-mono">{formatTime(latest.t)}</span>{' '}
-          <span className="rs-caption-text">{isolateNames(narrator.narrate(latest, language, narrator.contextAt(timeline.scenario.config, timeline.state, names, timeline)), rtlNamesOf(timeline.scenario))}</span>
+          <span className="rs-caption-text">{withSpokenIds(isolateNames(narrator.narrate(latest, language, narrator.contextAt(timeline.scenario.config, timeline.state, names, timeline)), rtlNamesOf(timeline.scenario)))}</span>
           {others > 0 && <span className="rs-caption-more"> {words.more(others, !presenting && !chapterOpen)}</span>}
         </>
       ) : flowing ? narrator.flowing(timeline.scenario.config, language) : seekTarget !== null ? words.running(formatTime(seekTarget)) : preparing ? words.preparing : chapterOpen ? words.idleInChapter : words.idle}

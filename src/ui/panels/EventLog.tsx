@@ -1,14 +1,14 @@
 /**
  * The trace up to the current time, newest first: the latest 500 matching events (MAX_ROWS),
  * filtered by type and by any field value. Clicking a row moves the playhead to that event.
- * A visually hidden live region announces the newest event at most once a second.
+ * A visually hidden live region speaks the news while the run plays (log-announcer.ts).
  *
  * The latest rows unfiltered are read from the trace the page holds. A filter searches the whole
  * past where the run lives, through the named query traceSearch (src/sim/queries/trace-search.ts),
  * a share per ask: the newest rows first, the count completed over the next moments while the log
  * says it is still searching.
  */
-import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { ROCKETMQ_DEFAULTS, type TraceEvent, type TraceType } from '../../sim/index.ts';
 import { usePlayback, type Language } from '../../store/playback.ts';
@@ -24,6 +24,7 @@ import { moveIndex, type IndexMoves } from '../keys.ts';
 import { logTypeClass } from './log-tone.ts';
 import { MessageCardButton } from './MessageCardButton.tsx';
 import { LOG_STRINGS, type LogStrings } from './log-strings.ts';
+import { spokenIds, spokenNews, useNewsWhilePlaying } from './log-announcer.ts';
 import { EmptyPanel, PanelFrame } from './shared.tsx';
 import './counters.css';
 
@@ -35,7 +36,7 @@ export interface EventLogProps {
 
 /** How many of the latest matching events the log lists. */
 const MAX_ROWS = 500;
-/** Shortest wall time between two announcements of the live region. */
+/** Paused, the shortest wall time between two changes of the live region's text (silent then: the caption speaks). */
 const ANNOUNCE_EVERY_MS = 1_000;
 /** A filtered search is asked again while its answer says it has not read the whole past. */
 const SEARCH_OPTIONS: SimQueryOptions<'traceSearch'> = { ...LOG_REFRESH, askAgain: (query) => !query.complete };
@@ -143,22 +144,20 @@ function countText(query: LogQuery, strings: LogStrings): string {
   return query.complete ? strings.showing(query.rows.length, matching) : strings.showingSoFar(query.rows.length, matching);
 }
 
-/** A 32-digit msgId read aloud is a minute of noise: spoken, it is its last four digits. */
-export function spokenIds(text: string): string {
-  return text.replace(/\b[0-9A-F]{32}\b/g, (id) => `…${id.slice(-4)}`);
-}
+export { spokenIds } from './log-announcer.ts';
 
 /**
- * What the live region says: the newest event, at most once per ANNOUNCE_EVERY_MS of wall time;
- * one that came within that time is said when it ends, unless a newer one replaced it. Dropped, a
- * step 0.7 s after the last was never spoken, and after three quick steps an older event was the
- * last word while the page showed a later one (a keyboard and screen-reader review).
+ * What the live region holds. Paused, the newest event, its text changed at most once per
+ * ANNOUNCE_EVERY_MS of wall time (one that came within that time is put there when it ends, unless
+ * a newer one replaced it), though it is not spoken then: the caption speaks for a step. Playing,
+ * the news only, at the pace log-announcer.ts explains.
  */
-function useAnnouncer(latest: TraceEvent | undefined, language: Language, context: EventContext): string {
+function useAnnouncer(latest: TraceEvent | undefined, language: Language, context: EventContext, strings: LogStrings): string {
   const [spoken, setSpoken] = useState('');
+  const playing = usePlayback((s) => s.playing);
   const last = useRef({ at: Number.NEGATIVE_INFINITY, event: undefined as TraceEvent | undefined });
   useEffect(() => {
-    if (!latest || last.current.event === latest) return undefined;
+    if (playing || !latest || last.current.event === latest) return undefined;
     const say = () => {
       last.current = { at: performance.now(), event: latest };
       setSpoken(spokenIds(`${formatTime(latest.t)} ${typeBadge(latest.type, language)}: ${describeEvent(latest, language, context)}`));
@@ -170,7 +169,12 @@ function useAnnouncer(latest: TraceEvent | undefined, language: Language, contex
     }
     const timer = setTimeout(say, wait);
     return () => clearTimeout(timer);
-  }, [latest, language, context]);
+  }, [playing, latest, language, context]);
+  useNewsWhilePlaying(useCallback((event: TraceEvent, others: number) => {
+    const text = spokenNews(event, language, context) + (others > 0 ? strings.moreNews(others) : '');
+    setSpoken(text);
+    return text;
+  }, [language, context, strings]));
   return spoken;
 }
 
@@ -194,7 +198,7 @@ export function EventLog({ className, searchEventsPerAsk }: EventLogProps) {
   const { view, query } = useLogQuery(filter, searchEventsPerAsk);
   const names = useBrokerNodeNames();
   const context = useMemo(() => ({ config: scenario?.config ?? ROCKETMQ_DEFAULTS, names, localOffsets, rtlNames: scenario ? rtlNamesOf(scenario) : null }), [scenario, names, localOffsets]);
-  const spoken = useAnnouncer(query?.rows[0]?.event, language, context);
+  const spoken = useAnnouncer(query?.rows[0]?.event, language, context, strings);
   // It speaks while the run plays; paused, the caption says the same event with its why (NarrationCaption.tsx).
   const playing = usePlayback((s) => s.playing);
   const { built, buildAll, onScroll, onFocusRow } = useBuiltRows(MAX_ROWS);

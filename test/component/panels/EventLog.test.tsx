@@ -176,7 +176,7 @@ describe('EventLog', () => {
     expect(timeline.now).toBe(target.t);
   });
 
-  it('announces the newest event in a polite live region while the run plays (paused, the caption speaks), at most once a second, and the last of a burst when the second ends', () => {
+  it('keeps the newest event in its live region while paused, silent then (the caption speaks), changed at most once a second, and the last of a burst when the second ends', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     try {
       const timeline = loadAt(writeReadScenario(), 3_000);

@@ -1,0 +1,269 @@
+/**
+ * What the event log's live region says while a run plays: the news, not the traffic.
+ *
+ * The rule, for a learner listening with a screen reader:
+ * - Only notable events are said (newsRank): a timeline action (the fault or command the scenario
+ *   makes); what changes the cluster (a broker removed, an election, a role change, a lost
+ *   message, a message stored where its readers have passed); then how the cluster and its clients
+ *   follow (a broker's first registration, a rebalance, a client's route changed, a client removed
+ *   or choosing another NameServer, a call that timed out and closed its channel) and what failed
+ *   (a send attempt, a send stored without every guarantee, a route query, a message sent to the
+ *   DLQ). Traffic is never said: sends and their SEND_OK, stores, consumptions and their
+ *   duplicates, offset commits, heartbeats, route pulls, a broker's periodic registration.
+ * - One announcement, then silence until it has been spoken (speakingMs: at least ANNOUNCE_GAP_MS,
+ *   longer for a long sentence). Said once a second, the sentences of a playing run queued up in
+ *   the screen reader faster than it could speak them, and it lagged the run by tens of seconds.
+ * - Every timeline action is said, in its turn (nextNews); of the rest that came meanwhile, the most
+ *   notable, the first of equals (a cause comes before what follows from it), with how many other
+ *   notable events were passed over, so that the learner knows to pause and read the log. Routine
+ *   events are not counted: their number says nothing a learner can act on. Nor are repeats of
+ *   what was said (repeatKey): every send failing the same way while a broker is cut off.
+ * - Nothing notable, nothing said. Paused, nothing either: the caption speaks for a step
+ *   (NarrationCaption.tsx), and the news left from playing is dropped.
+ *
+ * The announcer reads the whole trace the page holds, whatever the log's filter, and follows the
+ * store rather than the log's view, which stops following the playhead while the log is scrolled
+ * off screen (src/ui/on-screen.tsx). A sentence too long to take in by ear (every queue of a
+ * rebalance) has a shorter spoken form (SHORT); msgIds are said by their last four digits.
+ */
+import { useEffect, useRef } from 'react';
+import type { TraceEvent } from '../../sim/index.ts';
+import type { TraceSource } from '../../sim/timeline.ts';
+import { getTimeline, usePlayback, type Language, type PlaybackState } from '../../store/playback.ts';
+import { isolateNames } from '../bidi-names.ts';
+import { drawnNode } from '../broker-node-names.ts';
+import { inLanguage, type Bilingual } from '../i18n/index.ts';
+import { closedCallCount } from '../narration/channel-closed.ts';
+import { MSG_ID_PART, spokenId } from '../narration/spoken-ids.ts';
+import { describeEvent, type EventContext } from './event-sentences.ts';
+
+/** The shortest wall time between two announcements while playing: a short sentence's speaking time. */
+export const ANNOUNCE_GAP_MS = 4_000;
+/**
+ * A usual screen reader's speaking rate, in characters a second of English; a Chinese character
+ * takes about as long as three (a syllable each, spoken at four or five a second).
+ */
+const CHARACTERS_PER_SECOND = 15;
+/** Events read at most per store change: a jump far ahead while playing is not read through. */
+const MAX_READ = 5_000;
+
+/** Notable events: how notable (1 the most), by type; the types left out are traffic. */
+const RANKS: Partial<Record<TraceEvent['type'], number>> = {
+  fault: 1,
+  'broker.removed': 2, 'controller.elected': 2, 'broker.roleChanged': 2, 'message.lost': 2, 'message.storedBehind': 2, 'topic.updateFailed': 2,
+  rebalance: 3, 'route.updated': 3, 'consumer.removed': 3, 'producer.removed': 3, 'nameServer.chosen': 3, 'channel.closed': 3, 'syncStateSet.changed': 3,
+  'send.failed': 4, 'route.failed': 4,
+};
+
+/**
+ * How notable an event is to a learner while the run plays, 1 the most; null for traffic. Some
+ * types are news only in some of their events: a broker's registration when it is its first with
+ * that NameServer or follows its new role (not the periodic one, its heartbeat, nor one after a
+ * topic change, whose command is news already); a send's result when stored without every
+ * guarantee (FLUSH_DISK_TIMEOUT, SLAVE_NOT_AVAILABLE...; a FAILED one follows its last send.failed);
+ * a failed consumption when the message goes to the DLQ (a retry is the listener's ordinary
+ * RECONSUME_LATER); a refused pull when the queue lost its tail (PULL_OFFSET_MOVED: a refusal for a
+ * queue without read perm comes with every pull).
+ */
+export function newsRank(event: TraceEvent): number | null {
+  if (event.type === 'broker.registered') return event.first || event.trigger === 'roleChanged' ? 3 : null;
+  if (event.type === 'send.result') return event.status === 'SEND_OK' || event.status === 'FAILED' ? null : 4;
+  if (event.type === 'consume.failed') return event.next === 'dlq' ? 4 : null;
+  if (event.type === 'pull.rejected') return event.reason === 'PULL_OFFSET_MOVED' ? 3 : null;
+  return RANKS[event.type] ?? null;
+}
+
+/**
+ * What makes a notable event the same news as one said before, for the kinds a fault repeats while
+ * it lasts: a producer's sends failing the same way at the same broker (every send while a broker
+ * is cut off), a client's route queries failing at a NameServer (every 30 s while it is down), the
+ * same calls timing out, a consumer given the same queues again (each rebalance while a broker is
+ * unreachable, docs/trace.md), a group's messages going to its DLQ. The other notable events are
+ * news each time.
+ */
+const REPEATS: { [K in TraceEvent['type']]?: (event: Extract<TraceEvent, { type: K }>) => string } = {
+  'send.failed': (e) => `${e.producer} ${e.broker} ${e.reason}`,
+  'route.failed': (e) => `${e.client} ${e.nameServer} ${e.reason}`,
+  'channel.closed': (e) => `${e.from} ${e.to} ${e.code}`,
+  rebalance: (e) => `${e.consumer} ${e.topic} ${e.queues.join(',')}`,
+  'consume.failed': (e) => `${e.consumer} ${e.group}`,
+  'send.result': (e) => `${e.producer} ${e.status}`,
+};
+
+function repeatKey(event: TraceEvent): string | null {
+  const key = REPEATS[event.type] as ((e: TraceEvent) => string) | undefined;
+  return key ? `${event.type} ${key(event)}` : null;
+}
+
+/**
+ * The news waiting to be said: the timeline actions, each of which is said in its turn, the most
+ * notable of the other events (the first of equals), and how many notable events were passed over
+ * for it since the last announcement.
+ */
+export interface News {
+  faults: TraceEvent[];
+  best: TraceEvent | null;
+  skipped: number;
+}
+
+export const NO_NEWS: News = { faults: [], best: null, skipped: 0 };
+
+/**
+ * The news of `events` added to `news`. A repeat of what was said (`said`: repeatKey) is no news,
+ * and not counted either: after a minute of a partition, "and 700 more" counted the same failed
+ * send over and over.
+ */
+export function addNews(news: News, events: readonly TraceEvent[], said: ReadonlySet<string> = new Set()): News {
+  let { faults, best, skipped } = news;
+  for (const event of events) {
+    const rank = newsRank(event);
+    const key = repeatKey(event);
+    if (rank === null || (key !== null && said.has(key))) continue;
+    if (event.type === 'fault') faults = [...faults, event];
+    else if (!best) best = event;
+    else {
+      skipped++;
+      if (rank < newsRank(best)!) best = event;
+    }
+  }
+  return { faults, best, skipped };
+}
+
+/**
+ * What to say next, and the news left: a timeline action, unless a change of the cluster (rank 2: a
+ * broker removed, an election, a lost message...) came before it, which is said first so that the
+ * story keeps its order (a controller's election, then the partition's heal); the rest is said only
+ * when no action waits, unless it came before the action said. What was passed over is counted
+ * with it (`others`) and forgotten.
+ */
+export function nextNews(news: News): { event: TraceEvent; others: number; left: News } | null {
+  const [fault, ...laterFaults] = news.faults;
+  const { best, skipped } = news;
+  if (best && (!fault || (newsRank(best) === 2 && best.t < fault.t))) return { event: best, others: skipped, left: { faults: news.faults, best: null, skipped: 0 } };
+  if (!fault) return null;
+  // What came before the action is old news once the action is said.
+  const stale = best !== null && best.t < fault.t;
+  return { event: fault, others: skipped + (stale ? 1 : 0), left: { faults: laterFaults, best: stale ? null : best, skipped: 0 } };
+}
+
+/** The news said: a fault starts over (what it breaks is news again), and the event's repeats are not news until then. */
+export function markSaid(said: Set<string>, event: TraceEvent): void {
+  if (event.type === 'fault') said.clear();
+  const key = repeatKey(event);
+  if (key !== null) said.add(key);
+}
+
+/** How long `text` takes to speak, in wall ms, and never less than ANNOUNCE_GAP_MS. */
+export function speakingMs(text: string): number {
+  const wide = text.match(/[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/g)?.length ?? 0;
+  return Math.max(ANNOUNCE_GAP_MS, ((text.length + 2 * wide) * 1_000) / CHARACTERS_PER_SECOND);
+}
+
+/** A text with every msgId as it is spoken (spoken-ids.ts). */
+export function spokenIds(text: string): string {
+  return text.split(MSG_ID_PART).map((part, index) => (index % 2 === 0 ? part : spokenId(part))).join('');
+}
+
+type ShortSaid = { [K in TraceEvent['type']]?: (event: Extract<TraceEvent, { type: K }>, context: EventContext) => string };
+
+/**
+ * Shorter spoken sentences for the notable events whose log sentence lists what a listener cannot
+ * take in (every queue of a rebalance or a route, the calls a close failed, controller ids and
+ * epochs); the log keeps the whole sentence. The others are said as the log writes them.
+ */
+const SHORT: Bilingual<ShortSaid> = {
+  en: {
+    rebalance: (e) => `${e.consumer} now owns ${e.queues.length} ${e.queues.length === 1 ? 'queue' : 'queues'} of ${e.topic}`,
+    'route.updated': (e) => `${e.client}'s route of ${e.topic} changed: ${e.writeQueues.length} write, ${e.readQueues.length} read queues`,
+    'channel.closed': (e) => `${e.from}'s ${e.code} call to ${e.to} timed out: connection closed${closedCallCount(e) > 0 ? `, ${closedCallCount(e)} more calls failed` : ''}`,
+    'controller.elected': (e, { names }) => (e.brokerId === null ? `No master elected for ${e.broker}` : `${names.node(e.broker, e.brokerId, e.t)} elected master of ${e.broker}`),
+    'broker.roleChanged': (e, { names }) => `${names.node(e.broker, e.controllerId, e.t)} became ${e.role}`,
+    'message.lost': (e, { names }) => `${drawnNode(names, 'en', e, e.brokerId, e.reason === 'truncatedByNewMaster')} lost ${e.msgId}: ${e.reason}`,
+    'message.storedBehind': (e) => `${e.reader} will never read ${e.msgId}: stored behind its offset on ${e.broker}`,
+  },
+  zh: {
+    rebalance: (e) => `${e.consumer} 现在拥有 ${e.topic} 的 ${e.queues.length} 个队列`,
+    'route.updated': (e) => `${e.client} 的 ${e.topic} 路由变了：${e.writeQueues.length} 个可写、${e.readQueues.length} 个可读队列`,
+    'channel.closed': (e) => `${e.from} 发往 ${e.to} 的 ${e.code} 调用超时：连接关闭${closedCallCount(e) > 0 ? `，另有 ${closedCallCount(e)} 个请求失败` : ''}`,
+    'controller.elected': (e, { names }) => (e.brokerId === null ? `${e.broker} 没有选出 Master` : `${names.node(e.broker, e.brokerId, e.t)} 被选为 ${e.broker} 的 Master`),
+    'broker.roleChanged': (e, { names }) => `${names.node(e.broker, e.controllerId, e.t)} 成为 ${e.role}`,
+    'message.lost': (e, { names }) => `${drawnNode(names, 'zh', e, e.brokerId, e.reason === 'truncatedByNewMaster')} 丢失了 ${e.msgId}：${e.reason}`,
+    'message.storedBehind': (e) => `${e.reader} 永远读不到 ${e.msgId}：它存在 ${e.broker} 上已越过的位点`,
+  },
+};
+
+/** What the announcer says of an event while playing: its short sentence, else the log's, msgIds shortened. */
+export function spokenNews(event: TraceEvent, language: Language, context: EventContext): string {
+  const short = inLanguage(SHORT, language)[event.type] as ((e: TraceEvent, c: EventContext) => string) | undefined;
+  return spokenIds(short ? isolateNames(short(event, context), context.rtlNames) : describeEvent(event, language, context));
+}
+
+/** What the announcer keeps between two store changes while the run plays. */
+interface Listening {
+  /** The run whose trace is read; null while paused. */
+  timeline: TraceSource | null;
+  /** Trace events read so far. */
+  read: number;
+  pending: News;
+  /** The repeats of what was said that are no news (repeatKey). */
+  said: Set<string>;
+  /** Wall time (performance.now) before which nothing more is said. */
+  quietUntil: number;
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+/**
+ * Calls `say` with the news while the run plays, as the rule above says: its event and how many
+ * other notable events came. `say` returns the text it announced, whose speaking time the next
+ * announcement waits for. It follows the store, not a panel's view (the log's stops following the
+ * playhead while it is off screen).
+ */
+export function useNewsWhilePlaying(say: (event: TraceEvent, others: number) => string): void {
+  const sayRef = useRef(say);
+  useEffect(() => {
+    sayRef.current = say;
+  }, [say]);
+  useEffect(() => {
+    const at: Listening = { timeline: null, read: 0, pending: NO_NEWS, said: new Set(), quietUntil: Number.NEGATIVE_INFINITY, timer: null };
+    const stop = () => {
+      if (at.timer !== null) clearTimeout(at.timer);
+      at.said.clear();
+      Object.assign(at, { timeline: null, pending: NO_NEWS, timer: null });
+    };
+    const announce = () => {
+      at.timer = null;
+      const next = nextNews(at.pending);
+      if (!next) return;
+      const text = sayRef.current(next.event, next.others);
+      markSaid(at.said, next.event);
+      at.pending = next.left;
+      at.quietUntil = performance.now() + speakingMs(text);
+      // What waits is said when this has been spoken.
+      if (nextNews(at.pending)) at.timer = setTimeout(announce, at.quietUntil - performance.now());
+    };
+    const listen = (state: PlaybackState) => {
+      const timeline = getTimeline();
+      if (!state.playing || !timeline) return stop();
+      const length = timeline.traceLength;
+      // Play just started (what the playhead stands on was the caption's), another run, or a move back.
+      if (timeline !== at.timeline || length < at.read) {
+        stop();
+        Object.assign(at, { timeline, read: length });
+        return;
+      }
+      if (length === at.read) return;
+      at.pending = addNews(at.pending, timeline.traceSlice(Math.max(at.read, length - MAX_READ), length), at.said);
+      at.read = length;
+      if (!nextNews(at.pending) || at.timer !== null) return;
+      const wait = at.quietUntil - performance.now();
+      if (wait <= 0) announce();
+      else at.timer = setTimeout(announce, wait);
+    };
+    listen(usePlayback.getState());
+    const unsubscribe = usePlayback.subscribe(listen);
+    return () => {
+      unsubscribe();
+      stop();
+    };
+  }, []);
+}

@@ -1,0 +1,56 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { usePlayback } from '../../../src/store/playback.ts';
+import { TimeDisplay } from '../../../src/ui/controls/TimeDisplay.tsx';
+import { NarrationCaption } from '../../../src/ui/narration/NarrationCaption.tsx';
+import { formatTime } from '../../../src/viz/format.ts';
+import { libraryScenario } from '../../support/library.ts';
+import { loadAt } from '../panels/load.ts';
+import { writeReadScenario } from '../panels/scenarios.ts';
+
+afterEach(cleanup);
+
+/** What a screen reader reads of an element: its text without what is hidden from it (aria-hidden). */
+function heard(element: HTMLElement): string {
+  const copy = element.cloneNode(true) as HTMLElement;
+  for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+  return copy.textContent ?? '';
+}
+
+describe('one voice per paused step', () => {
+  it('the playhead output keeps quiet while a caption is on the page, which says the time with its event; it is still the labelled playhead', async () => {
+    loadAt(writeReadScenario(), 20_000);
+    const { rerender } = render(<><TimeDisplay /><NarrationCaption /></>);
+    const caption = await screen.findByTestId('caption');
+    const output = screen.getByTestId('time-current');
+    expect(caption).toHaveAttribute('aria-live', 'polite');
+    expect(output).toHaveAttribute('aria-live', 'off');
+    expect(output).toHaveAccessibleName('Playhead');
+    expect(output.tagName).toBe('OUTPUT');
+    act(() => usePlayback.getState().step('forward'));
+    const time = formatTime(usePlayback.getState().timeMs);
+    expect(output).toHaveTextContent(time);
+    expect(output).toHaveAttribute('aria-live', 'off');
+    // The caption alone says the stepped-to time, once.
+    expect(heard(screen.getByTestId('caption')).split(time)).toHaveLength(2);
+    // With no caption on the page (another view), the output speaks a move again.
+    rerender(<TimeDisplay />);
+    expect(screen.getByTestId('time-current')).toHaveAttribute('aria-live', 'polite');
+  });
+
+  it('the caption says a msgId by its last four digits and shows it whole', async () => {
+    // 5:02.513 of "Crash vs partition vs shutdown": CG_ORDER gets a message again after broker-a's crash.
+    const timeline = loadAt(libraryScenario('crash-partition-shutdown'), 302_513);
+    const again = timeline.traceSlice(0).findLast((event) => event.t === 302_513 && event.type === 'message.consumedAgain')!;
+    const msgId = again.type === 'message.consumedAgain' ? again.msgId : '';
+    expect(msgId).toMatch(/^[0-9A-F]{32}$/);
+    render(<NarrationCaption />);
+    const caption = await screen.findByTestId('caption');
+    expect(heard(caption)).toContain(`CG_ORDER got …${msgId.slice(-4)} again`);
+    expect(heard(caption)).not.toMatch(/[0-9A-F]{32}/);
+    const whole = caption.querySelector('[aria-hidden="true"]')!;
+    expect(whole).toHaveTextContent(msgId);
+    expect(whole.nextElementSibling).toHaveClass('rs-visually-hidden');
+    expect(whole.nextElementSibling).toHaveTextContent(`…${msgId.slice(-4)}`);
+  });
+});

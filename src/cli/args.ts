@@ -12,7 +12,7 @@ export interface CliOptions {
   help: boolean;
 }
 
-export const USAGE = 'usage: npm run sim -- <scenario.json | -> [--until <ms>] [--trace <file.jsonl | ->] [--summary <file.json | ->] [--no-budget]';
+export const USAGE = 'usage: npm run sim -- <scenario.json | -> [--until <ms>] [--trace <file.jsonl | ->] [--summary <file.json | ->] [--no-budget] [-h | --help]';
 
 export class UsageError extends Error {}
 

@@ -2,8 +2,8 @@
  * Output paths are checked before the run, so a path that cannot be written is a usage error
  * (exit 2) at once, not a failure after minutes of simulation.
  */
-import { accessSync, constants, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { accessSync, constants, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { UsageError } from './args.ts';
 
 function isDirectory(path: string): boolean | null {
@@ -39,4 +39,32 @@ export function checkOutputPath(flag: string, path: string): void {
   if (folderIsDirectory === null) throw problem(`the folder ${JSON.stringify(folder)} does not exist`);
   if (!folderIsDirectory) throw problem(`${JSON.stringify(folder)} is not a folder`);
   if (!writable(folder)) throw problem(`the folder ${JSON.stringify(folder)} is not writable`);
+}
+
+/**
+ * Where a path leads: an existing file by its device and inode (a symlink or a hard link to it
+ * leads to the same), a new one by its folder's real path and its name.
+ */
+function fileIdentity(path: string): string {
+  try {
+    const stats = statSync(path);
+    return `inode ${stats.dev}:${stats.ino}`;
+  } catch {
+    const full = resolve(path);
+    try {
+      return `path ${resolve(realpathSync(dirname(full)), basename(full))}`;
+    } catch {
+      return `path ${full}`;
+    }
+  }
+}
+
+/**
+ * Throws a UsageError when `--trace` and `--summary` name one file, however spelled (`x`, `./x`,
+ * `/tmp/./x`, a symlink to it): the summary, written last, would replace the trace.
+ */
+export function checkDistinctOutputs(trace: string | undefined, summary: string | undefined): void {
+  if (trace === undefined || summary === undefined || trace === '-' || summary === '-') return;
+  if (fileIdentity(trace) !== fileIdentity(summary)) return;
+  throw new UsageError(`--trace and --summary both name one file (${JSON.stringify(trace)} and ${JSON.stringify(summary)})`);
 }

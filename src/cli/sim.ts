@@ -1,15 +1,16 @@
 /**
- * npm run sim -- <scenario.json | -> [--until <ms>] [--trace <file.jsonl | ->] [--summary <file.json | ->] [--no-budget]
+ * npm run sim -- <scenario.json | -> [--until <ms>] [--trace <file.jsonl | ->] [--summary <file.json | ->] [--no-budget] [-h | --help]
  * Exit 0 on success, 2 on an invalid scenario or usage, 1 on an internal error (docs/runner.md).
  */
 import { budgetMessage, checkBudget, RUNNER_BUDGET } from '../scenario/budget.ts';
 import { parseScenarioText } from '../scenario/parse.ts';
+import { describeRoomlessConsumer, roomlessConsumers } from '../scenario/machine-room.ts';
 import { describeInconsistentGroup, inconsistentGroups } from '../scenario/subscription-consistency.ts';
 import { simulate } from '../sim/simulate.ts';
 import type { Summary } from '../sim/summary.ts';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args.ts';
 import { lineWriter, OutputError } from './line-writer.ts';
-import { checkOutputPath } from './output-path.ts';
+import { checkDistinctOutputs, checkOutputPath } from './output-path.ts';
 import { readInput } from './read-input.ts';
 
 /** "1501 (noRoute 1499, attemptsFailed 2)": a count with its causes as docs/summary.md names them. */
@@ -38,6 +39,7 @@ function prepare(argv: string[]): { options: CliOptions; text: string } {
   if (options.help) return { options, text: '' };
   if (options.trace !== undefined) checkOutputPath('--trace', options.trace);
   if (options.summary !== undefined) checkOutputPath('--summary', options.summary);
+  checkDistinctOutputs(options.trace, options.summary);
   return { options, text: readInput(options.input) };
 }
 
@@ -72,7 +74,7 @@ export function main(argv: string[]): number {
     return 2;
   }
   // Accepted, as RocketMQ accepts it, but said: on stderr when stdout carries the trace or the summary.
-  const warnings = inconsistentGroups(scenario).map(describeInconsistentGroup);
+  const warnings = [...inconsistentGroups(scenario).map(describeInconsistentGroup), ...roomlessConsumers(scenario).map(describeRoomlessConsumer)];
   const human = options.trace === undefined && options.summary === undefined;
   if (!human) for (const warning of warnings) process.stderr.write(`${warning}\n`);
   const traceOut = options.trace === undefined ? null : lineWriter(options.trace);

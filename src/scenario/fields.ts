@@ -10,11 +10,13 @@ import { carried, codePoint, DIRECTION_CONTROL, integerRange, INVISIBLE, numberR
 
 export function integer(min: number, max: number, note?: Said) {
   // A refinement rather than z.int(): the same verdict (the bounds keep values in the safe
-  // integer range) without zod's number formats in the page's bundle. `abort` skips the
-  // bound checks after a fraction, as z.int() does.
+  // integer range) without zod's number formats in the page's bundle. The bounds are skipped
+  // after a fraction by `when`, not `abort`: an aborting issue would also stop the checks of the
+  // object around the field (a topic's "cluster" with "brokers"), which then go unlisted.
+  const whole = { when: (payload: { value: unknown }) => Number.isInteger(payload.value) };
   return z
     .number({ error: says(integerRange(min, max, note)) })
-    .check(z.refine(Number.isInteger, { abort: true }), z.minimum(min), z.maximum(max));
+    .check(z.refine(Number.isInteger), z.refine((value) => value >= min && value <= max, whole));
 }
 
 export function decimal(min: number, max: number, note?: Said) {

@@ -33,6 +33,19 @@ const MAX_SEED = 0xffff_ffff;
 const TAGS: Said = { en: 'tags', zh: ' Tag' };
 
 
+/**
+ * For a check between the fields of one object: zod skips a check once a field had a problem,
+ * which would hide this one until that field is mended (a fraction in writeQueueNums hid
+ * "cluster" with "brokers"). The checks below read only which fields are present, or compare a
+ * field with a fixed value, so they run on any object; every problem is listed at once.
+ */
+const ON_ANY_OBJECT = { when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value) };
+
+/** Given and not an empty list: a value that is no list at all has its own problem already. */
+function listsSome(value: unknown): boolean {
+  return value !== undefined && !(Array.isArray(value) && value.length === 0);
+}
+
 /** Top-level lists and their bounds (docs/scenario.md, "Bounds"). */
 export const LISTS = {
   nameServers: { max: SCENARIO_BOUNDS.nameServers, what: { en: 'NameServers', zh: ' NameServer' } },
@@ -167,6 +180,7 @@ function topicSchema() {
     brokers: z.optional(list(placement, SCENARIO_BOUNDS.brokers, LISTS.brokers.what, { en: 'must list at least one broker', zh: '至少要列出一个 Broker' })),
     ...counts,
   }).check(z.refine((topic) => topic.cluster === undefined || topic.brokers === undefined, {
+    ...ON_ANY_OBJECT,
     message: carried({
       en: 'give either "cluster" (every master of a cluster) or "brokers" (named brokers), not both',
       zh: '"cluster"（集群中的每个 Master）和 "brokers"（指定的 Broker）只能给一个，不能同时给',
@@ -213,14 +227,16 @@ function consumerSchema(time: TimeSchema) {
   })
     // AllocateMessageQueueByConfig and ...ByMachineRoom allocate nothing without their lists.
     .check(
-      z.refine((c) => c.allocateStrategy !== 'CONFIG' || (c.messageQueueList?.length ?? 0) > 0, {
+      z.refine((c) => c.allocateStrategy !== 'CONFIG' || listsSome(c.messageQueueList), {
+        ...ON_ANY_OBJECT,
         path: ['messageQueueList'],
         message: carried({
           en: 'must list at least one "brokerName:queueId" when allocateStrategy is CONFIG',
           zh: 'allocateStrategy 为 CONFIG 时，至少要列出一个 "brokerName:queueId"',
         }),
       }),
-      z.refine((c) => c.allocateStrategy !== 'MACHINE_ROOM' || (c.consumeridcs?.length ?? 0) > 0, {
+      z.refine((c) => c.allocateStrategy !== 'MACHINE_ROOM' || listsSome(c.consumeridcs), {
+        ...ON_ANY_OBJECT,
         path: ['consumeridcs'],
         message: carried({
           en: 'must list at least one machine room when allocateStrategy is MACHINE_ROOM',
@@ -297,6 +313,7 @@ function updateTopicSchema(time: TimeSchema) {
   }).check(
     // mqadmin updateTopic: -b and -c are mutually exclusive.
     z.refine((u) => u.cluster === undefined || u.broker === undefined, {
+      ...ON_ANY_OBJECT,
       message: carried({
         en: 'give either "cluster" (every master of a cluster: mqadmin -c) or "broker" (one broker: mqadmin -b), not both',
         zh: '"cluster"（集群中的每个 Master：mqadmin -c）和 "broker"（一个 Broker：mqadmin -b）只能给一个，不能同时给',
@@ -304,6 +321,7 @@ function updateTopicSchema(time: TimeSchema) {
     }),
     // Creating a topic (cluster or broker named) may take mqadmin's defaults; changing one must change something.
     z.refine((u) => u.cluster !== undefined || u.broker !== undefined || u.writeQueueNums !== undefined || u.readQueueNums !== undefined || u.perm !== undefined, {
+      ...ON_ANY_OBJECT,
       message: carried({
         en: 'give at least one of writeQueueNums, readQueueNums or perm, or a cluster or broker to create the topic on',
         zh: '至少给出 writeQueueNums、readQueueNums、perm 之一，或者给出要在其上创建 Topic 的 cluster 或 broker',

@@ -38,7 +38,7 @@ export function createProducerState(spec: ProducerSpec): ProducerState {
 export function createConsumerState(spec: ConsumerSpec, ordinal: number): ConsumerState {
   return {
     ...clientInstance(spec.id, spec.ip, spec.instanceName), kind: 'consumer', spec: frozenSpec(spec), ordinal,
-    retryTopic: RETRY_GROUP_TOPIC_PREFIX + spec.group, topicSubscribeInfoTable: dict(), processQueueTable: dict(),
+    retryTopic: RETRY_GROUP_TOPIC_PREFIX + spec.group, subVersion: spec.startAt, topicSubscribeInfoTable: dict(), processQueueTable: dict(),
     offsetTable: dict(), committedOffsets: dict(), lastRebalanceAt: -Infinity, rebalanced: false, rebalanceScheduled: false, started: false,
     nextToken: 1, consumeBusyUntil: [], nextConsumeThread: 0, droppedAt: {}, innerPublishInfo: null,
   };

@@ -401,6 +401,11 @@ export interface ConsumerState extends ClientInstanceState {
   /** The consumer's number in the run: its tag on the messages it consumed first (MessageStats.consumedIds). */
   ordinal: number;
   retryTopic: string;
+  /**
+   * SubscriptionData.subVersion of its subscriptions: System.currentTimeMillis() when they were
+   * built, at its start (DefaultMQPushConsumerImpl.subscribe and copySubscription).
+   */
+  subVersion: number;
   /** topicSubscribeInfoTable. */
   topicSubscribeInfoTable: Record<string, MessageQueue[]>;
   /** Allocated queues per topic, keyed by "topic@brokerName@queueId". */

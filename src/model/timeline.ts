@@ -14,6 +14,7 @@ import { createConsumerState, createProducerState } from './factory.ts';
 import { crashNameServer, startNameServer } from './nameserver/nameserver.ts';
 import { updateTopicCommand } from './mqadmin.ts';
 import { dropRequestsFrom } from './remoting.ts';
+import { changesNothing, linkNode } from './timeline-effect.ts';
 import type { Sim } from './sim-types.ts';
 import type { TimelineAction } from './spec.ts';
 import type { BrokerState, ClientState, ModelState } from './state.ts';
@@ -39,15 +40,6 @@ function brokersOf(state: ModelState, name: string, brokerId: number | undefined
   return broker ? [broker] : [];
 }
 
-/**
- * The network node a link names: a NameServer or client by id, a broker by brokerName (its
- * master, as for the other broker actions: the node of a broker is "brokerName/brokerId").
- */
-function linkNode(state: ModelState, name: string): string {
-  if (state.nameServers[name] || state.clients[name]) return name;
-  return brokersOf(state, name, undefined)[0]?.node ?? name;
-}
-
 /** A process that dies: its outstanding requests die with it, its peers see the channel close. */
 /** The process dies, a hung one too (killed, as an operator does with one): the OS closes its connections. */
 function crashClient(state: ModelState, client: ClientState, sim: Sim): void {
@@ -68,8 +60,16 @@ function trackBrokerFault(state: ModelState, action: BrokerAction, sim: Sim): vo
   else if (brokersOf(state, action.target, brokerId).some((broker) => broker.status === 'running')) openFault(state, action.action, action.target, brokerId, node, now, sim.traceCount);
 }
 
+/**
+ * An action is traced when it runs; one that would change nothing (docs/trace.md `noEffect`: a
+ * start of a running broker, a heal of what is not cut, a client no longer running) is traced so
+ * and goes no further, so it opens no fault for detections.ts either.
+ */
 export function onTimelineAction(state: ModelState, action: TimelineAction, sim: Sim): void {
-  sim.emit(faultEvent(action, sim.now));
+  const noEffect = changesNothing(state, action, sim);
+  // noEffect goes last, after the fields that name the target (docs/trace.md); the page's first script builds fault events without it.
+  sim.emit(noEffect ? { ...faultEvent(action, sim.now), noEffect } : faultEvent(action, sim.now));
+  if (noEffect) return;
   switch (action.action) {
     case 'crashBroker':
     case 'powerOffBroker':
@@ -116,6 +116,16 @@ export function onTimelineAction(state: ModelState, action: TimelineAction, sim:
   }
 }
 
+/**
+ * An added client is a full consumers[] or producers[] entry: it starts at its startAt, or at
+ * once when that has passed (docs/scenario.md).
+ */
+function startAddedClient(state: ModelState, spec: { id: string; startAt: number }, sim: Sim): void {
+  state.nodeKinds[spec.id] = 'client';
+  if (spec.startAt > sim.now) sim.schedule(spec.startAt, { kind: 'lifecycle.start', node: spec.id });
+  else startNode(state, spec.id, sim);
+}
+
 /** The actions on clients and topics (the others act on processes and links). */
 type ClientAction = Extract<TimelineAction, {
   action: 'addConsumer' | 'addProducer' | 'removeConsumer' | 'removeProducer' | 'crashConsumer' | 'hangConsumer' | 'setProducerRate' | 'updateTopic';
@@ -125,12 +135,10 @@ function onClientAction(state: ModelState, action: ClientAction, sim: Sim): void
   switch (action.action) {
     case 'addConsumer':
       state.clients[action.consumer.id] = createConsumerState(action.consumer, Object.keys(state.clients).length);
-      state.nodeKinds[action.consumer.id] = 'client';
-      return startNode(state, action.consumer.id, sim);
+      return startAddedClient(state, action.consumer, sim);
     case 'addProducer':
       state.clients[action.producer.id] = createProducerState(action.producer);
-      state.nodeKinds[action.producer.id] = 'client';
-      return startNode(state, action.producer.id, sim);
+      return startAddedClient(state, action.producer, sim);
     case 'removeConsumer': {
       const client = state.clients[action.target];
       if (client?.kind === 'consumer') shutdownConsumer(state, client, sim);

@@ -14,6 +14,8 @@ import { topicRouteData2SubscribeQueues } from './topic-route.ts';
 export function startConsumer(state: ModelState, consumer: ConsumerState, sim: Sim): void {
   startClientInstance(state, consumer, sim);
   consumer.started = false;
+  // Its subscriptions are built as it starts: a member that starts later wins the group's table (ConsumerGroupInfo.updateSubscription).
+  consumer.subVersion = sim.now;
   // new RebalanceService(...) in the MQClientInstance constructor: its clock starts now.
   consumer.lastRebalanceAt = sim.now;
   consumer.rebalanced = false;

@@ -18,7 +18,7 @@ import { isLive } from './mq-client-instance.ts';
 function consumerData(consumer: ConsumerState): ConsumerData {
   const subscriptions = dictFrom([[consumer.spec.topic, consumer.spec.subscription]]);
   if (consumer.spec.messageModel === 'CLUSTERING') subscriptions[consumer.retryTopic] = '*';
-  return { group: consumer.spec.group, messageModel: consumer.spec.messageModel, subscriptions, subVersion: consumer.spec.startAt };
+  return { group: consumer.spec.group, messageModel: consumer.spec.messageModel, subscriptions, subVersion: consumer.subVersion };
 }
 
 function heartbeatData(client: ClientState): RemotingRequest {

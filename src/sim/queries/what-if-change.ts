@@ -168,7 +168,7 @@ function producerItem(raw: Raw, id: string): { item: Item; startsAt: number } | 
   const initial = raw.producers.find((producer) => producer.id === id);
   if (initial) return { item: initial, startsAt: Number(initial.startAt ?? 0) };
   const added = raw.timeline.find((action) => action.action === 'addProducer' && (action.producer as Item | undefined)?.id === id);
-  return added ? { item: added.producer as Item, startsAt: Number(added.at) } : null;
+  return added ? { item: added.producer as Item, startsAt: Math.max(Number(added.at), Number((added.producer as Item).startAt ?? 0)) } : null;
 }
 
 const noProducer = (id: string): Said => ({ en: `no producer has id ${quote(id)}`, zh: `没有 id 为 ${quote(id)} 的生产者` });

@@ -24,12 +24,12 @@ export function freshId(like: string, taken: Set<string>): string {
   return id;
 }
 
-/** Every consumer of the group in the file, with when it starts: an initial one at its startAt, an added one at its action's time. */
+/** Every consumer of the group in the file, with when it starts: an initial one at its startAt, an added one at its action's time or its startAt, the later (timeline.ts startAddedClient). */
 export function membersOf(file: RedeployFile, group: string): { consumer: Item; startsAt: number }[] {
   const initial = file.consumers.filter((c) => c.group === group).map((consumer) => ({ consumer, startsAt: Number(consumer.startAt ?? 0) }));
   const added = file.timeline.flatMap((action) => {
     const consumer = action.consumer as Item | undefined;
-    return action.action === 'addConsumer' && consumer?.group === group ? [{ consumer, startsAt: Number(action.at) }] : [];
+    return action.action === 'addConsumer' && consumer?.group === group ? [{ consumer, startsAt: Math.max(Number(action.at), Number(consumer.startAt ?? 0)) }] : [];
   });
   return [...initial, ...added];
 }

@@ -87,6 +87,31 @@ const FAULTS: Record<string, (target: string, config: SimConfig) => string> = {
   updateTopic: (t) => `An operator runs updateTopic: ${t}.`,
 };
 
+/** Why an action traced with noEffect changed nothing: what its target was when it ran (src/model/timeline-effect.ts). */
+const NO_EFFECT: Record<string, (target: string) => string> = {
+  crashBroker: (t) => `${t} is not running (it has already stopped, crashed or lost power, or has not started yet)`,
+  powerOffBroker: (t) => `${t} is not running (it has already stopped, crashed or lost power, or has not started yet)`,
+  shutdownBroker: (t) => `${t} is not running (it has already stopped, crashed or lost power, or has not started yet)`,
+  startBroker: (t) => `${t} is already running`,
+  partitionBroker: (t) => `${t} is already cut off by a partition`,
+  healPartition: (t) => `${t} is not cut off by a partition (partitionBroker)`,
+  crashNameServer: (t) => `${t} is not running (it has already crashed, or has not started yet)`,
+  startNameServer: (t) => `${t} is already running`,
+  partitionLink: (t) => `the link ${t} is already cut`,
+  healLink: (t) => `the link ${t} is not cut (partitionLink)`,
+  removeConsumer: (t) => `${t} has already left or crashed, has not started yet, or hangs (a hung process runs no clean shutdown)`,
+  removeProducer: (t) => `${t} is not running (it has already shut down, or has not started yet)`,
+  crashConsumer: (t) => `${t} is neither running nor hung (it has already left or crashed, or has not started yet)`,
+  hangConsumer: (t) => `${t} is not running (it has already left, crashed or hung, or has not started yet)`,
+  setProducerRate: (t) => `${t} is not running (it has already shut down, or has not started yet and starts with its own ratePerSec)`,
+};
+
+function noEffectEn(e: TraceOf<'fault'>): string {
+  const subject = faultSubject(e);
+  const why = NO_EFFECT[e.action];
+  return `${e.action} ${subject} changes nothing${why ? `: ${why(subject)}` : ''}.`;
+}
+
 /** Where a consumed message's offset goes next: the consumer's own file (BROADCASTING), or a broker (CLUSTERING). */
 function consumedOffsetEn(c: NarrationContext, consumer: string): string {
   const every = d(c.config.persistConsumerOffsetIntervalMs);
@@ -360,5 +385,5 @@ export const en: Narrators = {
   'offset.committed': (e, c) => (keepsOffsetsLocally(c, e.consumer)
     ? `${e.consumer} wrote its offset ${e.offset} of ${e.broker} queue ${e.queueId} (${e.group}, broadcasting) to its own local file (LocalFileOffsetStore, ~/.rocketmq_offsets/<clientId>/${e.group}/offsets.json). A broadcasting consumer keeps its offsets itself: it writes the file every ${d(c.config.persistConsumerOffsetIntervalMs)} for every queue it owns, and its pulls carry no offset.`
     : `${e.consumer} committed offset ${e.offset} of ${e.broker} queue ${e.queueId} for ${e.group}: after a restart or a rebalance the group resumes there. Commits run every ${d(c.config.persistConsumerOffsetIntervalMs)} for every queue it owns, and each pull also carries the offset to the broker.`),
-  fault: (e, { config }) => (FAULTS[e.action] ?? ((t) => `${e.action} ${t}.`))(faultSubject(e), config),
+  fault: (e, { config }) => (e.noEffect ? noEffectEn(e) : (FAULTS[e.action] ?? ((t) => `${e.action} ${t}.`))(faultSubject(e), config)),
 };

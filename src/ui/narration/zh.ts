@@ -6,6 +6,7 @@ import { faultSubject, isNotOkStatus, retryAvoidsLastBroker, PRODUCER_CHANNEL_EX
 import { formatTime } from '../../viz/format.ts';
 import { duplicateCauseSaid } from '../panels/cause-strings.ts';
 import { closedCallCount } from './channel-closed.ts';
+import { zhJoin } from '../i18n/index.ts';
 import { attemptsAllowed, durationZh as d, failedSend, notOkAttempts, queuesByBroker, keepsOffsetsLocally, nodeZh as node, nodeName, retriesSaid, slavesToo, type AttemptsFailed, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
 /** 发往 Master 无法到达的 Broker 的发送：说明它，而不是当作普通发送（路由里仍有这个 Broker），如 downEn（en.ts）所说。 */
@@ -71,6 +72,31 @@ const FAULTS: Record<string, (target: string, config: SimConfig) => string> = {
   setProducerRate: (t) => `发送速率改变：${t}。`,
   updateTopic: (t) => `运维人员执行 updateTopic：${t}。`,
 };
+
+/** 带 noEffect 的动作为什么没有任何改变：它执行时目标所处的状态（src/model/timeline-effect.ts）。 */
+const NO_EFFECT: Record<string, (target: string) => string> = {
+  crashBroker: (t) => zhJoin(t, '并未运行（已经停止、崩溃或断电，或者尚未启动）'),
+  powerOffBroker: (t) => zhJoin(t, '并未运行（已经停止、崩溃或断电，或者尚未启动）'),
+  shutdownBroker: (t) => zhJoin(t, '并未运行（已经停止、崩溃或断电，或者尚未启动）'),
+  startBroker: (t) => zhJoin(t, '已经在运行'),
+  partitionBroker: (t) => zhJoin(t, '已经被网络分区隔离'),
+  healPartition: (t) => zhJoin(t, '并未被网络分区隔离（partitionBroker）'),
+  crashNameServer: (t) => zhJoin(t, '并未运行（已经崩溃，或者尚未启动）'),
+  startNameServer: (t) => zhJoin(t, '已经在运行'),
+  partitionLink: (t) => zhJoin(zhJoin('链路', t), '已经被切断'),
+  healLink: (t) => zhJoin(zhJoin('链路', t), '并未被切断（partitionLink）'),
+  removeConsumer: (t) => zhJoin(t, '已经退出或崩溃、尚未启动，或者已经卡死（卡死的进程无法正常关闭）'),
+  removeProducer: (t) => zhJoin(t, '并未运行（已经关闭，或者尚未启动）'),
+  crashConsumer: (t) => zhJoin(t, '既未运行也未卡死（已经退出或崩溃，或者尚未启动）'),
+  hangConsumer: (t) => zhJoin(t, '并未运行（已经退出、崩溃或卡死，或者尚未启动）'),
+  setProducerRate: (t) => zhJoin(t, '并未运行（已经关闭，或者尚未启动，启动时使用它自己的 ratePerSec）'),
+};
+
+function noEffectZh(e: TraceOf<'fault'>): string {
+  const subject = faultSubject(e);
+  const why = NO_EFFECT[e.action];
+  return `${e.action} ${zhJoin(subject, '没有任何改变')}${why ? `：${why(subject)}` : ''}。`;
+}
 
 /** 消费后位点的去向：广播模式写入消费者自己的文件，集群模式到达 Broker（consumedOffsetEn）。 */
 function consumedOffsetZh(c: NarrationContext, consumer: string): string {
@@ -338,5 +364,5 @@ export const zh: Narrators = {
   'offset.committed': (e, c) => (keepsOffsetsLocally(c, e.consumer)
     ? `${e.consumer} 把 ${e.group}（广播模式）在 ${e.broker} 队列 ${e.queueId} 的消费位点 ${e.offset} 写入了自己的本地文件（LocalFileOffsetStore，~/.rocketmq_offsets/<clientId>/${e.group}/offsets.json）。广播消费者自己保存位点：它每 ${d(c.config.persistConsumerOffsetIntervalMs)}为自己的每个队列写一次文件，拉取请求也不携带位点。`
     : `${e.consumer} 为 ${e.group} 提交了 ${e.broker} 队列 ${e.queueId} 的消费位点 ${e.offset}：重启或负载均衡之后，组从这里继续消费。它每 ${d(c.config.persistConsumerOffsetIntervalMs)}为自己的每个队列提交一次，每次拉取请求也会把位点带给 Broker。`),
-  fault: (e, { config }) => (FAULTS[e.action] ?? ((t) => `${e.action} ${t}。`))(faultSubject(e), config),
+  fault: (e, { config }) => (e.noEffect ? noEffectZh(e) : (FAULTS[e.action] ?? ((t) => `${e.action} ${t}。`))(faultSubject(e), config)),
 };

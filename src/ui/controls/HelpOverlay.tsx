@@ -17,26 +17,52 @@ import { STEP_KEYS, takenByChapter } from '../learn/use-step-keys.ts';
  * without the dot "← PageUp (while presenting)" read as if ← too worked only while presenting.
  */
 function KeyCaps({ keys }: { keys: readonly KeyBinding[] }) {
-  const t = useT();
+  const words = useWords(HELP_WORDS);
   const caps = (bindings: readonly KeyBinding[]) => bindings.map((binding) => <kbd key={binding.label}>{binding.label}</kbd>);
   const presentingOnly = keys.filter((binding) => binding.presenting);
   return (
     <>
       {caps(keys.filter((binding) => !binding.presenting))}
       {presentingOnly.length > 0 && (
-        <>{presentingOnly.length < keys.length && <span className="rs-muted"> · </span>}{caps(presentingOnly)}<span className="rs-muted"> ({t('whilePresenting')})</span></>
+        <>{presentingOnly.length < keys.length && <span className="rs-muted"> · </span>}{caps(presentingOnly)}<span className="rs-muted"> ({words.whilePresenting})</span></>
       )}
     </>
   );
 }
 
-// Here, in the help's own chunk, not in ui/i18n: the page's first script has no room for them.
-const SWITCH_WORDS: Bilingual<{ singleKeys: string; singleKeysNote: (keys: string) => string }> = {
+/** The help's words, here in its own chunk, not in ui/i18n: the page's first script has no room for them. */
+interface HelpWords {
+  title: string;
+  keys: string;
+  action: string;
+  whilePresenting: string;
+  lessonStep: string;
+  note: string;
+  escapeNote: string;
+  singleKeys: string;
+  singleKeysNote: (keys: string) => string;
+}
+
+const HELP_WORDS: Bilingual<HelpWords> = {
   en: {
+    title: 'Keyboard shortcuts',
+    keys: 'Keys',
+    action: 'Action',
+    whilePresenting: 'while presenting',
+    lessonStep: 'Previous / next step of the lesson',
+    note: 'Shortcuts do nothing while you type in a field. Space on a focused button presses that button, and arrows in a widget that moves by them (a slider, tabs, the version radios) stay that widget\'s (on the playhead: 1 s per arrow, 10 s per Page key).',
+    escapeNote: 'Esc closes the help, the message card and the editor, then leaves presentation mode. In the event log ↑ ↓ Home End move between events; in the inspector Esc closes it.',
     singleKeys: 'Single-key shortcuts',
     singleKeysNote: (keys) => `Off: the keys ${keys} do nothing, so a word said to speech input or a stray key press sets nothing off. The arrows, Space, Home, PageUp, PageDown and Esc still work, and the ? button at the top of the page opens this list.`,
   },
   zh: {
+    title: '键盘快捷键',
+    keys: '按键',
+    action: '操作',
+    whilePresenting: '演示模式下',
+    lessonStep: '课程的上一步 / 下一步',
+    note: '在输入框中输入时快捷键不起作用。焦点在按钮上时按空格会按下该按钮；焦点在会用方向键移动的控件上（滑块、标签页、版本单选按钮）时，方向键归该控件使用（播放位置滑块：方向键每次 1 秒，Page 键每次 10 秒）。',
+    escapeNote: 'Esc 依次关闭帮助、消息卡片和编辑器，最后退出演示模式。在事件日志中 ↑ ↓ Home End 在事件之间移动；在检查器中 Esc 关闭检查器。',
     singleKeys: '单键快捷键',
     singleKeysNote: (keys) => `关闭后，按键 ${keys} 不再起作用，语音输入说出的词或误按的键都不会触发操作。方向键、空格、Home、PageUp、PageDown 和 Esc 照常可用，页面顶部的 ? 按钮仍可打开此列表。`,
   },
@@ -60,7 +86,7 @@ function commandsNow(chapterOpen: boolean, singleKeys: boolean): readonly Comman
 
 /** The switch, first in the dialog, under its title: a native checkbox announced as a switch. */
 function SingleKeySwitch({ inputRef }: { inputRef: RefObject<HTMLInputElement | null> }) {
-  const words = useWords(SWITCH_WORDS);
+  const words = useWords(HELP_WORDS);
   const noteId = useId();
   const on = usePlayback((s) => s.singleKeyShortcuts);
   return (
@@ -77,6 +103,7 @@ function SingleKeySwitch({ inputRef }: { inputRef: RefObject<HTMLInputElement | 
 
 export function HelpOverlay() {
   const t = useT();
+  const words = useWords(HELP_WORDS);
   const titleId = useId();
   const open = usePlayback((s) => s.helpOpen);
   const setHelpOpen = usePlayback((s) => s.setHelpOpen);
@@ -90,17 +117,17 @@ export function HelpOverlay() {
   // before, was below the dialog's scroll box at 1280x800: not on screen.
   return (
     <ModalDialog titleId={titleId} onClose={close} initialFocus={switchRef} className="rs-help" testId="help-overlay">
-      <h2 id={titleId}>{t('helpTitle')}</h2>
+      <h2 id={titleId}>{words.title}</h2>
       <SingleKeySwitch inputRef={switchRef} />
       <table className="rs-help-table">
         <thead>
-          <tr><th scope="col">{t('key')}</th><th scope="col">{t('action')}</th></tr>
+          <tr><th scope="col">{words.keys}</th><th scope="col">{words.action}</th></tr>
         </thead>
         <tbody>
           {chapterOpen && (
             <tr data-testid="help-lessonStep">
               <td><KeyCaps keys={STEP_KEYS} /></td>
-              <td>{t('lessonStep')}</td>
+              <td>{words.lessonStep}</td>
             </tr>
           )}
           {commandsNow(chapterOpen, singleKeys).map((command) => (
@@ -111,8 +138,8 @@ export function HelpOverlay() {
           ))}
         </tbody>
       </table>
-      <p className="rs-help-note">{t('helpNote')}</p>
-      <p className="rs-help-note">{t('escapeNote')}</p>
+      <p className="rs-help-note">{words.note}</p>
+      <p className="rs-help-note">{words.escapeNote}</p>
       <button type="button" className="rs-button" onClick={close}>{t('close')}</button>
     </ModalDialog>
   );

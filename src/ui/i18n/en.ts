@@ -35,10 +35,7 @@ export const en = {
   aboutScenario: 'About this scenario',
   editedDescription: 'Changed from a built-in scenario; its description, which the change may have made untrue:',
   presentHint: 'Presentation mode: large type, side panels hidden; a clicker\'s PageDown / PageUp step the run; Esc leaves',
-  whilePresenting: 'while presenting',
-  lessonStep: 'Previous / next step of the lesson',
   blank: 'Blank the screen',
-  escapeNote: 'Esc closes the help, the message card and the editor, then leaves presentation mode. In the event log ↑ ↓ Home End move between events; in the inspector Esc closes it.',
 
   controls: 'Playback',
   playhead: 'Playhead',
@@ -50,10 +47,6 @@ export const en = {
   markCaption: '{time} · {caption} ({name})',
   forkMarker: '{time} · your change (the run forks here)',
 
-  helpTitle: 'Keyboard shortcuts',
-  helpNote: 'Shortcuts do nothing while you type in a field. Space on a focused button presses that button, and arrows on a focused slider move that slider (on the playhead: 1 s per arrow, 10 s per Page key).',
-  key: 'Keys',
-  action: 'Action',
   more: 'More',
   less: 'Less',
   close: 'Close',

@@ -37,10 +37,7 @@ export const zh: Record<MessageKey, string> = {
   aboutScenario: '关于这个场景',
   editedDescription: '由内置场景修改而来；以下是原场景的说明，修改后可能已不再成立：',
   presentHint: '演示模式：大字号，隐藏侧栏；翻页笔的 PageDown / PageUp 单步前进、后退；Esc 退出',
-  whilePresenting: '演示模式下',
-  lessonStep: '课程的上一步 / 下一步',
   blank: '黑屏',
-  escapeNote: 'Esc 依次关闭帮助、消息卡片和编辑器，最后退出演示模式。在事件日志中 ↑ ↓ Home End 在事件之间移动；在检查器中 Esc 关闭检查器。',
 
   controls: '播放控制',
   playhead: '播放位置',
@@ -52,10 +49,6 @@ export const zh: Record<MessageKey, string> = {
   markCaption: '{time} · {caption}（{name}）',
   forkMarker: '{time} · 你的修改（运行从此处分叉）',
 
-  helpTitle: '键盘快捷键',
-  helpNote: '在输入框中输入时快捷键不起作用。焦点在按钮上时按空格会按下该按钮；焦点在滑块上时方向键移动该滑块（播放位置滑块：方向键每次 1 秒，Page 键每次 10 秒）。',
-  key: '按键',
-  action: '操作',
   more: '展开',
   less: '收起',
   close: '关闭',

@@ -94,6 +94,8 @@ describe('timeline actions that change nothing', () => {
     expect(narrate(at(6_000), 'en', context)).toMatch(/^broker-a is cut off by a network partition/);
     expect(narrate(at(22_000), 'en', context)).toContain('changes nothing');
     expect(narrate(at(5_000), 'zh', context)).toBe('healPartition broker-a 没有任何改变：broker-a 并未被网络分区隔离（partitionBroker）。');
+    expect(describeEvent(at(5_000), 'en')).toBe('Timeline action healPartition broker-a: changed nothing');
+    expect(describeEvent(at(5_000), 'zh')).toBe('时间线动作 healPartition broker-a：没有任何改变');
     expect(describeEvent(at(9_000), 'en')).toMatch(/changed nothing/);
     expect(describeEvent(at(9_000), 'zh')).toMatch(/没有任何改变/);
     expect(describeEvent(at(12_000), 'en')).not.toMatch(/changed nothing/);

@@ -214,7 +214,10 @@ const en: Describers = {
   'offset.committed': (e, { localOffsets }) => (localOffsets.has(e.consumer)
     ? `${e.consumer} wrote offset ${e.offset} of ${e.topic} ${e.broker}:${e.queueId} for ${e.group} to its own local file (LocalFileOffsetStore)`
     : `${e.consumer} committed offset ${e.offset} of ${e.topic} ${e.broker}:${e.queueId} for ${e.group}`),
-  fault: (e) => `${isFault(e.action) ? 'Fault' : 'Timeline action'}${e.noEffect ? ' (changed nothing)' : ''}: ${actionSaid(e.action, faultSubject(e), 'en')}`,
+  // An action that changed nothing is named, not said as happening ("broker-a's partition heals").
+  fault: (e) => (e.noEffect
+    ? `${isFault(e.action) ? 'Fault' : 'Timeline action'} ${e.action} ${faultSubject(e)}: changed nothing`
+    : `${isFault(e.action) ? 'Fault' : 'Timeline action'}: ${actionSaid(e.action, faultSubject(e), 'en')}`),
 };
 
 const zh: Describers = {
@@ -266,7 +269,9 @@ const zh: Describers = {
   'offset.committed': (e, { localOffsets }) => (localOffsets.has(e.consumer)
     ? `${e.consumer} 把 ${e.group} 在 ${e.topic} ${e.broker}:${e.queueId} 的位点 ${e.offset} 写入了自己的本地文件（LocalFileOffsetStore）`
     : `${e.consumer} 为 ${e.group} 提交了 ${e.topic} ${e.broker}:${e.queueId} 的位点 ${e.offset}`),
-  fault: (e) => `${isFault(e.action) ? '故障' : '时间线动作'}${e.noEffect ? '（没有任何改变）' : ''}：${actionSaid(e.action, faultSubject(e), 'zh')}`,
+  fault: (e) => (e.noEffect
+    ? `${isFault(e.action) ? '故障' : '时间线动作'} ${e.action} ${faultSubject(e)}：没有任何改变`
+    : `${isFault(e.action) ? '故障' : '时间线动作'}：${actionSaid(e.action, faultSubject(e), 'zh')}`),
 };
 
 const DESCRIBERS: Bilingual<Describers> = { en, zh };

@@ -11,9 +11,10 @@ import { scenarioOf, type ScenarioJson } from '../../support/test-sim.ts';
 
 type Lists = Record<'brokers' | 'topics' | 'producers' | 'consumers', Array<Record<string, unknown>>>;
 
-/** write8-read4 with its topic named "%|%", with `timeline` actions. */
-function hostileTopic(timeline: Array<Record<string, unknown>> = []): Timeline {
+/** write8-read4 with its topic named "%|%", with `timeline` actions and `moreBrokers`. */
+function hostileTopic(timeline: Array<Record<string, unknown>> = [], moreBrokers: Array<Record<string, unknown>> = []): Timeline {
   const file = structuredClone(findLibraryEntry('write8-read4')!.scenario) as ScenarioJson & Lists;
+  file.brokers = [...file.brokers, ...moreBrokers];
   file.topics = [{ ...file.topics[0], name: '%|%' }];
   for (const client of [...file.producers, ...file.consumers]) client['topic'] = '%|%';
   const run = new Timeline(scenarioOf({ ...file, timeline }));
@@ -39,9 +40,13 @@ describe('Diagnostics: mqadmin commands quote a hostile topic name', () => {
     expect(diagnosticsStrings('en').describe(finding, () => '').fix).toBe("Create the topic on every master of the cluster (mqadmin updateTopic -t TopicOrder -c 'my cluster').");
   });
 
-  it('a topic no running master holds is created in the cluster of its brokers', () => {
-    const timeline = hostileTopic(['broker-a', 'broker-b'].map((target) => ({ at: 20_000, action: 'crashBroker', target })));
-    const finding = routeDiagnostics(timeline.state, timeline.summary(), timeline.scenario).find((f) => f.kind === 'unwritableTopic')!;
-    expect(diagnosticsStrings('zh').describe(finding, () => '').fix).toContain("（mqadmin updateTopic -t '%|%' -c DefaultCluster）");
+  it('a topic no running master holds is created on a running master by its address, or not at all when none runs', () => {
+    const crashBoth = ['broker-a', 'broker-b'].map((target) => ({ at: 20_000, action: 'crashBroker', target }));
+    const third = { name: 'broker-c', cluster: 'OtherCluster', brokerId: 0, ip: '10.0.1.3' };
+    const unwritable = (run: Timeline) => routeDiagnostics(run.state, run.summary(), run.scenario).find((f) => f.kind === 'unwritableTopic')!;
+    const elsewhere = unwritable(hostileTopic(crashBoth, [third]));
+    expect(diagnosticsStrings('zh').describe(elsewhere, () => '').fix).toContain("（mqadmin updateTopic -t '%|%' -b 10.0.1.3:10911）");
+    const nowhere = unwritable(hostileTopic(crashBoth));
+    expect(diagnosticsStrings('en').describe(nowhere, () => '').fix).toBe("Bring back a master of broker-a or broker-b: no master runs anywhere to create %|% on.");
   });
 });

@@ -129,6 +129,11 @@ function createTopic(topic: string, cluster: string): string {
   return `mqadmin updateTopic -t ${shellWord(topic)} -c ${shellWord(cluster)}`;
 }
 
+/** mqadmin updateTopic creating the topic on one broker, by address (-b), with mqadmin's default counts. */
+function createTopicOn(topic: string, addr: string): string {
+  return `mqadmin updateTopic -t ${shellWord(topic)} -b ${shellWord(addr)}`;
+}
+
 const leftOf = (f: StrandedAboveRead) => f.stranded + f.pulled;
 /** The readQueueNums that gives the queues back to the consumers: one past the highest id holding messages. */
 const restoreTo = (f: StrandedAboveRead) => Math.max(...f.queues) + 1;
@@ -310,7 +315,9 @@ const en: DiagnosticsStrings = {
         why: `A producer's send queues come only from brokerNames with a master (topicRouteData2TopicPublishInfo). ${f.topic} lives on ${f.brokers.join(', ')}, none with its master running: once the producers' routes say so, every send fails with "No route info of this topic" without trying a broker.${f.stillListed.length > 0
           ? ` Not yet: the NameServers still list the master of ${f.stillListed.join(', ')} (nothing closed its connections), so producers still send there, and each send waits sendMsgTimeout and fails.`
           : ''}`,
-        fix: `Bring back a master of ${f.brokers.join(' or ')}, or create ${f.topic} on a running master (${createTopic(f.topic, f.cluster)}) so that producers have a queue to write to.`,
+        fix: f.createOn === null
+          ? `Bring back a master of ${f.brokers.join(' or ')}: no master runs anywhere to create ${f.topic} on.`
+          : `Bring back a master of ${f.brokers.join(' or ')}, or create ${f.topic} on a running master (${createTopicOn(f.topic, f.createOn)}) so that producers have a queue to write to.`,
       };
       case 'writeAboveRead': return {
         title: `${f.topic} on ${onBroker(f)}: writeQueueNums ${f.writeQueueNums} > readQueueNums ${f.readQueueNums}`,
@@ -405,7 +412,9 @@ const zh: DiagnosticsStrings = {
         why: `生产者的发送队列只来自有 Master 的 brokerName（topicRouteData2TopicPublishInfo）。${f.topic} 位于 ${f.brokers.join('、')}，它们的 Master 都没有在运行：生产者的路由更新后，每次发送都会失败，报 "No route info of this topic"，不会尝试任何 Broker。${f.stillListed.length > 0
           ? `但现在还没有到这一步：NameServer 仍列出 ${f.stillListed.join('、')} 的 Master（它的连接没有被关闭），所以生产者仍向那里发送，每次都等满 sendMsgTimeout 后失败。`
           : ''}`,
-        fix: `让 ${f.brokers.join(' 或 ')} 的 Master 恢复，或在运行中的 Master 上创建 ${f.topic}（${createTopic(f.topic, f.cluster)}），让生产者有队列可写。`,
+        fix: f.createOn === null
+          ? `让 ${f.brokers.join(' 或 ')} 的 Master 恢复：现在没有任何运行中的 Master 可以创建 ${f.topic}。`
+          : `让 ${f.brokers.join(' 或 ')} 的 Master 恢复，或在运行中的 Master 上创建 ${f.topic}（${createTopicOn(f.topic, f.createOn)}），让生产者有队列可写。`,
       };
       case 'writeAboveRead': return {
         title: `${onBrokerZh(f)} 上的 ${f.topic}：writeQueueNums ${f.writeQueueNums} > readQueueNums ${f.readQueueNums}`,

@@ -65,9 +65,10 @@ export type RouteDiagnostic =
   /**
    * No running master holds the topic: once the routes say so, every send fails before trying a
    * broker ("No route info of this topic"); `stillListed`: its brokers whose dead master a
-   * NameServer still lists, where sends go on and time out; `cluster`: the cluster of its first broker.
+   * NameServer still lists, where sends go on and time out; `createOn`: the address of a running
+   * master to create it on (one of its own cluster first), null when no master runs.
    */
-  | { kind: 'unwritableTopic'; topic: string; brokers: string[]; cluster: string; stillListed: string[] }
+  | { kind: 'unwritableTopic'; topic: string; brokers: string[]; createOn: string | null; stillListed: string[] }
   | { kind: 'idleConsumer'; consumer: string; group: string; topic: string; reason: IdleReason }
   /** A hung consumer the brokers still list in its group: the queues allocated to it are read by nobody until they drop it. */
   | HungConsumer
@@ -111,6 +112,16 @@ function runningMasters(state: ModelState, roles: BrokerRoles): BrokerState[] {
 const userTopics = (broker: BrokerState) => Object.keys(broker.topicConfigTable).filter((topic) => !isSystemTopic(topic)).sort();
 
 /**
+ * A running master to create a topic on, by address (mqadmin updateTopic -b): one of the cluster of
+ * the topic's brokers first. Not -c: UpdateTopicSubCommand's -c goes to every master the
+ * NameServer lists for the cluster, none running here, or a dead one still listed first.
+ */
+function runningMasterFor(brokers: readonly BrokerState[], masters: readonly BrokerState[], on: readonly string[]): string | null {
+  const clusters = new Set(brokers.filter((broker) => on.includes(broker.name)).map((broker) => broker.cluster));
+  return (masters.find((master) => clusters.has(master.cluster)) ?? masters[0])?.addr ?? null;
+}
+
+/**
  * Topics no running master holds, then the broker groups whose master crashed or was shut down.
  * Without a master a brokerName leaves every producer's send queues (topicRouteData2TopicPublishInfo
  * skips a BrokerData without brokerId 0) while its consumers read from a slave
@@ -136,9 +147,8 @@ function masterless(state: ModelState, roles: BrokerRoles, masters: readonly Bro
   const writable = new Set(masters.flatMap(userTopics));
   const unwritable = [...held].filter(([topic]) => !writable.has(topic)).sort(([a], [b]) => (a < b ? -1 : 1));
   const stillListed = new Set(groups.flatMap((g) => (g.kind === 'noMaster' && g.listedBy.length > 0 ? [g.broker] : [])));
-  const clusterOf = (name: string) => brokers.find((broker) => broker.name === name)!.cluster;
   return [
-    ...unwritable.map(([topic, on]): RouteDiagnostic => ({ kind: 'unwritableTopic', topic, brokers: on, cluster: clusterOf(on[0]!), stillListed: on.filter((b) => stillListed.has(b)) })),
+    ...unwritable.map(([topic, on]): RouteDiagnostic => ({ kind: 'unwritableTopic', topic, brokers: on, createOn: runningMasterFor(brokers, masters, on), stillListed: on.filter((b) => stillListed.has(b)) })),
     ...groups,
   ];
 }

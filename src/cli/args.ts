@@ -48,9 +48,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   }
   if (options.help) return options;
   if (options.input === '') throw new UsageError('no scenario given');
-  if (options.trace !== undefined && options.trace === options.summary) {
+  if (options.trace === '-' && options.summary === '-') {
     // On standard output the JSON Lines and the summary's JSON would run together into neither.
-    throw new UsageError(options.trace === '-' ? '--trace and --summary cannot both write to standard output: give one of them a file' : `--trace and --summary both name ${JSON.stringify(options.trace)}`);
+    throw new UsageError('--trace and --summary cannot both write to standard output: give one of them a file');
   }
+  // Two names of one file are checked where the files are (output-path.ts checkDistinctOutputs).
   return options;
 }

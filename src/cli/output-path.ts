@@ -2,7 +2,7 @@
  * Output paths are checked before the run, so a path that cannot be written is a usage error
  * (exit 2) at once, not a failure after minutes of simulation.
  */
-import { accessSync, constants, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { UsageError } from './args.ts';
 
@@ -43,19 +43,31 @@ export function checkOutputPath(flag: string, path: string): void {
 
 /**
  * Where a path leads: an existing file by its device and inode (a symlink or a hard link to it
- * leads to the same), a new one by its folder's real path and its name.
+ * leads to the same), a new one by its folder's real path and its name, a symlink to a file not
+ * written yet by where it points; null for what is not a regular file (/dev/null, a pipe), which
+ * two outputs may share.
  */
-function fileIdentity(path: string): string {
+function fileIdentity(path: string, hops = 0): string | null {
   try {
     const stats = statSync(path);
-    return `inode ${stats.dev}:${stats.ino}`;
+    return stats.isFile() ? `inode ${stats.dev}:${stats.ino}` : null;
   } catch {
     const full = resolve(path);
+    const dangling = hops < 8 && lstatOrNull(full)?.isSymbolicLink();
+    if (dangling) return fileIdentity(resolve(dirname(full), readlinkSync(full)), hops + 1);
     try {
       return `path ${resolve(realpathSync(dirname(full)), basename(full))}`;
     } catch {
       return `path ${full}`;
     }
+  }
+}
+
+function lstatOrNull(path: string): ReturnType<typeof lstatSync> | null {
+  try {
+    return lstatSync(path);
+  } catch {
+    return null;
   }
 }
 
@@ -65,6 +77,7 @@ function fileIdentity(path: string): string {
  */
 export function checkDistinctOutputs(trace: string | undefined, summary: string | undefined): void {
   if (trace === undefined || summary === undefined || trace === '-' || summary === '-') return;
-  if (fileIdentity(trace) !== fileIdentity(summary)) return;
+  const identity = fileIdentity(trace);
+  if (identity === null || identity !== fileIdentity(summary)) return;
   throw new UsageError(`--trace and --summary both name one file (${JSON.stringify(trace)} and ${JSON.stringify(summary)})`);
 }

@@ -1,9 +1,10 @@
 /**
  * Whether a timeline action changes anything at the moment it runs: a start of a running process,
  * a crash or shutdown of one that is down, a heal of what is not cut, an action on a client that
- * is not running. Such an action is traced with `noEffect` (docs/trace.md) and not applied, so
- * that a grader counting `fault` lines counts what happened. Each rule reads the state the
- * action's handler (timeline.ts) would test.
+ * is not running. Such an action is traced with `noEffect` (docs/trace.md) and not applied: the
+ * trace says it ran and changed nothing. Each rule reads the state the action's handler
+ * (timeline.ts) would test; an updateTopic is mqadmin's, whose refusal is its own event
+ * (topic.updateFailed).
  */
 import { linkKey } from '../engine/index.ts';
 import { brokerKey } from './broker/broker.ts';

@@ -40,7 +40,6 @@ function brokersOf(state: ModelState, name: string, brokerId: number | undefined
   return broker ? [broker] : [];
 }
 
-/** A process that dies: its outstanding requests die with it, its peers see the channel close. */
 /** The process dies, a hung one too (killed, as an operator does with one): the OS closes its connections. */
 function crashClient(state: ModelState, client: ClientState, sim: Sim): void {
   if (client.status !== 'running' && client.status !== 'hung') return;

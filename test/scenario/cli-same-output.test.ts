@@ -74,4 +74,16 @@ describe('--trace and --summary naming one file', () => {
     expect(readFileSync(join(at, 'run.jsonl'), 'utf8').split('\n')[0]).toMatch(/^\{"t":/);
     expect(JSON.parse(readFileSync(join(at, 'run.json'), 'utf8')).untilMs).toBe(5_000);
   });
+
+  it('refuses a symlink to a file not written yet and that file', () => {
+    const at = folder('dangling');
+    symlinkSync(join(at, 'later.jsonl'), join(at, 'alias.jsonl'));
+    const result = sim('--trace', join(at, 'alias.jsonl'), '--summary', join(at, 'later.jsonl'));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--trace and --summary both name one file');
+  });
+
+  it('lets both go to /dev/null, which is no file to replace', () => {
+    expect(sim('--trace', '/dev/null', '--summary', '/dev/null').status).toBe(0);
+  });
 });

@@ -17,10 +17,13 @@ export function faultTarget(action: TimelineAction): string {
 
 /**
  * A timeline action's `fault` trace event: beside its target, a slave's brokerId (a fault of
- * broker-a/1 is not broker-a's master's) and a link's other end (docs/trace.md).
+ * broker-a/1 is not broker-a's master's), a link's other end, and when an added client starts
+ * later than the action, at its own startAt (docs/trace.md).
  */
 export function faultEvent(action: TimelineAction, t: number): Extract<TraceEvent, { type: 'fault' }> {
   const event = { t, type: 'fault' as const, action: action.action, target: faultTarget(action) };
+  const added = action.action === 'addConsumer' ? action.consumer : action.action === 'addProducer' ? action.producer : null;
+  if (added && added.startAt > t) return { ...event, startsAt: added.startAt };
   if ('peer' in action) return { ...event, peer: action.peer };
   if ('brokerId' in action && action.brokerId !== undefined && action.brokerId !== MASTER_ID) return { ...event, brokerId: action.brokerId };
   return event;

@@ -6,6 +6,8 @@
  * expression (ConsumerGroupInfo.updateSubscription keeps the newer one).
  */
 import { describe, expect, it } from 'vitest';
+import { narrate } from '../../src/ui/narration/narrate.ts';
+import { describeEvent } from '../../src/ui/panels/event-sentences.ts';
 import { TestSim, type ScenarioJson } from '../support/test-sim.ts';
 
 function scenario(timeline: object[], consumers: object[] = []): ScenarioJson {
@@ -61,7 +63,13 @@ describe('startAt inside an added client: it starts at the later of the action\'
     const sim = new TestSim(scenario([
       { at: 10_000, action: 'addProducer', producer: { id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 1, startAt: 40_000 } },
     ])).at(60_000);
-    expect(sim.first('fault', { action: 'addProducer' })!.t).toBe(10_000);
+    const added = sim.first('fault', { action: 'addProducer' })!;
+    expect(added.t).toBe(10_000);
+    // The trace says it is added now and starts later (docs/trace.md startsAt), and so do the caption and the log.
+    expect(added.startsAt).toBe(40_000);
+    expect(narrate(added, 'en', { config: sim.scenario.config })).toBe('p-1 is added; it starts at 0:40.000 (its startAt): only then does it fetch its topic\'s route and send.');
+    expect(narrate(added, 'zh', { config: sim.scenario.config })).toBe('p-1 已添加，将在 0:40.000（它的 startAt）启动：届时才获取主题的路由并开始发送。');
+    expect(describeEvent(added, 'en')).toBe('Timeline action: p-1 is added, starts at 0:40.000');
     // A constant rate of 1 a second: the first send one gap after the start.
     expect(sim.first('message.sent', { producer: 'p-1' })!.t).toBe(41_000);
     expect(sim.first('producer.registered', { producer: 'p-1' })!.t).toBeGreaterThan(40_000);
@@ -81,6 +89,7 @@ describe('startAt inside an added client: it starts at the later of the action\'
     const sim = new TestSim(scenario([
       { at: 20_000, action: 'addProducer', producer: { id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 1, startAt: 5_000 } },
     ])).at(30_000);
+    expect(sim.first('fault', { action: 'addProducer' })!.startsAt).toBeUndefined();
     expect(sim.first('producer.registered', { producer: 'p-1' })!.t).toBeGreaterThan(20_000);
     expect(sim.first('message.sent', { producer: 'p-1' })!.t).toBe(21_000);
   });

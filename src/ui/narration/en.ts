@@ -106,6 +106,14 @@ const NO_EFFECT: Record<string, (target: string) => string> = {
   setProducerRate: (t) => `${t} is not running (it has already shut down, or has not started yet and starts with its own ratePerSec)`,
 };
 
+/** A client added now that starts later, at its own startAt (timeline.ts startAddedClient). */
+function addedLaterEn(e: TraceOf<'fault'>, startsAt: number): string {
+  const then = e.action === 'addConsumer'
+    ? 'only then does it register with the brokers, and its group rebalances to give it queues'
+    : 'only then does it fetch its topic\'s route and send';
+  return `${e.target} is added; it starts at ${formatTime(startsAt)} (its startAt): ${then}.`;
+}
+
 function noEffectEn(e: TraceOf<'fault'>): string {
   const subject = faultSubject(e);
   const why = NO_EFFECT[e.action];
@@ -385,5 +393,9 @@ export const en: Narrators = {
   'offset.committed': (e, c) => (keepsOffsetsLocally(c, e.consumer)
     ? `${e.consumer} wrote its offset ${e.offset} of ${e.broker} queue ${e.queueId} (${e.group}, broadcasting) to its own local file (LocalFileOffsetStore, ~/.rocketmq_offsets/<clientId>/${e.group}/offsets.json). A broadcasting consumer keeps its offsets itself: it writes the file every ${d(c.config.persistConsumerOffsetIntervalMs)} for every queue it owns, and its pulls carry no offset.`
     : `${e.consumer} committed offset ${e.offset} of ${e.broker} queue ${e.queueId} for ${e.group}: after a restart or a rebalance the group resumes there. Commits run every ${d(c.config.persistConsumerOffsetIntervalMs)} for every queue it owns, and each pull also carries the offset to the broker.`),
-  fault: (e, { config }) => (e.noEffect ? noEffectEn(e) : (FAULTS[e.action] ?? ((t) => `${e.action} ${t}.`))(faultSubject(e), config)),
+  fault: (e, { config }) => {
+    if (e.noEffect) return noEffectEn(e);
+    if (e.startsAt !== undefined) return addedLaterEn(e, e.startsAt);
+    return (FAULTS[e.action] ?? ((t) => `${e.action} ${t}.`))(faultSubject(e), config);
+  },
 };

@@ -92,6 +92,12 @@ const NO_EFFECT: Record<string, (target: string) => string> = {
   setProducerRate: (t) => zhJoin(t, '并未运行（已经关闭，或者尚未启动，启动时使用它自己的 ratePerSec）'),
 };
 
+/** 现在添加、在它自己的 startAt 才启动的客户端（timeline.ts startAddedClient）。 */
+function addedLaterZh(e: TraceOf<'fault'>, startsAt: number): string {
+  const then = e.action === 'addConsumer' ? '届时才向 Broker 注册，它的消费者组再通过负载均衡给它分配队列' : '届时才获取主题的路由并开始发送';
+  return `${zhJoin(e.target, '已添加')}，将在 ${formatTime(startsAt)}（它的 startAt）启动：${then}。`;
+}
+
 function noEffectZh(e: TraceOf<'fault'>): string {
   const subject = faultSubject(e);
   const why = NO_EFFECT[e.action];
@@ -364,5 +370,9 @@ export const zh: Narrators = {
   'offset.committed': (e, c) => (keepsOffsetsLocally(c, e.consumer)
     ? `${e.consumer} 把 ${e.group}（广播模式）在 ${e.broker} 队列 ${e.queueId} 的消费位点 ${e.offset} 写入了自己的本地文件（LocalFileOffsetStore，~/.rocketmq_offsets/<clientId>/${e.group}/offsets.json）。广播消费者自己保存位点：它每 ${d(c.config.persistConsumerOffsetIntervalMs)}为自己的每个队列写一次文件，拉取请求也不携带位点。`
     : `${e.consumer} 为 ${e.group} 提交了 ${e.broker} 队列 ${e.queueId} 的消费位点 ${e.offset}：重启或负载均衡之后，组从这里继续消费。它每 ${d(c.config.persistConsumerOffsetIntervalMs)}为自己的每个队列提交一次，每次拉取请求也会把位点带给 Broker。`),
-  fault: (e, { config }) => (e.noEffect ? noEffectZh(e) : (FAULTS[e.action] ?? ((t) => `${e.action} ${t}。`))(faultSubject(e), config)),
+  fault: (e, { config }) => {
+    if (e.noEffect) return noEffectZh(e);
+    if (e.startsAt !== undefined) return addedLaterZh(e, e.startsAt);
+    return (FAULTS[e.action] ?? ((t) => `${e.action} ${t}。`))(faultSubject(e), config);
+  },
 };

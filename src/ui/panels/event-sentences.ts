@@ -4,6 +4,7 @@
  */
 import { everyConsumer, faultSubject, MASTER_ID, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_DEFAULTS, perm2String, type FailureReason, type RegistrationTrigger, type Scenario, type SimConfig, type TraceEvent, type TraceType } from '../../sim/index.ts';
 import type { Language } from '../../store/playback.ts';
+import { formatTime } from '../../viz/format.ts';
 import { actionSaid, isFault } from '../i18n/action-words.ts';
 import { duplicateCauseSaid } from './cause-strings.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
@@ -215,9 +216,11 @@ const en: Describers = {
     ? `${e.consumer} wrote offset ${e.offset} of ${e.topic} ${e.broker}:${e.queueId} for ${e.group} to its own local file (LocalFileOffsetStore)`
     : `${e.consumer} committed offset ${e.offset} of ${e.topic} ${e.broker}:${e.queueId} for ${e.group}`),
   // An action that changed nothing is named, not said as happening ("broker-a's partition heals").
-  fault: (e) => (e.noEffect
-    ? `${isFault(e.action) ? 'Fault' : 'Timeline action'} ${e.action} ${faultSubject(e)}: changed nothing`
-    : `${isFault(e.action) ? 'Fault' : 'Timeline action'}: ${actionSaid(e.action, faultSubject(e), 'en')}`),
+  fault: (e) => {
+    if (e.noEffect) return `${isFault(e.action) ? 'Fault' : 'Timeline action'} ${e.action} ${faultSubject(e)}: changed nothing`;
+    if (e.startsAt !== undefined) return `Timeline action: ${e.target} is added, starts at ${formatTime(e.startsAt)}`;
+    return `${isFault(e.action) ? 'Fault' : 'Timeline action'}: ${actionSaid(e.action, faultSubject(e), 'en')}`;
+  },
 };
 
 const zh: Describers = {
@@ -269,9 +272,11 @@ const zh: Describers = {
   'offset.committed': (e, { localOffsets }) => (localOffsets.has(e.consumer)
     ? `${e.consumer} 把 ${e.group} 在 ${e.topic} ${e.broker}:${e.queueId} 的位点 ${e.offset} 写入了自己的本地文件（LocalFileOffsetStore）`
     : `${e.consumer} 为 ${e.group} 提交了 ${e.topic} ${e.broker}:${e.queueId} 的位点 ${e.offset}`),
-  fault: (e) => (e.noEffect
-    ? `${isFault(e.action) ? '故障' : '时间线动作'} ${e.action} ${faultSubject(e)}：没有任何改变`
-    : `${isFault(e.action) ? '故障' : '时间线动作'}：${actionSaid(e.action, faultSubject(e), 'zh')}`),
+  fault: (e) => {
+    if (e.noEffect) return `${isFault(e.action) ? '故障' : '时间线动作'} ${e.action} ${faultSubject(e)}：没有任何改变`;
+    if (e.startsAt !== undefined) return `时间线动作：${e.target} 已添加，${formatTime(e.startsAt)} 启动`;
+    return `${isFault(e.action) ? '故障' : '时间线动作'}：${actionSaid(e.action, faultSubject(e), 'zh')}`;
+  },
 };
 
 const DESCRIBERS: Bilingual<Describers> = { en, zh };

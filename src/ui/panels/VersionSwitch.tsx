@@ -48,7 +48,8 @@ function changedDefaults(language: Language): [string, string, string][] {
 function rebuildAs(version: RocketMQVersion): void {
   refocusVersion = version;
   const { source, timeMs } = usePlayback.getState();
-  applyEdit(withVersion(source, version), timeMs, 'rebuild');
+  // A refused rebuild (over the page's budget) keeps the switch where it is: nothing to refocus later.
+  if (applyEdit(withVersion(source, version), timeMs, 'rebuild').length > 0) refocusVersion = null;
 }
 
 export function VersionSwitch() {

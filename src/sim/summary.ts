@@ -149,6 +149,10 @@ function queueReaders(state: ModelState): QueueReaders {
     if (messageModel === 'CLUSTERING') noteGroup(readers, `${RETRY_GROUP_TOPIC_PREFIX}${group}`, group);
     if (client.status !== 'running') continue;
     for (const key in client.offsetTable) noteFurthest(furthestOf(readers.liveOffsets, topicOfKey(key)), key, group, client.offsetTable[key]!);
+    // A BROADCASTING consumer's own offsets file (LocalFileOffsetStore) keeps a queue its rebalance dropped.
+    if (messageModel === 'BROADCASTING') {
+      for (const key in client.committedOffsets) noteFurthest(furthestOf(readers.liveOffsets, topicOfKey(key)), key, group, client.committedOffsets[key]!);
+    }
     for (const key in client.processQueueTable) {
       const pq = client.processQueueTable[key]!;
       if (!pq.dropped) noteFurthest(furthestOf(readers.pulledTo, topicOfKey(key)), key, group, pq.nextOffset);

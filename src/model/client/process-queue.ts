@@ -46,14 +46,19 @@ export function updateProcessQueueTableInRebalance(state: ModelState, consumer: 
   return changed;
 }
 
-/** RebalanceImpl.removeProcessQueue: dropped, its offset persisted and forgotten; a rebalance that still allocates the queue starts it again. */
+/**
+ * RebalanceImpl.removeProcessQueue: dropped, its offset persisted and forgotten in memory
+ * (OffsetStore.removeOffset); a rebalance that still allocates the queue starts it again. A
+ * BROADCASTING consumer's persisted offset stays in its own file (LocalFileOffsetStore.persist
+ * writes it there, removeOffset forgets only the memory's), where the queue's next start reads it.
+ */
 export function removeUnnecessaryMessageQueue(state: ModelState, consumer: ConsumerState, key: string, pq: ProcessQueue, sim: Sim): void {
   pq.dropped = true;
   consumer.droppedAt[pq.token] = sim.now;
   persistOffset(state, consumer, key, pq, sim);
   delete consumer.processQueueTable[key];
   delete consumer.offsetTable[key];
-  delete consumer.committedOffsets[key];
+  if (consumer.spec.messageModel === 'CLUSTERING') delete consumer.committedOffsets[key];
 }
 
 function computePullFromWhere(state: ModelState, consumer: ConsumerState, key: string, pq: ProcessQueue, sim: Sim): void {
@@ -75,7 +80,7 @@ function computePullFromWhere(state: ModelState, consumer: ConsumerState, key: s
  * 0 always (docs/conventions.md).
  */
 function computeBroadcastingPullFromWhere(state: ModelState, consumer: ConsumerState, key: string, pq: ProcessQueue, sim: Sim): void {
-  const local = consumer.offsetTable[key];
+  const local = consumer.committedOffsets[key];
   if (local !== undefined) return startPulling(state, consumer, key, pq, local, sim);
   const fromEnd = consumer.spec.consumeFromWhere === 'CONSUME_FROM_LAST_OFFSET' && !pq.mq.topic.startsWith(RETRY_GROUP_TOPIC_PREFIX);
   if (!fromEnd) return startPulling(state, consumer, key, pq, 0, sim);

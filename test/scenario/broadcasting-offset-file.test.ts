@@ -8,6 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { TestSim, type ScenarioJson } from '../support/test-sim.ts';
 
+const SHRINK = { at: 20_000, action: 'updateTopic', topic: 'T', readQueueNums: 2 };
+
 /** readQueueNums 4 → 2 at 20 s, back to 4 at 60 s: queues 2 and 3 leave the consumer's set, then come back. */
 const SHRINK_AND_RAISE: ScenarioJson = {
   version: 1, seed: 5, durationMs: 150_000,
@@ -17,7 +19,7 @@ const SHRINK_AND_RAISE: ScenarioJson = {
   producers: [{ id: 'p-1', group: 'PG', topic: 'T', ratePerSec: 8 }],
   consumers: [{ id: 'c-bc', group: 'CG_BC', topic: 'T', messageModel: 'BROADCASTING' }],
   timeline: [
-    { at: 20_000, action: 'updateTopic', topic: 'T', readQueueNums: 2 },
+    SHRINK,
     { at: 60_000, action: 'updateTopic', topic: 'T', readQueueNums: 4 },
   ],
 };
@@ -48,7 +50,7 @@ describe('the summary of a BROADCASTING group beside a CLUSTERING one on a shrun
     const sim = new TestSim({
       ...SHRINK_AND_RAISE,
       consumers: [{ id: 'c-1', group: 'CG', topic: 'T' }, { id: 'c-bc', group: 'CG_BC', topic: 'T', messageModel: 'BROADCASTING' }],
-      timeline: [SHRINK_AND_RAISE.timeline![0]!],
+      timeline: [SHRINK],
     }).advance(120_000);
     const queue2 = sim.summary().queues.find((queue) => queue.topic === 'T' && queue.queueId === 2)!;
     const consumedBc = sim.events('message.consumed', (e) => e.queueId === 2 && e.consumer === 'c-bc').map((e) => e.queueOffset);

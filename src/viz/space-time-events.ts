@@ -97,7 +97,8 @@ export function strokeOf(event: TraceEvent, lastSendBroker: (msgId: string) => s
     case 'consume.failed': return { shape: 'mark', kind: 'failed', lane: event.consumer };
     case 'pull.rejected': return { shape: 'arrow', kind: 'pull', from: nodeOf(event.broker, event.brokerId, event.t), to: event.consumer };
     case 'offset.committed': return { shape: 'arrow', kind: 'offset', from: event.consumer, to: master(event.broker) };
-    case 'fault': return { shape: 'mark', kind: 'fault', lane: event.target };
+    // An action that changed nothing (noEffect, docs/trace.md) did nothing on any lane: the log says it.
+    case 'fault': return event.noEffect ? null : { shape: 'mark', kind: 'fault', lane: event.target };
     // Controller mode: the controller has no lane of its own here.
     case 'controller.elected': case 'syncStateSet.changed': case 'broker.roleChanged': return null;
   }

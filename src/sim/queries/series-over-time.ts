@@ -21,12 +21,13 @@ import type { Sim } from '../../model/sim-types.ts';
 import type { Scenario } from '../../model/spec.ts';
 import type { ModelState } from '../../model/state.ts';
 import { copyDict, dict } from '../../engine/index.ts';
-import { faultEvent, faultSubject } from '../../model/fault-event.ts';
+import { faultSubject } from '../../model/fault-event.ts';
 import { checkpointInterval } from '../checkpoints.ts';
 import { brokersAsked } from './brokers-asked.ts';
 import { consumeStats } from './consume-stats.ts';
 import { summarize, summarizeQueues, type Summary } from '../summary.ts';
 import type { TimelineView } from '../timeline.ts';
+import { firstIndexAtOrAfter } from './trace-window.ts';
 
 export interface SeriesArgs {
   fromMs: number;
@@ -35,10 +36,19 @@ export interface SeriesArgs {
   stepMs: number;
 }
 
+/** A timeline action as the trace has it (its `fault` event); `noEffect` when it changed nothing (docs/trace.md). */
 export interface FaultMark {
   t: number;
   action: string;
   target: string;
+  noEffect?: true;
+}
+
+/** The mark of a `fault` event, with its noEffect flag when it has one. */
+function faultMark(event: Extract<TraceEvent, { type: 'fault' }>): FaultMark {
+  const mark: FaultMark = { t: event.t, action: event.action, target: faultSubject(event) };
+  if (event.noEffect) mark.noEffect = true;
+  return mark;
 }
 
 /** One sample: the state at time t, and the rates of (t - TPS_WINDOW_MS, t]. */
@@ -82,7 +92,7 @@ function countEvent(counts: Counts, faults: FaultMark[], event: TraceEvent): voi
   // masters at each sample time (summarizeQueues).
   if (event.type === 'message.stored' && event.brokerId === MASTER_ID) counts.produce[event.broker] = (counts.produce[event.broker] ?? 0) + 1;
   else if (event.type === 'message.consumed') counts.consume[event.broker] = (counts.consume[event.broker] ?? 0) + 1;
-  else if (event.type === 'fault') faults.push({ t: event.t, action: event.action, target: faultSubject(event) });
+  else if (event.type === 'fault') faults.push(faultMark(event));
 }
 
 /** The rate per second of the counts of the last steps, which span `spanMs`. */
@@ -203,6 +213,8 @@ class CheckpointSeries {
   readonly samples: SeriesSample[] = [];
   /** The counters at each sample. */
   private readonly counters: Counts[] = [];
+  /** The marks of the timeline's actions, by their time, read so far (faultsAt). */
+  private readonly faultMarks = new Map<number, FaultMark[]>();
 
   constructor(private readonly timeline: TimelineView, readonly stepMs: number) {}
 
@@ -230,12 +242,31 @@ class CheckpointSeries {
   }
 
   window(fromMs: number, toMs: number): SeriesOverTime {
-    // Every timeline action traces a `fault` at its time, in the order the file lists it (src/model/timeline.ts).
-    const faults = this.timeline.scenario.timeline
-      .filter((action) => action.at >= fromMs && action.at <= toMs)
-      .sort((a, b) => a.at - b.at)
-      .map((action) => ({ t: action.at, action: action.action, target: faultSubject(faultEvent(action, action.at)) }));
+    const times = new Set(this.timeline.scenario.timeline.map((action) => action.at).filter((at) => at >= fromMs && at <= toMs));
+    const faults = [...times].sort((a, b) => a - b).flatMap((at) => this.faultsAt(at));
     return { stepMs: this.stepMs, samples: this.samples.filter((sample) => sample.t >= fromMs && sample.t <= toMs), faults };
+  }
+
+  /**
+   * The marks of the actions at `at` (at or before the playhead), read off the trace: whether an
+   * action changed anything is decided as it runs (src/model/timeline-effect.ts), so the file cannot
+   * say. Kept once the trace reaches past `at`, as the run never changes; not before, when the
+   * actions at `at` may be still to come.
+   */
+  private faultsAt(at: number): FaultMark[] {
+    const known = this.faultMarks.get(at);
+    if (known) return known;
+    const marks: FaultMark[] = [];
+    const length = this.timeline.traceLength;
+    for (let index = firstIndexAtOrAfter(this.timeline, at); index < length; index++) {
+      const event = this.timeline.traceAt(index)!;
+      if (event.t > at) {
+        this.faultMarks.set(at, marks);
+        break;
+      }
+      if (event.type === 'fault') marks.push(faultMark(event));
+    }
+    return marks;
   }
 }
 

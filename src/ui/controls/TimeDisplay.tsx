@@ -3,7 +3,7 @@ import { usePlayback } from '../../store/playback.ts';
 import { useT } from '../i18n/index.ts';
 import { formatTime } from '../../viz/format.ts';
 import { useAtRest } from '../use-at-rest.ts';
-import { useCaptionsOnPage } from '../narration/caption-voice.ts';
+import { useCaptionSpeaksMove } from '../narration/caption-voice.ts';
 
 export function TimeDisplay() {
   const t = useT();
@@ -13,11 +13,12 @@ export function TimeDisplay() {
   const atRest = useAtRest();
   // An output is a polite live region: while playing it changed six times a second and drowned the
   // event log's announcer. Paused, the narration caption says a step's or a jump's time with its
-  // event, so the output keeps quiet while a caption is on the page (it spoke the time first, the
-  // caption repeated it); it is still the labelled playhead a screen reader reads on demand, and
-  // speaks a move when no caption does (another view than the cluster's, the captions not loaded).
+  // event, so the output keeps quiet when the caption speaks the move (caption-voice.ts: it spoke
+  // the time first, the caption repeated it); it is still the labelled playhead a screen reader
+  // reads on demand, and speaks a move no caption speaks (one reaching no other event, in a
+  // chapter, another view than the cluster's, the captions not loaded).
   const playing = usePlayback((s) => s.playing);
-  const captionSpeaks = useCaptionsOnPage((s) => s.count > 0);
+  const captionSpeaks = useCaptionSpeaksMove(timeMs);
   return (
     <div className="rs-time">
       <output className="rs-time-current" data-testid="time-current" data-at-rest={atRest} aria-label={t('playhead')} aria-live={playing || captionSpeaks ? 'off' : 'polite'}>{formatTime(timeMs)}</output>

@@ -147,7 +147,8 @@ export function NarrationCaption() {
   const playing = usePlayback((s) => s.playing);
   const speed = usePlayback((s) => s.speed);
   const words = inLanguage(WORDS, language);
-  useCaptionShown(view !== null && narrator !== null);
+  // Counted while it is polite: where it is silent, the playhead's output speaks a move (caption-voice.ts).
+  useCaptionShown(view !== null && narrator !== null && !playing && !chapterOpen);
   if (!view || !narrator) return null;
   const { timeline } = view;
   const playingNews = playing ? newsWhilePlaying(timeline, view.timeMs, speed) : null;
@@ -159,7 +160,7 @@ export function NarrationCaption() {
   // keeps the named queries (and the model behind them) out of the page's first load.
   const names = brokerNodeNames(timeline.state, undefined);
   // One voice at a time for a screen reader: the caption, with its why, when a step or a jump stops
-  // on an event (the playhead's output is silent while a caption is on the page: caption-voice.ts);
+  // on an event (the playhead's output is silent then: caption-voice.ts);
   // the event log's announcer while the run plays; the lesson's text in a chapter.
   return (
     <p className="rs-caption" data-testid="caption" data-event-type={latest?.type ?? ''} aria-live={playing || chapterOpen ? 'off' : 'polite'} aria-atomic="true">

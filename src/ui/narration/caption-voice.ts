@@ -1,21 +1,40 @@
 /**
- * Whether a narration caption is on the page (NarrationCaption.tsx). The caption says a step's
- * event with its time, so the playhead's output keeps quiet while one is there (TimeDisplay.tsx):
- * both spoke at each step, the time twice.
+ * Whether the narration caption (NarrationCaption.tsx) speaks a move of the playhead, so that the
+ * playhead's output (TimeDisplay.tsx) keeps quiet then and speaks otherwise: one voice per move.
+ * The caption says a step's or a jump's event with its time; both spoke at each step, the time
+ * twice. But it speaks only where it is polite (paused, outside a chapter) and only when its text
+ * changes, which a move that reaches no other event (Alt+→ 1 s between two events) leaves as it was:
+ * then the output says the new time, or nothing would.
  */
-import { useLayoutEffect } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { create } from 'zustand';
+import { getTimeline } from '../../store/playback.ts';
 
-/** How many captions are on the page. */
+/** How many polite captions are on the page. */
 export const useCaptionsOnPage = create<{ count: number }>(() => ({ count: 0 }));
 
 const add = (by: number) => useCaptionsOnPage.setState(({ count }) => ({ count: count + by }));
 
-/** Counts the caption as on the page while `shown`: before the browser paints it, so the output is never polite beside it. */
-export function useCaptionShown(shown: boolean): void {
+/** Counts the caption while it speaks (`polite`): before the browser paints it, so the output is never polite beside it. */
+export function useCaptionShown(polite: boolean): void {
   useLayoutEffect(() => {
-    if (!shown) return undefined;
+    if (!polite) return undefined;
     add(1);
     return () => add(-1);
-  }, [shown]);
+  }, [polite]);
+}
+
+/**
+ * Whether a polite caption speaks the playhead's latest move to `timeMs`: the move changed the
+ * trace the caption tells the latest event of (its length), and there is an event to tell.
+ */
+export function useCaptionSpeaksMove(timeMs: number): boolean {
+  const polite = useCaptionsOnPage((s) => s.count > 0);
+  const length = getTimeline()?.traceLength ?? 0;
+  // The last move, kept from render to render (React's "storing information from previous renders"):
+  // a render without a move (the page at rest, a language) keeps what the move decided.
+  const [move, setMove] = useState({ timeMs, length, reached: true });
+  if (move.timeMs !== timeMs) setMove({ timeMs, length, reached: length !== move.length });
+  const reached = move.timeMs === timeMs ? move.reached : length !== move.length;
+  return polite && reached && length > 0;
 }

@@ -3,10 +3,11 @@
  *
  * The rule, for a learner listening with a screen reader:
  * - Only notable events are said (newsRank): a timeline action (the fault or command the scenario
- *   makes); what changes the cluster (a broker removed, an election, a role change, a lost
- *   message, a message stored where its readers have passed); then how the cluster and its clients
- *   follow (a broker's first registration, a rebalance, a client's route changed, a client removed
- *   or choosing another NameServer, a call that timed out and closed its channel) and what failed
+ *   makes) that changed something (one traced with noEffect is the caption's and the log's to say);
+ *   what changes the cluster (a broker removed, an election, a role change, a lost message, a
+ *   message stored where its readers have passed); then how the cluster and its clients follow (a
+ *   broker's first registration, a rebalance, a client's route changed, a client removed or
+ *   choosing another NameServer, a call that timed out and closed its channel) and what failed
  *   (a send attempt, a send stored without every guarantee, a route query, a message sent to the
  *   DLQ). Traffic is never said: sends and their SEND_OK, stores, consumptions and their
  *   duplicates, offset commits, heartbeats, route pulls, a broker's periodic registration.
@@ -20,6 +21,10 @@
  *   what was said (repeatKey): every send failing the same way while a broker is cut off.
  * - Nothing notable, nothing said. Paused, nothing either: the caption speaks for a step
  *   (NarrationCaption.tsx), and the news left from playing is dropped.
+ * - What the playhead passed without playing through it is not news: when play starts, after a move
+ *   back and after a jump (a seek: a scrubber mark, End), the announcer reads on from where the
+ *   playhead stands. A pause that moved nothing keeps the repeats said as no news; after any move
+ *   they are news again, as a fault may lie in what was passed over.
  *
  * The announcer reads the whole trace the page holds, whatever the log's filter, and follows the
  * store rather than the log's view, which stops following the playhead while the log is scrolled
@@ -66,6 +71,7 @@ const RANKS: Partial<Record<TraceEvent['type'], number>> = {
  * queue without read perm comes with every pull).
  */
 export function newsRank(event: TraceEvent): number | null {
+  if (event.type === 'fault') return event.noEffect ? null : RANKS.fault!;
   if (event.type === 'broker.registered') return event.first || event.trigger === 'roleChanged' ? 3 : null;
   if (event.type === 'send.result') return event.status === 'SEND_OK' || event.status === 'FAILED' ? null : 4;
   if (event.type === 'consume.failed') return event.next === 'dlq' ? 4 : null;
@@ -146,9 +152,12 @@ export function nextNews(news: News): { event: TraceEvent; others: number; left:
   return { event: fault, others: skipped + (stale ? 1 : 0), left: { faults: laterFaults, best: stale ? null : best, skipped: 0 } };
 }
 
-/** The news said: a fault starts over (what it breaks is news again), and the event's repeats are not news until then. */
+/**
+ * The news said: a fault starts over (what it breaks is news again), and the event's repeats are not
+ * news until then. An action that changed nothing (noEffect) breaks nothing: the repeats stay said.
+ */
 export function markSaid(said: Set<string>, event: TraceEvent): void {
-  if (event.type === 'fault') said.clear();
+  if (event.type === 'fault' && !event.noEffect) said.clear();
   const key = repeatKey(event);
   if (key !== null) said.add(key);
 }
@@ -198,12 +207,16 @@ export function spokenNews(event: TraceEvent, language: Language, context: Event
   return spokenIds(short ? isolateNames(short(event, context), context.rtlNames) : describeEvent(event, language, context));
 }
 
-/** What the announcer keeps between two store changes while the run plays. */
+/** What the announcer keeps between two store changes. */
 interface Listening {
-  /** The run whose trace is read; null while paused. */
+  /** The run whose trace was read last (kept across a pause). */
   timeline: TraceSource | null;
   /** Trace events read so far. */
   read: number;
+  /** Whether the run played at the last store change. */
+  playing: boolean;
+  /** Whether a seek (a jump) was under way at the last store change: what it passes is not read. */
+  jumped: boolean;
   pending: News;
   /** The repeats of what was said that are no news (repeatKey). */
   said: Set<string>;
@@ -224,11 +237,10 @@ export function useNewsWhilePlaying(say: (event: TraceEvent, others: number) => 
     sayRef.current = say;
   }, [say]);
   useEffect(() => {
-    const at: Listening = { timeline: null, read: 0, pending: NO_NEWS, said: new Set(), quietUntil: Number.NEGATIVE_INFINITY, timer: null };
-    const stop = () => {
+    const at: Listening = { timeline: null, read: 0, playing: false, jumped: false, pending: NO_NEWS, said: new Set(), quietUntil: Number.NEGATIVE_INFINITY, timer: null };
+    const hush = () => {
       if (at.timer !== null) clearTimeout(at.timer);
-      at.said.clear();
-      Object.assign(at, { timeline: null, pending: NO_NEWS, timer: null });
+      Object.assign(at, { playing: false, pending: NO_NEWS, timer: null });
     };
     const announce = () => {
       at.timer = null;
@@ -241,16 +253,19 @@ export function useNewsWhilePlaying(say: (event: TraceEvent, others: number) => 
       // What waits is said when this has been spoken.
       if (nextNews(at.pending)) at.timer = setTimeout(announce, at.quietUntil - performance.now());
     };
+    /** Reads on from where the playhead stands; the repeats said are news again if the trace moved since the last read. */
+    const restart = (timeline: TraceSource, length: number, seeking: boolean) => {
+      if (timeline !== at.timeline || length !== at.read) at.said.clear();
+      Object.assign(at, { timeline, read: length, playing: true, jumped: seeking });
+    };
     const listen = (state: PlaybackState) => {
       const timeline = getTimeline();
-      if (!state.playing || !timeline) return stop();
+      if (!state.playing || !timeline) return hush();
       const length = timeline.traceLength;
-      // Play just started (what the playhead stands on was the caption's), another run, or a move back.
-      if (timeline !== at.timeline || length < at.read) {
-        stop();
-        Object.assign(at, { timeline, read: length });
-        return;
-      }
+      const seeking = state.seekTarget !== null;
+      // Play just started (what the playhead stands on was the caption's), another run, a move back,
+      // or a jump, under way or just over: what it passed is not news, nobody watched it happen.
+      if (!at.playing || timeline !== at.timeline || length < at.read || seeking || at.jumped) return restart(timeline, length, seeking);
       if (length === at.read) return;
       at.pending = addNews(at.pending, timeline.traceSlice(Math.max(at.read, length - MAX_READ), length), at.said);
       at.read = length;
@@ -263,7 +278,7 @@ export function useNewsWhilePlaying(say: (event: TraceEvent, others: number) => 
     const unsubscribe = usePlayback.subscribe(listen);
     return () => {
       unsubscribe();
-      stop();
+      hush();
     };
   }, []);
 }

@@ -87,6 +87,13 @@ describe('ChartsTab', () => {
     expect(titles()[0]).toMatch(/^运维命令：/);
   });
 
+  it('draws no rule for an action that changed nothing (noEffect: a start of a running broker)', async () => {
+    loadAt(writeReadScenario({ brokers: ['broker-a', 'broker-b'], timeline: [{ at: 20_000, action: 'startBroker', target: 'broker-a' }, { at: 30_000, action: 'crashBroker', target: 'broker-b' }] }), 60_000);
+    render(<ChartsTab />);
+    const first = await screen.findByTestId('chart-first-figure', {}, WAIT);
+    expect([...first.querySelectorAll('line > title')].map((title) => title.textContent)).toEqual(['Fault: broker-b crashes (crashBroker)']);
+  });
+
   it('has no rules in its legend where the timeline has none', async () => {
     loadAt(writeReadScenario(), 60_000);
     render(<ChartsTab />);

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen } from '@testing-library/react';
+import { useLesson } from '../../../src/store/lesson.ts';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { TimeDisplay } from '../../../src/ui/controls/TimeDisplay.tsx';
 import { NarrationCaption } from '../../../src/ui/narration/NarrationCaption.tsx';
@@ -8,7 +9,10 @@ import { libraryScenario } from '../../support/library.ts';
 import { loadAt } from '../panels/load.ts';
 import { writeReadScenario } from '../panels/scenarios.ts';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  useLesson.setState({ chapterId: null });
+});
 
 /** What a screen reader reads of an element: its text without what is hidden from it (aria-hidden). */
 function heard(element: HTMLElement): string {
@@ -36,6 +40,31 @@ describe('one voice per paused step', () => {
     // With no caption on the page (another view), the output speaks a move again.
     rerender(<TimeDisplay />);
     expect(screen.getByTestId('time-current')).toHaveAttribute('aria-live', 'polite');
+  });
+
+  it('the output speaks a move the caption does not: one that reaches no other event, and any in a chapter', async () => {
+    // Without the producer the run is quiet for seconds at a time: registrations, heartbeats, route pulls every 30 s.
+    const quiet = { ...writeReadScenario(), producers: [] };
+    const times = loadAt(quiet, 120_000).traceSlice(0).map((event) => event.t);
+    const gapAt = times.find((t, i) => t >= 20_000 && (times[i + 1] ?? Infinity) - t > 1_500)!;
+    loadAt(quiet, gapAt);
+    render(<><TimeDisplay /><NarrationCaption /></>);
+    const caption = await screen.findByTestId('caption');
+    const output = screen.getByTestId('time-current');
+    const said = heard(caption);
+    act(() => usePlayback.getState().jump(1_000));
+    expect(usePlayback.getState()).toMatchObject({ timeMs: gapAt + 1_000, seekTarget: null });
+    expect(heard(caption)).toBe(said);
+    expect(output).toHaveTextContent(formatTime(gapAt + 1_000));
+    expect(output).toHaveAttribute('aria-live', 'polite');
+    act(() => usePlayback.getState().step('forward'));
+    expect(heard(caption)).not.toBe(said);
+    expect(output).toHaveAttribute('aria-live', 'off');
+    // In a chapter the caption is silent (the lesson's text speaks): the output says where a move went.
+    act(() => useLesson.setState({ chapterId: 'basics' }));
+    expect(caption).toHaveAttribute('aria-live', 'off');
+    act(() => usePlayback.getState().step('forward'));
+    expect(output).toHaveAttribute('aria-live', 'polite');
   });
 
   it('the caption says a msgId by its last four digits and shows it whole', async () => {

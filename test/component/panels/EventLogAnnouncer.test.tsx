@@ -4,7 +4,7 @@ import type { TraceEvent } from '../../../src/sim/index.ts';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { describeEvent } from '../../../src/ui/panels/event-sentences.ts';
 import { EventLog, spokenIds } from '../../../src/ui/panels/EventLog.tsx';
-import { addNews, ANNOUNCE_GAP_MS, newsRank, nextNews, NO_NEWS } from '../../../src/ui/panels/log-announcer.ts';
+import { addNews, ANNOUNCE_GAP_MS, markSaid, newsRank, nextNews, NO_NEWS } from '../../../src/ui/panels/log-announcer.ts';
 import { formatTime } from '../../../src/viz/format.ts';
 import { loadAt } from './load.ts';
 import { writeReadScenario } from './scenarios.ts';
@@ -74,6 +74,36 @@ describe('the event log announcer while a run plays', () => {
     act(() => usePlayback.getState().setLanguage('en'));
   });
 
+  it('a jump forward while playing skips what it passed: the next news is the first after the playhead', () => {
+    const twoCrashes = writeReadScenario({
+      brokers: ['broker-a', 'broker-b'], durationMs: 120_000,
+      timeline: [{ at: 30_000, action: 'crashBroker', target: 'broker-a' }, { at: 60_000, action: 'crashBroker', target: 'broker-b' }],
+    });
+    const timeline = loadAt(twoCrashes, 24_000);
+    render(<EventLog />);
+    act(() => usePlayback.getState().setPlaying(true));
+    act(() => vi.advanceTimersByTime(100));
+    act(() => usePlayback.getState().requestSeek(45_000));
+    expect(usePlayback.getState()).toMatchObject({ timeMs: 45_000, seekTarget: null, playing: true });
+    const heard = playTo(70_000);
+    const [, second] = timeline.traceSlice(0).filter((event) => event.type === 'fault');
+    expect(heard[0]!.text).toBe(describeEvent(second!, 'en'));
+    for (const { text } of heard) expect(text).not.toMatch(/broker-a/);
+  });
+
+  it('a pause that moves nothing keeps what was said: the same failing send is said once over pauses every 5 s', () => {
+    loadAt(writeReadScenario({ brokers: ['broker-a', 'broker-b'], durationMs: 200_000, timeline: [{ at: 30_000, action: 'partitionBroker', target: 'broker-a' }] }), 29_000);
+    render(<EventLog />);
+    const heard: Heard[] = [];
+    for (let t = 35_000; t <= 130_000; t += 5_000) {
+      heard.push(...playTo(t));
+      act(() => usePlayback.getState().setPlaying(false));
+      act(() => vi.advanceTimersByTime(10_000));
+    }
+    expect(heard[0]!.text).toMatch(/^Fault: broker-a /);
+    expect(heard.filter((h) => /^p-1 failed to send .* to broker-a:\d+ \(attempt 1\): connectTimeout/.test(h.text))).toHaveLength(1);
+  });
+
   it('paused, a step leaves the region silent and puts the stepped-to event in it, as before', () => {
     const timeline = loadAt(crashAt30(), 29_000);
     render(<EventLog />);
@@ -111,6 +141,18 @@ describe('which events are news', () => {
     expect(nextNews(first.left)).toMatchObject({ event: removed, others: 0 });
     const heal = at(9, { type: 'fault', action: 'healPartition', target: 'broker-b' });
     expect(nextNews(addNews(NO_NEWS, [removed, heal]))!.event).toBe(removed);
+  });
+
+  it('an action that changed nothing (noEffect) is no news, and the failures said stay said', () => {
+    const noOp = at(9, { type: 'fault', action: 'startBroker', target: 'broker-b', noEffect: true });
+    expect(newsRank(noOp)).toBeNull();
+    expect(nextNews(addNews(NO_NEWS, [noOp]))).toBeNull();
+    const said = new Set<string>();
+    markSaid(said, failed(7));
+    markSaid(said, noOp);
+    expect(nextNews(addNews(NO_NEWS, [failed(10)], said))).toBeNull();
+    markSaid(said, crash);
+    expect(nextNews(addNews(NO_NEWS, [failed(10)], said))).toMatchObject({ event: failed(10) });
   });
 
   it('does not say again, nor count, a failure it said until the next fault', () => {

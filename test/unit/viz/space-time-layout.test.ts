@@ -65,6 +65,16 @@ describe('space-time layout', () => {
     expect(layout.rules).toMatchObject([{ label: 'updateTopic TopicTest', t: 3_000, index: 101 }]);
   });
 
+  it('draws no mark for an action that changed nothing (noEffect)', () => {
+    const events: TraceEvent[] = [
+      { t: 2_000, type: 'fault', action: 'startBroker', target: 'broker-a', noEffect: true },
+      { t: 3_000, type: 'fault', action: 'healLink', target: 'p-1', peer: 'broker-a', noEffect: true },
+      { t: 4_000, type: 'fault', action: 'crashBroker', target: 'broker-a' },
+    ];
+    const layout = layoutSpaceTime({ ...base, events });
+    expect(layout.marks).toMatchObject([{ kind: 'fault', lane: 'broker-a', t: 4_000 }]);
+  });
+
   it('labels time with round values', () => {
     expect(niceTicks(0, 10_000, 10)).toEqual([0, 1_000, 2_000, 3_000, 4_000, 5_000, 6_000, 7_000, 8_000, 9_000, 10_000]);
     expect(niceTicks(1_234, 9_000, 4)).toEqual([2_000, 4_000, 6_000, 8_000]);

@@ -2,11 +2,20 @@
  * What a chart can plot from the series (src/sim/queries/series-over-time.ts), and how each
  * becomes lines: per broker, per group, per queue of one group, or the two counters.
  */
-import type { SeriesOverTime } from '../../../sim/queries/series-over-time.ts';
+import type { FaultMark, SeriesOverTime } from '../../../sim/queries/series-over-time.ts';
 import { linesFrom, type ChartLine } from '../../../viz/chart-layout.ts';
 
 export const CHART_METRICS = ['produceTps', 'consumeTps', 'lagByGroup', 'lagByQueue', 'counters'] as const;
 export type ChartMetric = (typeof CHART_METRICS)[number];
+
+/**
+ * The actions a chart draws a rule for: those that changed the cluster. One that changed nothing
+ * (noEffect: a start of a running broker...) explains no change of a line, and a muted rule would
+ * need a legend entry of its own beside the grey playhead; the caption and the event log say it.
+ */
+export function tookEffect(faults: readonly FaultMark[]): FaultMark[] {
+  return faults.filter((fault) => !fault.noEffect);
+}
 
 /** The unit of a metric's y axis. */
 export function unitOf(metric: ChartMetric): 'perSecond' | 'messages' {

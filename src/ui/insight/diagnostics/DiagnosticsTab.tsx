@@ -4,7 +4,7 @@ import { derivedAt, PanelFrame, summaryAt } from '../../panels/shared.tsx';
 import { reasonStrings } from '../../panels/reason-strings.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../../use-sim.ts';
 import { diagnosticsStrings } from './diagnostics-strings.ts';
-import { labelled } from '../../i18n/index.ts';
+import { afterLabel } from '../../i18n/index.ts';
 import { routeDiagnostics, type RouteDiagnostic } from './route-diagnostics.ts';
 import './diagnostics.css';
 
@@ -37,8 +37,8 @@ export function DiagnosticsTab() {
             return (
               <li key={keyOf(finding)} className={`rs-diagnostic rs-diagnostic-${finding.kind}`} data-kind={finding.kind}>
                 <h3>{text.title}</h3>
-                <p><strong>{labelled(strings.whyLabel, '', language)}</strong>{text.why}</p>
-                <p><strong>{labelled(strings.fixLabel, '', language)}</strong>{text.fix}</p>
+                <p><strong>{strings.whyLabel}{afterLabel(language)}</strong>{text.why}</p>
+                <p><strong>{strings.fixLabel}{afterLabel(language)}</strong>{text.fix}</p>
               </li>
             );
           })}

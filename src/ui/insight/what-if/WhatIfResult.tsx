@@ -15,7 +15,7 @@ import { panelStrings } from '../../panels/strings.ts';
 import { useElementWidth } from '../../panels/use-element-width.ts';
 import { useSimQuery, type SimQueryOptions } from '../../use-sim-query.ts';
 import { TEXT_PANEL_REFRESH } from '../../use-sim.ts';
-import { CHART_METRICS, metricLines, unitOf, type ChartMetric } from '../charts/chart-metrics.ts';
+import { CHART_METRICS, metricLines, tookEffect, unitOf, type ChartMetric } from '../charts/chart-metrics.ts';
 import { CHARTS_STRINGS } from '../charts/charts-strings.ts';
 import { LineChart } from '../charts/LineChart.tsx';
 import type { WhatIfStrings } from './what-if-strings.ts';
@@ -111,7 +111,7 @@ export function WhatIfResult({ asked, scenario, strings }: { asked: AskedWhatIf;
       </div>
       <div ref={measure}>
         <LineChart title={`${chartStrings.metric[metric]} — ${strings.thisRun} / ${strings.changedRun}`} times={data.original.series.samples.map((s) => s.t)}
-          lines={lines} fromMs={0} toMs={data.untilMs} faults={data.original.series.faults.map((f) => ({ t: f.t, label: actionSaid(f.action, f.target, language) }))}
+          lines={lines} fromMs={0} toMs={data.untilMs} faults={tookEffect(data.original.series.faults).map((f) => ({ t: f.t, label: actionSaid(f.action, f.target, language) }))}
           nowMs={change.at} width={width} height={200} timeAxis={chartStrings.timeAxis} valueAxis={chartStrings.unit[unitOf(metric)]} readout={chartStrings.readout} rulesLegend={chartStrings.timelineRules} nowLegend={strings.forkRule} testId="whatif-chart" />
       </div>
     </div>

@@ -105,6 +105,20 @@ describe('seriesOverTime', () => {
     expect(later.samples.at(-1)!.produceTps['broker-b'] ?? 0).toBe(0);
   });
 
+  it('flags a timeline action that changed nothing (noEffect), read off the checkpoints and by a replay alike', () => {
+    // broker-a runs at 40 s: a start of it changes nothing (src/model/timeline-effect.ts).
+    const restarted = scenarioOf({ ...write8read4, timeline: [{ at: 40_000, action: 'startBroker', target: 'broker-a' }, ...write8read4.timeline] });
+    const run = new Timeline(restarted);
+    run.seek(90_000);
+    const expected = [{ t: 40_000, action: 'startBroker', target: 'broker-a', noEffect: true }, { t: 70_000, action: 'crashBroker', target: 'broker-b' }];
+    for (const stepMs of [stepFor(restarted.durationMs), 1_500]) {
+      expect(seriesOverTime(run, { fromMs: 0, toMs: 90_000, stepMs }).faults).toEqual(expected);
+    }
+    const replay = new SeriesSampler(restarted, 5_000);
+    replay.advanceTo(90_000);
+    expect(replay.window(0, 90_000).faults).toEqual(expected);
+  });
+
   it('counts a broker named "constructor" and a group named "__proto__" like any other (a name is just a name)', () => {
     const hostile = scenarioOf({
       ...write8read4, timeline: [],

@@ -53,7 +53,7 @@ function checkQueue(queue: string, path: Path, topic: string, brokers: string[] 
 }
 
 function notAQueue(queue: string, topic: string, brokerName: string, bound: number): Said {
-  const lead = { en: `${quote(queue)} is not a queue of topic ${quote(topic)}`, zh: `${quote(queue)} 不是 Topic ${quote(topic)} 的队列` };
+  const lead = { en: `${quote(queue)} is not a queue of topic ${quote(topic)}`, zh: `${quote(queue)} 不是主题 ${quote(topic)} 的队列` };
   if (bound === 0) return { en: `${lead.en}: the file never puts it on ${quote(brokerName)}`, zh: `${lead.zh}：这个文件从不把它放到 ${quote(brokerName)} 上` };
   return {
     en: `${lead.en}: the file gives it at most ${bound} read queues on ${quote(brokerName)} (0 to ${bound - 1}), and PullMessageProcessor refuses a pull past readQueueNums`,

@@ -200,7 +200,7 @@ function checkUpdateTopic({ index, malformed }: Entry, action: UpdateTopic, know
   const path = ['timeline', index];
   const errors: ValidationError[] = [];
   if (action.topic !== undefined && known.topics !== undefined && !known.topics.has(action.topic) && !createsTopic(action, malformed)) {
-    const lead = { en: 'no topic in "topics" (or created earlier in the timeline) is named', zh: '"topics" 中（以及时间线中更早创建的 Topic 中）没有名为 {name} 的 Topic' };
+    const lead = { en: 'no topic in "topics" (or created earlier in the timeline) is named', zh: '"topics" 中（以及时间线中更早创建的主题中）没有名为 {name} 的主题' };
     const missing = notFound(lead, action.topic, known.topics);
     errors.push(problem([...path, 'topic'], { en: `${missing.en}; give "cluster" or "broker" to create it`, zh: `${missing.zh}；给出 "cluster" 或 "broker" 来创建它` }));
   }

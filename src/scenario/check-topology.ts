@@ -114,7 +114,7 @@ function checkRole({ item, path }: Located<BrokerSpec>): ValidationError[] {
 function checkTopics(draft: Draft, refused: RefusedFields): ValidationError[] {
   const topics = located(draft.topics, 'topics');
   const errors = duplicates(withRefused(topics, draft.refused.topics), (t) => t.name).map(({ later, first, key }) =>
-    problem([...later.path, 'name'], { en: `duplicate topic ${quote(key)} (${alsoIn(first).en})`, zh: `Topic ${quote(key)} 重复（${alsoIn(first).zh}）` }));
+    problem([...later.path, 'name'], { en: `duplicate topic ${quote(key)} (${alsoIn(first).en})`, zh: `主题 ${quote(key)} 重复（${alsoIn(first).zh}）` }));
   // A topic naming a broker that failed validation is not reported again.
   if (!draft.complete.brokers) return errors;
   const brokers = draft.brokers.filter((b) => b !== undefined);

@@ -178,7 +178,7 @@ function groupTopicProblem(topic: string): Said | undefined {
   const { prefix, constant, what } = named;
   return {
     en: `${quote(topic)} is named like a group's ${what.en} topic ("${prefix}<group>", MixAll.${constant}): the broker makes those itself for a group's retries and dead letters; give this topic another name`,
-    zh: `${quote(topic)} 的名字像消费者组的${what.zh} Topic（"${prefix}<group>"，MixAll.${constant}）：Broker 自己为消费者组的重试和死信创建这些 Topic；给这个 Topic 换个名字`,
+    zh: `${quote(topic)} 的名字像消费者组的${what.zh}主题（"${prefix}<group>"，MixAll.${constant}）：Broker 自己为消费者组的重试和死信创建这些主题；给这个主题换个名字`,
   };
 }
 
@@ -200,7 +200,7 @@ export function createdTopicName() {
       const refusal = `"The topic[${topic}] is conflict with system topic."`;
       return carried({
         en: `${quote(topic)} is RocketMQ's own topic: updateTopic refuses it (${refusal}, AdminBrokerProcessor)`,
-        zh: `${quote(topic)} 是 RocketMQ 自己的系统 Topic：updateTopic 拒绝创建它（${refusal}，AdminBrokerProcessor）`,
+        zh: `${quote(topic)} 是 RocketMQ 自己的系统主题：updateTopic 拒绝创建它（${refusal}，AdminBrokerProcessor）`,
       });
     },
   }));
@@ -249,7 +249,7 @@ export function subscriptionExpression() {
   return anyText(SCENARIO_BOUNDS.stringLength).check(withoutHiddenCharacters(), z.refine(isSplittable, {
     error: carried({
       en: 'RocketMQ refuses it in subscribe() ("subString split error", FilterAPI.buildSubscriptionData): give tags separated by "||", or "*" for all',
-      zh: 'RocketMQ 在 subscribe() 中拒绝它（"subString split error"，FilterAPI.buildSubscriptionData）：写用 "||" 分隔的 Tag，或用 "*" 订阅全部',
+      zh: 'RocketMQ 在 subscribe() 中拒绝它（"subString split error"，FilterAPI.buildSubscriptionData）：写用 "||" 分隔的标签，或用 "*" 订阅全部',
     }),
   }));
 }

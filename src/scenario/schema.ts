@@ -30,7 +30,7 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
 const MAX_REPLICAS = 1_024;
 /** The PRNG is seeded with an unsigned 32-bit integer. */
 const MAX_SEED = 0xffff_ffff;
-const TAGS: Said = { en: 'tags', zh: ' Tag' };
+const TAGS: Said = { en: 'tags', zh: '标签' };
 
 
 /**
@@ -54,7 +54,7 @@ export const LISTS = {
     what: { en: "controller (RocketScope runs one: the leader of RocketMQ's Raft group of controllers)", zh: ' controller（RocketScope 只运行一个：RocketMQ 的 Raft controller 组的 leader）' },
   },
   brokers: { max: SCENARIO_BOUNDS.brokers, what: { en: 'brokers', zh: ' Broker' } },
-  topics: { max: SCENARIO_BOUNDS.topics, what: { en: 'topics', zh: ' Topic' } },
+  topics: { max: SCENARIO_BOUNDS.topics, what: { en: 'topics', zh: '主题' } },
   producers: { max: SCENARIO_BOUNDS.producers, what: { en: 'producers', zh: '生产者' } },
   consumers: { max: SCENARIO_BOUNDS.consumers, what: { en: 'consumers', zh: '消费者' } },
   timeline: { max: SCENARIO_BOUNDS.timeline, what: { en: 'timeline actions', zh: '时间线动作' } },
@@ -324,7 +324,7 @@ function updateTopicSchema(time: TimeSchema) {
       ...ON_ANY_OBJECT,
       message: carried({
         en: 'give at least one of writeQueueNums, readQueueNums or perm, or a cluster or broker to create the topic on',
-        zh: '至少给出 writeQueueNums、readQueueNums、perm 之一，或者给出要在其上创建 Topic 的 cluster 或 broker',
+        zh: '至少给出 writeQueueNums、readQueueNums、perm 之一，或者给出要在其上创建主题的 cluster 或 broker',
       }),
     }),
   );

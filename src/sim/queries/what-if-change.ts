@@ -213,7 +213,7 @@ function edit(raw: Raw, change: WhatIfChange, scenario: Scenario): Effect | Said
     return fromStart(CONFIG_READERS[field] ?? 'process');
   }
   if (section === 'topics' && isTopicField(field)) {
-    if (!raw.topics.some((topic) => topic.name === name)) return { en: `no topic named ${quote(name)}`, zh: `没有名为 ${quote(name)} 的 Topic` };
+    if (!raw.topics.some((topic) => topic.name === name)) return { en: `no topic named ${quote(name)}`, zh: `没有名为 ${quote(name)} 的主题` };
     raw.timeline.push({ at: change.at, action: 'updateTopic', topic: name, [field]: change.value });
     const commands = updateTopicCommands(scenario, name, field, Number(change.value), change.at);
     return { effectiveAtMs: change.at, effect: { how: 'updateTopic', field, commands } };

@@ -18,7 +18,7 @@ import { LOG_REFRESH, useSimView } from '../use-sim.ts';
 import { useSimQuery, type SimQueryOptions } from '../use-sim-query.ts';
 import { rtlNamesOf } from '../bidi-names.ts';
 import { describeEvent, localOffsetConsumers, sameContext, TRACE_TYPES, typeBadge, typeName, type EventContext } from './event-sentences.ts';
-import { useWords } from '../i18n/index.ts';
+import { labelled, useWords } from '../i18n/index.ts';
 import { useBrokerNodeNames } from '../use-broker-node-names.ts';
 import { moveIndex, type IndexMoves } from '../keys.ts';
 import { logTypeClass } from './log-tone.ts';
@@ -160,7 +160,7 @@ function useAnnouncer(latest: TraceEvent | undefined, language: Language, contex
     if (playing || !latest || last.current.event === latest) return undefined;
     const say = () => {
       last.current = { at: performance.now(), event: latest };
-      setSpoken(spokenIds(`${formatTime(latest.t)} ${typeBadge(latest.type, language)}: ${describeEvent(latest, language, context)}`));
+      setSpoken(spokenIds(labelled(`${formatTime(latest.t)} ${typeBadge(latest.type, language)}`, describeEvent(latest, language, context), language)));
     };
     const wait = last.current.at + ANNOUNCE_EVERY_MS - performance.now();
     if (wait <= 0) {

@@ -67,7 +67,7 @@ describe('whatIf', () => {
     };
     expect(refused('topics.__proto__.readQueueNums', 8)).toBe('no topic named "__proto__"');
     // The page in 中文 says it in Chinese, the validator's problems too.
-    expect(applyWhatIf(write8read4, { at: 0, path: 'topics.Nope.readQueueNums', value: 8 })).toMatchObject({ message: { zh: '没有名为 "Nope" 的 Topic' } });
+    expect(applyWhatIf(write8read4, { at: 0, path: 'topics.Nope.readQueueNums', value: 8 })).toMatchObject({ message: { zh: '没有名为 "Nope" 的主题' } });
     expect(applyWhatIf(write8read4, { at: 0, path: 'topics.TopicTest.readQueueNums', value: 5_000 }))
       .toMatchObject({ message: { zh: 'timeline[0].readQueueNums: 必须是 1 到 1024 之间的整数' } });
     expect(refused('config.constructor', 1)).toBe('config has no key "constructor"');

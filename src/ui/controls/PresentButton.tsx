@@ -13,13 +13,15 @@ import './presenting.css';
 export function PresentButton() {
   const t = useT();
   const presenting = usePlayback((s) => s.presenting);
+  // P is offered only while single-key shortcuts are on (the help's switch).
+  const singleKeys = usePlayback((s) => s.singleKeyShortcuts);
   useScrollBackAfterPresenting(presenting);
   return (
     <button
       type="button"
       className="rs-button rs-present-button"
       aria-pressed={presenting}
-      title={`${t('presentHint')} (P)`}
+      title={singleKeys ? `${t('presentHint')} (P)` : t('presentHint')}
       data-testid="present"
       onClick={() => commandNamed('present').perform()}
     >

@@ -8,7 +8,7 @@ import { lazy, memo, Suspense, type KeyboardEvent } from 'react';
 import { faultEvent, faultSubject, type TimelineAction } from '../../sim/index.ts';
 import { playheadTarget, usePlayback, type Language } from '../../store/playback.ts';
 import { actionSaid } from '../i18n/action-words.ts';
-import { labelled, useT, type Translate } from '../i18n/index.ts';
+import { labelled, listed, useT, type Translate } from '../i18n/index.ts';
 import { useNarrator } from '../narration/use-narrator.ts';
 import { formatTime } from '../../viz/format.ts';
 
@@ -63,7 +63,7 @@ function marksOf(timeline: readonly TimelineAction[], forks: readonly number[], 
   const forkMarks = [...forkTimes].map((at): Mark => {
     const actions = timeline.filter((action) => action.at === at).map(describe);
     const title = t('forkMarker', { time: formatTime(at) });
-    return { at, kind: 'fork', title: actions.length > 0 ? labelled(title, actions.join(', '), language) : title };
+    return { at, kind: 'fork', title: actions.length > 0 ? labelled(title, listed(actions, language), language) : title };
   });
   return [...faults, ...forkMarks];
 }

@@ -31,6 +31,11 @@ export function afterLabel(language: Language): string {
   return AFTER_LABEL[language];
 }
 
+/** A list's items as `language` runs them together: "a, b", "a、b". */
+export function listed(items: readonly string[], language: Language): string {
+  return items.join(language === 'zh' ? '、' : ', ');
+}
+
 /** `label` then `value`, joined as `language` joins a label to its value. */
 export function labelled(label: string, value: string | number, language: Language): string {
   return `${label}${afterLabel(language)}${value}`;

@@ -7,7 +7,7 @@ import { lazy, Suspense } from 'react';
 import { haServerAddr, openHaConnections, perm2String, rejectsPulls, ROCKETMQ_DEFAULTS, type BrokerState } from '../../sim/index.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { formatSeconds } from '../../viz/format.ts';
-import { labelled } from '../i18n/index.ts';
+import { labelled, listed } from '../i18n/index.ts';
 import { DataTable, Facts } from './DataTable.tsx';
 import { brokerStatus, haAbsence, unflushedTail } from './status.ts';
 import type { InspectStrings } from './inspector-strings.ts';
@@ -45,7 +45,7 @@ export function InspectBroker({ broker, timeMs, strings, msgId = null }: { broke
     key: group.groupName,
     cells: [
       group.groupName, group.messageModel,
-      Object.entries(group.channels).map(([clientId, channel]) => `${clientId} (${strings.ago(formatSeconds(timeMs - channel.lastUpdateTimestamp, language))})`).join(', ') || strings.none,
+      listed(Object.entries(group.channels).map(([clientId, channel]) => strings.channel(clientId, strings.ago(formatSeconds(timeMs - channel.lastUpdateTimestamp, language)))), language) || strings.none,
       Object.entries(group.subscriptions).map(([topic, expression]) => `${topic}: ${expression}`).join(', '),
     ],
   }));

@@ -39,6 +39,8 @@ export interface InspectorStrings {
   persisted: string;
   offsetsNote: string;
   ago: (duration: string) => string;
+  /** A client's channel with how long ago it was last heard from. */
+  channel: (clientId: string, ago: string) => string;
   topicConfigTable: string;
   consumeQueues: string;
   consumerTable: string;
@@ -104,6 +106,7 @@ const en: InspectorStrings = {
   persisted: 'Last persistAll',
   offsetsNote: 'Offset: consumed so far (the OffsetStore\'s offsetTable). Every pull carries it to the broker (commitOffset), and persistAll sends it every 5 s (persistConsumerOffsetInterval): the broker\'s consumerOffsetTable can be ahead of the last persistAll.',
   ago: (duration) => `${duration} ago`,
+  channel: (clientId, ago) => `${clientId} (${ago})`,
   topicConfigTable: 'Topics (topicConfigTable)',
   consumeQueues: 'Consume queues (maxOffset per queue id)',
   consumerTable: 'Consumer groups (consumerTable)',
@@ -162,6 +165,7 @@ const zh: InspectorStrings = {
   persisted: '上次 persistAll',
   offsetsNote: '消费位点：已消费到的位置（OffsetStore 的 offsetTable）。每次拉取都会把它带给 Broker（commitOffset），persistAll 每 5 秒（persistConsumerOffsetInterval）也会发送一次：所以 Broker 的 consumerOffsetTable 可能比上次 persistAll 的值更新。',
   ago: (duration) => `${duration}前`,
+  channel: (clientId, ago) => `${clientId}（${ago}）`,
   topicConfigTable: '主题配置（topicConfigTable）',
   consumeQueues: '消费队列（每个队列 id 的 maxOffset）',
   consumerTable: '消费者组（consumerTable）',

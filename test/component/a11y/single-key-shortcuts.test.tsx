@@ -4,9 +4,10 @@
  * turned off in the keyboard help, and the choice is remembered in this browser; the arrows,
  * Space, Home and the Page keys keep working.
  */
-import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SINGLE_KEYS_STORAGE_KEY, usePlayback } from '../../../src/store/playback.ts';
+import { PresentButton } from '../../../src/ui/controls/PresentButton.tsx';
 import { freshRun, renderControls, time } from '../shell/shell-harness.tsx';
 
 function press(key: string, modifiers: { shiftKey?: boolean } = {}, target: Element = document.activeElement ?? document.body): void {
@@ -69,6 +70,13 @@ describe('with single-key shortcuts off', () => {
     turnOff();
     expect(screen.getByTestId('command-faster')).toHaveAttribute('title', 'Faster');
     expect(screen.getByTestId('command-stepForward')).toHaveAttribute('title', 'Step forward one event (→, PageDown)');
+  });
+
+  it('the Present button no longer offers P in its tooltip', () => {
+    render(<PresentButton />);
+    expect(screen.getByTestId('present').title).toMatch(/ \(P\)$/);
+    turnOff();
+    expect(screen.getByTestId('present').title).not.toMatch(/\(P\)/);
   });
 
   it('turned on again, P works again', () => {

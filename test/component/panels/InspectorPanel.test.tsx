@@ -118,6 +118,14 @@ describe('InspectorPanel', () => {
     const maxOffsets = broker.consumeQueues['TopicTest']!.map((queue, id) => `${id}:${queue.length}`).join('  ');
     expect(rowsOf('consumeQueues').find((row) => row.textContent?.startsWith('TopicTest'))).toHaveTextContent(maxOffsets, { normalizeWhitespace: false });
     expect(rowsOf('consumerTable')[0]).toHaveTextContent('CG_ORDERCLUSTERING10.0.2.1@c-1');
+    // A group's channels, each with how long ago it was heard from: a list as each language writes one.
+    const channels = Object.keys(broker.consumerTable['CG_ORDER']!.channels);
+    expect(channels.length).toBe(2);
+    const channelCell = () => rowsOf('consumerTable')[0]!.querySelectorAll('td')[2]!.textContent;
+    expect(channelCell()).toMatch(new RegExp(`^${channels[0]} \\(.+ ago\\), ${channels[1]} \\(.+ ago\\)$`));
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(channelCell()).toMatch(new RegExp(`^${channels[0]}（.+前）、${channels[1]}（.+前）$`));
+    act(() => usePlayback.getState().setLanguage('en'));
     const committed = Object.entries(broker.consumerOffsetTable['CG_ORDER']!);
     expect(committed.length).toBeGreaterThan(0);
     expect(rowsOf('consumerOffsetTable')).toHaveLength(committed.length);

@@ -144,8 +144,6 @@ function countText(query: LogQuery, strings: LogStrings): string {
   return query.complete ? strings.showing(query.rows.length, matching) : strings.showingSoFar(query.rows.length, matching);
 }
 
-export { spokenIds } from './log-announcer.ts';
-
 /**
  * What the live region holds. Paused, the newest event, its text changed at most once per
  * ANNOUNCE_EVERY_MS of wall time (one that came within that time is put there when it ends, unless

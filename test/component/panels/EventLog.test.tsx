@@ -2,7 +2,8 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { describeEvent } from '../../../src/ui/panels/event-sentences.ts';
-import { EventLog, spokenIds } from '../../../src/ui/panels/EventLog.tsx';
+import { EventLog } from '../../../src/ui/panels/EventLog.tsx';
+import { spokenIds } from '../../../src/ui/panels/log-announcer.ts';
 import { formatTime } from '../../../src/viz/format.ts';
 import { loadAt } from './load.ts';
 import { consumerSpec, writeReadScenario } from './scenarios.ts';

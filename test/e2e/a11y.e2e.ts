@@ -189,3 +189,41 @@ test('keyboard: the event log is one stop (a row and its card), the arrows move 
   if ((await focused()) === 'open-card') await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement!.closest('[data-testid="log-row"], .rs-log-list')), null);
 });
+
+test('keyboard: each broker\'s queues are one Tab stop on the canvas and in the queue panel, and the arrows move inside a strip without stepping the run', async ({ page, baseUrl }) => {
+  await openPage(page, baseUrl);
+  await page.locator('[data-testid^="queue-open-"]').first().waitFor();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  const focused = () => page.evaluate(() => ({
+    id: document.activeElement?.getAttribute('data-testid') ?? null,
+    inLog: document.activeElement?.closest('section.rs-log') != null,
+  }));
+  const queueStops: string[] = [];
+  let presses = 0;
+  for (let stop = await focused(); !stop.inLog; stop = await focused()) {
+    assert.ok(presses < 120, `the event log is reached by Tab (stops so far: ${presses})`);
+    await page.keyboard.press('Tab');
+    presses++;
+    const { id } = await focused();
+    if (id?.startsWith('canvas-queue-') || id?.startsWith('queue-open-')) queueStops.push(id);
+  }
+  console.log(`  Tab presses from the top to the event log: ${presses}`);
+  assert.deepEqual(queueStops, [
+    'canvas-queue-broker-a/0#0', 'canvas-queue-broker-b/0#0', 'queue-open-TopicTest-broker-a-0', 'queue-open-TopicTest-broker-b-0',
+  ]);
+
+  const at = await jumpAndWait(page, 2);
+  await page.getByTestId('canvas-queue-broker-a/0#0').focus();
+  for (const key of ['ArrowRight', 'ArrowRight', 'End', 'ArrowLeft']) await page.keyboard.press(key);
+  await waitForRest(page);
+  assert.equal((await focused()).id, 'canvas-queue-broker-a/0#6');
+  assert.equal(await currentTime(page), at, 'the arrows, Home and End moved inside the strip, not the run');
+  // Out of the strip and back: Tab comes back to the queue last reached.
+  await page.keyboard.press('Tab');
+  assert.equal((await focused()).id, 'canvas-queue-broker-b/0#0');
+  await page.keyboard.press('Shift+Tab');
+  assert.equal((await focused()).id, 'canvas-queue-broker-a/0#6');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('message-card').getByRole('heading', { name: 'broker-a queue 6 of TopicTest' }).waitFor();
+  assert.equal(await currentTime(page), at);
+});

@@ -20,12 +20,12 @@ const ARROW_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown']);
 const SLIDER_KEYS = new Set([...ARROW_KEYS, 'Home', 'End', 'PageUp', 'PageDown']);
 /**
  * Widgets whose keyboard model moves within them by the arrows (WAI-ARIA's tabs, radio group,
- * slider, listbox, menu, grid and tree patterns; native radios): by their role, so a widget added
+ * slider, listbox, menu, grid, toolbar and tree patterns; native radios): by their role, so a widget added
  * later is covered without being named here. A native range is isSlider's, which both shortcut
  * listeners ask first. The page's own composite widgets also claim the arrows they use with
  * preventDefault, which both shortcut listeners respect.
  */
-const ARROW_WIDGETS = ['tablist', 'radiogroup', 'slider', 'listbox', 'menu', 'menubar', 'grid', 'tree', 'treegrid']
+const ARROW_WIDGETS = ['tablist', 'radiogroup', 'slider', 'listbox', 'menu', 'menubar', 'grid', 'toolbar', 'tree', 'treegrid']
   .map((role) => `[role="${role}"]`).concat('input[type="radio"]').join(', ');
 
 export function isTypingTarget(target: EventTarget | null): boolean {

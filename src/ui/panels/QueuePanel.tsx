@@ -5,6 +5,7 @@
  * topicRouteData2TopicSubscribeInfo: producers use writeQueueNums, consumers readQueueNums).
  */
 import { memo, useMemo } from 'react';
+import { useRovingStop } from '../use-roving-stop.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { barTransform, queueFill } from '../../viz/scales.ts';
 import { idleConsumers, queueTopics, type BrokerQueues, type IdleConsumer, type QueueCell } from './queue-model.ts';
@@ -71,7 +72,9 @@ function GroupOffsets({ cell, strings }: { cell: QueueCell; strings: Strings }) 
  * bar's transform as text, so a playing run re-renders only the queues that received or gave
  * out a message (and those whose bar moved by a thousandth).
  */
-const Cell = memo(function Cell({ topic, broker, cell, fill, strings, causes }: { topic: string; broker: string; cell: QueueCell; fill: string; strings: Strings; causes: ReasonStrings }) {
+const Cell = memo(function Cell({ topic, broker, cell, fill, strings, causes, index, tabbable, onReached }: {
+  topic: string; broker: string; cell: QueueCell; fill: string; strings: Strings; causes: ReasonStrings; index: number; tabbable: boolean; onReached: (index: number) => void;
+}) {
   const language = usePlayback((s) => s.language);
   return (
     <li className={cellClass(cell)} data-testid={`queue-cell-${topic}-${broker}-${cell.queueId}`}
@@ -79,7 +82,7 @@ const Cell = memo(function Cell({ topic, broker, cell, fill, strings, causes }: 
       <span className="rs-visually-hidden">{strings.queueCellLabel(cell.queueId, cell.count, cell.writable, cell.readable)}</span>
       <div className="rs-queue-head">
         <button type="button" className="rs-queue-id rs-queue-open" aria-label={strings.openQueue(broker, cell.queueId)} data-testid={`queue-open-${topic}-${broker}-${cell.queueId}`}
-          onClick={() => usePlayback.getState().select({ kind: 'queue', topic, broker, queueId: cell.queueId })}>#{cell.queueId}</button>
+          tabIndex={tabbable ? 0 : -1} onFocus={() => onReached(index)} onClick={() => usePlayback.getState().select({ kind: 'queue', topic, broker, queueId: cell.queueId })}>#{cell.queueId}</button>
         <span className="rs-queue-badges" aria-hidden="true"><Badge on={cell.writable} letter="W" /><Badge on={cell.readable} letter="R" /></span>
       </div>
       <div className="rs-queue-count" data-testid="queue-count" aria-hidden="true">{cell.count}</div>
@@ -95,17 +98,22 @@ const Cell = memo(function Cell({ topic, broker, cell, fill, strings, causes }: 
 });
 
 const BrokerRow = memo(function BrokerRow({ topic, row, maxCount, strings, causes }: { topic: string; row: BrokerQueues; maxCount: number; strings: Strings; causes: ReasonStrings }) {
+  // One Tab stop per broker, its queues' buttons a toolbar, as its strip on the canvas (TopologyQueues.tsx).
+  const { at, reach, onKeyDown } = useRovingStop(row.cells.length, '.rs-queue-open');
   return (
     <div className="rs-queue-broker">
       <h4>
         {row.broker} <span className="rs-muted">{strings.queueCounts(row.writeQueueNums, row.readQueueNums, row.perm)}</span>
       </h4>
       {row.down && <p className="rs-queue-down" data-testid={`queue-down-${topic}-${row.broker}`}>{strings.queueMasterDown(row.down)}</p>}
-      <ol className="rs-queue-grid" aria-label={`${topic} · ${row.broker}`}>
-        {row.cells.map((cell) => (
-          <Cell key={cell.queueId} topic={topic} broker={row.broker} cell={cell} fill={barTransform(queueFill(cell.count, maxCount))} strings={strings} causes={causes} />
-        ))}
-      </ol>
+      <div role="toolbar" aria-label={`${topic} · ${row.broker}`} onKeyDown={onKeyDown}>
+        <ol className="rs-queue-grid">
+          {row.cells.map((cell, index) => (
+            <Cell key={cell.queueId} topic={topic} broker={row.broker} cell={cell} fill={barTransform(queueFill(cell.count, maxCount))} strings={strings} causes={causes}
+              index={index} tabbable={index === at} onReached={reach} />
+          ))}
+        </ol>
+      </div>
     </div>
   );
 });

@@ -5,7 +5,10 @@
  * (id >= readQueueNums), dashed and green when such a queue is drained (nothing left, nothing
  * written), as in the queue panel. Each cell is a button named for a
  * screen reader ("broker-a queue 5: 81 messages, not consumed until readQueueNums is raised"); it opens the queue's latest
- * messages. The lines from each queue to the consumer that owns it now are drawn over the boxes.
+ * messages. A broker's cells are one toolbar (WAI-ARIA's toolbar pattern, roving tabindex): one Tab
+ * stop per broker, ← → move between its cells, Home and End go to the first and the last, and the
+ * cell last reached is the one Tab comes back to. The lines from each queue to the consumer that
+ * owns it now are drawn over the boxes.
  * A crowded cluster draws each master's queues as one heat row instead (TopologyHeat.tsx), and
  * one line from the broker to each owner.
  */
@@ -21,8 +24,9 @@ import type { SimView } from '../use-sim.ts';
 import { derivedAt, summaryAt } from './shared.tsx';
 import { linkOf } from './topology-geometry.ts';
 import type { TopologyModel } from './topology-model.ts';
-import { canvasQueues, ownersByCell, type CanvasQueue } from './topology-queues.ts';
+import { canvasQueues, ownersByCell, queueStrips, type CanvasQueue, type QueueStrip } from './topology-queues.ts';
 import { useTopologyStrings, type TopologyStrings } from './topology-strings.ts';
+import { useRovingStop } from '../use-roving-stop.ts';
 
 function openQueue(topic: string, queue: CanvasQueue): void {
   usePlayback.getState().select({ kind: 'queue', topic, broker: queue.broker, queueId: queue.queueId });
@@ -44,6 +48,11 @@ interface CellProps {
   maxCount: number;
   topic: string;
   strings: TopologyStrings;
+  /** Its index in the strip, told to onReached when it takes focus (by Tab, an arrow or a click). */
+  index: number;
+  /** The strip's one Tab stop. */
+  tabbable: boolean;
+  onReached: (index: number) => void;
 }
 
 /**
@@ -58,7 +67,7 @@ function fillHeights(box: Box, queue: CanvasQueue, maxCount: number): { fill: nu
   return { fill, backlog: behind ? Math.min(fill, Math.max(1, scale * behind)) : 0, behind };
 }
 
-const Cell = memo(function Cell({ cellId, box, queue, maxCount, topic, strings }: CellProps) {
+const Cell = memo(function Cell({ cellId, box, queue, maxCount, topic, strings, index, tabbable, onReached }: CellProps) {
   const { fill, backlog, behind } = fillHeights(box, queue, maxCount);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Enter' && event.key !== ' ') return;
@@ -66,14 +75,40 @@ const Cell = memo(function Cell({ cellId, box, queue, maxCount, topic, strings }
     openQueue(topic, queue);
   };
   return (
-    <g className={cellClass(queue)} role="button" tabIndex={0} aria-label={strings.queueCell(queue)} data-testid={`canvas-queue-${cellId}`}
-      data-count={queue.count} data-backlog={behind} data-readable={queue.readable} onClick={() => openQueue(topic, queue)} onKeyDown={onKeyDown}>
+    <g className={cellClass(queue)} role="button" tabIndex={tabbable ? 0 : -1} aria-label={strings.queueCell(queue)} data-testid={`canvas-queue-${cellId}`}
+      data-count={queue.count} data-backlog={behind} data-readable={queue.readable} onClick={() => openQueue(topic, queue)} onKeyDown={onKeyDown}
+      onFocus={() => onReached(index)}>
       <title>{strings.queueCell(queue)}</title>
       <rect className="rs-qcell-frame" x={box.x} y={box.y} width={box.width} height={box.height} rx={2} />
       {fill > 0 && <rect className="rs-qcell-fill" x={box.x + 1} y={box.y + box.height - 1 - fill} width={box.width - 2} height={fill} />}
       {backlog > 0 && <rect className="rs-qcell-backlog" x={box.x + 1} y={box.y + box.height - 1 - fill} width={box.width - 2} height={backlog} />}
       {queue.writable && <rect className="rs-qcell-w" x={box.x} y={box.y} width={box.width} height={2} />}
       {cellShowsId(box) && <text className="rs-qcell-id" x={box.x + box.width / 2} y={box.y + box.height - 4} textAnchor="middle">{queue.queueId}</text>}
+    </g>
+  );
+});
+
+interface StripProps {
+  strip: QueueStrip;
+  boxes: Record<string, Box>;
+  maxCount: number;
+  topic: string;
+  strings: TopologyStrings;
+}
+
+/** One broker's cells as one toolbar: a single Tab stop whose arrows move between its cells (use-roving-stop.ts). */
+const Strip = memo(function Strip({ strip, boxes, maxCount, topic, strings }: StripProps) {
+  // Only cells the layout placed are drawn, so the arrows count those.
+  const cells = strip.cells.flatMap(({ cellId, queue }) => { const box = boxes[cellId]; return box ? [{ cellId, queue, box }] : []; });
+  const { at, reach, onKeyDown } = useRovingStop(cells.length, '.rs-qcell');
+  const first = cells[0];
+  const label = first ? strings.queueStrip(first.queue.broker, topic, cells.length, strip.messages) : undefined;
+  return (
+    <g role="toolbar" aria-label={label} data-testid={`canvas-strip-${strip.node}`} onKeyDown={onKeyDown}>
+      {cells.map(({ cellId, queue, box }, index) => (
+        <Cell key={cellId} cellId={cellId} box={box} queue={queue} maxCount={maxCount} topic={topic} strings={strings}
+          index={index} tabbable={index === at} onReached={reach} />
+      ))}
     </g>
   );
 });
@@ -113,13 +148,11 @@ export function TopologyQueues({ view, model, layout }: { view: SimView; model: 
     );
   }
   const maxCount = Math.max(0, ...Object.values(queues).map((queue) => queue.count));
+  const strips = derivedAt(view.timeline, view.timeMs, `queueStrips:${topic}`, () => queueStrips(queues));
   return (
     <>
       <g className="rs-qcells">
-        {Object.entries(queues).map(([cellId, queue]) => {
-          const box = layout.queues[cellId];
-          return box && <Cell key={cellId} cellId={cellId} box={box} queue={queue} maxCount={maxCount} topic={topic} strings={strings} />;
-        })}
+        {strips.map((strip) => <Strip key={strip.node} strip={strip} boxes={layout.queues} maxCount={maxCount} topic={topic} strings={strings} />)}
       </g>
       <OwnerLines model={model} layout={layout} />
     </>

@@ -85,3 +85,24 @@ export function canvasQueues(
   }
   return queues;
 }
+
+/** One host's drawn queues in queue id order, by cell id: one strip, one Tab stop on the canvas (TopologyQueues.tsx). */
+export interface QueueStrip {
+  node: string;
+  cells: { cellId: string; queue: CanvasQueue }[];
+  messages: number;
+}
+
+/** The strips of canvasQueues' cells, one per host node, in the order the hosts were drawn. */
+export function queueStrips(queues: Record<string, CanvasQueue>): QueueStrip[] {
+  const strips = new Map<string, QueueStrip>();
+  for (const [cellId, queue] of Object.entries(queues)) {
+    const node = cellId.slice(0, cellId.lastIndexOf('#'));
+    const strip = strips.get(node) ?? { node, cells: [], messages: 0 };
+    strip.cells.push({ cellId, queue });
+    strip.messages += queue.count;
+    strips.set(node, strip);
+  }
+  for (const strip of strips.values()) strip.cells.sort((a, b) => a.queue.queueId - b.queue.queueId);
+  return [...strips.values()];
+}

@@ -310,3 +310,28 @@ describe('QueuePanel, shrinking a topic the unsafe way (read and write 8 -> 4 at
     expect(within(cellOf('broker-b', 4)).queryByText('已消费完：每个消费者组都已消费')).toBeNull();
   });
 });
+
+describe('QueuePanel by keyboard: each broker\'s queues are one Tab stop (a toolbar), as its strip on the canvas', () => {
+  const open = (broker: string, queueId: number) => screen.getByTestId(`queue-open-TopicTest-${broker}-${queueId}`);
+
+  it('puts only the first queue of each broker in the Tab order, moves with ← → Home End, remembers the queue reached, and its button opens it', () => {
+    loadAt(writeReadScenario({ brokers: ['broker-a', 'broker-b'] }), 20_000);
+    render(<QueuePanel />);
+    const stops = () => [...document.querySelectorAll('[data-testid^="queue-open-"]')].filter((button) => button.getAttribute('tabindex') === '0').map((button) => button.getAttribute('data-testid'));
+    expect(stops()).toEqual(['queue-open-TopicTest-broker-a-0', 'queue-open-TopicTest-broker-b-0']);
+    expect(screen.getAllByRole('toolbar').map((toolbar) => toolbar.getAttribute('aria-label'))).toEqual(['TopicTest · broker-a', 'TopicTest · broker-b']);
+    act(() => open('broker-a', 0).focus());
+    expect(fireEvent.keyDown(open('broker-a', 0), { key: 'End' })).toBe(false);
+    expect(document.activeElement).toBe(open('broker-a', 7));
+    fireEvent.keyDown(document.activeElement!, { key: 'Home' });
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(open('broker-a', 2));
+    act(() => open('broker-b', 0).focus());
+    expect(stops()).toEqual(['queue-open-TopicTest-broker-a-2', 'queue-open-TopicTest-broker-b-0']);
+    act(() => open('broker-a', 2).focus());
+    fireEvent.click(document.activeElement!);
+    expect(usePlayback.getState().selection).toEqual({ kind: 'queue', topic: 'TopicTest', broker: 'broker-a', queueId: 2 });
+    usePlayback.setState({ selection: null });
+  });
+});

@@ -3,22 +3,17 @@
  * the page did instead (a note, read out politely and drawn calm): until the person dismisses it.
  * It is said here, in the page's language of the moment, from the reason the store keeps.
  */
-import { usePlayback, type BannerReason, type Language } from '../../store/playback.ts';
-import { inLanguage, translate, useT } from '../i18n/index.ts';
-import { describeLinkProblem, openOffer, showLinkProblems } from './session.ts';
+import { usePlayback, type BannerReason } from '../../store/playback.ts';
+import { lazyModule } from '../lazy-module.ts';
+import { openOffer, showLinkProblems } from './session.ts';
 
-function describe(banner: BannerReason, language: Language): string {
-  switch (banner.code) {
-    case 'link': return describeLinkProblem(banner.problem, language);
-    case 'linkTimeUnreadable': return translate(language, 'linkTimeUnreadable');
-    case 'firstMinutes': return translate(language, 'openedFirstMinutes', { minutes: banner.minutes });
-    case 'linkInEditor': return translate(language, 'linkInEditor', { count: banner.count });
-    case 'uploadInEditor': return translate(language, 'uploadFailed', { file: banner.file, count: banner.count });
-    case 'uploadUnreadable': return translate(language, 'uploadUnreadable', { file: banner.file });
-    case 'pageFailed': return translate(language, 'pageFailed', { message: banner.message });
-    case 'words': return inLanguage(banner.words, language);
-  }
-}
+/**
+ * The banner's words and sentences (banner-words.ts), fetched when a banner first shows: the
+ * default page opens without one, so its first script does not carry them.
+ */
+const chunk = lazyModule(() => import('./banner-words.ts'));
+
+export const loadBannerWords = chunk.load;
 
 /** The JSON text of an invalid scenario a link carried, to mend in the editor; null for any other banner. */
 function invalidLinkText(banner: BannerReason): string | null {
@@ -36,28 +31,34 @@ function focusAfterDismiss(): void {
 }
 
 export function Banner() {
-  const t = useT();
-  const language = usePlayback((s) => s.language);
   const banner = usePlayback((s) => s.banner);
+  return banner === null ? null : <Shown banner={banner} />;
+}
+
+function Shown({ banner }: { banner: BannerReason }) {
+  const loaded = chunk.use();
+  const language = usePlayback((s) => s.language);
   const offer = usePlayback((s) => s.bannerOffer);
   const tone = usePlayback((s) => s.bannerTone);
   const setBanner = usePlayback((s) => s.setBanner);
-  if (banner === null) return null;
+  // Until its words are in, nothing: a live region is announced once, with the text it is given.
+  if (loaded === null) return null;
+  const words = loaded.bannerWords(language);
   const linkText = invalidLinkText(banner);
   return (
     <div className={`rs-banner rs-banner-${tone}`} role={tone === 'alert' ? 'alert' : 'status'} data-testid="banner">
-      <p className="rs-banner-text">{describe(banner, language)}</p>
+      <p className="rs-banner-text">{loaded.describeBanner(banner, language)}</p>
       {offer && (
         <button type="button" className="rs-button rs-button-primary" data-testid="banner-offer" onClick={() => openOffer(offer)}>
-          {t('openFirstMinutes', { minutes: offer.minutes })}
+          {words.openFirstMinutes(offer.minutes)}
         </button>
       )}
       {linkText !== null && (
         <button type="button" className="rs-button rs-button-primary" data-testid="banner-show-problems" onClick={() => void showLinkProblems(linkText)}>
-          {t('linkShowProblems')}
+          {words.linkShowProblems}
         </button>
       )}
-      <button type="button" className="rs-button rs-banner-close" aria-label={t('dismiss')} title={t('dismiss')} onClick={() => {
+      <button type="button" className="rs-button rs-banner-close" aria-label={words.dismiss} title={words.dismiss} onClick={() => {
         focusAfterDismiss();
         setBanner(null);
       }}>

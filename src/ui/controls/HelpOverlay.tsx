@@ -33,6 +33,7 @@ function KeyCaps({ keys }: { keys: readonly KeyBinding[] }) {
 /** The help's words, here in its own chunk, not in ui/i18n: the page's first script has no room for them. */
 interface HelpWords {
   title: string;
+  close: string;
   keys: string;
   action: string;
   whilePresenting: string;
@@ -46,6 +47,7 @@ interface HelpWords {
 const HELP_WORDS: Bilingual<HelpWords> = {
   en: {
     title: 'Keyboard shortcuts',
+    close: 'Close',
     keys: 'Keys',
     action: 'Action',
     whilePresenting: 'while presenting',
@@ -57,6 +59,7 @@ const HELP_WORDS: Bilingual<HelpWords> = {
   },
   zh: {
     title: '键盘快捷键',
+    close: '关闭',
     keys: '按键',
     action: '操作',
     whilePresenting: '演示模式下',
@@ -140,7 +143,7 @@ export function HelpOverlay() {
       </table>
       <p className="rs-help-note">{words.note}</p>
       <p className="rs-help-note">{words.escapeNote}</p>
-      <button type="button" className="rs-button" onClick={close}>{t('close')}</button>
+      <button type="button" className="rs-button" onClick={close}>{words.close}</button>
     </ModalDialog>
   );
 }

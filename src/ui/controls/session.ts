@@ -9,18 +9,17 @@ import { scenarioText } from '../../scenario/language.ts';
 import { LIBRARY, findLibraryEntry } from '../../scenario/library/index.ts';
 import { longestPrefix, MINUTE_MS } from '../../scenario/prefix.ts';
 import { decodeChapterLink } from '../../scenario/chapter-link.ts';
-import { decodeLink, readLinkKey, type LinkProblem } from '../../scenario/link.ts';
+import { decodeLink, readLinkKey } from '../../scenario/link.ts';
 import { decodeSelection } from '../../scenario/selection-link.ts';
 import { decodeTopicQuery } from '../../scenario/topic-query-link.ts';
-import { messageIn, validateScenario, type ValidationResult } from '../../scenario/validate.ts';
+import { validateScenario, type ValidationResult } from '../../scenario/validate.ts';
 import { useLesson } from '../../store/lesson.ts';
 import { useInsight } from '../../store/insight.ts';
 import { usePlayback, type BannerOffer, type Language, type LoadOptions } from '../../store/playback.ts';
 import { useWhatIf } from '../../store/what-if.ts';
-import { inLanguage, labelled, translate } from '../i18n/index.ts';
+import { inLanguage } from '../i18n/index.ts';
 import { resolveTab } from '../insight/tabs.ts';
 import { describeOverBudget } from './budget-text.ts';
-import { formatBytes } from '../../viz/format.ts';
 
 export interface OpenOptions extends Omit<LoadOptions, 'source'> {
   /** Where the playhead goes once the run is built (reached across frames if far). */
@@ -156,31 +155,3 @@ export async function showLinkProblems(text: string): Promise<void> {
   const { openFileText } = await import('./open-file.ts');
   openFileText(text, (count) => ({ code: 'linkInEditor', count }));
 }
-
-/** How many of an invalid link scenario's problems the banner lists (the rest are counted, and all are in the editor). */
-const LINK_ERRORS_SHOWN = 3;
-
-/** What was wrong with a link, in `language` (the banner's words). */
-export function describeLinkProblem(reason: Exclude<LinkProblem, { code: 'none' }>, language: Language): string {
-  const t = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) => translate(language, key, values);
-  switch (reason.code) {
-    case 'unknownVersion': return t('linkUnknownVersion', { version: reason.version });
-    case 'truncated': return t('linkTruncated');
-    case 'tooLarge': return t(reason.what === 'link' ? 'linkTooLargeLink' : 'linkTooLargeScenario', { limit: formatBytes(reason.limit) });
-    case 'damaged': return t('linkDamaged', { detail: t(DAMAGE[reason.detail]) });
-    case 'invalidScenario': {
-      const listed = reason.errors.slice(0, LINK_ERRORS_SHOWN).map((error) => labelled(error.path, messageIn(error, language), language));
-      const more = reason.errors.length - listed.length;
-      if (more > 0) listed.push(t('linkMoreErrors', { count: more }));
-      return t('linkInvalid', { errors: listed.join(language === 'zh' ? '；' : '; ') });
-    }
-    case 'tooHeavy': return t('linkTooHeavy', { reason: describeOverBudget(reason.over, language) });
-  }
-}
-
-const DAMAGE = {
-  characters: 'damagedCharacters',
-  checksum: 'damagedChecksum',
-  decompression: 'damagedDecompression',
-  json: 'damagedJson',
-} as const;

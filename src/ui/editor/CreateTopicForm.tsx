@@ -6,11 +6,11 @@ import { useState, type FormEvent } from 'react';
 import type { ValidationError } from '../../scenario/validate.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { formatTime } from '../../viz/format.ts';
-import { useT } from '../i18n/index.ts';
 import { useSimView } from '../use-sim.ts';
 import { applyEdit } from './apply.ts';
 import { addCreateTopic, createTargets, type CreateMode } from './create-topic.ts';
 import { createTopicStrings } from './create-topic-strings.ts';
+import { editorStrings } from './editor-strings.ts';
 import { permLabel, TOPIC_PERMS } from '../perm.ts';
 import { ValidationErrors } from './ValidationErrors.tsx';
 
@@ -20,7 +20,6 @@ const COUNT_LABELS = { write: 'writeQueueNums (-w)', read: 'readQueueNums (-r)' 
 const PERM_LABEL = 'perm (-p)';
 
 export function CreateTopicForm() {
-  const t = useT();
   const language = usePlayback((state) => state.language);
   const s = createTopicStrings(language);
   const view = useSimView();
@@ -93,7 +92,7 @@ export function CreateTopicForm() {
           {s.createAt(formatTime(view.timeMs))}
         </button>
       </fieldset>
-      <ValidationErrors errors={refused.errors} title={t('jsonProblems', { count: refused.errors.length })} testId="create-topic-errors" fieldOf={fieldOf} />
+      <ValidationErrors errors={refused.errors} title={editorStrings(language).problems(refused.errors.length)} testId="create-topic-errors" fieldOf={fieldOf} />
     </form>
   );
 }

@@ -3,10 +3,10 @@ import { useRef } from 'react';
 import { usePlayback } from '../../store/playback.ts';
 import { Tabs } from '../controls/Tabs.tsx';
 import { useFocusReturn } from '../controls/use-focus-return.ts';
-import { useT } from '../i18n/index.ts';
+import { useWords } from '../i18n/index.ts';
 import { useDraft, type EditorTab } from './draft.ts';
 import { CreateTopicForm } from './CreateTopicForm.tsx';
-import { editorStrings } from './editor-strings.ts';
+import { EDITOR_WORDS } from './editor-strings.ts';
 import { FaultForm } from './FaultForm.tsx';
 import { JsonEditor } from './JsonEditor.tsx';
 import { KnobsForm } from './KnobsForm.tsx';
@@ -18,9 +18,8 @@ const TABS: { tab: EditorTab; label: 'tabKnobs' | 'tabJson' }[] = [
 const CLASSES = { list: 'rs-tabs', tab: 'rs-tab', panel: 'rs-editor-body' };
 
 export function EditorPanel() {
-  const t = useT();
   const open = usePlayback((s) => s.editorOpen);
-  const language = usePlayback((s) => s.language);
+  const words = useWords(EDITOR_WORDS);
   const setEditorOpen = usePlayback((s) => s.setEditorOpen);
   const tab = useDraft((s) => s.tab);
   const setTab = useDraft((s) => s.setTab);
@@ -28,13 +27,13 @@ export function EditorPanel() {
   useFocusReturn(drawer);
   if (!open) return null;
   return (
-    <aside ref={drawer} tabIndex={-1} className="rs-editor" aria-label={t('editorTitle')} data-testid="editor">
+    <aside ref={drawer} tabIndex={-1} className="rs-editor" aria-label={words.title} data-testid="editor">
       <header className="rs-editor-header">
-        <h2>{t('editorTitle')}</h2>
-        <button type="button" className="rs-button" aria-label={t('close')} onClick={() => setEditorOpen(false)}>×</button>
+        <h2>{words.title}</h2>
+        <button type="button" className="rs-button" aria-label={words.close} onClick={() => setEditorOpen(false)}>×</button>
       </header>
-      <Tabs items={TABS.map((entry) => ({ id: entry.tab, label: t(entry.label) }))} selected={tab} onSelect={setTab}
-        label={editorStrings(language).tabs} classes={CLASSES} name="editor">
+      <Tabs items={TABS.map((entry) => ({ id: entry.tab, label: words[entry.label] }))} selected={tab} onSelect={setTab}
+        label={words.tabs} classes={CLASSES} name="editor">
         {tab === 'knobs' ? (
           <>
             <KnobsForm />

@@ -4,10 +4,11 @@ import type { ValidationError } from '../../scenario/validate.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { formatTime } from '../../viz/format.ts';
 import { actionChoice } from '../i18n/action-words.ts';
-import { useT } from '../i18n/index.ts';
+import { useWords } from '../i18n/index.ts';
 import { useSimView } from '../use-sim.ts';
 import { applyEdit } from './apply.ts';
 import { addFault, FAULT_ACTIONS, faultTargets, isLinkAction, linkPeers, type FaultAction, type FaultTarget } from './fork.ts';
+import { EDITOR_WORDS } from './editor-strings.ts';
 import { ValidationErrors } from './ValidationErrors.tsx';
 
 interface ProcessSelectProps {
@@ -33,7 +34,7 @@ function ProcessSelect({ label, testId, options, value, onChange }: ProcessSelec
 const pick = (options: readonly FaultTarget[], id: string) => options.find((option) => option.id === id) ?? options[0];
 
 export function FaultForm() {
-  const t = useT();
+  const words = useWords(EDITOR_WORDS);
   const view = useSimView();
   const scenario = usePlayback((s) => s.scenario);
   const language = usePlayback((s) => s.language);
@@ -57,20 +58,20 @@ export function FaultForm() {
   return (
     <form className="rs-fault" onSubmit={submit} data-testid="fault-form">
       <fieldset className="rs-fieldset">
-        <legend>{t('addFault')}</legend>
+        <legend>{words.addFault}</legend>
         <div className="rs-knob-row">
           <label className="rs-field">
-            <span>{t('faultAction')}</span>
+            <span>{words.faultAction}</span>
             <select className="rs-select" value={action} data-testid="fault-action" onChange={(event) => setAction(event.target.value as FaultAction)}>
               {FAULT_ACTIONS.map((name) => <option key={name} value={name}>{actionChoice(name, language)}</option>)}
             </select>
           </label>
-          <ProcessSelect label={t('faultTarget')} testId="fault-target" options={targets} value={target} onChange={setChosen} />
-          {link && <ProcessSelect label={t('faultPeer')} testId="fault-peer" options={peers} value={peer} onChange={setChosenPeer} />}
-          <button type="submit" className="rs-button" disabled={!ready} data-testid="add-fault">{t('addFaultAt', { time: formatTime(view.timeMs) })}</button>
+          <ProcessSelect label={words.faultTarget} testId="fault-target" options={targets} value={target} onChange={setChosen} />
+          {link && <ProcessSelect label={words.faultPeer} testId="fault-peer" options={peers} value={peer} onChange={setChosenPeer} />}
+          <button type="submit" className="rs-button" disabled={!ready} data-testid="add-fault">{words.addFaultAt(formatTime(view.timeMs))}</button>
         </div>
       </fieldset>
-      <ValidationErrors errors={errors} title={t('jsonProblems', { count: errors.length })} testId="fault-errors" />
+      <ValidationErrors errors={errors} title={words.problems(errors.length)} testId="fault-errors" />
     </form>
   );
 }

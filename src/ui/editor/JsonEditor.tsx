@@ -10,9 +10,10 @@ import type { ValidationResult } from '../../scenario/validate.ts';
 import { usePlayback, type BannerOffer } from '../../store/playback.ts';
 import { formatTime } from '../../viz/format.ts';
 import { shorterOffer, withinPageBudget } from '../controls/session.ts';
-import { useT } from '../i18n/index.ts';
+import { useWords } from '../i18n/index.ts';
 import { applyEdit } from './apply.ts';
 import { useDraft } from './draft.ts';
+import { EDITOR_WORDS } from './editor-strings.ts';
 import { ValidationErrors } from './ValidationErrors.tsx';
 
 interface DraftCheck {
@@ -36,7 +37,7 @@ function rebuild(source: unknown, durationMs = Number.POSITIVE_INFINITY): boolea
 }
 
 export function JsonEditor() {
-  const t = useT();
+  const words = useWords(EDITOR_WORDS);
   const id = useId();
   const source = usePlayback((s) => s.source);
   const timeMs = usePlayback((s) => s.timeMs);
@@ -55,7 +56,7 @@ export function JsonEditor() {
   };
   return (
     <div className="rs-json">
-      <label htmlFor={id} className="rs-json-label">{t('jsonLabel')}</label>
+      <label htmlFor={id} className="rs-json-label">{words.jsonLabel}</label>
       <textarea
         id={id}
         className="rs-textarea"
@@ -65,18 +66,18 @@ export function JsonEditor() {
         onChange={(event) => setText(event.target.value)}
       />
       {/* A long text is checked a moment after it changed: until then the verdict shown would be the old text's. */}
-      {checked !== text ? <p className="rs-note" role="status" data-testid="json-checking">{t('jsonChecking')}</p>
+      {checked !== text ? <p className="rs-note" role="status" data-testid="json-checking">{words.jsonChecking}</p>
         // Only the verdict is announced: the time follows the playhead, and a live region would speak it every frame of a playing run.
-        : result.ok ? <p className="rs-note"><span role="status">{t('jsonValid')}</span> {t('jsonApplyReturns', { time: formatTime(timeMs) })}</p>
-        : <ValidationErrors errors={result.errors} title={t('jsonProblems', { count: result.errors.length })} testId="json-errors" />}
+        : result.ok ? <p className="rs-note"><span role="status">{words.jsonValid}</span> {words.jsonApplyReturns(formatTime(timeMs))}</p>
+        : <ValidationErrors errors={result.errors} title={words.problems(result.errors.length)} testId="json-errors" />}
       <div className="rs-json-actions">
-        <button type="button" className="rs-button rs-button-primary" disabled={!result.ok || checked !== text} data-testid="apply-json" onClick={apply}>{t('applyJson')}</button>
+        <button type="button" className="rs-button rs-button-primary" disabled={!result.ok || checked !== text} data-testid="apply-json" onClick={apply}>{words.applyJson}</button>
         {shorter && checked === text && (
           <button type="button" className="rs-button" data-testid="apply-json-shorter" onClick={() => applyShorter(shorter)}>
-            {t('applyFirstMinutes', { minutes: shorter.minutes })}
+            {words.applyFirstMinutes(shorter.minutes)}
           </button>
         )}
-        <button type="button" className="rs-button" disabled={draft === null} onClick={() => setText(null)}>{t('resetJson')}</button>
+        <button type="button" className="rs-button" disabled={draft === null} onClick={() => setText(null)}>{words.resetJson}</button>
       </div>
     </div>
   );

@@ -8,7 +8,6 @@ import { everyConsumer } from '../../sim/index.ts';
 import type { ValidationError } from '../../scenario/validate.ts';
 import { getTimeline, usePlayback } from '../../store/playback.ts';
 import { formatTime } from '../../viz/format.ts';
-import { useT } from '../i18n/index.ts';
 import { useSimView } from '../use-sim.ts';
 import { applyEdit } from './apply.ts';
 import { editorStrings } from './editor-strings.ts';
@@ -56,12 +55,11 @@ function KnobRow({ name, children }: { name: string; children: ReactNode }) {
 }
 
 export function KnobsForm() {
-  const t = useT();
   const view = useSimView();
   const source = usePlayback((s) => s.source);
   const scenario = usePlayback((s) => s.scenario);
   const language = usePlayback((s) => s.language);
-  const { knobOf } = editorStrings(language);
+  const words = editorStrings(language);
   const broadcasting = new Set(scenario ? everyConsumer(scenario).filter((c) => c.messageModel === 'BROADCASTING').map((c) => c.group) : []);
   const [edits, setEdits] = useState<Edits>({});
   // The problems of the file Apply made, which names their knobs (knobAt).
@@ -77,10 +75,10 @@ export function KnobsForm() {
     setUnchanged(false);
   };
   // A knob as its field shows it: a group's size in words, a setting glossed in Chinese (writeQueueNums（写队列数）).
-  const shownAs = (field: string) => (field === 'count' ? t('consumerCount') : language === 'zh' ? glossedZh(field) : field);
+  const shownAs = (field: string) => (field === 'count' ? words.consumerCount : language === 'zh' ? glossedZh(field) : field);
   const fieldOf = (path: string) => {
     const at = knobAt(refused.file, path);
-    return at && knobOf(shownAs(at.field), at.owner);
+    return at && words.knobOf(shownAs(at.field), at.owner);
   };
   const numberField = (section: keyof Knobs, name: string, field: string, value: number, step = 1) => {
     const label = shownAs(field);
@@ -90,7 +88,7 @@ export function KnobsForm() {
         <input
           className="rs-input rs-input-number"
           type="number"
-          aria-label={knobOf(label, name)}
+          aria-label={words.knobOf(label, name)}
           step={step}
           value={Number.isNaN(value) ? '' : value}
           data-testid={`knob-${section}-${name}-${field}`}
@@ -104,7 +102,7 @@ export function KnobsForm() {
     { title, label = String }: { title?: string; label?: (option: V) => string } = {}) => (
     <label className="rs-field" title={title}>
       <span>{shownAs(field)}</span>
-      <select className="rs-select" value={value} aria-label={knobOf(shownAs(field), name)} data-testid={`knob-${section}-${name}-${field}`}
+      <select className="rs-select" value={value} aria-label={words.knobOf(shownAs(field), name)} data-testid={`knob-${section}-${name}-${field}`}
         onChange={(event) => edit(section, name, field, typeof value === 'number' ? Number(event.target.value) : event.target.value)}>
         {[...new Set([...options, value])].map((option) => <option key={option} value={option}>{label(option)}</option>)}
       </select>
@@ -132,7 +130,7 @@ export function KnobsForm() {
   return (
     <form className="rs-knobs" onSubmit={submit} noValidate data-testid="knobs-form">
       <fieldset className="rs-fieldset">
-        <legend>{t('topics')}</legend>
+        <legend>{words.topics}</legend>
         {Object.entries(shown.topics).map(([name, topic]) => (
           <KnobRow key={name} name={name}>
             {numberField('topics', name, 'writeQueueNums', topic.writeQueueNums)}
@@ -142,27 +140,27 @@ export function KnobsForm() {
         ))}
       </fieldset>
       <fieldset className="rs-fieldset">
-        <legend>{t('consumerGroups')}</legend>
+        <legend>{words.consumerGroups}</legend>
         {Object.entries(shown.groups).map(([group, knobs]) => (
           <KnobRow key={group} name={group}>
             {numberField('groups', group, 'count', knobs.count)}
             {/* BROADCASTING takes every queue and never asks the strategy (RebalanceImpl.rebalanceByTopic). */}
-            {!broadcasting.has(group) && selectField('groups', group, 'allocateStrategy', knobs.allocateStrategy, KNOB_STRATEGIES, { title: t('strategyNote') })}
+            {!broadcasting.has(group) && selectField('groups', group, 'allocateStrategy', knobs.allocateStrategy, KNOB_STRATEGIES, { title: words.strategyNote })}
           </KnobRow>
         ))}
       </fieldset>
       <fieldset className="rs-fieldset">
-        <legend>{t('producers')}</legend>
+        <legend>{words.producers}</legend>
         {Object.entries(shown.producers).map(([id, producer]) => (
           <KnobRow key={id} name={id}>
             {numberField('producers', id, 'ratePerSec', producer.ratePerSec, 0.1)}
           </KnobRow>
         ))}
       </fieldset>
-      <p className="rs-note">{timeMs > 0 ? t('forkNote', { time: formatTime(timeMs) }) : t('startNote')}</p>
-      {unchanged && <p className="rs-note" role="status">{t('nothingChanged')}</p>}
-      <ValidationErrors errors={refused.errors} title={t('jsonProblems', { count: refused.errors.length })} testId="knob-errors" fieldOf={fieldOf} />
-      <button type="submit" className="rs-button rs-button-primary" data-testid="apply-knobs">{t('applyAt', { time: formatTime(timeMs) })}</button>
+      <p className="rs-note">{timeMs > 0 ? words.forkNote(formatTime(timeMs)) : words.startNote}</p>
+      {unchanged && <p className="rs-note" role="status">{words.nothingChanged}</p>}
+      <ValidationErrors errors={refused.errors} title={words.problems(refused.errors.length)} testId="knob-errors" fieldOf={fieldOf} />
+      <button type="submit" className="rs-button rs-button-primary" data-testid="apply-knobs">{words.applyAt(formatTime(timeMs))}</button>
     </form>
   );
 }

@@ -4,7 +4,7 @@
  * English and Simplified Chinese, so a string missing in either language does not compile; and
  * every one is read through inLanguage (or useWords, its hook).
  *
- * The shell's messages are flat: `const t = useT(); t('applyAt', { time })`, placeholders
+ * The shell's messages are flat: `const t = useT(); t('catchingUp', { percent })`, placeholders
  * `{name}`; values are shown as text, never as HTML.
  */
 import type { Bilingual, Language } from '../../scenario/language.ts';

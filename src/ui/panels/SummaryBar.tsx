@@ -10,9 +10,9 @@ import { everyConsumer, everyProducer, type MessageModel, type Scenario } from '
 import type { Summary } from '../../sim/summary.ts';
 import { formatCount } from '../../viz/format.ts';
 import { usePlayback } from '../../store/playback.ts';
+import { type Bilingual, useWords } from '../i18n/index.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import type { CausedMetric } from './CauseList.tsx';
-import { reasonStrings } from './reason-strings.ts';
 import { EmptyPanel, PanelFrame, summaryAt, usePanelStrings } from './shared.tsx';
 import type { PanelStrings } from './strings.ts';
 import { METRICS, tone, type Metric } from './summary-metrics.ts';
@@ -27,6 +27,27 @@ export interface SummaryBarProps {
 }
 
 const CAUSED = new Set<Metric>(['sent', 'neverConsumable', 'duplicates', 'failed', 'failedAttempts', 'lost']);
+
+/**
+ * What a counter's button does, after the counter's name. Here, not with the idle reasons in
+ * reason-strings.ts: those are read only by panels loaded after the first paint.
+ */
+interface CounterButtonWords {
+  showCauses: (label: string) => string;
+  /** A counter without causes opens only what it counts. */
+  showMeaning: (label: string) => string;
+}
+
+const COUNTER_BUTTON_WORDS: Bilingual<CounterButtonWords> = {
+  en: {
+    showCauses: (label) => `${label}: show the causes`,
+    showMeaning: (label) => `${label}: what it counts`,
+  },
+  zh: {
+    showCauses: (label) => `${label}：查看原因`,
+    showMeaning: (label) => `${label}：它统计什么`,
+  },
+};
 
 /** Sent is a notice once a send was answered with another status than SEND_OK (stored, not flushed or replicated as asked): what it lists when opened. */
 function toneClass(metric: Metric, messages: Summary['messages']): string {
@@ -71,7 +92,7 @@ export function SummaryBar({ className }: SummaryBarProps) {
   const view = useSimView(TEXT_PANEL_REFRESH);
   const strings = usePanelStrings();
   const language = usePlayback((s) => s.language);
-  const causes = reasonStrings(language);
+  const causes = useWords(COUNTER_BUTTON_WORDS);
   const hints = useSummaryHints(language);
   const [open, setOpen] = useState<Metric | null>(null);
   if (!view) return <EmptyPanel name="summary" title={strings.summaryTitle} className={className} />;

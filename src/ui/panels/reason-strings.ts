@@ -1,23 +1,20 @@
 /**
  * The queue panel's reasons in English and Simplified Chinese: why a consumer is idle (computed
- * from the real cause), a drained queue apart from a stranded one, and the counters' cause button.
+ * from the real cause) and a drained queue apart from a stranded one. Only the queue panel and the
+ * Diagnostics tab read them, both loaded after the first paint, so they stay out of its script
+ * (the summary's counter buttons have their own words, in SummaryBar.tsx).
  */
 import type { Language } from '../../store/playback.ts';
 import type { IdleReason } from './queue-model.ts';
 import { andList, type Bilingual, inLanguage } from '../i18n/index.ts';
 
 export interface ReasonStrings {
-  showCauses: (label: string) => string;
-  /** A counter without causes opens only what it counts. */
-  showMeaning: (label: string) => string;
   idle: (reason: IdleReason) => string;
   drained: string;
   legendDrained: string;
 }
 
 const en: ReasonStrings = {
-  showCauses: (label) => `${label}: show the causes`,
-  showMeaning: (label) => `${label}: what it counts`,
   idle: (reason) => {
     switch (reason.kind) {
       case 'noRoute': return 'no route for its topic yet (it asks a NameServer at its next route pull)';
@@ -38,8 +35,6 @@ const en: ReasonStrings = {
 };
 
 const zh: ReasonStrings = {
-  showCauses: (label) => `${label}：查看原因`,
-  showMeaning: (label) => `${label}：它统计什么`,
   idle: (reason) => {
     switch (reason.kind) {
       case 'noRoute': return '还没有它的主题的路由（下一次路由拉取时向 NameServer 询问）';

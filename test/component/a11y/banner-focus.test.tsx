@@ -1,12 +1,14 @@
 // @vitest-environment jsdom
 /** Dismissing the banner by its own button leaves focus on the playback bar's Play, not on the page's body (WCAG 2.4.3). */
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { usePlayback } from '../../../src/store/playback.ts';
-import { Banner } from '../../../src/ui/controls/Banner.tsx';
+import { Banner, loadBannerWords } from '../../../src/ui/controls/Banner.tsx';
 import { ControlsBar } from '../../../src/ui/controls/ControlsBar.tsx';
 import { freshRun } from '../shell/shell-harness.tsx';
 
+// The banner's words load when a banner first shows (Banner.tsx): here they are there from the start.
+beforeAll(() => loadBannerWords());
 beforeEach(() => {
   freshRun();
   // The page's order: the banner, then the playback bar under it.

@@ -4,12 +4,12 @@
  * words), and a link whose scenario is invalid offers its text in the JSON editor with every problem.
  */
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findLibraryEntry } from '../../../src/scenario/library/index.ts';
 import { compressToEncodedURIComponent } from 'lz-string';
 import { encodeLink, fnv1a } from '../../../src/scenario/link.ts';
 import { usePlayback } from '../../../src/store/playback.ts';
-import { Banner } from '../../../src/ui/controls/Banner.tsx';
+import { Banner, loadBannerWords } from '../../../src/ui/controls/Banner.tsx';
 import { FileButtons } from '../../../src/ui/controls/FileButtons.tsx';
 import { openFileText } from '../../../src/ui/controls/open-file.ts';
 import { openFromHash } from '../../../src/ui/controls/session.ts';
@@ -21,6 +21,8 @@ import { onFreshRuns } from './shell-harness.tsx';
 
 const WAIT = { timeout: 10_000 };
 
+// The banner's words load when a banner first shows (Banner.tsx): here they are there from the start.
+beforeAll(() => loadBannerWords());
 onFreshRuns(() => useDraft.setState({ text: null, tab: 'knobs' }));
 
 function link(scenario: unknown, timeMs = 0): string {

@@ -1,15 +1,16 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { findLibraryEntry } from '../../../src/scenario/library/index.ts';
 import { decodeLink, encodeLink, type LinkProblem } from '../../../src/scenario/link.ts';
 import { FIRST_TAB, useInsight } from '../../../src/store/insight.ts';
 import { useLesson } from '../../../src/store/lesson.ts';
 import { usePlayback } from '../../../src/store/playback.ts';
-import { Banner } from '../../../src/ui/controls/Banner.tsx';
+import { Banner, loadBannerWords } from '../../../src/ui/controls/Banner.tsx';
 import { ErrorBoundary } from '../../../src/ui/controls/ErrorBoundary.tsx';
 import { openFileText } from '../../../src/ui/controls/open-file.ts';
-import { describeLinkProblem, openFromHash } from '../../../src/ui/controls/session.ts';
+import { describeLinkProblem } from '../../../src/ui/controls/banner-words.ts';
+import { openFromHash } from '../../../src/ui/controls/session.ts';
 import { ShareButton } from '../../../src/ui/controls/ShareButton.tsx';
 import { startUrlSync, URL_SYNC_MS } from '../../../src/ui/controls/url-sync.ts';
 import { EditorPanel } from '../../../src/ui/editor/EditorPanel.tsx';
@@ -17,6 +18,9 @@ import { useDraft } from '../../../src/ui/editor/draft.ts';
 import { startDriver } from '../../../src/ui/controls/driver.ts';
 import { FAST_PRODUCER as FAST } from '../../support/heavy-scenarios.ts';
 import { freshRun, time } from './shell-harness.tsx';
+
+// The banner's words load when a banner first shows (Banner.tsx): here they are there from the start.
+beforeAll(() => loadBannerWords());
 
 function fragment(libraryId: string, timeMs: number): string {
   const encoded = encodeLink(findLibraryEntry(libraryId)!.scenario, timeMs);

@@ -4,12 +4,14 @@
  * page's language of the moment, the worker's own message kept as it was thrown.
  */
 import { act, cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runInWorker, usePlayback } from '../../../src/store/playback.ts';
 import { RemoteRun } from '../../../src/store/remote-run.ts';
-import { Banner } from '../../../src/ui/controls/Banner.tsx';
+import { Banner, loadBannerWords } from '../../../src/ui/controls/Banner.tsx';
 import { inThreadWorker } from '../../support/in-thread-worker.ts';
 
+// The banner's words load when a banner first shows (Banner.tsx): here they are there from the start.
+beforeAll(() => loadBannerWords());
 afterEach(cleanup);
 
 describe('a simulation worker that stops', () => {

@@ -133,6 +133,8 @@ function withSpokenIds(text: string): ReactNode[] {
 }
 
 export function NarrationCaption() {
+  // Every move at once, paused, wherever the page is scrolled: the topology panel holding it is in no
+  // OnScreenSlot (on-screen.tsx), whose catch-up once the page is idle would have it speak after the move.
   const view = useSimView(TEXT_PANEL_REFRESH);
   const language = usePlayback((s) => s.language);
   const presenting = usePlayback((s) => s.presenting);
@@ -147,8 +149,10 @@ export function NarrationCaption() {
   const playing = usePlayback((s) => s.playing);
   const speed = usePlayback((s) => s.speed);
   const words = inLanguage(WORDS, language);
+  // A long jump is said by the playhead's status (SeekVoice.tsx), once, not by the moments on its way.
+  const polite = !playing && !chapterOpen && seekTarget === null;
   // Counted while it is polite: where it is silent, the playhead's output speaks a move (caption-voice.ts).
-  useCaptionShown(view !== null && narrator !== null && !playing && !chapterOpen);
+  useCaptionShown(view !== null && narrator !== null && polite);
   if (!view || !narrator) return null;
   const { timeline } = view;
   const playingNews = playing ? newsWhilePlaying(timeline, view.timeMs, speed) : null;
@@ -160,10 +164,10 @@ export function NarrationCaption() {
   // keeps the named queries (and the model behind them) out of the page's first load.
   const names = brokerNodeNames(timeline.state, undefined);
   // One voice at a time for a screen reader: the caption, with its why, when a step or a jump stops
-  // on an event (the playhead's output is silent then: caption-voice.ts);
-  // the event log's announcer while the run plays; the lesson's text in a chapter.
+  // on an event (the playhead's output is silent then: caption-voice.ts); the playhead's status
+  // while a jump is under way; the event log's announcer while the run plays; the lesson's text in a chapter.
   return (
-    <p className="rs-caption" data-testid="caption" data-event-type={latest?.type ?? ''} aria-live={playing || chapterOpen ? 'off' : 'polite'} aria-atomic="true">
+    <p className="rs-caption" data-testid="caption" data-event-type={latest?.type ?? ''} aria-live={polite ? 'polite' : 'off'} aria-atomic="true">
       <span className="rs-visually-hidden">{words.label}</span>
       {latest ? (
         <>

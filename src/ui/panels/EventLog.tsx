@@ -24,7 +24,7 @@ import { moveIndex, type IndexMoves } from '../keys.ts';
 import { logTypeClass } from './log-tone.ts';
 import { MessageCardButton } from './MessageCardButton.tsx';
 import { LOG_STRINGS, type LogStrings } from './log-strings.ts';
-import { spokenIds, spokenNews, useNewsWhilePlaying } from './log-announcer.ts';
+import { spokenIds, spokenNews, spokenPassed, useNewsWhilePlaying, type Passed } from './log-announcer.ts';
 import { EmptyPanel, PanelFrame } from './shared.tsx';
 import './counters.css';
 
@@ -150,7 +150,7 @@ function countText(query: LogQuery, strings: LogStrings): string {
  * a newer one replaced it), though it is not spoken then: the caption speaks for a step. Playing,
  * the news only, at the pace log-announcer.ts explains.
  */
-function useAnnouncer(latest: TraceEvent | undefined, language: Language, context: EventContext, strings: LogStrings): string {
+function useAnnouncer(latest: TraceEvent | undefined, language: Language, context: EventContext): string {
   const [spoken, setSpoken] = useState('');
   const playing = usePlayback((s) => s.playing);
   const last = useRef({ at: Number.NEGATIVE_INFINITY, event: undefined as TraceEvent | undefined });
@@ -168,11 +168,11 @@ function useAnnouncer(latest: TraceEvent | undefined, language: Language, contex
     const timer = setTimeout(say, wait);
     return () => clearTimeout(timer);
   }, [playing, latest, language, context]);
-  useNewsWhilePlaying(useCallback((event: TraceEvent, others: number) => {
-    const text = spokenNews(event, language, context) + (others > 0 ? strings.moreNews(others) : '');
+  useNewsWhilePlaying(useCallback((event: TraceEvent, others: Passed) => {
+    const text = spokenNews(event, language, context) + spokenPassed(others, language);
     setSpoken(text);
     return text;
-  }, [language, context, strings]));
+  }, [language, context]));
   return spoken;
 }
 
@@ -196,7 +196,7 @@ export function EventLog({ className, searchEventsPerAsk }: EventLogProps) {
   const { view, query } = useLogQuery(filter, searchEventsPerAsk);
   const names = useBrokerNodeNames();
   const context = useMemo(() => ({ config: scenario?.config ?? ROCKETMQ_DEFAULTS, names, localOffsets, rtlNames: scenario ? rtlNamesOf(scenario) : null }), [scenario, names, localOffsets]);
-  const spoken = useAnnouncer(query?.rows[0]?.event, language, context, strings);
+  const spoken = useAnnouncer(query?.rows[0]?.event, language, context);
   // It speaks while the run plays; paused, the caption says the same event with its why (NarrationCaption.tsx).
   const playing = usePlayback((s) => s.playing);
   const { built, buildAll, onScroll, onFocusRow } = useBuiltRows(MAX_ROWS);

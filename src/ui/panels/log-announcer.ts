@@ -15,10 +15,12 @@
  *   longer for a long sentence). Said once a second, the sentences of a playing run queued up in
  *   the screen reader faster than it could speak them, and it lagged the run by tens of seconds.
  * - Every timeline action is said, in its turn (nextNews); of the rest that came meanwhile, the most
- *   notable, the first of equals (a cause comes before what follows from it), with how many other
- *   notable events were passed over, so that the learner knows to pause and read the log. Routine
- *   events are not counted: their number says nothing a learner can act on. Nor are repeats of
- *   what was said (repeatKey): every send failing the same way while a broker is cut off.
+ *   notable, the first of equals (a cause comes before what follows from it), with the other
+ *   notable events passed over counted by kind (spokenPassed: "and 12 more in the log: 8 failed
+ *   sends, 4 rebalances"), so that the learner knows what to pause for and read in the log; a
+ *   bare "and 446 more" during a fault at 10x told nothing. Routine events are not counted: their
+ *   number says nothing a learner can act on. Nor are repeats of what was said (repeatKey): every
+ *   send failing the same way while a broker is cut off.
  * - Nothing notable, nothing said. Paused, nothing either: the caption speaks for a step
  *   (NarrationCaption.tsx), and the news left from playing is dropped.
  * - What the playhead passed without playing through it is not news: when play starts, after a move
@@ -32,7 +34,7 @@
  * rebalance) has a shorter spoken form (SHORT); msgIds are said by their last four digits.
  */
 import { useEffect, useRef } from 'react';
-import type { TraceEvent } from '../../sim/index.ts';
+import type { TraceEvent, TraceType } from '../../sim/index.ts';
 import type { TraceSource } from '../../sim/timeline.ts';
 import { getTimeline, usePlayback, type Language, type PlaybackState } from '../../store/playback.ts';
 import { isolateNames } from '../bidi-names.ts';
@@ -52,8 +54,14 @@ const CHARACTERS_PER_SECOND = 15;
 /** Events read at most per store change: a jump far ahead while playing is not read through. */
 const MAX_READ = 5_000;
 
+/** The types that may be news (newsRank); the others are traffic. */
+type NewsType = 'fault' | 'broker.removed' | 'controller.elected' | 'broker.roleChanged' | 'message.lost' | 'message.storedBehind'
+  | 'topic.updateFailed' | 'rebalance' | 'route.updated' | 'consumer.removed' | 'producer.removed' | 'nameServer.chosen'
+  | 'channel.closed' | 'syncStateSet.changed' | 'send.failed' | 'route.failed' | 'broker.registered' | 'send.result'
+  | 'consume.failed' | 'pull.rejected';
+
 /** Notable events: how notable (1 the most), by type; the types left out are traffic. */
-const RANKS: Partial<Record<TraceEvent['type'], number>> = {
+const RANKS: Partial<Record<NewsType, number>> = {
   fault: 1,
   'broker.removed': 2, 'controller.elected': 2, 'broker.roleChanged': 2, 'message.lost': 2, 'message.storedBehind': 2, 'topic.updateFailed': 2,
   rebalance: 3, 'route.updated': 3, 'consumer.removed': 3, 'producer.removed': 3, 'nameServer.chosen': 3, 'channel.closed': 3, 'syncStateSet.changed': 3,
@@ -76,7 +84,7 @@ export function newsRank(event: TraceEvent): number | null {
   if (event.type === 'send.result') return event.status === 'SEND_OK' || event.status === 'FAILED' ? null : 4;
   if (event.type === 'consume.failed') return event.next === 'dlq' ? 4 : null;
   if (event.type === 'pull.rejected') return event.reason === 'PULL_OFFSET_MOVED' ? 3 : null;
-  return RANKS[event.type] ?? null;
+  return RANKS[event.type as NewsType] ?? null;
 }
 
 /**
@@ -101,18 +109,31 @@ function repeatKey(event: TraceEvent): string | null {
   return key ? `${event.type} ${key(event)}` : null;
 }
 
+/** The notable events passed over, how many of each type, in the order their types were first met. */
+export type Passed = Partial<Record<TraceType, number>>;
+
 /**
  * The news waiting to be said: the timeline actions, each of which is said in its turn, the most
- * notable of the other events (the first of equals), and how many notable events were passed over
- * for it since the last announcement.
+ * notable of the other events (the first of equals), and the notable events passed over for it
+ * since the last announcement.
  */
 export interface News {
   faults: TraceEvent[];
   best: TraceEvent | null;
-  skipped: number;
+  passed: Passed;
 }
 
-export const NO_NEWS: News = { faults: [], best: null, skipped: 0 };
+export const NO_NEWS: News = { faults: [], best: null, passed: {} };
+
+/** `passed` with one more event of `type`. */
+function passOver(passed: Passed, type: TraceType): void {
+  passed[type] = (passed[type] ?? 0) + 1;
+}
+
+/** How many notable events were passed over. */
+export function passedCount(passed: Passed): number {
+  return Object.values(passed).reduce((sum, count) => sum + count, 0);
+}
 
 /**
  * The news of `events` added to `news`. A repeat of what was said (`said`: repeatKey) is no news,
@@ -120,19 +141,20 @@ export const NO_NEWS: News = { faults: [], best: null, skipped: 0 };
  * send over and over.
  */
 export function addNews(news: News, events: readonly TraceEvent[], said: ReadonlySet<string> = new Set()): News {
-  let { faults, best, skipped } = news;
+  let { faults, best } = news;
+  const passed = { ...news.passed };
   for (const event of events) {
     const rank = newsRank(event);
     const key = repeatKey(event);
     if (rank === null || (key !== null && said.has(key))) continue;
     if (event.type === 'fault') faults = [...faults, event];
     else if (!best) best = event;
-    else {
-      skipped++;
-      if (rank < newsRank(best)!) best = event;
-    }
+    else if (rank < newsRank(best)!) {
+      passOver(passed, best.type);
+      best = event;
+    } else passOver(passed, event.type);
   }
-  return { faults, best, skipped };
+  return { faults, best, passed };
 }
 
 /**
@@ -142,14 +164,16 @@ export function addNews(news: News, events: readonly TraceEvent[], said: Readonl
  * when no action waits, unless it came before the action said. What was passed over is counted
  * with it (`others`) and forgotten.
  */
-export function nextNews(news: News): { event: TraceEvent; others: number; left: News } | null {
+export function nextNews(news: News): { event: TraceEvent; others: Passed; left: News } | null {
   const [fault, ...laterFaults] = news.faults;
-  const { best, skipped } = news;
-  if (best && (!fault || (newsRank(best) === 2 && best.t < fault.t))) return { event: best, others: skipped, left: { faults: news.faults, best: null, skipped: 0 } };
+  const { best, passed } = news;
+  if (best && (!fault || (newsRank(best) === 2 && best.t < fault.t))) return { event: best, others: passed, left: { faults: news.faults, best: null, passed: {} } };
   if (!fault) return null;
   // What came before the action is old news once the action is said.
   const stale = best !== null && best.t < fault.t;
-  return { event: fault, others: skipped + (stale ? 1 : 0), left: { faults: laterFaults, best: stale ? null : best, skipped: 0 } };
+  const others = { ...passed };
+  if (stale) passOver(others, best.type);
+  return { event: fault, others, left: { faults: laterFaults, best: stale ? null : best, passed: {} } };
 }
 
 /**
@@ -207,6 +231,74 @@ export function spokenNews(event: TraceEvent, language: Language, context: Event
   return spokenIds(short ? isolateNames(short(event, context), context.rtlNames) : describeEvent(event, language, context));
 }
 
+interface PassedWords {
+  /** A number of events of one type, as a listener hears them: "8 failed sends". */
+  kinds: Record<NewsType, (count: number) => string>;
+  /** The types left unnamed. */
+  others: (count: number) => string;
+  /** After the news: the passed-over events of one type, or all of them and the named types. */
+  one: (kind: string) => string;
+  many: (total: number, kinds: string[]) => string;
+}
+
+const counted = (one: string, many: string) => (count: number) => `${count} ${count === 1 ? one : many}`;
+const measured = (words: string) => (count: number) => `${count} ${words}`;
+
+const PASSED_WORDS: Bilingual<PassedWords> = {
+  en: {
+    kinds: {
+      fault: counted('timeline action', 'timeline actions'), 'broker.removed': counted('broker removed', 'brokers removed'),
+      'controller.elected': counted('election', 'elections'), 'broker.roleChanged': counted('role change', 'role changes'),
+      'message.lost': counted('lost message', 'lost messages'), 'message.storedBehind': counted('message stored out of reach', 'messages stored out of reach'),
+      'topic.updateFailed': counted('failed topic update', 'failed topic updates'), rebalance: counted('rebalance', 'rebalances'),
+      'route.updated': counted('route change', 'route changes'), 'consumer.removed': counted('consumer removed', 'consumers removed'),
+      'producer.removed': counted('producer removed', 'producers removed'), 'nameServer.chosen': counted('NameServer chosen', 'NameServers chosen'),
+      'channel.closed': counted('closed connection', 'closed connections'), 'syncStateSet.changed': counted('SyncStateSet change', 'SyncStateSet changes'),
+      'send.failed': counted('failed send', 'failed sends'), 'route.failed': counted('failed route query', 'failed route queries'),
+      'broker.registered': counted('broker registration', 'broker registrations'), 'send.result': counted('send not stored as asked', 'sends not stored as asked'),
+      'consume.failed': counted('message to the DLQ', 'messages to the DLQ'), 'pull.rejected': counted('pull offset moved', 'pull offsets moved'),
+    },
+    others: counted('other', 'others'),
+    one: (kind) => `; and ${kind} in the log`,
+    many: (total, kinds) => `; and ${total} more in the log: ${kinds.join(', ')}`,
+  },
+  zh: {
+    kinds: {
+      fault: measured('个时间线动作'), 'broker.removed': measured('次剔除 Broker'), 'controller.elected': measured('次选举'),
+      'broker.roleChanged': measured('次角色变化'), 'message.lost': measured('条消息丢失'), 'message.storedBehind': measured('条消息存于位点之后'),
+      'topic.updateFailed': measured('次主题变更失败'), rebalance: measured('次负载均衡'), 'route.updated': measured('次路由变化'),
+      'consumer.removed': measured('次移除消费者'), 'producer.removed': measured('次移除生产者'), 'nameServer.chosen': measured('次选定 NameServer'),
+      'channel.closed': measured('次连接关闭'), 'syncStateSet.changed': measured('次同步副本集变化'), 'send.failed': measured('次发送失败'),
+      'route.failed': measured('次路由拉取失败'), 'broker.registered': measured('次 Broker 注册'), 'send.result': measured('次发送未按要求存储'),
+      'consume.failed': measured('条消息进入死信队列'), 'pull.rejected': measured('次拉取位点被移动'),
+    },
+    others: (count) => `其他 ${count} 个`,
+    one: (kind) => `；日志中另有 ${kind}`,
+    many: (total, kinds) => `；日志中另有 ${total} 个：${kinds.join('、')}`,
+  },
+};
+
+/** At most this many types are named after the news; the rest are counted together. */
+const NAMED_KINDS = 3;
+
+/**
+ * What is said after the news of the notable events passed over: by type, the most frequent first
+ * (the first met of equals), at most NAMED_KINDS phrases ("and 446 more in the log: 401 failed
+ * sends, 30 failed route queries, 15 others"), so that a listener hears what the flood is and how
+ * large, not only a number; nothing when none was passed over.
+ */
+export function spokenPassed(passed: Passed, language: Language): string {
+  const words = inLanguage(PASSED_WORDS, language);
+  const kinds = (Object.entries(passed) as [NewsType, number][]).sort(([, a], [, b]) => b - a);
+  if (kinds.length === 0) return '';
+  const [only] = kinds;
+  if (kinds.length === 1) return words.one(words.kinds[only![0]](only![1]));
+  const named = kinds.length <= NAMED_KINDS ? kinds : kinds.slice(0, NAMED_KINDS - 1);
+  const rest = kinds.slice(named.length).reduce((sum, [, count]) => sum + count, 0);
+  const phrases = named.map(([type, count]) => words.kinds[type](count));
+  return words.many(passedCount(passed), rest > 0 ? [...phrases, words.others(rest)] : phrases);
+}
+
 /** What the announcer keeps between two store changes. */
 interface Listening {
   /** The run whose trace was read last (kept across a pause). */
@@ -226,12 +318,12 @@ interface Listening {
 }
 
 /**
- * Calls `say` with the news while the run plays, as the rule above says: its event and how many
- * other notable events came. `say` returns the text it announced, whose speaking time the next
+ * Calls `say` with the news while the run plays, as the rule above says: its event and the other
+ * notable events passed over for it. `say` returns the text it announced, whose speaking time the next
  * announcement waits for. It follows the store, not a panel's view (the log's stops following the
  * playhead while it is off screen).
  */
-export function useNewsWhilePlaying(say: (event: TraceEvent, others: number) => string): void {
+export function useNewsWhilePlaying(say: (event: TraceEvent, others: Passed) => string): void {
   const sayRef = useRef(say);
   useEffect(() => {
     sayRef.current = say;

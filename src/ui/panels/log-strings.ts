@@ -15,8 +15,6 @@ export interface LogStrings {
   seekTo: (time: string) => string;
   /** Read with the log's one row in the Tab order: how to reach the others. */
   logKeys: string;
-  /** After the news the announcer says while playing: the notable events it passed over (log-announcer.ts). */
-  moreNews: (count: number) => string;
 }
 
 const en: LogStrings = {
@@ -31,7 +29,6 @@ const en: LogStrings = {
   searching: 'Searching the trace…',
   seekTo: (time) => `Go to ${time}`,
   logKeys: 'Up and Down arrows move between events, Home and End to the newest and the oldest; Enter moves the playhead to the event.',
-  moreNews: (count) => `; ${count} more ${count === 1 ? 'event' : 'events'} of note in the log`,
 };
 
 const zh: LogStrings = {
@@ -46,7 +43,6 @@ const zh: LogStrings = {
   searching: '正在搜索事件记录…',
   seekTo: (time) => `跳转到 ${time}`,
   logKeys: '上下方向键在事件之间移动，Home 和 End 到最新和最早的事件；Enter 把播放头移到该事件。',
-  moreNews: (count) => `；日志中另有 ${count} 个值得注意的事件`,
 };
 
 export const LOG_STRINGS: Bilingual<LogStrings> = { en, zh };

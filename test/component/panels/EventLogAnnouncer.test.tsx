@@ -4,7 +4,7 @@ import type { TraceEvent } from '../../../src/sim/index.ts';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { describeEvent } from '../../../src/ui/panels/event-sentences.ts';
 import { EventLog } from '../../../src/ui/panels/EventLog.tsx';
-import { addNews, ANNOUNCE_GAP_MS, markSaid, newsRank, nextNews, NO_NEWS, spokenIds } from '../../../src/ui/panels/log-announcer.ts';
+import { addNews, ANNOUNCE_GAP_MS, markSaid, newsRank, nextNews, NO_NEWS, spokenIds, spokenPassed } from '../../../src/ui/panels/log-announcer.ts';
 import { formatTime } from '../../../src/viz/format.ts';
 import { loadAt } from './load.ts';
 import { writeReadScenario } from './scenarios.ts';
@@ -63,15 +63,27 @@ describe('the event log announcer while a run plays', () => {
         for (const { text } of heard) expect(text.length).toBeLessThan(120);
   });
 
-  it('counts the notable events it passed over, in the reader\'s language', () => {
+  it('counts the notable events it passed over by kind, in the reader\'s language', () => {
     const timeline = loadAt(crashAt30(), 29_000);
     render(<EventLog />);
     act(() => usePlayback.getState().setLanguage('zh'));
     const heard = playTo(80_000);
     expect(heard[0]!.text).toBe(describeEvent(timeline.traceSlice(0).find((event) => event.type === 'fault')!, 'zh'));
     expect(heard[0]!.text).toMatch(/^故障：broker-a /);
-    expect(heard.some((h) => /；日志中另有 \d+ 个值得注意的事件$/.test(h.text))).toBe(true);
+    // After the crash, the clients follow: route changes and rebalances, each counted by its kind.
+    expect(heard.some((h) => /；日志中另有 \d+ 个：\d+ 次路由变化、\d+ 次负载均衡/.test(h.text))).toBe(true);
     act(() => usePlayback.getState().setLanguage('en'));
+  });
+
+  it('during a partition at 10x says what the flood passed over is: so many failed sends, not a bare number', () => {
+    loadAt(writeReadScenario({ brokers: ['broker-a', 'broker-b'], durationMs: 200_000, timeline: [{ at: 30_000, action: 'partitionBroker', target: 'broker-a' }] }), 29_000);
+    render(<EventLog />);
+    const heard = playTo(80_000);
+    const flood = heard.map((h) => /; and (\d+) more in the log: (\d+) failed sends/.exec(h.text)).find((match) => match !== null);
+    // Dozens of sends fail while p-1 waits for its SEND_MESSAGE calls to broker-a to time out.
+    expect(Number(flood![2])).toBeGreaterThan(20);
+    expect(Number(flood![1])).toBeGreaterThanOrEqual(Number(flood![2]));
+    for (const { text } of heard) expect(text).not.toMatch(/events of note/);
   });
 
   it('a jump forward while playing skips what it passed: the next news is the first after the playhead', () => {
@@ -137,8 +149,8 @@ describe('which events are news', () => {
   it('says a fault before what follows from it, a removal that came first before a later fault, and counts what it passed over', () => {
     const news = addNews(NO_NEWS, [sendOk, crash, removed, failed(6), consumed]);
     const first = nextNews(news)!;
-    expect(first).toMatchObject({ event: crash, others: 1 });
-    expect(nextNews(first.left)).toMatchObject({ event: removed, others: 0 });
+    expect(first).toMatchObject({ event: crash, others: { 'send.failed': 1 } });
+    expect(nextNews(first.left)).toEqual(expect.objectContaining({ event: removed, others: {} }));
     const heal = at(9, { type: 'fault', action: 'healPartition', target: 'broker-b' });
     expect(nextNews(addNews(NO_NEWS, [removed, heal]))!.event).toBe(removed);
   });
@@ -158,6 +170,27 @@ describe('which events are news', () => {
   it('does not say again, nor count, a failure it said until the next fault', () => {
     const said = new Set(['send.failed p-1 broker-b connectTimeout']);
     expect(nextNews(addNews(NO_NEWS, [failed(7), failed(8)], said))).toBeNull();
-    expect(nextNews(addNews(NO_NEWS, [failed(7), failed(8)]))).toMatchObject({ event: failed(7), others: 1 });
+    expect(nextNews(addNews(NO_NEWS, [failed(7), failed(8)]))).toMatchObject({ event: failed(7), others: { 'send.failed': 1 } });
+  });
+
+  it('counts what it passed over by type: the event a more notable one displaced, and an action\'s stale news', () => {
+    const rebalance = at(6, { type: 'rebalance', consumer: 'c-1', topic: 'TopicTest', queues: [0, 1] });
+    const news = addNews(NO_NEWS, [failed(4), rebalance, failed(6), removed, failed(7)]);
+    expect(news.best).toBe(removed);
+    expect(news.passed).toEqual({ 'send.failed': 3, rebalance: 1 });
+    const heal = at(9, { type: 'fault', action: 'healPartition', target: 'broker-b' });
+    const said = nextNews(addNews(NO_NEWS, [rebalance, failed(7), heal]))!;
+    expect(said).toMatchObject({ event: heal, others: { 'send.failed': 1, rebalance: 1 } });
+  });
+
+  it('says the passed-over events by kind, the most frequent first, naming at most three', () => {
+    expect(spokenPassed({}, 'en')).toBe('');
+    expect(spokenPassed({ rebalance: 1 }, 'en')).toBe('; and 1 rebalance in the log');
+    expect(spokenPassed({ 'send.failed': 12 }, 'zh')).toBe('；日志中另有 12 次发送失败');
+    expect(spokenPassed({ rebalance: 4, 'send.failed': 8 }, 'en')).toBe('; and 12 more in the log: 8 failed sends, 4 rebalances');
+    expect(spokenPassed({ rebalance: 4, 'send.failed': 8 }, 'zh')).toBe('；日志中另有 12 个：8 次发送失败、4 次负载均衡');
+    const flood = { 'route.updated': 10, 'send.failed': 401, 'route.failed': 30, 'broker.removed': 1, 'channel.closed': 4 };
+    expect(spokenPassed(flood, 'en')).toBe('; and 446 more in the log: 401 failed sends, 30 failed route queries, 15 others');
+    expect(spokenPassed(flood, 'zh')).toBe('；日志中另有 446 个：401 次发送失败、30 次路由拉取失败、其他 15 个');
   });
 });

@@ -108,7 +108,7 @@ export type TraceEvent =
   | { t: number; type: 'syncStateSet.changed'; controller: string; broker: string; syncStateSet: number[]; syncStateSetEpoch: number }
   /** Controller mode: a broker took the role the controller gave it (brokerId 0 as master, its controller id as slave). */
   | { t: number; type: 'broker.roleChanged'; broker: string; brokerId: number; controllerId: number; role: BrokerRole; masterEpoch: number }
-  | { t: number; type: 'fault'; action: string; target: string; brokerId?: number; peer?: string; startsAt?: number; noEffect?: true };
+  | { t: number; type: 'fault'; action: string; target: string; brokerId?: number; peer?: string; startsAt?: number; noEffect?: true; cancelsStartAt?: number };
 
 export type TraceType = TraceEvent['type'];
 

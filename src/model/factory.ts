@@ -40,7 +40,7 @@ export function createConsumerState(spec: ConsumerSpec, ordinal: number): Consum
     ...clientInstance(spec.id, spec.ip, spec.instanceName), kind: 'consumer', spec: frozenSpec(spec), ordinal,
     retryTopic: RETRY_GROUP_TOPIC_PREFIX + spec.group, subVersion: spec.startAt, topicSubscribeInfoTable: dict(), processQueueTable: dict(),
     offsetTable: dict(), committedOffsets: dict(), lastRebalanceAt: -Infinity, rebalanced: false, rebalanceScheduled: false, started: false,
-    nextToken: 1, consumeBusyUntil: [], nextConsumeThread: 0, droppedAt: {}, innerPublishInfo: null,
+    nextToken: 1, consumeBusyUntil: [], nextConsumeThread: 0, droppedAt: {}, innerPublishInfo: null, consumedFirst: 0, consumedAgain: 0,
   };
 }
 

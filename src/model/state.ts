@@ -434,6 +434,12 @@ export interface ConsumerState extends ClientInstanceState {
   droppedAt: Record<number, number>;
   /** The client's own producer (MQClientInstance.getDefaultMQProducer): its TopicPublishInfo of the retry topic, once it sent there. */
   innerPublishInfo: TopicPublishInfo | null;
+  /**
+   * Its listener's successful consumptions (message.consumed) of a message its reader had not had
+   * yet, and of one it had (message.consumedAgain): the summary adds them up per group.
+   */
+  consumedFirst: number;
+  consumedAgain: number;
 }
 
 export type ClientState = ProducerState | ConsumerState;

@@ -11,7 +11,7 @@ import { brokerKey } from './broker/broker.ts';
 import { MASTER_ID } from './defaults.ts';
 import type { Sim } from './sim-types.ts';
 import type { TimelineAction } from './spec.ts';
-import type { ModelState } from './state.ts';
+import type { ClientState, ModelState } from './state.ts';
 
 export function changesNothing(state: ModelState, action: TimelineAction, sim: Sim): boolean {
   switch (action.action) {
@@ -27,9 +27,18 @@ export function changesNothing(state: ModelState, action: TimelineAction, sim: S
       return nameServerUp(state, action.target);
     case 'partitionLink': case 'healLink':
       return linkCut(state, action.target, action.peer, sim) === (action.action === 'partitionLink');
-    case 'removeConsumer': case 'removeProducer': case 'hangConsumer': case 'setProducerRate':
-      // A hung process runs no shutdown and takes no new rate: only a running one does (shutdownConsumer, setProducerRate).
+    case 'removeConsumer': case 'removeProducer': {
+      // A hung process runs no shutdown: only a running one does (shutdownConsumer); one not started yet is never started (cancelledStartAt).
+      const client = state.clients[action.target];
+      return client === undefined || (client.status !== 'running' && !startPending(client));
+    }
+    case 'hangConsumer':
       return state.clients[action.target]?.status !== 'running';
+    case 'setProducerRate': {
+      // The rate it already sends at: setProducerRate would only restart its schedule from now, a shift no operator asked for.
+      const client = state.clients[action.target];
+      return client?.status !== 'running' || (client.kind === 'producer' && client.ratePerSec === action.ratePerSec);
+    }
     case 'crashConsumer': {
       const status = state.clients[action.target]?.status;
       return status !== 'running' && status !== 'hung';
@@ -37,6 +46,27 @@ export function changesNothing(state: ModelState, action: TimelineAction, sim: S
     case 'addConsumer': case 'addProducer': case 'updateTopic':
       return false;
   }
+}
+
+/**
+ * A client whose start is still to come: an initial one before its startAt, or one an addConsumer
+ * or addProducer added with a later startAt (timeline.ts startAddedClient). Only its start counts
+ * its epoch up (mq-client-instance.ts startClientInstance), so 'stopped' at epoch 0 is one that
+ * never ran; a crash or hang of it changes nothing (there is no process yet) and it still starts.
+ */
+export function startPending(client: ClientState): boolean {
+  return client.status === 'stopped' && client.epoch === 0;
+}
+
+/**
+ * The time a removal cancels its client's start at (docs/trace.md `cancelsStartAt`): a client
+ * removed before it starts is one the operator never deploys, so it never runs. null for any
+ * other action, or a client that has started.
+ */
+export function cancelledStartAt(state: ModelState, action: TimelineAction): number | null {
+  if (action.action !== 'removeConsumer' && action.action !== 'removeProducer') return null;
+  const client = state.clients[action.target];
+  return client !== undefined && startPending(client) ? client.spec.startAt : null;
 }
 
 /** The broker process an action names: brokerName and the brokerId it was declared with (timeline.ts brokersOf). */

@@ -14,7 +14,8 @@ import { createConsumerState, createProducerState } from './factory.ts';
 import { crashNameServer, startNameServer } from './nameserver/nameserver.ts';
 import { updateTopicCommand } from './mqadmin.ts';
 import { dropRequestsFrom } from './remoting.ts';
-import { changesNothing, linkNode } from './timeline-effect.ts';
+import { cancelledStartAt, changesNothing, linkNode, startPending } from './timeline-effect.ts';
+import type { TraceEvent } from './events.ts';
 import type { Sim } from './sim-types.ts';
 import type { TimelineAction } from './spec.ts';
 import type { BrokerState, ClientState, ModelState } from './state.ts';
@@ -27,6 +28,8 @@ export function startNode(state: ModelState, node: string, sim: Sim): void {
   const broker = state.brokers[node];
   if (broker) return startBroker(state, broker, sim);
   const client = state.clients[node];
+  // A client starts once, at its lifecycle.start: a removal before it counted the epoch up (cancelStart), so it never runs.
+  if (client !== undefined && client.epoch !== 0) return;
   if (client?.kind === 'producer') startProducer(state, client, sim);
   else if (client?.kind === 'consumer') startConsumer(state, client, sim);
 }
@@ -62,12 +65,12 @@ function trackBrokerFault(state: ModelState, action: BrokerAction, sim: Sim): vo
 /**
  * An action is traced when it runs; one that would change nothing (docs/trace.md `noEffect`: a
  * start of a running broker, a heal of what is not cut, a client no longer running) is traced so
- * and goes no further, so it opens no fault for detections.ts either.
+ * and goes no further, so it opens no fault for detections.ts either. A removal of a client that
+ * has not started yet says which start it cancels (`cancelsStartAt`).
  */
 export function onTimelineAction(state: ModelState, action: TimelineAction, sim: Sim): void {
   const noEffect = changesNothing(state, action, sim);
-  // noEffect goes last, after the fields that name the target (docs/trace.md); the page's first script builds fault events without it.
-  sim.emit(noEffect ? { ...faultEvent(action, sim.now), noEffect } : faultEvent(action, sim.now));
+  sim.emit(tracedFault(state, action, noEffect, sim.now));
   if (noEffect) return;
   switch (action.action) {
     case 'crashBroker':
@@ -115,6 +118,22 @@ export function onTimelineAction(state: ModelState, action: TimelineAction, sim:
   }
 }
 
+/** The `fault` event: noEffect or cancelsStartAt go last, after the fields that name the target (docs/trace.md); the page's first script builds fault events without them. */
+function tracedFault(state: ModelState, action: TimelineAction, noEffect: boolean, now: number): Extract<TraceEvent, { type: 'fault' }> {
+  if (noEffect) return { ...faultEvent(action, now), noEffect };
+  const cancelsStartAt = cancelledStartAt(state, action);
+  return cancelsStartAt === null ? faultEvent(action, now) : { ...faultEvent(action, now), cancelsStartAt };
+}
+
+/**
+ * A client removed before its start is never deployed: its epoch counts up as a start's would, so
+ * the lifecycle.start still queued for it finds it no longer the client it was scheduled for
+ * (startNode) and it stays 'stopped'. It has no connection, registration or task to undo.
+ */
+function cancelStart(client: ClientState): void {
+  client.epoch++;
+}
+
 /**
  * An added client is a full consumers[] or producers[] entry: it starts at its startAt, or at
  * once when that has passed (docs/scenario.md).
@@ -140,12 +159,14 @@ function onClientAction(state: ModelState, action: ClientAction, sim: Sim): void
       return startAddedClient(state, action.producer, sim);
     case 'removeConsumer': {
       const client = state.clients[action.target];
-      if (client?.kind === 'consumer') shutdownConsumer(state, client, sim);
+      if (client !== undefined && startPending(client)) cancelStart(client);
+      else if (client?.kind === 'consumer') shutdownConsumer(state, client, sim);
       return;
     }
     case 'removeProducer': {
       const client = state.clients[action.target];
-      if (client?.kind === 'producer') shutdownProducer(state, client, sim);
+      if (client !== undefined && startPending(client)) cancelStart(client);
+      else if (client?.kind === 'producer') shutdownProducer(state, client, sim);
       return;
     }
     case 'crashConsumer': {

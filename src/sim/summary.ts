@@ -80,11 +80,24 @@ export interface Summary {
      */
     delayed: number;
   };
+  /** Per consumer group (keys sorted): what its consumers consumed (docs/summary.md `groups`). */
+  groups: Record<string, GroupSummary>;
   queues: QueueSummary[];
   /** Per NameServer, what it would answer now: nothing while it is down (its tables were in memory only). */
   routes: Record<string, { up: boolean; brokers: string[]; topics: Record<string, number> }>;
   /** Who noticed each broker fault, when and how, in the order they noticed (src/model/detections.ts). */
   detections: Detection[];
+}
+
+/**
+ * A consumer group's successful consumptions by its listeners, over the run: `consumed` counts each
+ * message once per reader (the group in CLUSTERING, each consumer in BROADCASTING), as
+ * messages.consumed does, and `duplicates` the consumptions of a message the reader had already had.
+ * Their sum is the group's message.consumed lines.
+ */
+export interface GroupSummary {
+  consumed: number;
+  duplicates: number;
 }
 
 const SYSTEM_TOPIC = /^(TBW102|SCHEDULE_TOPIC_XXXX|%RETRY%|%DLQ%)/;
@@ -281,8 +294,8 @@ function delayedNow(state: ModelState, roles: BrokerRoles): number {
 }
 
 /** Counts with their keys in order, so the JSON is the same whatever order they were first met in. */
-function sortedCounts<K extends string>(counts: Partial<Record<K, number>>): Record<K, number> {
-  return dictFrom(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) as Record<K, number>;
+function sortedCounts<K extends string, V = number>(counts: Partial<Record<K, V>>): Record<K, V> {
+  return dictFrom(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) as Record<K, V>;
 }
 
 function neverConsumableCauses(queues: QueueSummary[]): Partial<Record<NeverConsumableCause, number>> {
@@ -323,6 +336,18 @@ function lostConsumed(state: ModelState, position: number): number {
   return stats.settledLostConsumed + stats.lostIds.keysAt(position).filter((serial) => consumedByAnyReader(stats, serial, position)).length;
 }
 
+/** Every group some consumer of the run belongs to, a removed one's included, with its consumers' counts added up (consume-service.ts keeps them). */
+function summarizeGroups(state: ModelState): Record<string, GroupSummary> {
+  const groups: Partial<Record<string, GroupSummary>> = {};
+  for (const client of Object.values(state.clients)) {
+    if (client.kind !== 'consumer') continue;
+    const group = (groups[client.spec.group] ??= { consumed: 0, duplicates: 0 });
+    group.consumed += client.consumedFirst;
+    group.duplicates += client.consumedAgain;
+  }
+  return sortedCounts(groups);
+}
+
 export function summarize(state: ModelState, untilMs: number, traceHash: string, traceEvents: number): Summary {
   const position = traceEvents;
   const { stats } = state;
@@ -342,6 +367,7 @@ export function summarize(state: ModelState, untilMs: number, traceHash: string,
       sendAttempts: stats.attempts, failedAttempts: stats.failedAttempts, failedAttemptReasons: sortedCounts(stats.failedAttemptReasons), sentNotOk: sortedCounts(stats.notOkResults),
       duplicateCauses: sortedCounts(stats.duplicateCauses), neverConsumableCauses: neverConsumableCauses(queues),
     },
+    groups: summarizeGroups(state),
     queues,
     routes: summarizeRoutes(state),
     detections: state.detections.map((detection) => ({ ...detection })),

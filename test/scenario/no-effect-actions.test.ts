@@ -111,9 +111,10 @@ describe('timeline actions that change nothing', () => {
 });
 
 describe('an action on a client that has not started yet', () => {
-  it('a removeConsumer before the consumer\'s startAt changes nothing, and the consumer starts all the same', () => {
+  it('a removeConsumer before the consumer\'s startAt is not a no-op: it cancels the start (cancelled-start.test.ts)', () => {
     const sim = new TestSim(scenario([{ at: 50_000, action: 'removeConsumer', target: 'c-4' }])).at(95_000);
-    expect(sim.first('fault')).toMatchObject({ t: 50_000, noEffect: true });
-    expect(sim.client('c-4').status).toBe('running');
+    expect(sim.first('fault')).toMatchObject({ t: 50_000, cancelsStartAt: 90_000 });
+    expect('noEffect' in sim.first('fault')!).toBe(false);
+    expect(sim.client('c-4').status).toBe('stopped');
   });
 });

@@ -173,9 +173,13 @@ function consumeSucceeded(state: ModelState, consumer: ConsumerState, message: S
   const consumedIds = (stats.consumedIds[reader] ??= new SerialMarkSet());
   const copy = laterCopy(state, message, sim.traceCount);
   let cause: DuplicateCause | null = null;
-  if (consumedIds.add(message.serial, sim.traceCount, consumer.ordinal | copy)) stats.consumed++;
-  else {
+  // One counter per consumption, on the consumer: the summary's per-group figures cost the path nothing more.
+  if (consumedIds.add(message.serial, sim.traceCount, consumer.ordinal | copy)) {
+    stats.consumed++;
+    consumer.consumedFirst++;
+  } else {
     stats.duplicates++;
+    consumer.consumedAgain++;
     const first: FirstConsumption = { tag: consumedIds.tagOf(message.serial, sim.traceCount)!, mark: consumedIds.markOf(message.serial, sim.traceCount)! };
     cause = duplicateCause(state, consumer, message, brokerName, copy, first);
     stats.duplicateCauses[cause] = (stats.duplicateCauses[cause] ?? 0) + 1;

@@ -42,12 +42,17 @@ export interface FaultMark {
   action: string;
   target: string;
   noEffect?: true;
+  /** An added client's later start, a removal's cancelled start (the fault event's startsAt, cancelsStartAt): the rule says them. */
+  startsAt?: number;
+  cancelsStartAt?: number;
 }
 
-/** The mark of a `fault` event, with its noEffect flag when it has one. */
+/** The mark of a `fault` event, with its noEffect flag, startsAt or cancelsStartAt when it has one. */
 function faultMark(event: Extract<TraceEvent, { type: 'fault' }>): FaultMark {
   const mark: FaultMark = { t: event.t, action: event.action, target: faultSubject(event) };
   if (event.noEffect) mark.noEffect = true;
+  if (event.startsAt !== undefined) mark.startsAt = event.startsAt;
+  if (event.cancelsStartAt !== undefined) mark.cancelsStartAt = event.cancelsStartAt;
   return mark;
 }
 

@@ -8,7 +8,7 @@ import { lazy, memo, Suspense, type KeyboardEvent } from 'react';
 import { faultEvent, faultSubject, type TimelineAction } from '../../sim/index.ts';
 import { playheadTarget, usePlayback, type Language } from '../../store/playback.ts';
 import { actionSaid } from '../i18n/action-words.ts';
-import { labelled, listed, useT, type Translate } from '../i18n/index.ts';
+import { inLanguage, labelled, listed, useT, type Bilingual, type Translate } from '../i18n/index.ts';
 import { useNarrator } from '../narration/use-narrator.ts';
 import { formatTime } from '../../viz/format.ts';
 
@@ -46,6 +46,17 @@ export function actionTarget(action: TimelineAction): string {
 }
 
 
+/** Until the captions arrive: an added client that starts later than it is added says when (the fault event's startsAt). */
+const STARTS_LATER: Bilingual<(target: string, time: string, name: string) => string> = {
+  en: (target, time, name) => `${target} is added, starts at ${time} (${name})`,
+  zh: (target, time, name) => `${target} 已添加，${time} 启动（${name}）`,
+};
+
+function actionSaidAt(action: TimelineAction, language: Language): string {
+  const { startsAt } = faultEvent(action, action.at);
+  return startsAt === undefined ? actionSaid(action.action, actionTarget(action), language) : inLanguage(STARTS_LATER, language)(actionTarget(action), formatTime(startsAt), action.action);
+}
+
 /**
  * One tick per timeline action; a fork is one tick of its own that names the actions the person
  * added there (they are in the timeline too, at the same time).
@@ -53,7 +64,7 @@ export function actionTarget(action: TimelineAction): string {
 function marksOf(timeline: readonly TimelineAction[], forks: readonly number[], t: Translate, language: Language, caption: (action: TimelineAction) => string | null): Mark[] {
   const forkTimes = new Set(forks);
   // In the page's language first, the scenario file's name of the action beside it.
-  const describe = (action: TimelineAction) => actionSaid(action.action, actionTarget(action), language);
+  const describe = (action: TimelineAction) => actionSaidAt(action, language);
   const faults = timeline.filter((action) => !forkTimes.has(action.at)).slice(0, MAX_MARKS).map((action): Mark => {
     const time = formatTime(action.at);
     const said = caption(action);
@@ -93,7 +104,7 @@ function ScrubberMarks({ duration }: { duration: number }) {
   const narrator = useNarrator();
   // A mark says what the caption will say when the playhead gets there (the fault event's caption).
   const caption = (action: TimelineAction) => (narrator && scenario
-    ? narrator.narrate(faultEvent(action, action.at), language, { config: scenario.config })
+    ? narrator.narrate(narrator.plannedFaultEvent(scenario, action), language, { config: scenario.config })
     : null);
   const marks = scenario && duration > 0 ? marksOf(scenario.timeline, forks, t, language, caption) : [];
   return (

@@ -99,11 +99,11 @@ const NO_EFFECT: Record<string, (target: string) => string> = {
   startNameServer: (t) => `${t} is already running`,
   partitionLink: (t) => `the link ${t} is already cut`,
   healLink: (t) => `the link ${t} is not cut (partitionLink)`,
-  removeConsumer: (t) => `${t} has already left or crashed, has not started yet, or hangs (a hung process runs no clean shutdown)`,
-  removeProducer: (t) => `${t} is not running (it has already shut down, or has not started yet)`,
-  crashConsumer: (t) => `${t} is neither running nor hung (it has already left or crashed, or has not started yet)`,
-  hangConsumer: (t) => `${t} is not running (it has already left, crashed or hung, or has not started yet)`,
-  setProducerRate: (t) => `${t} is not running (it has already shut down, or has not started yet and starts with its own ratePerSec)`,
+  removeConsumer: (t) => `${t} has already left or crashed, or hangs (a hung process runs no clean shutdown)`,
+  removeProducer: (t) => `${t} has already shut down`,
+  crashConsumer: (t) => `${t} is neither running nor hung (it has already left or crashed, or has not started yet: there is no process to kill, and it still starts at its startAt)`,
+  hangConsumer: (t) => `${t} is not running (it has already left, crashed or hung, or has not started yet: it still starts at its startAt)`,
+  setProducerRate: (t) => `${t} already sends at that rate, so its send schedule goes on as it was; or it is not running (it has already shut down, or has not started yet and starts with its own ratePerSec)`,
 };
 
 /** A client added now that starts later, at its own startAt (timeline.ts startAddedClient). */
@@ -112,6 +112,12 @@ function addedLaterEn(e: TraceOf<'fault'>, startsAt: number): string {
     ? 'only then does it register with the brokers, and its group rebalances to give it queues'
     : 'only then does it fetch its topic\'s route and send';
   return `${e.target} is added; it starts at ${formatTime(startsAt)} (its startAt): ${then}.`;
+}
+
+/** A client removed before its start (timeline.ts cancelStart): it never runs. */
+function cancelledStartEn(e: TraceOf<'fault'>, startAt: number): string {
+  const never = e.action === 'removeConsumer' ? 'no broker registers it and its group never gives it a queue' : 'it sends nothing';
+  return `${e.target} is removed before it has started: its start at ${formatTime(startAt)} (its startAt) is cancelled, and it never runs: ${never}.`;
 }
 
 function noEffectEn(e: TraceOf<'fault'>): string {
@@ -396,6 +402,7 @@ export const en: Narrators = {
   fault: (e, { config }) => {
     if (e.noEffect) return noEffectEn(e);
     if (e.startsAt !== undefined) return addedLaterEn(e, e.startsAt);
+    if (e.cancelsStartAt !== undefined) return cancelledStartEn(e, e.cancelsStartAt);
     return (FAULTS[e.action] ?? ((t) => `${e.action} ${t}.`))(faultSubject(e), config);
   },
 };

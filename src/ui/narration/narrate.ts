@@ -25,6 +25,8 @@ export function flowing(config: NarrationContext['config'], language: Language):
 }
 
 export type { NarrationContext } from './context.ts';
+// A file's action said as the fault event it will make (the scrubber's marks): with the captions, after the first paint.
+export { plannedFaultEvent } from '../../sim/queries/planned-fault-event.ts';
 
 /** The trace a caption's event ends: its events before it can be read back (a Timeline's, or the page's tail of it). */
 export type TraceBefore = Pick<TimelineView, 'traceStart' | 'traceLength' | 'traceSlice'>;

@@ -85,17 +85,23 @@ const NO_EFFECT: Record<string, (target: string) => string> = {
   startNameServer: (t) => zhJoin(t, '已经在运行'),
   partitionLink: (t) => zhJoin(zhJoin('链路', t), '已经被切断'),
   healLink: (t) => zhJoin(zhJoin('链路', t), '并未被切断（partitionLink）'),
-  removeConsumer: (t) => zhJoin(t, '已经退出或崩溃、尚未启动，或者已经卡死（卡死的进程无法正常关闭）'),
-  removeProducer: (t) => zhJoin(t, '并未运行（已经关闭，或者尚未启动）'),
-  crashConsumer: (t) => zhJoin(t, '既未运行也未卡死（已经退出或崩溃，或者尚未启动）'),
-  hangConsumer: (t) => zhJoin(t, '并未运行（已经退出、崩溃或卡死，或者尚未启动）'),
-  setProducerRate: (t) => zhJoin(t, '并未运行（已经关闭，或者尚未启动，启动时使用它自己的 ratePerSec）'),
+  removeConsumer: (t) => zhJoin(t, '已经退出或崩溃，或者已经卡死（卡死的进程无法正常关闭）'),
+  removeProducer: (t) => zhJoin(t, '已经关闭'),
+  crashConsumer: (t) => zhJoin(t, '既未运行也未卡死（已经退出或崩溃，或者尚未启动：没有进程可杀，它仍在它的 startAt 启动）'),
+  hangConsumer: (t) => zhJoin(t, '并未运行（已经退出、崩溃或卡死，或者尚未启动：它仍在它的 startAt 启动）'),
+  setProducerRate: (t) => zhJoin(t, '已经以这个速率发送，发送节奏照旧；或者它并未运行（已经关闭，或者尚未启动，启动时使用它自己的 ratePerSec）'),
 };
 
 /** 现在添加、在它自己的 startAt 才启动的客户端（timeline.ts startAddedClient）。 */
 function addedLaterZh(e: TraceOf<'fault'>, startsAt: number): string {
   const then = e.action === 'addConsumer' ? '届时才向 Broker 注册，它的消费者组再通过负载均衡给它分配队列' : '届时才获取主题的路由并开始发送';
   return `${zhJoin(e.target, '已添加')}，将在 ${formatTime(startsAt)}（它的 startAt）启动：${then}。`;
+}
+
+/** 启动之前就被移除的客户端（timeline.ts cancelStart）：它永远不会运行。 */
+function cancelledStartZh(e: TraceOf<'fault'>, startAt: number): string {
+  const never = e.action === 'removeConsumer' ? '没有 Broker 登记它，它的消费者组也不会给它分配队列' : '它不发送任何消息';
+  return `${zhJoin(e.target, '在启动之前被移除')}：它在 ${formatTime(startAt)}（它的 startAt）的启动被取消，它永远不会运行：${never}。`;
 }
 
 function noEffectZh(e: TraceOf<'fault'>): string {
@@ -373,6 +379,7 @@ export const zh: Narrators = {
   fault: (e, { config }) => {
     if (e.noEffect) return noEffectZh(e);
     if (e.startsAt !== undefined) return addedLaterZh(e, e.startsAt);
+    if (e.cancelsStartAt !== undefined) return cancelledStartZh(e, e.cancelsStartAt);
     return (FAULTS[e.action] ?? ((t) => `${e.action} ${t}。`))(faultSubject(e), config);
   },
 };

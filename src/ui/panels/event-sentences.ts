@@ -219,6 +219,7 @@ const en: Describers = {
   fault: (e) => {
     if (e.noEffect) return `${isFault(e.action) ? 'Fault' : 'Timeline action'} ${e.action} ${faultSubject(e)}: changed nothing`;
     if (e.startsAt !== undefined) return `Timeline action: ${e.target} is added, starts at ${formatTime(e.startsAt)}`;
+    if (e.cancelsStartAt !== undefined) return `Timeline action: ${e.target} is removed before it started: its start at ${formatTime(e.cancelsStartAt)} is cancelled (${e.action})`;
     return `${isFault(e.action) ? 'Fault' : 'Timeline action'}: ${actionSaid(e.action, faultSubject(e), 'en')}`;
   },
 };
@@ -275,6 +276,7 @@ const zh: Describers = {
   fault: (e) => {
     if (e.noEffect) return `${isFault(e.action) ? '故障' : '时间线动作'} ${e.action} ${faultSubject(e)}：没有任何改变`;
     if (e.startsAt !== undefined) return `时间线动作：${e.target} 已添加，${formatTime(e.startsAt)} 启动`;
+    if (e.cancelsStartAt !== undefined) return `时间线动作：${e.target} 在启动之前被移除，${formatTime(e.cancelsStartAt)} 的启动被取消（${e.action}）`;
     return `${isFault(e.action) ? '故障' : '时间线动作'}：${actionSaid(e.action, faultSubject(e), 'zh')}`;
   },
 };

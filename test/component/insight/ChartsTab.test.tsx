@@ -7,7 +7,7 @@ import { ChartsTab } from '../../../src/ui/insight/charts/ChartsTab.tsx';
 import { FAULT_COLOUR, LINE_COLOURS, PLAYHEAD_COLOUR } from '../../../src/ui/insight/charts/LineChart.tsx';
 import { summarize } from '../../../src/sim/summary.ts';
 import { loadAt } from '../panels/load.ts';
-import { writeReadScenario } from '../panels/scenarios.ts';
+import { consumerSpec, writeReadScenario } from '../panels/scenarios.ts';
 
 afterEach(cleanup);
 
@@ -85,6 +85,20 @@ describe('ChartsTab', () => {
     act(() => usePlayback.getState().setLanguage('zh'));
     expect(within(first).getByTestId('chart-rules-legend')).toHaveTextContent('故障、运维命令');
     expect(titles()[0]).toMatch(/^运维命令：/);
+  });
+
+  it('titles an added client\'s rule with when it starts, and a removal before that start with the start it cancels, in both languages', async () => {
+    const later = { ...consumerSpec('c-3', 'TopicTest', 'CG_ORDER', 2), startAt: 40_000 };
+    loadAt(writeReadScenario({ timeline: [{ at: 20_000, action: 'addConsumer', consumer: later }, { at: 30_000, action: 'removeConsumer', target: 'c-3' }] }), 60_000);
+    render(<ChartsTab />);
+    const first = await screen.findByTestId('chart-first-figure', {}, WAIT);
+    const titles = () => [...first.querySelectorAll('line > title')].map((title) => title.textContent);
+    expect(titles()).toEqual([
+      'Command: c-3 is added, starts at 0:40.000 (addConsumer)',
+      'Command: c-3 is removed before it started: its start at 0:40.000 is cancelled (removeConsumer)',
+    ]);
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(titles()).toEqual(['运维命令：c-3 已添加，0:40.000 启动（addConsumer）', '运维命令：c-3 在启动之前被移除，0:40.000 的启动被取消（removeConsumer）']);
   });
 
   it('draws no rule for an action that changed nothing (noEffect: a start of a running broker)', async () => {

@@ -7,6 +7,8 @@ import { COMMANDS } from '../../../src/ui/commands.ts';
 import { translate } from '../../../src/ui/i18n/index.ts';
 import { actionTarget } from '../../../src/ui/controls/Scrubber.tsx';
 import { freshRun, renderControls, time } from './shell-harness.tsx';
+import { loadAt } from '../panels/load.ts';
+import { consumerSpec, writeReadScenario } from '../panels/scenarios.ts';
 
 const click = (testId: string) => fireEvent.click(screen.getByTestId(testId));
 
@@ -130,6 +132,17 @@ describe('the scrubber', () => {
     expect(marks[0]!.style.left).toBe(`${(60_000 / 360_000) * 100}%`);
     fireEvent.click(marks[1]!);
     expect(time()).toBe(90_000);
+  });
+
+  it('titles an added client that starts later with when it starts, before the captions arrive', () => {
+    cleanup();
+    const later = { ...consumerSpec('c-3', 'TopicTest', 'CG_ORDER', 2), startAt: 40_000 };
+    loadAt(writeReadScenario({ timeline: [{ at: 20_000, action: 'addConsumer', consumer: later }, { at: 50_000, action: 'addConsumer', consumer: { ...later, id: 'c-4', startAt: 0 } }] }), 0);
+    renderControls();
+    const titles = () => screen.getAllByTestId('mark-fault').map((mark) => mark.getAttribute('title'));
+    expect(titles()).toEqual(['0:20.000 · c-3 is added, starts at 0:40.000 (addConsumer)', '0:50.000 · c-4 starts (addConsumer)']);
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(titles()[0]).toBe('0:20.000 · c-3 已添加，0:40.000 启动（addConsumer）');
   });
 
   it('names a slave\'s fault by its node and a link\'s by both ends, as the fault editor offers them', () => {

@@ -5,9 +5,9 @@ import { usePlayback } from '../../../store/playback.ts';
 import { fileStem } from '../../controls/save-file.ts';
 import { savePng, saveSvg } from '../export.ts';
 import { CHART_METRICS, groupsOf, metricLines, tookEffect, unitOf, type ChartMetric } from './chart-metrics.ts';
-import { CHARTS_STRINGS } from './charts-strings.ts';
+import { CHARTS_STRINGS, ruleAction } from './charts-strings.ts';
 import { LineChart } from './LineChart.tsx';
-import { actionSaid, isFault } from '../../i18n/action-words.ts';
+import { isFault } from '../../i18n/action-words.ts';
 import { inLanguage, labelled } from '../../i18n/index.ts';
 
 export interface ChartCardProps {
@@ -62,7 +62,7 @@ export function ChartCard({ series, initial, toMs, nowMs, width, height, name }:
         lines={lines}
         fromMs={0}
         toMs={toMs}
-        faults={tookEffect(series.faults).map((fault) => ({ t: fault.t, label: strings.ruleTitle(isFault(fault.action), actionSaid(fault.action, fault.target, language)) }))}
+        faults={tookEffect(series.faults).map((fault) => ({ t: fault.t, label: strings.ruleTitle(isFault(fault.action), ruleAction(fault, language)) }))}
         rulesLegend={strings.timelineRules}
         nowLegend={strings.playhead}
         nowMs={nowMs}

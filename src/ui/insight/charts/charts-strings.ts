@@ -1,6 +1,10 @@
 /** The charts' words, in English and Simplified Chinese (RocketMQ's terms stay in Latin script). */
+import type { FaultMark } from '../../../sim/queries/series-over-time.ts';
+import type { Language } from '../../../store/playback.ts';
+import { formatTime } from '../../../viz/format.ts';
+import { actionSaid } from '../../i18n/action-words.ts';
 import type { ChartMetric } from './chart-metrics.ts';
-import { type Bilingual } from '../../i18n/index.ts';
+import { inLanguage, type Bilingual } from '../../i18n/index.ts';
 
 export interface ChartsStrings {
   heading: string;
@@ -17,8 +21,11 @@ export interface ChartsStrings {
   noData: string;
   readoutHint: string;
   readout(time: string): string;
-  /** A red dashed rule's title: a fault, or an operator's command, said by actionSaid. */
+  /** A red dashed rule's title: a fault, or an operator's command, said by actionSaid (or ruleAction). */
   ruleTitle(fault: boolean, action: string): string;
+  /** An added client that starts later than it is added (the fault event's startsAt), and a removal that cancels a start not yet made (cancelsStartAt). */
+  startsLater(target: string, time: string, action: string): string;
+  startCancelled(target: string, time: string, action: string): string;
   /** The legend's entry for the red dashed rules: the timeline's faults and commands. */
   timelineRules: string;
   playhead: string;
@@ -44,6 +51,8 @@ const en: ChartsStrings = {
   readoutHint: 'Point at the chart, or focus it and use ← →, to read the values at one moment.',
   readout: (time) => `At ${time}:`,
   ruleTitle: (fault, action) => `${fault ? 'Fault' : 'Command'}: ${action}`,
+  startsLater: (target, time, action) => `${target} is added, starts at ${time} (${action})`,
+  startCancelled: (target, time, action) => `${target} is removed before it started: its start at ${time} is cancelled (${action})`,
   timelineRules: 'faults, commands',
   playhead: 'Playhead',
   exportSvg: 'SVG',
@@ -68,6 +77,8 @@ const zh: ChartsStrings = {
   readoutHint: '把指针移到图上，或聚焦图表后用 ← → 键，读出某一时刻的数值。',
   readout: (time) => `${time} 时：`,
   ruleTitle: (fault, action) => `${fault ? '故障' : '运维命令'}：${action}`,
+  startsLater: (target, time, action) => `${target} 已添加，${time} 启动（${action}）`,
+  startCancelled: (target, time, action) => `${target} 在启动之前被移除，${time} 的启动被取消（${action}）`,
   timelineRules: '故障、运维命令',
   playhead: '播放位置',
   exportSvg: 'SVG',
@@ -75,3 +86,14 @@ const zh: ChartsStrings = {
 };
 
 export const CHARTS_STRINGS: Bilingual<ChartsStrings> = { en, zh };
+
+/**
+ * What a rule's action says: an added client is added at the rule and starts at its startsAt, a
+ * removal before a client's start cancels that start (timeline.ts); any other action as actionSaid says it.
+ */
+export function ruleAction(fault: FaultMark, language: Language): string {
+  const strings = inLanguage(CHARTS_STRINGS, language);
+  if (fault.startsAt !== undefined) return strings.startsLater(fault.target, formatTime(fault.startsAt), fault.action);
+  if (fault.cancelsStartAt !== undefined) return strings.startCancelled(fault.target, formatTime(fault.cancelsStartAt), fault.action);
+  return actionSaid(fault.action, fault.target, language);
+}

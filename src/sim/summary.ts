@@ -338,7 +338,8 @@ function lostConsumed(state: ModelState, position: number): number {
 
 /** Every group some consumer of the run belongs to, a removed one's included, with its consumers' counts added up (consume-service.ts keeps them). */
 function summarizeGroups(state: ModelState): Record<string, GroupSummary> {
-  const groups: Partial<Record<string, GroupSummary>> = {};
+  // A map without a prototype: a group may be named constructor or __proto__ (names are just names).
+  const groups: Record<string, GroupSummary> = dict();
   for (const client of Object.values(state.clients)) {
     if (client.kind !== 'consumer') continue;
     const group = (groups[client.spec.group] ??= { consumed: 0, duplicates: 0 });

@@ -105,11 +105,15 @@ export const ROCKETMQ_DEFAULTS = {
   haMaxGapNotInSyncBytes: 256 * 1024 * 1024,
   /** HAConnection.WriteSocketService: with nothing to send it sleeps 100 ms; only a put that waits for a slave wakes it (4.x SYNC_MASTER; 5.x with inSyncReplicas >= 2). */
   haTransferWaitMs: 100,
-  /** BrokerController (slave): SlaveSynchronize first runs 3 s after start. */
-  slaveSyncInitialDelayMs: 3_000,
+  /** BrokerController.initializeScheduledTasks (slave): SlaveSynchronize is first considered 10 s after start (4.9.8 runs it 3 s after start). */
+  slaveSyncInitialDelayMs: 10_000,
   /** BrokerController (slave): how often SlaveSynchronize is considered: every 3 s in 5.x (4.x runs it every 10 s). */
   slaveSyncCheckIntervalMs: 3_000,
-  /** BrokerController (slave, 5.x): SlaveSynchronize runs only when more than 60 s passed since the last (4.x: 0). */
+  /**
+   * BrokerController (slave, 5.x): syncAll runs only when more than 60 s passed since lastSyncTimeMs,
+   * which starts at the broker's start and moves at every syncAll, so the first comes about 61 s after
+   * start (4.x: 0, every run).
+   */
   slaveSyncMinIntervalMs: 60_000,
   /** BrokerConfig.flushConsumerOffsetInterval: the broker writes its consumers' offsets to consumerOffset.json this often (what a restart after a crash loads). */
   flushConsumerOffsetIntervalMs: 5_000,
@@ -191,6 +195,7 @@ export const ROCKETMQ_4X_OVERRIDES: Partial<SimConfig> = {
   scanNotActiveBrokerInitialDelayMs: 5_000,
   registerBrokerTimeoutMs: 6_000,
   rebalanceMinIntervalMs: 0,
+  slaveSyncInitialDelayMs: 3_000,
   slaveSyncCheckIntervalMs: 10_000,
   slaveSyncMinIntervalMs: 0,
 };

@@ -64,7 +64,7 @@ export type TraceEvent =
   | { t: number; type: 'route.updated'; client: string; topic: string; writeQueues: string[]; readQueues: string[]; nameServer: string; fromTopic: string }
   /** Every answer to a client's route query (GET_ROUTEINFO_BY_TOPIC for `topic`); found is false for TOPIC_NOT_EXIST, changed when a route.updated follows. */
   | { t: number; type: 'route.pulled'; client: string; topic: string; nameServer: string; found: boolean; changed: boolean }
-  /** passed: the NameServers the same call went past first, refused or (4.x) unanswered, in order. */
+  /** passed: the NameServers the same call went past first, in 4.x only, refused or unanswered, in order (5.3 fails the call at the first). */
   | { t: number; type: 'route.failed'; client: string; topic: string; nameServer: string; reason: FailureReason; passed?: string[] }
   | { t: number; type: 'nameServer.chosen'; client: string; nameServer: string }
   | { t: number; type: 'topic.updated'; broker: string; topic: string; writeQueueNums: number; readQueueNums: number; perm: number; created: boolean; auto: boolean }

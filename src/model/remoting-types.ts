@@ -56,9 +56,10 @@ export type RemotingRequest =
   | { code: 'GET_ALL_CONSUMER_OFFSET' }
   /**
    * The HA channel (HAService, a plain socket beside remoting): the slave reports how much of the
-   * commit log it has (`hello` opens a connection, which then starts from that point) ...
+   * commit log it has (`hello` opens a connection, which then starts from that point; `report`
+   * false: a connect whose first report comes later, ha-service.ts) ...
    */
-  | { code: 'HA_REPORT'; hello: boolean; index: number; offset: number }
+  | { code: 'HA_REPORT'; hello: boolean; report: boolean; index: number; offset: number }
   /** ... and the master sends the commit log from `fromIndex` on. */
   | { code: 'HA_TRANSFER'; fromOffset: number; messages: readonly StoredMessage[]; epoch: number; misaligned: boolean }
   /**

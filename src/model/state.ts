@@ -132,9 +132,15 @@ export interface HeldPull {
   readonly expiresAt: number;
 }
 
-/** HAService.HAConnection on a master: one per slave that reported to it. */
+/** HAService.HAConnection on a master: one per slave connected to it. */
 export interface HAConnection {
   slave: string;
+  /**
+   * Whether ReadSocketService has read the slave's first report (slaveRequestOffset): until then
+   * the connection counts (connectionCount) but WriteSocketService sends nothing and it
+   * acknowledges nothing (slaveAckOffset -1).
+   */
+  reported: boolean;
   /** nextTransferFromWhere, as a commit log index: the next message to send. */
   nextIndex: number;
   /**
@@ -144,7 +150,7 @@ export interface HAConnection {
   waitsFor: number | null;
   /** The slave's commit log index minus the master's for the same bytes (not 0 once a slave ahead resumed). */
   shift: number;
-  /** The slave's last reported commit log length (its ack), as a master index; its own length while waitsFor is set. */
+  /** The slave's last reported commit log length (its ack), as a master index; its own length while waitsFor is set or before its first report. */
   ackIndex: number;
   /** When the write service last sent (it sleeps 100 ms between looks when idle). */
   lastTransferAt: number;
@@ -245,6 +251,8 @@ export interface BrokerState {
   startedAt: number;
   /** Slave: HAClient.lastReadTimestamp, when it last heard from its master (5.x closes the connection after haHousekeepingInterval of silence). */
   haLastReadAt: number;
+  /** Slave: HAClient.lastWriteTimestamp, its last report (4.9.8 also its last connect; 5.x its start before any). */
+  haLastWriteAt: number;
   /**
    * Slave: the commit log index where ReputMessageService stopped, or null while it dispatches:
    * bytes from its master that began inside a message (its log was ahead of a master that lost its
@@ -253,6 +261,7 @@ export interface BrokerState {
   reputStoppedAt: number | null;
   /** Slave: SlaveSynchronize's master, as the last registration answered (null when the master is gone). */
   syncMasterAddr: string | null;
+  /** Slave: lastSyncTimeMs, the broker's start or its last syncAll (slave-synchronize.ts). */
   lastSlaveSyncAt: number;
   /** ScheduleMessageService.offsetTable: delay level -> the next SCHEDULE_TOPIC_XXXX queue offset to deliver (a slave's, as SlaveSynchronize last copied it). */
   delayOffsetTable: Record<number, number>;

@@ -322,32 +322,47 @@ describe('which NameServer a client asks (NettyRemotingClient, MQClientInstance)
     expect(sim.events('nameServer.chosen')[0]?.t).toBe(ROUTE_FIRST);
   });
 
-  it('skips a NameServer that is down within the same route query (its host refuses the connect) and asks the next one', () => {
-    const probe = new TestSim(withConsumer({ consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest', messageModel: 'BROADCASTING', startAt: 1_000 }] }));
-    probe.at(1_000);
-    const client = probe.client('c-1');
-    // getAndCreateNameserverChannel: index = namesrvIndex + 1 in the shuffled list.
-    const dead = client.namesrvAddrList[(client.namesrvIndex + 1) % client.namesrvAddrList.length]!;
-    const other = dead === 'ns-1' ? 'ns-2' : 'ns-1';
-
-    const sim = new TestSim(withConsumer({
-      consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest', messageModel: 'BROADCASTING', startAt: 1_000 }],
-      timeline: [{ at: 500, action: 'crashNameServer', target: dead }],
-    })).at(40_000);
+  describe('a NameServer that is down when the client first picks it (its host refuses the connect)', () => {
+    const consumers = [{ id: 'c-1', group: 'CG', topic: 'TopicTest', messageModel: 'BROADCASTING' as const, startAt: 1_000 }];
+    const downAtStart = (version: '4.x' | '5.x') => {
+      const { first, other } = firstPick({ consumers, config: { networkJitterMs: 0, rocketmqVersion: version } });
+      const sim = new TestSim(withConsumer({
+        consumers, config: { networkJitterMs: 0, rocketmqVersion: version },
+        timeline: [{ at: 500, action: 'crashNameServer', target: first }],
+      })).at(40_000);
+      return { sim, dead: first, other };
+    };
     const firstQuery = 1_000 + ROUTE_FIRST;
-    // The RST comes back a hop later: createChannel gives no channel, and the same call takes the
-    // next address (4.9.8 and 5.0 to 5.2; only a host that does not answer waits connectTimeoutMillis).
-    expect(sim.events('nameServer.chosen').map(({ t, nameServer }) => ({ t, nameServer }))).toEqual([
-      { t: firstQuery, nameServer: dead },
-      { t: firstQuery + HOP, nameServer: other },
-    ]);
-    expect(sim.events('route.failed')).toEqual([]);
-    expect(sim.first('route.updated', { client: 'c-1' })).toMatchObject({ t: firstQuery + 3 * HOP, nameServer: other });
+
+    it('4.x: the same route query skips it and asks the next one', () => {
+      // The RST comes back a hop later: 4.9.8's createChannel gives no channel, and
+      // getAndCreateNameserverChannel's loop takes the next address within the same call.
+      const { sim, dead, other } = downAtStart('4.x');
+      expect(sim.events('nameServer.chosen').map(({ t, nameServer }) => ({ t, nameServer }))).toEqual([
+        { t: firstQuery, nameServer: dead },
+        { t: firstQuery + HOP, nameServer: other },
+      ]);
+      expect(sim.events('route.failed')).toEqual([]);
+      expect(sim.first('route.updated', { client: 'c-1' })).toMatchObject({ t: firstQuery + 3 * HOP, nameServer: other });
+    });
+
+    it('5.x: the query fails (5.3 takes one address per call: RemotingConnectException), and the next one, at the next refresh, asks the next NameServer', () => {
+      const { sim, dead, other } = downAtStart('5.x');
+      expect(sim.events('route.failed', { client: 'c-1' })).toEqual([
+        { t: firstQuery + HOP, type: 'route.failed', client: 'c-1', topic: 'TopicTest', nameServer: dead, reason: 'connectRefused' },
+      ]);
+      expect(sim.events('nameServer.chosen').map(({ t, nameServer }) => ({ t, nameServer }))).toEqual([
+        { t: firstQuery, nameServer: dead },
+        { t: firstQuery + ROUTE_PERIOD, nameServer: other },
+      ]);
+      expect(sim.first('route.updated', { client: 'c-1' })).toMatchObject({ t: firstQuery + ROUTE_PERIOD + 2 * HOP, nameServer: other });
+    });
   });
 
-  it('fails the route query once every NameServer refused it, and tries again at the next refresh', () => {
+  it('4.x: fails the route query once every NameServer refused it, and tries again at the next refresh', () => {
     const sim = new TestSim(withConsumer({
       consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest', messageModel: 'BROADCASTING', startAt: 1_000 }],
+      config: { networkJitterMs: 0, rocketmqVersion: '4.x' },
       timeline: [{ at: 500, action: 'crashNameServer', target: 'ns-1' }, { at: 500, action: 'crashNameServer', target: 'ns-2' }],
     })).at(33_000);
     const firstQuery = 1_000 + ROUTE_FIRST;
@@ -356,6 +371,21 @@ describe('which NameServer a client asks (NettyRemotingClient, MQClientInstance)
       { t: firstQuery + 2 * HOP, reason: 'connectRefused' },
       { t: firstQuery + ROUTE_PERIOD + 2 * HOP, reason: 'connectRefused' },
     ]);
+  });
+
+  it('5.x: with every NameServer down each query fails at its own NameServer, the next query taking the next one', () => {
+    const sim = new TestSim(withConsumer({
+      consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest', messageModel: 'BROADCASTING', startAt: 1_000 }],
+      timeline: [{ at: 500, action: 'crashNameServer', target: 'ns-1' }, { at: 500, action: 'crashNameServer', target: 'ns-2' }],
+    })).at(63_000);
+    const firstQuery = 1_000 + ROUTE_FIRST;
+    const rounds = [firstQuery, firstQuery + ROUTE_PERIOD, firstQuery + 2 * ROUTE_PERIOD];
+    const chosen = sim.events('nameServer.chosen', { client: 'c-1' });
+    expect(chosen.map(({ t }) => t)).toEqual(rounds);
+    expect(new Set(chosen.slice(0, 2).map((e) => e.nameServer))).toEqual(new Set(['ns-1', 'ns-2']));
+    expect(sim.events('route.failed', { client: 'c-1' }).map(({ t, reason, nameServer, passed }) => ({ t, reason, nameServer, passed }))).toEqual(
+      chosen.map(({ t, nameServer }) => ({ t: t + HOP, reason: 'connectRefused', nameServer, passed: undefined })),
+    );
   });
 
   /** The NameServer a consumer started at 1 s picks first (namesrvIndex + 1 in its shuffled list), and the other. */

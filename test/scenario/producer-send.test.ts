@@ -86,13 +86,15 @@ describe('retryAnotherBrokerWhenNotStoreOK', () => {
       { name: 'broker-a', brokerId: 1, role: 'SLAVE', ip: '10.0.1.2' },
     ],
     topics: [{ name: 'TopicTest', writeQueueNums: 2, readQueueNums: 2 }],
-    producers: [{ id: 'p-sync', group: 'PGS', topic: 'TopicTest', ratePerSec: 2, sendMode: 'SYNC', startAt: 1_000 }],
-    timeline: [{ at: 10_000, action: 'crashBroker', target: 'broker-a', brokerId: 1 }],
+    // Sending from 11 s: the slave's HAClient connects at its second look (5 s), and its first report, before which
+    // 4.9.8's puts wait for an ack, comes one haSendHeartbeatInterval (5 s) later.
+    producers: [{ id: 'p-sync', group: 'PGS', topic: 'TopicTest', ratePerSec: 2, sendMode: 'SYNC', startAt: 11_000 }],
+    timeline: [{ at: 15_000, action: 'crashBroker', target: 'broker-a', brokerId: 1 }],
   };
 
   it('returns the last not-OK SendResult when every attempt stored without SEND_OK, and send() does not throw', () => {
     const sim = new TestSim(slaveless).at(30_000);
-    const results = sim.events('send.result', (e) => e.t > 12_000);
+    const results = sim.events('send.result', (e) => e.t > 17_000);
     expect(results.length).toBeGreaterThan(20);
     for (const result of results) {
       expect(result.status, result.msgId).toBe('SLAVE_NOT_AVAILABLE');

@@ -248,10 +248,42 @@ describe('GroupTransferService, 4.9.8: a SYNC_MASTER answers once a slave has th
   const V4 = { rocketmqVersion: '4.x', networkJitterMs: 0 };
 
   it('SEND_OK takes 4 hops (to the master, to the slave, the ack, the answer) instead of 2', () => {
-    const sync = new TestSim(scenario({ role: 'SYNC_MASTER', config: V4 })).at(20_000);
-    const async = new TestSim(scenario({ config: V4 })).at(20_000);
-    expect(latencies(sync)).toEqual(new Set([`SEND_OK,${4 * HOP}`]));
-    expect(latencies(async)).toEqual(new Set([`SEND_OK,${2 * HOP}`]));
+    // From 15 s: the sends the slave's connect window held (below) are all answered by then.
+    const sync = new TestSim(scenario({ role: 'SYNC_MASTER', config: V4 })).at(25_000);
+    const async = new TestSim(scenario({ config: V4 })).at(25_000);
+    expect(latencies(sync, 15_000)).toEqual(new Set([`SEND_OK,${4 * HOP}`]));
+    expect(latencies(async, 15_000)).toEqual(new Set([`SEND_OK,${2 * HOP}`]));
+  });
+
+  it('the slave counts from its connect (isSlaveOK: connectionCount), but acks only from its first report one haSendHeartbeatInterval later: FLUSH_SLAVE_TIMEOUT for the puts of the first 2 s, a late SEND_OK for the rest', () => {
+    // sendMsgTimeout above slaveTimeout, so that the broker's answer is what the producer sees.
+    const sim = new TestSim(scenario({ role: 'SYNC_MASTER', config: { ...V4, sendMsgTimeoutMs: 10_000 } })).at(25_000);
+    // The slave learns its master at its registration (a round trip at 0 ms), so HAClient connects at
+    // its next look, 5 s after start; connectMaster sets lastWriteTimestamp, so isTimeToReportOffset
+    // holds its first report until 5 s after that. The master sends from that report on, and the
+    // slave's report of the copy is the first ack: one hop each way after the report arrives.
+    const connected = HA_HEARTBEAT + HOP;
+    const reportArrives = 2 * HA_HEARTBEAT + HOP;
+    const firstAck = reportArrives + 2 * HOP;
+    const counts = { notAvailable: 0, timedOut: 0, late: 0 };
+    for (const e of stored(sim, 0).filter((e) => e.t < reportArrives)) {
+      const result = sim.first('send.result', { msgId: e.msgId })!;
+      if (e.t < connected) {
+        expect(result).toMatchObject({ status: 'SLAVE_NOT_AVAILABLE', t: e.t + HOP });
+        counts.notAvailable++;
+      } else if (e.t + SLAVE_TIMEOUT < firstAck) {
+        expect(result).toMatchObject({ status: 'FLUSH_SLAVE_TIMEOUT', t: e.t + SLAVE_TIMEOUT + HOP });
+        counts.timedOut++;
+      } else {
+        expect(result).toMatchObject({ status: 'SEND_OK', t: firstAck + HOP });
+        counts.late++;
+      }
+    }
+    // 10 a second: about 2 s of timeouts and 3 s of late answers.
+    expect(counts.timedOut).toBeGreaterThanOrEqual(19);
+    expect(counts.late).toBeGreaterThanOrEqual(29);
+    expect(counts.notAvailable).toBeGreaterThan(40);
+    expect(stored(sim, 1)[0]!.t).toBe(reportArrives + HOP);
   });
 
   it('SLAVE_NOT_AVAILABLE at once when no slave is connected; FLUSH_SLAVE_TIMEOUT after slaveTimeout (3 s) when it is cut off', () => {
@@ -348,13 +380,64 @@ describe('SlaveSynchronize copies topics and consumer offsets from the master', 
     return times.map((t) => 'NewTopic' in sim.at(t).sim.state.brokers['broker-a/1']!.topicConfigTable);
   };
 
-  it('5.x: at 3 s, then when more than 60 s have passed, checked every 3 s (66 s)', () => {
+  /** BrokerController 5.3.3: the check's first run 10 s after start, then every 3 s; syncAll past 60 s since lastSyncTimeMs. */
+  const V5_FIRST_CHECK = 10_000;
+  const V5_CHECK = 3_000;
+  const V5_MIN_INTERVAL = 60_000;
+  /** The first check more than `since` + 60 s after start. */
+  const v5SyncAfter = (since: number) => {
+    let t = V5_FIRST_CHECK;
+    while (t - since <= V5_MIN_INTERVAL) t += V5_CHECK;
+    return t;
+  };
+
+  it('5.x: first about 61 s after start (lastSyncTimeMs is the start), then at the first 3 s check more than 60 s later', () => {
     // NewTopic is auto-created on the master at about 20 s.
-    expect(topicOnSlaveAt('5.x', [60_000, 65_999, 66_010])).toEqual([false, false, true]);
+    const first = v5SyncAfter(0);
+    expect(first).toBe(61_000);
+    expect(topicOnSlaveAt('5.x', [first - 1, first + 2 * HOP])).toEqual([false, true]);
+    const requests = (sim: TestSim, t: number) => sim.at(t).broker('broker-a', 0).requestCounts['GET_ALL_TOPIC_CONFIG'] ?? 0;
+    const sim = new TestSim(scenario({ config: { networkJitterMs: 0 } }));
+    const second = v5SyncAfter(first);
+    expect(second).toBe(124_000);
+    expect([first - 1, first + HOP, second - 1, second + HOP].map((t) => requests(sim, t))).toEqual([0, 1, 1, 2]);
   });
 
-  it('4.x: every 10 s from 3 s (23 s)', () => {
+  it('5.x: a syncAll with no master to ask moves lastSyncTimeMs too, so a master back meanwhile is asked only 60 s later', () => {
+    // The master crashes at 30 s; the slave's registration at 40 s learns it has none. The check at
+    // 61 s syncs nothing; the master is back at 65 s and named again at the slave's 70 s registration.
+    const sim = new TestSim(scenario({
+      config: { networkJitterMs: 0 },
+      timeline: [{ at: 30_000, action: 'crashBroker', target: 'broker-a' }, { at: 65_000, action: 'startBroker', target: 'broker-a' }],
+    }));
+    const requests = (t: number) => sim.at(t).broker('broker-a', 0).requestCounts['GET_ALL_TOPIC_CONFIG'] ?? 0;
+    const next = v5SyncAfter(v5SyncAfter(0));
+    const before = requests(65_000);
+    expect([requests(next - 1), requests(next + HOP)]).toEqual([before, before + 1]);
+  });
+
+  it('4.x: every 10 s from 3 s (23 s), with no 60 s gate', () => {
     expect(topicOnSlaveAt('4.x', [22_999, 23_010])).toEqual([false, true]);
+    const sim = new TestSim(scenario({ config: { networkJitterMs: 0, rocketmqVersion: '4.x' } }));
+    const requests = (t: number) => sim.at(t).broker('broker-a', 0).requestCounts['GET_ALL_TOPIC_CONFIG'] ?? 0;
+    expect([2_999, 3_000 + HOP, 13_000 + HOP, 23_000 + HOP].map(requests)).toEqual([0, 1, 2, 3]);
+  });
+});
+
+describe('a 5.x slave that serves its group before its first SlaveSynchronize (about 61 s after its start)', () => {
+  it('has the group\'s %RETRY% topic from the consumer\'s heartbeats (ClientManageProcessor.heartBeat, on any broker), so its pulls there are answered, not TOPIC_NOT_EXIST', () => {
+    const sim = new TestSim(scenario({
+      brokers: READING_SLAVE_BROKERS,
+      consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest' }],
+      timeline: [{ at: 30_000, action: 'crashBroker', target: 'broker-a' }],
+    }));
+    expect('%RETRY%CG' in sim.at(2_000).broker('broker-a', 1).topicConfigTable).toBe(true);
+    sim.at(60_000);
+    // Nothing synced yet: the slave's copy came from the heartbeat.
+    expect(sim.broker('broker-a', 0).requestCounts['GET_ALL_TOPIC_CONFIG']).toBeUndefined();
+    // c-1 pulls broker-a's queues of TopicTest and %RETRY%CG from the slave from the crash on.
+    expect(sim.broker('broker-a', 1).requestCounts['PULL_MESSAGE']).toBeGreaterThan(0);
+    expect(sim.events('pull.rejected', (e) => e.broker === 'broker-a')).toEqual([]);
   });
 });
 

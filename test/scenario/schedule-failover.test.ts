@@ -24,8 +24,11 @@ const HOP = 1;
 const LEVEL_3_DELAY = 10_000;
 const LEVEL_5_DELAY = 60_000;
 const FIRST_DELAY_TIME = 1_000;
-/** SlaveSynchronize rounds (5.x): at 3 s, then at the first 3-second check more than 60 s later. */
-const SLAVE_SYNC_ROUNDS = [3_000, 66_000];
+/**
+ * SlaveSynchronize rounds in controller mode (ReplicasManager.handleSlaveSynchronize): a check every
+ * 3 s from 3 s, syncAll once more than 10 s have passed since the last (at first, since the start).
+ */
+const SLAVE_SYNC_ROUNDS = [12_000, 24_000, 36_000, 48_000, 60_000, 72_000];
 
 /** broker-a (a master and its slave) and broker-b in controller mode, p-1 sending one delayed message a second. */
 function scenario(delayLevel: number, timeline: unknown[]) {
@@ -52,7 +55,7 @@ describe('ScheduleMessageService follows the master role (controller mode)', () 
     expect(promotedAt).toBe(crashAt + 2 * HOP);
     const syncAnsweredAt = SLAVE_SYNC_ROUNDS.filter((t) => t < crashAt).at(-1)! + HOP;
     const parked = parkedBefore(sim, crashAt, LEVEL_3_DELAY);
-    // The old master delivered every message due before the crash; the sync at 66 s saw those due by then.
+    // The old master delivered every message due before the crash; the last sync before it (60 s) saw those due by then.
     const expected = parked.filter((p) => p.due > syncAnsweredAt).map((p) => ({ msgId: p.msgId, at: Math.max(p.due, promotedAt + FIRST_DELAY_TIME) }));
     expect(expected.filter((e) => e.at === promotedAt + FIRST_DELAY_TIME).length).toBeGreaterThan(1);
     expect(expected.some((e) => e.at > promotedAt + FIRST_DELAY_TIME)).toBe(true);
@@ -74,7 +77,7 @@ describe('ScheduleMessageService follows the master role (controller mode)', () 
     const demotedAt = sim.first('broker.roleChanged', (e) => e.t > partitionAt && e.controllerId === 1 && e.role === 'SLAVE')!.t;
     expect(promotedAt + FIRST_DELAY_TIME).toBeLessThan(demotedAt);
     const parked = parkedBefore(sim, partitionAt, LEVEL_5_DELAY);
-    // The sync at 3 s found nothing delivered yet: the new master delivers every one, each when due.
+    // The syncs before the partition (12 s, 24 s) found nothing delivered yet: the new master delivers every one, each when due.
     expect(Math.min(...parked.map((p) => p.due))).toBeGreaterThan(promotedAt + FIRST_DELAY_TIME);
     const oldMaster = sim.broker('broker-a', 0);
     const newMaster = sim.broker('broker-a', 1);

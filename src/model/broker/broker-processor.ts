@@ -110,9 +110,9 @@ function heartBeat(state: ModelState, broker: BrokerState, from: string, request
   if (!data) return;
   const retryTopic = RETRY_GROUP_TOPIC_PREFIX + data.group;
   // ClientManageProcessor.heartBeat creates it for every consumer group, BROADCASTING ones too (they
-  // never subscribe to it); a slave's copy is left out, as a route takes topics from masters only
-  // (RouteInfoManager.registerBroker).
-  if (broker.role !== 'SLAVE') createTopicInSendMessageBackMethod(state, broker, retryTopic, sim);
+  // never subscribe to it), on a slave too (no role test): a slave that serves the group's pulls
+  // before its first SlaveSynchronize (about 61 s after a 5.x start) has it from the heartbeats.
+  createTopicInSendMessageBackMethod(state, broker, retryTopic, sim);
   if (registerConsumer(broker, from, request.clientId, data, sim.now, sim)) notifyConsumerIdsChanged(state, broker, broker.consumerTable[data.group], sim);
 }
 
@@ -256,13 +256,15 @@ function queryConsumerOffset(broker: BrokerState, request: RequestOf<'QUERY_CONS
 /**
  * TopicConfigManager.createTopicInSendMessageBackMethod: a group's retry topic (at its heartbeat)
  * or dead-letter topic (at its first message there) is created with one queue, RW, and registered
- * with the NameServers at once (registerBrokerData).
+ * with the NameServers at once (registerBrokerData; a slave's topics make no route while its
+ * master is registered, RouteInfoManager.registerBroker). Only a master's creation is traced: the
+ * event names the broker, not the replica, and the slave's copy is the master's.
  */
 function createTopicInSendMessageBackMethod(state: ModelState, broker: BrokerState, topic: string, sim: Sim): void {
   if (broker.topicConfigTable[topic]) return;
   ensureSystemTopic(broker, topic);
   const { writeQueueNums, readQueueNums, perm } = broker.topicConfigTable[topic]!;
-  sim.emit({ t: sim.now, type: 'topic.updated', broker: broker.name, topic, writeQueueNums, readQueueNums, perm, created: true, auto: true });
+  if (broker.role !== 'SLAVE') sim.emit({ t: sim.now, type: 'topic.updated', broker: broker.name, topic, writeQueueNums, readQueueNums, perm, created: true, auto: true });
   registerBrokerAll(state, broker, sim, 'topicChanged');
 }
 

@@ -9,6 +9,9 @@
  *   inSyncReplicas in-sync replicas is refused before it is stored (IN_SYNC_REPLICAS_NOT_ENOUGH).
  * - 4.9.8: HAService.isSlaveOK (a slave connected, less than haMaxGapNotInSync behind) or
  *   SLAVE_NOT_AVAILABLE at once; then one slave's ack, up to slaveTimeout, else FLUSH_SLAVE_TIMEOUT.
+ *   A slave counts from its connect (connectionCount), and its first ack comes with its first
+ *   report, one haSendHeartbeatInterval later (ha-service.ts): the puts of the first 2 s after the
+ *   connect time out, the later ones are answered once that report has brought the slave up to date.
  */
 import { reply } from '../remoting.ts';
 import type { RemotingResponse } from '../remoting-types.ts';
@@ -22,9 +25,13 @@ function bytesBehind(master: BrokerState, ackIndex: number): number {
   return master.maxPhyOffset - ackedBytes;
 }
 
-/** DefaultHAService.isInSyncSlave: a connected slave less than haMaxGapNotInSync bytes behind. */
+/**
+ * DefaultHAService.isInSyncSlave: a connected slave less than haMaxGapNotInSync bytes behind. Before
+ * its first report its slaveAckOffset is -1: behind by the master's whole log, and one byte.
+ */
 function isInSyncSlave(state: ModelState, master: BrokerState, connection: HAConnection): boolean {
-  return bytesBehind(master, connection.ackIndex) < state.config.haMaxGapNotInSyncBytes;
+  const behind = connection.reported ? bytesBehind(master, connection.ackIndex) : master.maxPhyOffset + 1;
+  return behind < state.config.haMaxGapNotInSyncBytes;
 }
 
 /** DefaultHAService.inSyncReplicasNums: the master and its in-sync slaves. */
@@ -35,17 +42,27 @@ function inSyncReplicasNums(state: ModelState, master: BrokerState, now: number)
   return count;
 }
 
-/** HAService.isSlaveOK (4.9.8): push2SlaveMaxOffset, the furthest ack of any slave, is close enough. */
+/**
+ * HAService.isSlaveOK (4.9.8): a connection (connectionCount, counted at the connect) and
+ * push2SlaveMaxOffset, the furthest ack of any slave, close enough. It starts at 0 with the master;
+ * with no connection acknowledging yet, the master's whole log counts as behind here (RocketMQ keeps
+ * the last ack of a closed connection, which makes no difference below haMaxGapNotInSync's 256 MB).
+ */
 function isSlaveOK(state: ModelState, master: BrokerState, now: number): boolean {
   dropSilentSlaves(state, master, now);
-  const acks = Object.values(master.haConnections).map((connection) => connection.ackIndex);
-  return acks.length > 0 && bytesBehind(master, Math.max(...acks)) < state.config.haMaxGapNotInSyncBytes;
+  const connections = Object.values(master.haConnections);
+  const acks = connections.filter((connection) => connection.reported).map((connection) => connection.ackIndex);
+  const behind = acks.length > 0 ? bytesBehind(master, Math.max(...acks)) : master.maxPhyOffset;
+  return connections.length > 0 && behind < state.config.haMaxGapNotInSyncBytes;
 }
 
-/** GroupTransferService: replicas holding everything below `index`, the master included. */
+/** GroupTransferService: replicas holding everything below `index`, the master included (a slave's ack comes with its reports). */
 function ackNums(master: BrokerState, index: number): number {
   let count = 1;
-  for (const slave in master.haConnections) if (master.haConnections[slave]!.ackIndex >= index) count++;
+  for (const slave in master.haConnections) {
+    const connection = master.haConnections[slave]!;
+    if (connection.reported && connection.ackIndex >= index) count++;
+  }
   return count;
 }
 

@@ -2,8 +2,14 @@
  * HAService: a master's commit log copied to its slaves (store/.../ha/HAService, HAConnection,
  * HAClient). The slave's HAClient connects to the master's HA address, which its NameServer
  * registration gave it, and reports how much of the commit log it holds every 5 s
- * (haSendHeartbeatInterval) and after each batch it appends. The master's write service sends
- * from the slave's first report on; idle, it sleeps 100 ms between looks, so a slave trails by up
+ * (haSendHeartbeatInterval) and after each batch it appends. The master counts the connection
+ * from the connect (HAConnection's constructor: connectionCount), but its write service sends
+ * nothing and the connection acknowledges nothing before the slave's first report
+ * (slaveRequestOffset, slaveAckOffset -1): 4.9.8's connectMaster sets lastWriteTimestamp, so that
+ * report comes one haSendHeartbeatInterval after the connect, and a 4.x SYNC_MASTER's puts meanwhile
+ * wait for an ack (group-transfer-service.ts); 5.x's DefaultHAClient does not, so a slave that last
+ * reported, or started, 5 s or more before it connects reports at once. The master's write
+ * service sends from the slave's first report on; idle, it sleeps 100 ms between looks, so a slave trails by up
  * to 100 ms. Only a put whose answer waits for a slave wakes it at once (CommitLog's wakeupAll
  * after the replica request): a 4.x SYNC_MASTER's with a slave in sync, a 5.x SYNC_MASTER's only
  * with inSyncReplicas 2 or more; with 5.x's default 1, handleHA answers PUT_OK before that call,
@@ -51,13 +57,30 @@ function reportOffset(state: ModelState, slave: BrokerState, sim: Sim): void {
   const master = masterNode(state, slave);
   if (master === undefined) return;
   const hello = !slave.haConnected;
-  const outcome = onewayOutcome(sim, slave.node, master, { code: 'HA_REPORT', hello, index: slave.commitLog.length, offset: slave.maxPhyOffset });
+  const report = !hello || reportsAtConnect(state, slave, sim.now);
+  const outcome = onewayOutcome(sim, slave.node, master, { code: 'HA_REPORT', hello, report, index: slave.commitLog.length, offset: slave.maxPhyOffset });
   if (hello) {
     slave.haConnected = outcome === 'sent';
     slave.haLastReadAt = sim.now;
   } else if (outcome === 'down' || outcome === 'senderDown') {
     slave.haConnected = false;
   }
+  // lastWriteTimestamp: set by a report written (into a partition too: TCP takes it), and by 4.9.8's connectMaster.
+  const written = outcome !== 'down' && outcome !== 'senderDown';
+  if ((report && written) || (hello && state.config.rocketmqVersion === '4.x')) slave.haLastWriteAt = sim.now;
+}
+
+/**
+ * Whether the slave reports in the same loop as its connect (HAClient.isTimeToReportOffset: more
+ * than haSendHeartbeatInterval since lastWriteTimestamp). 4.9.8's connectMaster has just set it:
+ * never. 5.x's DefaultHAClient leaves it at the last report (or the start): when that is a whole
+ * interval ago, as at the usual first connect, one 5 s tick after start. Controller mode's
+ * AutoSwitchHAClient hands its offset over in its handshake.
+ */
+function reportsAtConnect(state: ModelState, slave: BrokerState, now: number): boolean {
+  if (state.config.enableControllerMode) return true;
+  if (state.config.rocketmqVersion === '4.x') return false;
+  return now - slave.haLastWriteAt >= state.config.haSendHeartbeatIntervalMs;
 }
 
 /**
@@ -102,33 +125,47 @@ export function onHaReportTimer(state: ModelState, event: { broker: string; epoc
 
 export function startHaClient(slave: BrokerState, sim: Sim): void {
   slave.haConnected = false;
+  // DefaultHAClient's lastWriteTimestamp starts with the client (4.9.8's is set again at each connect).
+  slave.haLastWriteAt = sim.now;
   sim.after(0, { kind: 'broker.haReport', broker: slave.node, epoch: slave.epoch });
 }
 
 /**
- * HAConnection.ReadSocketService: a report opens the connection or acknowledges what the slave
- * has. A report on a connection the master closed for silence (after a partition healed, say)
- * opens a new one: the slave's write is refused and it connects again at once.
+ * HAService.AcceptSocketService and HAConnection.ReadSocketService: a `hello` opens a connection,
+ * which counts at once; a report, the first one with it or later, starts the transfer or
+ * acknowledges what the slave has. A report on a connection the master closed for silence (after
+ * a partition healed, say) opens a new one: the slave's write is refused and it connects again at
+ * once, reporting with the connect as its version does (reportsAtConnect).
  */
 export function onHaReport(state: ModelState, master: BrokerState, from: string, request: RequestOf<'HA_REPORT'>, sim: Sim): void {
   if (master.brokerId !== MASTER_ID) return;
   dropSilentSlaves(state, master, sim.now);
-  const known = master.haConnections[from];
-  if (request.hello || !known) {
-    // A new connection starts where the slave is: nextTransferFromWhere = its first report, in bytes.
-    const connection: HAConnection = {
-      slave: from, nextIndex: master.commitLog.length, waitsFor: request.offset, shift: 0, ackIndex: request.index,
-      lastTransferAt: Number.NEGATIVE_INFINITY, transferScheduled: false, lastReadAt: sim.now,
-    };
-    if (startFrom(master, connection, request.index) === 'aligned') connection.ackIndex = request.index - connection.shift;
-    master.haConnections[from] = connection;
-  } else {
-    known.ackIndex = Math.max(known.ackIndex, request.index - known.shift);
-    known.lastReadAt = sim.now;
-  }
+  const known = request.hello ? undefined : master.haConnections[from];
+  const connection = known ?? acceptConnection(master, from, request, sim.now);
+  connection.lastReadAt = sim.now;
+  const report = known !== undefined || (request.hello ? request.report : state.config.enableControllerMode || state.config.rocketmqVersion !== '4.x');
+  if (!report) return;
+  if (!connection.reported) firstReport(master, connection, request);
+  else connection.ackIndex = Math.max(connection.ackIndex, request.index - connection.shift);
   answerAcknowledgedSends(state, master, sim);
-  onSlaveAck(state, master, master.haConnections[from]!, sim);
-  scheduleTransfer(state, master, master.haConnections[from]!, putWaitsForSlaves(state, master, sim.now), sim);
+  onSlaveAck(state, master, connection, sim);
+  scheduleTransfer(state, master, connection, putWaitsForSlaves(state, master, sim.now), sim);
+}
+
+/** AcceptSocketService: a new HAConnection, counted before it has read anything (ReadSocketService.lastReadTimestamp starts now). */
+function acceptConnection(master: BrokerState, from: string, request: RequestOf<'HA_REPORT'>, now: number): HAConnection {
+  const connection: HAConnection = {
+    slave: from, reported: false, nextIndex: master.commitLog.length, waitsFor: request.offset, shift: 0, ackIndex: request.index,
+    lastTransferAt: Number.NEGATIVE_INFINITY, transferScheduled: false, lastReadAt: now,
+  };
+  master.haConnections[from] = connection;
+  return connection;
+}
+
+/** The slave's first report: slaveRequestOffset, nextTransferFromWhere = where the slave is, in bytes. */
+function firstReport(master: BrokerState, connection: HAConnection, request: RequestOf<'HA_REPORT'>): void {
+  Object.assign(connection, { reported: true, nextIndex: master.commitLog.length, waitsFor: request.offset, shift: 0, ackIndex: request.index });
+  if (startFrom(master, connection, request.index) === 'aligned') connection.ackIndex = request.index - connection.shift;
 }
 
 /**
@@ -157,8 +194,9 @@ function found(connection: HAConnection, index: number, slaveIndex: number, how:
   return how;
 }
 
-/** When the write service next sends to this slave: at once if woken, else at its next look. */
+/** When the write service next sends to this slave: at once if woken, else at its next look; never before its first report. */
 function scheduleTransfer(state: ModelState, master: BrokerState, connection: HAConnection, woken: boolean, sim: Sim): void {
+  if (!connection.reported) return;
   const pending = connection.waitsFor === null ? connection.nextIndex < master.commitLog.length : master.maxPhyOffset > connection.waitsFor;
   if (connection.transferScheduled || !pending) return;
   connection.transferScheduled = true;

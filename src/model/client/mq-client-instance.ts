@@ -87,7 +87,7 @@ export interface RouteCall {
 
 /**
  * `defaultFor`: ask for TBW102's route on behalf of that topic (getDefaultTopicRouteInfoFromNameServer).
- * `call`: the call goes on past NameServers whose connects were refused or, in 4.x, unanswered.
+ * `call`: a 4.x call goes on past NameServers whose connects were refused or unanswered.
  */
 export function queryRoute(state: ModelState, client: ClientState, topic: string, sim: Sim, defaultFor?: string, call?: RouteCall): void {
   const nameServer = chooseNameServer(client, sim);
@@ -161,14 +161,15 @@ export function onRouteFailure(state: ModelState, pending: PendingRequest, reaso
 }
 
 /**
- * NettyRemotingClient.getAndCreateNameserverChannel (4.9.8, 5.0 to 5.2) tries each address once
- * within the call while a connect gives no channel: a refused one at once; in 4.9.8 an unanswered
- * one too, once createChannel has waited connectTimeoutMillis for it (5.x's call fails with the
- * connect, and the next call takes the next address).
+ * NettyRemotingClient.getAndCreateNameserverChannel (4.9.8) tries each address once within the
+ * call while createChannel gives no channel: a refused connect at once, an unanswered one once it
+ * has waited connectTimeoutMillis. 5.3's getAndCreateNameserverChannelAsync picks one address and
+ * hands invokeSync its connect: refused or unanswered, invokeSync closes the channel and throws
+ * RemotingConnectException, and the next call takes the next address (namesrvIndex).
  */
 function goesOnToNextAddress(state: ModelState, client: ClientState, reason: FailureReason, tried: number): boolean {
-  if (tried + 1 >= client.namesrvAddrList.length) return false;
-  return reason === 'connectRefused' || (reason === 'connectTimeout' && state.config.rocketmqVersion === '4.x');
+  if (tried + 1 >= client.namesrvAddrList.length || state.config.rocketmqVersion !== '4.x') return false;
+  return reason === 'connectRefused' || reason === 'connectTimeout';
 }
 
 /** A changed route, `old` the one it replaces; `fromTopic`: the topic whose route the NameServer answered with (TBW102's stands in for a topic it does not know). */

@@ -5,7 +5,12 @@
 import type { SimConfig } from '../defaults.ts';
 import { FAILURE_REASONS, RESPONSE_CODES, type ResponseCode, type SendFailedReason, type SendMode, type SendStatus } from '../vocabulary.ts';
 
-/** DefaultMQProducer.retryResponseCodes (5.x). */
+/**
+ * DefaultMQProducer.retryResponseCodes as 4.9.8 has it, less NO_BUYER_ID and NOT_IN_CURRENT_UNIT,
+ * which no broker here answers. 5.3.3 adds SYSTEM_BUSY and GO_AWAY, which no broker here answers
+ * to a send (a slave refuses a put with SERVICE_NOT_AVAILABLE; SYSTEM_BUSY answers pulls only):
+ * one set serves both versions until a send can get either.
+ */
 const RETRY_RESPONSE_CODES: ReadonlySet<ResponseCode> = new Set(['TOPIC_NOT_EXIST', 'SERVICE_NOT_AVAILABLE', 'SYSTEM_ERROR', 'NO_PERMISSION']);
 const ANSWERS: ReadonlySet<string> = new Set(RESPONSE_CODES);
 const NO_ANSWER: ReadonlySet<string> = new Set(FAILURE_REASONS);

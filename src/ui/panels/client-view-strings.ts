@@ -63,7 +63,7 @@ const en: ClientViewStrings = {
   },
   illegalQueueId: 'an illegal queue id is refused with',
   slaveReads: 'a slave answers pulls (a master down, its consumers pull there): 4.x always, 5.x only with slaveReadEnable (PullMessageProcessor.rejectRequest; else SYSTEM_BUSY)',
-  unansweredNameServer: 'a NameServer that does not answer the connect (cut off, no power): 5.x fails that call after the connect timeout and the next call asks the next NameServer; 4.x waits it out and tries the next within the same call, its timeout spent, so the call fails there too, and while the first one stays cut off every call fails (NettyRemotingClient.getAndCreateNameserverChannel)',
+  unansweredNameServer: 'a NameServer whose host refuses the connect (its process down): 4.x tries the next within the same call; 5.x fails the call and the next call asks the next NameServer. One that does not answer the connect (cut off, no power): 5.x fails that call after the connect timeout and the next call asks the next NameServer; 4.x waits it out and tries the next within the same call, its timeout spent, so the call fails there too, and while the first one stays cut off every call fails (NettyRemotingClient.getAndCreateNameserverChannel)',
   producerDefaultTopic: 'a 4.x producer also pulls TBW102\'s route every 30 s and heartbeats every master that has it (DefaultMQProducerImpl.start); a 5.x producer only the brokers of the topics it sends to',
   notSwitched: 'Not switched: an async or oneway call with no channel open waits for the connect, as in 5.3 and later; 4.x and 5.x before 5.3 block the caller on the connect and fail it with RemotingConnectException, so a ONEWAY send there throws to the application',
 };
@@ -93,7 +93,7 @@ const zh: ClientViewStrings = {
   },
   illegalQueueId: '非法队列 id 的应答',
   slaveReads: 'Slave 响应拉取（Master 宕机时消费者改向它拉取）：4.x 总是响应，5.x 只在开启 slaveReadEnable 时响应（PullMessageProcessor.rejectRequest；否则 SYSTEM_BUSY）',
-  unansweredNameServer: '连接无应答的 NameServer（被隔离或断电）：5.x 在连接超时后让这次调用失败，下一次调用改问下一个 NameServer；4.x 等满超时后在同一次调用里接着试下一个，但调用的超时已经用完，所以也失败；只要第一个一直被隔离，每次调用都失败（NettyRemotingClient.getAndCreateNameserverChannel）',
+  unansweredNameServer: '连接被拒绝的 NameServer（进程已停，主机回复 RST）：4.x 在同一次调用里接着试下一个；5.x 让这次调用失败，下一次调用改问下一个 NameServer。连接无应答的 NameServer（被隔离或断电）：5.x 在连接超时后让这次调用失败，下一次调用改问下一个 NameServer；4.x 等满超时后在同一次调用里接着试下一个，但调用的超时已经用完，所以也失败；只要第一个一直被隔离，每次调用都失败（NettyRemotingClient.getAndCreateNameserverChannel）',
   producerDefaultTopic: '4.x 的生产者还会每 30 秒拉取 TBW102 的路由，并向所有持有它的 Master 发送心跳（DefaultMQProducerImpl.start）；5.x 的生产者只联系它所发送主题的 Broker',
   notSwitched: '不随版本切换：没有打开的连接时，异步或单向调用按 5.3 及以后的方式等待建连；4.x 和 5.3 之前的 5.x 会让调用方阻塞等待建连，失败时抛出 RemotingConnectException，所以那里的单向发送会把异常抛给应用',
 };

@@ -48,22 +48,22 @@ describe('chapter broker: the inspector at a step shows what its caption says', 
 
   // PullMessageProcessor commits the offset a pull carries (ConsumerOffsetManager.commitOffset);
   // MQClientInstance.persistAllConsumerOffset sends every queue's offset each persistConsumerOffsetInterval.
-  it('the pull step: broker-a\'s committed offsets are still empty, get their first row with a pull at 0:07 and c-1\'s first UPDATE_CONSUMER_OFFSET at 0:11, every 5 s', async () => {
+  it('the pull step: broker-a\'s committed offsets are still empty, get their first row with a pull at 0:08 and c-1\'s first UPDATE_CONSUMER_OFFSET at 0:11, every 5 s', async () => {
     const { timeline, t, caption } = await brokerStep(/PULL_MESSAGE/);
     const { scenario } = await chapterRun('broker');
     const master = () => timeline.state.brokers['broker-a/0']!;
     expect(master().consumerOffsetTable).toEqual({});
     let first = t;
     while (Object.keys(master().consumerOffsetTable).length === 0) timeline.seek(first += 10);
-    expect(clock(first)).toBe('0:07');
+    expect(clock(first)).toBe('0:08');
     expect(master().requestCounts.UPDATE_CONSUMER_OFFSET ?? 0).toBe(0);
     timeline.seek(12_000);
     const update = timeline.traceSlice(0).find((event) => event.type === 'offset.committed' && event.broker === 'broker-a')!;
     expect(clock(update.t)).toBe('0:11');
     expect(master().requestCounts.UPDATE_CONSUMER_OFFSET).toBeGreaterThan(0);
     expect(scenario.config.persistConsumerOffsetIntervalMs).toBe(5_000);
-    expect(caption.en).toContain('It is still empty: c-1\'s first row comes with a later pull, at 0:07, and from 0:11 c-1 also sends all its offsets every 5 s (persistConsumerOffsetInterval).');
-    expect(caption.zh).toContain('它现在还是空的：c-1 的第一行随 0:07 的一次拉取才到来；从 0:11 起，c-1 还会每 5 秒（persistConsumerOffsetInterval）把全部位点提交一次。');
+    expect(caption.en).toContain('It is still empty: c-1\'s first row comes with a later pull, at 0:08, and from 0:11 c-1 also sends all its offsets every 5 s (persistConsumerOffsetInterval).');
+    expect(caption.zh).toContain('它现在还是空的：c-1 的第一行随 0:08 的一次拉取才到来；从 0:11 起，c-1 还会每 5 秒（persistConsumerOffsetInterval）把全部位点提交一次。');
   });
 
   it('names the part of the broker each step\'s caption is about, for the inspector to bring into view: the client manager, the store and its ConsumeQueues', async () => {

@@ -110,9 +110,9 @@ describe('faultSigns: Controller mode', () => {
     expect(election.t - partitionAt).toBeGreaterThan(CONTROLLER_HEARTBEAT_TIMEOUT - 1_000);
     expect(election.t - partitionAt).toBeLessThanOrEqual(CONTROLLER_HEARTBEAT_TIMEOUT + CONTROLLER_SCAN);
     // No NameServer noticed on its own: each stopped listing the old master at the new master's registration after the
-    // election, ns-2 first (ns-1 heard it a millisecond later).
+    // election, both in the same millisecond (the registration's hops drew the same jitter).
     const dropped = signs.find((sign) => sign.kind === 'nameServer')!;
-    expect(dropped).toMatchObject({ detection: null, parties: ['ns-2'] });
+    expect(dropped).toMatchObject({ detection: null, parties: ['ns-1', 'ns-2'] });
     expect(dropped.t).toBeGreaterThan(elected.t);
   });
 });

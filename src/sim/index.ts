@@ -21,7 +21,7 @@ export type {
   BrokerState, BrokerStatus, ClientChannelInfo, ClientState, ConsumerState, DuplicateCause, ModelState, ProducerState, SendFailedCause, NameServerState, StoredMessage,
 } from '../model/state.ts';
 export {
-  DLQ_GROUP_TOPIC_PREFIX, RETRY_GROUP_TOPIC_PREFIX, computeNotAvailableDuration, LATENCY_TABLES, MASTER_ID, NAMESRV_PORT, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_4X_OVERRIDES, ROCKETMQ_DEFAULTS, SCAN_RESPONSE_LATEST_MS, registerNameServerPeriod, type ConfigKey,
+  DISPATCH_PULL_DELAY_MS, DLQ_GROUP_TOPIC_PREFIX, RETRY_GROUP_TOPIC_PREFIX, computeNotAvailableDuration, LATENCY_TABLES, MASTER_ID, NAMESRV_PORT, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_4X_OVERRIDES, ROCKETMQ_DEFAULTS, SCAN_RESPONSE_LATEST_MS, registerNameServerPeriod, type ConfigKey,
   type SimConfig,
 } from '../model/defaults.ts';
 export { isReadable, isWriteable, perm2String, PERM_INHERIT, PERM_PRIORITY, PERM_READ, PERM_WRITE } from '../model/perm.ts';

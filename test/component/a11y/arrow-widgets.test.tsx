@@ -2,14 +2,17 @@
 /**
  * A focused widget that moves by the arrows keeps them: in a chapter a tab's → opens the next tab
  * and leaves the lesson's step alone; the RocketMQ version radios move and check by the arrows and
- * do not also step the run. Elsewhere the arrows keep stepping.
+ * do not also step the run, and pass over a version the scenario cannot run as. Elsewhere the arrows
+ * keep stepping.
  */
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { findLibraryEntry } from '../../../src/scenario/library/index.ts';
 import { useLesson } from '../../../src/store/lesson.ts';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { startDriver } from '../../../src/ui/controls/driver.ts';
+import { openSource } from '../../../src/ui/controls/session.ts';
 import { Tabs } from '../../../src/ui/controls/Tabs.tsx';
 import { LearnSlot } from '../../../src/ui/learn/LearnSlot.tsx';
 import { NameServerPanel } from '../../../src/ui/panels/NameServerPanel.tsx';
@@ -121,5 +124,32 @@ describe('the RocketMQ version radio group', () => {
     await screen.findByTestId('version-5.x', {}, WAIT);
     press('ArrowRight', document.body);
     expect(time()).toBeGreaterThan(20_000);
+  });
+});
+
+describe('the RocketMQ version radio group in controller mode (4.x unavailable)', () => {
+  let stopDriver = () => {};
+  afterEach(() => stopDriver());
+  beforeEach(() => {
+    stopDriver = startDriver();
+    usePlayback.setState({ language: 'en', playing: false, selection: null });
+    expect(openSource(structuredClone(findLibraryEntry('controller-failover')!.scenario), { atMs: 20_000 }).ok).toBe(true);
+    renderControls();
+    render(<NameServerPanel />);
+  });
+
+  it('the arrows pass over 4.x: 5.x keeps the check and the focus, and the run does not step', async () => {
+    const v5 = await screen.findByTestId('version-5.x', {}, WAIT);
+    await waitFor(() => expect(usePlayback.getState().seekTarget).toBeNull(), WAIT);
+    const at = time();
+    v5.focus();
+    for (const key of ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown']) {
+      press(key);
+      expect(v5).toHaveFocus();
+      expect(v5).toHaveAttribute('aria-checked', 'true');
+    }
+    expect(screen.getByTestId('version-4.x')).toHaveAttribute('tabindex', '-1');
+    expect(usePlayback.getState().scenario?.config.rocketmqVersion).toBe('5.x');
+    expect(time()).toBe(at);
   });
 });

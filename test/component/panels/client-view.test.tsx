@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 /**
  * The NameServer's and the client's side of routing: the broker's 30 s registration called its
- * heartbeat, each client's chosen NameServer and why, the countdown to its next route pull, and
- * the RocketMQ 4.x / 5.x switch with what it changes.
+ * heartbeat, each client's chosen NameServer and why, and the countdown to its next route pull
+ * (the RocketMQ 4.x / 5.x switch on the same panel: version-switch.test.tsx).
  */
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { resolveConfig } from '../../../src/model/defaults.ts';
-import { getTimeline, usePlayback } from '../../../src/store/playback.ts';
+import { usePlayback } from '../../../src/store/playback.ts';
 import { InspectorPanel } from '../../../src/ui/panels/InspectorPanel.tsx';
 import { NameServerPanel } from '../../../src/ui/panels/NameServerPanel.tsx';
 import { loadAt } from './load.ts';
@@ -86,43 +86,5 @@ describe('the client\'s NameServer and its next route pull', () => {
     const client = timeline.state.clients['c-1']!;
     expect(client.namesrvChosen).not.toBe(first);
     expect(screen.getByTestId('client-chosen-why')).toHaveTextContent(`once ${first} could not be used (its channel closed, or a request to it failed)`);
-  });
-});
-
-describe('the RocketMQ 4.x / 5.x switch', () => {
-  it('lists what changes from the defaults and replays the run as 4.x at the same moment', async () => {
-    loadAt(writeReadScenario(), 20_000);
-    // The file as written: no config of its own, so the version's defaults apply.
-    usePlayback.setState({ source: { ...writeReadScenario(), config: {} } });
-    render(<NameServerPanel />);
-    const button = await screen.findByTestId('version-4.x', {}, { timeout: 10_000 });
-    expect(screen.getByTestId('version-5.x')).toHaveAttribute('aria-checked', 'true');
-    const changes = screen.getByTestId('version-changes');
-    expect(changes).toHaveTextContent('scanNotActiveBrokerInterval: 4.x 10 s, 5.x 5 s');
-    expect(changes).toHaveTextContent('registerBrokerTimeout: 4.x 6 s, 5.x 24 s');
-    expect(changes).toHaveTextContent('scanNotActiveBrokerInitialDelay: 4.x 5 s, 5.x 5 ms');
-    expect(changes).toHaveTextContent('an illegal queue id is refused with: 4.x SYSTEM_ERROR, 5.x INVALID_PARAMETER');
-    expect(changes).toHaveTextContent('MQFaultStrategy notAvailableDuration: 4.x 0 s / 0 s / 30 s / 60 s / 120 s / 180 s / 600 s, 5.x 0 s / 0 s / 2 s / 5 s / 6 s / 10 s / 30 s');
-    expect(changes).toHaveTextContent('a slave answers pulls (a master down, its consumers pull there): 4.x always, 5.x only with slaveReadEnable');
-    expect(changes).toHaveTextContent('4.x waits it out and tries the next within the same call, its timeout spent');
-    expect(changes).toHaveTextContent('a 4.x producer also pulls TBW102\'s route every 30 s and heartbeats every master that has it');
-    // What the switch does not change is said too: the oneway and async connect of 5.3 in every run.
-    expect(changes).toHaveTextContent('Not switched: an async or oneway call with no channel open waits for the connect, as in 5.3 and later');
-    fireEvent.click(button);
-    await waitFor(() => expect(usePlayback.getState().scenario?.config.rocketmqVersion).toBe('4.x'), { timeout: 10_000 });
-    expect(getTimeline()!.state.config.scanNotActiveBrokerIntervalMs).toBe(10_000);
-    expect(screen.getByTestId('heartbeat-note')).toHaveTextContent('at its scan every 10 s');
-  });
-
-  it('lists them in Chinese with Chinese punctuation, every row alike', async () => {
-    loadAt(writeReadScenario(), 20_000);
-    act(() => usePlayback.getState().setLanguage('zh'));
-    render(<NameServerPanel />);
-    await screen.findByTestId('version-4.x', {}, { timeout: 10_000 });
-    const changes = screen.getByTestId('version-changes');
-    expect(changes).toHaveTextContent('scanNotActiveBrokerInitialDelay：4.x 5 秒，5.x 5 毫秒');
-    expect(changes).toHaveTextContent('非法队列 id 的应答：4.x SYSTEM_ERROR，5.x INVALID_PARAMETER');
-    expect(changes.textContent).not.toMatch(/[;:] ?[45]\.x/);
-    act(() => usePlayback.getState().setLanguage('en'));
   });
 });

@@ -239,6 +239,17 @@ export interface BrokerState {
    * when it serves reads): the Dashboard's "consume today" (msgGetTotalTodayNow) of this node.
    */
   messagesServed: number;
+  /**
+   * Messages this process put as its brokerName's master (brokerId 0), without a slave's replicas:
+   * 5.x's "put today" (BrokerStatsManager.incBrokerPutNums, which only the processors that put
+   * count; a slave's HA appends never pass them).
+   */
+  messagesPut: number;
+  /**
+   * Messages this process returned to pulls, by "topic@group" (BrokerStatsManager.incGroupGetNums,
+   * GROUP_GET_NUMS, in the pull result handler): what getConsumeStats' consumeTps is a rate of.
+   */
+  groupGetNums: Record<string, number>;
   /** Master: HAService connections by slave node. */
   haConnections: Record<string, HAConnection>;
   /** Master: SYNC_MASTER sends waiting for a slave's ack. */

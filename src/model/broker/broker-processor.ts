@@ -220,7 +220,7 @@ function pullMessage(state: ModelState, broker: BrokerState, from: string, id: n
   if (found.messages.length > 0 || found.nextBeginOffset !== request.queueOffset) {
     noteSkipped(state, broker, request, expression, found.nextBeginOffset, sim);
     reply(sim, broker.node, from, id, found.messages.length > 0
-      ? { code: 'SUCCESS', messages: pullAnswered(broker, found.messages), nextBeginOffset: found.nextBeginOffset, maxOffset: found.maxOffset }
+      ? { code: 'SUCCESS', messages: pullAnswered(broker, request.group, request.topic, found.messages), nextBeginOffset: found.nextBeginOffset, maxOffset: found.maxOffset }
       : { code: 'PULL_NOT_FOUND', nextBeginOffset: found.nextBeginOffset, maxOffset: found.maxOffset });
     return;
   }

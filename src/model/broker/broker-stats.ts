@@ -12,9 +12,14 @@ export function countRequest(broker: BrokerState, code: string): void {
   broker.requestCounts[code] = (broker.requestCounts[code] ?? 0) + 1;
 }
 
-/** `broker` answers a pull with `messages` (PullMessageProcessor: incBrokerGetNums on the broker that served it). */
-export function pullAnswered(broker: BrokerState, messages: StoredMessage[]): StoredMessage[] {
+/**
+ * `broker` answers `group`'s pull of `topic` with `messages` (DefaultPullMessageResultHandler:
+ * incGroupGetNums and incBrokerGetNums on the broker that served it).
+ */
+export function pullAnswered(broker: BrokerState, group: string, topic: string, messages: StoredMessage[]): StoredMessage[] {
   broker.messagesServed += messages.length;
+  const key = `${topic}@${group}`;
+  broker.groupGetNums[key] = (broker.groupGetNums[key] ?? 0) + messages.length;
   return messages;
 }
 
@@ -22,6 +27,7 @@ export function pullAnswered(broker: BrokerState, messages: StoredMessage[]): St
 export function storedBy(sim: Sim, broker: BrokerState, message: StoredMessage): void {
   broker.messagesStored++;
   if (broker.brokerId === MASTER_ID) {
+    broker.messagesPut++;
     const onMasters = sim.state.stats.storedOnMasters;
     onMasters[broker.name] = (onMasters[broker.name] ?? 0) + 1;
   }

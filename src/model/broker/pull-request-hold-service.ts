@@ -58,7 +58,7 @@ function tryWake(state: ModelState, broker: BrokerState, hold: HeldPull, tagsCod
   }
   if (found.nextBeginOffset !== hold.queueOffset) noteSkipped(state, broker, hold, hold.subscription, found.nextBeginOffset, sim);
   reply(sim, broker.node, hold.node, hold.rpcId, found.messages.length > 0
-    ? { code: 'SUCCESS', messages: pullAnswered(broker, found.messages), nextBeginOffset: found.nextBeginOffset, maxOffset: found.maxOffset }
+    ? { code: 'SUCCESS', messages: pullAnswered(broker, hold.group, hold.topic, found.messages), nextBeginOffset: found.nextBeginOffset, maxOffset: found.maxOffset }
     : { code: 'PULL_NOT_FOUND', nextBeginOffset: found.nextBeginOffset, maxOffset: found.maxOffset });
   return true;
 }

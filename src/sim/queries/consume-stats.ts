@@ -20,6 +20,8 @@ import { isSystemTopic } from '../system-topics.ts';
 /** OffsetWrapper of one queue. */
 export interface QueueProgress {
   broker: string;
+  /** The broker process that answered (its node as drawn). */
+  node: string;
   queueId: number;
   brokerOffset: number;
   consumerOffset: number;
@@ -72,7 +74,7 @@ function topicStats(brokers: readonly BrokerState[], group: string, topic: strin
       // hold a committed offset beyond the messages it received, a negative diff.
       const diff = queue.length - consumerOffset;
       diffTotal += diff;
-      queues.push({ broker: broker.name, queueId, brokerOffset: queue.length, consumerOffset, diff });
+      queues.push({ broker: broker.name, node: broker.node, queueId, brokerOffset: queue.length, consumerOffset, diff });
     });
   }
   return { group, topic, retry, diffTotal, queues };

@@ -1,7 +1,9 @@
 /**
- * Numbers over time for the charts: produce and consume TPS per broker (the Dashboard's
- * "produce TPS" is what a master put, "consume TPS" what consumers took, each over the last
- * 10 s as StoreStatsService.getPutTps(10) reports putTps in the broker's runtime info), each group's lag in total and per queue (the Dashboard's
+ * Numbers over time for the charts: per brokerName the messages its master put (the Dashboard's
+ * produce TPS, over the last 10 s as StoreStatsService.getPutTps(10) reports putTps in the
+ * broker's runtime info) and the messages the consumers' listeners consumed from it, over the
+ * same window (not the Dashboard's consume TPS, which counts what the broker returned to pulls:
+ * dashboard-stats.ts), each group's lag in total and per queue (the Dashboard's
  * diff: the broker's max offset minus the group's offset, ConsumeStats.computeTotalDiff),
  * never-consumable messages and failed sends, and the faults.
  *

@@ -1,12 +1,12 @@
 /**
  * The mqadmin updateTopic an operator would type for a what-if's change of a topic's counts or perm
- * (UpdateTopicSubCommand). `-c` the topic's cluster (every master of it), else `-b` each broker that
- * has it, one command each: the tool needs one of the two. `-w`, `-r` and `-p` are all given, each as
+ * (UpdateTopicSubCommand), with `-n` the scenario's NameServers. `-c` the topic's cluster (every
+ * master of it), else `-b` each broker that has it, one command each: the tool needs one of the two. `-w`, `-r` and `-p` are all given, each as
  * it stands at the fork but the one changed, because an option left out is not "unchanged": the tool
  * sends a whole TopicConfig whose counts default to 8 and perm to 6, so `-p 4` alone on a topic of
  * read 4 would raise it to 8. The simulation's updateTopic changes only the fields it names.
  */
-import { MASTER_ID } from '../../model/defaults.ts';
+import { MASTER_ID, NAMESRV_PORT } from '../../model/defaults.ts';
 import type { Scenario, TopicSpec } from '../../model/spec.ts';
 import { shellWord } from '../shell-word.ts';
 
@@ -36,6 +36,16 @@ export function countsAt(scenario: Scenario, topic: TopicSpec, atMs: number): Ma
   return counts;
 }
 
+/**
+ * mqadmin's -n: the scenario's NameServers, ';'-separated as the tool's help gives them
+ * (MQAdminStartup's namesrvAddr option), so that a command pasted into a shell without
+ * NAMESRV_ADDR set does not fail with "connect to null failed". Empty when there is none.
+ */
+export function namesrvOption(scenario: Pick<Scenario, 'nameServers'>): string {
+  const addrs = scenario.nameServers.map((ns) => `${ns.ip}:${NAMESRV_PORT}`).join(';');
+  return addrs === '' ? '' : `-n ${shellWord(addrs)}`;
+}
+
 function masterAddr(scenario: Scenario, brokerName: string): string {
   const master = scenario.brokers.find((broker) => broker.name === brokerName && broker.brokerId === MASTER_ID);
   return master ? `${master.ip}:${master.port}` : brokerName;
@@ -48,6 +58,6 @@ export function updateTopicCommands(scenario: Scenario, topicName: string, field
   return [...countsAt(scenario, topic, atMs)].map(([broker, counts]) => {
     const target = broker === '' ? `-c ${shellWord(topic.cluster ?? '')}` : `-b ${shellWord(masterAddr(scenario, broker))}`;
     const options = TOPIC_FIELDS.map((key) => `${FLAGS[key]} ${key === field ? value : counts[key]}`).join(' ');
-    return `mqadmin updateTopic ${target} -t ${shellWord(topicName)} ${options}`;
+    return `mqadmin updateTopic ${[namesrvOption(scenario), target].filter((option) => option !== '').join(' ')} -t ${shellWord(topicName)} ${options}`;
   });
 }

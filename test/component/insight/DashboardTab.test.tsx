@@ -36,8 +36,8 @@ describe('the Dashboard tab (write 8 / read 4 at 60 s)', () => {
   it('lists the cluster with the Dashboard\'s columns and TPS over the last 10 s: 10 msg/s over two masters is 5 each', async () => {
     render(<DashboardTab />);
     expect(headers('dashboard-cluster')).toEqual(['Broker', 'NO.', 'Address', 'Version', 'Produce Message TPS', 'Consumer Message TPS', 'Yesterday Produce Count', 'Yesterday Consume Count', 'Today Produce Count', 'Today Consume Count']);
-    await waitFor(() => expect(cells('dashboard-cluster')[0]![4]).not.toBe('0'), WAIT);
-    const brokerA = cells('dashboard-cluster').find((row) => row[0] === 'broker-a' && row[1] === '0')!;
+    await waitFor(() => expect(cells('dashboard-cluster')[0]![4]).not.toBe('0.00'), WAIT);
+    const brokerA = cells('dashboard-cluster').find((row) => row[0] === 'broker-a' && row[1] === '0(master)')!;
     expect(brokerA[2]).toBe(getTimeline()!.state.brokers['broker-a/0']!.addr);
     expect(Number(brokerA[4])).toBeCloseTo(5, 0);
     // Today's count is every message the master put since the run began at midnight.
@@ -59,6 +59,7 @@ describe('the Dashboard tab (write 8 / read 4 at 60 s)', () => {
 
   it('shows consumer progress for the readable queues only, with diff = brokerOffset - consumerOffset', () => {
     render(<DashboardTab />);
+    expect(headers('dashboard-progress-CG_ORDER')).toEqual(['Broker', 'Queue', 'consumerClient', 'brokerOffset', 'consumerOffset', 'diff', 'lastTimestamp']);
     const rows = cells('dashboard-progress-CG_ORDER');
     expect(rows.map((row) => `${row[0]}:${row[1]}`)).toEqual(['broker-a:0', 'broker-a:1', 'broker-a:2', 'broker-a:3', 'broker-b:0', 'broker-b:1', 'broker-b:2', 'broker-b:3']);
     for (const row of rows) expect(Number(row[5])).toBe(Number(row[3]) - Number(row[4]));
@@ -167,7 +168,7 @@ describe('the Dashboard tab (a poison message): the group\'s retry topic is one 
     const broker = getTimeline()!.state.brokers['broker-a/0']!;
     const maxOffset = broker.consumeQueues['%RETRY%CG']![0]!.length;
     const committed = broker.consumerOffsetTable.CG!['%RETRY%CG@0']!;
-    expect(cells('dashboard-progress-CG-retry')).toEqual([['broker-a', '0', expect.stringContaining('c-1'), String(maxOffset), String(committed), String(maxOffset - committed)]]);
+    expect(cells('dashboard-progress-CG-retry')).toEqual([['broker-a', '0', expect.stringContaining('c-1'), String(maxOffset), String(committed), String(maxOffset - committed), expect.any(String)]]);
     expect(screen.getByTestId('dashboard-progress-CG-retry')).toHaveTextContent(`CG · %RETRY%CG · diffTotal ${maxOffset - committed}`);
     expect(maxOffset).toBe(6);
   });

@@ -78,7 +78,7 @@ describe('Route diagnostics', () => {
     expect(never('broker-b')).toBeLessThan(left('broker-b'));
     expect(early).toHaveTextContent('Consumers are given only queue ids below readQueueNums (topicRouteData2TopicSubscribeInfo) and the broker refuses to pull the others (PullMessageProcessor)');
     expect(early).toHaveTextContent(`${never('broker-b')} cannot be consumed until readQueueNums is raised again. c-2 pulled ${left('broker-b') - never('broker-b')} of them into its ProcessQueues before the shrink: it consumes them only until its next rebalance drops queues 4-7, and what is left then waits until readQueueNums is raised again.`);
-    expect(early).toHaveTextContent('Raise readQueueNums back to 8 (mqadmin updateTopic -t TopicTest -b 10.0.1.2:10911 -r 8 -w 4 -p 6) and keep writeQueueNums at 4; once every group has drained queues 4-7 (lag 0), lower readQueueNums to 4 again.');
+    expect(early).toHaveTextContent('Raise readQueueNums back to 8 (mqadmin updateTopic -n \'10.0.0.1:9876;10.0.0.2:9876\' -t TopicTest -b 10.0.1.2:10911 -r 8 -w 4 -p 6) and keep writeQueueNums at 4; once every group has drained queues 4-7 (lag 0), lower readQueueNums to 4 again.');
     expect(early).toHaveTextContent('The safe order for a shrink: writeQueueNums first, wait until the queues drain, then readQueueNums.');
     cleanup();
     // By 3:00 the rebalances dropped queues 4-7: everything left there is stranded until readQueueNums is raised again.
@@ -92,7 +92,7 @@ describe('Route diagnostics', () => {
     openAt('shrink-unsafely', 180_000, 'zh');
     render(<DiagnosticsTab />);
     expect(titles('strandedAboveRead')[1]).toBe(`broker-b 上的 TopicTest：队列 4-7 中还剩 ${stranded('broker-b')} 条消息，其 id ≥ readQueueNums 4`);
-    expect(findings('strandedAboveRead')[1]).toHaveTextContent('把 readQueueNums 调回 8（mqadmin updateTopic -t TopicTest -b 10.0.1.2:10911 -r 8 -w 4 -p 6），writeQueueNums 保持 4；等每个消费者组都把队列 4-7 消费完（lag 为 0），再把 readQueueNums 调回 4。');
+    expect(findings('strandedAboveRead')[1]).toHaveTextContent('把 readQueueNums 调回 8（mqadmin updateTopic -n \'10.0.0.1:9876;10.0.0.2:9876\' -t TopicTest -b 10.0.1.2:10911 -r 8 -w 4 -p 6），writeQueueNums 保持 4；等每个消费者组都把队列 4-7 消费完（lag 为 0），再把 readQueueNums 调回 4。');
   });
 
   it('finds nothing left above readQueueNums after a safe shrink', () => {

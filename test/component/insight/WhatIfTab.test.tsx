@@ -72,7 +72,7 @@ describe('WhatIfTab', () => {
     const row = within(screen.getByTestId('whatif-differences')).getByText('Not consumable').closest('tr')!;
     expect(row.querySelectorAll('td')[1]).toHaveTextContent(/^0$/);
     // The command as an operator would type it, and when the clients act on it: not at once.
-    expect(screen.getByTestId('whatif-effect')).toHaveTextContent('mqadmin updateTopic -c DefaultCluster -t TopicTest -w 8 -r 8 -p 6 at 0:40.000 (every count given: mqadmin resets one left out to its default, 8 queues and perm 6): the runs are the same until then. The brokers hold the new count at once, and Not consumable counts by it; the consumers\' queues follow only at their next route pull (every 30 s) and rebalance (every 20 s)');
+    expect(screen.getByTestId('whatif-effect')).toHaveTextContent('mqadmin updateTopic -n \'10.0.0.1:9876;10.0.0.2:9876\' -c DefaultCluster -t TopicTest -w 8 -r 8 -p 6 at 0:40.000 (every count given: mqadmin resets one left out to its default, 8 queues and perm 6): the runs are the same until then. The brokers hold the new count at once, and Not consumable counts by it; the consumers\' queues follow only at their next route pull (every 30 s) and rebalance (every 20 s)');
     expect(usePlayback.getState().timeMs).toBe(40_000);
     // The chart opens on what changed: the unconsumable count (diffTotal counts readable queues only).
     expect(within(screen.getByTestId('whatif-result')).getByRole('combobox')).toHaveValue('counters');

@@ -41,6 +41,6 @@ describe('What-if: the updateTopic command quotes a hostile cluster and topic', 
     file.topics = [{ ...file.topics[0], name: '%|%', cluster: '<b>clu</b>' }];
     for (const client of [...file.producers, ...file.consumers]) client['topic'] = '%|%';
     const applied = applyWhatIf(scenarioOf(file), { at: 30_000, path: 'topics.%|%.perm', value: 4 });
-    expect(applied.ok && applied.effect).toEqual({ how: 'updateTopic', field: 'perm', commands: ["mqadmin updateTopic -c '<b>clu</b>' -t '%|%' -w 8 -r 4 -p 4"] });
+    expect(applied.ok && applied.effect).toEqual({ how: 'updateTopic', field: 'perm', commands: ["mqadmin updateTopic -n '10.0.0.1:9876;10.0.0.2:9876' -c '<b>clu</b>' -t '%|%' -w 8 -r 4 -p 4"] });
   });
 });

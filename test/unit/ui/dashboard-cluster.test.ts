@@ -24,29 +24,32 @@ const brokersOf = (timeline: Timeline) => clusterRows(timeline.state, runSimQuer
 describe('the Dashboard\'s cluster', () => {
   it('drops a master the NameServer removed when it crashed (channelClosed), and keeps its slave', () => {
     const before = libraryTimeline('master-loss-sync-async', 50_000);
-    expect(brokersOf(before)).toEqual(['broker-a/0 10.0.1.1:10911', 'broker-a/1 10.0.1.2:10911', 'broker-b/0 10.0.1.3:10911', 'broker-b/1 10.0.1.4:10911']);
+    expect(brokersOf(before)).toEqual(['broker-a/0(master) 10.0.1.1:10911', 'broker-a/1(slave) 10.0.1.2:10911', 'broker-b/0(master) 10.0.1.3:10911', 'broker-b/1(slave) 10.0.1.4:10911']);
     const after = masterCrashAt(75_000);
     // Both masters crashed at 60 s; ns-1 removed them at once.
     expect(after.state.brokers['broker-a/0']).toBeDefined();
-    expect(brokersOf(after)).toEqual(['broker-a/1 10.0.1.2:10911', 'broker-b/1 10.0.1.4:10911']);
+    expect(brokersOf(after)).toEqual(['broker-a/1(slave) 10.0.1.2:10911', 'broker-b/1(slave) 10.0.1.4:10911']);
   });
 
   it('keeps a master whose machine lost power: no connection closed, so ns-1 lists it until its scan', () => {
     const after = libraryTimeline('master-loss-sync-async', 75_000);
-    expect(brokersOf(after)).toEqual(['broker-a/0 10.0.1.1:10911', 'broker-a/1 10.0.1.2:10911', 'broker-b/0 10.0.1.3:10911', 'broker-b/1 10.0.1.4:10911']);
+    expect(brokersOf(after)).toEqual(['broker-a/0(master) 10.0.1.1:10911', 'broker-a/1(slave) 10.0.1.2:10911', 'broker-b/0(master) 10.0.1.3:10911', 'broker-b/1(slave) 10.0.1.4:10911']);
   });
 
   it('counts a slave\'s own gets once it serves the reads of a master that crashed (BrokerStatsManager on the node that answered the pull)', () => {
-    const rowOf = (timeline: Timeline, id: number) => clusterRows(timeline.state, runSimQuery(timeline, 'dashboardStats', {}))!.rows.find((row) => row[0] === 'broker-a' && row[1] === id)!;
+    const rowOf = (timeline: Timeline, no: string) => clusterRows(timeline.state, runSimQuery(timeline, 'dashboardStats', {}))!.rows.find((row) => row[0] === 'broker-a' && row[1] === no)!;
     const before = libraryTimeline('master-slave-failover', 50_000);
-    expect([rowOf(before, 1)[5], rowOf(before, 1)[9]]).toEqual([0, 0]);
-    const after = libraryTimeline('master-slave-failover', 150_000);
+    expect([rowOf(before, '1(slave)')[5], rowOf(before, '1(slave)')[9]]).toEqual(['0.00', 0]);
+    // The slave serves c-1 from about 95 s: at 100 s it has returned a first batch to pulls, none of it consumed yet.
+    const after = libraryTimeline('master-slave-failover', 100_000);
     const slave = after.state.brokers['broker-a/1']!;
-    const fromSlave = after.traceSlice(0).filter((e) => e.type === 'message.consumed' && e.broker === 'broker-a' && e.brokerId === 1 && e.t > 140_000);
-    expect(fromSlave.length).toBeGreaterThan(0);
-    // Consume TPS over the last 10 s, and today's gets: what the slave returned to pulls.
-    expect(rowOf(after, 1)[5]).toBeCloseTo(fromSlave.length / 10, 1);
-    expect(rowOf(after, 1)[9]).toBe(slave.messagesServed);
+    const fromSlave = after.traceSlice(0).filter((e) => e.type === 'message.consumed' && e.broker === 'broker-a' && e.brokerId === 1);
+    expect(fromSlave).toEqual([]);
+    // Consumer Message TPS over the last 10 s (getGetTransferredTps(10)), and today's gets: what the slave returned to pulls.
+    const servedAt90 = libraryTimeline('master-slave-failover', 90_000).state.brokers['broker-a/1']!.messagesServed;
+    expect(slave.messagesServed).toBeGreaterThan(servedAt90);
+    expect(Number(rowOf(after, '1(slave)')[5])).toBeCloseTo((slave.messagesServed - servedAt90) / 10, 2);
+    expect(rowOf(after, '1(slave)')[9]).toBe(slave.messagesServed);
     expect(slave.messagesServed).toBeGreaterThan(0);
   });
 
@@ -67,7 +70,7 @@ describe('a broker the NameServer lists that does not answer (crash vs partition
     const timeline = libraryTimeline('crash-partition-shutdown', 100_000);
     const live = timeline.state.nameServers['ns-1']!.brokerLiveTable['10.0.1.2:10911']!;
     const cluster = clusterRows(timeline.state, runSimQuery(timeline, 'dashboardStats', {}))!;
-    expect(cluster.rows.map((row) => row.slice(0, 3))).toEqual([['broker-b', 0, '10.0.1.2:10911'], ['broker-c', 0, '10.0.1.3:10911']]);
+    expect(cluster.rows.map((row) => row.slice(0, 3))).toEqual([['broker-b', '0(master)', '10.0.1.2:10911'], ['broker-c', '0(master)', '10.0.1.3:10911']]);
     expect(cluster.rows[0]!.slice(3)).toEqual(Array(7).fill(NO_ANSWER));
     expect(cluster.rows[1]![3]).toBe('V5_3_3');
     expect(cluster.rows[1]![8]).toBe(timeline.state.brokers['broker-c/0']!.commitLog.length);
@@ -101,9 +104,9 @@ describe('the Dashboard\'s consumer progress of a group whose consumers start la
   it('shows nothing before any broker holds an offset of the group (whichTopicByConsumer: "offset table is empty"), then its queues', () => {
     const before = libraryTimeline('shrink-safely', 30_000);
     expect(Object.values(before.state.brokers).some((broker) => broker.consumerOffsetTable['CG_ORDER'] !== undefined)).toBe(false);
-    expect(progressRows(before.state, brokersAsked(before.state)!, undefined)).toEqual([]);
+    expect(progressRows(before.state, brokersAsked(before.state)!, undefined, formatTime)).toEqual([]);
     const after = libraryTimeline('shrink-safely', 45_000);
-    expect(progressRows(after.state, brokersAsked(after.state)!, undefined).map((p) => [p.group, p.topic])).toEqual([['CG_ORDER', 'TopicTest']]);
+    expect(progressRows(after.state, brokersAsked(after.state)!, undefined, formatTime).map((p) => [p.group, p.topic])).toEqual([['CG_ORDER', 'TopicTest']]);
   });
 });
 
@@ -138,7 +141,7 @@ describe('the Dashboard\'s status and consumer progress ask each brokerName\'s m
     expect(status.map((row) => row[3])).toEqual(slaveA.consumeQueues['TopicTest']!.map((queue) => queue.length));
     // The crashed master holds messages its slave never received (the lesson of the scenario): its max offsets are not the ones shown.
     expect(status.map((row) => row[3])).not.toEqual(masterA.consumeQueues['TopicTest']!.map((queue) => queue.length));
-    const progress = progressRows(timeline.state, asked, stats)[0]!;
+    const progress = progressRows(timeline.state, asked, stats, formatTime)[0]!;
     const rowsA = progress.rows.filter((row) => row[0] === 'broker-a');
     expect(rowsA.length).toBeGreaterThan(0);
     expect(rowsA.map((row) => row[4])).toEqual(rowsA.map((row) => slaveA.consumerOffsetTable[progress.group]?.[`${progress.topic}@${row[1]}`] ?? 0));
@@ -154,5 +157,23 @@ describe('the Dashboard\'s status and consumer progress ask each brokerName\'s m
     const bothDown = new Timeline(writeReadScenario({ timeline: [crash('ns-1'), crash('ns-2')] }));
     bothDown.seek(20_000);
     expect(brokersAsked(bothDown.state)).toBeNull();
+  });
+});
+
+describe('the Dashboard\'s consumer progress: lastTimestamp per queue and the topic\'s Last Consume Time', () => {
+  it('prints the store time of the message below the committed offset as the page\'s clock, N/A at offset 0 (consumerProgress), and the latest as Last Consume Time', () => {
+    // "A master down" at 1:40: broker-a's slave answers for its crashed master, broker-b's master for itself.
+    const timeline = libraryTimeline('failover-idle-consumer', 100_000);
+    const stats = runSimQuery(timeline, 'dashboardStats', {});
+    const progress = progressRows(timeline.state, brokersAsked(timeline.state)!, stats, formatTime).find((group) => group.topic === 'TopicTest')!;
+    const stored = timeline.traceSlice(0).filter((e) => e.type === 'message.stored' && e.brokerId === 0 && e.topic === 'TopicTest');
+    const storeTime = (broker: string, queueId: number, offset: number) => stored.find((e) => e.type === 'message.stored' && e.broker === broker && e.queueId === queueId && e.queueOffset === offset)!.t;
+    const expected = progress.rows.map((row) => (Number(row[4]) === 0 ? 'N/A' : formatTime(storeTime(String(row[0]), Number(row[1]), Number(row[4]) - 1))));
+    expect(progress.rows.map((row) => row[6])).toEqual(expected);
+    expect(expected.filter((time) => time !== 'N/A').length).toBeGreaterThan(4);
+    const latest = Math.max(...progress.rows.filter((row) => Number(row[4]) > 0).map((row) => storeTime(String(row[0]), Number(row[1]), Number(row[4]) - 1)));
+    expect(progress.lastConsumeTime).toBe(formatTime(latest));
+    // Two decimals, as mqadmin consumerProgress prints Consume TPS (%.2f).
+    expect(progress.consumeTps).toMatch(/^\d+\.\d\d$/);
   });
 });

@@ -37,7 +37,7 @@ const en: ChartsStrings = {
   heading: 'Charts over time',
   intro: 'From 0:00 to the playhead, sampled every step; dashed red lines are faults, the grey line is the playhead.',
   metric: {
-    produceTps: 'Produce TPS per broker', consumeTps: 'Consume TPS per broker', lagByGroup: 'Lag per consumer group (diffTotal)',
+    produceTps: 'Produce TPS per broker', consumeTps: 'Messages consumed per second per broker', lagByGroup: 'Lag per consumer group (diffTotal)',
     lagByQueue: 'Lag per queue of one group (diff)', counters: 'Unconsumable and failed messages',
   },
   metricLabel: 'Chart',
@@ -63,7 +63,7 @@ const zh: ChartsStrings = {
   heading: '随时间变化的图表',
   intro: '从 0:00 到播放位置，按步长采样；红色虚线是故障，灰线是播放位置。',
   metric: {
-    produceTps: '各 Broker 的生产 TPS', consumeTps: '各 Broker 的消费 TPS', lagByGroup: '各消费者组的堆积量（diffTotal）',
+    produceTps: '各 Broker 的生产 TPS', consumeTps: '各 Broker 每秒被消费的消息数', lagByGroup: '各消费者组的堆积量（diffTotal）',
     lagByQueue: '某个消费者组各队列的堆积量（diff）', counters: '无法消费与发送失败的消息',
   },
   metricLabel: '图表',

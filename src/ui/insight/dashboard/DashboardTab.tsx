@@ -91,10 +91,10 @@ export function DashboardTab() {
           {asked.slaves.length > 0 && <p className="rs-muted" data-testid="dashboard-from-slaves">{strings.fromSlaves(asked.nameServer, asked.slaves)}</p>}
           <ExportableTable id="status" caption={s.caption(topic)} strings={strings} rows={statusRows(topic, asked, stats, formatTime)} names={FIRST}
             columns={[s.broker, s.queue, s.minOffset, s.maxOffset, s.lastUpdate]} />
-          {progressRows(state, asked, stats).map((group) => (
+          {progressRows(state, asked, stats, formatTime).map((group) => (
             <ExportableTable key={`${group.group}@${group.topic}`} id={`progress-${group.group}${group.retry ? '-retry' : ''}`} strings={strings} rows={group.rows} names={BROKER_AND_CLIENT}
-              caption={p.caption(group.group, group.topic, group.diffTotal, String(group.consumeTps))}
-              columns={[p.broker, p.queue, p.client, p.brokerOffset, p.consumerOffset, p.diff]} />
+              caption={p.caption(group.group, group.topic, group.diffTotal, group.consumeTps, group.lastConsumeTime)}
+              columns={[p.broker, p.queue, p.client, p.brokerOffset, p.consumerOffset, p.diff, p.lastTimestamp]} />
           ))}
           {connectionRows(state, asked).map((group) => (
             <ExportableTable key={group.group} id={`connections-${group.group}`} strings={strings} rows={group.rows} names={FIRST}

@@ -19,7 +19,10 @@ export interface DashboardStrings {
   cluster: { caption: (nameServer: string) => string; brokerName: string; brokerId: string; address: string; version: string; putTps: string; getTps: string; yesterdayPut: string; yesterdayGet: string; todayPut: string; todayGet: string };
   route: { caption: (topic: string, nameServer: string) => string; brokerName: string; readQueueNums: string; writeQueueNums: string; perm: string };
   status: { caption: (topic: string) => string; broker: string; queue: string; minOffset: string; maxOffset: string; lastUpdate: string };
-  progress: { caption: (group: string, topic: string, diffTotal: number, tps: string) => string; broker: string; queue: string; client: string; brokerOffset: string; consumerOffset: string; diff: string };
+  progress: {
+    caption: (group: string, topic: string, diffTotal: number, tps: string, lastConsumeTime: string) => string;
+    broker: string; queue: string; client: string; brokerOffset: string; consumerOffset: string; diff: string; lastTimestamp: string;
+  };
   connections: { caption: (group: string) => string; clientId: string; address: string; language: string; version: string };
   noRoute: string;
   noNameServer: string;
@@ -31,7 +34,13 @@ export interface DashboardStrings {
 
 const en: DashboardStrings = {
   heading: 'Dashboard',
-  intro: 'The RocketMQ Dashboard\'s tables at the playhead. TPS are over the last 10 s, as the broker\'s statistics report them; the run starts at midnight, so "today" is the whole run so far. diffTotal counts from the offset committed on the broker (what was consumed but not committed yet counts) and only on the brokers the NameServer lists, so it can differ from the Summary\'s Lagging. Today\'s consume count (msgGetTotalTodayNow) is what each broker returned to pulls: messages pulled and not consumed yet, or pulled again after a rebalance, count too, so it runs ahead of the Summary\'s Consumed.',
+  intro: 'The RocketMQ Dashboard\'s tables at the playhead; the run starts at midnight, so "today" is the whole run so far. '
+    + 'Every TPS is a broker\'s own count, of what it wrote or returned to pulls, never of what the listeners consumed: Produce Message TPS and Consumer Message TPS over its last 10 s (StoreStatsService putTps, getTransferredTps), '
+    + 'a group\'s Consume TPS over about a minute (BrokerStatsManager.tpsGroupGetNums: messages returned to its pulls, a snapshot every 10 s, the last 7 averaged). '
+    + 'So a slow consumer\'s Consume TPS stays at the produce rate: it pulls on until 1,000 messages wait in a queue\'s ProcessQueue (pullThresholdForQueue); what shows it is diff growing while lastTimestamp, the store time of the last message it committed, stands still. '
+    + 'Today\'s consume count (msgGetTotalTodayNow) counts pulls too, so messages pulled and not consumed yet, or pulled again after a rebalance, make it run ahead of the Summary\'s Consumed. '
+    + 'Today\'s produce count is what a broker wrote: in 4.x a slave\'s replicas too, in 5.x only what the send processors put, so a slave reads 0 (its Produce Message TPS still counts its replicas). '
+    + 'diffTotal counts from the offset committed on the broker (what was consumed but not committed yet counts) and only on the brokers the NameServer lists, so it can differ from the Summary\'s Lagging.',
   exportCsv: 'Export as CSV',
   exportCsvOf: (table) => `Export as CSV: ${table}`,
   topic: 'Topic',
@@ -40,7 +49,10 @@ const en: DashboardStrings = {
   cluster: { caption: (nameServer) => `Cluster (brokerAddrTable, as ${nameServer} answers)`, brokerName: 'Broker', brokerId: 'NO.', address: 'Address', version: 'Version', putTps: 'Produce Message TPS', getTps: 'Consumer Message TPS', yesterdayPut: 'Yesterday Produce Count', yesterdayGet: 'Yesterday Consume Count', todayPut: 'Today Produce Count', todayGet: 'Today Consume Count' },
   route: { caption: (topic, nameServer) => `Router: ${topic} (queueDatas, as ${nameServer} answers)`, brokerName: 'brokerName', readQueueNums: 'readQueueNums', writeQueueNums: 'writeQueueNums', perm: 'perm' },
   status: { caption: (topic) => `Status: ${topic}`, broker: 'Broker', queue: 'Queue', minOffset: 'minOffset', maxOffset: 'maxOffset', lastUpdate: 'lastUpdateTimeStamp' },
-  progress: { caption: (group, topic, diffTotal, tps) => `${group} · ${topic} · diffTotal ${diffTotal} · Consume TPS ${tps}`, broker: 'Broker', queue: 'Queue', client: 'consumerClient', brokerOffset: 'brokerOffset', consumerOffset: 'consumerOffset', diff: 'diff' },
+  progress: {
+    caption: (group, topic, diffTotal, tps, last) => `${group} · ${topic} · diffTotal ${diffTotal} · Consume TPS ${tps} · Last Consume Time ${last}`,
+    broker: 'Broker', queue: 'Queue', client: 'consumerClient', brokerOffset: 'brokerOffset', consumerOffset: 'consumerOffset', diff: 'diff', lastTimestamp: 'lastTimestamp',
+  },
   connections: { caption: (group) => `Client: ${group}`, clientId: 'clientId', address: 'clientAddr', language: 'language', version: 'version' },
   noRoute: 'No NameServer holds a route for this topic now.',
   noNameServer: 'No NameServer is running: the Dashboard has nobody to ask for the cluster.',
@@ -60,7 +72,13 @@ const en: DashboardStrings = {
 
 const zh: DashboardStrings = {
   heading: '控制台',
-  intro: '播放头时刻的 RocketMQ 控制台表格。TPS 按最近 10 秒计算（与 Broker 的统计一致）；运行从午夜开始，所以“今天”就是到目前为止的整个运行。diffTotal 从 Broker 上已提交的位点算起（已消费但尚未提交的也计入），而且只统计 NameServer 列出的 Broker，所以可能与概览的“消费堆积”不同。“今天消费总数”（msgGetTotalTodayNow）是各 Broker 返回给拉取请求的消息数：已拉取但尚未消费的、以及负载均衡后再次拉取的也计入，所以会比概览的“已消费”多。',
+  intro: '播放头时刻的 RocketMQ 控制台表格；运行从午夜开始，所以“今天”就是到目前为止的整个运行。'
+    + '所有 TPS 都是 Broker 自己的计数，统计它写入的或返回给拉取请求的消息，而不是监听器消费的消息：生产消息TPS 和消费消息TPS 按最近 10 秒计算（StoreStatsService 的 putTps、getTransferredTps），'
+    + '消费者组的消费TPS 按约一分钟计算（BrokerStatsManager.tpsGroupGetNums：返回给该组拉取请求的消息数，每 10 秒一个快照，取最近 7 个求平均）。'
+    + '所以消费慢的消费者，消费TPS 仍与生产速率相同：它会一直拉取，直到某个队列的 ProcessQueue 里积压 1000 条消息（pullThresholdForQueue）；能看出问题的是差值不断增大，而 lastTimestamp（它提交的最后一条消息的存储时间）停住不动。'
+    + '“今天消费总数”（msgGetTotalTodayNow）统计的也是拉取：已拉取但尚未消费的、以及负载均衡后再次拉取的也计入，所以会比概览的“已消费”多。'
+    + '“今天生产总数”是 Broker 写入的消息数：4.x 中 Slave 的副本也计入；5.x 中只计发送处理器写入的，所以 Slave 为 0（它的生产消息TPS 仍计入副本）。'
+    + 'diffTotal 从 Broker 上已提交的位点算起（已消费但尚未提交的也计入），而且只统计 NameServer 列出的 Broker，所以可能与概览的“消费堆积”不同。',
   exportCsv: '导出为 CSV',
   exportCsvOf: (table) => `导出为 CSV：${table}`,
   topic: '主题',
@@ -69,7 +87,10 @@ const zh: DashboardStrings = {
   cluster: { caption: (nameServer) => `集群（brokerAddrTable，${nameServer} 的应答）`, brokerName: '分片', brokerId: '编号', address: '地址', version: '版本', putTps: '生产消息TPS', getTps: '消费消息TPS', yesterdayPut: '昨日生产总数', yesterdayGet: '昨日消费总数', todayPut: '今天生产总数', todayGet: '今天消费总数' },
   route: { caption: (topic, nameServer) => `路由：${topic}（队列信息，${nameServer} 的应答）`, brokerName: 'brokerName', readQueueNums: '读队列数量', writeQueueNums: '写队列数量', perm: 'perm' },
   status: { caption: (topic) => `状态：${topic}`, broker: 'Broker', queue: '队列', minOffset: '最小位点', maxOffset: '最大位点', lastUpdate: '上次更新时间' },
-  progress: { caption: (group, topic, diffTotal, tps) => `${group} · ${topic} · 差值 ${diffTotal} · 消费TPS ${tps}`, broker: 'Broker', queue: '队列', client: '消费者终端', brokerOffset: '代理者位点', consumerOffset: '消费者位点', diff: '差值' },
+  progress: {
+    caption: (group, topic, diffTotal, tps, last) => `${group} · ${topic} · 差值 ${diffTotal} · 消费TPS ${tps} · 最后消费时间 ${last}`,
+    broker: 'Broker', queue: '队列', client: '消费者终端', brokerOffset: '代理者位点', consumerOffset: '消费者位点', diff: '差值', lastTimestamp: 'lastTimestamp',
+  },
   connections: { caption: (group) => `终端：${group}`, clientId: 'clientId', address: 'clientAddr', language: 'language', version: 'version' },
   noRoute: '此刻没有 NameServer 持有该主题的路由。',
   noNameServer: '没有正在运行的 NameServer：控制台无处查询集群。',

@@ -7,9 +7,9 @@
  * BrokerData.selectBrokerAddr picks: its master, else (the master removed) its slave
  * (src/sim/queries/brokers-asked.ts).
  */
-import { PERM_INHERIT, PERM_PRIORITY, PERM_READ, PERM_WRITE, perm2String, type BrokerState, type ModelState, type NameServerState } from '../../../sim/index.ts';
+import { MASTER_ID, PERM_INHERIT, PERM_PRIORITY, PERM_READ, PERM_WRITE, perm2String, type BrokerState, type ModelState, type NameServerState } from '../../../sim/index.ts';
 import { answersAdmin, brokerDatasByName, nameServerAsked, type BrokersAsked } from '../../../sim/queries/brokers-asked.ts';
-import { consumeStats } from '../../../sim/queries/consume-stats.ts';
+import { consumeStats, type QueueProgress } from '../../../sim/queries/consume-stats.ts';
 import type { DashboardStats } from '../../../sim/queries/dashboard-stats.ts';
 import type { CsvCell } from '../csv.ts';
 import { closesUnseen } from '../../panels/status.ts';
@@ -25,9 +25,21 @@ function clientVersion(state: ModelState): string {
   return state.config.rocketmqVersion === '4.x' ? 'V4_9_8' : 'V5_3_3';
 }
 
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
+/** A TPS as RocketMQ prints it: two decimals (the Dashboard's `| number:2`, mqadmin clusterList's %9.2f, consumerProgress's %.2f). */
+export function tps(value: number): string {
+  return value.toFixed(2);
 }
+
+/**
+ * The Cluster page's NO.: brokerId with the role its number means (cluster.html: 0 the master,
+ * any other a slave).
+ */
+export function brokerNo(brokerId: number): string {
+  return `${brokerId}${brokerId === MASTER_ID ? '(master)' : '(slave)'}`;
+}
+
+/** What mqadmin consumerProgress prints for a lastTimestamp of 0 (no message below the offset). */
+export const NO_TIME = 'N/A';
 
 /**
  * A broker the NameServer lists that does not answer the admin tool (answersAdmin): cut off by a
@@ -72,12 +84,14 @@ export function clusterRows(
       if (!broker) continue;
       if (!answersAdmin(broker)) {
         silent.push(silentBroker(broker, addr, nameServer));
-        rows.push([data.brokerName, Number(id), addr, ...Array<string>(7).fill(NO_ANSWER)]);
+        rows.push([data.brokerName, brokerNo(Number(id)), addr, ...Array<string>(7).fill(NO_ANSWER)]);
         continue;
       }
       // Each process counts its own gets: a slave serving reads (no master in the route, or slaveReadEnable) has its own.
+      // Its puts: its replicas count in its putTps, and in today's count only in 4.x (dashboard-stats.ts).
+      // NO.'s (slave) marks a brokerName whose master is gone at a glance.
       rows.push([
-        data.brokerName, Number(id), addr, clientVersion(state), round(stats?.putTps[broker.node] ?? 0), round(stats?.getTps[broker.node] ?? 0), 0, 0,
+        data.brokerName, brokerNo(Number(id)), addr, clientVersion(state), tps(stats?.putTps[broker.node] ?? 0), tps(stats?.getTps[broker.node] ?? 0), 0, 0,
         stats?.putToday[broker.node] ?? 0, stats?.getToday[broker.node] ?? 0,
       ]);
     }
@@ -123,7 +137,10 @@ export interface GroupProgress {
   topic: string;
   retry: boolean;
   diffTotal: number;
-  consumeTps: number;
+  /** ConsumeStats.consumeTps as mqadmin prints it: the brokers' tpsGroupGetNums added up. */
+  consumeTps: string;
+  /** The Dashboard's "Last Consume Time" of the topic: the latest of its queues' lastTimestamp, NO_TIME when none has one. */
+  lastConsumeTime: string;
   rows: Row[];
 }
 
@@ -137,12 +154,23 @@ function owners(state: ModelState, group: string, topic: string): Map<string, st
   return owned;
 }
 
-/** Consumer progress (consumeStats): per readable queue the broker's maxOffset, the group's committed offset, their diff, and who holds the queue. */
-export function progressRows(state: ModelState, asked: BrokersAsked, stats: DashboardStats | undefined): GroupProgress[] {
+/**
+ * Consumer progress (consumeStats): per readable queue the broker's maxOffset, the group's
+ * committed offset, their diff, who holds the queue and the store time of the last message
+ * consumed (lastTimestamp, NO_TIME at offset 0); with the group's consume TPS on the topic, which
+ * getConsumeStats reads from each broker asked (tpsGroupGetNums) and the admin tool adds up.
+ */
+export function progressRows(state: ModelState, asked: BrokersAsked, stats: DashboardStats | undefined, formatTime: (ms: number) => string): GroupProgress[] {
   return consumeStats(state, asked.brokers).map(({ group, topic, retry, diffTotal, queues }) => {
     const owned = owners(state, group, topic);
-    const rows: Row[] = queues.map((q) => [q.broker, q.queueId, owned.get(`${q.broker}@${q.queueId}`) ?? '', q.brokerOffset, q.consumerOffset, q.diff]);
-    return { group, topic, retry, diffTotal, consumeTps: round(stats?.consumeTps[group]?.[topic] ?? 0), rows };
+    const timeOf = (q: QueueProgress) => stats?.lastConsumeTime[q.node]?.[group]?.[`${topic}@${q.queueId}`];
+    const rows: Row[] = queues.map((q) => {
+      const last = timeOf(q);
+      return [q.broker, q.queueId, owned.get(`${q.broker}@${q.queueId}`) ?? '', q.brokerOffset, q.consumerOffset, q.diff, last !== undefined ? formatTime(last) : NO_TIME];
+    });
+    const consumeTps = asked.brokers.reduce((sum, broker) => sum + (stats?.groupGetTps[broker.node]?.[`${topic}@${group}`] ?? 0), 0);
+    const latest = Math.max(0, ...queues.map((q) => timeOf(q) ?? 0));
+    return { group, topic, retry, diffTotal, consumeTps: tps(consumeTps), lastConsumeTime: latest > 0 ? formatTime(latest) : NO_TIME, rows };
   });
 }
 

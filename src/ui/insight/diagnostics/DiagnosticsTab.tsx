@@ -1,4 +1,5 @@
 /** The Diagnostics tab: every route problem at the playhead, each explained with its safe fix. */
+import { namesrvOption } from '../../../sim/queries/update-topic-command.ts';
 import { usePlayback } from '../../../store/playback.ts';
 import { derivedAt, PanelFrame, summaryAt } from '../../panels/shared.tsx';
 import { reasonStrings } from '../../panels/reason-strings.ts';
@@ -26,6 +27,7 @@ export function DiagnosticsTab() {
   const idle = reasonStrings(language).idle;
   if (!view) return null;
   const { timeline, timeMs } = view;
+  const namesrv = namesrvOption(timeline.scenario);
   const findings = derivedAt(timeline, timeMs, 'routeDiagnostics', () => routeDiagnostics(timeline.state, summaryAt(timeline, timeMs), timeline.scenario));
   return (
     <PanelFrame name="diagnostics" title={strings.heading}>
@@ -33,7 +35,7 @@ export function DiagnosticsTab() {
       {findings.length === 0 ? <p data-testid="diagnostics-none">{strings.none}</p> : (
         <ul className="rs-diagnostic-list" data-testid="diagnostics-list">
           {findings.map((finding) => {
-            const text = strings.describe(finding, idle);
+            const text = strings.describe(finding, idle, namesrv);
             return (
               <li key={keyOf(finding)} className={`rs-diagnostic rs-diagnostic-${finding.kind}`} data-kind={finding.kind}>
                 <h3>{text.title}</h3>

@@ -22,7 +22,8 @@ export interface DiagnosticsStrings {
   none: string;
   whyLabel: string;
   fixLabel: string;
-  describe: (finding: RouteDiagnostic, idle: (reason: Extract<RouteDiagnostic, { kind: 'idleConsumer' }>['reason']) => string) => DiagnosticText;
+  /** `namesrv`: the -n option the mqadmin commands of a fix carry (namesrvOption of the scenario), none when left out. */
+  describe: (finding: RouteDiagnostic, idle: (reason: Extract<RouteDiagnostic, { kind: 'idleConsumer' }>['reason']) => string, namesrv?: string) => DiagnosticText;
 }
 
 type IdleFinding = Extract<RouteDiagnostic, { kind: 'idleConsumer' }>;
@@ -120,25 +121,30 @@ type StrandedAboveRead = Extract<RouteDiagnostic, { kind: 'strandedAboveRead' }>
  * not given to its default (-r 8 -w 8 -p 6, UpdateTopicSubCommand), so it names all three; a
  * command giving -r alone would also reset writeQueueNums to 8.
  */
-function updateTopic(f: OnBroker, change: { r?: number; p?: number }): string {
-  return `mqadmin updateTopic -t ${shellWord(f.topic)} -b ${shellWord(f.addr)} -r ${change.r ?? f.readQueueNums} -w ${f.writeQueueNums} -p ${change.p ?? f.perm}`;
+function updateTopic(n: string, f: OnBroker, change: { r?: number; p?: number }): string {
+  return `${mqadminUpdateTopic(n)} -t ${shellWord(f.topic)} -b ${shellWord(f.addr)} -r ${change.r ?? f.readQueueNums} -w ${f.writeQueueNums} -p ${change.p ?? f.perm}`;
 }
 
 /** mqadmin updateTopic creating the topic on every master of a cluster (UpdateTopicSubCommand's -c). */
-function createTopic(topic: string, cluster: string): string {
-  return `mqadmin updateTopic -t ${shellWord(topic)} -c ${shellWord(cluster)}`;
+function createTopic(n: string, topic: string, cluster: string): string {
+  return `${mqadminUpdateTopic(n)} -t ${shellWord(topic)} -c ${shellWord(cluster)}`;
 }
 
 /** mqadmin updateTopic creating the topic on one broker, by address (-b), with mqadmin's default counts. */
-function createTopicOn(topic: string, addr: string): string {
-  return `mqadmin updateTopic -t ${shellWord(topic)} -b ${shellWord(addr)}`;
+function createTopicOn(n: string, topic: string, addr: string): string {
+  return `${mqadminUpdateTopic(n)} -t ${shellWord(topic)} -b ${shellWord(addr)}`;
+}
+
+/** The command with its -n option (namesrvOption), when it has one. */
+function mqadminUpdateTopic(n: string): string {
+  return n === '' ? 'mqadmin updateTopic' : `mqadmin updateTopic ${n}`;
 }
 
 const leftOf = (f: StrandedAboveRead) => f.stranded + f.pulled;
 /** The readQueueNums that gives the queues back to the consumers: one past the highest id holding messages. */
 const restoreTo = (f: StrandedAboveRead) => Math.max(...f.queues) + 1;
 
-function strandedAboveReadEn(f: StrandedAboveRead): DiagnosticText {
+function strandedAboveReadEn(f: StrandedAboveRead, n: string): DiagnosticText {
   const ids = idRanges(f.queues, ', ');
   const queues = f.queues.length === 1 ? `queue ${ids}` : `queues ${ids}`;
   const one = f.pulledBy.length === 1;
@@ -150,11 +156,11 @@ function strandedAboveReadEn(f: StrandedAboveRead): DiagnosticText {
       + (f.pulled > 0
         ? ` ${who} pulled ${f.pulled} of them into ${one ? 'its' : 'their'} ProcessQueues before the shrink: ${one ? 'it consumes' : 'they consume'} them only until ${one ? 'its' : 'their'} next rebalance drops ${queues}, and what is left then waits until readQueueNums is raised again.`
         : ''),
-    fix: `Raise readQueueNums back to ${restoreTo(f)} (${updateTopic(f, { r: restoreTo(f) })}) and keep writeQueueNums at ${f.writeQueueNums}; once every group has drained ${queues} (lag 0), lower readQueueNums to ${f.readQueueNums} again. The safe order for a shrink: writeQueueNums first, wait until the queues drain, then readQueueNums.`,
+    fix: `Raise readQueueNums back to ${restoreTo(f)} (${updateTopic(n, f, { r: restoreTo(f) })}) and keep writeQueueNums at ${f.writeQueueNums}; once every group has drained ${queues} (lag 0), lower readQueueNums to ${f.readQueueNums} again. The safe order for a shrink: writeQueueNums first, wait until the queues drain, then readQueueNums.`,
   };
 }
 
-function strandedAboveReadZh(f: StrandedAboveRead): DiagnosticText {
+function strandedAboveReadZh(f: StrandedAboveRead, n: string): DiagnosticText {
   const ids = idRanges(f.queues, '、');
   const who = f.pulledBy.length > 0 ? f.pulledBy.join('、') : '消费者';
   const they = f.pulledBy.length > 1 ? '它们' : '它';
@@ -163,7 +169,7 @@ function strandedAboveReadZh(f: StrandedAboveRead): DiagnosticText {
     why: `消费者只会被分配 id 小于 readQueueNums 的队列（topicRouteData2TopicSubscribeInfo），Broker 会拒绝对其他队列的拉取（PullMessageProcessor）；生产者也不再写入它们（id ≥ writeQueueNums ${f.writeQueueNums}）。`
       + `这些消息是在 readQueueNums 调小之前写入的，当时还没有被所有消费者组消费完${f.stranded > 0 ? `：其中 ${f.stranded} 条在再次调大 readQueueNums 之前无法消费。` : '。'}`
       + (f.pulled > 0 ? `${who} 在缩容前已把其中 ${f.pulled} 条拉取到 ProcessQueue：${they}只会消费到下一次负载均衡放弃队列 ${ids} 为止，之后剩下的要等再次调大 readQueueNums 才会被消费。` : ''),
-    fix: `把 readQueueNums 调回 ${restoreTo(f)}（${updateTopic(f, { r: restoreTo(f) })}），writeQueueNums 保持 ${f.writeQueueNums}；等每个消费者组都把队列 ${ids} 消费完（lag 为 0），再把 readQueueNums 调回 ${f.readQueueNums}。安全的缩容顺序是：先调小 writeQueueNums，等这些队列消费完，再调小 readQueueNums。`,
+    fix: `把 readQueueNums 调回 ${restoreTo(f)}（${updateTopic(n, f, { r: restoreTo(f) })}），writeQueueNums 保持 ${f.writeQueueNums}；等每个消费者组都把队列 ${ids} 消费完（lag 为 0），再把 readQueueNums 调回 ${f.readQueueNums}。安全的缩容顺序是：先调小 writeQueueNums，等这些队列消费完，再调小 readQueueNums。`,
   };
 }
 
@@ -284,7 +290,7 @@ const en: DiagnosticsStrings = {
   none: 'Nothing to report at this moment: every topic is read and written on all its queues.',
   whyLabel: 'Why',
   fixLabel: 'Safe fix',
-  describe: (f, idle) => {
+  describe: (f, idle, n = '') => {
     switch (f.kind) {
       case 'noMaster': return {
         title: `${f.broker} has no master: ${f.master} ${f.status === 'crashed' ? 'crashed' : 'was shut down'}`,
@@ -317,35 +323,35 @@ const en: DiagnosticsStrings = {
           : ''}`,
         fix: f.createOn === null
           ? `Bring back a master of ${f.brokers.join(' or ')}: no master runs anywhere to create ${f.topic} on.`
-          : `Bring back a master of ${f.brokers.join(' or ')}, or create ${f.topic} on a running master (${createTopicOn(f.topic, f.createOn)}) so that producers have a queue to write to.`,
+          : `Bring back a master of ${f.brokers.join(' or ')}, or create ${f.topic} on a running master (${createTopicOn(n, f.topic, f.createOn)}) so that producers have a queue to write to.`,
       };
       case 'writeAboveRead': return {
         title: `${f.topic} on ${onBroker(f)}: writeQueueNums ${f.writeQueueNums} > readQueueNums ${f.readQueueNums}`,
         why: `Producers spread messages over queues 0-${f.writeQueueNums - 1}, consumers only read queues 0-${f.readQueueNums - 1}: queues ${f.readQueueNums}-${f.writeQueueNums - 1} fill up and are not consumed until readQueueNums is raised (${f.stranded} messages now).`,
-        fix: `Raise readQueueNums to ${f.writeQueueNums} (${updateTopic(f, { r: f.writeQueueNums })}): the stranded messages become consumable. To shrink instead, lower writeQueueNums first, wait until those queues drain, then lower readQueueNums.`,
+        fix: `Raise readQueueNums to ${f.writeQueueNums} (${updateTopic(n, f, { r: f.writeQueueNums })}): the stranded messages become consumable. To shrink instead, lower writeQueueNums first, wait until those queues drain, then lower readQueueNums.`,
       };
       case 'readAboveWrite': return {
         title: `${f.topic} on ${onBroker(f)}: readQueueNums ${f.readQueueNums} > writeQueueNums ${f.writeQueueNums}`,
         why: `Queues ${f.writeQueueNums}-${f.readQueueNums - 1} receive nothing new; consumers that own only those queues sit idle. This is the middle step of a safe shrink: ${f.undrained} messages in them are still to be consumed.`,
         fix: f.undrained > 0
           ? `Wait until queues ${f.writeQueueNums}-${f.readQueueNums - 1} drain (lag 0 for every group), then lower readQueueNums to ${f.writeQueueNums}. Lowering it now would strand ${f.undrained} messages.`
-          : `Those queues are drained: lowering readQueueNums to ${f.writeQueueNums} now loses nothing (${updateTopic(f, { r: f.writeQueueNums })}).`,
+          : `Those queues are drained: lowering readQueueNums to ${f.writeQueueNums} now loses nothing (${updateTopic(n, f, { r: f.writeQueueNums })}).`,
       };
-      case 'strandedAboveRead': return strandedAboveReadEn(f);
+      case 'strandedAboveRead': return strandedAboveReadEn(f, n);
       case 'unreadable': return {
         title: `${f.topic} on ${onBroker(f)}: not readable (perm ${f.perm})`,
         why: `Without PermName.PERM_READ (4) no consumer gets these queues in its route: ${f.waiting} messages wait in them.`,
-        fix: `Give the topic perm 6 (read and write) on ${f.broker} (${updateTopic(f, { p: 6 })}), unless you are retiring the broker: then make it unwritable, not unreadable, and let consumers drain it.`,
+        fix: `Give the topic perm 6 (read and write) on ${f.broker} (${updateTopic(n, f, { p: 6 })}), unless you are retiring the broker: then make it unwritable, not unreadable, and let consumers drain it.`,
       };
       case 'unwritable': return {
         title: `${f.topic} on ${onBroker(f)}: not writable (perm ${f.perm})`,
         why: `Without PermName.PERM_WRITE (2) producers leave ${f.broker} out of the topic's send queues: other brokers take all the traffic.`,
-        fix: `Intended while draining a broker before taking it out. Otherwise give the topic perm 6 again (${updateTopic(f, { p: 6 })}).`,
+        fix: `Intended while draining a broker before taking it out. Otherwise give the topic perm 6 again (${updateTopic(n, f, { p: 6 })}).`,
       };
       case 'oneBroker': return {
         title: `${f.topic} lives on ${f.broker} only (the cluster has ${f.masters} masters)`,
         why: `Producers can send ${f.topic} to one broker only: when ${f.broker} fails, every send fails until it is back, though other masters are up.`,
-        fix: `Create the topic on every master of the cluster (${createTopic(f.topic, f.cluster)}).`,
+        fix: `Create the topic on every master of the cluster (${createTopic(n, f.topic, f.cluster)}).`,
       };
       case 'idleConsumer': return {
         title: `${f.consumer} (${f.group}) gets no message`,
@@ -381,7 +387,7 @@ const zh: DiagnosticsStrings = {
   none: '此刻没有问题：每个主题的所有队列都在被读写。',
   whyLabel: '原因',
   fixLabel: '安全修复',
-  describe: (f, idle) => {
+  describe: (f, idle, n = '') => {
     switch (f.kind) {
       case 'noMaster': return {
         title: `${f.broker} 没有 Master：${f.master} ${f.status === 'crashed' ? '已崩溃' : '已关闭'}`,
@@ -414,35 +420,35 @@ const zh: DiagnosticsStrings = {
           : ''}`,
         fix: f.createOn === null
           ? `让 ${f.brokers.join(' 或 ')} 的 Master 恢复：现在没有任何运行中的 Master 可以创建 ${f.topic}。`
-          : `让 ${f.brokers.join(' 或 ')} 的 Master 恢复，或在运行中的 Master 上创建 ${f.topic}（${createTopicOn(f.topic, f.createOn)}），让生产者有队列可写。`,
+          : `让 ${f.brokers.join(' 或 ')} 的 Master 恢复，或在运行中的 Master 上创建 ${f.topic}（${createTopicOn(n, f.topic, f.createOn)}），让生产者有队列可写。`,
       };
       case 'writeAboveRead': return {
         title: `${onBrokerZh(f)} 上的 ${f.topic}：writeQueueNums ${f.writeQueueNums} > readQueueNums ${f.readQueueNums}`,
         why: `生产者把消息分散到队列 0-${f.writeQueueNums - 1}，消费者只读队列 0-${f.readQueueNums - 1}：队列 ${f.readQueueNums}-${f.writeQueueNums - 1} 不断堆积，在调大 readQueueNums 之前不会被消费（当前 ${f.stranded} 条消息）。`,
-        fix: `把 readQueueNums 调到 ${f.writeQueueNums}（${updateTopic(f, { r: f.writeQueueNums })}），堆积的消息就能被消费。如果本意是缩容：先调小 writeQueueNums，等这些队列消费完，再调小 readQueueNums。`,
+        fix: `把 readQueueNums 调到 ${f.writeQueueNums}（${updateTopic(n, f, { r: f.writeQueueNums })}），堆积的消息就能被消费。如果本意是缩容：先调小 writeQueueNums，等这些队列消费完，再调小 readQueueNums。`,
       };
       case 'readAboveWrite': return {
         title: `${onBrokerZh(f)} 上的 ${f.topic}：readQueueNums ${f.readQueueNums} > writeQueueNums ${f.writeQueueNums}`,
         why: `队列 ${f.writeQueueNums}-${f.readQueueNums - 1} 不再有新消息；只分到这些队列的消费者会空闲。这是安全缩容的中间一步：其中还有 ${f.undrained} 条消息待消费。`,
         fix: f.undrained > 0
           ? `等队列 ${f.writeQueueNums}-${f.readQueueNums - 1} 消费完（每个消费者组的 lag 为 0），再把 readQueueNums 调到 ${f.writeQueueNums}。现在调小会让 ${f.undrained} 条消息无法消费，直到再次调大 readQueueNums。`
-          : `这些队列已消费完：现在把 readQueueNums 调到 ${f.writeQueueNums} 不会丢消息（${updateTopic(f, { r: f.writeQueueNums })}）。`,
+          : `这些队列已消费完：现在把 readQueueNums 调到 ${f.writeQueueNums} 不会丢消息（${updateTopic(n, f, { r: f.writeQueueNums })}）。`,
       };
-      case 'strandedAboveRead': return strandedAboveReadZh(f);
+      case 'strandedAboveRead': return strandedAboveReadZh(f, n);
       case 'unreadable': return {
         title: `${onBrokerZh(f)} 上的 ${f.topic}：不可读（perm ${f.perm}）`,
         why: `没有 PermName.PERM_READ (4)，消费者的路由中不会有这些队列：其中有 ${f.waiting} 条消息在等待。`,
-        fix: `在 ${f.broker} 上把该主题的 perm 设为 6（可读可写）（${updateTopic(f, { p: 6 })}）。如果是要下线这个 Broker：应让它不可写而不是不可读，让消费者把消息消费完。`,
+        fix: `在 ${f.broker} 上把该主题的 perm 设为 6（可读可写）（${updateTopic(n, f, { p: 6 })}）。如果是要下线这个 Broker：应让它不可写而不是不可读，让消费者把消息消费完。`,
       };
       case 'unwritable': return {
         title: `${onBrokerZh(f)} 上的 ${f.topic}：不可写（perm ${f.perm}）`,
         why: `没有 PermName.PERM_WRITE (2)，生产者的发送队列中不包含 ${f.broker}：所有流量都发往其他 Broker。`,
-        fix: `下线 Broker 前排空消息时正是这样做的。否则把 perm 改回 6（${updateTopic(f, { p: 6 })}）。`,
+        fix: `下线 Broker 前排空消息时正是这样做的。否则把 perm 改回 6（${updateTopic(n, f, { p: 6 })}）。`,
       };
       case 'oneBroker': return {
         title: `${f.topic} 只在 ${f.broker} 上（集群有 ${f.masters} 个 Master）`,
         why: `生产者只能把 ${f.topic} 发到一个 Broker：${f.broker} 故障时，即使其他 Master 正常，所有发送也都会失败，直到它恢复。`,
-        fix: `在集群的每个 Master 上创建该主题（${createTopic(f.topic, f.cluster)}）。`,
+        fix: `在集群的每个 Master 上创建该主题（${createTopic(n, f.topic, f.cluster)}）。`,
       };
       case 'idleConsumer': return {
         title: `${f.consumer}（${f.group}）收不到消息`,

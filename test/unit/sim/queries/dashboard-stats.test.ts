@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { dashboardStats } from '../../../../src/sim/queries/dashboard-stats.ts';
 import { ROCKETMQ_DEFAULTS } from '../../../../src/model/defaults.ts';
-import type { Timeline } from '../../../../src/sim/timeline.ts';
 import { masterChangeOf, traceBrokerNode, type MasterChange } from '../../../../src/sim/trace-broker-node.ts';
-import { libraryTimeline } from '../../../support/library.ts';
+import { Timeline } from '../../../../src/sim/timeline.ts';
+import { libraryScenario, libraryTimeline } from '../../../support/library.ts';
 
 describe('dashboardStats: the store time of each queue\'s last message (Topic status, lastUpdateTime)', () => {
   // Shrink safely: writeQueueNums 8 -> 4 at 60 s. Producers write to queues 4-7 until their next
@@ -46,7 +46,7 @@ describe('dashboardStats: asked again as the playhead moves, it answers as a fir
 });
 
 /**
- * What the trace tells of today's totals: every message.stored on the node that was its
+ * What the trace tells of today's totals: every master's message.stored on the node that was its
  * `brokerName/brokerId` when it was traced (the master changes recorded before it), and every
  * message.consumed on the node it was pulled from.
  */
@@ -57,7 +57,8 @@ function totalsFromTrace(timeline: Timeline): { putToday: Record<string, number>
   for (const event of timeline.traceSlice(0)) {
     const change = masterChangeOf(timeline.state, event);
     if (change) changes.push(change);
-    if (event.type === 'message.stored') {
+    // 5.x (the library's version): a put counts on the master that put it, a slave's replica nowhere (BrokerStatsManager.incBrokerPutNums).
+    if (event.type === 'message.stored' && event.brokerId === 0) {
       const node = traceBrokerNode(timeline.state, changes, event.broker, event.brokerId, event.t);
       putToday[node] = (putToday[node] ?? 0) + 1;
     } else if (event.type === 'message.consumed') {
@@ -88,21 +89,84 @@ describe("dashboardStats: today's totals are the brokers' own counts, as the tra
     expect(Object.values(getToday).reduce((sum, n) => sum + n, 0)).toBeGreaterThan(0);
   });
 
-  it('a slave counts the replicas it appended under its own node', () => {
-    const { putToday } = dashboardStats(libraryTimeline('master-slave-failover', 90_000));
-    expect(Object.keys(putToday).filter((node) => !node.endsWith('/0')).length).toBeGreaterThan(0);
+});
+
+/** A group's consume TPS on a topic as an admin tool adds it up over the brokers it asks. */
+function groupTps(timeline: Timeline, key: string): number | undefined {
+  const rates = Object.values(dashboardStats(timeline).groupGetTps).map((byKey) => byKey[key]).filter((rate) => rate !== undefined);
+  return rates.length > 0 ? rates.reduce((sum, rate) => sum + rate, 0) : undefined;
+}
+
+describe('dashboardStats: consume TPS per group and topic (getConsumeStats asks tpsGroupGetNums(group, topic))', () => {
+  it('averages what the brokers returned to the group\'s pulls over the minute StatsItem keeps (7 snapshots, every 10 s); a retry topic nothing was pulled from has none', () => {
+    const timeline = libraryTimeline('crash-partition-shutdown', 365_000);
+    // The last snapshot is at 360 s, the first of the 7 at 300 s: the gets in between over 60 s.
+    const at = (t: number) => Object.values(libraryTimeline('crash-partition-shutdown', t).state.brokers).reduce((sum, b) => sum + (b.groupGetNums['TopicTest@CG_ORDER'] ?? 0), 0);
+    expect(groupTps(timeline, 'TopicTest@CG_ORDER')).toBeCloseTo((at(360_000) - at(300_000)) / 60, 5);
+    expect(groupTps(timeline, '%RETRY%CG_ORDER@CG_ORDER')).toBeUndefined();
   });
 });
 
-describe('dashboardStats: consume TPS per group and topic (getConsumeStats asks tpsGroupGetNums(group, topic))', () => {
-  // The TPS window counts the messages consumed in the last 10 s by the topic they were pulled from.
-  it('a group\'s retry topic, where nothing was consumed, has none of the rate of its own topic', () => {
-    const timeline = libraryTimeline('crash-partition-shutdown', 360_000);
-    const consumed = timeline.traceSlice(0).filter((e) => e.type === 'message.consumed' && e.t > 350_000);
-    expect(consumed.length).toBeGreaterThan(0);
-    expect(consumed.every((e) => e.type === 'message.consumed' && e.topic === 'TopicTest')).toBe(true);
-    const tps = dashboardStats(timeline).consumeTps['CG_ORDER']!;
-    expect(tps['TopicTest']).toBeCloseTo(consumed.length / 10, 5);
-    expect(tps['%RETRY%CG_ORDER']).toBeUndefined();
+describe('dashboardStats: a slow consumer\'s TPS is the produce rate, not its consume rate (what the broker returned to pulls)', () => {
+  // "A master down": from 60 s every message goes to broker-b (20 msg/s) and c-2 alone reads it
+  // with one thread of 60 ms a message (16.7 msg/s): far below pullThresholdForQueue (1,000 a
+  // queue), it pulls every message as it arrives and only its lag grows.
+  const timeline = libraryTimeline('failover-idle-consumer', 120_000);
+  const rate = timeline.scenario.producers[0]!.ratePerSec;
+  const consumedSince = (t: number) => timeline.traceSlice(0).filter((e) => e.type === 'message.consumed' && e.broker === 'broker-b' && e.t > t).length;
+
+  it('broker-b/0\'s Consumer Message TPS over the last 10 s is the produce rate', () => {
+    const stats = dashboardStats(timeline);
+    expect(stats.getTps['broker-b/0']).toBeCloseTo(rate, 0);
+    expect(consumedSince(110_000) / 10).toBeLessThan(rate - 2);
+  });
+
+  it('the group\'s Consume TPS over the minute is the produce rate too', () => {
+    expect(groupTps(timeline, 'TopicTest@CG_ORDER')).toBeCloseTo(rate, 0);
+    expect(consumedSince(60_000) / 60).toBeLessThan(rate - 2);
+  });
+});
+
+describe('dashboardStats: a slave\'s Today Produce Count (msgPutTotalTodayNow)', () => {
+  const inVersion = (version: '4.x' | '5.x') => {
+    const scenario = libraryScenario('master-slave-failover');
+    const timeline = new Timeline({ ...scenario, config: { ...scenario.config, rocketmqVersion: version } });
+    timeline.seek(50_000);
+    return timeline;
+  };
+
+  it('is 0 in 5.x: BrokerStatsManager counts the send processors\' puts, and a slave\'s replicas never pass them', () => {
+    const timeline = inVersion('5.x');
+    expect(timeline.state.brokers['broker-a/1']!.commitLog.length).toBeGreaterThan(0);
+    const { putToday, putTps } = dashboardStats(timeline);
+    expect(putToday['broker-a/1']).toBeUndefined();
+    expect(putToday['broker-a/0']).toBe(timeline.state.brokers['broker-a/0']!.commitLog.length);
+    // Its putTps (StoreStatsService) still counts the replicas its reput dispatched.
+    expect(putTps['broker-a/1']).toBeGreaterThan(0);
+  });
+
+  it('counts the replicas in 4.x (StoreStatsService.getPutMessageTimesTotal, which the reput adds to on a slave)', () => {
+    const timeline = inVersion('4.x');
+    expect(dashboardStats(timeline).putToday['broker-a/1']).toBe(timeline.state.brokers['broker-a/1']!.commitLog.length);
+  });
+});
+
+describe('dashboardStats: lastTimestamp of consumer progress (AdminBrokerProcessor.getConsumeStats)', () => {
+  it('is the store time of the message just below the group\'s committed offset, and absent at offset 0', () => {
+    const timeline = libraryTimeline('failover-idle-consumer', 100_000);
+    const times = dashboardStats(timeline).lastConsumeTime['broker-b/0']!['CG_ORDER']!;
+    const offsets = timeline.state.brokers['broker-b/0']!.consumerOffsetTable['CG_ORDER']!;
+    const stored = timeline.traceSlice(0).filter((e) => e.type === 'message.stored' && e.broker === 'broker-b' && e.brokerId === 0);
+    let checked = 0;
+    for (const [key, offset] of Object.entries(offsets)) {
+      const [topic, queueId] = key.split('@');
+      const message = stored.find((e) => e.type === 'message.stored' && e.topic === topic && e.queueId === Number(queueId) && e.queueOffset === offset - 1);
+      if (offset === 0) expect(times[key]).toBeUndefined();
+      else {
+        expect(times[key], key).toBe(message!.t);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 });

@@ -70,6 +70,11 @@ export type TraceEvent =
   | { t: number; type: 'topic.updated'; broker: string; topic: string; writeQueueNums: number; readQueueNums: number; perm: number; created: boolean; auto: boolean }
   /** mqadmin updateTopic could not reach this master: the command stopped there (src/model/mqadmin.ts). */
   | { t: number; type: 'topic.updateFailed'; topic: string; broker: string; reason: FailureReason }
+  /** mqadmin wipeWritePerm / addWritePerm on one NameServer: the topics of the brokerName it went through (src/model/mqadmin.ts). */
+  | { t: number; type: 'nameServer.wipeWritePerm'; nameServer: string; broker: string; topicCount: number }
+  | { t: number; type: 'nameServer.addWritePerm'; nameServer: string; broker: string; topicCount: number }
+  /** The command could not reach this NameServer: it printed "Failed" and went on to the next. */
+  | { t: number; type: 'nameServer.writePermFailed'; nameServer: string; broker: string; command: 'wipeWritePerm' | 'addWritePerm'; reason: FailureReason }
   | { t: number; type: 'message.sent'; producer: string; msgId: string; topic: string; tags: string; keys: string; broker: string; queueId: number; attempt: number }
   | { t: number; type: 'message.stored'; broker: string; brokerId: number; topic: string; queueId: number; queueOffset: number; commitLogOffset: number; msgId: string; offsetMsgId: string }
   | { t: number; type: 'message.lost'; msgId: string; broker: string; brokerId: number; topic: string; queueId: number; queueOffset: number; reason: MessageLostReason }

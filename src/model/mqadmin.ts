@@ -1,11 +1,12 @@
 /**
- * mqadmin updateTopic (UpdateTopicSubCommand) as an operator runs it from a host of its own: -c
- * asks a NameServer for the cluster's masters (CommandUtil.fetchMasterAddrByClusterName) and sends
+ * mqadmin's commands, as an operator runs them from a host of its own. updateTopic
+ * (UpdateTopicSubCommand): -c asks a NameServer for the cluster's masters (CommandUtil.fetchMasterAddrByClusterName) and sends
  * each the topic in turn (createAndUpdateTopicConfig, a synchronous call), -b sends it to one
  * broker. A call that cannot reach its broker throws and the command stops there ("command
  * failed"): the masters before it keep the change, the ones after it never get it.
  */
 import { updateTopicOnBroker } from './broker/broker.ts';
+import { operateWritePermOfBroker } from './nameserver/route-info-manager.ts';
 import { MASTER_ID } from './defaults.ts';
 import { javaHashSetOrder } from './java.ts';
 import type { Sim } from './sim-types.ts';
@@ -53,4 +54,31 @@ function updateTopicTargets(state: ModelState, action: UpdateTopic): BrokerState
 function unreachable(broker: BrokerState, sim: Sim): FailureReason | null {
   if (broker.status === 'running' && !broker.partitioned) return null;
   return sim.net.refuses(broker.node) ? 'connectRefused' : 'connectTimeout';
+}
+
+type WritePermCommand = Extract<TimelineAction, { action: 'wipeWritePerm' | 'addWritePerm' }>;
+
+/**
+ * mqadmin wipeWritePerm / addWritePerm (WipeWritePermSubCommand, AddWritePermSubCommand): one
+ * synchronous call to each NameServer of the list in turn; a NameServer that is down refuses the
+ * connect and the command prints "Failed" for it and goes on to the next.
+ */
+export function writePermCommand(state: ModelState, action: WritePermCommand, sim: Sim): void {
+  const wipe = action.action === 'wipeWritePerm';
+  for (const id of writePermNameServers(state, action)) {
+    const nameServer = state.nameServers[id];
+    if (!nameServer) continue;
+    if (!nameServer.up) {
+      sim.emit({ t: sim.now, type: 'nameServer.writePermFailed', nameServer: id, broker: action.target, command: action.action, reason: 'connectRefused' });
+      continue;
+    }
+    const topicCount = operateWritePermOfBroker(nameServer, action.target, wipe);
+    const type = wipe ? 'nameServer.wipeWritePerm' : 'nameServer.addWritePerm';
+    sim.emit({ t: sim.now, type, nameServer: id, broker: action.target, topicCount });
+  }
+}
+
+/** The NameServers the command calls: -n's list, or every NameServer of the scenario (the whole NAMESRV_ADDR). */
+export function writePermNameServers(state: ModelState, action: WritePermCommand): string[] {
+  return action.nameServers ?? Object.keys(state.nameServers);
 }

@@ -113,7 +113,13 @@ export type TimelineAction =
    * mqadmin updateTopic: `cluster` (-c) creates or updates the topic on every master of that
    * cluster, `broker` (-b) on that broker's master only; with neither, every broker that has it.
    */
-  | { at: number; action: 'updateTopic'; topic: string; cluster?: string; broker?: string; writeQueueNums?: number; readQueueNums?: number; perm?: number };
+  | { at: number; action: 'updateTopic'; topic: string; cluster?: string; broker?: string; writeQueueNums?: number; readQueueNums?: number; perm?: number }
+  /**
+   * mqadmin wipeWritePerm / addWritePerm -b `target` (a brokerName): each NameServer of
+   * `nameServers` (mqadmin -n, in order; every NameServer when absent) clears or sets PERM_WRITE on
+   * that brokerName's QueueData of every topic (RouteInfoManager.operateWritePermOfBroker).
+   */
+  | { at: number; action: 'wipeWritePerm' | 'addWritePerm'; target: string; nameServers?: string[] };
 
 export type TimelineActionName = TimelineAction['action'];
 

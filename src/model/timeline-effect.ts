@@ -4,11 +4,14 @@
  * is not running. Such an action is traced with `noEffect` (docs/trace.md) and not applied: the
  * trace says it ran and changed nothing. Each rule reads the state the action's handler
  * (timeline.ts) would test; an updateTopic is mqadmin's, whose refusal is its own event
- * (topic.updateFailed).
+ * (topic.updateFailed). A wipeWritePerm or addWritePerm changes nothing when every NameServer it
+ * calls is up and already has the perm it would set.
  */
 import { linkKey } from '../engine/index.ts';
 import { brokerKey } from './broker/broker.ts';
 import { MASTER_ID } from './defaults.ts';
+import { writePermNameServers } from './mqadmin.ts';
+import { writePermAfter } from './nameserver/route-info-manager.ts';
 import type { Sim } from './sim-types.ts';
 import type { TimelineAction } from './spec.ts';
 import type { ClientState, ModelState } from './state.ts';
@@ -45,6 +48,8 @@ export function changesNothing(state: ModelState, action: TimelineAction, sim: S
     }
     case 'addConsumer': case 'addProducer': case 'updateTopic':
       return false;
+    case 'wipeWritePerm': case 'addWritePerm':
+      return !writePermChanges(state, action);
   }
 }
 
@@ -67,6 +72,22 @@ export function cancelledStartAt(state: ModelState, action: TimelineAction): num
   if (action.action !== 'removeConsumer' && action.action !== 'removeProducer') return null;
   const client = state.clients[action.target];
   return client !== undefined && startPending(client) ? client.spec.startAt : null;
+}
+
+/**
+ * Whether mqadmin wipeWritePerm / addWritePerm would change a perm on a NameServer it calls, or
+ * fail on one that is down (the command's "Failed" is traced: mqadmin.ts writePermCommand).
+ */
+function writePermChanges(state: ModelState, action: Extract<TimelineAction, { action: 'wipeWritePerm' | 'addWritePerm' }>): boolean {
+  const wipe = action.action === 'wipeWritePerm';
+  return writePermNameServers(state, action).some((id) => {
+    const nameServer = state.nameServers[id];
+    if (!nameServer?.up) return nameServer !== undefined;
+    return Object.values(nameServer.topicQueueTable).some((queueDataMap) => {
+      const queueData = queueDataMap[action.target];
+      return queueData !== undefined && writePermAfter(queueData.perm, wipe) !== queueData.perm;
+    });
+  });
 }
 
 /** The broker process an action names: brokerName and the brokerId it was declared with (timeline.ts brokersOf). */

@@ -12,7 +12,7 @@ import { shutdownConsumer, startConsumer } from './client/consumer.ts';
 import { setProducerRate, shutdownProducer, startProducer } from './client/producer.ts';
 import { createConsumerState, createProducerState } from './factory.ts';
 import { crashNameServer, startNameServer } from './nameserver/nameserver.ts';
-import { updateTopicCommand } from './mqadmin.ts';
+import { updateTopicCommand, writePermCommand } from './mqadmin.ts';
 import { dropRequestsFrom } from './remoting.ts';
 import { cancelledStartAt, changesNothing, linkNode, startPending } from './timeline-effect.ts';
 import type { TraceEvent } from './events.ts';
@@ -115,6 +115,8 @@ export function onTimelineAction(state: ModelState, action: TimelineAction, sim:
     case 'addConsumer': case 'addProducer': case 'removeConsumer': case 'removeProducer': case 'crashConsumer':
     case 'hangConsumer': case 'setProducerRate': case 'updateTopic':
       return onClientAction(state, action, sim);
+    case 'wipeWritePerm': case 'addWritePerm':
+      return writePermCommand(state, action, sim);
   }
 }
 

@@ -127,8 +127,9 @@ function checkAction(entry: Entry, known: Known): ValidationError[] {
     case 'crashBroker': case 'powerOffBroker': case 'partitionBroker': case 'healPartition': case 'shutdownBroker': case 'startBroker':
       return checkBroker(action.target, action.brokerId, path, known);
     case 'crashNameServer': case 'startNameServer':
-      return action.target === undefined || known.nameServers === undefined || known.nameServers.has(action.target)
-        ? [] : [problem([...path, 'target'], notFound({ en: 'no NameServer has id', zh: '没有 id 为 {name} 的 NameServer' }, action.target, known.nameServers))];
+      return checkNameServer(action.target, [...path, 'target'], known);
+    case 'wipeWritePerm': case 'addWritePerm':
+      return [...checkBroker(action.target, undefined, path, known), ...checkNameServerList(action.nameServers, [...path, 'nameServers'], known)];
     case 'removeConsumer': case 'crashConsumer': case 'hangConsumer':
       return checkClient('consumer', action.target, path, known);
     case 'removeProducer': case 'setProducerRate':
@@ -152,6 +153,16 @@ function checkBroker(name: string | undefined, brokerId: number | undefined, pat
     en: `${quote(name)} has no broker with brokerId ${brokerId} (it has ${ids})`,
     zh: `${quote(name)} 没有 brokerId 为 ${brokerId} 的 Broker（它有 ${ids}）`,
   })];
+}
+
+function checkNameServer(id: string | undefined, path: Path, known: Known): ValidationError[] {
+  if (id === undefined || known.nameServers === undefined || known.nameServers.has(id)) return [];
+  return [problem(path, notFound({ en: 'no NameServer has id', zh: '没有 id 为 {name} 的 NameServer' }, id, known.nameServers))];
+}
+
+/** mqadmin -n: a NameServer listed twice is called twice, as mqadmin does. */
+function checkNameServerList(ids: readonly string[] | undefined, path: Path, known: Known): ValidationError[] {
+  return (ids ?? []).flatMap((id, index) => checkNameServer(id, [...path, index], known));
 }
 
 function checkClient(kind: ClientKind, id: string | undefined, path: Path, known: Known): ValidationError[] {

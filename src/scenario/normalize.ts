@@ -228,5 +228,9 @@ function timelineAction(entry: TimelineFile, next: { producers: number; consumer
     case 'crashNameServer': case 'startNameServer': case 'partitionLink': case 'healLink': case 'removeConsumer':
     case 'removeProducer': case 'crashConsumer': case 'hangConsumer': case 'setProducerRate':
       return entry;
+    case 'wipeWritePerm': case 'addWritePerm': {
+      const { nameServers, ...rest } = entry;
+      return nameServers === undefined ? rest : { ...rest, nameServers };
+    }
   }
 }

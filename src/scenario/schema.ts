@@ -297,6 +297,8 @@ function actionSchemas(
     hangConsumer: named('hangConsumer'),
     setProducerRate: strict({ at: time, action: z.literal('setProducerRate'), target: text(), ratePerSec: ratePerSec() }),
     updateTopic: updateTopicSchema(time),
+    wipeWritePerm: writePermSchema(time, 'wipeWritePerm'),
+    addWritePerm: writePermSchema(time, 'addWritePerm'),
   } satisfies { [A in TimelineActionName]: z.ZodMiniType<{ action: A }> };
 }
 
@@ -330,11 +332,17 @@ function updateTopicSchema(time: TimeSchema) {
   );
 }
 
+/** mqadmin wipeWritePerm / addWritePerm -b brokerName [-n "ns;ns"]: the NameServers default to all of them. */
+function writePermSchema<A extends 'wipeWritePerm' | 'addWritePerm'>(time: TimeSchema, action: A) {
+  const nameServers = list(text(), SCENARIO_BOUNDS.nameServers, LISTS.nameServers.what);
+  return strict({ at: time, action: z.literal(action), target: brokerName(), nameServers: z.optional(nameServers) });
+}
+
 /** The allowed actions: exactly the `action` names of TimelineAction in spec.ts (the compiler checks both ways). */
 export const ACTION_NAMES = allOf<TimelineActionName>()([
   'crashBroker', 'powerOffBroker', 'partitionBroker', 'healPartition', 'shutdownBroker', 'startBroker', 'crashNameServer',
   'startNameServer', 'partitionLink', 'healLink', 'addConsumer', 'addProducer', 'removeConsumer', 'removeProducer',
-  'crashConsumer', 'hangConsumer', 'setProducerRate', 'updateTopic',
+  'crashConsumer', 'hangConsumer', 'setProducerRate', 'updateTopic', 'wipeWritePerm', 'addWritePerm',
 ]);
 
 function actionMessage(action: unknown): Said {

@@ -69,6 +69,9 @@ export function strokeOf(event: TraceEvent, lastSendBroker: (msgId: string) => s
     case 'nameServer.chosen': return { shape: 'mark', kind: 'chosen', lane: event.client };
     case 'topic.updated': return { shape: 'mark', kind: 'topic', lane: master(event.broker) };
     case 'topic.updateFailed': return { shape: 'mark', kind: 'failed', lane: master(event.broker) };
+    // mqadmin's call to a NameServer: a change of its route tables, on its lane.
+    case 'nameServer.wipeWritePerm': case 'nameServer.addWritePerm': return { shape: 'mark', kind: 'topic', lane: event.nameServer };
+    case 'nameServer.writePermFailed': return { shape: 'mark', kind: 'failed', lane: event.nameServer };
     case 'message.sent': return { shape: 'arrow', kind: 'send', from: event.producer, to: master(event.broker) };
     case 'message.stored':
       return event.brokerId === MASTER_ID ? null : { shape: 'arrow', kind: 'replicate', from: master(event.broker), to: nodeOf(event.broker, event.brokerId, event.t) };

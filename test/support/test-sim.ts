@@ -100,6 +100,16 @@ export class TestSim {
     return this.act({ action: 'startNameServer', target });
   }
 
+  /** mqadmin wipeWritePerm -b target [-n nameServers]. */
+  wipeWritePerm(target: string, nameServers?: string[]): this {
+    return this.act(nameServers === undefined ? { action: 'wipeWritePerm', target } : { action: 'wipeWritePerm', target, nameServers });
+  }
+
+  /** mqadmin addWritePerm -b target [-n nameServers]. */
+  addWritePerm(target: string, nameServers?: string[]): this {
+    return this.act(nameServers === undefined ? { action: 'addWritePerm', target } : { action: 'addWritePerm', target, nameServers });
+  }
+
   // --- the trace ---
 
   /** Every trace event so far. */

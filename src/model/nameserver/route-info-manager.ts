@@ -4,6 +4,7 @@
  */
 import { dict } from '../../engine/index.ts';
 import { MASTER_ID } from '../defaults.ts';
+import * as PermName from '../perm.ts';
 import type { BrokerData, NameServerState, QueueData, TopicConfig, TopicRouteData } from '../state.ts';
 import type { RocketMQVersion } from '../vocabulary.ts';
 
@@ -113,6 +114,30 @@ function createAndUpdateQueueData(ns: NameServerState, brokerName: string, confi
     perm: config.perm,
   };
   (ns.topicQueueTable[config.topicName] ??= dict())[brokerName] = queueData;
+}
+
+/**
+ * operateWritePermOfBroker (WIPE_WRITE_PERM_OF_BROKER / ADD_WRITE_PERM_OF_BROKER): every topic's
+ * QueueData of the brokerName loses PERM_WRITE, or becomes PERM_READ | PERM_WRITE (an inheritable
+ * TBW102 loses PERM_INHERIT too, as in RocketMQ). Returns the number of topics it went through,
+ * changed or not, as mqadmin prints it. Only the NameServer's copy changes: the broker's own
+ * TopicConfig keeps its perm, and its next registration with a new DataVersion, or its first after
+ * a restart, writes that back (registerBroker).
+ */
+export function operateWritePermOfBroker(ns: NameServerState, brokerName: string, wipe: boolean): number {
+  let topicCount = 0;
+  for (const queueDataMap of Object.values(ns.topicQueueTable)) {
+    const queueData = queueDataMap[brokerName];
+    if (!queueData) continue;
+    // A new object: a checkpoint may still hold the old one.
+    queueDataMap[brokerName] = { ...queueData, perm: writePermAfter(queueData.perm, wipe) };
+    topicCount++;
+  }
+  return topicCount;
+}
+
+export function writePermAfter(perm: number, wipe: boolean): number {
+  return wipe ? perm & ~PermName.PERM_WRITE : PermName.PERM_READ | PermName.PERM_WRITE;
 }
 
 /** unRegisterBroker (and onChannelDestroy): drop the address; drop the broker when no address is left. */

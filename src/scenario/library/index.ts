@@ -5,6 +5,7 @@
  */
 import type { Bilingual } from '../language.ts';
 import autoCreateTopic from './auto-create-topic.json';
+import brokerOutOfService from './broker-out-of-service.json';
 import consumerJoinLeave from './consumer-join-leave.json';
 import createTopicBroker from './create-topic-broker.json';
 import createTopicCluster from './create-topic-cluster.json';
@@ -72,6 +73,11 @@ export const LIBRARY: readonly LibraryEntry[] = [
     id: 'failover-idle-consumer',
     title: { en: 'A master down: one consumer idles, one falls behind', zh: 'Master 宕机：一个消费者空闲，另一个跟不上' },
     scenario: failoverIdleConsumer,
+  },
+  {
+    id: 'broker-out-of-service',
+    title: { en: 'Taking a broker out of service', zh: '让 Broker 下线维护' },
+    scenario: brokerOutOfService,
   },
   {
     id: 'send-modes-partition',

@@ -40,7 +40,7 @@ export function actionTarget(action: TimelineAction): string {
     // A slave by its node (broker-a/1), a link by both ends, as the trace's fault event names them.
     case 'partitionLink': case 'healLink': case 'crashBroker': case 'powerOffBroker': case 'partitionBroker': case 'healPartition':
     case 'shutdownBroker': case 'startBroker': case 'crashNameServer': case 'startNameServer': case 'removeConsumer': case 'removeProducer':
-    case 'crashConsumer': case 'hangConsumer':
+    case 'crashConsumer': case 'hangConsumer': case 'wipeWritePerm': case 'addWritePerm':
       return faultSubject(faultEvent(action, action.at));
   }
 }

@@ -34,7 +34,7 @@ export const KNOB_STRATEGIES: readonly AllocateStrategyName[] = ['AVG', 'AVG_BY_
 
 export const FAULT_ACTIONS = [
   'crashBroker', 'powerOffBroker', 'partitionBroker', 'healPartition', 'shutdownBroker', 'startBroker', 'crashNameServer', 'startNameServer',
-  'crashConsumer', 'hangConsumer', 'partitionLink', 'healLink',
+  'crashConsumer', 'hangConsumer', 'partitionLink', 'healLink', 'wipeWritePerm', 'addWritePerm',
 ] as const satisfies readonly TimelineActionName[];
 export type FaultAction = (typeof FAULT_ACTIONS)[number];
 
@@ -279,5 +279,7 @@ export function faultTargets(action: FaultAction, scenario: Scenario, state: Rea
     return Object.values(state.clients).filter((c) => c.kind === 'consumer' && c.status === 'running').map((c) => named(c.id));
   }
   if (isLinkAction(action)) return [...scenario.nameServers.map((ns) => named(ns.id)), ...brokerTargets(scenario), ...Object.keys(state.clients).map(named)];
+  // mqadmin -b names a brokerName, on every NameServer: no slave of its own.
+  if (action === 'wipeWritePerm' || action === 'addWritePerm') return [...new Set(scenario.brokers.map((broker) => broker.name))].map(named);
   return brokerTargets(scenario);
 }

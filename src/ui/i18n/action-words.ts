@@ -29,6 +29,8 @@ const en: Said = {
   hangConsumer: (t) => `${t} hangs`,
   setProducerRate: (t) => `${t} changes its send rate`,
   updateTopic: (t) => `mqadmin updateTopic ${t}`,
+  wipeWritePerm: (t) => `${t} loses its write perm`,
+  addWritePerm: (t) => `${t} gets its write perm back`,
 };
 
 const zh: Said = {
@@ -50,6 +52,8 @@ const zh: Said = {
   hangConsumer: (t) => zhJoin(t, '卡住'),
   setProducerRate: (t) => zhJoin(t, '修改发送速率'),
   updateTopic: (t) => `mqadmin updateTopic ${t}`,
+  wipeWritePerm: (t) => zhJoin(t, '的写权限被摘除'),
+  addWritePerm: (t) => zhJoin(t, '的写权限被恢复'),
 };
 
 const ACTION_WORDS: Bilingual<Said> = { en, zh };

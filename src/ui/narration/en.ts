@@ -85,6 +85,8 @@ const FAULTS: Record<string, (target: string, config: SimConfig) => string> = {
   hangConsumer: (t) => `${t} hangs: it stops heartbeating and consuming but its connections stay open, so only the channel expiry notices.`,
   setProducerRate: (t) => `The send rate changes: ${t}.`,
   updateTopic: (t) => `An operator runs updateTopic: ${t}.`,
+  wipeWritePerm: (t) => `An operator runs mqadmin wipeWritePerm -b ${t}: each NameServer it calls takes the write perm off ${t}'s queues in every topic. Only the NameServers' routes change, not the broker: producers stop choosing ${t} at their next route pull, consumers keep reading it until its queues are drained.`,
+  addWritePerm: (t) => `An operator runs mqadmin addWritePerm -b ${t}: each NameServer it calls sets ${t}'s queues back to read and write (perm 6) in every topic; producers choose it again from their next route pull.`,
 };
 
 /** Why an action traced with noEffect changed nothing: what its target was when it ran (src/model/timeline-effect.ts). */
@@ -104,6 +106,8 @@ const NO_EFFECT: Record<string, (target: string) => string> = {
   crashConsumer: (t) => `${t} is neither running nor hung (it has already left or crashed, or has not started yet: there is no process to kill, and it still starts at its startAt)`,
   hangConsumer: (t) => `${t} is not running (it has already left, crashed or hung, or has not started yet: it still starts at its startAt)`,
   setProducerRate: (t) => `${t} already sends at that rate, so its send schedule goes on as it was; or it is not running (it has already shut down, or has not started yet and starts with its own ratePerSec)`,
+  wipeWritePerm: (t) => `no NameServer it calls lists ${t} with the write perm (already wiped, or ${t} not registered)`,
+  addWritePerm: (t) => `every NameServer it calls already lists ${t}'s queues as read and write, or does not list ${t}`,
 };
 
 /** A client added now that starts later, at its own startAt (timeline.ts startAddedClient). */
@@ -327,6 +331,9 @@ export const en: Narrators = {
     : `${e.nameServer} has no route for ${e.topic}, so ${e.client} took ${e.fromTopic}'s route in its place, at most ${config.producerDefaultTopicQueueNums} queues on each broker (defaultTopicQueueNums): ${e.writeQueues.length} queues to write. The first message a broker receives for ${e.topic} creates it there.`),
   'route.failed': (e, { config }) => `${e.client} could not get the route of ${e.topic} from ${e.nameServer} (${e.reason})${passedEn(e, config)}; it keeps its cached route and tries again in ${d(config.pollNameServerIntervalMs)}.`,
   'topic.updated': (e, { config }) => `${e.broker} ${e.created ? 'created' : 'changed'} ${e.topic}: ${e.writeQueueNums} write queues, ${e.readQueueNums} read queues, perm ${perm2String(e.perm)} (R: consumers may read it, W: producers may write it)${autoCreatedEn(e)}. Clients see it at their next route pull (every ${d(config.pollNameServerIntervalMs)}).`,
+  'nameServer.wipeWritePerm': (e, { config }) => `${e.nameServer} took PERM_WRITE off ${e.broker}'s QueueData of ${e.topicCount} topics (mqadmin prints "wipe write perm of broker[${e.broker}] in name server[...] OK, ${e.topicCount}"). Producers leave ${e.broker} at their next route pull (every ${d(config.pollNameServerIntervalMs)}); consumers still read it. A registration with an unchanged DataVersion leaves the wipe alone; a topic change on the broker, or its first registration after a restart, writes the broker's own perm back.`,
+  'nameServer.addWritePerm': (e, { config }) => `${e.nameServer} set ${e.broker}'s QueueData of ${e.topicCount} topics to perm 6 (read and write): producers choose ${e.broker} again at their next route pull (every ${d(config.pollNameServerIntervalMs)}).`,
+  'nameServer.writePermFailed': (e) => `mqadmin ${e.command} could not reach ${e.nameServer} (${e.reason}: it is down) and printed "Failed" for it, then went on to the next NameServer. Clients that ask ${e.nameServer} once it is back get the route its brokers register there.`,
   'topic.updateFailed': (e) => `mqadmin updateTopic ${e.topic} could not reach ${e.broker}'s master (${e.reason}: ${e.reason === 'connectRefused' ? 'its process is down' : 'its host is cut off or without power, and the connect got no answer within connectTimeoutMillis'}). createAndUpdateTopicConfig throws, so the command ends "command failed" at that master: the masters it had reached before keep the change, the ones after it in its list never get it. Run it again once the broker is back.`,
   'message.sent': (e, c) => (e.attempt > 1
     ? `${e.producer} retried message ${e.msgId}: attempt ${e.attempt} of at most ${attemptsAllowed(c, e.producer)} (${retriesSaid(c, e.producer)}) goes to ${e.broker} queue ${e.queueId}.${downEn(c, e)}`

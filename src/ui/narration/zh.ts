@@ -71,6 +71,8 @@ const FAULTS: Record<string, (target: string, config: SimConfig) => string> = {
   hangConsumer: (t) => `${t} 卡死：不再发送心跳、不再消费，但连接仍然打开，只有通道过期才能发现。`,
   setProducerRate: (t) => `发送速率改变：${t}。`,
   updateTopic: (t) => `运维人员执行 updateTopic：${t}。`,
+  wipeWritePerm: (t) => `运维人员执行 mqadmin wipeWritePerm -b ${t}：它调用的每个 NameServer 摘除 ${t} 在每个主题中队列的写权限。变的只是 NameServer 上的路由，不是 Broker：生产者在下一次拉取路由时不再选 ${t}，消费者继续读它，直到队列消费完。`,
+  addWritePerm: (t) => `运维人员执行 mqadmin addWritePerm -b ${t}：它调用的每个 NameServer 把 ${t} 在每个主题中的队列恢复为可读可写（perm 6）；生产者从下一次拉取路由起重新选它。`,
 };
 
 /** 带 noEffect 的动作为什么没有任何改变：它执行时目标所处的状态（src/model/timeline-effect.ts）。 */
@@ -90,6 +92,8 @@ const NO_EFFECT: Record<string, (target: string) => string> = {
   crashConsumer: (t) => zhJoin(t, '既未运行也未卡死（已经退出或崩溃，或者尚未启动：没有进程可杀，它仍在它的 startAt 启动）'),
   hangConsumer: (t) => zhJoin(t, '并未运行（已经退出、崩溃或卡死，或者尚未启动：它仍在它的 startAt 启动）'),
   setProducerRate: (t) => zhJoin(t, '已经以这个速率发送，发送节奏照旧；或者它并未运行（已经关闭，或者尚未启动，启动时使用它自己的 ratePerSec）'),
+  wipeWritePerm: (t) => `它调用的 NameServer 上 ${t} 都没有写权限（已被摘除，或 ${t} 未注册）`,
+  addWritePerm: (t) => `它调用的 NameServer 上 ${t} 的队列都已可读可写，或者没有 ${t}`,
 };
 
 /** 现在添加、在它自己的 startAt 才启动的客户端（timeline.ts startAddedClient）。 */
@@ -304,6 +308,9 @@ export const zh: Narrators = {
     : `${e.nameServer} 上没有 ${e.topic} 的路由，于是 ${e.client} 借用 ${e.fromTopic} 的路由代替它，每个 Broker 最多 ${config.producerDefaultTopicQueueNums} 个队列（defaultTopicQueueNums）：可写 ${e.writeQueues.length} 个队列。某个 Broker 收到 ${e.topic} 的第一条消息时才会在自己这里创建它。`),
   'route.failed': (e, { config }) => `${e.client} 未能从 ${e.nameServer} 获取 ${e.topic} 的路由（${e.reason}）${passedZh(e, config)}；它继续使用缓存的路由，${d(config.pollNameServerIntervalMs)}后重试。`,
   'topic.updated': (e, { config }) => `${e.broker} ${e.created ? '创建' : '修改'}了主题 ${e.topic}：写队列 ${e.writeQueueNums} 个、读队列 ${e.readQueueNums} 个，perm ${perm2String(e.perm)}（R：消费者可读，W：生产者可写）${autoCreatedZh(e)}。客户端在下一次拉取路由时看到变化（每 ${d(config.pollNameServerIntervalMs)}）。`,
+  'nameServer.wipeWritePerm': (e, { config }) => `${e.nameServer} 摘除了 ${e.broker} 在 ${e.topicCount} 个主题的 QueueData 上的 PERM_WRITE（mqadmin 打印 "wipe write perm of broker[${e.broker}] in name server[...] OK, ${e.topicCount}"）。生产者在下一次拉取路由时（每 ${d(config.pollNameServerIntervalMs)}）离开 ${e.broker}；消费者照常读它。DataVersion 不变的注册不会撤销摘除；Broker 上的主题变更，或它重启后的首次注册，会把 Broker 自己的 perm 写回。`,
+  'nameServer.addWritePerm': (e, { config }) => `${e.nameServer} 把 ${e.broker} 在 ${e.topicCount} 个主题的 QueueData 设为 perm 6（可读可写）：生产者在下一次拉取路由时（每 ${d(config.pollNameServerIntervalMs)}）重新选择 ${e.broker}。`,
+  'nameServer.writePermFailed': (e) => `mqadmin ${e.command} 连不上 ${e.nameServer}（${e.reason}：它已停止），为它打印 "Failed" 后继续下一个 NameServer。等 ${e.nameServer} 恢复后，向它查询的客户端拿到的是 Broker 在那里注册的路由。`,
   'topic.updateFailed': (e) => `mqadmin updateTopic ${e.topic} 连不上 ${e.broker} 的 Master（${e.reason}：${e.reason === 'connectRefused' ? '它的进程已停止' : '它的主机被隔离或断电，建连在 connectTimeoutMillis 内没有应答'}）。createAndUpdateTopicConfig 抛出异常，命令在这个 Master 处以 "command failed" 结束：此前已经到达的 Master 保留修改，列表中排在它后面的 Master 永远收不到。等 Broker 恢复后再执行一次。`,
   'message.sent': (e, c) => (e.attempt > 1
     ? `${e.producer} 重试发送消息 ${e.msgId}：第 ${e.attempt} 次尝试（最多 ${attemptsAllowed(c, e.producer)} 次，${retriesSaid(c, e.producer)}），发往 ${e.broker} 的队列 ${e.queueId}。${downZh(c, e)}`

@@ -58,12 +58,13 @@ const MAX_READ = 5_000;
 type NewsType = 'fault' | 'broker.removed' | 'controller.elected' | 'broker.roleChanged' | 'message.lost' | 'message.storedBehind'
   | 'topic.updateFailed' | 'rebalance' | 'route.updated' | 'consumer.removed' | 'producer.removed' | 'nameServer.chosen'
   | 'channel.closed' | 'syncStateSet.changed' | 'send.failed' | 'route.failed' | 'broker.registered' | 'send.result'
-  | 'consume.failed' | 'pull.rejected';
+  | 'consume.failed' | 'pull.rejected' | 'nameServer.wipeWritePerm' | 'nameServer.addWritePerm' | 'nameServer.writePermFailed';
 
 /** Notable events: how notable (1 the most), by type; the types left out are traffic. */
 const RANKS: Partial<Record<NewsType, number>> = {
   fault: 1,
   'broker.removed': 2, 'controller.elected': 2, 'broker.roleChanged': 2, 'message.lost': 2, 'message.storedBehind': 2, 'topic.updateFailed': 2,
+  'nameServer.wipeWritePerm': 2, 'nameServer.addWritePerm': 2, 'nameServer.writePermFailed': 2,
   rebalance: 3, 'route.updated': 3, 'consumer.removed': 3, 'producer.removed': 3, 'nameServer.chosen': 3, 'channel.closed': 3, 'syncStateSet.changed': 3,
   'send.failed': 4, 'route.failed': 4,
 };
@@ -257,6 +258,8 @@ const PASSED_WORDS: Bilingual<PassedWords> = {
       'send.failed': counted('failed send', 'failed sends'), 'route.failed': counted('failed route query', 'failed route queries'),
       'broker.registered': counted('broker registration', 'broker registrations'), 'send.result': counted('send not stored as asked', 'sends not stored as asked'),
       'consume.failed': counted('message to the DLQ', 'messages to the DLQ'), 'pull.rejected': counted('pull offset moved', 'pull offsets moved'),
+      'nameServer.wipeWritePerm': counted('write perm wiped', 'write perms wiped'), 'nameServer.addWritePerm': counted('write perm added back', 'write perms added back'),
+      'nameServer.writePermFailed': counted('failed write perm command', 'failed write perm commands'),
     },
     others: counted('other', 'others'),
     one: (kind) => `; and ${kind} in the log`,
@@ -271,6 +274,8 @@ const PASSED_WORDS: Bilingual<PassedWords> = {
       'channel.closed': measured('次连接关闭'), 'syncStateSet.changed': measured('次同步副本集变化'), 'send.failed': measured('次发送失败'),
       'route.failed': measured('次路由拉取失败'), 'broker.registered': measured('次 Broker 注册'), 'send.result': measured('次发送未按要求存储'),
       'consume.failed': measured('条消息进入死信队列'), 'pull.rejected': measured('次拉取位点被移动'),
+      'nameServer.wipeWritePerm': measured('次摘除写权限'), 'nameServer.addWritePerm': measured('次恢复写权限'),
+      'nameServer.writePermFailed': measured('次写权限命令失败'),
     },
     others: (count) => `其他 ${count} 个`,
     one: (kind) => `；日志中另有 ${kind}`,

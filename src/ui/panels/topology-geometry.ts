@@ -216,7 +216,8 @@ export function dotRoute(event: TraceEvent, routing: DotRouting): DotRoute | nul
     case 'route.updated': case 'broker.removed': case 'route.failed': case 'nameServer.chosen': case 'topic.updated': case 'topic.updateFailed': case 'send.result':
     case 'rebalance': case 'consumer.registered': case 'consumer.removed': case 'producer.registered': case 'producer.removed': case 'consume.failed': case 'pull.rejected':
     case 'offset.committed': case 'fault': case 'message.filtered': case 'message.storedBehind': case 'message.consumedAgain': case 'channel.closed':
-    case 'controller.elected': case 'syncStateSet.changed': case 'broker.roleChanged':
+    case 'controller.elected': case 'syncStateSet.changed': case 'broker.roleChanged': case 'nameServer.wipeWritePerm': case 'nameServer.addWritePerm':
+    case 'nameServer.writePermFailed':
       return null;
   }
 }
@@ -230,7 +231,8 @@ const FLIES: Record<TraceEvent['type'], boolean> = {
   'route.updated': false, 'broker.removed': false, 'route.failed': false, 'nameServer.chosen': false, 'topic.updated': false, 'topic.updateFailed': false, 'send.result': false,
   rebalance: false, 'consumer.registered': false, 'consumer.removed': false, 'producer.registered': false, 'producer.removed': false, 'consume.failed': false, 'pull.rejected': false,
   'offset.committed': false, fault: false, 'message.filtered': false, 'message.storedBehind': false, 'message.consumedAgain': false, 'channel.closed': false,
-  'controller.elected': false, 'syncStateSet.changed': false, 'broker.roleChanged': false,
+  'controller.elected': false, 'syncStateSet.changed': false, 'broker.roleChanged': false, 'nameServer.wipeWritePerm': false, 'nameServer.addWritePerm': false,
+  'nameServer.writePermFailed': false,
 };
 
 /** Links between entities of one layout, by route: a layout lives for many frames, its links never change. */

@@ -84,6 +84,16 @@ describe('changing a knob at 1:00 forks the run', () => {
     expect(pastOf(raw, 61_500)).toEqual(pastOf(source, 61_500));
   });
 
+  it('offers wipeWritePerm and addWritePerm on a brokerName only (mqadmin -b), and the entry it adds is a valid scenario\'s', () => {
+    const failover = findLibraryEntry('master-loss-sync-async')!.scenario;
+    const timeline = runAt(failover, 30_000);
+    const names = faultTargets('wipeWritePerm', timeline.scenario, timeline.state);
+    expect(names.map((target) => target.id)).toEqual(['broker-a', 'broker-b']);
+    const wiped = addFault(failover, 'wipeWritePerm', names[0]!, 30_000) as { timeline: unknown[] };
+    expect(wiped.timeline.at(-1)).toEqual({ at: 30_000, action: 'wipeWritePerm', target: 'broker-a' });
+    scenarioOf(wiped);
+  });
+
   it('offers a slave as a broker fault\'s target (its brokerId in the entry) and any two processes for a link, as docs/scenario.md names them', () => {
     const failover = findLibraryEntry('master-loss-sync-async')!.scenario;
     const timeline = runAt(failover, 30_000);

@@ -21,6 +21,9 @@ const SAMPLES: TraceEvent[] = [
   { t: 1_000, type: 'route.failed', client: 'p-1', topic: 'TopicTest', nameServer: 'ns-1', reason: 'connectTimeout' },
   { t: 0, type: 'topic.updated', broker: 'broker-a', topic: 'TopicTest', writeQueueNums: 8, readQueueNums: 4, perm: 6, created: true, auto: false },
   { t: 20_000, type: 'topic.updateFailed', topic: 'TopicTest', broker: 'broker-b', reason: 'connectTimeout' },
+  { t: 65_000, type: 'nameServer.wipeWritePerm', nameServer: 'ns-1', broker: 'broker-a', topicCount: 3 },
+  { t: 170_000, type: 'nameServer.addWritePerm', nameServer: 'ns-1', broker: 'broker-a', topicCount: 3 },
+  { t: 65_000, type: 'nameServer.writePermFailed', nameServer: 'ns-2', broker: 'broker-a', command: 'wipeWritePerm', reason: 'connectRefused' },
   { t: 1_500, type: 'message.sent', producer: 'p-1', msgId: 'ID1', topic: 'TopicTest', tags: 'TagA', keys: 'ORDER-1', broker: 'broker-a', queueId: 5, attempt: 1 },
   { t: 1_501, type: 'message.stored', broker: 'broker-a', brokerId: 0, topic: 'TopicTest', queueId: 5, queueOffset: 3, commitLogOffset: 4_096, msgId: 'ID1', offsetMsgId: 'OFF1' },
   { t: 1_501, type: 'message.lost', msgId: 'ID1', broker: 'broker-a', brokerId: 0, topic: 'TopicTest', queueId: 5, queueOffset: 3, reason: 'notFlushedNotReplicated' },
@@ -133,6 +136,15 @@ describe('the caption of every event', () => {
     expect(narrate(failed, 'en', { config })).toContain('could not reach broker-b\'s master (connectTimeout: its host is cut off or without power');
     expect(narrate(failed, 'en', { config })).toContain('the masters it had reached before keep the change, the ones after it in its list never get it');
     expect(narrate({ ...failed, reason: 'connectRefused' } as TraceEvent, 'zh', { config })).toContain('连不上 broker-b 的 Master（connectRefused：它的进程已停止）');
+  });
+
+  it('says what a wipeWritePerm did on a NameServer as mqadmin prints it, when producers leave, and what undoes it', () => {
+    const wiped = narrate(sample('nameServer.wipeWritePerm'), 'en', { config });
+    expect(wiped).toContain('"wipe write perm of broker[broker-a] in name server[...] OK, 3"');
+    expect(wiped).toContain('Producers leave broker-a at their next route pull (every 20 s); consumers still read it.');
+    expect(wiped).toContain('its first registration after a restart, writes the broker\'s own perm back');
+    expect(narrate(sample('nameServer.wipeWritePerm'), 'zh', { config })).toContain('生产者在下一次拉取路由时（每 20 秒）离开 broker-a');
+    expect(narrate(sample('nameServer.writePermFailed'), 'en', { config })).toContain('printed "Failed" for it, then went on to the next NameServer');
   });
 
   it('says what a retry topic a broker created by itself is, and what perm RW- means', () => {

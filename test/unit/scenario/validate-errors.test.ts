@@ -70,7 +70,7 @@ refuses('a time after durationMs', (s) => { at(s, 'timeline', 0).at = 300_001; }
 refuses('an unknown action', (s) => { at(s, 'timeline', 0).action = 'killBroker'; },
   'timeline[0].action: unknown action "killBroker"; allowed actions: crashBroker, powerOffBroker, partitionBroker, healPartition, shutdownBroker, '
   + 'startBroker, crashNameServer, startNameServer, partitionLink, healLink, addConsumer, addProducer, removeConsumer, '
-  + 'removeProducer, crashConsumer, hangConsumer, setProducerRate, updateTopic');
+  + 'removeProducer, crashConsumer, hangConsumer, setProducerRate, updateTopic, wipeWritePerm, addWritePerm');
 refuses('a bad messageDelayLevel', (s) => { s.config = { messageDelayLevel: '1s 5s' }; },
   'config.messageDelayLevel: must be 18 delays separated by single spaces, each a number and a unit s, m, h or d, '
   + 'such as "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h"');
@@ -148,6 +148,14 @@ refuses('a crash of a brokerId that does not exist', (s) => { at(s, 'timeline', 
   'timeline[0].brokerId: "broker-a" has no broker with brokerId 2 (it has 0, 1)');
 refuses('a NameServer action on an unknown id', (s) => { s.timeline = [{ at: 1, action: 'crashNameServer', target: 'ns-9' }]; },
   'timeline[0].target: no NameServer has id "ns-9" (did you mean "ns-1"?)');
+refuses('a wipeWritePerm of an unknown brokerName', (s) => { s.timeline = [{ at: 1, action: 'wipeWritePerm', target: 'broker-x' }]; },
+  'timeline[0].target: no broker is named "broker-x" (did you mean "broker-a"?)');
+refuses('an addWritePerm sent to an unknown NameServer (mqadmin -n)', (s) => { s.timeline = [{ at: 1, action: 'addWritePerm', target: 'broker-a', nameServers: ['ns-1', 'ns-9'] }]; },
+  'timeline[0].nameServers[1]: no NameServer has id "ns-9" (did you mean "ns-1"?)');
+refuses('a wipeWritePerm whose NameServers are not a list', (s) => { s.timeline = [{ at: 1, action: 'wipeWritePerm', target: 'broker-a', nameServers: 'ns-1' }]; },
+  'timeline[0].nameServers: must be a list ([ ... ])');
+refuses('a wipeWritePerm of one broker process (it acts on a brokerName)', (s) => { s.timeline = [{ at: 1, action: 'wipeWritePerm', target: 'broker-a', brokerId: 1 }]; },
+  'timeline[0].brokerId: unknown field "brokerId"');
 refuses('removing a consumer before it is added', (s) => {
   s.timeline = [
     { at: 5000, action: 'addConsumer', consumer: { id: 'c-2', group: 'CG', topic: 'TopicTest' } },
@@ -659,7 +667,7 @@ describe('validateScenario: no direction control in a name (s51 review, t17)', (
     expect(lines(scenario)).toEqual([
       'timeline[0].action: unknown action "crashBrokr\\u202e" (did you mean "crashBroker"?); allowed actions: ' +
         'crashBroker, powerOffBroker, partitionBroker, healPartition, shutdownBroker, startBroker, crashNameServer, startNameServer, partitionLink, healLink, ' +
-        'addConsumer, addProducer, removeConsumer, removeProducer, crashConsumer, hangConsumer, setProducerRate, updateTopic',
+        'addConsumer, addProducer, removeConsumer, removeProducer, crashConsumer, hangConsumer, setProducerRate, updateTopic, wipeWritePerm, addWritePerm',
       '["x\\u202e"]: unknown field "x\\u202e"',
     ]);
   });

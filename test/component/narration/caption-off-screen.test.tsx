@@ -4,18 +4,9 @@ import { usePlayback } from '../../../src/store/playback.ts';
 import { TimeDisplay } from '../../../src/ui/controls/TimeDisplay.tsx';
 import { ClusterTab } from '../../../src/ui/insight/ClusterTab.tsx';
 import { formatTime } from '../../../src/viz/format.ts';
-import { IdleByHand } from '../panels/idle-probe.tsx';
+import { IdleByHand, OffScreenObserver } from '../panels/idle-probe.tsx';
 import { loadAt } from '../panels/load.ts';
 import { writeReadScenario } from '../panels/scenarios.ts';
-
-/** An IntersectionObserver that finds every watched panel off screen (the page scrolled to its foot). */
-class OffScreenObserver {
-  constructor(private readonly callback: IntersectionObserverCallback) {}
-  observe(target: Element) {
-    this.callback([{ target, isIntersecting: false } as unknown as IntersectionObserverEntry], this as unknown as IntersectionObserver);
-  }
-  disconnect() {}
-}
 
 const idle = new IdleByHand();
 

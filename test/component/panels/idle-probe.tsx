@@ -7,6 +7,15 @@ import { PanelFrame } from '../../../src/ui/panels/shared.tsx';
 import { useSimView } from '../../../src/ui/use-sim.ts';
 
 /** requestIdleCallback run by hand: `run()` runs what waits for the page to be idle then. */
+/** An IntersectionObserver that finds every watched panel off screen (the page scrolled to its foot): stub it with vi.stubGlobal. */
+export class OffScreenObserver {
+  constructor(private readonly callback: IntersectionObserverCallback) {}
+  observe(target: Element) {
+    this.callback([{ target, isIntersecting: false } as unknown as IntersectionObserverEntry], this as unknown as IntersectionObserver);
+  }
+  disconnect() {}
+}
+
 export class IdleByHand {
   tasks: (() => void)[] = [];
 

@@ -11,22 +11,13 @@ import { OnScreenSlot } from '../../../src/ui/on-screen.tsx';
 import { PanelFrame } from '../../../src/ui/panels/shared.tsx';
 import { useSimView } from '../../../src/ui/use-sim.ts';
 import { inThreadWorker } from '../../support/in-thread-worker.ts';
-import { IdleByHand, ProbePanel } from './idle-probe.tsx';
+import { IdleByHand, OffScreenObserver, ProbePanel } from './idle-probe.tsx';
 import { writeReadScenario } from './scenarios.ts';
-
-/** Every watched panel is off screen. */
-class OffScreen {
-  constructor(private readonly callback: IntersectionObserverCallback) {}
-  observe(target: Element) {
-    this.callback([{ target, isIntersecting: false } as unknown as IntersectionObserverEntry], this as unknown as IntersectionObserver);
-  }
-  disconnect() {}
-}
 
 const idle = new IdleByHand();
 
 beforeEach(() => {
-  vi.stubGlobal('IntersectionObserver', OffScreen);
+  vi.stubGlobal('IntersectionObserver', OffScreenObserver);
   idle.install();
 });
 

@@ -13,6 +13,9 @@ const HA_TRANSFER_WAIT = 100;
 const RATE_PER_BROKER = 50;
 const POWER_OFF_AT = 60_000;
 const HOP = 1;
+/** HAService's haSendHeartbeatInterval and DefaultMQProducer's sendMsgTimeout. */
+const HA_SEND_HEARTBEAT = 5_000;
+const SEND_MSG_TIMEOUT = 3_000;
 
 function run(version: '5.x' | '4.x'): TestSim {
   const json = findLibraryEntry('master-loss-sync-async')!.scenario as ScenarioJson;
@@ -43,6 +46,20 @@ describe.each(['5.x', '4.x'] as const)('Master loss: ASYNC_MASTER vs SYNC_MASTER
   if (version === '4.x') {
     it('broker-b, a 4.x SYNC_MASTER, loses none: each put wakes its HA service', () => {
       expect(lost.filter((e) => e.broker === 'broker-b')).toEqual([]);
+    });
+
+    it('the slave connects at 5 s and acks first with its report 5 s later: the first put left waiting times out at p-1, whose connection closes under the others, stored and retried', () => {
+      // SLAVE_NOT_AVAILABLE until the HAClient's second look (5 s); HAClient.connectMaster sets lastWriteTimestamp, so its first report waits haSendHeartbeatInterval.
+      const notAvailable = sim.events('send.result', (e) => e.status === 'SLAVE_NOT_AVAILABLE');
+      expect(notAvailable.at(-1)!.t).toBeLessThan(HA_SEND_HEARTBEAT);
+      const timedOut = sim.events('send.failed', (e) => e.reason === 'timeout' && e.broker === 'broker-b' && e.t < POWER_OFF_AT);
+      expect(timedOut).toHaveLength(1);
+      // Sent just after the connect, it waits sendMsgTimeout: before the slave's first report at about 10 s.
+      expect(timedOut[0]!.t).toBeGreaterThan(HA_SEND_HEARTBEAT + SEND_MSG_TIMEOUT);
+      expect(timedOut[0]!.t).toBeLessThan(2 * HA_SEND_HEARTBEAT);
+      const closedUnder = sim.events('send.failed', (e) => e.reason === 'channelClosed' && e.t === timedOut[0]!.t);
+      expect(closedUnder).toHaveLength(151);
+      expect(sim.summary().messages.duplicateCauses).toEqual({ storedTwice: 151 });
     });
   } else {
     it('broker-b, a 5.x SYNC_MASTER with inSyncReplicas 1, loses as broker-a does: its put wakes nothing', () => {

@@ -79,7 +79,7 @@ const Routes = memo(function Routes({ id, routes, systemTopics, strings }: Route
         <ul>
           {routes.map((route) => (
             <li key={route.topic} data-testid={`ns-route-${id}-${route.topic}`}>
-              <strong>{route.topic}</strong>: {route.brokers.map((b) => strings.routeBrokers(b.brokerName, b.writeQueueNums, b.readQueueNums)).join(', ')}
+              <strong>{route.topic}</strong>: {route.brokers.map((b) => strings.routeBrokers(b.brokerName, b.writeQueueNums, b.readQueueNums, b.perm)).join(', ')}
             </li>
           ))}
         </ul>

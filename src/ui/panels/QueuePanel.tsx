@@ -13,12 +13,12 @@ import { derivedAt, EmptyPanel, PanelFrame, summaryAt, usePanelStrings } from '.
 import type { PanelStrings } from './strings.ts';
 import { QUEUE_PANEL_STRINGS, type QueuePanelStrings } from './queue-panel-strings.ts';
 import { labelled, useWords } from '../i18n/index.ts';
-
-/** The panels' shared words (a topic's queue counts) and the queue panel's own. */
-type Strings = PanelStrings & QueuePanelStrings;
 import { reasonStrings, type ReasonStrings } from './reason-strings.ts';
 import { usePlayback } from '../../store/playback.ts';
 import './counters.css';
+
+/** The panels' shared words (a topic's queue counts) and the queue panel's own. */
+type Strings = PanelStrings & QueuePanelStrings;
 
 export interface QueuePanelProps {
   className?: string;
@@ -105,6 +105,7 @@ const BrokerRow = memo(function BrokerRow({ topic, row, maxCount, strings, cause
       <h4>
         {row.broker} <span className="rs-muted">{strings.queueCounts(row.writeQueueNums, row.readQueueNums, row.perm)}</span>
       </h4>
+      {row.nameServerPerm && <p className="rs-queue-wiped" data-testid={`queue-wiped-${topic}-${row.broker}`}>{strings.nameServerPerm(row.nameServerPerm)}</p>}
       {row.down && <p className="rs-queue-down" data-testid={`queue-down-${topic}-${row.broker}`}>{strings.queueMasterDown(row.down)}</p>}
       <div role="toolbar" aria-label={`${topic} · ${row.broker}`} onKeyDown={onKeyDown}>
         <ol className="rs-queue-grid">

@@ -3,7 +3,7 @@
  * broker's last registration and the countdown to its expiry, the next scanNotActiveBroker,
  * its routes per topic, and where NameServers disagree about which brokers exist.
  */
-import { isSystemTopic, type ModelState, type NameServerState } from '../../sim/index.ts';
+import { isSystemTopic, perm2String, type ModelState, type NameServerState } from '../../sim/index.ts';
 
 export interface LiveBrokerRow {
   addr: string;
@@ -17,7 +17,8 @@ export interface LiveBrokerRow {
 
 export interface RouteRow {
   topic: string;
-  brokers: { brokerName: string; writeQueueNums: number; readQueueNums: number }[];
+  /** perm as perm2String gives it ("R--" after mqadmin wipeWritePerm). */
+  brokers: { brokerName: string; writeQueueNums: number; readQueueNums: number; perm: string }[];
 }
 
 export interface NameServerView {
@@ -57,7 +58,7 @@ function routeRows(ns: NameServerState): RouteRow[] {
     .map(([topic, queueDatas]) => ({
       topic,
       brokers: Object.values(queueDatas)
-        .map((data) => ({ brokerName: data.brokerName, writeQueueNums: data.writeQueueNums, readQueueNums: data.readQueueNums }))
+        .map((data) => ({ brokerName: data.brokerName, writeQueueNums: data.writeQueueNums, readQueueNums: data.readQueueNums, perm: perm2String(data.perm) }))
         .sort((a, b) => compareText(a.brokerName, b.brokerName)),
     }))
     .sort((a, b) => compareText(a.topic, b.topic));

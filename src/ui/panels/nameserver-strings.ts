@@ -20,7 +20,8 @@ export interface NameServerStrings {
   noRoutes: string;
   /** The system topics a NameServer holds but its route list leaves out, named (the first few). */
   systemTopicsHidden: (topics: readonly string[]) => string;
-  routeBrokers: (brokerName: string, write: number, read: number) => string;
+  /** A broker's queues in a topic's route; its perm named only when it is not a topic's usual RW-. */
+  routeBrokers: (brokerName: string, write: number, read: number, perm: string) => string;
   disagreement: (broker: string, listedBy: string[], notListedBy: string[]) => string;
   agreement: string;
 }
@@ -35,7 +36,7 @@ const en: NameServerStrings = {
   routes: 'Routes (topicQueueTable)',
   noRoutes: 'No route.',
   systemTopicsHidden: (topics) => `and ${topics.length} system ${topics.length === 1 ? 'topic' : 'topics'} (${namedSystemTopics(topics, ', ', ', …')})`,
-  routeBrokers: (brokerName, write, read) => `${brokerName} (W ${write} / R ${read})`,
+  routeBrokers: (brokerName, write, read, perm) => `${brokerName} (W ${write} / R ${read}${perm === 'RW-' ? '' : `, perm ${perm}`})`,
   disagreement: (broker, listedBy, notListedBy) =>
     `The NameServers disagree: ${listedBy.join(', ')} ${listedBy.length === 1 ? 'lists' : 'list'} ${broker}, ${notListedBy.join(', ')} ${notListedBy.length === 1 ? 'does' : 'do'} not. NameServers never talk to each other; each learns only from the broker's own registrations.`,
   agreement: 'Every running NameServer lists the same brokers.',
@@ -51,7 +52,7 @@ const zh: NameServerStrings = {
   routes: '路由（topicQueueTable）',
   noRoutes: '没有路由。',
   systemTopicsHidden: (topics) => `以及 ${topics.length} 个系统主题（${namedSystemTopics(topics, '、', ' 等')}）`,
-  routeBrokers: (brokerName, write, read) => `${brokerName}（写 ${write} / 读 ${read}）`,
+  routeBrokers: (brokerName, write, read, perm) => `${brokerName}（写 ${write} / 读 ${read}${perm === 'RW-' ? '' : `，perm ${perm}`}）`,
   disagreement: (broker, listedBy, notListedBy) => `NameServer 之间不一致：${listedBy.join('、')} 中有 ${broker}，${notListedBy.join('、')} 中没有。NameServer 之间从不通信，各自只从 Broker 的注册请求中获知信息。`,
   agreement: '所有运行中的 NameServer 列出的 Broker 相同。',
 };

@@ -52,6 +52,8 @@ export interface BrokerQueues {
   writeQueueNums: number;
   readQueueNums: number;
   perm: string;
+  /** The perm the running NameServers' route gives it when mqadmin wipeWritePerm took W off there only (nameServerWiped), else null. */
+  nameServerPerm: string | null;
   /** The master's state when it is down, else null; the cells' counts and offsets stay the master's. */
   down: MasterDown | null;
   cells: QueueCell[];
@@ -169,7 +171,8 @@ function masterDown(state: ModelState, roles: BrokerRoles, master: BrokerState):
 /**
  * One entry per user topic, each with one row of cells per master broker that has the topic. A
  * cell is writable (W) while producers write to it now and readable (R) while consumers can be
- * given it now: a master that is down takes W away, and R too when no slave serves its reads.
+ * given it now: a master that is down takes W away, and R too when no slave serves its reads; a
+ * write perm wiped on the NameServers takes W away (nameServerWiped).
  */
 export function queueTopics(state: ModelState, summary: Summary): TopicQueues[] {
   const byKey = new Map(summary.queues.map((queue) => [`${queue.topic}@${queue.broker}@${queue.queueId}`, queue]));
@@ -186,9 +189,10 @@ export function queueTopics(state: ModelState, summary: Summary): TopicQueues[] 
       topics.set(topic, entry);
       // Queue ids past both counts still show while they hold messages (after updateTopic shrank them).
       const size = Math.max(config.readQueueNums, config.writeQueueNums, broker.consumeQueues[topic]?.length ?? 0);
+      const nameServerPerm = nameServerWiped(state, topic, broker.name, config);
       const cells = Array.from({ length: size }, (_, queueId): QueueCell => {
         const queue = byKey.get(`${topic}@${broker.name}@${queueId}`) ?? emptyCell(queueId, entry.groups, config);
-        const writable = queue.writable && down === null;
+        const writable = queue.writable && down === null && nameServerPerm === null;
         const readable = queue.readable && (down === null || down.reader !== null);
         const fate = queueFate(queue);
         return {
@@ -200,11 +204,28 @@ export function queueTopics(state: ModelState, summary: Summary): TopicQueues[] 
           offsets: queue.consumerOffsets, lag: queue.lag,
         };
       });
-      entry.brokers.push({ broker: broker.name, writeQueueNums: config.writeQueueNums, readQueueNums: config.readQueueNums, perm: perm2String(config.perm), down, cells });
+      entry.brokers.push({ broker: broker.name, writeQueueNums: config.writeQueueNums, readQueueNums: config.readQueueNums, perm: perm2String(config.perm), nameServerPerm, down, cells });
       entry.maxCount = Math.max(entry.maxCount, ...cells.map((cell) => cell.count));
     }
   }
   return [...topics.values()].sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0));
+}
+
+/**
+ * The perm the running NameServers give `brokerName`'s queues of `topic` when none of them grants
+ * PERM_WRITE while the broker's own TopicConfig does, else null. mqadmin wipeWritePerm changes only
+ * the NameServers' QueueData (RouteInfoManager.operateWritePermOfBroker), and a producer builds its
+ * route from theirs, keeping only writable queues (MQClientInstance.topicRouteData2TopicPublishInfo):
+ * its queues are no write queues any more, though the broker would still accept a send.
+ */
+export function nameServerWiped(state: ModelState, topic: string, brokerName: string, config: TopicConfig): string | null {
+  if (!isWriteable(config.perm)) return null;
+  const routes = Object.values(state.nameServers).flatMap((ns) => {
+    const queueData = ns.up ? ns.topicQueueTable[topic]?.[brokerName] : undefined;
+    return queueData ? [queueData] : [];
+  });
+  if (routes.length === 0 || routes.some((queueData) => isWriteable(queueData.perm))) return null;
+  return perm2String(routes[0]!.perm);
 }
 
 /** The queues of `topic` the running producers' routes list (TopicPublishInfo), as "brokerName:queueId": where they write until their next route pull. */

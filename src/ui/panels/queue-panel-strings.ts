@@ -26,6 +26,8 @@ export interface QueuePanelStrings {
   /** The button on a queue's id that opens its card. */
   openQueue: (broker: string, queueId: number) => string;
   idleQueue: string;
+  /** Beside a broker's perm when the NameServers' route gives its queues no W (mqadmin wipeWritePerm). */
+  nameServerPerm: (perm: string) => string;
   /** Not writable on its broker, but a producer's route still lists it. */
   stillWritten: string;
   /** Not written any more, with messages a group has yet to consume (its largest lag). */
@@ -57,6 +59,7 @@ const en: QueuePanelStrings = {
   queueCellLabel: (queueId, count, writable, readable) =>
     `Queue ${queueId}: ${count} messages, ${writable ? 'writable' : 'not writable'}, ${readable ? 'readable' : 'not readable'}`,
   idleQueue: 'receives no new messages, and every group has read it all',
+  nameServerPerm: (perm) => `on the NameServers perm ${perm}: write perm wiped there (mqadmin wipeWritePerm), producers leave these queues at their next route pull`,
   stillWritten: 'no longer a write queue, but the producers\' routes still list it: they write to it until their next route pull',
   draining: (left) => `no new messages; ${left} left to consume`,
   idleConsumers: 'Idle consumers',
@@ -86,6 +89,7 @@ const zh: QueuePanelStrings = {
   queueCellLabel: (queueId, count, writable, readable) =>
     `队列 ${queueId}：${count} 条消息，${writable ? '可写' : '不可写'}，${readable ? '可读' : '不可读'}`,
   idleQueue: '不再收到新消息，各消费者组也都已读完',
+  nameServerPerm: (perm) => `NameServer 上的 perm 为 ${perm}：写权限已在那里被摘除（mqadmin wipeWritePerm），生产者下一次拉取路由时离开这些队列`,
   stillWritten: '已不在写队列之列，但生产者的路由里还有它：下一次拉取路由之前仍会写入',
   draining: (left) => `不再写入新消息，还有 ${left} 条待消费`,
   idleConsumers: '空闲的消费者',

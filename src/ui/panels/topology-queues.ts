@@ -2,14 +2,15 @@
  * The queues drawn inside the brokers, at one time: for the topic in view, the queue ids of each
  * group's host (its master, or the slave serving reads while the master is down) with their
  * message count (the ConsumeQueue's length, i.e. its maxOffset), whether producers write them
- * (a master's ids < writeQueueNums: a producer never sends to a slave) and consumers may own them
+ * (a master's ids < writeQueueNums, unless the NameServers' write perm was wiped: a producer
+ * never sends to a slave) and consumers may own them
  * (id < readQueueNums), how far the groups have consumed, whether it is drained (as the queue
  * panel says, queueFate), and who owns each now.
  */
 import { dict, MASTER_ID, isReadable, isWriteable, type BrokerState, type ModelState } from '../../sim/index.ts';
 import type { QueueSummary } from '../../sim/summary.ts';
 import { queueCellId } from '../../viz/topology-layout.ts';
-import { queueFate, type QueueFate } from './queue-model.ts';
+import { nameServerWiped, queueFate, type QueueFate } from './queue-model.ts';
 import type { LinkSpec } from './topology-model.ts';
 
 export interface CanvasQueue {
@@ -67,7 +68,8 @@ export function canvasQueues(
   for (const [node, count] of Object.entries(slots)) {
     const broker = state.brokers[node];
     const config = broker?.topicConfigTable[topic];
-    const written = broker?.brokerId === MASTER_ID;
+    // A producer never sends to a slave, nor to queues the NameServers' route lists without W.
+    const written = broker?.brokerId === MASTER_ID && config !== undefined && nameServerWiped(state, topic, broker.name, config) === null;
     const replicas = broker ? Object.values(state.brokers).filter((other) => other.name === broker.name) : [];
     for (let queueId = 0; broker && queueId < count; queueId++) {
       const id = queueCellId(node, queueId);

@@ -43,6 +43,18 @@ describe('NameServerPanel', () => {
     expect(screen.getAllByText('No broker registered.')).toHaveLength(2);
   });
 
+  it('names a perm other than RW- in a route: R-- on both NameServers after mqadmin wipeWritePerm -b broker-a, in both languages', () => {
+    // "Taking a broker out of service": the wipe at 65 s changes each NameServer's QueueData (RouteInfoManager.operateWritePermOfBroker).
+    loadAt(libraryScenario('broker-out-of-service'), 66_000);
+    render(<NameServerPanel />);
+    for (const nsId of ['ns-1', 'ns-2']) {
+      expect(screen.getByTestId(`ns-route-${nsId}-TopicTest`)).toHaveTextContent('TopicTest: broker-a (W 4 / R 4, perm R--), broker-b (W 4 / R 4), broker-c (W 4 / R 4)');
+    }
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('ns-route-ns-1-TopicTest')).toHaveTextContent('broker-a（写 4 / 读 4，perm R--）');
+    act(() => usePlayback.getState().setLanguage('en'));
+  });
+
   it('shows a crashed broker gone from both NameServers (its channels closed)', () => {
     const timeline = loadAt(twoBrokers([{ at: 30_000, action: 'crashBroker', target: 'broker-b' }]), 40_000);
     render(<NameServerPanel />);

@@ -201,6 +201,49 @@ describe('QueuePanel, shrinking a topic safely', () => {
   });
 });
 
+describe('QueuePanel after mqadmin wipeWritePerm (RouteInfoManager.operateWritePermOfBroker changes only the NameServers\' QueueData)', () => {
+  // "Taking a broker out of service": the wipe at 65 s; broker-a/0 shut down at 120 s and started at 140 s.
+  const WIPE_AT = 65_000;
+  const row = (broker: string) => Array.from({ length: 4 }, (_, queueId) => screen.getByTestId(`queue-cell-TopicTest-${broker}-${queueId}`));
+  /** p-1's first route answer after the wipe (every 30 s, pollNameServerInterval): from it p-1 keeps only writable queues. */
+  const routeUpdatedAt = () => loadAt(libraryScenario('broker-out-of-service'), WIPE_AT + 30_000)
+    .traceSlice(0).find((e) => e.type === 'route.updated' && e.client === 'p-1' && e.t > WIPE_AT)!.t;
+
+  it('says the NameServers give broker-a R-- beside its own RW-, takes W away, and says p-1 writes on until its next route pull', () => {
+    loadAt(libraryScenario('broker-out-of-service'), WIPE_AT + 1_000);
+    render(<QueuePanel />);
+    expect(screen.getByTestId('queue-wiped-TopicTest-broker-a')).toHaveTextContent(
+      'on the NameServers perm R--: write perm wiped there (mqadmin wipeWritePerm), producers leave these queues at their next route pull',
+    );
+    // The broker's own TopicConfig keeps W: only the NameServers' copy changed.
+    expect(screen.getByTestId('queue-wiped-TopicTest-broker-a').previousElementSibling).toHaveTextContent('broker-a writeQueueNums 4 · readQueueNums 4 · perm RW-');
+    for (const queue of row('broker-a')) {
+      expect(queue).toHaveAttribute('data-writable', 'false');
+      expect(queue).toHaveAttribute('data-readable', 'true');
+      expect(queue).toHaveTextContent('no longer a write queue, but the producers\' routes still list it');
+    }
+    expect(screen.queryByTestId('queue-wiped-TopicTest-broker-b')).toBeNull();
+    for (const queue of row('broker-b')) expect(queue).toHaveAttribute('data-writable', 'true');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('queue-wiped-TopicTest-broker-a')).toHaveTextContent('NameServer 上的 perm 为 R--：写权限已在那里被摘除（mqadmin wipeWritePerm）');
+    act(() => usePlayback.getState().setLanguage('en'));
+  });
+
+  it('after p-1\'s route pull shows broker-a\'s queues draining, not written; the restart ends the wipe', () => {
+    loadAt(libraryScenario('broker-out-of-service'), routeUpdatedAt() + 1_000);
+    render(<QueuePanel />);
+    for (const queue of row('broker-a')) {
+      expect(queue).toHaveAttribute('data-writable', 'false');
+      expect(queue).toHaveTextContent(/no new messages; \d+ left to consume|receives no new messages/);
+    }
+    cleanup();
+    loadAt(libraryScenario('broker-out-of-service'), 145_000);
+    render(<QueuePanel />);
+    expect(screen.queryByTestId('queue-wiped-TopicTest-broker-a')).toBeNull();
+    for (const queue of row('broker-a')) expect(queue).toHaveAttribute('data-writable', 'true');
+  });
+});
+
 describe('QueuePanel while a master is down', () => {
   const row = (topic: string, broker: string) => Array.from({ length: 4 }, (_, queueId) => screen.getByTestId(`queue-cell-${topic}-${broker}-${queueId}`));
 

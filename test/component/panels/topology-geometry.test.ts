@@ -428,3 +428,18 @@ describe('messageUnder: which message a click on the canvas means', () => {
     expect(messageUnder(100, 106, dots, true)).toBeNull();
   });
 });
+
+describe('the queues drawn in a broker whose write perm was wiped on the NameServers', () => {
+  it('are not written (no W) while every NameServer\'s route lists them R--, and are again once the restarted broker registers its own perm', () => {
+    // "Taking a broker out of service": mqadmin wipeWritePerm -b broker-a at 65 s; broker-a/0 shut down at 120 s and started at 140 s.
+    const writable = (t: number) => {
+      const timeline = libraryTimeline('broker-out-of-service', t);
+      const model = topologyModel(timeline.state);
+      const queues = canvasQueues(timeline.state, model.topic!, model.input.queueSlots!, ownersByCell(model.links));
+      return [0, 1, 2, 3].map((queueId) => queues[queueCellId('broker-a/0', queueId)]!.writable);
+    };
+    expect(writable(64_000)).toEqual([true, true, true, true]);
+    expect(writable(66_000)).toEqual([false, false, false, false]);
+    expect(writable(145_000)).toEqual([true, true, true, true]);
+  });
+});

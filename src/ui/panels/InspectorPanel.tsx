@@ -3,7 +3,8 @@
  * RouteInfoManager, a broker's topics, queues, groups and offsets, a client's cached routes.
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { masterOf, type ModelState } from '../../sim/index.ts';
+import { masterOf, type ModelState, type Scenario, type TimelineAction } from '../../sim/index.ts';
+import { formatTime } from '../../viz/format.ts';
 import { isProcessSelection, usePlayback, type ProcessSelection, type Selection } from '../../store/playback.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { InspectBroker } from './InspectBroker.tsx';
@@ -16,7 +17,9 @@ export interface InspectorPanelProps {
   className?: string;
 }
 
-function Details({ selection, msgId, state, timeMs, strings }: { selection: ProcessSelection; msgId: string | null; state: Readonly<ModelState>; timeMs: number; strings: InspectStrings }) {
+function Details({ selection, msgId, state, scenario, timeMs, strings }: {
+  selection: ProcessSelection; msgId: string | null; state: Readonly<ModelState>; scenario: Scenario; timeMs: number; strings: InspectStrings;
+}) {
   if (selection.kind === 'nameServer') {
     const ns = state.nameServers[selection.id];
     if (ns) return <InspectNameServer ns={ns} timeMs={timeMs} strings={strings} />;
@@ -27,8 +30,19 @@ function Details({ selection, msgId, state, timeMs, strings }: { selection: Proc
   } else {
     const client = state.clients[selection.id];
     if (client) return <InspectClient client={client} timeMs={timeMs} config={state.config} strings={strings} />;
+    const added = addedLater(scenario, selection.id);
+    if (added) return <p className="rs-muted" data-testid="inspector-not-added">{strings.notAddedYet(selection.id, added.action, formatTime(added.at))}</p>;
   }
   return <p className="rs-muted">{strings.notFound}</p>;
+}
+
+/** The timeline action that adds client `id` (a link or a seek can select it before it exists), or null. */
+function addedLater(scenario: Scenario, id: string): Extract<TimelineAction, { action: 'addProducer' | 'addConsumer' }> | null {
+  for (const action of scenario.timeline) {
+    if (action.action === 'addProducer' && action.producer.id === id) return action;
+    if (action.action === 'addConsumer' && action.consumer.id === id) return action;
+  }
+  return null;
 }
 
 /**
@@ -93,7 +107,7 @@ export function InspectorPanel({ className }: InspectorPanelProps) {
           event.preventDefault();
           closeInspector(opener);
         }}>
-          <Details selection={shown} msgId={msgId} state={view.timeline.state} timeMs={view.timeMs} strings={strings} />
+          <Details selection={shown} msgId={msgId} state={view.timeline.state} scenario={view.timeline.scenario} timeMs={view.timeMs} strings={strings} />
         </div>
       ) : <p className="rs-muted">{strings.nothingSelected}</p>}
     </PanelFrame>

@@ -57,6 +57,8 @@ export interface InspectorStrings {
   /** The simulator's send rate of a producer (the scenario's ratePerSec, changed by setProducerRate): not a RocketMQ field. */
   sendRateLabel: string;
   sendRate: (ratePerSec: number) => string;
+  /** A client the scenario's timeline adds later (addProducer / addConsumer): no process yet at this time. */
+  notAddedYet: (client: string, action: 'addProducer' | 'addConsumer', at: string) => string;
   /** When the NameServer's scanNotActiveBroker task runs next: the simulator's schedule, not a RocketMQ field. */
   nextScanLabel: string;
   subscription: string;
@@ -121,6 +123,7 @@ const en: InspectorStrings = {
   pendingMessages: 'Pulled, not consumed',
   sendRateLabel: 'Send rate (set by the scenario)',
   sendRate: (rate) => `${rate} msg/s`,
+  notAddedYet: (client, action, at) => `${client} is not running yet: the scenario adds it at ${at} (${action}).`,
   nextScanLabel: 'Next scanNotActiveBroker run',
   subscription: 'Subscription',
   listener: 'Listener',
@@ -180,6 +183,7 @@ const zh: InspectorStrings = {
   pendingMessages: '已拉取、未消费',
   sendRateLabel: '发送速率（由场景设定）',
   sendRate: (rate) => `${rate} 条/秒`,
+  notAddedYet: (client, action, at) => `${client} 尚未运行：场景在 ${at} 加入它（${action}）。`,
   nextScanLabel: '下一次 scanNotActiveBroker 扫描',
   subscription: '订阅表达式',
   listener: '监听器',

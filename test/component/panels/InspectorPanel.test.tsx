@@ -10,6 +10,7 @@ import { writeReadScenario } from './scenarios.ts';
 import { topicRouteData2SubscribeQueues } from '../../../src/sim/index.ts';
 import groupsChapter from '../../../src/ui/learn/chapters/ch2-groups.json';
 import { scenarioOf, type ScenarioJson } from '../../support/test-sim.ts';
+import { libraryScenario } from '../../support/library.ts';
 
 afterEach(cleanup);
 
@@ -22,6 +23,20 @@ describe('InspectorPanel', () => {
     loadAt(writeReadScenario(), 10_000);
     render(<InspectorPanel />);
     expect(screen.getByText(/Click a NameServer, a broker or a client/)).toBeInTheDocument();
+  });
+
+  it('says when the scenario adds a client selected before it exists, not that it is not part of the scenario', () => {
+    // "Consumers join and leave": c-4 is added at 1:00 (addConsumer).
+    loadAt(libraryScenario('consumer-join-leave'), 30_000);
+    act(() => usePlayback.getState().select({ kind: 'client', id: 'c-4' }));
+    render(<InspectorPanel />);
+    expect(screen.getByTestId('inspector-not-added')).toHaveTextContent('c-4 is not running yet: the scenario adds it at 1:00.000 (addConsumer).');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('inspector-not-added')).toHaveTextContent('c-4 尚未运行：场景在 1:00.000 加入它（addConsumer）。');
+    act(() => usePlayback.getState().setLanguage('en'));
+    act(() => usePlayback.getState().select({ kind: 'client', id: 'c-9' }));
+    expect(screen.getByText('The selected process is not part of this scenario.')).toBeInTheDocument();
+    act(() => usePlayback.getState().select(null));
   });
 
   it('closes: the selection is cleared, and there is nothing to close without one', () => {

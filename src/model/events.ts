@@ -98,6 +98,11 @@ export type TraceEvent =
   | { t: number; type: 'rebalance'; consumer: string; group: string; topic: string; queues: string[] }
   | { t: number; type: 'client.heartbeat'; broker: string; brokerId: number; client: string; group: string }
   | { t: number; type: 'consumer.registered'; broker: string; brokerId: number; group: string; consumer: string }
+  /**
+   * The route query of a consumer's start failed (DefaultMQPushConsumerImpl.start throws): shutdown, the
+   * consumer shut itself down (5.3.2 and later), or it runs on without the start's heartbeat and rebalance (4.9.8).
+   */
+  | { t: number; type: 'consumer.startFailed'; consumer: string; group: string; topic: string; nameServer: string; reason: FailureReason; shutdown: boolean }
   | { t: number; type: 'consumer.removed'; broker: string; brokerId: number; group: string; consumer: string; reason: ConsumerRemovalReason }
   | { t: number; type: 'producer.registered'; broker: string; brokerId: number; group: string; producer: string }
   | { t: number; type: 'producer.removed'; broker: string; brokerId: number; group: string; producer: string; reason: ConsumerRemovalReason }

@@ -240,9 +240,10 @@ export interface BrokerState {
    */
   messagesServed: number;
   /**
-   * Messages this process put as its brokerName's master (brokerId 0), without a slave's replicas:
-   * 5.x's "put today" (BrokerStatsManager.incBrokerPutNums, which only the processors that put
-   * count; a slave's HA appends never pass them).
+   * 5.x's "put today" (BrokerStatsManager.incBrokerPutNums, without system topics): the messages
+   * SendMessageProcessor put under a user, %RETRY% or %DLQ% topic (not a delayed one, parked in
+   * SCHEDULE_TOPIC_XXXX) and those ScheduleMessageService delivered; a consumer's send-back and a
+   * slave's HA appends never pass it (broker-stats.ts incBrokerPutNums).
    */
   messagesPut: number;
   /**

@@ -94,6 +94,8 @@ export function strokeOf(event: TraceEvent, lastSendBroker: (msgId: string) => s
     case 'consumer.registered': case 'producer.registered': return null;
     case 'consumer.removed': return { shape: 'mark', kind: 'removed', lane: nodeOf(event.broker, event.brokerId, event.t) };
     case 'producer.removed': return { shape: 'mark', kind: 'removed', lane: nodeOf(event.broker, event.brokerId, event.t) };
+    // On the consumer's lane, beside the route.failed mark that caused it.
+    case 'consumer.startFailed': return { shape: 'mark', kind: 'failed', lane: event.consumer };
     case 'message.consumed': return { shape: 'arrow', kind: 'pull', from: nodeOf(event.broker, event.brokerId, event.t), to: event.consumer };
     // Beside its consumption's arrow: the consumer's lane shows where duplicates cluster (after a rebalance, a failover).
     case 'message.consumedAgain': return { shape: 'mark', kind: 'duplicate', lane: event.consumer };

@@ -4,7 +4,8 @@
  * producers (some sending delayed messages) and 0-3 consumers with random modes, strategies and
  * tags, and random faults, over 30-120 s. Faults reach the situations where RocketMQ's parts meet:
  * controller mode with slaves, delayed messages and power-offs together, a SYNC_FLUSH or
- * in-sync-replica master, links cut between any two processes, and actions at the same
+ * in-sync-replica master, links cut between any two processes, a broker's write perm wiped and
+ * added back on the NameServers (mqadmin wipeWritePerm / addWritePerm), and actions at the same
  * millisecond. Every one is a valid version-1 file (docs/scenario.md).
  */
 import fc from 'fast-check';
@@ -93,6 +94,11 @@ function fault(names: Names, durationMs: number, first: number): fc.Arbitrary<Re
       .filter(([, , target, peer]) => target !== peer)
       .map(([when, action, target, peer]) => ({ at: when, action, target, peer })),
     fc.record({ at, action: fc.constant('updateTopic'), topic: fc.constant('TopicTest'), readQueueNums: fc.integer({ min: 1, max: 8 }), writeQueueNums: fc.integer({ min: 1, max: 8 }) }),
+    // mqadmin wipeWritePerm / addWritePerm -b: on every NameServer, or (-n) on some of them in a drawn order.
+    fc.record(
+      { at, action: fc.constantFrom('wipeWritePerm', 'wipeWritePerm', 'addWritePerm'), target: broker, nameServers: fc.shuffledSubarray(names.nameServers, { minLength: 1 }) },
+      { requiredKeys: ['at', 'action', 'target'] },
+    ),
   ];
   if (names.slaveIds.length > 0) {
     options.push(fc.record({ at, action: fc.constantFrom('crashBroker', 'powerOffBroker', 'startBroker', 'partitionBroker', 'healPartition'), target: fc.constant('broker-a'), brokerId: fc.constantFrom(0, ...names.slaveIds) }));

@@ -4,6 +4,7 @@
  * heartbeatBrokerInterval (30 s), mqadmin's UPDATE_AND_CREATE_TOPIC.
  */
 import { describe, expect, it } from 'vitest';
+import retriesDlq from '../../src/scenario/library/retries-dlq.json';
 import { TestSim, type ScenarioJson } from '../support/test-sim.ts';
 
 /** ClientConfig.heartbeatBrokerInterval. */
@@ -41,5 +42,65 @@ describe('requests counted by RequestCode', () => {
     expect(before.UPDATE_AND_CREATE_TOPIC).toBeUndefined();
     expect(after.UPDATE_AND_CREATE_TOPIC).toBe(1);
     expect(after.PULL_MESSAGE).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * A restarted broker is a new JVM: BrokerStatsManager and StoreStatsService are built anew in
+ * BrokerController's constructor, so every figure they keep starts from 0 at its start, and the
+ * Dashboard's Today Produce and Consume counts (msgPutTotalTodayNow, msgGetTotalTodayNow) count
+ * from there.
+ */
+describe('a restarted broker counts from 0 again (a new BrokerStatsManager and StoreStatsService)', () => {
+  const CRASH = 40_000;
+  const RESTART = 60_000;
+  const restarted: ScenarioJson = {
+    ...scenario,
+    timeline: [{ at: CRASH, action: 'crashBroker', target: 'broker-a' }, { at: RESTART, action: 'startBroker', target: 'broker-a' }],
+  };
+  const sim = new TestSim(restarted).at(RESTART);
+  const figures = (broker: string) => {
+    const { messagesPut, messagesStored, messagesServed, groupGetNums, requestCounts } = sim.broker(broker);
+    return { messagesPut, messagesStored, messagesServed, groupGetNums: { ...groupGetNums }, requestCounts: { ...requestCounts } };
+  };
+
+  it('has put, stored and served nothing, and processed no request, as it starts', () => {
+    expect(sim.events('message.stored', (e) => e.broker === 'broker-a' && e.t < CRASH).length).toBeGreaterThan(100);
+    expect(figures('broker-a')).toEqual({ messagesPut: 0, messagesStored: 0, messagesServed: 0, groupGetNums: {}, requestCounts: {} });
+    // broker-b ran on: its figures still count from the run's start.
+    expect(figures('broker-b').messagesStored).toBe(sim.events('message.stored', { broker: 'broker-b' }).length);
+  });
+
+  it('counts what it stored and served since its restart only', () => {
+    sim.at(100_000);
+    const storedSince = sim.events('message.stored', (e) => e.broker === 'broker-a' && e.t >= RESTART).length;
+    expect(storedSince).toBeGreaterThan(100);
+    expect(figures('broker-a')).toMatchObject({ messagesPut: storedSince, messagesStored: storedSince });
+    const served = figures('broker-a').messagesServed;
+    expect(served).toBeGreaterThanOrEqual(sim.events('message.consumed', (e) => e.broker === 'broker-a' && e.t >= RESTART).length);
+    expect(Object.values(figures('broker-a').groupGetNums).reduce((sum, n) => sum + n, 0)).toBe(served);
+  });
+});
+
+/**
+ * 5.x's Today Produce Count (msgPutTotalTodayNow) is BrokerStatsManager's put count without system
+ * topics (getBrokerPutNumsWithoutSystemTopic), which only some puts raise (incBrokerPutNums):
+ * SendMessageProcessor's, with the topic the message was stored under, so a delayed message parked
+ * in SCHEDULE_TOPIC_XXXX (a system topic) is not counted there; and ScheduleMessageService's
+ * delivery to the real topic, a %RETRY% topic included (not a system topic). A consumer's send-back
+ * (AbstractSendMessageProcessor.consumerSendMsgBack) counts none, so a dead letter it writes to
+ * %DLQ% is not counted.
+ */
+describe('5.x: the put count (incBrokerPutNums) counts the send processors\' puts and the delayed deliveries, not the send-backs', () => {
+  // A poison message: c-1 fails every Poison message, each retried 16 times (send-back, then delivery
+  // from SCHEDULE_TOPIC_XXXX to %RETRY%CG), then sent back to %DLQ%CG. 5 h covers the retries.
+  const sim = new TestSim({ ...retriesDlq, config: { rocketmqVersion: '5.x' } } as ScenarioJson).at(retriesDlq.durationMs);
+  const stored = (topic: string) => sim.events('message.stored', (e) => e.broker === 'broker-a' && e.brokerId === 0 && e.topic === topic).length;
+
+  it('is the messages stored in TopicTest and delivered to %RETRY%CG, not those parked in SCHEDULE_TOPIC_XXXX nor the dead letters', () => {
+    expect(stored('SCHEDULE_TOPIC_XXXX')).toBeGreaterThan(16);
+    expect(stored('%RETRY%CG')).toBeGreaterThan(15);
+    expect(stored('%DLQ%CG')).toBeGreaterThan(0);
+    expect(sim.broker('broker-a').messagesPut).toBe(stored('TopicTest') + stored('%RETRY%CG'));
   });
 });

@@ -323,11 +323,10 @@ describe('which NameServer a client asks (NettyRemotingClient, MQClientInstance)
   });
 
   describe('a NameServer that is down when the client first picks it (its host refuses the connect)', () => {
-    const consumers = [{ id: 'c-1', group: 'CG', topic: 'TopicTest', messageModel: 'BROADCASTING' as const, startAt: 1_000 }];
     const downAtStart = (version: '4.x' | '5.x') => {
-      const { first, other } = firstPick({ consumers, config: { networkJitterMs: 0, rocketmqVersion: version } });
+      const { first, other } = firstPick({ ...startingAt1s(version), config: { networkJitterMs: 0, rocketmqVersion: version } });
       const sim = new TestSim(withConsumer({
-        consumers, config: { networkJitterMs: 0, rocketmqVersion: version },
+        ...startingAt1s(version), config: { networkJitterMs: 0, rocketmqVersion: version },
         timeline: [{ at: 500, action: 'crashNameServer', target: first }],
       })).at(40_000);
       return { sim, dead: first, other };
@@ -348,14 +347,14 @@ describe('which NameServer a client asks (NettyRemotingClient, MQClientInstance)
 
     it('5.x: the query fails (5.3 takes one address per call: RemotingConnectException), and the next one, at the next refresh, asks the next NameServer', () => {
       const { sim, dead, other } = downAtStart('5.x');
-      expect(sim.events('route.failed', { client: 'c-1' })).toEqual([
-        { t: firstQuery + HOP, type: 'route.failed', client: 'c-1', topic: 'TopicTest', nameServer: dead, reason: 'connectRefused' },
+      expect(sim.events('route.failed', { client: 'p-1' })).toEqual([
+        { t: firstQuery + HOP, type: 'route.failed', client: 'p-1', topic: 'TopicTest', nameServer: dead, reason: 'connectRefused' },
       ]);
       expect(sim.events('nameServer.chosen').map(({ t, nameServer }) => ({ t, nameServer }))).toEqual([
         { t: firstQuery, nameServer: dead },
         { t: firstQuery + ROUTE_PERIOD, nameServer: other },
       ]);
-      expect(sim.first('route.updated', { client: 'c-1' })).toMatchObject({ t: firstQuery + ROUTE_PERIOD + 2 * HOP, nameServer: other });
+      expect(sim.first('route.updated', { client: 'p-1' })).toMatchObject({ t: firstQuery + ROUTE_PERIOD + 2 * HOP, nameServer: other });
     });
   });
 
@@ -375,34 +374,45 @@ describe('which NameServer a client asks (NettyRemotingClient, MQClientInstance)
 
   it('5.x: with every NameServer down each query fails at its own NameServer, the next query taking the next one', () => {
     const sim = new TestSim(withConsumer({
-      consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest', messageModel: 'BROADCASTING', startAt: 1_000 }],
+      ...startingAt1s('5.x'),
       timeline: [{ at: 500, action: 'crashNameServer', target: 'ns-1' }, { at: 500, action: 'crashNameServer', target: 'ns-2' }],
     })).at(63_000);
     const firstQuery = 1_000 + ROUTE_FIRST;
     const rounds = [firstQuery, firstQuery + ROUTE_PERIOD, firstQuery + 2 * ROUTE_PERIOD];
-    const chosen = sim.events('nameServer.chosen', { client: 'c-1' });
+    const chosen = sim.events('nameServer.chosen', { client: 'p-1' });
     expect(chosen.map(({ t }) => t)).toEqual(rounds);
     expect(new Set(chosen.slice(0, 2).map((e) => e.nameServer))).toEqual(new Set(['ns-1', 'ns-2']));
-    expect(sim.events('route.failed', { client: 'c-1' }).map(({ t, reason, nameServer, passed }) => ({ t, reason, nameServer, passed }))).toEqual(
+    expect(sim.events('route.failed', { client: 'p-1' }).map(({ t, reason, nameServer, passed }) => ({ t, reason, nameServer, passed }))).toEqual(
       chosen.map(({ t, nameServer }) => ({ t: t + HOP, reason: 'connectRefused', nameServer, passed: undefined })),
     );
   });
 
-  /** The NameServer a consumer started at 1 s picks first (namesrvIndex + 1 in its shuffled list), and the other. */
+  /**
+   * The client started at 1 s whose route calls a case follows: a 4.x consumer, or a 5.x producer
+   * (a 5.x consumer whose start's route query fails shuts itself down, consumer-start-failed.test.ts;
+   * a producer asks for its topic's route in the same first round, and its send rate 0 asks no more).
+   */
+  function startingAt1s(version: '4.x' | '5.x'): Partial<ScenarioJson> {
+    return version === '4.x'
+      ? { consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest', messageModel: 'BROADCASTING', startAt: 1_000 }] }
+      : { consumers: [], producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 0, startAt: 1_000 }] };
+  }
+
+  /** The NameServer the client started at 1 s picks first (namesrvIndex + 1 in its shuffled list), and the other. */
   function firstPick(parts: Partial<ScenarioJson>): { first: string; other: string } {
     const probe = new TestSim(withConsumer(parts)).at(1_000);
-    const client = probe.client('c-1');
+    const client = probe.client((parts.consumers as unknown[]).length > 0 ? 'c-1' : 'p-1');
     const first = client.namesrvAddrList[(client.namesrvIndex + 1) % client.namesrvAddrList.length]!;
     return { first, other: first === 'ns-1' ? 'ns-2' : 'ns-1' };
   }
 
   describe('a NameServer cut off before the client connects (no answer to its connect)', () => {
-    const consumers = [{ id: 'c-1', group: 'CG', topic: 'TopicTest', messageModel: 'BROADCASTING' as const, startAt: 1_000 }];
     const cutOff = (version: '4.x' | '5.x') => {
-      const { first, other } = firstPick({ consumers, config: { networkJitterMs: 0, rocketmqVersion: version } });
+      const { first, other } = firstPick({ ...startingAt1s(version), config: { networkJitterMs: 0, rocketmqVersion: version } });
+      const client = version === '4.x' ? 'c-1' : 'p-1';
       const sim = new TestSim(withConsumer({
-        consumers, config: { networkJitterMs: 0, rocketmqVersion: version },
-        timeline: [{ at: 500, action: 'partitionLink', target: 'c-1', peer: first }, { at: 70_000, action: 'healLink', target: 'c-1', peer: first }],
+        ...startingAt1s(version), config: { networkJitterMs: 0, rocketmqVersion: version },
+        timeline: [{ at: 500, action: 'partitionLink', target: client, peer: first }, { at: 70_000, action: 'healLink', target: client, peer: first }],
       })).at(120_000);
       return { sim, first, other };
     };
@@ -429,9 +439,9 @@ describe('which NameServer a client asks (NettyRemotingClient, MQClientInstance)
     it('5.x: the call fails with the connect, and the next call takes the next NameServer', () => {
       // 5.x's getAndCreateNameserverChannelAsync takes one address per call; the connect's failure fails the call.
       const { sim, first, other } = cutOff('5.x');
-      expect(sim.events('route.failed', { client: 'c-1' })[0]).toEqual({ t: firstQuery + CONNECT_TIMEOUT, type: 'route.failed', client: 'c-1', topic: 'TopicTest', nameServer: first, reason: 'connectTimeout' });
-      expect(sim.first('route.updated', { client: 'c-1' })).toMatchObject({ nameServer: other });
-      expect(sim.first('route.updated', { client: 'c-1' })!.t).toBeLessThan(firstQuery + ROUTE_PERIOD + 3 * HOP);
+      expect(sim.events('route.failed', { client: 'p-1' })[0]).toEqual({ t: firstQuery + CONNECT_TIMEOUT, type: 'route.failed', client: 'p-1', topic: 'TopicTest', nameServer: first, reason: 'connectTimeout' });
+      expect(sim.first('route.updated', { client: 'p-1' })).toMatchObject({ nameServer: other });
+      expect(sim.first('route.updated', { client: 'p-1' })!.t).toBeLessThan(firstQuery + ROUTE_PERIOD + 3 * HOP);
     });
   });
 

@@ -12,7 +12,7 @@ import type { RemotingRequest, RemotingResponse, RequestOf } from '../remoting-t
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, ModelState, SentBackProperties, StoredMessage } from '../state.ts';
 import { registerBrokerAll } from './broker.ts';
-import { countRequest, pullAnswered, storedBy } from './broker-stats.ts';
+import { countRequest, incBrokerPutNums, pullAnswered, storedBy } from './broker-stats.ts';
 import { notifyConsumerIdsChanged, registerConsumer, unregisterConsumer } from './consumer-manager.ts';
 import { parseDelayLevels, retryDelayLevel } from './delay-levels.ts';
 import { flushAfterPut } from './flush-service.ts';
@@ -152,6 +152,7 @@ function sendMessage(state: ModelState, broker: BrokerState, request: RequestOf<
   };
   const stored = message.delayLevel > 0 ? putDelayed(state, broker, { ...put, delayLevel: message.delayLevel }, sim) : store(state, broker, put, sim);
   if (message.delayLevel > 0) traceStored(state, broker, stored, sim);
+  incBrokerPutNums(broker, stored.topic);
   return { code: 'SUCCESS', sendStatus: 'SEND_OK', queueOffset: stored.queueOffset, offsetMsgId: stored.offsetMsgId };
 }
 
@@ -190,6 +191,8 @@ export function onScheduleDeliver(state: ModelState, event: { broker: string; sc
     ...parked, topic: parked.realTopic, queueId: parked.realQueueId,
     delayLevel: 0, realTopic: '', realQueueId: -1,
   }, sim);
+  // PutResultProcess.onSuccess (enableScheduleMessageStats, true by default): counted under the real topic.
+  incBrokerPutNums(broker, parked.realTopic);
 }
 
 function pullMessage(state: ModelState, broker: BrokerState, from: string, id: number | null, request: RequestOf<'PULL_MESSAGE'>, sim: Sim): void {
@@ -285,12 +288,14 @@ function storeSentBack(state: ModelState, broker: BrokerState, request: RequestO
     state.stats.toDlq++;
     createTopicInSendMessageBackMethod(state, broker, DLQ_GROUP_TOPIC_PREFIX + group, sim);
     const stored = store(state, broker, { ...put, topic: DLQ_GROUP_TOPIC_PREFIX + group, queueId: 0 }, sim);
+    incBrokerPutNums(broker, stored.topic);
     return { code: 'SUCCESS', sendStatus: 'SEND_OK', queueOffset: stored.queueOffset, offsetMsgId: stored.offsetMsgId };
   }
   state.stats.toRetry++;
   const delayLevel = Math.min(message.delayLevel, parseDelayLevels(state.config.messageDelayLevel).length);
   const parked = putDelayed(state, broker, { ...put, delayLevel }, sim);
   traceStored(state, broker, parked, sim);
+  incBrokerPutNums(broker, parked.topic);
   return { code: 'SUCCESS', sendStatus: 'SEND_OK', queueOffset: parked.queueOffset, offsetMsgId: parked.offsetMsgId };
 }
 

@@ -3,10 +3,23 @@
  * requests it processed, one number per RequestCode, the messages it wrote and those it returned to
  * pulls (plain data, so a snapshot copies it).
  */
-import { MASTER_ID } from '../defaults.ts';
+import { dict } from '../../engine/index.ts';
+import { AUTO_CREATE_TOPIC_KEY_TOPIC, MASTER_ID, SCHEDULE_TOPIC } from '../defaults.ts';
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, StoredMessage } from '../state.ts';
 import { traceMessageStored } from '../trace-writer.ts';
+
+/**
+ * A process that starts is a new JVM: BrokerController builds a new BrokerStatsManager and the
+ * store a new StoreStatsService, so every figure counts from 0 at its start, a restart's too.
+ */
+export function newBrokerStats(broker: BrokerState): void {
+  broker.requestCounts = dict();
+  broker.messagesStored = 0;
+  broker.messagesServed = 0;
+  broker.messagesPut = 0;
+  broker.groupGetNums = dict();
+}
 
 export function countRequest(broker: BrokerState, code: string): void {
   broker.requestCounts[code] = (broker.requestCounts[code] ?? 0) + 1;
@@ -23,11 +36,21 @@ export function pullAnswered(broker: BrokerState, group: string, topic: string, 
   return messages;
 }
 
+/**
+ * BrokerStatsManager.incBrokerPutNums(topic, n), as 5.x's Today Produce Count reads it
+ * (getBrokerPutNumsWithoutSystemTopic): only SendMessageProcessor's puts, with the topic the message
+ * was stored under (SCHEDULE_TOPIC_XXXX for a delayed one), and ScheduleMessageService's delivery to
+ * the real topic raise it; a consumer's send-back (consumerSendMsgBack) does not, nor a slave's
+ * replica. System topics (TopicValidator.isSystemTopic) are left out; %RETRY% and %DLQ% are not ones.
+ */
+export function incBrokerPutNums(broker: BrokerState, topic: string): void {
+  if (topic !== SCHEDULE_TOPIC && topic !== AUTO_CREATE_TOPIC_KEY_TOPIC) broker.messagesPut++;
+}
+
 /** `broker` wrote `message` (a put, or a slave's replica): counted and traced. */
 export function storedBy(sim: Sim, broker: BrokerState, message: StoredMessage): void {
   broker.messagesStored++;
   if (broker.brokerId === MASTER_ID) {
-    broker.messagesPut++;
     const onMasters = sim.state.stats.storedOnMasters;
     onMasters[broker.name] = (onMasters[broker.name] ?? 0) + 1;
   }

@@ -8,7 +8,7 @@ import { registerNameServerPeriod } from '../defaults.ts';
 import { invoke } from '../remoting.ts';
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, ModelState } from '../state.ts';
-import { countRequest } from './broker-stats.ts';
+import { countRequest, newBrokerStats } from './broker-stats.ts';
 import { recoverAfterPowerLoss, startFlushService } from './flush-service.ts';
 import { startHaClient } from './ha-service.ts';
 import { startReplicasManager } from './replicas-manager.ts';
@@ -25,6 +25,7 @@ export function startBroker(state: ModelState, broker: BrokerState, sim: Sim): v
   if (broker.status === 'running') return;
   broker.status = 'running';
   broker.startedAt = sim.now;
+  newBrokerStats(broker);
   // A partition is the network's, not the process's: it outlives a restart until healPartition.
   broker.epoch++;
   // Channels and parked pulls live in memory; topics and messages are on disk, and the offsets as last persisted.

@@ -6,7 +6,7 @@ import { deepFreeze, dict } from '../../engine/index.ts';
 import type { Sim } from '../sim-types.ts';
 import type { ConsumerState, ModelState } from '../state.ts';
 import { scheduleHeartbeat, sendHeartbeatToAllBroker, unregisterClient } from './heartbeat.ts';
-import { isLive, startClientInstance, type RouteListener } from './mq-client-instance.ts';
+import { isLive, startClientInstance, type RouteFailure, type RouteListener } from './mq-client-instance.ts';
 import { persistOffset } from './process-queue.ts';
 import { rebalanceImmediately } from './rebalance.ts';
 import { topicRouteData2SubscribeQueues } from './topic-route.ts';
@@ -70,11 +70,25 @@ export const consumerRouteListener: RouteListener = {
   },
   onRouteAnswered() {},
   onRouteFailed() {},
-  onRoundFinished(state, client, sim) {
+  onRoundFinished(state, client, sim, failure) {
     if (client.kind !== 'consumer' || client.started) return;
-    // DefaultMQPushConsumerImpl.start: heartbeat to every broker, then rebalance at once.
     client.started = true;
+    if (failure) return startFailed(state, client, failure, sim);
+    // DefaultMQPushConsumerImpl.start: heartbeat to every broker, then rebalance at once.
     sendHeartbeatToAllBroker(state, client, sim);
     rebalanceImmediately(state, client, sim);
   },
 };
+
+/**
+ * The start's route query failed (updateTopicRouteInfoFromNameServer rethrows the
+ * RemotingException as IllegalStateException), so start() throws before its heartbeat and
+ * rebalance. 5.3.2 and later catch it first and shut the consumer down (DefaultMQPushConsumerImpl.start:
+ * `shutdown(); throw e;`); 4.9.8 throws with the consumer RUNNING and its client instance's
+ * scheduled tasks (routes, heartbeats, rebalances) going on.
+ */
+function startFailed(state: ModelState, consumer: ConsumerState, failure: RouteFailure, sim: Sim): void {
+  const shutdown = state.config.rocketmqVersion === '5.x';
+  sim.emit({ t: sim.now, type: 'consumer.startFailed', consumer: consumer.id, group: consumer.spec.group, ...failure, shutdown });
+  if (shutdown) shutdownConsumer(state, consumer, sim);
+}

@@ -112,7 +112,15 @@ export interface RouteListener {
   /** After every answer for a topic, changed or not; found is false for TOPIC_NOT_EXIST. */
   onRouteAnswered(state: ModelState, client: ClientState, topic: string, found: boolean, sim: Sim): void;
   onRouteFailed(state: ModelState, client: ClientState, topic: string, sim: Sim): void;
-  onRoundFinished(state: ModelState, client: ClientState, sim: Sim): void;
+  /** failure: the call that aborted the round (MQClientInstance rethrows its RemotingException), if one did. */
+  onRoundFinished(state: ModelState, client: ClientState, sim: Sim, failure?: RouteFailure): void;
+}
+
+/** A route call that failed: its topic, the NameServer it failed at and why. */
+export interface RouteFailure {
+  topic: string;
+  nameServer: string;
+  reason: FailureReason;
 }
 
 export function onRouteResponse(state: ModelState, pending: PendingRequest, response: RemotingResponse, sim: Sim, listener: RouteListener): void {
@@ -157,7 +165,7 @@ export function onRouteFailure(state: ModelState, pending: PendingRequest, reaso
   listener.onRouteFailed(state, client, pending.request.topic, sim);
   if (!wasInRound) return;
   client.routeRound = [];
-  listener.onRoundFinished(state, client, sim);
+  listener.onRoundFinished(state, client, sim, { topic: pending.request.topic, nameServer: pending.to, reason });
 }
 
 /**

@@ -112,6 +112,15 @@ function periodOf(timeline: TimelineView, periodMs: number): number {
 }
 
 /**
+ * `sample` when it is of the process running `broker` now: a restarted broker is a new JVM, whose
+ * StoreStatsService and BrokerStatsManager hold no sample of the process before it (its counters
+ * start from 0, broker-stats.ts), so an earlier process's samples count as none.
+ */
+function sameProcess(sample: Readonly<BrokerState> | undefined, broker: Readonly<BrokerState>): Readonly<BrokerState> | undefined {
+  return sample?.startedAt === broker.startedAt ? sample : undefined;
+}
+
+/**
  * StoreStatsService's TPS of `count` per node: the last sample (on the sampling grid, at or before
  * the playhead) against the one a window earlier. RocketMQ prints nothing before it has a window of
  * samples; the first seconds of a run give the rate over what there is.
@@ -124,7 +133,7 @@ function storeTps(timeline: TimelineView, count: 'messagesStored' | 'messagesSer
   if (last === first) return rates;
   const before = sampleAt(timeline, first);
   for (const broker of Object.values(sampleAt(timeline, last)!.brokers)) {
-    const grown = broker[count] - (before?.brokers[broker.node]?.[count] ?? 0);
+    const grown = broker[count] - (sameProcess(before?.brokers[broker.node], broker)?.[count] ?? 0);
     if (grown > 0) rates[broker.node] = (grown * 1_000) / (last - first);
   }
   return rates;
@@ -146,7 +155,7 @@ function groupGetTps(timeline: TimelineView): DashboardStats['groupGetTps'] {
   const ticks = Array.from({ length: lastTick - firstTick + 1 }, (_, i) => sampleAt(timeline, (firstTick + i) * period));
   for (const broker of Object.values(ticks[ticks.length - 1]!.brokers)) {
     for (const [key, value] of Object.entries(broker.groupGetNums)) {
-      const at = (i: number) => ticks[i]?.brokers[broker.node]?.groupGetNums[key] ?? 0;
+      const at = (i: number) => sameProcess(ticks[i]?.brokers[broker.node], broker)?.groupGetNums[key] ?? 0;
       // The first tick that saw the key, and the zero snapshot one period before it.
       const seen = ticks.findIndex((_, i) => at(i) > 0);
       const from = Math.max(0, seen - 1);

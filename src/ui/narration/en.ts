@@ -385,6 +385,9 @@ export const en: Narrators = {
     const why = { expired: `no heartbeat for ${d(c.config.channelExpiredTimeoutMs)}`, channelClosed: 'its connection closed', unregistered: 'it unregistered' }[e.reason];
     return `${node(c, e, e.brokerId)} removed ${e.consumer} from ${e.group}: ${why}. The rest of the group rebalances and takes over its queues.`;
   },
+  'consumer.startFailed': (e) => (e.shutdown
+    ? `${e.consumer} (${e.group}) could not start: its start asks a NameServer for each subscribed topic's route, and the call for ${e.topic} failed at ${e.nameServer} (${e.reason}). RocketMQ 5 then shuts the consumer down and throws the error to the application (DefaultMQPushConsumerImpl.start): it sends no heartbeat, owns no queue and consumes nothing until someone starts it again.`
+    : `${e.consumer} (${e.group}) threw from its start: the route query for ${e.topic} failed at ${e.nameServer} (${e.reason}). In RocketMQ 4 the consumer is already running by then, so it skips only the start's heartbeat and rebalance: its periodic route pulls, heartbeats and rebalances go on, and it consumes once a NameServer answers.`),
   'producer.registered': (e, c) => `${node(c, e, e.brokerId)} added ${e.producer} to ${e.group}'s producer table (ProducerManager): producers heartbeat the masters they know every ${d(c.config.clientHeartbeatIntervalMs)}, and a producer channel silent for ${d(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)} is closed.`,
   'producer.removed': (e, c) => {
     const why = { expired: `no heartbeat for ${d(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)}, so the broker closed its channel`, channelClosed: 'its connection closed', unregistered: 'it unregistered as it shut down' }[e.reason];

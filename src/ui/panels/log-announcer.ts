@@ -56,7 +56,7 @@ const MAX_READ = 5_000;
 
 /** The types that may be news (newsRank); the others are traffic. */
 type NewsType = 'fault' | 'broker.removed' | 'controller.elected' | 'broker.roleChanged' | 'message.lost' | 'message.storedBehind'
-  | 'topic.updateFailed' | 'rebalance' | 'route.updated' | 'consumer.removed' | 'producer.removed' | 'nameServer.chosen'
+  | 'topic.updateFailed' | 'consumer.startFailed' | 'rebalance' | 'route.updated' | 'consumer.removed' | 'producer.removed' | 'nameServer.chosen'
   | 'channel.closed' | 'syncStateSet.changed' | 'send.failed' | 'route.failed' | 'broker.registered' | 'send.result'
   | 'consume.failed' | 'pull.rejected' | 'nameServer.wipeWritePerm' | 'nameServer.addWritePerm' | 'nameServer.writePermFailed';
 
@@ -64,6 +64,7 @@ type NewsType = 'fault' | 'broker.removed' | 'controller.elected' | 'broker.role
 const RANKS: Partial<Record<NewsType, number>> = {
   fault: 1,
   'broker.removed': 2, 'controller.elected': 2, 'broker.roleChanged': 2, 'message.lost': 2, 'message.storedBehind': 2, 'topic.updateFailed': 2,
+  'consumer.startFailed': 2,
   'nameServer.wipeWritePerm': 2, 'nameServer.addWritePerm': 2, 'nameServer.writePermFailed': 2,
   rebalance: 3, 'route.updated': 3, 'consumer.removed': 3, 'producer.removed': 3, 'nameServer.chosen': 3, 'channel.closed': 3, 'syncStateSet.changed': 3,
   'send.failed': 4, 'route.failed': 4,
@@ -251,7 +252,8 @@ const PASSED_WORDS: Bilingual<PassedWords> = {
       fault: counted('timeline action', 'timeline actions'), 'broker.removed': counted('broker removed', 'brokers removed'),
       'controller.elected': counted('election', 'elections'), 'broker.roleChanged': counted('role change', 'role changes'),
       'message.lost': counted('lost message', 'lost messages'), 'message.storedBehind': counted('message stored out of reach', 'messages stored out of reach'),
-      'topic.updateFailed': counted('failed topic update', 'failed topic updates'), rebalance: counted('rebalance', 'rebalances'),
+      'topic.updateFailed': counted('failed topic update', 'failed topic updates'),
+      'consumer.startFailed': counted('failed consumer start', 'failed consumer starts'), rebalance: counted('rebalance', 'rebalances'),
       'route.updated': counted('route change', 'route changes'), 'consumer.removed': counted('consumer removed', 'consumers removed'),
       'producer.removed': counted('producer removed', 'producers removed'), 'nameServer.chosen': counted('NameServer chosen', 'NameServers chosen'),
       'channel.closed': counted('closed connection', 'closed connections'), 'syncStateSet.changed': counted('SyncStateSet change', 'SyncStateSet changes'),
@@ -269,7 +271,7 @@ const PASSED_WORDS: Bilingual<PassedWords> = {
     kinds: {
       fault: measured('个时间线动作'), 'broker.removed': measured('次剔除 Broker'), 'controller.elected': measured('次选举'),
       'broker.roleChanged': measured('次角色变化'), 'message.lost': measured('条消息丢失'), 'message.storedBehind': measured('条消息存于位点之后'),
-      'topic.updateFailed': measured('次主题变更失败'), rebalance: measured('次负载均衡'), 'route.updated': measured('次路由变化'),
+      'topic.updateFailed': measured('次主题变更失败'), 'consumer.startFailed': measured('次消费者启动失败'), rebalance: measured('次负载均衡'), 'route.updated': measured('次路由变化'),
       'consumer.removed': measured('次移除消费者'), 'producer.removed': measured('次移除生产者'), 'nameServer.chosen': measured('次选定 NameServer'),
       'channel.closed': measured('次连接关闭'), 'syncStateSet.changed': measured('次同步副本集变化'), 'send.failed': measured('次发送失败'),
       'route.failed': measured('次路由拉取失败'), 'broker.registered': measured('次 Broker 注册'), 'send.result': measured('次发送未按要求存储'),

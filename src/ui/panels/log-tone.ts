@@ -7,7 +7,7 @@
 import type { TraceEvent } from '../../sim/index.ts';
 
 const FAILURES: ReadonlySet<TraceEvent['type']> = new Set([
-  'send.failed', 'channel.closed', 'message.lost', 'consume.failed', 'pull.rejected', 'route.failed', 'topic.updateFailed', 'nameServer.writePermFailed',
+  'send.failed', 'channel.closed', 'message.lost', 'consume.failed', 'pull.rejected', 'route.failed', 'consumer.startFailed', 'topic.updateFailed', 'nameServer.writePermFailed',
 ] satisfies TraceEvent['type'][]);
 
 export function logTypeClass(event: TraceEvent): string {

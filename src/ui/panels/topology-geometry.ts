@@ -214,7 +214,7 @@ export function dotRoute(event: TraceEvent, routing: DotRouting): DotRoute | nul
       return to && { kind: 'heartbeat', from: { kind: 'client', id: event.client }, to };
     }
     case 'route.updated': case 'broker.removed': case 'route.failed': case 'nameServer.chosen': case 'topic.updated': case 'topic.updateFailed': case 'send.result':
-    case 'rebalance': case 'consumer.registered': case 'consumer.removed': case 'producer.registered': case 'producer.removed': case 'consume.failed': case 'pull.rejected':
+    case 'rebalance': case 'consumer.registered': case 'consumer.removed': case 'consumer.startFailed': case 'producer.registered': case 'producer.removed': case 'consume.failed': case 'pull.rejected':
     case 'offset.committed': case 'fault': case 'message.filtered': case 'message.storedBehind': case 'message.consumedAgain': case 'channel.closed':
     case 'controller.elected': case 'syncStateSet.changed': case 'broker.roleChanged': case 'nameServer.wipeWritePerm': case 'nameServer.addWritePerm':
     case 'nameServer.writePermFailed':
@@ -229,7 +229,7 @@ export function dotRoute(event: TraceEvent, routing: DotRouting): DotRoute | nul
 const FLIES: Record<TraceEvent['type'], boolean> = {
   'message.sent': true, 'send.failed': true, 'message.lost': true, 'message.stored': true, 'message.consumed': true, 'broker.registered': true, 'route.pulled': true, 'client.heartbeat': true,
   'route.updated': false, 'broker.removed': false, 'route.failed': false, 'nameServer.chosen': false, 'topic.updated': false, 'topic.updateFailed': false, 'send.result': false,
-  rebalance: false, 'consumer.registered': false, 'consumer.removed': false, 'producer.registered': false, 'producer.removed': false, 'consume.failed': false, 'pull.rejected': false,
+  rebalance: false, 'consumer.registered': false, 'consumer.removed': false, 'consumer.startFailed': false, 'producer.registered': false, 'producer.removed': false, 'consume.failed': false, 'pull.rejected': false,
   'offset.committed': false, fault: false, 'message.filtered': false, 'message.storedBehind': false, 'message.consumedAgain': false, 'channel.closed': false,
   'controller.elected': false, 'syncStateSet.changed': false, 'broker.roleChanged': false, 'nameServer.wipeWritePerm': false, 'nameServer.addWritePerm': false,
   'nameServer.writePermFailed': false,

@@ -35,6 +35,7 @@ const SAMPLES: TraceEvent[] = [
   { t: 2_000, type: 'client.heartbeat', broker: 'broker-a', brokerId: 0, client: 'c-1', group: 'CG' },
   { t: 2_000, type: 'consumer.registered', broker: 'broker-a', brokerId: 0, group: 'CG', consumer: 'c-1' },
   { t: 2_000, type: 'consumer.removed', broker: 'broker-a', brokerId: 0, group: 'CG', consumer: 'c-2', reason: 'expired' },
+  { t: 1_011, type: 'consumer.startFailed', consumer: 'c-1', group: 'CG', topic: 'TopicTest', nameServer: 'ns-1', reason: 'connectRefused', shutdown: true },
   { t: 1_001, type: 'producer.registered', broker: 'broker-a', brokerId: 0, group: 'PG', producer: 'p-1' },
   { t: 190_000, type: 'producer.removed', broker: 'broker-a', brokerId: 0, group: 'PG', producer: 'p-1', reason: 'expired' },
   { t: 2_100, type: 'message.consumed', consumer: 'c-1', group: 'CG', msgId: 'ID1', broker: 'broker-a', brokerId: 0, queueId: 1, queueOffset: 7, topic: 'TopicTest', reconsumeTimes: 0 },
@@ -55,6 +56,13 @@ const sample = (type: string) => SAMPLES.find((event) => event.type === type)!;
 describe('the caption of every event', () => {
   it('has a sample for every trace type', () => {
     expect(SAMPLES.map((event) => event.type).sort()).toEqual([...TRACE_TYPES].sort());
+  });
+
+  it('says whether a consumer whose start failed shut down (5.x) or runs on (4.x)', () => {
+    const failed = sample('consumer.startFailed') as Extract<TraceEvent, { type: 'consumer.startFailed' }>;
+    expect(narrate(failed, 'en', { config })).toContain('shuts the consumer down');
+    expect(narrate({ ...failed, shutdown: false }, 'en', { config })).toContain('already running');
+    expect(describeEvent(failed, 'en', { config })).toContain('it shut down');
   });
 
   it('says every event in English and in Chinese, differently and in full sentences', () => {

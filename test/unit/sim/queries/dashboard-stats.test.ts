@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { dashboardStats } from '../../../../src/sim/queries/dashboard-stats.ts';
+import { dashboardStats, TPS_WINDOW_MS } from '../../../../src/sim/queries/dashboard-stats.ts';
 import { ROCKETMQ_DEFAULTS } from '../../../../src/model/defaults.ts';
 import { masterChangeOf, traceBrokerNode, type MasterChange } from '../../../../src/sim/trace-broker-node.ts';
 import { Timeline } from '../../../../src/sim/timeline.ts';
 import { libraryScenario, libraryTimeline } from '../../../support/library.ts';
+import { scenarioOf } from '../../../support/test-sim.ts';
 
 describe('dashboardStats: the store time of each queue\'s last message (Topic status, lastUpdateTime)', () => {
   // Shrink safely: writeQueueNums 8 -> 4 at 60 s. Producers write to queues 4-7 until their next
@@ -168,5 +169,47 @@ describe('dashboardStats: lastTimestamp of consumer progress (AdminBrokerProcess
       }
     }
     expect(checked).toBeGreaterThan(0);
+  });
+});
+
+describe('dashboardStats: a restarted broker (a new StoreStatsService and BrokerStatsManager, counting from 0)', () => {
+  // broker-a crashes at 40 s and starts again at 60 s; p-1 sends 10 msg/s from 1 s, c-1 reads.
+  const RESTART = 60_000;
+  const scenario = scenarioOf({
+    version: 1, seed: 9, durationMs: 120_000,
+    nameServers: [{ id: 'ns-1' }],
+    brokers: [{ name: 'broker-a' }, { name: 'broker-b' }],
+    topics: [{ name: 'TopicTest', writeQueueNums: 4, readQueueNums: 4 }],
+    producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 10, startAt: 1_000 }],
+    consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest', startAt: 1_000 }],
+    timeline: [{ at: 40_000, action: 'crashBroker', target: 'broker-a' }, { at: RESTART, action: 'startBroker', target: 'broker-a' }],
+  });
+  const at = (t: number) => {
+    const timeline = new Timeline(scenario);
+    timeline.seek(t);
+    return timeline;
+  };
+  const storedSinceRestart = (timeline: Timeline) => timeline.traceSlice(0).filter((e) => e.type === 'message.stored' && e.broker === 'broker-a' && e.t >= RESTART).length;
+
+  it('counts Today Produce Count from its restart', () => {
+    const timeline = at(90_000);
+    expect(storedSinceRestart(timeline)).toBeGreaterThan(50);
+    expect(dashboardStats(timeline).putToday['broker-a/0']).toBe(storedSinceRestart(timeline));
+  });
+
+  it('gives its put TPS over the window from what it put since the restart, the old process\'s samples counting as none', () => {
+    const timeline = at(RESTART + 5_000);
+    const put = timeline.state.brokers['broker-a/0']!.messagesStored;
+    expect(put).toBeGreaterThan(0);
+    expect(dashboardStats(timeline).putTps['broker-a/0']).toBeCloseTo(put / (TPS_WINDOW_MS / 1_000), 5);
+  });
+
+  it('gives the group\'s consume TPS from the snapshots taken since the restart, a zero one a period before the first pull', () => {
+    const timeline = at(90_000);
+    const served = (t: number) => at(t).state.brokers['broker-a/0']!.groupGetNums['TopicTest@CG'] ?? 0;
+    expect(served(RESTART)).toBe(0);
+    expect(served(70_000)).toBeGreaterThan(0);
+    // Snapshots at 70, 80 and 90 s, and the zero one at 60 s.
+    expect(dashboardStats(timeline).groupGetTps['broker-a/0']?.['TopicTest@CG']).toBeCloseTo(served(90_000) / 30, 5);
   });
 });

@@ -115,7 +115,7 @@ export interface PlaybackState {
   summaryMs: number;
   /** Where a seek carried out across frames is going (the driver continues it); null when none. */
   seekTarget: number | null;
-  /** How far that seek has come, 0-99, for the progress display; null when none. */
+  /** How much of that seek is done, 0-99, from the playhead it started at (seekPercent), for the progress display; null when none. */
   seekProgress: number | null;
   playing: boolean;
   /** Virtual milliseconds per wall millisecond, 0.1 to 1000 on a log scale. */
@@ -208,6 +208,11 @@ export function getRemoteRun(): RemoteRun | null {
 export const PUBLISH_EVERY_MS = 250;
 /** Wall time the playhead was last published during a long seek. */
 let publishedAt = 0;
+/**
+ * Where the seek under way started: the playhead shown when it was asked (0 for a link's moment).
+ * Its progress is the share of the jump done, so a jump from 40:00 to 50:00 starts at 0 %.
+ */
+let seekFrom = 0;
 
 /**
  * Jumps sent to the worker whose target it has not said yet, and the target the store last took
@@ -265,6 +270,7 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
       remote.load(scenario, atMs);
       const target = clampToRun(atMs, scenario.durationMs);
       Object.assign(jumps, { unannounced: 0, lastTarget: target });
+      seekFrom = 0;
       return set({ ...chosen, timeMs: 0, seekTarget: target > 0 ? target : null, seekProgress: target > 0 ? 0 : null });
     }
     if (!makeTimeline) throw new Error('The run has nowhere to live: call runInWorker or runOnPage first.');
@@ -280,6 +286,7 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
   },
   requestSeek(timeMs) {
     const durationMs = get().scenario?.durationMs;
+    seekFrom = get().timeMs;
     if (remote && durationMs !== undefined) {
       const target = clampToRun(timeMs, durationMs);
       remote.move(target, 'seek');
@@ -296,6 +303,7 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
     if (!remote || durationMs === undefined) return get().requestSeek(playheadTarget() + byMs);
     remote.jump(byMs);
     jumps.unannounced++;
+    seekFrom = get().timeMs;
     // Until the worker says its target, the page's own guess (the same unless a step is under way).
     set({ seekTarget: clampToRun(playheadTarget() + byMs, durationMs), seekProgress: 0 });
   },
@@ -309,7 +317,7 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
     // than simulating it, so the page shows the playhead every PUBLISH_EVERY_MS and at the target.
     const now = performance.now();
     if (reached === target) return publish(set, current, { seekTarget: null, seekProgress: null });
-    const seekProgress = seekPercent(reached, target);
+    const seekProgress = seekPercent(seekFrom, reached, target);
     if (now - publishedAt >= PUBLISH_EVERY_MS) {
       publishedAt = now;
       publish(set, current, { seekProgress });
@@ -350,7 +358,7 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
   },
   setPlaying(playing) {
     // The worker's frames while playing leave the summary out: pausing asks for a frame with it.
-    if (remote && !playing && get().playing) remote.settle();
+    if (remote && !playing && get().playing) settle(remote, get());
     set({ playing });
   },
   setSpeed(speed) {
@@ -377,7 +385,7 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
   },
   setBlanked(blanked) {
     // Nothing runs on unseen: the class finds the run where it was when the stage comes back.
-    if (remote && blanked && get().playing) remote.settle();
+    if (remote && blanked && get().playing) settle(remote, get());
     set(blanked ? { blanked, playing: false } : { blanked });
   },
   setSingleKeyShortcuts(singleKeyShortcuts) {
@@ -387,6 +395,15 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
 }));
 
 type Setter = (partial: Partial<PlaybackState>) => void;
+
+/**
+ * Playing has stopped: the run in the worker rests at the moment the page shows, the one the
+ * person paused on (and the address will carry), not where the worker's play moves have got to
+ * meanwhile (the page's frames trail them by a message). A seek under way rests at its end.
+ */
+function settle(run: RemoteRun, { timeMs, seekTarget }: PlaybackState): void {
+  run.settle(seekTarget === null ? timeMs : null);
+}
 
 /**
  * Runs the simulation on the page's own thread from now on (src/store/page-run.ts passes the
@@ -413,7 +430,7 @@ export function runInWorker(start: (listener: RemoteRunListener) => RemoteRun): 
  * A jump's first progress says the target the worker chose: the seek the store follows from now on.
  */
 function onProgress(target: number, timeMs: number): void {
-  const progress = seekPercent(timeMs, target);
+  const progress = seekPercent(seekFrom, timeMs, target);
   if (jumps.unannounced > 0 && target !== jumps.lastTarget) {
     Object.assign(jumps, { unannounced: jumps.unannounced - 1, lastTarget: target });
     return usePlayback.setState({ seekTarget: target, seekProgress: progress });

@@ -36,6 +36,10 @@ export class RemoteRun {
   /** Commands sent (every message but `ask`); a frame says how many the worker had handled. */
   private sent = 0;
   private restingNow = true;
+  /** The number, among the commands sent, of the latest `settle`: a play frame made before the worker read it is overtaken. */
+  private settleSent = 0;
+  /** Play frames the latest settle overtook, taken with the frame after them (receiveFrame). */
+  private held: Frame[] = [];
   private readonly restListeners = new Set<() => void>();
   private nextAsk = 0;
   private readonly asks = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
@@ -67,6 +71,7 @@ export class RemoteRun {
   load(scenario: Scenario, atMs: number): void {
     this.version++;
     this.view = new FrameView(scenario);
+    this.held = [];
     this.command({ type: 'load', version: this.version, scenario, atMs });
   }
 
@@ -87,9 +92,13 @@ export class RemoteRun {
     this.command({ type: 'cancel', version: this.version });
   }
 
-  /** Playing has stopped: the worker's next frame where the run rests brings the summary (see the `settle` message). */
-  settle(): void {
-    this.command({ type: 'settle', version: this.version });
+  /**
+   * Playing has stopped at atMs, the moment the page shows (null while a seek is under way: where
+   * it ends): the worker's frame there brings the summary (see the `settle` message).
+   */
+  settle(atMs: number | null): void {
+    this.command({ type: 'settle', version: this.version, atMs });
+    this.settleSent = this.sent;
   }
 
   ask(name: string, args: unknown): Promise<unknown> {
@@ -103,7 +112,7 @@ export class RemoteRun {
   private receive(message: FromWorker): void {
     switch (message.type) {
       case 'frame':
-        this.receiveFrame(message.version, message.frame, message.move);
+        this.receiveFrame(message);
         // After the store has taken the frame: resting never runs ahead of what the panels show.
         return this.setResting(message.handled === this.sent && message.resting);
       case 'progress':
@@ -134,10 +143,20 @@ export class RemoteRun {
     for (const listener of this.restListeners) listener();
   }
 
-  private receiveFrame(version: number, frame: Frame, move: FrameArrival['move']): void {
+  private receiveFrame({ version, frame, move, handled }: Extract<FromWorker, { type: 'frame' }>): void {
     const view = this.view;
     if (version !== this.version || !view) return;
+    // A play frame the worker made before it read the latest settle: playing had stopped on the
+    // page at an earlier moment, where the settle takes the run back. Shown, the playhead (and the
+    // caption) would change forward and back within a few milliseconds. Each frame's patches build
+    // on the one before, so it is held and taken just before the frame that follows: the view never
+    // shows a moment the playhead did not.
+    if (move?.kind === 'play' && handled < this.settleSent) {
+      this.held.push(frame);
+      return;
+    }
     const first = !view.ready;
+    for (const earlier of this.held.splice(0)) view.receive(earlier);
     view.receive(frame);
     this.listener.frame({ view, first, move });
   }

@@ -13,9 +13,16 @@ export const FRAME_BUDGET_MS = 12;
 /** Measured cost of simulating new time, in wall ms per virtual ms. */
 let costPerVirtualMs = 0.002;
 
-/** How far a seek to `target` has come at `reached`, 0-99: 100 is never shown, the seek ends at its target instead. */
-export function seekPercent(reached: number, target: number): number {
-  return Math.min(99, Math.floor((reached / Math.max(1, target)) * 100));
+/**
+ * How much of a seek from `from` to `target` is done at `reached`, 0-99: 100 is never shown, the
+ * seek ends at its target instead. The share of the jump, not of the run: a jump from 40:00 to
+ * 50:00 starts at 0, where reached / target started it at 80 and the spoken progress (a step of
+ * 25 points, SeekVoice.tsx) had nothing left to say.
+ */
+export function seekPercent(from: number, reached: number, target: number): number {
+  const span = target - from;
+  if (span === 0) return 0;
+  return Math.min(99, Math.max(0, Math.floor(((reached - from) / span) * 100)));
 }
 
 /** Moves the Timeline toward `target` within the budget (a frame's by default) and returns the time reached. */

@@ -26,11 +26,14 @@ export type ToWorker =
   | { type: 'step'; version: number; direction: StepDirection }
   | { type: 'cancel'; version: number }
   /**
-   * Playing has stopped: the frame that ends the move under way (a play move runs on to its
-   * target), or one at once when none is, is settled and brings the summary, which frames of a
-   * play move leave out.
+   * Playing has stopped at atMs, the moment the page shows: the run rests there, and its frame is
+   * settled and brings the summary, which frames of a play move leave out. The play move under
+   * way ends, and the run goes back to atMs if its moves have got past it (the page's frames
+   * trail them by a message). A play move to the run's end still ends there (the driver stops
+   * playing as it asks for it), and with atMs null (a seek under way) the move under way ends as
+   * it ends, its frame settled.
    */
-  | { type: 'settle'; version: number }
+  | { type: 'settle'; version: number; atMs: number | null }
   | { type: 'ask'; id: number; name: string; args: unknown };
 
 export type FromWorker =

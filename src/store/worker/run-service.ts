@@ -99,7 +99,7 @@ export class RunService {
         return this.sendFrame(run, null);
       }
       case 'settle':
-        return this.settle(message.version);
+        return this.settle(message.version, message.atMs);
       case 'ask':
         return this.answer(message.id, message.name, message.args);
     }
@@ -114,7 +114,12 @@ export class RunService {
     const run = this.run!;
     // A new move (playing again, a seek) ends as it ends; a settle after it says so again.
     run.settling = false;
-    run.move = { target: clampToRun(target, run.timeline.durationMs), kind };
+    // A play move never takes the run back. The driver counts from the page's playhead, which
+    // trails the worker's time when a frame is late, so its next target can fall short of the
+    // last one; taken back there, the playhead stepped back while playing, and a pause right
+    // after landed on a moment before the one shown (src/ui/controls/driver.ts).
+    const from = kind === 'play' ? run.timeline.now : 0;
+    run.move = { target: clampToRun(Math.max(from, target), run.timeline.durationMs), kind };
     this.schedule();
   }
 
@@ -173,10 +178,20 @@ export class RunService {
     this.sendFrame(run, null);
   }
 
-  /** Playing has stopped: a settled frame now, or when the move under way ends. */
-  private settle(version: number): void {
+  /** Playing has stopped at atMs (see the `settle` message): a settled frame there, now or when the move that gets there ends. */
+  private settle(version: number, atMs: number | null): void {
     const run = this.current(version);
     if (!run) return;
+    const { timeline, move } = run;
+    const toEnd = timeline.now >= timeline.durationMs || (move?.kind === 'play' && move.target >= timeline.durationMs);
+    if (atMs !== null && move?.kind !== 'seek' && !toEnd) {
+      const at = clampToRun(atMs, timeline.durationMs);
+      // Back to the moment shown is a seek within what was simulated (a checkpoint and a replay);
+      // a moment not reached yet (the page cannot show one) is played to.
+      run.move = at > timeline.now ? { target: at, kind: 'play' } : null;
+      if (run.move) this.schedule();
+      else if (at < timeline.now) timeline.seek(at);
+    }
     if (run.move) run.settling = true;
     else this.sendFrame(run, null);
   }

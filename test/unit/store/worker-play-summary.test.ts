@@ -48,7 +48,7 @@ describe('the summary while a run plays in the worker', () => {
     worker.run.handle({ type: 'load', version: 1, scenario, atMs: 1_000 });
     worker.drain();
     expect(worker.playAt(16, 1_016)).toEqual([1_016, false]);
-    worker.run.handle({ type: 'settle', version: 1 });
+    worker.run.handle({ type: 'settle', version: 1, atMs: 1_016 });
     const last = worker.posted.at(-1)!;
     expect(last.type === 'frame' && [last.frame.timeMs, last.frame.summary !== undefined, last.move]).toEqual([1_016, true, null]);
   });

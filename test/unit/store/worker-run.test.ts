@@ -155,7 +155,7 @@ describe('the store with its run in a worker', () => {
     expect(framesSince(paused).map((message) => [message.frame.timeMs, message.move, message.frame.summary !== undefined])).toEqual([[7_000, null, true]]);
   });
 
-  it('a play move still under way when playing stops ends with the summary; so does the end of the run', async () => {
+  it('a play move still under way when playing stops ends at the moment shown, with the summary; one to the end of the run ends there', async () => {
     usePlayback.getState().loadScenario(shortRun, 0);
     await settledAt(0);
     const before = port.posted.length;
@@ -164,10 +164,23 @@ describe('the store with its run in a worker', () => {
     usePlayback.getState().setPlaying(false);
     await vi.waitFor(() => expect(getRemoteRun()!.resting).toBe(true));
     const last = framesSince(before).at(-1)!;
-    // Whether the move had ended when the settle came or ended after it, the last frame rests there with the summary.
-    expect([last.frame.timeMs, last.frame.summary !== undefined]).toEqual([3_000, true]);
-    expect(usePlayback.getState().summaryMs).toBe(3_000);
+    // Paused before the page saw 0:03: whether the move had ended when the settle came or not,
+    // the run rests at the moment the page showed (test/unit/store/worker-pause.test.ts).
+    expect([last.frame.timeMs, last.frame.summary !== undefined]).toEqual([0, true]);
+    expect(usePlayback.getState()).toMatchObject({ timeMs: 0, summaryMs: 0 });
 
+    // The driver stops playing as it asks for the run's end (src/ui/controls/driver.ts): it ends there.
+    const toEnd = port.posted.length;
+    usePlayback.getState().setPlaying(true);
+    usePlayback.getState().playTo(20_000);
+    usePlayback.getState().setPlaying(false);
+    await vi.waitFor(() => expect(getRemoteRun()!.resting).toBe(true));
+    const ended = framesSince(toEnd).at(-1)!;
+    expect([ended.frame.timeMs, ended.frame.summary !== undefined]).toEqual([20_000, true]);
+    expect(usePlayback.getState()).toMatchObject({ timeMs: 20_000, summaryMs: 20_000 });
+
+    usePlayback.getState().requestSeek(3_000);
+    await settledAt(3_000);
     const atEnd = port.posted.length;
     usePlayback.getState().setPlaying(true);
     usePlayback.getState().playTo(20_000);

@@ -22,7 +22,7 @@ function boot(): void {
   } catch (error) {
     // A run that cannot even be built is a bug in the simulator; the page still opens.
     openDefault();
-    state.setBanner({ code: 'pageFailed', message: error instanceof Error ? error.message : String(error) });
+    state.fail(error instanceof Error ? error.message : String(error));
   }
   startUrlSync();
   // The benchmark's handle is loaded only for `?bench`, so the page itself never carries it; and

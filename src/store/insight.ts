@@ -10,10 +10,13 @@ import type { MessageLifeArgs } from '../sim/queries/message-life.ts';
 import type { MessagesByTopicArgs } from '../sim/queries/messages-by-topic.ts';
 
 /**
- * The Insight views' ids (ui/insight/tabs.ts gives each its label, view and place). Stable: the
- * share link carries the open one (`v`, docs/links.md). Lowercase letters and dashes.
+ * The Insight views' ids, in tab order (ui/insight/tabs.ts gives each its label and view, and does
+ * not compile without one for each). Stable: the share link carries the open one (`v`,
+ * docs/links.md). Lowercase letters and dashes.
  */
-export type InsightTabId = 'cluster' | 'dashboard' | 'message' | 'diagnostics' | 'charts' | 'spacetime' | 'whatif';
+export const INSIGHT_TAB_IDS = ['cluster', 'dashboard', 'message', 'diagnostics', 'charts', 'spacetime', 'whatif'] as const;
+
+export type InsightTabId = (typeof INSIGHT_TAB_IDS)[number];
 
 /** How a message is looked up: RocketMQ's three ways (msgId, offsetMsgId, or a key through the index). */
 export type MessageLookup = MessageLifeArgs;
@@ -38,7 +41,7 @@ export interface InsightState {
 }
 
 /** The tab a page opens on, and a link without `v`. */
-export const FIRST_TAB: InsightTabId = 'cluster';
+export const FIRST_TAB: InsightTabId = INSIGHT_TAB_IDS[0];
 
 export const useInsight = create<InsightState>()((set) => ({
   tab: FIRST_TAB,

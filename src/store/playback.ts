@@ -160,6 +160,8 @@ export interface PlaybackState {
   setLanguage(language: Language): void;
   /** Shows a message, or none, with what it offers to open instead. */
   setBanner(banner: BannerReason | null, options?: BannerOptions): void;
+  /** The simulator failed (it threw, or its worker stopped): stops playing, ends any seek and says so in the banner. */
+  fail(message: string): void;
   setHelpOpen(open: boolean): void;
   setEditorOpen(open: boolean): void;
   setPresenting(presenting: boolean): void;
@@ -373,6 +375,9 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
   setBanner(banner, { offer = null, tone = 'alert' } = {}) {
     set({ banner, bannerOffer: banner === null ? null : offer, bannerTone: tone });
   },
+  fail(message) {
+    set({ banner: { code: 'pageFailed', message }, bannerOffer: null, bannerTone: 'alert', playing: false, seekTarget: null, seekProgress: null });
+  },
   setHelpOpen(helpOpen) {
     set({ helpOpen });
   },
@@ -419,7 +424,7 @@ export function runOnPage(make: (scenario: Scenario) => Timeline): void {
  * the store's commands go to the worker, and the playhead is the time of its latest frame.
  */
 export function runInWorker(start: (listener: RemoteRunListener) => RemoteRun): void {
-  const failed = (message: string) => usePlayback.setState({ banner: { code: 'pageFailed', message }, bannerOffer: null, bannerTone: 'alert', playing: false, seekTarget: null, seekProgress: null });
+  const failed = (message: string) => usePlayback.getState().fail(message);
   // Started by the caller, so that the worker's code loads only for a page that uses it.
   remote = start({ frame: onFrame, progress: onProgress, failed });
   current = null;

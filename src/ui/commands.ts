@@ -5,9 +5,13 @@
 import { MAX_SPEED, MIN_SPEED, playheadTarget, usePlayback } from '../store/playback.ts';
 import type { MessageKey } from './i18n/index.ts';
 
-export type CommandName =
-  | 'togglePlay' | 'stepBack' | 'stepForward' | 'jumpBack10' | 'jumpForward10' | 'jumpBack1' | 'jumpForward1'
-  | 'restart' | 'slower' | 'faster' | 'help' | 'present' | 'blank' | 'previousMark' | 'nextMark';
+/** Every command, in the order the help lists them: a name without its entry in COMMAND_TABLE does not compile. */
+const COMMAND_NAMES = [
+  'restart', 'jumpBack10', 'jumpBack1', 'stepBack', 'togglePlay', 'stepForward', 'jumpForward1', 'jumpForward10',
+  'previousMark', 'nextMark', 'slower', 'faster', 'help', 'present', 'blank',
+] as const;
+
+export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export interface KeyBinding {
   /** KeyboardEvent.key. */
@@ -60,58 +64,45 @@ function changeSpeed(direction: 1 | -1): void {
   state.setSpeed(nextSpeed(state.speed, direction));
 }
 
-/**
- * The times of the ticks under the playhead: the timeline's actions, the person's forks and the
- * faults' signs, which are asked of the run (the query's module loads after the first paint).
- */
-async function markTimes(): Promise<number[]> {
-  const state = usePlayback.getState();
-  const own = [...(state.scenario?.timeline.map((action) => action.at) ?? []), ...state.forks];
-  const { askSim } = await import('../store/sim-query.ts');
-  const signs = await askSim('faultSigns', {}).catch(() => null);
-  return [...own, ...(signs?.signs.map((sign) => sign.t) ?? [])];
-}
-
-/** To the nearest tick after (or before) where the playhead is going: the marks a mouse clicks, for the keyboard. */
+/** To the nearest tick after (or before) where the playhead is going: the marks a mouse clicks (mark-times.ts), for the keyboard. */
 function jumpToMark(direction: 1 | -1): void {
   const from = playheadTarget();
-  void markTimes().then((times) => {
-    const ahead = times.filter((t) => (direction > 0 ? t > from : t < from));
-    if (ahead.length > 0) usePlayback.getState().requestSeek(direction > 0 ? Math.min(...ahead) : Math.max(...ahead));
-  });
+  void import('./controls/jump-to-mark.ts').then((module) => module.jumpToMark(from, direction));
 }
 
-export const COMMANDS: readonly Command[] = [
-  { name: 'restart', icon: '|<<', keys: [{ key: 'Home', label: 'Home' }], perform: () => usePlayback.getState().requestSeek(0) },
-  { name: 'jumpBack10', icon: '−10s', keys: [{ key: 'ArrowLeft', shift: true, label: 'Shift+←' }], perform: () => jump(-10_000) },
-  { name: 'jumpBack1', icon: '−1s', keys: [{ key: 'ArrowLeft', alt: true, label: 'Alt+←' }], perform: () => jump(-1_000) },
-  { name: 'stepBack', icon: '|<', keys: [{ key: 'ArrowLeft', label: '←' }, { key: 'PageUp', label: 'PageUp', presenting: true }], perform: () => usePlayback.getState().step('back') },
-  { name: 'togglePlay', icon: '>', keys: [{ key: ' ', label: 'Space' }], perform: togglePlay },
-  { name: 'stepForward', icon: '>|', keys: [{ key: 'ArrowRight', label: '→' }, { key: 'PageDown', label: 'PageDown', presenting: true }], perform: () => usePlayback.getState().step('forward') },
-  { name: 'jumpForward1', icon: '+1s', keys: [{ key: 'ArrowRight', alt: true, label: 'Alt+→' }], perform: () => jump(1_000) },
-  { name: 'jumpForward10', icon: '+10s', keys: [{ key: 'ArrowRight', shift: true, label: 'Shift+→' }], perform: () => jump(10_000) },
-  { name: 'previousMark', icon: '[', keys: [{ key: '[', label: '[' }], perform: () => jumpToMark(-1) },
-  { name: 'nextMark', icon: ']', keys: [{ key: ']', label: ']' }], perform: () => jumpToMark(1) },
-  { name: 'slower', icon: '−', keys: [{ key: '-', label: '-' }], perform: () => changeSpeed(-1) },
-  { name: 'faster', icon: '+', keys: [{ key: '+', label: '+' }, { key: '=', label: '=' }], perform: () => changeSpeed(1) },
-  {
-    name: 'help', icon: '?', keys: [{ key: '?', label: '?' }],
+const COMMAND_TABLE = {
+  restart: { icon: '|<<', keys: [{ key: 'Home', label: 'Home' }], perform: () => usePlayback.getState().requestSeek(0) },
+  jumpBack10: { icon: '−10s', keys: [{ key: 'ArrowLeft', shift: true, label: 'Shift+←' }], perform: () => jump(-10_000) },
+  jumpBack1: { icon: '−1s', keys: [{ key: 'ArrowLeft', alt: true, label: 'Alt+←' }], perform: () => jump(-1_000) },
+  stepBack: { icon: '|<', keys: [{ key: 'ArrowLeft', label: '←' }, { key: 'PageUp', label: 'PageUp', presenting: true }], perform: () => usePlayback.getState().step('back') },
+  togglePlay: { icon: '>', keys: [{ key: ' ', label: 'Space' }], perform: togglePlay },
+  stepForward: { icon: '>|', keys: [{ key: 'ArrowRight', label: '→' }, { key: 'PageDown', label: 'PageDown', presenting: true }], perform: () => usePlayback.getState().step('forward') },
+  jumpForward1: { icon: '+1s', keys: [{ key: 'ArrowRight', alt: true, label: 'Alt+→' }], perform: () => jump(1_000) },
+  jumpForward10: { icon: '+10s', keys: [{ key: 'ArrowRight', shift: true, label: 'Shift+→' }], perform: () => jump(10_000) },
+  previousMark: { icon: '[', keys: [{ key: '[', label: '[' }], perform: () => jumpToMark(-1) },
+  nextMark: { icon: ']', keys: [{ key: ']', label: ']' }], perform: () => jumpToMark(1) },
+  slower: { icon: '−', keys: [{ key: '-', label: '-' }], perform: () => changeSpeed(-1) },
+  faster: { icon: '+', keys: [{ key: '+', label: '+' }, { key: '=', label: '=' }], perform: () => changeSpeed(1) },
+  help: {
+    icon: '?', keys: [{ key: '?', label: '?' }],
     perform: () => usePlayback.getState().setHelpOpen(!usePlayback.getState().helpOpen),
   },
-  {
-    name: 'present', icon: 'P', keys: [{ key: 'p', label: 'P' }],
+  present: {
+    icon: 'P', keys: [{ key: 'p', label: 'P' }],
     perform: () => usePlayback.getState().setPresenting(!usePlayback.getState().presenting),
   },
-  {
+  blank: {
     // A clicker's blank button sends B or '.'; while the stage is blank any command key only brings it back (use-keyboard.ts).
-    name: 'blank', icon: 'B', keys: [{ key: 'b', label: 'B', presenting: true }, { key: '.', label: '.', presenting: true }],
+    icon: 'B', keys: [{ key: 'b', label: 'B', presenting: true }, { key: '.', label: '.', presenting: true }],
     perform: () => usePlayback.getState().setBlanked(true),
   },
-];
+} satisfies Record<CommandName, Omit<Command, 'name'>>;
 
 export function commandNamed(name: CommandName): Command {
-  return COMMANDS.find((command) => command.name === name)!;
+  return { name, ...COMMAND_TABLE[name] };
 }
+
+export const COMMANDS: readonly Command[] = COMMAND_NAMES.map(commandNamed);
 
 export interface KeyLike {
   key: string;

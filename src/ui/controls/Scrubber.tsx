@@ -11,12 +11,10 @@ import { actionSaid } from '../i18n/action-words.ts';
 import { inLanguage, labelled, listed, useT, type Bilingual, type Translate } from '../i18n/index.ts';
 import { useNarrator } from '../narration/use-narrator.ts';
 import { formatTime } from '../../viz/format.ts';
+import { actionMarks } from './mark-times.ts';
 
 /** The marks of the faults' signs, with the failover view's words: after the first paint. */
 const SignMarks = lazy(() => import('./SignMarks.tsx').then((module) => ({ default: module.SignMarks })));
-
-/** Beyond this many actions the ticks would be a solid bar: show the first ones only. */
-const MAX_MARKS = 200;
 
 interface Mark {
   at: number;
@@ -65,7 +63,7 @@ function marksOf(timeline: readonly TimelineAction[], forks: readonly number[], 
   const forkTimes = new Set(forks);
   // In the page's language first, the scenario file's name of the action beside it.
   const describe = (action: TimelineAction) => actionSaidAt(action, language);
-  const faults = timeline.filter((action) => !forkTimes.has(action.at)).slice(0, MAX_MARKS).map((action): Mark => {
+  const faults = actionMarks(timeline, forks).map((action): Mark => {
     const time = formatTime(action.at);
     const said = caption(action);
     // The caption begins with the action in words: said once, its name in the file after it.

@@ -12,12 +12,19 @@ import { useWords } from '../i18n/index.ts';
 import { FAILOVER_STRINGS } from '../panels/failover-strings.ts';
 import { AGAIN_AFTER_MS } from '../use-sim-query.ts';
 import { useElementWidth } from '../panels/use-element-width.ts';
+import { noteSignsApart } from './mark-times.ts';
 import { signMarks } from './sign-marks.ts';
 
 /** While playing, the look ahead takes a share this often at most, so the frames keep their pace. */
 const AGAIN_WHILE_PLAYING_MS = 250;
 
-/** The signs of the loaded run, asked again after a pause while the answer is partial; null until the first answer. */
+/**
+ * The signs of the loaded run, asked again after a pause while the answer is partial; null until
+ * the first answer. Not useSimQuery with its askAgain: that asks again at every move of the
+ * playhead (its answers are kept per time), while these signs are one answer for the whole run,
+ * the same at every time once complete; asking again at each move would send the whole list back
+ * from the worker and redo every ring's words ten times a second while playing.
+ */
 function useFaultSigns(): FaultSigns | null {
   const version = usePlayback((s) => s.timelineVersion);
   const playing = usePlayback((s) => s.playing);
@@ -47,6 +54,11 @@ export function SignMarks({ duration }: { duration: number }) {
   const signs = useFaultSigns();
   const [measure, width] = useElementWidth<HTMLDivElement>(300);
   const apartMs = (duration * RING_PX) / width;
+  // The [ and ] keys stop at the rings as drawn (mark-times.ts).
+  useEffect(() => {
+    noteSignsApart(apartMs);
+    return () => noteSignsApart(0);
+  }, [apartMs]);
   const marks = useMemo(() => (signs && config ? signMarks(signs.signs, strings, config, apartMs) : []), [signs, strings, config, apartMs]);
   return <div ref={measure} className="rs-scrubber-signs">{marks.map((mark) => (
     <button

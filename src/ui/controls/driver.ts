@@ -66,9 +66,7 @@ function play(elapsedWallMs: number): void {
 function stopOnError(error: unknown): void {
   driver.cursor = null;
   driver.lastFrameAt = null;
-  const state = usePlayback.getState();
-  usePlayback.setState({ playing: false, seekTarget: null, seekProgress: null });
-  state.setBanner({ code: 'pageFailed', message: error instanceof Error ? error.message : String(error) });
+  usePlayback.getState().fail(error instanceof Error ? error.message : String(error));
   console.error(error);
 }
 

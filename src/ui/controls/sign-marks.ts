@@ -7,6 +7,7 @@ import type { FaultSign } from '../../sim/queries/fault-signs.ts';
 import { formatDuration, formatTime } from '../../viz/format.ts';
 import { detectionSentence, type DetectionConfig } from '../panels/failover-model.ts';
 import type { FailoverStrings, StaleRoutes } from '../panels/failover-strings.ts';
+import { signMoments } from './mark-times.ts';
 
 export interface SignMark {
   at: number;
@@ -41,16 +42,7 @@ function staleFor(sign: FaultSign, config: MarkConfig, strings: FailoverStrings)
   return waited > config.pollNameServerIntervalMs + ANSWER_MS ? { waited: formatDuration(waited, strings.language), ...sign.unrefreshed } : null;
 }
 
-/**
- * One mark per moment, in time order: signs closer than `apartMs` (a ring's width on the bar)
- * share the earliest one's mark, a line each, so no ring hides another one can no longer click.
- */
+/** One mark per moment (signMoments: signs closer than `apartMs` share a ring), the moment's signs a line each. */
 export function signMarks(signs: readonly FaultSign[], strings: FailoverStrings, config: MarkConfig, apartMs: number): SignMark[] {
-  const marks: { at: number; lines: string[] }[] = [];
-  for (const sign of [...signs].sort((a, b) => a.t - b.t)) {
-    const last = marks.at(-1);
-    if (last && sign.t - last.at < apartMs) last.lines.push(signSaid(sign, strings, config));
-    else marks.push({ at: sign.t, lines: [signSaid(sign, strings, config)] });
-  }
-  return marks.map(({ at, lines }) => ({ at, title: lines.join('\n') }));
+  return signMoments(signs, apartMs).map(({ at, signs: those }) => ({ at, title: those.map((sign) => signSaid(sign, strings, config)).join('\n') }));
 }

@@ -6,7 +6,7 @@ import { faultSubject, isNotOkStatus, retryAvoidsLastBroker, PRODUCER_CHANNEL_EX
 import { formatTime } from '../../viz/format.ts';
 import { duplicateCauseSaid } from '../panels/cause-strings.ts';
 import { closedCallCount } from './channel-closed.ts';
-import { attemptsAllowed, durationEn as d, failedSend, notOkAttempts, queuesByBroker, keepsOffsetsLocally, nodeEn as node, nodeName, retriesSaid, slavesToo, type AttemptsFailed, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
+import { attemptsAllowed, durationEn as d, failedSend, notOkAttempts, queuesByBroker, keepsOffsetsLocally, nodeEn as node, nodeName, retriesSaid, slavesToo, type AttemptsFailed, type FailedSend, type MasterAway, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
 /**
  * A send to a broker whose master cannot be reached: said, not told as an ordinary send (its route
@@ -36,7 +36,7 @@ function refusedEn(c: NarrationContext, e: TraceOf<'message.sent'>): string {
  * open it waits for a connect that fails after connectTimeoutMillis (src/model/connect.ts). sendMsgTimeout is
  * a budget for all the attempts (DefaultMQProducerImpl.sendDefaultImpl: `if (timeout < costTime)`).
  */
-function unansweredEn(c: NarrationContext, e: TraceOf<'message.sent'>, away: 'noPower' | 'cutOff'): string {
+function unansweredEn(c: NarrationContext, e: TraceOf<'message.sent'>, away: Exclude<MasterAway, 'stopped'>): string {
   const { config } = c;
   const mode = c.sendMode?.(e.producer) ?? 'SYNC';
   const why = away === 'noPower' ? 'has no power' : 'is cut off by a network partition';

@@ -7,7 +7,7 @@ import { formatTime } from '../../viz/format.ts';
 import { duplicateCauseSaid } from '../panels/cause-strings.ts';
 import { closedCallCount } from './channel-closed.ts';
 import { zhJoin } from '../i18n/index.ts';
-import { attemptsAllowed, durationZh as d, failedSend, notOkAttempts, queuesByBroker, keepsOffsetsLocally, nodeZh as node, nodeName, retriesSaid, slavesToo, type AttemptsFailed, type FailedSend, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
+import { attemptsAllowed, durationZh as d, failedSend, notOkAttempts, queuesByBroker, keepsOffsetsLocally, nodeZh as node, nodeName, retriesSaid, slavesToo, type AttemptsFailed, type FailedSend, type MasterAway, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
 /** 发往 Master 无法到达的 Broker 的发送：说明它，而不是当作普通发送（路由里仍有这个 Broker），如 downEn（en.ts）所说。 */
 function downZh(c: NarrationContext, e: TraceOf<'message.sent'>): string {
@@ -27,7 +27,7 @@ function refusedZh(c: NarrationContext, e: TraceOf<'message.sent'>): string {
 }
 
 /** 断电或被网络分区隔离的主机什么也不回应、什么也不关闭，如 unansweredEn（en.ts）所说。 */
-function unansweredZh(c: NarrationContext, e: TraceOf<'message.sent'>, away: 'noPower' | 'cutOff'): string {
+function unansweredZh(c: NarrationContext, e: TraceOf<'message.sent'>, away: Exclude<MasterAway, 'stopped'>): string {
   const { config } = c;
   const mode = c.sendMode?.(e.producer) ?? 'SYNC';
   const why = away === 'noPower' ? '所在机器已断电' : '被网络分区隔离';

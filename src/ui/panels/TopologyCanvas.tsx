@@ -7,8 +7,8 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { TopologyLayout } from '../../viz/topology-layout.ts';
 import type { TraceSource } from '../../sim/timeline.ts';
 import { useReducedMotion } from '../use-reduced-motion.ts';
-import { dotsAt, type Dot, type DotKind } from './topology-geometry.ts';
-import { DOT_KINDS, NOTHING_PAINTED, paintDots, rgbOf, unionOf, type Painted, type Rgb } from './topology-paint.ts';
+import { DOT_KINDS, dotsAt, type Dot, type DotKind } from './topology-geometry.ts';
+import { NOTHING_PAINTED, paintDots, rgbOf, unionOf, type Painted, type Rgb } from './topology-paint.ts';
 import type { DotRouting } from './topology-model.ts';
 
 export interface TopologyCanvasProps {

@@ -3,7 +3,8 @@ import { memo } from 'react';
 import { usePlayback } from '../../store/playback.ts';
 import { formatDuration } from '../../viz/format.ts';
 import type { LinkKind } from './topology-model.ts';
-import { useTopologyLegendStrings, type LegendDot } from './topology-legend-strings.ts';
+import type { DotKind } from './topology-geometry.ts';
+import { useTopologyLegendStrings } from './topology-legend-strings.ts';
 
 interface LegendProps {
   /** The queues are heat rows (a crowded cluster): say what their shades mean. */
@@ -43,7 +44,7 @@ export const TopologyLegend = memo(function TopologyLegend({ heat, chosenNameSer
     ...(chosenNameServer ? [['chosenNameServer', words.chosenNameServer] as [LinkKind, string]] : []),
     ['canWrite', words.canWrite], ['owner', words.owner],
   ];
-  const dots = (Object.entries(words.dots) as [LegendDot, string][]).filter(([kind]) => kind !== 'lost' || lost);
+  const dots = (Object.entries(words.dots) as [DotKind, string][]).filter(([kind]) => kind !== 'lost' || lost);
   const cells: [CellKind, string][] = [
     ['readable', words.queueReadable], ['never', words.queueNever],
     ...(drained ? [['drained', words.queueDrained] as [CellKind, string]] : []),

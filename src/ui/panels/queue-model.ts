@@ -34,6 +34,9 @@ export interface QueueCell {
   lag: Record<string, number>;
 }
 
+/** The statuses of a broker process that was started and is gone now. */
+type DownStatus = Extract<BrokerStatus, 'crashed' | 'shutdown'>;
+
 /**
  * A master that crashed or was shut down: producers write nothing to its queues
  * (topicRouteData2TopicPublishInfo takes brokerNames with a master only), and its consumers read
@@ -42,7 +45,7 @@ export interface QueueCell {
  */
 export interface MasterDown {
   master: string;
-  status: 'crashed' | 'shutdown';
+  status: DownStatus;
   reader: string | null;
   refusedBy: string | null;
 }
@@ -160,7 +163,7 @@ function consumerGroups(state: ModelState, topic: string): string[] {
 }
 
 /** A broker whose process was started and is gone now (crashed, powered off or shut down). */
-const isDown = (status: BrokerStatus | undefined): status is 'crashed' | 'shutdown' => status === 'crashed' || status === 'shutdown';
+const isDown = (status: BrokerStatus | undefined): status is DownStatus => status === 'crashed' || status === 'shutdown';
 
 function masterDown(state: ModelState, roles: BrokerRoles, master: BrokerState): MasterDown | null {
   if (!isDown(master.status)) return null;

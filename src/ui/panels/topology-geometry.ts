@@ -107,7 +107,9 @@ function brokerOfCell(layout: TopologyLayout, cellId: string): Box | undefined {
  * A retried send (attempt > 1) and a failed one look different from a first, successful one; a
  * message lost for good (message.lost) is a mark falling out of the queue it was in or going to.
  */
-export type DotKind = 'sent' | 'retried' | 'failed' | 'lost' | 'stored' | 'consumed' | 'registered' | 'route' | 'heartbeat';
+export const DOT_KINDS = ['sent', 'retried', 'failed', 'lost', 'stored', 'consumed', 'registered', 'route', 'heartbeat'] as const;
+
+export type DotKind = (typeof DOT_KINDS)[number];
 
 export interface Dot {
   kind: DotKind;

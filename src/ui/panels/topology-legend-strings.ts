@@ -4,8 +4,7 @@
  */
 import { inLanguage, useWords, type Bilingual } from '../i18n/index.ts';
 import type { Language } from '../../store/playback.ts';
-
-export type LegendDot = 'sent' | 'stored' | 'consumed' | 'registered' | 'route' | 'heartbeat' | 'retried' | 'failed' | 'lost';
+import type { DotKind } from './topology-geometry.ts';
 
 export interface TopologyLegendStrings {
   registered: string;
@@ -22,7 +21,7 @@ export interface TopologyLegendStrings {
   queueFill: string;
   queueHeat: string;
   /** Shown in this order; 'lost' only once a message has been lost. */
-  dots: Record<LegendDot, string>;
+  dots: Record<DotKind, string>;
   /**
    * How long a dot stays after its event (viz/flight.ts: half a second of the viewer's time at the
    * speed, in virtual time `flightMs`): a dot still flying may be an event of seconds ago.

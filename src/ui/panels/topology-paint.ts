@@ -5,9 +5,7 @@
  * machine without GPU raster) paid about 10-30 ms a frame for a thousand arcs, each its own
  * path, fill and raster; stamping them costs 1-2 ms (test/bench/browser-inflight.ts measures the page).
  */
-import type { Dot, DotKind } from './topology-geometry.ts';
-
-export const DOT_KINDS: readonly DotKind[] = ['sent', 'retried', 'failed', 'lost', 'stored', 'consumed', 'registered', 'route', 'heartbeat'];
+import { DOT_KINDS, type Dot, type DotKind } from './topology-geometry.ts';
 
 /** Red, green, blue of a colour in 0-255. */
 export type Rgb = readonly [number, number, number];

@@ -2,7 +2,9 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useLesson } from '../../../src/store/lesson.ts';
-import { getTimeline, usePlayback } from '../../../src/store/playback.ts';
+import type { TimelineAction } from '../../../src/model/spec.ts';
+import { getTimeline, playheadTarget, usePlayback } from '../../../src/store/playback.ts';
+import { askSim } from '../../../src/store/sim-query.ts';
 import { COMMANDS } from '../../../src/ui/commands.ts';
 import { translate } from '../../../src/ui/i18n/index.ts';
 import { actionTarget } from '../../../src/ui/controls/Scrubber.tsx';
@@ -233,6 +235,66 @@ describe('keyboard shortcuts', () => {
     await waitFor(() => expect(time()).toBe(60_001));
     press('[');
     await waitFor(() => expect(time()).toBe(60_000));
+  });
+
+  /** The times of the ticks the scrubber draws (actions, forks, rings of signs), from where each stands on the bar. */
+  const drawnTimes = () => {
+    const duration = usePlayback.getState().scenario!.durationMs;
+    const lefts = [...document.querySelectorAll<HTMLElement>('.rs-mark')].map((mark) => Math.round((parseFloat(mark.style.left) / 100) * duration));
+    return [...new Set(lefts)].sort((a, b) => a - b);
+  };
+  const signsComplete = async () => (await askSim('faultSigns', {})).complete;
+
+  it('] and [ stop where the scrubber draws a tick and nowhere else, each in turn, on a library scenario', async () => {
+    cleanup();
+    freshRun('crash-partition-shutdown');
+    renderControls();
+    // The crash's two signs, 1 s apart, share a ring on the 300 px bar of jsdom: the keys do not stop at the second.
+    await waitFor(() => expect(screen.getAllByTestId('mark-sign')).toHaveLength(6));
+    const drawn = drawnTimes();
+    expect(drawn).toHaveLength(4 + 6);
+    const visited: number[] = [];
+    for (const expected of drawn) {
+      press(']');
+      await waitFor(() => expect(time()).toBe(expected));
+      visited.push(time());
+    }
+    expect(visited).toEqual(drawn);
+    for (const expected of drawn.slice(0, -1).reverse()) {
+      press('[');
+      await waitFor(() => expect(time()).toBe(expected));
+    }
+  });
+
+  it('] past the 200 ticks drawn goes to the next tick drawn, not to the 201st action, which has none', async () => {
+    cleanup();
+    // 205 rate changes 100 ms apart from 1 s, then broker-a crashes at 30 s: its signs are drawn, its own tick is not.
+    const rates: TimelineAction[] = Array.from({ length: 205 }, (_, i) => ({ at: 1_000 + i * 100, action: 'setProducerRate', target: 'p-1', ratePerSec: 10 + (i % 2) }));
+    loadAt(writeReadScenario({ timeline: [...rates, { at: 30_000, action: 'crashBroker', target: 'broker-a' }] }), 20_900);
+    renderControls();
+    expect(screen.getAllByTestId('mark-fault')).toHaveLength(200);
+    // Where the playhead is going: a seek past the simulated time goes on across frames (no driver here).
+    // The look ahead finds the crash's signs a share at a time: the key waits for all of them.
+    press(']');
+    await waitFor(() => expect(playheadTarget()).toBeGreaterThan(20_900), { timeout: 30_000 });
+    await waitFor(async () => expect(await signsComplete()).toBe(true));
+    await waitFor(() => expect(screen.queryAllByTestId('mark-sign').length).toBeGreaterThan(0));
+    const next = drawnTimes().find((t) => t > 20_900)!;
+    expect(next).toBeGreaterThan(30_000);
+    expect(playheadTarget()).toBe(next);
+    press('[');
+    await waitFor(() => expect(playheadTarget()).toBe(20_900));
+  });
+
+  it('] waits for the look ahead to find every sign: from a fault\'s tick it goes to the fault\'s first sign, found a share at a time', async () => {
+    cleanup();
+    loadAt(writeReadScenario({ timeline: [{ at: 200_000, action: 'crashBroker', target: 'broker-a' }] }), 200_000);
+    renderControls();
+    press(']');
+    await waitFor(() => expect(playheadTarget()).toBeGreaterThan(200_000), { timeout: 30_000 });
+    await waitFor(async () => expect(await signsComplete()).toBe(true));
+    await waitFor(() => expect(screen.queryAllByTestId('mark-sign').length).toBeGreaterThan(0));
+    expect(playheadTarget()).toBe(drawnTimes().find((t) => t > 200_000));
   });
 
   it('+ and - (or =) change the speed', () => {

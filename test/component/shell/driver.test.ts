@@ -126,5 +126,31 @@ describe('the animation driver asking the store to move', () => {
     expect(time()).toBe(1_000);
     expect(getTimeline()!.now).toBe(1_000);
   });
+
+  it('stops on a simulator that throws: not playing, no seek under way, the banner saying what failed, no more frames', () => {
+    freshRun(false);
+    usePlayback.getState().setBanner(null);
+    const continueSeek = usePlayback.getState().continueSeek;
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    usePlayback.setState({ continueSeek: () => { throw new Error('a bug in the model'); } });
+    try {
+      usePlayback.setState({ seekTarget: 180_000, seekProgress: 3, playing: true });
+      frame(16);
+    } finally {
+      usePlayback.setState({ continueSeek });
+      vi.restoreAllMocks();
+    }
+    expect(usePlayback.getState()).toMatchObject({ playing: false, seekTarget: null, seekProgress: null, banner: { code: 'pageFailed', message: 'a bug in the model' }, bannerTone: 'alert' });
+    expect(queued).toHaveLength(0);
+  });
 });
 
+describe('the store told the simulator failed', () => {
+  it('stops playing, ends the seek under way and says so in the banner, with nothing to open instead', () => {
+    freshRun(false);
+    usePlayback.getState().requestSeek(180_000);
+    usePlayback.setState({ playing: true, bannerOffer: { source: {}, minutes: 1, atMs: 0 } });
+    usePlayback.getState().fail('Out of memory');
+    expect(usePlayback.getState()).toMatchObject({ playing: false, seekTarget: null, seekProgress: null, banner: { code: 'pageFailed', message: 'Out of memory' }, bannerOffer: null, bannerTone: 'alert' });
+  });
+});

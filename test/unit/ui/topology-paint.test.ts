@@ -4,8 +4,8 @@
  * newest dot is on top, and a dot at the border never spills onto the other side of the image.
  */
 import { describe, expect, it } from 'vitest';
-import type { Dot, DotKind } from '../../../src/ui/panels/topology-geometry.ts';
-import { DOT_KINDS, NOTHING_PAINTED, paintDots, unionOf, type Rgb } from '../../../src/ui/panels/topology-paint.ts';
+import { DOT_KINDS, type Dot, type DotKind } from '../../../src/ui/panels/topology-geometry.ts';
+import { NOTHING_PAINTED, paintDots, unionOf, type Rgb } from '../../../src/ui/panels/topology-paint.ts';
 
 const SIZE = 40;
 const COLORS = Object.fromEntries(DOT_KINDS.map((kind, i) => [kind, [10 + i * 30, 200 - i * 20, 7 * i] as Rgb])) as Record<DotKind, Rgb>;

@@ -19,6 +19,7 @@ import { usePlayback, type BannerOffer, type Language, type LoadOptions } from '
 import { useWhatIf } from '../../store/what-if.ts';
 import { inLanguage } from '../i18n/index.ts';
 import { resolveTab } from '../insight/tabs.ts';
+import { isChapterId } from '../learn/chapters/ids.ts';
 import { describeOverBudget } from './budget-text.ts';
 
 export interface OpenOptions extends Omit<LoadOptions, 'source'> {
@@ -115,14 +116,33 @@ export function openDefault(): void {
 }
 
 /**
+ * Says that a link named a chapter the page does not have (mistyped, or from another version), as
+ * text, in both languages so the banner follows the toggle. Its words come with the chapters'
+ * (a chunk): the first script carries only the chapters' ids.
+ */
+function sayUnknownChapter(id: string): void {
+  import('../learn/learn-strings.ts').then(({ LEARN_STRINGS }) => {
+    const words = (language: Language) => inLanguage(LEARN_STRINGS, language).unknownChapter(id);
+    usePlayback.getState().setBanner({ code: 'words', words: { en: words('en'), zh: words('zh') } });
+  }, () => {});
+}
+
+/**
  * Opens the run a URL fragment carries. A fragment without a scenario opens the default; a
  * bad one opens the default with a banner saying what was wrong. A guided chapter it names
- * (`ch`, `st`) opens too, and then loads its own scenario.
+ * (`ch`, `st`) opens too, and then loads its own scenario; one the page does not have never
+ * opens: the banner names it, and the page keeps the run the rest of the link opened.
  */
 export function openFromHash(hash: string): void {
   const chapter = decodeChapterLink(hash);
   if (chapter) {
-    useLesson.getState().openChapter(chapter.chapter, chapter.step, chapter);
+    if (isChapterId(chapter.chapter)) {
+      useLesson.getState().openChapter(chapter.chapter, chapter.step, chapter);
+    } else {
+      // As a link to another chapter would, it replaces the chapter open (a pasted address).
+      useLesson.getState().closeChapter();
+      sayUnknownChapter(chapter.chapter);
+    }
     useInsight.getState().setTab(resolveTab(readLinkKey(hash, 'v')).id);
   }
   const decoded = decodeLink(hash);

@@ -9,7 +9,7 @@ import { encodeChapterLink } from '../../scenario/chapter-link.ts';
 import { encodeLink } from '../../scenario/link.ts';
 import { encodeSelection } from '../../scenario/selection-link.ts';
 import { encodeTopicQuery } from '../../scenario/topic-query-link.ts';
-import { useLesson } from '../../store/lesson.ts';
+import { stepMomentOf, useLesson } from '../../store/lesson.ts';
 import { FIRST_TAB, useInsight } from '../../store/insight.ts';
 import { playheadTarget, usePlayback } from '../../store/playback.ts';
 import { useWhatIf } from '../../store/what-if.ts';
@@ -29,7 +29,9 @@ export function currentLink(): string | null {
   const { source, scenario, selection } = usePlayback.getState();
   const timeMs = playheadTarget();
   const base = window.location.href.split('#')[0];
-  const { chapterId, step, stepMomentMs, answers } = useLesson.getState();
+  const lesson = useLesson.getState();
+  const { chapterId, step, answers } = lesson;
+  const stepMomentMs = stepMomentOf(lesson);
   // Moved off the step's moment (scrubbed inside a lesson), the link says where: the step, then that moment.
   const off = stepMomentMs !== null && timeMs !== stepMomentMs ? { timeMs } : {};
   const answer = answers[step];
@@ -100,7 +102,7 @@ export function startUrlSync(): () => void {
     if (state.timeMs !== previous.timeMs || state.source !== previous.source || state.selection !== previous.selection) schedule();
   });
   const stopFollowingLesson = useLesson.subscribe((state, previous) => {
-    if (state.chapterId !== previous.chapterId || state.step !== previous.step || state.stepMomentMs !== previous.stepMomentMs || state.answers !== previous.answers) schedule();
+    if (state.chapterId !== previous.chapterId || state.step !== previous.step || stepMomentOf(state) !== stepMomentOf(previous) || state.answers !== previous.answers) schedule();
   });
   const unsubscribeTab = useInsight.subscribe((state, previous) => {
     if (state.tab !== previous.tab || state.topicQuery !== previous.topicQuery) schedule();

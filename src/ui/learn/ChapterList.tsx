@@ -35,7 +35,7 @@ export function ChapterList() {
               onClick={() => useLesson.getState().openChapter(entry.id, resumeStep(progress.get(entry.id)))}
             >
               <span className="rs-chapter-number">{words.chapterLabel(index + 1)}</span>
-              <span>{entry.title[language]}</span>
+              <span>{inLanguage(entry.title, language)}</span>
               <ProgressMark progress={progress.get(entry.id)} words={words} />
             </button>
           </li>

@@ -67,7 +67,7 @@ export function Glossary({ onClose }: { onClose(): void }) {
               <tr key={term.en}>
                 <td lang="en">{term.en}</td>
                 <td lang="zh-CN">{term.zh}</td>
-                <td>{term.meaning[language]}</td>
+                <td>{inLanguage(term.meaning, language)}</td>
               </tr>
             ))}
           </tbody>

@@ -18,7 +18,8 @@ interface Props {
 
 function verdict(prediction: Prediction, picked: number, language: Language): string {
   const words = inLanguage(LEARN_STRINGS, language);
-  const answer = prediction.choices[prediction.answer]?.[language] ?? '';
+  const right = prediction.choices[prediction.answer];
+  const answer = right ? inLanguage(right, language) : '';
   if (picked === prediction.answer) return words.right(answer);
   return picked < 0 ? words.skipped(answer) : words.wrong(answer);
 }
@@ -26,6 +27,7 @@ function verdict(prediction: Prediction, picked: number, language: Language): st
 export function PredictionBox({ prediction, picked, arrived, language, onPick }: Props) {
   const words = inLanguage(LEARN_STRINGS, language);
   const open = picked === undefined;
+  const question = inLanguage(prediction.question, language);
   // The verdict takes the choices' place (it names the answer): added below them, it made the
   // answered box taller and pushed the queues the question is about below a 1280x800 window.
   const judged = !open && arrived;
@@ -37,8 +39,8 @@ export function PredictionBox({ prediction, picked, arrived, language, onPick }:
   }, [judged]);
   return (
     <div className="rs-predict" data-testid="prediction" data-open={open}>
-      <p className="rs-predict-question"><strong>{words.predict}</strong> {prediction.question[language]}</p>
-      {!judged && <div className="rs-predict-choices" role="group" aria-label={prediction.question[language]}>
+      <p className="rs-predict-question"><strong>{words.predict}</strong> {question}</p>
+      {!judged && <div className="rs-predict-choices" role="group" aria-label={question}>
         {prediction.choices.map((choice, index) => (
           <button
             key={choice.en}
@@ -49,14 +51,14 @@ export function PredictionBox({ prediction, picked, arrived, language, onPick }:
             data-testid={`choice-${index}`}
             onClick={() => onPick(index)}
           >
-            {choice[language]}
+            {inLanguage(choice, language)}
           </button>
         ))}
       </div>}
       {open && <p className="rs-predict-hint">{words.pickOne}</p>}
       {judged && (
         <p ref={verdictRef} tabIndex={-1} className="rs-predict-verdict" data-testid="verdict" data-right={picked === prediction.answer}>
-          <strong>{verdict(prediction, picked, language)}</strong> {prediction.why[language]}
+          <strong>{verdict(prediction, picked, language)}</strong> {inLanguage(prediction.why, language)}
         </p>
       )}
     </div>

@@ -3,24 +3,17 @@
  * (back, a link, the first step) jumps; a prediction not yet answered holds the run at the
  * previous step's moment, and answering it plays on. Reports when the panels show the step's moment, and then
  * points at what the step is about (a process's inspector, a message's card, the topic on the canvas).
- * The moment it shows is the lesson store's stepMomentMs: a link made elsewhere says its own `t`.
+ * The moment it shows is the lesson store's (stepMomentOf): a link made elsewhere says its own `t`.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ChapterMoments } from '../../sim/queries/chapter-moments.ts';
 import { useInsight } from '../../store/insight.ts';
-import { useLesson } from '../../store/lesson.ts';
+import { stepMomentOf, useLesson } from '../../store/lesson.ts';
 import { usePlayback } from '../../store/playback.ts';
 import type { ChapterStep } from './chapter.ts';
 import { glideTo, jumpTo } from './glide.ts';
 
 export type Motion = 'glide' | 'jump';
-
-/** The moment the run shows for a step: its own, or the one before while its question is open. */
-export function stepTarget(moments: ChapterMoments, step: number, revealed: boolean): number | null {
-  const index = revealed ? step : step - 1;
-  if (index < 0) return 0;
-  return moments.moments[index]?.t ?? null;
-}
 
 /** On a phone the message card is a sheet over most of the screen: the learner opens it from the canvas. */
 function cardFits(): boolean {
@@ -39,7 +32,7 @@ function pointAt(step: ChapterStep | undefined, msgId: string | null): void {
 export function useStepMotion(steps: readonly ChapterStep[], moments: ChapterMoments, step: number, revealed: boolean) {
   const motion = useRef<Motion>('jump');
   const [arrivedAt, setArrivedAt] = useState<number | null>(null);
-  const target = stepTarget(moments, step, revealed);
+  const target = useLesson(stepMomentOf);
   // With the run in the worker the playhead reaches the target with the worker's frame, a moment
   // after the jump was asked for: the step has arrived only when the panels show its moment.
   // A boolean, not the time: the chapter is drawn again when the run reaches the moment or leaves it, not at every frame.
@@ -50,7 +43,6 @@ export function useStepMotion(steps: readonly ChapterStep[], moments: ChapterMom
     if (target === null) return undefined;
     const how = motion.current;
     motion.current = 'jump';
-    useLesson.getState().setStepMoment(target, revealed ? moments.moments[step]?.index ?? null : null);
     const arrive = () => {
       setArrivedAt(target);
       pointAt(revealed ? steps[step] : undefined, moments.moments[step]?.msgId ?? null);

@@ -10,7 +10,7 @@
  */
 import { Fragment, type ReactNode } from 'react';
 import type { TraceEvent, TraceType } from '../../sim/index.ts';
-import { inChapter, useLesson } from '../../store/lesson.ts';
+import { inChapter, stepEventIndexOf, stepMomentOf, useLesson } from '../../store/lesson.ts';
 import { usePlayback } from '../../store/playback.ts';
 import type { TimelineView } from '../../sim/timeline.ts';
 import { formatTime } from '../../viz/format.ts';
@@ -139,9 +139,9 @@ export function NarrationCaption() {
   const language = usePlayback((s) => s.language);
   const presenting = usePlayback((s) => s.presenting);
   const narrator = useNarrator();
-  const featured = useLesson((s) => s.stepEventIndex);
+  const featured = useLesson(stepEventIndexOf);
   // A chapter's step finds its moment once the run is ready: until then nobody need press play either.
-  const preparing = useLesson((s) => s.chapterId !== null && s.stepMomentMs === null);
+  const preparing = useLesson((s) => s.chapterId !== null && stepMomentOf(s) === null);
   // In a chapter the step buttons move the run, not play (→ is the next step there).
   const chapterOpen = useLesson(inChapter);
   // A link to a late moment (a chapter's last steps) seeks from 0:00: nothing has happened yet, but nobody need press play.

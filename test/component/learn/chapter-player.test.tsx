@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { chapterMoments } from '../../../src/sim/queries/chapter-moments.ts';
+import { chapterMoments, type StepMoment } from '../../../src/sim/queries/chapter-moments.ts';
 import { Timeline } from '../../../src/sim/timeline.ts';
 import { validateScenario } from '../../../src/scenario/validate.ts';
 import { useInsight } from '../../../src/store/insight.ts';
-import { useLesson } from '../../../src/store/lesson.ts';
+import { shownStepOf, stepEventIndexOf, stepMomentOf, useLesson } from '../../../src/store/lesson.ts';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { chapterScenario } from '../../../src/ui/learn/chapter.ts';
 import { findChapter } from '../../../src/ui/learn/chapters/index.ts';
@@ -21,12 +21,16 @@ import { formatTime } from '../../../src/viz/format.ts';
 
 const WAIT = { timeout: 10_000 };
 
-/** The moments the chapter's steps must land on, found here independently of the page. */
-async function expectedMoments(id: string): Promise<number[]> {
+/** The moments the chapter's steps must land on (with the events they wait for), found here independently of the page. */
+async function expectedStepMoments(id: string): Promise<StepMoment[]> {
   const chapter = await findChapter(id)!.load();
   const result = validateScenario(chapterScenario(chapter));
   if (!result.ok) throw new Error('chapter scenario invalid');
-  return chapterMoments(new Timeline(result.scenario), { waits: chapter.steps.map((step) => step.wait) }).moments.map((m) => m.t);
+  return chapterMoments(new Timeline(result.scenario), { waits: chapter.steps.map((step) => step.wait) }).moments;
+}
+
+async function expectedMoments(id: string): Promise<number[]> {
+  return (await expectedStepMoments(id)).map((m) => m.t);
 }
 
 function reducedMotion(reduce: boolean): void {
@@ -269,12 +273,47 @@ describe('the chapter player', () => {
   it('a link whose answer the step\'s question does not have opens the question unanswered', async () => {
     render(<LearnSlot />);
     act(() => openFromHash('#ch=groups&st=1&a=9'));
-    // The player drops the answer once it has the step's question (an effect after its render).
+    // The lesson store drops the answer once the chapter's questions are known, before the step renders.
     await waitFor(() => {
       expect(screen.getByTestId('prediction')).toHaveAttribute('data-open', 'true');
       expect(currentLink()).toMatch(/#ch=groups&st=1$/);
     }, WAIT);
     expect(screen.queryByTestId('step-caption')).toBeNull();
+  });
+
+  it('shows each step with its own moment and awaited event from its first render: the caption and the address never read the previous step\'s', async () => {
+    const moments = await expectedStepMoments('basics');
+    const seen: { step: number; moment: number | null; event: number | null }[] = [];
+    // Renders with the chapter, reading the lesson store as the caption (NarrationCaption) and the address (url-sync) do.
+    function Reader() {
+      seen.push({ step: useLesson(shownStepOf), moment: useLesson(stepMomentOf), event: useLesson(stepEventIndexOf) });
+      return null;
+    }
+    render(<Reader />);
+    await openChapter('basics', 1);
+    key('ArrowRight');
+    await arrivedAt(2);
+    key('ArrowLeft');
+    await arrivedAt(1);
+    const shownAt = (step: number) => seen.filter((render) => render.step === step && render.moment !== null);
+    expect(shownAt(2).length).toBeGreaterThan(0);
+    for (const step of [1, 2]) {
+      expect(moments[step]!.index).not.toBeNull();
+      for (const render of shownAt(step)) expect(render).toEqual({ step, moment: moments[step]!.t, event: moments[step]!.index });
+    }
+  });
+
+  it('a link naming a chapter the page does not have never opens one, not for a render: the banner names it', async () => {
+    render(<><LearnSlot /><Banner /></>);
+    const opened: string[] = [];
+    const stop = useLesson.subscribe((state) => {
+      if (state.chapterId !== null) opened.push(state.chapterId);
+    });
+    act(() => openFromHash('#ch=nonexist&st=99'));
+    expect(await screen.findByTestId('banner', {}, WAIT)).toHaveTextContent('This link names no chapter of the page: “nonexist”.');
+    stop();
+    expect(opened).toEqual([]);
+    expect(screen.queryByTestId('chapter')).toBeNull();
   });
 
   it('"Try it yourself" leaves the chapter with the same run at the same moment', async () => {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen } from '@testing-library/react';
-import { useLesson } from '../../../src/store/lesson.ts';
+import { useLesson, type ChapterFound } from '../../../src/store/lesson.ts';
 import { getTimeline, usePlayback } from '../../../src/store/playback.ts';
 import { NarrationCaption } from '../../../src/ui/narration/NarrationCaption.tsx';
 import { narrate, contextAt } from '../../../src/ui/narration/narrate.ts';
@@ -12,6 +12,11 @@ import { libraryScenario } from '../../support/library.ts';
 import { scenarioOf, type ScenarioJson } from '../../support/test-sim.ts';
 
 afterEach(cleanup);
+
+/** A chapter's run whose `steps` steps all wait for the event at trace index `index`, at `t` (the lesson store derives the step's moment from it). */
+function foundAt(t: number, index: number | null, steps = 1): ChapterFound {
+  return { moments: { moments: Array.from({ length: steps }, () => ({ t, msgId: null, index })), unmet: null }, choices: Array<number>(steps).fill(0) };
+}
 
 /** The caption as the eye reads it: each msgId whole (the four digits a screen reader says instead are visually hidden). */
 function shown(caption: HTMLElement): string {
@@ -172,10 +177,10 @@ describe('NarrationCaption', () => {
     // Another client's route came in the same millisecond, after it.
     expect(instant.findLast((event) => event.type === 'route.updated')).not.toBe(routed);
     const timeline = loadAt(scenario, routed.t);
-    act(() => useLesson.setState({ stepEventIndex: index }));
+    act(() => useLesson.setState({ found: foundAt(routed.t, index) }));
     render(<NarrationCaption />);
     expect(await screen.findByTestId('caption')).toHaveTextContent(narrate(routed, 'en', contextAt(timeline.scenario.config, timeline.state)));
-    act(() => useLesson.setState({ stepEventIndex: null }));
+    act(() => useLesson.setState({ found: null }));
     expect(screen.getByTestId('caption')).not.toHaveTextContent(narrate(routed, 'en', contextAt(timeline.scenario.config, timeline.state)));
   });
 
@@ -192,13 +197,13 @@ describe('NarrationCaption', () => {
 
   it('says the lesson is getting its run ready, not to press play, while a chapter\'s step has no moment yet', async () => {
     loadAt(writeReadScenario(), 0);
-    act(() => useLesson.setState({ chapterId: 'basics', step: 4, stepMomentMs: null }));
+    act(() => useLesson.setState({ chapterId: 'basics', step: 4, found: null }));
     render(<NarrationCaption />);
     expect(await screen.findByTestId('caption')).toHaveTextContent('Getting the lesson\'s run ready: the page goes to this step\'s moment by itself.');
     act(() => usePlayback.getState().setLanguage('zh'));
     expect(screen.getByTestId('caption')).toHaveTextContent('正在准备课程的运行：页面会自动转到这一步的时刻。');
     // The step's moment comes before the run's first event (chapter 5 opens at 0:01.000): not "press play" either.
-    act(() => useLesson.setState({ stepMomentMs: 0 }));
+    act(() => useLesson.setState({ found: foundAt(0, null, 5) }));
     expect(screen.getByTestId('caption')).toHaveTextContent('运行中还没有事件：上面的步骤说明了正在启动的内容。按“下一步”（→）继续。');
     act(() => usePlayback.getState().setLanguage('en'));
     expect(screen.getByTestId('caption')).toHaveTextContent('No event in the run yet: the step above says what is starting. Next (→) goes on.');

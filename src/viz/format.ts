@@ -29,22 +29,38 @@ export function formatTime(ms: number): string {
  * captions write them beside the panels (a Chinese page that said 「每 30 秒」 above 「30 s」 wrote
  * one quantity two ways). The one place the page's durations get their unit.
  */
-const UNITS: Readonly<Record<Language, { second: string; milli: string }>> = {
-  en: { second: 's', milli: 'ms' },
-  zh: { second: '秒', milli: '毫秒' },
+const UNITS: Readonly<Record<Language, { minute: string; second: string; milli: string }>> = {
+  en: { minute: 'min', second: 's', milli: 'ms' },
+  zh: { minute: '分钟', second: '秒', milli: '毫秒' },
 };
 
-/** `95_040` -> `"95.0 s"` (「95.0 秒」): a duration or countdown, one decimal unless told otherwise. */
+/**
+ * `95_040` -> `"95.0 s"` (「95.0 秒」): a live counter or countdown ("5.0 s ago"), one decimal unless
+ * told otherwise, so that its width holds still while it runs. A period said in words is formatPeriod's.
+ */
 export function formatSeconds(ms: number, language: Language, digits = 1): string {
   const value = (ms / 1_000).toFixed(digits);
   // -0.0 reads as a glitch: a countdown that just ended shows 0.0.
   return `${Number(value) === 0 ? (0).toFixed(digits) : value} ${UNITS[language].second}`;
 }
 
-/** `12` -> `"12 ms"`, `1_500` -> `"1.5 s"` (「12 毫秒」「1.5 秒」): a duration that may be short, where 0.0 s would hide it (a route pull 12 ms after a crash). */
-export function formatDuration(ms: number, language: Language): string {
-  const rounded = Math.round(ms);
-  return Math.abs(rounded) < 1_000 ? `${rounded} ${UNITS[language].milli}` : formatSeconds(ms, language);
+/**
+ * A period or span as a sentence says it, the one form for a setting and what it led to, wherever
+ * the page names it (caption, event log, panels, diagnostics): milliseconds below a second, where
+ * 0.0 s would hide it (5.x's first 5 ms scan), but 0 s; seconds with a tenth only where there is one ("30 s",
+ * "1.8 s", "179.9 s"); whole minutes from three minutes on ("3 min"), while 120 s stays in seconds as
+ * RocketMQ's brokerChannelExpiredTime is usually quoted. 「12 毫秒」「1.5 秒」「3 分钟」 in Chinese.
+ */
+export function formatPeriod(ms: number, language: Language): string {
+  const units = UNITS[language];
+  const sign = ms < 0 ? '-' : '';
+  const rounded = Math.round(Math.abs(ms));
+  // Zero hides nothing in seconds, and a list of RocketMQ's figures reads "0 s / 0 s / 30 s".
+  if (rounded === 0) return `0 ${units.second}`;
+  if (rounded < 1_000) return `${sign}${rounded} ${units.milli}`;
+  const tenths = Math.round(Math.abs(ms) / 100);
+  if (tenths >= 1_800 && tenths % 600 === 0) return `${sign}${tenths / 600} ${units.minute}`;
+  return `${sign}${tenths / 10} ${units.second}`;
 }
 
 /** Share of a countdown still to run, clamped to [0, 1] (0 when the total is not positive). */
@@ -136,7 +152,14 @@ export function formatSpeed(speed: number): string {
   return `${rounded}x`;
 }
 
-/** A byte count for messages: `64 KB`, `1 MB`. */
+/**
+ * A byte count: `64 KB` and `2 MB` in powers of 1024, as the page's size limits are set
+ * (MAX_FRAGMENT_CHARS is 64 * 1024); from a billion bytes `1.5 GB`, and `163.1 TB` past a thousand
+ * of them, in powers of 1000 as the cost budget is set (PAGE_BUDGET's 1.5e9 bytes), a tenth where
+ * there is one (a link may ask for any amount: "163131.9 GB" reads as noise).
+ */
 export function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`;
+  if (bytes < 1e9) return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`;
+  const gigabytes = Math.round(bytes / 1e8) / 10;
+  return gigabytes < 1_000 ? `${gigabytes} GB` : `${Math.round(bytes / 1e11) / 10} TB`;
 }

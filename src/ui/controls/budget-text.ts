@@ -3,6 +3,7 @@ import { bytesOf, type OverBudget } from '../../scenario/budget.ts';
 import type { CostCause } from '../../scenario/cost.ts';
 import type { Language } from '../../store/playback.ts';
 import { translate, type MessageKey } from '../i18n/index.ts';
+import { formatBytes } from '../../viz/format.ts';
 
 const CAUSE_KEYS: Record<CostCause, MessageKey> = {
   messages: 'costMessages',
@@ -16,11 +17,6 @@ function count(language: Language, value: number): string {
   return new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
 }
 
-/** Gigabytes, or terabytes past a thousand of them (a link may ask for any amount: "163131.9 GB" reads as noise). */
-function gigabytes(bytes: number): string {
-  return bytes >= 1e12 ? `${(bytes / 1e12).toFixed(1)} TB` : `${(bytes / 1e9).toFixed(1)} GB`;
-}
-
 export function describeOverBudget(result: OverBudget, language: Language): string {
   const { cost, budget } = result;
   const amounts: Record<CostCause, number> = { messages: cost.messages, deliveries: cost.deliveries, queues: cost.queues, clients: cost.clients, brokers: cost.brokers };
@@ -29,9 +25,9 @@ export function describeOverBudget(result: OverBudget, language: Language): stri
   }));
   return translate(language, 'tooHeavy', {
     events: count(language, cost.events),
-    memory: gigabytes(bytesOf(cost, budget)),
+    memory: formatBytes(bytesOf(cost, budget)),
     maxEvents: count(language, budget.events),
-    maxMemory: gigabytes(budget.bytes),
+    maxMemory: formatBytes(budget.bytes),
     reduce: reduce.join(translate(language, 'costOr')),
   });
 }

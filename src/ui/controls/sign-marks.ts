@@ -4,7 +4,7 @@
  */
 import type { SimConfig } from '../../sim/index.ts';
 import type { FaultSign } from '../../sim/queries/fault-signs.ts';
-import { formatDuration, formatTime } from '../../viz/format.ts';
+import { formatPeriod, formatTime } from '../../viz/format.ts';
 import { detectionSentence, type DetectionConfig } from '../panels/failover-model.ts';
 import type { FailoverStrings, StaleRoutes } from '../panels/failover-strings.ts';
 import { signMoments } from './mark-times.ts';
@@ -17,7 +17,7 @@ export interface SignMark {
 /** A sign in words: a detection's sentence gives its own time (the failover view's), the others begin with theirs. */
 function signSaid(sign: FaultSign, strings: FailoverStrings, config: MarkConfig): string {
   const time = formatTime(sign.t);
-  const after = formatDuration(sign.t - sign.faultAt, strings.language);
+  const after = formatPeriod(sign.t - sign.faultAt, strings.language);
   const parties = sign.parties.join(strings.signs.separator);
   // A NameServers' sign tells every NameServer that noticed alike at once.
   const told = sign.detection && detectionSentence({ ...sign.detection, party: parties }, sign.node, strings, config);
@@ -39,7 +39,7 @@ const ANSWER_MS = 1_000;
 function staleFor(sign: FaultSign, config: MarkConfig, strings: FailoverStrings): StaleRoutes | null {
   if (sign.nameServersDroppedAt === null) return null;
   const waited = sign.t - sign.nameServersDroppedAt;
-  return waited > config.pollNameServerIntervalMs + ANSWER_MS ? { waited: formatDuration(waited, strings.language), ...sign.unrefreshed } : null;
+  return waited > config.pollNameServerIntervalMs + ANSWER_MS ? { waited: formatPeriod(waited, strings.language), ...sign.unrefreshed } : null;
 }
 
 /** One mark per moment (signMoments: signs closer than `apartMs` share a ring), the moment's signs a line each. */

@@ -3,6 +3,7 @@
  * the expiry gets its own number, never a literal "120 s") and a look at the state at that time.
  */
 import { retriesSetting, sendRetriesAfter, sendTimesTotal, type MessageModel, type SendFailedCause, type SendFailedReason, type SendMode, type TraceEvent, type TraceType, type SimConfig } from '../../sim/index.ts';
+import { formatPeriod } from '../../viz/format.ts';
 import { DECLARED_NAMES, drawnNode, type BrokerNodeNames } from '../broker-node-names.ts';
 
 export interface NarrationContext {
@@ -73,9 +74,6 @@ export function nodeName(context: NarrationContext, e: { t: number; broker: stri
 export type TraceOf<K extends TraceType> = Extract<TraceEvent, { type: K }>;
 export type Narrators = { [K in TraceType]: (event: TraceOf<K>, context: NarrationContext) => string };
 
-const trim = (value: number) => String(Number(value.toFixed(1)));
-
-/** A configured period or a moment of the run, in the units a person reads: "100 ms", "30 s", "2 min". */
 /**
  * A route's queues ("broker-a:0") counted by broker, brokers by name, where they span more
  * than one: a reader who set writeQueueNums 8 wonders where a route's 16 come from.
@@ -91,16 +89,13 @@ export function queuesByBroker(queues: readonly string[]): [broker: string, coun
   return counts.size > 1 ? [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : [];
 }
 
+/** A configured period or a span of the run as the captions say it: formatPeriod, the page's one rule ("100 ms", "30 s", "3 min"). */
 export function durationEn(ms: number): string {
-  if (ms < 1_000) return `${ms} ms`;
-  if (ms >= 120_000 && ms % 60_000 === 0 && ms !== 120_000) return `${ms / 60_000} min`;
-  return `${trim(ms / 1_000)} s`;
+  return formatPeriod(ms, 'en');
 }
 
 export function durationZh(ms: number): string {
-  if (ms < 1_000) return `${ms} 毫秒`;
-  if (ms >= 120_000 && ms % 60_000 === 0 && ms !== 120_000) return `${ms / 60_000} 分钟`;
-  return `${trim(ms / 1_000)} 秒`;
+  return formatPeriod(ms, 'zh');
 }
 
 /** A send's attempts before its result, and why the last one failed (its send.failed; none when it was stored but the send still ended so). */

@@ -8,7 +8,7 @@
 import { useRef, type ReactNode } from 'react';
 import { indexedKeys, openHaConnections, ROCKETMQ_DEFAULTS, type BrokerState, type ClientChannelInfo, type StoredMessage } from '../../sim/index.ts';
 import { usePlayback } from '../../store/playback.ts';
-import { formatCount, formatSeconds } from '../../viz/format.ts';
+import { formatCount, formatPeriod, formatSeconds } from '../../viz/format.ts';
 import { useSimQuery } from '../use-sim-query.ts';
 import { BROKER_MODULES, moduleFigures, pulledBy, remotingRows, type BrokerModule, type ModuleFigures } from './broker-modules-model.ts';
 import { brokerModulesStrings, type BrokerModulesStrings } from './broker-modules-strings.ts';
@@ -120,7 +120,7 @@ function MessagePath({ broker, message, passed, words }: { broker: Readonly<Brok
     ['commitLog', words.steps.commitLog(formatCount(message.commitLogOffset), message.size)],
     ['consumeQueue', words.steps.consumeQueue(message.topic, message.queueId, message.queueOffset)],
     ['index', words.steps.index(keys.join(', '))],
-    ['pull', passed.length > 0 ? words.steps.passed(passed) : words.steps.pull(pulledBy(broker, message), formatSeconds(config.persistConsumerOffsetIntervalMs, language, 0))],
+    ['pull', passed.length > 0 ? words.steps.passed(passed) : words.steps.pull(pulledBy(broker, message), formatPeriod(config.persistConsumerOffsetIntervalMs, language))],
   ];
   return (
     <ol className="rs-module-path" aria-label={words.path(message.msgId)} data-testid="module-path">

@@ -6,7 +6,7 @@
 import { lazy, Suspense } from 'react';
 import { haServerAddr, openHaConnections, perm2String, rejectsPulls, ROCKETMQ_DEFAULTS, type BrokerState } from '../../sim/index.ts';
 import { usePlayback } from '../../store/playback.ts';
-import { formatSeconds } from '../../viz/format.ts';
+import { formatPeriod, formatSeconds } from '../../viz/format.ts';
 import { labelled, listed } from '../i18n/index.ts';
 import { DataTable, Facts } from './DataTable.tsx';
 import { brokerStatus, haAbsence, unflushedTail } from './status.ts';
@@ -56,7 +56,7 @@ export function InspectBroker({ broker, timeMs, strings, msgId = null }: { broke
       ...(broker.reputStoppedAt === null ? [] : [['ReputMessageService', strings.reputStopped(broker.reputStoppedAt)] as [string, string]]),
     ]
     : [[strings.haSlaves, openHaConnections(config, broker, timeMs).map((connection) => labelled(connection.slave, strings.haAcked(connection.ackIndex, broker.commitLog.length), language)).join(language === 'zh' ? '；' : '; ')
-      || noHaConnection(broker, strings, formatSeconds(config.haHousekeepingIntervalMs, language, 0))]];
+      || noHaConnection(broker, strings, formatPeriod(config.haHousekeepingIntervalMs, language))]];
   const unflushed = unflushedTail(broker);
   const offsetRows = Object.entries(broker.consumerOffsetTable).flatMap(([group, offsets]) =>
     Object.entries(offsets).map(([key, offset]) => ({ key: `${group}|${key}`, cells: [group, key, String(offset)] })));

@@ -6,7 +6,7 @@
 import { Fragment, type ReactNode } from 'react';
 import { compareMessageQueue, computeNotAvailableDuration, LATENCY_TABLES, queueLabel, topicRouteData2PublishQueues, topicRouteData2SubscribeQueues, type ClientState, type ConsumerState, type ProducerState, type SimConfig } from '../../sim/index.ts';
 import { usePlayback } from '../../store/playback.ts';
-import { formatDuration, formatSeconds } from '../../viz/format.ts';
+import { formatPeriod, formatSeconds } from '../../viz/format.ts';
 import { clientViewStrings, type ChoiceReason } from './client-view-strings.ts';
 import { Countdown } from './Countdown.tsx';
 import { BreakableName, DataTable, Facts } from './DataTable.tsx';
@@ -47,12 +47,12 @@ function FaultItems({ producer, timeMs, config, strings }: { producer: Readonly<
   const language = usePlayback((s) => s.language);
   if (!config.sendLatencyFaultEnable) return <p className="rs-muted" data-testid="fault-items-off">{strings.faultOff}</p>;
   const is5x = config.rocketmqVersion === '5.x';
-  const isolation = formatDuration(computeNotAvailableDuration(LATENCY_TABLES[config.rocketmqVersion].isolationLatency, config.rocketmqVersion), language);
+  const isolation = formatPeriod(computeNotAvailableDuration(LATENCY_TABLES[config.rocketmqVersion].isolationLatency, config.rocketmqVersion), language);
   const rows = Object.values(producer.latencyFaultTolerance.faultItemTable).map((item) => ({
     key: item.brokerName,
     cells: [
       item.brokerName, `${item.currentLatency} ms`,
-      timeMs >= item.startTimestamp ? strings.faultAvailable : strings.faultIsolatedFor(formatDuration(item.startTimestamp - timeMs, language)),
+      timeMs >= item.startTimestamp ? strings.faultAvailable : strings.faultIsolatedFor(formatSeconds(item.startTimestamp - timeMs, language)),
       ...(is5x ? [item.reachable ? strings.yes : strings.no] : []),
     ],
   }));
@@ -88,7 +88,7 @@ function NameServerChoice({ client, timeMs, config, strings }: { client: Readonl
   const language = usePlayback((s) => s.language);
   const words = clientViewStrings(language);
   const remaining = client.nextRouteRefreshAt - timeMs;
-  const period = formatSeconds(config.pollNameServerIntervalMs, language, 0);
+  const period = formatPeriod(config.pollNameServerIntervalMs, language);
   return (
     <dl className="rs-facts rs-client-nameserver" data-testid="client-nameserver">
       <div>

@@ -7,7 +7,7 @@ import { lazy, memo, Suspense, useMemo } from 'react';
 import { usePlayback } from '../../store/playback.ts';
 import { clientViewStrings } from './client-view-strings.ts';
 import { NAMESRV_PORT, registerNameServerPeriod, type SimConfig } from '../../sim/index.ts';
-import { formatSeconds } from '../../viz/format.ts';
+import { formatPeriod, formatSeconds } from '../../viz/format.ts';
 import { ScrollArea } from '../controls/ScrollArea.tsx';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { Countdown } from './Countdown.tsx';
@@ -39,8 +39,8 @@ function BrokerTable({ view, config, strings }: { view: NameServerView; config: 
         <thead>
           <tr>
             <th scope="col">brokerName / brokerId · {strings.address}</th>
-            <th scope="col">{words.sinceHeartbeat(formatSeconds(registerNameServerPeriod(config), language, 0))}</th>
-            <th scope="col">{strings.expiresIn(formatSeconds(config.brokerChannelExpiredTimeMs, language, 0))}</th>
+            <th scope="col">{words.sinceHeartbeat(formatPeriod(registerNameServerPeriod(config), language))}</th>
+            <th scope="col">{strings.expiresIn(formatPeriod(config.brokerChannelExpiredTimeMs, language))}</th>
           </tr>
         </thead>
         <tbody>
@@ -138,8 +138,8 @@ export function NameServerPanel({ className }: NameServerPanelProps) {
   return (
     <PanelFrame name="nameservers" title={strings.nameServerTitle} className={className} aside={aside}>
       <p className="rs-muted rs-ns-heartbeat-note" data-testid="heartbeat-note">
-        {words.heartbeatNote(formatSeconds(registerNameServerPeriod(config), language, 0), formatSeconds(config.brokerChannelExpiredTimeMs, language, 0), formatSeconds(config.scanNotActiveBrokerIntervalMs, language, 0),
-          config.serverChannelMaxIdleTimeMs === 0 ? null : formatSeconds(config.serverChannelMaxIdleTimeMs, language, 0))}
+        {words.heartbeatNote(formatPeriod(registerNameServerPeriod(config), language), formatPeriod(config.brokerChannelExpiredTimeMs, language), formatPeriod(config.scanNotActiveBrokerIntervalMs, language),
+          config.serverChannelMaxIdleTimeMs === 0 ? null : formatPeriod(config.serverChannelMaxIdleTimeMs, language))}
       </p>
       <Agreement differences={differences} running={views.filter((v) => v.up).length} listing={views.some((v) => v.up && v.brokers.length > 0)} strings={strings} />
       <div className="rs-ns-cards">

@@ -1,7 +1,7 @@
 /** What the lines, dots and queue cells of the topology mean (loaded after the first paint). */
 import { memo } from 'react';
 import { usePlayback } from '../../store/playback.ts';
-import { formatDuration } from '../../viz/format.ts';
+import { formatPeriod } from '../../viz/format.ts';
 import type { LinkKind } from './topology-model.ts';
 import type { DotKind } from './topology-geometry.ts';
 import { useTopologyLegendStrings } from './topology-legend-strings.ts';
@@ -61,7 +61,7 @@ export const TopologyLegend = memo(function TopologyLegend({ heat, chosenNameSer
       {dots.map(([kind, label]) => (
         <li key={kind}><span className={`rs-dot-swatch rs-dot-${kind}`} aria-hidden="true" />{label}</li>
       ))}
-      <li className="rs-legend-note" data-testid="legend-flight">{words.dotFlight(formatDuration(flightMs, language))}</li>
+      <li className="rs-legend-note" data-testid="legend-flight">{words.dotFlight(formatPeriod(flightMs, language))}</li>
     </ul>
   );
 });

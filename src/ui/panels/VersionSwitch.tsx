@@ -15,7 +15,7 @@ import {
   type ConfigKey, type RocketMQVersion, type Scenario, type SimConfig,
 } from '../../sim/index.ts';
 import { usePlayback } from '../../store/playback.ts';
-import { formatDuration, formatSeconds } from '../../viz/format.ts';
+import { formatPeriod } from '../../viz/format.ts';
 import { applyEdit } from '../editor/apply.ts';
 import { useWords } from '../i18n/index.ts';
 import { moveIndex, type IndexMoves } from '../keys.ts';
@@ -63,13 +63,8 @@ function unavailableReason(scenario: Pick<Scenario, 'config' | 'controllers'>, v
   return version === '4.x' && controllerMode ? words.controllerModeOnly5x : null;
 }
 
-/** Whole seconds, but milliseconds under one second (5.x's first scan, 5 ms, which 0 s would hide) and a tenth where it has one (5.x's latencyMax 1.8 s). */
-function said(ms: number, language: Language): string {
-  return ms > 0 && ms < 1_000 ? formatDuration(ms, language) : formatSeconds(ms, language, ms % 1_000 === 0 ? 0 : 1);
-}
-
 function durations(values: readonly number[], language: Language): string {
-  return values.map((ms) => said(ms, language)).join(' / ');
+  return values.map((ms) => formatPeriod(ms, language)).join(' / ');
 }
 
 /** A version's defaults: RocketMQ's (5.x), with 4.x's own over them (as resolveConfig does). */
@@ -86,8 +81,8 @@ function slaveSyncTiming(version: RocketMQVersion, language: Language): SlaveSyn
   const { slaveSyncInitialDelayMs: initial, slaveSyncCheckIntervalMs: every, slaveSyncMinIntervalMs: min } = defaultsOf(version);
   const checksBefore = min <= 0 || initial > min ? 0 : Math.floor((min - initial) / every) + 1;
   return {
-    initial: said(initial, language), every: said(every, language),
-    minInterval: min <= 0 ? null : said(min, language), first: said(initial + checksBefore * every, language),
+    initial: formatPeriod(initial, language), every: formatPeriod(every, language),
+    minInterval: min <= 0 ? null : formatPeriod(min, language), first: formatPeriod(initial + checksBefore * every, language),
   };
 }
 
@@ -95,18 +90,18 @@ function slaveSyncTiming(version: RocketMQVersion, language: Language): SlaveSyn
 function changedDefaults(language: Language): [Group, VersionRow][] {
   const keys = (Object.keys(ROCKETMQ_4X_OVERRIDES) as ConfigKey[]).filter((key) => !SLAVE_SYNC_KEYS.has(key));
   return keys.map((key) => [GROUP_OF_DEFAULT[key] ?? 'otherDefaults',
-    { name: key.replace(/Ms$/, ''), v4: said(Number(ROCKETMQ_4X_OVERRIDES[key]), language), v5: said(Number(ROCKETMQ_DEFAULTS[key]), language) }]);
+    { name: key.replace(/Ms$/, ''), v4: formatPeriod(Number(ROCKETMQ_4X_OVERRIDES[key]), language), v5: formatPeriod(Number(ROCKETMQ_DEFAULTS[key]), language) }]);
 }
 
 /** RebalanceImpl.dispatchPullRequest's delay for the queues a rebalance took: null for at once. */
 function pullDelay(version: RocketMQVersion, language: Language): string | null {
   const delay = DISPATCH_PULL_DELAY_MS[version];
-  return delay === 0 ? null : said(delay, language);
+  return delay === 0 ? null : formatPeriod(delay, language);
 }
 
 /** MQFaultStrategy's tables (LATENCY_TABLES) and rules, which apply only with sendLatencyFaultEnable. */
 function latencyFaultRows(words: VersionSwitchWords, language: Language): VersionRow[] {
-  const isolation = (version: RocketMQVersion) => said(computeNotAvailableDuration(LATENCY_TABLES[version].isolationLatency, version), language);
+  const isolation = (version: RocketMQVersion) => formatPeriod(computeNotAvailableDuration(LATENCY_TABLES[version].isolationLatency, version), language);
   const table = (key: 'latencyMax' | 'notAvailableDuration'): VersionRow =>
     ({ name: key, v4: durations(LATENCY_TABLES['4.x'][key], language), v5: durations(LATENCY_TABLES['5.x'][key], language) });
   return [
@@ -125,18 +120,18 @@ function changeLines(words: VersionSwitchWords, config: SimConfig, language: Lan
   return {
     nameServer: [...defaultsIn('nameServer'), row(words.refusedNameServer), row(words.unansweredNameServer)],
     producer: [
-      row(words.producerDefaultTopic(said(config.pollNameServerIntervalMs, language))), row(words.illegalQueueId),
+      row(words.producerDefaultTopic(formatPeriod(config.pollNameServerIntervalMs, language))), row(words.illegalQueueId),
       { header: words.latencyFault, rows: latencyFaultRows(words, language).map(row) },
     ],
     consumer: [
       ...defaultsIn('consumer'), row(words.firstPull(pullDelay('4.x', language), pullDelay('5.x', language))),
-      row(words.unbalancedRebalance(said(config.rebalanceIntervalMs, language), said(defaultsOf('5.x').rebalanceMinIntervalMs, language))),
+      row(words.unbalancedRebalance(formatPeriod(config.rebalanceIntervalMs, language), formatPeriod(defaultsOf('5.x').rebalanceMinIntervalMs, language))),
       row(words.broadcastingNotified), row(words.retryToDlq(config.maxReconsumeTimes)),
     ],
     broker: [
-      ...defaultsIn('broker'), words.syncMaster.v4(said(config.slaveTimeoutMs, language)), words.syncMaster.v5, row(words.slaveReads),
+      ...defaultsIn('broker'), words.syncMaster.v4(formatPeriod(config.slaveTimeoutMs, language)), words.syncMaster.v5, row(words.slaveReads),
       row(words.slaveSync(slaveSyncTiming('4.x', language), slaveSyncTiming('5.x', language))), row(words.slaveTakesPullOffsets),
-      row(words.haSilentMaster(said(config.haHousekeepingIntervalMs, language))), row(words.primeSlave),
+      row(words.haSilentMaster(formatPeriod(config.haHousekeepingIntervalMs, language))), row(words.primeSlave),
     ],
     otherDefaults: defaultsIn('otherDefaults'),
   };

@@ -4,7 +4,7 @@
  */
 import { everyConsumer, faultSubject, MASTER_ID, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_DEFAULTS, perm2String, type FailureReason, type RegistrationTrigger, type Scenario, type SimConfig, type TraceEvent, type TraceType } from '../../sim/index.ts';
 import type { Language } from '../../store/playback.ts';
-import { formatTime } from '../../viz/format.ts';
+import { formatPeriod, formatTime } from '../../viz/format.ts';
 import { actionSaid, isFault } from '../i18n/action-words.ts';
 import { duplicateCauseSaid } from './cause-strings.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
@@ -110,14 +110,16 @@ export function typeName(type: TraceType, language: Language): string {
   return inLanguage(TYPE_NAMES[type], language);
 }
 
-const seconds = (ms: number) => String(Number((ms / 1_000).toFixed(1)));
-const removedReasonEn = (config: SimConfig) => ({ expired: `no heartbeat (registration) for ${seconds(config.brokerChannelExpiredTimeMs)} s`, channelClosed: 'its connection closed', channelIdle: `its channel was idle for ${seconds(config.serverChannelMaxIdleTimeMs)} s and the NameServer closed it`, unregistered: 'it unregistered (graceful shutdown)' });
-const removedReasonZh = (config: SimConfig) => ({ expired: `${seconds(config.brokerChannelExpiredTimeMs)} 秒内没有心跳（注册），已过期`, channelClosed: '连接已关闭', channelIdle: `连接空闲 ${seconds(config.serverChannelMaxIdleTimeMs)} 秒，被 NameServer 关闭`, unregistered: '优雅关闭时主动注销' });
-const consumerRemovedEn = (config: SimConfig) => ({ expired: `no heartbeat for ${seconds(config.channelExpiredTimeoutMs)} s`, channelClosed: 'its connection closed', unregistered: 'it unregistered' });
-const consumerRemovedZh = (config: SimConfig) => ({ expired: `${seconds(config.channelExpiredTimeoutMs)} 秒内没有心跳`, channelClosed: '连接已关闭', unregistered: '主动注销' });
+/** A period as the caption says it (formatPeriod): the log and the caption name one setting alike. */
+const periodEn = (ms: number) => formatPeriod(ms, 'en');
+const periodZh = (ms: number) => formatPeriod(ms, 'zh');
+const removedReasonEn = (config: SimConfig) => ({ expired: `no heartbeat (registration) for ${periodEn(config.brokerChannelExpiredTimeMs)}`, channelClosed: 'its connection closed', channelIdle: `its channel was idle for ${periodEn(config.serverChannelMaxIdleTimeMs)} and the NameServer closed it`, unregistered: 'it unregistered (graceful shutdown)' });
+const removedReasonZh = (config: SimConfig) => ({ expired: `${periodZh(config.brokerChannelExpiredTimeMs)}内没有心跳（注册），已过期`, channelClosed: '连接已关闭', channelIdle: `连接空闲 ${periodZh(config.serverChannelMaxIdleTimeMs)}，被 NameServer 关闭`, unregistered: '优雅关闭时主动注销' });
+const consumerRemovedEn = (config: SimConfig) => ({ expired: `no heartbeat for ${periodEn(config.channelExpiredTimeoutMs)}`, channelClosed: 'its connection closed', unregistered: 'it unregistered' });
+const consumerRemovedZh = (config: SimConfig) => ({ expired: `${periodZh(config.channelExpiredTimeoutMs)}内没有心跳`, channelClosed: '连接已关闭', unregistered: '主动注销' });
 /** Producers expire after ProducerManager's own constant, whatever channelExpiredTimeout says. */
-const producerRemovedEn = (config: SimConfig) => ({ ...consumerRemovedEn(config), expired: `no heartbeat for ${seconds(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)} s` });
-const producerRemovedZh = (config: SimConfig) => ({ ...consumerRemovedZh(config), expired: `${seconds(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)} 秒内没有心跳` });
+const producerRemovedEn = (config: SimConfig) => ({ ...consumerRemovedEn(config), expired: `no heartbeat for ${periodEn(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)}` });
+const producerRemovedZh = (config: SimConfig) => ({ ...consumerRemovedZh(config), expired: `${periodZh(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)}内没有心跳` });
 
 /** Why a broker registered again (broker.registered's trigger), as the log says it. */
 const REGISTERED_AGAIN_EN: Record<RegistrationTrigger, string> = { periodic: 'its periodic heartbeat', topicChanged: 'its topic table changed', start: 'it started', roleChanged: 'the controller gave it its role' };
@@ -178,7 +180,7 @@ const en: Describers = {
     : `${drawnNode(names, 'en', e, e.brokerId)} registered with ${e.nameServer} again: ${REGISTERED_AGAIN_EN[e.trigger]}`),
   'broker.removed': (e, { config, names }) => `${e.nameServer} removed ${drawnNode(names, 'en', e, e.brokerId)}: ${removedReasonEn(config)[e.reason]}`,
   'nameServer.chosen': (e) => `${e.client} chose ${e.nameServer}`,
-  'channel.closed': (e) => `${e.from}'s ${e.code} call to ${e.to} timed out after ${seconds(e.waitedMs)} s: ${e.from} closed the connection${failedOnClose(e, 'en')}`,
+  'channel.closed': (e) => `${e.from}'s ${e.code} call to ${e.to} timed out after ${periodEn(e.waitedMs)}: ${e.from} closed the connection${failedOnClose(e, 'en')}`,
   'route.pulled': (e) => `${e.client} pulled the route of ${e.topic} from ${e.nameServer}: ${!e.found ? 'no such topic (TOPIC_NOT_EXIST)' : e.changed ? 'changed' : 'unchanged'}`,
   'route.updated': (e) => {
     const each = queuesPerBroker(e.writeQueues, e.readQueues, ', ');
@@ -240,7 +242,7 @@ const zh: Describers = {
     : `${drawnNode(names, 'zh', e, e.brokerId)} 再次注册到 ${e.nameServer}：${REGISTERED_AGAIN_ZH[e.trigger]}`),
   'broker.removed': (e, { config, names }) => `${e.nameServer} 移除了 ${drawnNode(names, 'zh', e, e.brokerId)}：${removedReasonZh(config)[e.reason]}`,
   'nameServer.chosen': (e) => `${e.client} 选定了 ${e.nameServer}`,
-  'channel.closed': (e) => `${e.from} 发往 ${e.to} 的 ${e.code} 调用等了 ${seconds(e.waitedMs)} 秒超时：${e.from} 关闭了这条连接${failedOnClose(e, 'zh')}`,
+  'channel.closed': (e) => `${e.from} 发往 ${e.to} 的 ${e.code} 调用等了 ${periodZh(e.waitedMs)}超时：${e.from} 关闭了这条连接${failedOnClose(e, 'zh')}`,
   'route.pulled': (e) => `${e.client} 从 ${e.nameServer} 拉取了 ${e.topic} 的路由：${!e.found ? '没有这个主题（TOPIC_NOT_EXIST）' : e.changed ? '有变化' : '没有变化'}`,
   'route.updated': (e) => {
     const each = queuesPerBroker(e.writeQueues, e.readQueues, '，');

@@ -1,12 +1,12 @@
 /**
  * The failover view's data, pure functions of the run at time t: each fault with the sentences of
- * who noticed it (with the arithmetic: "idle for 120.0 s since 35.0 s") or of the earlier fault it
+ * who noticed it (with the arithmetic: "idle for 120 s since 0:35.000") or of the earlier fault it
  * hides behind, what it cost each client (the named query faultCosts), and who believes which
  * broker is there (each NameServer's brokerAddrTable, each client's cached route) against the truth.
  */
 import { brokerRoles, type BrokerRoleNow, type ClientState, type Detection, type FaultRecord, type ModelState, type SimConfig } from '../../sim/index.ts';
 import type { ClientCost, FaultCost, FaultCosts } from '../../sim/queries/fault-costs.ts';
-import { formatDuration, formatSeconds, formatTime } from '../../viz/format.ts';
+import { formatPeriod, formatTime } from '../../viz/format.ts';
 import type { CostWords, FailoverStrings } from './failover-strings.ts';
 
 export interface FaultView {
@@ -33,16 +33,16 @@ export function detectionSentence(detection: Detection, node: string, strings: F
   const since = detection.since ?? detection.faultAt;
   return strings.sentence[detection.how]({
     outcome: strings.elected(detection.detail ?? 'none'),
-    timeout: formatSeconds(config.controllerHeartBeatTimeoutMs, strings.language),
-    expiry: formatSeconds(config.brokerChannelExpiredTimeMs, strings.language, 0),
-    scanPeriod: formatSeconds(config.controllerScanNotActiveBrokerIntervalMs, strings.language),
-    masterScanPeriod: formatSeconds(config.scanInactiveMasterIntervalMs, strings.language),
+    timeout: formatPeriod(config.controllerHeartBeatTimeoutMs, strings.language),
+    expiry: formatPeriod(config.brokerChannelExpiredTimeMs, strings.language),
+    scanPeriod: formatPeriod(config.controllerScanNotActiveBrokerIntervalMs, strings.language),
+    masterScanPeriod: formatPeriod(config.scanInactiveMasterIntervalMs, strings.language),
     party: detection.party,
     broker: node,
     at: formatTime(detection.noticedAt),
-    after: formatDuration(detection.noticedAt - detection.faultAt, strings.language),
+    after: formatPeriod(detection.noticedAt - detection.faultAt, strings.language),
     since: formatTime(since),
-    span: formatDuration(detection.noticedAt - since, strings.language),
+    span: formatPeriod(detection.noticedAt - since, strings.language),
     detail: detection.detail ?? '',
   });
 }
@@ -79,8 +79,8 @@ function sendsSentence(cost: ClientCost, answer: FaultCosts, strings: FailoverSt
   if (cost.sendMode === 'ONEWAY') return strings.onewaySends;
   const counts = Object.entries(cost.failedSends ?? {});
   const parts = counts.map(([reason, n]) => {
-    if (reason === 'timeout') return strings.failedBy.timeout(n, formatSeconds(answer.sendMsgTimeoutMs, strings.language), cost.sendMode === 'ASYNC');
-    if (reason === 'connectTimeout') return strings.failedBy.connectTimeout(n, formatSeconds(answer.connectTimeoutMs, strings.language));
+    if (reason === 'timeout') return strings.failedBy.timeout(n, formatPeriod(answer.sendMsgTimeoutMs, strings.language), cost.sendMode === 'ASYNC');
+    if (reason === 'connectTimeout') return strings.failedBy.connectTimeout(n, formatPeriod(answer.connectTimeoutMs, strings.language));
     return reason === 'connectRefused' || reason === 'channelClosed' ? strings.failedBy[reason](n) : strings.failedBy.other(n, reason);
   });
   return strings.failedSends(counts.reduce((sum, [, n]) => sum + n, 0), parts);
@@ -91,7 +91,7 @@ function costSentence(cost: ClientCost, fault: FaultCost, answer: FaultCosts, st
   const at = cost.stoppedAt ?? fault.endedAt ?? answer.at;
   const droppedAt = cost.nameServerDroppedAt === null ? null : formatTime(cost.nameServerDroppedAt);
   const words: CostWords = {
-    client: cost.client, node: fault.node, at: formatTime(at), after: formatDuration(at - fault.at, strings.language),
+    client: cost.client, node: fault.node, at: formatTime(at), after: formatPeriod(at - fault.at, strings.language),
     why: cost.nameServer === null ? '' : strings.routePull(cost.nameServer, droppedAt),
   };
   const sends = cost.failedSends !== null;

@@ -4,7 +4,7 @@ import type { BrokerRoleNow, Detection } from '../../sim/index.ts';
 import { actionSaid } from '../i18n/action-words.ts';
 import { andList, type Bilingual } from '../i18n/index.ts';
 
-/** Times and durations already formatted ("155.0 s"). */
+/** Times and durations already formatted ("0:42.001", "12 s"). */
 export interface DetectionWords {
   party: string;
   broker: string;

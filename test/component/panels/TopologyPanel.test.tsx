@@ -140,7 +140,7 @@ describe('TopologyPanel', () => {
     await renderWithQueues();
     expect(await screen.findByTestId('legend-flight')).toHaveTextContent('a dot flies for half a second of your time after its event (500 ms of the run at this speed)');
     act(() => usePlayback.getState().setSpeed(10));
-    expect(screen.getByTestId('legend-flight')).toHaveTextContent('(5.0 s of the run at this speed): one arriving now may be an event up to 5.0 s old, whose time the event log gives');
+    expect(screen.getByTestId('legend-flight')).toHaveTextContent('(5 s of the run at this speed): one arriving now may be an event up to 5 s old, whose time the event log gives');
   });
 
   it('explains the mark of a lost message in the legend once a message has been lost, not before', async () => {

@@ -65,8 +65,8 @@ describe('the RocketMQ 4.x / 5.x switch', () => {
     // MQFaultStrategy, 4.9.8 and 5.3.3: latencyMax, notAvailableDuration, and a failure counted as 30 000 ms (4.x) or 10 000 ms (5.x).
     expect(producer).toHaveTextContent('With sendLatencyFaultEnable (off by default in both versions)');
     expect(producer).toHaveTextContent('latencyMax: 4.x 50 ms / 100 ms / 550 ms / 1 s / 2 s / 3 s / 15 s, 5.x 50 ms / 100 ms / 550 ms / 1.8 s / 3 s / 5 s / 15 s');
-    expect(producer).toHaveTextContent('notAvailableDuration: 4.x 0 s / 0 s / 30 s / 60 s / 120 s / 180 s / 600 s, 5.x 0 s / 0 s / 2 s / 5 s / 6 s / 10 s / 30 s');
-    expect(producer).toHaveTextContent('a failed send isolates its broker for: 4.x 600 s, 5.x 10 s');
+    expect(producer).toHaveTextContent('notAvailableDuration: 4.x 0 s / 0 s / 30 s / 60 s / 120 s / 3 min / 10 min, 5.x 0 s / 0 s / 2 s / 5 s / 6 s / 10 s / 30 s');
+    expect(producer).toHaveTextContent('a failed send isolates its broker for: 4.x 10 min, 5.x 10 s');
     expect(producer).toHaveTextContent('a retry: 4.x may take the broker just tried, 5.x avoids it');
     expect(producer).toHaveTextContent('a broker with no address in the route: 4.x is isolated, 5.x is not');
     expect(producer).toHaveTextContent('a later answer from an isolated broker: 4.x sets the isolation\'s end from now');
@@ -110,7 +110,7 @@ describe('the RocketMQ 4.x / 5.x switch', () => {
     expect(changes).toHaveTextContent('scanNotActiveBrokerInitialDelay：4.x 5 秒，5.x 5 毫秒');
     expect(changes).toHaveTextContent('发往非法队列 id（超出主题的队列数）的消息：4.x SYSTEM_ERROR，同步发送会重试（retryResponseCodes）；5.x INVALID_PARAMETER，发送失败');
     expect(changes).toHaveTextContent('开启 sendLatencyFaultEnable 时（两个版本默认都不开启）');
-    expect(changes).toHaveTextContent('发送失败时 Broker 被隔离：4.x 600 秒，5.x 10 秒');
+    expect(changes).toHaveTextContent('发送失败时 Broker 被隔离：4.x 10 分钟，5.x 10 秒');
     expect(changes).toHaveTextContent('连接被拒绝的 NameServer（进程已停）：4.x 在同一次调用里接着试下一个地址；5.x 这次调用失败，下一次调用改用下一个地址');
     expect(screen.getByTestId('version-group-consumer')).toHaveTextContent('消费者');
     const text = changes.textContent ?? '';

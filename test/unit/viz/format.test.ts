@@ -1,4 +1,4 @@
-import { fitText, fitTextKeepingEnd, formatBytes, formatCount, formatDuration, formatSeconds, formatSpeed, formatTime, remainingFraction } from '../../../src/viz/format.ts';
+import { fitText, fitTextKeepingEnd, formatBytes, formatCount, formatPeriod, formatSeconds, formatSpeed, formatTime, remainingFraction } from '../../../src/viz/format.ts';
 
 describe('formatTime', () => {
   it('shows minutes, seconds and milliseconds', () => {
@@ -22,18 +22,41 @@ describe('formatTime', () => {
   });
 });
 
-describe('formatDuration', () => {
-  it('gives a duration under a second in ms, where 0.0 s would hide it, and a longer one as formatSeconds', () => {
-    expect(formatDuration(12, 'en')).toBe('12 ms');
-    expect(formatDuration(0, 'en')).toBe('0 ms');
-    expect(formatDuration(999.6, 'en')).toBe('1.0 s');
-    expect(formatDuration(1_000, 'en')).toBe('1.0 s');
-    expect(formatDuration(121_000, 'en')).toBe('121.0 s');
+describe('formatPeriod', () => {
+  it('gives a period under a second in ms, where 0.0 s would hide it, zero as 0 s, and 1 s from a whole second on', () => {
+    expect(formatPeriod(12, 'en')).toBe('12 ms');
+    expect(formatPeriod(0, 'en')).toBe('0 s');
+    expect(formatPeriod(0.4, 'en')).toBe('0 s');
+    expect(formatPeriod(999, 'en')).toBe('999 ms');
+    expect(formatPeriod(999.6, 'en')).toBe('1 s');
+    expect(formatPeriod(1_000, 'en')).toBe('1 s');
   });
 
-  it('in Chinese says 毫秒 and 秒, as the chapters\' captions do', () => {
-    expect(formatDuration(12, 'zh')).toBe('12 毫秒');
-    expect(formatDuration(1_500, 'zh')).toBe('1.5 秒');
+  it('gives seconds with a tenth only where there is one, up to three minutes', () => {
+    expect(formatPeriod(1_500, 'en')).toBe('1.5 s');
+    expect(formatPeriod(30_000, 'en')).toBe('30 s');
+    expect(formatPeriod(120_000, 'en')).toBe('120 s');
+    expect(formatPeriod(121_040, 'en')).toBe('121 s');
+    expect(formatPeriod(179_900, 'en')).toBe('179.9 s');
+  });
+
+  it('gives whole minutes from three minutes on, seconds where the minutes are not whole', () => {
+    expect(formatPeriod(180_000, 'en')).toBe('3 min');
+    expect(formatPeriod(180_040, 'en')).toBe('3 min');
+    expect(formatPeriod(190_000, 'en')).toBe('190 s');
+    expect(formatPeriod(600_000, 'en')).toBe('10 min');
+  });
+
+  it('in Chinese says 毫秒, 秒 and 分钟, as the chapters\' captions do', () => {
+    expect(formatPeriod(999, 'zh')).toBe('999 毫秒');
+    expect(formatPeriod(1_000, 'zh')).toBe('1 秒');
+    expect(formatPeriod(179_900, 'zh')).toBe('179.9 秒');
+    expect(formatPeriod(180_000, 'zh')).toBe('3 分钟');
+  });
+
+  it('signs a negative span and never shows minus zero', () => {
+    expect(formatPeriod(-1_500, 'en')).toBe('-1.5 s');
+    expect(formatPeriod(-0.2, 'en')).toBe('0 s');
   });
 });
 
@@ -123,5 +146,14 @@ describe('formatSpeed and formatBytes', () => {
   it('shows message sizes in KB below a megabyte and MB from one on', () => {
     expect(formatBytes(64 * 1024)).toBe('64 KB');
     expect(formatBytes(4 * 1024 * 1024)).toBe('4 MB');
+  });
+
+  it('goes on to GB from a billion bytes and TB from a thousand GB, a tenth where there is one, as the page\'s budget is set (1.5e9 bytes)', () => {
+    expect(formatBytes(1.5e9)).toBe('1.5 GB');
+    expect(formatBytes(2e9)).toBe('2 GB');
+    expect(formatBytes(10.24e9)).toBe('10.2 GB');
+    expect(formatBytes(999.9e9)).toBe('999.9 GB');
+    expect(formatBytes(999.97e9)).toBe('1 TB');
+    expect(formatBytes(163.1319e12)).toBe('163.1 TB');
   });
 });

@@ -80,6 +80,7 @@ export const LineChart = forwardRef<SVGSVGElement, LineChartProps>(function Line
                 <text x={plot.left - 4} y={tick.y + 4} textAnchor="end">{format(tick.value)}</text>
               </g>
             ))}
+            {/* Bare seconds, not formatPeriod: the axis title gives the unit, and "3 min" would change unit along one axis. */}
             {layout.xTicks.map((tick) => <text key={tick.t} x={tick.x} y={plot.bottom + 14} textAnchor="middle">{(tick.t / 1_000).toString()}</text>)}
             <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} stroke="currentColor" strokeOpacity={0.5} />
             <text x={(plot.left + plot.right) / 2} y={height - 4} textAnchor="middle">{props.timeAxis}</text>

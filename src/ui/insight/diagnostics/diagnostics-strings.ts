@@ -7,7 +7,7 @@ import type { Language } from '../../../store/playback.ts';
 import type { Listing, OnBroker, RouteDiagnostic } from './route-diagnostics.ts';
 import type { HungConsumer } from './hung-consumers.ts';
 import { andList, type Bilingual, inLanguage } from '../../i18n/index.ts';
-import { formatTime } from '../../../viz/format.ts';
+import { formatPeriod, formatTime } from '../../../viz/format.ts';
 import { shellWord } from '../../../sim/shell-word.ts';
 
 export interface DiagnosticText {
@@ -191,12 +191,16 @@ function byTimes(listedBy: readonly Listing[]): ListingGroup[] {
   return groups;
 }
 
+/** A setting's period as the caption and the event log say it (formatPeriod). */
+const periodEn = (ms: number) => formatPeriod(ms, 'en');
+const periodZh = (ms: number) => formatPeriod(ms, 'zh');
+
 const howEn = (g: ListingGroup) => (g.drop.how === 'channelIdle'
-  ? `when its channel has been idle ${g.afterMs / 1_000} s (the idle close)`
-  : `at the first scanNotActiveBroker after its registration is ${g.afterMs / 1_000} s old`);
+  ? `when its channel has been idle ${periodEn(g.afterMs)} (the idle close)`
+  : `at the first scanNotActiveBroker after its registration is ${periodEn(g.afterMs)} old`);
 const howZh = (g: ListingGroup) => (g.drop.how === 'channelIdle'
-  ? `（连接空闲满 ${g.afterMs / 1_000} 秒时被关闭）`
-  : `（注册满 ${g.afterMs / 1_000} 秒之后的第一次 scanNotActiveBroker）`);
+  ? `（连接空闲满 ${periodZh(g.afterMs)}时被关闭）`
+  : `（注册满 ${periodZh(g.afterMs)}之后的第一次 scanNotActiveBroker）`);
 const listedEn = (listedBy: readonly Listing[]) => byTimes(listedBy).map((g) =>
   `${g.nameServers.join(' and ')} heard its last registration at ${formatTime(g.lastHeartbeat)} and drop${g.nameServers.length > 1 ? '' : 's'} it at ${formatTime(g.drop.at)}, ${howEn(g)}, unless it registers again`).join('; ');
 const listedZh = (listedBy: readonly Listing[]) => byTimes(listedBy).map((g) =>
@@ -268,9 +272,9 @@ function hungConsumerEn(f: HungConsumer): DiagnosticText {
   const listed = hungListings(f).map((g) => `${andList(g.brokers)} last heard its heartbeat at ${g.heard} and ${g.brokers.length > 1 ? 'drop' : 'drops'} it at about ${clock(g.dropAt)}`).join('; ');
   return {
     title: `${f.consumer} (${f.group}) is hung but still holds ${queues}: ${messages} in ${f.queues.join(', ')}`,
-    why: `Its process no longer pulls or sends heartbeats, but its connections stay open, so no broker removes it at once (only a closed channel does, doChannelCloseEvent): ConsumerManager drops it at the first scanNotActiveChannel (every ${f.scanIntervalMs / 1_000} s) that finds its last heartbeat more than ${f.expiredAfterMs / 1_000} s old. ${listed}. `
-      + `Until then GET_CONSUMER_LIST_BY_GROUP still lists it, the group's allocation keeps giving it these queues, and nobody reads them: their lag grows. The expiry sends no NOTIFY_CONSUMER_IDS_CHANGED, so the other members take the queues at their next periodic rebalance (RebalanceService, every ${f.rebalanceIntervalMs / 1_000} s), by about ${clock(takenBy(f))}.`,
-    fix: `Restart ${f.consumer}, or stop its process: a process that exits closes its connections, and the brokers remove it at once and tell the group to rebalance (doChannelCloseEvent, NOTIFY_CONSUMER_IDS_CHANGED). Take a thread dump (jstack) first to see why it hung: a listener blocked on a call without a timeout, or long GC pauses. Left alone, its queues are read again only after the brokers drop it at about ${clock(lastDrop(f))} (channelExpiredTimeout, ${f.expiredAfterMs / 1_000} s).`,
+    why: `Its process no longer pulls or sends heartbeats, but its connections stay open, so no broker removes it at once (only a closed channel does, doChannelCloseEvent): ConsumerManager drops it at the first scanNotActiveChannel (every ${periodEn(f.scanIntervalMs)}) that finds its last heartbeat more than ${periodEn(f.expiredAfterMs)} old. ${listed}. `
+      + `Until then GET_CONSUMER_LIST_BY_GROUP still lists it, the group's allocation keeps giving it these queues, and nobody reads them: their lag grows. The expiry sends no NOTIFY_CONSUMER_IDS_CHANGED, so the other members take the queues at their next periodic rebalance (RebalanceService, every ${periodEn(f.rebalanceIntervalMs)}), by about ${clock(takenBy(f))}.`,
+    fix: `Restart ${f.consumer}, or stop its process: a process that exits closes its connections, and the brokers remove it at once and tell the group to rebalance (doChannelCloseEvent, NOTIFY_CONSUMER_IDS_CHANGED). Take a thread dump (jstack) first to see why it hung: a listener blocked on a call without a timeout, or long GC pauses. Left alone, its queues are read again only after the brokers drop it at about ${clock(lastDrop(f))} (channelExpiredTimeout, ${periodEn(f.expiredAfterMs)}).`,
   };
 }
 
@@ -278,9 +282,9 @@ function hungConsumerZh(f: HungConsumer): DiagnosticText {
   const listed = hungListings(f).map((g) => `${g.brokers.join(' 和 ')} 最后一次收到它的心跳是在 ${g.heard}，将在大约 ${clock(g.dropAt)} 剔除它`).join('；');
   return {
     title: `${f.consumer}（${f.group}）已挂起，但仍占着 ${f.topic} 的 ${f.queues.length} 个队列：${f.queues.join('、')} 中有 ${f.waiting} 条消息在等待`,
-    why: `它的进程不再拉取消息，也不再发送心跳，但连接没有断开，所以 Broker 不会立即移除它（只有连接关闭才会，doChannelCloseEvent）：ConsumerManager 每 ${f.scanIntervalMs / 1_000} 秒执行一次 scanNotActiveChannel，第一次发现它的最后心跳已超过 ${f.expiredAfterMs / 1_000} 秒时才剔除它。${listed}。`
-      + `在此之前 GET_CONSUMER_LIST_BY_GROUP 仍返回它，消费者组的分配仍把这些队列分给它，却没有人读取，堆积不断增长。过期剔除不会发送 NOTIFY_CONSUMER_IDS_CHANGED，所以其他成员要到下一次定时负载均衡（RebalanceService，每 ${f.rebalanceIntervalMs / 1_000} 秒一次）才接管这些队列，最晚大约在 ${clock(takenBy(f))}。`,
-    fix: `重启 ${f.consumer}，或结束它的进程：进程退出会关闭连接，Broker 随即移除它并通知消费者组重新负载均衡（doChannelCloseEvent、NOTIFY_CONSUMER_IDS_CHANGED）。结束前先抓取线程栈（jstack）查明挂起的原因，例如监听器阻塞在没有超时的调用上，或长时间的 GC 停顿。如果不处理，要等 Broker 在大约 ${clock(lastDrop(f))} 剔除它（channelExpiredTimeout，${f.expiredAfterMs / 1_000} 秒）之后，这些队列才会再有人读取。`,
+    why: `它的进程不再拉取消息，也不再发送心跳，但连接没有断开，所以 Broker 不会立即移除它（只有连接关闭才会，doChannelCloseEvent）：ConsumerManager 每 ${periodZh(f.scanIntervalMs)}执行一次 scanNotActiveChannel，第一次发现它的最后心跳已超过 ${periodZh(f.expiredAfterMs)}时才剔除它。${listed}。`
+      + `在此之前 GET_CONSUMER_LIST_BY_GROUP 仍返回它，消费者组的分配仍把这些队列分给它，却没有人读取，堆积不断增长。过期剔除不会发送 NOTIFY_CONSUMER_IDS_CHANGED，所以其他成员要到下一次定时负载均衡（RebalanceService，每 ${periodZh(f.rebalanceIntervalMs)}一次）才接管这些队列，最晚大约在 ${clock(takenBy(f))}。`,
+    fix: `重启 ${f.consumer}，或结束它的进程：进程退出会关闭连接，Broker 随即移除它并通知消费者组重新负载均衡（doChannelCloseEvent、NOTIFY_CONSUMER_IDS_CHANGED）。结束前先抓取线程栈（jstack）查明挂起的原因，例如监听器阻塞在没有超时的调用上，或长时间的 GC 停顿。如果不处理，要等 Broker 在大约 ${clock(lastDrop(f))} 剔除它（channelExpiredTimeout，${periodZh(f.expiredAfterMs)}）之后，这些队列才会再有人读取。`,
   };
 }
 

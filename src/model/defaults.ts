@@ -26,7 +26,7 @@ export const ROCKETMQ_DEFAULTS = {
   scanNotActiveBrokerInitialDelayMs: 5,
   /** RouteInfoManager.DEFAULT_BROKER_CHANNEL_EXPIRED_TIME (4.x BROKER_CHANNEL_EXPIRED_TIME). */
   brokerChannelExpiredTimeMs: 120_000,
-  /** NettyServerConfig.serverChannelMaxIdleTimeSeconds (120 s, 4.x and 5.x): the NameServer closes a channel idle this long; 0 never. */
+  /** NettyServerConfig.serverChannelMaxIdleTimeSeconds (120 s, 4.x and 5.x): the NameServer and the brokers close a channel idle this long; 0 never. */
   serverChannelMaxIdleTimeMs: 120_000,
 
   // --- Client (ClientConfig, MQClientInstance.startScheduledTask, NettySystemConfig) ---

@@ -9,7 +9,8 @@ import { noticed } from './detections.ts';
 import { dict, type Delivery, type HandlerTable, type NetEvent } from '../engine/index.ts';
 import { onRegisterAllTimer, unregisterNext } from './broker/broker.ts';
 import { onBrokerRequest, onScheduleDeliver } from './broker/broker-processor.ts';
-import { onConsumerChannelClosed, onScanNotActiveChannel } from './broker/consumer-manager.ts';
+import { forgetClientChannel } from './broker/client-channel-idle.ts';
+import { onClientChannelIdleCheck, onConsumerChannelClosed, onScanNotActiveChannel } from './broker/consumer-manager.ts';
 import { onFlushTick } from './broker/flush-service.ts';
 import { onFlushConsumerOffsetTimer } from './broker/consumer-offset-manager.ts';
 import { onProducerChannelClosed } from './broker/producer-manager.ts';
@@ -177,6 +178,7 @@ function onClosed(state: ModelState, event: Extract<NetEvent<Wire>, { kind: 'net
       const broker = state.brokers[node];
       if (broker?.status !== 'running') return;
       // ClientHousekeepingService.onChannelClose: the producers' table, then the consumers'.
+      forgetClientChannel(broker, peer);
       onProducerChannelClosed(broker, peer, sim);
       onConsumerChannelClosed(state, broker, peer, sim);
       onHaChannelClosed(broker, peer);
@@ -217,6 +219,7 @@ export const MODEL_HANDLERS: HandlerTable<ModelState, ModelEvent, Wire, TraceEve
   'broker.registerAll': onRegisterAllTimer,
   'broker.flushConsumerOffset': onFlushConsumerOffsetTimer,
   'broker.scanNotActiveChannel': onScanNotActiveChannel,
+  'broker.channelIdleCheck': onClientChannelIdleCheck,
   'broker.pullHoldCheck': onPullHoldCheck,
   'broker.scheduleDeliver': onScheduleDeliver,
   'broker.haReport': onHaReportTimer,

@@ -3,6 +3,7 @@
  * docs/trace.md). Both are plain data in one discriminated union each.
  */
 import type { NetEvent } from '../engine/index.ts';
+import type { ClientChannelIdleCheck } from './broker/client-channel-idle.ts';
 import type { ChannelIdleCheck } from './nameserver/channel-idle.ts';
 import type { RemotingRequest, RequestCode, Wire } from './remoting-types.ts';
 import type {
@@ -20,6 +21,7 @@ export type ModelEvent =
   | { kind: 'broker.registerAll'; broker: string; epoch: number }
   | { kind: 'broker.flushConsumerOffset'; broker: string; epoch: number }
   | { kind: 'broker.scanNotActiveChannel'; broker: string; epoch: number }
+  | ({ kind: 'broker.channelIdleCheck' } & ClientChannelIdleCheck)
   | { kind: 'broker.pullHoldCheck'; broker: string; epoch: number }
   | { kind: 'broker.scheduleDeliver'; broker: string; epoch: number; scheduleEpoch: number; index: number; storeId: number }
   | { kind: 'broker.haReport'; broker: string; epoch: number }

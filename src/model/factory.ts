@@ -74,7 +74,7 @@ function createBrokerState(spec: BrokerSpec, topics: TopicSpec[], controllerId: 
     ip: spec.ip, port: spec.port, addr: `${spec.ip}:${spec.port}`, node, status: 'stopped', partitioned: false, epoch: 0,
     topicConfigTable: dict(), dataVersion: 0, commitLog: newCommitLog(), maxPhyOffset: 0,
     flushedPhyOffset: 0, lastThoroughFlushAt: 0, flushTickPending: false, pageCacheLost: false, consumeQueues: dict(), reusedBelow: null,
-    consumerTable: dict(), producerTable: dict(), consumerOffsetTable: dict(), persistedOffsetTable: dict(), pullHolds: dict(), unregisterQueue: [],
+    consumerTable: dict(), clientChannels: dict(), nextChannelScanAt: 0, nextPullHoldCheckAt: 0, producerTable: dict(), consumerOffsetTable: dict(), persistedOffsetTable: dict(), pullHolds: dict(), unregisterQueue: [],
     requestCounts: dict(), messagesStored: 0, messagesServed: 0, messagesPut: 0, groupGetNums: dict(), haConnections: dict(), syncReplicaWaits: [], haMasterAddr: null, haConnected: false, startedAt: 0, haLastReadAt: 0, haLastWriteAt: 0, reputStoppedAt: null, syncMasterAddr: null,
     lastSlaveSyncAt: 0, delayOffsetTable: dict(), scheduleEpoch: 0,
     replicas: { controllerId, masterEpoch: 0, roleKnown: false, syncStateSet: [], caughtUpAt: dict() },

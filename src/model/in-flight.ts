@@ -84,7 +84,7 @@ class InFlightScan implements InFlight {
         return this.request(event.to, event.request);
       // A new message's serial is at least nextSerial; the rest carry no message and no offset.
       case 'producer.send': case 'lifecycle.start': case 'nameServer.scanNotActiveBroker': case 'nameServer.channelIdleCheck':
-      case 'broker.registerAll': case 'broker.flushConsumerOffset': case 'broker.scanNotActiveChannel': case 'broker.pullHoldCheck': case 'broker.haReport': case 'broker.haTransfer':
+      case 'broker.registerAll': case 'broker.flushConsumerOffset': case 'broker.scanNotActiveChannel': case 'broker.channelIdleCheck': case 'broker.pullHoldCheck': case 'broker.haReport': case 'broker.haTransfer':
       case 'broker.syncReplicaTimeout': case 'broker.slaveSync': case 'broker.flushCommitLog': case 'broker.controllerHeartbeat':
       case 'broker.syncBrokerMetadata': case 'broker.checkSyncStateSet': case 'controller.scanNotActiveBroker': case 'controller.scanInactiveMaster':
       case 'client.routeRefresh': case 'client.heartbeat': case 'consumer.persistOffsets': case 'consumer.rebalance': case 'consumer.pull':

@@ -213,6 +213,15 @@ export interface BrokerState {
    */
   reusedBelow: Record<string, number> | null;
   consumerTable: Record<string, ConsumerGroupInfo>;
+  /**
+   * Client channels by peer node: when each opened and was last read or written (the broker's
+   * IdleStateHandler, broker/client-channel-idle.ts).
+   */
+  clientChannels: Record<string, { openedAt: number; lastActivity: number }>;
+  /** Virtual time of the next scanNotActiveChannel run (ClientHousekeepingService). */
+  nextChannelScanAt: number;
+  /** Virtual time of the next checkHoldRequest run (PullRequestHoldService). */
+  nextPullHoldCheckAt: number;
   /** ProducerManager.groupChannelTable: producer group -> clientId -> channel, refreshed by heartbeats. */
   producerTable: Record<string, Record<string, ClientChannelInfo>>;
   /** group -> "topic@queueId" -> committed offset (ConsumerOffsetManager.offsetTable). */

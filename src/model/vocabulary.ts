@@ -80,8 +80,13 @@ export type RegistrationTrigger = (typeof REGISTRATION_TRIGGERS)[number];
 export const BROKER_REMOVAL_REASONS = ['expired', 'channelClosed', 'channelIdle', 'unregistered'] as const;
 export type BrokerRemovalReason = (typeof BROKER_REMOVAL_REASONS)[number];
 
-/** Why a broker forgot a consumer (consumer.removed) or a producer (producer.removed): the same three ways for both. */
-export const CONSUMER_REMOVAL_REASONS = ['unregistered', 'channelClosed', 'expired'] as const;
+/**
+ * Why a broker forgot a consumer (consumer.removed) or a producer (producer.removed), the same
+ * four ways for both: it unregistered, its channel closed, the broker closed its channel idle for
+ * serverChannelMaxIdleTimeSeconds (ClientHousekeepingService.onChannelIdle), or the 10 s scan
+ * found its last heartbeat too old (scanNotActiveChannel).
+ */
+export const CONSUMER_REMOVAL_REASONS = ['unregistered', 'channelClosed', 'channelIdle', 'expired'] as const;
 export type ConsumerRemovalReason = (typeof CONSUMER_REMOVAL_REASONS)[number];
 
 /**

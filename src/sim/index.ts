@@ -26,6 +26,7 @@ export {
 } from '../model/defaults.ts';
 export { isReadable, isWriteable, perm2String, PERM_INHERIT, PERM_PRIORITY, PERM_READ, PERM_WRITE } from '../model/perm.ts';
 export { silentBrokerDrop, type SilentDrop } from '../model/nameserver/silent-drop.ts';
+export { silentConsumerDrop, type SilentConsumerDrop } from '../model/broker/silent-drop.ts';
 export { queueLabel, topicRouteData2PublishQueues, topicRouteData2SubscribeQueues } from '../model/client/topic-route.ts';
 export { compareMessageQueue } from '../model/client/message-queue.ts';
 export { isNotOkStatus, retriesSetting, retryAvoidsLastBroker, sendRetriesAfter, sendTimesTotal } from '../model/client/send-retry.ts';

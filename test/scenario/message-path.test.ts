@@ -248,6 +248,65 @@ describe('consumers noticing each other (RebalanceService, ClientHousekeepingSer
   });
 });
 
+/**
+ * The broker's idle close of a client channel (NettyRemotingServer: IdleStateHandler(0, 0,
+ * serverChannelMaxIdleTimeSeconds = 120), NettyConnectManageHandler closing on ALL_IDLE,
+ * ClientHousekeepingService.onChannelIdle -> ConsumerManager.doChannelCloseEvent, a CHANGE) races
+ * the 10 s scanNotActiveChannel (last heartbeat more than 120 s old, no CHANGE). A channel is busy
+ * while the broker reads from it or writes into it, a pull answered to a hung consumer included.
+ */
+describe('a hung consumer: the broker\'s idle close or its channel expiry scan, whichever comes first', () => {
+  /** MQClientInstance: heartbeats 1 s after start, then every heartbeatBrokerInterval (30 s). */
+  const LAST_HEARTBEAT = 61_000 + HOP;
+  /** NettyServerConfig.serverChannelMaxIdleTimeSeconds. */
+  const IDLE = 120_000;
+  /** ClientHousekeepingService: every 10 s from the broker's start; expired when now - last > channelExpiredTimeout (120 s). */
+  const SCAN = 190_000;
+  const group = (parts: Partial<ScenarioJson> = {}) => scenario({
+    topics: [{ name: 'TopicTest', writeQueueNums: 8, readQueueNums: 8 }],
+    producers: [producer()],
+    consumers: [consumer('c-1'), consumer('c-2')],
+    ...parts,
+  });
+  const removed = (sim: TestSim) => sim.events('consumer.removed').map(({ t, consumer: c, reason }) => ({ t, c, reason }));
+
+  it('hung a second after its heartbeat, while messages keep coming: its pulls are answered at once, the channel idles from then and closes before the scan, and the group rebalances at once', () => {
+    const hang = LAST_HEARTBEAT + 1_000;
+    const sim = new TestSim(group()).at(hang);
+    sim.act({ action: 'hangConsumer', target: 'c-2' }).at(SCAN + 10_000);
+    const [drop] = removed(sim);
+    // 10 messages a second over 8 queues: each of c-2's pulls, parked or on its way, is answered within a second of the hang.
+    expect(drop!.reason).toBe('channelIdle');
+    expect(drop!.t).toBeGreaterThanOrEqual(hang + IDLE);
+    expect(drop!.t).toBeLessThan(hang + 1_000 + HOP + IDLE);
+    expect(drop!.t).toBeLessThan(SCAN);
+    expect(removed(sim)).toEqual([drop]);
+    // The idle close is a channel close: NOTIFY_CONSUMER_IDS_CHANGED (1 hop), GET_CONSUMER_LIST_BY_GROUP (2 hops), and c-1 takes all 8 queues.
+    const rebalance = sim.events('rebalance', (e) => e.t > hang && e.topic === 'TopicTest');
+    expect(rebalance.map((e) => [e.t, e.consumer, e.queues.length])).toEqual([[drop!.t + 3 * HOP, 'c-1', 8]]);
+  });
+
+  it('hung 24 s after its heartbeat: the scan finds the heartbeat expired before the channel has been idle 120 s, and tells nobody', () => {
+    const hang = LAST_HEARTBEAT + 24_000;
+    const sim = new TestSim(group()).at(hang);
+    sim.act({ action: 'hangConsumer', target: 'c-2' }).at(hang + IDLE + 10_000);
+    expect(removed(sim)).toEqual([{ t: SCAN, c: 'c-2', reason: 'expired' }]);
+    // No CHANGE: c-1 takes the queues only at its next periodic rebalance.
+    const rebalance = sim.events('rebalance', (e) => e.t > hang && e.topic === 'TopicTest');
+    expect(rebalance.map((e) => [e.consumer, e.queues.length])).toEqual([['c-1', 8]]);
+    expect(rebalance[0]!.t).toBeGreaterThan(SCAN + 3 * HOP);
+  });
+
+  it('hung a second after its heartbeat with nothing to read: the broker answers its parked pulls when their suspend time is up, writes that keep the channel busy, so the scan comes first', () => {
+    const hang = LAST_HEARTBEAT + 1_000;
+    const sim = new TestSim(group({ producers: [] })).at(hang);
+    // Each pull is parked until a message arrives or brokerSuspendMaxTimeMillis (15 s) is up, checked every 5 s.
+    expect(Object.values(sim.broker('broker-a').pullHolds).flat().some((hold) => hold.node === 'c-2')).toBe(true);
+    sim.act({ action: 'hangConsumer', target: 'c-2' }).at(hang + IDLE + 20_000);
+    expect(removed(sim)).toEqual([{ t: SCAN, c: 'c-2', reason: 'expired' }]);
+  });
+});
+
 describe('the first pull of a queue a rebalance takes (RebalanceImpl.updateProcessQueueTableInRebalance)', () => {
   /** RebalanceImpl 5.x: dispatchPullRequest(pullRequestList, 500), a literal; 4.9.8 calls executePullRequestImmediately. */
   const DISPATCH_PULL_DELAY = 500;

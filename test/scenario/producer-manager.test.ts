@@ -4,7 +4,8 @@
  * brokers, each call leaving once the one before was answered; a client without a consumer skips
  * slaves; ProducerManager keeps group -> channel, drops a channel on UNREGISTER_CLIENT, and
  * ClientHousekeepingService (every 10 s from the broker's start) closes one silent for its fixed
- * CHANNEL_EXPIRED_TIMEOUT of 120 s, whatever BrokerConfig.channelExpiredTimeout says.
+ * CHANNEL_EXPIRED_TIMEOUT of 120 s, whatever BrokerConfig.channelExpiredTimeout says, unless the
+ * broker's idle close (120 s with nothing read or written) came first.
  */
 import { describe, expect, it } from 'vitest';
 import { TestSim, type ScenarioJson } from '../support/test-sim.ts';
@@ -20,6 +21,8 @@ const PRODUCER_EXPIRY = 120_000;
 const LOOP_STEP = 2 * HOP;
 /** ClientHousekeepingService: scanExceptionChannel every 10 s, first after 10 s. */
 const SCAN_PERIOD = 10_000;
+/** NettyServerConfig.serverChannelMaxIdleTimeSeconds: the broker closes a channel with nothing read or written for 120 s. */
+const IDLE = 120_000;
 
 function scenario(parts: Partial<ScenarioJson> = {}): ScenarioJson {
   return {
@@ -98,7 +101,12 @@ describe('producer heartbeats (MQClientInstance.sendHeartbeatToAllBroker, Produc
     let scan = SCAN_PERIOD;
     while (scan - lastHeartbeat <= PRODUCER_EXPIRY) scan += SCAN_PERIOD;
     expect(scan).toBe(190_000);
-    expect(sim.events('producer.removed').map(({ t, broker, reason }) => ({ t, broker, reason }))).toEqual([{ t: scan, broker: 'broker-b', reason: 'expired' }]);
+    // The producer's last send to broker-b before the cut was read after that heartbeat: its channel,
+    // idle from then, is closed at that read + serverChannelMaxIdleTimeSeconds (120 s), before the scan
+    // (ClientHousekeepingService.onChannelIdle -> ProducerManager.doChannelCloseEvent).
+    const lastRead = sim.last('message.sent', (e) => e.broker === 'broker-b' && e.t < 70_000)!.t + HOP;
+    expect(lastRead + IDLE).toBeLessThan(scan);
+    expect(sim.events('producer.removed').map(({ t, broker, reason }) => ({ t, broker, reason }))).toEqual([{ t: lastRead + IDLE, broker: 'broker-b', reason: 'channelIdle' }]);
     // The NameServer dropped broker-b too, so the producer heartbeats it again only once a route
     // pull after the heal names it (brokerAddrTable is built from the routes).
     const relearned = sim.first('route.updated', (e) => e.client === 'p-1' && e.t > 200_000 && e.writeQueues.some((q) => q.startsWith('broker-b')))!;

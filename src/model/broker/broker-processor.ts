@@ -13,6 +13,7 @@ import type { Sim } from '../sim-types.ts';
 import type { BrokerState, ModelState, SentBackProperties, StoredMessage } from '../state.ts';
 import { registerBrokerAll } from './broker.ts';
 import { countRequest, incBrokerPutNums, pullAnswered, storedBy } from './broker-stats.ts';
+import { readFromClient } from './client-channel-idle.ts';
 import { notifyConsumerIdsChanged, registerConsumer, unregisterConsumer } from './consumer-manager.ts';
 import { parseDelayLevels, retryDelayLevel } from './delay-levels.ts';
 import { flushAfterPut } from './flush-service.ts';
@@ -34,6 +35,8 @@ import { createTopicInSendMessageMethod, ensureSystemTopic } from './topic-confi
 
 export function onBrokerRequest(state: ModelState, broker: BrokerState, from: string, id: number | null, request: RemotingRequest, sim: Sim): void {
   if (broker.status !== 'running') return;
+  // Read from a client's channel: activity for its idle close (client-channel-idle.ts).
+  if (state.nodeKinds[from] === 'client') readFromClient(state, broker, from, sim);
   // NettyRemotingAbstract.processRequestCommand: a processor that rejects the request (rejectRequest)
   // is answered before it runs, and processes nothing.
   if (request.code === 'PULL_MESSAGE' && rejectsPulls(state, broker)) {

@@ -31,6 +31,7 @@ export function startBroker(state: ModelState, broker: BrokerState, sim: Sim): v
   // Channels and parked pulls live in memory; topics and messages are on disk, and the offsets as last persisted.
   loadOffsets(broker);
   broker.consumerTable = dict();
+  broker.clientChannels = dict();
   broker.producerTable = dict();
   broker.pullHolds = dict();
   broker.haConnections = dict();
@@ -49,8 +50,10 @@ export function startBroker(state: ModelState, broker: BrokerState, sim: Sim): v
   else registerBrokerAll(state, broker, sim, 'start');
   // BrokerController.start: first periodic registration after 10 s, then every registerNameServerPeriod.
   sim.after(state.config.brokerRegisterInitialDelayMs, { kind: 'broker.registerAll', broker: broker.node, epoch: broker.epoch });
+  broker.nextChannelScanAt = sim.now + state.config.clientChannelScanIntervalMs;
   sim.after(state.config.clientChannelScanIntervalMs, { kind: 'broker.scanNotActiveChannel', broker: broker.node, epoch: broker.epoch });
   const holdCheck = state.config.longPollingEnable ? state.config.pullRequestHoldCheckMs : state.config.shortPollingTimeMs;
+  broker.nextPullHoldCheckAt = sim.now + holdCheck;
   sim.after(holdCheck, { kind: 'broker.pullHoldCheck', broker: broker.node, epoch: broker.epoch });
   // In controller mode any broker may become a slave: its HA client and sync idle while it is master.
   if (broker.role === 'SLAVE' || state.config.enableControllerMode) {

@@ -1,12 +1,14 @@
 /**
  * ConsumerManager: the broker's table of consumer groups and their channels, refreshed by
- * heartbeats, with NOTIFY_CONSUMER_IDS_CHANGED on join, leave and closed channel, and a silent
- * expiry after channelExpiredTimeout (broker/.../client/ConsumerManager.java).
+ * heartbeats, with NOTIFY_CONSUMER_IDS_CHANGED on join, leave, closed channel and idle close, and
+ * a silent expiry after channelExpiredTimeout (broker/.../client/ConsumerManager.java), beside
+ * ClientHousekeepingService, which runs both managers' scan and channel events.
  */
 import { dict } from '../../engine/index.ts';
 import { oneway } from '../remoting.ts';
 import type { ConsumerData } from '../remoting-types.ts';
-import { scanNotActiveProducerChannel } from './producer-manager.ts';
+import { clientIdleSince, forgetClientChannel, idleClientChannels, wroteToClient, type ClientChannelIdleCheck } from './client-channel-idle.ts';
+import { onProducerChannelClosed, scanNotActiveProducerChannel } from './producer-manager.ts';
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, ConsumerGroupInfo, ModelState } from '../state.ts';
 import type { ConsumerRemovalReason } from '../vocabulary.ts';
@@ -66,15 +68,17 @@ export function notifyConsumerIdsChanged(state: ModelState, broker: BrokerState,
   if (!group || (group.messageModel === 'BROADCASTING' && state.config.rocketmqVersion === '5.x')) return;
   for (const channel of Object.values(group.channels)) {
     oneway(sim, broker.node, channel.node, { code: 'NOTIFY_CONSUMER_IDS_CHANGED', group: group.groupName });
+    // Written into the channel, read or not: activity for its idle close (client-channel-idle.ts).
+    wroteToClient(broker, channel.node, sim.now);
   }
 }
 
-/** doChannelCloseEvent: the client's TCP connection closed: remove it and notify. */
-export function onConsumerChannelClosed(state: ModelState, broker: BrokerState, node: string, sim: Sim): void {
+/** doChannelCloseEvent: the client's TCP connection closed, or the broker closed it idle: remove it and notify. */
+export function onConsumerChannelClosed(state: ModelState, broker: BrokerState, node: string, sim: Sim, reason: 'channelClosed' | 'channelIdle' = 'channelClosed'): void {
   for (const [groupName, group] of Object.entries(broker.consumerTable)) {
     for (const [clientId, channel] of Object.entries(group.channels)) {
       if (channel.node !== node) continue;
-      unregisterConsumer(broker, groupName, clientId, 'channelClosed', sim);
+      unregisterConsumer(broker, groupName, clientId, reason, sim);
       notifyConsumerIdsChanged(state, broker, broker.consumerTable[groupName], sim);
     }
   }
@@ -82,11 +86,14 @@ export function onConsumerChannelClosed(state: ModelState, broker: BrokerState, 
 
 /**
  * ClientHousekeepingService every 10 s: the producers' scan (producer-manager.ts), then the
- * consumers': channels silent for channelExpiredTimeout are removed without a CHANGE.
+ * consumers': channels silent for channelExpiredTimeout are closed and removed without a CHANGE.
+ * A channel whose idle close falls at this very instant (IdleStateHandler's timer and the scan
+ * run on threads of their own) is taken to be closed idle first.
  */
 export function onScanNotActiveChannel(state: ModelState, event: { broker: string; epoch: number }, sim: Sim): void {
   const broker = state.brokers[event.broker];
   if (!broker || broker.status !== 'running' || broker.epoch !== event.epoch) return;
+  for (const peer of idleClientChannels(state, broker, sim.now)) closeIdleChannel(state, broker, peer, sim);
   scanNotActiveProducerChannel(broker, sim);
   const timeout = state.config.channelExpiredTimeoutMs;
   for (const [groupName, group] of Object.entries(broker.consumerTable)) {
@@ -94,8 +101,25 @@ export function onScanNotActiveChannel(state: ModelState, event: { broker: strin
       if (sim.now - channel.lastUpdateTimestamp > timeout) {
         unregisterConsumer(broker, groupName, clientId, 'expired', sim);
         sim.net.closeConnection(broker.node, channel.node);
+        forgetClientChannel(broker, channel.node);
       }
     }
   }
+  broker.nextChannelScanAt = sim.now + state.config.clientChannelScanIntervalMs;
   sim.after(state.config.clientChannelScanIntervalMs, { kind: 'broker.scanNotActiveChannel', broker: broker.node, epoch: broker.epoch });
+}
+
+/** NettyConnectManageHandler on IdleStateEvent ALL_IDLE: close the channel, then ClientHousekeepingService.onChannelIdle. */
+export function onClientChannelIdleCheck(state: ModelState, event: ClientChannelIdleCheck, sim: Sim): void {
+  const broker = state.brokers[event.broker];
+  if (!broker || broker.status !== 'running' || broker.epoch !== event.epoch) return;
+  if (clientIdleSince(state, broker, event, sim) !== null) closeIdleChannel(state, broker, event.peer, sim);
+}
+
+/** onChannelIdle: ProducerManager, then ConsumerManager.doChannelCloseEvent, as for a closed channel (a consumer's group gets a CHANGE). */
+function closeIdleChannel(state: ModelState, broker: BrokerState, peer: string, sim: Sim): void {
+  forgetClientChannel(broker, peer);
+  sim.net.closeConnection(broker.node, peer);
+  onProducerChannelClosed(broker, peer, sim, 'channelIdle');
+  onConsumerChannelClosed(state, broker, peer, sim, 'channelIdle');
 }

@@ -17,6 +17,7 @@ import { reply } from '../remoting.ts';
 import type { RemotingResponse } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, HAConnection, ModelState } from '../state.ts';
+import { wroteToClient } from './client-channel-idle.ts';
 import { dropSilentSlaves } from './ha-connection.ts';
 
 /** Bytes of the master's commit log a slave has not acknowledged (its ack is a commit log length). */
@@ -118,6 +119,8 @@ export function answerAcknowledgedSends(state: ModelState, master: BrokerState, 
   dropSilentSlaves(state, master, sim.now);
   master.syncReplicaWaits = master.syncReplicaWaits.filter((wait) => {
     if (ackNums(master, wait.index) < wait.needAckNums) return true;
+    // An answer written after its request's read: activity on the producer's channel (client-channel-idle.ts).
+    wroteToClient(master, wait.node, sim.now);
     reply(sim, master.node, wait.node, wait.rpcId, wait.response);
     return false;
   });
@@ -129,5 +132,6 @@ export function onSyncReplicaTimeout(state: ModelState, event: { broker: string;
   const wait = master.syncReplicaWaits.find((entry) => entry.node === event.node && entry.rpcId === event.rpcId);
   if (!wait) return;
   master.syncReplicaWaits = master.syncReplicaWaits.filter((entry) => entry !== wait);
+  wroteToClient(master, wait.node, sim.now);
   reply(sim, master.node, wait.node, wait.rpcId, { ...wait.response, sendStatus: 'FLUSH_SLAVE_TIMEOUT' });
 }

@@ -9,6 +9,7 @@ import type { RequestOf } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, HeldPull, ModelState } from '../state.ts';
 import { pullAnswered } from './broker-stats.ts';
+import { wroteToClient } from './client-channel-idle.ts';
 import { noteSkipped } from './group-subscription.ts';
 import { pullRefusal } from './pull-refusal.ts';
 import { getMessage } from './message-store.ts';
@@ -52,6 +53,9 @@ function tryWake(state: ModelState, broker: BrokerState, hold: HeldPull, tagsCod
   const found = getMessage(broker, hold.topic, hold.queueId, hold.queueOffset, state.config.pullBatchSize, subscription);
   if (found.messages.length === 0 && !giveUp && found.nextBeginOffset === hold.queueOffset) return false;
   const refusal = pullRefusal(state, broker.topicConfigTable[hold.topic], hold);
+  // executeRequestWhenWakeup writes the answer into the pull's channel: activity there, whether
+  // or not the consumer still reads (client-channel-idle.ts).
+  wroteToClient(broker, hold.node, sim.now);
   if (refusal) {
     reply(sim, broker.node, hold.node, hold.rpcId, refusal);
     return true;
@@ -98,5 +102,6 @@ export function onPullHoldCheck(state: ModelState, event: { broker: string; epoc
   if (!broker || broker.status !== 'running' || broker.epoch !== event.epoch) return;
   for (const [key, holds] of Object.entries(broker.pullHolds)) wakeHolds(state, broker, key, holds, null, sim);
   const period = state.config.longPollingEnable ? state.config.pullRequestHoldCheckMs : state.config.shortPollingTimeMs;
+  broker.nextPullHoldCheckAt = sim.now + period;
   sim.after(period, { kind: 'broker.pullHoldCheck', broker: broker.node, epoch: broker.epoch });
 }

@@ -82,7 +82,7 @@ const FAULTS: Record<string, (target: string, config: SimConfig) => string> = {
   removeConsumer: (t) => `${t} leaves cleanly: it unregisters, so its group rebalances at once.`,
   removeProducer: (t) => `${t} shuts down: it unregisters from every broker it knows, then stops sending.`,
   crashConsumer: (t) => `${t} crashes: the brokers see its connection close and its group rebalances at once.`,
-  hangConsumer: (t) => `${t} hangs: it stops heartbeating and consuming but its connections stay open, so only the channel expiry notices.`,
+  hangConsumer: (t) => `${t} hangs: it stops heartbeating and consuming but its connections stay open, so only the brokers notice, when they close its channel idle or their scan finds its heartbeat expired.`,
   setProducerRate: (t) => `The send rate changes: ${t}.`,
   updateTopic: (t) => `An operator runs updateTopic: ${t}.`,
   wipeWritePerm: (t) => `An operator runs mqadmin wipeWritePerm -b ${t}: each NameServer it calls takes the write perm off ${t}'s queues in every topic. Only the NameServers' routes change, not the broker: producers stop choosing ${t} at their next route pull, consumers keep reading it until its queues are drained.`,
@@ -382,7 +382,7 @@ export const en: Narrators = {
   'client.heartbeat': (e, c) => `${e.client} (${e.group}) sent its heartbeat to ${node(c, e, e.brokerId)} (HEART_BEAT): every ${d(c.config.clientHeartbeatIntervalMs)} a client tells each broker it knows that it is alive, a consumer every broker${slavesToo(c, ', slaves too,')} with its subscriptions, a producer the masters; a broker forgets a client whose channel stays silent too long.`,
   'consumer.registered': (e, c) => `${node(c, e, e.brokerId)} added ${e.consumer} to ${e.group}'s consumer table (consumers heartbeat every broker${slavesToo(c, ', slaves too,')} every ${d(c.config.clientHeartbeatIntervalMs)}); the group's members are told to rebalance.`,
   'consumer.removed': (e, c) => {
-    const why = { expired: `no heartbeat for ${d(c.config.channelExpiredTimeoutMs)}`, channelClosed: 'its connection closed', unregistered: 'it unregistered' }[e.reason];
+    const why = { expired: `no heartbeat for ${d(c.config.channelExpiredTimeoutMs)}`, channelClosed: 'its connection closed', channelIdle: `its channel was idle for ${d(c.config.serverChannelMaxIdleTimeMs)}, so the broker closed it`, unregistered: 'it unregistered' }[e.reason];
     return `${node(c, e, e.brokerId)} removed ${e.consumer} from ${e.group}: ${why}. The rest of the group rebalances and takes over its queues.`;
   },
   'consumer.startFailed': (e) => (e.shutdown
@@ -390,7 +390,7 @@ export const en: Narrators = {
     : `${e.consumer} (${e.group}) threw from its start: the route query for ${e.topic} failed at ${e.nameServer} (${e.reason}). In RocketMQ 4 the consumer is already running by then, so it skips only the start's heartbeat and rebalance: its periodic route pulls, heartbeats and rebalances go on, and it consumes once a NameServer answers.`),
   'producer.registered': (e, c) => `${node(c, e, e.brokerId)} added ${e.producer} to ${e.group}'s producer table (ProducerManager): producers heartbeat the masters they know every ${d(c.config.clientHeartbeatIntervalMs)}, and a producer channel silent for ${d(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)} is closed.`,
   'producer.removed': (e, c) => {
-    const why = { expired: `no heartbeat for ${d(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)}, so the broker closed its channel`, channelClosed: 'its connection closed', unregistered: 'it unregistered as it shut down' }[e.reason];
+    const why = { expired: `no heartbeat for ${d(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)}, so the broker closed its channel`, channelClosed: 'its connection closed', channelIdle: `its channel was idle for ${d(c.config.serverChannelMaxIdleTimeMs)}, so the broker closed it`, unregistered: 'it unregistered as it shut down' }[e.reason];
     return `${node(c, e, e.brokerId)} removed ${e.producer} from ${e.group}'s producer table: ${why}. Nobody is told: sends do not depend on this table.`;
   },
   'message.consumed': (e, c) => `${e.consumer} (${e.group}) consumed the message at position ${e.queueOffset} of ${e.broker} queue ${e.queueId}${e.reconsumeTimes > 0 ? `, on retry ${e.reconsumeTimes}` : ''}${e.brokerId === 0 ? '' : `, read from the slave ${node(c, e, e.brokerId)}: its route has no master for ${e.broker}`}. ${consumedOffsetEn(c, e.consumer)}`,

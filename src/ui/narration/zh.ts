@@ -68,7 +68,7 @@ const FAULTS: Record<string, (target: string, config: SimConfig) => string> = {
   removeConsumer: (t) => `${t} 正常退出：主动注销，消费者组立即重新负载均衡。`,
   removeProducer: (t) => `${t} 关闭：先向它知道的每个 Broker 注销，然后停止发送。`,
   crashConsumer: (t) => `${t} 崩溃：Broker 发现连接关闭，消费者组立即重新负载均衡。`,
-  hangConsumer: (t) => `${t} 卡死：不再发送心跳、不再消费，但连接仍然打开，只有通道过期才能发现。`,
+  hangConsumer: (t) => `${t} 卡死：不再发送心跳、不再消费，但连接仍然打开，只有 Broker 能发现：空闲连接被关闭，或扫描发现它的心跳已过期。`,
   setProducerRate: (t) => `发送速率改变：${t}。`,
   updateTopic: (t) => `运维人员执行 updateTopic：${t}。`,
   wipeWritePerm: (t) => `运维人员执行 mqadmin wipeWritePerm -b ${t}：它调用的每个 NameServer 摘除 ${t} 在每个主题中队列的写权限。变的只是 NameServer 上的路由，不是 Broker：生产者在下一次拉取路由时不再选 ${t}，消费者继续读它，直到队列消费完。`,
@@ -359,7 +359,7 @@ export const zh: Narrators = {
   'client.heartbeat': (e, c) => `${e.client}（${e.group}）向 ${node(c, e, e.brokerId)} 发送了心跳（HEART_BEAT）：客户端每 ${d(c.config.clientHeartbeatIntervalMs)}告诉它知道的每个 Broker 自己还活着，消费者发给每个 Broker${slavesToo(c, '（Slave 也不例外）')}并带上订阅关系，生产者只发给 Master；连接沉默太久的客户端会被 Broker 剔除。`,
   'consumer.registered': (e, c) => `${node(c, e, e.brokerId)} 把 ${e.consumer} 加入 ${e.group} 的消费者表（消费者每 ${d(c.config.clientHeartbeatIntervalMs)}向每个 Broker 发送一次心跳${slavesToo(c, '，Slave 也不例外')}）；组内成员会被通知重新负载均衡。`,
   'consumer.removed': (e, c) => {
-    const why = { expired: `${d(c.config.channelExpiredTimeoutMs)}内没有心跳`, channelClosed: '连接已关闭', unregistered: '主动注销' }[e.reason];
+    const why = { expired: `${d(c.config.channelExpiredTimeoutMs)}内没有心跳`, channelClosed: '连接已关闭', channelIdle: `连接空闲 ${d(c.config.serverChannelMaxIdleTimeMs)}，Broker 关闭了它`, unregistered: '主动注销' }[e.reason];
     return `${node(c, e, e.brokerId)} 将 ${e.consumer} 从 ${e.group} 中移除：${why}。组内其他成员重新负载均衡并接管它的队列。`;
   },
   'consumer.startFailed': (e) => (e.shutdown
@@ -367,7 +367,7 @@ export const zh: Narrators = {
     : `${e.consumer}（${e.group}）的启动抛出了异常：${e.topic} 的路由查询在 ${e.nameServer} 失败（${e.reason}）。在 RocketMQ 4 中，此时消费者已经在运行，所以只跳过了启动时的心跳和负载均衡：定时的路由拉取、心跳和负载均衡照常进行，一旦有 NameServer 应答它就开始消费。`),
   'producer.registered': (e, c) => `${node(c, e, e.brokerId)} 把 ${e.producer} 加入生产者组 ${e.group} 的生产者表（ProducerManager）：生产者每 ${d(c.config.clientHeartbeatIntervalMs)}向它知道的每个 Master 发送一次心跳，${d(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)}没有心跳的生产者连接会被关闭。`,
   'producer.removed': (e, c) => {
-    const why = { expired: `${d(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)}内没有心跳，Broker 关闭了它的连接`, channelClosed: '连接已关闭', unregistered: '关闭时主动注销' }[e.reason];
+    const why = { expired: `${d(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)}内没有心跳，Broker 关闭了它的连接`, channelClosed: '连接已关闭', channelIdle: `连接空闲 ${d(c.config.serverChannelMaxIdleTimeMs)}，Broker 关闭了它`, unregistered: '关闭时主动注销' }[e.reason];
     return `${node(c, e, e.brokerId)} 将 ${e.producer} 从生产者组 ${e.group} 的生产者表中移除：${why}。不会通知任何人：发送消息并不依赖这张表。`;
   },
   'message.consumed': (e, c) => `${e.consumer}（${e.group}）消费了 ${e.broker} 队列 ${e.queueId} 位点 ${e.queueOffset} 的消息${e.reconsumeTimes > 0 ? `（第 ${e.reconsumeTimes} 次重试）` : ''}${e.brokerId === 0 ? '' : `，是从 Slave ${node(c, e, e.brokerId)} 读取的：它的路由里没有 ${e.broker} 的 Master`}。${consumedOffsetZh(c, e.consumer)}`,

@@ -115,8 +115,8 @@ const periodEn = (ms: number) => formatPeriod(ms, 'en');
 const periodZh = (ms: number) => formatPeriod(ms, 'zh');
 const removedReasonEn = (config: SimConfig) => ({ expired: `no heartbeat (registration) for ${periodEn(config.brokerChannelExpiredTimeMs)}`, channelClosed: 'its connection closed', channelIdle: `its channel was idle for ${periodEn(config.serverChannelMaxIdleTimeMs)} and the NameServer closed it`, unregistered: 'it unregistered (graceful shutdown)' });
 const removedReasonZh = (config: SimConfig) => ({ expired: `${periodZh(config.brokerChannelExpiredTimeMs)}内没有心跳（注册），已过期`, channelClosed: '连接已关闭', channelIdle: `连接空闲 ${periodZh(config.serverChannelMaxIdleTimeMs)}，被 NameServer 关闭`, unregistered: '优雅关闭时主动注销' });
-const consumerRemovedEn = (config: SimConfig) => ({ expired: `no heartbeat for ${periodEn(config.channelExpiredTimeoutMs)}`, channelClosed: 'its connection closed', unregistered: 'it unregistered' });
-const consumerRemovedZh = (config: SimConfig) => ({ expired: `${periodZh(config.channelExpiredTimeoutMs)}内没有心跳`, channelClosed: '连接已关闭', unregistered: '主动注销' });
+const consumerRemovedEn = (config: SimConfig) => ({ expired: `no heartbeat for ${periodEn(config.channelExpiredTimeoutMs)}`, channelClosed: 'its connection closed', channelIdle: `its channel was idle for ${periodEn(config.serverChannelMaxIdleTimeMs)} and the broker closed it`, unregistered: 'it unregistered' });
+const consumerRemovedZh = (config: SimConfig) => ({ expired: `${periodZh(config.channelExpiredTimeoutMs)}内没有心跳`, channelClosed: '连接已关闭', channelIdle: `连接空闲 ${periodZh(config.serverChannelMaxIdleTimeMs)}，被 Broker 关闭`, unregistered: '主动注销' });
 /** Producers expire after ProducerManager's own constant, whatever channelExpiredTimeout says. */
 const producerRemovedEn = (config: SimConfig) => ({ ...consumerRemovedEn(config), expired: `no heartbeat for ${periodEn(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)}` });
 const producerRemovedZh = (config: SimConfig) => ({ ...consumerRemovedZh(config), expired: `${periodZh(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)}内没有心跳` });

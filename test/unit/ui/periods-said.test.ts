@@ -22,7 +22,7 @@ const closed: TraceEvent = { t: 5_000, type: 'channel.closed', from: 'p-1', to: 
 
 const hung: HungConsumer = {
   kind: 'hungConsumer', consumer: 'c-1', group: 'CG', topic: 'TopicTest', queues: ['broker-a:0'], waiting: 3,
-  listedBy: [{ broker: 'broker-a', lastHeartbeat: 60_000, dropAt: 250_000 }], expiredAfterMs: 180_000, scanIntervalMs: 10_000, rebalanceIntervalMs: 20_000,
+  listedBy: [{ broker: 'broker-a', lastHeartbeat: 60_000, drop: { at: 250_000, how: 'expired' } }], expiredAfterMs: 180_000, scanIntervalMs: 10_000, idleAfterMs: 0, rebalanceIntervalMs: 20_000,
 };
 
 describe('a period said the same way in the caption, the event log and the diagnostics', () => {

@@ -247,44 +247,63 @@ const clock = (ms: number) => formatTime(ms).replace(/\.\d{3}$/, '');
 interface HungListing {
   brokers: string[];
   heard: string;
-  dropAt: number;
+  drop: HungConsumer['listedBy'][number]['drop'];
 }
 
-/** The brokers that heard its last heartbeat in the same second and drop it at the same scan, named together. */
+/** The brokers that heard its last heartbeat in the same second and drop it alike, named together. */
 function hungListings(f: HungConsumer): HungListing[] {
   const groups: HungListing[] = [];
   for (const l of f.listedBy) {
     const heard = clock(l.lastHeartbeat);
-    const same = groups.find((g) => g.heard === heard && g.dropAt === l.dropAt);
+    const same = groups.find((g) => g.heard === heard && g.drop.at === l.drop.at && g.drop.how === l.drop.how);
     if (same) same.brokers.push(l.broker);
-    else groups.push({ brokers: [l.broker], heard, dropAt: l.dropAt });
+    else groups.push({ brokers: [l.broker], heard, drop: l.drop });
   }
   return groups;
 }
 
-/** When the last broker drops it and when, at the latest, the others' periodic rebalance gives its queues away. */
-const lastDrop = (f: HungConsumer) => Math.max(...f.listedBy.map((l) => l.dropAt));
-const takenBy = (f: HungConsumer) => lastDrop(f) + f.rebalanceIntervalMs;
+/**
+ * The last broker's drop, and when, at the latest, the others take its queues: at once after an
+ * idle close (its NOTIFY_CONSUMER_IDS_CHANGED), by their next periodic rebalance after a scan's expiry.
+ */
+const lastDrop = (f: HungConsumer) => f.listedBy.map((l) => l.drop).reduce((last, drop) => (drop.at > last.at ? drop : last));
+const takenBy = (f: HungConsumer) => lastDrop(f).at + (lastDrop(f).how === 'channelIdle' ? 0 : f.rebalanceIntervalMs);
 
 function hungConsumerEn(f: HungConsumer): DiagnosticText {
   const queues = f.queues.length === 1 ? `1 queue of ${f.topic}` : `${f.queues.length} queues of ${f.topic}`;
   const messages = f.waiting === 1 ? '1 message waits' : `${f.waiting} messages wait`;
-  const listed = hungListings(f).map((g) => `${andList(g.brokers)} last heard its heartbeat at ${g.heard} and ${g.brokers.length > 1 ? 'drop' : 'drops'} it at about ${clock(g.dropAt)}`).join('; ');
+  const scan = `the first scanNotActiveChannel (every ${periodEn(f.scanIntervalMs)}) that finds its last heartbeat more than ${periodEn(f.expiredAfterMs)} old`;
+  const rule = f.idleAfterMs > 0
+    ? `a broker drops it when its channel has carried nothing for ${periodEn(f.idleAfterMs)} (the idle close, serverChannelMaxIdleTimeSeconds), or at ${scan}, whichever comes first`
+    : `ConsumerManager drops it at ${scan}`;
+  const listed = hungListings(f).map((g) => `${andList(g.brokers)} last heard its heartbeat at ${g.heard} and ${g.brokers.length > 1 ? 'drop' : 'drops'} it at about ${clock(g.drop.at)}${g.drop.how === 'channelIdle' ? ', closing its idle channel' : ', at the scan'}`).join('; ');
+  const told = lastDrop(f).how === 'channelIdle'
+    ? `The idle close is a channel close (onChannelIdle, doChannelCloseEvent) and sends NOTIFY_CONSUMER_IDS_CHANGED, so the other members rebalance at once and take the queues at about ${clock(takenBy(f))}.`
+    : `The expiry sends no NOTIFY_CONSUMER_IDS_CHANGED, so the other members take the queues at their next periodic rebalance (RebalanceService, every ${periodEn(f.rebalanceIntervalMs)}), by about ${clock(takenBy(f))}.`;
+  const after = lastDrop(f).how === 'channelIdle' ? `the idle close, ${periodEn(f.idleAfterMs)}` : `channelExpiredTimeout, ${periodEn(f.expiredAfterMs)}`;
   return {
     title: `${f.consumer} (${f.group}) is hung but still holds ${queues}: ${messages} in ${f.queues.join(', ')}`,
-    why: `Its process no longer pulls or sends heartbeats, but its connections stay open, so no broker removes it at once (only a closed channel does, doChannelCloseEvent): ConsumerManager drops it at the first scanNotActiveChannel (every ${periodEn(f.scanIntervalMs)}) that finds its last heartbeat more than ${periodEn(f.expiredAfterMs)} old. ${listed}. `
-      + `Until then GET_CONSUMER_LIST_BY_GROUP still lists it, the group's allocation keeps giving it these queues, and nobody reads them: their lag grows. The expiry sends no NOTIFY_CONSUMER_IDS_CHANGED, so the other members take the queues at their next periodic rebalance (RebalanceService, every ${periodEn(f.rebalanceIntervalMs)}), by about ${clock(takenBy(f))}.`,
-    fix: `Restart ${f.consumer}, or stop its process: a process that exits closes its connections, and the brokers remove it at once and tell the group to rebalance (doChannelCloseEvent, NOTIFY_CONSUMER_IDS_CHANGED). Take a thread dump (jstack) first to see why it hung: a listener blocked on a call without a timeout, or long GC pauses. Left alone, its queues are read again only after the brokers drop it at about ${clock(lastDrop(f))} (channelExpiredTimeout, ${periodEn(f.expiredAfterMs)}).`,
+    why: `Its process no longer pulls or sends heartbeats, but its connections stay open, so no broker removes it at once (only a closed channel does, doChannelCloseEvent): ${rule}. ${listed}. `
+      + `Until then GET_CONSUMER_LIST_BY_GROUP still lists it, the group's allocation keeps giving it these queues, and nobody reads them: their lag grows. ${told}`,
+    fix: `Restart ${f.consumer}, or stop its process: a process that exits closes its connections, and the brokers remove it at once and tell the group to rebalance (doChannelCloseEvent, NOTIFY_CONSUMER_IDS_CHANGED). Take a thread dump (jstack) first to see why it hung: a listener blocked on a call without a timeout, or long GC pauses. Left alone, its queues are read again only after the brokers drop it at about ${clock(lastDrop(f).at)} (${after}).`,
   };
 }
 
 function hungConsumerZh(f: HungConsumer): DiagnosticText {
-  const listed = hungListings(f).map((g) => `${g.brokers.join(' 和 ')} 最后一次收到它的心跳是在 ${g.heard}，将在大约 ${clock(g.dropAt)} 剔除它`).join('；');
+  const scan = `每 ${periodZh(f.scanIntervalMs)}执行一次的 scanNotActiveChannel 第一次发现它的最后心跳已超过 ${periodZh(f.expiredAfterMs)}时`;
+  const rule = f.idleAfterMs > 0
+    ? `Broker 在它的连接空闲满 ${periodZh(f.idleAfterMs)}时关闭连接并剔除它（空闲关闭，serverChannelMaxIdleTimeSeconds），或者在${scan}剔除它，以先到者为准`
+    : `ConsumerManager 要等${scan}才剔除它`;
+  const listed = hungListings(f).map((g) => `${g.brokers.join(' 和 ')} 最后一次收到它的心跳是在 ${g.heard}，将在大约 ${clock(g.drop.at)} 剔除它（${g.drop.how === 'channelIdle' ? '空闲关闭' : '扫描过期'}）`).join('；');
+  const told = lastDrop(f).how === 'channelIdle'
+    ? `空闲关闭就是关闭连接（onChannelIdle、doChannelCloseEvent），会发送 NOTIFY_CONSUMER_IDS_CHANGED，所以其他成员立即重新负载均衡，大约在 ${clock(takenBy(f))} 接管这些队列。`
+    : `过期剔除不会发送 NOTIFY_CONSUMER_IDS_CHANGED，所以其他成员要到下一次定时负载均衡（RebalanceService，每 ${periodZh(f.rebalanceIntervalMs)}一次）才接管这些队列，最晚大约在 ${clock(takenBy(f))}。`;
+  const after = lastDrop(f).how === 'channelIdle' ? `空闲关闭，${periodZh(f.idleAfterMs)}` : `channelExpiredTimeout，${periodZh(f.expiredAfterMs)}`;
   return {
     title: `${f.consumer}（${f.group}）已挂起，但仍占着 ${f.topic} 的 ${f.queues.length} 个队列：${f.queues.join('、')} 中有 ${f.waiting} 条消息在等待`,
-    why: `它的进程不再拉取消息，也不再发送心跳，但连接没有断开，所以 Broker 不会立即移除它（只有连接关闭才会，doChannelCloseEvent）：ConsumerManager 每 ${periodZh(f.scanIntervalMs)}执行一次 scanNotActiveChannel，第一次发现它的最后心跳已超过 ${periodZh(f.expiredAfterMs)}时才剔除它。${listed}。`
-      + `在此之前 GET_CONSUMER_LIST_BY_GROUP 仍返回它，消费者组的分配仍把这些队列分给它，却没有人读取，堆积不断增长。过期剔除不会发送 NOTIFY_CONSUMER_IDS_CHANGED，所以其他成员要到下一次定时负载均衡（RebalanceService，每 ${periodZh(f.rebalanceIntervalMs)}一次）才接管这些队列，最晚大约在 ${clock(takenBy(f))}。`,
-    fix: `重启 ${f.consumer}，或结束它的进程：进程退出会关闭连接，Broker 随即移除它并通知消费者组重新负载均衡（doChannelCloseEvent、NOTIFY_CONSUMER_IDS_CHANGED）。结束前先抓取线程栈（jstack）查明挂起的原因，例如监听器阻塞在没有超时的调用上，或长时间的 GC 停顿。如果不处理，要等 Broker 在大约 ${clock(lastDrop(f))} 剔除它（channelExpiredTimeout，${periodZh(f.expiredAfterMs)}）之后，这些队列才会再有人读取。`,
+    why: `它的进程不再拉取消息，也不再发送心跳，但连接没有断开，所以 Broker 不会立即移除它（只有连接关闭才会，doChannelCloseEvent）：${rule}。${listed}。`
+      + `在此之前 GET_CONSUMER_LIST_BY_GROUP 仍返回它，消费者组的分配仍把这些队列分给它，却没有人读取，堆积不断增长。${told}`,
+    fix: `重启 ${f.consumer}，或结束它的进程：进程退出会关闭连接，Broker 随即移除它并通知消费者组重新负载均衡（doChannelCloseEvent、NOTIFY_CONSUMER_IDS_CHANGED）。结束前先抓取线程栈（jstack）查明挂起的原因，例如监听器阻塞在没有超时的调用上，或长时间的 GC 停顿。如果不处理，要等 Broker 在大约 ${clock(lastDrop(f).at)} 剔除它（${after}）之后，这些队列才会再有人读取。`,
   };
 }
 

@@ -1,21 +1,23 @@
 /**
  * Consumers that stopped consuming while the brokers still count them in their group. A hung
  * process (a stuck listener, a long GC) neither pulls nor heartbeats, but its connections stay
- * open, so no doChannelCloseEvent removes it: ConsumerManager keeps its channel until
- * scanNotActiveChannel (ClientHousekeepingService, every clientChannelScanInterval from the
- * broker's start) finds it more than channelExpiredTimeout old. Until then GET_CONSUMER_LIST_BY_GROUP
- * lists it, the group's allocation (AllocateMessageQueueAveragely and the others) keeps giving it
- * queues, and nobody reads them. The expiry sends no NOTIFY_CONSUMER_IDS_CHANGED, so the others
- * take the queues only at their next periodic rebalance (RebalanceService.waitInterval).
+ * open, so no doChannelCloseEvent removes it at once: each broker drops it when its channel has
+ * carried nothing for serverChannelMaxIdleTimeSeconds (the idle close, ClientHousekeepingService
+ * .onChannelIdle, which tells the group: NOTIFY_CONSUMER_IDS_CHANGED) or when scanNotActiveChannel
+ * finds its last heartbeat more than channelExpiredTimeout old (which tells nobody), whichever
+ * comes first (silentConsumerDrop). Until then GET_CONSUMER_LIST_BY_GROUP lists it, the group's
+ * allocation (AllocateMessageQueueAveragely and the others) keeps giving it queues, and nobody
+ * reads them; after a scan's expiry the others take the queues only at their next periodic
+ * rebalance (RebalanceService.waitInterval).
  */
-import { isSystemTopic, type ModelState, type SimConfig } from '../../../sim/index.ts';
+import { isSystemTopic, silentConsumerDrop, type ModelState, type SilentConsumerDrop } from '../../../sim/index.ts';
 import type { Summary } from '../../../sim/summary.ts';
 
-/** A running broker that lists the consumer: its last heartbeat there, and the scan that will drop it. */
+/** A running broker that lists the consumer: its last heartbeat there, and how and when that broker drops it. */
 export interface ChannelListing {
   broker: string;
   lastHeartbeat: number;
-  dropAt: number;
+  drop: SilentConsumerDrop;
 }
 
 export interface HungConsumer {
@@ -27,27 +29,22 @@ export interface HungConsumer {
   queues: string[];
   waiting: number;
   listedBy: ChannelListing[];
-  /** The run's channelExpiredTimeout, clientChannelScanInterval and RebalanceService.waitInterval, which the explanation names. */
+  /** The run's channelExpiredTimeout, clientChannelScanInterval, serverChannelMaxIdleTimeSeconds and RebalanceService.waitInterval, which the explanation names. */
   expiredAfterMs: number;
   scanIntervalMs: number;
+  idleAfterMs: number;
   rebalanceIntervalMs: number;
-}
-
-/** The first scan that finds the channel expired: scanNotActiveChannel drops it when now - lastUpdateTimestamp > channelExpiredTimeout. */
-function dropAt(lastHeartbeat: number, started: number, config: SimConfig): number {
-  // ClientHousekeepingService scans every clientChannelScanInterval from the broker process's start.
-  const interval = config.clientChannelScanIntervalMs;
-  return started + (Math.floor((lastHeartbeat + config.channelExpiredTimeoutMs - started) / interval) + 1) * interval;
 }
 
 /** The running brokers whose ConsumerManager lists `node` in `group`, by node. */
 function listingsOf(state: ModelState, group: string, node: string): ChannelListing[] {
   const running = Object.values(state.brokers).filter((broker) => broker.status === 'running').sort((a, b) => (a.node < b.node ? -1 : 1));
   return running.flatMap((broker) => {
-    const channel = Object.values(broker.consumerTable[group]?.channels ?? {}).find((c) => c.node === node);
-    if (!channel) return [];
+    const listed = Object.entries(broker.consumerTable[group]?.channels ?? {}).find(([, c]) => c.node === node);
+    const drop = listed ? silentConsumerDrop(state, broker, group, listed[0]) : null;
+    if (!listed || !drop) return [];
     const label = broker.brokerId === 0 ? broker.name : broker.node;
-    return [{ broker: label, lastHeartbeat: channel.lastUpdateTimestamp, dropAt: dropAt(channel.lastUpdateTimestamp, broker.startedAt, state.config) }];
+    return [{ broker: label, lastHeartbeat: listed[1].lastUpdateTimestamp, drop }];
   });
 }
 
@@ -66,7 +63,8 @@ export function hungConsumers(state: ModelState, summary: Summary): HungConsumer
       .reduce((sum, q) => sum + (q.lag[group] ?? 0), 0);
     found.push({
       kind: 'hungConsumer', consumer: client.id, group, topic, queues: held.map((mq) => `${mq.brokerName}:${mq.queueId}`), waiting, listedBy,
-      expiredAfterMs: state.config.channelExpiredTimeoutMs, scanIntervalMs: state.config.clientChannelScanIntervalMs, rebalanceIntervalMs: state.config.rebalanceIntervalMs,
+      expiredAfterMs: state.config.channelExpiredTimeoutMs, scanIntervalMs: state.config.clientChannelScanIntervalMs, idleAfterMs: state.config.serverChannelMaxIdleTimeMs,
+      rebalanceIntervalMs: state.config.rebalanceIntervalMs,
     });
   }
   return found.sort((a, b) => (a.consumer < b.consumer ? -1 : 1));

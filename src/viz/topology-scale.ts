@@ -11,16 +11,26 @@ import { WIDE_MIN_WIDTH } from './topology-layout.ts';
 export const BASE_WIDTH = 960;
 export const MAX_SCALE = 1.6;
 
+/**
+ * Presenting, a panel narrower than WIDE_MIN_WIDTH down to this share of it (a 1024 px projector at
+ * 150 %: 617 px) draws the wide layout smaller rather than the stacked one, which was taller than
+ * the window: producers, brokers and consumers were never on screen together. Narrower than this
+ * (a phone) the wide layout's text would be too small: the drawing stacks.
+ */
+export const KEEP_WIDE_MIN_SHARE = 0.75;
+
 /** Steps of 0.05: a few pixels more or less of room do not lay the drawing out again. */
 const step = (scale: number) => Math.floor(scale * 20) / 20;
 
 /**
  * The scale for a panel `width` px wide with `room` px of window height left for the drawing;
- * heightAt gives the layout's height at a layout width.
+ * heightAt gives the layout's height at a layout width. With `keepWide` (presenting) a panel a
+ * little narrower than the wide layout draws it smaller (KEEP_WIDE_MIN_SHARE).
  */
-export function topologyScale(width: number, heightAt: (layoutWidth: number) => number, room: number, minimum = 1): number {
+export function topologyScale(width: number, heightAt: (layoutWidth: number) => number, room: number, minimum = 1, keepWide = false): number {
   const widest = width / WIDE_MIN_WIDTH;
-  if (widest < 1) return 1;
+  // Rounded down, so the layout's width (width / scale) is WIDE_MIN_WIDTH or more, never a hair under.
+  if (widest < 1) return keepWide && widest >= KEEP_WIDE_MIN_SHARE ? Math.floor(widest * 1000) / 1000 : 1;
   const want = Math.min(widest, MAX_SCALE, Math.max(minimum, width / BASE_WIDTH));
   if (want <= 1) return 1;
   return Math.max(1, step(Math.min(want, room / heightAt(width / want))));

@@ -84,7 +84,7 @@ export function CardPanel({ selection }: { selection: CardSelection }) {
   useEffect(() => {
     if (focusLost()) card.current?.focus({ preventScroll: true });
   }, [shown]);
-  const docked = useDock();
+  const dock = useDock();
   // The message's events since its birth, and a queue's latest units (which may point far back
   // into the CommitLog), are read where the run lives: the page holds only the latest events.
   const life = useSimQuery('messageLife', selection.kind === 'message' ? { by: 'msgId', value: selection.msgId } : null);
@@ -94,7 +94,7 @@ export function CardPanel({ selection }: { selection: CardSelection }) {
   const queue = useSimQuery('queueMessages', selection.kind === 'queue' ? { broker: selection.broker, topic: selection.topic, queueId: selection.queueId } : null);
   const title = selection.kind === 'message' ? strings.title(selection.msgId) : strings.queueTitle(selection.broker, selection.queueId, selection.topic);
   return (
-    <aside ref={card} tabIndex={-1} className={`rs-card${docked ? ' rs-card-docked' : ''}`} style={docked ?? undefined} role="dialog" aria-modal="false" aria-labelledby={headingId} data-testid="message-card" aria-busy={life.pending || queue.pending || namesPending} onKeyDown={closeOnEscape}>
+    <aside ref={card} tabIndex={-1} className={`rs-card${dock.docked ? ' rs-card-docked' : ''}`} style={dock.style ?? undefined} role="dialog" aria-modal="false" aria-labelledby={headingId} data-testid="message-card" aria-busy={life.pending || queue.pending || namesPending} onKeyDown={closeOnEscape}>
       <header className="rs-card-header">
         <h2 id={headingId} className="rs-card-title">
           {/* A msgId kept on one line: broken anywhere, a reader copying it by eye would lose its place. */}

@@ -115,12 +115,19 @@ export function HelpOverlay() {
   const switchRef = useRef<HTMLInputElement>(null);
   if (!open) return null;
   const close = () => setHelpOpen(false);
-  // Focus starts on the first control, the switch under the title, as the chapter list and the
-  // glossary start on theirs; Close stays at the foot as in them. Focus on Close, the only control
-  // before, was below the dialog's scroll box at 1280x800: not on screen.
+  // Focus starts on the switch under the title, as the chapter list and the glossary start on
+  // their first control: focus on Close, the only control before, was below the dialog's scroll
+  // box at 1280x800, not on screen. Close is at the foot as in them, and in the title's row, which
+  // stays at the top while the list scrolls: a tablet has no Esc, and at 150 % zoom the foot was
+  // 460 px of scrolling away.
   return (
     <ModalDialog titleId={titleId} onClose={close} initialFocus={switchRef} className="rs-help" testId="help-overlay">
-      <h2 id={titleId}>{words.title}</h2>
+      <div className="rs-help-head">
+        <h2 id={titleId}>{words.title}</h2>
+        <button type="button" className="rs-button rs-button-small rs-help-close" aria-label={words.close} title={words.close} data-testid="help-close-top" onClick={close}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
       <SingleKeySwitch inputRef={switchRef} />
       <table className="rs-help-table">
         <thead>

@@ -29,19 +29,28 @@ export function useLessonFit(lesson: RefObject<HTMLElement | null>, words: RefOb
     const element = lesson.current;
     const scroller = words.current;
     if (!element || !scroller) return undefined;
-    fromStart(scroller);
+    // Where fromStart put the words, until the person scrolls them: a card opening beside the box
+    // (below 1100 px, card.css) narrows it after the answer, and the verdict fell below the fold.
+    let anchored: number | null = fromStart(scroller);
     const fit = () => {
       if (presenting) fitLesson(element, scroller);
       else element.style.removeProperty(PROPERTY);
       tabStopWhileScrolling(scroller);
       markMore(scroller);
     };
-    const scrolled = () => markMore(scroller);
+    const scrolled = () => {
+      if (anchored !== null && Math.abs(scroller.scrollTop - anchored) > 1) anchored = null;
+      markMore(scroller);
+    };
+    const reflowed = () => {
+      if (anchored !== null) anchored = fromStart(scroller);
+      markMore(scroller);
+    };
     fit();
     window.addEventListener('resize', fit);
     scroller.addEventListener('scroll', scrolled, { passive: true });
     // The box and its words change size without a scroll too (the type fitted, the card docked beside it).
-    const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(scrolled);
+    const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(reflowed);
     for (const box of [scroller, ...scroller.children]) resized?.observe(box);
     return () => {
       window.removeEventListener('resize', fit);
@@ -68,10 +77,15 @@ function markMore(scroller: HTMLElement): void {
  * A new step or language reads from its first word; a question answered, from the question, with
  * its verdict under it (below the box's fold, the verdict was a student's only feedback, unseen).
  */
-function fromStart(scroller: HTMLElement): void {
+function fromStart(scroller: HTMLElement): number {
   scroller.scrollTop = 0;
   const answered = scroller.querySelector('[data-testid="prediction"]:has([data-testid="verdict"])');
-  if (answered) scroller.scrollTop = answered.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+  const verdict = answered?.querySelector('[data-testid="verdict"]');
+  if (!answered || !verdict) return scroller.scrollTop;
+  const top = scroller.getBoundingClientRect().top;
+  // A question longer than the box (narrowed by a card beside it) would leave the verdict below the fold: it starts halfway down at the latest.
+  scroller.scrollTop = Math.max(answered.getBoundingClientRect().top - top, verdict.getBoundingClientRect().top - top - scroller.clientHeight / 2);
+  return scroller.scrollTop;
 }
 
 /** Words that scroll are reached by Tab, so a keyboard scrolls them (they may hold no control to land on). */

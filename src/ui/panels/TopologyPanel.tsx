@@ -134,7 +134,7 @@ function sceneOf(input: TopologyInput, width: number, room: number, presenting: 
   const key = `${width} ${room} ${presenting}`;
   const cached = scenes.get(input);
   if (cached?.key === key) return cached.scene;
-  const scale = topologyScale(width, (layoutWidth) => layoutTopology(input, layoutWidth).height, room - LEGEND_ROOM, presenting ? PRESENTING_SCALE : 1);
+  const scale = topologyScale(width, (layoutWidth) => layoutTopology(input, layoutWidth).height, room - LEGEND_ROOM, presenting ? PRESENTING_SCALE : 1, presenting);
   const scene = { layout: layoutTopology(input, width / scale), scale };
   scenes.set(input, { key, scene });
   return scene;

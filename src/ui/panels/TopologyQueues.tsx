@@ -67,8 +67,12 @@ function fillHeights(box: Box, queue: CanvasQueue, maxCount: number): { fill: nu
   return { fill, backlog: behind ? Math.min(fill, Math.max(1, scale * behind)) : 0, behind };
 }
 
+/** A finger's target (WCAG 2.5.8): the cell's invisible hit area is at least this tall. */
+const HIT_MIN_HEIGHT = 24;
+
 const Cell = memo(function Cell({ cellId, box, queue, maxCount, topic, strings, index, tabbable, onReached }: CellProps) {
   const { fill, backlog, behind } = fillHeights(box, queue, maxCount);
+  const hitHeight = Math.max(HIT_MIN_HEIGHT, box.height);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Enter' && event.key !== ' ') return;
     event.preventDefault();
@@ -79,6 +83,7 @@ const Cell = memo(function Cell({ cellId, box, queue, maxCount, topic, strings, 
       data-count={queue.count} data-backlog={behind} data-readable={queue.readable} onClick={() => openQueue(topic, queue)} onKeyDown={onKeyDown}
       onFocus={() => onReached(index)}>
       <title>{strings.queueCell(queue)}</title>
+      <rect className="rs-qcell-hit" x={box.x} y={box.y + box.height / 2 - hitHeight / 2} width={box.width} height={hitHeight} />
       <rect className="rs-qcell-frame" x={box.x} y={box.y} width={box.width} height={box.height} rx={2} />
       {fill > 0 && <rect className="rs-qcell-fill" x={box.x + 1} y={box.y + box.height - 1 - fill} width={box.width - 2} height={fill} />}
       {backlog > 0 && <rect className="rs-qcell-backlog" x={box.x + 1} y={box.y + box.height - 1 - fill} width={box.width - 2} height={backlog} />}

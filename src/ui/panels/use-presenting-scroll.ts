@@ -9,8 +9,8 @@
  * A chapter's lesson box stays under the bar too where the window holds it (learn.css): its
  * caption is what the teacher talks over, so the drawing itself is scrolled up under the box (and
  * down again when the box grows), and the panel's title and its event caption pass beneath it,
- * whole. Where the box scrolls with the page (a short or narrow window) nothing is moved: the
- * caption would go.
+ * whole. Where the box scrolls with the page (a short or narrow window) the box is brought up to
+ * just under the bar, the header scrolled away, and the drawing is not moved: the caption would go.
  *
  * Leaving the mode scrolls the window back to where it was when the mode began
  * (useScrollBackAfterPresenting): the header's controls stay above what the mode scrolled to.
@@ -29,7 +29,9 @@ export const PRESENTING_GAP = 8;
 export function presentingTop(reading: boolean): number | null {
   const bar = document.querySelector('.rs-controls');
   if (!bar) return null;
-  const top = bar.getBoundingClientRect().height + PRESENTING_GAP;
+  // A short window's bar scrolls with the page (App.css): nothing stays above the scrolled-to element.
+  const stuck = getComputedStyle(bar).position === 'sticky';
+  const top = (stuck ? bar.getBoundingClientRect().height : 0) + PRESENTING_GAP;
   if (!reading) return top;
   const lesson = document.querySelector('.rs-lesson');
   if (!lesson || getComputedStyle(lesson).position !== 'sticky') return null;
@@ -89,7 +91,24 @@ function bringIntoView(panel: Element): void {
  */
 function bringUnderLesson(stage: Element, lessonChanged: boolean): void {
   const clearTop = presentingTop(true);
-  if (clearTop === null) return;
+  if (clearTop === null) {
+    bringLessonUp();
+    return;
+  }
   const by = stage.getBoundingClientRect().top - clearTop;
   if (by > 0 || (lessonChanged && by < 0)) window.scrollBy({ top: by });
+}
+
+/**
+ * Where the lesson box scrolls with the page (a window under 600 px tall: a 1024x768 projector at
+ * 125 % or 150 %), the page's header is scrolled away, the box brought up to just under the bar, as
+ * the drawing is at 100 %: the header took a fifth of the window. Only down: what the presenter
+ * scrolled to below stays.
+ */
+function bringLessonUp(): void {
+  const lesson = document.querySelector('.rs-lesson');
+  const clearTop = presentingTop(false);
+  if (!lesson || clearTop === null) return;
+  const by = lesson.getBoundingClientRect().top - clearTop;
+  if (by > 0) window.scrollBy({ top: by });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BASE_WIDTH, MAX_SCALE, topologyScale } from '../../../src/viz/topology-scale.ts';
+import { BASE_WIDTH, KEEP_WIDE_MIN_SHARE, MAX_SCALE, topologyScale } from '../../../src/viz/topology-scale.ts';
 import { WIDE_MIN_WIDTH } from '../../../src/viz/topology-layout.ts';
 
 /** A layout 400 px high at any width (the wide layout's height hardly depends on its width). */
@@ -37,5 +37,16 @@ describe('how much larger the topology is drawn', () => {
     // 520 px hold 400 px drawn 1.3x, not 1.5x: the legend under the drawing stays on screen.
     expect(topologyScale(1_240, height400, 520, 1.5)).toBe(1.3);
     expect(topologyScale(1_240, height400, 300, 1.5)).toBe(1);
+  });
+
+  it('presenting, draws the wide layout smaller in a panel a little narrower than it, laid out at WIDE_MIN_WIDTH; a phone\'s panel stacks', () => {
+    // A 1024x768 projector at 150 %: a 617 px panel.
+    const scale = topologyScale(617, height400, 10_000, 1.5, true);
+    expect(scale).toBeLessThan(1);
+    expect(617 / scale).toBeGreaterThanOrEqual(WIDE_MIN_WIDTH);
+    expect(617 / scale).toBeLessThan(WIDE_MIN_WIDTH + 1);
+    // Not outside presentation mode, and not below KEEP_WIDE_MIN_SHARE of the wide layout.
+    expect(topologyScale(617, height400, 10_000, 1)).toBe(1);
+    expect(topologyScale(Math.floor(WIDE_MIN_WIDTH * KEEP_WIDE_MIN_SHARE) - 1, height400, 10_000, 1.5, true)).toBe(1);
   });
 });

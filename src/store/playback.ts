@@ -346,14 +346,16 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
     return reached;
   },
   step(direction) {
+    // From where the run is going: a seek under way (a jump, announced or not) goes on to its
+    // target and the step is taken from there, so the moment reached does not depend on how far
+    // it had come. In the worker, the frame that ends the seek shows the step (run-service.ts step).
+    // Stepping pauses.
     if (remote) {
       remote.step(direction);
-      // A jump not yet announced is over too: the step follows it in the worker.
-      jumps.unannounced = 0;
-      return set({ playing: false, seekTarget: null, seekProgress: null });
+      return set({ playing: false });
     }
     if (!current) return;
-    // From where the run is (a long seek under way stops there); stepping pauses.
+    current.seek(playheadTarget());
     if (direction === 'forward') current.seekNextTraceEvent();
     else current.seek(current.previousTraceTime());
     publish(set, current, { playing: false, seekTarget: null, seekProgress: null });

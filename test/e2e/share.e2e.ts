@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { findLibraryEntry } from '../../src/scenario/library/index.ts';
 import { test } from './harness.ts';
 import { currentTime, fragmentOf, jumpAndWait, openPage, stepAndWait, visibleNumbers, waitForFragment, waitForFrames, waitForRest, waitForTime } from './shell-helpers.ts';
 
@@ -35,6 +36,21 @@ test('the address follows the run, so reloading returns to the same moment', asy
   await page.goto(url, { waitUntil: 'networkidle' });
   await waitForTime(page, '0:20.000');
   assert.equal(await page.getByRole('alert').count(), 0);
+});
+
+test('Home during a long jump from a link: once the page rests at 0:00 the address says t=0, and a reload opens 0:00', async ({ page, baseUrl, consoleErrors }) => {
+  // Five hours of retries: the page simulates ahead to 5:00:00 for a few seconds, showing 0:00 meanwhile.
+  await page.goto(`${baseUrl}/#${fragmentOf(findLibraryEntry('retries-dlq')!.scenario, 18_000_000)}`);
+  await page.getByTestId('seek-progress').waitFor();
+  // Past the address's first rewrite after the load (URL_SYNC_MS): Home before it was mended by it.
+  await page.waitForTimeout(600);
+  assert.equal(await page.getByTestId('seek-progress').count(), 1, 'Home is pressed while the page still simulates ahead');
+  await page.keyboard.press('Home');
+  await waitForTime(page, '0:00.000');
+  await waitForFragment(page, 0);
+  await page.reload({ waitUntil: 'networkidle' });
+  await waitForTime(page, '0:00.000');
+  assert.deepEqual(consoleErrors, []);
 });
 
 test('Back and Forward open the run each address names, the page\'s own rewrites of the address included', async ({ page, context, baseUrl, consoleErrors }) => {

@@ -23,6 +23,7 @@ export type ToWorker =
    * chose at once, in a `progress` message; the move's frames carry it too.
    */
   | { type: 'jump'; version: number; byMs: number }
+  /** One trace event back or forward from where the run is going: during a seek, from its target, once it is there. */
   | { type: 'step'; version: number; direction: StepDirection }
   | { type: 'cancel'; version: number }
   /**

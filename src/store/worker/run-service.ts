@@ -35,6 +35,12 @@ function timelineOf(scenario: Scenario): Timeline {
   return new Timeline(scenario, { commitLog: commitLogForTimeline, tailEvents: FRESH_EVENTS, traceBudget: estimateCost(scenario).traceCache });
 }
 
+/** To the previous or the next trace event (Timeline.previousTraceTime, seekNextTraceEvent). */
+function takeStep(timeline: Timeline, direction: StepDirection): void {
+  if (direction === 'forward') timeline.seekNextTraceEvent();
+  else timeline.seek(timeline.previousTraceTime());
+}
+
 export interface RunServiceHost {
   post(message: FromWorker): void;
   /** Runs `work` soon, after the messages that arrived meanwhile. */
@@ -50,6 +56,8 @@ interface Run {
   move: { target: number; kind: MoveKind } | null;
   /** Playing has stopped (a `settle`): the frame ending the move under way is settled. */
   settling: boolean;
+  /** Steps asked for while a seek was under way, taken from its target once it is reached (see step). */
+  stepsAfter: StepDirection[];
 }
 
 export class RunService {
@@ -79,7 +87,7 @@ export class RunService {
   private dispatch(message: ToWorker): void {
     switch (message.type) {
       case 'load':
-        this.run = { version: message.version, timeline: timelineOf(message.scenario), frames: new FrameSource(), move: null, settling: false };
+        this.run = { version: message.version, timeline: timelineOf(message.scenario), frames: new FrameSource(), move: null, settling: false, stepsAfter: [] };
         // The move first, so that the run's first frame says a seek is still under way.
         if (message.atMs > 0) this.startMove(message.atMs, 'seek');
         this.sendFrame(this.run, null);
@@ -96,6 +104,7 @@ export class RunService {
         const run = this.current(message.version);
         if (!run) return;
         run.move = null;
+        run.stepsAfter = [];
         return this.sendFrame(run, null);
       }
       case 'settle':
@@ -112,8 +121,10 @@ export class RunService {
 
   private startMove(target: number, kind: MoveKind): void {
     const run = this.run!;
-    // A new move (playing again, a seek) ends as it ends; a settle after it says so again.
+    // A new move (playing again, a seek) ends as it ends; a settle after it says so again. It
+    // replaces the seek the steps waited for, and they go with it.
     run.settling = false;
+    run.stepsAfter = [];
     // A play move never takes the run back. The driver counts from the page's playhead, which
     // trails the worker's time when a frame is late, so its next target can fall short of the
     // last one; taken back there, the playhead stepped back while playing, and a pause right
@@ -154,7 +165,10 @@ export class RunService {
       if (took < CHUNK_MS / 2) this.stepCap = Math.min(MAX_STEP_MS, this.stepCap * 2);
       else if (took > 2 * CHUNK_MS) this.stepCap = Math.max(MIN_STEP_MS, this.stepCap / 2);
       const done = reached === move.target;
-      if (done) run.move = null;
+      if (done) {
+        run.move = null;
+        for (const direction of run.stepsAfter.splice(0)) takeStep(run.timeline, direction);
+      }
       if (done || move.kind === 'play') this.sendFrame(run, { ...move, done });
       else if (this.host.clock() - this.lastFrameAt >= PROGRESS_EVERY_MS) {
         // Only how far: drawing each step of a long seek would cost the page far more than the
@@ -169,12 +183,22 @@ export class RunService {
     }
   }
 
+  /**
+   * One trace event back or forward from where the run is going: during a seek, from its target,
+   * taken when the seek gets there and said by the frame that ends it (the page's seek ends there
+   * too), so the moment reached does not depend on how far the seek had come when the key arrived.
+   * A `jump` counts from the seek's target too, and replaces the seek and the steps waiting for it.
+   * While playing, from the moment reached.
+   */
   private step(version: number, direction: StepDirection): void {
     const run = this.current(version);
     if (!run) return;
+    if (run.move?.kind === 'seek') {
+      run.stepsAfter.push(direction);
+      return;
+    }
     run.move = null;
-    if (direction === 'forward') run.timeline.seekNextTraceEvent();
-    else run.timeline.seek(run.timeline.previousTraceTime());
+    takeStep(run.timeline, direction);
     this.sendFrame(run, null);
   }
 

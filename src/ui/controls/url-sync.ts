@@ -98,8 +98,10 @@ export function startUrlSync(): () => void {
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(write, URL_SYNC_MS);
   };
+  // The moment written is where the playhead is going (currentLink): a seek's target counts too,
+  // or Home during a long jump (its target 0, the playhead still at 0) left the jump's target there.
   const unsubscribe = usePlayback.subscribe((state, previous) => {
-    if (state.timeMs !== previous.timeMs || state.source !== previous.source || state.selection !== previous.selection) schedule();
+    if (state.timeMs !== previous.timeMs || state.seekTarget !== previous.seekTarget || state.source !== previous.source || state.selection !== previous.selection) schedule();
   });
   const stopFollowingLesson = useLesson.subscribe((state, previous) => {
     if (state.chapterId !== previous.chapterId || state.step !== previous.step || stepMomentOf(state) !== stepMomentOf(previous) || state.answers !== previous.answers) schedule();

@@ -21,6 +21,7 @@ import { useCardSection } from './use-card-section.ts';
 import { useChapterRun } from './use-chapter-run.ts';
 import { useLessonFit } from './use-lesson-fit.ts';
 import { useStepActions } from './use-step-actions.ts';
+import { useEarlyStepKeys } from './use-step-keys.ts';
 import { useStepMotion } from './use-step-motion.ts';
 import { inLanguage, useWords } from '../i18n/index.ts';
 import { useReducedMotion } from '../use-reduced-motion.ts';
@@ -31,6 +32,8 @@ export function ChapterPlayer({ entry }: { entry: ChapterEntry }) {
   const run = useChapterRun(entry);
   const found = useLesson((s) => s.found);
   const words = useWords(LEARN_STRINGS);
+  // What the loading box below shows: the chapter's keys are its own already.
+  useEarlyStepKeys(run.status !== 'failed' && (run.status !== 'ready' || found === null));
   if (run.status !== 'ready' || found === null) {
     const status = run.status === 'failed' ? 'failed' : 'loading';
     return (

@@ -35,25 +35,45 @@ export function takenByChapter(binding: KeyBinding): boolean {
   return !binding.alt && !binding.shift && stepMove(binding.key) !== undefined;
 }
 
+/**
+ * Presses made while the chapter gets ready (its scenario loading, its steps' moments being found):
+ * already the chapter's, taken once it is ready (useStepKeys). Left to the page's shortcuts, a press
+ * stepped the run the chapter was about to move, and was lost.
+ */
+const early: StepKey['move'][] = [];
+
+/** Listens for the chapter's keys on the document (see above); returns the function that stops. */
+function listen(take: (move: StepKey['move']) => void): () => void {
+  const onKey = (event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.altKey || event.shiftKey || event.ctrlKey || event.metaKey) return;
+    // A modal dialog (the chapter list, the glossary, the help) keeps its keys; the message card is not modal.
+    if (isTypingTarget(event.target) || isSlider(event.target) || ownsArrowKeys(event) || inModal(event.target)) return;
+    const step = stepMove(event.key);
+    if (!step) return;
+    event.preventDefault();
+    // A blanked stage comes back on the step it left (a clicker's next or back only lifts the blank).
+    if (usePlayback.getState().blanked) usePlayback.getState().setBlanked(false);
+    else take(step);
+  };
+  document.addEventListener('keydown', onKey);
+  return () => document.removeEventListener('keydown', onKey);
+}
+
 export function useStepKeys(onNext: () => void, onBack: () => void): void {
   const handlers = useRef({ onNext, onBack });
   useEffect(() => {
     handlers.current = { onNext, onBack };
+    // A press made while the chapter got ready, one a render: each from the step the one before reached.
+    const move = early.shift();
+    if (move) (move === 'next' ? onNext : onBack)();
   });
+  useEffect(() => listen((move) => (move === 'next' ? handlers.current.onNext : handlers.current.onBack)()), []);
+}
+
+/** While the chapter gets ready (`gettingReady`), its keys are remembered for it; a chapter opens with none. */
+export function useEarlyStepKeys(gettingReady: boolean): void {
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.altKey || event.shiftKey || event.ctrlKey || event.metaKey) return;
-      // A modal dialog (the chapter list, the glossary, the help) keeps its keys; the message card is not modal.
-      if (isTypingTarget(event.target) || isSlider(event.target) || ownsArrowKeys(event) || inModal(event.target)) return;
-      const step = stepMove(event.key);
-      if (!step) return;
-      const move = step === 'next' ? handlers.current.onNext : handlers.current.onBack;
-      event.preventDefault();
-      // A blanked stage comes back on the step it left (a clicker's next or back only lifts the blank).
-      if (usePlayback.getState().blanked) usePlayback.getState().setBlanked(false);
-      else move();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    early.length = 0;
   }, []);
+  useEffect(() => (gettingReady ? listen((move) => early.push(move)) : undefined), [gettingReady]);
 }

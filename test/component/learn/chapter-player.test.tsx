@@ -14,8 +14,9 @@ import { Banner } from '../../../src/ui/controls/Banner.tsx';
 import { CardHost } from '../../../src/ui/controls/CardHost.tsx';
 import { ScenarioPicker } from '../../../src/ui/controls/ScenarioPicker.tsx';
 import { InspectorPanel } from '../../../src/ui/panels/InspectorPanel.tsx';
-import { openFromHash, openSource } from '../../../src/ui/controls/session.ts';
+import { openFromHash, openLibraryEntry, openSource } from '../../../src/ui/controls/session.ts';
 import { currentLink } from '../../../src/ui/controls/url-sync.ts';
+import { onShortcutKey } from '../../../src/ui/controls/use-keyboard.ts';
 import { PROGRESS_STORAGE_KEY } from '../../../src/ui/learn/progress-key.ts';
 import { formatTime } from '../../../src/viz/format.ts';
 
@@ -131,6 +132,35 @@ describe('the chapter player', () => {
     key('ArrowLeft');
     await arrivedAt(1);
     expect(useInsight.getState().canvasTopic).toBeNull();
+  });
+
+  it('takes → pressed while the chapter gets ready, after it is: the page\'s shortcut does not step the run meanwhile', async () => {
+    const moments = await expectedMoments('basics');
+    // The chapter's steps arrive when the test says: until then the box says it is getting ready.
+    const entry = findChapter('basics')!;
+    const load = entry.load;
+    let arrive = () => {};
+    const held = new Promise<void>((resolve) => {
+      arrive = resolve;
+    });
+    vi.spyOn(entry, 'load').mockImplementation(() => held.then(load));
+    window.addEventListener('keydown', onShortcutKey);
+    try {
+      // A run on screen, which the page's → would step.
+      act(() => openLibraryEntry('write8-read4'));
+      render(<LearnSlot />);
+      act(() => useLesson.getState().openChapter('basics'));
+      await waitFor(() => expect(screen.getByTestId('chapter')).toHaveAttribute('data-status', 'loading'), WAIT);
+      const before = usePlayback.getState().timeMs;
+      key('ArrowRight');
+      key('PageDown');
+      expect(usePlayback.getState().timeMs).toBe(before);
+      arrive();
+      await arrivedAt(2);
+      expect(usePlayback.getState().timeMs).toBe(moments[2]);
+    } finally {
+      window.removeEventListener('keydown', onShortcutKey);
+    }
   });
 
   it('holds a question at the previous moment, then runs to the answer and says whether the pick was right', async () => {

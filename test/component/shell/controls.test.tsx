@@ -5,6 +5,7 @@ import { useLesson } from '../../../src/store/lesson.ts';
 import type { TimelineAction } from '../../../src/model/spec.ts';
 import { getTimeline, playheadTarget, usePlayback } from '../../../src/store/playback.ts';
 import { askSim } from '../../../src/store/sim-query.ts';
+import { Timeline } from '../../../src/sim/timeline.ts';
 import { COMMANDS } from '../../../src/ui/commands.ts';
 import { translate } from '../../../src/ui/i18n/index.ts';
 import { actionTarget } from '../../../src/ui/controls/Scrubber.tsx';
@@ -222,6 +223,21 @@ describe('keyboard shortcuts', () => {
     expect(time()).toBe(first + 9_000);
     press('Home');
     expect(time()).toBe(0);
+  });
+
+  it('← and → during a seek on the page step from its target, as the worker does', () => {
+    const local = new Timeline(usePlayback.getState().scenario!);
+    local.seek(60_000);
+    const back = local.previousTraceTime();
+    local.seek(60_000);
+    const forward = local.seekNextTraceEvent();
+    for (const [key, expected] of [['ArrowLeft', back], ['ArrowRight', forward]] as const) {
+      usePlayback.getState().seek(0);
+      // A seek the driver carries across frames, still at 0:00 (src/store/playback.ts continueSeek).
+      act(() => usePlayback.setState({ seekTarget: 60_000, seekProgress: 0 }));
+      press(key);
+      expect([time(), usePlayback.getState().seekTarget], key).toEqual([expected, null]);
+    }
   });
 
   it('] and [ go to the next and the previous tick under the playhead: a fault, a sign of one', async () => {

@@ -5,7 +5,7 @@
  * the step or the seek before it.
  */
 import { Timeline } from '../../../src/sim/timeline.ts';
-import { runInWorker, usePlayback } from '../../../src/store/playback.ts';
+import { getTimeline, runInWorker, usePlayback } from '../../../src/store/playback.ts';
 import { RemoteRun } from '../../../src/store/remote-run.ts';
 import { writeReadScenario } from '../../component/panels/scenarios.ts';
 import { inThreadWorker } from '../../support/in-thread-worker.ts';
@@ -25,6 +25,19 @@ describe('a jump by a time, with the run in the worker', () => {
     usePlayback.getState().jump(10_000);
     await settledAt(back + 10_000);
     expect(usePlayback.getState()).toMatchObject({ timeMs: back + 10_000, seekTarget: null, seekProgress: null });
+  });
+
+  it('a step pressed during a long seek is taken from its target: the seek shows its progress until the step\'s moment', async () => {
+    const local = new Timeline(scenario);
+    local.seek(100_000);
+    const back = local.previousTraceTime();
+    usePlayback.getState().loadScenario(scenario, 0);
+    await settledAt(0);
+    usePlayback.getState().requestSeek(100_000);
+    usePlayback.getState().step('back');
+    expect(usePlayback.getState()).toMatchObject({ seekTarget: 100_000, playing: false });
+    await vi.waitFor(() => expect([usePlayback.getState().timeMs, usePlayback.getState().seekTarget]).toEqual([back, null]));
+    expect(getTimeline()!.now).toBe(back);
   });
 
   it('adds up quick presses and stays within the run', async () => {

@@ -19,6 +19,12 @@ function service() {
     drain: () => {
       for (let work = later.shift(); work; work = later.shift()) work();
     },
+    /** Runs up to n chunks of the move under way; returns how many it ran. */
+    chunks: (n: number) => {
+      let ran = 0;
+      for (; ran < n && later.length > 0; ran++) later.shift()!();
+      return ran;
+    },
     lastFrame: () => posted.filter((message) => message.type === 'frame').at(-1)!,
   };
 }
@@ -54,6 +60,37 @@ describe('a jump by a time in the worker', () => {
     worker.drain();
     const frame = worker.lastFrame();
     expect(frame.type === 'frame' && frame.frame.timeMs).toBe(0);
+  });
+
+  it('a step during a seek is taken from its target, however far the seek had come, and the frame ending the seek shows it', () => {
+    const local = new Timeline(scenario);
+    local.seek(100_000);
+    const back = local.previousTraceTime();
+    local.seek(100_000);
+    const forward = local.seekNextTraceEvent();
+    expect([back < 100_000, forward > 100_000]).toEqual([true, true]);
+    for (const [direction, expected] of [['back', back], ['forward', forward]] as const) {
+      for (const chunksFirst of [0, 2]) {
+        const worker = service();
+        worker.send({ type: 'load', version: 1, scenario, atMs: 0 });
+        worker.send({ type: 'move', version: 1, target: 100_000, kind: 'seek' });
+        const chunks = worker.chunks(chunksFirst);
+        worker.send({ type: 'step', version: 1, direction });
+        worker.drain();
+        const frames = worker.posted.filter((message) => message.type === 'frame').slice(1);
+        expect(frames.map((frame) => [frame.frame.timeMs, frame.move, frame.resting]), `${direction} after ${chunks} chunks`)
+          .toEqual([[expected, { target: 100_000, kind: 'seek', done: true }, true]]);
+      }
+    }
+  });
+
+  it('a new move or a jump replaces the seek a step waited for, and the step with it', () => {
+    const worker = service();
+    worker.send({ type: 'load', version: 1, scenario, atMs: 100_000 });
+    worker.send({ type: 'step', version: 1, direction: 'back' });
+    worker.send({ type: 'move', version: 1, target: 0, kind: 'seek' });
+    worker.drain();
+    expect(worker.lastFrame().type === 'frame' && worker.lastFrame().frame.timeMs).toBe(0);
   });
 
   it('is ignored for a run the page has replaced', () => {

@@ -19,12 +19,22 @@ const noHtml = {
   selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
   message: 'User text is shown as text, never as HTML.',
 };
+/** The page's stores, subscribed to with a selector: with none, a component renders again on every change of the store (the playhead's, many times a second). */
+const narrowStoreHooks = {
+  selector: "CallExpression[callee.name=/^use(Playback|Lesson|Insight|WhatIf|Draft)$/][arguments.length=0]",
+  message: 'Subscribe to a store with a selector of what the component shows (usePlayback((s) => s.language)): with none, it renders again at every change of the store.',
+};
+/** Words are read through src/ui/i18n (inLanguage, useWords), the one place a fallback language or a missing-word check would go. */
+const wordsThroughI18n = {
+  selector: "MemberExpression[computed=true][property.name='language']",
+  message: 'Read a Bilingual table with useWords(table) in a component or inLanguage(table, language) in a function, not table[language]: src/ui/i18n is the page\'s one language lookup.',
+};
 
 /**
  * One boundary: the folders (our own layers) and packages a layer may not import, statically
  * (`import ... from`, bare folders such as '../model' included) or dynamically (`import()`).
  */
-function boundary({ files, folders = [], packages = [], why }) {
+function boundary({ files, folders = [], packages = [], why, syntax = [] }) {
   const folderPattern = folders.length > 0 ? `(^|/)(${folders.join('|')})(/|$)` : null;
   const packagePattern = packages.length > 0 ? `^(${packages.map((p) => p.replace('*', '[^/]*')).join('|')})(/|$)` : null;
   const dynamic = [folderPattern, packagePattern].filter((p) => p !== null).map((pattern) => ({
@@ -40,7 +50,7 @@ function boundary({ files, folders = [], packages = [], why }) {
           ...(packages.length > 0 ? [{ group: packages.flatMap((p) => [p, `${p}/*`]), message: why }] : []),
         ],
       }],
-      'no-restricted-syntax': ['error', noHtml, ...dynamic],
+      'no-restricted-syntax': ['error', noHtml, ...dynamic, ...syntax],
     },
   };
 }
@@ -52,6 +62,13 @@ const pureCore = (files, folders, why) => [
   boundary({ files, folders, packages: uiLibraries, why: `${why}; it runs under Node, so no UI library either` }),
   { files, rules: { 'no-restricted-properties': ['error', ...wallClock], 'no-restricted-globals': ['error', ...timers] } },
 ];
+
+const uiBoundary = boundary({
+  files: ['src/ui/**'],
+  folders: ['engine', 'model'],
+  why: 'the page reaches the simulation through src/sim: the model types and helpers it reads are named in sim/index.ts',
+  syntax: [narrowStoreHooks],
+});
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', '.bench'] },
@@ -83,11 +100,13 @@ export default tseslint.config(
     packages: ['react', 'react-dom', 'zustand'],
     why: 'viz is pure functions (numbers and paths from data): no React, no store, no UI; model types come through sim/index.ts',
   }),
-  boundary({
+  uiBoundary,
+  {
+    // A later no-restricted-syntax replaces an earlier one for the same files (flat config): this repeats the page's.
     files: ['src/ui/**'],
-    folders: ['engine', 'model'],
-    why: 'the page reaches the simulation through src/sim: the model types and helpers it reads are named in sim/index.ts',
-  }),
+    ignores: ['src/ui/i18n/**'],
+    rules: { 'no-restricted-syntax': [...uiBoundary.rules['no-restricted-syntax'], wordsThroughI18n] },
+  },
   {
     // Type-aware rules, for src only: linting the tests with types would double the time for no case.
     files: ['src/**/*.{ts,tsx}'],

@@ -21,7 +21,7 @@ export type InsightTabId = (typeof INSIGHT_TAB_IDS)[number];
 /** How a message is looked up: RocketMQ's three ways (msgId, offsetMsgId, or a key through the index). */
 export type MessageLookup = MessageLifeArgs;
 
-export interface InsightState {
+interface InsightState {
   /** The open tab. */
   tab: InsightTabId;
   /** The message the Message tab shows; null until one is asked for. */

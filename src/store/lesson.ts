@@ -17,7 +17,7 @@ export interface ChapterFound {
   choices: readonly number[];
 }
 
-export interface LessonState {
+interface LessonState {
   listOpen: boolean;
   chapterId: string | null;
   step: number;

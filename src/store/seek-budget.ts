@@ -8,7 +8,7 @@
 import type { Timeline } from '../sim/timeline.ts';
 
 /** Wall-clock work allowed per frame for simulating new virtual time. */
-export const FRAME_BUDGET_MS = 12;
+const FRAME_BUDGET_MS = 12;
 
 /** Measured cost of simulating new time, in wall ms per virtual ms. */
 let costPerVirtualMs = 0.002;

@@ -6,7 +6,7 @@
 import { runSimQuery, type SimQueryArgs, type SimQueryName, type SimQueryResult } from '../sim/queries/index.ts';
 import { getRemoteRun, getTimeline } from './playback.ts';
 
-export class NoRunLoaded extends Error {
+class NoRunLoaded extends Error {
   constructor() {
     super('No scenario is loaded: there is no run to ask.');
     this.name = 'NoRunLoaded';

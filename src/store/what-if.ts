@@ -7,7 +7,7 @@
  */
 import { create } from 'zustand';
 
-export interface WhatIfState {
+interface WhatIfState {
   /** The change as a link's `w`; null when none was asked for. */
   change: string | null;
   setChange(change: string | null): void;

@@ -7,7 +7,7 @@
  * the queries).
  */
 import { brokerRoles, STALE, traceBrokerNode, type BrokerNodeTable, type MasterChange, type ModelState } from '../sim/index.ts';
-import type { Language } from '../store/playback.ts';
+import type { Language } from '../scenario/language.ts';
 import { inLanguage, type Bilingual } from './i18n/index.ts';
 
 /** The node that was `${broker}/${brokerId}` at time `at`, and whether it is its group's master now. */

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 
-export interface LazyModule<M> {
+interface LazyModule<M> {
   load(): Promise<M>;
   use(): M | null;
 }

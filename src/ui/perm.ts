@@ -4,7 +4,7 @@
  * means in words, e.g. "6 · RW- (read and write)". The bare number says nothing to someone who has
  * not learnt PermName's bits.
  */
-import type { Language } from '../store/playback.ts';
+import type { Language } from '../scenario/language.ts';
 import { isReadable, isWriteable, perm2String } from '../sim/index.ts';
 import { type Bilingual, inLanguage } from './i18n/index.ts';
 

@@ -4,7 +4,7 @@ import { brokerNodeNames, DECLARED_NAMES, type BrokerNodeNames } from './broker-
 import { useSimQuery } from './use-sim-query.ts';
 import { LOG_REFRESH, useSimView, type SimViewOptions } from './use-sim.ts';
 
-export interface BrokerNodeNamesAnswer {
+interface BrokerNodeNamesAnswer {
   names: BrokerNodeNames;
   /** Whether the master changes up to the shown time are still to come (a panel is not at rest). */
   pending: boolean;

@@ -13,7 +13,7 @@ import { moveIndex, type IndexMoves } from './keys.ts';
 /** ← → only: the items may wrap into rows read left to right, and ↑ ↓ stay the browser's. */
 const ROW_MOVES: IndexMoves = { axis: 'horizontal' };
 
-export interface RovingStop {
+interface RovingStop {
   /** The item in the Tab order. */
   at: number;
   reach: (index: number) => void;

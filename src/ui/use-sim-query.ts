@@ -14,7 +14,7 @@ import { askSim } from '../store/sim-query.ts';
 import { usePlayback } from '../store/playback.ts';
 import { TEXT_PANEL_REFRESH, useSimView, type SimViewOptions } from './use-sim.ts';
 
-export interface SimQueryAnswer<N extends SimQueryName> {
+interface SimQueryAnswer<N extends SimQueryName> {
   /** The latest answer to this question; undefined until the first one arrives (or after an error). */
   data: SimQueryResult<N> | undefined;
   /** Whether an answer for the current arguments and time is still to come. */

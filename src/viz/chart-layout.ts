@@ -25,7 +25,7 @@ export interface ChartInput {
   height: number;
 }
 
-export interface ChartLayout {
+interface ChartLayout {
   plot: { left: number; top: number; right: number; bottom: number };
   paths: { name: string; d: string; dashed: boolean; colour: number }[];
   xTicks: { x: number; t: number }[];
@@ -38,7 +38,7 @@ export interface ChartLayout {
 
 export const CHART_MARGIN = { left: 52, top: 12, right: 12, bottom: 34 };
 /** The palette's size: lines past it reuse its colours (the legend names each). */
-export const CHART_COLOURS = 8;
+const CHART_COLOURS = 8;
 
 /**
  * Lines from per-sample dictionaries: one per key ever seen, sorted by name, with `missing` where

@@ -6,7 +6,7 @@
  */
 
 /** Virtual length of a flight: about half a second of wall time at the current speed. */
-export const FLIGHT_WALL_MS = 500;
+const FLIGHT_WALL_MS = 500;
 export const MIN_FLIGHT_MS = 250;
 export const MAX_FLIGHT_MS = 30_000;
 

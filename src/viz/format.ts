@@ -89,7 +89,7 @@ const ASCII_EM = {
 /** The ellipsis: DejaVu Sans draws it exactly 1 em wide. */
 const ELLIPSIS_EM = 1;
 
-export type FontWeight = keyof typeof ASCII_EM;
+type FontWeight = keyof typeof ASCII_EM;
 
 /**
  * A label cut to fit `widthPx` in a font of `fontPx`, ending in "…" when cut. SVG text does not

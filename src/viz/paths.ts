@@ -19,7 +19,7 @@ export interface Box {
   height: number;
 }
 
-export type Orientation = 'horizontal' | 'vertical';
+type Orientation = 'horizontal' | 'vertical';
 
 export interface Link {
   source: Point;

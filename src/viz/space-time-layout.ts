@@ -9,7 +9,7 @@ import { MASTER_ID, type BrokerRoleNow, type TraceEvent } from '../sim/index.ts'
 import { DECLARED_NODES, strokeOf, type ArrowKind, type Lane, type MarkKind, type NodeOf } from './space-time-events.ts';
 import { linear, niceTicks } from './ticks.ts';
 
-export interface SpaceTimeInput {
+interface SpaceTimeInput {
   lanes: Lane[];
   /** The window's events in trace order, the first being trace index `firstIndex`. */
   events: TraceEvent[];
@@ -36,7 +36,7 @@ interface Bundle {
   current: boolean;
 }
 
-export interface ArrowBundle extends Bundle {
+interface ArrowBundle extends Bundle {
   kind: ArrowKind;
   from: string;
   to: string;
@@ -46,7 +46,7 @@ export interface ArrowBundle extends Bundle {
   y2: number;
 }
 
-export interface MarkBundle extends Bundle {
+interface MarkBundle extends Bundle {
   kind: MarkKind;
   lane: string;
   x: number;
@@ -54,7 +54,7 @@ export interface MarkBundle extends Bundle {
 }
 
 /** A fault whose target is no lane (a topic, a link): a rule across every lane. */
-export interface FaultRule extends Bundle {
+interface FaultRule extends Bundle {
   x: number;
   label: string;
 }
@@ -73,7 +73,7 @@ export interface SpaceTimeLayout {
   playheadX: number;
 }
 
-export const LANE_HEIGHT = 26;
+const LANE_HEIGHT = 26;
 export const LABEL_WIDTH = 96;
 const AXIS_HEIGHT = 22;
 export const RIGHT_PAD = 12;

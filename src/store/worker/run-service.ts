@@ -41,7 +41,7 @@ function takeStep(timeline: Timeline, direction: StepDirection): void {
   else timeline.seek(timeline.previousTraceTime());
 }
 
-export interface RunServiceHost {
+interface RunServiceHost {
   post(message: FromWorker): void;
   /** Runs `work` soon, after the messages that arrived meanwhile. */
   later(work: () => void): void;

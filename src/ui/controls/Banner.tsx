@@ -8,11 +8,12 @@ import { lazyModule } from '../lazy-module.ts';
 import { openOffer, showLinkProblems } from './session.ts';
 
 /**
- * The banner's words and sentences (banner-words.ts), fetched when a banner first shows: the
+ * The banner's words and sentences (banner-strings.ts), fetched when a banner first shows: the
  * default page opens without one, so its first script does not carry them.
  */
-const chunk = lazyModule(() => import('./banner-words.ts'));
+const chunk = lazyModule(() => import('./banner-strings.ts'));
 
+/** Exported for its tests, which load the words before they render a banner. */
 export const loadBannerWords = chunk.load;
 
 /** The JSON text of an invalid scenario a link carried, to mend in the editor; null for any other banner. */

@@ -7,7 +7,7 @@ import { usePlayback } from '../../store/playback.ts';
 import { useT } from '../i18n/index.ts';
 import { fileStem, saveBlob } from './save-file.ts';
 
-export function downloadName(name: string): string {
+function downloadName(name: string): string {
   return `${fileStem(name, 'scenario')}.json`;
 }
 

@@ -1,6 +1,7 @@
 /** EN / 中文: the whole page's language (panels read the same store field), remembered for the next visit. */
 import { useEffect } from 'react';
-import { usePlayback, type Language } from '../../store/playback.ts';
+import { usePlayback } from '../../store/playback.ts';
+import type { Language } from '../../scenario/language.ts';
 import { useT } from '../i18n/index.ts';
 import { rememberLanguage } from '../i18n/language-choice.ts';
 

@@ -28,7 +28,7 @@ function keepTabInside(event: KeyboardEvent<HTMLElement>): void {
   (event.shiftKey ? last : first).focus();
 }
 
-export interface ModalDialogProps {
+interface ModalDialogProps {
   /** The id of the dialog's heading, which names it. */
   titleId: string;
   onClose(): void;

@@ -25,7 +25,7 @@ function useOverflow(element: HTMLElement | null): boolean {
   return overflowing;
 }
 
-export interface ScrollAreaProps {
+interface ScrollAreaProps {
   /** The region's name: what a screen reader announces when it is focused (the table's caption, the card's title). */
   label: string;
   className: string;

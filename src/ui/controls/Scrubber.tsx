@@ -6,8 +6,9 @@
  */
 import { lazy, memo, Suspense, type KeyboardEvent } from 'react';
 import { faultEvent, faultSubject, type TimelineAction } from '../../sim/index.ts';
-import { playheadTarget, usePlayback, type Language } from '../../store/playback.ts';
-import { actionSaid } from '../i18n/action-words.ts';
+import { playheadTarget, usePlayback } from '../../store/playback.ts';
+import type { Language } from '../../scenario/language.ts';
+import { actionSaid } from '../i18n/action-strings.ts';
 import { inLanguage, labelled, listed, useT, type Bilingual, type Translate } from '../i18n/index.ts';
 import { useNarrator } from '../narration/use-narrator.ts';
 import { formatTime } from '../../viz/format.ts';

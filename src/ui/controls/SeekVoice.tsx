@@ -16,14 +16,14 @@ import { formatTime } from '../../viz/format.ts';
 import { useWords, type Bilingual } from '../i18n/index.ts';
 
 /** A jump still under way after this long (wall ms) is said: a shorter one only flickers the percent. */
-export const LONG_SEEK_MS = 500;
+const LONG_SEEK_MS = 500;
 /** The progress is said again only this many points further on. */
-export const PROGRESS_STEP = 25;
+const PROGRESS_STEP = 25;
 /** Nor sooner than this after what was said last (wall ms): a short sentence's speaking time. */
-export const PROGRESS_GAP_MS = 4_000;
+const PROGRESS_GAP_MS = 4_000;
 
 /** What the status says: the jump started, how far it has come, the moment it reached; null: nothing. */
-export type SeekSaid = { kind: 'ahead'; to: number } | { kind: 'progress'; percent: number } | { kind: 'reached'; at: number } | null;
+type SeekSaid = { kind: 'ahead'; to: number } | { kind: 'progress'; percent: number } | { kind: 'reached'; at: number } | null;
 
 const WORDS: Bilingual<{ ahead: (to: string) => string; progress: (percent: number) => string; reached: (at: string) => string }> = {
   en: {
@@ -51,7 +51,7 @@ interface Listening {
 }
 
 /** What the status says of the jumps, as the rule above says. */
-export function useSeekSaid(): SeekSaid {
+function useSeekSaid(): SeekSaid {
   const [said, setSaid] = useState<SeekSaid>(null);
   useEffect(() => {
     const at: Listening = { target: null, said: false, percent: 0, saidAt: Number.NEGATIVE_INFINITY, timer: null };

@@ -10,12 +10,12 @@ const PER_DECADE = 100;
 const MIN_POSITION = Math.round(Math.log10(MIN_SPEED) * PER_DECADE);
 const MAX_POSITION = Math.round(Math.log10(MAX_SPEED) * PER_DECADE);
 
-export function speedToPosition(speed: number): number {
+function speedToPosition(speed: number): number {
   return Math.round(Math.log10(speed) * PER_DECADE);
 }
 
 /** Positions near a round speed snap to it, so the slider lands on 1x, 10x, 100x... */
-export function positionToSpeed(position: number): number {
+function positionToSpeed(position: number): number {
   const speed = 10 ** (position / PER_DECADE);
   const round = [1, 2, 5].map((m) => m * 10 ** Math.floor(Math.log10(speed))).find((r) => Math.abs(Math.log10(r / speed)) < 0.02);
   return round ?? Number(speed.toPrecision(2));

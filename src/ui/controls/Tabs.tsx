@@ -9,12 +9,12 @@ import { moveIndex, type IndexMoves } from '../keys.ts';
 
 const TAB_MOVES: IndexMoves = { axis: 'horizontal', wrap: true };
 
-export interface TabItem<Id extends string> {
+interface TabItem<Id extends string> {
   id: Id;
   label: string;
 }
 
-export interface TabsProps<Id extends string> {
+interface TabsProps<Id extends string> {
   items: readonly TabItem<Id>[];
   selected: Id;
   onSelect(id: Id): void;

@@ -1,7 +1,7 @@
 /** The page's refusal of a scenario over its cost budget, in the person's language. */
 import { bytesOf, type OverBudget } from '../../scenario/budget.ts';
 import type { CostCause } from '../../scenario/cost.ts';
-import type { Language } from '../../store/playback.ts';
+import type { Language } from '../../scenario/language.ts';
 import { translate, type MessageKey } from '../i18n/index.ts';
 import { formatBytes } from '../../viz/format.ts';
 

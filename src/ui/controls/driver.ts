@@ -10,7 +10,7 @@
 import { getRemoteRun, usePlayback, type PlaybackState } from '../../store/playback.ts';
 
 /** Longer gaps between frames are treated as a pause (the tab was hidden). */
-export const MAX_FRAME_GAP_MS = 500;
+const MAX_FRAME_GAP_MS = 500;
 
 interface DriverState {
   /** The playhead with its fraction of a millisecond while playing (slow speeds need it). */

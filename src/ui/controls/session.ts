@@ -5,7 +5,7 @@
  */
 import type { Scenario } from '../../sim/index.ts';
 import { checkBudget, PAGE_BUDGET } from '../../scenario/budget.ts';
-import { scenarioText } from '../../scenario/language.ts';
+import { scenarioText, type Language } from '../../scenario/language.ts';
 import { LIBRARY, findLibraryEntry } from '../../scenario/library/index.ts';
 import { longestPrefix, MINUTE_MS } from '../../scenario/prefix.ts';
 import { decodeChapterLink } from '../../scenario/chapter-link.ts';
@@ -15,14 +15,14 @@ import { decodeTopicQuery } from '../../scenario/topic-query-link.ts';
 import { validateScenario, type ValidationResult } from '../../scenario/validate.ts';
 import { useLesson } from '../../store/lesson.ts';
 import { useInsight } from '../../store/insight.ts';
-import { usePlayback, type BannerOffer, type Language, type LoadOptions } from '../../store/playback.ts';
+import { usePlayback, type BannerOffer, type LoadOptions } from '../../store/playback.ts';
 import { useWhatIf } from '../../store/what-if.ts';
 import { inLanguage } from '../i18n/index.ts';
 import { resolveTab } from '../insight/tabs.ts';
 import { isChapterId } from '../learn/chapters/ids.ts';
 import { describeOverBudget } from './budget-text.ts';
 
-export interface OpenOptions extends Omit<LoadOptions, 'source'> {
+interface OpenOptions extends Omit<LoadOptions, 'source'> {
   /** Where the playhead goes once the run is built (reached across frames if far). */
   atMs?: number;
 }
@@ -30,7 +30,7 @@ export interface OpenOptions extends Omit<LoadOptions, 'source'> {
 const libraryTexts = new Map(LIBRARY.map((entry) => [JSON.stringify(entry.scenario), entry.id]));
 
 /** The library entry a file is, unchanged, or null. */
-export function libraryIdOf(source: unknown): string | null {
+function libraryIdOf(source: unknown): string | null {
   return libraryTexts.get(JSON.stringify(source)) ?? null;
 }
 

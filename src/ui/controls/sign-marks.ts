@@ -9,7 +9,7 @@ import { detectionSentence, type DetectionConfig } from '../panels/failover-mode
 import type { FailoverStrings, StaleRoutes } from '../panels/failover-strings.ts';
 import { signMoments } from './mark-times.ts';
 
-export interface SignMark {
+interface SignMark {
   at: number;
   title: string;
 }
@@ -30,7 +30,7 @@ function signSaid(sign: FaultSign, strings: FailoverStrings, config: MarkConfig)
 }
 
 /** The run's settings a mark's words read: a detection's arithmetic, whether a controller elects masters, the route pulls' period. */
-export type MarkConfig = DetectionConfig & Pick<SimConfig, 'enableControllerMode' | 'pollNameServerIntervalMs'>;
+type MarkConfig = DetectionConfig & Pick<SimConfig, 'enableControllerMode' | 'pollNameServerIntervalMs'>;
 
 /** A route pull comes within pollNameServerInterval of the NameServers' drop, its answer a moment later: a longer wait is said, with why. */
 const ANSWER_MS = 1_000;

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { ValidationError } from '../../scenario/validate.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { formatTime } from '../../viz/format.ts';
-import { actionChoice } from '../i18n/action-words.ts';
+import { actionChoice } from '../i18n/action-strings.ts';
 import { useWords } from '../i18n/index.ts';
 import { useSimView } from '../use-sim.ts';
 import { applyEdit } from './apply.ts';

@@ -1,9 +1,9 @@
 /** The topic-creation form's words in English and Simplified Chinese (mqadmin's options stay as they are). */
-import type { Language } from '../../store/playback.ts';
+import type { Language } from '../../scenario/language.ts';
 import type { CreateMode } from './create-topic.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
 
-export interface CreateTopicStrings {
+interface CreateTopicStrings {
   title: string;
   explain: (mode: CreateMode) => string;
   topic: string;

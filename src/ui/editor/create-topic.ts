@@ -6,7 +6,7 @@ import { brokerRoles, type ModelState } from '../../sim/index.ts';
 
 export type CreateMode = 'cluster' | 'broker';
 
-export interface CreateTopicRequest {
+interface CreateTopicRequest {
   topic: string;
   mode: CreateMode;
   /** The cluster name (-c) or the brokerName (-b). */

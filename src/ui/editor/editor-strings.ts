@@ -5,10 +5,10 @@
  * tab list's, and each knob's with the topic, group or producer it belongs to (with two topics a
  * screen reader would otherwise hear "writeQueueNums" twice, the owner being only a heading beside it).
  */
-import type { Language } from '../../store/playback.ts';
+import type { Language } from '../../scenario/language.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
 
-export interface EditorStrings {
+interface EditorStrings {
   title: string;
   close: string;
   tabs: string;

@@ -12,13 +12,13 @@ import { integerRange } from '../../scenario/messages.ts';
 import { LISTS } from '../../scenario/schema.ts';
 import type { ValidationError } from '../../scenario/validate.ts';
 
-export interface TopicKnobs {
+interface TopicKnobs {
   writeQueueNums: number;
   readQueueNums: number;
   perm: number;
 }
 
-export interface GroupKnobs {
+interface GroupKnobs {
   count: number;
   allocateStrategy: AllocateStrategyName;
 }
@@ -111,7 +111,7 @@ export function knobProblems(knobs: Knobs): ValidationError[] {
 }
 
 /** A knob a problem of the file is about: the topic, group or producer it belongs to and the knob's field. */
-export interface KnobAt { owner: string; field: keyof TopicKnobs | keyof GroupKnobs | 'ratePerSec' }
+interface KnobAt { owner: string; field: keyof TopicKnobs | keyof GroupKnobs | 'ratePerSec' }
 
 /** A knob's field in a path of the file (a per-broker topic's too: topics[0].brokers[1].readQueueNums). */
 const KNOB_PATH = /^(topics|producers|timeline)\[(\d+)\](?:\.brokers\[\d+\])?\.(writeQueueNums|readQueueNums|perm|ratePerSec)$/;

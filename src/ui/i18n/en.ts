@@ -1,4 +1,4 @@
-/** The shell's strings in English (panels have their own, in ui/panels/strings.ts; the editor and the banner theirs, in ui/editor/editor-strings.ts and ui/controls/banner-words.ts). */
+/** The shell's strings in English (panels have their own, in ui/panels/strings.ts; the editor and the banner theirs, in ui/editor/editor-strings.ts and ui/controls/banner-strings.ts). */
 export const en = {
   appName: 'RocketScope',
   tagline: 'Apache RocketMQ, simulated',

@@ -15,7 +15,7 @@ export function preferredLanguage(languages: readonly string[]): Language {
   return languages.some((tag) => /^zh(-|$)/i.test(tag.trim())) ? 'zh' : 'en';
 }
 
-export interface LanguageSources {
+interface LanguageSources {
   /** The fragment of the address the page was opened with. */
   hash: string;
   /** The query of the address (`?lang=zh`), read when the fragment names no language. */

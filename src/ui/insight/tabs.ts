@@ -8,7 +8,7 @@ import { INSIGHT_TAB_IDS, type InsightTabId } from '../../store/insight.ts';
 import { ClusterTab } from './ClusterTab.tsx';
 import { type Bilingual } from '../i18n/index.ts';
 
-export interface InsightTab {
+interface InsightTab {
   id: InsightTabId;
   label: Bilingual<string>;
   view: ComponentType;

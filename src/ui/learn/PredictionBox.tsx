@@ -1,6 +1,6 @@
 /** "Predict, then run": the question and its choices; once answered, which was right and why. */
 import { useEffect, useRef } from 'react';
-import type { Language } from '../../store/playback.ts';
+import type { Language } from '../../scenario/language.ts';
 import { focusLost } from '../controls/use-focus-return.ts';
 import type { Prediction } from './chapter.ts';
 import { LEARN_STRINGS } from './learn-strings.ts';

@@ -16,7 +16,7 @@ import type { AllocationsFigure } from './AllocationFigure.tsx';
  * below the inspector's first screen: the step brings it into view (use-broker-module.ts), as a
  * message step names a part of the card (`section`).
  */
-export type StepFocus =
+type StepFocus =
   | { kind: 'nameServer' | 'client'; id: string }
   | { kind: 'broker'; id: string; module?: BrokerModule }
   | { kind: 'message'; section?: CardSection };

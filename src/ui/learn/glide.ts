@@ -12,7 +12,7 @@ const MAX_GLIDE_MS = 2_500;
 /** Virtual milliseconds per wall millisecond before the glide is capped at MAX_GLIDE_MS. */
 const GLIDE_SPEED = 40;
 
-export function glideDurationMs(gapMs: number): number {
+function glideDurationMs(gapMs: number): number {
   return Math.min(MAX_GLIDE_MS, Math.max(MIN_GLIDE_MS, gapMs / GLIDE_SPEED));
 }
 

@@ -24,7 +24,7 @@ const SECTIONS: Record<CardSection, string> = {
 const SECTION_GAP = 4;
 
 /** Scrolls the card's body so the section starts at its top; false while the card is not ready. */
-export function scrollCardTo(section: CardSection): boolean {
+function scrollCardTo(section: CardSection): boolean {
   const card = document.querySelector('[data-testid="message-card"]');
   const part = card?.querySelector<HTMLElement>(SECTIONS[section]);
   const body = card?.querySelector<HTMLElement>('.rs-card-body');

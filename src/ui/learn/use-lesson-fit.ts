@@ -21,7 +21,7 @@ import { useLayoutEffect, type RefObject } from 'react';
 /** The presentation type's scale, largest first. */
 const FITS = [1, 0.9, 0.8, 0.7] as const;
 /** The most of the window's height the lesson box takes (learn.css's max-height: 45vh). */
-export const LESSON_SHARE = 0.45;
+const LESSON_SHARE = 0.45;
 const PROPERTY = '--rs-lesson-fit';
 
 export function useLessonFit(lesson: RefObject<HTMLElement | null>, words: RefObject<HTMLElement | null>, presenting: boolean, content: string): void {

@@ -11,7 +11,7 @@ import { create } from 'zustand';
 import { getTimeline } from '../../store/playback.ts';
 
 /** How many polite captions are on the page. */
-export const useCaptionsOnPage = create<{ count: number }>(() => ({ count: 0 }));
+const useCaptionsOnPage = create<{ count: number }>(() => ({ count: 0 }));
 
 const add = (by: number) => useCaptionsOnPage.setState(({ count }) => ({ count: count + by }));
 

@@ -4,7 +4,7 @@
  */
 import { MASTER_ID, SCAN_RESPONSE_LATEST_MS, masterOf, readQueueNumsOf, type TraceEvent, type ModelState } from '../../sim/index.ts';
 import type { TimelineView } from '../../sim/timeline.ts';
-import type { Language } from '../../store/playback.ts';
+import type { Language } from '../../scenario/language.ts';
 import type { NarrationContext, Narrators, SendAttempts } from './context.ts';
 import type { BrokerNodeNames } from '../broker-node-names.ts';
 import { en, flowingEn } from './en.ts';
@@ -29,7 +29,7 @@ export type { NarrationContext } from './context.ts';
 export { plannedFaultEvent } from '../../sim/queries/planned-fault-event.ts';
 
 /** The trace a caption's event ends: its events before it can be read back (a Timeline's, or the page's tail of it). */
-export type TraceBefore = Pick<TimelineView, 'traceStart' | 'traceLength' | 'traceSlice'>;
+type TraceBefore = Pick<TimelineView, 'traceStart' | 'traceLength' | 'traceSlice'>;
 
 /**
  * The context of a caption at the time a state shows: the run's config, its topics' readQueueNums,

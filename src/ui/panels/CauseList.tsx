@@ -13,7 +13,7 @@ import { causeStrings, type CauseStrings } from './cause-strings.ts';
 
 export type CausedMetric = 'sent' | 'neverConsumable' | 'duplicates' | 'failed' | 'failedAttempts' | 'lost';
 
-export interface CauseCount {
+interface CauseCount {
   key: string;
   label: string;
   count: number;

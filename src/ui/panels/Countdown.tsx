@@ -3,7 +3,7 @@ import { usePlayback } from '../../store/playback.ts';
 import { formatSeconds, remainingFraction } from '../../viz/format.ts';
 import { barTransform } from '../../viz/scales.ts';
 
-export interface CountdownProps {
+interface CountdownProps {
   remainingMs: number;
   totalMs: number;
   /** What the bar counts down to, read by assistive technology, e.g. "95.0 s until ...". */

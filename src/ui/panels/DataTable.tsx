@@ -2,7 +2,7 @@
 import { Fragment, memo, type ReactNode } from 'react';
 import { ScrollArea } from '../controls/ScrollArea.tsx';
 
-export interface DataTableProps {
+interface DataTableProps {
   caption: string;
   columns: string[];
   /** Each row: a stable key and one cell per column. */

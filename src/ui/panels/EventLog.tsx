@@ -10,14 +10,14 @@
  */
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
-import { ROCKETMQ_DEFAULTS, type TraceEvent, type TraceType } from '../../sim/index.ts';
-import { usePlayback, type Language } from '../../store/playback.ts';
+import type { TraceEvent, TraceType } from '../../sim/index.ts';
+import { usePlayback } from '../../store/playback.ts';
+import type { Language } from '../../scenario/language.ts';
 import { formatCount, formatTime } from '../../viz/format.ts';
 import { queryLog, type EventFilter, type LogQuery } from '../../sim/queries/trace-search.ts';
 import { LOG_REFRESH, useSimView } from '../use-sim.ts';
 import { useSimQuery, type SimQueryOptions } from '../use-sim-query.ts';
-import { rtlNamesOf } from '../bidi-names.ts';
-import { describeEvent, localOffsetConsumers, sameContext, TRACE_TYPES, typeBadge, typeName, type EventContext } from './event-sentences.ts';
+import { describeEvent, eventContextOf, sameContext, TRACE_TYPES, typeBadge, typeName, type EventContext } from './event-sentences.ts';
 import { labelled, useWords } from '../i18n/index.ts';
 import { useBrokerNodeNames } from '../use-broker-node-names.ts';
 import { moveIndex, type IndexMoves } from '../keys.ts';
@@ -28,7 +28,7 @@ import { spokenIds, spokenNews, spokenPassed, useNewsWhilePlaying, type Passed }
 import { EmptyPanel, PanelFrame } from './shared.tsx';
 import './counters.css';
 
-export interface EventLogProps {
+interface EventLogProps {
   className?: string;
   /** Events of the past one ask of a filtered search reads; the search goes on with the next ask. */
   searchEventsPerAsk?: number;
@@ -189,13 +189,12 @@ export function EventLog({ className, searchEventsPerAsk }: EventLogProps) {
   const strings = useWords(LOG_STRINGS);
   const language = usePlayback((s) => s.language);
   const scenario = usePlayback((s) => s.scenario);
-  const localOffsets = useMemo(() => (scenario ? localOffsetConsumers(scenario) : new Set<string>()), [scenario]);
   const [filter, setFilter] = useState<EventFilter>({ type: '', entity: '' });
   const typeId = useId();
   const entityId = useId();
   const { view, query } = useLogQuery(filter, searchEventsPerAsk);
   const names = useBrokerNodeNames();
-  const context = useMemo(() => ({ config: scenario?.config ?? ROCKETMQ_DEFAULTS, names, localOffsets, rtlNames: scenario ? rtlNamesOf(scenario) : null }), [scenario, names, localOffsets]);
+  const context = useMemo(() => eventContextOf(scenario, names), [scenario, names]);
   const spoken = useAnnouncer(query?.rows[0]?.event, language, context);
   // It speaks while the run plays; paused, the caption says the same event with its why (NarrationCaption.tsx).
   const playing = usePlayback((s) => s.playing);

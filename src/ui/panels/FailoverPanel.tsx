@@ -16,7 +16,7 @@ import { FAILOVER_STRINGS, type FailoverStrings } from './failover-strings.ts';
 import { derivedAt, EmptyPanel, PanelFrame } from './shared.tsx';
 import './failover.css';
 
-export interface FailoverPanelProps {
+interface FailoverPanelProps {
   className?: string;
 }
 

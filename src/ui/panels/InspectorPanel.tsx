@@ -13,7 +13,7 @@ import { InspectNameServer } from './InspectNameServer.tsx';
 import { EmptyPanel, PanelFrame } from './shared.tsx';
 import { useInspectStrings, type InspectStrings } from './inspector-strings.ts';
 
-export interface InspectorPanelProps {
+interface InspectorPanelProps {
   className?: string;
 }
 

@@ -1,5 +1,6 @@
 /** A small button beside anything that names a message (a log row): it opens the message's card. */
-import { usePlayback, type Language } from '../../store/playback.ts';
+import { usePlayback } from '../../store/playback.ts';
+import type { Language } from '../../scenario/language.ts';
 import './card-button.css';
 import { inLanguage, type Bilingual } from '../i18n/index.ts';
 

@@ -23,7 +23,7 @@ type Strings = PanelStrings & NameServerStrings;
 /** The 4.x / 5.x switch replays the run: loaded after the first paint. */
 const VersionSwitch = lazy(() => import('./VersionSwitch.tsx').then((module) => ({ default: module.VersionSwitch })));
 
-export interface NameServerPanelProps {
+interface NameServerPanelProps {
   className?: string;
 }
 

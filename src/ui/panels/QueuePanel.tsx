@@ -20,7 +20,7 @@ import './counters.css';
 /** The panels' shared words (a topic's queue counts) and the queue panel's own. */
 type Strings = PanelStrings & QueuePanelStrings;
 
-export interface QueuePanelProps {
+interface QueuePanelProps {
   className?: string;
 }
 

@@ -8,8 +8,8 @@ import { usePlayback } from '../../store/playback.ts';
 import { lazyModule } from '../lazy-module.ts';
 import './failover.css';
 
-/** Its words (subscription-warning-words.ts), fetched when it first shows: most scenarios never show them. */
-const chunk = lazyModule(() => import('./subscription-warning-words.ts'));
+/** Its words (subscription-warning-strings.ts), fetched when it first shows: most scenarios never show them. */
+const chunk = lazyModule(() => import('./subscription-warning-strings.ts'));
 
 export function SubscriptionWarning() {
   const scenario = usePlayback((s) => s.scenario);

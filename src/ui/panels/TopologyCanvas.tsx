@@ -11,7 +11,7 @@ import { DOT_KINDS, dotsAt, type Dot, type DotKind } from './topology-geometry.t
 import { NOTHING_PAINTED, paintDots, rgbOf, unionOf, type Painted, type Rgb } from './topology-paint.ts';
 import type { DotRouting } from './topology-model.ts';
 
-export interface TopologyCanvasProps {
+interface TopologyCanvasProps {
   source: TraceSource;
   layout: TopologyLayout;
   /** The drawing is shown this much larger than its layout. */

@@ -34,7 +34,7 @@ export function moduleFigures(broker: Readonly<BrokerState>, openSlaves: number,
 }
 
 /** RequestCode (remoting/protocol/RequestCode.java) and the processor that handles it. */
-export const REQUEST_CODES: Record<string, { code: number; processor: string }> = {
+const REQUEST_CODES: Record<string, { code: number; processor: string }> = {
   SEND_MESSAGE: { code: 10, processor: 'SendMessageProcessor' },
   PULL_MESSAGE: { code: 11, processor: 'PullMessageProcessor' },
   QUERY_CONSUMER_OFFSET: { code: 14, processor: 'ConsumerManageProcessor' },
@@ -49,7 +49,7 @@ export const REQUEST_CODES: Record<string, { code: number; processor: string }> 
   GET_ALL_CONSUMER_OFFSET: { code: 43, processor: 'AdminBrokerProcessor' },
 };
 
-export interface RequestRow {
+interface RequestRow {
   name: string;
   code: number | null;
   processor: string;

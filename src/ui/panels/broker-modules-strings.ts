@@ -2,7 +2,7 @@
  * The broker's modules in English and Simplified Chinese (RocketMQ's class names stay as they are).
  * A module's title is its glossary term (src/ui/learn/glossary.ts): one name for it across the page.
  */
-import type { Language } from '../../store/playback.ts';
+import type { Language } from '../../scenario/language.ts';
 import { formatCount } from '../../viz/format.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
 

@@ -5,7 +5,7 @@
  */
 import type { DuplicateCause, MessageLostReason, NotOkStatus, SendFailedCause } from '../../sim/index.ts';
 import type { NeverConsumableCause } from '../../sim/summary.ts';
-import type { Language } from '../../store/playback.ts';
+import type { Language } from '../../scenario/language.ts';
 import { formatCount } from '../../viz/format.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
 

@@ -5,12 +5,12 @@
  * own words, version-switch-strings.ts).
  * Every number comes from the run's config.
  */
-import type { Language } from '../../store/playback.ts';
+import type { Language } from '../../scenario/language.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
 
 export type ChoiceReason = { kind: 'notYet' } | { kind: 'randomStart'; list: string[] } | { kind: 'after'; failed: string; list: string[] };
 
-export interface ClientViewStrings {
+interface ClientViewStrings {
   sinceHeartbeat: (period: string) => string;
   /** `idle`: serverChannelMaxIdleTime, null when the idle close is off. */
   heartbeatNote: (period: string, expiry: string, scan: string, idle: string | null) => string;

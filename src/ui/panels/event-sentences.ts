@@ -3,12 +3,12 @@
  * keyed by every trace type, so a new event type does not compile until it has a sentence.
  */
 import { everyConsumer, faultSubject, MASTER_ID, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_DEFAULTS, perm2String, type FailureReason, type RegistrationTrigger, type Scenario, type SimConfig, type TraceEvent, type TraceType } from '../../sim/index.ts';
-import type { Language } from '../../store/playback.ts';
+import type { Language } from '../../scenario/language.ts';
 import { formatPeriod, formatTime } from '../../viz/format.ts';
-import { actionSaid, isFault } from '../i18n/action-words.ts';
+import { actionSaid, isFault } from '../i18n/action-strings.ts';
 import { duplicateCauseSaid } from './cause-strings.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
-import { isolateNames } from '../bidi-names.ts';
+import { isolateNames, rtlNamesOf } from '../bidi-names.ts';
 import { DECLARED_NAMES, drawnNode, type BrokerNodeNames } from '../broker-node-names.ts';
 import { closedCallCount, type ChannelClosed } from '../narration/channel-closed.ts';
 
@@ -305,6 +305,16 @@ export function sameContext(a: EventContext, b: EventContext): boolean {
 }
 
 const DEFAULT_CONTEXT: EventContext = { config: ROCKETMQ_DEFAULTS, names: DECLARED_NAMES, localOffsets: NO_CONSUMERS, rtlNames: null };
+
+/**
+ * The context of a run of `scenario` (null: none loaded yet, RocketMQ's defaults), its brokers
+ * named by `names`: the page's run names them as of the playhead (useBrokerNodeNames), a what-if's
+ * runs by their own elections (tableNames).
+ */
+export function eventContextOf(scenario: Scenario | null, names: BrokerNodeNames = DECLARED_NAMES): EventContext {
+  if (!scenario) return { ...DEFAULT_CONTEXT, names };
+  return { config: scenario.config, names, localOffsets: localOffsetConsumers(scenario), rtlNames: rtlNamesOf(scenario) };
+}
 
 /** The sentence of `event`; what `context` leaves out is RocketMQ's defaults, the declared node names, no local offsets and no right-to-left names. */
 export function describeEvent(event: TraceEvent, language: Language, context: Partial<EventContext> = DEFAULT_CONTEXT): string {

@@ -18,7 +18,7 @@ export interface FaultView {
 }
 
 /** A fault's key, the same for its record and its cost. */
-export function faultKey(fault: { fault: string; target: string; at: number }): string {
+function faultKey(fault: { fault: string; target: string; at: number }): string {
   return `${fault.fault} ${fault.target}@${fault.at}`;
 }
 

@@ -1,11 +1,11 @@
 /** The failover view's words, in English and Simplified Chinese (RocketMQ's terms stay in Latin script). */
 import type { Language } from '../../scenario/language.ts';
 import type { BrokerRoleNow, Detection } from '../../sim/index.ts';
-import { actionSaid } from '../i18n/action-words.ts';
+import { actionSaid } from '../i18n/action-strings.ts';
 import { andList, type Bilingual } from '../i18n/index.ts';
 
 /** Times and durations already formatted ("0:42.001", "12 s"). */
-export interface DetectionWords {
+interface DetectionWords {
   party: string;
   broker: string;
   at: string;

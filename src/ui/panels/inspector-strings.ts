@@ -8,7 +8,7 @@ import { usePanelStrings } from './shared.tsx';
 import type { PanelStrings } from './strings.ts';
 import type { HaAbsence } from './status.ts';
 
-export interface InspectorStrings {
+interface InspectorStrings {
   inspectorTitle: string;
   nothingSelected: string;
   /** Clears the selection: the inspector gives the top of the side column back to the event log. */

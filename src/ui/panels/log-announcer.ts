@@ -36,7 +36,8 @@
 import { useEffect, useRef } from 'react';
 import type { TraceEvent, TraceType } from '../../sim/index.ts';
 import type { TraceSource } from '../../sim/timeline.ts';
-import { getTimeline, usePlayback, type Language, type PlaybackState } from '../../store/playback.ts';
+import { getTimeline, usePlayback, type PlaybackState } from '../../store/playback.ts';
+import type { Language } from '../../scenario/language.ts';
 import { isolateNames } from '../bidi-names.ts';
 import { drawnNode } from '../broker-node-names.ts';
 import { inLanguage, type Bilingual } from '../i18n/index.ts';
@@ -119,7 +120,7 @@ export type Passed = Partial<Record<TraceType, number>>;
  * notable of the other events (the first of equals), and the notable events passed over for it
  * since the last announcement.
  */
-export interface News {
+interface News {
   faults: TraceEvent[];
   best: TraceEvent | null;
   passed: Passed;
@@ -133,7 +134,7 @@ function passOver(passed: Passed, type: TraceType): void {
 }
 
 /** How many notable events were passed over. */
-export function passedCount(passed: Passed): number {
+function passedCount(passed: Passed): number {
   return Object.values(passed).reduce((sum, count) => sum + count, 0);
 }
 
@@ -189,7 +190,7 @@ export function markSaid(said: Set<string>, event: TraceEvent): void {
 }
 
 /** How long `text` takes to speak, in wall ms, and never less than ANNOUNCE_GAP_MS. */
-export function speakingMs(text: string): number {
+function speakingMs(text: string): number {
   const wide = text.match(/[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/g)?.length ?? 0;
   return Math.max(ANNOUNCE_GAP_MS, ((text.length + 2 * wide) * 1_000) / CHARACTERS_PER_SECOND);
 }

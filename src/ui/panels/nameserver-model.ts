@@ -4,8 +4,9 @@
  * its routes per topic, and where NameServers disagree about which brokers exist.
  */
 import { isSystemTopic, perm2String, type ModelState, type NameServerState } from '../../sim/index.ts';
+import { compareText } from '../order.ts';
 
-export interface LiveBrokerRow {
+interface LiveBrokerRow {
   addr: string;
   brokerName: string;
   brokerId: number;
@@ -37,10 +38,6 @@ export interface Disagreement {
   broker: string;
   listedBy: string[];
   notListedBy: string[];
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function liveRows(ns: NameServerState, timeMs: number): LiveBrokerRow[] {

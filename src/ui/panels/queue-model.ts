@@ -62,7 +62,7 @@ export interface BrokerQueues {
   cells: QueueCell[];
 }
 
-export interface TopicQueues {
+interface TopicQueues {
   topic: string;
   groups: string[];
   brokers: BrokerQueues[];
@@ -91,7 +91,7 @@ export type IdleReason =
  * only with its last address; 'refusingSlave' when it refuses the pulls too, PullMessageProcessor.rejectRequest); a NameServer still lists the cut-off master until its idle channel
  * closes or its registration expires; or neither, the consumer's cached route predating the drop until its next route pull.
  */
-export type StillListed = 'slave' | 'refusingSlave' | 'notExpired' | 'staleRoute';
+type StillListed = 'slave' | 'refusingSlave' | 'notExpired' | 'staleRoute';
 
 export interface IdleConsumer {
   consumer: string;

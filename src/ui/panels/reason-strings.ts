@@ -4,7 +4,7 @@
  * Diagnostics tab read them, both loaded after the first paint, so they stay out of its script
  * (the summary's counter buttons have their own words, in SummaryBar.tsx).
  */
-import type { Language } from '../../store/playback.ts';
+import type { Language } from '../../scenario/language.ts';
 import type { IdleReason } from './queue-model.ts';
 import { andList, type Bilingual, inLanguage } from '../i18n/index.ts';
 

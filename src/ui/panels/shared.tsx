@@ -55,7 +55,7 @@ export function summaryAt(timeline: TimelineView, timeMs: number): Summary {
   return derivedAt(timeline, timeMs, 'summary', () => timeline.summary(), 'computed');
 }
 
-export interface PanelFrameProps {
+interface PanelFrameProps {
   name: string;
   title: string;
   className?: string | undefined;

@@ -4,7 +4,7 @@
  * student can find them in RocketMQ's code and documentation.
  */
 import type { BrokerRoleNow } from '../../sim/index.ts';
-import type { Language } from '../../store/playback.ts';
+import type { Language } from '../../scenario/language.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
 
 /** 'notStarted': a process before its start; 'stopped': a client after its shutdown (a broker's shutdown is 'shutdown'). */

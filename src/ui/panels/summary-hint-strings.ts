@@ -3,7 +3,7 @@
  * the paragraph under an opened counter. Loaded after the first paint (use-summary-hints.ts), so
  * the page's first script carries only the counters' names (strings.ts).
  */
-import type { Language } from '../../store/playback.ts';
+import type { Language } from '../../scenario/language.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
 import type { Metric } from './summary-metrics.ts';
 

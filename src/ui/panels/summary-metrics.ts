@@ -12,7 +12,7 @@ const WARNINGS = new Set<Metric>(['neverConsumable', 'deadLettered', 'dropped', 
 /** Worth knowing, not an error: at-least-once delivery makes duplicates after a rebalance or a crash. */
 const NOTICES = new Set<Metric>(['duplicates']);
 
-export type Tone = 'warn' | 'notice' | null;
+type Tone = 'warn' | 'notice' | null;
 
 export function tone(metric: Metric, value: number): Tone {
   if (value === 0) return null;

@@ -11,7 +11,7 @@ import { queueCellId, railX, type TopologyLayout } from '../../viz/topology-layo
 import type { TraceSource } from '../../sim/timeline.ts';
 import type { DotRouting, EntityRef } from './topology-model.ts';
 
-export function boxOf(layout: TopologyLayout, ref: EntityRef): Box | undefined {
+function boxOf(layout: TopologyLayout, ref: EntityRef): Box | undefined {
   switch (ref.kind) {
     case 'nameServer': return layout.nameServers[ref.id];
     case 'broker': return layout.brokers[ref.id];
@@ -159,9 +159,9 @@ export function messageUnder(x: number, y: number, dots: readonly Dot[], onBox: 
 }
 
 /** A failed send's mark stops short of its queue: the message never got there. */
-export const FAILED_REACH = 0.6;
+const FAILED_REACH = 0.6;
 
-export interface DotRoute {
+interface DotRoute {
   kind: DotKind;
   from: EntityRef;
   to: EntityRef;
@@ -266,7 +266,7 @@ function orGroup(layout: TopologyLayout, ref: EntityRef): EntityRef {
 }
 
 /** How dots move: gliding along their links, or jumping from start to end (reduced motion). */
-export type DotMotion = 'fly' | 'jump';
+type DotMotion = 'fly' | 'jump';
 
 /** How far below its queue cell a lost message's mark falls while it fades, in layout units. */
 export const LOST_FALL = 18;

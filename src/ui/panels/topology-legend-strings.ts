@@ -3,10 +3,10 @@
  * them, and it loads after the first paint, so they stay out of the page's first script.
  */
 import { inLanguage, useWords, type Bilingual } from '../i18n/index.ts';
-import type { Language } from '../../store/playback.ts';
+import type { Language } from '../../scenario/language.ts';
 import type { DotKind } from './topology-geometry.ts';
 
-export interface TopologyLegendStrings {
+interface TopologyLegendStrings {
   registered: string;
   notListed: string;
   chosenNameServer: string;
@@ -69,6 +69,7 @@ const zh: TopologyLegendStrings = {
 
 const STRINGS: Bilingual<TopologyLegendStrings> = { en, zh };
 
+/** Exported for its test, which finds the legend's words on the page. */
 export function topologyLegendStrings(language: Language): TopologyLegendStrings {
   return inLanguage(STRINGS, language);
 }

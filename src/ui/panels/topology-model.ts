@@ -8,9 +8,10 @@ import { queueCellId, type TopologyInput } from '../../viz/topology-layout.ts';
 import { brokerStatus, clientStatus } from './status.ts';
 import { idleConsumers } from './queue-model.ts';
 import type { EntityStatus } from './strings.ts';
+import { compareText } from '../order.ts';
 
 /** A queue is `${hostNode}#${queueId}` (queueCellId): its cell is drawn in its group's host's box (queueHosts). */
-export type EntityKind = 'nameServer' | 'broker' | 'brokerGroup' | 'client' | 'queue';
+type EntityKind = 'nameServer' | 'broker' | 'brokerGroup' | 'client' | 'queue';
 
 export interface EntityRef {
   kind: EntityKind;
@@ -91,10 +92,6 @@ function brokersOf(messageQueueList: MessageQueueList): string[] {
     publishBrokers.set(messageQueueList, names);
   }
   return names;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function brokerGroups(brokers: BrokerState[]): TopologyInput['brokerGroups'] {

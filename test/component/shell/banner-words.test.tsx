@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /**
- * The banner's words are a chunk of their own (src/ui/controls/banner-words.ts), fetched when a
+ * The banner's words are a chunk of their own (src/ui/controls/banner-strings.ts), fetched when a
  * banner first shows: the banner appears once they are in, whole, and says what the store's reason is.
  */
 import { act, cleanup, render, screen } from '@testing-library/react';

@@ -9,7 +9,7 @@ import { usePlayback } from '../../../src/store/playback.ts';
 import { Banner, loadBannerWords } from '../../../src/ui/controls/Banner.tsx';
 import { ErrorBoundary } from '../../../src/ui/controls/ErrorBoundary.tsx';
 import { openFileText } from '../../../src/ui/controls/open-file.ts';
-import { describeLinkProblem } from '../../../src/ui/controls/banner-words.ts';
+import { describeLinkProblem } from '../../../src/ui/controls/banner-strings.ts';
 import { openFromHash } from '../../../src/ui/controls/session.ts';
 import { ShareButton } from '../../../src/ui/controls/ShareButton.tsx';
 import { startUrlSync, URL_SYNC_MS } from '../../../src/ui/controls/url-sync.ts';

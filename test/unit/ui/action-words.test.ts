@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION_NAMES } from '../../../src/scenario/schema.ts';
 import { FAULT_ACTIONS } from '../../../src/ui/editor/fork.ts';
-import { actionChoice, actionSaid, isFault } from '../../../src/ui/i18n/action-words.ts';
+import { actionChoice, actionSaid, isFault } from '../../../src/ui/i18n/action-strings.ts';
 import { zhJoin } from '../../../src/ui/i18n/index.ts';
 import { describeEvent } from '../../../src/ui/panels/event-sentences.ts';
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../../../src/scenario/parse.ts';
 import { isolateNames, rtlNamesOf } from '../../../src/ui/bidi-names.ts';
-import { describeEvent, localOffsetConsumers } from '../../../src/ui/panels/event-sentences.ts';
+import { describeEvent, eventContextOf } from '../../../src/ui/panels/event-sentences.ts';
 import type { TraceEvent } from '../../../src/sim/index.ts';
 
 const FSI = '\u2068';
@@ -27,8 +27,7 @@ const sent = (broker: string, producer: string, topic: string): TraceEvent => ({
 describe('right-to-left names in sentences', () => {
   it('isolates an Arabic broker and producer, so a queue id stays after its broker ("وسيط:3", never "3:وسيط")', () => {
     const scenario = scenarioNamed('وسيط', 'منتج', 'T');
-    const context = { config: scenario.config, localOffsets: localOffsetConsumers(scenario), rtlNames: rtlNamesOf(scenario) };
-    const sentence = describeEvent(sent('وسيط', 'منتج', 'T'), 'en', context);
+    const sentence = describeEvent(sent('وسيط', 'منتج', 'T'), 'en', eventContextOf(scenario));
     expect(sentence).toContain(`${FSI}منتج${PDI} sent ID1`);
     expect(sentence).toContain(`${FSI}وسيط${PDI}:3`);
   });

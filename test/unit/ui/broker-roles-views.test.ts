@@ -18,7 +18,7 @@ import { routeDiagnostics } from '../../../src/ui/insight/diagnostics/route-diag
 import { whatIfChoices } from '../../../src/ui/insight/what-if/what-if-choices.ts';
 import { whatIf } from '../../../src/sim/queries/what-if.ts';
 import { contextAt, narrate } from '../../../src/ui/narration/narrate.ts';
-import { describeEvent } from '../../../src/ui/panels/event-sentences.ts';
+import { describeEvent, eventContextOf } from '../../../src/ui/panels/event-sentences.ts';
 import { formatTime } from '../../../src/viz/format.ts';
 import { Timeline as TimelineClass } from '../../../src/sim/timeline.ts';
 import { masterChangeOf, traceBrokerNode, type MasterChange } from '../../../src/sim/trace-broker-node.ts';
@@ -114,8 +114,8 @@ describe('diagnostics and what-if speak of the new master', () => {
     if (!result.ok || !result.divergence) throw new Error('the runs should differ');
     const { changed, changedNodes } = result.divergence;
     expect(changed).toMatchObject({ type: 'broker.registered', broker: 'broker-a', brokerId: 0 });
-    expect(describeEvent(changed!, 'en', { config: json.config, names: tableNames(changedNodes) })).toMatch(/^broker-a\/1 \(now master\) registered with ns-\d again/);
-    expect(describeEvent(changed!, 'zh', { config: json.config, names: tableNames(changedNodes) })).toMatch(/^broker-a\/1（现为 Master） 再次注册到 ns-\d/);
+    expect(describeEvent(changed!, 'en', eventContextOf(json, tableNames(changedNodes)))).toMatch(/^broker-a\/1 \(now master\) registered with ns-\d again/);
+    expect(describeEvent(changed!, 'zh', eventContextOf(json, tableNames(changedNodes)))).toMatch(/^broker-a\/1（现为 Master） 再次注册到 ns-\d/);
   });
 
   it('offers no master role to change in controller mode, and refuses one: every elected master is SYNC_MASTER', () => {

@@ -60,7 +60,7 @@ describe('words the first script does not show are not in it', () => {
   });
 
   it('the editor\'s words, the banner\'s, the idle reasons and the subscription warning load with what shows them', () => {
-    const chunks = ['ui/editor/editor-strings.ts', 'ui/controls/banner-words.ts', 'ui/panels/reason-strings.ts', 'ui/panels/subscription-warning-words.ts'];
+    const chunks = ['ui/editor/editor-strings.ts', 'ui/controls/banner-strings.ts', 'ui/panels/reason-strings.ts', 'ui/panels/subscription-warning-strings.ts'];
     expect(chunks.filter(inFirstScript)).toEqual([]);
     // One sentence of each, in both languages: not written anywhere in the first script.
     const sentences = [

@@ -7,10 +7,10 @@ import { savePng, saveSvg } from '../export.ts';
 import { CHART_METRICS, groupsOf, metricLines, tookEffect, unitOf, type ChartMetric } from './chart-metrics.ts';
 import { CHARTS_STRINGS, ruleAction } from './charts-strings.ts';
 import { LineChart } from './LineChart.tsx';
-import { isFault } from '../../i18n/action-words.ts';
+import { isFault } from '../../i18n/action-strings.ts';
 import { inLanguage, labelled } from '../../i18n/index.ts';
 
-export interface ChartCardProps {
+interface ChartCardProps {
   series: SeriesOverTime;
   initial: ChartMetric;
   toMs: number;

@@ -21,7 +21,7 @@ const LEGEND_WIDTH = 170;
 const LEGEND_ROW = 15;
 
 /** What the layout takes (src/viz/chart-layout.ts), and the words around it. */
-export interface LineChartProps extends ChartInput {
+interface LineChartProps extends ChartInput {
   title: string;
   timeAxis: string;
   valueAxis: string;

@@ -1,12 +1,12 @@
 /** The charts' words, in English and Simplified Chinese (RocketMQ's terms stay in Latin script). */
 import type { FaultMark } from '../../../sim/queries/series-over-time.ts';
-import type { Language } from '../../../store/playback.ts';
+import type { Language } from '../../../scenario/language.ts';
 import { formatTime } from '../../../viz/format.ts';
-import { actionSaid } from '../../i18n/action-words.ts';
+import { actionSaid } from '../../i18n/action-strings.ts';
 import type { ChartMetric } from './chart-metrics.ts';
 import { inLanguage, type Bilingual } from '../../i18n/index.ts';
 
-export interface ChartsStrings {
+interface ChartsStrings {
   heading: string;
   intro: string;
   metric: Record<ChartMetric, string>;

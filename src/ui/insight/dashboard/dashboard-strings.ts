@@ -2,7 +2,7 @@
  * The Dashboard tab's words: the RocketMQ Dashboard's own column names (its i18n tables, en.js and
  * zh.js of apache/rocketmq-dashboard), RocketMQ's field names kept in Latin script.
  */
-import type { Language } from '../../../store/playback.ts';
+import type { Language } from '../../../scenario/language.ts';
 import { formatTime } from '../../../viz/format.ts';
 import { andList, type Bilingual, inLanguage } from '../../i18n/index.ts';
 import { NO_ANSWER, type SilentBroker } from './dashboard-tables.ts';

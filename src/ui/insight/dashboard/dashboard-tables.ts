@@ -34,12 +34,12 @@ export function tps(value: number): string {
  * The Cluster page's NO.: brokerId with the role its number means (cluster.html: 0 the master,
  * any other a slave).
  */
-export function brokerNo(brokerId: number): string {
+function brokerNo(brokerId: number): string {
   return `${brokerId}${brokerId === MASTER_ID ? '(master)' : '(slave)'}`;
 }
 
 /** What mqadmin consumerProgress prints for a lastTimestamp of 0 (no message below the offset). */
-export const NO_TIME = 'N/A';
+const NO_TIME = 'N/A';
 
 /**
  * A broker the NameServer lists that does not answer the admin tool (answersAdmin): cut off by a
@@ -100,7 +100,7 @@ export function clusterRows(
 }
 
 /** PermName bit by bit: "6 = PERM_READ(4) | PERM_WRITE(2) · RW-". */
-export function decodePerm(perm: number): string {
+function decodePerm(perm: number): string {
   const bits = [['PERM_PRIORITY', PERM_PRIORITY], ['PERM_READ', PERM_READ], ['PERM_WRITE', PERM_WRITE], ['PERM_INHERIT', PERM_INHERIT]] as const;
   const set = bits.filter(([, bit]) => (perm & bit) === bit).map(([name, bit]) => `${name}(${bit})`);
   return `${perm} = ${set.length > 0 ? set.join(' | ') : '0'} · ${perm2String(perm)}`;
@@ -132,7 +132,7 @@ export function statusRows(topic: string, asked: BrokersAsked, stats: DashboardS
   return rows;
 }
 
-export interface GroupProgress {
+interface GroupProgress {
   group: string;
   topic: string;
   retry: boolean;

@@ -3,20 +3,20 @@
  * matters (RocketMQ's rule) and the safe fix (mqadmin updateTopic's options: -w writeQueueNums,
  * -r readQueueNums, -p perm, -c cluster, -b the master's address).
  */
-import type { Language } from '../../../store/playback.ts';
+import type { Language } from '../../../scenario/language.ts';
 import type { Listing, OnBroker, RouteDiagnostic } from './route-diagnostics.ts';
 import type { HungConsumer } from './hung-consumers.ts';
 import { andList, type Bilingual, inLanguage } from '../../i18n/index.ts';
 import { formatPeriod, formatTime } from '../../../viz/format.ts';
 import { shellWord } from '../../../sim/shell-word.ts';
 
-export interface DiagnosticText {
+interface DiagnosticText {
   title: string;
   why: string;
   fix: string;
 }
 
-export interface DiagnosticsStrings {
+interface DiagnosticsStrings {
   heading: string;
   intro: string;
   none: string;

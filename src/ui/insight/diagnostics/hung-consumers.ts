@@ -14,7 +14,7 @@ import { isSystemTopic, silentConsumerDrop, type ModelState, type SilentConsumer
 import type { Summary } from '../../../sim/summary.ts';
 
 /** A running broker that lists the consumer: its last heartbeat there, and how and when that broker drops it. */
-export interface ChannelListing {
+interface ChannelListing {
   broker: string;
   lastHeartbeat: number;
   drop: SilentConsumerDrop;

@@ -18,7 +18,7 @@ import type { TopicQueryStrings } from './topic-query-strings.ts';
 import '../dashboard/dashboard.css';
 
 /** The range asked for when the person types none: the last 5 minutes before the playhead. */
-export const DEFAULT_SPAN_MS = 5 * 60_000;
+const DEFAULT_SPAN_MS = 5 * 60_000;
 
 interface TimeFieldProps {
   label: string;

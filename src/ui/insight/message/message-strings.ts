@@ -3,7 +3,7 @@
  * columns (the Dashboard's message detail) and one sentence per step of a message's life.
  */
 import type { LifeEvent } from '../../../sim/queries/message-life.ts';
-import type { Language } from '../../../store/playback.ts';
+import type { Language } from '../../../scenario/language.ts';
 import { type Bilingual, inLanguage } from '../../i18n/index.ts';
 import { drawnNode, type BrokerNodeNames } from '../../broker-node-names.ts';
 import { duplicateCauseSaid } from '../../panels/cause-strings.ts';

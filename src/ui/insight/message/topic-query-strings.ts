@@ -2,7 +2,7 @@
  * The words of the Message tab's query by topic and time: the RocketMQ Dashboard's own column
  * names (Message ID, Tag, Message Key, StoreTime; its en.js and zh.js), RocketMQ's terms in Latin script.
  */
-import type { Language } from '../../../store/playback.ts';
+import type { Language } from '../../../scenario/language.ts';
 import { type Bilingual, inLanguage } from '../../i18n/index.ts';
 
 export interface TopicQueryStrings {

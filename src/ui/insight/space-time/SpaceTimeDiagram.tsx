@@ -22,7 +22,7 @@ export const MARK_COLOURS: Record<MarkKind, string> = {
 const FAULT_COLOUR = '#dc2626';
 const PLAYHEAD_COLOUR = '#1d4ed8';
 
-export interface SpaceTimeDiagramProps {
+interface SpaceTimeDiagramProps {
   layout: SpaceTimeLayout;
   strings: SpaceTimeStrings;
   label: string;

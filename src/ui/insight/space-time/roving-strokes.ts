@@ -17,7 +17,7 @@ export interface Stroke {
   index: number;
 }
 
-export function strokesInTimeOrder(layout: SpaceTimeLayout): Stroke[] {
+function strokesInTimeOrder(layout: SpaceTimeLayout): Stroke[] {
   const strokes: Stroke[] = [
     ...layout.rules.map((rule) => ({ key: `r${rule.index}`, t: rule.t, index: rule.index })),
     ...layout.arrows.map((arrow) => ({ key: `a${arrow.index}`, t: arrow.t, index: arrow.index })),
@@ -29,7 +29,7 @@ export function strokesInTimeOrder(layout: SpaceTimeLayout): Stroke[] {
 /** One list in time order, however the diagram is read: all four arrows step through it, stopping at its ends. */
 const STROKE_MOVES: IndexMoves = { axis: 'both' };
 
-export interface RovingStrokes {
+interface RovingStrokes {
   /** The key of the stroke in the Tab order. */
   stop: string | undefined;
   onKeyDown: (event: KeyboardEvent<SVGSVGElement>) => void;

@@ -5,12 +5,12 @@
 import { useId, useState } from 'react';
 import type { BrokerNodeTable, Scenario, TraceEvent } from '../../../sim/index.ts';
 import { whatIfToLink, type AskedWhatIf } from '../../../sim/queries/what-if-change.ts';
-import { usePlayback, type Language } from '../../../store/playback.ts';
+import { usePlayback } from '../../../store/playback.ts';
+import type { Language } from '../../../scenario/language.ts';
 import { useWhatIf } from '../../../store/what-if.ts';
 import { formatCount, formatTime } from '../../../viz/format.ts';
-import { rtlNamesOf } from '../../bidi-names.ts';
 import { tableNames } from '../../broker-node-names.ts';
-import { describeEvent, localOffsetConsumers, type EventContext } from '../../panels/event-sentences.ts';
+import { describeEvent, eventContextOf } from '../../panels/event-sentences.ts';
 import { panelStrings } from '../../panels/strings.ts';
 import { useElementWidth } from '../../panels/use-element-width.ts';
 import { useSimQuery, type SimQueryOptions } from '../../use-sim-query.ts';
@@ -19,11 +19,11 @@ import { CHART_METRICS, metricLines, tookEffect, unitOf, type ChartMetric } from
 import { CHARTS_STRINGS } from '../charts/charts-strings.ts';
 import { LineChart } from '../charts/LineChart.tsx';
 import type { WhatIfStrings } from './what-if-strings.ts';
-import { actionSaid } from '../../i18n/action-words.ts';
+import { actionSaid } from '../../i18n/action-strings.ts';
 import { inLanguage } from '../../i18n/index.ts';
 
 /** How far past the fork both runs are compared, unless the person asks for the whole run. */
-export const COMPARE_SPAN_MS = 120_000;
+const COMPARE_SPAN_MS = 120_000;
 
 /** Both runs go a share at a time in the worker, which answers moves in between: asked again until they are done. */
 const WHAT_IF_OPTIONS: SimQueryOptions<'whatIf'> = { ...TEXT_PANEL_REFRESH, askAgain: (answer) => answer.ok === 'running' };
@@ -34,20 +34,20 @@ interface EventTextProps {
   nodes: BrokerNodeTable | null;
   none: string;
   language: Language;
-  /** The scenario's: each run names its brokers' nodes by its own `nodes`. */
-  context: Omit<EventContext, 'names'>;
+  /** Both runs' scenario as written: each run names its brokers' nodes by its own `nodes`. */
+  scenario: Scenario;
 }
 
-function EventText({ event, nodes, none, language, context }: EventTextProps) {
+function EventText({ event, nodes, none, language, scenario }: EventTextProps) {
   if (!event) return <span>{none}</span>;
-  return <span><code className="rs-whatif-event">{`${event.type}`}</code> {describeEvent(event, language, { ...context, names: tableNames(nodes) })}</span>;
+  return <span><code className="rs-whatif-event">{`${event.type}`}</code> {describeEvent(event, language, eventContextOf(scenario, tableNames(nodes)))}</span>;
 }
 
 export function WhatIfResult({ asked, scenario, strings }: { asked: AskedWhatIf; scenario: Scenario; strings: WhatIfStrings }) {
   const { change } = asked;
   const setChange = useWhatIf((s) => s.setChange);
   const language = usePlayback((s) => s.language);
-  const { config, durationMs } = scenario;
+  const { durationMs } = scenario;
   const chartStrings = inLanguage(CHARTS_STRINGS, language);
   const counters = panelStrings(language).summary as Record<string, string | undefined>;
   const [chosenMetric, setMetric] = useState<ChartMetric | null>(null);
@@ -60,10 +60,9 @@ export function WhatIfResult({ asked, scenario, strings }: { asked: AskedWhatIf;
   if (data.ok === 'running') {
     return <p aria-busy="true" data-testid="whatif-running">{strings.running(formatTime(data.simulatedMs), formatTime(data.untilMs))}</p>;
   }
-  if (!data.ok) return <p className="rs-whatif-refused" role="alert" data-testid="whatif-refused">{strings.refused(data.message[language])}</p>;
+  if (!data.ok) return <p className="rs-whatif-refused" role="alert" data-testid="whatif-refused">{strings.refused(inLanguage(data.message, language))}</p>;
   const { divergence } = data;
   const none = divergence?.onlyIn ? strings.onlyIn[divergence.onlyIn] : strings.none;
-  const context = { config, localOffsets: localOffsetConsumers(scenario), rtlNames: rtlNamesOf(scenario) };
   // The chart opens on what the change moved: messages no consumer can read (a readQueueNums fix) are not in the lag (diffTotal).
   const metric = chosenMetric ?? (data.differences.some((d) => d.name === 'neverConsumable') ? 'counters' : 'lagByGroup');
   const lines = [
@@ -82,8 +81,8 @@ export function WhatIfResult({ asked, scenario, strings }: { asked: AskedWhatIf;
         <div className="rs-whatif-divergence" data-testid="whatif-divergence" data-t={divergence.t}>
           <p><strong>{strings.divergedAt(formatTime(divergence.t), divergence.index)}</strong></p>
           <dl>
-            <dt>{strings.thisRun}</dt><dd><EventText event={divergence.original} nodes={divergence.originalNodes} none={none} language={language} context={context} /></dd>
-            <dt>{strings.changedRun}</dt><dd><EventText event={divergence.changed} nodes={divergence.changedNodes} none={none} language={language} context={context} /></dd>
+            <dt>{strings.thisRun}</dt><dd><EventText event={divergence.original} nodes={divergence.originalNodes} none={none} language={language} scenario={scenario} /></dd>
+            <dt>{strings.changedRun}</dt><dd><EventText event={divergence.changed} nodes={divergence.changedNodes} none={none} language={language} scenario={scenario} /></dd>
           </dl>
         </div>
       ) : <p data-testid="whatif-divergence-none">{strings.noDivergence}</p>}

@@ -14,7 +14,7 @@ export type RocketMQName =
 
 const setting = (name: string): RocketMQName => ({ kind: 'setting', name });
 
-export const ROCKETMQ_NAMES: Partial<Record<ConfigKey, RocketMQName>> = {
+const ROCKETMQ_NAMES: Partial<Record<ConfigKey, RocketMQName>> = {
   brokerHeartbeatIntervalMs: setting('BrokerConfig.registerNameServerPeriod'),
   registerBrokerTimeoutMs: setting('BrokerConfig.registerBrokerTimeoutMills'),
   scanNotActiveBrokerIntervalMs: setting('NamesrvConfig.scanNotActiveBrokerInterval'),

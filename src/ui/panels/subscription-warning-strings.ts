@@ -3,10 +3,10 @@
  * Chinese: a chunk of their own, since only a scenario whose groups subscribe differently shows them.
  */
 import type { InconsistentGroup } from '../../scenario/subscription-consistency.ts';
-import type { Language } from '../../store/playback.ts';
+import type { Language } from '../../scenario/language.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
 
-export interface SubscriptionWarningWords {
+interface SubscriptionWarningWords {
   heading: string;
   body: (group: InconsistentGroup) => string;
 }

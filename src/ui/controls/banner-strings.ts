@@ -5,14 +5,15 @@
  */
 import type { LinkProblem } from '../../scenario/link.ts';
 import { messageIn } from '../../scenario/validate.ts';
-import type { BannerReason, Language } from '../../store/playback.ts';
+import type { BannerReason } from '../../store/playback.ts';
+import type { Language } from '../../scenario/language.ts';
 import { formatBytes } from '../../viz/format.ts';
 import { type Bilingual, inLanguage, labelled, translate } from '../i18n/index.ts';
 import { describeOverBudget } from './budget-text.ts';
 
 type Damage = Extract<LinkProblem, { code: 'damaged' }>['detail'];
 
-export interface BannerWords {
+interface BannerWords {
   linkUnknownVersion: (version: string) => string;
   linkDamaged: (detail: string) => string;
   linkTruncated: string;

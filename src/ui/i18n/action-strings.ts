@@ -5,7 +5,7 @@
  * scenario file's word, stays beside it, so a course author can find it in docs/scenario.md.
  */
 import type { TimelineActionName } from '../../sim/index.ts';
-import type { Language } from '../../store/playback.ts';
+import type { Language } from '../../scenario/language.ts';
 import { inLanguage, zhJoin, type Bilingual } from './index.ts';
 
 type Said = Record<TimelineActionName, (target: string) => string>;

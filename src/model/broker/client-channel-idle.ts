@@ -19,6 +19,7 @@
  * (a partition swallowed the FIN) and that connects again is taken to go on on the same channel,
  * where RocketMQ would hold the stale one beside the new until it idles.
  */
+import { idleSince } from '../idle-state-handler.ts';
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, ModelState } from '../state.ts';
 
@@ -54,17 +55,10 @@ export function forgetClientChannel(broker: BrokerState, peer: string): void {
   delete broker.clientChannels[peer];
 }
 
-/**
- * IdleStateHandler's timer: the channel's last activity when it has been idle for the whole
- * period (the caller closes it), or null, after scheduling the next look when it has not.
- */
+/** IdleStateHandler's look at the client's channel (idle-state-handler.ts): its last activity when idle for the whole period, else null. */
 export function clientIdleSince(state: ModelState, broker: BrokerState, check: ClientChannelIdleCheck, sim: Sim): number | null {
-  const channel = broker.clientChannels[check.peer];
-  if (!channel || channel.openedAt !== check.openedAt) return null;
-  const idleAt = channel.lastActivity + state.config.serverChannelMaxIdleTimeMs;
-  if (idleAt <= sim.now) return channel.lastActivity;
-  sim.after(idleAt - sim.now, { kind: 'broker.channelIdleCheck', ...check });
-  return null;
+  const again = { kind: 'broker.channelIdleCheck', ...check } as const;
+  return idleSince(broker.clientChannels[check.peer], check.openedAt, state.config.serverChannelMaxIdleTimeMs, sim, again);
 }
 
 /** The client channels idle for the whole period by now (a scan at the instant of their idle close runs it first, see consumer-manager.ts). */

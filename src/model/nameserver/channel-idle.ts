@@ -8,6 +8,7 @@
  *
  * Only broker channels are followed: an idle client channel changes no route.
  */
+import { idleSince as channelIdleSince } from '../idle-state-handler.ts';
 import type { Sim } from '../sim-types.ts';
 import type { ModelState, NameServerState } from '../state.ts';
 
@@ -32,15 +33,8 @@ export function touchBrokerChannel(state: ModelState, ns: NameServerState, peer:
   sim.after(idleMs, { kind: 'nameServer.channelIdleCheck', nameServer: ns.id, epoch: ns.epoch, peer, openedAt: sim.now });
 }
 
-/**
- * IdleStateHandler's timer: the channel's last activity when it has been idle for the whole
- * period (the caller closes it), or null, after scheduling the next look when it has not.
- */
+/** IdleStateHandler's look at the broker's channel (idle-state-handler.ts): its last activity when idle for the whole period, else null. */
 export function idleSince(state: ModelState, ns: NameServerState, check: ChannelIdleCheck, sim: Sim): number | null {
-  const channel = ns.brokerChannels[check.peer];
-  if (!channel || channel.openedAt !== check.openedAt) return null;
-  const idleAt = channel.lastActivity + state.config.serverChannelMaxIdleTimeMs;
-  if (idleAt <= sim.now) return channel.lastActivity;
-  sim.after(idleAt - sim.now, { kind: 'nameServer.channelIdleCheck', ...check });
-  return null;
+  const again = { kind: 'nameServer.channelIdleCheck', ...check } as const;
+  return channelIdleSince(ns.brokerChannels[check.peer], check.openedAt, state.config.serverChannelMaxIdleTimeMs, sim, again);
 }

@@ -383,7 +383,11 @@ export const en: Narrators = {
   'consumer.registered': (e, c) => `${node(c, e, e.brokerId)} added ${e.consumer} to ${e.group}'s consumer table (consumers heartbeat every broker${slavesToo(c, ', slaves too,')} every ${d(c.config.clientHeartbeatIntervalMs)}); the group's members are told to rebalance.`,
   'consumer.removed': (e, c) => {
     const why = { expired: `no heartbeat for ${d(c.config.channelExpiredTimeoutMs)}`, channelClosed: 'its connection closed', channelIdle: `its channel was idle for ${d(c.config.serverChannelMaxIdleTimeMs)}, so the broker closed it`, unregistered: 'it unregistered' }[e.reason];
-    return `${node(c, e, e.brokerId)} removed ${e.consumer} from ${e.group}: ${why}. The rest of the group rebalances and takes over its queues.`;
+    // scanNotActiveChannel's expiry raises no CHANGE; a closed (or idle-closed) channel and an unregister do (ConsumerManager).
+    const then = e.reason === 'expired'
+      ? `Nobody is told (the scan's expiry sends no NOTIFY_CONSUMER_IDS_CHANGED): the rest of the group takes over its queues at its next periodic rebalance, within ${d(c.config.rebalanceIntervalMs)}.`
+      : 'The broker tells the rest of the group (NOTIFY_CONSUMER_IDS_CHANGED), which rebalances at once and takes over its queues.';
+    return `${node(c, e, e.brokerId)} removed ${e.consumer} from ${e.group}: ${why}. ${then}`;
   },
   'consumer.startFailed': (e) => (e.shutdown
     ? `${e.consumer} (${e.group}) could not start: its start asks a NameServer for each subscribed topic's route, and the call for ${e.topic} failed at ${e.nameServer} (${e.reason}). RocketMQ 5 then shuts the consumer down and throws the error to the application (DefaultMQPushConsumerImpl.start): it sends no heartbeat, owns no queue and consumes nothing until someone starts it again.`

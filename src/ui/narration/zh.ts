@@ -360,7 +360,10 @@ export const zh: Narrators = {
   'consumer.registered': (e, c) => `${node(c, e, e.brokerId)} 把 ${e.consumer} 加入 ${e.group} 的消费者表（消费者每 ${d(c.config.clientHeartbeatIntervalMs)}向每个 Broker 发送一次心跳${slavesToo(c, '，Slave 也不例外')}）；组内成员会被通知重新负载均衡。`,
   'consumer.removed': (e, c) => {
     const why = { expired: `${d(c.config.channelExpiredTimeoutMs)}内没有心跳`, channelClosed: '连接已关闭', channelIdle: `连接空闲 ${d(c.config.serverChannelMaxIdleTimeMs)}，Broker 关闭了它`, unregistered: '主动注销' }[e.reason];
-    return `${node(c, e, e.brokerId)} 将 ${e.consumer} 从 ${e.group} 中移除：${why}。组内其他成员重新负载均衡并接管它的队列。`;
+    const then = e.reason === 'expired'
+      ? `不会通知任何人（扫描过期不发送 NOTIFY_CONSUMER_IDS_CHANGED）：组内其他成员要到下一次定时负载均衡（最多 ${d(c.config.rebalanceIntervalMs)}）才接管它的队列。`
+      : 'Broker 通知组内其他成员（NOTIFY_CONSUMER_IDS_CHANGED），它们立即重新负载均衡并接管它的队列。';
+    return `${node(c, e, e.brokerId)} 将 ${e.consumer} 从 ${e.group} 中移除：${why}。${then}`;
   },
   'consumer.startFailed': (e) => (e.shutdown
     ? `${e.consumer}（${e.group}）启动失败：启动时它要向 NameServer 查询每个订阅主题的路由，而 ${e.topic} 的这次调用在 ${e.nameServer} 失败了（${e.reason}）。RocketMQ 5 随即关闭这个消费者，并把异常抛给应用（DefaultMQPushConsumerImpl.start）：它不发心跳、不分配队列、不消费，直到有人再次启动它。`

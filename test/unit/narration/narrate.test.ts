@@ -274,6 +274,15 @@ describe('the caption of every event', () => {
     for (const event of SAMPLES.filter((e) => !e.type.startsWith('producer.'))) expect(narrate(event, 'en', { config })).not.toContain('120 s');
   });
 
+  it('says the group is told of a consumer removed with its channel, and not of one the scan expired (ConsumerManager raises no CHANGE for an expiry)', () => {
+    const expired = sample('consumer.removed');
+    const closed = { ...expired, reason: 'channelClosed' } as TraceEvent;
+    expect(narrate(expired, 'en', { config })).toContain('Nobody is told (the scan\'s expiry sends no NOTIFY_CONSUMER_IDS_CHANGED): the rest of the group takes over its queues at its next periodic rebalance, within 15 s.');
+    expect(narrate(expired, 'zh', { config })).toContain('不会通知任何人');
+    expect(narrate(closed, 'en', { config })).toContain('The broker tells the rest of the group (NOTIFY_CONSUMER_IDS_CHANGED), which rebalances at once');
+    expect(narrate(closed, 'zh', { config })).toContain('立即重新负载均衡');
+  });
+
   it('says an attempt that timed out leaves no time for another (the attempt waited for the rest of sendMsgTimeout); another failure is retried while attempts remain', () => {
     const timedOut = sample('send.failed');
     expect(narrate(timedOut, 'en', { config })).toContain(`Waiting took the rest of sendMsgTimeout (${config.sendMsgTimeoutMs / 1_000} s): no time is left to try again.`);

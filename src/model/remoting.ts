@@ -108,6 +108,17 @@ export function oneway(sim: Sim, from: string, to: string, request: RemotingRequ
   return outcome === 'sent' ? 'sent' : 'dropped';
 }
 
+/**
+ * A server's oneway write into the channel its client opened (NettyRemotingServer.invokeOneway on
+ * that Channel, as Broker2Client writes a NOTIFY_CONSUMER_IDS_CHANGED): a server never connects
+ * out, so with no connection open (the client closed it, or crashed) the write goes nowhere, and
+ * one into a black hole is swallowed. Whether it arrived is not traced, as for any oneway request
+ * but a ONEWAY send.
+ */
+export function invokeOnewayOnChannel(sim: Sim, from: string, to: string, request: RemotingRequest): boolean {
+  return sim.net.isConnected(from, to) && onewayOutcome(sim, from, to, request) === 'sent';
+}
+
 /** A oneway request, and what became of it: a write into a black hole still leaves the sender (TCP buffers it). */
 export function onewayOutcome(sim: Sim, from: string, to: string, request: RemotingRequest): SendOutcome {
   return sim.net.send({ kind: 'net.deliver', from, to, dir: 'oneway', request });

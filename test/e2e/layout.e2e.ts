@@ -138,7 +138,7 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 1024, height: 768
 test('the Diagnostics tab names the hung c-2 of "A consumer joining and leaving" at 5:00, in English and Chinese', async ({ page, baseUrl, consoleErrors, screenshot }) => {
   await openPage(page, baseUrl, `#${fragmentOf(findLibraryEntry('consumer-join-leave')!.scenario, 300_000)}&lang=en`);
   await page.getByRole('tab', { name: 'Diagnostics' }).click();
-  for (const [language, title] of [['en', 'c-2 (CG_ORDER) is hung but still holds 4 queues of TopicTest'], ['zh', 'c-2（CG_ORDER）已挂起，但仍占着 TopicTest 的 4 个队列']] as const) {
+  for (const [language, title] of [['en', 'c-2 (CG_ORDER) is hung but still holds 4 queues of TopicTest'], ['zh', 'c-2（CG_ORDER）已卡死，但仍占着 TopicTest 的 4 个队列']] as const) {
     if (language === 'zh') await page.getByTestId('language-zh').click();
     const finding = page.locator('[data-kind="hungConsumer"] h3', { hasText: title });
     await finding.waitFor();

@@ -2,10 +2,12 @@
  * Conservation over generated scenarios: no message appears from nowhere or vanishes unexplained.
  * - Every message a producer made is stored, failed (send.result FAILED), lost (a ONEWAY send
  *   the network swallowed or its broker refused: message.lost), or still on its way when the run
- *   ends; the summary's lost counts the message.lost events.
+ *   ends (a ONEWAY send waiting for a connect among them); the summary's lost counts the
+ *   message.lost events.
  * - Every message stored in a topic that a consumer group reads is, for that group, consumed,
  *   filtered out by its subscription, failed by its listener (retry or DLQ), in a queue no
- *   consumer may read, on a broker that is down, or at or after the group's offset (lagging).
+ *   consumer may read, on a broker that is down, at or after the group's offset (lagging), or
+ *   (BROADCASTING) stored before its consumers started the queue (from its end).
  * - A message consumed twice by one group is explained by a rebalance or a client or broker
  *   failure between the two, or by being stored twice (a send retried after a timeout).
  * - Every message.lost is a ONEWAY send that no broker stored, one stored copy a powerOffBroker of
@@ -19,9 +21,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildSubscriptionData, isMatchedByClient } from '../../src/model/filter.ts';
 import { isReadable } from '../../src/model/perm.ts';
+import type { RemotingRequest } from '../../src/model/remoting-types.ts';
 import type { ConsumerSpec, Scenario } from '../../src/model/spec.ts';
 import type { BrokerState, ModelState } from '../../src/model/state.ts';
-import { TestSim, type EventOf } from '../support/test-sim.ts';
+import { TestSim, scenarioOf, type EventOf } from '../support/test-sim.ts';
 import { PROPERTY_TIMEOUT_MS, runs, scenario } from './arbitraries.ts';
 
 const SYSTEM_TOPIC = /^(TBW102|SCHEDULE_TOPIC_XXXX|%RETRY%|%DLQ%)/;
@@ -35,12 +38,23 @@ function consumerSpecs(s: Scenario): ConsumerSpec[] {
   return [...s.consumers, ...s.timeline.flatMap((action) => (action.action === 'addConsumer' ? [action.consumer] : []))];
 }
 
-/** msgIds of SEND_MESSAGE requests still awaiting an answer. */
-function inFlight(state: ModelState): Set<string> {
+/**
+ * msgIds of SEND_MESSAGE requests still on their way: awaiting an answer, or (a ONEWAY send,
+ * which nothing answers) on the wire, or waiting for a connect to its broker. invokeOneway hands
+ * the request to the connect's ChannelFuture listener (NettyRemotingClient): it goes out when the
+ * channel opens and is dropped when the connect fails, up to connectTimeoutMs after it started.
+ */
+function inFlight(sim: TestSim): Set<string> {
   const ids = new Set<string>();
-  for (const pending of [...state.remoting.pending.values()]) {
-    if (pending.request.code === 'SEND_MESSAGE') ids.add(pending.request.message.msgId);
-  }
+  const { remoting } = sim.sim.state;
+  const note = (request: RemotingRequest) => {
+    if (request.code === 'SEND_MESSAGE') ids.add(request.message.msgId);
+  };
+  for (const pending of [...remoting.pending.values()]) note(pending.request);
+  for (const connect of Object.values(remoting.connecting)) connect.oneways.forEach(note);
+  sim.sim.forEachPending((event) => {
+    if (event.kind === 'remoting.onewayDropped' || (event.kind === 'net.deliver' && event.dir === 'oneway')) note(event.request);
+  });
   return ids;
 }
 
@@ -54,7 +68,7 @@ function unexplainedSends(sim: TestSim): string[] {
   const stored = new Set(sim.events('message.stored').map((e) => e.msgId));
   const failed = new Set(sim.events('send.result', { status: 'FAILED' }).map((e) => e.msgId));
   const ok = new Set(sim.events('send.result', (e) => e.status !== 'FAILED').map((e) => e.msgId));
-  const pending = inFlight(state);
+  const pending = inFlight(sim);
   // ONEWAY sends the network swallowed: nothing answers them, the trace says so.
   const lost = new Set(sim.events('message.lost', (e) => e.reason === 'onewayNotDelivered' || e.reason === 'onewayRefused').map((e) => e.msgId));
   for (const msgId of made) {
@@ -105,8 +119,48 @@ function lowWater(state: ModelState, reader: Reader, brokerName: string, queueId
   return offsets.length === 0 ? 0 : Math.min(...offsets);
 }
 
+/** Where each BROADCASTING consumer began reading each queue it read: "consumer|topic@brokerName@queueId" to offset. */
+type Starts = Map<string, number>;
+
+/**
+ * Runs the scenario, noting the offset at which each BROADCASTING consumer started each queue: the
+ * first offset it holds for it. Its offsets live on its own host (LocalFileOffsetStore), empty for
+ * a new process, so RebalancePushImpl.computePullFromWhereWithException starts it at 0, or with
+ * CONSUME_FROM_LAST_OFFSET at the queue's max offset when the master answers (MQAdminImpl.maxOffset):
+ * what was stored before that is never this consumer's. The trace does not say when the master
+ * answered, so the run goes event by event and reads the offset as the consumer takes it.
+ */
+function runNotingStarts(s: Scenario): { sim: TestSim; starts: Starts } {
+  const sim = new TestSim({ validated: s });
+  const starts: Starts = new Map();
+  const broadcasting = consumerSpecs(s).filter((c) => c.messageModel === 'BROADCASTING').map((c) => c.id);
+  while (broadcasting.length > 0 && sim.sim.peekTime() <= s.durationMs) {
+    sim.sim.step();
+    for (const id of broadcasting) {
+      const client = sim.sim.state.clients[id];
+      if (client?.kind !== 'consumer') continue;
+      for (const [key, offset] of Object.entries(client.offsetTable)) if (!starts.has(`${id}|${key}`)) starts.set(`${id}|${key}`, offset);
+    }
+  }
+  return { sim: sim.at(s.durationMs), starts };
+}
+
+/**
+ * The lowest offset at which a running consumer of a BROADCASTING group started the queue: the
+ * messages below it were stored before any of them began reading it (0 when none has started it).
+ */
+function broadcastStart(state: ModelState, reader: Reader, starts: Starts, brokerName: string, queueId: number): number {
+  const offsets: number[] = [];
+  for (const id of reader.consumers) {
+    const client = state.clients[id];
+    const start = starts.get(`${id}|${reader.topic}@${brokerName}@${queueId}`);
+    if (client?.kind === 'consumer' && client.status === 'running' && start !== undefined) offsets.push(start);
+  }
+  return offsets.length === 0 ? 0 : Math.min(...offsets);
+}
+
 /** Stored messages of each read topic that some group can account for in none of the allowed ways. */
-function unexplainedStored(sim: TestSim, s: Scenario): string[] {
+function unexplainedStored(sim: TestSim, s: Scenario, starts: Starts): string[] {
   const { state } = sim.sim;
   const problems: string[] = [];
   const tagsOf = new Map(sim.events('message.sent').map((e) => [e.msgId, e.tags]));
@@ -125,6 +179,7 @@ function unexplainedStored(sim: TestSim, s: Scenario): string[] {
       if (!config || !isReadable(config.perm) || queueId >= config.readQueueNums) continue; // never consumable
       if (broker.status !== 'running' || broker.partitioned) continue;
       if (queueOffset >= lowWater(state, reader, brokerName, queueId)) continue; // lagging
+      if (queueOffset < broadcastStart(state, reader, starts, brokerName, queueId)) continue; // stored before its readers began
       problems.push(`${reader.group}: ${msgId} (${brokerName}:${queueId}@${queueOffset}) is behind the group's offset but was never consumed`);
     }
   }
@@ -237,7 +292,8 @@ describe('conservation over generated scenarios', () => {
 
   it('every stored message is consumed, filtered, failed by the listener, never consumable, on a broker that is down, or lagging', () => {
     fc.assert(fc.property(scenario, (s) => {
-      expect(unexplainedStored(run(s), s)).toEqual([]);
+      const { sim, starts } = runNotingStarts(s);
+      expect(unexplainedStored(sim, s, starts)).toEqual([]);
     }), runs(25));
   }, PROPERTY_TIMEOUT_MS);
 
@@ -278,4 +334,61 @@ describe('conservation over generated scenarios', () => {
       }
     }), runs(25));
   }, PROPERTY_TIMEOUT_MS);
+});
+
+/** Counterexamples the properties above once found (at 300 runs), kept as fixed cases. */
+describe('conservation counterexamples', () => {
+  it('a ONEWAY send waiting for its connect to a broker without power when the run ends is still in flight', () => {
+    // broker-b lost power at 1 s and stays in the route (a NameServer drops it 120 s after its last
+    // registration); p-1's ONEWAY send at 82 s starts a connect that fails only at 85 s, after the end.
+    const s = scenarioOf({
+      version: 1, seed: 2334226502, durationMs: 83467,
+      config: { enableControllerMode: true, enableControllerInNamesrv: true, enableElectUncleanMaster: true },
+      nameServers: [{ id: 'ns-1' }],
+      brokers: [{ name: 'broker-a' }, { name: 'broker-b' }],
+      topics: [{ name: 'TopicTest', writeQueueNums: 2, readQueueNums: 1 }],
+      producers: [
+        { id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 0.5, sendMode: 'ONEWAY' },
+        { id: 'p-2', group: 'PG', topic: 'TopicTest', ratePerSec: 0.5 },
+      ],
+      consumers: [
+        { id: 'c-1', group: 'CG-1', topic: 'TopicTest', consumeTimeMs: 1 },
+        { id: 'c-2', group: 'CG-1', topic: 'TopicTest', consumeTimeMs: 1, startAt: 5 },
+      ],
+      timeline: [{ at: 1000, action: 'powerOffBroker', target: 'broker-b' }],
+    });
+    const sim = run(s);
+    const last = sim.events('message.sent', { producer: 'p-1' }).at(-1)!;
+    expect(last).toMatchObject({ t: 82_000, broker: 'broker-b' });
+    expect(inFlight(sim).has(last.msgId)).toBe(true);
+    expect(unexplainedSends(sim)).toEqual([]);
+    // Run past the connect's end: invokeOneway's listener drops it, lost for good.
+    sim.at(82_000 + s.config.connectTimeoutMs);
+    expect(sim.events('message.lost', { msgId: last.msgId }).map((e) => [e.t, e.reason])).toEqual([[85_000, 'onewayNotDelivered']]);
+  });
+
+  it('a BROADCASTING consumer started from the queue\'s end never reads what was stored before the master told it the end', () => {
+    const s = scenarioOf({
+      version: 1, seed: 16, durationMs: 30002, config: { networkJitterMs: 3 },
+      nameServers: [{ id: 'ns-1' }],
+      brokers: [{ name: 'broker-a' }],
+      topics: [{ name: 'TopicTest', brokers: [{ name: 'broker-a', writeQueueNums: 1, readQueueNums: 1 }] }],
+      producers: ['p-1', 'p-2', 'p-3'].map((id) => ({ id, group: 'PG', topic: 'TopicTest', ratePerSec: 0.5 })),
+      consumers: [],
+      timeline: [{
+        at: 1000, action: 'addConsumer',
+        consumer: { id: 'c-late', group: 'CG-1', topic: 'TopicTest', messageModel: 'BROADCASTING', consumeFromWhere: 'CONSUME_FROM_LAST_OFFSET', consumeTimeMs: 1 },
+      }],
+    });
+    const { sim, starts } = runNotingStarts(s);
+    // Its rebalance takes the queue at 2 s, as the producers' first sends go out; two are stored
+    // before its GET_MAX_OFFSET reaches the master, so it starts at 2 and never reads 0 and 1.
+    const beforeStart = sim.events('message.stored', (e) => e.topic === 'TopicTest' && e.queueOffset < 2);
+    expect(starts.get('c-late|TopicTest@broker-a@0')).toBe(2);
+    expect(beforeStart).toHaveLength(2);
+    const consumed = new Set(sim.events('message.consumed', { consumer: 'c-late' }).map((e) => e.msgId));
+    expect(beforeStart.filter((e) => consumed.has(e.msgId))).toEqual([]);
+    expect(sim.events('message.consumed', { consumer: 'c-late' })[0]?.queueOffset).toBe(2);
+    expect(unexplainedStored(sim, s, starts)).toEqual([]);
+  });
 });

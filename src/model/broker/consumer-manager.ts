@@ -5,7 +5,7 @@
  * ClientHousekeepingService, which runs both managers' scan and channel events.
  */
 import { dict } from '../../engine/index.ts';
-import { oneway } from '../remoting.ts';
+import { invokeOnewayOnChannel } from '../remoting.ts';
 import type { ConsumerData } from '../remoting-types.ts';
 import { clientIdleSince, forgetClientChannel, idleClientChannels, wroteToClient, type ClientChannelIdleCheck } from './client-channel-idle.ts';
 import { onProducerChannelClosed, scanNotActiveProducerChannel } from './producer-manager.ts';
@@ -60,14 +60,15 @@ export function unregisterConsumer(broker: BrokerState, groupName: string, clien
 }
 
 /**
- * DefaultConsumerIdsChangeListener CHANGE: tell every channel of the group at once. 5.x's
+ * DefaultConsumerIdsChangeListener CHANGE: tell every channel of the group at once
+ * (Broker2Client.notifyConsumerIdsChanged writes into the channel the member opened). 5.x's
  * ConsumerManager skips a BROADCASTING group (isBroadcastMode), whose members each read every
  * queue already; 4.9.8's tells it too, and its members rebalance to the same queues.
  */
 export function notifyConsumerIdsChanged(state: ModelState, broker: BrokerState, group: ConsumerGroupInfo | undefined, sim: Sim): void {
   if (!group || (group.messageModel === 'BROADCASTING' && state.config.rocketmqVersion === '5.x')) return;
   for (const channel of Object.values(group.channels)) {
-    oneway(sim, broker.node, channel.node, { code: 'NOTIFY_CONSUMER_IDS_CHANGED', group: group.groupName });
+    invokeOnewayOnChannel(sim, broker.node, channel.node, { code: 'NOTIFY_CONSUMER_IDS_CHANGED', group: group.groupName });
     // Written into the channel, read or not: activity for its idle close (client-channel-idle.ts).
     wroteToClient(broker, channel.node, sim.now);
   }

@@ -31,6 +31,11 @@ export interface NarrationContext {
   sendMode?: (producer: string) => SendMode | undefined;
   /** A broker process (its node, "broker-b/0") at the caption's time: cut off by a partition, or down (crashed, without power, shut down); else running. */
   brokerNow?: (node: string) => 'running' | 'cutOff' | 'down';
+  /**
+   * Whether a route query of the client at `t` belonged to a consumer start that fails and shuts
+   * the consumer down (5.x: DefaultMQPushConsumerImpl.start), so nothing asks again. Unknown is no.
+   */
+  startShutsDown?: (client: string, t: number) => boolean;
 }
 
 /**

@@ -64,6 +64,13 @@ export function contextAt(config: NarrationContext['config'], state: Readonly<Mo
       if (broker.status !== 'running') return 'down';
       return broker.partitioned ? 'cutOff' : 'running';
     },
+    startShutsDown: (id, t) => {
+      const client = consumer(id);
+      if (client === undefined || config.rocketmqVersion !== '5.x') return false;
+      // Its start's route round is still under way: any failure in it fails the start.
+      if (!client.started) return true;
+      return client.status === 'stopped' && trace !== undefined && shutDownAtStartSince(trace, id, t);
+    },
     ...(trace ? { sendAttempts: (msgId: string) => attemptsBefore(trace, msgId, config.sendMsgTimeoutMs) } : {}),
   };
 }
@@ -98,4 +105,20 @@ function attemptsBefore(trace: TraceBefore, msgId: string, timeoutMs: number): S
     to = from;
   }
   return trace.traceStart === 0 ? made : undefined;
+}
+
+/** Whether the trace holds, at or after t, the consumer's failed start that shut it down (consumer.startFailed). */
+function shutDownAtStartSince(trace: TraceBefore, consumer: string, t: number): boolean {
+  for (let to = trace.traceLength; to > trace.traceStart; ) {
+    if (trace.traceLength - to >= MOST_EVENTS) return false;
+    const from = Math.max(trace.traceStart, to - SLICE);
+    const events = trace.traceSlice(from, to);
+    for (let i = events.length - 1; i >= 0; i--) {
+      const event = events[i]!;
+      if (event.t < t) return false;
+      if (event.type === 'consumer.startFailed' && event.consumer === consumer) return event.shutdown;
+    }
+    to = from;
+  }
+  return false;
 }

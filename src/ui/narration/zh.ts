@@ -306,7 +306,9 @@ export const zh: Narrators = {
   'route.updated': (e, { config }) => (e.fromTopic === e.topic
     ? `${e.client} 从 ${e.nameServer} 拉取了 ${e.topic} 的路由（路由发现）：可写 ${e.writeQueues.length} 个队列${byBrokerZh(e.writeQueues)}，可读 ${e.readQueues.length} 个${byBrokerZh(e.readQueues)}。${d(config.pollNameServerIntervalMs)}后再次拉取。`
     : `${e.nameServer} 上没有 ${e.topic} 的路由，于是 ${e.client} 借用 ${e.fromTopic} 的路由代替它，每个 Broker 最多 ${config.producerDefaultTopicQueueNums} 个队列（defaultTopicQueueNums）：可写 ${e.writeQueues.length} 个队列。某个 Broker 收到 ${e.topic} 的第一条消息时才会在自己这里创建它。`),
-  'route.failed': (e, { config }) => `${e.client} 未能从 ${e.nameServer} 获取 ${e.topic} 的路由（${e.reason}）${passedZh(e, config)}；它继续使用缓存的路由，${d(config.pollNameServerIntervalMs)}后重试。`,
+  'route.failed': (e, c) => `${e.client} 未能从 ${e.nameServer} 获取 ${e.topic} 的路由（${e.reason}）${passedZh(e, c.config)}；${c.startShutsDown?.(e.client, e.t)
+    ? '这次查询是它启动的一部分，所以启动失败：RocketMQ 5 随即关闭这个消费者（DefaultMQPushConsumerImpl.start），在有人再次启动它之前不会再查询。'
+    : `它继续使用缓存的路由，${d(c.config.pollNameServerIntervalMs)}后重试。`}`,
   'topic.updated': (e, { config }) => `${e.broker} ${e.created ? '创建' : '修改'}了主题 ${e.topic}：写队列 ${e.writeQueueNums} 个、读队列 ${e.readQueueNums} 个，perm ${perm2String(e.perm)}（R：消费者可读，W：生产者可写）${autoCreatedZh(e)}。客户端在下一次拉取路由时看到变化（每 ${d(config.pollNameServerIntervalMs)}）。`,
   'nameServer.wipeWritePerm': (e, { config }) => `${e.nameServer} 摘除了 ${e.broker} 在 ${e.topicCount} 个主题的 QueueData 上的 PERM_WRITE（mqadmin 打印 "wipe write perm of broker[${e.broker}] in name server[...] OK, ${e.topicCount}"）。生产者在下一次拉取路由时（每 ${d(config.pollNameServerIntervalMs)}）离开 ${e.broker}；消费者照常读它。DataVersion 不变的注册不会撤销摘除；Broker 上的主题变更，或它重启后的首次注册，会把 Broker 自己的 perm 写回。`,
   'nameServer.addWritePerm': (e, { config }) => `${e.nameServer} 把 ${e.broker} 在 ${e.topicCount} 个主题的 QueueData 设为 perm 6（可读可写）：生产者在下一次拉取路由时（每 ${d(config.pollNameServerIntervalMs)}）重新选择 ${e.broker}。`,

@@ -306,7 +306,7 @@ describe('Route diagnostics', () => {
   it('names a hung consumer whose queues go unread instead of saying every queue is read (consumer-join-leave at 5:00)', () => {
     for (const [language, title, expiry] of [
       ['en', 'c-2 (CG_ORDER) is hung but still holds 4 queues of TopicTest', 'drop it at about 5:40'],
-      ['zh', 'c-2（CG_ORDER）已挂起，但仍占着 TopicTest 的 4 个队列', '将在大约 5:40 剔除它'],
+      ['zh', 'c-2（CG_ORDER）已卡死，但仍占着 TopicTest 的 4 个队列', '将在大约 5:40 剔除它'],
     ] as const) {
       openAt('consumer-join-leave', 300_000, language);
       render(<DiagnosticsTab />);

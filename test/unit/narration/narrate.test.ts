@@ -566,3 +566,41 @@ describe('the caption of a send that ended FAILED', () => {
     expect(narrate(sent, 'zh', context)).toContain('但 broker-b 的 Master 被网络分区隔离：发给它的请求都得不到应答');
   });
 });
+
+describe('the caption of a route query that failed', () => {
+  /** One NameServer, down before c-1 starts at 1 s: the start's route query (10 ms later) is refused. */
+  function startWithoutNameServer(version: '4.x' | '5.x') {
+    const result = validateScenario({
+      version: 1, durationMs: 5_000, config: { networkJitterMs: 0, rocketmqVersion: version },
+      nameServers: [{ id: 'ns-1' }], brokers: [{ name: 'broker-a' }], topics: [{ name: 'TopicTest' }],
+      producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', startAt: 1_000 }],
+      consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest', startAt: 1_000 }],
+      timeline: [{ at: 500, action: 'crashNameServer', target: 'ns-1' }],
+    });
+    if (!result.ok) throw new Error('invalid');
+    const timeline = new Timeline(result.scenario);
+    timeline.seek(1_011);
+    const trace = timeline.traceSlice(0);
+    const failed = (client: string) => trace.find((e) => e.type === 'route.failed' && e.client === client)!;
+    const caption = (client: string, language: 'en' | 'zh') => narrate(failed(client), language, contextAt(result.scenario.config, timeline.state, undefined, timeline));
+    return { trace, caption };
+  }
+
+  it('promises no retry where the failure ends a 5.x consumer\'s start, which shuts it down (consumer.startFailed)', () => {
+    const { trace, caption } = startWithoutNameServer('5.x');
+    expect(trace.filter((e) => e.type === 'consumer.startFailed').map((e) => e.type === 'consumer.startFailed' && e.shutdown)).toEqual([true]);
+    expect(caption('c-1', 'en')).not.toContain('tries again');
+    expect(caption('c-1', 'en')).toContain('RocketMQ 5 shuts the consumer down');
+    expect(caption('c-1', 'zh')).not.toContain('后重试');
+    expect(caption('c-1', 'zh')).toContain('RocketMQ 5 随即关闭这个消费者');
+    // The producer, whose start asks for no route, pulls again at its next round.
+    expect(caption('p-1', 'en')).toContain('tries again in 30 s');
+  });
+
+  it('says the retry of a 4.x consumer, which runs on after its start threw', () => {
+    const { trace, caption } = startWithoutNameServer('4.x');
+    expect(trace.filter((e) => e.type === 'consumer.startFailed').map((e) => e.type === 'consumer.startFailed' && e.shutdown)).toEqual([false]);
+    expect(caption('c-1', 'en')).toContain('tries again in 30 s');
+    expect(caption('c-1', 'zh')).toContain('30 秒后重试');
+  });
+});

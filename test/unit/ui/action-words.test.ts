@@ -41,7 +41,7 @@ describe('timeline actions in words', () => {
       }
     }
     expect(actionChoice('crashConsumer', 'zh')).toBe('消费者崩溃（crashConsumer）');
-    expect(actionChoice('hangConsumer', 'zh')).toBe('消费者卡住（hangConsumer）');
+    expect(actionChoice('hangConsumer', 'zh')).toBe('消费者卡死（hangConsumer）');
     expect(actionChoice('partitionLink', 'zh')).toBe('两个进程之间的网络被切断（partitionLink）');
     expect(actionChoice('healLink', 'zh')).toBe('两个进程之间的网络恢复（healLink）');
     expect(actionSaid('crashConsumer', 'c-1', 'zh')).toBe('c-1 崩溃（crashConsumer）');

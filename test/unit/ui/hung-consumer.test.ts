@@ -9,8 +9,10 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../../src/sim/index.ts';
 import { Timeline } from '../../../src/sim/timeline.ts';
+import { actionSaid } from '../../../src/ui/i18n/action-strings.ts';
 import { diagnosticsStrings } from '../../../src/ui/insight/diagnostics/diagnostics-strings.ts';
 import { routeDiagnostics, type RouteDiagnostic } from '../../../src/ui/insight/diagnostics/route-diagnostics.ts';
+import { PANEL_STRINGS } from '../../../src/ui/panels/strings.ts';
 import { formatTime } from '../../../src/viz/format.ts';
 import { libraryTimeline } from '../../support/library.ts';
 import { scenarioOf } from '../../support/test-sim.ts';
@@ -65,7 +67,7 @@ describe('a hung consumer the brokers still list in its group', () => {
     expect(en.why).toContain('no NOTIFY_CONSUMER_IDS_CHANGED, so the other members take the queues at their next periodic rebalance (RebalanceService, every 20 s), by about 6:00.');
     expect(en.fix).toContain('after the brokers drop it at about 5:40 (channelExpiredTimeout, 120 s)');
     const zh = diagnosticsStrings('zh').describe(hungAt(timeline)[0]!, () => '');
-    expect(zh.title).toBe(`c-2（CG_ORDER）已挂起，但仍占着 TopicTest 的 4 个队列：broker-b:0、broker-b:1、broker-b:2、broker-b:3 中有 ${lag} 条消息在等待`);
+    expect(zh.title).toBe(`c-2（CG_ORDER）已卡死，但仍占着 TopicTest 的 4 个队列：broker-b:0、broker-b:1、broker-b:2、broker-b:3 中有 ${lag} 条消息在等待`);
     expect(zh.why).toContain('或者在每 10 秒执行一次的 scanNotActiveChannel 第一次发现它的最后心跳已超过 120 秒时剔除它，以先到者为准。broker-a 和 broker-b 最后一次收到它的心跳是在 3:32，将在大约 5:40 剔除它（扫描过期）。');
     expect(zh.why).toContain('最晚大约在 6:00。');
 
@@ -73,6 +75,16 @@ describe('a hung consumer the brokers still list in its group', () => {
     timeline.seek(drop.b);
     expect(removals(timeline, 'c-2')).toEqual([{ t: drop.a, broker: 'broker-a', reason: 'expired' }, { t: drop.b, broker: 'broker-b', reason: 'expired' }]);
     expect(hungAt(timeline)).toEqual([]);
+  });
+
+  it('calls the hung consumer by the canvas\'s word in Chinese (卡死), in its finding as in the fault that hung it', () => {
+    const hung = PANEL_STRINGS.zh.status.hung;
+    const zh = diagnosticsStrings('zh').describe(hungAt(libraryTimeline('consumer-join-leave', 300_000))[0]!, () => '');
+    for (const said of [zh.title, zh.fix, actionSaid('hangConsumer', 'c-2', 'zh')]) {
+      expect(said).toContain(hung);
+      // 挂起 is what PullRequestHoldService does to a pull (suspend), not a hung process.
+      expect(said).not.toMatch(/挂起|卡住/);
+    }
   });
 
   it('before the hang, nothing: c-2 consumes its queues', () => {

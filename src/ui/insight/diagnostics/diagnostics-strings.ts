@@ -300,10 +300,10 @@ function hungConsumerZh(f: HungConsumer): DiagnosticText {
     : `过期剔除不会发送 NOTIFY_CONSUMER_IDS_CHANGED，所以其他成员要到下一次定时负载均衡（RebalanceService，每 ${periodZh(f.rebalanceIntervalMs)}一次）才接管这些队列，最晚大约在 ${clock(takenBy(f))}。`;
   const after = lastDrop(f).how === 'channelIdle' ? `空闲关闭，${periodZh(f.idleAfterMs)}` : `channelExpiredTimeout，${periodZh(f.expiredAfterMs)}`;
   return {
-    title: `${f.consumer}（${f.group}）已挂起，但仍占着 ${f.topic} 的 ${f.queues.length} 个队列：${f.queues.join('、')} 中有 ${f.waiting} 条消息在等待`,
+    title: `${f.consumer}（${f.group}）已卡死，但仍占着 ${f.topic} 的 ${f.queues.length} 个队列：${f.queues.join('、')} 中有 ${f.waiting} 条消息在等待`,
     why: `它的进程不再拉取消息，也不再发送心跳，但连接没有断开，所以 Broker 不会立即移除它（只有连接关闭才会，doChannelCloseEvent）：${rule}。${listed}。`
       + `在此之前 GET_CONSUMER_LIST_BY_GROUP 仍返回它，消费者组的分配仍把这些队列分给它，却没有人读取，堆积不断增长。${told}`,
-    fix: `重启 ${f.consumer}，或结束它的进程：进程退出会关闭连接，Broker 随即移除它并通知消费者组重新负载均衡（doChannelCloseEvent、NOTIFY_CONSUMER_IDS_CHANGED）。结束前先抓取线程栈（jstack）查明挂起的原因，例如监听器阻塞在没有超时的调用上，或长时间的 GC 停顿。如果不处理，要等 Broker 在大约 ${clock(lastDrop(f).at)} 剔除它（${after}）之后，这些队列才会再有人读取。`,
+    fix: `重启 ${f.consumer}，或结束它的进程：进程退出会关闭连接，Broker 随即移除它并通知消费者组重新负载均衡（doChannelCloseEvent、NOTIFY_CONSUMER_IDS_CHANGED）。结束前先抓取线程栈（jstack）查明卡死的原因，例如监听器阻塞在没有超时的调用上，或长时间的 GC 停顿。如果不处理，要等 Broker 在大约 ${clock(lastDrop(f).at)} 剔除它（${after}）之后，这些队列才会再有人读取。`,
   };
 }
 

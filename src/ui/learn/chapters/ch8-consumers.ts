@@ -61,7 +61,7 @@ export const chapter: Chapter = {
         answer: 1,
         why: {
           en: 'A crashed process\'s connections close, and a closed channel removes the consumer at once and wakes the group\'s RebalanceService. Only a consumer that hangs with its connection open waits for the 120 s expiry, and then the others notice at their next 20 s rebalance.',
-          zh: '进程崩溃后连接会断开，连接一断开，该消费者就立即被移除，并唤醒组内各成员的 RebalanceService。只有连接还在却卡住的消费者才要等 120 秒过期，之后其他成员在下一次 20 秒的周期性负载均衡时才发现。',
+          zh: '进程崩溃后连接会断开，连接一断开，该消费者就立即被移除，并唤醒组内各成员的 RebalanceService。只有连接还在却卡死的消费者才要等 120 秒过期，之后其他成员在下一次 20 秒的周期性负载均衡时才发现。',
         },
       },
     },

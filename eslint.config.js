@@ -21,7 +21,7 @@ const noHtml = {
 };
 /** The page's stores, subscribed to with a selector: with none, a component renders again on every change of the store (the playhead's, many times a second). */
 const narrowStoreHooks = {
-  selector: "CallExpression[callee.name=/^use(Playback|Lesson|Insight|WhatIf|Draft)$/][arguments.length=0]",
+  selector: "CallExpression[callee.name=/^use(Playback|Page|Lesson|Insight|WhatIf|Draft)$/][arguments.length=0]",
   message: 'Subscribe to a store with a selector of what the component shows (usePlayback((s) => s.language)): with none, it renders again at every change of the store.',
 };
 /** Words are read through src/ui/i18n (inLanguage, useWords), the one place a fallback language or a missing-word check would go. */
@@ -106,6 +106,26 @@ export default tseslint.config(
     files: ['src/ui/**'],
     ignores: ['src/ui/i18n/**'],
     rules: { 'no-restricted-syntax': [...uiBoundary.rules['no-restricted-syntax'], wordsThroughI18n] },
+  },
+  {
+    // A function reads at once: 80 lines is the ceiling, comments and blank lines not counted.
+    files: ['src/ui/**', 'src/store/**'],
+    rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }] },
+  },
+  {
+    // Storage can be refused and idle callbacks are missing in some browsers: each is handled once.
+    files: ['src/ui/**', 'src/store/**'],
+    ignores: ['src/store/stored.ts', 'src/ui/on-idle.ts'],
+    rules: {
+      'no-restricted-properties': ['error',
+        { object: 'window', property: 'localStorage', message: 'Read and write preferences with readStored / writeStored (src/store/stored.ts): storage can be refused.' },
+        { object: 'window', property: 'requestIdleCallback', message: 'Wait for an idle moment with onIdle (src/ui/on-idle.ts): some browsers have no idle callbacks.' },
+      ],
+      'no-restricted-globals': ['error',
+        { name: 'localStorage', message: 'Read and write preferences with readStored / writeStored (src/store/stored.ts): storage can be refused.' },
+        { name: 'requestIdleCallback', message: 'Wait for an idle moment with onIdle (src/ui/on-idle.ts): some browsers have no idle callbacks.' },
+      ],
+    },
   },
   {
     // Type-aware rules, for src only: linting the tests with types would double the time for no case.

@@ -1,6 +1,7 @@
 /**
- * What the person controls: the scenario being played, the playhead, play/pause, speed,
- * selection, language, whether the help and the editor are open, and presentation mode.
+ * What the person controls of the run: the scenario being played, the playhead, play/pause, speed,
+ * selection and language. The page around it (the banner, the help and the editor, presentation
+ * mode) is ./page.ts.
  * Simulation data is never copied in here: panels derive it from the Timeline at `timeMs`
  * (see ui/use-sim.ts).
  *
@@ -10,14 +11,14 @@
  * to move it.
  */
 import { create } from 'zustand';
-import type { Bilingual, Language } from '../scenario/language.ts';
-import type { LinkProblem } from '../scenario/link.ts';
+import type { Language } from '../scenario/language.ts';
 import type { LinkSelection } from '../scenario/selection-link.ts';
 // By its own path, not the door (sim/index.ts): the door's re-exports would follow it into the page's first script.
 import { clampToRun } from '../sim/clamp-to-run.ts';
 import type { Scenario } from '../sim/index.ts';
 import type { Timeline, TimelineView } from '../sim/timeline.ts';
 import type { FrameArrival, RemoteRun, RemoteRunListener } from './remote-run.ts';
+import { usePage } from './page.ts';
 import { boundedSeek, seekPercent } from './seek-budget.ts';
 import type { StepDirection } from './worker/protocol.ts';
 
@@ -37,44 +38,6 @@ export function isCardSelection(selection: Selection): selection is CardSelectio
   return selection?.kind === 'message' || selection?.kind === 'queue';
 }
 export type { Language };
-
-/** A run the banner offers instead of the one refused: a too heavy scenario's first minutes, as written, at the moment asked for. */
-export interface BannerOffer {
-  source: object;
-  minutes: number;
-  atMs: number;
-}
-
-/**
- * Why the banner shows, kept as what happened and its values, not as words: the banner
- * (src/ui/controls/Banner.tsx) says it in the page's language, and again after the EN / 中文 toggle.
- */
-export type BannerReason =
-  /** A link the page could not open, and opened the default scenario instead. */
-  | { code: 'link'; problem: Exclude<LinkProblem, { code: 'none' }> }
-  /** A link's `t` could not be read: its scenario opened at 0:00. */
-  | { code: 'linkTimeUnreadable' }
-  /** The run is a too heavy scenario's first minutes, the banner's offer taken. */
-  | { code: 'firstMinutes'; minutes: number }
-  /** A link's invalid scenario is open in the JSON editor, its problems (count) listed there. */
-  | { code: 'linkInEditor'; count: number }
-  /** An uploaded file's invalid scenario is open in the JSON editor, its problems (count) listed there. */
-  | { code: 'uploadInEditor'; file: string; count: number }
-  /** An uploaded file whose bytes could not be read as text. */
-  | { code: 'uploadUnreadable'; file: string }
-  /** The simulator failed (a bug): `message` is the error's own, in the language it was thrown in. */
-  | { code: 'pageFailed'; message: string }
-  /** Words written where they are known, in both languages (a missing chapter's, a refused file's problem). */
-  | { code: 'words'; words: Bilingual<string> };
-
-/** How the banner reads: an alert says what went wrong, a note what the page did instead (opened a scenario's first minutes). */
-export type BannerTone = 'alert' | 'note';
-
-/** What the banner offers, and how it reads; an alert with nothing to offer when not said. */
-export interface BannerOptions {
-  offer?: BannerOffer | null;
-  tone?: BannerTone;
-}
 
 export interface LoadOptions {
   /** The scenario file as the person wrote it (what a link or a download carries); defaults to `scenario`. */
@@ -122,19 +85,6 @@ export interface PlaybackState {
   speed: number;
   selection: Selection;
   language: Language;
-  /** What the banner says (a damaged link, an invalid upload); null when none. */
-  banner: BannerReason | null;
-  /** What the banner offers to open instead (a too heavy scenario's first minutes); null when nothing. */
-  bannerOffer: BannerOffer | null;
-  bannerTone: BannerTone;
-  helpOpen: boolean;
-  editorOpen: boolean;
-  /** Presentation mode: large type, side panels hidden, for a teacher at a projector. */
-  presenting: boolean;
-  /** The stage blanked while presenting (a clicker's blank key): black, the run paused. */
-  blanked: boolean;
-  /** Whether the keys that type a character (P, ?, [ ...) are shortcuts: the person can turn them off, remembered. */
-  singleKeyShortcuts: boolean;
   loadScenario(scenario: Scenario, atMs?: number, options?: LoadOptions): void;
   /** Moves the playhead to timeMs at once, however much must be simulated; ends a seek under way. */
   seek(timeMs: number): void;
@@ -158,35 +108,8 @@ export interface PlaybackState {
   setSpeed(speed: number): void;
   select(selection: Selection): void;
   setLanguage(language: Language): void;
-  /** Shows a message, or none, with what it offers to open instead. */
-  setBanner(banner: BannerReason | null, options?: BannerOptions): void;
-  /** The simulator failed (it threw, or its worker stopped): stops playing, ends any seek and says so in the banner. */
+  /** The simulator failed (it threw, or its worker stopped): stops playing, ends any seek and says so in the banner (./page.ts). */
   fail(message: string): void;
-  setHelpOpen(open: boolean): void;
-  setEditorOpen(open: boolean): void;
-  setPresenting(presenting: boolean): void;
-  setBlanked(blanked: boolean): void;
-  setSingleKeyShortcuts(on: boolean): void;
-}
-
-/** Where the choice of single-key shortcuts is kept between visits (a preference, as the language is). */
-export const SINGLE_KEYS_STORAGE_KEY = 'rocketscope.singleKeyShortcuts';
-
-/** On unless the person turned them off; on too where storage is refused (private mode, a sandbox, Node). */
-function rememberedSingleKeys(): boolean {
-  try {
-    return window.localStorage.getItem(SINGLE_KEYS_STORAGE_KEY) !== 'off';
-  } catch {
-    return true;
-  }
-}
-
-function rememberSingleKeys(on: boolean): void {
-  try {
-    window.localStorage.setItem(SINGLE_KEYS_STORAGE_KEY, on ? 'on' : 'off');
-  } catch {
-    // Storage refused or full: the choice lasts until the page is closed.
-  }
 }
 
 /** Builds the run on the page's own thread (runOnPage: tests, `?inpage`, a browser without Worker). */
@@ -232,6 +155,105 @@ export function playheadTarget(): number {
 export const MIN_SPEED = 0.1;
 export const MAX_SPEED = 1000;
 
+type Setter = (partial: Partial<PlaybackState>) => void;
+
+/** Seeking: the playhead moved to a time, at once when that is cheap, else across frames (the driver continues it). */
+function seekActions(set: Setter, get: () => PlaybackState): Pick<PlaybackState, 'seek' | 'requestSeek' | 'jump' | 'continueSeek' | 'cancelSeek'> {
+  return {
+    seek(timeMs) {
+      if (remote) return get().requestSeek(timeMs);
+      if (!current) return;
+      current.seek(timeMs);
+      publish(set, current, { seekTarget: null, seekProgress: null });
+    },
+    requestSeek(timeMs) {
+      const durationMs = get().scenario?.durationMs;
+      seekFrom = get().timeMs;
+      if (remote && durationMs !== undefined) {
+        const target = clampToRun(timeMs, durationMs);
+        remote.move(target, 'seek');
+        Object.assign(jumps, { unannounced: 0, lastTarget: target });
+        return set({ seekTarget: target, seekProgress: 0 });
+      }
+      if (!current) return;
+      set({ seekTarget: clampToRun(timeMs, current.durationMs), seekProgress: 0 });
+      publishedAt = performance.now();
+      get().continueSeek();
+    },
+    jump(byMs) {
+      const durationMs = get().scenario?.durationMs;
+      if (!remote || durationMs === undefined) return get().requestSeek(playheadTarget() + byMs);
+      remote.jump(byMs);
+      jumps.unannounced++;
+      seekFrom = get().timeMs;
+      // Until the worker says its target, the page's own guess (the same unless a step is under way).
+      set({ seekTarget: clampToRun(playheadTarget() + byMs, durationMs), seekProgress: 0 });
+    },
+    continueSeek() {
+      // A run in the worker continues by itself and reports with its frames.
+      if (remote) return;
+      const target = get().seekTarget;
+      if (target === null || !current) return;
+      const reached = boundedSeek(current, target);
+      // The chunks on the way are not all shown: redrawing every panel for each would cost far more
+      // than simulating it, so the page shows the playhead every PUBLISH_EVERY_MS and at the target.
+      const now = performance.now();
+      if (reached === target) return publish(set, current, { seekTarget: null, seekProgress: null });
+      const seekProgress = seekPercent(seekFrom, reached, target);
+      if (now - publishedAt >= PUBLISH_EVERY_MS) {
+        publishedAt = now;
+        publish(set, current, { seekProgress });
+      } else if (seekProgress !== get().seekProgress) set({ seekProgress });
+    },
+    cancelSeek() {
+      if (remote && get().seekTarget !== null) {
+        remote.cancel();
+        jumps.unannounced = 0;
+        return set({ seekTarget: null, seekProgress: null });
+      }
+      if (get().seekTarget === null || !current) return;
+      publish(set, current, { seekTarget: null, seekProgress: null });
+    },
+  };
+}
+
+/** Playing and stepping: forward within a frame's budget, or to the previous or next trace event. */
+function playActions(set: Setter, get: () => PlaybackState): Pick<PlaybackState, 'playTo' | 'step' | 'setPlaying'> {
+  return {
+    playTo(timeMs) {
+      if (remote) {
+        // The worker moves there and answers with a frame; the playhead follows the frames.
+        remote.move(timeMs, 'play');
+        return timeMs;
+      }
+      if (!current) return get().timeMs;
+      const reached = boundedSeek(current, timeMs);
+      publish(set, current, {});
+      return reached;
+    },
+    step(direction) {
+      // From where the run is going: a seek under way (a jump, announced or not) goes on to its
+      // target and the step is taken from there, so the moment reached does not depend on how far
+      // it had come. In the worker, the frame that ends the seek shows the step (run-service.ts step).
+      // Stepping pauses.
+      if (remote) {
+        remote.step(direction);
+        return set({ playing: false });
+      }
+      if (!current) return;
+      current.seek(playheadTarget());
+      if (direction === 'forward') current.seekNextTraceEvent();
+      else current.seek(current.previousTraceTime());
+      publish(set, current, { playing: false, seekTarget: null, seekProgress: null });
+    },
+    setPlaying(playing) {
+      // The worker's frames while playing leave the summary out: pausing asks for a frame with it.
+      if (remote && !playing && get().playing) settle(remote, get());
+      set({ playing });
+    },
+  };
+}
+
 export const usePlayback = create<PlaybackState>()((set, get) => ({
   scenario: null,
   source: null,
@@ -248,14 +270,6 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
   speed: 10,
   selection: null,
   language: 'en',
-  banner: null,
-  bannerOffer: null,
-  bannerTone: 'alert',
-  helpOpen: false,
-  editorOpen: false,
-  presenting: false,
-  blanked: false,
-  singleKeyShortcuts: rememberedSingleKeys(),
   loadScenario(scenario, atMs = 0, options = {}) {
     const chosen = {
       runVersion: get().runVersion + 1,
@@ -280,91 +294,8 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
     current.seek(atMs);
     set({ ...chosen, timelineVersion: get().timelineVersion + 1, timeMs: current.now, summaryMs: current.now, seekTarget: null, seekProgress: null });
   },
-  seek(timeMs) {
-    if (remote) return get().requestSeek(timeMs);
-    if (!current) return;
-    current.seek(timeMs);
-    publish(set, current, { seekTarget: null, seekProgress: null });
-  },
-  requestSeek(timeMs) {
-    const durationMs = get().scenario?.durationMs;
-    seekFrom = get().timeMs;
-    if (remote && durationMs !== undefined) {
-      const target = clampToRun(timeMs, durationMs);
-      remote.move(target, 'seek');
-      Object.assign(jumps, { unannounced: 0, lastTarget: target });
-      return set({ seekTarget: target, seekProgress: 0 });
-    }
-    if (!current) return;
-    set({ seekTarget: clampToRun(timeMs, current.durationMs), seekProgress: 0 });
-    publishedAt = performance.now();
-    get().continueSeek();
-  },
-  jump(byMs) {
-    const durationMs = get().scenario?.durationMs;
-    if (!remote || durationMs === undefined) return get().requestSeek(playheadTarget() + byMs);
-    remote.jump(byMs);
-    jumps.unannounced++;
-    seekFrom = get().timeMs;
-    // Until the worker says its target, the page's own guess (the same unless a step is under way).
-    set({ seekTarget: clampToRun(playheadTarget() + byMs, durationMs), seekProgress: 0 });
-  },
-  continueSeek() {
-    // A run in the worker continues by itself and reports with its frames.
-    if (remote) return;
-    const target = get().seekTarget;
-    if (target === null || !current) return;
-    const reached = boundedSeek(current, target);
-    // The chunks on the way are not all shown: redrawing every panel for each would cost far more
-    // than simulating it, so the page shows the playhead every PUBLISH_EVERY_MS and at the target.
-    const now = performance.now();
-    if (reached === target) return publish(set, current, { seekTarget: null, seekProgress: null });
-    const seekProgress = seekPercent(seekFrom, reached, target);
-    if (now - publishedAt >= PUBLISH_EVERY_MS) {
-      publishedAt = now;
-      publish(set, current, { seekProgress });
-    } else if (seekProgress !== get().seekProgress) set({ seekProgress });
-  },
-  cancelSeek() {
-    if (remote && get().seekTarget !== null) {
-      remote.cancel();
-      jumps.unannounced = 0;
-      return set({ seekTarget: null, seekProgress: null });
-    }
-    if (get().seekTarget === null || !current) return;
-    publish(set, current, { seekTarget: null, seekProgress: null });
-  },
-  playTo(timeMs) {
-    if (remote) {
-      // The worker moves there and answers with a frame; the playhead follows the frames.
-      remote.move(timeMs, 'play');
-      return timeMs;
-    }
-    if (!current) return get().timeMs;
-    const reached = boundedSeek(current, timeMs);
-    publish(set, current, {});
-    return reached;
-  },
-  step(direction) {
-    // From where the run is going: a seek under way (a jump, announced or not) goes on to its
-    // target and the step is taken from there, so the moment reached does not depend on how far
-    // it had come. In the worker, the frame that ends the seek shows the step (run-service.ts step).
-    // Stepping pauses.
-    if (remote) {
-      remote.step(direction);
-      return set({ playing: false });
-    }
-    if (!current) return;
-    current.seek(playheadTarget());
-    if (direction === 'forward') current.seekNextTraceEvent();
-    else current.seek(current.previousTraceTime());
-    publish(set, current, { playing: false, seekTarget: null, seekProgress: null });
-  },
-  setPlaying(playing) {
-    // The worker's frames while playing leave the summary out: pausing asks for a frame with it.
-    if (remote && !playing && get().playing) settle(remote, get());
-    set({ playing });
-  },
+  ...seekActions(set, get),
+  ...playActions(set, get),
   setSpeed(speed) {
     set({ speed: Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed)) });
   },
@@ -374,34 +305,17 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
   setLanguage(language) {
     set({ language });
   },
-  setBanner(banner, { offer = null, tone = 'alert' } = {}) {
-    set({ banner, bannerOffer: banner === null ? null : offer, bannerTone: tone });
-  },
   fail(message) {
-    set({ banner: { code: 'pageFailed', message }, bannerOffer: null, bannerTone: 'alert', playing: false, seekTarget: null, seekProgress: null });
-  },
-  setHelpOpen(helpOpen) {
-    set({ helpOpen });
-  },
-  setEditorOpen(editorOpen) {
-    set({ editorOpen });
-  },
-  setPresenting(presenting) {
-    // The editor is for the teacher's desk, not the projector: presenting closes it.
-    set(presenting ? { presenting, editorOpen: false } : { presenting, blanked: false });
-  },
-  setBlanked(blanked) {
-    // Nothing runs on unseen: the class finds the run where it was when the stage comes back.
-    if (remote && blanked && get().playing) settle(remote, get());
-    set(blanked ? { blanked, playing: false } : { blanked });
-  },
-  setSingleKeyShortcuts(singleKeyShortcuts) {
-    rememberSingleKeys(singleKeyShortcuts);
-    set({ singleKeyShortcuts });
+    set({ playing: false, seekTarget: null, seekProgress: null });
+    usePage.getState().setBanner({ code: 'pageFailed', message });
   },
 }));
 
-type Setter = (partial: Partial<PlaybackState>) => void;
+// Blanking the stage pauses the run: nothing runs on unseen, and the class finds the run where it
+// was when the stage comes back (setPlaying settles a run in the worker at the moment shown).
+usePage.subscribe((page, previous) => {
+  if (page.blanked && !previous.blanked) usePlayback.getState().setPlaying(false);
+});
 
 /**
  * Playing has stopped: the run in the worker rests at the moment the page shows, the one the

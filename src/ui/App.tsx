@@ -4,6 +4,7 @@
  * panels live in ui/panels, commands in ui/commands.ts, the animation loop in controls/driver.ts.
  */
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { usePage } from '../store/page.ts';
 import { isProcessSelection, usePlayback } from '../store/playback.ts';
 import { Banner } from './controls/Banner.tsx';
 import { CardHost } from './controls/CardHost.tsx';
@@ -27,6 +28,8 @@ import { LearnSlot } from './learn/LearnSlot.tsx';
 import { sideOrder, type SidePanel } from './panel-order.ts';
 import { SummaryBar } from './panels/index.ts';
 import { InsightTabs } from './insight/InsightTabs.tsx';
+import { onIdle } from './on-idle.ts';
+import { useRegionRef } from './regions.ts';
 import { OnScreenSlot } from './on-screen.tsx';
 import './App.css';
 
@@ -59,12 +62,7 @@ function usePrefetchOnIdle(): void {
       loadEditor().catch(() => undefined);
       loadHelp().catch(() => undefined);
     };
-    if (typeof window.requestIdleCallback !== 'function') {
-      prefetch();
-      return undefined;
-    }
-    const handle = window.requestIdleCallback(prefetch, { timeout: 3_000 });
-    return () => window.cancelIdleCallback(handle);
+    return onIdle(prefetch, { withinMs: 3_000 });
   }, []);
 }
 
@@ -76,6 +74,8 @@ function Panels() {
   const focus = usePlayback((s) => s.scenario?.focus);
   // A process's details, not a message's: a message opens its card over the side column.
   const inspecting = usePlayback((s) => isProcessSelection(s.selection));
+  const mainColumn = useRegionRef('mainColumn');
+  const sideColumn = useRegionRef('sideColumn');
   const side: Record<SidePanel, ReactNode> = {
     nameServers: <OnScreenSlot key="nameServers"><Suspense fallback={null}><NameServerPanel className="rs-area-nameservers" /></Suspense></OnScreenSlot>,
     inspector: <OnScreenSlot key="inspector"><Suspense fallback={null}><InspectorPanel className="rs-area-inspector" /></Suspense></OnScreenSlot>,
@@ -85,10 +85,10 @@ function Panels() {
   return (
     <div className={`rs-panels${inspecting ? ' rs-panels-inspecting' : ''}`}>
       <SummaryBar className="rs-area-summary" />
-      <div className="rs-column rs-column-main">
+      <div ref={mainColumn} className="rs-column rs-column-main">
         <InsightTabs />
       </div>
-      <div className="rs-column rs-column-side">
+      <div ref={sideColumn} className="rs-column rs-column-side">
         {sideOrder(focus ?? [], inspecting).map((name) => side[name])}
       </div>
     </div>
@@ -107,8 +107,8 @@ function PanelsFailed({ error }: { error: Error }) {
 
 function Header() {
   const t = useT();
-  const editorOpen = usePlayback((s) => s.editorOpen);
-  const setEditorOpen = usePlayback((s) => s.setEditorOpen);
+  const editorOpen = usePage((s) => s.editorOpen);
+  const setEditorOpen = usePage((s) => s.setEditorOpen);
   return (
     <header className="rs-header">
       <div className="rs-brand">
@@ -158,10 +158,10 @@ export function App() {
   usePrefetchOnIdle();
   const timelineVersion = usePlayback((s) => s.timelineVersion);
   const lineage = usePlayback((s) => s.lineage);
-  const editorOpen = usePlayback((s) => s.editorOpen);
-  const helpOpen = usePlayback((s) => s.helpOpen);
-  const presenting = usePlayback((s) => s.presenting);
-  const blanked = usePlayback((s) => s.blanked);
+  const editorOpen = usePage((s) => s.editorOpen);
+  const helpOpen = usePage((s) => s.helpOpen);
+  const presenting = usePage((s) => s.presenting);
+  const blanked = usePage((s) => s.blanked);
   return (
     <div className={`rs-app${editorOpen ? ' rs-app-editing' : ''}${presenting ? ' rs-presenting' : ''}`}>
       <Header />

@@ -2,6 +2,7 @@
  * Every playback command, registered once: the control bar's buttons, the keyboard shortcuts
  * and the help overlay all read this list, so a key shown in the help is the key that works.
  */
+import { usePage } from '../store/page.ts';
 import { MAX_SPEED, MIN_SPEED, playheadTarget, usePlayback } from '../store/playback.ts';
 import type { MessageKey } from './i18n/index.ts';
 
@@ -85,16 +86,16 @@ const COMMAND_TABLE = {
   faster: { icon: '+', keys: [{ key: '+', label: '+' }, { key: '=', label: '=' }], perform: () => changeSpeed(1) },
   help: {
     icon: '?', keys: [{ key: '?', label: '?' }],
-    perform: () => usePlayback.getState().setHelpOpen(!usePlayback.getState().helpOpen),
+    perform: () => usePage.getState().setHelpOpen(!usePage.getState().helpOpen),
   },
   present: {
     icon: 'P', keys: [{ key: 'p', label: 'P' }],
-    perform: () => usePlayback.getState().setPresenting(!usePlayback.getState().presenting),
+    perform: () => usePage.getState().setPresenting(!usePage.getState().presenting),
   },
   blank: {
     // A clicker's blank button sends B or '.'; while the stage is blank any command key only brings it back (use-keyboard.ts).
     icon: 'B', keys: [{ key: 'b', label: 'B', presenting: true }, { key: '.', label: '.', presenting: true }],
-    perform: () => usePlayback.getState().setBlanked(true),
+    perform: () => usePage.getState().setBlanked(true),
   },
 } satisfies Record<CommandName, Omit<Command, 'name'>>;
 

@@ -7,6 +7,7 @@
  */
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { usePlayback } from '../store/playback.ts';
+import { onIdle } from './on-idle.ts';
 
 /** Watched panels that are (or may be) in view: a panel is never held back before it was seen off screen. */
 const OnScreenContext = createContext(true);
@@ -115,13 +116,8 @@ function runWaiting(): void {
 /** Without idle callbacks, a held catch-up looks again this often (a timer of 0 would spin). */
 const HELD_RETRY_MS = 50;
 
-function requestIdle(fallbackDelayMs = 0): () => void {
-  if (typeof window.requestIdleCallback !== 'function') {
-    const handle = window.setTimeout(runWaiting, fallbackDelayMs);
-    return () => window.clearTimeout(handle);
-  }
-  const handle = window.requestIdleCallback(runWaiting, { timeout: IDLE_WAIT_MS });
-  return () => window.cancelIdleCallback(handle);
+function requestIdle(fallbackMs = 0): () => void {
+  return onIdle(runWaiting, { withinMs: IDLE_WAIT_MS, fallbackMs });
 }
 
 /** Runs `task` once the page is idle, with the other tasks waiting then; returns its cancel. */

@@ -7,7 +7,8 @@
  * panels and the lesson.
  */
 import { useLayoutEffect, useState, type CSSProperties } from 'react';
-import { usePlayback } from '../../store/playback.ts';
+import { usePage } from '../../store/page.ts';
+import { regionElement } from '../regions.ts';
 
 /** Below this the side column is not shown beside the main one. */
 const SIDE_MIN_WIDTH = 300;
@@ -26,14 +27,14 @@ const SHEET_MAX_WIDTH = 640;
  * for it on the right: the side column counts only when it stands to the right of the main one.
  */
 function besideMain(side: DOMRect): boolean {
-  const main = document.querySelector('.rs-column-main')?.getBoundingClientRect();
+  const main = regionElement('mainColumn')?.getBoundingClientRect();
   return main !== undefined && side.left >= main.right;
 }
 
 function dockedStyle(): CSSProperties | null {
-  const side = document.querySelector('.rs-column-side')?.getBoundingClientRect();
+  const side = regionElement('sideColumn')?.getBoundingClientRect();
   if (!side || side.width < SIDE_MIN_WIDTH || !besideMain(side)) return null;
-  const lessonBottom = document.querySelector('.rs-lesson')?.getBoundingClientRect().bottom ?? 0;
+  const lessonBottom = regionElement('lesson')?.getBoundingClientRect().bottom ?? 0;
   const top = Math.max(HEADER_BOTTOM, lessonBottom + MARGIN / 2, Math.min(side.top, window.innerHeight - MARGIN - CARD_MIN_HEIGHT));
   return { left: side.left, width: side.width, right: 'auto', top };
 }
@@ -46,7 +47,7 @@ function dockedStyle(): CSSProperties | null {
  */
 function rightEdgeStyle(): CSSProperties | null {
   if (window.innerWidth <= SHEET_MAX_WIDTH) return null;
-  const controls = document.querySelector('[data-testid="controls"]')?.getBoundingClientRect();
+  const controls = regionElement('controls')?.getBoundingClientRect();
   if (!controls || controls.bottom + MARGIN / 2 <= HEADER_BOTTOM) return null;
   return { top: Math.min(controls.bottom + MARGIN / 2, window.innerHeight - MARGIN - CARD_MIN_HEIGHT_UNDER_BAR) };
 }
@@ -64,7 +65,7 @@ function dockOf(): Dock {
 
 /** Where the card stands: docked over the side column, or at the right edge with the top it needs there. */
 export function useDock(): Dock {
-  const presenting = usePlayback((s) => s.presenting);
+  const presenting = usePage((s) => s.presenting);
   const [style, setStyle] = useState<Dock>({ docked: false, style: null });
   useLayoutEffect(() => {
     const place = () => {

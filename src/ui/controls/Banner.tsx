@@ -3,8 +3,10 @@
  * the page did instead (a note, read out politely and drawn calm): until the person dismisses it.
  * It is said here, in the page's language of the moment, from the reason the store keeps.
  */
-import { usePlayback, type BannerReason } from '../../store/playback.ts';
+import { usePage, type BannerReason } from '../../store/page.ts';
+import { usePlayback } from '../../store/playback.ts';
 import { lazyModule } from '../lazy-module.ts';
+import { regionElement } from '../regions.ts';
 import { openOffer, showLinkProblems } from './session.ts';
 
 /**
@@ -28,20 +30,20 @@ function invalidLinkText(banner: BannerReason): string | null {
  * started again at the top (WCAG 2.4.3).
  */
 function focusAfterDismiss(): void {
-  document.querySelector<HTMLElement>('.rs-command-play')?.focus();
+  (regionElement('play') as HTMLElement | null)?.focus();
 }
 
 export function Banner() {
-  const banner = usePlayback((s) => s.banner);
+  const banner = usePage((s) => s.banner);
   return banner === null ? null : <Shown banner={banner} />;
 }
 
 function Shown({ banner }: { banner: BannerReason }) {
   const loaded = chunk.use();
   const language = usePlayback((s) => s.language);
-  const offer = usePlayback((s) => s.bannerOffer);
-  const tone = usePlayback((s) => s.bannerTone);
-  const setBanner = usePlayback((s) => s.setBanner);
+  const offer = usePage((s) => s.bannerOffer);
+  const tone = usePage((s) => s.bannerTone);
+  const setBanner = usePage((s) => s.setBanner);
   // Until its words are in, nothing: a live region is announced once, with the text it is given.
   if (loaded === null) return null;
   const words = loaded.bannerWords(language);

@@ -5,7 +5,7 @@
  * App shows the black without the hint until it has loaded.
  */
 import type { Bilingual } from '../../scenario/language.ts';
-import { usePlayback } from '../../store/playback.ts';
+import { usePage } from '../../store/page.ts';
 import { useWords } from '../i18n/index.ts';
 
 const BLANK_WORDS: Bilingual<{ hint: string }> = {
@@ -16,7 +16,7 @@ const BLANK_WORDS: Bilingual<{ hint: string }> = {
 export function BlankStage() {
   const words = useWords(BLANK_WORDS);
   return (
-    <div className="rs-blank" data-testid="blank-stage" onClick={() => usePlayback.getState().setBlanked(false)}>
+    <div className="rs-blank" data-testid="blank-stage" onClick={() => usePage.getState().setBlanked(false)}>
       <p className="rs-blank-hint">{words.hint}</p>
     </div>
   );

@@ -3,6 +3,7 @@
  * opens in the JSON editor with every problem listed by path (./open-file.ts).
  */
 import { useRef } from 'react';
+import { usePage } from '../../store/page.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { useT } from '../i18n/index.ts';
 import { fileStem, saveBlob } from './save-file.ts';
@@ -27,7 +28,7 @@ export function FileButtons() {
       const { openFileText } = await import('./open-file.ts');
       openFileText(text, (count) => ({ code: 'uploadInEditor', file: file.name, count }));
     } catch {
-      usePlayback.getState().setBanner({ code: 'uploadUnreadable', file: file.name });
+      usePage.getState().setBanner({ code: 'uploadUnreadable', file: file.name });
     }
   };
   return (

@@ -5,7 +5,7 @@
 import { useId, useRef, type RefObject } from 'react';
 import type { Bilingual } from '../../scenario/language.ts';
 import { inChapter, useLesson } from '../../store/lesson.ts';
-import { usePlayback } from '../../store/playback.ts';
+import { usePage } from '../../store/page.ts';
 import { COMMANDS, typesCharacter, type Command, type KeyBinding } from '../commands.ts';
 import { useT, useWords } from '../i18n/index.ts';
 import { ModalDialog } from './ModalDialog.tsx';
@@ -91,12 +91,12 @@ function commandsNow(chapterOpen: boolean, singleKeys: boolean): readonly Comman
 function SingleKeySwitch({ inputRef }: { inputRef: RefObject<HTMLInputElement | null> }) {
   const words = useWords(HELP_WORDS);
   const noteId = useId();
-  const on = usePlayback((s) => s.singleKeyShortcuts);
+  const on = usePage((s) => s.singleKeyShortcuts);
   return (
     <div className="rs-help-switch">
       <label>
         <input ref={inputRef} type="checkbox" role="switch" checked={on} aria-describedby={noteId} data-testid="single-key-switch"
-          onChange={(event) => usePlayback.getState().setSingleKeyShortcuts(event.currentTarget.checked)} />
+          onChange={(event) => usePage.getState().setSingleKeyShortcuts(event.currentTarget.checked)} />
         {' '}{words.singleKeys}
       </label>
       <p id={noteId} className="rs-help-note">{words.singleKeysNote(CHARACTER_KEYS)}</p>
@@ -108,10 +108,10 @@ export function HelpOverlay() {
   const t = useT();
   const words = useWords(HELP_WORDS);
   const titleId = useId();
-  const open = usePlayback((s) => s.helpOpen);
-  const setHelpOpen = usePlayback((s) => s.setHelpOpen);
+  const open = usePage((s) => s.helpOpen);
+  const setHelpOpen = usePage((s) => s.setHelpOpen);
   const chapterOpen = useLesson(inChapter);
-  const singleKeys = usePlayback((s) => s.singleKeyShortcuts);
+  const singleKeys = usePage((s) => s.singleKeyShortcuts);
   const switchRef = useRef<HTMLInputElement>(null);
   if (!open) return null;
   const close = () => setHelpOpen(false);

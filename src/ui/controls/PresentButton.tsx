@@ -4,7 +4,7 @@
  * command as the P key (ui/commands.ts); Esc leaves it (escape.ts). However the mode is left,
  * the window scrolls back to where it was when the mode began (use-presenting-scroll.ts).
  */
-import { usePlayback } from '../../store/playback.ts';
+import { usePage } from '../../store/page.ts';
 import { commandNamed } from '../commands.ts';
 import { useT } from '../i18n/index.ts';
 import { useScrollBackAfterPresenting } from '../panels/use-presenting-scroll.ts';
@@ -12,9 +12,9 @@ import './presenting.css';
 
 export function PresentButton() {
   const t = useT();
-  const presenting = usePlayback((s) => s.presenting);
+  const presenting = usePage((s) => s.presenting);
   // P is offered only while single-key shortcuts are on (the help's switch).
-  const singleKeys = usePlayback((s) => s.singleKeyShortcuts);
+  const singleKeys = usePage((s) => s.singleKeyShortcuts);
   useScrollBackAfterPresenting(presenting);
   return (
     <button

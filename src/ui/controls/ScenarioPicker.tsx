@@ -4,6 +4,7 @@ import { scenarioText } from '../../scenario/language.ts';
 import { LIBRARY, loadLibraryDescription } from '../../scenario/library/index.ts';
 import { useLesson } from '../../store/lesson.ts';
 import { usePlayback } from '../../store/playback.ts';
+import { readStored, writeStored } from '../../store/stored.ts';
 import { inLanguage, useT, type Bilingual } from '../i18n/index.ts';
 import { fitText } from '../../viz/format.ts';
 import { useElementWidth } from '../panels/use-element-width.ts';
@@ -66,19 +67,7 @@ export function ScenarioPicker() {
 const UNFOLDED_KEY = 'rocketscope.description.unfolded';
 
 function readUnfolded(): boolean {
-  try {
-    return window.localStorage.getItem(UNFOLDED_KEY) === 'true';
-  } catch {
-    return false;
-  }
-}
-
-function writeUnfolded(unfolded: boolean): void {
-  try {
-    window.localStorage.setItem(UNFOLDED_KEY, String(unfolded));
-  } catch {
-    // Storage refused (private mode): the choice lasts until the page is closed.
-  }
+  return readStored(UNFOLDED_KEY) === 'true';
 }
 
 /** The paragraph of a built-in scenario, once its chunk has loaded (undefined before, and for no entry). */
@@ -109,7 +98,7 @@ export function ScenarioDescription() {
   const [expanded, setExpandedState] = useState(readUnfolded);
   const setExpanded = (unfolded: boolean) => {
     setExpandedState(unfolded);
-    writeUnfolded(unfolded);
+    writeStored(UNFOLDED_KEY, String(unfolded));
   };
   const source = usePlayback((s) => s.source);
   // An edited built-in scenario keeps the entry's paragraph in the page's language, said to be the original's.

@@ -5,7 +5,7 @@
  */
 import type { LinkProblem } from '../../scenario/link.ts';
 import { messageIn } from '../../scenario/validate.ts';
-import type { BannerReason } from '../../store/playback.ts';
+import type { BannerReason } from '../../store/page.ts';
 import type { Language } from '../../scenario/language.ts';
 import { formatBytes } from '../../viz/format.ts';
 import { type Bilingual, inLanguage, labelled, translate } from '../i18n/index.ts';

@@ -3,8 +3,8 @@
  * reader and its error positions stay out of the first download.
  */
 import { parseScenarioText } from '../../scenario/parse.ts';
-import { usePlayback, type BannerReason } from '../../store/playback.ts';
-import { useDraft } from '../editor/draft.ts';
+import { useDraft } from '../../store/draft.ts';
+import { usePage, type BannerReason } from '../../store/page.ts';
 import { openChecked, shorterOffer } from './session.ts';
 
 /**
@@ -13,7 +13,7 @@ import { openChecked, shorterOffer } from './session.ts';
  */
 export function openFileText(text: string, message: (count: number) => BannerReason): void {
   const result = parseScenarioText(text);
-  const state = usePlayback.getState();
+  const state = usePage.getState();
   if (result.ok) {
     const { source } = result;
     // A valid file is refused only for the page's cost budget: say so, and offer its first minutes.

@@ -15,7 +15,8 @@ import { decodeTopicQuery } from '../../scenario/topic-query-link.ts';
 import { validateScenario, type ValidationResult } from '../../scenario/validate.ts';
 import { useLesson } from '../../store/lesson.ts';
 import { useInsight } from '../../store/insight.ts';
-import { usePlayback, type BannerOffer, type LoadOptions } from '../../store/playback.ts';
+import { usePage, type BannerOffer } from '../../store/page.ts';
+import { usePlayback, type LoadOptions } from '../../store/playback.ts';
 import { useWhatIf } from '../../store/what-if.ts';
 import { inLanguage } from '../i18n/index.ts';
 import { resolveTab } from '../insight/tabs.ts';
@@ -101,7 +102,7 @@ export function shorterOffer(source: object, atMs: number): BannerOffer | null {
 /** Opens what the banner offered, and says the run is the scenario's first minutes. */
 export function openOffer(offer: BannerOffer): void {
   openSource(offer.source, { atMs: offer.atMs });
-  usePlayback.getState().setBanner({ code: 'firstMinutes', minutes: offer.minutes }, { tone: 'note' });
+  usePage.getState().setBanner({ code: 'firstMinutes', minutes: offer.minutes }, { tone: 'note' });
 }
 
 export function openLibraryEntry(id: string): void {
@@ -123,7 +124,7 @@ export function openDefault(): void {
 function sayUnknownChapter(id: string): void {
   import('../learn/learn-strings.ts').then(({ LEARN_STRINGS }) => {
     const words = (language: Language) => inLanguage(LEARN_STRINGS, language).unknownChapter(id);
-    usePlayback.getState().setBanner({ code: 'words', words: { en: words('en'), zh: words('zh') } });
+    usePage.getState().setBanner({ code: 'words', words: { en: words('en'), zh: words('zh') } });
   }, () => {});
 }
 
@@ -147,6 +148,7 @@ export function openFromHash(hash: string): void {
   }
   const decoded = decodeLink(hash);
   const state = usePlayback.getState();
+  const page = usePage.getState();
   if (decoded.ok) {
     load(decoded.scenario, decoded.scenarioJson, { atMs: decoded.timeMs });
     // The card or process open when the link was made; a damaged or made-up one is ignored.
@@ -157,12 +159,12 @@ export function openFromHash(hash: string): void {
     useInsight.getState().setTopicQuery(decodeTopicQuery(decoded.extra.tq, decoded.scenario));
     // Read by the What-if view when it opens (a damaged one is ignored there).
     useWhatIf.getState().setChange(decoded.extra.w ?? null);
-    state.setBanner(decoded.timeUnreadable ? { code: 'linkTimeUnreadable' } : null, { tone: 'note' });
+    page.setBanner(decoded.timeUnreadable ? { code: 'linkTimeUnreadable' } : null, { tone: 'note' });
     return;
   }
   openDefault();
   const { reason } = decoded;
-  state.setBanner(reason.code === 'none' ? null : { code: 'link', problem: reason }, {
+  page.setBanner(reason.code === 'none' ? null : { code: 'link', problem: reason }, {
     offer: reason.code === 'tooHeavy' ? shorterOffer(reason.source, reason.timeMs) : null,
   });
 }

@@ -11,13 +11,55 @@ import { encodeSelection } from '../../scenario/selection-link.ts';
 import { encodeTopicQuery } from '../../scenario/topic-query-link.ts';
 import { stepMomentOf, useLesson } from '../../store/lesson.ts';
 import { FIRST_TAB, useInsight } from '../../store/insight.ts';
-import { playheadTarget, usePlayback } from '../../store/playback.ts';
+import { usePlayback } from '../../store/playback.ts';
 import { useWhatIf } from '../../store/what-if.ts';
 import { resolveTab } from '../insight/tabs.ts';
+import { onIdle } from '../on-idle.ts';
 import { openFromHash } from './session.ts';
 
 export const URL_SYNC_MS = 300;
 export const URL_SYNC_PLAYING_MS = 1_000;
+
+interface Store<S> {
+  getState(): S;
+  subscribe(listener: (state: S, previous: S) => void): () => void;
+}
+
+/** The fields of one store a link is made of: read now, or watched for a change to any of them. */
+interface Linked<F> {
+  read(): F;
+  watch(onChange: () => void): () => void;
+}
+
+function linked<S, F extends object>(store: Store<S>, fields: (state: S) => F): Linked<F> {
+  const differ = (now: F, before: F) => (Object.keys(now) as (keyof F)[]).some((key) => now[key] !== before[key]);
+  return {
+    read: () => fields(store.getState()),
+    watch: (onChange) => store.subscribe((state, previous) => {
+      if (differ(fields(state), fields(previous))) onChange();
+    }),
+  };
+}
+
+/**
+ * Every store field a link is made of, said once: currentLink reads only these, and a change to
+ * any of them rewrites the address (startUrlSync). The moment is where the playhead is going, so
+ * a seek's target counts as well as the playhead (Home during a long jump, its target 0 with the
+ * playhead still at 0, left the jump's target in the address when only the playhead counted).
+ * How a link sets them again is openFromHash (./session.ts).
+ */
+const LINKED = [
+  linked(usePlayback, ({ source, scenario, selection, timeMs, seekTarget }) => ({ source, scenario, selection, timeMs, seekTarget })),
+  linked(useLesson, (lesson) => ({ chapterId: lesson.chapterId, step: lesson.step, answers: lesson.answers, stepMomentMs: stepMomentOf(lesson) })),
+  linked(useInsight, ({ tab, topicQuery }) => ({ tab, topicQuery })),
+  linked(useWhatIf, ({ change }) => ({ change })),
+] as const;
+
+/** What the link is made of now, from every store it reads. */
+function linkFields() {
+  const [playback, lesson, insight, whatIf] = LINKED;
+  return { ...playback.read(), ...lesson.read(), ...insight.read(), ...whatIf.read() };
+}
 
 /**
  * The page's address with the current run's fragment, or null when the scenario is too large for
@@ -26,16 +68,12 @@ export const URL_SYNC_PLAYING_MS = 1_000;
  * worker's frame arrives, and a reload meanwhile must still open it at 10 s.
  */
 export function currentLink(): string | null {
-  const { source, scenario, selection } = usePlayback.getState();
-  const timeMs = playheadTarget();
+  const { source, scenario, selection, timeMs: playheadMs, seekTarget, chapterId, step, answers, stepMomentMs, tab: tabId, topicQuery, change } = linkFields();
+  const timeMs = seekTarget ?? playheadMs;
   const base = window.location.href.split('#')[0];
-  const lesson = useLesson.getState();
-  const { chapterId, step, answers } = lesson;
-  const stepMomentMs = stepMomentOf(lesson);
   // Moved off the step's moment (scrubbed inside a lesson), the link says where: the step, then that moment.
   const off = stepMomentMs !== null && timeMs !== stepMomentMs ? { timeMs } : {};
   const answer = answers[step];
-  const { tab: tabId, topicQuery } = useInsight.getState();
   const tab = resolveTab(tabId).id;
   // The first view is what a link without `v` opens: no key for it.
   const view = tab === FIRST_TAB ? {} : { v: tab };
@@ -43,7 +81,6 @@ export function currentLink(): string | null {
     return `${base}#${encodeChapterLink({ chapter: chapterId, step, ...(answer === undefined ? {} : { answer }), ...off })}${view.v ? `&v=${view.v}` : ''}`;
   }
   if (!scenario) return null;
-  const change = useWhatIf.getState().change;
   const encoded = encodeLink(source, timeMs, {
     ...view, ...(change ? { w: change } : {}), ...(topicQuery ? { tq: encodeTopicQuery(topicQuery) } : {}),
   });
@@ -64,28 +101,16 @@ export function writeFragmentNow(): void {
   window.history.replaceState(window.history.state, '', `${base}${hash}`);
 }
 
-/**
- * Runs `write` when the page is next idle (within `withinMs`), or at once where the browser has
- * no idle callbacks. history.replaceState with a scenario's long address costs the page's thread
- * several milliseconds: landing between a frame's arrival and its render, it delayed the panels
- * of the next seek; idle, it waits while the worker simulates.
- */
-function whenIdle(write: () => void, withinMs: number): () => void {
-  if (typeof window.requestIdleCallback !== 'function') {
-    write();
-    return () => {};
-  }
-  const handle = window.requestIdleCallback(write, { timeout: withinMs });
-  return () => window.cancelIdleCallback(handle);
-}
-
 export function startUrlSync(): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let cancelIdle = () => {};
   const write = () => {
     timer = null;
     cancelIdle();
-    cancelIdle = whenIdle(writeFragmentNow, URL_SYNC_PLAYING_MS);
+    // history.replaceState with a scenario's long address costs the page's thread several
+    // milliseconds: landing between a frame's arrival and its render, it delayed the panels of the
+    // next seek; idle, it waits while the worker simulates (at once without idle callbacks).
+    cancelIdle = onIdle(writeFragmentNow, { withinMs: URL_SYNC_PLAYING_MS });
   };
   const schedule = () => {
     // Playing, throttled: the address still follows the run. Paused, debounced: a burst of moves
@@ -98,18 +123,7 @@ export function startUrlSync(): () => void {
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(write, URL_SYNC_MS);
   };
-  // The moment written is where the playhead is going (currentLink): a seek's target counts too,
-  // or Home during a long jump (its target 0, the playhead still at 0) left the jump's target there.
-  const unsubscribe = usePlayback.subscribe((state, previous) => {
-    if (state.timeMs !== previous.timeMs || state.seekTarget !== previous.seekTarget || state.source !== previous.source || state.selection !== previous.selection) schedule();
-  });
-  const stopFollowingLesson = useLesson.subscribe((state, previous) => {
-    if (state.chapterId !== previous.chapterId || state.step !== previous.step || stepMomentOf(state) !== stepMomentOf(previous) || state.answers !== previous.answers) schedule();
-  });
-  const unsubscribeTab = useInsight.subscribe((state, previous) => {
-    if (state.tab !== previous.tab || state.topicQuery !== previous.topicQuery) schedule();
-  });
-  const unsubscribeWhatIf = useWhatIf.subscribe(schedule);
+  const unsubscribes = LINKED.map((entry) => entry.watch(schedule));
   // Only a navigation fires hashchange (a pasted address, Back, Forward), never the page's own
   // replaceState: it opens the run its address names, unless that is the run on screen already.
   const onHashChange = () => {
@@ -118,10 +132,7 @@ export function startUrlSync(): () => void {
   window.addEventListener('hashchange', onHashChange);
   schedule();
   return () => {
-    unsubscribe();
-    stopFollowingLesson();
-    unsubscribeTab();
-    unsubscribeWhatIf();
+    for (const unsubscribe of unsubscribes) unsubscribe();
     window.removeEventListener('hashchange', onHashChange);
     if (timer !== null) clearTimeout(timer);
     cancelIdle();

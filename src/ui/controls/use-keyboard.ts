@@ -6,7 +6,7 @@
  * the single-character ones only while the person has not turned them off (WCAG 2.1.4).
  */
 import { useEffect } from 'react';
-import { usePlayback } from '../../store/playback.ts';
+import { usePage } from '../../store/page.ts';
 import { commandForKey } from '../commands.ts';
 import { closeTopmost } from './escape.ts';
 import { inModal } from './modal.ts';
@@ -53,11 +53,11 @@ export function onShortcutKey(event: KeyboardEvent): void {
   // Alt+arrows stay the page's (Alt+← is back 1 s): no arrow widget here takes them.
   if (!event.altKey && ownsArrowKeys(event)) return;
   if ((event.key === ' ' || event.key === 'Enter') && event.target instanceof Element && event.target.closest(PRESSABLE)) return;
-  const state = usePlayback.getState();
-  const command = commandForKey(event, state.presenting, state.singleKeyShortcuts);
+  const page = usePage.getState();
+  const command = commandForKey(event, page.presenting, page.singleKeyShortcuts);
   if (!command) return;
   event.preventDefault();
-  if (state.blanked) state.setBlanked(false);
+  if (page.blanked) page.setBlanked(false);
   else command.perform();
 }
 

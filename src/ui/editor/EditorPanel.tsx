@@ -1,10 +1,10 @@
 /** The editor drawer: the knobs and a fault at the current time, or the whole file as JSON. */
 import { useRef } from 'react';
-import { usePlayback } from '../../store/playback.ts';
+import { useDraft, type EditorTab } from '../../store/draft.ts';
+import { usePage } from '../../store/page.ts';
 import { Tabs } from '../controls/Tabs.tsx';
 import { useFocusReturn } from '../controls/use-focus-return.ts';
 import { useWords } from '../i18n/index.ts';
-import { useDraft, type EditorTab } from './draft.ts';
 import { CreateTopicForm } from './CreateTopicForm.tsx';
 import { EDITOR_WORDS } from './editor-strings.ts';
 import { FaultForm } from './FaultForm.tsx';
@@ -18,9 +18,9 @@ const TABS: { tab: EditorTab; label: 'tabKnobs' | 'tabJson' }[] = [
 const CLASSES = { list: 'rs-tabs', tab: 'rs-tab', panel: 'rs-editor-body' };
 
 export function EditorPanel() {
-  const open = usePlayback((s) => s.editorOpen);
+  const open = usePage((s) => s.editorOpen);
   const words = useWords(EDITOR_WORDS);
-  const setEditorOpen = usePlayback((s) => s.setEditorOpen);
+  const setEditorOpen = usePage((s) => s.setEditorOpen);
   const tab = useDraft((s) => s.tab);
   const setTab = useDraft((s) => s.setTab);
   const drawer = useRef<HTMLElement>(null);

@@ -7,12 +7,13 @@ import { useDeferredValue, useId, useMemo } from 'react';
 import { parseScenarioText } from '../../scenario/parse.ts';
 import { MINUTE_MS } from '../../scenario/prefix.ts';
 import type { ValidationResult } from '../../scenario/validate.ts';
-import { usePlayback, type BannerOffer } from '../../store/playback.ts';
+import { useDraft } from '../../store/draft.ts';
+import type { BannerOffer } from '../../store/page.ts';
+import { usePlayback } from '../../store/playback.ts';
 import { formatTime } from '../../viz/format.ts';
 import { shorterOffer, withinPageBudget } from '../controls/session.ts';
 import { useWords } from '../i18n/index.ts';
 import { applyEdit } from './apply.ts';
-import { useDraft } from './draft.ts';
 import { EDITOR_WORDS } from './editor-strings.ts';
 import { ValidationErrors } from './ValidationErrors.tsx';
 

@@ -4,7 +4,8 @@
  * Apply turns the fields changed into edits (at 0:00) or timeline actions (later: a fork).
  */
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import { everyConsumer } from '../../sim/index.ts';
+import type { Language } from '../../scenario/language.ts';
+import { everyConsumer, type Scenario } from '../../sim/index.ts';
 import type { ValidationError } from '../../scenario/validate.ts';
 import { getTimeline, usePlayback } from '../../store/playback.ts';
 import { formatTime } from '../../viz/format.ts';
@@ -54,6 +55,113 @@ function KnobRow({ name, children }: { name: string; children: ReactNode }) {
   );
 }
 
+type Section = keyof Knobs;
+
+/** What every knob's field takes from the form: its words, how a setting is named, and where an edit goes. */
+interface KnobForm {
+  words: ReturnType<typeof editorStrings>;
+  /** A knob as its field shows it: a group's size in words, a setting glossed in Chinese (writeQueueNums（写队列数）). */
+  shownAs(field: string): string;
+  edit(section: Section, name: string, field: string, value: number | string): void;
+}
+
+interface KnobProps {
+  form: KnobForm;
+  section: Section;
+  name: string;
+  field: string;
+}
+
+function KnobNumber({ form, section, name, field, value, step = 1 }: KnobProps & { value: number; step?: number }) {
+  const label = form.shownAs(field);
+  return (
+    <label className="rs-field">
+      <span>{label}</span>
+      <input
+        className="rs-input rs-input-number"
+        type="number"
+        aria-label={form.words.knobOf(label, name)}
+        step={step}
+        value={Number.isNaN(value) ? '' : value}
+        data-testid={`knob-${section}-${name}-${field}`}
+        onChange={(event) => form.edit(section, name, field, typedNumber(event.target.value))}
+      />
+    </label>
+  );
+}
+
+/** A choice among `options`, each shown as `label` says; the current value stays listed even when it is not one of them. */
+function KnobSelect<V extends string | number>({ form, section, name, field, value, options, title, label = String }:
+  KnobProps & { value: V; options: readonly V[]; title?: string; label?: (option: V) => string }) {
+  return (
+    <label className="rs-field" title={title}>
+      <span>{form.shownAs(field)}</span>
+      <select className="rs-select" value={value} aria-label={form.words.knobOf(form.shownAs(field), name)} data-testid={`knob-${section}-${name}-${field}`}
+        onChange={(event) => form.edit(section, name, field, typeof value === 'number' ? Number(event.target.value) : event.target.value)}>
+        {[...new Set([...options, value])].map((option) => <option key={option} value={option}>{label(option)}</option>)}
+      </select>
+    </label>
+  );
+}
+
+/** What Apply made of the edits: the problems (and the file they name, when Apply made one), or that nothing changed. */
+interface Applied {
+  errors: ValidationError[];
+  file: unknown;
+  unchanged: boolean;
+}
+
+/** Applies the fields edited at the playhead: an edit at 0:00, a fork later; null while there is no run. */
+function applyEdits(source: unknown, scenario: Scenario, edits: Edits): Applied | null {
+  const timeline = getTimeline();
+  if (!timeline) return null;
+  const now = usePlayback.getState().timeMs;
+  const before = currentKnobs(scenario, timeline.state, now);
+  const after = withEdits(before, edits);
+  const problems = knobProblems(after);
+  if (problems.length > 0) return { errors: problems, file: null, unchanged: false };
+  const next = applyKnobs(source, scenario, timeline.state, before, after, now);
+  if (next === null) return { errors: [], file: null, unchanged: true };
+  return { errors: applyEdit(next, now, 'fork'), file: next, unchanged: false };
+}
+
+/** The three sets of knobs, as the run (with the edits) has them. */
+function KnobFieldsets({ form, shown, broadcasting, language }: { form: KnobForm; shown: Knobs; broadcasting: ReadonlySet<string>; language: Language }) {
+  const { words } = form;
+  return (
+    <>
+      <fieldset className="rs-fieldset">
+        <legend>{words.topics}</legend>
+        {Object.entries(shown.topics).map(([name, topic]) => (
+          <KnobRow key={name} name={name}>
+            <KnobNumber form={form} section="topics" name={name} field="writeQueueNums" value={topic.writeQueueNums} />
+            <KnobNumber form={form} section="topics" name={name} field="readQueueNums" value={topic.readQueueNums} />
+            <KnobSelect form={form} section="topics" name={name} field="perm" value={topic.perm} options={PERMS} label={(perm) => permLabel(perm, language)} />
+          </KnobRow>
+        ))}
+      </fieldset>
+      <fieldset className="rs-fieldset">
+        <legend>{words.consumerGroups}</legend>
+        {Object.entries(shown.groups).map(([group, knobs]) => (
+          <KnobRow key={group} name={group}>
+            <KnobNumber form={form} section="groups" name={group} field="count" value={knobs.count} />
+            {/* BROADCASTING takes every queue and never asks the strategy (RebalanceImpl.rebalanceByTopic). */}
+            {!broadcasting.has(group) && <KnobSelect form={form} section="groups" name={group} field="allocateStrategy" value={knobs.allocateStrategy} options={KNOB_STRATEGIES} title={words.strategyNote} />}
+          </KnobRow>
+        ))}
+      </fieldset>
+      <fieldset className="rs-fieldset">
+        <legend>{words.producers}</legend>
+        {Object.entries(shown.producers).map(([id, producer]) => (
+          <KnobRow key={id} name={id}>
+            <KnobNumber form={form} section="producers" name={id} field="ratePerSec" value={producer.ratePerSec} step={0.1} />
+          </KnobRow>
+        ))}
+      </fieldset>
+    </>
+  );
+}
+
 export function KnobsForm() {
   const view = useSimView();
   const source = usePlayback((s) => s.source);
@@ -67,96 +175,31 @@ export function KnobsForm() {
   const [unchanged, setUnchanged] = useState(false);
   if (!view || !scenario) return null;
   const { timeMs } = view;
-  const current = currentKnobs(scenario, view.timeline.state, timeMs);
-  const shown = withEdits(current, edits);
-  const key = (section: keyof Knobs, name: string, field: string) => [section, name, field].join('\u0000');
-  const edit = (section: keyof Knobs, name: string, field: string, value: number | string) => {
-    setEdits({ ...edits, [key(section, name, field)]: value });
-    setUnchanged(false);
+  const shown = withEdits(currentKnobs(scenario, view.timeline.state, timeMs), edits);
+  const form: KnobForm = {
+    words,
+    shownAs: (field) => (field === 'count' ? words.consumerCount : language === 'zh' ? glossedZh(field) : field),
+    edit(section, name, field, value) {
+      setEdits({ ...edits, [[section, name, field].join('\u0000')]: value });
+      setUnchanged(false);
+    },
   };
-  // A knob as its field shows it: a group's size in words, a setting glossed in Chinese (writeQueueNums（写队列数）).
-  const shownAs = (field: string) => (field === 'count' ? words.consumerCount : language === 'zh' ? glossedZh(field) : field);
   const fieldOf = (path: string) => {
     const at = knobAt(refused.file, path);
-    return at && words.knobOf(shownAs(at.field), at.owner);
+    return at && words.knobOf(form.shownAs(at.field), at.owner);
   };
-  const numberField = (section: keyof Knobs, name: string, field: string, value: number, step = 1) => {
-    const label = shownAs(field);
-    return (
-      <label className="rs-field">
-        <span>{label}</span>
-        <input
-          className="rs-input rs-input-number"
-          type="number"
-          aria-label={words.knobOf(label, name)}
-          step={step}
-          value={Number.isNaN(value) ? '' : value}
-          data-testid={`knob-${section}-${name}-${field}`}
-          onChange={(event) => edit(section, name, field, typedNumber(event.target.value))}
-        />
-      </label>
-    );
-  };
-  /** A choice among `options`, each shown as `label` says; the current value stays listed even when it is not one of them. */
-  const selectField = <V extends string | number>(section: keyof Knobs, name: string, field: string, value: V, options: readonly V[],
-    { title, label = String }: { title?: string; label?: (option: V) => string } = {}) => (
-    <label className="rs-field" title={title}>
-      <span>{shownAs(field)}</span>
-      <select className="rs-select" value={value} aria-label={words.knobOf(shownAs(field), name)} data-testid={`knob-${section}-${name}-${field}`}
-        onChange={(event) => edit(section, name, field, typeof value === 'number' ? Number(event.target.value) : event.target.value)}>
-        {[...new Set([...options, value])].map((option) => <option key={option} value={option}>{label(option)}</option>)}
-      </select>
-    </label>
-  );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const timeline = getTimeline();
-    if (!timeline) return;
-    const now = usePlayback.getState().timeMs;
-    const before = currentKnobs(scenario, timeline.state, now);
-    const after = withEdits(before, edits);
-    const problems = knobProblems(after);
-    if (problems.length > 0) return setRefused({ errors: problems, file: null });
-    const next = applyKnobs(source, scenario, timeline.state, before, after, now);
-    if (next === null) {
-      setRefused({ errors: [], file: null });
-      return setUnchanged(true);
-    }
-    const errors = applyEdit(next, now, 'fork');
-    setRefused({ errors, file: next });
-    if (errors.length === 0) setEdits({});
+    const applied = applyEdits(source, scenario, edits);
+    if (!applied) return;
+    setRefused({ errors: applied.errors, file: applied.file });
+    if (applied.unchanged) setUnchanged(true);
+    if (applied.file !== null && applied.errors.length === 0) setEdits({});
   };
   // noValidate: the browser would block Apply with its own message, in its own language.
   return (
     <form className="rs-knobs" onSubmit={submit} noValidate data-testid="knobs-form">
-      <fieldset className="rs-fieldset">
-        <legend>{words.topics}</legend>
-        {Object.entries(shown.topics).map(([name, topic]) => (
-          <KnobRow key={name} name={name}>
-            {numberField('topics', name, 'writeQueueNums', topic.writeQueueNums)}
-            {numberField('topics', name, 'readQueueNums', topic.readQueueNums)}
-            {selectField('topics', name, 'perm', topic.perm, PERMS, { label: (perm) => permLabel(perm, language) })}
-          </KnobRow>
-        ))}
-      </fieldset>
-      <fieldset className="rs-fieldset">
-        <legend>{words.consumerGroups}</legend>
-        {Object.entries(shown.groups).map(([group, knobs]) => (
-          <KnobRow key={group} name={group}>
-            {numberField('groups', group, 'count', knobs.count)}
-            {/* BROADCASTING takes every queue and never asks the strategy (RebalanceImpl.rebalanceByTopic). */}
-            {!broadcasting.has(group) && selectField('groups', group, 'allocateStrategy', knobs.allocateStrategy, KNOB_STRATEGIES, { title: words.strategyNote })}
-          </KnobRow>
-        ))}
-      </fieldset>
-      <fieldset className="rs-fieldset">
-        <legend>{words.producers}</legend>
-        {Object.entries(shown.producers).map(([id, producer]) => (
-          <KnobRow key={id} name={id}>
-            {numberField('producers', id, 'ratePerSec', producer.ratePerSec, 0.1)}
-          </KnobRow>
-        ))}
-      </fieldset>
+      <KnobFieldsets form={form} shown={shown} broadcasting={broadcasting} language={language} />
       <p className="rs-note">{timeMs > 0 ? words.forkNote(formatTime(timeMs)) : words.startNote}</p>
       {unchanged && <p className="rs-note" role="status">{words.nothingChanged}</p>}
       <ValidationErrors errors={refused.errors} title={words.problems(refused.errors.length)} testId="knob-errors" fieldOf={fieldOf} />

@@ -6,6 +6,7 @@
  */
 import { isLanguage, type Language } from '../../scenario/language.ts';
 import { readLinkKey } from '../../scenario/link.ts';
+import { readStored, writeStored } from '../../store/stored.ts';
 
 /** Where the learner's choice is kept between visits (a preference, not part of a run). */
 export const LANGUAGE_STORAGE_KEY = 'rocketscope.language';
@@ -37,19 +38,11 @@ export function chooseLanguage({ hash, search = '', remembered, browser }: Langu
 
 /** The stored choice, or null when there is none or storage is refused (private mode, a sandbox). */
 export function readRememberedLanguage(): string | null {
-  try {
-    return window.localStorage.getItem(LANGUAGE_STORAGE_KEY);
-  } catch {
-    return null;
-  }
+  return readStored(LANGUAGE_STORAGE_KEY);
 }
 
 export function rememberLanguage(language: Language): void {
-  try {
-    window.localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
-  } catch {
-    // Storage refused or full: the choice lasts until the page is closed.
-  }
+  writeStored(LANGUAGE_STORAGE_KEY, language);
 }
 
 /** The browser's languages, as navigator gives them (older browsers have only navigator.language). */

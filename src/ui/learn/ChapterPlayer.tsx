@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { pickedOf, revealedOf, shownStepOf, stepCountOf, useLesson, type ChapterFound } from '../../store/lesson.ts';
+import { usePage } from '../../store/page.ts';
 import { usePlayback } from '../../store/playback.ts';
 import type { Chapter, ChapterEntry } from './chapter.ts';
 import { CHAPTERS } from './chapters/index.ts';
@@ -24,6 +25,7 @@ import { useStepActions } from './use-step-actions.ts';
 import { useEarlyStepKeys } from './use-step-keys.ts';
 import { useStepMotion } from './use-step-motion.ts';
 import { inLanguage, useWords } from '../i18n/index.ts';
+import { useRegionRef } from '../regions.ts';
 import { useReducedMotion } from '../use-reduced-motion.ts';
 import { SummaryLine } from '../panels/SummaryLine.tsx';
 import { formatTime } from '../../viz/format.ts';
@@ -32,12 +34,13 @@ export function ChapterPlayer({ entry }: { entry: ChapterEntry }) {
   const run = useChapterRun(entry);
   const found = useLesson((s) => s.found);
   const words = useWords(LEARN_STRINGS);
+  const region = useRegionRef('lesson');
   // What the loading box below shows: the chapter's keys are its own already.
   useEarlyStepKeys(run.status !== 'failed' && (run.status !== 'ready' || found === null));
   if (run.status !== 'ready' || found === null) {
     const status = run.status === 'failed' ? 'failed' : 'loading';
     return (
-      <section className="rs-lesson" data-testid="chapter" data-status={status} aria-busy={status === 'loading'}>
+      <section ref={region} className="rs-lesson" data-testid="chapter" data-status={status} aria-busy={status === 'loading'}>
         <p className="rs-lesson-caption" role={run.status === 'failed' ? 'alert' : undefined}>
           {run.status === 'failed' ? words.loadFailed(run.message) : words.loading}
         </p>
@@ -61,11 +64,12 @@ function ReadyChapter({ entry, chapter, found }: { entry: ChapterEntry; chapter:
   const { target, arrived, left } = motion;
   const number = CHAPTERS.indexOf(entry) + 1;
   const section = useRef<HTMLElement>(null);
+  const region = useRegionRef('lesson', section);
   const scroll = useRef<HTMLDivElement>(null);
   const reducedMotion = useReducedMotion();
   useLessonUnderBar(section);
   // Everything that changes the box's height: the step's words, its question's answer and verdict.
-  useLessonFit(section, scroll, usePlayback((s) => s.presenting), `${chapter.id} ${step} ${language} ${picked} ${arrived} ${left} ${count}`);
+  useLessonFit(section, scroll, usePage((s) => s.presenting), `${chapter.id} ${step} ${language} ${picked} ${arrived} ${left} ${count}`);
   // A message's card is the subject of a message step; a process's box, or an answered question's queues, are on the canvas.
   const answered = current?.predict !== undefined && picked !== undefined;
   // A step about a part of a broker has that part in the inspector as its subject, not the broker's box on the canvas.
@@ -84,7 +88,7 @@ function ReadyChapter({ entry, chapter, found }: { entry: ChapterEntry; chapter:
 
   return (
     <section
-      ref={section}
+      ref={region}
       className={`rs-lesson${left ? ' rs-lesson-left' : ''}`}
       aria-labelledby="rs-lesson-title"
       data-testid="chapter"

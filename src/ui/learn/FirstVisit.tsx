@@ -1,6 +1,7 @@
 /** The first visit's line offering chapter 1 (FirstVisitSlot decides when it shows). */
 import { useLesson } from '../../store/lesson.ts';
 import { usePlayback } from '../../store/playback.ts';
+import { writeStored } from '../../store/stored.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
 import { DECLINED_KEY } from './FirstVisitSlot.tsx';
 
@@ -21,12 +22,9 @@ const WORDS: Bilingual<{ label: string; text: string; start: string; decline: st
   },
 };
 
+/** Storage refused (private mode): the line comes back on the next visit. */
 function decline(): void {
-  try {
-    window.localStorage.setItem(DECLINED_KEY, 'true');
-  } catch {
-    // Storage refused (private mode): the line comes back on the next visit.
-  }
+  writeStored(DECLINED_KEY, 'true');
 }
 
 export function FirstVisit({ close }: { close: () => void }) {

@@ -6,7 +6,8 @@
  */
 import { lazy, Suspense, useState } from 'react';
 import { useLesson } from '../../store/lesson.ts';
-import { usePlayback } from '../../store/playback.ts';
+import { usePage } from '../../store/page.ts';
+import { readStored } from '../../store/stored.ts';
 import { PROGRESS_STORAGE_KEY } from './progress-key.ts';
 
 export const DECLINED_KEY = 'rocketscope.firstVisitDeclined';
@@ -15,17 +16,13 @@ const FirstVisit = lazy(() => import('./FirstVisit.tsx').then((module) => ({ def
 
 /** Whether to offer the chapters: nothing read yet, never declined; storage refused counts as nothing said. */
 function offered(): boolean {
-  try {
-    return window.localStorage.getItem(PROGRESS_STORAGE_KEY) === null && window.localStorage.getItem(DECLINED_KEY) === null;
-  } catch {
-    return true;
-  }
+  return readStored(PROGRESS_STORAGE_KEY) === null && readStored(DECLINED_KEY) === null;
 }
 
 export function FirstVisitSlot() {
   const [open, setOpen] = useState(offered);
   const busy = useLesson((s) => s.listOpen || s.chapterId !== null || s.leftChapter !== null);
-  const presenting = usePlayback((s) => s.presenting);
+  const presenting = usePage((s) => s.presenting);
   if (!open || busy || presenting) return null;
   return (
     <Suspense fallback={null}>

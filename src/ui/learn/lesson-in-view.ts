@@ -7,6 +7,7 @@
  * phone the caption box scrolls with the page and nothing is moved (the caption would go).
  */
 import { useEffect, useLayoutEffect, type RefObject } from 'react';
+import { regionElement } from '../regions.ts';
 
 /** Room between the bar and the caption box, and around a box brought into view. */
 export const LESSON_GAP = 8;
@@ -24,7 +25,7 @@ const LESSON_CLEAR = '--rs-lesson-clear';
  */
 export function useLessonUnderBar(lesson: RefObject<HTMLElement | null>): void {
   useLayoutEffect(() => {
-    const bar = document.querySelector<HTMLElement>('.rs-controls');
+    const bar = regionElement('controls');
     const element = lesson.current;
     if (!bar || !element || typeof ResizeObserver === 'undefined') return undefined;
     const page = document.documentElement.style;

@@ -6,6 +6,7 @@
  * chapter with a step inside it (hand-edited, or from an older page) is ignored; storage refused
  * (private mode, a sandbox) remembers nothing.
  */
+import { readStored, writeStored } from '../../store/stored.ts';
 import { CHAPTERS } from './chapters/index.ts';
 import { PROGRESS_STORAGE_KEY } from './progress-key.ts';
 
@@ -18,10 +19,11 @@ export interface ChapterProgress {
 /** A chapter has a few steps; anything past this is not a value the page wrote. */
 const MOST_STEPS = 100;
 
-function readStored(): unknown {
+function readStoredProgress(): unknown {
   try {
-    return JSON.parse(window.localStorage.getItem(PROGRESS_STORAGE_KEY) ?? '{}');
+    return JSON.parse(readStored(PROGRESS_STORAGE_KEY) ?? '{}');
   } catch {
+    // Not JSON (hand-edited): nothing remembered.
     return null;
   }
 }
@@ -34,7 +36,7 @@ function isProgress(value: unknown): value is ChapterProgress {
 
 /** Each known chapter the person has started, by id. */
 export function readProgress(): ReadonlyMap<string, ChapterProgress> {
-  const stored = readStored();
+  const stored = readStoredProgress();
   const progress = new Map<string, ChapterProgress>();
   if (typeof stored !== 'object' || stored === null) return progress;
   for (const { id } of CHAPTERS) {
@@ -50,11 +52,8 @@ export function recordStep(id: string, step: number, count: number): void {
   const before = progress.get(id);
   if (before && before.count === count && before.step >= step) return;
   progress.set(id, { step, count });
-  try {
-    window.localStorage.setItem(PROGRESS_STORAGE_KEY, JSON.stringify(Object.fromEntries(progress)));
-  } catch {
-    // Storage refused or full: nothing is remembered; the chapter itself goes on.
-  }
+  // Storage refused or full: nothing is remembered; the chapter itself goes on.
+  writeStored(PROGRESS_STORAGE_KEY, JSON.stringify(Object.fromEntries(progress)));
 }
 
 /** Whether the chapter was read to its last step. */

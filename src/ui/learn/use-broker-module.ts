@@ -15,13 +15,13 @@
  * (use-presenting-scroll.ts), and the module map beside it names the part.
  */
 import { useEffect, type RefObject } from 'react';
-import { usePlayback } from '../../store/playback.ts';
+import { usePage } from '../../store/page.ts';
 import { bringModuleIntoView } from '../panels/BrokerModules.tsx';
 import { followUntilPersonActs } from './follow-part.ts';
 import type { BrokerModule } from '../panels/broker-modules-model.ts';
 
 export function useBrokerModule(lesson: RefObject<HTMLElement | null>, arrived: boolean, module: BrokerModule | undefined, step = 0): void {
-  const presenting = usePlayback((s) => s.presenting);
+  const presenting = usePage((s) => s.presenting);
   useEffect(() => {
     const element = lesson.current;
     if (!arrived || !module || presenting || !element || typeof MutationObserver === 'undefined' || typeof requestAnimationFrame !== 'function') return undefined;

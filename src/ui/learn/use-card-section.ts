@@ -11,7 +11,7 @@
  * changes, and the part with it) follows it again.
  */
 import { useEffect } from 'react';
-import { usePlayback } from '../../store/playback.ts';
+import { usePage } from '../../store/page.ts';
 import type { CardSection } from './chapter.ts';
 import { followUntilPersonActs } from './follow-part.ts';
 
@@ -40,7 +40,7 @@ function scrollCardTo(section: CardSection): boolean {
  * and grows (ResizeObserver on the body and its sections) while its facts arrive.
  */
 export function useCardSection(arrived: boolean, section: CardSection | undefined, step = 0): void {
-  const presenting = usePlayback((s) => s.presenting);
+  const presenting = usePage((s) => s.presenting);
   useEffect(() => {
     if (!arrived || !section || typeof MutationObserver === 'undefined' || typeof requestAnimationFrame !== 'function') return undefined;
     // The card's body and each part of it: a part that grows moves the section, and the body's own height is the room.

@@ -9,7 +9,7 @@
  * capture phase before, the chapter took the arrow from under a focused tab, which moved as well.
  */
 import { useEffect, useRef } from 'react';
-import { usePlayback } from '../../store/playback.ts';
+import { usePage } from '../../store/page.ts';
 import type { KeyBinding } from '../commands.ts';
 import { inModal } from '../controls/modal.ts';
 import { isSlider, isTypingTarget, ownsArrowKeys } from '../controls/use-keyboard.ts';
@@ -52,7 +52,7 @@ function listen(take: (move: StepKey['move']) => void): () => void {
     if (!step) return;
     event.preventDefault();
     // A blanked stage comes back on the step it left (a clicker's next or back only lifts the blank).
-    if (usePlayback.getState().blanked) usePlayback.getState().setBlanked(false);
+    if (usePage.getState().blanked) usePage.getState().setBlanked(false);
     else take(step);
   };
   document.addEventListener('keydown', onKey);

@@ -11,6 +11,7 @@
 import { Fragment, type ReactNode } from 'react';
 import type { TraceEvent, TraceType } from '../../sim/index.ts';
 import { inChapter, stepEventIndexOf, stepMomentOf, useLesson } from '../../store/lesson.ts';
+import { usePage } from '../../store/page.ts';
 import { usePlayback } from '../../store/playback.ts';
 import type { TimelineView } from '../../sim/timeline.ts';
 import { formatTime } from '../../viz/format.ts';
@@ -137,7 +138,7 @@ export function NarrationCaption() {
   // OnScreenSlot (on-screen.tsx), whose catch-up once the page is idle would have it speak after the move.
   const view = useSimView(TEXT_PANEL_REFRESH);
   const language = usePlayback((s) => s.language);
-  const presenting = usePlayback((s) => s.presenting);
+  const presenting = usePage((s) => s.presenting);
   const narrator = useNarrator();
   const featured = useLesson(stepEventIndexOf);
   // A chapter's step finds its moment once the run is ready: until then nobody need press play either.

@@ -7,6 +7,7 @@
  * line closes the box instead (`inLesson`): one line at a time, never both.
  */
 import { inChapter, useLesson } from '../../store/lesson.ts';
+import { usePage } from '../../store/page.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { formatCount } from '../../viz/format.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
@@ -18,7 +19,7 @@ import { useSummaryHints } from './use-summary-hints.ts';
 const ALWAYS = new Set<Metric>(['sent', 'consumed']);
 
 export function SummaryLine({ inLesson = false }: { inLesson?: boolean }) {
-  const presenting = usePlayback((s) => s.presenting);
+  const presenting = usePage((s) => s.presenting);
   const chapterOpen = useLesson(inChapter);
   const shown = inLesson ? presenting && chapterOpen : presenting !== chapterOpen;
   return shown ? <Counts /> : null;

@@ -6,6 +6,7 @@
 import { lazy, memo, Suspense, useCallback, useId, useRef, useState, type MouseEvent, type RefObject } from 'react';
 import { useInsight } from '../../store/insight.ts';
 import { inChapter, useLesson } from '../../store/lesson.ts';
+import { usePage } from '../../store/page.ts';
 import { usePlayback, type Selection } from '../../store/playback.ts';
 import { flightWindowMs } from '../../viz/flight.ts';
 import { linkPath } from '../../viz/paths.ts';
@@ -191,7 +192,7 @@ export function TopologyPanel({ className, flightMs }: TopologyPanelProps) {
   const speed = usePlayback((s) => s.speed);
   const language = usePlayback((s) => s.language);
   const topicWanted = useInsight((s) => s.canvasTopic);
-  const presenting = usePlayback((s) => s.presenting);
+  const presenting = usePage((s) => s.presenting);
   const [stage, setStage] = useState<HTMLDivElement | null>(null);
   const [measureWidth, width] = useElementWidth<HTMLDivElement>(960);
   // A chapter's lesson box stands above the panels: presenting scrolls the drawing up under it, not the panel.

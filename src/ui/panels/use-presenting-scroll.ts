@@ -16,7 +16,8 @@
  * (useScrollBackAfterPresenting): the header's controls stay above what the mode scrolled to.
  */
 import { useEffect, useRef } from 'react';
-import { usePlayback } from '../../store/playback.ts';
+import { usePage } from '../../store/page.ts';
+import { regionElement } from '../regions.ts';
 
 /** Room between the playback bar, the lesson box and what is scrolled under them. */
 export const PRESENTING_GAP = 8;
@@ -27,13 +28,13 @@ export const PRESENTING_GAP = 8;
  * is scrolled to (no bar, or a lesson box that scrolls with the page).
  */
 export function presentingTop(reading: boolean): number | null {
-  const bar = document.querySelector('.rs-controls');
+  const bar = regionElement('controls');
   if (!bar) return null;
   // A short window's bar scrolls with the page (App.css): nothing stays above the scrolled-to element.
   const stuck = getComputedStyle(bar).position === 'sticky';
   const top = (stuck ? bar.getBoundingClientRect().height : 0) + PRESENTING_GAP;
   if (!reading) return top;
-  const lesson = document.querySelector('.rs-lesson');
+  const lesson = regionElement('lesson');
   if (!lesson || getComputedStyle(lesson).position !== 'sticky') return null;
   return top + lesson.getBoundingClientRect().height + PRESENTING_GAP;
 }
@@ -42,7 +43,7 @@ export function usePresentingScroll(stage: HTMLElement | null, presenting: boole
   useEffect(() => {
     const panel = stage?.closest('.rs-panel');
     if (!presenting || !stage || !panel || typeof ResizeObserver === 'undefined') return;
-    const lesson = document.querySelector('.rs-lesson');
+    const lesson = regionElement('lesson');
     // The first call comes as observing starts, each later one after the panel's or the lesson's new layout.
     const observer = new ResizeObserver((entries) => {
       if (reading) bringUnderLesson(stage, entries.some((entry) => entry.target === lesson));
@@ -61,7 +62,7 @@ export function usePresentingScroll(stage: HTMLElement | null, presenting: boole
 export function useScrollBackAfterPresenting(presenting: boolean): void {
   const before = useRef(0);
   // Read as the flag changes, before React draws the mode: its page may be shorter than the scroll.
-  useEffect(() => usePlayback.subscribe((state, previous) => {
+  useEffect(() => usePage.subscribe((state, previous) => {
     if (state.presenting && !previous.presenting) before.current = window.scrollY;
   }), []);
   // The cleanup runs once the page is drawn without the mode, so the old position exists again;
@@ -69,7 +70,7 @@ export function useScrollBackAfterPresenting(presenting: boolean): void {
   useEffect(() => {
     if (!presenting) return;
     return () => {
-      if (!usePlayback.getState().presenting) window.scrollTo({ top: before.current });
+      if (!usePage.getState().presenting) window.scrollTo({ top: before.current });
     };
   }, [presenting]);
 }
@@ -106,7 +107,7 @@ function bringUnderLesson(stage: Element, lessonChanged: boolean): void {
  * scrolled to below stays.
  */
 function bringLessonUp(): void {
-  const lesson = document.querySelector('.rs-lesson');
+  const lesson = regionElement('lesson');
   const clearTop = presentingTop(false);
   if (!lesson || clearTop === null) return;
   const by = lesson.getBoundingClientRect().top - clearTop;

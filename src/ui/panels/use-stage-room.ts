@@ -11,6 +11,7 @@
  *   what was scrolled to (its title and the caption).
  */
 import { useEffect, useState } from 'react';
+import { regionElement } from '../regions.ts';
 import { presentingTop } from './use-presenting-scroll.ts';
 
 function measureRoom(element: HTMLElement, presenting: boolean, reading: boolean): number {
@@ -29,7 +30,7 @@ export function useStageRoom(element: HTMLElement | null, presenting: boolean, r
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     // Presenting a chapter, the room is below the lesson box, whose height changes with the step.
-    const lesson = document.querySelector('.rs-lesson');
+    const lesson = regionElement('lesson');
     if (presenting && reading && lesson) observer.observe(lesson);
     window.addEventListener('resize', measure);
     return () => {

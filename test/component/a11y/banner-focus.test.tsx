@@ -2,6 +2,7 @@
 /** Dismissing the banner by its own button leaves focus on the playback bar's Play, not on the page's body (WCAG 2.4.3). */
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { usePage } from '../../../src/store/page.ts';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { Banner, loadBannerWords } from '../../../src/ui/controls/Banner.tsx';
 import { ControlsBar } from '../../../src/ui/controls/ControlsBar.tsx';
@@ -13,11 +14,11 @@ beforeEach(() => {
   freshRun();
   // The page's order: the banner, then the playback bar under it.
   render(<><Banner /><ControlsBar /></>);
-  act(() => usePlayback.getState().setBanner({ code: 'linkTimeUnreadable' }));
+  act(() => usePage.getState().setBanner({ code: 'linkTimeUnreadable' }));
 });
 afterEach(() => {
   cleanup();
-  act(() => usePlayback.getState().setBanner(null));
+  act(() => usePage.getState().setBanner(null));
 });
 
 describe('dismissing the banner', () => {

@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useLesson } from '../../../src/store/lesson.ts';
-import { usePlayback } from '../../../src/store/playback.ts';
+import { usePage } from '../../../src/store/page.ts';
 import { CommandButton } from '../../../src/ui/controls/CommandButton.tsx';
 import { Glossary } from '../../../src/ui/learn/Glossary.tsx';
 import { LearnButton } from '../../../src/ui/learn/LearnButton.tsx';
@@ -47,14 +47,14 @@ beforeEach(() => {
   freshRun();
   useLesson.setState({ listOpen: false, chapterId: null });
   // Something under the dialog that the page's Escape would close (escape.ts).
-  usePlayback.setState({ editorOpen: true });
+  usePage.setState({ editorOpen: true });
   renderControls();
   // The header's buttons that open the three dialogs.
   render(<><CommandButton name="help" /><LearnButton /><LearnHost /><GlossaryWithOpener /></>);
 });
 afterEach(() => {
   cleanup();
-  usePlayback.setState({ editorOpen: false });
+  usePage.setState({ editorOpen: false });
 });
 
 describe.each(DIALOGS)('$name', (entry) => {
@@ -71,7 +71,7 @@ describe.each(DIALOGS)('$name', (entry) => {
     const { opener, dialog } = openFrom(entry);
     fireEvent.keyDown(entry.first(dialog), { key: 'Escape' });
     expect(screen.queryByTestId(entry.testId)).toBeNull();
-    expect(usePlayback.getState().editorOpen).toBe(true);
+    expect(usePage.getState().editorOpen).toBe(true);
     expect(opener).toHaveFocus();
   });
 

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { usePage } from '../../../src/store/page.ts';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { BlankStage } from '../../../src/ui/controls/BlankStage.tsx';
 import { CardHost } from '../../../src/ui/controls/CardHost.tsx';
@@ -17,10 +18,10 @@ function press(key: string, target: Element = document.activeElement ?? document
 
 /** The Edit button and the drawer it opens, as the page's header and main area have them. */
 function EditorWithOpener() {
-  const open = usePlayback((s) => s.editorOpen);
+  const open = usePage((s) => s.editorOpen);
   return (
     <>
-      <button type="button" data-testid="edit" onClick={() => usePlayback.getState().setEditorOpen(!open)}>Edit</button>
+      <button type="button" data-testid="edit" onClick={() => usePage.getState().setEditorOpen(!open)}>Edit</button>
       {open && <EditorPanel />}
     </>
   );
@@ -33,7 +34,8 @@ function scrolledTo(top: number): void {
 
 beforeEach(() => {
   freshRun();
-  usePlayback.setState({ presenting: false, selection: null });
+  usePlayback.setState({ selection: null });
+  usePage.setState({ presenting: false });
   // Leaving presentation mode scrolls the window back; jsdom implements no scrolling.
   vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
   renderControls();
@@ -48,20 +50,21 @@ describe('Escape closes what is on top, one thing per press', () => {
   it('the help, then the message card, then the editor, then presentation mode', async () => {
     render(<><CardHost /><EditorWithOpener /><PresentButton /></>);
     act(() => {
-      usePlayback.getState().setPresenting(true);
-      usePlayback.setState({ editorOpen: true, helpOpen: true, selection: { kind: 'queue', topic: 'TopicTest', broker: 'broker-a', queueId: 5 } });
+      usePage.getState().setPresenting(true);
+      usePlayback.setState({ selection: { kind: 'queue', topic: 'TopicTest', broker: 'broker-a', queueId: 5 } });
+      usePage.setState({ editorOpen: true, helpOpen: true });
     });
     await screen.findByTestId('message-card', {}, { timeout: 10_000 });
     press('Escape', document.body);
-    expect(usePlayback.getState()).toMatchObject({ helpOpen: false, editorOpen: true, presenting: true });
+    expect(usePage.getState()).toMatchObject({ helpOpen: false, editorOpen: true, presenting: true });
     expect(screen.getByTestId('message-card')).toBeInTheDocument();
     press('Escape', document.body);
     expect(screen.queryByTestId('message-card')).toBeNull();
-    expect(usePlayback.getState()).toMatchObject({ editorOpen: true, presenting: true });
+    expect(usePage.getState()).toMatchObject({ editorOpen: true, presenting: true });
     press('Escape', document.body);
-    expect(usePlayback.getState()).toMatchObject({ editorOpen: false, presenting: true });
+    expect(usePage.getState()).toMatchObject({ editorOpen: false, presenting: true });
     press('Escape', document.body);
-    expect(usePlayback.getState().presenting).toBe(false);
+    expect(usePage.getState().presenting).toBe(false);
     expect(screen.getByTestId('present')).toHaveAttribute('aria-pressed', 'false');
   });
 
@@ -102,14 +105,14 @@ describe('Escape closes what is on top, one thing per press', () => {
 describe('presentation mode', () => {
   it('P and the Present button switch it on and off; presenting closes the editor', () => {
     render(<PresentButton />);
-    act(() => usePlayback.setState({ editorOpen: true }));
+    act(() => usePage.setState({ editorOpen: true }));
     press('p', document.body);
-    expect(usePlayback.getState()).toMatchObject({ presenting: true, editorOpen: false });
+    expect(usePage.getState()).toMatchObject({ presenting: true, editorOpen: false });
     expect(screen.getByRole('button', { name: 'Present' })).toHaveAttribute('aria-pressed', 'true');
     press('P', document.body);
-    expect(usePlayback.getState().presenting).toBe(false);
+    expect(usePage.getState().presenting).toBe(false);
     fireEvent.click(screen.getByTestId('present'));
-    expect(usePlayback.getState().presenting).toBe(true);
+    expect(usePage.getState().presenting).toBe(true);
   });
 
   it('leaving it, by Esc, P or the button, scrolls the window back to where it was when it began', () => {
@@ -122,7 +125,7 @@ describe('presentation mode', () => {
       // What presenting scrolled to (use-presenting-scroll.ts): the header is above the window.
       scrolledTo(310);
       leave();
-      expect(usePlayback.getState().presenting).toBe(false);
+      expect(usePage.getState().presenting).toBe(false);
       expect(scrollTo).toHaveBeenCalledTimes(i + 1);
       expect(scrollTo).toHaveBeenLastCalledWith({ top: 100 * i });
     });
@@ -131,7 +134,7 @@ describe('presentation mode', () => {
   it('a clicker\'s PageDown and PageUp step the run only while presenting', () => {
     press('PageDown', document.body);
     expect(time()).toBe(0);
-    act(() => usePlayback.getState().setPresenting(true));
+    act(() => usePage.getState().setPresenting(true));
     press('PageDown', document.body);
     const first = time();
     expect(first).toBeGreaterThan(0);
@@ -142,15 +145,16 @@ describe('presentation mode', () => {
   });
 
   it('a clicker\'s blank key (B or .) blanks the stage and pauses; the same key, a step key or Esc brings it back on the same moment', () => {
-    const blanked = () => usePlayback.getState().blanked;
+    const blanked = () => usePage.getState().blanked;
     press('b', document.body);
     expect(blanked()).toBe(false);
-    act(() => usePlayback.getState().setPresenting(true));
+    act(() => usePage.getState().setPresenting(true));
     press('PageDown', document.body);
     const moment = time();
     act(() => usePlayback.getState().setPlaying(true));
     press('b', document.body);
-    expect(usePlayback.getState()).toMatchObject({ blanked: true, playing: false });
+    expect(usePlayback.getState()).toMatchObject({ playing: false });
+    expect(usePage.getState()).toMatchObject({ blanked: true });
     press('B', document.body);
     expect(blanked()).toBe(false);
     press('.', document.body);
@@ -160,18 +164,18 @@ describe('presentation mode', () => {
     expect(time()).toBe(moment);
     press('.', document.body);
     press('Escape', document.body);
-    expect(usePlayback.getState()).toMatchObject({ blanked: false, presenting: true });
-    act(() => usePlayback.getState().setBlanked(true));
-    act(() => usePlayback.getState().setPresenting(false));
+    expect(usePage.getState()).toMatchObject({ blanked: false, presenting: true });
+    act(() => usePage.getState().setBlanked(true));
+    act(() => usePage.getState().setPresenting(false));
     expect(blanked()).toBe(false);
   });
 
   it('the blanked stage says how to come back, in the page\'s language, and a click brings the page back', () => {
-    act(() => usePlayback.setState({ presenting: true, blanked: true, language: 'zh' }));
+    act(() => { usePlayback.setState({ language: 'zh' }); usePage.setState({ presenting: true, blanked: true }); });
     render(<BlankStage />);
     expect(screen.getByTestId('blank-stage')).toHaveTextContent('按 B、. 或翻页键恢复');
     fireEvent.click(screen.getByTestId('blank-stage'));
-    expect(usePlayback.getState().blanked).toBe(false);
+    expect(usePage.getState().blanked).toBe(false);
     act(() => usePlayback.setState({ language: 'en' }));
     expect(screen.getByTestId('blank-stage')).toHaveTextContent('B, . or a step key brings it back');
   });

@@ -6,7 +6,8 @@
  */
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SINGLE_KEYS_STORAGE_KEY, usePlayback } from '../../../src/store/playback.ts';
+import { SINGLE_KEYS_STORAGE_KEY, usePage } from '../../../src/store/page.ts';
+import { usePlayback } from '../../../src/store/playback.ts';
 import { PresentButton } from '../../../src/ui/controls/PresentButton.tsx';
 import { freshRun, renderControls, time } from '../shell/shell-harness.tsx';
 
@@ -16,19 +17,19 @@ function press(key: string, modifiers: { shiftKey?: boolean } = {}, target: Elem
   });
 }
 
-const turnOff = () => act(() => usePlayback.getState().setSingleKeyShortcuts(false));
+const turnOff = () => act(() => usePage.getState().setSingleKeyShortcuts(false));
 
 beforeEach(() => {
   window.localStorage.clear();
   freshRun();
-  usePlayback.setState({ presenting: false, blanked: false, singleKeyShortcuts: true });
+  usePage.setState({ presenting: false, blanked: false, singleKeyShortcuts: true });
   vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
   renderControls();
 });
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
-  usePlayback.setState({ presenting: false, singleKeyShortcuts: true });
+  usePage.setState({ presenting: false, singleKeyShortcuts: true });
   window.localStorage.clear();
 });
 
@@ -40,7 +41,8 @@ describe('with single-key shortcuts off', () => {
     press('?', { shiftKey: true });
     press('+', { shiftKey: true });
     press(']');
-    expect(usePlayback.getState()).toMatchObject({ presenting: false, helpOpen: false, speed: 10, timeMs: 0 });
+    expect(usePlayback.getState()).toMatchObject({ speed: 10, timeMs: 0 });
+    expect(usePage.getState()).toMatchObject({ presenting: false, helpOpen: false });
   });
 
   it('the arrows still step, Space still plays, Home still restarts', () => {
@@ -57,10 +59,10 @@ describe('with single-key shortcuts off', () => {
   });
 
   it('while presenting, a clicker\'s PageDown still steps but B no longer blanks', () => {
-    act(() => usePlayback.getState().setPresenting(true));
+    act(() => usePage.getState().setPresenting(true));
     turnOff();
     press('b');
-    expect(usePlayback.getState().blanked).toBe(false);
+    expect(usePage.getState().blanked).toBe(false);
     press('PageDown');
     expect(time()).toBeGreaterThan(0);
   });
@@ -81,9 +83,9 @@ describe('with single-key shortcuts off', () => {
 
   it('turned on again, P works again', () => {
     turnOff();
-    act(() => usePlayback.getState().setSingleKeyShortcuts(true));
+    act(() => usePage.getState().setSingleKeyShortcuts(true));
     press('p');
-    expect(usePlayback.getState().presenting).toBe(true);
+    expect(usePage.getState().presenting).toBe(true);
   });
 });
 
@@ -104,7 +106,7 @@ describe('the switch in the keyboard help', () => {
     const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
     const toggle = within(dialog).getByRole('switch');
     fireEvent.click(toggle);
-    expect(usePlayback.getState().singleKeyShortcuts).toBe(false);
+    expect(usePage.getState().singleKeyShortcuts).toBe(false);
     expect(window.localStorage.getItem(SINGLE_KEYS_STORAGE_KEY)).toBe('off');
     expect(toggle).not.toBeChecked();
     expect(within(dialog).queryByTestId('help-present')).toBeNull();
@@ -117,7 +119,7 @@ describe('the switch in the keyboard help', () => {
 
   it('speaks Chinese when the page does', () => {
     act(() => usePlayback.getState().setLanguage('zh'));
-    act(() => usePlayback.getState().setHelpOpen(true));
+    act(() => usePage.getState().setHelpOpen(true));
     const toggle = screen.getByRole('switch', { name: '单键快捷键' });
     expect(toggle).toHaveAccessibleDescription(/^关闭后，按键 \[ \] - \+ = \? P B \. 不再起作用/);
     act(() => usePlayback.getState().setLanguage('en'));
@@ -128,13 +130,13 @@ describe('the choice survives a reload', () => {
   /** The store as a newly loaded page makes it. */
   async function reloadedStore() {
     vi.resetModules();
-    return (await import('../../../src/store/playback.ts')).usePlayback.getState();
+    return (await import('../../../src/store/page.ts')).usePage.getState();
   }
 
   it('off stays off, on stays on, and nothing remembered means on', async () => {
     turnOff();
     expect((await reloadedStore()).singleKeyShortcuts).toBe(false);
-    act(() => usePlayback.getState().setSingleKeyShortcuts(true));
+    act(() => usePage.getState().setSingleKeyShortcuts(true));
     expect((await reloadedStore()).singleKeyShortcuts).toBe(true);
     window.localStorage.clear();
     expect((await reloadedStore()).singleKeyShortcuts).toBe(true);
@@ -144,7 +146,7 @@ describe('the choice survives a reload', () => {
     vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => { throw new Error('SecurityError'); });
     vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => { throw new Error('SecurityError'); });
     expect(() => turnOff()).not.toThrow();
-    expect(usePlayback.getState().singleKeyShortcuts).toBe(false);
+    expect(usePage.getState().singleKeyShortcuts).toBe(false);
     expect((await reloadedStore()).singleKeyShortcuts).toBe(true);
   });
 });

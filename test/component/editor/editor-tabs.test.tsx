@@ -1,14 +1,15 @@
 // @vitest-environment jsdom
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { usePage } from '../../../src/store/page.ts';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { EditorPanel } from '../../../src/ui/editor/EditorPanel.tsx';
-import { useDraft } from '../../../src/ui/editor/draft.ts';
+import { useDraft } from '../../../src/store/draft.ts';
 import { onFreshRuns, renderControls, time } from '../shell/shell-harness.tsx';
 
 onFreshRuns(() => {
   useDraft.setState({ text: null, tab: 'knobs' });
-  usePlayback.setState({ editorOpen: true });
+  usePage.setState({ editorOpen: true });
 });
 
 /** The editor beside the page's controls, whose shortcuts listen on window as in the browser. */

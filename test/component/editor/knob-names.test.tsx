@@ -2,11 +2,12 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findLibraryEntry } from '../../../src/scenario/library/index.ts';
+import { usePage } from '../../../src/store/page.ts';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { openSource } from '../../../src/ui/controls/session.ts';
 import { EditorPanel } from '../../../src/ui/editor/EditorPanel.tsx';
 import { KnobsForm } from '../../../src/ui/editor/KnobsForm.tsx';
-import { useDraft } from '../../../src/ui/editor/draft.ts';
+import { useDraft } from '../../../src/store/draft.ts';
 
 type File = { topics: object[]; producers: object[]; consumers: object[] };
 
@@ -26,7 +27,8 @@ function twoOfEach(): File {
 
 beforeEach(() => {
   usePlayback.getState().cancelSeek();
-  usePlayback.setState({ playing: false, editorOpen: false, banner: null, language: 'en' });
+  usePlayback.setState({ playing: false, language: 'en' });
+  usePage.setState({ editorOpen: false, banner: null });
   useDraft.setState({ tab: 'knobs', text: null });
   expect(openSource(twoOfEach()).ok).toBe(true);
 });
@@ -84,7 +86,7 @@ describe('with two topics, groups and producers each knob is named with whose it
 
 describe('the editor\'s tabs', () => {
   it('are a tab list named in the page\'s language, their panel named by the tab shown', () => {
-    act(() => usePlayback.setState({ editorOpen: true }));
+    act(() => usePage.setState({ editorOpen: true }));
     render(<EditorPanel />);
     expect(within(screen.getByRole('tablist', { name: 'How to edit' })).getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Knobs', 'JSON']);
     expect(screen.getByRole('tabpanel', { name: 'Knobs' })).toContainElement(number('writeQueueNums of TopicA'));

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LIBRARY } from '../../../src/scenario/library/index.ts';
 import { encodeLink } from '../../../src/scenario/link.ts';
 import { FIRST_TAB, useInsight, type InsightTabId } from '../../../src/store/insight.ts';
+import { usePage } from '../../../src/store/page.ts';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { openFromHash } from '../../../src/ui/controls/session.ts';
 import { currentLink } from '../../../src/ui/controls/url-sync.ts';
@@ -17,7 +18,8 @@ function linkWith(extra: Record<string, string>): string {
 }
 
 beforeEach(() => {
-  usePlayback.setState({ language: 'en', banner: null });
+  usePlayback.setState({ language: 'en' });
+  usePage.setState({ banner: null });
   useInsight.setState({ tab: FIRST_TAB, lookup: null });
   openFromHash('');
 });
@@ -82,7 +84,7 @@ describe('the open tab in the share link (v)', () => {
       useInsight.setState({ tab: INSIGHT_TABS.at(-1)!.id });
       openFromHash(`${linkWith({})}&v=${v}`);
       expect(useInsight.getState().tab).toBe(FIRST_TAB);
-      expect(usePlayback.getState().banner).toBeNull();
+      expect(usePage.getState().banner).toBeNull();
     }
   });
 });

@@ -6,6 +6,7 @@ import { Timeline } from '../../../src/sim/timeline.ts';
 import { validateScenario } from '../../../src/scenario/validate.ts';
 import { useInsight } from '../../../src/store/insight.ts';
 import { shownStepOf, stepEventIndexOf, stepMomentOf, useLesson } from '../../../src/store/lesson.ts';
+import { usePage } from '../../../src/store/page.ts';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { chapterScenario } from '../../../src/ui/learn/chapter.ts';
 import { findChapter } from '../../../src/ui/learn/chapters/index.ts';
@@ -440,7 +441,8 @@ describe('the chapter player', () => {
   it('says which chapter a link named that does not exist, in the page\'s language, and opens the default scenario', async () => {
     for (const [language, words] of [['en', 'This link names no chapter of the page: “nonexist”. The Learn button lists the chapters.'], ['zh', '找不到这一章：“nonexist”。链接可能写错了，“学习”按钮里列出了全部章节。']] as const) {
       cleanup();
-      usePlayback.setState({ language, banner: null });
+      usePlayback.setState({ language });
+      usePage.setState({ banner: null });
       render(<><LearnSlot /><Banner /></>);
       act(() => openFromHash('#ch=nonexist&st=99'));
       await waitFor(() => expect(useLesson.getState().chapterId).toBeNull(), WAIT);

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { useLesson, type ChapterFound } from '../../../src/store/lesson.ts';
+import { usePage } from '../../../src/store/page.ts';
 import { getTimeline, usePlayback } from '../../../src/store/playback.ts';
 import { NarrationCaption } from '../../../src/ui/narration/NarrationCaption.tsx';
 import { narrate, contextAt } from '../../../src/ui/narration/narrate.ts';
@@ -94,11 +95,11 @@ describe('NarrationCaption', () => {
     render(<NarrationCaption />);
     const more = () => screen.getByTestId('caption').querySelector('.rs-caption-more');
     expect(await screen.findByTestId('caption')).toHaveTextContent('(and 2 more events at this instant: see the event log)');
-    act(() => usePlayback.getState().setPresenting(true));
+    act(() => usePage.getState().setPresenting(true));
     expect(more()).toHaveTextContent(/^\(and 2 more events at this instant\)$/);
     act(() => usePlayback.getState().setLanguage('zh'));
     expect(more()).toHaveTextContent(/^（同一时刻还有 2 个事件）$/);
-    act(() => usePlayback.getState().setPresenting(false));
+    act(() => usePage.getState().setPresenting(false));
     expect(more()).toHaveTextContent(/^（同一时刻还有 2 个事件，见事件日志）$/);
     act(() => usePlayback.getState().setLanguage('en'));
     // Inside a chapter the lesson and the inspector fill the first screen: the log is far below it.

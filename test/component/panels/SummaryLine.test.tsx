@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { useLesson } from '../../../src/store/lesson.ts';
+import { usePage } from '../../../src/store/page.ts';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { SummaryLine } from '../../../src/ui/panels/SummaryLine.tsx';
 import { loadAt } from './load.ts';
@@ -9,7 +10,8 @@ import { writeReadScenario } from './scenarios.ts';
 afterEach(() => {
   cleanup();
   act(() => {
-    usePlayback.setState({ presenting: false, language: 'en' });
+    usePlayback.setState({ language: 'en' });
+    usePage.setState({ presenting: false });
     useLesson.setState({ chapterId: null });
   });
 });
@@ -23,7 +25,7 @@ describe('SummaryLine', () => {
 
   it('while presenting, says sent and consumed and each warning that is not zero, with the run\'s counts', () => {
     const { messages } = loadAt(writeReadScenario(), 61_000).summary();
-    act(() => usePlayback.setState({ presenting: true }));
+    act(() => usePage.setState({ presenting: true }));
     render(<SummaryLine />);
     const line = screen.getByTestId('summary-line');
     expect(line).toHaveAccessibleName('Summary');
@@ -53,7 +55,7 @@ describe('SummaryLine', () => {
     act(() => useLesson.setState({ chapterId: 'read-write' }));
     render(<><div data-testid="canvas-heading"><SummaryLine /></div><div data-testid="lesson"><SummaryLine inLesson /></div></>);
     expect(screen.getByTestId('canvas-heading')).toContainElement(screen.getByTestId('summary-line'));
-    act(() => usePlayback.setState({ presenting: true }));
+    act(() => usePage.setState({ presenting: true }));
     expect(screen.getAllByTestId('summary-line')).toHaveLength(1);
     expect(screen.getByTestId('lesson')).toContainElement(screen.getByTestId('summary-line'));
     act(() => useLesson.setState({ chapterId: null }));

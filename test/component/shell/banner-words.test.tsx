@@ -5,19 +5,20 @@
  */
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { usePage } from '../../../src/store/page.ts';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { Banner } from '../../../src/ui/controls/Banner.tsx';
 
 afterEach(() => {
   cleanup();
-  act(() => usePlayback.getState().setBanner(null));
+  act(() => usePage.getState().setBanner(null));
 });
 
 describe('the banner\'s first showing', () => {
   it('shows once its words are in, with its text and its × button', async () => {
-    act(() => usePlayback.setState({ language: 'en', banner: null }));
+    act(() => { usePlayback.setState({ language: 'en' }); usePage.setState({ banner: null }); });
     render(<Banner />);
-    act(() => usePlayback.getState().setBanner({ code: 'uploadUnreadable', file: 'lost.json' }));
+    act(() => usePage.getState().setBanner({ code: 'uploadUnreadable', file: 'lost.json' }));
     const banner = await screen.findByRole('alert', {}, { timeout: 10_000 });
     expect(banner).toHaveTextContent('lost.json could not be read.');
     expect(screen.getByRole('button', { name: 'Dismiss' })).toBeInTheDocument();

@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useLesson } from '../../../src/store/lesson.ts';
 import type { TimelineAction } from '../../../src/model/spec.ts';
+import { usePage } from '../../../src/store/page.ts';
 import { getTimeline, playheadTarget, usePlayback } from '../../../src/store/playback.ts';
 import { askSim } from '../../../src/store/sim-query.ts';
 import { Timeline } from '../../../src/sim/timeline.ts';
@@ -343,7 +344,8 @@ describe('keyboard shortcuts', () => {
     for (const target of [...fields, inner]) {
       for (const key of [' ', 'ArrowRight', 'Home', '+', '?']) press(key, {}, target);
     }
-    expect(usePlayback.getState()).toMatchObject({ playing: false, timeMs: 0, speed: 10, helpOpen: false });
+    expect(usePlayback.getState()).toMatchObject({ playing: false, timeMs: 0, speed: 10 });
+    expect(usePage.getState()).toMatchObject({ helpOpen: false });
     for (const field of fields) field.remove();
   });
 
@@ -375,7 +377,7 @@ describe('keyboard shortcuts', () => {
 describe('the help overlay', () => {
   it('lists every registered command with its label and every one of its keys', () => {
     click('command-jumpForward10');
-    act(() => usePlayback.getState().setHelpOpen(true));
+    act(() => usePage.getState().setHelpOpen(true));
     const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
     for (const command of COMMANDS) {
       const row = within(dialog).getByTestId(`help-${command.name}`);
@@ -398,7 +400,7 @@ describe('the help overlay', () => {
   });
 
   it('names the keys bound only while presenting once, after the others (B and . ran into "B (while presenting). (while presenting)")', () => {
-    act(() => usePlayback.getState().setHelpOpen(true));
+    act(() => usePage.getState().setHelpOpen(true));
     for (const command of COMMANDS) {
       const labels = (presenting: boolean) => command.keys.filter((binding) => Boolean(binding.presenting) === presenting).map((binding) => binding.label).join('');
       const presentingOnly = labels(true) && `${labels(false) && ' · '}${labels(true)} (while presenting)`;
@@ -409,7 +411,7 @@ describe('the help overlay', () => {
 
   it('opens at its top: its first control, the single-key switch under the title, takes focus without scrolling the dialog', () => {
     const focus = vi.spyOn(HTMLElement.prototype, 'focus');
-    act(() => usePlayback.getState().setHelpOpen(true));
+    act(() => usePage.getState().setHelpOpen(true));
     const toggle = screen.getByRole('switch', { name: 'Single-key shortcuts' });
     expect(toggle).toHaveFocus();
     expect(focus.mock.contexts.at(-1)).toBe(toggle);
@@ -419,7 +421,7 @@ describe('the help overlay', () => {
 
   it('speaks Chinese when the page does', () => {
     act(() => usePlayback.getState().setLanguage('zh'));
-    act(() => usePlayback.getState().setHelpOpen(true));
+    act(() => usePage.getState().setHelpOpen(true));
     expect(screen.getByRole('dialog', { name: '键盘快捷键' })).toHaveTextContent('前进一个事件');
   });
 });
@@ -430,7 +432,7 @@ describe('the help overlay in a chapter', () => {
   const keysOf = (row: HTMLElement) => within(row).queryAllByText(/./, { selector: 'kbd' }).map((kbd) => kbd.textContent);
 
   it('says ← → PageUp PageDown move between the lesson\'s steps, and no longer offers them for stepping one event', () => {
-    act(() => usePlayback.getState().setHelpOpen(true));
+    act(() => usePage.getState().setHelpOpen(true));
     const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
     const lesson = within(dialog).getByTestId('help-lessonStep');
     expect(lesson).toHaveTextContent('Previous / next step of the lesson');
@@ -445,7 +447,7 @@ describe('the help overlay in a chapter', () => {
 
   it('says it in Chinese too', () => {
     act(() => usePlayback.getState().setLanguage('zh'));
-    act(() => usePlayback.getState().setHelpOpen(true));
+    act(() => usePage.getState().setHelpOpen(true));
     const dialog = screen.getByRole('dialog', { name: '键盘快捷键' });
     expect(within(dialog).getByTestId('help-lessonStep')).toHaveTextContent('课程的上一步 / 下一步');
     expect(dialog).not.toHaveTextContent('一个事件');
@@ -460,7 +462,7 @@ describe('the help overlay in a chapter', () => {
 
   it('is as before once the chapter is left', () => {
     act(() => useLesson.getState().closeChapter());
-    act(() => usePlayback.getState().setHelpOpen(true));
+    act(() => usePage.getState().setHelpOpen(true));
     expect(screen.queryByTestId('help-lessonStep')).toBeNull();
     expect(screen.getByTestId('help-stepForward')).toHaveTextContent(/^→ · PageDown \(while presenting\)Step forward one event$/);
   });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { usePage } from '../../../src/store/page.ts';
 import { getTimeline, usePlayback } from '../../../src/store/playback.ts';
 import { startDriver } from '../../../src/ui/controls/driver.ts';
 import { openLibraryEntry } from '../../../src/ui/controls/session.ts';
@@ -129,7 +130,7 @@ describe('the animation driver asking the store to move', () => {
 
   it('stops on a simulator that throws: not playing, no seek under way, the banner saying what failed, no more frames', () => {
     freshRun(false);
-    usePlayback.getState().setBanner(null);
+    usePage.getState().setBanner(null);
     const continueSeek = usePlayback.getState().continueSeek;
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     usePlayback.setState({ continueSeek: () => { throw new Error('a bug in the model'); } });
@@ -140,7 +141,8 @@ describe('the animation driver asking the store to move', () => {
       usePlayback.setState({ continueSeek });
       vi.restoreAllMocks();
     }
-    expect(usePlayback.getState()).toMatchObject({ playing: false, seekTarget: null, seekProgress: null, banner: { code: 'pageFailed', message: 'a bug in the model' }, bannerTone: 'alert' });
+    expect(usePlayback.getState()).toMatchObject({ playing: false, seekTarget: null, seekProgress: null });
+    expect(usePage.getState()).toMatchObject({ banner: { code: 'pageFailed', message: 'a bug in the model' }, bannerTone: 'alert' });
     expect(queued).toHaveLength(0);
   });
 });
@@ -149,8 +151,10 @@ describe('the store told the simulator failed', () => {
   it('stops playing, ends the seek under way and says so in the banner, with nothing to open instead', () => {
     freshRun(false);
     usePlayback.getState().requestSeek(180_000);
-    usePlayback.setState({ playing: true, bannerOffer: { source: {}, minutes: 1, atMs: 0 } });
+    usePlayback.setState({ playing: true });
+    usePage.setState({ bannerOffer: { source: {}, minutes: 1, atMs: 0 } });
     usePlayback.getState().fail('Out of memory');
-    expect(usePlayback.getState()).toMatchObject({ playing: false, seekTarget: null, seekProgress: null, banner: { code: 'pageFailed', message: 'Out of memory' }, bannerOffer: null, bannerTone: 'alert' });
+    expect(usePlayback.getState()).toMatchObject({ playing: false, seekTarget: null, seekProgress: null });
+    expect(usePage.getState()).toMatchObject({ banner: { code: 'pageFailed', message: 'Out of memory' }, bannerOffer: null, bannerTone: 'alert' });
   });
 });

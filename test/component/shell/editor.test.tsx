@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { usePage } from '../../../src/store/page.ts';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { EditorPanel } from '../../../src/ui/editor/EditorPanel.tsx';
-import { useDraft } from '../../../src/ui/editor/draft.ts';
+import { useDraft } from '../../../src/store/draft.ts';
 import { onFreshRuns, time } from './shell-harness.tsx';
 import { FAST_PRODUCER, MANY_QUEUES } from '../../support/heavy-scenarios.ts';
 
@@ -11,7 +12,7 @@ const timelineOf = () => (usePlayback.getState().source as { timeline: unknown[]
 
 onFreshRuns(() => {
   useDraft.setState({ text: null, tab: 'knobs' });
-  usePlayback.setState({ editorOpen: true });
+  usePage.setState({ editorOpen: true });
 });
 
 describe('the knobs', () => {

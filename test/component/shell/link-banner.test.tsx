@@ -8,13 +8,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findLibraryEntry } from '../../../src/scenario/library/index.ts';
 import { compressToEncodedURIComponent } from 'lz-string';
 import { encodeLink, fnv1a } from '../../../src/scenario/link.ts';
+import { usePage } from '../../../src/store/page.ts';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { Banner, loadBannerWords } from '../../../src/ui/controls/Banner.tsx';
 import { FileButtons } from '../../../src/ui/controls/FileButtons.tsx';
 import { openFileText } from '../../../src/ui/controls/open-file.ts';
 import { openFromHash } from '../../../src/ui/controls/session.ts';
 import { EditorPanel } from '../../../src/ui/editor/EditorPanel.tsx';
-import { useDraft } from '../../../src/ui/editor/draft.ts';
+import { useDraft } from '../../../src/store/draft.ts';
 import { LearnSlot } from '../../../src/ui/learn/LearnSlot.tsx';
 import { FAST_PRODUCER } from '../../support/heavy-scenarios.ts';
 import { onFreshRuns } from './shell-harness.tsx';
@@ -135,7 +136,7 @@ describe('a link whose scenario is invalid', () => {
     expect(usePlayback.getState().libraryId).toBe('write8-read4');
     render(<Banner />);
     fireEvent.click(screen.getByRole('button', { name: 'Show all problems in the JSON editor' }));
-    await waitFor(() => expect(usePlayback.getState().editorOpen).toBe(true), WAIT);
+    await waitFor(() => expect(usePage.getState().editorOpen).toBe(true), WAIT);
     // The text the link carried, indented as the editor shows a scenario; the default scenario still plays.
     expect(useDraft.getState()).toMatchObject({ tab: 'json', text: JSON.stringify(SEVEN_PROBLEMS, null, 2) });
     expect(usePlayback.getState().libraryId).toBe('write8-read4');

@@ -5,6 +5,7 @@ import { findLibraryEntry } from '../../../src/scenario/library/index.ts';
 import { decodeLink, encodeLink, type LinkProblem } from '../../../src/scenario/link.ts';
 import { FIRST_TAB, useInsight } from '../../../src/store/insight.ts';
 import { useLesson } from '../../../src/store/lesson.ts';
+import { usePage } from '../../../src/store/page.ts';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { Banner, loadBannerWords } from '../../../src/ui/controls/Banner.tsx';
 import { ErrorBoundary } from '../../../src/ui/controls/ErrorBoundary.tsx';
@@ -14,7 +15,7 @@ import { openFromHash } from '../../../src/ui/controls/session.ts';
 import { ShareButton } from '../../../src/ui/controls/ShareButton.tsx';
 import { startUrlSync, URL_SYNC_MS } from '../../../src/ui/controls/url-sync.ts';
 import { EditorPanel } from '../../../src/ui/editor/EditorPanel.tsx';
-import { useDraft } from '../../../src/ui/editor/draft.ts';
+import { useDraft } from '../../../src/store/draft.ts';
 import { startDriver } from '../../../src/ui/controls/driver.ts';
 import { FAST_PRODUCER as FAST } from '../../support/heavy-scenarios.ts';
 import { freshRun, time } from './shell-harness.tsx';
@@ -52,7 +53,7 @@ describe('opening a link', () => {
     const state = usePlayback.getState();
     expect(state.libraryId).toBe('nameserver-down');
     expect(state.source).toEqual(findLibraryEntry('nameserver-down')!.scenario);
-    expect(state.banner).toBeNull();
+    expect(usePage.getState().banner).toBeNull();
   });
 
   it('opens the default scenario with a dismissible alert when the link is bad', () => {
@@ -86,7 +87,8 @@ describe('opening a link', () => {
 
   it('opens the scenario sent at 0:00 with a note, in the page\'s language, when only its time is unreadable', () => {
     openFromHash(fragment('nameserver-down', 70_003).replace('&t=70003', '&t=abc'));
-    expect(usePlayback.getState()).toMatchObject({ libraryId: 'nameserver-down', bannerTone: 'note' });
+    expect(usePlayback.getState()).toMatchObject({ libraryId: 'nameserver-down' });
+    expect(usePage.getState()).toMatchObject({ bannerTone: 'note' });
     expect(time()).toBe(0);
     render(<Banner />);
     expect(screen.getByRole('status')).toHaveTextContent('The time in this link (t=) could not be read: its scenario opened at 0:00.');
@@ -99,7 +101,8 @@ describe('opening a link', () => {
 
   it('opens the default scenario without a banner when the address has no scenario', () => {
     openFromHash('');
-    expect(usePlayback.getState()).toMatchObject({ libraryId: 'write8-read4', banner: null });
+    expect(usePlayback.getState()).toMatchObject({ libraryId: 'write8-read4' });
+    expect(usePage.getState()).toMatchObject({ banner: null });
   });
 
   it('says what was wrong, for every reason, in English and in Chinese', () => {
@@ -236,13 +239,15 @@ describe('the selection in the address (sel)', () => {
     }
     openFromHash(`${fragment('write8-read4', 20_000)}&sel=q.5.546f70696354657374.62726f6b65722d61`);
     await waitFor(() => expect(time()).toBe(20_000), { timeout: 5_000 });
-    expect(usePlayback.getState()).toMatchObject({ selection: queue, banner: null });
+    expect(usePlayback.getState()).toMatchObject({ selection: queue });
+    expect(usePage.getState()).toMatchObject({ banner: null });
   });
 
   it('ignores a damaged or made-up selection: no card, no banner', () => {
     for (const sel of ['q.5.zz.62', 'm.7F000001', 'c.632d39', '%3Cimg%3E']) {
       openFromHash(`${fragment('write8-read4', 1_000)}&sel=${sel}`);
-      expect(usePlayback.getState(), sel).toMatchObject({ selection: null, banner: null, libraryId: 'write8-read4' });
+      expect(usePlayback.getState(), sel).toMatchObject({ selection: null, libraryId: 'write8-read4' });
+      expect(usePage.getState(), sel).toMatchObject({ banner: null });
     }
   });
 });
@@ -265,7 +270,7 @@ describe('opening a file', () => {
     expect(usePlayback.getState().scenario?.name).toBe('Write 8 / read 4');
     render(<Banner />);
     expect(screen.getByRole('alert')).toHaveTextContent('This scenario is too heavy for the page');
-    expect(usePlayback.getState().bannerOffer).toMatchObject({ minutes: 8, atMs: 0 });
+    expect(usePage.getState().bannerOffer).toMatchObject({ minutes: 8, atMs: 0 });
     fireEvent.click(screen.getByRole('button', { name: 'Open its first 8 min' }));
     expect(usePlayback.getState().scenario?.durationMs).toBe(8 * 60_000);
   });
@@ -274,7 +279,7 @@ describe('opening a file', () => {
     const text = '{ "version": 1, "durationMs": -1, "topics": [{ "name": "T", "readQueueNums": 0 }] }';
     openFileText(text, (count) => ({ code: 'uploadInEditor', file: 'bad.json', count }));
     expect(usePlayback.getState().scenario?.name).toBe('Write 8 / read 4');
-    expect(usePlayback.getState().banner).toEqual({ code: 'uploadInEditor', file: 'bad.json', count: 3 });
+    expect(usePage.getState().banner).toEqual({ code: 'uploadInEditor', file: 'bad.json', count: 3 });
     render(<EditorPanel />);
     expect(screen.getByTestId('json-editor')).toHaveValue(text);
     const errors = screen.getByTestId('json-errors');

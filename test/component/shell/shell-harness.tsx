@@ -9,11 +9,13 @@ import { startDriver } from '../../../src/ui/controls/driver.ts';
 import { HelpOverlay } from '../../../src/ui/controls/HelpOverlay.tsx';
 import { openLibraryEntry } from '../../../src/ui/controls/session.ts';
 import { useKeyboardShortcuts } from '../../../src/ui/controls/use-keyboard.ts';
+import { usePage } from '../../../src/store/page.ts';
 import { getTimeline, usePlayback } from '../../../src/store/playback.ts';
 
 export function freshRun(libraryId = 'write8-read4'): void {
   usePlayback.getState().cancelSeek();
-  usePlayback.setState({ speed: 10, playing: false, helpOpen: false, editorOpen: false, banner: null, language: 'en' });
+  usePlayback.setState({ speed: 10, playing: false, language: 'en' });
+  usePage.setState({ helpOpen: false, editorOpen: false, banner: null });
   openLibraryEntry(libraryId);
   usePlayback.getState().seek(getTimeline()!.durationMs);
   usePlayback.getState().seek(0);

@@ -307,6 +307,44 @@ function hungConsumerZh(f: HungConsumer): DiagnosticText {
   };
 }
 
+type NoMaster = Extract<RouteDiagnostic, { kind: 'noMaster' }>;
+
+function noMasterEn(f: NoMaster): DiagnosticText {
+  return {
+    title: `${f.broker} has no master: ${f.master} ${f.status === 'crashed' ? 'crashed' : 'was shut down'}`,
+    why: f.listedBy.length > 0
+      ? `Nothing closed its connections (a machine without power sends no FIN or RST), so the NameServers still list it until they drop it as silent: ${listedEn(f.listedBy)}. Until then routes still give ${f.broker} with its master: producers keep choosing its queues and each send there waits sendMsgTimeout and fails, and consumers pull from it, not from a slave, and get no answer.`
+      : `Producers leave ${f.broker} out of their send queues once their route shows no master for it (topicRouteData2TopicPublishInfo skips a brokerName without brokerId 0). ${f.readFrom
+        ? `Consumers read its queues from the slave ${f.readFrom} once their route shows no master for it (findBrokerAddressInSubscribe picks a node from the route the client pulled last; until its next route pull it still pulls from ${f.master}): what HA copied to it, and they commit their offsets to it.`
+        : f.refusedBy
+          ? `Its slave ${f.refusedBy} runs but refuses every pull with SYSTEM_BUSY: a 5.x slave serves reads only with slaveReadEnable (PullMessageProcessor.rejectRequest), which is off, so its messages cannot be read until ${f.master} is back.`
+          : `No slave of it runs either: its messages cannot be read until ${f.master} is back.`}`,
+    fix: f.replicas === 1
+      ? `Bring ${f.master} back: it is ${f.broker}'s only node, so nothing can take its place, in controller mode or not; its stored messages wait on its disk. To stay readable while a master is down, give the group a slave (in 5.x with slaveReadEnable); to keep taking writes, run it in controller mode with replicas a controller can elect.`
+      : f.controllerMode
+        ? `The controller elects a new master from the group's SyncStateSet once it stops hearing ${f.master}'s heartbeats; if no replica is in sync, bring ${f.master} back (enableElectUncleanMaster is false).`
+        : `Bring ${f.master} back: without controller mode the roles are static and a slave never takes writes. For automatic failover, run the brokers in controller mode (BrokerConfig.enableControllerMode): a controller elects a new master from the SyncStateSet.${f.refusedBy ? ` To keep reading while a master is down, set slaveReadEnable on its slaves.` : ''}`,
+  };
+}
+
+function noMasterZh(f: NoMaster): DiagnosticText {
+  return {
+    title: `${f.broker} 没有 Master：${f.master} ${f.status === 'crashed' ? '已崩溃' : '已关闭'}`,
+    why: f.listedBy.length > 0
+      ? `它的连接没有被关闭（断电的机器不会发出 FIN 或 RST），所以 NameServer 要等它沉默足够久才剔除它：${listedZh(f.listedBy)}。在那之前路由里的 ${f.broker} 仍带着这个 Master：生产者继续选它的队列，每次发送都等满 sendMsgTimeout 后失败；消费者也仍向它（而不是 Slave）拉取，得不到应答。`
+      : `生产者的路由一旦显示 ${f.broker} 没有 Master，就不再向它发送（topicRouteData2TopicPublishInfo 跳过没有 brokerId 0 的 brokerName）。${f.readFrom
+        ? `消费者的路由不再显示它的 Master 之后，改从 Slave ${f.readFrom} 读取它的队列（findBrokerAddressInSubscribe 从客户端上次拉取的路由中选节点；在下一次路由拉取之前，它仍向 ${f.master} 拉取）：读到的是 HA 已复制过去的消息，消费位点也提交给它。`
+        : f.refusedBy
+          ? `它的 Slave ${f.refusedBy} 在运行，但用 SYSTEM_BUSY 拒绝每一次拉取：5.x 的 Slave 只有开启 slaveReadEnable 才提供读取（PullMessageProcessor.rejectRequest），而它没有开启，所以在 ${f.master} 恢复之前，它的消息无法被读取。`
+          : `它也没有 Slave 在运行：在 ${f.master} 恢复之前，它的消息无法被读取。`}`,
+    fix: f.replicas === 1
+      ? `让 ${f.master} 恢复：它是 ${f.broker} 唯一的节点，无论是否开启 Controller 模式都没有节点能接替它；已存储的消息留在它的磁盘上等它回来。想在 Master 宕机时仍能读取，要给这个组配 Slave（5.x 还要开启 slaveReadEnable）；想继续接受写入，要以 Controller 模式运行，并配有可被选举的副本。`
+      : f.controllerMode
+        ? `Controller 收不到 ${f.master} 的心跳后，会从该组的 SyncStateSet 中选出新的 Master；如果没有同步中的副本，只能让 ${f.master} 恢复（enableElectUncleanMaster 为 false）。`
+        : `让 ${f.master} 恢复运行：没有 Controller 模式时主从角色是固定的，Slave 不会接管写入。需要自动故障转移时，以 Controller 模式运行 Broker（BrokerConfig.enableControllerMode），由 Controller 从 SyncStateSet 中选出新的 Master。${f.refusedBy ? '想在 Master 宕机时继续读取，请在它的 Slave 上开启 slaveReadEnable。' : ''}`,
+  };
+}
+
 const en: DiagnosticsStrings = {
   heading: 'Route diagnostics',
   intro: 'What is wrong with the routes at this moment, why, and the safe fix.',
@@ -315,21 +353,7 @@ const en: DiagnosticsStrings = {
   fixLabel: 'Safe fix',
   describe: (f, idle, n = '') => {
     switch (f.kind) {
-      case 'noMaster': return {
-        title: `${f.broker} has no master: ${f.master} ${f.status === 'crashed' ? 'crashed' : 'was shut down'}`,
-        why: f.listedBy.length > 0
-          ? `Nothing closed its connections (a machine without power sends no FIN or RST), so the NameServers still list it until they drop it as silent: ${listedEn(f.listedBy)}. Until then routes still give ${f.broker} with its master: producers keep choosing its queues and each send there waits sendMsgTimeout and fails, and consumers pull from it, not from a slave, and get no answer.`
-          : `Producers leave ${f.broker} out of their send queues once their route shows no master for it (topicRouteData2TopicPublishInfo skips a brokerName without brokerId 0). ${f.readFrom
-            ? `Consumers read its queues from the slave ${f.readFrom} once their route shows no master for it (findBrokerAddressInSubscribe picks a node from the route the client pulled last; until its next route pull it still pulls from ${f.master}): what HA copied to it, and they commit their offsets to it.`
-            : f.refusedBy
-              ? `Its slave ${f.refusedBy} runs but refuses every pull with SYSTEM_BUSY: a 5.x slave serves reads only with slaveReadEnable (PullMessageProcessor.rejectRequest), which is off, so its messages cannot be read until ${f.master} is back.`
-              : `No slave of it runs either: its messages cannot be read until ${f.master} is back.`}`,
-        fix: f.replicas === 1
-          ? `Bring ${f.master} back: it is ${f.broker}'s only node, so nothing can take its place, in controller mode or not; its stored messages wait on its disk. To stay readable while a master is down, give the group a slave (in 5.x with slaveReadEnable); to keep taking writes, run it in controller mode with replicas a controller can elect.`
-          : f.controllerMode
-            ? `The controller elects a new master from the group's SyncStateSet once it stops hearing ${f.master}'s heartbeats; if no replica is in sync, bring ${f.master} back (enableElectUncleanMaster is false).`
-            : `Bring ${f.master} back: without controller mode the roles are static and a slave never takes writes. For automatic failover, run the brokers in controller mode (BrokerConfig.enableControllerMode): a controller elects a new master from the SyncStateSet.${f.refusedBy ? ` To keep reading while a master is down, set slaveReadEnable on its slaves.` : ''}`,
-      };
+      case 'noMaster': return noMasterEn(f);
       case 'unreachableMaster': return {
         title: `${f.node} is cut off from the network, still running`,
         why: f.listedBy.length > 0
@@ -412,21 +436,7 @@ const zh: DiagnosticsStrings = {
   fixLabel: '安全修复',
   describe: (f, idle, n = '') => {
     switch (f.kind) {
-      case 'noMaster': return {
-        title: `${f.broker} 没有 Master：${f.master} ${f.status === 'crashed' ? '已崩溃' : '已关闭'}`,
-        why: f.listedBy.length > 0
-          ? `它的连接没有被关闭（断电的机器不会发出 FIN 或 RST），所以 NameServer 要等它沉默足够久才剔除它：${listedZh(f.listedBy)}。在那之前路由里的 ${f.broker} 仍带着这个 Master：生产者继续选它的队列，每次发送都等满 sendMsgTimeout 后失败；消费者也仍向它（而不是 Slave）拉取，得不到应答。`
-          : `生产者的路由一旦显示 ${f.broker} 没有 Master，就不再向它发送（topicRouteData2TopicPublishInfo 跳过没有 brokerId 0 的 brokerName）。${f.readFrom
-            ? `消费者的路由不再显示它的 Master 之后，改从 Slave ${f.readFrom} 读取它的队列（findBrokerAddressInSubscribe 从客户端上次拉取的路由中选节点；在下一次路由拉取之前，它仍向 ${f.master} 拉取）：读到的是 HA 已复制过去的消息，消费位点也提交给它。`
-            : f.refusedBy
-              ? `它的 Slave ${f.refusedBy} 在运行，但用 SYSTEM_BUSY 拒绝每一次拉取：5.x 的 Slave 只有开启 slaveReadEnable 才提供读取（PullMessageProcessor.rejectRequest），而它没有开启，所以在 ${f.master} 恢复之前，它的消息无法被读取。`
-              : `它也没有 Slave 在运行：在 ${f.master} 恢复之前，它的消息无法被读取。`}`,
-        fix: f.replicas === 1
-          ? `让 ${f.master} 恢复：它是 ${f.broker} 唯一的节点，无论是否开启 Controller 模式都没有节点能接替它；已存储的消息留在它的磁盘上等它回来。想在 Master 宕机时仍能读取，要给这个组配 Slave（5.x 还要开启 slaveReadEnable）；想继续接受写入，要以 Controller 模式运行，并配有可被选举的副本。`
-          : f.controllerMode
-            ? `Controller 收不到 ${f.master} 的心跳后，会从该组的 SyncStateSet 中选出新的 Master；如果没有同步中的副本，只能让 ${f.master} 恢复（enableElectUncleanMaster 为 false）。`
-            : `让 ${f.master} 恢复运行：没有 Controller 模式时主从角色是固定的，Slave 不会接管写入。需要自动故障转移时，以 Controller 模式运行 Broker（BrokerConfig.enableControllerMode），由 Controller 从 SyncStateSet 中选出新的 Master。${f.refusedBy ? '想在 Master 宕机时继续读取，请在它的 Slave 上开启 slaveReadEnable。' : ''}`,
-      };
+      case 'noMaster': return noMasterZh(f);
       case 'unreachableMaster': return {
         title: `${f.node} 与网络断开，但仍在运行`,
         why: f.listedBy.length > 0

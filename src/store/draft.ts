@@ -1,6 +1,7 @@
 /**
  * The editor's own state: which tab is open and the JSON text being edited (null while the
- * text simply shows the current scenario). Kept out of the playback store: nothing else reads it.
+ * text simply shows the current scenario). Kept out of the playback store: only the editor reads it
+ * (an invalid upload writes it, ui/controls/open-file.ts).
  */
 import { create } from 'zustand';
 

@@ -7,6 +7,7 @@
  * broker's store something on its way will read from.
  */
 import { commitLogIndexAt } from './broker/message-store.ts';
+import { topicQueueKey } from './broker/queue-keys.ts';
 import type { AnyEvent } from './events.ts';
 import type { RemotingRequest, RemotingResponse, Wire } from './remoting-types.ts';
 import type { Sim } from './sim-types.ts';
@@ -51,7 +52,7 @@ class InFlightScan implements InFlight {
     if (brokerName === undefined) return;
     let offsets = this.queueOffsets.get(brokerName);
     if (!offsets) this.queueOffsets.set(brokerName, (offsets = new Map()));
-    lower(offsets, `${topic}@${queueId}`, offset);
+    lower(offsets, topicQueueKey(topic, queueId), offset);
   }
 
   commitLogIndex(node: string, index: number): void {

@@ -25,6 +25,7 @@ import { retryToDlq, sendBackToDlq } from './send-back-rules.ts';
 import { registerProducer, unregisterProducer } from './producer-manager.ts';
 import { holdPullRequest, notifyMessageArriving } from './pull-request-hold-service.ts';
 import { pullRefusal } from './pull-refusal.ts';
+import { topicQueueKey } from './queue-keys.ts';
 import { onBrokerRoleChanged } from './replicas-manager.ts';
 import { isScheduleServiceTask, putDelayed, updateDelayOffset } from './schedule-message-service.ts';
 import { rejectsPulls } from './slave-read.ts';
@@ -248,12 +249,12 @@ function tryCommitOffset(state: ModelState, broker: BrokerState, request: Reques
 
 /** ConsumerOffsetManager.commitOffset: the group's offset of one queue, as an UPDATE_CONSUMER_OFFSET or a pull sets it. */
 function commitOffset(broker: BrokerState, group: string, topic: string, queueId: number, offset: number): void {
-  (broker.consumerOffsetTable[group] ??= dict())[`${topic}@${queueId}`] = offset;
+  (broker.consumerOffsetTable[group] ??= dict())[topicQueueKey(topic, queueId)] = offset;
 }
 
 /** ConsumerManageProcessor.queryConsumerOffset: a group with no offset on a queue still in memory gets 0. */
 function queryConsumerOffset(broker: BrokerState, request: RequestOf<'QUERY_CONSUMER_OFFSET'>): RemotingResponse {
-  const offset = broker.consumerOffsetTable[request.group]?.[`${request.topic}@${request.queueId}`];
+  const offset = broker.consumerOffsetTable[request.group]?.[topicQueueKey(request.topic, request.queueId)];
   if (offset !== undefined) return { code: 'SUCCESS', offset };
   // minOffset <= 0 and offset 0 not yet swapped out of the page cache: answer 0, not "not found".
   return { code: 'SUCCESS', offset: 0 };

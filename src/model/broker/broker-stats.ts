@@ -7,6 +7,7 @@ import { dict } from '../../engine/index.ts';
 import { AUTO_CREATE_TOPIC_KEY_TOPIC, MASTER_ID, SCHEDULE_TOPIC } from '../defaults.ts';
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, StoredMessage } from '../state.ts';
+import { statsKey } from './queue-keys.ts';
 import { traceMessageStored } from '../trace-writer.ts';
 
 /**
@@ -31,7 +32,7 @@ export function countRequest(broker: BrokerState, code: string): void {
  */
 export function pullAnswered(broker: BrokerState, group: string, topic: string, messages: StoredMessage[]): StoredMessage[] {
   broker.messagesServed += messages.length;
-  const key = `${topic}@${group}`;
+  const key = statsKey(topic, group);
   broker.groupGetNums[key] = (broker.groupGetNums[key] ?? 0) + messages.length;
   return messages;
 }

@@ -25,6 +25,7 @@ import { isReadable } from '../perm.ts';
 import type { InFlight } from '../in-flight.ts';
 import type { BrokerState, ModelState } from '../state.ts';
 import { RETRY_GROUP_TOPIC_PREFIX, SCHEDULE_TOPIC } from '../defaults.ts';
+import { topicQueueKey } from './queue-keys.ts';
 
 /** What every broker group's readers are, gathered once per reclaim rather than once per queue. */
 export interface Readers {
@@ -119,15 +120,16 @@ function lowestReadOffset(replicas: BrokerState[], topic: string, queueId: numbe
   if (!readable(replicas, topic, queueId, readers.flight)) return lowestHeldPull(replicas, topic, queueId);
   if (readers.broadcastTopics.has(topic)) return 0;
   const name = replicas[0]!.name;
+  const key = topicQueueKey(topic, queueId);
   let lowest = Math.min(
     lowestHeldPull(replicas, topic, queueId),
-    readers.flight.queueOffsets.get(name)?.get(`${topic}@${queueId}`) ?? Infinity,
+    readers.flight.queueOffsets.get(name)?.get(key) ?? Infinity,
     readers.consumerOffsets.get(`${topic}@${name}@${queueId}`) ?? Infinity,
   );
   // A restart loads the persisted offsets (consumer-offset-manager.ts): a group may read again from there.
   for (const group of groups) {
     for (const broker of replicas) {
-      lowest = Math.min(lowest, broker.consumerOffsetTable[group]?.[`${topic}@${queueId}`] ?? 0, broker.persistedOffsetTable[group]?.[`${topic}@${queueId}`] ?? 0);
+      lowest = Math.min(lowest, broker.consumerOffsetTable[group]?.[key] ?? 0, broker.persistedOffsetTable[group]?.[key] ?? 0);
     }
   }
   return lowest;
@@ -142,7 +144,7 @@ function lowestDelayOffset(replicas: BrokerState[], queueId: number): number {
 function lowestHeldPull(replicas: BrokerState[], topic: string, queueId: number): number {
   let lowest = Infinity;
   for (const broker of replicas) {
-    for (const held of broker.pullHolds[`${topic}@${queueId}`] ?? []) lowest = Math.min(lowest, held.queueOffset);
+    for (const held of broker.pullHolds[topicQueueKey(topic, queueId)] ?? []) lowest = Math.min(lowest, held.queueOffset);
   }
   return lowest;
 }

@@ -13,22 +13,14 @@ import { wroteToClient } from './client-channel-idle.ts';
 import { noteSkipped } from './group-subscription.ts';
 import { pullRefusal } from './pull-refusal.ts';
 import { getMessage } from './message-store.ts';
+import { topicQueueKey } from './queue-keys.ts';
 
 type PullRequest = RequestOf<'PULL_MESSAGE'>;
-
-/** "topic@queueId" keys by topic, then queue id, each made once: a key is looked up for every stored message and every parked pull. */
-const holdKeys = new Map<string, string[]>();
-
-function holdKey(topic: string, queueId: number): string {
-  let keys = holdKeys.get(topic);
-  if (keys === undefined) holdKeys.set(topic, (keys = []));
-  return (keys[queueId] ??= `${topic}@${queueId}`);
-}
 
 /** Parks a pull, with the expression the broker filters by (the group's, which may differ from the request's). */
 export function holdPullRequest(state: ModelState, broker: BrokerState, node: string, rpcId: number, request: PullRequest, subscription: string, sim: Sim): void {
   const suspend = state.config.longPollingEnable ? request.suspendTimeoutMs : state.config.shortPollingTimeMs;
-  const key = holdKey(request.topic, request.queueId);
+  const key = topicQueueKey(request.topic, request.queueId);
   // Frozen: it never changes while parked, so a Timeline's checkpoints share it instead of copying it.
   const hold: HeldPull = Object.freeze({
     rpcId, node, group: request.group, topic: request.topic, queueId: request.queueId,
@@ -69,7 +61,7 @@ function tryWake(state: ModelState, broker: BrokerState, hold: HeldPull, tagsCod
 
 /** The message-arrival listener (ReputMessageService's NotifyMessageArrivingListener): wake the pulls parked on this queue that the message matches. */
 export function notifyMessageArriving(state: ModelState, broker: BrokerState, topic: string, queueId: number, tagsCode: number, sim: Sim): void {
-  const key = holdKey(topic, queueId);
+  const key = topicQueueKey(topic, queueId);
   const holds = broker.pullHolds[key];
   if (holds) wakeHolds(state, broker, key, holds, tagsCode, sim);
 }

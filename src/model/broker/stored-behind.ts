@@ -13,11 +13,12 @@ import { RETRY_GROUP_TOPIC_PREFIX } from '../defaults.ts';
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, ConsumerState, ModelState, StoredMessage } from '../state.ts';
 import { wantedByGroup } from './group-subscription.ts';
+import { topicQueueKey } from './queue-keys.ts';
 
 /** Remembers that the queue's offsets below `length` were handed out before (a cut, or an old master's). */
 export function noteReusedBelow(broker: BrokerState, topic: string, queueId: number, length: number): void {
   const table = (broker.reusedBelow ??= dict());
-  const key = `${topic}@${queueId}`;
+  const key = topicQueueKey(topic, queueId);
   table[key] = Math.max(table[key] ?? 0, length);
 }
 
@@ -32,7 +33,7 @@ export function noteHandedOutBeyond(target: BrokerState, source: BrokerState): v
 
 /** Whether the message took an offset its queue had handed out before. */
 function reusesOffset(broker: BrokerState, message: StoredMessage): boolean {
-  const below = broker.reusedBelow?.[`${message.topic}@${message.queueId}`];
+  const below = broker.reusedBelow?.[topicQueueKey(message.topic, message.queueId)];
   return below !== undefined && message.queueOffset < below;
 }
 
@@ -46,7 +47,7 @@ function heldOffset(consumer: ConsumerState, key: string): number {
 function committedOffset(state: ModelState, brokerName: string, group: string, topic: string, queueId: number): number {
   let offset = 0;
   for (const broker of Object.values(state.brokers)) {
-    if (broker.name === brokerName) offset = Math.max(offset, broker.consumerOffsetTable[group]?.[`${topic}@${queueId}`] ?? 0);
+    if (broker.name === brokerName) offset = Math.max(offset, broker.consumerOffsetTable[group]?.[topicQueueKey(topic, queueId)] ?? 0);
   }
   return offset;
 }

@@ -30,6 +30,14 @@ export interface RemoteRunListener {
   failed(message: string): void;
 }
 
+/** Runs `work` once the page has drawn what it holds now: at its next animation frame (a timer where there is none). */
+export type AfterDraw = (work: () => void) => void;
+
+function nextAnimationFrame(work: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => work());
+  else setTimeout(work, 0);
+}
+
 export class RemoteRun {
   private version = 0;
   private view: FrameView | null = null;
@@ -43,8 +51,11 @@ export class RemoteRun {
   private readonly restListeners = new Set<() => void>();
   private nextAsk = 0;
   private readonly asks = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  /** Frames received so far (every run's), and whether a `drawn` saying so waits for the next animation frame. */
+  private framesReceived = 0;
+  private drawnPending = false;
 
-  constructor(private readonly port: WorkerPort, private readonly listener: RemoteRunListener) {
+  constructor(private readonly port: WorkerPort, private readonly listener: RemoteRunListener, private readonly afterDraw: AfterDraw = nextAnimationFrame) {
     port.onmessage = (event) => this.receive(event.data);
     port.onerror = (event) => listener.failed(event.message || 'The simulation worker stopped.');
   }
@@ -112,7 +123,9 @@ export class RemoteRun {
   private receive(message: FromWorker): void {
     switch (message.type) {
       case 'frame':
+        this.framesReceived++;
         this.receiveFrame(message);
+        this.sayDrawn();
         // After the store has taken the frame: resting never runs ahead of what the panels show.
         return this.setResting(message.handled === this.sent && message.resting);
       case 'progress':
@@ -131,7 +144,21 @@ export class RemoteRun {
     }
   }
 
-  private command(message: Exclude<ToWorker, { type: 'ask' }>): void {
+  /**
+   * Tells the worker, once the page has drawn, how many frames it has received: the worker holds a
+   * play frame until then (RunService.sendFrame), so the page never has more frames queued than it
+   * can draw, however much each costs it. One message per animation frame, whatever came in.
+   */
+  private sayDrawn(): void {
+    if (this.drawnPending) return;
+    this.drawnPending = true;
+    this.afterDraw(() => {
+      this.drawnPending = false;
+      this.port.postMessage({ type: 'drawn', frames: this.framesReceived });
+    });
+  }
+
+  private command(message: Exclude<ToWorker, { type: 'ask' | 'drawn' }>): void {
     this.sent++;
     this.setResting(false);
     this.port.postMessage(message);

@@ -4,7 +4,7 @@
  * changed path, while what did not change keeps its identity (copy on write): a panel that
  * remembers an object sees at once whether it changed, and the previous frame stays as it was.
  */
-import { copyDict, dict } from '../../engine/dict.ts';
+import { dict } from '../../engine/dict.ts';
 import type { PatchPath, StatePatch } from './state-diff.ts';
 import { setKey, type WireDecoder } from './wire.ts';
 
@@ -12,8 +12,24 @@ type Container = Record<string | number, unknown>;
 
 function shallowCopy(value: Container): Container {
   if (Array.isArray(value)) return value.slice() as unknown as Container;
-  if (Object.getPrototypeOf(value) === null) return copyDict(value);
+  if (Object.getPrototypeOf(value) === null) return copyTable(value);
   return { ...value };
+}
+
+/**
+ * A copy of a dictionary, keys in the same order. A loop over its keys: Object.assign (copyDict)
+ * costs two to three times as much on a prototype-less table, and a large run's frame copies a
+ * table of hundreds of queues or clients for every broker or group it changes (the process
+ * queues, the offset tables), up to sixty times a second.
+ */
+function copyTable(table: Container): Container {
+  const copy = dict<unknown>() as Container;
+  const keys = Object.keys(table);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    copy[key] = table[key];
+  }
+  return copy;
 }
 
 export class StateMirror<T> {

@@ -35,7 +35,13 @@ export type ToWorker =
    * it ends, its frame settled.
    */
   | { type: 'settle'; version: number; atMs: number | null }
-  | { type: 'ask'; id: number; name: string; args: unknown };
+  | { type: 'ask'; id: number; name: string; args: unknown }
+  /**
+   * The page has drawn the frames it received, `frames` of them so far (a count over every run):
+   * a play frame waits in the worker until the one before it is drawn (see RunService.sendFrame).
+   * Not a command: it is not counted in `handled` and no frame answers it.
+   */
+  | { type: 'drawn'; frames: number };
 
 export type FromWorker =
   | {

@@ -68,13 +68,18 @@ export class RunService {
   private summaryCostMs = 0;
   /** Virtual time a chunk may simulate beyond the horizon, adapted to what a chunk costs. */
   private stepCap = MIN_STEP_MS;
-  /** Commands handled so far (every message but `ask`): each frame says it, so the page knows what it answers. */
+  /** Commands handled so far (every message but `ask` and `drawn`): each frame says it, so the page knows what it answers. */
   private handled = 0;
+  /** Frames posted, and how many of them the page has said it drew (the `drawn` message): a count over every run. */
+  private framesPosted = 0;
+  private framesDrawn = 0;
+  /** The play frame held back while the page draws the one before (see sendFrame): its run's version and its move. */
+  private owed: { version: number; move: { target: number; kind: MoveKind; done: boolean } } | null = null;
 
   constructor(private readonly host: RunServiceHost) {}
 
   handle(message: ToWorker): void {
-    if (message.type !== 'ask') this.handled++;
+    if (message.type !== 'ask' && message.type !== 'drawn') this.handled++;
     try {
       this.dispatch(message);
     } catch (error) {
@@ -111,6 +116,8 @@ export class RunService {
         return this.settle(message.version, message.atMs);
       case 'ask':
         return this.answer(message.id, message.name, message.args);
+      case 'drawn':
+        return this.drawn(message.frames);
     }
   }
 
@@ -224,6 +231,16 @@ export class RunService {
     // Summing up scans the run's tables (135 KB of a 241 KB frame on the large scale test): where
     // the run comes to rest, and a few times a second while it plays (docs/worker.md, A frame).
     const settled = move === null || (move.done && (move.kind === 'seek' || run.settling || run.timeline.now >= run.timeline.durationMs));
+    // A play frame waits while the page has not drawn the one before: posted anyway, frames pile up
+    // in the page's queue when a frame costs it more than a frame's time (a large run), and it
+    // applies and renders every one of them, seconds behind. The run goes on meanwhile; the frame
+    // sent when the page has drawn brings the changes of all the moves since in one diff.
+    if (!settled && move?.kind === 'play' && this.framesPosted > this.framesDrawn) {
+      this.owed = { version: run.version, move };
+      return;
+    }
+    this.owed = null;
+    this.framesPosted++;
     if (settled) run.settling = false;
     const started = this.host.clock();
     const withSummary = settled || started - this.lastSummaryAt >= Math.max(PLAY_SUMMARY_EVERY_MS, 5 * this.summaryCostMs);
@@ -236,6 +253,15 @@ export class RunService {
     this.host.post({ type: 'frame', version: run.version, frame, move, handled: this.handled, resting: run.move === null });
   }
 
+  /** The page has drawn `frames` frames: the play frame held back for it goes now, of the run as it is now. */
+  private drawn(frames: number): void {
+    this.framesDrawn = frames;
+    const owed = this.owed;
+    if (!owed || this.framesPosted > this.framesDrawn) return;
+    const run = this.current(owed.version);
+    if (run) this.sendFrame(run, owed.move);
+    else this.owed = null;
+  }
 
   private answer(id: number, name: string, args: unknown): void {
     if (!this.run) return this.host.post({ type: 'answer', id, ok: false, message: 'No scenario is loaded: there is no run to ask.' });

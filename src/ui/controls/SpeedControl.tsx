@@ -1,9 +1,12 @@
 /** Speed on a log scale, 0.1x to 1000x of virtual time per wall-clock time. */
-import { useId } from 'react';
+import { lazy, Suspense, useId } from 'react';
 import { MAX_SPEED, MIN_SPEED, usePlayback } from '../../store/playback.ts';
 import { useT } from '../i18n/index.ts';
 import { CommandButton } from './CommandButton.tsx';
 import { formatSpeed } from '../../viz/format.ts';
+import { usePlayRate } from './play-rate.ts';
+
+const SpeedBehind = lazy(() => import('./SpeedBehind.tsx').then((module) => ({ default: module.SpeedBehind })));
 
 /** Slider units per decade of speed. */
 const PER_DECADE = 100;
@@ -26,6 +29,7 @@ export function SpeedControl() {
   const id = useId();
   const speed = usePlayback((s) => s.speed);
   const setSpeed = usePlayback((s) => s.setSpeed);
+  const behindAt = usePlayRate((s) => s.behindAt);
   const text = formatSpeed(speed);
   return (
     <div className="rs-speed">
@@ -45,6 +49,7 @@ export function SpeedControl() {
       />
       <CommandButton name="faster" className="rs-button-small" />
       <output className="rs-speed-value" htmlFor={id} data-testid="speed-value">{text}</output>
+      {behindAt !== null && <Suspense fallback={null}><SpeedBehind rate={behindAt} speed={speed} /></Suspense>}
     </div>
   );
 }

@@ -8,18 +8,37 @@
  * while it waits for the worker). The store moves the run; the driver only says when.
  */
 import { getRemoteRun, usePlayback, type PlaybackState } from '../../store/playback.ts';
+import { forgetPace, notePace, RATE_WINDOW_MS } from './play-rate.ts';
 
 /** Longer gaps between frames are treated as a pause (the tab was hidden). */
 const MAX_FRAME_GAP_MS = 500;
+/**
+ * How far (in wall ms at the speed chosen) the moment asked for may run ahead of the moment shown.
+ * The worker's frames trail the driver's asks by a message or two, so the clock counts on from
+ * what it asked, not from the playhead: counted from the playhead, every frame late by one
+ * animation frame cost the clock that frame, and a large run played at 1x of a chosen 10x. A run
+ * that cannot keep the speed stays this close behind it, and the speed control says how fast it plays.
+ */
+export const MAX_LEAD_MS = 150;
+/**
+ * A gap between frames this long is a hidden tab (the browser stops its animation frames), not a
+ * page too busy to draw: the pace is measured across the shorter ones, which the clock skips too
+ * when over MAX_FRAME_GAP_MS, so that the pace said is the one the person sees.
+ */
+const PACE_GAP_MS = 5_000;
 
 interface DriverState {
-  /** The playhead with its fraction of a millisecond while playing (slow speeds need it). */
+  /** The moment asked for, with its fraction of a millisecond while playing (slow speeds need it). */
   cursor: number | null;
+  /** The playhead at the last frame: one that went back was moved by someone else (playing only goes forward). */
+  shown: number;
   lastFrameAt: number | null;
   frame: number | null;
+  /** Where the window measuring the pace started (wall ms, playhead), or null when none is under way. */
+  pace: { wallMs: number; timeMs: number } | null;
 }
 
-const driver: DriverState = { cursor: null, lastFrameAt: null, frame: null };
+const driver: DriverState = { cursor: null, shown: 0, lastFrameAt: null, frame: null, pace: null };
 
 function onFrame(now: number): void {
   driver.frame = null;
@@ -29,6 +48,7 @@ function onFrame(now: number): void {
   try {
     if (usePlayback.getState().seekTarget !== null) usePlayback.getState().continueSeek();
     else play(elapsed);
+    measurePace(now, gap <= PACE_GAP_MS);
   } catch (error) {
     // A simulator bug must not leave a loop throwing sixty times a second: stop and say so.
     stopOnError(error);
@@ -50,9 +70,15 @@ function play(elapsedWallMs: number): void {
     driver.cursor = null;
     return;
   }
-  // Someone else moved the playhead (a click on the scrubber): continue from there.
-  if (driver.cursor === null || Math.abs(driver.cursor - state.timeMs) >= 1) driver.cursor = state.timeMs;
-  driver.cursor = Math.min(durationMs, driver.cursor + elapsedWallMs * state.speed);
+  const shown = state.timeMs;
+  // Someone else moved the playhead (a click on the scrubber, ahead of the moment asked or back): continue from there.
+  if (driver.cursor === null || shown > driver.cursor || shown < driver.shown) {
+    driver.cursor = shown;
+    driver.pace = null;
+  }
+  driver.shown = shown;
+  const lead = Math.min(driver.cursor, shown + MAX_LEAD_MS * state.speed);
+  driver.cursor = Math.min(durationMs, lead + elapsedWallMs * state.speed);
   // 1.6 ms ten times is 15.999999...: a rounding error must not cost a millisecond.
   const target = Math.floor(driver.cursor + 1e-6);
   if (target > state.timeMs) {
@@ -61,6 +87,27 @@ function play(elapsedWallMs: number): void {
     if (reached < target) driver.cursor = reached;
   }
   if (driver.cursor >= durationMs) state.setPlaying(false);
+}
+
+/**
+ * The playhead's pace over each RATE_WINDOW_MS of wall time while playing, said to the speed
+ * control (play-rate.ts). A window with a hidden tab's gap, a seek or a pause in it is dropped.
+ */
+function measurePace(now: number, steady: boolean): void {
+  const { playing, seekTarget, timeMs, speed } = usePlayback.getState();
+  if (!playing || seekTarget !== null || !steady) {
+    driver.pace = null;
+    if (!playing) forgetPace();
+    return;
+  }
+  if (driver.pace === null) {
+    driver.pace = { wallMs: now, timeMs };
+    return;
+  }
+  const wallMs = now - driver.pace.wallMs;
+  if (wallMs < RATE_WINDOW_MS) return;
+  notePace((timeMs - driver.pace.timeMs) / wallMs, speed);
+  driver.pace = { wallMs: now, timeMs };
 }
 
 function stopOnError(error: unknown): void {
@@ -73,6 +120,8 @@ function stopOnError(error: unknown): void {
 function ensureRunning(): void {
   if (driver.frame !== null || typeof requestAnimationFrame !== 'function') return;
   driver.lastFrameAt = null;
+  driver.cursor = null;
+  driver.pace = null;
   driver.frame = requestAnimationFrame(onFrame);
 }
 
@@ -81,6 +130,11 @@ export function startDriver(): () => void {
   const unsubscribe = usePlayback.subscribe((state, previous) => {
     if (wanted(state) && !wanted(previous)) ensureRunning();
     if (state.timelineVersion !== previous.timelineVersion) driver.cursor = null;
+    // The pace said is of the speed chosen and of playing: another speed or a pause starts afresh.
+    if (state.speed !== previous.speed || !state.playing) {
+      driver.pace = null;
+      forgetPace();
+    }
   });
   // Also resume a long seek that was under way (React's StrictMode stops and starts this once).
   if (wanted(usePlayback.getState())) ensureRunning();

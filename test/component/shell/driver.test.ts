@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { usePage } from '../../../src/store/page.ts';
 import { getTimeline, usePlayback } from '../../../src/store/playback.ts';
 import { startDriver } from '../../../src/ui/controls/driver.ts';
+import { usePlayRate } from '../../../src/ui/controls/play-rate.ts';
 import { openLibraryEntry } from '../../../src/ui/controls/session.ts';
 
 /** requestAnimationFrame by hand: each `frame(at)` runs the callbacks queued so far. */
@@ -144,6 +145,77 @@ describe('the animation driver asking the store to move', () => {
     expect(usePlayback.getState()).toMatchObject({ playing: false, seekTarget: null, seekProgress: null });
     expect(usePage.getState()).toMatchObject({ banner: { code: 'pageFailed', message: 'a bug in the model' }, bannerTone: 'alert' });
     expect(queued).toHaveLength(0);
+  });
+});
+
+describe('the driver with a playhead that trails the moments asked (a run in the worker)', () => {
+  /**
+   * A run whose frames come `late` animation frames after the move asked for, each moving at most
+   * `most` ms (a run too heavy for the speed): the playhead is what the run showed.
+   */
+  function laggingRun(late: number, most = Number.POSITIVE_INFINITY): number[] {
+    const asked: number[] = [];
+    const playTo = usePlayback.getState().playTo;
+    usePlayback.setState({
+      playTo: (target: number) => {
+        asked.push(target);
+        const shown = asked.length > late ? asked[asked.length - 1 - late]! : 0;
+        usePlayback.setState({ timeMs: Math.min(shown, usePlayback.getState().timeMs + most) });
+        return target;
+      },
+    });
+    restore = () => usePlayback.setState({ playTo });
+    return asked;
+  }
+  let restore = () => undefined as unknown;
+  afterEach(() => restore());
+
+  it('counts wall time x speed from the moments asked when the frames come a frame late', () => {
+    freshRun(true);
+    const asked = laggingRun(1);
+    usePlayback.getState().setPlaying(true);
+    for (let i = 0; i <= 10; i++) frame(i * 16);
+    expect(asked).toEqual([160, 320, 480, 640, 800, 960, 1_120, 1_280, 1_440, 1_600]);
+  });
+
+  it('runs ahead of the playhead by at most MAX_LEAD_MS at the speed chosen, plus the frame', () => {
+    freshRun(true);
+    const asked = laggingRun(1_000);
+    usePlayback.getState().setPlaying(true);
+    for (let i = 0; i <= 30; i++) frame(i * 16);
+    // The run shows nothing new: 150 ms x 10 ahead of 0:00, and this frame's 16 ms x 10.
+    expect(asked.at(-1)).toBe(1_660);
+  });
+
+  it('says how fast the run plays when that is well below the speed chosen, in its own store, and forgets it on pause', () => {
+    freshRun(true);
+    // 40 ms of virtual time per 16 ms frame: 2.5x of a chosen 10x.
+    laggingRun(1, 40);
+    usePlayback.getState().setPlaying(true);
+    for (let i = 0; i <= 150; i++) frame(i * 16);
+    const behindAt = usePlayRate.getState().behindAt;
+    expect(behindAt).not.toBeNull();
+    expect(behindAt!).toBeGreaterThan(0.2 * 10);
+    expect(behindAt!).toBeLessThan(0.3 * 10);
+    usePlayback.getState().setPlaying(false);
+    expect(usePlayRate.getState().behindAt).toBeNull();
+  });
+
+  it('counts the frames the page was too busy to draw in the pace it says', () => {
+    freshRun(true);
+    laggingRun(0);
+    usePlayback.getState().setPlaying(true);
+    // Every other frame comes 600 ms late: the clock skips such gaps, 160 ms of the run per 616 ms.
+    for (let i = 0, at = 0; i <= 20; i++, at += i % 2 ? 16 : 600) frame(at);
+    expect(usePlayRate.getState().behindAt).toBeCloseTo(160 / 616, 2);
+  });
+
+  it('says nothing while the run keeps the speed, frames a frame late', () => {
+    freshRun(true);
+    laggingRun(1);
+    usePlayback.getState().setPlaying(true);
+    for (let i = 0; i <= 150; i++) frame(i * 16);
+    expect(usePlayRate.getState().behindAt).toBeNull();
   });
 });
 

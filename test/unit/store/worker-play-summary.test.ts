@@ -20,6 +20,8 @@ function service() {
     clock.now = wallMs;
     run.handle({ type: 'move', version: 1, target, kind: 'play' });
     drain();
+    // The page draws each frame before the next play frame comes (RunService.sendFrame).
+    run.handle({ type: 'drawn', frames: posted.filter((message) => message.type === 'frame').length });
     const frame = posted.filter((message) => message.type === 'frame').at(-1)!;
     return frame.type === 'frame' ? [frame.frame.timeMs, frame.frame.summary !== undefined] : null;
   };

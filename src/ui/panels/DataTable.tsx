@@ -1,5 +1,5 @@
 /** A compact table with a visible caption, for RocketMQ's tables in the inspector. */
-import { Fragment, memo, type ReactNode } from 'react';
+import { Fragment, memo, useId, type ReactNode } from 'react';
 import { ScrollArea } from '../controls/ScrollArea.tsx';
 
 interface DataTableProps {
@@ -65,21 +65,36 @@ export function BreakableName({ name }: { name: string }) {
   return words.map((word, i) => (i === 0 ? word : <Fragment key={i}><wbr />{word}</Fragment>));
 }
 
+/**
+ * Past this many rows a table scrolls in a box of its own, its column names held at the top: a
+ * large cluster's tables (640 queues of a topic, a broker's 64 queues per topic) would otherwise
+ * run ten thousand pixels down the page. The caption stays above the box, where it is read with
+ * the rows in view (a group's diffTotal and TPS in the Dashboard's).
+ */
+export const BOUNDED_ROWS = 24;
+
 export function DataTable({ caption, columns, rows, empty, testId, dense = false, whole = NONE, nameWidths = NO_WIDTHS, identifiers = NONE }: DataTableProps) {
+  const captionId = useId();
+  const bounded = rows.length > BOUNDED_ROWS;
+  const table = (
+    <table className={dense ? 'rs-table rs-table-dense' : 'rs-table'} {...(bounded ? { 'aria-labelledby': captionId } : {})}>
+      {!bounded && <caption>{caption}</caption>}
+      <thead>
+        <tr>{columns.map((column) => <th key={column} scope="col"><BreakableName name={column} /></th>)}</tr>
+      </thead>
+      <tbody>
+        {rows.length === 0 ? (
+          <tr><td colSpan={columns.length} className="rs-muted">{empty}</td></tr>
+        ) : rows.map((row) => <Row key={row.key} cells={row.cells} whole={whole} nameWidths={nameWidths} identifiers={identifiers} />)}
+      </tbody>
+    </table>
+  );
+  if (!bounded) return <ScrollArea className="rs-table-scroll" label={caption} testId={testId}>{table}</ScrollArea>;
   return (
-    <ScrollArea className="rs-table-scroll" label={caption} testId={testId}>
-      <table className={dense ? 'rs-table rs-table-dense' : 'rs-table'}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>{columns.map((column) => <th key={column} scope="col"><BreakableName name={column} /></th>)}</tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 ? (
-            <tr><td colSpan={columns.length} className="rs-muted">{empty}</td></tr>
-          ) : rows.map((row) => <Row key={row.key} cells={row.cells} whole={whole} nameWidths={nameWidths} identifiers={identifiers} />)}
-        </tbody>
-      </table>
-    </ScrollArea>
+    <>
+      <p className="rs-table-caption" id={captionId}>{caption}</p>
+      <ScrollArea className="rs-table-scroll rs-table-bounded" label={caption} testId={testId}>{table}</ScrollArea>
+    </>
   );
 }
 

@@ -20,6 +20,27 @@ function QueueList({ labels, strings }: { labels: string[]; strings: InspectStri
   return <span className="rs-mono rs-queue-list">{labels.map((label, i) => <Fragment key={label}>{i > 0 && ' '}<span>{label}</span></Fragment>)}</span>;
 }
 
+/** Up to this many queues a route lists one by one; a larger one (10 brokers x 64 queues) ran thousands of pixels down the inspector. */
+export const QUEUES_LISTED_EACH = 32;
+
+/**
+ * A route's queues as the inspector lists them: one label each, or past QUEUES_LISTED_EACH each
+ * run of a broker's consecutive ids as one ("broker-01:0–63"), in the route's own order.
+ */
+export function queueLabels(queues: readonly Parameters<typeof queueLabel>[0][]): string[] {
+  if (queues.length <= QUEUES_LISTED_EACH) return queues.map(queueLabel);
+  const labels: string[] = [];
+  let first = 0;
+  queues.forEach((mq, i) => {
+    const next = queues[i + 1];
+    if (next && next.brokerName === mq.brokerName && next.queueId === mq.queueId + 1) return;
+    const start = queues[first]!;
+    labels.push(start === mq ? queueLabel(mq) : `${queueLabel(start)}–${mq.queueId}`);
+    first = i + 1;
+  });
+  return labels;
+}
+
 /** topicRouteTable's topic column and faultItemTable's broker column: a name kept on one line, which the columns beside it would squeeze to a few letters a line. */
 const TOPIC_COLUMN = [0];
 
@@ -115,8 +136,8 @@ export function InspectClient({ client, timeMs, config, strings }: { client: Rea
     // the write list's too (topicRouteData2TopicPublishInfo sorts by brokerName): a queue sits on one line in both.
     cells: [
       topic,
-      <QueueList key="w" labels={topicRouteData2PublishQueues(topic, route).map(queueLabel)} strings={strings} />,
-      <QueueList key="r" labels={topicRouteData2SubscribeQueues(topic, route).sort(compareMessageQueue).map(queueLabel)} strings={strings} />,
+      <QueueList key="w" labels={queueLabels(topicRouteData2PublishQueues(topic, route))} strings={strings} />,
+      <QueueList key="r" labels={queueLabels(topicRouteData2SubscribeQueues(topic, route).sort(compareMessageQueue))} strings={strings} />,
     ],
   }));
   return (

@@ -10,15 +10,20 @@ import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { InspectBroker } from './InspectBroker.tsx';
 import { InspectClient } from './InspectClient.tsx';
 import { InspectNameServer } from './InspectNameServer.tsx';
-import { EmptyPanel, PanelFrame } from './shared.tsx';
+import { InspectGroup, groupsCondensed } from './InspectGroup.tsx';
+import { EmptyPanel, PanelFrame, summaryAt } from './shared.tsx';
+import { clientStatus } from './status.ts';
+import type { QueueSummary } from '../../sim/summary.ts';
 import { useInspectStrings, type InspectStrings } from './inspector-strings.ts';
 
 interface InspectorPanelProps {
   className?: string;
 }
 
-function Details({ selection, msgId, state, scenario, timeMs, strings }: {
+function Details({ selection, msgId, state, scenario, timeMs, strings, queues }: {
   selection: ProcessSelection; msgId: string | null; state: Readonly<ModelState>; scenario: Scenario; timeMs: number; strings: InspectStrings;
+  /** The summary's queues, read only for a consumer group at size (InspectGroup). */
+  queues: () => readonly QueueSummary[];
 }) {
   if (selection.kind === 'nameServer') {
     const ns = state.nameServers[selection.id];
@@ -29,6 +34,14 @@ function Details({ selection, msgId, state, scenario, timeMs, strings }: {
     if (broker) return <InspectBroker broker={broker} timeMs={timeMs} strings={strings} msgId={msgId} />;
   } else {
     const client = state.clients[selection.id];
+    if (client?.kind === 'consumer' && groupsCondensed(state)) {
+      return (
+        <>
+          <InspectClient client={client} timeMs={timeMs} config={state.config} strings={strings} />
+          <InspectGroup state={state} consumer={client} queues={queues()} statusWord={(member) => strings.status[clientStatus(member)]} />
+        </>
+      );
+    }
     if (client) return <InspectClient client={client} timeMs={timeMs} config={state.config} strings={strings} />;
     const added = addedLater(scenario, selection.id);
     if (added) return <p className="rs-muted" data-testid="inspector-not-added">{strings.notAddedYet(selection.id, added.action, formatTime(added.at))}</p>;
@@ -107,7 +120,8 @@ export function InspectorPanel({ className }: InspectorPanelProps) {
           event.preventDefault();
           closeInspector(opener);
         }}>
-          <Details selection={shown} msgId={msgId} state={view.timeline.state} scenario={view.timeline.scenario} timeMs={view.timeMs} strings={strings} />
+          <Details selection={shown} msgId={msgId} state={view.timeline.state} scenario={view.timeline.scenario} timeMs={view.timeMs} strings={strings}
+            queues={() => summaryAt(view.timeline, view.timeMs).queues} />
         </div>
       ) : <p className="rs-muted">{strings.nothingSelected}</p>}
     </PanelFrame>

@@ -4,10 +4,12 @@
  * writeQueueNums leaves consumers idle (MQClientInstance.topicRouteData2TopicPublishInfo /
  * topicRouteData2TopicSubscribeInfo: producers use writeQueueNums, consumers readQueueNums).
  */
-import { memo, useMemo } from 'react';
+import { Fragment, memo, useId, useMemo, useState } from 'react';
 import { useRovingStop } from '../use-roving-stop.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { barTransform, queueFill } from '../../viz/scales.ts';
+import { formatCount } from '../../viz/format.ts';
+import { brokerQueueSummary, queueCellCount, queuesCondensed, type BrokerQueueSummary } from './queue-summary.ts';
 import { idleConsumers, queueTopics, type BrokerQueues, type IdleConsumer, type QueueCell } from './queue-model.ts';
 import { derivedAt, EmptyPanel, PanelFrame, summaryAt, usePanelStrings } from './shared.tsx';
 import type { PanelStrings } from './strings.ts';
@@ -97,27 +99,93 @@ const Cell = memo(function Cell({ topic, broker, cell, fill, strings, causes, in
   );
 });
 
-const BrokerRow = memo(function BrokerRow({ topic, row, maxCount, strings, causes }: { topic: string; row: BrokerQueues; maxCount: number; strings: Strings; causes: ReasonStrings }) {
-  // One Tab stop per broker, its queues' buttons a toolbar, as its strip on the canvas (TopologyQueues.tsx).
-  const { at, reach, onKeyDown } = useRovingStop(row.cells.length, '.rs-queue-open');
+/** A broker's name, its queue counts and perm, and what its master's outage or a wiped perm does to its queues. */
+function BrokerHead({ topic, row, strings }: { topic: string; row: BrokerQueues; strings: Strings }) {
   return (
-    <div className="rs-queue-broker">
+    <>
       <h4>
         {row.broker} <span className="rs-muted">{strings.queueCounts(row.writeQueueNums, row.readQueueNums, row.perm)}</span>
       </h4>
       {row.nameServerPerm && <p className="rs-queue-wiped" data-testid={`queue-wiped-${topic}-${row.broker}`}>{strings.nameServerPerm(row.nameServerPerm)}</p>}
       {row.down && <p className="rs-queue-down" data-testid={`queue-down-${topic}-${row.broker}`}>{strings.queueMasterDown(row.down)}</p>}
-      <div role="toolbar" aria-label={`${topic} · ${row.broker}`} onKeyDown={onKeyDown}>
-        <ol className="rs-queue-grid">
-          {row.cells.map((cell, index) => (
-            <Cell key={cell.queueId} topic={topic} broker={row.broker} cell={cell} fill={barTransform(queueFill(cell.count, maxCount))} strings={strings} causes={causes}
-              index={index} tabbable={index === at} onReached={reach} />
-          ))}
-        </ol>
-      </div>
+    </>
+  );
+}
+
+function QueueGrid({ topic, row, maxCount, strings, causes }: { topic: string; row: BrokerQueues; maxCount: number; strings: Strings; causes: ReasonStrings }) {
+  // One Tab stop per broker, its queues' buttons a toolbar, as its strip on the canvas (TopologyQueues.tsx).
+  const { at, reach, onKeyDown } = useRovingStop(row.cells.length, '.rs-queue-open');
+  return (
+    <div role="toolbar" aria-label={`${topic} · ${row.broker}`} onKeyDown={onKeyDown}>
+      <ol className="rs-queue-grid">
+        {row.cells.map((cell, index) => (
+          <Cell key={cell.queueId} topic={topic} broker={row.broker} cell={cell} fill={barTransform(queueFill(cell.count, maxCount))} strings={strings} causes={causes}
+            index={index} tabbable={index === at} onReached={reach} />
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+type RowProps = { topic: string; row: BrokerQueues; maxCount: number; strings: Strings; causes: ReasonStrings };
+
+const BrokerRow = memo(function BrokerRow({ topic, row, maxCount, strings, causes }: RowProps) {
+  return (
+    <div className="rs-queue-broker">
+      <BrokerHead topic={topic} row={row} strings={strings} />
+      <QueueGrid topic={topic} row={row} maxCount={maxCount} strings={strings} causes={causes} />
     </div>
   );
 });
+
+/** The queues furthest behind, each a button that opens the queue's card as its cell does. */
+function FurthestBehind({ topic, row, worst, strings }: { topic: string; row: BrokerQueues; worst: BrokerQueueSummary['worst']; strings: Strings }) {
+  if (worst.length === 0) return null;
+  return (
+    <p className="rs-queue-worst" data-testid={`queue-worst-${topic}-${row.broker}`}>
+      {strings.furthestBehind}{' '}
+      {worst.map((queue, i) => (
+        <Fragment key={queue.queueId}>
+          {i > 0 && ' · '}
+          <button type="button" className="rs-queue-open" aria-label={strings.openQueue(row.broker, queue.queueId)}
+            onClick={() => usePlayback.getState().select({ kind: 'queue', topic, broker: row.broker, queueId: queue.queueId })}>
+            {strings.behindQueue(queue.queueId, queue.lag, queue.neverConsumable)}
+          </button>
+        </Fragment>
+      ))}
+    </p>
+  );
+}
+
+/**
+ * A broker's queues at size (queue-summary.ts): one row with its totals and its queues furthest
+ * behind; its cards are drawn only once opened, so the closed rows cost nothing while a run plays.
+ */
+const BrokerSummaryRow = memo(function BrokerSummaryRow({ topic, row, maxCount, strings, causes }: RowProps) {
+  const [open, setOpen] = useState(false);
+  const gridId = useId();
+  const summary = brokerQueueSummary(row);
+  return (
+    <div className="rs-queue-broker rs-queue-broker-summary" data-testid={`queue-broker-${topic}-${row.broker}`}>
+      <BrokerHead topic={topic} row={row} strings={strings} />
+      <p className="rs-queue-sums">
+        {strings.brokerMessages(formatCount(summary.messages), row.cells.length)} · <span className={summary.maxLag > 0 ? 'rs-queue-lagging' : undefined}>{strings.lagRange(summary.minLag, summary.maxLag)}</span>
+        {summary.neverConsumable > 0 && <> · <span className="rs-queue-never-sum">{labelledCount(strings.neverConsumable, summary.neverConsumable)}</span></>}
+      </p>
+      <FurthestBehind topic={topic} row={row} worst={summary.worst} strings={strings} />
+      <button type="button" className="rs-button rs-queue-expand" aria-expanded={open} aria-controls={gridId} data-testid={`queue-expand-${topic}-${row.broker}`}
+        onClick={() => setOpen(!open)}>
+        {open ? strings.hideQueues : strings.showQueues(row.cells.length)}
+      </button>
+      <div id={gridId}>{open && <QueueGrid topic={topic} row={row} maxCount={maxCount} strings={strings} causes={causes} />}</div>
+    </div>
+  );
+});
+
+/** "unconsumable 12": the word the cards use, with the broker's total. */
+function labelledCount(word: string, count: number): string {
+  return `${word} ${formatCount(count)}`;
+}
 
 const Legend = memo(function Legend({ strings, causes }: { strings: Strings; causes: ReasonStrings }) {
   return (
@@ -160,6 +228,9 @@ export function QueuePanel({ className }: QueuePanelProps) {
   const topics = derivedAt(view.timeline, view.timeMs, 'queueTopics', () => queueTopics(state, summary));
   const idle = derivedAt(view.timeline, view.timeMs, 'idleConsumers', () => idleConsumers(state));
   const total = summary.messages.neverConsumable;
+  const cells = queueCellCount(topics);
+  const condensed = queuesCondensed(cells);
+  const Row = condensed ? BrokerSummaryRow : BrokerRow;
   const aside = (
     <p className={`rs-queue-total${total > 0 ? ' rs-queue-total-warn' : ''}`}>
       {strings.neverConsumableTotal}<strong data-testid="never-consumable-total">{total}</strong>
@@ -170,10 +241,11 @@ export function QueuePanel({ className }: QueuePanelProps) {
       <p className="rs-queue-rule">{strings.queueRule}</p>
       <Legend strings={strings} causes={causes} />
       {topics.length === 0 && <p className="rs-muted">{strings.noUserTopics}</p>}
+      {condensed && <p className="rs-muted" data-testid="queues-condensed">{strings.condensed(cells)}</p>}
       {topics.map((topic) => (
         <section key={topic.topic} className="rs-queue-topic">
           <h3>{topic.topic}</h3>
-          {topic.brokers.map((row) => <BrokerRow key={row.broker} topic={topic.topic} row={row} maxCount={topic.maxCount} strings={strings} causes={causes} />)}
+          {topic.brokers.map((row) => <Row key={row.broker} topic={topic.topic} row={row} maxCount={topic.maxCount} strings={strings} causes={causes} />)}
         </section>
       ))}
       <IdleConsumers idle={idle} strings={strings} causes={causes} />

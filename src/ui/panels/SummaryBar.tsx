@@ -88,6 +88,30 @@ const MetricLabel = memo(function MetricLabel({ metric, strings, hint }: { metri
   );
 });
 
+/** A counter from a million up, in the short form of the page's language ("1.08M", "108万"), made once each. */
+const compact = new Map<string, Intl.NumberFormat>();
+
+function compactFormat(language: string): Intl.NumberFormat {
+  let format = compact.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en-US', { notation: 'compact', maximumFractionDigits: 2 });
+    compact.set(language, format);
+  }
+  return format;
+}
+
+/**
+ * A counter's value, never broken inside: past a million the grouped digits ("1,078,470") did not
+ * fit a desktop's column of fourteen and wrapped mid-number, so they read in the short form, the
+ * exact count in the tooltip and for a screen reader.
+ */
+export function SummaryValue({ value, language }: { value: number; language: string }) {
+  const exact = formatCount(value);
+  if (value < 1_000_000) return <dd className="rs-summary-value">{exact}</dd>;
+  const short = compactFormat(language).format(value);
+  return <dd className="rs-summary-value" title={exact}><span aria-hidden="true">{short}</span><span className="rs-visually-hidden">{exact}</span></dd>;
+}
+
 export function SummaryBar({ className }: SummaryBarProps) {
   const view = useSimView(TEXT_PANEL_REFRESH);
   const strings = usePanelStrings();
@@ -111,7 +135,7 @@ export function SummaryBar({ className }: SummaryBarProps) {
                 <MetricLabel metric={metric} strings={strings} hint={hints?.[metric]} />{'\u00a0'}<span aria-hidden="true">{opened === metric ? '▴' : '▾'}</span>
               </button>
             </dt>
-            <dd>{formatCount(messages[metric])}</dd>
+            <SummaryValue value={messages[metric]} language={language} />
           </div>
         ))}
       </dl>

@@ -32,12 +32,24 @@ function InBox({ box, children }: { box: Box; children: ReactNode }) {
   );
 }
 
+/**
+ * The status line a box shows: `detail` if it fits, else the first of its shorter forms that does
+ * ("running · W64/R64" for "running · TopicLarge W 64 / R 64"), else the shortest cut: a narrow
+ * box of a large cluster cut every broker's line at "W 64 / …", its read queues never seen.
+ */
+export function fitDetail(detail: string, shorter: readonly string[], widthPx: number): string {
+  for (const text of [detail, ...shorter]) if (fitText(text, widthPx, DETAIL_FONT) === text) return text;
+  return fitText(shorter.at(-1) ?? detail, widthPx, DETAIL_FONT);
+}
+
+const NO_SHORTER: readonly string[] = [];
+
 /** A process's name and status line inside its box (also used by the boxes of the diagram). */
-export function NodeText({ box, label, detail }: { box: Box; label: string; detail: string }) {
+export function NodeText({ box, label, detail, shorter = NO_SHORTER }: { box: Box; label: string; detail: string; shorter?: readonly string[] | undefined }) {
   return (
     <InBox box={box}>
       <text x={TEXT_PADDING} y={Math.min(box.height, 40) / 2 - 3} className="rs-node-label">{fitText(label, box.width - 2 * TEXT_PADDING, LABEL_FONT, 'bold')}</text>{' '}
-      <text x={TEXT_PADDING} y={Math.min(box.height, 40) / 2 + 11} className="rs-node-detail">{fitText(detail, box.width - 2 * TEXT_PADDING, DETAIL_FONT)}</text>
+      <text x={TEXT_PADDING} y={Math.min(box.height, 40) / 2 + 11} className="rs-node-detail">{fitDetail(detail, shorter, box.width - 2 * TEXT_PADDING)}</text>
     </InBox>
   );
 }
@@ -51,6 +63,8 @@ export interface BrokerLabel {
   node: string;
   label: string;
   detail: string;
+  /** Shorter forms of `detail`, for a narrow box (fitDetail). */
+  shorter: readonly string[];
   status: EntityStatus;
 }
 
@@ -85,9 +99,9 @@ export const TopologyLabels = memo(function TopologyLabels({ labels, layout, sca
       <g className="rs-node-text">
         {Object.entries(layout.brokerGroups).map(([name, box]) => !layout.untitledGroups.includes(name) && <GroupTitle key={name} box={box} title={titles[name] ?? `Broker ${name}`} />)}
       </g>
-      {labels.map(({ node, label, detail, status }) => {
+      {labels.map(({ node, label, detail, shorter, status }) => {
         const box = layout.brokers[node];
-        return box && <g key={node} className={`rs-node-text rs-status-${status}`}><NodeText box={box} label={label} detail={detail} /></g>;
+        return box && <g key={node} className={`rs-node-text rs-status-${status}`}><NodeText box={box} label={label} detail={detail} shorter={shorter} /></g>;
       })}
     </svg>
   );

@@ -31,6 +31,8 @@ interface NodeProps {
   shownDetail?: string;
   /** A group's node is drawn as a stack of boxes, so it reads as many. */
   stacked?: boolean;
+  /** Shorter forms of the status line, for a narrow box (fitDetail). */
+  shorter?: readonly string[];
 }
 
 function select(target: ProcessSelection): void {
@@ -45,7 +47,7 @@ function onKey(event: KeyboardEvent, target: ProcessSelection): void {
 }
 
 /** One process: a focusable button-like group with its name and a status word (never colour alone). */
-const Node = memo(function Node({ box, label, detail, status, kindWords, kind, id, selected, testId, textOnTop = false, shownDetail = detail, stacked = false }: NodeProps) {
+const Node = memo(function Node({ box, label, detail, status, kindWords, kind, id, selected, testId, textOnTop = false, shownDetail = detail, stacked = false, shorter }: NodeProps) {
   const target: ProcessSelection = { kind, id };
   // The name begins with the box's two lines as they read, so a speech user can say what they see.
   const accessibleName = `${label} ${detail}${kindWords ? `, ${kindWords}` : ''}`;
@@ -56,7 +58,7 @@ const Node = memo(function Node({ box, label, detail, status, kindWords, kind, i
       {nodeTextCut(box, label, shownDetail) && <title>{`${label}\n${shownDetail}`}</title>}
       {stacked && <rect className="rs-node-behind" x={box.x + 4} y={box.y - 4} width={box.width - 4} height={box.height} rx={6} />}
       <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={6} />
-      {!textOnTop && <NodeText box={box} label={label} detail={detail} />}
+      {!textOnTop && <NodeText box={box} label={label} detail={detail} shorter={shorter} />}
     </g>
   );
 });
@@ -89,6 +91,14 @@ export function brokerDetail(broker: TopologyModel['brokers'][string], topic: st
   const nums = broker.queueNums;
   const queues = nums === null ? '' : ` · ${topic} ${broker.role === 'slave' ? canvasStrings.slaveQueueCounts(nums.read, broker.slaveReads) : canvasStrings.queueCounts(nums.write, nums.read)}`;
   return `${strings.status[broker.status]}${queues}`;
+}
+
+/** A master's status line in a narrow box: the queue counts run together, then without the topic (the panel's header names it). */
+export function brokerDetailShorter(broker: TopologyModel['brokers'][string], strings: PanelStrings, canvasStrings: TopologyStrings, topic: string | null): string[] {
+  const nums = broker.queueNums;
+  if (nums === null || broker.role === 'slave') return [];
+  const counts = canvasStrings.queueCountsShort(nums.write, nums.read);
+  return [`${strings.status[broker.status]} · ${topic} ${counts}`, `${strings.status[broker.status]} · ${counts}`];
 }
 
 function isSelected(selection: Selection, kind: ProcessSelection['kind'], id: string): boolean {
@@ -129,7 +139,8 @@ function ClientGroups({ model, layout, selection, strings, canvasStrings }: Node
     const { status, words } = groupStatus(group, model, strings);
     const first = group.members[0]!;
     const selected = group.members.some((id) => isSelected(selection, 'client', id));
-    return <Node key={`${group.kind}:${group.name}`} box={group.box} label={group.name} detail={canvasStrings.clientGroupDetail(group.kind, group.members.length, words)}
+    // In a narrow box the statuses alone ("25 running"), which count every member too.
+    return <Node key={`${group.kind}:${group.name}`} box={group.box} label={group.name} detail={canvasStrings.clientGroupDetail(group.kind, group.members.length, words)} shorter={[words]}
       status={status} kindWords={canvasStrings.clientGroupKind(group.kind)} kind="client" id={first} selected={selected} stacked
       testId={`topology-${group.kind}-group-${group.name}`} />;
   });

@@ -17,7 +17,7 @@ import { SummaryLine } from './SummaryLine.tsx';
 import type { PanelStrings } from './strings.ts';
 import { TopologyCanvas } from './TopologyCanvas.tsx';
 import { brokerGroupTitles, TopologyLabels, type BrokerLabel } from './TopologyLabels.tsx';
-import { brokerDetail, brokerTitle, Nodes } from './TopologyNodes.tsx';
+import { brokerDetail, brokerDetailShorter, brokerTitle, Nodes } from './TopologyNodes.tsx';
 import { linkOf, messageUnder, type Dot } from './topology-geometry.ts';
 import type { DotRouting } from './topology-model.ts';
 import { useTopologyStrings, type TopologyStrings } from './topology-strings.ts';
@@ -75,7 +75,7 @@ function brokerLabels(model: TopologyModel, strings: PanelStrings, canvasStrings
   return model.input.brokerGroups.flatMap((group) => group.members.flatMap((node) => {
     const broker = model.brokers[node];
     if (!broker) return [];
-    return [{ node, label: brokerTitle(node, broker, strings), detail: brokerDetail(broker, model.topic, strings, canvasStrings), status: broker.status }];
+    return [{ node, label: brokerTitle(node, broker, strings), detail: brokerDetail(broker, model.topic, strings, canvasStrings), shorter: brokerDetailShorter(broker, strings, canvasStrings, model.topic), status: broker.status }];
   }));
 }
 

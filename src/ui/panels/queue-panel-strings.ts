@@ -34,6 +34,19 @@ export interface QueuePanelStrings {
   draining: (left: number) => string;
   idleConsumers: string;
   noIdleConsumers: string;
+  /** Over the rows of a cluster past the canvas's count of queue cells: why one row per broker. */
+  condensed: (queues: number) => string;
+  /** A broker's row: its messages over its queues. */
+  brokerMessages: (messages: string, queues: number) => string;
+  /** The least and the most a group lags behind on one of its queues. */
+  lagRange: (min: number, max: number) => string;
+  /** Before the queues furthest behind. */
+  furthestBehind: string;
+  /** A queue furthest behind: its lag, and its unconsumable messages if any. */
+  behindQueue: (queueId: number, lag: number, neverConsumable: number) => string;
+  /** The button that opens (or closes) a broker's cards. */
+  showQueues: (queues: number) => string;
+  hideQueues: string;
 }
 
 const en: QueuePanelStrings = {
@@ -64,6 +77,13 @@ const en: QueuePanelStrings = {
   draining: (left) => `no new messages; ${left} left to consume`,
   idleConsumers: 'Idle consumers',
   noIdleConsumers: 'None: every running consumer owns a queue that receives messages.',
+  condensed: (queues) => `${queues} queues: one row per broker, its queues furthest behind first. Open a broker to see its queues one by one.`,
+  brokerMessages: (messages, queues) => `${messages} messages in ${queues} queues`,
+  lagRange: (min, max) => (min === max ? `lag ${max} on every queue` : `lag ${min}–${max}`),
+  furthestBehind: 'furthest behind:',
+  behindQueue: (queueId, lag, neverConsumable) => `#${queueId} lag ${lag}${neverConsumable > 0 ? `, ${neverConsumable} unconsumable` : ''}`,
+  showQueues: (queues) => `Show its ${queues} queues`,
+  hideQueues: 'Hide its queues',
 };
 
 const zh: QueuePanelStrings = {
@@ -94,6 +114,13 @@ const zh: QueuePanelStrings = {
   draining: (left) => `不再写入新消息，还有 ${left} 条待消费`,
   idleConsumers: '空闲的消费者',
   noIdleConsumers: '无：每个运行中的消费者都拥有会收到消息的队列。',
+  condensed: (queues) => `共 ${queues} 个队列：每个 Broker 一行，堆积最多的队列在前。展开一个 Broker 可逐个查看它的队列。`,
+  brokerMessages: (messages, queues) => `${queues} 个队列共 ${messages} 条消息`,
+  lagRange: (min, max) => (min === max ? `每个队列堆积 ${max}` : `堆积 ${min}–${max}`),
+  furthestBehind: '堆积最多：',
+  behindQueue: (queueId, lag, neverConsumable) => `#${queueId} 堆积 ${lag}${neverConsumable > 0 ? `，${neverConsumable} 条无法消费` : ''}`,
+  showQueues: (queues) => `展开它的 ${queues} 个队列`,
+  hideQueues: '收起它的队列',
 };
 
 export const QUEUE_PANEL_STRINGS: Bilingual<QueuePanelStrings> = { en, zh };

@@ -9,6 +9,8 @@ export interface TopologyStrings {
   /** The accessible name of a queue cell: what a screen reader says for it. */
   queueCell: (queue: CanvasQueue) => string;
   queueCounts: (write: number, read: number) => string;
+  /** The queue counts in a box too narrow for queueCounts ("W64/R64"). */
+  queueCountsShort: (write: number, read: number) => string;
   /** A slave drawing its group's queues while the master is down: whether some consumer reads there yet, and whether it answers. */
   slaveQueueCounts: (read: number, reads: SlaveReads) => string;
   /** A node that stands for a whole group of clients (a crowded cluster): how many, and their statuses. */
@@ -36,6 +38,7 @@ const en: TopologyStrings = {
     return `${q.broker} queue ${q.queueId}: ${messages}, ${q.consumed} consumed${written}, ${enOwners(q.owners)}`;
   },
   queueCounts: (write, read) => `W ${write} / R ${read}`,
+  queueCountsShort: (write, read) => `W${write}/R${read}`,
   slaveQueueCounts: (read, reads) => `R ${read} · ${{ serving: 'serves reads', refusing: 'refuses reads', none: 'no reads yet' }[reads]}`,
   clientGroupDetail: (kind, members, statuses) => `${members} ${kind === 'producer' ? 'producers' : 'consumers'} · ${statuses}`,
   broadcasting: 'broadcast',
@@ -56,6 +59,7 @@ const zh: TopologyStrings = {
     return `${q.broker} 队列 ${q.queueId}：${messages}，已消费 ${q.consumed} 条${written}，${zhOwners(q.owners)}`;
   },
   queueCounts: (write, read) => `写 ${write} / 读 ${read}`,
+  queueCountsShort: (write, read) => `写${write}/读${read}`,
   slaveQueueCounts: (read, reads) => `读 ${read} · ${{ serving: '代为提供读取', refusing: '拒绝读取', none: '尚无读取' }[reads]}`,
   clientGroupDetail: (kind, members, statuses) => `${members} 个${kind === 'producer' ? '生产者' : '消费者'} · ${statuses}`,
   broadcasting: '广播消费',

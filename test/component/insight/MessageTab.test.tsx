@@ -155,7 +155,8 @@ describe('the Message tab: by topic and time, as the Dashboard lists them', () =
     const table = await screen.findByTestId('topic-messages', {}, WAIT);
     expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Message ID', 'Tag', 'Message Key', 'StoreTime', 'Operation']);
     const stored = getTimeline()!.traceSlice(0).filter((event) => event.type === 'message.stored' && event.brokerId === 0 && event.topic === 'TopicTest' && event.queueId < 4);
-    expect(within(table).getByText(`TopicTest, stored 0:00.000 – 1:00.000: ${stored.length} messages, the newest 64 shown`)).toBeInTheDocument();
+    // 64 rows: the table scrolls in its own box and its caption, above the box, names it.
+    expect(within(table).getByRole('table', { name: `TopicTest, stored 0:00.000 – 1:00.000: ${stored.length} messages, the newest 64 shown` })).toBeInTheDocument();
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(64);
     expect(rows[0]).toHaveTextContent(/^[0-9A-F]{32}Tag[AB]order-\d+\d:\d\d\.\d{3}Message Detail$/);

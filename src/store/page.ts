@@ -8,6 +8,7 @@
 import { create } from 'zustand';
 import type { Bilingual } from '../scenario/language.ts';
 import type { LinkProblem } from '../scenario/link.ts';
+import type { TimelineAction } from '../sim/index.ts';
 import { readStored, writeStored } from './stored.ts';
 
 /** A run the banner offers instead of the one refused: a too heavy scenario's first minutes, as written, at the moment asked for. */
@@ -15,6 +16,18 @@ export interface BannerOffer {
   source: object;
   minutes: number;
   atMs: number;
+  /** The file's timeline actions the run leaves out, in time order, at their times in the file (src/scenario/prefix.ts). */
+  dropped: TimelineAction[];
+  /** A window with the timeline moved earlier: by how much, and the actions left out of the first minutes it keeps. */
+  moved?: MovedTimeline;
+  /** The second choice, when the first minutes leave actions out: as many minutes with the timeline moved to keep the first. */
+  story?: BannerOffer;
+}
+
+export interface MovedTimeline {
+  shiftMs: number;
+  /** At their times in the file. */
+  brought: TimelineAction[];
 }
 
 /**
@@ -26,8 +39,8 @@ export type BannerReason =
   | { code: 'link'; problem: Exclude<LinkProblem, { code: 'none' }> }
   /** A link's `t` could not be read: its scenario opened at 0:00. */
   | { code: 'linkTimeUnreadable' }
-  /** The run is a too heavy scenario's first minutes, the banner's offer taken. */
-  | { code: 'firstMinutes'; minutes: number }
+  /** The run is a too heavy scenario's first minutes (or as many with its timeline moved earlier), the banner's offer taken. */
+  | { code: 'firstMinutes'; minutes: number; dropped: TimelineAction[]; moved?: MovedTimeline }
   /** A link's invalid scenario is open in the JSON editor, its problems (count) listed there. */
   | { code: 'linkInEditor'; count: number }
   /** An uploaded file's invalid scenario is open in the JSON editor, its problems (count) listed there. */

@@ -48,12 +48,21 @@ function Shown({ banner }: { banner: BannerReason }) {
   if (loaded === null) return null;
   const words = loaded.bannerWords(language);
   const linkText = invalidLinkText(banner);
+  // What the offer leaves out is said with the reason, in the one live region: a too heavy scenario's faults are its story.
+  const leavesOut = offer ? loaded.describeOfferLeavesOut(offer, language) : '';
+  const text = [loaded.describeBanner(banner, language), leavesOut].filter((part) => part !== '').join(loaded.prefixWords(language).sentenceGap);
+  const story = offer?.story;
   return (
     <div className={`rs-banner rs-banner-${tone}`} role={tone === 'alert' ? 'alert' : 'status'} data-testid="banner">
-      <p className="rs-banner-text">{loaded.describeBanner(banner, language)}</p>
+      <p className="rs-banner-text">{text}</p>
       {offer && (
         <button type="button" className="rs-button rs-button-primary" data-testid="banner-offer" onClick={() => openOffer(offer)}>
           {words.openFirstMinutes(offer.minutes)}
+        </button>
+      )}
+      {story && (
+        <button type="button" className="rs-button" data-testid="banner-offer-story" onClick={() => openOffer(story)}>
+          {loaded.prefixWords(language).openStory(story.minutes, loaded.storyAroundFault(story))}
         </button>
       )}
       {linkText !== null && (

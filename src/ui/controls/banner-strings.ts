@@ -1,7 +1,8 @@
 /**
  * What the banner says (Banner.tsx) in English and Simplified Chinese: a link the page could not
- * open, a refused file, the first minutes of one too heavy. A chunk of its own, fetched after the
- * first paint: the default page opens without a banner, so its first script does not carry them.
+ * open, a refused file, the first minutes of one too heavy and what they leave out (prefix-strings.ts,
+ * in this chunk too). A chunk of its own, fetched after the first paint: the default page opens
+ * without a banner, so its first script does not carry them.
  */
 import type { LinkProblem } from '../../scenario/link.ts';
 import { messageIn } from '../../scenario/validate.ts';
@@ -10,6 +11,9 @@ import type { Language } from '../../scenario/language.ts';
 import { formatBytes } from '../../viz/format.ts';
 import { type Bilingual, inLanguage, labelled, translate } from '../i18n/index.ts';
 import { describeOverBudget } from './budget-text.ts';
+import { describeOfferLeavesOut, describeOpenedOffer, prefixWords, storyAroundFault } from './prefix-strings.ts';
+
+export { describeOfferLeavesOut, prefixWords, storyAroundFault };
 
 type Damage = Extract<LinkProblem, { code: 'damaged' }>['detail'];
 
@@ -28,7 +32,6 @@ interface BannerWords {
   linkTooHeavy: (reason: string) => string;
   linkTimeUnreadable: string;
   openFirstMinutes: (minutes: number) => string;
-  openedFirstMinutes: (minutes: number) => string;
   damaged: Record<Damage, string>;
   uploadFailed: (file: string, count: number) => string;
   uploadUnreadable: (file: string) => string;
@@ -49,7 +52,6 @@ const en: BannerWords = {
   linkTooHeavy: (reason) => `${reason} The default scenario is open instead.`,
   linkTimeUnreadable: 'The time in this link (t=) could not be read: its scenario opened at 0:00.',
   openFirstMinutes: (minutes) => `Open its first ${minutes} min`,
-  openedFirstMinutes: (minutes) => `This is the scenario's first ${minutes} minutes: the whole is too heavy for the page. The command-line runner (npm run sim) runs all of it.`,
   damaged: {
     characters: 'it contains characters a RocketScope link never has',
     checksum: 'its check value does not match its content',
@@ -75,7 +77,6 @@ const zh: BannerWords = {
   linkTooHeavy: (reason) => `${reason}已改为打开默认场景。`,
   linkTimeUnreadable: '此链接中的时间（t=）无法读取：已从 0:00 打开链接中的场景。',
   openFirstMinutes: (minutes) => `打开它的前 ${minutes} 分钟`,
-  openedFirstMinutes: (minutes) => `这是该场景的前 ${minutes} 分钟：整个场景对页面来说太重。命令行运行器（npm run sim）可以运行全部。`,
   damaged: {
     characters: '其中包含 RocketScope 链接不会使用的字符',
     checksum: '校验值与内容不符',
@@ -120,7 +121,7 @@ export function describeBanner(banner: BannerReason, language: Language): string
   switch (banner.code) {
     case 'link': return describeLinkProblem(banner.problem, language);
     case 'linkTimeUnreadable': return words.linkTimeUnreadable;
-    case 'firstMinutes': return words.openedFirstMinutes(banner.minutes);
+    case 'firstMinutes': return describeOpenedOffer(banner.minutes, banner.dropped, banner.moved, language);
     case 'linkInEditor': return words.linkInEditor(banner.count);
     case 'uploadInEditor': return words.uploadFailed(banner.file, banner.count);
     case 'uploadUnreadable': return words.uploadUnreadable(banner.file);

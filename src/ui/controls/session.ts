@@ -7,7 +7,7 @@ import type { Scenario } from '../../sim/index.ts';
 import { checkBudget, PAGE_BUDGET } from '../../scenario/budget.ts';
 import { scenarioText, type Language } from '../../scenario/language.ts';
 import { LIBRARY, findLibraryEntry } from '../../scenario/library/index.ts';
-import { longestPrefix, MINUTE_MS } from '../../scenario/prefix.ts';
+import { longestPrefix, MINUTE_MS, movedWindow } from '../../scenario/prefix.ts';
 import { decodeChapterLink } from '../../scenario/chapter-link.ts';
 import { decodeLink, readLinkKey } from '../../scenario/link.ts';
 import { decodeSelection } from '../../scenario/selection-link.ts';
@@ -93,16 +93,26 @@ export function withinPageBudget(result: ValidationResult): ValidationResult {
 /**
  * What the banner offers for a valid file over the page's budget: its first minutes the budget
  * takes (src/scenario/prefix.ts), at the moment asked for or their end; null when not even one fits.
+ * When they leave timeline actions out, a second choice keeps the first of them: as many minutes
+ * with the timeline moved earlier, at the moment asked for moved with it.
  */
 export function shorterOffer(source: object, atMs: number): BannerOffer | null {
   const prefix = longestPrefix(source, PAGE_BUDGET);
-  return prefix && { source: prefix.file, minutes: prefix.minutes, atMs: Math.min(atMs, prefix.minutes * MINUTE_MS) };
+  if (!prefix) return null;
+  const endMs = prefix.minutes * MINUTE_MS;
+  const moved = movedWindow(source, prefix, PAGE_BUDGET);
+  const story: BannerOffer | null = moved && {
+    source: moved.file, minutes: moved.minutes, atMs: Math.max(0, Math.min(atMs - moved.shiftMs, endMs)), dropped: moved.dropped,
+    moved: { shiftMs: moved.shiftMs, brought: moved.brought },
+  };
+  return { source: prefix.file, minutes: prefix.minutes, atMs: Math.min(atMs, endMs), dropped: prefix.dropped, ...(story && { story }) };
 }
 
-/** Opens what the banner offered, and says the run is the scenario's first minutes. */
+/** Opens what the banner offered, and says what the run is of the scenario, and what it leaves out. */
 export function openOffer(offer: BannerOffer): void {
   openSource(offer.source, { atMs: offer.atMs });
-  usePage.getState().setBanner({ code: 'firstMinutes', minutes: offer.minutes }, { tone: 'note' });
+  const { minutes, dropped, moved } = offer;
+  usePage.getState().setBanner({ code: 'firstMinutes', minutes, dropped, ...(moved && { moved }) }, { tone: 'note' });
 }
 
 export function openLibraryEntry(id: string): void {

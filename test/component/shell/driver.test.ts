@@ -224,7 +224,7 @@ describe('the store told the simulator failed', () => {
     freshRun(false);
     usePlayback.getState().requestSeek(180_000);
     usePlayback.setState({ playing: true });
-    usePage.setState({ bannerOffer: { source: {}, minutes: 1, atMs: 0 } });
+    usePage.setState({ bannerOffer: { source: {}, minutes: 1, atMs: 0, dropped: [] } });
     usePlayback.getState().fail('Out of memory');
     expect(usePlayback.getState()).toMatchObject({ playing: false, seekTarget: null, seekProgress: null });
     expect(usePage.getState()).toMatchObject({ banner: { code: 'pageFailed', message: 'Out of memory' }, bannerOffer: null, bannerTone: 'alert' });

@@ -435,25 +435,48 @@ function belowInspectorTitle(selector: string): boolean {
     && box.top >= lesson.bottom && box.top >= title.bottom && box.bottom <= window.innerHeight;
 }
 
-// Chapter 4's steps on the client manager and the store (twice: its CommitLog, then the ConsumeQueues a pull reads): the inspector opens
-// at its top, and in an 800 px window those boxes start one to three screens down.
+// Chapter 4's steps on Remoting, the client manager and Remoting's pulls: the inspector opens at its top, and in an 800 px
+// window those boxes start below it; the least scroll that shows one keeps broker-a/0's box on the canvas below the lesson.
 for (const [step, box, language] of [
+  [0, 'module-remoting', 'zh'],
   [1, 'module-clientManager', 'zh'],
   [1, 'module-clientManager', 'en'],
-  [2, 'module-store', 'zh'],
-  [2, 'module-store', 'en'],
-  [4, 'module-store', 'zh'],
-  [4, 'module-store', 'en'],
+  [4, 'module-remoting', 'zh'],
+  [4, 'module-remoting', 'en'],
 ] as const) {
   test(`chapter 4 step ${step + 1} at 1280x800 brings the part of broker-a its caption is about into view in the inspector (${box}, ${language})`, async ({ page, baseUrl, consoleErrors, screenshot }) => {
     await openPage(page, baseUrl, `#ch=broker&st=${step}&lang=${language}`);
     await arrivedAt(page, step);
     await page.waitForFunction(belowInspectorTitle, `[data-testid="${box}"]`, { timeout: 10_000 });
     assert.equal(await page.locator('.rs-area-inspector [data-inspect-title]').textContent(), 'Broker broker-a/0');
+    if (box === 'module-remoting') await page.waitForFunction(belowLesson, '[data-testid="topology-broker-broker-a/0"]', { timeout: 5_000 });
     await screenshot(`ch4-step${step + 1}-${box}-${language}`);
     assert.deepEqual(consoleErrors, []);
   }, { viewport: { width: 1280, height: 800 } });
 }
+
+// Chapter 4's step on the first stored message: its caption quotes the module map, beside broker-a/0's box (the store's box,
+// three screens down, brought into view took the box under the lesson).
+test('chapter 4 step 3 at 1280x800: broker-a/0\'s box and the module map whose counts the caption quotes show below the lesson', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  await openPage(page, baseUrl, '#ch=broker&st=2&lang=zh');
+  await arrivedAt(page, 2);
+  await page.waitForFunction(belowLesson, '[data-testid="topology-broker-broker-a/0"]', { timeout: 10_000 });
+  await page.waitForFunction(belowInspectorTitle, '[data-testid="module-map"]', { timeout: 5_000 });
+  assert.match(await page.getByTestId('module-map').textContent() ?? '', /CommitLog：1 条消息[\s\S]*没有已连接的 Slave/);
+  await screenshot('ch4-step3-module-map-zh');
+  assert.deepEqual(consoleErrors, []);
+}, { viewport: { width: 1280, height: 800 } });
+
+// Chapter 5's step on the topic's creation: ns-2's topicQueueTable, under its other two tables, with ns-2's box.
+test('chapter 5 step 3 at 1280x800: ns-2\'s box and its topicQueueTable with TopicOrder show below the lesson', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  await openPage(page, baseUrl, '#ch=workflow&st=2&lang=zh');
+  await arrivedAt(page, 2);
+  await page.waitForFunction(belowInspectorTitle, '[data-testid="topicQueueTable"]', { timeout: 10_000 });
+  await page.waitForFunction(belowLesson, '[data-testid="topology-nameserver-ns-2"]', { timeout: 5_000 });
+  assert.match(await page.getByTestId('topicQueueTable').textContent() ?? '', /TopicOrder/);
+  await screenshot('ch5-step3-topicQueueTable-zh');
+  assert.deepEqual(consoleErrors, []);
+}, { viewport: { width: 1280, height: 800 } });
 
 for (const language of ['zh', 'en'] as const) {
   test(`"Try it yourself" at 1280x800 says which chapter step was left and offers it back, on screen (${language})`, async ({ page, baseUrl, consoleErrors, screenshot }) => {

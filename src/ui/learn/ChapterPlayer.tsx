@@ -19,6 +19,7 @@ import { recordStep } from './progress.ts';
 import { AllocationFigure } from './AllocationFigure.tsx';
 import { useBrokerModule } from './use-broker-module.ts';
 import { useCardSection } from './use-card-section.ts';
+import { useInspectorTable } from './use-inspector-table.ts';
 import { useChapterRun } from './use-chapter-run.ts';
 import { useLessonFit } from './use-lesson-fit.ts';
 import { useStepActions } from './use-step-actions.ts';
@@ -74,9 +75,13 @@ function ReadyChapter({ entry, chapter, found }: { entry: ChapterEntry; chapter:
   const answered = current?.predict !== undefined && picked !== undefined;
   // A step about a part of a broker has that part in the inspector as its subject, not the broker's box on the canvas.
   const brokerPart = current?.focus?.kind === 'broker' ? current.focus.module : undefined;
-  useFocusInView(section, arrived, revealed && current?.focus?.kind !== 'message' && brokerPart === undefined && (current?.focus !== undefined || answered), step, reducedMotion, answered);
+  // So does a step about a table of a NameServer's inspector; the least scroll that shows it keeps the NameServer's box in sight.
+  const nameServerTable = current?.focus?.kind === 'nameServer' ? current.focus.table : undefined;
+  const inspectorPart = brokerPart ?? nameServerTable;
+  useFocusInView(section, arrived, revealed && current?.focus?.kind !== 'message' && inspectorPart === undefined && (current?.focus !== undefined || answered), step, reducedMotion, answered);
   useCardSection(arrived && revealed, current?.focus?.kind === 'message' ? current.focus.section : undefined, step);
   useBrokerModule(section, arrived && revealed, brokerPart, step);
+  useInspectorTable(section, arrived && revealed, nameServerTable, step);
   // A step counts as read once the run shows its moment: the chapter list reopens the chapter there.
   useEffect(() => {
     if (arrived) recordStep(chapter.id, step, count);

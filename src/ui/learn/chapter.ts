@@ -17,9 +17,17 @@ import type { AllocationsFigure } from './AllocationFigure.tsx';
  * message step names a part of the card (`section`).
  */
 type StepFocus =
-  | { kind: 'nameServer' | 'client'; id: string }
+  | { kind: 'client'; id: string }
+  | { kind: 'nameServer'; id: string; table?: NameServerTable }
   | { kind: 'broker'; id: string; module?: BrokerModule }
   | { kind: 'message'; section?: CardSection };
+
+/**
+ * A table of the NameServer's inspector the step is about (RouteInfoManager's topicQueueTable, the
+ * route a topic's creation adds), below the brokerAddrTable and brokerLiveTable: the step brings it
+ * into view (use-inspector-table.ts) with the NameServer's box still on the canvas.
+ */
+export type NameServerTable = 'topicQueueTable';
 
 /**
  * A part of the message card the step talks about, scrolled to once the card shows it: the key's

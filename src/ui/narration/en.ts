@@ -346,7 +346,7 @@ export const en: Narrators = {
     const fate = read !== undefined && e.queueId >= read
       ? ` Queue ${e.queueId} is at or above readQueueNums (${read}): no consumer pulls it until readQueueNums is raised.`
       : ' It can now be pulled.';
-    return `${node(c, e, 0)} appended the message to its CommitLog at offset ${e.commitLogOffset} and to ConsumeQueue ${e.topic} #${e.queueId} at position ${e.queueOffset}.${fate}`;
+    return `${node(c, e, 0)} appended the message to its CommitLog at offset ${e.commitLogOffset} and to the ConsumeQueue of ${e.topic} queue ${e.queueId} at position ${e.queueOffset}.${fate}`;
   },
   'message.storedBehind': (e, c) => `${e.broker} stored message ${e.msgId} at ${e.topic} queue ${e.queueId}, position ${e.queueOffset}, a position ${e.reader} had already read past (its next pull offset is ${e.readerOffset}). The queue was cut back (${c.config.enableControllerMode ? 'a power loss keeps only what was flushed; a new master may hold less than the old one handed out' : 'after a power loss the broker keeps only what was flushed'}), so new messages take positions handed out before, and a consumer pulls on from its own next offset: ${e.reader} will never read this message, and nobody is told. Its producer got SEND_OK.`,
   'message.filtered': (e) => `Group ${e.group} passed over message ${e.msgId} (${e.topic} ${e.broker} queue ${e.queueId}, position ${e.queueOffset}, tags ${e.tags || 'none'}) on the ${e.by} side: the broker keeps one subscription per group, so with members that subscribe differently a message one member wants is skipped by another and never consumed by the group.`,

@@ -323,7 +323,7 @@ export const zh: Narrators = {
     const fate = read !== undefined && e.queueId >= read
       ? `队列 ${e.queueId} 的 id 大于或等于 readQueueNums（${read}）：在调大 readQueueNums 之前，不会有消费者拉取它。`
       : '现在可以被拉取了。';
-    return `${node(c, e, 0)} 把消息追加到 CommitLog（物理偏移量 ${e.commitLogOffset}），并写入 ConsumeQueue ${e.topic} #${e.queueId} 的位点 ${e.queueOffset}。${fate}`;
+    return `${node(c, e, 0)} 把消息追加到 CommitLog（物理偏移量 ${e.commitLogOffset}），并写入 ${e.topic} 队列 ${e.queueId} 的 ConsumeQueue，位点 ${e.queueOffset}。${fate}`;
   },
   'message.storedBehind': (e, c) => `${e.broker} 把消息 ${e.msgId} 存在 ${e.topic} 队列 ${e.queueId} 的位点 ${e.queueOffset}，而 ${e.reader} 已经读过这个位点（它的下一个拉取位点是 ${e.readerOffset}）。这个队列被回退过（${c.config.enableControllerMode ? '断电后只保留已刷盘的部分；新 Master 持有的可能比旧 Master 分配出去的少' : '断电后 Broker 只保留已刷盘的部分'}），新消息重新占用了分配过的位点，而消费者从自己的下一个位点继续拉取：${e.reader} 永远读不到这条消息，也没有人得到通知。它的生产者收到的是 SEND_OK。`,
   'message.filtered': (e) => `消费者组 ${e.group} 在${e.by === 'broker' ? ' Broker ' : '客户端'}跳过了消息 ${e.msgId}（${e.topic} ${e.broker} 队列 ${e.queueId}，位点 ${e.queueOffset}，标签 ${e.tags || '无'}）：Broker 每个消费者组只保存一份订阅，成员订阅不一致时，一个成员需要的消息会被另一个成员跳过，整个组都不会消费它。`,

@@ -37,7 +37,7 @@ describe('the Message tab', () => {
     const steps = await screen.findAllByTestId('life-step', {}, WAIT);
     expect(within(screen.getByTestId('message-found')).getAllByRole('row')).toHaveLength(2);
     expect(steps[0]).toHaveTextContent(/p-1 sends it to broker-\w queue \d of TopicTest \(attempt 1\)/);
-    expect(steps.some((step) => /stores it in TopicTest queue \d, queueOffset \d+, commitLogOffset \d+/.test(step.textContent!))).toBe(true);
+    expect(steps.some((step) => /stores it in TopicTest queue \d, queue offset \d+, CommitLog offset \d+/.test(step.textContent!))).toBe(true);
     expect(steps.some((step) => /gets SendResult SEND_OK/.test(step.textContent!))).toBe(true);
   });
 
@@ -97,8 +97,8 @@ describe('the Message tab', () => {
     search('key', 'order-1');
     const table = await screen.findByTestId('message-found', {}, WAIT);
     const headers = within(table).getAllByRole('columnheader').map((cell) => cell.textContent);
-    expect(headers).toEqual(['Message ID', 'Topic', 'Tag', 'Key', 'Broker', 'Queue', 'queueOffset', 'commitLogOffset', 'storeTimestamp']);
-    // The id is one token, with no break opportunity: message.css keeps the table's ids, names and headings on one line.
+    expect(headers).toEqual(['Message ID', 'Topic', 'Tag', 'Key', 'Broker', 'Queue', 'Queue offset', 'CommitLog offset', 'Store time']);
+    // The id is one token, with no break opportunity: message.css keeps the table's ids and names on one line.
     const id = within(table).getAllByRole('row')[1]!.querySelector('code')!;
     expect(id.textContent).toMatch(/^[0-9A-F]{32}$/);
     expect(id.querySelector('wbr')).toBeNull();
@@ -115,7 +115,7 @@ describe('the Message tab', () => {
     render(<MessageTab />);
     const table = await screen.findByTestId('message-found', {}, WAIT);
     const headers = within(table).getAllByRole('columnheader').map((cell) => cell.textContent);
-    expect(headers).toEqual(expect.arrayContaining(['reconsumeTimes', 'delayLevel']));
+    expect(headers).toEqual(expect.arrayContaining(['Reconsume times', 'Delay level']));
   });
 
   it('says when the text is not an id, and when nothing is found, showing the text only as text', async () => {
@@ -127,6 +127,34 @@ describe('the Message tab', () => {
     await waitFor(() => expect(screen.getByTestId('message-problem')).toHaveTextContent('No message found'), WAIT);
   });
 
+  // Consumers are given only the queue ids below readQueueNums (topicRouteData2TopicSubscribeInfo):
+  // a message written to id 7 of write 8 / read 4 ends its life at SEND_OK, and the page says why.
+  it('says a message found in a queue at or above readQueueNums is given to no consumer, and says nothing of one in a readable queue', async () => {
+    const sentWithKey = (key: string) => getTimeline()!.traceSlice(0).find((event) => event.type === 'message.sent' && event.attempt === 1 && event.keys === key);
+    const high = sentWithKey('order-5');
+    const low = sentWithKey('order-1');
+    if (high?.type !== 'message.sent' || low?.type !== 'message.sent') throw new Error('unreachable');
+    const readQueueNums = getTimeline()!.state.brokers[`${high.broker}/0`]!.topicConfigTable['TopicTest']!.readQueueNums;
+    expect(high.queueId).toBeGreaterThanOrEqual(readQueueNums);
+    expect(low.queueId).toBeLessThan(readQueueNums);
+    render(<MessageTab />);
+    search('key', 'order-5');
+    expect(await screen.findByTestId('message-unreadable', {}, WAIT)).toHaveTextContent(
+      `Queue ${high.queueId} ≥ readQueueNums ${readQueueNums} (TopicTest on ${high.broker}): no consumer is given this queue until readQueueNums is raised, so this message is Not consumable.`);
+    search('key', 'order-1');
+    await waitFor(() => expect(screen.getAllByTestId('life-step').some((step) => /consumes it/.test(step.textContent!))).toBe(true), WAIT);
+    expect(screen.queryByTestId('message-unreadable')).toBeNull();
+    cleanup();
+    usePlayback.setState({ language: 'zh' });
+    useInsight.getState().setLookup({ by: 'key', value: 'order-5' });
+    render(<MessageTab />);
+    expect(await screen.findByTestId('message-unreadable', {}, WAIT)).toHaveTextContent(
+      `队列 ${high.queueId} ≥ readQueueNums ${readQueueNums}（${high.broker} 上的 TopicTest）：在调大 readQueueNums 之前不会分配给任何消费者，这条消息无法消费。`);
+    // The stored copy's columns, in Chinese all: no field name left untranslated beside them.
+    const table = screen.getByTestId('message-found');
+    expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['消息 ID', '主题', '标签', 'Key', 'Broker', '队列', '位点', 'CommitLog 偏移量', '存储时间']);
+  });
+
   it('speaks Chinese', async () => {
     usePlayback.setState({ language: 'zh' });
     useInsight.getState().setLookup({ by: 'key', value: 'order-1' });
@@ -134,6 +162,7 @@ describe('the Message tab', () => {
     expect(screen.getByRole('heading', { name: '消息轨迹' })).toBeInTheDocument();
     const steps = await screen.findAllByTestId('life-step', {}, WAIT);
     expect(steps[0]).toHaveTextContent('把它发送到');
+    expect(steps.some((step) => /把它存入 TopicTest 队列 \d，位点 \d+，CommitLog 偏移量 \d+/.test(step.textContent!))).toBe(true);
   });
 });
 

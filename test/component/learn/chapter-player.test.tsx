@@ -475,20 +475,25 @@ describe('a step about a part of a broker (chapter 4)', () => {
   });
   const frames = () => act(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 
-  it('brings into view in the inspector the module its caption is about, step by step: the client manager, the store, the store again (the ConsumeQueues a pull reads)', async () => {
+  it('brings into view in the inspector the module its caption is about, step by step: Remoting, the client manager, none at the first stored message (the module map says its counts), Remoting again (its pulls)', async () => {
     render(<InspectorPanel className="rs-area-inspector" />);
-    await openChapter('broker', 1);
+    await openChapter('broker', 0);
+    await waitFor(() => expect(shown.at(-1)).toBe('module-remoting'), WAIT);
+    key('ArrowRight');
+    await arrivedAt(1);
     await waitFor(() => expect(shown.at(-1)).toBe('module-clientManager'), WAIT);
     expect(screen.getByTestId('module-clientManager')).toHaveTextContent('CG_ORDER (CLUSTERING)');
-    key('ArrowRight');
+    act(() => useLesson.getState().openChapter('broker', 2));
     await arrivedAt(2);
-    await waitFor(() => expect(shown.at(-1)).toBe('module-store'), WAIT);
-    act(() => useLesson.getState().openChapter('broker', 0));
-    await arrivedAt(0);
     shown.length = 0;
+    await screen.findByTestId('module-map', {}, WAIT);
+    growInspector();
+    await frames();
+    expect(shown).toEqual([]);
     act(() => useLesson.getState().openChapter('broker', 4));
     await arrivedAt(4);
-    await waitFor(() => expect(shown.at(-1)).toBe('module-store'), WAIT);
+    await waitFor(() => expect(shown.at(-1)).toBe('module-remoting'), WAIT);
+    expect(screen.getByTestId('module-remoting')).toHaveTextContent('PULL_MESSAGE');
   });
 
   it('follows the module while the inspector settles, until the person scrolls; a step about the broker alone brings no module into view', async () => {
@@ -504,8 +509,8 @@ describe('a step about a part of a broker (chapter 4)', () => {
     growInspector();
     await frames();
     expect(shown).toEqual([]);
-    act(() => useLesson.getState().openChapter('broker', 0));
-    await arrivedAt(0);
+    act(() => useLesson.getState().openChapter('broker', 2));
+    await arrivedAt(2);
     await screen.findByTestId('module-map', {}, WAIT);
     growInspector();
     await frames();
@@ -520,6 +525,36 @@ describe('a step about a part of a broker (chapter 4)', () => {
     growInspector();
     await frames();
     expect(shown).toEqual([]);
+  });
+});
+
+describe('a step about a table of a NameServer (chapter 5)', () => {
+  /** The elements brought into view, by test id (jsdom has no scrollIntoView: this one records). */
+  const shown: string[] = [];
+  let style: HTMLStyleElement;
+  beforeEach(() => {
+    shown.length = 0;
+    Element.prototype.scrollIntoView = function record(this: Element) {
+      shown.push(this.getAttribute('data-testid') ?? '');
+    };
+    style = document.createElement('style');
+    style.textContent = '.rs-lesson { position: sticky; }';
+    document.head.append(style);
+  });
+  afterEach(() => {
+    delete (Element.prototype as Partial<Element>).scrollIntoView;
+    style.remove();
+  });
+
+  it('brings ns-2\'s topicQueueTable, with TopicOrder\'s rows, into view at the topic\'s creation, and nothing at the step before', async () => {
+    render(<InspectorPanel className="rs-area-inspector" />);
+    await openChapter('workflow', 1);
+    await screen.findByTestId('topicQueueTable', {}, WAIT);
+    expect(shown).toEqual([]);
+    act(() => useLesson.getState().openChapter('workflow', 2));
+    await arrivedAt(2);
+    await waitFor(() => expect(shown.at(-1)).toBe('topicQueueTable'), WAIT);
+    expect(screen.getByTestId('topicQueueTable')).toHaveTextContent('TopicOrder');
   });
 });
 

@@ -32,3 +32,17 @@ describe('chapter basics: the keys step and the page\'s own Key search', () => {
     expect(step.caption.zh).toContain('本页“消息轨迹”里的 Key 查询可以把主题留作“所有主题”，逐个主题查找；mqadmin 则要求给出一个主题。');
   });
 });
+
+describe('chapter basics: where TagB is filtered out', () => {
+  // DefaultMessageStore.getMessage, serving the pull, skips the ConsumeQueue units whose tag hash code
+  // the subscription lacks (MessageFilter.isMatchedByConsumeQueue); the client checks the tag string
+  // again (PullAPIWrapper.processPullResult). Nothing is dropped when the message is stored.
+  it('says the broker filters while it serves c-1\'s pull, by each ConsumeQueue entry\'s tag hash code, and the client checks the tag again', async () => {
+    const { chapter } = await chapterRun('basics');
+    const step = chapter.steps.find((entry) => entry.caption.en.includes('subscribed to TagA only'))!;
+    expect(step.caption.en).toContain('when the broker serves c-1\'s pull it compares each ConsumeQueue entry\'s tag hash code with c-1\'s subscription and leaves them out (c-1 checks the tag itself again when the messages arrive)');
+    expect(step.caption.zh).toContain('Broker 处理 c-1 的拉取请求时，按 ConsumeQueue 条目里的标签哈希码把它们过滤掉了（消息到达后 c-1 还会按标签本身再核对一次）');
+    expect(step.caption.en).not.toContain('before they are pulled');
+    expect(step.caption.zh).not.toContain('在拉取前');
+  });
+});

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { chapterRun } from '../../support/chapter-run.ts';
-import { masterOf } from '../../../src/sim/index.ts';
+import { masterOf, openHaConnections } from '../../../src/sim/index.ts';
+import { moduleFigures, remotingRows } from '../../../src/ui/panels/broker-modules-model.ts';
+import { brokerModulesStrings } from '../../../src/ui/panels/broker-modules-strings.ts';
 
 /** The broker chapter, a Timeline of its scenario and the index and moment of the step whose caption matches. */
 async function brokerStep(caption: RegExp) {
@@ -16,7 +18,7 @@ describe('chapter broker: the inspector at a step shows what its caption says', 
   // A consumer heartbeats the slave too (MQClientInstance.sendHeartbeatToAllBroker), and its
   // registration there may come first: the step must wait for the focused master's own.
   it('the heartbeat step: the focused broker-a (its master) has processed a HEART_BEAT and keeps CG_ORDER with c-1\'s channel', async () => {
-    const { timeline, t, focus } = await brokerStep(/HEART_BEAT/);
+    const { timeline, t, focus } = await brokerStep(/heartbeat \(HEART_BEAT\) reached/);
     const broker = timeline.state.brokers[focus] ?? masterOf(timeline.state, focus)!;
     expect(broker.node).toBe('broker-a/0');
     expect(broker.requestCounts['HEART_BEAT']).toBeGreaterThanOrEqual(1);
@@ -66,10 +68,52 @@ describe('chapter broker: the inspector at a step shows what its caption says', 
     expect(caption.zh).toContain('它现在还是空的：c-1 的第一行随 0:08 的一次拉取才到来；从 0:11 起，c-1 还会每 5 秒（persistConsumerOffsetInterval）把全部位点提交一次。');
   });
 
-  it('names the part of the broker each step\'s caption is about, for the inspector to bring into view: the client manager, the store and its ConsumeQueues', async () => {
+  // At 1280x800 the store's box and the committed offsets lie screens below the inspector's top:
+  // brought into view, they took broker-a/0's box on the canvas under the lesson. The steps about
+  // them cite what the module map and the Remoting table say beside the box instead.
+  it('names the part of the broker a step\'s caption is about only where it shows beside the broker\'s box: Remoting, the client manager, Remoting\'s pulls', async () => {
     const { chapter } = await chapterRun('broker');
     const parts = chapter.steps.map((step) => (step.focus?.kind === 'broker' ? step.focus.module ?? null : undefined));
-    expect(parts).toEqual([null, 'clientManager', 'store', null, 'store', undefined]);
+    expect(parts).toEqual(['remoting', 'clientManager', null, null, 'remoting', undefined]);
+  });
+
+  it('the first step: broker-a/0 has processed no request, its table says so, and the first is c-1\'s HEART_BEAT at 0:01, the next step', async () => {
+    const { chapter, timeline, moments } = await chapterRun('broker');
+    timeline.seek(moments[0]!.t);
+    expect(timeline.state.brokers['broker-a/0']!.requestCounts).toEqual({});
+    let t = moments[0]!.t;
+    while (Object.keys(timeline.state.brokers['broker-a/0']!.requestCounts).length === 0) timeline.seek(t += 1);
+    expect(clock(t)).toBe('0:01');
+    expect(t).toBe(moments[1]!.t);
+    expect(timeline.state.brokers['broker-a/0']!.requestCounts).toEqual({ HEART_BEAT: 1 });
+    const caption = chapter.steps[0]!.caption;
+    expect(caption.en).toContain(`Its table says "${brokerModulesStrings('en').noRequests.replace(/\.$/, '')}": no client has started. The first, c-1's HEART_BEAT, arrives at 0:01, the next step.`);
+    expect(caption.zh).toContain(`它的表格还写着“${brokerModulesStrings('zh').noRequests.replace(/。$/, '')}”：还没有客户端启动。第一个请求是 c-1 的 HEART_BEAT，0:01 到达，就是下一步。`);
+  });
+
+  it('the first stored message: the caption quotes the module map\'s store and HA lines as they read at its moment', async () => {
+    const { timeline, t, caption } = await brokerStep(/SEND_MESSAGE/);
+    const { scenario } = await chapterRun('broker');
+    const master = timeline.state.brokers['broker-a/0']!;
+    const figures = moduleFigures(master, openHaConnections(scenario.config, master, t).length, undefined);
+    expect(figures.messages).toBe(1);
+    for (const language of ['en', 'zh'] as const) {
+      const { figures: say } = brokerModulesStrings(language);
+      const quote = (text: string) => (language === 'en' ? `"${text}"` : `“${text}”`);
+      expect(caption[language]).toContain(quote(say.store(figures.messages, null)));
+      expect(caption[language]).toContain(quote(say.haMaster(figures.ha.role === 'master' ? figures.ha.slaves : -1)));
+    }
+  });
+
+  it('the pull step: the Remoting table the caption points to counts broker-a/0\'s PULL_MESSAGE requests, handled by PullMessageProcessor', async () => {
+    const { timeline, caption } = await brokerStep(/PULL_MESSAGE/);
+    const pulls = remotingRows(timeline.state.brokers['broker-a/0']!).find((row) => row.name === 'PULL_MESSAGE');
+    expect(pulls).toMatchObject({ processor: 'PullMessageProcessor' });
+    expect(pulls!.count).toBeGreaterThan(0);
+    expect(caption.en).toContain('c-1 pulled (PULL_MESSAGE: the Remoting table below counts them, for PullMessageProcessor).');
+    expect(caption.zh).toContain('c-1 拉取了消息（PULL_MESSAGE：下面的 Remoting 表格数着这些请求，交给 PullMessageProcessor）。');
+    expect(caption.en).not.toContain('foot of the inspector');
+    expect(caption.zh).not.toContain('最下面');
   });
 });
 

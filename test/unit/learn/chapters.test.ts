@@ -87,6 +87,18 @@ describe.each(CHAPTERS.map((entry) => [entry.id, entry] as const))('chapter %s',
     expect(chapter.steps.some((step) => step.predict)).toBe(true);
     expect(chapter.steps.at(-1)?.tag).toBe('why');
   });
+
+  // A choice labelled as the study note's gives itself away to a learner who has just read it: the
+  // note is named in the answer, once the learner has chosen.
+  it('names the study note in no choice of a question', async () => {
+    const chapter = await entry.load();
+    for (const { predict } of chapter.steps) {
+      for (const choice of predict?.choices ?? []) {
+        expect(choice.en).not.toMatch(/note/i);
+        expect(choice.zh).not.toMatch(/笔记/);
+      }
+    }
+  });
 });
 
 describe('the chapter list', () => {

@@ -339,6 +339,15 @@ describe('the caption of every event', () => {
     expect(narrate(stored, 'en', { config, readQueueNums: () => 4 })).toContain('Queue 5 is at or above readQueueNums (4): no consumer pulls it until readQueueNums is raised.');
     expect(narrate(stored, 'en', { config, readQueueNums: () => 8 })).toContain('It can now be pulled.');
   });
+
+  // The event log and the lessons name a queue "TopicTest queue 5" (「TopicTest 队列 5」): the caption of
+  // the same store says it the same way, not "#5", which read as another kind of id beside them.
+  it('names the ConsumeQueue a stored message went to by its topic and queue, as the log and the lessons do', () => {
+    const stored = sample('message.stored');
+    expect(narrate(stored, 'en', { config })).toContain('and to the ConsumeQueue of TopicTest queue 5 at position 3.');
+    expect(narrate(stored, 'zh', { config })).toContain('并写入 TopicTest 队列 5 的 ConsumeQueue，位点 3。');
+    for (const language of ['en', 'zh'] as const) expect(narrate(stored, language, { config })).not.toContain('#5');
+  });
 });
 
 describe('the caption of an offset of a BROADCASTING consumer (LocalFileOffsetStore): its own local file, never a broker', () => {

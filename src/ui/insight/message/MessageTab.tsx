@@ -4,6 +4,7 @@
  * The search runs as the named query messageLife (src/sim/queries/message-life.ts).
  */
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { isReadable, masterOf, perm2String, type ModelState } from '../../../sim/index.ts';
 import type { MessageLife, StoredCopy } from '../../../sim/queries/message-life.ts';
 import { useInsight, type MessageLookup } from '../../../store/insight.ts';
 import { usePlayback } from '../../../store/playback.ts';
@@ -13,7 +14,7 @@ import { DataTable } from '../../panels/DataTable.tsx';
 import { PanelFrame } from '../../panels/shared.tsx';
 import { useSimQuery } from '../../use-sim-query.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../../use-sim.ts';
-import { messageStrings, type MessageStrings } from './message-strings.ts';
+import { messageStrings, type MessageStrings, type UnreadableQueue } from './message-strings.ts';
 import { TopicQueryForm, TopicResult } from './TopicQuery.tsx';
 import { topicQueryStrings, type TopicQueryStrings } from './topic-query-strings.ts';
 import './message.css';
@@ -121,13 +122,32 @@ function FoundTable({ found, strings }: { found: StoredCopy[]; strings: MessageS
   );
 }
 
+/**
+ * Where the life's message sits if no consumer is given it now: its queue id at or above the
+ * topic's readQueueNums on its master (consumers are given only ids below it, MQClientInstance.
+ * topicRouteData2TopicSubscribeInfo), or the topic's perm without R (PermName.isReadable). Null
+ * once a group has consumed it, as the overview's Not consumable leaves such messages out.
+ */
+export function unreadableQueue(state: Readonly<ModelState>, life: MessageLife, timeMs: number): UnreadableQueue | null {
+  const copy = life.found.find((found) => found.msgId === life.msgId && found.brokerId === 0);
+  if (!copy || life.events.some((event) => event.type === 'message.consumed' && event.t <= timeMs)) return null;
+  const config = masterOf(state, copy.broker)?.topicConfigTable[copy.topic];
+  if (!config) return null;
+  const where = { broker: copy.broker, topic: copy.topic };
+  if (!isReadable(config.perm)) return { cause: 'notReadable', ...where, perm: perm2String(config.perm) };
+  return copy.queueId >= config.readQueueNums ? { cause: 'aboveRead', ...where, queueId: copy.queueId, readQueueNums: config.readQueueNums } : null;
+}
+
 function LifeSteps({ life, strings }: { life: MessageLife; strings: MessageStrings }) {
   const seek = usePlayback((s) => s.seek);
   // Ten times a second while playing, as the other text panels: which steps are later follows the playhead.
-  const timeMs = useSimView(TEXT_PANEL_REFRESH)?.timeMs ?? 0;
+  const view = useSimView(TEXT_PANEL_REFRESH);
+  const timeMs = view?.timeMs ?? 0;
   const names = useBrokerNodeNames();
   if (life.msgId === null) return null;
   const current = life.events.findLastIndex((event) => event.t <= timeMs);
+  // The last word of a life that stops at SEND_OK: the summary's Not consumable, said of this message.
+  const unreadable = view ? unreadableQueue(view.timeline.state, life, timeMs) : null;
   return (
     <section aria-label={strings.lifeCaption(life.msgId)}>
       <h3>{strings.lifeCaption(life.msgId)}</h3>
@@ -143,6 +163,7 @@ function LifeSteps({ life, strings }: { life: MessageLife; strings: MessageStrin
           </li>
         ))}
       </ol>
+      {unreadable && <p className="rs-life-unreadable" data-testid="message-unreadable">{strings.unreadable(unreadable)}</p>}
       {!life.complete && <p className="rs-muted">{strings.incomplete}</p>}
     </section>
   );

@@ -32,7 +32,14 @@ export interface MessageStrings {
   later: string;
   /** A step of the message's life; a broker is named by its node as the canvas draws it (`names`). */
   step: (event: LifeEvent, names: BrokerNodeNames) => string;
+  /** The message sits where no consumer is given it: its queue id at or above readQueueNums, or the topic's perm without R. */
+  unreadable: (where: UnreadableQueue) => string;
 }
+
+/** Where a stored message no consumer is given sits, and why (src/ui/insight/message/MessageTab.tsx). */
+export type UnreadableQueue =
+  | { cause: 'aboveRead'; broker: string; topic: string; queueId: number; readQueueNums: number }
+  | { cause: 'notReadable'; broker: string; topic: string; perm: string };
 
 /** Where a stored copy sits: a retry, a delayed message or a dead letter go to RocketMQ's system topics. */
 function placeEn(topic: string): string {
@@ -64,7 +71,7 @@ const en: MessageStrings = {
   incomplete: 'The run is very long: steps after the first 400,000 trace events are not shown.',
   searching: 'Searching…',
   foundCaption: (count) => `Messages found (${count})`,
-  columns: { msgId: 'Message ID', topic: 'Topic', tags: 'Tag', keys: 'Key', broker: 'Broker', queue: 'Queue', queueOffset: 'queueOffset', commitLogOffset: 'commitLogOffset', storeTime: 'storeTimestamp', reconsumeTimes: 'reconsumeTimes', delayLevel: 'delayLevel' },
+  columns: { msgId: 'Message ID', topic: 'Topic', tags: 'Tag', keys: 'Key', broker: 'Broker', queue: 'Queue', queueOffset: 'Queue offset', commitLogOffset: 'CommitLog offset', storeTime: 'Store time', reconsumeTimes: 'Reconsume times', delayLevel: 'Delay level' },
   follow: 'Follow',
   lifeCaption: (msgId) => `The life of ${msgId}`,
   stepHint: 'Click a step to move the playhead there.',
@@ -75,18 +82,21 @@ const en: MessageStrings = {
       case 'send.failed': return `attempt ${e.attempt} to ${e.broker} queue ${e.queueId} fails: ${e.reason}`;
       case 'send.result': return `${e.producer} gets SendResult ${e.status}`;
       case 'message.stored': return e.brokerId === 0
-        ? `${drawnNode(names, 'en', e, 0)} stores it in ${placeEn(e.topic)} queue ${e.queueId}, queueOffset ${e.queueOffset}, commitLogOffset ${e.commitLogOffset}`
-        : `slave ${drawnNode(names, 'en', e, e.brokerId)} holds the copy (HA replication), commitLogOffset ${e.commitLogOffset}`;
+        ? `${drawnNode(names, 'en', e, 0)} stores it in ${placeEn(e.topic)} queue ${e.queueId}, queue offset ${e.queueOffset}, CommitLog offset ${e.commitLogOffset}`
+        : `slave ${drawnNode(names, 'en', e, e.brokerId)} holds the copy (HA replication), CommitLog offset ${e.commitLogOffset}`;
       case 'message.lost': return e.reason === 'onewayNotDelivered' ? `it is lost on the way to ${e.broker} (ONEWAY: nobody answers, and no broker stored it)`
         : e.reason === 'onewayRefused' ? `${drawnNode(names, 'en', e, e.brokerId)} refuses it (ONEWAY: the answer goes nowhere, and nothing was stored)`
           : `${drawnNode(names, 'en', e, e.brokerId, e.reason === 'truncatedByNewMaster')} loses it: ${e.reason}`;
-      case 'message.storedBehind': return `it took queueOffset ${e.queueOffset}, which ${e.reader} had already read past (its next pull offset is ${e.readerOffset}): ${e.reader} never reads it`;
+      case 'message.storedBehind': return `it took queue offset ${e.queueOffset}, which ${e.reader} had already read past (its next pull offset is ${e.readerOffset}): ${e.reader} never reads it`;
       case 'message.filtered': return `${e.group} passes over it (${e.by === 'broker' ? 'filtered by the broker' : 'filtered by the client'}: tags ${e.tags})`;
       case 'message.consumed': return `${e.consumer} (${e.group}) consumes it from ${e.broker} queue ${e.queueId}${e.brokerId === 0 ? '' : `, read from the slave ${drawnNode(names, 'en', e, e.brokerId)}`}${e.reconsumeTimes > 0 ? `, reconsumeTimes ${e.reconsumeTimes}` : ''}`;
       case 'message.consumedAgain': return `a duplicate for ${e.group}: ${duplicateCauseSaid(e.cause, 'en')}`;
       case 'consume.failed': return `${e.consumer} (${e.group}) fails to consume it (reconsumeTimes ${e.reconsumeTimes}): ${e.next === 'retry' ? 'sent back to the retry topic' : e.next === 'dlq' ? 'sent to the dead-letter topic' : e.next === 'reread' ? 'its queue was dropped meanwhile: not sent back, its next owner reads it again' : 'dropped'}`;
     }
   },
+  unreadable: (where) => (where.cause === 'aboveRead'
+    ? `Queue ${where.queueId} ≥ readQueueNums ${where.readQueueNums} (${where.topic} on ${where.broker}): no consumer is given this queue until readQueueNums is raised, so this message is Not consumable.`
+    : `${where.topic} on ${where.broker} has perm ${where.perm}, without R: no consumer pulls its queues until R is given back, so this message is Not consumable.`),
 };
 
 const zh: MessageStrings = {
@@ -104,7 +114,7 @@ const zh: MessageStrings = {
   incomplete: '运行时间很长：前 400,000 个轨迹事件之后的步骤未显示。',
   searching: '搜索中…',
   foundCaption: (count) => `找到的消息（${count}）`,
-  columns: { msgId: '消息 ID', topic: '主题', tags: '标签', keys: 'Key', broker: 'Broker', queue: '队列', queueOffset: 'queueOffset', commitLogOffset: 'commitLogOffset', storeTime: 'storeTimestamp', reconsumeTimes: 'reconsumeTimes', delayLevel: 'delayLevel' },
+  columns: { msgId: '消息 ID', topic: '主题', tags: '标签', keys: 'Key', broker: 'Broker', queue: '队列', queueOffset: '位点', commitLogOffset: 'CommitLog 偏移量', storeTime: '存储时间', reconsumeTimes: '重新消费次数', delayLevel: '延迟级别' },
   follow: '追踪',
   lifeCaption: (msgId) => `${msgId} 的轨迹`,
   stepHint: '点击步骤，播放头移到那一刻。',
@@ -115,18 +125,21 @@ const zh: MessageStrings = {
       case 'send.failed': return `第 ${e.attempt} 次发送到 ${e.broker} 队列 ${e.queueId} 失败：${e.reason}`;
       case 'send.result': return `${e.producer} 收到 SendResult ${e.status}`;
       case 'message.stored': return e.brokerId === 0
-        ? `${drawnNode(names, 'zh', e, 0)} 把它存入 ${placeZh(e.topic)} 队列 ${e.queueId}，queueOffset ${e.queueOffset}，commitLogOffset ${e.commitLogOffset}`
-        : `Slave ${drawnNode(names, 'zh', e, e.brokerId)} 保存了副本（主从复制），commitLogOffset ${e.commitLogOffset}`;
+        ? `${drawnNode(names, 'zh', e, 0)} 把它存入 ${placeZh(e.topic)} 队列 ${e.queueId}，位点 ${e.queueOffset}，CommitLog 偏移量 ${e.commitLogOffset}`
+        : `Slave ${drawnNode(names, 'zh', e, e.brokerId)} 保存了副本（主从复制），CommitLog 偏移量 ${e.commitLogOffset}`;
       case 'message.lost': return e.reason === 'onewayNotDelivered' ? `它在发往 ${e.broker} 的途中丢失（ONEWAY：没有应答，也没有 Broker 存储它）`
         : e.reason === 'onewayRefused' ? `${drawnNode(names, 'zh', e, e.brokerId)} 拒绝了它（ONEWAY：应答无人接收，也没有存储）`
           : `${drawnNode(names, 'zh', e, e.brokerId, e.reason === 'truncatedByNewMaster')} 丢失了它：${e.reason}`;
-      case 'message.storedBehind': return `它占用了 queueOffset ${e.queueOffset}，而 ${e.reader} 已经读过这个位点（它的下一个拉取位点是 ${e.readerOffset}）：${e.reader} 永远读不到它`;
+      case 'message.storedBehind': return `它占用了位点 ${e.queueOffset}，而 ${e.reader} 已经读过这个位点（它的下一个拉取位点是 ${e.readerOffset}）：${e.reader} 永远读不到它`;
       case 'message.filtered': return `${e.group} 跳过了它（${e.by === 'broker' ? '被 Broker 过滤' : '被客户端过滤'}：标签 ${e.tags}）`;
       case 'message.consumed': return `${e.consumer}（${e.group}）从 ${e.broker} 队列 ${e.queueId} 消费了它${e.brokerId === 0 ? '' : `（读自 Slave ${drawnNode(names, 'zh', e, e.brokerId)}）`}${e.reconsumeTimes > 0 ? `，reconsumeTimes ${e.reconsumeTimes}` : ''}`;
       case 'message.consumedAgain': return `对 ${e.group} 而言是一次重复消费：${duplicateCauseSaid(e.cause, 'zh')}`;
       case 'consume.failed': return `${e.consumer}（${e.group}）消费失败（reconsumeTimes ${e.reconsumeTimes}）：${e.next === 'retry' ? '发回重试主题' : e.next === 'dlq' ? '进入死信队列' : e.next === 'reread' ? '其间队列已被移走：不发回，由队列的新主人再次读取' : '被丢弃'}`;
     }
   },
+  unreadable: (where) => (where.cause === 'aboveRead'
+    ? `队列 ${where.queueId} ≥ readQueueNums ${where.readQueueNums}（${where.broker} 上的 ${where.topic}）：在调大 readQueueNums 之前不会分配给任何消费者，这条消息无法消费。`
+    : `${where.broker} 上的 ${where.topic} 的 perm 是 ${where.perm}，没有 R：在恢复 R 之前没有消费者拉取它的队列，这条消息无法消费。`),
 };
 
 const STRINGS: Bilingual<MessageStrings> = { en, zh };

@@ -57,8 +57,8 @@ export const chapter: Chapter = {
     {
       wait: { type: 'message.consumed', afterMs: 15_000 },
       caption: {
-        en: 'The consumer c-1 subscribed to TagA only. It just consumed a TagA message; TagB messages are stored too but filtered by their tag\'s hash code in the ConsumeQueue before they are pulled, so c-1 never sees them, though its consume offsets move past them.',
-        zh: '消费者 c-1 只订阅了 TagA。它刚消费了一条 TagA 消息；TagB 的消息同样被存储，但在拉取前就按 ConsumeQueue 里的标签哈希码被过滤掉了，所以 c-1 看不到它们，但它的消费位点会越过它们。',
+        en: 'The consumer c-1 subscribed to TagA only. It just consumed a TagA message; TagB messages are stored too, but when the broker serves c-1\'s pull it compares each ConsumeQueue entry\'s tag hash code with c-1\'s subscription and leaves them out (c-1 checks the tag itself again when the messages arrive), so c-1 never sees them, though its consume offsets move past them.',
+        zh: '消费者 c-1 只订阅了 TagA。它刚消费了一条 TagA 消息；TagB 的消息同样被存储，但 Broker 处理 c-1 的拉取请求时，按 ConsumeQueue 条目里的标签哈希码把它们过滤掉了（消息到达后 c-1 还会按标签本身再核对一次），所以 c-1 看不到它们，但它的消费位点会越过它们。',
       },
       focus: { kind: 'message', section: 'consumption' },
     },

@@ -9,10 +9,11 @@ export const chapter: Chapter = {
     {
       wait: { type: 'broker.registered', where: { broker: 'broker-a', brokerId: 1, first: true } },
       caption: {
-        en: 'The inspector shows broker-a drawn as its modules. Remoting is the broker\'s network layer: every request arrives there and is handed to a processor by its RequestCode. broker-a/1, its slave, has just registered with the NameServer too.',
-        zh: '右侧详情里，broker-a 被画成它的各个模块。Remoting 模块是 Broker 的网络层：所有请求都先到这里，再按 RequestCode 交给对应的处理器。它的 Slave broker-a/1 也刚刚向 NameServer 注册。',
+        en: 'The inspector shows broker-a drawn as its modules. Remoting is the broker\'s network layer: every request arrives there and is handed to a processor by its RequestCode. Its table says "No request yet": no client has started. The first, c-1\'s HEART_BEAT, arrives at 0:01, the next step. broker-a/1, its slave, has just registered with the NameServer too.',
+        zh: '右侧详情里，broker-a 被画成它的各个模块。Remoting 模块是 Broker 的网络层：所有请求都先到这里，再按 RequestCode 交给对应的处理器。它的表格还写着“暂无请求”：还没有客户端启动。第一个请求是 c-1 的 HEART_BEAT，0:01 到达，就是下一步。它的 Slave broker-a/1 也刚刚向 NameServer 注册。',
       },
-      focus: { kind: 'broker', id: 'broker-a' },
+      // The Remoting box sits just below the module map: the least scroll that shows it keeps broker-a/0's box in sight.
+      focus: { kind: 'broker', id: 'broker-a', module: 'remoting' },
     },
     {
       // c-1 heartbeats the slave too, and here the slave registers it first: the step waits for the master the inspector shows.
@@ -26,10 +27,12 @@ export const chapter: Chapter = {
     {
       wait: { type: 'message.stored', where: { broker: 'broker-a', brokerId: 0 } },
       caption: {
-        en: 'A message arrived (SEND_MESSAGE). The store service appended it to the CommitLog, one file for every topic written strictly in order; a background task then added a unit to the topic queue\'s ConsumeQueue (CommitLog offset, size, tag hash) and indexed its keys in the IndexService. The slave has no copy yet: its HAClient started before its registration told it where its master is, found no address and waits 5 s before it looks again (DefaultHAClient). At 0:05 it connects to the master\'s HA port and the master streams the CommitLog to it from the start.',
-        zh: '一条消息到达（SEND_MESSAGE）。存储服务把它追加到 CommitLog：所有主题共用一个文件，严格顺序写入；随后后台任务在该队列的 ConsumeQueue 里加一条记录（CommitLog 偏移量、大小、标签哈希），并在 IndexService 里为它的 keys 建索引。Slave 这时还没有副本：它的 HAClient 启动时，注册还没告诉它 Master 在哪里，它找不到地址，要等 5 秒再看（DefaultHAClient）。0:05 它连上 Master 的 HA 端口，Master 从头开始把 CommitLog 传给它。',
+        en: 'A message arrived (SEND_MESSAGE). The store service appended it to the CommitLog, one file for every topic written strictly in order; a background task then added a unit to the topic queue\'s ConsumeQueue (CommitLog offset, size, tag hash) and indexed its keys in the IndexService. The module map at the top of the inspector counts them: the store\'s "CommitLog: 1 message", the IndexService\'s entries, and HA\'s "no slave connected". The slave has no copy yet: its HAClient started before its registration told it where its master is, found no address and waits 5 s before it looks again (DefaultHAClient). At 0:05 it connects to the master\'s HA port and the master streams the CommitLog to it from the start.',
+        zh: '一条消息到达（SEND_MESSAGE）。存储服务把它追加到 CommitLog：所有主题共用一个文件，严格顺序写入；随后后台任务在该队列的 ConsumeQueue 里加一条记录（CommitLog 偏移量、大小、标签哈希），并在 IndexService 里为它的 keys 建索引。详情顶部的模块一览数着它们：存储服务“CommitLog：1 条消息”、索引服务的索引项，以及高可用服务“没有已连接的 Slave”。Slave 这时还没有副本：它的 HAClient 启动时，注册还没告诉它 Master 在哪里，它找不到地址，要等 5 秒再看（DefaultHAClient）。0:05 它连上 Master 的 HA 端口，Master 从头开始把 CommitLog 传给它。',
       },
-      focus: { kind: 'broker', id: 'broker-a', module: 'store' },
+      // The module map under the inspector's title says the caption's counts beside broker-a/0's box: the
+      // store's box, three screens down, scrolled into view took the box under the lesson (lesson-in-view.ts).
+      focus: { kind: 'broker', id: 'broker-a' },
     },
     {
       wait: { type: 'message.stored', where: { broker: 'broker-a', brokerId: 1 } },
@@ -55,11 +58,12 @@ export const chapter: Chapter = {
     {
       wait: { type: 'message.consumed', where: { consumer: 'c-1', broker: 'broker-a', brokerId: 0 }, afterMs: 5_000 },
       caption: {
-        en: 'c-1 pulled (PULL_MESSAGE): the pull processor read the queue\'s ConsumeQueue from the offset the request names, then the messages from the CommitLog at the offsets it lists. A ConsumeQueue unit is 20 bytes, so finding the n-th message of a queue is one multiplication. A pull also carries how far c-1 has consumed, and the pull processor commits that into the broker\'s committed offsets (consumerOffsetTable, at the foot of the inspector). It is still empty: c-1\'s first row comes with a later pull, at 0:08, and from 0:11 c-1 also sends all its offsets every 5 s (persistConsumerOffsetInterval).',
-        zh: 'c-1 拉取了消息（PULL_MESSAGE）：拉取处理器从请求里给出的位点读该队列的 ConsumeQueue，再按其中记录的 CommitLog 偏移量读出消息。每条 ConsumeQueue 记录 20 字节，找队列里第 n 条消息只需一次乘法。拉取请求还带着 c-1 已消费到的位置，拉取处理器把它提交到 Broker 的已提交消费位点（consumerOffsetTable，在详情的最下面）。它现在还是空的：c-1 的第一行随 0:08 的一次拉取才到来；从 0:11 起，c-1 还会每 5 秒（persistConsumerOffsetInterval）把全部位点提交一次。',
+        en: 'c-1 pulled (PULL_MESSAGE: the Remoting table below counts them, for PullMessageProcessor). It read the queue\'s ConsumeQueue from the offset the request names, then the messages at the CommitLog offsets its 20-byte units list. A pull also carries c-1\'s consumed offset, which the processor commits to the broker\'s committed offsets (consumerOffsetTable, further down the inspector). It is still empty: c-1\'s first row comes with a later pull, at 0:08, and from 0:11 c-1 also sends all its offsets every 5 s (persistConsumerOffsetInterval).',
+        zh: 'c-1 拉取了消息（PULL_MESSAGE：下面的 Remoting 表格数着这些请求，交给 PullMessageProcessor）。它从请求里给出的位点读该队列的 ConsumeQueue，再按其中 20 字节的记录所列的 CommitLog 偏移量读出消息。拉取请求还带着 c-1 的消费位点，处理器把它提交到 Broker 的已提交消费位点（consumerOffsetTable，在详情的更下方）。它现在还是空的：c-1 的第一行随 0:08 的一次拉取才到来；从 0:11 起，c-1 还会每 5 秒（persistConsumerOffsetInterval）把全部位点提交一次。',
       },
-      // The store's box holds the ConsumeQueues the pull read; the committed offsets sit at the inspector's foot, where the window would show the inspector alone.
-      focus: { kind: 'broker', id: 'broker-a', module: 'store' },
+      // The Remoting table, under the module map, counts the pulls: the least scroll that shows it keeps broker-a/0's
+      // box in sight. The store's box and the committed offsets, further down, scrolled into view took the box under the lesson.
+      focus: { kind: 'broker', id: 'broker-a', module: 'remoting' },
     },
     {
       wait: { atMs: 20_000 },

@@ -26,11 +26,12 @@ export const chapter: Chapter = {
       // The registration the topic change causes, 1 ms after the change: from then on the NameServers hold the route.
       wait: { type: 'broker.registered', where: { broker: 'broker-b', nameServer: 'ns-2', trigger: 'topicChanged' } },
       caption: {
-        en: '3. The topic is created before anyone sends (mqadmin updateTopic -c DefaultCluster -t TopicOrder -w 4 -r 4): each broker of the cluster adds it to its topic table and registers again at once, so the NameServers now have TopicOrder\'s route.',
-        zh: '3. 在收发消息之前先创建主题（mqadmin updateTopic -c DefaultCluster -t TopicOrder -w 4 -r 4）：集群里每个 Broker 把它加入自己的主题配置表，并立即再次注册，于是 NameServer 有了 TopicOrder 的路由。',
+        en: '3. The topic is created before anyone sends (mqadmin updateTopic -c DefaultCluster -t TopicOrder -w 4 -r 4): each broker of the cluster adds it to its topic table and registers again at once, so the NameServers now have TopicOrder\'s route: ns-2\'s topicQueueTable, in the inspector, lists it on broker-a and broker-b with 4 write and 4 read queues each.',
+        zh: '3. 在收发消息之前先创建主题（mqadmin updateTopic -c DefaultCluster -t TopicOrder -w 4 -r 4）：集群里每个 Broker 把它加入自己的主题配置表，并立即再次注册，于是 NameServer 有了 TopicOrder 的路由：右侧详情里 ns-2 的 topicQueueTable 列出了它在 broker-a 和 broker-b 上各 4 个写队列、4 个读队列。',
       },
-      // The inspector shows the NameServer's routes, the step's evidence.
-      focus: { kind: 'nameServer', id: 'ns-2' },
+      // The inspector shows the NameServer's routes, the step's evidence: its topicQueueTable, below the
+      // other two tables, is brought into view with ns-2's box (use-inspector-table.ts).
+      focus: { kind: 'nameServer', id: 'ns-2', table: 'topicQueueTable' },
     },
     {
       wait: { type: 'route.updated', where: { client: 'p-1' } },

@@ -22,7 +22,7 @@ export const chapter: Chapter = {
           zh: '执行 mqadmin updateTopic 时没有给 -r 和 -w。每个 Broker 上会有几个队列？',
         },
         choices: [
-          { en: '4, as the study note says', zh: '4 个，如学习笔记所说' },
+          { en: '4', zh: '4 个' },
           { en: '8', zh: '8 个' },
           { en: '16', zh: '16 个' },
         ],

@@ -51,8 +51,8 @@ export const chapter: Chapter = {
         ],
         answer: 1,
         why: {
-          en: 'The messages were stored all along; only no consumer was allowed to read those queue ids. Give the ids back and the consumers resume from the offsets their group had committed (18 or 19 here, where reading stopped at about 0:30).',
-          zh: '消息一直都存着，只是没有消费者被允许读那些队列 id。把 id 还回来，消费者就从组里已提交的位点（这里是 18 或 19，即 0:30 前后停下的地方）接着读。',
+          en: 'The messages were stored all along; only no consumer was allowed to read those queue ids. Give the ids back and the consumers given queues 4-7 resume from the offsets their group had committed where reading stopped at about 0:30 (RemoteBrokerOffsetStore): over the canvas, Consumed is now 1,179 of the 1,180 sent, the last one on its way, and the Not consumable count has gone.',
+          zh: '消息一直都存着，只是没有消费者被允许读那些队列 id。把 id 还回来，分到 4-7 号队列的消费者就从组里在 0:30 前后停下时已提交的位点接着读（RemoteBrokerOffsetStore）：画布上方的已消费现在是 1,179，已发送 1,180，最后一条还在路上，“无法消费”的计数也不见了。',
         },
       },
     },

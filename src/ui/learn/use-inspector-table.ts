@@ -1,0 +1,41 @@
+/**
+ * A step about one table of a NameServer's inspector (chapter 5: the topicQueueTable the topic's
+ * creation filled, RouteInfoManager.topicQueueTable) brings that table into view: in a 1280x800
+ * window it starts at the window's foot under brokerAddrTable and brokerLiveTable, its rows below
+ * it, so the caption's "the NameServers now have TopicOrder's route" had nothing to show. The least
+ * scroll that shows the table keeps the NameServer's box on the canvas in sight (it sits high on
+ * the canvas). Followed while the inspector settles, until the person acts or the step changes
+ * (follow-part.ts), as use-broker-module.ts follows a module of a broker's inspector; only where
+ * the lesson box is stuck under the playback bar, and not while presenting (the same reasons).
+ */
+import { useEffect, type RefObject } from 'react';
+import { usePage } from '../../store/page.ts';
+import type { NameServerTable } from './chapter.ts';
+import { followUntilPersonActs } from './follow-part.ts';
+import { LESSON_GAP } from './lesson-in-view.ts';
+
+/** Scrolls the page the least that shows the table below the stuck lesson box (the page's scroll padding) and the inspector's stuck title. */
+export function bringTableIntoView(root: ParentNode, table: NameServerTable): boolean {
+  // The table's scroll area, its caption (the table's name) and headings included (DataTable.tsx).
+  const box = root.querySelector<HTMLElement>(`[data-testid="${table}"]`);
+  if (!box) return false;
+  const title = root.querySelector<HTMLElement>('[data-inspect-title]');
+  box.style.scrollMarginTop = `${(title && getComputedStyle(title).position === 'sticky' ? title.getBoundingClientRect().height : 0) + LESSON_GAP}px`;
+  box.style.scrollMarginBottom = `${LESSON_GAP}px`;
+  // jsdom has no scrollIntoView.
+  box.scrollIntoView?.({ block: 'nearest' });
+  return true;
+}
+
+export function useInspectorTable(lesson: RefObject<HTMLElement | null>, arrived: boolean, table: NameServerTable | undefined, step = 0): void {
+  const presenting = usePage((s) => s.presenting);
+  useEffect(() => {
+    const element = lesson.current;
+    if (!arrived || !table || presenting || !element || typeof MutationObserver === 'undefined' || typeof requestAnimationFrame !== 'function') return undefined;
+    const inspector = () => document.querySelector('.rs-area-inspector');
+    return followUntilPersonActs(() => {
+      const found = inspector();
+      if (found && getComputedStyle(element).position === 'sticky') bringTableIntoView(found, table);
+    }, () => [inspector()].filter((found) => found !== null));
+  }, [lesson, arrived, table, presenting, step]);
+}

@@ -65,9 +65,28 @@ function changeSpeed(direction: 1 | -1): void {
   state.setSpeed(nextSpeed(state.speed, direction));
 }
 
-/** To the nearest tick after (or before) where the playhead is going: the marks a mouse clicks (mark-times.ts), for the keyboard. */
+/**
+ * Whether ← or → was pressed during the seek under way: the worker takes the step at the seek's
+ * target (run-service.ts), and the keys after it count from where the step leads.
+ */
+let stepWaits = false;
+usePlayback.subscribe((state) => {
+  if (state.seekTarget === null) stepWaits = false;
+});
+
+function step(direction: 'back' | 'forward'): void {
+  const state = usePlayback.getState();
+  if (state.seekTarget !== null) stepWaits = true;
+  state.step(direction);
+}
+
+/**
+ * To the nearest tick after (or before) where the playhead is going: the marks a mouse clicks
+ * (mark-times.ts), for the keyboard. With a step waiting, from where the step leads, once it is
+ * known (null: jump-to-mark.ts waits for it); from the seek's target, the step was lost.
+ */
 function jumpToMark(direction: 1 | -1): void {
-  const from = playheadTarget();
+  const from = stepWaits ? null : playheadTarget();
   void import('./controls/jump-to-mark.ts').then((module) => module.jumpToMark(from, direction));
 }
 
@@ -75,9 +94,9 @@ const COMMAND_TABLE = {
   restart: { icon: '|<<', keys: [{ key: 'Home', label: 'Home' }], perform: () => usePlayback.getState().requestSeek(0) },
   jumpBack10: { icon: '−10s', keys: [{ key: 'ArrowLeft', shift: true, label: 'Shift+←' }], perform: () => jump(-10_000) },
   jumpBack1: { icon: '−1s', keys: [{ key: 'ArrowLeft', alt: true, label: 'Alt+←' }], perform: () => jump(-1_000) },
-  stepBack: { icon: '|<', keys: [{ key: 'ArrowLeft', label: '←' }, { key: 'PageUp', label: 'PageUp', presenting: true }], perform: () => usePlayback.getState().step('back') },
+  stepBack: { icon: '|<', keys: [{ key: 'ArrowLeft', label: '←' }, { key: 'PageUp', label: 'PageUp', presenting: true }], perform: () => step('back') },
   togglePlay: { icon: '>', keys: [{ key: ' ', label: 'Space' }], perform: togglePlay },
-  stepForward: { icon: '>|', keys: [{ key: 'ArrowRight', label: '→' }, { key: 'PageDown', label: 'PageDown', presenting: true }], perform: () => usePlayback.getState().step('forward') },
+  stepForward: { icon: '>|', keys: [{ key: 'ArrowRight', label: '→' }, { key: 'PageDown', label: 'PageDown', presenting: true }], perform: () => step('forward') },
   jumpForward1: { icon: '+1s', keys: [{ key: 'ArrowRight', alt: true, label: 'Alt+→' }], perform: () => jump(1_000) },
   jumpForward10: { icon: '+10s', keys: [{ key: 'ArrowRight', shift: true, label: 'Shift+→' }], perform: () => jump(10_000) },
   previousMark: { icon: '[', keys: [{ key: '[', label: '[' }], perform: () => jumpToMark(-1) },

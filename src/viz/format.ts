@@ -35,13 +35,20 @@ const UNITS: Readonly<Record<Language, { minute: string; second: string; milli: 
 };
 
 /**
+ * Between a value and its unit: a no-break space (U+00A0), so a narrow column or a table's heading
+ * never ends a line on "120" and starts the next on "s" (「120」 and 「秒」 in Chinese). It reads as a
+ * space to every reader, and to Testing Library's text matchers, which fold it as whitespace.
+ */
+export const UNIT_SPACE = '\u00a0';
+
+/**
  * `95_040` -> `"95.0 s"` (「95.0 秒」): a live counter or countdown ("5.0 s ago"), one decimal unless
  * told otherwise, so that its width holds still while it runs. A period said in words is formatPeriod's.
  */
 export function formatSeconds(ms: number, language: Language, digits = 1): string {
   const value = (ms / 1_000).toFixed(digits);
   // -0.0 reads as a glitch: a countdown that just ended shows 0.0.
-  return `${Number(value) === 0 ? (0).toFixed(digits) : value} ${UNITS[language].second}`;
+  return `${Number(value) === 0 ? (0).toFixed(digits) : value}${UNIT_SPACE}${UNITS[language].second}`;
 }
 
 /**
@@ -56,11 +63,11 @@ export function formatPeriod(ms: number, language: Language): string {
   const sign = ms < 0 ? '-' : '';
   const rounded = Math.round(Math.abs(ms));
   // Zero hides nothing in seconds, and a list of RocketMQ's figures reads "0 s / 0 s / 30 s".
-  if (rounded === 0) return `0 ${units.second}`;
-  if (rounded < 1_000) return `${sign}${rounded} ${units.milli}`;
+  if (rounded === 0) return `0${UNIT_SPACE}${units.second}`;
+  if (rounded < 1_000) return `${sign}${rounded}${UNIT_SPACE}${units.milli}`;
   const tenths = Math.round(Math.abs(ms) / 100);
-  if (tenths >= 1_800 && tenths % 600 === 0) return `${sign}${tenths / 600} ${units.minute}`;
-  return `${sign}${tenths / 10} ${units.second}`;
+  if (tenths >= 1_800 && tenths % 600 === 0) return `${sign}${tenths / 600}${UNIT_SPACE}${units.minute}`;
+  return `${sign}${tenths / 10}${UNIT_SPACE}${units.second}`;
 }
 
 /** Share of a countdown still to run, clamped to [0, 1] (0 when the total is not positive). */
@@ -128,6 +135,8 @@ export function fitTextKeepingEnd(text: string, end: string, widthPx: number, fo
 
 /** A character's width in em: ASCII as measured, East Asian wide and full-width ones and those beyond the BMP (emoji) 1, others (Latin-1 and the like) 0.7. */
 function charEm(code: number, widths: Uint8Array): number {
+  // The no-break space between a value and its unit (UNIT_SPACE) is as wide as a space.
+  if (code === 0xa0) return widths[0]! / 100;
   if (code >= 0x20 && code < 0x7f) return widths[code - 0x20]! / 100;
   if (code < 0x1100) return 0.7;
   const wide = code <= 0x115f || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff)

@@ -19,6 +19,21 @@ export const MAX_SCALE = 1.6;
  */
 export const KEEP_WIDE_MIN_SHARE = 0.75;
 
+/**
+ * Presenting, the canvas's text is drawn at least this much larger than on the page (a detail line
+ * 11 px -> 13.75 px, a name 12.5 px -> 15.6 px) where the drawing itself cannot be (topologyScale:
+ * the window's height, or a panel beside the inspector, holds it at 1): the type on a projector
+ * grew everywhere but on the canvas. Also the most the text grows inside its boxes: a name and its
+ * status line still fit a 40 px box above its queue cells.
+ */
+export const PRESENTING_TEXT_MIN = 1.25;
+
+/** How much larger than its layout's type the canvas's text is drawn inside a drawing shown at `scale`. */
+export function canvasTextZoom(scale: number, presenting: boolean): number {
+  if (!presenting) return 1;
+  return Math.min(PRESENTING_TEXT_MIN, Math.max(1, Math.ceil((PRESENTING_TEXT_MIN / scale) * 100) / 100));
+}
+
 /** Steps of 0.05: a few pixels more or less of room do not lay the drawing out again. */
 const step = (scale: number) => Math.floor(scale * 20) / 20;
 

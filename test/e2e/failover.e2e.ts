@@ -24,24 +24,24 @@ async function detectionsAtEnd(page: Page, baseUrl: string, scenarioId: string):
 test('the failover view lists who noticed each broker fault, with the arithmetic, in English and Chinese', async ({ page, baseUrl, consoleErrors, screenshot }) => {
   const items = await detectionsAtEnd(page, baseUrl, 'crash-partition-shutdown');
   // broker-a crashed at 60 s: both NameServers drop it one hop later (channelClosed), 1 ms plus up to 1 ms of jitter, said in ms.
-  assert.ok(items.some((text) => /^ns-1 removed broker-a\/0 at 1:00\.00[12]: its connection closed \([12] ms after the fault\)$/.test(text)), items.join('\n'));
+  assert.ok(items.some((text) => /^ns-1 removed broker-a\/0 at 1:00\.00[12]: its connection closed \([12]\sms after the fault\)$/.test(text)), items.join('\n'));
   // broker-b was partitioned at 90 s after registering at 70 s: the idle close at 70 s + 120 s.
-  assert.ok(items.some((text) => /^ns-2 removed broker-b\/0 at 3:10\.0\d\d: its channel was idle for 120 s since 1:10\.0\d\d$/.test(text)), items.join('\n'));
+  assert.ok(items.some((text) => /^ns-2 removed broker-b\/0 at 3:10\.0\d\d: its channel was idle for 120\ss since 1:10\.0\d\d$/.test(text)), items.join('\n'));
   assert.ok(items.some((text) => /^ns-1 removed broker-c\/0 at 4:00\.0\d\d: it unregistered/.test(text)), items.join('\n'));
   await screenshot('failover-view');
   await page.getByTestId('language-zh').click();
-  await page.getByText(/^ns-2 在 3:10\.0\d\d 移除了 broker-b\/0：它的连接自 1:10\.0\d\d 起空闲了 120 秒/).waitFor();
+  await page.getByText(/^ns-2 在 3:10\.0\d\d 移除了 broker-b\/0：它的连接自 1:10\.0\d\d 起空闲了 120\s秒/).waitFor();
   assert.deepEqual(consoleErrors, []);
 });
 
 test('controller mode: the failover view reads the controller\'s election with its arithmetic, in English and Chinese', async ({ page, baseUrl, consoleErrors, screenshot }) => {
   const items = await detectionsAtEnd(page, baseUrl, 'controller-failover');
   // Partitioned at 30.5 s, its last heartbeat at 30.0 s: silent over 10 s at the 42.0 s scan.
-  assert.ok(items.some((text) => /^controller ns-1\/controller elected broker-a\/1 as master at 0:42\.0\d\d: broker-a\/0 silent for 12 s since 0:30\.0\d\d \(over 10 s\), found by the heartbeat scan every 5 s$/.test(text)), items.join('\n'));
+  assert.ok(items.some((text) => /^controller ns-1\/controller elected broker-a\/1 as master at 0:42\.0\d\d: broker-a\/0 silent for 12\ss since 0:30\.0\d\d \(over 10\ss\), found by the heartbeat scan every 5\ss$/.test(text)), items.join('\n'));
   assert.ok(items.some((text) => text.startsWith('broker-a/1 became master (brokerId 0) at 0:42.0')), items.join('\n'));
   await screenshot('failover-controller-en');
   await page.getByTestId('language-zh').click();
-  const election = page.getByText(/^Controller ns-1\/controller 在 0:42\.0\d\d 选举 broker-a\/1 为 Master：broker-a\/0 自 0:30\.0\d\d 起 12 秒没有心跳（超过 10 秒），被每 5 秒一次的心跳扫描发现/);
+  const election = page.getByText(/^Controller ns-1\/controller 在 0:42\.0\d\d 选举 broker-a\/1 为 Master：broker-a\/0 自 0:30\.0\d\d 起 12\s秒没有心跳（超过 10\s秒），被每 5\s秒一次的心跳扫描发现/);
   await election.waitFor();
   await election.scrollIntoViewIfNeeded();
   await screenshot('failover-controller-zh');
@@ -86,7 +86,7 @@ test('the scrubber marks when each fault showed itself, ahead of the playhead; a
   const removal = page.locator('[data-testid="mark-sign"][title^="ns-1 removed broker-b/0"]');
   await removal.waitFor();
   const title = (await removal.getAttribute('title'))!;
-  const match = /^ns-1 removed broker-b\/0 at (3:10\.0\d\d): its channel was idle for 120 s since 1:10\.0\d\d$/.exec(title);
+  const match = /^ns-1 removed broker-b\/0 at (3:10\.0\d\d): its channel was idle for 120\ss since 1:10\.0\d\d$/.exec(title);
   assert.ok(match, title);
   // The ring is on a row of its own, under the faults' bars: nothing covers it.
   const box = (await removal.boundingBox())!;

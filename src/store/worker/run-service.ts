@@ -56,8 +56,11 @@ interface Run {
   move: { target: number; kind: MoveKind } | null;
   /** Playing has stopped (a `settle`): the frame ending the move under way is settled. */
   settling: boolean;
-  /** Steps asked for while a seek was under way, taken from its target once it is reached (see step). */
-  stepsAfter: StepDirection[];
+  /**
+   * Steps asked for while a seek was under way, taken from its target once it is reached (see step),
+   * and the jumps asked for after them, each counting from where the keys before it led (see jump).
+   */
+  stepsAfter: (StepDirection | { byMs: number })[];
 }
 
 export class RunService {
@@ -126,12 +129,13 @@ export class RunService {
     return this.run && this.run.version === version ? this.run : null;
   }
 
-  private startMove(target: number, kind: MoveKind): void {
+  private startMove(target: number, kind: MoveKind, keepAfter = false): void {
     const run = this.run!;
-    // A new move (playing again, a seek) ends as it ends; a settle after it says so again. It
-    // replaces the seek the steps waited for, and they go with it.
+    // A new move (playing again, a seek to a moment) ends as it ends; a settle after it says so
+    // again. It replaces the seek the steps waited for, and they go with it: taken one after the
+    // other, the keys would land at the new move's moment too.
     run.settling = false;
-    run.stepsAfter = [];
+    if (!keepAfter) run.stepsAfter = [];
     // A play move never takes the run back. The driver counts from the page's playhead, which
     // trails the worker's time when a frame is late, so its next target can fall short of the
     // last one; taken back there, the playhead stepped back while playing, and a pause right
@@ -141,12 +145,43 @@ export class RunService {
     this.schedule();
   }
 
+  /**
+   * A jump while steps wait for the seek under way counts from where they lead, as it would have
+   * had each key been taken before the next arrived: it waits behind them, and its target is said
+   * once the steps are taken (jumpFrom). Replacing the seek, it dropped them: ← then +10 s during
+   * a jump to 1:40 landed at 1:50, not 10 s after the event before 1:40.
+   */
   private jump(version: number, byMs: number): void {
     const run = this.current(version);
     if (!run) return;
-    const from = run.move?.target ?? run.timeline.now;
-    this.startMove(from + byMs, 'seek');
-    this.host.post({ type: 'progress', version, target: run.move!.target, timeMs: run.timeline.now });
+    if (run.move?.kind === 'seek' && run.stepsAfter.length > 0) {
+      run.stepsAfter.push({ byMs });
+      return;
+    }
+    this.jumpFrom(run, run.move?.target ?? run.timeline.now, byMs);
+  }
+
+  /** A seek byMs from `from`, its target said at once in a `progress` message; what waits behind the jump waits for this seek. */
+  private jumpFrom(run: Run, from: number, byMs: number): void {
+    this.startMove(from + byMs, 'seek', true);
+    this.host.post({ type: 'progress', version: run.version, target: run.move!.target, timeMs: run.timeline.now });
+  }
+
+  /**
+   * The seek has reached its target: the steps waiting for it are taken in turn, up to a jump
+   * asked for after them, which starts from where they led (the keys after it wait for it in
+   * turn). True when such a jump goes on: the seek's frame would show a moment already left.
+   */
+  private takeStepsAfter(run: Run): boolean {
+    for (let next = run.stepsAfter.shift(); next !== undefined; next = run.stepsAfter.shift()) {
+      if (typeof next === 'string') {
+        takeStep(run.timeline, next);
+        continue;
+      }
+      this.jumpFrom(run, run.timeline.now, next.byMs);
+      return true;
+    }
+    return false;
   }
 
   private schedule(): void {
@@ -174,7 +209,7 @@ export class RunService {
       const done = reached === move.target;
       if (done) {
         run.move = null;
-        for (const direction of run.stepsAfter.splice(0)) takeStep(run.timeline, direction);
+        if (this.takeStepsAfter(run)) return;
       }
       if (done || move.kind === 'play') this.sendFrame(run, { ...move, done });
       else if (this.host.clock() - this.lastFrameAt >= PROGRESS_EVERY_MS) {
@@ -194,7 +229,7 @@ export class RunService {
    * One trace event back or forward from where the run is going: during a seek, from its target,
    * taken when the seek gets there and said by the frame that ends it (the page's seek ends there
    * too), so the moment reached does not depend on how far the seek had come when the key arrived.
-   * A `jump` counts from the seek's target too, and replaces the seek and the steps waiting for it.
+   * A `jump` counts from the seek's target too, or, with steps waiting, from where they lead.
    * While playing, from the moment reached.
    */
   private step(version: number, direction: StepDirection): void {

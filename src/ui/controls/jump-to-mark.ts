@@ -22,12 +22,31 @@ async function allSigns(version: number): Promise<readonly FaultSign[] | null> {
   }
 }
 
-/** Seeks to the nearest mark after `from` (direction 1) or before it (-1), if there is one. */
-export async function jumpToMark(from: number, direction: 1 | -1): Promise<void> {
-  const { timelineVersion, scenario, forks } = usePlayback.getState();
+/** The moment the seek under way comes to rest at, the steps waiting for it taken (run-service.ts). */
+function restingAt(): Promise<number> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const { seekTarget, timeMs } = usePlayback.getState();
+      if (seekTarget !== null) return;
+      unsubscribe();
+      resolve(timeMs);
+    };
+    const unsubscribe = usePlayback.subscribe(check);
+    check();
+  });
+}
+
+/**
+ * Seeks to the nearest mark after `from` (direction 1) or before it (-1), if there is one; from
+ * where the seek under way comes to rest when `from` is null (a step waits for it: commands.ts).
+ */
+export async function jumpToMark(from: number | null, direction: 1 | -1): Promise<void> {
+  const { timelineVersion } = usePlayback.getState();
   const signs = await allSigns(timelineVersion);
-  if (signs === null) return;
+  const at = from ?? (await restingAt());
+  const { scenario, forks } = usePlayback.getState();
+  if (signs === null || usePlayback.getState().timelineVersion !== timelineVersion) return;
   const times = markTimes(scenario?.timeline ?? [], forks, signs, signsApartMs());
-  const ahead = times.filter((t) => (direction > 0 ? t > from : t < from));
+  const ahead = times.filter((t) => (direction > 0 ? t > at : t < at));
   if (ahead.length > 0) usePlayback.getState().requestSeek(direction > 0 ? Math.min(...ahead) : Math.max(...ahead));
 }

@@ -101,15 +101,20 @@ function inSightAfter(span: Span, by: number, clearTop: number, windowHeight: nu
 /**
  * What to show below the lesson box: the largest subject with every heading, whole when it fits,
  * else from the headings down as long as the focused process stays in sight; else the largest
- * subject that fits with a heading; else, when the focused process is already in sight, nothing
+ * subject that fits with a heading (and with what stays in sight, below); else, when the focused process is already in sight, nothing
  * (null: no scroll); else the largest subject that fits alone, or the smallest.
+ *
+ * The focused process stays in sight with its group's frame (`group`) whenever the frame fits the
+ * room: chapter 9's partitioned broker-c at 1280x800 in Chinese showed its box under the headings
+ * (they fit with the box, not with the frame), the frame's foot cut by the window's edge.
  */
-export function pickShown(spans: { headed: readonly Span[]; alone: readonly Span[] }, focus: Span | null, clearTop: number, windowHeight: number): Span | null {
+export function pickShown(spans: { headed: readonly Span[]; alone: readonly Span[] }, focus: Span | null, clearTop: number, windowHeight: number, group: Span | null = null): Span | null {
+  const kept = group && firstFitting([group], clearTop, windowHeight) ? group : focus;
   const [largest] = spans.headed;
-  if (largest && (!focus || inSightAfter(focus, scrollToShow(largest, clearTop, windowHeight), clearTop, windowHeight))) return largest;
-  const headed = firstFitting(spans.headed, clearTop, windowHeight);
+  if (largest && (!kept || inSightAfter(kept, scrollToShow(largest, clearTop, windowHeight), clearTop, windowHeight))) return largest;
+  const headed = firstFitting(kept ? spans.headed.filter((span) => span.top <= kept.top && span.bottom >= kept.bottom) : spans.headed, clearTop, windowHeight);
   if (headed) return headed;
-  if (focus && inSightAfter(focus, 0, clearTop, windowHeight)) return null;
+  if (kept && inSightAfter(kept, 0, clearTop, windowHeight)) return null;
   return firstFitting(spans.alone, clearTop, windowHeight) ?? spans.alone[spans.alone.length - 1] ?? null;
 }
 
@@ -142,7 +147,7 @@ function showSubject(lesson: HTMLElement, answered: boolean, smooth: boolean): v
   const focus = spanOf(node);
   const spans = subjectSpans(focus, spanOf(group), groups.map((frame) => spanOf(frame)!), headings, answered);
   const clearTop = parseFloat(lesson.style.top || '0') + lesson.getBoundingClientRect().height;
-  const shown = pickShown(spans, focus, clearTop, window.innerHeight);
+  const shown = pickShown(spans, focus, clearTop, window.innerHeight, spanOf(group));
   if (!shown) return;
   const by = scrollToShow(shown, clearTop, window.innerHeight);
   if (by !== 0) window.scrollBy({ top: by, behavior: smooth ? 'smooth' : 'auto' });

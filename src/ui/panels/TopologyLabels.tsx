@@ -4,7 +4,7 @@
  * text carries a halo in the panel's colour, so it stays readable above any dot; the layer takes
  * no pointer events (a click goes to the dot or the broker beneath).
  */
-import { memo, type ReactNode } from 'react';
+import { createContext, memo, useContext, type ReactNode } from 'react';
 import { fitText } from '../../viz/format.ts';
 import type { Box } from '../../viz/paths.ts';
 import type { TopologyLayout } from '../../viz/topology-layout.ts';
@@ -15,6 +15,12 @@ import type { EntityStatus } from './strings.ts';
 const LABEL_FONT = 12.5;
 const DETAIL_FONT = 11;
 const TEXT_PADDING = 8;
+
+/**
+ * How much larger than on the page the canvas's text is drawn (canvasTextZoom: presenting); the
+ * stage's --rs-canvas-text says it to panels.css, which sizes the text, and this to the cuts.
+ */
+export const CanvasTextZoom = createContext(1);
 
 /** Inside a box's border: what a text drawn there carries past it is clipped (an svg viewport clips what overflows it). */
 const CLIP_INSET = 2;
@@ -37,26 +43,28 @@ function InBox({ box, children }: { box: Box; children: ReactNode }) {
  * ("running · W64/R64" for "running · TopicLarge W 64 / R 64"), else the shortest cut: a narrow
  * box of a large cluster cut every broker's line at "W 64 / …", its read queues never seen.
  */
-export function fitDetail(detail: string, shorter: readonly string[], widthPx: number): string {
-  for (const text of [detail, ...shorter]) if (fitText(text, widthPx, DETAIL_FONT) === text) return text;
-  return fitText(shorter.at(-1) ?? detail, widthPx, DETAIL_FONT);
+export function fitDetail(detail: string, shorter: readonly string[], widthPx: number, fontPx = DETAIL_FONT): string {
+  for (const text of [detail, ...shorter]) if (fitText(text, widthPx, fontPx) === text) return text;
+  return fitText(shorter.at(-1) ?? detail, widthPx, fontPx);
 }
 
 const NO_SHORTER: readonly string[] = [];
 
 /** A process's name and status line inside its box (also used by the boxes of the diagram). */
 export function NodeText({ box, label, detail, shorter = NO_SHORTER }: { box: Box; label: string; detail: string; shorter?: readonly string[] | undefined }) {
+  const zoom = useContext(CanvasTextZoom);
+  // The status line's baseline moves down with the larger type, staying above the queue cells (queue-strip.ts).
   return (
     <InBox box={box}>
-      <text x={TEXT_PADDING} y={Math.min(box.height, 40) / 2 - 3} className="rs-node-label">{fitText(label, box.width - 2 * TEXT_PADDING, LABEL_FONT, 'bold')}</text>{' '}
-      <text x={TEXT_PADDING} y={Math.min(box.height, 40) / 2 + 11} className="rs-node-detail">{fitDetail(detail, shorter, box.width - 2 * TEXT_PADDING)}</text>
+      <text x={TEXT_PADDING} y={Math.min(box.height, 40) / 2 - 3} className="rs-node-label">{fitText(label, box.width - 2 * TEXT_PADDING, LABEL_FONT * zoom, 'bold')}</text>{' '}
+      <text x={TEXT_PADDING} y={Math.min(box.height, 40) / 2 - 3 + 14 * zoom} className="rs-node-detail">{fitDetail(detail, shorter, box.width - 2 * TEXT_PADDING, DETAIL_FONT * zoom)}</text>
     </InBox>
   );
 }
 
-/** Whether NodeText cuts the name or the status line short in this box (the box then shows them whole on hover). */
-export function nodeTextCut(box: Box, label: string, detail: string): boolean {
-  return fitText(label, box.width - 2 * TEXT_PADDING, LABEL_FONT, 'bold') !== label || fitText(detail, box.width - 2 * TEXT_PADDING, DETAIL_FONT) !== detail;
+/** Whether NodeText cuts the name or the status line short in this box at this zoom (the box then shows them whole on hover). */
+export function nodeTextCut(box: Box, label: string, detail: string, zoom = 1): boolean {
+  return fitText(label, box.width - 2 * TEXT_PADDING, LABEL_FONT * zoom, 'bold') !== label || fitText(detail, box.width - 2 * TEXT_PADDING, DETAIL_FONT * zoom) !== detail;
 }
 
 export interface BrokerLabel {
@@ -73,7 +81,8 @@ const GROUP_TITLE_FONT = 12.5;
 
 /** A group's title in the top-left corner of its frame. */
 export function GroupTitle({ box, title }: { box: Box; title: string }) {
-  return <InBox box={box}><text x={TEXT_PADDING} y={17} className="rs-group-title">{fitText(title, box.width - 2 * TEXT_PADDING, GROUP_TITLE_FONT, 'bold')}</text></InBox>;
+  const zoom = useContext(CanvasTextZoom);
+  return <InBox box={box}><text x={TEXT_PADDING} y={17} className="rs-group-title">{fitText(title, box.width - 2 * TEXT_PADDING, GROUP_TITLE_FONT * zoom, 'bold')}</text></InBox>;
 }
 
 const groupTitles = new WeakMap<Scenario['brokers'], Record<string, string>>();

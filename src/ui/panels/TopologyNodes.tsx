@@ -5,12 +5,12 @@
  * box selects its process for the inspector; a group's node selects its first member, and shows
  * as selected while any member is.
  */
-import { memo, type KeyboardEvent } from 'react';
+import { memo, useContext, type KeyboardEvent } from 'react';
 import { isProcessSelection, usePlayback, type ProcessSelection, type Selection } from '../../store/playback.ts';
 import type { Box } from '../../viz/paths.ts';
 import type { ClientGroupNode, TopologyLayout } from '../../viz/topology-layout.ts';
 import type { EntityStatus, PanelStrings } from './strings.ts';
-import { GroupTitle, nodeTextCut, NodeText } from './TopologyLabels.tsx';
+import { CanvasTextZoom, GroupTitle, nodeTextCut, NodeText } from './TopologyLabels.tsx';
 import type { TopologyModel } from './topology-model.ts';
 import type { TopologyStrings } from './topology-strings.ts';
 
@@ -51,11 +51,12 @@ const Node = memo(function Node({ box, label, detail, status, kindWords, kind, i
   const target: ProcessSelection = { kind, id };
   // The name begins with the box's two lines as they read, so a speech user can say what they see.
   const accessibleName = `${label} ${detail}${kindWords ? `, ${kindWords}` : ''}`;
+  const zoom = useContext(CanvasTextZoom);
   return (
     <g className={`rs-node rs-status-${status}${selected ? ' rs-node-selected' : ''}${stacked ? ' rs-node-stacked' : ''}`} role="button" tabIndex={0}
       aria-label={accessibleName} aria-pressed={selected} data-testid={testId}
       onClick={() => select(target)} onKeyDown={(event) => onKey(event, target)}>
-      {nodeTextCut(box, label, shownDetail) && <title>{`${label}\n${shownDetail}`}</title>}
+      {nodeTextCut(box, label, shownDetail, zoom) && <title>{`${label}\n${shownDetail}`}</title>}
       {stacked && <rect className="rs-node-behind" x={box.x + 4} y={box.y - 4} width={box.width - 4} height={box.height} rx={6} />}
       <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={6} />
       {!textOnTop && <NodeText box={box} label={label} detail={detail} shorter={shorter} />}

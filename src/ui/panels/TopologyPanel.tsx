@@ -16,7 +16,7 @@ import { derivedAt, EmptyPanel, PanelFrame, summaryAt, usePanelStrings } from '.
 import { SummaryLine } from './SummaryLine.tsx';
 import type { PanelStrings } from './strings.ts';
 import { TopologyCanvas } from './TopologyCanvas.tsx';
-import { brokerGroupTitles, TopologyLabels, type BrokerLabel } from './TopologyLabels.tsx';
+import { brokerGroupTitles, CanvasTextZoom, TopologyLabels, type BrokerLabel } from './TopologyLabels.tsx';
 import { brokerDetail, brokerDetailShorter, brokerTitle, Nodes } from './TopologyNodes.tsx';
 import { linkOf, messageUnder, type Dot } from './topology-geometry.ts';
 import type { DotRouting } from './topology-model.ts';
@@ -27,7 +27,7 @@ import type { Summary } from '../../sim/summary.ts';
 import { useElementWidth } from './use-element-width.ts';
 import { usePresentingScroll } from './use-presenting-scroll.ts';
 import { useStageRoom } from './use-stage-room.ts';
-import { topologyScale } from '../../viz/topology-scale.ts';
+import { canvasTextZoom, topologyScale } from '../../viz/topology-scale.ts';
 import { NarrationCaption } from '../narration/NarrationCaption.tsx';
 import './topology.css';
 
@@ -210,6 +210,7 @@ export function TopologyPanel({ className, flightMs }: TopologyPanelProps) {
   // The model keeps its identity while nothing in it changes; the layout follows only the structure and the width.
   const model = derivedAt(timeline, timeMs, `topologyModel:${topicWanted ?? ''}`, () => topologyModel(timeline.state, topicWanted));
   const { layout, scale } = sceneOf(model.input, width, room, presenting);
+  const zoom = canvasTextZoom(scale, presenting);
   const summary = summaryAt(timeline, timeMs);
   const flight = flightMs ?? flightWindowMs(speed);
   const onClickCapture = (event: MouseEvent<HTMLDivElement>) => {
@@ -222,12 +223,14 @@ export function TopologyPanel({ className, flightMs }: TopologyPanelProps) {
     <PanelFrame name="topology" title={strings.topologyTitle} className={className}
       aside={<><SummaryLine /><TopicPicker model={model} onPick={useInsight.getState().setCanvasTopic} canvasStrings={canvasStrings} /></>}>
       <NarrationCaption />
-      <div ref={stageRef} className="rs-topology-stage" style={{ height: layout.height * scale }}
+      <div ref={stageRef} className="rs-topology-stage" style={{ height: layout.height * scale, ['--rs-canvas-text' as string]: zoom }}
         onClickCapture={onClickCapture} data-scale={scale}>
-        <Diagram view={view} model={model} layout={layout} scale={scale} selection={selection} strings={strings} canvasStrings={canvasStrings} svgId={svgId} />
-        <TopologyDots layout={layout} scale={scale} routing={model.routing} flightMs={flight} drawnRef={drawn} />
-        <TopologyLabels labels={derivedAt(timeline, timeMs, `brokerLabels:${topicWanted ?? ''}:${language}`, () => brokerLabels(model, strings, canvasStrings))} layout={layout} scale={scale}
-          titles={brokerGroupTitles(timeline.scenario.brokers)} />
+        <CanvasTextZoom.Provider value={zoom}>
+          <Diagram view={view} model={model} layout={layout} scale={scale} selection={selection} strings={strings} canvasStrings={canvasStrings} svgId={svgId} />
+          <TopologyDots layout={layout} scale={scale} routing={model.routing} flightMs={flight} drawnRef={drawn} />
+          <TopologyLabels labels={derivedAt(timeline, timeMs, `brokerLabels:${topicWanted ?? ''}:${language}`, () => brokerLabels(model, strings, canvasStrings))} layout={layout} scale={scale}
+            titles={brokerGroupTitles(timeline.scenario.brokers)} />
+        </CanvasTextZoom.Provider>
       </div>
       <Suspense fallback={null}>
         <TopologyLegend heat={layout.density.queueHeat} chosenNameServer={drawsChosenNameServer(model.input.nameServers)}

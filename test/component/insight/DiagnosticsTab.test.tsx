@@ -218,7 +218,7 @@ describe('Route diagnostics', () => {
       kind: 'unreachableMaster', broker: 'broker-b', node: 'broker-b/0',
       listedBy: ['ns-1', 'ns-2'].map((nameServer) => ({ nameServer, lastHeartbeat: ns1!, drop: { at: ns1! + 120_000, how: 'channelIdle' as const }, afterMs: 120_000 })), controllerMode: false,
     }, () => '');
-    expect(together.why).toContain(`ns-1 and ns-2 heard its last registration at ${formatTime(ns1!)} and drop it at ${formatTime(ns1! + 120_000)}, when its channel has been idle 120 s (the idle close)`);
+    expect(together.why).toContain(`ns-1 and ns-2 heard its last registration at ${formatTime(ns1!)} and drop it at ${formatTime(ns1! + 120_000)}, when its channel has been idle 120\u00a0s (the idle close)`);
     expect(cut[0]).toHaveTextContent('a client\'s first send to it gets no answer within sendMsgTimeout and closes its connection, later ones wait for a connect that gets no answer (connectTimeoutMillis)');
     // Still listed, it is not "listed again" once healed: its next registration renews what they hold.
     expect(cut[0]).toHaveTextContent('Heal the network: the NameServers still listing broker-b/0 keep it (its next registration renews it)');
@@ -241,8 +241,8 @@ describe('Route diagnostics', () => {
         { nameServer: 'ns-2', lastHeartbeat: 40_001, drop: { at: 165_000, how: 'expired' }, afterMs: 120_000 },
       ], controllerMode: false,
     }, () => '');
-    expect(text.why).toContain('ns-1 heard its last registration at 1:10.002 and drops it at 3:10.002, when its channel has been idle 120 s (the idle close), unless it registers again; '
-      + 'ns-2 heard its last registration at 0:40.001 and drops it at 2:45.000, at the first scanNotActiveBroker after its registration is 120 s old, unless it registers again');
+    expect(text.why).toContain('ns-1 heard its last registration at 1:10.002 and drops it at 3:10.002, when its channel has been idle 120\u00a0s (the idle close), unless it registers again; '
+      + 'ns-2 heard its last registration at 0:40.001 and drops it at 2:45.000, at the first scanNotActiveBroker after its registration is 120\u00a0s old, unless it registers again');
   });
 
   it('with the idle close off, a partitioned master is dropped at the first scan after 120 s, as the run does, in 5.x and 4.x', () => {
@@ -252,7 +252,7 @@ describe('Route diagnostics', () => {
       usePlayback.getState().seek(150_000);
       render(<DiagnosticsTab />);
       const text = findings('unreachableMaster')[0]!.textContent ?? '';
-      const said = /drops? it at (\d+:\d+\.\d+), at the first scanNotActiveBroker after its registration is 120 s old/.exec(text);
+      const said = /drops? it at (\d+:\d+\.\d+), at the first scanNotActiveBroker after its registration is 120\u00a0s old/.exec(text);
       expect(said, text).not.toBeNull();
       usePlayback.getState().seek(300_000);
       const removed = getTimeline()!.traceSlice(0).find((e) => e.type === 'broker.removed');

@@ -12,6 +12,9 @@ import nameServerChapter from '../../../src/ui/learn/chapters/ch3-nameserver.jso
 import { libraryScenario } from '../../support/library.ts';
 import { scenarioOf, type ScenarioJson } from '../../support/test-sim.ts';
 
+/** The text as Testing Library reads it off the page: the no-break space between a value and its unit (viz/format.ts UNIT_SPACE) folded to a space. */
+const asRead = (text: string) => text.replace(/\u00a0/g, ' ');
+
 afterEach(cleanup);
 
 /** A chapter's run whose `steps` steps all wait for the event at trace index `index`, at `t` (the lesson store derives the step's moment from it). */
@@ -134,7 +137,7 @@ describe('NarrationCaption', () => {
     render(<NarrationCaption />);
     const caption = await screen.findByTestId('caption');
     expect(caption).toHaveAttribute('data-event-type', 'broker.removed');
-    expect(caption).toHaveTextContent(narrate(removal, 'en', contextAt(timeline.scenario.config, timeline.state)));
+    expect(caption).toHaveTextContent(asRead(narrate(removal, 'en', contextAt(timeline.scenario.config, timeline.state))));
     expect(caption).toHaveTextContent(`(and ${instant.length - 1} more`);
   });
 
@@ -180,9 +183,9 @@ describe('NarrationCaption', () => {
     const timeline = loadAt(scenario, routed.t);
     act(() => useLesson.setState({ found: foundAt(routed.t, index) }));
     render(<NarrationCaption />);
-    expect(await screen.findByTestId('caption')).toHaveTextContent(narrate(routed, 'en', contextAt(timeline.scenario.config, timeline.state)));
+    expect(await screen.findByTestId('caption')).toHaveTextContent(asRead(narrate(routed, 'en', contextAt(timeline.scenario.config, timeline.state))));
     act(() => useLesson.setState({ found: null }));
-    expect(screen.getByTestId('caption')).not.toHaveTextContent(narrate(routed, 'en', contextAt(timeline.scenario.config, timeline.state)));
+    expect(screen.getByTestId('caption')).not.toHaveTextContent(asRead(narrate(routed, 'en', contextAt(timeline.scenario.config, timeline.state))));
   });
 
   it('says where the run is going while a seek from 0:00 is under way, not to press play', async () => {

@@ -43,7 +43,7 @@ describe('FailoverPanel', () => {
       const detection = timeline.state.detections.find((d) => d.party === ns)!;
       expect(detection.noticedAt - 30_000).toBeLessThanOrEqual(2);
       // Under a second the delay is said in ms: 0.0 s would hide it.
-      expect(items).toContain(`${ns} removed broker-b/0 at ${formatTime(detection.noticedAt)}: its connection closed (${detection.noticedAt - 30_000} ms after the fault)`);
+      expect(items).toContain(`${ns} removed broker-b/0 at ${formatTime(detection.noticedAt)}: its connection closed (${detection.noticedAt - 30_000}\u00a0ms after the fault)`);
     }
     act(() => usePlayback.getState().setLanguage('zh'));
     const ns1 = timeline.state.detections.find((d) => d.party === 'ns-1')!;
@@ -57,10 +57,10 @@ describe('FailoverPanel', () => {
     await screen.findByTestId('failover-costs');
     const items = within(screen.getByTestId('failover-faults')).getAllByRole('listitem').map((li) => li.textContent);
     const ns1 = timeline.state.detections.find((d) => d.party === 'ns-1')!;
-    expect(items).toContain(`ns-1 removed broker-b/0 at ${formatTime(ns1.noticedAt)}: its connection closed (${ns1.noticedAt - 30_000} ms after the fault)`);
+    expect(items).toContain(`ns-1 removed broker-b/0 at ${formatTime(ns1.noticedAt)}: its connection closed (${ns1.noticedAt - 30_000}\u00a0ms after the fault)`);
     // c-1's route, pulled after the crash, lists broker-b's slave and not its master.
     const pulled = timeline.state.detections.find((d) => d.party === 'c-1' && d.how === 'routeUpdated')!;
-    expect(items).toContain(`c-1 noticed at ${formatTime(pulled.noticedAt)}: its route refresh no longer lists broker-b/0 (${Number(((pulled.noticedAt - 30_000) / 1_000).toFixed(1))} s after the fault)`);
+    expect(items).toContain(`c-1 noticed at ${formatTime(pulled.noticedAt)}: its route refresh no longer lists broker-b/0 (${Number(((pulled.noticedAt - 30_000) / 1_000).toFixed(1))}\u00a0s after the fault)`);
     expect(items.some((text) => / lists broker-b /.test(text ?? '') || / broker-b \(/.test(text ?? ''))).toBe(false);
   });
 
@@ -118,14 +118,14 @@ describe('FailoverPanel', () => {
     // into the partition timed out and closed its channel, failing the 6 waiting on it; each later send failed with the connect it
     // started or waited for.
     expect(partition).toEqual([
-      'p-1 stopped sending to broker-b/0 at 3:31.014, 121 s after the fault (its route pull from ns-1, which had dropped it at 3:10.001); 286 send attempts to it failed meanwhile (1 timed out, after waiting up to sendMsgTimeout, 3 s; 6 cut off as its connection closed, with every request waiting on it; 279 could not connect: the connect got no answer within connectTimeoutMillis, 3 s)',
-      'c-1\'s route stopped listing broker-b/0 at 3:31.018, 121 s after the fault (its route pull from ns-2, which had dropped it at 3:10.002)',
-      'c-2\'s route stopped listing broker-b/0 at 3:31.018, 121 s after the fault (its route pull from ns-2, which had dropped it at 3:10.002)',
+      'p-1 stopped sending to broker-b/0 at 3:31.014, 121\u00a0s after the fault (its route pull from ns-1, which had dropped it at 3:10.001); 286 send attempts to it failed meanwhile (1 timed out, after waiting up to sendMsgTimeout, 3\u00a0s; 6 cut off as its connection closed, with every request waiting on it; 279 could not connect: the connect got no answer within connectTimeoutMillis, 3\u00a0s)',
+      'c-1\'s route stopped listing broker-b/0 at 3:31.018, 121\u00a0s after the fault (its route pull from ns-2, which had dropped it at 3:10.002)',
+      'c-2\'s route stopped listing broker-b/0 at 3:31.018, 121\u00a0s after the fault (its route pull from ns-2, which had dropped it at 3:10.002)',
     ]);
     // A crashed process refuses at once.
-    expect(crash![0]).toBe('p-1 stopped sending to broker-a/0 at 1:01.013, 1 s after the fault (its route pull from ns-1, which had dropped it at 1:00.001); 1 send attempt to it failed meanwhile (1 refused at once: its process is down)');
+    expect(crash![0]).toBe('p-1 stopped sending to broker-a/0 at 1:01.013, 1\u00a0s after the fault (its route pull from ns-1, which had dropped it at 1:00.001); 1 send attempt to it failed meanwhile (1 refused at once: its process is down)');
     act(() => usePlayback.getState().setLanguage('zh'));
-    expect((await costs())[1]![0]).toBe('p-1 在 3:31.014 停止向 broker-b/0 发送，故障后 121 秒（从 ns-1 拉取的路由，ns-1 已在 3:10.001 移除了它）；期间有 286 次发往它的发送尝试失败（1 次超时，每次最多等待 sendMsgTimeout 3 秒；6 次因连接关闭而中断，连接上等待的请求一起失败；279 次无法建立连接：connectTimeoutMillis 3 秒内建连没有应答）');
+    expect((await costs())[1]![0]).toBe('p-1 在 3:31.014 停止向 broker-b/0 发送，故障后 121\u00a0秒（从 ns-1 拉取的路由，ns-1 已在 3:10.001 移除了它）；期间有 286 次发往它的发送尝试失败（1 次超时，每次最多等待 sendMsgTimeout 3\u00a0秒；6 次因连接关闭而中断，连接上等待的请求一起失败；279 次无法建立连接：connectTimeoutMillis 3\u00a0秒内建连没有应答）');
   });
 
   it('adds the 1-2 s of scanResponseTable to an ASYNC producer\'s timeouts only, in English and in Chinese (send-modes-partition at 1:00)', async () => {
@@ -138,20 +138,20 @@ describe('FailoverPanel', () => {
     const timedOut = (producer: string) => timeline.traceSlice(0).filter((e) => e.type === 'send.failed' && e.producer === producer && e.reason === 'timeout').length;
     expect([timedOut('p-sync'), timedOut('p-async')]).toEqual([1, 1]);
     const en = await lines();
-    expect(lineOf(en, 'p-sync')).toContain('(1 timed out, after waiting up to sendMsgTimeout, 3 s; 3 cut off');
+    expect(lineOf(en, 'p-sync')).toContain('(1 timed out, after waiting up to sendMsgTimeout, 3\u00a0s; 3 cut off');
     expect(lineOf(en, 'p-sync')).not.toContain('ASYNC');
-    expect(lineOf(en, 'p-async')).toContain('1 timed out, after waiting up to sendMsgTimeout, 3 s, then 1-2 s more: an ASYNC send has no timer of its own, and scanResponseTable, every second, fails it a second past its timeout');
+    expect(lineOf(en, 'p-async')).toContain('1 timed out, after waiting up to sendMsgTimeout, 3\u00a0s, then 1-2 s more: an ASYNC send has no timer of its own, and scanResponseTable, every second, fails it a second past its timeout');
     expect(lineOf(en, 'p-oneway')).toContain('its ONEWAY sends get no answer, so none is seen to fail');
     // p-oneway sees no failed send, but its heartbeat to broker-b, after broker-a's in the loop, timed out: the sign it got.
     const detections = within(screen.getByTestId('failover-faults')).getAllByRole('listitem').map((li) => li.textContent);
     const noticed = timeline.state.detections.find((d) => d.party === 'p-oneway')!;
     expect(Math.floor(noticed.noticedAt / 1_000)).toBe(35);
-    expect(detections).toContain(`p-oneway noticed at ${formatTime(noticed.noticedAt)}: its HEART_BEAT call to broker-b/0 timed out and closed its connection (5 s after the fault); the client only logs it, and the broker stays in its route`);
+    expect(detections).toContain(`p-oneway noticed at ${formatTime(noticed.noticedAt)}: its HEART_BEAT call to broker-b/0 timed out and closed its connection (5\u00a0s after the fault); the client only logs it, and the broker stays in its route`);
     act(() => usePlayback.getState().setLanguage('zh'));
     const zh = await lines();
-    expect(lineOf(zh, 'p-sync')).toContain('（1 次超时，每次最多等待 sendMsgTimeout 3 秒；3 次因连接关闭而中断');
+    expect(lineOf(zh, 'p-sync')).toContain('（1 次超时，每次最多等待 sendMsgTimeout 3\u00a0秒；3 次因连接关闭而中断');
     expect(screen.getByText(`p-oneway 在 ${formatTime(noticed.noticedAt)} 发现：发往 broker-b/0 的 HEART_BEAT 调用超时，关闭了连接（故障后 5 秒）；客户端只记录日志，路由里仍有该 Broker`)).toBeInTheDocument();
-    expect(lineOf(zh, 'p-async')).toContain('1 次超时，每次最多等待 sendMsgTimeout 3 秒，再加 1-2 秒：异步发送没有自己的定时器，每秒一次的 scanResponseTable 在超时一秒之后才判它失败');
+    expect(lineOf(zh, 'p-async')).toContain('1 次超时，每次最多等待 sendMsgTimeout 3\u00a0秒，再加 1-2 秒：异步发送没有自己的定时器，每秒一次的 scanResponseTable 在超时一秒之后才判它失败');
   });
 
   it('a crash behind a partition is hidden: nobody can tell them apart, and nothing is credited to it twice, in English and in Chinese', async () => {

@@ -12,6 +12,9 @@ import groupsChapter from '../../../src/ui/learn/chapters/ch2-groups.json';
 import { scenarioOf, type ScenarioJson } from '../../support/test-sim.ts';
 import { libraryScenario } from '../../support/library.ts';
 
+/** The text as Testing Library reads it off the page: the no-break space between a value and its unit (viz/format.ts UNIT_SPACE) folded to a space. */
+const asRead = (text: string) => text.replace(/\u00a0/g, ' ');
+
 afterEach(cleanup);
 
 function rowsOf(testId: string): HTMLElement[] {
@@ -100,7 +103,7 @@ describe('InspectorPanel', () => {
     expect(live).toHaveLength(Object.keys(ns.brokerLiveTable).length);
     const master = ns.brokerLiveTable['10.0.1.1:10911']!;
     expect(live[0]).toHaveTextContent(`broker-a/0`);
-    expect(live[0]).toHaveTextContent(`${formatTime(master.lastUpdateTimestamp)} (${formatSeconds(20_000 - master.lastUpdateTimestamp, 'en')} ago)`);
+    expect(live[0]).toHaveTextContent(asRead(`${formatTime(master.lastUpdateTimestamp)} (${formatSeconds(20_000 - master.lastUpdateTimestamp, 'en')} ago)`));
     expect(live[0]).toHaveTextContent('120000');
     const topicRow = rowsOf('topicQueueTable').find((row) => row.textContent?.startsWith('TopicTest'));
     expect(topicRow).toHaveTextContent('TopicTestbroker-a84RW-');

@@ -8,6 +8,9 @@ import { loadAt } from './load.ts';
 import { libraryScenario } from '../../support/library.ts';
 import { consumerSpec, writeReadScenario } from './scenarios.ts';
 
+/** The text as Testing Library reads it off the page: the no-break space between a value and its unit (viz/format.ts UNIT_SPACE) folded to a space. */
+const asRead = (text: string) => text.replace(/\u00a0/g, ' ');
+
 afterEach(cleanup);
 
 const twoBrokers = (timeline: TimelineAction[] = []) =>
@@ -24,14 +27,14 @@ describe('NameServerPanel', () => {
       expect(live).toHaveLength(2);
       for (const info of live) {
         const row = within(card).getByTestId(`ns-broker-${nsId}-${info.brokerName}-${info.brokerId}`);
-        expect(row).toHaveTextContent(formatSeconds(20_000 - info.lastUpdateTimestamp, 'en'));
+        expect(row).toHaveTextContent(asRead(formatSeconds(20_000 - info.lastUpdateTimestamp, 'en')));
         const meter = within(row).getByRole('meter');
         expect(meter).toHaveAttribute('aria-valuenow', String(info.lastUpdateTimestamp + 120_000 - 20_000));
         expect(meter).toHaveAttribute('aria-valuemax', '120000');
       }
       expect(within(card).getByTestId(`ns-route-${nsId}-TopicTest`)).toHaveTextContent('TopicTest: broker-a (W 8 / R 4), broker-b (W 8 / R 4)');
       const nextScan = timeline.state.nameServers[nsId]!.nextScanAt - 20_000;
-      expect(within(card).getAllByText(`next scanNotActiveBroker in ${formatSeconds(nextScan, 'en')}`).length).toBeGreaterThan(0);
+      expect(within(card).getAllByText(asRead(`next scanNotActiveBroker in ${formatSeconds(nextScan, 'en')}`)).length).toBeGreaterThan(0);
     }
     expect(screen.getByTestId('ns-agreement')).toBeInTheDocument();
   });
@@ -102,12 +105,12 @@ describe('NameServerPanel', () => {
     act(() => usePlayback.getState().setLanguage('zh'));
     try {
       const note = screen.getByTestId('heartbeat-note').textContent ?? '';
-      expect(note).toContain('每 30 秒向每个 NameServer 发送');
-      expect(note).toContain('超过 120 秒时被剔除');
+      expect(note).toContain('每 30\u00a0秒向每个 NameServer 发送');
+      expect(note).toContain('超过 120\u00a0秒时被剔除');
       const card = screen.getByTestId('nameserver-ns-1');
       const nextScan = timeline.state.nameServers['ns-1']!.nextScanAt - 20_000;
-      expect(within(card).getAllByText(`${formatSeconds(nextScan, 'zh')}后执行下一次 scanNotActiveBroker`).length).toBeGreaterThan(0);
-      expect(formatSeconds(nextScan, 'zh')).toMatch(/^\d+\.\d 秒$/);
+      expect(within(card).getAllByText(asRead(`${formatSeconds(nextScan, 'zh')}后执行下一次 scanNotActiveBroker`)).length).toBeGreaterThan(0);
+      expect(formatSeconds(nextScan, 'zh')).toMatch(/^\d+\.\d\u00a0秒$/);
       // Every number with a unit in the panel: 秒 or 毫秒, never s or ms.
       expect(screen.getByTestId('nameserver-ns-1').closest('.rs-panel')?.textContent).not.toMatch(/\d ?m?s(?![a-zA-Z])/);
     } finally {

@@ -22,7 +22,7 @@ describe('the broker\'s heartbeat on the NameServer panel', () => {
   it('calls the registration every registerNameServerPeriod the heartbeat, and counts from any registration, with the run\'s numbers', () => {
     loadAt(writeReadScenario(), 20_000);
     render(<NameServerPanel />);
-    expect(screen.getAllByRole('columnheader', { name: 'Since last registration (heartbeat every 30 s)' })).toHaveLength(2);
+    expect(screen.getAllByRole('columnheader', { name: 'Since last registration (heartbeat every 30\u00a0s)' })).toHaveLength(2);
     expect(screen.getByTestId('heartbeat-note')).toHaveTextContent('every 30 s; it also registers at once after a topic is created or updated, and every registration restarts the expiry. A NameServer removes a broker at once when its connection closes (a crash, a shutdown); '
       + 'a silent one (cut off, or its machine without power) when its channel has been idle 120 s, or at its scan every 5 s once its last registration is older than 120 s.');
   });
@@ -35,7 +35,7 @@ describe('the broker\'s heartbeat on the NameServer panel', () => {
     render(<NameServerPanel />);
     expect(screen.getByTestId('heartbeat-note')).toHaveTextContent('连接关闭时（崩溃、关闭）NameServer 立即剔除该 Broker');
     expect(screen.getByTestId('heartbeat-note')).toHaveTextContent('在每 10 秒一次的扫描中');
-    expect(screen.getAllByRole('columnheader', { name: '距上次注册（每 30 秒一次心跳）' })).toHaveLength(2);
+    expect(screen.getAllByRole('columnheader', { name: '距上次注册（每 30\u00a0秒一次心跳）' })).toHaveLength(2);
   });
 });
 

@@ -18,7 +18,7 @@ import { EditorPanel } from '../../../src/ui/editor/EditorPanel.tsx';
 import { useDraft } from '../../../src/store/draft.ts';
 import { startDriver } from '../../../src/ui/controls/driver.ts';
 import { FAST_PRODUCER as FAST } from '../../support/heavy-scenarios.ts';
-import { freshRun, time } from './shell-harness.tsx';
+import { freshRun, seekEnded, time } from './shell-harness.tsx';
 
 // The banner's words load when a banner first shows (Banner.tsx): here they are there from the start.
 beforeAll(() => loadBannerWords());
@@ -49,7 +49,8 @@ afterEach(() => {
 describe('opening a link', () => {
   it('restores the scenario as written and the moment', async () => {
     openFromHash(fragment('nameserver-down', 61_234));
-    await waitFor(() => expect(time()).toBe(61_234), { timeout: 5_000 });
+    await seekEnded();
+    expect(time()).toBe(61_234);
     const state = usePlayback.getState();
     expect(state.libraryId).toBe('nameserver-down');
     expect(state.source).toEqual(findLibraryEntry('nameserver-down')!.scenario);
@@ -74,7 +75,8 @@ describe('opening a link', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('This scenario is too heavy for the page');
     expect(screen.getByTestId('banner')).toHaveClass('rs-banner-alert');
     fireEvent.click(screen.getByRole('button', { name: 'Open its first 8 min' }));
-    await waitFor(() => expect(time()).toBe(2_000), { timeout: 10_000 });
+    await seekEnded();
+    expect(time()).toBe(2_000);
     const state = usePlayback.getState();
     expect(state.scenario?.durationMs).toBe(8 * 60_000);
     expect(state.source).toMatchObject({ ...FAST_PRODUCER, durationMs: 8 * 60_000 });
@@ -238,7 +240,8 @@ describe('the selection in the address (sel)', () => {
       vi.useRealTimers();
     }
     openFromHash(`${fragment('write8-read4', 20_000)}&sel=q.5.546f70696354657374.62726f6b65722d61`);
-    await waitFor(() => expect(time()).toBe(20_000), { timeout: 5_000 });
+    await seekEnded();
+    expect(time()).toBe(20_000);
     expect(usePlayback.getState()).toMatchObject({ selection: queue });
     expect(usePage.getState()).toMatchObject({ banner: null });
   });

@@ -56,3 +56,26 @@ export function renderControls() {
 export function time(): number {
   return usePlayback.getState().timeMs;
 }
+
+/**
+ * Resolves once no seek is under way (the driver carries a link's seek across frames), however
+ * long the frames take: on a busy machine (a load of 14 on two cores) 20 s of a run took longer
+ * than a 5 s wait. Rejects after `capMs`, a guard against a seek that never ends, well inside
+ * the test's own timeout (vite.config.ts).
+ */
+export function seekEnded(capMs = 60_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const cap = setTimeout(() => {
+      unsubscribe();
+      reject(new Error(`the seek to ${String(usePlayback.getState().seekTarget)} had not ended after ${capMs} ms (at ${time()})`));
+    }, capMs);
+    const check = () => {
+      if (usePlayback.getState().seekTarget !== null) return;
+      clearTimeout(cap);
+      unsubscribe();
+      resolve();
+    };
+    const unsubscribe = usePlayback.subscribe(check);
+    check();
+  });
+}

@@ -58,6 +58,22 @@ describe('subjectSpans and pickShown: what a step scrolls into view below the st
     expect(pickShown(moved, below, 266, 800)).toEqual(lower);
   });
 
+  it('keeps the focused process\'s group frame whole, not only its box: chapter 9\'s broker-c in Chinese at 1280x800, its frame\'s foot at the window\'s edge', () => {
+    // Measured on the page as the step arrives: the lesson box to be stuck down to 210, the inspector's heading at 279, the topology's at 314.
+    const brokerC = { top: 795, bottom: 893 };
+    const node = { top: 821, bottom: 885 };
+    const frames = [{ top: 527, bottom: 665 }, { top: 681, bottom: 779 }, brokerC, { top: 676, bottom: 744 }];
+    const spans = subjectSpans(node, brokerC, frames, [{ top: 314, bottom: 337 }, { top: 279, bottom: 307 }], false);
+    const shown = pickShown(spans, node, 210, 800, brokerC);
+    // The topology's heading fits with the box (314 to 885), not with the frame (314 to 893): the frame wins.
+    expect(shown).toEqual(brokerC);
+    expect(scrollToShow(shown!, 210, 800)).toBe(893 - 800 + LESSON_GAP);
+    // A frame taller than the room (a consumer group of nine) does not count: its process does.
+    const nine = { top: 100, bottom: 760 };
+    const c7 = { top: 620, bottom: 654 };
+    expect(pickShown(subjectSpans(c7, nine, [nine], [{ top: 60, bottom: 90 }], false), c7, 210, 800, nine)).toBeNull();
+  });
+
   it('without an answer, shows the focused process\'s group, and the process alone when even that does not fit', () => {
     const group = { top: 0, bottom: 900 };
     const node = { top: 700, bottom: 840 };

@@ -94,15 +94,15 @@ describe('the caption of every event', () => {
     expect(narrate(behind, 'zh', { config })).toContain('CG 永远读不到这条消息');
   });
 
-  it('calls the 30 s registration the heartbeat and uses the configured expiry, restarting at the event time', () => {
+  it('calls the 30\u00a0s registration the heartbeat and uses the configured expiry, restarting at the event time', () => {
     expect(narrate(sample('broker.registered'), 'en', { config }))
-      .toBe('broker-a/0 registered with ns-1 again: its periodic registration, every 30 s, is the broker\'s heartbeat. '
-        + 'Its 90 s expiry starts again at 1:35.000, so it stays listed unless no registration arrives by 3:05.000.');
-    expect(narrate(sample('broker.registered'), 'zh', { config })).toContain('90 秒过期计时从 1:35.000 重新开始');
-    expect(narrate({ ...sample('broker.registered'), first: true } as TraceEvent, 'en', { config })).toContain('every 30 s: that registration is the broker\'s heartbeat');
-    // BrokerController.start holds the period between 10 s and 60 s: 5 s is every 10 s.
+      .toBe('broker-a/0 registered with ns-1 again: its periodic registration, every 30\u00a0s, is the broker\'s heartbeat. '
+        + 'Its 90\u00a0s expiry starts again at 1:35.000, so it stays listed unless no registration arrives by 3:05.000.');
+    expect(narrate(sample('broker.registered'), 'zh', { config })).toContain('90\u00a0秒过期计时从 1:35.000 重新开始');
+    expect(narrate({ ...sample('broker.registered'), first: true } as TraceEvent, 'en', { config })).toContain('every 30\u00a0s: that registration is the broker\'s heartbeat');
+    // BrokerController.start holds the period between 10\u00a0s and 60\u00a0s: 5\u00a0s is every 10\u00a0s.
     const fast = resolveConfig({ brokerHeartbeatIntervalMs: 5_000 });
-    expect(narrate({ ...sample('broker.registered'), first: true } as TraceEvent, 'en', { config: fast })).toContain('every 10 s: that registration');
+    expect(narrate({ ...sample('broker.registered'), first: true } as TraceEvent, 'en', { config: fast })).toContain('every 10\u00a0s: that registration');
   });
 
   it('says why a broker registered again: a topic table that changed registers at once, not as a heartbeat', () => {
@@ -113,11 +113,11 @@ describe('the caption of every event', () => {
     expect(narrate({ ...changed, trigger: 'roleChanged' } as TraceEvent, 'en', { config })).toContain('once the controller gave it its role');
   });
 
-  it('says a broker\'s first registration at its start is followed by one 10 s later, then one every 30 s (BrokerController.start)', () => {
+  it('says a broker\'s first registration at its start is followed by one 10\u00a0s later, then one every 30\u00a0s (BrokerController.start)', () => {
     const first = { ...sample('broker.registered'), first: true, trigger: 'start' } as TraceEvent;
     const defaults = resolveConfig({});
-    expect(narrate(first, 'en', { config: defaults })).toContain('It registers again 10 s after its start, then every 30 s: that registration is the broker\'s heartbeat.');
-    expect(narrate(first, 'zh', { config: defaults })).toContain('之后它在启动 10 秒后再注册一次，然后每 30 秒重复注册一次');
+    expect(narrate(first, 'en', { config: defaults })).toContain('It registers again 10\u00a0s after its start, then every 30\u00a0s: that registration is the broker\'s heartbeat.');
+    expect(narrate(first, 'zh', { config: defaults })).toContain('之后它在启动 10\u00a0秒后再注册一次，然后每 30\u00a0秒重复注册一次');
   });
 
   it('says an attempt stored with another status than SEND_OK was stored, and what retryAnotherBrokerWhenNotStoreOK does next', () => {
@@ -149,9 +149,9 @@ describe('the caption of every event', () => {
   it('says what a wipeWritePerm did on a NameServer as mqadmin prints it, when producers leave, and what undoes it', () => {
     const wiped = narrate(sample('nameServer.wipeWritePerm'), 'en', { config });
     expect(wiped).toContain('"wipe write perm of broker[broker-a] in name server[...] OK, 3"');
-    expect(wiped).toContain('Producers leave broker-a at their next route pull (every 20 s); consumers still read it.');
+    expect(wiped).toContain('Producers leave broker-a at their next route pull (every 20\u00a0s); consumers still read it.');
     expect(wiped).toContain('its first registration after a restart, writes the broker\'s own perm back');
-    expect(narrate(sample('nameServer.wipeWritePerm'), 'zh', { config })).toContain('生产者在下一次拉取路由时（每 20 秒）离开 broker-a');
+    expect(narrate(sample('nameServer.wipeWritePerm'), 'zh', { config })).toContain('生产者在下一次拉取路由时（每 20\u00a0秒）离开 broker-a');
     expect(narrate(sample('nameServer.writePermFailed'), 'en', { config })).toContain('printed "Failed" for it, then went on to the next NameServer');
   });
 
@@ -190,49 +190,49 @@ describe('the caption of every event', () => {
   });
 
   it('writes the moments of the NameServer expiry on the run\'s clock (m:ss) and the expiry itself as a length of time', () => {
-    // nameserver chapter: broker-a's registration at 0:10 is listed until 0:10 + 120 s = 2:10.
+    // nameserver chapter: broker-a's registration at 0:10 is listed until 0:10 + 120\u00a0s = 2:10.
     const registered = { t: 10_018, type: 'broker.registered', nameServer: 'ns-1', broker: 'broker-a', brokerId: 0, first: false, trigger: 'periodic' } as TraceEvent;
     const defaults = resolveConfig({});
-    expect(narrate(registered, 'en', { config: defaults })).toContain('Its 120 s expiry starts again at 0:10.018, so it stays listed unless no registration arrives by 2:10.018.');
-    expect(narrate(registered, 'zh', { config: defaults })).toContain('它的 120 秒过期计时从 0:10.018 重新开始，只要在 2:10.018 之前还有注册到达，就不会被剔除。');
-    expect(narrate(registered, 'zh', { config: defaults })).not.toMatch(/在 10 秒|130 秒/);
+    expect(narrate(registered, 'en', { config: defaults })).toContain('Its 120\u00a0s expiry starts again at 0:10.018, so it stays listed unless no registration arrives by 2:10.018.');
+    expect(narrate(registered, 'zh', { config: defaults })).toContain('它的 120\u00a0秒过期计时从 0:10.018 重新开始，只要在 2:10.018 之前还有注册到达，就不会被剔除。');
+    expect(narrate(registered, 'zh', { config: defaults })).not.toMatch(/在 10\u00a0秒|130\u00a0秒/);
   });
 
   it('says a crash closes the connections and a power loss closes none: nobody is told of a host without power, and a client gives up on it by its own timeout', () => {
     const fault = (action: string) => ({ t: 60_000, type: 'fault', action, target: 'broker-a' }) as TraceEvent;
     expect(narrate(fault('crashBroker'), 'en', { config })).toContain('its connections close, so the NameServers drop it at once');
     expect(narrate(fault('powerOffBroker'), 'en', { config })).toContain('A host without power sends no FIN and no RST: nobody is told, and the NameServers keep it until its channel, idle since its last registration, '
-      + 'is closed after 120 s (channelIdle), or until their scan (every 7 s) finds that registration older than 90 s (expired), whichever comes first. '
+      + 'is closed after 120\u00a0s (channelIdle), or until their scan (every 7\u00a0s) finds that registration older than 90\u00a0s (expired), whichever comes first. '
       + 'A client\'s first synchronous call to it waits out its timeout, which closes the client\'s own end of the connection (the requests waiting on it fail: channelClosed); '
       + 'every later call must connect anew, and a connect that gets no answer fails after connectTimeoutMillis (connectTimeout).');
     expect(narrate(fault('powerOffBroker'), 'zh', { config })).toContain('断电的主机不会发出 FIN 或 RST：没有人收到通知，NameServer 会一直保留它，'
-      + '直到它的连接自最后一次注册起空闲满 120 秒而被关闭（channelIdle），或者它们的扫描（每 7 秒一次）发现它的最后一次注册已超过 90 秒（expired），以先到者为准。');
+      + '直到它的连接自最后一次注册起空闲满 120\u00a0秒而被关闭（channelIdle），或者它们的扫描（每 7\u00a0秒一次）发现它的最后一次注册已超过 90\u00a0秒（expired），以先到者为准。');
     // With the idle close off (serverChannelMaxIdleTimeSeconds 0) only the scan drops it.
     const noIdle = resolveConfig({ ...config, serverChannelMaxIdleTimeMs: 0 });
-    expect(narrate(fault('powerOffBroker'), 'en', { config: noIdle })).toContain('nobody is told, and the NameServers keep it until their scan (every 7 s) finds its last registration older than 90 s (expired). ');
+    expect(narrate(fault('powerOffBroker'), 'en', { config: noIdle })).toContain('nobody is told, and the NameServers keep it until their scan (every 7\u00a0s) finds its last registration older than 90\u00a0s (expired). ');
     expect(narrate(fault('powerOffBroker'), 'en', { config })).not.toContain('until their scan.');
     expect(narrate(fault('powerOffBroker'), 'zh', { config })).toContain('建连没有应答，connectTimeoutMillis 后失败（connectTimeout）');
   });
 
   it('says which call timed out and closed its channel, what that failed, and what comes next (channel.closed), in both languages', () => {
     const close = sample('channel.closed');
-    expect(narrate(close, 'en', { config })).toBe('c-1\'s heartbeat (HEART_BEAT) to broker-b/0 got no answer within 3 s. A synchronous call that times out closes its connection '
+    expect(narrate(close, 'en', { config })).toBe('c-1\'s heartbeat (HEART_BEAT) to broker-b/0 got no answer within 3\u00a0s. A synchronous call that times out closes its connection '
       + '(NettyRemotingClient, clientCloseSocketIfTimeout), and the 2 other requests waiting on it (2 long-polling pulls) fail at once (channelClosed). The next call to broker-b/0 must connect anew: '
-      + 'a connect that gets no answer fails after connectTimeoutMillis (3 s). Unless the network swallows it, broker-b/0 sees the close too, as if c-1 had gone.');
-    expect(narrate(close, 'zh', { config })).toBe('c-1 发往 broker-b/0 的心跳（HEART_BEAT）在 3 秒内没有收到应答。同步调用超时会关闭它所在的连接（NettyRemotingClient，clientCloseSocketIfTimeout），'
-      + '连接上等待的另外 2 个请求（2 次长轮询拉取）随之立即失败（channelClosed）。下一次调用 broker-b/0 必须重新建连：建连若没有应答，connectTimeoutMillis（3 秒）后失败。只要网络没有吞掉它，broker-b/0 也会看到连接关闭，就像 c-1 已经离开。');
+      + 'a connect that gets no answer fails after connectTimeoutMillis (3\u00a0s). Unless the network swallows it, broker-b/0 sees the close too, as if c-1 had gone.');
+    expect(narrate(close, 'zh', { config })).toBe('c-1 发往 broker-b/0 的心跳（HEART_BEAT）在 3\u00a0秒内没有收到应答。同步调用超时会关闭它所在的连接（NettyRemotingClient，clientCloseSocketIfTimeout），'
+      + '连接上等待的另外 2 个请求（2 次长轮询拉取）随之立即失败（channelClosed）。下一次调用 broker-b/0 必须重新建连：建连若没有应答，connectTimeoutMillis（3\u00a0秒）后失败。只要网络没有吞掉它，broker-b/0 也会看到连接关闭，就像 c-1 已经离开。');
     // Across a partition the close goes nowhere: the broker keeps its side open.
     const cutOff = { config, brokerNow: (node: string) => (node === 'broker-b/0' ? 'cutOff' as const : 'running' as const) };
-    expect(narrate(close, 'en', cutOff)).toContain('(3 s). The partition swallows the close too: broker-b/0 does not see it while the partition lasts (TCP sends the FIN again, so it may after a heal); otherwise it keeps its side until the connection has been idle too long.');
+    expect(narrate(close, 'en', cutOff)).toContain('(3\u00a0s). The partition swallows the close too: broker-b/0 does not see it while the partition lasts (TCP sends the FIN again, so it may after a heal); otherwise it keeps its side until the connection has been idle too long.');
     expect(narrate(close, 'zh', cutOff)).toContain('网络分区把关闭也吞掉了：分区期间 broker-b/0 看不到它');
     // A host without power (or a dead process) sees nothing at all.
     const down = { config, brokerNow: (node: string) => (node === 'broker-b/0' ? 'down' as const : 'running' as const) };
-    expect(narrate(close, 'en', down)).toContain('(3 s). broker-b/0 is down and sees nothing.');
+    expect(narrate(close, 'en', down)).toContain('(3\u00a0s). broker-b/0 is down and sees nothing.');
     expect(narrate(close, 'zh', down)).toContain('broker-b/0 已停止，什么也看不到。');
     const registration = { ...close, from: 'broker-b/0', to: 'ns-1', code: 'REGISTER_BROKER', waitedMs: 24_000, failed: {} } as TraceEvent;
-    expect(narrate(registration, 'en', { config })).toContain('broker-b/0\'s registration, the broker\'s heartbeat to a NameServer (REGISTER_BROKER) to ns-1 got no answer within 24 s. A synchronous call that times out closes its connection (NettyRemotingClient, clientCloseSocketIfTimeout). The next call');
-    expect(describeEvent(close, 'en', { config })).toBe('c-1\'s HEART_BEAT call to broker-b/0 timed out after 3 s: c-1 closed the connection, failing 2 more waiting on it (2 PULL_MESSAGE; channelClosed)');
-    expect(describeEvent(close, 'zh', { config })).toBe('c-1 发往 broker-b/0 的 HEART_BEAT 调用等了 3 秒超时：c-1 关闭了这条连接，连接上等待的另外 2 个请求随之失败（2 PULL_MESSAGE；channelClosed）');
+    expect(narrate(registration, 'en', { config })).toContain('broker-b/0\'s registration, the broker\'s heartbeat to a NameServer (REGISTER_BROKER) to ns-1 got no answer within 24\u00a0s. A synchronous call that times out closes its connection (NettyRemotingClient, clientCloseSocketIfTimeout). The next call');
+    expect(describeEvent(close, 'en', { config })).toBe('c-1\'s HEART_BEAT call to broker-b/0 timed out after 3\u00a0s: c-1 closed the connection, failing 2 more waiting on it (2 PULL_MESSAGE; channelClosed)');
+    expect(describeEvent(close, 'zh', { config })).toBe('c-1 发往 broker-b/0 的 HEART_BEAT 调用等了 3\u00a0秒超时：c-1 关闭了这条连接，连接上等待的另外 2 个请求随之失败（2 PULL_MESSAGE；channelClosed）');
   });
 
   it('names the node that registered or removed a client: a consumer heartbeats the slaves too', () => {
@@ -245,8 +245,8 @@ describe('the caption of every event', () => {
 
   it('says consumers heartbeat the slaves too only in a run that has slaves', () => {
     const registered = sample('consumer.registered');
-    expect(narrate(registered, 'en', { config, hasSlaves: true })).toContain('consumers heartbeat every broker, slaves too, every 30 s');
-    expect(narrate(registered, 'en', { config, hasSlaves: false })).toContain('consumers heartbeat every broker every 30 s');
+    expect(narrate(registered, 'en', { config, hasSlaves: true })).toContain('consumers heartbeat every broker, slaves too, every 30\u00a0s');
+    expect(narrate(registered, 'en', { config, hasSlaves: false })).toContain('consumers heartbeat every broker every 30\u00a0s');
     expect(narrate(registered, 'zh', { config, hasSlaves: false })).not.toContain('Slave');
     expect(narrate(sample('client.heartbeat'), 'en', { config, hasSlaves: false })).toContain('a consumer every broker with its subscriptions');
   });
@@ -262,22 +262,22 @@ describe('the caption of every event', () => {
   });
 
   it('uses the run\'s configured periods, never the defaults, in every sentence that names one', () => {
-    expect(narrate(sample('broker.removed'), 'en', { config })).toContain('no heartbeat for 90 s; its scan runs every 7 s');
-    expect(narrate(sample('broker.removed'), 'en', { config })).toContain('every 20 s');
-    expect(narrate(sample('route.updated'), 'en', { config })).toContain('It pulls again in 20 s');
+    expect(narrate(sample('broker.removed'), 'en', { config })).toContain('no heartbeat for 90\u00a0s; its scan runs every 7\u00a0s');
+    expect(narrate(sample('broker.removed'), 'en', { config })).toContain('every 20\u00a0s');
+    expect(narrate(sample('route.updated'), 'en', { config })).toContain('It pulls again in 20\u00a0s');
     expect(narrate(sample('consume.failed'), 'en', { config })).toContain('it has used its retries (maxReconsumeTimes 3), so it goes to the dead letter queue %DLQ%CG');
-    expect(narrate(sample('send.result'), 'en', { config })).toContain('within 2 s');
-    expect(narrate(sample('offset.committed'), 'en', { config })).toContain('every 4 s');
-    expect(narrate(sample('rebalance'), 'zh', { config })).toContain('每 15 秒');
-    expect(narrate(sample('consumer.removed'), 'en', { config })).toContain('no heartbeat for 100 s');
+    expect(narrate(sample('send.result'), 'en', { config })).toContain('within 2\u00a0s');
+    expect(narrate(sample('offset.committed'), 'en', { config })).toContain('every 4\u00a0s');
+    expect(narrate(sample('rebalance'), 'zh', { config })).toContain('每 15\u00a0秒');
+    expect(narrate(sample('consumer.removed'), 'en', { config })).toContain('no heartbeat for 100\u00a0s');
     // ProducerManager's CHANNEL_EXPIRED_TIMEOUT is a constant; every other period is configurable.
-    for (const event of SAMPLES.filter((e) => !e.type.startsWith('producer.'))) expect(narrate(event, 'en', { config })).not.toContain('120 s');
+    for (const event of SAMPLES.filter((e) => !e.type.startsWith('producer.'))) expect(narrate(event, 'en', { config })).not.toContain('120\u00a0s');
   });
 
   it('says the group is told of a consumer removed with its channel, and not of one the scan expired (ConsumerManager raises no CHANGE for an expiry)', () => {
     const expired = sample('consumer.removed');
     const closed = { ...expired, reason: 'channelClosed' } as TraceEvent;
-    expect(narrate(expired, 'en', { config })).toContain('Nobody is told (the scan\'s expiry sends no NOTIFY_CONSUMER_IDS_CHANGED): the rest of the group takes over its queues at its next periodic rebalance, within 15 s.');
+    expect(narrate(expired, 'en', { config })).toContain('Nobody is told (the scan\'s expiry sends no NOTIFY_CONSUMER_IDS_CHANGED): the rest of the group takes over its queues at its next periodic rebalance, within 15\u00a0s.');
     expect(narrate(expired, 'zh', { config })).toContain('不会通知任何人');
     expect(narrate(closed, 'en', { config })).toContain('The broker tells the rest of the group (NOTIFY_CONSUMER_IDS_CHANGED), which rebalances at once');
     expect(narrate(closed, 'zh', { config })).toContain('立即重新负载均衡');
@@ -285,10 +285,10 @@ describe('the caption of every event', () => {
 
   it('says an attempt that timed out leaves no time for another (the attempt waited for the rest of sendMsgTimeout); another failure is retried while attempts remain', () => {
     const timedOut = sample('send.failed');
-    expect(narrate(timedOut, 'en', { config })).toContain(`Waiting took the rest of sendMsgTimeout (${config.sendMsgTimeoutMs / 1_000} s): no time is left to try again.`);
+    expect(narrate(timedOut, 'en', { config })).toContain(`Waiting took the rest of sendMsgTimeout (${config.sendMsgTimeoutMs / 1_000}\u00a0s): no time is left to try again.`);
     expect(narrate(timedOut, 'zh', { config })).toContain('没有时间再尝试');
     const refused: TraceEvent = { ...timedOut, reason: 'connectRefused' } as TraceEvent;
-    expect(narrate(refused, 'en', { config })).toContain(`The producer tries again, on another broker when it can, if sendMsgTimeout (${config.sendMsgTimeoutMs / 1_000} s) has time left.`);
+    expect(narrate(refused, 'en', { config })).toContain(`The producer tries again, on another broker when it can, if sendMsgTimeout (${config.sendMsgTimeoutMs / 1_000}\u00a0s) has time left.`);
     // A connect that got no answer, and a closed connection, say what happened to the channel first.
     const connect = narrate({ ...timedOut, reason: 'connectTimeout' } as TraceEvent, 'en', { config });
     expect(connect).toContain('the connect got no answer within connectTimeoutMillis; a send made while it was under way waited for the same connect. The producer tries again');
@@ -308,25 +308,25 @@ describe('the caption of every event', () => {
     expect(narrate({ ...timedOut, reason: 'SYSTEM_ERROR' } as TraceEvent, 'en', { config })).toContain('The producer tries again');
   });
 
-  it('says a producer channel expires after ProducerManager\'s fixed 120 s, whatever channelExpiredTimeout is', () => {
-    expect(narrate(sample('producer.removed'), 'en', { config })).toContain('no heartbeat for 120 s');
-    expect(narrate(sample('producer.removed'), 'zh', { config })).toContain('120 秒内没有心跳');
-    expect(narrate(sample('producer.registered'), 'en', { config })).toContain('every 30 s');
+  it('says a producer channel expires after ProducerManager\'s fixed 120\u00a0s, whatever channelExpiredTimeout is', () => {
+    expect(narrate(sample('producer.removed'), 'en', { config })).toContain('no heartbeat for 120\u00a0s');
+    expect(narrate(sample('producer.removed'), 'zh', { config })).toContain('120\u00a0秒内没有心跳');
+    expect(narrate(sample('producer.registered'), 'en', { config })).toContain('every 30\u00a0s');
   });
 
   it('says a route pull answered with the same route is unchanged, with the run\'s pull period, and a NameServer without the topic says TOPIC_NOT_EXIST', () => {
     const pulled = sample('route.pulled');
     const slow = resolveConfig({ pollNameServerIntervalMs: 45_000 });
-    expect(narrate(pulled, 'en', { config: slow })).toContain('p-1 pulled the route of TopicTest from ns-1 (GET_ROUTEINFO_BY_TOPIC, route discovery): unchanged. A client pulls each of its topics\' routes every 45 s');
-    expect(narrate(pulled, 'zh', { config: slow })).toContain('没有变化。客户端每 45 秒拉取一次');
+    expect(narrate(pulled, 'en', { config: slow })).toContain('p-1 pulled the route of TopicTest from ns-1 (GET_ROUTEINFO_BY_TOPIC, route discovery): unchanged. A client pulls each of its topics\' routes every 45\u00a0s');
+    expect(narrate(pulled, 'zh', { config: slow })).toContain('没有变化。客户端每 45\u00a0秒拉取一次');
     expect(narrate({ ...pulled, changed: true } as TraceEvent, 'en', { config })).toContain('it changed, so the client rebuilds its queue lists');
     expect(narrate({ ...pulled, found: false } as TraceEvent, 'en', { config })).toContain('the NameServer knows no such topic (TOPIC_NOT_EXIST)');
   });
 
   it('says a 4.x route call that went past an unanswered NameServer reached the next with its timeout spent, and names the ones a call went past', () => {
     const failed = { ...sample('route.failed'), nameServer: 'ns-2', reason: 'timeout', passed: ['ns-1'] } as TraceEvent;
-    expect(narrate(failed, 'en', { config })).toContain('p-1 could not get the route of TopicTest from ns-2 (timeout) after going past ns-1 in the same call: RocketMQ 4.x waited out ns-1\'s unanswered connect (3 s) before trying ns-2, which answered with the call\'s 3 s already spent');
-    expect(narrate(failed, 'zh', { config })).toContain('此前同一次调用已越过 ns-1：RocketMQ 4.x 先等满 ns-1 无应答的连接（3 秒）');
+    expect(narrate(failed, 'en', { config })).toContain('p-1 could not get the route of TopicTest from ns-2 (timeout) after going past ns-1 in the same call: RocketMQ 4.x waited out ns-1\'s unanswered connect (3\u00a0s) before trying ns-2, which answered with the call\'s 3\u00a0s already spent');
+    expect(narrate(failed, 'zh', { config })).toContain('此前同一次调用已越过 ns-1：RocketMQ 4.x 先等满 ns-1 无应答的连接（3\u00a0秒）');
     const refused = { ...failed, reason: 'connectRefused' } as TraceEvent;
     expect(narrate(refused, 'en', { config })).toContain('(connectRefused) after going past ns-1 in the same call; it keeps its cached route');
     expect(narrate(sample('route.failed'), 'en', { config })).not.toContain('going past');
@@ -363,13 +363,13 @@ describe('the caption of an offset of a BROADCASTING consumer (LocalFileOffsetSt
     expect(committed).toMatchObject({ consumer: 'b-1', group: 'CG_AUDIT' });
     const en = narrate(committed, 'en', context);
     expect(en).toContain('to its own local file (LocalFileOffsetStore, ~/.rocketmq_offsets/<clientId>/CG_AUDIT/offsets.json)');
-    expect(en).toContain('every 5 s');
+    expect(en).toContain('every 5\u00a0s');
     expect(en).not.toMatch(/to the broker|committed|resumes/);
     const zh = narrate(committed, 'zh', context);
     expect(zh).toContain('写入了自己的本地文件（LocalFileOffsetStore');
     expect(zh).not.toMatch(/Broker|提交/);
     const consumed = first('message.consumed', 'CG_AUDIT');
-    expect(narrate(consumed, 'en', context)).toContain('Its offset goes to the consumer\'s own local file (LocalFileOffsetStore) at the next round (every 5 s)');
+    expect(narrate(consumed, 'en', context)).toContain('Its offset goes to the consumer\'s own local file (LocalFileOffsetStore) at the next round (every 5\u00a0s)');
     expect(narrate(consumed, 'en', context)).not.toContain('reaches the broker');
     expect(narrate(consumed, 'zh', context)).toContain('写入消费者自己的本地文件（LocalFileOffsetStore）');
     expect(narrate(consumed, 'zh', context)).not.toContain('到达 Broker');
@@ -398,23 +398,23 @@ describe('the caption of a send that ended FAILED', () => {
 
   it('says why: no queue in the route, the timeout spent waiting for the route, or the attempts that failed', () => {
     expect(say('en', 0, 0)).toContain('"No route info of this topic" without trying any broker');
-    expect(say('en', 0, 8)).toContain('took the whole sendMsgTimeout (3 s), so send() throws a timeout without trying any broker');
+    expect(say('en', 0, 8)).toContain('took the whole sendMsgTimeout (3\u00a0s), so send() throws a timeout without trying any broker');
     expect(say('en', 1, 8)).toContain('its one attempt failed');
     expect(say('en', 3, 8)).toContain('all 3 of its attempts failed');
     expect(say('en', undefined, 8)).toContain('no attempt succeeded');
     expect(say('zh', 0, 0)).toContain('No route info of this topic');
-    expect(say('zh', 0, 8)).toContain('sendMsgTimeout（3 秒）');
+    expect(say('zh', 0, 8)).toContain('sendMsgTimeout（3\u00a0秒）');
     expect(say('zh', 3, 8)).toContain('3 次尝试全部失败');
   });
 
   it('says why no attempt followed the last when the producer had attempts left (1 + retryTimesWhenSendFailed = 3)', () => {
     expect(say('en', 3, 8, 'timeout')).toContain('all 3 of its attempts failed, so the send throws');
     // A timeout waits out the rest of the budget (sendDefaultImpl gives each attempt what is left of sendMsgTimeout).
-    expect(say('en', 1, 8, 'timeout')).toContain('its first attempt of 3 timed out, which spent what was left of sendMsgTimeout (3 s): no time for another, so the send throws to the application');
-    expect(say('zh', 1, 8, 'timeout')).toContain('第 1 次尝试（最多 3 次）超时，用完了 sendMsgTimeout（3 秒）剩余的时间：没有时间再试，发送向应用抛出异常');
-    // A connect that got no answer fails at connectTimeoutMillis, 3 s: as long as the whole budget.
-    expect(say('en', 2, 8, 'connectTimeout')).toContain('attempt 2 of 3 failed (connectTimeout) when sendMsgTimeout (3 s) had no time left for another');
-    expect(say('zh', 2, 8, 'connectTimeout')).toContain('第 2 次尝试（最多 3 次）失败（connectTimeout），此时 sendMsgTimeout（3 秒）已没有剩余时间再试');
+    expect(say('en', 1, 8, 'timeout')).toContain('its first attempt of 3 timed out, which spent what was left of sendMsgTimeout (3\u00a0s): no time for another, so the send throws to the application');
+    expect(say('zh', 1, 8, 'timeout')).toContain('第 1 次尝试（最多 3 次）超时，用完了 sendMsgTimeout（3\u00a0秒）剩余的时间：没有时间再试，发送向应用抛出异常');
+    // A connect that got no answer fails at connectTimeoutMillis, 3\u00a0s: as long as the whole budget.
+    expect(say('en', 2, 8, 'connectTimeout')).toContain('attempt 2 of 3 failed (connectTimeout) when sendMsgTimeout (3\u00a0s) had no time left for another');
+    expect(say('zh', 2, 8, 'connectTimeout')).toContain('第 2 次尝试（最多 3 次）失败（connectTimeout），此时 sendMsgTimeout（3\u00a0秒）已没有剩余时间再试');
     // An answer outside retryResponseCodes ends the send at once.
     expect(say('en', 1, 8, 'INVALID_PARAMETER')).toContain('its first attempt of 3 was answered INVALID_PARAMETER, which the producer does not retry (not one of its retryResponseCodes)');
     expect(say('zh', 1, 8, 'INVALID_PARAMETER')).toContain('收到 INVALID_PARAMETER，它不在生产者的 retryResponseCodes 中，不会重试');
@@ -467,17 +467,17 @@ describe('the caption of a send that ended FAILED', () => {
     expect(narrate(last, 'en', contextAt(result.scenario.config, timeline.state, undefined, timeline))).toContain('No route info of this topic');
   });
 
-  it('finds an ASYNC send\'s attempt that scanResponseTable ended a second past its timeout, 4 s after it was sent (send-modes-partition at 0:34)', () => {
+  it('finds an ASYNC send\'s attempt that scanResponseTable ended a second past its timeout, 4\u00a0s after it was sent (send-modes-partition at 0:34)', () => {
     const timeline = libraryTimeline('send-modes-partition', 34_000);
     const trace = timeline.traceSlice(0);
     const result = trace.find((e) => e.type === 'send.result' && e.producer === 'p-async' && e.status === 'FAILED')!;
     const sent = trace.find((e) => e.type === 'message.sent' && 'msgId' in e && e.msgId === (result as { msgId: string }).msgId)!;
-    // Sent at 0:30 into the partition, failed by the scan at 0:34: sendMsgTimeout 3 s, then the scan's 1 s margin.
+    // Sent at 0:30 into the partition, failed by the scan at 0:34: sendMsgTimeout 3\u00a0s, then the scan's 1\u00a0s margin.
     expect([sent.t, result.t]).toEqual([30_000, 34_000]);
     const upTo = trace.indexOf(result) + 1;
     const context = contextAt(timeline.state.config, timeline.state, undefined, { traceStart: 0, traceLength: upTo, traceSlice: (from, to = upTo) => trace.slice(from, Math.min(to, upTo)) });
     expect(context.sendAttempts!((result as { msgId: string }).msgId)).toEqual({ count: 1, lastReason: 'timeout' });
-    expect(narrate(result, 'en', context)).toContain('its first attempt of 3 timed out, which spent what was left of sendMsgTimeout (3 s): no time for another');
+    expect(narrate(result, 'en', context)).toContain('its first attempt of 3 timed out, which spent what was left of sendMsgTimeout (3\u00a0s): no time for another');
   });
 
   it('says a broker without power sees no close, and a registration that timed out inside a partition is not seen by its NameServer (power-loss-flush at 1:04, partition-idle-vs-scan at 2:11)', () => {
@@ -486,7 +486,7 @@ describe('the caption of a send that ended FAILED', () => {
       const close = timeline.traceSlice(0).find((e) => e.type === 'channel.closed' && e.t === t && e.from === from)!;
       return narrate(close, 'en', contextAt(timeline.state.config, timeline.state));
     };
-    expect(captionOf('power-loss-flush', 64_000, 'c-1')).toContain('c-1\'s heartbeat (HEART_BEAT) to broker-a/0 got no answer within 3 s.');
+    expect(captionOf('power-loss-flush', 64_000, 'c-1')).toContain('c-1\'s heartbeat (HEART_BEAT) to broker-a/0 got no answer within 3\u00a0s.');
     expect(captionOf('power-loss-flush', 64_000, 'c-1')).toContain('broker-a/0 is down and sees nothing.');
     expect(captionOf('partition-idle-vs-scan', 131_000, 'broker-b/0')).toContain('The partition swallows the close too: ns-1 does not see it');
   });
@@ -524,7 +524,7 @@ describe('the caption of a send that ended FAILED', () => {
     const atSend = libraryTimeline('crash-partition-shutdown', sent.t);
     const context = contextAt(atSend.scenario.config, atSend.state);
     expect(narrate(sent, 'en', context)).toContain('But broker-a\'s master is down: its process stopped while its host is up, which refuses the connect at once (connectRefused). '
-      + 'The attempt fails and the producer tries again, on another broker when it can, if sendMsgTimeout (3 s) has time left. Its cached route lists broker-a until a route pull (every 30 s) answers with a route without it');
+      + 'The attempt fails and the producer tries again, on another broker when it can, if sendMsgTimeout (3\u00a0s) has time left. Its cached route lists broker-a until a route pull (every 30\u00a0s) answers with a route without it');
     expect(narrate(sent, 'zh', context)).toContain('但 broker-a 的 Master 已宕机');
     // Before the crash the same kind of send is an ordinary one.
     const before = timeline.traceSlice(0).findLast((e) => e.type === 'message.sent' && e.broker === 'broker-a' && e.t < 60_000)!;
@@ -545,8 +545,8 @@ describe('the caption of a send that ended FAILED', () => {
     const context = contextAt(at.scenario.config, at.state);
     const en = narrate(sent, 'en', context);
     expect(en).toContain('But broker-a\'s master has no power: nothing sent to it is answered, and it refuses and closes nothing. '
-      + 'If the producer\'s channel to it is still open (a host without power closes none), the request waits out what is left of sendMsgTimeout (3 s), unless another call that timed out closes the channel first (channelClosed); '
-      + 'with no channel open, it waits for a connect that fails after connectTimeoutMillis (3 s). '
+      + 'If the producer\'s channel to it is still open (a host without power closes none), the request waits out what is left of sendMsgTimeout (3\u00a0s), unless another call that timed out closes the channel first (channelClosed); '
+      + 'with no channel open, it waits for a connect that fails after connectTimeoutMillis (3\u00a0s). '
       + 'sendMsgTimeout is one budget for all of a send\'s attempts (DefaultMQProducerImpl.sendDefaultImpl), and either wait spends it: the send fails without a retry. '
       + 'Only an attempt failed sooner (by a close, or a connect already under way) may go again, on another broker when it can. Its cached route lists broker-a');
     expect(en).not.toContain('tries again');
@@ -557,9 +557,9 @@ describe('the caption of a send that ended FAILED', () => {
     expect(zh).not.toContain('已宕机');
     // The numbers are the run's: a connect that gives up sooner leaves time for another attempt.
     const quick = contextAt(resolveConfig({ ...at.scenario.config, connectTimeoutMs: 1_000, sendMsgTimeoutMs: 4_000 }), at.state);
-    expect(narrate(sent, 'en', quick)).toContain('waits out what is left of sendMsgTimeout (4 s)');
-    expect(narrate(sent, 'en', quick)).toContain('a timeout spends it, so the send fails without a retry; after a failed connect at most 3 s is left for another attempt, on another broker when it can.');
-    expect(narrate(sent, 'zh', quick)).toContain('建连失败后最多还剩 3 秒，可以再试一次，尽量换一个 Broker。');
+    expect(narrate(sent, 'en', quick)).toContain('waits out what is left of sendMsgTimeout (4\u00a0s)');
+    expect(narrate(sent, 'en', quick)).toContain('a timeout spends it, so the send fails without a retry; after a failed connect at most 3\u00a0s is left for another attempt, on another broker when it can.');
+    expect(narrate(sent, 'zh', quick)).toContain('建连失败后最多还剩 3\u00a0秒，可以再试一次，尽量换一个 Broker。');
   });
 
   it('says a send to a master cut off by a partition waits out its timeout and fails without a retry, as the run does (crash-partition-shutdown: broker-b is cut off at 1:30)', () => {
@@ -570,14 +570,14 @@ describe('the caption of a send that ended FAILED', () => {
     const at = libraryTimeline(id, sent.t);
     const context = contextAt(at.scenario.config, at.state);
     expect(narrate(sent, 'en', context)).toContain('But broker-b\'s master is cut off by a network partition: nothing sent to it is answered, and it refuses and closes nothing. '
-      + 'If the producer\'s channel to it is still open (a partition closes none), the request waits out what is left of sendMsgTimeout (3 s)');
+      + 'If the producer\'s channel to it is still open (a partition closes none), the request waits out what is left of sendMsgTimeout (3\u00a0s)');
     expect(narrate(sent, 'en', context)).toContain('either wait spends it: the send fails without a retry.');
     expect(narrate(sent, 'zh', context)).toContain('但 broker-b 的 Master 被网络分区隔离：发给它的请求都得不到应答');
   });
 });
 
 describe('the caption of a route query that failed', () => {
-  /** One NameServer, down before c-1 starts at 1 s: the start's route query (10 ms later) is refused. */
+  /** One NameServer, down before c-1 starts at 1\u00a0s: the start's route query (10\u00a0ms later) is refused. */
   function startWithoutNameServer(version: '4.x' | '5.x') {
     const result = validateScenario({
       version: 1, durationMs: 5_000, config: { networkJitterMs: 0, rocketmqVersion: version },
@@ -603,13 +603,13 @@ describe('the caption of a route query that failed', () => {
     expect(caption('c-1', 'zh')).not.toContain('后重试');
     expect(caption('c-1', 'zh')).toContain('RocketMQ 5 随即关闭这个消费者');
     // The producer, whose start asks for no route, pulls again at its next round.
-    expect(caption('p-1', 'en')).toContain('tries again in 30 s');
+    expect(caption('p-1', 'en')).toContain('tries again in 30\u00a0s');
   });
 
   it('says the retry of a 4.x consumer, which runs on after its start threw', () => {
     const { trace, caption } = startWithoutNameServer('4.x');
     expect(trace.filter((e) => e.type === 'consumer.startFailed').map((e) => e.type === 'consumer.startFailed' && e.shutdown)).toEqual([false]);
-    expect(caption('c-1', 'en')).toContain('tries again in 30 s');
-    expect(caption('c-1', 'zh')).toContain('30 秒后重试');
+    expect(caption('c-1', 'en')).toContain('tries again in 30\u00a0s');
+    expect(caption('c-1', 'zh')).toContain('30\u00a0秒后重试');
   });
 });

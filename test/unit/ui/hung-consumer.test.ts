@@ -63,12 +63,12 @@ describe('a hung consumer the brokers still list in its group', () => {
     expect(en.title).toBe(`c-2 (CG_ORDER) is hung but still holds 4 queues of TopicTest: ${lag} messages wait in broker-b:0, broker-b:1, broker-b:2, broker-b:3`);
     // broker-a last read from c-2 its rebalance's GET_CONSUMER_LIST_BY_GROUP at 3:40, 8 s after that heartbeat, and broker-b its
     // pulls after the hang: both channels would have been idle 120 s only after the scan.
-    expect(en.why).toContain('a broker drops it when its channel has carried nothing for 120 s (the idle close, serverChannelMaxIdleTimeSeconds), or at the first scanNotActiveChannel (every 10 s) that finds its last heartbeat more than 120 s old, whichever comes first. broker-a and broker-b last heard its heartbeat at 3:32 and drop it at about 5:40, at the scan.');
-    expect(en.why).toContain('no NOTIFY_CONSUMER_IDS_CHANGED, so the other members take the queues at their next periodic rebalance (RebalanceService, every 20 s), by about 6:00.');
-    expect(en.fix).toContain('after the brokers drop it at about 5:40 (channelExpiredTimeout, 120 s)');
+    expect(en.why).toContain('a broker drops it when its channel has carried nothing for 120\u00a0s (the idle close, serverChannelMaxIdleTimeSeconds), or at the first scanNotActiveChannel (every 10\u00a0s) that finds its last heartbeat more than 120\u00a0s old, whichever comes first. broker-a and broker-b last heard its heartbeat at 3:32 and drop it at about 5:40, at the scan.');
+    expect(en.why).toContain('no NOTIFY_CONSUMER_IDS_CHANGED, so the other members take the queues at their next periodic rebalance (RebalanceService, every 20\u00a0s), by about 6:00.');
+    expect(en.fix).toContain('after the brokers drop it at about 5:40 (channelExpiredTimeout, 120\u00a0s)');
     const zh = diagnosticsStrings('zh').describe(hungAt(timeline)[0]!, () => '');
     expect(zh.title).toBe(`c-2（CG_ORDER）已卡死，但仍占着 TopicTest 的 4 个队列：broker-b:0、broker-b:1、broker-b:2、broker-b:3 中有 ${lag} 条消息在等待`);
-    expect(zh.why).toContain('或者在每 10 秒执行一次的 scanNotActiveChannel 第一次发现它的最后心跳已超过 120 秒时剔除它，以先到者为准。broker-a 和 broker-b 最后一次收到它的心跳是在 3:32，将在大约 5:40 剔除它（扫描过期）。');
+    expect(zh.why).toContain('或者在每 10\u00a0秒执行一次的 scanNotActiveChannel 第一次发现它的最后心跳已超过 120\u00a0秒时剔除它，以先到者为准。broker-a 和 broker-b 最后一次收到它的心跳是在 3:32，将在大约 5:40 剔除它（扫描过期）。');
     expect(zh.why).toContain('最晚大约在 6:00。');
 
     // The model drops it at that scan, and the finding is gone.
@@ -114,8 +114,8 @@ describe('a hung consumer the brokers still list in its group', () => {
       listedBy: [{ broker: 'broker-a', lastHeartbeat: last, drop: { at: drop, how: 'expired' } }], expiredAfterMs: 45_000, scanIntervalMs: 7_000, idleAfterMs: 120_000, rebalanceIntervalMs: 20_000,
     });
     expect(waiting).toBeGreaterThan(0);
-    expect(diagnosticsStrings('en').describe(finding!, () => '').why).toContain(`every 7 s) that finds its last heartbeat more than 45 s old, whichever comes first. broker-a last heard its heartbeat at ${mss(last)} and drops it at about ${mss(drop)}, at the scan.`);
-    expect(diagnosticsStrings('zh').describe(finding!, () => '').why).toContain(`每 7 秒执行一次的 scanNotActiveChannel 第一次发现它的最后心跳已超过 45 秒时剔除它，以先到者为准。broker-a 最后一次收到它的心跳是在 ${mss(last)}，将在大约 ${mss(drop)} 剔除它（扫描过期）。`);
+    expect(diagnosticsStrings('en').describe(finding!, () => '').why).toContain(`every 7\u00a0s) that finds its last heartbeat more than 45\u00a0s old, whichever comes first. broker-a last heard its heartbeat at ${mss(last)} and drops it at about ${mss(drop)}, at the scan.`);
+    expect(diagnosticsStrings('zh').describe(finding!, () => '').why).toContain(`每 7\u00a0秒执行一次的 scanNotActiveChannel 第一次发现它的最后心跳已超过 45\u00a0秒时剔除它，以先到者为准。broker-a 最后一次收到它的心跳是在 ${mss(last)}，将在大约 ${mss(drop)} 剔除它（扫描过期）。`);
     timeline.seek(drop);
     expect(removals(timeline, 'c-2')).toEqual([{ t: drop, broker: 'broker-a', reason: 'expired' }]);
     expect(hungAt(timeline)).toEqual([]);
@@ -143,7 +143,7 @@ describe('a hung consumer the brokers still list in its group', () => {
     const en = diagnosticsStrings('en').describe(finding!, () => '');
     expect(en.why).toContain(`broker-a last heard its heartbeat at 1:01 and drops it at about ${mss(listing!.drop.at)}, closing its idle channel.`);
     expect(en.why).toContain(`sends NOTIFY_CONSUMER_IDS_CHANGED, so the other members rebalance at once and take the queues at about ${mss(listing!.drop.at)}.`);
-    expect(en.fix).toContain(`after the brokers drop it at about ${mss(listing!.drop.at)} (the idle close, 120 s)`);
+    expect(en.fix).toContain(`after the brokers drop it at about ${mss(listing!.drop.at)} (the idle close, 120\u00a0s)`);
     const zh = diagnosticsStrings('zh').describe(finding!, () => '');
     expect(zh.why).toContain(`broker-a 最后一次收到它的心跳是在 1:01，将在大约 ${mss(listing!.drop.at)} 剔除它（空闲关闭）。`);
     expect(zh.why).toContain(`所以其他成员立即重新负载均衡，大约在 ${mss(listing!.drop.at)} 接管这些队列。`);

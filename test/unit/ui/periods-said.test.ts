@@ -27,29 +27,29 @@ const hung: HungConsumer = {
 
 describe('a period said the same way in the caption, the event log and the diagnostics', () => {
   it('a three-minute expiry is "3 min" in each, in English', () => {
-    expect(narrate(removed, 'en', { config })).toContain('no heartbeat for 3 min');
-    expect(describeEvent(removed, 'en', context)).toBe('broker-a/0 removed c-1 from CG: no heartbeat for 3 min');
+    expect(narrate(removed, 'en', { config })).toContain('no heartbeat for 3\u00a0min');
+    expect(describeEvent(removed, 'en', context)).toBe('broker-a/0 removed c-1 from CG: no heartbeat for 3\u00a0min');
     const text = diagnosticsStrings('en').describe(hung, () => '');
-    expect(text.why).toContain('finds its last heartbeat more than 3 min old');
-    expect(text.fix).toContain('(channelExpiredTimeout, 3 min)');
+    expect(text.why).toContain('finds its last heartbeat more than 3\u00a0min old');
+    expect(text.fix).toContain('(channelExpiredTimeout, 3\u00a0min)');
   });
 
   it('and 「3 分钟」 in each, in Chinese', () => {
-    expect(narrate(removed, 'zh', { config })).toContain('3 分钟内没有心跳');
-    expect(describeEvent(removed, 'zh', context)).toBe('broker-a/0 将 c-1 从 CG 中移除：3 分钟内没有心跳');
+    expect(narrate(removed, 'zh', { config })).toContain('3\u00a0分钟内没有心跳');
+    expect(describeEvent(removed, 'zh', context)).toBe('broker-a/0 将 c-1 从 CG 中移除：3\u00a0分钟内没有心跳');
     const text = diagnosticsStrings('zh').describe(hung, () => '');
-    expect(text.why).toContain('第一次发现它的最后心跳已超过 3 分钟时才剔除它');
-    expect(text.fix).toContain('（channelExpiredTimeout，3 分钟）');
+    expect(text.why).toContain('第一次发现它的最后心跳已超过 3\u00a0分钟时才剔除它');
+    expect(text.fix).toContain('（channelExpiredTimeout，3\u00a0分钟）');
   });
 
   it('a period that is not whole minutes keeps its tenth of a second, as the caption does', () => {
-    expect(describeEvent(brokerRemoved, 'en', context)).toBe('ns-1 removed broker-a/0: no heartbeat (registration) for 200.5 s');
-    expect(describeEvent(brokerRemoved, 'zh', context)).toBe('ns-1 移除了 broker-a/0：200.5 秒内没有心跳（注册），已过期');
+    expect(describeEvent(brokerRemoved, 'en', context)).toBe('ns-1 removed broker-a/0: no heartbeat (registration) for 200.5\u00a0s');
+    expect(describeEvent(brokerRemoved, 'zh', context)).toBe('ns-1 移除了 broker-a/0：200.5\u00a0秒内没有心跳（注册），已过期');
   });
 
   it('a call\'s wait under a second is said in ms, as the caption says it', () => {
-    expect(narrate(closed, 'en', { config })).toContain('got no answer within 800 ms');
-    expect(describeEvent(closed, 'en', context)).toBe('p-1\'s SEND_MESSAGE call to broker-a/0 timed out after 800 ms: p-1 closed the connection');
-    expect(describeEvent(closed, 'zh', context)).toBe('p-1 发往 broker-a/0 的 SEND_MESSAGE 调用等了 800 毫秒超时：p-1 关闭了这条连接');
+    expect(narrate(closed, 'en', { config })).toContain('got no answer within 800\u00a0ms');
+    expect(describeEvent(closed, 'en', context)).toBe('p-1\'s SEND_MESSAGE call to broker-a/0 timed out after 800\u00a0ms: p-1 closed the connection');
+    expect(describeEvent(closed, 'zh', context)).toBe('p-1 发往 broker-a/0 的 SEND_MESSAGE 调用等了 800\u00a0毫秒超时：p-1 关闭了这条连接');
   });
 });

@@ -1,4 +1,4 @@
-import { fitText, fitTextKeepingEnd, formatBytes, formatCount, formatPeriod, formatSeconds, formatSpeed, formatTime, remainingFraction } from '../../../src/viz/format.ts';
+import { fitText, fitTextKeepingEnd, formatBytes, formatCount, formatPeriod, formatSeconds, formatSpeed, formatTime, remainingFraction, UNIT_SPACE } from '../../../src/viz/format.ts';
 
 describe('formatTime', () => {
   it('shows minutes, seconds and milliseconds', () => {
@@ -24,56 +24,71 @@ describe('formatTime', () => {
 
 describe('formatPeriod', () => {
   it('gives a period under a second in ms, where 0.0 s would hide it, zero as 0 s, and 1 s from a whole second on', () => {
-    expect(formatPeriod(12, 'en')).toBe('12 ms');
-    expect(formatPeriod(0, 'en')).toBe('0 s');
-    expect(formatPeriod(0.4, 'en')).toBe('0 s');
-    expect(formatPeriod(999, 'en')).toBe('999 ms');
-    expect(formatPeriod(999.6, 'en')).toBe('1 s');
-    expect(formatPeriod(1_000, 'en')).toBe('1 s');
+    expect(formatPeriod(12, 'en')).toBe('12\u00a0ms');
+    expect(formatPeriod(0, 'en')).toBe('0\u00a0s');
+    expect(formatPeriod(0.4, 'en')).toBe('0\u00a0s');
+    expect(formatPeriod(999, 'en')).toBe('999\u00a0ms');
+    expect(formatPeriod(999.6, 'en')).toBe('1\u00a0s');
+    expect(formatPeriod(1_000, 'en')).toBe('1\u00a0s');
   });
 
   it('gives seconds with a tenth only where there is one, up to three minutes', () => {
-    expect(formatPeriod(1_500, 'en')).toBe('1.5 s');
-    expect(formatPeriod(30_000, 'en')).toBe('30 s');
-    expect(formatPeriod(120_000, 'en')).toBe('120 s');
-    expect(formatPeriod(121_040, 'en')).toBe('121 s');
-    expect(formatPeriod(179_900, 'en')).toBe('179.9 s');
+    expect(formatPeriod(1_500, 'en')).toBe('1.5\u00a0s');
+    expect(formatPeriod(30_000, 'en')).toBe('30\u00a0s');
+    expect(formatPeriod(120_000, 'en')).toBe('120\u00a0s');
+    expect(formatPeriod(121_040, 'en')).toBe('121\u00a0s');
+    expect(formatPeriod(179_900, 'en')).toBe('179.9\u00a0s');
   });
 
   it('gives whole minutes from three minutes on, seconds where the minutes are not whole', () => {
-    expect(formatPeriod(180_000, 'en')).toBe('3 min');
-    expect(formatPeriod(180_040, 'en')).toBe('3 min');
-    expect(formatPeriod(190_000, 'en')).toBe('190 s');
-    expect(formatPeriod(600_000, 'en')).toBe('10 min');
+    expect(formatPeriod(180_000, 'en')).toBe('3\u00a0min');
+    expect(formatPeriod(180_040, 'en')).toBe('3\u00a0min');
+    expect(formatPeriod(190_000, 'en')).toBe('190\u00a0s');
+    expect(formatPeriod(600_000, 'en')).toBe('10\u00a0min');
   });
 
   it('in Chinese says 毫秒, 秒 and 分钟, as the chapters\' captions do', () => {
-    expect(formatPeriod(999, 'zh')).toBe('999 毫秒');
-    expect(formatPeriod(1_000, 'zh')).toBe('1 秒');
-    expect(formatPeriod(179_900, 'zh')).toBe('179.9 秒');
-    expect(formatPeriod(180_000, 'zh')).toBe('3 分钟');
+    expect(formatPeriod(999, 'zh')).toBe('999\u00a0毫秒');
+    expect(formatPeriod(1_000, 'zh')).toBe('1\u00a0秒');
+    expect(formatPeriod(179_900, 'zh')).toBe('179.9\u00a0秒');
+    expect(formatPeriod(180_000, 'zh')).toBe('3\u00a0分钟');
   });
 
   it('signs a negative span and never shows minus zero', () => {
-    expect(formatPeriod(-1_500, 'en')).toBe('-1.5 s');
-    expect(formatPeriod(-0.2, 'en')).toBe('0 s');
+    expect(formatPeriod(-1_500, 'en')).toBe('-1.5\u00a0s');
+    expect(formatPeriod(-0.2, 'en')).toBe('0\u00a0s');
   });
 });
 
 describe('formatSeconds', () => {
   it('shows a duration in seconds with one decimal by default', () => {
-    expect(formatSeconds(95_040, 'en')).toBe('95.0 s');
-    expect(formatSeconds(120_000, 'en', 0)).toBe('120 s');
-    expect(formatSeconds(1_234, 'en', 3)).toBe('1.234 s');
+    expect(formatSeconds(95_040, 'en')).toBe('95.0\u00a0s');
+    expect(formatSeconds(120_000, 'en', 0)).toBe('120\u00a0s');
+    expect(formatSeconds(1_234, 'en', 3)).toBe('1.234\u00a0s');
   });
 
   it('in Chinese says 秒: 「120 秒」「5.0 秒」', () => {
-    expect(formatSeconds(120_000, 'zh', 0)).toBe('120 秒');
-    expect(formatSeconds(5_000, 'zh')).toBe('5.0 秒');
+    expect(formatSeconds(120_000, 'zh', 0)).toBe('120\u00a0秒');
+    expect(formatSeconds(5_000, 'zh')).toBe('5.0\u00a0秒');
   });
 
   it('never shows minus zero', () => {
-    expect(formatSeconds(-10, 'en')).toBe('0.0 s');
+    expect(formatSeconds(-10, 'en')).toBe('0.0\u00a0s');
+  });
+});
+
+describe('a value and its unit', () => {
+  it('are never split at a line\'s end: a no-break space stands between them in both languages ("120" once ended a narrow column\'s line, "s" began the next)', () => {
+    expect(UNIT_SPACE).toBe('\u00a0');
+    const said = [12, 0, 1_500, 120_000, 180_000, -1_500].flatMap((ms) => (['en', 'zh'] as const).flatMap((language) => [formatPeriod(ms, language), formatSeconds(ms, language)]));
+    for (const text of said) expect(text, text).toMatch(/^-?[\d.]+\u00a0(ms|s|min|毫秒|秒|分钟)$/);
+  });
+
+  it('where a label is cut to fit, the no-break space is as wide as a space', () => {
+    for (let width = 40; width <= 120; width += 2) {
+      const cut = fitText(`next scan in 120${UNIT_SPACE}s`, width, 11);
+      expect(cut.length, `${width} px`).toBe(fitText('next scan in 120 s', width, 11).length);
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BASE_WIDTH, KEEP_WIDE_MIN_SHARE, MAX_SCALE, topologyScale } from '../../../src/viz/topology-scale.ts';
+import { BASE_WIDTH, canvasTextZoom, KEEP_WIDE_MIN_SHARE, MAX_SCALE, PRESENTING_TEXT_MIN, topologyScale } from '../../../src/viz/topology-scale.ts';
 import { WIDE_MIN_WIDTH } from '../../../src/viz/topology-layout.ts';
 
 /** A layout 400 px high at any width (the wide layout's height hardly depends on its width). */
@@ -48,5 +48,20 @@ describe('how much larger the topology is drawn', () => {
     // Not outside presentation mode, and not below KEEP_WIDE_MIN_SHARE of the wide layout.
     expect(topologyScale(617, height400, 10_000, 1)).toBe(1);
     expect(topologyScale(Math.floor(WIDE_MIN_WIDTH * KEEP_WIDE_MIN_SHARE) - 1, height400, 10_000, 1.5, true)).toBe(1);
+  });
+});
+
+describe('canvasTextZoom: the canvas\'s type while presenting', () => {
+  it('draws the text 1.25x its page size where the drawing itself stays at 1 (a chapter beside the inspector at 1280x800), and no larger inside its boxes', () => {
+    expect(canvasTextZoom(1, true)).toBe(PRESENTING_TEXT_MIN);
+    expect(PRESENTING_TEXT_MIN).toBe(1.25);
+    // A drawing drawn smaller (KEEP_WIDE_MIN_SHARE, a 1024 px projector) keeps the cap: the name and its status line fit a 40 px box.
+    expect(canvasTextZoom(0.786, true)).toBe(1.25);
+  });
+
+  it('makes up only what the drawing\'s own scale does not: none at 1.35x, and none off the projector', () => {
+    expect(canvasTextZoom(1.1, true)).toBe(1.14);
+    expect(canvasTextZoom(1.35, true)).toBe(1);
+    expect(canvasTextZoom(1, false)).toBe(1);
   });
 });

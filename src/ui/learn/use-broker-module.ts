@@ -21,15 +21,24 @@ import { followUntilPersonActs } from './follow-part.ts';
 import type { BrokerModule } from '../panels/broker-modules-model.ts';
 
 export function useBrokerModule(lesson: RefObject<HTMLElement | null>, arrived: boolean, module: BrokerModule | undefined, step = 0): void {
+  useInspectorPart(lesson, arrived, module, bringModuleIntoView, step);
+}
+
+/**
+ * Keeps `part` of the inspector in view with `bringIntoView` (a module of a broker's, a table of a
+ * NameServer's: use-inspector-table.ts) while the inspector settles, where the lesson box is stuck
+ * under the playback bar and not while presenting. `bringIntoView` must keep its identity.
+ */
+export function useInspectorPart<Part>(lesson: RefObject<HTMLElement | null>, arrived: boolean, part: Part | undefined, bringIntoView: (inspector: Element, part: Part) => unknown, step: number): void {
   const presenting = usePage((s) => s.presenting);
   useEffect(() => {
     const element = lesson.current;
-    if (!arrived || !module || presenting || !element || typeof MutationObserver === 'undefined' || typeof requestAnimationFrame !== 'function') return undefined;
+    if (!arrived || part === undefined || presenting || !element || typeof MutationObserver === 'undefined' || typeof requestAnimationFrame !== 'function') return undefined;
     const inspector = () => document.querySelector('.rs-area-inspector');
     // The inspector opening, its modules view loading, its tables' rows coming.
     return followUntilPersonActs(() => {
       const found = inspector();
-      if (found && getComputedStyle(element).position === 'sticky') bringModuleIntoView(found, module);
+      if (found && getComputedStyle(element).position === 'sticky') bringIntoView(found, part);
     }, () => [inspector()].filter((found) => found !== null));
-  }, [lesson, arrived, module, presenting, step]);
+  }, [lesson, arrived, part, bringIntoView, presenting, step]);
 }

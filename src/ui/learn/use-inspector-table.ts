@@ -8,10 +8,9 @@
  * (follow-part.ts), as use-broker-module.ts follows a module of a broker's inspector; only where
  * the lesson box is stuck under the playback bar, and not while presenting (the same reasons).
  */
-import { useEffect, type RefObject } from 'react';
-import { usePage } from '../../store/page.ts';
+import type { RefObject } from 'react';
 import type { NameServerTable } from './chapter.ts';
-import { followUntilPersonActs } from './follow-part.ts';
+import { useInspectorPart } from './use-broker-module.ts';
 import { LESSON_GAP } from './lesson-in-view.ts';
 
 /** Scrolls the page the least that shows the table below the stuck lesson box (the page's scroll padding) and the inspector's stuck title. */
@@ -28,14 +27,5 @@ export function bringTableIntoView(root: ParentNode, table: NameServerTable): bo
 }
 
 export function useInspectorTable(lesson: RefObject<HTMLElement | null>, arrived: boolean, table: NameServerTable | undefined, step = 0): void {
-  const presenting = usePage((s) => s.presenting);
-  useEffect(() => {
-    const element = lesson.current;
-    if (!arrived || !table || presenting || !element || typeof MutationObserver === 'undefined' || typeof requestAnimationFrame !== 'function') return undefined;
-    const inspector = () => document.querySelector('.rs-area-inspector');
-    return followUntilPersonActs(() => {
-      const found = inspector();
-      if (found && getComputedStyle(element).position === 'sticky') bringTableIntoView(found, table);
-    }, () => [inspector()].filter((found) => found !== null));
-  }, [lesson, arrived, table, presenting, step]);
+  useInspectorPart(lesson, arrived, table, bringTableIntoView, step);
 }

@@ -61,7 +61,7 @@ test('finds messages by topic and time as the Dashboard lists them, and opens on
   await page.getByRole('button', { name: `Message Detail ${msgId}` }).click();
   await page.getByRole('heading', { name: `The life of ${msgId}` }).waitFor();
   await page.getByTestId('language-zh').click();
-  await page.getByRole('columnheader', { name: '存储时间' }).waitFor();
+  await table.getByRole('columnheader', { name: '存储时间' }).waitFor();
   await screenshot('insight-message-topic-zh-1280x800');
   assert.deepEqual(consoleErrors, []);
 }, { viewport: VIEWPORT });

@@ -7,7 +7,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findLibraryEntry } from '../../../src/scenario/library/index.ts';
 import { compressToEncodedURIComponent } from 'lz-string';
-import { encodeLink, fnv1a } from '../../../src/scenario/link.ts';
+import { fnv1a } from '../../../src/scenario/link.ts';
 import { usePage } from '../../../src/store/page.ts';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { Banner, loadBannerWords } from '../../../src/ui/controls/Banner.tsx';
@@ -18,19 +18,13 @@ import { EditorPanel } from '../../../src/ui/editor/EditorPanel.tsx';
 import { useDraft } from '../../../src/store/draft.ts';
 import { LearnSlot } from '../../../src/ui/learn/LearnSlot.tsx';
 import { FAST_PRODUCER } from '../../support/heavy-scenarios.ts';
-import { onFreshRuns } from './shell-harness.tsx';
+import { link, onFreshRuns } from './shell-harness.tsx';
 
 const WAIT = { timeout: 10_000 };
 
 // The banner's words load when a banner first shows (Banner.tsx): here they are there from the start.
 beforeAll(() => loadBannerWords());
 onFreshRuns(() => useDraft.setState({ text: null, tab: 'knobs' }));
-
-function link(scenario: unknown, timeMs = 0): string {
-  const encoded = encodeLink(scenario, timeMs);
-  if (!encoded.ok) throw new Error('cannot encode');
-  return `#${encoded.fragment}`;
-}
 
 const base = findLibraryEntry('write8-read4')!.scenario as { nameServers: object[]; topics: object[] };
 /** The default scenario with seven problems: a seed and a duration out of range, two NameServers twice, a topic without queues, a field mistyped. */

@@ -10,7 +10,6 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { encodeLink } from '../../../src/scenario/link.ts';
 import { usePage } from '../../../src/store/page.ts';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { Banner, loadBannerWords } from '../../../src/ui/controls/Banner.tsx';
@@ -18,19 +17,13 @@ import { openFromHash } from '../../../src/ui/controls/session.ts';
 import { EditorPanel } from '../../../src/ui/editor/EditorPanel.tsx';
 import { useDraft } from '../../../src/store/draft.ts';
 import { FAST_PRODUCER } from '../../support/heavy-scenarios.ts';
-import { onFreshRuns } from './shell-harness.tsx';
+import { link, onFreshRuns } from './shell-harness.tsx';
 
 const MINUTE_MS = 60_000;
 const large = JSON.parse(readFileSync(resolve('test/bench/large.json'), 'utf8')) as { timeline: object[] };
 
 beforeAll(() => loadBannerWords());
 onFreshRuns(() => useDraft.setState({ text: null, tab: 'knobs' }));
-
-function link(scenario: unknown, timeMs = 0): string {
-  const encoded = encodeLink(scenario, timeMs);
-  if (!encoded.ok) throw new Error('cannot encode');
-  return `#${encoded.fragment}`;
-}
 
 function banner(): HTMLElement {
   return screen.getByTestId('banner');

@@ -7,6 +7,7 @@ import { afterEach, beforeEach } from 'vitest';
 import { ControlsBar } from '../../../src/ui/controls/ControlsBar.tsx';
 import { startDriver } from '../../../src/ui/controls/driver.ts';
 import { HelpOverlay } from '../../../src/ui/controls/HelpOverlay.tsx';
+import { encodeLink } from '../../../src/scenario/link.ts';
 import { openLibraryEntry } from '../../../src/ui/controls/session.ts';
 import { useKeyboardShortcuts } from '../../../src/ui/controls/use-keyboard.ts';
 import { usePage } from '../../../src/store/page.ts';
@@ -78,4 +79,11 @@ export function seekEnded(capMs = 60_000): Promise<void> {
     const unsubscribe = usePlayback.subscribe(check);
     check();
   });
+}
+
+/** The address fragment of a share link to `scenario` at `timeMs` (docs/links.md). */
+export function link(scenario: unknown, timeMs = 0): string {
+  const encoded = encodeLink(scenario, timeMs);
+  if (!encoded.ok) throw new Error('cannot encode');
+  return `#${encoded.fragment}`;
 }

@@ -124,8 +124,15 @@ export function onewayOutcome(sim: Sim, from: string, to: string, request: Remot
   return sim.net.send({ kind: 'net.deliver', from, to, dir: 'oneway', request });
 }
 
+/**
+ * A server's response goes into the channel its request came in on
+ * (NettyRemotingAbstract.processRequestCommand: ctx.writeAndFlush in 4.9.8, writeResponse(ctx.channel(), ...)
+ * in 5.x; a held pull's or a slave-waiting put's answer too). A server never connects out, so once
+ * the client closed that channel (a timed-out call closes it: clientCloseSocketIfTimeout) or crashed,
+ * the response is lost, and the client's next call opens a channel of its own.
+ */
 export function reply(sim: Sim, from: string, to: string, id: number, response: RemotingResponse): void {
-  sim.net.send({ kind: 'net.deliver', from, to, dir: 'response', id, response });
+  if (sim.net.isConnected(from, to)) sim.net.send({ kind: 'net.deliver', from, to, dir: 'response', id, response });
 }
 
 /** Removes and returns a pending request; undefined when it already timed out or failed. */

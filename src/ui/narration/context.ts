@@ -32,11 +32,16 @@ export interface NarrationContext {
   /** A broker process (its node, "broker-b/0") at the caption's time: cut off by a partition, or down (crashed, without power, shut down); else running. */
   brokerNow?: (node: string) => 'running' | 'cutOff' | 'down';
   /**
-   * Whether a route query of the client at `t` belonged to a consumer start that fails and shuts
-   * the consumer down (5.x: DefaultMQPushConsumerImpl.start), so nothing asks again. Unknown is no.
+   * How a route query of the client at `t` failed a consumer's start (DefaultMQPushConsumerImpl.start):
+   * 'shutsDown', 5.x shuts the consumer down and nothing asks again; 'runsOn', 4.9.8 throws with the
+   * consumer running and no route yet. Undefined where the query was no start's, or unknown.
    */
-  startShutsDown?: (client: string, t: number) => boolean;
+  startFailure?: (client: string, t: number) => StartFailure | undefined;
+  /** Whether the client holds a route of the topic at the caption's time (MQClientInstance.topicRouteTable). Unknown is yes. */
+  hasRoute?: (client: string, topic: string) => boolean;
 }
+
+export type StartFailure = 'shutsDown' | 'runsOn';
 
 /**
  * Why a master cannot be reached, as a call to it sees it (NettyRemotingClient): 'stopped', its

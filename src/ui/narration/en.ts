@@ -41,16 +41,26 @@ function unansweredEn(c: NarrationContext, e: TraceOf<'message.sent'>, away: Exc
   const mode = c.sendMode?.(e.producer) ?? 'SYNC';
   const why = away === 'noPower' ? 'has no power' : 'is cut off by a network partition';
   const head = ` But ${e.broker}'s master ${why}: nothing sent to it is answered, and it refuses and closes nothing.`;
-  if (mode === 'ONEWAY') return `${head} A ONEWAY send waits for no answer and is never tried again: the message is lost.`;
-  const send = config.sendMsgTimeoutMs;
   const connect = config.connectTimeoutMs;
   const stillOpen = away === 'noPower' ? 'a host without power closes none' : 'a partition closes none';
+  if (mode === 'ONEWAY') return `${head}${onewayUnansweredEn(stillOpen, connect)}`;
+  const send = config.sendMsgTimeoutMs;
   const waits = ` If the producer's channel to it is still open (${stillOpen}), the request waits out what is left of sendMsgTimeout (${d(send)})${mode === 'ASYNC' ? ', and a second more until scanResponseTable fails it' : ''}, unless another call that timed out closes the channel first (channelClosed); with no channel open, it waits for a connect that fails after connectTimeoutMillis (${d(connect)}).`;
   const last = e.attempt >= attemptsAllowed(c, e.producer);
   const budget = last ? ` This is its last attempt (${retriesSaid(c, e.producer)}): when it fails, the send fails.`
     : connect >= send ? ` sendMsgTimeout is one budget for all of a send's attempts (DefaultMQProducerImpl.sendDefaultImpl), and either wait spends it: the send fails without a retry. Only an attempt failed sooner (by a close, or a connect already under way) may go again, ${retryWhereEn(config)}.`
     : ` sendMsgTimeout is one budget for all of a send's attempts (DefaultMQProducerImpl.sendDefaultImpl): a timeout spends it, so the send fails without a retry; after a failed connect at most ${d(send - connect)} is left for another attempt, ${retryWhereEn(config)}.`;
   return `${head}${waits}${budget}`;
+}
+
+/**
+ * A ONEWAY send to a host that answers nothing: written into a channel still open, it is gone at
+ * once; with none open, NettyRemotingClient.invokeOneway waits for the connect on a listener and
+ * drops the request when the connect fails, connectTimeoutMillis later (src/model/connect.ts).
+ */
+function onewayUnansweredEn(stillOpen: string, connectMs: number): string {
+  return ` A ONEWAY send waits for no answer and is never tried again. If the producer's channel to it is still open (${stillOpen}), the message goes into it and is lost at once; `
+    + `with no channel open, it waits for a connect, and unless the connect is answered it is dropped when the connect fails, connectTimeoutMillis (${d(connectMs)}) later: only then is the message lost.`;
 }
 
 /**
@@ -297,6 +307,28 @@ function registeredAgainEn(e: TraceOf<'broker.registered'>, c: NarrationContext)
   }
 }
 
+/**
+ * What a client does after a failed route query. A consumer's start asks first, and a failure there
+ * fails the start (DefaultMQPushConsumerImpl.start): 5.x shuts the consumer down; 4.9.8 throws with
+ * the consumer running and its client instance's tasks going on, but no route yet, so its first
+ * rebalance asks for it (MQClientInstance.findConsumerIdList) and takes no queue (RebalanceImpl
+ * read topicSubscribeInfoTable before); its next heartbeat registers it, and the broker's
+ * NOTIFY_CONSUMER_IDS_CHANGED for the new member rebalances it (ConsumerManager.registerConsumer).
+ */
+function routeFailedThenEn(e: TraceOf<'route.failed'>, c: NarrationContext): string {
+  const { config } = c;
+  const poll = d(config.pollNameServerIntervalMs);
+  const start = c.startFailure?.(e.client, e.t);
+  if (start === 'shutsDown') return 'this query was part of its start, so the start fails: RocketMQ 5 shuts the consumer down (DefaultMQPushConsumerImpl.start), and it asks for nothing more until someone starts it again.';
+  if (start === 'runsOn') {
+    return `this query was part of its start, so start() throws (IllegalStateException, from MQClientInstance.updateTopicRouteInfoFromNameServer), but RocketMQ 4 has already set the consumer running, with no route of ${e.topic} yet to keep. It skips the start's heartbeat and rebalance. `
+      + `Its first rebalance, ${d(config.rebalanceIntervalMs)} after its start (RebalanceService), finds no broker of ${e.topic} and asks a NameServer for the route itself (findConsumerIdList), as does its route pull every ${poll}; `
+      + `it takes queues when its first heartbeat after that (every ${d(config.clientHeartbeatIntervalMs)}) reaches a broker, which tells the group of its new member (NOTIFY_CONSUMER_IDS_CHANGED) and so rebalances it at once.`;
+  }
+  if (c.hasRoute?.(e.client, e.topic) === false) return `it has no route of ${e.topic} yet, so none to keep, and tries again in ${poll}.`;
+  return `it keeps its cached route and tries again in ${poll}.`;
+}
+
 const ONEWAY_EN = 'A ONEWAY send (sendOneway) waits for no answer, so its producer never learns of it; only SYNC and ASYNC sends are told of a failure, and try again while their timeout allows.';
 
 /**
@@ -329,9 +361,7 @@ export const en: Narrators = {
   'route.updated': (e, { config }) => (e.fromTopic === e.topic
     ? `${e.client} pulled the route of ${e.topic} from ${e.nameServer}: ${e.writeQueues.length} queues to write${byBrokerEn(e.writeQueues)}, ${e.readQueues.length} to read${byBrokerEn(e.readQueues)}. It pulls again in ${d(config.pollNameServerIntervalMs)}.`
     : `${e.nameServer} has no route for ${e.topic}, so ${e.client} took ${e.fromTopic}'s route in its place, at most ${config.producerDefaultTopicQueueNums} queues on each broker (defaultTopicQueueNums): ${e.writeQueues.length} queues to write. The first message a broker receives for ${e.topic} creates it there.`),
-  'route.failed': (e, c) => `${e.client} could not get the route of ${e.topic} from ${e.nameServer} (${e.reason})${passedEn(e, c.config)}; ${c.startShutsDown?.(e.client, e.t)
-    ? 'this query was part of its start, so the start fails: RocketMQ 5 shuts the consumer down (DefaultMQPushConsumerImpl.start), and it asks for nothing more until someone starts it again.'
-    : `it keeps its cached route and tries again in ${d(c.config.pollNameServerIntervalMs)}.`}`,
+  'route.failed': (e, c) => `${e.client} could not get the route of ${e.topic} from ${e.nameServer} (${e.reason})${passedEn(e, c.config)}; ${routeFailedThenEn(e, c)}`,
   'topic.updated': (e, { config }) => `${e.broker} ${e.created ? 'created' : 'changed'} ${e.topic}: ${e.writeQueueNums} write queues, ${e.readQueueNums} read queues, perm ${perm2String(e.perm)} (R: consumers may read it, W: producers may write it)${autoCreatedEn(e)}. Clients see it at their next route pull (every ${d(config.pollNameServerIntervalMs)}).`,
   'nameServer.wipeWritePerm': (e, { config }) => `${e.nameServer} took PERM_WRITE off ${e.broker}'s QueueData of ${e.topicCount} topics (mqadmin prints "wipe write perm of broker[${e.broker}] in name server[...] OK, ${e.topicCount}"). Producers leave ${e.broker} at their next route pull (every ${d(config.pollNameServerIntervalMs)}); consumers still read it. A registration with an unchanged DataVersion leaves the wipe alone; a topic change on the broker, or its first registration after a restart, writes the broker's own perm back.`,
   'nameServer.addWritePerm': (e, { config }) => `${e.nameServer} set ${e.broker}'s QueueData of ${e.topicCount} topics to perm 6 (read and write): producers choose ${e.broker} again at their next route pull (every ${d(config.pollNameServerIntervalMs)}).`,

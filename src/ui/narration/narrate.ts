@@ -64,13 +64,17 @@ export function contextAt(config: NarrationContext['config'], state: Readonly<Mo
       if (broker.status !== 'running') return 'down';
       return broker.partitioned ? 'cutOff' : 'running';
     },
-    startShutsDown: (id, t) => {
+    startFailure: (id, t) => {
       const client = consumer(id);
-      if (client === undefined || config.rocketmqVersion !== '5.x') return false;
+      if (client === undefined) return undefined;
+      const failure = config.rocketmqVersion === '5.x' ? 'shutsDown' : 'runsOn';
       // Its start's route round is still under way: any failure in it fails the start.
-      if (!client.started) return true;
-      return client.status === 'stopped' && trace !== undefined && shutDownAtStartSince(trace, id, t);
+      if (!client.started) return failure;
+      // A 5.x consumer whose start failed stays stopped; a 4.x one runs on, and only the trace tells.
+      if (failure === 'shutsDown' && client.status !== 'stopped') return undefined;
+      return trace !== undefined && startFailedSince(trace, id, t) ? failure : undefined;
     },
+    hasRoute: (id, topic) => state.clients[id]?.topicRouteTable[topic] !== undefined,
     ...(trace ? { sendAttempts: (msgId: string) => attemptsBefore(trace, msgId, config.sendMsgTimeoutMs) } : {}),
   };
 }
@@ -107,8 +111,8 @@ function attemptsBefore(trace: TraceBefore, msgId: string, timeoutMs: number): S
   return trace.traceStart === 0 ? made : undefined;
 }
 
-/** Whether the trace holds, at or after t, the consumer's failed start that shut it down (consumer.startFailed). */
-function shutDownAtStartSince(trace: TraceBefore, consumer: string, t: number): boolean {
+/** Whether the trace holds, at or after t, the consumer's failed start (consumer.startFailed). */
+function startFailedSince(trace: TraceBefore, consumer: string, t: number): boolean {
   for (let to = trace.traceLength; to > trace.traceStart; ) {
     if (trace.traceLength - to >= MOST_EVENTS) return false;
     const from = Math.max(trace.traceStart, to - SLICE);
@@ -116,7 +120,7 @@ function shutDownAtStartSince(trace: TraceBefore, consumer: string, t: number): 
     for (let i = events.length - 1; i >= 0; i--) {
       const event = events[i]!;
       if (event.t < t) return false;
-      if (event.type === 'consumer.startFailed' && event.consumer === consumer) return event.shutdown;
+      if (event.type === 'consumer.startFailed' && event.consumer === consumer) return true;
     }
     to = from;
   }

@@ -32,16 +32,22 @@ function unansweredZh(c: NarrationContext, e: TraceOf<'message.sent'>, away: Exc
   const mode = c.sendMode?.(e.producer) ?? 'SYNC';
   const why = away === 'noPower' ? '所在机器已断电' : '被网络分区隔离';
   const head = `但 ${e.broker} 的 Master ${why}：发给它的请求都得不到应答，它既不拒绝建连，也不关闭连接。`;
-  if (mode === 'ONEWAY') return `${head}单向（ONEWAY）发送不等应答，也从不重试：这条消息就丢了。`;
-  const send = config.sendMsgTimeoutMs;
   const connect = config.connectTimeoutMs;
   const stillOpen = away === 'noPower' ? '断电的主机不会关闭任何连接' : '网络分区不会关闭任何连接';
+  if (mode === 'ONEWAY') return `${head}${onewayUnansweredZh(stillOpen, connect)}`;
+  const send = config.sendMsgTimeoutMs;
   const waits = `如果生产者到它的连接还开着（${stillOpen}），请求要等满 sendMsgTimeout（${d(send)}）剩余的时间${mode === 'ASYNC' ? '，再多约一秒，直到 scanResponseTable 判它失败' : ''}，除非另一个超时的调用先关闭了这条连接（channelClosed）；如果没有打开的连接，它要等一次建连，建连在 connectTimeoutMillis（${d(connect)}）后失败。`;
   const last = e.attempt >= attemptsAllowed(c, e.producer);
   const budget = last ? `这已是最后一次尝试（${retriesSaid(c, e.producer)}）：它失败，发送就失败。`
     : connect >= send ? `sendMsgTimeout 是一次发送所有尝试共用的时间预算（DefaultMQProducerImpl.sendDefaultImpl），两种等待都会把它用完：发送失败，不会重试。只有提前失败的尝试（被连接关闭，或等的是一次早已开始的建连）才可能再试，${retryWhereZh(config)}。`
       : `sendMsgTimeout 是一次发送所有尝试共用的时间预算（DefaultMQProducerImpl.sendDefaultImpl）：超时会把它用完，发送失败，不会重试；建连失败后最多还剩 ${d(send - connect)}，可以再试一次，${retryWhereZh(config)}。`;
   return `${head}${waits}${budget}`;
+}
+
+/** 发往不应答主机的单向（ONEWAY）发送，如 onewayUnansweredEn（en.ts）所说。 */
+function onewayUnansweredZh(stillOpen: string, connectMs: number): string {
+  return `单向（ONEWAY）发送不等应答，也从不重试。如果生产者到它的连接还开着（${stillOpen}），消息写进这条连接，立即丢失；`
+    + `如果没有打开的连接，它要等一次建连：建连得不到应答，就在 connectTimeoutMillis（${d(connectMs)}）后失败，消息随之被丢弃，到那时才算丢失。`;
 }
 
 /** NameServer 保留一个沉默的 Broker 多久，如 silentKeptEn（en.ts）所说。 */
@@ -277,6 +283,21 @@ function registeredAgainZh(e: TraceOf<'broker.registered'>, c: NarrationContext)
   }
 }
 
+/** 路由查询失败之后客户端怎么做，如 routeFailedThenEn（en.ts）所说。 */
+function routeFailedThenZh(e: TraceOf<'route.failed'>, c: NarrationContext): string {
+  const { config } = c;
+  const poll = d(config.pollNameServerIntervalMs);
+  const start = c.startFailure?.(e.client, e.t);
+  if (start === 'shutsDown') return '这次查询是它启动的一部分，所以启动失败：RocketMQ 5 随即关闭这个消费者（DefaultMQPushConsumerImpl.start），在有人再次启动它之前不会再查询。';
+  if (start === 'runsOn') {
+    return `这次查询是它启动的一部分，所以 start() 抛出异常（IllegalStateException，来自 MQClientInstance.updateTopicRouteInfoFromNameServer）；但 RocketMQ 4 此时已把消费者置为运行状态，而它还没有 ${e.topic} 的路由可以保留。它跳过启动时的心跳和负载均衡。`
+      + `启动 ${d(config.rebalanceIntervalMs)}后的第一次负载均衡（RebalanceService）找不到 ${e.topic} 的 Broker，会自己向 NameServer 查询路由（findConsumerIdList），每 ${poll}一次的路由拉取也会查询；`
+      + `查到之后，它的下一次心跳（每 ${d(config.clientHeartbeatIntervalMs)}一次）到达 Broker 时，Broker 通知消费者组有新成员（NOTIFY_CONSUMER_IDS_CHANGED），它随即负载均衡，分到队列。`;
+  }
+  if (c.hasRoute?.(e.client, e.topic) === false) return `它还没有 ${e.topic} 的路由，无可保留，${poll}后重试。`;
+  return `它继续使用缓存的路由，${poll}后重试。`;
+}
+
 const ONEWAY_ZH = 'ONEWAY 发送（sendOneway）不等待任何应答，所以生产者永远不会知道；只有 SYNC 和 ASYNC 发送会得知失败，并在超时之前重试。';
 
 /** While the run plays and no news is held (flowingEn). */
@@ -306,9 +327,7 @@ export const zh: Narrators = {
   'route.updated': (e, { config }) => (e.fromTopic === e.topic
     ? `${e.client} 从 ${e.nameServer} 拉取了 ${e.topic} 的路由（路由发现）：可写 ${e.writeQueues.length} 个队列${byBrokerZh(e.writeQueues)}，可读 ${e.readQueues.length} 个${byBrokerZh(e.readQueues)}。${d(config.pollNameServerIntervalMs)}后再次拉取。`
     : `${e.nameServer} 上没有 ${e.topic} 的路由，于是 ${e.client} 借用 ${e.fromTopic} 的路由代替它，每个 Broker 最多 ${config.producerDefaultTopicQueueNums} 个队列（defaultTopicQueueNums）：可写 ${e.writeQueues.length} 个队列。某个 Broker 收到 ${e.topic} 的第一条消息时才会在自己这里创建它。`),
-  'route.failed': (e, c) => `${e.client} 未能从 ${e.nameServer} 获取 ${e.topic} 的路由（${e.reason}）${passedZh(e, c.config)}；${c.startShutsDown?.(e.client, e.t)
-    ? '这次查询是它启动的一部分，所以启动失败：RocketMQ 5 随即关闭这个消费者（DefaultMQPushConsumerImpl.start），在有人再次启动它之前不会再查询。'
-    : `它继续使用缓存的路由，${d(c.config.pollNameServerIntervalMs)}后重试。`}`,
+  'route.failed': (e, c) => `${e.client} 未能从 ${e.nameServer} 获取 ${e.topic} 的路由（${e.reason}）${passedZh(e, c.config)}；${routeFailedThenZh(e, c)}`,
   'topic.updated': (e, { config }) => `${e.broker} ${e.created ? '创建' : '修改'}了主题 ${e.topic}：写队列 ${e.writeQueueNums} 个、读队列 ${e.readQueueNums} 个，perm ${perm2String(e.perm)}（R：消费者可读，W：生产者可写）${autoCreatedZh(e)}。客户端在下一次拉取路由时看到变化（每 ${d(config.pollNameServerIntervalMs)}）。`,
   'nameServer.wipeWritePerm': (e, { config }) => `${e.nameServer} 摘除了 ${e.broker} 在 ${e.topicCount} 个主题的 QueueData 上的 PERM_WRITE（mqadmin 打印 "wipe write perm of broker[${e.broker}] in name server[...] OK, ${e.topicCount}"）。生产者在下一次拉取路由时（每 ${d(config.pollNameServerIntervalMs)}）离开 ${e.broker}；消费者照常读它。DataVersion 不变的注册不会撤销摘除；Broker 上的主题变更，或它重启后的首次注册，会把 Broker 自己的 perm 写回。`,
   'nameServer.addWritePerm': (e, { config }) => `${e.nameServer} 把 ${e.broker} 在 ${e.topicCount} 个主题的 QueueData 设为 perm 6（可读可写）：生产者在下一次拉取路由时（每 ${d(config.pollNameServerIntervalMs)}）重新选择 ${e.broker}。`,

@@ -578,13 +578,14 @@ describe('the caption of a send that ended FAILED', () => {
 
 describe('the caption of a route query that failed', () => {
   /** One NameServer, down before c-1 starts at 1\u00a0s: the start's route query (10\u00a0ms later) is refused. */
-  function startWithoutNameServer(version: '4.x' | '5.x') {
+  function startWithoutNameServer(version: '4.x' | '5.x', seekTo = 1_011) {
     const result = validateScenario({
-      version: 1, durationMs: 5_000, config: { networkJitterMs: 0, rocketmqVersion: version },
-      nameServers: [{ id: 'ns-1' }], brokers: [{ name: 'broker-a' }], topics: [{ name: 'TopicTest' }],
+      version: 1, durationMs: 60_000, config: { networkJitterMs: 0, rocketmqVersion: version },
+      nameServers: [{ id: 'ns-1' }], brokers: [{ name: 'broker-a' }], topics: [{ name: 'TopicTest', writeQueueNums: 4, readQueueNums: 4 }],
       producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', startAt: 1_000 }],
       consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest', startAt: 1_000 }],
-      timeline: [{ at: 500, action: 'crashNameServer', target: 'ns-1' }],
+      // ns-1 is back before broker-a's second registration (10 s after its start), which it then learns.
+      timeline: [{ at: 500, action: 'crashNameServer', target: 'ns-1' }, { at: 5_000, action: 'startNameServer', target: 'ns-1' }],
     });
     if (!result.ok) throw new Error('invalid');
     const timeline = new Timeline(result.scenario);
@@ -592,7 +593,8 @@ describe('the caption of a route query that failed', () => {
     const trace = timeline.traceSlice(0);
     const failed = (client: string) => trace.find((e) => e.type === 'route.failed' && e.client === client)!;
     const caption = (client: string, language: 'en' | 'zh') => narrate(failed(client), language, contextAt(result.scenario.config, timeline.state, undefined, timeline));
-    return { trace, caption };
+    timeline.seek(seekTo);
+    return { trace, caption, later: timeline.traceSlice(0) };
   }
 
   it('promises no retry where the failure ends a 5.x consumer\'s start, which shuts it down (consumer.startFailed)', () => {
@@ -602,14 +604,73 @@ describe('the caption of a route query that failed', () => {
     expect(caption('c-1', 'en')).toContain('RocketMQ 5 shuts the consumer down');
     expect(caption('c-1', 'zh')).not.toContain('后重试');
     expect(caption('c-1', 'zh')).toContain('RocketMQ 5 随即关闭这个消费者');
-    // The producer, whose start asks for no route, pulls again at its next round.
-    expect(caption('p-1', 'en')).toContain('tries again in 30\u00a0s');
+    // The producer, whose start asks for no route, pulls again at its next round: it has no route yet to keep.
+    expect(caption('p-1', 'en')).toContain('it has no route of TopicTest yet, so none to keep, and tries again in 30\u00a0s');
+    expect(caption('p-1', 'zh')).toContain('它还没有 TopicTest 的路由，无可保留，30\u00a0秒后重试');
   });
 
-  it('says the retry of a 4.x consumer, which runs on after its start threw', () => {
-    const { trace, caption } = startWithoutNameServer('4.x');
+  it('says a 4.x consumer runs on after its start threw, with no route to keep: its first rebalance asks for one, and its next heartbeat gets it queues', () => {
+    /** RebalanceService.waitInterval; MQClientInstance's pollNameServerInterval and heartbeatBrokerInterval (the first heartbeat 1 s after the start). */
+    const [rebalance, poll, heartbeat, heartbeatFirst, start, hop] = [20_000, 30_000, 30_000, 1_000, 1_000, 1];
+    const { trace, caption, later } = startWithoutNameServer('4.x', 60_000);
     expect(trace.filter((e) => e.type === 'consumer.startFailed').map((e) => e.type === 'consumer.startFailed' && e.shutdown)).toEqual([false]);
-    expect(caption('c-1', 'en')).toContain('tries again in 30\u00a0s');
-    expect(caption('c-1', 'zh')).toContain('30\u00a0秒后重试');
+    const en = caption('c-1', 'en');
+    expect(en).not.toContain('cached route');
+    expect(en).toContain('so start() throws (IllegalStateException, from MQClientInstance.updateTopicRouteInfoFromNameServer), but RocketMQ 4 has already set the consumer running, with no route of TopicTest yet to keep. It skips the start\'s heartbeat and rebalance.');
+    expect(en).toContain(`Its first rebalance, ${rebalance / 1_000}\u00a0s after its start (RebalanceService), finds no broker of TopicTest and asks a NameServer for the route itself (findConsumerIdList), as does its route pull every ${poll / 1_000}\u00a0s`);
+    expect(en).toContain(`it takes queues when its first heartbeat after that (every ${heartbeat / 1_000}\u00a0s) reaches a broker, which tells the group of its new member (NOTIFY_CONSUMER_IDS_CHANGED) and so rebalances it at once.`);
+    const zh = caption('c-1', 'zh');
+    expect(zh).not.toContain('缓存的路由');
+    expect(zh).toContain(`启动 ${rebalance / 1_000}\u00a0秒后的第一次负载均衡（RebalanceService）找不到 TopicTest 的 Broker`);
+    expect(zh).toContain(`它的下一次心跳（每 ${heartbeat / 1_000}\u00a0秒一次）到达 Broker 时，Broker 通知消费者组有新成员（NOTIFY_CONSUMER_IDS_CHANGED）`);
+    // The run does what the caption says: the route comes with the rebalance 20 s after the start, and
+    // its next scheduled heartbeat reaches broker-a, whose notification (a hop back) rebalances it at
+    // once: GET_CONSUMER_LIST_BY_GROUP there and back, and it holds the four queues.
+    const ofC1 = later.filter((e) => ('client' in e && e.client === 'c-1') || ('consumer' in e && e.consumer === 'c-1'));
+    expect(ofC1.find((e) => e.type === 'route.updated')?.t).toBe(start + rebalance + 2 * hop);
+    const beat = start + heartbeatFirst + heartbeat + hop;
+    expect(ofC1.find((e) => e.type === 'client.heartbeat')?.t).toBe(beat);
+    expect(ofC1.find((e) => e.type === 'rebalance')).toMatchObject({ t: beat + 3 * hop, queues: ['broker-a:0', 'broker-a:1', 'broker-a:2', 'broker-a:3'] });
+  });
+});
+
+describe('the caption of a ONEWAY send to a master without power', () => {
+  /** NettyClientConfig.connectTimeoutMillis; DefaultMQProducer.sendMsgTimeout, the heartbeat's timeout too (mqClientApiTimeout). */
+  const [connectTimeout, callTimeout, powerOff] = [3_000, 3_000, 40_000];
+  /** broker-a loses power at 40 s; p-1 sends ONEWAY over broker-a and broker-b, 5 a second. */
+  function onewayIntoPowerLoss(): Timeline {
+    const result = validateScenario({
+      version: 1, durationMs: 120_000, config: { networkJitterMs: 0 },
+      nameServers: [{ id: 'ns-1' }], brokers: [{ name: 'broker-a' }, { name: 'broker-b' }], topics: [{ name: 'TopicTest', writeQueueNums: 2, readQueueNums: 2 }],
+      producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 5, sendMode: 'ONEWAY' }],
+      timeline: [{ at: powerOff, action: 'powerOffBroker', target: 'broker-a' }],
+    });
+    if (!result.ok) throw new Error('invalid');
+    return new Timeline(result.scenario);
+  }
+  const lostAt = (trace: readonly TraceEvent[], msgId: string) => trace.find((e) => e.type === 'message.lost' && e.msgId === msgId)?.t;
+
+  it('says the message is lost only when the connect fails, connectTimeoutMillis after the send, where no channel is open (and at once into one still open)', () => {
+    const run = onewayIntoPowerLoss();
+    run.seek(100_000);
+    const trace = run.traceSlice(0);
+    const toA = trace.filter((e): e is Extract<TraceEvent, { type: 'message.sent' }> => e.type === 'message.sent' && e.broker === 'broker-a' && e.t > powerOff);
+    // Into the channel still open (a host without power closes none) the message is gone at once ...
+    expect(lostAt(trace, toA[0]!.msgId)).toBe(toA[0]!.t);
+    // ... until a heartbeat's timeout closes the channel; after that each waits for a connect and is lost when it fails.
+    const closed = trace.find((e) => e.type === 'channel.closed' && e.from === 'p-1' && e.to === 'broker-a/0')!;
+    expect(closed.t).toBeLessThanOrEqual(powerOff + 30_000 + callTimeout);
+    const waiting = toA.find((e) => e.t > closed.t)!;
+    expect(lostAt(trace, waiting.msgId)).toBe(waiting.t + connectTimeout);
+    const atSend = onewayIntoPowerLoss();
+    atSend.seek(waiting.t);
+    const context = contextAt(atSend.scenario.config, atSend.state);
+    const en = narrate(waiting, 'en', context);
+    expect(en).not.toContain('is never tried again: the message is lost.');
+    expect(en).toContain('If the producer\'s channel to it is still open (a host without power closes none), the message goes into it and is lost at once; '
+      + `with no channel open, it waits for a connect, and unless the connect is answered it is dropped when the connect fails, connectTimeoutMillis (${connectTimeout / 1_000}\u00a0s) later: only then is the message lost.`);
+    const zh = narrate(waiting, 'zh', context);
+    expect(zh).not.toContain('这条消息就丢了');
+    expect(zh).toContain(`如果没有打开的连接，它要等一次建连：建连得不到应答，就在 connectTimeoutMillis（${connectTimeout / 1_000}\u00a0秒）后失败，消息随之被丢弃，到那时才算丢失。`);
   });
 });

@@ -388,7 +388,7 @@ export const zh: Narrators = {
   },
   'consumer.startFailed': (e) => (e.shutdown
     ? `${e.consumer}（${e.group}）启动失败：启动时它要向 NameServer 查询每个订阅主题的路由，而 ${e.topic} 的这次调用在 ${e.nameServer} 失败了（${e.reason}）。RocketMQ 5 随即关闭这个消费者，并把异常抛给应用（DefaultMQPushConsumerImpl.start）：它不发心跳、不分配队列、不消费，直到有人再次启动它。`
-    : `${e.consumer}（${e.group}）的启动抛出了异常：${e.topic} 的路由查询在 ${e.nameServer} 失败（${e.reason}）。在 RocketMQ 4 中，此时消费者已经在运行，所以只跳过了启动时的心跳和负载均衡：定时的路由拉取、心跳和负载均衡照常进行，一旦有 NameServer 应答它就开始消费。`),
+    : `${e.consumer}（${e.group}）的启动抛出了异常：${e.topic} 的路由查询在 ${e.nameServer} 失败（${e.reason}）。在 RocketMQ 4 中，此时消费者已经在运行，所以只跳过了启动时的心跳和负载均衡：定时的路由拉取、心跳和负载均衡照常进行；有 NameServer 应答之后，它的下一次心跳到达 Broker 时，Broker 通知组内有新成员（NOTIFY_CONSUMER_IDS_CHANGED），它才分到队列。`),
   'producer.registered': (e, c) => `${node(c, e, e.brokerId)} 把 ${e.producer} 加入生产者组 ${e.group} 的生产者表（ProducerManager）：生产者每 ${d(c.config.clientHeartbeatIntervalMs)}向它知道的每个 Master 发送一次心跳，${d(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)}没有心跳的生产者连接会被关闭。`,
   'producer.removed': (e, c) => {
     const why = { expired: `${d(PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS)}内没有心跳，Broker 关闭了它的连接`, channelClosed: '连接已关闭', channelIdle: `连接空闲 ${d(c.config.serverChannelMaxIdleTimeMs)}，Broker 关闭了它`, unregistered: '关闭时主动注销' }[e.reason];

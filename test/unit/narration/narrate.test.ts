@@ -62,6 +62,9 @@ describe('the caption of every event', () => {
     const failed = sample('consumer.startFailed') as Extract<TraceEvent, { type: 'consumer.startFailed' }>;
     expect(narrate(failed, 'en', { config })).toContain('shuts the consumer down');
     expect(narrate({ ...failed, shutdown: false }, 'en', { config })).toContain('already running');
+    // A 4.x consumer running on gets queues only when its next heartbeat reaches a broker (ConsumerManager.registerConsumer).
+    expect(narrate({ ...failed, shutdown: false }, 'en', { config })).toContain('it takes queues when its next heartbeat reaches a broker');
+    expect(narrate({ ...failed, shutdown: false }, 'zh', { config })).toContain('它的下一次心跳到达 Broker 时');
     expect(describeEvent(failed, 'en', { config })).toContain('it shut down');
   });
 

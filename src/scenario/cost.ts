@@ -247,23 +247,11 @@ export function estimateCost(scenario: Scenario): Cost {
   const readers = readersByTopic(consumers);
   const queues = queuesByTopic(scenario, shape);
   const retryFactor = consumers.length === 0 ? 1 : Math.max(...consumers.map((c) => attempts(c, config)));
-
-  let messages = 0;
-  let deliveries = 0;
-  for (const [topic, count] of sent) {
-    messages += count;
-    deliveries += count * (readers.get(topic) ?? 0) * retryFactor;
-  }
+  const [messages, deliveries] = countDeliveries(sent, readers, retryFactor);
   // Every group's %RETRY% topic has one queue per master.
-  let queueCount = shape.masters * new Set(consumers.map((c) => c.group)).size;
-  let queueReaders = 0;
-  for (const [topic, q] of queues) {
-    queueCount += q.all;
-    queueReaders += q.onMasters * (readers.get(topic) ?? 0);
-  }
+  const [queueCount, queueReaders] = countQueueReaders(queues, readers, shape.masters * new Set(consumers.map((c) => c.group)).size);
   const slaveShare = shape.slaves / Math.max(1, shape.masters);
   const pullPeriod = config.longPollingEnable ? config.brokerSuspendMaxTimeMs : config.shortPollingTimeMs;
-  const holdCheck = config.longPollingEnable ? config.pullRequestHoldCheckMs : config.shortPollingTimeMs;
   // Periodic lines: each broker's registration with each NameServer, each client's heartbeat to each broker (client.heartbeat), each client's route pull of each topic (route.pulled).
   const traceEvents = messages * TRACE_PER_MESSAGE + deliveries * TRACE_PER_DELIVERY + periodic(seconds, [
     [shape.brokers * shape.nameServers, config.brokerHeartbeatIntervalMs, 1],
@@ -290,29 +278,8 @@ export function estimateCost(scenario: Scenario): Cost {
       runBytes: queueCount * RUN_BYTES_PER_QUEUE + queueReaders * RUN_BYTES_PER_HELD_QUEUE,
       pageBytes: snapshots * (queueCount * SNAPSHOT_BYTES_PER_QUEUE + queueReaders * SNAPSHOT_BYTES_PER_HELD_QUEUE),
     },
-    clients: {
-      events: periodic(seconds, [
-        [clients * shape.brokers, config.clientHeartbeatIntervalMs, 3],
-        [clients * Math.max(1, queues.size), config.pollNameServerIntervalMs, 3],
-        [consumers.length * shape.masters, config.persistConsumerOffsetIntervalMs, 2],
-        [consumers.length, config.rebalanceIntervalMs, 2],
-      ]),
-      runBytes: clients * shape.brokers * RUN_BYTES_PER_CLIENT_BROKER,
-      pageBytes: snapshots * clients * shape.brokers * SNAPSHOT_BYTES_PER_CLIENT_BROKER,
-    },
-    brokers: {
-      events: periodic(seconds, [
-        [shape.brokers * shape.nameServers, config.brokerHeartbeatIntervalMs, 4],
-        [shape.nameServers, config.scanNotActiveBrokerIntervalMs, 1],
-        [shape.brokers, holdCheck, 1],
-        [shape.brokers, config.clientChannelScanIntervalMs, 1],
-        [shape.slaves, config.haTransferWaitMs, 1],
-        [shape.slaves, config.haSendHeartbeatIntervalMs, 3],
-        [shape.slaves, config.slaveSyncCheckIntervalMs, 1],
-      ]),
-      runBytes: SNAPSHOT_BASE_BYTES + shape.brokers * shape.nameServers * SNAPSHOT_BYTES_PER_BROKER_NAMESERVER,
-      pageBytes: snapshots * (SNAPSHOT_BASE_BYTES + shape.brokers * shape.nameServers * SNAPSHOT_BYTES_PER_BROKER_NAMESERVER),
-    },
+    clients: clientsPart(config, shape, clients, consumers.length, queues.size, seconds, snapshots),
+    brokers: brokersPart(config, shape, seconds, snapshots),
   };
   const traceCache = traceCacheEvents(workerBytesOfParts(parts));
   parts.messages.pageBytes += Math.min(traceEvents, traceCache) * BYTES_PER_CACHED_TRACE_EVENT;
@@ -321,6 +288,60 @@ export function estimateCost(scenario: Scenario): Cost {
     messages, deliveries, queues: queueCount, queueReaders, clients, brokers: shape.brokers, traceEvents, traceCache,
     events: total('events'), runBytes: total('runBytes'), pageBytes: total('pageBytes'),
     workerBytes: workerBytesOfParts(parts), parts,
+  };
+}
+
+/** Messages sent over the run, and the listener calls they make (each reader's, `retryFactor` calls each). */
+function countDeliveries(sent: Map<string, number>, readers: Map<string, number>, retryFactor: number): [messages: number, deliveries: number] {
+  let messages = 0;
+  let deliveries = 0;
+  for (const [topic, count] of sent) {
+    messages += count;
+    deliveries += count * (readers.get(topic) ?? 0) * retryFactor;
+  }
+  return [messages, deliveries];
+}
+
+/** Consume queues on every process, from the retry topics' `retryQueues` on, and the queues times the readers pulling each. */
+function countQueueReaders(queues: Map<string, { all: number; onMasters: number }>, readers: Map<string, number>, retryQueues: number): [queueCount: number, queueReaders: number] {
+  let queueCount = retryQueues;
+  let queueReaders = 0;
+  for (const [topic, q] of queues) {
+    queueCount += q.all;
+    queueReaders += q.onMasters * (readers.get(topic) ?? 0);
+  }
+  return [queueCount, queueReaders];
+}
+
+/** MQClientInstance's scheduled tasks (heartbeats to every broker, route pulls of every topic), offset persistence and RebalanceService. */
+function clientsPart(config: SimConfig, shape: Topology, clients: number, consumers: number, topics: number, seconds: number, snapshots: number): CostPart {
+  return {
+    events: periodic(seconds, [
+      [clients * shape.brokers, config.clientHeartbeatIntervalMs, 3],
+      [clients * Math.max(1, topics), config.pollNameServerIntervalMs, 3],
+      [consumers * shape.masters, config.persistConsumerOffsetIntervalMs, 2],
+      [consumers, config.rebalanceIntervalMs, 2],
+    ]),
+    runBytes: clients * shape.brokers * RUN_BYTES_PER_CLIENT_BROKER,
+    pageBytes: snapshots * clients * shape.brokers * SNAPSHOT_BYTES_PER_CLIENT_BROKER,
+  };
+}
+
+/** The brokers' and NameServers' scheduled tasks: registerBrokerAll, scanNotActiveBroker, the pull hold and channel scans, HA. */
+function brokersPart(config: SimConfig, shape: Topology, seconds: number, snapshots: number): CostPart {
+  const holdCheck = config.longPollingEnable ? config.pullRequestHoldCheckMs : config.shortPollingTimeMs;
+  return {
+    events: periodic(seconds, [
+      [shape.brokers * shape.nameServers, config.brokerHeartbeatIntervalMs, 4],
+      [shape.nameServers, config.scanNotActiveBrokerIntervalMs, 1],
+      [shape.brokers, holdCheck, 1],
+      [shape.brokers, config.clientChannelScanIntervalMs, 1],
+      [shape.slaves, config.haTransferWaitMs, 1],
+      [shape.slaves, config.haSendHeartbeatIntervalMs, 3],
+      [shape.slaves, config.slaveSyncCheckIntervalMs, 1],
+    ]),
+    runBytes: SNAPSHOT_BASE_BYTES + shape.brokers * shape.nameServers * SNAPSHOT_BYTES_PER_BROKER_NAMESERVER,
+    pageBytes: snapshots * (SNAPSHOT_BASE_BYTES + shape.brokers * shape.nameServers * SNAPSHOT_BYTES_PER_BROKER_NAMESERVER),
   };
 }
 

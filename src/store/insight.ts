@@ -3,11 +3,12 @@
  * the message the Message tab follows, and the topic whose queues the topology draws (a chapter's
  * step picks it too). Kept apart from the playback store: it moves no time. The Message tab's
  * questions and the canvas's topic belong to the run they were asked of: a new scenario starts
- * without them (`forgetQueries`), while the open tab stays.
+ * without them (`forgetQueries`, when the playback store's `lineage` moves), while the open tab stays.
  */
 import { create } from 'zustand';
 import type { MessageLifeArgs } from '../sim/queries/message-life.ts';
 import type { MessagesByTopicArgs } from '../sim/queries/messages-by-topic.ts';
+import { usePlayback } from './playback.ts';
 
 /**
  * The Insight views' ids, in tab order (ui/insight/tabs.ts gives each its label and view, and does
@@ -67,3 +68,9 @@ export const useInsight = create<InsightState>()((set) => ({
     set({ lookup: null, topicQuery: null, canvasTopic: null });
   },
 }));
+
+// Another scenario (not an edit of this one, which keeps `lineage`) has other messages and topics,
+// whoever loaded it; a link that carries its own query sets it after the load (controls/session.ts).
+usePlayback.subscribe((state, previous) => {
+  if (state.lineage !== previous.lineage) useInsight.getState().forgetQueries();
+});

@@ -1,6 +1,6 @@
 /**
  * The page around the run: the banner, whether the help and the editor are open, presentation
- * mode and its blanked stage, and whether single-key shortcuts are on. What the person controls
+ * mode and its blanked stage, whether single-key shortcuts are on, and which voice says a move. What the person controls
  * of the page, not of the run: the run, its playhead, speed, selection and the language are
  * ./playback.ts. Blanking the stage pauses the run (playback.ts follows `blanked`), and a failed
  * run says so here (playback.ts `fail`).
@@ -75,6 +75,11 @@ interface PageState {
   blanked: boolean;
   /** Whether the keys that type a character (P, ?, [ ...) are shortcuts: the person can turn them off, remembered. */
   singleKeyShortcuts: boolean;
+  /**
+   * How many narration captions speak politely now (aria-live polite): the playhead's output keeps
+   * quiet while one does, so a move is said once (src/ui/narration/caption-voice.ts).
+   */
+  politeCaptions: number;
   /** Shows a message, or none, with what it offers to open instead. */
   setBanner(banner: BannerReason | null, options?: BannerOptions): void;
   setHelpOpen(open: boolean): void;
@@ -82,6 +87,8 @@ interface PageState {
   setPresenting(presenting: boolean): void;
   setBlanked(blanked: boolean): void;
   setSingleKeyShortcuts(on: boolean): void;
+  /** A polite caption shown (+1) or gone (-1). */
+  countPoliteCaption(by: 1 | -1): void;
 }
 
 /** Where the choice of single-key shortcuts is kept between visits (a preference, as the language is). */
@@ -97,6 +104,7 @@ export const usePage = create<PageState>()((set) => ({
   blanked: false,
   // On unless the person turned them off; on too where storage is refused (private mode, a sandbox, Node).
   singleKeyShortcuts: readStored(SINGLE_KEYS_STORAGE_KEY) !== 'off',
+  politeCaptions: 0,
   setBanner(banner, { offer = null, tone = 'alert' } = {}) {
     set({ banner, bannerOffer: banner === null ? null : offer, bannerTone: tone });
   },
@@ -116,5 +124,8 @@ export const usePage = create<PageState>()((set) => ({
   setSingleKeyShortcuts(singleKeyShortcuts) {
     writeStored(SINGLE_KEYS_STORAGE_KEY, singleKeyShortcuts ? 'on' : 'off');
     set({ singleKeyShortcuts });
+  },
+  countPoliteCaption(by) {
+    set(({ politeCaptions }) => ({ politeCaptions: politeCaptions + by }));
   },
 }));

@@ -16,6 +16,7 @@ import { useSimQuery } from '../use-sim-query.ts';
 import { ScrollArea } from '../controls/ScrollArea.tsx';
 import { focusLost, useFocusReturn } from '../controls/use-focus-return.ts';
 import { useWords } from '../i18n/index.ts';
+import { useRegionRef } from '../regions.ts';
 import { CARD_STRINGS, type CardStrings } from './card-strings.ts';
 import { MessageCard } from './MessageCard.tsx';
 import { messageFacts } from './message-facts.ts';
@@ -78,6 +79,8 @@ export function CardPanel({ selection }: { selection: CardSelection }) {
   const strings = useWords(CARD_STRINGS);
   const headingId = useId();
   const card = useRef<HTMLElement>(null);
+  // The lesson's step about a part of the card scrolls it (learn/use-card-section.ts).
+  const cardRegion = useRegionRef('messageCard', card);
   useFocusReturn(card, notFromTheLesson);
   // A message picked in a queue's list replaces the list, and the button that had focus with it.
   const shown = selection.kind === 'message' ? selection.msgId : `${selection.broker}/${selection.topic}/${selection.queueId}`;
@@ -94,7 +97,7 @@ export function CardPanel({ selection }: { selection: CardSelection }) {
   const queue = useSimQuery('queueMessages', selection.kind === 'queue' ? { broker: selection.broker, topic: selection.topic, queueId: selection.queueId } : null);
   const title = selection.kind === 'message' ? strings.title(selection.msgId) : strings.queueTitle(selection.broker, selection.queueId, selection.topic);
   return (
-    <aside ref={card} tabIndex={-1} className={`rs-card${dock.docked ? ' rs-card-docked' : ''}`} style={dock.style ?? undefined} role="dialog" aria-modal="false" aria-labelledby={headingId} data-testid="message-card" aria-busy={life.pending || queue.pending || namesPending} onKeyDown={closeOnEscape}>
+    <aside ref={cardRegion} tabIndex={-1} className={`rs-card${dock.docked ? ' rs-card-docked' : ''}`} style={dock.style ?? undefined} role="dialog" aria-modal="false" aria-labelledby={headingId} data-testid="message-card" aria-busy={life.pending || queue.pending || namesPending} onKeyDown={closeOnEscape}>
       <header className="rs-card-header">
         <h2 id={headingId} className="rs-card-title">
           {/* A msgId kept on one line: broken anywhere, a reader copying it by eye would lose its place. */}

@@ -63,8 +63,6 @@ export function runName(scenario: Scenario, source: unknown, libraryId: string |
 
 function load(scenario: Scenario, source: unknown, options: OpenOptions): void {
   const { atMs = 0, ...rest } = options;
-  // A fork of the same run (an edit) keeps the questions; another scenario starts without them (a link sets its own after).
-  if (!options.keepSelection) useInsight.getState().forgetQueries();
   usePlayback.getState().loadScenario(scenario, 0, { libraryId: libraryIdOf(source), ...rest, source });
   if (atMs > 0) usePlayback.getState().requestSeek(atMs);
 }

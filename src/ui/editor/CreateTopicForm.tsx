@@ -6,11 +6,12 @@ import { useState, type FormEvent } from 'react';
 import type { ValidationError } from '../../scenario/validate.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { formatTime } from '../../viz/format.ts';
+import { useWords } from '../i18n/index.ts';
 import { useSimView } from '../use-sim.ts';
 import { applyEdit } from './apply.ts';
 import { addCreateTopic, createTargets, type CreateMode } from './create-topic.ts';
-import { createTopicStrings } from './create-topic-strings.ts';
-import { editorStrings } from './editor-strings.ts';
+import { CREATE_TOPIC_STRINGS } from './create-topic-strings.ts';
+import { EDITOR_WORDS } from './editor-strings.ts';
 import { permLabel, TOPIC_PERMS } from '../perm.ts';
 import { ValidationErrors } from './ValidationErrors.tsx';
 
@@ -21,7 +22,8 @@ const PERM_LABEL = 'perm (-p)';
 
 export function CreateTopicForm() {
   const language = usePlayback((state) => state.language);
-  const s = createTopicStrings(language);
+  const s = useWords(CREATE_TOPIC_STRINGS);
+  const editorWords = useWords(EDITOR_WORDS);
   const view = useSimView();
   const config = usePlayback((state) => state.scenario?.config);
   const [topic, setTopic] = useState('TopicNew');
@@ -92,7 +94,7 @@ export function CreateTopicForm() {
           {s.createAt(formatTime(view.timeMs))}
         </button>
       </fieldset>
-      <ValidationErrors errors={refused.errors} title={editorStrings(language).problems(refused.errors.length)} testId="create-topic-errors" fieldOf={fieldOf} />
+      <ValidationErrors errors={refused.errors} title={editorWords.problems(refused.errors.length)} testId="create-topic-errors" fieldOf={fieldOf} />
     </form>
   );
 }

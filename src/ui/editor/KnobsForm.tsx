@@ -9,9 +9,10 @@ import { everyConsumer, type Scenario } from '../../sim/index.ts';
 import type { ValidationError } from '../../scenario/validate.ts';
 import { getTimeline, usePlayback } from '../../store/playback.ts';
 import { formatTime } from '../../viz/format.ts';
+import { useWords } from '../i18n/index.ts';
 import { useSimView } from '../use-sim.ts';
 import { applyEdit } from './apply.ts';
-import { editorStrings } from './editor-strings.ts';
+import { EDITOR_WORDS, type EditorStrings } from './editor-strings.ts';
 import { applyKnobs, currentKnobs, KNOB_STRATEGIES, knobAt, knobProblems, type Knobs } from './fork.ts';
 import { glossedZh } from '../i18n/setting-glosses.ts';
 import { permLabel, TOPIC_PERMS } from '../perm.ts';
@@ -59,7 +60,7 @@ type Section = keyof Knobs;
 
 /** What every knob's field takes from the form: its words, how a setting is named, and where an edit goes. */
 interface KnobForm {
-  words: ReturnType<typeof editorStrings>;
+  words: EditorStrings;
   /** A knob as its field shows it: a group's size in words, a setting glossed in Chinese (writeQueueNums（写队列数）). */
   shownAs(field: string): string;
   edit(section: Section, name: string, field: string, value: number | string): void;
@@ -167,7 +168,7 @@ export function KnobsForm() {
   const source = usePlayback((s) => s.source);
   const scenario = usePlayback((s) => s.scenario);
   const language = usePlayback((s) => s.language);
-  const words = editorStrings(language);
+  const words = useWords(EDITOR_WORDS);
   const broadcasting = new Set(scenario ? everyConsumer(scenario).filter((c) => c.messageModel === 'BROADCASTING').map((c) => c.group) : []);
   const [edits, setEdits] = useState<Edits>({});
   // The problems of the file Apply made, which names their knobs (knobAt).

@@ -1,7 +1,6 @@
 /** The topic-creation form's words in English and Simplified Chinese (mqadmin's options stay as they are). */
-import type { Language } from '../../scenario/language.ts';
 import type { CreateMode } from './create-topic.ts';
-import { type Bilingual, inLanguage } from '../i18n/index.ts';
+import type { Bilingual } from '../i18n/index.ts';
 
 interface CreateTopicStrings {
   title: string;
@@ -40,8 +39,4 @@ const zh: CreateTopicStrings = {
   createAt: (time) => `在 ${time} 执行 updateTopic`,
 };
 
-const STRINGS: Bilingual<CreateTopicStrings> = { en, zh };
-
-export function createTopicStrings(language: Language): CreateTopicStrings {
-  return inLanguage(STRINGS, language);
-}
+export const CREATE_TOPIC_STRINGS: Bilingual<CreateTopicStrings> = { en, zh };

@@ -5,10 +5,9 @@
  * tab list's, and each knob's with the topic, group or producer it belongs to (with two topics a
  * screen reader would otherwise hear "writeQueueNums" twice, the owner being only a heading beside it).
  */
-import type { Language } from '../../scenario/language.ts';
-import { type Bilingual, inLanguage } from '../i18n/index.ts';
+import type { Bilingual } from '../i18n/index.ts';
 
-interface EditorStrings {
+export interface EditorStrings {
   title: string;
   close: string;
   tabs: string;
@@ -104,7 +103,3 @@ const zh: EditorStrings = {
 };
 
 export const EDITOR_WORDS: Bilingual<EditorStrings> = { en, zh };
-
-export function editorStrings(language: Language): EditorStrings {
-  return inLanguage(EDITOR_WORDS, language);
-}

@@ -136,13 +136,13 @@ function contains(outer: DOMRect, inner: DOMRect): boolean {
  * both fit.
  */
 function showSubject(lesson: HTMLElement, answered: boolean, smooth: boolean): void {
-  const svg = document.querySelector('[data-testid="topology-svg"]');
+  const svg = regionElement('topology');
   if (!svg || !isSticky(lesson)) return;
   const node = svg.querySelector('.rs-node-selected');
   const groups = [...svg.querySelectorAll('.rs-group > rect')];
   const nodeBox = node?.getBoundingClientRect();
   const group = nodeBox ? groups.find((frame) => contains(frame.getBoundingClientRect(), nodeBox)) : undefined;
-  const headings = [spanOf(svg.closest('.rs-panel')?.querySelector('.rs-panel-header')), spanOf(document.querySelector('.rs-area-inspector .rs-panel-header'))]
+  const headings = [spanOf(svg.closest('.rs-panel')?.querySelector('.rs-panel-header')), spanOf(regionElement('inspector')?.querySelector('.rs-panel-header'))]
     .filter((span): span is Span => span !== null);
   const focus = spanOf(node);
   const spans = subjectSpans(focus, spanOf(group), groups.map((frame) => spanOf(frame)!), headings, answered);

@@ -17,6 +17,7 @@
 import { useEffect, type RefObject } from 'react';
 import { usePage } from '../../store/page.ts';
 import { bringModuleIntoView } from '../panels/BrokerModules.tsx';
+import { regionElement } from '../regions.ts';
 import { followUntilPersonActs } from './follow-part.ts';
 import type { BrokerModule } from '../panels/broker-modules-model.ts';
 
@@ -34,7 +35,7 @@ export function useInspectorPart<Part>(lesson: RefObject<HTMLElement | null>, ar
   useEffect(() => {
     const element = lesson.current;
     if (!arrived || part === undefined || presenting || !element || typeof MutationObserver === 'undefined' || typeof requestAnimationFrame !== 'function') return undefined;
-    const inspector = () => document.querySelector('.rs-area-inspector');
+    const inspector = () => regionElement('inspector');
     // The inspector opening, its modules view loading, its tables' rows coming.
     return followUntilPersonActs(() => {
       const found = inspector();

@@ -12,6 +12,7 @@
  */
 import { useEffect } from 'react';
 import { usePage } from '../../store/page.ts';
+import { regionElement } from '../regions.ts';
 import type { CardSection } from './chapter.ts';
 import { followUntilPersonActs } from './follow-part.ts';
 
@@ -25,7 +26,7 @@ const SECTION_GAP = 4;
 
 /** Scrolls the card's body so the section starts at its top; false while the card is not ready. */
 function scrollCardTo(section: CardSection): boolean {
-  const card = document.querySelector('[data-testid="message-card"]');
+  const card = regionElement('messageCard');
   const part = card?.querySelector<HTMLElement>(SECTIONS[section]);
   const body = card?.querySelector<HTMLElement>('.rs-card-body');
   if (!card || !part || !body || card.getAttribute('aria-busy') === 'true') return false;
@@ -45,7 +46,7 @@ export function useCardSection(arrived: boolean, section: CardSection | undefine
     if (!arrived || !section || typeof MutationObserver === 'undefined' || typeof requestAnimationFrame !== 'function') return undefined;
     // The card's body and each part of it: a part that grows moves the section, and the body's own height is the room.
     const card = () => {
-      const body = document.querySelector('[data-testid="message-card"] .rs-card-body');
+      const body = regionElement('messageCard')?.querySelector('.rs-card-body');
       return body ? [body, ...body.children] : [];
     };
     // The card opening, its parts coming, its busy flag going.

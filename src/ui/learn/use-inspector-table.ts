@@ -10,19 +10,16 @@
  */
 import type { RefObject } from 'react';
 import type { NameServerTable } from './chapter.ts';
+import { bringInspectorBoxIntoView } from '../panels/inspector-box.ts';
 import { useInspectorPart } from './use-broker-module.ts';
 import { LESSON_GAP } from './lesson-in-view.ts';
 
-/** Scrolls the page the least that shows the table below the stuck lesson box (the page's scroll padding) and the inspector's stuck title. */
+/** Scrolls the page the least that shows the table below the stuck lesson box and the inspector's stuck title (inspector-box.ts). */
 export function bringTableIntoView(root: ParentNode, table: NameServerTable): boolean {
   // The table's scroll area, its caption (the table's name) and headings included (DataTable.tsx).
   const box = root.querySelector<HTMLElement>(`[data-testid="${table}"]`);
   if (!box) return false;
-  const title = root.querySelector<HTMLElement>('[data-inspect-title]');
-  box.style.scrollMarginTop = `${(title && getComputedStyle(title).position === 'sticky' ? title.getBoundingClientRect().height : 0) + LESSON_GAP}px`;
-  box.style.scrollMarginBottom = `${LESSON_GAP}px`;
-  // jsdom has no scrollIntoView.
-  box.scrollIntoView?.({ block: 'nearest' });
+  bringInspectorBoxIntoView(box, LESSON_GAP);
   return true;
 }
 

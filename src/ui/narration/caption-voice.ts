@@ -7,20 +7,16 @@
  * then the output says the new time, or nothing would.
  */
 import { useLayoutEffect, useState } from 'react';
-import { create } from 'zustand';
+import { usePage } from '../../store/page.ts';
 import { getTimeline } from '../../store/playback.ts';
-
-/** How many polite captions are on the page. */
-const useCaptionsOnPage = create<{ count: number }>(() => ({ count: 0 }));
-
-const add = (by: number) => useCaptionsOnPage.setState(({ count }) => ({ count: count + by }));
 
 /** Counts the caption while it speaks (`polite`): before the browser paints it, so the output is never polite beside it. */
 export function useCaptionShown(polite: boolean): void {
   useLayoutEffect(() => {
     if (!polite) return undefined;
-    add(1);
-    return () => add(-1);
+    const { countPoliteCaption } = usePage.getState();
+    countPoliteCaption(1);
+    return () => countPoliteCaption(-1);
   }, [polite]);
 }
 
@@ -29,7 +25,7 @@ export function useCaptionShown(polite: boolean): void {
  * trace the caption tells the latest event of (its length), and there is an event to tell.
  */
 export function useCaptionSpeaksMove(timeMs: number): boolean {
-  const polite = useCaptionsOnPage((s) => s.count > 0);
+  const polite = usePage((s) => s.politeCaptions > 0);
   const length = getTimeline()?.traceLength ?? 0;
   // The last move, kept from render to render (React's "storing information from previous renders"):
   // a render without a move (the page at rest, a language) keeps what the move decided.

@@ -11,10 +11,12 @@ import { usePlayback } from '../../store/playback.ts';
 import { formatCount, formatPeriod, formatSeconds } from '../../viz/format.ts';
 import { useSimQuery } from '../use-sim-query.ts';
 import { BROKER_MODULES, moduleFigures, pulledBy, remotingRows, type BrokerModule, type ModuleFigures } from './broker-modules-model.ts';
-import { brokerModulesStrings, type BrokerModulesStrings } from './broker-modules-strings.ts';
+import { BROKER_MODULES_STRINGS, type BrokerModulesStrings } from './broker-modules-strings.ts';
 import { DataTable } from './DataTable.tsx';
+import { bringInspectorBoxIntoView } from './inspector-box.ts';
 import { brokerStatus, unflushedTail } from './status.ts';
 import './modules.css';
+import { useWords } from '../i18n/index.ts';
 
 type Step = 'send' | 'commitLog' | 'consumeQueue' | 'index' | 'pull';
 
@@ -73,25 +75,17 @@ function figureOf(module: BrokerModule, figures: ModuleFigures, reputStoppedAt: 
   }
 }
 
-
 /** Room kept between a box brought into view and the inspector's title above it, or the window's edge below. */
 const BOX_GAP = 8;
 
 /**
- * Brings a module's box into view, the least scroll that shows it (a box taller than the room shows
- * its top): the module map's buttons, and a chapter step about the part (src/ui/learn/
- * use-broker-module.ts). The page's scroll padding keeps it below a stuck lesson box; a stuck
- * inspector title (learn.css) is kept clear too, and a gap is left at the window's bottom. False
- * while the box is not there yet.
+ * Brings a module's box into view (inspector-box.ts): the module map's buttons, and a chapter step
+ * about the part (src/ui/learn/use-broker-module.ts). False while the box is not there yet.
  */
 export function bringModuleIntoView(root: ParentNode, module: BrokerModule): boolean {
   const box = root.querySelector<HTMLElement>(`[data-testid="module-${module}"]`);
   if (!box) return false;
-  const title = box.closest('.rs-area-inspector')?.querySelector<HTMLElement>('[data-inspect-title]');
-  box.style.scrollMarginTop = `${(title && getComputedStyle(title).position === 'sticky' ? title.getBoundingClientRect().height : 0) + BOX_GAP}px`;
-  box.style.scrollMarginBottom = `${BOX_GAP}px`;
-  // jsdom has no scrollIntoView.
-  box.scrollIntoView?.({ block: 'nearest' });
+  bringInspectorBoxIntoView(box, BOX_GAP);
   return true;
 }
 
@@ -134,7 +128,7 @@ function MessagePath({ broker, message, passed, words }: { broker: Readonly<Brok
  * docks over the side column, where the inspector would show it. Read where the run lives.
  */
 export function MessagePathOn({ broker, msgId }: { broker: Readonly<BrokerState>; msgId: string }) {
-  const words = brokerModulesStrings(usePlayback((s) => s.language));
+  const words = useWords(BROKER_MODULES_STRINGS);
   const store = useSimQuery('brokerStore', { broker: broker.node, msgId }).data;
   const message = store?.message;
   if (!message) return null;
@@ -154,7 +148,7 @@ function notRunningStatus(broker: Readonly<BrokerState>): Parameters<BrokerModul
 }
 
 export function BrokerModules({ broker, timeMs, msgId }: { broker: Readonly<BrokerState>; timeMs: number; msgId: string | null }) {
-  const words = brokerModulesStrings(usePlayback((s) => s.language));
+  const words = useWords(BROKER_MODULES_STRINGS);
   const haConnections = openHaConnections(usePlayback((s) => s.scenario?.config) ?? ROCKETMQ_DEFAULTS, broker, timeMs);
   // The whole CommitLog is read where the run lives: the page holds only its latest entries.
   const store = useSimQuery('brokerStore', { broker: broker.node, msgId }).data;

@@ -8,8 +8,8 @@
 import type { MessageLostReason } from '../../sim/index.ts';
 import type { Summary } from '../../sim/summary.ts';
 import { formatCount } from '../../viz/format.ts';
-import { usePlayback } from '../../store/playback.ts';
-import { causeStrings, type CauseStrings } from './cause-strings.ts';
+import { CAUSE_STRINGS, type CauseStrings } from './cause-strings.ts';
+import { useWords } from '../i18n/index.ts';
 
 export type CausedMetric = 'sent' | 'neverConsumable' | 'duplicates' | 'failed' | 'failedAttempts' | 'lost';
 
@@ -55,7 +55,7 @@ function StoredLostNote({ counts, consumed, strings }: { counts: CauseCount[]; c
 
 /** The open counter's causes, under what it counts; loaded when a counter that has causes is first opened. */
 export function CauseList({ metric, label, messages }: { metric: CausedMetric; label: string; messages: Summary['messages'] }) {
-  const strings = causeStrings(usePlayback((s) => s.language));
+  const strings = useWords(CAUSE_STRINGS);
   const counts = causesOf(metric, messages, strings);
   // Under Sent: not causes, but the sends whose answer was not SEND_OK.
   const title = metric === 'sent' ? strings.notOkTitle : strings.causesOf(label);

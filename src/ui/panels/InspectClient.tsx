@@ -7,12 +7,13 @@ import { Fragment, type ReactNode } from 'react';
 import { compareMessageQueue, computeNotAvailableDuration, LATENCY_TABLES, queueLabel, topicRouteData2PublishQueues, topicRouteData2SubscribeQueues, type ClientState, type ConsumerState, type ProducerState, type SimConfig } from '../../sim/index.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { formatPeriod, formatSeconds } from '../../viz/format.ts';
-import { clientViewStrings, type ChoiceReason } from './client-view-strings.ts';
+import { CLIENT_VIEW_STRINGS, type ChoiceReason } from './client-view-strings.ts';
 import { Countdown } from './Countdown.tsx';
 import { BreakableName, DataTable, Facts } from './DataTable.tsx';
 import type { InspectStrings } from './inspector-strings.ts';
 import { clientStatus } from './status.ts';
 import { InspectTitle } from './shared.tsx';
+import { useWords } from '../i18n/index.ts';
 
 /** Queue labels (broker-a:0 broker-a:1 ...) that wrap between labels, never inside one (after broker-). */
 function QueueList({ labels, strings }: { labels: string[]; strings: InspectStrings }) {
@@ -107,7 +108,7 @@ function choiceReason(client: Readonly<ClientState>): ChoiceReason {
 
 function NameServerChoice({ client, timeMs, config, strings }: { client: Readonly<ClientState>; timeMs: number; config: SimConfig; strings: InspectStrings }) {
   const language = usePlayback((s) => s.language);
-  const words = clientViewStrings(language);
+  const words = useWords(CLIENT_VIEW_STRINGS);
   const remaining = client.nextRouteRefreshAt - timeMs;
   const period = formatPeriod(config.pollNameServerIntervalMs, language);
   return (

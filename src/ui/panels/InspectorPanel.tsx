@@ -107,13 +107,13 @@ export function InspectorPanel({ className }: InspectorPanelProps) {
   const panel = useRef<HTMLDivElement>(null);
   const opener = useOpener(selection, panel);
   const msgId = selection?.kind === 'message' ? selection.msgId : null;
-  if (!view) return <EmptyPanel name="inspector" title={strings.inspectorTitle} className={className} />;
+  if (!view) return <EmptyPanel name="inspector" title={strings.inspectorTitle} className={className} region="inspector" />;
   // Only while a process itself is selected: the inspector then stands first in the side column (panel-order.ts).
   const close = isProcessSelection(selection) && (
     <button type="button" className="rs-button rs-button-small" data-testid="inspector-close" onClick={() => closeInspector(opener)}>{strings.closeInspector}</button>
   );
   return (
-    <PanelFrame name="inspector" title={strings.inspectorTitle} className={className} aside={close}>
+    <PanelFrame name="inspector" title={strings.inspectorTitle} className={className} aside={close} region="inspector">
       {shown ? (
         <div ref={panel} onKeyDown={(event) => {
           if (event.key !== 'Escape' || !isProcessSelection(selection)) return;

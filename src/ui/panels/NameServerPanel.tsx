@@ -5,7 +5,7 @@
  */
 import { lazy, memo, Suspense, useMemo } from 'react';
 import { usePlayback } from '../../store/playback.ts';
-import { clientViewStrings } from './client-view-strings.ts';
+import { CLIENT_VIEW_STRINGS } from './client-view-strings.ts';
 import { NAMESRV_PORT, registerNameServerPeriod, type SimConfig } from '../../sim/index.ts';
 import { formatPeriod, formatSeconds } from '../../viz/format.ts';
 import { ScrollArea } from '../controls/ScrollArea.tsx';
@@ -29,7 +29,7 @@ interface NameServerPanelProps {
 
 function BrokerTable({ view, config, strings }: { view: NameServerView; config: SimConfig; strings: Strings }) {
   const language = usePlayback((s) => s.language);
-  const words = clientViewStrings(language);
+  const words = useWords(CLIENT_VIEW_STRINGS);
   if (view.brokers.length === 0) return <p className="rs-muted">{strings.noBrokersRegistered}</p>;
   // A narrow column (the editor open beside it) scrolls the table rather than spill out of the card.
   return (
@@ -128,7 +128,7 @@ export function NameServerPanel({ className }: NameServerPanelProps) {
   const own = useWords(NAME_SERVER_STRINGS);
   const strings = useMemo((): Strings => ({ ...shared, ...own }), [shared, own]);
   const language = usePlayback((s) => s.language);
-  const words = clientViewStrings(language);
+  const words = useWords(CLIENT_VIEW_STRINGS);
   if (!view) return <EmptyPanel name="nameservers" title={strings.nameServerTitle} className={className} />;
   const { state } = view.timeline;
   const views = derivedAt(view.timeline, view.timeMs, 'nameServerViews', () => nameServerViews(state, view.timeMs));

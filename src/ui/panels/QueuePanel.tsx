@@ -15,7 +15,7 @@ import { derivedAt, EmptyPanel, PanelFrame, summaryAt, usePanelStrings } from '.
 import type { PanelStrings } from './strings.ts';
 import { QUEUE_PANEL_STRINGS, type QueuePanelStrings } from './queue-panel-strings.ts';
 import { labelled, useWords } from '../i18n/index.ts';
-import { reasonStrings, type ReasonStrings } from './reason-strings.ts';
+import { REASON_STRINGS, type ReasonStrings } from './reason-strings.ts';
 import { usePlayback } from '../../store/playback.ts';
 import './counters.css';
 
@@ -221,7 +221,7 @@ export function QueuePanel({ className }: QueuePanelProps) {
   const shared = usePanelStrings();
   const own = useWords(QUEUE_PANEL_STRINGS);
   const strings = useMemo((): Strings => ({ ...shared, ...own }), [shared, own]);
-  const causes = reasonStrings(usePlayback((s) => s.language));
+  const causes = useWords(REASON_STRINGS);
   if (!view) return <EmptyPanel name="queues" title={strings.queueTitle} className={className} />;
   const { state } = view.timeline;
   const summary = summaryAt(view.timeline, view.timeMs);

@@ -29,6 +29,7 @@ import { usePresentingScroll } from './use-presenting-scroll.ts';
 import { useStageRoom } from './use-stage-room.ts';
 import { canvasTextZoom, topologyScale } from '../../viz/topology-scale.ts';
 import { NarrationCaption } from '../narration/NarrationCaption.tsx';
+import { useRegionRef } from '../regions.ts';
 import './topology.css';
 
 export interface TopologyPanelProps {
@@ -100,8 +101,9 @@ interface DiagramProps {
  */
 function Diagram({ view, model, layout, scale, selection, strings, canvasStrings, svgId }: DiagramProps) {
   const headerText = { producers: strings.producers, brokers: strings.brokers, consumers: strings.consumers };
+  const region = useRegionRef<SVGSVGElement>('topology');
   return (
-    <svg width={layout.width * scale} height={layout.height * scale} viewBox={`0 0 ${layout.width} ${layout.height}`} role="group"
+    <svg ref={region} width={layout.width * scale} height={layout.height * scale} viewBox={`0 0 ${layout.width} ${layout.height}`} role="group"
       aria-labelledby={`${svgId}-title`} aria-describedby={`${svgId}-desc`} data-testid="topology-svg" data-mode={layout.mode}>
       <title id={`${svgId}-title`}>{strings.topologyTitle}</title>
       <desc id={`${svgId}-desc`}>{strings.topologyDescription}</desc>

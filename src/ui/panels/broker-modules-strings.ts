@@ -2,9 +2,8 @@
  * The broker's modules in English and Simplified Chinese (RocketMQ's class names stay as they are).
  * A module's title is its glossary term (src/ui/learn/glossary.ts): one name for it across the page.
  */
-import type { Language } from '../../scenario/language.ts';
 import { formatCount } from '../../viz/format.ts';
-import { type Bilingual, inLanguage } from '../i18n/index.ts';
+import { type Bilingual } from '../i18n/index.ts';
 
 export interface BrokerModulesStrings {
   title: string;
@@ -178,8 +177,4 @@ const zh: BrokerModulesStrings = {
   },
 };
 
-const STRINGS: Bilingual<BrokerModulesStrings> = { en, zh };
-
-export function brokerModulesStrings(language: Language): BrokerModulesStrings {
-  return inLanguage(STRINGS, language);
-}
+export const BROKER_MODULES_STRINGS: Bilingual<BrokerModulesStrings> = { en, zh };

@@ -137,13 +137,9 @@ const zh: CauseStrings = {
     : `丢失的 ${formatCount(stored)} 条已存储消息中，${consumed === stored ? '全部' : `${formatCount(consumed)} 条`}已被消费者组消费：在丢失之前，或在丢失之后从消费者已拉取的消息中消费（消息卡片会列出被谁消费）${consumed === stored ? '' : `，另外 ${formatCount(stored - consumed)} 条从未被消费`}。那次消费依然有效，但已没有 Broker 拥有这些消息：还没读到它们的消费者组、之后启动的消费者组或重置位点后都再也拿不到。`,
 };
 
-const CAUSE_STRINGS: Bilingual<CauseStrings> = { en, zh };
-
-export function causeStrings(language: Language): CauseStrings {
-  return inLanguage(CAUSE_STRINGS, language);
-}
+export const CAUSE_STRINGS: Bilingual<CauseStrings> = { en, zh };
 
 /** What brought a message back to a reader (message.consumedAgain), as the Duplicates list says it. */
 export function duplicateCauseSaid(cause: DuplicateCause, language: Language): string {
-  return causeStrings(language).duplicate[cause];
+  return inLanguage(CAUSE_STRINGS, language).duplicate[cause];
 }

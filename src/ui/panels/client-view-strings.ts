@@ -5,8 +5,7 @@
  * own words, version-switch-strings.ts).
  * Every number comes from the run's config.
  */
-import type { Language } from '../../scenario/language.ts';
-import { type Bilingual, inLanguage } from '../i18n/index.ts';
+import { type Bilingual } from '../i18n/index.ts';
 
 export type ChoiceReason = { kind: 'notYet' } | { kind: 'randomStart'; list: string[] } | { kind: 'after'; failed: string; list: string[] };
 
@@ -51,8 +50,4 @@ const zh: ClientViewStrings = {
   pullingNow: (topic) => `正在拉取：查询 ${topic} 路由的请求（GET_ROUTEINFO_BY_TOPIC）还在路上；应答到达之前，客户端沿用下面缓存的内容。`,
 };
 
-const STRINGS: Bilingual<ClientViewStrings> = { en, zh };
-
-export function clientViewStrings(language: Language): ClientViewStrings {
-  return inLanguage(STRINGS, language);
-}
+export const CLIENT_VIEW_STRINGS: Bilingual<ClientViewStrings> = { en, zh };

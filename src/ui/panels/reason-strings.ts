@@ -4,9 +4,8 @@
  * Diagnostics tab read them, both loaded after the first paint, so they stay out of its script
  * (the summary's counter buttons have their own words, in SummaryBar.tsx).
  */
-import type { Language } from '../../scenario/language.ts';
 import type { IdleReason } from './queue-model.ts';
-import { andList, type Bilingual, inLanguage } from '../i18n/index.ts';
+import { andList, type Bilingual } from '../i18n/index.ts';
 
 export interface ReasonStrings {
   idle: (reason: IdleReason) => string;
@@ -51,8 +50,4 @@ const zh: ReasonStrings = {
   legendDrained: '已消费完：不再可读，但没有遗留消息',
 };
 
-const STRINGS: Bilingual<ReasonStrings> = { en, zh };
-
-export function reasonStrings(language: Language): ReasonStrings {
-  return inLanguage(STRINGS, language);
-}
+export const REASON_STRINGS: Bilingual<ReasonStrings> = { en, zh };

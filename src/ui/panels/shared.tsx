@@ -5,14 +5,15 @@
 import { useId, type ReactNode } from 'react';
 import type { TimelineView } from '../../sim/timeline.ts';
 import type { Summary } from '../../sim/summary.ts';
-import { usePlayback } from '../../store/playback.ts';
 import { useWatchRef } from '../on-screen.tsx';
+import { useRegionRef, type Region } from '../regions.ts';
 import { replaceEqualDeep } from './stable.ts';
-import { panelStrings, type PanelStrings } from './strings.ts';
+import { useWords } from '../i18n/index.ts';
+import { PANEL_STRINGS, type PanelStrings } from './strings.ts';
 import './panels.css';
 
 export function usePanelStrings(): PanelStrings {
-  return panelStrings(usePlayback((s) => s.language));
+  return useWords(PANEL_STRINGS);
 }
 
 interface Derived {
@@ -63,15 +64,17 @@ interface PanelFrameProps {
   aside?: ReactNode;
   /** An answer from the run (a named query) for the playhead shown is still to come: aria-busy. */
   busy?: boolean;
+  /** The page's region the panel is (ui/regions.ts), for hooks of other components that read it. */
+  region?: Region | undefined;
   children: ReactNode;
 }
 
 /** A panel: a section named by its heading (watched for being on screen inside an OnScreenSlot). */
-export function PanelFrame({ name, title, className, aside, busy, children }: PanelFrameProps) {
+export function PanelFrame({ name, title, className, aside, busy, region, children }: PanelFrameProps) {
   const headingId = useId();
-  const watch = useWatchRef();
+  const frame = useRegionRef(region, useWatchRef());
   return (
-    <section ref={watch} className={`rs-panel rs-${name}${className ? ` ${className}` : ''}`} aria-labelledby={headingId} aria-busy={busy}>
+    <section ref={frame} className={`rs-panel rs-${name}${className ? ` ${className}` : ''}`} aria-labelledby={headingId} aria-busy={busy}>
       <header className="rs-panel-header">
         <h2 id={headingId} className="rs-panel-title">{title}</h2>
         {aside}
@@ -90,10 +93,10 @@ export function InspectTitle({ children }: { children: ReactNode }) {
 }
 
 /** The frame with a note, for when no scenario is loaded. */
-export function EmptyPanel({ name, title, className }: { name: string; title: string; className?: string | undefined }) {
+export function EmptyPanel({ name, title, className, region }: { name: string; title: string; className?: string | undefined; region?: Region }) {
   const strings = usePanelStrings();
   return (
-    <PanelFrame name={name} title={title} className={className}>
+    <PanelFrame name={name} title={title} className={className} region={region}>
       <p className="rs-muted">{strings.noScenario}</p>
     </PanelFrame>
   );

@@ -4,8 +4,7 @@
  * student can find them in RocketMQ's code and documentation.
  */
 import type { BrokerRoleNow } from '../../sim/index.ts';
-import type { Language } from '../../scenario/language.ts';
-import { type Bilingual, inLanguage } from '../i18n/index.ts';
+import { type Bilingual } from '../i18n/index.ts';
 
 /** 'notStarted': a process before its start; 'stopped': a client after its shutdown (a broker's shutdown is 'shutdown'). */
 export type EntityStatus = 'running' | 'crashed' | 'poweredOff' | 'partitioned' | 'shutdown' | 'notStarted' | 'stopped' | 'hung' | 'up' | 'down';
@@ -174,7 +173,3 @@ const zh: PanelStrings = {
 };
 
 export const PANEL_STRINGS: Bilingual<PanelStrings> = { en, zh };
-
-export function panelStrings(language: Language): PanelStrings {
-  return inLanguage(PANEL_STRINGS, language);
-}

@@ -5,10 +5,11 @@ import { getTimeline, usePlayback } from '../../../src/store/playback.ts';
 import { findLibraryEntry } from '../../../src/scenario/library/index.ts';
 import { openLibraryEntry, openSource } from '../../../src/ui/controls/session.ts';
 import { DiagnosticsTab } from '../../../src/ui/insight/diagnostics/DiagnosticsTab.tsx';
-import { diagnosticsStrings } from '../../../src/ui/insight/diagnostics/diagnostics-strings.ts';
+import { DIAGNOSTICS_STRINGS } from '../../../src/ui/insight/diagnostics/diagnostics-strings.ts';
 import { formatTime } from '../../../src/viz/format.ts';
 import { libraryScenario, masterCrashScenario } from '../../support/library.ts';
 import type { ScenarioJson } from '../../support/test-sim.ts';
+import { inLanguage } from '../../../src/ui/i18n/index.ts';
 
 afterEach(cleanup);
 
@@ -214,7 +215,7 @@ describe('Route diagnostics', () => {
     expect(cut[0]).toHaveTextContent(`ns-1 heard its last registration at ${formatTime(ns1!)} and drops it at ${formatTime(ns1! + 120_000)}, when its channel has been idle 120 s (the idle close), unless it registers again; `
       + `ns-2 heard its last registration at ${formatTime(ns2!)} and drops it at ${formatTime(ns2! + 120_000)}, when its channel has been idle 120 s (the idle close)`);
     // Had both heard it in the same millisecond, one sentence would name them together.
-    const together = diagnosticsStrings('en').describe({
+    const together = inLanguage(DIAGNOSTICS_STRINGS, 'en').describe({
       kind: 'unreachableMaster', broker: 'broker-b', node: 'broker-b/0',
       listedBy: ['ns-1', 'ns-2'].map((nameServer) => ({ nameServer, lastHeartbeat: ns1!, drop: { at: ns1! + 120_000, how: 'channelIdle' as const }, afterMs: 120_000 })), controllerMode: false,
     }, () => '');
@@ -234,7 +235,7 @@ describe('Route diagnostics', () => {
   });
 
   it('names NameServers that heard different last registrations apart', () => {
-    const text = diagnosticsStrings('en').describe({
+    const text = inLanguage(DIAGNOSTICS_STRINGS, 'en').describe({
       kind: 'unreachableMaster', broker: 'broker-b', node: 'broker-b/0',
       listedBy: [
         { nameServer: 'ns-1', lastHeartbeat: 70_002, drop: { at: 190_002, how: 'channelIdle' }, afterMs: 120_000 },

@@ -452,24 +452,37 @@ describe('the chapter player', () => {
   });
 });
 
-describe('a step about a part of a broker (chapter 4)', () => {
-  /** The boxes brought into view, by test id, in order (jsdom has no scrollIntoView: this one records). */
+/**
+ * For each test of the describe it is called in: the wide layout, where the lesson box is stuck
+ * under the playback bar (learn.css), and `shown`, the test ids of the elements brought into view,
+ * in order (jsdom has no scrollIntoView: this one records). `phone()` unsticks the lesson box.
+ */
+function recordBroughtIntoView(): { shown: string[]; phone(): void } {
   const shown: string[] = [];
-  let style: HTMLStyleElement;
+  let style: HTMLStyleElement | undefined;
   beforeEach(() => {
     shown.length = 0;
     Element.prototype.scrollIntoView = function record(this: Element) {
       shown.push(this.getAttribute('data-testid') ?? '');
     };
-    // The wide layout, where the lesson box is stuck under the playback bar (learn.css).
     style = document.createElement('style');
     style.textContent = '.rs-lesson { position: sticky; }';
     document.head.append(style);
   });
   afterEach(() => {
     delete (Element.prototype as Partial<Element>).scrollIntoView;
-    style.remove();
+    style?.remove();
   });
+  return {
+    shown,
+    phone() {
+      if (style) style.textContent = '';
+    },
+  };
+}
+
+describe('a step about a part of a broker (chapter 4)', () => {
+  const { shown, phone } = recordBroughtIntoView();
   const growInspector = () => act(() => {
     document.querySelector('.rs-area-inspector [data-testid="broker-modules"]')!.prepend(document.createElement('div'));
   });
@@ -518,7 +531,7 @@ describe('a step about a part of a broker (chapter 4)', () => {
   });
 
   it('leaves the page where it is on a phone, where the caption scrolls with the page', async () => {
-    style.textContent = '';
+    phone();
     render(<InspectorPanel className="rs-area-inspector" />);
     await openChapter('broker', 1);
     await screen.findByTestId('module-clientManager', {}, WAIT);
@@ -529,22 +542,7 @@ describe('a step about a part of a broker (chapter 4)', () => {
 });
 
 describe('a step about a table of a NameServer (chapter 5)', () => {
-  /** The elements brought into view, by test id (jsdom has no scrollIntoView: this one records). */
-  const shown: string[] = [];
-  let style: HTMLStyleElement;
-  beforeEach(() => {
-    shown.length = 0;
-    Element.prototype.scrollIntoView = function record(this: Element) {
-      shown.push(this.getAttribute('data-testid') ?? '');
-    };
-    style = document.createElement('style');
-    style.textContent = '.rs-lesson { position: sticky; }';
-    document.head.append(style);
-  });
-  afterEach(() => {
-    delete (Element.prototype as Partial<Element>).scrollIntoView;
-    style.remove();
-  });
+  const { shown } = recordBroughtIntoView();
 
   it('brings ns-2\'s topicQueueTable, with TopicOrder\'s rows, into view at the topic\'s creation, and nothing at the step before', async () => {
     render(<InspectorPanel className="rs-area-inspector" />);

@@ -3,12 +3,13 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { usePlayback } from '../../../src/store/playback.ts';
 import { SummaryBar } from '../../../src/ui/panels/index.ts';
 import { CauseList } from '../../../src/ui/panels/CauseList.tsx';
-import { causeStrings } from '../../../src/ui/panels/cause-strings.ts';
+import { CAUSE_STRINGS } from '../../../src/ui/panels/cause-strings.ts';
 import { findLibraryEntry } from '../../../src/scenario/library/index.ts';
 import { scenarioOf } from '../../support/test-sim.ts';
 import { loadAt } from './load.ts';
 import { writeReadScenario } from './scenarios.ts';
 import { loadSummaryHints } from '../../../src/ui/panels/use-summary-hints.ts';
+import { inLanguage } from '../../../src/ui/i18n/index.ts';
 
 // What the counters mean loads after the first paint (use-summary-hints.ts): here it is there from the start.
 beforeAll(() => loadSummaryHints());
@@ -234,7 +235,7 @@ describe('SummaryBar', () => {
   it('has no such note for ONEWAY sends no broker stored', () => {
     const { messages } = loadAt(writeReadScenario(), 5_000).summary();
     render(<CauseList metric="lost" label="Lost" messages={{ ...messages, lost: 2, lostCauses: { onewayNotDelivered: 2 } }} />);
-    expect(screen.getByTestId('cause-onewayNotDelivered')).toHaveTextContent(`2 ${causeStrings('en').lost.onewayNotDelivered}`);
+    expect(screen.getByTestId('cause-onewayNotDelivered')).toHaveTextContent(`2 ${inLanguage(CAUSE_STRINGS, 'en').lost.onewayNotDelivered}`);
     expect(screen.queryByTestId('stored-lost-note')).toBeNull();
   });
 

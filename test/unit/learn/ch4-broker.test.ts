@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { chapterRun } from '../../support/chapter-run.ts';
 import { masterOf, openHaConnections } from '../../../src/sim/index.ts';
 import { moduleFigures, remotingRows } from '../../../src/ui/panels/broker-modules-model.ts';
-import { brokerModulesStrings } from '../../../src/ui/panels/broker-modules-strings.ts';
+import { BROKER_MODULES_STRINGS } from '../../../src/ui/panels/broker-modules-strings.ts';
+import { inLanguage } from '../../../src/ui/i18n/index.ts';
 
 /** The broker chapter, a Timeline of its scenario and the index and moment of the step whose caption matches. */
 async function brokerStep(caption: RegExp) {
@@ -87,8 +88,8 @@ describe('chapter broker: the inspector at a step shows what its caption says', 
     expect(t).toBe(moments[1]!.t);
     expect(timeline.state.brokers['broker-a/0']!.requestCounts).toEqual({ HEART_BEAT: 1 });
     const caption = chapter.steps[0]!.caption;
-    expect(caption.en).toContain(`Its table says "${brokerModulesStrings('en').noRequests.replace(/\.$/, '')}": no client has started. The first, c-1's HEART_BEAT, arrives at 0:01, the next step.`);
-    expect(caption.zh).toContain(`它的表格还写着“${brokerModulesStrings('zh').noRequests.replace(/。$/, '')}”：还没有客户端启动。第一个请求是 c-1 的 HEART_BEAT，0:01 到达，就是下一步。`);
+    expect(caption.en).toContain(`Its table says "${inLanguage(BROKER_MODULES_STRINGS, 'en').noRequests.replace(/\.$/, '')}": no client has started. The first, c-1's HEART_BEAT, arrives at 0:01, the next step.`);
+    expect(caption.zh).toContain(`它的表格还写着“${inLanguage(BROKER_MODULES_STRINGS, 'zh').noRequests.replace(/。$/, '')}”：还没有客户端启动。第一个请求是 c-1 的 HEART_BEAT，0:01 到达，就是下一步。`);
   });
 
   it('the first stored message: the caption quotes the module map\'s store and HA lines as they read at its moment', async () => {
@@ -98,7 +99,7 @@ describe('chapter broker: the inspector at a step shows what its caption says', 
     const figures = moduleFigures(master, openHaConnections(scenario.config, master, t).length, undefined);
     expect(figures.messages).toBe(1);
     for (const language of ['en', 'zh'] as const) {
-      const { figures: say } = brokerModulesStrings(language);
+      const { figures: say } = inLanguage(BROKER_MODULES_STRINGS, language);
       const quote = (text: string) => (language === 'en' ? `"${text}"` : `“${text}”`);
       expect(caption[language]).toContain(quote(say.store(figures.messages, null)));
       expect(caption[language]).toContain(quote(say.haMaster(figures.ha.role === 'master' ? figures.ha.slaves : -1)));

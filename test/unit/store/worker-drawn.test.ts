@@ -7,22 +7,16 @@
  */
 import type { FromWorker } from '../../../src/store/worker/protocol.ts';
 import { RemoteRun, type WorkerPort } from '../../../src/store/remote-run.ts';
-import { RunService } from '../../../src/store/worker/run-service.ts';
 import { writeReadScenario } from '../../component/panels/scenarios.ts';
+import { heldRunService } from '../../support/held-run-service.ts';
 
 function service() {
-  const posted: FromWorker[] = [];
-  const later: (() => void)[] = [];
-  const run = new RunService({ post: (message) => posted.push(message), later: (work) => later.push(work), clock: () => 0 });
-  const drain = () => {
-    for (let work = later.shift(); work; work = later.shift()) work();
-  };
-  const frames = () => posted.flatMap((message) => (message.type === 'frame' ? [message] : []));
+  const worker = heldRunService();
   const playTo = (target: number) => {
-    run.handle({ type: 'move', version: 1, target, kind: 'play' });
-    drain();
+    worker.run.handle({ type: 'move', version: 1, target, kind: 'play' });
+    worker.drain();
   };
-  return { run, drain, frames, playTo };
+  return { ...worker, playTo };
 }
 
 describe('play frames and the page drawing them', () => {
@@ -30,8 +24,7 @@ describe('play frames and the page drawing them', () => {
 
   it('holds play frames while the page has not drawn the last one, then sends one of the latest moment', () => {
     const worker = service();
-    worker.run.handle({ type: 'load', version: 1, scenario, atMs: 0 });
-    worker.drain();
+    worker.load(scenario);
     expect(worker.frames()).toHaveLength(1);
     worker.playTo(100);
     worker.playTo(200);
@@ -52,8 +45,7 @@ describe('play frames and the page drawing them', () => {
 
   it('sends a frame that answers a command at once, drawn or not, and it takes the place of the play frame held', () => {
     const worker = service();
-    worker.run.handle({ type: 'load', version: 1, scenario, atMs: 0 });
-    worker.drain();
+    worker.load(scenario);
     worker.playTo(500);
     worker.run.handle({ type: 'settle', version: 1, atMs: 500 });
     expect(worker.frames().map((message) => [message.frame.timeMs, message.move, message.resting])).toEqual([
@@ -66,8 +58,7 @@ describe('play frames and the page drawing them', () => {
 
   it('does not count `drawn` as a command: the frames still say how many commands the worker handled', () => {
     const worker = service();
-    worker.run.handle({ type: 'load', version: 1, scenario, atMs: 0 });
-    worker.drain();
+    worker.load(scenario);
     worker.run.handle({ type: 'drawn', frames: 1 });
     worker.run.handle({ type: 'step', version: 1, direction: 'forward' });
     expect(worker.frames().at(-1)!.handled).toBe(2);
@@ -82,8 +73,7 @@ describe('the page saying it has drawn', () => {
     const run = new RemoteRun(port, { frame: () => undefined, progress: () => undefined, failed: () => undefined }, (work) => paints.push(work));
     run.load(writeReadScenario({ durationMs: 60_000 }), 0);
     const worker = service();
-    worker.run.handle({ type: 'load', version: 1, scenario: writeReadScenario({ durationMs: 60_000 }), atMs: 0 });
-    worker.drain();
+    worker.load(writeReadScenario({ durationMs: 60_000 }));
     const frame = worker.frames()[0]!;
     port.onmessage!({ data: frame } as MessageEvent<FromWorker>);
     port.onmessage!({ data: { ...frame, handled: 1 } } as MessageEvent<FromWorker>);

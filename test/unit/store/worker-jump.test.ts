@@ -3,29 +3,18 @@
  * not from the playhead the page shows, which lags behind a step or a seek until its frame has
  * arrived. The worker says the target it chose at once, and the move's frames carry it.
  */
-import type { FromWorker, ToWorker } from '../../../src/store/worker/protocol.ts';
-import { RunService } from '../../../src/store/worker/run-service.ts';
+import type { ToWorker } from '../../../src/store/worker/protocol.ts';
 import { Timeline } from '../../../src/sim/timeline.ts';
 import { writeReadScenario } from '../../component/panels/scenarios.ts';
+import { heldRunService } from '../../support/held-run-service.ts';
 
 /** The service with its chunks run only when `drain` is called: commands can arrive while a move is under way. */
 function service() {
-  const posted: FromWorker[] = [];
-  const later: (() => void)[] = [];
-  const run = new RunService({ post: (message) => posted.push(message), later: (work) => later.push(work), clock: () => 0 });
+  const worker = heldRunService();
   return {
-    posted,
-    send: (message: ToWorker) => run.handle(message),
-    drain: () => {
-      for (let work = later.shift(); work; work = later.shift()) work();
-    },
-    /** Runs up to n chunks of the move under way; returns how many it ran. */
-    chunks: (n: number) => {
-      let ran = 0;
-      for (; ran < n && later.length > 0; ran++) later.shift()!();
-      return ran;
-    },
-    lastFrame: () => posted.filter((message) => message.type === 'frame').at(-1)!,
+    ...worker,
+    send: (message: ToWorker) => worker.run.handle(message),
+    lastFrame: () => worker.posted.filter((message) => message.type === 'frame').at(-1)!,
   };
 }
 
@@ -34,8 +23,7 @@ describe('a jump by a time in the worker', () => {
 
   it('counts from the time a step back reached, before the page has seen its frame', () => {
     const worker = service();
-    worker.send({ type: 'load', version: 1, scenario, atMs: 30_000 });
-    worker.drain();
+    worker.load(scenario, 30_000);
     worker.send({ type: 'step', version: 1, direction: 'back' });
     const local = new Timeline(scenario);
     local.seek(30_000);

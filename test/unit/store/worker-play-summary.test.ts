@@ -3,29 +3,23 @@
  * and the queue grid) at most every PLAY_SUMMARY_EVERY_MS of wall time: the counters run while
  * playing, and summing up is not paid at every frame. Settled frames always carry it.
  */
-import type { FromWorker } from '../../../src/store/worker/protocol.ts';
-import { PLAY_SUMMARY_EVERY_MS, RunService } from '../../../src/store/worker/run-service.ts';
+import { PLAY_SUMMARY_EVERY_MS } from '../../../src/store/worker/run-service.ts';
 import { writeReadScenario } from '../../component/panels/scenarios.ts';
+import { heldRunService } from '../../support/held-run-service.ts';
 
 function service() {
-  const posted: FromWorker[] = [];
-  const later: (() => void)[] = [];
-  const clock = { now: 0 };
-  const run = new RunService({ post: (message) => posted.push(message), later: (work) => later.push(work), clock: () => clock.now });
-  const drain = () => {
-    for (let work = later.shift(); work; work = later.shift()) work();
-  };
+  const worker = heldRunService();
   /** Plays to `target` at wall time `wallMs` and returns whether its frame brought a summary, and of which time. */
   const playAt = (wallMs: number, target: number) => {
-    clock.now = wallMs;
-    run.handle({ type: 'move', version: 1, target, kind: 'play' });
-    drain();
+    worker.clock.now = wallMs;
+    worker.run.handle({ type: 'move', version: 1, target, kind: 'play' });
+    worker.drain();
     // The page draws each frame before the next play frame comes (RunService.sendFrame).
-    run.handle({ type: 'drawn', frames: posted.filter((message) => message.type === 'frame').length });
-    const frame = posted.filter((message) => message.type === 'frame').at(-1)!;
-    return frame.type === 'frame' ? [frame.frame.timeMs, frame.frame.summary !== undefined] : null;
+    worker.run.handle({ type: 'drawn', frames: worker.frames().length });
+    const frame = worker.frames().at(-1)!;
+    return [frame.frame.timeMs, frame.frame.summary !== undefined];
   };
-  return { run, drain, playAt, posted };
+  return { ...worker, playAt };
 }
 
 describe('the summary while a run plays in the worker', () => {
@@ -33,8 +27,7 @@ describe('the summary while a run plays in the worker', () => {
 
   it('comes with a play frame once PLAY_SUMMARY_EVERY_MS has passed since the last, not with every frame', () => {
     const worker = service();
-    worker.run.handle({ type: 'load', version: 1, scenario, atMs: 1_000 });
-    worker.drain();
+    worker.load(scenario, 1_000);
     const frames = [
       worker.playAt(16, 1_016),
       worker.playAt(PLAY_SUMMARY_EVERY_MS - 1, 1_032),
@@ -47,8 +40,7 @@ describe('the summary while a run plays in the worker', () => {
 
   it('comes at once when playing stops, whatever the wall time', () => {
     const worker = service();
-    worker.run.handle({ type: 'load', version: 1, scenario, atMs: 1_000 });
-    worker.drain();
+    worker.load(scenario, 1_000);
     expect(worker.playAt(16, 1_016)).toEqual([1_016, false]);
     worker.run.handle({ type: 'settle', version: 1, atMs: 1_016 });
     const last = worker.posted.at(-1)!;

@@ -13,7 +13,7 @@ import { applyWhatIf } from '../../../src/sim/queries/what-if-change.ts';
 import type { Timeline } from '../../../src/sim/timeline.ts';
 import { brokerNodeNames, tableNames } from '../../../src/ui/broker-node-names.ts';
 import { clusterRows, progressRows, statusRows } from '../../../src/ui/insight/dashboard/dashboard-tables.ts';
-import { diagnosticsStrings } from '../../../src/ui/insight/diagnostics/diagnostics-strings.ts';
+import { DIAGNOSTICS_STRINGS } from '../../../src/ui/insight/diagnostics/diagnostics-strings.ts';
 import { routeDiagnostics } from '../../../src/ui/insight/diagnostics/route-diagnostics.ts';
 import { whatIfChoices } from '../../../src/ui/insight/what-if/what-if-choices.ts';
 import { whatIf } from '../../../src/sim/queries/what-if.ts';
@@ -23,6 +23,7 @@ import { formatTime } from '../../../src/viz/format.ts';
 import { Timeline as TimelineClass } from '../../../src/sim/timeline.ts';
 import { masterChangeOf, traceBrokerNode, type MasterChange } from '../../../src/sim/trace-broker-node.ts';
 import { libraryScenario, libraryTimeline } from '../../support/library.ts';
+import { inLanguage } from '../../../src/ui/i18n/index.ts';
 
 const OLD_MASTER_ADDR = '10.0.1.1:10911';
 const NEW_MASTER_ADDR = '10.0.1.2:10911';
@@ -93,10 +94,10 @@ describe('diagnostics and what-if speak of the new master', () => {
     timeline.seek(60_000);
     const finding = routeDiagnostics(timeline.state, timeline.summary(), timeline.scenario).find((f) => f.kind === 'writeAboveRead' && f.broker === 'broker-a')!;
     expect(finding).toMatchObject({ master: 'broker-a/1', addr: NEW_MASTER_ADDR });
-    const text = diagnosticsStrings('en').describe(finding, () => '');
+    const text = inLanguage(DIAGNOSTICS_STRINGS, 'en').describe(finding, () => '');
     expect(text.title).toContain('broker-a (master now broker-a/1)');
     expect(text.fix).toContain(`-b ${NEW_MASTER_ADDR}`);
-    expect(diagnosticsStrings('zh').describe(finding, () => '').title).toContain('broker-a（当前 Master 为 broker-a/1）');
+    expect(inLanguage(DIAGNOSTICS_STRINGS, 'zh').describe(finding, () => '').title).toContain('broker-a（当前 Master 为 broker-a/1）');
   });
 
   it('the first difference of a what-if names the node each run had: broker-a/1 (now master) re-registers as brokerId 0', () => {

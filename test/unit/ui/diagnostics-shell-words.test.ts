@@ -5,9 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { findLibraryEntry } from '../../../src/scenario/library/index.ts';
 import { Timeline } from '../../../src/sim/timeline.ts';
-import { diagnosticsStrings } from '../../../src/ui/insight/diagnostics/diagnostics-strings.ts';
+import { DIAGNOSTICS_STRINGS } from '../../../src/ui/insight/diagnostics/diagnostics-strings.ts';
 import { routeDiagnostics } from '../../../src/ui/insight/diagnostics/route-diagnostics.ts';
 import { scenarioOf, type ScenarioJson } from '../../support/test-sim.ts';
+import { inLanguage } from '../../../src/ui/i18n/index.ts';
 
 type Lists = Record<'brokers' | 'topics' | 'producers' | 'consumers', Array<Record<string, unknown>>>;
 
@@ -27,8 +28,8 @@ describe('Diagnostics: mqadmin commands quote a hostile topic name', () => {
     const timeline = hostileTopic();
     const finding = routeDiagnostics(timeline.state, timeline.summary(), timeline.scenario).find((f) => f.kind === 'writeAboveRead' && f.broker === 'broker-a')!;
     const command = "mqadmin updateTopic -t '%|%' -b 10.0.1.1:10911 -r 8 -w 8 -p 6";
-    expect(diagnosticsStrings('en').describe(finding, () => '').fix).toContain(`(${command})`);
-    expect(diagnosticsStrings('zh').describe(finding, () => '').fix).toContain(`（${command}）`);
+    expect(inLanguage(DIAGNOSTICS_STRINGS, 'en').describe(finding, () => '').fix).toContain(`(${command})`);
+    expect(inLanguage(DIAGNOSTICS_STRINGS, 'zh').describe(finding, () => '').fix).toContain(`（${command}）`);
   });
 
   it('the command that creates a topic on every master of its cluster names that cluster', () => {
@@ -37,7 +38,7 @@ describe('Diagnostics: mqadmin commands quote a hostile topic name', () => {
     const timeline = new Timeline(scenarioOf(file));
     timeline.seek(60_000);
     const finding = routeDiagnostics(timeline.state, timeline.summary(), timeline.scenario).find((f) => f.kind === 'oneBroker')!;
-    expect(diagnosticsStrings('en').describe(finding, () => '').fix).toBe("Create the topic on every master of the cluster (mqadmin updateTopic -t TopicOrder -c 'my cluster').");
+    expect(inLanguage(DIAGNOSTICS_STRINGS, 'en').describe(finding, () => '').fix).toBe("Create the topic on every master of the cluster (mqadmin updateTopic -t TopicOrder -c 'my cluster').");
   });
 
   it('a topic no running master holds is created on a running master by its address, or not at all when none runs', () => {
@@ -45,8 +46,8 @@ describe('Diagnostics: mqadmin commands quote a hostile topic name', () => {
     const third = { name: 'broker-c', cluster: 'OtherCluster', brokerId: 0, ip: '10.0.1.3' };
     const unwritable = (run: Timeline) => routeDiagnostics(run.state, run.summary(), run.scenario).find((f) => f.kind === 'unwritableTopic')!;
     const elsewhere = unwritable(hostileTopic(crashBoth, [third]));
-    expect(diagnosticsStrings('zh').describe(elsewhere, () => '').fix).toContain("（mqadmin updateTopic -t '%|%' -b 10.0.1.3:10911）");
+    expect(inLanguage(DIAGNOSTICS_STRINGS, 'zh').describe(elsewhere, () => '').fix).toContain("（mqadmin updateTopic -t '%|%' -b 10.0.1.3:10911）");
     const nowhere = unwritable(hostileTopic(crashBoth));
-    expect(diagnosticsStrings('en').describe(nowhere, () => '').fix).toBe("Bring back a master of broker-a or broker-b: no master runs anywhere to create %|% on.");
+    expect(inLanguage(DIAGNOSTICS_STRINGS, 'en').describe(nowhere, () => '').fix).toBe("Bring back a master of broker-a or broker-b: no master runs anywhere to create %|% on.");
   });
 });

@@ -10,12 +10,13 @@ import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../../src/sim/index.ts';
 import { Timeline } from '../../../src/sim/timeline.ts';
 import { actionSaid } from '../../../src/ui/i18n/action-strings.ts';
-import { diagnosticsStrings } from '../../../src/ui/insight/diagnostics/diagnostics-strings.ts';
+import { DIAGNOSTICS_STRINGS } from '../../../src/ui/insight/diagnostics/diagnostics-strings.ts';
 import { routeDiagnostics, type RouteDiagnostic } from '../../../src/ui/insight/diagnostics/route-diagnostics.ts';
 import { PANEL_STRINGS } from '../../../src/ui/panels/strings.ts';
 import { formatTime } from '../../../src/viz/format.ts';
 import { libraryTimeline } from '../../support/library.ts';
 import { scenarioOf } from '../../support/test-sim.ts';
+import { inLanguage } from '../../../src/ui/i18n/index.ts';
 
 type Hung = Extract<RouteDiagnostic, { kind: 'hungConsumer' }>;
 
@@ -59,14 +60,14 @@ describe('a hung consumer the brokers still list in its group', () => {
     // The last heartbeat before the hang at 4:00 arrived at 3:32; 3:32 + 120 s is 5:32, and the next 10 s scan is 5:40.
     expect([mss(last.a), mss(last.b), drop.a, drop.b]).toEqual(['3:32', '3:32', 340_000, 340_000]);
 
-    const en = diagnosticsStrings('en').describe(hungAt(timeline)[0]!, () => '');
+    const en = inLanguage(DIAGNOSTICS_STRINGS, 'en').describe(hungAt(timeline)[0]!, () => '');
     expect(en.title).toBe(`c-2 (CG_ORDER) is hung but still holds 4 queues of TopicTest: ${lag} messages wait in broker-b:0, broker-b:1, broker-b:2, broker-b:3`);
     // broker-a last read from c-2 its rebalance's GET_CONSUMER_LIST_BY_GROUP at 3:40, 8 s after that heartbeat, and broker-b its
     // pulls after the hang: both channels would have been idle 120 s only after the scan.
     expect(en.why).toContain('a broker drops it when its channel has carried nothing for 120\u00a0s (the idle close, serverChannelMaxIdleTimeSeconds), or at the first scanNotActiveChannel (every 10\u00a0s) that finds its last heartbeat more than 120\u00a0s old, whichever comes first. broker-a and broker-b last heard its heartbeat at 3:32 and drop it at about 5:40, at the scan.');
     expect(en.why).toContain('no NOTIFY_CONSUMER_IDS_CHANGED, so the other members take the queues at their next periodic rebalance (RebalanceService, every 20\u00a0s), by about 6:00.');
     expect(en.fix).toContain('after the brokers drop it at about 5:40 (channelExpiredTimeout, 120\u00a0s)');
-    const zh = diagnosticsStrings('zh').describe(hungAt(timeline)[0]!, () => '');
+    const zh = inLanguage(DIAGNOSTICS_STRINGS, 'zh').describe(hungAt(timeline)[0]!, () => '');
     expect(zh.title).toBe(`c-2（CG_ORDER）已卡死，但仍占着 TopicTest 的 4 个队列：broker-b:0、broker-b:1、broker-b:2、broker-b:3 中有 ${lag} 条消息在等待`);
     expect(zh.why).toContain('或者在每 10\u00a0秒执行一次的 scanNotActiveChannel 第一次发现它的最后心跳已超过 120\u00a0秒时剔除它，以先到者为准。broker-a 和 broker-b 最后一次收到它的心跳是在 3:32，将在大约 5:40 剔除它（扫描过期）。');
     expect(zh.why).toContain('最晚大约在 6:00。');
@@ -79,7 +80,7 @@ describe('a hung consumer the brokers still list in its group', () => {
 
   it('calls the hung consumer by the canvas\'s word in Chinese (卡死), in its finding as in the fault that hung it', () => {
     const hung = PANEL_STRINGS.zh.status.hung;
-    const zh = diagnosticsStrings('zh').describe(hungAt(libraryTimeline('consumer-join-leave', 300_000))[0]!, () => '');
+    const zh = inLanguage(DIAGNOSTICS_STRINGS, 'zh').describe(hungAt(libraryTimeline('consumer-join-leave', 300_000))[0]!, () => '');
     for (const said of [zh.title, zh.fix, actionSaid('hangConsumer', 'c-2', 'zh')]) {
       expect(said).toContain(hung);
       // 挂起 is what PullRequestHoldService does to a pull (suspend), not a hung process.
@@ -114,8 +115,8 @@ describe('a hung consumer the brokers still list in its group', () => {
       listedBy: [{ broker: 'broker-a', lastHeartbeat: last, drop: { at: drop, how: 'expired' } }], expiredAfterMs: 45_000, scanIntervalMs: 7_000, idleAfterMs: 120_000, rebalanceIntervalMs: 20_000,
     });
     expect(waiting).toBeGreaterThan(0);
-    expect(diagnosticsStrings('en').describe(finding!, () => '').why).toContain(`every 7\u00a0s) that finds its last heartbeat more than 45\u00a0s old, whichever comes first. broker-a last heard its heartbeat at ${mss(last)} and drops it at about ${mss(drop)}, at the scan.`);
-    expect(diagnosticsStrings('zh').describe(finding!, () => '').why).toContain(`每 7\u00a0秒执行一次的 scanNotActiveChannel 第一次发现它的最后心跳已超过 45\u00a0秒时剔除它，以先到者为准。broker-a 最后一次收到它的心跳是在 ${mss(last)}，将在大约 ${mss(drop)} 剔除它（扫描过期）。`);
+    expect(inLanguage(DIAGNOSTICS_STRINGS, 'en').describe(finding!, () => '').why).toContain(`every 7\u00a0s) that finds its last heartbeat more than 45\u00a0s old, whichever comes first. broker-a last heard its heartbeat at ${mss(last)} and drops it at about ${mss(drop)}, at the scan.`);
+    expect(inLanguage(DIAGNOSTICS_STRINGS, 'zh').describe(finding!, () => '').why).toContain(`每 7\u00a0秒执行一次的 scanNotActiveChannel 第一次发现它的最后心跳已超过 45\u00a0秒时剔除它，以先到者为准。broker-a 最后一次收到它的心跳是在 ${mss(last)}，将在大约 ${mss(drop)} 剔除它（扫描过期）。`);
     timeline.seek(drop);
     expect(removals(timeline, 'c-2')).toEqual([{ t: drop, broker: 'broker-a', reason: 'expired' }]);
     expect(hungAt(timeline)).toEqual([]);
@@ -140,11 +141,11 @@ describe('a hung consumer the brokers still list in its group', () => {
     expect(listing!.drop.how).toBe('channelIdle');
     expect(listing!.drop.at).toBeGreaterThanOrEqual(hang + 120_000);
     expect(listing!.drop.at).toBeLessThan(Math.min(hang + 1_001 + 120_000, 190_000));
-    const en = diagnosticsStrings('en').describe(finding!, () => '');
+    const en = inLanguage(DIAGNOSTICS_STRINGS, 'en').describe(finding!, () => '');
     expect(en.why).toContain(`broker-a last heard its heartbeat at 1:01 and drops it at about ${mss(listing!.drop.at)}, closing its idle channel.`);
     expect(en.why).toContain(`sends NOTIFY_CONSUMER_IDS_CHANGED, so the other members rebalance at once and take the queues at about ${mss(listing!.drop.at)}.`);
     expect(en.fix).toContain(`after the brokers drop it at about ${mss(listing!.drop.at)} (the idle close, 120\u00a0s)`);
-    const zh = diagnosticsStrings('zh').describe(finding!, () => '');
+    const zh = inLanguage(DIAGNOSTICS_STRINGS, 'zh').describe(finding!, () => '');
     expect(zh.why).toContain(`broker-a 最后一次收到它的心跳是在 1:01，将在大约 ${mss(listing!.drop.at)} 剔除它（空闲关闭）。`);
     expect(zh.why).toContain(`所以其他成员立即重新负载均衡，大约在 ${mss(listing!.drop.at)} 接管这些队列。`);
     timeline.seek(listing!.drop.at + 10);

@@ -7,11 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import { Timeline } from '../../../src/sim/timeline.ts';
 import { idleConsumers, type IdleReason } from '../../../src/ui/panels/queue-model.ts';
-import { diagnosticsStrings } from '../../../src/ui/insight/diagnostics/diagnostics-strings.ts';
+import { DIAGNOSTICS_STRINGS } from '../../../src/ui/insight/diagnostics/diagnostics-strings.ts';
 import { routeDiagnostics } from '../../../src/ui/insight/diagnostics/route-diagnostics.ts';
-import { reasonStrings } from '../../../src/ui/panels/reason-strings.ts';
+import { REASON_STRINGS } from '../../../src/ui/panels/reason-strings.ts';
 import { libraryScenario } from '../../support/library.ts';
 import { scenarioOf } from '../../support/test-sim.ts';
+import { inLanguage } from '../../../src/ui/i18n/index.ts';
 
 function failover(timeline: unknown[] = [{ at: 60_000, action: 'crashBroker', target: 'broker-a' }, { at: 150_000, action: 'startBroker', target: 'broker-a' }], slaveReadEnable = false) {
   return new Timeline(scenarioOf({
@@ -54,12 +55,12 @@ describe('a consumer that owns only the queues of a master that is down', () => 
 
   it('says why in English and Chinese, for one brokerName or more', () => {
     const reason: IdleReason = { kind: 'masterDown', brokers: ['broker-a'], listed: 'slave' };
-    expect(reasonStrings('en').idle(reason)).toBe('owns only queues of broker-a, whose master is down or cut off: producers write to masters only, so nothing new arrives until it is back (a slave serves only reads)');
-    expect(reasonStrings('zh').idle(reason)).toBe('只拥有 broker-a 的队列，而它的 Master 已停止或被网络隔离：生产者只写 Master，在它恢复之前不会有新消息（Slave 只提供读取）');
-    expect(reasonStrings('en').idle({ kind: 'masterDown', brokers: ['broker-a', 'broker-b'], listed: 'slave' })).toBe('owns only queues of broker-a and broker-b, whose masters are down or cut off: producers write to masters only, so nothing new arrives until they are back (a slave serves only reads)');
+    expect(inLanguage(REASON_STRINGS, 'en').idle(reason)).toBe('owns only queues of broker-a, whose master is down or cut off: producers write to masters only, so nothing new arrives until it is back (a slave serves only reads)');
+    expect(inLanguage(REASON_STRINGS, 'zh').idle(reason)).toBe('只拥有 broker-a 的队列，而它的 Master 已停止或被网络隔离：生产者只写 Master，在它恢复之前不会有新消息（Slave 只提供读取）');
+    expect(inLanguage(REASON_STRINGS, 'en').idle({ kind: 'masterDown', brokers: ['broker-a', 'broker-b'], listed: 'slave' })).toBe('owns only queues of broker-a and broker-b, whose masters are down or cut off: producers write to masters only, so nothing new arrives until they are back (a slave serves only reads)');
     const refusing: IdleReason = { kind: 'masterDown', brokers: ['broker-a'], listed: 'refusingSlave' };
-    expect(reasonStrings('en').idle(refusing)).toMatch(/until it is back \(its slave, in the route, refuses even the pulls: no slaveReadEnable\)$/);
-    expect(reasonStrings('zh').idle(refusing)).toMatch(/（留在路由中的 Slave 连拉取也拒绝：未开启 slaveReadEnable）$/);
+    expect(inLanguage(REASON_STRINGS, 'en').idle(refusing)).toMatch(/until it is back \(its slave, in the route, refuses even the pulls: no slaveReadEnable\)$/);
+    expect(inLanguage(REASON_STRINGS, 'zh').idle(refusing)).toMatch(/（留在路由中的 Slave 连拉取也拒绝：未开启 slaveReadEnable）$/);
   });
 
   it('is a Diagnostics finding whose fix is to bring the master back (not the queue counts), in English and Chinese', () => {
@@ -67,11 +68,11 @@ describe('a consumer that owns only the queues of a master that is down', () => 
     timeline.seek(100_000);
     const [finding, ...others] = routeDiagnostics(timeline.state, timeline.summary(), timeline.scenario).filter((f) => f.kind === 'idleConsumer');
     expect(others).toEqual([]);
-    const en = diagnosticsStrings('en').describe(finding!, reasonStrings('en').idle);
+    const en = inLanguage(DIAGNOSTICS_STRINGS, 'en').describe(finding!, inLanguage(REASON_STRINGS, 'en').idle);
     expect(en.title).toBe('c-1 (CG) gets no message');
     expect(en.why).toMatch(/^It owns only queues of broker-a, whose master is down or cut off/);
     expect(en.fix).toMatch(/^Bring the master of broker-a back \(restart it, or heal the partition\)\. .* a rebalance leaves these queues with c-1\./);
-    const zh = diagnosticsStrings('zh').describe(finding!, reasonStrings('zh').idle);
+    const zh = inLanguage(DIAGNOSTICS_STRINGS, 'zh').describe(finding!, inLanguage(REASON_STRINGS, 'zh').idle);
     expect(zh.title).toBe('c-1（CG）收不到消息');
     expect(zh.fix).toMatch(/^让 broker-a 的 Master 恢复（重启，或修复网络分区）。.*只要 Slave 让 broker-a 留在路由中/);
   });
@@ -83,7 +84,7 @@ describe('a consumer that owns only the queues of a master that is down', () => 
       timeline.seek(ms);
       const [finding] = routeDiagnostics(timeline.state, timeline.summary(), timeline.scenario).filter((f) => f.kind === 'idleConsumer');
       expect(finding?.kind === 'idleConsumer' && finding.reason).toMatchObject({ kind: 'masterDown', brokers: ['broker-b'] });
-      return diagnosticsStrings(language).describe(finding!, reasonStrings(language).idle).fix;
+      return inLanguage(DIAGNOSTICS_STRINGS, language).describe(finding!, inLanguage(REASON_STRINGS, language).idle).fix;
     };
     for (const ms of [100_000, 189_000]) {
       expect(fixAt(ms, 'en')).toContain('until the NameServers drop the cut-off master (an idle channel\'s close or an expired registration, whichever comes first) and the consumers pull the route again, a rebalance leaves these queues with c-1.');
@@ -94,7 +95,7 @@ describe('a consumer that owns only the queues of a master that is down', () => 
     // Nor does the reason speak of a slave the scenario does not have.
     timeline.seek(100_000);
     const [c1] = idleConsumers(timeline.state);
-    for (const language of ['en', 'zh'] as const) expect(reasonStrings(language).idle(c1!.reason)).not.toMatch(/slave|Slave/);
+    for (const language of ['en', 'zh'] as const) expect(inLanguage(REASON_STRINGS, language).idle(c1!.reason)).not.toMatch(/slave|Slave/);
   });
 
   it('a consumer whose last rebalance ran before the broker listed it waits for the next one, not for a strategy that left it none', () => {
@@ -113,8 +114,8 @@ describe('a consumer that owns only the queues of a master that is down', () => 
     timeline.seek(2_500);
     const [idle] = idleConsumers(timeline.state);
     expect(idle?.reason).toEqual({ kind: 'rebalancePending' });
-    expect(reasonStrings('en').idle(idle!.reason)).toBe('owns no queue yet: its last rebalance ran before the brokers listed it in its group, and the next one gives it queues');
-    expect(reasonStrings('zh').idle(idle!.reason)).toBe('还没有分配到队列：它上一次负载均衡时 Broker 还没有把它列入消费者组，下一次负载均衡会给它分配队列');
+    expect(inLanguage(REASON_STRINGS, 'en').idle(idle!.reason)).toBe('owns no queue yet: its last rebalance ran before the brokers listed it in its group, and the next one gives it queues');
+    expect(inLanguage(REASON_STRINGS, 'zh').idle(idle!.reason)).toBe('还没有分配到队列：它上一次负载均衡时 Broker 还没有把它列入消费者组，下一次负载均衡会给它分配队列');
     timeline.seek(21_000);
     expect(idleConsumers(timeline.state).map((consumer) => consumer.reason)).toEqual([{ kind: 'rebalancePending' }]);
     timeline.seek(23_000);

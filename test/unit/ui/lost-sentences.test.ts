@@ -8,9 +8,10 @@ import type { TraceEvent } from '../../../src/sim/index.ts';
 import { ROCKETMQ_DEFAULTS } from '../../../src/model/defaults.ts';
 import { DECLARED_NAMES } from '../../../src/ui/broker-node-names.ts';
 import { CARD_STRINGS } from '../../../src/ui/card/card-strings.ts';
-import { messageStrings } from '../../../src/ui/insight/message/message-strings.ts';
+import { MESSAGE_STRINGS } from '../../../src/ui/insight/message/message-strings.ts';
 import { narrate } from '../../../src/ui/narration/narrate.ts';
 import { describeEvent } from '../../../src/ui/panels/event-sentences.ts';
+import { inLanguage } from '../../../src/ui/i18n/index.ts';
 
 type Lost = Extract<TraceEvent, { type: 'message.lost' }>;
 
@@ -24,7 +25,7 @@ function texts(event: Lost, language: 'en' | 'zh'): string[] {
   return [
     describeEvent(event, language),
     narrate(event, language, { config: ROCKETMQ_DEFAULTS }),
-    messageStrings(language).step(event, DECLARED_NAMES),
+    inLanguage(MESSAGE_STRINGS, language).step(event, DECLARED_NAMES),
     CARD_STRINGS[language].lost(`${event.broker}/${event.brokerId}`, event.reason),
   ];
 }

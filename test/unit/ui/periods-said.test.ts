@@ -6,11 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../../src/sim/index.ts';
 import { ROCKETMQ_DEFAULTS } from '../../../src/model/defaults.ts';
-import { diagnosticsStrings } from '../../../src/ui/insight/diagnostics/diagnostics-strings.ts';
+import { DIAGNOSTICS_STRINGS } from '../../../src/ui/insight/diagnostics/diagnostics-strings.ts';
 import type { HungConsumer } from '../../../src/ui/insight/diagnostics/hung-consumers.ts';
 import { narrate } from '../../../src/ui/narration/narrate.ts';
 import { describeEvent } from '../../../src/ui/panels/event-sentences.ts';
 import { DECLARED_NAMES } from '../../../src/ui/broker-node-names.ts';
+import { inLanguage } from '../../../src/ui/i18n/index.ts';
 
 /** A run whose consumers expire after three minutes (channelExpiredTimeout 180 000 ms) and brokers after 200.5 s. */
 const config = { ...ROCKETMQ_DEFAULTS, channelExpiredTimeoutMs: 180_000, brokerChannelExpiredTimeMs: 200_500 };
@@ -29,7 +30,7 @@ describe('a period said the same way in the caption, the event log and the diagn
   it('a three-minute expiry is "3 min" in each, in English', () => {
     expect(narrate(removed, 'en', { config })).toContain('no heartbeat for 3\u00a0min');
     expect(describeEvent(removed, 'en', context)).toBe('broker-a/0 removed c-1 from CG: no heartbeat for 3\u00a0min');
-    const text = diagnosticsStrings('en').describe(hung, () => '');
+    const text = inLanguage(DIAGNOSTICS_STRINGS, 'en').describe(hung, () => '');
     expect(text.why).toContain('finds its last heartbeat more than 3\u00a0min old');
     expect(text.fix).toContain('(channelExpiredTimeout, 3\u00a0min)');
   });
@@ -37,7 +38,7 @@ describe('a period said the same way in the caption, the event log and the diagn
   it('and 「3 分钟」 in each, in Chinese', () => {
     expect(narrate(removed, 'zh', { config })).toContain('3\u00a0分钟内没有心跳');
     expect(describeEvent(removed, 'zh', context)).toBe('broker-a/0 将 c-1 从 CG 中移除：3\u00a0分钟内没有心跳');
-    const text = diagnosticsStrings('zh').describe(hung, () => '');
+    const text = inLanguage(DIAGNOSTICS_STRINGS, 'zh').describe(hung, () => '');
     expect(text.why).toContain('第一次发现它的最后心跳已超过 3\u00a0分钟时才剔除它');
     expect(text.fix).toContain('（channelExpiredTimeout，3\u00a0分钟）');
   });

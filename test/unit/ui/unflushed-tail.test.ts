@@ -7,10 +7,11 @@ import { durableLength } from '../../../src/model/broker/flush-service.ts';
 import type { BrokerState } from '../../../src/model/state.ts';
 import { LOG_TAIL, WireDecoder, WireEncoder } from '../../../src/sim/frame/wire.ts';
 import { Timeline } from '../../../src/sim/timeline.ts';
-import { brokerModulesStrings } from '../../../src/ui/panels/broker-modules-strings.ts';
+import { BROKER_MODULES_STRINGS } from '../../../src/ui/panels/broker-modules-strings.ts';
 import { INSPECTOR_STRINGS } from '../../../src/ui/panels/inspector-strings.ts';
 import { haAbsence, unflushedTail } from '../../../src/ui/panels/status.ts';
 import { writeReadScenario } from '../../component/panels/scenarios.ts';
+import { inLanguage } from '../../../src/ui/i18n/index.ts';
 
 function masterAt(timeline: { action: 'powerOffBroker' | 'crashBroker' | 'partitionBroker'; at: number }[], atMs: number): BrokerState {
   const run = new Timeline(writeReadScenario({ slaves: true, timeline: timeline.map((action) => ({ ...action, target: 'broker-a' })) }));
@@ -34,9 +35,9 @@ describe('unflushedTail', () => {
     expect(unflushedTail(onPage)).toEqual({ bytes: master.maxPhyOffset - master.flushedPhyOffset, messages: null });
     expect(INSPECTOR_STRINGS.en.unflushed(11_990, null)).toBe('; its last 11,990 bytes were not flushed to disk: they went with the page cache, and a restart keeps only the flushed part (CommitLog.recoverAbnormally)');
     expect(INSPECTOR_STRINGS.zh.unflushed(11_990, null)).toBe('；最后 11,990 字节尚未刷盘：它们随 page cache 一起丢失，重启后只保留已刷盘的部分（CommitLog.recoverAbnormally）');
-    expect(brokerModulesStrings('en').unflushed('11,990', null)).toBe('Not flushed to disk: the last 11,990 bytes. They went with the page cache: a restart keeps only the flushed part (CommitLog.recoverAbnormally).');
-    expect(brokerModulesStrings('zh').unflushed('11,990', null)).toBe('尚未刷盘：最后 11,990 字节。它们随 page cache 一起丢失：重启后只保留已刷盘的部分（CommitLog.recoverAbnormally）。');
-    expect(brokerModulesStrings('en').unflushed('11,990', '1')).toContain('the last 1 message, 11,990 bytes');
+    expect(inLanguage(BROKER_MODULES_STRINGS, 'en').unflushed('11,990', null)).toBe('Not flushed to disk: the last 11,990 bytes. They went with the page cache: a restart keeps only the flushed part (CommitLog.recoverAbnormally).');
+    expect(inLanguage(BROKER_MODULES_STRINGS, 'zh').unflushed('11,990', null)).toBe('尚未刷盘：最后 11,990 字节。它们随 page cache 一起丢失：重启后只保留已刷盘的部分（CommitLog.recoverAbnormally）。');
+    expect(inLanguage(BROKER_MODULES_STRINGS, 'en').unflushed('11,990', '1')).toContain('the last 1 message, 11,990 bytes');
   });
 
   it('says nothing for a crashed process, whose page cache the OS writes out, nor for a running broker', () => {

@@ -5,9 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Timeline } from '../../../src/sim/timeline.ts';
-import { diagnosticsStrings } from '../../../src/ui/insight/diagnostics/diagnostics-strings.ts';
+import { DIAGNOSTICS_STRINGS } from '../../../src/ui/insight/diagnostics/diagnostics-strings.ts';
 import { routeDiagnostics } from '../../../src/ui/insight/diagnostics/route-diagnostics.ts';
 import { scenarioOf } from '../../support/test-sim.ts';
+import { inLanguage } from '../../../src/ui/i18n/index.ts';
 
 function runWith(subscription: string, tags: string[]) {
   const timeline = new Timeline(scenarioOf({
@@ -39,17 +40,17 @@ describe('a subscription no producer\'s tag matches', () => {
     timeline.seek(30_000 + 10);
     expect(timeline.summary().messages).toMatchObject({ consumed: 0, lagging: 0 });
     expect(findings).toEqual([{ kind: 'unmatchedSubscription', consumer: 'c-1', group: 'CG', topic: 'TopicTest', subscription: 'TagA|TagB', tags: ['TagA|TagB'], sent: ['TagA', 'TagB'] }]);
-    const en = diagnosticsStrings('en').describe(findings[0]!, () => '');
+    const en = inLanguage(DIAGNOSTICS_STRINGS, 'en').describe(findings[0]!, () => '');
     expect(en.why).toContain('RocketMQ reads "TagA|TagB" as the one tag "TagA|TagB"');
     expect(en.fix).toContain('("TagA || TagB")');
-    const zh = diagnosticsStrings('zh').describe(findings[0]!, () => '');
+    const zh = inLanguage(DIAGNOSTICS_STRINGS, 'zh').describe(findings[0]!, () => '');
     expect(zh.title).toBe('c-1（CG）收不到 TopicTest 的任何消息：没有生产者发送它订阅的标签');
   });
 
   it('a message without a tag matches "*" only', () => {
     const { findings } = runWith('TagA', []);
     expect(findings.map((f) => f.sent)).toEqual([['']]);
-    expect(diagnosticsStrings('en').describe(findings[0]!, () => '').why).toContain('send messages without a tag, which only "*" matches');
+    expect(inLanguage(DIAGNOSTICS_STRINGS, 'en').describe(findings[0]!, () => '').why).toContain('send messages without a tag, which only "*" matches');
   });
 
   it('says nothing when a tag matches, with "||" and spaces, or for "*"', () => {

@@ -14,9 +14,10 @@ import { PanelFrame } from '../../panels/shared.tsx';
 import { useSimQuery } from '../../use-sim-query.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../../use-sim.ts';
 import { saveCsv } from '../csv.ts';
-import { dashboardStrings, type DashboardStrings } from './dashboard-strings.ts';
+import { DASHBOARD_STRINGS, type DashboardStrings } from './dashboard-strings.ts';
 import { clusterRows, connectionRows, progressRows, routeRows, statusRows, type Row } from './dashboard-tables.ts';
 import './dashboard.css';
+import { useWords } from '../../i18n/index.ts';
 
 interface TableProps {
   id: string;
@@ -52,7 +53,7 @@ const BROKER_AND_CLIENT: readonly number[] = [0, 2];
 
 export function DashboardTab() {
   const view = useSimView(TEXT_PANEL_REFRESH);
-  const strings = dashboardStrings(usePlayback((s) => s.language));
+  const strings = useWords(DASHBOARD_STRINGS);
   const { data: stats, pending } = useSimQuery('dashboardStats', {});
   const [picked, setPicked] = useState<string | null>(null);
   if (!view) return null;

@@ -2,9 +2,8 @@
  * The Dashboard tab's words: the RocketMQ Dashboard's own column names (its i18n tables, en.js and
  * zh.js of apache/rocketmq-dashboard), RocketMQ's field names kept in Latin script.
  */
-import type { Language } from '../../../scenario/language.ts';
 import { formatTime } from '../../../viz/format.ts';
-import { andList, type Bilingual, inLanguage } from '../../i18n/index.ts';
+import { andList, type Bilingual } from '../../i18n/index.ts';
 import { NO_ANSWER, type SilentBroker } from './dashboard-tables.ts';
 
 export interface DashboardStrings {
@@ -105,8 +104,4 @@ const zh: DashboardStrings = {
   fromSlaves: (nameServer, slaves) => `${nameServer} 里已没有 ${slaves.map((s) => s.name).join('、')} 的 Master：下面的表格由 ${slaves.map((s) => s.node).join('、')} 代为应答（BrokerData.selectBrokerAddr 会选一个 Slave）。Slave 上的消费位点，是它从 Master 同步来的（SlaveSynchronize），加上此后消费者提交给它的：每 5 秒一次，5.x 中每次拉取也会提交。`,
 };
 
-const STRINGS: Bilingual<DashboardStrings> = { en, zh };
-
-export function dashboardStrings(language: Language): DashboardStrings {
-  return inLanguage(STRINGS, language);
-}
+export const DASHBOARD_STRINGS: Bilingual<DashboardStrings> = { en, zh };

@@ -2,10 +2,10 @@
 import { namesrvOption } from '../../../sim/queries/update-topic-command.ts';
 import { usePlayback } from '../../../store/playback.ts';
 import { derivedAt, PanelFrame, summaryAt } from '../../panels/shared.tsx';
-import { reasonStrings } from '../../panels/reason-strings.ts';
+import { REASON_STRINGS } from '../../panels/reason-strings.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../../use-sim.ts';
-import { diagnosticsStrings } from './diagnostics-strings.ts';
-import { afterLabel } from '../../i18n/index.ts';
+import { DIAGNOSTICS_STRINGS } from './diagnostics-strings.ts';
+import { afterLabel, useWords } from '../../i18n/index.ts';
 import { routeDiagnostics, type RouteDiagnostic } from './route-diagnostics.ts';
 import './diagnostics.css';
 
@@ -23,8 +23,8 @@ function keyOf(finding: RouteDiagnostic): string {
 export function DiagnosticsTab() {
   const view = useSimView(TEXT_PANEL_REFRESH);
   const language = usePlayback((s) => s.language);
-  const strings = diagnosticsStrings(language);
-  const idle = reasonStrings(language).idle;
+  const strings = useWords(DIAGNOSTICS_STRINGS);
+  const idle = useWords(REASON_STRINGS).idle;
   if (!view) return null;
   const { timeline, timeMs } = view;
   const namesrv = namesrvOption(timeline.scenario);

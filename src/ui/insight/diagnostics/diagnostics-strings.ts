@@ -3,10 +3,9 @@
  * matters (RocketMQ's rule) and the safe fix (mqadmin updateTopic's options: -w writeQueueNums,
  * -r readQueueNums, -p perm, -c cluster, -b the master's address).
  */
-import type { Language } from '../../../scenario/language.ts';
 import type { Listing, OnBroker, RouteDiagnostic } from './route-diagnostics.ts';
 import type { HungConsumer } from './hung-consumers.ts';
-import { andList, type Bilingual, inLanguage } from '../../i18n/index.ts';
+import { andList, type Bilingual } from '../../i18n/index.ts';
 import { formatPeriod, formatTime } from '../../../viz/format.ts';
 import { shellWord } from '../../../sim/shell-word.ts';
 
@@ -100,7 +99,6 @@ function onBroker(f: OnBroker): string {
 function onBrokerZh(f: OnBroker): string {
   return f.master === `${f.broker}/0` ? f.broker : `${f.broker}（当前 Master 为 ${f.master}）`;
 }
-
 
 /** Queue ids as ranges: [4, 5, 6, 7] is "4-7", [4, 6, 7] is "4, 6-7". */
 function idRanges(ids: readonly number[], separator: string): string {
@@ -511,8 +509,4 @@ const zh: DiagnosticsStrings = {
   },
 };
 
-const STRINGS: Bilingual<DiagnosticsStrings> = { en, zh };
-
-export function diagnosticsStrings(language: Language): DiagnosticsStrings {
-  return inLanguage(STRINGS, language);
-}
+export const DIAGNOSTICS_STRINGS: Bilingual<DiagnosticsStrings> = { en, zh };

@@ -14,10 +14,11 @@ import { DataTable } from '../../panels/DataTable.tsx';
 import { PanelFrame } from '../../panels/shared.tsx';
 import { useSimQuery } from '../../use-sim-query.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../../use-sim.ts';
-import { messageStrings, type MessageStrings, type UnreadableQueue } from './message-strings.ts';
+import { MESSAGE_STRINGS, type MessageStrings, type UnreadableQueue } from './message-strings.ts';
 import { TopicQueryForm, TopicResult } from './TopicQuery.tsx';
-import { topicQueryStrings, type TopicQueryStrings } from './topic-query-strings.ts';
+import { TOPIC_QUERY_STRINGS, type TopicQueryStrings } from './topic-query-strings.ts';
 import './message.css';
+import { useWords } from '../../i18n/index.ts';
 
 /** RocketMQ's ways to find a message: the Dashboard's topic and time, then msgId, offsetMsgId or key. */
 type SearchBy = MessageLookup['by'] | 'topic';
@@ -198,9 +199,8 @@ function LookupResult({ lookup, strings }: { lookup: MessageLookup; strings: Mes
 }
 
 export function MessageTab() {
-  const language = usePlayback((s) => s.language);
-  const strings = messageStrings(language);
-  const topicStrings = topicQueryStrings(language);
+  const strings = useWords(MESSAGE_STRINGS);
+  const topicStrings = useWords(TOPIC_QUERY_STRINGS);
   const lookup = useInsight((s) => s.lookup);
   const topicQuery = useInsight((s) => s.topicQuery);
   // A new run starts with a fresh form too: the old one's typed text and times were for other messages.

@@ -3,8 +3,7 @@
  * columns (the Dashboard's message detail) and one sentence per step of a message's life.
  */
 import type { LifeEvent } from '../../../sim/queries/message-life.ts';
-import type { Language } from '../../../scenario/language.ts';
-import { type Bilingual, inLanguage } from '../../i18n/index.ts';
+import { type Bilingual } from '../../i18n/index.ts';
 import { drawnNode, type BrokerNodeNames } from '../../broker-node-names.ts';
 import { duplicateCauseSaid } from '../../panels/cause-strings.ts';
 
@@ -142,8 +141,4 @@ const zh: MessageStrings = {
     : `${where.broker} 上的 ${where.topic} 的 perm 是 ${where.perm}，没有 R：在恢复 R 之前没有消费者拉取它的队列，这条消息无法消费。`),
 };
 
-const STRINGS: Bilingual<MessageStrings> = { en, zh };
-
-export function messageStrings(language: Language): MessageStrings {
-  return inLanguage(STRINGS, language);
-}
+export const MESSAGE_STRINGS: Bilingual<MessageStrings> = { en, zh };

@@ -2,8 +2,7 @@
  * The words of the Message tab's query by topic and time: the RocketMQ Dashboard's own column
  * names (Message ID, Tag, Message Key, StoreTime; its en.js and zh.js), RocketMQ's terms in Latin script.
  */
-import type { Language } from '../../../scenario/language.ts';
-import { type Bilingual, inLanguage } from '../../i18n/index.ts';
+import { type Bilingual } from '../../i18n/index.ts';
 
 export interface TopicQueryStrings {
   byTopic: string;
@@ -62,8 +61,4 @@ const zh: TopicQueryStrings = {
   search: '搜索',
 };
 
-const STRINGS: Bilingual<TopicQueryStrings> = { en, zh };
-
-export function topicQueryStrings(language: Language): TopicQueryStrings {
-  return inLanguage(STRINGS, language);
-}
+export const TOPIC_QUERY_STRINGS: Bilingual<TopicQueryStrings> = { en, zh };

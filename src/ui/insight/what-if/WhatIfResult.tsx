@@ -11,7 +11,7 @@ import { useWhatIf } from '../../../store/what-if.ts';
 import { formatCount, formatTime } from '../../../viz/format.ts';
 import { tableNames } from '../../broker-node-names.ts';
 import { describeEvent, eventContextOf } from '../../panels/event-sentences.ts';
-import { panelStrings } from '../../panels/strings.ts';
+import { PANEL_STRINGS } from '../../panels/strings.ts';
 import { useElementWidth } from '../../panels/use-element-width.ts';
 import { useSimQuery, type SimQueryOptions } from '../../use-sim-query.ts';
 import { TEXT_PANEL_REFRESH } from '../../use-sim.ts';
@@ -20,7 +20,7 @@ import { CHARTS_STRINGS } from '../charts/charts-strings.ts';
 import { LineChart } from '../charts/LineChart.tsx';
 import type { WhatIfStrings } from './what-if-strings.ts';
 import { actionSaid } from '../../i18n/action-strings.ts';
-import { inLanguage } from '../../i18n/index.ts';
+import { inLanguage, useWords } from '../../i18n/index.ts';
 
 /** How far past the fork both runs are compared, unless the person asks for the whole run. */
 const COMPARE_SPAN_MS = 120_000;
@@ -49,7 +49,7 @@ export function WhatIfResult({ asked, scenario, strings }: { asked: AskedWhatIf;
   const language = usePlayback((s) => s.language);
   const { durationMs } = scenario;
   const chartStrings = inLanguage(CHARTS_STRINGS, language);
-  const counters = panelStrings(language).summary as Record<string, string | undefined>;
+  const counters = useWords(PANEL_STRINGS).summary as Record<string, string | undefined>;
   const [chosenMetric, setMetric] = useState<ChartMetric | null>(null);
   const [measure, width] = useElementWidth<HTMLDivElement>(760);
   const metricId = useId();

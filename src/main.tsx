@@ -15,7 +15,7 @@ import { browserLanguages, chooseLanguage, readRememberedLanguage } from './ui/i
 
 function boot(): void {
   const state = usePlayback.getState();
-  state.setLanguage(chooseLanguage({ hash: window.location.hash, search: window.location.search, remembered: readRememberedLanguage(), browser: browserLanguages() }));
+  state.openInLanguage(chooseLanguage({ hash: window.location.hash, search: window.location.search, remembered: readRememberedLanguage(), browser: browserLanguages() }));
   dropQueryLanguage();
   try {
     openFromHash(window.location.hash);

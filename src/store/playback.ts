@@ -18,6 +18,7 @@ import { clampToRun } from '../sim/clamp-to-run.ts';
 import type { Scenario } from '../sim/index.ts';
 import type { Timeline, TimelineView } from '../sim/timeline.ts';
 import type { FrameArrival, RemoteRun, RemoteRunListener } from './remote-run.ts';
+import { writeStored } from './stored.ts';
 import { usePage } from './page.ts';
 import { boundedSeek, seekPercent } from './seek-budget.ts';
 import type { StepDirection } from './worker/protocol.ts';
@@ -107,7 +108,14 @@ export interface PlaybackState {
   setPlaying(playing: boolean): void;
   setSpeed(speed: number): void;
   select(selection: Selection): void;
+  /** The person's choice of language: the page switches, and the choice is kept for the next visit. */
   setLanguage(language: Language): void;
+  /**
+   * The language the page opens in (a link's, else the one kept, else the browser's:
+   * ui/i18n/language-choice.ts): shown, not kept, so a link in another language does not change
+   * what the learner picked.
+   */
+  openInLanguage(language: Language): void;
   /** The simulator failed (it threw, or its worker stopped): stops playing, ends any seek and says so in the banner (./page.ts). */
   fail(message: string): void;
 }
@@ -154,6 +162,9 @@ export function playheadTarget(): number {
 
 export const MIN_SPEED = 0.1;
 export const MAX_SPEED = 1000;
+
+/** Where the person's choice of language is kept between visits (./stored.ts: a preference, not part of a run). */
+export const LANGUAGE_STORAGE_KEY = 'rocketscope.language';
 
 type Setter = (partial: Partial<PlaybackState>) => void;
 
@@ -303,6 +314,10 @@ export const usePlayback = create<PlaybackState>()((set, get) => ({
     set({ selection });
   },
   setLanguage(language) {
+    writeStored(LANGUAGE_STORAGE_KEY, language);
+    set({ language });
+  },
+  openInLanguage(language) {
     set({ language });
   },
   fail(message) {

@@ -138,6 +138,31 @@ test('at 1280x800 a step pointing at a process below the fold scrolls it into vi
   assert.deepEqual(consoleErrors, []);
 });
 
+// Chapter 9's partition: its caption sends the learner to the counters over the canvas (Failed attempts, Failed messages);
+// with broker-c's frame they need all but 186 px of an 800 px window, so the lesson box may hold three lines, no more.
+for (const language of ['en', 'zh'] as const) {
+  test(`chapter 9 step 4 at 1280x800 (${language}): the counters its caption points to show below the lesson, broker-c's whole frame with them`, async ({ page, baseUrl, consoleErrors, screenshot }) => {
+    await openPage(page, baseUrl, `#ch=failover&st=3&lang=${language}`);
+    await arrivedAt(page, 3);
+    await page.waitForFunction(() => {
+      const node = document.querySelector('[data-testid="topology-broker-broker-c/0"]')?.getBoundingClientRect();
+      return node !== undefined && node.bottom <= window.innerHeight;
+    }, undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => window.scrollY > 0 && document.querySelector('[data-testid="summary-line"]') !== null);
+    const rect = (selector: string) => page.locator(selector).first().evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
+    const frame = () => page.evaluate(() => {
+      const node = document.querySelector('[data-testid="topology-svg"] .rs-node-selected')!.getBoundingClientRect();
+      return [...document.querySelectorAll('[data-testid="topology-svg"] .rs-group > rect')].map((rect) => rect.getBoundingClientRect())
+        .find((rect) => rect.top <= node.top && rect.bottom >= node.bottom && rect.left <= node.left)!.toJSON() as DOMRect;
+    });
+    const [lesson, counters, broker] = [await rect('[data-testid="chapter"]'), await rect('[data-testid="summary-line"]'), await frame()];
+    assert.ok(counters.top >= lesson.bottom, `the counters (from y ${counters.top}) are below the lesson (to y ${lesson.bottom})`);
+    assert.ok(broker.bottom <= 800, `broker-c's frame ends on screen (y ${broker.bottom})`);
+    await screenshot(`ch9-step4-counters-${language}`);
+    assert.deepEqual(consoleErrors, []);
+  }, { viewport: { width: 1280, height: 800 } });
+}
+
 test('at 1280x800 an answer keeps the topology\'s event caption and counters on screen under the grown lesson, the focused process with them', async ({ page, baseUrl, consoleErrors, screenshot }) => {
   // Chapter 9 step 2: the verdict grows the lesson box; the three broker groups cannot all fit below it with the heading.
   await openPage(page, baseUrl, '#ch=failover&st=1&lang=en');
@@ -332,6 +357,24 @@ test('presenting a chapter at 1280x800: a step about a broker shows its modules 
   assert.deepEqual(consoleErrors, []);
 }, { viewport: { width: 1280, height: 800 } });
 
+// Beside the inspector the drawing stays at its layout's size (scale 1), and presenting draws the canvas's text 1.25x
+// (viz/topology-scale.ts canvasTextZoom): the queue ids, 9.5 px on the page, grow with it.
+test('presenting chapter 9 at 1280x800 draws the queue cells\' ids 1.25x, as the boxes\' names', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  await openPage(page, baseUrl, '#ch=failover&st=3&lang=en');
+  await arrivedAt(page, 3);
+  await page.keyboard.press('p');
+  await page.locator('.rs-app.rs-presenting').waitFor();
+  await frames(page, 2);
+  const scale = Number(await page.locator('.rs-topology-stage').getAttribute('data-scale'));
+  const size = (selector: string) => page.locator(selector).first().evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+  const [id, name] = [await size('.rs-qcell-id'), await size('.rs-node-label')];
+  assert.equal(scale, 1, 'drawn at its layout\'s size');
+  assert.equal(id, 9.5 * 1.25, `a queue id is ${id} px`);
+  assert.equal(name, 12.5 * 1.25, `a box's name is ${name} px`);
+  await screenshot('present-ch9-queue-ids-en');
+  assert.deepEqual(consoleErrors, []);
+}, { viewport: { width: 1280, height: 800 } });
+
 test('presenting a chapter at 1280x800: a step with a message card keeps the drawing wide beside it, the consumer the step is about on screen', async ({ page, baseUrl, consoleErrors, screenshot }) => {
   // Chapter 1's fifth step: "The consumer c-1 subscribed to TagA only. It just consumed a TagA message".
   await openPage(page, baseUrl, '#ch=basics&st=4&lang=en');
@@ -454,6 +497,26 @@ for (const [step, box, language] of [
     assert.deepEqual(consoleErrors, []);
   }, { viewport: { width: 1280, height: 800 } });
 }
+
+// Chapter 4 step 5's Remoting table, brought into view with the least scroll, left broker-a/0's box 13 px below the English
+// caption: a caption two lines longer (the lesson box 48 px taller here) took the box under it. The box stays; the table's foot gives.
+test('chapter 4 step 5 at 1280x800 with a lesson box two lines taller keeps broker-a/0\'s box below it, and Remoting\'s PULL_MESSAGE row in view', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
+    const taller = document.createElement('style');
+    taller.textContent = '[data-testid="chapter"] { padding-bottom: 48px !important; }';
+    document.head.append(taller);
+  }));
+  await openPage(page, baseUrl, '#ch=broker&st=4&lang=en');
+  await arrivedAt(page, 4);
+  await page.waitForFunction(() => window.scrollY > 0 && document.querySelector('[data-testid="module-remoting"]') !== null, undefined, { timeout: 10_000 });
+  await frames(page, 10);
+  assert.ok(await page.evaluate(belowLesson, '[data-testid="topology-broker-broker-a/0"]'), 'broker-a/0\'s box shows below the lesson');
+  const pull = await page.locator('[data-testid="module-remoting"] tr', { hasText: 'PULL_MESSAGE' }).evaluate((row) => row.getBoundingClientRect().toJSON() as DOMRect);
+  const lesson = await page.getByTestId('chapter').evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
+  assert.ok(pull.top >= lesson.bottom && pull.bottom <= 800, `PULL_MESSAGE's row (y ${pull.top}-${pull.bottom}) is in view`);
+  await screenshot('ch4-step5-taller-lesson-en');
+  assert.deepEqual(consoleErrors, []);
+}, { viewport: { width: 1280, height: 800 } });
 
 // Chapter 4's step on the first stored message: its caption quotes the module map, beside broker-a/0's box (the store's box,
 // three screens down, brought into view took the box under the lesson).

@@ -10,6 +10,7 @@ import { COMMANDS, typesCharacter, type Command, type KeyBinding } from '../comm
 import { useT, useWords } from '../i18n/index.ts';
 import { ModalDialog } from './ModalDialog.tsx';
 import { STEP_KEYS, takenByChapter } from '../learn/use-step-keys.ts';
+import { UNIT_SPACE } from '../../viz/format.ts';
 
 /**
  * A command's keys, those bound only while presenting last, set apart by a dot and labelled once:
@@ -52,7 +53,7 @@ const HELP_WORDS: Bilingual<HelpWords> = {
     action: 'Action',
     whilePresenting: 'while presenting',
     lessonStep: 'Previous / next step of the lesson',
-    note: 'Shortcuts do nothing while you type in a field. Space on a focused button presses that button, and arrows in a widget that moves by them (a slider, tabs, the version radios) stay that widget\'s (on the playhead: 1 s per arrow, 10 s per Page key).',
+    note: `Shortcuts do nothing while you type in a field. Space on a focused button presses that button, and arrows in a widget that moves by them (a slider, tabs, the version radios) stay that widget's (on the playhead: 1${UNIT_SPACE}s per arrow, 10${UNIT_SPACE}s per Page key).`,
     escapeNote: 'Esc closes the help, the message card and the editor, then leaves presentation mode. In the event log ↑ ↓ Home End move between events; in the inspector Esc closes it.',
     singleKeys: 'Single-key shortcuts',
     singleKeysNote: (keys) => `Off: the keys ${keys} do nothing, so a word said to speech input or a stray key press sets nothing off. The arrows, Space, Home, PageUp, PageDown and Esc still work, and the ? button at the top of the page opens this list.`,
@@ -64,7 +65,7 @@ const HELP_WORDS: Bilingual<HelpWords> = {
     action: '操作',
     whilePresenting: '演示模式下',
     lessonStep: '课程的上一步 / 下一步',
-    note: '在输入框中输入时快捷键不起作用。焦点在按钮上时按空格会按下该按钮；焦点在会用方向键移动的控件上（滑块、标签页、版本单选按钮）时，方向键归该控件使用（播放位置滑块：方向键每次 1 秒，Page 键每次 10 秒）。',
+    note: `在输入框中输入时快捷键不起作用。焦点在按钮上时按空格会按下该按钮；焦点在会用方向键移动的控件上（滑块、标签页、版本单选按钮）时，方向键归该控件使用（播放位置滑块：方向键每次 1${UNIT_SPACE}秒，Page 键每次 10${UNIT_SPACE}秒）。`,
     escapeNote: 'Esc 依次关闭帮助、消息卡片和编辑器，最后退出演示模式。在事件日志中 ↑ ↓ Home End 在事件之间移动；在检查器中 Esc 关闭检查器。',
     singleKeys: '单键快捷键',
     singleKeysNote: (keys) => `关闭后，按键 ${keys} 不再起作用，语音输入说出的词或误按的键都不会触发操作。方向键、空格、Home、PageUp、PageDown 和 Esc 照常可用，页面顶部的 ? 按钮仍可打开此列表。`,

@@ -3,7 +3,6 @@ import { useEffect } from 'react';
 import { usePlayback } from '../../store/playback.ts';
 import type { Language } from '../../scenario/language.ts';
 import { useT } from '../i18n/index.ts';
-import { rememberLanguage } from '../i18n/language-choice.ts';
 
 const LANGUAGES: { code: Language; label: string; htmlLang: string }[] = [
   { code: 'en', label: 'EN', htmlLang: 'en' },
@@ -27,10 +26,7 @@ export function LanguageToggle() {
           aria-pressed={language === entry.code}
           lang={entry.htmlLang}
           data-testid={`language-${entry.code}`}
-          onClick={() => {
-            setLanguage(entry.code);
-            rememberLanguage(entry.code);
-          }}
+          onClick={() => setLanguage(entry.code)}
         >
           {entry.label}
         </button>

@@ -1,4 +1,6 @@
 /** The shell's strings in English (panels have their own, in ui/panels/strings.ts; the editor and the banner theirs, in ui/editor/editor-strings.ts and ui/controls/banner-strings.ts). */
+import { UNIT_SPACE } from '../../viz/format.ts';
+
 export const en = {
   appName: 'RocketScope',
   tagline: 'Apache RocketMQ, simulated',
@@ -21,10 +23,10 @@ export const en = {
   pause: 'Pause',
   stepBack: 'Step back one event',
   stepForward: 'Step forward one event',
-  jumpBack10: 'Back 10 s',
-  jumpForward10: 'Forward 10 s',
-  jumpBack1: 'Back 1 s',
-  jumpForward1: 'Forward 1 s',
+  jumpBack10: `Back 10${UNIT_SPACE}s`,
+  jumpForward10: `Forward 10${UNIT_SPACE}s`,
+  jumpBack1: `Back 1${UNIT_SPACE}s`,
+  jumpForward1: `Forward 1${UNIT_SPACE}s`,
   restart: 'Restart',
   previousMark: 'Previous tick under the playhead (a fault, a sign of one, your change)',
   nextMark: 'Next tick under the playhead (a fault, a sign of one, your change)',

@@ -2,14 +2,13 @@
  * Which language the page opens in: a link's `lang` (docs/links.md) for that visit, in the
  * fragment or else in the query (`?lang=zh`, the form people write by hand), else the
  * learner's own earlier choice, else the browser's languages. Only a choice made on the page is
- * remembered, so a link in another language does not change what the learner picked.
+ * remembered (the store's setLanguage keeps it; the boot opens in this one with openInLanguage), so a
+ * link in another language does not change what the learner picked.
  */
 import { isLanguage, type Language } from '../../scenario/language.ts';
 import { readLinkKey } from '../../scenario/link.ts';
-import { readStored, writeStored } from '../../store/stored.ts';
-
-/** Where the learner's choice is kept between visits (a preference, not part of a run). */
-export const LANGUAGE_STORAGE_KEY = 'rocketscope.language';
+import { LANGUAGE_STORAGE_KEY } from '../../store/playback.ts';
+import { readStored } from '../../store/stored.ts';
 
 /** Chinese when the browser lists any Chinese (zh, zh-CN, zh-Hant-TW ...), else English. */
 export function preferredLanguage(languages: readonly string[]): Language {
@@ -39,10 +38,6 @@ export function chooseLanguage({ hash, search = '', remembered, browser }: Langu
 /** The stored choice, or null when there is none or storage is refused (private mode, a sandbox). */
 export function readRememberedLanguage(): string | null {
   return readStored(LANGUAGE_STORAGE_KEY);
-}
-
-export function rememberLanguage(language: Language): void {
-  writeStored(LANGUAGE_STORAGE_KEY, language);
 }
 
 /** The browser's languages, as navigator gives them (older browsers have only navigator.language). */

@@ -1,5 +1,6 @@
 /** 界面外壳的简体中文文案。RocketMQ 术语保持拉丁字母。 */
 import type { MessageKey } from './en.ts';
+import { UNIT_SPACE } from '../../viz/format.ts';
 
 export const zh: Record<MessageKey, string> = {
   appName: 'RocketScope',
@@ -23,10 +24,10 @@ export const zh: Record<MessageKey, string> = {
   pause: '暂停',
   stepBack: '后退一个事件',
   stepForward: '前进一个事件',
-  jumpBack10: '后退 10 秒',
-  jumpForward10: '前进 10 秒',
-  jumpBack1: '后退 1 秒',
-  jumpForward1: '前进 1 秒',
+  jumpBack10: `后退 10${UNIT_SPACE}秒`,
+  jumpForward10: `前进 10${UNIT_SPACE}秒`,
+  jumpBack1: `后退 1${UNIT_SPACE}秒`,
+  jumpForward1: `前进 1${UNIT_SPACE}秒`,
   restart: '从头开始',
   previousMark: '播放头下方的上一个标记（故障、故障的迹象、你的修改）',
   nextMark: '播放头下方的下一个标记（故障、故障的迹象、你的修改）',

@@ -118,6 +118,32 @@ export function pickShown(spans: { headed: readonly Span[]; alone: readonly Span
   return firstFitting(spans.alone, clearTop, windowHeight) ?? spans.alone[spans.alone.length - 1] ?? null;
 }
 
+/**
+ * How far to scroll back up (negative) so the step's process, its box at `focus`, shows below the
+ * lesson box (`clearTop`) again; 0 when it does. The inspector and the canvas scroll together: the
+ * least scroll that shows a part of the inspector (chapter 4's Remoting table, low in a 1280x800
+ * window) left broker-a/0's box 13 px below an English caption, and a caption a line longer hid it.
+ */
+export function keepInSight(focus: Span, clearTop: number): number {
+  return Math.min(0, focus.top - clearTop - LESSON_GAP);
+}
+
+/** Where the stuck lesson box ends, in window coordinates. */
+function clearTopOf(lesson: HTMLElement): number {
+  return parseFloat(lesson.style.top || '0') + lesson.getBoundingClientRect().height;
+}
+
+/**
+ * After a part of the inspector was brought into view (use-broker-module.ts): the step's process on
+ * the canvas (the selected box) stays in sight under the lesson box, the part's foot giving way.
+ */
+export function keepFocusInSight(lesson: HTMLElement): void {
+  const focus = spanOf(regionElement('topology')?.querySelector('.rs-node-selected'));
+  if (!focus || !isSticky(lesson)) return;
+  const by = keepInSight(focus, clearTopOf(lesson));
+  if (by !== 0) window.scrollBy({ top: by });
+}
+
 function spanOf(element: Element | null | undefined): Span | null {
   if (!element) return null;
   const { top, bottom } = element.getBoundingClientRect();
@@ -146,7 +172,7 @@ function showSubject(lesson: HTMLElement, answered: boolean, smooth: boolean): v
     .filter((span): span is Span => span !== null);
   const focus = spanOf(node);
   const spans = subjectSpans(focus, spanOf(group), groups.map((frame) => spanOf(frame)!), headings, answered);
-  const clearTop = parseFloat(lesson.style.top || '0') + lesson.getBoundingClientRect().height;
+  const clearTop = clearTopOf(lesson);
   const shown = pickShown(spans, focus, clearTop, window.innerHeight, spanOf(group));
   if (!shown) return;
   const by = scrollToShow(shown, clearTop, window.innerHeight);

@@ -19,6 +19,7 @@ import { usePage } from '../../store/page.ts';
 import { bringModuleIntoView } from '../panels/BrokerModules.tsx';
 import { regionElement } from '../regions.ts';
 import { followUntilPersonActs } from './follow-part.ts';
+import { keepFocusInSight } from './lesson-in-view.ts';
 import type { BrokerModule } from '../panels/broker-modules-model.ts';
 
 export function useBrokerModule(lesson: RefObject<HTMLElement | null>, arrived: boolean, module: BrokerModule | undefined, step = 0): void {
@@ -28,7 +29,9 @@ export function useBrokerModule(lesson: RefObject<HTMLElement | null>, arrived: 
 /**
  * Keeps `part` of the inspector in view with `bringIntoView` (a module of a broker's, a table of a
  * NameServer's: use-inspector-table.ts) while the inspector settles, where the lesson box is stuck
- * under the playback bar and not while presenting. `bringIntoView` must keep its identity.
+ * under the playback bar and not while presenting, and the step's process on the canvas in sight
+ * with it: when both do not fit, the part's foot goes under the window's edge, not the process
+ * under the lesson box. `bringIntoView` must keep its identity.
  */
 export function useInspectorPart<Part>(lesson: RefObject<HTMLElement | null>, arrived: boolean, part: Part | undefined, bringIntoView: (inspector: Element, part: Part) => unknown, step: number): void {
   const presenting = usePage((s) => s.presenting);
@@ -39,7 +42,9 @@ export function useInspectorPart<Part>(lesson: RefObject<HTMLElement | null>, ar
     // The inspector opening, its modules view loading, its tables' rows coming.
     return followUntilPersonActs(() => {
       const found = inspector();
-      if (found && getComputedStyle(element).position === 'sticky') bringIntoView(found, part);
+      if (!found || getComputedStyle(element).position !== 'sticky') return;
+      bringIntoView(found, part);
+      keepFocusInSight(element);
     }, () => [inspector()].filter((found) => found !== null));
   }, [lesson, arrived, part, bringIntoView, presenting, step]);
 }

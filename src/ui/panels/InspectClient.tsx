@@ -6,7 +6,7 @@
 import { Fragment, type ReactNode } from 'react';
 import { compareMessageQueue, computeNotAvailableDuration, LATENCY_TABLES, queueLabel, topicRouteData2PublishQueues, topicRouteData2SubscribeQueues, type ClientState, type ConsumerState, type ProducerState, type SimConfig } from '../../sim/index.ts';
 import { usePlayback } from '../../store/playback.ts';
-import { formatPeriod, formatSeconds } from '../../viz/format.ts';
+import { formatPeriod, formatSeconds, UNIT_SPACE } from '../../viz/format.ts';
 import { CLIENT_VIEW_STRINGS, type ChoiceReason } from './client-view-strings.ts';
 import { Countdown } from './Countdown.tsx';
 import { BreakableName, DataTable, Facts } from './DataTable.tsx';
@@ -73,7 +73,7 @@ function FaultItems({ producer, timeMs, config, strings }: { producer: Readonly<
   const rows = Object.values(producer.latencyFaultTolerance.faultItemTable).map((item) => ({
     key: item.brokerName,
     cells: [
-      item.brokerName, `${item.currentLatency} ms`,
+      item.brokerName, `${item.currentLatency}${UNIT_SPACE}ms`,
       timeMs >= item.startTimestamp ? strings.faultAvailable : strings.faultIsolatedFor(formatSeconds(item.startTimestamp - timeMs, language)),
       ...(is5x ? [item.reachable ? strings.yes : strings.no] : []),
     ],

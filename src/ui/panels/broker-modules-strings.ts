@@ -116,7 +116,7 @@ const en: BrokerModulesStrings = {
   steps: {
     send: (producer, replicated) => (replicated ? 'HAService: copied from the master' : `SendMessageProcessor: SEND_MESSAGE from ${producer}`),
     commitLog: (offset, size) => `CommitLog at physical offset ${offset} (${size} bytes)`,
-    consumeQueue: (topic, queueId, offset) => `dispatched to ConsumeQueue ${topic}/${queueId} at queue offset ${offset}`,
+    consumeQueue: (topic, queueId, offset) => `dispatched to the ConsumeQueue of ${topic} queue ${queueId} at queue offset ${offset}`,
     index: (keys) => `and to IndexService: ${keys}`,
     pull: (groups, commitEvery) => (groups.length > 0 ? `PullMessageProcessor: pulled and committed by ${groups.join(', ')}`
       : `PullMessageProcessor: no group's committed offset is past it yet. A consumer that pulled it commits later: with its next pull, and every ${commitEvery} (persistConsumerOffsetInterval)`),
@@ -169,7 +169,7 @@ const zh: BrokerModulesStrings = {
   steps: {
     send: (producer, replicated) => (replicated ? 'HAService：从 Master 复制而来' : `SendMessageProcessor：来自 ${producer} 的 SEND_MESSAGE`),
     commitLog: (offset, size) => `写入 CommitLog，物理偏移量 ${offset}（${size} 字节）`,
-    consumeQueue: (topic, queueId, offset) => `分发到 ConsumeQueue ${topic}/${queueId}，队列位点 ${offset}`,
+    consumeQueue: (topic, queueId, offset) => `分发到 ${topic} 队列 ${queueId} 的 ConsumeQueue，位点 ${offset}`,
     index: (keys) => `并分发到 IndexService：${keys}`,
     pull: (groups, commitEvery) => (groups.length > 0 ? `PullMessageProcessor：已被 ${groups.join('、')} 拉取并提交位点`
       : `PullMessageProcessor：还没有消费者组的已提交位点越过它。拉到它的消费者稍后才提交位点：随下一次拉取，以及每 ${commitEvery}一次（persistConsumerOffsetInterval）`),

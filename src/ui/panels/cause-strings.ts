@@ -6,7 +6,7 @@
 import type { DuplicateCause, MessageLostReason, NotOkStatus, SendFailedCause } from '../../sim/index.ts';
 import type { NeverConsumableCause } from '../../sim/summary.ts';
 import type { Language } from '../../scenario/language.ts';
-import { formatCount } from '../../viz/format.ts';
+import { formatCount, UNIT_SPACE } from '../../viz/format.ts';
 import { type Bilingual, inLanguage } from '../i18n/index.ts';
 
 export interface CauseStrings {
@@ -55,7 +55,7 @@ const en: CauseStrings = {
     pulledAgain: 'the same consumer pulled it again: its queue was dropped and taken back',
     retry: 'a retry (%RETRY%) of a message that had already been consumed',
     storedTwice: 'stored twice: the producer retried a send that had been stored but whose answer it did not get (a timeout, a closed connection), so the same msgId sits in two places (two offsetMsgIds)',
-    brokerFault: 'its broker\'s master crashed, lost power, was cut off or shut down before the consumer\'s offset reached it, or before the broker wrote it to consumerOffset.json (every flushConsumerOffsetInterval, 5 s): the queue was read again from the older offset the broker (or its slave) held',
+    brokerFault: `its broker's master crashed, lost power, was cut off or shut down before the consumer's offset reached it, or before the broker wrote it to consumerOffset.json (every flushConsumerOffsetInterval, 5${UNIT_SPACE}s): the queue was read again from the older offset the broker (or its slave) held`,
   },
   neverConsumable: {
     writtenAboveRead: 'written to a queue id at or above readQueueNums (writeQueueNums > readQueueNums)',
@@ -104,7 +104,7 @@ const zh: CauseStrings = {
     pulledAgain: '同一个消费者再次拉取：它的队列被移除后又被分配回来',
     retry: '已经消费成功的消息的重试副本（%RETRY%）',
     storedTwice: '被存储了两次：发送其实已经存储，但生产者没有收到应答（超时、连接被关闭）而重试，于是同一个 msgId 存在两处（两个 offsetMsgId）',
-    brokerFault: '消费位点到达 Broker 之前，或 Broker 把它写入 consumerOffset.json（每 flushConsumerOffsetInterval 一次，5 秒）之前，它的 Master 崩溃、断电、被网络隔离或关闭：队列从 Broker（或它的 Slave）保存的旧位点重新读取',
+    brokerFault: `消费位点到达 Broker 之前，或 Broker 把它写入 consumerOffset.json（每 flushConsumerOffsetInterval 一次，5${UNIT_SPACE}秒）之前，它的 Master 崩溃、断电、被网络隔离或关闭：队列从 Broker（或它的 Slave）保存的旧位点重新读取`,
   },
   neverConsumable: {
     writtenAboveRead: '写入了 id ≥ readQueueNums 的队列（writeQueueNums > readQueueNums）',

@@ -3,6 +3,7 @@ import type { Language } from '../../scenario/language.ts';
 import type { BrokerRoleNow, Detection } from '../../sim/index.ts';
 import { actionSaid } from '../i18n/action-strings.ts';
 import { andList, type Bilingual } from '../i18n/index.ts';
+import { UNIT_SPACE } from '../../viz/format.ts';
 
 /** Times and durations already formatted ("0:42.001", "12 s"). */
 interface DetectionWords {
@@ -149,7 +150,7 @@ const en: FailoverStrings = {
   withSends: (line, sends) => `${line}; ${sends}`,
   failedSends: (total, parts) => (total === 0 ? 'no send attempt to it failed meanwhile' : `${total} send ${total === 1 ? 'attempt' : 'attempts'} to it failed meanwhile (${parts.join('; ')})`),
   failedBy: {
-    timeout: (n, timeout, async) => `${n} timed out, ${n === 1 ? 'after waiting' : 'each waiting'} up to sendMsgTimeout, ${timeout}${async ? ', then 1-2 s more: an ASYNC send has no timer of its own, and scanResponseTable, every second, fails it a second past its timeout' : ''}`,
+    timeout: (n, timeout, async) => `${n} timed out, ${n === 1 ? 'after waiting' : 'each waiting'} up to sendMsgTimeout, ${timeout}${async ? `, then 1-2${UNIT_SPACE}s more: an ASYNC send has no timer of its own, and scanResponseTable, every second, fails it a second past its timeout` : ''}`,
     connectTimeout: (n, timeout) => `${n} could not connect: the connect got no answer within connectTimeoutMillis, ${timeout}`,
     connectRefused: (n) => `${n} refused at once: its process is down`,
     channelClosed: (n) => `${n} cut off as its connection closed, with every request waiting on it`,
@@ -217,7 +218,7 @@ const zh: FailoverStrings = {
   withSends: (line, sends) => `${line}；${sends}`,
   failedSends: (total, parts) => (total === 0 ? '期间没有发往它的发送失败' : `期间有 ${total} 次发往它的发送尝试失败（${parts.join('；')}）`),
   failedBy: {
-    timeout: (n, timeout, async) => `${n} 次超时，每次最多等待 sendMsgTimeout ${timeout}${async ? '，再加 1-2 秒：异步发送没有自己的定时器，每秒一次的 scanResponseTable 在超时一秒之后才判它失败' : ''}`,
+    timeout: (n, timeout, async) => `${n} 次超时，每次最多等待 sendMsgTimeout ${timeout}${async ? `，再加 1-2${UNIT_SPACE}秒：异步发送没有自己的定时器，每秒一次的 scanResponseTable 在超时一秒之后才判它失败` : ''}`,
     connectTimeout: (n, timeout) => `${n} 次无法建立连接：connectTimeoutMillis ${timeout}内建连没有应答`,
     connectRefused: (n) => `${n} 次被立即拒绝：它的进程已停止`,
     channelClosed: (n) => `${n} 次因连接关闭而中断，连接上等待的请求一起失败`,

@@ -7,6 +7,7 @@ import { useWords, type Bilingual } from '../i18n/index.ts';
 import { usePanelStrings } from './shared.tsx';
 import type { PanelStrings } from './strings.ts';
 import type { HaAbsence } from './status.ts';
+import { UNIT_SPACE } from '../../viz/format.ts';
 
 interface InspectorStrings {
   inspectorTitle: string;
@@ -106,7 +107,7 @@ const en: InspectorStrings = {
   unflushed: (bytes, messages) => `${messages === null ? '; its last ' : `, of which the last ${messages.toLocaleString('en-US')} (`}${bytes.toLocaleString('en-US')} bytes${messages === null ? '' : ')'} were not flushed to disk: they went with the page cache, and a restart keeps only the flushed part (CommitLog.recoverAbnormally)`,
   committed: 'Committed',
   persisted: 'Last persistAll',
-  offsetsNote: 'Offset: consumed so far (the OffsetStore\'s offsetTable). Every pull carries it to the broker (commitOffset), and persistAll sends it every 5 s (persistConsumerOffsetInterval): the broker\'s consumerOffsetTable can be ahead of the last persistAll.',
+  offsetsNote: `Offset: consumed so far (the OffsetStore's offsetTable). Every pull carries it to the broker (commitOffset), and persistAll sends it every 5${UNIT_SPACE}s (persistConsumerOffsetInterval): the broker's consumerOffsetTable can be ahead of the last persistAll.`,
   ago: (duration) => `${duration} ago`,
   channel: (clientId, ago) => `${clientId} (${ago})`,
   topicConfigTable: 'Topics (topicConfigTable)',
@@ -136,7 +137,7 @@ const en: InspectorStrings = {
   yes: 'yes',
   no: 'no',
   faultNone: 'no send answered yet',
-  faultNote: (isolation, avoidsLast) => `sendLatencyFaultEnable: each answer's latency isolates its broker for as long as MQFaultStrategy's table says (none under 550 ms); no answer, or an error answer, isolates it for ${isolation}. A send takes the next queue whose broker is available${avoidsLast ? ' (a retry: and not the broker just tried)' : ''}.`,
+  faultNote: (isolation, avoidsLast) => `sendLatencyFaultEnable: each answer's latency isolates its broker for as long as MQFaultStrategy's table says (none under 550${UNIT_SPACE}ms); no answer, or an error answer, isolates it for ${isolation}. A send takes the next queue whose broker is available${avoidsLast ? ' (a retry: and not the broker just tried)' : ''}.`,
   faultOff: 'sendLatencyFaultEnable is off: sends take the queues in turn, and a retry skips the broker just tried (TopicPublishInfo.selectOneMessageQueue), however slow or failing a broker is.',
 };
 
@@ -166,7 +167,7 @@ const zh: InspectorStrings = {
   unflushed: (bytes, messages) => `${messages === null ? '；最后 ' : `，其中最后 ${messages.toLocaleString('zh-CN')} 条（`}${bytes.toLocaleString('zh-CN')} 字节${messages === null ? '' : '）'}尚未刷盘：它们随 page cache 一起丢失，重启后只保留已刷盘的部分（CommitLog.recoverAbnormally）`,
   committed: '已提交位点',
   persisted: '上次 persistAll',
-  offsetsNote: '消费位点：已消费到的位置（OffsetStore 的 offsetTable）。每次拉取都会把它带给 Broker（commitOffset），persistAll 每 5 秒（persistConsumerOffsetInterval）也会发送一次：所以 Broker 的 consumerOffsetTable 可能比上次 persistAll 的值更新。',
+  offsetsNote: `消费位点：已消费到的位置（OffsetStore 的 offsetTable）。每次拉取都会把它带给 Broker（commitOffset），persistAll 每 5${UNIT_SPACE}秒（persistConsumerOffsetInterval）也会发送一次：所以 Broker 的 consumerOffsetTable 可能比上次 persistAll 的值更新。`,
   ago: (duration) => `${duration}前`,
   channel: (clientId, ago) => `${clientId}（${ago}）`,
   topicConfigTable: '主题配置（topicConfigTable）',
@@ -196,7 +197,7 @@ const zh: InspectorStrings = {
   yes: '是',
   no: '否',
   faultNone: '还没有发送得到回复',
-  faultNote: (isolation, avoidsLast) => `sendLatencyFaultEnable：每收到一次回复，按回复耗时查 MQFaultStrategy 的表，决定把该 Broker 隔离多久（耗时低于 550 毫秒不隔离）；没有回复或回复了错误，则隔离 ${isolation}。发送选下一个 Broker 可用的队列${avoidsLast ? '（重试时还要避开刚试过的 Broker）' : ''}。`,
+  faultNote: (isolation, avoidsLast) => `sendLatencyFaultEnable：每收到一次回复，按回复耗时查 MQFaultStrategy 的表，决定把该 Broker 隔离多久（耗时低于 550${UNIT_SPACE}毫秒不隔离）；没有回复或回复了错误，则隔离 ${isolation}。发送选下一个 Broker 可用的队列${avoidsLast ? '（重试时还要避开刚试过的 Broker）' : ''}。`,
   faultOff: 'sendLatencyFaultEnable 未开启：发送依次轮流选择队列，重试时跳过刚试过的 Broker（TopicPublishInfo.selectOneMessageQueue），不管 Broker 多慢或多少次失败。',
 };
 

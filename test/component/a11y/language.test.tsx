@@ -2,14 +2,14 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useLesson } from '../../../src/store/lesson.ts';
-import { usePlayback } from '../../../src/store/playback.ts';
+import { LANGUAGE_STORAGE_KEY, usePlayback } from '../../../src/store/playback.ts';
 import { scenarioText } from '../../../src/scenario/language.ts';
 import { findLibraryEntry, loadLibraryDescription } from '../../../src/scenario/library/index.ts';
 import { LanguageToggle } from '../../../src/ui/controls/LanguageToggle.tsx';
 import { ScenarioDescription, ScenarioPicker } from '../../../src/ui/controls/ScenarioPicker.tsx';
 import { openSource } from '../../../src/ui/controls/session.ts';
 import {
-  chooseLanguage, LANGUAGE_STORAGE_KEY, preferredLanguage, readRememberedLanguage, rememberLanguage,
+  chooseLanguage, preferredLanguage, readRememberedLanguage,
 } from '../../../src/ui/i18n/language-choice.ts';
 
 describe('the browser\'s languages decide on a first visit', () => {
@@ -76,6 +76,17 @@ describe('remembering the choice', () => {
     expect(document.documentElement.lang).toBe('en');
   });
 
+  // The store is the language's one owner: whoever switches it (the toggle, a test, a command),
+  // the choice is kept; the language a visit opens in (a link's) is shown and not kept.
+  it('the store keeps a choice made on the page, and not the language a link opened the page in', () => {
+    usePlayback.getState().setLanguage('zh');
+    expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('zh');
+    window.localStorage.setItem(LANGUAGE_STORAGE_KEY, 'zh');
+    usePlayback.getState().openInLanguage('en');
+    expect(usePlayback.getState().language).toBe('en');
+    expect(readRememberedLanguage()).toBe('zh');
+  });
+
   it('a storage that refuses reads and writes neither throws nor remembers', () => {
     vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
       throw new DOMException('denied', 'SecurityError');
@@ -83,7 +94,8 @@ describe('remembering the choice', () => {
     vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
       throw new DOMException('full', 'QuotaExceededError');
     });
-    expect(() => rememberLanguage('zh')).not.toThrow();
+    expect(() => usePlayback.getState().setLanguage('zh')).not.toThrow();
+    expect(usePlayback.getState().language).toBe('zh');
     expect(readRememberedLanguage()).toBeNull();
   });
 });

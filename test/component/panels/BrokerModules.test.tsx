@@ -148,11 +148,15 @@ describe('the broker\'s modules', () => {
     act(() => usePlayback.getState().select({ kind: 'message', msgId: message.msgId }));
     expect(await screen.findByTestId('path-send')).toHaveTextContent('SendMessageProcessor: SEND_MESSAGE from p-1');
     expect(screen.getByTestId('path-commitLog')).toHaveTextContent(`CommitLog at physical offset ${message.commitLogOffset.toLocaleString('en-US')} (${message.size} bytes)`);
-    expect(screen.getByTestId('path-consumeQueue')).toHaveTextContent(`ConsumeQueue TopicTest/1 at queue offset ${message.queueOffset}`);
+    // One way of naming a queue across the page (the log, the narration, the lessons): "TopicTest queue 1".
+    expect(screen.getByTestId('path-consumeQueue')).toHaveTextContent(`dispatched to the ConsumeQueue of TopicTest queue 1 at queue offset ${message.queueOffset}`);
     expect(screen.getByTestId('path-index')).toHaveTextContent(`TopicTest#${message.keys}, TopicTest#${message.msgId}`);
     // Queue 1 is readable and consumed long before 30 s: CG_ORDER committed past it.
     expect(screen.getByTestId('path-pull')).toHaveTextContent('pulled and committed by CG_ORDER');
     for (const module of ['remoting', 'store']) expect(screen.getByTestId(`module-${module}`)).toHaveAttribute('data-on', 'true');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('path-consumeQueue')).toHaveTextContent(`分发到 TopicTest 队列 1 的 ConsumeQueue，位点 ${message.queueOffset}`);
+    act(() => usePlayback.getState().setLanguage('en'));
   });
 
   // A consumer commits what it consumed later: its next pull's commitOffset (PullMessageProcessor)

@@ -140,7 +140,7 @@ describe('FailoverPanel', () => {
     const en = await lines();
     expect(lineOf(en, 'p-sync')).toContain('(1 timed out, after waiting up to sendMsgTimeout, 3\u00a0s; 3 cut off');
     expect(lineOf(en, 'p-sync')).not.toContain('ASYNC');
-    expect(lineOf(en, 'p-async')).toContain('1 timed out, after waiting up to sendMsgTimeout, 3\u00a0s, then 1-2 s more: an ASYNC send has no timer of its own, and scanResponseTable, every second, fails it a second past its timeout');
+    expect(lineOf(en, 'p-async')).toContain('1 timed out, after waiting up to sendMsgTimeout, 3\u00a0s, then 1-2\u00a0s more: an ASYNC send has no timer of its own, and scanResponseTable, every second, fails it a second past its timeout');
     expect(lineOf(en, 'p-oneway')).toContain('its ONEWAY sends get no answer, so none is seen to fail');
     // p-oneway sees no failed send, but its heartbeat to broker-b, after broker-a's in the loop, timed out: the sign it got.
     const detections = within(screen.getByTestId('failover-faults')).getAllByRole('listitem').map((li) => li.textContent);
@@ -151,7 +151,7 @@ describe('FailoverPanel', () => {
     const zh = await lines();
     expect(lineOf(zh, 'p-sync')).toContain('（1 次超时，每次最多等待 sendMsgTimeout 3\u00a0秒；3 次因连接关闭而中断');
     expect(screen.getByText(`p-oneway 在 ${formatTime(noticed.noticedAt)} 发现：发往 broker-b/0 的 HEART_BEAT 调用超时，关闭了连接（故障后 5 秒）；客户端只记录日志，路由里仍有该 Broker`)).toBeInTheDocument();
-    expect(lineOf(zh, 'p-async')).toContain('1 次超时，每次最多等待 sendMsgTimeout 3\u00a0秒，再加 1-2 秒：异步发送没有自己的定时器，每秒一次的 scanResponseTable 在超时一秒之后才判它失败');
+    expect(lineOf(zh, 'p-async')).toContain('1 次超时，每次最多等待 sendMsgTimeout 3\u00a0秒，再加 1-2\u00a0秒：异步发送没有自己的定时器，每秒一次的 scanResponseTable 在超时一秒之后才判它失败');
   });
 
   it('a crash behind a partition is hidden: nobody can tell them apart, and nothing is credited to it twice, in English and in Chinese', async () => {

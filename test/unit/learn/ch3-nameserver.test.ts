@@ -18,8 +18,8 @@ describe('chapter nameserver: the numbers its captions give are the run\'s', () 
     expect(updated.t).toBe(t);
     if (updated.type !== 'route.updated') throw new Error('a route.updated');
     expect(updated.writeQueues.some((queue) => queue.startsWith('broker-b:'))).toBe(false);
-    expect(chapter.steps[index]!.caption.en).toContain('Only now, at 2:32, does p-1 learn it: its route pull, 22 s after the removal at 2:10');
-    expect(chapter.steps[index]!.caption.zh).toContain('直到现在（2:32）p-1 才知道：它的路由拉取在 2:10 剔除之后 22 秒才到来');
+    expect(chapter.steps[index]!.caption.en).toContain('Only now, at 2:32, does p-1 learn it: its route pull, 22\u00a0s after the removal at 2:10');
+    expect(chapter.steps[index]!.caption.zh).toContain('直到现在（2:32）p-1 才知道：它的路由拉取在 2:10 剔除之后 22\u00a0秒才到来');
   });
 });
 
@@ -35,8 +35,8 @@ describe('chapter nameserver and the glossary: their corrections do not presume 
     expect(heartbeat.en).toContain('Some notes say the heartbeat goes "to the broker"; it goes to every NameServer.');
     expect(heartbeat.zh).toContain('有的笔记写成“broker每30s发送心跳包到broker”，实际是发给每一个 NameServer。');
     const removal = chapter.steps[5]!.predict!.why;
-    expect(removal.en).toContain('Some notes say 1210 s; it is 120 s.');
-    expect(removal.zh).toContain('有的笔记写成 1210 秒，实际是 120 秒。');
+    expect(removal.en).toContain('Some notes say 1210\u00a0s; it is 120\u00a0s.');
+    expect(removal.zh).toContain('有的笔记写成 1210\u00a0秒，实际是 120\u00a0秒。');
   });
 
   it('tags a correction as a common mistake in notes, not as the reader\'s note being wrong', async () => {

@@ -38,8 +38,8 @@ describe('chapter broker: the inspector at a step shows what its caption says', 
   // first registerBrokerAll answers), the HAClient waits 5 s before it tries again.
   it('the first stored message: the master has no HA connection yet, and has one from 0:05 on, as the caption says', async () => {
     const { timeline, t, caption } = await brokerStep(/SEND_MESSAGE/);
-    expect(caption.en).toContain('waits 5 s before it looks again (DefaultHAClient). At 0:05 it connects to the master\'s HA port');
-    expect(caption.zh).toContain('要等 5 秒再看（DefaultHAClient）。0:05 它连上 Master 的 HA 端口');
+    expect(caption.en).toContain('waits 5\u00a0s before it looks again (DefaultHAClient). At 0:05 it connects to the master\'s HA port');
+    expect(caption.zh).toContain('要等 5\u00a0秒再看（DefaultHAClient）。0:05 它连上 Master 的 HA 端口');
     const master = () => timeline.state.brokers['broker-a/0']!;
     expect(t).toBeLessThan(5_000);
     expect(Object.keys(master().haConnections)).toEqual([]);
@@ -65,8 +65,8 @@ describe('chapter broker: the inspector at a step shows what its caption says', 
     expect(clock(update.t)).toBe('0:11');
     expect(master().requestCounts.UPDATE_CONSUMER_OFFSET).toBeGreaterThan(0);
     expect(scenario.config.persistConsumerOffsetIntervalMs).toBe(5_000);
-    expect(caption.en).toContain('It is still empty: c-1\'s first row comes with a later pull, at 0:08, and from 0:11 c-1 also sends all its offsets every 5 s (persistConsumerOffsetInterval).');
-    expect(caption.zh).toContain('它现在还是空的：c-1 的第一行随 0:08 的一次拉取才到来；从 0:11 起，c-1 还会每 5 秒（persistConsumerOffsetInterval）把全部位点提交一次。');
+    expect(caption.en).toContain('It is still empty: c-1\'s first row comes with a later pull, at 0:08, and from 0:11 c-1 also sends all its offsets every 5\u00a0s (persistConsumerOffsetInterval).');
+    expect(caption.zh).toContain('它现在还是空的：c-1 的第一行随 0:08 的一次拉取才到来；从 0:11 起，c-1 还会每 5\u00a0秒（persistConsumerOffsetInterval）把全部位点提交一次。');
   });
 
   // At 1280x800 the store's box and the committed offsets lie screens below the inspector's top:

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { chapterRun } from '../../support/chapter-run.ts';
 import { simulate } from '../../../src/sim/simulate.ts';
 import type { TraceEvent } from '../../../src/sim/index.ts';
+import { ROCKETMQ_DEFAULTS } from '../../../src/model/defaults.ts';
+import { formatPeriod } from '../../../src/viz/format.ts';
 
 type Consumed = Extract<TraceEvent, { type: 'message.consumed' }>;
 
@@ -117,5 +119,26 @@ describe('chapter failover: the slave step\'s question reads plainly in Chinese'
   it('says the slave is broker-a\'s own, with slaveReadEnable on, not that broker-a "turned it on"', async () => {
     const { step } = await slaveStep();
     expect(step.predict!.question.zh).toBe('broker-a 的 Master 挂了，现在由它的 Slave（已开启 slaveReadEnable）响应 c-1 的拉取。broker-a 上 c-1 还没拉取的消息，它还能读到哪些？');
+  });
+});
+
+describe('chapter failover: the partition step says what the counters over the canvas do while the route still lists broker-c', () => {
+  // NettySystemConfig connectTimeoutMillis and DefaultMQProducer.sendMsgTimeout, both 3 s: each connect into the partition
+  // fails after 3 s (NettyRemotingClient), failing every send that waited for it; the one that started it has spent the
+  // send's whole budget and fails for good (Failed messages), the others are retried on another broker (Failed attempts).
+  it('one send fails for good about every 3 s, the others that waited with it retried on another broker, as the caption says', async () => {
+    const { chapter, scenario } = await chapterRun('failover');
+    const step = chapter.steps.find((s) => 'type' in s.wait && s.wait.type === 'fault' && s.wait.where?.action === 'partitionBroker')!;
+    const trace = simulate(scenario, { untilMs: 90_000 }).trace;
+    const lost = trace.filter((e) => e.type === 'send.result' && e.status !== 'SEND_OK' && e.t > 60_000 && e.t < 90_000).map((e) => e.t);
+    const gaps = lost.slice(1).map((t, index) => t - lost[index]!);
+    expect(gaps.length).toBeGreaterThan(5);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(ROCKETMQ_DEFAULTS.connectTimeoutMs);
+    for (const gap of gaps) expect(gap).toBeLessThan(ROCKETMQ_DEFAULTS.connectTimeoutMs + 500);
+    const retried = trace.filter((e) => e.type === 'send.failed' && e.broker === 'broker-c' && e.t === lost[1]);
+    expect(retried.length).toBeGreaterThan(1);
+    const every = formatPeriod(ROCKETMQ_DEFAULTS.connectTimeoutMs, 'en');
+    expect(step.caption.en).toContain(`Failed attempts counts every failed try (sends with time left retry elsewhere), Failed messages the sends out of time: about one every ${every}`);
+    expect(step.caption.zh).toContain(`“失败消息”记下时限用完的发送：在路由去掉 broker-c 之前，大约每 ${formatPeriod(ROCKETMQ_DEFAULTS.connectTimeoutMs, 'zh')}一条`);
   });
 });

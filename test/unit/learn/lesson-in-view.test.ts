@@ -1,4 +1,4 @@
-import { LESSON_GAP, pickShown, scrollToShow, subjectSpans } from '../../../src/ui/learn/lesson-in-view.ts';
+import { keepInSight, LESSON_GAP, pickShown, scrollToShow, subjectSpans } from '../../../src/ui/learn/lesson-in-view.ts';
 
 describe('scrollToShow: how far the page scrolls to show a focused box between the stuck lesson and the window bottom', () => {
   const clearTop = 200;
@@ -82,5 +82,18 @@ describe('subjectSpans and pickShown: what a step scrolls into view below the st
 
   it('has nothing to show when the step points at nothing on the canvas', () => {
     expect(pickShown(subjectSpans(null, null, [], [heading], false), null, 200, 800)).toBeNull();
+  });
+});
+
+describe('keepInSight: after a part of the inspector was brought into view, the step\'s process stays below the lesson box', () => {
+  // Chapter 4 step 5 at 1280x800 in English: the least scroll that shows the Remoting table leaves broker-a/0's box at y 223.
+  const box = { top: 223, bottom: 287 };
+
+  it('leaves the page where the part put it while the box shows below the lesson (its four lines end at 210)', () => {
+    expect(keepInSight(box, 210)).toBe(0);
+  });
+
+  it('scrolls back up just until the box starts below a lesson box two lines taller (to 250), the part\'s foot giving way', () => {
+    expect(keepInSight(box, 250)).toBe(223 - 250 - LESSON_GAP);
   });
 });

@@ -81,7 +81,7 @@ describe('the caption of every event', () => {
 
   it('says what brought a duplicate back, with the Duplicates list\'s words, and that a consumer must be idempotent', () => {
     const again = sample('message.consumedAgain');
-    expect(narrate(again, 'en', { config })).toBe('CG got ID1 again, this time at c-1: its broker\'s master crashed, lost power, was cut off or shut down before the consumer\'s offset reached it, or before the broker wrote it to consumerOffset.json (every flushConsumerOffsetInterval, 5 s): the queue was read again from the older offset the broker (or its slave) held. '
+    expect(narrate(again, 'en', { config })).toBe('CG got ID1 again, this time at c-1: its broker\'s master crashed, lost power, was cut off or shut down before the consumer\'s offset reached it, or before the broker wrote it to consumerOffset.json (every flushConsumerOffsetInterval, 5\u00a0s): the queue was read again from the older offset the broker (or its slave) held. '
       + 'RocketMQ delivers at least once, so a consumer must be idempotent (check the msgId or a business key before acting).');
     expect(narrate(again, 'zh', { config })).toContain('CG 再次收到了 ID1（这次由 c-1 消费）：消费位点到达 Broker 之前');
   });

@@ -1,7 +1,7 @@
 /** The charts' words, in English and Simplified Chinese (RocketMQ's terms stay in Latin script). */
 import type { FaultMark } from '../../../sim/queries/series-over-time.ts';
 import type { Language } from '../../../scenario/language.ts';
-import { formatTime } from '../../../viz/format.ts';
+import { formatTime, UNIT_SPACE } from '../../../viz/format.ts';
 import { actionSaid } from '../../i18n/action-strings.ts';
 import type { ChartMetric } from './chart-metrics.ts';
 import { inLanguage, type Bilingual } from '../../i18n/index.ts';
@@ -41,7 +41,7 @@ const en: ChartsStrings = {
     lagByQueue: 'Lag per queue of one group (diff)', counters: 'Unconsumable and failed messages',
   },
   metricLabel: 'Chart',
-  lagNote: 'How far each group is behind in the queues its consumers read; messages in queues nobody reads are not here (see "Unconsumable and failed messages"). In detail: diffTotal as RocketMQ\'s consumer progress (and the Dashboard tab) reports it, the group\'s retry topic (%RETRY%<group>) included once the group has an offset there: over the readable queues only, each broker\'s max offset minus the offset the group committed there, which each pull and each 5 s round (persistConsumerOffsetInterval) bring up to what was consumed. Once a slave answers for a lost master, the offsets are the slave\'s: what it last copied from the master until the consumers commit to it (a jump), and possibly past the messages it holds (below 0). While no NameServer runs, or the one asked lists no broker yet, there is nobody to read the offsets from; while it lists a broker that does not answer (cut off by a partition), examineConsumeStats fails as a whole: the line has a gap.',
+  lagNote: `How far each group is behind in the queues its consumers read; messages in queues nobody reads are not here (see "Unconsumable and failed messages"). In detail: diffTotal as RocketMQ's consumer progress (and the Dashboard tab) reports it, the group's retry topic (%RETRY%<group>) included once the group has an offset there: over the readable queues only, each broker's max offset minus the offset the group committed there, which each pull and each 5${UNIT_SPACE}s round (persistConsumerOffsetInterval) bring up to what was consumed. Once a slave answers for a lost master, the offsets are the slave's: what it last copied from the master until the consumers commit to it (a jump), and possibly past the messages it holds (below 0). While no NameServer runs, or the one asked lists no broker yet, there is nobody to read the offsets from; while it lists a broker that does not answer (cut off by a partition), examineConsumeStats fails as a whole: the line has a gap.`,
   groupLabel: 'Group',
   timeAxis: 'Virtual time (s)',
   unit: { perSecond: 'Messages per second', messages: 'Messages' },
@@ -67,7 +67,7 @@ const zh: ChartsStrings = {
     lagByQueue: '某个消费者组各队列的堆积量（diff）', counters: '无法消费与发送失败的消息',
   },
   metricLabel: '图表',
-  lagNote: '各消费者组在其消费者读取的队列里落后多少；没有人读取的队列里的消息不在这里（见“无法消费与发送失败的消息”图表）。细节：diffTotal 与 RocketMQ 的消费进度（以及“控制台”标签页）一致：只统计可读队列（消费者组在重试主题（%RETRY%<消费者组>）上有位点后也包括它），即各 Broker 上的最大位点减去该组在那里已提交的位点；每次拉取和每 5 秒一次的定时提交（persistConsumerOffsetInterval）都会把它更新到已消费到的位点。Master 丢失后由 Slave 应答时，位点是 Slave 上的：在消费者向它提交之前，是它上次从 Master 同步来的（会跳升）；之后可能超过它持有的消息（低于 0）。没有 NameServer 运行，或它还没有列出任何 Broker 时，无处读取位点；它列出的某个 Broker 不应答时（被网络分区隔离），examineConsumeStats 会整体失败：曲线在这些时刻中断。',
+  lagNote: `各消费者组在其消费者读取的队列里落后多少；没有人读取的队列里的消息不在这里（见“无法消费与发送失败的消息”图表）。细节：diffTotal 与 RocketMQ 的消费进度（以及“控制台”标签页）一致：只统计可读队列（消费者组在重试主题（%RETRY%<消费者组>）上有位点后也包括它），即各 Broker 上的最大位点减去该组在那里已提交的位点；每次拉取和每 5${UNIT_SPACE}秒一次的定时提交（persistConsumerOffsetInterval）都会把它更新到已消费到的位点。Master 丢失后由 Slave 应答时，位点是 Slave 上的：在消费者向它提交之前，是它上次从 Master 同步来的（会跳升）；之后可能超过它持有的消息（低于 0）。没有 NameServer 运行，或它还没有列出任何 Broker 时，无处读取位点；它列出的某个 Broker 不应答时（被网络分区隔离），examineConsumeStats 会整体失败：曲线在这些时刻中断。`,
   groupLabel: '消费者组',
   timeAxis: '虚拟时间（秒）',
   unit: { perSecond: '消息数/秒', messages: '消息数' },

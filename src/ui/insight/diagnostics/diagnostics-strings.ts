@@ -6,7 +6,7 @@
 import type { Listing, OnBroker, RouteDiagnostic } from './route-diagnostics.ts';
 import type { HungConsumer } from './hung-consumers.ts';
 import { andList, type Bilingual } from '../../i18n/index.ts';
-import { formatPeriod, formatTime } from '../../../viz/format.ts';
+import { formatPeriod, formatTime, UNIT_SPACE } from '../../../viz/format.ts';
 import { shellWord } from '../../../sim/shell-word.ts';
 
 interface DiagnosticText {
@@ -45,9 +45,9 @@ function idleFixEn(f: IdleFinding): string {
       return `Bring the ${one ? 'master' : 'masters'} of ${brokers} back (restart ${one ? 'it' : 'them'}, or heal the partition). Until then producers send to the other masters, whose queues the group's other consumers own, and ${listed}, a rebalance leaves these queues with ${f.consumer}.${controller}`;
     }
     case 'rebalancePending':
-      return 'Nothing to do: a consumer rebalances again as soon as a broker notifies its group (NOTIFY_CONSUMER_IDS_CHANGED), from 5.2 no sooner than 1 s after its last rebalance (minInterval), and every 20 s anyway.';
+      return `Nothing to do: a consumer rebalances again as soon as a broker notifies its group (NOTIFY_CONSUMER_IDS_CHANGED), from 5.2 no sooner than 1${UNIT_SPACE}s after its last rebalance (minInterval), and every 20${UNIT_SPACE}s anyway.`;
     case 'noRoute': case 'noReadableQueues': case 'notInConsumerList':
-      return 'Wait for the next route pull and rebalance (every 30 s and 20 s by default); if it lasts, check that the topic exists and is readable.';
+      return `Wait for the next route pull and rebalance (every 30${UNIT_SPACE}s and 20${UNIT_SPACE}s by default); if it lasts, check that the topic exists and is readable.`;
   }
 }
 
@@ -68,9 +68,9 @@ function idleFixZh(f: IdleFinding): string {
       return `让 ${brokers} 的 Master 恢复（重启，或修复网络分区）。在此之前生产者只发往其他 Master，它们的队列归本组其他消费者；${listed}把这些队列从 ${f.consumer} 移走。${controller}`;
     }
     case 'rebalancePending':
-      return '无需处理：Broker 通知消费者组（NOTIFY_CONSUMER_IDS_CHANGED）后消费者会立即再次负载均衡（从 5.2 起距上一次至少 1 秒，即 minInterval），并且每 20 秒一次。';
+      return `无需处理：Broker 通知消费者组（NOTIFY_CONSUMER_IDS_CHANGED）后消费者会立即再次负载均衡（从 5.2 起距上一次至少 1${UNIT_SPACE}秒，即 minInterval），并且每 20${UNIT_SPACE}秒一次。`;
     case 'noRoute': case 'noReadableQueues': case 'notInConsumerList':
-      return '等待下一次路由拉取和负载均衡（默认每 30 秒和 20 秒一次）；如果一直如此，检查主题是否存在且可读。';
+      return `等待下一次路由拉取和负载均衡（默认每 30${UNIT_SPACE}秒和 20${UNIT_SPACE}秒一次）；如果一直如此，检查主题是否存在且可读。`;
   }
 }
 
@@ -359,7 +359,7 @@ const en: DiagnosticsStrings = {
           : `The NameServers dropped it once it had been silent long enough (its channel closed as idle, or scanNotActiveBroker found its registration expired): clients leave ${f.broker} at their next route pull, and the messages stored in it wait until it is reachable again.`,
         fix: f.controllerMode
           ? `Nothing to do by hand in controller mode: once ${f.node}'s heartbeats to the controller expire, it elects a new master from the group's SyncStateSet, which registers as brokerId 0; healed, ${f.node} comes back as its slave.`
-          : `Heal the network: ${f.listedBy.length > 0 ? `the NameServers still listing ${f.node} keep it (its next registration renews it)` : `${f.node} is listed again at its next registration (registerNameServerPeriod, 30 s by default)`} and clients find it at their next route pull. A producer avoids a broker whose sends failed sooner with sendLatencyFaultEnable (MQFaultStrategy, off by default).`,
+          : `Heal the network: ${f.listedBy.length > 0 ? `the NameServers still listing ${f.node} keep it (its next registration renews it)` : `${f.node} is listed again at its next registration (registerNameServerPeriod, 30${UNIT_SPACE}s by default)`} and clients find it at their next route pull. A producer avoids a broker whose sends failed sooner with sendLatencyFaultEnable (MQFaultStrategy, off by default).`,
       };
       case 'unwritableTopic': return {
         title: `Nothing can be sent to ${f.topic}: no running master holds it`,
@@ -442,7 +442,7 @@ const zh: DiagnosticsStrings = {
           : `它沉默得足够久之后，NameServer 已把它剔除（连接因空闲被关闭，或 scanNotActiveBroker 发现它的注册已过期）：客户端在下一次拉取路由时不再使用 ${f.broker}，已存入它的消息要等它恢复连通后才能被消费。`,
         fix: f.controllerMode
           ? `Controller 模式下无需手动处理：${f.node} 发给 Controller 的心跳过期后，Controller 会从该组的 SyncStateSet 中选出新的 Master，新 Master 以 brokerId 0 注册；网络恢复后，${f.node} 作为它的 Slave 回来。`
-          : `修复网络：${f.listedBy.length > 0 ? `仍列出 ${f.node} 的 NameServer 会继续保留它（它的下一次注册会续期）` : `${f.node} 下一次注册时（registerNameServerPeriod，默认 30 秒）重新出现在 NameServer 中`}，客户端在下一次拉取路由时重新找到它。开启 sendLatencyFaultEnable（MQFaultStrategy，默认关闭）后，生产者会更早避开发送失败的 Broker。`,
+          : `修复网络：${f.listedBy.length > 0 ? `仍列出 ${f.node} 的 NameServer 会继续保留它（它的下一次注册会续期）` : `${f.node} 下一次注册时（registerNameServerPeriod，默认 30${UNIT_SPACE}秒）重新出现在 NameServer 中`}，客户端在下一次拉取路由时重新找到它。开启 sendLatencyFaultEnable（MQFaultStrategy，默认关闭）后，生产者会更早避开发送失败的 Broker。`,
       };
       case 'unwritableTopic': return {
         title: `无法向 ${f.topic} 发送消息：没有运行中的 Master 持有它`,

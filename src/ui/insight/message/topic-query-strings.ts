@@ -3,6 +3,7 @@
  * names (Message ID, Tag, Message Key, StoreTime; its en.js and zh.js), RocketMQ's terms in Latin script.
  */
 import { type Bilingual } from '../../i18n/index.ts';
+import { UNIT_SPACE } from '../../../viz/format.ts';
 
 export interface TopicQueryStrings {
   byTopic: string;
@@ -47,7 +48,7 @@ const zh: TopicQueryStrings = {
   topic: '主题',
   begin: '开始',
   end: '结束',
-  timeHint: '时间写作 m:ss（页面的时钟）；默认是播放头之前的 5 分钟。',
+  timeHint: `时间写作 m:ss（页面的时钟）；默认是播放头之前的 5${UNIT_SPACE}分钟。`,
   notATime: (field) => `${field}不是时间：请写作 m:ss 或 m:ss.mmm，例如 1:30。`,
   backwards: '开始时间晚于结束时间。',
   noTopic: '这个场景没有可查询的主题。',

@@ -2,6 +2,7 @@
 import type { BrokerRoleNow } from '../../../sim/index.ts';
 import type { ArrowKind, MarkKind } from '../../../viz/space-time-events.ts';
 import { type Bilingual } from '../../i18n/index.ts';
+import { UNIT_SPACE } from '../../../viz/format.ts';
 
 export interface SpaceTimeStrings {
   heading: string;
@@ -34,13 +35,13 @@ const en: SpaceTimeStrings = {
   heading: 'Space-time diagram',
   intro: 'One row per process, time to the right up to the playhead. Each arrow is a request or answer the trace records; a number is how many fell on one spot. Click one to move the playhead to it (the log highlights it); from the keyboard, Tab into the diagram, walk its events in time order with the arrow keys and press Enter.',
   windowLabel: 'Window',
-  lastSeconds: (seconds) => `last ${seconds} s`,
+  lastSeconds: (seconds) => `last ${seconds}${UNIT_SPACE}s`,
   messages: 'Message traffic',
-  messagesHint: 'Sends, replication, results, pulls and offset commits. Without them the last 60 s show the rest: each broker registering with every NameServer, each client heartbeating its brokers and pulling its routes every 30 s, removals and faults.',
+  messagesHint: `Sends, replication, results, pulls and offset commits. Without them the last 60${UNIT_SPACE}s show the rest: each broker registering with every NameServer, each client heartbeating its brokers and pulling its routes every 30${UNIT_SPACE}s, removals and faults.`,
   arrow: {
-    register: 'Broker registration (registerBrokerAll)', route: 'Route pull answered (GET_ROUTEINFO_BY_TOPIC, every 30 s by default)', send: 'Send (SEND_MESSAGE)',
+    register: 'Broker registration (registerBrokerAll)', route: `Route pull answered (GET_ROUTEINFO_BY_TOPIC, every 30${UNIT_SPACE}s by default)`, send: 'Send (SEND_MESSAGE)',
     replicate: 'Replication to a slave (HA)', result: 'Send result', pull: 'Pull answer (message delivered or refused)',
-    heartbeat: 'Client heartbeat (HEART_BEAT, every 30 s by default)', offset: 'Offset commit (UPDATE_CONSUMER_OFFSET)',
+    heartbeat: `Client heartbeat (HEART_BEAT, every 30${UNIT_SPACE}s by default)`, offset: 'Offset commit (UPDATE_CONSUMER_OFFSET)',
   },
   mark: {
     removed: 'Removed (route eviction / client expired)', rebalance: 'Rebalance', failed: 'Failed', lost: 'Message lost',
@@ -64,13 +65,13 @@ const zh: SpaceTimeStrings = {
   heading: '时空图',
   intro: '每个进程一行，时间向右直到播放位置。每个箭头是轨迹记录的一次请求或应答；数字表示落在同一处的个数。点击箭头即可把播放位置移到那里（事件日志会高亮它）；用键盘时，按 Tab 进入图中，用方向键按时间顺序逐个浏览事件，按 Enter 跳转。',
   windowLabel: '时间窗口',
-  lastSeconds: (seconds) => `最近 ${seconds} 秒`,
+  lastSeconds: (seconds) => `最近 ${seconds}${UNIT_SPACE}秒`,
   messages: '消息流量',
-  messagesHint: '发送、复制、发送结果、拉取和提交位点。隐藏它们后，最近 60 秒里能看清其余的事件：每个 Broker 每 30 秒向每个 NameServer 注册一次、每个客户端每 30 秒向它的 Broker 发送心跳、拉取一次路由，以及剔除和故障。',
+  messagesHint: `发送、复制、发送结果、拉取和提交位点。隐藏它们后，最近 60${UNIT_SPACE}秒里能看清其余的事件：每个 Broker 每 30${UNIT_SPACE}秒向每个 NameServer 注册一次、每个客户端每 30${UNIT_SPACE}秒向它的 Broker 发送心跳、拉取一次路由，以及剔除和故障。`,
   arrow: {
-    register: 'Broker 路由注册（registerBrokerAll）', route: '路由拉取的应答（GET_ROUTEINFO_BY_TOPIC，默认每 30 秒）', send: '发送（SEND_MESSAGE）',
+    register: 'Broker 路由注册（registerBrokerAll）', route: `路由拉取的应答（GET_ROUTEINFO_BY_TOPIC，默认每 30${UNIT_SPACE}秒）`, send: '发送（SEND_MESSAGE）',
     replicate: '复制到 Slave（HA）', result: '发送结果', pull: '拉取应答（送达消息或被拒绝）',
-    heartbeat: '客户端心跳（HEART_BEAT，默认每 30 秒）', offset: '提交消费位点（UPDATE_CONSUMER_OFFSET）',
+    heartbeat: `客户端心跳（HEART_BEAT，默认每 30${UNIT_SPACE}秒）`, offset: '提交消费位点（UPDATE_CONSUMER_OFFSET）',
   },
   mark: {
     removed: '被移除（路由剔除 / 客户端过期）', rebalance: '负载均衡（Rebalance）', failed: '失败', lost: '消息丢失',

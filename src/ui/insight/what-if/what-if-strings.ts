@@ -4,6 +4,7 @@ import type { TopicField } from '../../../sim/queries/update-topic-command.ts';
 import { type Bilingual } from '../../i18n/index.ts';
 import { glossedZh } from '../../i18n/setting-glosses.ts';
 import type { RocketMQName } from './rocketmq-names.ts';
+import { UNIT_SPACE } from '../../../viz/format.ts';
 
 export interface WhatIfStrings {
   heading: string;
@@ -70,9 +71,9 @@ const en: WhatIfStrings = {
   running: (simulated, until) => `Running both… ${simulated} of ${until} simulated.`,
   refused: (message) => `This change cannot be made: ${message}`,
   takenUp: {
-    writeQueueNums: 'The producers follow the new count only at their next route pull (every 30 s, pollNameServerInterval).',
-    readQueueNums: 'The brokers hold the new count at once, and Not consumable counts by it; the consumers\' queues follow only at their next route pull (every 30 s) and rebalance (every 20 s): "Lag per consumer group" shows when.',
-    perm: 'Without R the brokers refuse pulls at once (the read side is theirs to enforce), and give them again once R is back; the producers follow a change of W only at their next route pull (every 30 s), a broker checking no W on a send (2 = W, 4 = R, 6 = RW).',
+    writeQueueNums: `The producers follow the new count only at their next route pull (every 30${UNIT_SPACE}s, pollNameServerInterval).`,
+    readQueueNums: `The brokers hold the new count at once, and Not consumable counts by it; the consumers' queues follow only at their next route pull (every 30${UNIT_SPACE}s) and rebalance (every 20${UNIT_SPACE}s): "Lag per consumer group" shows when.`,
+    perm: `Without R the brokers refuse pulls at once (the read side is theirs to enforce), and give them again once R is back; the producers follow a change of W only at their next route pull (every 30${UNIT_SPACE}s), a broker checking no W on a send (2 = W, 4 = R, 6 = RW).`,
   },
   effect: (effect, time) => {
     switch (effect.how) {
@@ -80,7 +81,7 @@ const en: WhatIfStrings = {
       case 'redeploy': return `A running consumer keeps the AllocateMessageQueueStrategy it started with, so at ${time} the group is redeployed: its ${effect.replaced} running consumer${effect.replaced === 1 ? '' : 's'} shut${effect.replaced === 1 ? 's' : ''} down and new ones start with the new strategy. The runs are the same until then.`;
       case 'consumers': return effect.added + effect.removed === 0
         ? `The group already has this many consumers at ${time}: nothing changes.`
-        : `At ${time} ${effect.added > 0 ? `${effect.added} more consumer${effect.added === 1 ? '' : 's'} start${effect.added === 1 ? 's' : ''}` : `${effect.removed} consumer${effect.removed === 1 ? '' : 's'} shut${effect.removed === 1 ? 's' : ''} down`} in the group. The brokers tell every member at once (NOTIFY_CONSUMER_IDS_CHANGED), so the group rebalances then, not at RebalanceService's next 20 s round. The runs are the same until then.`;
+        : `At ${time} ${effect.added > 0 ? `${effect.added} more consumer${effect.added === 1 ? '' : 's'} start${effect.added === 1 ? 's' : ''}` : `${effect.removed} consumer${effect.removed === 1 ? '' : 's'} shut${effect.removed === 1 ? 's' : ''} down`} in the group. The brokers tell every member at once (NOTIFY_CONSUMER_IDS_CHANGED), so the group rebalances then, not at RebalanceService's next 20${UNIT_SPACE}s round. The runs are the same until then.`;
       case 'producerRate': return `From ${time} the producer sends at the new rate (the workload, not a RocketMQ setting); the runs are the same until then.`;
       case 'fromStart': return en.fromStart[effect.reader];
     }
@@ -134,9 +135,9 @@ const zh: WhatIfStrings = {
   running: (simulated, until) => `正在运行两次……已模拟 ${simulated} / ${until}。`,
   refused: (message) => `无法做这个修改：${message}`,
   takenUp: {
-    writeQueueNums: '生产者要到下一次拉取路由（每 30 秒，pollNameServerInterval）之后才按新的数量写入。',
-    readQueueNums: 'Broker 立即采用新的数量，“无法消费”也按它计数；但消费者分到的队列要到下一次拉取路由（每 30 秒）并重新负载均衡（每 20 秒）之后才跟着改变：“各消费者组的堆积量”图显示是何时。',
-    perm: '去掉 R 后 Broker 立即拒绝拉取（读权限由 Broker 检查），恢复 R 后再照常返回消息；W 的变化要到生产者下一次拉取路由（每 30 秒）之后才生效，Broker 收消息时并不检查 W（2 = W，4 = R，6 = RW）。',
+    writeQueueNums: `生产者要到下一次拉取路由（每 30${UNIT_SPACE}秒，pollNameServerInterval）之后才按新的数量写入。`,
+    readQueueNums: `Broker 立即采用新的数量，“无法消费”也按它计数；但消费者分到的队列要到下一次拉取路由（每 30${UNIT_SPACE}秒）并重新负载均衡（每 20${UNIT_SPACE}秒）之后才跟着改变：“各消费者组的堆积量”图显示是何时。`,
+    perm: `去掉 R 后 Broker 立即拒绝拉取（读权限由 Broker 检查），恢复 R 后再照常返回消息；W 的变化要到生产者下一次拉取路由（每 30${UNIT_SPACE}秒）之后才生效，Broker 收消息时并不检查 W（2 = W，4 = R，6 = RW）。`,
   },
   effect: (effect, time) => {
     switch (effect.how) {
@@ -144,7 +145,7 @@ const zh: WhatIfStrings = {
       case 'redeploy': return `运行中的消费者一直使用启动时的 AllocateMessageQueueStrategy，所以在 ${time} 重新部署这个消费者组：正在运行的 ${effect.replaced} 个消费者关闭，用新策略启动新的消费者。此前两次运行完全相同。`;
       case 'consumers': return effect.added + effect.removed === 0
         ? `${time} 时这个消费者组已经是这么多消费者：没有变化。`
-        : `在 ${time} ${effect.added > 0 ? `这个消费者组新启动 ${effect.added} 个消费者` : `这个消费者组关闭 ${effect.removed} 个消费者`}。Broker 立即通知组内每个成员（NOTIFY_CONSUMER_IDS_CHANGED），所以消费者组当时就重新负载均衡，而不是等 RebalanceService 下一次 20 秒的周期。此前两次运行完全相同。`;
+        : `在 ${time} ${effect.added > 0 ? `这个消费者组新启动 ${effect.added} 个消费者` : `这个消费者组关闭 ${effect.removed} 个消费者`}。Broker 立即通知组内每个成员（NOTIFY_CONSUMER_IDS_CHANGED），所以消费者组当时就重新负载均衡，而不是等 RebalanceService 下一次 20${UNIT_SPACE}秒的周期。此前两次运行完全相同。`;
       case 'producerRate': return `从 ${time} 起生产者按新的速率发送（这是负载，不是 RocketMQ 的设置）；此前两次运行完全相同。`;
       case 'fromStart': return zh.fromStart[effect.reader];
     }

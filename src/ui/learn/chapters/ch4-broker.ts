@@ -1,6 +1,7 @@
 /** Chapter 4: the broker's modules: remoting, client manager, store, HA, index. */
 import type { Chapter } from '../chapter.ts';
 import scenario from './ch4-broker.json';
+import { UNIT_SPACE } from '../../../viz/format.ts';
 
 export const chapter: Chapter = {
   id: 'broker',
@@ -19,16 +20,16 @@ export const chapter: Chapter = {
       // c-1 heartbeats the slave too, and here the slave registers it first: the step waits for the master the inspector shows.
       wait: { type: 'consumer.registered', where: { broker: 'broker-a', brokerId: 0, consumer: 'c-1' } },
       caption: {
-        en: 'c-1\'s heartbeat (HEART_BEAT) reached the client manager: ConsumerManager now keeps group CG_ORDER, its subscription and c-1\'s channel with the time of its last heartbeat. Consumers heartbeat every broker, the slave broker-a/1 too, every 30 s; a channel silent for 120 s is dropped.',
-        zh: 'c-1 的心跳（HEART_BEAT）到达了客户端管理器：ConsumerManager 现在保存着消费者组 CG_ORDER、它的订阅，以及 c-1 的连接和最近一次心跳的时间。消费者每 30 秒向每个 Broker（包括 Slave broker-a/1）发心跳；沉默 120 秒的连接会被移除。',
+        en: `c-1's heartbeat (HEART_BEAT) reached the client manager: ConsumerManager now keeps group CG_ORDER, its subscription and c-1's channel with the time of its last heartbeat. Consumers heartbeat every broker, the slave broker-a/1 too, every 30${UNIT_SPACE}s; a channel silent for 120${UNIT_SPACE}s is dropped.`,
+        zh: `c-1 的心跳（HEART_BEAT）到达了客户端管理器：ConsumerManager 现在保存着消费者组 CG_ORDER、它的订阅，以及 c-1 的连接和最近一次心跳的时间。消费者每 30${UNIT_SPACE}秒向每个 Broker（包括 Slave broker-a/1）发心跳；沉默 120${UNIT_SPACE}秒的连接会被移除。`,
       },
       focus: { kind: 'broker', id: 'broker-a', module: 'clientManager' },
     },
     {
       wait: { type: 'message.stored', where: { broker: 'broker-a', brokerId: 0 } },
       caption: {
-        en: 'A message arrived (SEND_MESSAGE). The store service appended it to the CommitLog, one file for every topic written strictly in order; a background task then added a unit to the topic queue\'s ConsumeQueue (CommitLog offset, size, tag hash) and indexed its keys in the IndexService. The module map at the top of the inspector counts them: the store\'s "CommitLog: 1 message", the IndexService\'s entries, and HA\'s "no slave connected". The slave has no copy yet: its HAClient started before its registration told it where its master is, found no address and waits 5 s before it looks again (DefaultHAClient). At 0:05 it connects to the master\'s HA port and the master streams the CommitLog to it from the start.',
-        zh: '一条消息到达（SEND_MESSAGE）。存储服务把它追加到 CommitLog：所有主题共用一个文件，严格顺序写入；随后后台任务在该队列的 ConsumeQueue 里加一条记录（CommitLog 偏移量、大小、标签哈希），并在 IndexService 里为它的 keys 建索引。详情顶部的模块一览数着它们：存储服务“CommitLog：1 条消息”、索引服务的索引项，以及高可用服务“没有已连接的 Slave”。Slave 这时还没有副本：它的 HAClient 启动时，注册还没告诉它 Master 在哪里，它找不到地址，要等 5 秒再看（DefaultHAClient）。0:05 它连上 Master 的 HA 端口，Master 从头开始把 CommitLog 传给它。',
+        en: `A message arrived (SEND_MESSAGE). The store service appended it to the CommitLog, one file for every topic written strictly in order; a background task then added a unit to the topic queue's ConsumeQueue (CommitLog offset, size, tag hash) and indexed its keys in the IndexService. The module map at the top of the inspector counts them: the store's "CommitLog: 1 message", the IndexService's entries, and HA's "no slave connected". The slave has no copy yet: its HAClient started before its registration told it where its master is, found no address and waits 5${UNIT_SPACE}s before it looks again (DefaultHAClient). At 0:05 it connects to the master's HA port and the master streams the CommitLog to it from the start.`,
+        zh: `一条消息到达（SEND_MESSAGE）。存储服务把它追加到 CommitLog：所有主题共用一个文件，严格顺序写入；随后后台任务在该队列的 ConsumeQueue 里加一条记录（CommitLog 偏移量、大小、标签哈希），并在 IndexService 里为它的 keys 建索引。详情顶部的模块一览数着它们：存储服务“CommitLog：1 条消息”、索引服务的索引项，以及高可用服务“没有已连接的 Slave”。Slave 这时还没有副本：它的 HAClient 启动时，注册还没告诉它 Master 在哪里，它找不到地址，要等 5${UNIT_SPACE}秒再看（DefaultHAClient）。0:05 它连上 Master 的 HA 端口，Master 从头开始把 CommitLog 传给它。`,
       },
       // The module map under the inspector's title says the caption's counts beside broker-a/0's box: the
       // store's box, three screens down, scrolled into view took the box under the lesson (lesson-in-view.ts).
@@ -58,8 +59,8 @@ export const chapter: Chapter = {
     {
       wait: { type: 'message.consumed', where: { consumer: 'c-1', broker: 'broker-a', brokerId: 0 }, afterMs: 5_000 },
       caption: {
-        en: 'c-1 pulled (PULL_MESSAGE: the Remoting table below counts them, for PullMessageProcessor). It read the queue\'s ConsumeQueue from the offset the request names, then the messages at the CommitLog offsets its 20-byte units list. A pull also carries c-1\'s consumed offset, which the processor commits to the broker\'s committed offsets (consumerOffsetTable, further down the inspector). It is still empty: c-1\'s first row comes with a later pull, at 0:08, and from 0:11 c-1 also sends all its offsets every 5 s (persistConsumerOffsetInterval).',
-        zh: 'c-1 拉取了消息（PULL_MESSAGE：下面的 Remoting 表格数着这些请求，交给 PullMessageProcessor）。它从请求里给出的位点读该队列的 ConsumeQueue，再按其中 20 字节的记录所列的 CommitLog 偏移量读出消息。拉取请求还带着 c-1 的消费位点，处理器把它提交到 Broker 的已提交消费位点（consumerOffsetTable，在详情的更下方）。它现在还是空的：c-1 的第一行随 0:08 的一次拉取才到来；从 0:11 起，c-1 还会每 5 秒（persistConsumerOffsetInterval）把全部位点提交一次。',
+        en: `c-1 pulled (PULL_MESSAGE: the Remoting table below counts them, for PullMessageProcessor). It read the queue's ConsumeQueue from the offset the request names, then the messages at the CommitLog offsets its 20-byte units list. A pull also carries c-1's consumed offset, which the processor commits to the broker's committed offsets (consumerOffsetTable, further down the inspector). It is still empty: c-1's first row comes with a later pull, at 0:08, and from 0:11 c-1 also sends all its offsets every 5${UNIT_SPACE}s (persistConsumerOffsetInterval).`,
+        zh: `c-1 拉取了消息（PULL_MESSAGE：下面的 Remoting 表格数着这些请求，交给 PullMessageProcessor）。它从请求里给出的位点读该队列的 ConsumeQueue，再按其中 20 字节的记录所列的 CommitLog 偏移量读出消息。拉取请求还带着 c-1 的消费位点，处理器把它提交到 Broker 的已提交消费位点（consumerOffsetTable，在详情的更下方）。它现在还是空的：c-1 的第一行随 0:08 的一次拉取才到来；从 0:11 起，c-1 还会每 5${UNIT_SPACE}秒（persistConsumerOffsetInterval）把全部位点提交一次。`,
       },
       // The Remoting table, under the module map, counts the pulls: the least scroll that shows it keeps broker-a/0's
       // box in sight. The store's box and the committed offsets, further down, scrolled into view took the box under the lesson.

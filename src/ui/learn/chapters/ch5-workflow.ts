@@ -1,6 +1,7 @@
 /** Chapter 5: the workflow, from start-up to the first consumed message. */
 import type { Chapter } from '../chapter.ts';
 import scenario from './ch5-workflow.json';
+import { UNIT_SPACE } from '../../../viz/format.ts';
 
 export const chapter: Chapter = {
   id: 'workflow',
@@ -17,8 +18,8 @@ export const chapter: Chapter = {
     {
       wait: { type: 'broker.registered', where: { broker: 'broker-b', first: true, nameServer: 'ns-2' } },
       caption: {
-        en: '2. The brokers start at 0:03, open a long-lived connection to every NameServer and register (路由注册); they register again 10 s after they started, and then every 30 s.',
-        zh: '2. Broker 在 0:03 启动，与每个 NameServer 建立长连接并注册（路由注册）；启动 10 秒后再注册一次，之后每 30 秒一次。',
+        en: `2. The brokers start at 0:03, open a long-lived connection to every NameServer and register (路由注册); they register again 10${UNIT_SPACE}s after they started, and then every 30${UNIT_SPACE}s.`,
+        zh: `2. Broker 在 0:03 启动，与每个 NameServer 建立长连接并注册（路由注册）；启动 10${UNIT_SPACE}秒后再注册一次，之后每 30${UNIT_SPACE}秒一次。`,
       },
       focus: { kind: 'nameServer', id: 'ns-1' },
     },
@@ -36,8 +37,8 @@ export const chapter: Chapter = {
     {
       wait: { type: 'route.updated', where: { client: 'p-1' } },
       caption: {
-        en: '4. p-1 connected to one NameServer and fetched the route of TopicOrder: 8 write queues on two brokers. It caches the route and refreshes it every 30 s.',
-        zh: '4. p-1 连接了一个 NameServer，取到 TopicOrder 的路由：两个 Broker 上共 8 个写队列。它把路由缓存在本地，每 30 秒刷新一次。',
+        en: `4. p-1 connected to one NameServer and fetched the route of TopicOrder: 8 write queues on two brokers. It caches the route and refreshes it every 30${UNIT_SPACE}s.`,
+        zh: `4. p-1 连接了一个 NameServer，取到 TopicOrder 的路由：两个 Broker 上共 8 个写队列。它把路由缓存在本地，每 30${UNIT_SPACE}秒刷新一次。`,
       },
       focus: { kind: 'client', id: 'p-1' },
       predict: {

@@ -1,6 +1,7 @@
 /** Chapter 8: consumer groups at work: clustering and broadcasting, the allocation strategies, rebalancing. */
 import type { Chapter } from '../chapter.ts';
 import scenario from './ch8-consumers.json';
+import { UNIT_SPACE } from '../../../viz/format.ts';
 
 export const chapter: Chapter = {
   id: 'consumers',
@@ -55,13 +56,13 @@ export const chapter: Chapter = {
       predict: {
         question: { en: 'c-1 crashes. What happens to the queue it owned?', zh: 'c-1 崩溃了。它拥有的队列会怎样？' },
         choices: [
-          { en: 'It waits 120 s for c-1\'s heartbeat to expire', zh: '等 120 秒，直到 c-1 的心跳过期' },
+          { en: `It waits 120${UNIT_SPACE}s for c-1's heartbeat to expire`, zh: `等 120${UNIT_SPACE}秒，直到 c-1 的心跳过期` },
           { en: 'The others take it over at once', zh: '其他消费者立即接管' },
         ],
         answer: 1,
         why: {
-          en: 'A crashed process\'s connections close, and a closed channel removes the consumer at once and wakes the group\'s RebalanceService. Only a consumer that hangs with its connection open waits for the 120 s expiry, and then the others notice at their next 20 s rebalance.',
-          zh: '进程崩溃后连接会断开，连接一断开，该消费者就立即被移除，并唤醒组内各成员的 RebalanceService。只有连接还在却卡死的消费者才要等 120 秒过期，之后其他成员在下一次 20 秒的周期性负载均衡时才发现。',
+          en: `A crashed process's connections close, and a closed channel removes the consumer at once and wakes the group's RebalanceService. Only a consumer that hangs with its connection open waits for the 120${UNIT_SPACE}s expiry, and then the others notice at their next 20${UNIT_SPACE}s rebalance.`,
+          zh: `进程崩溃后连接会断开，连接一断开，该消费者就立即被移除，并唤醒组内各成员的 RebalanceService。只有连接还在却卡死的消费者才要等 120${UNIT_SPACE}秒过期，之后其他成员在下一次 20${UNIT_SPACE}秒的周期性负载均衡时才发现。`,
         },
       },
     },

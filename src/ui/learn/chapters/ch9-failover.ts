@@ -1,6 +1,7 @@
 /** Chapter 9: failover: a broker crash, a master with its slave, a partition, a NameServer down. */
 import type { Chapter } from '../chapter.ts';
 import scenario from './ch9-failover.json';
+import { UNIT_SPACE } from '../../../viz/format.ts';
 
 export const chapter: Chapter = {
   id: 'failover',
@@ -65,8 +66,8 @@ export const chapter: Chapter = {
     {
       wait: { type: 'fault', where: { action: 'partitionBroker' } },
       caption: {
-        en: 'At 1:00 broker-c is cut off by a partition. Nobody can tell a silent broker from a slow one: the first send to broker-c waits the whole 3 s (sendMsgTimeout, the budget for all attempts) and fails. The timeout also closes p-1\'s connection (clientCloseSocketIfTimeout), so later sends wait for a new connect, all those made meanwhile for the same one, which fails after 3 s too (connectTimeoutMillis). A send that waited less than 3 s is retried on another broker, like those to the crashed broker-a at 0:30; the one that started the connect is out of time. Until the route drops broker-c, about one send every 3 s fails for good.',
-        zh: '1:00 broker-c 被网络分区隔离。没人能区分一个沉默的 Broker 和一个很慢的 Broker：发往 broker-c 的第一条消息要等满 3 秒（sendMsgTimeout，所有尝试共用的时限）才失败。这次超时还关闭了 p-1 的连接（clientCloseSocketIfTimeout），此后的发送都要等待建立新连接，连接建立期间发出的发送等的是同一次连接，而这次连接同样在 3 秒后失败（connectTimeoutMillis）。等待不到 3 秒的发送会换一个 Broker 重试，就像 0:30 发往已崩溃的 broker-a 的消息；而触发这次连接的那条发送，3 秒的时限已经用完，只能失败。在路由去掉 broker-c 之前，大约每 3 秒就有一条发送最终失败。',
+        en: `At 1:00 broker-c is cut off, and silent looks like slow: the first send to it waits its whole 3${UNIT_SPACE}s sendMsgTimeout and closes p-1's connection (clientCloseSocketIfTimeout); each new connect fails after 3${UNIT_SPACE}s (connectTimeoutMillis). Above the canvas, Failed attempts counts every failed try (sends with time left retry elsewhere), Failed messages the sends out of time: about one every 3${UNIT_SPACE}s until the route drops broker-c.`,
+        zh: `1:00 broker-c 被网络分区隔离：沉默的 Broker 看起来和很慢的一样。发往它的第一条消息等满 3${UNIT_SPACE}秒（sendMsgTimeout，所有尝试共用的时限）后失败，并关闭 p-1 的连接（clientCloseSocketIfTimeout）；此后每次新建连接也要 3${UNIT_SPACE}秒才失败（connectTimeoutMillis）。画布上方的“失败尝试”记下每次失败的尝试（还有时间的发送换一个 Broker 重试），“失败消息”记下时限用完的发送：在路由去掉 broker-c 之前，大约每 3${UNIT_SPACE}秒一条。`,
       },
       focus: { kind: 'broker', id: 'broker-c' },
     },
@@ -85,24 +86,24 @@ export const chapter: Chapter = {
         ],
         answer: 1,
         why: {
-          en: 'A client keeps its chosen NameServer while its channel to it is open; once the channel is closed or a request fails, the next request takes the next one in its list (NettyRemotingClient). Its cached routes keep working meanwhile; at worst one 30 s refresh round is lost. Sends and pulls never went through ns-2 anyway.',
-          zh: '只要与选中的 NameServer 的连接还在，客户端就一直用它；连接断开或请求失败后，下一次请求才换到列表里的下一个（NettyRemotingClient）。在此期间缓存的路由照常可用，最多损失一轮 30 秒的刷新。发送和拉取本来就不经过 ns-2。',
+          en: `A client keeps its chosen NameServer while its channel to it is open; once the channel is closed or a request fails, the next request takes the next one in its list (NettyRemotingClient). Its cached routes keep working meanwhile; at worst one 30${UNIT_SPACE}s refresh round is lost. Sends and pulls never went through ns-2 anyway.`,
+          zh: `只要与选中的 NameServer 的连接还在，客户端就一直用它；连接断开或请求失败后，下一次请求才换到列表里的下一个（NettyRemotingClient）。在此期间缓存的路由照常可用，最多损失一轮 30${UNIT_SPACE}秒的刷新。发送和拉取本来就不经过 ns-2。`,
         },
       },
     },
     {
       wait: { type: 'broker.removed', where: { broker: 'broker-c' } },
       caption: {
-        en: 'ns-1 removed broker-c at 2:40: 120 s after its last registration at 0:40. ns-2 is down and could not. At their next route pull the clients stop choosing broker-c.',
-        zh: 'ns-1 在 2:40 剔除了 broker-c：距它最后一次注册（0:40）正好 120 秒。ns-2 已宕机，无法剔除。客户端在下一次拉取路由后不再选择 broker-c。',
+        en: `ns-1 removed broker-c at 2:40: 120${UNIT_SPACE}s after its last registration at 0:40. ns-2 is down and could not. At their next route pull the clients stop choosing broker-c.`,
+        zh: `ns-1 在 2:40 剔除了 broker-c：距它最后一次注册（0:40）正好 120${UNIT_SPACE}秒。ns-2 已宕机，无法剔除。客户端在下一次拉取路由后不再选择 broker-c。`,
       },
       focus: { kind: 'nameServer', id: 'ns-1' },
     },
     {
       wait: { atMs: 200_000 },
       caption: {
-        en: 'The cluster lived through every failure here without any node coordinating with another: clients fall back on cached routes and retries, consumers read from a slave that allows it (slaveReadEnable), NameServers each judge brokers alone. RocketMQ chooses availability and simplicity, and pays with time (a silent broker is removed about 120 s after its last registration: by the NameServer\'s next scan, every 5 s in 5.x, or by the close of its channel after 120 s idle, whichever comes first; clients notice up to 30 s later), with duplicates, and with the sends that failed meanwhile (Failed messages over the canvas: a send that fails for good is the application\'s to send again), never with a central component that could stop the cluster.',
-        zh: '集群挺过了这里的每一次故障，而且没有任何节点需要与其他节点协调：客户端依靠缓存的路由和重试，消费者从允许读取（slaveReadEnable）的 Slave 读取，每个 NameServer 独立判断 Broker 的存活。RocketMQ 选择了可用性和简单性，代价是时间（沉默的 Broker 在最后一次注册约 120 秒后才被剔除：由 NameServer 的下一次扫描（5.x 每 5 秒一次）剔除，或在它的连接空闲满 120 秒被关闭时剔除，以先到者为准；客户端还要再过最多 30 秒才发现）、重复消费，以及这期间失败的发送（画布上方的“失败消息”：最终失败的发送要由应用自己重发），而不是一个一旦失效就会让整个集群停下来的中心组件。',
+        en: `The cluster lived through every failure here without any node coordinating with another: clients fall back on cached routes and retries, consumers read from a slave that allows it (slaveReadEnable), NameServers each judge brokers alone. RocketMQ chooses availability and simplicity, and pays with time (a silent broker is removed about 120${UNIT_SPACE}s after its last registration: by the NameServer's next scan, every 5${UNIT_SPACE}s in 5.x, or by the close of its channel after 120${UNIT_SPACE}s idle, whichever comes first; clients notice up to 30${UNIT_SPACE}s later), with duplicates, and with the sends that failed meanwhile (Failed messages over the canvas: a send that fails for good is the application's to send again), never with a central component that could stop the cluster.`,
+        zh: `集群挺过了这里的每一次故障，而且没有任何节点需要与其他节点协调：客户端依靠缓存的路由和重试，消费者从允许读取（slaveReadEnable）的 Slave 读取，每个 NameServer 独立判断 Broker 的存活。RocketMQ 选择了可用性和简单性，代价是时间（沉默的 Broker 在最后一次注册约 120${UNIT_SPACE}秒后才被剔除：由 NameServer 的下一次扫描（5.x 每 5${UNIT_SPACE}秒一次）剔除，或在它的连接空闲满 120${UNIT_SPACE}秒被关闭时剔除，以先到者为准；客户端还要再过最多 30${UNIT_SPACE}秒才发现）、重复消费，以及这期间失败的发送（画布上方的“失败消息”：最终失败的发送要由应用自己重发），而不是一个一旦失效就会让整个集群停下来的中心组件。`,
       },
       tag: 'why',
     },

@@ -40,3 +40,11 @@ export function topologyDensity(input: TopologyInput): TopologyDensity {
     brokerColumns: brokers > MAX_BROKERS_ONE_COLUMN ? 2 : 1,
   };
 }
+
+/**
+ * Whether the canvas draws its dots as streams, a few per line (dot-streams.ts): whenever a crowd
+ * is drawn aggregated, a dot per message piles up into bands over the nodes it flies between.
+ */
+export function drawsDotStreams(density: TopologyDensity): boolean {
+  return density.producersByGroup || density.consumersByGroup || density.queueHeat;
+}

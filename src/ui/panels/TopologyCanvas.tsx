@@ -1,7 +1,8 @@
 /**
  * The moving dots over the topology: one canvas drawn imperatively from the trace at each
  * time, outside React state (many moving marks on one canvas layer cost one draw per frame, not one
- * React render per mark); the dots are stamped into its pixels (topology-paint.ts).
+ * React render per mark); the dots are stamped into its pixels (topology-paint.ts). It is a chunk
+ * of its own (TopologyPanel.tsx): the first paint has no dots in flight yet.
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { TopologyLayout } from '../../viz/topology-layout.ts';
@@ -9,6 +10,8 @@ import type { TraceSource } from '../../sim/timeline.ts';
 import { useReducedMotion } from '../use-reduced-motion.ts';
 import { DOT_KINDS, dotsAt, type Dot, type DotKind } from './topology-geometry.ts';
 import { NOTHING_PAINTED, paintDots, rgbOf, unionOf, type Painted, type Rgb } from './topology-paint.ts';
+import { drawsDotStreams } from '../../viz/topology-density.ts';
+import { streamDotsAt } from './topology-streams.ts';
 import type { DotRouting } from './topology-model.ts';
 
 interface TopologyCanvasProps {
@@ -75,6 +78,7 @@ export function TopologyCanvas({ source, layout, scale, routing, timeMs, flightM
   // full style recalculation, which cost more than drawing every dot.
   const colors = useRef<{ scheme: number; byKind: Record<DotKind, Rgb> } | null>(null);
   const image = useRef<Kept | null>(null);
+  const streams = drawsDotStreams(layout.density);
   useEffect(() => {
     const canvas = canvasRef.current;
     const context = canvas?.getContext('2d');
@@ -85,7 +89,8 @@ export function TopologyCanvas({ source, layout, scale, routing, timeMs, flightM
     if (canvas.width !== width) canvas.width = width;
     if (canvas.height !== height) canvas.height = height;
     if (colors.current?.scheme !== scheme) colors.current = { scheme, byKind: dotColors(canvas, context) };
-    const dots = dotsAt(source, layout, routing, timeMs, flightMs, maxDots, motion);
+    // A crowded cluster's dots are a few per line (topology-streams.ts); a classroom's, one per message.
+    const dots = streams ? streamDotsAt(source, layout, routing, timeMs, flightMs, motion) : dotsAt(source, layout, routing, timeMs, flightMs, maxDots, motion);
     const kept = keptOf(context, image, width, height);
     const painted = paintDots(kept.image, dots, colors.current.byKind, ratio, kept.painted);
     const changed = unionOf(kept.painted, painted);
@@ -94,7 +99,7 @@ export function TopologyCanvas({ source, layout, scale, routing, timeMs, flightM
     // How many messages are in flight: read by the browser benchmark and by tests.
     canvas.dataset.dots = String(dots.length);
     if (drawnRef) drawnRef.current = dots;
-  }, [source, layout, scale, routing, timeMs, flightMs, traceLength, maxDots, scheme, drawnRef, motion]);
+  }, [source, layout, scale, routing, timeMs, flightMs, traceLength, maxDots, scheme, drawnRef, motion, streams]);
   return (
     <canvas ref={canvasRef} className="rs-topology-canvas" aria-hidden="true" data-testid="topology-canvas"
       style={{ width: layout.width * scale, height: layout.height * scale }} />

@@ -1,11 +1,14 @@
 /**
  * A crowded cluster's queues: each master's queues of the topic in view as one heat row (darker
- * = more messages, orange = messages no consumer can pull, a blue top edge = producers write
+ * = more lag, orange = messages no consumer can pull, a blue top edge = producers write
  * it). The row is one button: a click opens the queue under the pointer, and ← → pick a queue
- * (outlined, and said in the row's accessible name) that Enter opens.
+ * (outlined, and said in the row's accessible name) that Enter opens. The row's name and title
+ * say its lag and what the shade means (its words are here, in the queues' lazy chunk).
  */
 import { memo, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import type { Bilingual } from '../../scenario/language.ts';
 import { usePlayback } from '../../store/playback.ts';
+import { useWords } from '../i18n/index.ts';
 import type { HeatRow } from './topology-heat.ts';
 import { cellAt } from './topology-heat.ts';
 import type { TopologyStrings } from './topology-strings.ts';
@@ -19,13 +22,26 @@ function layoutX(event: MouseEvent<SVGGElement>): number | null {
 /** The row takes ← → only, stopping at its ends; Home and End go on to the page's shortcuts (ui/commands.ts). */
 const CELL_MOVES: IndexMoves = { axis: 'horizontal', ends: false };
 
+interface HeatWords {
+  /** The row's lag, from its least to its most on one queue, and what the shade means (HEAT_LAGS). */
+  rowLag: (low: number, high: number) => string;
+}
+
+const lagRange = (low: number, high: number, locale: string) => (low === high ? low.toLocaleString(locale) : `${low.toLocaleString(locale)}–${high.toLocaleString(locale)}`);
+
+const HEAT_WORDS: Bilingual<HeatWords> = {
+  en: { rowLag: (low, high) => `Lag ${lagRange(low, high, 'en')} messages a queue. The shade is the lag, the messages the group furthest behind has yet to consume: pale under 10, darker from 10, 100 and 1,000.` },
+  zh: { rowLag: (low, high) => `每个队列堆积 ${lagRange(low, high, 'zh-CN')} 条消息。颜色表示堆积，即落后最多的消费者组尚未消费的消息数：少于 10 条为浅色，达到 10、100、1,000 条逐级加深。` },
+};
+
 interface RowProps {
   row: HeatRow;
   topic: string;
   strings: TopologyStrings;
+  words: HeatWords;
 }
 
-const Row = memo(function Row({ row, topic, strings }: RowProps) {
+const Row = memo(function Row({ row, topic, strings, words }: RowProps) {
   const [active, setActive] = useState<number | null>(null);
   const open = (index: number) => {
     const queue = row.queues[index];
@@ -48,7 +64,7 @@ const Row = memo(function Row({ row, topic, strings }: RowProps) {
   };
   const activeQueue = active === null ? undefined : row.queues[active];
   const activeCell = active === null ? undefined : row.cells[active];
-  const summary = strings.queueStrip(row.queues[0]!.broker, topic, row.queues.length, row.messages);
+  const summary = `${strings.queueStrip(row.queues[0]!.broker, topic, row.queues.length, row.messages)} ${words.rowLag(row.lagLow, row.lagHigh)}`;
   const name = activeQueue ? `${strings.queueCell(activeQueue)}. ${summary}` : summary;
   return (
     <g className="rs-qheat" role="button" tabIndex={0} aria-label={name} data-testid={`canvas-queues-${row.node}`} data-messages={row.messages}
@@ -65,5 +81,6 @@ const Row = memo(function Row({ row, topic, strings }: RowProps) {
 });
 
 export function HeatRows({ rows, topic, strings }: { rows: HeatRow[]; topic: string; strings: TopologyStrings }) {
-  return <g className="rs-qheats">{rows.map((row) => <Row key={row.node} row={row} topic={topic} strings={strings} />)}</g>;
+  const words = useWords(HEAT_WORDS);
+  return <g className="rs-qheats">{rows.map((row) => <Row key={row.node} row={row} topic={topic} strings={strings} words={words} />)}</g>;
 }

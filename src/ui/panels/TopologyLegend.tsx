@@ -9,6 +9,8 @@ import { useTopologyLegendStrings } from './topology-legend-strings.ts';
 interface LegendProps {
   /** The queues are heat rows (a crowded cluster): say what their shades mean. */
   heat: boolean;
+  /** The dots are streams, a few per line (a crowded cluster, topology-streams.ts): say what a dot and its size mean. */
+  streams?: boolean;
   /** Each client's chosen NameServer is drawn (drawsChosenNameServer). */
   chosenNameServer: boolean;
   /** A message has been lost by now: its mark has been drawn. */
@@ -36,7 +38,23 @@ function CellSwatch({ kind }: { kind: CellKind }) {
   );
 }
 
-export const TopologyLegend = memo(function TopologyLegend({ heat, chosenNameServer, lost, drained, flightMs }: LegendProps) {
+/** The heat row's shades, each with the lag it starts at. */
+function LagShades({ words }: { words: readonly string[] }) {
+  return (
+    <span className="rs-legend-shades">
+      {words.map((label, level) => (
+        <span key={level} className="rs-legend-shade"><svg width="12" height="12" aria-hidden="true"><rect className={`rs-qheat-level rs-qheat-${level}`} x="0" y="0" width="12" height="12" /></svg>{label}</span>
+      ))}
+    </span>
+  );
+}
+
+/** Dots of the four sizes a stream's dot takes (streamSize): radius 4 to 7 layout units. */
+function StreamSwatch() {
+  return <svg className="rs-stream-swatch" width="58" height="16" aria-hidden="true">{[4, 5, 6, 7].map((radius, size) => <circle key={size} cx={5 + size * 15} cy="8" r={radius * 0.75} />)}</svg>;
+}
+
+export const TopologyLegend = memo(function TopologyLegend({ heat, streams = false, chosenNameServer, lost, drained, flightMs }: LegendProps) {
   const words = useTopologyLegendStrings();
   const language = usePlayback((s) => s.language);
   const links: [LinkKind | 'owner', string][] = [
@@ -53,7 +71,7 @@ export const TopologyLegend = memo(function TopologyLegend({ heat, chosenNameSer
   ];
   return (
     <ul className="rs-legend rs-topology-legend">
-      {heat && <li><svg width="28" height="14" aria-hidden="true">{[0, 1, 2, 3].map((level) => <rect key={level} className={`rs-qheat-level rs-qheat-${level}`} x={1 + level * 6.5} y="1" width="6.5" height="12" />)}</svg>{words.queueHeat}</li>}
+      {heat && <li data-testid="legend-heat">{words.queueHeat} <LagShades words={words.queueLagLevels} /></li>}
       {cells.map(([kind, label]) => <li key={kind}><CellSwatch kind={kind} />{label}</li>)}
       {links.map(([kind, label]) => (
         <li key={kind}><svg width="28" height="10" aria-hidden="true"><line x1="1" y1="5" x2="27" y2="5" className={`rs-link rs-link-${kind}`} /></svg>{label}</li>
@@ -61,6 +79,7 @@ export const TopologyLegend = memo(function TopologyLegend({ heat, chosenNameSer
       {dots.map(([kind, label]) => (
         <li key={kind}><span className={`rs-dot-swatch rs-dot-${kind}`} aria-hidden="true" />{label}</li>
       ))}
+      {streams && <li data-testid="legend-streams"><StreamSwatch />{words.dotStreams}</li>}
       <li className="rs-legend-note" data-testid="legend-flight">{words.dotFlight(formatPeriod(flightMs, language))}</li>
     </ul>
   );

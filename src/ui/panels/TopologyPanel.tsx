@@ -15,7 +15,6 @@ import { TEXT_PANEL_REFRESH, useSimView, type SimView } from '../use-sim.ts';
 import { derivedAt, EmptyPanel, PanelFrame, summaryAt, usePanelStrings } from './shared.tsx';
 import { SummaryLine } from './SummaryLine.tsx';
 import type { PanelStrings } from './strings.ts';
-import { TopologyCanvas } from './TopologyCanvas.tsx';
 import { brokerGroupTitles, CanvasTextZoom, TopologyLabels, type BrokerLabel } from './TopologyLabels.tsx';
 import { brokerDetail, brokerDetailShorter, brokerTitle, Nodes } from './TopologyNodes.tsx';
 import { linkOf, messageUnder, type Dot } from './topology-geometry.ts';
@@ -28,6 +27,7 @@ import { useElementWidth } from './use-element-width.ts';
 import { usePresentingScroll } from './use-presenting-scroll.ts';
 import { useStageRoom } from './use-stage-room.ts';
 import { canvasTextZoom, topologyScale } from '../../viz/topology-scale.ts';
+import { drawsDotStreams } from '../../viz/topology-density.ts';
 import { NarrationCaption } from '../narration/NarrationCaption.tsx';
 import { useRegionRef } from '../regions.ts';
 import './topology.css';
@@ -40,6 +40,8 @@ export interface TopologyPanelProps {
 
 /** The queue cells and owner lines come a moment after the first paint: a chunk of their own keeps the first load small. */
 const TopologyQueues = lazy(() => import('./TopologyQueues.tsx').then((module) => ({ default: module.TopologyQueues })));
+/** The dots' canvas and its painter: the first paint has nothing in flight (TopologyCanvas.tsx). */
+const TopologyCanvas = lazy(() => import('./TopologyCanvas.tsx').then((module) => ({ default: module.TopologyCanvas })));
 const TopologyLegend = lazy(() => import('./TopologyLegend.tsx').then((module) => ({ default: module.TopologyLegend })));
 
 const LINK_ORDER: LinkKind[] = ['notListed', 'chosenNameServer', 'registered', 'canWrite', 'allocated'];
@@ -182,8 +184,12 @@ interface DotsProps {
 function TopologyDots({ layout, scale, routing, flightMs, drawnRef }: DotsProps) {
   const view = useSimView();
   if (!view) return null;
-  return <TopologyCanvas source={view.timeline} layout={layout} scale={scale} routing={routing} timeMs={view.timeMs} flightMs={flightMs}
-    traceLength={view.timeline.traceLength} drawnRef={drawnRef} />;
+  return (
+    <Suspense fallback={null}>
+      <TopologyCanvas source={view.timeline} layout={layout} scale={scale} routing={routing} timeMs={view.timeMs} flightMs={flightMs}
+        traceLength={view.timeline.traceLength} drawnRef={drawnRef} />
+    </Suspense>
+  );
 }
 
 export function TopologyPanel({ className, flightMs }: TopologyPanelProps) {
@@ -235,7 +241,7 @@ export function TopologyPanel({ className, flightMs }: TopologyPanelProps) {
         </CanvasTextZoom.Provider>
       </div>
       <Suspense fallback={null}>
-        <TopologyLegend heat={layout.density.queueHeat} chosenNameServer={drawsChosenNameServer(model.input.nameServers)}
+        <TopologyLegend heat={layout.density.queueHeat} streams={drawsDotStreams(layout.density)} chosenNameServer={drawsChosenNameServer(model.input.nameServers)}
           lost={summary.messages.lost > 0} drained={drawsDrained(summary, model.topic, layout.density.queueHeat)} flightMs={flight} />
       </Suspense>
     </PanelFrame>

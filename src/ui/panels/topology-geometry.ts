@@ -120,6 +120,8 @@ export interface Dot {
   ring?: number;
   /** The message a dot carries (a click on it opens its card). */
   msgId?: string;
+  /** A crowded drawing's dot stands for this many events on its line (topology-streams.ts): drawn larger. */
+  events?: number;
 }
 
 /**
@@ -228,7 +230,7 @@ export function dotRoute(event: TraceEvent, routing: DotRouting): DotRoute | nul
  * The events that may fly a dot (dotRoute): the others (offsets, results, rebalances ...) are
  * most of a busy run's trace, and are passed over without looking up a path for them.
  */
-const FLIES: Record<TraceEvent['type'], boolean> = {
+export const FLIES: Record<TraceEvent['type'], boolean> = {
   'message.sent': true, 'send.failed': true, 'message.lost': true, 'message.stored': true, 'message.consumed': true, 'broker.registered': true, 'route.pulled': true, 'client.heartbeat': true,
   'route.updated': false, 'broker.removed': false, 'route.failed': false, 'nameServer.chosen': false, 'topic.updated': false, 'topic.updateFailed': false, 'send.result': false,
   rebalance: false, 'consumer.registered': false, 'consumer.removed': false, 'consumer.startFailed': false, 'producer.registered': false, 'producer.removed': false, 'consume.failed': false, 'pull.rejected': false,
@@ -266,17 +268,28 @@ function orGroup(layout: TopologyLayout, ref: EntityRef): EntityRef {
 }
 
 /** How dots move: gliding along their links, or jumping from start to end (reduced motion). */
-type DotMotion = 'fly' | 'jump';
+export type DotMotion = 'fly' | 'jump';
 
 /** How far below its queue cell a lost message's mark falls while it fades, in layout units. */
 export const LOST_FALL = 18;
 
 /** Where an event's dot goes: along a link's track, a ring at a broker (a store on itself), or down from a cell (a loss). */
-type DotPath = { kind: DotKind; track: LinkTrack } | { kind: DotKind; ringAt: { x: number; y: number } } | { kind: DotKind; fallFrom: { x: number; y: number } };
+export type DotPath = { kind: DotKind; track: LinkTrack } | { kind: DotKind; ringAt: { x: number; y: number } } | { kind: DotKind; fallFrom: { x: number; y: number } };
+
+/**
+ * A heat row's cells are a few pixels wide: a message flies into or out of its broker's box, so
+ * every message between two nodes shares one line (and one stream of dots, topology-streams.ts).
+ */
+function cellOrBroker(layout: TopologyLayout, ref: EntityRef): EntityRef {
+  if (ref.kind !== 'queue' || !layout.density.queueHeat) return ref;
+  const node = ref.id.slice(0, ref.id.lastIndexOf('#'));
+  return layout.brokers[node] ? { kind: 'broker', id: node } : ref;
+}
 
 function pathOf(layout: TopologyLayout, routing: DotRouting, event: TraceEvent): DotPath | null {
-  const route = dotRoute(event, routing);
-  if (!route) return null;
+  const dotRouted = dotRoute(event, routing);
+  if (!dotRouted) return null;
+  const route = dotRouted.kind === 'lost' ? dotRouted : { ...dotRouted, from: cellOrBroker(layout, dotRouted.from), to: cellOrBroker(layout, dotRouted.to) };
   if (route.kind === 'lost') {
     const box = boxOf(layout, orGroup(layout, route.to));
     return box ? { kind: route.kind, fallFrom: { x: box.x + box.width / 2, y: box.y + box.height / 2 } } : null;
@@ -319,22 +332,26 @@ function entryOf<K, V>(map: Map<K, V>, key: K, make: () => V): V {
 const newSlots = (): Slots => [];
 const newByName = (): Map<string, Slots> => new Map();
 
-/** A send's slot: its queue, and whether it is a first attempt, a retry or a failure (each its own mark). */
-function sendSlot(event: Extract<TraceEvent, { type: 'message.sent' | 'send.failed' }>): number {
-  return event.queueId * 3 + (event.type === 'send.failed' ? 2 : event.attempt > 1 ? 1 : 0);
+/**
+ * A send's slot: its queue (unless the queues are heat rows, whose messages all fly to the broker's
+ * box: fifty producers times 640 queues made 96,000 slots, each path found anew), and whether it
+ * is a first attempt, a retry or a failure (each its own mark).
+ */
+function sendSlot(event: Extract<TraceEvent, { type: 'message.sent' | 'send.failed' }>, heat: boolean): number {
+  return (heat ? 0 : event.queueId) * 3 + (event.type === 'send.failed' ? 2 : event.attempt > 1 ? 1 : 0);
 }
 
 /** The path of an event that may fly a dot; the rare control events (registrations, routes) are not kept. */
-function cachedPath(cache: RouteCache, layout: TopologyLayout, routing: DotRouting, event: TraceEvent): DotPath | null {
+export function cachedPath(cache: RouteCache, layout: TopologyLayout, routing: DotRouting, event: TraceEvent): DotPath | null {
   let slots: Slots;
   let slot: number;
   if (event.type === 'message.sent' || event.type === 'send.failed') {
     slots = entryOf(entryOf(cache.sends, event.producer, newByName), event.broker, newSlots);
-    slot = sendSlot(event);
+    slot = sendSlot(event, layout.density.queueHeat);
   } else if (event.type === 'message.consumed') {
     slots = entryOf(entryOf(cache.consumes, event.consumer, newByName), event.broker, newSlots);
-    // Slot 0: a message of a topic not drawn (a retry topic's), from the broker's box.
-    slot = event.topic === routing.topic ? event.queueId + 1 : 0;
+    // Slot 0: a message of a topic not drawn (a retry topic's), from the broker's box; so are all of a heat row's.
+    slot = event.topic === routing.topic && !layout.density.queueHeat ? event.queueId + 1 : 0;
   } else if (event.type === 'message.stored') {
     slots = entryOf(cache.stores, event.broker, newSlots);
     slot = event.brokerId;
@@ -352,7 +369,7 @@ function cachedPath(cache: RouteCache, layout: TopologyLayout, routing: DotRouti
 /** Route caches per layout and routing (both keep their identity while the structure and the roles do). */
 const routeCaches = new WeakMap<TopologyLayout, WeakMap<DotRouting, RouteCache>>();
 
-function routeCacheOf(layout: TopologyLayout, routing: DotRouting): RouteCache {
+export function routeCacheOf(layout: TopologyLayout, routing: DotRouting): RouteCache {
   let byRouting = routeCaches.get(layout);
   if (!byRouting) {
     byRouting = new WeakMap();
@@ -367,11 +384,11 @@ function routeCacheOf(layout: TopologyLayout, routing: DotRouting): RouteCache {
 }
 
 /** The message an event carries, if any (a click on its dot opens its card). */
-function msgIdOf(event: TraceEvent): string | undefined {
+export function msgIdOf(event: TraceEvent): string | undefined {
   return 'msgId' in event ? event.msgId : undefined;
 }
 
-function dotOf(path: DotPath, flight: number, motion: DotMotion, msgId: string | undefined): Dot {
+export function dotOf(path: DotPath, flight: number, motion: DotMotion, msgId: string | undefined): Dot {
   const opacity = dotOpacity(flight);
   const progress = motion === 'jump' ? jumpProgress(flight) : flight;
   if ('ringAt' in path) return { kind: path.kind, x: path.ringAt.x, y: path.ringAt.y, opacity, ring: 2 + progress * 9 };

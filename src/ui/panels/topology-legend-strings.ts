@@ -19,7 +19,11 @@ interface TopologyLegendStrings {
   queueWritten: string;
   /** A cell's fill: its messages, the part the group furthest behind has not consumed drawn darker (TopologyQueues.tsx; its title gives the counts). */
   queueFill: string;
+  /** A heat row's shade is its queues' lag (topology-heat.ts, HEAT_LAGS): what it means, then each shade's words. */
   queueHeat: string;
+  queueLagLevels: readonly [string, string, string, string];
+  /** A crowded drawing's dots (topology-streams.ts): a few per line, each for the events of a sixth of its flight. */
+  dotStreams: string;
   /** Shown in this order; 'lost' only once a message has been lost. */
   dots: Record<DotKind, string>;
   /**
@@ -40,7 +44,9 @@ const en: TopologyLegendStrings = {
   queueDrained: 'dashed, green = drained (id ≥ readQueueNums): every group consumed it, nothing is written to it',
   queueWritten: 'blue top edge = producers write it (id < writeQueueNums)',
   queueFill: 'fill = messages; dark top = not yet consumed',
-  queueHeat: 'queue row: darker = more messages (many queues: one row per broker)',
+  queueHeat: 'queue row (many queues: one row per broker), shaded by lag, the messages the group furthest behind has yet to consume:',
+  queueLagLevels: ['under 10', '10+', '100+', '1,000+'],
+  dotStreams: 'many messages: a line carries at most 6 dots at once, each for every message on it in a sixth of its flight; the larger, the more (1 · 2–9 · 10–99 · 100+)',
   dots: {
     sent: 'message sent', stored: 'message stored', consumed: 'message consumed', registered: 'broker registration', route: 'route pull', heartbeat: 'client heartbeat',
     retried: 'send retried', failed: 'send failed', lost: 'message lost for good (message.lost)',
@@ -59,7 +65,9 @@ const zh: TopologyLegendStrings = {
   queueDrained: '虚线、绿色 = 已消费完（id ≥ readQueueNums）：每个消费者组都已消费，也不再有消息写入',
   queueWritten: '蓝色上边 = 生产者会写入（id < writeQueueNums）',
   queueFill: '填充 = 消息数；深色顶部 = 尚未消费',
-  queueHeat: '队列行：颜色越深消息越多（队列很多时每个 Broker 一行）',
+  queueHeat: '队列行（队列很多时每个 Broker 一行），颜色表示堆积，即落后最多的消费者组尚未消费的消息数：',
+  queueLagLevels: ['少于 10', '10+', '100+', '1,000+'],
+  dotStreams: '消息很多时：每条连线上同时最多 6 个圆点，每个代表这条线上六分之一飞行时间内的所有消息；圆点越大，消息越多（1 · 2–9 · 10–99 · 100+）',
   dots: {
     sent: '发送消息', stored: '存储消息', consumed: '消费消息', registered: 'Broker 注册', route: '路由拉取', heartbeat: '客户端心跳',
     retried: '重试发送（第 2 次及以后）', failed: '发送失败', lost: '消息永久丢失（message.lost）',

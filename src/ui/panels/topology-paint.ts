@@ -5,6 +5,7 @@
  * machine without GPU raster) paid about 10-30 ms a frame for a thousand arcs, each its own
  * path, fill and raster; stamping them costs 1-2 ms (test/bench/browser-inflight.ts measures the page).
  */
+import { streamSize } from '../../viz/dot-streams.ts';
 import { DOT_KINDS, type Dot, type DotKind } from './topology-geometry.ts';
 
 /** Red, green, blue of a colour in 0-255. */
@@ -42,9 +43,10 @@ function distanceToSegment(x: number, y: number, x1: number, y1: number, x2: num
 
 /**
  * Layout units: a message's dot 4, control traffic's 3; a retry a dot of 3 in a ring of 6; a
- * failed send a cross of 8; a lost message a cross of 6 in a ring of 6.5.
+ * failed send a cross of 8; a lost message a cross of 6 in a ring of 6.5. A crowded drawing's dot
+ * standing for many events (topology-streams.ts) is `size` units wider in radius (streamSize).
  */
-function coverageAt(kind: DotKind, ring: number | undefined, x: number, y: number, unit: number): number {
+function coverageAt(kind: DotKind, ring: number | undefined, size: number, x: number, y: number, unit: number): number {
   const distance = Math.hypot(x, y);
   const disc = (radius: number) => edge(radius * unit - distance);
   const circle = (radius: number, width: number) => edge((width * unit) / 2 - Math.abs(distance - radius * unit));
@@ -57,7 +59,7 @@ function coverageAt(kind: DotKind, ring: number | undefined, x: number, y: numbe
   if (kind === 'retried') return Math.max(disc(3), circle(6, 1.5));
   // A store: a ring growing at its broker.
   if (ring !== undefined) return circle(ring, 2);
-  return disc(kind === 'registered' || kind === 'route' || kind === 'heartbeat' ? 3 : 4);
+  return disc((kind === 'registered' || kind === 'route' || kind === 'heartbeat' ? 3 : 4) + size);
 }
 
 /** Rings grow continuously; their stamps are kept per half unit of radius. */
@@ -65,19 +67,19 @@ function ringSize(dot: Dot): number | undefined {
   return dot.ring === undefined ? undefined : Math.round(dot.ring * 2) / 2;
 }
 
-/** Stamps of the current device pixel ratio, by kind and ring size (see stampKey). */
+/** Stamps of the current device pixel ratio, by kind, ring size and dot size (see stampKey). */
 const stamps = { unit: 0, byKey: new Map<number, Stamp>() };
 
-function stampKey(kind: DotKind, ring: number | undefined): number {
-  return DOT_KINDS.indexOf(kind) * 64 + (ring === undefined ? 63 : ring * 2);
+function stampKey(kind: DotKind, ring: number | undefined, size: number): number {
+  return (size * DOT_KINDS.length + DOT_KINDS.indexOf(kind)) * 64 + (ring === undefined ? 63 : ring * 2);
 }
 
-function stampOf(kind: DotKind, ring: number | undefined, unit: number): Stamp {
+function stampOf(kind: DotKind, ring: number | undefined, size: number, unit: number): Stamp {
   if (stamps.unit !== unit) {
     stamps.unit = unit;
     stamps.byKey.clear();
   }
-  const key = stampKey(kind, ring);
+  const key = stampKey(kind, ring, size);
   const cached = stamps.byKey.get(key);
   if (cached) return cached;
   const reach = Math.ceil(((ring ?? 0) + 8) * unit);
@@ -86,7 +88,7 @@ function stampOf(kind: DotKind, ring: number | undefined, unit: number): Stamp {
   const coverage: number[] = [];
   for (let y = -reach; y <= reach; y++) {
     for (let x = -reach; x <= reach; x++) {
-      const share = coverageAt(kind, ring, x, y, unit);
+      const share = coverageAt(kind, ring, size, x, y, unit);
       if (share <= 0) continue;
       dx.push(x);
       dy.push(y);
@@ -214,7 +216,7 @@ export function paintDots(image: ImageData, dots: readonly Dot[], colors: Record
   for (let index = dots.length - 1; index >= 0; index--) {
     const dot = dots[index]!;
     if (dot.opacity <= 0) continue;
-    const stamp = stampOf(dot.kind, ringSize(dot), unit);
+    const stamp = stampOf(dot.kind, ringSize(dot), streamSize(dot.events), unit);
     const cx = Math.round(dot.x * unit);
     const cy = Math.round(dot.y * unit);
     stampDot(image, pixels, stamp, cx, cy, colors[dot.kind], dot.opacity);

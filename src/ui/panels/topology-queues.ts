@@ -29,12 +29,25 @@ export interface CanvasQueue {
   owners: string[];
   /** What becomes of its messages, as the queue panel says (queueFate of the summary's queue). */
   fate: QueueFate;
+  /**
+   * Messages waiting on it: the lag of the group furthest behind (the summary's queues[].lag, as
+   * the Queues panel shows it), or with no group reading the topic every message not consumable
+   * (neverConsumable). What piles up in a crowded cluster; a heat row shades it (topology-heat.ts).
+   */
+  lag: number;
 }
 
-function lowestCommitted(replicas: readonly BrokerState[], topic: string, queueId: number, groups: string[]): number {
+/** Loops, not arrays: called for each of a large cluster's hundreds of queues at every refresh. */
+function lowestCommitted(replicas: readonly BrokerState[], topic: string, queueId: number, groups: readonly string[]): number {
   if (groups.length === 0) return 0;
   const key = `${topic}@${queueId}`;
-  return Math.min(...groups.map((group) => Math.max(0, ...replicas.map((replica) => replica.consumerOffsetTable[group]?.[key] ?? 0))));
+  let lowest = Infinity;
+  for (const group of groups) {
+    let highest = 0;
+    for (const replica of replicas) highest = Math.max(highest, replica.consumerOffsetTable[group]?.[key] ?? 0);
+    lowest = Math.min(lowest, highest);
+  }
+  return lowest;
 }
 
 function topicGroups(state: Readonly<ModelState>, topic: string): string[] {
@@ -50,9 +63,22 @@ export function ownersByCell(links: readonly LinkSpec[]): Record<string, string[
   return owners;
 }
 
-/** The fate of each of the topic's queues in the summary (its queues are the masters'), by brokerName@queueId. */
-function fatesOf(summary: readonly QueueSummary[], topic: string): Map<string, QueueFate> {
-  return new Map(summary.filter((queue) => queue.topic === topic).map((queue) => [`${queue.broker}@${queue.queueId}`, queueFate(queue)]));
+/** The messages waiting on a summary's queue (CanvasQueue.lag). */
+export function waitingOn(queue: QueueSummary): number {
+  let lag = 0;
+  let groups = 0;
+  for (const group in queue.lag) {
+    lag = Math.max(lag, queue.lag[group]!);
+    groups++;
+  }
+  return groups === 0 ? queue.neverConsumable : lag;
+}
+
+/** The topic's queues in the summary (its queues are the masters'), by brokerName@queueId. */
+function summaryQueuesOf(summary: readonly QueueSummary[], topic: string): Map<string, QueueSummary> {
+  const queues = new Map<string, QueueSummary>();
+  for (const queue of summary) if (queue.topic === topic) queues.set(`${queue.broker}@${queue.queueId}`, queue);
+  return queues;
 }
 
 /**
@@ -63,7 +89,7 @@ export function canvasQueues(
   state: Readonly<ModelState>, topic: string, slots: Record<string, number>, owners: Record<string, string[]>, summary: readonly QueueSummary[] = [],
 ): Record<string, CanvasQueue> {
   const groups = topicGroups(state, topic);
-  const fates = fatesOf(summary, topic);
+  const summaries = summaryQueuesOf(summary, topic);
   const queues = dict<CanvasQueue>();
   for (const [node, count] of Object.entries(slots)) {
     const broker = state.brokers[node];
@@ -74,6 +100,7 @@ export function canvasQueues(
     for (let queueId = 0; broker && queueId < count; queueId++) {
       const id = queueCellId(node, queueId);
       const readable = config !== undefined && isReadable(config.perm) && queueId < config.readQueueNums;
+      const summarized = summaries.get(`${broker.name}@${queueId}`);
       queues[id] = {
         broker: broker.name, queueId,
         count: broker.consumeQueues[topic]?.[queueId]?.length ?? 0,
@@ -81,7 +108,8 @@ export function canvasQueues(
         readable,
         consumed: lowestCommitted(replicas, topic, queueId, groups),
         owners: owners[id] ?? [],
-        fate: fates.get(`${broker.name}@${queueId}`) ?? (readable ? 'readable' : 'never'),
+        fate: summarized ? queueFate(summarized) : readable ? 'readable' : 'never',
+        lag: summarized ? waitingOn(summarized) : 0,
       };
     }
   }

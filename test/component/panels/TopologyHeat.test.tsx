@@ -12,7 +12,7 @@ import { queueCellId } from '../../../src/viz/topology-layout.ts';
 const NODE = 'broker-a/0';
 const COUNT = 8;
 const queues = Object.fromEntries(Array.from({ length: COUNT }, (_, queueId): [string, CanvasQueue] => [queueCellId(NODE, queueId), {
-  broker: 'broker-a', queueId, count: queueId, writable: true, readable: true, consumed: 0, owners: [], fate: 'readable',
+  broker: 'broker-a', queueId, count: queueId, writable: true, readable: true, consumed: 0, owners: [], fate: 'readable', lag: 0,
 }]));
 const cells = Object.fromEntries(layoutQueueStrip(COUNT, { x: 100, y: 40, width: 216, height: 60 }, true).map((cell, queueId) => [queueCellId(NODE, queueId), cell]));
 const [ROW] = heatRows(queues, { [NODE]: COUNT }, cells);

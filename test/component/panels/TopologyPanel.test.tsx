@@ -5,6 +5,7 @@ import { usePlayback } from '../../../src/store/playback.ts';
 import { TopologyPanel } from '../../../src/ui/panels/index.ts';
 import { topologyLegendStrings } from '../../../src/ui/panels/topology-legend-strings.ts';
 import { dotsAt } from '../../../src/ui/panels/topology-geometry.ts';
+import { streamDotsAt } from '../../../src/ui/panels/topology-streams.ts';
 import { topologyModel } from '../../../src/ui/panels/topology-model.ts';
 import { layoutTopology } from '../../../src/viz/topology-layout.ts';
 import { libraryScenario } from '../../support/library.ts';
@@ -370,7 +371,7 @@ describe('TopologyPanel', () => {
     expect(screen.getByTestId('topology-client-c-4')).not.toHaveTextContent('not started');
   });
 
-  it('draws a mark for each trace event in flight, in one picture a frame, and an empty one when nothing flies', () => {
+  it('draws a mark for each trace event in flight, in one picture a frame, and an empty one when nothing flies', async () => {
     const fake = fakeCanvas();
     const timeline = loadAt(twoBrokers(), 20_050);
     render(<TopologyPanel flightMs={500} />);
@@ -378,7 +379,8 @@ describe('TopologyPanel', () => {
     const layout = layoutTopology(model.input, 960);
     const dots = dotsAt(timeline, layout, model.routing, 20_050, 500);
     expect(dots.length).toBeGreaterThan(0);
-    const canvas = screen.getByTestId('topology-canvas');
+    // The canvas is a chunk loaded after the first paint.
+    const canvas = await screen.findByTestId('topology-canvas');
     expect(canvas).toHaveAttribute('data-dots', String(dots.length));
     expect(fake.picture?.width).toBe((canvas as HTMLCanvasElement).width);
     expect(fake.shown.some((byte) => byte > 0)).toBe(true);
@@ -387,14 +389,27 @@ describe('TopologyPanel', () => {
     cleanup();
     loadAt(twoBrokers(), 0);
     render(<TopologyPanel flightMs={1} />);
-    expect(screen.getByTestId('topology-canvas')).toHaveAttribute('data-dots', '0');
+    expect(await screen.findByTestId('topology-canvas')).toHaveAttribute('data-dots', '0');
     expect(fake.shown.every((byte) => byte === 0)).toBe(true);
   });
 
-  it('each frame puts only the rectangle that changed, and the canvas shows the whole picture of its moment', () => {
+  it('draws a crowded cluster\'s dots as streams, a few per line (144 queues, 13 consumers), the classroom\'s one per event', async () => {
+    const crowded = writeReadScenario({ brokers: ['broker-a', 'broker-b', 'broker-c'], writeQueueNums: 48, readQueueNums: 48, consumers: 13 });
+    const timeline = loadAt({ ...crowded, producers: crowded.producers.map((producer) => ({ ...producer, ratePerSec: 200 })) }, 30_000);
+    render(<TopologyPanel flightMs={500} />);
+    const model = topologyModel(timeline.state);
+    const layout = layoutTopology(model.input, 960);
+    const streams = streamDotsAt(timeline, layout, model.routing, 30_000, 500);
+    const each = dotsAt(timeline, layout, model.routing, 30_000, 500);
+    expect(streams.length).toBeLessThan(each.length / 5);
+    expect(await screen.findByTestId('topology-canvas')).toHaveAttribute('data-dots', String(streams.length));
+  });
+
+  it('each frame puts only the rectangle that changed, and the canvas shows the whole picture of its moment', async () => {
     const fake = fakeCanvas();
     loadAt(twoBrokers(), 20_050);
     render(<TopologyPanel flightMs={500} />);
+    await screen.findByTestId('topology-canvas');
     const puts = fake.context.putImageData as unknown as { mock: { calls: unknown[][] } };
     for (const t of [20_200, 20_450, 21_400, 22_000]) {
       act(() => usePlayback.getState().seek(t));

@@ -37,6 +37,15 @@ describe('the dots in flight, stamped into pixels', () => {
     expect(pixel(picture, 25, 20)).toEqual([0, 0, 0, 0]);
   });
 
+  it('a crowded drawing\'s dot carrying many messages is a wider disc: radius 4, 5, 6, 7 for 1, 2-9, 10-99, 100 or more', () => {
+    const covered = (events: number | undefined) => {
+      const picture = painted([at('sent', 20, 20, events === undefined ? {} : { events })]);
+      return [20, 21, 22, 23, 24, 25, 26, 27, 28].filter((x) => pixel(picture, x, 20)[3]! === 255).length;
+    };
+    // Opaque pixels right of the centre, the centre included: radius r covers x = 20 .. 20 + r - 1.
+    expect([undefined, 1, 5, 50, 500].map(covered)).toEqual([4, 4, 5, 6, 7]);
+  });
+
   it('control traffic (a registration, a route) is a smaller disc of radius 3', () => {
     const picture = painted([at('route', 20, 20)]);
     expect(pixel(picture, 22, 20)[3]).toBe(255);

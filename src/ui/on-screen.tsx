@@ -93,17 +93,35 @@ let heldSince: number | null = null;
  * Whether a seek is under way (its moment not shown yet; not playing): the page is idle while
  * the worker simulates, but the moment a catch-up would draw is about to be replaced, and its
  * render on the page's thread takes a core from the worker and holds up the seek's frame when it
- * arrives. A step's frame comes within a few milliseconds: the idle page catches up meanwhile.
+ * arrives.
  */
 function seekUnderWay(): boolean {
   const { seekTarget, playing } = usePlayback.getState();
   return seekTarget !== null && !playing;
 }
 
+/**
+ * Moves in a row (a key held down, the scrubber dragged, the benchmark's seeks) come an animation
+ * frame or two after the previous one is drawn: a catch-up begun in between met the next move's
+ * frame, and its render in slices took the page's thread while that frame waited (the reference
+ * hour's Queues panel, event log and failover view, below the fold at 1280x800). The panels off
+ * screen wait until the playhead has stayed where it is this long, however long the moves go on
+ * (as they wait while the run plays): nobody sees them meanwhile, and scrolled into view a panel
+ * draws the playhead at once.
+ */
+export const QUIET_MS = 150;
+/** When the playhead last moved or a seek began while not playing (performance.now()). */
+let movedAt = Number.NEGATIVE_INFINITY;
+
+usePlayback.subscribe((state, previous) => {
+  if (state.playing) return;
+  if (state.timeMs !== previous.timeMs || (state.seekTarget !== null && state.seekTarget !== previous.seekTarget)) movedAt = performance.now();
+});
+
 function runWaiting(): void {
   idleHandle = null;
   const now = performance.now();
-  if (seekUnderWay() && now - (heldSince ??= now) < SEEK_WAIT_MS) {
+  if (now - movedAt < QUIET_MS || (seekUnderWay() && now - (heldSince ??= now) < SEEK_WAIT_MS)) {
     idleHandle = requestIdle(HELD_RETRY_MS);
     return;
   }

@@ -7,7 +7,7 @@
  * in controller mode) is aria-disabled, with the reason beside it, and the arrows pass it by; a
  * rebuild the scenario rules refuse anyway says why next to the switch.
  */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Language } from '../../scenario/language.ts';
 import { messageIn, type ValidationError } from '../../scenario/validate.ts';
 import {
@@ -178,7 +178,12 @@ function nextRadio(key: string, index: number, available: readonly boolean[]): n
   return next;
 }
 
-export function VersionSwitch() {
+/**
+ * Memo: the NameServer panel draws its header's switch anew with every move of the playhead, and
+ * nothing here depends on the time (its words, about twenty formatted periods, cost every seek
+ * and step about a millisecond of the page's thread for the same list).
+ */
+export const VersionSwitch = memo(function VersionSwitch() {
   const language = usePlayback((s) => s.language);
   const words = useWords(VERSION_SWITCH_WORDS);
   const scenario = usePlayback((s) => s.scenario);
@@ -231,4 +236,4 @@ export function VersionSwitch() {
       <Changes words={words} config={scenario.config} language={language} />
     </div>
   );
-}
+});

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { usePlayback } from '../../../src/store/playback.ts';
-import { OnScreenSlot, useOffScreenCaughtUp } from '../../../src/ui/on-screen.tsx';
+import { OnScreenSlot, QUIET_MS, useOffScreenCaughtUp } from '../../../src/ui/on-screen.tsx';
 import { PanelFrame } from '../../../src/ui/panels/shared.tsx';
 import { useSimView } from '../../../src/ui/use-sim.ts';
 import { loadAt } from './load.ts';
@@ -92,12 +92,17 @@ describe('a panel off screen', () => {
   it('does not catch up while playing, and does once playing stops or it comes back on screen', () => {
     let wall = 5_000_000;
     vi.spyOn(performance, 'now').mockImplementation(() => wall);
+    // The page turns idle once the playhead has rested, on this test's own clock.
+    const idleAfterRest = () => {
+      wall += QUIET_MS;
+      idle.runNow();
+    };
     loadAt(writeReadScenario(), 1_000);
     render(<><OnScreenSlot><ProbePanel /></OnScreenSlot><Rest /></>);
     const shown = () => screen.getByTestId('shown').textContent;
     const caughtUp = () => screen.getByTestId('caught-up').textContent;
     act(() => FakeObserver.scroll(false));
-    act(() => idle.run());
+    act(idleAfterRest);
     act(() => usePlayback.getState().setPlaying(true));
     act(() => usePlayback.getState().seek(2_000));
     wall += 5_000;
@@ -108,13 +113,37 @@ describe('a panel off screen', () => {
     expect(shown()).toBe('3000');
 
     act(() => FakeObserver.scroll(false));
-    act(() => idle.run());
+    act(idleAfterRest);
     act(() => usePlayback.getState().seek(4_000));
     expect(idle.tasks).toHaveLength(0);
     expect(shown()).toBe('3000');
     act(() => usePlayback.getState().setPlaying(false));
-    act(() => idle.run());
+    act(idleAfterRest);
     expect(shown()).toBe('4000');
+    expect(caughtUp()).toBe('true');
+  });
+
+  it('waits until the playhead has rested before it catches up: moves in a row draw only what is on screen', () => {
+    loadAt(writeReadScenario(), 1_000);
+    render(<><OnScreenSlot><ProbePanel /></OnScreenSlot><Rest /></>);
+    const shown = () => screen.getByTestId('shown').textContent;
+    const caughtUp = () => screen.getByTestId('caught-up').textContent;
+    act(() => FakeObserver.scroll(false));
+    act(() => usePlayback.getState().seek(2_000));
+    // Idle right after the move, as between two steps of a key held down: the next move may come.
+    act(() => idle.runNow());
+    expect(shown()).toBe('1000');
+    expect(caughtUp()).toBe('false');
+    expect(idle.tasks).toHaveLength(1);
+    // However long the moves go on (here 10 x 120 ms), as long as none rests.
+    for (let t = 3_000; t <= 12_000; t += 1_000) {
+      act(() => usePlayback.getState().seek(t));
+      act(() => idle.run(QUIET_MS - 30));
+      expect(shown()).toBe('1000');
+    }
+
+    act(() => idle.run());
+    expect(shown()).toBe('12000');
     expect(caughtUp()).toBe('true');
   });
 

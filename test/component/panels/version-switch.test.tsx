@@ -9,6 +9,7 @@ import { findLibraryEntry } from '../../../src/scenario/library/index.ts';
 import { getTimeline, usePlayback } from '../../../src/store/playback.ts';
 import { openSource } from '../../../src/ui/controls/session.ts';
 import { NameServerPanel } from '../../../src/ui/panels/NameServerPanel.tsx';
+import { VERSION_SWITCH_WORDS } from '../../../src/ui/panels/version-switch-strings.ts';
 import { loadAt } from './load.ts';
 import { writeReadScenario } from './scenarios.ts';
 
@@ -118,6 +119,18 @@ describe('the RocketMQ 4.x / 5.x switch', () => {
     // No space between two Chinese words, nor before Chinese punctuation.
     expect(text).not.toMatch(/[\u4e00-\u9fff] [\u4e00-\u9fff]/);
     expect(text).not.toMatch(/ [，。；：、）]/);
+  });
+
+  it('is not worked out again when the playhead moves: nothing it says depends on the time', async () => {
+    loadWriteRead();
+    render(<NameServerPanel />);
+    await screen.findByTestId('version-4.x', {}, WAIT);
+    const row = vi.spyOn(VERSION_SWITCH_WORDS.en, 'row');
+    act(() => usePlayback.getState().seek(25_000));
+    act(() => usePlayback.getState().seek(30_000));
+    expect(screen.getByTestId('version-changes')).toHaveTextContent('scanNotActiveBrokerInterval: 4.x 10 s, 5.x 5 s');
+    expect(row).not.toHaveBeenCalled();
+    row.mockRestore();
   });
 });
 

@@ -139,27 +139,38 @@ export function linkIntoCell(from: Box, cell: Box, lanes?: Lanes): Link {
 }
 
 /**
- * From the bottom of a queue cell to a process: down out of the cell into its broker's bottom
- * margin, under the queues. A process below the broker, with a rail (the narrow layout): along
- * the margin to the rail, down it past the brokers below this one, then along just above the
- * process's box and into its top. A process beside the broker: along the margin to the broker's
- * side, then a curve, so the line never crosses another broker's box. Otherwise down and across.
+ * How far under its broker's box a link out of a queue cell runs: a message's dot (radius 4,
+ * topology-paint.ts) rides below the frame, clear of it. topology-layout.ts leaves twice this under
+ * a broker that draws queues, so the dot clears the frame below too.
+ */
+export const RUN_BELOW_BOX = 5;
+
+/**
+ * From the bottom of a queue cell to a process: straight down out of the cell and out of its
+ * broker's box, then along under the box. Under it, not inside: a run along the broker's bottom
+ * margin passed under every cell to the right of the queue, so the queue ids no consumer reads
+ * (queueId >= readQueueNums: MQClientInstance.topicRouteData2TopicSubscribeInfo gives a consumer
+ * only the readable ones) looked pulled too.
+ * A process below the broker, with a rail (the narrow layout): along under the box to the rail,
+ * down it past the brokers below this one, then along just above the process's box and into its
+ * top. A process beside the broker: under the box to its side, then a curve, so the line never
+ * crosses another broker's box. Otherwise down and across.
  */
 export function linkOutOfCell(cell: Box, to: Box, broker?: Box, railX?: number): Link {
   const side = linkBetween(cell, to);
   const start = { x: cell.x + cell.width / 2, y: cell.y + cell.height };
   if (broker) {
-    const runY = Math.max(start.y, broker.y + broker.height - 3);
-    const intoMargin = [start, { x: start.x, y: runY }];
+    const runY = broker.y + broker.height + RUN_BELOW_BOX;
+    const outOfBox = [start, { x: start.x, y: runY }];
     if (railX !== undefined && to.y > broker.y + broker.height) {
       const laneY = to.y - ABOVE_BOX;
       const middle = { x: to.x + to.width / 2, y: laneY };
-      return { source: { x: railX, y: runY }, target: { x: railX, y: laneY }, orientation: 'vertical', via: intoMargin, then: [middle, { x: middle.x, y: to.y }] };
+      return { source: { x: railX, y: runY }, target: { x: railX, y: laneY }, orientation: 'vertical', via: outOfBox, then: [middle, { x: middle.x, y: to.y }] };
     }
     if (side.orientation === 'horizontal' || apart(to, broker)) {
       const rightward = to.x >= broker.x + broker.width / 2;
       const edgeX = rightward ? broker.x + broker.width : broker.x;
-      return { source: { x: edgeX, y: runY }, target: sideMiddle(to, !rightward), orientation: 'horizontal', via: intoMargin };
+      return { source: { x: edgeX, y: runY }, target: sideMiddle(to, !rightward), orientation: 'horizontal', via: outOfBox };
     }
   }
   const lead = side.orientation === 'horizontal' ? { x: (start.x + side.target.x) / 2, y: side.target.y } : { x: side.target.x, y: side.target.y - CELL_LEAD };

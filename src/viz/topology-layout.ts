@@ -6,7 +6,7 @@
  * as one node per group and its queues as heat rows (topology-density.ts).
  */
 import { dict, dictFrom } from '../sim/index.ts';
-import type { Box } from './paths.ts';
+import { RUN_BELOW_BOX, type Box } from './paths.ts';
 import { layoutQueueStrip, queueStripHeight, stripTop } from './queue-strip.ts';
 import { topologyDensity, type TopologyDensity } from './topology-density.ts';
 
@@ -80,6 +80,12 @@ const GROUP_HEADER = 26;
 const GROUP_PADDING = 8;
 const GROUP_GAP = 16;
 const CROWDED_ROW_GAP = 8;
+/**
+ * Under a broker that draws queues: the room where its consume links run, under its box
+ * (paths.ts linkOutOfCell), between its frame and the next one (its group's or a slave's). A
+ * crowded cluster's rows keep CROWDED_ROW_GAP: its rows must fit the screen.
+ */
+const ROOM_UNDER_QUEUES = 2 * RUN_BELOW_BOX;
 const BAND_GAP = 56;
 /**
  * Wide: the band under the NameServers, where the registrations and the clients' lines to their
@@ -117,27 +123,29 @@ function row(ids: string[], x0: number, x1: number, y: number, maxWidth: number)
   return boxes;
 }
 
+const fixed = (height: number) => () => height;
+
 /**
  * Tiles in as many columns of at least minWidth as fit, each row as tall as its tallest tile
  * (a broker with a queue strip is taller); returns the boxes and the height used.
  */
-function tiles(ids: string[], x: number, y: number, width: number, minWidth: number, heightOf: (id: string, width: number) => number): { boxes: Record<string, Box>; height: number } {
+function tiles(ids: string[], x: number, y: number, width: number, minWidth: number, heightOf: (id: string, width: number) => number, gapUnder: (id: string) => number = fixed(MEMBER_GAP)): { boxes: Record<string, Box>; height: number } {
   const columns = Math.max(1, Math.min(ids.length, Math.floor((width + MEMBER_GAP) / (minWidth + MEMBER_GAP))));
   const tileWidth = (width - MEMBER_GAP * (columns - 1)) / columns;
   const boxes = dict<Box>();
   let top = y;
+  let gap = 0;
   for (let start = 0; start < ids.length; start += columns) {
     const rowIds = ids.slice(start, start + columns);
     const rowHeight = Math.max(...rowIds.map((id) => heightOf(id, tileWidth)));
     rowIds.forEach((id, i) => {
       boxes[id] = { x: x + i * (tileWidth + MEMBER_GAP), y: top, width: tileWidth, height: rowHeight };
     });
-    top += rowHeight + MEMBER_GAP;
+    gap = Math.max(...rowIds.map(gapUnder));
+    top += rowHeight + gap;
   }
-  return { boxes, height: ids.length > 0 ? top - MEMBER_GAP - y : 0 };
+  return { boxes, height: ids.length > 0 ? top - gap - y : 0 };
 }
-
-const fixed = (height: number) => () => height;
 
 interface Groups {
   groups: Record<string, Box>;
@@ -164,10 +172,9 @@ interface Strips {
 /** Group boxes (a header and member tiles) from y, in rows of `columns` groups across the given width. */
 function groupColumn(groups: { name: string; members: string[] }[], { x, y, width, columns = 1 }: Column, memberMinWidth: number, { slots = dict(), heat = false, untitledSingles = false }: Strips = {}): Groups {
   const result: Groups = { groups: dict(), members: dict(), height: 0, untitled: [] };
-  const heightOf = (id: string, tileWidth: number) => {
-    const count = slots[id] ?? 0;
-    return count > 0 ? stripTop(heat) + queueStripHeight(count, tileWidth, heat) : MEMBER_HEIGHT;
-  };
+  const queues = (id: string) => (slots[id] ?? 0) > 0;
+  const heightOf = (id: string, tileWidth: number) => (queues(id) ? stripTop(heat) + queueStripHeight(slots[id]!, tileWidth, heat) : MEMBER_HEIGHT);
+  const gapUnder = (id: string) => (queues(id) ? ROOM_UNDER_QUEUES : MEMBER_GAP);
   const groupWidth = (width - GROUP_GAP * (columns - 1)) / columns;
   // A crowded cluster's rows sit closer: its lone brokers have no frame to keep apart.
   const rowGap = untitledSingles ? CROWDED_ROW_GAP : GROUP_GAP;
@@ -180,8 +187,9 @@ function groupColumn(groups: { name: string; members: string[] }[], { x, y, widt
       // A lone broker's box is its group's: no title row, no padding (ten of them took 112 px of a crowded drawing).
       const [header, padding] = untitled ? [0, 0] : [GROUP_HEADER, GROUP_PADDING];
       if (untitled) result.untitled.push(group.name);
-      const inner = tiles(group.members, left + padding, top + header, groupWidth - 2 * padding, Math.min(memberMinWidth, groupWidth - 2 * padding), heightOf);
-      const height = header + inner.height + padding;
+      const inner = tiles(group.members, left + padding, top + header, groupWidth - 2 * padding, Math.min(memberMinWidth, groupWidth - 2 * padding), heightOf, gapUnder);
+      const bottom = untitled ? 0 : group.members.some(queues) ? Math.max(padding, ROOM_UNDER_QUEUES) : padding;
+      const height = header + inner.height + bottom;
       result.groups[group.name] = { x: left, y: top, width: groupWidth, height };
       Object.assign(result.members, inner.boxes);
       rowHeight = Math.max(rowHeight, height);

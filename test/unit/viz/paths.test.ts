@@ -1,5 +1,6 @@
-import { boxCenter, linkBetween, linkIntoCell, linkOutOfCell, linkPath, linkUpTheGutter, type Box } from '../../../src/viz/paths.ts';
+import { boxCenter, linkBetween, linkIntoCell, linkOutOfCell, linkPath, linkUpTheGutter, RUN_BELOW_BOX, type Box } from '../../../src/viz/paths.ts';
 import { pointOnLink } from '../../../src/viz/link-track.ts';
+import { layoutQueueStrip, queueStripHeight, stripTop } from '../../../src/viz/queue-strip.ts';
 
 const left: Box = { x: 0, y: 100, width: 100, height: 40 };
 const right: Box = { x: 300, y: 0, width: 100, height: 40 };
@@ -62,16 +63,36 @@ describe('linkOutOfCell (a queue to its owner)', () => {
   const cell: Box = { x: 120, y: 90, width: 20, height: 16 };
   const consumer: Box = { x: 500, y: 300, width: 100, height: 40 };
 
-  it('runs under the queues to the broker\'s side before it turns, so it never crosses a box below', () => {
+  it('drops out of the broker\'s box and runs under it to its side before it turns, so it never crosses a box below', () => {
     const link = linkOutOfCell(cell, consumer, broker);
-    expect(linkPath(link)).toBe('M130,106L130,127L300,127C400,127,400,320,500,320');
+    expect(linkPath(link)).toBe('M130,106L130,135L300,135C400,135,400,320,500,320');
     for (let i = 0; i <= 20; i++) {
       const point = pointOnLink(link, i / 20);
-      // Inside the broker (its bottom margin) until its right edge, then beyond it: never below it while under it.
-      if (point.x <= broker.x + broker.width) expect(point.y).toBeLessThanOrEqual(broker.y + broker.height);
+      // Under the broker (never further down than the run) until its right edge, then beyond it.
+      if (point.x <= broker.x + broker.width) expect(point.y).toBeLessThanOrEqual(broker.y + broker.height + RUN_BELOW_BOX);
     }
     expect(pointOnLink(link, 0)).toEqual({ x: 130, y: 106 });
     expect(pointOnLink(link, 1)).toEqual({ x: 500, y: 320 });
+  });
+
+  it('never passes under a queue no consumer reads: the run is below those cells and outside the broker\'s box', () => {
+    // TopicTest's "write 8 / read 4": cells 4-7 take sends but no consumer is given them.
+    // A broker box as tall as its name, status line and one row of cells (topology-layout.ts).
+    const tight: Box = { ...broker, height: stripTop(false) + queueStripHeight(8, broker.width) };
+    const cells = layoutQueueStrip(8, tight);
+    const unread = cells.slice(4);
+    const dotRadius = 4;
+    for (const read of cells.slice(0, 4)) {
+      const link = linkOutOfCell(read, consumer, tight);
+      for (let i = 0; i <= 200; i++) {
+        const { x, y } = pointOnLink(link, i / 200);
+        for (const other of unread) {
+          if (x + dotRadius < other.x || x - dotRadius > other.x + other.width) continue;
+          expect(y - dotRadius).toBeGreaterThan(other.y + other.height);
+          expect(y - dotRadius).toBeGreaterThanOrEqual(tight.y + tight.height);
+        }
+      }
+    }
   });
 
   it('moves forward along the run, then along the curve', () => {
@@ -134,8 +155,8 @@ describe('links along the rail of a narrow layout (boxes stacked in one column, 
     expect(linkPath(linkIntoCell(producer, cell, { broker, y: 237, railX: 350 }))).toBe('M176,140C176,152,350,152,350,164L350,237L110,237L110,242');
   });
 
-  it('a pull\'s answer runs under the queues to the rail, down it, then along above the consumer into its top', () => {
-    expect(linkPath(linkOutOfCell(cell, consumer, broker, 350))).toBe('M110,258L110,261L350,261C350,378,350,378,350,495L250,495L250,500');
+  it('a pull\'s answer drops out of the broker\'s box, runs under it to the rail, down it, then along above the consumer into its top', () => {
+    expect(linkPath(linkOutOfCell(cell, consumer, broker, 350))).toBe('M110,258L110,269L350,269C350,382,350,382,350,495L250,495L250,500');
   });
 });
 

@@ -1,5 +1,5 @@
 import { fitText } from '../../../src/viz/format.ts';
-import type { Box } from '../../../src/viz/paths.ts';
+import { RUN_BELOW_BOX, type Box } from '../../../src/viz/paths.ts';
 import { layoutTopology, WIDE_MIN_WIDTH, type TopologyInput, type TopologyLayout } from '../../../src/viz/topology-layout.ts';
 
 const input: TopologyInput = {
@@ -131,5 +131,33 @@ describe('the wide layout\'s columns', () => {
     expect((producers.top + producers.bottom) / 2).toBeCloseTo((brokers.top + brokers.bottom) / 2, 6);
     const consumers = span(layout.consumerGroups);
     expect((consumers.top + consumers.bottom) / 2).toBeCloseTo((brokers.top + brokers.bottom) / 2, 6);
+  });
+});
+
+describe('the room under a broker that draws queues (where paths.ts linkOutOfCell runs its consume links)', () => {
+  // Each master draws TopicTest's 8 queues; broker-a's slave and broker-c draw none.
+  const withQueues: TopologyInput = {
+    ...input,
+    brokerGroups: [...input.brokerGroups, { name: 'broker-c', members: ['broker-c/0'] }],
+    queueSlots: { 'broker-a/0': 8, 'broker-b/0': 8 },
+  };
+
+  /** The top of the first frame under `box` across its width: a broker's, or the bottom of its group's. */
+  function frameBelow(layout: TopologyLayout, box: Box): number {
+    const bottom = box.y + box.height;
+    const across = (other: Box) => other.x < box.x + box.width && box.x < other.x + other.width;
+    const tops = [...Object.values(layout.brokers), ...Object.values(layout.brokerGroups)].filter((other) => across(other) && other.y >= bottom).map((other) => other.y);
+    const groupBottoms = Object.values(layout.brokerGroups).filter((group) => across(group) && group.y + group.height >= bottom).map((group) => group.y + group.height);
+    return Math.min(...tops, ...groupBottoms);
+  }
+
+  it.each([1280, 390])('leaves a dot of radius 4 room to run under the box, clear of the next frame, at %i px', (width) => {
+    const layout = layoutTopology(withQueues, width);
+    for (const node of ['broker-a/0', 'broker-b/0']) {
+      const box = layout.brokers[node]!;
+      const runY = box.y + box.height + RUN_BELOW_BOX;
+      expect(runY - 4).toBeGreaterThanOrEqual(box.y + box.height);
+      expect(runY + 4).toBeLessThanOrEqual(frameBelow(layout, box));
+    }
   });
 });

@@ -17,6 +17,7 @@
 import { dict } from '../engine/dict.ts';
 import { MASTER_ID } from './defaults.ts';
 import type { BrokerState, ClientState, ModelState, TopicRouteData } from './state.ts';
+import { isBrokerFault } from './fault-event.ts';
 
 /** A broker fault from the timeline, in the order they happened. */
 export interface FaultRecord {
@@ -81,13 +82,6 @@ export interface Detection {
   since?: number;
   /** sendFailed / pullFailed: the failure's reason; controller*: the node elected, or "none". */
   detail?: string;
-}
-
-const BROKER_FAULTS = new Set(['crashBroker', 'powerOffBroker', 'partitionBroker', 'shutdownBroker']);
-
-/** The timeline actions that open a fault record: a broker process crashes, loses power, is cut off or shuts down. */
-export function isBrokerFault(action: string): boolean {
-  return BROKER_FAULTS.has(action);
 }
 
 export function openFault(state: ModelState, action: string, broker: string, brokerId: number, node: string, at: number, atTrace: number): void {

@@ -7,6 +7,13 @@ import { MASTER_ID } from './defaults.ts';
 import type { TraceEvent } from './events.ts';
 import type { TimelineAction } from './spec.ts';
 
+const BROKER_FAULTS = new Set(['crashBroker', 'powerOffBroker', 'partitionBroker', 'shutdownBroker']);
+
+/** The timeline actions that open a fault record (detections.ts): a broker process crashes, loses power, is cut off or shuts down. */
+export function isBrokerFault(action: string): boolean {
+  return BROKER_FAULTS.has(action);
+}
+
 /** What a timeline action's `fault` trace event names as its target. */
 export function faultTarget(action: TimelineAction): string {
   if ('target' in action) return action.target;

@@ -14,8 +14,9 @@ export type { RequestCode } from '../model/remoting-types.ts';
 export type { Detection, FaultRecord } from '../model/detections.ts';
 export type { Scenario, TimelineAction, TimelineActionName, TopicSpec } from '../model/spec.ts';
 export { everyConsumer, everyProducer } from '../model/spec.ts';
-// A fault event's process or link, as the page names it (a slave by its node, a link by both ends).
-export { faultEvent, faultSubject } from '../model/fault-event.ts';
+// A fault event's process or link, as the page names it (a slave by its node, a link by both ends),
+// and whether an action is a broker fault (the failover record comes first after one: ui/panel-order.ts).
+export { faultEvent, faultSubject, isBrokerFault } from '../model/fault-event.ts';
 export * from '../model/vocabulary.ts';
 export type {
   BrokerState, BrokerStatus, ClientChannelInfo, ClientState, ConsumerState, DuplicateCause, ModelState, ProducerState, SendFailedCause, NameServerState, StoredMessage,

@@ -25,7 +25,7 @@ import { GlossaryButton } from './learn/GlossaryButton.tsx';
 import { FirstVisitSlot } from './learn/FirstVisitSlot.tsx';
 import { LearnButton } from './learn/LearnButton.tsx';
 import { LearnSlot } from './learn/LearnSlot.tsx';
-import { sideOrder, type SidePanel } from './panel-order.ts';
+import { firstFaultAt, sideOrder, type SidePanel } from './panel-order.ts';
 import { SummaryBar } from './panels/index.ts';
 import { InsightTabs } from './insight/InsightTabs.tsx';
 import { onIdle } from './on-idle.ts';
@@ -74,6 +74,8 @@ function Panels() {
   const focus = usePlayback((s) => s.scenario?.focus);
   // A process's details, not a message's: a message opens its card over the side column.
   const inspecting = usePlayback((s) => isProcessSelection(s.selection));
+  const faulted = usePlayback((s) => s.timeMs >= firstFaultAt(s.scenario?.timeline));
+  const panels = useRegionRef('panels');
   const mainColumn = useRegionRef('mainColumn');
   const sideColumn = useRegionRef('sideColumn');
   const side: Record<SidePanel, ReactNode> = {
@@ -83,13 +85,13 @@ function Panels() {
     failover: <OnScreenSlot key="failover"><Suspense fallback={null}><FailoverPanel className="rs-area-failover" /></Suspense></OnScreenSlot>,
   };
   return (
-    <div className={`rs-panels${inspecting ? ' rs-panels-inspecting' : ''}`}>
+    <div ref={panels} className={`rs-panels${inspecting ? ' rs-panels-inspecting' : ''}`}>
       <SummaryBar className="rs-area-summary" />
       <div ref={mainColumn} className="rs-column rs-column-main">
         <InsightTabs />
       </div>
       <div ref={sideColumn} className="rs-column rs-column-side">
-        {sideOrder(focus ?? [], inspecting).map((name) => side[name])}
+        {sideOrder(focus ?? [], inspecting, faulted).map((name) => side[name])}
       </div>
     </div>
   );

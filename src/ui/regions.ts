@@ -8,7 +8,8 @@
  */
 import { useCallback, type RefCallback, type RefObject } from 'react';
 
-export type Region = 'controls' | 'lesson' | 'mainColumn' | 'sideColumn' | 'play' | 'inspector' | 'topology' | 'messageCard';
+/** `panels`: the summary's counters and the two columns under them. */
+export type Region = 'controls' | 'lesson' | 'panels' | 'mainColumn' | 'sideColumn' | 'play' | 'inspector' | 'topology' | 'messageCard';
 
 /** The component's own ref to the element: an object, or a callback (given null when the element goes). */
 type OwnRef<E> = RefObject<E | null> | ((element: E | null) => void);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from './harness.ts';
-import { jumpAndWait, openPage, stepAndWait, visibleNumbers, waitForTime } from './shell-helpers.ts';
+import { jumpAndWait, openPage, stepAndWait, visibleNumbers, waitForRest, waitForTime } from './shell-helpers.ts';
 
 test('a knob changed at 1:00 forks the run there: same moment, a fork marker, the change in effect, the past unchanged', async ({ page, baseUrl, consoleErrors }) => {
   await openPage(page, baseUrl);
@@ -115,5 +115,29 @@ test('a fault added at 0:00 on a fresh page is an ordinary fault: the panels dra
   assert.doesNotMatch(body, /could not be drawn/);
   assert.match(body, /crashBroker/);
   assert.equal(await page.getByTestId('ns-broker-ns-1-broker-b-0').count(), 0, 'no NameServer ever hears of broker-b');
+  assert.deepEqual(consoleErrors, []);
+});
+
+// At 1280x800 the Apply button sits at the window's foot: scrolled down to reach it, the page hid
+// the counters the edit changes, the "unconsumable" count among them.
+test('an edit applied from the editor leaves the counters it changes in sight, under the playback bar', async ({ page, baseUrl, consoleErrors }) => {
+  await openPage(page, baseUrl);
+  await page.getByTestId('scrubber').focus();
+  for (let i = 0; i < 6; i++) await page.keyboard.press('PageUp');
+  await waitForTime(page, '1:00.000');
+  await page.getByTestId('edit').click();
+  await page.getByTestId('knob-topics-TopicTest-readQueueNums').fill('8');
+  const apply = page.getByTestId('apply-knobs');
+  await apply.scrollIntoViewIfNeeded();
+  assert.ok(await page.evaluate(() => window.scrollY) > 0, 'the Apply button was in sight without a scroll: the test shows nothing');
+  await apply.click();
+  await waitForRest(page);
+  // The run is drawn again over a few frames: the counter comes under the bar once they are drawn.
+  await page.waitForFunction(() => {
+    const [bar, counter] = ['controls', 'summary-neverConsumable'].map((id) => document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect());
+    return bar !== undefined && counter !== undefined && counter.top >= bar.bottom && counter.bottom <= window.innerHeight;
+  }, undefined, { timeout: 5_000 }).catch(() => undefined);
+  const [bar, counter] = await Promise.all([page.getByTestId('controls'), page.getByTestId('summary-neverConsumable')].map((locator) => locator.boundingBox()));
+  assert.ok(counter!.y >= bar!.y + bar!.height && counter!.y + counter!.height <= 800, `the unconsumable counter at ${JSON.stringify(counter)}, the bar at ${JSON.stringify(bar)}`);
   assert.deepEqual(consoleErrors, []);
 });

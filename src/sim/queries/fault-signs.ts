@@ -8,7 +8,7 @@
  * whether it is complete, and the page asks again until it is. A query never moves the run.
  */
 import type { Detection, FaultRecord } from '../../model/detections.ts';
-import { isBrokerFault } from '../../model/detections.ts';
+import { isBrokerFault } from '../../model/fault-event.ts';
 import type { SimConfig } from '../../model/defaults.ts';
 import type { Scenario } from '../../model/spec.ts';
 import type { ModelState } from '../../model/state.ts';

@@ -8,7 +8,7 @@ import { usePlayback } from '../../store/playback.ts';
 import { formatTime } from '../../viz/format.ts';
 import { useWords } from '../i18n/index.ts';
 import { useSimView } from '../use-sim.ts';
-import { applyEdit } from './apply.ts';
+import { applyEditorEdit } from './apply.ts';
 import { addCreateTopic, createTargets, type CreateMode } from './create-topic.ts';
 import { CREATE_TOPIC_STRINGS } from './create-topic-strings.ts';
 import { EDITOR_WORDS } from './editor-strings.ts';
@@ -43,7 +43,7 @@ export function CreateTopicForm() {
     event.preventDefault();
     const { source, timeMs } = usePlayback.getState();
     const next = addCreateTopic(source, { topic: topic.trim(), mode, target, writeQueueNums: write, readQueueNums: read, perm }, timeMs) as { timeline: unknown[] };
-    setRefused({ errors: applyEdit(next, timeMs, 'fork'), index: next.timeline.length - 1 });
+    setRefused({ errors: applyEditorEdit(next, timeMs, 'fork'), index: next.timeline.length - 1 });
   };
   // The action's fields (create-topic.ts) by the labels the person typed them under.
   const labels: Record<string, string> = {

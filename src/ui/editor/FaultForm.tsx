@@ -6,7 +6,7 @@ import { formatTime } from '../../viz/format.ts';
 import { actionChoice } from '../i18n/action-strings.ts';
 import { useWords } from '../i18n/index.ts';
 import { useSimView } from '../use-sim.ts';
-import { applyEdit } from './apply.ts';
+import { applyEditorEdit } from './apply.ts';
 import { addFault, FAULT_ACTIONS, faultTargets, isLinkAction, linkPeers, type FaultAction, type FaultTarget } from './fork.ts';
 import { EDITOR_WORDS } from './editor-strings.ts';
 import { ValidationErrors } from './ValidationErrors.tsx';
@@ -53,7 +53,7 @@ export function FaultForm() {
     event.preventDefault();
     if (!ready) return;
     const { source, timeMs } = usePlayback.getState();
-    setErrors(applyEdit(addFault(source, action, target, timeMs, peer), timeMs, 'fork'));
+    setErrors(applyEditorEdit(addFault(source, action, target, timeMs, peer), timeMs, 'fork'));
   };
   return (
     <form className="rs-fault" onSubmit={submit} data-testid="fault-form">

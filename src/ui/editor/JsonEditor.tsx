@@ -15,7 +15,7 @@ import { formatTime } from '../../viz/format.ts';
 import { describeOfferLeavesOut, prefixWords, storyAroundFault } from '../controls/prefix-strings.ts';
 import { shorterOffer, withinPageBudget } from '../controls/session.ts';
 import { useWords } from '../i18n/index.ts';
-import { applyEdit } from './apply.ts';
+import { applyEditorEdit } from './apply.ts';
 import { EDITOR_WORDS } from './editor-strings.ts';
 import { ValidationErrors } from './ValidationErrors.tsx';
 
@@ -36,7 +36,7 @@ function checkDraft(text: string): DraftCheck {
 
 /** Rebuilds the run from `source`, back at the current time or the end of a shorter run; false when it was refused. */
 function rebuild(source: unknown, durationMs = Number.POSITIVE_INFINITY): boolean {
-  return applyEdit(source, Math.min(usePlayback.getState().timeMs, durationMs), 'rebuild').length === 0;
+  return applyEditorEdit(source, Math.min(usePlayback.getState().timeMs, durationMs), 'rebuild').length === 0;
 }
 
 export function JsonEditor() {

@@ -11,7 +11,7 @@ import { getTimeline, usePlayback } from '../../store/playback.ts';
 import { formatTime } from '../../viz/format.ts';
 import { useWords } from '../i18n/index.ts';
 import { useSimView } from '../use-sim.ts';
-import { applyEdit } from './apply.ts';
+import { applyEditorEdit } from './apply.ts';
 import { EDITOR_WORDS, type EditorStrings } from './editor-strings.ts';
 import { applyKnobs, currentKnobs, KNOB_STRATEGIES, knobAt, knobProblems, type Knobs } from './fork.ts';
 import { glossedZh } from '../i18n/setting-glosses.ts';
@@ -123,7 +123,7 @@ function applyEdits(source: unknown, scenario: Scenario, edits: Edits): Applied 
   if (problems.length > 0) return { errors: problems, file: null, unchanged: false };
   const next = applyKnobs(source, scenario, timeline.state, before, after, now);
   if (next === null) return { errors: [], file: null, unchanged: true };
-  return { errors: applyEdit(next, now, 'fork'), file: next, unchanged: false };
+  return { errors: applyEditorEdit(next, now, 'fork'), file: next, unchanged: false };
 }
 
 /** The three sets of knobs, as the run (with the edits) has them. */

@@ -66,6 +66,25 @@ describe('SpaceTimeTab', () => {
     expect(svg.querySelector('[data-kind="send"]')).not.toBeNull();
   });
 
+  it('says beside the checkbox, not only in its tooltip, that unticking it leaves the registrations, heartbeats and route pulls, then to widen a short window', async () => {
+    loadAt(writeReadScenario(), 75_000);
+    render(<SpaceTimeTab />);
+    await screen.findByTestId('spacetime-svg', {}, WAIT);
+    const checkbox = screen.getByRole('checkbox', { name: 'Message traffic' });
+    const tools = checkbox.closest('.rs-chart-tools')!;
+    expect(tools).toHaveTextContent('Untick it to see only the registrations, heartbeats and route pulls.');
+    fireEvent.click(checkbox);
+    // Hidden in the 5 s window: the 30 s rounds need the 60 s one to come round twice.
+    expect(tools).not.toHaveTextContent('Untick it');
+    expect(tools).toHaveTextContent(/Choose the last 60\ss to see each of them come round again\./);
+    fireEvent.change(screen.getByTestId('spacetime-window'), { target: { value: '60' } });
+    expect(screen.queryByTestId('spacetime-messages-hint')).toBeNull();
+    fireEvent.click(checkbox);
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(tools).toHaveTextContent('取消勾选，可只看路由注册、心跳和路由拉取。');
+    act(() => usePlayback.getState().setLanguage('en'));
+  });
+
   it('cuts a long name to the label column, the whole name in its lane\'s tooltip', async () => {
     const scenario = writeReadScenario();
     const long = `c-${'消费者'.repeat(10)}`;

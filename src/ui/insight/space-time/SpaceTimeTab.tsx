@@ -18,13 +18,15 @@ import { useSimQuery } from '../../use-sim-query.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../../use-sim.ts';
 import { saveSvg, saveText } from '../export.ts';
 import { ARROW_COLOURS, MARK_COLOURS, SpaceTimeDiagram } from './SpaceTimeDiagram.tsx';
-import { SPACE_TIME_STRINGS } from './space-time-strings.ts';
+import { SPACE_TIME_STRINGS, type SpaceTimeStrings } from './space-time-strings.ts';
 import '../charts/charts.css';
 import './space-time.css';
 import { inLanguage } from '../../i18n/index.ts';
 
 /** Five seconds by default: at ten sends a second each arrow stays apart; longer windows bundle. */
 const WINDOWS_S = [5, 20, 60] as const;
+/** The window that holds two rounds of the 30 s periods (registerNameServerPeriod, heartbeatBrokerInterval, pollNameServerInterval). */
+const ROUNDS_WINDOW_S: number = WINDOWS_S[2];
 /** More events than this in a window are not drawn (the first ones are): the diagram would be a blur anyway. */
 const EVENT_LIMIT = 20_000;
 
@@ -34,6 +36,16 @@ const COMMON_MARKS: readonly MarkKind[] = ['fault', 'failed', 'removed', 'rebala
 function legendMarks(marks: readonly { kind: MarkKind }[]): MarkKind[] {
   const rare = new Set(marks.map((mark) => mark.kind).filter((kind) => !COMMON_MARKS.includes(kind)));
   return [...COMMON_MARKS, ...[...rare].sort()];
+}
+
+/**
+ * What the checkbox is for, said beside it rather than in its tooltip: drawn with the messages, the
+ * registrations, heartbeats and route pulls (the NameServer's side of the run) are lost among the
+ * sends and pulls, and a person would not think to hide the messages to find them.
+ */
+function MessagesHint({ messages, seconds, strings }: { messages: boolean; seconds: number; strings: SpaceTimeStrings }) {
+  const hint = messages ? strings.untickMessages : seconds < ROUNDS_WINDOW_S ? strings.widenWindow(strings.lastSeconds(ROUNDS_WINDOW_S)) : null;
+  return hint === null ? null : <span className="rs-muted rs-spacetime-hint" data-testid="spacetime-messages-hint">{hint}</span>;
 }
 
 export function SpaceTimeTab() {
@@ -72,6 +84,7 @@ export function SpaceTimeTab() {
         <label className="rs-spacetime-messages" title={strings.messagesHint}>
           <input type="checkbox" checked={messages} data-testid="spacetime-messages" onChange={(e) => setMessages(e.target.checked)} /> {strings.messages}
         </label>
+        <MessagesHint messages={messages} seconds={seconds} strings={strings} />
         <span className="rs-chart-export">
           <button type="button" className="rs-button" data-testid="spacetime-svg-export" onClick={() => svg.current && saveSvg(svg.current, stem)}>{strings.exportSvg}</button>
           <button type="button" className="rs-button" data-testid="spacetime-trace-export" onClick={exportTrace}>{strings.exportTrace}</button>

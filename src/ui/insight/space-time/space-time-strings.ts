@@ -12,6 +12,13 @@ export interface SpaceTimeStrings {
   /** The checkbox that shows or hides the messages' own arrows (MESSAGE_ARROWS). */
   messages: string;
   messagesHint: string;
+  /**
+   * Said beside the checkbox while the messages are drawn: with them, the clients' and brokers'
+   * periodic calls to the NameServer are lost among the sends and pulls.
+   */
+  untickMessages: string;
+  /** Said beside it once they are hidden, while the window is too short to show a period repeat: `window` is the longer one's name (lastSeconds). */
+  widenWindow(window: string): string;
   arrow: Record<ArrowKind, string>;
   mark: Record<MarkKind, string>;
   /** A broker lane's role at the playhead, under its node id (an election moves it). */
@@ -38,6 +45,8 @@ const en: SpaceTimeStrings = {
   lastSeconds: (seconds) => `last ${seconds}${UNIT_SPACE}s`,
   messages: 'Message traffic',
   messagesHint: `Sends, replication, results, pulls and offset commits. Without them the last 60${UNIT_SPACE}s show the rest: each broker registering with every NameServer, each client heartbeating its brokers and pulling its routes every 30${UNIT_SPACE}s, removals and faults.`,
+  untickMessages: 'Untick it to see only the registrations, heartbeats and route pulls.',
+  widenWindow: (window) => `Choose the ${window} to see each of them come round again.`,
   arrow: {
     register: 'Broker registration (registerBrokerAll)', route: `Route pull answered (GET_ROUTEINFO_BY_TOPIC, every 30${UNIT_SPACE}s by default)`, send: 'Send (SEND_MESSAGE)',
     replicate: 'Replication to a slave (HA)', result: 'Send result', pull: 'Pull answer (message delivered or refused)',
@@ -68,6 +77,8 @@ const zh: SpaceTimeStrings = {
   lastSeconds: (seconds) => `最近 ${seconds}${UNIT_SPACE}秒`,
   messages: '消息流量',
   messagesHint: `发送、复制、发送结果、拉取和提交位点。隐藏它们后，最近 60${UNIT_SPACE}秒里能看清其余的事件：每个 Broker 每 30${UNIT_SPACE}秒向每个 NameServer 注册一次、每个客户端每 30${UNIT_SPACE}秒向它的 Broker 发送心跳、拉取一次路由，以及剔除和故障。`,
+  untickMessages: '取消勾选，可只看路由注册、心跳和路由拉取。',
+  widenWindow: (window) => `时间窗口选“${window}”，可看到它们各自再次出现。`,
   arrow: {
     register: 'Broker 路由注册（registerBrokerAll）', route: `路由拉取的应答（GET_ROUTEINFO_BY_TOPIC，默认每 30${UNIT_SPACE}秒）`, send: '发送（SEND_MESSAGE）',
     replicate: '复制到 Slave（HA）', result: '发送结果', pull: '拉取应答（送达消息或被拒绝）',

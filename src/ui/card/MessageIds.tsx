@@ -55,6 +55,8 @@ export function MessageIds({ msgId, stored, node, strings }: { msgId: string; st
       <section className="rs-card-section">
         <h3>{strings.offsetMsgIdHeading}</h3>
         {stored.map((copy) => <OffsetMsgIdTable key={`${copy.broker}/${copy.brokerId}@${copy.t}`} copy={copy} node={node} strings={strings} />)}
+        {/* The broker makes it when it stores the message (CommitLog.DefaultAppendMessageCallback): none exists before. */}
+        {stored.length === 0 && <p data-testid="card-no-offset-msg-id">{strings.noOffsetMsgId}</p>}
         <p className="rs-card-why" data-testid="card-why-both">{strings.whyBoth}</p>
       </section>
     </>

@@ -26,6 +26,8 @@ export interface CardStrings {
   bornTimeValue: (ms: string) => string;
   counter: string;
   offsetMsgIdHeading: string;
+  /** A message no broker has stored yet: MessageDecoder.createMessageId makes the offsetMsgId from the store host and the CommitLog offset. */
+  noOffsetMsgId: string;
   storeHost: string;
   commitLogOffset: string;
   whyBoth: string;
@@ -91,6 +93,7 @@ const en: CardStrings = {
   bornTimeValue: (time) => `${time} (the run starts at the first instant of a month)`,
   counter: 'counter',
   offsetMsgIdHeading: 'offsetMsgId (MessageDecoder.createMessageId)',
+  noOffsetMsgId: 'None yet: a broker gives a message its offsetMsgId when it stores it (its store host and the CommitLog offset).',
   storeHost: 'store host', commitLogOffset: 'CommitLog offset',
   whyBoth: 'Why both? The msgId is the producer\'s name for the message: made before it is sent, the same on every retry and redelivery. The offsetMsgId is the broker\'s address of one stored copy: the store host and the CommitLog offset where its bytes are, so a lookup reads them directly.',
   copyOf: (node, topic) => `${node}, ${topic}`,
@@ -148,6 +151,7 @@ const zh: CardStrings = {
   bornTimeValue: (time) => `${time}（运行从某月的第一刻开始）`,
   counter: '计数器',
   offsetMsgIdHeading: 'offsetMsgId（MessageDecoder.createMessageId）',
+  noOffsetMsgId: '尚未存储：Broker 存储这条消息后才有 offsetMsgId（由存储主机和 CommitLog 偏移量组成）。',
   storeHost: '存储主机', commitLogOffset: 'CommitLog 偏移量',
   whyBoth: '为什么有两个 id？msgId 是生产者给消息起的名字：发送前生成，重试和重新投递时都不变。offsetMsgId 是 Broker 上某个存储副本的地址：存储主机加上消息字节所在的 CommitLog 偏移量，查询时可以直接读取。',
   copyOf: (node, topic) => `${node}，${topic}`,

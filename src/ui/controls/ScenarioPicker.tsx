@@ -1,14 +1,13 @@
-/** The built-in scenarios, and under the picker the paragraph that says what to watch. */
-import { useEffect, useId, useState } from 'react';
-import { scenarioText } from '../../scenario/language.ts';
-import { LIBRARY, loadLibraryDescription } from '../../scenario/library/index.ts';
+/** The built-in scenarios, and under the picker what to watch and the paragraph that says why. */
+import { useId } from 'react';
+import { LIBRARY } from '../../scenario/library/index.ts';
 import { useLesson } from '../../store/lesson.ts';
 import { usePlayback } from '../../store/playback.ts';
-import { readStored, writeStored } from '../../store/stored.ts';
-import { inLanguage, useT, type Bilingual } from '../i18n/index.ts';
+import { inLanguage, useT } from '../i18n/index.ts';
 import { fitText } from '../../viz/format.ts';
+import { lazyModule } from '../lazy-module.ts';
 import { useElementWidth } from '../panels/use-element-width.ts';
-import { libraryBaseOf, openLibraryEntry } from './session.ts';
+import { openLibraryEntry } from './session.ts';
 import { useRunName } from './use-run-name.ts';
 
 const CUSTOM = '';
@@ -35,7 +34,7 @@ export function ScenarioPicker() {
   const id = useId();
   const libraryId = usePlayback((s) => s.libraryId);
   const language = usePlayback((s) => s.language);
-  const { name } = useRunName();
+  const { name, replayedAs } = useRunName();
   const runVersion = usePlayback((s) => s.runVersion);
   // A chapter's run, in the chapter or played freely after "Try it yourself", until another run is loaded.
   const chapterRun = useLesson((s) => s.chapterId !== null || s.chapterRunVersion === runVersion);
@@ -56,66 +55,18 @@ export function ScenarioPicker() {
         }}
       >
         {/* A guided chapter's run is the chapter's, not yet the person's own. */}
-        {libraryId === null && <option value={CUSTOM}>{chapterRun ? chapterRunLabel(name, width) : t('customScenario', { name })}</option>}
+        {/* Only replayed as the other version, it is still the built-in scenario, said how it is played. */}
+        {libraryId === null && <option value={CUSTOM}>{chapterRun ? chapterRunLabel(name, width) : replayedAs ? t('replayedScenario', { name, version: replayedAs }) : t('customScenario', { name })}</option>}
         {LIBRARY.map((entry) => <option key={entry.id} value={entry.id}>{inLanguage(entry.title, language)}</option>)}
       </select>
     </div>
   );
 }
 
-/** Where the page remembers whether the person unfolded the description (a preference, not part of a run). */
-const UNFOLDED_KEY = 'rocketscope.description.unfolded';
+/** What the scenario is about (ScenarioAbout.tsx): a chunk of its own, after the first paint, as the library's paragraphs are. */
+const useAbout = lazyModule(() => import('./ScenarioAbout.tsx')).use;
 
-function readUnfolded(): boolean {
-  return readStored(UNFOLDED_KEY) === 'true';
-}
-
-/** The paragraph of a built-in scenario, once its chunk has loaded (undefined before, and for no entry). */
-function useLibraryDescription(libraryId: string | null): Bilingual<string> | undefined {
-  const [loaded, setLoaded] = useState<{ id: string; text: Bilingual<string> | undefined } | null>(null);
-  useEffect(() => {
-    if (libraryId === null) return undefined;
-    let live = true;
-    loadLibraryDescription(libraryId).then((text) => live && setLoaded({ id: libraryId, text }), () => undefined);
-    return () => {
-      live = false;
-    };
-  }, [libraryId]);
-  return loaded !== null && loaded.id === libraryId ? loaded.text : undefined;
-}
-
-/**
- * The library's paragraph for a built-in scenario (for one an edit changed too, said to be the
- * original's), else the file's own description. Folded to two lines (three on a phone) until the
- * person unfolds it; the page remembers the choice, so the panels a scenario is about stay on
- * screen for someone who has read it.
- */
 export function ScenarioDescription() {
-  const t = useT();
-  const libraryId = usePlayback((s) => s.libraryId);
-  const language = usePlayback((s) => s.language);
-  const scenario = usePlayback((s) => s.scenario);
-  const [expanded, setExpandedState] = useState(readUnfolded);
-  const setExpanded = (unfolded: boolean) => {
-    setExpandedState(unfolded);
-    writeStored(UNFOLDED_KEY, String(unfolded));
-  };
-  const source = usePlayback((s) => s.source);
-  // An edited built-in scenario keeps the entry's paragraph in the page's language, said to be the original's.
-  const base = libraryId === null ? libraryBaseOf(source) : null;
-  const library = useLibraryDescription(libraryId ?? base);
-  // A built-in scenario's paragraph arrives a moment after the first paint (a chunk of its own).
-  const own = scenario ? scenarioText(scenario, language) : undefined;
-  const paragraph = library ? inLanguage(library, language) : '';
-  const text = libraryId !== null ? paragraph : base !== null ? (paragraph && `${t('editedDescription')} ${paragraph}`) : own?.description || own?.name || '';
-  if (text === '') return null;
-  return (
-    // A landmark of its own, so a screen reader's list of regions leads to what the scenario is about.
-    <section className="rs-description" aria-label={t('aboutScenario')}>
-      <p className={`rs-description-text${expanded ? ' rs-expanded' : ''}`} data-testid="scenario-description">{text}</p>
-      <button type="button" className="rs-description-more" aria-expanded={expanded} data-testid="description-toggle" onClick={() => setExpanded(!expanded)}>
-        {t(expanded ? 'less' : 'more')}
-      </button>
-    </section>
-  );
+  const about = useAbout();
+  return about ? <about.ScenarioAbout /> : null;
 }

@@ -51,7 +51,7 @@ const STARTS_LATER: Bilingual<(target: string, time: string, name: string) => st
   zh: (target, time, name) => `${target} 已添加，${time} 启动（${name}）`,
 };
 
-function actionSaidAt(action: TimelineAction, language: Language): string {
+export function actionSaidAt(action: TimelineAction, language: Language): string {
   const { startsAt } = faultEvent(action, action.at);
   return startsAt === undefined ? actionSaid(action.action, actionTarget(action), language) : inLanguage(STARTS_LATER, language)(actionTarget(action), formatTime(startsAt), action.action);
 }

@@ -6,6 +6,7 @@ export const en = {
   tagline: 'Apache RocketMQ, simulated',
   scenario: 'Scenario',
   customScenario: '{name} (yours: edited, opened or shared)',
+  replayedScenario: '{name} (replayed as RocketMQ {version})',
   editedTitle: '{name} (edited)',
   language: 'Language',
   edit: 'Edit',
@@ -34,8 +35,6 @@ export const en = {
   slower: 'Slower',
   help: 'Keyboard shortcuts',
   present: 'Present',
-  aboutScenario: 'About this scenario',
-  editedDescription: 'Changed from a built-in scenario; its description, which the change may have made untrue:',
   presentHint: 'Presentation mode: large type, side panels hidden; a clicker\'s PageDown / PageUp step the run; Esc leaves',
   blank: 'Blank the screen',
 
@@ -48,9 +47,6 @@ export const en = {
   faultMarker: '{time} · {action}',
   markCaption: '{time} · {caption} ({name})',
   forkMarker: '{time} · your change (the run forks here)',
-
-  more: 'More',
-  less: 'Less',
 
   tooHeavy: 'This scenario is too heavy for the page: it needs about {events} events and {memory} of memory (the page runs at most {maxEvents} events in {maxMemory}). Reduce {reduce}. The command-line runner (npm run sim) runs larger ones.',
   costMessages: 'the messages (the producers\' ratePerSec × durationMs: about {count})',

@@ -7,6 +7,7 @@ export const zh: Record<MessageKey, string> = {
   tagline: '模拟运行的 Apache RocketMQ',
   scenario: '场景',
   customScenario: '{name}（你的场景：已编辑、打开或分享）',
+  replayedScenario: '{name}（按 RocketMQ {version} 重放）',
   editedTitle: '{name}（已修改）',
   language: '语言',
   edit: '编辑',
@@ -35,8 +36,6 @@ export const zh: Record<MessageKey, string> = {
   slower: '减速',
   help: '键盘快捷键',
   present: '演示',
-  aboutScenario: '关于这个场景',
-  editedDescription: '由内置场景修改而来；以下是原场景的说明，修改后可能已不再成立：',
   presentHint: '演示模式：大字号，隐藏侧栏；翻页笔的 PageDown / PageUp 单步前进、后退；Esc 退出',
   blank: '黑屏',
 
@@ -49,9 +48,6 @@ export const zh: Record<MessageKey, string> = {
   faultMarker: '{time} · {action}',
   markCaption: '{time} · {caption}（{name}）',
   forkMarker: '{time} · 你的修改（运行从此处分叉）',
-
-  more: '展开',
-  less: '收起',
 
   tooHeavy: '此场景对页面来说太重：约需 {events} 个事件和 {memory} 内存（页面最多运行 {maxEvents} 个事件、使用 {maxMemory}）。请减少{reduce}。更大的场景可用命令行运行（npm run sim）。',
   costMessages: '消息数（生产者的 ratePerSec × durationMs：约 {count} 条）',

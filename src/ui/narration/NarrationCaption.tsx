@@ -7,8 +7,11 @@
  * keeps the latest news for a few seconds of the reader's time and otherwise says that messages
  * flow and names the timers under them: telling each event as it passed changed the largest text
  * on a projector several times a second, too fast to read even at 1x (newsWhilePlaying).
+ * Each caption shows what happened, about two lines, and keeps why behind a "Why" button
+ * (caption-parts.ts), opened or closed for every caption until the reader says otherwise: a caption
+ * of nine lines pushed the canvas below the fold, and moved it at every step.
  */
-import { Fragment, type ReactNode } from 'react';
+import { Fragment, useState, type ReactNode } from 'react';
 import type { TraceEvent, TraceType } from '../../sim/index.ts';
 import { inChapter, stepEventIndexOf, stepMomentOf, useLesson } from '../../store/lesson.ts';
 import { usePage } from '../../store/page.ts';
@@ -20,9 +23,11 @@ import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { useNarrator } from './use-narrator.ts';
 import { brokerNodeNames } from '../broker-node-names.ts';
 import { inLanguage, type Bilingual } from '../i18n/index.ts';
+import type { Language } from '../../scenario/language.ts';
 import { closedCallCount } from './channel-closed.ts';
 import { useCaptionShown } from './caption-voice.ts';
 import { MSG_ID_PART, spokenId } from './spoken-ids.ts';
+import './caption.css';
 
 const WORDS: Bilingual<{ label: string; idle: string; idleInChapter: string; preparing: string; running: (to: string) => string; more: (count: number, logShown: boolean) => string }> = {
   en: {
@@ -133,6 +138,21 @@ function withSpokenIds(text: string): ReactNode[] {
   )));
 }
 
+/** What happened, and why behind its button; the why continues the sentence where the first part stopped. */
+function Told({ text, language, names, open, setOpen, parts, why }: {
+  text: string; language: Language; names: RegExp | null; open: boolean; setOpen: (open: boolean) => void;
+  parts: (text: string, language: Language) => { head: string; why: string }; why: string;
+}) {
+  const { head, why: rest } = parts(text, language);
+  const said = (part: string) => withSpokenIds(isolateNames(part, names));
+  return (
+    <>
+      <span className="rs-caption-text">{said(head)}{rest && <span className="rs-caption-why" hidden={!open}>{language === 'zh' ? '' : ' '}{said(rest)}</span>}</span>
+      {rest && <>{' '}<button type="button" className="rs-caption-toggle" aria-expanded={open} data-testid="caption-why" onClick={() => setOpen(!open)}>{why}</button></>}
+    </>
+  );
+}
+
 export function NarrationCaption() {
   // Every move at once, paused, wherever the page is scrolled: the topology panel holding it is in no
   // OnScreenSlot (on-screen.tsx), whose catch-up once the page is idle would have it speak after the move.
@@ -150,6 +170,8 @@ export function NarrationCaption() {
   const playing = usePlayback((s) => s.playing);
   const speed = usePlayback((s) => s.speed);
   const words = inLanguage(WORDS, language);
+  // Kept while the reader steps: the captions of the next events open or stay closed as this one.
+  const [open, setOpen] = useState(false);
   // A long jump is said by the playhead's status (SeekVoice.tsx), once, not by the moments on its way.
   const polite = !playing && !chapterOpen && seekTarget === null;
   // Counted while it is polite: where it is silent, the playhead's output speaks a move (caption-voice.ts).
@@ -164,6 +186,7 @@ export function NarrationCaption() {
   // The latest event's broker is named by the roles at the playhead: no history to ask for, which
   // keeps the named queries (and the model behind them) out of the page's first load.
   const names = brokerNodeNames(timeline.state, undefined);
+  const told = { language, names: rtlNamesOf(timeline.scenario), open, setOpen, parts: narrator.captionParts, why: narrator.whyLabel(language) };
   // One voice at a time for a screen reader: the caption, with its why, when a step or a jump stops
   // on an event (the playhead's output is silent then: caption-voice.ts); the playhead's status
   // while a jump is under way; the event log's announcer while the run plays; the lesson's text in a chapter.
@@ -173,10 +196,10 @@ export function NarrationCaption() {
       {latest ? (
         <>
           <span className="rs-caption-time rs-mono">{formatTime(latest.t)}</span>{' '}
-          <span className="rs-caption-text">{withSpokenIds(isolateNames(narrator.narrate(latest, language, narrator.contextAt(timeline.scenario.config, timeline.state, names, timeline)), rtlNamesOf(timeline.scenario)))}</span>
+          <Told text={narrator.narrate(latest, language, narrator.contextAt(timeline.scenario.config, timeline.state, names, timeline))} {...told} />
           {others > 0 && <span className="rs-caption-more"> {words.more(others, !presenting && !chapterOpen)}</span>}
         </>
-      ) : flowing ? narrator.flowing(timeline.scenario.config, language) : seekTarget !== null ? words.running(formatTime(seekTarget)) : preparing ? words.preparing : chapterOpen ? words.idleInChapter : words.idle}
+      ) : flowing ? <Told text={narrator.flowing(timeline.scenario.config, language)} {...told} /> : seekTarget !== null ? words.running(formatTime(seekTarget)) : preparing ? words.preparing : chapterOpen ? words.idleInChapter : words.idle}
     </p>
   );
 }

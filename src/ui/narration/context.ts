@@ -39,6 +39,12 @@ export interface NarrationContext {
   startFailure?: (client: string, t: number) => StartFailure | undefined;
   /** Whether the client holds a route of the topic at the caption's time (MQClientInstance.topicRouteTable). Unknown is yes. */
   hasRoute?: (client: string, topic: string) => boolean;
+  /**
+   * The masters that created a topic at the same instant with the same queues as this one (an
+   * updateTopic -c runs createAndUpdateTopicConfig on every master of the cluster at once), by name;
+   * unknown is the event's broker alone.
+   */
+  createdTogether?: (e: TraceOf<'topic.updated'>) => string[];
 }
 
 export type StartFailure = 'shutsDown' | 'runsOn';
@@ -79,9 +85,9 @@ export function nodeName(context: NarrationContext, e: { t: number; broker: stri
   return (context.names ?? DECLARED_NAMES).node(e.broker, brokerId, e.t);
 }
 
-/** One caption per trace type: the compiler lists a new type until it is narrated. */
 /** The trace event of one type. */
 export type TraceOf<K extends TraceType> = Extract<TraceEvent, { type: K }>;
+/** One caption per trace type: the compiler lists a new type until it is narrated. */
 export type Narrators = { [K in TraceType]: (event: TraceOf<K>, context: NarrationContext) => string };
 
 /**
@@ -174,4 +180,9 @@ export function retriesSaid(context: NarrationContext, producer: string): string
   const mode = context.sendMode?.(producer);
   const setting = retriesSetting(mode === 'ASYNC' ? 'ASYNC' : 'SYNC');
   return `${setting} ${context.config[setting]}`;
+}
+
+/** The brokers that created the event's topic with it (createdTogether): "broker-a and broker-b" is the caller's to join. */
+export function creators(context: NarrationContext, e: TraceOf<'topic.updated'>): string[] {
+  return context.createdTogether?.(e) ?? [e.broker];
 }

@@ -6,7 +6,7 @@ import { faultSubject, isNotOkStatus, retryAvoidsLastBroker, PRODUCER_CHANNEL_EX
 import { formatTime } from '../../viz/format.ts';
 import { duplicateCauseSaid } from '../panels/cause-strings.ts';
 import { closedCallCount } from './channel-closed.ts';
-import { attemptsAllowed, durationEn as d, failedSend, notOkAttempts, queuesByBroker, keepsOffsetsLocally, nodeEn as node, nodeName, retriesSaid, slavesToo, type AttemptsFailed, type FailedSend, type MasterAway, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
+import { attemptsAllowed, creators, durationEn as d, failedSend, notOkAttempts, queuesByBroker, keepsOffsetsLocally, nodeEn as node, nodeName, retriesSaid, slavesToo, type AttemptsFailed, type FailedSend, type MasterAway, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
 /**
  * A send to a broker whose master cannot be reached: said, not told as an ordinary send (its route
@@ -281,6 +281,22 @@ function autoCreatedEn(e: TraceOf<'topic.updated'>): string {
   return ' (created automatically from TBW102, autoCreateTopicEnable)';
 }
 
+/** "broker-a", "broker-a and broker-b", "broker-a, broker-b and broker-c". */
+function listedEn(names: readonly string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+}
+
+/**
+ * When clients see a topic an operator created: a producer with no route for it asks a NameServer at
+ * its next send (DefaultMQProducerImpl.tryToFindTopicPublishInfo), a client with one at its next pull.
+ */
+function seenEn(e: TraceOf<'topic.updated'>, config: SimConfig): string {
+  const pull = `their next route pull (every ${d(config.pollNameServerIntervalMs)})`;
+  return e.created && !e.auto
+    ? `A producer with no route for ${e.topic} asks a NameServer for it at its next send (DefaultMQProducerImpl.tryToFindTopicPublishInfo); clients that already have a route see the change at ${pull}.`
+    : `Clients see it at ${pull}.`;
+}
+
 /** " (8 on broker-a, 8 on broker-b)" after a route's count of queues that span brokers. */
 function byBrokerEn(queues: readonly string[]): string {
   const counts = queuesByBroker(queues);
@@ -362,7 +378,7 @@ export const en: Narrators = {
     ? `${e.client} pulled the route of ${e.topic} from ${e.nameServer}: ${e.writeQueues.length} queues to write${byBrokerEn(e.writeQueues)}, ${e.readQueues.length} to read${byBrokerEn(e.readQueues)}. It pulls again in ${d(config.pollNameServerIntervalMs)}.`
     : `${e.nameServer} has no route for ${e.topic}, so ${e.client} took ${e.fromTopic}'s route in its place, at most ${config.producerDefaultTopicQueueNums} queues on each broker (defaultTopicQueueNums): ${e.writeQueues.length} queues to write. The first message a broker receives for ${e.topic} creates it there.`),
   'route.failed': (e, c) => `${e.client} could not get the route of ${e.topic} from ${e.nameServer} (${e.reason})${passedEn(e, c.config)}; ${routeFailedThenEn(e, c)}`,
-  'topic.updated': (e, { config }) => `${e.broker} ${e.created ? 'created' : 'changed'} ${e.topic}: ${e.writeQueueNums} write queues, ${e.readQueueNums} read queues, perm ${perm2String(e.perm)} (R: consumers may read it, W: producers may write it)${autoCreatedEn(e)}. Clients see it at their next route pull (every ${d(config.pollNameServerIntervalMs)}).`,
+  'topic.updated': (e, c) => `${listedEn(creators(c, e))} ${e.created ? 'created' : 'changed'} ${e.topic}: ${e.writeQueueNums} write queues, ${e.readQueueNums} read queues, perm ${perm2String(e.perm)} (R: consumers may read it, W: producers may write it)${autoCreatedEn(e)}. ${seenEn(e, c.config)}`,
   'nameServer.wipeWritePerm': (e, { config }) => `${e.nameServer} took PERM_WRITE off ${e.broker}'s QueueData of ${e.topicCount} topics (mqadmin prints "wipe write perm of broker[${e.broker}] in name server[...] OK, ${e.topicCount}"). Producers leave ${e.broker} at their next route pull (every ${d(config.pollNameServerIntervalMs)}); consumers still read it. A registration with an unchanged DataVersion leaves the wipe alone; a topic change on the broker, or its first registration after a restart, writes the broker's own perm back.`,
   'nameServer.addWritePerm': (e, { config }) => `${e.nameServer} set ${e.broker}'s QueueData of ${e.topicCount} topics to perm 6 (read and write): producers choose ${e.broker} again at their next route pull (every ${d(config.pollNameServerIntervalMs)}).`,
   'nameServer.writePermFailed': (e) => `mqadmin ${e.command} could not reach ${e.nameServer} (${e.reason}: it is down) and printed "Failed" for it, then went on to the next NameServer. Clients that ask ${e.nameServer} once it is back get the route its brokers register there.`,

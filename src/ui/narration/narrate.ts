@@ -25,6 +25,8 @@ export function flowing(config: NarrationContext['config'], language: Language):
 }
 
 export type { NarrationContext } from './context.ts';
+// The caption's two parts, what happened and why, with the disclosure's label: in this chunk, after the first paint.
+export { captionParts, whyLabel } from './caption-parts.ts';
 // A file's action said as the fault event it will make (the scrubber's marks): with the captions, after the first paint.
 export { plannedFaultEvent } from '../../sim/queries/planned-fault-event.ts';
 
@@ -75,8 +77,36 @@ export function contextAt(config: NarrationContext['config'], state: Readonly<Mo
       return trace !== undefined && startFailedSince(trace, id, t) ? failure : undefined;
     },
     hasRoute: (id, topic) => state.clients[id]?.topicRouteTable[topic] !== undefined,
-    ...(trace ? { sendAttempts: (msgId: string) => attemptsBefore(trace, msgId, config.sendMsgTimeoutMs) } : {}),
+    ...(trace ? { sendAttempts: (msgId: string) => attemptsBefore(trace, msgId, config.sendMsgTimeoutMs), createdTogether: (e: TopicUpdated) => createdTogether(trace, e) } : {}),
   };
+}
+
+type TopicUpdated = Extract<TraceEvent, { type: 'topic.updated' }>;
+
+/**
+ * The brokers whose topic.updated at e's instant created e's topic with e's queues and perm, by
+ * name: an updateTopic -c (MQAdminStartup's UpdateTopicSubCommand) creates it on every master of the
+ * cluster in the same moment, and the caption names them all. Only the event's broker for an
+ * automatic creation, which each broker makes on its own.
+ */
+function createdTogether(trace: TraceBefore, e: TopicUpdated): string[] {
+  if (!e.created || e.auto) return [e.broker];
+  const brokers = new Set([e.broker]);
+  for (let to = trace.traceLength; to > trace.traceStart && trace.traceLength - to < MOST_EVENTS; ) {
+    const from = Math.max(trace.traceStart, to - SLICE);
+    const events = trace.traceSlice(from, to);
+    for (let i = events.length - 1; i >= 0; i--) {
+      const event = events[i]!;
+      if (event.t < e.t) return [...brokers].sort();
+      if (event.type === 'topic.updated' && event.t === e.t && sameCreation(event, e)) brokers.add(event.broker);
+    }
+    to = from;
+  }
+  return [...brokers].sort();
+}
+
+function sameCreation(a: TopicUpdated, b: TopicUpdated): boolean {
+  return a.created && !a.auto && a.topic === b.topic && a.writeQueueNums === b.writeQueueNums && a.readQueueNums === b.readQueueNums && a.perm === b.perm;
 }
 
 /** Events read back per slice, and at most this many in all (a second of the large scale test is about 7,000). */

@@ -7,7 +7,7 @@ import { formatTime } from '../../viz/format.ts';
 import { duplicateCauseSaid } from '../panels/cause-strings.ts';
 import { closedCallCount } from './channel-closed.ts';
 import { zhJoin } from '../i18n/index.ts';
-import { attemptsAllowed, durationZh as d, failedSend, notOkAttempts, queuesByBroker, keepsOffsetsLocally, nodeZh as node, nodeName, retriesSaid, slavesToo, type AttemptsFailed, type FailedSend, type MasterAway, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
+import { attemptsAllowed, creators, durationZh as d, failedSend, notOkAttempts, queuesByBroker, keepsOffsetsLocally, nodeZh as node, nodeName, retriesSaid, slavesToo, type AttemptsFailed, type FailedSend, type MasterAway, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
 /** 发往 Master 无法到达的 Broker 的发送：说明它，而不是当作普通发送（路由里仍有这个 Broker），如 downEn（en.ts）所说。 */
 function downZh(c: NarrationContext, e: TraceOf<'message.sent'>): string {
@@ -257,6 +257,14 @@ function autoCreatedZh(e: TraceOf<'topic.updated'>): string {
   return '（根据 TBW102 自动创建，autoCreateTopicEnable）';
 }
 
+/** 客户端何时看到运维创建的主题（seenEn）。 */
+function seenZh(e: TraceOf<'topic.updated'>, config: SimConfig): string {
+  const pull = `在下一次拉取路由时看到变化（每 ${d(config.pollNameServerIntervalMs)}）`;
+  return e.created && !e.auto
+    ? `还没有 ${e.topic} 路由的生产者在下一次发送时就向 NameServer 查询（DefaultMQProducerImpl.tryToFindTopicPublishInfo）；已有路由的客户端${pull}。`
+    : `客户端${pull}。`;
+}
+
 /** "（broker-a 8 个、broker-b 8 个）" (byBrokerEn). */
 function byBrokerZh(queues: readonly string[]): string {
   const counts = queuesByBroker(queues);
@@ -328,7 +336,7 @@ export const zh: Narrators = {
     ? `${e.client} 从 ${e.nameServer} 拉取了 ${e.topic} 的路由（路由发现）：可写 ${e.writeQueues.length} 个队列${byBrokerZh(e.writeQueues)}，可读 ${e.readQueues.length} 个${byBrokerZh(e.readQueues)}。${d(config.pollNameServerIntervalMs)}后再次拉取。`
     : `${e.nameServer} 上没有 ${e.topic} 的路由，于是 ${e.client} 借用 ${e.fromTopic} 的路由代替它，每个 Broker 最多 ${config.producerDefaultTopicQueueNums} 个队列（defaultTopicQueueNums）：可写 ${e.writeQueues.length} 个队列。某个 Broker 收到 ${e.topic} 的第一条消息时才会在自己这里创建它。`),
   'route.failed': (e, c) => `${e.client} 未能从 ${e.nameServer} 获取 ${e.topic} 的路由（${e.reason}）${passedZh(e, c.config)}；${routeFailedThenZh(e, c)}`,
-  'topic.updated': (e, { config }) => `${e.broker} ${e.created ? '创建' : '修改'}了主题 ${e.topic}：写队列 ${e.writeQueueNums} 个、读队列 ${e.readQueueNums} 个，perm ${perm2String(e.perm)}（R：消费者可读，W：生产者可写）${autoCreatedZh(e)}。客户端在下一次拉取路由时看到变化（每 ${d(config.pollNameServerIntervalMs)}）。`,
+  'topic.updated': (e, c) => `${creators(c, e).join(' 和 ')} ${e.created ? '创建' : '修改'}了主题 ${e.topic}：写队列 ${e.writeQueueNums} 个、读队列 ${e.readQueueNums} 个，perm ${perm2String(e.perm)}（R：消费者可读，W：生产者可写）${autoCreatedZh(e)}。${seenZh(e, c.config)}`,
   'nameServer.wipeWritePerm': (e, { config }) => `${e.nameServer} 摘除了 ${e.broker} 在 ${e.topicCount} 个主题的 QueueData 上的 PERM_WRITE（mqadmin 打印 "wipe write perm of broker[${e.broker}] in name server[...] OK, ${e.topicCount}"）。生产者在下一次拉取路由时（每 ${d(config.pollNameServerIntervalMs)}）离开 ${e.broker}；消费者照常读它。DataVersion 不变的注册不会撤销摘除；Broker 上的主题变更，或它重启后的首次注册，会把 Broker 自己的 perm 写回。`,
   'nameServer.addWritePerm': (e, { config }) => `${e.nameServer} 把 ${e.broker} 在 ${e.topicCount} 个主题的 QueueData 设为 perm 6（可读可写）：生产者在下一次拉取路由时（每 ${d(config.pollNameServerIntervalMs)}）重新选择 ${e.broker}。`,
   'nameServer.writePermFailed': (e) => `mqadmin ${e.command} 连不上 ${e.nameServer}（${e.reason}：它已停止），为它打印 "Failed" 后继续下一个 NameServer。等 ${e.nameServer} 恢复后，向它查询的客户端拿到的是 Broker 在那里注册的路由。`,

@@ -148,17 +148,18 @@ function countText(query: LogQuery, strings: LogStrings): string {
  * What the live region holds. Paused, the newest event, its text changed at most once per
  * ANNOUNCE_EVERY_MS of wall time (one that came within that time is put there when it ends, unless
  * a newer one replaced it), though it is not spoken then: the caption speaks for a step. Playing,
- * the news only, at the pace log-announcer.ts explains.
+ * the news only, at the pace log-announcer.ts explains. A sentence is kept with its language: after
+ * a change of language it is gone at once, and the newest event is said again in the new one.
  */
 function useAnnouncer(latest: TraceEvent | undefined, language: Language, context: EventContext): string {
-  const [spoken, setSpoken] = useState('');
+  const [spoken, setSpoken] = useState({ text: '', language });
   const playing = usePlayback((s) => s.playing);
-  const last = useRef({ at: Number.NEGATIVE_INFINITY, event: undefined as TraceEvent | undefined });
+  const last = useRef({ at: Number.NEGATIVE_INFINITY, event: undefined as TraceEvent | undefined, language });
   useEffect(() => {
-    if (playing || !latest || last.current.event === latest) return undefined;
+    if (playing || !latest || (last.current.event === latest && last.current.language === language)) return undefined;
     const say = () => {
-      last.current = { at: performance.now(), event: latest };
-      setSpoken(spokenIds(labelled(`${formatTime(latest.t)} ${typeBadge(latest.type, language)}`, describeEvent(latest, language, context), language)));
+      last.current = { at: performance.now(), event: latest, language };
+      setSpoken({ text: spokenIds(labelled(`${formatTime(latest.t)} ${typeBadge(latest.type, language)}`, describeEvent(latest, language, context), language)), language });
     };
     const wait = last.current.at + ANNOUNCE_EVERY_MS - performance.now();
     if (wait <= 0) {
@@ -170,10 +171,10 @@ function useAnnouncer(latest: TraceEvent | undefined, language: Language, contex
   }, [playing, latest, language, context]);
   useNewsWhilePlaying(useCallback((event: TraceEvent, others: Passed) => {
     const text = spokenNews(event, language, context) + spokenPassed(others, language);
-    setSpoken(text);
+    setSpoken({ text, language });
     return text;
   }, [language, context]));
-  return spoken;
+  return spoken.language === language ? spoken.text : '';
 }
 
 /** The rows: unfiltered from the trace the page holds, filtered from the search where the run lives (null until its first answer). */

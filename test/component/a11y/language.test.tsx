@@ -111,7 +111,8 @@ describe('a scenario file that carries its own translation', () => {
     expect(usePlayback.getState().libraryId).toBeNull();
     render(<ScenarioDescription />);
     const original = (await loadLibraryDescription('write8-read4'))!.zh;
-    await waitFor(() => expect(screen.getByTestId('scenario-description')).toHaveTextContent(`由内置场景修改而来；以下是原场景的说明，修改后可能已不再成立： ${original}`));
+    await waitFor(() => expect(screen.getByTestId('scenario-description')).toHaveTextContent(original));
+    expect(screen.getByTestId('description-note')).toHaveTextContent('由内置场景修改而来；以下是原场景的说明，修改后可能已不再成立：');
     // The picker and the tab name it by the entry's title in the page's language: the file holds only the English name.
     render(<ScenarioPicker />);
     expect(screen.getByRole('option', { selected: true })).toHaveTextContent(/^写 8 \/ 读 4（你的场景/);
@@ -123,7 +124,7 @@ describe('a scenario file that carries its own translation', () => {
     expect(screen.getByTestId('scenario-description')).toHaveTextContent(/^Mine now\.$/);
   });
 
-  it('is named and described in the page\'s language in the picker, falling back to the file\'s own text', () => {
+  it('is named and described in the page\'s language in the picker, falling back to the file\'s own text', async () => {
     window.localStorage.clear();
     usePlayback.setState({ language: 'en' });
     const result = openSource({
@@ -137,7 +138,7 @@ describe('a scenario file that carries its own translation', () => {
     expect(result.ok).toBe(true);
     render(<><ScenarioPicker /><ScenarioDescription /><LanguageToggle /></>);
     expect(screen.getByRole('option', { selected: true })).toHaveTextContent(/^Chapter 7 · Read queues and write queues/);
-    expect(screen.getByTestId('scenario-description')).toHaveTextContent('Eight write queues, four read queues.');
+    expect(await screen.findByTestId('scenario-description')).toHaveTextContent('Eight write queues, four read queues.');
     fireEvent.click(screen.getByTestId('language-zh'));
     expect(screen.getByRole('option', { selected: true })).toHaveTextContent(/^第 7 章 · 读队列与写队列/);
     expect(screen.getByTestId('scenario-description')).toHaveTextContent('8 个写队列，4 个读队列。');

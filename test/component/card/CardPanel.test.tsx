@@ -33,6 +33,11 @@ describe('the message card', () => {
     const facts = await screen.findByTestId('card-facts', {}, { timeout: 10_000 });
     expect(facts).toHaveTextContent(`Queue id${first.broker} #${first.queueId} (the producer's choice; not stored yet)`);
     expect(facts).toHaveTextContent('Queue offset—');
+    // It has no offsetMsgId yet: the broker makes one from its store host and the CommitLog offset it stored the message at.
+    expect(screen.getByTestId('card-no-offset-msg-id')).toHaveTextContent('None yet: a broker gives a message its offsetMsgId when it stores it (its store host and the CommitLog offset).');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(await screen.findByTestId('card-no-offset-msg-id')).toHaveTextContent('尚未存储：Broker 存储这条消息后才有 offsetMsgId（由存储主机和 CommitLog 偏移量组成）。');
+    act(() => usePlayback.getState().setLanguage('en'));
   });
 
   it('decodes both ids, shows the tag hash, the keys through the index, the send and who consumed it', async () => {
@@ -78,7 +83,7 @@ describe('the message card', () => {
     expect(section).toHaveTextContent(`Through ${stored.broker}/0's modules`);
     expect(within(section).getByTestId('path-send')).toHaveTextContent('SendMessageProcessor: SEND_MESSAGE from p-1');
     expect(within(section).getByTestId('path-commitLog')).toHaveTextContent(`CommitLog at physical offset ${stored.commitLogOffset.toLocaleString('en-US')}`);
-    expect(within(section).getByTestId('path-consumeQueue')).toHaveTextContent(`ConsumeQueue ${stored.topic}/2 at queue offset ${stored.queueOffset}`);
+    expect(within(section).getByTestId('path-consumeQueue')).toHaveTextContent(`the ConsumeQueue of ${stored.topic} queue 2 at queue offset ${stored.queueOffset}`);
     expect(within(section).getByTestId('path-index')).toHaveTextContent(/TopicTest#order-\d+, TopicTest#/);
     act(() => usePlayback.getState().setLanguage('zh'));
     expect(screen.getByTestId('card-modules')).toHaveTextContent(`经过 ${stored.broker}/0 的各个模块`);

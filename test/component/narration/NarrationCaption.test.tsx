@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { useLesson, type ChapterFound } from '../../../src/store/lesson.ts';
 import { usePage } from '../../../src/store/page.ts';
 import { getTimeline, usePlayback } from '../../../src/store/playback.ts';
@@ -42,6 +42,40 @@ describe('NarrationCaption', () => {
     const next = timeline.traceAt(timeline.traceLength - 1)!;
     expect(shown(screen.getByTestId('caption'))).toContain(narrate(next, 'en', contextAt(timeline.scenario.config, timeline.state)));
     expect(screen.getByTestId('caption').textContent).not.toBe(before);
+  });
+
+  it('shows what happened in its first part and keeps why behind a "Why" button, open or closed as the reader left it while they step (crash-partition-shutdown at 1:30.200)', async () => {
+    act(() => usePlayback.getState().setLanguage('en'));
+    loadAt(libraryScenario('crash-partition-shutdown'), 90_200);
+    render(<NarrationCaption />);
+    const caption = await screen.findByTestId('caption');
+    expect(caption).toHaveAttribute('data-event-type', 'message.sent');
+    const text = caption.querySelector('.rs-caption-text') as HTMLElement;
+    const why = caption.querySelector('.rs-caption-why') as HTMLElement;
+    expect(text.textContent).toMatch(/But broker-b's master is cut off by a network partition:/);
+    expect(why).not.toBeVisible();
+    expect(why).toHaveTextContent(/sendMsgTimeout/);
+    const button = within(caption).getByRole('button', { name: 'Why' });
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    fireEvent.click(button);
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+    expect(why).toBeVisible();
+    // The next caption with a why (one sentence has none) opens as this one was left.
+    const nextWithWhy = () => {
+      for (let steps = 0; steps < 50; steps++) {
+        act(() => usePlayback.getState().step('forward'));
+        if (screen.getByTestId('caption').querySelector('.rs-caption-why')) return screen.getByTestId('caption');
+      }
+      throw new Error('no caption with a why in 50 steps');
+    };
+    const next = nextWithWhy();
+    expect(within(next).getByRole('button', { name: 'Why' })).toHaveAttribute('aria-expanded', 'true');
+    expect(next.querySelector('.rs-caption-why')).toBeVisible();
+    fireEvent.click(within(next).getByRole('button', { name: 'Why' }));
+    expect(nextWithWhy().querySelector('.rs-caption-why')).not.toBeVisible();
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(within(screen.getByTestId('caption')).getByRole('button', { name: '为什么' })).toHaveAttribute('aria-expanded', 'false');
+    act(() => usePlayback.getState().setLanguage('en'));
   });
 
   it('is the screen reader\'s voice when the run stops on an event, not while it plays nor in a chapter (the log and the lesson speak then)', async () => {

@@ -204,6 +204,25 @@ describe('EventLog', () => {
     }
   });
 
+  it('says its newest event again in the new language when the language changes, with no sentence left in the old one', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const timeline = loadAt(writeReadScenario(), 3_000);
+      render(<EventLog />);
+      const region = screen.getByTestId('log-announcer');
+      const latest = timeline.traceAt(timeline.traceLength - 1)!;
+      expect(region).toHaveTextContent(spokenIds(describeEvent(latest, 'en')));
+      act(() => usePlayback.getState().setLanguage('zh'));
+      // Within the second of its last change the old sentence is not kept meanwhile...
+      expect(region).not.toHaveTextContent(spokenIds(describeEvent(latest, 'en')));
+      act(() => vi.advanceTimersByTime(1_000));
+      // ...and then the same event is said in Chinese.
+      expect(region).toHaveTextContent(spokenIds(describeEvent(latest, 'zh')));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('speaks a msgId as its last four digits: 32 hex digits read aloud are noise', () => {
     expect(spokenIds('p-1: SEND_OK for 0A000301373418B4AAC200000C1C0014 to broker-a')).toBe('p-1: SEND_OK for …0014 to broker-a');
     expect(spokenIds('order-0A0003 and 10.0.1.1:10911 stay')).toBe('order-0A0003 and 10.0.1.1:10911 stay');

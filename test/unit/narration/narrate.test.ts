@@ -519,6 +519,28 @@ describe('the caption of a send that ended FAILED', () => {
     expect(describeEvent(both, 'zh', { config })).toBe('p-1 从 ns-2 获取了 NewTopic 的路由（借用 TBW102 的路由代替）：8 个可写队列 / 6 个可读队列（broker-a 4 / 4，broker-b 4 / 2）');
   });
 
+  it('says a producer without a route asks a NameServer at its next send, and names every master a cluster-mode updateTopic created the topic on (create-topic-cluster at 0:20)', () => {
+    const timeline = libraryTimeline('create-topic-cluster', 20_000);
+    const created = timeline.traceSlice(0).filter((e) => e.type === 'topic.updated' && e.topic === 'TopicOrder');
+    expect(created.map((e) => e.t)).toEqual([20_000, 20_000]);
+    // p-1 sends from 0:20, long before its 30 s route pull at 0:31: it asked at its next send.
+    const firstSend = libraryTimeline('create-topic-cluster', 21_000).traceSlice(0).find((e) => e.type === 'message.sent');
+    expect(firstSend?.t).toBeLessThan(21_000);
+    const context = contextAt(timeline.scenario.config, timeline.state, undefined, timeline);
+    for (const event of created) {
+      const en = narrate(event, 'en', context);
+      expect(en).toMatch(/^broker-a and broker-b created TopicOrder: 8 write queues, 8 read queues/);
+      expect(en).toContain('A producer with no route for TopicOrder asks a NameServer for it at its next send (DefaultMQProducerImpl.tryToFindTopicPublishInfo); clients that already have a route see the change at their next route pull (every 30\u00a0s).');
+      const zh = narrate(event, 'zh', context);
+      expect(zh).toMatch(/^broker-a 和 broker-b 创建了主题 TopicOrder：写队列 8 个、读队列 8 个/);
+      expect(zh).toContain('还没有 TopicOrder 路由的生产者在下一次发送时就向 NameServer 查询（DefaultMQProducerImpl.tryToFindTopicPublishInfo）；已有路由的客户端在下一次拉取路由时看到变化（每 30\u00a0秒）。');
+    }
+    // In broker mode the one broker is named alone.
+    const one = libraryTimeline('create-topic-broker', 30_000);
+    const alone = one.traceSlice(0).find((e) => e.type === 'topic.updated' && e.created && !e.auto)!;
+    expect(narrate(alone, 'en', contextAt(one.scenario.config, one.state, undefined, one))).toMatch(new RegExp(`^${(alone as { broker: string }).broker} created `));
+  });
+
   it('says a send went to a broker whose master is down, not that it is an ordinary send (crash-partition-shutdown: broker-a crashes at 1:00)', () => {
     const timeline = libraryTimeline('crash-partition-shutdown', 61_000);
     const index = timeline.traceSlice(0).findIndex((e) => e.type === 'message.sent' && e.broker === 'broker-a' && e.t > 60_000);

@@ -1,0 +1,37 @@
+import { captionParts } from '../../../src/ui/narration/caption-parts.ts';
+import { contextAt, narrate } from '../../../src/ui/narration/narrate.ts';
+import { libraryTimeline } from '../../support/library.ts';
+
+describe('a caption in two parts: what happened, then why', () => {
+  it('ends the first part with the first sentence, the rest continuing it where it stopped', () => {
+    const text = 'broker-a crashes: its process dies. The NameServers drop it at once (channelClosed).';
+    expect(captionParts(text, 'en')).toEqual({ head: 'broker-a crashes: its process dies.', why: 'The NameServers drop it at once (channelClosed).' });
+    expect(captionParts('broker-a 崩溃：进程退出。NameServer 立即剔除它（channelClosed）。', 'zh')).toEqual({ head: 'broker-a 崩溃：进程退出。', why: 'NameServer 立即剔除它（channelClosed）。' });
+    // One sentence has nothing behind the button; an id's dots and a time's are no sentence end.
+    expect(captionParts('p-1 sent it to 10.0.1.1:10911 at 1:30.200.', 'en')).toEqual({ head: 'p-1 sent it to 10.0.1.1:10911 at 1:30.200.', why: '' });
+  });
+
+  it('keeps a "But" sentence in the first part: it is what happened to the send', () => {
+    expect(captionParts('p-1 sent it to broker-b. But broker-b is down. The attempt fails.', 'en').head).toBe('p-1 sent it to broker-b. But broker-b is down.');
+    expect(captionParts('p-1 发送到 broker-b。但 broker-b 已宕机。这次尝试失败。', 'zh').head).toBe('p-1 发送到 broker-b。但 broker-b 已宕机。');
+  });
+
+  it('ends a first sentence longer than two lines at its last colon within them', () => {
+    const heartbeat = 'c-1 (CG_ORDER) sent its heartbeat to broker-a/1 (HEART_BEAT): every 30 s a client tells each broker it knows that it is alive, a consumer every broker, slaves too, with its subscriptions, a producer the masters; a broker forgets a client whose channel stays silent too long.';
+    expect(captionParts(heartbeat, 'en')).toEqual({ head: 'c-1 (CG_ORDER) sent its heartbeat to broker-a/1 (HEART_BEAT):', why: heartbeat.slice(heartbeat.indexOf('every 30 s')) });
+  });
+
+  it('tells a send into the partition around broker-b in two lines, its nine of timeouts behind the button (crash-partition-shutdown at 1:30.200)', () => {
+    const timeline = libraryTimeline('crash-partition-shutdown', 90_200);
+    const sent = timeline.traceSlice(0).findLast((e) => e.type === 'message.sent' && e.broker === 'broker-b' && e.t === 90_200)!;
+    expect(sent).toBeDefined();
+    const context = contextAt(timeline.scenario.config, timeline.state, undefined, timeline);
+    const en = captionParts(narrate(sent, 'en', context), 'en');
+    expect(en.head).toMatch(/^p-1 sent msgId [0-9A-F]{32} \(tags TagA, keys order-\d+\) to broker-b queue \d: producers take the write queues in turn\. But broker-b's master is cut off by a network partition:$/);
+    expect(en.why).toMatch(/^nothing sent to it is answered, and it refuses and closes nothing\. If the producer's channel to it is still open/);
+    expect(en.why).toContain('TOPIC_NOT_EXIST');
+    const zh = captionParts(narrate(sent, 'zh', context), 'zh');
+    expect(zh.head).toMatch(/^p-1 把消息（msgId [0-9A-F]{32}，标签 TagA，key order-\d+）发送到 broker-b 的队列 \d：生产者轮流选择可写队列。但 broker-b 的 Master 被网络分区隔离：$/);
+    expect(zh.why).toMatch(/^发给它的请求都得不到应答/);
+  });
+});

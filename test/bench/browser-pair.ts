@@ -12,6 +12,9 @@
  * `npm run bench:browser` does (the next one frame after the previous is painted, so what the page
  * does once a moment is drawn, such as the panels off screen catching up, meets the next seek),
  * the pages taking turns batch by batch, both at rest before each batch.
+ *
+ * With `--step-back` it pairs steps back instead (`--steps n`, 41 by default, `--batch` 5): each
+ * round both pages go to the middle of the reference hour, then step back one event at a time.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -28,18 +31,24 @@ function atRest(page: Page): Promise<unknown> {
   return page.waitForSelector('[data-testid="time-current"][data-at-rest="true"]', { timeout: 120_000 });
 }
 
-/** Seeks made one after another as `npm run bench:browser` makes them: each an animation frame after the previous. */
-function seeksInARow(page: Page, targets: number[]): Promise<number[]> {
+/**
+ * Moves made one after another as `npm run bench:browser` makes them, each an animation frame after
+ * the previous: a seek to each target, or (null targets) a step back for each.
+ */
+function movesInARow(page: Page, targets: (number | null)[]): Promise<number[]> {
   return page.evaluate(async (ts) => {
     const bench = (window as unknown as { rocketscopeBench: BenchHook }).rocketscopeBench;
     const times: number[] = [];
     for (const t of ts) {
-      times.push((await bench.seek(t)).drawnMs);
+      times.push((await (t === null ? bench.stepBack() : bench.seek(t))).drawnMs);
       await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
     }
     return times;
   }, targets);
 }
+
+/** The middle of the reference hour, where the steps back of each round start. */
+const STEP_BACK_FROM = 1_800_000;
 
 async function main(): Promise<void> {
   const dists = options('--dist');
@@ -47,9 +56,10 @@ async function main(): Promise<void> {
   const port = Number(options('--port')[0] ?? 4303);
   const rounds = Number(options('--rounds')[0] ?? 1);
   const large = process.argv.includes('--large');
+  const stepBack = process.argv.includes('--step-back');
   const { scenario, durationMs, seeks, seed } = large
     ? { scenario: largeScenarioForThePage().file as unknown, durationMs: largeScenarioForThePage().file.durationMs, seeks: 21, seed: 54321 }
-    : { scenario: JSON.parse(readFileSync('test/bench/reference.json', 'utf8')) as unknown, durationMs: 3_600_000, seeks: 41, seed: 12345 };
+    : { scenario: JSON.parse(readFileSync('test/bench/reference.json', 'utf8')) as unknown, durationMs: 3_600_000, seeks: Number(options('--steps')[0] ?? 41), seed: 12345 };
   const servers = await Promise.all(dists.map((dist, i) => startPreview(port + i, dist)));
   const browser = await launchChromium();
   try {
@@ -63,25 +73,26 @@ async function main(): Promise<void> {
       pages.push(page);
     }
     const times: number[][] = [[], []];
-    const batch = Number(options('--batch')[0] ?? 1);
+    const batch = Number(options('--batch')[0] ?? (stepBack ? 5 : 1));
     for (let round = 0; round < rounds; round++) {
+      if (stepBack) for (const page of pages) await seekMs(page, STEP_BACK_FROM).then(() => atRest(page));
       let x = seed;
       for (let i = 0; i < seeks; i += batch) {
-        const targets: number[] = [];
+        const targets: (number | null)[] = [];
         for (let k = i; k < Math.min(seeks, i + batch); k++) {
           x = (x * 1103515245 + 12345) % 2147483648;
-          targets.push(x % durationMs);
+          targets.push(stepBack ? null : x % durationMs);
         }
         const order = (i / batch + round) % 2 === 0 ? [0, 1] : [1, 0];
         for (const which of order) {
           await Promise.all(pages.map(atRest));
-          times[which]!.push(...await seeksInARow(pages[which]!, targets));
+          times[which]!.push(...await movesInARow(pages[which]!, targets));
         }
       }
     }
     const ratios = times[1]!.map((t, i) => t / times[0]![i]!);
     const line = (label: string, values: number[]) => `${label} median ${median(values).toFixed(1)} ms, p90 ${percentile(values, 0.9).toFixed(1)} ms`;
-    console.log(`${large ? 'large scale test' : 'reference hour'}, ${times[0]!.length} seeks each, paired`);
+    console.log(`${large ? 'large scale test' : 'reference hour'}, ${times[0]!.length} ${stepBack ? 'steps back' : 'seeks'} each, paired (batches of ${batch})`);
     console.log(line(`old ${dists[0]}:`, times[0]!));
     console.log(line(`new ${dists[1]}:`, times[1]!));
     console.log(`new/old per pair: median ${median(ratios).toFixed(3)}, new faster in ${ratios.filter((r) => r < 1).length} of ${ratios.length}`);

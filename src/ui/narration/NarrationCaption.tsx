@@ -138,16 +138,25 @@ function withSpokenIds(text: string): ReactNode[] {
   )));
 }
 
-/** What happened, and why behind its button; the why continues the sentence where the first part stopped. */
+/**
+ * What happened, and why behind its button; the why continues the sentence where the first part
+ * stopped. A screen reader hears the whole caption either way (the closed why in a visually hidden
+ * copy): the button spares the eye its lines, and a reader lost nothing by it.
+ */
 function Told({ text, language, names, open, setOpen, parts, why }: {
   text: string; language: Language; names: RegExp | null; open: boolean; setOpen: (open: boolean) => void;
   parts: (text: string, language: Language) => { head: string; why: string }; why: string;
 }) {
   const { head, why: rest } = parts(text, language);
   const said = (part: string) => withSpokenIds(isolateNames(part, names));
+  const gap = language === 'zh' ? '' : ' ';
   return (
     <>
-      <span className="rs-caption-text">{said(head)}{rest && <span className="rs-caption-why" hidden={!open}>{language === 'zh' ? '' : ' '}{said(rest)}</span>}</span>
+      <span className="rs-caption-text">
+        {said(head)}
+        {rest && <span className="rs-caption-why" hidden={!open}>{gap}{said(rest)}</span>}
+        {rest && !open && <span className="rs-visually-hidden">{gap}{said(rest)}</span>}
+      </span>
       {rest && <>{' '}<button type="button" className="rs-caption-toggle" aria-expanded={open} data-testid="caption-why" onClick={() => setOpen(!open)}>{why}</button></>}
     </>
   );

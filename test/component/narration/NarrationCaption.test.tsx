@@ -78,6 +78,19 @@ describe('NarrationCaption', () => {
     act(() => usePlayback.getState().setLanguage('en'));
   });
 
+  it('says the whole caption to a screen reader while its why is closed: the button spares only the eye', async () => {
+    act(() => usePlayback.getState().setLanguage('en'));
+    loadAt(libraryScenario('crash-partition-shutdown'), 90_200);
+    render(<NarrationCaption />);
+    const caption = await screen.findByTestId('caption');
+    expect(within(caption).getByRole('button', { name: 'Why' })).toHaveAttribute('aria-expanded', 'false');
+    // What the accessibility tree holds: nothing hidden, nothing aria-hidden.
+    const heard = caption.cloneNode(true) as HTMLElement;
+    for (const silent of heard.querySelectorAll('[hidden], [aria-hidden="true"]')) silent.remove();
+    expect(heard.textContent).toMatch(/But broker-b's master is cut off by a network partition:/);
+    expect(heard.textContent).toMatch(/sendMsgTimeout/);
+  });
+
   it('is the screen reader\'s voice when the run stops on an event, not while it plays nor in a chapter (the log and the lesson speak then)', async () => {
     loadAt(writeReadScenario(), 20_000);
     render(<NarrationCaption />);

@@ -5,6 +5,8 @@
 import { startTransition, useEffect, useRef, useState } from 'react';
 import { getTimeline, usePlayback, type PlaybackState } from '../store/playback.ts';
 import type { TimelineView } from '../sim/timeline.ts';
+import { everyConsumer, everyProducer, type Scenario } from '../sim/index.ts';
+import { MAX_CLIENTS_EACH } from '../viz/topology-density.ts';
 import { markOwing, useOnScreen, whenIdle } from './on-screen.tsx';
 
 export interface SimView {
@@ -121,8 +123,32 @@ function useThrottledTime(everyMs: number): number {
   return shown;
 }
 
+/**
+ * A throttled panel of a run at size follows the playhead at most this often while playing (four
+ * times a second, as the event log does): the large scale test's topology model, heat rows and
+ * NameServer tables (100 clients, 640 queues, 30 registrations) cost several milliseconds a
+ * refresh, and ten refreshes a second of each took the frames the dots need. Numbers still catch
+ * up within a quarter of a second.
+ */
+export const AT_SIZE_EVERY_MS = 250;
+
+const sized = new WeakMap<Scenario, boolean>();
+
+/** A run at size: more producers or consumers than the topology draws one by one (topology-density.ts). */
+function runAtSize(scenario: Scenario | null): boolean {
+  if (scenario === null) return false;
+  let atSize = sized.get(scenario);
+  if (atSize === undefined) {
+    atSize = everyProducer(scenario).length > MAX_CLIENTS_EACH || everyConsumer(scenario).length > MAX_CLIENTS_EACH;
+    sized.set(scenario, atSize);
+  }
+  return atSize;
+}
+
 export function useSimView(options: SimViewOptions = {}): SimView | null {
-  const timeMs = useThrottledTime(options.whilePlayingEveryMs ?? 0);
+  const everyMs = options.whilePlayingEveryMs ?? 0;
+  const atSize = usePlayback((s) => runAtSize(s.scenario));
+  const timeMs = useThrottledTime(atSize && everyMs > 0 ? Math.max(everyMs, AT_SIZE_EVERY_MS) : everyMs);
   usePlayback((s) => s.timelineVersion);
   const timeline = getTimeline();
   return timeline ? { timeline, timeMs } : null;

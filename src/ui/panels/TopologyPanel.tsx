@@ -178,8 +178,9 @@ interface DotsProps {
 
 /**
  * The dots follow the playhead every frame; the drawing around them follows it as the text panels
- * do (TEXT_PANEL_REFRESH while playing, every move at rest): with 100 clients and 640 queues,
- * deriving the model and reconciling the diagram each frame cost more than the frame.
+ * do (TEXT_PANEL_REFRESH while playing, four times a second at size: use-sim.ts; every move at
+ * rest): with 100 clients and 640 queues, deriving the model and reconciling the diagram each
+ * frame cost more than the frame.
  */
 function TopologyDots({ layout, scale, routing, flightMs, drawnRef }: DotsProps) {
   const view = useSimView();

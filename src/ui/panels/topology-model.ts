@@ -140,7 +140,7 @@ export function defaultTopic(state: Readonly<ModelState>, topics: string[]): str
 }
 
 /** brokerName -> the node whose box draws the group's queues: the one they are read from now (readNode). */
-function queueHosts(state: Readonly<ModelState>, roles: BrokerRoles): Record<string, string> {
+export function queueHosts(state: Readonly<ModelState>, roles: BrokerRoles): Record<string, string> {
   return dictFrom(Object.keys(roles.master).map((name) => [name, readNode(state, roles, name)!]));
 }
 
@@ -191,16 +191,35 @@ function readFromSlaves(clients: ClientState[]): Set<string> {
   return names;
 }
 
-/** Each queue of the topic in view a consumer owns now (RebalanceImpl's processQueueTable, as its latest rebalance left it). */
-function ownedQueueLinks(client: ClientState, topic: string | null, hosts: Record<string, string>): LinkSpec[] {
+type MessageQueue = Extract<ClientState, { kind: 'consumer' }>['processQueueTable'][string]['mq'];
+
+/**
+ * Each consumer's owned queue links, by its spec (the same object for the whole run), with what
+ * they were drawn from: its id, the topic, then each owned queue and its host. A rebalance
+ * (RebalanceImpl.updateProcessQueueTableInRebalance) or a host moving to a slave changes them;
+ * a pull or a consume only moves a process queue's offsets, keeping its MessageQueue. At size
+ * (50 consumers owning 640 queues) building them was most of the model.
+ */
+const ownedOf = new WeakMap<object, { from: unknown[]; links: LinkSpec[] }>();
+
+/**
+ * Each queue of the topic in view a consumer owns now (RebalanceImpl's processQueueTable, as its
+ * latest rebalance left it): the same array while they and their hosts stay the same.
+ */
+export function ownedQueueLinks(client: ClientState, topic: string | null, hosts: Record<string, string>): LinkSpec[] {
   if (client.kind !== 'consumer') return [];
-  const links: LinkSpec[] = [];
+  const from: unknown[] = [client.id, topic];
   for (const pq of Object.values(client.processQueueTable)) {
     const host = hosts[pq.mq.brokerName];
-    if (pq.dropped || pq.mq.topic !== topic || host === undefined) continue;
-    links.push(linkOf('allocated', 'queue', queueCellId(host, pq.mq.queueId), 'client', client.id));
+    if (!pq.dropped && pq.mq.topic === topic && host !== undefined) from.push(pq.mq, host);
   }
-  return links.sort((a, b) => compareText(a.from.id, b.from.id));
+  const owned = ownedOf.get(client.spec);
+  if (owned?.from.length === from.length && owned.from.every((part, i) => part === from[i])) return owned.links;
+  const links: LinkSpec[] = [];
+  for (let i = 2; i < from.length; i += 2) links.push(linkOf('allocated', 'queue', queueCellId(from[i + 1] as string, (from[i] as MessageQueue).queueId), 'client', client.id));
+  links.sort((a, b) => compareText(a.from.id, b.from.id));
+  ownedOf.set(client.spec, { from, links });
+  return links;
 }
 
 /**

@@ -6,7 +6,9 @@ import { TopologyPanel } from '../../../src/ui/panels/index.ts';
 import { topologyLegendStrings } from '../../../src/ui/panels/topology-legend-strings.ts';
 import { dotsAt } from '../../../src/ui/panels/topology-geometry.ts';
 import { streamDotsAt } from '../../../src/ui/panels/topology-streams.ts';
-import { topologyModel } from '../../../src/ui/panels/topology-model.ts';
+import { ownedQueueLinks, queueHosts, topologyModel } from '../../../src/ui/panels/topology-model.ts';
+import { brokerRoles } from '../../../src/sim/index.ts';
+import { getTimeline } from '../../../src/store/playback.ts';
 import { layoutTopology } from '../../../src/viz/topology-layout.ts';
 import { libraryScenario } from '../../support/library.ts';
 import { loadAt } from './load.ts';
@@ -246,6 +248,26 @@ describe('TopologyPanel', () => {
     const after = await renderWithQueues();
     expect(owners(after.container)).toEqual(['owned by c-1', 'owned by c-1', 'owned by c-1', 'owned by c-1']);
     expect(after.container.querySelectorAll('path[data-link="owner"]')).toHaveLength(4);
+  });
+
+  it('keeps a consumer\'s owned queue links, the very same list, while pulls move its offsets, and makes new ones when a rebalance moves its queues', () => {
+    const scenario = writeReadScenario({ writeQueueNums: 4, readQueueNums: 4, timeline: [{ at: 30_000, action: 'crashConsumer', target: 'c-2' }] });
+    loadAt(scenario, 20_000);
+    const owned = () => {
+      const { state } = getTimeline()!;
+      return ownedQueueLinks(state.clients['c-1']!, 'TopicTest', queueHosts(state, brokerRoles(state)));
+    };
+    const queueIds = (links: { from: { id: string } }[]) => links.map((link) => Number(link.from.id.slice(link.from.id.lastIndexOf('#') + 1)));
+    const before = owned();
+    expect(queueIds(before)).toHaveLength(2);
+    act(() => usePlayback.getState().seek(25_000));
+    expect(owned()).toBe(before);
+    // c-2 crashed at 30 s: c-1's next rebalance takes its queues.
+    act(() => usePlayback.getState().seek(40_000));
+    const after = owned();
+    expect(after).not.toBe(before);
+    expect(queueIds(after).sort()).toEqual([0, 1, 2, 3]);
+    expect(owned()).toBe(after);
   });
 
   it('shows a crashed master as crashed and its registrations dashed on both NameServers', () => {

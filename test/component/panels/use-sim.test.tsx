@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { usePlayback } from '../../../src/store/playback.ts';
-import { useSimView } from '../../../src/ui/use-sim.ts';
+import { AT_SIZE_EVERY_MS, useSimView } from '../../../src/ui/use-sim.ts';
 import { loadAt } from './load.ts';
 import { writeReadScenario } from './scenarios.ts';
 
@@ -96,5 +96,27 @@ describe('useSimView', () => {
     }
     const shown = screen.getAllByTestId('shown').map((element) => Number(element.textContent));
     expect(Math.min(...shown)).toBeGreaterThanOrEqual(1_032 + 32 * 10 - 300);
+  });
+
+  it('follows the playhead at most every AT_SIZE_EVERY_MS while playing a run at size (13 consumers), a panel asking for no throttle every move, and every move when paused', () => {
+    const clock = wallClock();
+    loadAt(writeReadScenario({ consumers: 13 }), 1_000);
+    render(<><Shown everyMs={100} /><Shown everyMs={0} /></>);
+    const shown = () => screen.getAllByTestId('shown').map((element) => element.textContent);
+    act(() => usePlayback.getState().setPlaying(true));
+    clock.advance(150);
+    act(() => usePlayback.getState().seek(1_150));
+    // A classroom's panel would have followed after 100 ms; the dots' view follows every move.
+    expect(shown()).toEqual(['1000', '1150']);
+    clock.advance(AT_SIZE_EVERY_MS - 150);
+    act(() => usePlayback.getState().seek(1_250));
+    expect(shown()).toEqual(['1250', '1250']);
+    clock.advance(16);
+    act(() => usePlayback.getState().seek(1_266));
+    expect(shown()).toEqual(['1250', '1266']);
+    act(() => usePlayback.getState().setPlaying(false));
+    clock.advance(1);
+    act(() => usePlayback.getState().seek(2_000));
+    expect(shown()).toEqual(['2000', '2000']);
   });
 });

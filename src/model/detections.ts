@@ -8,7 +8,7 @@
  * the partition to everyone (a black hole either way), so the later fault is credited with nothing
  * until the earlier one ends.
  *
- * Each fault also records what it cost the clients (the named query faultCosts reads it): the
+ * Each fault also records what it cost the clients (src/sim/queries/fault-costs.ts reads it): the
  * clients whose routes listed its process when it began to own the signs, when each one's routes
  * stopped listing it and which NameServer's answer did it, when each NameServer stopped listing
  * it, and a producer's failed send attempts to it. Recorded where they happen, at route changes,

@@ -22,7 +22,6 @@ import { traceSearch } from './trace-search.ts';
 import { brokerStore } from './broker-store.ts';
 import { queueMessages } from './queue-messages.ts';
 import { masterChanges } from './master-changes.ts';
-import { faultCosts } from './fault-costs.ts';
 import { allocations } from './allocations.ts';
 import { faultSigns } from './fault-signs.ts';
 
@@ -40,7 +39,6 @@ export const simQueries = {
   brokerStore,
   queueMessages,
   masterChanges,
-  faultCosts,
   allocations,
   faultSigns,
 } satisfies Record<string, (timeline: TimelineView, args: never) => unknown>;

@@ -1,7 +1,7 @@
 /**
  * The failover view: each broker fault so far with who noticed it, when and by which rule (the
  * run's detections, with the arithmetic), what it cost each client until its route dropped the
- * broker (the named query faultCosts, which reads the trace where the run lives), and a "who
+ * broker (src/sim/queries/fault-costs.ts, from what the model recorded on each fault), and a "who
  * believes what" table at the current time: each NameServer's broker table and each client's
  * cached route against the truth.
  */
@@ -10,7 +10,7 @@ import { formatTime } from '../../viz/format.ts';
 import { ScrollArea } from '../controls/ScrollArea.tsx';
 import { useWords } from '../i18n/index.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
-import { useSimQuery } from '../use-sim-query.ts';
+import { faultCosts } from '../../sim/queries/fault-costs.ts';
 import { beliefsAt, believesWrong, costSentences, faultViews, type BeliefRow, type Beliefs, type FaultView } from './failover-model.ts';
 import { FAILOVER_STRINGS, type FailoverStrings } from './failover-strings.ts';
 import { derivedAt, EmptyPanel, PanelFrame } from './shared.tsx';
@@ -105,8 +105,11 @@ export function FailoverPanel({ className }: FailoverPanelProps) {
     () => (faultRecords && detections && config ? faultViews(faultRecords, detections, strings, config) : []),
     [faultRecords, detections, config, strings],
   );
-  // A run without faults asks nothing.
-  const { data: answer } = useSimQuery('faultCosts', faults.length > 0 ? {} : null);
+  // Read from the page's copy of the state, not asked of the worker: the model keeps each fault's
+  // costs on its record (src/model/detections.ts), and an ask after every move of the playhead
+  // (this panel is on screen once a broker has failed: src/ui/panel-order.ts) came back as a
+  // second render in the middle of the next move, and showed the costs of the moment before.
+  const answer = view && faults.length > 0 ? derivedAt(view.timeline, view.timeMs, 'fault-costs', () => faultCosts(view.timeline), 'computed') : null;
   const costs = useMemo(() => (answer ? costSentences(answer, strings) : new Map<string, string[]>()), [answer, strings]);
   if (!view || !state) return <EmptyPanel name="failover" title={strings.title} className={className} />;
   const { timeline, timeMs } = view;

@@ -1,7 +1,7 @@
 /**
  * The failover view's data, pure functions of the run at time t: each fault with the sentences of
  * who noticed it (with the arithmetic: "idle for 120 s since 0:35.000") or of the earlier fault it
- * hides behind, what it cost each client (the named query faultCosts), and who believes which
+ * hides behind, what it cost each client (src/sim/queries/fault-costs.ts), and who believes which
  * broker is there (each NameServer's brokerAddrTable, each client's cached route) against the truth.
  */
 import { brokerRoles, type BrokerRoleNow, type ClientState, type Detection, type FaultRecord, type ModelState, type SimConfig } from '../../sim/index.ts';

@@ -168,4 +168,16 @@ describe('FailoverPanel', () => {
     act(() => usePlayback.getState().setLanguage('zh'));
     expect(within(faults[1]!).getByTestId('failover-hidden')).toHaveTextContent('被更早的故障掩盖（自 0:30.000 起：broker-a 被网络分区隔离（partitionBroker））：没有人能把两者区分开');
   });
+
+  it('says the costs at the moment shown in the same render as the playhead: a move shows no line of the moment before', async () => {
+    loadAt(partitionB(), 60_000);
+    render(<FailoverPanel />);
+    const lines = () => within(screen.getByTestId('failover-costs')).getAllByRole('listitem').map((li) => li.textContent);
+    await screen.findByTestId('failover-costs');
+    expect(lines()).toContain("c-1's route still lists broker-b/0 at 1:00.000, 10\u00a0s after the fault");
+    act(() => usePlayback.getState().seek(70_000));
+    // In the render of the move itself, before any answer could come back from elsewhere.
+    expect(lines()).toContain("c-1's route still lists broker-b/0 at 1:10.000, 20\u00a0s after the fault");
+    expect(lines().some((line) => line?.includes('1:00.000'))).toBe(false);
+  });
 });

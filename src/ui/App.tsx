@@ -3,7 +3,7 @@
  * panels, which are views of the run at the playhead. The shell only wires things together:
  * panels live in ui/panels, commands in ui/commands.ts, the animation loop in controls/driver.ts.
  */
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { usePage } from '../store/page.ts';
 import { isProcessSelection, usePlayback } from '../store/playback.ts';
 import { Banner } from './controls/Banner.tsx';
@@ -30,7 +30,7 @@ import { SummaryBar } from './panels/index.ts';
 import { InsightTabs } from './insight/InsightTabs.tsx';
 import { onIdle } from './on-idle.ts';
 import { useRegionRef } from './regions.ts';
-import { OnScreenSlot } from './on-screen.tsx';
+import { OnScreenSlot, whenIdle } from './on-screen.tsx';
 import './App.css';
 
 /*
@@ -67,6 +67,20 @@ function usePrefetchOnIdle(): void {
 }
 
 /**
+ * Whether the timeline's first broker fault has passed, as the side column's order follows it: a
+ * move across the fault reorders the column once the playhead has come to rest (whenIdle), not in
+ * the move's own frame. Dragged or stepped over the fault, the column moved its 6,600 px failover
+ * record and the NameServer panel at every crossing, about a twentieth of each seek's work, and
+ * jumped under the hand that scrubbed.
+ */
+function useFaultedAtRest(): boolean {
+  const faulted = usePlayback((s) => s.timeMs >= firstFaultAt(s.scenario?.timeline));
+  const [shown, setShown] = useState(faulted);
+  useEffect(() => (faulted === shown ? undefined : whenIdle(() => setShown(faulted))), [faulted, shown]);
+  return shown;
+}
+
+/**
  * Two columns that stack their panels independently (a grid would align rows across columns
  * and leave holes under the shorter panel); one column on a phone, in reading order.
  */
@@ -74,7 +88,7 @@ function Panels() {
   const focus = usePlayback((s) => s.scenario?.focus);
   // A process's details, not a message's: a message opens its card over the side column.
   const inspecting = usePlayback((s) => isProcessSelection(s.selection));
-  const faulted = usePlayback((s) => s.timeMs >= firstFaultAt(s.scenario?.timeline));
+  const faulted = useFaultedAtRest();
   const panels = useRegionRef('panels');
   const mainColumn = useRegionRef('mainColumn');
   const sideColumn = useRegionRef('sideColumn');

@@ -173,7 +173,8 @@ test('after a broker fault the failover record opens the side column and the Nam
     await addresses.first().waitFor();
     assert.ok(await addresses.count() >= 4, 'two NameServers list the brokers');
     assert.deepEqual(await brokenOf(page, '.rs-ns-addr'), [], 'an address in the NameServer table breaks over lines');
-    assert.deepEqual((await sidePanels(page))[0], 'rs-area-failover');
+    // The column reorders once the playhead rests (App.tsx useFaultedAtRest).
+    await page.waitForFunction(() => document.querySelector('.rs-column-side > .rs-panel')?.classList.contains('rs-area-failover'));
     const failover = page.getByTestId('failover-faults');
     await failover.waitFor();
     const top = await failover.evaluate((element) => element.getBoundingClientRect().top);

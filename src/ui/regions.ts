@@ -1,7 +1,8 @@
 /**
  * The page's regions that hooks in other components measure, scroll or give focus to: the playback
  * bar (a sticky header the scrolled-to element sits under), the lesson box, the two columns, the
- * Play button, the inspector, the topology's drawing and the message card. The component that draws
+ * Play button, the inspector, the topology's drawing, the message card and the NameServer panel
+ * (the failover record's way to it). The component that draws
  * a region registers its element (`ref={useRegionRef(...)}`); a hook reads the element React made
  * with regionElement, rather than finding it by a CSS class or a test id, which a stylesheet or a
  * test could rename without tsc or lint noticing.
@@ -9,7 +10,7 @@
 import { useCallback, type RefCallback, type RefObject } from 'react';
 
 /** `panels`: the summary's counters and the two columns under them. */
-export type Region = 'controls' | 'lesson' | 'panels' | 'mainColumn' | 'sideColumn' | 'play' | 'inspector' | 'topology' | 'messageCard';
+export type Region = 'controls' | 'lesson' | 'panels' | 'mainColumn' | 'sideColumn' | 'play' | 'inspector' | 'topology' | 'messageCard' | 'nameServers';
 
 /** The component's own ref to the element: an object, or a callback (given null when the element goes). */
 type OwnRef<E> = RefObject<E | null> | ((element: E | null) => void);

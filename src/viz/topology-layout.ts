@@ -78,7 +78,7 @@ const MEMBER_HEIGHT = 34;
 const MEMBER_GAP = 6;
 const GROUP_HEADER = 26;
 const GROUP_PADDING = 8;
-const GROUP_GAP = 16;
+const GROUP_GAP = 10;
 const CROWDED_ROW_GAP = 8;
 /**
  * Under a broker that draws queues: the room where its consume links run, under its box
@@ -93,6 +93,15 @@ const BAND_GAP = 56;
  * sections, so the canvas and its legend's first row fit a 1280x800 screen under the summary.
  */
 const WIDE_BAND_GAP = 44;
+/**
+ * Wide, with more than two broker groups: a narrower band and less room above the NameServers
+ * (under the event caption, which keeps its own distance), so the third group's queue row fits a
+ * 1280x800 screen too (the crash, partition and shutdown scenario's broker-c was 34 px below it).
+ * Two groups keep the roomier band: a step of chapter 4 scrolls the inspector beside broker-a/0,
+ * whose box must stay below the lesson box, and a higher broker-a/0 left the inspector less room.
+ */
+const CROWDED_BAND_GAP = 30;
+const CROWDED_TOP = 10;
 /**
  * Narrow: a broker tile is at least this wide, so on a phone a master and its slaves each take a
  * whole row and their names and roles ("broker-a/1 · master · brokerId 0") are not cut short.
@@ -241,8 +250,9 @@ function layoutWide(input: TopologyInput, width: number, density: TopologyDensit
   // A wide screen gives the brokers (and their queues) the room: 64 queues still read as cells;
   // two columns of brokers take more of it.
   const middleWidth = density.brokerColumns === 2 ? clamp(width * 0.5, 180, 640) : clamp(width * 0.36, 180, 460);
-  const nameServers = row(input.nameServers, width * 0.15, width * 0.85, MARGIN, 170);
-  const top = MARGIN + NODE_HEIGHT + WIDE_BAND_GAP + 24;
+  const [above, band] = input.brokerGroups.length > 2 ? [CROWDED_TOP, CROWDED_BAND_GAP] : [MARGIN, WIDE_BAND_GAP];
+  const nameServers = row(input.nameServers, width * 0.15, width * 0.85, above, 170);
+  const top = above + NODE_HEIGHT + band + 24;
   const producers = producerColumn(input, density, MARGIN, top, sideWidth, sideWidth);
   const brokers = groupColumn(input.brokerGroups, { x: (width - middleWidth) / 2, y: top, width: middleWidth, columns: density.brokerColumns }, middleWidth,
     { slots: input.queueSlots ?? dict(), heat: density.queueHeat, untitledSingles: density.brokerColumns === 2 });

@@ -184,6 +184,21 @@ test('after a broker fault the failover record opens the side column and the Nam
   assert.deepEqual(consoleErrors, []);
 });
 
+/** Once "Link copied" shows: the buttons, fields and text under it (a line of the description is an li, a p or a button). */
+async function toastCovers(page: Page): Promise<string[]> {
+  await page.waitForFunction(() => (document.querySelector('[data-testid="share-status"]')?.textContent ?? '') !== '');
+  return page.getByTestId('share-status').evaluate((toast) => {
+    const box = toast.getBoundingClientRect();
+    return [...document.querySelectorAll('button, a, select, input, p, li, h1, [data-testid="time-current"]')]
+      .filter((element) => !toast.contains(element) && element.getClientRects().length > 0)
+      .filter((element) => {
+        const other = element.getBoundingClientRect();
+        return other.left < box.right && other.right > box.left && other.top < box.bottom && other.bottom > box.top;
+      })
+      .map((element) => `${element.tagName} ${(element.textContent ?? '').trim().slice(0, 30)}`);
+  });
+}
+
 // "Link copied" floats in a corner where nothing is: over the Glossary button, the offer's buttons
 // or the description it hid what a person reads or clicks next.
 test('the Share button\'s "Link copied" covers no button, field or text of the header, the first-visit offer and the description, at 1280x800 in English and Chinese', async ({ page, context, baseUrl, consoleErrors, screenshot }) => {
@@ -198,20 +213,102 @@ test('the Share button\'s "Link copied" covers no button, field or text of the h
       if (offer) await page.getByTestId('first-visit').waitFor();
       await page.getByTestId('share').click();
       const status = page.getByTestId('share-status');
-      await page.waitForFunction(() => (document.querySelector('[data-testid="share-status"]')?.textContent ?? '') !== '');
-      const covered = await status.evaluate((toast) => {
-        const box = toast.getBoundingClientRect();
-        return [...document.querySelectorAll('button, a, select, input, p, h1, [data-testid="time-current"]')]
-          .filter((element) => !toast.contains(element) && element.getClientRects().length > 0)
-          .filter((element) => {
-            const other = element.getBoundingClientRect();
-            return other.left < box.right && other.right > box.left && other.top < box.bottom && other.bottom > box.top;
-          })
-          .map((element) => `${element.tagName} ${(element.textContent ?? '').trim().slice(0, 30)}`);
-      });
+      const covered = await toastCovers(page);
       assert.deepEqual(covered, [], `"${await status.textContent()}" covers them (${language}, ${offer ? 'with' : 'without'} the first-visit offer)`);
       await screenshot(`share-toast-${language}${offer ? '-offer' : ''}`);
     }
   }
   assert.deepEqual(consoleErrors, []);
 }, { firstVisit: true });
+
+// At 1024 px the header wraps: its buttons end mid-row, and under them the toast hid the end of the
+// description's first line ("…cut off by a network partition"). It goes beside them there.
+test('at 1024x800 the Share button\'s "Link copied" covers none of the description, in English and Chinese', async ({ page, context, baseUrl, consoleErrors, screenshot }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+  for (const language of ['en', 'zh'] as const) {
+    for (const scenarioId of ['write8-read4', 'crash-partition-shutdown']) {
+      await openPage(page, baseUrl, `#lang=${language}`);
+      await page.getByTestId('scenario-picker').selectOption(scenarioId);
+      await waitForRest(page);
+      await page.getByTestId('share').click();
+      assert.deepEqual(await toastCovers(page), [], `"${await page.getByTestId('share-status').textContent()}" covers them (${language}, ${scenarioId})`);
+      await screenshot(`share-toast-1024-${language}-${scenarioId}`);
+    }
+  }
+  assert.deepEqual(consoleErrors, []);
+}, { viewport: { width: 1024, height: 800 } });
+
+// Three broker groups (the crash, partition and shutdown scenario): the third's queue row was
+// 34 px below a 1280x800 window in English, whose summary takes a line more than the Chinese one.
+test('three broker groups\' queue rows and two\'s are on the first screen at 1280x800, in English and Chinese', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  for (const language of ['en', 'zh'] as const) {
+    for (const scenarioId of ['crash-partition-shutdown', 'write8-read4']) {
+      await openPage(page, baseUrl, `#lang=${language}`);
+      await page.getByTestId('scenario-picker').selectOption(scenarioId);
+      await waitForRest(page);
+      const lowest = await page.evaluate(() => Math.max(...[...document.querySelectorAll('[data-testid^=canvas-queue-]')].map((cell) => cell.getBoundingClientRect().bottom)));
+      assert.ok(lowest > 0 && lowest <= 800, `the lowest queue cell of ${scenarioId} ends at ${lowest}px (${language})`);
+      await screenshot(`first-screen-${scenarioId}-${language}`);
+    }
+  }
+  assert.deepEqual(consoleErrors, []);
+}, { viewport: { width: 1280, height: 800 } });
+
+// At 1:00.001 ns-1 drops the crashed broker-a with other events in the same millisecond: the
+// count of them after a first part of two lines made a third, and the Chinese first part, cut at
+// its colon, ended on 「：」.
+test('a caption with the count of its instant\'s other events keeps to two lines, its first part a whole sentence, in English and Chinese', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  for (const language of ['en', 'zh'] as const) {
+    await openPage(page, baseUrl, `#${fragmentOf(findLibraryEntry('crash-partition-shutdown')!.scenario, 60_001)}`);
+    // A second link in the same page only moves its fragment: the switch says the language.
+    await page.getByTestId(`language-${language}`).click();
+    const caption = page.getByTestId('caption');
+    await caption.locator('.rs-caption-more').waitFor();
+    const { lines, head } = await caption.evaluate((element) => {
+      // What the eye reads: the text outside the closed why and the screen reader's copies.
+      const unseen = '[hidden], .rs-visually-hidden, [aria-hidden="true"] + .rs-visually-hidden';
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      const tops: number[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement?.closest(unseen)) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const rect of range.getClientRects()) if (rect.height > 0) tops.push(rect.top);
+      }
+      // A line's Chinese and Latin runs start a few pixels apart (their fonts' ascents): a new line is half a line lower.
+      const half = parseFloat(getComputedStyle(element).fontSize) * 0.7;
+      const lineTops = tops.sort((a, b) => a - b).filter((top, index, sorted) => index === 0 || top - sorted[index - 1]! > half);
+      const copy = element.querySelector('.rs-caption-text')!.cloneNode(true) as HTMLElement;
+      for (const hidden of copy.querySelectorAll(unseen)) hidden.remove();
+      return { lines: lineTops.length, head: (copy.textContent ?? '').trim() };
+    });
+    assert.ok(lines <= 2, `the caption takes ${lines} lines (${language}): ${await caption.textContent()}`);
+    assert.match(head, language === 'zh' ? /。$/ : /\.$/, `the first part ends "${head.slice(-12)}" (${language})`);
+    await screenshot(`caption-more-${language}`);
+  }
+  assert.deepEqual(consoleErrors, []);
+}, { viewport: { width: 1280, height: 800 } });
+
+// The crash, partition and shutdown scenario's description sends the learner to the failover record
+// and the NameServer panel under it; after 1:00 the record leads the side column and the NameServer
+// panel starts more than a screen lower.
+test('after a broker fault the failover record\'s first screen has a way to the NameServer panel, which one click brings on screen, in English and Chinese', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  for (const language of ['en', 'zh'] as const) {
+    await openPage(page, baseUrl, `#${fragmentOf(findLibraryEntry('crash-partition-shutdown')!.scenario, 80_000)}`);
+    await page.getByTestId(`language-${language}`).click();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const way = page.getByTestId('failover-to-nameservers');
+    await way.waitFor();
+    const wayBox = await way.evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
+    assert.ok(wayBox.bottom <= 800, `the way to the NameServers ends at ${wayBox.bottom}px, below the first screen (${language})`);
+    const panel = page.locator('.rs-area-nameservers');
+    assert.ok(await panel.evaluate((element) => element.getBoundingClientRect().top) > 800, 'the NameServer panel starts below the first screen');
+    await way.click();
+    await page.waitForFunction(() => {
+      const card = document.querySelector('[data-testid="nameserver-ns-1"]')?.getBoundingClientRect();
+      return card !== undefined && card.top >= 0 && card.top < window.innerHeight - 100;
+    });
+    await screenshot(`failover-to-nameservers-${language}`);
+  }
+  assert.deepEqual(consoleErrors, []);
+}, { viewport: { width: 1280, height: 800 } });

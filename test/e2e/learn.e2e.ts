@@ -246,6 +246,28 @@ for (const [language, viewport] of [['en', { width: 1280, height: 800 }], ['zh',
   }, { viewport });
 }
 
+// Chapter 9's fourth step is about broker-c, the third broker group: presenting at 1280x800, the
+// drawing's top under the lesson box left broker-c's box and queues below the window.
+for (const language of ['en', 'zh'] as const) {
+  test(`presenting chapter 9's fourth step at 1280x800 (${language}): broker-c, the broker it is about, is on screen below the lesson box`, async ({ page, baseUrl, consoleErrors, screenshot }) => {
+    await openPage(page, baseUrl, `#ch=failover&st=3&lang=${language}`);
+    await arrivedAt(page, 3);
+    await page.keyboard.press('p');
+    await page.locator('.rs-app.rs-presenting').waitFor();
+    await page.waitForFunction(() => {
+      const lesson = document.querySelector('[data-testid="chapter"]')?.getBoundingClientRect();
+      const queue = document.querySelector('[data-testid="canvas-queue-broker-c/0#1"]')?.getBoundingClientRect();
+      const selected = document.querySelector('.rs-node-selected')?.getBoundingClientRect();
+      return lesson !== undefined && queue !== undefined && selected !== undefined && window.scrollY > 0
+        // The selected box is broker-c/0's: its queue 1 is inside it.
+        && selected.top <= queue.top && queue.bottom <= selected.bottom
+        && selected.top >= lesson.bottom && selected.bottom <= window.innerHeight;
+    });
+    await screenshot(`present-ch9-step4-${language}`);
+    assert.deepEqual(consoleErrors, []);
+  }, { viewport: { width: 1280, height: 800 } });
+}
+
 for (const language of ['en', 'zh'] as const) {
   test(`presenting a chapter at 1280x800 (${language}): a step answered with a long why scales its type down so the broker it asks about stays on screen`, async ({ page, baseUrl, consoleErrors, screenshot }) => {
     // Chapter 3's sixth step asks when the NameServers remove broker-b; the verdict explains at length.

@@ -1,7 +1,7 @@
 /**
  * What a scenario is about, under the picker: first what to watch, one line per fault mark of the
- * scrubber with its time, as the mark says it (its timeline actions: the list and the marks are
- * read from the same file, so they never disagree); the library's paragraph, or the file's own
+ * scrubber with its time, in the mark's words without the file's name of the action (its timeline
+ * actions: the list and the marks are read from the same file, so they never disagree); the library's paragraph, or the file's own
  * description, behind a disclosure the page remembers. A paragraph of 900 characters pushed the
  * canvas below the fold, and a first visit needs the times more than the why. A chunk of its own,
  * fetched after the first paint, as the library's paragraphs are.
@@ -89,7 +89,7 @@ function WatchList({ timeline, language, words }: { timeline: readonly TimelineA
         {marks.slice(0, MOST_LINES).map((action, index) => (
           <li key={index}>
             <button type="button" className="rs-watch-mark" onClick={() => usePlayback.getState().requestSeek(action.at)}>
-              {translate(language, 'faultMarker', { time: formatTime(action.at), action: actionSaidAt(action, language) })}
+              {translate(language, 'faultMarker', { time: formatTime(action.at), action: actionSaidAt(action, language, false) })}
             </button>
           </li>
         ))}

@@ -47,13 +47,14 @@ export function actionTarget(action: TimelineAction): string {
 
 /** Until the captions arrive: an added client that starts later than it is added says when (the fault event's startsAt). */
 const STARTS_LATER: Bilingual<(target: string, time: string, name: string) => string> = {
-  en: (target, time, name) => `${target} is added, starts at ${time} (${name})`,
-  zh: (target, time, name) => `${target} 已添加，${time} 启动（${name}）`,
+  en: (target, time, name) => `${target} is added, starts at ${time}${name && ` (${name})`}`,
+  zh: (target, time, name) => `${target} 已添加，${time} 启动${name && `（${name}）`}`,
 };
 
-export function actionSaidAt(action: TimelineAction, language: Language): string {
+/** An action at its time in words, the file's name of it after them unless not `named` (actionSaid). */
+export function actionSaidAt(action: TimelineAction, language: Language, named = true): string {
   const { startsAt } = faultEvent(action, action.at);
-  return startsAt === undefined ? actionSaid(action.action, actionTarget(action), language) : inLanguage(STARTS_LATER, language)(actionTarget(action), formatTime(startsAt), action.action);
+  return startsAt === undefined ? actionSaid(action.action, actionTarget(action), language, named) : inLanguage(STARTS_LATER, language)(actionTarget(action), formatTime(startsAt), named ? action.action : '');
 }
 
 /**

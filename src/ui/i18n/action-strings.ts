@@ -65,11 +65,16 @@ export function isFault(action: string): boolean {
   return FAULTS.has(action);
 }
 
-/** "broker-a crashes (crashBroker)"; an action this page does not know is said by its name. */
-export function actionSaid(action: string, target: string, language: Language): string {
+/**
+ * "broker-a crashes (crashBroker)"; an action this page does not know is said by its name. Not
+ * `named`, the words alone ("broker-a crashes"): a learner's line (the scenario's "What to
+ * watch"), where the file's name of the action is no word of the page's language.
+ */
+export function actionSaid(action: string, target: string, language: Language, named = true): string {
   const said = inLanguage(ACTION_WORDS, language) as Partial<Said>;
   const words = Object.hasOwn(said, action) ? said[action as TimelineActionName] : undefined;
   if (!words) return `${action} ${target}`;
+  if (!named) return words(target);
   return language === 'zh' ? `${words(target)}（${action}）` : `${words(target)} (${action})`;
 }
 

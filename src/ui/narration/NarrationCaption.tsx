@@ -27,9 +27,21 @@ import type { Language } from '../../scenario/language.ts';
 import { closedCallCount } from './channel-closed.ts';
 import { useCaptionShown } from './caption-voice.ts';
 import { MSG_ID_PART, spokenId } from './spoken-ids.ts';
+import type { CaptionParts } from './caption-parts.ts';
 import './caption.css';
 
-const WORDS: Bilingual<{ label: string; idle: string; idleInChapter: string; preparing: string; running: (to: string) => string; more: (count: number, logShown: boolean) => string }> = {
+interface CaptionWords {
+  label: string;
+  idle: string;
+  idleInChapter: string;
+  preparing: string;
+  running: (to: string) => string;
+  more: (count: number, logShown: boolean) => string;
+  /** The button that shows why after what happened. */
+  why: string;
+}
+
+const WORDS: Bilingual<CaptionWords> = {
   en: {
     label: 'What is happening: ',
     idle: 'Nothing has happened yet: press play, or step one event forward (→).',
@@ -38,6 +50,7 @@ const WORDS: Bilingual<{ label: string; idle: string; idleInChapter: string; pre
     running: (to) => `Simulating up to ${to}: the page shows that moment as soon as the run reaches it.`,
     more: (count, logShown) =>
       `(and ${count} more ${count === 1 ? 'event' : 'events'} at this instant${logShown ? ': see the event log' : ''})`,
+    why: 'Why',
   },
   zh: {
     label: '正在发生什么：',
@@ -46,6 +59,7 @@ const WORDS: Bilingual<{ label: string; idle: string; idleInChapter: string; pre
     preparing: '正在准备课程的运行：页面会自动转到这一步的时刻。',
     running: (to) => `正在模拟到 ${to}：运行一到达该时刻，页面就会显示它。`,
     more: (count, logShown) => `（同一时刻还有 ${count} 个事件${logShown ? '，见事件日志' : ''}）`,
+    why: '为什么',
   },
 };
 
@@ -140,20 +154,22 @@ function withSpokenIds(text: string): ReactNode[] {
 
 /**
  * What happened, and why behind its button; the why continues the sentence where the first part
- * stopped. A screen reader hears the whole caption either way (the closed why in a visually hidden
- * copy): the button spares the eye its lines, and a reader lost nothing by it.
+ * stopped (closed, a first part cut at a colon ends on a full stop: caption-parts.ts). A screen
+ * reader hears the whole caption either way (the closed why in a visually hidden copy): the button
+ * spares the eye its lines, and a reader lost nothing by it. `besides` is what follows on the
+ * caption's lines (the count of the instant's other events): the first part leaves it room.
  */
-function Told({ text, language, names, open, setOpen, parts, why }: {
+function Told({ text, language, names, open, setOpen, parts, why, besides = '' }: {
   text: string; language: Language; names: RegExp | null; open: boolean; setOpen: (open: boolean) => void;
-  parts: (text: string, language: Language) => { head: string; why: string }; why: string;
+  parts: (text: string, language: Language, besides: string) => CaptionParts; why: string; besides?: string;
 }) {
-  const { head, why: rest } = parts(text, language);
+  const { head, why: rest, closedHead } = parts(text, language, besides);
   const said = (part: string) => withSpokenIds(isolateNames(part, names));
   const gap = language === 'zh' ? '' : ' ';
   return (
     <>
       <span className="rs-caption-text">
-        {said(head)}
+        {said(open ? head : closedHead)}
         {rest && <span className="rs-caption-why" hidden={!open}>{gap}{said(rest)}</span>}
         {rest && !open && <span className="rs-visually-hidden">{gap}{said(rest)}</span>}
       </span>
@@ -195,7 +211,8 @@ export function NarrationCaption() {
   // The latest event's broker is named by the roles at the playhead: no history to ask for, which
   // keeps the named queries (and the model behind them) out of the page's first load.
   const names = brokerNodeNames(timeline.state, undefined);
-  const told = { language, names: rtlNamesOf(timeline.scenario), open, setOpen, parts: narrator.captionParts, why: narrator.whyLabel(language) };
+  const told = { language, names: rtlNamesOf(timeline.scenario), open, setOpen, parts: narrator.captionParts, why: words.why };
+  const more = others > 0 ? words.more(others, !presenting && !chapterOpen) : '';
   // One voice at a time for a screen reader: the caption, with its why, when a step or a jump stops
   // on an event (the playhead's output is silent then: caption-voice.ts); the playhead's status
   // while a jump is under way; the event log's announcer while the run plays; the lesson's text in a chapter.
@@ -205,8 +222,8 @@ export function NarrationCaption() {
       {latest ? (
         <>
           <span className="rs-caption-time rs-mono">{formatTime(latest.t)}</span>{' '}
-          <Told text={narrator.narrate(latest, language, narrator.contextAt(timeline.scenario.config, timeline.state, names, timeline))} {...told} />
-          {others > 0 && <span className="rs-caption-more"> {words.more(others, !presenting && !chapterOpen)}</span>}
+          <Told text={narrator.narrate(latest, language, narrator.contextAt(timeline.scenario.config, timeline.state, names, timeline))} {...told} besides={more} />
+          {more && <span className="rs-caption-more"> {more}</span>}
         </>
       ) : flowing ? <Told text={narrator.flowing(timeline.scenario.config, language)} {...told} /> : seekTarget !== null ? words.running(formatTime(seekTarget)) : preparing ? words.preparing : chapterOpen ? words.idleInChapter : words.idle}
     </p>

@@ -25,8 +25,8 @@ export function flowing(config: NarrationContext['config'], language: Language):
 }
 
 export type { NarrationContext } from './context.ts';
-// The caption's two parts, what happened and why, with the disclosure's label: in this chunk, after the first paint.
-export { captionParts, whyLabel } from './caption-parts.ts';
+// The caption's two parts, what happened and why: in this chunk, after the first paint.
+export { captionParts } from './caption-parts.ts';
 // A file's action said as the fault event it will make (the scrubber's marks): with the captions, after the first paint.
 export { plannedFaultEvent } from '../../sim/queries/planned-fault-event.ts';
 

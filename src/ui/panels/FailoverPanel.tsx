@@ -13,7 +13,9 @@ import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { faultCosts } from '../../sim/queries/fault-costs.ts';
 import { beliefsAt, believesWrong, costSentences, faultViews, type BeliefRow, type Beliefs, type FaultView } from './failover-model.ts';
 import { FAILOVER_STRINGS, type FailoverStrings } from './failover-strings.ts';
+import { regionElement } from '../regions.ts';
 import { derivedAt, EmptyPanel, PanelFrame } from './shared.tsx';
+import { presentingTop } from './use-presenting-scroll.ts';
 import './failover.css';
 
 interface FailoverPanelProps {
@@ -94,6 +96,17 @@ function FaultItem({ fault, costs, strings }: { fault: FaultView; costs: readonl
   );
 }
 
+/**
+ * Scrolls the NameServer panel's top to just under the playback bar. Once a broker has failed this
+ * record leads the side column (panel-order.ts) and the NameServer panel, where each removal shows
+ * in the broker tables, starts a screen or more lower: the crash, partition and shutdown scenario's
+ * description sends the learner to both.
+ */
+function showNameServers(): void {
+  const panel = regionElement('nameServers');
+  if (panel) window.scrollBy({ top: panel.getBoundingClientRect().top - (presentingTop(false) ?? 0) });
+}
+
 export function FailoverPanel({ className }: FailoverPanelProps) {
   const strings = useWords(FAILOVER_STRINGS);
   const view = useSimView(TEXT_PANEL_REFRESH);
@@ -119,9 +132,13 @@ export function FailoverPanel({ className }: FailoverPanelProps) {
       <h3 className="rs-failover-heading">{strings.detectionsHeading}</h3>
       {faults.length === 0 ? <p className="rs-muted">{strings.noFaults}</p> : <p className="rs-muted" data-testid="failover-rings">{strings.ringsNote}</p>}
       {faults.length > 0 && (
-        <ol className="rs-failover-faults" data-testid="failover-faults">
-          {faults.map((fault) => <FaultItem key={fault.key} fault={fault} costs={costs.get(fault.key) ?? []} strings={strings} />)}
-        </ol>
+        <>
+          {/* Before the detections, which may run past the window's foot: on the first screen with the record's top. */}
+          <button type="button" className="rs-failover-to-ns" data-testid="failover-to-nameservers" onClick={showNameServers}>{strings.toNameServers}</button>
+          <ol className="rs-failover-faults" data-testid="failover-faults">
+            {faults.map((fault) => <FaultItem key={fault.key} fault={fault} costs={costs.get(fault.key) ?? []} strings={strings} />)}
+          </ol>
+        </>
       )}
       <h3 className="rs-failover-heading">{strings.beliefsHeading(formatTime(timeMs))}</h3>
       <BeliefTable beliefs={beliefs} strings={strings} />

@@ -136,7 +136,7 @@ export function NameServerPanel({ className }: NameServerPanelProps) {
   const { config } = state;
   const aside = <Suspense fallback={null}><VersionSwitch /></Suspense>;
   return (
-    <PanelFrame name="nameservers" title={strings.nameServerTitle} className={className} aside={aside}>
+    <PanelFrame name="nameservers" title={strings.nameServerTitle} className={className} aside={aside} region="nameServers">
       <p className="rs-muted rs-ns-heartbeat-note" data-testid="heartbeat-note">
         {words.heartbeatNote(formatPeriod(registerNameServerPeriod(config), language), formatPeriod(config.brokerChannelExpiredTimeMs, language), formatPeriod(config.scanNotActiveBrokerIntervalMs, language),
           config.serverChannelMaxIdleTimeMs === 0 ? null : formatPeriod(config.serverChannelMaxIdleTimeMs, language))}

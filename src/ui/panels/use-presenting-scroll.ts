@@ -88,7 +88,10 @@ function bringIntoView(panel: Element): void {
  * Scrolls the drawing up to just under the lesson box, all the way: stopping where the panel
  * ends (a tall window) would leave the event caption cut in half under the box. When the box
  * itself changed (a step's words, a verdict coming in), the drawing follows it down too: a box
- * grown over the drawing's top would hide the NameServers the step may be about.
+ * grown over the drawing's top would hide the NameServers the step may be about. The step's
+ * process (the box it selects) ends on screen, though the drawing's top then passes under the
+ * lesson box: chapter 9's fourth step is about broker-c, the third broker group, whose queues
+ * were below a 1280x800 window with the NameServers under the box.
  */
 function bringUnderLesson(stage: Element, lessonChanged: boolean): void {
   const clearTop = presentingTop(true);
@@ -96,8 +99,20 @@ function bringUnderLesson(stage: Element, lessonChanged: boolean): void {
     bringLessonUp();
     return;
   }
-  const by = stage.getBoundingClientRect().top - clearTop;
+  const under = stage.getBoundingClientRect().top - clearTop;
+  const by = under + beyond(stage.querySelector('.rs-node-selected'), under, clearTop);
   if (by > 0 || (lessonChanged && by < 0)) window.scrollBy({ top: by });
+}
+
+/**
+ * How much further than `by` to scroll so that `selected` ends PRESENTING_GAP above the window's
+ * foot, at most until its top reaches `clearTop` (a box taller than the room shows its top).
+ */
+function beyond(selected: Element | null, by: number, clearTop: number): number {
+  if (!selected) return 0;
+  const { top, bottom } = selected.getBoundingClientRect();
+  const below = bottom - by + PRESENTING_GAP - window.innerHeight;
+  return below > 0 ? Math.max(0, Math.min(below, top - by - clearTop - PRESENTING_GAP)) : 0;
 }
 
 /**

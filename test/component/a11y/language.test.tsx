@@ -111,7 +111,7 @@ describe('a scenario file that carries its own translation', () => {
     expect(usePlayback.getState().libraryId).toBeNull();
     render(<ScenarioDescription />);
     const original = (await loadLibraryDescription('write8-read4'))!.zh;
-    await waitFor(() => expect(screen.getByTestId('scenario-description')).toHaveTextContent(original));
+    await waitFor(() => expect(screen.getByTestId('scenario-description').textContent).toBe(original));
     expect(screen.getByTestId('description-note')).toHaveTextContent('由内置场景修改而来；以下是原场景的说明，修改后可能已不再成立：');
     // The picker and the tab name it by the entry's title in the page's language: the file holds only the English name.
     render(<ScenarioPicker />);

@@ -52,7 +52,8 @@ describe('NarrationCaption', () => {
     expect(caption).toHaveAttribute('data-event-type', 'message.sent');
     const text = caption.querySelector('.rs-caption-text') as HTMLElement;
     const why = caption.querySelector('.rs-caption-why') as HTMLElement;
-    expect(text.textContent).toMatch(/But broker-b's master is cut off by a network partition:/);
+    // Closed, the first part cut at its colon is a sentence: a full stop where the colon was (caption-parts.ts).
+    expect(text.textContent).toMatch(/But broker-b's master is cut off by a network partition\. nothing sent to it/);
     expect(why).not.toBeVisible();
     expect(why).toHaveTextContent(/sendMsgTimeout/);
     const button = within(caption).getByRole('button', { name: 'Why' });
@@ -60,6 +61,8 @@ describe('NarrationCaption', () => {
     fireEvent.click(button);
     expect(button).toHaveAttribute('aria-expanded', 'true');
     expect(why).toBeVisible();
+    // Opened, the why continues the sentence at its colon again.
+    expect(text.textContent).toMatch(/But broker-b's master is cut off by a network partition: nothing sent to it/);
     // The next caption with a why (one sentence has none) opens as this one was left.
     const nextWithWhy = () => {
       for (let steps = 0; steps < 50; steps++) {
@@ -87,7 +90,7 @@ describe('NarrationCaption', () => {
     // What the accessibility tree holds: nothing hidden, nothing aria-hidden.
     const heard = caption.cloneNode(true) as HTMLElement;
     for (const silent of heard.querySelectorAll('[hidden], [aria-hidden="true"]')) silent.remove();
-    expect(heard.textContent).toMatch(/But broker-b's master is cut off by a network partition:/);
+    expect(heard.textContent).toMatch(/But broker-b's master is cut off by a network partition\./);
     expect(heard.textContent).toMatch(/sendMsgTimeout/);
   });
 
@@ -184,6 +187,8 @@ describe('NarrationCaption', () => {
     render(<NarrationCaption />);
     const caption = await screen.findByTestId('caption');
     expect(caption).toHaveAttribute('data-event-type', 'broker.removed');
+    // The note of the other events leaves the first part only its words up to the colon; opened, the caption is the whole narration.
+    fireEvent.click(within(caption).getByRole('button', { name: 'Why' }));
     expect(caption).toHaveTextContent(asRead(narrate(removal, 'en', contextAt(timeline.scenario.config, timeline.state))));
     expect(caption).toHaveTextContent(`(and ${instant.length - 1} more`);
   });

@@ -5,10 +5,10 @@ import { libraryTimeline } from '../../support/library.ts';
 describe('a caption in two parts: what happened, then why', () => {
   it('ends the first part with the first sentence, the rest continuing it where it stopped', () => {
     const text = 'broker-a crashes: its process dies. The NameServers drop it at once (channelClosed).';
-    expect(captionParts(text, 'en')).toEqual({ head: 'broker-a crashes: its process dies.', why: 'The NameServers drop it at once (channelClosed).' });
-    expect(captionParts('broker-a 崩溃：进程退出。NameServer 立即剔除它（channelClosed）。', 'zh')).toEqual({ head: 'broker-a 崩溃：进程退出。', why: 'NameServer 立即剔除它（channelClosed）。' });
+    expect(captionParts(text, 'en')).toEqual({ head: 'broker-a crashes: its process dies.', why: 'The NameServers drop it at once (channelClosed).', closedHead: 'broker-a crashes: its process dies.' });
+    expect(captionParts('broker-a 崩溃：进程退出。NameServer 立即剔除它（channelClosed）。', 'zh')).toEqual({ head: 'broker-a 崩溃：进程退出。', why: 'NameServer 立即剔除它（channelClosed）。', closedHead: 'broker-a 崩溃：进程退出。' });
     // One sentence has nothing behind the button; an id's dots and a time's are no sentence end.
-    expect(captionParts('p-1 sent it to 10.0.1.1:10911 at 1:30.200.', 'en')).toEqual({ head: 'p-1 sent it to 10.0.1.1:10911 at 1:30.200.', why: '' });
+    expect(captionParts('p-1 sent it to 10.0.1.1:10911 at 1:30.200.', 'en')).toEqual({ head: 'p-1 sent it to 10.0.1.1:10911 at 1:30.200.', why: '', closedHead: 'p-1 sent it to 10.0.1.1:10911 at 1:30.200.' });
   });
 
   it('keeps a "But" sentence in the first part: it is what happened to the send', () => {
@@ -16,9 +16,24 @@ describe('a caption in two parts: what happened, then why', () => {
     expect(captionParts('p-1 发送到 broker-b。但 broker-b 已宕机。这次尝试失败。', 'zh').head).toBe('p-1 发送到 broker-b。但 broker-b 已宕机。');
   });
 
-  it('ends a first sentence longer than two lines at its last colon within them', () => {
+  it('ends a first sentence longer than two lines at its last colon within them, a full stop in its place while why is closed', () => {
     const heartbeat = 'c-1 (CG_ORDER) sent its heartbeat to broker-a/1 (HEART_BEAT): every 30 s a client tells each broker it knows that it is alive, a consumer every broker, slaves too, with its subscriptions, a producer the masters; a broker forgets a client whose channel stays silent too long.';
-    expect(captionParts(heartbeat, 'en')).toEqual({ head: 'c-1 (CG_ORDER) sent its heartbeat to broker-a/1 (HEART_BEAT):', why: heartbeat.slice(heartbeat.indexOf('every 30 s')) });
+    expect(captionParts(heartbeat, 'en')).toEqual({
+      head: 'c-1 (CG_ORDER) sent its heartbeat to broker-a/1 (HEART_BEAT):', why: heartbeat.slice(heartbeat.indexOf('every 30 s')),
+      closedHead: 'c-1 (CG_ORDER) sent its heartbeat to broker-a/1 (HEART_BEAT).',
+    });
+  });
+
+  it('leaves room on its two lines for the count of the instant\'s other events shown after it', () => {
+    // crash-partition-shutdown at 0:01.010: 179 letters, two lines alone, three with "(and 2 more events…)".
+    const chosen = 'c-2 now asks ns-2 for routes: a client starts at a random NameServer of its list and moves to the next one only when its channel to the chosen one closes or a request to it fails.';
+    expect(captionParts(chosen, 'en').head).toBe(chosen);
+    const parts = captionParts(chosen, 'en', '(and 2 more events at this instant: see the event log)');
+    expect(parts).toEqual({ head: 'c-2 now asks ns-2 for routes:', why: chosen.slice(chosen.indexOf('a client starts')), closedHead: 'c-2 now asks ns-2 for routes.' });
+    // The Chinese removal at 1:00.001 leaves a note of 70 widths room only before its colon, and then ends on 「。」.
+    const removed = 'ns-1 将 broker-a/0 从路由中剔除（路由剔除）：连接已关闭（Broker 进程退出，或这条连接上的某次调用超时关闭了它），所以不必等待 120 秒的过期。客户端在下一次拉取路由时得知（每 30 秒），除非 Broker 在那之前又注册了。';
+    expect(captionParts(removed, 'zh').closedHead).toMatch(/过期。$/);
+    expect(captionParts(removed, 'zh', '（同一时刻还有 12 个事件，见事件日志）'.repeat(2)).closedHead).toBe('ns-1 将 broker-a/0 从路由中剔除（路由剔除）。');
   });
 
   it('tells a send into the partition around broker-b in two lines, its nine of timeouts behind the button (crash-partition-shutdown at 1:30.200)', () => {
@@ -28,10 +43,13 @@ describe('a caption in two parts: what happened, then why', () => {
     const context = contextAt(timeline.scenario.config, timeline.state, undefined, timeline);
     const en = captionParts(narrate(sent, 'en', context), 'en');
     expect(en.head).toMatch(/^p-1 sent msgId [0-9A-F]{32} \(tags TagA, keys order-\d+\) to broker-b queue \d: producers take the write queues in turn\. But broker-b's master is cut off by a network partition:$/);
+    expect(en.closedHead).toBe(`${en.head.slice(0, -1)}.`);
     expect(en.why).toMatch(/^nothing sent to it is answered, and it refuses and closes nothing\. If the producer's channel to it is still open/);
     expect(en.why).toContain('TOPIC_NOT_EXIST');
     const zh = captionParts(narrate(sent, 'zh', context), 'zh');
     expect(zh.head).toMatch(/^p-1 把消息（msgId [0-9A-F]{32}，标签 TagA，key order-\d+）发送到 broker-b 的队列 \d：生产者轮流选择可写队列。但 broker-b 的 Master 被网络分区隔离：$/);
+    // Closed, the Chinese head ends on 「。」, never on the colon it was cut at.
+    expect(zh.closedHead).toMatch(/但 broker-b 的 Master 被网络分区隔离。$/);
     expect(zh.why).toMatch(/^发给它的请求都得不到应答/);
   });
 });

@@ -18,6 +18,8 @@ import { GLOSSARY } from '../../../src/ui/learn/glossary.ts';
 import { CAUSE_STRINGS } from '../../../src/ui/panels/cause-strings.ts';
 import { FAILOVER_STRINGS } from '../../../src/ui/panels/failover-strings.ts';
 import { INSPECTOR_STRINGS } from '../../../src/ui/panels/inspector-strings.ts';
+import { LIBRARY } from '../../../src/scenario/library/index.ts';
+import { libraryDescription } from '../../../src/scenario/library/descriptions.ts';
 import { formatPeriod, UNIT_SPACE } from '../../../src/viz/format.ts';
 
 /** A number, an ordinary space and a unit of time: where a line may break between the two. */
@@ -49,6 +51,17 @@ describe('a value written by hand keeps its unit on its line, as the formatters\
   it('in the panels\' and the insight tabs\' tables of words', () => {
     const tables = [CHARTS_STRINGS, SPACE_TIME_STRINGS, WHAT_IF_STRINGS, FAILOVER_STRINGS, INSPECTOR_STRINGS, DASHBOARD_STRINGS, DIAGNOSTICS_STRINGS, TOPIC_QUERY_STRINGS, CAUSE_STRINGS];
     expect(splittable(tables.flatMap(wordsIn))).toEqual([]);
+  });
+
+  it('in the built-in scenarios\' paragraphs and in their files\' names and descriptions (the picker\'s library)', () => {
+    const paragraphs = LIBRARY.flatMap((entry) => wordsIn(libraryDescription(entry.id)));
+    const files = LIBRARY.flatMap((entry) => {
+      const { name, description } = entry.scenario as { name?: string; description?: string };
+      return [name ?? '', description ?? ''];
+    });
+    expect(paragraphs.length).toBe(2 * LIBRARY.length);
+    expect(paragraphs.some((text) => text.includes(`30${UNIT_SPACE}s`))).toBe(true);
+    expect(splittable([...paragraphs, ...files])).toEqual([]);
   });
 
   it('in the sentences the tables build around a value', () => {

@@ -73,6 +73,7 @@ export function onConnectRetry(state: ModelState, event: { from: string; to: str
     delete state.remoting.connecting[key];
     for (const [id, timeoutMs] of waiting) sendWaiting(state, id, timeoutMs, sim);
     for (const request of oneways) sim.net.send({ kind: 'net.deliver', from, to, dir: 'oneway', request });
+    if (sim.net.isConnected(from, to)) channelActive(sim, from, to);
     return;
   }
   // The host answers now and its process is down: RST, the connect is refused.
@@ -96,4 +97,20 @@ function sendWaiting(state: ModelState, id: number, timeoutMs: number, sim: Sim)
   if (left <= 0) return void sim.after(0, { kind: 'rpc.failed', id, reason: 'timeout' });
   sim.net.send(pending);
   if (timeoutMs >= 0) sim.after(left, { kind: 'rpc.timeout', id });
+}
+
+/**
+ * NettyConnectManageHandler.channelActive: a client's new channel puts an ACTIVE NettyEvent for its
+ * ChannelEventListener, which a 5.x client has (ClientConfig.enableHeartbeatChannelEventListener,
+ * default true) and a 4.9.8 one does not (MQClientInstance builds MQClientAPIImpl without one).
+ * NettyEventExecutor hands it on a moment later (client/channel-active.ts). Only a channel to a
+ * broker can matter: the listener looks the address up in brokerAddrTable. Only a consumer's is
+ * modelled: a producer's would register it with the broker at its first send instead of its first
+ * heartbeat round, and nothing else (docs/conventions.md).
+ */
+export function channelActive(sim: Sim, from: string, to: string): void {
+  const { state } = sim;
+  if (state.config.rocketmqVersion !== '5.x' || state.nodeKinds[from] !== 'client' || state.nodeKinds[to] !== 'broker') return;
+  const client = state.clients[from];
+  if (client?.kind === 'consumer') sim.after(0, { kind: 'client.channelActive', client: from, epoch: client.epoch, broker: to });
 }

@@ -258,6 +258,8 @@ export const SCAN_RESPONSE_LATEST_MS = SCAN_RESPONSE_GRACE_MS + SCAN_RESPONSE_TA
  * RebalancePushImpl passes to executePullRequestLater; 4.9.8 calls executePullRequestImmediately.
  */
 export const DISPATCH_PULL_DELAY_MS = { '4.x': 0, '5.x': 500 } as const;
+/** 4.9.8 DefaultMQPushConsumerImpl.pullMessage, OFFSET_ILLEGAL: the fix-up's executeTaskLater(..., 10000). */
+export const OFFSET_ILLEGAL_FIX_DELAY_MS = 10_000;
 /** MixAll.DLQ_NUMS_PER_GROUP and the retry topic's queue count (retryQueueNums). */
 export const RETRY_AND_DLQ_QUEUE_NUMS = 1;
 

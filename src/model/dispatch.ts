@@ -24,10 +24,11 @@ import { onConsumed, sendBackHandler } from './client/consume-service.ts';
 import { isSentBackAsNormal, sentBackAsNormalHandler } from './client/send-back-fallback.ts';
 import { consumerRouteListener, onNotifyConsumerIdsChanged, onPersistOffsetsTimer } from './client/consumer.ts';
 import { onHeartbeatDone, onHeartbeatTimer } from './client/heartbeat.ts';
+import { onChannelActive, onHeartbeatAnswered } from './client/channel-active.ts';
 import { onClientChannelClosed, onRouteFailure, onRouteResponse, onRouteRefreshTimer, type RouteListener } from './client/mq-client-instance.ts';
 import { maxOffsetHandler, offsetQueryHandler } from './client/process-queue.ts';
 import { onSendFailure, onSendResponse, onSendTimer, producerRouteListener } from './client/producer.ts';
-import { onPullTimer, pullHandler } from './client/pull.ts';
+import { onFixOffsetTimer, onPullTimer, pullHandler } from './client/pull.ts';
 import { onConsumerListResponse, onRebalanceTimer } from './client/rebalance.ts';
 import type { ModelEvent, TraceEvent } from './events.ts';
 import { onChannelIdleCheck, onNameServerChannelClosed, onNameServerRequest, onScanNotActiveBroker } from './nameserver/nameserver.ts';
@@ -77,7 +78,7 @@ const RESPONSE_HANDLERS: Record<RequestCode, ResponseHandler> = {
   CONTROLLER_ELECT_MASTER: controllerAnswer,
   CONTROLLER_ALTER_SYNC_STATE_SET: controllerAnswer,
   NOTIFY_BROKER_ROLE_CHANGED: ignore,
-  HEART_BEAT: { onResponse: (state, pending, _response, sim) => onHeartbeatDone(state, pending, sim), onFailure: (state, pending, _reason, sim) => onHeartbeatDone(state, pending, sim) },
+  HEART_BEAT: { onResponse: onHeartbeatAnswered, onFailure: (state, pending, _reason, sim) => onHeartbeatDone(state, pending, sim) },
   UNREGISTER_CLIENT: ignore,
   GET_CONSUMER_LIST_BY_GROUP: { onResponse: onConsumerListResponse, onFailure() {} },
   QUERY_CONSUMER_OFFSET: offsetQueryHandler,
@@ -228,9 +229,11 @@ export const MODEL_HANDLERS: HandlerTable<ModelState, ModelEvent, Wire, TraceEve
   'broker.slaveSync': onSlaveSyncTimer,
   'client.routeRefresh': onRouteRefreshTimer,
   'client.heartbeat': onHeartbeatTimer,
+  'client.channelActive': onChannelActive,
   'consumer.persistOffsets': onPersistOffsetsTimer,
   'consumer.rebalance': onRebalanceTimer,
   'consumer.pull': onPullTimer,
+  'consumer.fixOffset': onFixOffsetTimer,
   'consumer.consumed': onConsumed,
   'producer.send': onSendTimer,
 };

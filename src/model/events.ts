@@ -36,9 +36,13 @@ export type ModelEvent =
   | { kind: 'controller.scanInactiveMaster'; controller: string; epoch: number }
   | { kind: 'client.routeRefresh'; client: string; epoch: number }
   | { kind: 'client.heartbeat'; client: string; epoch: number }
+  /** NettyEventExecutor handing a 5.x client's new channel to a broker to MQClientInstance's listener (connect.ts channelActive). */
+  | { kind: 'client.channelActive'; client: string; epoch: number; broker: string }
   | { kind: 'consumer.persistOffsets'; client: string; epoch: number }
   | { kind: 'consumer.rebalance'; client: string; epoch: number; periodic: boolean }
   | { kind: 'consumer.pull'; client: string; epoch: number; queueKey: string; token: number }
+  /** 4.x's OFFSET_ILLEGAL fix-up, run 10 s after the answer (pull.ts offsetIllegal). */
+  | { kind: 'consumer.fixOffset'; client: string; epoch: number; queueKey: string; token: number; nextOffset: number }
   | ConsumedEvent
   | { kind: 'producer.send'; client: string; epoch: number; rateEpoch: number }
   | { kind: 'rpc.timeout'; id: number }
@@ -112,7 +116,8 @@ export type TraceEvent =
   /** Right after a message.consumed that was not the reader's first consumption of msgId: what brought it back (consume-service.ts duplicateCause). */
   | { t: number; type: 'message.consumedAgain'; consumer: string; group: string; msgId: string; cause: DuplicateCause }
   | { t: number; type: 'consume.failed'; consumer: string; group: string; msgId: string; reconsumeTimes: number; next: ConsumeFailedNext }
-  | { t: number; type: 'pull.rejected'; consumer: string; broker: string; brokerId: number; topic: string; queueId: number; reason: ResponseCode }
+  /** noGroupInfo: SUBSCRIPTION_NOT_EXIST because the broker has no ConsumerGroupInfo for the group (it lost its consumer table in a restart). */
+  | { t: number; type: 'pull.rejected'; consumer: string; broker: string; brokerId: number; topic: string; queueId: number; reason: ResponseCode; noGroupInfo?: true }
   | { t: number; type: 'offset.committed'; consumer: string; group: string; broker: string; queueId: number; offset: number; topic: string }
   /** Controller mode: the controller elected a master (brokerId: its controller id) or, with none alive in sync, none (null). */
   | { t: number; type: 'controller.elected'; controller: string; broker: string; brokerId: number | null; masterEpoch: number; trigger: ElectionTrigger }

@@ -88,7 +88,8 @@ class InFlightScan implements InFlight {
       case 'broker.registerAll': case 'broker.flushConsumerOffset': case 'broker.scanNotActiveChannel': case 'broker.channelIdleCheck': case 'broker.pullHoldCheck': case 'broker.haReport': case 'broker.haTransfer':
       case 'broker.syncReplicaTimeout': case 'broker.slaveSync': case 'broker.flushCommitLog': case 'broker.controllerHeartbeat':
       case 'broker.syncBrokerMetadata': case 'broker.checkSyncStateSet': case 'controller.scanNotActiveBroker': case 'controller.scanInactiveMaster':
-      case 'client.routeRefresh': case 'client.heartbeat': case 'consumer.persistOffsets': case 'consumer.rebalance': case 'consumer.pull':
+      case 'client.routeRefresh': case 'client.heartbeat': case 'client.channelActive': case 'consumer.persistOffsets': case 'consumer.rebalance': case 'consumer.pull':
+      case 'consumer.fixOffset':
       case 'rpc.timeout': case 'remoting.scanResponseTable': case 'rpc.failed': case 'net.closed': case 'remoting.connectRetry':
         return;
     }

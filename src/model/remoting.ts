@@ -4,7 +4,7 @@
  */
 import type { Delivery, SendOutcome } from '../engine/index.ts';
 import type { RemotingRequest, RemotingResponse, Wire } from './remoting-types.ts';
-import { connectUnderWay, joinConnect, startConnect, waitForConnect } from './connect.ts';
+import { channelActive, connectUnderWay, joinConnect, startConnect, waitForConnect } from './connect.ts';
 import { SCAN_RESPONSE_GRACE_MS } from './defaults.ts';
 import type { Sim } from './sim-types.ts';
 import type { ModelState, PendingRequest } from './state.ts';
@@ -51,8 +51,9 @@ export function invoke(sim: Sim, from: string, to: string, request: RemotingRequ
     sim.after(sim.net.latency(from, to), { kind: 'rpc.failed', id, reason: 'connectRefused' });
   } else if (outcome === 'senderDown') {
     state.remoting.pending.delete(id);
-  } else if (!options.async) {
-    sim.after(timeoutMs, { kind: 'rpc.timeout', id });
+  } else {
+    if (!options.async) sim.after(timeoutMs, { kind: 'rpc.timeout', id });
+    if (!connected && outcome === 'sent') channelActive(sim, from, to);
   }
   return id;
 }
@@ -105,7 +106,9 @@ export function oneway(sim: Sim, from: string, to: string, request: RemotingRequ
   if (connect) return waitForConnect(sim, connect, to, request);
   const outcome = onewayOutcome(sim, from, to, request);
   if (outcome === 'blackholed' && !connected) return waitForConnect(sim, startConnect(sim, from, to), to, request);
-  return outcome === 'sent' ? 'sent' : 'dropped';
+  if (outcome !== 'sent') return 'dropped';
+  if (!connected) channelActive(sim, from, to);
+  return 'sent';
 }
 
 /**

@@ -308,7 +308,7 @@ describe('the library descriptions', () => {
     const sim = run('failover-idle-consumer');
     for (const consumer of ['c-1', 'c-2']) expect(Math.floor(sim.first('rebalance', { consumer })!.t / 1_000)).toBe(1);
     expect(sim.first('rebalance', { consumer: 'c-2' })!.queues).toHaveLength(4);
-    expect(sim.summary().messages.duplicates).toBe(0);
+    expect(sim.events('message.consumedAgain', (e) => e.t < 120_000)).toEqual([]);
   });
 
   it('A NameServer going down: everyone on ns-1, on ns-2 at 61 s; ns-1 empty from 135 s until the registrations at 160 s', () => {
@@ -331,7 +331,7 @@ describe('the library descriptions', () => {
     expect(Math.abs(drained - 151_000)).toBeLessThan(2_000);
     expect(sim.summary().messages.duplicates).toBe(0);
   });
-  it('A master down: 10 a second to each group, c-1 idle from 59.8 s to 120.2 s, its pulls refused by the slave, while Lagging grows 3.3 a second to 201 at 2:00, gone by 2:30', () => {
+  it('A master down: 10 a second to each group, c-1 idle from 59.8 s to 120.2 s, its pulls refused by the slave, while Lagging grows 3.3 a second to 201 at 2:00, gone by 2:34; back, broker-a lists c-1 alone for a second: 8 duplicates', () => {
     const entry = findLibraryEntry('failover-idle-consumer')!;
     const at = (ms: number) => new TestSim(entry.scenario as ScenarioJson).at(ms);
     const sim = run('failover-idle-consumer');
@@ -346,12 +346,20 @@ describe('the library descriptions', () => {
     const pulls = sim.times('route.updated', (e) => e.client === 'p-1' && e.t > 55_000 && e.t < 125_000).map((t) => Math.floor(t / 10) / 100);
     expect(pulls).toEqual([60.01, 120.01]);
     expect(sim.events('message.sent', (e) => e.broker === 'broker-a' && e.t > pulls[0]! * 1_000 + 10 && e.t < 120_000)).toEqual([]);
-    expect(sim.events('rebalance', (e) => e.consumer === 'c-1' && e.t >= 60_000)).toEqual([]);
+    // Back at 120 s, broker-a knows c-1 alone once c-1's heartbeat on its new channel (5.x onChannelActive) reached it: c-1's
+    // rebalance, asking broker-a, takes all eight queues until c-2's periodic heartbeat reaches broker-a at 121 s.
+    const back = sim.events('rebalance', (e) => e.consumer === 'c-1' && e.topic === 'TopicTest' && e.t >= 60_000);
+    expect(back.map((e) => [Math.floor(e.t / 10) / 100, e.queues.length])).toEqual([[120.17, 8], [121.17, 4]]);
+    expect(sim.first('consumer.registered', (e) => e.consumer === 'c-2' && e.broker === 'broker-a' && e.t > 120_000)!.t).toBeLessThan(back[1]!.t);
+    const twice = sim.events('message.consumedAgain', (e) => e.t > 120_000);
+    expect(twice.map((e) => e.consumer).sort().join(' ')).toBe('c-1 c-1 c-1 c-1 c-1 c-2 c-2 c-2');
+    expect(sim.summary().messages.duplicates).toBe(8);
+    expect(sim.events('pull.rejected', (e) => e.noGroupInfo === true).map((e) => [e.consumer, Math.floor(e.t / 10) / 100])).toEqual([['c-1', 120.17]]);
     const c1 = sim.times('message.consumed', (e) => e.consumer === 'c-1');
     expect(Math.round(Math.max(...c1.filter((t) => t < 120_000)) / 100) / 10).toBe(59.8);
     expect(Math.round(Math.min(...c1.filter((t) => t >= 60_000)) / 100) / 10).toBe(120.2);
     // The slave, without slaveReadEnable, refuses each of c-1's pulls while the master is away (5.x PullMessageProcessor.rejectRequest).
-    const refused = sim.events('pull.rejected', (e) => e.consumer === 'c-1');
+    const refused = sim.events('pull.rejected', (e) => e.consumer === 'c-1' && e.noGroupInfo !== true);
     expect(refused.length).toBeGreaterThan(50 * 4);
     for (const refusal of refused) expect([refusal.broker, refusal.brokerId, refusal.reason, refusal.t > 60_000 && refusal.t < 120_000]).toEqual(['broker-a', 1, 'SYSTEM_BUSY', true]);
     expect(idleConsumers(at(90_000).sim.state).map(({ consumer, reason }) => [consumer, reason.kind])).toEqual([['c-1', 'masterDown']]);
@@ -359,8 +367,8 @@ describe('the library descriptions', () => {
     const [at90, at120] = [lagging(90_000), lagging(120_000)];
     expect(at120).toBe(201);
     expect(Math.round((at120 - at90) / 3)).toBe(33);
-    expect(lagging(145_000)).toBeGreaterThan(20);
-    expect(lagging(150_000)).toBeLessThanOrEqual(5);
+    expect(lagging(150_000)).toBeGreaterThan(20);
+    expect(lagging(154_000)).toBeLessThanOrEqual(5);
   });
 
   it('Cluster mode: 37 messages fail before 20 s without a send attempt; broker-a and broker-b create 8 / 8 / 6 at 20 s, not broker-c; p-1 sends from 20 s, the consumers see it at their periodic rebalance at about 22 s, before their 31 s route pull, and take its queues at 32 s', () => {

@@ -205,7 +205,7 @@ function pullMessage(state: ModelState, broker: BrokerState, from: string, id: n
   const refusal = pullRefusal(state, config, request);
   if (refusal) return reply(sim, broker.node, from, id, refusal);
   const expression = groupExpression(broker, request);
-  if (expression === null) return reply(sim, broker.node, from, id, { code: 'SUBSCRIPTION_NOT_EXIST', remark: `the consumer's subscription not exist, group: ${request.group}` });
+  if (typeof expression !== 'string') return reply(sim, broker.node, from, id, expression);
   tryCommitOffset(state, broker, request);
   // Nothing stored at the offset yet (a consumer keeping up, as most pulls are): getMessage would
   // find nothing and leave the offset where it is, so the pull is parked without reading.

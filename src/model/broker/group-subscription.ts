@@ -9,21 +9,26 @@
  * (summary.messages.filteredOut) and traced (message.filtered, by the broker or the client).
  */
 import { buildSubscriptionData, isMatchedByClient, isMatchedByConsumeQueue } from '../filter.ts';
-import type { RequestOf } from '../remoting-types.ts';
+import type { RemotingResponse, RequestOf } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
 import type { BrokerState, ModelState, StoredMessage } from '../state.ts';
 
 type PullRequest = RequestOf<'PULL_MESSAGE'>;
 
+/** PullMessageProcessor's remark when ConsumerManager has no ConsumerGroupInfo for the pull's group. */
+export const GROUP_INFO_NOT_EXIST = 'the consumer\'s group info not exist';
+
 /**
- * The expression the broker filters this pull with: the group's, or the pull's own when the
- * broker does not know the group yet; null when the group's table lacks the topic
- * (SUBSCRIPTION_NOT_EXIST: another member's heartbeat removed it).
+ * The expression the broker filters this pull with: the group's, from ConsumerManager. A pull
+ * carries its own expression only with postSubscriptionWhenPull (default false, not modelled), so
+ * PullMessageProcessor answers SUBSCRIPTION_NOT_EXIST when the broker has no ConsumerGroupInfo for
+ * the group (a broker back from a restart, before a member's heartbeat reached it), or when the
+ * group's table lacks the topic (another member's heartbeat removed it).
  */
-export function groupExpression(broker: BrokerState, request: PullRequest): string | null {
+export function groupExpression(broker: BrokerState, request: Pick<PullRequest, 'group' | 'topic'>): string | RemotingResponse {
   const group = broker.consumerTable[request.group];
-  if (!group) return request.subscription;
-  return group.subscriptions[request.topic] ?? null;
+  if (!group) return { code: 'SUBSCRIPTION_NOT_EXIST', remark: `${GROUP_INFO_NOT_EXIST}, group: ${request.group}` };
+  return group.subscriptions[request.topic] ?? { code: 'SUBSCRIPTION_NOT_EXIST', remark: `the consumer's subscription not exist, group: ${request.group}, topic: ${request.topic}` };
 }
 
 /** Whether some member of the group subscribes to this message's topic with an expression matching its tags. */

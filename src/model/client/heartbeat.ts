@@ -10,7 +10,7 @@
 import { dictFrom } from '../../engine/index.ts';
 import { MASTER_ID } from '../defaults.ts';
 import { invoke, oneway } from '../remoting.ts';
-import type { ConsumerData, RemotingRequest } from '../remoting-types.ts';
+import type { ConsumerData, RemotingRequest, RequestOf } from '../remoting-types.ts';
 import type { Sim } from '../sim-types.ts';
 import type { ClientState, ConsumerState, ModelState } from '../state.ts';
 import { isLive } from './mq-client-instance.ts';
@@ -21,7 +21,7 @@ function consumerData(consumer: ConsumerState): ConsumerData {
   return { group: consumer.spec.group, messageModel: consumer.spec.messageModel, subscriptions, subVersion: consumer.subVersion };
 }
 
-function heartbeatData(client: ClientState): RemotingRequest {
+export function heartbeatData(client: ClientState): RequestOf<'HEART_BEAT'> {
   return client.kind === 'producer'
     ? { code: 'HEART_BEAT', clientId: client.clientId, producerData: { group: client.spec.group }, consumerData: null }
     : { code: 'HEART_BEAT', clientId: client.clientId, producerData: null, consumerData: consumerData(client) };

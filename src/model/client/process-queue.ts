@@ -53,12 +53,17 @@ export function updateProcessQueueTableInRebalance(state: ModelState, consumer: 
  * writes it there, removeOffset forgets only the memory's), where the queue's next start reads it.
  */
 export function removeUnnecessaryMessageQueue(state: ModelState, consumer: ConsumerState, key: string, pq: ProcessQueue, sim: Sim): void {
-  pq.dropped = true;
-  consumer.droppedAt[pq.token] = sim.now;
+  dropProcessQueue(consumer, pq, sim.now);
   persistOffset(state, consumer, key, pq, sim);
   delete consumer.processQueueTable[key];
   delete consumer.offsetTable[key];
   if (consumer.spec.messageModel === 'CLUSTERING') delete consumer.committedOffsets[key];
+}
+
+/** ProcessQueue.setDropped(true): its messages not yet consumed are skipped; dropped again (4.x's OFFSET_ILLEGAL fix-up), it keeps its first time. */
+export function dropProcessQueue(consumer: ConsumerState, pq: ProcessQueue, now: number): void {
+  pq.dropped = true;
+  consumer.droppedAt[pq.token] ??= now;
 }
 
 function computePullFromWhere(state: ModelState, consumer: ConsumerState, key: string, pq: ProcessQueue, sim: Sim): void {

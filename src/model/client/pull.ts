@@ -2,7 +2,8 @@
  * DefaultMQPushConsumerImpl.pullMessage and its callback: pull 32 at a time with long polling,
  * filter tags again on the client, hand the messages to the consume service, pull again.
  */
-import { noteFilteredOut } from '../broker/group-subscription.ts';
+import { GROUP_INFO_NOT_EXIST, noteFilteredOut } from '../broker/group-subscription.ts';
+import { OFFSET_ILLEGAL_FIX_DELAY_MS } from '../defaults.ts';
 import { noticed } from '../detections.ts';
 import { buildSubscriptionData, isMatchedByClient } from '../filter.ts';
 import { INVOKE_ASYNC, invoke } from '../remoting.ts';
@@ -12,7 +13,7 @@ import type { Sim } from '../sim-types.ts';
 import type { ConsumerState, ModelState, PendingRequest, ProcessQueue, StoredMessage } from '../state.ts';
 import { submitConsumeRequest } from './consume-service.ts';
 import { isLive } from './mq-client-instance.ts';
-import { brokerNodeFor, commitOffsetOfPull, livePq, removeUnnecessaryMessageQueue } from './process-queue.ts';
+import { brokerNodeFor, commitOffsetOfPull, dropProcessQueue, livePq, removeUnnecessaryMessageQueue } from './process-queue.ts';
 import { rebalanceImmediately } from './rebalance.ts';
 
 function subscriptionOf(consumer: ConsumerState, topic: string): string {
@@ -29,7 +30,7 @@ export function pullMessage(state: ModelState, consumer: ConsumerState, key: str
   if (node === undefined) return pullLater(consumer, key, pq, state.config.pullTimeDelayMillsWhenException, sim);
   invoke(sim, consumer.id, node, {
     code: 'PULL_MESSAGE', group: consumer.spec.group, topic: pq.mq.topic, queueId: pq.mq.queueId, queueOffset: pq.nextOffset,
-    maxMsgNums: state.config.pullBatchSize, subscription: subscriptionOf(consumer, pq.mq.topic),
+    maxMsgNums: state.config.pullBatchSize,
     suspendTimeoutMs: state.config.brokerSuspendMaxTimeMs, queueKey: key, token: pq.token,
     commitOffset: commitOffsetOfPull(consumer, key),
   }, state.config.consumerTimeoutWhenSuspendMs, INVOKE_ASYNC);
@@ -72,16 +73,43 @@ function matchedByClient(state: ModelState, consumer: ConsumerState, pq: Process
 }
 
 /**
- * DefaultMQPushConsumerImpl, OFFSET_ILLEGAL (PULL_OFFSET_MOVED): the ProcessQueue is dropped, with
- * what it cached and has not consumed yet (ConsumeRequest.run skips a dropped queue's messages);
- * the offset moves to the broker's nextBeginOffset and is persisted (updateAndFreezeOffset,
- * persist); the queue is removed, and the rebalance woken at once takes it again from there. 4.x
- * does the same 10 s later (executeTaskLater), which is not modelled (docs/conventions.md).
+ * DefaultMQPushConsumerImpl, OFFSET_ILLEGAL (PULL_OFFSET_MOVED): the ProcessQueue is dropped at
+ * once, with what it cached and has not consumed yet (ConsumeRequest.run skips a dropped queue's
+ * messages). Then the fix-up: the offset moves to the broker's nextBeginOffset and is persisted,
+ * and the queue is removed. 5.x runs it at once (executeTask) and wakes the rebalance, which takes
+ * the queue again from there; 4.9.8 runs it 10 s later (executeTaskLater) and wakes nothing, so the
+ * queue stays idle until the next periodic rebalance after that.
  */
 function offsetIllegal(state: ModelState, consumer: ConsumerState, key: string, pq: ProcessQueue, nextOffset: number, sim: Sim): void {
+  if (state.config.rocketmqVersion === '5.x') {
+    fixOffset(state, consumer, key, pq, nextOffset, sim);
+    return rebalanceImmediately(state, consumer, sim);
+  }
+  dropProcessQueue(consumer, pq, sim.now);
+  sim.after(OFFSET_ILLEGAL_FIX_DELAY_MS, { kind: 'consumer.fixOffset', client: consumer.id, epoch: consumer.epoch, queueKey: key, token: pq.token, nextOffset });
+}
+
+/** updateOffset (4.x) or updateAndFreezeOffset (5.x), persist, removeProcessQueue. */
+function fixOffset(state: ModelState, consumer: ConsumerState, key: string, pq: ProcessQueue, nextOffset: number, sim: Sim): void {
   consumer.offsetTable[key] = nextOffset;
   removeUnnecessaryMessageQueue(state, consumer, key, pq, sim);
-  rebalanceImmediately(state, consumer, sim);
+}
+
+/**
+ * 4.x's fix-up, 10 s after the answer. The dropped ProcessQueue stayed in processQueueTable
+ * meanwhile, so no rebalance took the queue again; one that no longer allocated it removed it, and
+ * then the fix-up is skipped (RocketMQ would still persist the moved offset).
+ */
+export function onFixOffsetTimer(state: ModelState, event: { client: string; epoch: number; queueKey: string; token: number; nextOffset: number }, sim: Sim): void {
+  const consumer = state.clients[event.client];
+  if (!isLive(consumer, event.epoch) || consumer.kind !== 'consumer') return;
+  const pq = consumer.processQueueTable[event.queueKey];
+  if (pq?.token === event.token) fixOffset(state, consumer, event.queueKey, pq, event.nextOffset, sim);
+}
+
+/** Whether a refusal is PullMessageProcessor's "the consumer's group info not exist": the broker has no ConsumerGroupInfo for the group. */
+function noGroupInfo(response: RemotingResponse): boolean {
+  return response.code === 'SUBSCRIPTION_NOT_EXIST' && response.remark?.startsWith(GROUP_INFO_NOT_EXIST) === true;
 }
 
 export const pullHandler = {
@@ -103,7 +131,10 @@ export const pullHandler = {
       return;
     }
     const brokerId = state.brokers[pending.to]!.brokerId;
-    sim.emit({ t: sim.now, type: 'pull.rejected', consumer: consumer.id, broker: pq.mq.brokerName, brokerId, topic: pq.mq.topic, queueId: pq.mq.queueId, reason: response.code });
+    sim.emit({
+      t: sim.now, type: 'pull.rejected', consumer: consumer.id, broker: pq.mq.brokerName, brokerId, topic: pq.mq.topic, queueId: pq.mq.queueId, reason: response.code,
+      ...(noGroupInfo(response) ? { noGroupInfo: true as const } : {}),
+    });
     if (response.code === 'PULL_OFFSET_MOVED') return offsetIllegal(state, consumer, key, pq, response.nextBeginOffset ?? pq.nextOffset, sim);
     pullLater(consumer, key, pq, state.config.pullTimeDelayMillsWhenException, sim);
   },

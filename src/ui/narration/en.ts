@@ -9,6 +9,17 @@ import { closedCallCount } from './channel-closed.ts';
 import { attemptsAllowed, creators, durationEn as d, failedSend, notOkAttempts, queuesByBroker, keepsOffsetsLocally, nodeEn as node, nodeName, retriesSaid, slavesToo, type AttemptsFailed, type FailedSend, type MasterAway, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
 /**
+ * SUBSCRIPTION_NOT_EXIST from a broker with no ConsumerGroupInfo for the group: what brings the
+ * group back differs by version (a 5.x client heartbeats on each new channel to a broker).
+ */
+function noGroupInfoEn(e: TraceOf<'pull.rejected'>, c: NarrationContext): string {
+  const next = c.config.rocketmqVersion === '5.x'
+    ? `the heartbeat ${e.consumer} sends as soon as it opens a new channel to a broker (MQClientInstance.onChannelActive, 5.x), so a pull sent on that channel before it may be refused once`
+    : `${e.consumer}'s next heartbeat, every ${d(c.config.clientHeartbeatIntervalMs)}: until then every pull to it is refused`;
+  return ` The broker has no group info for ${e.consumer}'s group yet ("the consumer's group info not exist"): it lost it when it restarted, and a pull does not carry its subscription (postSubscriptionWhenPull is false). ${e.consumer} asks again in ${d(c.config.pullTimeDelayMillsWhenException)}; the group comes back with ${next}.`;
+}
+
+/**
  * A send to a broker whose master cannot be reached: said, not told as an ordinary send (its route
  * still lists the broker). What the attempt meets depends on why (MasterAway): a stopped process's
  * host refuses the connect at once; a host without power, or one cut off, answers nothing.
@@ -457,7 +468,7 @@ export const en: Narrators = {
   },
   'pull.rejected': (e, c) => `${node(c, e, e.brokerId)} refused ${e.consumer}'s pull of ${e.topic} queue ${e.queueId}: ${e.reason}.${e.reason === 'SYSTEM_BUSY'
     ? ` A 5.x slave serves pulls only with slaveReadEnable (PullMessageProcessor.rejectRequest), so ${e.consumer} asks again in ${d(c.config.pullTimeDelayMillsWhenException)} and ${e.broker}'s messages wait until it has a master again.`
-    : ''}`,
+    : e.noGroupInfo === true ? noGroupInfoEn(e, c) : ''}`,
   'offset.committed': (e, c) => (keepsOffsetsLocally(c, e.consumer)
     ? `${e.consumer} wrote its offset ${e.offset} of ${e.broker} queue ${e.queueId} (${e.group}, broadcasting) to its own local file (LocalFileOffsetStore, ~/.rocketmq_offsets/<clientId>/${e.group}/offsets.json). A broadcasting consumer keeps its offsets itself: it writes the file every ${d(c.config.persistConsumerOffsetIntervalMs)} for every queue it owns, and its pulls carry no offset.`
     : `${e.consumer} committed offset ${e.offset} of ${e.broker} queue ${e.queueId} for ${e.group}: after a restart or a rebalance the group resumes there. Commits run every ${d(c.config.persistConsumerOffsetIntervalMs)} for every queue it owns, and each pull also carries the offset to the broker.`),

@@ -9,6 +9,14 @@ import { closedCallCount } from './channel-closed.ts';
 import { zhJoin } from '../i18n/index.ts';
 import { attemptsAllowed, creators, durationZh as d, failedSend, notOkAttempts, queuesByBroker, keepsOffsetsLocally, nodeZh as node, nodeName, retriesSaid, slavesToo, type AttemptsFailed, type FailedSend, type MasterAway, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
+/** Broker 没有该组的 ConsumerGroupInfo 时的 SUBSCRIPTION_NOT_EXIST，如 noGroupInfoEn（en.ts）所说。 */
+function noGroupInfoZh(e: TraceOf<'pull.rejected'>, c: NarrationContext): string {
+  const next = c.config.rocketmqVersion === '5.x'
+    ? `组的信息随 ${e.consumer} 一建立到 Broker 的新连接就立即发送的心跳回来（MQClientInstance.onChannelActive，5.x），所以在这次心跳之前从这条连接发出的拉取可能被拒绝一次`
+    : `组的信息随 ${e.consumer} 的下一次心跳回来（每 ${d(c.config.clientHeartbeatIntervalMs)}一次）：在此之前发给它的每次拉取都会被拒绝`;
+  return `Broker 还没有 ${e.consumer} 所在组的信息（"the consumer's group info not exist"）：它重启时丢掉了这些信息，而拉取请求并不携带订阅关系（postSubscriptionWhenPull 为 false）。${e.consumer} ${d(c.config.pullTimeDelayMillsWhenException)}后再试；${next}。`;
+}
+
 /** 发往 Master 无法到达的 Broker 的发送：说明它，而不是当作普通发送（路由里仍有这个 Broker），如 downEn（en.ts）所说。 */
 function downZh(c: NarrationContext, e: TraceOf<'message.sent'>): string {
   const away = c.masterAway?.(e.broker);
@@ -414,7 +422,7 @@ export const zh: Narrators = {
   },
   'pull.rejected': (e, c) => `${node(c, e, e.brokerId)} 拒绝了 ${e.consumer} 对 ${e.topic} 队列 ${e.queueId} 的拉取：${e.reason}。${e.reason === 'SYSTEM_BUSY'
     ? `5.x 的 Slave 只有开启 slaveReadEnable 才响应拉取（PullMessageProcessor.rejectRequest），所以 ${e.consumer} ${d(c.config.pullTimeDelayMillsWhenException)}后再试，${e.broker} 的消息要等它重新有 Master。`
-    : ''}`,
+    : e.noGroupInfo === true ? noGroupInfoZh(e, c) : ''}`,
   'offset.committed': (e, c) => (keepsOffsetsLocally(c, e.consumer)
     ? `${e.consumer} 把 ${e.group}（广播模式）在 ${e.broker} 队列 ${e.queueId} 的消费位点 ${e.offset} 写入了自己的本地文件（LocalFileOffsetStore，~/.rocketmq_offsets/<clientId>/${e.group}/offsets.json）。广播消费者自己保存位点：它每 ${d(c.config.persistConsumerOffsetIntervalMs)}为自己的每个队列写一次文件，拉取请求也不携带位点。`
     : `${e.consumer} 为 ${e.group} 提交了 ${e.broker} 队列 ${e.queueId} 的消费位点 ${e.offset}：重启或负载均衡之后，组从这里继续消费。它每 ${d(c.config.persistConsumerOffsetIntervalMs)}为自己的每个队列提交一次，每次拉取请求也会把位点带给 Broker。`),

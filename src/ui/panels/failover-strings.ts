@@ -120,7 +120,7 @@ const en: FailoverStrings = {
   noFaults: 'No broker fault so far. Crash, power off, partition or shut down a broker (timeline or editor) to see who notices it and when.',
   noDetections: 'Nobody has noticed yet.',
   ringsNote: 'The rings under the playhead mark when each fault showed itself (its first sign, the NameServers\' removal, the last route to let it go); click one to go there. The red bars are the faults.',
-  toNameServers: 'Each NameServer\'s broker table: the NameServer panel ↓',
+  toNameServers: 'Each NameServer\'s broker table: the NameServer panel\u00a0↓',
   fault: (fault, at) => `${at}: ${fault}`,
   action: (action, target) => actionSaid(action, target, 'en'),
   sentence: {
@@ -189,7 +189,7 @@ const zh: FailoverStrings = {
   noFaults: '目前没有 Broker 故障。在时间线或编辑器中让一个 Broker 崩溃、断电、网络分区或关闭，即可看到谁在何时发现它。',
   noDetections: '还没有任何一方发现。',
   ringsNote: '播放头下方的圆圈标出每个故障显露的时刻（第一个迹象、NameServer 移除它、最后一条路由放弃它），点击即可跳转；红条是故障本身。',
-  toNameServers: '各 NameServer 的 Broker 表：NameServer 面板 ↓',
+  toNameServers: '各 NameServer 的 Broker 表：NameServer 面板\u00a0↓',
   fault: (fault, at) => `${at}：${fault}`,
   action: (action, target) => actionSaid(action, target, 'zh'),
   sentence: {

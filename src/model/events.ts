@@ -102,7 +102,7 @@ export type TraceEvent =
    */
   | { t: number; type: 'channel.closed'; from: string; to: string; code: RequestCode; waitedMs: number; failed: Partial<Record<RequestCode, number>> }
   | { t: number; type: 'rebalance'; consumer: string; group: string; topic: string; queues: string[] }
-  | { t: number; type: 'client.heartbeat'; broker: string; brokerId: number; client: string; group: string }
+  | { t: number; type: 'client.heartbeat'; broker: string; brokerId: number; client: string; group: string; trigger?: 'rebalance' }
   | { t: number; type: 'consumer.registered'; broker: string; brokerId: number; group: string; consumer: string }
   /**
    * The route query of a consumer's start failed (DefaultMQPushConsumerImpl.start throws): shutdown, the

@@ -14,7 +14,7 @@ function clientInstance(id: string, ip: string, instanceName: string): ClientIns
   return {
     id, ip, clientId: `${ip}@${instanceName}`, status: 'stopped', epoch: 0,
     namesrvAddrList: [], namesrvIndex: 0, namesrvChosen: null, namesrvLeft: null, nextRouteRefreshAt: -1,
-    topicRouteTable: dict(), brokerAddrTable: dict(), routeRound: [], heartbeatRound: [],
+    topicRouteTable: dict(), brokerAddrTable: dict(), routeRound: [], heartbeatRound: [], heartbeatTrigger: 'start', heartbeatAgain: false,
   };
 }
 
@@ -38,7 +38,7 @@ export function createProducerState(spec: ProducerSpec): ProducerState {
 export function createConsumerState(spec: ConsumerSpec, ordinal: number): ConsumerState {
   return {
     ...clientInstance(spec.id, spec.ip, spec.instanceName), kind: 'consumer', spec: frozenSpec(spec), ordinal,
-    retryTopic: RETRY_GROUP_TOPIC_PREFIX + spec.group, subVersion: spec.startAt, topicSubscribeInfoTable: dict(), processQueueTable: dict(),
+    retryTopic: RETRY_GROUP_TOPIC_PREFIX + spec.group, subVersions: dict(), topicSubscribeInfoTable: dict(), processQueueTable: dict(),
     offsetTable: dict(), committedOffsets: dict(), lastRebalanceAt: -Infinity, rebalanced: false, rebalanceScheduled: false, started: false,
     nextToken: 1, consumeBusyUntil: [], nextConsumeThread: 0, droppedAt: {}, innerPublishInfo: null, consumedFirst: 0, consumedAgain: 0,
   };

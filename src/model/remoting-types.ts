@@ -3,14 +3,17 @@
  * RocketMQ RequestCode / ResponseCode.
  */
 import type { SendInFlight, StoredMessage, TopicConfig, TopicRouteData } from './state.ts';
-import type { MessageModel, RegistrationTrigger, ResponseCode, SendStatus } from './vocabulary.ts';
+import type { HeartbeatTrigger, MessageModel, RegistrationTrigger, ResponseCode, SendStatus } from './vocabulary.ts';
 
-/** ConsumerData in a heartbeat; subVersion: when the consumer built its subscriptions (SubscriptionData.subVersion): its start. */
+/**
+ * ConsumerData in a heartbeat; subVersions: each subscribed topic's SubscriptionData.subVersion
+ * (set at the consumer's start and at every rebalance that changes the topic's queues).
+ */
 export interface ConsumerData {
   group: string;
   messageModel: MessageModel;
   subscriptions: Record<string, string>;
-  subVersion: number;
+  subVersions: Record<string, number>;
 }
 
 /**
@@ -39,8 +42,8 @@ export type RemotingRequest =
    */
   | { code: 'SEND_MESSAGE'; producer: string; topic: string; queueId: number; brokerName: string; message: SendInFlight; attempt: number; sendResult: SendStatus | undefined; sentBack?: SentBackOrigin }
   /** HeartbeatData: the client's producer group (ProducerData) and consumer group (ConsumerData), each when it has one. */
-  /** channelActive: sent by MQClientInstance's onChannelActive (client/channel-active.ts), not by a round. */
-  | { code: 'HEART_BEAT'; clientId: string; producerData: { group: string } | null; consumerData: ConsumerData | null; channelActive?: true }
+  /** trigger: the simulator's note of why the client sent it (RocketMQ's request does not say): the trace names a rebalance's round, and 'channelActive' (client/channel-active.ts) wakes the rebalance once answered. */
+  | { code: 'HEART_BEAT'; clientId: string; producerData: { group: string } | null; consumerData: ConsumerData | null; trigger: HeartbeatTrigger }
   /** UnregisterClientRequestHeader: producerGroup and consumerGroup, each null when not unregistered. */
   | { code: 'UNREGISTER_CLIENT'; clientId: string; producerGroup: string | null; consumerGroup: string | null }
   | { code: 'GET_CONSUMER_LIST_BY_GROUP'; group: string; topic: string }
@@ -48,7 +51,7 @@ export type RemotingRequest =
   | { code: 'UPDATE_CONSUMER_OFFSET'; group: string; topic: string; queueId: number; offset: number }
   /** MQAdminImpl.maxOffset (GetMaxOffsetRequestHeader): a queue's end, asked by a consumer with no offset of its own for it. */
   | { code: 'GET_MAX_OFFSET'; topic: string; queueId: number; queueKey: string; token: number }
-  | { code: 'PULL_MESSAGE'; group: string; topic: string; queueId: number; queueOffset: number; maxMsgNums: number; suspendTimeoutMs: number; queueKey: string; token: number; commitOffset: number }
+  | { code: 'PULL_MESSAGE'; group: string; topic: string; queueId: number; queueOffset: number; maxMsgNums: number; subVersion: number; suspendTimeoutMs: number; queueKey: string; token: number; commitOffset: number }
   /** queueKey and token: the ProcessQueue whose offset the message holds until the send-back is answered. */
   | { code: 'CONSUMER_SEND_MSG_BACK'; group: string; brokerName: string; message: StoredMessage; delayLevel: number; maxReconsumeTimes: number; queueKey: string; token: number }
   | { code: 'NOTIFY_CONSUMER_IDS_CHANGED'; group: string }

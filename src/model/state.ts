@@ -6,7 +6,7 @@ import type { AppendLog, MarkSet, SerialMarkSet } from '../engine/index.ts';
 import type { SimConfig } from './defaults.ts';
 import type { MessageQueue } from './client/message-queue.ts';
 import type { ConsumerSpec, ProducerSpec } from './spec.ts';
-import type { BrokerRole, FlushDiskType, MessageLostReason, MessageModel, NotOkStatus, SendMode } from './vocabulary.ts';
+import type { BrokerRole, FlushDiskType, HeartbeatTrigger, MessageLostReason, MessageModel, NotOkStatus, SendMode } from './vocabulary.ts';
 import type { Detection, FaultRecord } from './detections.ts';
 import type { Connect } from './connect.ts';
 import type { RemotingRequest, RemotingResponse } from './remoting-types.ts';
@@ -330,6 +330,10 @@ export interface ClientInstanceState {
   routeRound: string[];
   /** The broker nodes still to heartbeat in the current sendHeartbeatToAllBroker round, the first one's call out (empty: no round, lockHeartbeat free). */
   heartbeatRound: string[];
+  /** Why the round under way (or the last one) was sent: its calls carry it to the trace (heartbeat.ts). */
+  heartbeatTrigger: HeartbeatTrigger;
+  /** A rebalance changed a topic's queues while a round was under way: a rebalance's round follows once that one ends. */
+  heartbeatAgain: boolean;
 }
 
 /** TopicPublishInfo: the producer's write queues, and its send index (ThreadLocalIndex). */
@@ -423,6 +427,12 @@ export interface ProcessQueue {
   pulling: boolean;
   /** Bumped when the queue is taken again, so stale pull events are ignored. */
   token: number;
+  /**
+   * The subVersion its first pull carries, or null to read the consumer's: 4.9.8 dispatches a new
+   * queue's first pull at once, before messageQueueChanged moves the version on; 5.x dispatches it
+   * 500 ms later, so it carries the new one.
+   */
+  firstPullSubVersion: number | null;
 }
 
 export interface ConsumerState extends ClientInstanceState {
@@ -432,10 +442,12 @@ export interface ConsumerState extends ClientInstanceState {
   ordinal: number;
   retryTopic: string;
   /**
-   * SubscriptionData.subVersion of its subscriptions: System.currentTimeMillis() when they were
-   * built, at its start (DefaultMQPushConsumerImpl.subscribe and copySubscription).
+   * Each subscribed topic's SubscriptionData.subVersion (its own topic, and %RETRY% when CLUSTERING):
+   * System.currentTimeMillis() when built at its start (DefaultMQPushConsumerImpl.subscribe and
+   * copySubscription), then again at every rebalance that changes the topic's queues
+   * (RebalancePushImpl.messageQueueChanged).
    */
-  subVersion: number;
+  subVersions: Record<string, number>;
   /** topicSubscribeInfoTable. */
   topicSubscribeInfoTable: Record<string, MessageQueue[]>;
   /** Allocated queues per topic, keyed by "topic@brokerName@queueId". */

@@ -53,6 +53,7 @@ export type SendResultStatus = SendStatus | 'FAILED';
 export const RESPONSE_CODES = [
   'SUCCESS', 'SYSTEM_ERROR', 'TOPIC_NOT_EXIST', 'SERVICE_NOT_AVAILABLE', 'NO_PERMISSION', 'INVALID_PARAMETER',
   'PULL_NOT_FOUND', 'PULL_OFFSET_MOVED', 'PULL_RETRY_IMMEDIATELY', 'SUBSCRIPTION_NOT_EXIST', 'QUERY_NOT_FOUND', 'SYSTEM_BUSY',
+  'SUBSCRIPTION_NOT_LATEST',
 ] as const;
 export type ResponseCode = (typeof RESPONSE_CODES)[number];
 
@@ -75,6 +76,16 @@ export type SendFailedReason = FailureReason | 'brokerNotExist' | ResponseCode |
  */
 export const REGISTRATION_TRIGGERS = ['start', 'periodic', 'topicChanged', 'roleChanged'] as const;
 export type RegistrationTrigger = (typeof REGISTRATION_TRIGGERS)[number];
+
+/**
+ * Why a client sent a heartbeat round (sendHeartbeatToAllBroker): its start
+ * (DefaultMQPushConsumerImpl.start, DefaultMQProducerImpl.start), every heartbeatBrokerInterval,
+ * a rebalance that changed a topic's queues (RebalancePushImpl.messageQueueChanged), or a 5.x
+ * consumer's new channel to one broker (MQClientInstance's onChannelActive, a round of one:
+ * client/channel-active.ts); only 'rebalance' is named in the trace (client.heartbeat `trigger`,
+ * docs/trace.md).
+ */
+export type HeartbeatTrigger = 'start' | 'periodic' | 'rebalance' | 'channelActive';
 
 /** Why a NameServer forgot a broker (broker.removed). */
 export const BROKER_REMOVAL_REASONS = ['expired', 'channelClosed', 'channelIdle', 'unregistered'] as const;

@@ -2,8 +2,10 @@
  * A client added by the timeline (addConsumer, addProducer) is a full consumers[] or producers[]
  * entry: it starts at its action's `at`, or at its own `startAt` when that is later. A consumer
  * builds its subscriptions when it starts (SubscriptionData.subVersion = System.currentTimeMillis()),
- * so a member that joins later has the newest subVersion, and the broker's table takes its
- * expression (ConsumerGroupInfo.updateSubscription keeps the newer one).
+ * so a member that joins later has the newest subVersion at its first heartbeat, and the broker's
+ * table takes its expression (ConsumerGroupInfo.updateSubscription keeps the newer one); every
+ * rebalance that changes a member's queues moves its version on again
+ * (subversion-rebalance.test.ts), so the member whose queues changed last keeps the table.
  */
 import { describe, expect, it } from 'vitest';
 import { narrate } from '../../src/ui/narration/narrate.ts';
@@ -29,14 +31,16 @@ describe('a member added at 60 s with another tag: c-1 "TagA" from 0, c-2 "TagB"
   ));
   const table = () => sim.broker('broker-a').consumerTable['CG']!;
 
-  it('subscribes with the time it starts as its subVersion', () => {
+  it('subscribes with the time it starts as its subVersion, of its topic and its %RETRY% topic', () => {
     sim.at(60_000);
-    expect(sim.consumer('c-2').subVersion).toBe(60_000);
-    expect(sim.consumer('c-1').subVersion).toBe(0);
+    expect(sim.consumer('c-2').subVersions).toEqual({ TopicTest: 60_000, '%RETRY%CG': 60_000 });
+    // c-1's moved on at its first rebalance, a second after its start (RebalancePushImpl.messageQueueChanged).
+    expect(sim.consumer('c-1').subVersions['TopicTest']).toBe(sim.first('rebalance', { consumer: 'c-1', topic: 'TopicTest' })!.t);
   });
 
   it('takes over the group\'s subscription at its first heartbeat, at start (DefaultMQPushConsumerImpl.start), not a period later', () => {
-    const heartbeatAt = sim.at(61_000).first('client.heartbeat', { client: 'c-2' })!.t;
+    // Checked before the rebalance its join sets off at c-1 (about 20 ms later) moves c-1's version past it.
+    const heartbeatAt = sim.at(60_020).first('client.heartbeat', { client: 'c-2' })!.t;
     // Its first route round comes 10 ms after the start (MQClientInstance.startScheduledTask), and
     // start() heartbeats at once after it: before the periodic heartbeat's first run, 1 s after the start.
     expect(heartbeatAt).toBeGreaterThanOrEqual(60_010);
@@ -45,8 +49,10 @@ describe('a member added at 60 s with another tag: c-1 "TagA" from 0, c-2 "TagB"
     expect(table().subVersions['TopicTest']).toBe(60_000);
   });
 
-  it('keeps it through c-1\'s next heartbeats (every heartbeatBrokerInterval, 30 s): c-1\'s subVersion 0 is older', () => {
+  it('ends with it after the rebalances its join sets off (c-2\'s, a second after its start, is the last), through c-1\'s next heartbeats (every heartbeatBrokerInterval, 30 s)', () => {
     sim.at(60_000 + 2 * 30_000 + 1_000); // heartbeatBrokerInterval, 30 s: c-1 beats at 61 s and 91 s
+    const lastChange = sim.last('rebalance', { topic: 'TopicTest' })!;
+    expect([lastChange.consumer, table().subVersions['TopicTest']]).toEqual(['c-2', lastChange.t]);
     const c1Beats = sim.times('client.heartbeat', (e) => e.client === 'c-1' && e.t > 61_000);
     expect(c1Beats.length).toBeGreaterThanOrEqual(2);
     expect(table().subscriptions['TopicTest']).toBe('TagB');
@@ -81,7 +87,7 @@ describe('startAt inside an added client: it starts at the later of the action\'
     ])).at(49_999);
     expect(sim.client('c-1').status).toBe('stopped');
     sim.at(51_000);
-    expect(sim.consumer('c-1').subVersion).toBe(50_000);
+    expect(sim.consumer('c-1').subVersions['TopicTest']).toBe(50_000);
     expect(sim.first('consumer.registered', { consumer: 'c-1' })!.t).toBeGreaterThan(50_000);
   });
 

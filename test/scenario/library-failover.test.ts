@@ -131,30 +131,38 @@ describe('Power loss: ASYNC_FLUSH vs SYNC_FLUSH', () => {
 describe('One group, two subscriptions', () => {
   const sim = run('inconsistent-subscriptions');
   const tagsOf = new Map(sim.events('message.sent').map((e) => [e.msgId, e.tags]));
+  const table = () => sim.broker('broker-a').consumerTable['CG_ORDER']!;
 
-  it('c-2\'s heartbeat at about 2 s puts TagB in the group\'s one table (newer subVersion)', () => {
-    expect(Math.round(sim.first('consumer.registered', { consumer: 'c-2' })!.t / 1_000)).toBe(2);
-    expect(sim.broker('broker-a').consumerTable['CG_ORDER']!.subscriptions['TopicTest']).toBe('TagB');
+  it('c-1\'s first rebalance at about 2 s moves its version past c-2\'s start, and c-2\'s start heartbeat changes nothing', () => {
+    const firstRebalance = sim.first('rebalance', { consumer: 'c-1', topic: 'TopicTest' })!;
+    const registered = sim.first('consumer.registered', { consumer: 'c-2' })!;
+    expect([Math.floor(firstRebalance.t / 1_000), firstRebalance.queues.length]).toEqual([2, 4]);
+    // RebalancePushImpl.messageQueueChanged: c-1's heartbeat follows within milliseconds, before c-2's first one.
+    const beat = sim.first('client.heartbeat', (e) => e.client === 'c-1' && e.trigger === 'rebalance')!;
+    expect(beat.t).toBeLessThan(registered.t);
+    // c-1's first pulls, DISPATCH_PULL_DELAY after that rebalance, were filtered with TagA: it consumed the early TagA messages.
+    const early = sim.events('message.consumed', (e) => e.consumer === 'c-1' && e.t < firstRebalance.t + DISPATCH_PULL_DELAY + 100);
+    expect(early.length).toBeGreaterThan(0);
+    expect(new Set(early.map((e) => tagsOf.get(e.msgId)))).toEqual(new Set(['TagA']));
   });
 
-  it('of 1 199 stored the group consumes 292, all TagB on c-2\'s queues from the offsets c-1\'s pulls committed, and passes over 907: not one TagA, c-1\'s first pulls leaving 500 ms after its first rebalance, when c-2\'s heartbeat had already put TagB in the table', () => {
+  it('at 3 s c-2 takes queues 2 and 3 a millisecond before c-1 keeps 0 and 1: c-1 changed last, so TagA stays in the table', () => {
+    const atThree = sim.events('rebalance', (e) => e.topic === 'TopicTest' && e.t > 2_500 && e.t < 4_000);
+    expect(atThree.map((e) => [e.consumer, e.queues])).toEqual([['c-2', ['broker-a:2', 'broker-a:3']], ['c-1', ['broker-a:0', 'broker-a:1']]]);
+    expect(table().subscriptions['TopicTest']).toBe('TagA');
+    expect(table().subVersions['TopicTest']).toBe(atThree[1]!.t);
+  });
+
+  it('of 1 199 stored the group consumes 307, all TagA on c-1\'s queues, and passes over 892: TagB skipped by the broker, TagA dropped by c-2', () => {
     const { stored, consumed, filteredOut } = sim.summary().messages;
-    expect({ stored, consumed, filteredOut }).toEqual({ stored: 1_199, consumed: 292, filteredOut: 907 });
-    expect(sim.events('message.consumed', (e) => tagsOf.get(e.msgId) === 'TagA')).toEqual([]);
-    expect(sim.events('message.consumed', { consumer: 'c-1' })).toEqual([]);
-    // c-1 took all four queues at 2 s, but 5.x dispatches a queue's first pull DISPATCH_PULL_DELAY after the rebalance
-    // (RebalanceImpl.updateProcessQueueTableInRebalance): c-2's heartbeat had changed the group's subscription by then.
-    const firstRebalance = sim.first('rebalance', { consumer: 'c-1' })!;
-    expect([Math.floor(firstRebalance.t / 1_000), firstRebalance.queues.length]).toEqual([2, 4]);
-    const tagB = sim.first('consumer.registered', { consumer: 'c-2' })!;
-    expect(tagB.t).toBeGreaterThan(firstRebalance.t);
-    expect(tagB.t).toBeLessThan(firstRebalance.t + DISPATCH_PULL_DELAY);
-    // c-2 reads its TagB queue on from where c-1's pulls had passed (their committed offset), never from 0.
-    const first = sim.first('message.consumed', { consumer: 'c-2' })!;
-    const committedByC1 = sim.last('offset.committed', (e) => e.consumer === 'c-1' && e.queueId === first.queueId && e.t < first.t)!;
-    expect(first.queueOffset).toBe(committedByC1.offset);
-    expect(first.queueOffset).toBeGreaterThan(0);
+    expect({ stored, consumed, filteredOut }).toEqual({ stored: 1_199, consumed: 307, filteredOut: 892 });
+    expect(sim.events('message.consumed', (e) => tagsOf.get(e.msgId) !== 'TagA')).toEqual([]);
+    expect(sim.events('message.consumed', { consumer: 'c-2' })).toEqual([]);
+    const filtered = sim.events('message.filtered');
+    expect(new Set(filtered.filter((e) => e.by === 'broker').map((e) => e.tags))).toEqual(new Set(['TagB']));
+    expect(new Set(filtered.filter((e) => e.by === 'client').map((e) => e.tags))).toEqual(new Set(['TagA']));
     const consumedIds = new Set(sim.events('message.consumed').map((e) => e.msgId));
-    expect(sim.events('message.filtered', (e) => !consumedIds.has(e.msgId))).toHaveLength(907);
+    expect(filtered.filter((e) => !consumedIds.has(e.msgId))).toHaveLength(892);
   });
 });
+

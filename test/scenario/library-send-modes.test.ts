@@ -200,8 +200,11 @@ describe('library: send modes into a partition', () => {
     expect(sim.summary().detections.map(({ party, noticedAt, how, detail }) => ({ party, noticedAt, how, detail }))).toEqual([
       { party: 'p-sync', noticedAt: syncClosedAt, how: 'sendFailed', detail: 'timeout' },
       { party: 'p-async', noticedAt: asyncFailedAt(PARTITION_AT), how: 'sendFailed', detail: 'timeout' },
-      { party: 'p-oneway', noticedAt: heartbeatClosedAt('p-oneway'), how: 'callTimedOut', detail: 'HEART_BEAT' },
-      { party: 'c-1', noticedAt: heartbeatClosedAt('c-1'), how: 'callTimedOut', detail: 'HEART_BEAT' },
+      // In the order they noticed: each heartbeat's close comes with its own jitter.
+      ...[
+        { party: 'p-oneway', noticedAt: heartbeatClosedAt('p-oneway'), how: 'callTimedOut', detail: 'HEART_BEAT' },
+        { party: 'c-1', noticedAt: heartbeatClosedAt('c-1'), how: 'callTimedOut', detail: 'HEART_BEAT' },
+      ].sort((x, y) => x.noticedAt - y.noticedAt),
     ]);
   });
 

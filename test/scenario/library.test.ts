@@ -80,28 +80,25 @@ describe('the library descriptions', () => {
     expect(sim.summary().messages.neverConsumable).toBe(0);
   });
 
-  it('Shrinking unsafely: queues 4-7 keep a lag of 17 or 18 each, one pull of 8 less where a consumer was a pull ahead at 1:00 (broker-a\'s queue 6) and one more where it was a pull behind (broker-a\'s 5 and 7, broker-b\'s 7); a few sends fail in about the first second', () => {
+  it('Shrinking unsafely: queues 4-7 keep a lag of 17 or 18 each, one pull of 8 more where a consumer was a pull behind at 1:00 (broker-a\'s queue 5, broker-b\'s 7); a few sends fail in about the first second', () => {
     const sim = run('shrink-unsafely');
     const upper = sim.summary().queues.filter((q) => q.topic === 'TopicTest' && q.queueId >= 4);
     expect(upper).toHaveLength(8);
     const lagOf = (broker: string, queueId: number) => upper.find((q) => q.broker === broker && q.queueId === queueId)!.lag['CG_ORDER']!;
     // Each consumer works through its queues a pull of 8 at a time: by 1:00 it had consumed 5 pulls of most of its queues 4-7,
-    // 6 of broker-a's queue 6 and 4 of broker-a's 5 and 7 and broker-b's 7.
+    // 4 of broker-a's 5 and broker-b's 7.
     const consumedBy60 = (broker: string, queueId: number) => sim.events('message.consumed', (e) => e.topic === 'TopicTest' && e.broker === broker && e.queueId === queueId && e.t <= 60_000).length;
-    const ahead = ['broker-a:6'];
-    const behind = ['broker-a:5', 'broker-a:7', 'broker-b:7'];
+    const behind = ['broker-a:5', 'broker-b:7'];
     for (const queue of upper) {
       const label = `${queue.broker}:${queue.queueId}`;
-      expect(consumedBy60(queue.broker, queue.queueId)).toBe(PULL_BATCH * (ahead.includes(label) ? 6 : behind.includes(label) ? 4 : 5));
+      expect(consumedBy60(queue.broker, queue.queueId)).toBe(PULL_BATCH * (behind.includes(label) ? 4 : 5));
       // What the consumer held at 1:00 (pullThresholdForQueue 8 and one pull of pullBatchSize 8) is consumed; the rest is stranded.
       expect(queue.lag['CG_ORDER']).toBe(queue.maxOffset - consumedBy60(queue.broker, queue.queueId) - (PULL_THRESHOLD + PULL_BATCH));
-      if (ahead.includes(label) || behind.includes(label)) continue;
+      if (behind.includes(label)) continue;
       expect(queue.lag['CG_ORDER']).toBeGreaterThanOrEqual(17);
       expect(queue.lag['CG_ORDER']).toBeLessThanOrEqual(18);
     }
-    expect(lagOf('broker-a', 6)).toBe(18 - PULL_BATCH);
     expect(lagOf('broker-a', 5)).toBe(17 + PULL_BATCH);
-    expect(lagOf('broker-a', 7)).toBe(18 + PULL_BATCH);
     expect(lagOf('broker-b', 7)).toBe(18 + PULL_BATCH);
     expect(sim.summary().messages).toMatchObject({ neverConsumable: 158, neverConsumableCauses: { readShrunk: 158 } });
     const failed = sim.events('send.failed', (e) => e.t >= 60_000);
@@ -157,22 +154,24 @@ describe('the library descriptions', () => {
         if (e.broker === 'broker-a' && e.t < CRASH_A) consumedOfA.push({ t: e.t, queue });
       }
     }
-    // 3:42: c-1's rebalance takes two of c-2's queues before c-2's offsets reached broker-c; their first pull leaves 500 ms later.
-    const stolenAt = sim.first('rebalance', (e) => e.consumer === 'c-1' && e.topic === 'TopicTest' && e.t > 220_000)!.t;
-    expect(Math.floor(stolenAt / 1_000)).toBe(222);
-    const atSteal = again.filter((e) => Math.floor(e.t / 1_000) === 222);
-    expect(atSteal).toHaveLength(2);
+    // 1:02, broker-a gone from the routes: c-1's periodic rebalance takes broker-b's queues 2 and 3 from c-2 before c-2's
+    // rebalance, a millisecond later, let them go and committed their offsets to broker-b; their first pull leaves 500 ms later.
+    const stolenAt = sim.first('rebalance', (e) => e.consumer === 'c-1' && e.topic === 'TopicTest' && e.t > CRASH_A)!.t;
+    expect(Math.floor(stolenAt / 1_000)).toBe(62);
+    const atSteal = again.filter((e) => Math.floor(e.t / 1_000) === 62);
+    expect(atSteal.map((e) => [e.consumer, e.broker, e.queue.split('@')[0]]).sort()).toEqual([['c-1', 'broker-b', '2'], ['c-1', 'broker-b', '3']]);
+    expect(sim.first('rebalance', (e) => e.consumer === 'c-2' && e.topic === 'TopicTest' && e.t > CRASH_A)!.t).toBeGreaterThan(stolenAt);
     for (const e of atSteal) expect(e.t - stolenAt - DISPATCH_PULL_DELAY).toBeGreaterThanOrEqual(0);
     for (const e of atSteal) expect(e.t - stolenAt - DISPATCH_PULL_DELAY).toBeLessThan(20);
-    // broker-a's four queues back. Both periodic rebalances run at 5:02.000, four periods of rebalanceInterval (20 s) after the
-    // one of 3:42. c-1's asked broker-a for the group's members before c-2's heartbeat had reached it, so it took all four
+    // broker-a's four queues back. Both periodic rebalances run at 5:02.000, twelve periods of rebalanceInterval (20 s) after the
+    // one of 1:02. c-1's asked broker-a for the group's members before c-2's heartbeat had reached it, so it took all four
     // queues; c-2's, a moment later, found both and took queues 2 and 3. broker-a then told the group it changed, and c-1 ran
     // again a second after its last run (5.x: RebalanceService's minInterval), letting queues 2 and 3 go.
     const back = sim.events('rebalance', (e) => e.topic === 'TopicTest' && e.t > 300_000 && e.t < 304_000);
     expect(back.map((e) => [e.consumer, Math.floor(e.t / 1_000), e.queues])).toEqual([
       ['c-1', 302, ['broker-a:0', 'broker-a:1', 'broker-a:2', 'broker-a:3']], ['c-2', 302, ['broker-a:2', 'broker-a:3']], ['c-1', 303, ['broker-a:0', 'broker-a:1']],
     ]);
-    const periodic = Math.floor(stolenAt / 1_000) * 1_000 + 4 * REBALANCE_INTERVAL;
+    const periodic = Math.floor(stolenAt / 1_000) * 1_000 + 12 * REBALANCE_INTERVAL;
     const heartbeatAt = sim.first('consumer.registered', (e) => e.consumer === 'c-2' && e.broker === 'broker-a' && e.t > 300_000)!.t;
     // c-1's GET_CONSUMER_LIST_BY_GROUP reached broker-a a hop (1 ms) after 5:02.000, before c-2's heartbeat.
     expect(heartbeatAt - periodic).toBeGreaterThan(1);
@@ -195,17 +194,17 @@ describe('the library descriptions', () => {
     const bothRead = (e: { queue: string }) => ['2', '3'].includes(e.queue.split('@')[0]!);
     expect(ofHeld.filter((e) => e.consumer === 'c-1').map((e) => e.queue).sort()).toEqual(fromHeld.map((e) => e.queue).sort());
     expect(ofHeld.filter((e) => e.consumer === 'c-2').map((e) => e.queue).sort()).toEqual(fromHeld.filter(bothRead).map((e) => e.queue).sort());
-    // And while c-1 and c-2 both read queues 2 and 3, the 4 messages stored there since the restart are consumed by both.
+    // And while c-1 and c-2 both read queues 2 and 3, the 5 messages stored there since the restart are consumed by both.
     const twice = atRestart.filter(storedAfterRestart);
-    expect(twice).toHaveLength(4);
+    expect(twice).toHaveLength(5);
     for (const e of twice) {
       expect(bothRead(e)).toBe(true);
       expect(e.t).toBeLessThan(back[2]!.t);
     }
-    expect(again).toHaveLength(2 + 12 + 6 + 4);
+    expect(again).toHaveLength(2 + 12 + 6 + 5);
     expect(sim.summary().messages).toMatchObject({ duplicates: again.length, duplicateCauses: { rebalance: 2 + twice.length, brokerFault: ofHeld.length } });
     // Each duplicate says what brought it back, in the same instant as its consumption.
-    expect(sim.events('message.consumedAgain').map((e) => [e.t, e.msgId, e.cause])).toEqual(again.map((e) => [e.t, e.msgId, Math.floor(e.t / 1_000) === 222 || storedAfterRestart(e) ? 'rebalance' : 'brokerFault']));
+    expect(sim.events('message.consumedAgain').map((e) => [e.t, e.msgId, e.cause])).toEqual(again.map((e) => [e.t, e.msgId, Math.floor(e.t / 1_000) === 62 || storedAfterRestart(e) ? 'rebalance' : 'brokerFault']));
     // Each consumes its queues' held messages again with its first pull, half a second after its rebalance of 5:02.
     for (const [k, consumer] of [[0, 'c-1'], [1, 'c-2']] as const) {
       const mine = ofHeld.filter((e) => e.consumer === consumer);
@@ -226,13 +225,13 @@ describe('the library descriptions', () => {
     expect(alone).toMatchObject({ consumer: 'c-1' });
     expect(alone.queues).toHaveLength(8);
     expect(Math.abs(alone.t - 340_000)).toBeLessThan(2_000);
-    // The brokers expire c-2 at their channel scan (5:40) and notify nobody: c-1 takes over at its periodic rebalance (every 20 s,
-    // counted from its rebalance at 3:00), by chance a few milliseconds later.
+    // The brokers expire c-2 at their channel scan (5:40) and notify nobody: c-1 takes over at its periodic rebalance (every 20 s
+    // after its last run), by chance only a second later.
     expect(sim.events('consumer.removed', (e) => e.consumer === 'c-2').map((e) => [e.t, e.reason])).toEqual([[340_000, 'expired'], [340_000, 'expired']]);
     expect(alone.t - 340_000).toBeLessThan(20_000);
   });
 
-  it('A consumer joining and leaving: Duplicates 12, each with the first pull half a second after a change: none at the start, 3 at 60 s (c-1 keeps broker-a:2 until 61 s), 2 at 120 s, 3 at 180 s, 4 at 340 s of what c-2 consumed just before it hung', () => {
+  it('A consumer joining and leaving: Duplicates 12, each with the first pull half a second after a change: none at the start, 4 at 60 s (c-3 reads broker-b:0 and :1 before c-2 commits them), 2 at 120 s, 2 at 180 s, 4 at 5:41 of what c-2 consumed just before it hung', () => {
     const sim = run('consumer-join-leave');
     const seen = new Set<string>();
     const again: number[] = [];
@@ -240,61 +239,62 @@ describe('the library descriptions', () => {
       if (seen.has(e.msgId)) again.push(e.t);
       else seen.add(e.msgId);
     }
-    // Each change's rebalances come within milliseconds of it (5:40 for c-2's expiry: c-1's periodic rebalance); the queues
-    // they take are first pulled DISPATCH_PULL_DELAY later, and what the last owner had consumed uncommitted comes again then.
+    // Each change's rebalances come within milliseconds of it (for c-2's expiry at 5:40, c-1's periodic rebalance, 5:41); the
+    // queues they take are first pulled DISPATCH_PULL_DELAY later, and what the last owner had consumed uncommitted comes again then.
     const at = (change: number) => again.filter((t) => t >= change + DISPATCH_PULL_DELAY && t < change + DISPATCH_PULL_DELAY + 100).length;
-    expect([again.filter((t) => t < 3_000).length, at(60_000), at(120_000), at(180_000), at(340_000)]).toEqual([0, 2, 2, 3, 4]);
-    // At 60 s c-1 rebalances only a second late (the test below): until then broker-a:2 has two owners, c-2, which took it, and
-    // c-1, and both consume the one message stored there in between.
-    const lateC1 = sim.first('rebalance', (e) => e.consumer === 'c-1' && e.t >= 60_000)!;
-    const between = again.filter((t) => t >= 60_000 + DISPATCH_PULL_DELAY + 100 && t < lateC1.t);
-    expect(between).toHaveLength(1);
-    expect(sim.events('message.consumed', (e) => e.t === between[0] && e.broker === 'broker-a' && e.queueId === 2).map((e) => e.consumer).sort()).toEqual(['c-1', 'c-2']);
+    const alone = sim.first('rebalance', (e) => e.topic === 'TopicTest' && e.t > 240_000)!;
+    expect(Math.floor(alone.t / 1_000)).toBe(341);
+    expect([again.filter((t) => t < 3_000).length, at(60_000), at(120_000), at(180_000), at(alone.t)]).toEqual([0, 4, 2, 2, 4]);
+    // At 60 s c-2 rebalances only a second late (the test below): until then broker-b:0 and :1 have two owners, c-3, which took
+    // them, and c-2; no message is stored there in between, so nothing more is consumed twice.
+    const lateC2 = sim.first('rebalance', (e) => e.consumer === 'c-2' && e.t >= 60_000)!;
+    expect(lateC2.queues).toEqual(['broker-a:2', 'broker-a:3']);
+    expect(again.filter((t) => t >= 60_000 + DISPATCH_PULL_DELAY + 100 && t < lateC2.t)).toEqual([]);
+    expect(sim.events('message.stored', (e) => e.broker === 'broker-b' && e.queueId <= 1 && e.t >= 60_000 + DISPATCH_PULL_DELAY && e.t < lateC2.t)).toEqual([]);
     expect(again).toHaveLength(12);
     expect(sim.summary().messages.duplicates).toBe(12);
-    // What brought each back: c-4's arrival and its removal moved queues before their offsets were committed (rebalance), and at
-    // 180 s c-1 took broker-a:3 from c-2 the same way; c-3 crashed with its last offsets unsent, and c-2 hung with what it had
-    // just consumed uncommitted (crash).
+    // What brought each back: c-4's arrival and its removal moved queues before their offsets were committed (rebalance); c-3
+    // crashed with its last offsets unsent, and c-2 hung with what it had just consumed uncommitted (crash).
     const causes = sim.events('message.consumedAgain').map((e) => [Math.floor(e.t / 1_000), e.consumer, e.cause]);
     expect(causes).toEqual([
-      [60, 'c-2', 'rebalance'], [60, 'c-2', 'rebalance'], [60, 'c-2', 'rebalance'], [120, 'c-2', 'rebalance'], [120, 'c-1', 'rebalance'],
-      [180, 'c-2', 'crash'], [180, 'c-1', 'rebalance'], [180, 'c-2', 'crash'],
-      [340, 'c-1', 'crash'], [340, 'c-1', 'crash'], [340, 'c-1', 'crash'], [340, 'c-1', 'crash'],
+      [60, 'c-3', 'rebalance'], [60, 'c-3', 'rebalance'], [60, 'c-3', 'rebalance'], [60, 'c-3', 'rebalance'],
+      [120, 'c-2', 'rebalance'], [120, 'c-2', 'rebalance'],
+      [180, 'c-2', 'crash'], [180, 'c-2', 'crash'],
+      [341, 'c-1', 'crash'], [341, 'c-1', 'crash'], [341, 'c-1', 'crash'], [341, 'c-1', 'crash'],
     ]);
-    // c-1 read the offsets of broker-a:2 (120 s) and broker-a:3 (180 s) before c-2's commits of them arrived, and c-2 that of
-    // broker-b:1 (120 s) before c-3's.
-    const taken = sim.events('message.consumed', (e) => e.consumer === 'c-1' && e.broker === 'broker-a' && (e.t >= 120_000 && e.t < 121_000 || e.t >= 180_000 && e.t < 181_000));
-    const again1 = taken.filter((e) => sim.events('message.consumed', { msgId: e.msgId }).length > 1);
-    expect(again1.map((e) => [Math.floor(e.t / 1_000), e.queueId])).toEqual([[120, 2], [180, 3]]);
-    for (const e of again1) {
-      const committed = sim.first('offset.committed', (c) => c.consumer === 'c-2' && c.broker === 'broker-a' && c.queueId === e.queueId && c.t > e.t - 1_000)!;
-      expect(committed.offset).toBeGreaterThan(e.queueOffset);
-    }
-    const takenB = sim.events('message.consumed', (e) => e.consumer === 'c-2' && e.broker === 'broker-b' && e.t >= 120_000 && e.t < 121_000);
-    const again2 = takenB.filter((e) => sim.events('message.consumed', { msgId: e.msgId }).length > 1);
-    expect(again2.map((e) => [Math.floor(e.t / 1_000), e.queueId])).toEqual([[120, 1]]);
-    for (const e of again2) {
-      const committed = sim.first('offset.committed', (c) => c.consumer === 'c-3' && c.broker === 'broker-b' && c.queueId === e.queueId && c.t > e.t - 1_000)!;
-      expect(committed.offset).toBeGreaterThan(e.queueOffset);
-    }
+    // c-3 read the offsets of broker-b:0 and :1 (60 s) before c-2's commits of them arrived, and c-2 those of the same two
+    // queues (120 s) before c-3's.
+    const readBefore = (taker: string, owner: string, from: number, queues: [number, number][]) => {
+      const taken = sim.events('message.consumed', (e) => e.consumer === taker && e.broker === 'broker-b' && e.t >= from && e.t < from + 1_000);
+      const twice = taken.filter((e) => sim.events('message.consumed', { msgId: e.msgId }).length > 1);
+      expect(twice.map((e) => [Math.floor(e.t / 1_000), e.queueId])).toEqual(queues);
+      for (const e of twice) {
+        const committed = sim.first('offset.committed', (c) => c.consumer === owner && c.broker === 'broker-b' && c.queueId === e.queueId && c.t > e.t - 1_000)!;
+        expect(committed.offset).toBeGreaterThan(e.queueOffset);
+      }
+    };
+    readBefore('c-3', 'c-2', 60_000, [[60, 0], [60, 0], [60, 1], [60, 1]]);
+    readBefore('c-2', 'c-3', 120_000, [[120, 0], [120, 1]]);
     // Each right after the consumption it explains.
     const trace = sim.trace();
     const unexplained = trace.filter((e, i) => e.type === 'message.consumedAgain' && !matchesConsumption(trace[i - 1], e));
     expect(unexplained).toEqual([]);
   });
 
-  it('A consumer joining: c-2 and c-3 rebalance within milliseconds of c-4\'s heartbeat, c-1 (which asked broker-b before c-4 reached it) a second later (5.x minInterval), c-4 itself a second after it started, so its two queues wait a second without an owner, and their first pull half a second more (5.x dispatch)', () => {
+  it('A consumer joining: c-3 rebalances within milliseconds of c-4\'s heartbeat, c-1 and c-2 (which asked broker-b before c-4 reached it) a second later (5.x minInterval), c-4 itself a second after it started, so its two queues wait a second without an owner, and their first pull half a second more (5.x dispatch)', () => {
     const sim = run('consumer-join-leave');
     const joined = sim.events('rebalance', (e) => e.topic === 'TopicTest' && e.t >= 60_000 && e.t < 62_000);
-    for (const e of joined.filter((e) => e.consumer === 'c-2' || e.consumer === 'c-3')) expect(e.t).toBeLessThan(60_100);
-    // broker-a's NOTIFY_CONSUMER_IDS_CHANGED wakes c-1 a hop after c-4 registered there; its findConsumerIdList reaches broker-b
-    // a hop later, before c-4's heartbeat does, and lists three. broker-b's notification then wakes the RebalanceService,
+    for (const e of joined.filter((e) => e.consumer === 'c-3')) expect(e.t).toBeLessThan(60_100);
+    // broker-a's NOTIFY_CONSUMER_IDS_CHANGED wakes c-1 and c-2 a hop after c-4 registered there; their
+    // findConsumerIdList reaches broker-b a hop later, before c-4's heartbeat does, and lists three. broker-b's notification then wakes the RebalanceService,
     // which runs no sooner than minInterval after its last run (MQClientInstance.rebalanceImmediately): a second later.
     const [onA, onB] = ['broker-a', 'broker-b'].map((broker) => sim.first('consumer.registered', { consumer: 'c-4', broker })!.t);
     expect(onB! - onA!).toBeGreaterThan(2);
-    const c1 = joined.find((e) => e.consumer === 'c-1')!;
-    expect(c1.t - onA!).toBeGreaterThanOrEqual(REBALANCE_MIN_INTERVAL);
-    expect(c1.t - onA!).toBeLessThan(REBALANCE_MIN_INTERVAL + 20);
+    for (const consumer of ['c-1', 'c-2']) {
+      const late = joined.find((e) => e.consumer === consumer)!;
+      expect(late.t - onA!).toBeGreaterThanOrEqual(REBALANCE_MIN_INTERVAL);
+      expect(late.t - onA!).toBeLessThan(REBALANCE_MIN_INTERVAL + 20);
+    }
     const own = sim.first('rebalance', { consumer: 'c-4' })!;
     expect(Math.floor(own.t / 1_000)).toBe(61);
     // c-4's first messages, pulled DISPATCH_PULL_DELAY after its rebalance (and a few round trips): at 61.5 s.
@@ -331,7 +331,7 @@ describe('the library descriptions', () => {
     expect(Math.abs(drained - 151_000)).toBeLessThan(2_000);
     expect(sim.summary().messages.duplicates).toBe(0);
   });
-  it('A master down: 10 a second to each group, c-1 idle from 59.8 s to 120.2 s, its pulls refused by the slave, while Lagging grows 3.3 a second to 201 at 2:00, gone by 2:34; back, broker-a lists c-1 alone for a second: 8 duplicates', () => {
+  it('A master down: 10 a second to each group, c-1 idle from 59.8 s to 120.2 s, its pulls refused by the slave, while Lagging grows 3.3 a second to 201 at 2:00, gone by 2:30; back, broker-a lists c-1 alone for a second, and c-1 takes only the retry topic\'s queues then: no duplicates', () => {
     const entry = findLibraryEntry('failover-idle-consumer')!;
     const at = (ms: number) => new TestSim(entry.scenario as ScenarioJson).at(ms);
     const sim = run('failover-idle-consumer');
@@ -346,14 +346,18 @@ describe('the library descriptions', () => {
     const pulls = sim.times('route.updated', (e) => e.client === 'p-1' && e.t > 55_000 && e.t < 125_000).map((t) => Math.floor(t / 10) / 100);
     expect(pulls).toEqual([60.01, 120.01]);
     expect(sim.events('message.sent', (e) => e.broker === 'broker-a' && e.t > pulls[0]! * 1_000 + 10 && e.t < 120_000)).toEqual([]);
-    // Back at 120 s, broker-a knows c-1 alone once c-1's heartbeat on its new channel (5.x onChannelActive) reached it: c-1's
-    // rebalance, asking broker-a, takes all eight queues until c-2's periodic heartbeat reaches broker-a at 121 s.
-    const back = sim.events('rebalance', (e) => e.consumer === 'c-1' && e.topic === 'TopicTest' && e.t >= 60_000);
-    expect(back.map((e) => [Math.floor(e.t / 10) / 100, e.queues.length])).toEqual([[120.17, 8], [121.17, 4]]);
-    expect(sim.first('consumer.registered', (e) => e.consumer === 'c-2' && e.broker === 'broker-a' && e.t > 120_000)!.t).toBeLessThan(back[1]!.t);
-    const twice = sim.events('message.consumedAgain', (e) => e.t > 120_000);
-    expect(twice.map((e) => e.consumer).sort().join(' ')).toBe('c-1 c-1 c-1 c-1 c-1 c-2 c-2 c-2');
-    expect(sim.summary().messages.duplicates).toBe(8);
+    // Back at 120 s, broker-a knows c-1 alone once c-1's heartbeat on its new channel (5.x onChannelActive) reached it, until
+    // c-2's periodic heartbeat reaches broker-a at 121 s. The rebalance that heartbeat wakes asks a random broker of each topic
+    // (findConsumerIdList): broker-b for TopicTest, which lists both, so c-1's queues stay; broker-a for the retry topic, so
+    // c-1 takes both retry queues for that second. They hold nothing: nothing is consumed twice.
+    expect(sim.events('rebalance', (e) => e.consumer === 'c-1' && e.topic === 'TopicTest' && e.t >= 60_000)).toEqual([]);
+    const back = sim.events('rebalance', (e) => e.consumer === 'c-1' && e.topic === '%RETRY%CG_ORDER' && e.t >= 60_000);
+    expect(back.map((e) => [Math.floor(e.t / 10) / 100, e.queues])).toEqual([[120.18, ['broker-a:0', 'broker-b:0']], [121.17, ['broker-a:0']]]);
+    const listed = sim.first('consumer.registered', (e) => e.consumer === 'c-2' && e.broker === 'broker-a' && e.t > 120_000)!.t;
+    expect(listed).toBeGreaterThan(back[0]!.t);
+    expect(listed).toBeLessThan(back[1]!.t);
+    expect(sim.events('message.consumedAgain')).toEqual([]);
+    expect(sim.summary().messages.duplicates).toBe(0);
     expect(sim.events('pull.rejected', (e) => e.noGroupInfo === true).map((e) => [e.consumer, Math.floor(e.t / 10) / 100])).toEqual([['c-1', 120.17]]);
     const c1 = sim.times('message.consumed', (e) => e.consumer === 'c-1');
     expect(Math.round(Math.max(...c1.filter((t) => t < 120_000)) / 100) / 10).toBe(59.8);
@@ -367,8 +371,8 @@ describe('the library descriptions', () => {
     const [at90, at120] = [lagging(90_000), lagging(120_000)];
     expect(at120).toBe(201);
     expect(Math.round((at120 - at90) / 3)).toBe(33);
-    expect(lagging(150_000)).toBeGreaterThan(20);
-    expect(lagging(154_000)).toBeLessThanOrEqual(5);
+    expect(lagging(148_000)).toBeGreaterThan(10);
+    expect(lagging(150_000)).toBeLessThanOrEqual(5);
   });
 
   it('Cluster mode: 37 messages fail before 20 s without a send attempt; broker-a and broker-b create 8 / 8 / 6 at 20 s, not broker-c; p-1 sends from 20 s, the consumers see it at their periodic rebalance at about 22 s, before their 31 s route pull, and take its queues at 32 s', () => {
@@ -425,7 +429,8 @@ describe('the library descriptions', () => {
     expect(Math.floor(firstRebalance.t / 1_000)).toBe(REBALANCE_MIN_INTERVAL / 1_000);
     expect(Math.floor(sim.first('route.updated', { client: 'c-1', topic: '%RETRY%CG' })!.t / 1_000)).toBe(REBALANCE_MIN_INTERVAL / 1_000);
     const retryRebalance = sim.first('rebalance', { consumer: 'c-1', topic: '%RETRY%CG' })!;
-    expect(retryRebalance.t - firstRebalance.t).toBe(REBALANCE_INTERVAL);
+    // Both traced a GET_CONSUMER_LIST_BY_GROUP round trip after their timers, each with its own jitter.
+    expect(Math.abs(retryRebalance.t - firstRebalance.t - REBALANCE_INTERVAL)).toBeLessThan(5);
     expect(Math.floor(retryRebalance.t / 1_000)).toBe((REBALANCE_MIN_INTERVAL + REBALANCE_INTERVAL) / 1_000);
     // [h, min, s] of each failure of the first Poison message, from its first try on: the first
     // retry at 21 s, when c-1 takes the retry queue, then each after the next delay level (5 to 18:

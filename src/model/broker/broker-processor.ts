@@ -17,7 +17,7 @@ import { readFromClient } from './client-channel-idle.ts';
 import { notifyConsumerIdsChanged, registerConsumer, unregisterConsumer } from './consumer-manager.ts';
 import { parseDelayLevels, retryDelayLevel } from './delay-levels.ts';
 import { flushAfterPut } from './flush-service.ts';
-import { groupExpression, noteSkipped } from './group-subscription.ts';
+import { groupExpression, noteSkipped, subscriptionNotLatest } from './group-subscription.ts';
 import { checkInSyncReplicas, syncReplica } from './group-transfer-service.ts';
 import { onHaReport, onHaTransfer, onMasterPut } from './ha-service.ts';
 import { getMaxOffsetInQueue, getMessage, lookMessageByOffset, putMessage, type PutRequest } from './message-store.ts';
@@ -108,7 +108,11 @@ function processRequest(state: ModelState, broker: BrokerState, from: string, id
 function heartBeat(state: ModelState, broker: BrokerState, from: string, request: RequestOf<'HEART_BEAT'>, sim: Sim): void {
   // Every heartbeat, not only a client's first (consumer.registered): the 30 s rhythm of heartbeatBrokerInterval shows.
   const group = request.producerData?.group ?? request.consumerData?.group;
-  if (group !== undefined) sim.emit({ t: sim.now, type: 'client.heartbeat', broker: broker.name, brokerId: broker.brokerId, client: from, group });
+  if (group !== undefined) {
+    // Only a rebalance's round is named: the others keep the line as it always was.
+    const trigger = request.trigger === 'rebalance' ? { trigger: request.trigger } : {};
+    sim.emit({ t: sim.now, type: 'client.heartbeat', broker: broker.name, brokerId: broker.brokerId, client: from, group, ...trigger });
+  }
   if (request.producerData) registerProducer(broker, from, request.producerData.group, request.clientId, sim.now, sim);
   const data = request.consumerData;
   if (!data) return;
@@ -206,6 +210,7 @@ function pullMessage(state: ModelState, broker: BrokerState, from: string, id: n
   if (refusal) return reply(sim, broker.node, from, id, refusal);
   const expression = groupExpression(broker, request);
   if (typeof expression !== 'string') return reply(sim, broker.node, from, id, expression);
+  if (subscriptionNotLatest(broker, request)) return reply(sim, broker.node, from, id, { code: 'SUBSCRIPTION_NOT_LATEST', remark: 'the consumer\'s subscription not latest' });
   tryCommitOffset(state, broker, request);
   // Nothing stored at the offset yet (a consumer keeping up, as most pulls are): getMessage would
   // find nothing and leave the offset where it is, so the pull is parked without reading.

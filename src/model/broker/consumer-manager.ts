@@ -20,21 +20,24 @@ export function registerConsumer(broker: BrokerState, node: string, clientId: st
   });
   const isNew = group.channels[clientId] === undefined;
   group.channels[clientId] = { node, lastUpdateTimestamp: now };
-  const subscriptionsChanged = updateSubscription(group, data.subscriptions, data.subVersion);
+  const subscriptionsChanged = updateSubscription(group, data.subscriptions, data.subVersions);
   if (isNew) sim.emit({ t: sim.now, type: 'consumer.registered', broker: broker.name, brokerId: broker.brokerId, group: group.groupName, consumer: node });
   return isNew || subscriptionsChanged;
 }
 
 /**
  * ConsumerGroupInfo.updateSubscription: one table for the whole group. A topic not in it is
- * added; a topic in it takes the heartbeat's expression only when its subVersion is newer; a
- * topic the heartbeat does not name is removed. Members that subscribe differently therefore
- * leave the newest member's tags, and topics that come and go with each heartbeat.
+ * added; a topic in it takes the heartbeat's expression only when the heartbeat's subVersion of
+ * that topic is newer; a topic the heartbeat does not name is removed. A member's version of a
+ * topic moves on whenever a rebalance changes its queues of it (RebalancePushImpl.messageQueueChanged),
+ * so members that subscribe differently leave the tags of the member whose queues changed last,
+ * and topics that come and go with each heartbeat.
  */
-function updateSubscription(group: ConsumerGroupInfo, incoming: Record<string, string>, subVersion: number): boolean {
+function updateSubscription(group: ConsumerGroupInfo, incoming: Record<string, string>, subVersions: Record<string, number>): boolean {
   let changed = false;
   for (const [topic, expression] of Object.entries(incoming)) {
     const old = group.subscriptions[topic];
+    const subVersion = subVersions[topic]!;
     if (old !== undefined && subVersion <= group.subVersions[topic]!) continue;
     changed ||= old !== expression;
     group.subscriptions[topic] = expression;

@@ -31,6 +31,16 @@ export function groupExpression(broker: BrokerState, request: Pick<PullRequest, 
   return group.subscriptions[request.topic] ?? { code: 'SUBSCRIPTION_NOT_EXIST', remark: `the consumer's subscription not exist, group: ${request.group}, topic: ${request.topic}` };
 }
 
+/**
+ * PullMessageProcessor: the group's entry of the topic is older than the pull's subVersion, so a
+ * rebalance moved the member's version on and its heartbeat has not reached this broker yet (or
+ * was skipped while another round held lockHeartbeat): SUBSCRIPTION_NOT_LATEST.
+ */
+export function subscriptionNotLatest(broker: BrokerState, request: PullRequest): boolean {
+  const version = broker.consumerTable[request.group]?.subVersions[request.topic];
+  return version !== undefined && version < request.subVersion;
+}
+
 /** Whether some member of the group subscribes to this message's topic with an expression matching its tags. */
 export function wantedByGroup(state: ModelState, group: string, message: StoredMessage): boolean {
   return (state.groupMembers[group] ?? []).some((member) => member.topic === message.topic

@@ -25,7 +25,8 @@ export function onChannelActive(state: ModelState, event: { client: string; epoc
   const client = state.clients[event.client];
   if (!isLive(client, event.epoch) || client.heartbeatRound.length > 0 || !inBrokerAddrTable(state, client, event.broker)) return;
   client.heartbeatRound.push(event.broker);
-  invoke(sim, client.id, event.broker, { ...heartbeatData(client), channelActive: true }, state.config.mqClientApiTimeoutMs);
+  client.heartbeatTrigger = 'channelActive';
+  invoke(sim, client.id, event.broker, heartbeatData(client), state.config.mqClientApiTimeoutMs);
 }
 
 function inBrokerAddrTable(state: ModelState, client: ClientState, node: string): boolean {
@@ -39,7 +40,7 @@ function inBrokerAddrTable(state: ModelState, client: ClientState, node: string)
 export function onHeartbeatAnswered(state: ModelState, pending: PendingRequest, _response: RemotingResponse, sim: Sim): void {
   onHeartbeatDone(state, pending, sim);
   const client = state.clients[pending.from];
-  if (pending.request.code === 'HEART_BEAT' && pending.request.channelActive === true && client?.kind === 'consumer' && client.status === 'running') {
+  if (pending.request.code === 'HEART_BEAT' && pending.request.trigger === 'channelActive' && client?.kind === 'consumer' && client.status === 'running') {
     rebalanceImmediately(state, client, sim);
   }
 }

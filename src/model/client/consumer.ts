@@ -2,11 +2,11 @@
  * DefaultMQPushConsumer's life: start (routes, then heartbeat, then rebalance), heartbeats to
  * every broker it knows (heartbeat.ts), offsets persisted every 5 s, graceful shutdown, crash and hang.
  */
-import { deepFreeze, dict } from '../../engine/index.ts';
+import { deepFreeze, dict, dictFrom } from '../../engine/index.ts';
 import type { Sim } from '../sim-types.ts';
 import type { ConsumerState, ModelState } from '../state.ts';
 import { scheduleHeartbeat, sendHeartbeatToAllBroker, unregisterClient } from './heartbeat.ts';
-import { isLive, startClientInstance, type RouteFailure, type RouteListener } from './mq-client-instance.ts';
+import { isLive, startClientInstance, topicsOf, type RouteFailure, type RouteListener } from './mq-client-instance.ts';
 import { persistOffset } from './process-queue.ts';
 import { rebalanceImmediately } from './rebalance.ts';
 import { topicRouteData2SubscribeQueues } from './topic-route.ts';
@@ -14,8 +14,9 @@ import { topicRouteData2SubscribeQueues } from './topic-route.ts';
 export function startConsumer(state: ModelState, consumer: ConsumerState, sim: Sim): void {
   startClientInstance(state, consumer, sim);
   consumer.started = false;
-  // Its subscriptions are built as it starts: a member that starts later wins the group's table (ConsumerGroupInfo.updateSubscription).
-  consumer.subVersion = sim.now;
+  // Its subscriptions are built as it starts (subscribe, copySubscription); each topic's version
+  // moves on at every rebalance that changes its queues (rebalance.ts messageQueueChanged).
+  consumer.subVersions = dictFrom(topicsOf(consumer, state.config.rocketmqVersion).map((topic) => [topic, sim.now]));
   // new RebalanceService(...) in the MQClientInstance constructor: its clock starts now.
   consumer.lastRebalanceAt = sim.now;
   consumer.rebalanced = false;
@@ -75,7 +76,7 @@ export const consumerRouteListener: RouteListener = {
     client.started = true;
     if (failure) return startFailed(state, client, failure, sim);
     // DefaultMQPushConsumerImpl.start: heartbeat to every broker, then rebalance at once.
-    sendHeartbeatToAllBroker(state, client, sim);
+    sendHeartbeatToAllBroker(state, client, sim, 'start');
     rebalanceImmediately(state, client, sim);
   },
 };

@@ -38,6 +38,7 @@ export function startClientInstance(state: ModelState, client: ClientState, sim:
   client.namesrvLeft = null;
   client.routeRound = [];
   client.heartbeatRound = [];
+  client.heartbeatAgain = false;
   client.nextRouteRefreshAt = sim.now + state.config.routeRefreshInitialDelayMs;
   sim.after(state.config.routeRefreshInitialDelayMs, { kind: 'client.routeRefresh', client: client.id, epoch: client.epoch });
 }

@@ -39,7 +39,10 @@ export function updateProcessQueueTableInRebalance(state: ModelState, consumer: 
     const key = queueKey(mq);
     if (consumer.processQueueTable[key]) continue;
     changed = true;
-    const pq: ProcessQueue = { mq, dropped: false, nextOffset: -1, outstanding: [], queueOffsetMax: -1, pulling: false, token: consumer.nextToken++ };
+    const pq: ProcessQueue = {
+      mq, dropped: false, nextOffset: -1, outstanding: [], queueOffsetMax: -1, pulling: false, token: consumer.nextToken++,
+      firstPullSubVersion: DISPATCH_PULL_DELAY_MS[state.config.rocketmqVersion] > 0 ? null : consumer.subVersions[topic] ?? 0,
+    };
     consumer.processQueueTable[key] = pq;
     computePullFromWhere(state, consumer, key, pq, sim);
   }

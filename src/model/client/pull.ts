@@ -28,9 +28,11 @@ export function pullMessage(state: ModelState, consumer: ConsumerState, key: str
   }
   const node = brokerNodeFor(state, consumer, pq.mq.brokerName);
   if (node === undefined) return pullLater(consumer, key, pq, state.config.pullTimeDelayMillsWhenException, sim);
+  const subVersion = pq.firstPullSubVersion ?? consumer.subVersions[pq.mq.topic] ?? 0;
+  pq.firstPullSubVersion = null;
   invoke(sim, consumer.id, node, {
     code: 'PULL_MESSAGE', group: consumer.spec.group, topic: pq.mq.topic, queueId: pq.mq.queueId, queueOffset: pq.nextOffset,
-    maxMsgNums: state.config.pullBatchSize,
+    maxMsgNums: state.config.pullBatchSize, subVersion,
     suspendTimeoutMs: state.config.brokerSuspendMaxTimeMs, queueKey: key, token: pq.token,
     commitOffset: commitOffsetOfPull(consumer, key),
   }, state.config.consumerTimeoutWhenSuspendMs, INVOKE_ASYNC);

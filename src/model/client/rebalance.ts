@@ -8,6 +8,7 @@ import type { Sim } from '../sim-types.ts';
 import type { ConsumerState, ModelState, PendingRequest } from '../state.ts';
 import { createAllocateStrategy } from './allocate-strategies.ts';
 import { compareMessageQueue, type MessageQueue } from './message-queue.ts';
+import { sendHeartbeatToAllBroker } from './heartbeat.ts';
 import { isLive, queryRoute, topicsOf } from './mq-client-instance.ts';
 import { findBrokerAddr, queueLabel } from './topic-route.ts';
 import { updateProcessQueueTableInRebalance } from './process-queue.ts';
@@ -55,14 +56,16 @@ function rebalanceByTopic(state: ModelState, consumer: ConsumerState, topic: str
   const mqSet = consumer.topicSubscribeInfoTable[topic];
   if (consumer.spec.messageModel === 'BROADCASTING') {
     if (mqSet) applyAllocation(state, consumer, topic, [...mqSet].sort(compareMessageQueue), sim);
+    else topicNotExist(state, consumer, topic, sim);
     return;
   }
   // findConsumerIdList: GET_CONSUMER_LIST_BY_GROUP to a random broker of the topic, master preferred.
   const node = brokerNodeOfTopic(state, consumer, topic, sim);
   // MQClientInstance.findConsumerIdList: no broker of the topic known (a %RETRY% topic the group's
   // first heartbeat created), it asks a NameServer for the route (updateTopicRouteInfoFromNameServer).
-  if (node === undefined) return queryRoute(state, consumer, topic, sim);
-  if (!mqSet) return;
+  if (node === undefined) queryRoute(state, consumer, topic, sim);
+  if (!mqSet && topic !== consumer.retryTopic) topicNotExist(state, consumer, topic, sim);
+  if (node === undefined || !mqSet) return;
   invoke(sim, consumer.id, node, { code: 'GET_CONSUMER_LIST_BY_GROUP', group: consumer.spec.group, topic }, state.config.mqClientApiTimeoutMs);
 }
 
@@ -102,5 +105,24 @@ function applyAllocation(state: ModelState, consumer: ConsumerState, topic: stri
   const changed = updateProcessQueueTableInRebalance(state, consumer, topic, allocated, sim);
   if (changed) {
     sim.emit({ t: sim.now, type: 'rebalance', consumer: consumer.id, group: consumer.spec.group, topic, queues: allocated.map(queueLabel) });
+    messageQueueChanged(state, consumer, topic, sim);
   }
+}
+
+/** 5.x's rebalanceByTopic: a subscribed topic with no queues known ("the topic not exist") counts as changed at every run; 4.9.8 only logs it. */
+function topicNotExist(state: ModelState, consumer: ConsumerState, topic: string, sim: Sim): void {
+  if (state.config.rocketmqVersion === '5.x') messageQueueChanged(state, consumer, topic, sim);
+}
+
+/**
+ * RebalancePushImpl.messageQueueChanged ("When rebalance result changed, should update
+ * subscription's version to notify broker"): the topic's subVersion becomes now and the client
+ * heartbeats every broker at once (5.x sendHeartbeatToAllBrokerWithLockV2, 4.9.8
+ * sendHeartbeatToAllBrokerWithLock). ConsumerGroupInfo.updateSubscription takes the newer version,
+ * so a group whose members subscribe differently filters with the tags of the member whose queues
+ * changed last, and the winner can change at every join, leave or route change.
+ */
+function messageQueueChanged(state: ModelState, consumer: ConsumerState, topic: string, sim: Sim): void {
+  consumer.subVersions[topic] = sim.now;
+  sendHeartbeatToAllBroker(state, consumer, sim, 'rebalance');
 }

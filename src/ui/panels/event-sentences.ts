@@ -214,7 +214,7 @@ const en: Describers = {
   rebalance: (e) => (e.queues.length > 0
     ? `${e.consumer} (${e.group}) now owns ${e.queues.join(', ')} of ${e.topic}`
     : `${e.consumer} (${e.group}) owns no queue of ${e.topic}`),
-  'client.heartbeat': (e, { names }) => `${e.client} (${e.group}) sent its heartbeat to ${drawnNode(names, 'en', e, e.brokerId)}`,
+  'client.heartbeat': (e, { names }) => `${e.client} (${e.group}) sent its heartbeat to ${drawnNode(names, 'en', e, e.brokerId)}${e.trigger ? ' at once: its queues changed' : ''}`,
   'consumer.registered': (e, { names }) => `${drawnNode(names, 'en', e, e.brokerId)} registered ${e.consumer} in ${e.group}`,
   'consumer.removed': (e, { config, names }) => `${drawnNode(names, 'en', e, e.brokerId)} removed ${e.consumer} from ${e.group}: ${consumerRemovedEn(config)[e.reason]}`,
   'consumer.startFailed': (e) => `${e.consumer} (${e.group}) failed to start, as it could not get the route of ${e.topic} from ${e.nameServer}: ${reasonSaid(e.reason, 'en')}; ${e.shutdown ? 'it shut down' : 'it runs on without its start\'s heartbeat and rebalance'}`,
@@ -276,7 +276,7 @@ const zh: Describers = {
   rebalance: (e) => (e.queues.length > 0
     ? `${e.consumer}（${e.group}）现在拥有 ${e.topic} 的 ${e.queues.join('、')}`
     : `${e.consumer}（${e.group}）没有分配到 ${e.topic} 的队列`),
-  'client.heartbeat': (e, { names }) => `${e.client}（${e.group}）向 ${drawnNode(names, 'zh', e, e.brokerId)} 发送了心跳`,
+  'client.heartbeat': (e, { names }) => `${e.client}（${e.group}）向 ${drawnNode(names, 'zh', e, e.brokerId)} 发送了心跳${e.trigger ? '：它的队列变了，立即发送' : ''}`,
   'consumer.registered': (e, { names }) => `${drawnNode(names, 'zh', e, e.brokerId)} 登记了 ${e.group} 中的 ${e.consumer}`,
   'consumer.removed': (e, { config, names }) => `${drawnNode(names, 'zh', e, e.brokerId)} 将 ${e.consumer} 从 ${e.group} 中移除：${consumerRemovedZh(config)[e.reason]}`,
   'consumer.startFailed': (e) => `${e.consumer}（${e.group}）启动失败：未能从 ${e.nameServer} 获取 ${e.topic} 的路由：${reasonSaid(e.reason, 'zh')}；${e.shutdown ? '它已关闭' : '它继续运行，但跳过了启动时的心跳和负载均衡'}`,

@@ -31,17 +31,17 @@ describe('SpaceTimeTab', () => {
   });
 
   it('marks a duplicate consumption on its consumer\'s lane, and the legend names the mark only while the window holds one', async () => {
-    // A consumer joining and leaving: c-4's arrival at 60 s moves broker-a:2 to c-2 before its offsets were committed, while c-1
-    // keeps it until 61 s.
+    // A consumer joining and leaving: c-4's arrival at 60 s moves broker-b:0 and :1 to c-3 before c-2 committed their offsets,
+    // while c-2 keeps them until 61 s.
     const timeline = loadAt(libraryScenario('consumer-join-leave'), 62_000);
     const again = timeline.traceSlice(0).filter((e) => e.type === 'message.consumedAgain' && e.t > 57_000);
-    expect(again.map((e) => e.type === 'message.consumedAgain' && e.consumer)).toEqual(['c-2', 'c-2', 'c-2']);
+    expect(again.map((e) => e.type === 'message.consumedAgain' && e.consumer)).toEqual(['c-3', 'c-3', 'c-3', 'c-3']);
     render(<SpaceTimeTab />);
     const svg = await screen.findByTestId('spacetime-svg', {}, WAIT);
     await waitFor(() => expect(svg.querySelector('[data-kind="duplicate"]')).not.toBeNull(), WAIT);
     const titles = [...svg.querySelectorAll('[data-kind="duplicate"] title')].map((title) => title.textContent);
     expect(titles.join(' ')).toContain('Consumed again (a duplicate)');
-    expect(titles.join(' ')).toContain('c-2');
+    expect(titles.join(' ')).toContain('c-3');
     expect(screen.getByRole('list', { name: 'Legend' })).toHaveTextContent('Consumed again (a duplicate)');
     act(() => usePlayback.getState().seek(70_000));
     await waitFor(() => expect(svg.querySelector('[data-kind="duplicate"]')).toBeNull(), WAIT);

@@ -161,9 +161,9 @@ describe('NarrationCaption', () => {
     act(() => useLesson.setState({ chapterId: null }));
   });
 
-  it('tells a duplicate of a batch before the consumptions around it: broker-a\'s queues read again at 5:02.513 from the offsets it last persisted ("Crash vs partition vs shutdown")', async () => {
-    const timeline = loadAt(libraryScenario('crash-partition-shutdown'), 302_513);
-    const instant = timeline.traceSlice(0).filter((event) => event.t === 302_513);
+  it('tells a duplicate of a batch before the consumptions around it: broker-a\'s queues read again at 5:02.512 from the offsets it last persisted ("Crash vs partition vs shutdown")', async () => {
+    const timeline = loadAt(libraryScenario('crash-partition-shutdown'), 302_512);
+    const instant = timeline.traceSlice(0).filter((event) => event.t === 302_512);
     expect(instant.at(-1)?.type).toBe('message.consumed');
     const again = instant.findLast((event) => event.type === 'message.consumedAgain')!;
     expect(again).toMatchObject({ cause: 'brokerFault', group: 'CG_ORDER' });
@@ -211,15 +211,15 @@ describe('NarrationCaption', () => {
     expect(caption).toHaveTextContent('The partition swallows the close too: broker-b/0 does not see it');
     act(() => usePlayback.getState().setLanguage('zh'));
     expect(screen.getByTestId('caption')).toHaveTextContent('p-sync 发往 broker-b/0 的发送（SEND_MESSAGE）在 3 秒内没有收到应答。同步调用超时会关闭它所在的连接');
-    // Two closes in one instant: c-1's heartbeat failed its 3 waiting pulls, p-oneway's nothing; the caption tells the one that failed the most calls.
+    // Two closes in one instant: c-1's heartbeat failed its 3 waiting pulls, p-async's its 4 waiting sends; the caption tells the one that failed the most calls.
     const whole = new Timeline(scenario);
     whole.seek(40_000);
-    const onewayClose = whole.traceSlice(0).find((e) => e.type === 'channel.closed' && e.from === 'p-oneway')!;
+    const c1Close = whole.traceSlice(0).find((e) => e.type === 'channel.closed' && e.from === 'c-1')!;
     act(() => usePlayback.getState().setLanguage('en'));
-    act(() => usePlayback.getState().seek(onewayClose.t));
-    const both = getTimeline()!.traceSlice(0).filter((e) => e.type === 'channel.closed' && e.t === onewayClose.t).map((e) => e.type === 'channel.closed' && [e.from, e.failed]);
-    expect(both).toEqual([['p-oneway', {}], ['c-1', { PULL_MESSAGE: 3 }]]);
-    expect(screen.getByTestId('caption')).toHaveTextContent('c-1\'s heartbeat (HEART_BEAT) to broker-b/0 got no answer within 3 s.');
+    act(() => usePlayback.getState().seek(c1Close.t));
+    const both = getTimeline()!.traceSlice(0).filter((e) => e.type === 'channel.closed' && e.t === c1Close.t).map((e) => e.type === 'channel.closed' && [e.from, e.failed]);
+    expect(both).toEqual([['c-1', { PULL_MESSAGE: 3 }], ['p-async', { SEND_MESSAGE: 4 }]]);
+    expect(screen.getByTestId('caption')).toHaveTextContent('p-async\'s heartbeat (HEART_BEAT) to broker-b/0 got no answer within 3 s.');
   });
 
   it('tells the event a lesson\'s step waited for when others share its instant: p-1\'s route, not c-1\'s', async () => {
@@ -287,7 +287,7 @@ describe('NarrationCaption while the run plays', () => {
     expect(screen.getByTestId('caption')).toHaveAttribute('data-event-type', latest.type);
   });
 
-  it('keeps news for four seconds of the reader\'s time: at 10x c-1\'s rebalance after c-2\'s crash (0:30.004) is told at 0:50, the last news no longer at 1:35', async () => {
+  it('keeps news for four seconds of the reader\'s time: at 10x c-1\'s rebalance after c-2\'s crash (0:30.005) is told at 0:50, the last news no longer at 1:35', async () => {
     const timeline = loadAt(writeReadScenario({ timeline: [{ at: 30_000, action: 'crashConsumer', target: 'c-2' }] }), 50_000);
     act(() => usePlayback.getState().setSpeed(10));
     act(() => usePlayback.getState().setPlaying(true));
@@ -295,9 +295,9 @@ describe('NarrationCaption while the run plays', () => {
     const caption = await screen.findByTestId('caption');
     const news = timeline.traceSlice(0).findLast((event) => event.t >= 50_000 - 40_000 && !['message.sent', 'message.stored', 'message.consumed', 'message.consumedAgain', 'offset.committed', 'send.result', 'message.filtered', 'route.updated', 'client.heartbeat', 'route.pulled'].includes(event.type)
       && !(event.type === 'broker.registered' && !event.first))!;
-    expect(news).toMatchObject({ t: 30_004, type: 'rebalance', consumer: 'c-1' });
+    expect(news).toMatchObject({ t: 30_005, type: 'rebalance', consumer: 'c-1' });
     expect(caption).toHaveAttribute('data-event-type', 'rebalance');
-    expect(caption).toHaveTextContent(/^What is happening: 0:30\.004 c-1/);
+    expect(caption).toHaveTextContent(/^What is happening: 0:30\.005 c-1/);
     cleanup();
     act(() => usePlayback.getState().setPlaying(false));
     loadAt(writeReadScenario({ timeline: [{ at: 30_000, action: 'crashConsumer', target: 'c-2' }] }), 95_000);

@@ -119,11 +119,11 @@ describe('broker roles after a controller election', () => {
     loadAt(controllerFailover(), 60_000);
     const { result } = renderHook(() => useBrokerNodeNames());
     // The master changes up to the playhead come from a query: the key holds them once answered.
-    await waitFor(() => expect(result.current.key).toContain('"t":42001'));
+    await waitFor(() => expect(result.current.key).toContain('"t":42002'));
     const first = result.current;
     act(() => usePlayback.getState().seek(61_000));
     await waitFor(() => expect(usePlayback.getState().timeMs).toBe(61_000));
-    await waitFor(() => expect(result.current.key).toContain('"t":42001'));
+    await waitFor(() => expect(result.current.key).toContain('"t":42002'));
     expect(result.current).toBe(first);
     expect(result.current.node('broker-a', 0, 61_000)).toBe('broker-a/1');
   });

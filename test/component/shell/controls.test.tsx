@@ -164,15 +164,15 @@ describe('the scrubber', () => {
     await waitFor(() => expect(screen.getAllByTestId('mark-sign')).toHaveLength(6));
     const titles = () => screen.getAllByTestId('mark-sign').map((mark) => mark.getAttribute('title'));
     expect(titles()[0]).toBe([
-      'First sign of “broker-a crashes (crashBroker)”: ns-1 removed broker-a/0 at 1:00.001: its connection closed (1\u00a0ms after the fault)',
-      '1:01.016 · no client\'s route lists broker-a/0 any more (1\u00a0s after the fault; the last to drop it: c-1)',
+      'First sign of “broker-a crashes (crashBroker)”: ns-2 removed broker-a/0 at 1:00.001: its connection closed (1\u00a0ms after the fault)',
+      '1:01.018 · no client\'s route lists broker-a/0 any more (1\u00a0s after the fault; the last to drop it: c-2)',
     ].join('\n'));
     expect(titles()[2]).toBe('ns-1 removed broker-b/0 at 3:10.001: its channel was idle for 120\u00a0s since 1:10.001');
     // broker-c, the last broker up, unregistered at 4:00.002; every client's pulls at 4:01 and 4:31 found no route for
     // TopicTest nor for the group's retry topic, and kept theirs until broker-a, started at 5:00, registered.
-    expect(titles()[5]).toBe('5:01.017 · no client\'s route lists broker-c/0 any more (61\u00a0s after the fault; the last to drop it: c-2); 61\u00a0s after the first NameServer dropped it: the route pulls of p-1, c-1 and c-2 for TopicTest and %RETRY%CG_ORDER brought none (TOPIC_NOT_EXIST, or no NameServer answered), and a pull that brings no route leaves the cached one as it was, until one brings a route again (%RETRY%CG_ORDER: the group\'s retry topic, whose route a CLUSTERING consumer pulls with its own topic\'s)');
+    expect(titles()[5]).toBe('5:01.017 · no client\'s route lists broker-c/0 any more (61\u00a0s after the fault; the last to drop it: c-1); 61\u00a0s after the first NameServer dropped it: the route pulls of p-1, c-1 and c-2 for TopicTest and %RETRY%CG_ORDER brought none (TOPIC_NOT_EXIST, or no NameServer answered), and a pull that brings no route leaves the cached one as it was, until one brings a route again (%RETRY%CG_ORDER: the group\'s retry topic, whose route a CLUSTERING consumer pulls with its own topic\'s)');
     // A route pull's period or less says nothing more.
-    expect(titles()[3]).toBe('3:31.018 · no client\'s route lists broker-b/0 any more (121\u00a0s after the fault; the last to drop it: c-1)');
+    expect(titles()[3]).toBe('3:31.017 · no client\'s route lists broker-b/0 any more (121\u00a0s after the fault; the last to drop it: c-2)');
     expect(time()).toBe(0);
     fireEvent.click(screen.getAllByTestId('mark-sign')[2]!);
     expect(time()).toBe(190_001);
@@ -181,7 +181,7 @@ describe('the scrubber', () => {
     expect(time()).toBe(60_001);
     act(() => usePlayback.getState().setLanguage('zh'));
     expect(titles()[2]).toBe('ns-1 在 3:10.001 移除了 broker-b/0：它的连接自 1:10.001 起空闲了 120\u00a0秒');
-    expect(titles()[5]).toBe('5:01.017 · 已没有客户端的路由列出 broker-c/0（故障后 61\u00a0秒；最后一个不再列出它的是 c-2）；这比第一个 NameServer 移除它晚了 61\u00a0秒：p-1、c-1、c-2 拉取 TopicTest、%RETRY%CG_ORDER 的路由都没有拿到（TOPIC_NOT_EXIST，或没有 NameServer 应答），拿不到路由时缓存的旧路由保持不变，直到某次拉取重新拿到路由（%RETRY%CG_ORDER 是消费者组的重试主题，CLUSTERING 消费者会连同自己的主题一起拉取它的路由）');
+    expect(titles()[5]).toBe('5:01.017 · 已没有客户端的路由列出 broker-c/0（故障后 61\u00a0秒；最后一个不再列出它的是 c-1）；这比第一个 NameServer 移除它晚了 61\u00a0秒：p-1、c-1、c-2 拉取 TopicTest、%RETRY%CG_ORDER 的路由都没有拿到（TOPIC_NOT_EXIST，或没有 NameServer 应答），拿不到路由时缓存的旧路由保持不变，直到某次拉取重新拿到路由（%RETRY%CG_ORDER 是消费者组的重试主题，CLUSTERING 消费者会连同自己的主题一起拉取它的路由）');
   });
 
   it('marks the forks the person made', () => {

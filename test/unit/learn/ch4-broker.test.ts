@@ -51,22 +51,32 @@ describe('chapter broker: the inspector at a step shows what its caption says', 
 
   // PullMessageProcessor commits the offset a pull carries (ConsumerOffsetManager.commitOffset);
   // MQClientInstance.persistAllConsumerOffset sends every queue's offset each persistConsumerOffsetInterval.
-  it('the pull step: broker-a\'s committed offsets are still empty, get their first row with a pull at 0:08 and c-1\'s first UPDATE_CONSUMER_OFFSET at 0:11, every 5 s', async () => {
+  it('the pull step: broker-a\'s committed offsets get their first row a few ms before, with the pull c-1 sent as the step\'s message arrived, at 0:07, and c-1\'s first UPDATE_CONSUMER_OFFSET at 0:11, every 5 s', async () => {
     const { timeline, t, caption } = await brokerStep(/PULL_MESSAGE/);
     const { scenario } = await chapterRun('broker');
     const master = () => timeline.state.brokers['broker-a/0']!;
-    expect(master().consumerOffsetTable).toEqual({});
-    let first = t;
-    while (Object.keys(master().consumerOffsetTable).length === 0) timeline.seek(first += 10);
-    expect(clock(first)).toBe('0:08');
+    expect(clock(t)).toBe('0:07');
+    expect(master().consumerOffsetTable).toEqual({ CG_ORDER: { 'TopicOrder@0': 1 } });
     expect(master().requestCounts.UPDATE_CONSUMER_OFFSET ?? 0).toBe(0);
+    // The row came with a pull, after the step's message (queue 0, offset 1) was stored and before it was consumed.
+    const consumed = timeline.traceSlice(0).findLast((event) => event.type === 'message.consumed' && event.broker === 'broker-a')!;
+    expect(consumed.t).toBe(t);
+    expect(consumed.type === 'message.consumed' && [consumed.queueId, consumed.queueOffset]).toEqual([0, 1]);
+    const stored = timeline.traceSlice(0).find((event) => event.type === 'message.stored' && event.msgId === (consumed.type === 'message.consumed' ? consumed.msgId : ''))!;
+    const firstOfQueue0 = timeline.traceSlice(0).find((event) => event.type === 'message.consumed' && event.broker === 'broker-a' && event.queueId === 0)!;
+    expect(clock(firstOfQueue0.t)).toBe('0:03');
+    let first = stored.t;
+    timeline.seek(first);
+    while (Object.keys(master().consumerOffsetTable).length === 0) timeline.seek(first += 1);
+    expect(first).toBeLessThan(t);
+    expect(t - first).toBeLessThan(10);
     timeline.seek(12_000);
     const update = timeline.traceSlice(0).find((event) => event.type === 'offset.committed' && event.broker === 'broker-a')!;
     expect(clock(update.t)).toBe('0:11');
     expect(master().requestCounts.UPDATE_CONSUMER_OFFSET).toBeGreaterThan(0);
     expect(scenario.config.persistConsumerOffsetIntervalMs).toBe(5_000);
-    expect(caption.en).toContain('It is still empty: c-1\'s first row comes with a later pull, at 0:08, and from 0:11 c-1 also sends all its offsets every 5\u00a0s (persistConsumerOffsetInterval).');
-    expect(caption.zh).toContain('它现在还是空的：c-1 的第一行随 0:08 的一次拉取才到来；从 0:11 起，c-1 还会每 5\u00a0秒（persistConsumerOffsetInterval）把全部位点提交一次。');
+    expect(caption.en).toContain('Its first row, queue 0 at offset 1, came a few milliseconds ago with the pull c-1 sent as this message arrived: that pull carried what c-1 had consumed of queue 0, its one message of 0:03. From 0:11 c-1 also sends all its offsets every 5\u00a0s (persistConsumerOffsetInterval).');
+    expect(caption.zh).toContain('它的第一行（队列 0，位点 1）是几毫秒前随 c-1 在这条消息到达时发出的拉取请求来的：那次拉取带着 c-1 在队列 0 上已消费的位置，即 0:03 的那一条消息。从 0:11 起，c-1 还会每 5\u00a0秒（persistConsumerOffsetInterval）把全部位点提交一次。');
   });
 
   // At 1280x800 the store's box and the committed offsets lie screens below the inspector's top:

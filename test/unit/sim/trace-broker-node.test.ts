@@ -11,17 +11,17 @@ describe('traceBrokerNode', () => {
   const timeline = libraryTimeline('controller-failover', 100_000);
   const changes = runSimQuery(timeline, 'masterChanges', {});
 
-  it('finds each node\'s change to master: the declared masters at start, broker-a/1 at 42.001 s', () => {
+  it('finds each node\'s change to master: the declared masters at start, broker-a/1 at 42.002 s', () => {
     expect(changes).toEqual([
       { t: 2, broker: 'broker-a', node: 'broker-a/0' },
       { t: 3, broker: 'broker-b', node: 'broker-b/0' },
-      { t: 42_001, broker: 'broker-a', node: 'broker-a/1' },
+      { t: 42_002, broker: 'broker-a', node: 'broker-a/1' },
     ]);
   });
 
   it('brokerId 0 is the master of the event\'s time; a slave\'s brokerId is its controller id', () => {
     const node = (brokerId: number, at: number, stale = false) => traceBrokerNode(timeline.state, changes, 'broker-a', brokerId, at, stale);
-    expect([node(0, 42_000), node(0, 42_001), node(2, 20_000), node(1, 95_000)]).toEqual(['broker-a/0', 'broker-a/1', 'broker-a/1', 'broker-a/0']);
+    expect([node(0, 42_001), node(0, 42_002), node(2, 20_000), node(1, 95_000)]).toEqual(['broker-a/0', 'broker-a/1', 'broker-a/1', 'broker-a/0']);
     // Only a replaced master cuts its CommitLog back: at brokerId 0 it is the master before the latest change.
     expect(node(0, 93_003, true)).toBe('broker-a/0');
   });

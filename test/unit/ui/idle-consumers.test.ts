@@ -102,8 +102,7 @@ describe('a consumer that owns only the queues of a master that is down', () => 
     // c-1 starts at 1 s, cut off from broker-b until 2.1 s: its first heartbeat round reaches broker-a, then waits on a
     // connect to broker-b that gets no answer, nor does the SYN sent again a second later, so the connect fails 3 s later
     // with every call that waited for it; the round held lockHeartbeat meanwhile, so the one due at 2 s was skipped, and
-    // broker-b hears of c-1 only at 22 s, when c-1's first call to it opens a new channel (a 5.x client then heartbeats that
-    // broker at once: MQClientInstance.onChannelActive), before the round of 32 s. Its first rebalance, at 2 s, asked broker-b for the group's members
+    // broker-b hears of c-1 only at 22 s (below), before the round of 32 s. Its first rebalance, at 2 s, asked broker-b for the group's members
     // (a random broker of the topic) and got c-1 nothing; it waits for the next one, the periodic rebalance 20 s later
     // (RebalanceService's waitInterval), which here asks broker-a, where c-1 is listed, and gives c-1 its queues.
     const timeline = new Timeline(scenarioOf({
@@ -123,6 +122,8 @@ describe('a consumer that owns only the queues of a master that is down', () => 
     const periodic = timeline.traceSlice(0).find((e) => e.type === 'rebalance' && e.topic === 'TopicTest')!;
     expect(Math.floor(periodic.t / 1_000)).toBe(22);
     expect(idleConsumers(timeline.state)).toEqual([]);
+    // That rebalance changed c-1's queues, so it heartbeats every broker at once (RebalancePushImpl.messageQueueChanged):
+    // broker-b hears of c-1 then, not at the periodic round of 32 s.
     timeline.seek(33_000);
     const registered = timeline.traceSlice(0).find((e) => e.type === 'consumer.registered' && e.broker === 'broker-b')!;
     expect(Math.floor(registered.t / 1_000)).toBe(22);

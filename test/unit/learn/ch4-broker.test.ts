@@ -75,8 +75,8 @@ describe('chapter broker: the inspector at a step shows what its caption says', 
     expect(clock(update.t)).toBe('0:11');
     expect(master().requestCounts.UPDATE_CONSUMER_OFFSET).toBeGreaterThan(0);
     expect(scenario.config.persistConsumerOffsetIntervalMs).toBe(5_000);
-    expect(caption.en).toContain('Its first row, queue 0 at offset 1, came a few milliseconds ago with the pull c-1 sent as this message arrived: that pull carried what c-1 had consumed of queue 0, its one message of 0:03. From 0:11 c-1 also sends all its offsets every 5\u00a0s (persistConsumerOffsetInterval).');
-    expect(caption.zh).toContain('它的第一行（队列 0，位点 1）是几毫秒前随 c-1 在这条消息到达时发出的拉取请求来的：那次拉取带着 c-1 在队列 0 上已消费的位置，即 0:03 的那一条消息。从 0:11 起，c-1 还会每 5\u00a0秒（persistConsumerOffsetInterval）把全部位点提交一次。');
+    expect(caption.en).toContain('Its first row (queue 0, offset 1) came with c-1\'s pull of a moment ago; from 0:11 c-1 also sends all its offsets every 5\u00a0s (persistConsumerOffsetInterval).');
+    expect(caption.zh).toContain('它的第一行（队列 0，位点 1）随 c-1 刚才的一次拉取到来；从 0:11 起，c-1 还会每 5\u00a0秒（persistConsumerOffsetInterval）把全部位点提交一次。');
   });
 
   // At 1280x800 the store's box and the committed offsets lie screens below the inspector's top:

@@ -31,7 +31,9 @@ export const chapter: Chapter = {
       focus: { kind: 'message' },
     },
     {
-      wait: { atMs: 15_000 },
+      // The 24th send leaves at 15 s exactly and is stored 2 ms later: the step waits for it, since
+      // the cells the caption points at count what is stored.
+      wait: { atMs: 15_010 },
       caption: {
         en: 'Ten seconds of sending later: look at how full each queue\'s cell is on the drawing. The fill is its message count; point at a cell, or open it (a click, or Enter on it), for the number.',
         zh: '又发送了十秒：看画布上每个队列格子被填满的程度。填充高度就是它的消息数；把指针移到格子上，或打开它（点击，或在它上面按 Enter），可以看到具体数字。',

@@ -4,6 +4,7 @@
  * 4 pages of 4 KB, flushCommitLogThoroughInterval 10 s).
  */
 import { describe, expect, it } from 'vitest';
+import { libraryDescription } from '../../src/scenario/library/descriptions.ts';
 import { findLibraryEntry } from '../../src/scenario/library/index.ts';
 import { TestSim, type ScenarioJson } from '../support/test-sim.ts';
 
@@ -49,6 +50,19 @@ describe('Power loss: ASYNC_FLUSH vs SYNC_FLUSH', () => {
     expect(pulledBefore).toHaveLength(13);
     expect(sim.broker('broker-a').commitLog.toArray().filter((m) => lost.some((l) => l.msgId === m.msgId))).toEqual([]);
     expect(sim.summary().messages).toMatchObject({ lost: 19, lostCauses: { notFlushedNotReplicated: 19 } });
+  });
+
+  it('at 92 s three pulls get PULL_OFFSET_MOVED, c-1\'s rebalance takes their queues back and heartbeats both brokers, and one pull that reaches broker-b before that heartbeat is refused: SUBSCRIPTION_NOT_LATEST', () => {
+    const refused = sim.events('pull.rejected', (e) => e.t >= 92_000 && e.t < 93_000);
+    expect(refused.filter((e) => e.reason === 'PULL_OFFSET_MOVED').map((e) => e.broker)).toEqual(['broker-a', 'broker-a', 'broker-a']);
+    const notLatest = refused.filter((e) => e.reason === 'SUBSCRIPTION_NOT_LATEST');
+    expect(notLatest.map((e) => e.broker)).toEqual(['broker-b']);
+    const rebalance = sim.first('rebalance', (e) => e.consumer === 'c-1' && e.topic === 'TopicTest' && e.t >= 92_000)!;
+    expect(rebalance.t).toBeLessThan(notLatest[0]!.t);
+    const beats = sim.events('client.heartbeat', (e) => e.client === 'c-1' && e.trigger === 'rebalance' && e.t >= rebalance.t && e.t < 93_000);
+    expect(new Set(beats.map((e) => e.broker))).toEqual(new Set(['broker-a', 'broker-b']));
+    expect(libraryDescription('power-loss-flush')!.en).toContain('one pull that reaches broker-b just before that heartbeat is refused: SUBSCRIPTION_NOT_LATEST');
+    expect(libraryDescription('power-loss-flush')!.zh).toContain('一次恰好在这次心跳之前到达 broker-b 的拉取被拒绝：SUBSCRIPTION_NOT_LATEST');
   });
 
   it('the summary counts the lost messages c-1 consumed all the same: none at the power loss, 13 from its ProcessQueue, the last at 94.3 s', () => {
@@ -151,6 +165,15 @@ describe('One group, two subscriptions', () => {
     expect(atThree.map((e) => [e.consumer, e.queues])).toEqual([['c-2', ['broker-a:2', 'broker-a:3']], ['c-1', ['broker-a:0', 'broker-a:1']]]);
     expect(table().subscriptions['TopicTest']).toBe('TagA');
     expect(table().subVersions['TopicTest']).toBe(atThree[1]!.t);
+  });
+
+  it('logs one message.filtered more than it counts: c-2 passes over a TagA message of queue 3 that c-1 had consumed before 3 s', () => {
+    const consumedAt = new Map(sim.events('message.consumed').map((e) => [e.msgId, e]));
+    const ofConsumed = sim.events('message.filtered', (e) => consumedAt.has(e.msgId));
+    expect(sim.events('message.filtered')).toHaveLength(893);
+    expect(ofConsumed.map((e) => [e.queueId, e.tags, e.by, consumedAt.get(e.msgId)!.consumer, consumedAt.get(e.msgId)!.t < 3_000])).toEqual([[3, 'TagA', 'client', 'c-1', true]]);
+    expect(libraryDescription('inconsistent-subscriptions')!.en).toContain('(893 there: c-2 also passes over one TagA message of queue 3 that c-1 had consumed before 3\u00a0s)');
+    expect(libraryDescription('inconsistent-subscriptions')!.zh).toContain('（日志里共 893 个：c-2 还跳过了队列 3 上一条 c-1 在 3\u00a0秒前已消费的 TagA 消息）');
   });
 
   it('of 1 199 stored the group consumes 307, all TagA on c-1\'s queues, and passes over 892: TagB skipped by the broker, TagA dropped by c-2', () => {

@@ -3,6 +3,7 @@
  * checked against a run (teachers send these to students, so a wrong number is a bug).
  */
 import { describe, expect, it } from 'vitest';
+import { libraryDescription } from '../../src/scenario/library/descriptions.ts';
 import { findLibraryEntry } from '../../src/scenario/library/index.ts';
 import { idleConsumers } from '../../src/ui/panels/queue-model.ts';
 import type { TraceEvent } from '../../src/sim/index.ts';
@@ -56,13 +57,17 @@ describe('the library descriptions', () => {
     expect(sim.summary().messages).toMatchObject({ duplicates: 0 });
   });
 
-  it('Read 8 / write 4: rebalances at 1-2 s give c-2 and c-4 only queues 4-7; they consume nothing, c-1 and c-3 everything', () => {
+  it('Read 8 / write 4: rebalances just after 2 s (a second after the consumers start at 1 s) give c-2 and c-4 only queues 4-7; they consume nothing, c-1 and c-3 everything', () => {
     const sim = run('read8-write4');
     const last = new Map(sim.events('rebalance', (e) => e.topic === 'TopicTest').map((e) => [e.consumer, e]));
     for (const e of last.values()) {
-      expect(e.t).toBeGreaterThan(1_000);
+      expect(e.t).toBeGreaterThan(sim.first('consumer.registered', { consumer: e.consumer })!.t + REBALANCE_MIN_INTERVAL - 100);
+      expect(e.t).toBeGreaterThan(2_000);
       expect(e.t).toBeLessThan(2_100);
     }
+    const text = libraryDescription('read8-write4')!;
+    expect(text.en).toContain('Watch the rebalance events just after 2\u00a0s');
+    expect(text.zh).toContain('2\u00a0秒刚过时的 rebalance 事件');
     for (const idle of ['c-2', 'c-4']) {
       expect(last.get(idle)!.queues.every((queue) => Number(queue.split(':')[1]) >= 4)).toBe(true);
       expect(sim.events('message.consumed', { consumer: idle })).toEqual([]);

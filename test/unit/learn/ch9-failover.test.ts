@@ -145,3 +145,17 @@ describe('chapter failover: the partition step says what the counters over the c
     expect(step.caption.zh).toContain(`“失败消息”记下时限用完的发送：在路由去掉 broker-c 之前，大约每 ${formatPeriod(ROCKETMQ_DEFAULTS.connectTimeoutMs, 'zh')}一条`);
   });
 });
+
+describe('chapter failover: who may take writes when a master is gone', () => {
+  // In slave-acting-master mode the NameServer lists the acting slave as brokerId 0 only for queues that
+  // are not writeable (RouteInfoManager.pickupTopicRouteData), so producers get no queue there
+  // (MQClientInstance.topicRouteData2TopicPublishInfo): only controller mode makes a slave a writable master.
+  it('the first question\'s answer says only controller mode makes a slave take writes, an acting master serving reads only', async () => {
+    const { chapter } = await chapterRun('failover');
+    const why = chapter.steps.find((step) => step.predict?.why.en.includes('topicRouteData2TopicPublishInfo'))!.predict!.why;
+    expect(why.en).toContain('unless the cluster runs controller mode (off by default)');
+    expect(why.en).toContain('a slave acting as master (enableSlaveActingMaster) serves reads only');
+    expect(why.zh).toContain('除非集群开启了 Controller 模式（默认关闭）');
+    expect(why.zh).toContain('代理 Master 的 Slave（enableSlaveActingMaster）只提供读取');
+  });
+});

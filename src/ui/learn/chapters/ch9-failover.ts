@@ -31,8 +31,8 @@ export const chapter: Chapter = {
         ],
         answer: 1,
         why: {
-          en: 'A producer writes only to masters: building its queue list it skips a broker name with no master (id 0) in the route (topicRouteData2TopicPublishInfo). A slave never takes writes unless the cluster runs automatic failover (controller mode or slave acting master, both off by default).',
-          zh: '生产者只向 Master 写：它在构建队列列表时会跳过路由里没有 Master（id 0）的 Broker（topicRouteData2TopicPublishInfo）。除非集群开启了自动切换（Controller 模式或 Slave 代理 Master，默认都关闭），Slave 从不接收写入。',
+          en: 'A producer writes only to masters: building its queue list it skips a broker name with no master (id 0) in the route (topicRouteData2TopicPublishInfo). A slave never takes writes unless the cluster runs controller mode (off by default), which makes a slave the new master; a slave acting as master (enableSlaveActingMaster) serves reads only.',
+          zh: '生产者只向 Master 写：它在构建队列列表时会跳过路由里没有 Master（id 0）的 Broker（topicRouteData2TopicPublishInfo）。除非集群开启了 Controller 模式（默认关闭），把一个 Slave 选为新的 Master，否则 Slave 从不接收写入；代理 Master 的 Slave（enableSlaveActingMaster）只提供读取。',
         },
       },
     },

@@ -36,26 +36,42 @@ const RULES: Bilingual<Rules> = {
 };
 
 /**
- * The widest first part, in widths of a Latin letter: about two lines of the caption at 1280 px. A
- * wider one ends at its last colon within that width, where the captions turn from what happened
- * to how ("sent its heartbeat to broker-a/1 (HEART_BEAT): every 30 s a client…").
+ * The widest first part with what follows it on its lines, in pixels of the caption's 13.5 px
+ * text: two lines of the caption at 1280 px (767 px each) less its time ("0:03.005 ", 68 px) and
+ * its "Why ▸" (about 48). A wider one ends at its last colon within that width, where the captions
+ * turn from what happened to how ("sent its heartbeat to broker-a/1 (HEART_BEAT): every 30 s a
+ * client…"). Counted in letters, a Chinese character two, a Chinese caption naming a class
+ * ("RebalancePushImpl.messageQueueChanged") and its "(and 1 more event)" took a third line.
  */
-const MOST_HEAD = 200;
-/** A Chinese character (or full-width punctuation) is about two Latin letters wide. */
+const MOST_HEAD = 2 * 767 - 68 - 48;
+
+/**
+ * How wide a character is, in pixels at 13.5 px, as the caption's sans-serif draws it (DejaVu Sans,
+ * Debian's, is the widest of the usual ones): a Chinese character or a full-width mark is an em;
+ * capitals and digits, of which class names, msgIds and group names are made, are wider than the
+ * prose's small letters; spaces, stops and i, l, t, r are narrow.
+ */
+function charWidth(char: string): number {
+  if (WIDE.test(char)) return 14;
+  if (/[mwMW%@]/.test(char)) return 12.7;
+  if (/[\s.,:;'|!ijlIftr()[\]/-]/.test(char)) return 4.6;
+  if (/[A-Z]/.test(char)) return 9.3;
+  return /\d/.test(char) ? 9 : 8.6;
+}
+/** A Chinese character or full-width punctuation. */
 const WIDE = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/;
 
-/** How many widths of a Latin letter `text` takes. */
 function widthOf(text: string): number {
   let width = 0;
-  for (const char of text) width += WIDE.test(char) ? 2 : 1;
+  for (const char of text) width += charWidth(char);
   return width;
 }
 
-/** How far into `text` its first `most` widths reach. */
+/** How far into `text` its first `most` pixels reach. */
 function within(text: string, most: number): number {
   let width = 0;
   for (let index = 0; index < text.length; index++) {
-    width += WIDE.test(text[index]!) ? 2 : 1;
+    width += charWidth(text[index]!);
     if (width > most) return index;
   }
   return text.length;
@@ -72,15 +88,30 @@ function sentenceStarts(text: string, rules: Rules): number[] {
 }
 
 /**
- * Where a first part too wide for its `most` widths ends: after the last colon of its last sentence
- * within them (so that a "But" sentence stays), else where it ended.
+ * Whether `at` is inside brackets opened since `from`: a colon there glosses ("perm RW- (R:
+ * consumers may read it, W: …)") and is no place to end a sentence.
+ */
+function inBrackets(text: string, from: number, at: number): boolean {
+  let depth = 0;
+  for (let index = from; index < at; index++) {
+    const char = text[index];
+    if (char === '(' || char === '（') depth++;
+    else if ((char === ')' || char === '）') && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+/**
+ * Where a first part wider than `most` pixels ends: after the last colon of its last sentence
+ * within them (so that a "But" sentence stays); else, a "But" sentence being too wide, where the
+ * sentence before it ended; else after its first colon, however far: shorter than the whole
+ * sentence. Else where it ended.
  */
 function shortened(text: string, from: number, end: number, rules: Rules, most: number): number {
   const reach = within(text, most);
   if (end <= reach) return end;
-  let cut = end;
-  for (const match of text.slice(from, reach).matchAll(rules.colon)) cut = from + match.index + 1;
-  return cut;
+  const colons = [...text.slice(from, end).matchAll(rules.colon)].map((match) => from + match.index + 1).filter((colon) => !inBrackets(text, from, colon));
+  return colons.findLast((colon) => colon <= reach) ?? (from > 0 ? from : colons[0] ?? end);
 }
 
 /**
@@ -92,9 +123,8 @@ export function captionParts(text: string, language: Language, besides = ''): Ca
   const starts = sentenceStarts(text, rules);
   const turns = starts[0] !== undefined && rules.turn.test(text.slice(starts[0]));
   const end = (turns ? starts[1] : starts[0]) ?? text.length;
-  const cut = shortened(text, turns ? starts[0]! : 0, end, rules, MOST_HEAD - widthOf(besides));
+  const cut = shortened(text, turns ? starts[0]! : 0, end, rules, MOST_HEAD - widthOf(besides && ` ${besides}`));
   if (cut >= text.length) return { head: text, why: '', closedHead: text };
   const head = text.slice(0, cut).trimEnd();
-  const atColon = cut < end;
-  return { head, why: text.slice(cut).trimStart(), closedHead: atColon ? `${head.slice(0, -1)}${rules.fullStop}` : head };
+  return { head, why: text.slice(cut).trimStart(), closedHead: /[:：]$/.test(head) ? `${head.slice(0, -1)}${rules.fullStop}` : head };
 }

@@ -36,6 +36,36 @@ describe('a caption in two parts: what happened, then why', () => {
     expect(captionParts(removed, 'zh', '（同一时刻还有 12 个事件，见事件日志）'.repeat(2)).closedHead).toBe('ns-1 将 broker-a/0 从路由中剔除（路由剔除）。');
   });
 
+  it('measures a Chinese caption as the page draws it: an em for each character, a class name in capitals wider than prose', () => {
+    // inconsistent-subscriptions at 0:03.005: 162 letters with a Chinese character counted as two, and
+    // the note 37 more, within the 200 counted; drawn, 1,207 px and 256, three lines at 1280x800.
+    const timeline = libraryTimeline('inconsistent-subscriptions', 3_005);
+    const heartbeat = timeline.traceSlice(0).find((e) => e.type === 'client.heartbeat' && e.trigger === 'rebalance' && e.t === 3_005)!;
+    expect(heartbeat).toBeDefined();
+    const context = contextAt(timeline.scenario.config, timeline.state, undefined, timeline);
+    const zh = captionParts(narrate(heartbeat, 'zh', context), 'zh', '（同一时刻还有 1 个事件，见事件日志）');
+    expect(zh.closedHead).toMatch(/^c-\d（CG_ORDER）立即向 broker-a\/0 发送心跳。$/);
+    expect(zh.why).toMatch(/^一次负载均衡改变了它在某个主题上的队列/);
+    // Alone it keeps its first sentence, the class name too.
+    expect(captionParts(narrate(heartbeat, 'zh', context), 'zh').head).toMatch(/（RebalancePushImpl\.messageQueueChanged）。$/);
+    expect(captionParts(narrate(heartbeat, 'en', context), 'en', '(and 1 more event at this instant: see the event log)').closedHead).toMatch(/^c-\d \(CG_ORDER\) heartbeats broker-a\/0 at once\.$/);
+  });
+
+  it('with a long note, ends before a "But" sentence too wide for the lines left, or at a colon past them, rather than not at all', () => {
+    // crash-partition-shutdown at 1:30.200, a send into the partition: with a note of 12 other events, four lines when its "But" stayed.
+    const timeline = libraryTimeline('crash-partition-shutdown', 90_200);
+    const sent = timeline.traceSlice(0).findLast((e) => e.type === 'message.sent' && e.broker === 'broker-b' && e.t === 90_200)!;
+    const context = contextAt(timeline.scenario.config, timeline.state, undefined, timeline);
+    for (const [language, besides, ending] of [['en', '(and 12 more events at this instant: see the event log)', 'producers take the write queues in turn.'], ['zh', '（同一时刻还有 12 个事件，见事件日志）', '生产者轮流选择可写队列。']] as const) {
+      const parts = captionParts(narrate(sent, language, context), language, besides);
+      expect(parts.closedHead.endsWith(ending)).toBe(true);
+      expect(parts.why).toMatch(language === 'en' ? /^But broker-b's master is cut off/ : /^但 broker-b 的 Master 被网络分区隔离/);
+    }
+    // A sentence whose only colon is past the lines left ends there, not whole (write8-read4 at 0:01.017, three lines before).
+    const registered = 'broker-a/0 registered with ns-1 at once because its topic table changed (a topic created or updated), without waiting for its next periodic registration: ns-1\'s routes now carry the new queue counts, and clients see them at their next route pull (every 30 s). Its 120 s expiry starts again.';
+    expect(captionParts(registered, 'en', '(and 1 more event at this instant: see the event log)').closedHead).toMatch(/without waiting for its next periodic registration\.$/);
+  });
+
   it('tells a send into the partition around broker-b in two lines, its nine of timeouts behind the button (crash-partition-shutdown at 1:30.200)', () => {
     const timeline = libraryTimeline('crash-partition-shutdown', 90_200);
     const sent = timeline.traceSlice(0).findLast((e) => e.type === 'message.sent' && e.broker === 'broker-b' && e.t === 90_200)!;
@@ -51,5 +81,19 @@ describe('a caption in two parts: what happened, then why', () => {
     // Closed, the Chinese head ends on 「。」, never on the colon it was cut at.
     expect(zh.closedHead).toMatch(/但 broker-b 的 Master 被网络分区隔离。$/);
     expect(zh.why).toMatch(/^发给它的请求都得不到应答/);
+  });
+
+  it('never ends a first part at a colon inside brackets: a gloss is no end of a sentence (auto-create-topic at 0:02.006)', () => {
+    const timeline = libraryTimeline('auto-create-topic', 2_006);
+    const created = timeline.traceSlice(0).find((e) => e.type === 'topic.updated' && e.topic === 'NewTopic')!;
+    const context = contextAt(timeline.scenario.config, timeline.state, undefined, timeline);
+    for (const [language, besides] of [['en', '(and 1 more event at this instant: see the event log)'], ['zh', '（同一时刻还有 1 个事件，见事件日志）']] as const) {
+      const text = narrate(created, language, context);
+      expect(text).toMatch(language === 'en' ? /\(R: consumers may read it, W: / : /（R：/);
+      const { closedHead } = captionParts(text, language, besides);
+      // Cut, it ends at the colon after the topic's name, never inside the perm's gloss (the Chinese one fits whole).
+      expect(closedHead).not.toMatch(/\((R|W)\.$|（(R|W)。$/);
+      if (language === 'en') expect(closedHead).toBe('broker-a created NewTopic.');
+    }
   });
 });

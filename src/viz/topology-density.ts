@@ -13,8 +13,12 @@ import type { TopologyInput } from './topology-layout.ts';
 export const MAX_CLIENTS_EACH = 12;
 /** Up to this many queue cells (over all masters) are drawn one by one, each its own button. */
 export const MAX_QUEUE_CELLS_EACH = 128;
-/** Up to this many broker nodes stack in one column; more take two. */
-export const MAX_BROKERS_ONE_COLUMN = 6;
+/**
+ * Up to this many broker nodes stack in one column; more take two. Three masters with a slave each
+ * (taking a broker out of service) stacked the third master's queue row 80 px below a 1280x800
+ * screen, each slave's row pushing it down.
+ */
+export const MAX_BROKERS_ONE_COLUMN = 5;
 
 export interface TopologyDensity {
   /** Producers drawn one node per producer group. */

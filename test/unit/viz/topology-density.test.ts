@@ -54,6 +54,16 @@ describe('topologyDensity: which crowds are drawn aggregated', () => {
     expect(topologyDensity(cluster(MAX_BROKERS_ONE_COLUMN, 4, 2, [2])).brokerColumns).toBe(1);
     expect(topologyDensity(cluster(MAX_BROKERS_ONE_COLUMN + 1, 4, 2, [2])).brokerColumns).toBe(2);
   });
+
+  it('stacks two masters with their slaves in one column, and takes two for three (taking a broker out of service)', () => {
+    const withSlaves = (masters: number): TopologyInput => {
+      const input = cluster(masters, 4, 1, [3]);
+      return { ...input, brokerGroups: input.brokerGroups.map(({ name }) => ({ name, members: [`${name}/0`, `${name}/1`] })) };
+    };
+    expect(topologyDensity(withSlaves(2)).brokerColumns).toBe(1);
+    expect(topologyDensity(cluster(3, 4, 1, [3])).brokerColumns).toBe(1);
+    expect(topologyDensity(withSlaves(3)).brokerColumns).toBe(2);
+  });
 });
 
 describe.each([808, 1280, 390])('the large scenario laid out at %i px', (width) => {

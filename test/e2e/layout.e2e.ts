@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { findLibraryEntry } from '../../src/scenario/library/index.ts';
 import { test } from './harness.ts';
-import { fragmentOf, jumpAndWait, openPage, stepAndWait, waitForFrames, waitForRest } from './shell-helpers.ts';
+import { formatTime, fragmentOf, jumpAndWait, openPage, stepAndWait, waitForFrames, waitForRest, waitForTime } from './shell-helpers.ts';
 
 for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
   test(`the default page at ${viewport.width}x${viewport.height}: no horizontal scroll, screenshots`, async ({ page, baseUrl, consoleErrors, screenshot }) => {
@@ -254,12 +254,59 @@ test('three broker groups\' queue rows and two\'s are on the first screen at 128
   assert.deepEqual(consoleErrors, []);
 }, { viewport: { width: 1280, height: 800 } });
 
+// Taking a broker out of service: three masters, each with a slave. Stacked in one column, the
+// slaves' rows took broker-c's queue row about 80 px below a 1280x800 window, at every moment the
+// description's "What to watch" points to.
+test('three masters with a slave each keep every queue row on the first screen at 1280x800, at each moment the description points to, in English and Chinese', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  const scenario = findLibraryEntry('broker-out-of-service')!.scenario;
+  for (const language of ['en', 'zh'] as const) {
+    for (const at of [65_000, 120_000, 140_000, 170_000]) {
+      await openPage(page, baseUrl, `#${fragmentOf(scenario, at)}`);
+      await waitForTime(page, formatTime(at));
+      // A second link in the same page only moves its fragment: the switch says the language.
+      await page.getByTestId(`language-${language}`).click();
+      await page.locator(`[data-testid="language-${language}"][aria-pressed="true"]`).waitFor();
+      const lowest = await page.evaluate(() => Math.max(...[...document.querySelectorAll('[data-testid^="canvas-queue-broker-"]')].map((cell) => cell.getBoundingClientRect().bottom)));
+      const third = await page.evaluate(() => Math.max(...[...document.querySelectorAll('[data-testid^="canvas-queue-broker-c/0#"]')].map((cell) => cell.getBoundingClientRect().bottom)));
+      assert.ok(third > 0, `no queue cell of broker-c/0 at ${formatTime(at)} (${language})`);
+      assert.ok(lowest <= 800, `the lowest queue cell ends at ${lowest}px at ${formatTime(at)} (${language})`);
+    }
+    await screenshot(`first-screen-broker-out-of-service-${language}`);
+  }
+  assert.deepEqual(consoleErrors, []);
+}, { viewport: { width: 1280, height: 800 } });
+
+// A first visit (no answer stored) is offered the chapters: above the run, the offer took 61 px and
+// the third broker group's queue row of the crash, partition and shutdown scenario went 55 px below
+// a 1280x800 window in English. The offer floats at the first screen's bottom right, beside the canvas.
+test('with the first-visit offer, three broker groups\' queue rows and the offer are on the first screen at 1280x800, the offer beside the canvas, in English and Chinese', async ({ page, baseUrl, consoleErrors, screenshot }) => {
+  for (const language of ['en', 'zh'] as const) {
+    await openPage(page, baseUrl, `#${fragmentOf(findLibraryEntry('crash-partition-shutdown')!.scenario, 0)}`);
+    await page.getByTestId(`language-${language}`).click();
+    await page.locator(`[data-testid="language-${language}"][aria-pressed="true"]`).waitFor();
+    const offer = page.getByTestId('first-visit');
+    await offer.waitFor();
+    const { lowest, box, canvas } = await page.evaluate(() => ({
+      lowest: Math.max(...[...document.querySelectorAll('[data-testid^=canvas-queue-]')].map((cell) => cell.getBoundingClientRect().bottom)),
+      box: document.querySelector('[data-testid="first-visit"]')!.getBoundingClientRect().toJSON() as DOMRect,
+      canvas: document.querySelector('[data-testid^=canvas-queue-]')!.closest('svg')!.getBoundingClientRect().toJSON() as DOMRect,
+    }));
+    assert.ok(lowest > 0 && lowest <= 800, `the lowest queue cell ends at ${lowest}px with the offer (${language})`);
+    assert.ok(box.top >= 0 && box.bottom <= 800, `the offer spans ${box.top}-${box.bottom}px (${language})`);
+    assert.ok(box.left >= canvas.right, `the offer starts at ${box.left}px, over the canvas ending at ${canvas.right}px (${language})`);
+    await screenshot(`first-screen-offer-${language}`);
+  }
+  assert.deepEqual(consoleErrors, []);
+}, { viewport: { width: 1280, height: 800 }, firstVisit: true });
+
 // At 1:00.001 ns-1 drops the crashed broker-a with other events in the same millisecond: the
 // count of them after a first part of two lines made a third, and the Chinese first part, cut at
-// its colon, ended on 「：」.
+// its colon, ended on 「：」. At 0:03.005 of inconsistent subscriptions a consumer heartbeats at once
+// after a rebalance: the Chinese first part, naming RebalancePushImpl.messageQueueChanged, and its
+// count took three lines (a Chinese character is an em, a class name in capitals wider than prose).
 test('a caption with the count of its instant\'s other events keeps to two lines, its first part a whole sentence, in English and Chinese', async ({ page, baseUrl, consoleErrors, screenshot }) => {
-  for (const language of ['en', 'zh'] as const) {
-    await openPage(page, baseUrl, `#${fragmentOf(findLibraryEntry('crash-partition-shutdown')!.scenario, 60_001)}`);
+  for (const [language, scenarioId, at] of [['en', 'crash-partition-shutdown', 60_001], ['zh', 'crash-partition-shutdown', 60_001], ['en', 'inconsistent-subscriptions', 3_005], ['zh', 'inconsistent-subscriptions', 3_005]] as const) {
+    await openPage(page, baseUrl, `#${fragmentOf(findLibraryEntry(scenarioId)!.scenario, at)}`);
     // A second link in the same page only moves its fragment: the switch says the language.
     await page.getByTestId(`language-${language}`).click();
     const caption = page.getByTestId('caption');
@@ -282,9 +329,9 @@ test('a caption with the count of its instant\'s other events keeps to two lines
       for (const hidden of copy.querySelectorAll(unseen)) hidden.remove();
       return { lines: lineTops.length, head: (copy.textContent ?? '').trim() };
     });
-    assert.ok(lines <= 2, `the caption takes ${lines} lines (${language}): ${await caption.textContent()}`);
-    assert.match(head, language === 'zh' ? /。$/ : /\.$/, `the first part ends "${head.slice(-12)}" (${language})`);
-    await screenshot(`caption-more-${language}`);
+    assert.ok(lines <= 2, `the caption takes ${lines} lines (${language}, ${scenarioId}): ${await caption.textContent()}`);
+    assert.match(head, language === 'zh' ? /。$/ : /\.$/, `the first part ends "${head.slice(-12)}" (${language}, ${scenarioId})`);
+    await screenshot(`caption-more-${language}-${scenarioId}`);
   }
   assert.deepEqual(consoleErrors, []);
 }, { viewport: { width: 1280, height: 800 } });

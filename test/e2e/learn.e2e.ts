@@ -16,7 +16,7 @@ async function openChapterFromList(page: Page, id: string): Promise<void> {
   await arrivedAt(page, 0);
 }
 
-test('a first visit at 1280x800 offers chapter 1 above the run, in the page\'s language; taken or declined, it is not offered again', async ({ page, baseUrl, context, screenshot }) => {
+test('a first visit at 1280x800 offers chapter 1 on its first screen, in the page\'s language; taken or declined, it is not offered again', async ({ page, baseUrl, context, screenshot }) => {
   await openPage(page, baseUrl, '#lang=zh');
   const offer = page.getByTestId('first-visit');
   await offer.waitFor();

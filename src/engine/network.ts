@@ -4,7 +4,9 @@ import type { Rng } from './rng.ts';
 /**
  * A network of named nodes. A message takes base latency plus seeded jitter. A connection is
  * open once something was delivered over it; when a node's process dies its peers see the close one
- * latency later. An isolated node (a partition) is a black hole: nothing arrives, nothing closes.
+ * latency later, and never before what it sent them ahead of the close (a FIN follows the data
+ * written before it on a TCP connection). An isolated node (a partition) is a black hole: nothing
+ * arrives, nothing closes.
  * A node powered off is down and a black hole both: its host sends no FIN or RST, so its peers
  * see nothing close and what they send it is never answered. A node may close its side of a
  * connection (disconnect); a new one is open again by the next message that gets through.
@@ -20,10 +22,11 @@ export interface NetworkNode {
   /** Down with its host (powerOff): unanswered, not refused. */
   poweredOff: boolean;
   /**
-   * Open connections, both ways: a.peers[b] and b.peers[a]. Kept on the node that send() has
-   * already looked up, so marking a connection open costs one lookup per message.
+   * Open connections, both ways: a.peers[b] and b.peers[a]. a.peers[b] is when all that a sent
+   * b over this connection has reached b (0 before anything): a's close gets to b no earlier. Kept on
+   * the node that send() has already looked up, so this costs one lookup per message.
    */
-  peers: Record<string, true>;
+  peers: Record<string, number>;
 }
 
 export interface NetworkState {
@@ -88,7 +91,7 @@ export class Network<M extends object> {
   }
 
   isConnected(a: string, b: string): boolean {
-    return this.state.nodes[a]?.peers[b] === true;
+    return this.state.nodes[a]?.peers[b] !== undefined;
   }
 
   latency(a: string, b: string): number {
@@ -105,11 +108,12 @@ export class Network<M extends object> {
     if (sender?.up !== true) return 'senderDown';
     if (sender.isolated || receiver?.isolated === true || (blockedCount > 0 && this.state.blocked[linkKey(from, to)] === true)) return 'blackholed';
     if (receiver?.up !== true) return receiver?.poweredOff === true ? 'blackholed' : 'down';
-    if (sender.peers[to] !== true || receiver.peers[from] !== true) {
-      sender.peers[to] = true;
-      receiver.peers[from] = true;
-    }
-    this.schedule(this.clock() + this.latency(from, to), delivery);
+    const at = this.clock() + this.latency(from, to);
+    // The latest arrival, not the last message's: with jitter a later message may arrive sooner.
+    const sentUntil = sender.peers[to];
+    if (sentUntil === undefined || sentUntil < at) sender.peers[to] = at;
+    receiver.peers[from] ??= 0;
+    this.schedule(at, delivery);
     return 'sent';
   }
 
@@ -147,13 +151,7 @@ export class Network<M extends object> {
     const node = this.state.nodes[id];
     if (!node) return;
     node.up = false;
-    const peers = Object.keys(node.peers);
-    for (const peer of peers) {
-      this.closeConnection(id, peer);
-      if (this.isUp(peer) && !this.isBlackholed(id, peer)) {
-        this.schedule(this.clock() + this.latency(id, peer), { kind: 'net.closed', node: peer, peer: id });
-      }
-    }
+    for (const peer of Object.keys(node.peers)) this.close(id, peer);
   }
 
   /**
@@ -161,9 +159,17 @@ export class Network<M extends object> {
    * latency later, unless b is down or the link swallows the FIN.
    */
   disconnect(a: string, b: string): void {
-    if (!this.isConnected(a, b)) return;
+    if (this.isConnected(a, b)) this.close(a, b);
+  }
+
+  /**
+   * a's FIN to b: one latency later, but not before the last message a sent b over the connection
+   * (one latency draw, as for any message, so only a close that would have overtaken moves).
+   */
+  private close(a: string, b: string): void {
+    const sentUntil = this.state.nodes[a]!.peers[b]!;
     this.closeConnection(a, b);
-    if (this.isUp(b) && !this.isBlackholed(a, b)) this.schedule(this.clock() + this.latency(a, b), { kind: 'net.closed', node: b, peer: a });
+    if (this.isUp(b) && !this.isBlackholed(a, b)) this.schedule(Math.max(this.clock() + this.latency(a, b), sentUntil), { kind: 'net.closed', node: b, peer: a });
   }
 
   closeConnection(a: string, b: string): void {

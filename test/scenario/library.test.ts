@@ -286,6 +286,20 @@ describe('the library descriptions', () => {
     expect(unexplained).toEqual([]);
   });
 
+  it('A consumer joining and leaving: c-4, which leaves cleanly at 120 s, is unregistered on both brokers whatever the seed (its UNREGISTER_CLIENT goes ahead of its close on each connection), and so is p-1 stopped after it', () => {
+    const leave = 120_000;
+    const json = libraryJson('consumer-join-leave');
+    const timeline = (json.timeline as { at: number }[]).filter((entry) => entry.at <= leave);
+    for (let seed = 1; seed <= 10; seed++) {
+      const sim = new TestSim({ ...json, seed, durationMs: leave + 2_000, timeline }).at(leave + 1_000);
+      sim.act({ action: 'removeProducer', target: 'p-1' }).advance(100);
+      const removed = (type: 'consumer.removed' | 'producer.removed', client: string) =>
+        sim.events(type, (e) => ('consumer' in e ? e.consumer : e.producer) === client).map((e) => `${e.broker} ${e.reason}`).sort();
+      expect(removed('consumer.removed', 'c-4'), `seed ${seed}`).toEqual(['broker-a unregistered', 'broker-b unregistered']);
+      expect(removed('producer.removed', 'p-1'), `seed ${seed}`).toEqual(['broker-a unregistered', 'broker-b unregistered']);
+    }
+  });
+
   it('A consumer joining: c-3 rebalances within milliseconds of c-4\'s heartbeat, c-1 and c-2 (which asked broker-b before c-4 reached it) a second later (5.x minInterval), c-4 itself a second after it started, so its two queues wait a second without an owner, and their first pull half a second more (5.x dispatch)', () => {
     const sim = run('consumer-join-leave');
     const joined = sim.events('rebalance', (e) => e.topic === 'TopicTest' && e.t >= 60_000 && e.t < 62_000);

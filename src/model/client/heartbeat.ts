@@ -86,7 +86,12 @@ export function onHeartbeatTimer(state: ModelState, event: { client: string; epo
   sim.after(state.config.clientHeartbeatIntervalMs, { kind: 'client.heartbeat', client: client.id, epoch: client.epoch });
 }
 
-/** unregisterClient: UNREGISTER_CLIENT to every broker address the client knows, masters and slaves. */
+/**
+ * unregisterClient: UNREGISTER_CLIENT to every broker address the client knows, masters and slaves.
+ * Oneway and all at once, where RocketMQ calls the brokers one after the other (invokeSync); each
+ * still reaches its broker ahead of the close that follows on the same channel (Network.close), so
+ * the broker removes the client as unregistered, not as a closed channel.
+ */
 export function unregisterClient(state: ModelState, client: ClientState, sim: Sim): void {
   const request: RemotingRequest = client.kind === 'producer'
     ? { code: 'UNREGISTER_CLIENT', clientId: client.clientId, producerGroup: client.spec.group, consumerGroup: null }

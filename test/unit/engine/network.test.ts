@@ -8,9 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { Simulation, type Delivery, type HandlerTable } from '../../../src/engine/index.ts';
 
 type Seen = { t: number; what: 'deliver' | 'closed' | 'undelivered'; at: string; other: string; message?: string };
-type Event = { kind: 'send'; from: string; to: string; message: string } | { kind: 'stop'; node: string };
+type Event =
+  | { kind: 'send'; from: string; to: string; message: string }
+  | { kind: 'stop'; node: string }
+  | { kind: 'disconnect'; from: string; to: string };
 
 const LATENCY_MS = 5;
+/** Jitter as wide as the latency, for the tests that need messages to draw different latencies. */
+const JITTER_MS = 5;
 
 /** What a test sends: the network carries any object, made whole by the sender (a Delivery). */
 type Note = { message: string };
@@ -19,15 +24,16 @@ function note(from: string, to: string, message: string): Delivery<Note> {
   return { kind: 'net.deliver', from, to, message };
 }
 
-function network(nodes: string[]): Simulation<Seen[], Event, Note, never> {
+function network(nodes: string[], { seed, jitterMs } = { seed: 7, jitterMs: 0 }): Simulation<Seen[], Event, Note, never> {
   const handlers: HandlerTable<Seen[], Event, Note, never> = {
     send: (_seen, event, sim) => void sim.net.send(note(event.from, event.to, event.message)),
     stop: (_seen, event, sim) => sim.net.stop(event.node),
+    disconnect: (_seen, event, sim) => sim.net.disconnect(event.from, event.to),
     'net.deliver': (seen, event, sim) => void seen.push({ t: sim.now, what: 'deliver', at: event.to, other: event.from, message: event.message }),
     'net.closed': (seen, event, sim) => void seen.push({ t: sim.now, what: 'closed', at: event.node, other: event.peer }),
   };
   const sim = new Simulation({
-    state: [] as Seen[], handlers, seed: 7, latency: { latencyMs: LATENCY_MS, jitterMs: 0 },
+    state: [] as Seen[], handlers, seed, latency: { latencyMs: LATENCY_MS, jitterMs },
     onUndelivered: (seen, delivery, sim) => void seen.push({ t: sim.now, what: 'undelivered', at: delivery.to, other: delivery.from, message: delivery.message }),
   });
   for (const node of nodes) sim.net.start(node);
@@ -115,6 +121,27 @@ describe('the network', () => {
     expect(sim.state.filter((seen) => seen.what === 'closed')).toEqual([{ t: 10 + LATENCY_MS, what: 'closed', at: 'b', other: 'a' }]);
     expect(sim.net.send(note('a', 'b', 'again'))).toBe('sent');
     expect(sim.net.isConnected('a', 'b')).toBe(true);
+  });
+
+  it('never lets a close reach the peer before what the closing node sent it ahead of the close on that connection (a FIN follows the data on TCP), with jitter too', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const sim = network(['a', 'b', 'c', 'd'], { seed, jitterMs: JITTER_MS });
+      // a dies right after writing to b and c; d closes its channel to b right after writing to it.
+      for (const message of ['first', 'second', 'third']) sim.schedule(0, { kind: 'send', from: 'a', to: 'b', message });
+      sim.schedule(0, { kind: 'send', from: 'a', to: 'c', message: 'only' });
+      sim.schedule(0, { kind: 'send', from: 'd', to: 'b', message: 'last words' });
+      sim.schedule(0, { kind: 'stop', node: 'a' });
+      sim.schedule(0, { kind: 'disconnect', from: 'd', to: 'b' });
+      sim.runUntil(100);
+      const seenFrom = (at: string, other: string) => sim.state.filter((seen) => seen.at === at && seen.other === other);
+      for (const [at, other, messages] of [['b', 'a', 3], ['c', 'a', 1], ['b', 'd', 1]] as const) {
+        const seen = seenFrom(at, other);
+        expect(seen.map((s) => s.what), `seed ${seed}: ${other} -> ${at}`).toEqual([...Array<string>(messages).fill('deliver'), 'closed']);
+        // Still one latency draw: the close comes within the link's latency and jitter.
+        expect(seen.at(-1)!.t).toBeGreaterThanOrEqual(LATENCY_MS);
+        expect(seen.at(-1)!.t).toBeLessThanOrEqual(LATENCY_MS + JITTER_MS);
+      }
+    }
   });
 
   it('drops a message in flight when its receiver dies before it arrives', () => {

@@ -33,8 +33,12 @@ export type RemotingRequest =
   /** trigger: the simulator's note of why the broker registers, for the trace (RocketMQ's request does not say). */
   | { code: 'REGISTER_BROKER'; brokerName: string; brokerId: number; cluster: string; brokerAddr: string; topicConfigTable: Record<string, TopicConfig>; dataVersion: number; stateVersion: number; trigger: RegistrationTrigger }
   | { code: 'UNREGISTER_BROKER'; brokerName: string; brokerId: number; cluster: string; brokerAddr: string }
-  /** defaultFor: TBW102's route asked on behalf of a topic the NameServer does not know (isDefault). */
-  | { code: 'GET_ROUTEINFO_BY_TOPIC'; topic: string; client: string; defaultFor?: string; passed?: string[]; since?: number }
+  /**
+   * defaultFor: TBW102's route asked on behalf of a topic the NameServer does not know (isDefault).
+   * topicNotExist: asked by a consumer's rebalance that found no queues of the topic; its
+   * messageQueueChanged waits for the answer (findConsumerIdList asks synchronously).
+   */
+  | { code: 'GET_ROUTEINFO_BY_TOPIC'; topic: string; client: string; defaultFor?: string; passed?: string[]; since?: number; topicNotExist?: true }
   /**
    * attempt: 1 for the first, then each retry's number (the message itself is the same object on
    * every attempt); sendResult: the not-OK status an earlier attempt's store got, which the send

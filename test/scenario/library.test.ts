@@ -394,7 +394,7 @@ describe('the library descriptions', () => {
     expect(lagging(150_000)).toBeLessThanOrEqual(5);
   });
 
-  it('Cluster mode: 37 messages fail before 20 s without a send attempt; broker-a and broker-b create 8 / 8 / 6 at 20 s, not broker-c; p-1 sends from 20 s, the consumers see it at their periodic rebalance at about 22 s, before their 31 s route pull, and take its queues at 32 s', () => {
+  it('Cluster mode: 37 messages fail before 20 s without a send attempt; broker-a and broker-b create 8 / 8 / 6 at 20 s, not broker-c; p-1 sends from 20 s, the consumers see it at their periodic rebalance at about 22 s, before their 31 s route pull, heartbeat both brokers then, and take its queues at about 23 s', () => {
     const sim = run('create-topic-cluster');
     const failed = sim.events('send.result', { status: 'FAILED' });
     expect(failed).toHaveLength(37);
@@ -413,21 +413,31 @@ describe('the library descriptions', () => {
       expect(sim.events('route.pulled', (e) => e.client === spec.id && e.topic === 'TopicOrder' && e.t < seen.t).map((e) => [Math.floor(e.t / 1_000), e.found])).toEqual([
         [spec.startAt / 1_000, false], [(spec.startAt + REBALANCE_MIN_INTERVAL) / 1_000, false],
       ]);
-      // Their queues come at 32 s: each consumer's next heartbeat (every 30 s) reaches the brokers the route lists, and each
-      // broker's NOTIFY_CONSUMER_IDS_CHANGED makes the group rebalance.
-      expect(Math.floor(sim.first('rebalance', { consumer: spec.id, topic: 'TopicOrder' })!.t / 1_000)).toBe(32);
+      // 5.x rebalanceByTopic: findConsumerIdList waited for the route, and the queues having been read as none,
+      // messageQueueChanged heartbeats at once every broker the route lists; each broker's NOTIFY_CONSUMER_IDS_CHANGED
+      // wakes the RebalanceService, which runs minInterval after the run of 22 s: the queues come at 23 s, not at the
+      // next 30 s heartbeat (32 s).
+      expect(sim.events('client.heartbeat', (e) => e.client === spec.id && e.t >= seen.t && e.t < seen.t + 100).map((e) => e.broker).sort()).toEqual(['broker-a', 'broker-b']);
+      expect(Math.floor(sim.first('rebalance', { consumer: spec.id, topic: 'TopicOrder' })!.t / 1_000)).toBe((spec.startAt + 2 * REBALANCE_MIN_INTERVAL + REBALANCE_INTERVAL) / 1_000);
     }
+    expect(libraryDescription('create-topic-cluster')!.en).toContain('the consumers take its queues at their next rebalance a second later (minInterval), at about 23\u00a0s.');
+    expect(libraryDescription('create-topic-cluster')!.zh).toContain('消费者在一秒后（minInterval）的下一次负载均衡中分到队列，约在 23\u00a0秒。');
   });
 
-  it('Broker mode: only broker-b creates TopicOrder with 4 / 4; p-1 writes only there; from about 32 s c-1 and c-2 own two queues each', () => {
+  it('Broker mode: only broker-b creates TopicOrder with 4 / 4; p-1 writes only there; from about 23 s c-1 and c-2 own two queues each, after their rebalance of 22 s fetched the route and heartbeated broker-b', () => {
     const sim = run('create-topic-broker');
     expect(sim.events('topic.updated', { topic: 'TopicOrder' }).map((e) => [e.broker, e.writeQueueNums, e.readQueueNums])).toEqual([['broker-b', 4, 4]]);
     expect(new Set(sim.events('message.sent').map((e) => e.broker))).toEqual(new Set(['broker-b']));
     const owned = new Map(sim.events('rebalance', { topic: 'TopicOrder' }).map((e) => [e.consumer, e]));
     for (const consumer of ['c-1', 'c-2']) {
+      const routed = sim.first('route.updated', { client: consumer, topic: 'TopicOrder' })!.t;
+      expect(Math.floor(routed / 1_000)).toBe(22);
+      expect(sim.events('client.heartbeat', (e) => e.client === consumer && e.t >= routed && e.t < routed + 100).map((e) => e.broker)).toEqual(['broker-b']);
       expect(owned.get(consumer)!.queues).toHaveLength(2);
-      expect(Math.floor(owned.get(consumer)!.t / 1_000)).toBe(32);
+      expect(Math.floor(owned.get(consumer)!.t / 1_000)).toBe(23);
     }
+    expect(libraryDescription('create-topic-broker')!.en).toContain('from about 23\u00a0s c-1 and c-2 share them, two each (their rebalance at 22\u00a0s fetched the route');
+    expect(libraryDescription('create-topic-broker')!.zh).toContain('从约 23\u00a0秒起 c-1 和 c-2 各分到其中两个（22\u00a0秒的负载均衡中');
     for (const other of ['broker-a', 'broker-c']) expect(sim.broker(other).topicConfigTable.TopicOrder).toBeUndefined();
   });
 

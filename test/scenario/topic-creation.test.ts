@@ -20,6 +20,9 @@ const ROUTE_PERIOD = 30_000;
 const REBALANCE_FIRST = 1_000;
 const REBALANCE_PERIOD = 20_000;
 const CREATE_AT = 15_000;
+/** MQClientInstance.startScheduledTask: the first heartbeat 1 s after the start, then every heartbeatBrokerInterval (30 s). */
+const HEARTBEAT_FIRST = 1_000;
+const HEARTBEAT_PERIOD = 30_000;
 
 function scenario(create: Record<string, unknown>): ScenarioJson {
   return {
@@ -78,6 +81,36 @@ describe('updateTopic -c: every master of the cluster', () => {
       t: rebalance + 2 * HOP,
       readQueues: [...[0, 1, 2, 3, 4, 5, 6, 7].map((id) => `broker-a:${id}`), ...[0, 1, 2, 3, 4, 5, 6, 7].map((id) => `broker-b:${id}`)],
     });
+  });
+});
+
+describe('a consumer whose topic is created after it started', () => {
+  const rebalance = REBALANCE_FIRST + Math.ceil((CREATE_AT - REBALANCE_FIRST) / REBALANCE_PERIOD) * REBALANCE_PERIOD;
+
+  it('the rebalance that fetched the route heartbeats once it has it in 5.x, so both masters register the group then and it rebalances a minInterval later; 4.x waits for its next 30 s heartbeat', () => {
+    // RebalanceImpl.rebalanceByTopic (5.3.3): findConsumerIdList first, which asks for the route and waits for it
+    // (MQClientInstance.updateTopicRouteInfoFromNameServer); then, the queues having been read as none, messageQueueChanged
+    // -> sendHeartbeatToAllBrokerWithLockV2 to the brokers that route names. Each broker registers the group and sends
+    // NOTIFY_CONSUMER_IDS_CHANGED; the RebalanceService runs again minInterval after its last run, not at the next 30 s heartbeat.
+    const sim = new TestSim(scenario({ cluster: 'DefaultCluster' })).at(rebalance + 3_000);
+    expect(rebalance).toBe(21_000);
+    const routed = rebalance + 2 * HOP;
+    expect(sim.first('route.updated', { client: 'c-1', topic: 'NewTopic' })!.t).toBe(routed);
+    // One broker after another (each heartbeat an invokeSync): broker-a's master, its slave, broker-b.
+    expect(sim.events('client.heartbeat', (e) => e.client === 'c-1' && e.t > CREATE_AT && e.t < rebalance + REBALANCE_FIRST).map((e) => [e.t, e.broker, e.brokerId, e.trigger]))
+      .toEqual([[routed + HOP, 'broker-a', 0, 'rebalance'], [routed + 3 * HOP, 'broker-a', 1, 'rebalance'], [routed + 5 * HOP, 'broker-b', 0, 'rebalance']]);
+    expect(sim.events('consumer.registered', { consumer: 'c-1', brokerId: 0 }).map((e) => [e.t, e.broker])).toEqual([[routed + HOP, 'broker-a'], [routed + 5 * HOP, 'broker-b']]);
+    // The next run: a minInterval after the one of 21 s, then a GET_CONSUMER_LIST_BY_GROUP round trip.
+    expect(sim.first('rebalance', { consumer: 'c-1', topic: 'NewTopic' })!.t).toBe(rebalance + REBALANCE_FIRST + 2 * HOP);
+
+    // 4.9.8's rebalanceByTopic only logs "the topic not exist" and sends no heartbeat: the group waits for the next periodic one.
+    const json = scenario({ cluster: 'DefaultCluster' });
+    json.config = { ...(json.config as object), rocketmqVersion: '4.x' };
+    const v4 = new TestSim(json).at(40_000);
+    expect(v4.first('route.updated', { client: 'c-1', topic: 'NewTopic' })!.t).toBeGreaterThan(CREATE_AT);
+    expect(v4.events('client.heartbeat', (e) => e.client === 'c-1' && e.t > CREATE_AT && e.t < 30_000)).toEqual([]);
+    // MQClientInstance.startScheduledTask: heartbeats from 1 s after the start (0 s), every heartbeatBrokerInterval (30 s).
+    expect(Math.floor(v4.first('consumer.registered', { consumer: 'c-1' })!.t / 1_000)).toBe((HEARTBEAT_FIRST + HEARTBEAT_PERIOD) / 1_000);
   });
 });
 

@@ -8,7 +8,7 @@ import type { ConsumerState, ModelState } from '../state.ts';
 import { scheduleHeartbeat, sendHeartbeatToAllBroker, unregisterClient } from './heartbeat.ts';
 import { isLive, startClientInstance, topicsOf, type RouteFailure, type RouteListener } from './mq-client-instance.ts';
 import { persistOffset } from './process-queue.ts';
-import { rebalanceImmediately } from './rebalance.ts';
+import { rebalanceImmediately, topicNotExist } from './rebalance.ts';
 import { topicRouteData2SubscribeQueues } from './topic-route.ts';
 
 export function startConsumer(state: ModelState, consumer: ConsumerState, sim: Sim): void {
@@ -69,8 +69,14 @@ export const consumerRouteListener: RouteListener = {
     // Every producer of the client instance gets a new TopicPublishInfo (updateTopicPublishInfo), its own one included.
     if (topic === client.retryTopic) client.innerPublishInfo = null;
   },
-  onRouteAnswered() {},
-  onRouteFailed() {},
+  // The route a rebalance asked for, having found no queues of the topic: its findConsumerIdList
+  // returns, answered or failed, and rebalanceByTopic goes on to messageQueueChanged.
+  onRouteAnswered(state, client, topic, _found, sim, request) {
+    if (client.kind === 'consumer' && request.topicNotExist) topicNotExist(state, client, topic, sim);
+  },
+  onRouteFailed(state, client, topic, sim, request) {
+    if (client.kind === 'consumer' && request.topicNotExist) topicNotExist(state, client, topic, sim);
+  },
   onRoundFinished(state, client, sim, failure) {
     if (client.kind !== 'consumer' || client.started) return;
     client.started = true;

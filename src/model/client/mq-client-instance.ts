@@ -5,7 +5,7 @@
  */
 import { noticedInRoute, routeNotRefreshed, routesStoppedListing } from '../detections.ts';
 import { deepFreeze, dict } from '../../engine/index.ts';
-import type { RemotingResponse } from '../remoting-types.ts';
+import type { RemotingResponse, RequestOf } from '../remoting-types.ts';
 import { AUTO_CREATE_TOPIC_KEY_TOPIC } from '../defaults.ts';
 import type { FailureReason, RocketMQVersion } from '../vocabulary.ts';
 import { invoke, invokeSpent } from '../remoting.ts';
@@ -89,11 +89,23 @@ export interface RouteCall {
 /**
  * `defaultFor`: ask for TBW102's route on behalf of that topic (getDefaultTopicRouteInfoFromNameServer).
  * `call`: a 4.x call goes on past NameServers whose connects were refused or unanswered.
+ * `topicNotExist`: a rebalance waits for the answer (the request's field of that name).
  */
-export function queryRoute(state: ModelState, client: ClientState, topic: string, sim: Sim, defaultFor?: string, call?: RouteCall): void {
+export interface RouteQuery {
+  defaultFor?: string | undefined;
+  call?: RouteCall;
+  topicNotExist?: true | undefined;
+}
+
+/** Asks a NameServer for a topic's route (RouteQuery); false when no NameServer is known, so nothing was asked. */
+export function queryRoute(state: ModelState, client: ClientState, topic: string, sim: Sim, query: RouteQuery = {}): boolean {
   const nameServer = chooseNameServer(client, sim);
-  if (nameServer === null) return;
-  const request = { code: 'GET_ROUTEINFO_BY_TOPIC' as const, topic, client: client.id, ...(defaultFor === undefined ? {} : { defaultFor }), ...call };
+  if (nameServer === null) return false;
+  const { defaultFor, call, topicNotExist } = query;
+  const request = {
+    code: 'GET_ROUTEINFO_BY_TOPIC' as const, topic, client: client.id,
+    ...(defaultFor === undefined ? {} : { defaultFor }), ...call, ...(topicNotExist ? { topicNotExist } : {}),
+  };
   const timeoutMs = state.config.mqClientApiTimeoutMs;
   // invokeSync sends with what is left of its timeout once it has a channel; with nothing left it
   // throws RemotingTimeoutException before it sends (4.9.8, after an unanswered connect). A new
@@ -102,17 +114,18 @@ export function queryRoute(state: ModelState, client: ClientState, topic: string
   const spentMs = call === undefined ? 0 : sim.now - call.since;
   const connected = sim.net.isConnected(client.id, nameServer);
   const pastTimeout = connected ? spentMs > timeoutMs : spentMs >= timeoutMs;
-  if (call !== undefined && pastTimeout && (connected || sim.net.canDeliver(client.id, nameServer))) return invokeSpent(sim, client.id, nameServer, request);
-  invoke(sim, client.id, nameServer, request, timeoutMs - spentMs);
+  if (call !== undefined && pastTimeout && (connected || sim.net.canDeliver(client.id, nameServer))) invokeSpent(sim, client.id, nameServer, request);
+  else invoke(sim, client.id, nameServer, request, timeoutMs - spentMs);
+  return true;
 }
 
 /** What producers and consumers do with route answers. */
 export interface RouteListener {
   /** fromDefaultTopic: the route is TBW102's, standing in for a topic the NameServer does not know yet. */
   onRouteChanged(state: ModelState, client: ClientState, topic: string, route: TopicRouteData, sim: Sim, fromDefaultTopic: boolean): void;
-  /** After every answer for a topic, changed or not; found is false for TOPIC_NOT_EXIST. */
-  onRouteAnswered(state: ModelState, client: ClientState, topic: string, found: boolean, sim: Sim): void;
-  onRouteFailed(state: ModelState, client: ClientState, topic: string, sim: Sim): void;
+  /** After every answer for a topic, changed or not; found is false for TOPIC_NOT_EXIST. `request`: the query answered. */
+  onRouteAnswered(state: ModelState, client: ClientState, topic: string, found: boolean, sim: Sim, request: RequestOf<'GET_ROUTEINFO_BY_TOPIC'>): void;
+  onRouteFailed(state: ModelState, client: ClientState, topic: string, sim: Sim, request: RequestOf<'GET_ROUTEINFO_BY_TOPIC'>): void;
   /** failure: the call that aborted the round (MQClientInstance rethrows its RemotingException), if one did. */
   onRoundFinished(state: ModelState, client: ClientState, sim: Sim, failure?: RouteFailure): void;
 }
@@ -139,7 +152,7 @@ export function onRouteResponse(state: ModelState, pending: PendingRequest, resp
   sim.emit({ t: sim.now, type: 'route.pulled', client: client.id, topic, nameServer: pending.to, found, changed });
   if (!found) routeNotRefreshed(state, client, cachedAs);
   if (changed) updateRoute(state, client, cachedAs, route, old, pending.to, sim, listener, topic);
-  listener.onRouteAnswered(state, client, topic, found, sim);
+  listener.onRouteAnswered(state, client, topic, found, sim, pending.request);
   advanceRound(state, client, topic, sim, listener);
 }
 
@@ -158,12 +171,15 @@ export function onRouteFailure(state: ModelState, pending: PendingRequest, reaso
   const client = state.clients[pending.from];
   if (!client || client.status !== 'running' || pending.request.code !== 'GET_ROUTEINFO_BY_TOPIC') return;
   leaveNameServer(client, pending.to);
-  const { topic, defaultFor, passed = [], since = pending.sentAt } = pending.request;
-  if (goesOnToNextAddress(state, client, reason, passed.length)) return queryRoute(state, client, topic, sim, defaultFor, { passed: [...passed, pending.to], since });
+  const { topic, defaultFor, passed = [], since = pending.sentAt, topicNotExist } = pending.request;
+  if (goesOnToNextAddress(state, client, reason, passed.length)) {
+    queryRoute(state, client, topic, sim, { defaultFor, call: { passed: [...passed, pending.to], since }, topicNotExist });
+    return;
+  }
   sim.emit({ t: sim.now, type: 'route.failed', client: client.id, topic, nameServer: pending.to, reason, ...(passed.length === 0 ? {} : { passed }) });
   routeNotRefreshed(state, client, pending.request.defaultFor ?? pending.request.topic);
   const wasInRound = client.routeRound[0] === pending.request.topic;
-  listener.onRouteFailed(state, client, pending.request.topic, sim);
+  listener.onRouteFailed(state, client, pending.request.topic, sim, pending.request);
   if (!wasInRound) return;
   client.routeRound = [];
   listener.onRoundFinished(state, client, sim, { topic: pending.request.topic, nameServer: pending.to, reason });

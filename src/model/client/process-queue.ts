@@ -41,7 +41,7 @@ export function updateProcessQueueTableInRebalance(state: ModelState, consumer: 
     changed = true;
     const pq: ProcessQueue = {
       mq, dropped: false, nextOffset: -1, outstanding: [], queueOffsetMax: -1, pulling: false, token: consumer.nextToken++,
-      firstPullSubVersion: DISPATCH_PULL_DELAY_MS[state.config.rocketmqVersion] > 0 ? null : consumer.subVersions[topic] ?? 0,
+      firstPullSubVersion: DISPATCH_PULL_DELAY_MS[state.config.rocketmqVersion] > 0 ? null : consumer.subVersions[mq.topic] ?? 0,
     };
     consumer.processQueueTable[key] = pq;
     computePullFromWhere(state, consumer, key, pq, sim);

@@ -267,7 +267,7 @@ export const producerRouteListener: RouteListener = {
     if (client.kind !== 'producer' || client.waitingForRoute.length === 0) return;
     // No route for the topic, nor ever one (isHaveTopicRouterInfo): fall back to TBW102's route (isDefault = true), once.
     if (!found && topic === client.spec.topic && topic !== AUTO_CREATE_TOPIC_KEY_TOPIC && !client.publishInfo[topic]) {
-      queryRoute(state, client, AUTO_CREATE_TOPIC_KEY_TOPIC, sim, client.spec.topic);
+      queryRoute(state, client, AUTO_CREATE_TOPIC_KEY_TOPIC, sim, { defaultFor: client.spec.topic });
       return;
     }
     flushWaiting(state, client, sim);

@@ -11,7 +11,7 @@ import { compareMessageQueue, type MessageQueue } from './message-queue.ts';
 import { sendHeartbeatToAllBroker } from './heartbeat.ts';
 import { isLive, queryRoute, topicsOf } from './mq-client-instance.ts';
 import { findBrokerAddr, queueLabel } from './topic-route.ts';
-import { updateProcessQueueTableInRebalance } from './process-queue.ts';
+import { queueKey, updateProcessQueueTableInRebalance } from './process-queue.ts';
 import { javaStringCompare } from '../java.ts';
 
 /** MQClientInstance.rebalanceImmediately: wake the RebalanceService, no sooner than minInterval (5.x). */
@@ -61,11 +61,20 @@ function rebalanceByTopic(state: ModelState, consumer: ConsumerState, topic: str
   }
   // findConsumerIdList: GET_CONSUMER_LIST_BY_GROUP to a random broker of the topic, master preferred.
   const node = brokerNodeOfTopic(state, consumer, topic, sim);
-  // MQClientInstance.findConsumerIdList: no broker of the topic known (a %RETRY% topic the group's
-  // first heartbeat created), it asks a NameServer for the route (updateTopicRouteInfoFromNameServer).
-  if (node === undefined) queryRoute(state, consumer, topic, sim);
-  if (!mqSet && topic !== consumer.retryTopic) topicNotExist(state, consumer, topic, sim);
-  if (node === undefined || !mqSet) return;
+  const notExist = !mqSet && topic !== consumer.retryTopic;
+  if (node === undefined) {
+    // MQClientInstance.findConsumerIdList: no broker of the topic known (a topic created after the
+    // consumer started, a %RETRY% topic the group's first heartbeat created), it asks a NameServer
+    // for the route (updateTopicRouteInfoFromNameServer) and waits for it: the "topic not exist"
+    // messageQueueChanged comes after, so its heartbeat reaches the brokers the route names
+    // (consumerRouteListener). The GET_CONSUMER_LIST_BY_GROUP RocketMQ then sends is not: its
+    // answer goes unused, the queues having been read as none.
+    const asked = queryRoute(state, consumer, topic, sim, { topicNotExist: notExist || undefined });
+    if (notExist && !asked) topicNotExist(state, consumer, topic, sim);
+    return;
+  }
+  if (notExist) topicNotExist(state, consumer, topic, sim);
+  if (!mqSet) return;
   invoke(sim, consumer.id, node, { code: 'GET_CONSUMER_LIST_BY_GROUP', group: consumer.spec.group, topic }, state.config.mqClientApiTimeoutMs);
 }
 
@@ -87,13 +96,20 @@ export function onConsumerListResponse(state: ModelState, pending: PendingReques
   if (!mqSet || mqSet.length === 0 || cidAll.length === 0) return;
   const mqAll = [...mqSet].sort(compareMessageQueue);
   const strategy = createAllocateStrategy(consumer.spec.allocateStrategy, {
-    messageQueueList: parseQueueList(topic, consumer.spec.messageQueueList),
+    messageQueueList: parseQueueList(consumer.spec.topic, consumer.spec.messageQueueList),
     consumeridcs: consumer.spec.consumeridcs,
   });
   const allocated = strategy.allocate(consumer.spec.group, consumer.clientId, mqAll, cidAll);
   applyAllocation(state, consumer, topic, allocated, sim);
 }
 
+/**
+ * AllocateMessageQueueByConfig's messageQueueList: MessageQueue objects of the consumer's own topic,
+ * handed back unchanged for every topic it rebalances. For the group's %RETRY% topic they are
+ * another topic's queues: updateProcessQueueTableInRebalance drops that topic's queues and adds
+ * only queues not in processQueueTable, where the main topic's rebalance (the first here) put
+ * them, so a CONFIG consumer never consumes its retries.
+ */
 function parseQueueList(topic: string, labels: string[]): MessageQueue[] {
   return labels.map((label) => {
     const at = label.lastIndexOf(':');
@@ -107,10 +123,29 @@ function applyAllocation(state: ModelState, consumer: ConsumerState, topic: stri
     sim.emit({ t: sim.now, type: 'rebalance', consumer: consumer.id, group: consumer.spec.group, topic, queues: allocated.map(queueLabel) });
     messageQueueChanged(state, consumer, topic, sim);
   }
+  if (!balanced(consumer, topic, allocated)) rebalanceWhenUnbalanced(state, consumer, sim);
+}
+
+/**
+ * rebalanceByTopic's `balanced` (5.2 and later): the allocation equals the topic's working queues
+ * (getWorkingMessageQueue: its ProcessQueues not dropped). A queue whose start is still being asked
+ * for counts as working (RocketMQ's computePullFromWhere answers before the check; one that fails
+ * reruns the rebalance in notStarted). Never true for a CONFIG list on the %RETRY% topic.
+ */
+function balanced(consumer: ConsumerState, topic: string, allocated: MessageQueue[]): boolean {
+  const wanted = new Set(allocated.map(queueKey));
+  let working = 0;
+  for (const key in consumer.processQueueTable) {
+    const pq = consumer.processQueueTable[key]!;
+    if (pq.mq.topic !== topic || pq.dropped) continue;
+    if (!wanted.has(key)) return false;
+    working++;
+  }
+  return working === wanted.size;
 }
 
 /** 5.x's rebalanceByTopic: a subscribed topic with no queues known ("the topic not exist") counts as changed at every run; 4.9.8 only logs it. */
-function topicNotExist(state: ModelState, consumer: ConsumerState, topic: string, sim: Sim): void {
+export function topicNotExist(state: ModelState, consumer: ConsumerState, topic: string, sim: Sim): void {
   if (state.config.rocketmqVersion === '5.x') messageQueueChanged(state, consumer, topic, sim);
 }
 

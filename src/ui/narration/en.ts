@@ -303,9 +303,17 @@ function listedEn(names: readonly string[]): string {
  */
 function seenEn(e: TraceOf<'topic.updated'>, config: SimConfig): string {
   const pull = `their next route pull (every ${d(config.pollNameServerIntervalMs)})`;
-  return e.created && !e.auto
-    ? `A producer with no route for ${e.topic} asks a NameServer for it at its next send (DefaultMQProducerImpl.tryToFindTopicPublishInfo); clients that already have a route see the change at ${pull}.`
-    : `Clients see it at ${pull}.`;
+  // MQClientInstance.findConsumerIdList asks for the route of a topic it knows no broker of at every rebalance.
+  const rebalance = `at its next rebalance (every ${d(config.rebalanceIntervalMs)})`;
+  if (!e.created) return `Clients see it at ${pull}.`;
+  return e.auto
+    ? `Clients see it at ${pull}; a consumer with no route for ${e.topic} asks ${rebalance}.`
+    : `A producer with no route for ${e.topic} asks a NameServer for it at its next send (DefaultMQProducerImpl.tryToFindTopicPublishInfo), a consumer ${rebalance}; clients that already have a route see the change at ${pull}.`;
+}
+
+/** "1 queue", "4 queues". */
+function queuesEn(n: number): string {
+  return `${n} ${n === 1 ? 'queue' : 'queues'}`;
 }
 
 /** " (8 on broker-a, 8 on broker-b)" after a route's count of queues that span brokers. */
@@ -386,8 +394,8 @@ export const en: Narrators = {
     return `${e.client} pulled the route of ${e.topic} from ${e.nameServer} (GET_ROUTEINFO_BY_TOPIC, route discovery): ${e.changed ? 'it changed, so the client rebuilds its queue lists' : 'unchanged'}. A client pulls each of its topics' routes every ${d(config.pollNameServerIntervalMs)} (pollNameServerInterval); the NameServer never pushes, so a change reaches clients only at their next pull.`;
   },
   'route.updated': (e, { config }) => (e.fromTopic === e.topic
-    ? `${e.client} pulled the route of ${e.topic} from ${e.nameServer}: ${e.writeQueues.length} queues to write${byBrokerEn(e.writeQueues)}, ${e.readQueues.length} to read${byBrokerEn(e.readQueues)}. It pulls again in ${d(config.pollNameServerIntervalMs)}.`
-    : `${e.nameServer} has no route for ${e.topic}, so ${e.client} took ${e.fromTopic}'s route in its place, at most ${config.producerDefaultTopicQueueNums} queues on each broker (defaultTopicQueueNums): ${e.writeQueues.length} queues to write. The first message a broker receives for ${e.topic} creates it there.`),
+    ? `${e.client} pulled the route of ${e.topic} from ${e.nameServer}: ${queuesEn(e.writeQueues.length)} to write${byBrokerEn(e.writeQueues)}, ${e.readQueues.length} to read${byBrokerEn(e.readQueues)}. It pulls again in ${d(config.pollNameServerIntervalMs)}.`
+    : `${e.nameServer} has no route for ${e.topic}, so ${e.client} took ${e.fromTopic}'s route in its place, at most ${config.producerDefaultTopicQueueNums} queues on each broker (defaultTopicQueueNums): ${queuesEn(e.writeQueues.length)} to write. The first message a broker receives for ${e.topic} creates it there.`),
   'route.failed': (e, c) => `${e.client} could not get the route of ${e.topic} from ${e.nameServer} (${e.reason})${passedEn(e, c.config)}; ${routeFailedThenEn(e, c)}`,
   'topic.updated': (e, c) => `${listedEn(creators(c, e))} ${e.created ? 'created' : 'changed'} ${e.topic}: ${e.writeQueueNums} write queues, ${e.readQueueNums} read queues, perm ${perm2String(e.perm)} (R: consumers may read it, W: producers may write it)${autoCreatedEn(e)}. ${seenEn(e, c.config)}`,
   'nameServer.wipeWritePerm': (e, { config }) => `${e.nameServer} took PERM_WRITE off ${e.broker}'s QueueData of ${e.topicCount} topics (mqadmin prints "wipe write perm of broker[${e.broker}] in name server[...] OK, ${e.topicCount}"). Producers leave ${e.broker} at their next route pull (every ${d(config.pollNameServerIntervalMs)}); consumers still read it. A registration with an unchanged DataVersion leaves the wipe alone; a topic change on the broker, or its first registration after a restart, writes the broker's own perm back.`,

@@ -268,9 +268,12 @@ function autoCreatedZh(e: TraceOf<'topic.updated'>): string {
 /** 客户端何时看到运维创建的主题（seenEn）。 */
 function seenZh(e: TraceOf<'topic.updated'>, config: SimConfig): string {
   const pull = `在下一次拉取路由时看到变化（每 ${d(config.pollNameServerIntervalMs)}）`;
-  return e.created && !e.auto
-    ? `还没有 ${e.topic} 路由的生产者在下一次发送时就向 NameServer 查询（DefaultMQProducerImpl.tryToFindTopicPublishInfo）；已有路由的客户端${pull}。`
-    : `客户端${pull}。`;
+  // MQClientInstance.findConsumerIdList asks for the route of a topic it knows no broker of at every rebalance.
+  const rebalance = `在下一次负载均衡时查询（每 ${d(config.rebalanceIntervalMs)}）`;
+  if (!e.created) return `客户端${pull}。`;
+  return e.auto
+    ? `客户端${pull}；还没有 ${e.topic} 路由的消费者${rebalance}。`
+    : `还没有 ${e.topic} 路由的生产者在下一次发送时就向 NameServer 查询（DefaultMQProducerImpl.tryToFindTopicPublishInfo），消费者${rebalance}；已有路由的客户端${pull}。`;
 }
 
 /** "（broker-a 8 个、broker-b 8 个）" (byBrokerEn). */

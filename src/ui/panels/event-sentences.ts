@@ -184,7 +184,7 @@ const en: Describers = {
   'route.pulled': (e) => `${e.client} pulled the route of ${e.topic} from ${e.nameServer}: ${!e.found ? 'no such topic (TOPIC_NOT_EXIST)' : e.changed ? 'changed' : 'unchanged'}`,
   'route.updated': (e) => {
     const each = queuesPerBroker(e.writeQueues, e.readQueues, ', ');
-    return `${e.client} got the route of ${e.topic} from ${e.nameServer}${e.fromTopic === e.topic ? '' : ` (${e.fromTopic}'s, which stands in for it)`}: ${e.writeQueues.length} write / ${e.readQueues.length} read queues${each && ` (${each})`}`;
+    return `${e.client} got the route of ${e.topic} from ${e.nameServer}${e.fromTopic === e.topic ? '' : ` (${e.fromTopic}'s, which stands in for it)`}: ${e.writeQueues.length} write / ${e.readQueues.length} read ${e.writeQueues.length === 1 && e.readQueues.length === 1 ? 'queue' : 'queues'}${each && ` (${each})`}`;
   },
   'route.failed': (e) => `${e.client} could not get the route of ${e.topic} from ${e.nameServer}: ${reasonSaid(e.reason, 'en')}${e.passed ? `, after the same call went past ${e.passed.join(', ')}` : ''}`,
   'topic.updated': (e) => `${e.broker} ${e.created ? 'created' : 'updated'} ${e.topic}: W ${e.writeQueueNums} / R ${e.readQueueNums}, perm ${perm2String(e.perm)}${e.auto ? ' (automatically)' : ''}`,

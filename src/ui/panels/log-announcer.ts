@@ -210,7 +210,7 @@ type ShortSaid = { [K in TraceEvent['type']]?: (event: Extract<TraceEvent, { typ
 const SHORT: Bilingual<ShortSaid> = {
   en: {
     rebalance: (e) => `${e.consumer} now owns ${e.queues.length} ${e.queues.length === 1 ? 'queue' : 'queues'} of ${e.topic}`,
-    'route.updated': (e) => `${e.client}'s route of ${e.topic} changed: ${e.writeQueues.length} write, ${e.readQueues.length} read queues`,
+    'route.updated': (e) => `${e.client}'s route of ${e.topic} changed: ${e.writeQueues.length} write, ${e.readQueues.length} read ${e.writeQueues.length === 1 && e.readQueues.length === 1 ? 'queue' : 'queues'}`,
     'channel.closed': (e) => `${e.from}'s ${e.code} call to ${e.to} timed out: connection closed${closedCallCount(e) > 0 ? `, ${closedCallCount(e)} more calls failed` : ''}`,
     'controller.elected': (e, { names }) => (e.brokerId === null ? `No master elected for ${e.broker}` : `${names.node(e.broker, e.brokerId, e.t)} elected master of ${e.broker}`),
     'broker.roleChanged': (e, { names }) => `${names.node(e.broker, e.controllerId, e.t)} became ${e.role}`,

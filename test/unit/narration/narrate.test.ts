@@ -1,7 +1,8 @@
 import { resolveConfig } from '../../../src/model/defaults.ts';
 import type { TraceEvent } from '../../../src/model/events.ts';
 import type { SendFailedReason, SendMode } from '../../../src/model/vocabulary.ts';
-import { describeEvent, localOffsetConsumers, TRACE_TYPES } from '../../../src/ui/panels/event-sentences.ts';
+import { describeEvent, eventContextOf, localOffsetConsumers, TRACE_TYPES } from '../../../src/ui/panels/event-sentences.ts';
+import { spokenNews } from '../../../src/ui/panels/log-announcer.ts';
 import { contextAt, narrate } from '../../../src/ui/narration/narrate.ts';
 import { validateScenario } from '../../../src/scenario/validate.ts';
 import { simulate } from '../../../src/sim/simulate.ts';
@@ -519,6 +520,16 @@ describe('the caption of a send that ended FAILED', () => {
     expect(describeEvent(both, 'zh', { config })).toBe('p-1 从 ns-2 获取了 NewTopic 的路由（借用 TBW102 的路由代替）：8 个可写队列 / 6 个可读队列（broker-a 4 / 4，broker-b 4 / 2）');
   });
 
+  it('counts one queue in the singular (a %RETRY% topic\'s route: 1 queue to write, 1 to read)', () => {
+    const one = { t: 23_002, type: 'route.updated', client: 'c-1', topic: '%RETRY%CG_ORDER', writeQueues: ['broker-a:0'], readQueues: ['broker-a:0'], nameServer: 'ns-1', fromTopic: '%RETRY%CG_ORDER' } satisfies TraceEvent;
+    expect(narrate(one, 'en', { config })).toBe('c-1 pulled the route of %RETRY%CG_ORDER from ns-1: 1 queue to write, 1 to read. It pulls again in 20\u00a0s.');
+    expect(narrate(one, 'zh', { config })).toBe('c-1 从 ns-1 拉取了 %RETRY%CG_ORDER 的路由（路由发现）：可写 1 个队列，可读 1 个。20\u00a0秒后再次拉取。');
+    expect(describeEvent(one, 'en', { config })).toBe('c-1 got the route of %RETRY%CG_ORDER from ns-1: 1 write / 1 read queue (broker-a 1 / 1)');
+    const borrowed = { ...one, topic: 'NewTopic', fromTopic: 'TBW102' };
+    expect(narrate(borrowed, 'en', { config })).toContain(': 1 queue to write. ');
+    expect(spokenNews(one, 'en', eventContextOf(null))).toBe('c-1\'s route of %RETRY%CG_ORDER changed: 1 write, 1 read queue');
+  });
+
   it('says a producer without a route asks a NameServer at its next send, and names every master a cluster-mode updateTopic created the topic on (create-topic-cluster at 0:20)', () => {
     const timeline = libraryTimeline('create-topic-cluster', 20_000);
     const created = timeline.traceSlice(0).filter((e) => e.type === 'topic.updated' && e.topic === 'TopicOrder');
@@ -530,15 +541,28 @@ describe('the caption of a send that ended FAILED', () => {
     for (const event of created) {
       const en = narrate(event, 'en', context);
       expect(en).toMatch(/^broker-a and broker-b created TopicOrder: 8 write queues, 8 read queues/);
-      expect(en).toContain('A producer with no route for TopicOrder asks a NameServer for it at its next send (DefaultMQProducerImpl.tryToFindTopicPublishInfo); clients that already have a route see the change at their next route pull (every 30\u00a0s).');
+      // c-1 and c-2 knew no broker of TopicOrder: their rebalance of 0:22 asked for its route (findConsumerIdList).
+      expect(en).toContain('A producer with no route for TopicOrder asks a NameServer for it at its next send (DefaultMQProducerImpl.tryToFindTopicPublishInfo), a consumer at its next rebalance (every 20\u00a0s); clients that already have a route see the change at their next route pull (every 30\u00a0s).');
       const zh = narrate(event, 'zh', context);
       expect(zh).toMatch(/^broker-a 和 broker-b 创建了主题 TopicOrder：写队列 8 个、读队列 8 个/);
-      expect(zh).toContain('还没有 TopicOrder 路由的生产者在下一次发送时就向 NameServer 查询（DefaultMQProducerImpl.tryToFindTopicPublishInfo）；已有路由的客户端在下一次拉取路由时看到变化（每 30\u00a0秒）。');
+      expect(zh).toContain('还没有 TopicOrder 路由的生产者在下一次发送时就向 NameServer 查询（DefaultMQProducerImpl.tryToFindTopicPublishInfo），消费者在下一次负载均衡时查询（每 20\u00a0秒）；已有路由的客户端在下一次拉取路由时看到变化（每 30\u00a0秒）。');
     }
     // In broker mode the one broker is named alone.
     const one = libraryTimeline('create-topic-broker', 30_000);
     const alone = one.traceSlice(0).find((e) => e.type === 'topic.updated' && e.created && !e.auto)!;
     expect(narrate(alone, 'en', contextAt(one.scenario.config, one.state, undefined, one))).toMatch(new RegExp(`^${(alone as { broker: string }).broker} created `));
+  });
+
+  it('says a consumer with no route for an auto-created topic asks at its next rebalance (auto-create-topic: created at 0:02, c-1 and c-2 have its route at 0:22, before their 0:31 route pull)', () => {
+    const timeline = libraryTimeline('auto-create-topic', 3_000);
+    const created = timeline.traceSlice(0).find((e) => e.type === 'topic.updated' && e.topic === 'NewTopic')!;
+    const context = contextAt(timeline.scenario.config, timeline.state, undefined, timeline);
+    expect(narrate(created, 'en', context)).toContain('Clients see it at their next route pull (every 30\u00a0s); a consumer with no route for NewTopic asks at its next rebalance (every 20\u00a0s).');
+    expect(narrate(created, 'zh', context)).toContain('客户端在下一次拉取路由时看到变化（每 30\u00a0秒）；还没有 NewTopic 路由的消费者在下一次负载均衡时查询（每 20\u00a0秒）。');
+    const later = libraryTimeline('auto-create-topic', 30_000).traceSlice(0);
+    for (const client of ['c-1', 'c-2']) {
+      expect(Math.floor(later.find((e) => e.type === 'route.updated' && e.client === client && e.topic === 'NewTopic')!.t / 1_000)).toBe(22);
+    }
   });
 
   it('says a send went to a broker whose master is down, not that it is an ordinary send (crash-partition-shutdown: broker-a crashes at 1:00)', () => {

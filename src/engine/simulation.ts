@@ -87,7 +87,7 @@ export class Simulation<S, E extends EngineEvent, M extends object, T, W = never
     this.keepTrace = options.keepTrace ?? true;
     this.writer = options.writer ?? null;
     this.trace = new AppendLog<T>();
-    this.net = new Network<M>(createNetworkState(options.latency), this.rng, (at, ev) => this.schedule(at, ev), () => this.now);
+    this.net = new Network<M>(createNetworkState(options.latency), this.rng, (at, ev) => this.schedule(at, ev), () => this.now, (visit) => this.forEachPending(visit));
   }
 
   schedule(at: number, event: E | NetEvent<M>): void {
@@ -125,7 +125,7 @@ export class Simulation<S, E extends EngineEvent, M extends object, T, W = never
   }
 
   /** Visits every event still to run, in no particular order; it must not schedule anything. */
-  forEachPending(visit: (event: E | NetEvent<M>) => void): void {
+  forEachPending(visit: (event: E | NetEvent<M>, at: number) => void): void {
     this.queue.forEach(visit);
   }
 

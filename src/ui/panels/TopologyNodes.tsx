@@ -94,12 +94,18 @@ export function brokerDetail(broker: TopologyModel['brokers'][string], topic: st
   return `${strings.status[broker.status]}${queues}`;
 }
 
-/** A master's status line in a narrow box: the queue counts run together, then without the topic (the panel's header names it). */
+/**
+ * A broker's status line in a narrow box: a master's queue counts run together, then without the
+ * topic (the panel's header names it); a slave's read count without the topic, then only whether it
+ * serves its group's reads, which is what its line is there to say.
+ */
 export function brokerDetailShorter(broker: TopologyModel['brokers'][string], strings: PanelStrings, canvasStrings: TopologyStrings, topic: string | null): string[] {
   const nums = broker.queueNums;
-  if (nums === null || broker.role === 'slave') return [];
+  if (nums === null) return [];
+  const status = strings.status[broker.status];
+  if (broker.role === 'slave') return [`${status} · ${canvasStrings.slaveQueueCounts(nums.read, broker.slaveReads)}`, `${status} · ${canvasStrings.slaveReads(broker.slaveReads)}`];
   const counts = canvasStrings.queueCountsShort(nums.write, nums.read);
-  return [`${strings.status[broker.status]} · ${topic} ${counts}`, `${strings.status[broker.status]} · ${counts}`];
+  return [`${status} · ${topic} ${counts}`, `${status} · ${counts}`];
 }
 
 function isSelected(selection: Selection, kind: ProcessSelection['kind'], id: string): boolean {

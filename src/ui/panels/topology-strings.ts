@@ -13,6 +13,8 @@ export interface TopologyStrings {
   queueCountsShort: (write: number, read: number) => string;
   /** A slave drawing its group's queues while the master is down: whether some consumer reads there yet, and whether it answers. */
   slaveQueueCounts: (read: number, reads: SlaveReads) => string;
+  /** Whether a slave serves its group's reads, alone: what a narrow box keeps of its status line. */
+  slaveReads: (reads: SlaveReads) => string;
   /** A node that stands for a whole group of clients (a crowded cluster): how many, and their statuses. */
   clientGroupDetail: (kind: 'producer' | 'consumer', members: number, statuses: string) => string;
   /** After a BROADCASTING consumer's status: it reads every queue for itself. */
@@ -39,7 +41,8 @@ const en: TopologyStrings = {
   },
   queueCounts: (write, read) => `W ${write} / R ${read}`,
   queueCountsShort: (write, read) => `W${write}/R${read}`,
-  slaveQueueCounts: (read, reads) => `R ${read} · ${{ serving: 'serves reads', refusing: 'refuses reads', none: 'no reads yet' }[reads]}`,
+  slaveQueueCounts: (read, reads) => `R ${read} · ${en.slaveReads(reads)}`,
+  slaveReads: (reads) => ({ serving: 'serves reads', refusing: 'refuses reads', none: 'no reads yet' }[reads]),
   clientGroupDetail: (kind, members, statuses) => `${members} ${kind === 'producer' ? 'producers' : 'consumers'} · ${statuses}`,
   broadcasting: 'broadcast',
   clientGroupKind: (kind) => (kind === 'producer' ? 'producer group: one node for all its producers' : 'consumer group: one node for all its consumers'),
@@ -60,7 +63,8 @@ const zh: TopologyStrings = {
   },
   queueCounts: (write, read) => `写 ${write} / 读 ${read}`,
   queueCountsShort: (write, read) => `写${write}/读${read}`,
-  slaveQueueCounts: (read, reads) => `读 ${read} · ${{ serving: '代为提供读取', refusing: '拒绝读取', none: '尚无读取' }[reads]}`,
+  slaveQueueCounts: (read, reads) => `读 ${read} · ${zh.slaveReads(reads)}`,
+  slaveReads: (reads) => ({ serving: '代为提供读取', refusing: '拒绝读取', none: '尚无读取' }[reads]),
   clientGroupDetail: (kind, members, statuses) => `${members} 个${kind === 'producer' ? '生产者' : '消费者'} · ${statuses}`,
   broadcasting: '广播消费',
   clientGroupKind: (kind) => (kind === 'producer' ? '生产者组：一个节点代表组内所有生产者' : '消费者组：一个节点代表组内所有消费者'),

@@ -7,6 +7,8 @@ import { heatLevel } from '../../../src/ui/panels/topology-heat.ts';
 import { waitingOn } from '../../../src/ui/panels/topology-queues.ts';
 import { usePlayback } from '../../../src/store/playback.ts';
 import { topologyLegendStrings } from '../../../src/ui/panels/topology-legend-strings.ts';
+import { findLibraryEntry } from '../../../src/scenario/library/index.ts';
+import { scenarioOf, type ScenarioJson } from '../../support/test-sim.ts';
 import { loadAt } from './load.ts';
 import { writeReadScenario } from './scenarios.ts';
 
@@ -66,6 +68,16 @@ describe('the canvas at size: status lines shortened, not cut', () => {
     expect(fitDetail('running · TopicTest W 8 / R 4', ['running · TopicTest W8/R4', 'running · W8/R4'], 400)).toBe('running · TopicTest W 8 / R 4');
     expect(fitDetail('running · TopicLarge W 64 / R 64', ['running · TopicLarge W64/R64', 'running · W64/R64'], 110)).toBe('running · W64/R64');
     expect(fitDetail('running · TopicLarge W 64 / R 64', ['running · W64/R64'], 40)).toMatch(/^runn?i?n?g?.*…$/);
+  });
+
+  it('says whether a slave in a narrow box serves its group\'s reads, in English and Chinese, where its line after the topic was cut', async () => {
+    // Three masters, each with a slave: two broker columns; at 2:10 broker-a's master is shut down and its 5.x slave refuses the reads (no slaveReadEnable).
+    loadAt(scenarioOf(findLibraryEntry('broker-out-of-service')!.scenario as ScenarioJson), 130_000);
+    const { container } = await renderAtWidth();
+    expect(details(container, 'broker-a/1')).toEqual(['running · refuses reads']);
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(details(container, 'broker-a/1')).toEqual(['运行中 · 读 4 · 拒绝读取']);
+    act(() => usePlayback.getState().setLanguage('en'));
   });
 
   it('leaves the reference scenario\'s lines as they were', async () => {

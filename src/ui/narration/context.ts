@@ -39,6 +39,8 @@ export interface NarrationContext {
   startFailure?: (client: string, t: number) => StartFailure | undefined;
   /** Whether the client holds a route of the topic at the caption's time (MQClientInstance.topicRouteTable). Unknown is yes. */
   hasRoute?: (client: string, topic: string) => boolean;
+  /** When the client's next periodic route round is due (MQClientInstance's updateTopicRouteInfoFromNameServer task), at the caption's time. */
+  nextRouteRound?: (client: string) => number | undefined;
   /**
    * The masters that created a topic at the same instant with the same queues as this one (an
    * updateTopic -c runs createAndUpdateTopicConfig on every master of the cluster at once), by name;
@@ -48,6 +50,19 @@ export interface NarrationContext {
 }
 
 export type StartFailure = 'shutsDown' | 'runsOn';
+
+/**
+ * How long after a route update the client pulls again: its periodic round keeps its own schedule,
+ * so a pull made out of turn (a start, a send without a route, a rebalance that found no queues)
+ * is followed by the round already due, not by a full pollNameServerInterval. The round's time is
+ * the state's at the caption's moment: one run since the event is later than the event's own
+ * interval, and then the interval is all that can be said.
+ */
+export function untilNextRouteRound(e: { client: string; t: number }, context: NarrationContext): number {
+  const interval = context.config.pollNameServerIntervalMs;
+  const next = context.nextRouteRound?.(e.client);
+  return next !== undefined && next > e.t && next - e.t <= interval ? next - e.t : interval;
+}
 
 /**
  * Why a master cannot be reached, as a call to it sees it (NettyRemotingClient): 'stopped', its

@@ -6,7 +6,7 @@ import { faultSubject, isNotOkStatus, retryAvoidsLastBroker, PRODUCER_CHANNEL_EX
 import { formatTime } from '../../viz/format.ts';
 import { duplicateCauseSaid } from '../panels/cause-strings.ts';
 import { closedCallCount } from './channel-closed.ts';
-import { attemptsAllowed, creators, durationEn as d, failedSend, notOkAttempts, queuesByBroker, keepsOffsetsLocally, nodeEn as node, nodeName, retriesSaid, slavesToo, type AttemptsFailed, type FailedSend, type MasterAway, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
+import { attemptsAllowed, creators, durationEn as d, failedSend, notOkAttempts, queuesByBroker, keepsOffsetsLocally, nodeEn as node, nodeName, retriesSaid, slavesToo, untilNextRouteRound, type AttemptsFailed, type FailedSend, type MasterAway, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
 /**
  * SUBSCRIPTION_NOT_EXIST from a broker with no ConsumerGroupInfo for the group: what brings the
@@ -393,9 +393,9 @@ export const en: Narrators = {
     if (!e.found) return `${e.client} asked ${e.nameServer} for the route of ${e.topic} (GET_ROUTEINFO_BY_TOPIC): the NameServer knows no such topic (TOPIC_NOT_EXIST). A producer with no route asks again with its next send (tryToFindTopicPublishInfo); otherwise the client asks at its next route pull, every ${d(config.pollNameServerIntervalMs)}.`;
     return `${e.client} pulled the route of ${e.topic} from ${e.nameServer} (GET_ROUTEINFO_BY_TOPIC, route discovery): ${e.changed ? 'it changed, so the client rebuilds its queue lists' : 'unchanged'}. A client pulls each of its topics' routes every ${d(config.pollNameServerIntervalMs)} (pollNameServerInterval); the NameServer never pushes, so a change reaches clients only at their next pull.`;
   },
-  'route.updated': (e, { config }) => (e.fromTopic === e.topic
-    ? `${e.client} pulled the route of ${e.topic} from ${e.nameServer}: ${queuesEn(e.writeQueues.length)} to write${byBrokerEn(e.writeQueues)}, ${e.readQueues.length} to read${byBrokerEn(e.readQueues)}. It pulls again in ${d(config.pollNameServerIntervalMs)}.`
-    : `${e.nameServer} has no route for ${e.topic}, so ${e.client} took ${e.fromTopic}'s route in its place, at most ${config.producerDefaultTopicQueueNums} queues on each broker (defaultTopicQueueNums): ${queuesEn(e.writeQueues.length)} to write. The first message a broker receives for ${e.topic} creates it there.`),
+  'route.updated': (e, c) => (e.fromTopic === e.topic
+    ? `${e.client} pulled the route of ${e.topic} from ${e.nameServer}: ${queuesEn(e.writeQueues.length)} to write${byBrokerEn(e.writeQueues)}, ${e.readQueues.length} to read${byBrokerEn(e.readQueues)}. It pulls again in ${d(untilNextRouteRound(e, c))}.`
+    : `${e.nameServer} has no route for ${e.topic}, so ${e.client} took ${e.fromTopic}'s route in its place, at most ${c.config.producerDefaultTopicQueueNums} queues on each broker (defaultTopicQueueNums): ${queuesEn(e.writeQueues.length)} to write. The first message a broker receives for ${e.topic} creates it there.`),
   'route.failed': (e, c) => `${e.client} could not get the route of ${e.topic} from ${e.nameServer} (${e.reason})${passedEn(e, c.config)}; ${routeFailedThenEn(e, c)}`,
   'topic.updated': (e, c) => `${listedEn(creators(c, e))} ${e.created ? 'created' : 'changed'} ${e.topic}: ${e.writeQueueNums} write queues, ${e.readQueueNums} read queues, perm ${perm2String(e.perm)} (R: consumers may read it, W: producers may write it)${autoCreatedEn(e)}. ${seenEn(e, c.config)}`,
   'nameServer.wipeWritePerm': (e, { config }) => `${e.nameServer} took PERM_WRITE off ${e.broker}'s QueueData of ${e.topicCount} topics (mqadmin prints "wipe write perm of broker[${e.broker}] in name server[...] OK, ${e.topicCount}"). Producers leave ${e.broker} at their next route pull (every ${d(config.pollNameServerIntervalMs)}); consumers still read it. A registration with an unchanged DataVersion leaves the wipe alone; a topic change on the broker, or its first registration after a restart, writes the broker's own perm back.`,

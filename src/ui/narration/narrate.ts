@@ -77,6 +77,7 @@ export function contextAt(config: NarrationContext['config'], state: Readonly<Mo
       return trace !== undefined && startFailedSince(trace, id, t) ? failure : undefined;
     },
     hasRoute: (id, topic) => state.clients[id]?.topicRouteTable[topic] !== undefined,
+    nextRouteRound: (id) => state.clients[id]?.nextRouteRefreshAt,
     ...(trace ? { sendAttempts: (msgId: string) => attemptsBefore(trace, msgId, config.sendMsgTimeoutMs), createdTogether: (e: TopicUpdated) => createdTogether(trace, e) } : {}),
   };
 }

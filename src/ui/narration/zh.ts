@@ -7,7 +7,7 @@ import { formatTime } from '../../viz/format.ts';
 import { duplicateCauseSaid } from '../panels/cause-strings.ts';
 import { closedCallCount } from './channel-closed.ts';
 import { zhJoin } from '../i18n/index.ts';
-import { attemptsAllowed, creators, durationZh as d, failedSend, notOkAttempts, queuesByBroker, keepsOffsetsLocally, nodeZh as node, nodeName, retriesSaid, slavesToo, type AttemptsFailed, type FailedSend, type MasterAway, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
+import { attemptsAllowed, creators, durationZh as d, failedSend, notOkAttempts, queuesByBroker, keepsOffsetsLocally, nodeZh as node, nodeName, retriesSaid, slavesToo, untilNextRouteRound, type AttemptsFailed, type FailedSend, type MasterAway, type NarrationContext, type Narrators, type TraceOf } from './context.ts';
 
 /** Broker 没有该组的 ConsumerGroupInfo 时的 SUBSCRIPTION_NOT_EXIST，如 noGroupInfoEn（en.ts）所说。 */
 function noGroupInfoZh(e: TraceOf<'pull.rejected'>, c: NarrationContext): string {
@@ -343,9 +343,9 @@ export const zh: Narrators = {
     if (!e.found) return `${e.client} 向 ${e.nameServer} 查询 ${e.topic} 的路由（GET_ROUTEINFO_BY_TOPIC）：NameServer 上没有这个主题（TOPIC_NOT_EXIST）。还没有路由的生产者在下一次发送时再问（tryToFindTopicPublishInfo）；否则客户端在下一次拉取路由时（每 ${d(config.pollNameServerIntervalMs)}）再问。`;
     return `${e.client} 从 ${e.nameServer} 拉取了 ${e.topic} 的路由（GET_ROUTEINFO_BY_TOPIC，路由发现）：${e.changed ? '路由变了，客户端据此重建队列列表' : '没有变化'}。客户端每 ${d(config.pollNameServerIntervalMs)}拉取一次它每个主题的路由（pollNameServerInterval）；NameServer 从不主动推送，所以变化要到客户端下一次拉取时才被看到。`;
   },
-  'route.updated': (e, { config }) => (e.fromTopic === e.topic
-    ? `${e.client} 从 ${e.nameServer} 拉取了 ${e.topic} 的路由（路由发现）：可写 ${e.writeQueues.length} 个队列${byBrokerZh(e.writeQueues)}，可读 ${e.readQueues.length} 个${byBrokerZh(e.readQueues)}。${d(config.pollNameServerIntervalMs)}后再次拉取。`
-    : `${e.nameServer} 上没有 ${e.topic} 的路由，于是 ${e.client} 借用 ${e.fromTopic} 的路由代替它，每个 Broker 最多 ${config.producerDefaultTopicQueueNums} 个队列（defaultTopicQueueNums）：可写 ${e.writeQueues.length} 个队列。某个 Broker 收到 ${e.topic} 的第一条消息时才会在自己这里创建它。`),
+  'route.updated': (e, c) => (e.fromTopic === e.topic
+    ? `${e.client} 从 ${e.nameServer} 拉取了 ${e.topic} 的路由（路由发现）：可写 ${e.writeQueues.length} 个队列${byBrokerZh(e.writeQueues)}，可读 ${e.readQueues.length} 个${byBrokerZh(e.readQueues)}。${d(untilNextRouteRound(e, c))}后再次拉取。`
+    : `${e.nameServer} 上没有 ${e.topic} 的路由，于是 ${e.client} 借用 ${e.fromTopic} 的路由代替它，每个 Broker 最多 ${c.config.producerDefaultTopicQueueNums} 个队列（defaultTopicQueueNums）：可写 ${e.writeQueues.length} 个队列。某个 Broker 收到 ${e.topic} 的第一条消息时才会在自己这里创建它。`),
   'route.failed': (e, c) => `${e.client} 未能从 ${e.nameServer} 获取 ${e.topic} 的路由（${e.reason}）${passedZh(e, c.config)}；${routeFailedThenZh(e, c)}`,
   'topic.updated': (e, c) => `${creators(c, e).join(' 和 ')} ${e.created ? '创建' : '修改'}了主题 ${e.topic}：写队列 ${e.writeQueueNums} 个、读队列 ${e.readQueueNums} 个，perm ${perm2String(e.perm)}（R：消费者可读，W：生产者可写）${autoCreatedZh(e)}。${seenZh(e, c.config)}`,
   'nameServer.wipeWritePerm': (e, { config }) => `${e.nameServer} 摘除了 ${e.broker} 在 ${e.topicCount} 个主题的 QueueData 上的 PERM_WRITE（mqadmin 打印 "wipe write perm of broker[${e.broker}] in name server[...] OK, ${e.topicCount}"）。生产者在下一次拉取路由时（每 ${d(config.pollNameServerIntervalMs)}）离开 ${e.broker}；消费者照常读它。DataVersion 不变的注册不会撤销摘除；Broker 上的主题变更，或它重启后的首次注册，会把 Broker 自己的 perm 写回。`,

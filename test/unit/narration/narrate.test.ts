@@ -723,3 +723,28 @@ describe('the caption of a ONEWAY send to a master without power', () => {
     expect(zh).toContain(`如果没有打开的连接，它要等一次建连：建连得不到应答，就在 connectTimeoutMillis（${connectTimeout / 1_000}\u00a0秒）后失败，消息随之被丢弃，到那时才算丢失。`);
   });
 });
+
+describe('the caption of a route pulled out of turn', () => {
+  it('says the next pull of the client\'s own round, not a whole pollNameServerInterval from a pull its rebalance made (auto-create-topic)', () => {
+    // c-1 starts at 1 s; its route round runs routeRefreshInitialDelay (10 ms) later and every pollNameServerInterval (30 s)
+    // after (MQClientInstance.startScheduledTask). Its rebalance finds NewTopic created at about 22 s and asks for its route then.
+    const config = resolveConfig({});
+    const scenario = libraryTimeline('auto-create-topic', 0).scenario;
+    const start = scenario.consumers.find((c) => c.id === 'c-1')!.startAt;
+    const nextRound = start + config.routeRefreshInitialDelayMs + config.pollNameServerIntervalMs;
+    const first = libraryTimeline('auto-create-topic', nextRound).traceSlice(0)
+      .find((e) => e.type === 'route.updated' && e.client === 'c-1' && e.topic === 'NewTopic')!;
+    expect(first.t).toBeGreaterThan(start + 20_000);
+    expect(first.t).toBeLessThan(nextRound - 5_000);
+    const timeline = libraryTimeline('auto-create-topic', first.t);
+    const context = contextAt(timeline.scenario.config, timeline.state, undefined, timeline);
+    const seconds = Math.round((nextRound - first.t) / 1_000);
+    expect(narrate(first, 'en', context)).toContain(`It pulls again in ${seconds}\u00a0s.`);
+    expect(narrate(first, 'zh', context)).toContain(`${seconds}\u00a0秒后再次拉取。`);
+    // Its round's own pull, a moment later, is followed by the next round, a whole interval on.
+    const own = libraryTimeline('auto-create-topic', nextRound + 100).traceSlice(0)
+      .find((e) => e.type === 'route.updated' && e.client === 'p-1' && e.t > nextRound)!;
+    const later = libraryTimeline('auto-create-topic', own.t);
+    expect(narrate(own, 'en', contextAt(later.scenario.config, later.state, undefined, later))).toContain('It pulls again in 30\u00a0s.');
+  });
+});

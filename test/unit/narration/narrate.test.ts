@@ -683,6 +683,30 @@ describe('the caption of a route query that failed', () => {
   });
 });
 
+describe('the caption of a route query that timed out', () => {
+  it('says the client tries again at its next route round, what is left of the interval after the query waited out its timeout', () => {
+    // p-1 starts at 1 s; its route round runs 10 ms later and every 30 s (MQClientInstance.startScheduledTask). Cut off
+    // from its only NameServer at 20 s, the round at 31.010 s waits mqClientApiTimeout (3 s) for an answer.
+    const result = validateScenario({
+      version: 1, durationMs: 60_000, config: { networkJitterMs: 0 },
+      nameServers: [{ id: 'ns-1' }], brokers: [{ name: 'broker-a' }], topics: [{ name: 'TopicTest', writeQueueNums: 4, readQueueNums: 4 }],
+      producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', startAt: 1_000 }],
+      timeline: [{ at: 20_000, action: 'partitionLink', target: 'p-1', peer: 'ns-1' }],
+    });
+    if (!result.ok) throw new Error('invalid');
+    const { config } = result.scenario;
+    const round = 1_000 + config.routeRefreshInitialDelayMs + config.pollNameServerIntervalMs;
+    const timeline = new Timeline(result.scenario);
+    timeline.seek(round + config.mqClientApiTimeoutMs);
+    const failed = timeline.traceSlice(0).find((e) => e.type === 'route.failed')!;
+    expect(failed).toMatchObject({ t: round + config.mqClientApiTimeoutMs, client: 'p-1', reason: 'timeout' });
+    const context = contextAt(config, timeline.state, undefined, timeline);
+    const left = (config.pollNameServerIntervalMs - config.mqClientApiTimeoutMs) / 1_000;
+    expect(narrate(failed, 'en', context)).toContain(`it keeps its cached route and tries again in ${left}\u00a0s.`);
+    expect(narrate(failed, 'zh', context)).toContain(`它继续使用缓存的路由，${left}\u00a0秒后重试。`);
+  });
+});
+
 describe('the caption of a ONEWAY send to a master without power', () => {
   /** NettyClientConfig.connectTimeoutMillis; DefaultMQProducer.sendMsgTimeout, the heartbeat's timeout too (mqClientApiTimeout). */
   const [connectTimeout, callTimeout, powerOff] = [3_000, 3_000, 40_000];

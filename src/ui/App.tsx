@@ -80,6 +80,21 @@ function useFaultedAtRest(): boolean {
   return shown;
 }
 
+/*
+ * The panels are made once, not in each render of Panels: they take nothing from it, and an
+ * element Panels hands again unchanged is not re-rendered. Panels renders at each move across the
+ * first fault (useFaultedAtRest follows the playhead); when it made them anew, every panel was
+ * rendered in that move's frame, the queue grid, the NameServer tables and the event log off
+ * screen among them, which then drew the new moment at once instead of once the page is idle.
+ */
+const SIDE: Record<SidePanel, ReactNode> = {
+  nameServers: <OnScreenSlot key="nameServers"><Suspense fallback={null}><NameServerPanel className="rs-area-nameservers" /></Suspense></OnScreenSlot>,
+  inspector: <OnScreenSlot key="inspector"><Suspense fallback={null}><InspectorPanel className="rs-area-inspector" /></Suspense></OnScreenSlot>,
+  log: <OnScreenSlot key="log"><Suspense fallback={null}><EventLog className="rs-area-events" /></Suspense></OnScreenSlot>,
+  failover: <OnScreenSlot key="failover"><Suspense fallback={null}><FailoverPanel className="rs-area-failover" /></Suspense></OnScreenSlot>,
+};
+const INSIGHT = <InsightTabs />;
+
 /**
  * Two columns that stack their panels independently (a grid would align rows across columns
  * and leave holes under the shorter panel); one column on a phone, in reading order.
@@ -92,20 +107,14 @@ function Panels() {
   const panels = useRegionRef('panels');
   const mainColumn = useRegionRef('mainColumn');
   const sideColumn = useRegionRef('sideColumn');
-  const side: Record<SidePanel, ReactNode> = {
-    nameServers: <OnScreenSlot key="nameServers"><Suspense fallback={null}><NameServerPanel className="rs-area-nameservers" /></Suspense></OnScreenSlot>,
-    inspector: <OnScreenSlot key="inspector"><Suspense fallback={null}><InspectorPanel className="rs-area-inspector" /></Suspense></OnScreenSlot>,
-    log: <OnScreenSlot key="log"><Suspense fallback={null}><EventLog className="rs-area-events" /></Suspense></OnScreenSlot>,
-    failover: <OnScreenSlot key="failover"><Suspense fallback={null}><FailoverPanel className="rs-area-failover" /></Suspense></OnScreenSlot>,
-  };
   return (
     <div ref={panels} className={`rs-panels${inspecting ? ' rs-panels-inspecting' : ''}`}>
       <SummaryBar className="rs-area-summary" />
       <div ref={mainColumn} className="rs-column rs-column-main">
-        <InsightTabs />
+        {INSIGHT}
       </div>
       <div ref={sideColumn} className="rs-column rs-column-side">
-        {sideOrder(focus ?? [], inspecting, faulted).map((name) => side[name])}
+        {sideOrder(focus ?? [], inspecting, faulted).map((name) => SIDE[name])}
       </div>
     </div>
   );

@@ -86,7 +86,7 @@ const SEEK_WAIT_MS = 1_000;
 /** The catch-ups waiting for the page to be idle: run together, so React draws them in one render. */
 const waiting = new Set<() => void>();
 let idleHandle: (() => void) | null = null;
-/** When the catch-ups first found a seek under way (they wait for its moment), or null. */
+/** When the catch-ups first found the seek under way (they wait for its moment), or null: each move starts it over. */
 let heldSince: number | null = null;
 
 /**
@@ -115,7 +115,12 @@ let movedAt = Number.NEGATIVE_INFINITY;
 
 usePlayback.subscribe((state, previous) => {
   if (state.playing) return;
-  if (state.timeMs !== previous.timeMs || (state.seekTarget !== null && state.seekTarget !== previous.seekTarget)) movedAt = performance.now();
+  // A seek's wait (SEEK_WAIT_MS) counts from that seek: kept from a seek before, it made the panels
+  // off screen catch up in the middle of the next seek that took longer than QUIET_MS.
+  if (state.timeMs !== previous.timeMs || (state.seekTarget !== null && state.seekTarget !== previous.seekTarget)) {
+    movedAt = performance.now();
+    heldSince = null;
+  }
 });
 
 function runWaiting(): void {
@@ -125,7 +130,6 @@ function runWaiting(): void {
     idleHandle = requestIdle(HELD_RETRY_MS);
     return;
   }
-  heldSince = null;
   const tasks = [...waiting];
   waiting.clear();
   for (const task of tasks) task();

@@ -14,9 +14,8 @@ const SIDE_PANELS: SidePanel[] = ['nameServers', 'inspector', 'log', 'failover']
  * The main column always opens with the topology, whose brokers draw their queues.
  */
 export function sideOrder(focus: readonly FocusPanel[], inspecting = false, faulted = false): SidePanel[] {
-  const leading: SidePanel[] = [...(inspecting ? ['inspector' as const] : []), ...(faulted ? ['failover' as const] : [])];
-  const first = [...leading, ...SIDE_PANELS.filter((name) => focus.includes(name) && !leading.includes(name))];
-  return [...first, ...SIDE_PANELS.filter((name) => !first.includes(name))];
+  // A Set keeps each panel where it first comes.
+  return [...new Set<SidePanel>([...(inspecting ? ['inspector' as const] : []), ...(faulted ? ['failover' as const] : []), ...SIDE_PANELS.filter((name) => focus.includes(name)), ...SIDE_PANELS])];
 }
 
 /**

@@ -80,4 +80,28 @@ describe('a panel off screen while a seek is under way', () => {
     act(() => idle.run());
     expect(screen.getByTestId('logged').textContent).toBe('3000');
   });
+
+  it('counts the wait for a seek from that seek, not from one before it', async () => {
+    act(() => usePlayback.getState().loadScenario(writeReadScenario({ durationMs: 60_000 }), 1_000));
+    await waitFor(() => expect(usePlayback.getState().timeMs).toBe(1_000));
+    render(<OnScreenSlot><ProbePanel /></OnScreenSlot>);
+    const shown = () => screen.getByTestId('shown').textContent;
+    // A first seek keeps the idle page waiting for 650 ms of its 1 s at most.
+    act(() => {
+      usePlayback.getState().seek(2_000);
+      idle.run();
+      idle.run(500);
+    });
+    expect(shown()).toBe('1000');
+    await waitFor(() => expect(usePlayback.getState().timeMs).toBe(2_000));
+    // The next seek has been under way 600 ms: the panel still waits for its moment.
+    act(() => {
+      usePlayback.getState().seek(3_000);
+      idle.run(600);
+    });
+    expect(shown()).toBe('1000');
+    await waitFor(() => expect(usePlayback.getState().timeMs).toBe(3_000));
+    act(() => idle.run());
+    expect(shown()).toBe('3000');
+  });
 });

@@ -87,7 +87,7 @@ export class Simulation<S, E extends EngineEvent, M extends object, T, W = never
     this.keepTrace = options.keepTrace ?? true;
     this.writer = options.writer ?? null;
     this.trace = new AppendLog<T>();
-    this.net = new Network<M>(createNetworkState(options.latency), this.rng, (at, ev) => this.schedule(at, ev), () => this.now, (visit) => this.forEachPending(visit));
+    this.net = new Network<M>(createNetworkState(options.latency), this.rng, (at, ev) => this.schedule(at, ev), () => this.now);
   }
 
   schedule(at: number, event: E | NetEvent<M>): void {
@@ -167,6 +167,7 @@ export class Simulation<S, E extends EngineEvent, M extends object, T, W = never
 
   /** A copy of the run now; parts equal to `previous`'s (an earlier snapshot) are taken from it (cloneStateSharing). */
   snapshot(previous?: Snapshot<S, E | NetEvent<M>, T>): Snapshot<S, E | NetEvent<M>, T> {
+    this.net.pruneArrivals();
     return {
       now: this.now,
       queue: this.queue.snapshot(),

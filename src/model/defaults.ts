@@ -177,7 +177,7 @@ export const ROCKETMQ_DEFAULTS = {
   // --- The simulated network (ours: a data-centre LAN) ---
   /** One-way latency of every link, before jitter. */
   networkLatencyMs: 1,
-  /** Extra one-way latency drawn uniformly from [0, networkJitterMs] per message. */
+  /** Extra one-way latency drawn uniformly from [0, networkJitterMs] per message; a message never arrives before one its sender sent the same receiver earlier (one TCP connection keeps its order). */
   networkJitterMs: 1,
 };
 

@@ -27,8 +27,8 @@ describe('one group, two tag subscriptions: c-1 "TagA" started at 1 s, c-2 "TagB
     { id: 'c-2', group: 'CG', topic: 'TopicTest', subscription: 'TagB', startAt: 2_000 },
   ])).at(120_000);
   const tagsOf = new Map(sim.events('message.sent').map((e) => [e.msgId, e.tags]));
-  // The last change of anyone's queues of TopicTest, at about 3 s: c-1 keeps two of its four a
-  // millisecond after c-2 took the other two, and its heartbeat puts TagA back for good.
+  // The last change of anyone's queues of TopicTest, at about 3 s: c-2 takes two of c-1's four two
+  // milliseconds after c-1 gave them up, and its heartbeat puts TagB in the table for good.
   const lastChange = sim.last('rebalance', { topic: 'TopicTest' })!;
   const switchAt = sim.first('client.heartbeat', (e) => e.client === lastChange.consumer && e.t >= lastChange.t && e.trigger === 'rebalance')!.t;
 
@@ -38,19 +38,19 @@ describe('one group, two tag subscriptions: c-1 "TagA" started at 1 s, c-2 "TagB
     expect(describeInconsistentGroup(groups[0]!)).toContain('c-1: TopicTest "TagA", c-2: TopicTest "TagB"');
   });
 
-  it('the broker keeps one table for the group: the member whose queues changed last (c-1, TagA) wins', () => {
-    expect(lastChange.consumer).toBe('c-1');
-    expect(sim.broker('broker-a').consumerTable['CG']!.subscriptions['TopicTest']).toBe('TagA');
+  it('the broker keeps one table for the group: the member whose queues changed last (c-2, TagB) wins', () => {
+    expect(lastChange.consumer).toBe('c-2');
+    expect(sim.broker('broker-a').consumerTable['CG']!.subscriptions['TopicTest']).toBe('TagB');
   });
 
-  it('once c-1\'s last change has reached the broker no TagB message is consumed, and TagA only on c-1\'s own queues', () => {
+  it('once c-2\'s last change has reached the broker no TagA message is consumed, and TagB only on c-2\'s own queues', () => {
     expect(switchAt).toBeLessThan(3_100);
-    // Messages sent a second after the switch: none was pulled under c-2's TagB any more.
+    // Messages sent a second after the switch: none was pulled under c-1's TagA any more.
     const sentAt = new Map(sim.events('message.sent').map((e) => [e.msgId, e.t]));
     const consumed = sim.events('message.consumed', (e) => e.group === 'CG' && e.topic === 'TopicTest' && sentAt.get(e.msgId)! > switchAt + 1_000);
     expect(consumed.length).toBeGreaterThan(100);
-    expect(consumed.filter((e) => tagsOf.get(e.msgId) === 'TagB')).toEqual([]);
-    expect(new Set(consumed.map((e) => e.consumer))).toEqual(new Set(['c-1']));
+    expect(consumed.filter((e) => tagsOf.get(e.msgId) === 'TagA')).toEqual([]);
+    expect(new Set(consumed.map((e) => e.consumer))).toEqual(new Set(['c-2']));
   });
 
   it('every message a member wanted and the group passed over is counted once and traced (message.filtered)', () => {
@@ -63,13 +63,13 @@ describe('one group, two tag subscriptions: c-1 "TagA" started at 1 s, c-2 "TagB
     // SubscriptionData) for up to brokerSuspendMaxTime, 15 s.
     const filtered = all.filter((e) => e.t > switchAt + 15_000 + 100);
     expect(filtered.length).toBeGreaterThan(100);
-    // TagB skipped by the broker's TagA filter; TagA dropped by c-2's own TagB filter.
-    expect(new Set(filtered.filter((e) => e.by === 'broker').map((e) => e.tags))).toEqual(new Set(['TagB']));
-    expect(new Set(filtered.filter((e) => e.by === 'client').map((e) => e.tags))).toEqual(new Set(['TagA']));
-    // Each TagB message stored below the group's offsets is explained by one of them.
+    // TagA skipped by the broker's TagB filter; TagB dropped by c-1's own TagA filter.
+    expect(new Set(filtered.filter((e) => e.by === 'broker').map((e) => e.tags))).toEqual(new Set(['TagA']));
+    expect(new Set(filtered.filter((e) => e.by === 'client').map((e) => e.tags))).toEqual(new Set(['TagB']));
+    // Each TagA message stored below the group's offsets is explained by one of them.
     const explained = new Set(all.map((e) => e.msgId));
     const offsets = sim.summary().queues.filter((q) => q.topic === 'TopicTest');
-    const behind = sim.events('message.stored', (e) => e.topic === 'TopicTest' && tagsOf.get(e.msgId) === 'TagB' && !consumedIds.has(e.msgId)
+    const behind = sim.events('message.stored', (e) => e.topic === 'TopicTest' && tagsOf.get(e.msgId) === 'TagA' && !consumedIds.has(e.msgId)
       && e.queueOffset < offsets.find((q) => q.queueId === e.queueId)!.consumerOffsets['CG']!);
     expect(behind.length).toBeGreaterThan(50);
     for (const e of behind) expect(explained.has(e.msgId)).toBe(true);

@@ -1,5 +1,6 @@
 /**
- * The network's rules (src/engine/network.ts): a message takes the link's latency; a connection
+ * The network's rules (src/engine/network.ts): a message takes the link's latency, and never
+ * arrives before one its sender sent the same receiver earlier; a connection
  * opens with the first message over it; when a node's process dies, each connected peer sees the
  * close exactly one latency later; a partitioned node or link is a black hole, where nothing
  * arrives and nothing closes; a node powered off is down and a black hole both.
@@ -141,6 +142,52 @@ describe('the network', () => {
         expect(seen.at(-1)!.t).toBeGreaterThanOrEqual(LATENCY_MS);
         expect(seen.at(-1)!.t).toBeLessThanOrEqual(LATENCY_MS + JITTER_MS);
       }
+    }
+  });
+
+  it('keeps the messages one node sends another in send order (one TCP connection), whatever the draws, each still within the latency and jitter of its send, while another link keeps its own order', () => {
+    const sends = [[0, 'a', 'b', 'one'], [0, 'a', 'b', 'two'], [0, 'b', 'a', 'reply'], [0, 'c', 'b', 'other'], [0, 'a', 'b', 'three'], [2, 'a', 'b', 'four'], [2, 'a', 'b', 'five']] as const;
+    let overtakenWithoutOrder = 0;
+    for (let seed = 1; seed <= 50; seed++) {
+      const sim = network(['a', 'b', 'c'], { seed, jitterMs: JITTER_MS });
+      for (const [t, from, to, message] of sends) sim.schedule(t, { kind: 'send', from, to, message });
+      sim.runUntil(100);
+      const arrived = (from: string, to: string) => sim.state.filter((seen) => seen.other === from && seen.at === to).map((seen) => seen.message);
+      expect(arrived('a', 'b'), `seed ${seed}`).toEqual(['one', 'two', 'three', 'four', 'five']);
+      expect(sim.state.map((seen) => seen.message).sort(), `seed ${seed}`).toEqual(sends.map((send) => send[3]).sort());
+      for (const seen of sim.state) {
+        const sentAt = sends.find((send) => send[3] === seen.message)![0];
+        expect(seen.t - sentAt, `seed ${seed}: ${seen.message}`).toBeGreaterThanOrEqual(LATENCY_MS);
+        expect(seen.t - sentAt, `seed ${seed}: ${seen.message}`).toBeLessThanOrEqual(LATENCY_MS + JITTER_MS);
+      }
+      // The other links' messages arrive at their own draws: 'other' (c -> b) may come between a's.
+      const atB = sim.state.filter((seen) => seen.at === 'b').map((seen) => seen.message);
+      if (atB.indexOf('other') < atB.indexOf('one')) overtakenWithoutOrder++;
+    }
+    expect(overtakenWithoutOrder).toBeGreaterThan(0);
+  });
+
+  it('a snapshot taken with nothing on its way shares the network state with the snapshot before, and a restored run still holds a message behind one sent before the snapshot', () => {
+    const sim = network(['a', 'b'], { seed: 3, jitterMs: JITTER_MS });
+    sim.schedule(0, { kind: 'send', from: 'a', to: 'b', message: 'settled' });
+    sim.runUntil(50);
+    const quiet = sim.snapshot();
+    sim.schedule(60, { kind: 'send', from: 'a', to: 'b', message: 'settled too' });
+    sim.runUntil(100);
+    expect(sim.snapshot(quiet).network).toBe(quiet.network);
+    for (let seed = 1; seed <= 20; seed++) {
+      const run = network(['a', 'b'], { seed, jitterMs: JITTER_MS });
+      run.schedule(0, { kind: 'send', from: 'a', to: 'b', message: 'before' });
+      run.runUntil(0);
+      const midway = run.snapshot();
+      run.schedule(0, { kind: 'send', from: 'a', to: 'b', message: 'after' });
+      run.runUntil(100);
+      const firstPass = run.state.map((seen) => seen.message);
+      run.restore(midway);
+      run.schedule(0, { kind: 'send', from: 'a', to: 'b', message: 'after' });
+      run.runUntil(100);
+      expect(run.state.map((seen) => seen.message), `seed ${seed}`).toEqual(firstPass);
+      expect(firstPass, `seed ${seed}`).toEqual(['before', 'after']);
     }
   });
 

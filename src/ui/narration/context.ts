@@ -55,8 +55,8 @@ export type StartFailure = 'shutsDown' | 'runsOn';
  * How long after a route update the client pulls again: its periodic round keeps its own schedule,
  * so a pull made out of turn (a start, a send without a route, a rebalance that found no queues)
  * is followed by the round already due, not by a full pollNameServerInterval. The round's time is
- * the state's at the caption's moment: one run since the event is later than the event's own
- * interval, and then the interval is all that can be said.
+ * read from the state at the caption's moment; a round that has run since the event is due more than
+ * an interval after it, and then the interval is all that can be said.
  */
 export function untilNextRouteRound(e: { client: string; t: number }, context: NarrationContext): number {
   const interval = context.config.pollNameServerIntervalMs;

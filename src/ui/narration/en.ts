@@ -360,8 +360,9 @@ function routeFailedThenEn(e: TraceOf<'route.failed'>, c: NarrationContext): str
       + `Its first rebalance, ${d(config.rebalanceIntervalMs)} after its start (RebalanceService), finds no broker of ${e.topic} and asks a NameServer for the route itself (findConsumerIdList), as does its route pull every ${poll}; `
       + `it takes queues when its first heartbeat after that (every ${d(config.clientHeartbeatIntervalMs)}) reaches a broker, which tells the group of its new member (NOTIFY_CONSUMER_IDS_CHANGED) and so rebalances it at once.`;
   }
-  if (c.hasRoute?.(e.client, e.topic) === false) return `it has no route of ${e.topic} yet, so none to keep, and tries again in ${d(untilNextRouteRound(e, c))}.`;
-  return `it keeps its cached route and tries again in ${d(untilNextRouteRound(e, c))}.`;
+  const again = d(untilNextRouteRound(e, c));
+  if (c.hasRoute?.(e.client, e.topic) === false) return `it has no route of ${e.topic} yet, so none to keep, and tries again in ${again}.`;
+  return `it keeps its cached route and tries again in ${again}.`;
 }
 
 const ONEWAY_EN = 'A ONEWAY send (sendOneway) waits for no answer, so its producer never learns of it; only SYNC and ASYNC sends are told of a failure, and try again while their timeout allows.';

@@ -313,8 +313,9 @@ function routeFailedThenZh(e: TraceOf<'route.failed'>, c: NarrationContext): str
       + `启动 ${d(config.rebalanceIntervalMs)}后的第一次负载均衡（RebalanceService）找不到 ${e.topic} 的 Broker，会自己向 NameServer 查询路由（findConsumerIdList），每 ${poll}一次的路由拉取也会查询；`
       + `查到之后，它的下一次心跳（每 ${d(config.clientHeartbeatIntervalMs)}一次）到达 Broker 时，Broker 通知消费者组有新成员（NOTIFY_CONSUMER_IDS_CHANGED），它随即负载均衡，分到队列。`;
   }
-  if (c.hasRoute?.(e.client, e.topic) === false) return `它还没有 ${e.topic} 的路由，无可保留，${d(untilNextRouteRound(e, c))}后重试。`;
-  return `它继续使用缓存的路由，${d(untilNextRouteRound(e, c))}后重试。`;
+  const again = d(untilNextRouteRound(e, c));
+  if (c.hasRoute?.(e.client, e.topic) === false) return `它还没有 ${e.topic} 的路由，无可保留，${again}后重试。`;
+  return `它继续使用缓存的路由，${again}后重试。`;
 }
 
 const ONEWAY_ZH = 'ONEWAY 发送（sendOneway）不等待任何应答，所以生产者永远不会知道；只有 SYNC 和 ASYNC 发送会得知失败，并在超时之前重试。';

@@ -82,10 +82,10 @@ export class EventQueue<E> {
     return wheel.take();
   }
 
-  /** Visits every pending event with its time, in no particular order (a reader that looks for what they hold). */
-  forEach(visit: (item: E, time: number) => void): void {
-    this.wheel.forEach((time, _seq, item) => visit(item, time));
-    this.heap.forEach((time, _seq, item) => visit(item, time));
+  /** Visits every pending event, in no particular order (a reader that looks for what they hold). */
+  forEach(visit: (item: E) => void): void {
+    this.wheel.forEach((_time, _seq, item) => visit(item));
+    this.heap.forEach((_time, _seq, item) => visit(item));
   }
 
   /** Events are immutable data, so a snapshot copies times and sequences and shares the event objects (or keeps their number: Shape). */

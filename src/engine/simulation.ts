@@ -125,7 +125,7 @@ export class Simulation<S, E extends EngineEvent, M extends object, T, W = never
   }
 
   /** Visits every event still to run, in no particular order; it must not schedule anything. */
-  forEachPending(visit: (event: E | NetEvent<M>, at: number) => void): void {
+  forEachPending(visit: (event: E | NetEvent<M>) => void): void {
     this.queue.forEach(visit);
   }
 

@@ -33,6 +33,44 @@ const HEX_CODE = new Uint8Array(16).map((_, i) => HEX.charCodeAt(i));
 /** Ids printed while unpacking one segment, by their last word: the same id comes back in the same segment (sent, stored by the master and its slave, answered). */
 const RECENT_IDS = 1_024;
 
+/** How a packed field is read back: a word, a name's number, or an id in `ids`. */
+type Field = 'int' | 'name' | 'id';
+
+/** A packed type's event after its `t`: its type and its fields in the order of its keys (the order unpackOne reads them). */
+interface Layout {
+  type: TraceEvent['type'];
+  /** The event's keys, as its literal in src/model/trace-writer.ts orders them. */
+  keys: readonly string[];
+  fields: readonly Field[];
+  /** Words after the type's (t and the int and name fields), and ids. */
+  words: number;
+  idCount: number;
+}
+
+function layout(example: TraceEvent, fields: readonly Field[]): Layout {
+  const count = (kind: Field) => fields.filter((field) => field === kind).length;
+  return { type: example.type, keys: Object.keys(example), fields, words: 1 + fields.length - count('id'), idCount: count('id') };
+}
+
+/** Each packed type's layout, by its number: the fields as the pack methods below write them. */
+const LAYOUTS: readonly Layout[] = [
+  layout(messageSentEvent(0, '', '', '', '', '', '', 0, 0), ['name', 'id', 'name', 'name', 'name', 'name', 'int', 'int']),
+  layout(messageStoredEvent(0, '', 0, '', 0, 0, 0, '', ''), ['name', 'int', 'name', 'int', 'int', 'int', 'id', 'id']),
+  layout(sendResultEvent(0, '', '', 'SEND_OK'), ['name', 'id', 'name']),
+  layout(messageConsumedEvent(0, '', '', '', '', 0, 0, 0, '', 0), ['name', 'name', 'id', 'name', 'int', 'int', 'int', 'name', 'int']),
+  layout(offsetCommittedEvent(0, '', '', '', 0, 0, ''), ['name', 'name', 'name', 'int', 'int', 'name']),
+];
+
+/**
+ * Where a range of packed events goes without becoming objects (a frame's trace tail,
+ * src/sim/frame/packed-tail.ts): each packed event as its values in the order of its keys, any
+ * other as the object it is.
+ */
+export interface TraceSink {
+  add(event: TraceEvent): void;
+  addValues(type: TraceEvent['type'], keys: readonly string[], values: readonly (string | number)[]): void;
+}
+
 /** The strings packed events name (clients, groups, brokers, topics, tags, statuses), each numbered once per run. */
 export class Names {
   private readonly numbers = new Map<string, number>();
@@ -221,6 +259,43 @@ export class PackedSegment implements TraceWriter {
     return events;
   }
 
+  /**
+   * Events [from, to) to `sink`, read from the words as unpack reads them, without making the
+   * packed ones objects: a seek's fresh tail reads thousands of them once, to pack them again.
+   */
+  writeRange(sink: TraceSink, from: number, to: number): void {
+    this.at = 0;
+    this.idAt = 0;
+    this.recent = SHARED_IDS;
+    let object = 0;
+    for (let i = 0; i < to && this.at < this.used; i++) {
+      const word = this.words[this.at++]!;
+      if (word === OBJECT) {
+        if (i >= from) sink.add(this.objects[object]!);
+        object++;
+      } else if (i < from) {
+        const { words, idCount } = LAYOUTS[word]!;
+        this.at += words;
+        this.idAt += idCount * ID_WORDS;
+      } else {
+        this.writeOne(LAYOUTS[word]!, sink);
+      }
+    }
+    this.recent = undefined;
+  }
+
+  private writeOne({ type, keys, fields }: Layout, sink: TraceSink): void {
+    const values = VALUES;
+    values.length = 2 + fields.length;
+    values[0] = this.readInt();
+    values[1] = type;
+    for (let f = 0; f < fields.length; f++) {
+      const field = fields[f];
+      values[f + 2] = field === 'int' ? this.readInt() : field === 'name' ? this.readName() : this.readId();
+    }
+    sink.addValues(type, keys, values);
+  }
+
   private int(value: number): boolean {
     if ((value | 0) !== value) return false;
     this.words[this.at++] = value;
@@ -339,3 +414,11 @@ class RecentIds {
     return id;
   }
 }
+
+/**
+ * writeRange's ids printed last, across segments and calls: a frame's tail reads a few events of
+ * the playhead's segment at each frame, and a slot is only used for the very id it holds.
+ */
+const SHARED_IDS = new RecentIds();
+/** writeRange's values of one event, handed to the sink, which copies what it keeps. */
+const VALUES: (string | number)[] = [];

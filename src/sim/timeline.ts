@@ -16,11 +16,11 @@ import type { ModelState } from '../model/state.ts';
 import { clampToRun } from './clamp-to-run.ts';
 import { type Checkpoint, checkpointInterval, Checkpoints, TRACE_CACHE_LEAST } from './checkpoints.ts';
 import { FineSnapshots } from './fine-snapshots.ts';
-import type { PackedSegment } from './packed-trace.ts';
+import type { PackedSegment, TraceSink } from './packed-trace.ts';
 import { SegmentCapture } from './segment-capture.ts';
 import { summarize, type Summary } from './summary.ts';
 import { TimelineWriter } from './timeline-writer.ts';
-import { TraceSegments } from './trace-segments.ts';
+import { addAll, TraceSegments } from './trace-segments.ts';
 
 export interface TimelineOptions {
   /** Virtual time between checkpoints; smaller seeks faster and costs more memory. */
@@ -234,6 +234,20 @@ export class Timeline {
       i += take;
     }
     return events;
+  }
+
+  /** Trace events [from, to) of the current time's prefix to `sink`, those still packed without becoming objects (a frame's tail). */
+  traceInto(sink: TraceSink, from: number, to = this.traceLength): void {
+    const end = Math.min(to, this.traceLength);
+    let i = Math.max(0, from);
+    while (i < end) {
+      const k = this.checkpoints.segmentOfTrace(i);
+      const base = this.checkpoints.at(k).traceCount;
+      const captured = this.capture.eventsOf(k);
+      const wrote = captured ? addAll(sink, captured, i - base, end - base) : this.segments.writeRange(k, sink, i - base, end - base);
+      if (wrote <= 0) break;
+      i += wrote;
+    }
   }
 
   /**

@@ -8,7 +8,7 @@
  * query's chunks).
  */
 import type { TraceEvent } from '../model/events.ts';
-import { Names, PackedSegment } from './packed-trace.ts';
+import { Names, PackedSegment, type TraceSink } from './packed-trace.ts';
 
 /**
  * Events of the segments read last kept unpacked besides (whole segments, the last one read at
@@ -107,6 +107,21 @@ export class TraceSegments {
     return events;
   }
 
+  /**
+   * Events [from, to) of segment k (as far as it goes) to `sink`, packed ones as their values
+   * when the segment is not kept unpacked: nothing is unpacked and kept for them. Returns how
+   * many it wrote.
+   */
+  writeRange(k: number, sink: TraceSink, from: number, to: number): number {
+    const segment = this.segments.get(k);
+    if (!segment || this.unpacked.has(k)) return addAll(sink, this.read(k), from, to);
+    this.segments.delete(k);
+    this.segments.set(k, segment);
+    const end = Math.min(to, segment.length);
+    segment.writeRange(sink, from, end);
+    return Math.max(0, end - from);
+  }
+
   /** Drops the least recently read segments while over budget, except those `keep` names. */
   evict(keep: (k: number) => boolean): void {
     for (const [k, segment] of this.segments) {
@@ -131,4 +146,11 @@ export class TraceSegments {
     this.unpackedEvents -= this.unpacked.get(k)?.length ?? 0;
     this.unpacked.delete(k);
   }
+}
+
+/** Events [from, to) of `events` (as far as they go) to `sink`; returns how many. */
+export function addAll(sink: TraceSink, events: readonly TraceEvent[], from: number, to: number): number {
+  const end = Math.min(to, events.length);
+  for (let i = from; i < end; i++) sink.add(events[i]!);
+  return Math.max(0, end - from);
 }

@@ -16,6 +16,7 @@ import { Session } from 'node:inspector/promises';
 import { serialize } from 'node:v8';
 import type { Scenario } from '../../src/model/spec.ts';
 import { FrameSource } from '../../src/sim/frame/frame.ts';
+import { TailPacker } from '../../src/sim/frame/packed-tail.ts';
 import { StateDiffer } from '../../src/sim/frame/state-diff.ts';
 import { Timeline } from '../../src/sim/timeline.ts';
 import { Simulation } from '../../src/engine/simulation.ts';
@@ -142,7 +143,8 @@ if (withPhases) {
   timeMethod(Simulation.prototype, 'restore', '  restore (a copy of a snapshot)');
   timeMethod(Simulation.prototype, 'snapshot', '  snapshot (fine snapshots, checkpoints)');
   timeMethod(FrameSource.prototype, 'frameOf', 'frameOf (all of the frame)');
-  timeMethod(Timeline.prototype, 'traceSlice', '  traceSlice (the tail)');
+  timeMethod(Timeline.prototype, 'traceInto', '  traceInto (the tail, packed as read)');
+  timeMethod(TailPacker.prototype, 'packed', '  TailPacker.packed (the tail\'s arrays)');
   timeMethod(StateDiffer.prototype, 'diff', '  StateDiffer.diff (patches)');
   timeMethod(Timeline.prototype, 'summary', '  summary');
   timeMethod(Timeline.prototype, 'previousTraceTime', '  previousTraceTime');

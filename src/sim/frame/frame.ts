@@ -4,12 +4,11 @@
  * events the page does not hold yet, and the summary. The worker's FrameSource makes them from
  * its Timeline; the page's FrameView (frame-view.ts) reads like the Timeline itself.
  */
-import type { TraceEvent } from '../../model/events.ts';
 import type { Timeline } from '../timeline.ts';
 import { packPatches, type PackedPatches } from './packed-patches.ts';
-import { packTail, type PackedTail } from './packed-tail.ts';
+import { TailPacker, type PackedTail } from './packed-tail.ts';
 import { StateDiffer } from './state-diff.ts';
-import { TraceTail } from './trace-tail.ts';
+import { TailExtent } from './trace-tail.ts';
 import { WireEncoder } from './wire.ts';
 
 export interface Frame {
@@ -35,22 +34,24 @@ export interface Frame {
 export class FrameSource {
   private readonly encoder = new WireEncoder();
   private readonly differ = new StateDiffer(this.encoder);
-  private readonly tail = new TraceTail();
+  /** What the page's tail holds (frame-view.ts): the events it lacks are the frame's. */
+  private readonly tail = new TailExtent();
 
   /** The frame of the Timeline's current time; with its summary unless `withSummary` is false. */
   frameOf(timeline: Timeline, withSummary = true): Frame {
     this.encoder.startMessage();
     const length = timeline.traceLength;
     const from = this.tail.fromFor(length);
-    const events: TraceEvent[] = timeline.traceSlice(from, length);
-    this.tail.apply(from, events, length);
+    const events = new TailPacker();
+    timeline.traceInto(events, from, length);
+    this.tail.apply(from, length);
     return {
       timeMs: timeline.now,
       horizon: timeline.horizon,
       traceLength: length,
       patches: packPatches(this.differ.diff(timeline.state)),
       summary: withSummary ? this.encoder.encode(timeline.summary()) : undefined,
-      trace: { from, events: packTail(events) },
+      trace: { from, events: events.packed() },
       previousTraceTime: timeline.previousTraceTime(),
     };
   }

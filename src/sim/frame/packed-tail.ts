@@ -10,7 +10,7 @@
  * that is not finite, undefined) crosses as JSON, as before.
  */
 import type { TraceEvent } from '../../model/events.ts';
-import { Names } from '../packed-trace.ts';
+import { Names, type TraceSink } from '../packed-trace.ts';
 
 /** A value's kind in a shape: an int32, another finite number, a string, or a constant. */
 const INT = 0;
@@ -49,7 +49,8 @@ function kindOf(value: unknown): number | undefined {
   return value === null ? NULL : undefined;
 }
 
-class TailPacker {
+/** Packs a tail's events as they come, objects (add) or a packed segment's values (addValues) alike. */
+export class TailPacker implements TraceSink {
   private words = new Int32Array(1_024);
   private at = 0;
   private readonly floats: number[] = [];
@@ -68,6 +69,17 @@ class TailPacker {
       this.words[this.at++] = OBJECT;
       this.objects.push(event);
     }
+  }
+
+  /** The event whose keys and values these are, packed as add packs that object. */
+  addValues(type: TraceEvent['type'], keys: readonly string[], values: readonly (string | number)[]): void {
+    for (const shape of this.shapesByType.get(type) ?? []) if (this.writeValues(shape, keys, values)) return;
+    const kinds = values.map(kindOf);
+    if (kinds.includes(undefined) || keys.includes('__proto__')) {
+      this.add(Object.fromEntries(keys.map((key, i) => [key, values[i]])) as TraceEvent);
+      return;
+    }
+    this.writeValues(this.addShape(type, [...keys], kinds as number[]), keys, values);
   }
 
   packed(): PackedTail {
@@ -102,6 +114,17 @@ class TailPacker {
     return false;
   }
 
+  /** Writes the values as shape n, or false (nothing written) when their keys or kinds differ. */
+  private writeValues(n: number, keys: readonly string[], values: readonly (string | number)[]): boolean {
+    const shape = this.shapes[n]!;
+    if (shape.keys.length !== keys.length) return false;
+    for (let i = 0; i < keys.length; i++) if (shape.keys[i] !== keys[i] || shape.kinds[i] !== kindOf(values[i])) return false;
+    this.reserve(keys.length + 1);
+    this.words[this.at++] = n;
+    for (let i = 0; i < keys.length; i++) this.writeValue(shape.kinds[i]!, values[i]);
+    return true;
+  }
+
   private writeValue(kind: number, value: unknown): void {
     if (kind === INT) this.words[this.at++] = value as number;
     else if (kind === STRING) this.words[this.at++] = this.strings.numberOf(value as string);
@@ -119,9 +142,13 @@ class TailPacker {
     const keys = Object.keys(event);
     const kinds = keys.map((key) => kindOf((event as Values)[key]));
     if (kinds.includes(undefined) || keys.includes('__proto__')) return undefined;
+    return this.addShape(event.type, keys, kinds as number[]);
+  }
+
+  private addShape(type: string, keys: string[], kinds: number[]): number {
     const n = this.shapes.length;
-    this.shapes.push({ keys, kinds: kinds as number[] });
-    this.shapesByType.set(event.type, [...this.shapesByType.get(event.type) ?? [], n]);
+    this.shapes.push({ keys, kinds });
+    this.shapesByType.set(type, [...this.shapesByType.get(type) ?? [], n]);
     return n;
   }
 
@@ -131,12 +158,6 @@ class TailPacker {
     larger.set(this.words.subarray(0, this.at));
     this.words = larger;
   }
-}
-
-export function packTail(events: readonly TraceEvent[]): PackedTail {
-  const packer = new TailPacker();
-  for (const event of events) packer.add(event);
-  return packer.packed();
 }
 
 export function unpackTail(packed: PackedTail): TraceEvent[] {

@@ -28,6 +28,31 @@ export const FRESH_EVENTS = 3_300;
 /** Playing forward, the page keeps between this and twice this. */
 export const TAIL_EVENTS = 20_000;
 
+/** Where the events sent for a trace of `length` start, to a tail holding [start, end): where it ends, or a fresh tail when it would hold too little or miss events between. */
+function tailFrom(start: number, end: number, length: number): number {
+  const fresh = Math.max(0, length - FRESH_EVENTS);
+  const tooShort = start > Math.max(0, length - HELD_EVENTS);
+  const tooFar = end < fresh;
+  return tooShort || tooFar ? fresh : Math.min(end, length);
+}
+
+/** The page's tail as the worker keeps it: which events [start, end) it holds, not the events (TraceTail's start and end, kept the same way). */
+export class TailExtent {
+  start = 0;
+  end = 0;
+
+  fromFor(length: number): number {
+    return tailFrom(this.start, this.end, length);
+  }
+
+  /** The trace is now `length` long and events [from, length) were sent. */
+  apply(from: number, length: number): void {
+    if (from < this.start || from > this.end) this.start = from;
+    this.end = Math.max(this.start, length);
+    if (this.end - this.start > 2 * TAIL_EVENTS) this.start = this.end - TAIL_EVENTS;
+  }
+}
+
 export class TraceTail {
   /** Trace index of events[0]. */
   start = 0;
@@ -37,12 +62,8 @@ export class TraceTail {
     return this.start + this.events.length;
   }
 
-  /** Where the events sent for a trace of `length` start: where the tail ends, or a fresh tail when it would hold too little or miss events between. */
   fromFor(length: number): number {
-    const fresh = Math.max(0, length - FRESH_EVENTS);
-    const tooShort = this.start > Math.max(0, length - HELD_EVENTS);
-    const tooFar = this.end < fresh;
-    return tooShort || tooFar ? fresh : Math.min(this.end, length);
+    return tailFrom(this.start, this.end, length);
   }
 
   /** The trace is now `length` long and events [from, length) are given. */

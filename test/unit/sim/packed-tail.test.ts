@@ -5,7 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../../src/model/events.ts';
-import { packTail, unpackTail } from '../../../src/sim/frame/packed-tail.ts';
+import { TailPacker, unpackTail } from '../../../src/sim/frame/packed-tail.ts';
+
+function packTail(events: readonly TraceEvent[]) {
+  const packer = new TailPacker();
+  for (const event of events) packer.add(event);
+  return packer.packed();
+}
 
 const id = 'C0A8000100002A9F0000000000000001';
 const events = [

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../../src/model/events.ts';
 import { createSimulation } from '../../../src/model/index.ts';
 import { LIBRARY } from '../../../src/scenario/library/index.ts';
+import { TailPacker, unpackTail } from '../../../src/sim/frame/packed-tail.ts';
 import { Names, PackedSegment } from '../../../src/sim/packed-trace.ts';
 import { scenarioOf, type ScenarioJson } from '../../support/test-sim.ts';
 
@@ -83,6 +84,28 @@ describe('PackedSegment', () => {
     expect(byValues.length).toBe(events.length);
     // One event kept as an object: the same words as the objects' segment, none more.
     expect(byValues.bytes).toBe(byObjects.bytes);
+  });
+
+  it('writes any range of its events to a frame\'s tail as their values, packed exactly as their objects would be', () => {
+    const sim = createSimulation(scenarioOf(LIBRARY.find((entry) => entry.id === 'master-slave-failover')!.scenario as ScenarioJson));
+    sim.runUntil(40_000);
+    const events = [...sim.trace.toArray(), { ...stored, commitLogOffset: 2 ** 33 }, { ...stored, t: 41_000.5 }, stored];
+    const { segment, back } = packed(events);
+    const n = events.length;
+    let ranges = 0;
+    for (const [from, to] of [[0, n], [0, 1], [n - 3, n], [n - 1, n + 5], [7, 7], [n, n]]
+      .concat(Array.from({ length: 40 }, (_, i) => [Math.floor((i * n) / 41), Math.floor((i * n) / 41) + 1 + ((i * 37) % 400)]))) {
+      const byValues = new TailPacker();
+      segment.writeRange(byValues, from!, to!);
+      const byObjects = new TailPacker();
+      for (const event of back.slice(from, to)) byObjects.add(event);
+      // The same words, floats and text: the page cannot tell the two apart.
+      expect(byValues.packed()).toEqual(byObjects.packed());
+      expect(JSON.stringify(unpackTail(byValues.packed()))).toBe(JSON.stringify(events.slice(from, to)));
+      ranges++;
+    }
+    expect(ranges).toBe(46);
+    expect(new Set(events.map((event) => event.type)).size).toBeGreaterThan(PACKED_TYPES.length);
   });
 
   it('grows past the room it started with, trims what it did not use, and starts the next segment with as much and an eighth', () => {

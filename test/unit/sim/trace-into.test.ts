@@ -1,0 +1,64 @@
+/**
+ * A frame's trace tail read without unpacking (Timeline.traceInto, TailExtent): the page gets
+ * the very words it got from the events' objects, whether their segment is packed, kept
+ * unpacked, dropped and replayed, or being captured by a seek; and the worker's record of the
+ * page's tail moves as the page's own.
+ */
+import { describe, expect, it } from 'vitest';
+import { TailPacker } from '../../../src/sim/frame/packed-tail.ts';
+import { TailExtent, TAIL_EVENTS, TraceTail } from '../../../src/sim/frame/trace-tail.ts';
+import { Timeline } from '../../../src/sim/timeline.ts';
+import { LIBRARY } from '../../../src/scenario/library/index.ts';
+import { scenarioOf, type ScenarioJson } from '../../support/test-sim.ts';
+
+function packedObjects(timeline: Timeline, from: number, to: number) {
+  const packer = new TailPacker();
+  for (const event of timeline.traceSlice(from, to)) packer.add(event);
+  return packer.packed();
+}
+
+function packedInto(timeline: Timeline, from: number, to: number) {
+  const packer = new TailPacker();
+  timeline.traceInto(packer, from, to);
+  return packer.packed();
+}
+
+describe('Timeline.traceInto', () => {
+  it('packs any range of the prefix as the events\' objects pack, across packed, unpacked, dropped and captured segments', () => {
+    const scenario = scenarioOf(LIBRARY.find((entry) => entry.id === 'master-slave-failover')!.scenario as ScenarioJson);
+    // A small trace budget drops most segments: reads replay them, seeks capture them.
+    const timeline = new Timeline(scenario, { checkpointEveryMs: 2_000, traceBudget: 3_000 });
+    let compared = 0;
+    for (const target of [60_000, 20_500, 59_000, 7_300, 45_001, 45_002, 90_000]) {
+      timeline.seek(target);
+      const length = timeline.traceLength;
+      for (const [from, to] of [[Math.max(0, length - 3_300), length], [0, 50], [Math.floor(length / 3), Math.floor(length / 3) + 700], [length - 1, length + 10]]) {
+        // traceInto first: reading the objects first would leave the segments unpacked.
+        const into = packedInto(timeline, from!, to!);
+        expect(into).toEqual(packedObjects(timeline, from!, to!));
+        compared++;
+      }
+    }
+    expect(compared).toBe(28);
+  });
+});
+
+describe('TailExtent', () => {
+  it('holds the events the page\'s TraceTail holds after any sequence of frames', () => {
+    const extent = new TailExtent();
+    const tail = new TraceTail();
+    let length = 0;
+    let x = 7;
+    for (let frame = 0; frame < 400; frame++) {
+      x = (x * 1_103_515_245 + 12_345) % 2_147_483_648;
+      // Mostly play forward, now and then a far seek either way or a burst past the cut.
+      const step = x % 10 === 0 ? (x % 3) * 30_000 - 30_000 : x % 10 === 1 ? 3 * TAIL_EVENTS : x % 500;
+      length = Math.max(0, length + step);
+      const from = extent.fromFor(length);
+      expect(from).toBe(tail.fromFor(length));
+      extent.apply(from, length);
+      tail.apply(from, Array.from({ length: length - from }, () => ({ t: 0, type: 'fault', action: 'crashBroker', target: 'b' })), length);
+      expect([extent.start, extent.end]).toEqual([tail.start, tail.end]);
+    }
+  });
+});

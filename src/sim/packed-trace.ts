@@ -36,7 +36,7 @@ const RECENT_IDS = 1_024;
 /** How a packed field is read back: a word, a name's number, or an id in `ids`. */
 type Field = 'int' | 'name' | 'id';
 
-/** A packed type's event after its `t`: its type and its fields in the order of its keys (the order unpackOne reads them). */
+/** A packed type: its name, its keys, and its fields after `t` and `type` in the order of its keys (the order unpackOne reads them). */
 interface Layout {
   type: TraceEvent['type'];
   /** The event's keys, as its literal in src/model/trace-writer.ts orders them. */

@@ -13,7 +13,9 @@ test('write 8 / read 4: a message lands in queue 5 of broker-a and stays unconsu
   await jumpTo20s(page);
   const cell = page.locator(QUEUE_5);
   await cell.waitFor();
-  assert.match((await cell.getAttribute('aria-label')) ?? '', /^broker-a queue 5: \d+ messages, not consumed until readQueueNums is raised/);
+  // The browser's own accessible name (the cell's title, through aria-labelledby).
+  const named = page.getByRole('button', { name: /^broker-a queue 5: \d+ messages, not consumed until readQueueNums is raised/ });
+  assert.equal(await named.getAttribute('data-testid'), 'canvas-queue-broker-a/0#5');
   assert.ok(Number(await cell.getAttribute('data-count')) > 0);
   await cell.click();
   const first = page.getByTestId('queue-message').first();

@@ -11,7 +11,7 @@ import { ScrollArea } from '../controls/ScrollArea.tsx';
 import { useWords } from '../i18n/index.ts';
 import { TEXT_PANEL_REFRESH, useSimView } from '../use-sim.ts';
 import { faultCosts } from '../../sim/queries/fault-costs.ts';
-import { beliefsAt, believesWrong, costSentences, faultViews, type BeliefRow, type Beliefs, type FaultView } from './failover-model.ts';
+import { beliefsAt, believesWrong, costSentences, faultViews, type Beliefs, type FaultView } from './failover-model.ts';
 import { FAILOVER_STRINGS, type FailoverStrings } from './failover-strings.ts';
 import { regionElement } from '../regions.ts';
 import { derivedAt, EmptyPanel, PanelFrame } from './shared.tsx';
@@ -53,7 +53,7 @@ const BeliefTable = memo(function BeliefTable({ beliefs, strings }: { beliefs: B
           {beliefs.believers.map((id) => (
             <tr key={id}>
               <th scope="row">{id}</th>
-              {beliefs.rows.map((row) => <BeliefCell key={row.broker} row={row} believer={id} strings={strings} />)}
+              {beliefs.rows.map((row) => <BeliefCell key={row.broker} broker={row.broker} believer={id} listed={row.listed[id] ?? null} wrong={believesWrong(row, id)} strings={strings} />)}
             </tr>
           ))}
         </tbody>
@@ -62,17 +62,28 @@ const BeliefTable = memo(function BeliefTable({ beliefs, strings }: { beliefs: B
   );
 });
 
-function BeliefCell({ row, believer, strings }: { row: BeliefRow; believer: string; strings: FailoverStrings }) {
-  const listed = row.listed[believer] ?? null;
-  const wrong = believesWrong(row, believer);
+interface BeliefCellProps {
+  broker: string;
+  believer: string;
+  /** The brokerId the believer lists the broker under, or null. */
+  listed: number | null;
+  wrong: boolean;
+  strings: FailoverStrings;
+}
+
+/**
+ * One believer's view of one broker, given as the two values it shows: when a move changes one
+ * believer's table, the table renders again and every other cell is skipped (memo).
+ */
+const BeliefCell = memo(function BeliefCell({ broker, believer, listed, wrong, strings }: BeliefCellProps) {
   const words = listed === null ? strings.notListed : strings.listed(listed);
   return (
-    <td className={wrong ? 'rs-failover-wrong' : undefined} title={wrong ? strings.wrong(words) : words} data-testid={`belief-${row.broker}-${believer}`}>
+    <td className={wrong ? 'rs-failover-wrong' : undefined} title={wrong ? strings.wrong(words) : words} data-testid={`belief-${broker}-${believer}`}>
       <span aria-hidden="true">{listed === null ? strings.missing : strings.listedMark(listed)}</span>
       <span className="rs-visually-hidden">{wrong ? strings.wrong(words) : words}</span>
     </td>
   );
-}
+});
 
 /** One fault: who noticed it (or what hides it), then what it cost each client whose route listed it. */
 function FaultItem({ fault, costs, strings }: { fault: FaultView; costs: readonly string[]; strings: FailoverStrings }) {

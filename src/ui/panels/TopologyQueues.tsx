@@ -12,7 +12,7 @@
  * A crowded cluster draws each master's queues as one heat row instead (TopologyHeat.tsx), and
  * one line from the broker to each owner.
  */
-import { memo, type KeyboardEvent } from 'react';
+import { memo, useId, type KeyboardEvent } from 'react';
 import { usePlayback } from '../../store/playback.ts';
 import { linkPath, type Box } from '../../viz/paths.ts';
 import { cellShowsId } from '../../viz/queue-strip.ts';
@@ -73,16 +73,19 @@ const HIT_MIN_HEIGHT = 24;
 const Cell = memo(function Cell({ cellId, box, queue, maxCount, topic, strings, index, tabbable, onReached }: CellProps) {
   const { fill, backlog, behind } = fillHeights(box, queue, maxCount);
   const hitHeight = Math.max(HIT_MIN_HEIGHT, box.height);
+  const nameId = useId();
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Enter' && event.key !== ' ') return;
     event.preventDefault();
     openQueue(topic, queue);
   };
+  // The <title> is the cell's tooltip and, through aria-labelledby, its name for a screen reader:
+  // the words change at most moves, so they are made and written once, not again in an aria-label.
   return (
-    <g className={cellClass(queue)} role="button" tabIndex={tabbable ? 0 : -1} aria-label={strings.queueCell(queue)} data-testid={`canvas-queue-${cellId}`}
+    <g className={cellClass(queue)} role="button" tabIndex={tabbable ? 0 : -1} aria-labelledby={nameId} data-testid={`canvas-queue-${cellId}`}
       data-count={queue.count} data-backlog={behind} data-readable={queue.readable} onClick={() => openQueue(topic, queue)} onKeyDown={onKeyDown}
       onFocus={() => onReached(index)}>
-      <title>{strings.queueCell(queue)}</title>
+      <title id={nameId}>{strings.queueCell(queue)}</title>
       <rect className="rs-qcell-hit" x={box.x} y={box.y + box.height / 2 - hitHeight / 2} width={box.width} height={hitHeight} />
       <rect className="rs-qcell-frame" x={box.x} y={box.y} width={box.width} height={box.height} rx={2} />
       {fill > 0 && <rect className="rs-qcell-fill" x={box.x + 1} y={box.y + box.height - 1 - fill} width={box.width - 2} height={fill} />}
@@ -123,16 +126,46 @@ function ownerFrom(ref: EntityRef, heat: boolean): EntityRef {
   return heat ? { kind: 'broker', id: ref.id.slice(0, ref.id.lastIndexOf('#')) } : ref;
 }
 
-/** Queue → owner lines over the boxes, so each starts visibly at its own cell (each line once). */
+/** Each owner line's path per layout, found once: a line joins the same two boxes while the layout stays (linkOf). */
+const ownerPaths = new WeakMap<TopologyLayout, Map<string, string | null>>();
+
+function ownerPath(layout: TopologyLayout, from: EntityRef, to: EntityRef): string | null {
+  let paths = ownerPaths.get(layout);
+  if (!paths) {
+    paths = new Map();
+    ownerPaths.set(layout, paths);
+  }
+  const key = `${from.kind} ${from.id} ${to.kind} ${to.id}`;
+  let d = paths.get(key);
+  if (d === undefined) {
+    const link = linkOf(layout, from, to);
+    d = link && linkPath(link);
+    paths.set(key, d);
+  }
+  return d;
+}
+
+/**
+ * Queue → owner lines over the boxes, so each starts visibly at its own cell (each line once).
+ * Each is keyed by the queue (or the heat row's broker) it starts from and its place among that
+ * start's lines, not by its path: a queue whose owner changed at a move is the same line with a
+ * new path (one attribute, and a move to its owner's place), not a line removed and another made.
+ * They keep the model's order (by owner): where two cross, the later is drawn over the earlier.
+ */
 const OwnerLines = memo(function OwnerLines({ model, layout }: { model: TopologyModel; layout: TopologyLayout }) {
-  const paths = new Set<string>();
+  const paths = new Map<string, string>();
+  const starts = new Map<string, number>();
   for (const spec of model.links) {
-    const link = spec.from.kind === 'queue' ? linkOf(layout, ownerFrom(spec.from, layout.density.queueHeat), spec.to) : null;
-    if (link) paths.add(linkPath(link));
+    const from = spec.from.kind === 'queue' ? ownerFrom(spec.from, layout.density.queueHeat) : null;
+    const d = from && ownerPath(layout, from, spec.to);
+    if (!from || !d || paths.has(d)) continue;
+    const nth = starts.get(from.id) ?? 0;
+    starts.set(from.id, nth + 1);
+    paths.set(d, `${from.id} ${nth}`);
   }
   return (
     <g className="rs-owner-links" aria-hidden="true">
-      {[...paths].map((d) => <path key={d} d={d} className="rs-link rs-link-owner" data-link="owner" />)}
+      {[...paths].map(([d, key]) => <path key={key} d={d} className="rs-link rs-link-owner" data-link="owner" />)}
     </g>
   );
 });

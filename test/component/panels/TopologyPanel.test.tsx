@@ -239,7 +239,7 @@ describe('TopologyPanel', () => {
 
   it('moves the owner lines when a rebalance moves the queues to another consumer', async () => {
     const scenario = writeReadScenario({ writeQueueNums: 4, readQueueNums: 4, timeline: [{ at: 30_000, action: 'crashConsumer', target: 'c-2' }] });
-    const owners = (container: HTMLElement) => [...container.querySelectorAll('[data-testid^="canvas-queue-"]')].map((cell) => cell.getAttribute('aria-label')!.replace(/.*, /, ''));
+    const owners = (container: HTMLElement) => [...container.querySelectorAll('[data-testid^="canvas-queue-"]')].map((cell) => cell.querySelector('title')!.textContent!.replace(/.*, /, ''));
     loadAt(scenario, 20_000);
     const before = await renderWithQueues();
     expect(owners(before.container).sort()).toEqual(['owned by c-1', 'owned by c-1', 'owned by c-2', 'owned by c-2']);
@@ -248,6 +248,34 @@ describe('TopologyPanel', () => {
     const after = await renderWithQueues();
     expect(owners(after.container)).toEqual(['owned by c-1', 'owned by c-1', 'owned by c-1', 'owned by c-1']);
     expect(after.container.querySelectorAll('path[data-link="owner"]')).toHaveLength(4);
+  });
+
+  it('moves an owner line whose queue changed owner by its path alone: the same line, not one removed and another drawn', async () => {
+    const scenario = writeReadScenario({ writeQueueNums: 4, readQueueNums: 4, timeline: [{ at: 30_000, action: 'crashConsumer', target: 'c-2' }] });
+    loadAt(scenario, 20_000);
+    const { container } = await renderWithQueues();
+    const lines = () => [...container.querySelectorAll('path[data-link="owner"]')];
+    const before = lines();
+    const paths = before.map((line) => line.getAttribute('d'));
+    act(() => usePlayback.getState().seek(40_000));
+    const after = lines();
+    expect(after).toHaveLength(4);
+    // c-2's two queues went to c-1: their lines now end at c-1, drawn by the same two elements.
+    expect(after.filter((line, i) => line.getAttribute('d') !== paths[i])).toHaveLength(2);
+    expect(after.every((line, i) => line === before[i])).toBe(true);
+  });
+
+  it('names each queue cell once: its title is its tooltip and, through aria-labelledby, its name, with no aria-label written again', async () => {
+    loadAt(writeReadScenario({ writeQueueNums: 4, readQueueNums: 4 }), 20_000);
+    const { container } = await renderWithQueues();
+    const cells = [...container.querySelectorAll('[data-testid^="canvas-queue-"]')];
+    expect(cells).toHaveLength(4);
+    for (const cell of cells) {
+      const words = cell.querySelector('title')!.textContent!;
+      expect(words).toMatch(/^broker-a queue \d: \d+ messages, \d+ consumed, owned by c-\d$/);
+      expect(screen.getByRole('button', { name: words })).toBe(cell);
+      expect(cell.getAttribute('aria-label')).toBeNull();
+    }
   });
 
   it('keeps a consumer\'s owned queue links, the very same list, while pulls move its offsets, and makes new ones when a rebalance moves its queues', () => {

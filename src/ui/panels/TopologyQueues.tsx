@@ -22,7 +22,7 @@ import { HeatRows } from './TopologyHeat.tsx';
 import { heatRows } from './topology-heat.ts';
 import type { SimView } from '../use-sim.ts';
 import { derivedAt, summaryAt } from './shared.tsx';
-import { linkOf } from './topology-geometry.ts';
+import { linkOf, perLayout } from './topology-geometry.ts';
 import type { TopologyModel } from './topology-model.ts';
 import { canvasQueues, ownersByCell, queueStrips, type CanvasQueue, type QueueStrip } from './topology-queues.ts';
 import { useTopologyStrings, type TopologyStrings } from './topology-strings.ts';
@@ -126,24 +126,11 @@ function ownerFrom(ref: EntityRef, heat: boolean): EntityRef {
   return heat ? { kind: 'broker', id: ref.id.slice(0, ref.id.lastIndexOf('#')) } : ref;
 }
 
-/** Each owner line's path per layout, found once: a line joins the same two boxes while the layout stays (linkOf). */
-const ownerPaths = new WeakMap<TopologyLayout, Map<string, string | null>>();
-
-function ownerPath(layout: TopologyLayout, from: EntityRef, to: EntityRef): string | null {
-  let paths = ownerPaths.get(layout);
-  if (!paths) {
-    paths = new Map();
-    ownerPaths.set(layout, paths);
-  }
-  const key = `${from.kind} ${from.id} ${to.kind} ${to.id}`;
-  let d = paths.get(key);
-  if (d === undefined) {
-    const link = linkOf(layout, from, to);
-    d = link && linkPath(link);
-    paths.set(key, d);
-  }
-  return d;
-}
+/** Each owner line's path, found once per layout (perLayout). */
+const ownerPath = perLayout((layout, from, to) => {
+  const link = linkOf(layout, from, to);
+  return link && linkPath(link);
+});
 
 /**
  * Queue → owner lines over the boxes, so each starts visibly at its own cell (each line once).

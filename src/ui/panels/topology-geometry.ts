@@ -239,27 +239,29 @@ export const FLIES: Record<TraceEvent['type'], boolean> = {
   'nameServer.writePermFailed': false,
 };
 
-/** Links between entities of one layout, by route: a layout lives for many frames, its links never change. */
-const linkCache = new WeakMap<TopologyLayout, Map<string, Link | null>>();
+/**
+ * `find` remembered per layout and pair of entities: a layout lives for many frames, and what
+ * joins two of its boxes never changes while it does.
+ */
+export function perLayout<T>(find: (layout: TopologyLayout, from: EntityRef, to: EntityRef) => T): (layout: TopologyLayout, from: EntityRef, to: EntityRef) => T {
+  const cache = new WeakMap<TopologyLayout, Map<string, T>>();
+  return (layout, from, to) => {
+    let found = cache.get(layout);
+    if (!found) {
+      found = new Map();
+      cache.set(layout, found);
+    }
+    const key = `${from.kind}:${from.id}>${to.kind}:${to.id}`;
+    if (!found.has(key)) found.set(key, find(layout, from, to));
+    return found.get(key)!;
+  };
+}
 
 /**
  * The link a dot travels; a queue not drawn (another topic's, a retry topic's, an old master's)
  * falls back to its broker's box, else to its broker group.
  */
-function cachedLink(layout: TopologyLayout, from: EntityRef, to: EntityRef): Link | null {
-  let links = linkCache.get(layout);
-  if (!links) {
-    links = new Map();
-    linkCache.set(layout, links);
-  }
-  const key = `${from.kind}:${from.id}>${to.kind}:${to.id}`;
-  let link = links.get(key);
-  if (link === undefined) {
-    link = linkOf(layout, orGroup(layout, from), orGroup(layout, to));
-    links.set(key, link);
-  }
-  return link;
-}
+const cachedLink = perLayout((layout, from, to) => linkOf(layout, orGroup(layout, from), orGroup(layout, to)));
 
 function orGroup(layout: TopologyLayout, ref: EntityRef): EntityRef {
   if (ref.kind !== 'queue' || layout.queues[ref.id]) return ref;

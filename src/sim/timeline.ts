@@ -221,32 +221,34 @@ export class Timeline {
 
   /** Trace events [from, to) of the current time's prefix. */
   traceSlice(from: number, to = this.traceLength): TraceEvent[] {
-    const end = Math.min(to, this.traceLength);
     const events: TraceEvent[] = [];
-    let i = Math.max(0, from);
-    while (i < end) {
-      const k = this.checkpoints.segmentOfTrace(i);
-      const base = this.checkpoints.at(k).traceCount;
+    this.eachSegment(from, to, (k, start, end) => {
       const segment = this.segment(k);
-      const take = Math.min(end - i, segment.length - (i - base));
-      if (take <= 0) break;
-      for (let j = 0; j < take; j++) events.push(segment[i - base + j]!);
-      i += take;
-    }
+      const last = Math.min(end, segment.length);
+      for (let j = start; j < last; j++) events.push(segment[j]!);
+      return last - start;
+    });
     return events;
   }
 
   /** Trace events [from, to) of the current time's prefix to `sink`, those still packed without becoming objects (a frame's tail). */
   traceInto(sink: TraceSink, from: number, to = this.traceLength): void {
+    this.eachSegment(from, to, (k, start, end) => {
+      const captured = this.capture.eventsOf(k);
+      return captured ? addAll(sink, captured, start, end) : this.segments.writeRange(k, sink, start, end);
+    });
+  }
+
+  /** Walks the segments of trace events [from, to) of the current time's prefix: `take` reads [start, end) of segment k, as far as it goes, and says how many. */
+  private eachSegment(from: number, to: number, take: (k: number, start: number, end: number) => number): void {
     const end = Math.min(to, this.traceLength);
     let i = Math.max(0, from);
     while (i < end) {
       const k = this.checkpoints.segmentOfTrace(i);
       const base = this.checkpoints.at(k).traceCount;
-      const captured = this.capture.eventsOf(k);
-      const wrote = captured ? addAll(sink, captured, i - base, end - base) : this.segments.writeRange(k, sink, i - base, end - base);
-      if (wrote <= 0) break;
-      i += wrote;
+      const taken = take(k, i - base, end - base);
+      if (taken <= 0) break;
+      i += taken;
     }
   }
 

@@ -18,7 +18,7 @@ export interface LinkLatency {
   jitterMs: number;
 }
 
-export interface NetworkNode {
+interface NetworkNode {
   up: boolean;
   isolated: boolean;
   /** Down with its host (powerOff): unanswered, not refused. */

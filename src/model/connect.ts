@@ -12,7 +12,7 @@ import type { Sim } from './sim-types.ts';
 import type { ModelState, PendingRequest } from './state.ts';
 
 /** The first SYN retransmission: Linux's initial retransmission timeout (TCP_TIMEOUT_INIT, 1 s). */
-export const SYN_RETRY_MS = 1_000;
+const SYN_RETRY_MS = 1_000;
 
 export interface Connect {
   startedAt: number;

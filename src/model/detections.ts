@@ -46,7 +46,7 @@ export interface FaultRecord {
 }
 
 /** One client whose routes listed a fault's process when the fault began to own its signs. */
-export interface RouteHolder {
+interface RouteHolder {
   /** When its routes stopped listing the process (the first time while the fault was open); null while they list it. */
   stoppedAt: number | null;
   /** The NameServer whose route answer dropped it: the one the client asked. */

@@ -15,7 +15,7 @@ export function isBrokerFault(action: string): boolean {
 }
 
 /** What a timeline action's `fault` trace event names as its target. */
-export function faultTarget(action: TimelineAction): string {
+function faultTarget(action: TimelineAction): string {
   if ('target' in action) return action.target;
   if (action.action === 'addConsumer') return action.consumer.id;
   if (action.action === 'addProducer') return action.producer.id;

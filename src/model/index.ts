@@ -52,4 +52,4 @@ export function createSimulation(scenario: Scenario, options: ModelOptions = {})
   return sim;
 }
 
-export type { ModelEvent, TraceEvent, Scenario, ModelState, Sim };
+export type { Scenario, Sim };

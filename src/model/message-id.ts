@@ -51,7 +51,7 @@ export function uniqIdAfter(prefix: string, startOfMonthMs: number, counter: num
 }
 
 /** How many of a msgId's 32 digits are its producer's fixed prefix (MessageClientIDSetter's FIX_STRING); the rest are its time and counter. */
-export const UNIQ_PREFIX_DIGITS = 20;
+const UNIQ_PREFIX_DIGITS = 20;
 
 /**
  * The char codes of the id being printed. Both ids are made for every message: each is printed

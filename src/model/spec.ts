@@ -41,7 +41,7 @@ export interface BrokerSpec {
   startAt: number;
 }
 
-export interface TopicBrokerSpec {
+interface TopicBrokerSpec {
   name: string;
   writeQueueNums: number;
   readQueueNums: number;

@@ -33,7 +33,7 @@ export interface TopicRouteData {
 }
 
 /** BrokerLiveInfo, keyed in brokerLiveTable by broker address. */
-export interface BrokerLiveInfo {
+interface BrokerLiveInfo {
   lastUpdateTimestamp: number;
   heartbeatTimeoutMillis: number;
   dataVersion: number;
@@ -160,7 +160,7 @@ export interface HAConnection {
 }
 
 /** A SYNC_MASTER send waiting for a slave's ack (GroupTransferService), answered by whichever comes first. */
-export interface SyncReplicaWait {
+interface SyncReplicaWait {
   /** Commit log length the slave must have acknowledged. */
   index: number;
   /** Replicas, the master included, that must hold it (5.x inSyncReplicas; 2 in 4.x). */
@@ -293,7 +293,7 @@ export interface BrokerState {
 }
 
 /** ReplicasManager (controller mode): the id the controller gave this broker, the epoch it knows, and a master's SyncStateSet. */
-export interface BrokerReplicas {
+interface BrokerReplicas {
   /** brokerControllerId: the controller's id for this broker (1, 2, ... in the group); its brokerId while it is a slave. */
   controllerId: number;
   /** The master epoch this broker last applied (changeToMaster / changeToSlave act only on a newer one). */
@@ -306,7 +306,7 @@ export interface BrokerReplicas {
   caughtUpAt: Record<string, number>;
 }
 
-export type ClientStatus = 'stopped' | 'running' | 'crashed' | 'hung';
+type ClientStatus = 'stopped' | 'running' | 'crashed' | 'hung';
 
 /** MQClientInstance: what every producer and consumer process holds about routes. */
 export interface ClientInstanceState {
@@ -640,7 +640,7 @@ export interface ControllerState {
   nextMasterScanAt: number;
 }
 
-export interface RemotingState {
+interface RemotingState {
   nextId: number;
   /**
    * NettyRemotingAbstract.responseTable: by request id, in the order sent. A Map, not a numbered

@@ -74,7 +74,7 @@ function gigabytes(bytes: number): string {
 }
 
 /** What each cause is, in the file's terms, with its size in this scenario. */
-export function causeText(cause: CostCause, cost: Cost): string {
+function causeText(cause: CostCause, cost: Cost): string {
   switch (cause) {
     case 'messages': return `the messages (producers' ratePerSec x durationMs: about ${amount(cost.messages)})`;
     case 'deliveries': return `the deliveries (about ${amount(cost.deliveries)}: each message once per consumer group or broadcasting consumer, retries included)`;

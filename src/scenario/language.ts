@@ -6,7 +6,7 @@
  */
 import type { Scenario } from '../model/spec.ts';
 
-export const LANGUAGES = ['en', 'zh'] as const;
+const LANGUAGES = ['en', 'zh'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** A text, or a table of texts, in every language of the page. */

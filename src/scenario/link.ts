@@ -13,7 +13,7 @@ import { checkBudget, PAGE_BUDGET, type OverBudget } from './budget.ts';
 import { decompressFromEncodedURIComponent, URI_SAFE_ALPHABET } from './link-decompress.ts';
 import { validateScenario, type ValidationError } from './validate.ts';
 
-export const LINK_VERSION = '1';
+const LINK_VERSION = '1';
 /** The longest fragment we read or write: browsers and chat tools cut longer URLs. */
 export const MAX_FRAGMENT_CHARS = 64 * 1024;
 /** The largest scenario JSON a link may carry once decompressed. */

@@ -31,7 +31,7 @@ export function uncarried(message: string): Said {
   return at < 0 ? { en: message, zh: message } : { en: message.slice(0, at), zh: message.slice(at + 1) };
 }
 
-export const REQUIRED: Said = { en: 'is required', zh: '必须填写' };
+const REQUIRED: Said = { en: 'is required', zh: '必须填写' };
 
 export function integerRange(min: number, max: number, note?: Said): Said {
   return {
@@ -108,7 +108,7 @@ const APART = '\u001e';
  * told also counts those after it, so an object of thousands of keys stays a short list (and a few
  * typo suggestions), in the file's order.
  */
-export const UNKNOWN_FIELDS_TOLD = 6;
+const UNKNOWN_FIELDS_TOLD = 6;
 
 /** The messages for an object's unknown keys, carried for an error map: one per key told, in order (issuesToErrors gives each its key's path). */
 export function unknownFields(keys: readonly string[], allowed: readonly string[]): string {
@@ -142,7 +142,7 @@ const NOTHING: Said = { en: '', zh: '' };
  * undefined. Short words allow fewer edits: "ns" is not a typo of "a". A word of four letters or
  * more that begins exactly one known word is taken for it: "rate" for "ratePerSec".
  */
-export function closest(word: string, known: readonly string[]): string | undefined {
+function closest(word: string, known: readonly string[]): string | undefined {
   if (word.length > 64) return undefined; // a typo is short; this also bounds the work
   const allowed = word.length <= 3 ? 0 : word.length <= 6 ? 1 : 2;
   const lower = word.toLowerCase();

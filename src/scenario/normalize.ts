@@ -33,11 +33,11 @@ const SUBNET = { nameServer: 0, broker: 1, consumer: 2, producer: 3, controller:
  * `10.0.<subnet>.<index + 1>`; past 254 hosts the second octet counts blocks of 254
  * (10.1.<subnet>.1 ...), so every default ip stays valid and unique up to the list bounds.
  */
-export function defaultIp(subnet: number, index: number): string {
+function defaultIp(subnet: number, index: number): string {
   return `10.${Math.floor(index / 254)}.${subnet}.${(index % 254) + 1}`;
 }
 
-export interface TimelineSlot {
+interface TimelineSlot {
   /** Position in the file's `timeline`, for error paths. */
   index: number;
   action: TimelineAction;

@@ -13,7 +13,7 @@ import { isObject } from './parse-file.ts';
 import { LISTS, itemSchemas, type ConsumerFile, type TopicFile } from './schema.ts';
 
 /** An item's fields that passed their own schema, and the names of those given that did not. */
-export interface Read<T> {
+interface Read<T> {
   item: T;
   path: Path;
   malformed: ReadonlySet<string>;

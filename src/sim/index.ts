@@ -33,7 +33,7 @@ export { compareMessageQueue } from '../model/client/message-queue.ts';
 export { isNotOkStatus, retriesSetting, retryAvoidsLastBroker, sendRetriesAfter, sendTimesTotal } from '../model/client/send-retry.ts';
 export { haServerAddr, openHaConnections } from '../model/broker/ha-connection.ts';
 // The message card shows how RocketMQ computes its ids and its index slots.
-export { UNIQ_PREFIX_DIGITS, decodeOffsetMsgId, parseUniqId, type UniqIdFields } from '../model/message-id.ts';
+export { decodeOffsetMsgId, parseUniqId, type UniqIdFields } from '../model/message-id.ts';
 export { indexedKeys, indexSlot } from '../model/broker/index-service.ts';
 export { delayLevelTokens, retryDelayLevel } from '../model/broker/delay-levels.ts';
 export { rejectsPulls } from '../model/broker/slave-read.ts';

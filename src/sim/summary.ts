@@ -95,7 +95,7 @@ export interface Summary {
  * messages.consumed does, and `duplicates` the consumptions of a message the reader had already had.
  * Their sum is the group's message.consumed lines.
  */
-export interface GroupSummary {
+interface GroupSummary {
   consumed: number;
   duplicates: number;
 }

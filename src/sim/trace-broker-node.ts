@@ -37,7 +37,7 @@ export function masterChangeOf(state: Readonly<ModelState>, event: TraceEvent): 
 }
 
 /** The node a controller id names in `brokerName`'s group (as `controller.elected` and `broker.roleChanged` say it). */
-export function nodeOfControllerId(state: Readonly<ModelState>, brokerName: string, controllerId: number): string {
+function nodeOfControllerId(state: Readonly<ModelState>, brokerName: string, controllerId: number): string {
   return nodeByControllerId(state, brokerName, controllerId) ?? `${brokerName}/${controllerId}`;
 }
 

@@ -138,7 +138,7 @@ export function getRemoteRun(): RemoteRun | null {
 }
 
 /** While a long seek is under way, how often the page shows where it has got to. */
-export const PUBLISH_EVERY_MS = 250;
+const PUBLISH_EVERY_MS = 250;
 /** Wall time the playhead was last published during a long seek. */
 let publishedAt = 0;
 /**

@@ -13,7 +13,7 @@ import { commandNamed } from './commands.ts';
 import { openSource } from './controls/session.ts';
 
 /** A move's wall milliseconds, from its command. */
-export interface MoveTimes {
+interface MoveTimes {
   /** Until the page has drawn the moment: the frame's arrival, the panels' render, the canvas, style and layout. */
   drawnMs: number;
   /** Until the browser has painted it: drawnMs and the wait for the display's next frame (up to 16.7 ms at 60 Hz). */

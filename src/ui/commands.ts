@@ -38,7 +38,7 @@ export interface Command {
 }
 
 /** Speeds that + and - step through: 1-2-5 per decade, 0.1x to 1000x. */
-export const SPEED_STEPS = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] as const;
+const SPEED_STEPS = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] as const;
 
 /** Relative to where the playhead is going (the worker says where, right after a step), so three quick presses of +10 s make 30 s. */
 function jump(deltaMs: number): void {
@@ -54,7 +54,7 @@ function togglePlay(): void {
   state.setPlaying(true);
 }
 
-export function nextSpeed(speed: number, direction: 1 | -1): number {
+function nextSpeed(speed: number, direction: 1 | -1): number {
   const steps: readonly number[] = SPEED_STEPS;
   const next = direction > 0 ? steps.find((s) => s > speed * 1.0001) : [...steps].reverse().find((s) => s < speed / 1.0001);
   return Math.min(MAX_SPEED, Math.max(MIN_SPEED, next ?? speed));

@@ -37,7 +37,7 @@ export function streamStride(events: number, budget = STREAM_READ_BUDGET): numbe
 }
 
 /** How much larger a dot is drawn for the events it carries: 1, 2-9, 10-99, 100 or more. */
-export const STREAM_SIZES = 4;
+const STREAM_SIZES = 4;
 
 export function streamSize(events: number | undefined): number {
   if (events === undefined || events <= 1) return 0;

@@ -23,7 +23,7 @@ export interface TopologyInput {
   queueSlots?: Record<string, number>;
 }
 
-export interface SectionHeader {
+interface SectionHeader {
   section: 'producers' | 'brokers' | 'consumers';
   x: number;
   /** Baseline of the header text. */

@@ -203,7 +203,7 @@ function replicaRule(rule: string, role: string, fiveX: boolean, controllerMode:
 }
 
 /** A scenario file as JSON, with its faults from 1 s on. */
-export const scenarioJson: fc.Arbitrary<ScenarioJson> = scenarioJsonFrom(1_000);
+const scenarioJson: fc.Arbitrary<ScenarioJson> = scenarioJsonFrom(1_000);
 
 /** The same with faults at any time, 0:00 often among them (a fault at 0:00 is an ordinary fault). */
 export const scenarioJsonWithActionsAtZero: fc.Arbitrary<ScenarioJson> = scenarioJsonFrom(0);

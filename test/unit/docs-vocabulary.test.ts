@@ -29,8 +29,8 @@ const WHERE: Record<string, string> = {
   RESPONSE_CODES: 'trace.md',
 };
 
-const lists: [string, readonly string[]][] = Object.entries(vocabulary as Record<string, unknown>)
-  .filter((entry): entry is [string, readonly string[]] => Array.isArray(entry[1]));
+/** Every value the module exports is one of its lists (its types are gone at run time). */
+const lists: [string, readonly string[]][] = Object.entries(vocabulary);
 
 describe('docs/ names every value of the vocabulary', () => {
   it('knows where each list is documented', () => {

@@ -165,7 +165,7 @@ function sendMessage(state: ModelState, broker: BrokerState, request: RequestOf<
 }
 
 /** Stores a message, traces it, counts it, wakes the pulls waiting on its queue and the HA service. */
-export function store(state: ModelState, broker: BrokerState, put: PutRequest, sim: Sim): StoredMessage {
+function store(state: ModelState, broker: BrokerState, put: PutRequest, sim: Sim): StoredMessage {
   const message = putMessage(state, broker, put, sim.now);
   flushAfterPut(state, broker, sim);
   traceStored(state, broker, message, sim);

@@ -10,11 +10,11 @@ import { javaStringHashCode } from '../java.ts';
 /** IndexService: maxHashSlotNum (MessageStoreConfig). */
 export const MAX_HASH_SLOT_NUM = 5_000_000;
 /** IndexHeader.INDEX_HEADER_SIZE: the header before the slots. */
-export const INDEX_HEADER_SIZE = 40;
+const INDEX_HEADER_SIZE = 40;
 /** IndexFile.hashSlotSize: each slot holds an int. */
-export const HASH_SLOT_SIZE = 4;
+const HASH_SLOT_SIZE = 4;
 /** MessageConst.KEY_SEPARATOR. */
-export const KEY_SEPARATOR = ' ';
+const KEY_SEPARATOR = ' ';
 
 export interface IndexSlot {
   /** IndexService.buildKey: topic + "#" + key. */

@@ -40,7 +40,7 @@ function propertiesLength(request: PutRequest, cluster: string): number {
 }
 
 /** CommitLog.calMsgLength: fixed fields + body + topic + properties. */
-export function messageSize(request: PutRequest, cluster: string): number {
+function messageSize(request: PutRequest, cluster: string): number {
   return COMMITLOG_FIXED_BYTES + request.bodyBytes + request.topic.length + propertiesLength(request, cluster);
 }
 

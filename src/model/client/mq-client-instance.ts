@@ -48,7 +48,7 @@ export function isLive(client: ClientState | undefined, epoch: number): client i
 }
 
 /** getAndCreateNameserverChannel: keep the chosen NameServer while its channel is fine, else the next. */
-export function chooseNameServer(client: ClientState, sim: Sim): string | null {
+function chooseNameServer(client: ClientState, sim: Sim): string | null {
   if (client.namesrvChosen !== null) return client.namesrvChosen;
   const list = client.namesrvAddrList;
   if (list.length === 0) return null;
@@ -68,7 +68,7 @@ export function onRouteRefreshTimer(state: ModelState, event: { client: string; 
 }
 
 /** updateTopicRouteInfoFromNameServer: one topic after another, from the chosen NameServer. */
-export function startRouteRound(state: ModelState, client: ClientState, sim: Sim): void {
+function startRouteRound(state: ModelState, client: ClientState, sim: Sim): void {
   if (client.routeRound.length > 0) return; // the previous round is still running
   client.routeRound = topicsOf(client, state.config.rocketmqVersion);
   queryNextRoute(state, client, sim);
@@ -81,7 +81,7 @@ function queryNextRoute(state: ModelState, client: ClientState, sim: Sim): void 
 }
 
 /** A call that went past NameServers (getAndCreateNameserverChannel's loop): which, in order, and since when it runs. */
-export interface RouteCall {
+interface RouteCall {
   passed: string[];
   since: number;
 }

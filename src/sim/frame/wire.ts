@@ -16,9 +16,9 @@ import { dict } from '../../engine/dict.ts';
 import { MarkSet, SerialMarkSet } from '../../engine/mark-set.ts';
 
 /** The key that marks an append log on the wire (plain objects hold only the model's field names). */
-export const LOG_KEY = '\u0000appendLog';
+const LOG_KEY = '\u0000appendLog';
 /** The key that marks a mark set left in the worker. */
-export const MARKS_KEY = '\u0000marks';
+const MARKS_KEY = '\u0000marks';
 
 /**
  * Entries of each append log sent at least, counted back from its end. The panels read a log's

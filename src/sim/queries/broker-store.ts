@@ -36,7 +36,7 @@ function entriesOf(keys: string): number {
   return indexedKeys(keys, '').length;
 }
 
-export function indexEntries(broker: Readonly<BrokerState>): number {
+function indexEntries(broker: Readonly<BrokerState>): number {
   const log = broker.commitLog;
   const { storage, length } = log;
   // Keyed by the log's storage, which a log restored from a checkpoint shares with the one it was.
@@ -55,7 +55,7 @@ export function indexEntries(broker: Readonly<BrokerState>): number {
 }
 
 /** The message's newest copy in this broker's CommitLog, or null. */
-export function findStored(broker: Readonly<BrokerState>, msgId: string): StoredMessage | null {
+function findStored(broker: Readonly<BrokerState>, msgId: string): StoredMessage | null {
   const newest = indexesOfMsgId(broker.commitLog, msgId).at(-1);
   return newest === undefined ? null : broker.commitLog.at(newest)!;
 }

@@ -27,9 +27,9 @@ import type { TimelineView } from '../timeline.ts';
 /** StoreStatsService.getPutTps(10) and getGetTransferredTps(10): the Cluster page's TPS cover the last 10 s. */
 export const TPS_WINDOW_MS = 10_000;
 /** StatsItemSet.init: samplingInSeconds every 10 s. */
-export const STATS_SAMPLING_MS = 10_000;
+const STATS_SAMPLING_MS = 10_000;
 /** StatsItem.samplingInSeconds keeps the last 7 snapshots of csListMinute: getStatsDataInMinute spans 60 s of them. */
-export const MINUTE_SNAPSHOTS = 7;
+const MINUTE_SNAPSHOTS = 7;
 
 export interface DashboardStats {
   /** Per broker node as the canvas draws it ("broker-a/0", whatever its brokerId now): messages put per second over the window, and today. */

@@ -15,7 +15,7 @@ import type { ModelState } from '../../model/state.ts';
 import { startUntracedRun, type ReclaimingRun } from '../reclaiming-run.ts';
 import type { TimelineView } from '../timeline.ts';
 
-export type SignKind = 'first' | 'elected' | 'nameServer' | 'routes';
+type SignKind = 'first' | 'elected' | 'nameServer' | 'routes';
 
 /** One moment a fault showed itself. */
 export interface FaultSign {
@@ -41,7 +41,7 @@ export interface FaultSign {
   unrefreshed: Unrefreshed;
 }
 
-export interface Unrefreshed {
+interface Unrefreshed {
   clients: string[];
   topics: string[];
 }

@@ -43,7 +43,7 @@ export const simQueries = {
   faultSigns,
 } satisfies Record<string, (timeline: TimelineView, args: never) => unknown>;
 
-export type SimQueries = typeof simQueries;
+type SimQueries = typeof simQueries;
 export type SimQueryName = keyof SimQueries;
 export type SimQueryArgs<N extends SimQueryName> = Parameters<SimQueries[N]>[1];
 export type SimQueryResult<N extends SimQueryName> = ReturnType<SimQueries[N]>;

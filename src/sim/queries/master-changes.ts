@@ -18,10 +18,10 @@ interface Scan {
 const scans = new WeakMap<TimelineView, Scan>();
 
 /** A master change and the trace index of the event that records it. */
-export type IndexedChange = MasterChange & { index: number };
+type IndexedChange = MasterChange & { index: number };
 
 /** Every master change up to the playhead with its trace index, in trace order (read, never change). */
-export function indexedMasterChanges(timeline: TimelineView): readonly IndexedChange[] {
+function indexedMasterChanges(timeline: TimelineView): readonly IndexedChange[] {
   if (!timeline.scenario.config.enableControllerMode) return [];
   let scan = scans.get(timeline);
   if (!scan) scans.set(timeline, (scan = { scanned: 0, changes: [] }));

@@ -59,7 +59,7 @@ export interface MessageLife {
 }
 
 /** QueryMsgByKeySubCommand: admin.queryMessage(topic, key, 64, 0, Long.MAX_VALUE). */
-export const KEY_QUERY_MAX_NUM = 64;
+const KEY_QUERY_MAX_NUM = 64;
 /** Trace events read at most after the birth: far more than a learner's run holds. */
 const MAX_SCAN = 400_000;
 const CHUNK = 4_096;

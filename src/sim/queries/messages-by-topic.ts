@@ -22,7 +22,7 @@ import type { TopicQuery } from '../../scenario/topic-query-link.ts';
 export type MessagesByTopicArgs = TopicQuery;
 
 /** One row as the Dashboard's topic query lists it (Message ID, Tag, Message Key, StoreTime), with where it is stored. */
-export interface TopicMessageRow {
+interface TopicMessageRow {
   msgId: string;
   tags: string;
   keys: string;

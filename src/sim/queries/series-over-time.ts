@@ -84,9 +84,9 @@ export interface SeriesOverTime {
 }
 
 /** Steps shorter than this would make more samples than any chart has pixels. */
-export const MIN_STEP_MS = 100;
+const MIN_STEP_MS = 100;
 /** StoreStatsService.getPutTps(10): the broker's putTps is over the last 10 s (a longer step: over the step). */
-export const TPS_WINDOW_MS = 10_000;
+const TPS_WINDOW_MS = 10_000;
 
 interface Counts {
   produce: Record<string, number>;

@@ -37,7 +37,7 @@ function isEmptyFilter(filter: EventFilter): boolean {
   return filter.type === '' && filter.entity.trim() === '';
 }
 
-export interface LogRow {
+interface LogRow {
   index: number;
   event: TraceEvent;
 }
@@ -54,7 +54,7 @@ export interface LogQuery {
 /** Events read at once. */
 const CHUNK = 2_048;
 /** Events of the past one ask reads by default: a few tens of milliseconds, so that the run is not held up for long. */
-export const SEARCH_EVENTS_PER_ASK = 100_000;
+const SEARCH_EVENTS_PER_ASK = 100_000;
 /** A forward jump longer than this starts a new scanned range at the end instead of reading the gap. */
 const MAX_FORWARD_GAP = 16_384;
 /** Matched events kept for the rows (the newest ones); older rows are read again from the trace. */

@@ -24,7 +24,7 @@ export interface TraceWindow {
   truncated: boolean;
 }
 
-export const TRACE_WINDOW_LIMIT = 10_000;
+const TRACE_WINDOW_LIMIT = 10_000;
 /** Events read at once: the Timeline serves a range from whole segments. */
 const CHUNK = 2_048;
 

@@ -11,7 +11,7 @@ import type { Scenario, TopicSpec } from '../../model/spec.ts';
 import { shellWord } from '../shell-word.ts';
 
 /** What updateTopic sets, in mqadmin's order of -w, -r, -p. */
-export const TOPIC_FIELDS = ['writeQueueNums', 'readQueueNums', 'perm'] as const;
+const TOPIC_FIELDS = ['writeQueueNums', 'readQueueNums', 'perm'] as const;
 export type TopicField = typeof TOPIC_FIELDS[number];
 
 export function isTopicField(field: string): field is TopicField {

@@ -15,7 +15,7 @@ import { freshId, goneBy, membersOf, takenIds, type RedeployFile } from './what-
 type Item = Record<string, unknown>;
 
 /** The most consumers a what-if may give a group (a bigger group is a scenario of its own). */
-export const MAX_GROUP_CONSUMERS = 64;
+const MAX_GROUP_CONSUMERS = 64;
 
 /** The group's members running at `at` (started by then, not removed or crashed), oldest first. */
 function runningAt(file: RedeployFile, group: string, at: number): { consumer: Item; startsAt: number }[] {

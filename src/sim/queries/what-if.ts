@@ -25,7 +25,7 @@ export interface WhatIfArgs {
 }
 
 /** About a fifth of a second of the worker's time per ask in Chromium (both runs of the reference scenario: about 1.4 virtual s). */
-export const WHAT_IF_EVENTS_PER_ASK = 200_000;
+const WHAT_IF_EVENTS_PER_ASK = 200_000;
 
 /** Both runs are still on their way: how far they are. */
 export interface WhatIfRunning {
@@ -48,7 +48,7 @@ interface FirstDifference {
   onlyIn: 'original' | 'changed' | null;
 }
 
-export interface Divergence extends FirstDifference {
+interface Divergence extends FirstDifference {
   /**
    * The nodes each run's event names (null without controller mode): an election in either run
    * moves brokerId 0 to another node, and the runs may elect differently.

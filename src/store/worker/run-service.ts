@@ -17,12 +17,12 @@ import { boundedSeek } from '../seek-budget.ts';
 import type { FromWorker, MoveKind, StepDirection, ToWorker } from './protocol.ts';
 
 /** Work per chunk of a long move: long enough to get somewhere, short enough to answer soon. */
-export const CHUNK_MS = 40;
+const CHUNK_MS = 40;
 /** Bounds of the new virtual time one chunk may simulate (see stepCap). */
 const MIN_STEP_MS = 100;
 const MAX_STEP_MS = 600_000;
 /** While a long seek runs ahead, the page sees where it has got to this often (wall ms). */
-export const PROGRESS_EVERY_MS = 250;
+const PROGRESS_EVERY_MS = 250;
 /**
  * While playing, the counters the panels read from the summary (sent, stored, consumed, each
  * queue's lag) move this often (wall ms), and at most every five summaries' cost: a learner sees

@@ -19,7 +19,7 @@ const MAX_FRAME_GAP_MS = 500;
  * animation frame cost the clock that frame, and a large run played at 1x of a chosen 10x. A run
  * that cannot keep the speed stays this close behind it, and the speed control says how fast it plays.
  */
-export const MAX_LEAD_MS = 150;
+const MAX_LEAD_MS = 150;
 /**
  * A gap between frames this long is a hidden tab (the browser stops its animation frames), not a
  * page too busy to draw: the pace is measured across the shorter ones, which the clock skips too

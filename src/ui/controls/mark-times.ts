@@ -6,7 +6,7 @@
 import type { TimelineAction } from '../../sim/index.ts';
 
 /** Beyond this many actions the ticks would be a solid bar: the first ones only are drawn. */
-export const MAX_MARKS = 200;
+const MAX_MARKS = 200;
 
 /** The actions drawn as ticks of their own: an action at a fork's time is named by the fork's tick instead. */
 export function actionMarks(timeline: readonly TimelineAction[], forks: readonly number[]): TimelineAction[] {

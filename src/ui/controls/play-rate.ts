@@ -10,8 +10,8 @@ import { create } from 'zustand';
 /** Wall time over which the pace is measured: long enough not to flicker, short enough to follow a change of speed. */
 export const RATE_WINDOW_MS = 1_000;
 /** Said behind below this share of the speed chosen, and no longer from the upper one (so a pace near the line does not blink). */
-export const BEHIND_BELOW = 0.75;
-export const CAUGHT_UP_FROM = 0.9;
+const BEHIND_BELOW = 0.75;
+const CAUGHT_UP_FROM = 0.9;
 
 interface PlayRate {
   /** Virtual ms per wall ms over the last window, when the run played behind the speed chosen; null otherwise. */

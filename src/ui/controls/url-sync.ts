@@ -18,7 +18,7 @@ import { onIdle } from '../on-idle.ts';
 import { openFromHash } from './session.ts';
 
 export const URL_SYNC_MS = 300;
-export const URL_SYNC_PLAYING_MS = 1_000;
+const URL_SYNC_PLAYING_MS = 1_000;
 
 interface Store<S> {
   getState(): S;

@@ -26,7 +26,7 @@ function withoutVersion(file: unknown): string {
 }
 
 /** The version `source` replays the built-in scenario `base` as, when it differs from it in nothing else; else null. */
-export function replayedVersionOf(source: unknown, base: string | null): RocketMQVersion | null {
+function replayedVersionOf(source: unknown, base: string | null): RocketMQVersion | null {
   const entry = findLibraryEntry(base ?? '');
   if (!entry || withoutVersion(source) !== withoutVersion(entry.scenario)) return null;
   return ((source as { config?: { rocketmqVersion?: RocketMQVersion } }).config?.rocketmqVersion) ?? null;

@@ -15,7 +15,7 @@ import { useInspectorPart } from './use-broker-module.ts';
 import { LESSON_GAP } from './lesson-in-view.ts';
 
 /** Scrolls the page the least that shows the table below the stuck lesson box and the inspector's stuck title (inspector-box.ts). */
-export function bringTableIntoView(root: ParentNode, table: NameServerTable): boolean {
+function bringTableIntoView(root: ParentNode, table: NameServerTable): boolean {
   // The table's scroll area, its caption (the table's name) and headings included (DataTable.tsx).
   const box = root.querySelector<HTMLElement>(`[data-testid="${table}"]`);
   if (!box) return false;

@@ -49,7 +49,7 @@ export interface NarrationContext {
   createdTogether?: (e: TraceOf<'topic.updated'>) => string[];
 }
 
-export type StartFailure = 'shutsDown' | 'runsOn';
+type StartFailure = 'shutsDown' | 'runsOn';
 
 /**
  * How long after a route update the client pulls again: its periodic round keeps its own schedule,

@@ -26,7 +26,7 @@ function sorted(entries: [string, number | undefined][], label: (key: string) =>
     .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
 }
 
-export function causesOf(metric: CausedMetric, messages: Summary['messages'], strings: CauseStrings): CauseCount[] {
+function causesOf(metric: CausedMetric, messages: Summary['messages'], strings: CauseStrings): CauseCount[] {
   switch (metric) {
     case 'sent':
       return sorted(Object.entries(messages.sentNotOk), (key) => strings.notOk[key as keyof CauseStrings['notOk']]);

@@ -22,13 +22,13 @@ function QueueList({ labels, strings }: { labels: string[]; strings: InspectStri
 }
 
 /** Up to this many queues a route lists one by one; a larger one (10 brokers x 64 queues) ran thousands of pixels down the inspector. */
-export const QUEUES_LISTED_EACH = 32;
+const QUEUES_LISTED_EACH = 32;
 
 /**
  * A route's queues as the inspector lists them: one label each, or past QUEUES_LISTED_EACH each
  * run of a broker's consecutive ids as one ("broker-01:0–63"), in the route's own order.
  */
-export function queueLabels(queues: readonly Parameters<typeof queueLabel>[0][]): string[] {
+function queueLabels(queues: readonly Parameters<typeof queueLabel>[0][]): string[] {
   if (queues.length <= QUEUES_LISTED_EACH) return queues.map(queueLabel);
   const labels: string[] = [];
   let first = 0;

@@ -9,7 +9,7 @@ import { MAX_QUEUE_CELLS_EACH } from '../../viz/topology-density.ts';
 import type { BrokerQueues, QueueCell } from './queue-model.ts';
 
 /** How many of a broker's queues furthest behind its row names. */
-export const WORST_QUEUES_SHOWN = 5;
+const WORST_QUEUES_SHOWN = 5;
 
 export interface BrokerQueueSummary {
   /** Messages in all the broker's queues (the sum of their ConsumeQueue maxOffsets). */
@@ -24,7 +24,7 @@ export interface BrokerQueueSummary {
 }
 
 /** A queue's lag: the group furthest behind on it (ConsumerOffsetManager keeps one offset per group). */
-export function lagOf(cell: QueueCell): number {
+function lagOf(cell: QueueCell): number {
   return Object.values(cell.lag).reduce((most, lag) => Math.max(most, lag), 0);
 }
 

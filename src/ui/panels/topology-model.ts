@@ -110,7 +110,7 @@ function clientGroups(clients: ClientState[], kind: ClientState['kind']): Topolo
 }
 
 /** User topics of the masters, sorted. */
-export function userTopics(state: Readonly<ModelState>, roles: BrokerRoles = brokerRoles(state)): string[] {
+function userTopics(state: Readonly<ModelState>, roles: BrokerRoles = brokerRoles(state)): string[] {
   const topics = new Set<string>();
   for (const broker of Object.values(state.brokers)) {
     if (roles.role[broker.node] !== 'master') continue;
@@ -131,7 +131,7 @@ function topicsToDraw(state: Readonly<ModelState>, roles: BrokerRoles, wanted: s
 }
 
 /** The topic shown by default: the first producer's (else consumer's) topic, else the first user topic. */
-export function defaultTopic(state: Readonly<ModelState>, topics: string[]): string | null {
+function defaultTopic(state: Readonly<ModelState>, topics: string[]): string | null {
   for (const kind of ['producer', 'consumer'] as const) {
     const client = Object.values(state.clients).find((candidate) => candidate.kind === kind && topics.includes(candidate.spec.topic));
     if (client) return client.spec.topic;

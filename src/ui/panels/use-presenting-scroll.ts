@@ -20,7 +20,7 @@ import { usePage } from '../../store/page.ts';
 import { regionElement } from '../regions.ts';
 
 /** Room between the playback bar, the lesson box and what is scrolled under them. */
-export const PRESENTING_GAP = 8;
+const PRESENTING_GAP = 8;
 
 /**
  * How far from the window's top the scrolled-to element sits while presenting: below the sticky

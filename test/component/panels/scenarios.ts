@@ -5,7 +5,7 @@
 import { resolveConfig } from '../../../src/model/defaults.ts';
 import type { BrokerSpec, ConsumerSpec, ProducerSpec, Scenario, TimelineAction, TopicSpec } from '../../../src/model/spec.ts';
 
-export function brokerSpec(name: string, index: number, brokerId = 0, slaveReadEnable = false): BrokerSpec {
+function brokerSpec(name: string, index: number, brokerId = 0, slaveReadEnable = false): BrokerSpec {
   return {
     name, cluster: 'DefaultCluster', brokerId, role: brokerId === 0 ? 'ASYNC_MASTER' : 'SLAVE',
     flushDiskType: 'ASYNC_FLUSH', inSyncReplicas: 1, minInSyncReplicas: 1, enableSlaveActingMaster: false, slaveReadEnable, ip: `10.0.1.${index + 1}`, port: 10911, startAt: 0,

@@ -26,7 +26,7 @@ function clientVersion(state: ModelState): string {
 }
 
 /** A TPS as RocketMQ prints it: two decimals (the Dashboard's `| number:2`, mqadmin clusterList's %9.2f, consumerProgress's %.2f). */
-export function tps(value: number): string {
+function tps(value: number): string {
   return value.toFixed(2);
 }
 

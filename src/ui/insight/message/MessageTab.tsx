@@ -129,7 +129,7 @@ function FoundTable({ found, strings }: { found: StoredCopy[]; strings: MessageS
  * topicRouteData2TopicSubscribeInfo), or the topic's perm without R (PermName.isReadable). Null
  * once a group has consumed it, as the overview's Not consumable leaves such messages out.
  */
-export function unreadableQueue(state: Readonly<ModelState>, life: MessageLife, timeMs: number): UnreadableQueue | null {
+function unreadableQueue(state: Readonly<ModelState>, life: MessageLife, timeMs: number): UnreadableQueue | null {
   const copy = life.found.find((found) => found.msgId === life.msgId && found.brokerId === 0);
   if (!copy || life.events.some((event) => event.type === 'message.consumed' && event.t <= timeMs)) return null;
   const config = masterOf(state, copy.broker)?.topicConfigTable[copy.topic];

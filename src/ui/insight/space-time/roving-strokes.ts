@@ -10,7 +10,7 @@ import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from
 import type { SpaceTimeLayout } from '../../../viz/space-time-layout.ts';
 import { moveIndex, type IndexMoves } from '../../keys.ts';
 
-export interface Stroke {
+interface Stroke {
   /** `a`rrow, `m`ark or fault `r`ule, then the trace index of its first event. */
   key: string;
   t: number;

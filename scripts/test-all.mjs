@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, unit + component tests (vitest), browser tests
+// `npm test`: typecheck, lint, unused code (knip), unit + component tests (vitest), browser tests
 // (scripts/e2e.mjs), in that order, stopping at the first failing stage. Ends
 // with one plain `N passed, N failed` line (vitest + browser tests summed),
 // the line CI reads; a failing stage that counted no failing test (a type
@@ -68,6 +68,7 @@ function vitestArgs() {
 const stages = [
   { name: 'typecheck', command: bin('tsc'), args: () => ['-p', 'tsconfig.json', '--noEmit'] },
   { name: 'lint', command: bin('eslint'), args: () => ['.', '--max-warnings', '0'] },
+  { name: 'unused', command: bin('knip'), args: () => ['--no-progress'] },
   { name: 'unit', command: bin('vitest'), args: vitestArgs, counts: vitestCounts },
   { name: 'e2e', command: process.execPath, args: () => [path.join('scripts', 'e2e.mjs')], counts: e2eCounts },
 ];

@@ -5,8 +5,8 @@
 import type { AppendLog, MarkSet, SerialMarkSet } from '../engine/index.ts';
 import type { SimConfig } from './defaults.ts';
 import type { MessageQueue } from './client/message-queue.ts';
-import type { ConsumerSpec, ProducerSpec } from './spec.ts';
-import type { BrokerRole, FlushDiskType, HeartbeatTrigger, MessageLostReason, MessageModel, NotOkStatus, SendMode } from './vocabulary.ts';
+import type { BrokerSpec, ConsumerSpec, ProducerSpec } from './spec.ts';
+import type { HeartbeatTrigger, MessageLostReason, MessageModel, NotOkStatus, SendMode } from './vocabulary.ts';
 import type { Detection, FaultRecord } from './detections.ts';
 import type { Connect } from './connect.ts';
 import type { RemotingRequest, RemotingResponse } from './remoting-types.ts';
@@ -170,18 +170,8 @@ interface SyncReplicaWait {
   response: RemotingResponse;
 }
 
-export interface BrokerState {
-  name: string;
-  brokerId: number;
-  cluster: string;
-  role: BrokerRole;
-  flushDiskType: FlushDiskType;
-  inSyncReplicas: number;
-  minInSyncReplicas: number;
-  enableSlaveActingMaster: boolean;
-  slaveReadEnable: boolean;
-  ip: string;
-  port: number;
+/** A broker's settings are its spec's (its role changes in controller mode), and what it holds as it runs. */
+export interface BrokerState extends Omit<BrokerSpec, 'startAt'> {
   /** brokerAddr = brokerIP1:listenPort (BrokerController.getBrokerAddr). */
   addr: string;
   node: string;

@@ -28,58 +28,58 @@ export const FRESH_EVENTS = 3_300;
 /** Playing forward, the page keeps between this and twice this. */
 export const TAIL_EVENTS = 20_000;
 
-/** Where the events sent for a trace of `length` start, to a tail holding [start, end): where it ends, or a fresh tail when it would hold too little or miss events between. */
-function tailFrom(start: number, end: number, length: number): number {
-  const fresh = Math.max(0, length - FRESH_EVENTS);
-  const tooShort = start > Math.max(0, length - HELD_EVENTS);
-  const tooFar = end < fresh;
-  return tooShort || tooFar ? fresh : Math.min(end, length);
-}
-
-/** The page's tail as the worker keeps it: which events [start, end) it holds, not the events (TraceTail's start and end, kept the same way). */
+/**
+ * Which events [start, end) the page's tail holds, and how a frame moves them: the worker keeps
+ * only this (frame.ts), the page keeps the events too (TraceTail), by the same rule.
+ */
 export class TailExtent {
   start = 0;
   end = 0;
 
+  /** Where the events sent for a trace of `length` start: where the tail ends, or a fresh tail when it would hold too little or miss events between. */
   fromFor(length: number): number {
-    return tailFrom(this.start, this.end, length);
+    const fresh = Math.max(0, length - FRESH_EVENTS);
+    const tooShort = this.start > Math.max(0, length - HELD_EVENTS);
+    const tooFar = this.end < fresh;
+    return tooShort || tooFar ? fresh : Math.min(this.end, length);
   }
 
-  /** The trace is now `length` long and events [from, length) were sent. */
-  apply(from: number, length: number): void {
-    if (from < this.start || from > this.end) this.start = from;
+  /** The trace is now `length` long and events [from, length) were sent; returns where the tail held before now starts in it (its start, or `from` when it starts afresh). */
+  apply(from: number, length: number): number {
+    const kept = from < this.start || from > this.end ? from : this.start;
+    this.start = kept;
     this.end = Math.max(this.start, length);
     if (this.end - this.start > 2 * TAIL_EVENTS) this.start = this.end - TAIL_EVENTS;
+    return kept;
   }
 }
 
 export class TraceTail {
-  /** Trace index of events[0]. */
-  start = 0;
+  private readonly extent = new TailExtent();
+  /** Events [start, end) of the trace. */
   events: TraceEvent[] = [];
 
+  /** Trace index of events[0]. */
+  get start(): number {
+    return this.extent.start;
+  }
+
   get end(): number {
-    return this.start + this.events.length;
+    return this.extent.end;
   }
 
   fromFor(length: number): number {
-    return tailFrom(this.start, this.end, length);
+    return this.extent.fromFor(length);
   }
 
   /** The trace is now `length` long and events [from, length) are given. */
   apply(from: number, events: readonly TraceEvent[], length: number): void {
-    if (from < this.start || from > this.end) {
-      this.start = from;
-      this.events = [];
-    }
-    this.events.length = from - this.start;
+    const kept = this.extent.apply(from, length);
+    // What was held before `from` stays (none when the tail starts afresh at it).
+    this.events.length = from - kept;
     for (const event of events) this.events.push(event);
-    this.events.length = Math.max(0, length - this.start);
-    if (this.events.length > 2 * TAIL_EVENTS) {
-      const drop = this.events.length - TAIL_EVENTS;
-      this.events = this.events.slice(drop);
-      this.start += drop;
-    }
+    this.events.length = this.end - kept;
+    if (this.start > kept) this.events = this.events.slice(this.start - kept);
   }
 
   at(index: number): TraceEvent | undefined {

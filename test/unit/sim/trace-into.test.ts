@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TailPacker } from '../../../src/sim/frame/packed-tail.ts';
-import { TailExtent, TAIL_EVENTS, TraceTail } from '../../../src/sim/frame/trace-tail.ts';
+import { HELD_EVENTS, TAIL_EVENTS, TraceTail } from '../../../src/sim/frame/trace-tail.ts';
 import { Timeline } from '../../../src/sim/timeline.ts';
 import { LIBRARY } from '../../../src/scenario/library/index.ts';
 import { scenarioOf, type ScenarioJson } from '../../support/test-sim.ts';
@@ -43,22 +43,29 @@ describe('Timeline.traceInto', () => {
   });
 });
 
-describe('TailExtent', () => {
-  it('holds the events the page\'s TraceTail holds after any sequence of frames', () => {
-    const extent = new TailExtent();
+describe('TraceTail', () => {
+  it('holds exactly the trace\'s events [start, end) after any sequence of frames: all of the latest HELD_EVENTS, at most 2 x TAIL_EVENTS', () => {
     const tail = new TraceTail();
+    const event = (index: number) => ({ t: index, type: 'fault', action: 'crashBroker', target: 'b' }) as const;
     let length = 0;
     let x = 7;
+    let trimmed = 0;
     for (let frame = 0; frame < 400; frame++) {
       x = (x * 1_103_515_245 + 12_345) % 2_147_483_648;
-      // Mostly play forward, now and then a far seek either way or a burst past the cut.
-      const step = x % 10 === 0 ? (x % 3) * 30_000 - 30_000 : x % 10 === 1 ? 3 * TAIL_EVENTS : x % 500;
+      // First a long forward play (past 2 x TAIL_EVENTS, so the tail is cut back), then mostly
+      // forward, now and then a far seek either way or a burst past the cut.
+      const step = frame < 250 ? 200 : x % 10 === 0 ? (x % 3) * 30_000 - 30_000 : x % 10 === 1 ? 3 * TAIL_EVENTS : x % 500;
       length = Math.max(0, length + step);
-      const from = extent.fromFor(length);
-      expect(from).toBe(tail.fromFor(length));
-      extent.apply(from, length);
-      tail.apply(from, Array.from({ length: length - from }, () => ({ t: 0, type: 'fault', action: 'crashBroker', target: 'b' })), length);
-      expect([extent.start, extent.end]).toEqual([tail.start, tail.end]);
+      const from = tail.fromFor(length);
+      const before = tail.start;
+      tail.apply(from, Array.from({ length: length - from }, (_, i) => event(from + i)), length);
+      if (length - before > 2 * TAIL_EVENTS && tail.start === length - TAIL_EVENTS) trimmed++;
+      expect(tail.end).toBe(length);
+      expect(tail.end - tail.start).toBeGreaterThanOrEqual(Math.min(length, HELD_EVENTS));
+      expect(tail.end - tail.start).toBeLessThanOrEqual(2 * TAIL_EVENTS);
+      expect(tail.events.length).toBe(tail.end - tail.start);
+      expect(tail.events.every((e, i) => e.t === tail.start + i)).toBe(true);
     }
+    expect(trimmed).toBeGreaterThan(0);
   });
 });

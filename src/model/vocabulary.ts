@@ -82,7 +82,7 @@ export type RegistrationTrigger = (typeof REGISTRATION_TRIGGERS)[number];
  * (DefaultMQPushConsumerImpl.start, DefaultMQProducerImpl.start), every heartbeatBrokerInterval,
  * a rebalance that changed a topic's queues (RebalancePushImpl.messageQueueChanged), or a 5.x
  * consumer's new channel to one broker (MQClientInstance's onChannelActive, a round of one:
- * client/channel-active.ts); only 'rebalance' is named in the trace (client.heartbeat `trigger`,
+ * client/channel-active.ts); the trace names all but 'periodic' (client.heartbeat `trigger`,
  * docs/trace.md).
  */
 export type HeartbeatTrigger = 'start' | 'periodic' | 'rebalance' | 'channelActive';

@@ -109,8 +109,8 @@ function heartBeat(state: ModelState, broker: BrokerState, from: string, request
   // Every heartbeat, not only a client's first (consumer.registered): the 30 s rhythm of heartbeatBrokerInterval shows.
   const group = request.producerData?.group ?? request.consumerData?.group;
   if (group !== undefined) {
-    // Only a rebalance's round is named: the others keep the line as it always was.
-    const trigger = request.trigger === 'rebalance' ? { trigger: request.trigger } : {};
+    // A round off the 30 s rhythm says why it came; the periodic one needs no word.
+    const trigger = request.trigger === 'periodic' ? {} : { trigger: request.trigger };
     sim.emit({ t: sim.now, type: 'client.heartbeat', broker: broker.name, brokerId: broker.brokerId, client: from, group, ...trigger });
   }
   if (request.producerData) registerProducer(broker, from, request.producerData.group, request.clientId, sim.now, sim);

@@ -397,9 +397,15 @@ export const zh: Narrators = {
   rebalance: (e, { config }) => (e.queues.length > 0
     ? `${e.consumer} 为 ${e.group} 对 ${e.topic} 做了负载均衡，现在拥有 ${e.queues.join('、')}。组内每个成员对同样排序的列表执行同样的分配算法，所以等所有成员都按同样的成员列表做完负载均衡后，每个队列只有一个拥有者；在此之前，一个队列可能短暂地有两个拥有者（都会消费：重复消费）或没有拥有者。负载均衡每 ${d(config.rebalanceIntervalMs)}执行一次，组成员变化时也会立即执行。${retryTopicZh(e.topic)}`
     : `${e.consumer} 为 ${e.group} 对 ${e.topic} 做了负载均衡，但没有分到队列：在下一次负载均衡给它队列之前，它什么也不消费（每 ${d(config.rebalanceIntervalMs)}一次，或组成员变化时）。${retryTopicZh(e.topic)}`),
-  'client.heartbeat': (e, c) => e.trigger === 'rebalance'
-    ? `${e.client}（${e.group}）立即向 ${node(c, e, e.brokerId)} 发送心跳：一次负载均衡改变了它在某个主题上的队列，该主题的 subVersion 随之变为当前时间（RebalancePushImpl.messageQueueChanged）。Broker 每个消费者组只保存一份订阅，采用版本最新的表达式，所以订阅不一致的成员轮流占据，最后一个队列发生变化的成员胜出。`
-    : `${e.client}（${e.group}）向 ${node(c, e, e.brokerId)} 发送了心跳（HEART_BEAT）：客户端每 ${d(c.config.clientHeartbeatIntervalMs)}告诉它知道的每个 Broker 自己还活着，消费者发给每个 Broker${slavesToo(c, '（Slave 也不例外）')}并带上订阅关系，生产者只发给 Master；连接沉默太久的客户端会被 Broker 剔除。`,
+  'client.heartbeat': (e, c) => {
+    const to = node(c, e, e.brokerId);
+    if (e.trigger === undefined) return `${e.client}（${e.group}）向 ${to} 发送了心跳（HEART_BEAT）：客户端每 ${d(c.config.clientHeartbeatIntervalMs)}告诉它知道的每个 Broker 自己还活着，消费者发给每个 Broker${slavesToo(c, '（Slave 也不例外）')}并带上订阅关系，生产者只发给 Master；连接沉默太久的客户端会被 Broker 剔除。`;
+    switch (e.trigger) {
+      case 'rebalance': return `${e.client}（${e.group}）立即向 ${to} 发送心跳：一次负载均衡改变了它在某个主题上的队列，该主题的 subVersion 随之变为当前时间（RebalancePushImpl.messageQueueChanged）。Broker 每个消费者组只保存一份订阅，采用版本最新的表达式，所以订阅不一致的成员轮流占据，最后一个队列发生变化的成员胜出。`;
+      case 'start': return `${e.client}（${e.group}）在启动过程中向 ${to} 发送心跳：拿到所订阅主题的路由后，DefaultMQPushConsumerImpl.start 把订阅关系逐个发给它知道的每个 Broker${slavesToo(c, '（Slave 也不例外）')}，并唤醒负载均衡。定时心跳在客户端启动 ${d(c.config.clientHeartbeatInitialDelayMs)}后开始，之后每 ${d(c.config.clientHeartbeatIntervalMs)}一次。`;
+      case 'channelActive': return `${e.client}（${e.group}）立即向 ${to} 发送心跳，不在每 ${d(c.config.clientHeartbeatIntervalMs)}的节奏上：它刚建立了到这个 Broker 的新连接，而 5.x 客户端每建立一条到 Broker 的新连接就立即发送心跳（MQClientInstance.onChannelActive），心跳得到应答后唤醒负载均衡。所以重启后消费者表为空的 Broker 几毫秒内就重新认识这个组，不必等下一次定时心跳。`;
+    }
+  },
   'consumer.registered': (e, c) => `${node(c, e, e.brokerId)} 把 ${e.consumer} 加入 ${e.group} 的消费者表（消费者每 ${d(c.config.clientHeartbeatIntervalMs)}向每个 Broker 发送一次心跳${slavesToo(c, '，Slave 也不例外')}）；组内成员会被通知重新负载均衡。`,
   'consumer.removed': (e, c) => {
     const why = { expired: `${d(c.config.channelExpiredTimeoutMs)}内没有心跳`, channelClosed: '连接已关闭', channelIdle: `连接空闲 ${d(c.config.serverChannelMaxIdleTimeMs)}，Broker 关闭了它`, unregistered: '主动注销' }[e.reason];

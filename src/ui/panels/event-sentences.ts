@@ -2,7 +2,7 @@
  * One short human sentence per trace event, in English and Simplified Chinese. The tables are
  * keyed by every trace type, so a new event type does not compile until it has a sentence.
  */
-import { everyConsumer, faultSubject, MASTER_ID, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_DEFAULTS, perm2String, type FailureReason, type RegistrationTrigger, type Scenario, type SimConfig, type TraceEvent, type TraceType } from '../../sim/index.ts';
+import { everyConsumer, faultSubject, MASTER_ID, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_DEFAULTS, perm2String, type FailureReason, type HeartbeatTrigger, type RegistrationTrigger, type Scenario, type SimConfig, type TraceEvent, type TraceType } from '../../sim/index.ts';
 import type { Language } from '../../scenario/language.ts';
 import { formatPeriod, formatTime } from '../../viz/format.ts';
 import { actionSaid, isFault } from '../i18n/action-strings.ts';
@@ -125,6 +125,10 @@ const producerRemovedZh = (config: SimConfig) => ({ ...consumerRemovedZh(config)
 const REGISTERED_AGAIN_EN: Record<RegistrationTrigger, string> = { periodic: 'its periodic heartbeat', topicChanged: 'its topic table changed', start: 'it started', roleChanged: 'the controller gave it its role' };
 const REGISTERED_AGAIN_ZH: Record<RegistrationTrigger, string> = { periodic: '定期心跳', topicChanged: '主题表变了', start: '启动', roleChanged: 'Controller 给了它角色' };
 
+/** Why a client heartbeated off its periodic round (client.heartbeat's trigger), as the log says it. */
+const HEARTBEAT_WHY_EN: Record<Exclude<HeartbeatTrigger, 'periodic'>, string> = { start: ' as it started', rebalance: ' at once: its queues changed', channelActive: ' at once: it opened a new channel to it' };
+const HEARTBEAT_WHY_ZH: Record<Exclude<HeartbeatTrigger, 'periodic'>, string> = { start: '：启动时发送', rebalance: '：它的队列变了，立即发送', channelActive: '：刚建立了到它的新连接，立即发送' };
+
 /** "3 SEND_MESSAGE, 1 HEART_BEAT": the calls a close failed, as the trace names them. */
 function byCode(e: ChannelClosed): string {
   return Object.entries(e.failed).map(([code, n]) => `${n} ${code}`).join(', ');
@@ -214,7 +218,7 @@ const en: Describers = {
   rebalance: (e) => (e.queues.length > 0
     ? `${e.consumer} (${e.group}) now owns ${e.queues.join(', ')} of ${e.topic}`
     : `${e.consumer} (${e.group}) owns no queue of ${e.topic}`),
-  'client.heartbeat': (e, { names }) => `${e.client} (${e.group}) sent its heartbeat to ${drawnNode(names, 'en', e, e.brokerId)}${e.trigger ? ' at once: its queues changed' : ''}`,
+  'client.heartbeat': (e, { names }) => `${e.client} (${e.group}) sent its heartbeat to ${drawnNode(names, 'en', e, e.brokerId)}${e.trigger ? HEARTBEAT_WHY_EN[e.trigger] : ''}`,
   'consumer.registered': (e, { names }) => `${drawnNode(names, 'en', e, e.brokerId)} registered ${e.consumer} in ${e.group}`,
   'consumer.removed': (e, { config, names }) => `${drawnNode(names, 'en', e, e.brokerId)} removed ${e.consumer} from ${e.group}: ${consumerRemovedEn(config)[e.reason]}`,
   'consumer.startFailed': (e) => `${e.consumer} (${e.group}) failed to start, as it could not get the route of ${e.topic} from ${e.nameServer}: ${reasonSaid(e.reason, 'en')}; ${e.shutdown ? 'it shut down' : 'it runs on without its start\'s heartbeat and rebalance'}`,
@@ -276,7 +280,7 @@ const zh: Describers = {
   rebalance: (e) => (e.queues.length > 0
     ? `${e.consumer}（${e.group}）现在拥有 ${e.topic} 的 ${e.queues.join('、')}`
     : `${e.consumer}（${e.group}）没有分配到 ${e.topic} 的队列`),
-  'client.heartbeat': (e, { names }) => `${e.client}（${e.group}）向 ${drawnNode(names, 'zh', e, e.brokerId)} 发送了心跳${e.trigger ? '：它的队列变了，立即发送' : ''}`,
+  'client.heartbeat': (e, { names }) => `${e.client}（${e.group}）向 ${drawnNode(names, 'zh', e, e.brokerId)} 发送了心跳${e.trigger ? HEARTBEAT_WHY_ZH[e.trigger] : ''}`,
   'consumer.registered': (e, { names }) => `${drawnNode(names, 'zh', e, e.brokerId)} 登记了 ${e.group} 中的 ${e.consumer}`,
   'consumer.removed': (e, { config, names }) => `${drawnNode(names, 'zh', e, e.brokerId)} 将 ${e.consumer} 从 ${e.group} 中移除：${consumerRemovedZh(config)[e.reason]}`,
   'consumer.startFailed': (e) => `${e.consumer}（${e.group}）启动失败：未能从 ${e.nameServer} 获取 ${e.topic} 的路由：${reasonSaid(e.reason, 'zh')}；${e.shutdown ? '它已关闭' : '它继续运行，但跳过了启动时的心跳和负载均衡'}`,

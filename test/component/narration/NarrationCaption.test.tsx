@@ -222,6 +222,27 @@ describe('NarrationCaption', () => {
     expect(screen.getByTestId('caption')).toHaveTextContent('p-async\'s heartbeat (HEART_BEAT) to broker-b/0 got no answer within 3 s.');
   });
 
+  it('tells the heartbeat a 5.x consumer sent on its new channel to a restarted master, not the registration it brought in the same instant, in both languages ("A master down": broker-a back at 2:00)', async () => {
+    const scenario = libraryScenario('failover-idle-consumer');
+    const whole = new Timeline(scenario);
+    whole.seek(125_000);
+    const beat = whole.traceSlice(0).find((e) => e.type === 'client.heartbeat' && e.trigger === 'channelActive')!;
+    expect(beat).toMatchObject({ client: 'c-1', broker: 'broker-a', brokerId: 0 });
+    // Within a second of the master's start at 2:00, half a minute before c-1's periodic round.
+    expect(beat.t - 120_000).toBeLessThan(1_000);
+    const instant = whole.traceSlice(0).filter((e) => e.t === beat.t).map((e) => e.type);
+    expect(instant.slice(instant.indexOf('client.heartbeat') + 1)).toContain('consumer.registered');
+    loadAt(scenario, beat.t);
+    render(<NarrationCaption />);
+    const caption = await screen.findByTestId('caption');
+    expect(caption).toHaveAttribute('data-event-type', 'client.heartbeat');
+    fireEvent.click(within(caption).getByRole('button', { name: 'Why' }));
+    expect(caption).toHaveTextContent('c-1 (CG_ORDER) heartbeats broker-a/0 at once, off its 30 s rhythm: it has just opened a new channel to it');
+    expect(caption).toHaveTextContent('A broker back from a restart, its consumer table empty, so learns the group within milliseconds');
+    act(() => usePlayback.getState().setLanguage('zh'));
+    expect(screen.getByTestId('caption')).toHaveTextContent('c-1（CG_ORDER）立即向 broker-a/0 发送心跳，不在每 30 秒的节奏上');
+  });
+
   it('tells the event a lesson\'s step waited for when others share its instant: p-1\'s route, not c-1\'s', async () => {
     const scenario = scenarioOf(nameServerChapter as ScenarioJson);
     const whole = new Timeline(scenario);

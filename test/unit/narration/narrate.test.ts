@@ -772,3 +772,59 @@ describe('the caption of a route pulled out of turn', () => {
     expect(narrate(own, 'en', contextAt(later.scenario.config, later.state, undefined, later))).toContain('It pulls again in 30\u00a0s.');
   });
 });
+
+describe('the caption of a heartbeat off the periodic round', () => {
+  /** c-1 alone on broker-a, which crashes at 40 s and is back at 50 s; no jitter, a hop of 1 ms. */
+  function restartedBroker(version: '4.x' | '5.x') {
+    const result = validateScenario({
+      version: 1, durationMs: 70_000, config: { networkJitterMs: 0, rocketmqVersion: version },
+      nameServers: [{ id: 'ns-1' }], brokers: [{ name: 'broker-a' }], topics: [{ name: 'TopicTest', writeQueueNums: 4, readQueueNums: 4 }],
+      consumers: [{ id: 'c-1', group: 'CG', topic: 'TopicTest', startAt: 1_000 }],
+      timeline: [{ at: 40_000, action: 'crashBroker', target: 'broker-a' }, { at: 50_000, action: 'startBroker', target: 'broker-a' }],
+    });
+    if (!result.ok) throw new Error('invalid');
+    const timeline = new Timeline(result.scenario);
+    timeline.seek(70_000);
+    // A rebalance's rounds (when c-1's queues change) aside: their captions are tested with the subscriptions'.
+    const beats = timeline.traceSlice(0).filter((e): e is Extract<TraceEvent, { type: 'client.heartbeat' }> => e.type === 'client.heartbeat' && e.trigger !== 'rebalance');
+    const context = contextAt(result.scenario.config, timeline.state);
+    return { beats, context };
+  }
+  /** MQClientInstance.startScheduledTask: the first periodic heartbeat 1 s after the start, then every heartbeatBrokerInterval (30 s). */
+  const [start, initialDelay, interval, hop] = [1_000, 1_000, 30_000, 1];
+
+  it('names the start\'s round, then the periodic ones at 1 s after the start and every 30 s, as the run sends them', () => {
+    const { beats, context } = restartedBroker('4.x');
+    expect(beats[0]!).toMatchObject({ client: 'c-1', trigger: 'start' });
+    expect(beats[0]!.t).toBeLessThan(start + initialDelay);
+    expect(beats.slice(1).map((e) => [e.t, e.trigger])).toEqual([0, 1, 2].map((n) => [start + initialDelay + n * interval + hop, undefined]));
+    const en = narrate(beats[0]!, 'en', context);
+    expect(en).toContain('c-1 (CG) heartbeats broker-a/0 as part of its start: once it has its topics\' routes, DefaultMQPushConsumerImpl.start sends every broker it knows its subscriptions');
+    expect(en).toContain(`Its periodic heartbeats begin ${initialDelay / 1_000}\u00a0s after the client started, then every ${interval / 1_000}\u00a0s.`);
+    expect(narrate(beats[0]!, 'zh', context)).toContain(`定时心跳在客户端启动 ${initialDelay / 1_000}\u00a0秒后开始，之后每 ${interval / 1_000}\u00a0秒一次。`);
+    expect(narrate(beats[1]!, 'en', context)).toContain(`sent its heartbeat to broker-a/0 (HEART_BEAT): every ${interval / 1_000}\u00a0s`);
+  });
+
+  it('names a 5.x consumer\'s heartbeat on its new channel to a restarted broker, sent long before its next round (4.x waits for that round)', () => {
+    const nextRound = start + initialDelay + 2 * interval + hop;
+    const { beats, context } = restartedBroker('5.x');
+    const back = beats.filter((e) => e.t >= 50_000);
+    expect(back[0]!.trigger).toBe('channelActive');
+    expect(back[0]!.t).toBeLessThan(51_000);
+    expect(back.slice(1).map((e) => [e.t, e.trigger])).toEqual([[nextRound, undefined]]);
+    expect(restartedBroker('4.x').beats.filter((e) => e.t >= 50_000).map((e) => [e.t, e.trigger])).toEqual([[nextRound, undefined]]);
+    const en = narrate(back[0]!, 'en', context);
+    expect(en).toContain(`c-1 (CG) heartbeats broker-a/0 at once, off its ${interval / 1_000}\u00a0s rhythm: it has just opened a new channel to it, and a 5.x client sends a broker its heartbeat on every new channel (MQClientInstance.onChannelActive)`);
+    expect(narrate(back[0]!, 'zh', context)).toContain('5.x 客户端每建立一条到 Broker 的新连接就立即发送心跳（MQClientInstance.onChannelActive）');
+  });
+
+  it('says in the log why each heartbeat came', () => {
+    const { beats } = restartedBroker('5.x');
+    const said = (e: TraceEvent, language: 'en' | 'zh') => describeEvent(e, language);
+    const channel = beats.find((e) => e.trigger === 'channelActive')!;
+    expect(said(beats[0]!, 'en')).toBe('c-1 (CG) sent its heartbeat to broker-a/0 as it started');
+    expect(said(channel, 'en')).toBe('c-1 (CG) sent its heartbeat to broker-a/0 at once: it opened a new channel to it');
+    expect(said(channel, 'zh')).toBe('c-1（CG）向 broker-a/0 发送了心跳：刚建立了到它的新连接，立即发送');
+    expect(said(beats[1]!, 'en')).toBe('c-1 (CG) sent its heartbeat to broker-a/0');
+  });
+});

@@ -159,3 +159,16 @@ describe('chapter failover: who may take writes when a master is gone', () => {
     expect(why.zh).toContain('代理 Master 的 Slave（enableSlaveActingMaster）只提供读取');
   });
 });
+
+describe('chapter failover: the last step\'s price of availability is this run\'s', () => {
+  it('says duplicates are a price paid where a queue changes owner, and none in this run, which consumes nothing twice by the step\'s moment', async () => {
+    const { chapter, scenario } = await chapterRun('failover');
+    const step = chapter.steps.find((s) => s.tag === 'why' && 'atMs' in s.wait)!;
+    expect(step.wait).toEqual({ atMs: 200_000 });
+    const trace = simulate(scenario, { untilMs: 200_000 }).trace;
+    expect(trace.filter((e) => e.type === 'message.consumedAgain')).toEqual([]);
+    expect(trace.filter((e) => e.type === 'send.result' && e.status === 'FAILED').length).toBeGreaterThan(0);
+    expect(step.caption.en).toContain('with duplicates when a queue changes owner in the middle of it (none in this run), and with the sends that failed meanwhile');
+    expect(step.caption.zh).toContain('队列在此期间换了拥有者时的重复消费（本次运行没有）');
+  });
+});

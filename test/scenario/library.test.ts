@@ -401,7 +401,7 @@ describe('the library descriptions', () => {
     expect(lagging(153_000)).toBeLessThanOrEqual(5);
   });
 
-  it('Cluster mode: 37 messages fail before 20 s without a send attempt; broker-a and broker-b create 8 / 8 / 6 at 20 s, not broker-c; p-1 sends from 20 s, the consumers see it at their periodic rebalance at about 22 s, before their 31 s route pull, heartbeat both brokers then, and take its queues at about 23 s', () => {
+  it('Cluster mode: 37 messages fail before 20 s without a send attempt; broker-a and broker-b create 8 / 8 / 6 at 20 s, not broker-c; p-1 sends from 20 s, the consumers see it at their first rebalance at about 21 s, before their 31 s route pull, heartbeat both brokers then, and take its queues at about 22 s', () => {
     const sim = run('create-topic-cluster');
     const failed = sim.events('send.result', { status: 'FAILED' });
     expect(failed).toHaveLength(37);
@@ -411,40 +411,47 @@ describe('the library descriptions', () => {
     expect(created).toEqual([[20_000, 'broker-a', 8, 8, 6], [20_000, 'broker-b', 8, 8, 6]]);
     expect(sim.broker('broker-c').topicConfigTable.TopicOrder).toBeUndefined();
     expect(Math.floor(sim.first('message.sent')!.t / 1_000)).toBe(20);
-    // RebalanceService: the first rebalance a second after the consumers start at 1 s (minInterval), then every 20 s
-    // (waitInterval). At each, findConsumerIdList knows no broker of TopicOrder and asks a NameServer for its route
-    // (MQClientInstance.updateTopicRouteInfoFromNameServer): the one of 22 s finds it, ahead of the 30 s route pull of 31 s.
+    // The route p-1 asked for with that message came after both registrations: both brokers' 8 write queues, sent to in turn.
+    const routed = sim.first('route.updated', { client: 'p-1', topic: 'TopicOrder' })!;
+    expect([Math.floor(routed.t / 1_000), routed.nameServer, routed.writeQueues.length]).toEqual([20, 'ns-2', 16]);
+    expect(sim.events('message.sent', (e) => e.t < 22_000).map((e) => e.broker)).toEqual(['broker-b', 'broker-b', 'broker-a', 'broker-a']);
+    expect(libraryDescription('create-topic-cluster')!.en).toContain('the answer, after both brokers\' registrations, lists both, and p-1 sends from 20\u00a0s to their 16 write queues in turn;');
+    // RebalanceService: its first run waitInterval (20 s) after the consumers start at 1 s. Their start woke none: it knew
+    // no broker to heartbeat, and 5.x wakes the rebalance only once the start's heartbeat went out (DefaultMQPushConsumerImpl.start).
+    // findConsumerIdList knows no broker of TopicOrder and asks a NameServer for its route
+    // (MQClientInstance.updateTopicRouteInfoFromNameServer): the run of 21 s finds it, ahead of the 30 s route pull of 31 s.
     for (const spec of sim.scenario.consumers) {
       const seen = sim.first('route.updated', { client: spec.id, topic: 'TopicOrder' })!;
-      expect(Math.floor(seen.t / 1_000)).toBe((spec.startAt + REBALANCE_MIN_INTERVAL + REBALANCE_INTERVAL) / 1_000);
+      expect(Math.floor(seen.t / 1_000)).toBe((spec.startAt + REBALANCE_INTERVAL) / 1_000);
       expect(sim.events('route.pulled', (e) => e.client === spec.id && e.topic === 'TopicOrder' && e.t < seen.t).map((e) => [Math.floor(e.t / 1_000), e.found])).toEqual([
-        [spec.startAt / 1_000, false], [(spec.startAt + REBALANCE_MIN_INTERVAL) / 1_000, false],
+        [spec.startAt / 1_000, false],
       ]);
+      expect(sim.events('client.heartbeat', (e) => e.client === spec.id && e.t < seen.t)).toEqual([]);
       // 5.x rebalanceByTopic: findConsumerIdList waited for the route, and the queues having been read as none,
       // messageQueueChanged heartbeats at once every broker the route lists; each broker's NOTIFY_CONSUMER_IDS_CHANGED
-      // wakes the RebalanceService, which runs minInterval after the run of 22 s: the queues come at 23 s, not at the
+      // wakes the RebalanceService, which runs minInterval after the run of 21 s: the queues come at 22 s, not at the
       // next 30 s heartbeat (32 s).
       expect(sim.events('client.heartbeat', (e) => e.client === spec.id && e.t >= seen.t && e.t < seen.t + 100).map((e) => e.broker).sort()).toEqual(['broker-a', 'broker-b']);
-      expect(Math.floor(sim.first('rebalance', { consumer: spec.id, topic: 'TopicOrder' })!.t / 1_000)).toBe((spec.startAt + 2 * REBALANCE_MIN_INTERVAL + REBALANCE_INTERVAL) / 1_000);
+      expect(Math.floor(sim.first('rebalance', { consumer: spec.id, topic: 'TopicOrder' })!.t / 1_000)).toBe((spec.startAt + REBALANCE_MIN_INTERVAL + REBALANCE_INTERVAL) / 1_000);
     }
-    expect(libraryDescription('create-topic-cluster')!.en).toContain('the consumers take its queues at their next rebalance a second later (minInterval), at about 23\u00a0s.');
-    expect(libraryDescription('create-topic-cluster')!.zh).toContain('消费者在一秒后（minInterval）的下一次负载均衡中分到队列，约在 23\u00a0秒。');
+    expect(libraryDescription('create-topic-cluster')!.en).toContain('the consumers take its queues at their next rebalance a second later (minInterval), at about 22\u00a0s.');
+    expect(libraryDescription('create-topic-cluster')!.zh).toContain('消费者在一秒后（minInterval）的下一次负载均衡中分到队列，约在 22\u00a0秒。');
   });
 
-  it('Broker mode: only broker-b creates TopicOrder with 4 / 4; p-1 writes only there; from about 23 s c-1 and c-2 own two queues each, after their rebalance of 22 s fetched the route and heartbeated broker-b', () => {
+  it('Broker mode: only broker-b creates TopicOrder with 4 / 4; p-1 writes only there; from about 22 s c-1 and c-2 own two queues each, after their first rebalance, at 21 s, fetched the route and heartbeated broker-b', () => {
     const sim = run('create-topic-broker');
     expect(sim.events('topic.updated', { topic: 'TopicOrder' }).map((e) => [e.broker, e.writeQueueNums, e.readQueueNums])).toEqual([['broker-b', 4, 4]]);
     expect(new Set(sim.events('message.sent').map((e) => e.broker))).toEqual(new Set(['broker-b']));
     const owned = new Map(sim.events('rebalance', { topic: 'TopicOrder' }).map((e) => [e.consumer, e]));
     for (const consumer of ['c-1', 'c-2']) {
       const routed = sim.first('route.updated', { client: consumer, topic: 'TopicOrder' })!.t;
-      expect(Math.floor(routed / 1_000)).toBe(22);
+      expect(Math.floor(routed / 1_000)).toBe(21);
       expect(sim.events('client.heartbeat', (e) => e.client === consumer && e.t >= routed && e.t < routed + 100).map((e) => e.broker)).toEqual(['broker-b']);
       expect(owned.get(consumer)!.queues).toHaveLength(2);
-      expect(Math.floor(owned.get(consumer)!.t / 1_000)).toBe(23);
+      expect(Math.floor(owned.get(consumer)!.t / 1_000)).toBe(22);
     }
-    expect(libraryDescription('create-topic-broker')!.en).toContain('from about 23\u00a0s c-1 and c-2 share them, two each (their rebalance at 22\u00a0s fetched the route');
-    expect(libraryDescription('create-topic-broker')!.zh).toContain('从约 23\u00a0秒起 c-1 和 c-2 各分到其中两个（22\u00a0秒的负载均衡中');
+    expect(libraryDescription('create-topic-broker')!.en).toContain('from about 22\u00a0s c-1 and c-2 share them, two each (their first rebalance, at 21\u00a0s, fetched the route');
+    expect(libraryDescription('create-topic-broker')!.zh).toContain('从约 22\u00a0秒起 c-1 和 c-2 各分到其中两个（21\u00a0秒的第一次负载均衡中');
     for (const other of ['broker-a', 'broker-c']) expect(sim.broker(other).topicConfigTable.TopicOrder).toBeUndefined();
   });
 

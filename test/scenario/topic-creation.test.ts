@@ -16,9 +16,15 @@ const MQADMIN = { writeQueueNums: 8, readQueueNums: 8, perm: 6 };
 /** MQClientInstance.startScheduledTask: route refresh at 10 ms, then every pollNameServerInterval (30 s). */
 const ROUTE_FIRST = 10;
 const ROUTE_PERIOD = 30_000;
-/** RebalanceService (5.2 and later): the consumer's start wakes it minInterval (1 s) later, then it runs every waitInterval (20 s). */
-const REBALANCE_FIRST = 1_000;
+/**
+ * RebalanceService (5.3.3): it first runs waitInterval (20 s) after the client's start, then every
+ * waitInterval. The start wakes it sooner only if its heartbeat went out (DefaultMQPushConsumerImpl.start:
+ * `if (sendHeartbeatToAllBrokerWithLock()) rebalanceImmediately()`), and c-1, whose topic no broker
+ * holds yet, knows no broker to heartbeat. Woken, it runs no sooner than minInterval (1 s) after its last run.
+ */
+const REBALANCE_FIRST = 20_000;
 const REBALANCE_PERIOD = 20_000;
+const REBALANCE_MIN = 1_000;
 const CREATE_AT = 15_000;
 /** MQClientInstance.startScheduledTask: the first heartbeat 1 s after the start, then every heartbeatBrokerInterval (30 s). */
 const HEARTBEAT_FIRST = 1_000;
@@ -72,9 +78,10 @@ describe('updateTopic -c: every master of the cluster', () => {
   it('the consumer sees the topic at its first rebalance after it: findConsumerIdList asks a NameServer for a topic it knows no broker of, before its next 30 s route pull', () => {
     const rebalance = REBALANCE_FIRST + Math.ceil((CREATE_AT - REBALANCE_FIRST) / REBALANCE_PERIOD) * REBALANCE_PERIOD;
     const nextPull = ROUTE_FIRST + Math.ceil((CREATE_AT - ROUTE_FIRST) / ROUTE_PERIOD) * ROUTE_PERIOD;
-    expect([rebalance, nextPull]).toEqual([21_000, 30_010]);
-    // Each earlier rebalance asked too, and heard TOPIC_NOT_EXIST.
-    expect(sim.times('route.pulled', { client: 'c-1', topic: 'NewTopic', found: false })).toContain(REBALANCE_FIRST + 2 * HOP);
+    expect([rebalance, nextPull]).toEqual([20_000, 30_010]);
+    // Before it only the start's route round asked, and heard TOPIC_NOT_EXIST: the start sent no heartbeat and woke no rebalance.
+    expect(sim.times('route.pulled', { client: 'c-1', topic: 'NewTopic', found: false })).toEqual([ROUTE_FIRST + 2 * HOP]);
+    expect(sim.events('client.heartbeat', { client: 'c-1' })).toEqual([]);
     expect(sim.first('route.updated', { client: 'c-1', topic: 'NewTopic' })).toBeUndefined();
     sim.at(rebalance + 2 * HOP);
     expect(sim.first('route.updated', { client: 'c-1', topic: 'NewTopic' })).toMatchObject({
@@ -93,15 +100,15 @@ describe('a consumer whose topic is created after it started', () => {
     // -> sendHeartbeatToAllBrokerWithLockV2 to the brokers that route names. Each broker registers the group and sends
     // NOTIFY_CONSUMER_IDS_CHANGED; the RebalanceService runs again minInterval after its last run, not at the next 30 s heartbeat.
     const sim = new TestSim(scenario({ cluster: 'DefaultCluster' })).at(rebalance + 3_000);
-    expect(rebalance).toBe(21_000);
+    expect(rebalance).toBe(20_000);
     const routed = rebalance + 2 * HOP;
     expect(sim.first('route.updated', { client: 'c-1', topic: 'NewTopic' })!.t).toBe(routed);
     // One broker after another (each heartbeat an invokeSync): broker-a's master, its slave, broker-b.
-    expect(sim.events('client.heartbeat', (e) => e.client === 'c-1' && e.t > CREATE_AT && e.t < rebalance + REBALANCE_FIRST).map((e) => [e.t, e.broker, e.brokerId, e.trigger]))
+    expect(sim.events('client.heartbeat', (e) => e.client === 'c-1' && e.t > CREATE_AT && e.t < rebalance + REBALANCE_MIN).map((e) => [e.t, e.broker, e.brokerId, e.trigger]))
       .toEqual([[routed + HOP, 'broker-a', 0, 'rebalance'], [routed + 3 * HOP, 'broker-a', 1, 'rebalance'], [routed + 5 * HOP, 'broker-b', 0, 'rebalance']]);
     expect(sim.events('consumer.registered', { consumer: 'c-1', brokerId: 0 }).map((e) => [e.t, e.broker])).toEqual([[routed + HOP, 'broker-a'], [routed + 5 * HOP, 'broker-b']]);
-    // The next run: a minInterval after the one of 21 s, then a GET_CONSUMER_LIST_BY_GROUP round trip.
-    expect(sim.first('rebalance', { consumer: 'c-1', topic: 'NewTopic' })!.t).toBe(rebalance + REBALANCE_FIRST + 2 * HOP);
+    // The next run: a minInterval after the one of 20 s, then a GET_CONSUMER_LIST_BY_GROUP round trip.
+    expect(sim.first('rebalance', { consumer: 'c-1', topic: 'NewTopic' })!.t).toBe(rebalance + REBALANCE_MIN + 2 * HOP);
 
     // 4.9.8's rebalanceByTopic only logs "the topic not exist" and sends no heartbeat: the group waits for the next periodic one.
     const json = scenario({ cluster: 'DefaultCluster' });
@@ -111,6 +118,32 @@ describe('a consumer whose topic is created after it started', () => {
     expect(v4.events('client.heartbeat', (e) => e.client === 'c-1' && e.t > CREATE_AT && e.t < 30_000)).toEqual([]);
     // MQClientInstance.startScheduledTask: heartbeats from 1 s after the start (0 s), every heartbeatBrokerInterval (30 s).
     expect(Math.floor(v4.first('consumer.registered', { consumer: 'c-1' })!.t / 1_000)).toBe((HEARTBEAT_FIRST + HEARTBEAT_PERIOD) / 1_000);
+  });
+});
+
+describe('a consumer that knows no broker when it starts (its topic not created yet)', () => {
+  // DefaultMQPushConsumerImpl.start, its route round answered TOPIC_NOT_EXIST: 4.9.8 sends the heartbeat (to no broker) and
+  // wakes the rebalance all the same; 5.3.3 wakes it only `if (sendHeartbeatToAllBrokerWithLock())`, which is false with an
+  // empty brokerAddrTable, so its first rebalance is RebalanceService's own, waitInterval after the start. Each rebalance
+  // asks a NameServer for the route it lacks (findConsumerIdList), two hops after it runs.
+  const asked = (version: '4.x' | '5.x') => {
+    const json = scenario({ cluster: 'DefaultCluster' });
+    json.config = { ...(json.config as object), rocketmqVersion: version };
+    json.timeline = [];
+    return new TestSim(json).at(45_000).times('route.pulled', { client: 'c-1', topic: 'NewTopic', found: false });
+  };
+  const routeRounds = [ROUTE_FIRST + 2 * HOP, ROUTE_FIRST + ROUTE_PERIOD + 2 * HOP];
+
+  it('5.x: the start wakes no rebalance; the first runs 20 s after it, then every 20 s', () => {
+    const rebalances = [REBALANCE_FIRST, REBALANCE_FIRST + REBALANCE_PERIOD].map((t) => t + 2 * HOP);
+    expect(asked('5.x')).toEqual([...routeRounds, ...rebalances].sort((a, b) => a - b));
+  });
+
+  it('4.x: the start wakes the rebalance at once, once its route round is answered', () => {
+    // The start's round asks for NewTopic, then %RETRY%CG, one answer after the other.
+    const startRebalance = ROUTE_FIRST + 4 * HOP + 2 * HOP;
+    const rebalances = [startRebalance, startRebalance + REBALANCE_PERIOD, startRebalance + 2 * REBALANCE_PERIOD];
+    expect(asked('4.x')).toEqual([...routeRounds, ...rebalances].sort((a, b) => a - b));
   });
 });
 

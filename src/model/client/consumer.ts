@@ -81,9 +81,11 @@ export const consumerRouteListener: RouteListener = {
     if (client.kind !== 'consumer' || client.started) return;
     client.started = true;
     if (failure) return startFailed(state, client, failure, sim);
-    // DefaultMQPushConsumerImpl.start: heartbeat to every broker, then rebalance at once.
-    sendHeartbeatToAllBroker(state, client, sim, 'start');
-    rebalanceImmediately(state, client, sim);
+    // DefaultMQPushConsumerImpl.start: heartbeat to every broker, then rebalance at once; in 5.x only
+    // if the heartbeat went out (a consumer whose topics no broker holds yet waits for
+    // RebalanceService's waitInterval).
+    const sent = sendHeartbeatToAllBroker(state, client, sim, 'start');
+    if (sent || state.config.rocketmqVersion !== '5.x') rebalanceImmediately(state, client, sim);
   },
 };
 

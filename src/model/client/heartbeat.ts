@@ -37,9 +37,10 @@ export function heartbeatData(client: ClientState): RequestOf<'HEART_BEAT'> {
  * that does not answer delays the heartbeats of the brokers after it by mqClientApiTimeout. Each
  * call carries the subscriptions as they are when it is sent (the round's HeartbeatData holds the
  * consumer's own SubscriptionData objects), so a version moved on during a round reaches the
- * brokers still to come.
+ * brokers still to come. Like sendHeartbeatToAllBrokerWithLock it answers whether it sent: not
+ * while a round holds the lock, nor with an empty brokerAddrTable.
  */
-export function sendHeartbeatToAllBroker(state: ModelState, client: ClientState, sim: Sim, trigger: HeartbeatTrigger): void {
+export function sendHeartbeatToAllBroker(state: ModelState, client: ClientState, sim: Sim, trigger: HeartbeatTrigger): boolean {
   if (client.heartbeatRound.length > 0) {
     // RebalanceService runs the topics one after the other, and messageQueueChanged waits for its
     // round: a topic changed during the rebalance's own round gets its round after it. A periodic
@@ -47,10 +48,12 @@ export function sendHeartbeatToAllBroker(state: ModelState, client: ClientState,
     // tryLock fail; the simulation sends the rebalance's round after it all the same
     // (docs/conventions.md: its timers meet to the millisecond at a start).
     if (trigger === 'rebalance') client.heartbeatAgain = true;
-    return;
+    return false;
   }
   client.heartbeatTrigger = trigger;
+  let knowsBroker = false;
   for (const addrs of Object.values(client.brokerAddrTable)) {
+    knowsBroker = true;
     for (const [brokerId, addr] of Object.entries(addrs)) {
       if (client.kind === 'producer' && Number(brokerId) !== MASTER_ID) continue;
       const node = state.addrNodes[addr];
@@ -58,6 +61,7 @@ export function sendHeartbeatToAllBroker(state: ModelState, client: ClientState,
     }
   }
   sendNextHeartbeat(state, client, sim);
+  return knowsBroker;
 }
 
 function sendNextHeartbeat(state: ModelState, client: ClientState, sim: Sim): void {

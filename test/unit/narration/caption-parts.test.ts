@@ -83,9 +83,11 @@ describe('a caption in two parts: what happened, then why', () => {
     expect(zh.why).toMatch(/^发给它的请求都得不到应答/);
   });
 
-  it('never ends a first part at a colon inside brackets: a gloss is no end of a sentence (auto-create-topic at 0:02.006)', () => {
-    const timeline = libraryTimeline('auto-create-topic', 2_006);
-    const created = timeline.traceSlice(0).find((e) => e.type === 'topic.updated' && e.topic === 'NewTopic')!;
+  it('never ends a first part at a colon inside brackets: a gloss is no end of a sentence (auto-create-topic, as broker-a creates NewTopic at 0:02.008)', () => {
+    const created = libraryTimeline('auto-create-topic', 3_000).traceSlice(0).find((e) => e.type === 'topic.updated' && e.topic === 'NewTopic')!;
+    expect(created.t).toBe(2_008);
+    const timeline = libraryTimeline('auto-create-topic', created.t);
+    expect(timeline.traceSlice(0).filter((e) => e.t === created.t)).toHaveLength(2);
     const context = contextAt(timeline.scenario.config, timeline.state, undefined, timeline);
     for (const [language, besides] of [['en', '(and 1 more event at this instant: see the event log)'], ['zh', '（同一时刻还有 1 个事件，见事件日志）']] as const) {
       const text = narrate(created, language, context);

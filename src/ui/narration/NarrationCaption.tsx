@@ -81,8 +81,11 @@ function routine(event: TraceEvent): boolean {
 }
 
 /**
- * A call that timed out and closed its channel: the requests it failed (channelClosed) follow it in
- * the same instant, and it says why. Of several, the one that failed the most calls, the last of equals.
+ * The event at an instant that says why others there happened, told before them. A call that timed
+ * out and closed its channel: the requests it failed (channelClosed) follow it; of several, the one
+ * that failed the most calls, the last of equals. Else a 5.x consumer's heartbeat on its new channel
+ * (MQClientInstance.onChannelActive): the broker registers the consumer in the same instant, and the
+ * registration's own words (every 30 s) do not say why now.
  */
 function causeIn(instant: readonly TraceEvent[]): TraceEvent | undefined {
   let cause: TraceEvent | undefined;
@@ -93,23 +96,15 @@ function causeIn(instant: readonly TraceEvent[]): TraceEvent | undefined {
     cause = event;
     most = count;
   }
-  return cause;
-}
-
-/**
- * A 5.x consumer's heartbeat on its new channel (MQClientInstance.onChannelActive) says why the broker
- * registers the consumer in the same instant, which the registration's own words (every 30 s) do not.
- */
-function onNewChannel(event: TraceEvent): boolean {
-  return event.type === 'client.heartbeat' && event.trigger === 'channelActive';
+  return cause ?? instant.findLast((event) => event.type === 'client.heartbeat' && event.trigger === 'channelActive');
 }
 
 /**
  * What the caption tells at the playhead: of the events at the latest instant (looked at no further
- * than `limit` back), a heartbeat on a new channel, else the last that is not routine traffic, else
+ * than `limit` back), the cause of others there, else the last that is not routine traffic, else
  * the last duplicate (a batch consumed after a crash is its duplicates, not one more consumption),
- * else the latest; and how many others share the instant, a channel's close before the failures it
- * caused. A broker removed at 2:10.001 is the news, not a CommitLog append in the same millisecond.
+ * else the latest; and how many others share the instant. A broker removed at 2:10.001 is the news,
+ * not a CommitLog append in the same millisecond.
  */
 function newsAt(timeline: TimelineView, featured: number | null, limit = 200): { event: TraceEvent; others: number } | null {
   const length = timeline.traceLength;
@@ -117,7 +112,7 @@ function newsAt(timeline: TimelineView, featured: number | null, limit = 200): {
   const latest = timeline.traceAt(length - 1)!;
   const instant = timeline.traceSlice(Math.max(0, length - 1 - limit), length).filter((event) => event.t === latest.t);
   const stepEvent = featured !== null && featured < length ? timeline.traceAt(featured) : undefined;
-  const event = (stepEvent?.t === latest.t ? stepEvent : undefined) ?? causeIn(instant) ?? instant.findLast(onNewChannel) ?? instant.findLast((candidate) => !routine(candidate))
+  const event = (stepEvent?.t === latest.t ? stepEvent : undefined) ?? causeIn(instant) ?? instant.findLast((candidate) => !routine(candidate))
     ?? instant.findLast((candidate) => candidate.type === 'message.consumedAgain') ?? latest;
   return { event, others: instant.length - 1 };
 }

@@ -7,7 +7,7 @@ import type { ClientChannelIdleCheck } from './broker/client-channel-idle.ts';
 import type { ChannelIdleCheck } from './nameserver/channel-idle.ts';
 import type { RemotingRequest, RequestCode, Wire } from './remoting-types.ts';
 import type {
-  BrokerRemovalReason, BrokerRole, ConsumeFailedNext, ConsumerRemovalReason, ElectionTrigger, FailureReason, HeartbeatTrigger, MessageLostReason, RegistrationTrigger, ResponseCode,
+  BrokerRemovalReason, BrokerRole, ConsumeFailedNext, ConsumerRemovalReason, ElectionTrigger, FailureReason, MessageLostReason, NamedHeartbeatTrigger, RegistrationTrigger, ResponseCode,
   SendFailedReason, SendResultStatus,
 } from './vocabulary.ts';
 import type { TimelineAction } from './spec.ts';
@@ -102,7 +102,7 @@ export type TraceEvent =
    */
   | { t: number; type: 'channel.closed'; from: string; to: string; code: RequestCode; waitedMs: number; failed: Partial<Record<RequestCode, number>> }
   | { t: number; type: 'rebalance'; consumer: string; group: string; topic: string; queues: string[] }
-  | { t: number; type: 'client.heartbeat'; broker: string; brokerId: number; client: string; group: string; trigger?: Exclude<HeartbeatTrigger, 'periodic'> }
+  | { t: number; type: 'client.heartbeat'; broker: string; brokerId: number; client: string; group: string; trigger?: NamedHeartbeatTrigger }
   | { t: number; type: 'consumer.registered'; broker: string; brokerId: number; group: string; consumer: string }
   /**
    * The route query of a consumer's start failed (DefaultMQPushConsumerImpl.start throws): shutdown, the

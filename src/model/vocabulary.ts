@@ -86,6 +86,8 @@ export type RegistrationTrigger = (typeof REGISTRATION_TRIGGERS)[number];
  * docs/trace.md).
  */
 export type HeartbeatTrigger = 'start' | 'periodic' | 'rebalance' | 'channelActive';
+/** The triggers a client.heartbeat line names: every heartbeat off the periodic round. */
+export type NamedHeartbeatTrigger = Exclude<HeartbeatTrigger, 'periodic'>;
 
 /** Why a NameServer forgot a broker (broker.removed). */
 export const BROKER_REMOVAL_REASONS = ['expired', 'channelClosed', 'channelIdle', 'unregistered'] as const;

@@ -2,7 +2,7 @@
  * One short human sentence per trace event, in English and Simplified Chinese. The tables are
  * keyed by every trace type, so a new event type does not compile until it has a sentence.
  */
-import { everyConsumer, faultSubject, MASTER_ID, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_DEFAULTS, perm2String, type FailureReason, type HeartbeatTrigger, type RegistrationTrigger, type Scenario, type SimConfig, type TraceEvent, type TraceType } from '../../sim/index.ts';
+import { everyConsumer, faultSubject, MASTER_ID, PRODUCER_CHANNEL_EXPIRED_TIMEOUT_MS, ROCKETMQ_DEFAULTS, perm2String, type FailureReason, type NamedHeartbeatTrigger, type RegistrationTrigger, type Scenario, type SimConfig, type TraceEvent, type TraceType } from '../../sim/index.ts';
 import type { Language } from '../../scenario/language.ts';
 import { formatPeriod, formatTime } from '../../viz/format.ts';
 import { actionSaid, isFault } from '../i18n/action-strings.ts';
@@ -126,8 +126,8 @@ const REGISTERED_AGAIN_EN: Record<RegistrationTrigger, string> = { periodic: 'it
 const REGISTERED_AGAIN_ZH: Record<RegistrationTrigger, string> = { periodic: '定期心跳', topicChanged: '主题表变了', start: '启动', roleChanged: 'Controller 给了它角色' };
 
 /** Why a client heartbeated off its periodic round (client.heartbeat's trigger), as the log says it. */
-const HEARTBEAT_WHY_EN: Record<Exclude<HeartbeatTrigger, 'periodic'>, string> = { start: ' as it started', rebalance: ' at once: its queues changed', channelActive: ' at once: it opened a new channel to it' };
-const HEARTBEAT_WHY_ZH: Record<Exclude<HeartbeatTrigger, 'periodic'>, string> = { start: '：启动时发送', rebalance: '：它的队列变了，立即发送', channelActive: '：刚建立了到它的新连接，立即发送' };
+const HEARTBEAT_WHY_EN: Record<NamedHeartbeatTrigger, string> = { start: ' as it started', rebalance: ' at once: its queues changed', channelActive: ' at once: it opened a new channel to it' };
+const HEARTBEAT_WHY_ZH: Record<NamedHeartbeatTrigger, string> = { start: '：启动时发送', rebalance: '：它的队列变了，立即发送', channelActive: '：刚建立了到它的新连接，立即发送' };
 
 /** "3 SEND_MESSAGE, 1 HEART_BEAT": the calls a close failed, as the trace names them. */
 function byCode(e: ChannelClosed): string {

@@ -104,13 +104,13 @@ function sendWaiting(state: ModelState, id: number, timeoutMs: number, sim: Sim)
  * ChannelEventListener, which a 5.x client has (ClientConfig.enableHeartbeatChannelEventListener,
  * default true) and a 4.9.8 one does not (MQClientInstance builds MQClientAPIImpl without one).
  * NettyEventExecutor hands it on a moment later (client/channel-active.ts). Only a channel to a
- * broker can matter: the listener looks the address up in brokerAddrTable. Only a consumer's is
- * modelled: a producer's would register it with the broker at its first send instead of its first
- * heartbeat round, and nothing else (docs/conventions.md).
+ * broker can matter: the listener looks the address up in brokerAddrTable. The listener belongs
+ * to the MQClientInstance, so a producer's first channel to a master (its first send there)
+ * heartbeats it too.
  */
 export function channelActive(sim: Sim, from: string, to: string): void {
   const { state } = sim;
   if (state.config.rocketmqVersion !== '5.x' || state.nodeKinds[from] !== 'client' || state.nodeKinds[to] !== 'broker') return;
   const client = state.clients[from];
-  if (client?.kind === 'consumer') sim.after(0, { kind: 'client.channelActive', client: from, epoch: client.epoch, broker: to });
+  if (client) sim.after(0, { kind: 'client.channelActive', client: from, epoch: client.epoch, broker: to });
 }

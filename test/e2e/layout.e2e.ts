@@ -301,11 +301,11 @@ test('with the first-visit offer, three broker groups\' queue rows and the offer
 
 // At 1:00.001 ns-1 drops the crashed broker-a with other events in the same millisecond: the
 // count of them after a first part of two lines made a third, and the Chinese first part, cut at
-// its colon, ended on 「：」. At 0:02.010 of write 8 / read 4 two consumers heartbeat broker-a/0 at
+// its colon, ended on 「：」. At 0:02.011 of write 8 / read 4 two consumers heartbeat a broker at
 // once after a rebalance: the Chinese first part, naming RebalancePushImpl.messageQueueChanged, and
 // its count took three lines (a Chinese character is an em, a class name in capitals wider than prose).
 test('a caption with the count of its instant\'s other events keeps to two lines, its first part a whole sentence, in English and Chinese', async ({ page, baseUrl, consoleErrors, screenshot }) => {
-  for (const [language, scenarioId, at] of [['en', 'crash-partition-shutdown', 60_001], ['zh', 'crash-partition-shutdown', 60_001], ['en', 'write8-read4', 2_010], ['zh', 'write8-read4', 2_010]] as const) {
+  for (const [language, scenarioId, at] of [['en', 'crash-partition-shutdown', 60_001], ['zh', 'crash-partition-shutdown', 60_001], ['en', 'write8-read4', 2_011], ['zh', 'write8-read4', 2_011]] as const) {
     await openPage(page, baseUrl, `#${fragmentOf(findLibraryEntry(scenarioId)!.scenario, at)}`);
     // A second link in the same page only moves its fragment: the switch says the language.
     await page.getByTestId(`language-${language}`).click();

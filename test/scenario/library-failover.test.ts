@@ -52,17 +52,16 @@ describe('Power loss: ASYNC_FLUSH vs SYNC_FLUSH', () => {
     expect(sim.summary().messages).toMatchObject({ lost: 19, lostCauses: { notFlushedNotReplicated: 19 } });
   });
 
-  it('at 92 s three pulls get PULL_OFFSET_MOVED, c-1\'s rebalance takes their queues back and heartbeats both brokers, and one pull that reaches broker-b before that heartbeat is refused: SUBSCRIPTION_NOT_LATEST', () => {
+  it('at 92 s three pulls get PULL_OFFSET_MOVED, and c-1\'s rebalance takes their queues back and heartbeats both brokers', () => {
     const refused = sim.events('pull.rejected', (e) => e.t >= 92_000 && e.t < 93_000);
-    expect(refused.filter((e) => e.reason === 'PULL_OFFSET_MOVED').map((e) => e.broker)).toEqual(['broker-a', 'broker-a', 'broker-a']);
-    const notLatest = refused.filter((e) => e.reason === 'SUBSCRIPTION_NOT_LATEST');
-    expect(notLatest.map((e) => e.broker)).toEqual(['broker-b']);
+    expect(refused.map((e) => `${e.broker} ${e.reason}`)).toEqual(['broker-a PULL_OFFSET_MOVED', 'broker-a PULL_OFFSET_MOVED', 'broker-a PULL_OFFSET_MOVED']);
     const rebalance = sim.first('rebalance', (e) => e.consumer === 'c-1' && e.topic === 'TopicTest' && e.t >= 92_000)!;
-    expect(rebalance.t).toBeLessThan(notLatest[0]!.t);
+    expect(rebalance.t).toBeGreaterThan(refused.at(-1)!.t);
+    expect(rebalance.queues).toHaveLength(8);
     const beats = sim.events('client.heartbeat', (e) => e.client === 'c-1' && e.trigger === 'rebalance' && e.t >= rebalance.t && e.t < 93_000);
     expect(new Set(beats.map((e) => e.broker))).toEqual(new Set(['broker-a', 'broker-b']));
-    expect(libraryDescription('power-loss-flush')!.en).toContain('one pull that reaches broker-b just before that heartbeat is refused: SUBSCRIPTION_NOT_LATEST');
-    expect(libraryDescription('power-loss-flush')!.zh).toContain('一次恰好在这次心跳之前到达 broker-b 的拉取被拒绝：SUBSCRIPTION_NOT_LATEST');
+    expect(libraryDescription('power-loss-flush')!.en).toContain('its rebalance takes the three queues back at once and heartbeats both brokers');
+    expect(libraryDescription('power-loss-flush')!.zh).toContain('它的负载均衡随即拿回这三个队列，并向两个 Broker 发送心跳');
   });
 
   it('the summary counts the lost messages c-1 consumed all the same: none at the power loss, 13 from its ProcessQueue, the last at 94.3 s', () => {
@@ -160,32 +159,50 @@ describe('One group, two subscriptions', () => {
     expect(new Set(early.map((e) => tagsOf.get(e.msgId)))).toEqual(new Set(['TagA']));
   });
 
-  it('at 3 s c-2 takes queues 2 and 3 a millisecond before c-1 keeps 0 and 1: c-1 changed last, so TagA stays in the table', () => {
+  it('at 3 s c-1 keeps queues 0 and 1 a millisecond before c-2 takes 2 and 3: c-2 changed last, so TagB is in the table for good', () => {
     const atThree = sim.events('rebalance', (e) => e.topic === 'TopicTest' && e.t > 2_500 && e.t < 4_000);
-    expect(atThree.map((e) => [e.consumer, e.queues])).toEqual([['c-2', ['broker-a:2', 'broker-a:3']], ['c-1', ['broker-a:0', 'broker-a:1']]]);
-    expect(table().subscriptions['TopicTest']).toBe('TagA');
+    expect(atThree.map((e) => [e.consumer, e.queues])).toEqual([['c-1', ['broker-a:0', 'broker-a:1']], ['c-2', ['broker-a:2', 'broker-a:3']]]);
+    expect(atThree[1]!.t - atThree[0]!.t).toBe(1);
+    expect(table().subscriptions['TopicTest']).toBe('TagB');
     expect(table().subVersions['TopicTest']).toBe(atThree[1]!.t);
   });
 
-  it('logs one message.filtered more than it counts: c-2 passes over a TagA message of queue 3 that c-1 had consumed before 3 s', () => {
+  it('logs six message.filtered more than it counts: at 5 s c-1\'s pull parked on queue 2 with TagA passes over TagB messages c-2 had consumed', () => {
     const consumedAt = new Map(sim.events('message.consumed').map((e) => [e.msgId, e]));
     const ofConsumed = sim.events('message.filtered', (e) => consumedAt.has(e.msgId));
-    expect(sim.events('message.filtered')).toHaveLength(893);
-    expect(ofConsumed.map((e) => [e.queueId, e.tags, e.by, consumedAt.get(e.msgId)!.consumer, consumedAt.get(e.msgId)!.t < 3_000])).toEqual([[3, 'TagA', 'client', 'c-1', true]]);
-    expect(libraryDescription('inconsistent-subscriptions')!.en).toContain('(893 there: c-2 also passes over one TagA message of queue 3 that c-1 had consumed before 3\u00a0s)');
-    expect(libraryDescription('inconsistent-subscriptions')!.zh).toContain('（日志里共 893 个：c-2 还跳过了队列 3 上一条 c-1 在 3\u00a0秒前已消费的 TagA 消息）');
+    expect(sim.events('message.filtered')).toHaveLength(895);
+    expect(ofConsumed).toHaveLength(6);
+    for (const e of ofConsumed) {
+      expect([e.t, e.queueId, e.tags, e.by, consumedAt.get(e.msgId)!.consumer]).toEqual([5_000, 2, 'TagB', 'broker', 'c-2']);
+      expect(consumedAt.get(e.msgId)!.t).toBeLessThan(e.t);
+    }
+    // c-1 owned queue 2 from its first rebalance to 3 s: the pull it parked there carried TagA (PullRequest keeps its SubscriptionData).
+    const ownedQueue2 = sim.events('rebalance', (e) => e.consumer === 'c-1' && e.topic === 'TopicTest').map((e) => e.queues.includes('broker-a:2'));
+    expect(ownedQueue2.slice(0, 2)).toEqual([true, false]);
+    expect(libraryDescription('inconsistent-subscriptions')!.en).toContain('(895 there: at 5\u00a0s the pull c-1 had parked on queue 2 with TagA before 3\u00a0s also passes over 6 TagB messages that c-2 had consumed by then)');
+    expect(libraryDescription('inconsistent-subscriptions')!.zh).toContain('（日志里共 895 个：c-1 在 3\u00a0秒前以 TagA 挂在队列 2 上的拉取，在 5\u00a0秒时又跳过了 6 条 c-2 此前已消费的 TagB 消息）');
   });
 
-  it('of 1 199 stored the group consumes 307, all TagA on c-1\'s queues, and passes over 892: TagB skipped by the broker, TagA dropped by c-2', () => {
+  it('of 1 199 stored the group consumes 310, 16 TagA on c-1 by 3.3 s and 294 TagB on c-2\'s queue 2, and passes over 889: TagA skipped by the broker, TagB dropped by c-1', () => {
     const { stored, consumed, filteredOut } = sim.summary().messages;
-    expect({ stored, consumed, filteredOut }).toEqual({ stored: 1_199, consumed: 307, filteredOut: 892 });
-    expect(sim.events('message.consumed', (e) => tagsOf.get(e.msgId) !== 'TagA')).toEqual([]);
-    expect(sim.events('message.consumed', { consumer: 'c-2' })).toEqual([]);
-    const filtered = sim.events('message.filtered');
-    expect(new Set(filtered.filter((e) => e.by === 'broker').map((e) => e.tags))).toEqual(new Set(['TagB']));
-    expect(new Set(filtered.filter((e) => e.by === 'client').map((e) => e.tags))).toEqual(new Set(['TagA']));
+    expect({ stored, consumed, filteredOut }).toEqual({ stored: 1_199, consumed: 310, filteredOut: 889 });
+    const onC1 = sim.events('message.consumed', { consumer: 'c-1' });
+    expect(onC1).toHaveLength(16);
+    expect(new Set(onC1.map((e) => tagsOf.get(e.msgId)))).toEqual(new Set(['TagA']));
+    expect(Math.round(Math.max(...onC1.map((e) => e.t)) / 100) / 10).toBe(3.3);
+    const onC2 = sim.events('message.consumed', { consumer: 'c-2' });
+    expect(onC2.map((e) => `${e.queueId} ${tagsOf.get(e.msgId)}`)).toEqual(Array(294).fill('2 TagB'));
+    // After the switch's pulls parked before it have come back (5 s): TagA skipped at the broker, TagB dropped by c-1's own filter.
+    const filtered = sim.events('message.filtered', (e) => e.t > 5_000);
+    expect(new Set(filtered.filter((e) => e.by === 'broker').map((e) => e.tags))).toEqual(new Set(['TagA']));
+    expect(new Set(filtered.filter((e) => e.by === 'client').map((e) => `${e.queueId} ${e.tags}`))).toEqual(new Set(['0 TagB']));
     const consumedIds = new Set(sim.events('message.consumed').map((e) => e.msgId));
-    expect(filtered.filter((e) => !consumedIds.has(e.msgId))).toHaveLength(892);
+    expect(sim.events('message.filtered', (e) => !consumedIds.has(e.msgId))).toHaveLength(889);
+    for (const text of [libraryDescription('inconsistent-subscriptions')!.en, libraryDescription('inconsistent-subscriptions')!.zh]) {
+      expect(text).toContain('1 199');
+      expect(text).toContain('310');
+      expect(text).toContain('889');
+    }
   });
 });
 

@@ -5,7 +5,9 @@
  * slaves; ProducerManager keeps group -> channel, drops a channel on UNREGISTER_CLIENT, and
  * ClientHousekeepingService (every 10 s from the broker's start) closes one silent for its fixed
  * CHANNEL_EXPIRED_TIMEOUT of 120 s, whatever BrokerConfig.channelExpiredTimeout says, unless the
- * broker's idle close (120 s with nothing read or written) came first.
+ * broker's idle close (120 s with nothing read or written) came first. A 5.x client also heartbeats
+ * a broker at once on each new channel to it (MQClientInstance.onChannelActive): a 5.x producer's
+ * first send to a master registers it there.
  */
 import { describe, expect, it } from 'vitest';
 import { TestSim, type ScenarioJson } from '../support/test-sim.ts';
@@ -45,14 +47,37 @@ function heartbeatArrivals(until: number): number[] {
   return times;
 }
 
+/** p-1 at 2 a second sends its first message 500 ms after its start, before its first heartbeat round. */
+const FIRST_SEND = 500;
+const FOUR_X: Partial<ScenarioJson> = { config: { networkJitterMs: 0, channelExpiredTimeoutMs: 60_000, rocketmqVersion: '4.x' } };
+
 describe('producer heartbeats (MQClientInstance.sendHeartbeatToAllBroker, ProducerManager)', () => {
-  it('registers the producer on each master at its first heartbeat, never on a slave', () => {
-    const sim = new TestSim(scenario()).at(95_000);
+  it('4.x: registers the producer on each master at its first heartbeat round, never on a slave', () => {
+    const sim = new TestSim(scenario(FOUR_X)).at(95_000);
     const registered = sim.events('producer.registered').map(({ t, broker, group, producer }) => ({ t, broker, group, producer }));
     expect(registered).toEqual([
       { t: HEARTBEAT_DELAY + HOP, broker: 'broker-a', group: 'PG', producer: 'p-1' },
       { t: HEARTBEAT_DELAY + HOP + LOOP_STEP, broker: 'broker-b', group: 'PG', producer: 'p-1' },
     ]);
+    expect(sim.first('message.sent')!.t).toBe(FIRST_SEND);
+    expect(Object.keys(sim.broker('broker-a', 1).producerTable)).toEqual([]);
+    expect(sim.broker('broker-a', 1).requestCounts.HEART_BEAT).toBeUndefined();
+  });
+
+  it('5.x: registers the producer on a master at its first send there when that comes before the round (onChannelActive), never on a slave', () => {
+    const sim = new TestSim(scenario()).at(95_000);
+    const firstSend = sim.first('message.sent')!;
+    expect(firstSend.t).toBe(FIRST_SEND);
+    const other = firstSend.broker === 'broker-a' ? 'broker-b' : 'broker-a';
+    // The round calls broker-a first; the other master hears of p-1 at the round, or at its first send if that came earlier.
+    const roundArrival = { 'broker-a': HEARTBEAT_DELAY + HOP, 'broker-b': HEARTBEAT_DELAY + HOP + LOOP_STEP };
+    const firstSendTo = (broker: string) => sim.first('message.sent', { broker })!.t + HOP;
+    const registered = sim.events('producer.registered').map(({ t, broker }) => ({ t, broker }));
+    expect(registered).toEqual([
+      { t: FIRST_SEND + HOP, broker: firstSend.broker },
+      { t: Math.min(roundArrival[other], firstSendTo(other)), broker: other },
+    ]);
+    expect(sim.events('client.heartbeat', { broker: firstSend.broker })[0]).toMatchObject({ t: FIRST_SEND + HOP, client: 'p-1', trigger: 'channelActive' });
     expect(Object.keys(sim.broker('broker-a', 1).producerTable)).toEqual([]);
     expect(sim.broker('broker-a', 1).requestCounts.HEART_BEAT).toBeUndefined();
   });
@@ -62,10 +87,12 @@ describe('producer heartbeats (MQClientInstance.sendHeartbeatToAllBroker, Produc
     const arrivals = heartbeatArrivals(95_000);
     expect(arrivals).toEqual([1_001, 31_001, 61_001, 91_001]);
     const { clientId } = sim.producer('p-1');
+    const onChannelActive = sim.events('client.heartbeat', { trigger: 'channelActive' }).map((e) => e.broker);
+    expect(onChannelActive).toEqual([sim.first('message.sent')!.broker]);
     ['broker-a', 'broker-b'].forEach((name, place) => {
       const broker = sim.broker(name);
       expect(broker.producerTable).toEqual({ PG: { [clientId]: { node: 'p-1', lastUpdateTimestamp: arrivals.at(-1)! + place * LOOP_STEP } } });
-      expect(broker.requestCounts.HEART_BEAT).toBe(arrivals.length);
+      expect(broker.requestCounts.HEART_BEAT).toBe(arrivals.length + onChannelActive.filter((b) => b === name).length);
     });
   });
 
@@ -76,7 +103,10 @@ describe('producer heartbeats (MQClientInstance.sendHeartbeatToAllBroker, Produc
     const arrivals = heartbeatArrivals(95_000);
     // The consumer's rebalance rounds (trigger: rebalance, when its queues change) aside: see subversion-rebalance.test.ts.
     const heard = (client: string) => sim.events('client.heartbeat', (e) => e.client === client && e.trigger !== 'rebalance').map(({ t, broker, brokerId, group, trigger }) => `${t} ${broker}/${brokerId} ${group}${trigger ? ` ${trigger}` : ''}`);
-    expect(heard('p-1')).toEqual(arrivals.flatMap((t) => [`${t} broker-a/0 PG`, `${t + LOOP_STEP} broker-b/0 PG`]));
+    // The 5.x producer's first send opened its channel to a master before the round: that master heard it at once.
+    const firstSend = sim.first('message.sent', { producer: 'p-1' })!;
+    expect(firstSend.t + HOP).toBeLessThan(arrivals[0]!);
+    expect(heard('p-1')).toEqual([`${firstSend.t + HOP} ${firstSend.broker}/0 PG channelActive`, ...arrivals.flatMap((t) => [`${t} broker-a/0 PG`, `${t + LOOP_STEP} broker-b/0 PG`])]);
     // A push consumer also heartbeats at the end of its start (DefaultMQPushConsumerImpl.start), once its
     // route is in (pulled 10 ms after start): every broker of the route, the slave too, the lines named 'start'.
     const startRound = sim.events('consumer.registered', (e) => e.consumer === 'c-1')[0]!.t;
@@ -112,12 +142,16 @@ describe('producer heartbeats (MQClientInstance.sendHeartbeatToAllBroker, Produc
     const lastRead = sim.last('message.sent', (e) => e.broker === 'broker-b' && e.t < 70_000)!.t + HOP;
     expect(lastRead + IDLE).toBeLessThan(scan);
     expect(sim.events('producer.removed').map(({ t, broker, reason }) => ({ t, broker, reason }))).toEqual([{ t: lastRead + IDLE, broker: 'broker-b', reason: 'channelIdle' }]);
-    // The NameServer dropped broker-b too, so the producer heartbeats it again only once a route
-    // pull after the heal names it (brokerAddrTable is built from the routes).
+    // The NameServer dropped broker-b too, so the producer talks to it again only once a route
+    // pull after the heal names it (brokerAddrTable is built from the routes): its first send there
+    // opens a new channel, which a 5.x client heartbeats at once (onChannelActive), before the round.
     const relearned = sim.first('route.updated', (e) => e.client === 'p-1' && e.t > 200_000 && e.writeQueues.some((q) => q.startsWith('broker-b')))!;
-    const back = heartbeatArrivals(260_000).find((t) => t - HOP > relearned.t)! + LOOP_STEP;
-    // broker-b comes after broker-a in the loop.
-    expect(sim.events('producer.registered', { broker: 'broker-b' }).map((e) => e.t)).toEqual([HEARTBEAT_DELAY + HOP + LOOP_STEP, back]);
+    const nextRound = heartbeatArrivals(260_000).find((t) => t - HOP > relearned.t)! + LOOP_STEP;
+    const sendBack = sim.first('message.sent', (e) => e.broker === 'broker-b' && e.t > relearned.t)!.t + HOP;
+    expect(sendBack).toBeLessThan(nextRound);
+    const firstSend = sim.first('message.sent', { broker: 'broker-b' })!.t + HOP;
+    expect(sim.events('producer.registered', { broker: 'broker-b' }).map((e) => e.t)).toEqual([firstSend, sendBack]);
+    expect(sim.events('client.heartbeat', { broker: 'broker-b', trigger: 'channelActive' }).map((e) => e.t)).toEqual([firstSend, sendBack]);
     // broker-a kept hearing the producer all along.
     expect(sim.events('producer.removed', { broker: 'broker-a' })).toEqual([]);
   });

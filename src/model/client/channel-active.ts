@@ -1,8 +1,10 @@
 /**
  * MQClientInstance's ChannelEventListener (5.x, enableHeartbeatChannelEventListener): when a
- * consumer opens a new channel to an address in its brokerAddrTable (connect.ts channelActive), it
+ * client opens a new channel to an address in its brokerAddrTable (connect.ts channelActive), it
  * sends that broker its heartbeat at once and, once it is answered, wakes the rebalance
- * (onChannelActive: sendHeartbeatToBroker(..., strictLockMode false), then rebalanceImmediately).
+ * (onChannelActive: sendHeartbeatToBroker(..., strictLockMode false), then rebalanceImmediately,
+ * which has nothing to do in a producer's instance). A producer so registers with a master at its
+ * first send there.
  * A broker back from a restart has an empty consumer table and refuses the group's pulls
  * (SUBSCRIPTION_NOT_EXIST, broker/group-subscription.ts) until a heartbeat of the group reaches
  * it: a 5.x consumer's next pull opens a new channel, and its heartbeat follows at once, where a

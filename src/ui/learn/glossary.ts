@@ -99,8 +99,8 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     zh: '主题在某个 Broker 上的权限，按 PermName.perm2String 的写法：R（4）消费者可读它的队列，W（2）生产者可写，X（1）由它自动创建的主题可继承（TBW102 就有）；RW- 即 6，最常见。去掉某个 Broker 的 W（wipeWritePerm），生产者就会跳过它。',
   } },
   { en: 'heartbeat (client)', zh: '客户端心跳', meaning: {
-    en: `Every 30${UNIT_SPACE}s each client tells the brokers it knows that it is alive (heartbeatBrokerInterval): one with a consumer tells every broker, slaves too, with its subscriptions; one with producers only tells the masters (MQClientInstance.sendHeartbeatToAllBroker). A consumer also heartbeats at its start, at once when a rebalance changes its queues, and in 5.x on each new channel to a broker (onChannelActive): the event log says which.`,
-    zh: `每 30${UNIT_SPACE}秒，每个客户端告诉它所知道的 Broker 自己还活着（heartbeatBrokerInterval）：有消费者的客户端发给每个 Broker（包括 Slave），并带上订阅关系；只有生产者的客户端只发给 Master（MQClientInstance.sendHeartbeatToAllBroker）。消费者在启动时、负载均衡改变它的队列时也会立即发送心跳，5.x 中每建立一条到 Broker 的新连接也会立即发送（onChannelActive）：事件日志会写明原因。`,
+    en: `Every 30${UNIT_SPACE}s each client tells the brokers it knows that it is alive (heartbeatBrokerInterval): one with a consumer tells every broker, slaves too, with its subscriptions; one with producers only tells the masters (MQClientInstance.sendHeartbeatToAllBroker). A consumer also heartbeats at its start and at once when a rebalance changes its queues; in 5.x every client also heartbeats a broker on each new channel to it (onChannelActive), a producer so at its first send there: the event log says which.`,
+    zh: `每 30${UNIT_SPACE}秒，每个客户端告诉它所知道的 Broker 自己还活着（heartbeatBrokerInterval）：有消费者的客户端发给每个 Broker（包括 Slave），并带上订阅关系；只有生产者的客户端只发给 Master（MQClientInstance.sendHeartbeatToAllBroker）。消费者在启动时、负载均衡改变它的队列时也会立即发送心跳；5.x 中每个客户端每建立一条到 Broker 的新连接也会立即发送（onChannelActive），生产者因此在第一次向某个 Broker 发送消息时就发送心跳：事件日志会写明原因。`,
   } },
   { en: 'send modes: SYNC / ASYNC / ONEWAY', zh: '发送方式：同步 / 异步 / 单向', aliases: ['同步发送', '异步发送', '单向发送'], meaning: {
     en: 'SYNC waits for the send\'s result, ASYNC gets it in a callback, ONEWAY never learns it: a ONEWAY send no broker stored is lost for good.',

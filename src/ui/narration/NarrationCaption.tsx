@@ -81,11 +81,9 @@ function routine(event: TraceEvent): boolean {
 }
 
 /**
- * The event at an instant that says why others there happened, told before them. A call that timed
- * out and closed its channel: the requests it failed (channelClosed) follow it; of several, the one
- * that failed the most calls, the last of equals. Else a 5.x consumer's heartbeat on its new channel
- * (MQClientInstance.onChannelActive): the broker registers the consumer in the same instant, and the
- * registration's own words (every 30 s) do not say why now.
+ * The event at an instant that says why others there happened, told before them: a call that timed
+ * out and closed its channel, whose requests failed (channelClosed) follow it; of several, the one
+ * that failed the most calls, the last of equals.
  */
 function causeIn(instant: readonly TraceEvent[]): TraceEvent | undefined {
   let cause: TraceEvent | undefined;
@@ -96,7 +94,14 @@ function causeIn(instant: readonly TraceEvent[]): TraceEvent | undefined {
     cause = event;
     most = count;
   }
-  return cause ?? instant.findLast((event) => event.type === 'client.heartbeat' && event.trigger === 'channelActive');
+  return cause;
+}
+
+/** The client an event is about (a consumer's pull, a producer's registration), if any. */
+function clientOf(event: TraceEvent): string | undefined {
+  if ('consumer' in event) return event.consumer;
+  if ('producer' in event) return event.producer;
+  return 'client' in event ? event.client : undefined;
 }
 
 /**
@@ -104,7 +109,10 @@ function causeIn(instant: readonly TraceEvent[]): TraceEvent | undefined {
  * than `limit` back), the cause of others there, else the last that is not routine traffic, else
  * the last duplicate (a batch consumed after a crash is its duplicates, not one more consumption),
  * else the latest; and how many others share the instant. A broker removed at 2:10.001 is the news,
- * not a CommitLog append in the same millisecond.
+ * not a CommitLog append in the same millisecond. A 5.x client's heartbeat on a new channel
+ * (MQClientInstance.onChannelActive) tells its client's news at the instant (the registration it
+ * brings, whose own words say "every 30 s", not why now), never another's: the topic a producer's
+ * first send created is the news, not that send's heartbeat.
  */
 function newsAt(timeline: TimelineView, featured: number | null, limit = 200): { event: TraceEvent; others: number } | null {
   const length = timeline.traceLength;
@@ -112,7 +120,9 @@ function newsAt(timeline: TimelineView, featured: number | null, limit = 200): {
   const latest = timeline.traceAt(length - 1)!;
   const instant = timeline.traceSlice(Math.max(0, length - 1 - limit), length).filter((event) => event.t === latest.t);
   const stepEvent = featured !== null && featured < length ? timeline.traceAt(featured) : undefined;
-  const event = (stepEvent?.t === latest.t ? stepEvent : undefined) ?? causeIn(instant) ?? instant.findLast((candidate) => !routine(candidate))
+  const heartbeat = instant.findLast((event) => event.type === 'client.heartbeat' && event.trigger === 'channelActive');
+  const news = instant.findLast((event) => !routine(event) && (heartbeat === undefined || clientOf(event) !== clientOf(heartbeat)));
+  const event = (stepEvent?.t === latest.t ? stepEvent : undefined) ?? causeIn(instant) ?? news ?? heartbeat
     ?? instant.findLast((candidate) => candidate.type === 'message.consumedAgain') ?? latest;
   return { event, others: instant.length - 1 };
 }

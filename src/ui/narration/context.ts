@@ -27,6 +27,8 @@ export interface NarrationContext {
   masterAway?: (brokerName: string) => MasterAway | null;
   /** Whether the run has any slave: a caption names the slaves a rule covers only where there are some. Unknown is yes. */
   hasSlaves?: boolean;
+  /** Whether a client is a producer (a 5.x producer's heartbeat on a new channel registers it; a consumer's wakes its rebalance). Unknown is no. */
+  isProducer?: (client: string) => boolean;
   /** A producer's send mode: a SYNC send's timeout closes its connection, an ASYNC one's closes nothing. */
   sendMode?: (producer: string) => SendMode | undefined;
   /** A broker process (its node, "broker-b/0") at the caption's time: cut off by a partition, or down (crashed, without power, shut down); else running. */

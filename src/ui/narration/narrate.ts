@@ -59,6 +59,7 @@ export function contextAt(config: NarrationContext['config'], state: Readonly<Mo
       return master.status === 'running' ? null : 'stopped';
     },
     hasSlaves: Object.values(state.brokers).some((broker) => broker.brokerId !== MASTER_ID),
+    isProducer: (id) => producer(id) !== undefined,
     sendMode: (id) => producer(id)?.spec.sendMode,
     brokerNow: (node) => {
       const broker = state.brokers[node];

@@ -348,6 +348,6 @@ describe('Route diagnostics', () => {
     openAt('partition-idle-vs-scan', 100_000, 'zh');
     render(<DiagnosticsTab />);
     expect(findings('unreachableMaster')[0]).toHaveTextContent('broker-b/0 与网络断开，但仍在运行');
-    expect(findings('unreachableMaster')[0]).toHaveTextContent('ns-1 最后一次收到它的注册是在 1:17.002，若它不再注册，将在 3:17.002 剔除它（连接空闲满 120 秒时被关闭）；ns-2 最后一次收到它的注册是在 1:17.001');
+    expect(findings('unreachableMaster')[0]).toHaveTextContent('ns-1 最后一次收到它的注册是在 1:17.001，若它不再注册，将在 3:17.001 剔除它（连接空闲满 120 秒时被关闭）；ns-2 最后一次收到它的注册是在 1:17.002');
   });
 });

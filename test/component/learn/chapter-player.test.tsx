@@ -122,7 +122,7 @@ describe('the chapter player', () => {
   it('shows on the canvas the topic a step is about, and the default topic again at a step that names none', async () => {
     await openChapter('topics', 4);
     expect(useInsight.getState().canvasTopic).toBe('NewTopic');
-    expect(usePlayback.getState().selection).toEqual({ kind: 'broker', id: 'broker-c' });
+    expect(usePlayback.getState().selection).toEqual({ kind: 'broker', id: 'broker-b' });
     key('ArrowLeft');
     await arrivedAt(3);
     // NewTopic exists on no broker yet: the step shows TBW102, whose route p-2 borrows.

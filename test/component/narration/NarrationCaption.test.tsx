@@ -161,9 +161,9 @@ describe('NarrationCaption', () => {
     act(() => useLesson.setState({ chapterId: null }));
   });
 
-  it('tells a duplicate of a batch before the consumptions around it: broker-a\'s queues read again at 5:02.512 from the offsets it last persisted ("Crash vs partition vs shutdown")', async () => {
-    const timeline = loadAt(libraryScenario('crash-partition-shutdown'), 302_512);
-    const instant = timeline.traceSlice(0).filter((event) => event.t === 302_512);
+  it('tells a duplicate of a batch before the consumptions around it: broker-a\'s queues read again at 5:02.513 from the offsets it last persisted ("Crash vs partition vs shutdown")', async () => {
+    const timeline = loadAt(libraryScenario('crash-partition-shutdown'), 302_513);
+    const instant = timeline.traceSlice(0).filter((event) => event.t === 302_513);
     expect(instant.at(-1)?.type).toBe('message.consumed');
     const again = instant.findLast((event) => event.type === 'message.consumedAgain')!;
     expect(again).toMatchObject({ cause: 'brokerFault', group: 'CG_ORDER' });
@@ -218,7 +218,7 @@ describe('NarrationCaption', () => {
     act(() => usePlayback.getState().setLanguage('en'));
     act(() => usePlayback.getState().seek(c1Close.t));
     const both = getTimeline()!.traceSlice(0).filter((e) => e.type === 'channel.closed' && e.t === c1Close.t).map((e) => e.type === 'channel.closed' && [e.from, e.failed]);
-    expect(both).toEqual([['c-1', { PULL_MESSAGE: 3 }], ['p-async', { SEND_MESSAGE: 4 }]]);
+    expect(both).toEqual([['p-async', { SEND_MESSAGE: 4 }], ['c-1', { PULL_MESSAGE: 3 }]]);
     expect(screen.getByTestId('caption')).toHaveTextContent('p-async\'s heartbeat (HEART_BEAT) to broker-b/0 got no answer within 3 s.');
   });
 
@@ -226,12 +226,14 @@ describe('NarrationCaption', () => {
     const scenario = libraryScenario('failover-idle-consumer');
     const whole = new Timeline(scenario);
     whole.seek(125_000);
-    const beat = whole.traceSlice(0).find((e) => e.type === 'client.heartbeat' && e.trigger === 'channelActive')!;
-    expect(beat).toMatchObject({ client: 'c-1', broker: 'broker-a', brokerId: 0 });
+    const beat = whole.traceSlice(0).find((e) => e.type === 'client.heartbeat' && e.trigger === 'channelActive' && e.client === 'c-1')!;
+    expect(beat).toMatchObject({ broker: 'broker-a', brokerId: 0 });
     // Within a second of the master's start at 2:00, half a minute before c-1's periodic round.
     expect(beat.t - 120_000).toBeLessThan(1_000);
     const instant = whole.traceSlice(0).filter((e) => e.t === beat.t).map((e) => e.type);
     expect(instant.slice(instant.indexOf('client.heartbeat') + 1)).toContain('consumer.registered');
+    // And c-1's pull refused there a moment before (no group info yet): c-1's news too, which its heartbeat tells first.
+    expect(instant).toContain('pull.rejected');
     loadAt(scenario, beat.t);
     render(<NarrationCaption />);
     const caption = await screen.findByTestId('caption');
@@ -241,6 +243,21 @@ describe('NarrationCaption', () => {
     expect(caption).toHaveTextContent('A broker back from a restart, its consumer table empty, so learns the group within milliseconds');
     act(() => usePlayback.getState().setLanguage('zh'));
     expect(screen.getByTestId('caption')).toHaveTextContent('c-1（CG_ORDER）立即向 broker-a/0 发送心跳，不在每 30 秒的节奏上');
+  });
+
+  it('tells a topic a producer\'s first send created, not the heartbeat that send\'s new channel brought in the same instant ("Automatic topic creation" at 0:02)', async () => {
+    const scenario = libraryScenario('auto-create-topic');
+    const whole = new Timeline(scenario);
+    whole.seek(3_000);
+    const created = whole.traceSlice(0).find((e) => e.type === 'topic.updated' && e.topic === 'NewTopic')!;
+    const instant = whole.traceSlice(0).filter((e) => e.t === created.t);
+    // p-1's heartbeat on the channel its send opened (5.x onChannelActive), and the registration it brings, come after it.
+    expect(instant.slice(instant.indexOf(created) + 1).map((e) => e.type)).toEqual(['message.stored', 'client.heartbeat', 'producer.registered']);
+    loadAt(scenario, created.t);
+    render(<NarrationCaption />);
+    const caption = await screen.findByTestId('caption');
+    expect(caption).toHaveAttribute('data-event-type', 'topic.updated');
+    expect(caption).toHaveTextContent(/broker-a created NewTopic/);
   });
 
   it('tells the event a lesson\'s step waited for when others share its instant: p-1\'s route, not c-1\'s', async () => {
@@ -308,7 +325,7 @@ describe('NarrationCaption while the run plays', () => {
     expect(screen.getByTestId('caption')).toHaveAttribute('data-event-type', latest.type);
   });
 
-  it('keeps news for four seconds of the reader\'s time: at 10x c-1\'s rebalance after c-2\'s crash (0:30.005) is told at 0:50, the last news no longer at 1:35', async () => {
+  it('keeps news for four seconds of the reader\'s time: at 10x c-1\'s rebalance after c-2\'s crash (0:30.007) is told at 0:50, the last news no longer at 1:35', async () => {
     const timeline = loadAt(writeReadScenario({ timeline: [{ at: 30_000, action: 'crashConsumer', target: 'c-2' }] }), 50_000);
     act(() => usePlayback.getState().setSpeed(10));
     act(() => usePlayback.getState().setPlaying(true));
@@ -316,9 +333,9 @@ describe('NarrationCaption while the run plays', () => {
     const caption = await screen.findByTestId('caption');
     const news = timeline.traceSlice(0).findLast((event) => event.t >= 50_000 - 40_000 && !['message.sent', 'message.stored', 'message.consumed', 'message.consumedAgain', 'offset.committed', 'send.result', 'message.filtered', 'route.updated', 'client.heartbeat', 'route.pulled'].includes(event.type)
       && !(event.type === 'broker.registered' && !event.first))!;
-    expect(news).toMatchObject({ t: 30_005, type: 'rebalance', consumer: 'c-1' });
+    expect(news).toMatchObject({ t: 30_007, type: 'rebalance', consumer: 'c-1' });
     expect(caption).toHaveAttribute('data-event-type', 'rebalance');
-    expect(caption).toHaveTextContent(/^What is happening: 0:30\.005 c-1/);
+    expect(caption).toHaveTextContent(/^What is happening: 0:30\.007 c-1/);
     cleanup();
     act(() => usePlayback.getState().setPlaying(false));
     loadAt(writeReadScenario({ timeline: [{ at: 30_000, action: 'crashConsumer', target: 'c-2' }] }), 95_000);

@@ -113,19 +113,19 @@ describe('FailoverPanel', () => {
     render(<FailoverPanel />);
     const costs = async () => (await screen.findAllByTestId('failover-costs')).map((list) => within(list).getAllByRole('listitem').map((li) => li.textContent));
     const [crash, partition] = await costs();
-    // ns-1 closed broker-b's idle channel at 3:10.001, ns-2 at 3:10.002; p-1's next route pull, at 3:31.013, dropped it. The
+    // ns-1 closed broker-b's idle channel at 3:10.001, ns-2 at 3:10.002; p-1's next route pull, at 3:31.012, dropped it. The
     // reasons in the order they first came: its first send
     // into the partition timed out and closed its channel, failing the 7 waiting on it; each later send failed with the connect it
     // started or waited for.
     expect(partition).toEqual([
-      'p-1 stopped sending to broker-b/0 at 3:31.013, 121\u00a0s after the fault (its route pull from ns-1, which had dropped it at 3:10.001); 287 send attempts to it failed meanwhile (1 timed out, after waiting up to sendMsgTimeout, 3\u00a0s; 7 cut off as its connection closed, with every request waiting on it; 279 could not connect: the connect got no answer within connectTimeoutMillis, 3\u00a0s)',
+      'p-1 stopped sending to broker-b/0 at 3:31.012, 121\u00a0s after the fault (its route pull from ns-1, which had dropped it at 3:10.001); 286 send attempts to it failed meanwhile (1 timed out, after waiting up to sendMsgTimeout, 3\u00a0s; 7 cut off as its connection closed, with every request waiting on it; 278 could not connect: the connect got no answer within connectTimeoutMillis, 3\u00a0s)',
       'c-1\'s route stopped listing broker-b/0 at 3:31.016, 121\u00a0s after the fault (its route pull from ns-2, which had dropped it at 3:10.002)',
-      'c-2\'s route stopped listing broker-b/0 at 3:31.017, 121\u00a0s after the fault (its route pull from ns-2, which had dropped it at 3:10.002)',
+      'c-2\'s route stopped listing broker-b/0 at 3:31.018, 121\u00a0s after the fault (its route pull from ns-2, which had dropped it at 3:10.002)',
     ]);
     // A crashed process refuses at once.
-    expect(crash![0]).toBe('p-1 stopped sending to broker-a/0 at 1:01.012, 1\u00a0s after the fault (its route pull from ns-1, which had dropped it at 1:00.002); 1 send attempt to it failed meanwhile (1 refused at once: its process is down)');
+    expect(crash![0]).toBe('p-1 stopped sending to broker-a/0 at 1:01.013, 1\u00a0s after the fault (its route pull from ns-1, which had dropped it at 1:00.001); 1 send attempt to it failed meanwhile (1 refused at once: its process is down)');
     act(() => usePlayback.getState().setLanguage('zh'));
-    expect((await costs())[1]![0]).toBe('p-1 在 3:31.013 停止向 broker-b/0 发送，故障后 121\u00a0秒（从 ns-1 拉取的路由，ns-1 已在 3:10.001 移除了它）；期间有 287 次发往它的发送尝试失败（1 次超时，每次最多等待 sendMsgTimeout 3\u00a0秒；7 次因连接关闭而中断，连接上等待的请求一起失败；279 次无法建立连接：connectTimeoutMillis 3\u00a0秒内建连没有应答）');
+    expect((await costs())[1]![0]).toBe('p-1 在 3:31.012 停止向 broker-b/0 发送，故障后 121\u00a0秒（从 ns-1 拉取的路由，ns-1 已在 3:10.001 移除了它）；期间有 286 次发往它的发送尝试失败（1 次超时，每次最多等待 sendMsgTimeout 3\u00a0秒；7 次因连接关闭而中断，连接上等待的请求一起失败；278 次无法建立连接：connectTimeoutMillis 3\u00a0秒内建连没有应答）');
   });
 
   it('adds the 1-2 s of scanResponseTable to an ASYNC producer\'s timeouts only, in English and in Chinese (send-modes-partition at 1:00)', async () => {

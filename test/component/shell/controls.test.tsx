@@ -164,15 +164,15 @@ describe('the scrubber', () => {
     await waitFor(() => expect(screen.getAllByTestId('mark-sign')).toHaveLength(6));
     const titles = () => screen.getAllByTestId('mark-sign').map((mark) => mark.getAttribute('title'));
     expect(titles()[0]).toBe([
-      'First sign of “broker-a crashes (crashBroker)”: ns-2 removed broker-a/0 at 1:00.001: its connection closed (1\u00a0ms after the fault)',
-      '1:01.018 · no client\'s route lists broker-a/0 any more (1\u00a0s after the fault; the last to drop it: c-2)',
+      'First sign of “broker-a crashes (crashBroker)”: ns-1, ns-2 removed broker-a/0 at 1:00.001: its connection closed (1\u00a0ms after the fault)',
+      '1:01.016 · no client\'s route lists broker-a/0 any more (1\u00a0s after the fault; the last to drop it: c-1)',
     ].join('\n'));
     expect(titles()[2]).toBe('ns-1 removed broker-b/0 at 3:10.001: its channel was idle for 120\u00a0s since 1:10.001');
     // broker-c, the last broker up, unregistered at 4:00.002; every client's pulls at 4:01 and 4:31 found no route for
     // TopicTest nor for the group's retry topic, and kept theirs until broker-a, started at 5:00, registered.
     expect(titles()[5]).toBe('5:01.017 · no client\'s route lists broker-c/0 any more (61\u00a0s after the fault; the last to drop it: c-1); 61\u00a0s after the first NameServer dropped it: the route pulls of p-1, c-1 and c-2 for TopicTest and %RETRY%CG_ORDER brought none (TOPIC_NOT_EXIST, or no NameServer answered), and a pull that brings no route leaves the cached one as it was, until one brings a route again (%RETRY%CG_ORDER: the group\'s retry topic, whose route a CLUSTERING consumer pulls with its own topic\'s)');
     // A route pull's period or less says nothing more.
-    expect(titles()[3]).toBe('3:31.017 · no client\'s route lists broker-b/0 any more (121\u00a0s after the fault; the last to drop it: c-2)');
+    expect(titles()[3]).toBe('3:31.018 · no client\'s route lists broker-b/0 any more (121\u00a0s after the fault; the last to drop it: c-2)');
     expect(time()).toBe(0);
     fireEvent.click(screen.getAllByTestId('mark-sign')[2]!);
     expect(time()).toBe(190_001);

@@ -146,7 +146,7 @@ describe('what the chapters show matches RocketMQ\'s numbers', () => {
       return Object.keys(topologyModel(timeline.state, chapter.steps[index]!.topic).input.queueSlots ?? {});
     };
     expect(drawn('TopicPay')).toEqual(['broker-b/0']);
-    expect(drawn('NewTopic')).toEqual(['broker-c/0']);
+    expect(drawn('NewTopic')).toEqual(['broker-b/0']);
   });
 
   it('chapter topics: the steps on NewTopic name the broker the first message created it on, and no other, in both languages', async () => {
@@ -187,7 +187,7 @@ describe('what the chapters show matches RocketMQ\'s numbers', () => {
 
   // TopicConfigManager.createTopicInSendMessageMethod: queueNums = min(the request's defaultTopicQueueNums,
   // TBW102's writeQueueNums); perm = TBW102's perm without PERM_INHERIT.
-  it('chapter topics: the step where broker-c creates NewTopic says its 4 queues are min(the producer\'s 4, TBW102\'s 8) and only its perm is TBW102\'s', async () => {
+  it('chapter topics: the step where broker-b creates NewTopic says its 4 queues are min(the producer\'s 4, TBW102\'s 8) and only its perm is TBW102\'s', async () => {
     const { chapter, scenario, timeline, moments } = await chapterRun('topics');
     const index = chapter.steps.findIndex((step) => 'type' in step.wait && step.wait.type === 'topic.updated' && step.wait.where?.['topic'] === 'NewTopic');
     const { caption } = chapter.steps[index]!;
@@ -195,7 +195,7 @@ describe('what the chapters show matches RocketMQ\'s numbers', () => {
     expect(caption.zh).toContain('队列数取生产者请求里的 defaultTopicQueueNums（4）和 TBW102 的 8 中较小的那个，即 4 个；只有权限沿用 TBW102。');
     for (const words of [caption.en, caption.zh]) expect(words).not.toMatch(/from TBW102's settings|按 TBW102 的设置/);
     timeline.seek(moments[index]!.t);
-    const broker = timeline.state.brokers['broker-c/0']!;
+    const broker = timeline.state.brokers['broker-b/0']!;
     const [created, template] = [broker.topicConfigTable['NewTopic']!, broker.topicConfigTable['TBW102']!];
     expect(scenario.config.producerDefaultTopicQueueNums).toBe(4);
     expect(template.writeQueueNums).toBe(8);

@@ -87,9 +87,10 @@ describe('a caption in two parts: what happened, then why', () => {
     const created = libraryTimeline('auto-create-topic', 3_000).traceSlice(0).find((e) => e.type === 'topic.updated' && e.topic === 'NewTopic')!;
     expect(created.t).toBe(2_008);
     const timeline = libraryTimeline('auto-create-topic', created.t);
-    expect(timeline.traceSlice(0).filter((e) => e.t === created.t)).toHaveLength(2);
+    // The message stored, and p-1's heartbeat on the new channel its send opened (5.x onChannelActive) with the registration it brings.
+    expect(timeline.traceSlice(0).filter((e) => e.t === created.t).map((e) => e.type)).toEqual(['topic.updated', 'message.stored', 'client.heartbeat', 'producer.registered']);
     const context = contextAt(timeline.scenario.config, timeline.state, undefined, timeline);
-    for (const [language, besides] of [['en', '(and 1 more event at this instant: see the event log)'], ['zh', '（同一时刻还有 1 个事件，见事件日志）']] as const) {
+    for (const [language, besides] of [['en', '(and 3 more events at this instant: see the event log)'], ['zh', '（同一时刻还有 3 个事件，见事件日志）']] as const) {
       const text = narrate(created, language, context);
       expect(text).toMatch(language === 'en' ? /\(R: consumers may read it, W: / : /（R：/);
       const { closedHead } = captionParts(text, language, besides);

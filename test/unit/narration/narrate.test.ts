@@ -617,7 +617,9 @@ describe('the caption of a send that ended FAILED', () => {
     const id = 'crash-partition-shutdown';
     const later = libraryTimeline(id, 100_000).traceSlice(0);
     const sent = later.find((e): e is Extract<TraceEvent, { type: 'message.sent' }> => e.type === 'message.sent' && e.broker === 'broker-b' && e.t >= 90_000)!;
-    expect(later.filter((e) => 'msgId' in e && e.msgId === sent.msgId).map((e) => [e.t, e.type])).toEqual([[90_000, 'message.sent'], [93_000, 'send.failed'], [93_000, 'send.result']]);
+    // p-1's first send there after the cut, within its first second, fails sendMsgTimeout (3 s) later, without a retry.
+    expect(sent.t).toBeLessThan(91_000);
+    expect(later.filter((e) => 'msgId' in e && e.msgId === sent.msgId).map((e) => [e.t - sent.t, e.type])).toEqual([[0, 'message.sent'], [3_000, 'send.failed'], [3_000, 'send.result']]);
     const at = libraryTimeline(id, sent.t);
     const context = contextAt(at.scenario.config, at.state);
     expect(narrate(sent, 'en', context)).toContain('But broker-b\'s master is cut off by a network partition: nothing sent to it is answered, and it refuses and closes nothing. '
@@ -818,6 +820,30 @@ describe('the caption of a heartbeat off the periodic round', () => {
     const en = narrate(back[0]!, 'en', context);
     expect(en).toContain(`c-1 (CG) heartbeats broker-a/0 at once, off its ${interval / 1_000}\u00a0s rhythm: it has just opened a new channel to it, and a 5.x client sends a broker its heartbeat on every new channel (MQClientInstance.onChannelActive)`);
     expect(narrate(back[0]!, 'zh', context)).toContain('5.x 客户端每建立一条到 Broker 的新连接就立即发送心跳（MQClientInstance.onChannelActive）');
+  });
+
+  it('names a 5.x producer\'s heartbeat on the channel its first send to a master opened, which registers it there before its first round', () => {
+    const result = validateScenario({
+      version: 1, durationMs: 5_000, config: { networkJitterMs: 0 },
+      nameServers: [{ id: 'ns-1' }], brokers: [{ name: 'broker-a' }], topics: [{ name: 'TopicTest', writeQueueNums: 4, readQueueNums: 4 }],
+      producers: [{ id: 'p-1', group: 'PG', topic: 'TopicTest', ratePerSec: 2 }],
+    });
+    if (!result.ok) throw new Error('invalid');
+    const timeline = new Timeline(result.scenario);
+    timeline.seek(5_000);
+    const trace = timeline.traceSlice(0);
+    const firstSend = trace.find((e) => e.type === 'message.sent')!;
+    const beat = trace.find((e): e is Extract<TraceEvent, { type: 'client.heartbeat' }> => e.type === 'client.heartbeat')!;
+    expect([beat.t, beat.client, beat.trigger]).toEqual([firstSend.t + hop, 'p-1', 'channelActive']);
+    expect(beat.t).toBeLessThan(initialDelay);
+    const context = contextAt(result.scenario.config, timeline.state);
+    const en = narrate(beat, 'en', context);
+    expect(en).toContain(`p-1 (PG) heartbeats broker-a/0 at once, off its ${interval / 1_000}\u00a0s rhythm: it has just opened a new channel to it for a send`);
+    expect(en).toContain('The broker so has the producer in its producer table from its first send there, not from its next periodic round.');
+    expect(en).not.toContain('rebalance');
+    const zh = narrate(beat, 'zh', context);
+    expect(zh).toContain('它刚为发送消息建立了到这个 Broker 的新连接');
+    expect(zh).not.toContain('负载均衡');
   });
 
   it('says in the log why each heartbeat came', () => {

@@ -62,17 +62,17 @@ export const chapter: Chapter = {
     {
       wait: { type: 'topic.updated', where: { topic: 'NewTopic' } },
       caption: {
-        en: 'The first message reached broker-c, which created NewTopic on itself and registered it with the NameServers at once: 4 queues, the smaller of the producer\'s defaultTopicQueueNums (4) and TBW102\'s 8; only its permission comes from TBW102. broker-a and broker-b know nothing of it.',
-        zh: '第一条消息到了 broker-c，它在自己这里创建了 NewTopic，并立即向 NameServer 注册：队列数取生产者请求里的 defaultTopicQueueNums（4）和 TBW102 的 8 中较小的那个，即 4 个；只有权限沿用 TBW102。broker-a 和 broker-b 对此一无所知。',
+        en: 'The first message reached broker-b, which created NewTopic on itself and registered it with the NameServers at once: 4 queues, the smaller of the producer\'s defaultTopicQueueNums (4) and TBW102\'s 8; only its permission comes from TBW102. broker-a and broker-c know nothing of it.',
+        zh: '第一条消息到了 broker-b，它在自己这里创建了 NewTopic，并立即向 NameServer 注册：队列数取生产者请求里的 defaultTopicQueueNums（4）和 TBW102 的 8 中较小的那个，即 4 个；只有权限沿用 TBW102。broker-a 和 broker-c 对此一无所知。',
       },
-      focus: { kind: 'broker', id: 'broker-c' },
+      focus: { kind: 'broker', id: 'broker-b' },
       topic: 'NewTopic',
     },
     {
       wait: { type: 'route.updated', where: { client: 'p-2', topic: 'NewTopic' } },
       caption: {
-        en: 'At its next route pull p-2 got NewTopic\'s real route: broker-c only. From 1:15 every message goes to broker-c.',
-        zh: '下一次拉取路由时，p-2 拿到了 NewTopic 的真实路由：只有 broker-c。从 1:15 起所有消息都发往 broker-c。',
+        en: 'At its next route pull p-2 got NewTopic\'s real route: broker-b only. From 1:15 every message goes to broker-b.',
+        zh: '下一次拉取路由时，p-2 拿到了 NewTopic 的真实路由：只有 broker-b。从 1:15 起所有消息都发往 broker-b。',
       },
       focus: { kind: 'client', id: 'p-2' },
       topic: 'NewTopic',
@@ -83,12 +83,12 @@ export const chapter: Chapter = {
         },
         choices: [
           { en: 'All three: it is a cluster', zh: '三个都有：这是一个集群' },
-          { en: 'Only broker-c, where the first message landed', zh: '只有 broker-c，第一条消息落在那里' },
+          { en: 'Only broker-b, where the first message landed', zh: '只有 broker-b，第一条消息落在那里' },
         ],
         answer: 1,
         why: {
-          en: 'A broker creates an unknown topic only when a message for it arrives there (createTopicInSendMessageMethod). Once any broker has registered the real topic, the NameServer returns that route instead of TBW102\'s, so the others never get the topic: an automatically created topic often ends up on a subset of the brokers. p-2 pulled that route at 1:10, while its rate was still 0, so when it sends again from 1:15 every message goes to broker-c.',
-          zh: 'Broker 只有在收到某个未知主题的消息时才会创建它（createTopicInSendMessageMethod）。一旦有 Broker 注册了真实的主题，NameServer 就返回这条路由而不再返回 TBW102 的，其他 Broker 就再也拿不到这个主题：自动创建的主题常常只落在部分 Broker 上。p-2 在 1:10 拉取到这条路由，当时它的发送速率仍是 0，所以从 1:15 再次发送时，每条消息都发往 broker-c。',
+          en: 'A broker creates an unknown topic only when a message for it arrives there (createTopicInSendMessageMethod). Once any broker has registered the real topic, the NameServer returns that route instead of TBW102\'s, so the others never get the topic: an automatically created topic often ends up on a subset of the brokers. p-2 pulled that route at 1:10, while its rate was still 0, so when it sends again from 1:15 every message goes to broker-b.',
+          zh: 'Broker 只有在收到某个未知主题的消息时才会创建它（createTopicInSendMessageMethod）。一旦有 Broker 注册了真实的主题，NameServer 就返回这条路由而不再返回 TBW102 的，其他 Broker 就再也拿不到这个主题：自动创建的主题常常只落在部分 Broker 上。p-2 在 1:10 拉取到这条路由，当时它的发送速率仍是 0，所以从 1:15 再次发送时，每条消息都发往 broker-b。',
         },
       },
     },

@@ -7,7 +7,8 @@ export const chapter: Chapter = {
   scenario: { file: scenario },
   steps: [
     {
-      wait: { type: 'rebalance', where: { consumer: 'c-1', topic: 'TopicTest' } },
+      // c-2's first rebalance, a millisecond after c-1's: both then own their queues.
+      wait: { type: 'rebalance', where: { consumer: 'c-2', topic: 'TopicTest' } },
       caption: {
         en: 'TopicTest has 8 write and 8 read queues on each broker. Physically there is one queue per id: writeQueueNums only says which ids producers use (0 to w-1), readQueueNums which ids consumers are given (0 to r-1). c-1 and c-2 share all 16.',
         zh: 'TopicTest 在每个 Broker 上有 8 个写队列、8 个读队列。物理上每个 id 只有一个队列：writeQueueNums 只规定生产者使用哪些 id（0 到 w-1），readQueueNums 规定消费者分到哪些 id（0 到 r-1）。c-1 和 c-2 分担全部 16 个。',

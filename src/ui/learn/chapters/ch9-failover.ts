@@ -18,8 +18,8 @@ export const chapter: Chapter = {
     {
       wait: { type: 'route.updated', where: { client: 'p-1' }, afterMs: 30_000 },
       caption: {
-        en: 'p-1\'s new route lists write queues on broker-b and broker-c only. Until it came, p-1 still took broker-a\'s queues in turn: its two sends there, at 0:30.000 and 0:30.667, failed at once: both were refused (connectRefused: the crash, first in its millisecond, had closed p-1\'s connection, and the host is up but no process listens on the port, so it answers the new connect with a reset), and each went on to another broker the moment it failed.',
-        zh: 'p-1 的新路由里只有 broker-b 和 broker-c 的写队列。在它到来之前，p-1 仍轮流选到 broker-a 的队列：0:30.000 和 0:30.667 发往那里的两条消息都立即失败：两条都被拒绝（connectRefused：崩溃在那一毫秒里先发生，已经关闭了 p-1 的连接；机器还在，但端口上没有进程监听，于是对新的连接请求直接回一个 RST 拒绝），每条在失败的同一刻就换到另一个 Broker 重试。',
+        en: 'p-1\'s new route lists write queues on broker-b and broker-c only. Until it came, p-1 still took broker-a\'s queues in turn: its two sends there, at 0:30.000 and 0:30.667, failed at once: the first went out in the crash\'s millisecond and failed a hop later, when the close reached p-1 (channelClosed); the second was refused (connectRefused: the host is up but no process listens on the port, so it answers the new connect with a reset); each went on to another broker the moment it failed.',
+        zh: 'p-1 的新路由里只有 broker-b 和 broker-c 的写队列。在它到来之前，p-1 仍轮流选到 broker-a 的队列：0:30.000 和 0:30.667 发往那里的两条消息都立即失败：第一条在崩溃的那一毫秒发出，一跳之后连接关闭的消息到达 p-1，它随之失败（channelClosed）；第二条被拒绝（connectRefused：机器还在，但端口上没有进程监听，于是对新的连接请求直接回一个 RST 拒绝）；每条在失败的同一刻就换到另一个 Broker 重试。',
       },
       focus: { kind: 'client', id: 'p-1' },
       predict: {

@@ -453,9 +453,13 @@ export const en: Narrators = {
     switch (e.trigger) {
       case 'rebalance': return `${e.client} (${e.group}) heartbeats ${to} at once: a rebalance changed its queues of a topic, which makes that topic's subVersion now (RebalancePushImpl.messageQueueChanged). The broker keeps one subscription per group and takes the newest version's expression, so members that subscribe differently take turns, the last to change queues winning.`;
       case 'start': return `${e.client} (${e.group}) heartbeats ${to} as part of its start: once it has its topics' routes, DefaultMQPushConsumerImpl.start sends every broker it knows${slavesToo(c, ', slaves too,')} its subscriptions, one broker after another, and wakes its rebalance. Its periodic heartbeats begin ${d(c.config.clientHeartbeatInitialDelayMs)} after the client started, then every ${d(c.config.clientHeartbeatIntervalMs)}.`;
-      case 'channelActive': return c.isProducer?.(e.client)
-        ? `${e.client} (${e.group}) heartbeats ${to} at once, off its ${d(c.config.clientHeartbeatIntervalMs)} rhythm: it has just opened a new channel to it for a send, and a 5.x client sends a broker its heartbeat on every new channel (MQClientInstance.onChannelActive). The broker so has the producer in its producer table from its first send there, not from its next periodic round.`
-        : `${e.client} (${e.group}) heartbeats ${to} at once, off its ${d(c.config.clientHeartbeatIntervalMs)} rhythm: it has just opened a new channel to it, and a 5.x client sends a broker its heartbeat on every new channel (MQClientInstance.onChannelActive) and, once it is answered, wakes its rebalance. A broker back from a restart, its consumer table empty, so learns the group within milliseconds instead of at the next periodic round.`;
+      case 'channelActive': {
+        const producer = c.isProducer?.(e.client) === true;
+        const opened = `${e.client} (${e.group}) heartbeats ${to} at once, off its ${d(c.config.clientHeartbeatIntervalMs)} rhythm: it has just opened a new channel to it${producer ? ' for a send' : ''}, and a 5.x client sends a broker its heartbeat on every new channel (MQClientInstance.onChannelActive)`;
+        return producer
+          ? `${opened}. The broker so has the producer in its producer table from its first send there, not from its next periodic round.`
+          : `${opened} and, once it is answered, wakes its rebalance. A broker back from a restart, its consumer table empty, so learns the group within milliseconds instead of at the next periodic round.`;
+      }
     }
   },
   'consumer.registered': (e, c) => `${node(c, e, e.brokerId)} added ${e.consumer} to ${e.group}'s consumer table (consumers heartbeat every broker${slavesToo(c, ', slaves too,')} every ${d(c.config.clientHeartbeatIntervalMs)}); the group's members are told to rebalance.`,

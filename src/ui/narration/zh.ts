@@ -403,9 +403,13 @@ export const zh: Narrators = {
     switch (e.trigger) {
       case 'rebalance': return `${e.client}（${e.group}）立即向 ${to} 发送心跳：一次负载均衡改变了它在某个主题上的队列，该主题的 subVersion 随之变为当前时间（RebalancePushImpl.messageQueueChanged）。Broker 每个消费者组只保存一份订阅，采用版本最新的表达式，所以订阅不一致的成员轮流占据，最后一个队列发生变化的成员胜出。`;
       case 'start': return `${e.client}（${e.group}）在启动过程中向 ${to} 发送心跳：拿到所订阅主题的路由后，DefaultMQPushConsumerImpl.start 把订阅关系逐个发给它知道的每个 Broker${slavesToo(c, '（Slave 也不例外）')}，并唤醒负载均衡。定时心跳在客户端启动 ${d(c.config.clientHeartbeatInitialDelayMs)}后开始，之后每 ${d(c.config.clientHeartbeatIntervalMs)}一次。`;
-      case 'channelActive': return c.isProducer?.(e.client)
-        ? `${e.client}（${e.group}）立即向 ${to} 发送心跳，不在每 ${d(c.config.clientHeartbeatIntervalMs)}的节奏上：它刚为发送消息建立了到这个 Broker 的新连接，而 5.x 客户端每建立一条到 Broker 的新连接就立即发送心跳（MQClientInstance.onChannelActive）。所以 Broker 从这个生产者第一次向它发送消息起就在生产者表里有它，不必等下一次定时心跳。`
-        : `${e.client}（${e.group}）立即向 ${to} 发送心跳，不在每 ${d(c.config.clientHeartbeatIntervalMs)}的节奏上：它刚建立了到这个 Broker 的新连接，而 5.x 客户端每建立一条到 Broker 的新连接就立即发送心跳（MQClientInstance.onChannelActive），心跳得到应答后唤醒负载均衡。所以重启后消费者表为空的 Broker 几毫秒内就重新认识这个组，不必等下一次定时心跳。`;
+      case 'channelActive': {
+        const producer = c.isProducer?.(e.client) === true;
+        const opened = `${e.client}（${e.group}）立即向 ${to} 发送心跳，不在每 ${d(c.config.clientHeartbeatIntervalMs)}的节奏上：它刚${producer ? '为发送消息' : ''}建立了到这个 Broker 的新连接，而 5.x 客户端每建立一条到 Broker 的新连接就立即发送心跳（MQClientInstance.onChannelActive）`;
+        return producer
+          ? `${opened}。所以 Broker 从这个生产者第一次向它发送消息起就在生产者表里有它，不必等下一次定时心跳。`
+          : `${opened}，心跳得到应答后唤醒负载均衡。所以重启后消费者表为空的 Broker 几毫秒内就重新认识这个组，不必等下一次定时心跳。`;
+      }
     }
   },
   'consumer.registered': (e, c) => `${node(c, e, e.brokerId)} 把 ${e.consumer} 加入 ${e.group} 的消费者表（消费者每 ${d(c.config.clientHeartbeatIntervalMs)}向每个 Broker 发送一次心跳${slavesToo(c, '，Slave 也不例外')}）；组内成员会被通知重新负载均衡。`,

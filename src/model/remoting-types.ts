@@ -46,7 +46,7 @@ export type RemotingRequest =
    */
   | { code: 'SEND_MESSAGE'; producer: string; topic: string; queueId: number; brokerName: string; message: SendInFlight; attempt: number; sendResult: SendStatus | undefined; sentBack?: SentBackOrigin }
   /** HeartbeatData: the client's producer group (ProducerData) and consumer group (ConsumerData), each when it has one. */
-  /** trigger: the simulator's note of why the client sent it (RocketMQ's request does not say): the trace names a rebalance's round, and 'channelActive' (client/channel-active.ts) wakes the rebalance once answered. */
+  /** trigger: the simulator's note of why the client sent it (RocketMQ's request does not say): the trace names every one but the periodic round's, and a consumer's 'channelActive' (client/channel-active.ts) wakes the rebalance once answered. */
   | { code: 'HEART_BEAT'; clientId: string; producerData: { group: string } | null; consumerData: ConsumerData | null; trigger: HeartbeatTrigger }
   /** UnregisterClientRequestHeader: producerGroup and consumerGroup, each null when not unregistered. */
   | { code: 'UNREGISTER_CLIENT'; clientId: string; producerGroup: string | null; consumerGroup: string | null }

@@ -81,7 +81,7 @@ export type RegistrationTrigger = (typeof REGISTRATION_TRIGGERS)[number];
  * Why a client sent a heartbeat round (sendHeartbeatToAllBroker): its start
  * (DefaultMQPushConsumerImpl.start, DefaultMQProducerImpl.start), every heartbeatBrokerInterval,
  * a rebalance that changed a topic's queues (RebalancePushImpl.messageQueueChanged), or a 5.x
- * consumer's new channel to one broker (MQClientInstance's onChannelActive, a round of one:
+ * client's new channel to one broker (MQClientInstance's onChannelActive, a round of one:
  * client/channel-active.ts); the trace names all but 'periodic' (client.heartbeat `trigger`,
  * docs/trace.md).
  */
